@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Set up a fresh machine and run the main job on the shipped data.
+#   1. a virtual environment in .venv with the package and every extra the tests use;
+#   2. a CJK font for the chain pictures (Debian's fonts-wqy-microhei) when none is present;
+#   3. the main job: validate the shipped rules, then answer an example problem.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e '.[dev]'
+
+# Pictures label bodies in Chinese; without a CJK font they would show boxes.
+if ! fc-list 2>/dev/null | grep -qiE 'wqy|noto (sans|serif) cjk|droid sans fallback'; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei fontconfig) \
+      >/dev/null 2>&1 || echo "warning: could not install a CJK font; pictures may show boxes" >&2
+  else
+    echo "warning: no CJK font found; install fonts-wqy-microhei for readable pictures" >&2
+  fi
+fi
+
+.venv/bin/responsibility validate
+if [ -f examples/problems/housing-not-discovered.yaml ]; then
+  .venv/bin/responsibility who examples/problems/housing-not-discovered.yaml --format table
+fi

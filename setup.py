@@ -1,0 +1,29 @@
+"""Build hook: ship the policy data inside the wheel.
+
+The rules live at the repository root (``rules/``) because policy editors work
+there; a wheel must still carry them so that ``responsibility.load()`` works
+outside a checkout. This copies them into ``responsibility/_data/`` at build time.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+ROOT = Path(__file__).parent
+SHIPPED = {"rules": ROOT / "rules", "jurisdictions": ROOT / "examples" / "jurisdictions"}
+
+
+class BuildPyWithData(build_py):
+    def run(self) -> None:
+        super().run()
+        target = Path(self.build_lib) / "responsibility" / "_data"
+        for name, source in SHIPPED.items():
+            if source.is_dir():
+                shutil.copytree(source, target / name, dirs_exist_ok=True)
+
+
+setup(cmdclass={"build_py": BuildPyWithData})

@@ -1,0 +1,113 @@
+"""The ``responsibility`` command.
+
+Exit codes, for every command: 0 fine, 1 findings (validation issues, answers that
+changed, records rejected), 2 unusable input (unreadable files, bad arguments).
+A user mistake never prints a traceback: every :class:`ResponsibilityError` becomes
+one line on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ._errors import Issue, ResponsibilityError, RulesError
+
+#: Issue codes that mean the input could not be read at all (exit 2, not 1).
+UNREADABLE = frozenset({"yaml_syntax", "encoding", "unreadable", "missing_dir", "missing_file", "empty_file",
+                        "duplicate_key"})
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RulesError as exc:
+            for issue in exc.issues:
+                click.echo(f"error: {issue}", err=True)
+            ctx.exit(2)
+        except ResponsibilityError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="responsibility")
+def cli() -> None:
+    """Who answers for a problem in poverty-alleviation work (浙扶贫〔2020〕1号)?"""
+
+
+def _rules_dir(path: str | None) -> Path:
+    from ._loader import default_rules_dir
+
+    return Path(path) if path else default_rules_dir()
+
+
+@cli.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate(directory: str | None, fmt: str) -> None:
+    """Check a policy directory (default: the shipped rules) and report every problem.
+
+    Exit 0 when sound, 1 when there are findings, 2 when the input cannot be read.
+    """
+    from ._api import validate as run
+
+    root = _rules_dir(directory)
+    issues: list[Issue] = run(root)
+    if not issues:
+        from ._api import load
+
+        policy = load(root)
+        summary = (f"{root}: OK — {len(policy.bodies)} bodies, {len(policy.duties)} duties, "
+                   f"{len(policy.kinds)} problem kinds, {len(policy.clauses)} clauses")
+        if fmt == "json":
+            click.echo(json.dumps({"ok": True, "issues": []}))
+        else:
+            click.echo(summary)
+        return
+    if fmt == "json":
+        click.echo(json.dumps({"ok": False, "issues": [
+            {"file": i.file, "line": i.line, "column": i.column, "code": i.code, "message": i.message,
+             "hint": i.hint} for i in issues]}, ensure_ascii=False, indent=2))
+    else:
+        for issue in issues:
+            click.echo(f"{issue} [{issue.code}]")
+        click.echo(f"{len(issues)} problem(s) in {root}", err=True)
+    sys.exit(2 if any(i.code in UNREADABLE for i in issues) else 1)
+
+
+@cli.command()
+@click.option("--check", is_flag=True, help="Fail if the committed schemas differ from the models.")
+@click.option("--out", type=click.Path(file_okay=False), default="schemas", show_default=True)
+def schemas(check: bool, out: str) -> None:
+    """Write the JSON Schemas of the policy files (and problem records) to OUT."""
+    from ._schemas import write_schemas
+
+    changed = write_schemas(Path(out), check=check)
+    if check and changed:
+        click.echo("schemas out of date: " + ", ".join(changed) + " (run `responsibility schemas`)", err=True)
+        sys.exit(1)
+    click.echo(f"{'checked' if check else 'wrote'} schemas in {out}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code instead of raising ``SystemExit``."""
+    try:
+        # Without standalone mode click returns ctx.exit()'s code instead of raising it.
+        code = cli.main(args=argv, prog_name="responsibility", standalone_mode=False)
+        return code if isinstance(code, int) else 0
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 2
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2

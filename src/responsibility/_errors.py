@@ -1,0 +1,82 @@
+"""The exceptions a user of ``responsibility`` can meet.
+
+Every error a user can cause is one of these, and its message says what was
+wrong, where, and what to do::
+
+    ResponsibilityError                 base of everything raised on purpose
+    ├── RulesError (ValueError)         the policy data in rules/ is unusable
+    │                                   (.issues: every problem, each with file:line:column)
+    ├── ProblemError (ValueError)       a problem record is invalid (.field: its path)
+    ├── JurisdictionError (ValueError)  a jurisdiction file or code is invalid
+    └── EngineError (RuntimeError)      an engine failed or is not available here
+        └── EngineUnavailable           e.g. durable-rules on Python ≥ 3.13
+
+The command-line interface turns each into one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ResponsibilityError(Exception):
+    """Base class of every error raised on purpose by ``responsibility``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem found in policy data: where it is, what is wrong, what to do.
+
+    ``line`` and ``column`` are 1-based; they are 0 when the position is unknown
+    (for example a file that is missing altogether).
+    """
+
+    file: str
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+    code: str = "invalid"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}: {self.message}{hint}"
+
+
+class RulesError(ResponsibilityError, ValueError):
+    """The policy data cannot be used. ``issues`` lists every problem found."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = issues
+        first = str(issues[0]) if issues else "invalid policy data"
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        super().__init__(first + more)
+
+
+class ProblemError(ResponsibilityError, ValueError):
+    """A problem record is invalid. ``field`` is the path of the offending field."""
+
+    def __init__(self, field: str, message: str, *, record: str | None = None) -> None:
+        self.field = field
+        self.record = record
+        where = f"problem {record!r}, " if record else ""
+        super().__init__(f"{where}field {field!r}: {message}")
+
+
+class JurisdictionError(ResponsibilityError, ValueError):
+    """A jurisdiction (division codes and names) is invalid."""
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
+        self.file = file
+        self.line = line
+        where = f"{file}:{line}: " if file and line else (f"{file}: " if file else "")
+        super().__init__(where + message)
+
+
+class EngineError(ResponsibilityError, RuntimeError):
+    """A rule engine failed while deciding; the message names the problem."""
+
+
+class EngineUnavailable(EngineError):
+    """The requested engine cannot run on this interpreter (use ``engine="compiled"``)."""

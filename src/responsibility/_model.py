@@ -1,0 +1,339 @@
+"""Pydantic models of the policy data in ``rules/``.
+
+One model per kind of YAML file; :class:`PolicyData` is the whole directory.
+These models check shape (fields, types, id syntax); cross-references
+(a duty's holder is a known body, a quote occurs in its clause) are checked by
+``_validate``, which has the whole policy in view. JSON Schemas in ``schemas/``
+are generated from these models by ``responsibility schemas``.
+
+Ids are snake_case ASCII (``county_civil_affairs``); clause ids follow the
+document's numbering (``二(六)4(2)``); Chinese names and quotes are data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+ClauseId = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^[^\s]+$")]
+Basis = Literal["text", "interpretation"]
+Stage = Literal["discovery", "handling", "rectification", "supervision"]
+STAGES: tuple[Stage, ...] = ("discovery", "handling", "rectification", "supervision")
+Severity = Literal["minor", "serious", "grave"]
+SEVERITIES: tuple[Severity, ...] = ("minor", "serious", "grave")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class _Dated(_Strict):
+    """Something in force between two dates (both optional, ``effective_to`` exclusive)."""
+
+    effective_from: dt.date | None = Field(None, description="First day in force (inclusive).")
+    effective_to: dt.date | None = Field(None, description="First day no longer in force (exclusive).")
+
+    def in_force(self, on: dt.date | None) -> bool:
+        """Whether this item is in force on ``on`` (``None``: always)."""
+        if on is None:
+            return True
+        if self.effective_from is not None and on < self.effective_from:
+            return False
+        return not (self.effective_to is not None and on >= self.effective_to)
+
+    @model_validator(mode="after")
+    def _dates_ordered(self) -> _Dated:
+        if self.effective_from and self.effective_to and self.effective_to <= self.effective_from:
+            raise ValueError("effective_to must be after effective_from")
+        return self
+
+
+# ---------------------------------------------------------------- sources
+
+
+class Clause(_Strict):
+    """One addressable clause of a source document, e.g. ``二(三)3``."""
+
+    id: ClauseId
+    parent: ClauseId | None = None
+    title: str | None = None
+    text: str = Field(description="The clause text, page breaks repaired, punctuation as in the document.")
+
+
+class Repair(_Strict):
+    """A repair of the source text, recorded so a reader sees what differs from the original."""
+
+    seed: str
+    repaired: str
+    why: str
+
+
+class Source(_Strict):
+    """A policy document split into clauses (``rules/sources/*.yaml``)."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    number: str = Field(description="Document number, e.g. 浙扶贫〔2020〕1号.")
+    issuer: str
+    title: str
+    title_en: str
+    repairs: list[Repair] = []
+    clauses: list[Clause]
+    annex_member_units: list[str] = []
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+class Term(_Strict):
+    """A named item of a vocabulary: Chinese name (authoritative) and English gloss."""
+
+    id: Id
+    name: str = Field(description="Chinese name, the authority.")
+    en: str = Field(description="English gloss.")
+    clauses: list[ClauseId] = []
+    note: str | None = None
+
+
+class Level(Term):
+    """A level of the five-level chain. ``rank`` orders them from the village (1) up."""
+
+    rank: int = Field(ge=1)
+    code_digits: int = Field(description="Digits of the division code that identify a place of this level.")
+    text_markers: list[str] = Field(
+        [],
+        description="How the text's numbered items name a holder at this level (村, 乡镇, 县, 省市 …); "
+        "validate uses them to check that every level an item names holds a duty citing it.",
+    )
+
+
+class DutyKind(Term):
+    """A kind of duty (主体责任, 审核审批, 监管 …).
+
+    ``implies_oversight`` marks kinds whose holders also oversee rectification in an
+    area whose principles say so (谁审批谁监管、谁主管谁监管、谁分配谁监管).
+    """
+
+    implies_oversight: bool = False
+
+
+class BodyKind(Term):
+    """A kind of body (party organisation, government, department, …)."""
+
+
+class Category(Term):
+    """A problem category listed in 一(一)."""
+
+
+class Channel(Term):
+    """A channel through which problems are discovered.
+
+    ``own_work``: the channel is a level's own discovery work (grid, 一户一策一干部);
+    otherwise it is an outside channel (hotline, media, audit, inspection).
+    """
+
+    own_work: bool = False
+
+
+class Vocabulary(_Strict):
+    """``rules/vocabulary.yaml``: levels, body kinds, duty kinds, categories, channels."""
+
+    levels: list[Level]
+    body_kinds: list[BodyKind]
+    duty_kinds: list[DutyKind]
+    categories: list[Category]
+    channels: list[Channel]
+
+
+# ---------------------------------------------------------------- bodies
+
+
+class Body(Term, _Dated):
+    """A body of the chain at one level, e.g. 县（市、区）民政局 at ``county``.
+
+    ``sector`` links counterparts across levels (the county, city and province
+    civil-affairs bodies share ``civil_affairs``); ``parent`` is the body it sits
+    under (a department under its government).
+    """
+
+    level: Id
+    kind: Id
+    sector: Id | None = None
+    parent: Id | None = None
+    leading_group_member: bool = False
+    basis: Basis = "text"
+
+
+class BodyCatalogue(_Strict):
+    """A file of ``rules/bodies/``."""
+
+    bodies: list[Body]
+
+
+# ---------------------------------------------------------------- duties and areas
+
+
+class Duty(_Dated):
+    """One duty: who holds it, what kind it is, the verbatim quote and its clause."""
+
+    id: Id
+    holders: list[Id] = Field(min_length=1, description="Body ids that hold this duty.")
+    kinds: list[Id] = Field(min_length=1, description="Duty-kind ids.")
+    quote: str = Field(min_length=1, description="Chinese text quoted verbatim from the clause.")
+    en: str = Field(description="English gloss of the quote.")
+    clause: ClauseId
+    scope: Literal["all", "area_holders"] = Field(
+        "all",
+        description="For duties of an area that applies to all areas: 'area_holders' keeps, in another "
+        "area, only the holders that hold a duty of that area themselves (涉及本部门问题).",
+    )
+    basis: Basis = "text"
+    note: str | None = None
+
+
+class StageDuties(_Strict):
+    """Duty ids implicated at each stage of a problem's life."""
+
+    discovery: list[Id] = []
+    handling: list[Id] = []
+    rectification: list[Id] = []
+    supervision: list[Id] = []
+
+    def of(self, stage: Stage) -> list[str]:
+        """The duty ids of one stage."""
+        return list(getattr(self, stage))
+
+
+class ProblemKind(Term, _Dated):
+    """A kind of problem within a duty area, with the duties it implicates per stage.
+
+    ``authority`` is the lowest level with authority to dispose of it: a problem
+    found below that level must be reported upward (一(三)). Stage lists are added to
+    the area's ``stages`` defaults.
+    """
+
+    category: Id | None = None
+    authority: Id = "county"
+    stages: StageDuties = StageDuties()
+    basis: Basis = "text"
+
+
+class Area(Term):
+    """A duty area (``rules/areas/<id>.yaml``): its duties and its problem kinds.
+
+    ``problems: false`` marks areas that carry duties but are not a problem domain
+    (the general responsibilities of 二(一)). ``applies_to_all: true`` adds this area's
+    ``stages`` to the problem kinds of every other area (二(二), problem discovery, is
+    the duty of every level whatever the area).
+    """
+
+    clause: ClauseId
+    problems: bool = True
+    applies_to_all: bool = False
+    duties: list[Duty]
+    stages: StageDuties = StageDuties()
+    problem_kinds: list[ProblemKind] = []
+
+
+# ---------------------------------------------------------------- accountability and parameters
+
+
+class Failure(Term):
+    """One of the four failures of 一(四) (or the derived bases), and the stage it concerns."""
+
+    stage: Stage
+    basis: Basis = "text"
+
+
+class Liability(Term):
+    """Staff, unit or leadership liability; ``from_parameter`` names its severity threshold."""
+
+    from_parameter: Id | None = None
+    basis: Basis = "text"
+
+
+class Principle(Term):
+    """A principle that widens who oversees rectification in an area (e.g. 谁审批谁监管)."""
+
+    areas: list[Id]
+    oversight_kinds: list[Id] = Field(description="Duty kinds whose holders oversee rectification.")
+    quote: str
+    clause: ClauseId
+    basis: Basis = "text"
+
+
+class Accountability(_Strict):
+    """``rules/accountability.yaml``: the rules of 一(三)–(四) as data."""
+
+    failures: list[Failure]
+    liabilities: list[Liability]
+    principles: list[Principle] = []
+
+
+class Parameter(Term, _Dated):
+    """A choice the text leaves to local implementation, with its documented default."""
+
+    type: Literal["days", "severity", "choice", "bool"]
+    value: Any = Field(description="The value in force (the documented default).")
+    choices: list[Any] | None = None
+    basis: Basis = "interpretation"
+    why: str = Field(description="Why this default: what the text says and what it leaves open.")
+
+    @model_validator(mode="after")
+    def _value_fits(self) -> Parameter:
+        ok = {
+            "days": isinstance(self.value, int) and not isinstance(self.value, bool) and self.value >= 0,
+            "severity": self.value in SEVERITIES,
+            "choice": self.choices is not None and self.value in self.choices,
+            "bool": isinstance(self.value, bool),
+        }[self.type]
+        if not ok:
+            raise ValueError(f"value {self.value!r} does not fit type {self.type!r}")
+        return self
+
+
+class Parameters(_Strict):
+    """``rules/parameters.yaml``."""
+
+    parameters: list[Parameter]
+
+
+class PolicyMeta(_Strict):
+    """``rules/policy.yaml``: what this policy directory is."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
+    name: str
+    en: str
+    source: str = Field(description="Id of the main source document in rules/sources/.")
+    version: str
+    effective_from: dt.date | None = None
+    coverage: list[ClauseId] = Field(
+        [], description="Clauses whose numbered items must each be cited by at least one duty."
+    )
+    note: str | None = None
+
+
+class PolicyData(_Strict):
+    """Everything in a policy directory, after shape validation."""
+
+    meta: PolicyMeta
+    sources: list[Source]
+    vocabulary: Vocabulary
+    bodies: list[Body]
+    areas: list[Area]
+    accountability: Accountability
+    parameters: list[Parameter]
+
+
+#: File models, by the schema file name they get in ``schemas/``.
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "policy": PolicyMeta,
+    "source": Source,
+    "vocabulary": Vocabulary,
+    "bodies": BodyCatalogue,
+    "area": Area,
+    "accountability": Accountability,
+    "parameters": Parameters,
+}

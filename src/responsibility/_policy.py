@@ -1,0 +1,159 @@
+"""The policy as indexed, read-only data: what the graph, engines and CLI query.
+
+A :class:`Policy` is made by :func:`responsibility.load`. It never changes after
+construction; "as of" views are new ``Policy`` objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._model import (
+    Area,
+    Body,
+    Channel,
+    Clause,
+    Duty,
+    Failure,
+    Level,
+    Liability,
+    Parameter,
+    PolicyData,
+    ProblemKind,
+    Stage,
+)
+
+if TYPE_CHECKING:
+    from ._loader import Loaded
+
+
+def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+class Policy:
+    """A validated policy directory, indexed for queries.
+
+    >>> import responsibility
+    >>> policy = responsibility.load()
+    >>> policy.body("county_civil_affairs").name
+    '县（市、区）民政局'
+    """
+
+    def __init__(self, data: PolicyData, *, root: Path, loaded: Loaded | None = None,
+                 as_of: dt.date | None = None) -> None:
+        self.data = data
+        self.root = root
+        self.as_of = as_of
+        self._loaded = loaded
+        live = lambda xs: [x for x in xs if x.in_force(as_of)]  # noqa: E731
+        v = data.vocabulary
+        self.levels: dict[str, Level] = {lv.id: lv for lv in sorted(v.levels, key=lambda lv: lv.rank)}
+        self.level_rank: dict[str, int] = {lv.id: lv.rank for lv in v.levels}
+        self.channels: dict[str, Channel] = {c.id: c for c in v.channels}
+        self.bodies: dict[str, Body] = {b.id: b for b in live(data.bodies)}
+        self.areas: dict[str, Area] = {a.id: a for a in data.areas}
+        self.duties: dict[str, Duty] = {}
+        self.duty_area: dict[str, str] = {}
+        self.kinds: dict[tuple[str, str], ProblemKind] = {}
+        for area in data.areas:
+            for d in live(area.duties):
+                self.duties[d.id] = d
+                self.duty_area[d.id] = area.id
+            for k in live(area.problem_kinds):
+                self.kinds[(area.id, k.id)] = k
+        self.clauses: dict[str, Clause] = {}
+        for src in data.sources:
+            for c in src.clauses:
+                self.clauses.setdefault(c.id, c)
+        self.parameters: dict[str, Parameter] = {p.id: p for p in live(data.parameters)}
+        self.failures: dict[str, Failure] = {f.id: f for f in data.accountability.failures}
+        self.liabilities: dict[str, Liability] = {x.id: x for x in data.accountability.liabilities}
+
+    # ------------------------------------------------------------ lookups
+
+    def body(self, body_id: str) -> Body:
+        """The body with id ``body_id`` (``KeyError`` with a suggestion if unknown)."""
+        try:
+            return self.bodies[body_id]
+        except KeyError:
+            from ._loader import suggest
+
+            raise KeyError(f"unknown body {body_id!r}; {suggest(body_id, self.bodies) or 'see rules/bodies/'}") from None
+
+    def clause(self, clause_id: str) -> Clause:
+        """The clause with id ``clause_id`` (e.g. ``"二(六)4(2)"``)."""
+        return self.clauses[clause_id]
+
+    def parameter(self, param_id: str) -> Any:
+        """The value of a parameter in force."""
+        return self.parameters[param_id].value
+
+    @property
+    def problem_areas(self) -> list[str]:
+        """Ids of the areas that are problem domains."""
+        return [a.id for a in self.data.areas if a.problems]
+
+    @cached_property
+    def version_key(self) -> str:
+        """A short hash of the data in force: equal data, equal key (names engine rulesets)."""
+        payload = self.data.model_dump_json() + str(self.as_of)
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+    @cached_property
+    def _area_holders(self) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {a: set() for a in self.areas}
+        for did, d in self.duties.items():
+            out[self.duty_area[did]].update(d.holders)
+        return {a: frozenset(h) for a, h in out.items()}
+
+    # ------------------------------------------------------------ stages
+
+    def stage_duties(self, area: str, kind: str | None, stage: Stage) -> tuple[str, ...]:
+        """Duty ids implicated at ``stage`` for a problem of ``kind`` in ``area``.
+
+        The kind's own list, then its area's defaults (unless the area applies to all),
+        then the defaults of every area that applies to all other areas.
+        """
+        a = self.areas[area]
+        ids: list[str] = []
+        if kind is not None:
+            ids += self.kinds[(area, kind)].stages.of(stage)
+        if not a.applies_to_all:
+            ids += a.stages.of(stage)
+            for other in self.data.areas:
+                if other.applies_to_all and other.id != area:
+                    ids += other.stages.of(stage)
+        return tuple(i for i in _dedupe(ids) if i in self.duties)
+
+    def holders(self, duty_id: str, area: str) -> tuple[str, ...]:
+        """Bodies that hold ``duty_id`` for a problem in ``area`` (``scope`` applied)."""
+        d = self.duties[duty_id]
+        own = self.duty_area[duty_id]
+        held = [h for h in d.holders if h in self.bodies]
+        if d.scope == "area_holders" and own != area:
+            keep = self._area_holders[area]
+            held = [h for h in held if h in keep]
+        return tuple(held)
+
+    def stage_holders(self, area: str, kind: str | None, stage: Stage) -> dict[str, tuple[str, ...]]:
+        """``{body id: (duty ids…)}`` of the bodies implicated at ``stage``."""
+        out: dict[str, list[str]] = {}
+        for did in self.stage_duties(area, kind, stage):
+            for body in self.holders(did, area):
+                out.setdefault(body, []).append(did)
+        return {b: tuple(ds) for b, ds in out.items()}
+
+    def duties_of_kind(self, area: str, duty_kind: str) -> tuple[str, ...]:
+        """Ids of the duties of ``area`` whose kinds include ``duty_kind``."""
+        return tuple(did for did, d in self.duties.items()
+                     if self.duty_area[did] == area and duty_kind in d.kinds)
+
+    def __repr__(self) -> str:
+        return (f"<Policy {self.data.meta.id} {self.data.meta.version}: {len(self.bodies)} bodies, "
+                f"{len(self.duties)} duties, {len(self.kinds)} problem kinds>")

@@ -1,0 +1,54 @@
+"""Text normalisation: the one place that knows about the source's typography.
+
+The source document mixes full-width and half-width punctuation (``（一）`` and
+``(一)``, ``：`` and ``:``) and carries page-break artefacts (sentences broken
+across blank lines). Quotes in ``rules/`` are compared with clause text only
+after :func:`normalise`, so an editor may copy either form.
+
+Not checked here: whether the text is Chinese at all, or whether a quote is
+meaningful; only that the characters match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Half-width forms map to the full-width ones the document uses most; quotes are
+# folded to one pair because the document uses both “” and "".
+_PUNCT = str.maketrans(
+    {
+        "(": "（",
+        ")": "）",
+        ":": "：",
+        ",": "，",
+        ";": "；",
+        "?": "？",
+        "!": "！",
+        '"': "“",
+        "”": "“",
+        "‘": "“",
+        "’": "“",
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` in the canonical form used to compare quotes with clauses.
+
+    Folds Unicode compatibility forms, maps half-width punctuation to its
+    full-width twin and removes all white space (page breaks and the spaces the
+    document puts after half-width commas carry no meaning in Chinese).
+
+    >>> normalise("(3) 县(市、区)建设部门: 负责") == normalise("（3）县（市、区）建设部门：负责")
+    True
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    # NFKC turns full-width punctuation into ASCII; map everything back to one form.
+    return _SPACE.sub("", folded.translate(_PUNCT))
+
+
+def contains_quote(clause_text: str, quote: str) -> bool:
+    """Whether ``quote`` occurs verbatim in ``clause_text`` after normalisation."""
+    return normalise(quote) in normalise(clause_text)
