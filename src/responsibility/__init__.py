@@ -17,6 +17,7 @@ from ._errors import (
     ResponsibilityError,
     RulesError,
 )
+from ._jurisdiction import Jurisdiction, Place
 from ._policy import Policy
 
 __version__ = "0.1.0"
@@ -25,7 +26,9 @@ __all__ = [
     "EngineError",
     "EngineUnavailable",
     "Issue",
+    "Jurisdiction",
     "JurisdictionError",
+    "Place",
     "Policy",
     "ProblemError",
     "ResponsibilityError",
