@@ -116,7 +116,8 @@ def build(seed_text: str) -> dict[str, Any]:
             current["text"] += "\n" + par
     clauses.insert(1, {"id": "序", "title": "方案序言", "text": "\n".join(preamble)})
 
-    annex_pars = paragraphs(annex)
+    # The annex is a list under two title lines; like the letterhead, its lines stay apart.
+    annex_pars = [p.strip() for p in re.split(r"\n\s*\n", annex) if p.strip()]
     units_line = annex_pars[-1].rstrip("。")
     clauses.append({"id": "附件", "title": annex_pars[0], "text": "\n".join(annex_pars[1:])})
     units = units_line.split("、")

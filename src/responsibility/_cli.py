@@ -111,3 +111,63 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+
+
+def _read_records(path: str) -> list[Any]:
+    """Problem records from a YAML/JSON file or ``-`` (stdin): one object or a list of them."""
+    import yaml
+
+    from ._errors import ProblemError
+    from ._yaml import safe_load
+
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ProblemError("(file)", f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ProblemError("(file)", f"{path} is not UTF-8 text") from None
+    try:
+        data = safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
+        raise ProblemError("(file)", f"{where}: not valid YAML/JSON ({getattr(exc, 'problem', exc)})") from None
+    if isinstance(data, dict):
+        return [data]
+    if isinstance(data, list):
+        return data
+    raise ProblemError("(file)", f"{path} must hold a problem object or a list of them")
+
+
+@cli.command()
+@click.argument("file", type=str)
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
+@click.option("--jurisdiction", type=click.Path(dir_okay=False), help="CSV of places (default: shipped example).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--engine", type=click.Choice(["durable", "compiled"]), default=None,
+              help="Rule engine (default: durable-rules where it runs, else compiled).")
+@click.option("--explain", is_flag=True, help="Print the chain of reasoning after the answer.")
+@click.option("--check", is_flag=True, help="Exit 1 when any problem has failure findings.")
+def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, lang: str, engine: str | None,
+        explain: bool, check: bool) -> None:
+    """Who answers for the problem(s) in FILE (YAML or JSON; - reads stdin)?"""
+    from ._api import load
+    from ._jurisdiction import Jurisdiction
+
+    records = _read_records(file)
+    policy = load(rules_dir)
+    j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
+    verdicts = [policy.who_answers(r, jurisdiction=j, engine=engine) for r in records]  # type: ignore[arg-type]
+    if fmt == "json":
+        out = [v.to_dict(lang) for v in verdicts]  # type: ignore[arg-type]
+        click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
+    else:
+        from ._render_table import print_verdicts
+
+        print_verdicts(verdicts, lang)
+    if explain:
+        for v in verdicts:
+            click.echo(v.explain(lang))  # type: ignore[arg-type]
+    if check and any(v.failures for v in verdicts):
+        sys.exit(1)

@@ -145,6 +145,7 @@ class Vocabulary(_Strict):
     duty_kinds: list[DutyKind]
     categories: list[Category]
     channels: list[Channel]
+    severities: list[Term] = Field([], description="Names of the severities minor, serious, grave.")
 
 
 # ---------------------------------------------------------------- bodies
@@ -232,6 +233,7 @@ class Area(Term):
     clause: ClauseId
     problems: bool = True
     applies_to_all: bool = False
+    authority: Id = Field("county", description="Authority level for problems given without a kind.")
     duties: list[Duty]
     stages: StageDuties = StageDuties()
     problem_kinds: list[ProblemKind] = []
@@ -245,6 +247,12 @@ class Failure(Term):
 
     stage: Stage
     basis: Basis = "text"
+    parameters: list[Id] = Field([], description="Parameters every finding of this failure rests on.")
+    liabilities: list[Id] = Field([], description="Liabilities it can give (empty: all).")
+    from_parameter: Id | None = Field(None, description="Severity parameter from which it applies at all.")
+    duty_kind: Id | None = Field(None, description="Holders are the area's duties of this kind, not a stage's.")
+    reason: str = Field(description="Chinese sentence template of a finding's reason ({body}, {place}, {duty}…).")
+    reason_en: str = Field(description="English gloss of the template ({body_en}, {duty_en}…).")
 
 
 class Liability(Term):
@@ -270,6 +278,7 @@ class Accountability(_Strict):
     failures: list[Failure]
     liabilities: list[Liability]
     principles: list[Principle] = []
+    phrases: dict[Id, str] = Field({}, description="Phrases the reason templates insert (zh and *_en).")
 
 
 class Parameter(Term, _Dated):

@@ -154,6 +154,33 @@ class Policy:
         return tuple(did for did, d in self.duties.items()
                      if self.duty_area[did] == area and duty_kind in d.kinds)
 
+    # ------------------------------------------------------------ answers
+
+    @cached_property
+    def _decider(self) -> Any:
+        from ._decide import Decider
+
+        return Decider(self)
+
+    def who_answers(self, problem: Any, *, jurisdiction: Any = None, engine: str | None = None,
+                    today: dt.date | None = None) -> Any:
+        """Who answers for ``problem`` (a dict or a :class:`Problem`): a :class:`Verdict`.
+
+        ``jurisdiction`` defaults to the shipped example; ``engine`` is ``"durable"`` or
+        ``"compiled"`` (default: durable where it imports); ``today`` stands for the
+        assessment date when the record has no ``as_of``.
+
+        >>> import responsibility
+        >>> v = responsibility.load().who_answers({"id": "p1", "domain": "housing", "place": "33"},
+        ...                                        engine="compiled")
+        >>> v.findings  # not yet discovered: nobody has failed yet
+        ()
+        """
+        from ._jurisdiction import Jurisdiction
+
+        j = jurisdiction if jurisdiction is not None else Jurisdiction.example()
+        return self._decider.decide(problem, j, engine=engine, today=today)
+
     def __repr__(self) -> str:
         return (f"<Policy {self.data.meta.id} {self.data.meta.version}: {len(self.bodies)} bodies, "
                 f"{len(self.duties)} duties, {len(self.kinds)} problem kinds>")

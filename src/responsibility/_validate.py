@@ -9,7 +9,7 @@ offending value. The checks, by code:
 ``uncovered``        a numbered item of a coverage clause is cited by no duty
 ``level_gap``        an item names a level (村, 乡镇, 县, 省市…) that holds no duty citing it
 ``vacuum``           a problem kind has nobody at a stage (责任真空)
-``area_gap``         a problem area has no duty holder at some level of the chain
+``unknown_ref``      also: a member unit listed in a source's annex is not a body
 
 Graph checks (reporting lines, orphans) live with the chain graph.
 """
@@ -69,6 +69,7 @@ def check(loaded: Loaded) -> list[Issue]:
     if issues:
         return issues
     issues += _check_quotes(loaded, data, policy)
+    issues += _check_annex(loaded, data, policy)
     issues += _check_coverage(loaded, data, policy)
     issues += _check_vacuum(loaded, data, policy)
     return issues
@@ -208,6 +209,19 @@ def _check_quotes(loaded: Loaded, data: PolicyData, policy: Policy) -> list[Issu
         if not contains_quote(policy.clauses[p.clause].text, p.quote):
             out.append(acc.issue(("principles", i, "quote"), f"quote of principle {p.id!r} does not occur in "
                                  f"clause {p.clause}", "copy it verbatim from the clause", "quote"))
+    return out
+
+
+def _check_annex(loaded: Loaded, data: PolicyData, policy: Policy) -> list[Issue]:
+    """Every member unit a source's annex lists is a body of the catalogue, by its exact name."""
+    out: list[Issue] = []
+    names = {b.name for b in policy.bodies.values()}
+    for src in data.sources:
+        where = loaded.where[f"source:{src.id}"]
+        for i, unit in enumerate(src.annex_member_units):
+            if unit not in names:
+                out.append(where.issue(("annex_member_units", i), f"member unit {unit!r} of the annex is no body",
+                                       f"add a body named {unit} to rules/bodies/", "unknown_ref"))
     return out
 
 

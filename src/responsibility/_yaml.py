@@ -15,11 +15,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 
 from ._errors import Issue, RulesError
 
 PathKey = tuple[str | int, ...]
+
+
+class Loader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` with YAML 1.2 booleans: only true/false.
+
+    YAML 1.1 reads ``on``, ``off``, ``yes`` and ``no`` as booleans, so the problem
+    field ``on`` (a date) would silently become the key ``True``.
+    """
+
+
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def safe_load(text: str) -> Any:
+    """Parse YAML (or JSON) text with :class:`Loader`."""
+    return yaml.load(text, Loader=Loader)  # noqa: S506 - Loader derives from SafeLoader
 
 
 @dataclass
@@ -40,7 +64,7 @@ class Positions:
         return Issue(self.file, line, column, message, hint, code)
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, path: PathKey, pos: Positions) -> Any:
+def _build(loader: Loader, node: yaml.Node, path: PathKey, pos: Positions) -> Any:
     pos.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
@@ -67,7 +91,7 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: PathKey, pos: Positio
 def parse_yaml(text: str, file: str) -> tuple[Any, Positions]:
     """Parse one YAML document from ``text``; ``file`` names it in errors."""
     pos = Positions(file)
-    loader = yaml.SafeLoader(text)
+    loader = Loader(text)
     try:
         node = loader.get_single_node()
         data = None if node is None else _build(loader, node, (), pos)

@@ -1,0 +1,223 @@
+"""Deciding one problem: parse, derive facts, fire the rules, place the findings.
+
+:class:`Decider` holds one policy's compiled rules and its engines. The engine
+only says which rules fired on which facts; everything after that (placing bodies
+on the jurisdiction, merging, ordering, reasons, interpretations) is shared here,
+so the engines cannot differ in anything but the firing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, Protocol
+
+from ._compile import Rule, compile_rules
+from ._engine_compiled import CompiledEngine, Hit
+from ._errors import EngineError
+from ._facts import Context, Fact, derive, main_fact
+from ._jurisdiction import Jurisdiction, ancestor_code, parse_code
+from ._policy import Policy
+from ._problem import Problem, parse_problem
+from ._verdict import Finding, Interpretation, Step, Verdict
+
+EngineName = Literal["durable", "compiled"]
+
+
+class _Engine(Protocol):
+    name: str
+
+    def fire(self, area: str, facts: Sequence[Fact]) -> list[Hit]: ...
+
+
+class _Defaults(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+class Decider:
+    """One policy's rules and engines. Made once per policy; thread-safe."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.rules: dict[str, tuple[Rule, ...]] = compile_rules(policy)
+        self.compiled = CompiledEngine(self.rules)
+        self._durable: _Engine | None = None
+        self._lock = threading.Lock()
+        clause_order = list(policy.clauses)
+        self._clause_rank = {c: i for i, c in enumerate(clause_order)}
+        self._failure_rank = {f: i for i, f in enumerate(policy.failures)}
+        self._liability_rank = {x: i for i, x in enumerate(policy.liabilities)}
+        self._severity = {t.id: t for t in policy.data.vocabulary.severities}
+
+    def engine(self, name: EngineName | None = None) -> _Engine:
+        """The engine called ``name``; ``None`` picks durable-rules where it imports."""
+        from . import _engine_durable
+
+        if name is None:
+            name = "durable" if _engine_durable.available() else "compiled"
+        if name == "compiled":
+            return self.compiled
+        if name != "durable":
+            raise EngineError(f"unknown engine {name!r}; use 'durable' or 'compiled'")
+        with self._lock:
+            if self._durable is None:
+                self._durable = _engine_durable.DurableEngine(self.rules, self.policy.version_key)
+            return self._durable
+
+    def decide(self, raw: Problem | Mapping[str, Any], jurisdiction: Jurisdiction, *,
+               engine: EngineName | None = None, today: dt.date | None = None) -> Verdict:
+        """The verdict on one problem record."""
+        problem = parse_problem(raw, self.policy, jurisdiction)
+        return self.decide_parsed(problem, jurisdiction, self.engine(engine), today=today)
+
+    def decide_parsed(self, problem: Problem, jurisdiction: Jurisdiction, eng: _Engine, *,
+                      today: dt.date | None = None) -> Verdict:
+        """The verdict on a problem already checked by ``parse_problem``."""
+        facts, ctx = derive(problem, self.policy, today)
+        hits = eng.fire(problem.domain, facts)
+        placed = self._place(problem, jurisdiction, hits, ctx)
+        if placed:
+            more = eng.fire(problem.domain, [main_fact(problem, facts)])
+            hits = hits + more
+            placed = self._place(problem, jurisdiction, hits, ctx)
+        return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
+
+    # ------------------------------------------------------------------ placing
+
+    def _place(self, problem: Problem, jurisdiction: Jurisdiction, hits: list[Hit],
+               ctx: Context) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
+        """Findings keyed by (body, basis, liability): the hits behind each and its duties."""
+        policy = self.policy
+        prank = policy.level_rank[jurisdiction.place(problem.place).level]
+        out: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] = {}
+        for rule, fact in hits:
+            if rule.holders is not None:
+                holders = [(h.body, h.duties) for h in rule.holders]
+            else:
+                body = str(fact["body"])
+                stage = policy.stage_holders(problem.domain, problem.kind, rule.stage)
+                holders = [(body, stage.get(body, ()))]
+            for body, duties in holders:
+                if policy.level_rank[policy.bodies[body].level] < prank:
+                    continue
+                key = (body, rule.basis, rule.liability)
+                got = out.get(key)
+                if got is None:
+                    out[key] = ([(rule, fact)], tuple(duties))
+                else:
+                    got[0].append((rule, fact))
+                    out[key] = (got[0], tuple(dict.fromkeys((*got[1], *duties))))
+        return out
+
+    def _verdict(self, problem: Problem, jurisdiction: Jurisdiction,
+                 placed: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]],
+                 hits: list[Hit], ctx: Context, engine: str) -> Verdict:
+        policy = self.policy
+        code = parse_code(problem.place)
+        keys = sorted(placed, key=lambda k: (policy.level_rank[policy.bodies[k[0]].level], k[0],
+                                             self._failure_rank[k[1]], self._liability_rank[k[2]]))
+        findings: list[Finding] = []
+        index: dict[tuple[str, str, str], int] = {}
+        paths: dict[int, tuple[str, ...]] = {}
+        for key in keys:
+            body_id, basis, liability = key
+            fired, duties = placed[key]
+            body = policy.bodies[body_id]
+            failure = policy.failures[basis]
+            place_code = ancestor_code(code, body.level)
+            place = jurisdiction.get(place_code)
+            clauses = {*failure.clauses, *(policy.duties[d].clause for d in duties)}
+            rests: dict[str, None] = {}
+            for rule, _ in fired:
+                clauses.update(rule.extra_clauses)
+                rests.update(dict.fromkeys(rule.rests_on))
+            if ctx.deadline_from_parameter and failure.stage in ("rectification", "supervision") \
+                    and basis != "main_responsibility":
+                rests["rectification_time_limit_days"] = None
+            for d in duties:
+                if policy.duties[d].basis == "interpretation":
+                    rests[d] = None
+            if failure.basis == "interpretation":
+                rests[basis] = None
+            text = self._reason(problem, body_id, place.name if place else place_code, basis, duties,
+                                fired[0][1], ctx)
+            index[key] = len(findings)
+            paths[len(findings)] = tuple(p.name for p in reversed(jurisdiction.ancestors(code))
+                                         if policy.level_rank[p.level] >= policy.level_rank[body.level])[::-1] \
+                + (body.name,)
+            findings.append(Finding(
+                level=body.level, body=body_id, name=body.name, place=place_code, basis=basis,
+                liability=liability, clauses=tuple(sorted(clauses, key=lambda c: self._clause_rank.get(c, 10**6))),
+                reason=text[0], reason_en=text[1], name_en=body.en, place_name=place.name if place else "",
+                duties=duties, rules=tuple(r.id for r, _ in fired), rests_on=tuple(rests)))
+        steps: dict[str, tuple[dict[str, Any], list[int]]] = {}
+        for key, i in index.items():
+            for rule, fact in placed[key][0]:
+                steps.setdefault(rule.id, (fact, []))[1].append(i)
+        return Verdict(
+            problem=problem.id, findings=tuple(findings),
+            interpretations=self._interpretations(findings), engine=engine, as_of=ctx.as_of,
+            policy=f"{policy.data.meta.id}@{policy.data.meta.version}",
+            steps=tuple(Step(r, f, tuple(sorted(set(ix)))) for r, (f, ix) in steps.items()),
+            quotes={c: policy.clauses[c].text for c in policy.clauses},
+            parameters={p: policy.parameter(p) for p in policy.parameters},
+            paths=paths,
+        )
+
+    def _interpretations(self, findings: list[Finding]) -> tuple[Interpretation, ...]:
+        policy = self.policy
+        users: dict[str, list[int]] = {}
+        for i, f in enumerate(findings):
+            for rid in f.rests_on:
+                users.setdefault(rid, []).append(i)
+        out = []
+        for rid, ix in users.items():
+            if rid in policy.parameters:
+                p = policy.parameters[rid]
+                out.append(Interpretation(rid, "parameter", p.name, p.value, p.why, tuple(ix)))
+            elif rid in policy.duties:
+                d = policy.duties[rid]
+                out.append(Interpretation(rid, "duty", d.quote, list(d.holders), d.note or "", tuple(ix)))
+            elif rid in policy.failures:
+                f = policy.failures[rid]
+                out.append(Interpretation(rid, "failure", f.name, None, f.en, tuple(ix)))
+            else:
+                pr = next(p for p in policy.data.accountability.principles if p.id == rid)
+                out.append(Interpretation(rid, "principle", pr.name, pr.oversight_kinds, pr.en, tuple(ix)))
+        return tuple(sorted(out, key=lambda x: x.id))
+
+    def _reason(self, problem: Problem, body_id: str, place: str, basis: str, duties: tuple[str, ...],
+                fact: Fact, ctx: Context) -> tuple[str, str]:
+        policy = self.policy
+        body = policy.bodies[body_id]
+        d = problem.discovered
+        phrases = policy.data.accountability.phrases
+        levels = policy.levels
+        by_rank = {lv.rank: lv for lv in levels.values()}
+        first = [policy.duties[x] for x in duties[:2]]
+        sev = self._severity.get(problem.severity)
+        values = _Defaults(
+            body=body.name, body_en=body.en, place=place,
+            duty="；".join(x.quote for x in first), duty_en="; ".join(x.en for x in first),
+            severity=sev.name if sev else problem.severity, severity_en=sev.en if sev else problem.severity,
+            limit=str(policy.parameter("handling_time_limit_days")),
+        )
+        if d is not None:
+            finder = levels[d.level].name + (policy.bodies[d.body].name if d.body else "")
+            values.update(finder=finder, finder_en=levels[d.level].en + (f" ({policy.bodies[d.body].en})" if d.body
+                                                                          else ""),
+                          channel=policy.channels[d.channel].name, channel_en=policy.channels[d.channel].en)
+        lvl = fact.get("lvl")
+        if isinstance(lvl, int) and lvl in ctx.received:
+            values["received"] = ctx.received[lvl].isoformat()
+        if fact.get("escalate"):
+            values["escalate"] = phrases.get("escalate", "")
+            values["escalate_en"] = phrases.get("escalate_en", "")
+        if ctx.assigned is not None:
+            rank, on, deadline = ctx.assigned
+            values.update(assigned=on.isoformat(), deadline=deadline.isoformat(),
+                          assignee=by_rank[rank].name, assignee_en=by_rank[rank].en)
+        failure = policy.failures[basis]
+        return failure.reason.format_map(values), failure.reason_en.format_map(values)

@@ -1,0 +1,176 @@
+"""Problem records: what happened to one problem, as other systems send it.
+
+The field names are fixed (other systems and acceptance checks use them)::
+
+    id, domain, kind?, place, severity (minor|serious|grave), discovered? {level, channel, on, body?},
+    handled [{action: assigned|reported, by_level, to_level, to_body?, on}],
+    deadline?, rectified_on?, concealed_by [level or body id], as_of?
+
+:func:`parse_problem` checks a record against a policy and a jurisdiction and
+raises :class:`~responsibility.ProblemError` naming the offending field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ._errors import JurisdictionError, ProblemError
+from ._jurisdiction import Jurisdiction, level_of, parse_code
+from ._loader import suggest
+from ._model import Severity
+from ._policy import Policy
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Discovered(_Record):
+    """How the problem came to light: the finder's level, the channel, the day, the body."""
+
+    level: str = Field(description="Level of the finder: village, township, county, city or province.")
+    channel: str = Field(description="Channel id from rules/vocabulary.yaml (grid, hotline, audit, media…).")
+    on: dt.date
+    body: str | None = Field(None, description="Body id of the finder or receiver, when known.")
+
+
+class Handling(_Record):
+    """One step of handling: a level assigned the problem or reported it upward."""
+
+    action: Literal["assigned", "reported"]
+    by_level: str
+    to_level: str
+    to_body: str | None = None
+    on: dt.date
+
+
+class Problem(_Record):
+    """A problem and what happened to it (see the module docstring for the fields).
+
+    >>> Problem(id="p1", domain="housing", place="331127", discovered={
+    ...     "level": "county", "channel": "hotline", "on": "2021-03-01"}).severity
+    'minor'
+    """
+
+    id: str = Field(min_length=1)
+    domain: str = Field(description="Duty-area id (housing, funds, …).")
+    kind: str | None = Field(None, description="Problem-kind id within the domain.")
+    place: str = Field(description="Division code of the place where the problem lies (2–12 digits).")
+    severity: Severity = "minor"
+    discovered: Discovered | None = None
+    handled: list[Handling] = []
+    deadline: dt.date | None = None
+    rectified_on: dt.date | None = None
+    concealed_by: list[str] = []
+    as_of: dt.date | None = Field(None, description="Date of the assessment (default: today).")
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(record)"
+
+
+def parse_problem(raw: Problem | Mapping[str, Any], policy: Policy, jurisdiction: Jurisdiction) -> Problem:
+    """Validate ``raw`` against the policy and the jurisdiction; return a :class:`Problem`.
+
+    Raises :class:`ProblemError` for the first problem found, naming the field.
+    """
+    record = raw.get("id") if isinstance(raw, Mapping) else raw.id
+    rid = str(record) if record is not None else None
+    if isinstance(raw, Problem):
+        p = raw
+    else:
+        if not isinstance(raw, Mapping):
+            raise ProblemError("(record)", f"expected an object, got {type(raw).__name__}")
+        try:
+            p = Problem.model_validate(raw)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = tuple(err["loc"])
+            if err["type"] == "extra_forbidden":
+                parent = Problem if len(loc) == 1 else (Discovered if loc[0] == "discovered" else Handling)
+                hint = suggest(str(loc[-1]), parent.model_fields) or f"allowed: {', '.join(parent.model_fields)}"
+                raise ProblemError(_path(loc), f"unknown field; {hint}", record=rid) from None
+            if err["type"] == "missing":
+                raise ProblemError(_path(loc), "is required", record=rid) from None
+            raise ProblemError(_path(loc), f"{err['msg']} (got {err.get('input')!r})", record=rid) from None
+    _check(p, policy, jurisdiction)
+    return p
+
+
+def _check(p: Problem, policy: Policy, jurisdiction: Jurisdiction) -> None:
+    def fail(field: str, message: str) -> None:
+        raise ProblemError(field, message, record=p.id)
+
+    areas = policy.problem_areas
+    if p.domain not in areas:
+        fail("domain", f"unknown duty area {p.domain!r}; {suggest(p.domain, areas) or 'use one of ' + ', '.join(areas)}")
+    if p.kind is not None and (p.domain, p.kind) not in policy.kinds:
+        kinds = [k for a, k in policy.kinds if a == p.domain]
+        fail("kind", f"unknown problem kind {p.kind!r} in {p.domain}; {suggest(p.kind, kinds) or 'use one of ' + ', '.join(kinds)}")
+    try:
+        code = parse_code(p.place)
+    except JurisdictionError as exc:
+        fail("place", str(exc))
+    if jurisdiction.get(code) is None:
+        fail("place", f"place {p.place} is not in jurisdiction {jurisdiction.name!r}; pass the jurisdiction "
+                      "that contains it (--jurisdiction)")
+    levels = policy.level_rank
+
+    def level(field: str, value: str) -> None:
+        if value not in levels:
+            fail(field, f"unknown level {value!r}; {suggest(value, levels) or 'use one of ' + ', '.join(levels)}")
+
+    def body(field: str, value: str) -> None:
+        if value not in policy.bodies:
+            fail(field, f"unknown body {value!r}; {suggest(value, policy.bodies) or 'see rules/bodies/'}")
+
+    place_rank = levels[level_of(code)]
+    d = p.discovered
+    if d is not None:
+        level("discovered.level", d.level)
+        if d.channel not in policy.channels:
+            fail("discovered.channel", f"unknown channel {d.channel!r}; "
+                 f"{suggest(d.channel, policy.channels) or 'use one of ' + ', '.join(policy.channels)}")
+        if d.body is not None:
+            body("discovered.body", d.body)
+            if policy.bodies[d.body].level != d.level:
+                fail("discovered.body", f"body {d.body!r} is at the {policy.bodies[d.body].level} level, "
+                     f"not {d.level!r}")
+        if levels[d.level] < place_rank:
+            fail("discovered.level", f"a {d.level} cannot find a problem located at a {level_of(code)}")
+    elif p.handled or p.rectified_on or p.concealed_by:
+        fail("discovered", "the problem was handled, rectified or concealed but has no 'discovered'; "
+             "say when and by whom it was found")
+    for i, h in enumerate(p.handled):
+        f = f"handled[{i}]"
+        level(f"{f}.by_level", h.by_level)
+        level(f"{f}.to_level", h.to_level)
+        if h.to_body is not None:
+            body(f"{f}.to_body", h.to_body)
+            if policy.bodies[h.to_body].level != h.to_level:
+                fail(f"{f}.to_body", f"body {h.to_body!r} is not at the {h.to_level} level")
+        if h.action == "reported" and levels[h.to_level] <= levels[h.by_level]:
+            fail(f"{f}.to_level", "a report goes to a higher level; use action 'assigned' to pass it down")
+        if h.action == "assigned" and levels[h.to_level] > levels[h.by_level]:
+            fail(f"{f}.to_level", "an assignment goes to the same or a lower level; use 'reported' to go up")
+        if levels[h.to_level] < place_rank:
+            fail(f"{f}.to_level", f"the place is a {level_of(code)}; nothing below it can take the problem")
+        if d is not None and h.on < d.on:
+            fail(f"{f}.on", f"handled on {h.on} before it was discovered on {d.on}")
+    if d is not None and p.rectified_on is not None and p.rectified_on < d.on:
+        fail("rectified_on", f"rectified on {p.rectified_on} before it was discovered on {d.on}")
+    if d is not None and p.deadline is not None and p.deadline < d.on:
+        fail("deadline", f"deadline {p.deadline} is before the discovery on {d.on}")
+    if d is not None and p.as_of is not None and p.as_of < d.on:
+        fail("as_of", f"assessed on {p.as_of}, before the discovery on {d.on}")
+    for i, who in enumerate(p.concealed_by):
+        if who not in levels and who not in policy.bodies:
+            fail(f"concealed_by[{i}]", f"{who!r} is neither a level nor a body id; "
+                 f"{suggest(who, [*levels, *policy.bodies]) or 'use a level or a body id'}")

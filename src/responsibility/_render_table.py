@@ -1,0 +1,43 @@
+"""Terminal tables of verdicts (rich).
+
+One row per body and basis, its liabilities together, so that the table stays
+readable in 80 columns; the reasons follow the table, numbered like its rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+from ._verdict import Lang, Verdict
+
+
+def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Console | None = None) -> None:
+    """Print one table per verdict, findings in order, with reasons in ``lang``."""
+    console = console or Console()
+    for v in verdicts:
+        rows: dict[tuple[str, str], list[str]] = {}
+        first: dict[tuple[str, str], int] = {}
+        for i, f in enumerate(v.findings):
+            rows.setdefault((f.body, f.basis), []).append(f.liability)
+            first.setdefault((f.body, f.basis), i)
+        table = Table(title=f"{v.problem}: {len(v.findings)} finding(s), {v.engine} engine", expand=False)
+        for col in ("#", "level", "body", "place", "basis", "liability", "clauses"):
+            table.add_column(col, overflow="fold")
+        reasons = []
+        for n, (key, liabilities) in enumerate(rows.items(), start=1):
+            f = v.findings[first[key]]
+            table.add_row(str(n), f.level, f.name if lang == "zh" else f.name_en,
+                          f"{f.place_name} {f.place}".strip(), f.basis, " ".join(liabilities), " ".join(f.clauses))
+            reasons.append(f"{n}. {f.reason if lang == 'zh' else f.reason_en}")
+        if v.findings:
+            console.print(table)
+            for line in reasons:
+                console.print(line, highlight=False)
+        else:
+            console.print(f"{v.problem}: no findings: every step was in order (or it is not yet discovered)")
+        if v.interpretations:
+            ids = ", ".join(f"{i.id}={i.value!r}" if i.type == "parameter" else i.id for i in v.interpretations)
+            console.print(f"rests on interpretation: {ids}", highlight=False)
