@@ -171,3 +171,28 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
             click.echo(v.explain(lang))  # type: ignore[arg-type]
     if check and any(v.failures for v in verdicts):
         sys.exit(1)
+
+
+@cli.command("test")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
+@click.option("--engine", type=click.Choice(["durable", "compiled"]), default=None)
+def test_cmd(paths: tuple[str, ...], rules_dir: str | None, engine: str | None) -> None:
+    """Run the scenario files (*.scenarios.yaml) under PATHS against the policy.
+
+    Exit 0 when every scenario passes, 1 when any fails.
+    """
+    from ._api import load
+    from ._scenarios import run_paths
+
+    policy = load(rules_dir)
+    passed = failed = 0
+    for outcome in run_paths(paths or ["."], policy, engine=engine):
+        if outcome.passed:
+            passed += 1
+        else:
+            failed += 1
+            click.echo(outcome.report())
+    click.echo(f"{passed} passed, {failed} failed")
+    if failed:
+        sys.exit(1)

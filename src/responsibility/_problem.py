@@ -81,7 +81,7 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: Policy, jurisdiction
 
     Raises :class:`ProblemError` for the first problem found, naming the field.
     """
-    record = raw.get("id") if isinstance(raw, Mapping) else raw.id
+    record = raw.get("id") if isinstance(raw, Mapping) else getattr(raw, "id", None)
     rid = str(record) if record is not None else None
     if isinstance(raw, Problem):
         p = raw
@@ -91,7 +91,8 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: Policy, jurisdiction
         try:
             p = Problem.model_validate(raw)
         except ValidationError as exc:
-            err = exc.errors()[0]
+            # An unknown field is usually a misspelt known one: report it before the "missing" it causes.
+            err = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
             loc = tuple(err["loc"])
             if err["type"] == "extra_forbidden":
                 parent = Problem if len(loc) == 1 else (Discovered if loc[0] == "discovered" else Handling)

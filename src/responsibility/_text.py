@@ -45,8 +45,9 @@ def normalise(text: str) -> str:
     True
     """
     folded = unicodedata.normalize("NFKC", text)
-    # NFKC turns full-width punctuation into ASCII; map everything back to one form.
-    return _SPACE.sub("", folded.translate(_PUNCT))
+    # NFKC turns full-width punctuation into ASCII; map everything back to one form. Removing
+    # white space can bring a base letter and a combining mark together: compose them again.
+    return unicodedata.normalize("NFC", _SPACE.sub("", folded.translate(_PUNCT)))
 
 
 def contains_quote(clause_text: str, quote: str) -> bool:

@@ -22,6 +22,7 @@ import yaml
 from ._errors import Issue, RulesError
 
 PathKey = tuple[str | int, ...]
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
 class Loader(yaml.SafeLoader):
@@ -66,6 +67,8 @@ class Positions:
 
 def _build(loader: Loader, node: yaml.Node, path: PathKey, pos: Positions) -> Any:
     pos.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+        raise RulesError([pos.issue(path, f"YAML tag {node.tag!r} is not allowed", "remove the tag", "yaml_syntax")])
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out: dict[Any, Any] = {}

@@ -1,0 +1,54 @@
+"""Shared fixtures: the shipped policy, copies of rules/ to break, jurisdictions."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import responsibility
+from responsibility import Jurisdiction, Policy
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = ROOT / "rules"
+
+
+@pytest.fixture(scope="session")
+def policy() -> Policy:
+    """The shipped policy, loaded once."""
+    return responsibility.load(RULES)
+
+
+@pytest.fixture(scope="session")
+def example() -> Jurisdiction:
+    """The shipped example jurisdiction."""
+    return Jurisdiction.example()
+
+
+@pytest.fixture(scope="session")
+def small_province() -> Jurisdiction:
+    """A small synthetic province for engine tests."""
+    return Jurisdiction.synthetic(cities=3, counties=6, townships=20, villages=80, seed=7)
+
+
+@pytest.fixture()
+def rules_copy(tmp_path: Path) -> Path:
+    """A fresh copy of rules/ that a test may edit."""
+    target = tmp_path / "rules"
+    shutil.copytree(RULES, target)
+    return target
+
+
+@pytest.fixture()
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
+    from responsibility._cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

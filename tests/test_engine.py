@@ -1,0 +1,248 @@
+"""The accountability engine: semantics of 一(四), properties, and the two engines agreeing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+
+import responsibility
+from responsibility import Jurisdiction, Policy
+from responsibility._jurisdiction import ancestor_code
+
+from .strategies import LEVELS, problems
+
+PROPS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def village(j: Jurisdiction) -> str:
+    return j.at_level("village")[0].code
+
+
+def rec(j: Jurisdiction, **kw: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {"id": "t", "domain": "housing", "place": village(j),
+                            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+                            "as_of": "2021-12-31"}
+    base.update(kw)
+    return base
+
+
+def keys(v: Any, basis: str | None = None) -> set[tuple[str, str, str]]:
+    return {(f.body, f.basis, f.liability) for f in v.findings if basis in (None, f.basis)}
+
+
+def test_a_problem_handled_in_order_has_no_failure_findings(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province, discovered={"level": "village", "channel": "grid", "on": "2021-03-01"},
+                               handled=[{"action": "reported", "by_level": "village", "to_level": "county",
+                                         "on": "2021-03-02"},
+                                        {"action": "assigned", "by_level": "county", "to_level": "township",
+                                         "on": "2021-03-03"}],
+                               deadline="2021-04-01", rectified_on="2021-03-30"),
+                           jurisdiction=small_province, engine="compiled")
+    assert v.findings == ()
+
+
+def test_levels_below_the_finder_answer_for_not_discovering(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province, handled=[{"action": "assigned", "by_level": "county",
+                                                         "to_level": "county", "on": "2021-03-02"}],
+                               rectified_on="2021-03-10"), jurisdiction=small_province, engine="compiled")
+    missed = {f.level for f in v.findings if f.basis == "not_discovered"}
+    assert missed == {"village", "township"}
+    f = next(f for f in v.findings if f.body == "village_committee")
+    assert f.place == village(small_province) and "一(四)" in f.clauses and "二(二)1" in f.clauses
+    assert f.liability == "staff"  # minor: staff only
+
+
+def test_unhandled_problem_is_the_finders_levels_failure(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province), jurisdiction=small_province, engine="compiled")
+    unhandled = {f.body for f in v.findings if f.basis == "not_handled"}
+    assert unhandled and all(policy.bodies[b].level == "county" for b in unhandled)
+    assert "county_construction" in unhandled
+
+
+def test_handling_in_time_depends_on_the_parameter(rules_copy: Path, small_province: Jurisdiction) -> None:
+    problem = rec(small_province, handled=[{"action": "assigned", "by_level": "county", "to_level": "county",
+                                            "on": "2021-03-20"}], rectified_on="2021-03-25")
+    late = responsibility.load(rules_copy).who_answers(problem, jurisdiction=small_province, engine="compiled")
+    assert any(f.basis == "not_handled" for f in late.findings)
+    assert any(i.id == "handling_time_limit_days" for i in late.interpretations)
+    f = rules_copy / "parameters.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("value: 10", "value: 30"), encoding="utf-8")
+    lenient = responsibility.load(rules_copy).who_answers(problem, jurisdiction=small_province, engine="compiled")
+    assert not any(f.basis == "not_handled" for f in lenient.findings)
+
+
+def test_a_problem_beyond_authority_must_be_reported_up(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province, discovered={"level": "township", "channel": "grid", "on": "2021-03-01"},
+                               handled=[{"action": "assigned", "by_level": "township", "to_level": "village",
+                                         "on": "2021-03-02"}], rectified_on="2021-03-05"),
+                           jurisdiction=small_province, engine="compiled")
+    f = next(f for f in v.findings if f.basis == "not_handled")
+    assert f.level == "township" and "一(三)" in f.clauses
+    assert "超出本级办理权限" in f.reason
+
+
+def test_unrectified_assignment_and_its_supervisors(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province, handled=[{"action": "assigned", "by_level": "county",
+                                                         "to_level": "township", "on": "2021-03-02"}],
+                               deadline="2021-04-01"), jurisdiction=small_province, engine="compiled")
+    assert {f.level for f in v.findings if f.basis == "not_rectified"} == {"township"}
+    sup = {f.level for f in v.findings if f.basis == "supervision"}
+    assert sup == {"county"}  # next_level by default
+    assert any(i.id == "supervision_scope" for i in v.interpretations)
+
+
+def test_a_named_body_answers_alone(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province, discovered={"level": "county", "channel": "hotline", "on": "2021-03-01",
+                                                           "body": "county_construction"}),
+                           jurisdiction=small_province, engine="compiled")
+    assert {f.body for f in v.findings if f.basis == "not_handled"} == {"county_construction"}
+
+
+def test_concealment_by_level_and_by_body(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province, concealed_by=["township", "county_civil_affairs"],
+                               handled=[{"action": "assigned", "by_level": "county", "to_level": "county",
+                                         "on": "2021-03-02"}], rectified_on="2021-03-05"),
+                           jurisdiction=small_province, engine="compiled")
+    concealed = {f.body for f in v.findings if f.basis == "concealed"}
+    assert "county_civil_affairs" in concealed and "township_government" in concealed
+
+
+def test_grave_failures_reach_leaders_and_main_responsibility(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province, severity="grave"), jurisdiction=small_province, engine="compiled")
+    assert {"staff", "unit", "leadership"} <= {f.liability for f in v.findings if f.basis == "not_discovered"}
+    main = [f for f in v.findings if f.basis == "main_responsibility"]
+    assert {f.body for f in main} == {"county_party_committee", "county_government"}
+    assert all(f.liability == "leadership" and "二(一)1" in f.clauses for f in main)
+    minor = policy.who_answers(rec(small_province), jurisdiction=small_province, engine="compiled")
+    assert not any(f.basis == "main_responsibility" for f in minor.findings)
+
+
+def test_funds_principle_widens_supervision(policy: Policy, small_province: Jurisdiction) -> None:
+    problem = rec(small_province, domain="funds", handled=[{"action": "assigned", "by_level": "county",
+                                                            "to_level": "township", "on": "2021-03-02"}],
+                  deadline="2021-04-01")
+    v = policy.who_answers(problem, jurisdiction=small_province, engine="compiled")
+    sup = [f for f in v.findings if f.basis == "supervision"]
+    assert any("二(四)" in f.clauses for f in sup)
+    assert any(i.id == "funds_oversight" for i in v.interpretations)
+
+
+def test_verdict_json_has_the_fixed_fields(policy: Policy, small_province: Jurisdiction) -> None:
+    d = policy.who_answers(rec(small_province), jurisdiction=small_province, engine="compiled").to_dict()
+    assert set(d) == {"problem", "findings", "interpretations", "engine"}
+    assert set(d["findings"][0]) == {"level", "body", "name", "place", "basis", "liability", "clauses", "reason"}
+    assert d["engine"] == "compiled"
+
+
+def test_explain_shows_rules_parameters_paths_and_quotes(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province, severity="serious"), jurisdiction=small_province, engine="compiled")
+    text = v.explain()
+    assert "rule housing/*/not_discovered/L1/staff" in text
+    assert "parameter unit_liability_from = 'serious'" in text
+    assert "path: " in text and "村委会" in text
+    assert "二(二)1: 村党支部、村委会：" in text
+
+
+def test_to_frame_and_html(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province), jurisdiction=small_province, engine="compiled")
+    frame = v.to_frame()
+    assert len(frame) == len(v.findings) and list(frame.columns)[:3] == ["problem", "level", "body"]
+    assert "<table>" in v._repr_html_() and "村委会" in v._repr_html_()
+
+
+# ---------------------------------------------------------------- properties
+
+
+@pytest.fixture(scope="module")
+def province() -> Jurisdiction:
+    return Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+
+
+def test_properties_hold_over_random_problems(policy: Policy, province: Jurisdiction) -> None:
+    rank = {lv: i for i, lv in enumerate(LEVELS)}
+
+    @PROPS
+    @given(problems(policy, province))
+    def check(p: dict[str, Any]) -> None:
+        v = policy.who_answers(p, jurisdiction=province, engine="compiled")
+        # deterministic
+        assert v == policy.who_answers(p, jurisdiction=province, engine="compiled")
+        finder = rank[p["discovered"]["level"]] if "discovered" in p else 99
+        for f in v.findings:
+            if f.basis == "not_discovered":
+                assert rank[f.level] < finder
+            # the body sits on the place's chain, at its own level
+            assert f.place == ancestor_code(responsibility._jurisdiction.parse_code(p["place"]), f.level)
+            if f.is_failure and f.duties:
+                stage = policy.failures[f.basis].stage
+                assert set(f.duties) <= set(policy.stage_duties(p["domain"], p.get("kind"), stage))
+        order = [(rank[f.level], f.body) for f in v.findings]
+        assert order == sorted(order)
+        if p["severity"] != "grave":
+            worse = policy.who_answers({**p, "severity": "grave"}, jurisdiction=province, engine="compiled")
+            assert keys(v) <= keys(worse)
+
+    check()
+
+
+def test_durable_and_compiled_engines_agree(policy: Policy, province: Jurisdiction) -> None:
+    @PROPS
+    @given(problems(policy, province))
+    def check(p: dict[str, Any]) -> None:
+        a = policy.who_answers(p, jurisdiction=province, engine="compiled")
+        b = policy.who_answers(p, jurisdiction=province, engine="durable")
+        assert a.findings == b.findings and a.interpretations == b.interpretations
+        assert (a.engine, b.engine) == ("compiled", "durable")
+
+    check()
+
+
+def test_concurrent_calls_answer_as_serial_calls(policy: Policy, province: Jurisdiction) -> None:
+    import random
+
+    rnd = random.Random(5)
+    villages = [p.code for p in province.at_level("village")]
+    records = []
+    for i in range(1000):
+        on = dt.date(2021, 1, 1) + dt.timedelta(days=rnd.randrange(60))
+        records.append({"id": f"c{i}", "domain": rnd.choice(policy.problem_areas), "place": rnd.choice(villages),
+                        "severity": rnd.choice(["minor", "serious", "grave"]),
+                        "discovered": {"level": rnd.choice(LEVELS[1:]), "channel": "audit", "on": on.isoformat()},
+                        "as_of": "2021-12-31"})
+    serial = [policy.who_answers(r, jurisdiction=province, engine="durable").to_dict() for r in records]
+    results: dict[int, list[Any]] = {}
+
+    def work(t: int) -> None:
+        results[t] = [policy.who_answers(r, jurisdiction=province, engine="durable").to_dict() for r in records]
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert all(results[t] == serial for t in range(8))
+
+
+def test_two_policy_versions_coexist_in_one_process(rules_copy: Path, small_province: Jurisdiction) -> None:
+    f = rules_copy / "parameters.yaml"
+    data = yaml.safe_load(f.read_text(encoding="utf-8"))
+    for p in data["parameters"]:
+        if p["id"] == "unit_liability_from":
+            p["value"] = "minor"
+    f.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    old = responsibility.load()
+    new = responsibility.load(rules_copy)
+    problem = rec(small_province)
+    a = old.who_answers(problem, jurisdiction=small_province, engine="durable")
+    b = new.who_answers(problem, jurisdiction=small_province, engine="durable")
+    assert "unit" not in {f.liability for f in a.findings}
+    assert "unit" in {f.liability for f in b.findings}
+    # a second load of the same version gets its own ruleset names and still answers
+    again = responsibility.load(rules_copy).who_answers(problem, jurisdiction=small_province, engine="durable")
+    assert again.findings == b.findings

@@ -1,0 +1,64 @@
+"""Problem records: fixed field names, clear errors naming the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Jurisdiction, Policy, ProblemError
+from responsibility._problem import parse_problem
+
+VILLAGE = "330000000000"
+
+
+def good(j: Jurisdiction) -> dict[str, Any]:
+    village = j.at_level("village")[0].code
+    return {"id": "p1", "domain": "housing", "place": village,
+            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+            "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"}],
+            "deadline": "2021-04-01", "rectified_on": "2021-03-20", "as_of": "2021-05-01"}
+
+
+def test_a_good_record_parses(policy: Policy, small_province: Jurisdiction) -> None:
+    p = parse_problem(good(small_province), policy, small_province)
+    assert p.severity == "minor" and p.discovered is not None and p.discovered.on.year == 2021
+
+
+@pytest.mark.parametrize(("change", "field", "words"), [
+    ({"domian": "housing"}, "domian", "did you mean 'domain'"),
+    ({"domain": "housin"}, "domain", "did you mean 'housing'"),
+    ({"kind": "nope"}, "kind", "unknown problem kind"),
+    ({"place": "12ab"}, "place", "digits only"),
+    ({"place": "990000"}, "place", "not in jurisdiction"),
+    ({"severity": "huge"}, "severity", "minor"),
+    ({"rectified_on": "2021-01-01"}, "rectified_on", "before it was discovered"),
+    ({"deadline": "2021-01-01"}, "deadline", "before the discovery"),
+    ({"concealed_by": ["mayor"]}, "concealed_by[0]", "neither a level nor a body"),
+    ({"discovered": {"level": "county", "channel": "hotlin", "on": "2021-03-01"}}, "discovered.channel",
+     "did you mean 'hotline'"),
+    ({"discovered": {"level": "county", "channel": "hotline"}}, "discovered.on", "is required"),
+    ({"discovered": {"level": "county", "channel": "hotline", "on": "2021-02-30"}}, "discovered.on", "date"),
+    ({"handled": [{"action": "reported", "by_level": "county", "to_level": "township", "on": "2021-03-02"}]},
+     "handled[0].to_level", "higher level"),
+    ({"handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-02-01"}]},
+     "handled[0].on", "before it was discovered"),
+    ({"handled": [{"action": "fixed", "by_level": "county", "to_level": "county", "on": "2021-03-02"}]},
+     "handled[0].action", "assigned"),
+    ({"discovered": None}, "discovered", "has no 'discovered'"),
+])
+def test_bad_records_name_the_field(change: dict[str, Any], field: str, words: str, policy: Policy,
+                                    small_province: Jurisdiction) -> None:
+    record = {**good(small_province), **change}
+    if "domian" in change:
+        del record["domain"]
+    with pytest.raises(ProblemError) as exc:
+        parse_problem(record, policy, small_province)
+    assert exc.value.field == field
+    assert words in str(exc.value)
+    assert exc.value.record == "p1"
+
+
+def test_not_an_object(policy: Policy, small_province: Jurisdiction) -> None:
+    with pytest.raises(ProblemError, match="expected an object"):
+        parse_problem(["x"], policy, small_province)  # type: ignore[arg-type]
