@@ -8,6 +8,7 @@ graph over real jurisdictions and an accountability engine.
 """
 
 from ._api import load, validate
+from ._chain import ChainError, area_holders, escalation_path, reporting_lines, subchain, supervisors
 from ._errors import (
     EngineError,
     EngineUnavailable,
@@ -17,23 +18,49 @@ from ._errors import (
     ResponsibilityError,
     RulesError,
 )
+from ._export import to_dot, to_graphml, to_mermaid
 from ._jurisdiction import Jurisdiction, Place
+from ._picture import FontWarning, PlotUnavailable, draw_png
+from ._placement import Authority, PlacedBody, PlacedChain
 from ._policy import Policy
+from ._problem import Discovered, Handling, Problem
+from ._verdict import Finding, Interpretation, Verdict
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Authority",
+    "ChainError",
+    "Discovered",
     "EngineError",
     "EngineUnavailable",
+    "Finding",
+    "FontWarning",
+    "Handling",
+    "Interpretation",
     "Issue",
     "Jurisdiction",
     "JurisdictionError",
     "Place",
+    "PlacedBody",
+    "PlacedChain",
+    "PlotUnavailable",
     "Policy",
+    "Problem",
     "ProblemError",
     "ResponsibilityError",
     "RulesError",
-    "__version__",
+    "Verdict",
+    "area_holders",
+    "draw_png",
+    "escalation_path",
     "load",
+    "reporting_lines",
+    "subchain",
+    "supervisors",
+    "to_dot",
+    "to_graphml",
+    "to_mermaid",
     "validate",
+    "__version__",
 ]

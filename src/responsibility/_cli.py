@@ -177,22 +177,100 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
 @click.option("--engine", type=click.Choice(["durable", "compiled"]), default=None)
-def test_cmd(paths: tuple[str, ...], rules_dir: str | None, engine: str | None) -> None:
+@click.option("--coverage", "show_coverage", is_flag=True,
+              help="Report the duties, problem kinds and accountability rules the scenarios exercise.")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=None,
+              help="With --coverage: exit 1 when coverage is below this percentage.")
+def test_cmd(paths: tuple[str, ...], rules_dir: str | None, engine: str | None, show_coverage: bool,
+             threshold: float | None) -> None:
     """Run the scenario files (*.scenarios.yaml) under PATHS against the policy.
 
-    Exit 0 when every scenario passes, 1 when any fails.
+    Exit 0 when every scenario passes (and coverage reaches --threshold), 1 otherwise.
     """
     from ._api import load
-    from ._scenarios import run_paths
+    from ._scenarios import coverage, run_paths
 
     policy = load(rules_dir)
-    passed = failed = 0
-    for outcome in run_paths(paths or ["."], policy, engine=engine):
-        if outcome.passed:
-            passed += 1
-        else:
-            failed += 1
-            click.echo(outcome.report())
-    click.echo(f"{passed} passed, {failed} failed")
-    if failed:
+    outcomes = list(run_paths(paths or ["."], policy, engine=engine))
+    failed = [o for o in outcomes if not o.passed]
+    for o in failed:
+        click.echo(o.report())
+    click.echo(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    below = False
+    if show_coverage or threshold is not None:
+        cov = coverage(outcomes, policy)
+        click.echo(cov.report())
+        if threshold is not None and cov.percent < threshold:
+            click.echo(f"coverage {cov.percent:.1f}% is below the threshold {threshold:.1f}%", err=True)
+            below = True
+    if failed or below:
+        sys.exit(1)
+from . import _cli_graph  # noqa: E402,F401
+
+
+def _policy_at_revision(directory: Path, rev: str) -> Path:
+    """Check out ``directory`` as it was at git revision ``rev`` into a temporary directory."""
+    import subprocess
+    import tarfile
+    import tempfile
+
+    from ._errors import RulesError
+
+    directory = directory.resolve()
+    try:
+        top = subprocess.run(["git", "-C", str(directory), "rev-parse", "--show-toplevel"], check=True,
+                             capture_output=True, text=True).stdout.strip()
+        rel = directory.relative_to(Path(top).resolve())
+        archive = subprocess.run(["git", "-C", top, "archive", "--format=tar", rev, "--", str(rel)], check=True,
+                                 capture_output=True).stdout
+    except (subprocess.CalledProcessError, FileNotFoundError, ValueError) as exc:
+        detail = getattr(exc, "stderr", b"") or b""
+        text = detail.decode(errors="replace").strip() if isinstance(detail, bytes) else str(detail)
+        raise RulesError([Issue(str(directory), 0, 0, f"cannot read revision {rev!r}: {text or exc}",
+                                "run inside a git checkout and name an existing revision", "unreadable")]) from None
+    out = Path(tempfile.mkdtemp(prefix="responsibility-rev-"))
+    import io
+
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(out, filter="data")
+    return out / rel
+
+
+@cli.command("diff")
+@click.argument("old", type=click.Path(file_okay=False))
+@click.argument("new", required=False, type=click.Path(file_okay=False))
+@click.option("--against", "rev", help="Compare OLD with itself at this git revision (e.g. origin/main).")
+@click.option("--scenarios", "scenario_paths", multiple=True, type=click.Path(),
+              help="Scenario files or directories to compare too (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
+              show_default=True)
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Compare the rules in force on this day (default: every period of either policy).")
+@click.option("--fail-on-change", is_flag=True, help="Exit 1 when any answer changed.")
+def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[str, ...], fmt: str,
+             as_of: Any, fail_on_change: bool) -> None:
+    """Compare two policy directories (or a directory with a git revision of itself).
+
+    First the data changes (bodies, duties, parameters, clauses), then every problem shape
+    whose answer changed, with an example problem and the findings that appeared or vanished.
+    """
+    from ._api import load
+    from ._diff import diff
+
+    if (new is None) == (rev is None):
+        raise click.UsageError("give NEW, or --against REV, but not both")
+    if rev is not None:
+        old_dir, new_dir = _policy_at_revision(Path(old), rev), Path(old)
+    else:
+        old_dir, new_dir = Path(old), Path(new or old)
+    result = diff(load(old_dir), load(new_dir), scenarios=scenario_paths, as_of=as_of.date() if as_of else None)
+    if fmt == "json":
+        click.echo(result.to_json())
+    elif fmt == "markdown":
+        click.echo(result.to_markdown())
+    else:
+        from ._render_table import print_diff
+
+        print_diff(result)
+    if fail_on_change and result.answers_changed:
         sys.exit(1)

@@ -128,10 +128,9 @@ class Decider:
             failure = policy.failures[basis]
             place_code = ancestor_code(code, body.level)
             place = jurisdiction.get(place_code)
-            clauses = {*failure.clauses, *(policy.duties[d].clause for d in duties)}
+            clauses = self.clauses(body_id, basis, duties, [r for r, _ in fired])
             rests: dict[str, None] = {}
             for rule, _ in fired:
-                clauses.update(rule.extra_clauses)
                 rests.update(dict.fromkeys(rule.rests_on))
             if ctx.deadline_from_parameter and failure.stage in ("rectification", "supervision") \
                     and basis != "main_responsibility":
@@ -149,7 +148,7 @@ class Decider:
                 + (body.name,)
             findings.append(Finding(
                 level=body.level, body=body_id, name=body.name, place=place_code, basis=basis,
-                liability=liability, clauses=tuple(sorted(clauses, key=lambda c: self._clause_rank.get(c, 10**6))),
+                liability=liability, clauses=clauses,
                 reason=text[0], reason_en=text[1], name_en=body.en, place_name=place.name if place else "",
                 duties=duties, rules=tuple(r.id for r, _ in fired), rests_on=tuple(rests)))
         steps: dict[str, tuple[dict[str, Any], list[int]]] = {}
@@ -165,6 +164,35 @@ class Decider:
             parameters={p: policy.parameter(p) for p in policy.parameters},
             paths=paths,
         )
+
+    def clauses(self, body_id: str, basis: str, duties: Sequence[str], rules: Sequence[Rule]) -> tuple[str, ...]:
+        """The clauses behind a finding, in the documents' order: the failure's, the duties',
+        the principles' and any amending clauses behind the body or its duties."""
+        policy = self.policy
+        out = {*policy.failures[basis].clauses, *policy.bodies[body_id].amended_by}
+        for d in duties:
+            out.update((policy.duties[d].clause, *policy.duties[d].amended_by))
+        for rule in rules:
+            out.update(rule.extra_clauses)
+        return tuple(sorted(out, key=lambda c: self._clause_rank.get(c, 10**6)))
+
+    def fact_answers(self, area: str, kind: str | None, stage_facts: Sequence[Fact]) -> frozenset[tuple[Any, ...]]:
+        """Findings, unplaced, that ``stage_facts`` give: ``(level, body, basis, liability, clauses)``.
+
+        The impact diff compares these over every fact a problem can produce.
+        """
+        out: set[tuple[Any, ...]] = set()
+        for rule, fact in self.compiled.fire(area, stage_facts):
+            if rule.holders is not None:
+                holders = [(h.body, h.duties) for h in rule.holders]
+            else:
+                body = str(fact["body"])
+                holders = [(body, self.policy.stage_holders(area, kind, rule.stage).get(body, ()))]
+            for body, duties in holders:
+                if body in self.policy.bodies:
+                    out.add((self.policy.bodies[body].level, body, rule.basis, rule.liability,
+                             self.clauses(body, rule.basis, duties, [rule])))
+        return frozenset(out)
 
     def _interpretations(self, findings: list[Finding]) -> tuple[Interpretation, ...]:
         policy = self.policy

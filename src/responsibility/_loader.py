@@ -30,6 +30,7 @@ from ._model import (
     Parameters,
     PolicyData,
     PolicyMeta,
+    RelationCatalogue,
     Source,
     Vocabulary,
 )
@@ -92,9 +93,11 @@ def _pydantic_issues(exc: ValidationError, pos: Positions, model: type[BaseModel
             yield pos.issue(loc[:-1], f"missing field {field_path!r}", f"add {loc[-1]!r}", "missing_field")
         else:
             got = err.get("input")
-            shown = repr(got) if not isinstance(got, dict | list) else type(got).__name__
-            yield pos.issue(loc, f"field {field_path!r}: {err['msg']} (got {shown})",
-                            "see schemas/ for the expected form", "wrong_type")
+            # A whole object as "input" (from a model validator) says nothing the path does not.
+            shown = "" if isinstance(got, dict) else f" (got {got!r})"
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            yield pos.issue(loc, f"field {field_path!r}: {msg}{shown}", "see schemas/ for the expected form",
+                            "wrong_type")
 
 
 def _model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
@@ -226,8 +229,35 @@ def read_policy_dir(path: str | Path) -> Loaded:
         r.note("parameters", pos, ())
         for i, prm in enumerate(p.parameters):
             r.where.setdefault(f"parameter:{prm.id}", Where(pos, ("parameters", i)))
+    has_relations = (root / "relations.yaml").is_file()
+    relations = r.read(root / "relations.yaml", RelationCatalogue) if has_relations else None
+    if relations:
+        r.note("relations", relations[1], ())
+    rel = relations[0] if relations else RelationCatalogue(types=[])
     data = None
     if meta and vocab and acc and params and not r.issues:
         data = PolicyData(meta=meta[0], sources=sources, vocabulary=vocab[0], bodies=bodies, areas=areas,
-                          accountability=acc[0], parameters=parameters)
+                          accountability=acc[0], parameters=parameters, relation_types=rel.types,
+                          relations=rel.relations, relation_rules=rel.derive)
+    data = _amend(r, root, data)
     return Loaded(root=root, data=data, issues=r.issues, where=r.where)
+
+
+def _amend(r: _Reader, root: Path, data: PolicyData | None) -> PolicyData | None:
+    """Apply ``amendments/*.yaml`` (if any) to the base data, in date order."""
+    from ._amend import Amendment, apply_amendments
+
+    files = r.files("amendments", required=False)
+    read = []
+    for f in files:
+        if got := r.read(f, Amendment):
+            am, pos = got
+            read.append((am, Where(pos, ())))
+            r.note(f"source:{am.source.id}", pos, ("source",))
+            for i, c in enumerate(am.source.clauses):
+                r.note(f"clause:{c.id}", pos, ("source", "clauses", i))
+    if data is None or not read or r.issues:
+        return data
+    data, issues = apply_amendments(data, read)
+    r.issues.extend(issues)
+    return data

@@ -35,6 +35,7 @@ class _Dated(_Strict):
 
     effective_from: dt.date | None = Field(None, description="First day in force (inclusive).")
     effective_to: dt.date | None = Field(None, description="First day no longer in force (exclusive).")
+    amended_by: list[ClauseId] = Field([], description="Clauses of amending documents behind this version.")
 
     def in_force(self, on: dt.date | None) -> bool:
         """Whether this item is in force on ``on`` (``None``: always)."""
@@ -324,6 +325,82 @@ class PolicyMeta(_Strict):
     note: str | None = None
 
 
+# ---------------------------------------------------------------- relations (the role graph)
+
+
+Towards = Literal["down", "up", "higher_levels", "level", "level_and_down"]
+
+
+class RelationType(Term):
+    """A kind of relation between bodies (领导, 上报, 指导督促 …).
+
+    ``reporting`` marks reporting lines (escalation follows them; every body must reach
+    the province along them); ``supervisory`` marks relations whose source watches over
+    the target (the supervisors of a body are their sources); ``structure`` says which end
+    of a structural relation sits higher.
+    """
+
+    reporting: bool = False
+    supervisory: bool = False
+    structure: Literal["up", "down"] | None = Field(
+        None, description="Whether a structural relation of this type puts its source under its target ('up', "
+        "as a department reporting to its government) or over it ('down', as a Party committee leading its "
+        "government). Derived relations use this to tell who sits under whom within a level.")
+
+
+class Relation(_Strict):
+    """A structural relation between two bodies that no duty gives (``rules/relations.yaml``)."""
+
+    from_: Id = Field(alias="from", description="Body id the relation starts from.")
+    to: Id = Field(description="Body id the relation points to.")
+    type: Id = Field(description="Relation type id.")
+    area: Id | None = Field(None, description="Duty area the relation is specific to, if any.")
+    clauses: list[ClauseId] = Field(min_length=1)
+    basis: Basis = "text"
+    note: str | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
+
+
+class RelationRule(_Strict):
+    """How to derive relations of one type from the bodies or from the duties.
+
+    ``source: parent``: each body relates to its ``parent``. ``source: leading_group_member``:
+    the body of kind ``group_kind`` at a member's level relates to the member. ``source: duties``:
+    in each area, a holder of a duty of ``duty_kind`` relates to the area's other holders that
+    ``towards`` picks (see ``rules/relations.yaml`` for the meaning of each direction).
+    """
+
+    type: Id
+    source: Literal["parent", "leading_group_member", "duties"]
+    duty_kind: Id | None = None
+    group_kind: Id | None = None
+    towards: list[Towards] = []
+    target_kinds: list[Id] = []
+    nearest: bool = False
+    sector_first: bool = True
+    clauses: list[ClauseId] = []
+    basis: Basis = "text"
+    en: str = ""
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _fits_source(self) -> RelationRule:
+        if self.source == "duties" and (self.duty_kind is None or not self.towards):
+            raise ValueError("a rule with source 'duties' needs duty_kind and towards")
+        if self.source == "leading_group_member" and self.group_kind is None:
+            raise ValueError("a rule with source 'leading_group_member' needs group_kind")
+        return self
+
+
+class RelationCatalogue(_Strict):
+    """``rules/relations.yaml``: relation types, structural relations and derivation rules."""
+
+    types: list[RelationType]
+    relations: list[Relation] = []
+    derive: list[RelationRule] = []
+
+
 class PolicyData(_Strict):
     """Everything in a policy directory, after shape validation."""
 
@@ -334,6 +411,9 @@ class PolicyData(_Strict):
     areas: list[Area]
     accountability: Accountability
     parameters: list[Parameter]
+    relation_types: list[RelationType] = []
+    relations: list[Relation] = []
+    relation_rules: list[RelationRule] = []
 
 
 #: File models, by the schema file name they get in ``schemas/``.
@@ -345,4 +425,5 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "area": Area,
     "accountability": Accountability,
     "parameters": Parameters,
+    "relations": RelationCatalogue,
 }

@@ -29,6 +29,8 @@ from ._model import (
 )
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from ._loader import Loaded
 
 
@@ -106,6 +108,13 @@ class Policy:
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
     @cached_property
+    def chain(self) -> nx.MultiDiGraph[str]:
+        """The role graph: bodies and the relations between them (frozen; see ``_chain``)."""
+        from ._chain import build_chain
+
+        return build_chain(self)
+
+    @cached_property
     def _area_holders(self) -> dict[str, frozenset[str]]:
         out: dict[str, set[str]] = {a: set() for a in self.areas}
         for did, d in self.duties.items():
@@ -117,14 +126,15 @@ class Policy:
     def stage_duties(self, area: str, kind: str | None, stage: Stage) -> tuple[str, ...]:
         """Duty ids implicated at ``stage`` for a problem of ``kind`` in ``area``.
 
-        The kind's own list, then its area's defaults (unless the area applies to all),
-        then the defaults of every area that applies to all other areas.
+        The kind's own list, then its area's defaults (which an area that applies to all
+        areas gives its own problems only when they name no kind), then the defaults of
+        every area that applies to all other areas.
         """
         a = self.areas[area]
         ids: list[str] = []
         if kind is not None:
             ids += self.kinds[(area, kind)].stages.of(stage)
-        if not a.applies_to_all:
+        if not a.applies_to_all or kind is None:
             ids += a.stages.of(stage)
             for other in self.data.areas:
                 if other.applies_to_all and other.id != area:
@@ -149,10 +159,41 @@ class Policy:
                 out.setdefault(body, []).append(did)
         return {b: tuple(ds) for b, ds in out.items()}
 
+    def data_kinds(self) -> list[tuple[str, str]]:
+        """Every (area, problem kind) of the data, whatever its dates."""
+        return [(a.id, k.id) for a in self.data.areas for k in a.problem_kinds]
+
     def duties_of_kind(self, area: str, duty_kind: str) -> tuple[str, ...]:
         """Ids of the duties of ``area`` whose kinds include ``duty_kind``."""
         return tuple(did for did, d in self.duties.items()
                      if self.duty_area[did] == area and duty_kind in d.kinds)
+
+    # ------------------------------------------------------------ time
+
+    @cached_property
+    def epochs(self) -> list[dt.date]:
+        """Days on which something starts or ends (sorted); empty when nothing is dated."""
+        days: set[dt.date] = set()
+        items: list[Any] = [*self.data.bodies, *self.data.parameters]
+        for area in self.data.areas:
+            items += [*area.duties, *area.problem_kinds]
+        for x in items:
+            days.update(d for d in (x.effective_from, x.effective_to) if d is not None)
+        return sorted(days)
+
+    def at(self, day: dt.date) -> Policy:
+        """The policy as in force on ``day`` (``self`` when nothing is dated or a day is fixed)."""
+        if self.as_of is not None or not self.epochs:
+            return self
+        import bisect
+
+        i = bisect.bisect_right(self.epochs, day)
+        views = self.__dict__.setdefault("_views", {})
+        if i not in views:
+            start = self.epochs[i - 1] if i else day
+            views[i] = Policy(self.data, root=self.root, loaded=self._loaded, as_of=start)
+        view: Policy = views[i]
+        return view
 
     # ------------------------------------------------------------ answers
 
@@ -179,7 +220,29 @@ class Policy:
         from ._jurisdiction import Jurisdiction
 
         j = jurisdiction if jurisdiction is not None else Jurisdiction.example()
-        return self._decider.decide(problem, j, engine=engine, today=today)
+        view = self.at(self._problem_day(problem, today)) if self.epochs else self
+        return view._decider.decide(problem, j, engine=engine, today=today)
+
+    @staticmethod
+    def _problem_day(problem: Any, today: dt.date | None) -> dt.date:
+        """The day whose rules judge a problem: its discovery, else its assessment date."""
+        from ._problem import Problem
+
+        def day(value: Any) -> dt.date | None:
+            if isinstance(value, dt.date):
+                return value
+            try:
+                return dt.date.fromisoformat(str(value)) if value else None
+            except ValueError:
+                return None  # parse_problem reports the bad date, naming the field
+
+        if isinstance(problem, Problem):
+            found = problem.discovered.on if problem.discovered else None
+            return found or problem.as_of or today or dt.date.today()
+        disc = problem.get("discovered") if isinstance(problem, dict) else None
+        found = day(disc.get("on")) if isinstance(disc, dict) else None
+        as_of = day(problem.get("as_of")) if isinstance(problem, dict) else None
+        return found or as_of or today or dt.date.today()
 
     def __repr__(self) -> str:
         return (f"<Policy {self.data.meta.id} {self.data.meta.version}: {len(self.bodies)} bodies, "

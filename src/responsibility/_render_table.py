@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
+from ._diff import Diff
 from ._verdict import Lang, Verdict
 
 
@@ -41,3 +42,30 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
         if v.interpretations:
             ids = ", ".join(f"{i.id}={i.value!r}" if i.type == "parameter" else i.id for i in v.interpretations)
             console.print(f"rests on interpretation: {ids}", highlight=False)
+
+
+def print_diff(result: Diff, console: Console | None = None) -> None:
+    """Print a policy impact diff: data changes, then grouped answer changes, then scenarios."""
+    console = console or Console()
+    console.print(f"{len(result.data)} data change(s); {len(result.answers)} changed answer shape(s) of "
+                  f"{result.shapes} compared; {len(result.scenarios)} changed scenario(s)", highlight=False)
+    if result.data:
+        t = Table(title="data changes")
+        for col in ("kind", "id", "change", "fields"):
+            t.add_column(col, overflow="fold")
+        for c in result.data:
+            t.add_row(c.kind, c.id, c.change, "; ".join(f"{k}: {a!r} → {b!r}" for k, (a, b) in c.fields.items()))
+        console.print(t)
+    if result.answers:
+        t = Table(title="answer changes (grouped)")
+        for col in ("from", "shapes", "example shape", "appeared", "vanished"):
+            t.add_column(col, overflow="fold")
+        for group in result.grouped():
+            a = group[0]
+            fmt = lambda fs: "\n".join(f"{f[1]} {f[2]}/{f[3]}" for f in fs)  # noqa: E731
+            t.add_row(str(a.day or ""), str(len(group)), ", ".join(f"{k}={v}" for k, v in a.shape.items()),
+                      fmt(a.appeared), fmt(a.vanished))
+        console.print(t)
+    for s in result.scenarios:
+        console.print(f"scenario changed: {s.name} ({s.file}): +{list(s.appeared)} -{list(s.vanished)}",
+                      highlight=False)

@@ -201,3 +201,59 @@ def run_paths(paths: Iterable[str | Path], policy: Policy, jurisdiction: Jurisdi
     for f in discover(paths):
         for ls in load_scenarios(f):
             yield run_scenario(ls, policy, jurisdiction, engine)
+
+
+@dataclass
+class Coverage:
+    """What a set of scenarios exercises: duties, problem kinds and (area, failure) rules."""
+
+    duties: tuple[set[str], set[str]]
+    kinds: tuple[set[str], set[str]]
+    rules: tuple[set[str], set[str]]
+
+    @property
+    def percent(self) -> float:
+        """Exercised items over all items, of the three together, in percent."""
+        done = sum(len(x[0] & x[1]) for x in (self.duties, self.kinds, self.rules))
+        total = sum(len(x[1]) for x in (self.duties, self.kinds, self.rules))
+        return 100.0 * done / total if total else 100.0
+
+    def report(self) -> str:
+        """A summary line per category and the items no scenario exercises."""
+        lines = []
+        for name, (seen, all_) in (("duties", self.duties), ("problem kinds", self.kinds),
+                                   ("accountability rules", self.rules)):
+            lines.append(f"{name}: {len(seen & all_)}/{len(all_)} exercised")
+            missing = sorted(all_ - seen)
+            if missing:
+                lines.append("  not exercised: " + ", ".join(missing))
+        lines.append(f"coverage: {self.percent:.1f}%")
+        return "\n".join(lines)
+
+
+def coverage(outcomes: Iterable[Outcome], policy: Policy) -> Coverage:
+    """The coverage of ``outcomes`` over ``policy``.
+
+    Duties count when some stage or main-responsibility rule can name them; accountability
+    rules are (area, failure) pairs of the problem areas.
+    """
+    from ._decide import Decider
+
+    decider: Decider = policy._decider
+    reachable = {h_duty for rules in decider.rules.values() for r in rules for h in (r.holders or ())
+                 for h_duty in h.duties}
+    all_kinds = {f"{a}.{k}" for a, k in policy.kinds if policy.areas[a].problems}
+    all_rules = {f"{a}.{f}" for a in policy.problem_areas for f in policy.failures}
+    duties: set[str] = set()
+    kinds: set[str] = set()
+    rules: set[str] = set()
+    for o in outcomes:
+        problem = o.scenario.scenario.problem
+        if problem.get("kind"):
+            kinds.add(f"{problem.get('domain')}.{problem['kind']}")
+        if o.verdict is None:
+            continue
+        for f in o.verdict.findings:
+            duties.update(f.duties)
+            rules.add(f"{problem.get('domain')}.{f.basis}")
+    return Coverage((duties, reachable), (kinds, all_kinds), (rules, all_rules))

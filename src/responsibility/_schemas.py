@@ -17,12 +17,13 @@ from ._model import FILE_MODELS
 def schema_models() -> dict[str, type[BaseModel]]:
     """Every model that has a schema file, by file stem."""
     models = dict(FILE_MODELS)
-    try:
-        from ._problem import Problem
+    from ._amend import Amendment
+    from ._problem import Problem
+    from ._scenarios import ScenarioFile
 
-        models["problem"] = Problem
-    except ImportError:  # the engine's models are added once they exist
-        pass
+    models["problem"] = Problem
+    models["amendment"] = Amendment
+    models["scenarios"] = ScenarioFile
     return models
 
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ._chain import check_chain
 from ._errors import Issue
 from ._loader import Loaded, Where, suggest
 from ._model import STAGES, PolicyData, _Dated
@@ -70,13 +71,35 @@ def check(loaded: Loaded) -> list[Issue]:
         return issues
     issues += _check_quotes(loaded, data, policy)
     issues += _check_annex(loaded, data, policy)
-    issues += _check_coverage(loaded, data, policy)
-    issues += _check_vacuum(loaded, data, policy)
+    # Coverage and vacuum must hold on every day: check each period between two dates at which
+    # something starts or ends (one period when nothing is dated).
+    seen: set[str] = set()
+    for day in policy.epochs or [None]:
+        view = Policy(data, root=loaded.root, as_of=day)
+        for issue in [*_check_coverage(loaded, data, view), *_check_vacuum(loaded, data, view)]:
+            if str(issue) not in seen:
+                seen.add(str(issue))
+                issues.append(issue if day is None else
+                              Issue(issue.file, issue.line, issue.column, f"{issue.message} (from {day})",
+                                    issue.hint, issue.code))
+    issues += check_chain(loaded, policy)
     return issues
 
 
+class _Where(dict[str, Where]):
+    """Locations by key; items an amendment added fall back to the amendment's area or the policy file."""
+
+    def __missing__(self, key: str) -> Where:
+        if key.startswith("duty:") and "#" in key:
+            area = key.split("#")[1]
+            return self.get(f"area:{area}") or self["policy"]
+        if key.startswith("body:") and "#" in key:
+            return self.get(key.split("#")[0]) or self["policy"]
+        return self["policy"]
+
+
 def _check_ids(loaded: Loaded, data: PolicyData) -> list[Issue]:
-    w = loaded.where
+    w = _Where(loaded.where)
     out: list[Issue] = []
     out += _duplicates(loaded, "body", ((b.id, b, w[f"body:{b.id}#{i + 1}"]) for i, b in enumerate(data.bodies)))
     out += _duplicates(loaded, "area", ((a.id, a, w[f"area:{a.id}#{i + 1}"]) for i, a in enumerate(data.areas)))
@@ -101,7 +124,7 @@ def _check_ids(loaded: Loaded, data: PolicyData) -> list[Issue]:
 
 
 def _check_refs(loaded: Loaded, data: PolicyData, policy: Policy) -> list[Issue]:
-    w = loaded.where
+    w = _Where(loaded.where)
     out: list[Issue] = []
     levels = policy.level_rank
     body_kinds = {k.id for k in data.vocabulary.body_kinds}
@@ -201,7 +224,7 @@ def _check_quotes(loaded: Loaded, data: PolicyData, policy: Policy) -> list[Issu
         for i, d in enumerate(a.duties):
             text = policy.clauses[d.clause].text
             if not contains_quote(text, d.quote):
-                dw = loaded.where[f"duty:{d.id}#{a.id}#{i}"]
+                dw = _Where(loaded.where)[f"duty:{d.id}#{a.id}#{i}"]
                 out.append(dw.issue(("quote",), f"quote of duty {d.id!r} does not occur in clause {d.clause}",
                                     f"copy it verbatim from {d.clause}: {_excerpt(text, d.quote)}", "quote"))
     acc = loaded.where["accountability"]

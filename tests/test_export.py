@@ -1,0 +1,187 @@
+"""Exports of the role graph (Mermaid, DOT, GraphML), the PNG picture and ``responsibility graph``."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+import yaml
+
+import responsibility
+from responsibility import PlotUnavailable, Policy, draw_png, subchain, to_dot, to_graphml, to_mermaid
+from responsibility._cli import main
+from responsibility._export import mermaid_id
+
+RULES = Path(__file__).resolve().parents[1] / "rules"
+EDGE = re.compile(r"^  (\w+) (-->|-\.->)\|([^|]+)\| (\w+)$")
+NODE = re.compile(r'^    (\w+)\["([^"]+)"\]$')
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Policy:
+    return responsibility.load(RULES)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def parse_mermaid(text: str) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """Node ids with labels and (from, label, to) arrows of a flowchart as ``to_mermaid`` writes it."""
+    nodes: dict[str, str] = {}
+    edges: list[tuple[str, str, str]] = []
+    opened = closed = 0
+    for line in text.splitlines():
+        if m := NODE.match(line):
+            nodes[m.group(1)] = m.group(2)
+        elif m := EDGE.match(line):
+            edges.append((m.group(1), m.group(3), m.group(4)))
+        opened += line.lstrip().startswith("subgraph ")
+        closed += line.strip() == "end"
+    assert opened == closed > 0
+    return nodes, edges
+
+
+def housing_holders_from_rules() -> set[str]:
+    """The bodies named as holders in rules/areas/housing.yaml, read without the library."""
+    area = yaml.safe_load((RULES / "areas" / "housing.yaml").read_text(encoding="utf-8"))
+    return {h for duty in area["duties"] for h in duty["holders"]}
+
+
+def test_housing_mermaid_names_every_body_and_relation(
+    capsys: pytest.CaptureFixture[str], shipped: Policy
+) -> None:
+    code, text, _ = run(capsys, "graph", "--area", "housing", "--format", "mermaid")
+    assert code == 0 and text.startswith("---\ntitle: ") and "\nflowchart BT\n" in text
+    nodes, edges = parse_mermaid(text)
+    holders = housing_holders_from_rules()
+    assert set(nodes) == holders
+    for body in holders:
+        assert nodes[body] == shipped.body(body).name
+    # Every relation of the housing part of the role graph is an arrow with its type's name.
+    types = {t.id: t.name for t in shipped.data.relation_types}
+    graph = subchain(shipped.chain, area="housing")
+    expected = sorted((u, types[d["type"]], v) for u, v, d in graph.edges(data=True))
+    assert sorted(edges) == expected
+    # And every relation written in rules/relations.yaml between housing holders is there.
+    written = yaml.safe_load((RULES / "relations.yaml").read_text(encoding="utf-8"))["relations"]
+    for rel in written:
+        if rel["from"] in holders and rel["to"] in holders:
+            assert (rel["from"], types[rel["type"]], rel["to"]) in edges
+    assert ("county_construction", types["guides"], "township_government") in edges
+    assert text.count("linkStyle") == len(edges)
+
+
+def test_mermaid_of_the_whole_chain_labels_area_relations(shipped: Policy) -> None:
+    text = to_mermaid(shipped.chain)
+    nodes, edges = parse_mermaid(text)
+    assert set(nodes) == set(shipped.bodies)
+    assert len(edges) == shipped.chain.number_of_edges()
+    assert any(label.endswith(f"（{shipped.areas['housing'].name}）") for _, label, _ in edges)
+    assert not text.startswith("---")
+
+
+def test_mermaid_ids_are_safe() -> None:
+    assert mermaid_id("village_committee@331127100201") == "village_committee_331127100201"
+
+
+def test_dot_has_a_cluster_per_level_and_every_edge(shipped: Policy) -> None:
+    graph = subchain(shipped.chain, area="housing")
+    text = to_dot(graph)
+    assert text.startswith('digraph "chain" {') and text.rstrip().endswith("}")
+    assert text.count("{") == text.count("}")
+    for level in ("village", "township", "county", "city", "province"):
+        assert f'subgraph "cluster_{level}"' in text
+    for u, v in graph.edges():
+        assert f'"{u}" -> "{v}"' in text
+    assert text.count(" -> ") == graph.number_of_edges()
+    assert f'label="{shipped.body("county_construction").name}"' in text
+
+
+def test_graphml_round_trips(tmp_path: Path, shipped: Policy) -> None:
+    path = tmp_path / "chain.graphml"
+    path.write_text(to_graphml(shipped.chain), encoding="utf-8")
+    back = nx.read_graphml(path, force_multigraph=True)
+    assert set(back) == set(shipped.chain)
+    assert back.number_of_edges() == shipped.chain.number_of_edges()
+    assert back.nodes["county_construction"]["name"] == shipped.body("county_construction").name
+    assert "housing" in back.nodes["county_construction"]["areas"].split(";")
+
+
+def test_cli_filters_and_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, text, _ = run(capsys, "graph", "--area", "housing", "--level", "county", "--format", "dot")
+    assert code == 0 and "cluster_county" in text and "cluster_village" not in text
+    out = tmp_path / "h.graphml"
+    code, _, err = run(capsys, "graph", "--area", "water", "--format", "graphml", "-o", str(out))
+    assert code == 0 and "wrote" in err and "<graphml" in out.read_text(encoding="utf-8")
+    code, text, _ = run(capsys, "graph", "--place", jurisdiction_village(), "--area", "housing")
+    assert code == 0 and "village_committee_" in text
+
+
+def jurisdiction_village() -> str:
+    return responsibility.Jurisdiction.example().at_level("village")[0].code
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--area", "housng"], "unknown area 'housng'; did you mean 'housing'? (valid: basic_needs,"),
+        (["--level", "shire"], "unknown level 'shire'"),
+        (["--format", "png"], "a PNG needs a file"),
+        (["--place", "110101001001"], "not in jurisdiction"),
+    ],
+)
+def test_cli_user_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, "graph", *args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err
+
+
+# ------------------------------------------------------------------------------ the picture
+
+
+def test_png_of_the_housing_chain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("matplotlib")
+    path = tmp_path / "housing.png"
+    code, _, _ = run(capsys, "graph", "--area", "housing", "--format", "png", "-o", str(path))
+    assert code == 0
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+def test_a_cjk_font_is_found() -> None:
+    pytest.importorskip("matplotlib")
+    from responsibility._picture import find_cjk_font
+
+    fonts = Path("/usr/share/fonts")
+    if not any(fonts.rglob("*wqy*")) and not any(fonts.rglob("*CJK*")):
+        pytest.skip("no CJK font installed here (scripts/setup.sh installs one)")
+    assert find_cjk_font() is not None
+
+
+def test_without_a_cjk_font_a_warning_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shipped: Policy
+) -> None:
+    pytest.importorskip("matplotlib")
+    import responsibility._picture as picture
+
+    monkeypatch.setattr(picture, "find_cjk_font", lambda: None)
+    with pytest.warns(picture.FontWarning, match="fonts-wqy-microhei"):
+        draw_png(subchain(shipped.chain, area="water"), tmp_path / "water.png")
+    assert (tmp_path / "water.png").stat().st_size > 0
+
+
+def test_without_matplotlib_the_error_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shipped: Policy
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(PlotUnavailable, match=r"responsibility\[plot\]"):
+        draw_png(shipped.chain, tmp_path / "x.png")
+    assert not (tmp_path / "x.png").exists()
