@@ -44,13 +44,13 @@ def test_broken_file_is_reported_with_its_location(case: Path, rules_copy: Path,
 
 def test_unreadable_encoding_is_exit_2(rules_copy: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
     (rules_copy / "areas" / "zz.yaml").write_bytes("id: 测试".encode("gbk"))
-    code, out, err = run_cli("validate", str(rules_copy))
+    code, out, _ = run_cli("validate", str(rules_copy))
     assert code == 2
     assert "zz.yaml:1:1: not UTF-8 text" in out
 
 
 def test_missing_directory_is_exit_2(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run_cli("validate", str(tmp_path / "nowhere"))
+    code, _, err = run_cli("validate", str(tmp_path / "nowhere"))
     assert code == 2
     assert "not a directory" in err and "Traceback" not in err
 

@@ -51,6 +51,7 @@ __all__ = [
     "ResponsibilityError",
     "RulesError",
     "Verdict",
+    "__version__",
     "area_holders",
     "draw_png",
     "escalation_path",
@@ -62,5 +63,4 @@ __all__ = [
     "to_graphml",
     "to_mermaid",
     "validate",
-    "__version__",
 ]

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import click
 
 from ._errors import Issue, ResponsibilityError, RulesError
+from ._verdict import Lang
 
 #: Issue codes that mean the input could not be read at all (exit 2, not 1).
 UNREADABLE = frozenset({"yaml_syntax", "encoding", "unreadable", "missing_dir", "missing_file", "empty_file",
@@ -39,6 +40,11 @@ class _Group(click.Group):
 @click.version_option(package_name="responsibility")
 def cli() -> None:
     """Who answers for a problem in poverty-alleviation work (浙扶贫〔2020〕1号)?"""
+
+
+def _engine(name: str | None) -> Literal["durable", "compiled"] | None:
+    """The engine name click has already restricted to the two choices."""
+    return "durable" if name == "durable" else "compiled" if name == "compiled" else None
 
 
 def _rules_dir(path: str | None) -> Path:
@@ -158,17 +164,18 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
     records = _read_records(file)
     policy = load(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
-    verdicts = [policy.who_answers(r, jurisdiction=j, engine=engine) for r in records]  # type: ignore[arg-type]
+    language: Lang = "en" if lang == "en" else "zh"
+    verdicts = [policy.who_answers(r, jurisdiction=j, engine=_engine(engine)) for r in records]
     if fmt == "json":
-        out = [v.to_dict(lang) for v in verdicts]  # type: ignore[arg-type]
+        out = [v.to_dict(language) for v in verdicts]
         click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
     else:
         from ._render_table import print_verdicts
 
-        print_verdicts(verdicts, lang)
+        print_verdicts(verdicts, language)
     if explain:
         for v in verdicts:
-            click.echo(v.explain(lang))  # type: ignore[arg-type]
+            click.echo(v.explain(language))
     if check and any(v.failures for v in verdicts):
         sys.exit(1)
 
@@ -191,7 +198,7 @@ def test_cmd(paths: tuple[str, ...], rules_dir: str | None, engine: str | None, 
     from ._scenarios import coverage, run_paths
 
     policy = load(rules_dir)
-    outcomes = list(run_paths(paths or ["."], policy, engine=engine))
+    outcomes = list(run_paths(paths or ["."], policy, engine=_engine(engine)))
     failed = [o for o in outcomes if not o.passed]
     for o in failed:
         click.echo(o.report())

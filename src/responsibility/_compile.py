@@ -15,6 +15,7 @@ a rule set belongs to one policy version; ``Policy.version_key`` names it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -75,11 +76,11 @@ class Rule:
 
 def severity_rank(severity: str) -> int:
     """1 for minor, 2 for serious, 3 for grave."""
-    return SEVERITIES.index(severity) + 1  # type: ignore[arg-type]
+    return SEVERITIES.index(severity) + 1
 
 
 def _liability_conds(policy: Policy) -> list[tuple[str, tuple[Cond, ...], tuple[str, ...]]]:
-    out = []
+    out: list[tuple[str, tuple[Cond, ...], tuple[str, ...]]] = []
     for lid, li in policy.liabilities.items():
         if li.from_parameter is None:
             out.append((lid, (), ()))
@@ -115,6 +116,28 @@ def supervision_holders(policy: Policy, area: str, kind: str | None) -> tuple[di
     return holders, widened
 
 
+Liabilities = list[tuple[str, tuple[Cond, ...], tuple[str, ...]]]
+
+
+def _emit(rules: list[Rule], policy: Policy, area: str, liabilities: Liabilities, kind: str | None, failure: str,
+          tag: str, conds: tuple[Cond, ...], holders: tuple[Holder, ...] | None, rests: tuple[str, ...] = (),
+          extra: tuple[str, ...] = ()) -> None:
+    """Append one rule per liability that ``failure`` can give."""
+    f = policy.failures[failure]
+    base: tuple[Cond, ...] = (Cond("area", "==", area), Cond("kind", "==", kind or ""))
+    if f.from_parameter is not None:
+        base = (*base, Cond("sev", ">=", severity_rank(policy.parameter(f.from_parameter))))
+    for lid, lconds, lrests in liabilities:
+        if f.liabilities and lid not in f.liabilities:
+            continue
+        rules.append(Rule(
+            id=f"{area}/{kind or '*'}/{failure}/{tag}/{lid}", area=area,
+            fact=MAIN_FACT if f.duty_kind else FACT_OF_FAILURE[failure],
+            conds=(*base, *conds, *lconds), basis=failure, liability=lid, stage=f.stage,
+            holders=holders, rests_on=tuple(dict.fromkeys((*f.parameters, *rests, *lrests))),
+            extra_clauses=extra))
+
+
 def compile_rules(policy: Policy) -> dict[str, tuple[Rule, ...]]:
     """Every accountability rule of ``policy``, grouped by problem area."""
     all_liabilities = _liability_conds(policy)
@@ -127,21 +150,7 @@ def compile_rules(policy: Policy) -> dict[str, tuple[Rule, ...]]:
         principle_clauses = tuple(p.clause for p in policy.data.accountability.principles if area in p.areas)
         kinds: list[str | None] = [None, *sorted(k for a, k in policy.kinds if a == area)]
 
-        def add(kind: str | None, failure: str, tag: str, conds: tuple[Cond, ...], holders: tuple[Holder, ...] | None,
-                rests: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> None:
-            f = failures[failure]
-            base = (Cond("area", "==", area), Cond("kind", "==", kind or ""))
-            if f.from_parameter is not None:
-                base = (*base, Cond("sev", ">=", severity_rank(policy.parameter(f.from_parameter))))
-            for lid, lconds, lrests in all_liabilities:
-                if f.liabilities and lid not in f.liabilities:
-                    continue
-                rules.append(Rule(
-                    id=f"{area}/{kind or '*'}/{failure}/{tag}/{lid}", area=area,
-                    fact=MAIN_FACT if f.duty_kind else FACT_OF_FAILURE[failure],
-                    conds=(*base, *conds, *lconds), basis=failure, liability=lid, stage=f.stage,
-                    holders=holders, rests_on=tuple(dict.fromkeys((*f.parameters, *rests, *lrests))),
-                    extra_clauses=extra))
+        add = functools.partial(_emit, rules, policy, area, all_liabilities)
 
         for kind in kinds:
             for failure in ("not_discovered", "not_handled", "not_rectified", "concealed"):
@@ -152,7 +161,7 @@ def compile_rules(policy: Policy) -> dict[str, tuple[Rule, ...]]:
                 fact = FACT_OF_FAILURE[failure]
                 for rank, holders in by_level.items():
                     level_test = Cond("frank", ">", rank) if failure == "not_discovered" else Cond("lvl", "==", rank)
-                    conds = (level_test, Cond("prank", "<=", rank))
+                    conds: tuple[Cond, ...] = (level_test, Cond("prank", "<=", rank))
                     if fact != "found":
                         conds = (*conds, Cond("body", "==", ""))
                     add(kind, failure, f"L{rank}", conds, holders)

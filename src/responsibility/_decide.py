@@ -80,7 +80,7 @@ class Decider:
         placed = self._place(problem, jurisdiction, hits, ctx)
         if placed:
             more = eng.fire(problem.domain, [main_fact(problem, facts)])
-            hits = hits + more
+            hits = [*hits, *more]
             placed = self._place(problem, jurisdiction, hits, ctx)
         return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
 
@@ -89,15 +89,20 @@ class Decider:
     def _place(self, problem: Problem, jurisdiction: Jurisdiction, hits: list[Hit],
                ctx: Context) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
         """Findings keyed by (body, basis, liability): the hits behind each and its duties."""
+        prank = self.policy.level_rank[jurisdiction.place(problem.place).level]
+        return self.place_hits(problem.domain, problem.kind, prank, hits)
+
+    def place_hits(self, area: str, kind: str | None, prank: int,
+                   hits: list[Hit]) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
+        """:meth:`_place` for a problem in ``area``/``kind`` whose place's level has rank ``prank``."""
         policy = self.policy
-        prank = policy.level_rank[jurisdiction.place(problem.place).level]
         out: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] = {}
         for rule, fact in hits:
             if rule.holders is not None:
                 holders = [(h.body, h.duties) for h in rule.holders]
             else:
                 body = str(fact["body"])
-                stage = policy.stage_holders(problem.domain, problem.kind, rule.stage)
+                stage = policy.stage_holders(area, kind, rule.stage)
                 holders = [(body, stage.get(body, ()))]
             for body, duties in holders:
                 if policy.level_rank[policy.bodies[body].level] < prank:
@@ -143,9 +148,10 @@ class Decider:
             text = self._reason(problem, body_id, place.name if place else place_code, basis, duties,
                                 fired[0][1], ctx)
             index[key] = len(findings)
-            paths[len(findings)] = tuple(p.name for p in reversed(jurisdiction.ancestors(code))
-                                         if policy.level_rank[p.level] >= policy.level_rank[body.level])[::-1] \
-                + (body.name,)
+            # From the problem's place up the chain to the place where the liable body sits.
+            up = [p.name for p in jurisdiction.ancestors(code)
+                  if policy.level_rank[p.level] <= policy.level_rank[body.level]]
+            paths[len(findings)] = (*up, body.name)
             findings.append(Finding(
                 level=body.level, body=body_id, name=body.name, place=place_code, basis=basis,
                 liability=liability, clauses=clauses,
@@ -209,8 +215,8 @@ class Decider:
                 d = policy.duties[rid]
                 out.append(Interpretation(rid, "duty", d.quote, list(d.holders), d.note or "", tuple(ix)))
             elif rid in policy.failures:
-                f = policy.failures[rid]
-                out.append(Interpretation(rid, "failure", f.name, None, f.en, tuple(ix)))
+                fl = policy.failures[rid]
+                out.append(Interpretation(rid, "failure", fl.name, None, fl.en, tuple(ix)))
             else:
                 pr = next(p for p in policy.data.accountability.principles if p.id == rid)
                 out.append(Interpretation(rid, "principle", pr.name, pr.oversight_kinds, pr.en, tuple(ix)))
@@ -218,20 +224,39 @@ class Decider:
 
     def _reason(self, problem: Problem, body_id: str, place: str, basis: str, duties: tuple[str, ...],
                 fact: Fact, ctx: Context) -> tuple[str, str]:
+        values = self.reason_values(body_id, place, duties, problem.severity, fact)
+        values.update(self.context_values(problem, fact, ctx))
+        failure = self.policy.failures[basis]
+        return failure.reason.format_map(values), failure.reason_en.format_map(values)
+
+    def reason_values(self, body_id: str, place: str, duties: tuple[str, ...], severity: str,
+                      fact: Fact) -> dict[str, str]:
+        """The values of a reason template that come from the finding itself (body, place name,
+        duties, severity, limits, phrases); a template field with no value formats as ``""``."""
         policy = self.policy
         body = policy.bodies[body_id]
-        d = problem.discovered
         phrases = policy.data.accountability.phrases
-        levels = policy.levels
-        by_rank = {lv.rank: lv for lv in levels.values()}
         first = [policy.duties[x] for x in duties[:2]]
-        sev = self._severity.get(problem.severity)
+        sev = self._severity.get(severity)
         values = _Defaults(
             body=body.name, body_en=body.en, place=place,
             duty="；".join(x.quote for x in first), duty_en="; ".join(x.en for x in first),
-            severity=sev.name if sev else problem.severity, severity_en=sev.en if sev else problem.severity,
+            severity=sev.name if sev else severity, severity_en=sev.en if sev else severity,
             limit=str(policy.parameter("handling_time_limit_days")),
         )
+        if fact.get("escalate"):
+            values["escalate"] = phrases.get("escalate", "")
+            values["escalate_en"] = phrases.get("escalate_en", "")
+        return values
+
+    def context_values(self, problem: Problem, fact: Fact, ctx: Context) -> dict[str, str]:
+        """The values of a reason template that come from the record's context, all named in
+        :data:`CONTEXT_FIELDS`: who found it and how, when the fact's level received it, when
+        and to whom it was assigned, the deadline."""
+        policy = self.policy
+        d = problem.discovered
+        levels = policy.levels
+        values: dict[str, str] = {}
         if d is not None:
             finder = levels[d.level].name + (policy.bodies[d.body].name if d.body else "")
             values.update(finder=finder, finder_en=levels[d.level].en + (f" ({policy.bodies[d.body].en})" if d.body
@@ -240,12 +265,15 @@ class Decider:
         lvl = fact.get("lvl")
         if isinstance(lvl, int) and lvl in ctx.received:
             values["received"] = ctx.received[lvl].isoformat()
-        if fact.get("escalate"):
-            values["escalate"] = phrases.get("escalate", "")
-            values["escalate_en"] = phrases.get("escalate_en", "")
         if ctx.assigned is not None:
+            by_rank = {lv.rank: lv for lv in levels.values()}
             rank, on, deadline = ctx.assigned
             values.update(assigned=on.isoformat(), deadline=deadline.isoformat(),
                           assignee=by_rank[rank].name, assignee_en=by_rank[rank].en)
-        failure = policy.failures[basis]
-        return failure.reason.format_map(values), failure.reason_en.format_map(values)
+        return values
+
+
+#: Reason-template fields whose values come from the record rather than the finding: the keys of
+#: :meth:`Decider.context_values`, and ``place`` (the name of the place where the body sits).
+CONTEXT_FIELDS: tuple[str, ...] = ("place", "finder", "finder_en", "channel", "channel_en", "received",
+                                   "assigned", "deadline", "assignee", "assignee_en")

@@ -206,10 +206,11 @@ def data_changes(old: Policy, new: Policy) -> list[DataChange]:
 # ---------------------------------------------------------------- answer changes
 
 
-def _shapes(old: Policy, new: Policy) -> Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """Every point of the fact space of either policy: (shape, facts)."""
+def _shapes(old: Policy, new: Policy, only: frozenset[str] | None = None
+            ) -> Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Every point of the fact space of either policy (of the ``only`` areas): (shape, facts)."""
     ranks = {lv: i + 1 for i, lv in enumerate(LEVEL_IDS)}
-    areas = sorted(set(old.problem_areas) | set(new.problem_areas))
+    areas = sorted(a for a in set(old.problem_areas) | set(new.problem_areas) if only is None or a in only)
     kinds: dict[str, set[str]] = {a: set() for a in areas}
     for pol in (old, new):
         for a, k in pol.data_kinds():
@@ -271,14 +272,15 @@ def _example(shape: dict[str, Any], policy: Policy) -> dict[str, Any]:
     return rec
 
 
-def answer_changes(old: Policy, new: Policy, days: Iterable[dt.date | None]) -> tuple[list[AnswerChange], int]:
+def answer_changes(old: Policy, new: Policy, days: Iterable[dt.date | None], only: frozenset[str] | None = None
+                   ) -> tuple[list[AnswerChange], int]:
     """Every shape whose findings differ, on each of ``days``; and the number of shapes compared."""
     out: list[AnswerChange] = []
     count = 0
     for day in days:
         a = old.at(day) if day else old
         b = new.at(day) if day else new
-        for shape, facts in _shapes(a, b):
+        for shape, facts in _shapes(a, b, only):
             count += 1
             fa = _answers(a, shape, facts)
             fb = _answers(b, shape, facts)
@@ -298,8 +300,12 @@ def _answers(policy: Policy, shape: dict[str, Any], facts: list[dict[str, Any]])
     return result
 
 
-def diff(old: Policy, new: Policy, *, scenarios: Iterable[str | Path] = (), as_of: dt.date | None = None) -> Diff:
+def diff(old: Policy, new: Policy, *, scenarios: Iterable[str | Path] = (), as_of: dt.date | None = None,
+         areas: Iterable[str] | None = None) -> Diff:
     """Compare two policies: data, answers over the whole fact space, and user scenarios.
+
+    ``areas`` limits the answer comparison to some problem areas (the proof is then only
+    about those areas); the data comparison is always whole.
 
     >>> import responsibility
     >>> p = responsibility.load()
@@ -312,7 +318,7 @@ def diff(old: Policy, new: Policy, *, scenarios: Iterable[str | Path] = (), as_o
     if days:
         # Each period between two boundaries, and the one before the first.
         checked += [d for d in [days[0] - dt.timedelta(days=1), *days] if d not in checked]
-    answers, count = answer_changes(old, new, checked)
+    answers, count = answer_changes(old, new, checked, frozenset(areas) if areas is not None else None)
     return Diff(tuple(data_changes(old, new)), tuple(answers), tuple(scenario_changes(old, new, scenarios)), count)
 
 

@@ -20,6 +20,7 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 Hit = tuple[Rule, Fact]
+_Tests = tuple[tuple[str, Callable[[Any, Any], bool], Any], ...]
 
 
 class CompiledEngine:
@@ -28,7 +29,7 @@ class CompiledEngine:
     name = "compiled"
 
     def __init__(self, rules: dict[str, tuple[Rule, ...]]) -> None:
-        self._index: dict[tuple[str, str, str], list[tuple[Rule, tuple[tuple[str, Callable[[Any, Any], bool], Any], ...]]]] = {}
+        self._index: dict[tuple[str, str, str], list[tuple[Rule, _Tests]]] = {}
         for area, rs in rules.items():
             for rule in rs:
                 kind = next(str(c.value) for c in rule.conds if c.field == "kind")

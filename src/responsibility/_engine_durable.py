@@ -23,6 +23,7 @@ It does not import on Python 3.13 (``PyEval_CallObject`` is gone); then
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
 from collections.abc import Callable, Sequence
@@ -128,17 +129,14 @@ class DurableEngine:
             self._hits, self._errors = [], []
             try:
                 for fact in facts:
-                    try:
+                    # No rule matching a fact is an answer ("nobody"), not an error.
+                    with contextlib.suppress(self._not_handled):
                         self._host.assert_fact(name, {**fact, "sid": sid})
-                    except self._not_handled:
-                        pass
             except Exception as exc:
                 raise EngineError(f"durable-rules failed on {facts[0]['id']}: {exc}") from None
             finally:
-                try:
+                with contextlib.suppress(Exception):  # deleting a session that never started is harmless
                     self._host.delete_state(name, sid)
-                except Exception:  # deleting a session that never started is harmless
-                    pass
             if self._errors:
                 raise EngineError(f"a durable-rules action failed: {self._errors[0]!r}")
             raw = list(self._hits)

@@ -194,16 +194,16 @@ def read_policy_dir(path: str | Path) -> Loaded:
                 r.note(f"clause:{c.id}", pos, ("clauses", i))
     bodies: list[Body] = []
     for f in r.files("bodies"):
-        if got := r.read(f, BodyCatalogue):
-            cat, pos = got
+        if got_bodies := r.read(f, BodyCatalogue):
+            cat, pos = got_bodies
             for i, b in enumerate(cat.bodies):
                 bodies.append(b)
                 r.note(f"body:{b.id}#{len(bodies)}", pos, ("bodies", i))
                 r.where.setdefault(f"body:{b.id}", Where(pos, ("bodies", i)))
     areas: list[Area] = []
     for f in r.files("areas"):
-        if got := r.read(f, Area):
-            area, pos = got
+        if got_area := r.read(f, Area):
+            area, pos = got_area
             areas.append(area)
             r.note(f"area:{area.id}#{len(areas)}", pos, ())
             r.where.setdefault(f"area:{area.id}", Where(pos, ()))

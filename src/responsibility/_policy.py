@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ._model import (
     Area,
@@ -26,12 +26,19 @@ from ._model import (
     PolicyData,
     ProblemKind,
     Stage,
+    _Dated,
 )
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from ._jurisdiction import Jurisdiction
     from ._loader import Loaded
+    from ._problem import Problem
+    from ._verdict import Verdict
+
+
+_T = TypeVar("_T", bound=_Dated)
 
 
 def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
@@ -53,7 +60,10 @@ class Policy:
         self.root = root
         self.as_of = as_of
         self._loaded = loaded
-        live = lambda xs: [x for x in xs if x.in_force(as_of)]  # noqa: E731
+
+        def live(xs: Iterable[_T]) -> list[_T]:
+            return [x for x in xs if x.in_force(as_of)]
+
         v = data.vocabulary
         self.levels: dict[str, Level] = {lv.id: lv for lv in sorted(v.levels, key=lambda lv: lv.rank)}
         self.level_rank: dict[str, int] = {lv.id: lv.rank for lv in v.levels}
@@ -86,7 +96,8 @@ class Policy:
         except KeyError:
             from ._loader import suggest
 
-            raise KeyError(f"unknown body {body_id!r}; {suggest(body_id, self.bodies) or 'see rules/bodies/'}") from None
+            hint = suggest(body_id, self.bodies) or "see rules/bodies/"
+            raise KeyError(f"unknown body {body_id!r}; {hint}") from None
 
     def clause(self, clause_id: str) -> Clause:
         """The clause with id ``clause_id`` (e.g. ``"二(六)4(2)"``)."""
@@ -203,8 +214,8 @@ class Policy:
 
         return Decider(self)
 
-    def who_answers(self, problem: Any, *, jurisdiction: Any = None, engine: str | None = None,
-                    today: dt.date | None = None) -> Any:
+    def who_answers(self, problem: Problem | dict[str, Any], *, jurisdiction: Jurisdiction | None = None,
+                    engine: Literal["durable", "compiled"] | None = None, today: dt.date | None = None) -> Verdict:
         """Who answers for ``problem`` (a dict or a :class:`Problem`): a :class:`Verdict`.
 
         ``jurisdiction`` defaults to the shipped example; ``engine`` is ``"durable"`` or
@@ -221,7 +232,8 @@ class Policy:
 
         j = jurisdiction if jurisdiction is not None else Jurisdiction.example()
         view = self.at(self._problem_day(problem, today)) if self.epochs else self
-        return view._decider.decide(problem, j, engine=engine, today=today)
+        verdict: Verdict = view._decider.decide(problem, j, engine=engine, today=today)
+        return verdict
 
     @staticmethod
     def _problem_day(problem: Any, today: dt.date | None) -> dt.date:

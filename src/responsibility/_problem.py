@@ -111,10 +111,12 @@ def _check(p: Problem, policy: Policy, jurisdiction: Jurisdiction) -> None:
 
     areas = policy.problem_areas
     if p.domain not in areas:
-        fail("domain", f"unknown duty area {p.domain!r}; {suggest(p.domain, areas) or 'use one of ' + ', '.join(areas)}")
+        hint = suggest(p.domain, areas) or "use one of " + ", ".join(areas)
+        fail("domain", f"unknown duty area {p.domain!r}; {hint}")
     if p.kind is not None and (p.domain, p.kind) not in policy.kinds:
         kinds = [k for a, k in policy.kinds if a == p.domain]
-        fail("kind", f"unknown problem kind {p.kind!r} in {p.domain}; {suggest(p.kind, kinds) or 'use one of ' + ', '.join(kinds)}")
+        hint = suggest(p.kind, kinds) or "use one of " + ", ".join(kinds)
+        fail("kind", f"unknown problem kind {p.kind!r} in {p.domain}; {hint}")
     try:
         code = parse_code(p.place)
     except JurisdictionError as exc:

@@ -7,6 +7,7 @@ readable in 80 columns; the reasons follow the table, numbered like its rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -26,7 +27,8 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
             first.setdefault((f.body, f.basis), i)
         table = Table(title=f"{v.problem}: {len(v.findings)} finding(s), {v.engine} engine", expand=False)
         for col in ("#", "level", "body", "place", "basis", "liability", "clauses"):
-            table.add_column(col, overflow="fold")
+            # Ids must stay whole to be read and searched; names and places may wrap.
+            table.add_column(col, overflow="fold", no_wrap=col in ("#", "level", "basis"))
         reasons = []
         for n, (key, liabilities) in enumerate(rows.items(), start=1):
             f = v.findings[first[key]]
@@ -62,10 +64,13 @@ def print_diff(result: Diff, console: Console | None = None) -> None:
             t.add_column(col, overflow="fold")
         for group in result.grouped():
             a = group[0]
-            fmt = lambda fs: "\n".join(f"{f[1]} {f[2]}/{f[3]}" for f in fs)  # noqa: E731
             t.add_row(str(a.day or ""), str(len(group)), ", ".join(f"{k}={v}" for k, v in a.shape.items()),
-                      fmt(a.appeared), fmt(a.vanished))
+                      _lines(a.appeared), _lines(a.vanished))
         console.print(t)
     for s in result.scenarios:
         console.print(f"scenario changed: {s.name} ({s.file}): +{list(s.appeared)} -{list(s.vanished)}",
                       highlight=False)
+
+
+def _lines(findings: Sequence[tuple[Any, ...]]) -> str:
+    return "\n".join(f"{f[1]} {f[2]}/{f[3]}" for f in findings)

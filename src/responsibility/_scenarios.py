@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -33,6 +33,8 @@ from ._jurisdiction import Jurisdiction
 from ._policy import Policy
 from ._verdict import Finding, Verdict
 from ._yaml import read_yaml
+
+EngineName = Literal["durable", "compiled"]
 
 PATTERN_KEYS = ("level", "body", "name", "place", "basis", "liability", "clauses")
 
@@ -172,7 +174,7 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def run_scenario(ls: LoadedScenario, policy: Policy, jurisdiction: Jurisdiction | None = None,
-                 engine: str | None = None) -> Outcome:
+                 engine: EngineName | None = None) -> Outcome:
     """Run one scenario against ``policy``."""
     from ._errors import ResponsibilityError
 
@@ -196,7 +198,7 @@ def run_scenario(ls: LoadedScenario, policy: Policy, jurisdiction: Jurisdiction 
 
 
 def run_paths(paths: Iterable[str | Path], policy: Policy, jurisdiction: Jurisdiction | None = None,
-              engine: str | None = None) -> Iterator[Outcome]:
+              engine: EngineName | None = None) -> Iterator[Outcome]:
     """Run every scenario found under ``paths``."""
     for f in discover(paths):
         for ls in load_scenarios(f):

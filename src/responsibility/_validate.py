@@ -16,6 +16,7 @@ Graph checks (reporting lines, orphans) live with the chain graph.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -23,7 +24,7 @@ from typing import Any
 from ._chain import check_chain
 from ._errors import Issue
 from ._loader import Loaded, Where, suggest
-from ._model import STAGES, PolicyData, _Dated
+from ._model import STAGES, PolicyData, Stage, _Dated
 from ._policy import Policy
 from ._text import contains_quote, normalise
 
@@ -44,7 +45,8 @@ def _duplicates(loaded: Loaded, kind: str, items: Iterable[tuple[str, Any, Where
         for other, other_where in seen.get(ident, []):
             if _overlap(item, other):
                 line = other_where.positions.at(other_where.path)[0]
-                yield where.issue(("id",), f"duplicate {kind} id {ident!r} (also at {other_where.positions.file}:{line})",
+                also = f"{other_where.positions.file}:{line}"
+                yield where.issue(("id",), f"duplicate {kind} id {ident!r} (also at {also})",
                                   "give each its own id, or non-overlapping effective dates", "duplicate_id")
                 break
         seen.setdefault(ident, []).append((item, where))
@@ -74,7 +76,8 @@ def check(loaded: Loaded) -> list[Issue]:
     # Coverage and vacuum must hold on every day: check each period between two dates at which
     # something starts or ends (one period when nothing is dated).
     seen: set[str] = set()
-    for day in policy.epochs or [None]:
+    days: list[dt.date | None] = [*policy.epochs] or [None]
+    for day in days:
         view = Policy(data, root=loaded.root, as_of=day)
         for issue in [*_check_coverage(loaded, data, view), *_check_vacuum(loaded, data, view)]:
             if str(issue) not in seen:
@@ -108,7 +111,8 @@ def _check_ids(loaded: Loaded, data: PolicyData) -> list[Issue]:
     for a in data.areas:
         where = w[f"area:{a.id}"]
         out += _duplicates(loaded, "problem kind",
-                           ((k.id, k, Where(where.positions, ("problem_kinds", i))) for i, k in enumerate(a.problem_kinds)))
+                           ((k.id, k, Where(where.positions, ("problem_kinds", i)))
+                            for i, k in enumerate(a.problem_kinds)))
     for src in data.sources:
         where = w[f"source:{src.id}"]
         out += _duplicates(loaded, "clause",
@@ -182,15 +186,15 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: Policy) -> list[Issue]
             if d.scope == "area_holders" and not a.applies_to_all:
                 out.append(dw.issue(("scope",), "scope 'area_holders' only means something in an area that applies "
                                     "to all areas", "remove scope or set applies_to_all on the area", "invalid"))
-        for i, k in enumerate(a.problem_kinds):
+        for i, pk in enumerate(a.problem_kinds):
             kw = Where(aw.positions, ("problem_kinds", i))
-            if k.category is not None and k.category not in categories:
-                out.append(_ref(kw, ("category",), "category", k.category, categories))
-            if k.authority not in levels:
-                out.append(_ref(kw, ("authority",), "level", k.authority, levels))
-            cites(kw, ("clauses",), k.clauses)
+            if pk.category is not None and pk.category not in categories:
+                out.append(_ref(kw, ("category",), "category", pk.category, categories))
+            if pk.authority not in levels:
+                out.append(_ref(kw, ("authority",), "level", pk.authority, levels))
+            cites(kw, ("clauses",), pk.clauses)
             for stage in STAGES:
-                for j, did in enumerate(k.stages.of(stage)):
+                for j, did in enumerate(pk.stages.of(stage)):
                     if did not in all_duties:
                         out.append(_ref(kw, ("stages", stage, j), "duty", did, all_duties))
     acc = w["accountability"]
@@ -213,8 +217,8 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: Policy) -> list[Issue]
             if k not in duty_kinds:
                 out.append(_ref(pw, ("oversight_kinds", j), "duty kind", k, duty_kinds))
     pw = w["parameters"]
-    for i, p in enumerate(data.parameters):
-        cites(Where(pw.positions, ("parameters", i)), ("clauses",), p.clauses)
+    for i, prm in enumerate(data.parameters):
+        cites(Where(pw.positions, ("parameters", i)), ("clauses",), prm.clauses)
     return out
 
 
@@ -305,8 +309,9 @@ def _check_vacuum(loaded: Loaded, data: PolicyData, policy: Policy) -> list[Issu
         if not policy.areas[area].problems:
             continue
         kw = loaded.where[f"kind:{area}.{kid}"]
-        for stage in ("discovery", "handling", "rectification"):
-            if not policy.stage_holders(area, kid, stage):  # type: ignore[arg-type]
+        stages: tuple[Stage, ...] = ("discovery", "handling", "rectification")
+        for stage in stages:
+            if not policy.stage_holders(area, kid, stage):
                 out.append(kw.issue(("stages",), f"problem kind {area}.{kid} has nobody who answers for "
                                     f"{stage} (责任真空)", f"list a duty under stages.{stage}", "vacuum"))
         authority = policy.level_rank[kind.authority]

@@ -11,11 +11,10 @@ Only ``yaml.SafeLoader`` constructs values: no tags beyond YAML's own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import re
 
 import yaml
 
@@ -44,7 +43,7 @@ Loader.add_implicit_resolver(
 
 def safe_load(text: str) -> Any:
     """Parse YAML (or JSON) text with :class:`Loader`."""
-    return yaml.load(text, Loader=Loader)  # noqa: S506 - Loader derives from SafeLoader
+    return yaml.load(text, Loader=Loader)
 
 
 @dataclass

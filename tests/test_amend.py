@@ -1,0 +1,71 @@
+"""Versions in time: the example 2021 amendment changes exactly the answers it should."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+import responsibility
+from responsibility import Jurisdiction, Policy
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments"
+
+
+@pytest.fixture(scope="module")
+def amended(tmp_path_factory: pytest.TempPathFactory) -> Policy:
+    target = tmp_path_factory.mktemp("amended") / "rules"
+    shutil.copytree(ROOT / "rules", target)
+    shutil.copytree(EXAMPLE, target / "amendments")
+    return responsibility.load(target)
+
+
+def problem(day: str, place: str) -> dict[str, object]:
+    return {"id": "a", "domain": "identification", "place": place,
+            "discovered": {"level": "county", "channel": "audit", "on": day}, "as_of": "2022-12-31"}
+
+
+def offices(policy: Policy, day: str, j: Jurisdiction, engine: str) -> set[str]:
+    v = policy.who_answers(problem(day, j.at_level("village")[0].code), jurisdiction=j, engine=engine)
+    return {f.body for f in v.findings if f.body.endswith(("poverty_office", "rural_revitalisation"))}
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_office_before_and_bureau_after_the_change(amended: Policy, small_province: Jurisdiction,
+                                                  engine: str) -> None:
+    assert offices(amended, "2021-05-31", small_province, engine) == {"county_poverty_office"}
+    assert offices(amended, "2021-06-01", small_province, engine) == {"county_rural_revitalisation"}
+
+
+def test_findings_after_the_change_cite_the_amending_clause(amended: Policy, small_province: Jurisdiction) -> None:
+    v = amended.who_answers(problem("2021-07-01", small_province.at_level("village")[0].code),
+                            jurisdiction=small_province, engine="compiled")
+    bureau = [f for f in v.findings if f.body == "county_rural_revitalisation"]
+    assert bureau and all(("示例2021(一)" in f.clauses and "二(三)4" in f.clauses) or "二(二)3" in f.clauses
+                          for f in bureau)
+    assert bureau[0].name == "县（市、区）乡村振兴局"
+
+
+def test_load_as_of_keeps_what_was_in_force(amended: Policy) -> None:
+    before = responsibility.load(amended.root, as_of=dt.date(2021, 1, 1))
+    after = responsibility.load(amended.root, as_of=dt.date(2022, 1, 1))
+    assert "county_poverty_office" in before.bodies and "county_rural_revitalisation" not in before.bodies
+    assert "county_rural_revitalisation" in after.bodies and "county_poverty_office" not in after.bodies
+    assert set(after.duties) == set(before.duties)  # duties carried over, same ids
+
+
+def test_the_example_is_marked_as_an_example() -> None:
+    text = (EXAMPLE / "rural-revitalisation-2021.yaml").read_text(encoding="utf-8")
+    assert "example: true" in text and "not the text of a real document" in text
+
+
+def test_an_amendment_that_does_not_apply_is_located(rules_copy: Path) -> None:
+    (rules_copy / "amendments").mkdir()
+    text = (EXAMPLE / "rural-revitalisation-2021.yaml").read_text(encoding="utf-8")
+    (rules_copy / "amendments" / "x.yaml").write_text(
+        text.replace("replace_body: county_poverty_office", "replace_body: county_poverty_offce"), encoding="utf-8")
+    issues = responsibility.validate(rules_copy)
+    assert any("x.yaml" in str(i) and "county_poverty_offce" in i.message for i in issues)

@@ -1,0 +1,97 @@
+"""The command line: who, test, exit codes, one-line errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "problems" / "housing-not-discovered.yaml"
+
+
+def test_who_prints_the_verdict_as_json(run_cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run_cli("who", str(EXAMPLE), "--format", "json", "--engine", "compiled")
+    assert code == 0
+    v = json.loads(out)
+    assert v["problem"] == "example-housing-1" and v["engine"] == "compiled"
+    assert {(f["body"], f["basis"]) for f in v["findings"]} >= {("village_committee", "not_discovered"),
+                                                               ("township_government", "not_discovered")}
+
+
+def test_who_table_in_english(run_cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run_cli("who", str(EXAMPLE), "--lang", "en")
+    flat = " ".join(out.split())
+    assert code == 0 and "not_discovered" in out and "had to discover this" in flat
+
+
+def test_who_check_exits_1_on_failures(run_cli) -> None:  # type: ignore[no-untyped-def]
+    code, _, _ = run_cli("who", str(EXAMPLE), "--check", "--format", "json")
+    assert code == 1
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ("id: x\ndomain: housng\nplace: '33'\n", "field 'domain': unknown duty area 'housng'; did you mean 'housing'?"),
+    ("id: x\ndomain: housing\nplace: '33'\nseverity: 3\n", "field 'severity'"),
+    ("[1, 2", "not valid YAML/JSON"),
+    ("42", "must hold a problem object"),
+])
+def test_who_user_errors_are_one_line_exit_2(tmp_path: Path, run_cli, content: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "p.yaml"
+    f.write_text(content, encoding="utf-8")
+    code, _, err = run_cli("who", str(f))
+    assert code == 2
+    assert words in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_who_reads_stdin_in_a_real_process() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "responsibility", "who", "-", "--format", "json"], input=text,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["problem"] == "example-housing-1"
+
+
+def test_scenario_runner_passes_on_the_examples(run_cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run_cli("test", str(ROOT / "examples" / "problems"), "--coverage")
+    assert code == 0 and "45 passed, 0 failed" in out and "coverage:" in out
+
+
+def test_scenario_failure_names_problem_finding_and_clause(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "x.scenarios.yaml"
+    f.write_text("""scenarios:
+  - name: the county misses a hotline problem
+    problem:
+      id: wrong-1
+      domain: housing
+      place: "330127100201"
+      discovered: {level: county, channel: hotline, "on": 2021-03-01}
+      as_of: 2021-06-01
+    expect:
+      findings:
+        - {body: city_construction, basis: not_discovered, clauses: ["二(六)4(6)"]}
+      forbidden:
+        - {body: village_committee, basis: not_discovered}
+""", encoding="utf-8")
+    code, out, _ = run_cli("test", str(f))
+    assert code == 1
+    assert "problem wrong-1: FAILED" in out
+    assert "- missing finding {body: city_construction, basis: not_discovered, clauses: ['二(六)4(6)']}" in out
+    assert "+ unexpected finding village_committee not_discovered/staff clauses 一(四) 二(二)1" in out
+    assert "0 passed, 1 failed" in out
+
+
+def test_coverage_threshold(run_cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run_cli("test", str(ROOT / "examples" / "problems" / "water.scenarios.yaml"), "--coverage",
+                             "--threshold", "99")
+    assert code == 1 and "below the threshold" in err and "not exercised:" in out
+    code, _, _ = run_cli("test", str(ROOT / "examples" / "problems" / "water.scenarios.yaml"), "--threshold", "1")
+    assert code == 0
+
+
+def test_unknown_command_is_a_usage_error(run_cli) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run_cli("frobnicate")
+    assert code == 2 and "No such command" in err

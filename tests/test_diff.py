@@ -1,0 +1,110 @@
+"""The impact diff: empty against itself, mirror images both ways, renames caught by validate."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import responsibility
+from responsibility import Policy
+from responsibility._diff import diff
+from responsibility._scenarios import load_scenarios
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = ROOT / "examples" / "problems"
+
+
+def test_a_policy_against_itself_has_no_changes(policy: Policy) -> None:
+    d = diff(policy, policy, scenarios=[SCENARIOS])
+    assert (d.data, d.answers, d.scenarios) == ((), (), ())
+    assert d.shapes > 10_000 and not d.answers_changed
+
+
+def mutate(policy: Policy, which: int, area: str) -> Policy:
+    """A policy that differs from ``policy`` in one place of ``area``."""
+    data = policy.data
+    areas = []
+    for a in data.areas:
+        if a.id == area and a.duties:
+            d = a.duties[which % len(a.duties)]
+            changed = d.model_copy(update={"holders": d.holders[:-1] or d.holders,
+                                           "clause": d.clause if which % 2 else a.clause})
+            a = a.model_copy(update={"duties": [changed if x is d else x for x in a.duties]})
+        areas.append(a)
+    params = [p.model_copy(update={"value": "minor"}) if p.id == "unit_liability_from" and which % 3 == 0 else p
+              for p in data.parameters]
+    return Policy(data.model_copy(update={"areas": areas, "parameters": params}), root=policy.root)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(0, 200), st.sampled_from(["housing", "water", "funds", "education"]))
+def test_diff_both_ways_are_mirror_images(which: int, area: str) -> None:
+    base = responsibility.load(ROOT / "rules")
+    other = mutate(base, which, area)
+    ab = diff(base, other, areas=[area])
+    ba = diff(other, base, areas=[area])
+    flip = {"added": "removed", "removed": "added", "changed": "changed"}
+    assert sorted((c.kind, c.id, flip[c.change]) for c in ab.data) == sorted((c.kind, c.id, c.change) for c in ba.data)
+    for c, m in zip(sorted(ab.data, key=lambda c: (c.kind, c.id)), sorted(ba.data, key=lambda c: (c.kind, c.id)),
+                    strict=True):
+        assert {k: (b, a) for k, (a, b) in c.fields.items()} == m.fields
+    key = lambda a: (str(a.day), str(sorted(a.shape.items())))  # noqa: E731
+    assert [(a.appeared, a.vanished) for a in sorted(ab.answers, key=key)] == \
+        [(a.vanished, a.appeared) for a in sorted(ba.answers, key=key)]
+
+
+def test_renaming_a_body_fails_validation_until_every_reference_follows(rules_copy: Path) -> None:
+    county = rules_copy / "bodies" / "county.yaml"
+    county.write_text(county.read_text(encoding="utf-8").replace("id: county_construction",
+                                                                  "id: county_housing_construction"),
+                      encoding="utf-8")
+    issues = responsibility.validate(rules_copy)
+    refs = [i for i in issues if "unknown body 'county_construction'" in i.message]
+    assert refs and all(i.line > 0 for i in refs)
+    for f in rules_copy.rglob("*.yaml"):
+        text = f.read_text(encoding="utf-8")
+        f.write_text(text.replace("county_construction", "county_housing_construction"), encoding="utf-8")
+    assert responsibility.validate(rules_copy) == []
+    old = responsibility.load(ROOT / "rules")
+    new = responsibility.load(rules_copy)
+    d = diff(old, new, scenarios=[SCENARIOS])
+    changed = {s.name for s in d.scenarios}
+    # Every scenario whose findings differ is listed, and no other.
+    expected = set()
+    for f in sorted(SCENARIOS.glob("*.scenarios.yaml")):
+        for ls in load_scenarios(f):
+            a = {(x.body, x.basis, x.liability) for x in old.who_answers(ls.scenario.problem).findings}
+            b = {(x.body, x.basis, x.liability) for x in new.who_answers(ls.scenario.problem).findings}
+            if a != b:
+                expected.add(ls.scenario.name)
+    assert changed == expected and expected
+    assert any(c.id == "county_housing_construction" and c.change == "added" for c in d.data)
+
+
+def test_cli_diff_formats_and_fail_on_change(rules_copy: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    params = rules_copy / "parameters.yaml"
+    data = yaml.safe_load(params.read_text(encoding="utf-8"))
+    for p in data["parameters"]:
+        if p["id"] == "leadership_liability_from":
+            p["value"] = "serious"
+    params.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, out, _ = run_cli("diff", str(ROOT / "rules"), str(rules_copy), "--format", "markdown", "--fail-on-change")
+    assert code == 1
+    assert "| parameter | `leadership_liability_from` | changed | value: \"grave\" → \"serious\"" in out
+    assert "leadership" in out.split("### Answers")[1]
+    code, out, _ = run_cli("diff", str(ROOT / "rules"), str(ROOT / "rules"), "--format", "json", "--fail-on-change")
+    assert code == 0 and '"answers": []' in out
+
+
+def test_cli_diff_against_a_git_revision(run_cli) -> None:  # type: ignore[no-untyped-def]
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("needs a git checkout")
+    code, out, err = run_cli("diff", str(ROOT / "rules"), "--against", "no-such-revision")
+    assert code == 2 and "cannot read revision" in err
+    code, out, err = run_cli("diff", str(ROOT / "rules"), "--against", "HEAD", "--format", "json")
+    assert code == 0 and '"shapes_compared"' in out
