@@ -2,7 +2,7 @@
 # Set up a fresh machine and run the main job on the shipped data.
 #   1. a virtual environment in .venv with the package and every extra the tests use;
 #   2. a CJK font for the chain pictures (Debian's fonts-wqy-microhei) when none is present;
-#   3. the main job: validate the shipped rules, then answer an example problem.
+#   3. the main job: validate the shipped rules, run their scenarios, answer an example problem.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -23,7 +23,8 @@ if ! fc-list 2>/dev/null | grep -qiE 'wqy|noto (sans|serif) cjk|droid sans fallb
   fi
 fi
 
+# The main job on the embedded default data: the shipped rules are sound, their scenarios
+# answer as expected, and an example problem gets its answer.
 .venv/bin/responsibility validate
-if [ -f examples/problems/housing-not-discovered.yaml ]; then
-  .venv/bin/responsibility who examples/problems/housing-not-discovered.yaml --format table
-fi
+.venv/bin/responsibility test examples/problems
+.venv/bin/responsibility who examples/problems/housing-not-discovered.yaml --format table

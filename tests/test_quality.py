@@ -1,0 +1,39 @@
+"""The code stays typed (mypy --strict on src/) and ruff-clean; doctests of the public API run."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent))
+    if found is None:
+        pytest.skip(f"{name} is not installed (pip install -e '.[dev]')")
+    return found
+
+
+def test_mypy_strict_passes_on_src() -> None:
+    proc = subprocess.run([tool("mypy")], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_ruff_is_clean() -> None:
+    proc = subprocess.run([tool("ruff"), "check", "src", "tests", "benchmarks", "tools"], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("module", ["_text", "_jurisdiction", "_policy", "_api", "_verdict", "_problem", "_diff"])
+def test_docstring_examples_run(module: str) -> None:
+    mod = importlib.import_module(f"responsibility.{module}")
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
