@@ -52,12 +52,16 @@ def level_of(code: str) -> str:
     >>> level_of("331127100000")
     'township'
     """
-    level = "province"
-    for lv, n in LEVEL_DIGITS[1:]:
-        prev = LEVEL_DIGITS[[x for x, _ in LEVEL_DIGITS].index(lv) - 1][1]
-        if code[prev:n].strip("0"):
-            level = lv
-    return level
+    # Unrolled over LEVEL_DIGITS: this runs for every placed finding of a batch.
+    if code[9:12] != "000":
+        return "village"
+    if code[6:9] != "000":
+        return "township"
+    if code[4:6] != "00":
+        return "county"
+    if code[2:4] != "00":
+        return "city"
+    return "province"
 
 
 def _check_shape(code: str) -> None:
@@ -114,6 +118,7 @@ class Jurisdiction:
         self._places: dict[str, Place] = {p.code: p for p in items}
         self.name = name
         self._children: dict[str, list[str]] = {}
+        self._ancestors: dict[str, list[Place]] = {}
         for p in self._places.values():
             if (parent := p.parent) is not None:
                 self._children.setdefault(parent, []).append(p.code)
@@ -156,10 +161,14 @@ class Jurisdiction:
 
     def ancestors(self, code: object) -> list[Place]:
         """The place and every place containing it, from it up to the province."""
-        out = [self.place(code)]
-        while (parent := out[-1].parent) is not None:
-            out.append(self._places[parent])
-        return out
+        place = self.place(code)
+        cached = self._ancestors.get(place.code)
+        if cached is None:
+            cached = [place]
+            while (parent := cached[-1].parent) is not None:
+                cached.append(self._places[parent])
+            self._ancestors[place.code] = cached
+        return list(cached)
 
     def children(self, code: object) -> list[Place]:
         """Places directly under ``code``, by code."""
