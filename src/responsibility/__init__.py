@@ -8,19 +8,23 @@ graph over real jurisdictions and an accountability engine.
 """
 
 from ._api import load, validate
-from ._chain import ChainError, area_holders, escalation_path, reporting_lines, subchain, supervisors
+from ._chain import area_holders, escalation_path, reporting_lines, subchain, supervisors
 from ._errors import (
+    ChainError,
     EngineError,
     EngineUnavailable,
+    ExtraUnavailable,
+    FontWarning,
     Issue,
     JurisdictionError,
+    PlotUnavailable,
     ProblemError,
     ResponsibilityError,
     RulesError,
 )
 from ._export import to_dot, to_graphml, to_mermaid
 from ._jurisdiction import Jurisdiction, Place
-from ._picture import FontWarning, PlotUnavailable, draw_png
+from ._picture import draw_png
 from ._placement import Authority, PlacedBody, PlacedChain
 from ._policy import Policy
 from ._problem import Discovered, Handling, Problem
@@ -34,6 +38,7 @@ __all__ = [
     "Discovered",
     "EngineError",
     "EngineUnavailable",
+    "ExtraUnavailable",
     "Finding",
     "FontWarning",
     "Handling",

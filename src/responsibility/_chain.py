@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
-from ._errors import Issue, ResponsibilityError
+from ._errors import ChainError, Issue
 
 if TYPE_CHECKING:
     from ._loader import Loaded, Where
@@ -50,10 +50,6 @@ if TYPE_CHECKING:
 
 #: The role graph's type: a ``networkx.MultiDiGraph`` whose nodes are body ids.
 Graph: TypeAlias = "nx.MultiDiGraph[str]"
-
-
-class ChainError(ResponsibilityError, ValueError):
-    """A query named a body, area or level that the chain does not have."""
 
 
 def _unknown(what: str, value: str, known: Iterable[str]) -> ChainError:

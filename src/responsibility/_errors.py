@@ -8,8 +8,13 @@ wrong, where, and what to do::
     │                                   (.issues: every problem, each with file:line:column)
     ├── ProblemError (ValueError)       a problem record is invalid (.field: its path)
     ├── JurisdictionError (ValueError)  a jurisdiction file or code is invalid
+    ├── ChainError (ValueError)         a chain query named a body, area or level it lacks
+    ├── ExtraUnavailable (ImportError)  an optional extra is not installed (frames, plot, polars)
+    │   └── PlotUnavailable             pictures need matplotlib
     └── EngineError (RuntimeError)      an engine failed or is not available here
         └── EngineUnavailable           e.g. durable-rules on Python ≥ 3.13
+
+    FontWarning (UserWarning)           no CJK font: Chinese labels in pictures would be boxes
 
 The command-line interface turns each into one line on stderr and exit code 2.
 """
@@ -80,3 +85,19 @@ class EngineError(ResponsibilityError, RuntimeError):
 
 class EngineUnavailable(EngineError):
     """The requested engine cannot run on this interpreter (use ``engine="compiled"``)."""
+
+
+class ChainError(ResponsibilityError, ValueError):
+    """A query named a body, area or level that the chain does not have."""
+
+
+class ExtraUnavailable(ResponsibilityError, ImportError):
+    """An optional extra is not installed; the message names the ``pip install`` that adds it."""
+
+
+class PlotUnavailable(ExtraUnavailable):
+    """Drawing pictures needs matplotlib, which is not installed (``pip install responsibility[plot]``)."""
+
+
+class FontWarning(UserWarning):
+    """No CJK font was found: Chinese labels in pictures will show as boxes."""

@@ -23,7 +23,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._errors import ResponsibilityError
+from ._errors import FontWarning, PlotUnavailable
 from ._export import rows, type_styles
 
 if TYPE_CHECKING:
@@ -45,14 +45,6 @@ CJK_FAMILIES: tuple[str, ...] = (
     "PingFang SC",
     "Heiti SC",
 )
-
-
-class PlotUnavailable(ResponsibilityError, ImportError):
-    """Drawing pictures needs matplotlib, which is not installed (``pip install responsibility[plot]``)."""
-
-
-class FontWarning(UserWarning):
-    """No CJK font was found: Chinese labels in pictures will show as boxes."""
 
 
 def _matplotlib() -> Any:

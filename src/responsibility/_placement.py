@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import networkx as nx
 
-from ._chain import ChainError, escalation_path, supervisors
+from ._chain import escalation_path, supervisors
+from ._errors import ChainError
 from ._jurisdiction import Jurisdiction, Place, ancestor_code
 
 if TYPE_CHECKING:

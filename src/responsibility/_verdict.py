@@ -171,9 +171,9 @@ class Verdict:
         try:
             import pandas as pd
         except ImportError:
-            from ._errors import ResponsibilityError
+            from ._errors import ExtraUnavailable
 
-            raise ResponsibilityError("to_frame() needs pandas: pip install 'responsibility[frames]'") from None
+            raise ExtraUnavailable("to_frame() needs pandas: pip install 'responsibility[frames]'") from None
         rows = [{"problem": self.problem, **f.to_dict(lang)} for f in self.findings]
         columns = ["problem", "level", "body", "name", "place", "basis", "liability", "clauses", "reason"]
         return pd.DataFrame(rows, columns=columns)
