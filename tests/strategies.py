@@ -17,6 +17,7 @@ def problems(policy: Policy, jurisdiction: Jurisdiction) -> st.SearchStrategy[di
     """Problem records over ``jurisdiction``: every area, kind, failure and severity."""
     places = [p.code for p in jurisdiction if p.level in ("village", "township")]
     channels = sorted(policy.channels)
+    outside = {c for c, ch in policy.channels.items() if not ch.own_work}
     kinds: dict[str, list[str | None]] = {a: [None] for a in policy.problem_areas}
     for a, k in policy.kinds:
         if a in kinds:
@@ -38,8 +39,8 @@ def problems(policy: Policy, jurisdiction: Jurisdiction) -> st.SearchStrategy[di
         if draw(st.integers(0, 9)) > 0:  # one in ten not yet discovered
             found = draw(st.integers(prank, 4))
             on = day(START)
-            record["discovered"] = {"level": LEVELS[found], "channel": draw(st.sampled_from(channels)),
-                                    "on": on.isoformat()}
+            channel = draw(st.sampled_from(channels))
+            record["discovered"] = {"level": LEVELS[found], "channel": channel, "on": on.isoformat()}
             steps = []
             at = found
             when = on
@@ -55,12 +56,19 @@ def problems(policy: Policy, jurisdiction: Jurisdiction) -> st.SearchStrategy[di
                     steps.append({"action": "assigned", "by_level": LEVELS[at], "to_level": LEVELS[to],
                                   "on": when.isoformat()})
             record["handled"] = steps
+            assigned = [dt.date.fromisoformat(s["on"]) for s in steps if s["action"] == "assigned"]
             if draw(st.booleans()):
-                record["deadline"] = day(on).isoformat()
-            if draw(st.booleans()):
-                record["rectified_on"] = day(on).isoformat()
-            record["concealed_by"] = draw(st.lists(st.sampled_from(LEVELS[prank:]), max_size=2, unique=True))
-            record["as_of"] = (day(day(when))).isoformat()
+                record["deadline"] = day(min(assigned, default=on)).isoformat()
+            rectified = day(on) if draw(st.booleans()) else None
+            if rectified is not None:
+                record["rectified_on"] = rectified.isoformat()
+            # 一(四): concealment from a higher level's verification, by a level that answers for handling.
+            handlers = {policy.bodies[b].level for b in policy.stage_holders(area, record["kind"], "handling")}
+            concealers = [lv for lv in LEVELS[prank:found] if lv in handlers]
+            if channel in outside and concealers:
+                record["concealed_by"] = draw(st.lists(st.sampled_from(concealers), max_size=2, unique=True))
+            last = max([when, rectified or when])
+            record["as_of"] = day(last).isoformat()
         else:
             record["as_of"] = day(START).isoformat()
         return record

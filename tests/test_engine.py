@@ -106,15 +106,93 @@ def test_a_named_body_answers_alone(policy: Policy, small_province: Jurisdiction
 
 def test_concealment_by_level_and_by_body(policy: Policy, small_province: Jurisdiction) -> None:
     v = policy.who_answers(rec(small_province, concealed_by=["township", "county_civil_affairs"],
-                               handled=[{"action": "assigned", "by_level": "county", "to_level": "county",
+                               discovered={"level": "city", "channel": "audit", "on": "2021-03-01"},
+                               handled=[{"action": "assigned", "by_level": "city", "to_level": "county",
                                          "on": "2021-03-02"}], rectified_on="2021-03-05"),
                            jurisdiction=small_province, engine="compiled")
     concealed = {f.body for f in v.findings if f.basis == "concealed"}
-    assert "county_civil_affairs" in concealed and "township_government" in concealed
+    assert concealed == {"county_civil_affairs", "township_government"}
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    ({"concealed_by": ["province"]}, "not below the county"),
+    ({"discovered": {"level": "county", "channel": "grid", "on": "2021-03-01"}, "concealed_by": ["village"]},
+     "a level's own work"),
+])
+def test_concealment_needs_a_higher_level_verification(policy: Policy, small_province: Jurisdiction,
+                                                        change: dict[str, Any], words: str) -> None:
+    with pytest.raises(responsibility.ProblemError, match=words):
+        policy.who_answers(rec(small_province, **change), jurisdiction=small_province, engine="compiled")
+
+
+def test_outside_channels_reach_the_finders_level_when_the_parameter_says_so(
+        rules_copy: Path, small_province: Jurisdiction) -> None:
+    f = rules_copy / "parameters.yaml"
+    data = yaml.safe_load(f.read_text(encoding="utf-8"))
+    for p in data["parameters"]:
+        if p["id"] == "outside_channel_finder_level":
+            p["value"] = True
+    f.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    strict = responsibility.load(rules_copy)
+    fixed = {"handled": [{"action": "assigned", "by_level": "county", "to_level": "county", "on": "2021-03-02"}],
+             "rectified_on": "2021-03-10"}
+    v = strict.who_answers(rec(small_province, **fixed), jurisdiction=small_province, engine="compiled")
+    county = {f.body for f in v.findings if f.basis == "not_discovered" and f.level == "county"}
+    assert "county_construction" in county
+    assert any(i.id == "outside_channel_finder_level" for i in v.interpretations)
+    own = strict.who_answers(rec(small_province, discovered={"level": "county", "channel": "verification_census",
+                                                             "on": "2021-03-01"}, **fixed),
+                             jurisdiction=small_province, engine="compiled")
+    assert not any(f.basis == "not_discovered" and f.level == "county" for f in own.findings)
+
+
+def test_main_responsibility_lies_at_the_failing_level(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province, severity="grave",
+                               discovered={"level": "city", "channel": "media", "on": "2021-03-01"},
+                               handled=[{"action": "assigned", "by_level": "city", "to_level": "city",
+                                         "on": "2021-03-02"}], rectified_on="2021-03-03"),
+                           jurisdiction=small_province, engine="compiled")
+    main = {f.body for f in v.findings if f.basis == "main_responsibility"}
+    # village, township and county missed it: the county's main responsibility; the city did its part.
+    assert main == {"county_party_committee", "county_government"}
+    city_fails = policy.who_answers(rec(small_province, severity="grave",
+                                        discovered={"level": "city", "channel": "media", "on": "2021-03-01"}),
+                                    jurisdiction=small_province, engine="compiled")
+    main = {f.body for f in city_fails.findings if f.basis == "main_responsibility"}
+    assert {"city_party_committee", "city_government"} <= main
+    assert all("二(一)1" in f.clauses for f in city_fails.findings if f.body == "city_government")
+
+
+def test_a_named_finder_without_a_handling_duty_gives_way_to_its_level(
+        policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province, discovered={"level": "county", "channel": "audit", "on": "2021-03-01",
+                                                           "body": "county_audit"}),
+                           jurisdiction=small_province, engine="compiled")
+    unhandled = {f.body for f in v.findings if f.basis == "not_handled"}
+    assert "county_audit" not in unhandled and "county_construction" in unhandled
+
+
+def test_every_assignee_answers_for_rectification(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province, handled=[
+        {"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"},
+        {"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-03"}],
+        deadline="2021-04-01"), jurisdiction=small_province, engine="compiled")
+    assert {f.level for f in v.findings if f.basis == "not_rectified"} == {"village", "township"}
+
+
+def test_supervisors_at_the_assignees_own_level(policy: Policy, small_province: Jurisdiction) -> None:
+    v = policy.who_answers(rec(small_province, handled=[
+        {"action": "assigned", "by_level": "county", "to_level": "county", "to_body": "county_construction",
+         "on": "2021-03-02"}], deadline="2021-04-01"), jurisdiction=small_province, engine="compiled")
+    assert {f.body for f in v.findings if f.basis == "not_rectified"} == {"county_construction"}
+    sup = {f.body for f in v.findings if f.basis == "supervision"}
+    assert {"county_party_committee", "county_government"} <= sup and "county_construction" not in sup
 
 
 def test_grave_failures_reach_leaders_and_main_responsibility(policy: Policy, small_province: Jurisdiction) -> None:
-    v = policy.who_answers(rec(small_province, severity="grave"), jurisdiction=small_province, engine="compiled")
+    v = policy.who_answers(rec(small_province, severity="grave", handled=[
+        {"action": "assigned", "by_level": "county", "to_level": "county", "on": "2021-03-02"}],
+        rectified_on="2021-03-09"), jurisdiction=small_province, engine="compiled")
     assert {"staff", "unit", "leadership"} <= {f.liability for f in v.findings if f.basis == "not_discovered"}
     main = [f for f in v.findings if f.basis == "main_responsibility"]
     assert {f.body for f in main} == {"county_party_committee", "county_government"}

@@ -107,9 +107,11 @@ def supervision_holders(policy: Policy, area: str, kind: str | None) -> tuple[di
     for pr in policy.data.accountability.principles:
         if area not in pr.areas:
             continue
-        for did in policy.duties:
-            if policy.duty_area[did] == area and set(policy.duties[did].kinds) & set(pr.oversight_kinds):
-                for body in policy.holders(did, area):
+        # Whoever approved, managed or allocated what this kind of problem concerns: the duties
+        # the kind implicates, not every approval in the area.
+        for did in policy.implicated_duties(area, kind):
+            if set(policy.duties[did].kinds) & set(pr.oversight_kinds):
+                for body in policy.holders(did, area, kind):
                     if did not in holders.get(body, ()):
                         holders[body] = (*holders.get(body, ()), did)
                         widened = True
@@ -138,9 +140,31 @@ def _emit(rules: list[Rule], policy: Policy, area: str, liabilities: Liabilities
             extra_clauses=extra))
 
 
+#: The parameter that makes an outside channel's finding a miss of the finder's own level too.
+SAME_LEVEL = "outside_channel_finder_level"
+
+
+def _main_holders(policy: Policy, area: str, duty_kind: str) -> dict[str, tuple[str, ...]]:
+    """Holders of ``duty_kind`` duties per level: the area's own, else the general areas'."""
+    own: dict[str, tuple[str, ...]] = {}
+    for did in policy.duties_of_kind(area, duty_kind):
+        for body in policy.holders(did, area):
+            own[body] = (*own.get(body, ()), did)
+    levels = {policy.bodies[b].level for b in own}
+    for general in policy.data.areas:
+        if general.problems:
+            continue
+        for did in policy.duties_of_kind(general.id, duty_kind):
+            for body in policy.holders(did, general.id):
+                if policy.bodies[body].level not in levels:
+                    own[body] = (*own.get(body, ()), did)
+    return own
+
+
 def compile_rules(policy: Policy) -> dict[str, tuple[Rule, ...]]:
     """Every accountability rule of ``policy``, grouped by problem area."""
     all_liabilities = _liability_conds(policy)
+    same_level = bool(policy.parameter(SAME_LEVEL)) if SAME_LEVEL in policy.parameters else False
     scope = policy.parameter("supervision_scope") if "supervision_scope" in policy.parameters else "next_level"
     failures = policy.failures
     out: dict[str, tuple[Rule, ...]] = {}
@@ -165,29 +189,41 @@ def compile_rules(policy: Policy) -> dict[str, tuple[Rule, ...]]:
                     if fact != "found":
                         conds = (*conds, Cond("body", "==", ""))
                     add(kind, failure, f"L{rank}", conds, holders)
+                    if failure == "not_discovered" and same_level:
+                        add(kind, failure, f"L{rank}outside",
+                            (Cond("frank", "==", rank), Cond("outside", "==", 1), Cond("prank", "<=", rank)),
+                            holders, (SAME_LEVEL,))
                 if fact != "found":
                     add(kind, failure, "named", (Cond("body", "!=", ""),), None)
             if "supervision" in failures:
                 sup, widened = supervision_holders(policy, area, kind)
                 by_level = _by_level(policy, sup)
+                rectifiers = policy.stage_holders(area, kind, "rectification")
                 extra = principle_clauses if widened else ()
                 rests = principle_ids if widened else ()
-                levels = sorted(by_level)
                 for assignee in sorted(policy.level_rank.values()):
-                    above = [lv for lv in levels if lv > assignee]
-                    chosen = above[:1] if scope == "next_level" else above
-                    for rank in chosen:
+                    # Supervisors at the assignee's own level count too (the county Party committee
+                    # and government press the county's departments, 二(二)4), but not its rectifiers.
+                    levels: list[tuple[int, tuple[Holder, ...]]] = []
+                    for rank, hs in by_level.items():
+                        keep = hs if rank > assignee else tuple(h for h in hs if h.body not in rectifiers)
+                        if rank >= assignee and keep:
+                            levels.append((rank, keep))
+                    chosen = levels[:1] if scope == "next_level" else levels
+                    for rank, hs in chosen:
                         add(kind, "supervision", f"A{assignee}L{rank}",
-                            (Cond("lvl", "==", assignee), Cond("prank", "<=", rank)),
-                            by_level[rank], rests, extra)
+                            (Cond("lvl", "==", assignee), Cond("prank", "<=", rank)), hs, rests, extra)
             for fid, f in failures.items():
                 if f.duty_kind is None:
                     continue
-                mains: dict[str, tuple[str, ...]] = {}
-                for did in policy.duties_of_kind(area, f.duty_kind):
-                    for body in policy.holders(did, area):
-                        mains[body] = (*mains.get(body, ()), did)
-                for rank, holders in _by_level(policy, mains).items():
-                    add(kind, fid, f"L{rank}", (Cond("prank", "<=", rank),), holders)
+                # Main responsibility for a failure at level L lies with the Party committee and
+                # government of the lowest level at or above L that bears it: the area's own
+                # holders first (县级党委政府 for 当地 work), else the general ones (各级党委政府, 二(一)1).
+                mains = _by_level(policy, _main_holders(policy, area, f.duty_kind))
+                below = 0
+                for rank, holders in mains.items():
+                    add(kind, fid, f"L{rank}", (Cond("lvl", ">", below), Cond("lvl", "<=", rank),
+                                                Cond("prank", "<=", rank)), holders)
+                    below = rank
         out[area] = tuple(rules)
     return out

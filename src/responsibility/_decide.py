@@ -16,13 +16,18 @@ from typing import Any, Literal, Protocol
 from ._compile import Rule, compile_rules
 from ._engine_compiled import CompiledEngine, Hit
 from ._errors import EngineError
-from ._facts import Context, Fact, derive, main_fact
+from ._facts import Context, Fact, derive, main_facts
 from ._jurisdiction import Jurisdiction, ancestor_code, parse_code
 from ._policy import Policy
 from ._problem import Problem, parse_problem
 from ._verdict import Finding, Interpretation, Step, Verdict
 
 EngineName = Literal["durable", "compiled"]
+
+#: The four failures of 一(四); main responsibility follows from them at the level they occur.
+FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
+#: Bases whose named body gives way to its level's holders when it holds no duty at the stage.
+SUBSTITUTED = frozenset({"not_handled"})
 
 
 class _Engine(Protocol):
@@ -69,7 +74,7 @@ class Decider:
     def decide(self, raw: Problem | Mapping[str, Any], jurisdiction: Jurisdiction, *,
                engine: EngineName | None = None, today: dt.date | None = None) -> Verdict:
         """The verdict on one problem record."""
-        problem = parse_problem(raw, self.policy, jurisdiction)
+        problem = parse_problem(raw, self.policy, jurisdiction, today)
         return self.decide_parsed(problem, jurisdiction, self.engine(engine), today=today)
 
     def decide_parsed(self, problem: Problem, jurisdiction: Jurisdiction, eng: _Engine, *,
@@ -78,8 +83,9 @@ class Decider:
         facts, ctx = derive(problem, self.policy, today)
         hits = eng.fire(problem.domain, facts)
         placed = self._place(problem, jurisdiction, hits, ctx)
-        if placed:
-            more = eng.fire(problem.domain, [main_fact(problem, facts)])
+        failed = self.failure_levels(placed)
+        if failed:
+            more = eng.fire(problem.domain, main_facts(problem, facts, failed))
             hits = [*hits, *more]
             placed = self._place(problem, jurisdiction, hits, ctx)
         return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
@@ -92,6 +98,11 @@ class Decider:
         prank = self.policy.level_rank[jurisdiction.place(problem.place).level]
         return self.place_hits(problem.domain, problem.kind, prank, hits)
 
+    def failure_levels(self, placed: Mapping[tuple[str, str, str], Any]) -> set[int]:
+        """Ranks of the levels at which one of the failures of 一(四) was found."""
+        return {self.policy.level_rank[self.policy.bodies[body].level] for body, basis, _ in placed
+                if basis in FAILURES}
+
     def place_hits(self, area: str, kind: str | None, prank: int,
                    hits: list[Hit]) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
         """:meth:`_place` for a problem in ``area``/``kind`` whose place's level has rank ``prank``."""
@@ -103,7 +114,13 @@ class Decider:
             else:
                 body = str(fact["body"])
                 stage = policy.stage_holders(area, kind, rule.stage)
-                holders = [(body, stage.get(body, ()))]
+                if body in stage or rule.basis not in SUBSTITUTED:
+                    holders = [(body, stage.get(body, ()))]
+                else:
+                    # A named finder or receiver without a duty at this stage (the media, an audit
+                    # office) does not take the level's duty over: the level's holders answer.
+                    level = policy.bodies[body].level
+                    holders = [(b, ds) for b, ds in stage.items() if policy.bodies[b].level == level]
             for body, duties in holders:
                 if policy.level_rank[policy.bodies[body].level] < prank:
                     continue
@@ -258,16 +275,19 @@ class Decider:
         levels = policy.levels
         values: dict[str, str] = {}
         if d is not None:
-            finder = levels[d.level].name + (policy.bodies[d.body].name if d.body else "")
-            values.update(finder=finder, finder_en=levels[d.level].en + (f" ({policy.bodies[d.body].en})" if d.body
-                                                                          else ""),
+            # A named finder is named alone: its name already says its level.
+            finder = policy.bodies[d.body].name if d.body else levels[d.level].name
+            finder_en = policy.bodies[d.body].en if d.body else levels[d.level].en
+            values.update(finder=finder, finder_en=finder_en,
                           channel=policy.channels[d.channel].name, channel_en=policy.channels[d.channel].en)
         lvl = fact.get("lvl")
         if isinstance(lvl, int) and lvl in ctx.received:
             values["received"] = ctx.received[lvl].isoformat()
-        if ctx.assigned is not None:
+        if isinstance(lvl, int) and ctx.assigned:
             by_rank = {lv.rank: lv for lv in levels.values()}
-            rank, on, deadline = ctx.assigned
+            # The fact's own assignment, or (for supervisors and main responsibility) the lowest one.
+            rank = lvl if lvl in ctx.assigned else min(ctx.assigned)
+            on, deadline = ctx.assigned[rank]
             values.update(assigned=on.isoformat(), deadline=deadline.isoformat(),
                           assignee=by_rank[rank].name, assignee_en=by_rank[rank].en)
         return values

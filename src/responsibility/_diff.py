@@ -224,18 +224,20 @@ def _shapes(old: Policy, new: Policy, only: frozenset[str] | None = None
                     prank = ranks[place]
                     base = {"area": area, "kind": kind or "", "sev": severity_rank(sev), "prank": prank}
                     shape = {"area": area, "kind": kind, "severity": sev, "place": place}
-                    yield {**shape, "fact": "main"}, [{"id": "s", "t": "main", **base}]
                     for lv, r in ranks.items():
                         if r < prank:
                             continue
-                        yield ({**shape, "fact": "found", "level": lv}, [{"id": "s", "t": "found", "frank": r, **base}])
+                        yield {**shape, "fact": "main", "level": lv}, [{"id": "s", "t": "main", "lvl": r, **base}]
+                        for outside in (0, 1):
+                            yield ({**shape, "fact": "found", "level": lv, "outside": bool(outside)},
+                                   [{"id": "s", "t": "found", "frank": r, "outside": outside, **base}])
                         for t in ("unhandled", "unrectified", "concealed"):
                             fact = {"id": "s", "t": t, "lvl": r, "body": "", "escalate": 0, **base}
                             yield {**shape, "fact": t, "level": lv}, [fact]
                     for body, lv in sorted(bodies.items()):
                         if ranks[lv] < prank:
                             continue
-                        for t in ("unhandled", "concealed"):
+                        for t in ("unhandled", "unrectified", "concealed"):
                             fact = {"id": "s", "t": t, "lvl": ranks[lv], "body": body, "escalate": 0, **base}
                             yield {**shape, "fact": t, "body": body}, [fact]
 
@@ -255,19 +257,20 @@ def _example(shape: dict[str, Any], policy: Policy) -> dict[str, Any]:
     on = "2030-01-02"
     fact = shape["fact"]
     if fact == "found":
-        rec["discovered"] = {"level": level, "channel": "audit", "on": on}
+        rec["discovered"] = {"level": level, "channel": "audit" if shape.get("outside") else "grid", "on": on}
     elif fact == "unhandled":
         rec["discovered"] = {"level": level, "channel": "audit", "on": on,
                              **({"body": shape["body"]} if "body" in shape else {})}
     elif fact == "unrectified":
         rec["discovered"] = {"level": "province", "channel": "audit", "on": on}
-        rec["handled"] = [{"action": "assigned", "by_level": "province", "to_level": level, "on": on}]
+        rec["handled"] = [{"action": "assigned", "by_level": "province", "to_level": level, "on": on,
+                           **({"to_body": shape["body"]} if "body" in shape else {})}]
         rec["deadline"] = "2030-03-01"
     elif fact == "concealed":
         rec["discovered"] = {"level": "province", "channel": "inspection_tour", "on": on}
         rec["concealed_by"] = [shape.get("body") or level]
-    else:
-        rec["discovered"] = {"level": "province", "channel": "audit", "on": on}
+    else:  # main responsibility after a failure at the shape's level: it did not handle the problem
+        rec["discovered"] = {"level": level, "channel": "audit", "on": on}
         rec["severity"] = "grave"
     return rec
 

@@ -19,6 +19,7 @@ Every fact carries ``area``, ``kind`` (``""`` when none), ``sev`` (1–3) and
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +38,7 @@ class Context:
     as_of: dt.date
     authority: str
     received: dict[int, dt.date] = field(default_factory=dict)
-    assigned: tuple[int, dt.date, dt.date] | None = None  # level rank, assigned on, deadline
+    assigned: dict[int, tuple[dt.date, dt.date]] = field(default_factory=dict)  # level rank: (on, deadline)
     deadline_from_parameter: bool = False
 
 
@@ -62,7 +63,8 @@ def derive(problem: Problem, policy: Policy, today: dt.date | None = None) -> tu
     d = problem.discovered
     if d is None:
         return facts, ctx
-    add("found", frank=rank[d.level])
+    # An outside channel (audit, hotline, media…) found it: the finder's own level missed it too.
+    add("found", frank=rank[d.level], outside=int(not policy.channels[d.channel].own_work))
 
     limit = dt.timedelta(days=int(policy.parameter("handling_time_limit_days")))
     steps = sorted(problem.handled, key=lambda h: (h.on, rank[h.by_level]))
@@ -84,18 +86,20 @@ def derive(problem: Problem, policy: Policy, today: dt.date | None = None) -> tu
         if not in_time and as_of > due:
             add("unhandled", lvl=rank[level], body=body, escalate=int(below_authority))
 
-    assignments = [h for h in steps if h.action == "assigned"]
-    if assignments:
-        last = assignments[-1]
+    # Every level the problem was assigned to answers for its rectification (a level that passed
+    # it further down keeps its own duty to rectify); the latest assignment to a level counts.
+    latest = {h.to_level: h for h in steps if h.action == "assigned"}
+    rect_limit = dt.timedelta(days=int(policy.parameter("rectification_time_limit_days")))
+    for level, h in sorted(latest.items(), key=lambda x: rank[x[0]]):
         if problem.deadline is not None:
             deadline = problem.deadline
         else:
-            deadline = last.on + dt.timedelta(days=int(policy.parameter("rectification_time_limit_days")))
+            deadline = h.on + rect_limit
             ctx.deadline_from_parameter = True
-        ctx.assigned = (rank[last.to_level], last.on, deadline)
+        ctx.assigned[rank[level]] = (h.on, deadline)
         late = problem.rectified_on is None or problem.rectified_on > deadline
         if late and as_of > deadline:
-            add("unrectified", lvl=rank[last.to_level], body=last.to_body or "")
+            add("unrectified", lvl=rank[level], body=h.to_body or "")
 
     for who in problem.concealed_by:
         if who in rank:
@@ -105,7 +109,7 @@ def derive(problem: Problem, policy: Policy, today: dt.date | None = None) -> tu
     return facts, ctx
 
 
-def main_fact(problem: Problem, facts: list[Fact]) -> Fact:
-    """The fact posted after the failures are found, for main responsibility."""
+def main_facts(problem: Problem, facts: list[Fact], levels: Iterable[int]) -> list[Fact]:
+    """The facts posted once failures are found at ``levels`` (ranks), for main responsibility."""
     base = {k: facts[0][k] for k in ("area", "kind", "sev", "prank")}
-    return {"id": f"{problem.id}#main", "t": "main", **base}
+    return [{"id": f"{problem.id}#main{lvl}", "t": "main", "lvl": lvl, **base} for lvl in sorted(set(levels))]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ._model import (
+    STAGES,
     Area,
     Body,
     Channel,
@@ -125,12 +126,25 @@ class Policy:
 
         return build_chain(self)
 
-    @cached_property
-    def _area_holders(self) -> dict[str, frozenset[str]]:
-        out: dict[str, set[str]] = {a: set() for a in self.areas}
-        for did, d in self.duties.items():
-            out[self.duty_area[did]].update(d.holders)
-        return {a: frozenset(h) for a, h in out.items()}
+    def implicated_duties(self, area: str, kind: str | None) -> tuple[str, ...]:
+        """The duties of ``area`` itself that a problem of ``kind`` implicates at any stage.
+
+        With a kind that lists duties of its area: those, with the area's own defaults. Without
+        a kind, or with one that lists none: every duty of the area.
+        """
+        cache: dict[tuple[str, str | None], tuple[str, ...]] = self.__dict__.setdefault("_implicated", {})
+        key = (area, kind)
+        if key not in cache:
+            a = self.areas[area]
+            ids: list[str] = []
+            if kind is not None:
+                k = self.kinds[(area, kind)]
+                ids = [d for stage in STAGES for d in (*k.stages.of(stage), *a.stages.of(stage))
+                       if self.duty_area.get(d) == area]
+            if not ids:
+                ids = [d for d in self.duties if self.duty_area[d] == area]
+            cache[key] = _dedupe(ids)
+        return cache[key]
 
     # ------------------------------------------------------------ stages
 
@@ -152,13 +166,18 @@ class Policy:
                     ids += other.stages.of(stage)
         return tuple(i for i in _dedupe(ids) if i in self.duties)
 
-    def holders(self, duty_id: str, area: str) -> tuple[str, ...]:
-        """Bodies that hold ``duty_id`` for a problem in ``area`` (``scope`` applied)."""
+    def holders(self, duty_id: str, area: str, kind: str | None = None) -> tuple[str, ...]:
+        """Bodies that hold ``duty_id`` for a problem of ``kind`` in ``area``.
+
+        A duty of ``scope: area_holders`` (涉及本部门问题) keeps, in another area, only the
+        bodies that hold one of the duties the problem implicates there
+        (:meth:`implicated_duties`).
+        """
         d = self.duties[duty_id]
         own = self.duty_area[duty_id]
         held = [h for h in d.holders if h in self.bodies]
         if d.scope == "area_holders" and own != area:
-            keep = self._area_holders[area]
+            keep = {b for did in self.implicated_duties(area, kind) for b in self.duties[did].holders}
             held = [h for h in held if h in keep]
         return tuple(held)
 
@@ -166,7 +185,7 @@ class Policy:
         """``{body id: (duty ids…)}`` of the bodies implicated at ``stage``."""
         out: dict[str, list[str]] = {}
         for did in self.stage_duties(area, kind, stage):
-            for body in self.holders(did, area):
+            for body in self.holders(did, area, kind):
                 out.setdefault(body, []).append(did)
         return {b: tuple(ds) for b, ds in out.items()}
 

@@ -76,7 +76,8 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return out or "(record)"
 
 
-def parse_problem(raw: Problem | Mapping[str, Any], policy: Policy, jurisdiction: Jurisdiction) -> Problem:
+def parse_problem(raw: Problem | Mapping[str, Any], policy: Policy, jurisdiction: Jurisdiction,
+                  today: dt.date | None = None) -> Problem:
     """Validate ``raw`` against the policy and the jurisdiction; return a :class:`Problem`.
 
     Raises :class:`ProblemError` for the first problem found, naming the field.
@@ -101,11 +102,11 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: Policy, jurisdiction
             if err["type"] == "missing":
                 raise ProblemError(_path(loc), "is required", record=rid) from None
             raise ProblemError(_path(loc), f"{err['msg']} (got {err.get('input')!r})", record=rid) from None
-    _check(p, policy, jurisdiction)
+    _check(p, policy, jurisdiction, today)
     return p
 
 
-def _check(p: Problem, policy: Policy, jurisdiction: Jurisdiction) -> None:
+def _check(p: Problem, policy: Policy, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
     def fail(field: str, message: str) -> None:
         raise ProblemError(field, message, record=p.id)
 
@@ -171,9 +172,35 @@ def _check(p: Problem, policy: Policy, jurisdiction: Jurisdiction) -> None:
         fail("rectified_on", f"rectified on {p.rectified_on} before it was discovered on {d.on}")
     if d is not None and p.deadline is not None and p.deadline < d.on:
         fail("deadline", f"deadline {p.deadline} is before the discovery on {d.on}")
-    if d is not None and p.as_of is not None and p.as_of < d.on:
-        fail("as_of", f"assessed on {p.as_of}, before the discovery on {d.on}")
+    as_of = p.as_of or today or dt.date.today()
+    if d is not None and as_of < d.on:
+        fail("as_of" if p.as_of else "discovered.on",
+             f"discovered on {d.on}, after the assessment date {as_of}; set as_of to the day of the assessment")
+    for i, h in enumerate(p.handled):
+        if h.on > as_of:
+            fail(f"handled[{i}].on", f"handled on {h.on}, after the assessment date {as_of}")
+    if p.rectified_on is not None and p.rectified_on > as_of:
+        fail("rectified_on", f"rectified on {p.rectified_on}, after the assessment date {as_of}")
+    assigned = [h.on for h in p.handled if h.action == "assigned"]
+    if p.deadline is not None and assigned and p.deadline < min(assigned):
+        fail("deadline", f"deadline {p.deadline} is before the problem was assigned on {min(assigned)}")
     for i, who in enumerate(p.concealed_by):
+        field = f"concealed_by[{i}]"
         if who not in levels and who not in policy.bodies:
-            fail(f"concealed_by[{i}]", f"{who!r} is neither a level nor a body id; "
+            fail(field, f"{who!r} is neither a level nor a body id; "
                  f"{suggest(who, [*levels, *policy.bodies]) or 'use a level or a body id'}")
+        assert d is not None  # checked above: concealment needs a discovery
+        level_id = who if who in levels else policy.bodies[who].level
+        # 一(四): concealment or omission during a higher level's verification, inspection or audit.
+        if policy.channels[d.channel].own_work:
+            fail(field, f"the problem was found through {d.channel!r}, a level's own work; concealment is "
+                 "during a higher level's verification, inspection or audit (一(四))")
+        if levels[level_id] >= levels[d.level]:
+            fail(field, f"{who!r} is not below the {d.level} that verified and found the problem; "
+                 "concealment is from a higher level's verification (一(四))")
+        if levels[level_id] < place_rank:
+            fail(field, f"the place is a {level_of(code)}; nothing below it can conceal the problem")
+        stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
+        if who in levels and not any(policy.bodies[b].level == who
+                                     for b in policy.stage_holders(p.domain, p.kind, stage)):
+            fail(field, f"no {who} body answers for this kind of problem; name the body that concealed it")
