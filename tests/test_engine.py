@@ -324,3 +324,24 @@ def test_two_policy_versions_coexist_in_one_process(rules_copy: Path, small_prov
     # a second load of the same version gets its own ruleset names and still answers
     again = responsibility.load(rules_copy).who_answers(problem, jurisdiction=small_province, engine="durable")
     assert again.findings == b.findings
+
+
+def test_durable_rules_survives_problems_on_which_no_rule_fires(tmp_path: Path) -> None:
+    # Deleting a durable-rules session in which nothing fired aborted the process (free(): invalid pointer).
+    import subprocess
+    import sys
+
+    script = tmp_path / "nothing_fires.py"
+    script.write_text(
+        "import responsibility\n"
+        "policy = responsibility.load()\n"
+        "j = responsibility.Jurisdiction.synthetic(cities=1, counties=1, townships=1, villages=1)\n"
+        "for i in range(3):\n"
+        "    for domain in ('projects', 'discovery'):\n"
+        "        v = policy.who_answers({'id': f'p{i}', 'domain': domain, 'place': j.at_level('village')[0].code,\n"
+        "            'discovered': {'level': 'village', 'channel': 'grid', 'on': '2021-03-01'},\n"
+        "            'as_of': '2021-03-02'}, jurisdiction=j, engine='durable')\n"
+        "        assert v.findings == (), v.findings\n"
+        "print('ok')\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-500:]

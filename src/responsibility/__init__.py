@@ -8,6 +8,7 @@ graph over real jurisdictions and an accountability engine.
 """
 
 from ._api import load, validate
+from ._assessment import Assessment
 from ._chain import area_holders, escalation_path, reporting_lines, subchain, supervisors
 from ._errors import (
     ChainError,
@@ -33,6 +34,7 @@ from ._verdict import Finding, Interpretation, Verdict
 __version__ = "0.1.0"
 
 __all__ = [
+    "Assessment",
     "Authority",
     "ChainError",
     "Discovered",

@@ -281,3 +281,6 @@ def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[s
         print_diff(result)
     if fail_on_change and result.answers_changed:
         sys.exit(1)
+
+
+from . import _cli_assess  # noqa: E402,F401

@@ -86,6 +86,7 @@ class DurableEngine:
         self._not_handled = engine.MessageNotHandledException
         self._lock = threading.Lock()
         self._sessions = itertools.count(1)
+        self._idle: dict[str, list[str]] = {}  # sessions, per ruleset, in which nothing fired: empty, reusable
         self._hits: list[tuple[int, str]] = []
         self._errors: list[BaseException] = []
         self._rules: list[Rule] = []
@@ -125,18 +126,29 @@ class DurableEngine:
         by_id = {f["id"]: f for f in facts}
         order = {f["id"]: i for i, f in enumerate(facts)}
         with self._lock:
-            sid = f"s{next(self._sessions)}"
+            idle = self._idle.setdefault(name, [])
+            sid = idle.pop() if idle else f"s{next(self._sessions)}"
             self._hits, self._errors = [], []
+            asserted = []
             try:
                 for fact in facts:
                     # No rule matching a fact is an answer ("nobody"), not an error.
                     with contextlib.suppress(self._not_handled):
-                        self._host.assert_fact(name, {**fact, "sid": sid})
+                        asserted.append({**fact, "sid": sid})
+                        self._host.assert_fact(name, asserted[-1])
             except Exception as exc:
                 raise EngineError(f"durable-rules failed on {facts[0]['id']}: {exc}") from None
             finally:
-                with contextlib.suppress(Exception):  # deleting a session that never started is harmless
-                    self._host.delete_state(name, sid)
+                if self._hits or self._errors:
+                    with contextlib.suppress(Exception):
+                        self._host.delete_state(name, sid)
+                else:
+                    # Deleting a session in which no rule fired makes the C core free an invalid
+                    # pointer and abort the process; retract its facts and keep it for the next call.
+                    with contextlib.suppress(Exception):
+                        for fact in asserted:
+                            self._host.retract_fact(name, fact)
+                        idle.append(sid)
             if self._errors:
                 raise EngineError(f"a durable-rules action failed: {self._errors[0]!r}")
             raw = list(self._hits)

@@ -33,6 +33,7 @@ from ._model import (
 if TYPE_CHECKING:
     import networkx as nx
 
+    from ._assessment import Assessment
     from ._jurisdiction import Jurisdiction
     from ._loader import Loaded
     from ._problem import Problem
@@ -253,6 +254,31 @@ class Policy:
         view = self.at(self._problem_day(problem, today)) if self.epochs else self
         verdict: Verdict = view._decider.decide(problem, j, engine=engine, today=today)
         return verdict
+
+    def assess(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | None = None,
+               lang: Literal["zh", "en"] = "zh") -> Assessment:
+        """Who answers for each of many problem records: an :class:`Assessment` whose ``findings``
+        and ``rejects`` are pandas DataFrames (needs the ``frames`` extra).
+
+        ``records`` is an iterable of problem dicts, a pandas or a polars DataFrame (in a data
+        frame an empty cell is an absent field). Every record is assessed, with the findings
+        :meth:`who_answers` gives it, or rejected with the reason it would raise; see
+        :class:`Assessment`. ``lang`` picks the language of the reasons.
+
+        >>> import responsibility
+        >>> result = responsibility.load().assess([
+        ...     {"id": "p1", "domain": "housing", "place": "331127",
+        ...      "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+        ...      "as_of": "2021-12-31"},
+        ...     {"id": "p2", "domain": "housing", "place": "999999"}])
+        >>> result.records == result.assessed + result.rejected == 2
+        True
+        >>> result.findings["problem"].unique().tolist(), result.rejects.loc[0, "field"]
+        (['p1'], 'place')
+        """
+        from ._batch import assess
+
+        return assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang)
 
     @staticmethod
     def _problem_day(problem: Any, today: dt.date | None) -> dt.date:

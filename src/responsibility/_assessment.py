@@ -1,0 +1,72 @@
+"""The outcome of assessing many problem records at once (see :meth:`Policy.assess
+<responsibility.Policy.assess>` and ``responsibility assess``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+def summary_text(records: int, assessed: int, rejected: int, counts: Mapping[tuple[str, str], int],
+                 liabilities: list[str]) -> str:
+    """The balance of a run and its findings by basis and liability, as lines of text."""
+    lines = [f"records in: {records:,}   assessed: {assessed:,}   rejected: {rejected:,}   "
+             f"({'balanced' if records == assessed + rejected else 'NOT BALANCED'}: "
+             f"{assessed:,} + {rejected:,} = {assessed + rejected:,})",
+             f"findings: {sum(counts.values()):,}"]
+    bases = list(dict.fromkeys(b for b, _ in counts))
+    if bases:
+        width = max(len(b) for b in [*bases, "basis"])
+        cols = [*liabilities, "total"]
+        lines.append("  " + "basis".ljust(width) + "".join(f"{c:>12}" for c in cols))
+        for b in bases:
+            row = [counts.get((b, x), 0) for x in liabilities]
+            lines.append("  " + b.ljust(width) + "".join(f"{v:>12,}" for v in [*row, sum(row)]))
+        totals = [sum(counts.get((b, x), 0) for b in bases) for x in liabilities]
+        lines.append("  " + "total".ljust(width) + "".join(f"{v:>12,}" for v in [*totals, sum(totals)]))
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True, eq=False)
+class Assessment:
+    """The outcome of :meth:`Policy.assess <responsibility.Policy.assess>`: findings, rejects, counts.
+
+    ``findings`` is a pandas DataFrame with one row per finding: ``record`` (the input
+    position), ``problem`` (its id), then the fields of :meth:`Finding.to_dict
+    <responsibility.Finding.to_dict>` (``clauses`` joined by ``;``), in input order and, within
+    a record, in the order ``who_answers`` gives. ``rejects`` has one row per rejected record:
+    ``record``, ``line`` (for text files), ``problem``, ``field`` and ``reason`` (the message of
+    the :class:`~responsibility.ProblemError` ``who_answers`` would raise). ``records ==
+    assessed + rejected`` always.
+
+    >>> import responsibility
+    >>> policy = responsibility.load()
+    >>> result = policy.assess([
+    ...     {"id": "p1", "domain": "housing", "place": "331127", "severity": "grave",
+    ...      "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+    ...      "as_of": "2021-12-31"},
+    ...     {"id": "p2", "domain": "hosing", "place": "331127"}])
+    >>> (result.records, result.assessed, result.rejected)
+    (2, 1, 1)
+    >>> result.rejects.loc[0, "field"]
+    'domain'
+    >>> result.counts[("main_responsibility", "leadership")]
+    2
+    """
+
+    findings: Any
+    rejects: Any
+    records: int
+    assessed: int
+    rejected: int
+    counts: dict[tuple[str, str], int]
+    liabilities: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """Records in, assessed and rejected (they balance), and findings by basis and liability."""
+        return summary_text(self.records, self.assessed, self.rejected, self.counts, list(self.liabilities))
+
+    def __repr__(self) -> str:
+        return (f"<Assessment: {self.records:,} records, {self.assessed:,} assessed, {self.rejected:,} rejected, "
+                f"{len(self.findings):,} findings>")

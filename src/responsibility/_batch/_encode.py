@@ -1,0 +1,462 @@
+"""Problem records as integer columns: from Python dicts, or column-wise from Arrow.
+
+An encoder never decides whether a record is valid. It codes what it can read exactly
+as :class:`~responsibility.Problem` would (same ids, same dates) and marks a record
+``slow`` whenever anything is unusual: an unknown id, a missing field, a value of
+another type, surrounding whitespace, a date in another form. Slow records go through
+:func:`~responsibility._problem.parse_problem` and the reference decision, so an
+encoder that is too strict costs time, never correctness. The relations between fields
+(levels, dates) are checked in bulk by :func:`._core.check`.
+
+Tabular inputs (Arrow, CSV, data frames) cannot tell an absent field from an empty cell:
+there a null is an absent field. Python dicts keep the distinction (``"severity": None``
+is rejected, as by ``who_answers``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ._tables import DISCOVERED_FIELDS, EPOCH, FIELDS, HANDLING_FIELDS, NONE, Tables
+
+I32 = npt.NDArray[np.int32]
+Bool = npt.NDArray[np.bool_]
+
+
+@dataclass
+class Cols:
+    """A chunk of records as integer columns (see the module docstring).
+
+    Handling steps and concealers are flat, each with the index of its record (``hp``, ``cp``).
+    Codes of slow records are placeholders that index safely into every table.
+    """
+
+    n: int
+    slow: Bool
+    ids: Any  # the records' ids: a pyarrow string array or a list of str
+    area: I32
+    kind: I32
+    sev: I32
+    place: I32
+    disc: Bool
+    dlev: I32
+    dch: I32
+    dbody: I32
+    don: I32
+    deadline: I32
+    rect: I32
+    asof: I32
+    hp: I32
+    hact: I32
+    hby: I32
+    hto: I32
+    htb: I32
+    hon: I32
+    cp: I32
+    clvl: I32
+    cbody: I32
+
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+#: Columns pandas adds for a data frame's index (not fields of the records).
+_PANDAS_INDEX = re.compile(r"__index_level_\d+__\Z")
+
+
+def iso_day(text: str, cache: dict[str, int]) -> int | None:
+    """Days since 1970 of a ``YYYY-MM-DD`` date, ``None`` for anything else."""
+    got = cache.get(text)
+    if got is None:
+        if not _ISO.match(text):
+            return None
+        try:
+            got = dt.date.fromisoformat(text).toordinal() - EPOCH
+        except ValueError:
+            return None
+        cache[text] = got
+    return got
+
+
+def encode_dicts(records: Sequence[Any], t: Tables) -> Cols:
+    """Encode Python records (one Python loop; the checks of relations come later, in bulk)."""
+    n = len(records)
+    slow = np.zeros(n, np.bool_)
+    ids: list[str] = []
+    area = [0] * n
+    kind = [0] * n
+    sev = [1] * n
+    place = [0] * n
+    disc = [False] * n
+    dlev = [0] * n
+    dch = [0] * n
+    dbody = [-1] * n
+    don = [0] * n
+    deadline = [NONE] * n
+    rect = [NONE] * n
+    asof = [NONE] * n
+    hp: list[int] = []
+    hact: list[int] = []
+    hby: list[int] = []
+    hto: list[int] = []
+    htb: list[int] = []
+    hon: list[int] = []
+    cp: list[int] = []
+    clvl: list[int] = []
+    cbody: list[int] = []
+    dates: dict[str, int] = {}
+    area_index, kind_index, kind_code = t.area_index, t.kind_index, t.kind_code
+    alias, rank, channels, bodies = t.place_alias, t.rank, t.channel_index, t.body_index
+    severity, concealer = t.severity_index, t.concealer
+    date_type = dt.date
+
+    def day(v: Any) -> int | None:
+        if type(v) is str:
+            return iso_day(v, dates)
+        if type(v) is date_type:
+            return v.toordinal() - EPOCH
+        return None
+
+    for i, r in enumerate(records):
+        if type(r) is not dict or not r.keys() <= FIELDS:
+            slow[i] = True
+            ids.append("")
+            continue
+        rid = r.get("id")
+        ids.append(rid if type(rid) is str else "")
+        ok = type(rid) is str and rid != "" and rid.strip() == rid
+        a = area_index.get(r["domain"]) if type(r.get("domain")) is str else None
+        if a is None:
+            slow[i] = True
+            continue
+        area[i] = a
+        k = r.get("kind")
+        if k is not None:
+            kc = kind_index.get(k) if type(k) is str else None
+            if kc is None or kind_code[a, kc] < 0:
+                ok = False
+            else:
+                kind[i] = kc
+        p = r.get("place")
+        pi = alias.get(p) if type(p) is str else None
+        if pi is None:
+            slow[i] = True
+            continue
+        place[i] = pi
+        if "severity" in r:
+            s = severity.get(r["severity"]) if type(r["severity"]) is str else None  # type: ignore[call-overload]
+            if s is None:
+                ok = False
+            else:
+                sev[i] = s
+        for name, column in (("deadline", deadline), ("rectified_on", rect), ("as_of", asof)):
+            v = r.get(name)
+            if v is not None:
+                got = day(v)
+                if got is None:
+                    ok = False
+                else:
+                    column[i] = got
+        d = r.get("discovered")
+        if d is not None:
+            if type(d) is not dict or not d.keys() <= DISCOVERED_FIELDS:
+                slow[i] = True
+                continue
+            disc[i] = True
+            lv = rank.get(d["level"]) if type(d.get("level")) is str else None
+            ch = channels.get(d["channel"]) if type(d.get("channel")) is str else None
+            on = day(d.get("on"))
+            b = d.get("body")
+            bi = -1 if b is None else bodies.get(b) if type(b) is str else None
+            if lv is None or ch is None or on is None or bi is None:
+                ok = False
+            else:
+                dlev[i], dch[i], dbody[i], don[i] = lv, ch, bi, on
+        if "handled" in r:
+            h = r["handled"]
+            if type(h) is not list:
+                ok = False
+            else:
+                for step in h:
+                    if type(step) is not dict or not step.keys() <= HANDLING_FIELDS:
+                        ok = False
+                        break
+                    act = step.get("action")
+                    by = rank.get(step["by_level"]) if type(step.get("by_level")) is str else None
+                    to = rank.get(step["to_level"]) if type(step.get("to_level")) is str else None
+                    b = step.get("to_body")
+                    bi = -1 if b is None else bodies.get(b) if type(b) is str else None
+                    on = day(step.get("on"))
+                    if (act != "assigned" and act != "reported") or by is None or to is None or bi is None \
+                            or on is None:
+                        ok = False
+                        break
+                    hp.append(i)
+                    hact.append(act == "reported")
+                    hby.append(by)
+                    hto.append(to)
+                    htb.append(bi)
+                    hon.append(on)
+        if "concealed_by" in r:
+            c = r["concealed_by"]
+            if type(c) is not list:
+                ok = False
+            else:
+                for who in c:
+                    got_c = concealer.get(who) if type(who) is str else None
+                    if got_c is None:
+                        ok = False
+                        break
+                    cp.append(i)
+                    clvl.append(got_c[0])
+                    cbody.append(got_c[1])
+        if not ok:
+            slow[i] = True
+
+    def a32(x: list[int] | list[bool]) -> I32:
+        return np.array(x, np.int32)
+
+    return Cols(n, slow, ids, a32(area), a32(kind), a32(sev), a32(place), np.array(disc, np.bool_), a32(dlev),
+                a32(dch), a32(dbody), a32(don), a32(deadline), a32(rect), a32(asof), a32(hp), a32(hact), a32(hby),
+                a32(hto), a32(htb), a32(hon), a32(cp), a32(clvl), a32(cbody))
+
+
+# ---------------------------------------------------------------------------------- Arrow
+
+
+def _is_missing(v: Any) -> bool:
+    """A null cell of a table: None, NaN, NaT or pandas.NA."""
+    if v is None:
+        return True
+    if isinstance(v, float):
+        return math.isnan(v)
+    return type(v).__name__ in ("NAType", "NaTType")
+
+
+def drop_missing(row: dict[str, Any]) -> dict[str, Any]:
+    """A tabular row as a record: null cells are absent fields, also inside ``discovered`` and steps."""
+    out: dict[str, Any] = {}
+    for k, v in row.items():
+        if isinstance(v, dict):
+            v = {kk: vv for kk, vv in v.items() if not _is_missing(vv)}
+        elif isinstance(v, list):
+            v = [{kk: vv for kk, vv in x.items() if not _is_missing(vv)} if isinstance(x, dict) else x for x in v]
+        elif _is_missing(v):
+            continue
+        out[k] = v
+    return out
+
+
+def arrow_rows(table: Any) -> Callable[[int], dict[str, Any]]:
+    """The record at a position of an Arrow table, as a dict (null cells dropped)."""
+
+    def row(i: int) -> dict[str, Any]:
+        raw = table.slice(i, 1).to_pylist()[0]
+        return drop_missing({k: v for k, v in raw.items() if not _PANDAS_INDEX.match(k)})
+
+    return row
+
+
+class _ArrowReader:
+    """Column-wise coding of an Arrow table (see :func:`encode_arrow`)."""
+
+    def __init__(self, table: Any, t: Tables) -> None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        self.pa, self.pc, self.t = pa, pc, t
+        self.n = table.num_rows
+        self.slow = np.zeros(self.n, np.bool_)
+        self.columns = {name: table.column(name).combine_chunks() for name in table.column_names
+                        if not _PANDAS_INDEX.match(name)}
+        for name, col in self.columns.items():
+            if name not in FIELDS:  # an unknown field is fine only where it is null
+                self.slow |= self.valid(col)
+        self.dates: dict[str, int] = {}
+
+    def valid(self, arr: Any) -> Bool:
+        if arr.null_count == 0:
+            return np.ones(len(arr), np.bool_)
+        return np.asarray(arr.is_valid().to_numpy(zero_copy_only=False), np.bool_)
+
+    def strings(self, arr: Any) -> Any | None:
+        """``arr`` as a string array, or ``None`` when it holds something else."""
+        pa = self.pa
+        if pa.types.is_dictionary(arr.type):
+            arr = arr.cast(arr.type.value_type)
+        if pa.types.is_large_string(arr.type) or pa.types.is_string_view(arr.type):
+            arr = arr.cast(pa.string())
+        return arr if pa.types.is_string(arr.type) else None
+
+    def codes(self, arr: Any, values: Sequence[str], rows: I32 | None = None) -> tuple[I32, Bool]:
+        """Index of each value in ``values`` (-1 if not there) and where a value is present.
+
+        A value present but not a string or not in ``values`` marks its record slow; ``rows``
+        maps entries of a flat (child) array to records.
+        """
+        present = self.valid(arr)
+        s = self.strings(arr)
+        if s is None:
+            idx = np.full(len(arr), -1, np.int32)
+        else:
+            found = self.pc.index_in(s, value_set=self.pa.array(list(values), self.pa.string()))
+            idx = np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), np.int32)
+        bad = present & (idx < 0)
+        if bad.any():
+            self.mark(bad, rows)
+        return np.maximum(idx, 0), present
+
+    def mark(self, bad: Bool, rows: I32 | None) -> None:
+        if rows is None:
+            self.slow |= bad
+        else:
+            self.slow[rows[bad]] = True
+
+    def days(self, arr: Any, rows: npt.NDArray[np.int32] | None = None) -> I32:
+        """Days since 1970 (NONE where null); a value that is not a date as Problem reads it marks slow."""
+        pa, pc = self.pa, self.pc
+        present = self.valid(arr)
+        out = np.full(len(arr), NONE, np.int32)
+        typ = arr.type
+        if pa.types.is_date32(typ) or pa.types.is_date64(typ):
+            vals = np.asarray(arr.cast(pa.date32()).cast(pa.int32()).fill_null(0).to_numpy(zero_copy_only=False))
+            out[present] = vals[present]
+        elif pa.types.is_timestamp(typ) and typ.tz is None:
+            per_day = {"s": 86400, "ms": 86400_000, "us": 86400_000_000, "ns": 86400_000_000_000}[typ.unit]
+            raw = np.asarray(arr.cast(pa.int64()).fill_null(0).to_numpy(zero_copy_only=False), np.int64)
+            whole = raw % per_day == 0  # a datetime is a date only at midnight
+            self.mark(present & ~whole, rows)
+            ok = present & whole
+            out[ok] = (raw[ok] // per_day).astype(np.int32)
+        elif (s := self.strings(arr)) is not None:
+            enc = pc.dictionary_encode(s)
+            table = np.array([iso_day(v, self.dates) if v is not None else None for v in enc.dictionary.to_pylist()]
+                             + [None], dtype=object)
+            known = np.array([x is not None for x in table], np.bool_)
+            numbers = np.array([x if x is not None else 0 for x in table], np.int32)
+            ix = np.asarray(enc.indices.fill_null(len(table) - 1).to_numpy(zero_copy_only=False), np.int64)
+            self.mark(present & ~known[ix], rows)
+            ok = present & known[ix]
+            out[ok] = numbers[ix][ok]
+        else:
+            self.mark(present, rows)
+        return out
+
+    def struct_fields(self, arr: Any, allowed: frozenset[str], rows: npt.NDArray[np.int32] | None) -> dict[str, Any]:
+        """Children of a struct array; a non-null value of an unknown child marks slow."""
+        typ = arr.type
+        out: dict[str, Any] = {}
+        present = self.valid(arr)
+        for i in range(typ.num_fields):
+            name = typ.field(i).name
+            child = arr.field(i)
+            if name in allowed:
+                out[name] = child
+            else:
+                self.mark(present & self.valid(child), rows)
+        return out
+
+    def child(self, fields: dict[str, Any], name: str, n: int) -> Any:
+        return fields.get(name, self.pa.nulls(n, self.pa.string()))
+
+
+#: An id that is empty or starts or ends with a character that Python's ``strip`` (or pydantic's) removes.
+_BLANK_EDGE = r"^[\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}]|[\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}]$|^$"
+
+
+def encode_arrow(table: Any, t: Tables) -> Cols:
+    """Encode an Arrow table column-wise (see the module docstring)."""
+    rd = _ArrowReader(table, t)
+    pa, pc, n = rd.pa, rd.pc, rd.n
+    cols = rd.columns
+
+    def col(name: str) -> Any:
+        return cols.get(name, pa.nulls(n, pa.string()))
+
+    null = pa.nulls(n, pa.string())
+    ids = rd.strings(col("id"))
+    if ids is None:
+        rd.slow |= True
+        ids = null
+    else:
+        present = rd.valid(ids)
+        blank = np.asarray(pc.match_substring_regex(ids.fill_null(""), _BLANK_EDGE).to_numpy(zero_copy_only=False),
+                           np.bool_)
+        rd.slow |= ~present | blank
+    area, present = rd.codes(col("domain"), t.areas)
+    rd.slow |= ~present
+    kname, has_kind = rd.codes(col("kind"), t.kind_names)
+    kind = np.where(has_kind, t.kind_code[area, np.where(has_kind, kname + 1, 0)], 0).astype(np.int32)
+    rd.slow |= kind < 0
+    kind = np.maximum(kind, 0)
+    alias = list(t.place_alias)
+    pidx, present = rd.codes(col("place"), alias)
+    rd.slow |= ~present
+    place = np.array(list(t.place_alias.values()), np.int32)[pidx]
+    sev, present = rd.codes(col("severity"), list(t.severity_index))
+    sev = np.where(present, sev + 1, 1).astype(np.int32)
+    deadline, rect, asof = rd.days(col("deadline")), rd.days(col("rectified_on")), rd.days(col("as_of"))
+
+    zeros = np.zeros(n, np.int32)
+    d = col("discovered")
+    disc = np.zeros(n, np.bool_)
+    dlev, dch, dbody, don = zeros, zeros, np.full(n, -1, np.int32), zeros
+    if pa.types.is_struct(d.type):
+        disc = rd.valid(d)
+        f = rd.struct_fields(d, DISCOVERED_FIELDS, None)
+        dlev_i, has = rd.codes(rd.child(f, "level", n), t.level_ids)
+        rd.slow |= disc & ~has
+        dlev = np.array([t.rank[lv] for lv in t.level_ids], np.int32)[dlev_i]
+        dch, has = rd.codes(rd.child(f, "channel", n), t.channels)
+        rd.slow |= disc & ~has
+        don = rd.days(rd.child(f, "on", n))
+        rd.slow |= disc & (don == NONE)
+        b, has = rd.codes(rd.child(f, "body", n), t.bodies)
+        dbody = np.where(has, b, -1).astype(np.int32)
+    else:
+        rd.slow |= rd.valid(d)
+
+    hp, hact, hby, hto, htb, hon = (np.zeros(0, np.int32) for _ in range(6))
+    h = col("handled")
+    if (pa.types.is_list(h.type) or pa.types.is_large_list(h.type)) and pa.types.is_struct(h.type.value_type):
+        hp = np.asarray(pc.list_parent_indices(h).to_numpy(zero_copy_only=False), np.int32)
+        steps = pc.list_flatten(h)
+        m = len(steps)
+        rd.mark(~rd.valid(steps), hp)
+        f = rd.struct_fields(steps, HANDLING_FIELDS, hp)
+        act, has = rd.codes(rd.child(f, "action", m), ["assigned", "reported"], hp)
+        rd.mark(~has, hp)
+        ranks = np.array([t.rank[lv] for lv in t.level_ids], np.int32)
+        by, has = rd.codes(rd.child(f, "by_level", m), t.level_ids, hp)
+        rd.mark(~has, hp)
+        to, has = rd.codes(rd.child(f, "to_level", m), t.level_ids, hp)
+        rd.mark(~has, hp)
+        tb, has = rd.codes(rd.child(f, "to_body", m), t.bodies, hp)
+        hon = rd.days(rd.child(f, "on", m), hp)
+        rd.mark(hon == NONE, hp)
+        hact, hby, hto = act, ranks[by], ranks[to]
+        htb = np.where(has, tb, -1).astype(np.int32)
+    elif h.null_count < len(h):
+        rd.slow |= rd.valid(h)
+
+    cp, clvl, cbody = (np.zeros(0, np.int32) for _ in range(3))
+    c = col("concealed_by")
+    if pa.types.is_list(c.type) or pa.types.is_large_list(c.type):
+        cp = np.asarray(pc.list_parent_indices(c).to_numpy(zero_copy_only=False), np.int32)
+        who = pc.list_flatten(c)
+        names = list(t.concealer)
+        ci, has = rd.codes(who, names, cp)
+        rd.mark(~has, cp)
+        pairs = np.array(list(t.concealer.values()), np.int32).reshape(-1, 2)
+        clvl, cbody = pairs[ci, 0].copy(), pairs[ci, 1].copy()
+    elif c.null_count < len(c):
+        rd.slow |= rd.valid(c)
+
+    return Cols(n, rd.slow, ids, area, kind, sev, place, disc, dlev, dch, dbody, don, deadline, rect, asof,
+                hp, hact.astype(np.int32), hby, hto, htb, hon, cp, clvl, cbody)

@@ -1,0 +1,244 @@
+"""Batch assessment: the same verdicts as who_answers, for every record, in every input form."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import random
+from typing import Any
+
+import pytest
+
+import responsibility
+from responsibility import Assessment, Jurisdiction, Policy, ProblemError
+
+LEVELS = ["village", "township", "county", "city", "province"]
+TODAY = dt.date(2021, 9, 1)
+
+
+@pytest.fixture(scope="module")
+def province() -> Jurisdiction:
+    return Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+
+
+def ledger(policy: Policy, j: Jurisdiction, n: int, *, seed: int, broken: float = 0.0) -> list[Any]:
+    """Random problem records over ``j``: every area, kind, channel, level, named bodies, merged
+    findings, short place codes, missing fields; a share ``broken`` of them broken in one way."""
+    rnd = random.Random(seed)
+    places = [p.code for p in j if p.level in ("village", "township", "county")]
+    kinds: dict[str, list[str | None]] = {a: [None] for a in policy.problem_areas}
+    for a, k in policy.kinds:
+        if a in kinds:
+            kinds[a].append(k)
+    at = {lv: sorted(b for b, body in policy.bodies.items() if body.level == lv) for lv in LEVELS}
+    start = dt.date(2021, 1, 1)
+    out: list[Any] = []
+    for i in range(n):
+        def day(lo: dt.date, hi: int = 90) -> dt.date:
+            return lo + dt.timedelta(days=rnd.randint(0, hi))
+
+        area = rnd.choice(sorted(kinds))
+        place = rnd.choice(places)
+        prank = LEVELS.index(j.place(place).level)
+        if rnd.random() < 0.3 and len(place.rstrip("0")) in (2, 4, 6, 9):
+            place = place.rstrip("0")
+        r: dict[str, Any] = {"id": f"r{i}", "domain": area, "place": place}
+        kind = rnd.choice(kinds[area])
+        if kind is not None or rnd.random() < 0.5:
+            r["kind"] = kind
+        if rnd.random() < 0.8:
+            r["severity"] = rnd.choice(["minor", "serious", "grave"])
+        if rnd.random() < 0.08:  # not yet discovered
+            r["as_of"] = day(start).isoformat() if rnd.random() < 0.5 else None
+            out.append(r)
+            continue
+        found = rnd.randint(prank, 4)
+        on = day(start)
+        channel = rnd.choice(sorted(policy.channels))
+        d: dict[str, Any] = {"level": LEVELS[found], "channel": channel, "on": on.isoformat()}
+        if at[LEVELS[found]] and rnd.random() < 0.25:
+            d["body"] = rnd.choice(at[LEVELS[found]])
+        r["discovered"] = d
+        steps = []
+        holder, when = found, on
+        for _ in range(rnd.choice([0, 1, 1, 2, 2, 3, 4])):
+            when = day(when, 25)
+            by = holder if rnd.random() < 0.85 else rnd.randint(prank, 4)
+            if by < 4 and rnd.random() < 0.45:
+                to = rnd.randint(by + 1, 4)
+                step = {"action": "reported", "by_level": LEVELS[by], "to_level": LEVELS[to], "on": when.isoformat()}
+                holder = to
+            else:
+                to = rnd.randint(prank, by)
+                step = {"action": "assigned", "by_level": LEVELS[by], "to_level": LEVELS[to], "on": when.isoformat()}
+            if at[LEVELS[to]] and rnd.random() < 0.2:
+                step["to_body"] = rnd.choice(at[LEVELS[to]])
+            steps.append(step)
+        if steps or rnd.random() < 0.5:
+            r["handled"] = steps
+        assigned = [dt.date.fromisoformat(s["on"]) for s in steps if s["action"] == "assigned"]
+        if rnd.random() < 0.5:
+            r["deadline"] = day(min(assigned) if assigned else on, 60).isoformat()
+        last = when
+        if rnd.random() < 0.5:
+            fixed = day(on, 120)
+            r["rectified_on"] = fixed.isoformat()
+            last = max(last, fixed)
+        outside = not policy.channels[channel].own_work
+        holders = {policy.bodies[b].level for b in policy.stage_holders(area, kind, "handling")}
+        concealers = []
+        for _ in range(rnd.choice([0, 0, 0, 1, 2, 3]) if outside and found > prank else 0):
+            lv = LEVELS[rnd.randint(prank, found - 1)]
+            concealers.append(lv if (rnd.random() < 0.5 and lv in holders) or not at[lv] else rnd.choice(at[lv]))
+        if concealers or rnd.random() < 0.3:
+            r["concealed_by"] = concealers
+        if rnd.random() < 0.9:
+            r["as_of"] = day(last, 200).isoformat()
+        out.append(_break(r, rnd) if rnd.random() < broken else r)
+    return out
+
+
+def _break(r: dict[str, Any], rnd: random.Random) -> Any:
+    """``r`` broken in one of many ways (unknown ids, bad dates, wrong types, impossible relations)."""
+    r = dict(r)
+    disc = {"level": "county", "channel": "hotline", "on": "2021-05-01"}
+    breakages = [
+        lambda: r.update(domain="hosuing"), lambda: r.update(place="339999999999"),
+        lambda: r.update(as_of="2021-02-30"), lambda: r.update(place=331127),
+        lambda: r.update(handled={"action": "assigned"}), lambda: r.update(id=f"  {r['id']} "),
+        lambda: r.update(kind="no_such_kind"), lambda: r.update(extra=1), lambda: r.pop("id"),
+        lambda: r.update(severity=None), lambda: r.update(as_of="2021-5-1"),
+        lambda: r.update(discovered=disc, handled=[{"action": "reported", "by_level": "county",
+                                                    "to_level": "township", "on": "2021-05-02"}]),
+        lambda: r.update(discovered=disc, rectified_on="2021-04-01", as_of="2021-06-01"),
+        lambda: r.update(concealed_by=["nobody"]),
+        lambda: r.update(discovered={**disc, "on": dt.date(2021, 5, 1), "body": "village_committee"}),
+        lambda: r.update(discovered={**disc, "on": "2021-05-01"}, as_of="2021-04-01"),
+    ]
+    if rnd.random() < 0.05:
+        return [r]
+    rnd.choice(breakages)()
+    return r
+
+
+def expected(policy: Policy, j: Jurisdiction, records: list[Any], engine: str, lang: str = "zh"
+             ) -> tuple[list[tuple[Any, ...]], list[tuple[int, str, str]]]:
+    """Finding rows and rejects as who_answers gives them, record by record."""
+    rows, rejects = [], []
+    for i, r in enumerate(records):
+        try:
+            v = policy.who_answers(r, jurisdiction=j, engine=engine, today=TODAY)  # type: ignore[arg-type]
+        except ProblemError as exc:
+            rejects.append((i, exc.field, str(exc)))
+            continue
+        for f in v.findings:
+            d = f.to_dict(lang)  # type: ignore[arg-type]
+            rows.append((i, v.problem, d["level"], d["body"], d["name"], d["place"], d["basis"], d["liability"],
+                         ";".join(d["clauses"]), d["reason"]))
+    return rows, rejects
+
+
+def got(a: Assessment) -> tuple[list[tuple[Any, ...]], list[tuple[int, str, str]]]:
+    rows = [tuple(x) for x in a.findings.astype(object).itertuples(index=False)]
+    rejects = [(int(x.record), x.field, x.reason) for x in a.rejects.astype(object).itertuples()]
+    return rows, rejects
+
+
+def test_findings_and_rejects_equal_who_answers_with_both_engines(policy: Policy, province: Jurisdiction) -> None:
+    records = ledger(policy, province, 3000, seed=1, broken=0.1)
+    a = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert a.records == len(records) == a.assessed + a.rejected
+    assert a.rejected > 200 and len(a.findings) > 20_000
+    assert got(a) == expected(policy, province, records, "compiled")
+    assert got(a) == expected(policy, province, records, "durable")
+
+
+def test_reasons_in_english_and_small_chunks(policy: Policy, province: Jurisdiction,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import responsibility._batch as batch
+    from responsibility._batch import _emit
+
+    records = ledger(policy, province, 400, seed=2, broken=0.1)
+    monkeypatch.setattr(batch, "CHUNK", 37)
+    monkeypatch.setattr(_emit, "_SEGMENTS", 100)  # the interned reason segments are dropped now and then
+    monkeypatch.setattr(_emit, "_RUN", 5)  # and joined five rows at a time
+    a = policy.assess(records, jurisdiction=province, today=TODAY, lang="en")
+    assert got(a) == expected(policy, province, records, "compiled", lang="en")
+
+
+def test_data_frames_and_arrow_tables_give_the_same_findings(policy: Policy, province: Jurisdiction) -> None:
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    records = ledger(policy, province, 500, seed=3)
+    # a table cannot say "absent": its nulls are absent fields, so compare with records without them
+    tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
+    reference = policy.assess(tidy, jurisdiction=province, today=TODAY)
+    assert reference.rejected == 0
+    polars = pl.from_dicts(tidy, infer_schema_length=None)
+    for frame in (pd.DataFrame(tidy), polars, polars.to_arrow(), pa.Table.from_pandas(pd.DataFrame(tidy))):
+        a = policy.assess(frame, jurisdiction=province, today=TODAY)
+        assert got(a) == got(reference), type(frame)
+    # dates as datetimes at midnight, as pandas writes them, are dates too
+    frame = pd.DataFrame(tidy)
+    frame["as_of"] = pd.to_datetime(frame["as_of"])
+    assert got(policy.assess(frame, jurisdiction=province, today=TODAY)) == got(reference)
+
+
+def test_without_pyarrow_dicts_still_give_the_same_frame(policy: Policy, province: Jurisdiction,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    records = ledger(policy, province, 300, seed=4, broken=0.1)
+    with_arrow = policy.assess(records, jurisdiction=province, today=TODAY)
+    real_import = builtins.__import__
+
+    def no_pyarrow(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "pyarrow" or name.startswith("pyarrow."):
+            raise ImportError("no pyarrow here")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+    without = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert got(without) == got(with_arrow)
+    assert list(without.findings.columns) == list(with_arrow.findings.columns)
+
+
+def test_the_same_input_gives_the_same_output(policy: Policy, province: Jurisdiction) -> None:
+    records = ledger(policy, province, 300, seed=5, broken=0.1)
+    a = policy.assess(records, jurisdiction=province, today=TODAY)
+    b = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert a.findings.equals(b.findings) and a.rejects.equals(b.rejects) and a.counts == b.counts
+
+
+def test_counts_and_summary_balance(policy: Policy, province: Jurisdiction) -> None:
+    records = ledger(policy, province, 300, seed=6, broken=0.2)
+    a = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert sum(a.counts.values()) == len(a.findings)
+    by = a.findings.groupby(["basis", "liability"], observed=True).size()
+    assert {k: int(v) for k, v in by.items()} == a.counts
+    text = a.summary()
+    assert f"records in: {a.records:,}" in text and f"rejected: {a.rejected:,}" in text and "balanced" in text
+    assert "main_responsibility" in text or "not_discovered" in text
+
+
+def test_a_reject_names_its_record_field_and_reason(policy: Policy, province: Jurisdiction) -> None:
+    good = {"id": "ok", "domain": "housing", "place": province.at_level("village")[0].code,
+            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-06-01"}
+    a = policy.assess([good, {**good, "id": "bad", "domain": "hosuing"}, "not a record", good],
+                      jurisdiction=province)
+    assert (a.records, a.assessed, a.rejected) == (4, 2, 2)
+    rejects = a.rejects.astype(object)
+    assert rejects["record"].tolist() == [1, 2]
+    assert [p if isinstance(p, str) else None for p in rejects["problem"]] == ["bad", None]
+    assert rejects["field"].tolist() == ["domain", "(record)"]
+    assert "did you mean 'housing'" in rejects["reason"][0] and "expected an object" in rejects["reason"][1]
+    assert set(a.findings["record"]) == {0, 3}
+
+
+def test_one_record_is_not_a_ledger(policy: Policy) -> None:
+    with pytest.raises(TypeError, match="many records"):
+        policy.assess({"id": "p", "domain": "housing", "place": "33"})
+
+
+def test_assessment_is_exported() -> None:
+    assert responsibility.Assessment is Assessment and "Assessment" in responsibility.__all__

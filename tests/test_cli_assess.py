@@ -1,0 +1,203 @@
+"""`responsibility assess`: files in and out, nothing lost, exit codes, determinism, the benchmark."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Jurisdiction, Policy
+
+from .test_batch import TODAY, ledger
+
+Run = Callable[..., tuple[int, str, str]]
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def province() -> Jurisdiction:
+    return Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+
+
+@pytest.fixture()
+def jcsv(tmp_path: Path, province: Jurisdiction) -> str:
+    path = tmp_path / "province.csv"
+    path.write_text(province.to_csv(), encoding="utf-8")
+    return str(path)
+
+
+def args(jcsv: str, *more: str) -> list[str]:
+    return ["assess", *more, "--jurisdiction", jcsv, "--today", TODAY.isoformat()]
+
+
+def good_records(policy: Policy, province: Jurisdiction, n: int, seed: int) -> list[dict[str, Any]]:
+    records = [r for r in ledger(policy, province, n * 2, seed=seed) if r.get("as_of", 1) is not None][:n]
+    assert policy.assess(records, jurisdiction=province, today=TODAY).rejected == 0
+    return records
+
+
+# the kinds of breakage of the acceptance test: (name, field the reject names, a broken line)
+BROKEN: list[tuple[str, str, Callable[[dict[str, Any], int], str]]] = [
+    ("bad JSON line", "(record)", lambda r, i: json.dumps(r)[:-7]),
+    ("unknown domain", "domain", lambda r, i: json.dumps({**r, "domain": "housng"})),
+    ("unknown place", "place", lambda r, i: json.dumps({**r, "place": "339900000000"})),
+    ("impossible date", "as_of", lambda r, i: json.dumps({**r, "as_of": "2021-02-30"})),
+    ("wrong type", "place", lambda r, i: json.dumps({**r, "place": 331127})),
+]
+
+
+def test_a_ledger_with_every_kind_of_breakage_loses_nothing(run_cli: Run, tmp_path: Path, policy: Policy,
+                                                            province: Jurisdiction, jcsv: str) -> None:
+    good = good_records(policy, province, 1000, seed=11)
+    rnd = random.Random(1)
+    lines = [json.dumps(r, ensure_ascii=False) for r in good]
+    broken = []
+    for k in range(100):
+        name, field, make = BROKEN[k % len(BROKEN)]
+        r = {**rnd.choice(good), "id": f"broken{k}"}
+        broken.append((name, field, f"broken{k}"))
+        lines.insert(rnd.randrange(len(lines) + 1), make(r, k))
+    src = tmp_path / "ledger.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out, rej = tmp_path / "findings.parquet", tmp_path / "rejects.csv"
+    code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out), "--rejects", str(rej)))
+    assert code == 1, err
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(out).to_pylist()
+    with rej.open(encoding="utf-8") as f:
+        rejects = list(csv.DictReader(f))
+    assert len(rejects) == 100 and all(r["reason"] for r in rejects)
+    assert "records in: 1,100   assessed: 1,000   rejected: 100" in err and "balanced" in err
+    assert f"findings: {len(rows):,}" in err
+    assert "Traceback" not in err and "rejected: record" not in err  # rejects went to the file
+    # each reject names its record's line and the broken field (a bad JSON line has no id)
+    by_line = {int(r["line"]): r for r in rejects}
+    for n, line in enumerate(lines, start=1):
+        if "broken" in line and n in by_line:
+            assert by_line[n]["problem"] in ("", json.loads(line)["id"]) if line.endswith("}") else True
+    fields = sorted(r["field"] for r in rejects)
+    assert fields == sorted(f for _, f, _ in broken)
+    assert sum("not valid JSON" in r["reason"] for r in rejects) == 20
+    # the good records' findings are those of the same records assessed alone
+    alone = policy.assess(good, jurisdiction=province, today=TODAY)
+    assert len(rows) == len(alone.findings)
+    assert [r["reason"] for r in rows] == alone.findings["reason"].tolist()
+    assert {r["problem"] for r in rows} <= {r["id"] for r in good}
+
+
+def test_every_format_in_and_out(run_cli: Run, tmp_path: Path, policy: Policy, province: Jurisdiction,
+                                 jcsv: str) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    records = good_records(policy, province, 200, seed=12)
+    reference = policy.assess(records, jurisdiction=province, today=TODAY).findings
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    (tmp_path / "in.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    with (tmp_path / "in.csv").open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "domain", "kind", "place", "severity", "discovered.level", "discovered.channel",
+                    "discovered.on", "discovered.body", "handled", "deadline", "rectified_on", "concealed_by", "as_of"])
+        for r in records:
+            d = r.get("discovered") or {}
+            w.writerow([r["id"], r["domain"], r.get("kind") or "", r["place"], r.get("severity", ""),
+                        d.get("level", ""), d.get("channel", ""), d.get("on", ""), d.get("body", ""),
+                        json.dumps(r["handled"]) if "handled" in r else "", r.get("deadline", ""),
+                        r.get("rectified_on", ""), json.dumps(r["concealed_by"]) if "concealed_by" in r else "",
+                        r.get("as_of") or ""])
+    tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
+    pq.write_table(pa.Table.from_pandas(__import__("pandas").DataFrame(tidy)), tmp_path / "in.parquet")
+    pairs = [("in.jsonl", "out.parquet"), ("in.json", "out.csv"), ("in.csv", "out.jsonl"),
+             ("in.parquet", "out.json"), ("in.parquet", "out.csv"), ("in.csv", "out.parquet")]
+    for src, out in pairs:
+        code, _, err = run_cli(*args(jcsv, str(tmp_path / src), "-o", str(tmp_path / out)))
+        assert code == 0, (src, out, err)
+        assert _reasons(tmp_path / out) == reference["reason"].tolist(), (src, out)
+    code, stdout, _ = run_cli(*args(jcsv, str(jsonl)))
+    assert code == 0 and [json.loads(x)["reason"] for x in stdout.splitlines()] == reference["reason"].tolist()
+
+
+def _reasons(path: Path) -> list[str]:
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        return [str(x) for x in pq.read_table(path).column("reason").to_pylist()]
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".csv":
+        return [r["reason"] for r in csv.DictReader(text.splitlines())]
+    if path.suffix == ".json":
+        return [r["reason"] for r in json.loads(text)]
+    return [json.loads(x)["reason"] for x in text.splitlines()]
+
+
+def test_output_is_byte_identical_run_after_run_and_with_workers(run_cli: Run, tmp_path: Path, policy: Policy,
+                                                                 province: Jurisdiction, jcsv: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+
+    from responsibility._batch import _workers
+
+    monkeypatch.setattr(_workers, "PIECE_BYTES", 2**16)  # many pieces per chunk: more than a worker's slots
+
+    records = ledger(policy, province, 600, seed=13)
+    src = tmp_path / "in.parquet"
+    tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
+    for r in tidy[::50]:
+        r["domain"] = "housng"  # some rejects too
+    pd.DataFrame(tidy).to_parquet(src)
+    outputs = []
+    for i, workers in enumerate(("1", "1", "2")):
+        out, rej = tmp_path / f"out{i}.parquet", tmp_path / f"rej{i}.jsonl"
+        code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out), "--rejects", str(rej), "--workers", workers))
+        assert code == 1, err
+        outputs.append((out.read_bytes(), rej.read_bytes()))
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("missing.jsonl", None, "cannot read"),
+    ("ledger.txt", "x", "cannot tell the format"),
+    ("ledger.parquet", "not parquet at all", "not a readable Parquet file"),
+    ("ledger.json", "[{oops", "not valid JSON"),
+    ("ledger.csv", b"id,domain\n\xff\xfe,\n", "not UTF-8"),
+])
+def test_unusable_input_is_one_line_and_exit_2(run_cli: Run, tmp_path: Path, jcsv: str, name: str,
+                                               content: str | bytes | None, message: str) -> None:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    code, _, err = run_cli(*args(jcsv, str(path), "-o", str(out)))
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1, err
+    assert "Traceback" not in err and not out.exists() and not list(tmp_path.glob("out.parquet.part*"))
+
+
+def test_a_clean_ledger_exits_0_quietly_when_not_a_terminal(run_cli: Run, tmp_path: Path, policy: Policy,
+                                                            province: Jurisdiction, jcsv: str) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in good_records(policy, province, 50, seed=14)),
+                   encoding="utf-8")
+    code, _, err = run_cli(*args(jcsv, str(src), "-o", str(tmp_path / "out.csv")))
+    assert code == 0 and err.startswith("records in: 50   assessed: 50   rejected: 0")
+    assert "assessing" not in err  # no progress bar on a pipe
+
+
+def test_the_benchmark_runs_and_prints_its_figures() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_assess.py"), "2000", "--runs", "1",
+                           "--naive", "50"], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = proc.stdout
+    for figure in ("assess:", "records/s", "peak RSS", "naive peer", "floor", "assess / naive", "floor / assess",
+                   "cold start"):
+        assert figure in out, (figure, out)
