@@ -6,8 +6,8 @@ Usage: python benchmarks/bench_assess.py [N] [--runs R] [--naive M] [--workers W
 In one run it prints:
 
 - ``assess``: ``responsibility assess`` from a Parquet file to a Parquet file, as a fresh
-  process (start-up included): records/s and peak RSS (the largest process, and all of its
-  processes together, shared memory counted in each);
+  process (start-up included): records/s and peak memory (RSS of the largest of its processes,
+  and PSS of all of them together, which counts shared memory once);
 - the naive peer: ``who_answers(engine="durable")`` per problem, i.e. one durable-rules session
   per problem on the same generated rulesets, rows built from its findings;
 - the floor: per record, a dict lookup of the precomputed finding rows for its shape and place
@@ -27,7 +27,6 @@ import datetime as dt
 import json
 import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -147,7 +146,8 @@ def write_parquet(records: list[dict[str, Any]], path: Path) -> None:
 
 
 class RssSampler:
-    """Peak RSS of a process and of its processes together (Linux: /proc, every 20 ms)."""
+    """Peak memory of a process and its children (Linux: /proc, every 50 ms): the largest RSS of
+    one process, and the largest sum of PSS over all of them (shared pages split among sharers)."""
 
     def __init__(self, pid: int) -> None:
         self.pid, self.largest, self.total = pid, 0, 0
@@ -167,20 +167,24 @@ class RssSampler:
                 pass
         return out
 
+    @staticmethod
+    def _kib(path: str, key: str) -> int:
+        try:
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(key):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return 0
+
     def _run(self) -> None:
         while not self._stop.is_set():
-            sizes = []
-            for pid in self._tree():
-                try:
-                    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                        if line.startswith("VmRSS:"):
-                            sizes.append(int(line.split()[1]) * 1024)
-                except OSError:
-                    pass
-            if sizes:
-                self.largest = max(self.largest, max(sizes))
-                self.total = max(self.total, sum(sizes))
-            self._stop.wait(0.02)
+            tree = self._tree()
+            rss = [self._kib(f"/proc/{pid}/status", "VmRSS:") for pid in tree]
+            pss = [self._kib(f"/proc/{pid}/smaps_rollup", "Pss:") for pid in tree]
+            self.largest = max(self.largest, *rss, 0)
+            self.total = max(self.total, sum(pss))
+            self._stop.wait(0.05)
 
     def stop(self) -> None:
         self._stop.set()
@@ -188,7 +192,8 @@ class RssSampler:
 
 
 def run_assess(src: Path, out: Path, jcsv: Path, workers: int | None) -> tuple[float, int, int]:
-    """Wall seconds and peak RSS (largest process, all processes) of one ``responsibility assess``."""
+    """Wall seconds and peak memory (RSS of the largest process, PSS of all) of one ``responsibility
+    assess``."""
     cmd = [sys.executable, "-m", "responsibility", "assess", str(src), "-o", str(out), "--jurisdiction", str(jcsv),
            "--today", TODAY, "--no-progress"]
     if workers:
@@ -201,8 +206,7 @@ def run_assess(src: Path, out: Path, jcsv: Path, workers: int | None) -> tuple[f
     sampler.stop()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"responsibility assess failed ({proc.returncode}):\n{err.decode()}")
-    largest = max(sampler.largest, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)
-    return wall, largest, sampler.total
+    return wall, sampler.largest, sampler.total
 
 
 def naive(policy: Policy, j: Jurisdiction, records: list[dict[str, Any]]) -> float:
@@ -290,7 +294,8 @@ def main(argv: list[str] | None = None) -> None:
         findings = pq.read_metadata(out).num_rows
         print(f"assess: {rate:,.0f} records/s, {wall:.2f} s wall for {opts.n:,} records → {findings:,} findings "
               f"(median of {opts.runs}: {', '.join(f'{r[0]:.2f}' for r in runs)} s; start-up included)")
-        print(f"assess peak RSS: {largest / 2**20:,.0f} MiB largest process, {total / 2**20:,.0f} MiB all processes")
+        print(f"assess peak memory: {largest / 2**20:,.0f} MiB RSS of the largest process, "
+              f"{total / 2**20:,.0f} MiB PSS of all its processes together")
         subset = records[:opts.naive]
         naive_rate = naive(policy, j, subset)
         print(f"naive peer (who_answers, durable-rules, per problem): {naive_rate:,.0f} records/s "

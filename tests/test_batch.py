@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import random
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -242,3 +243,25 @@ def test_one_record_is_not_a_ledger(policy: Policy) -> None:
 
 def test_assessment_is_exported() -> None:
     assert responsibility.Assessment is Assessment and "Assessment" in responsibility.__all__
+
+
+def test_a_policy_amended_in_time_judges_each_problem_by_its_day(tmp_path: Path, province: Jurisdiction) -> None:
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    target = tmp_path / "rules"
+    shutil.copytree(root / "rules", target)
+    shutil.copytree(root / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments",
+                    target / "amendments")
+    amended = responsibility.load(target)
+    assert amended.epochs
+    records = ledger(amended, province, 200, seed=7, broken=0.1)
+    for r in records:  # around the day the amendment takes effect (2021-06-01)
+        if isinstance(r, dict) and isinstance(r.get("discovered"), dict) and isinstance(r["discovered"]["on"], str):
+            r["discovered"]["on"] = r["discovered"]["on"].replace("2021-01", "2021-06").replace("2021-02", "2021-05")
+    a = amended.assess(records, jurisdiction=province, today=TODAY)
+    assert got(a) == expected(amended, province, records, "compiled")
+    # a view fixed on one day has one set of rules, and takes the fast path
+    view = amended.at(dt.date(2021, 7, 1))
+    b = view.assess(records, jurisdiction=province, today=TODAY)
+    assert got(b) == expected(view, province, records, "compiled")

@@ -198,6 +198,6 @@ def test_the_benchmark_runs_and_prints_its_figures() -> None:
                            "--naive", "50"], capture_output=True, text=True, check=False, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = proc.stdout
-    for figure in ("assess:", "records/s", "peak RSS", "naive peer", "floor", "assess / naive", "floor / assess",
-                   "cold start"):
+    for figure in ("assess:", "records/s", "peak memory", "RSS", "naive peer", "floor", "assess / naive",
+                   "floor / assess", "cold start"):
         assert figure in out, (figure, out)

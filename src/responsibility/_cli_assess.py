@@ -33,7 +33,8 @@ from ._cli import cli
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Assessment date of records without as_of (default: today).")
 @click.option("--workers", type=click.IntRange(0), default=0,
-              help="Processes assessing chunks in parallel (0: one per CPU, at most 4).")
+              help="Processes assessing Parquet chunks in parallel (default 0: one per CPU, at most 4, "
+                   "when INPUT is a Parquet file over 8 MiB; else 1).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt: str | None, out_fmt: str | None,
            rules_dir: str | None, jurisdiction: str | None, lang: str, today: dt.datetime | None, workers: int,
@@ -85,7 +86,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
                             continue
                         chunk = (meta.records, meta.assessed, meta.rejects, meta.counts)
                         records, assessed, rejected, counts = _tally(records, assessed, rejected, counts, chunk,
-                                                                     rejects, merge_counts)
+                                                                     rejects, merge_counts, bar)
                         bar.advance(meta.records)
                 else:
                     for part in source.parts():
@@ -93,7 +94,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
                         findings.write_findings(result.columns)
                         chunk = (result.records, result.assessed, result.rejects, result.columns.counts)
                         records, assessed, rejected, counts = _tally(records, assessed, rejected, counts, chunk,
-                                                                     rejects, merge_counts)
+                                                                     rejects, merge_counts, bar)
                         bar.advance(result.records)
             ok = True
         finally:
@@ -110,7 +111,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
 
 
 def _tally(records: int, assessed: int, rejected: int, counts: Any, chunk: tuple[int, int, list[Any], Any],
-           sink: Any, merge: Any) -> tuple[int, int, int, Any]:
+           sink: Any, merge: Any, bar: _Progress) -> tuple[int, int, int, Any]:
     """Add a chunk's numbers; write its rejects (or print them when there is no rejects file)."""
     n, ok, rejects, more = chunk
     if sink is not None:
@@ -118,7 +119,7 @@ def _tally(records: int, assessed: int, rejected: int, counts: Any, chunk: tuple
     else:
         for r in rejects:
             where = f"record {r[0]}" + (f" (line {r[1]})" if r[1] else "")
-            click.echo(f"rejected: {where}: {r[4]}", err=True)
+            bar.echo(f"rejected: {where}: {r[4]}")
     return records + n, assessed + ok, rejected + len(rejects), merge(counts, more)
 
 
@@ -160,6 +161,13 @@ class _Progress:
             self._bar.__enter__()
             self._task = self._bar.add_task("records", total=self.total)
         return self
+
+    def echo(self, line: str) -> None:
+        """A line on stderr (above the bar, when there is one)."""
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            click.echo(line, err=True)
 
     def advance(self, n: int) -> None:
         if self._bar is not None:

@@ -87,7 +87,7 @@ class Assessor:
         # Every record takes the reference path when the templates cannot be filled by concatenation
         # or the policy has dated amendments (see the module docstring).
         self.exact = self.t.exact and {"handling_time_limit_days", "rectification_time_limit_days"} <= set(params) \
-            and not policy.epochs
+            and (not policy.epochs or policy.as_of is not None)
         self.limit = int(params["handling_time_limit_days"].value) if self.exact else 0
         self.rect_limit = int(params["rectification_time_limit_days"].value) if self.exact else 0
 

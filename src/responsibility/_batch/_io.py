@@ -144,6 +144,8 @@ class Source:
         def items() -> Iterator[tuple[int | None, Any, Reject | None]]:
             with self._open() as f:
                 for n, raw in enumerate(f, start=1):
+                    if n == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
+                        raw = raw[3:]
                     if not raw.strip():
                         continue
                     try:
