@@ -154,6 +154,16 @@ def test_findings_and_rejects_equal_who_answers_with_both_engines(policy: Policy
     assert got(a) == expected(policy, province, records, "durable")
 
 
+def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
+    import responsibility._batch as batch
+
+    records = ledger(policy, province, 2000, seed=8)
+    assessor = batch.Assessor(policy, province, today=TODAY)
+    results = [assessor.run(part) for part in batch.parts(records, assessor.t)]
+    assert sum(r.assessed for r in results) == len(records)
+    assert sum(r.referred for r in results) == 0  # none needed parse_problem or who_answers
+
+
 def test_reasons_in_english_and_small_chunks(policy: Policy, province: Jurisdiction,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     import responsibility._batch as batch

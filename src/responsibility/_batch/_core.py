@@ -69,10 +69,11 @@ def check(c: Cols, t: Tables, today: int) -> None:
         bad |= c.hon > asof[hp]
         slow[hp[bad]] = True
         # a deadline is not before the first assignment
-        first = np.full(c.n, np.iinfo(np.int32).max, np.int32)
+        never = np.iinfo(np.int32).max
+        first = np.full(c.n, never, np.int32)
         assigned = c.hact != REPORTED
         np.minimum.at(first, hp[assigned], c.hon[assigned])
-        slow |= (c.deadline != NONE) & (c.deadline < first)
+        slow |= (c.deadline != NONE) & (first != never) & (c.deadline < first)
     if len(c.cp):
         # concealment: during a higher level's verification (an outside channel), below the finder,
         # not below the place, and by a level only where one of its bodies answers at that stage
