@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 import responsibility
 from responsibility import Jurisdiction, Policy
@@ -39,6 +40,17 @@ def rules_copy(tmp_path: Path) -> Path:
     target = tmp_path / "rules"
     shutil.copytree(RULES, target)
     return target
+
+
+def set_parameter(rules: Path, parameter: str, value: object) -> None:
+    """Give ``parameter`` a new value in the policy directory ``rules`` (a copy)."""
+    f = rules / "parameters.yaml"
+    data = yaml.safe_load(f.read_text(encoding="utf-8"))
+    hits = [p for p in data["parameters"] if p["id"] == parameter]
+    assert hits, f"no parameter {parameter!r}"
+    for p in hits:
+        p["value"] = value
+    f.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
 @pytest.fixture()

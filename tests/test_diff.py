@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +13,8 @@ import responsibility
 from responsibility import Policy
 from responsibility._diff import diff
 from responsibility._scenarios import load_scenarios
+
+from .conftest import set_parameter
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "examples" / "problems"
@@ -87,12 +88,7 @@ def test_renaming_a_body_fails_validation_until_every_reference_follows(rules_co
 
 
 def test_cli_diff_formats_and_fail_on_change(rules_copy: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
-    params = rules_copy / "parameters.yaml"
-    data = yaml.safe_load(params.read_text(encoding="utf-8"))
-    for p in data["parameters"]:
-        if p["id"] == "leadership_liability_from":
-            p["value"] = "serious"
-    params.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    set_parameter(rules_copy, "leadership_liability_from", "serious")
     code, out, _ = run_cli("diff", str(ROOT / "rules"), str(rules_copy), "--format", "markdown", "--fail-on-change")
     assert code == 1
     assert "| parameter | `leadership_liability_from` | changed | value: \"grave\" → \"serious\"" in out

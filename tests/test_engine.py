@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 
 import responsibility
 from responsibility import Jurisdiction, Policy
 from responsibility._jurisdiction import ancestor_code
 
+from .conftest import set_parameter
 from .strategies import LEVELS, problems
 
 PROPS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -71,8 +71,7 @@ def test_handling_in_time_depends_on_the_parameter(rules_copy: Path, small_provi
     late = responsibility.load(rules_copy).who_answers(problem, jurisdiction=small_province, engine="compiled")
     assert any(f.basis == "not_handled" for f in late.findings)
     assert any(i.id == "handling_time_limit_days" for i in late.interpretations)
-    f = rules_copy / "parameters.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("value: 10", "value: 30"), encoding="utf-8")
+    set_parameter(rules_copy, "handling_time_limit_days", 30)
     lenient = responsibility.load(rules_copy).who_answers(problem, jurisdiction=small_province, engine="compiled")
     assert not any(f.basis == "not_handled" for f in lenient.findings)
 
@@ -127,12 +126,7 @@ def test_concealment_needs_a_higher_level_verification(policy: Policy, small_pro
 
 def test_outside_channels_reach_the_finders_level_when_the_parameter_says_so(
         rules_copy: Path, small_province: Jurisdiction) -> None:
-    f = rules_copy / "parameters.yaml"
-    data = yaml.safe_load(f.read_text(encoding="utf-8"))
-    for p in data["parameters"]:
-        if p["id"] == "outside_channel_finder_level":
-            p["value"] = True
-    f.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    set_parameter(rules_copy, "outside_channel_finder_level", True)
     strict = responsibility.load(rules_copy)
     fixed = {"handled": [{"action": "assigned", "by_level": "county", "to_level": "county", "on": "2021-03-02"}],
              "rectified_on": "2021-03-10"}
@@ -308,12 +302,7 @@ def test_concurrent_calls_answer_as_serial_calls(policy: Policy, province: Juris
 
 
 def test_two_policy_versions_coexist_in_one_process(rules_copy: Path, small_province: Jurisdiction) -> None:
-    f = rules_copy / "parameters.yaml"
-    data = yaml.safe_load(f.read_text(encoding="utf-8"))
-    for p in data["parameters"]:
-        if p["id"] == "unit_liability_from":
-            p["value"] = "minor"
-    f.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    set_parameter(rules_copy, "unit_liability_from", "minor")
     old = responsibility.load()
     new = responsibility.load(rules_copy)
     problem = rec(small_province)

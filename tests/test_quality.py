@@ -37,3 +37,15 @@ def test_docstring_examples_run(module: str) -> None:
     mod = importlib.import_module(f"responsibility.{module}")
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(("script", "args", "expect"), [
+    ("bench_engine.py", ["40"], "who_answers durable"),
+    ("bench_chain.py", ["--runs", "1"], "median of 1"),
+])
+def test_benchmarks_run_and_print_their_figures(script: str, args: list[str], expect: str) -> None:
+    # Small sizes, so the scripts cannot rot; their full-size figures go in the issue notes.
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), *args], cwd=ROOT,
+                          capture_output=True, text=True, check=False, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert expect in proc.stdout
