@@ -76,12 +76,16 @@ def test_renaming_a_body_fails_validation_until_every_reference_follows(rules_co
     d = diff(old, new, scenarios=[SCENARIOS])
     changed = {s.name for s in d.scenarios}
     # Every scenario whose findings differ is listed, and no other.
+    def answer(policy: Policy, problem: dict[str, object]) -> set[tuple[str, ...]]:
+        try:
+            return {(x.body, x.basis, x.liability) for x in policy.who_answers(problem).findings}
+        except responsibility.ProblemError as exc:  # a scenario naming the old id no longer parses
+            return {("error", str(exc))}
+
     expected = set()
     for f in sorted(SCENARIOS.glob("*.scenarios.yaml")):
         for ls in load_scenarios(f):
-            a = {(x.body, x.basis, x.liability) for x in old.who_answers(ls.scenario.problem).findings}
-            b = {(x.body, x.basis, x.liability) for x in new.who_answers(ls.scenario.problem).findings}
-            if a != b:
+            if answer(old, ls.scenario.problem) != answer(new, ls.scenario.problem):
                 expected.add(ls.scenario.name)
     assert changed == expected and expected
     assert any(c.id == "county_housing_construction" and c.change == "added" for c in d.data)

@@ -203,16 +203,21 @@ def compile_rules(policy: Policy) -> dict[str, tuple[Rule, ...]]:
                 rests = principle_ids if widened else ()
                 for assignee in sorted(policy.level_rank.values()):
                     # Supervisors at the assignee's own level count too (the county Party committee
-                    # and government press the county's departments, 二(二)4), but not its rectifiers.
-                    levels: list[tuple[int, tuple[Holder, ...]]] = []
-                    for rank, hs in by_level.items():
-                        keep = hs if rank > assignee else tuple(h for h in hs if h.body not in rectifiers)
-                        if rank >= assignee and keep:
-                            levels.append((rank, keep))
-                    chosen = levels[:1] if scope == "next_level" else levels
-                    for rank, hs in chosen:
-                        add(kind, "supervision", f"A{assignee}L{rank}",
-                            (Cond("lvl", "==", assignee), Cond("prank", "<=", rank)), hs, rests, extra)
+                    # and government press the county's departments, 二(二)4), but not the assignee:
+                    # the level's rectifiers when the record names no body, else the named body
+                    # (left out when the findings are placed).
+                    for named in (False, True):
+                        levels: list[tuple[int, tuple[Holder, ...]]] = []
+                        for rank, hs in by_level.items():
+                            keep = hs if rank > assignee or named else \
+                                tuple(h for h in hs if h.body not in rectifiers)
+                            if rank >= assignee and keep:
+                                levels.append((rank, keep))
+                        chosen = levels[:1] if scope == "next_level" else levels
+                        for rank, hs in chosen:
+                            add(kind, "supervision", f"A{assignee}{'N' if named else ''}L{rank}",
+                                (Cond("lvl", "==", assignee), Cond("body", "!=" if named else "==", ""),
+                                 Cond("prank", "<=", rank)), hs, rests, extra)
             for fid, f in failures.items():
                 if f.duty_kind is None:
                     continue

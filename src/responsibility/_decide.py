@@ -124,6 +124,8 @@ class Decider:
             for body, duties in holders:
                 if policy.level_rank[policy.bodies[body].level] < prank:
                     continue
+                if rule.basis == "supervision" and body == fact.get("body"):
+                    continue  # the named assignee does not supervise its own rectification
                 key = (body, rule.basis, rule.liability)
                 got = out.get(key)
                 if got is None:
