@@ -22,7 +22,9 @@ compare every row with ``who_answers``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -35,6 +37,19 @@ from ._tables import FACT_TYPES, NONE, Tables
 I32 = npt.NDArray[np.int32]
 I64 = npt.NDArray[np.int64]
 Bool = npt.NDArray[np.bool_]
+
+
+def intern(values: npt.NDArray[Any], known: dict[int, int], make: Callable[[int], int]) -> I64:
+    """The id of each value: looked up in ``known``, or made once per distinct value by ``make``."""
+    uniq, inverse = np.unique(values, return_inverse=True)
+    ids = np.empty(len(uniq), np.int64)
+    for i, v in enumerate(uniq.tolist()):
+        got = known.get(v)
+        if got is None:
+            got = known[v] = make(v)
+        ids[i] = got
+    return ids[inverse.reshape(-1)]
+
 
 FOUND, UNHANDLED, UNRECTIFIED, CONCEALED, MAIN = range(5)
 REPORTED = 1
@@ -214,15 +229,12 @@ class Templates:
 
     def ids(self, codes: I64) -> I64:
         """Template ids of ``codes``, making the missing ones."""
-        uniq, inverse = np.unique(codes, return_inverse=True)
-        tids = np.empty(len(uniq), np.int64)
-        for i, code in enumerate(uniq.tolist()):
-            tid = self.by_code.get(code)
-            if tid is None:
-                tid = self.by_code[code] = len(self.start)
-                self._make(code)
-            tids[i] = tid
-        return tids[inverse.reshape(-1)]
+        return intern(codes, self.by_code, self._new)
+
+    def _new(self, code: int) -> int:
+        tid = len(self.start)
+        self._make(code)
+        return tid
 
     def _make(self, code: int) -> None:
         t = self.t

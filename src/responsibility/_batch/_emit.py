@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from .._decide import CONTEXT_FIELDS
 from .._verdict import Finding
-from ._core import Derived, Rows, Templates
+from ._core import Derived, Rows, Templates, intern
 from ._encode import Cols
 from ._tables import EPOCH, NONE, Tables
 
@@ -149,14 +149,8 @@ class Emitter:
         self._sig, self._pattern, self._clause, self._synced = sig, pattern, clause, n
 
     def day_ids(self, days: I32) -> I64:
-        uniq, inverse = np.unique(days, return_inverse=True)
-        ids = np.empty(len(uniq), np.int64)
-        for i, d in enumerate(uniq.tolist()):
-            got = self.days.get(d)
-            if got is None:
-                got = self.days[d] = self.texts.id(dt.date.fromordinal(d + EPOCH).isoformat())
-            ids[i] = got
-        return ids[inverse.reshape(-1)]
+        """Text ids of the ISO dates of ``days`` (ordinals from EPOCH)."""
+        return intern(days, self.days, lambda d: self.texts.id(dt.date.fromordinal(d + EPOCH).isoformat()))
 
     def slot(self, s: int, rec: I32, row: I64, c: Cols, dv: Derived) -> I64:
         """Text ids of context slot ``s`` (an index of CONTEXT_FIELDS) for rows ``rec``/``row``."""
