@@ -183,12 +183,18 @@ class Policy:
         return tuple(held)
 
     def stage_holders(self, area: str, kind: str | None, stage: Stage) -> dict[str, tuple[str, ...]]:
-        """``{body id: (duty ids…)}`` of the bodies implicated at ``stage``."""
-        out: dict[str, list[str]] = {}
-        for did in self.stage_duties(area, kind, stage):
-            for body in self.holders(did, area, kind):
-                out.setdefault(body, []).append(did)
-        return {b: tuple(ds) for b, ds in out.items()}
+        """``{body id: (duty ids…)}`` of the bodies implicated at ``stage`` (a fresh dict per call)."""
+        # Asked per named-body hit when findings are placed and per shape by the diff: compute once.
+        cache: dict[tuple[str, str | None, str], dict[str, tuple[str, ...]]] = \
+            self.__dict__.setdefault("_stage_holders", {})
+        key = (area, kind, stage)
+        if key not in cache:
+            out: dict[str, list[str]] = {}
+            for did in self.stage_duties(area, kind, stage):
+                for body in self.holders(did, area, kind):
+                    out.setdefault(body, []).append(did)
+            cache[key] = {b: tuple(ds) for b, ds in out.items()}
+        return dict(cache[key])
 
     def data_kinds(self) -> list[tuple[str, str]]:
         """Every (area, problem kind) of the data, whatever its dates."""
