@@ -9,6 +9,8 @@ wrong, where, and what to do::
     ├── ProblemError (ValueError)       a problem record is invalid (.field: its path)
     ├── JurisdictionError (ValueError)  a jurisdiction file or code is invalid
     ├── ChainError (ValueError)         a chain query named a body, area or level it lacks
+    ├── OutputError                     an output cannot be written (a directory, an input, disk full,
+    │                                   a closed or broken stdout); nothing partial is left behind
     ├── ExtraUnavailable (ImportError)  an optional extra is not installed (frames, plot, polars)
     │   └── PlotUnavailable             pictures need matplotlib
     └── EngineError (RuntimeError)      an engine failed or is not available here
@@ -89,6 +91,11 @@ class EngineUnavailable(EngineError):
 
 class ChainError(ResponsibilityError, ValueError):
     """A query named a body, area or level that the chain does not have."""
+
+
+class OutputError(ResponsibilityError):
+    """An output cannot be written: its path is a directory or an input, the disk is full, or
+    standard output is closed or broken. The previous content of a file target is unchanged."""
 
 
 class ExtraUnavailable(ResponsibilityError, ImportError):

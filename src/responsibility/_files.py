@@ -1,0 +1,277 @@
+"""Writing outputs safely: atomically, never over an input, every write checked.
+
+Every file the library writes (findings, rejects, graphs, diffs, schemas) goes
+through this module:
+
+- :func:`atomic_path` / :func:`atomic_text` / :func:`atomic_binary` write to a
+  temporary file *beside* the target (same directory, so the final rename is
+  atomic), flush and ``fsync`` it, then ``os.replace`` it over the target. On any
+  failure (disk full, an exception in the caller, Ctrl-C) the temporary file is
+  removed and the previous output is left as it was.
+- :func:`check_target` refuses a target that is a directory, whose directory does
+  not exist, or that is one of the inputs (the same file by ``os.path.samefile``
+  or by real path): one line, :class:`~responsibility.OutputError`.
+- :func:`write_stdout` and :class:`CheckedStream` write to standard output and
+  check every write: a closed stdout, a broken pipe (EPIPE), a full disk or a short
+  write raise :class:`~responsibility.OutputError` (exit 2 on the command line)
+  instead of losing output silently; a non-blocking stdout is waited on, not
+  truncated.
+- :func:`neutralise` applies the OWASP rule against CSV/formula injection: a text
+  cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (or
+  their full-width forms) gets a leading apostrophe, so Excel and LibreOffice show
+  it as text instead of running it. Machine consumers turn it off
+  (``neutralise(value, enabled=False)``; ``--no-neutralise`` on the command line).
+
+>>> neutralise('=HYPERLINK("http://x", "click")')
+'\\'=HYPERLINK("http://x", "click")'
+>>> neutralise("-5"), neutralise("housing"), neutralise("=1", enabled=False)
+("'-5", 'housing', '=1')
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import select
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, BinaryIO, TextIO
+
+from ._errors import OutputError
+
+PathLike = str | os.PathLike[str]
+
+#: Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"):
+#: = + - @, tab and carriage return, and the full-width = + - @ that CJK input methods type.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise(value: str, *, enabled: bool = True) -> str:
+    """``value`` made safe to open in a spreadsheet (a leading ``'`` before a formula start).
+
+    Only text is neutralised; pass numbers through as numbers. ``enabled=False`` returns
+    ``value`` unchanged, for outputs read by programs rather than people.
+    """
+    if enabled and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def neutralise_row(row: Iterable[Any], *, enabled: bool = True) -> list[Any]:
+    """Each ``str`` cell of ``row`` neutralised (see :func:`neutralise`); other cells unchanged."""
+    if not enabled:
+        return list(row)
+    return [neutralise(v) if isinstance(v, str) else v for v in row]
+
+
+def _describe(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "no space left on the device"
+    if exc.errno == errno.EPIPE:
+        return "the reader closed the pipe (broken pipe)"
+    if exc.errno == errno.EDQUOT:
+        return "disk quota exceeded"
+    return (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        if os.path.samefile(a, b):
+            return True
+    except OSError:
+        pass
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, what: str = "output") -> Path:
+    """Refuse to write ``target`` when it cannot or must not be written; return it as a path.
+
+    Raises :class:`OutputError` (one line) when ``target`` is a directory, its directory
+    does not exist, or it is the same file as one of ``inputs`` (``None`` and ``"-"`` are
+    ignored, so optional inputs can be passed as they are).
+    """
+    path = Path(target)
+    if path.is_dir():
+        raise OutputError(f"{what} {path} is a directory; give a file name")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"cannot write {what} {path}: directory {parent} does not exist")
+    for other in inputs:
+        if other is None or str(other) == "-":
+            continue
+        if _same(path, Path(other)):
+            raise OutputError(f"{what} {path} is also an input ({other}); write it somewhere else")
+    if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+        # A FIFO or a device: replacing it would remove it, writing in place is not atomic.
+        raise OutputError(f"{what} {path} is not a regular file; give a file name")
+    return path
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def atomic_path(target: PathLike, inputs: Iterable[PathLike | None] = (), *, what: str = "output") -> Iterator[Path]:
+    """A temporary path beside ``target``; on success it replaces ``target`` atomically.
+
+    Use it for writers that want a file name (Parquet, PNG)::
+
+        with atomic_path("out.parquet", inputs=[ledger]) as tmp:
+            pyarrow.parquet.write_table(table, tmp)
+
+    On any exception the temporary file is removed, ``target`` keeps its previous
+    content, and an ``OSError`` becomes :class:`OutputError`.
+    """
+    path = check_target(target, inputs, what=what)
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write {what} {path}: {_describe(exc)}") from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp, _mode_for(path))
+        os.replace(tmp, path)
+    except OSError as exc:
+        _remove(tmp)
+        raise OutputError(f"cannot write {what} {path}: {_describe(exc)}; the previous file is unchanged") from None
+    except BaseException:
+        _remove(tmp)
+        raise
+    _sync_dir(parent)
+
+
+def _remove(tmp: Path) -> None:
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+
+
+def _sync_dir(parent: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_text(target: PathLike, inputs: Iterable[PathLike | None] = (), *, what: str = "output",
+                encoding: str = "utf-8", newline: str | None = None) -> Iterator[TextIO]:
+    """A text file object whose content replaces ``target`` atomically when the block ends.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "graph.mmd"
+    >>> with atomic_text(out) as f:
+    ...     _ = f.write("graph TD\\n")
+    >>> out.read_text()
+    'graph TD\\n'
+    """
+    with atomic_path(target, inputs, what=what) as tmp, open(tmp, "w", encoding=encoding, newline=newline) as f:
+        yield f
+
+
+@contextlib.contextmanager
+def atomic_binary(target: PathLike, inputs: Iterable[PathLike | None] = (), *,
+                  what: str = "output") -> Iterator[BinaryIO]:
+    """A binary file object whose content replaces ``target`` atomically when the block ends."""
+    with atomic_path(target, inputs, what=what) as tmp, open(tmp, "wb") as f:
+        yield f
+
+
+def write_text(target: PathLike, text: str, inputs: Iterable[PathLike | None] = (), *, what: str = "output",
+               encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``target`` atomically (see :func:`atomic_path`)."""
+    with atomic_text(target, inputs, what=what, encoding=encoding) as f:
+        f.write(text)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd``, waiting while a non-blocking fd is full."""
+    view = memoryview(data)
+    while view:
+        try:
+            n = os.write(fd, view)
+        except BlockingIOError:
+            select.select([], [fd], [])
+            continue
+        except InterruptedError:  # pragma: no cover - retried by Python itself since PEP 475
+            continue
+        if n <= 0:
+            raise OSError(errno.EIO, "short write")
+        view = view[n:]
+
+
+class CheckedStream:
+    """Standard output (or any stream with a file descriptor) where every write is checked.
+
+    ``write`` delivers all of its text or raises :class:`OutputError`: a closed stream,
+    a broken pipe, a full disk. A stream without a file descriptor (a notebook, a test
+    runner's capture) is written through its own ``write`` and ``flush``.
+    """
+
+    def __init__(self, stream: IO[str] | None = None, *, what: str = "standard output",
+                 encoding: str = "utf-8") -> None:
+        self.what = what
+        self.encoding = encoding
+        self._stream = stream
+        self._fd: int | None = None
+        target = stream if stream is not None else sys.stdout
+        if target is None:
+            raise OutputError(f"{what} is closed; redirect it to a file or give -o FILE")
+        self._target: IO[str] = target
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            self._fd = target.fileno()
+            target.flush()
+
+    def write(self, text: str) -> int:
+        """Write all of ``text``; raise :class:`OutputError` when it cannot be delivered."""
+        try:
+            if self._fd is not None:
+                _write_all(self._fd, text.encode(self.encoding, "backslashreplace"))
+            else:
+                self._target.write(text)
+                self._target.flush()
+        except OSError as exc:
+            raise OutputError(f"cannot write to {self.what}: {_describe(exc)}; the output is incomplete") from None
+        except ValueError as exc:  # a closed file object
+            raise OutputError(f"cannot write to {self.what}: {exc}; the output is incomplete") from None
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing is buffered here; flushes the wrapped stream when it has no descriptor."""
+        if self._fd is None:
+            try:
+                self._target.flush()
+            except (OSError, ValueError) as exc:
+                raise OutputError(f"cannot write to {self.what}: {exc}") from None
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output, all of it, or raise :class:`OutputError`."""
+    CheckedStream().write(text)
+
+
+def quiet_broken_stdout() -> None:
+    """After a failed write to stdout, point it at /dev/null so that exit does not fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

@@ -1,0 +1,192 @@
+"""Output safety (_files): atomic writes, no write over an input, checked stdout, formula cells."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from responsibility import OutputError
+from responsibility._files import (
+    FORMULA_PREFIXES,
+    CheckedStream,
+    atomic_binary,
+    atomic_path,
+    atomic_text,
+    check_target,
+    neutralise,
+    neutralise_row,
+    write_text,
+)
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+def test_atomic_text_replaces_the_target(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("old", encoding="utf-8")
+    with atomic_text(out) as f:
+        f.write("new")
+        assert out.read_text(encoding="utf-8") == "old"  # not visible before the block ends
+    assert out.read_text(encoding="utf-8") == "new"
+    assert _leftovers(tmp_path) == []
+
+
+def test_failure_keeps_the_previous_output_and_removes_the_temporary(tmp_path: Path) -> None:
+    out = tmp_path / "out.bin"
+    out.write_bytes(b"previous")
+    with pytest.raises(RuntimeError), atomic_binary(out) as f:
+        f.write(b"half")
+        raise RuntimeError("boom")
+    assert out.read_bytes() == b"previous"
+    assert _leftovers(tmp_path) == []
+
+
+def test_os_error_becomes_output_error(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("previous", encoding="utf-8")
+    with pytest.raises(OutputError, match="no space left") as info, atomic_path(out):
+        raise OSError(28, "No space left on device")
+    assert "\n" not in str(info.value)
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert _leftovers(tmp_path) == []
+
+
+def test_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("x", encoding="utf-8")
+    out.chmod(0o640)
+    write_text(out, "y")
+    assert out.stat().st_mode & 0o777 == 0o640
+
+
+def test_refuses_an_input(tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger.csv"
+    ledger.write_text("id\n1\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(ledger)
+    for target in (ledger, link, tmp_path / "." / "ledger.csv"):
+        with pytest.raises(OutputError, match="also an input"):
+            write_text(target, "x", inputs=[None, "-", ledger])
+    assert ledger.read_text(encoding="utf-8") == "id\n1\n"
+
+
+def test_refuses_a_directory_and_a_missing_directory(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="is a directory"):
+        check_target(tmp_path)
+    with pytest.raises(OutputError, match="does not exist"):
+        check_target(tmp_path / "nope" / "out.csv")
+
+
+def test_refuses_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError, match="not a regular file"):
+        check_target(fifo)
+
+
+@given(st.text(max_size=20))
+def test_neutralise(value: str) -> None:
+    safe = neutralise(value)
+    assert not safe.startswith(FORMULA_PREFIXES)
+    assert safe == value or safe == "'" + value
+    assert neutralise(value, enabled=False) == value
+
+
+def test_neutralise_row_leaves_numbers() -> None:
+    assert neutralise_row(["=1+1", -5, "@x", None, "ok"]) == ["'=1+1", -5, "'@x", None, "ok"]
+    assert neutralise_row(["=1"], enabled=False) == ["=1"]
+
+
+_WRITER = textwrap.dedent("""
+    import sys
+    from responsibility._files import CheckedStream
+    from responsibility._errors import OutputError
+    out = CheckedStream()
+    try:
+        for _ in range(int(sys.argv[1])):
+            out.write("x" * 99 + "\\n")
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(2)
+""")
+
+
+def _writer(n: int, **kw: object) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-c", _WRITER, str(n)], stderr=subprocess.PIPE, **kw)  # type: ignore[call-overload,no-any-return]
+
+
+def test_broken_pipe_is_one_line_and_exit_2() -> None:
+    proc = _writer(200_000, stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.read(1000)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2
+    assert err.decode().count("\n") == 1 and "broken pipe" in err.decode()
+
+
+def test_full_device_is_one_line_and_exit_2() -> None:
+    with open("/dev/full", "wb") as full:
+        proc = _writer(10, stdout=full)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2
+    assert "no space left" in err.decode()
+
+
+def test_non_blocking_stdout_delivers_everything() -> None:
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    proc = _writer(20_000, stdout=w)
+    os.close(w)
+    got = 0
+    with os.fdopen(r, "rb") as reader:
+        while chunk := reader.read(4096):
+            got += len(chunk)
+    proc.communicate(timeout=60)
+    assert proc.returncode == 0
+    assert got == 20_000 * 100
+
+
+def test_closed_stdout_is_an_error() -> None:
+    code = "from responsibility._files import CheckedStream\nCheckedStream()"
+    proc = subprocess.run([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          timeout=60, check=False)
+    assert proc.returncode == 0
+    with pytest.raises(OutputError, match="closed"):
+        saved, sys.stdout = sys.stdout, None  # type: ignore[assignment]
+        try:
+            CheckedStream()
+        finally:
+            sys.stdout = saved
+
+
+def test_file_size_limit_keeps_previous_output(tmp_path: Path) -> None:
+    """A write that fails half-way (here: the file-size limit, like a full disk) leaves nothing behind."""
+    out = tmp_path / "out.txt"
+    out.write_text("previous", encoding="utf-8")
+    code = textwrap.dedent(f"""
+        import resource, signal, sys
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 16, 1 << 16))
+        from responsibility._files import write_text
+        from responsibility._errors import OutputError
+        try:
+            write_text({str(out)!r}, "x" * (1 << 20))
+        except OutputError as exc:
+            print(exc, file=sys.stderr)
+            sys.exit(2)
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert "previous file is unchanged" in proc.stderr
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert _leftovers(tmp_path) == []
