@@ -15,7 +15,7 @@ from typing import Any
 
 import responsibility
 from responsibility import Jurisdiction
-from responsibility._problem import parse_problem
+from responsibility.engine._problem import parse_problem
 
 LEVELS = ["village", "township", "county", "city", "province"]
 

@@ -56,7 +56,7 @@ def set_parameter(rules: Path, parameter: str, value: object) -> None:
 @pytest.fixture()
 def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
     """Run the CLI in-process; returns (exit code, stdout, stderr)."""
-    from responsibility._cli import main
+    from responsibility.cli import main
 
     def run(*args: str) -> tuple[int, str, str]:
         code = main(list(args))

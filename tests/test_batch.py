@@ -155,7 +155,7 @@ def test_findings_and_rejects_equal_who_answers_with_both_engines(policy: Policy
 
 
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
-    import responsibility._batch as batch
+    import responsibility.batch._assessor as batch
 
     records = ledger(policy, province, 2000, seed=8)
     assessor = batch.Assessor(policy, province, today=TODAY)
@@ -166,8 +166,8 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
 
 def test_reasons_in_english_and_small_chunks(policy: Policy, province: Jurisdiction,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    import responsibility._batch as batch
-    from responsibility._batch import _emit
+    import responsibility.batch._assessor as batch
+    from responsibility.batch import _emit
 
     records = ledger(policy, province, 400, seed=2, broken=0.1)
     monkeypatch.setattr(batch, "CHUNK", 37)

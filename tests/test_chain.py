@@ -12,7 +12,7 @@ import yaml
 
 import responsibility
 from responsibility import ChainError, Policy, escalation_path, reporting_lines, subchain, supervisors
-from responsibility._chain import area_holders
+from responsibility.chain._graph import area_holders
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 

@@ -144,7 +144,7 @@ def test_output_is_byte_identical_run_after_run_and_with_workers(run_cli: Run, t
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     import pandas as pd
 
-    from responsibility._batch import _workers
+    from responsibility.batch import _workers
 
     monkeypatch.setattr(_workers, "PIECE_BYTES", 2**16)  # many pieces per chunk: more than a worker's slots
 

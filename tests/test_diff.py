@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import responsibility
 from responsibility import Policy
-from responsibility._diff import diff
-from responsibility._scenarios import load_scenarios
+from responsibility.checks._diff import diff
+from responsibility.checks._scenarios import load_scenarios
 
 from .conftest import set_parameter
 

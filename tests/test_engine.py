@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 import responsibility
 from responsibility import Jurisdiction, Policy
-from responsibility._jurisdiction import ancestor_code
+from responsibility.chain._jurisdiction import ancestor_code
 
 from .conftest import set_parameter
 from .strategies import LEVELS, problems
@@ -250,7 +250,7 @@ def test_properties_hold_over_random_problems(policy: Policy, province: Jurisdic
             if f.basis == "not_discovered":
                 assert rank[f.level] < finder
             # the body sits on the place's chain, at its own level
-            assert f.place == ancestor_code(responsibility._jurisdiction.parse_code(p["place"]), f.level)
+            assert f.place == ancestor_code(responsibility.chain._jurisdiction.parse_code(p["place"]), f.level)
             if f.is_failure and f.duties:
                 stage = policy.failures[f.basis].stage
                 assert set(f.duties) <= set(policy.stage_duties(p["domain"], p.get("kind"), stage))

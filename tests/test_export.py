@@ -12,8 +12,8 @@ import yaml
 
 import responsibility
 from responsibility import PlotUnavailable, Policy, draw_png, subchain, to_dot, to_graphml, to_mermaid
-from responsibility._cli import main
-from responsibility._export import mermaid_id
+from responsibility.chain._export import mermaid_id
+from responsibility.cli import main
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 EDGE = re.compile(r"^  (\w+) (-->|-\.->)\|([^|]+)\| (\w+)$")
@@ -158,7 +158,7 @@ def test_png_of_the_housing_chain(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_a_cjk_font_is_found() -> None:
     pytest.importorskip("matplotlib")
-    from responsibility._picture import find_cjk_font
+    from responsibility.chain._picture import find_cjk_font
 
     fonts = Path("/usr/share/fonts")
     if not any(fonts.rglob("*wqy*")) and not any(fonts.rglob("*CJK*")):
@@ -170,7 +170,7 @@ def test_without_a_cjk_font_a_warning_says_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shipped: Policy
 ) -> None:
     pytest.importorskip("matplotlib")
-    import responsibility._picture as picture
+    import responsibility.chain._picture as picture
 
     monkeypatch.setattr(picture, "find_cjk_font", lambda: None)
     with pytest.warns(picture.FontWarning, match="fonts-wqy-microhei"):

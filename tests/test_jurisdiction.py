@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from responsibility import Jurisdiction, JurisdictionError, Place
-from responsibility._jurisdiction import ancestor_code, level_of, parent_code, parse_code
+from responsibility.chain._jurisdiction import ancestor_code, level_of, parent_code, parse_code
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "jurisdictions" / "zhejiang-sample.csv"
 

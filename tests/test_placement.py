@@ -17,7 +17,7 @@ from responsibility import (
     PlacedChain,
     Policy,
 )
-from responsibility._jurisdiction import ancestor_code, level_of
+from responsibility.chain._jurisdiction import ancestor_code, level_of
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 LEVELS = ["village", "township", "county", "city", "province"]

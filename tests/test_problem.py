@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from responsibility import Jurisdiction, Policy, ProblemError
-from responsibility._problem import parse_problem
+from responsibility.engine._problem import parse_problem
 
 VILLAGE = "330000000000"
 

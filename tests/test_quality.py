@@ -32,7 +32,8 @@ def test_ruff_is_clean() -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("module", ["_text", "_jurisdiction", "_policy", "_api", "_verdict", "_problem", "_diff"])
+@pytest.mark.parametrize("module", ["policy._text", "chain._jurisdiction", "policy._view", "_api", "engine._verdict",
+                                    "engine._problem", "checks._diff"])
 def test_docstring_examples_run(module: str) -> None:
     mod = importlib.import_module(f"responsibility.{module}")
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from responsibility._schemas import render, schema_models
+from responsibility.checks._schemas import render, schema_models
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from responsibility._text import normalise
+from responsibility.policy._text import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_1624fb8a28e19702.txt"

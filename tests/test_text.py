@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from responsibility._text import contains_quote, normalise
+from responsibility.policy._text import contains_quote, normalise
 
 
 def test_full_and_half_width_forms_compare_equal() -> None:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import responsibility
-from responsibility._validate import _numbered_items
+from responsibility.policy._validate import _numbered_items
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from responsibility import RulesError
-from responsibility._yaml import parse_yaml, safe_load
+from responsibility.policy._yaml import parse_yaml, safe_load
 
 
 def test_positions_are_one_based_lines_and_columns() -> None:

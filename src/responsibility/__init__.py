@@ -7,9 +7,7 @@ graph over real jurisdictions and an accountability engine.
 >>> policy = responsibility.load()
 """
 
-from ._api import load, validate
-from ._assessment import Assessment
-from ._chain import area_holders, escalation_path, reporting_lines, subchain, supervisors
+from ._api import Policy, load, validate
 from ._errors import (
     ChainError,
     EngineError,
@@ -24,13 +22,14 @@ from ._errors import (
     ResponsibilityError,
     RulesError,
 )
-from ._export import to_dot, to_graphml, to_mermaid
-from ._jurisdiction import Jurisdiction, Place
-from ._picture import draw_png
-from ._placement import Authority, PlacedBody, PlacedChain
-from ._policy import Policy
-from ._problem import Discovered, Handling, Problem
-from ._verdict import Finding, Interpretation, Verdict
+from .batch._assessment import Assessment
+from .chain._export import to_dot, to_graphml, to_mermaid
+from .chain._graph import area_holders, escalation_path, reporting_lines, subchain, supervisors
+from .chain._jurisdiction import Jurisdiction, Place
+from .chain._picture import draw_png
+from .chain._placement import Authority, PlacedBody, PlacedChain
+from .engine._problem import Discovered, Handling, Problem
+from .engine._verdict import Finding, Interpretation, Verdict
 
 __version__ = "0.1.0"
 

@@ -1,14 +1,88 @@
-"""Entry points: :func:`load` and :func:`validate`."""
+"""The facade: :func:`load`, :func:`validate` and the user-facing :class:`Policy`.
+
+The top of the package: it may import every wing. :class:`Policy` is the policy wing's
+read-only :class:`~responsibility.policy._view.PolicyView` with the answers of the wings
+above on top (the role graph, :meth:`Policy.who_answers`, :meth:`Policy.assess`), each a
+thin call into its wing; what they build is kept in the view's memo.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
-from ._errors import Issue, RulesError
-from ._loader import default_rules_dir, read_policy_dir
-from ._policy import Policy
-from ._validate import check
+from ._errors import Issue
+from .chain._checks import load_checked, validate_dir
+from .policy._view import PolicyView
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .batch._assessment import Assessment
+    from .chain._jurisdiction import Jurisdiction
+    from .engine._problem import Problem
+    from .engine._verdict import Verdict
+
+
+class Policy(PolicyView):
+    """A validated policy directory, indexed for queries, that answers who is responsible.
+
+    >>> import responsibility
+    >>> policy = responsibility.load()
+    >>> policy.body("county_civil_affairs").name
+    '县（市、区）民政局'
+    """
+
+    @property
+    def chain(self) -> nx.MultiDiGraph[str]:
+        """The role graph: bodies and the relations between them (frozen; built once)."""
+        from .chain._graph import chain_of
+
+        return chain_of(self)
+
+    def who_answers(self, problem: Problem | dict[str, Any], *, jurisdiction: Jurisdiction | None = None,
+                    engine: Literal["durable", "compiled"] | None = None, today: dt.date | None = None) -> Verdict:
+        """Who answers for ``problem`` (a dict or a :class:`Problem`): a :class:`Verdict`.
+
+        ``jurisdiction`` defaults to the shipped example; ``engine`` is ``"durable"`` or
+        ``"compiled"`` (default: durable where it imports); ``today`` stands for the
+        assessment date when the record has no ``as_of``.
+
+        >>> import responsibility
+        >>> v = responsibility.load().who_answers({"id": "p1", "domain": "housing", "place": "33"},
+        ...                                        engine="compiled")
+        >>> v.findings  # not yet discovered: nobody has failed yet
+        ()
+        """
+        from .engine._decide import who_answers
+
+        return who_answers(self, problem, jurisdiction=jurisdiction, engine=engine, today=today)
+
+    def assess(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | None = None,
+               lang: Literal["zh", "en"] = "zh") -> Assessment:
+        """Who answers for each of many problem records: an :class:`Assessment` whose ``findings``
+        and ``rejects`` are pandas DataFrames (needs the ``frames`` extra).
+
+        ``records`` is an iterable of problem dicts, a pandas or a polars DataFrame (in a data
+        frame an empty cell is an absent field). Every record is assessed, with the findings
+        :meth:`who_answers` gives it, or rejected with the reason it would raise; see
+        :class:`Assessment`. ``lang`` picks the language of the reasons.
+
+        >>> import responsibility
+        >>> result = responsibility.load().assess([
+        ...     {"id": "p1", "domain": "housing", "place": "331127",
+        ...      "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+        ...      "as_of": "2021-12-31"},
+        ...     {"id": "p2", "domain": "housing", "place": "999999"}])
+        >>> result.records == result.assessed + result.rejected == 2
+        True
+        >>> result.findings["problem"].unique().tolist(), result.rejects.loc[0, "field"]
+        (['p1'], 'place')
+        """
+        from .batch._assessor import assess
+
+        return assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang)
 
 
 def validate(path: str | Path | None = None) -> list[Issue]:
@@ -21,8 +95,7 @@ def validate(path: str | Path | None = None) -> list[Issue]:
     >>> responsibility.validate()
     []
     """
-    loaded = read_policy_dir(Path(path) if path is not None else default_rules_dir())
-    return loaded.issues or check(loaded)
+    return validate_dir(path)
 
 
 def load(path: str | Path | None = None, *, as_of: dt.date | None = None) -> Policy:
@@ -36,10 +109,4 @@ def load(path: str | Path | None = None, *, as_of: dt.date | None = None) -> Pol
     >>> sorted(policy.problem_areas)[:3]
     ['basic_needs', 'discovery', 'education']
     """
-    root = Path(path) if path is not None else default_rules_dir()
-    loaded = read_policy_dir(root)
-    issues = loaded.issues or check(loaded)
-    if issues:
-        raise RulesError(issues)
-    assert loaded.data is not None
-    return Policy(loaded.data, root=root, loaded=loaded, as_of=as_of)
+    return load_checked(path, as_of=as_of, cls=Policy)

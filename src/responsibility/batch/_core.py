@@ -1,0 +1,354 @@
+"""The batch decision in bulk: check relations, derive facts, fire rules once per fact shape.
+
+A verdict's findings are the union of what each of its facts gives (placed on the place's
+level), then main responsibility at each level where one of the failures of 一(四) was found,
+ordered by level, body, basis and liability. What one fact gives depends only on the
+problem's area, kind, severity and place level and on the fact itself, so it is computed once
+per distinct (problem base, fact) by the compiled engine and the
+:class:`~responsibility._decide.Decider` (a template) and reused for every record that has
+such a fact. Place names, finders and dates in reasons are filled per row from the record.
+
+Two facts of one record may give a finding on the same (body, basis, liability); a verdict
+merges them, and so does this module when they agree in duties and clauses (the first fact's
+row stands for both, as its hit comes first). A record whose merged findings would differ
+from every single one takes the reference path instead.
+
+What this module mirrors, and must follow when it changes: :func:`~responsibility._facts.derive`
+(:func:`derive`), the relations ``parse_problem`` checks (:func:`check`), and how
+``Decider.decide_parsed`` adds main responsibility (:func:`expand`). The differential tests
+compare every row with ``who_answers``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ..engine._decide import CONTEXT_FIELDS
+from ..policy._model import SEVERITIES
+from ._encode import Cols
+from ._tables import FACT_TYPES, NONE, Tables
+
+I32 = npt.NDArray[np.int32]
+I64 = npt.NDArray[np.int64]
+Bool = npt.NDArray[np.bool_]
+
+
+def intern(values: npt.NDArray[Any], known: dict[int, int], make: Callable[[int], int]) -> I64:
+    """The id of each value: looked up in ``known``, or made once per distinct value by ``make``."""
+    uniq, inverse = np.unique(values, return_inverse=True)
+    ids = np.empty(len(uniq), np.int64)
+    for i, v in enumerate(uniq.tolist()):
+        got = known.get(v)
+        if got is None:
+            got = known[v] = make(v)
+        ids[i] = got
+    return ids[inverse.reshape(-1)]
+
+
+FOUND, UNHANDLED, UNRECTIFIED, CONCEALED, MAIN = range(5)
+REPORTED = 1
+_MARK = re.compile("\x00([0-9]+)\x00")
+
+
+def check(c: Cols, t: Tables, today: int) -> None:
+    """Mark slow every record that breaks a relation :func:`parse_problem` checks (levels, dates)."""
+    slow = c.slow
+    prank = t.place_rank[c.place]
+    slow |= prank < 0
+    body_rank = t.body_rank
+    disc = c.disc
+    slow |= disc & (c.dlev < prank)
+    slow |= disc & (c.dbody >= 0) & (body_rank[np.maximum(c.dbody, 0)] != c.dlev)
+    for day in (c.rect, c.deadline):
+        slow |= disc & (day != NONE) & (day < c.don)
+    # nothing happens after the assessment date, and it is not before the discovery
+    asof = np.where(c.asof != NONE, c.asof, today)
+    slow |= disc & (asof < c.don)
+    slow |= (c.rect != NONE) & (c.rect > asof)
+    # handled, rectified or concealed without being discovered
+    slow |= ~disc & (c.rect != NONE)
+    slow[c.hp[~disc[c.hp]]] = True
+    slow[c.cp[~disc[c.cp]]] = True
+    if len(c.hp):
+        hp = c.hp
+        bad = np.where(c.hact == REPORTED, c.hto <= c.hby, c.hto > c.hby)
+        bad |= c.hto < prank[hp]
+        bad |= (c.htb >= 0) & (body_rank[np.maximum(c.htb, 0)] != c.hto)
+        bad |= c.hon < c.don[hp]
+        bad |= c.hon > asof[hp]
+        slow[hp[bad]] = True
+        # a deadline is not before the first assignment
+        never = np.iinfo(np.int32).max
+        first = np.full(c.n, never, np.int32)
+        assigned = c.hact != REPORTED
+        np.minimum.at(first, hp[assigned], c.hon[assigned])
+        slow |= (c.deadline != NONE) & (first != never) & (c.deadline < first)
+    if len(c.cp):
+        # concealment: during a higher level's verification (an outside channel), below the finder,
+        # not below the place, and by a level only where one of its bodies answers at that stage
+        cp = c.cp
+        bad = t.channel_outside[c.dch[cp]] == 0
+        bad |= c.clvl >= c.dlev[cp]
+        bad |= c.clvl < prank[cp]
+        bad |= (c.cbody < 0) & ~t.conceal_level[c.area[cp], c.kind[cp], c.clvl]
+        slow[cp[bad]] = True
+
+
+@dataclass
+class Derived:
+    """Facts of the fast records (flat, each with its record) and the context reasons quote."""
+
+    fr: I32  # record of each fact
+    ft: I32  # fact type (FOUND…CONCEALED)
+    fl: I32  # level rank (frank for FOUND)
+    fb: I32  # body, -1 for none
+    fe: I32  # flag: escalate (UNHANDLED), found through an outside channel (FOUND)
+    fo: I32  # order among the record's facts of its type (the order derive gives them)
+    received: I32  # (records, ranks): day each level received the problem, NONE if it did not
+    asg_on: I32  # (records, ranks): day of the latest assignment to each level, NONE if none
+    asg_deadline: I32  # (records, ranks): its deadline
+
+
+def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int) -> Derived:
+    """:func:`~responsibility._facts.derive` over every record at once (slow records give nothing)."""
+    n, nr = c.n, t.max_rank + 1
+    ok = ~c.slow
+    asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
+    auth = t.authority[c.area, c.kind]
+    disc = ok & c.disc
+    # steps of usable records, in the order derive sorts them: by day, then by the acting level
+    keep = ok[c.hp] if len(c.hp) else np.zeros(0, np.bool_)
+    pos = np.nonzero(keep)[0]
+    order = pos[np.lexsort((pos, c.hby[pos], c.hon[pos], c.hp[pos]))]
+    hp, hact, hby, hto, htb, hon = (a[order] for a in (c.hp, c.hact, c.hby, c.hto, c.htb, c.hon))
+    # holders: the finder's level, then each level it was reported to (first report wins)
+    received = np.full((n, nr), NONE, np.int32)
+    holder_body = np.full((n, nr), -1, np.int32)
+    rep = np.nonzero(hact == REPORTED)[0]
+    if len(rep):
+        _, first = np.unique(hp[rep].astype(np.int64) * nr + hto[rep], return_index=True)
+        sel = rep[first]
+        received[hp[sel], hto[sel]] = hon[sel]
+        holder_body[hp[sel], hto[sel]] = htb[sel]
+    d = np.nonzero(disc)[0]
+    received[d, c.dlev[d]] = c.don[d]
+    holder_body[d, c.dlev[d]] = c.dbody[d]
+    # a holder acted in time if it reported (or, at or above the authority, assigned) within the limit
+    got = received[hp, hby].astype(np.int64)
+    acted = (got != NONE) & (hon >= got) & (hon <= got + limit) & ((hact == REPORTED) | (hby >= auth[hp]))
+    in_time = np.zeros((n, nr), np.bool_)
+    in_time[hp[acted], hby[acted]] = True
+    holder = received != NONE
+    late = holder & ~in_time & (asof[:, None] > received.astype(np.int64) + limit)
+    ur, ul = np.nonzero(late)
+    # every level it was assigned to (the latest assignment to it counts) must rectify by the deadline
+    asg_on = np.full((n, nr), NONE, np.int32)
+    asg_deadline = np.full((n, nr), NONE, np.int32)
+    asg_body = np.full((n, nr), -1, np.int32)
+    asg = np.nonzero(hact != REPORTED)[0][::-1]
+    if len(asg):
+        _, first = np.unique(hp[asg].astype(np.int64) * nr + hto[asg], return_index=True)
+        last = asg[first]
+        r, lv = hp[last], hto[last]
+        asg_on[r, lv] = hon[last]
+        asg_body[r, lv] = htb[last]
+        asg_deadline[r, lv] = np.where(c.deadline[r] != NONE, c.deadline[r], hon[last] + rect_limit)
+    due = asg_deadline.astype(np.int64)
+    rect = c.rect[:, None]
+    unfixed = (asg_on != NONE) & ((rect == NONE) | (rect > due)) & (asof[:, None] > due)
+    rr, rl = np.nonzero(unfixed)
+    ck = ok[c.cp] if len(c.cp) else np.zeros(0, np.bool_)
+    cpos = np.nonzero(ck)[0]
+    fr = np.concatenate([d, ur, rr, c.cp[cpos]]).astype(np.int32)
+    ft = np.concatenate([np.full(len(d), FOUND), np.full(len(ur), UNHANDLED), np.full(len(rr), UNRECTIFIED),
+                         np.full(len(cpos), CONCEALED)]).astype(np.int32)
+    fl = np.concatenate([c.dlev[d], ul, rl, c.clvl[cpos]]).astype(np.int32)
+    fb = np.concatenate([np.full(len(d), -1), holder_body[ur, ul], asg_body[rr, rl], c.cbody[cpos]]).astype(np.int32)
+    fe = np.concatenate([t.channel_outside[c.dch[d]], ul < auth[ur], np.zeros(len(rr) + len(cpos))]).astype(np.int32)
+    fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos]).astype(np.int32)
+    return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline)
+
+
+class Templates:
+    """What one fact of one problem base gives, made on first use, kept as flat rows.
+
+    A template is a run of rows (``start``, ``count``); each row is one finding in verdict
+    order: its sort rank, body, basis, liability, clauses (ids joined by ``;``), reason
+    pieces (literal text, or the index of a :data:`CONTEXT_FIELDS` slot) and the level rank
+    of its fact (for ``received``; -1 when the fact has none).
+    """
+
+    def __init__(self, t: Tables, lang: str) -> None:
+        self.t = t
+        self.lang = lang
+        self.by_code: dict[int, int] = {}
+        self.start: list[int] = []
+        self.count: list[int] = []
+        self.rank: list[int] = []
+        self.body: list[int] = []
+        self.basis: list[int] = []
+        self.liability: list[int] = []
+        self.clauses: list[str] = []
+        self.pieces: list[list[str | int]] = []
+        self.fact_level: list[int] = []
+        self.merge: list[int] = []  # rows of two facts that merge into one finding equal that finding if equal here
+        self._merges: dict[tuple[tuple[str, ...], str], int] = {}
+        self._arrays: dict[str, npt.NDArray[np.int64]] = {}
+        self._memo: dict[tuple[object, ...], tuple[str, list[str | int]]] = {}
+        self._marks = {f: f"\x00{i}\x00" for i, f in enumerate(CONTEXT_FIELDS)}
+        # row 0 is a placeholder that stands in for rows the reference path gives
+        for name in ("rank", "body", "basis", "liability"):
+            getattr(self, name).append(0)
+        self.fact_level.append(-1)
+        self.merge.append(-1)
+        self.clauses.append("")
+        self.pieces.append([])
+        self.radix = (len(t.kind_names) + 1, len(SEVERITIES) + 1, t.max_rank + 1, len(FACT_TYPES),
+                      t.max_rank + 1, len(t.bodies) + 1, 2)
+
+    def array(self, name: str) -> npt.NDArray[np.int64]:
+        """A per-row (or, for ``start`` and ``count``, per-template) list as an array."""
+        got = self._arrays.get(name)
+        values: list[int] = getattr(self, name)
+        if got is None or len(got) != len(values):
+            got = self._arrays[name] = np.array(values, np.int64)
+        return got
+
+    def codes(self, area: I32, kind: I32, sev: I32, prank: I32, ft: I32, fl: I32, fb: I32, fe: I32) -> I64:
+        """One integer per (problem base, fact): the key of its template."""
+        code = area.astype(np.int64)
+        for radix, part in zip(self.radix, (kind, sev, prank, ft, fl, fb + 1, fe), strict=True):
+            code = code * radix + part
+        return code
+
+    def ids(self, codes: I64) -> I64:
+        """Template ids of ``codes``, making the missing ones."""
+        return intern(codes, self.by_code, self._new)
+
+    def _new(self, code: int) -> int:
+        tid = len(self.start)
+        self._make(code)
+        return tid
+
+    def _make(self, code: int) -> None:
+        t = self.t
+        parts = []
+        for radix in reversed(self.radix):
+            code, part = divmod(code, radix)
+            parts.append(part)
+        fe, fb1, fl, ft, prank, sev, kind = parts
+        area = t.areas[code]
+        kind_id = t.kind_names[kind - 1] if kind else None
+        fact: dict[str, object] = {"id": "#0", "t": FACT_TYPES[ft], "area": area, "kind": kind_id or "",
+                                   "sev": sev, "prank": prank}
+        body = t.bodies[fb1 - 1] if fb1 else ""
+        if ft == FOUND:
+            fact.update(frank=fl, outside=fe)
+        elif ft == UNHANDLED:
+            fact.update(lvl=fl, body=body, escalate=fe)
+        elif ft == MAIN:
+            fact["lvl"] = fl
+        else:
+            fact.update(lvl=fl, body=body)
+        decider = t.decider
+        placed = decider.place_hits(area, kind_id, prank, decider.compiled.fire(area, [fact]))
+        rows = []
+        for (body_id, basis, liability), (fired, duties) in placed.items():
+            key = (t.body_index[body_id], t.basis_index[basis], t.liability_index[liability])
+            rows.append((int(t.key_rank[key]), key, body_id, basis, fired, duties))
+        self.start.append(len(self.rank))
+        self.count.append(len(rows))
+        level = fl if ft != FOUND else -1  # the fact's "lvl", which reasons read
+        for rank, key, body_id, basis, fired, duties in sorted(rows, key=lambda r: r[0]):
+            self.rank.append(rank)
+            self.body.append(key[0])
+            self.basis.append(key[1])
+            self.liability.append(key[2])
+            self.fact_level.append(level)
+            # Rows of many templates are alike; Decider.reason_values reads only the escalate flag of the fact.
+            rules = tuple(r for r, _ in fired)
+            memo = (body_id, basis, duties, tuple(r.extra_clauses for r in rules), sev,
+                    bool(fired[0][1].get("escalate")))
+            got = self._memo.get(memo)
+            if got is None:
+                got = self._memo[memo] = (";".join(decider.clauses(body_id, basis, duties, rules)),
+                                          self._pieces(body_id, basis, duties, sev, fired[0][1]))
+            self.clauses.append(got[0])
+            self.pieces.append(got[1])
+            self.merge.append(self._merges.setdefault((duties, got[0]), len(self._merges)))
+
+    def _pieces(self, body_id: str, basis: str, duties: tuple[str, ...], sev: int,
+                fact: dict[str, object]) -> list[str | int]:
+        """A finding's reason as literal text and slots (indices of CONTEXT_FIELDS)."""
+        values = self.t.decider.reason_values(body_id, self._marks["place"], duties, SEVERITIES[sev - 1], fact)
+        values.update(self._marks)
+        failure = self.t.policy.failures[basis]
+        text = (failure.reason if self.lang == "zh" else failure.reason_en).format_map(values)
+        pieces: list[str | int] = []
+        for i, piece in enumerate(_MARK.split(text)):
+            if i % 2:
+                pieces.append(int(piece))
+            elif piece:
+                pieces.append(piece)
+        return pieces
+
+
+@dataclass
+class Rows:
+    """Finding rows of the fast records, in output order (record, then verdict order)."""
+
+    rec: I32  # the row's record
+    row: I64  # the row's template row
+    moved: I32  # records sent to the reference path after all (findings that merge unlike their first)
+
+
+def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
+    """Rows of every fact, then of main responsibility at each level where a failure was found.
+
+    Rows of one record with the same (body, basis, liability) merge into one finding, as in a
+    verdict: the first fact's row stands for them when they agree in duties and clauses.
+    """
+    prank = np.maximum(t.place_rank[c.place], 0)
+
+    def rows(fr: I32, ft: I32, fl: I32, fb: I32, fe: I32, fo: I32) -> tuple[I32, I64, I64]:
+        if not len(fr):
+            return fr, np.zeros(0, np.int64), np.zeros(0, np.int64)
+        tids = tpl.ids(tpl.codes(c.area[fr], c.kind[fr], c.sev[fr], prank[fr], ft, fl, fb, fe))
+        counts = tpl.array("count")[tids]
+        which = np.repeat(np.arange(len(fr)), counts)
+        starts = np.cumsum(counts) - counts
+        row = tpl.array("start")[tids][which] + np.arange(len(which)) - np.repeat(starts, counts)
+        return fr[which], row, (ft[which].astype(np.int64) << 32) + fo[which]
+
+    r1, w1, o1 = rows(dv.fr, dv.ft, dv.fl, dv.fb, dv.fe, dv.fo)
+    # main responsibility: one fact per level at which a failure of 一(四) was found, lowest first
+    failed = np.isin(tpl.array("basis")[w1], t.failure_bases)
+    levels = t.body_rank[tpl.array("body")[w1[failed]]]
+    main = np.unique(r1[failed].astype(np.int64) * (t.max_rank + 1) + levels)
+    mr = (main // (t.max_rank + 1)).astype(np.int32)
+    ml = (main % (t.max_rank + 1)).astype(np.int32)
+    zero = np.zeros(len(mr), np.int32)
+    r2, w2, o2 = rows(mr, np.full(len(mr), MAIN, np.int32), ml, zero - 1, zero, ml)
+    rec = np.concatenate([r1, r2])
+    row = np.concatenate([w1, w2])
+    fo = np.concatenate([o1, o2])
+    rank = tpl.array("rank")[row]
+    order = np.lexsort((fo, rank, rec))
+    rec, row, rank = rec[order], row[order], rank[order]
+    dup = np.nonzero((rec[1:] == rec[:-1]) & (rank[1:] == rank[:-1]))[0] + 1
+    if not len(dup):
+        return Rows(rec.astype(np.int32), row, np.zeros(0, np.int32))
+    # a run of rows on one finding: keep its first; a row unlike the first sends the record to the reference
+    first = np.ones(len(rec), np.bool_)
+    first[dup] = False
+    head = np.maximum.accumulate(np.where(first, np.arange(len(rec)), 0))
+    merge = tpl.array("merge")
+    moved = np.unique(rec[dup][merge[row[dup]] != merge[row[head[dup]]]]).astype(np.int32)
+    keep = first & ~np.isin(rec, moved)
+    return Rows(rec[keep].astype(np.int32), row[keep], moved)

@@ -1,0 +1,321 @@
+"""Finding rows as columns: ids into fixed tables, and reasons assembled from segments.
+
+Every column but ``problem`` and ``reason`` takes few values: they are kept as indices
+into the policy's tables (Arrow dictionary columns, pandas categoricals). A reason is its
+template's literal pieces with the record's context values (place name, finder, dates…) in
+the slots. It is cut after the place's name into two segments; a segment is named exactly
+by its template signature and its slot values, is built once (as UTF-8) and reused by every
+row that has it, and one ``bytes.join`` of two segments per row builds a chunk's reasons.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ..engine._decide import CONTEXT_FIELDS
+from ..engine._verdict import Finding
+from ._core import Derived, Rows, Templates, intern
+from ._encode import Cols
+from ._tables import EPOCH, NONE, Tables
+
+I32 = npt.NDArray[np.int32]
+I64 = npt.NDArray[np.int64]
+
+#: Output columns of finding rows, and of rejects.
+FINDING_COLUMNS = ("record", "problem", "level", "body", "name", "place", "basis", "liability", "clauses",
+                   "reason")
+REJECT_COLUMNS = ("record", "line", "problem", "field", "reason")
+_RADIX = 2**21  # text ids in segment keys
+_SEGMENTS = 2_000_000  # interned segments kept before starting afresh
+_RUN = 32768  # rows whose reasons are joined into one buffer
+
+
+class Texts:
+    """Interned UTF-8 texts; id 0 is the empty text."""
+
+    def __init__(self) -> None:
+        self.items: list[bytes] = [b""]
+        self.index: dict[str, int] = {"": 0}
+        self._lens = np.zeros(1, np.int64)
+
+    def id(self, text: str) -> int:
+        got = self.index.get(text)
+        if got is None:
+            got = self.index[text] = len(self.items)
+            self.items.append(text.encode())
+        return got
+
+    def lens(self) -> I64:
+        if len(self._lens) != len(self.items):
+            self._lens = np.array([len(b) for b in self.items], np.int64)
+        return self._lens
+
+
+@dataclass
+class Columns:
+    """Finding rows of one chunk as ids (see the module docstring)."""
+
+    record: I64
+    problem: Any  # pyarrow array of str, or list of str
+    body: I32  # index into Tables.bodies; level and name follow from it
+    basis: I32
+    liability: I32
+    place: I32  # index into Tables.place_codes
+    clauses: I32  # index into ``clause_texts``
+    clause_texts: list[str]
+    reasons: list[tuple[bytes, I64]]  # UTF-8 data and offsets of consecutive runs of rows
+    counts: I64 = field(default_factory=lambda: np.zeros(0, np.int64))  # rows per (basis, liability)
+
+
+class Emitter:
+    """Turns rows in template form, and verdicts of the reference path, into :class:`Columns`."""
+
+    def __init__(self, t: Tables, tpl: Templates, lang: str) -> None:
+        self.t, self.tpl, self.lang = t, tpl, lang
+        self.texts = Texts()
+        policy = t.policy
+        ids = self.texts.id
+        self.place_text = np.array([ids(x) for x in t.place_texts], np.int64)
+        self.place_index = {c: i for i, c in enumerate(t.place_codes)}
+        nb = len(t.bodies) + 1
+        self.finder = np.zeros((2, t.max_rank + 1, nb), np.int64)
+        for lv, r in t.rank.items():
+            level = policy.levels[lv]
+            self.finder[0, r, 0] = ids(level.name)
+            self.finder[1, r, 0] = ids(level.en)
+            for b, body in enumerate(t.bodies):  # a named finder is named alone
+                self.finder[0, r, b + 1] = ids(policy.bodies[body].name)
+                self.finder[1, r, b + 1] = ids(policy.bodies[body].en)
+        self.channel = np.array([[ids(policy.channels[c].name) for c in t.channels],
+                                 [ids(policy.channels[c].en) for c in t.channels]], np.int64)
+        self.assignee = np.zeros((2, t.max_rank + 1), np.int64)
+        for lv, r in t.rank.items():
+            self.assignee[0, r], self.assignee[1, r] = ids(policy.levels[lv].name), ids(policy.levels[lv].en)
+        self.days: dict[int, int] = {NONE: 0}
+        self.body_rank = t.body_rank.astype(np.int64)
+        # per template row: both segments' signature, slot pattern and pieces; its clauses
+        self._synced = 0
+        self._sig = np.zeros((0, 2), np.int64)
+        self._pattern = np.zeros((0, 2), np.int64)
+        self._segment_pieces: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        self._clause = np.zeros(0, np.int64)
+        self._row_memo: dict[int, tuple[tuple[tuple[int, ...], tuple[int, ...]], list[int], list[int], Any]] = {}
+        self._signatures: dict[tuple[int, ...], int] = {}
+        self.patterns: list[tuple[int, ...]] = []
+        self._pattern_index: dict[tuple[int, ...], int] = {}
+        self.clause_index: dict[str, int] = {}
+        self._clause_list: list[str] = []
+        self.segments: list[bytes] = [b""]
+        self._segment_objs: npt.NDArray[np.object_] = np.empty(0, object)
+        self._segment_lens = np.zeros(0, np.int64)
+        self._segment_count = 0
+        self._store: dict[int, tuple[I64, I64]] = {}  # pattern -> sorted segment keys, segment ids
+
+    def _sync(self) -> None:
+        """Bring the per-template-row arrays up to date with the templates made so far."""
+        tpl = self.tpl
+        n = len(tpl.pieces)
+        if n == self._synced:
+            return
+        sig = np.zeros((n, 2), np.int64)
+        pattern = np.zeros((n, 2), np.int64)
+        clause = np.zeros(n, np.int64)
+        sig[:self._synced], pattern[:self._synced], clause[:self._synced] = \
+            self._sig, self._pattern, self._clause
+        memo = self._row_memo
+        for i in range(self._synced, n):
+            pieces = tpl.pieces[i]
+            got = memo.get(id(pieces))  # templates share the pieces of alike rows
+            if got is None:
+                codes = [self.texts.id(x) if isinstance(x, str) else -(x + 1) for x in pieces]
+                cut = codes.index(-1) + 1 if -1 in codes else 0  # slot 0 is the place
+                segments = (tuple(codes[:cut]), tuple(codes[cut:]))
+                sigs, patterns = [], []
+                for seg in segments:
+                    sigs.append(self._signatures.setdefault(seg, len(self._signatures)))
+                    slots = tuple(-x - 1 for x in seg if x < 0)
+                    patterns.append(self._pattern_index.setdefault(slots, len(self._pattern_index)))
+                    if patterns[-1] == len(self.patterns):
+                        self.patterns.append(slots)
+                got = memo[id(pieces)] = (segments, sigs, patterns, pieces)
+            self._segment_pieces.append(got[0])
+            sig[i], pattern[i] = got[1], got[2]
+            clause[i] = self.clause_index.setdefault(tpl.clauses[i], len(self.clause_index))
+        self._sig, self._pattern, self._clause, self._synced = sig, pattern, clause, n
+
+    def day_ids(self, days: I32) -> I64:
+        """Text ids of the ISO dates of ``days`` (ordinals from EPOCH)."""
+        return intern(days, self.days, lambda d: self.texts.id(dt.date.fromordinal(d + EPOCH).isoformat()))
+
+    def slot(self, s: int, rec: I32, row: I64, c: Cols, dv: Derived) -> I64:
+        """Text ids of context slot ``s`` (an index of CONTEXT_FIELDS) for rows ``rec``/``row``."""
+        name = CONTEXT_FIELDS[s]
+        en = int(name.endswith("_en"))
+        if name == "place":
+            return self.place_text[self.t.ancestor[c.place[rec], self.body_rank[self.tpl.array("body")[row]]]]
+        if name.startswith("finder"):
+            return np.asarray(self.finder[en, c.dlev[rec], c.dbody[rec] + 1], np.int64)
+        if name.startswith("channel"):
+            return np.asarray(self.channel[en, c.dch[rec]], np.int64)
+        if name == "received":
+            lv = self.tpl.array("fact_level")[row]
+            days = np.where(lv >= 0, dv.received[rec, np.maximum(lv, 0)], NONE).astype(np.int32)
+            return self.day_ids(days)
+        # the fact's own assignment, or (for supervisors and main responsibility) the lowest one
+        lv = self.tpl.array("fact_level")[row]
+        assigned = dv.asg_on[rec] != NONE
+        anywhere = assigned.any(axis=1)
+        rank = np.where(assigned[np.arange(len(rec)), np.maximum(lv, 0)], lv, np.argmax(assigned, axis=1))
+        rank = np.where((lv >= 0) & anywhere, rank, -1)
+        at = np.maximum(rank, 0)
+        if name == "assignee" or name == "assignee_en":
+            return np.where(rank >= 0, self.assignee[en, at], 0)
+        days = (dv.asg_on if name == "assigned" else dv.asg_deadline)[rec, at]
+        return self.day_ids(np.where(rank >= 0, days, NONE).astype(np.int32))
+
+    def _segments(self, k: int, p: int, rows: I64, values: list[I64]) -> I64:
+        """Ids of segment ``k`` of template rows ``rows`` whose slots (pattern ``p``) hold ``values``."""
+        sig = self._sig[rows, k]
+        exact = len(values) <= 2 and len(self.texts.items) < _RADIX
+        if exact:
+            key = sig.copy()
+            for v in values:
+                key = key * _RADIX + v
+            known, ids = self._store.get(p, (np.zeros(0, np.int64), np.zeros(0, np.int64)))
+            pos = np.searchsorted(known, key)
+            at = np.minimum(pos, max(len(known) - 1, 0))
+            found = (pos < len(known)) & (known[at] == key) if len(known) else np.zeros(len(key), np.bool_)
+            out = np.where(found, ids[at] if len(ids) else 0, -1)
+            todo = np.nonzero(~found)[0]
+        else:  # more slots than one integer can name: name them within this chunk only
+            stacked = np.stack([sig, *values], axis=1)
+            _, inverse = np.unique(stacked, axis=0, return_inverse=True)
+            key = inverse.reshape(-1).astype(np.int64)
+            out = np.full(len(key), -1, np.int64)
+            todo = np.arange(len(key))
+        if len(todo):
+            uniq, first, inverse = np.unique(key[todo], return_index=True, return_inverse=True)
+            items, segments = self.texts.items, self.segments
+            new = np.arange(len(segments), len(segments) + len(uniq), dtype=np.int64)
+            vals = [v[todo[first]].tolist() for v in values]
+            for j, row in enumerate(rows[todo[first]].tolist()):
+                fill = iter([v[j] for v in vals])
+                segments.append(b"".join([items[x] if x >= 0 else items[next(fill)]
+                                          for x in self._segment_pieces[row][k]]))
+            out[todo] = new[inverse.reshape(-1)]
+            if exact:
+                known, ids = self._store.get(p, (np.zeros(0, np.int64), np.zeros(0, np.int64)))
+                where = np.searchsorted(known, uniq)
+                self._store[p] = (np.insert(known, where, uniq), np.insert(ids, where, new))
+        return out
+
+    def segment_arrays(self) -> tuple[npt.NDArray[np.object_], I64]:
+        """The segments as an object array (to gather them without making an int per row) and
+        their lengths; both grow by doubling."""
+        n, have = len(self.segments), min(self._segment_count, len(self.segments))
+        if n != have:
+            if n > len(self._segment_objs):
+                size = max(2 * n, 1024)
+                objs = np.empty(size, object)
+                lens = np.zeros(size, np.int64)
+                objs[:have], lens[:have] = self._segment_objs[:have], self._segment_lens[:have]
+                self._segment_objs, self._segment_lens = objs, lens
+            new = self.segments[have:n]
+            self._segment_objs[have:n] = new
+            self._segment_lens[have:n] = [len(b) for b in new]
+            self._segment_count = n
+        return self._segment_objs, self._segment_lens
+
+    def _forget(self) -> None:
+        """Drop the interned segments (bounded memory on long runs)."""
+        del self.segments[1:]
+        self._store.clear()
+        self._segment_count = min(self._segment_count, 1)
+        self._segment_objs[1:] = None  # let the dropped segments go
+
+    def emit(self, c: Cols, dv: Derived, rows: Rows, slow: list[tuple[int, str, list[Finding]]],
+             numbers: I64) -> Columns:
+        """Columns of the fast rows and of the reference path's verdicts (``(record, id, findings)``),
+        merged in record order."""
+        t, tpl = self.t, self.tpl
+        self._sync()
+        if len(self.segments) > _SEGMENTS:
+            self._forget()
+        slow_findings = [(r, p, f) for r, p, fs in slow for f in fs]
+        nf = len(rows.rec)
+        if slow_findings:
+            rec = np.concatenate([rows.rec, np.array([r for r, _, _ in slow_findings], np.int32)])
+            order = np.argsort(rec, kind="stable")
+            fast = order < nf
+            frow = np.where(fast, rows.row[np.minimum(order, max(nf - 1, 0))] if nf else 0, 0)
+            frec = rec[order]
+        else:
+            fast = np.ones(nf, np.bool_)
+            frow, frec = rows.row, rows.rec
+        sl = np.nonzero(~fast)[0]
+        body = tpl.array("body")[frow].astype(np.int32)
+        basis = tpl.array("basis")[frow].astype(np.int32)
+        liability = tpl.array("liability")[frow].astype(np.int32)
+        clauses = self._clause[frow]
+        for i, (_, _, f) in zip(sl.tolist(), slow_findings, strict=True):
+            body[i] = t.body_index[f.body]
+            basis[i] = t.bases.index(f.basis)
+            liability[i] = t.liabilities.index(f.liability)
+            clauses[i] = self.clause_index.setdefault(";".join(f.clauses), len(self.clause_index))
+        place = t.ancestor[c.place[frec], self.body_rank[body]].astype(np.int32)
+        for i, (_, _, f) in zip(sl.tolist(), slow_findings, strict=True):
+            place[i] = self.place_index[f.place]
+        # reasons: two segments per row, then one join
+        n = len(frec)
+        segs = np.zeros((n, 2), np.int64)
+        fr = np.nonzero(fast)[0]
+        for k in (0, 1):
+            pattern = self._pattern[frow[fr], k]
+            for p in np.unique(pattern).tolist():
+                at = fr[pattern == p]
+                values = [self.slot(s, frec[at], frow[at], c, dv) for s in self.patterns[p]]
+                segs[at, k] = self._segments(k, p, frow[at], values)
+        base = len(self.segments)
+        self.segments.extend((f.reason if self.lang == "zh" else f.reason_en).encode() for _, _, f in slow_findings)
+        segs[sl, 0] = base + np.arange(len(sl))
+        objs, lens = self.segment_arrays()
+        reasons = []
+        try:
+            # in runs of rows, so that no buffer is large enough for the allocator to map fresh pages
+            for lo in range(0, n, _RUN):
+                run = segs[lo:lo + _RUN]
+                offsets = np.zeros(len(run) + 1, np.int64)
+                np.cumsum(lens[run].sum(axis=1), out=offsets[1:])
+                reasons.append((b"".join(objs[run.ravel()].tolist()), offsets))
+        finally:
+            del self.segments[base:]  # the reference path's reasons are used once
+            self._segment_count = min(self._segment_count, base)
+        # the chunk's clause texts, sorted, so that output does not depend on the order templates were made
+        used = np.unique(clauses)
+        if len(self._clause_list) != len(self.clause_index):
+            self._clause_list = list(self.clause_index)
+        texts = [self._clause_list[i] for i in used.tolist()]
+        by_text = sorted(range(len(texts)), key=texts.__getitem__)
+        remap = np.zeros(int(used.max()) + 1 if len(used) else 1, np.int32)
+        remap[used[by_text]] = np.arange(len(used), dtype=np.int32)
+        sid = [p for _, p, _ in slow_findings]
+        problem: Any
+        if isinstance(c.ids, list):
+            ids_, more = c.ids, iter(sid)
+            problem = [ids_[r] if f else next(more) for r, f in zip(frec.tolist(), fast.tolist(), strict=True)]
+        else:
+            import pyarrow as pa
+
+            source = pa.concat_arrays([c.ids, pa.array(sid, pa.string())]) if sid else c.ids
+            idx = frec.astype(np.int64)
+            idx[sl] = len(c.ids) + np.arange(len(sl))
+            problem = source.take(pa.array(idx))
+        nl = len(t.liabilities)
+        counts = np.bincount(basis.astype(np.int64) * nl + liability, minlength=len(t.bases) * nl)
+        return Columns(numbers[frec].astype(np.int64), problem, body, basis, liability, place,
+                       remap[clauses], [texts[i] for i in by_text], reasons, counts.astype(np.int64))

@@ -1,0 +1,162 @@
+"""Lookup tables of one policy and one jurisdiction, as integer codes for the batch path.
+
+Every id a record may name (duty area, problem kind, level, channel, body, place) gets a
+small integer; the arrays here answer in bulk what :func:`~responsibility._problem.parse_problem`
+and :func:`~responsibility._facts.derive` ask one record at a time.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, level_of
+from ..engine._decide import CONTEXT_FIELDS, FAILURES, Decider
+from ..policy._model import SEVERITIES
+from ..policy._view import PolicyView
+
+I32 = npt.NDArray[np.int32]
+I64 = npt.NDArray[np.int64]
+
+#: An absent date, in days since 1970-01-01.
+NONE = -(2**31)
+EPOCH = 719163  # date(1970, 1, 1).toordinal()
+FIELDS = frozenset({"id", "domain", "kind", "place", "severity", "discovered", "handled", "deadline",
+                    "rectified_on", "concealed_by", "as_of"})
+DISCOVERED_FIELDS = frozenset({"level", "channel", "on", "body"})
+HANDLING_FIELDS = frozenset({"action", "by_level", "to_level", "to_body", "on"})
+ACTIONS = ("assigned", "reported")  # codes 0 and 1
+#: Fact types, in the order the batch path numbers them.
+FACT_TYPES = ("found", "unhandled", "unrectified", "concealed", "main")
+
+
+def _exact_templates(policy: PolicyView) -> bool:
+    """Whether every reason template uses context fields plainly (no format spec or conversion),
+    so that a template can be filled by concatenation."""
+    for f in policy.failures.values():
+        for text in (f.reason, f.reason_en):
+            for _, name, spec, conversion in string.Formatter().parse(text):
+                if name is None:
+                    continue
+                if not name.isidentifier() or (name in CONTEXT_FIELDS and (spec or conversion)):
+                    return False
+    return True
+
+
+@dataclass
+class Tables:
+    """Integer codes for one policy and one jurisdiction (see the module docstring)."""
+
+    policy: PolicyView
+    jurisdiction: Jurisdiction
+    decider: Decider
+    areas: list[str] = field(init=False)
+    area_index: dict[str, int] = field(init=False)
+    kind_names: list[str] = field(init=False)
+    kind_index: dict[str, int] = field(init=False)
+    level_ids: list[str] = field(init=False)
+    rank: dict[str, int] = field(init=False)
+    channels: list[str] = field(init=False)
+    channel_index: dict[str, int] = field(init=False)
+    bodies: list[str] = field(init=False)
+    body_index: dict[str, int] = field(init=False)
+    places: list[str] = field(init=False)
+    place_alias: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        policy = self.policy
+        self.exact = _exact_templates(policy)
+        self.areas = list(policy.problem_areas)
+        self.area_index = {a: i for i, a in enumerate(self.areas)}
+        self.kind_names = sorted({k for _, k in policy.kinds})
+        self.kind_index = {k: i + 1 for i, k in enumerate(self.kind_names)}  # 0: no kind
+        self.level_ids = list(policy.levels)
+        self.rank = dict(policy.level_rank)
+        self.max_rank = max(self.rank.values())
+        self.rank_level = {r: lv for lv, r in self.rank.items()}
+        self.channels = list(policy.channels)
+        self.channel_index = {c: i for i, c in enumerate(self.channels)}
+        self.channel_outside = np.array([not policy.channels[c].own_work for c in self.channels], np.int32)
+        self.bodies = list(policy.bodies)
+        self.body_index = {b: i for i, b in enumerate(self.bodies)}
+        self.body_rank = np.array([self.rank[policy.bodies[b].level] for b in self.bodies], np.int32)
+        self.severity_index = {s: i + 1 for i, s in enumerate(SEVERITIES)}
+        # kind code of (area, kind name), -1 where the area has no such kind; authority rank per (area, kind)
+        nk = len(self.kind_names) + 1
+        self.kind_code = np.full((len(self.areas), nk), -1, np.int32)
+        self.authority = np.zeros((len(self.areas), nk), np.int32)
+        for a, area in enumerate(self.areas):
+            self.kind_code[a, 0] = 0
+            self.authority[a, 0] = self.rank[policy.areas[area].authority]
+            for (ka, k), pk in policy.kinds.items():
+                if ka == area:
+                    self.kind_code[a, self.kind_index[k]] = self.kind_index[k]
+                    self.authority[a, self.kind_index[k]] = self.rank[pk.authority]
+        # a level may be named as concealer only where one of its bodies holds a duty at that stage
+        stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
+        self.conceal_level = np.zeros((len(self.areas), nk, self.max_rank + 1), np.bool_)
+        for a, area in enumerate(self.areas):
+            for kid in [None, *self.kind_names]:
+                kc = self.kind_index[kid] if kid else 0
+                if self.kind_code[a, kc] < 0:
+                    continue
+                for b in policy.stage_holders(area, kid, stage):
+                    self.conceal_level[a, kc, self.rank[policy.bodies[b].level]] = True
+        # concealed_by names a level or a body: value -> (level rank, body or -1)
+        self.concealer: dict[str, tuple[int, int]] = {lv: (r, -1) for lv, r in self.rank.items()}
+        for b, i in self.body_index.items():
+            self.concealer.setdefault(b, (int(self.body_rank[i]), i))
+        # the order of findings in a verdict: level, body, basis, liability (as Decider._verdict sorts)
+        self.bases = list(policy.failures)
+        self.liabilities = list(policy.liabilities)
+        self.basis_index = {b: i for i, b in enumerate(self.bases)}
+        self.failure_bases = np.array([self.basis_index[b] for b in FAILURES if b in self.basis_index], np.int64)
+        self.liability_index = {x: i for i, x in enumerate(self.liabilities)}
+        self.key_rank = np.zeros((len(self.bodies), len(self.bases), len(self.liabilities)), np.int64)
+        order = sorted(((int(self.body_rank[b]), body, f, x) for b, body in enumerate(self.bodies)
+                        for f in range(len(self.bases)) for x in range(len(self.liabilities))))
+        for i, (_, body, f, x) in enumerate(order):
+            self.key_rank[self.body_index[body], f, x] = i
+        self._places()
+
+    def _places(self) -> None:
+        """Places by index, the codes a record may give for each, and their ancestors."""
+        j, rank = self.jurisdiction, self.rank
+        places = list(j)
+        self.places = [p.code for p in places]
+        index = {c: i for i, c in enumerate(self.places)}
+        self.place_alias = {}
+        for i, code in enumerate(self.places):
+            if code.startswith("00"):
+                continue
+            for _, n in LEVEL_DIGITS:
+                if not code[n:].strip("0"):
+                    self.place_alias[code[:n]] = i
+        n = len(places)
+        self.place_rank = np.full(n, -1, np.int32)
+        # Ancestors per level rank, as indices into place_codes (a finding's place) and place_texts
+        # (the name its reason gives: the code where the jurisdiction lacks the place).
+        self.place_codes: list[str] = list(self.places)
+        self.place_texts: list[str] = [p.name for p in places]
+        self.ancestor = np.full((n, self.max_rank + 1), -1, np.int32)
+        extra: dict[str, int] = {}
+        for i, p in enumerate(places):
+            r = rank.get(p.level, -1)
+            # the record's level rank must be the same whether read from the place or from its code
+            if r >= 0 and rank.get(level_of(p.code)) == r:
+                self.place_rank[i] = r
+            for level, lr in rank.items():
+                try:
+                    a = ancestor_code(p.code, level)
+                except KeyError:
+                    continue
+                k = index.get(a)
+                if k is None:
+                    k = extra.setdefault(a, len(self.place_codes))
+                    if k == len(self.place_codes):
+                        self.place_codes.append(a)
+                        self.place_texts.append(a)
+                self.ancestor[i, lr] = k

@@ -1,0 +1,259 @@
+"""Assessing chunks of Arrow records in worker processes, with results in input order.
+
+Workers are forked from the process that made the :class:`~responsibility._batch.Assessor`
+(``make`` returns it), so they share its policy, jurisdiction and tables without pickling; the
+objects that exist at the fork are frozen for the garbage collector, which would otherwise
+touch, and so copy, every inherited page in each worker. Each has two input and two
+output slots in shared memory: the parent writes a chunk's records there as Arrow IPC, the
+worker writes its finding rows there, and the parent reads them without copying. Only
+small messages cross the pipes (which are slow on some virtual machines, as are freshly
+faulted pages: the slots are allocated once and reused).
+
+Chunk ``k`` goes to worker ``k % n``; results come back and are written in chunk order, so
+the output does not depend on the number of workers. Not done here: non-Arrow input (its
+records are parsed in the parent anyway).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import mmap
+import os
+import threading
+import traceback
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from ._assessor import Assessor, Reject
+
+IN_SLOT = 40 * 2**20
+OUT_SLOT = 40 * 2**20
+#: Rows of one output piece are cut so that a piece's IPC form fits a slot comfortably.
+PIECE_BYTES = 24 * 2**20
+
+
+def pieces(table: Any) -> list[Any]:
+    """``table`` cut into row ranges of at most about :data:`PIECE_BYTES` (the same cut everywhere)."""
+    n = table.num_rows
+    size = sum(c.nbytes for c in table.columns)
+    count = max(1, -(-size // PIECE_BYTES))
+    step = -(-n // count) if n else 0
+    return [table.slice(i, step) for i in range(0, n, step)] if n else [table]
+
+
+@dataclass
+class Meta:
+    """What a chunk gave besides its rows."""
+
+    rejects: list[Reject]
+    records: int
+    assessed: int
+    referred: int
+    counts: Any
+
+
+def _write_ipc(table: Any, buf: mmap.mmap) -> int:
+    import pyarrow as pa
+
+    sink = pa.FixedSizeBufferWriter(pa.py_buffer(buf))
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write(table)
+    return int(sink.tell())
+
+
+def _read_ipc(buf: mmap.mmap, size: int) -> Any:
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(pa.py_buffer(memoryview(buf)[:size])).read_all()
+
+
+class Pool:
+    """``n`` forked workers assessing Arrow chunks for one :class:`~._core.Assessor`."""
+
+    def __init__(self, make: Callable[[], Assessor], n: int) -> None:
+        import multiprocessing as mp
+
+        self.n = n
+        ctx = mp.get_context("fork")
+        self._in = [[mmap.mmap(-1, IN_SLOT) for _ in range(2)] for _ in range(n)]
+        self._out = [[mmap.mmap(-1, OUT_SLOT) for _ in range(2)] for _ in range(n)]
+        self._cmd: list[Connection] = []
+        self._res: list[Connection] = []
+        self._locks = [threading.Lock() for _ in range(n)]
+        self._procs = []
+        # Objects that exist now are shared with the workers; keep the collector from touching (and
+        # so copying) them in each worker.
+        gc.collect()
+        gc.freeze()
+        for w in range(n):
+            cmd_r, cmd_w = ctx.Pipe(duplex=False)
+            res_r, res_w = ctx.Pipe(duplex=False)
+            with warnings.catch_warnings():  # forking before any thread of ours starts
+                warnings.simplefilter("ignore", DeprecationWarning)
+                proc = ctx.Process(target=_serve, args=(make, cmd_r, res_w, self._in[w], self._out[w]),
+                                   daemon=True, name=f"responsibility-assess-{w}")
+                proc.start()
+            cmd_r.close()
+            res_w.close()
+            self._cmd.append(cmd_w)
+            self._res.append(res_r)
+            self._procs.append(proc)
+        gc.unfreeze()
+
+    def _send(self, w: int, msg: tuple[Any, ...]) -> None:
+        with self._locks[w]:
+            self._cmd[w].send(msg)
+
+    def release(self, w: int, slot: int) -> None:
+        """Give output slot ``slot`` back to worker ``w`` (its rows are written)."""
+        self._send(w, ("free", slot))
+
+    def run(self, batches: Iterator[tuple[Any, int]]) -> Iterator[tuple[Any, int, int, Meta | None]]:
+        """For each (record batch, number of its first record), in order: the pieces of its finding
+        rows as they come, as (table, worker, slot, meta) — call :meth:`release` once a piece is
+        written (its worker waits for the slot) — the chunk's last piece with its meta."""
+        import pyarrow as pa
+
+        free_in = [[0, 1] for _ in range(self.n)]
+        sent: list[tuple[int, int]] = []  # (worker, input slot) of chunks in flight, in order
+        source = iter(batches)
+        done = False
+        k = 0  # the next chunk; it goes to worker k % n
+
+        def feed() -> None:
+            nonlocal done, k
+            while not done:
+                w = k % self.n
+                if not free_in[w]:
+                    return
+                got = next(source, None)
+                if got is None:
+                    done = True
+                    return
+                batch, start = got
+                slot = free_in[w].pop(0)
+                fits = pa.ipc.get_record_batch_size(batch) < IN_SLOT - 2**20  # room for the schema
+                size = _write_ipc(batch, self._in[w][slot]) if fits else -1
+                self._send(w, ("task", slot, size, start, None if size >= 0 else _ipc_bytes(batch)))
+                sent.append((w, slot))
+                k += 1
+
+        feed()
+        while sent:
+            w, slot = sent.pop(0)
+            while True:
+                _, oslot, size, meta = self._recv(w)
+                if meta is not None:
+                    free_in[w].append(slot)
+                    feed()
+                yield _read_ipc(self._out[w][oslot], size), w, oslot, meta
+                if meta is not None:
+                    break
+
+    def _recv(self, w: int) -> tuple[Any, ...]:
+        try:
+            msg: tuple[Any, ...] = self._res[w].recv()
+        except EOFError:
+            raise RuntimeError(f"assessing worker {w} died (exit code {self._procs[w].exitcode})") from None
+        if msg[0] == "error":
+            raise RuntimeError(f"assessing worker {w} failed:\n{msg[1]}")
+        return msg
+
+    def close(self) -> None:
+        for w in range(self.n):
+            with contextlib.suppress(OSError):
+                self._send(w, ("stop",))
+        for proc in self._procs:
+            proc.join(5)
+            if proc.is_alive():
+                proc.kill()
+
+
+def _ipc_bytes(batch: Any) -> bytes:
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, batch.schema) as writer:
+        writer.write_batch(batch)
+    return bytes(sink.getvalue())
+
+
+def _serve(make: Callable[[], Assessor], cmd: Connection, res: Connection, ins: list[mmap.mmap],
+           outs: list[mmap.mmap]) -> None:
+    """A worker: make its assessor, then assess each task's records, write the rows to a free
+    output slot, report."""
+    import pyarrow as pa
+
+    from ._assessor import Dictionaries, arrow_parts, to_arrow
+
+    free = [0, 1]
+    tasks: list[tuple[Any, ...]] = []
+
+    def take(msg: tuple[Any, ...]) -> bool:
+        if msg[0] == "free":
+            free.append(msg[1])
+        elif msg[0] == "task":
+            tasks.append(msg)
+        return bool(msg[0] != "stop")
+
+    try:
+        assessor = make()
+        dicts = Dictionaries(assessor.t)
+        while True:
+            if not tasks and not take(cmd.recv()):
+                break
+            if not tasks:
+                continue
+            _, slot, size, start, raw = tasks.pop(0)
+            source = pa.py_buffer(memoryview(ins[slot])[:size]) if size >= 0 else pa.py_buffer(raw)
+            table = pa.ipc.open_stream(source).read_all()
+            counts = None
+            rejects: list[Reject] = []
+            records = assessed = referred = 0
+            tables = []
+            for part in arrow_parts(table, assessor.t, start=start):
+                result = assessor.run(part)
+                tables.append(to_arrow(result.columns, dicts))
+                rejects += result.rejects
+                records += result.records
+                assessed += result.assessed
+                referred += result.referred
+                counts = result.columns.counts if counts is None else counts + result.columns.counts
+            rows = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+            meta = Meta(rejects, records, assessed, referred, counts)
+            cut = pieces(rows)
+            for i, piece in enumerate(cut):
+                while not free:
+                    if not take(cmd.recv()):
+                        return
+                oslot = free.pop(0)
+                res.send(("piece", oslot, _write_ipc(piece, outs[oslot]), meta if i == len(cut) - 1 else None))
+            del table, rows, tables, cut
+    except BaseException:
+        with contextlib.suppress(OSError):
+            res.send(("error", traceback.format_exc()))
+    finally:
+        os._exit(0)
+
+
+def default_workers() -> int:
+    """One worker per CPU this process may use, at most 4."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 4))
+
+
+def merge_counts(a: Any, b: Any) -> Any:
+    """Sum two count arrays, either of which may be ``None``."""
+    if a is None:
+        return b
+    return a if b is None else np.asarray(a) + np.asarray(b)

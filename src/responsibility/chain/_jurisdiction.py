@@ -1,0 +1,310 @@
+"""Real places: national statistical division codes (统计用区划代码) and their tree.
+
+A code has 12 digits: 2 province, 2 city, 2 county, 3 township, 3 village. A
+place's level follows from which trailing groups are zero; its parent is the
+code with its last non-zero group zeroed. Shorter prefix codes (2, 4, 6 or 9
+digits) are accepted everywhere and padded.
+
+Not checked here: that a code exists in the official list; only that the file
+is internally consistent (well-formed, unique, every place has its parent).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .._errors import JurisdictionError
+
+#: (level id, number of leading digits that identify a place of that level), top down.
+LEVEL_DIGITS: tuple[tuple[str, int], ...] = (
+    ("province", 2), ("city", 4), ("county", 6), ("township", 9), ("village", 12),
+)
+_DIGITS = dict(LEVEL_DIGITS)
+_LENGTHS = {n: lv for lv, n in LEVEL_DIGITS}
+
+
+def parse_code(raw: object) -> str:
+    """Return the 12-digit form of a division code given with 2, 4, 6, 9 or 12 digits.
+
+    >>> parse_code("331127")
+    '331127000000'
+    """
+    text = str(raw).strip()
+    if not text.isdigit() or not text.isascii():
+        raise JurisdictionError(f"division code {text!r} must be digits only")
+    if len(text) not in _LENGTHS:
+        raise JurisdictionError(f"division code {text!r} has {len(text)} digits; use 2, 4, 6, 9 or 12")
+    code = text.ljust(12, "0")
+    if code[:2] == "00":
+        raise JurisdictionError(f"division code {text!r} has no province part")
+    return code
+
+
+def level_of(code: str) -> str:
+    """The level of a 12-digit code: the deepest group that is not all zeros.
+
+    >>> level_of("331127100000")
+    'township'
+    """
+    # Unrolled over LEVEL_DIGITS: this runs for every placed finding of a batch.
+    if code[9:12] != "000":
+        return "village"
+    if code[6:9] != "000":
+        return "township"
+    if code[4:6] != "00":
+        return "county"
+    if code[2:4] != "00":
+        return "city"
+    return "province"
+
+
+def _check_shape(code: str) -> None:
+    """A code whose deeper group is set while a shallower one is zero is malformed."""
+    zero_seen = False
+    prev = 0
+    for _, n in LEVEL_DIGITS:
+        group = code[prev:n]
+        if group.strip("0") and zero_seen:
+            raise JurisdictionError(f"division code {code!r} skips a level (a zero group before a set one)")
+        zero_seen = zero_seen or not group.strip("0")
+        prev = n
+
+
+def ancestor_code(code: str, level: str) -> str:
+    """The code of the place at ``level`` that contains ``code``."""
+    n = _DIGITS[level]
+    return code[:n].ljust(12, "0")
+
+
+def parent_code(code: str) -> str | None:
+    """The code of the place directly containing ``code`` (``None`` for a province)."""
+    level = level_of(code)
+    names = [lv for lv, _ in LEVEL_DIGITS]
+    i = names.index(level)
+    return None if i == 0 else ancestor_code(code, names[i - 1])
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place: its 12-digit code, name and level."""
+
+    code: str
+    name: str
+    level: str
+
+    @property
+    def parent(self) -> str | None:
+        """Code of the containing place."""
+        return parent_code(self.code)
+
+
+class Jurisdiction:
+    """A tree of places keyed by division code.
+
+    >>> from responsibility import Jurisdiction
+    >>> j = Jurisdiction.example()
+    >>> j.place("33").name
+    '浙江省'
+    """
+
+    def __init__(self, places: Mapping[str, Place] | Iterable[Place], *, name: str = "") -> None:
+        items = places.values() if isinstance(places, Mapping) else places
+        self._places: dict[str, Place] = {p.code: p for p in items}
+        self.name = name
+        self._children: dict[str, list[str]] = {}
+        self._ancestors: dict[str, list[Place]] = {}
+        for p in self._places.values():
+            if (parent := p.parent) is not None:
+                self._children.setdefault(parent, []).append(p.code)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(sorted(self._places.values(), key=lambda p: p.code))
+
+    def __contains__(self, code: object) -> bool:
+        try:
+            return parse_code(code) in self._places
+        except JurisdictionError:
+            return False
+
+    def __repr__(self) -> str:
+        counts = self.counts()
+        return f"<Jurisdiction {self.name!r}: " + ", ".join(f"{n} {lv}" for lv, n in counts.items()) + ">"
+
+    def counts(self) -> dict[str, int]:
+        """Number of places per level, top down."""
+        out = {lv: 0 for lv, _ in LEVEL_DIGITS}
+        for p in self._places.values():
+            out[p.level] += 1
+        return out
+
+    def place(self, code: object) -> Place:
+        """The place with ``code`` (any accepted length); :class:`JurisdictionError` if unknown."""
+        full = parse_code(code)
+        try:
+            return self._places[full]
+        except KeyError:
+            raise JurisdictionError(f"place {code!s} is not in jurisdiction {self.name!r}; "
+                                    "check the code or load the jurisdiction that contains it") from None
+
+    def get(self, code: str) -> Place | None:
+        """The place with the 12-digit ``code``, or ``None``."""
+        return self._places.get(code)
+
+    def ancestors(self, code: object) -> list[Place]:
+        """The place and every place containing it, from it up to the province."""
+        place = self.place(code)
+        cached = self._ancestors.get(place.code)
+        if cached is None:
+            cached = [place]
+            while (parent := cached[-1].parent) is not None:
+                cached.append(self._places[parent])
+            self._ancestors[place.code] = cached
+        return list(cached)
+
+    def children(self, code: object) -> list[Place]:
+        """Places directly under ``code``, by code."""
+        return [self._places[c] for c in sorted(self._children.get(parse_code(code), []))]
+
+    def at_level(self, level: str) -> list[Place]:
+        """All places of ``level``, by code."""
+        return sorted((p for p in self._places.values() if p.level == level), key=lambda p: p.code)
+
+    # ------------------------------------------------------------------ reading
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Mapping[str, str | None]], *, source: str = "<rows>",
+                  first_line: int = 2) -> Jurisdiction:
+        """Build from mappings with ``code``, ``name`` and optional ``level``, ``parent``.
+
+        Every bad row is reported, each with its line number; the error lists them all.
+        """
+        errors: list[str] = []
+        places: dict[str, Place] = {}
+        lines: dict[str, int] = {}
+        for line, row in enumerate(rows, start=first_line):
+            raw_code = (row.get("code") or "").strip()
+            name = (row.get("name") or "").strip()
+            try:
+                code = parse_code(raw_code)
+                _check_shape(code)
+            except JurisdictionError as exc:
+                errors.append(f"{source}:{line}: {exc}")
+                continue
+            if not name:
+                errors.append(f"{source}:{line}: place {raw_code} has no name; fill the name column")
+                continue
+            level = level_of(code)
+            given = (row.get("level") or "").strip()
+            if given and given != level:
+                errors.append(f"{source}:{line}: level {given!r} does not match code {raw_code} (a {level})")
+                continue
+            given_parent = (row.get("parent") or "").strip()
+            if given_parent:
+                try:
+                    if parse_code(given_parent) != parent_code(code):
+                        errors.append(f"{source}:{line}: parent {given_parent} does not contain {raw_code}")
+                        continue
+                except JurisdictionError as exc:
+                    errors.append(f"{source}:{line}: parent: {exc}")
+                    continue
+            if code in places:
+                errors.append(f"{source}:{line}: duplicate code {raw_code} (first at line {lines[code]})")
+                continue
+            places[code] = Place(code, name, level)
+            lines[code] = line
+        for code, place in places.items():
+            parent = place.parent
+            if parent is not None and parent not in places:
+                errors.append(f"{source}:{lines[code]}: place {code} ({place.name}) has no parent {parent} "
+                              "in the file; add the containing place")
+        if errors:
+            raise JurisdictionError(f"{len(errors)} problem(s):\n" + "\n".join(errors), file=source)
+        return cls(places, name=Path(source).stem)
+
+    @classmethod
+    def from_csv(cls, path: str | Path) -> Jurisdiction:
+        """Read a CSV with at least the columns ``code,name`` (optional ``level``, ``parent``)."""
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            raise JurisdictionError(f"cannot read jurisdiction file: {exc.strerror}", file=str(p)) from None
+        except UnicodeDecodeError:
+            raise JurisdictionError("jurisdiction file is not UTF-8 text", file=str(p)) from None
+        return cls.from_csv_text(text, source=str(p))
+
+    @classmethod
+    def from_csv_text(cls, text: str, *, source: str = "<csv>") -> Jurisdiction:
+        """Parse CSV text (see :meth:`from_csv`)."""
+        lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
+        skipped = len(text.splitlines()) - len(lines)
+        reader = csv.DictReader(io.StringIO("\n".join(lines)))
+        missing = {"code", "name"} - set(reader.fieldnames or [])
+        if missing:
+            raise JurisdictionError(f"missing column(s) {', '.join(sorted(missing))}; the header needs code,name",
+                                    file=source, line=1 + skipped)
+        return cls.from_rows(reader, source=source, first_line=2 + skipped)
+
+    def to_csv(self) -> str:
+        """The jurisdiction as CSV text with columns ``code,name,level,parent``."""
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["code", "name", "level", "parent"])
+        for p in self:
+            w.writerow([p.code, p.name, p.level, p.parent or ""])
+        return buf.getvalue()
+
+    @classmethod
+    def example(cls) -> Jurisdiction:
+        """The example jurisdiction shipped with the package (the embedded default)."""
+        packaged = Path(str(resources.files("responsibility"))) / "_data" / "jurisdictions"
+        folder = packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "examples" / "jurisdictions"
+        return cls.from_csv(folder / "zhejiang-sample.csv")
+
+    @classmethod
+    def synthetic(cls, cities: int = 11, counties: int = 90, townships: int = 1300, villages: int = 25000,
+                  *, province: str = "33", seed: int = 0) -> Jurisdiction:
+        """A synthetic province of the given size, the same for the same arguments.
+
+        Each city has at least one county, each county one township, each township one village.
+        """
+        if not (1 <= cities <= counties <= townships <= villages) or cities > 99 or counties > cities * 99:
+            raise JurisdictionError("need 1 ≤ cities ≤ counties ≤ townships ≤ villages, at most 99 cities and "
+                                    "99 counties per city")
+        rng = random.Random(seed)
+
+        def spread(n: int, over: int, cap: int) -> list[int]:
+            sizes = [1] * over
+            for _ in range(n - over):
+                i = rng.randrange(over)
+                while sizes[i] >= cap:
+                    i = (i + 1) % over
+                sizes[i] += 1
+            return sizes
+
+        places = [Place(parse_code(province), "合成省", "province")]
+        county_sizes = spread(counties, cities, 99)
+        township_sizes = iter(spread(townships, counties, 999))
+        village_sizes = iter(spread(villages, townships, 999))
+        for ci, nc in enumerate(county_sizes, start=1):
+            city = f"{province}{ci:02d}"
+            places.append(Place(parse_code(city), f"合成市{ci:02d}", "city"))
+            for ki in range(1, nc + 1):
+                county = f"{city}{ki:02d}"
+                places.append(Place(parse_code(county), f"合成县{city[2:]}{ki:02d}", "county"))
+                for ti in range(1, next(township_sizes) + 1):
+                    township = f"{county}{ti:03d}"
+                    places.append(Place(parse_code(township), f"合成乡镇{township[2:]}", "township"))
+                    for vi in range(1, next(village_sizes) + 1):
+                        village = f"{township}{vi:03d}"
+                        places.append(Place(village, f"合成村{village[2:]}", "village"))
+        return cls(places, name=f"synthetic-{province}-{villages}")

@@ -1,0 +1,348 @@
+"""Impact diff of two policies: what changed in the data, and whose answers changed.
+
+The answers of a policy are a function of the facts a problem produces (``_facts``):
+each fact fires rules on its own, and main responsibility follows from any failure.
+The fact space is finite: area × problem kind × severity × level of the place ×
+fact type (found at a level, unhandled / unrectified / concealed at a level or by a
+named body) plus the main-responsibility fact. :func:`diff` evaluates every point of
+it under both policies, on every day on which either policy changes, so an empty
+answer diff proves that no problem would be answered differently. The time limits
+(parameters) decide which facts a record produces; their changes are listed among
+the data changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..engine._compile import severity_rank
+from ..engine._decide import decider_of, who_answers
+from ..policy._model import SEVERITIES
+from ..policy._view import PolicyView
+
+LEVEL_IDS = ("village", "township", "county", "city", "province")
+
+
+@dataclass(frozen=True)
+class DataChange:
+    """One item added, removed or changed between the two policies."""
+
+    kind: str
+    id: str
+    change: str
+    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"kind": self.kind, "id": self.id, "change": self.change,
+                "fields": {k: [_plain(a), _plain(b)] for k, (a, b) in self.fields.items()}}
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    """A problem shape whose answer differs, with an example record and what appeared or vanished."""
+
+    day: dt.date | None
+    shape: dict[str, Any]
+    example: dict[str, Any]
+    appeared: tuple[tuple[Any, ...], ...]
+    vanished: tuple[tuple[Any, ...], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        def finding(f: tuple[Any, ...]) -> dict[str, Any]:
+            return {"level": f[0], "body": f[1], "basis": f[2], "liability": f[3], "clauses": list(f[4])}
+
+        return {"day": self.day.isoformat() if self.day else None, "shape": self.shape, "example": self.example,
+                "appeared": [finding(f) for f in self.appeared], "vanished": [finding(f) for f in self.vanished]}
+
+
+@dataclass(frozen=True)
+class ScenarioChange:
+    """A user scenario whose findings differ between the policies."""
+
+    name: str
+    file: str
+    appeared: tuple[str, ...]
+    vanished: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"name": self.name, "file": self.file, "appeared": list(self.appeared),
+                "vanished": list(self.vanished)}
+
+
+@dataclass(frozen=True)
+class Diff:
+    """Data changes, answer changes over the whole fact space, and changed scenarios."""
+
+    data: tuple[DataChange, ...]
+    answers: tuple[AnswerChange, ...]
+    scenarios: tuple[ScenarioChange, ...]
+    shapes: int
+
+    @property
+    def answers_changed(self) -> bool:
+        """Whether any problem would now be answered differently."""
+        return bool(self.answers or self.scenarios)
+
+    def grouped(self) -> list[list[AnswerChange]]:
+        """Answer changes grouped by day and by what appeared and vanished, largest group first."""
+        groups: dict[tuple[Any, ...], list[AnswerChange]] = {}
+        for a in self.answers:
+            groups.setdefault((a.day, a.appeared, a.vanished), []).append(a)
+        return sorted(groups.values(), key=lambda g: (-len(g), str(g[0].day), str(g[0].shape)))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"shapes_compared": self.shapes, "data": [c.to_dict() for c in self.data],
+                "answers": [c.to_dict() for c in self.answers],
+                "scenarios": [c.to_dict() for c in self.scenarios]}
+
+    def to_json(self) -> str:
+        """JSON text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def to_markdown(self) -> str:
+        """Markdown for a merge-request comment."""
+        out = ["## Policy impact", ""]
+        out.append(f"{len(self.data)} data change(s); {len(self.answers)} changed answer shape(s) out of "
+                   f"{self.shapes} compared; {len(self.scenarios)} changed scenario(s).")
+        if self.data:
+            out += ["", "### Data", "", "| kind | id | change | fields |", "|---|---|---|---|"]
+            for c in self.data:
+                fields = "; ".join(f"{k}: {_short(a)} → {_short(b)}" for k, (a, b) in c.fields.items())
+                out.append(f"| {c.kind} | `{c.id}` | {c.change} | {fields} |")
+        if self.answers:
+            out += ["", "### Answers (shapes with the same change grouped; the JSON lists every shape)", "",
+                    "| from | shapes | example shape | appeared | vanished |", "|---|---|---|---|---|"]
+            for group in self.grouped():
+                a = group[0]
+                shape = ", ".join(f"{k}={v}" for k, v in a.shape.items())
+                out.append(f"| {a.day or ''} | {len(group)} | {shape} | {_findings(a.appeared)} | "
+                           f"{_findings(a.vanished)} |")
+        if self.scenarios:
+            out += ["", "### Scenarios", "", "| scenario | appeared | vanished |", "|---|---|---|"]
+            for s in self.scenarios:
+                out.append(f"| {s.name} ({s.file}) | {'<br>'.join(s.appeared)} | {'<br>'.join(s.vanished)} |")
+        return "\n".join(out) + "\n"
+
+
+def _plain(x: Any) -> Any:
+    if isinstance(x, dt.date):
+        return x.isoformat()
+    if isinstance(x, tuple):
+        return list(x)
+    return x
+
+
+def _short(x: Any) -> str:
+    text = json.dumps(_plain(x), ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _findings(fs: Iterable[tuple[Any, ...]]) -> str:
+    return "<br>".join(f"{f[1]} {f[2]}/{f[3]} ({' '.join(f[4])})" for f in fs)
+
+
+# ---------------------------------------------------------------- data changes
+
+
+def _items(policy: PolicyView) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every comparable item, keyed by (kind, id@effective_from)."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def put(kind: str, item: BaseModel, ident: str) -> None:
+        dump = item.model_dump()
+        start = dump.get("effective_from")
+        out[(kind, f"{ident}@{start}" if start else ident)] = dump
+
+    d = policy.data
+    for b in d.bodies:
+        put("body", b, b.id)
+    for a in d.areas:
+        put("area", a.model_copy(update={"duties": [], "problem_kinds": []}), a.id)
+        for duty in a.duties:
+            put("duty", duty, duty.id)
+        for k in a.problem_kinds:
+            put("problem_kind", k, f"{a.id}.{k.id}")
+    for p in d.parameters:
+        put("parameter", p, p.id)
+    for src in d.sources:
+        for c in src.clauses:
+            put("clause", c, c.id)
+    for f in d.accountability.failures:
+        put("failure", f, f.id)
+    for x in d.accountability.liabilities:
+        put("liability", x, x.id)
+    for pr in d.accountability.principles:
+        put("principle", pr, pr.id)
+    return out
+
+
+def data_changes(old: PolicyView, new: PolicyView) -> list[DataChange]:
+    """Items added, removed and changed (field by field), sorted by kind and id."""
+    a, b = _items(old), _items(new)
+    out = []
+    for key in sorted(a.keys() | b.keys()):
+        kind, ident = key
+        if key not in a:
+            out.append(DataChange(kind, ident, "added"))
+        elif key not in b:
+            out.append(DataChange(kind, ident, "removed"))
+        elif a[key] != b[key]:
+            fields = {f: (a[key].get(f), b[key].get(f)) for f in sorted(a[key].keys() | b[key].keys())
+                      if a[key].get(f) != b[key].get(f)}
+            out.append(DataChange(kind, ident, "changed", fields))
+    return out
+
+
+# ---------------------------------------------------------------- answer changes
+
+
+def _shapes(old: PolicyView, new: PolicyView, only: frozenset[str] | None = None
+            ) -> Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Every point of the fact space of either policy (of the ``only`` areas): (shape, facts)."""
+    ranks = {lv: i + 1 for i, lv in enumerate(LEVEL_IDS)}
+    areas = sorted(a for a in set(old.problem_areas) | set(new.problem_areas) if only is None or a in only)
+    kinds: dict[str, set[str]] = {a: set() for a in areas}
+    for pol in (old, new):
+        for a, k in pol.data_kinds():
+            if a in kinds:
+                kinds[a].add(k)
+    bodies = {**{b.id: b.level for b in old.data.bodies}, **{b.id: b.level for b in new.data.bodies}}
+    for area in areas:
+        for kind in [None, *sorted(kinds[area])]:
+            for sev in SEVERITIES:
+                for place in ("village", "township"):
+                    prank = ranks[place]
+                    base = {"area": area, "kind": kind or "", "sev": severity_rank(sev), "prank": prank}
+                    shape = {"area": area, "kind": kind, "severity": sev, "place": place}
+                    for lv, r in ranks.items():
+                        if r < prank:
+                            continue
+                        yield {**shape, "fact": "main", "level": lv}, [{"id": "s", "t": "main", "lvl": r, **base}]
+                        for outside in (0, 1):
+                            yield ({**shape, "fact": "found", "level": lv, "outside": bool(outside)},
+                                   [{"id": "s", "t": "found", "frank": r, "outside": outside, **base}])
+                        for t in ("unhandled", "unrectified", "concealed"):
+                            fact = {"id": "s", "t": t, "lvl": r, "body": "", "escalate": 0, **base}
+                            yield {**shape, "fact": t, "level": lv}, [fact]
+                    for body, lv in sorted(bodies.items()):
+                        if ranks[lv] < prank:
+                            continue
+                        for t in ("unhandled", "unrectified", "concealed"):
+                            fact = {"id": "s", "t": t, "lvl": ranks[lv], "body": body, "escalate": 0, **base}
+                            yield {**shape, "fact": t, "body": body}, [fact]
+
+
+def _example(shape: dict[str, Any], policy: PolicyView) -> dict[str, Any]:
+    """A problem record that produces the shape's fact (among others)."""
+    from ..chain._jurisdiction import Jurisdiction
+
+    j = Jurisdiction.example()
+    place = j.at_level(shape["place"])[0].code
+    rec: dict[str, Any] = {"id": "example", "domain": shape["area"], "place": place, "severity": shape["severity"],
+                           "as_of": "2030-12-31"}
+    if shape["kind"]:
+        rec["kind"] = shape["kind"]
+    level = shape.get("level") or (policy.bodies[shape["body"]].level if shape.get("body") in policy.bodies
+                                   else "county")
+    on = "2030-01-02"
+    fact = shape["fact"]
+    if fact == "found":
+        rec["discovered"] = {"level": level, "channel": "audit" if shape.get("outside") else "grid", "on": on}
+    elif fact == "unhandled":
+        rec["discovered"] = {"level": level, "channel": "audit", "on": on,
+                             **({"body": shape["body"]} if "body" in shape else {})}
+    elif fact == "unrectified":
+        rec["discovered"] = {"level": "province", "channel": "audit", "on": on}
+        rec["handled"] = [{"action": "assigned", "by_level": "province", "to_level": level, "on": on,
+                           **({"to_body": shape["body"]} if "body" in shape else {})}]
+        rec["deadline"] = "2030-03-01"
+    elif fact == "concealed":
+        rec["discovered"] = {"level": "province", "channel": "inspection_tour", "on": on}
+        rec["concealed_by"] = [shape.get("body") or level]
+    else:  # main responsibility after a failure at the shape's level: it did not handle the problem
+        rec["discovered"] = {"level": level, "channel": "audit", "on": on}
+        rec["severity"] = "grave"
+    return rec
+
+
+def answer_changes(old: PolicyView, new: PolicyView, days: Iterable[dt.date | None], only: frozenset[str] | None = None
+                   ) -> tuple[list[AnswerChange], int]:
+    """Every shape whose findings differ, on each of ``days``; and the number of shapes compared."""
+    out: list[AnswerChange] = []
+    count = 0
+    for day in days:
+        a = old.at(day) if day else old
+        b = new.at(day) if day else new
+        for shape, facts in _shapes(a, b, only):
+            count += 1
+            fa = _answers(a, shape, facts)
+            fb = _answers(b, shape, facts)
+            if fa != fb:
+                out.append(AnswerChange(day, shape, _example(shape, b if shape["area"] in b.areas else a),
+                                        tuple(sorted(fb - fa, key=str)), tuple(sorted(fa - fb, key=str))))
+    return out, count
+
+
+def _answers(policy: PolicyView, shape: dict[str, Any], facts: list[dict[str, Any]]) -> frozenset[tuple[Any, ...]]:
+    area = shape["area"]
+    if area not in policy.areas or (shape["kind"] and (area, shape["kind"]) not in policy.kinds):
+        return frozenset()
+    if "body" in shape and shape["body"] not in policy.bodies:
+        return frozenset()
+    result: frozenset[tuple[Any, ...]] = decider_of(policy).fact_answers(area, shape["kind"], facts)
+    return result
+
+
+def diff(old: PolicyView, new: PolicyView, *, scenarios: Iterable[str | Path] = (), as_of: dt.date | None = None,
+         areas: Iterable[str] | None = None) -> Diff:
+    """Compare two policies: data, answers over the whole fact space, and user scenarios.
+
+    ``areas`` limits the answer comparison to some problem areas (the proof is then only
+    about those areas); the data comparison is always whole.
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> d = diff(p, p)
+    >>> (d.data, d.answers, d.answers_changed)
+    ((), (), False)
+    """
+    days = sorted(set(old.epochs) | set(new.epochs))
+    checked: list[dt.date | None] = [as_of] if as_of else ([None] if not days else [])
+    if days:
+        # Each period between two boundaries, and the one before the first.
+        checked += [d for d in [days[0] - dt.timedelta(days=1), *days] if d not in checked]
+    answers, count = answer_changes(old, new, checked, frozenset(areas) if areas is not None else None)
+    return Diff(tuple(data_changes(old, new)), tuple(answers), tuple(scenario_changes(old, new, scenarios)), count)
+
+
+def scenario_changes(old: PolicyView, new: PolicyView, paths: Iterable[str | Path]) -> list[ScenarioChange]:
+    """User scenarios whose findings differ between the policies."""
+    from .._errors import ResponsibilityError
+    from ._scenarios import discover, load_scenarios
+
+    out = []
+    for f in discover(list(paths)):
+        for ls in load_scenarios(f):
+            results = []
+            for pol in (old, new):
+                try:
+                    v = who_answers(pol, ls.scenario.problem, engine="compiled")
+                    results.append({f"{x.body} {x.basis}/{x.liability}" for x in v.findings})
+                except ResponsibilityError as exc:
+                    results.append({f"error: {exc}"})
+            if results[0] != results[1]:
+                out.append(ScenarioChange(ls.scenario.name, f"{ls.file}:{ls.line}",
+                                          tuple(sorted(results[1] - results[0])),
+                                          tuple(sorted(results[0] - results[1]))))
+    return out

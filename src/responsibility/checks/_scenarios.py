@@ -1,0 +1,262 @@
+"""Scenario tests: problems with the findings they must and must not produce.
+
+A scenario file (``*.scenarios.yaml``) holds::
+
+    scenarios:
+      - name: A dangerous house reported on the hotline was missed by the village
+        problem: {id: ..., domain: housing, ...}        # a problem record
+        jurisdiction: ../jurisdictions/x.csv            # optional, relative to the file
+        expect:
+          findings:                                     # each must match some finding
+            - {body: village_committee, basis: not_discovered, liability: staff, clauses: [一(四)]}
+          forbidden:                                    # none may match any finding
+            - {basis: not_rectified}
+          failures: 0                                   # optional: exact number of failure findings
+
+A pattern matches a finding when every key it gives is equal (``clauses``: the
+listed clauses are among the finding's). Run them with ``responsibility test`` or
+pytest (the plugin collects ``*.scenarios.yaml``). A failure names the problem,
+each missing or unexpected finding and its clauses, and lists what was found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .._errors import Issue, RulesError
+from ..chain._jurisdiction import Jurisdiction
+from ..engine._verdict import Finding, Verdict
+from ..policy._view import PolicyView
+from ..policy._yaml import read_yaml
+
+EngineName = Literal["durable", "compiled"]
+
+PATTERN_KEYS = ("level", "body", "name", "place", "basis", "liability", "clauses")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Pattern(_Strict):
+    """A partial finding: the keys given must match."""
+
+    level: str | None = None
+    body: str | None = None
+    name: str | None = None
+    place: str | None = None
+    basis: str | None = None
+    liability: str | None = None
+    clauses: list[str] | None = None
+
+    def matches(self, f: Finding) -> bool:
+        """Whether finding ``f`` has every value this pattern gives."""
+        for key in PATTERN_KEYS:
+            want = getattr(self, key)
+            if want is None:
+                continue
+            if key == "clauses":
+                if not set(want) <= set(f.clauses):
+                    return False
+            elif getattr(f, key) != want:
+                return False
+        return True
+
+    def describe(self) -> str:
+        """``{body: x, basis: y, …}`` with only the keys given."""
+        parts = [f"{k}: {v}" for k in PATTERN_KEYS if (v := getattr(self, k)) is not None]
+        return "{" + ", ".join(parts) + "}"
+
+
+class Expect(_Strict):
+    """What a scenario expects."""
+
+    findings: list[Pattern] = []
+    forbidden: list[Pattern] = []
+    failures: int | None = None
+
+
+class Scenario(_Strict):
+    """One problem and its expectations."""
+
+    name: str
+    problem: dict[str, Any]
+    jurisdiction: str | None = None
+    expect: Expect = Expect()
+
+
+class ScenarioFile(_Strict):
+    """A ``*.scenarios.yaml`` file."""
+
+    scenarios: list[Scenario]
+
+
+@dataclass
+class LoadedScenario:
+    """A scenario with where it came from."""
+
+    scenario: Scenario
+    file: Path
+    line: int
+
+    @property
+    def label(self) -> str:
+        """``file:line: name``."""
+        return f"{self.file}:{self.line}: {self.scenario.name}"
+
+
+@dataclass
+class Outcome:
+    """The result of running one scenario."""
+
+    scenario: LoadedScenario
+    verdict: Verdict | None
+    missing: list[Pattern] = field(default_factory=list)
+    unexpected: list[tuple[Pattern, Finding]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        """No missing or unexpected finding and no error."""
+        return not (self.missing or self.unexpected or self.errors)
+
+    def report(self) -> str:
+        """A readable diff of expected and actual findings, with clauses."""
+        s = self.scenario
+        pid = s.scenario.problem.get("id", "?")
+        lines = [f"{s.label}", f"  problem {pid}: {'passed' if self.passed else 'FAILED'}"]
+        lines += [f"  error: {e}" for e in self.errors]
+        for p in self.missing:
+            lines.append(f"  - missing finding {p.describe()}")
+        for p, f in self.unexpected:
+            lines.append(f"  + unexpected finding {f.body} {f.basis}/{f.liability} clauses {' '.join(f.clauses)}"
+                         f" (forbidden by {p.describe()})")
+        if self.verdict is not None and not self.passed:
+            lines.append("  found:")
+            for f in self.verdict.findings:
+                lines.append(f"    {f.level} {f.body} {f.basis}/{f.liability} clauses {' '.join(f.clauses)}")
+            if not self.verdict.findings:
+                lines.append("    (nothing)")
+        return "\n".join(lines)
+
+
+def load_scenarios(path: str | Path) -> list[LoadedScenario]:
+    """The scenarios of one file; :class:`RulesError` with file:line on a bad file."""
+    p = Path(path)
+    data, pos = read_yaml(p)
+    try:
+        parsed = ScenarioFile.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        raise RulesError([pos.issue(loc, f"{'.'.join(map(str, loc))}: {err['msg']}",
+                                    "see the scenario format in the docs", "scenario")]) from None
+    return [LoadedScenario(sc, p, pos.at(("scenarios", i))[0]) for i, sc in enumerate(parsed.scenarios)]
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Scenario files under ``paths`` (files are taken as they are)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out += sorted(p.rglob("*.scenarios.yaml"))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise RulesError([Issue(str(p), 0, 0, "no such file or directory", "check the path", "missing_file")])
+    return out
+
+
+def run_scenario(ls: LoadedScenario, policy: PolicyView, jurisdiction: Jurisdiction | None = None,
+                 engine: EngineName | None = None) -> Outcome:
+    """Run one scenario against ``policy``."""
+    from .._errors import ResponsibilityError
+    from ..engine._decide import who_answers
+
+    sc = ls.scenario
+    try:
+        j = jurisdiction
+        if sc.jurisdiction is not None:
+            j = Jurisdiction.from_csv(ls.file.parent / sc.jurisdiction)
+        verdict = who_answers(policy, sc.problem, jurisdiction=j, engine=engine)
+    except ResponsibilityError as exc:
+        return Outcome(ls, None, errors=[str(exc)])
+    out = Outcome(ls, verdict)
+    for p in sc.expect.findings:
+        if not any(p.matches(f) for f in verdict.findings):
+            out.missing.append(p)
+    for p in sc.expect.forbidden:
+        out.unexpected += [(p, f) for f in verdict.findings if p.matches(f)]
+    if sc.expect.failures is not None and len(verdict.failures) != sc.expect.failures:
+        out.errors.append(f"expected {sc.expect.failures} failure finding(s), found {len(verdict.failures)}")
+    return out
+
+
+def run_paths(paths: Iterable[str | Path], policy: PolicyView, jurisdiction: Jurisdiction | None = None,
+              engine: EngineName | None = None) -> Iterator[Outcome]:
+    """Run every scenario found under ``paths``."""
+    for f in discover(paths):
+        for ls in load_scenarios(f):
+            yield run_scenario(ls, policy, jurisdiction, engine)
+
+
+@dataclass
+class Coverage:
+    """What a set of scenarios exercises: duties, problem kinds and (area, failure) rules."""
+
+    duties: tuple[set[str], set[str]]
+    kinds: tuple[set[str], set[str]]
+    rules: tuple[set[str], set[str]]
+
+    @property
+    def percent(self) -> float:
+        """Exercised items over all items, of the three together, in percent."""
+        done = sum(len(x[0] & x[1]) for x in (self.duties, self.kinds, self.rules))
+        total = sum(len(x[1]) for x in (self.duties, self.kinds, self.rules))
+        return 100.0 * done / total if total else 100.0
+
+    def report(self) -> str:
+        """A summary line per category and the items no scenario exercises."""
+        lines = []
+        for name, (seen, all_) in (("duties", self.duties), ("problem kinds", self.kinds),
+                                   ("accountability rules", self.rules)):
+            lines.append(f"{name}: {len(seen & all_)}/{len(all_)} exercised")
+            missing = sorted(all_ - seen)
+            if missing:
+                lines.append("  not exercised: " + ", ".join(missing))
+        lines.append(f"coverage: {self.percent:.1f}%")
+        return "\n".join(lines)
+
+
+def coverage(outcomes: Iterable[Outcome], policy: PolicyView) -> Coverage:
+    """The coverage of ``outcomes`` over ``policy``.
+
+    Duties count when some stage or main-responsibility rule can name them; accountability
+    rules are (area, failure) pairs of the problem areas.
+    """
+    from ..engine._decide import Decider, decider_of
+
+    decider: Decider = decider_of(policy)
+    reachable = {h_duty for rules in decider.rules.values() for r in rules for h in (r.holders or ())
+                 for h_duty in h.duties}
+    all_kinds = {f"{a}.{k}" for a, k in policy.kinds if policy.areas[a].problems}
+    all_rules = {f"{a}.{f}" for a in policy.problem_areas for f in policy.failures}
+    duties: set[str] = set()
+    kinds: set[str] = set()
+    rules: set[str] = set()
+    for o in outcomes:
+        problem = o.scenario.scenario.problem
+        if problem.get("kind"):
+            kinds.add(f"{problem.get('domain')}.{problem['kind']}")
+        if o.verdict is None:
+            continue
+        for f in o.verdict.findings:
+            duties.update(f.duties)
+            rules.add(f"{problem.get('domain')}.{f.basis}")
+    return Coverage((duties, reachable), (kinds, all_kinds), (rules, all_rules))

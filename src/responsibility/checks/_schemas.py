@@ -1,0 +1,51 @@
+"""JSON Schemas of every file the package reads, generated from the pydantic models.
+
+The policy files and amendments (``policy/``), problem records (``engine/``) and scenario
+files (this wing): it lives here because this is the lowest wing that sees all of them.
+
+``schemas/`` in the repository holds the committed output; a test fails when it
+differs from what the models generate, so the two never drift.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ..policy._model import FILE_MODELS
+
+
+def schema_models() -> dict[str, type[BaseModel]]:
+    """Every model that has a schema file, by file stem."""
+    models = dict(FILE_MODELS)
+    from ..engine._problem import Problem
+    from ..policy._amend import Amendment
+    from ._scenarios import ScenarioFile
+
+    models["problem"] = Problem
+    models["amendment"] = Amendment
+    models["scenarios"] = ScenarioFile
+    return models
+
+
+def render(model: type[BaseModel]) -> str:
+    """The schema text of ``model``, stable across runs."""
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_schemas(out: Path, *, check: bool = False) -> list[str]:
+    """Write (or with ``check`` only compare) each schema; return the names that differ."""
+    changed = []
+    for name, model in schema_models().items():
+        path = out / f"{name}.schema.json"
+        text = render(model)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            changed.append(path.name)
+            if not check:
+                out.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+    return changed

@@ -1,0 +1,234 @@
+"""Compile a policy into accountability rules: one intermediate form, two engines.
+
+The rules are generated from ``rules/`` alone: for every problem area, problem
+kind, failure (from ``accountability.yaml``), level and liability, a :class:`Rule`
+whose conditions test the facts of a problem (:mod:`._facts`) and whose holders
+are the bodies whose duties the stage implicates. Both engines evaluate exactly
+this list: the durable-rules engine translates each rule's conditions into its
+JSON ruleset syntax, the compiled evaluator tests them in Python. Because both read
+one list, they can only disagree through an engine defect, which the differential
+tests look for.
+
+Parameters (severity thresholds, supervision scope) are read at compile time, so
+a rule set belongs to one policy version; ``Policy.version_key`` names it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Literal
+
+from ..policy._model import SEVERITIES, Stage
+from ..policy._view import PolicyView
+
+Op = Literal["==", "!=", "<", "<=", ">", ">="]
+
+#: Fact types, each produced by ``_facts`` for one failure mechanism of 一(四). A failure
+#: defined by a duty kind (main responsibility) reads the "main" fact, posted once the
+#: other failures have been found.
+FACT_OF_FAILURE: dict[str, str] = {
+    "not_discovered": "found",
+    "not_handled": "unhandled",
+    "not_rectified": "unrectified",
+    "concealed": "concealed",
+    "supervision": "unrectified",
+}
+MAIN_FACT = "main"
+
+
+@dataclass(frozen=True, slots=True)
+class Cond:
+    """A test on one fact field: ``fact[field] <op> value``."""
+
+    field: str
+    op: Op
+    value: int | str
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """A body a rule names, with the duties that make it answer."""
+
+    body: str
+    duties: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One generated accountability rule.
+
+    ``holders`` is ``None`` for rules that name the body the fact carries (a record
+    that says which body found, received or concealed the problem).
+    """
+
+    id: str
+    area: str
+    fact: str
+    conds: tuple[Cond, ...]
+    basis: str
+    liability: str
+    stage: Stage
+    holders: tuple[Holder, ...] | None
+    rests_on: tuple[str, ...]
+    extra_clauses: tuple[str, ...] = ()
+
+
+def severity_rank(severity: str) -> int:
+    """1 for minor, 2 for serious, 3 for grave."""
+    return SEVERITIES.index(severity) + 1
+
+
+def _liability_conds(policy: PolicyView) -> list[tuple[str, tuple[Cond, ...], tuple[str, ...]]]:
+    out: list[tuple[str, tuple[Cond, ...], tuple[str, ...]]] = []
+    for lid, li in policy.liabilities.items():
+        if li.from_parameter is None:
+            out.append((lid, (), ()))
+        else:
+            rank = severity_rank(policy.parameter(li.from_parameter))
+            out.append((lid, (Cond("sev", ">=", rank),), (li.from_parameter,)))
+    return out
+
+
+def _by_level(policy: PolicyView, holders: dict[str, tuple[str, ...]]) -> dict[int, tuple[Holder, ...]]:
+    out: dict[int, list[Holder]] = {}
+    for body, duties in sorted(holders.items()):
+        out.setdefault(policy.level_rank[policy.bodies[body].level], []).append(Holder(body, duties))
+    return {lv: tuple(hs) for lv, hs in sorted(out.items())}
+
+
+def supervision_holders(policy: PolicyView, area: str, kind: str | None) -> tuple[dict[str, tuple[str, ...]], bool]:
+    """Supervisors of rectification, widened by the principles of the area (谁审批谁监管…).
+
+    Returns the holders and whether a principle added any.
+    """
+    holders = dict(policy.stage_holders(area, kind, "supervision"))
+    widened = False
+    for pr in policy.data.accountability.principles:
+        if area not in pr.areas:
+            continue
+        # Whoever approved, managed or allocated what this kind of problem concerns: the duties
+        # the kind implicates, not every approval in the area.
+        for did in policy.implicated_duties(area, kind):
+            if set(policy.duties[did].kinds) & set(pr.oversight_kinds):
+                for body in policy.holders(did, area, kind):
+                    if did not in holders.get(body, ()):
+                        holders[body] = (*holders.get(body, ()), did)
+                        widened = True
+    return holders, widened
+
+
+Liabilities = list[tuple[str, tuple[Cond, ...], tuple[str, ...]]]
+
+
+def _emit(rules: list[Rule], policy: PolicyView, area: str, liabilities: Liabilities, kind: str | None, failure: str,
+          tag: str, conds: tuple[Cond, ...], holders: tuple[Holder, ...] | None, rests: tuple[str, ...] = (),
+          extra: tuple[str, ...] = ()) -> None:
+    """Append one rule per liability that ``failure`` can give."""
+    f = policy.failures[failure]
+    base: tuple[Cond, ...] = (Cond("area", "==", area), Cond("kind", "==", kind or ""))
+    if f.from_parameter is not None:
+        base = (*base, Cond("sev", ">=", severity_rank(policy.parameter(f.from_parameter))))
+    for lid, lconds, lrests in liabilities:
+        if f.liabilities and lid not in f.liabilities:
+            continue
+        rules.append(Rule(
+            id=f"{area}/{kind or '*'}/{failure}/{tag}/{lid}", area=area,
+            fact=MAIN_FACT if f.duty_kind else FACT_OF_FAILURE[failure],
+            conds=(*base, *conds, *lconds), basis=failure, liability=lid, stage=f.stage,
+            holders=holders, rests_on=tuple(dict.fromkeys((*f.parameters, *rests, *lrests))),
+            extra_clauses=extra))
+
+
+#: The parameter that makes an outside channel's finding a miss of the finder's own level too.
+SAME_LEVEL = "outside_channel_finder_level"
+
+
+def _main_holders(policy: PolicyView, area: str, duty_kind: str) -> dict[str, tuple[str, ...]]:
+    """Holders of ``duty_kind`` duties per level: the area's own, else the general areas'."""
+    own: dict[str, tuple[str, ...]] = {}
+    for did in policy.duties_of_kind(area, duty_kind):
+        for body in policy.holders(did, area):
+            own[body] = (*own.get(body, ()), did)
+    levels = {policy.bodies[b].level for b in own}
+    for general in policy.data.areas:
+        if general.problems:
+            continue
+        for did in policy.duties_of_kind(general.id, duty_kind):
+            for body in policy.holders(did, general.id):
+                if policy.bodies[body].level not in levels:
+                    own[body] = (*own.get(body, ()), did)
+    return own
+
+
+def compile_rules(policy: PolicyView) -> dict[str, tuple[Rule, ...]]:
+    """Every accountability rule of ``policy``, grouped by problem area."""
+    all_liabilities = _liability_conds(policy)
+    same_level = bool(policy.parameter(SAME_LEVEL)) if SAME_LEVEL in policy.parameters else False
+    scope = policy.parameter("supervision_scope") if "supervision_scope" in policy.parameters else "next_level"
+    failures = policy.failures
+    out: dict[str, tuple[Rule, ...]] = {}
+    for area in policy.problem_areas:
+        rules: list[Rule] = []
+        principle_ids = tuple(p.id for p in policy.data.accountability.principles if area in p.areas)
+        principle_clauses = tuple(p.clause for p in policy.data.accountability.principles if area in p.areas)
+        kinds: list[str | None] = [None, *sorted(k for a, k in policy.kinds if a == area)]
+
+        add = functools.partial(_emit, rules, policy, area, all_liabilities)
+
+        for kind in kinds:
+            for failure in ("not_discovered", "not_handled", "not_rectified", "concealed"):
+                if failure not in failures:
+                    continue
+                stage = failures[failure].stage
+                by_level = _by_level(policy, policy.stage_holders(area, kind, stage))
+                fact = FACT_OF_FAILURE[failure]
+                for rank, holders in by_level.items():
+                    level_test = Cond("frank", ">", rank) if failure == "not_discovered" else Cond("lvl", "==", rank)
+                    conds: tuple[Cond, ...] = (level_test, Cond("prank", "<=", rank))
+                    if fact != "found":
+                        conds = (*conds, Cond("body", "==", ""))
+                    add(kind, failure, f"L{rank}", conds, holders)
+                    if failure == "not_discovered" and same_level:
+                        add(kind, failure, f"L{rank}outside",
+                            (Cond("frank", "==", rank), Cond("outside", "==", 1), Cond("prank", "<=", rank)),
+                            holders, (SAME_LEVEL,))
+                if fact != "found":
+                    add(kind, failure, "named", (Cond("body", "!=", ""),), None)
+            if "supervision" in failures:
+                sup, widened = supervision_holders(policy, area, kind)
+                by_level = _by_level(policy, sup)
+                rectifiers = policy.stage_holders(area, kind, "rectification")
+                extra = principle_clauses if widened else ()
+                rests = principle_ids if widened else ()
+                for assignee in sorted(policy.level_rank.values()):
+                    # Supervisors at the assignee's own level count too (the county Party committee
+                    # and government press the county's departments, 二(二)4), but not the assignee:
+                    # the level's rectifiers when the record names no body, else the named body
+                    # (left out when the findings are placed).
+                    for named in (False, True):
+                        levels: list[tuple[int, tuple[Holder, ...]]] = []
+                        for rank, hs in by_level.items():
+                            keep = hs if rank > assignee or named else \
+                                tuple(h for h in hs if h.body not in rectifiers)
+                            if rank >= assignee and keep:
+                                levels.append((rank, keep))
+                        chosen = levels[:1] if scope == "next_level" else levels
+                        for rank, hs in chosen:
+                            add(kind, "supervision", f"A{assignee}{'N' if named else ''}L{rank}",
+                                (Cond("lvl", "==", assignee), Cond("body", "!=" if named else "==", ""),
+                                 Cond("prank", "<=", rank)), hs, rests, extra)
+            for fid, f in failures.items():
+                if f.duty_kind is None:
+                    continue
+                # Main responsibility for a failure at level L lies with the Party committee and
+                # government of the lowest level at or above L that bears it: the area's own
+                # holders first (县级党委政府 for 当地 work), else the general ones (各级党委政府, 二(一)1).
+                mains = _by_level(policy, _main_holders(policy, area, f.duty_kind))
+                below = 0
+                for rank, holders in mains.items():
+                    add(kind, fid, f"L{rank}", (Cond("lvl", ">", below), Cond("lvl", "<=", rank),
+                                                Cond("prank", "<=", rank)), holders)
+                    below = rank
+        out[area] = tuple(rules)
+    return out

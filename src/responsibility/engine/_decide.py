@@ -1,0 +1,342 @@
+"""Deciding one problem: parse, derive facts, fire the rules, place the findings.
+
+:class:`Decider` holds one policy's compiled rules and its engines. The engine
+only says which rules fired on which facts; everything after that (placing bodies
+on the jurisdiction, merging, ordering, reasons, interpretations) is shared here,
+so the engines cannot differ in anything but the firing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, Protocol
+
+from .._errors import EngineError
+from ..chain._jurisdiction import Jurisdiction, ancestor_code, parse_code
+from ..policy._view import PolicyView
+from ._compile import Rule, compile_rules
+from ._engine_compiled import CompiledEngine, Hit
+from ._facts import Context, Fact, derive, main_facts
+from ._problem import Problem, parse_problem
+from ._verdict import Finding, Interpretation, Step, Verdict
+
+EngineName = Literal["durable", "compiled"]
+
+#: The four failures of 一(四); main responsibility follows from them at the level they occur.
+FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
+#: Bases whose named body gives way to its level's holders when it holds no duty at the stage.
+SUBSTITUTED = frozenset({"not_handled"})
+
+
+class _Engine(Protocol):
+    name: str
+
+    def fire(self, area: str, facts: Sequence[Fact]) -> list[Hit]: ...
+
+
+class _Defaults(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+class Decider:
+    """One policy's rules and engines. Made once per policy; thread-safe."""
+
+    def __init__(self, policy: PolicyView) -> None:
+        self.policy = policy
+        self.rules: dict[str, tuple[Rule, ...]] = compile_rules(policy)
+        self.compiled = CompiledEngine(self.rules)
+        self._durable: _Engine | None = None
+        self._lock = threading.Lock()
+        clause_order = list(policy.clauses)
+        self._clause_rank = {c: i for i, c in enumerate(clause_order)}
+        self._failure_rank = {f: i for i, f in enumerate(policy.failures)}
+        self._liability_rank = {x: i for i, x in enumerate(policy.liabilities)}
+        self._severity = {t.id: t for t in policy.data.vocabulary.severities}
+
+    def engine(self, name: EngineName | None = None) -> _Engine:
+        """The engine called ``name``; ``None`` picks durable-rules where it imports."""
+        from . import _engine_durable
+
+        if name is None:
+            name = "durable" if _engine_durable.available() else "compiled"
+        if name == "compiled":
+            return self.compiled
+        if name != "durable":
+            raise EngineError(f"unknown engine {name!r}; use 'durable' or 'compiled'")
+        with self._lock:
+            if self._durable is None:
+                self._durable = _engine_durable.DurableEngine(self.rules, self.policy.version_key)
+            return self._durable
+
+    def decide(self, raw: Problem | Mapping[str, Any], jurisdiction: Jurisdiction, *,
+               engine: EngineName | None = None, today: dt.date | None = None) -> Verdict:
+        """The verdict on one problem record."""
+        problem = parse_problem(raw, self.policy, jurisdiction, today)
+        return self.decide_parsed(problem, jurisdiction, self.engine(engine), today=today)
+
+    def decide_parsed(self, problem: Problem, jurisdiction: Jurisdiction, eng: _Engine, *,
+                      today: dt.date | None = None) -> Verdict:
+        """The verdict on a problem already checked by ``parse_problem``."""
+        facts, ctx = derive(problem, self.policy, today)
+        hits = eng.fire(problem.domain, facts)
+        placed = self._place(problem, jurisdiction, hits, ctx)
+        failed = self.failure_levels(placed)
+        if failed:
+            more = eng.fire(problem.domain, main_facts(problem, facts, failed))
+            hits = [*hits, *more]
+            placed = self._place(problem, jurisdiction, hits, ctx)
+        return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
+
+    # ------------------------------------------------------------------ placing
+
+    def _place(self, problem: Problem, jurisdiction: Jurisdiction, hits: list[Hit],
+               ctx: Context) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
+        """Findings keyed by (body, basis, liability): the hits behind each and its duties."""
+        prank = self.policy.level_rank[jurisdiction.place(problem.place).level]
+        return self.place_hits(problem.domain, problem.kind, prank, hits)
+
+    def failure_levels(self, placed: Mapping[tuple[str, str, str], Any]) -> set[int]:
+        """Ranks of the levels at which one of the failures of 一(四) was found."""
+        return {self.policy.level_rank[self.policy.bodies[body].level] for body, basis, _ in placed
+                if basis in FAILURES}
+
+    def place_hits(self, area: str, kind: str | None, prank: int,
+                   hits: list[Hit]) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
+        """:meth:`_place` for a problem in ``area``/``kind`` whose place's level has rank ``prank``."""
+        policy = self.policy
+        out: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] = {}
+        for rule, fact in hits:
+            if rule.holders is not None:
+                holders = [(h.body, h.duties) for h in rule.holders]
+            else:
+                body = str(fact["body"])
+                stage = policy.stage_holders(area, kind, rule.stage)
+                if body in stage or rule.basis not in SUBSTITUTED:
+                    holders = [(body, stage.get(body, ()))]
+                else:
+                    # A named finder or receiver without a duty at this stage (the media, an audit
+                    # office) does not take the level's duty over: the level's holders answer.
+                    level = policy.bodies[body].level
+                    holders = [(b, ds) for b, ds in stage.items() if policy.bodies[b].level == level]
+            for body, duties in holders:
+                if policy.level_rank[policy.bodies[body].level] < prank:
+                    continue
+                if rule.basis == "supervision" and body == fact.get("body"):
+                    continue  # the named assignee does not supervise its own rectification
+                key = (body, rule.basis, rule.liability)
+                got = out.get(key)
+                if got is None:
+                    out[key] = ([(rule, fact)], tuple(duties))
+                else:
+                    got[0].append((rule, fact))
+                    out[key] = (got[0], tuple(dict.fromkeys((*got[1], *duties))))
+        return out
+
+    def _verdict(self, problem: Problem, jurisdiction: Jurisdiction,
+                 placed: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]],
+                 hits: list[Hit], ctx: Context, engine: str) -> Verdict:
+        policy = self.policy
+        code = parse_code(problem.place)
+        keys = sorted(placed, key=lambda k: (policy.level_rank[policy.bodies[k[0]].level], k[0],
+                                             self._failure_rank[k[1]], self._liability_rank[k[2]]))
+        findings: list[Finding] = []
+        index: dict[tuple[str, str, str], int] = {}
+        paths: dict[int, tuple[str, ...]] = {}
+        for key in keys:
+            body_id, basis, liability = key
+            fired, duties = placed[key]
+            body = policy.bodies[body_id]
+            failure = policy.failures[basis]
+            place_code = ancestor_code(code, body.level)
+            place = jurisdiction.get(place_code)
+            clauses = self.clauses(body_id, basis, duties, [r for r, _ in fired])
+            rests: dict[str, None] = {}
+            for rule, _ in fired:
+                rests.update(dict.fromkeys(rule.rests_on))
+            if ctx.deadline_from_parameter and failure.stage in ("rectification", "supervision") \
+                    and basis != "main_responsibility":
+                rests["rectification_time_limit_days"] = None
+            for d in duties:
+                if policy.duties[d].basis == "interpretation":
+                    rests[d] = None
+            if failure.basis == "interpretation":
+                rests[basis] = None
+            text = self._reason(problem, body_id, place.name if place else place_code, basis, duties,
+                                fired[0][1], ctx)
+            index[key] = len(findings)
+            # From the problem's place up the chain to the place where the liable body sits.
+            up = [p.name for p in jurisdiction.ancestors(code)
+                  if policy.level_rank[p.level] <= policy.level_rank[body.level]]
+            paths[len(findings)] = (*up, body.name)
+            findings.append(Finding(
+                level=body.level, body=body_id, name=body.name, place=place_code, basis=basis,
+                liability=liability, clauses=clauses,
+                reason=text[0], reason_en=text[1], name_en=body.en, place_name=place.name if place else "",
+                duties=duties, rules=tuple(r.id for r, _ in fired), rests_on=tuple(rests)))
+        steps: dict[str, tuple[dict[str, Any], list[int]]] = {}
+        for key, i in index.items():
+            for rule, fact in placed[key][0]:
+                steps.setdefault(rule.id, (fact, []))[1].append(i)
+        return Verdict(
+            problem=problem.id, findings=tuple(findings),
+            interpretations=self._interpretations(findings), engine=engine, as_of=ctx.as_of,
+            policy=f"{policy.data.meta.id}@{policy.data.meta.version}",
+            steps=tuple(Step(r, f, tuple(sorted(set(ix)))) for r, (f, ix) in steps.items()),
+            quotes={c: policy.clauses[c].text for c in policy.clauses},
+            parameters={p: policy.parameter(p) for p in policy.parameters},
+            paths=paths,
+        )
+
+    def clauses(self, body_id: str, basis: str, duties: Sequence[str], rules: Sequence[Rule]) -> tuple[str, ...]:
+        """The clauses behind a finding, in the documents' order: the failure's, the duties',
+        the principles' and any amending clauses behind the body or its duties."""
+        policy = self.policy
+        out = {*policy.failures[basis].clauses, *policy.bodies[body_id].amended_by}
+        for d in duties:
+            out.update((policy.duties[d].clause, *policy.duties[d].amended_by))
+        for rule in rules:
+            out.update(rule.extra_clauses)
+        return tuple(sorted(out, key=lambda c: self._clause_rank.get(c, 10**6)))
+
+    def fact_answers(self, area: str, kind: str | None, stage_facts: Sequence[Fact]) -> frozenset[tuple[Any, ...]]:
+        """Findings, unplaced, that ``stage_facts`` give: ``(level, body, basis, liability, clauses)``.
+
+        The impact diff compares these over every fact a problem can produce.
+        """
+        out: set[tuple[Any, ...]] = set()
+        for rule, fact in self.compiled.fire(area, stage_facts):
+            if rule.holders is not None:
+                holders = [(h.body, h.duties) for h in rule.holders]
+            else:
+                body = str(fact["body"])
+                holders = [(body, self.policy.stage_holders(area, kind, rule.stage).get(body, ()))]
+            for body, duties in holders:
+                if body in self.policy.bodies:
+                    out.add((self.policy.bodies[body].level, body, rule.basis, rule.liability,
+                             self.clauses(body, rule.basis, duties, [rule])))
+        return frozenset(out)
+
+    def _interpretations(self, findings: list[Finding]) -> tuple[Interpretation, ...]:
+        policy = self.policy
+        users: dict[str, list[int]] = {}
+        for i, f in enumerate(findings):
+            for rid in f.rests_on:
+                users.setdefault(rid, []).append(i)
+        out = []
+        for rid, ix in users.items():
+            if rid in policy.parameters:
+                p = policy.parameters[rid]
+                out.append(Interpretation(rid, "parameter", p.name, p.value, p.why, tuple(ix)))
+            elif rid in policy.duties:
+                d = policy.duties[rid]
+                out.append(Interpretation(rid, "duty", d.quote, list(d.holders), d.note or "", tuple(ix)))
+            elif rid in policy.failures:
+                fl = policy.failures[rid]
+                out.append(Interpretation(rid, "failure", fl.name, None, fl.en, tuple(ix)))
+            else:
+                pr = next(p for p in policy.data.accountability.principles if p.id == rid)
+                out.append(Interpretation(rid, "principle", pr.name, pr.oversight_kinds, pr.en, tuple(ix)))
+        return tuple(sorted(out, key=lambda x: x.id))
+
+    def _reason(self, problem: Problem, body_id: str, place: str, basis: str, duties: tuple[str, ...],
+                fact: Fact, ctx: Context) -> tuple[str, str]:
+        values = self.reason_values(body_id, place, duties, problem.severity, fact)
+        values.update(self.context_values(problem, fact, ctx))
+        failure = self.policy.failures[basis]
+        return failure.reason.format_map(values), failure.reason_en.format_map(values)
+
+    def reason_values(self, body_id: str, place: str, duties: tuple[str, ...], severity: str,
+                      fact: Fact) -> dict[str, str]:
+        """The values of a reason template that come from the finding itself (body, place name,
+        duties, severity, limits, phrases); a template field with no value formats as ``""``."""
+        policy = self.policy
+        body = policy.bodies[body_id]
+        phrases = policy.data.accountability.phrases
+        first = [policy.duties[x] for x in duties[:2]]
+        sev = self._severity.get(severity)
+        values = _Defaults(
+            body=body.name, body_en=body.en, place=place,
+            duty="；".join(x.quote for x in first), duty_en="; ".join(x.en for x in first),
+            severity=sev.name if sev else severity, severity_en=sev.en if sev else severity,
+            limit=str(policy.parameter("handling_time_limit_days")),
+        )
+        if fact.get("escalate"):
+            values["escalate"] = phrases.get("escalate", "")
+            values["escalate_en"] = phrases.get("escalate_en", "")
+        return values
+
+    def context_values(self, problem: Problem, fact: Fact, ctx: Context) -> dict[str, str]:
+        """The values of a reason template that come from the record's context, all named in
+        :data:`CONTEXT_FIELDS`: who found it and how, when the fact's level received it, when
+        and to whom it was assigned, the deadline."""
+        policy = self.policy
+        d = problem.discovered
+        levels = policy.levels
+        values: dict[str, str] = {}
+        if d is not None:
+            # A named finder is named alone: its name already says its level.
+            finder = policy.bodies[d.body].name if d.body else levels[d.level].name
+            finder_en = policy.bodies[d.body].en if d.body else levels[d.level].en
+            values.update(finder=finder, finder_en=finder_en,
+                          channel=policy.channels[d.channel].name, channel_en=policy.channels[d.channel].en)
+        lvl = fact.get("lvl")
+        if isinstance(lvl, int) and lvl in ctx.received:
+            values["received"] = ctx.received[lvl].isoformat()
+        if isinstance(lvl, int) and ctx.assigned:
+            by_rank = {lv.rank: lv for lv in levels.values()}
+            # The fact's own assignment, or (for supervisors and main responsibility) the lowest one.
+            rank = lvl if lvl in ctx.assigned else min(ctx.assigned)
+            on, deadline = ctx.assigned[rank]
+            values.update(assigned=on.isoformat(), deadline=deadline.isoformat(),
+                          assignee=by_rank[rank].name, assignee_en=by_rank[rank].en)
+        return values
+
+
+#: Reason-template fields whose values come from the record rather than the finding: the keys of
+#: :meth:`Decider.context_values`, and ``place`` (the name of the place where the body sits).
+CONTEXT_FIELDS: tuple[str, ...] = ("place", "finder", "finder_en", "channel", "channel_en", "received",
+                                   "assigned", "deadline", "assignee", "assignee_en")
+
+
+# ------------------------------------------------------------------ entry points (any policy view)
+
+
+def decider_of(policy: PolicyView) -> Decider:
+    """The :class:`Decider` of ``policy``, made once per policy view and kept in its memo."""
+    return policy._memo("decider", lambda: Decider(policy))
+
+
+def who_answers(policy: PolicyView, problem: Problem | Mapping[str, Any], *,
+                jurisdiction: Jurisdiction | None = None, engine: EngineName | None = None,
+                today: dt.date | None = None) -> Verdict:
+    """Who answers for ``problem`` under ``policy``: see :meth:`responsibility.Policy.who_answers`.
+
+    A policy with dated amendments judges the problem by the view in force on its day
+    (:func:`problem_day`).
+    """
+    j = jurisdiction if jurisdiction is not None else Jurisdiction.example()
+    view = policy.at(problem_day(problem, today)) if policy.epochs else policy
+    return decider_of(view).decide(problem, j, engine=engine, today=today)
+
+
+def problem_day(problem: Any, today: dt.date | None) -> dt.date:
+    """The day whose rules judge a problem: its discovery, else its assessment date."""
+
+    def day(value: Any) -> dt.date | None:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value)) if value else None
+        except ValueError:
+            return None  # parse_problem reports the bad date, naming the field
+
+    if isinstance(problem, Problem):
+        found = problem.discovered.on if problem.discovered else None
+        return found or problem.as_of or today or dt.date.today()
+    disc = problem.get("discovered") if isinstance(problem, dict) else None
+    found = day(disc.get("on")) if isinstance(disc, dict) else None
+    as_of = day(problem.get("as_of")) if isinstance(problem, dict) else None
+    return found or as_of or today or dt.date.today()

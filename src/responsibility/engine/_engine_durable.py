@@ -1,0 +1,156 @@
+"""The durable-rules engine, wrapped so that none of its quirks reach a user.
+
+durable-rules 2.0.28 is unmaintained and has process-global and C-level state.
+This module is the only one that imports it, and it:
+
+- uses a private ``Host`` whose background dispatcher never starts (the stock one
+  runs timer threads and, under load, sometimes returns ``None`` for a post);
+- names every ruleset uniquely per engine instance and policy version (it cannot
+  unregister a name, and two policy versions or many tests share one process);
+- holds one lock per engine (concurrent posts to one host lose results);
+- asserts each decision's facts in a fresh session and deletes the session after
+  (it caps live sessions at 1,024 per ruleset);
+- gives every rule a ``t`` (fact type) condition, so that no rule can match the
+  session-state record it re-inserts after each action (an endless loop);
+- wraps every action in a one-argument function that records its own errors
+  (two-argument actions are silently asynchronous; exceptions are swallowed);
+- treats "no rule matched" (``MessageNotHandledException``) as "no finding", and
+  turns any other error into :class:`~responsibility.EngineError`.
+
+It does not import on Python 3.13 (``PyEval_CallObject`` is gone); then
+:class:`~responsibility.EngineUnavailable` is raised and the compiled evaluator answers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .._errors import EngineError, EngineUnavailable
+from ._compile import Cond, Rule
+from ._engine_compiled import Hit
+from ._facts import Fact
+
+_names = itertools.count(1)
+_durable: Any = None
+
+
+def _import() -> Any:
+    global _durable
+    if _durable is None:
+        try:
+            from durable import engine
+        except Exception as exc:  # ImportError, or undefined symbols of the C core on 3.13
+            raise EngineUnavailable(
+                f"durable-rules cannot run on this Python ({type(exc).__name__}: {exc}); "
+                'use engine="compiled", which answers identically'
+            ) from None
+        _durable = engine
+    return _durable
+
+
+def available() -> bool:
+    """Whether durable-rules imports on this interpreter."""
+    try:
+        _import()
+    except EngineUnavailable:
+        return False
+    return True
+
+
+_OPS = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
+
+
+def _condition(c: Cond) -> dict[str, Any]:
+    if c.op == "==":
+        return {c.field: c.value}
+    return {_OPS[c.op]: {c.field: c.value}}
+
+
+class DurableEngine:
+    """Evaluate generated rules with durable-rules (see the module docstring)."""
+
+    name = "durable"
+
+    def __init__(self, rules: dict[str, tuple[Rule, ...]], version: str) -> None:
+        engine = _import()
+
+        class _QuietHost(engine.Host):  # type: ignore[misc, name-defined]
+            def _run(self) -> None:
+                """No background dispatcher: every call here is synchronous."""
+
+        self._host = _QuietHost()
+        self._not_handled = engine.MessageNotHandledException
+        self._lock = threading.Lock()
+        self._sessions = itertools.count(1)
+        self._idle: dict[str, list[str]] = {}  # sessions, per ruleset, in which nothing fired: empty, reusable
+        self._hits: list[tuple[int, str]] = []
+        self._errors: list[BaseException] = []
+        self._rules: list[Rule] = []
+        self._names: dict[str, str] = {}
+        serial = next(_names)
+        definitions: dict[str, Any] = {}
+        for area, rs in rules.items():
+            name = f"responsibility_{version}_{serial}_{area}"
+            self._names[area] = name
+            ruleset: dict[str, Any] = {}
+            for rule in rs:
+                index = len(self._rules)
+                self._rules.append(rule)
+                conds = [{"t": rule.fact}, *(_condition(c) for c in rule.conds)]
+                ruleset[f"r{index}"] = {"all": [{"m": {"$and": conds}}], "run": self._action(index)}
+            if ruleset:
+                definitions[name] = ruleset
+        try:
+            self._host.register_rulesets(definitions)
+        except Exception as exc:
+            raise EngineError(f"durable-rules rejected the generated rules: {exc}") from None
+
+    def _action(self, index: int) -> Callable[[Any], None]:
+        def run(c: Any) -> None:
+            try:
+                self._hits.append((index, c.m["id"]))
+            except BaseException as exc:  # recorded, because durable-rules would swallow it
+                self._errors.append(exc)
+
+        return run
+
+    def fire(self, area: str, facts: Sequence[Fact]) -> list[Hit]:
+        """The (rule, fact) pairs whose conditions hold, in fact order then rule order."""
+        name = self._names.get(area)
+        if name is None or not facts:
+            return []
+        by_id = {f["id"]: f for f in facts}
+        order = {f["id"]: i for i, f in enumerate(facts)}
+        with self._lock:
+            idle = self._idle.setdefault(name, [])
+            sid = idle.pop() if idle else f"s{next(self._sessions)}"
+            self._hits, self._errors = [], []
+            asserted = []
+            try:
+                for fact in facts:
+                    # No rule matching a fact is an answer ("nobody"), not an error.
+                    with contextlib.suppress(self._not_handled):
+                        asserted.append({**fact, "sid": sid})
+                        self._host.assert_fact(name, asserted[-1])
+            except Exception as exc:
+                raise EngineError(f"durable-rules failed on {facts[0]['id']}: {exc}") from None
+            finally:
+                if self._hits or self._errors:
+                    with contextlib.suppress(Exception):
+                        self._host.delete_state(name, sid)
+                else:
+                    # Deleting a session in which no rule fired makes the C core free an invalid
+                    # pointer and abort the process; retract its facts and keep it for the next call.
+                    with contextlib.suppress(Exception):
+                        for fact in asserted:
+                            self._host.retract_fact(name, fact)
+                        idle.append(sid)
+            if self._errors:
+                raise EngineError(f"a durable-rules action failed: {self._errors[0]!r}")
+            raw = list(self._hits)
+        raw.sort(key=lambda h: (order[h[1]], h[0]))
+        return [(self._rules[i], by_id[fid]) for i, fid in raw]

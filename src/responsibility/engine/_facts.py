@@ -1,0 +1,115 @@
+"""From a problem record to the facts the accountability rules test.
+
+This is where the four failures of 一(四) are recognised on a record's dates:
+
+- ``found``: the problem was found at level ``frank``; levels below it with a
+  discovery duty did not find it (应由本级发现问题没有发现).
+- ``unhandled``: a level that found or received the problem did not assign it, or
+  report it upward when it exceeded that level's authority, within the time limit
+  (没有按程序及时交办和上报).
+- ``unrectified``: the level it was last assigned to had not rectified it by the
+  deadline (交办问题整改落实不到位); supervisors answer through the same fact.
+- ``concealed``: a level or body concealed or omitted it (瞒报漏报).
+
+Facts are flat dicts of ints and strings so that both engines can read them.
+Every fact carries ``area``, ``kind`` (``""`` when none), ``sev`` (1–3) and
+``prank``, the rank of the place's own level (no body below it can answer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..chain._jurisdiction import level_of, parse_code
+from ..policy._view import PolicyView
+from ._compile import severity_rank
+from ._problem import Problem
+
+Fact = dict[str, Any]
+
+
+@dataclass
+class Context:
+    """What the facts were derived from, kept for reasons and explanations."""
+
+    as_of: dt.date
+    authority: str
+    received: dict[int, dt.date] = field(default_factory=dict)
+    assigned: dict[int, tuple[dt.date, dt.date]] = field(default_factory=dict)  # level rank: (on, deadline)
+    deadline_from_parameter: bool = False
+
+
+def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -> tuple[list[Fact], Context]:
+    """The facts of ``problem`` (already checked by ``parse_problem``) and their context."""
+    as_of = problem.as_of or today or dt.date.today()
+    rank = policy.level_rank
+    area = policy.areas[problem.domain]
+    authority = policy.kinds[(problem.domain, problem.kind)].authority if problem.kind else area.authority
+    ctx = Context(as_of=as_of, authority=authority)
+    base = {
+        "area": problem.domain,
+        "kind": problem.kind or "",
+        "sev": severity_rank(problem.severity),
+        "prank": rank[level_of(parse_code(problem.place))],
+    }
+    facts: list[Fact] = []
+
+    def add(t: str, **fields: Any) -> None:
+        facts.append({"id": f"{problem.id}#{len(facts)}", "t": t, **base, **fields})
+
+    d = problem.discovered
+    if d is None:
+        return facts, ctx
+    # An outside channel (audit, hotline, media…) found it: the finder's own level missed it too.
+    add("found", frank=rank[d.level], outside=int(not policy.channels[d.channel].own_work))
+
+    limit = dt.timedelta(days=int(policy.parameter("handling_time_limit_days")))
+    steps = sorted(problem.handled, key=lambda h: (h.on, rank[h.by_level]))
+    # Who held the problem and had to pass it on: the finder's level, then each level it was
+    # reported to. A level below the authority must report upward; at or above it, assign.
+    holders: list[tuple[str, dt.date, str]] = [(d.level, d.on, d.body or "")]
+    holders += [(h.to_level, h.on, h.to_body or "") for h in steps if h.action == "reported"]
+    seen: set[str] = set()
+    for level, received, body in holders:
+        if level in seen:
+            continue
+        seen.add(level)
+        ctx.received[rank[level]] = received
+        below_authority = rank[level] < rank[authority]
+        acted = [h for h in steps if h.by_level == level and h.on >= received
+                 and (h.action == "reported" or not below_authority)]
+        due = received + limit
+        in_time = any(h.on <= due for h in acted)
+        if not in_time and as_of > due:
+            add("unhandled", lvl=rank[level], body=body, escalate=int(below_authority))
+
+    # Every level the problem was assigned to answers for its rectification (a level that passed
+    # it further down keeps its own duty to rectify); the latest assignment to a level counts.
+    latest = {h.to_level: h for h in steps if h.action == "assigned"}
+    rect_limit = dt.timedelta(days=int(policy.parameter("rectification_time_limit_days")))
+    for level, h in sorted(latest.items(), key=lambda x: rank[x[0]]):
+        if problem.deadline is not None:
+            deadline = problem.deadline
+        else:
+            deadline = h.on + rect_limit
+            ctx.deadline_from_parameter = True
+        ctx.assigned[rank[level]] = (h.on, deadline)
+        late = problem.rectified_on is None or problem.rectified_on > deadline
+        if late and as_of > deadline:
+            add("unrectified", lvl=rank[level], body=h.to_body or "")
+
+    for who in problem.concealed_by:
+        if who in rank:
+            add("concealed", lvl=rank[who], body="")
+        else:
+            add("concealed", lvl=rank[policy.bodies[who].level], body=who)
+    return facts, ctx
+
+
+def main_facts(problem: Problem, facts: list[Fact], levels: Iterable[int]) -> list[Fact]:
+    """The facts posted once failures are found at ``levels`` (ranks), for main responsibility."""
+    base = {k: facts[0][k] for k in ("area", "kind", "sev", "prank")}
+    return [{"id": f"{problem.id}#main{lvl}", "t": "main", "lvl": lvl, **base} for lvl in sorted(set(levels))]

@@ -1,0 +1,263 @@
+"""Reading a policy directory into models, with every problem located.
+
+The loader reads each file with positions (``_yaml``), validates its shape with
+the pydantic model of ``_model.FILE_MODELS`` and turns each pydantic error into an
+:class:`~responsibility.Issue` naming file:line:column, the field, and a fix. It
+keeps going after a bad file so that an editor sees every problem at once; the
+caller decides whether issues are fatal.
+
+Not checked here: cross-references and citations (``_validate``).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .._errors import Issue, RulesError
+from ._model import (
+    Accountability,
+    Area,
+    Body,
+    BodyCatalogue,
+    Parameter,
+    Parameters,
+    PolicyData,
+    PolicyMeta,
+    RelationCatalogue,
+    Source,
+    Vocabulary,
+)
+from ._yaml import PathKey, Positions, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def default_rules_dir() -> Path:
+    """The shipped rules: inside the installed package, else the checkout's ``rules/``."""
+    packaged = Path(str(resources.files("responsibility"))) / "_data" / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where an object of the policy was read: its file's positions and its path there."""
+
+    positions: Positions
+    path: PathKey
+
+    def issue(self, sub: PathKey, message: str, hint: str = "", code: str = "invalid") -> Issue:
+        """An issue located at ``sub`` below this object."""
+        return self.positions.issue((*self.path, *sub), message, hint, code)
+
+
+@dataclass
+class Loaded:
+    """The result of reading a directory: the data (if its shape is sound) and the issues."""
+
+    root: Path
+    data: PolicyData | None
+    issues: list[Issue] = field(default_factory=list)
+    where: dict[str, Where] = field(default_factory=dict)
+
+    def at(self, key: str) -> Where:
+        """Location of an object by key (``"duty:<id>"``, ``"body:<id>"``, ``"area:<id>"``…)."""
+        return self.where[key]
+
+
+def suggest(word: str, options: Iterable[str]) -> str:
+    """A "did you mean …?" hint, or an empty string."""
+    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+def _pydantic_issues(exc: ValidationError, pos: Positions, model: type[BaseModel]) -> Iterator[Issue]:
+    for err in exc.errors():
+        loc: PathKey = tuple(err["loc"])
+        field_path = ".".join(str(p) for p in loc) or "(top level)"
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            parent = _model_at(model, loc[:-1])
+            fields = list(parent.model_fields) if parent else []
+            hint = suggest(str(loc[-1]), fields) or (f"allowed: {', '.join(fields)}" if fields else "remove it")
+            yield pos.issue(loc, f"unknown field {field_path!r}", hint, "unknown_field")
+        elif kind == "missing":
+            yield pos.issue(loc[:-1], f"missing field {field_path!r}", f"add {loc[-1]!r}", "missing_field")
+        else:
+            got = err.get("input")
+            # A whole object as "input" (from a model validator) says nothing the path does not.
+            shown = "" if isinstance(got, dict) else f" (got {got!r})"
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            yield pos.issue(loc, f"field {field_path!r}: {msg}{shown}", "see schemas/ for the expected form",
+                            "wrong_type")
+
+
+def _model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
+    """The model class that describes the object at ``loc`` inside ``model``, if known."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(str(part))
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+class _Reader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.issues: list[Issue] = []
+        self.where: dict[str, Where] = {}
+
+    def display(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)
+
+    def read(self, path: Path, model: type[M]) -> tuple[M, Positions] | None:
+        try:
+            data, pos = read_yaml(path, self.display(path))
+        except RulesError as exc:
+            self.issues.extend(exc.issues)
+            return None
+        if data is None:
+            self.issues.append(Issue(pos.file, 1, 1, "file is empty", f"write a {model.__name__} here",
+                                     "empty_file"))
+            return None
+        try:
+            return model.model_validate(data), pos
+        except ValidationError as exc:
+            self.issues.extend(_pydantic_issues(exc, pos, model))
+            return None
+
+    def files(self, sub: str, required: bool = True) -> list[Path]:
+        folder = self.root / sub
+        found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        if not found and required:
+            self.issues.append(Issue(self.display(folder), 0, 0, "no YAML files found",
+                                     f"add the {sub} files", "missing_file"))
+        return found
+
+    def one(self, name: str, model: type[M]) -> tuple[M, Positions] | None:
+        path = self.root / name
+        if not path.is_file():
+            self.issues.append(Issue(self.display(path), 0, 0, "file is missing",
+                                     f"every policy directory has {name}", "missing_file"))
+            return None
+        return self.read(path, model)
+
+    def note(self, key: str, pos: Positions, path: PathKey) -> None:
+        self.where[key] = Where(pos, path)
+
+
+def read_policy_dir(path: str | Path) -> Loaded:
+    """Read and shape-check every file of the policy directory at ``path``."""
+    root = Path(path)
+    if not root.is_dir():
+        raise RulesError([Issue(str(root), 0, 0, "not a directory", "point at a policy directory such as rules/",
+                                "missing_dir")])
+    r = _Reader(root)
+    meta = r.one("policy.yaml", PolicyMeta)
+    vocab = r.one("vocabulary.yaml", Vocabulary)
+    acc = r.one("accountability.yaml", Accountability)
+    params = r.one("parameters.yaml", Parameters)
+    sources: list[Source] = []
+    for f in r.files("sources"):
+        if got := r.read(f, Source):
+            src, pos = got
+            sources.append(src)
+            r.note(f"source:{src.id}", pos, ())
+            for i, c in enumerate(src.clauses):
+                r.note(f"clause:{c.id}", pos, ("clauses", i))
+    bodies: list[Body] = []
+    for f in r.files("bodies"):
+        if got_bodies := r.read(f, BodyCatalogue):
+            cat, pos = got_bodies
+            for i, b in enumerate(cat.bodies):
+                bodies.append(b)
+                r.note(f"body:{b.id}#{len(bodies)}", pos, ("bodies", i))
+                r.where.setdefault(f"body:{b.id}", Where(pos, ("bodies", i)))
+    areas: list[Area] = []
+    for f in r.files("areas"):
+        if got_area := r.read(f, Area):
+            area, pos = got_area
+            areas.append(area)
+            r.note(f"area:{area.id}#{len(areas)}", pos, ())
+            r.where.setdefault(f"area:{area.id}", Where(pos, ()))
+            for i, d in enumerate(area.duties):
+                r.where.setdefault(f"duty:{d.id}", Where(pos, ("duties", i)))
+                r.note(f"duty:{d.id}#{area.id}#{i}", pos, ("duties", i))
+            for i, k in enumerate(area.problem_kinds):
+                r.where.setdefault(f"kind:{area.id}.{k.id}", Where(pos, ("problem_kinds", i)))
+    if meta:
+        r.note("policy", meta[1], ())
+    if vocab:
+        v, pos = vocab
+        for group in ("levels", "body_kinds", "duty_kinds", "categories", "channels"):
+            for i, t in enumerate(getattr(v, group)):
+                r.where.setdefault(f"{group}:{t.id}", Where(pos, (group, i)))
+        r.note("vocabulary", pos, ())
+    if acc:
+        r.note("accountability", acc[1], ())
+    parameters: list[Parameter] = []
+    if params:
+        p, pos = params
+        parameters = list(p.parameters)
+        r.note("parameters", pos, ())
+        for i, prm in enumerate(p.parameters):
+            r.where.setdefault(f"parameter:{prm.id}", Where(pos, ("parameters", i)))
+    has_relations = (root / "relations.yaml").is_file()
+    relations = r.read(root / "relations.yaml", RelationCatalogue) if has_relations else None
+    if relations:
+        r.note("relations", relations[1], ())
+    rel = relations[0] if relations else RelationCatalogue(types=[])
+    data = None
+    if meta and vocab and acc and params and not r.issues:
+        data = PolicyData(meta=meta[0], sources=sources, vocabulary=vocab[0], bodies=bodies, areas=areas,
+                          accountability=acc[0], parameters=parameters, relation_types=rel.types,
+                          relations=rel.relations, relation_rules=rel.derive)
+    data = _amend(r, root, data)
+    return Loaded(root=root, data=data, issues=r.issues, where=r.where)
+
+
+def _amend(r: _Reader, root: Path, data: PolicyData | None) -> PolicyData | None:
+    """Apply ``amendments/*.yaml`` (if any) to the base data, in date order."""
+    from ._amend import Amendment, apply_amendments
+
+    files = r.files("amendments", required=False)
+    read = []
+    for f in files:
+        if got := r.read(f, Amendment):
+            am, pos = got
+            read.append((am, Where(pos, ())))
+            r.note(f"source:{am.source.id}", pos, ("source",))
+            for i, c in enumerate(am.source.clauses):
+                r.note(f"clause:{c.id}", pos, ("source", "clauses", i))
+    if data is None or not read or r.issues:
+        return data
+    data, issues = apply_amendments(data, read)
+    r.issues.extend(issues)
+    return data

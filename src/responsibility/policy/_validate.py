@@ -1,0 +1,338 @@
+"""Consistency checks over a whole policy directory (``responsibility validate``).
+
+Each check returns :class:`~responsibility.Issue` objects located at the
+offending value. The checks, by code:
+
+``duplicate_id``     two items of one kind share an id while both in force
+``unknown_ref``      a reference (body, level, kind, clause, duty, parameter…) does not resolve
+``quote``            a duty's quote does not occur in the clause it cites
+``uncovered``        a numbered item of a coverage clause is cited by no duty
+``level_gap``        an item names a level (村, 乡镇, 县, 省市…) that holds no duty citing it
+``vacuum``           a problem kind has nobody at a stage (责任真空)
+``unknown_ref``      also: a member unit listed in a source's annex is not a body
+
+Graph checks (reporting lines, orphans) live in the chain wing (``chain/_checks.py``), which
+passes them as ``more``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from .._errors import Issue
+from ._loader import Loaded, Where, suggest
+from ._model import STAGES, PolicyData, Stage, _Dated
+from ._text import contains_quote, normalise
+from ._view import PolicyView
+
+_LABEL = re.compile(r"^(.{1,40}?)[：:]")
+
+
+def _overlap(a: Any, b: Any) -> bool:
+    if not (isinstance(a, _Dated) and isinstance(b, _Dated)):
+        return True
+    a0, a1 = a.effective_from, a.effective_to
+    b0, b1 = b.effective_from, b.effective_to
+    return (a1 is None or b0 is None or b0 < a1) and (b1 is None or a0 is None or a0 < b1)
+
+
+def _duplicates(loaded: Loaded, kind: str, items: Iterable[tuple[str, Any, Where]]) -> Iterator[Issue]:
+    seen: dict[str, list[tuple[Any, Where]]] = {}
+    for ident, item, where in items:
+        for other, other_where in seen.get(ident, []):
+            if _overlap(item, other):
+                line = other_where.positions.at(other_where.path)[0]
+                also = f"{other_where.positions.file}:{line}"
+                yield where.issue(("id",), f"duplicate {kind} id {ident!r} (also at {also})",
+                                  "give each its own id, or non-overlapping effective dates", "duplicate_id")
+                break
+        seen.setdefault(ident, []).append((item, where))
+
+
+def _ref(where: Where, sub: tuple[str | int, ...], what: str, value: str, known: Iterable[str]) -> Issue:
+    known = list(known)
+    hint = suggest(value, known) or f"use one of the {what} ids defined in rules/"
+    return where.issue(sub, f"unknown {what} {value!r}", hint, "unknown_ref")
+
+
+#: A further check run on a directory that passed the id and reference checks (the chain wing's).
+More = Callable[[Loaded, PolicyView], list[Issue]]
+
+
+def check(loaded: Loaded, *, more: More | None = None) -> list[Issue]:
+    """Run every consistency check of the data on a shape-valid directory, then ``more``.
+
+    ``more`` is how a wing above adds its own checks without this module importing it:
+    :func:`responsibility.chain._checks.check_all` passes the role-graph checks.
+    """
+    data = loaded.data
+    if data is None:
+        return []
+    issues: list[Issue] = []
+    issues += _check_ids(loaded, data)
+    if issues:
+        return issues
+    policy = PolicyView(data, root=loaded.root)
+    issues += _check_refs(loaded, data, policy)
+    if issues:
+        return issues
+    issues += _check_quotes(loaded, data, policy)
+    issues += _check_annex(loaded, data, policy)
+    # Coverage and vacuum must hold on every day: check each period between two dates at which
+    # something starts or ends (one period when nothing is dated).
+    seen: set[str] = set()
+    days: list[dt.date | None] = [*policy.epochs] or [None]
+    for day in days:
+        view = PolicyView(data, root=loaded.root, as_of=day)
+        for issue in [*_check_coverage(loaded, data, view), *_check_vacuum(loaded, data, view)]:
+            if str(issue) not in seen:
+                seen.add(str(issue))
+                issues.append(issue if day is None else
+                              Issue(issue.file, issue.line, issue.column, f"{issue.message} (from {day})",
+                                    issue.hint, issue.code))
+    if more is not None:
+        issues += more(loaded, policy)
+    return issues
+
+
+class _Where(dict[str, Where]):
+    """Locations by key; items an amendment added fall back to the amendment's area or the policy file."""
+
+    def __missing__(self, key: str) -> Where:
+        if key.startswith("duty:") and "#" in key:
+            area = key.split("#")[1]
+            return self.get(f"area:{area}") or self["policy"]
+        if key.startswith("body:") and "#" in key:
+            return self.get(key.split("#")[0]) or self["policy"]
+        return self["policy"]
+
+
+def _check_ids(loaded: Loaded, data: PolicyData) -> list[Issue]:
+    w = _Where(loaded.where)
+    out: list[Issue] = []
+    out += _duplicates(loaded, "body", ((b.id, b, w[f"body:{b.id}#{i + 1}"]) for i, b in enumerate(data.bodies)))
+    out += _duplicates(loaded, "area", ((a.id, a, w[f"area:{a.id}#{i + 1}"]) for i, a in enumerate(data.areas)))
+    duties = [(d.id, d, w[f"duty:{d.id}#{a.id}#{i}"]) for a in data.areas for i, d in enumerate(a.duties)]
+    out += _duplicates(loaded, "duty", duties)
+    for a in data.areas:
+        where = w[f"area:{a.id}"]
+        out += _duplicates(loaded, "problem kind",
+                           ((k.id, k, Where(where.positions, ("problem_kinds", i)))
+                            for i, k in enumerate(a.problem_kinds)))
+    for src in data.sources:
+        where = w[f"source:{src.id}"]
+        out += _duplicates(loaded, "clause",
+                           ((c.id, c, Where(where.positions, ("clauses", i))) for i, c in enumerate(src.clauses)))
+    vocab = w["vocabulary"]
+    for group in ("levels", "body_kinds", "duty_kinds", "categories", "channels"):
+        out += _duplicates(loaded, group.rstrip("s"), ((t.id, t, Where(vocab.positions, (group, i)))
+                                                       for i, t in enumerate(getattr(data.vocabulary, group))))
+    params = w["parameters"]
+    out += _duplicates(loaded, "parameter", ((p.id, p, Where(params.positions, ("parameters", i)))
+                                             for i, p in enumerate(data.parameters)))
+    return out
+
+
+def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Issue]:
+    w = _Where(loaded.where)
+    out: list[Issue] = []
+    levels = policy.level_rank
+    body_kinds = {k.id for k in data.vocabulary.body_kinds}
+    duty_kinds = {k.id for k in data.vocabulary.duty_kinds}
+    categories = {k.id for k in data.vocabulary.categories}
+    all_bodies = {b.id for b in data.bodies}
+    clauses = policy.clauses
+    all_duties = {d.id for a in data.areas for d in a.duties}
+
+    def cites(where: Where, sub: tuple[str | int, ...], ids: Iterable[str]) -> None:
+        for i, cid in enumerate(ids):
+            if cid not in clauses:
+                out.append(_ref(where, (*sub, i), "clause", cid, clauses))
+
+    if data.meta.source not in {s.id for s in data.sources}:
+        out.append(_ref(w["policy"], ("source",), "source", data.meta.source, [s.id for s in data.sources]))
+    cites(w["policy"], ("coverage",), data.meta.coverage)
+    for src in data.sources:
+        where = w[f"source:{src.id}"]
+        ids = {c.id for c in src.clauses}
+        for i, c in enumerate(src.clauses):
+            if c.parent is not None and c.parent not in ids:
+                out.append(_ref(Where(where.positions, ("clauses", i)), ("parent",), "clause", c.parent, ids))
+    vocab = w["vocabulary"]
+    for group in ("levels", "body_kinds", "duty_kinds", "categories", "channels"):
+        for i, t in enumerate(getattr(data.vocabulary, group)):
+            cites(Where(vocab.positions, (group, i)), ("clauses",), t.clauses)
+    for i, b in enumerate(data.bodies):
+        where = w[f"body:{b.id}#{i + 1}"]
+        if b.level not in levels:
+            out.append(_ref(where, ("level",), "level", b.level, levels))
+        if b.kind not in body_kinds:
+            out.append(_ref(where, ("kind",), "body kind", b.kind, body_kinds))
+        if b.parent is not None and b.parent not in all_bodies:
+            out.append(_ref(where, ("parent",), "body", b.parent, all_bodies))
+        cites(where, ("clauses",), b.clauses)
+    for a in data.areas:
+        aw = w[f"area:{a.id}"]
+        cites(aw, ("clause",), [a.clause])
+        cites(aw, ("clauses",), a.clauses)
+        own = {d.id for d in a.duties}
+        for stage in STAGES:
+            for j, did in enumerate(a.stages.of(stage)):
+                if did not in own:
+                    out.append(_ref(aw, ("stages", stage, j), f"duty of area {a.id!r}", did, own))
+        for i, d in enumerate(a.duties):
+            dw = w[f"duty:{d.id}#{a.id}#{i}"]
+            for j, h in enumerate(d.holders):
+                if h not in all_bodies:
+                    out.append(_ref(dw, ("holders", j), "body", h, all_bodies))
+            for j, k in enumerate(d.kinds):
+                if k not in duty_kinds:
+                    out.append(_ref(dw, ("kinds", j), "duty kind", k, duty_kinds))
+            cites(dw, ("clause",), [d.clause])
+            if d.scope == "area_holders" and not a.applies_to_all:
+                out.append(dw.issue(("scope",), "scope 'area_holders' only means something in an area that applies "
+                                    "to all areas", "remove scope or set applies_to_all on the area", "invalid"))
+        for i, pk in enumerate(a.problem_kinds):
+            kw = Where(aw.positions, ("problem_kinds", i))
+            if pk.category is not None and pk.category not in categories:
+                out.append(_ref(kw, ("category",), "category", pk.category, categories))
+            if pk.authority not in levels:
+                out.append(_ref(kw, ("authority",), "level", pk.authority, levels))
+            cites(kw, ("clauses",), pk.clauses)
+            for stage in STAGES:
+                for j, did in enumerate(pk.stages.of(stage)):
+                    if did not in all_duties:
+                        out.append(_ref(kw, ("stages", stage, j), "duty", did, all_duties))
+    acc = w["accountability"]
+    params = {p.id for p in data.parameters}
+    for i, f in enumerate(data.accountability.failures):
+        cites(Where(acc.positions, ("failures", i)), ("clauses",), f.clauses)
+    for i, li in enumerate(data.accountability.liabilities):
+        lw = Where(acc.positions, ("liabilities", i))
+        cites(lw, ("clauses",), li.clauses)
+        if li.from_parameter is not None and li.from_parameter not in params:
+            out.append(_ref(lw, ("from_parameter",), "parameter", li.from_parameter, params))
+    area_ids = {a.id for a in data.areas}
+    for i, p in enumerate(data.accountability.principles):
+        pw = Where(acc.positions, ("principles", i))
+        cites(pw, ("clause",), [p.clause])
+        for j, aid in enumerate(p.areas):
+            if aid not in area_ids:
+                out.append(_ref(pw, ("areas", j), "area", aid, area_ids))
+        for j, k in enumerate(p.oversight_kinds):
+            if k not in duty_kinds:
+                out.append(_ref(pw, ("oversight_kinds", j), "duty kind", k, duty_kinds))
+    pw = w["parameters"]
+    for i, prm in enumerate(data.parameters):
+        cites(Where(pw.positions, ("parameters", i)), ("clauses",), prm.clauses)
+    return out
+
+
+def _check_quotes(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Issue]:
+    out: list[Issue] = []
+    for a in data.areas:
+        for i, d in enumerate(a.duties):
+            text = policy.clauses[d.clause].text
+            if not contains_quote(text, d.quote):
+                dw = _Where(loaded.where)[f"duty:{d.id}#{a.id}#{i}"]
+                out.append(dw.issue(("quote",), f"quote of duty {d.id!r} does not occur in clause {d.clause}",
+                                    f"copy it verbatim from {d.clause}: {_excerpt(text, d.quote)}", "quote"))
+    acc = loaded.where["accountability"]
+    for i, p in enumerate(data.accountability.principles):
+        if not contains_quote(policy.clauses[p.clause].text, p.quote):
+            out.append(acc.issue(("principles", i, "quote"), f"quote of principle {p.id!r} does not occur in "
+                                 f"clause {p.clause}", "copy it verbatim from the clause", "quote"))
+    return out
+
+
+def _check_annex(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Issue]:
+    """Every member unit a source's annex lists is a body of the catalogue, by its exact name."""
+    out: list[Issue] = []
+    names = {b.name for b in policy.bodies.values()}
+    for src in data.sources:
+        where = loaded.where[f"source:{src.id}"]
+        for i, unit in enumerate(src.annex_member_units):
+            if unit not in names:
+                out.append(where.issue(("annex_member_units", i), f"member unit {unit!r} of the annex is no body",
+                                       f"add a body named {unit} to rules/bodies/", "unknown_ref"))
+    return out
+
+
+def _excerpt(text: str, quote: str) -> str:
+    """The part of ``text`` that best matches the start of ``quote``, to help the editor."""
+    norm = normalise(text)
+    head = normalise(quote)[:4]
+    at = norm.find(head)
+    return (norm[at:at + 40] if at >= 0 else norm[:40]) + "…"
+
+
+def _numbered_items(policy: PolicyView, roots: list[str]) -> list[str]:
+    """Leaf clauses under each of ``roots`` (items with no sub-items of their own)."""
+    children: dict[str, list[str]] = {}
+    for c in policy.clauses.values():
+        if c.parent:
+            children.setdefault(c.parent, []).append(c.id)
+    out: list[str] = []
+
+    def walk(cid: str) -> None:
+        kids = children.get(cid, [])
+        if not kids and cid not in roots:
+            out.append(cid)
+        for k in kids:
+            walk(k)
+
+    for r in roots:
+        walk(r)
+    return out
+
+
+def _check_coverage(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Issue]:
+    out: list[Issue] = []
+    cited: dict[str, set[str]] = {}
+    for d in policy.duties.values():
+        cited.setdefault(d.clause, set()).update(policy.bodies[h].level for h in d.holders if h in policy.bodies)
+    pw = loaded.where["policy"]
+    for item in _numbered_items(policy, list(data.meta.coverage)):
+        text = policy.clauses[item].text
+        if item not in cited:
+            out.append(pw.issue(("coverage",), f"clause {item} is cited by no duty: {text[:30]}…",
+                                f"add a duty with clause: {item} to the area file", "uncovered"))
+            continue
+        label = _LABEL.match(normalise(text))
+        if not label:
+            continue
+        for lv in policy.levels.values():
+            if any(label.group(1).startswith(normalise(m)) for m in lv.text_markers) and lv.id not in cited[item]:
+                out.append(pw.issue(("coverage",), f"clause {item} names the {lv.id} level ({label.group(1)}) "
+                                    f"but no {lv.id} body holds a duty citing it",
+                                    f"add a duty with a {lv.id} holder and clause: {item}", "level_gap"))
+    return out
+
+
+def _check_vacuum(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Issue]:
+    out: list[Issue] = []
+    for (area, kid), kind in policy.kinds.items():
+        if not policy.areas[area].problems:
+            continue
+        kw = loaded.where[f"kind:{area}.{kid}"]
+        stages: tuple[Stage, ...] = ("discovery", "handling", "rectification")
+        for stage in stages:
+            if not policy.stage_holders(area, kid, stage):
+                out.append(kw.issue(("stages",), f"problem kind {area}.{kid} has nobody who answers for "
+                                    f"{stage} (责任真空)", f"list a duty under stages.{stage}", "vacuum"))
+        authority = policy.level_rank[kind.authority]
+        handlers = policy.stage_holders(area, kid, "handling")
+        if not any(policy.level_rank[policy.bodies[b].level] >= authority for b in handlers):
+            out.append(kw.issue(("authority",), f"problem kind {area}.{kid} must reach the {kind.authority} level "
+                                "but no handling duty sits there", "list a handling duty at that level", "vacuum"))
+    for aid, a in policy.areas.items():
+        if not a.problems or a.applies_to_all:
+            continue
+        aw = loaded.where[f"area:{aid}"]
+        if not a.problem_kinds:
+            out.append(aw.issue(("problem_kinds",), f"area {aid!r} is a problem domain without problem kinds",
+                                "add problem_kinds, or set problems: false", "vacuum"))
+    return out

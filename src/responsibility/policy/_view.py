@@ -1,0 +1,242 @@
+"""The policy as indexed, read-only data: what the graph, engines and CLI query.
+
+A :class:`PolicyView` is made by :func:`responsibility.load` (as its subclass
+:class:`responsibility.Policy`). It never changes after construction; "as of" views are
+new objects of the same class. What the wings above derive from it (the role graph, the
+decider) they keep in its memo (:meth:`PolicyView._memo`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from ._model import (
+    STAGES,
+    Area,
+    Body,
+    Channel,
+    Clause,
+    Duty,
+    Failure,
+    Level,
+    Liability,
+    Parameter,
+    PolicyData,
+    ProblemKind,
+    Stage,
+    _Dated,
+)
+
+if TYPE_CHECKING:
+    from ._loader import Loaded
+
+
+_T = TypeVar("_T", bound=_Dated)
+_V = TypeVar("_V")
+
+
+def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+class PolicyView:
+    """A validated policy directory, indexed for queries (the data only).
+
+    :class:`responsibility.Policy` is this view with the answers on top (``chain``,
+    ``who_answers``, ``assess``).
+
+    >>> import responsibility
+    >>> policy = responsibility.load()
+    >>> policy.body("county_civil_affairs").name
+    '县（市、区）民政局'
+    """
+
+    def __init__(self, data: PolicyData, *, root: Path, loaded: Loaded | None = None,
+                 as_of: dt.date | None = None) -> None:
+        self.data = data
+        self.root = root
+        self.as_of = as_of
+        self._loaded = loaded
+
+        def live(xs: Iterable[_T]) -> list[_T]:
+            return [x for x in xs if x.in_force(as_of)]
+
+        v = data.vocabulary
+        self.levels: dict[str, Level] = {lv.id: lv for lv in sorted(v.levels, key=lambda lv: lv.rank)}
+        self.level_rank: dict[str, int] = {lv.id: lv.rank for lv in v.levels}
+        self.channels: dict[str, Channel] = {c.id: c for c in v.channels}
+        self.bodies: dict[str, Body] = {b.id: b for b in live(data.bodies)}
+        self.areas: dict[str, Area] = {a.id: a for a in data.areas}
+        self.duties: dict[str, Duty] = {}
+        self.duty_area: dict[str, str] = {}
+        self.kinds: dict[tuple[str, str], ProblemKind] = {}
+        for area in data.areas:
+            for d in live(area.duties):
+                self.duties[d.id] = d
+                self.duty_area[d.id] = area.id
+            for k in live(area.problem_kinds):
+                self.kinds[(area.id, k.id)] = k
+        self.clauses: dict[str, Clause] = {}
+        for src in data.sources:
+            for c in src.clauses:
+                self.clauses.setdefault(c.id, c)
+        self.parameters: dict[str, Parameter] = {p.id: p for p in live(data.parameters)}
+        self.failures: dict[str, Failure] = {f.id: f for f in data.accountability.failures}
+        self.liabilities: dict[str, Liability] = {x.id: x for x in data.accountability.liabilities}
+
+    # ------------------------------------------------------------ lookups
+
+    def body(self, body_id: str) -> Body:
+        """The body with id ``body_id`` (``KeyError`` with a suggestion if unknown)."""
+        try:
+            return self.bodies[body_id]
+        except KeyError:
+            from ._loader import suggest
+
+            hint = suggest(body_id, self.bodies) or "see rules/bodies/"
+            raise KeyError(f"unknown body {body_id!r}; {hint}") from None
+
+    def clause(self, clause_id: str) -> Clause:
+        """The clause with id ``clause_id`` (e.g. ``"二(六)4(2)"``)."""
+        return self.clauses[clause_id]
+
+    def parameter(self, param_id: str) -> Any:
+        """The value of a parameter in force."""
+        return self.parameters[param_id].value
+
+    @property
+    def problem_areas(self) -> list[str]:
+        """Ids of the areas that are problem domains."""
+        return [a.id for a in self.data.areas if a.problems]
+
+    @cached_property
+    def version_key(self) -> str:
+        """A short hash of the data in force: equal data, equal key (names engine rulesets)."""
+        payload = self.data.model_dump_json() + str(self.as_of)
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+    def _memo(self, key: str, factory: Callable[[], _V]) -> _V:
+        """The artefact ``key`` derived from this view, made by ``factory`` on first use.
+
+        The wings above keep what they build from the policy here (the role graph, the
+        decider), so that this wing never imports them.
+        """
+        memo: dict[str, Any] = self.__dict__.setdefault("_memos", {})
+        if key not in memo:
+            memo[key] = factory()
+        value: _V = memo[key]
+        return value
+
+    def implicated_duties(self, area: str, kind: str | None) -> tuple[str, ...]:
+        """The duties of ``area`` itself that a problem of ``kind`` implicates at any stage.
+
+        With a kind that lists duties of its area: those, with the area's own defaults. Without
+        a kind, or with one that lists none: every duty of the area.
+        """
+        cache: dict[tuple[str, str | None], tuple[str, ...]] = self.__dict__.setdefault("_implicated", {})
+        key = (area, kind)
+        if key not in cache:
+            a = self.areas[area]
+            ids: list[str] = []
+            if kind is not None:
+                k = self.kinds[(area, kind)]
+                ids = [d for stage in STAGES for d in (*k.stages.of(stage), *a.stages.of(stage))
+                       if self.duty_area.get(d) == area]
+            if not ids:
+                ids = [d for d in self.duties if self.duty_area[d] == area]
+            cache[key] = _dedupe(ids)
+        return cache[key]
+
+    # ------------------------------------------------------------ stages
+
+    def stage_duties(self, area: str, kind: str | None, stage: Stage) -> tuple[str, ...]:
+        """Duty ids implicated at ``stage`` for a problem of ``kind`` in ``area``.
+
+        The kind's own list, then its area's defaults (which an area that applies to all
+        areas gives its own problems only when they name no kind), then the defaults of
+        every area that applies to all other areas.
+        """
+        a = self.areas[area]
+        ids: list[str] = []
+        if kind is not None:
+            ids += self.kinds[(area, kind)].stages.of(stage)
+        if not a.applies_to_all or kind is None:
+            ids += a.stages.of(stage)
+            for other in self.data.areas:
+                if other.applies_to_all and other.id != area:
+                    ids += other.stages.of(stage)
+        return tuple(i for i in _dedupe(ids) if i in self.duties)
+
+    def holders(self, duty_id: str, area: str, kind: str | None = None) -> tuple[str, ...]:
+        """Bodies that hold ``duty_id`` for a problem of ``kind`` in ``area``.
+
+        A duty of ``scope: area_holders`` (涉及本部门问题) keeps, in another area, only the
+        bodies that hold one of the duties the problem implicates there
+        (:meth:`implicated_duties`).
+        """
+        d = self.duties[duty_id]
+        own = self.duty_area[duty_id]
+        held = [h for h in d.holders if h in self.bodies]
+        if d.scope == "area_holders" and own != area:
+            keep = {b for did in self.implicated_duties(area, kind) for b in self.duties[did].holders}
+            held = [h for h in held if h in keep]
+        return tuple(held)
+
+    def stage_holders(self, area: str, kind: str | None, stage: Stage) -> dict[str, tuple[str, ...]]:
+        """``{body id: (duty ids…)}`` of the bodies implicated at ``stage`` (a fresh dict per call)."""
+        # Asked per named-body hit when findings are placed and per shape by the diff: compute once.
+        cache: dict[tuple[str, str | None, str], dict[str, tuple[str, ...]]] = \
+            self.__dict__.setdefault("_stage_holders", {})
+        key = (area, kind, stage)
+        if key not in cache:
+            out: dict[str, list[str]] = {}
+            for did in self.stage_duties(area, kind, stage):
+                for body in self.holders(did, area, kind):
+                    out.setdefault(body, []).append(did)
+            cache[key] = {b: tuple(ds) for b, ds in out.items()}
+        return dict(cache[key])
+
+    def data_kinds(self) -> list[tuple[str, str]]:
+        """Every (area, problem kind) of the data, whatever its dates."""
+        return [(a.id, k.id) for a in self.data.areas for k in a.problem_kinds]
+
+    def duties_of_kind(self, area: str, duty_kind: str) -> tuple[str, ...]:
+        """Ids of the duties of ``area`` whose kinds include ``duty_kind``."""
+        return tuple(did for did, d in self.duties.items()
+                     if self.duty_area[did] == area and duty_kind in d.kinds)
+
+    # ------------------------------------------------------------ time
+
+    @cached_property
+    def epochs(self) -> list[dt.date]:
+        """Days on which something starts or ends (sorted); empty when nothing is dated."""
+        days: set[dt.date] = set()
+        items: list[Any] = [*self.data.bodies, *self.data.parameters]
+        for area in self.data.areas:
+            items += [*area.duties, *area.problem_kinds]
+        for x in items:
+            days.update(d for d in (x.effective_from, x.effective_to) if d is not None)
+        return sorted(days)
+
+    def at(self, day: dt.date) -> Self:
+        """The policy as in force on ``day`` (``self`` when nothing is dated or a day is fixed)."""
+        if self.as_of is not None or not self.epochs:
+            return self
+        import bisect
+
+        i = bisect.bisect_right(self.epochs, day)
+        views = self.__dict__.setdefault("_views", {})
+        if i not in views:
+            start = self.epochs[i - 1] if i else day
+            views[i] = type(self)(self.data, root=self.root, loaded=self._loaded, as_of=start)
+        view: Self = views[i]
+        return view
+
+    def __repr__(self) -> str:
+        return (f"<Policy {self.data.meta.id} {self.data.meta.version}: {len(self.bodies)} bodies, "
+                f"{len(self.duties)} duties, {len(self.kinds)} problem kinds>")
