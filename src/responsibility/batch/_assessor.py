@@ -1,10 +1,10 @@
 """Batch assessment: a whole ledger of problem records, fast, with nothing lost.
 
 Records are read in chunks and coded as integer columns (:mod:`._encode`); the relations
-:func:`~responsibility._problem.parse_problem` checks are tested in bulk and the facts of
-:func:`~responsibility._facts.derive` are derived in bulk (:mod:`._core`); what each
+:func:`~responsibility.engine._problem.parse_problem` checks are tested in bulk and the facts of
+:func:`~responsibility.engine._facts.derive` are derived in bulk (:mod:`._core`); what each
 distinct fact gives is computed once by the compiled engine and the
-:class:`~responsibility._decide.Decider` and reused; rows are emitted as columns
+:class:`~responsibility.engine._decide.Decider` and reused; rows are emitted as columns
 (:mod:`._emit`). Any record the fast path cannot read exactly as
 :class:`~responsibility.Problem` would, or would decide by a different route, takes the
 reference path instead: ``who_answers`` itself (compiled engine), whose

@@ -5,7 +5,7 @@ level), then main responsibility at each level where one of the failures of 一(
 ordered by level, body, basis and liability. What one fact gives depends only on the
 problem's area, kind, severity and place level and on the fact itself, so it is computed once
 per distinct (problem base, fact) by the compiled engine and the
-:class:`~responsibility._decide.Decider` (a template) and reused for every record that has
+:class:`~responsibility.engine._decide.Decider` (a template) and reused for every record that has
 such a fact. Place names, finders and dates in reasons are filled per row from the record.
 
 Two facts of one record may give a finding on the same (body, basis, liability); a verdict
@@ -13,7 +13,7 @@ merges them, and so does this module when they agree in duties and clauses (the 
 row stands for both, as its hit comes first). A record whose merged findings would differ
 from every single one takes the reference path instead.
 
-What this module mirrors, and must follow when it changes: :func:`~responsibility._facts.derive`
+What this module mirrors, and must follow when it changes: :func:`~responsibility.engine._facts.derive`
 (:func:`derive`), the relations ``parse_problem`` checks (:func:`check`), and how
 ``Decider.decide_parsed`` adds main responsibility (:func:`expand`). The differential tests
 compare every row with ``who_answers``.
@@ -116,7 +116,7 @@ class Derived:
 
 
 def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int) -> Derived:
-    """:func:`~responsibility._facts.derive` over every record at once (slow records give nothing)."""
+    """:func:`~responsibility.engine._facts.derive` over every record at once (slow records give nothing)."""
     n, nr = c.n, t.max_rank + 1
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)

@@ -4,7 +4,7 @@ An encoder never decides whether a record is valid. It codes what it can read ex
 as :class:`~responsibility.Problem` would (same ids, same dates) and marks a record
 ``slow`` whenever anything is unusual: an unknown id, a missing field, a value of
 another type, surrounding whitespace, a date in another form. Slow records go through
-:func:`~responsibility._problem.parse_problem` and the reference decision, so an
+:func:`~responsibility.engine._problem.parse_problem` and the reference decision, so an
 encoder that is too strict costs time, never correctness. The relations between fields
 (levels, dates) are checked in bulk by :func:`._core.check`.
 

@@ -1,6 +1,6 @@
 """Reading problem ledgers and writing findings: JSON lines, JSON, CSV and Parquet.
 
-Every reader yields :class:`~responsibility._batch.Part` chunks and counts every record it
+Every reader yields :class:`~responsibility.batch._assessor.Part` chunks and counts every record it
 sees: a line that is not JSON or a CSV row with too many cells is a record rejected here,
 with its line. A file that cannot be used at all (unreadable, not the format it claims)
 raises :class:`~responsibility.ResponsibilityError`.

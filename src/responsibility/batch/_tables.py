@@ -1,8 +1,8 @@
 """Lookup tables of one policy and one jurisdiction, as integer codes for the batch path.
 
 Every id a record may name (duty area, problem kind, level, channel, body, place) gets a
-small integer; the arrays here answer in bulk what :func:`~responsibility._problem.parse_problem`
-and :func:`~responsibility._facts.derive` ask one record at a time.
+small integer; the arrays here answer in bulk what :func:`~responsibility.engine._problem.parse_problem`
+and :func:`~responsibility.engine._facts.derive` ask one record at a time.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Assessing chunks of Arrow records in worker processes, with results in input order.
 
-Workers are forked from the process that made the :class:`~responsibility._batch.Assessor`
+Workers are forked from the process that made the :class:`~responsibility.batch._assessor.Assessor`
 (``make`` returns it), so they share its policy, jurisdiction and tables without pickling; the
 objects that exist at the fork are frozen for the garbage collector, which would otherwise
 touch, and so copy, every inherited page in each worker. Each has two input and two
@@ -75,7 +75,7 @@ def _read_ipc(buf: mmap.mmap, size: int) -> Any:
 
 
 class Pool:
-    """``n`` forked workers assessing Arrow chunks for one :class:`~._core.Assessor`."""
+    """``n`` forked workers assessing Arrow chunks for one :class:`~._assessor.Assessor`."""
 
     def __init__(self, make: Callable[[], Assessor], n: int) -> None:
         import multiprocessing as mp

@@ -1,7 +1,7 @@
 """Text exports of the role graph (or a part of it): Graphviz DOT, Mermaid and GraphML.
 
-Each function takes a graph made by :func:`~responsibility._chain.build_chain`,
-:func:`~responsibility._chain.select` or :meth:`PlacedChain.subgraph` and returns text;
+Each function takes a graph made by :func:`~responsibility.chain._graph.build_chain`,
+:func:`~responsibility.chain._graph.subchain` or :meth:`PlacedChain.subgraph` and returns text;
 none changes the graph. Levels are drawn as rows, the village at the bottom; each box
 carries the body's Chinese name; each arrow carries the Chinese name of its relation
 type. Arrow styles follow the relation types' flags (reporting lines solid, supervisory
@@ -89,7 +89,7 @@ def to_dot(g: Graph, *, name: str = "chain") -> str:
     """Graphviz DOT text: one cluster per level (same rank), boxes labelled with Chinese names.
 
     >>> import responsibility
-    >>> from responsibility._chain import subchain
+    >>> from responsibility.chain._graph import subchain
     >>> text = to_dot(subchain(responsibility.load().chain, area="housing"))
     >>> text.startswith("digraph") and '"county_construction"' in text
     True
@@ -146,7 +146,7 @@ def to_mermaid(g: Graph) -> str:
     ``rules/`` in the text.
 
     >>> import responsibility
-    >>> from responsibility._chain import subchain
+    >>> from responsibility.chain._graph import subchain
     >>> text = to_mermaid(subchain(responsibility.load().chain, area="housing"))
     >>> "county_construction -.->|指导督促| township_government" in text
     True
