@@ -1,9 +1,9 @@
 """The package's plan stays true: wings import only the wings below them, and none in a circle.
 
-Ranks (docs/architecture.md): ``_errors`` 0 < ``policy`` 1 < ``chain`` 2 < ``engine`` 3 <
-``batch`` 4 < ``checks`` and ``ledger`` 5 (they must not import each other) < ``service`` 6 <
-``cli`` 7 < the facade 8 (``__init__``, ``_api``, ``__main__`` and any other top-level
-module). Every import counts: at module level, inside functions, and under
+Ranks (docs/architecture.md): the bottom (``_errors.py`` and ``_files.py``) 0 < ``policy`` 1 <
+``chain`` 2 < ``engine`` 3 < ``batch`` 4 < ``checks`` and ``ledger`` 5 (they must not import
+each other) < ``service`` 6 < ``cli`` 7 < the facade 8 (``__init__``, ``_api``, ``__main__``
+and any other top-level module). Every import counts: at module level, inside functions, and under
 ``TYPE_CHECKING`` alike. A subpackage missing from the table fails, so a new wing must be
 placed here first.
 """
@@ -17,6 +17,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "responsibility"
 
+#: Top-level modules that form the bottom layer, with the rank of ``_errors``.
+BOTTOM = frozenset({"_errors", "_files"})
 RANKS = {"_errors": 0, "policy": 1, "chain": 2, "engine": 3, "batch": 4, "checks": 5, "ledger": 5,
          "service": 6, "cli": 7}
 FACADE = 8
@@ -26,8 +28,7 @@ def wing_of(parts: tuple[str, ...]) -> str:
     """The wing of a module given its path parts under the package ("" for the facade)."""
     if len(parts) > 1:
         return parts[0]
-    name = parts[0]
-    return name if name == "_errors" else ""
+    return "_errors" if parts[0] in BOTTOM else ""
 
 
 def rank(wing: str) -> int:
@@ -42,7 +43,7 @@ def target_wing(target: tuple[str, ...]) -> str:
     """The wing an imported module (path parts under the package) belongs to."""
     if target and (PACKAGE / target[0]).is_dir():
         return target[0]
-    return "_errors" if target[:1] == ("_errors",) else ""
+    return "_errors" if target[:1] and target[0] in BOTTOM else ""
 
 
 def imported_wings(parts: tuple[str, ...], path: Path) -> list[tuple[str, int, str]]:
@@ -97,6 +98,10 @@ def test_no_wing_imports_a_wing_above_it(parts: tuple[str, ...]) -> None:
         assert rank(wing) < rank(here), (
             f"{'/'.join(parts)}.py:{line}: {text} — {here or 'the facade'} (rank {rank(here)}) must not import "
             f"{wing or 'the facade'} (rank {rank(wing)})")
+
+
+def test_errors_import_nothing_from_the_package() -> None:
+    assert imported_wings(("_errors",), PACKAGE / "_errors.py") == []
 
 
 def test_no_circle_between_wings() -> None:
