@@ -1,0 +1,267 @@
+"""The HTTP service under load on loopback: single verdicts and a streamed batch.
+
+Usage: python benchmarks/bench_service.py [--requests N] [--concurrency C] [--seconds S]
+                                          [--batch B] [--runs R] [--workers W] [--engine E]
+                                          [--province full|small]
+(defaults: N = 20,000 verdicts by C = 32 concurrent clients, at most S = 30 s; a batch of
+B = 10,000 problems; R = 3 runs of each, medians printed; W = 1 server process)
+
+It starts ``responsibility serve`` on a free 127.0.0.1 port (with a token, a decision log and
+the synthetic province of ``bench_assess``), waits for /health, and prints:
+
+- verdicts: C clients, each on its own keep-alive connection (a minimal HTTP/1.1 client on
+  asyncio, so that the client spends little of the two cores), post the problems of a
+  generated ledger one at a time until N answers or S seconds; throughput, p50 and p99
+  latency, and the server's CPU seconds (user+sys, from /proc) and the client's;
+- batch: the same B problems as JSON lines posted to /v1/assess and read back, against
+  ``responsibility assess`` on the same JSON-lines file as a fresh process (start-up included),
+  both wall and CPU seconds, and their ratio.
+
+The server is stopped at the end, whatever happens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import resource
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_assess import TODAY, ledger
+
+import responsibility
+from responsibility import Jurisdiction
+
+TOKEN = "bench-service-token"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def cpu_of(pid: int) -> float:
+    """User + system CPU seconds of a process and its children that have been waited for."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return sum(int(fields[i]) for i in (11, 12, 13, 14)) / ticks
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of a process and its live children (uvicorn workers)."""
+    total = cpu_of(pid)
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    for child in children:
+        with contextlib.suppress(OSError):  # a worker that has just exited
+            total += cpu_of(int(child))
+    return total
+
+
+def start_server(tmp: Path, jcsv: Path, workers: int, engine: str) -> tuple[subprocess.Popen[bytes], int]:
+    from responsibility.service import token_hash
+
+    tokens = tmp / "tokens.yaml"
+    tokens.write_text(f"tokens:\n  - {{name: bench, role: province, jurisdiction: '33', "
+                      f"sha256: {token_hash(TOKEN)}}}\n", encoding="utf-8")
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "responsibility", "serve", "--port", str(port), "--tokens", str(tokens),
+         "--jurisdiction", str(jcsv), "--decision-log", str(tmp / "decisions.jsonl"), "--workers", str(workers),
+         "--engine", engine, "--log-level", "warning", "--max-batch-records", "10000000"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the server stopped: {proc.stderr.read().decode() if proc.stderr else ''}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+                s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+                if s.recv(100).startswith(b"HTTP/1.1 200"):
+                    return proc, port
+        except OSError:
+            time.sleep(0.2)
+    stop_server(proc)
+    raise SystemExit("the server did not start within 180 s")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    if proc.stderr:
+        proc.stderr.close()
+
+
+async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    length = 0
+    chunked = False
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.lower() == b"content-length":
+            length = int(value)
+        elif name.lower() == b"transfer-encoding" and b"chunked" in value.lower():
+            chunked = True
+    if not chunked:
+        return status, await reader.readexactly(length)
+    body = bytearray()
+    while True:
+        size = int((await reader.readuntil(b"\r\n")).strip(), 16)
+        body += await reader.readexactly(size + 2)
+        if size == 0:
+            return status, bytes(body)
+
+
+async def _verdicts(port: int, bodies: list[bytes], n: int, clients: int, seconds: float) -> tuple[list[float], int]:
+    latencies: list[float] = []
+    errors = 0
+    next_i = 0
+    deadline = time.perf_counter() + seconds
+
+    async def client() -> None:
+        nonlocal next_i, errors
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            while next_i < n and time.perf_counter() < deadline:
+                body = bodies[next_i % len(bodies)]
+                next_i += 1
+                request = (b"POST /v1/verdict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                           b"Authorization: Bearer " + TOKEN.encode() + b"\r\nContent-Length: "
+                           + str(len(body)).encode() + b"\r\n\r\n" + body)
+                t0 = time.perf_counter()
+                writer.write(request)
+                status, _ = await _read_response(reader)
+                latencies.append(time.perf_counter() - t0)
+                if status != 200:
+                    errors += 1
+        finally:
+            writer.close()
+
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return latencies, errors
+
+
+def verdict_run(port: int, server: int, bodies: list[bytes], n: int, clients: int, seconds: float) -> dict[str, Any]:
+    cpu0, me0, t0 = tree_cpu(server), _self_cpu(), time.perf_counter()
+    latencies, errors = asyncio.run(_verdicts(port, bodies, n, clients, seconds))
+    wall = time.perf_counter() - t0
+    latencies.sort()
+    return {"n": len(latencies), "wall": wall, "rate": len(latencies) / wall, "errors": errors,
+            "p50": latencies[len(latencies) // 2] * 1000, "p99": latencies[int(len(latencies) * 0.99)] * 1000,
+            "server_cpu": tree_cpu(server) - cpu0, "client_cpu": _self_cpu() - me0}
+
+
+def _self_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def batch_run(port: int, server: int, src: Path) -> tuple[float, float, int]:
+    """Wall and server CPU seconds to post the JSON-lines file and read every output line; lines."""
+    cpu0, t0 = tree_cpu(server), time.perf_counter()
+    data = src.read_bytes()
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.sendall(b"POST /v1/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n"
+                  b"Authorization: Bearer " + TOKEN.encode() + b"\r\nContent-Length: " + str(len(data)).encode()
+                  + b"\r\nConnection: close\r\n\r\n")
+        s.sendall(data)
+        chunks = []
+        while piece := s.recv(1 << 20):
+            chunks.append(piece)
+    wall = time.perf_counter() - t0
+    body = b"".join(chunks)
+    if not body.startswith(b"HTTP/1.1 200"):
+        raise SystemExit(f"the batch failed: {body[:300]!r}")
+    return wall, tree_cpu(server) - cpu0, body.count(b"\n")
+
+
+def assess_run(src: Path, out: Path, jcsv: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of ``responsibility assess`` on the same file (a fresh process)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "responsibility", "assess", str(src), "-o", str(out),
+                           "--jurisdiction", str(jcsv), "--today", TODAY, "--no-progress"], capture_output=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"responsibility assess failed: {proc.stderr.decode()}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--requests", type=int, default=20_000)
+    args.add_argument("--concurrency", type=int, default=32)
+    args.add_argument("--seconds", type=float, default=30.0, help="at most this long per verdict run")
+    args.add_argument("--batch", type=int, default=10_000)
+    args.add_argument("--runs", type=int, default=3)
+    args.add_argument("--workers", type=int, default=1)
+    args.add_argument("--engine", choices=["compiled", "durable"], default="compiled")
+    args.add_argument("--province", choices=["full", "small"], default="full",
+                      help="the synthetic province of bench_assess, or a small one (for the test suite)")
+    opts = args.parse_args(argv)
+    policy = responsibility.load()
+    j = Jurisdiction.synthetic() if opts.province == "full" else \
+        Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+    records = ledger(policy, j, max(opts.batch, min(opts.requests, 2000)))
+    for r in records:
+        r.setdefault("as_of", TODAY)
+    bodies = [json.dumps(r, ensure_ascii=False).encode() for r in records[:2000]]
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        jcsv, src, out = tmp / "province.csv", tmp / "ledger.jsonl", tmp / "findings.jsonl"
+        jcsv.write_text(j.to_csv(), encoding="utf-8")
+        src.write_bytes(b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records[:opts.batch]))
+        proc, port = start_server(tmp, jcsv, opts.workers, opts.engine)
+        try:
+            print(f"server: {opts.workers} process(es), engine {opts.engine}, pid {proc.pid}, port {port}")
+            verdict_run(port, proc.pid, bodies, min(500, opts.requests), opts.concurrency, opts.seconds)  # warm-up
+            runs = [verdict_run(port, proc.pid, bodies, opts.requests, opts.concurrency, opts.seconds)
+                    for _ in range(opts.runs)]
+            mid = sorted(runs, key=lambda r: r["rate"])[len(runs) // 2]
+            rates = ", ".join(f"{r['rate']:,.0f}" for r in runs)
+            print(f"verdicts: {mid['rate']:,.0f}/s, p50 {mid['p50']:.1f} ms, p99 {mid['p99']:.1f} ms "
+                  f"({mid['n']:,} requests by {opts.concurrency} clients in {mid['wall']:.2f} s wall; server CPU "
+                  f"{mid['server_cpu']:.2f} s, client CPU {mid['client_cpu']:.2f} s; {mid['errors']} errors; "
+                  f"median of {opts.runs} by throughput: {rates}/s)")
+            print("  targets on 2 cores: ≥ 1,000/s, p99 ≤ 50 ms")
+            batches = [batch_run(port, proc.pid, src) for _ in range(opts.runs)]
+        finally:
+            stop_server(proc)
+        assesses = [assess_run(src, out, jcsv) for _ in range(opts.runs)]
+    b_wall = statistics.median(b[0] for b in batches)
+    b_cpu = statistics.median(b[1] for b in batches)
+    a_wall = statistics.median(a[0] for a in assesses)
+    a_cpu = statistics.median(a[1] for a in assesses)
+    print(f"batch of {opts.batch:,} streamed: {b_wall:.2f} s wall, server CPU {b_cpu:.2f} s, {batches[0][2]:,} lines "
+          f"(median of {opts.runs}: {', '.join(f'{b[0]:.2f}' for b in batches)} s)")
+    print(f"`responsibility assess` on the same records: {a_wall:.2f} s wall, {a_cpu:.2f} s CPU, start-up included "
+          f"(median of {opts.runs}: {', '.join(f'{a[0]:.2f}' for a in assesses)} s)")
+    print(f"ratio batch / assess: {b_wall / a_wall:.2f}x wall (target ≤ 2x), {b_cpu / a_cpu:.2f}x CPU")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""``responsibility serve`` (the HTTP service) and ``responsibility token`` (a caller's token)."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import sys
+
+import click
+
+from .._errors import ResponsibilityError
+from ._cli import cli
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command("serve")
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
+@click.option("--jurisdiction", type=click.Path(dir_okay=False), help="CSV of places (default: shipped example).")
+@click.option("--ledger", default=None, help="Ledger database URL (sqlite:///county.db, postgresql://…).")
+@click.option("--tokens", "tokens_file", type=click.Path(dir_okay=False),
+              help="Tokens file (YAML/JSON of name, role, jurisdiction, sha256); default: $RESPONSIBILITY_TOKENS_FILE.")
+@click.option("--no-auth", is_flag=True, help="Admit every request without a token (loopback only; development).")
+@click.option("--decision-log", default="decisions.jsonl", show_default=True, type=click.Path(dir_okay=False),
+              help="Append one JSON line per verdict, batch and ledger write here.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--engine", type=click.Choice(["compiled", "durable"]), default="compiled", show_default=True,
+              help="Engine of verdicts that do not ask for one (the same findings; compiled is faster).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Server processes.")
+@click.option("--max-body", default=2**20, show_default=True, type=click.IntRange(1), help="Bytes per request.")
+@click.option("--max-batch-bytes", default=256 * 2**20, show_default=True, type=click.IntRange(1),
+              help="Bytes per batch request.")
+@click.option("--max-batch-records", default=1_000_000, show_default=True, type=click.IntRange(1),
+              help="Records per batch request.")
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+              default="info", show_default=True)
+def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, tokens_file: str | None,
+          no_auth: bool, decision_log: str, host: str, port: int, engine: str, workers: int, max_body: int,
+          max_batch_bytes: int, max_batch_records: int, log_level: str) -> None:
+    """Answer over HTTP: verdicts, batches, policy views (and the ledger), with OpenAPI at /docs.
+
+    Listens on 127.0.0.1 unless --host says otherwise; every request but /health and /version
+    needs a bearer token from the tokens file (make one with `responsibility token`).
+    """
+    try:
+        import uvicorn
+    except ImportError:
+        from .._errors import ExtraUnavailable
+
+        raise ExtraUnavailable("serve needs the service extra: pip install 'responsibility[service]'") from None
+    from ..service import Settings, create_app
+
+    if no_auth and not _loopback(host):
+        raise ResponsibilityError(f"--no-auth admits anyone: it is refused on {host}, which is not a loopback "
+                                  "address; give --tokens FILE")
+    if not _loopback(host):
+        click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
+    env = {"RESPONSIBILITY_RULES": rules_dir, "RESPONSIBILITY_JURISDICTION": jurisdiction,
+           "RESPONSIBILITY_LEDGER": ledger, "RESPONSIBILITY_TOKENS_FILE": tokens_file,
+           "RESPONSIBILITY_NO_AUTH": "1" if no_auth else None, "RESPONSIBILITY_ENGINE": engine,
+           "RESPONSIBILITY_DECISION_LOG": decision_log,
+           "RESPONSIBILITY_MAX_BODY": str(max_body), "RESPONSIBILITY_MAX_BATCH_RECORDS": str(max_batch_records),
+           "RESPONSIBILITY_MAX_BATCH_BYTES": str(max_batch_bytes)}
+    for key, value in env.items():
+        if value is not None:
+            os.environ[key] = value
+    settings = Settings.from_env()
+    app = create_app(settings)  # unusable settings fail here, before listening, as one line and exit 2
+    click.echo(f"responsibility: serving on http://{host}:{port} (docs at /docs; decision log {decision_log})",
+               err=True)
+    if workers > 1:
+        del app
+        uvicorn.run("responsibility.service:app", host=host, port=port, workers=workers, log_level=log_level)
+    else:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+
+
+@click.command("token")
+@click.option("--name", required=True, help="The caller, as the decision log will name it.")
+@click.option("--role", required=True, type=click.Choice(["county", "city", "province"]))
+@click.option("--jurisdiction", required=True, help="Division code of the caller's county, city or province.")
+def token(name: str, role: str, jurisdiction: str) -> None:
+    """Make a fresh bearer token: its entry for the tokens file on stdout (append it with >>),
+    the token itself on stderr, shown once and stored nowhere."""
+    import json
+
+    from ..service import TokenStore, new_token, token_hash
+
+    secret = new_token()
+    entry = {"name": name, "role": role, "jurisdiction": jurisdiction, "sha256": token_hash(secret)}
+    TokenStore.from_data({"tokens": [entry]}, source="token")  # the same checks as the server's
+    click.echo(f"token for {name} (give it to the caller; it is not stored): {secret}", err=True)
+    click.echo(f"  - {json.dumps(entry, ensure_ascii=False)}")
+    sys.stdout.flush()
+
+
+cli.add_command(serve)
+cli.add_command(token)

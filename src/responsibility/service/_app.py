@@ -1,0 +1,424 @@
+"""The ASGI application: :func:`create_app` and its routes.
+
+Verdicts, routes and batches answer exactly as the library does (the same functions, the same
+JSON); the policy views return the policy's own models; every error is the JSON of
+:mod:`._errors`. Each verdict, batch and ledger write, and each refusal for jurisdiction, is a
+line of the decision log (:mod:`._log`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, Query, Request
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import PlainTextResponse, Response, StreamingResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from .._errors import ResponsibilityError
+from . import _jsonio as jsonio
+from . import _lib
+from ._auth import ANONYMOUS, Principal, TokenStore, full_code
+from ._batch import Assessors, Batch
+from ._errors import ApiError, from_library, install
+from ._log import DecisionLog, digest, findings_hash
+from ._models import ErrorOut, VerdictOut, VersionOut
+
+log = logging.getLogger("responsibility.service")
+
+Lang = Literal["zh", "en"]
+Engine = Literal["durable", "compiled"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a server answers from and whom it admits.
+
+    ``tokens`` is required unless ``auth`` is off (loopback development only). ``engine`` is
+    the default of verdicts: ``compiled`` (the same findings as durable-rules, which the library's
+    differential tests prove, about five times faster and safe under threads). Limits:
+    ``max_body`` bytes for a single request, ``max_batch_bytes`` and ``max_batch_records`` for a
+    batch.
+    """
+
+    rules: str | Path | None = None
+    jurisdiction: str | Path | None = None
+    ledger: str | None = None
+    tokens: TokenStore | None = None
+    auth: bool = True
+    decision_log: str | Path | None = None
+    engine: Engine = "compiled"
+    max_body: int = 1 * 2**20
+    max_batch_bytes: int = 256 * 2**20
+    max_batch_records: int = 1_000_000
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Settings from ``RESPONSIBILITY_RULES``, ``_JURISDICTION``, ``_LEDGER``, ``_DECISION_LOG``
+        (default ``decisions.jsonl``), ``_TOKENS_FILE`` or ``_TOKENS``, ``_NO_AUTH=1``, and
+        ``_ENGINE``, ``_MAX_BODY``, ``_MAX_BATCH_BYTES``, ``_MAX_BATCH_RECORDS``."""
+        env = dict(os.environ if environ is None else environ)
+
+        def get(name: str) -> str | None:
+            return env.get(f"RESPONSIBILITY_{name}") or None
+
+        def number(name: str, default: int) -> int:
+            raw = get(name)
+            if raw is None:
+                return default
+            try:
+                return int(raw)
+            except ValueError:
+                raise ResponsibilityError(f"RESPONSIBILITY_{name}={raw!r} is not a whole number") from None
+
+        return cls(rules=get("RULES"), jurisdiction=get("JURISDICTION"), ledger=get("LEDGER"),
+                   tokens=TokenStore.from_env(env), auth=get("NO_AUTH") not in ("1", "true", "yes"),
+                   decision_log=get("DECISION_LOG") or "decisions.jsonl",
+                   engine="durable" if get("ENGINE") == "durable" else "compiled",
+                   max_body=number("MAX_BODY", cls.max_body),
+                   max_batch_bytes=number("MAX_BATCH_BYTES", cls.max_batch_bytes),
+                   max_batch_records=number("MAX_BATCH_RECORDS", cls.max_batch_records))
+
+
+class Service:
+    """What the routes share: the policy, the jurisdiction, the tokens, the log."""
+
+    def __init__(self, settings: Settings) -> None:
+        if settings.auth and settings.tokens is None:
+            raise ResponsibilityError(
+                "no tokens configured: give --tokens FILE (or set RESPONSIBILITY_TOKENS_FILE); make one with "
+                "`responsibility token`; for loopback development only, --no-auth")
+        self.settings = settings
+        self.policy = _lib.load_policy(settings.rules)
+        self.jurisdiction = _lib.load_jurisdiction(settings.jurisdiction)
+        self.policy_hash = _lib.content_hash(self.policy)
+        self.jurisdiction_hash = _lib.jurisdiction_hash(self.jurisdiction)
+        self.log = DecisionLog(settings.decision_log) if settings.decision_log else None
+        self.assessors = Assessors(self.policy, self.jurisdiction)
+        from ._ledger import open_ledger
+
+        self.ledger: Any = open_ledger(settings.ledger, self.policy, self.jurisdiction) if settings.ledger else None
+
+    def warm(self) -> None:
+        """Build each area's rules once, so the first callers do not wait for it."""
+        today = dt.date.today().isoformat()
+        place = next((p.code for p in self.jurisdiction if p.level == "county"), None)
+        channel = next(iter(self.policy.channels), None)
+        if place is None or channel is None:
+            return
+        for area in self.policy.problem_areas:
+            record = {"id": "warm-up", "domain": area, "place": place, "as_of": today,
+                      "discovered": {"level": "county", "channel": channel, "on": today}}
+            try:
+                _lib.who_answers(self.policy, record, self.jurisdiction)
+            except ResponsibilityError:  # a policy whose areas need more: the first caller builds them
+                continue
+
+    # ------------------------------------------------------------------ callers
+
+    def caller(self, request: Request) -> Principal:
+        """The authenticated caller (401 without a valid bearer token)."""
+        if not self.settings.auth:
+            return ANONYMOUS
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ApiError(401, "this endpoint needs a bearer token (Authorization: Bearer <token>)",
+                           type="Unauthorized", headers={"WWW-Authenticate": "Bearer"},
+                           suggestion="ask the server's administrator for a token")
+        assert self.settings.tokens is not None
+        who = self.settings.tokens.authenticate(token.strip())
+        if who is None:
+            log.warning("unknown token on %s %s from %s", request.method, request.url.path,
+                        request.client.host if request.client else "?")
+            raise ApiError(401, "the bearer token is not valid here", type="Unauthorized",
+                           headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+                           suggestion="check the token, or ask the server's administrator for one")
+        return who
+
+    def refuse(self, who: Principal, endpoint: str, what: str, place: str, input_hash: str | None) -> ApiError:
+        """403 for a place outside the caller's jurisdiction, logged."""
+        message = f"{what} {place} is outside your jurisdiction ({who.scope})"
+        log.warning("forbidden: %s asked %s for %s", who.name, endpoint, place)
+        self.record(who, endpoint, 403, input=input_hash, error="Forbidden", place=place)
+        return ApiError(403, message, type="Forbidden", field="place",
+                        suggestion="ask with a token whose jurisdiction contains it")
+
+    def check_place(self, who: Principal, endpoint: str, raw: Any, input_hash: str | None,
+                    *, write: bool = False) -> None:
+        """403 unless the record's place (when it is a valid code) is the caller's to read (write)."""
+        place = raw.get("place") if isinstance(raw, dict) else None
+        code = full_code(place) if place is not None else None
+        if code is not None and not (who.writes(code) if write else who.reads(code)):
+            raise self.refuse(who, endpoint, "place", str(place), input_hash)
+
+    def record(self, who: Principal, endpoint: str, status: int, *, started: float | None = None,
+               **fields: Any) -> None:
+        """One line of the decision log (when there is one)."""
+        if self.log is None:
+            return
+        latency = round((time.perf_counter() - started) * 1000, 3) if started is not None else None
+        self.log.write(caller=who.name, role=who.role, endpoint=endpoint, status=status,
+                       policy=self.policy_hash, jurisdiction=self.jurisdiction_hash, latency_ms=latency, **fields)
+
+
+async def read_json(request: Request, limit: int) -> Any:
+    """The request body as JSON, refused with 413 past ``limit`` bytes and 400 when not JSON."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    if not body.strip():
+        raise ApiError(400, "the request body is empty; send a JSON object", type="RequestError", field="(body)")
+    try:
+        return jsonio.loads(body)
+    except UnicodeDecodeError:
+        raise ApiError(400, "the request body is not UTF-8 text", type="RequestError", field="(body)") from None
+    except ValueError as exc:
+        where = f"{exc.msg} at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) \
+            else str(exc)
+        raise ApiError(400, f"the request body is not valid JSON ({where})", type="RequestError", field="(body)",
+                       suggestion="send one JSON object (Content-Type: application/json)") from None
+
+
+def _too_large(limit: int) -> ApiError:
+    return ApiError(413, f"the request body is larger than {limit:,} bytes, the limit of this server",
+                    type="LimitExceeded", field="(body)", limit=limit,
+                    suggestion="send a smaller body; many problems go to /v1/assess as JSON lines")
+
+
+def _verdict_query(request: Request) -> tuple[Engine | None, Lang, bool]:
+    """``engine``, ``lang`` and ``explain`` of a verdict request (400 naming the parameter when wrong)."""
+    q = request.query_params
+    engine, lang, explain = q.get("engine"), q.get("lang", "zh"), q.get("explain", "false").lower()
+    if engine not in (None, "durable", "compiled"):
+        raise ApiError(400, f"query parameter 'engine': unknown engine {engine!r}", type="RequestError",
+                       field="query.engine", suggestion="use 'durable' or 'compiled'")
+    if lang not in ("zh", "en"):
+        raise ApiError(400, f"query parameter 'lang': unknown language {lang!r}", type="RequestError",
+                       field="query.lang", suggestion="use 'zh' or 'en'")
+    if explain not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
+        raise ApiError(400, f"query parameter 'explain': {explain!r} is not a boolean", type="RequestError",
+                       field="query.explain", suggestion="use true or false")
+    return (engine if engine in ("durable", "compiled") else None,  # type: ignore[return-value]
+            "en" if lang == "en" else "zh", explain in ("true", "1", "yes", "on"))
+
+
+def _json(value: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(jsonio.dumps(value), status_code=status, headers=headers,
+                    media_type="application/json")
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut} for code in (400, 401, 403, 404, 413, 422)}
+
+
+def create_app(settings: Settings | None = None, **overrides: Any) -> FastAPI:
+    """The ASGI application answering from ``settings`` (default: from the environment,
+    :meth:`Settings.from_env`); keyword arguments override single settings.
+
+    >>> from responsibility.service import create_app
+    >>> app = create_app(auth=False, decision_log=None)
+    >>> sorted(r.path for r in app.routes if r.path.startswith("/v1/policy"))[:2]
+    ['/v1/policy', '/v1/policy/areas']
+    """
+    base = settings if settings is not None else Settings.from_env()
+    s = replace(base, **overrides) if overrides else base
+    svc = Service(s)
+    from responsibility.service import __doc__ as doc
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        svc.warm()
+        yield
+        if svc.log is not None:
+            svc.log.close()
+        if svc.ledger is not None:
+            svc.ledger.close()
+
+    app = FastAPI(title="responsibility", version=_lib.library_version(), lifespan=lifespan,
+                  summary="Who answers for a problem in poverty-alleviation work (浙扶贫〔2020〕1号)?",
+                  description=(doc or "").split("\n\n", 1)[-1])
+    app.state.service = svc
+    install(app)
+    _routes(app, svc)
+    from . import _policy_views
+
+    _policy_views.install(app, svc)
+    from . import _ledger
+
+    _ledger.install(app, svc)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+
+    return app
+
+
+def _routes(app: FastAPI, svc: Service) -> None:
+    s = svc.settings
+    problem_body = {"requestBody": {"required": True, "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}
+
+    @app.get("/health", tags=["service"], summary="Liveness: 200 when the server answers (no token needed)")
+    async def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/version", tags=["service"], response_model=VersionOut,
+             summary="The library, policy (id, version, content hash) and jurisdiction behind the answers")
+    async def version() -> dict[str, Any]:
+        meta = svc.policy.data.meta
+        return {"library": _lib.library_version(),
+                "policy": {"id": meta.id, "name": meta.name, "version": meta.version,
+                           "content_hash": svc.policy_hash},
+                "jurisdiction": {"name": svc.jurisdiction.name, "places": len(svc.jurisdiction),
+                                 "content_hash": svc.jurisdiction_hash},
+                "ledger": svc.ledger is not None}
+
+    verdict_params = {"parameters": [
+        {"name": "engine", "in": "query", "required": False, "description": "default: the server's (compiled unless "
+         "started otherwise)", "schema": {"enum": ["durable", "compiled"], "type": "string"}},
+        {"name": "lang", "in": "query", "required": False, "description": "language of the reasons",
+         "schema": {"enum": ["zh", "en"], "type": "string", "default": "zh"}},
+        {"name": "explain", "in": "query", "required": False, "description": "add Verdict.explain(lang)",
+         "schema": {"type": "boolean", "default": False}}]}
+
+    @app.post("/v1/verdict", tags=["answers"], openapi_extra={**problem_body, **verdict_params},
+              responses={200: {"model": VerdictOut}, **ERRORS},
+              summary="Who answers for one problem (the library's who_answers)")
+    async def verdict(request: Request) -> Response:
+        """The verdict on the problem record in the body: exactly ``who_answers(problem, engine=…).to_dict(lang)``,
+        with ``explanation`` (``Verdict.explain``) when ``explain=true``. The headers carry the
+        hashes the decision log records (``X-Input-Hash``, ``X-Findings-Hash``, ``X-Policy-Hash``)."""
+        # Query parameters read by hand (declared above for the description): this is the hot path.
+        started = time.perf_counter()
+        endpoint = "POST /v1/verdict"
+        engine, lang, explain = _verdict_query(request)
+        who = svc.caller(request)
+        raw = await read_json(request, s.max_body)
+        input_hash = digest(raw)
+        svc.check_place(who, endpoint, raw, input_hash)
+        problem_id = raw.get("id") if isinstance(raw, dict) else None
+        try:
+            v = _lib.who_answers(svc.policy, raw, svc.jurisdiction, engine=engine or s.engine)
+        except ResponsibilityError as exc:
+            err = from_library(exc)
+            svc.record(who, endpoint, err.status, started=started, input=input_hash, problem=problem_id,
+                       error=err.type, field=err.field)
+            raise err from None
+        body = v.to_dict(lang)
+        found = findings_hash(v, body if lang == "zh" else None)
+        if explain:
+            body["explanation"] = v.explain(lang)
+        svc.record(who, endpoint, 200, started=started, input=input_hash, findings=found, problem=v.problem,
+                   as_of=v.as_of.isoformat(), engine=v.engine)
+        return _json(body, headers={"X-Input-Hash": input_hash, "X-Findings-Hash": found,
+                                    "X-Policy-Hash": svc.policy_hash})
+
+    app.add_middleware(_Shortcut, path="/v1/verdict", handler=verdict)
+
+    @app.post("/v1/assess", tags=["answers"], responses={
+        200: {"content": {"application/x-ndjson": {}}, "description": "finding rows, rejects, a summary"},
+        **ERRORS}, openapi_extra={"requestBody": {"required": True, "content": {
+            "application/x-ndjson": {"schema": {"$ref": "#/components/schemas/Problem"}}}}},
+        summary="Many problems at once: JSON lines in, JSON lines out (the batch wing, as `responsibility assess`)")
+    async def assess(request: Request, lang: Lang = "zh",
+                     today: Annotated[dt.date | None, Query(description="assessment date of records without as_of")]
+                     = None) -> StreamingResponse:
+        """One problem record per line in; out, one line per finding (the columns of
+        ``responsibility assess``), ``{"rejected": {…}}`` per refused record and a final
+        ``{"summary": {…}}`` (records = assessed + rejected). Records whose place is outside the
+        caller's jurisdiction are rejected (field ``place``), not assessed."""
+        started = time.perf_counter()
+        endpoint = "POST /v1/assess"
+        who = svc.caller(request)
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > s.max_batch_bytes:
+            raise ApiError(413, f"the request body is larger than {s.max_batch_bytes:,} bytes, the limit of "
+                           "this server", type="LimitExceeded", field="(body)", limit=s.max_batch_bytes,
+                           suggestion="split the batch into several requests")
+        assessor, lock = svc.assessors.get(today, lang)
+        batch = Batch(assessor, lock, who, max_bytes=s.max_batch_bytes, max_records=s.max_batch_records)
+        try:
+            await batch.run(request)
+        except ApiError as exc:
+            batch.spool.close()
+            svc.record(who, endpoint, exc.status, started=started, input=batch.input_hash.hexdigest(),
+                       error=exc.type)
+            raise
+        summary = batch.summary()
+        svc.record(who, endpoint, 200, started=started, input=batch.input_hash.hexdigest(),
+                   findings=batch.output_hash.hexdigest(), records=summary["records"],
+                   rejected=summary["rejected"], forbidden=batch.forbidden)
+        return StreamingResponse(batch.output(), media_type="application/x-ndjson",
+                                 headers={"X-Records": str(summary["records"]),
+                                          "X-Rejected": str(summary["rejected"]),
+                                          "X-Policy-Hash": svc.policy_hash})
+
+    @app.get("/", include_in_schema=False)
+    async def root() -> PlainTextResponse:
+        return PlainTextResponse("responsibility service: see /docs (OpenAPI at /openapi.json)\n")
+
+
+class _Shortcut:
+    """Serves ``POST path`` straight from ``handler``, past the router and FastAPI's request
+    handling (about a fifth of a verdict's time); errors as the exception handlers give them.
+    The route itself stays registered, for the description and for any other method."""
+
+    def __init__(self, app: ASGIApp, path: str, handler: Callable[[Request], Awaitable[Response]]) -> None:
+        self.app, self.path, self.handler = app, path, handler
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or \
+                scope["path"] != scope.get("root_path", "") + self.path:
+            await self.app(scope, receive, send)
+            return
+        try:
+            response = await self.handler(Request(scope, receive))
+        except ApiError as exc:
+            response = exc.response()
+        except ResponsibilityError as exc:
+            response = from_library(exc).response()
+        await response(scope, receive, send)
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The generated OpenAPI description, with the problem record's schema (the one in
+    ``schemas/problem.schema.json``) and the bearer scheme."""
+    if app.openapi_schema is not None:
+        return app.openapi_schema
+    spec = get_openapi(title=app.title, version=app.version, summary=app.summary, description=app.description,
+                       routes=app.routes)
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    # The request and the policy's items with the very schemas of schemas/ (the models' validation
+    # schemas; FastAPI would describe responses in its own serialisation form).
+    for model in _lib.schema_models():
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        for name, sub in schema.pop("$defs", {}).items():
+            schemas[name] = sub
+        schemas[model.__name__] = schema
+    spec["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer", "description": (
+        "A token with a role (county, city, province) and a jurisdiction; /health, /version and the "
+        "documentation need none.")}}
+    open_paths = {"/health", "/version"}
+    for path, ops in spec["paths"].items():
+        if path not in open_paths:
+            for op in ops.values():
+                op["security"] = [{"bearer": []}]
+    app.openapi_schema = spec
+    return spec

@@ -1,0 +1,188 @@
+"""Batch assessment over HTTP: JSON lines in, JSON lines out, never all in memory.
+
+The request body is read as it arrives and assessed in chunks by the batch wing's assessor
+(the same as ``responsibility assess``); the output lines go to a spool (memory up to a few
+MiB, then a temporary file) and are streamed back once the input has ended. So neither side
+holds the batch in memory, a client that sends its whole body before reading the answer (most
+do) cannot deadlock the server, and a body or record count over its limit still gets a proper
+413 before any output.
+
+Output lines, in input order chunk by chunk::
+
+    {"record": 0, "problem": "p1", "level": …, "reason": …}     one per finding (as `assess` writes)
+    {"rejected": {"record": 1, "line": 2, "problem": …, "field": …, "reason": …}}
+    {"summary": {"records": …, "assessed": …, "rejected": …, "findings": …, "counts": {basis: {liability: n}}}}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tempfile
+import threading
+from collections.abc import AsyncIterator
+from typing import IO, Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+
+from .._errors import ProblemError
+from . import _jsonio as jsonio
+from . import _lib
+from ._auth import Principal, full_code
+from ._errors import ApiError
+
+#: Records per chunk handed to the assessor.
+CHUNK = 4096
+#: Output kept in memory before the spool moves to a temporary file.
+SPOOL_MEMORY = 8 * 2**20
+REJECT_COLUMNS = ("record", "line", "problem", "field", "reason")
+
+
+class Batch:
+    """One batch request: reads, assesses and spools; ``totals`` and hashes when done."""
+
+    def __init__(self, assessor: Any, lock: threading.Lock, who: Principal, *, max_bytes: int,
+                 max_records: int) -> None:
+        self.assessor, self.lock, self.who = assessor, lock, who
+        self.dicts = _lib.batch_dictionaries(assessor)
+        self.max_bytes, self.max_records = max_bytes, max_records
+        self.records = self.assessed = self.rejected = self.findings = self.forbidden = 0
+        self.counts: Any = None
+        self.input_hash = hashlib.sha256()
+        self.output_hash = hashlib.sha256()
+        self.spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY)  # noqa: SIM115
+
+    async def run(self, request: Request) -> None:
+        """Read the whole body, assessing each chunk as soon as it is complete."""
+        rows: list[Any] = []
+        numbers: list[int] = []
+        lines: list[int] = []
+        rejects: list[tuple[int, int | None, str | None, str, str]] = []
+        line_no = 0
+        size = 0
+        pending = b""
+
+        async def flush() -> None:
+            nonlocal rows, numbers, lines, rejects
+            if rows or rejects:
+                part = _lib.batch_part(self.assessor, rows, numbers, lines, rejects)
+                result = await run_in_threadpool(self._run, part)
+                self._write(result)
+                rows, numbers, lines, rejects = [], [], [], []
+
+        def take(raw: bytes) -> None:
+            nonlocal line_no
+            line_no += 1
+            if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
+                raw = raw[3:]
+            if not raw.strip():
+                return
+            number = self.records
+            if number >= self.max_records:
+                raise ApiError(413, f"the batch has more than {self.max_records:,} records, the limit of this "
+                               "server", type="LimitExceeded", field="(body)", limit=self.max_records,
+                               suggestion=f"send at most {self.max_records:,} records per request")
+            self.records += 1
+            try:
+                record = jsonio.loads(raw)
+            except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8
+                why = f"line {line_no}: not valid JSON ({getattr(exc, 'msg', None) or exc})"
+                rejects.append((number, line_no, None, "(record)", str(ProblemError("(record)", why))))
+                return
+            if isinstance(record, dict):
+                code = full_code(record.get("place", ""))
+                if code is not None and not self.who.reads(code):
+                    rid = str(record["id"]) if record.get("id") is not None else None
+                    self.forbidden += 1
+                    rejects.append((number, line_no, rid, "place", str(ProblemError(
+                        "place", f"place {record['place']} is outside your jurisdiction ({self.who.scope}); "
+                        "ask with a token for that place", record=rid))))
+                    return
+            rows.append(record)
+            numbers.append(number)
+            lines.append(line_no)
+
+        async for data in request.stream():
+            size += len(data)
+            if size > self.max_bytes:
+                raise _too_big(self.max_bytes)
+            self.input_hash.update(data)
+            pending += data
+            if b"\n" not in data:
+                continue
+            *complete, pending = pending.split(b"\n")
+            for raw in complete:
+                take(raw)
+                if len(rows) + len(rejects) >= CHUNK:
+                    await flush()
+        if pending:
+            take(pending)
+        await flush()
+        self._emit({"summary": self.summary()})
+        self.spool.seek(0)
+
+    def _run(self, part: Any) -> Any:
+        with self.lock:
+            return self.assessor.run(part)
+
+    def _write(self, result: Any) -> None:
+        columns, values = _lib.batch_rows(self.dicts, result.columns)
+        n = len(values[columns[0]])
+        if n:
+            out = b"".join(jsonio.dumps({c: values[c][i] for c in columns}) + b"\n" for i in range(n))
+            self.output_hash.update(out)
+            self.spool.write(out)
+        for r in result.rejects:
+            self._emit({"rejected": dict(zip(REJECT_COLUMNS, r, strict=True))})
+        self.assessed += result.assessed
+        self.rejected += len(result.rejects)
+        self.findings += n
+        self.counts = result.columns.counts if self.counts is None else self.counts + result.columns.counts
+
+    def _emit(self, obj: dict[str, Any]) -> None:
+        self.spool.write(jsonio.dumps(obj) + b"\n")
+
+    def summary(self) -> dict[str, Any]:
+        """Records in = assessed + rejected, findings, and findings by basis and liability."""
+        table: dict[str, dict[str, int]] = {}
+        if self.counts is not None:
+            for (basis, liability), v in _lib.batch_counts(self.assessor, self.counts).items():
+                table.setdefault(basis, {})[liability] = v
+        return {"records": self.records, "assessed": self.assessed, "rejected": self.rejected,
+                "findings": self.findings, "counts": table}
+
+    async def output(self) -> AsyncIterator[bytes]:
+        """The spooled lines, in pieces; the spool is closed at the end."""
+        try:
+            while piece := self.spool.read(256 * 1024):
+                yield piece
+        finally:
+            self.spool.close()
+
+
+def _too_big(limit: int) -> ApiError:
+    return ApiError(413, f"the request body is larger than {limit:,} bytes, the limit of this server",
+                    type="LimitExceeded", field="(body)", limit=limit,
+                    suggestion="split the batch into several requests")
+
+
+class Assessors:
+    """An assessor per (day, language), built once (it holds the policy's lookup tables); one
+    batch at a time runs each (its caches are not shared between threads)."""
+
+    def __init__(self, policy: Any, jurisdiction: Any) -> None:
+        self.policy, self.jurisdiction = policy, jurisdiction
+        self._made: dict[tuple[dt.date, str], tuple[Any, threading.Lock]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, today: dt.date | None, lang: str) -> tuple[Any, threading.Lock]:
+        key = (today or dt.date.today(), lang)
+        with self._lock:
+            got = self._made.get(key)
+            if got is None:
+                if len(self._made) >= 16:
+                    self._made.clear()
+                assessor = _lib.batch_assessor(self.policy, self.jurisdiction, today=key[0], lang=lang)
+                got = self._made[key] = (assessor, threading.Lock())
+            return got

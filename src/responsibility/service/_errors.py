@@ -1,0 +1,122 @@
+"""Errors as structured JSON: the library's own messages, a field path, a suggestion.
+
+Every error response has one shape::
+
+    {"error": {"status": 422, "type": "ProblemError", "field": "domain", "record": "p1",
+               "message": "problem 'p1', field 'domain': unknown duty area 'housng'; did you mean 'housing'?",
+               "suggestion": "did you mean 'housing'?"}}
+
+400 unusable request (not JSON, a bad engine), 401 no or unknown token, 403 outside the
+caller's jurisdiction or role, 404 unknown path or policy item, 405 wrong method, 413 body or
+batch over its limit, 422 a problem record the library refuses, 503 no ledger configured.
+A bug is 500 with an id to find it in the server's log: never a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException
+
+from .._errors import (
+    ChainError,
+    EngineError,
+    JurisdictionError,
+    ProblemError,
+    ResponsibilityError,
+    RulesError,
+)
+from . import _jsonio as jsonio
+
+log = logging.getLogger("responsibility.service")
+
+
+class ApiError(Exception):
+    """An error the service answers with ``status`` and the JSON shape above."""
+
+    def __init__(self, status: int, message: str, *, type: str = "RequestError", field: str | None = None,
+                 suggestion: str | None = None, headers: dict[str, str] | None = None, **extra: Any) -> None:
+        super().__init__(message)
+        self.status, self.message, self.type = status, message, type
+        self.field, self.suggestion, self.headers, self.extra = field, suggestion, headers, extra
+
+    def body(self) -> dict[str, Any]:
+        """The JSON body."""
+        err: dict[str, Any] = {"status": self.status, "type": self.type, "message": self.message}
+        if self.field is not None:
+            err["field"] = self.field
+        err["suggestion"] = self.suggestion if self.suggestion is not None else suggestion_of(self.message)
+        err.update(self.extra)
+        return {"error": err}
+
+    def response(self) -> Response:
+        return Response(jsonio.dumps(self.body()), status_code=self.status, headers=self.headers,
+                        media_type="application/json")
+
+
+def suggestion_of(message: str) -> str | None:
+    """The library's "what to do" part of a message: what follows its last "; " (or None)."""
+    head, sep, tail = message.rpartition("; ")
+    return tail if sep and head and tail else None
+
+
+def from_library(exc: ResponsibilityError) -> ApiError:
+    """The API error for a library exception: its message unchanged, its field when it has one."""
+    name = type(exc).__name__
+    if isinstance(exc, ProblemError):
+        return ApiError(422, str(exc), type=name, field=exc.field, record=exc.record)
+    if isinstance(exc, JurisdictionError):
+        return ApiError(422, str(exc), type=name)
+    if isinstance(exc, ChainError):
+        return ApiError(404, str(exc), type=name)
+    if isinstance(exc, RulesError):
+        return ApiError(400, str(exc), type=name, issues=[str(i) for i in exc.issues])
+    if isinstance(exc, EngineError):
+        return ApiError(400, str(exc), type=name, field="query.engine")
+    return ApiError(400, str(exc), type=name)
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn every exception into the JSON shape above."""
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> Response:
+        return exc.response()
+
+    @app.exception_handler(ResponsibilityError)
+    async def library_error(request: Request, exc: ResponsibilityError) -> Response:
+        return from_library(exc).response()
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err.get("loc", ()))
+        allowed = (err.get("ctx") or {}).get("expected")
+        return ApiError(422 if field.startswith("body") else 400, f"field {field!r}: {err.get('msg')}",
+                        type="RequestError", field=field,
+                        suggestion=f"use {allowed}" if allowed else None).response()
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 404:
+            message = f"no such endpoint: {request.method} {request.url.path}"
+            hint = "see /docs or /openapi.json for the endpoints"
+        elif exc.status_code == 405:
+            message = f"{request.method} is not allowed on {request.url.path}"
+            hint = "see /docs for the methods each endpoint takes"
+        else:
+            message, hint = str(exc.detail), None
+        return ApiError(exc.status_code, message, type="RequestError", suggestion=hint,
+                        headers=dict(exc.headers) if exc.headers else None).response()
+
+    @app.exception_handler(Exception)
+    async def bug(request: Request, exc: Exception) -> Response:
+        ref = secrets.token_hex(6)
+        log.exception("internal error %s on %s %s", ref, request.method, request.url.path)
+        return ApiError(500, f"internal error (a bug); the server's log has it as {ref}", type="InternalError",
+                        suggestion="report it with this id").response()

@@ -1,0 +1,136 @@
+"""The library calls the service makes, in one place.
+
+Everything the service asks of the wings below it goes through these few functions, so the
+routes never depend on where a wing keeps a name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ..chain._jurisdiction import Jurisdiction
+    from ..engine._verdict import Verdict
+    from ..policy._view import PolicyView
+
+EngineName = Literal["durable", "compiled"]
+
+
+def load_policy(rules: str | Path | None) -> PolicyView:
+    """The validated policy at ``rules`` (default: the shipped rules)."""
+    from ..chain._checks import load_checked
+    from ..policy._view import PolicyView
+
+    return load_checked(rules, cls=PolicyView)
+
+
+def load_jurisdiction(path: str | Path | None) -> Jurisdiction:
+    """The jurisdiction in the CSV at ``path`` (default: the shipped example)."""
+    from ..chain._jurisdiction import Jurisdiction
+
+    return Jurisdiction.from_csv(path) if path else Jurisdiction.example()
+
+
+def who_answers(policy: PolicyView, problem: Any, jurisdiction: Jurisdiction, *, engine: EngineName | None = None,
+                today: dt.date | None = None) -> Verdict:
+    """The library's verdict on one problem (what ``Policy.who_answers`` calls)."""
+    from ..engine._decide import who_answers
+
+    return who_answers(policy, problem, jurisdiction=jurisdiction, engine=engine, today=today)
+
+
+def content_hash(policy: PolicyView) -> str:
+    """SHA-256 of the policy data (every file's content as the models read it)."""
+    return hashlib.sha256(policy.data.model_dump_json(by_alias=True).encode()).hexdigest()
+
+
+def jurisdiction_hash(jurisdiction: Jurisdiction) -> str:
+    """SHA-256 of the jurisdiction's places."""
+    return hashlib.sha256(jurisdiction.to_csv().encode()).hexdigest()
+
+
+def library_version() -> str:
+    """The installed version of ``responsibility``."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("responsibility")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without metadata
+        return "unknown"
+
+
+def chain_graph(policy: PolicyView, jurisdiction: Jurisdiction, *, area: str | None, levels: list[str] | None,
+                place: str | None) -> Any:
+    """The role graph (or the concrete chain above ``place``), cut to ``area`` and ``levels``,
+    as ``responsibility graph`` draws it."""
+    from ..chain._graph import chain_of, subchain
+    from ..chain._placement import PlacedChain
+
+    if place is None:
+        return subchain(chain_of(policy), area=area, levels=levels or None)
+    chosen = PlacedChain(policy, jurisdiction).subgraph(place, area)
+    if levels:
+        unknown = set(levels) - set(chosen.graph["levels"])
+        if unknown:
+            subchain(chain_of(policy), levels=sorted(unknown))  # raises, naming the valid levels
+        chosen = chosen.subgraph([n for n, d in chosen.nodes(data=True) if d["level"] in set(levels)]).copy()
+    return chosen
+
+
+def mermaid(graph: Any) -> str:
+    """The graph as Mermaid text."""
+    from ..chain._export import to_mermaid
+
+    return to_mermaid(graph)
+
+
+def schema_models() -> list[Any]:
+    """The models whose JSON Schemas are in ``schemas/`` and that requests or responses use: the
+    problem record and the policy's items."""
+    from ..engine._problem import Problem
+    from ..policy._model import Area, Body, Clause, Duty, Parameter, PolicyMeta
+
+    return [Problem, Area, Body, Clause, Duty, Parameter, PolicyMeta]
+
+
+def batch_assessor(policy: PolicyView, jurisdiction: Jurisdiction, *, today: dt.date | None, lang: str) -> Any:
+    """An assessor of chunks of records (the batch wing's)."""
+    from ..batch._assessor import Assessor
+
+    return Assessor(policy, jurisdiction, today=today, lang=lang)
+
+
+def batch_part(assessor: Any, rows: list[Any], numbers: list[int], lines: list[int], rejects: list[Any]) -> Any:
+    """A chunk of decoded records for :func:`batch_assessor`'s ``run``."""
+    import numpy as np
+
+    from ..batch._assessor import Part
+    from ..batch._encode import encode_dicts
+
+    return Part(encode_dicts(rows, assessor.t), rows.__getitem__, np.array(numbers, np.int64),
+                np.array(lines, np.int64), list(rejects))
+
+
+def batch_dictionaries(assessor: Any) -> Any:
+    """The dictionaries that turn a chunk's coded findings into text."""
+    from ..batch._assessor import Dictionaries
+
+    return Dictionaries(assessor.t)
+
+
+def batch_rows(dicts: Any, columns: Any) -> tuple[tuple[str, ...], dict[str, list[Any]]]:
+    """Finding rows of a chunk's result as lists by column, with the column order."""
+    from ..batch._assessor import to_python
+    from ..batch._emit import FINDING_COLUMNS
+
+    return FINDING_COLUMNS, to_python(columns, dicts)
+
+
+def batch_counts(assessor: Any, counts: Any) -> dict[tuple[str, str], int]:
+    """Findings per (basis, liability)."""
+    from ..batch._assessor import count_table
+
+    return count_table(assessor.t, counts)

@@ -1,0 +1,139 @@
+"""The HTTP service as a real server: `responsibility serve` on a free loopback port, talked to
+with httpx, stopped at the end."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+httpx = pytest.importorskip("httpx")
+pytest.importorskip("uvicorn")
+
+from responsibility import Jurisdiction, Policy  # noqa: E402
+from responsibility.service import read_log, token_hash  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+TOKEN = "real-server-token"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class Server:
+    """A server process and its address."""
+
+    def __init__(self, proc: subprocess.Popen[bytes], url: str, log: Path) -> None:
+        self.proc, self.url, self.log = proc, url, log
+
+
+def start(tmp: Path, *args: str, env: dict[str, str] | None = None) -> Server:
+    """`responsibility serve` on a free loopback port; waits until /health answers."""
+    port = free_port()
+    log = tmp / "decisions.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "responsibility", "serve", "--port", str(port), "--decision-log", str(log),
+         "--log-level", "warning", *args],
+        cwd=tmp, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            _, err = proc.communicate()
+            raise AssertionError(f"the server stopped (exit {proc.returncode}): {err.decode()}")
+        try:
+            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                return Server(proc, url, log)
+        except httpx.TransportError:
+            time.sleep(0.1)
+    stop(proc)
+    raise AssertionError("the server did not answer /health within 120 s")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> int:
+    """Stop the server (SIGINT, as Ctrl-C; SIGKILL if it hangs); its exit code."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    if proc.stdout:
+        proc.stdout.close()
+    if proc.stderr:
+        proc.stderr.close()
+    return proc.returncode
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    tmp = tmp_path_factory.mktemp("server")
+    tokens = tmp / "tokens.yaml"
+    tokens.write_text(f"tokens:\n  - {{name: chunan, role: county, jurisdiction: '330127', "
+                      f"sha256: {token_hash(TOKEN)}}}\n", encoding="utf-8")
+    s = start(tmp, "--tokens", str(tokens))
+    try:
+        yield s
+    finally:
+        stop(s.proc)
+    assert s.proc.returncode is not None
+
+
+def test_a_real_server_answers_as_the_library(server: Server, policy: Policy, example: Jurisdiction) -> None:
+    record = {"id": "real-1", "domain": "housing", "place": "330127100201", "severity": "grave",
+              "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-06-30"}
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with httpx.Client(base_url=server.url, headers=auth, timeout=30) as client:
+        r = client.post("/v1/verdict", json=record)
+        assert r.status_code == 200, r.text
+        assert r.json() == policy.who_answers(record, jurisdiction=example, engine="compiled").to_dict()
+        assert client.post("/v1/verdict", json={**record, "place": "331127"}).status_code == 403
+        assert httpx.post(f"{server.url}/v1/verdict", json=record).status_code == 401
+        # a batch streamed in (a generator: chunked transfer) and out
+        lines = (json.dumps({**record, "id": f"real-{i}"}).encode() + b"\n" for i in range(300))
+        rows: list[Any] = []
+        with client.stream("POST", "/v1/assess", content=lines) as response:
+            assert response.status_code == 200
+            rows = [json.loads(x) for x in response.iter_lines() if x]
+        assert rows[-1]["summary"]["records"] == 300 == rows[-1]["summary"]["assessed"]
+        per = len(policy.who_answers(record, jurisdiction=example).findings)
+        assert rows[-1]["summary"]["findings"] == 300 * per == len(rows) - 1
+        assert "Problem" in client.get("/openapi.json").json()["components"]["schemas"]
+    lines_logged = read_log(server.log)
+    assert [x["status"] for x in lines_logged] == [200, 403, 200]
+    assert lines_logged[1]["caller"] == "chunan" and lines_logged[2]["records"] == 300
+
+
+def test_serve_refuses_unusable_settings(tmp_path: Path) -> None:
+    run = [sys.executable, "-m", "responsibility", "serve", "--port", str(free_port()), "--decision-log",
+           str(tmp_path / "d.jsonl")]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RESPONSIBILITY_")}
+    for extra, message in [([], "no tokens configured"),
+                           (["--no-auth", "--host", "0.0.0.0"], "--no-auth admits anyone")]:
+        proc = subprocess.run([*run, *extra], capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
+        assert proc.returncode == 2, proc.stderr
+        assert message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_benchmark_runs_and_prints_its_figures() -> None:
+    # A tiny size, so the script cannot rot; the full-size figures go in the issue's closing note.
+    args = ["--requests", "60", "--concurrency", "4", "--batch", "300", "--runs", "1", "--province", "small"]
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_service.py"), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "verdicts:" in proc.stdout and "0 errors" in proc.stdout
+    assert "ratio batch / assess" in proc.stdout
