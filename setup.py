@@ -14,16 +14,23 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
-SHIPPED = {"rules": ROOT / "rules", "jurisdictions": ROOT / "examples" / "jurisdictions"}
+SHIPPED = {"rules": ROOT / "rules", "jurisdictions": ROOT / "examples" / "jurisdictions",
+           "schemas": ROOT / "schemas"}
 
 
 class BuildPyWithData(build_py):
     def run(self) -> None:
+        if not getattr(self, "editable_mode", False):
+            # build/lib survives between builds: a module or rules file deleted from the tree must
+            # not ship from an earlier build, so the package is copied afresh.
+            shutil.rmtree(Path(self.build_lib) / "responsibility", ignore_errors=True)
         super().run()
         target = Path(self.build_lib) / "responsibility" / "_data"
         for name, source in SHIPPED.items():
+            # Cleared first: a file deleted from the tree must not ship from an earlier build.
+            shutil.rmtree(target / name, ignore_errors=True)
             if source.is_dir():
-                shutil.copytree(source, target / name, dirs_exist_ok=True)
+                shutil.copytree(source, target / name)
 
 
 setup(cmdclass={"build_py": BuildPyWithData})

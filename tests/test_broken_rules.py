@@ -46,7 +46,7 @@ def test_unreadable_encoding_is_exit_2(rules_copy: Path, run_cli) -> None:  # ty
     (rules_copy / "areas" / "zz.yaml").write_bytes("id: 测试".encode("gbk"))
     code, out, _ = run_cli("validate", str(rules_copy))
     assert code == 2
-    assert "zz.yaml:1:1: not UTF-8 text" in out
+    assert "zz.yaml:1:5: not UTF-8 text" in out
 
 
 def test_missing_directory_is_exit_2(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]

@@ -105,6 +105,6 @@ def test_cli_diff_against_a_git_revision(run_cli) -> None:  # type: ignore[no-un
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs a git checkout")
     code, out, err = run_cli("diff", str(ROOT / "rules"), "--against", "no-such-revision")
-    assert code == 2 and "cannot read revision" in err
+    assert code == 2 and "no revision 'no-such-revision'" in err
     code, out, err = run_cli("diff", str(ROOT / "rules"), "--against", "HEAD", "--format", "json")
     assert code == 0 and '"shapes_compared"' in out

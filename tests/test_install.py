@@ -8,6 +8,8 @@ import sys
 import sysconfig
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -35,3 +37,35 @@ def test_installed_wheel_validates_its_shipped_rules(tmp_path: Path) -> None:
                           input=(ROOT / "examples" / "problems" / "housing-not-discovered.yaml").read_text(),
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and "village_committee" in proc.stdout
+    # schemas --check outside the checkout checks the schemas shipped in the package, creating nothing.
+    proc = subprocess.run([str(py), "-m", "responsibility", "schemas", "--check"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0 and "_data/schemas" in proc.stdout, proc.stdout + proc.stderr
+    assert not (tmp_path / "schemas").exists()
+
+
+@pytest.mark.slow
+def test_rebuilt_wheel_holds_exactly_the_rules_of_the_tree(tmp_path: Path) -> None:
+    """A rules file deleted between two builds of one tree is not in the second wheel."""
+    import shutil
+    import zipfile
+
+    tree = tmp_path / "tree"
+    for name in ("src", "rules", "schemas", "examples", "setup.py", "pyproject.toml", "MANIFEST.in", "README.md"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, tree / name, ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+        else:
+            shutil.copy2(src, tree / name)
+
+    def build(out: Path) -> set[str]:
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                        "-w", str(out), str(tree)], check=True, capture_output=True)
+        with zipfile.ZipFile(next(out.glob("responsibility-*.whl"))) as z:
+            return {n.split("_data/", 1)[1] for n in z.namelist() if "/_data/" in n}
+
+    first = build(tmp_path / "w1")
+    assert "rules/areas/water.yaml" in first
+    (tree / "rules" / "areas" / "water.yaml").unlink()
+    second = build(tmp_path / "w2")
+    assert second == first - {"rules/areas/water.yaml"}

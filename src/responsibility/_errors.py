@@ -62,13 +62,30 @@ class RulesError(ResponsibilityError, ValueError):
 
 
 class ProblemError(ResponsibilityError, ValueError):
-    """A problem record is invalid. ``field`` is the path of the offending field."""
+    """A problem record is invalid.
 
-    def __init__(self, field: str, message: str, *, record: str | None = None) -> None:
+    ``field`` is the path of the offending field (``discovered.on``, ``handled[0].to_level``;
+    empty for the record or file as a whole), ``code`` a stable reason code for grouping
+    (``bad_date``, ``unknown_place``, ``order_violation`` …, listed in docs/records.md),
+    ``record`` the problem's id and ``where`` the file:line:column it was read from, when known.
+    """
+
+    def __init__(self, field: str, message: str, *, record: str | None = None, code: str = "invalid",
+                 where: str | None = None) -> None:
         self.field = field
         self.record = record
-        where = f"problem {record!r}, " if record else ""
-        super().__init__(f"{where}field {field!r}: {message}")
+        self.code = code
+        self.where = where
+        self.detail = message
+        prefix = f"{where}: " if where else ""
+        shown = record if record is None or len(record) <= 60 else record[:60] + "…"
+        rec = f"problem {shown!r}, " if shown else ""
+        fld = f"field {field!r}: " if field and not field.startswith("(") else ""
+        super().__init__(f"{prefix}{rec}{fld}{message}")
+
+    def located(self, where: str) -> ProblemError:
+        """The same error, said to come from ``where`` (file:line:column)."""
+        return ProblemError(self.field, self.detail, record=self.record, code=self.code, where=where)
 
 
 class JurisdictionError(ResponsibilityError, ValueError):

@@ -255,6 +255,19 @@ class CheckedStream:
             raise OutputError(f"cannot write to {self.what}: {exc}; the output is incomplete") from None
         return len(text)
 
+    def isatty(self) -> bool:
+        """Whether the stream is a terminal (for colour and progress decisions)."""
+        try:
+            return bool(self._target.isatty())
+        except (AttributeError, OSError, ValueError):
+            return False
+
+    def fileno(self) -> int:
+        """The file descriptor written to (``OSError`` when there is none)."""
+        if self._fd is None:
+            raise OSError(errno.EBADF, "no file descriptor")
+        return self._fd
+
     def flush(self) -> None:
         """Nothing is buffered here; flushes the wrapped stream when it has no descriptor."""
         if self._fd is None:

@@ -247,11 +247,15 @@ def draw_png(g: Graph, path: str | Path, *, title: str | None = None, dpi: int =
     if heading:
         ax.set_title(heading, fontsize=14, **font)
     out = Path(path)
-    with warnings.catch_warnings():
-        # Without a CJK font matplotlib warns once per missing glyph; FontWarning said it once.
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
-        fig.savefig(out, dpi=dpi, bbox_inches="tight")
-    plt.close(fig)
+    from .._files import atomic_path
+
+    try:
+        with warnings.catch_warnings(), atomic_path(out) as tmp:
+            # Without a CJK font matplotlib warns once per missing glyph; FontWarning said it once.
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
+            fig.savefig(tmp, dpi=dpi, bbox_inches="tight", format="png")
+    finally:
+        plt.close(fig)
     return out
 
 

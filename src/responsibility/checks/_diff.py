@@ -308,7 +308,8 @@ def diff(old: PolicyView, new: PolicyView, *, scenarios: Iterable[str | Path] = 
          areas: Iterable[str] | None = None) -> Diff:
     """Compare two policies: data, answers over the whole fact space, and user scenarios.
 
-    ``areas`` limits the answer comparison to some problem areas (the proof is then only
+    ``as_of`` compares only the rules in force on that day (instead of every period of
+    either policy). ``areas`` limits the answer comparison to some problem areas (the proof is then only
     about those areas); the data comparison is always whole.
 
     >>> import responsibility
@@ -319,7 +320,7 @@ def diff(old: PolicyView, new: PolicyView, *, scenarios: Iterable[str | Path] = 
     """
     days = sorted(set(old.epochs) | set(new.epochs))
     checked: list[dt.date | None] = [as_of] if as_of else ([None] if not days else [])
-    if days:
+    if days and as_of is None:
         # Each period between two boundaries, and the one before the first.
         checked += [d for d in [days[0] - dt.timedelta(days=1), *days] if d not in checked]
     answers, count = answer_changes(old, new, checked, frozenset(areas) if areas is not None else None)

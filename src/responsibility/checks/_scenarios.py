@@ -119,6 +119,8 @@ class Outcome:
     missing: list[Pattern] = field(default_factory=list)
     unexpected: list[tuple[Pattern, Finding]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: The scenario's problem record was refused (a ProblemError): the scenario tests nothing.
+    unusable: bool = False
 
     @property
     def passed(self) -> bool:
@@ -145,10 +147,16 @@ class Outcome:
         return "\n".join(lines)
 
 
-def load_scenarios(path: str | Path) -> list[LoadedScenario]:
-    """The scenarios of one file; :class:`RulesError` with file:line on a bad file."""
+def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[LoadedScenario]:
+    """The scenarios of one file; :class:`RulesError` with file:line on a bad file.
+
+    With ``policy``, every ``findings`` and ``forbidden`` pattern is checked against it: a
+    pattern naming a body, level, basis, liability or clause the policy does not have
+    could never match, so a ``forbidden`` one would pass vacuously.
+    """
     p = Path(path)
-    data, pos = read_yaml(p)
+    # Dates stay text: the record parser reads them, naming the field of a bad one.
+    data, pos = read_yaml(p, dates=False)
     try:
         parsed = ScenarioFile.model_validate(data)
     except ValidationError as exc:
@@ -156,7 +164,38 @@ def load_scenarios(path: str | Path) -> list[LoadedScenario]:
         loc = tuple(err["loc"])
         raise RulesError([pos.issue(loc, f"{'.'.join(map(str, loc))}: {err['msg']}",
                                     "see the scenario format in the docs", "scenario")]) from None
+    if policy is not None:
+        issues = [pos.issue(("scenarios", i, "expect", group, j, key), message, hint, "unknown_ref")
+                  for i, sc in enumerate(parsed.scenarios)
+                  for group in ("findings", "forbidden")
+                  for j, pattern in enumerate(getattr(sc.expect, group))
+                  for key, message, hint in _pattern_problems(pattern, policy)]
+        if issues:
+            raise RulesError(issues)
     return [LoadedScenario(sc, p, pos.at(("scenarios", i))[0]) for i, sc in enumerate(parsed.scenarios)]
+
+
+def _pattern_problems(pattern: Pattern, policy: PolicyView) -> Iterator[tuple[str, str, str]]:
+    """``(key, message, hint)`` for each value of ``pattern`` that no finding of ``policy`` can have."""
+    from ..policy._loader import suggest
+
+    known: dict[str, Iterable[str]] = {
+        "body": {b.id for b in policy.data.bodies},
+        "level": policy.level_rank,
+        "basis": policy.failures,
+        "liability": policy.liabilities,
+    }
+    for key, options in known.items():
+        value = getattr(pattern, key)
+        if value is not None and value not in options:
+            listed = sorted(options)
+            yield key, f"the pattern names {key} {value!r}, which the policy does not have", \
+                suggest(value, options) or (f"use one of {', '.join(listed)}" if len(listed) <= 8
+                                            else f"see the {key} ids in rules/")
+    for clause in pattern.clauses or ():
+        if clause not in policy.clauses:
+            yield "clauses", f"the pattern names clause {clause!r}, which the policy does not have", \
+                suggest(clause, policy.clauses) or "see rules/sources/"
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
@@ -176,7 +215,7 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
 def run_scenario(ls: LoadedScenario, policy: PolicyView, jurisdiction: Jurisdiction | None = None,
                  engine: EngineName | None = None) -> Outcome:
     """Run one scenario against ``policy``."""
-    from .._errors import ResponsibilityError
+    from .._errors import ProblemError, ResponsibilityError
     from ..engine._decide import who_answers
 
     sc = ls.scenario
@@ -185,9 +224,13 @@ def run_scenario(ls: LoadedScenario, policy: PolicyView, jurisdiction: Jurisdict
         if sc.jurisdiction is not None:
             j = Jurisdiction.from_csv(ls.file.parent / sc.jurisdiction)
         verdict = who_answers(policy, sc.problem, jurisdiction=j, engine=engine)
+    except ProblemError as exc:
+        return Outcome(ls, None, errors=[str(exc)], unusable=True)
     except ResponsibilityError as exc:
         return Outcome(ls, None, errors=[str(exc)])
     out = Outcome(ls, verdict)
+    out.errors += [f"expect: {message}" for group in (sc.expect.findings, sc.expect.forbidden) for pattern in group
+                   for _, message, _ in _pattern_problems(pattern, policy)]
     for p in sc.expect.findings:
         if not any(p.matches(f) for f in verdict.findings):
             out.missing.append(p)
@@ -202,7 +245,7 @@ def run_paths(paths: Iterable[str | Path], policy: PolicyView, jurisdiction: Jur
               engine: EngineName | None = None) -> Iterator[Outcome]:
     """Run every scenario found under ``paths``."""
     for f in discover(paths):
-        for ls in load_scenarios(f):
+        for ls in load_scenarios(f, policy):
             yield run_scenario(ls, policy, jurisdiction, engine)
 
 
@@ -253,10 +296,15 @@ def coverage(outcomes: Iterable[Outcome], policy: PolicyView) -> Coverage:
     for o in outcomes:
         problem = o.scenario.scenario.problem
         if problem.get("kind"):
-            kinds.add(f"{problem.get('domain')}.{problem['kind']}")
+            kinds.add(f"{_area(problem)}.{problem['kind']}")
         if o.verdict is None:
             continue
         for f in o.verdict.findings:
             duties.update(f.duties)
-            rules.add(f"{problem.get('domain')}.{f.basis}")
+            rules.add(f"{_area(problem)}.{f.basis}")
     return Coverage((duties, reachable), (kinds, all_kinds), (rules, all_rules))
+
+
+def _area(problem: dict[str, Any]) -> Any:
+    """The area a scenario's problem names (``domain`` is its former name)."""
+    return problem.get("area", problem.get("domain"))

@@ -37,6 +37,16 @@ def render(model: type[BaseModel]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def schema_dirs() -> list[Path]:
+    """Where committed schemas may be: ``./schemas``, the checkout's ``schemas/``, the package's copy."""
+    from importlib import resources
+
+    here = Path(__file__).resolve()
+    dirs = [Path("schemas"), here.parents[2] / "schemas" if len(here.parents) > 2 else Path("schemas"),
+            Path(str(resources.files("responsibility"))) / "_data" / "schemas"]
+    return list(dict.fromkeys(dirs))
+
+
 def write_schemas(out: Path, *, check: bool = False) -> list[str]:
     """Write (or with ``check`` only compare) each schema; return the names that differ."""
     changed = []

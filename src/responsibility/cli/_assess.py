@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from ._cli import cli
+from ._cli import DayParam, cli
 
 
 @click.command("assess")
@@ -30,14 +30,14 @@ from ._cli import cli
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
 @click.option("--jurisdiction", type=click.Path(dir_okay=False), help="CSV of places (default: shipped example).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of reasons.")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+@click.option("--today", type=DayParam(), default=None,
               help="Assessment date of records without as_of (default: today).")
 @click.option("--workers", type=click.IntRange(0), default=0,
               help="Processes assessing Parquet chunks in parallel (default 0: one per CPU, at most 4, "
                    "when INPUT is a Parquet file over 8 MiB; else 1).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt: str | None, out_fmt: str | None,
-           rules_dir: str | None, jurisdiction: str | None, lang: str, today: dt.datetime | None, workers: int,
+           rules_dir: str | None, jurisdiction: str | None, lang: str, today: dt.date | None, workers: int,
            progress: bool | None) -> None:
     """Assess every problem record in INPUT (JSON lines, JSON, CSV or Parquet).
 
@@ -61,7 +61,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
 
     policy = load_policy(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
-    assessor = Assessor(policy, j, today=today.date() if today else None, lang=lang)
+    assessor = Assessor(policy, j, today=today, lang=lang)
     # Workers (for Parquet input of more than a few chunks) are forked now, sharing the assessor,
     # before any reading or writing thread starts.
     big = fmt_in == "parquet" and input_path != "-" and os.path.isfile(input_path) \

@@ -1,27 +1,44 @@
 """The ``responsibility`` command.
 
 Exit codes, for every command: 0 fine, 1 findings (validation issues, answers that
-changed, records rejected), 2 unusable input (unreadable files, bad arguments).
-A user mistake never prints a traceback: every :class:`ResponsibilityError` becomes
-one line on stderr.
+changed, records rejected), 2 unusable input (unreadable files, bad arguments, an
+output that cannot be written), 3 an internal error — a bug, reported as one line
+(``--debug`` anywhere on the command line, or ``RESPONSIBILITY_DEBUG=1``, shows the
+traceback). A user mistake never prints a traceback: every :class:`ResponsibilityError`
+becomes one line on stderr.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Literal
 
 import click
 
-from .._errors import Issue, ResponsibilityError, RulesError
+from .._errors import Issue, OutputError, ProblemError, ResponsibilityError, RulesError
 from ..engine._verdict import Lang
 from ..policy._view import PolicyView
 
 #: Issue codes that mean the input could not be read at all (exit 2, not 1).
-UNREADABLE = frozenset({"yaml_syntax", "encoding", "unreadable", "missing_dir", "missing_file", "empty_file",
-                        "duplicate_key"})
+UNREADABLE = frozenset({"yaml_syntax", "yaml_limit", "yaml_value", "encoding", "unreadable", "missing_dir",
+                        "missing_file", "empty_file", "duplicate_key"})
+
+#: Where an internal error (exit 3) should be reported.
+BUG_REPORTS = "the maintainers of responsibility (the project's issue tracker)"
+
+
+def _one_line(exc: RulesError) -> str:
+    """A policy that cannot be used, in one line: its first problem and how many more."""
+    first = str(exc.issues[0]) if exc.issues else "invalid policy data"
+    more = len(exc.issues) - 1
+    if more:
+        root = Path(exc.issues[0].file).parent
+        first += f" (and {more} more; `responsibility validate {root}` lists them)"
+    return first
 
 
 class _Group(click.Group):
@@ -29,12 +46,36 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except RulesError as exc:
-            for issue in exc.issues:
-                click.echo(f"error: {issue}", err=True)
+            if ctx.invoked_subcommand == "validate":
+                for issue in exc.issues:
+                    click.echo(f"error: {issue}", err=True)
+            else:
+                click.echo(f"error: {_one_line(exc)}", err=True)
             ctx.exit(2)
         except ResponsibilityError as exc:
-            click.echo(f"error: {exc}", err=True)
+            text = " ".join(str(exc).split("\n"))
+            click.echo(f"error: {text}", err=True)
             ctx.exit(2)
+
+
+class DayParam(click.ParamType):  # type: ignore[type-arg,unused-ignore]
+    """A ``YYYY-MM-DD`` option value, read as problem records read dates."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        import datetime as dt
+
+        if isinstance(value, dt.date):
+            return value
+        from pydantic_core import PydanticCustomError
+
+        from ..engine._problem import parse_day
+
+        try:
+            return parse_day(value)
+        except PydanticCustomError as exc:
+            self.fail(exc.message(), param, ctx)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,60 +137,154 @@ def validate(directory: str | None, fmt: str) -> None:
 
 @cli.command()
 @click.option("--check", is_flag=True, help="Fail if the committed schemas differ from the models.")
-@click.option("--out", type=click.Path(file_okay=False), default="schemas", show_default=True)
-def schemas(check: bool, out: str) -> None:
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Schema directory (default: ./schemas; with --check, else the project's or the package's).")
+def schemas(check: bool, out: str | None) -> None:
     """Write the JSON Schemas of the policy files (and problem records) to OUT."""
-    from ..checks._schemas import write_schemas
+    from ..checks._schemas import schema_dirs, write_schemas
 
-    changed = write_schemas(Path(out), check=check)
+    if out is not None:
+        target = Path(out)
+    elif not check:
+        target = Path("schemas")
+    else:
+        found = [d for d in schema_dirs() if d.is_dir()]
+        if not found:
+            looked = ", ".join(str(d) for d in schema_dirs())
+            raise ResponsibilityError(f"no schemas to check (looked in {looked}); give --out DIR")
+        target = found[0]
+    changed = write_schemas(target, check=check)
     if check and changed:
-        click.echo("schemas out of date: " + ", ".join(changed) + " (run `responsibility schemas`)", err=True)
+        click.echo(f"schemas out of date in {target}: " + ", ".join(changed)
+                   + f" (run `responsibility schemas --out {target}`)", err=True)
         sys.exit(1)
-    click.echo(f"{'checked' if check else 'wrote'} schemas in {out}")
+    click.echo(f"{'checked' if check else 'wrote'} schemas in {target}")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code instead of raising ``SystemExit``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or os.environ.get("RESPONSIBILITY_DEBUG", "") not in ("", "0")
+    args = [a for a in args if a != "--debug"]
+    if sys.stdout is None:  # started with stdout closed: writing to it is an error, not a silent loss
+        sys.stdout = _ClosedStdout()
     try:
         # Without standalone mode click returns ctx.exit()'s code instead of raising it.
-        code = cli.main(args=argv, prog_name="responsibility", standalone_mode=False)
+        code = cli.main(args=args, prog_name="responsibility", standalone_mode=False)
         return code if isinstance(code, int) else 0
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
+    except click.UsageError as exc:
+        where = f"responsibility {exc.ctx.command_path.partition(' ')[2]}".strip() if exc.ctx else "responsibility"
+        _error(f"{exc.format_message()} (see `{where} --help`)")
+        return 2
     except click.ClickException as exc:
-        exc.show()
+        _error(exc.format_message())
         return 2
     except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+        _error("aborted")
         return 2
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    except OutputError as exc:
+        from .._files import quiet_broken_stdout
+
+        quiet_broken_stdout()
+        _error(str(exc))
+        return 2
+    except BrokenPipeError:
+        from .._files import quiet_broken_stdout
+
+        quiet_broken_stdout()
+        _error("cannot write to standard output: the reader closed the pipe; the output is incomplete")
+        return 2
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except OSError as exc:  # the environment (a full disk, a closed pipe, a vanished file), not a bug
+        from .._files import quiet_broken_stdout
+
+        quiet_broken_stdout()
+        where = f" ({exc.filename})" if exc.filename else ""
+        _error(f"cannot complete: {(exc.strerror or str(exc)).lower()}{where}; the output may be incomplete")
+        return 2
+    except Exception as exc:  # a bug: one line, the traceback only when asked for
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            ours = version("responsibility")
+        except PackageNotFoundError:  # pragma: no cover - always installed, at least editable
+            ours = "?"
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        _error(f"internal error in responsibility {ours} ({detail}); this is a bug, please report it to "
+               f"{BUG_REPORTS} with the command and its input" + ("" if debug else " (--debug shows the traceback)"))
+        return 3
 
 
-def _read_records(path: str) -> list[Any]:
-    """Problem records from a YAML/JSON file or ``-`` (stdin): one object or a list of them."""
-    import yaml
+def _console() -> Any:
+    """A rich console on standard output whose every write is checked (exit 2 on a broken pipe)."""
+    from rich.console import Console
 
-    from .._errors import ProblemError
-    from ..policy._yaml import safe_load
+    from .._files import CheckedStream
 
+    return Console(file=CheckedStream())  # type: ignore[arg-type]
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands for a standard output that was closed when the command started."""
+
+    def write(self, text: str) -> int:
+        raise OutputError("standard output is closed; redirect it to a file or give -o FILE")
+
+
+def _error(message: str) -> None:
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):  # stderr itself may be gone
+        click.echo(f"error: {message}", err=True)
+
+
+#: The largest problem file ``who`` reads (a list of records may be long; a ledger is for ``assess``).
+MAX_RECORD_FILE = 64 * 2**20
+
+
+def _read_records(path: str) -> tuple[list[Any], Any, bool]:
+    """Problem records from a YAML/JSON file or ``-`` (stdin): one object or a list of them.
+
+    Returns the records, their positions in the file and whether the file held a list.
+    """
+    from ..policy._yaml import Limits, decode_text, parse_yaml, read_bytes
+
+    limits = Limits(max_bytes=MAX_RECORD_FILE)
+    name = "<stdin>" if path == "-" else path
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ProblemError("(file)", f"cannot read {path}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise ProblemError("(file)", f"{path} is not UTF-8 text") from None
-    try:
-        data = safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
-        raise ProblemError("(file)", f"{where}: not valid YAML/JSON ({getattr(exc, 'problem', exc)})") from None
+        if path == "-":
+            raw = sys.stdin.buffer.read(MAX_RECORD_FILE + 1)
+            if len(raw) > MAX_RECORD_FILE:
+                raise RulesError([Issue(name, 0, 0, f"larger than {MAX_RECORD_FILE // 2**20} MiB",
+                                        "use `responsibility assess` for a ledger", "yaml_limit")])
+        else:
+            raw = read_bytes(Path(path), name, max_bytes=MAX_RECORD_FILE)
+        data, pos = parse_yaml(decode_text(raw, name), name, limits=limits, dates=False)
+    except RulesError as exc:
+        issue = exc.issues[0]
+        raise ProblemError("", str(issue), code="unreadable") from None
     if isinstance(data, dict):
-        return [data]
+        return [data], pos, False
     if isinstance(data, list):
-        return data
-    raise ProblemError("(file)", f"{path} must hold a problem object or a list of them")
+        return data, pos, True
+    raise ProblemError("", f"{name} must hold a problem object or a list of them", code="not_an_object")
+
+
+def _field_path(field: str) -> tuple[str | int, ...]:
+    """``handled[0].on`` → ``("handled", 0, "on")``."""
+    import re
+
+    return tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", field))
 
 
 @cli.command()
@@ -168,18 +303,26 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
     from ..chain._jurisdiction import Jurisdiction
     from ..engine._decide import who_answers
 
-    records = _read_records(file)
+    records, pos, many = _read_records(file)
     policy = load_policy(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     language: Lang = "en" if lang == "en" else "zh"
-    verdicts = [who_answers(policy, r, jurisdiction=j, engine=_engine(engine)) for r in records]
+    verdicts = []
+    for i, r in enumerate(records):
+        try:
+            verdicts.append(who_answers(policy, r, jurisdiction=j, engine=_engine(engine)))
+        except ProblemError as exc:
+            line, column = pos.at(((i,) if many else ()) + _field_path(exc.field))
+            raise exc.located(f"{pos.file}:{line}:{column}") from None
     if fmt == "json":
+        from .._files import write_stdout
+
         out = [v.to_dict(language) for v in verdicts]
-        click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
+        write_stdout(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2) + "\n")
     else:
         from ._render_table import print_verdicts
 
-        print_verdicts(verdicts, language)
+        print_verdicts(verdicts, language, _console())
     if explain:
         for v in verdicts:
             click.echo(v.explain(language))
@@ -205,10 +348,18 @@ def test_cmd(paths: tuple[str, ...], rules_dir: str | None, engine: str | None, 
 
     policy = load_policy(rules_dir)
     outcomes = list(run_paths(paths or ["."], policy, engine=_engine(engine)))
+    if not outcomes:
+        raise ResponsibilityError(f"no scenarios found in {', '.join(paths or ['.'])} (looked for files named "
+                                  "*.scenarios.yaml with at least one scenario); nothing was tested")
     failed = [o for o in outcomes if not o.passed]
     for o in failed:
         click.echo(o.report())
     click.echo(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    unusable = [o for o in outcomes if o.unusable]
+    if unusable:
+        click.echo(f"error: {len(unusable)} scenario(s) hold a problem record that cannot be used "
+                   f"(first: {unusable[0].scenario.label})", err=True)
+        sys.exit(2)
     below = False
     if show_coverage or threshold is not None:
         cov = coverage(outcomes, policy)
@@ -230,12 +381,24 @@ def _policy_at_revision(directory: Path, rev: str) -> Path:
     from .._errors import RulesError
 
     directory = directory.resolve()
+    if rev.startswith("-") or not rev.strip():
+        raise RulesError([Issue(str(directory), 0, 0, f"--against {rev!r} is not a revision",
+                                "name a branch, tag or commit such as origin/main", "unreadable")])
     try:
         top = subprocess.run(["git", "-C", str(directory), "rev-parse", "--show-toplevel"], check=True,
                              capture_output=True, text=True).stdout.strip()
         rel = directory.relative_to(Path(top).resolve())
-        archive = subprocess.run(["git", "-C", top, "archive", "--format=tar", rev, "--", str(rel)], check=True,
+        # The revision is verified and resolved first, so that no value is ever read as an option.
+        found = subprocess.run(["git", "-C", top, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                                f"{rev}^{{commit}}"], capture_output=True, text=True)
+        if found.returncode != 0:
+            raise RulesError([Issue(str(directory), 0, 0, f"no revision {rev!r} in {top}",
+                                    "name an existing branch, tag or commit", "unreadable")])
+        commit = found.stdout.strip()
+        archive = subprocess.run(["git", "-C", top, "archive", "--format=tar", commit, "--", str(rel)], check=True,
                                  capture_output=True).stdout
+    except RulesError:
+        raise
     except (subprocess.CalledProcessError, FileNotFoundError, ValueError) as exc:
         detail = getattr(exc, "stderr", b"") or b""
         text = detail.decode(errors="replace").strip() if isinstance(detail, bytes) else str(detail)
@@ -257,8 +420,8 @@ def _policy_at_revision(directory: Path, rev: str) -> Path:
               help="Scenario files or directories to compare too (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
               show_default=True)
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Compare the rules in force on this day (default: every period of either policy).")
+@click.option("--as-of", "as_of", type=DayParam(), default=None,
+              help="Compare only the rules in force on this day (default: every period of either policy).")
 @click.option("--fail-on-change", is_flag=True, help="Exit 1 when any answer changed.")
 def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[str, ...], fmt: str,
              as_of: Any, fail_on_change: bool) -> None:
@@ -275,16 +438,19 @@ def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[s
         old_dir, new_dir = _policy_at_revision(Path(old), rev), Path(old)
     else:
         old_dir, new_dir = Path(old), Path(new or old)
-    result = diff(load_policy(old_dir), load_policy(new_dir), scenarios=scenario_paths,
-                  as_of=as_of.date() if as_of else None)
+    result = diff(load_policy(old_dir), load_policy(new_dir), scenarios=scenario_paths, as_of=as_of)
     if fmt == "json":
-        click.echo(result.to_json())
+        from .._files import write_stdout
+
+        write_stdout(result.to_json() + "\n")
     elif fmt == "markdown":
-        click.echo(result.to_markdown())
+        from .._files import write_stdout
+
+        write_stdout(result.to_markdown() + "\n")
     else:
         from ._render_table import print_diff
 
-        print_diff(result)
+        print_diff(result, _console())
     if fail_on_change and result.answers_changed:
         sys.exit(1)
 

@@ -6,8 +6,6 @@ unknown area, level or place, a PNG without ``--out``) is one line on stderr and
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from .._errors import ResponsibilityError
@@ -33,7 +31,7 @@ from ._cli import cli
     type=click.Path(dir_okay=False),
     help="CSV of places for --place (default: the example jurisdiction).",
 )
-@click.option("-o", "--out", type=click.Path(dir_okay=False), help="Write to this file (required for png).")
+@click.option("-o", "--out", type=str, help="Write to this file (required for png).")
 def graph(
     rules_dir: str | None,
     area: str | None,
@@ -52,9 +50,13 @@ def graph(
     from ..chain._graph import chain_of, subchain
     from ._cli import load_policy
 
-    policy = load_policy(rules_dir)
     if fmt == "png" and out is None:
         raise ResponsibilityError("a PNG needs a file: give --out FILE.png")
+    if out is not None:
+        from .._files import check_target
+
+        check_target(out, [jurisdiction])  # before any work: a directory, a missing folder, an input
+    policy = load_policy(rules_dir)
     if place is not None:
         from ..chain._jurisdiction import Jurisdiction
         from ..chain._placement import PlacedChain
@@ -73,14 +75,18 @@ def graph(
         from ..chain._picture import draw_png
 
         assert out is not None
-        draw_png(chosen, out)
+        draw_png(chosen, out)  # written atomically
         click.echo(f"wrote {out}", err=True)
         return
     text = FORMATS[fmt](chosen)
     if out is None:
-        click.echo(text, nl=False)
+        from .._files import write_stdout
+
+        write_stdout(text)
     else:
-        Path(out).write_text(text, encoding="utf-8")
+        from .._files import write_text
+
+        write_text(out, text, [jurisdiction])
         click.echo(f"wrote {out}", err=True)
 
 

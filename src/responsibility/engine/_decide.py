@@ -9,7 +9,6 @@ so the engines cannot differ in anything but the firing.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Protocol
 
@@ -18,8 +17,9 @@ from ..chain._jurisdiction import Jurisdiction, ancestor_code, parse_code
 from ..policy._view import PolicyView
 from ._compile import Rule, compile_rules
 from ._engine_compiled import CompiledEngine, Hit
+from ._engine_durable import fork_safe_lock
 from ._facts import Context, Fact, derive, main_facts
-from ._problem import Problem, parse_problem
+from ._problem import Problem, parse_day, parse_problem
 from ._verdict import Finding, Interpretation, Step, Verdict
 
 EngineName = Literal["durable", "compiled"]
@@ -49,7 +49,7 @@ class Decider:
         self.rules: dict[str, tuple[Rule, ...]] = compile_rules(policy)
         self.compiled = CompiledEngine(self.rules)
         self._durable: _Engine | None = None
-        self._lock = threading.Lock()
+        self._lock = fork_safe_lock()
         clause_order = list(policy.clauses)
         self._clause_rank = {c: i for i, c in enumerate(clause_order)}
         self._failure_rank = {f: i for i, f in enumerate(policy.failures)}
@@ -326,11 +326,9 @@ def problem_day(problem: Any, today: dt.date | None) -> dt.date:
     """The day whose rules judge a problem: its discovery, else its assessment date."""
 
     def day(value: Any) -> dt.date | None:
-        if isinstance(value, dt.date):
-            return value
         try:
-            return dt.date.fromisoformat(str(value)) if value else None
-        except ValueError:
+            return parse_day(value) if value else None
+        except (ValueError, TypeError):
             return None  # parse_problem reports the bad date, naming the field
 
     if isinstance(problem, Problem):

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -37,6 +39,45 @@ from ._facts import Fact
 _names = itertools.count(1)
 _durable: Any = None
 
+# Fork safety: a child forked while a thread holds one of these locks would inherit it held and
+# block forever. Before a fork every lock is taken (so that no decision is half-way through the
+# C core), and released again in both the parent and the child.
+_LOCKS: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def fork_safe_lock() -> threading.Lock:
+    """A lock that is free again in a child process made by ``os.fork``."""
+    lock = threading.Lock()
+    _LOCKS.add(lock)
+    return lock
+
+
+def _held() -> list[Any]:
+    while True:
+        try:
+            return list(_LOCKS)
+        except RuntimeError:  # pragma: no cover - the set changed while it was copied
+            continue
+
+
+_TAKEN: list[Any] = []
+
+
+def _before_fork() -> None:
+    _TAKEN[:] = _held()
+    for lock in _TAKEN:
+        lock.acquire()
+
+
+def _after_fork() -> None:
+    for lock in _TAKEN:
+        lock.release()
+    _TAKEN.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_before_fork, after_in_parent=_after_fork, after_in_child=_after_fork)
+
 
 def _import() -> Any:
     global _durable
@@ -46,7 +87,7 @@ def _import() -> Any:
         except Exception as exc:  # ImportError, or undefined symbols of the C core on 3.13
             raise EngineUnavailable(
                 f"durable-rules cannot run on this Python ({type(exc).__name__}: {exc}); "
-                'use engine="compiled", which answers identically'
+                'use engine="compiled" (--engine compiled on the command line), which answers identically'
             ) from None
         _durable = engine
     return _durable
@@ -84,7 +125,7 @@ class DurableEngine:
 
         self._host = _QuietHost()
         self._not_handled = engine.MessageNotHandledException
-        self._lock = threading.Lock()
+        self._lock = fork_safe_lock()
         self._sessions = itertools.count(1)
         self._idle: dict[str, list[str]] = {}  # sessions, per ruleset, in which nothing fired: empty, reusable
         self._hits: list[tuple[int, str]] = []

@@ -2,71 +2,192 @@
 
 The field names are fixed (other systems and acceptance checks use them)::
 
-    id, domain, kind?, place, severity (minor|serious|grave), discovered? {level, channel, on, body?},
+    id, area, kind?, place, severity (minor|serious|grave), discovered? {level, channel, on, body?},
     handled [{action: assigned|reported, by_level, to_level, to_body?, on}],
     deadline?, rectified_on?, concealed_by [level or body id], as_of?
 
+``domain`` is the former name of ``area`` and still accepted (deprecated). Values a
+user types may be the Chinese names of rules/ (area 危房改造, severity 较重, level 乡镇,
+a channel's name) as well as the ids: :func:`canonical_record` maps them (see
+:class:`ValueNames`); docs/records.md has every field and rule.
+
 :func:`parse_problem` checks a record against a policy and a jurisdiction and
-raises :class:`~responsibility.ProblemError` naming the offending field.
+raises :class:`~responsibility.ProblemError` naming the offending field, with a
+stable reason ``code``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Mapping
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from .._errors import JurisdictionError, ProblemError
 from ..chain._jurisdiction import Jurisdiction, level_of, parse_code
 from ..policy._loader import suggest
-from ..policy._model import Severity
+from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES, Severity
 from ..policy._view import PolicyView
+
+#: The longest text a record field may hold (ids, codes, names).
+MAX_TEXT = 200
+#: The most entries a list field (``handled``, ``concealed_by``) may hold.
+MAX_ITEMS = 1000
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
+
+
+def parse_day(value: Any) -> dt.date:
+    """A record's date: ``YYYY-MM-DD`` text or a date, between 1900 and 2999.
+
+    A number is refused (it is not read as Unix time), and so is a time of day other
+    than midnight; full-width digits are read as digits.
+
+    >>> parse_day("2021-03-01"), parse_day(dt.datetime(2021, 3, 1))
+    (datetime.date(2021, 3, 1), datetime.date(2021, 3, 1))
+    """
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time(0):
+            raise PydanticCustomError("bad_date", "a date without a time of day is expected (got {got})",
+                                      {"got": value.isoformat()})
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        m = _ISO_DAY.match(text) if text.isascii() else None
+        if m is None:
+            raise PydanticCustomError("bad_date", "{got} is not a date; write YYYY-MM-DD",
+                                      {"got": _show(value)})
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise PydanticCustomError("bad_date", "{got} is not a valid date (no such day)",
+                                      {"got": text[:10]}) from None
+    elif isinstance(value, bool | int | float):
+        raise PydanticCustomError("bad_date", "a date is written YYYY-MM-DD, not as the number {got}",
+                                  {"got": _show(value)})
+    else:
+        text = str(value)
+        if type(value).__name__ in ("datetime64", "Timestamp", "date32", "Date") and _ISO_DAY.match(text[:19]):
+            return parse_day(text[:19])
+        raise PydanticCustomError("bad_date", "a date is written YYYY-MM-DD (got a {kind})",
+                                  {"kind": type(value).__name__})
+    if not DAY_MIN <= day <= DAY_MAX:
+        raise PydanticCustomError("bad_date", "{got} is outside the years {lo}-{hi}",
+                                  {"got": day.isoformat(), "lo": DAY_MIN.year, "hi": DAY_MAX.year})
+    return day
+
+
+def _show(value: Any, width: int = 40) -> str:
+    """A short, one-line, safe rendering of any input value (never a Python repr of a date)."""
+    if isinstance(value, Mapping | list | tuple | set):
+        return f"a {type(value).__name__} of {len(value)} items"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = value if isinstance(value, str) else repr(value)
+    text = ascii(text)[1:-1] if not text.isprintable() else text
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _text(value: Any) -> Any:
+    """Record text: NFKC-normalised (full-width letters and digits become ASCII), bounded, printable."""
+    if isinstance(value, bool):
+        return value  # pydantic reports the wrong type
+    if isinstance(value, int):
+        value = str(value)  # place codes read as numbers by spreadsheets and pandas
+    if not isinstance(value, str):
+        return value
+    if len(value) > MAX_TEXT:
+        raise PydanticCustomError("bad_value", "longer than {n} characters ({got})",
+                                  {"n": MAX_TEXT, "got": _show(value)})
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PydanticCustomError("bad_value", "not valid Unicode text (a lone surrogate)", {}) from None
+    text = unicodedata.normalize("NFKC", value)
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in text):
+        raise PydanticCustomError("bad_value", "contains a control character ({got})", {"got": ascii(text)[:40]})
+    return text
+
+
+Day = Annotated[dt.date, BeforeValidator(parse_day)]
+Text = Annotated[str, BeforeValidator(_text)]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
 
 
 class Discovered(_Record):
     """How the problem came to light: the finder's level, the channel, the day, the body."""
 
-    level: str = Field(description="Level of the finder: village, township, county, city or province.")
-    channel: str = Field(description="Channel id from rules/vocabulary.yaml (grid, hotline, audit, media…).")
-    on: dt.date
-    body: str | None = Field(None, description="Body id of the finder or receiver, when known.")
+    level: Text = Field(description="Level of the finder: village, township, county, city or province "
+                        "(or its Chinese name: 村, 乡镇, 县, 市, 省).")
+    channel: Text = Field(description="Channel id from rules/vocabulary.yaml (grid, hotline, audit, media…) "
+                          "or its Chinese name.")
+    on: Day = Field(description="Day it was found (YYYY-MM-DD).")
+    body: Text | None = Field(None, description="Body id of the finder or receiver, when known.")
 
 
 class Handling(_Record):
     """One step of handling: a level assigned the problem or reported it upward."""
 
     action: Literal["assigned", "reported"]
-    by_level: str
-    to_level: str
-    to_body: str | None = None
-    on: dt.date
+    by_level: Text
+    to_level: Text
+    to_body: Text | None = None
+    on: Day
 
 
 class Problem(_Record):
     """A problem and what happened to it (see the module docstring for the fields).
 
-    >>> Problem(id="p1", domain="housing", place="331127", discovered={
+    ``domain`` is accepted as the former name of ``area``.
+
+    >>> Problem(id="p1", area="housing", place="331127", discovered={
     ...     "level": "county", "channel": "hotline", "on": "2021-03-01"}).severity
     'minor'
     """
 
-    id: str = Field(min_length=1)
-    domain: str = Field(description="Duty-area id (housing, funds, …).")
-    kind: str | None = Field(None, description="Problem-kind id within the domain.")
-    place: str = Field(description="Division code of the place where the problem lies (2–12 digits).")
-    severity: Severity = "minor"
+    id: Text = Field(min_length=1, description="The problem's id in the sending system.")
+    area: Text = Field(validation_alias=AliasChoices("area", "domain"),
+                       description="Duty-area id (housing, funds, …) or its Chinese name (危房改造 …); "
+                       "'domain' is its former name, still accepted.")
+    kind: Text | None = Field(None, description="Problem-kind id within the area.")
+    place: Text = Field(description="Division code of the place where the problem lies (2–12 digits).")
+    severity: Severity = Field("minor", description="minor, serious or grave (一般, 较重, 严重).")
     discovered: Discovered | None = None
-    handled: list[Handling] = []
-    deadline: dt.date | None = None
-    rectified_on: dt.date | None = None
-    concealed_by: list[str] = []
-    as_of: dt.date | None = Field(None, description="Date of the assessment (default: today).")
+    handled: list[Handling] = Field([], max_length=MAX_ITEMS)
+    deadline: Day | None = None
+    rectified_on: Day | None = None
+    concealed_by: list[Text] = Field([], max_length=MAX_ITEMS)
+    as_of: Day | None = Field(None, description="Date of the assessment (default: today).")
+
+    @property
+    def domain(self) -> str:
+        """The former name of :attr:`area` (deprecated)."""
+        return self.area
+
+
+#: Record fields by the model that holds them, for "did you mean" hints (``domain`` included).
+_FIELDS: dict[str, list[str]] = {
+    "problem": [*Problem.model_fields, "domain"],
+    "discovered": list(Discovered.model_fields),
+    "handled": list(Handling.model_fields),
+}
+
+#: pydantic error types → the reason codes of docs/records.md.
+_CODES = {"bad_date": "bad_date", "bad_value": "bad_value", "missing": "missing_field",
+          "extra_forbidden": "unknown_field", "too_long": "bad_value", "literal_error": "bad_value",
+          "string_too_short": "bad_value"}
 
 
 def _path(loc: tuple[int | str, ...]) -> str:
@@ -76,64 +197,196 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return out or "(record)"
 
 
+# ---------------------------------------------------------------- the names users type
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _short_name(name: str) -> str:
+    """A name without its trailing parenthesis: 乡镇（街道） → 乡镇."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", unicodedata.normalize("NFKC", name))
+
+
+@dataclass(frozen=True)
+class ValueNames:
+    """The names a user may type for the ids of one policy, per field kind.
+
+    Built from rules/ alone (each term's ``id``, Chinese ``name``, the name without its
+    parenthesis and the English gloss, compared without case and width): ``area``,
+    ``severity``, ``level``, ``channel``. A name two ids share is not mapped.
+
+    >>> import responsibility
+    >>> names = ValueNames.of(responsibility.load())
+    >>> names.canonical("level", "乡镇"), names.canonical("severity", "较重"), names.canonical("area", "危房改造")
+    ('township', 'serious', 'housing')
+    """
+
+    maps: dict[str, dict[str, str]]
+
+    @staticmethod
+    def of(policy: PolicyView) -> ValueNames:
+        """The names of ``policy`` (computed once per policy)."""
+        return policy._memo("value_names", lambda: ValueNames(_names(policy)))
+
+    def canonical(self, kind: str, value: Any) -> Any:
+        """The id for ``value`` in field kind ``kind``; ``value`` itself when it names none."""
+        if not isinstance(value, str):
+            return value
+        return self.maps.get(kind, {}).get(_fold(value), value)
+
+    def lookup(self, kind: str) -> dict[str, str]:
+        """Every accepted spelling (folded: NFKC, lower case) → id, for column-wise use."""
+        return self.maps.get(kind, {})
+
+
+def _names(policy: PolicyView) -> dict[str, dict[str, str]]:
+    v = policy.data.vocabulary
+    severities = {t.id: t for t in v.severities}
+    groups: dict[str, list[tuple[str, list[str]]]] = {
+        "area": [(a.id, [a.name, a.en]) for a in policy.data.areas if a.problems],
+        "level": [(lv.id, [lv.name, _short_name(lv.name), lv.en]) for lv in v.levels],
+        "channel": [(c.id, [c.name, _short_name(c.name), c.en]) for c in v.channels],
+        "severity": [(s, [severities[s].name, severities[s].en] if s in severities else []) for s in SEVERITIES],
+    }
+    out: dict[str, dict[str, str]] = {}
+    for kind, terms in groups.items():
+        table: dict[str, str] = {}
+        clash: set[str] = set()
+        for tid, names in terms:
+            for name in {tid, *names}:
+                key = _fold(name)
+                if key in table and table[key] != tid:
+                    clash.add(key)
+                table.setdefault(key, tid)
+        ids = {_fold(tid): tid for tid, _ in terms}
+        out[kind] = {k: t for k, t in table.items() if k not in clash or k in ids}
+        out[kind].update(ids)
+    return out
+
+
+def canonical_record(raw: Mapping[str, Any], policy: PolicyView) -> dict[str, Any]:
+    """``raw`` with the names a user typed (危房改造, 较重, 乡镇, a channel's name) replaced by ids.
+
+    Values that name nothing are left as they are, for :func:`parse_problem` to report.
+    The batch path calls this too, so every path accepts the same values.
+    """
+    names = ValueNames.of(policy)
+    out = dict(raw)
+    for key in ("area", "domain"):
+        if key in out:
+            out[key] = names.canonical("area", out[key])
+    if "severity" in out:
+        out["severity"] = names.canonical("severity", out["severity"])
+    d = out.get("discovered")
+    if isinstance(d, Mapping):
+        d = dict(d)
+        if "level" in d:
+            d["level"] = names.canonical("level", d["level"])
+        if "channel" in d:
+            d["channel"] = names.canonical("channel", d["channel"])
+        out["discovered"] = d
+    handled = out.get("handled")
+    if isinstance(handled, list) and len(handled) <= MAX_ITEMS:
+        out["handled"] = [
+            {**h, **{k: names.canonical("level", h[k]) for k in ("by_level", "to_level") if k in h}}
+            if isinstance(h, Mapping) else h for h in handled]
+    concealed = out.get("concealed_by")
+    if isinstance(concealed, list) and len(concealed) <= MAX_ITEMS:
+        out["concealed_by"] = [names.canonical("level", c) for c in concealed]
+    return out
+
+
+# ---------------------------------------------------------------- parsing
+
+
 def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdiction: Jurisdiction,
                   today: dt.date | None = None) -> Problem:
     """Validate ``raw`` against the policy and the jurisdiction; return a :class:`Problem`.
 
-    Raises :class:`ProblemError` for the first problem found, naming the field.
+    Raises :class:`ProblemError` for the first problem found, naming the field and
+    giving a reason ``code``.
     """
-    record = raw.get("id") if isinstance(raw, Mapping) else getattr(raw, "id", None)
-    rid = str(record) if record is not None else None
     if isinstance(raw, Problem):
         p = raw
     else:
         if not isinstance(raw, Mapping):
-            raise ProblemError("(record)", f"expected an object, got {type(raw).__name__}")
+            raise ProblemError("(record)", f"expected an object, got {type(raw).__name__}", code="not_an_object")
+        record = raw.get("id")
+        rid = _show(record, 200) if isinstance(record, str | int) and not isinstance(record, bool) else None
+        if "area" in raw and "domain" in raw:
+            raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=rid,
+                               code="unknown_field")
         try:
-            p = Problem.model_validate(raw)
+            p = Problem.model_validate(canonical_record(raw, policy))
         except ValidationError as exc:
-            # An unknown field is usually a misspelt known one: report it before the "missing" it causes.
-            err = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
-            loc = tuple(err["loc"])
-            if err["type"] == "extra_forbidden":
-                parent = Problem if len(loc) == 1 else (Discovered if loc[0] == "discovered" else Handling)
-                hint = suggest(str(loc[-1]), parent.model_fields) or f"allowed: {', '.join(parent.model_fields)}"
-                raise ProblemError(_path(loc), f"unknown field; {hint}", record=rid) from None
-            if err["type"] == "missing":
-                raise ProblemError(_path(loc), "is required", record=rid) from None
-            raise ProblemError(_path(loc), f"{err['msg']} (got {err.get('input')!r})", record=rid) from None
+            raise _problem_error(exc, raw, rid) from None
+        except (RecursionError, TypeError, ValueError) as exc:  # cyclic or exotic input
+            raise ProblemError("(record)", f"cannot be read ({type(exc).__name__})", record=rid,
+                               code="bad_value") from None
+        if "domain" in raw:
+            try:
+                _check(p, policy, jurisdiction, today)
+            except ProblemError as exc:  # name the field as the record spells it
+                if exc.field != "area":
+                    raise
+                raise ProblemError("domain", exc.detail, record=exc.record, code=exc.code) from None
+            return p
     _check(p, policy, jurisdiction, today)
     return p
 
 
+def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None) -> ProblemError:
+    # An unknown field is usually a misspelt known one: report it before the "missing" it causes.
+    err = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
+    loc = tuple(err["loc"])
+    if loc and loc[0] == "area" and "domain" in raw:
+        loc = ("domain", *loc[1:])
+    kind = err["type"]
+    code = _CODES.get(kind, "wrong_type")
+    if kind == "extra_forbidden":
+        parent = "problem" if len(loc) == 1 else ("discovered" if loc[0] == "discovered" else "handled")
+        hint = suggest(str(loc[-1]), _FIELDS[parent]) or f"allowed: {', '.join(_FIELDS[parent])}"
+        return ProblemError(_path(loc), f"unknown field; {hint}", record=rid, code=code)
+    if kind == "missing":
+        return ProblemError(_path(loc), "is required", record=rid, code=code)
+    msg = str(err["msg"])
+    if kind not in ("bad_date", "bad_value"):
+        msg += f" (got {_show(err.get('input'))})"
+    return ProblemError(_path(loc), msg, record=rid, code=code)
+
+
 def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
-    def fail(field: str, message: str) -> None:
-        raise ProblemError(field, message, record=p.id)
+    def fail(field: str, message: str, code: str) -> None:
+        raise ProblemError(field, message, record=p.id, code=code)
 
     areas = policy.problem_areas
-    if p.domain not in areas:
-        hint = suggest(p.domain, areas) or "use one of " + ", ".join(areas)
-        fail("domain", f"unknown duty area {p.domain!r}; {hint}")
-    if p.kind is not None and (p.domain, p.kind) not in policy.kinds:
-        kinds = [k for a, k in policy.kinds if a == p.domain]
+    if p.area not in areas:
+        hint = suggest(p.area, areas) or "use one of " + ", ".join(areas)
+        fail("area", f"unknown duty area {p.area!r}; {hint}", "unknown_area")
+    if p.kind is not None and (p.area, p.kind) not in policy.kinds:
+        kinds = [k for a, k in policy.kinds if a == p.area]
         hint = suggest(p.kind, kinds) or "use one of " + ", ".join(kinds)
-        fail("kind", f"unknown problem kind {p.kind!r} in {p.domain}; {hint}")
+        fail("kind", f"unknown problem kind {p.kind!r} in {p.area}; {hint}", "unknown_kind")
     try:
         code = parse_code(p.place)
     except JurisdictionError as exc:
-        fail("place", str(exc))
+        fail("place", str(exc), "bad_place")
     if jurisdiction.get(code) is None:
         fail("place", f"place {p.place} is not in jurisdiction {jurisdiction.name!r}; pass the jurisdiction "
-                      "that contains it (--jurisdiction)")
+                      "that contains it (--jurisdiction)", "unknown_place")
     levels = policy.level_rank
 
     def level(field: str, value: str) -> None:
         if value not in levels:
-            fail(field, f"unknown level {value!r}; {suggest(value, levels) or 'use one of ' + ', '.join(levels)}")
+            fail(field, f"unknown level {value!r}; {suggest(value, levels) or 'use one of ' + ', '.join(levels)}",
+                 "unknown_level")
 
     def body(field: str, value: str) -> None:
         if value not in policy.bodies:
-            fail(field, f"unknown body {value!r}; {suggest(value, policy.bodies) or 'see rules/bodies/'}")
+            fail(field, f"unknown body {value!r}; {suggest(value, policy.bodies) or 'see rules/bodies/'}",
+                 "unknown_body")
 
     place_rank = levels[level_of(code)]
     d = p.discovered
@@ -141,17 +394,19 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
         level("discovered.level", d.level)
         if d.channel not in policy.channels:
             fail("discovered.channel", f"unknown channel {d.channel!r}; "
-                 f"{suggest(d.channel, policy.channels) or 'use one of ' + ', '.join(policy.channels)}")
+                 f"{suggest(d.channel, policy.channels) or 'use one of ' + ', '.join(policy.channels)}",
+                 "unknown_channel")
         if d.body is not None:
             body("discovered.body", d.body)
             if policy.bodies[d.body].level != d.level:
                 fail("discovered.body", f"body {d.body!r} is at the {policy.bodies[d.body].level} level, "
-                     f"not {d.level!r}")
+                     f"not {d.level!r}", "level_mismatch")
         if levels[d.level] < place_rank:
-            fail("discovered.level", f"a {d.level} cannot find a problem located at a {level_of(code)}")
+            fail("discovered.level", f"a {d.level} cannot find a problem located at a {level_of(code)}",
+                 "level_mismatch")
     elif p.handled or p.rectified_on or p.concealed_by:
         fail("discovered", "the problem was handled, rectified or concealed but has no 'discovered'; "
-             "say when and by whom it was found")
+             "say when and by whom it was found", "missing_discovery")
     for i, h in enumerate(p.handled):
         f = f"handled[{i}]"
         level(f"{f}.by_level", h.by_level)
@@ -159,48 +414,54 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
         if h.to_body is not None:
             body(f"{f}.to_body", h.to_body)
             if policy.bodies[h.to_body].level != h.to_level:
-                fail(f"{f}.to_body", f"body {h.to_body!r} is not at the {h.to_level} level")
+                fail(f"{f}.to_body", f"body {h.to_body!r} is not at the {h.to_level} level", "level_mismatch")
         if h.action == "reported" and levels[h.to_level] <= levels[h.by_level]:
-            fail(f"{f}.to_level", "a report goes to a higher level; use action 'assigned' to pass it down")
+            fail(f"{f}.to_level", "a report goes to a higher level; use action 'assigned' to pass it down",
+                 "wrong_direction")
         if h.action == "assigned" and levels[h.to_level] > levels[h.by_level]:
-            fail(f"{f}.to_level", "an assignment goes to the same or a lower level; use 'reported' to go up")
+            fail(f"{f}.to_level", "an assignment goes to the same or a lower level; use 'reported' to go up",
+                 "wrong_direction")
         if levels[h.to_level] < place_rank:
-            fail(f"{f}.to_level", f"the place is a {level_of(code)}; nothing below it can take the problem")
+            fail(f"{f}.to_level", f"the place is a {level_of(code)}; nothing below it can take the problem",
+                 "level_mismatch")
         if d is not None and h.on < d.on:
-            fail(f"{f}.on", f"handled on {h.on} before it was discovered on {d.on}")
+            fail(f"{f}.on", f"handled on {h.on} before it was discovered on {d.on}", "order_violation")
     if d is not None and p.rectified_on is not None and p.rectified_on < d.on:
-        fail("rectified_on", f"rectified on {p.rectified_on} before it was discovered on {d.on}")
+        fail("rectified_on", f"rectified on {p.rectified_on} before it was discovered on {d.on}", "order_violation")
     if d is not None and p.deadline is not None and p.deadline < d.on:
-        fail("deadline", f"deadline {p.deadline} is before the discovery on {d.on}")
+        fail("deadline", f"deadline {p.deadline} is before the discovery on {d.on}", "order_violation")
     as_of = p.as_of or today or dt.date.today()
     if d is not None and as_of < d.on:
         fail("as_of" if p.as_of else "discovered.on",
-             f"discovered on {d.on}, after the assessment date {as_of}; set as_of to the day of the assessment")
+             f"discovered on {d.on}, after the assessment date {as_of}; set as_of to the day of the assessment",
+             "order_violation")
     for i, h in enumerate(p.handled):
         if h.on > as_of:
-            fail(f"handled[{i}].on", f"handled on {h.on}, after the assessment date {as_of}")
+            fail(f"handled[{i}].on", f"handled on {h.on}, after the assessment date {as_of}", "order_violation")
     if p.rectified_on is not None and p.rectified_on > as_of:
-        fail("rectified_on", f"rectified on {p.rectified_on}, after the assessment date {as_of}")
+        fail("rectified_on", f"rectified on {p.rectified_on}, after the assessment date {as_of}", "order_violation")
     assigned = [h.on for h in p.handled if h.action == "assigned"]
     if p.deadline is not None and assigned and p.deadline < min(assigned):
-        fail("deadline", f"deadline {p.deadline} is before the problem was assigned on {min(assigned)}")
+        fail("deadline", f"deadline {p.deadline} is before the problem was assigned on {min(assigned)}",
+             "order_violation")
     for i, who in enumerate(p.concealed_by):
         field = f"concealed_by[{i}]"
         if who not in levels and who not in policy.bodies:
             fail(field, f"{who!r} is neither a level nor a body id; "
-                 f"{suggest(who, [*levels, *policy.bodies]) or 'use a level or a body id'}")
+                 f"{suggest(who, [*levels, *policy.bodies]) or 'use a level or a body id'}", "unknown_body")
         assert d is not None  # checked above: concealment needs a discovery
         level_id = who if who in levels else policy.bodies[who].level
         # 一(四): concealment or omission during a higher level's verification, inspection or audit.
         if policy.channels[d.channel].own_work:
             fail(field, f"the problem was found through {d.channel!r}, a level's own work; concealment is "
-                 "during a higher level's verification, inspection or audit (一(四))")
+                 "during a higher level's verification, inspection or audit (一(四))", "concealment")
         if levels[level_id] >= levels[d.level]:
             fail(field, f"{who!r} is not below the {d.level} that verified and found the problem; "
-                 "concealment is from a higher level's verification (一(四))")
+                 "concealment is from a higher level's verification (一(四))", "concealment")
         if levels[level_id] < place_rank:
-            fail(field, f"the place is a {level_of(code)}; nothing below it can conceal the problem")
+            fail(field, f"the place is a {level_of(code)}; nothing below it can conceal the problem", "concealment")
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
         if who in levels and not any(policy.bodies[b].level == who
-                                     for b in policy.stage_holders(p.domain, p.kind, stage)):
-            fail(field, f"no {who} body answers for this kind of problem; name the body that concealed it")
+                                     for b in policy.stage_holders(p.area, p.kind, stage)):
+            fail(field, f"no {who} body answers for this kind of problem; name the body that concealed it",
+                 "concealment")

@@ -30,10 +30,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .._errors import Issue
-from ._model import Area, Body, ClauseId, Duty, Id, Parameter, PolicyData, Source, _Dated
+from ._model import Area, Body, ClauseId, Day, Duty, Id, Parameter, PolicyData, Source, _Dated
 
 
 class _Strict(BaseModel):
@@ -81,7 +81,7 @@ class Amendment(_Strict):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
     name: str
     en: str
-    effective_from: dt.date
+    effective_from: Day
     example: bool = Field(False, description="True for illustrative amendments that are no real document.")
     source: Source
     changes: list[Change] = Field(min_length=1)
@@ -141,8 +141,9 @@ def apply_amendments(data: PolicyData, amendments: list[tuple[Amendment, Any]]) 
                 try:
                     new = Parameter.model_validate({**live_p[0].model_dump(), "value": change.value,
                                                     "why": change.why or live_p[0].why})
-                except ValueError as exc:
-                    issues.append(where.issue((*sub, "value"), f"value does not fit: {exc}", "", "wrong_type"))
+                except ValidationError as exc:
+                    msg = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+                    issues.append(where.issue((*sub, "value"), f"value does not fit: {msg}", "", "wrong_type"))
                     continue
                 params = [_end(p, day) if p in live_p else p for p in params]
                 params.append(_start(new, day, change.clause, effective_to=live_p[0].effective_to))

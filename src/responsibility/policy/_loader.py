@@ -163,7 +163,7 @@ class _Reader:
 
     def one(self, name: str, model: type[M]) -> tuple[M, Positions] | None:
         path = self.root / name
-        if not path.is_file():
+        if not (path.exists() or path.is_symlink()):
             self.issues.append(Issue(self.display(path), 0, 0, "file is missing",
                                      f"every policy directory has {name}", "missing_file"))
             return None
@@ -179,6 +179,10 @@ def read_policy_dir(path: str | Path) -> Loaded:
     if not root.is_dir():
         raise RulesError([Issue(str(root), 0, 0, "not a directory", "point at a policy directory such as rules/",
                                 "missing_dir")])
+    markers = ("policy.yaml", "vocabulary.yaml", "accountability.yaml", "parameters.yaml", "areas", "bodies")
+    if not any((root / m).exists() or (root / m).is_symlink() for m in markers):
+        raise RulesError([Issue(str(root), 0, 0, "is not a policy directory (no policy.yaml, vocabulary.yaml, "
+                                "areas/ …)", "point at a policy directory such as rules/", "missing_dir")])
     r = _Reader(root)
     meta = r.one("policy.yaml", PolicyMeta)
     vocab = r.one("vocabulary.yaml", Vocabulary)
@@ -229,7 +233,7 @@ def read_policy_dir(path: str | Path) -> Loaded:
         r.note("parameters", pos, ())
         for i, prm in enumerate(p.parameters):
             r.where.setdefault(f"parameter:{prm.id}", Where(pos, ("parameters", i)))
-    has_relations = (root / "relations.yaml").is_file()
+    has_relations = (root / "relations.yaml").exists()
     relations = r.read(root / "relations.yaml", RelationCatalogue) if has_relations else None
     if relations:
         r.note("relations", relations[1], ())

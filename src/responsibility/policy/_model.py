@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 ClauseId = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^[^\s]+$")]
@@ -25,6 +25,23 @@ STAGES: tuple[Stage, ...] = ("discovery", "handling", "rectification", "supervis
 Severity = Literal["minor", "serious", "grave"]
 SEVERITIES: tuple[Severity, ...] = ("minor", "serious", "grave")
 
+#: The days a policy or a problem record may name: administrative dates, far from the ends
+#: of the calendar, so that adding any time limit to them stays a date.
+DAY_MIN = dt.date(1900, 1, 1)
+DAY_MAX = dt.date(2999, 12, 31)
+#: The longest time limit a ``days`` parameter may set (ten years).
+MAX_DAYS = 3653
+
+
+def check_day(value: dt.date) -> dt.date:
+    """``value`` if it lies between :data:`DAY_MIN` and :data:`DAY_MAX`, else ``ValueError``."""
+    if not DAY_MIN <= value <= DAY_MAX:
+        raise ValueError(f"{value.isoformat()} is outside the years {DAY_MIN.year}-{DAY_MAX.year}")
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(check_day)]
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
@@ -33,8 +50,8 @@ class _Strict(BaseModel):
 class _Dated(_Strict):
     """Something in force between two dates (both optional, ``effective_to`` exclusive)."""
 
-    effective_from: dt.date | None = Field(None, description="First day in force (inclusive).")
-    effective_to: dt.date | None = Field(None, description="First day no longer in force (exclusive).")
+    effective_from: Day | None = Field(None, description="First day in force (inclusive).")
+    effective_to: Day | None = Field(None, description="First day no longer in force (exclusive).")
     amended_by: list[ClauseId] = Field([], description="Clauses of amending documents behind this version.")
 
     def in_force(self, on: dt.date | None) -> bool:
@@ -294,13 +311,15 @@ class Parameter(Term, _Dated):
     @model_validator(mode="after")
     def _value_fits(self) -> Parameter:
         ok = {
-            "days": isinstance(self.value, int) and not isinstance(self.value, bool) and self.value >= 0,
+            "days": isinstance(self.value, int) and not isinstance(self.value, bool) and 0 <= self.value <= MAX_DAYS,
             "severity": self.value in SEVERITIES,
             "choice": self.choices is not None and self.value in self.choices,
             "bool": isinstance(self.value, bool),
         }[self.type]
         if not ok:
-            raise ValueError(f"value {self.value!r} does not fit type {self.type!r}")
+            shown = repr(self.value) if len(repr(self.value)) < 40 else repr(self.value)[:40] + "…"
+            bound = f" (0 to {MAX_DAYS})" if self.type == "days" else ""
+            raise ValueError(f"parameter {self.id!r}: value {shown} does not fit type {self.type!r}{bound}")
         return self
 
 
@@ -318,7 +337,7 @@ class PolicyMeta(_Strict):
     en: str
     source: str = Field(description="Id of the main source document in rules/sources/.")
     version: str
-    effective_from: dt.date | None = None
+    effective_from: Day | None = None
     coverage: list[ClauseId] = Field(
         [], description="Clauses whose numbered items must each be cited by at least one duty."
     )

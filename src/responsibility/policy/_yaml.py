@@ -1,4 +1,4 @@
-"""Safe YAML reading that remembers where every value came from.
+"""Safe, bounded YAML reading that remembers where every value came from.
 
 PyYAML silently keeps the last of two equal keys and forgets positions once a
 document is built. Policy editors need both: a duplicate key is an error, and
@@ -6,12 +6,26 @@ every later complaint (schema, reference, citation) must name file:line:column.
 :func:`read_yaml` returns the data together with a :class:`Positions` map from
 field paths to 1-based (line, column).
 
-Only ``yaml.SafeLoader`` constructs values: no tags beyond YAML's own.
+Hostile files are refused with one located issue each, never a hang or a crash
+(:class:`Limits`): only regular files (not a FIFO or ``/dev/zero``), at most
+``max_bytes``; UTF-8 text without control characters (a NUL or ESC byte is named by
+line and column); nesting at most ``max_depth`` deep; at most ``max_aliases`` alias
+expansions and ``max_nodes`` values in all (an alias bomb stops at once); no tags
+beyond YAML's own; impossible dates (2021-02-29) and integers of thousands of digits
+are located errors rather than exceptions.
+
+PyYAML's C parser (libyaml) is used where it is installed (about ten times faster
+than the pure-Python one); the positions, duplicate-key checks and limits are the
+same with either.
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,27 +36,66 @@ from .._errors import Issue, RulesError
 
 PathKey = tuple[str | int, ...]
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+#: True when PyYAML's C parser is in use.
+WITH_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False))
+_BaseLoader: type[Any] = yaml.CSafeLoader if WITH_LIBYAML else yaml.SafeLoader
 
 
-class Loader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` with YAML 1.2 booleans: only true/false.
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on one YAML file. The defaults are far above any real policy or record file."""
+
+    max_bytes: int = 16 * 2**20
+    max_depth: int = 64
+    max_aliases: int = 1_000
+    max_nodes: int = 2_000_000
+
+
+LIMITS = Limits()
+
+# YAML's own rule (the printable set of YAML 1.1, as PyYAML's reader enforces it).
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _yaml12_resolvers(base: type[Any], *, dates: bool = True) -> dict[Any, list[tuple[str, Any]]]:
+    return {
+        first: [(tag, rx) for tag, rx in resolvers
+                if tag != "tag:yaml.org,2002:bool" and (dates or tag != _TIMESTAMP_TAG)]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+
+
+class Loader(_BaseLoader):  # type: ignore[misc]
+    """PyYAML's safe loader (C where available) with YAML 1.2 booleans: only true/false.
 
     YAML 1.1 reads ``on``, ``off``, ``yes`` and ``no`` as booleans, so the problem
     field ``on`` (a date) would silently become the key ``True``.
     """
 
 
-Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+Loader.yaml_implicit_resolvers = _yaml12_resolvers(_BaseLoader)
 Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
 
+class TextDatesLoader(Loader):
+    """:class:`Loader` that leaves unquoted dates as text, for problem records.
+
+    The record parser reads every date itself, so a date is judged the same way
+    whether it came from YAML, JSON, CSV or a DataFrame (and ``2021-02-30`` is a
+    ``bad_date`` of its field, not a YAML error).
+    """
+
+
+TextDatesLoader.yaml_implicit_resolvers = _yaml12_resolvers(Loader, dates=False)
+
+
 def safe_load(text: str) -> Any:
-    """Parse YAML (or JSON) text with :class:`Loader`."""
+    """Parse YAML (or JSON) text with :class:`Loader` (no positions, no limits beyond PyYAML's own)."""
     return yaml.load(text, Loader=Loader)
 
 
@@ -64,62 +117,225 @@ class Positions:
         return Issue(self.file, line, column, message, hint, code)
 
 
-def _build(loader: Loader, node: yaml.Node, path: PathKey, pos: Positions) -> Any:
-    pos.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
-        raise RulesError([pos.issue(path, f"YAML tag {node.tag!r} is not allowed", "remove the tag", "yaml_syntax")])
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        out: dict[Any, Any] = {}
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _dotted(path: PathKey) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, checking keys, limits and scalars."""
+
+    def __init__(self, loader: Any, pos: Positions, limits: Limits) -> None:
+        self.loader = loader
+        self.pos = pos
+        self.limits = limits
+        self.nodes = 0
+        self.aliases = 0
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, message: str, hint: str, code: str = "yaml_limit") -> RulesError:
+        mark = node.start_mark
+        return RulesError([Issue(self.pos.file, mark.line + 1, mark.column + 1, message, hint, code)])
+
+    def count(self, node: yaml.Node, depth: int) -> None:
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            raise self.fail(node, f"more than {self.limits.max_nodes:,} values", "split the file or remove aliases")
+        if depth > self.limits.max_depth:
+            raise self.fail(node, f"nested more than {self.limits.max_depth} levels deep",
+                            "flatten the structure (no real file nests this deep)")
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            key = id(node)
+            if key in self.seen:
+                self.aliases += 1
+                if self.aliases > self.limits.max_aliases:
+                    raise self.fail(node, f"more than {self.limits.max_aliases} alias expansions",
+                                    "write the values out instead of repeating aliases (an alias bomb?)")
+            else:
+                self.seen.add(key)
+
+    def build(self, node: yaml.Node, path: PathKey, depth: int = 0) -> Any:
+        self.count(node, depth)
+        self.pos.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+            raise self.fail(node, f"YAML tag {_short(node.tag)!r} is not allowed", "remove the tag", "yaml_syntax")
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in self.pairs(node, depth):
+                key = self.key(key_node, path)
+                if key in out:
+                    line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                    first = self.pos.marks.get((*path, key), (0, 0))[0]
+                    raise RulesError(
+                        [Issue(self.pos.file, line, col, f"duplicate key {_short(str(key))!r} (first at line {first})",
+                               "remove one of them; YAML would silently keep only the last", "duplicate_key")]
+                    )
+                out[key] = self.build(value_node, (*path, key), depth + 1)
+                self.pos.marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def key(self, node: yaml.Node, path: PathKey) -> str | int:
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, "a mapping key must be a plain string", "quote the key", "yaml_syntax")
+        key = self.scalar(node, path)
+        if not isinstance(key, str | int) or isinstance(key, bool):
+            raise self.fail(node, f"mapping key {_short(str(node.value))!r} is not a string", "quote the key",
+                            "yaml_syntax")
+        return key
+
+    def pairs(self, node: yaml.MappingNode, depth: int) -> list[tuple[yaml.Node, yaml.Node]]:
+        """The key/value nodes of ``node`` with YAML merge keys (``<<``) expanded, within the limits.
+
+        Merged keys come first, so a key given both by a merge and explicitly is a duplicate.
+        """
+        merged: list[tuple[yaml.Node, yaml.Node]] = []
+        own: list[tuple[yaml.Node, yaml.Node]] = []
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str | int):
-                raise RulesError([pos.issue(path, f"mapping key {key!r} is not a string", "quote the key")])
-            if key in out:
-                line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                first = pos.marks.get((*path, key), (0, 0))[0]
-                raise RulesError(
-                    [Issue(pos.file, line, col, f"duplicate key {key!r} (first at line {first})",
-                           "remove one of them; YAML would silently keep only the last", "duplicate_key")]
-                )
-            out[key] = _build(loader, value_node, (*path, key), pos)
-            pos.marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, (*path, i), pos) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+            if key_node.tag != _MERGE_TAG:
+                own.append((key_node, value_node))
+                continue
+            subs = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for sub in subs:
+                if not isinstance(sub, yaml.MappingNode):
+                    raise self.fail(sub, "a merge key (<<) takes a mapping or a list of mappings", "fix the merge",
+                                    "yaml_syntax")
+                self.count(sub, depth + 1)
+                merged.extend(self.pairs(sub, depth + 1))
+        self.nodes += len(merged)
+        if self.nodes > self.limits.max_nodes:
+            raise self.fail(node, f"more than {self.limits.max_nodes:,} values", "split the file or remove aliases")
+        return merged + own
+
+    def scalar(self, node: yaml.Node, path: PathKey) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:
+            what = {_TIMESTAMP_TAG: "date", "tag:yaml.org,2002:int": "integer",
+                    "tag:yaml.org,2002:float": "number"}.get(node.tag, "value")
+            where = f"{_dotted(path)}: " if path else ""
+            hint = "write a date as YYYY-MM-DD" if what == "date" else "use a smaller number"
+            reason = "too many digits" if "digits" in str(exc) else _short(str(exc), 60)
+            raise self.fail(node, f"{where}{_short(str(node.value))} is not a valid {what} ({reason})", hint,
+                            "yaml_value") from None
 
 
-def parse_yaml(text: str, file: str) -> tuple[Any, Positions]:
-    """Parse one YAML document from ``text``; ``file`` names it in errors."""
+def _check_text(text: str, file: str) -> None:
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is None:
+        return
+    start = bad.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    char = bad.group()
+    raise RulesError([Issue(file, line, column, f"control character U+{ord(char):04X} is not allowed in YAML",
+                            "remove it (a NUL or escape byte usually means a binary or mangled file)",
+                            "yaml_syntax")])
+
+
+def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = True) -> tuple[Any, Positions]:
+    """Parse one YAML document from ``text``; ``file`` names it in errors.
+
+    ``dates=False`` leaves unquoted dates as text (problem records read their own dates).
+    Every problem is a :class:`RulesError` with one located issue.
+    """
     pos = Positions(file)
-    loader = Loader(text)
+    if len(text) > limits.max_bytes:
+        raise RulesError([Issue(file, 1, 1, f"larger than {limits.max_bytes // 2**20} MiB",
+                                "split it into smaller files", "yaml_limit")])
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    _check_text(text, file)
+    loader = (Loader if dates else TextDatesLoader)(text)
     try:
         node = loader.get_single_node()
-        data = None if node is None else _build(loader, node, (), pos)
+        data = None if node is None else _Builder(loader, pos, limits).build(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        raise RulesError(
-            [Issue(file, line, col, f"YAML syntax error: {problem}", "fix the YAML syntax", "yaml_syntax")]
-        ) from None
+        code = "yaml_limit" if "nesting depth" in problem else "yaml_syntax"
+        hint = "flatten the structure" if code == "yaml_limit" else "fix the YAML syntax"
+        raise RulesError([Issue(file, line, col, f"YAML syntax error: {problem}", hint, code)]) from None
     except yaml.YAMLError as exc:
-        raise RulesError([Issue(file, 1, 1, f"YAML error: {exc}", "fix the YAML", "yaml_syntax")]) from None
+        raise RulesError([Issue(file, 1, 1, f"YAML error: {_short(str(exc), 100)}", "fix the YAML",
+                                "yaml_syntax")]) from None
+    except RecursionError:  # the pure-Python parser on very deep flow nesting
+        raise RulesError([Issue(file, 1, 1, f"nested more than {limits.max_depth} levels deep",
+                                "flatten the structure", "yaml_limit")]) from None
     finally:
         loader.dispose()
     return data, pos
 
 
-def read_yaml(path: Path, display: str | None = None) -> tuple[Any, Positions]:
-    """Read and parse the YAML file at ``path``."""
+def read_bytes(path: Path, display: str | None = None, *, max_bytes: int = LIMITS.max_bytes) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``max_bytes`` of them.
+
+    A FIFO, a device (``/dev/zero``), a directory, a missing file or a file over the
+    limit is a :class:`RulesError` with one issue, without reading (or waiting) at all.
+    """
     name = display or str(path)
+
+    def refuse(message: str, hint: str, code: str = "unreadable") -> RulesError:
+        return RulesError([Issue(name, 0, 0, message, hint, code)])
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise RulesError([Issue(name, 1, 1, f"not UTF-8 text ({exc.reason})", "save it as UTF-8",
-                                "encoding")]) from None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise refuse("no such file", "check the path") from None
+    except IsADirectoryError:
+        raise refuse("is a directory, not a file", "name a file") from None
     except OSError as exc:
-        raise RulesError([Issue(name, 0, 0, f"cannot read: {exc.strerror}", "check the path",
-                                "unreadable")]) from None
-    return parse_yaml(text, name)
+        raise refuse(f"cannot read: {(exc.strerror or str(exc)).lower()}", "check the path and permissions") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise refuse("is a directory, not a file", "name a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise refuse("not a regular file (a pipe or a device)", "name a regular file")
+        if info.st_size > max_bytes:
+            raise refuse(f"larger than {max_bytes // 2**20} MiB", "split it into smaller files", "yaml_limit")
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                raise refuse(f"larger than {max_bytes // 2**20} MiB", "split it into smaller files", "yaml_limit")
+        return b"".join(chunks)
+    except OSError as exc:
+        if exc.errno == errno.EISDIR:
+            raise refuse("is a directory, not a file", "name a file") from None
+        raise refuse(f"cannot read: {(exc.strerror or str(exc)).lower()}", "check the file") from None
+    finally:
+        os.close(fd)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """``data`` as UTF-8 text (a BOM is dropped); other encodings are one located issue with a hint."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise RulesError([Issue(name, 1, 1, "UTF-16/UTF-32 text, not UTF-8", "save it as UTF-8", "encoding")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RulesError([Issue(name, line, column, f"not UTF-8 text (byte 0x{data[exc.start]:02x})",
+                                "save it as UTF-8; files from Excel or Chinese Windows are usually GB18030/GBK: "
+                                "iconv -f GB18030 -t UTF-8", "encoding")]) from None
+
+
+def read_yaml(path: Path, display: str | None = None, *, limits: Limits = LIMITS,
+              dates: bool = True) -> tuple[Any, Positions]:
+    """Read and parse the YAML file at ``path`` within ``limits``."""
+    name = display or str(path)
+    text = decode_text(read_bytes(path, name, max_bytes=limits.max_bytes), name)
+    return parse_yaml(text, name, limits=limits, dates=dates)
