@@ -497,3 +497,21 @@ def test_who_output_closed_full_or_broken(tmp_path: Path) -> None:
                       (pipe.returncode, broken_err)):
         assert code == 2 and "Traceback" not in err, err
         assert len([x for x in err.splitlines() if x.startswith("error:")]) == 1, err
+
+
+def _answer(policy: Policy, rec: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = policy.who_answers(rec).to_dict()
+    return result
+
+
+def test_policy_pickles_after_first_use_for_spawn_pools(shipped: Policy) -> None:
+    import concurrent.futures
+    import multiprocessing
+    import pickle
+
+    expected = _answer(shipped, RECORD)  # first use: engines, locks and caches now live in the policy
+    _ = shipped.chain
+    again = pickle.loads(pickle.dumps(shipped))
+    assert type(again) is type(shipped) and _answer(again, RECORD) == expected
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        assert pool.submit(_answer, shipped, RECORD).result(timeout=TIMEOUT) == expected

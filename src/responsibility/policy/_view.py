@@ -89,6 +89,19 @@ class PolicyView:
         self.failures: dict[str, Failure] = {f.id: f for f in data.accountability.failures}
         self.liabilities: dict[str, Liability] = {x.id: x for x in data.accountability.liabilities}
 
+    # ------------------------------------------------------------ pickling
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The data only: engines, locks and other artefacts of the memo are rebuilt on first use.
+
+        So a policy that has already answered (and holds a durable-rules engine with its C
+        state and locks) can be sent to a ``spawn`` process pool.
+        """
+        return {"data": self.data, "root": self.root, "as_of": self.as_of, "loaded": self._loaded}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        PolicyView.__init__(self, state["data"], root=state["root"], loaded=state["loaded"], as_of=state["as_of"])
+
     # ------------------------------------------------------------ lookups
 
     def body(self, body_id: str) -> Body:
