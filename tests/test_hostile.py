@@ -203,6 +203,20 @@ def _graph_out(sub: str) -> Callable[[Path], list[str]]:
     return lambda d: ["graph", "--area", "housing", "-o", str(d / sub) if sub else str(d)]
 
 
+def _who_with_jurisdiction(source: str | bytes | None) -> Callable[[Path], list[str]]:
+    def setup(d: Path) -> list[str]:
+        (d / "p.json").write_text(json.dumps(RECORD), encoding="utf-8")
+        j = d / "j.csv"
+        if source is None:
+            os.mkfifo(j)
+        elif isinstance(source, bytes):
+            j.write_bytes(source)
+        else:
+            j.symlink_to(source)
+        return ["who", str(d / "p.json"), "--jurisdiction", str(j)]
+    return setup
+
+
 def _who_rules_dir(d: Path) -> list[str]:
     (d / "p.json").write_text(json.dumps(RECORD), encoding="utf-8")
     return ["who", str(d / "p.json"), "--rules", str(d)]
@@ -223,6 +237,10 @@ CLI_CASES: dict[str, Case] = {
                           ("deadline", "2021-02-30"), ("as_of", "2021-13-01"))},
     "record /dev/zero": Case(lambda d: ["who", "/dev/zero"], 2, ("not a regular file",)),
     "record FIFO": Case(_fifo, 2, ("not a regular file",)),
+    "jurisdiction /dev/zero": Case(_who_with_jurisdiction("/dev/zero"), 2, ("not a regular file",)),
+    "jurisdiction FIFO": Case(_who_with_jurisdiction(None), 2, ("not a regular file",)),
+    "jurisdiction GBK": Case(_who_with_jurisdiction(b"code,name\n33," + "浙江".encode("gbk") + b"\n"), 2,
+                             ("GB18030",)),
     "no such file": Case(lambda d: ["who", str(d / "nosuch.yaml")], 2, ("nosuch.yaml", "no such file")),
     "who --rules without rules": Case(_who_rules_dir, 2, ("not a policy directory",)),
     "validate a file": Case(lambda d: ["validate", str(ROOT / "README.md")], 2, ("README.md",)),

@@ -75,7 +75,7 @@ def test_missing_columns_and_files(tmp_path: Path) -> None:
     path.write_text("id,label\n33,浙江省\n", encoding="utf-8")
     with pytest.raises(JurisdictionError, match="missing column"):
         Jurisdiction.from_csv(path)
-    with pytest.raises(JurisdictionError, match="cannot read"):
+    with pytest.raises(JurisdictionError, match="no such file"):
         Jurisdiction.from_csv(tmp_path / "nothing.csv")
 
 

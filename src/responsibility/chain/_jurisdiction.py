@@ -233,13 +233,17 @@ class Jurisdiction:
     @classmethod
     def from_csv(cls, path: str | Path) -> Jurisdiction:
         """Read a CSV with at least the columns ``code,name`` (optional ``level``, ``parent``)."""
+        from .._errors import RulesError
+        from ..policy._yaml import decode_text, read_bytes
+
         p = Path(path)
-        try:
-            text = p.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise JurisdictionError(f"cannot read jurisdiction file: {exc.strerror}", file=str(p)) from None
-        except UnicodeDecodeError:
-            raise JurisdictionError("jurisdiction file is not UTF-8 text", file=str(p)) from None
+        try:  # a regular file of at most 256 MiB (not a FIFO or /dev/zero), UTF-8 text
+            text = decode_text(read_bytes(p, str(p), max_bytes=256 * 2**20), str(p))
+        except RulesError as exc:
+            issue = exc.issues[0]
+            hint = f" ({issue.hint})" if issue.hint else ""
+            raise JurisdictionError(f"jurisdiction file: {issue.message}{hint}", file=str(p),
+                                    line=issue.line or None) from None
         return cls.from_csv_text(text, source=str(p))
 
     @classmethod

@@ -94,10 +94,18 @@ def _pydantic_issues(exc: ValidationError, pos: Positions, model: type[BaseModel
         else:
             got = err.get("input")
             # A whole object as "input" (from a model validator) says nothing the path does not.
-            shown = "" if isinstance(got, dict) else f" (got {got!r})"
+            shown = "" if isinstance(got, dict) else f" (got {_show(got)})"
             msg = str(err["msg"]).removeprefix("Value error, ")
             yield pos.issue(loc, f"field {field_path!r}: {msg}{shown}", "see schemas/ for the expected form",
                             "wrong_type")
+
+
+def _show(value: Any) -> str:
+    """A value as the file wrote it: dates as YYYY-MM-DD, long values cut, never a Python repr of a date."""
+    import datetime as dt
+
+    text = value.isoformat() if isinstance(value, dt.date) else repr(value)
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def _model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
