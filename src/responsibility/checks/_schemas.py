@@ -56,6 +56,8 @@ def write_schemas(out: Path, *, check: bool = False) -> list[str]:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             changed.append(path.name)
             if not check:
+                from .._files import write_text
+
                 out.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+                write_text(path, text, what="schema")
     return changed

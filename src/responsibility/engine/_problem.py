@@ -215,7 +215,8 @@ class ValueNames:
 
     Built from rules/ alone (each term's ``id``, Chinese ``name``, the name without its
     parenthesis and the English gloss, compared without case and width): ``area``,
-    ``severity``, ``level``, ``channel``. A name two ids share is not mapped.
+    ``severity``, ``level``, ``channel`` and ``kind:<area>`` (the problem kinds of one
+    area). A name two ids share is not mapped.
 
     >>> import responsibility
     >>> names = ValueNames.of(responsibility.load())
@@ -250,6 +251,8 @@ def _names(policy: PolicyView) -> dict[str, dict[str, str]]:
         "channel": [(c.id, [c.name, _short_name(c.name), c.en]) for c in v.channels],
         "severity": [(s, [severities[s].name, severities[s].en] if s in severities else []) for s in SEVERITIES],
     }
+    for a in policy.data.areas:  # problem kinds, per area (two areas may name kinds alike)
+        groups[f"kind:{a.id}"] = [(k.id, [k.name, k.en]) for k in a.problem_kinds]
     out: dict[str, dict[str, str]] = {}
     for kind, terms in groups.items():
         table: dict[str, str] = {}
@@ -277,6 +280,8 @@ def canonical_record(raw: Mapping[str, Any], policy: PolicyView) -> dict[str, An
     for key in ("area", "domain"):
         if key in out:
             out[key] = names.canonical("area", out[key])
+            if isinstance(out.get("kind"), str) and isinstance(out[key], str):
+                out["kind"] = names.canonical(f"kind:{out[key]}", out["kind"])
     if "severity" in out:
         out["severity"] = names.canonical("severity", out["severity"])
     d = out.get("discovered")
