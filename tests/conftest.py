@@ -64,3 +64,36 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str,
         return code, out, err
 
     return run
+
+
+# ---------------------------------------------------------------- the ledger's databases
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """A PostgreSQL server started for this test session on 127.0.0.1 (stopped at the end).
+
+    Without PostgreSQL the tests that need it are skipped with the reason. When set-up found or
+    installed it (``.venv/postgresql-required``, as in CI) or ``CI`` is set, they fail instead.
+    """
+    import os
+
+    from tests import pgserver
+
+    try:
+        server = pgserver.start()
+    except pgserver.Unavailable as exc:
+        if os.environ.get("CI") or (ROOT / ".venv" / "postgresql-required").exists():
+            pytest.fail(f"PostgreSQL is required here (set-up installed it) but: {exc}")
+        pytest.skip(f"no PostgreSQL server: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database for a ledger: a SQLite file, then a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "ledger.db")
+    server = request.getfixturevalue("pg_server")
+    url: str = server.new_database()
+    return url

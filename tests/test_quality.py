@@ -33,7 +33,8 @@ def test_ruff_is_clean() -> None:
 
 
 @pytest.mark.parametrize("module", ["policy._text", "chain._jurisdiction", "policy._view", "_api", "engine._verdict",
-                                    "engine._problem", "checks._diff", "_files"])
+                                    "engine._problem", "checks._diff", "_files",
+                                    "engine._route", "ledger._ledger", "ledger._events"])
 def test_docstring_examples_run(module: str) -> None:
     mod = importlib.import_module(f"responsibility.{module}")
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
@@ -44,6 +45,7 @@ def test_docstring_examples_run(module: str) -> None:
     ("bench_engine.py", ["40"], "who_answers durable"),
     ("bench_chain.py", ["--runs", "1"], "median of 1"),
     ("bench_yaml.py", ["--runs", "1"], "pure/C ratio"),
+    ("bench_ledger.py", ["--events", "200", "--problems", "30", "--runs", "1", "--no-pg", "--inline"], "lists"),
 ])
 def test_benchmarks_run_and_print_their_figures(script: str, args: list[str], expect: str) -> None:
     # Small sizes, so the scripts cannot rot; their full-size figures go in the issue notes.

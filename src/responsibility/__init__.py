@@ -29,7 +29,9 @@ from .chain._jurisdiction import Jurisdiction, Place
 from .chain._picture import draw_png
 from .chain._placement import Authority, PlacedBody, PlacedChain
 from .engine._problem import Discovered, Handling, Problem
+from .engine._route import Route
 from .engine._verdict import Finding, Interpretation, Verdict
+from .ledger import Ledger, LedgerError
 
 __version__ = "0.1.0"
 
@@ -48,6 +50,8 @@ __all__ = [
     "Issue",
     "Jurisdiction",
     "JurisdictionError",
+    "Ledger",
+    "LedgerError",
     "OutputError",
     "Place",
     "PlacedBody",
@@ -57,6 +61,7 @@ __all__ = [
     "Problem",
     "ProblemError",
     "ResponsibilityError",
+    "Route",
     "RulesError",
     "Verdict",
     "__version__",

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .batch._assessment import Assessment
     from .chain._jurisdiction import Jurisdiction
     from .engine._problem import Problem
+    from .engine._route import Route
     from .engine._verdict import Verdict
 
 
@@ -58,6 +59,23 @@ class Policy(PolicyView):
         from .engine._decide import who_answers
 
         return who_answers(self, problem, jurisdiction=jurisdiction, engine=engine, today=today)
+
+    def route(self, problem: Problem | dict[str, Any], *, jurisdiction: Jurisdiction | None = None,
+              level: str | None = None, today: dt.date | None = None) -> Route:
+        """Who must act on ``problem`` now (一(三)): the level with authority (办理权限), the bodies
+        that must assign it and those it may be assigned to, the deadlines the parameters imply, and
+        whether it exceeds the registering ``level``'s authority (default: the finder's) and must be
+        reported upward at once. The forward-looking twin of :meth:`who_answers`; a :class:`Route`.
+
+        >>> import responsibility
+        >>> r = responsibility.load().route({"id": "p1", "domain": "housing", "place": "330127100201",
+        ...     "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"}, "as_of": "2021-03-01"})
+        >>> r.authority, r.escalate, r.act_by.isoformat()
+        ('county', True, '2021-03-11')
+        """
+        from .engine._route import route
+
+        return route(self, problem, jurisdiction, level=level, today=today)
 
     def assess(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | None = None,
                lang: Literal["zh", "en"] = "zh") -> Assessment:

@@ -455,4 +455,4 @@ def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[s
         sys.exit(1)
 
 
-from . import _assess, _serve  # noqa: E402,F401
+from . import _assess, _ledger, _serve  # noqa: E402,F401

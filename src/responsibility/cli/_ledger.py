@@ -1,0 +1,301 @@
+"""``responsibility ledger …``: the problem ledger (台账) from the command line, and ``responsibility route``.
+
+Exit codes: 0 fine; 1 findings (``alerts`` with anything overdue, ``verify`` with a broken
+chain, ``import`` with rejected rows, ``duplicates`` with likely duplicates); 2 unusable input
+(a bad event names its field and nothing is written; a missing extra names the one to install).
+A ledger is a SQLite file path or a database URL (``postgresql://user@host/db``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ._cli import _read_records, cli, load_policy
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _common(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
+                     help="Policy directory (default: shipped).")(f)
+    return click.option("--jurisdiction", type=click.Path(dir_okay=False),
+                        help="CSV of places (default: shipped example).")(f)
+
+
+def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--as-of", "as_of", type=_DATE, default=None, help="The day the lists show (default: today).")(f)
+    f = click.option("--place", default=None, help="Only problems at or under this place (a jurisdiction code).")(f)
+    f = click.option("--area", multiple=True, help="Only problems of this duty area (repeatable).")(f)
+    return click.option("--status", multiple=True,
+                        help="Only problems with this status (repeatable; 'open' = not yet rectified).")(f)
+
+
+def _open(target: str, rules_dir: str | None = None, jurisdiction: str | None = None, *,
+          create: bool = False) -> Any:
+    from ..ledger import Ledger
+
+    policy = None
+    if rules_dir:
+        policy = load_policy(rules_dir)
+    j = None
+    if jurisdiction:
+        from ..chain._jurisdiction import Jurisdiction
+
+        j = Jurisdiction.from_csv(jurisdiction)
+    if create:
+        return Ledger.create(target, policy=policy, jurisdiction=j)
+    ledger = Ledger.open(target, policy=policy, jurisdiction=j)
+    for imp in ledger.interrupted():
+        click.echo(f"warning: the import of {imp['source']} started at {imp['started_at']} did not finish; "
+                   "nothing from it is in the ledger, which is as it was before it: run the import again",
+                   err=True)
+    return ledger
+
+
+def _day(value: dt.datetime | None) -> dt.date:
+    return value.date() if value is not None else dt.date.today()
+
+
+@cli.group("ledger")
+def ledger_group() -> None:
+    """The problem ledger (台账, 一(三)): events, the three lists, alerts, Excel in and out."""
+
+
+@ledger_group.command("init")
+@click.argument("target", metavar="LEDGER")
+def init_cmd(target: str) -> None:
+    """Create an empty ledger (a SQLite file, or a PostgreSQL URL)."""
+    from ._ledger_support import shown
+
+    _open(target, create=True).close()
+    click.echo(f"created ledger {shown(target)}")
+
+
+@ledger_group.command("upgrade")
+@click.argument("target", metavar="LEDGER")
+def upgrade_cmd(target: str) -> None:
+    """Bring a ledger's schema up to this library's version."""
+    from ..ledger._store import make_engine, upgrade, url_of
+
+    engine = make_engine(url_of(target))
+    try:
+        before, after = upgrade(engine)
+    finally:
+        engine.dispose()
+    click.echo(f"schema version {before} → {after}" if before != after else f"schema version {after}: up to date")
+
+
+@ledger_group.command("add")
+@click.argument("target", metavar="LEDGER")
+@click.argument("file", type=str)
+@click.option("--by", "entered_by", required=True, help="Who enters the events (recorded with each).")
+@_common
+def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, jurisdiction: str | None) -> None:
+    """Append the events in FILE (YAML/JSON: one event or a list; - reads stdin): all or none."""
+    events = _read_records(file)
+    with _open(target, rules_dir, jurisdiction) as ledger:
+        stored = ledger.append(events, entered_by=entered_by)
+    click.echo(f"stored {len(stored)} event(s), seq {stored[0].seq}–{stored[-1].seq}" if stored else "nothing to store")
+
+
+@ledger_group.command("import")
+@click.argument("target", metavar="LEDGER")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--by", "entered_by", required=True, help="Who imports (recorded with each event).")
+@click.option("--mapping", type=click.Path(dir_okay=False), default=None,
+              help="YAML column mapping (default: the shipped one for the usual Chinese headers).")
+@click.option("--encoding", default=None, help="CSV encoding: utf-8, gbk or gb18030 (default: UTF-8, else GB18030).")
+@click.option("--sheet", default=None, help="Sheet of an .xlsx file (default: the first).")
+@click.option("--rejects", "rejects_path", type=str, default=None,
+              help="Write rejected rows with the reason (.csv or .xlsx); default: on stderr.")
+@_common
+def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, encoding: str | None,
+               sheet: str | None, rejects_path: str | None, rules_dir: str | None, jurisdiction: str | None) -> None:
+    """Import an existing ledger from Excel or CSV (one transaction). Exit 1 when rows were rejected."""
+    from ._ledger_support import write_frame
+
+    with _open(target, rules_dir, jurisdiction) as ledger:
+        result = ledger.import_file(file, entered_by=entered_by, mapping=mapping, encoding=encoding, sheet=sheet)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    if result.rejects:
+        import pandas as pd
+
+        frame = pd.DataFrame(result.rejects, columns=["row", "problem", "field", "reason"])
+        if rejects_path:
+            write_frame(frame, rejects_path, "rejects", inputs=[file, target])
+        else:
+            for r in result.rejects:
+                click.echo(f"rejected: row {r['row']} ({r['problem'] or '?'}), {r['field']}: {r['reason']}", err=True)
+    click.echo(result.summary())
+    if result.rejected:
+        sys.exit(1)
+
+
+_LISTS = {"problems": "problems", "responsibilities": "responsibilities", "rectifications": "rectifications",
+          "indices": "indices", "recognition": "recognition"}
+
+
+@ledger_group.command("list")
+@click.argument("target", metavar="LEDGER")
+@click.argument("which", type=click.Choice(list(_LISTS)))
+@_filters
+@click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default: CSV on stdout).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Headers and names in Chinese or as ids.")
+@click.option("--encoding", default="utf-8-sig", show_default=True, help="CSV encoding (gb18030 for old Excel).")
+@_common
+def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple[str, ...], status: tuple[str, ...],
+             output: str | None, lang: str, encoding: str, rules_dir: str | None, jurisdiction: str | None) -> None:
+    """Print or write one list on a day: problems (问题清单), responsibilities (责任清单),
+    rectifications (整改清单), indices (评价指数) or recognition (激励提示)."""
+    from ._ledger_support import write_frame
+
+    with _open(target, rules_dir, jurisdiction) as ledger:
+        day = _day(as_of)
+        if which in ("indices", "recognition"):
+            frame = getattr(ledger, which)(day, place=place, lang=lang)
+        else:
+            frame = getattr(ledger, which)(day, place=place, area=list(area) or None, status=list(status) or None,
+                                           lang=lang)
+    write_frame(frame, output, which, encoding=encoding, inputs=[target])
+
+
+@ledger_group.command("export")
+@click.argument("target", metavar="LEDGER")
+@click.argument("output", type=str)
+@_filters
+@click.option("--within", type=click.IntRange(0), default=7, show_default=True,
+              help="Alerts sheet: deadlines within this many days.")
+@_common
+def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tuple[str, ...], status: tuple[str, ...],
+               within: int, rules_dir: str | None, jurisdiction: str | None) -> None:
+    """Write the office workbook (.xlsx): the three lists, indices, recognition prompts, alerts."""
+    if not output.lower().endswith(".xlsx"):
+        raise click.UsageError("the workbook is an .xlsx file; use `ledger list … -o FILE.csv` for CSV")
+    with _open(target, rules_dir, jurisdiction) as ledger:
+        ledger.export_xlsx(output, _day(as_of), place=place, area=list(area) or None, status=list(status) or None,
+                           within=within)
+    click.echo(f"wrote {output}")
+
+
+@ledger_group.command("alerts")
+@click.argument("target", metavar="LEDGER")
+@click.option("--within", type=click.IntRange(0), default=7, show_default=True,
+              help="Deadlines that pass within this many days (and those passed).")
+@click.option("--as-of", "as_of", type=_DATE, default=None, help="The day (default: today).")
+@click.option("--place", default=None, help="Only problems at or under this place.")
+@click.option("--area", multiple=True, help="Only problems of this duty area (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@_common
+def alerts_cmd(target: str, within: int, as_of: Any, place: str | None, area: tuple[str, ...], fmt: str,
+               rules_dir: str | None, jurisdiction: str | None) -> None:
+    """Deadlines passed or near, grouped by the body that must act. Exit 1 when anything is overdue."""
+    from ._ledger_support import print_alerts, write_frame
+
+    with _open(target, rules_dir, jurisdiction) as ledger:
+        frame = ledger.alerts(within, _day(as_of), place=place, area=list(area) or None)
+    if fmt == "text":
+        print_alerts(frame)
+    else:
+        write_frame(frame, None, "alerts", fmt=fmt)
+    if bool(frame["overdue"].any()):
+        sys.exit(1)
+
+
+@ledger_group.command("verify")
+@click.argument("target", metavar="LEDGER")
+def verify_cmd(target: str) -> None:
+    """Check the hash chain; name the first event altered, removed or reordered (exit 1)."""
+    with _open(target) as ledger:
+        result = ledger.verify()
+    click.echo(str(result))
+    if not result.ok:
+        sys.exit(1)
+
+
+@ledger_group.command("duplicates")
+@click.argument("target", metavar="LEDGER")
+@click.option("--window", type=click.IntRange(0), default=30, show_default=True,
+              help="Days between discoveries that still look like one problem.")
+@click.option("--as-of", "as_of", type=_DATE, default=None)
+@click.option("--place", default=None)
+@click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default: CSV on stdout).")
+@_common
+def duplicates_cmd(target: str, window: int, as_of: Any, place: str | None, output: str | None,
+                   rules_dir: str | None, jurisdiction: str | None) -> None:
+    """Likely duplicates (same place, area and kind within the window), for 集成整改. Exit 1 when any."""
+    from ._ledger_support import write_frame
+
+    with _open(target, rules_dir, jurisdiction) as ledger:
+        frame = ledger.duplicates(window, _day(as_of), place=place, lang="zh")
+    write_frame(frame, output, "duplicates", inputs=[target])
+    if len(frame):
+        sys.exit(1)
+
+
+@ledger_group.command("merge")
+@click.argument("target", metavar="LEDGER")
+@click.argument("source")
+@click.argument("into")
+@click.option("--on", "on", type=_DATE, required=True, help="The day of the merge.")
+@click.option("--by", "entered_by", required=True, help="Who merges.")
+@_common
+def merge_cmd(target: str, source: str, into: str, on: Any, entered_by: str, rules_dir: str | None,
+              jurisdiction: str | None) -> None:
+    """Merge problem SOURCE into INTO: INTO keeps every channel and the earliest discovery."""
+    with _open(target, rules_dir, jurisdiction) as ledger:
+        e = ledger.merge(source, into, on=on.date(), entered_by=entered_by)
+    click.echo(f"merged {source} into {into} (event {e.seq})")
+
+
+@ledger_group.command("show")
+@click.argument("target", metavar="LEDGER")
+@click.argument("problem")
+@click.option("--as-of", "as_of", type=_DATE, default=None)
+@_common
+def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, jurisdiction: str | None) -> None:
+    """One problem: its events (with who entered them), its state on the day and its route."""
+    with _open(target, rules_dir, jurisdiction) as ledger:
+        day = _day(as_of)
+        state = ledger.state(problem, day)
+        events = [e.to_dict() for e in ledger.events(problem)]
+        out = {"problem": problem, "status": state.status, "record": state.record(day), "events": events}
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+
+
+@cli.command("route")
+@click.argument("file", type=str)
+@click.option("--level", default=None, help="The level that registers the problem (default: the finder's).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--today", type=_DATE, default=None, help="The day for records without as_of (default: today).")
+@_common
+def route_cmd(file: str, level: str | None, fmt: str, today: Any, rules_dir: str | None,
+              jurisdiction: str | None) -> None:
+    """Who must act now on the problem(s) in FILE (YAML/JSON; - reads stdin): the level with
+    authority (办理权限), the bodies to assign to, the deadlines, and whether to report upward at once."""
+    from ..chain._jurisdiction import Jurisdiction
+    from ..engine._route import route
+    from ._ledger_support import print_route
+
+    records = _read_records(file)
+    policy = load_policy(rules_dir)
+    j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
+    day = today.date() if today else None
+    routes = [route(policy, r, j, level=level, today=day) for r in records]
+    if fmt == "json":
+        out = [r.to_dict() for r in routes]
+        click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
+    else:
+        for r in routes:
+            print_route(r, policy)
+
+
+
+

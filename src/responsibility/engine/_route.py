@@ -1,0 +1,162 @@
+"""Routing: who must act now on a newly registered problem (一(三) 分类交办, 办理权限).
+
+The forward-looking twin of ``who_answers``: from the matrix alone it proposes the level with
+authority (办理权限) for the problem's area and kind, the bodies there that must assign it,
+the bodies it may be assigned to for rectification, the deadlines the parameters imply, and
+whether the problem exceeds the registering level's authority and must be reported upward at
+once (对超出本级权限的及时向上级单位报送问题).
+
+Nothing here names a duty area: the authority comes from the problem kind (or the area's
+default), the bodies from the kind's ``handling`` and ``rectification`` stages.
+Not checked: whether the proposed bodies exist at a real place (every place gets every body).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..chain._jurisdiction import Jurisdiction, ancestor_code, level_of, parse_code
+from ..chain._placement import PlacedBody
+from ..policy._view import PolicyView as Policy
+from ._problem import Problem, parse_problem
+
+#: The clause routing rests on.
+CLAUSE = "一(三)"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The matrix's answer for an (area, kind, place level): body ids, not yet placed."""
+
+    authority: str
+    handlers: tuple[str, ...]
+    assignees: tuple[str, ...]
+
+
+def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str) -> Plan:
+    """The level with authority and the handling and rectification bodies for a problem of ``kind``
+    in ``area`` located at a place of ``place_level`` (cached per policy)."""
+    cache: dict[tuple[str, str | None, str], Plan] = policy._memo("route_plans", dict)
+    key = (area, kind, place_level)
+    plan = cache.get(key)
+    if plan is None:
+        rank = policy.level_rank
+        authority = policy.kinds[(area, kind)].authority if kind else policy.areas[area].authority
+        top = max(rank[authority], rank[place_level])
+        auth_level = authority if rank[authority] >= rank[place_level] else place_level
+
+        def pick(bodies: Mapping[str, Any], lo: int, hi: int) -> tuple[str, ...]:
+            ids = [b for b in bodies if b in policy.bodies and lo <= rank[policy.bodies[b].level] <= hi]
+            return tuple(sorted(ids, key=lambda b: (rank[policy.bodies[b].level], b)))
+
+        handlers = pick(policy.stage_holders(area, kind, "handling"), top, top)
+        if not handlers:  # the kind names no handler at that level: every holder of the area there
+            handlers = pick({b: () for d in policy.duties if policy.duty_area[d] == area
+                             for b in policy.duties[d].holders}, top, top)
+        assignees = pick(policy.stage_holders(area, kind, "rectification"), rank[place_level], top)
+        plan = cache[key] = Plan(auth_level, handlers, assignees)
+    return plan
+
+
+@dataclass(frozen=True)
+class Route:
+    """Who must act on a problem now, and by when (see :func:`route`)."""
+
+    problem: str
+    area: str
+    kind: str | None
+    place: str
+    registering_level: str
+    authority: str
+    authority_place: str
+    handlers: tuple[PlacedBody, ...]
+    assignees: tuple[PlacedBody, ...]
+    escalate: bool
+    report_to: tuple[PlacedBody, ...]
+    received: dt.date
+    act_by: dt.date
+    rectification_days: int
+    rectify_by: dt.date
+    clauses: tuple[str, ...]
+    rests_on: tuple[str, ...] = field(default=())
+    names: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; bodies as ``{"body", "name", "place"}``."""
+
+        def bodies(xs: tuple[PlacedBody, ...]) -> list[dict[str, str]]:
+            return [{"body": b.body, "name": self.names.get(b.body, b.body), "place": b.code} for b in xs]
+
+        return {
+            "problem": self.problem, "area": self.area, "kind": self.kind, "place": self.place,
+            "registering_level": self.registering_level, "authority": self.authority,
+            "authority_place": self.authority_place, "handlers": bodies(self.handlers),
+            "assignees": bodies(self.assignees), "escalate": self.escalate, "report_to": bodies(self.report_to),
+            "received": self.received.isoformat(), "act_by": self.act_by.isoformat(),
+            "rectification_days": self.rectification_days, "rectify_by": self.rectify_by.isoformat(),
+            "clauses": list(self.clauses), "rests_on": list(self.rests_on),
+        }
+
+
+def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Jurisdiction | None = None, *,
+          level: str | None = None, today: dt.date | None = None) -> Route:
+    """Who must act on ``problem`` now (a problem record, as ``who_answers`` takes).
+
+    ``level`` is the level that registers it (default: the level that found it, else the
+    authority). The days come from ``handling_time_limit_days`` (assign or report by) and
+    ``rectification_time_limit_days`` (rectify within, when an assignment sets no deadline).
+    Raises :class:`~responsibility.ProblemError` naming the field of a bad record.
+
+    >>> import responsibility
+    >>> from responsibility.engine._route import route
+    >>> r = route(responsibility.load(), {"id": "p1", "domain": "housing", "kind": "housing_renovation_late",
+    ...     "place": "330127100201", "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"},
+    ...     "as_of": "2021-03-01"})
+    >>> r.authority, r.escalate, r.act_by.isoformat()
+    ('county', True, '2021-03-11')
+    """
+    from .._errors import ProblemError
+    from ._decide import problem_day
+
+    j = jurisdiction if jurisdiction is not None else Jurisdiction.example()
+    policy = policy.at(problem_day(problem, today)) if policy.epochs else policy
+    p = parse_problem(problem, policy, j, today=today)
+    rank = policy.level_rank
+    code = parse_code(p.place)
+    place_level = level_of(code)
+    found = p.discovered
+    registering = level or (found.level if found else route_bodies(policy, p.domain, p.kind, place_level).authority)
+    if registering not in rank:
+        from ..policy._loader import suggest
+
+        raise ProblemError("level", f"unknown level {registering!r}; {suggest(registering, rank) or ''}".rstrip("; "),
+                           record=p.id)
+    if rank[registering] < rank[place_level]:
+        raise ProblemError("level", f"a {registering} cannot register a problem located at a {place_level}",
+                           record=p.id)
+    plan = route_bodies(policy, p.domain, p.kind, place_level)
+    auth_level = plan.authority
+    auth_place = ancestor_code(code, auth_level)
+
+    def placed(ids: tuple[str, ...]) -> tuple[PlacedBody, ...]:
+        return tuple(PlacedBody(b, ancestor_code(code, policy.bodies[b].level)) for b in ids)
+
+    handlers, assignees = placed(plan.handlers), placed(plan.assignees)
+    escalate = rank[registering] < rank[auth_level]
+    received = found.on if found else (p.as_of or today or dt.date.today())
+    handling_days = int(policy.parameter("handling_time_limit_days"))
+    rect_days = int(policy.parameter("rectification_time_limit_days"))
+    act_by = received + dt.timedelta(days=handling_days)
+    kind_clauses = tuple(policy.kinds[(p.domain, p.kind)].clauses) if p.kind else ()
+    return Route(
+        problem=p.id, area=p.domain, kind=p.kind, place=p.place, registering_level=registering,
+        authority=auth_level, authority_place=auth_place, handlers=handlers, assignees=assignees,
+        escalate=escalate, report_to=handlers if escalate else (), received=received, act_by=act_by,
+        rectification_days=rect_days, rectify_by=act_by + dt.timedelta(days=rect_days),
+        clauses=tuple(dict.fromkeys((CLAUSE, *kind_clauses))),
+        rests_on=("handling_time_limit_days", "rectification_time_limit_days"),
+        names={b: policy.bodies[b].name for b in policy.bodies},
+    )

@@ -1,0 +1,54 @@
+"""The lower wings' names the ledger uses, imported in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..chain._jurisdiction import Jurisdiction, ancestor_code, level_of, parse_code
+from ..engine._problem import parse_problem
+from ..engine._route import Plan, Route, route, route_bodies
+
+__all__ = ["Jurisdiction", "Plan", "Route", "ancestor_code", "batch_assess", "level_of", "parse_code",
+           "parse_problem", "route", "route_bodies", "who_answers"]
+
+
+def batch_assess(policy: Any, records: list[dict[str, Any]], jurisdiction: Any, today: dt.date) -> Any:
+    """The engine's batch assessment of ``records`` (an :class:`Assessment`)."""
+    from ..batch._assessor import assess
+
+    return assess(policy, records, jurisdiction=jurisdiction, today=today)
+
+
+def who_answers(policy: Any, record: dict[str, Any], jurisdiction: Any) -> Any:
+    """The engine's verdict on one record (the compiled engine)."""
+    from ..engine._decide import who_answers as answer
+
+    return answer(policy, record, jurisdiction=jurisdiction, engine="compiled")
+
+
+_DEFAULT: list[Any] = []
+
+
+def default_policy() -> Any:
+    """The shipped rules, loaded and validated (once per process)."""
+    if not _DEFAULT:
+        from ..chain._checks import load_checked
+        from ..policy._view import PolicyView
+
+        _DEFAULT.append(load_checked(None, cls=PolicyView))
+    return _DEFAULT[0]
+
+
+def atomic_path(target: Any, inputs: Any = (), *, what: str = "output") -> Any:
+    """Write beside ``target`` and replace it atomically (never over an input)."""
+    from .._files import atomic_path as ap
+
+    return ap(target, inputs, what=what)
+
+
+def neutralise(value: str) -> str:
+    """A text cell made safe to open in a spreadsheet (formula starts get a leading apostrophe)."""
+    from .._files import neutralise as n
+
+    return n(value)

@@ -1,0 +1,220 @@
+"""Ledger events: what may be recorded about a problem, checked field by field.
+
+An event is one fact about one problem on one day: ``problem`` (its id), ``type``, ``on``
+(the day it happened), the fields of its type, and who entered it. Events are never
+edited: a wrong one is superseded by a ``corrected`` event that names it (by ``seq``),
+gives the reason and the replacement fields (or ``void: true``).
+
+Types and their fields (``?`` optional)::
+
+    registered   domain, kind?, place, severity?, description?, level?      一(三) 台账
+    discovered   level, channel, body?                                      一(一)–(二)
+    assigned     by_level, to_level, to_body?, by_body?, deadline?          交办
+    reported     by_level, to_level, to_body?, by_body?                     上报 (escalated)
+    rectified    body?, note?                                               整改情况报告
+    verified     level?, body?, note?                                       核验
+    closed       level?, body?, note?                                       销号
+    concealed    who (a level or a body id)                                 瞒报漏报
+    merged       into (the problem it is merged into)                       集成整改 三(三)
+    corrected    event (seq), reason, void? or the replacement's fields
+
+Not checked here: anything that needs the problem's history or the policy (see ``_fold``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._errors import ProblemError
+
+#: The fields each type takes: name -> required.
+FIELDS: dict[str, dict[str, bool]] = {
+    "registered": {"domain": True, "kind": False, "place": True, "severity": False, "description": False,
+                   "level": False},
+    "discovered": {"level": True, "channel": True, "body": False},
+    "assigned": {"by_level": True, "to_level": True, "to_body": False, "by_body": False, "deadline": False},
+    "reported": {"by_level": True, "to_level": True, "to_body": False, "by_body": False},
+    "rectified": {"body": False, "note": False},
+    "verified": {"level": False, "body": False, "note": False},
+    "closed": {"level": False, "body": False, "note": False},
+    "concealed": {"who": True},
+    "merged": {"into": True},
+    "corrected": {"event": True, "reason": True, "void": False},
+}
+TYPES: tuple[str, ...] = tuple(FIELDS)
+#: Fields every event has besides its type's own.
+COMMON = ("problem", "type", "on", "entered_by")
+DATE_FIELDS = frozenset({"deadline"})
+
+
+def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise ProblemError(field_name, f"not a date (YYYY-MM-DD): {value!r}", record=problem) from None
+
+
+def _text(value: Any, field_name: str, problem: str | None) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ProblemError(field_name, f"expected text, got {type(value).__name__} {value!r}", record=problem)
+    text = str(value).strip()
+    if not text:
+        raise ProblemError(field_name, "is empty", record=problem)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One recorded event: ``problem``, ``type``, ``on`` and ``data`` (the type's fields).
+
+    ``seq``, ``entered_at``, ``prev`` and ``hash`` are set by the ledger when it stores the event.
+
+    >>> Event.parse({"problem": "p1", "type": "discovered", "on": "2021-03-01",
+    ...              "level": "county", "channel": "hotline", "entered_by": "clerk"}).data
+    {'level': 'county', 'channel': 'hotline'}
+    """
+
+    problem: str
+    type: str
+    on: dt.date
+    data: dict[str, Any] = field(default_factory=dict)
+    entered_by: str = ""
+    seq: int | None = None
+    entered_at: str | None = None
+    prev: str | None = None
+    hash: str | None = None
+
+    @classmethod
+    def parse(cls, raw: Mapping[str, Any], *, entered_by: str | None = None) -> Event:
+        """An event from a flat mapping (the common fields and the type's own); raises
+        :class:`~responsibility.ProblemError` naming the first bad field."""
+        if isinstance(raw, Event):
+            return raw
+        if not isinstance(raw, Mapping):
+            raise ProblemError("(event)", f"expected an object, got {type(raw).__name__}")
+        pid = raw.get("problem")
+        problem = _text(pid, "problem", None) if pid is not None else None
+        if problem is None:
+            raise ProblemError("problem", "is required: the id of the problem the event is about")
+        kind = raw.get("type")
+        if kind not in FIELDS:
+            from difflib import get_close_matches
+
+            close = get_close_matches(str(kind), TYPES, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "use one of " + ", ".join(TYPES)
+            raise ProblemError("type", f"unknown event type {kind!r}; {hint}", record=problem)
+        spec = FIELDS[str(kind)]
+        for key in raw:
+            if key not in spec and key not in COMMON and key not in ("replace", *_STORED):
+                from difflib import get_close_matches
+
+                close = get_close_matches(str(key), [*spec, *COMMON], n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join([*COMMON, *spec])
+                raise ProblemError(str(key), f"unknown field for a {kind!r} event; {hint}", record=problem)
+        if raw.get("on") in (None, ""):
+            raise ProblemError("on", f"is required: the day the problem was {kind}", record=problem)
+        on = _date(raw["on"], "on", problem)
+        data: dict[str, Any] = {}
+        for name, required in spec.items():
+            value = raw.get(name)
+            if value is None or value == "":
+                if required:
+                    raise ProblemError(name, f"is required for a {kind!r} event", record=problem)
+                continue
+            if name in DATE_FIELDS:
+                data[name] = _date(value, name, problem).isoformat()
+            elif name == "event":
+                try:
+                    data[name] = int(value)
+                except (TypeError, ValueError):
+                    raise ProblemError(name, f"the seq number of the event corrected, got {value!r}",
+                                       record=problem) from None
+            elif name == "void":
+                data[name] = value in (True, "true", "1", 1, "yes")
+            else:
+                data[name] = _text(value, name, problem)
+        if kind == "corrected" and not data.get("void"):
+            replace = raw.get("replace")
+            if not isinstance(replace, Mapping) or not replace:
+                raise ProblemError("replace", "a correction gives the replacement fields (or void: true)",
+                                   record=problem)
+            data["replace"] = {str(k): v for k, v in replace.items()}
+        who = entered_by if entered_by is not None else raw.get("entered_by")
+        if who is None or str(who).strip() == "":
+            raise ProblemError("entered_by", "is required: who enters the event", record=problem)
+        return cls(problem=problem, type=str(kind), on=on, data=data, entered_by=str(who).strip(),
+                   seq=raw.get("seq"), entered_at=raw.get("entered_at"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The flat JSON shape (what :meth:`parse` reads back), with the stored fields when set."""
+        out: dict[str, Any] = {"seq": self.seq, "problem": self.problem, "type": self.type,
+                               "on": self.on.isoformat(), **self.data, "entered_by": self.entered_by,
+                               "entered_at": self.entered_at, "hash": self.hash}
+        return {k: v for k, v in out.items() if v is not None}
+
+
+_STORED = ("seq", "entered_at", "hash", "prev")
+
+
+def canonical(data: Mapping[str, Any]) -> str:
+    """The stored text of an event's fields: JSON, keys sorted, no spaces, UTF-8 as is."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def chain_hash(prev: str, problem: str, kind: str, on: str, data: str, entered_by: str, entered_at: str) -> str:
+    """The hash of one event: SHA-256 over the previous event's hash and this event's content."""
+    h = hashlib.sha256(prev.encode())
+    for part in (problem, kind, on, data, entered_by, entered_at):
+        h.update(b"\x1f")
+        h.update(part.encode())
+    return h.hexdigest()
+
+
+GENESIS = "0" * 64
+
+
+def events_from_record(record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The events that tell a problem record's story (``who_answers``' fields), in order.
+
+    The record's one ``deadline`` goes with its latest assignment; concealments are recorded on the
+    day of discovery; ``as_of`` is not an event.
+
+    >>> [e["type"] for e in events_from_record({"id": "p", "domain": "housing", "place": "330127",
+    ...     "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01"},
+    ...     "handled": [{"action": "assigned", "by_level": "county", "to_level": "county", "on": "2021-03-02"}],
+    ...     "rectified_on": "2021-03-20"})]
+    ['registered', 'discovered', 'assigned', 'rectified']
+    """
+    pid = record["id"]
+    d = record.get("discovered")
+    start = d["on"] if d else record.get("as_of")
+    reg = {"problem": pid, "type": "registered", "on": start, "domain": record["domain"],
+           "place": record["place"], "kind": record.get("kind"), "severity": record.get("severity")}
+    out: list[dict[str, Any]] = [{k: v for k, v in reg.items() if v is not None}]
+    if d is None:
+        return out
+    disc = {"problem": pid, "type": "discovered", "on": d["on"], "level": d["level"], "channel": d["channel"],
+            "body": d.get("body")}
+    out.append({k: v for k, v in disc.items() if v is not None})
+    steps = list(record.get("handled") or [])
+    last = max((i for i, s in enumerate(steps) if s["action"] == "assigned"), default=None)
+    for i, s in enumerate(steps):
+        e = {"problem": pid, "type": s["action"], "on": s["on"], "by_level": s["by_level"],
+             "to_level": s["to_level"], "to_body": s.get("to_body")}
+        if i == last and record.get("deadline"):
+            e["deadline"] = record["deadline"]
+        out.append({k: v for k, v in e.items() if v is not None})
+    for who in record.get("concealed_by") or []:
+        out.append({"problem": pid, "type": "concealed", "on": d["on"], "who": who})
+    if record.get("rectified_on"):
+        out.append({"problem": pid, "type": "rectified", "on": record["rectified_on"]})
+    return sorted(out, key=lambda e: (e["type"] != "registered", str(e["on"])))

@@ -1,0 +1,424 @@
+"""The state of each problem as a fold of its events, and the checks an event must pass.
+
+:class:`Folder` applies events in order (``seq``) to :class:`State` objects, one per problem.
+With ``check=True`` (what :meth:`Ledger.append <responsibility.Ledger.append>` and imports use)
+every event is first checked against the problem's history, the policy and the jurisdiction,
+and a bad one raises :class:`~responsibility.ProblemError` naming the field; the state is then
+unchanged. :meth:`State.record` gives the problem record that ``who_answers`` reads, so the
+ledger's answers are the engine's answers on the folded record.
+
+Corrections: a ``corrected`` event names an earlier event of the same problem; folding uses the
+correction's fields instead (or drops the event when ``void``). The latest correction wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._errors import JurisdictionError, ProblemError
+from ._events import Event
+
+#: Status ids, in the order a problem moves through them (names in ``columns.yaml``).
+STATUSES = ("registered", "discovered", "reported", "assigned", "rectified", "verified", "closed", "merged")
+OPEN = frozenset(STATUSES[:5])
+
+
+@dataclass(slots=True)
+class Discovery:
+    """How the problem came to light once: level, channel, day, body."""
+
+    level: str
+    channel: str
+    on: dt.date
+    body: str | None = None
+    source: str | None = None  # the problem it came from, when merged in
+
+
+@dataclass(slots=True)
+class Step:
+    """One assignment or report upward."""
+
+    action: str
+    by_level: str
+    to_level: str
+    on: dt.date
+    to_body: str | None = None
+    by_body: str | None = None
+    deadline: dt.date | None = None
+
+
+@dataclass(slots=True)
+class State:
+    """One problem as its events leave it (see :meth:`record` for the engine's view)."""
+
+    id: str
+    domain: str
+    place: str
+    registered_on: dt.date
+    kind: str | None = None
+    severity: str = "minor"
+    description: str | None = None
+    level: str | None = None
+    discoveries: list[Discovery] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    rectified_on: dt.date | None = None
+    verified_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    concealed_by: list[str] = field(default_factory=list)
+    merged_into: str | None = None
+    merged_on: dt.date | None = None
+    merged_from: list[str] = field(default_factory=list)
+    last_on: dt.date | None = None
+    events: int = 0
+
+    @property
+    def discovered(self) -> Discovery | None:
+        """The earliest discovery (a merged problem keeps the earliest of all its channels)."""
+        return min(self.discoveries, key=lambda d: d.on) if self.discoveries else None
+
+    @property
+    def channels(self) -> list[str]:
+        """Every channel the problem arrived by, earliest first, without repeats."""
+        return list(dict.fromkeys(d.channel for d in sorted(self.discoveries, key=lambda d: d.on)))
+
+    @property
+    def assignment(self) -> Step | None:
+        """The latest assignment."""
+        assigned = [s for s in self.steps if s.action == "assigned"]
+        return max(assigned, key=lambda s: s.on) if assigned else None
+
+    @property
+    def deadline(self) -> dt.date | None:
+        """The rectification deadline the latest assignment set (``None``: the parameter decides)."""
+        a = self.assignment
+        return a.deadline if a is not None else None
+
+    @property
+    def status(self) -> str:
+        """One of :data:`STATUSES`."""
+        if self.merged_into is not None:
+            return "merged"
+        if self.closed_on is not None:
+            return "closed"
+        if self.verified_on is not None:
+            return "verified"
+        if self.rectified_on is not None:
+            return "rectified"
+        if self.assignment is not None:
+            return "assigned"
+        if self.steps:
+            return "reported"
+        if self.discoveries:
+            return "discovered"
+        return "registered"
+
+    def record(self, as_of: dt.date) -> dict[str, Any]:
+        """The problem record (``who_answers`` fields) of this state on ``as_of``."""
+        out: dict[str, Any] = {"id": self.id, "domain": self.domain, "place": self.place,
+                               "severity": self.severity, "as_of": as_of.isoformat()}
+        if self.kind:
+            out["kind"] = self.kind
+        d = self.discovered
+        if d is not None:
+            disc: dict[str, Any] = {"level": d.level, "channel": d.channel, "on": d.on.isoformat()}
+            if d.body:
+                disc["body"] = d.body
+            out["discovered"] = disc
+        handled = []
+        for s in sorted(self.steps, key=lambda s: s.on):
+            h: dict[str, Any] = {"action": s.action, "by_level": s.by_level, "to_level": s.to_level,
+                                 "on": s.on.isoformat()}
+            if s.to_body:
+                h["to_body"] = s.to_body
+            handled.append(h)
+        if handled:
+            out["handled"] = handled
+        if self.deadline is not None:
+            out["deadline"] = self.deadline.isoformat()
+        if self.rectified_on is not None:
+            out["rectified_on"] = self.rectified_on.isoformat()
+        if self.concealed_by:
+            out["concealed_by"] = list(self.concealed_by)
+        return out
+
+
+def _suggest(value: str, options: Iterable[str]) -> str:
+    from difflib import get_close_matches
+
+    opts = list(options)
+    close = get_close_matches(value, opts, n=1)
+    return f"did you mean {close[0]!r}?" if close else "use one of " + ", ".join(opts[:12]) + \
+        (" …" if len(opts) > 12 else "")
+
+
+class Folder:
+    """Problem states built from events in ``seq`` order.
+
+    ``policy`` and ``jurisdiction`` are needed only to check events (``check=True``).
+    ``as_of``: events on a later day are skipped (corrections count whatever their day).
+    """
+
+    def __init__(self, policy: Any = None, jurisdiction: Any = None, *, as_of: dt.date | None = None) -> None:
+        self.policy = policy
+        self.jurisdiction = jurisdiction
+        self.as_of = as_of
+        self.states: dict[str, State] = {}
+        self.by_seq: dict[int, Event] = {}
+        self._corrections: dict[int, Event] = {}
+
+    # ------------------------------------------------------------------ folding
+
+    def fold(self, events: Iterable[Event]) -> dict[str, State]:
+        """Apply ``events`` (in ``seq`` order, without checks); corrections are applied first."""
+        evs = list(events)
+        for e in evs:
+            if e.type == "corrected" and e.seq is not None:
+                self._corrections[int(e.data["event"])] = e
+        for e in evs:
+            self.apply(e, check=False)
+        return self.states
+
+    def effective(self, e: Event) -> Event | None:
+        """The event as corrections leave it (``None`` when voided)."""
+        if e.seq is None or e.seq not in self._corrections:
+            return e
+        c = self._corrections[e.seq]
+        if c.data.get("void"):
+            return None
+        raw = {**c.data["replace"]}
+        raw.setdefault("on", e.on)
+        return Event.parse({**raw, "problem": e.problem, "type": e.type}, entered_by=e.entered_by or c.entered_by)
+
+    def apply(self, e: Event, *, check: bool = True) -> None:
+        """Apply one event; with ``check`` raise :class:`ProblemError` (state unchanged) if it is wrong."""
+        if e.seq is not None:
+            self.by_seq[e.seq] = e
+        if e.type == "corrected":
+            if check:
+                self._check_correction(e)
+            if e.seq is not None and not check:
+                return  # already taken into account by fold()
+            return
+        eff = self.effective(e)
+        if eff is None:
+            return
+        if self.as_of is not None and eff.on > self.as_of:
+            return
+        if check:
+            self._check(eff)
+        self._apply(eff)
+
+    def fold_rows(self, rows: Iterable[tuple[Any, ...]], corrections: Iterable[Event] = ()) -> dict[str, State]:
+        """The fast fold of stored rows ``(seq, problem, type, day, data)`` in ``seq`` order, without
+        checks; ``corrections`` are every ``corrected`` event (they may lie after ``as_of``)."""
+        import json
+
+        for c in corrections:
+            self._corrections[int(c.data["event"])] = c
+        fixes = self._corrections
+        upto = self.as_of.isoformat() if self.as_of is not None else None
+        loads = json.loads
+        days: dict[str, dt.date] = {}
+        apply = self._apply_raw
+        for seq, problem, kind, day, data in rows:
+            if kind == "corrected":
+                continue
+            if seq in fixes:
+                self.apply(Event(problem=problem, type=kind, on=dt.date.fromisoformat(day), data=loads(data),
+                                 seq=seq), check=False)
+                continue
+            if upto is not None and day > upto:
+                continue
+            on = days.get(day)
+            if on is None:
+                on = days[day] = dt.date.fromisoformat(day)
+            apply(problem, kind, on, loads(data))
+        return self.states
+
+    def _apply(self, e: Event) -> None:
+        self._apply_raw(e.problem, e.type, e.on, e.data)
+
+    def _apply_raw(self, problem: str, t: str, on: dt.date, d: dict[str, Any]) -> None:
+        if t == "registered":
+            self.states[problem] = State(
+                id=problem, domain=d["domain"], place=d["place"], registered_on=on, kind=d.get("kind"),
+                severity=d.get("severity", "minor"), description=d.get("description"), level=d.get("level"),
+                last_on=on, events=1)
+            return
+        s = self.states.get(problem)
+        if s is None:
+            return  # unchecked fold of an event whose registration lies after as_of
+        s.events += 1
+        if s.last_on is None or on > s.last_on:
+            s.last_on = on
+        if t == "discovered":
+            s.discoveries.append(Discovery(d["level"], d["channel"], on, d.get("body")))
+        elif t in ("assigned", "reported"):
+            deadline = dt.date.fromisoformat(d["deadline"]) if d.get("deadline") else None
+            s.steps.append(Step(t, d["by_level"], d["to_level"], on, d.get("to_body"), d.get("by_body"),
+                                deadline))
+        elif t == "rectified":
+            s.rectified_on = on
+        elif t == "verified":
+            s.verified_on = on
+        elif t == "closed":
+            s.closed_on = on
+        elif t == "concealed":
+            if d["who"] not in s.concealed_by:
+                s.concealed_by.append(d["who"])
+        elif t == "merged":
+            s.merged_into = d["into"]
+            s.merged_on = on
+            target = self.states.get(d["into"])
+            if target is not None:
+                target.merged_from.append(s.id)
+                target.discoveries.extend(Discovery(x.level, x.channel, x.on, x.body, x.source or s.id)
+                                          for x in s.discoveries)
+
+    # ------------------------------------------------------------------ checks
+
+    def _fail(self, e: Event, field_name: str, message: str) -> None:
+        raise ProblemError(field_name, f"{e.type} event on {e.on}: {message}", record=e.problem)
+
+    def _check_correction(self, e: Event) -> None:
+        target = self.by_seq.get(int(e.data["event"]))
+        if target is None:
+            self._fail(e, "event", f"no event {e.data['event']} to correct")
+        assert target is not None
+        if target.problem != e.problem:
+            self._fail(e, "event", f"event {target.seq} is about problem {target.problem!r}, not this one")
+        if target.type in ("corrected", "registered") and e.data.get("void"):
+            self._fail(e, "void", f"a {target.type} event cannot be voided; correct its fields instead")
+        if target.type == "corrected":
+            self._fail(e, "event", "correct the original event, not a correction")
+        if not e.data.get("void"):
+            raw = {**e.data["replace"], "problem": e.problem, "type": target.type}
+            raw.setdefault("on", target.on)
+            Event.parse(raw, entered_by=e.entered_by)
+
+    def _check(self, e: Event) -> None:
+        policy, j = self.policy, self.jurisdiction
+        d = e.data
+        rank: Mapping[str, int] = policy.level_rank
+        if e.type == "registered":
+            if e.problem in self.states:
+                self._fail(e, "problem", f"already registered on {self.states[e.problem].registered_on}")
+            if d["domain"] not in policy.problem_areas:
+                self._fail(e, "domain",
+                           f"unknown duty area {d['domain']!r}; {_suggest(d['domain'], policy.problem_areas)}")
+            if d.get("kind") is not None and (d["domain"], d["kind"]) not in policy.kinds:
+                kinds = [k for a, k in policy.kinds if a == d["domain"]]
+                self._fail(e, "kind",
+                           f"unknown problem kind {d['kind']!r} in {d['domain']}; {_suggest(d['kind'], kinds)}")
+            sev = [s.id for s in policy.data.vocabulary.severities]
+            if d.get("severity") is not None and d["severity"] not in sev:
+                self._fail(e, "severity", f"unknown severity {d['severity']!r}; {_suggest(d['severity'], sev)}")
+            if d.get("level") is not None and d["level"] not in rank:
+                self._fail(e, "level", f"unknown level {d['level']!r}; {_suggest(d['level'], rank)}")
+            from ._compat import parse_code
+
+            try:
+                code = parse_code(d["place"])
+            except JurisdictionError as exc:
+                self._fail(e, "place", str(exc))
+            if j is not None and j.get(code) is None:
+                self._fail(e, "place", f"place {d['place']} is not in jurisdiction {j.name!r}")
+            d["place"] = code  # stored as the full 12-digit code
+            return
+        s = self.states.get(e.problem)
+        if s is None:
+            hint = _suggest(e.problem, self.states) if self.states else "register it first"
+            self._fail(e, "problem", f"unknown problem {e.problem!r}; {hint}")
+        assert s is not None
+        if e.on < s.registered_on:
+            self._fail(e, "on", f"before the problem was registered on {s.registered_on}")
+        if s.merged_into is not None:
+            self._fail(e, "problem", f"merged into {s.merged_into!r} on {s.merged_on}; record events there")
+        if s.closed_on is not None and e.type not in ("concealed",):
+            self._fail(e, "problem", f"closed (销号) on {s.closed_on}; a closed problem takes no more events")
+        prank = rank[_place_level(s.place)]
+
+        def level(name: str) -> int:
+            v = d[name]
+            if v not in rank:
+                self._fail(e, name, f"unknown level {v!r}; {_suggest(v, rank)}")
+            return rank[v]
+
+        def body(name: str, at: str | None) -> None:
+            v = d.get(name)
+            if v is None:
+                return
+            if v not in policy.bodies:
+                self._fail(e, name, f"unknown body {v!r}; {_suggest(v, policy.bodies)}")
+            if at is not None and policy.bodies[v].level != at:
+                self._fail(e, name, f"body {v!r} is at the {policy.bodies[v].level} level, not {at!r}")
+
+        if e.type == "discovered":
+            if level("level") < prank:
+                self._fail(e, "level", f"a {d['level']} cannot find a problem located at a {_place_level(s.place)}")
+            if d["channel"] not in policy.channels:
+                self._fail(e, "channel", f"unknown channel {d['channel']!r}; {_suggest(d['channel'], policy.channels)}")
+            body("body", d["level"])
+            return
+        if not s.discoveries and e.type != "concealed":
+            self._fail(e, "type", "the problem has no discovery yet; record how and when it was found first")
+        first = s.discovered
+        if first is not None and e.on < first.on:
+            self._fail(e, "on", f"before the problem was discovered on {first.on}")
+        if e.type in ("assigned", "reported"):
+            by, to = level("by_level"), level("to_level")
+            body("to_body", d["to_level"])
+            body("by_body", d["by_level"])
+            if e.type == "reported" and to <= by:
+                self._fail(e, "to_level", "a report goes to a higher level; use 'assigned' to pass it down")
+            if e.type == "assigned" and to > by:
+                self._fail(e, "to_level", "an assignment goes to the same or a lower level; use 'reported' to go up")
+            if to < prank:
+                self._fail(e, "to_level", f"the place is a {_place_level(s.place)}; nothing below it can take it")
+            if d.get("deadline") is not None and dt.date.fromisoformat(d["deadline"]) < e.on:
+                self._fail(e, "deadline", f"deadline {d['deadline']} is before the assignment on {e.on}")
+        elif e.type == "rectified":
+            if s.rectified_on is not None:
+                self._fail(e, "type", f"rectification already reported on {s.rectified_on}")
+        elif e.type in ("verified", "closed"):
+            if s.rectified_on is None:
+                self._fail(e, "type", f"cannot be {e.type}: no rectification has been reported "
+                           "(record a 'rectified' event first)")
+            if d.get("level") is not None:
+                level("level")
+            body("body", d.get("level"))
+        elif e.type == "concealed":
+            who = d["who"]
+            if who not in rank and who not in policy.bodies:
+                self._fail(e, "who",
+                           f"{who!r} is neither a level nor a body id; {_suggest(who, [*rank, *policy.bodies])}")
+        elif e.type == "merged":
+            into = d["into"]
+            if into == e.problem:
+                self._fail(e, "into", "a problem cannot be merged into itself")
+            t = self.states.get(into)
+            if t is None:
+                self._fail(e, "into", f"unknown problem {into!r}; {_suggest(into, self.states)}")
+            assert t is not None
+            if t.merged_into is not None:
+                self._fail(e, "into", f"{into!r} was itself merged into {t.merged_into!r}; merge into that")
+
+    def check_record(self, problem: str, today: dt.date | None = None) -> None:
+        """Check the folded record of ``problem`` as ``who_answers`` would (the last word on dates and
+        concealment); raises :class:`ProblemError`."""
+        s = self.states.get(problem)
+        if s is None or self.policy is None:
+            return
+        from ._compat import parse_problem
+
+        as_of = max(s.last_on or s.registered_on, today or s.registered_on)
+        parse_problem(s.record(as_of), self.policy, self.jurisdiction, today=as_of)
+
+
+def _place_level(place: str) -> str:
+    from ._compat import level_of, parse_code
+
+    return str(level_of(parse_code(place)))

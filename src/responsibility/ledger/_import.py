@@ -1,0 +1,342 @@
+"""Importing an existing ledger from Excel or CSV with Chinese headers.
+
+A YAML column mapping (``mapping.yaml`` beside this module is the default) says which header
+holds which field. Each row is one problem and becomes its events: registered, discovered,
+reported, assigned, rectified, verified, closed, as its cells allow. A row that cannot be read
+(a missing or bad cell, an unknown name, dates out of order, a problem already in the ledger) is
+rejected with its row number, the header of the offending column and the reason; every other row
+is imported. ``rows == imported + rejected`` always. The whole import is one transaction.
+
+CSV: UTF-8 (with or without BOM) by default, GBK/GB18030 with ``encoding``; without one, a file
+that is not UTF-8 is read as GB18030 (a superset of GBK) and the result says so.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .._errors import ProblemError
+from ._events import Event
+from ._store import LedgerError
+
+#: Ledger fields a row may fill, in the order their events happen.
+FIELDS = ("problem", "domain", "kind", "place", "severity", "description", "registered_on", "discovered_on",
+          "discovered_level", "channel", "discovered_by", "reported_on", "reported_to_level", "assigned_on",
+          "assigned_by_level", "assignee_level", "assignee", "deadline", "rectified_on", "verified_on",
+          "closed_on")
+REQUIRED = ("problem", "domain", "place")
+
+
+@dataclass(frozen=True)
+class Mapping_:
+    """A column mapping: field -> candidate headers, extra cell names, the sheet."""
+
+    columns: dict[str, list[str]]
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    sheet: str | None = None
+
+
+@cache
+def default_mapping_path() -> Path:
+    """The shipped default mapping."""
+    return Path(__file__).with_name("mapping.yaml")
+
+
+def load_mapping(path: str | Path | None = None) -> Mapping_:
+    """Read a mapping file (default: the shipped one); :class:`LedgerError` names what is wrong."""
+    import yaml
+
+    p = Path(path) if path is not None else default_mapping_path()
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise LedgerError(f"{p}: cannot read the column mapping ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
+        raise LedgerError(f"{p}: a column mapping has 'columns: {{field: [header, …]}}'")
+    cols: dict[str, list[str]] = {}
+    for k, v in data["columns"].items():
+        if k not in FIELDS:
+            from difflib import get_close_matches
+
+            close = get_close_matches(str(k), FIELDS, n=1)
+            raise LedgerError(f"{p}: columns.{k}: unknown ledger field" +
+                              (f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(FIELDS)}"))
+        cols[k] = [str(x) for x in (v if isinstance(v, list) else [v])]
+    values = {str(k): {str(a): str(b) for a, b in (v or {}).items()} for k, v in (data.get("values") or {}).items()}
+    return Mapping_(cols, values, data.get("sheet"))
+
+
+@dataclass
+class ImportResult:
+    """What an import did: rows read, problems imported, rows rejected (with reasons), events stored."""
+
+    source: str
+    rows: int = 0
+    imported: int = 0
+    rejected: int = 0
+    events: int = 0
+    rejects: list[dict[str, Any]] = field(default_factory=list)
+    encoding: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def balanced(self) -> bool:
+        """``rows == imported + rejected``."""
+        return self.rows == self.imported + self.rejected
+
+    def summary(self) -> str:
+        """One line: the counts and whether they balance."""
+        return (f"{self.source}: rows {self.rows:,} = imported {self.imported:,} + rejected {self.rejected:,} "
+                f"({'balanced' if self.balanced else 'NOT BALANCED'}); events stored {self.events:,}")
+
+
+def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | None = None,
+               result: ImportResult | None = None) -> tuple[list[str], Iterable[tuple[int, list[Any]]]]:
+    """Headers and numbered rows of an .xlsx or .csv file."""
+    p = Path(path)
+    if not p.is_file():
+        raise LedgerError(f"{p}: no such file")
+    if p.suffix.lower() in (".xlsx", ".xlsm"):
+        from ._xlsx import read_rows
+
+        return read_rows(p, sheet=sheet)
+    raw = p.read_bytes()
+    if encoding:
+        try:
+            text = raw.decode(encoding)
+        except LookupError:
+            raise LedgerError(f"unknown encoding {encoding!r}; use utf-8, gbk or gb18030") from None
+        except UnicodeDecodeError as exc:
+            raise LedgerError(f"{p}: not {encoding} at byte {exc.start}; try --encoding gb18030 or utf-8") from None
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("gb18030")
+            except UnicodeDecodeError as exc:
+                raise LedgerError(f"{p}: neither UTF-8 nor GB18030 (byte {exc.start}); give --encoding") from None
+            encoding = "gb18030"
+            if result is not None:
+                result.notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)")
+    if result is not None:
+        result.encoding = encoding
+    text = text.lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise LedgerError(f"{p}: the file is empty") from None
+
+    def body() -> Iterable[tuple[int, list[Any]]]:
+        for n, row in enumerate(reader, start=2):
+            if any(c.strip() for c in row):
+                yield n, row
+
+    return header, body()
+
+
+class RowReader:
+    """Turns one row into the events of one problem (names to ids, dates, defaults)."""
+
+    def __init__(self, header: list[str], mapping: Mapping_, policy: Any) -> None:
+        self.policy = policy
+        self.index: dict[str, int] = {}
+        self.header_of: dict[str, str] = {}
+        for f, candidates in mapping.columns.items():
+            for h in candidates:
+                if h in header:
+                    self.index[f] = header.index(h)
+                    self.header_of[f] = h
+                    break
+        missing = [f for f in REQUIRED if f not in self.index]
+        if missing:
+            wanted = "; ".join(f"{f}: one of {', '.join(mapping.columns.get(f, []))}" for f in missing)
+            raise LedgerError(f"the file has no column for {', '.join(missing)} ({wanted}); its headers are "
+                              f"{', '.join(h for h in header if h)}. Give a --mapping that names them")
+        v = policy.data.vocabulary
+        names: dict[str, dict[str, str]] = {
+            "domain": {a.name: a.id for a in policy.data.areas if a.problems},
+            "kind": {k.name: k.id for k in policy.kinds.values()},
+            "channel": {c.name: c.id for c in v.channels},
+            "severity": {s.name: s.id for s in v.severities},
+            "level": {lv.name: lv.id for lv in v.levels},
+            "body": {b.name: b.id for b in policy.bodies.values()},
+        }
+        for f, extra in mapping.values.items():
+            names.setdefault(f, {}).update(extra)
+        self.names = names
+        self.ids = {"domain": set(policy.problem_areas), "kind": {k for _, k in policy.kinds},
+                    "channel": set(policy.channels), "severity": {s.id for s in v.severities},
+                    "level": set(policy.level_rank), "body": set(policy.bodies)}
+
+    def cell(self, row: list[Any], f: str) -> Any:
+        i = self.index.get(f)
+        if i is None or i >= len(row):
+            return None
+        v = row[i]
+        if isinstance(v, str):
+            v = v.strip()
+            return v or None
+        return v
+
+    def name(self, row: list[Any], f: str, vocab: str) -> str | None:
+        v = self.cell(row, f)
+        if v is None:
+            return None
+        s = str(v)
+        if s in self.ids[vocab]:
+            return s
+        extra = self.names.get(f, {})
+        if s in extra:
+            return extra[s]
+        if s in self.names[vocab]:
+            return self.names[vocab][s]
+        from difflib import get_close_matches
+
+        known = [*self.names[vocab], *self.ids[vocab]]
+        close = get_close_matches(s, known, n=1)
+        raise ProblemError(f, f"unknown {vocab} {s!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
+
+    def date(self, row: list[Any], f: str) -> dt.date | None:
+        v = self.cell(row, f)
+        if v is None:
+            return None
+        if isinstance(v, dt.datetime):
+            return v.date()
+        if isinstance(v, dt.date):
+            return v
+        s = str(v).replace("/", "-").replace(".", "-")
+        for fmt in ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y%m%d"):
+            try:
+                return dt.datetime.strptime(s, fmt).date()
+            except ValueError:
+                continue
+        parts = [p for p in "".join(c if c.isdigit() else " " for c in s).split() if p]
+        if len(parts) == 3:  # 2021年3月1日
+            try:
+                return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+            except ValueError:
+                pass
+        raise ProblemError(f, f"not a date: {v!r} (use YYYY-MM-DD)")
+
+    def events(self, row: list[Any], entered_by: str) -> list[Event]:
+        """The events of one row; :class:`ProblemError` names the field of a bad cell."""
+        pid = self.cell(row, "problem")
+        if pid is None:
+            raise ProblemError("problem", "is empty")
+        pid = str(pid).removesuffix(".0") if isinstance(pid, float) else str(pid)
+        domain = self.name(row, "domain", "domain")
+        if domain is None:
+            raise ProblemError("domain", "is empty")
+        place = self.cell(row, "place")
+        if place is None:
+            raise ProblemError("place", "is empty")
+        place = str(int(place)) if isinstance(place, int | float) else str(place)
+        found_on = self.date(row, "discovered_on")
+        registered = self.date(row, "registered_on") or found_on
+        if registered is None:
+            raise ProblemError("discovered_on", "is empty (and no registration date): when was it found?")
+        by_body = self.name(row, "discovered_by", "body")
+        found_level = self.name(row, "discovered_level", "level") or \
+            (self.policy.bodies[by_body].level if by_body else None)
+        reg: dict[str, Any] = {"problem": pid, "type": "registered", "on": registered, "domain": domain,
+                               "place": place, "kind": self.name(row, "kind", "kind"),
+                               "severity": self.name(row, "severity", "severity"),
+                               "description": self.cell(row, "description"), "level": found_level}
+        out = [reg]
+        if found_on is not None:
+            channel = self.name(row, "channel", "channel")
+            if channel is None:
+                raise ProblemError("channel", "is empty: how was the problem found?")
+            if found_level is None:
+                raise ProblemError("discovered_level", "is empty (and no discovering body names it)")
+            out.append({"problem": pid, "type": "discovered", "on": found_on, "level": found_level,
+                        "channel": channel, "body": by_body})
+        reported = self.date(row, "reported_on")
+        level = found_level
+        if reported is not None:
+            to = self.name(row, "reported_to_level", "level")
+            if to is None:
+                raise ProblemError("reported_to_level", "is empty: to which level was it reported?")
+            out.append({"problem": pid, "type": "reported", "on": reported, "by_level": found_level, "to_level": to})
+            level = to
+        assigned = self.date(row, "assigned_on")
+        deadline = self.date(row, "deadline")
+        if assigned is not None:
+            assignee = self.name(row, "assignee", "body")
+            to_level = self.name(row, "assignee_level", "level") or \
+                (self.policy.bodies[assignee].level if assignee else None)
+            if to_level is None:
+                raise ProblemError("assignee_level", "is empty (and no assignee names it): assigned to which level?")
+            by = self.name(row, "assigned_by_level", "level") or level
+            out.append({"problem": pid, "type": "assigned", "on": assigned, "by_level": by, "to_level": to_level,
+                        "to_body": assignee, "deadline": deadline})
+        elif deadline is not None:
+            raise ProblemError("assigned_on", "is empty but a deadline is set: when was the problem assigned?")
+        for f, kind in (("rectified_on", "rectified"), ("verified_on", "verified"), ("closed_on", "closed")):
+            d = self.date(row, f)
+            if d is not None:
+                out.append({"problem": pid, "type": kind, "on": d})
+        return [Event.parse({k: v for k, v in e.items() if v is not None}, entered_by=entered_by) for e in out]
+
+
+def field_header(reader: RowReader | None, f: str) -> str:
+    """The header of field ``f`` in the file (the field id when it has no column)."""
+    if reader is None:
+        return f
+    return reader.header_of.get(f, f)
+
+
+def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, entered_by: str, folder: Any,
+                   result: ImportResult, known: Mapping[str, Any]) -> list[Event]:
+    """Check each row's events against ``folder`` (the ledger's states); keep good rows, reject bad ones."""
+    events: list[Event] = []
+    event_fields = {"on": None, "level": "discovered_level", "channel": "channel", "body": "discovered_by",
+                    "by_level": "assigned_by_level", "to_level": "assignee_level", "to_body": "assignee",
+                    "deadline": "deadline", "domain": "domain", "kind": "kind", "place": "place",
+                    "severity": "severity", "problem": "problem"}
+    dates = {"registered": "registered_on", "discovered": "discovered_on", "reported": "reported_on",
+             "assigned": "assigned_on", "rectified": "rectified_on", "verified": "verified_on",
+             "closed": "closed_on"}
+    for n, row in rows:
+        result.rows += 1
+        pid: str | None = None
+        current: Event | None = None
+        first = reader.cell(row, "problem")
+        label = str(first).removesuffix(".0") if first is not None else ""
+        try:
+            evs = reader.events(row, entered_by)
+            pid = evs[0].problem
+            if pid in known or pid in folder.states:
+                raise ProblemError("problem", f"problem {pid!r} is already in the ledger")
+            for e in evs:
+                current = e
+                folder.apply(e, check=True)
+            current = None
+            folder.check_record(pid)
+        except ProblemError as exc:
+            if pid is not None and pid not in known:
+                folder.states.pop(pid, None)
+            f = exc.field
+            if current is not None:
+                f = dates.get(current.type, f) if f in ("on", "type") else (event_fields.get(f) or f)
+            elif "." in f or "[" in f:  # a field of the folded record (who_answers' names)
+                f = {"discovered": "discovered_on", "handled": "assigned_on", "deadline": "deadline",
+                     "rectified_on": "rectified_on", "as_of": "discovered_on"}.get(f.split(".")[0].split("[")[0], f)
+            message = str(exc).split(f"field {exc.field!r}: ", 1)[-1]
+            result.rejects.append({"row": n, "problem": pid or label, "field": field_header(reader, f),
+                                   "reason": message})
+            result.rejected += 1
+            continue
+        result.imported += 1
+        events.extend(evs)
+    return events

@@ -1,0 +1,526 @@
+"""The :class:`Ledger`: a problem ledger (台账) in a database, as a Python object."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .._errors import ProblemError
+from ._events import GENESIS, Event, chain_hash
+from ._fold import Folder, State
+from ._store import (
+    SCHEMA_VERSION,
+    LedgerError,
+    create,
+    insert,
+    iter_rows,
+    lock_head,
+    make_engine,
+    now,
+    rows_to_insert,
+    schema_version,
+    tables,
+    url_of,
+)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The outcome of :meth:`Ledger.verify`: ``ok``, how many events were checked, and the first
+    event that was altered, removed or reordered (``seq``, ``problem``, ``what``)."""
+
+    ok: bool
+    events: int
+    seq: int | None = None
+    problem: str | None = None
+    what: str = ""
+
+    def __str__(self) -> str:
+        if self.ok:
+            return f"OK: {self.events:,} events, hash chain intact"
+        return f"BROKEN at event {self.seq} (problem {self.problem!r}): {self.what}"
+
+
+def _event_from_row(row: tuple[Any, ...]) -> Event:
+    seq, problem, kind, day, data, entered_by, entered_at = row[:7]
+    return Event(problem=problem, type=kind, on=dt.date.fromisoformat(day), data=json.loads(data),
+                 entered_by=entered_by, seq=int(seq), entered_at=entered_at,
+                 hash=row[7] if len(row) > 7 else None)
+
+
+class Ledger:
+    """A problem ledger in SQLite (a file path) or PostgreSQL (a URL).
+
+    >>> import tempfile, os, responsibility
+    >>> path = os.path.join(tempfile.mkdtemp(), "county.db")
+    >>> ledger = responsibility.Ledger.create(path)
+    >>> _ = ledger.append([
+    ...     {"problem": "P1", "type": "registered", "on": "2021-03-01", "domain": "housing",
+    ...      "kind": "housing_renovation_late", "place": "330127100201"},
+    ...     {"problem": "P1", "type": "discovered", "on": "2021-03-01", "level": "county",
+    ...      "channel": "hotline"}], entered_by="clerk")
+    >>> ledger.state("P1").status
+    'discovered'
+    >>> ledger.verify().ok
+    True
+    >>> ledger.close()
+    """
+
+    def __init__(self, target: str, *, policy: Any = None, jurisdiction: Any = None, _engine: Any = None) -> None:
+        self.url = url_of(str(target))
+        self.engine = _engine if _engine is not None else make_engine(self.url)
+        self._policy = policy
+        self._jurisdiction = jurisdiction
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def create(cls, target: str | Any, *, policy: Any = None, jurisdiction: Any = None) -> Ledger:
+        """Create a new, empty ledger at ``target`` (a SQLite file path or a database URL)."""
+        ledger = cls(str(target), policy=policy, jurisdiction=jurisdiction)
+        create(ledger.engine)
+        return ledger
+
+    @classmethod
+    def open(cls, target: str | Any, *, policy: Any = None, jurisdiction: Any = None,
+             create_missing: bool = False) -> Ledger:
+        """Open the ledger at ``target``; with ``create_missing`` create it when there is none.
+
+        Raises :class:`LedgerError` when ``target`` holds no ledger or one of another schema version.
+        """
+        target = str(target)
+        if "://" not in target and not create_missing:
+            from pathlib import Path
+
+            if not Path(target).is_file():
+                raise LedgerError(f"{target}: no such ledger; create it with `responsibility ledger init {target}`")
+        ledger = cls(target, policy=policy, jurisdiction=jurisdiction)
+        version = schema_version(ledger.engine)
+        if version is None:
+            if create_missing:
+                create(ledger.engine)
+                return ledger
+            ledger.close()
+            raise LedgerError(f"{target}: not a ledger; create it with `responsibility ledger init`")
+        if version != SCHEMA_VERSION:
+            ledger.close()
+            what = "older" if version < SCHEMA_VERSION else "newer"
+            fix = "run `responsibility ledger upgrade`" if version < SCHEMA_VERSION else "upgrade responsibility"
+            raise LedgerError(f"{target}: schema version {version} is {what} than this library's "
+                              f"{SCHEMA_VERSION}; {fix}")
+        return ledger
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Ledger {self.engine.url.render_as_string(hide_password=True)}>"
+
+    @property
+    def policy(self) -> Any:
+        """The policy events are checked against (default: the shipped rules)."""
+        if self._policy is None:
+            from ._compat import default_policy
+
+            self._policy = default_policy()
+        return self._policy
+
+    @property
+    def jurisdiction(self) -> Any:
+        """The jurisdiction places must lie in (default: the shipped example)."""
+        if self._jurisdiction is None:
+            from ._compat import Jurisdiction
+
+            self._jurisdiction = Jurisdiction.example()
+        return self._jurisdiction
+
+    # ------------------------------------------------------------------ writing
+
+    def append(self, events: Iterable[Mapping[str, Any] | Event] | Mapping[str, Any], *,
+               entered_by: str | None = None, batch: str | None = None) -> list[Event]:
+        """Check and store ``events`` in one transaction: all of them, or none.
+
+        Each event is a flat mapping (see ``responsibility.ledger._events``) or an :class:`Event`;
+        ``entered_by`` fills in who entered them. A bad event raises
+        :class:`~responsibility.ProblemError` naming the field, and nothing is written.
+        Returns the stored events with ``seq``, ``entered_at`` and ``hash`` set.
+        """
+        raw = [events] if isinstance(events, Mapping) else list(events)
+        parsed = []
+        for i, r in enumerate(raw):
+            try:
+                parsed.append(r if isinstance(r, Event) and entered_by is None else
+                              Event.parse(r.to_dict() if isinstance(r, Event) else r, entered_by=entered_by))
+            except ProblemError as exc:
+                if len(raw) > 1:
+                    raise ProblemError(exc.field, f"event {i + 1} of {len(raw)}: {_message(exc)}",
+                                       record=exc.record) from None
+                raise
+        if not parsed:
+            return []
+        with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
+            seq, last = lock_head(conn)
+            folder = self._folder_for(conn, parsed)
+            for e in parsed:
+                folder.apply(e, check=True)
+            for pid in dict.fromkeys(e.problem for e in parsed):
+                folder.check_record(pid)
+            at = now()
+            rows, new_seq, new_last = rows_to_insert(parsed, seq, last, at, batch)
+            insert(conn, rows, new_seq, new_last)
+        return [Event(problem=e.problem, type=e.type, on=e.on, data=e.data, entered_by=e.entered_by,
+                      seq=r["seq"], entered_at=at, prev=r["prev"], hash=r["hash"]) for e, r in zip(parsed, rows,
+                                                                                                   strict=True)]
+
+    def _folder_for(self, conn: Any, events: list[Event]) -> Folder:
+        """A checking folder holding the current state of every problem ``events`` touch."""
+        wanted = {e.problem for e in events} | {str(e.data["into"]) for e in events if e.type == "merged"}
+        # A merged problem's state includes the problems merged into it: fold their histories too.
+        folder = Folder(self.policy, self.jurisdiction)
+        past = [_event_from_row(r) for r in iter_rows(conn, problems=sorted(_with_sources(conn, wanted)))]
+        folder.fold(past)
+        # Corrections name events by seq: give the folder the events it may be asked about.
+        for e in past:
+            if e.seq is not None:
+                folder.by_seq[e.seq] = e
+        known = {e.problem for e in past if e.type == "registered"} | \
+            {x.problem for x in events if x.type == "registered"}
+        for e in events:
+            if e.type != "registered" and e.problem not in known:
+                hint = self._suggest_problem(conn, e.problem)
+                raise ProblemError("problem", f"{e.type} event on {e.on}: unknown problem {e.problem!r}; {hint}",
+                                   record=e.problem)
+        return folder
+
+    def _suggest_problem(self, conn: Any, pid: str) -> str:
+        sa = _sa()
+        t = tables()
+        ids = [r[0] for r in conn.execute(sa.select(t.events.c.problem).where(
+            t.events.c.type == "registered").limit(100_000))]
+        from difflib import get_close_matches
+
+        close = get_close_matches(pid, ids, n=1)
+        return f"did you mean {close[0]!r}?" if close else "register it first (a 'registered' event)"
+
+    def merge(self, source: str, into: str, *, on: dt.date | str, entered_by: str) -> Event:
+        """Merge problem ``source`` into ``into`` (三(三) 集成整改): the merged problem keeps every
+        channel and the earliest discovery; ``source`` takes no more events."""
+        return self.append({"problem": source, "type": "merged", "on": on, "into": into},
+                           entered_by=entered_by)[0]
+
+    def correct(self, seq: int, *, reason: str, on: dt.date | str, entered_by: str,
+                void: bool = False, **fields: Any) -> Event:
+        """Supersede event ``seq`` with ``fields`` (or drop it with ``void``), saying why."""
+        sa = _sa()
+        t = tables()
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t.events.c.problem).where(t.events.c.seq == int(seq))).first()
+        if row is None:
+            raise ProblemError("event", f"no event {seq} in the ledger")
+        raw: dict[str, Any] = {"problem": row[0], "type": "corrected", "on": on, "event": seq, "reason": reason}
+        if void:
+            raw["void"] = True
+        else:
+            raw["replace"] = fields
+        return self.append(raw, entered_by=entered_by)[0]
+
+    # ------------------------------------------------------------------ reading
+
+    def events(self, problem: str | None = None) -> list[Event]:
+        """Stored events in order (of one problem, or all), with their hashes."""
+        cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at", "hash")
+        with self.engine.connect() as conn:
+            return [_event_from_row(r) for r in iter_rows(conn, problems=[problem] if problem else None,
+                                                          columns=cols)]
+
+    def count(self) -> int:
+        """How many events the ledger holds."""
+        sa = _sa()
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(tables().head.c.seq)).scalar_one())
+
+    def fold(self, as_of: dt.date | str | None = None, *, problems: Iterable[str] | None = None) -> dict[str, State]:
+        """Every problem's :class:`State` on ``as_of`` (default: everything recorded), by id."""
+        day = _day(as_of)
+        folder = Folder(as_of=day)
+        sa = _sa()
+        t = tables()
+        with self.engine.connect() as conn:
+            ids = sorted(_with_sources(conn, set(problems))) if problems is not None else None
+            fixes = [_event_from_row(r) for r in conn.execute(
+                sa.select(*[t.events.c[c] for c in ("seq", "problem", "type", "day", "data", "entered_by",
+                                                     "entered_at")]).where(t.events.c.type == "corrected"))]
+            rows = iter_rows(conn, problems=ids, upto=day.isoformat() if day else None,
+                             columns=("seq", "problem", "type", "day", "data"))
+            try:
+                folder.fold_rows(rows, fixes)
+            finally:
+                rows.close()
+        return folder.states
+
+    def state(self, problem: str, as_of: dt.date | str | None = None) -> State:
+        """One problem's :class:`State` on ``as_of``; :class:`ProblemError` when unknown then."""
+        states = self.fold(as_of, problems=[problem])
+        if problem not in states:
+            raise ProblemError("problem", "unknown problem" + (f" on {as_of}" if as_of else ""), record=problem)
+        return states[problem]
+
+    def record(self, problem: str, as_of: dt.date | str | None = None) -> dict[str, Any]:
+        """The problem record ``who_answers`` reads, folded from the ledger on ``as_of`` (default today)."""
+        day = _day(as_of) or dt.date.today()
+        return self.state(problem, day).record(day)
+
+    # ------------------------------------------------------------------ lists
+
+    def _lists(self, as_of: dt.date | str | None, place: str | None, area: Any, status: Any) -> Any:
+        from ._lists import Filter, Lists
+
+        day = _day(as_of) or dt.date.today()
+        return Lists(self.fold(day), day, self.policy, self.jurisdiction, Filter.of(place, area, status))
+
+    def problems(self, as_of: dt.date | str | None = None, *, place: str | None = None, area: Any = None,
+                 status: Any = None, lang: str = "en") -> Any:
+        """问题清单 on ``as_of`` (default today) as a DataFrame; ``place`` keeps the problems at or
+        under a place (a jurisdiction), ``area`` and ``status`` (``open`` or status ids) filter too;
+        ``lang="zh"`` gives Chinese headers and names."""
+        return self._lang(self._lists(as_of, place, area, status).problems(), lang)
+
+    def responsibilities(self, as_of: dt.date | str | None = None, *, place: str | None = None, area: Any = None,
+                         status: Any = None, lang: str = "en") -> Any:
+        """责任清单 on ``as_of``: per problem the bodies the matrix makes responsible for handling
+        (``role`` handling) and rectifying it (rectification), and who answers (role ``answers``:
+        the engine's findings on the folded record, with basis, liability, clauses and reason)."""
+        return self._lang(self._lists(as_of, place, area, status).responsibilities(), lang)
+
+    def rectifications(self, as_of: dt.date | str | None = None, *, place: str | None = None, area: Any = None,
+                       status: Any = None, lang: str = "en") -> Any:
+        """整改清单 on ``as_of``: assignee, deadline, days left (negative: overdue), rectified,
+        verified, closed."""
+        return self._lang(self._lists(as_of, place, area, status).rectifications(), lang)
+
+    def lists(self, as_of: dt.date | str | None = None, *, place: str | None = None, area: Any = None,
+              status: Any = None, lang: str = "en") -> dict[str, Any]:
+        """The three lists at once (one fold): ``{"problems", "responsibilities", "rectifications"}``."""
+        ls = self._lists(as_of, place, area, status)
+        return {"problems": self._lang(ls.problems(), lang),
+                "responsibilities": self._lang(ls.responsibilities(), lang),
+                "rectifications": self._lang(ls.rectifications(), lang)}
+
+    def alerts(self, within: int = 7, as_of: dt.date | str | None = None, *, place: str | None = None,
+               area: Any = None, lang: str = "en") -> Any:
+        """Open problems whose handling limit or rectification deadline passes within ``within``
+        days of ``as_of`` or has passed, one row per body that must act, sorted by that body."""
+        return self._lang(self._lists(as_of, place, area, None).alerts(within), lang)
+
+    def duplicates(self, window: int = 30, as_of: dt.date | str | None = None, *, place: str | None = None,
+                   lang: str = "en") -> Any:
+        """Likely duplicates: open problems of the same place, area and kind discovered within
+        ``window`` days of each other (三(三) 集成整改); merge them with :meth:`merge`."""
+        return self._lang(self._lists(as_of, place, None, None).duplicates(window), lang)
+
+    def indices(self, as_of: dt.date | str | None = None, *, level: str = "county", period: str = "year",
+                place: str | None = None, lang: str = "en") -> Any:
+        """评价指数 (三(三)) per jurisdiction of ``level`` and ``period`` (year, quarter, month)."""
+        return self._lang(self._lists(as_of, place, None, None).indices(level, period), lang)
+
+    def recognition(self, as_of: dt.date | str | None = None, *, place: str | None = None, lang: str = "en") -> Any:
+        """Bodies whose record merits recognition (一(四)): a prompt for the personnel department,
+        not a verdict."""
+        return self._lang(self._lists(as_of, place, None, None).recognition(), lang)
+
+    def _lang(self, frame: Any, lang: str) -> Any:
+        if lang == "zh":
+            from ._lists import to_zh
+
+            return to_zh(frame, self.policy)
+        if lang != "en":
+            raise ProblemError("lang", f"use zh or en, not {lang!r}")
+        return frame
+
+    def route(self, problem: str | Mapping[str, Any], *, level: str | None = None,
+              as_of: dt.date | str | None = None) -> Any:
+        """Who must act on a problem now (:func:`route`): a problem id of this ledger or a record."""
+        from ._compat import route
+
+        record = self.record(problem, as_of) if isinstance(problem, str) else problem
+        if isinstance(problem, str) and level is None:
+            level = self.state(problem, as_of).level
+        return route(self.policy, record, self.jurisdiction, level=level)
+
+    # ------------------------------------------------------------------ files
+
+    def import_file(self, path: str | Any, *, entered_by: str, mapping: str | Any = None,
+                    encoding: str | None = None, sheet: str | None = None) -> Any:
+        """Import an existing ledger from .xlsx or .csv (Chinese headers, a YAML column mapping;
+        default ``ledger/mapping.yaml``) in one transaction. Every row is imported or rejected with
+        its reason: an :class:`ImportResult` whose ``rows == imported + rejected``.
+        A crash or kill leaves the ledger as it was; the next import says so (:meth:`interrupted`)."""
+        from ._import import ImportResult, RowReader, load_mapping, read_table, rows_to_events
+
+        if not entered_by or not str(entered_by).strip():
+            raise ProblemError("entered_by", "is required: who imports the file")
+        m = load_mapping(mapping)
+        result = ImportResult(source=str(path))
+        header, rows = read_table(path, encoding=encoding, sheet=sheet or m.sheet, result=result)
+        reader = RowReader(header, m, self.policy)
+        sa = _sa()
+        t = tables()
+        batch = new_batch_id()
+        with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
+            conn.execute(t.imports.insert().values(id=batch, source=str(path), started_at=now(), status="started"))
+        try:
+            with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
+                seq, last = lock_head(conn)
+                known = {r[0]: None for r in conn.execute(
+                    sa.select(t.events.c.problem).where(t.events.c.type == "registered"))}
+                folder = Folder(self.policy, self.jurisdiction)
+                events = rows_to_events(rows, reader, str(entered_by), folder, result, known)
+                stored, new_seq, new_last = rows_to_insert(events, seq, last, now(), batch)
+                insert(conn, stored, new_seq, new_last)
+                result.events = len(stored)
+                conn.execute(sa.update(t.imports).where(t.imports.c.id == batch).values(
+                    status="done", finished_at=now(), rows=result.rows, events=result.events,
+                    rejected=result.rejected))
+        except BaseException:
+            with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
+                conn.execute(sa.update(t.imports).where(t.imports.c.id == batch).values(
+                    status="failed", finished_at=now()))
+            raise
+        return result
+
+    def interrupted(self, *, acknowledge: bool = True) -> list[dict[str, Any]]:
+        """Imports that started and never finished (killed): nothing of theirs is in the ledger.
+        With ``acknowledge`` they are reported once."""
+        sa = _sa()
+        t = tables()
+        with self.engine.connect().execution_options(ledger_write=acknowledge) as conn, conn.begin():
+            rows = [dict(r._mapping) for r in conn.execute(sa.select(t.imports).where(
+                t.imports.c.status.in_(["started", "failed"])))]
+            if acknowledge and rows:
+                conn.execute(sa.update(t.imports).where(t.imports.c.id.in_([r["id"] for r in rows])).values(
+                    status="abandoned"))
+        return rows
+
+    def export_xlsx(self, path: str | Any, as_of: dt.date | str | None = None, *, place: str | None = None,
+                    area: Any = None, status: Any = None, within: int = 7) -> None:
+        """Write the workbook offices use: 问题清单, 责任清单, 整改清单, 评价指数, 激励提示, 预警 (one sheet
+        each, Chinese headers, frozen header row, filters, date cells, overdue rows highlighted)."""
+        from ._lists import names, to_zh
+        from ._xlsx import write_workbook
+
+        ls = self._lists(as_of, place, area, status)
+        rect = ls.rectifications()
+        alerts = ls.alerts(within)
+        late = set(rect.loc[rect["overdue"] & rect["rectified_on"].isna(), "problem"]) | \
+            set(alerts.loc[alerts["overdue"], "problem"])
+        frames = [("problems", ls.problems()), ("responsibilities", ls.responsibilities()),
+                  ("rectifications", rect), ("indices", ls.indices()), ("recognition", ls.recognition()),
+                  ("alerts", alerts)]
+        titles = names()["lists"]
+        sheets = []
+        for key, frame in frames:
+            if key == "rectifications" or key == "alerts":
+                marks = {i for i, v in enumerate(frame["overdue"].tolist()) if v}
+            elif "problem" in frame:
+                marks = {i for i, p in enumerate(frame["problem"].tolist()) if p in late}
+            else:
+                marks = set()
+            sheets.append((titles[key]["name"], to_zh(frame, self.policy), marks))
+        inputs = [] if "://" in self.url else [self.url.removeprefix("sqlite:///")]
+        write_workbook(path, sheets, inputs=inputs)
+
+    # ------------------------------------------------------------------ checking
+
+    def verify(self) -> Verification:
+        """Check the hash chain: the first event altered, removed or reordered, if any."""
+        sa = _sa()
+        t = tables()
+        cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at", "prev", "hash")
+        prev, expected, n = GENESIS, 1, 0
+        with self.engine.connect() as conn:
+            head_seq, head_hash = conn.execute(sa.select(t.head.c.seq, t.head.c.hash)).one()
+            rows = iter_rows(conn, columns=cols)
+            broken: tuple[Any, ...] | None = None
+            for seq, problem, kind, day, data, by, at, stored_prev, stored in rows:
+                n += 1
+                own = chain_hash(stored_prev, problem, kind, day, data, by, at)
+                if own != stored or seq != expected or stored_prev != prev:
+                    broken = (seq, problem, stored_prev, own != stored)
+                    break
+                prev, expected = stored, expected + 1
+            rows.close()
+            if broken is not None:
+                seq, problem, stored_prev, altered = broken
+                if altered:
+                    return Verification(False, n, seq, problem, "its content was altered after it was stored "
+                                        "(its hash no longer matches)")
+                return self._break(conn, n, seq, problem, stored_prev, expected)
+        if n != head_seq or prev != head_hash:
+            return Verification(False, n, n + 1, None, f"the last {head_seq - n} event(s) were removed "
+                                f"(the ledger's head records {head_seq})")
+        return Verification(True, n)
+
+    def _break(self, conn: Any, n: int, seq: int, problem: str, stored_prev: str, expected: int) -> Verification:
+        """Say why the chain breaks at ``seq``: an event before it was removed, or the order changed."""
+        sa = _sa()
+        t = tables()
+        if stored_prev == GENESIS:
+            return Verification(False, n, seq, problem, "out of order: it was stored as the first event")
+        where = conn.execute(sa.select(t.events.c.seq).where(t.events.c.hash == stored_prev)).first()
+        if where is not None:
+            return Verification(False, n, seq, problem, f"out of order: it was stored right after the event "
+                                f"now at {where[0]}, not after event {expected - 1}")
+        gone = f"event {expected}" if seq != expected else f"the event stored before it (after event {expected - 1})"
+        return Verification(False, n, seq, problem, f"{gone} was removed: the chain skips it")
+
+
+def _with_sources(conn: Any, ids: set[str]) -> set[str]:
+    """``ids`` and every problem merged into one of them, however indirectly."""
+    sa = _sa()
+    t = tables()
+    merges = [(p, json.loads(d)["into"]) for p, d in conn.execute(
+        sa.select(t.events.c.problem, t.events.c.data).where(t.events.c.type == "merged"))]
+    out = set(ids)
+    grew = True
+    while grew:
+        more = {src for src, into in merges if into in out} - out
+        out |= more
+        grew = bool(more)
+    return out
+
+
+def _sa() -> Any:
+    from ._store import _sqlalchemy
+
+    return _sqlalchemy()
+
+
+def _day(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ProblemError("as_of", f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _message(exc: ProblemError) -> str:
+    text = str(exc)
+    marker = f"field {exc.field!r}: "
+    return text.split(marker, 1)[1] if marker in text else text
+
+
+def new_batch_id() -> str:
+    """A fresh id for an import."""
+    return uuid.uuid4().hex[:16]

@@ -1,0 +1,256 @@
+"""Storage: the ledger's tables in SQLite (a file, WAL) or PostgreSQL (a URL), with SQLAlchemy Core.
+
+Tables::
+
+    meta     key, value                 schema_version, created_at
+    head     id=1, seq, hash            the last event: appends lock this row (one writer at a time)
+    events   seq, problem, type, day, data, entered_by, entered_at, prev, hash, batch
+    imports  id, source, started_at, finished_at, status, rows, events, rejected
+
+Events are only ever inserted. ``seq`` is given by the ledger (head.seq + 1) inside the same
+transaction that moves ``head``, so two processes appending at once queue on the head row
+(SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: ``SELECT … FOR UPDATE``) and the hash chain stays whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Generator, Iterable
+from typing import Any
+
+from .._errors import ExtraUnavailable, ResponsibilityError
+
+SCHEMA_VERSION = 1
+
+
+class LedgerError(ResponsibilityError, ValueError):
+    """The ledger database cannot be used as asked (missing, wrong schema version, broken import)."""
+
+
+def _sqlalchemy() -> Any:
+    try:
+        import sqlalchemy
+    except ImportError:
+        raise ExtraUnavailable("the ledger needs SQLAlchemy: pip install 'responsibility[ledger]'") from None
+    return sqlalchemy
+
+
+def url_of(target: str) -> str:
+    """A database URL for ``target``: a URL as is, else a SQLite file path."""
+    if "://" in target:
+        if target.startswith(("postgresql://", "postgres://")):
+            return "postgresql+psycopg://" + target.split("://", 1)[1]
+        return target
+    return f"sqlite:///{target}"
+
+
+class Tables:
+    """The table objects (built once per process)."""
+
+    def __init__(self) -> None:
+        sa = _sqlalchemy()
+        md = sa.MetaData()
+        self.metadata = md
+        self.meta = sa.Table("meta", md, sa.Column("key", sa.String(64), primary_key=True),
+                             sa.Column("value", sa.Text, nullable=False))
+        self.head = sa.Table("head", md, sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+                             sa.Column("seq", sa.BigInteger, nullable=False),
+                             sa.Column("hash", sa.String(64), nullable=False))
+        self.events = sa.Table(
+            "events", md,
+            sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+            sa.Column("problem", sa.String(200), nullable=False),
+            sa.Column("type", sa.String(20), nullable=False),
+            sa.Column("day", sa.String(10), nullable=False),
+            sa.Column("data", sa.Text, nullable=False),
+            sa.Column("entered_by", sa.String(200), nullable=False),
+            sa.Column("entered_at", sa.String(32), nullable=False),
+            sa.Column("prev", sa.String(64), nullable=False),
+            sa.Column("hash", sa.String(64), nullable=False),
+            sa.Column("batch", sa.String(40), nullable=True),
+            sa.Index("ix_events_problem", "problem", "seq"),
+            sa.Index("ix_events_day", "day"),
+            sa.Index("ix_events_type", "type"),
+        )
+        self.imports = sa.Table(
+            "imports", md,
+            sa.Column("id", sa.String(40), primary_key=True),
+            sa.Column("source", sa.Text, nullable=False),
+            sa.Column("started_at", sa.String(32), nullable=False),
+            sa.Column("finished_at", sa.String(32), nullable=True),
+            sa.Column("status", sa.String(20), nullable=False),
+            sa.Column("rows", sa.Integer, nullable=True),
+            sa.Column("events", sa.Integer, nullable=True),
+            sa.Column("rejected", sa.Integer, nullable=True),
+        )
+
+
+_TABLES: Tables | None = None
+
+
+def tables() -> Tables:
+    """The shared :class:`Tables`."""
+    global _TABLES
+    if _TABLES is None:
+        _TABLES = Tables()
+    return _TABLES
+
+
+def make_engine(url: str) -> Any:
+    """A SQLAlchemy engine; SQLite gets WAL, a busy timeout and ``BEGIN IMMEDIATE`` for writes."""
+    sa = _sqlalchemy()
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"timeout": 60})
+
+        def _connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=60000")
+            cur.close()
+
+        def _begin(conn: Any) -> None:
+            write = conn.get_execution_options().get("ledger_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        sa.event.listen(engine, "connect", _connect)
+        sa.event.listen(engine, "begin", _begin)
+        return engine
+    try:
+        return sa.create_engine(url, pool_pre_ping=True)
+    except ImportError as exc:
+        raise ExtraUnavailable(f"{exc}; PostgreSQL needs psycopg: pip install 'responsibility[ledger]'") from None
+    except sa.exc.ArgumentError as exc:
+        raise LedgerError(f"not a database URL: {url!r} ({exc})") from None
+
+
+def now() -> str:
+    """The current UTC time, as stored in ``entered_at``."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def create(engine: Any) -> None:
+    """Create the tables of a new ledger (fails when one exists)."""
+    t = tables()
+    sa = _sqlalchemy()
+    with engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
+        if sa.inspect(conn).has_table("meta"):
+            raise LedgerError(f"{engine.url.render_as_string(hide_password=True)} already holds a ledger")
+        t.metadata.create_all(conn)
+        conn.execute(t.meta.insert(), [{"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                                       {"key": "created_at", "value": now()}])
+        from ._events import GENESIS
+
+        conn.execute(t.head.insert().values(id=1, seq=0, hash=GENESIS))
+
+
+def schema_version(engine: Any) -> int | None:
+    """The schema version stored in the database (``None``: not a ledger)."""
+    sa = _sqlalchemy()
+    t = tables()
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table("meta"):
+            return None
+        row = conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == "schema_version")).first()
+    return int(row[0]) if row else None
+
+
+#: Upgrades from version N to N+1, as functions of a connection (none yet: version 1 is the first).
+UPGRADES: dict[int, Any] = {}
+
+
+def upgrade(engine: Any) -> tuple[int, int]:
+    """Bring the schema up to :data:`SCHEMA_VERSION`; return (before, after)."""
+    before = schema_version(engine)
+    if before is None:
+        raise LedgerError("not a ledger (no meta table); create one with `responsibility ledger init`")
+    if before > SCHEMA_VERSION:
+        raise LedgerError(f"the ledger has schema version {before}, newer than this library's {SCHEMA_VERSION}; "
+                          "upgrade responsibility")
+    sa = _sqlalchemy()
+    t = tables()
+    version = before
+    while version < SCHEMA_VERSION:
+        with engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
+            UPGRADES[version](conn)
+            version += 1
+            conn.execute(sa.update(t.meta).where(t.meta.c.key == "schema_version").values(value=str(version)))
+    return before, version
+
+
+def rows_to_insert(events: Iterable[Any], head_seq: int, head_hash: str, entered_at: str,
+                   batch: str | None) -> tuple[list[dict[str, Any]], int, str]:
+    """Stored rows for ``events`` chained after (head_seq, head_hash); sets seq/hash on nothing."""
+    from ._events import canonical, chain_hash
+
+    out = []
+    seq, prev = head_seq, head_hash
+    for e in events:
+        seq += 1
+        data = canonical(e.data)
+        day = e.on.isoformat()
+        h = chain_hash(prev, e.problem, e.type, day, data, e.entered_by, entered_at)
+        out.append({"seq": seq, "problem": e.problem, "type": e.type, "day": day, "data": data,
+                    "entered_by": e.entered_by, "entered_at": entered_at, "prev": prev, "hash": h, "batch": batch})
+        prev = h
+    return out, seq, prev
+
+
+def lock_head(conn: Any) -> tuple[int, str]:
+    """Lock the head row for this transaction; return (seq, hash) of the last event."""
+    sa = _sqlalchemy()
+    t = tables()
+    q = sa.select(t.head.c.seq, t.head.c.hash).where(t.head.c.id == 1)
+    if conn.dialect.name != "sqlite":
+        q = q.with_for_update()
+    row = conn.execute(q).first()
+    if row is None:
+        raise LedgerError("the ledger has no head row; it was damaged outside the library")
+    return int(row[0]), str(row[1])
+
+
+def insert(conn: Any, rows: list[dict[str, Any]], seq: int, last: str) -> None:
+    """Insert stored rows and move the head (inside the caller's write transaction)."""
+    sa = _sqlalchemy()
+    t = tables()
+    if rows:
+        for i in range(0, len(rows), 50_000):
+            conn.execute(t.events.insert(), rows[i:i + 50_000])
+        conn.execute(sa.update(t.head).where(t.head.c.id == 1).values(seq=seq, hash=last))
+
+
+def iter_rows(conn: Any, *, problems: Iterable[str] | None = None, upto: str | None = None,
+              columns: tuple[str, ...] = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at"),
+              chunk: int = 100_000) -> Generator[tuple[Any, ...], None, None]:
+    """Stored events in ``seq`` order: all, those of ``problems``, or those on or before ``upto``
+    (corrections whatever their day, and the events they correct)."""
+    sa = _sqlalchemy()
+    t = tables()
+    cols = [t.events.c[c] for c in columns]
+    q = sa.select(*cols).order_by(t.events.c.seq)
+    if problems is not None:
+        ids = list(problems)
+        if not ids:
+            return
+        if len(ids) <= 500:
+            q = q.where(t.events.c.problem.in_(ids))
+        else:
+            wanted = set(ids)
+            pi = columns.index("problem")
+            for row in iter_rows(conn, columns=columns, chunk=chunk, upto=upto):
+                if row[pi] in wanted:
+                    yield row
+            return
+    if upto is not None:
+        corrected = sa.select(sa.cast(sa.func.json_extract(t.events.c.data, "$.event"), sa.BigInteger)) \
+            if conn.dialect.name == "sqlite" else \
+            sa.select(sa.cast(sa.cast(t.events.c.data, sa.JSON)["event"].as_string(), sa.BigInteger))
+        corrected = corrected.where(t.events.c.type == "corrected")
+        q = q.where(sa.or_(t.events.c.day <= upto, t.events.c.type == "corrected", t.events.c.seq.in_(corrected)))
+    result = conn.execute(q, execution_options={"stream_results": True, "yield_per": chunk})
+    try:
+        for part in result.partitions(chunk):
+            yield from part
+    finally:
+        result.close()

@@ -1,0 +1,234 @@
+"""The ledger (台账): events, fold, as_of, bad input, corrections, the hash chain, lists, merges —
+each on SQLite and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+pytest.importorskip("sqlalchemy", reason="the ledger needs the 'ledger' extra")
+
+import sqlalchemy as sa
+
+from responsibility import Ledger, ProblemError
+from responsibility.ledger import LedgerError
+
+VILLAGE = "330127100201"
+KIND = {"domain": "housing", "kind": "housing_renovation_late"}
+
+
+def story(pid: str = "P1", *, place: str = VILLAGE, start: str = "2021-03-01") -> list[dict[str, Any]]:
+    """A problem found on the hotline, assigned to the township, rectified and closed."""
+    d = dt.date.fromisoformat(start)
+
+    def day(n: int) -> str:
+        return (d + dt.timedelta(days=n)).isoformat()
+
+    return [
+        {"problem": pid, "type": "registered", "on": day(0), **KIND, "place": place, "severity": "serious"},
+        {"problem": pid, "type": "discovered", "on": day(0), "level": "county", "channel": "hotline"},
+        {"problem": pid, "type": "assigned", "on": day(4), "by_level": "county", "to_level": "township",
+         "to_body": "township_government", "deadline": day(30)},
+        {"problem": pid, "type": "rectified", "on": day(20)},
+        {"problem": pid, "type": "verified", "on": day(25), "level": "county"},
+        {"problem": pid, "type": "closed", "on": day(26), "level": "county"},
+    ]
+
+
+@pytest.fixture()
+def ledger(ledger_url: str) -> Any:
+    lg = Ledger.create(ledger_url)
+    yield lg
+    lg.close()
+
+
+def test_events_fold_to_every_past_state(ledger: Ledger) -> None:
+    stored = ledger.append(story(), entered_by="clerk")
+    assert [e.seq for e in stored] == [1, 2, 3, 4, 5, 6]
+    assert all(e.entered_by == "clerk" and e.entered_at for e in stored)
+    assert ledger.state("P1").status == "closed"
+    assert ledger.state("P1", "2021-03-02").status == "discovered"
+    assert ledger.state("P1", "2021-03-10").status == "assigned"
+    assert ledger.state("P1", "2021-03-22").status == "rectified"
+    with pytest.raises(ProblemError, match="unknown problem"):
+        ledger.state("P1", "2021-02-01")
+    rec = ledger.record("P1", "2021-03-10")
+    assert rec["handled"][0]["to_level"] == "township" and "rectified_on" not in rec
+    assert [e.type for e in ledger.events("P1")] == [e["type"] for e in story()]
+    reopened = Ledger.open(ledger.url)
+    assert reopened.count() == 6
+    reopened.close()
+
+
+@pytest.mark.parametrize(("event", "field"), [
+    ({"problem": "P9", "type": "discovered", "on": "2021-03-02", "level": "county", "channel": "hotline"}, "problem"),
+    ({"problem": "P1", "type": "discoverd", "on": "2021-03-02"}, "type"),
+    ({"problem": "P1", "type": "discovered", "on": "2021-02-01", "level": "county", "channel": "hotline"}, "on"),
+    ({"problem": "P1", "type": "discovered", "on": "2021-03-02", "level": "county", "channel": "hotlin"}, "channel"),
+    ({"problem": "P1", "type": "assigned", "on": "2021-03-05", "by_level": "county", "to_level": "township",
+      "deadline": "2021-03-04"}, "deadline"),
+    ({"problem": "P1", "type": "closed", "on": "2021-03-05"}, "type"),
+    ({"problem": "P1", "type": "reported", "on": "2021-03-05", "by_level": "county", "to_level": "township"},
+     "to_level"),
+    ({"problem": "P1", "type": "assigned", "on": "2021-03-05", "by_level": "county", "to_level": "township",
+      "to_body": "county_finance"}, "to_body"),
+    ({"problem": "P1", "type": "rectified", "on": "not a day"}, "on"),
+    ({"problem": "P1", "type": "rectified", "on": "2021-03-05", "colour": "red"}, "colour"),
+])
+def test_bad_events_name_the_field_and_write_nothing(ledger: Ledger, event: dict[str, Any], field: str) -> None:
+    ledger.append(story()[:2], entered_by="clerk")
+    with pytest.raises(ProblemError) as info:
+        ledger.append([{"problem": "P2", "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE},
+                       event], entered_by="clerk")
+    assert info.value.field == field
+    assert ledger.count() == 2 and "P2" not in ledger.fold()
+    assert ledger.verify().ok
+
+
+def test_registration_checks_area_kind_place(ledger: Ledger) -> None:
+    for bad, field in ((dict(domain="hosing"), "domain"), (dict(kind="nope"), "kind"),
+                       (dict(place="999999"), "place"), (dict(severity="huge"), "severity")):
+        with pytest.raises(ProblemError) as info:
+            ledger.append({"problem": "P1", "type": "registered", "on": "2021-03-01", **KIND,
+                           "place": VILLAGE, **bad}, entered_by="x")
+        assert info.value.field == field
+    with pytest.raises(ProblemError, match="entered_by"):
+        ledger.append({"problem": "P1", "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE})
+    ledger.append(story()[:1], entered_by="x")
+    with pytest.raises(ProblemError, match="already registered"):
+        ledger.append(story()[:1], entered_by="x")
+    assert ledger.count() == 1
+
+
+def test_a_correction_supersedes_an_event_and_keeps_the_history(ledger: Ledger) -> None:
+    ledger.append(story()[:3], entered_by="clerk")
+    assert ledger.state("P1").deadline == dt.date(2021, 3, 31)
+    fix = ledger.correct(3, reason="deadline mistyped", on="2021-03-06", entered_by="head of office",
+                         by_level="county", to_level="township", to_body="township_government",
+                         deadline="2021-04-15")
+    assert fix.type == "corrected" and fix.data["reason"] == "deadline mistyped"
+    assert ledger.state("P1").deadline == dt.date(2021, 4, 15)
+    assert len(ledger.events("P1")) == 4  # nothing edited: one more event
+    with pytest.raises(ProblemError) as info:
+        ledger.correct(99, reason="x", on="2021-03-06", entered_by="x", void=True)
+    assert info.value.field == "event"
+    ledger.correct(3, reason="sent to the wrong level", on="2021-03-07", entered_by="x", void=True)
+    assert ledger.state("P1").assignment is None and ledger.state("P1").status == "discovered"
+
+
+def _tamper(url: str, sql: str) -> None:
+    engine = sa.create_engine(url if "://" in url else f"sqlite:///{url}")
+    with engine.begin() as conn:
+        for statement in sql.split("; "):
+            conn.exec_driver_sql(statement)
+    engine.dispose()
+
+
+@pytest.mark.parametrize(("sql", "seq", "what"), [
+    ("UPDATE events SET data = replace(data, '2021-03-31', '2021-06-30') WHERE seq = 3", 3, "altered"),
+    ("DELETE FROM events WHERE seq = 4", 5, "removed"),
+    ("UPDATE events SET seq = -seq WHERE seq IN (4, 5); "
+     "UPDATE events SET seq = CASE seq WHEN -4 THEN 5 ELSE 4 END WHERE seq IN (-4, -5)", 4, "out of order"),
+    ("DELETE FROM events WHERE seq = 6", 6, "removed"),
+])
+def test_verify_names_the_first_tampered_event(ledger: Ledger, sql: str, seq: int, what: str) -> None:
+    ledger.append(story(), entered_by="clerk")
+    ledger.append(story("P2"), entered_by="clerk")
+    assert ledger.verify().ok and ledger.verify().events == 12
+    if "seq = 6" in sql:  # the very last event: only the head row betrays it
+        sql = sql.replace("seq = 6", "seq = 12")
+        seq = 12
+    _tamper(ledger.url, sql)
+    result = ledger.verify()
+    assert not result.ok
+    assert result.seq == seq, result
+    assert what in result.what
+
+
+def test_three_lists_filter_by_place_area_status_and_day(ledger: Ledger) -> None:
+    ledger.append(story("P1"), entered_by="x")
+    ledger.append(story("P2", place="330127101000", start="2021-05-01")[:3], entered_by="x")
+    lists = ledger.lists("2021-06-30")
+    assert list(lists["problems"]["problem"]) == ["P1", "P2"]
+    assert set(lists["problems"]["status"]) == {"closed", "assigned"}
+    assert ledger.problems("2021-06-30", status="open")["problem"].tolist() == ["P2"]
+    assert ledger.problems("2021-06-30", place="330127101000")["problem"].tolist() == ["P2"]
+    assert ledger.problems("2021-06-30", place="330127")["problem"].tolist() == ["P1", "P2"]
+    assert ledger.problems("2021-06-30", area="water").empty
+    assert ledger.problems("2021-04-01")["problem"].tolist() == ["P1"]
+    rect = ledger.rectifications("2021-06-30")
+    p2 = rect.set_index("problem").loc["P2"]
+    assert p2["deadline"] == dt.datetime(2021, 5, 31) and p2["overdue"] and p2["days_left"] == -30
+    assert not rect.set_index("problem").loc["P1", "overdue"]
+    resp = ledger.responsibilities("2021-06-30")
+    assert {"handling", "rectification", "answers"} == set(resp["role"])
+    answers = resp[resp["role"] == "answers"]
+    assert "not_rectified" in set(answers[answers["problem"] == "P2"]["basis"])
+    zh = ledger.problems("2021-06-30", lang="zh")
+    assert "问题编号" in zh.columns and "已销号" in set(zh["状态"])
+    with pytest.raises(ProblemError, match="status"):
+        ledger.problems(status="lost")
+
+
+def test_merge_keeps_every_channel_and_the_earliest_discovery(ledger: Ledger) -> None:
+    ledger.append(story("A", start="2021-03-05")[:2], entered_by="x")
+    ledger.append([{"problem": "B", "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE},
+                   {"problem": "B", "type": "discovered", "on": "2021-03-01", "level": "county",
+                    "channel": "audit"}], entered_by="x")
+    dup = ledger.duplicates(window=10, as_of="2021-03-10")
+    assert dup[["problem", "other"]].values.tolist() == [["B", "A"]]
+    ledger.merge("B", "A", on="2021-03-10", entered_by="office")
+    a = ledger.state("A")
+    assert a.channels == ["audit", "hotline"] and a.discovered is not None
+    assert a.discovered.on == dt.date(2021, 3, 1) and a.merged_from == ["B"]
+    assert ledger.state("B").status == "merged"
+    assert ledger.duplicates(window=10, as_of="2021-03-10").empty
+    with pytest.raises(ProblemError, match="merged into"):
+        ledger.append({"problem": "B", "type": "rectified", "on": "2021-03-11"}, entered_by="x")
+    with pytest.raises(ProblemError) as info:
+        ledger.merge("A", "A", on="2021-03-11", entered_by="x")
+    assert info.value.field == "into"
+    problems = ledger.problems("2021-03-10").set_index("problem")
+    assert problems.loc["A", "channels"] == "audit;hotline"
+    assert problems.loc["A", "discovered_on"] == dt.datetime(2021, 3, 1)
+
+
+def test_alerts_group_by_the_body_that_must_act(ledger: Ledger) -> None:
+    ledger.append(story("P1")[:3], entered_by="x")      # assigned to the township, deadline 2021-03-31
+    ledger.append([{"problem": "P2", "type": "registered", "on": "2021-03-25", **KIND, "place": VILLAGE},
+                   {"problem": "P2", "type": "discovered", "on": "2021-03-25", "level": "township",
+                    "channel": "grid", "body": "township_government"}], entered_by="x")
+    alerts = ledger.alerts(within=5, as_of="2021-03-28")
+    assert set(alerts["problem"]) == {"P1"}
+    assert alerts.iloc[0]["body"] == "township_government" and alerts.iloc[0]["days_left"] == 3
+    later = ledger.alerts(within=0, as_of="2021-04-10")
+    assert set(later["problem"]) == {"P1", "P2"} and later["overdue"].all()
+    assert set(later[later["problem"] == "P2"]["stage"]) == {"handling"}
+
+
+def test_indices_and_recognition(ledger: Ledger) -> None:
+    ledger.append(story("P1"), entered_by="x")
+    ledger.append([{"problem": "P2", "type": "registered", "on": "2021-03-25", **KIND, "place": VILLAGE},
+                   {"problem": "P2", "type": "discovered", "on": "2021-03-25", "level": "township",
+                    "channel": "grid", "body": "township_government"}], entered_by="x")
+    idx = ledger.indices("2021-06-30").iloc[0]
+    assert idx["found"] == 2 and idx["share_own"] == 0.5 and idx["share_outside"] == 0.5
+    assert idx["handled_in_time"] == 0.5 and idx["rectified_in_time"] == 1.0
+    assert idx["median_days_to_close"] == 26.0
+    rec = ledger.recognition("2021-06-30")
+    assert rec["body"].tolist() == ["township_government"]
+    assert rec.iloc[0]["found_own"] == 1 and rec.iloc[0]["rectified_early"] == 1
+    assert "不是结论" in rec.iloc[0]["note"]
+
+
+def test_open_refuses_what_is_not_a_ledger(tmp_path: Any) -> None:
+    with pytest.raises(LedgerError, match="no such ledger"):
+        Ledger.open(str(tmp_path / "none.db"))
+    Ledger.create(str(tmp_path / "a.db")).close()
+    with pytest.raises(LedgerError, match="already holds a ledger"):
+        Ledger.create(str(tmp_path / "a.db"))
+    _tamper(str(tmp_path / "a.db"), "UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    with pytest.raises(LedgerError, match="ledger upgrade"):
+        Ledger.open(str(tmp_path / "a.db"))

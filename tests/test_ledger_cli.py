@@ -1,0 +1,162 @@
+"""``responsibility ledger …`` and ``responsibility route``: exit codes, messages, concurrency."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("sqlalchemy", reason="the ledger needs the 'ledger' extra")
+
+from responsibility import Ledger
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
+EVENTS = [
+    {"problem": "P1", "type": "registered", "on": "2021-03-01", "domain": "housing",
+     "kind": "housing_renovation_late", "place": "330127100201"},
+    {"problem": "P1", "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "hotline"},
+    {"problem": "P1", "type": "assigned", "on": "2021-03-03", "by_level": "county", "to_level": "township",
+     "to_body": "township_government", "deadline": "2021-04-01"},
+]
+
+
+def test_a_day_at_the_county_office(tmp_path: Path, run_cli: Any) -> None:
+    db = str(tmp_path / "county.db")
+    events = tmp_path / "events.json"
+    events.write_text(json.dumps(EVENTS, ensure_ascii=False), encoding="utf-8")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, out, err = run_cli("ledger", "init", db)
+    assert code == 2 and "already holds a ledger" in err
+    code, out, _ = run_cli("ledger", "add", db, str(events), "--by", "clerk")
+    assert code == 0 and "stored 3 event(s), seq 1–3" in out
+    code, out, _ = run_cli("ledger", "alerts", db, "--as-of", "2021-03-28")
+    assert code == 0 and "township_government" in out and "4 day(s) left" in out
+    code, out, _ = run_cli("ledger", "alerts", db, "--as-of", "2021-04-05", "--format", "json")
+    assert code == 1 and json.loads(out)[0]["overdue"] is True
+    code, out, _ = run_cli("ledger", "list", db, "rectifications", "--as-of", "2021-04-05")
+    assert code == 0 and out.splitlines()[0].startswith("问题编号,") and ",是," in out
+    out_csv = tmp_path / "problems.csv"
+    code, _, _ = run_cli("ledger", "list", db, "problems", "--status", "open", "-o", str(out_csv),
+                         "--encoding", "gb18030")
+    assert code == 0 and "待交办" not in out_csv.read_text(encoding="gb18030")
+    assert "整改中" in out_csv.read_text(encoding="gb18030")
+    code, out, _ = run_cli("ledger", "show", db, "P1", "--as-of", "2021-03-02")
+    assert code == 0 and json.loads(out)["status"] == "discovered"
+    code, out, _ = run_cli("ledger", "verify", db)
+    assert code == 0 and "OK: 3 events" in out
+    code, _, _ = run_cli("ledger", "export", db, str(tmp_path / "book.xlsx"), "--as-of", "2021-04-05")
+    assert code == 0 and (tmp_path / "book.xlsx").stat().st_size > 0
+    code, _, err = run_cli("ledger", "export", db, db)
+    assert code == 2
+
+
+def test_bad_input_is_one_line_exit_2_and_nothing_written(tmp_path: Path, run_cli: Any) -> None:
+    db = str(tmp_path / "county.db")
+    run_cli("ledger", "init", db)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([*EVENTS[:2], {**EVENTS[2], "deadline": "2021-03-02"}]), encoding="utf-8")
+    code, out, err = run_cli("ledger", "add", db, str(bad), "--by", "clerk")
+    assert code == 2 and "field 'deadline'" in err and "Traceback" not in err and len(err.splitlines()) == 1
+    code, out, err = run_cli("ledger", "list", db, "problems")
+    assert out.strip().count("\n") == 0     # the header only: nothing was written
+    code, _, err = run_cli("ledger", "list", str(tmp_path / "none.db"), "problems")
+    assert code == 2 and "no such ledger" in err
+    code, _, err = run_cli("ledger", "list", db, "problems", "--status", "lost")
+    assert code == 2 and "status" in err
+
+
+def test_verify_exits_1_on_a_tampered_ledger(tmp_path: Path, run_cli: Any) -> None:
+    import sqlite3
+
+    db = str(tmp_path / "county.db")
+    with Ledger.create(db) as ledger:
+        ledger.append(EVENTS, entered_by="clerk")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE events SET entered_by = 'someone else' WHERE seq = 2")
+    code, out, _ = run_cli("ledger", "verify", db)
+    assert code == 1 and "event 2" in out and "altered" in out
+
+
+def test_a_missing_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, run_cli: Any) -> None:
+    monkeypatch.setitem(sys.modules, "sqlalchemy", None)
+    code, _, err = run_cli("ledger", "init", str(tmp_path / "x.db"))
+    assert code == 2 and "responsibility[ledger]" in err and "Traceback" not in err
+
+
+def test_route_from_the_command_line(tmp_path: Path, run_cli: Any) -> None:
+    record = tmp_path / "p.yaml"
+    record.write_text("id: n1\ndomain: housing\nkind: housing_renovation_late\nplace: '330127100201'\n"
+                      "discovered: {level: township, channel: grid, on: 2021-03-01}\nas_of: 2021-03-01\n",
+                      encoding="utf-8")
+    code, out, _ = run_cli("route", str(record))
+    assert code == 0 and "REPORT UPWARD AT ONCE" in out and "2021-03-11" in out
+    code, out, _ = run_cli("route", str(record), "--format", "json", "--level", "county")
+    data = json.loads(out)
+    assert code == 0 and data["escalate"] is False and data["authority"] == "county"
+    record.write_text("id: n1\ndomain: hosing\nplace: '330127100201'\n", encoding="utf-8")
+    code, _, err = run_cli("route", str(record))
+    assert code == 2 and "field 'domain'" in err
+
+
+APPENDER = textwrap.dedent("""
+    import sys
+    from responsibility import Ledger
+    url, tag, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    with Ledger.open(url) as ledger:
+        for i in range(n):
+            pid = f"{tag}{i}"
+            ledger.append({"problem": pid, "type": "registered", "on": "2021-03-01", "domain": "housing",
+                           "place": "330127100201"}, entered_by=tag)
+            ledger.append({"problem": pid, "type": "discovered", "on": "2021-03-02", "level": "county",
+                           "channel": "hotline"}, entered_by=tag)
+""")
+
+
+def test_two_processes_appending_at_once_lose_nothing(ledger_url: str) -> None:
+    Ledger.create(ledger_url).close()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    n = 15
+    procs = [subprocess.Popen([sys.executable, "-c", APPENDER, ledger_url, tag, str(n)], env=env,
+                              stderr=subprocess.PIPE, text=True) for tag in ("A", "B")]
+    for p in procs:
+        _, err = p.communicate(timeout=180)
+        assert p.returncode == 0, err
+    with Ledger.open(ledger_url) as ledger:
+        assert ledger.count() == 4 * n
+        assert ledger.verify().ok
+        events = ledger.events()
+        assert [e.seq for e in events] == list(range(1, 4 * n + 1))
+        by = {e.entered_by for e in events}
+        assert by == {"A", "B"}
+        states = ledger.fold()
+        assert len(states) == 2 * n and all(s.status == "discovered" for s in states.values())
+
+
+def test_the_readme_example_runs(tmp_path: Path, run_cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("<!-- ledger-example -->", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    for line in block.strip().splitlines():
+        command, _, comment = line.partition("#")
+        args = [a.replace("examples/", f"{ROOT}/examples/") for a in shlex.split(command)]
+        assert args[0] == "responsibility"
+        code, out, err = run_cli(*args[1:])
+        want = 1 if "exit 1" in comment else 0
+        assert code == want, (line, out, err)
+    assert (tmp_path / "county-2021-06-20.xlsx").is_file()
+    python = text.split("```python\nfrom responsibility import Ledger", 1)[1].split("```", 1)[0]
+    (tmp_path / "county.db").unlink()
+    source = "from responsibility import Ledger" + python.replace("examples/", f"{ROOT}/examples/")
+    scope: dict[str, Any] = {}
+    exec(compile(source, "README.md", "exec"), scope)
+    assert scope["ledger"].verify().ok
+    scope["ledger"].close()

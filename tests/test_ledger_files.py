@@ -1,0 +1,165 @@
+"""The ledger's files: import from Excel/CSV (mapping, GBK, rejects, one transaction) and the office workbook."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("sqlalchemy", reason="the ledger needs the 'ledger' extra")
+openpyxl = pytest.importorskip("openpyxl")
+
+from responsibility import Ledger  # noqa: E402
+from responsibility.ledger import LedgerError  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
+HEADER = ["问题编号", "领域", "所在地代码", "问题描述", "发现时间", "发现层级", "发现渠道", "交办时间", "整改层级",
+          "整改时限", "整改完成时间"]
+
+
+@pytest.fixture()
+def ledger(ledger_url: str) -> Any:
+    lg = Ledger.create(ledger_url)
+    yield lg
+    lg.close()
+
+
+def write_csv(path: Path, rows: list[list[str]], encoding: str) -> Path:
+    with open(path, "w", encoding=encoding, newline="") as f:
+        csv.writer(f).writerows([HEADER, *rows])
+    return path
+
+
+def test_example_workbook_imports_with_its_one_reject(ledger: Ledger) -> None:
+    result = ledger.import_file(EXAMPLE, entered_by="县扶贫办")
+    assert (result.rows, result.imported, result.rejected) == (7, 6, 1) and result.balanced
+    assert result.rejects == [{"row": 8, "problem": "CA-2021-007", "field": "领域",
+                               "reason": "unknown domain '饮水'; did you mean '饮水安全'?"}]
+    problems = ledger.problems("2021-06-20").set_index("problem")
+    assert len(problems) == 6
+    assert problems.loc["CA-2021-006", "status"] == "closed"
+    assert problems.loc["CA-2021-003", "status"] == "assigned"
+    assert ledger.count() == result.events
+    dup = ledger.duplicates(as_of="2021-06-20")
+    assert dup[["problem", "other"]].values.tolist() == [["CA-2021-001", "CA-2021-002"]]
+    again = ledger.import_file(EXAMPLE, entered_by="x")   # nothing twice: every row is already there
+    assert again.imported == 0 and again.rejected == 7 and ledger.count() == result.events
+
+
+def test_gbk_csv_with_rejects_reconciles(ledger: Ledger, tmp_path: Path) -> None:
+    rows = [["G1", "危房改造", "330127100201", "屋顶漏雨", "2021-03-01", "县（市、区）", "县（市、区）长热线",
+             "2021/3/3", "乡镇（街道）", "2021年4月1日", ""],
+            ["G2", "危房改造", "330127100201", "", "2021-03-01", "县（市、区）", "热线", "", "", "", ""],
+            ["G3", "危房改造", "330127100201", "", "2021-13-01", "县（市、区）", "审计", "", "", "", ""],
+            ["G4", "危房改造", "330127100201", "", "2021-03-05", "县（市、区）", "审计", "2021-03-06", "乡镇（街道）",
+             "2021-03-01", ""],
+            ["", "危房改造", "330127100201", "", "2021-03-05", "县（市、区）", "审计", "", "", "", ""]]
+    path = write_csv(tmp_path / "gbk.csv", rows, "gbk")
+    result = ledger.import_file(path, entered_by="x", encoding="gbk")
+    assert (result.rows, result.imported, result.rejected) == (5, 2, 3)
+    assert {r["field"] for r in result.rejects} == {"发现时间", "整改时限", "问题编号"}
+    st = ledger.state("G1")
+    assert st.deadline == dt.date(2021, 4, 1) and st.assignment is not None
+    assert ledger.state("G2").channels == ["hotline"]      # 热线 through the mapping's values
+    auto = Ledger.create(str(tmp_path / "auto.db"))
+    r2 = auto.import_file(path, entered_by="x")             # no encoding given: GB18030 and a note
+    assert r2.encoding == "gb18030" and r2.notes and r2.imported == 2
+    auto.close()
+    with pytest.raises(LedgerError, match="not utf-8"):
+        ledger.import_file(path, entered_by="x", encoding="utf-8")
+
+
+def test_custom_mapping_and_missing_columns(ledger: Ledger, tmp_path: Path) -> None:
+    path = tmp_path / "own.csv"
+    path.write_text("编码,类别,地点,日期,级别,来源\nM1,housing,330127100201,2021-03-01,county,hotline\n",
+                    encoding="utf-8")
+    with pytest.raises(LedgerError, match="no column for problem, domain, place"):
+        ledger.import_file(path, entered_by="x")
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("columns:\n  problem: [编码]\n  domain: [类别]\n  place: [地点]\n  discovered_on: [日期]\n"
+                       "  discovered_level: [级别]\n  channel: [来源]\n", encoding="utf-8")
+    assert ledger.import_file(path, entered_by="x", mapping=mapping).imported == 1
+    mapping.write_text("columns:\n  problme: [编码]\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match="did you mean 'problem'"):
+        ledger.import_file(path, entered_by="x", mapping=mapping)
+
+
+def test_the_exported_workbook_is_what_offices_use(ledger: Ledger, tmp_path: Path) -> None:
+    ledger.import_file(EXAMPLE, entered_by="x")
+    out = tmp_path / "ledger.xlsx"
+    ledger.export_xlsx(out, "2021-06-20")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["问题清单", "责任清单", "整改清单", "评价指数", "激励提示", "预警"]
+    ws = wb["问题清单"]
+    header = [c.value for c in ws[1]]
+    assert header[:3] == ["问题编号", "问题类别", "领域"] and "发现时间" in header
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:Q{ws.max_row}"
+    assert all(c.font.bold for c in ws[1])
+    rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
+    found = rows["CA-2021-001"][header.index("发现时间")]
+    assert isinstance(found.value, dt.datetime) and found.value.date() == dt.date(2021, 3, 1)
+    assert found.number_format == "yyyy-mm-dd"
+    # Overdue problems are filled red in every sheet; closed ones are not.
+    assert rows["CA-2021-003"][0].fill.fgColor.rgb.endswith("FFC7CE")
+    assert rows["CA-2021-006"][0].fill.fill_type is None
+    # A cell that a spreadsheet would run as a formula is text.
+    assert rows["CA-2021-004"][header.index("问题描述")].value.startswith("'=HYPERLINK")
+    # Widths fit Chinese text: a wide character counts twice.
+    width = ws.column_dimensions["B"].width
+    assert width >= 2 * len("困难家庭危房改造不及时")
+    rect = wb["整改清单"]
+    rh = [c.value for c in rect[1]]
+    assert "整改时限" in rh and "是否逾期" in rh
+    late = [r for r in rect.iter_rows(min_row=2) if r[rh.index("是否逾期")].value == "是"]
+    assert late and all(r[0].fill.fgColor.rgb.endswith("FFC7CE") for r in late)
+    assert isinstance(rect.cell(2, rh.index("整改时限") + 1).value, dt.datetime)
+    assert wb["激励提示"].max_row >= 2 and "不是结论" in wb["激励提示"].cell(2, 10).value
+
+
+def test_the_example_workbook_is_made_by_its_script(tmp_path: Path) -> None:
+    out = tmp_path / "again.xlsx"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "make_ledger_example.py"), str(out)], check=True,
+                   capture_output=True)
+
+    def cells(p: Path) -> list[list[Any]]:
+        return [list(r) for r in openpyxl.load_workbook(p).active.iter_rows(values_only=True)]
+
+    assert cells(out) == cells(EXAMPLE)
+
+
+KILLER = textwrap.dedent("""
+    import os, signal, sys
+    from responsibility.ledger import _store, Ledger
+    real = _store.insert
+    def insert(conn, rows, seq, last):
+        real(conn, rows, seq, last)          # the rows are in the transaction…
+        os.kill(os.getpid(), signal.SIGKILL)  # …and the process dies before it commits
+    import responsibility.ledger._ledger as L
+    L.insert = insert
+    Ledger.open(sys.argv[1]).import_file(sys.argv[2], entered_by="killed")
+""")
+
+
+def test_a_killed_import_leaves_the_ledger_as_it_was(ledger_url: str, tmp_path: Path, run_cli: Any) -> None:
+    with Ledger.create(ledger_url) as ledger:
+        ledger.append([{"problem": "K0", "type": "registered", "on": "2021-03-01", "domain": "housing",
+                        "place": "330127100201"}], entered_by="x")
+    proc = subprocess.run([sys.executable, "-c", KILLER, ledger_url, str(EXAMPLE)], capture_output=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert proc.returncode == -9
+    with Ledger.open(ledger_url) as ledger:
+        assert ledger.count() == 1 and ledger.verify().ok
+        assert list(ledger.problems("2021-06-30")["problem"]) == ["K0"]
+    code, out, err = run_cli("ledger", "import", ledger_url, str(EXAMPLE), "--by", "x")
+    assert "did not finish" in err and "as it was before" in err
+    assert code == 1 and "imported 6 + rejected 1" in out
+    code, out, err = run_cli("ledger", "verify", ledger_url)
+    assert code == 0 and "did not finish" not in err   # said once

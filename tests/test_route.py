@@ -1,0 +1,75 @@
+"""Routing (一(三) 分类交办): the level with authority, the bodies, the deadlines, reporting upward."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import responsibility
+from responsibility import Policy, ProblemError
+from tests.conftest import set_parameter
+
+VILLAGE = "330127100201"
+
+
+def problem(area: str, kind: str | None, level: str = "township", **more: object) -> dict[str, object]:
+    p: dict[str, object] = {"id": "r", "domain": area, "place": VILLAGE, "as_of": "2021-03-01",
+                            "discovered": {"level": level, "channel": "grid", "on": "2021-03-01"}, **more}
+    if kind:
+        p["kind"] = kind
+    return p
+
+
+def test_every_kind_routes_from_the_data_alone(policy: Policy) -> None:
+    rank = policy.level_rank
+    for (area, kind), k in policy.kinds.items():
+        r = policy.route(problem(area, kind))
+        assert r.authority == k.authority
+        handling = policy.stage_holders(area, kind, "handling")
+        assert r.handlers, (area, kind)
+        assert all(policy.bodies[b.body].level == k.authority for b in r.handlers)
+        assert all(b.body in handling for b in r.handlers) or not any(
+            policy.bodies[b].level == k.authority for b in handling)
+        rect = policy.stage_holders(area, kind, "rectification")
+        assert all(b.body in rect and rank[policy.bodies[b.body].level] <= rank[k.authority] for b in r.assignees)
+        assert r.escalate == (rank["township"] < rank[k.authority])
+        assert r.report_to == (r.handlers if r.escalate else ())
+        assert "一(三)" in r.clauses and set(k.clauses) <= set(r.clauses)
+
+
+def test_bodies_are_placed_on_the_problem_s_place(policy: Policy) -> None:
+    r = policy.route(problem("housing", "housing_renovation_late"))
+    assert r.authority_place == "330127000000"
+    places = {policy.bodies[b.body].level: b.code for b in (*r.handlers, *r.assignees)}
+    assert places == {"village": VILLAGE, "township": "330127100000", "county": "330127000000"}
+
+
+def test_no_escalation_at_or_above_the_authority(policy: Policy) -> None:
+    assert not policy.route(problem("housing", "housing_renovation_late", level="county")).escalate
+    assert policy.route(problem("housing", "housing_renovation_late", level="county"), level="village").escalate
+    province = [(a, k) for (a, k), x in policy.kinds.items() if x.authority == "province"]
+    assert province
+    r = policy.route(problem(*province[0], level="county"))
+    assert r.escalate and r.authority_place == "330000000000"
+
+
+def test_deadlines_follow_the_parameters(rules_copy: Path) -> None:
+    base = responsibility.load(rules_copy).route(problem("housing", None))
+    assert (base.act_by, base.rectify_by) == (dt.date(2021, 3, 11), dt.date(2021, 4, 10))
+    assert base.rests_on == ("handling_time_limit_days", "rectification_time_limit_days")
+    set_parameter(rules_copy, "handling_time_limit_days", 5)
+    set_parameter(rules_copy, "rectification_time_limit_days", 15)
+    r = responsibility.load(rules_copy).route(problem("housing", None))
+    assert (r.act_by, r.rectify_by) == (dt.date(2021, 3, 6), dt.date(2021, 3, 21))
+
+
+def test_bad_records_name_the_field(policy: Policy) -> None:
+    with pytest.raises(ProblemError) as info:
+        policy.route(problem("housing", "nope"))
+    assert info.value.field == "kind"
+    with pytest.raises(ProblemError) as info:
+        policy.route(problem("housing", None), level="nation")
+    assert info.value.field == "level"
+    assert policy.route(problem("housing", None)).to_dict()["handlers"][0]["name"]
