@@ -16,6 +16,7 @@ from ._errors import (
     FontWarning,
     Issue,
     JurisdictionError,
+    LedgerError,
     OutputError,
     PlotUnavailable,
     ProblemError,
@@ -31,7 +32,7 @@ from .chain._placement import Authority, PlacedBody, PlacedChain
 from .engine._problem import Discovered, Handling, Problem
 from .engine._route import Route
 from .engine._verdict import Finding, Interpretation, Verdict
-from .ledger import Ledger, LedgerError
+from .ledger import Ledger
 
 __version__ = "0.1.0"
 

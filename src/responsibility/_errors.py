@@ -9,6 +9,8 @@ wrong, where, and what to do::
     ├── ProblemError (ValueError)       a problem record is invalid (.field: its path)
     ├── JurisdictionError (ValueError)  a jurisdiction file or code is invalid
     ├── ChainError (ValueError)         a chain query named a body, area or level it lacks
+    ├── LedgerError (ValueError)        a ledger database or import file cannot be used as asked
+    │                                   (no ledger there, another schema version, missing columns)
     ├── OutputError                     an output cannot be written (a directory, an input, disk full,
     │                                   a closed or broken stdout); nothing partial is left behind
     ├── ExtraUnavailable (ImportError)  an optional extra is not installed (frames, plot, polars)
@@ -113,6 +115,10 @@ class ChainError(ResponsibilityError, ValueError):
 class OutputError(ResponsibilityError):
     """An output cannot be written: its path is a directory or an input, the disk is full, or
     standard output is closed or broken. The previous content of a file target is unchanged."""
+
+
+class LedgerError(ResponsibilityError, ValueError):
+    """A ledger database or an import file cannot be used as asked; the message says what to do."""
 
 
 class ExtraUnavailable(ResponsibilityError, ImportError):

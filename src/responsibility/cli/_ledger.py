@@ -98,7 +98,7 @@ def upgrade_cmd(target: str) -> None:
 @_common
 def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, jurisdiction: str | None) -> None:
     """Append the events in FILE (YAML/JSON: one event or a list; - reads stdin): all or none."""
-    events = _read_records(file)
+    events, _, _ = _read_records(file)
     with _open(target, rules_dir, jurisdiction) as ledger:
         stored = ledger.append(events, entered_by=entered_by)
     click.echo(f"stored {len(stored)} event(s), seq {stored[0].seq}–{stored[-1].seq}" if stored else "nothing to store")
@@ -284,7 +284,7 @@ def route_cmd(file: str, level: str | None, fmt: str, today: Any, rules_dir: str
     from ..engine._route import route
     from ._ledger_support import print_route
 
-    records = _read_records(file)
+    records, _, _ = _read_records(file)
     policy = load_policy(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     day = today.date() if today else None

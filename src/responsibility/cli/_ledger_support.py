@@ -85,7 +85,7 @@ def print_route(r: Any, policy: Any) -> None:
 
     level_names = {lv.id: lv.name for lv in policy.data.vocabulary.levels}
     click.echo(f"problem {d['problem']} ({d['area']}{'/' + d['kind'] if d['kind'] else ''}) at {d['place']}")
-    click.echo(f"  authority (办理权限): {level_names.get(d['authority'], d['authority'])} "
+    click.echo(f"  authority: {level_names.get(d['authority'], d['authority'])} "
                f"[{d['authority']}] at {d['authority_place']}")
     if d["escalate"]:
         click.echo(f"  REPORT UPWARD AT ONCE: beyond the {d['registering_level']}'s authority; "

@@ -23,8 +23,11 @@ from ..chain._placement import PlacedBody
 from ..policy._view import PolicyView as Policy
 from ._problem import Problem, parse_problem
 
-#: The clause routing rests on.
-CLAUSE = "一(三)"
+
+def _handling_clauses(policy: Policy) -> tuple[str, ...]:
+    """The clauses routing rests on: those of the handling time limit (一(三) 分类交办)."""
+    p = policy.parameters.get("handling_time_limit_days")
+    return tuple(p.clauses) if p is not None else ()
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,7 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
         authority=auth_level, authority_place=auth_place, handlers=handlers, assignees=assignees,
         escalate=escalate, report_to=handlers if escalate else (), received=received, act_by=act_by,
         rectification_days=rect_days, rectify_by=act_by + dt.timedelta(days=rect_days),
-        clauses=tuple(dict.fromkeys((CLAUSE, *kind_clauses))),
+        clauses=tuple(dict.fromkeys((*_handling_clauses(policy), *kind_clauses))),
         rests_on=("handling_time_limit_days", "rectification_time_limit_days"),
         names={b: policy.bodies[b].name for b in policy.bodies},
     )

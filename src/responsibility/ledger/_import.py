@@ -322,7 +322,8 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
                 current = e
                 folder.apply(e, check=True)
             current = None
-            folder.check_record(pid)
+            if any(e.type == "concealed" for e in evs):
+                folder.check_record(pid)
         except ProblemError as exc:
             if pid is not None and pid not in known:
                 folder.states.pop(pid, None)

@@ -11,7 +11,7 @@ from typing import Any
 
 from .._errors import ProblemError
 from ._events import GENESIS, Event, chain_hash
-from ._fold import Folder, State
+from ._fold import Folder, State, paused_gc
 from ._store import (
     SCHEMA_VERSION,
     LedgerError,
@@ -169,12 +169,14 @@ class Ledger:
                 raise
         if not parsed:
             return []
-        with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
+        with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin(), paused_gc():
             seq, last = lock_head(conn)
             folder = self._folder_for(conn, parsed)
             for e in parsed:
                 folder.apply(e, check=True)
-            for pid in dict.fromkeys(e.problem for e in parsed):
+            # The event checks cover every field and date; what only the whole record shows (whether a
+            # concealment fits 一(四)) is checked as who_answers would check it.
+            for pid in dict.fromkeys(e.problem for e in parsed if e.type in ("concealed", "corrected")):
                 folder.check_record(pid)
             at = now()
             rows, new_seq, new_last = rows_to_insert(parsed, seq, last, at, batch)
@@ -312,10 +314,11 @@ class Ledger:
     def lists(self, as_of: dt.date | str | None = None, *, place: str | None = None, area: Any = None,
               status: Any = None, lang: str = "en") -> dict[str, Any]:
         """The three lists at once (one fold): ``{"problems", "responsibilities", "rectifications"}``."""
-        ls = self._lists(as_of, place, area, status)
-        return {"problems": self._lang(ls.problems(), lang),
-                "responsibilities": self._lang(ls.responsibilities(), lang),
-                "rectifications": self._lang(ls.rectifications(), lang)}
+        with paused_gc():
+            ls = self._lists(as_of, place, area, status)
+            return {"problems": self._lang(ls.problems(), lang),
+                    "responsibilities": self._lang(ls.responsibilities(), lang),
+                    "rectifications": self._lang(ls.rectifications(), lang)}
 
     def alerts(self, within: int = 7, as_of: dt.date | str | None = None, *, place: str | None = None,
                area: Any = None, lang: str = "en") -> Any:

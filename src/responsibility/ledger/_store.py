@@ -18,13 +18,12 @@ import datetime as dt
 from collections.abc import Generator, Iterable
 from typing import Any
 
-from .._errors import ExtraUnavailable, ResponsibilityError
+from .._errors import ExtraUnavailable, LedgerError
 
 SCHEMA_VERSION = 1
 
-
-class LedgerError(ResponsibilityError, ValueError):
-    """The ledger database cannot be used as asked (missing, wrong schema version, broken import)."""
+__all__ = ["SCHEMA_VERSION", "LedgerError", "Tables", "create", "insert", "iter_rows", "lock_head", "make_engine",
+           "now", "rows_to_insert", "schema_version", "tables", "upgrade", "url_of"]
 
 
 def _sqlalchemy() -> Any:
