@@ -533,3 +533,12 @@ def test_policy_pickles_after_first_use_for_spawn_pools(shipped: Policy) -> None
     assert type(again) is type(shipped) and _answer(again, RECORD) == expected
     with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         assert pool.submit(_answer, shipped, RECORD).result(timeout=TIMEOUT) == expected
+
+
+def test_numbers_from_spreadsheets_are_codes(shipped: Policy) -> None:
+    """A place code read as an integer or (in a column with gaps) a float is still the code."""
+    expected = shipped.who_answers(RECORD, engine="compiled").to_dict()
+    for place in (330127100201, 330127100201.0):
+        assert shipped.who_answers(record(place=place), engine="compiled").to_dict() == expected
+    exc = api(lambda: shipped.who_answers(record(place=3301.5), engine="compiled"))
+    assert isinstance(exc, ProblemError) and exc.field == "place"

@@ -19,6 +19,7 @@ stable reason ``code``.
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -101,8 +102,10 @@ def _text(value: Any) -> Any:
     """Record text: NFKC-normalised (full-width letters and digits become ASCII), bounded, printable."""
     if isinstance(value, bool):
         return value  # pydantic reports the wrong type
-    if isinstance(value, int):
-        value = str(value)  # place codes read as numbers by spreadsheets and pandas
+    if isinstance(value, numbers.Integral):
+        value = str(int(value))  # place codes read as numbers by spreadsheets and pandas (also numpy integers)
+    elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = str(int(value))  # ... and as floats when the column has a gap
     if not isinstance(value, str):
         return value
     if len(value) > MAX_TEXT:
