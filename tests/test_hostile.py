@@ -542,3 +542,11 @@ def test_numbers_from_spreadsheets_are_codes(shipped: Policy) -> None:
         assert shipped.who_answers(record(place=place), engine="compiled").to_dict() == expected
     exc = api(lambda: shipped.who_answers(record(place=3301.5), engine="compiled"))
     assert isinstance(exc, ProblemError) and exc.field == "place"
+
+
+def test_odd_and_huge_keys(shipped: Policy) -> None:
+    nested = {"x" * 50_000: 1, "level": "county", "channel": "hotline", "on": "2021-03-01"}
+    for extra in ({"x" * 100_000: 1}, {1: 2}, {(1, 2): 3}, {None: 1}, {"discovered": nested}):
+        exc = api(lambda extra=extra: shipped.who_answers({**RECORD, **extra}, engine="compiled"))  # type: ignore[misc]
+        assert isinstance(exc, ProblemError), repr(exc)[:300]
+        assert len(str(exc)) < 400 and exc.code in ("unknown_field", "wrong_type"), str(exc)[:500]

@@ -193,10 +193,12 @@ _CODES = {"bad_date": "bad_date", "bad_value": "bad_value", "missing": "missing_
           "string_too_short": "bad_value"}
 
 
-def _path(loc: tuple[int | str, ...]) -> str:
+def _path(loc: tuple[Any, ...]) -> str:
+    """``("handled", 0, "on")`` → ``handled[0].on``; a huge or odd key is shown short."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        text = _show(part) if not isinstance(part, int) else str(part)
+        out += f"[{text}]" if isinstance(part, int) else (f".{text}" if out else text)
     return out or "(record)"
 
 
@@ -355,7 +357,7 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
     code = _CODES.get(kind, "wrong_type")
     if kind == "extra_forbidden":
         parent = "problem" if len(loc) == 1 else ("discovered" if loc[0] == "discovered" else "handled")
-        hint = suggest(str(loc[-1]), _FIELDS[parent]) or f"allowed: {', '.join(_FIELDS[parent])}"
+        hint = suggest(str(loc[-1])[:40], _FIELDS[parent]) or f"allowed: {', '.join(_FIELDS[parent])}"
         return ProblemError(_path(loc), f"unknown field; {hint}", record=rid, code=code)
     if kind == "missing":
         return ProblemError(_path(loc), "is required", record=rid, code=code)
