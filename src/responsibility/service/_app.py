@@ -29,7 +29,7 @@ from . import _jsonio as jsonio
 from . import _lib
 from ._auth import ANONYMOUS, Principal, TokenStore, full_code
 from ._batch import Assessors, Batch
-from ._errors import ApiError, from_library, install
+from ._errors import ApiError, from_library, install, too_large
 from ._log import DecisionLog, digest, findings_hash
 from ._models import ErrorOut, VerdictOut, VersionOut
 
@@ -120,7 +120,7 @@ class Service:
             record = {"id": "warm-up", "domain": area, "place": place, "as_of": today,
                       "discovered": {"level": "county", "channel": channel, "on": today}}
             try:
-                _lib.who_answers(self.policy, record, self.jurisdiction)
+                _lib.who_answers(self.policy, record, self.jurisdiction, engine=self.settings.engine)
             except ResponsibilityError:  # a policy whose areas need more: the first caller builds them
                 continue
 
@@ -154,12 +154,11 @@ class Service:
         return ApiError(403, message, type="Forbidden", field="place",
                         suggestion="ask with a token whose jurisdiction contains it")
 
-    def check_place(self, who: Principal, endpoint: str, raw: Any, input_hash: str | None,
-                    *, write: bool = False) -> None:
-        """403 unless the record's place (when it is a valid code) is the caller's to read (write)."""
+    def check_place(self, who: Principal, endpoint: str, raw: Any, input_hash: str | None) -> None:
+        """403 unless the record's place (when it is a valid code) is the caller's to read."""
         place = raw.get("place") if isinstance(raw, dict) else None
         code = full_code(place) if place is not None else None
-        if code is not None and not (who.writes(code) if write else who.reads(code)):
+        if code is not None and not who.reads(code):
             raise self.refuse(who, endpoint, "place", str(place), input_hash)
 
     def record(self, who: Principal, endpoint: str, status: int, *, started: float | None = None,
@@ -176,13 +175,13 @@ async def read_json(request: Request, limit: int) -> Any:
     """The request body as JSON, refused with 413 past ``limit`` bytes and 400 when not JSON."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise _too_large(limit)
+        raise too_large(limit, suggestion=_SMALLER)
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise _too_large(limit)
+            raise too_large(limit, suggestion=_SMALLER)
         chunks.append(chunk)
     body = b"".join(chunks)
     if not body.strip():
@@ -198,10 +197,7 @@ async def read_json(request: Request, limit: int) -> Any:
                        suggestion="send one JSON object (Content-Type: application/json)") from None
 
 
-def _too_large(limit: int) -> ApiError:
-    return ApiError(413, f"the request body is larger than {limit:,} bytes, the limit of this server",
-                    type="LimitExceeded", field="(body)", limit=limit,
-                    suggestion="send a smaller body; many problems go to /v1/assess as JSON lines")
+_SMALLER = "send a smaller body; many problems go to /v1/assess as JSON lines"
 
 
 def _verdict_query(request: Request) -> tuple[Engine | None, Lang, bool]:
@@ -349,9 +345,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
         who = svc.caller(request)
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > s.max_batch_bytes:
-            raise ApiError(413, f"the request body is larger than {s.max_batch_bytes:,} bytes, the limit of "
-                           "this server", type="LimitExceeded", field="(body)", limit=s.max_batch_bytes,
-                           suggestion="split the batch into several requests")
+            raise too_large(s.max_batch_bytes)
         assessor, lock = svc.assessors.get(today, lang)
         batch = Batch(assessor, lock, who, max_bytes=s.max_batch_bytes, max_records=s.max_batch_records)
         try:

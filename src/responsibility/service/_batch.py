@@ -30,7 +30,7 @@ from .._errors import ProblemError
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal, full_code
-from ._errors import ApiError
+from ._errors import too_large
 
 #: Records per chunk handed to the assessor.
 CHUNK = 4096
@@ -80,9 +80,8 @@ class Batch:
                 return
             number = self.records
             if number >= self.max_records:
-                raise ApiError(413, f"the batch has more than {self.max_records:,} records, the limit of this "
-                               "server", type="LimitExceeded", field="(body)", limit=self.max_records,
-                               suggestion=f"send at most {self.max_records:,} records per request")
+                raise too_large(self.max_records, "the batch", "records",
+                                f"send at most {self.max_records:,} records per request")
             self.records += 1
             try:
                 record = jsonio.loads(raw)
@@ -106,7 +105,7 @@ class Batch:
         async for data in request.stream():
             size += len(data)
             if size > self.max_bytes:
-                raise _too_big(self.max_bytes)
+                raise too_large(self.max_bytes)
             self.input_hash.update(data)
             pending += data
             if b"\n" not in data:
@@ -159,12 +158,6 @@ class Batch:
                 yield piece
         finally:
             self.spool.close()
-
-
-def _too_big(limit: int) -> ApiError:
-    return ApiError(413, f"the request body is larger than {limit:,} bytes, the limit of this server",
-                    type="LimitExceeded", field="(body)", limit=limit,
-                    suggestion="split the batch into several requests")
 
 
 class Assessors:

@@ -59,6 +59,14 @@ class ApiError(Exception):
                         media_type="application/json")
 
 
+def too_large(limit: int, what: str = "the request body", unit: str = "bytes",
+              suggestion: str = "split the batch into several requests") -> ApiError:
+    """413 for a body or a batch over one of the server's limits."""
+    more = "has more than" if unit == "records" else "is larger than"
+    return ApiError(413, f"{what} {more} {limit:,} {unit}, the limit of this server", type="LimitExceeded",
+                    field="(body)", limit=limit, suggestion=suggestion)
+
+
 def suggestion_of(message: str) -> str | None:
     """The library's "what to do" part of a message: what follows its last "; " (or None)."""
     head, sep, tail = message.rpartition("; ")
