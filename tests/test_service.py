@@ -179,6 +179,7 @@ def test_errors_are_the_library_s_messages_as_json(client: TestClient) -> None:
     assert r.status_code == 422
     err = r.json()["error"]
     assert err["type"] == "ProblemError" and err["field"] == "domain" and err["record"] == "svc-1"
+    assert err["code"] == "unknown_area"  # the library's reason code (docs/records.md)
     assert err["message"] == "problem 'svc-1', field 'domain': unknown duty area 'housng'; did you mean 'housing'?"
     assert err["suggestion"] == "did you mean 'housing'?"
     r = client.post("/v1/verdict", json=problem(handled=[{"action": "assigned", "by_level": "county",

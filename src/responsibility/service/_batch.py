@@ -36,7 +36,6 @@ from ._errors import too_large
 CHUNK = 4096
 #: Output kept in memory before the spool moves to a temporary file.
 SPOOL_MEMORY = 8 * 2**20
-REJECT_COLUMNS = ("record", "line", "problem", "field", "reason")
 
 
 class Batch:
@@ -133,7 +132,7 @@ class Batch:
             self.output_hash.update(out)
             self.spool.write(out)
         for r in result.rejects:
-            self._emit({"rejected": dict(zip(REJECT_COLUMNS, r, strict=True))})
+            self._emit({"rejected": dict(zip(_lib.REJECT_COLUMNS, r, strict=True))})
         self.assessed += result.assessed
         self.rejected += len(result.rejects)
         self.findings += n

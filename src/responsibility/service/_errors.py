@@ -77,7 +77,8 @@ def from_library(exc: ResponsibilityError) -> ApiError:
     """The API error for a library exception: its message unchanged, its field when it has one."""
     name = type(exc).__name__
     if isinstance(exc, ProblemError):
-        return ApiError(422, str(exc), type=name, field=exc.field, record=exc.record)
+        return ApiError(422, str(exc), type=name, field=exc.field, record=exc.record,
+                        code=getattr(exc, "code", "invalid"))
     if isinstance(exc, JurisdictionError):
         return ApiError(422, str(exc), type=name)
     if isinstance(exc, ChainError):

@@ -11,12 +11,15 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..batch._emit import REJECT_COLUMNS
+
 if TYPE_CHECKING:
     from ..chain._jurisdiction import Jurisdiction
     from ..engine._verdict import Verdict
     from ..policy._view import PolicyView
 
 EngineName = Literal["durable", "compiled"]
+__all__ = ["REJECT_COLUMNS"]  # the columns of a rejected record, as ``responsibility assess`` writes them
 
 
 def load_policy(rules: str | Path | None) -> PolicyView:
