@@ -3,9 +3,10 @@
 An ASGI application (FastAPI): :func:`create_app` builds one from :class:`Settings`;
 ``responsibility.service:app`` is the one the environment describes (so ``uvicorn
 responsibility.service:app`` or any ASGI server runs it); ``responsibility serve`` starts it on
-loopback. Endpoints: ``POST /v1/verdict`` (who answers for one problem), ``POST /v1/assess``
-(many, as JSON lines), ``GET /v1/policy/…`` (areas, bodies, duties and clauses, parameters, the
-chain as JSON or Mermaid), ``GET /health`` and ``GET /version``; the OpenAPI description is at
+loopback. Endpoints: ``POST /v1/verdict`` (who answers for one problem), ``POST /v1/route`` (who must
+act on a new one now), ``POST /v1/assess`` (many, as JSON lines), ``GET /v1/policy/…`` (areas,
+bodies, duties and clauses, parameters, the chain as JSON or Mermaid), ``/v1/ledger/…`` (with a
+ledger: its three lists, alerts, events, appending events), ``GET /health`` and ``GET /version``; the OpenAPI description is at
 ``/openapi.json`` and ``/docs``.
 
 Holds the application and routes (``_app``), the policy views (``_policy_views``), batches

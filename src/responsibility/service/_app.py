@@ -328,6 +328,35 @@ def _routes(app: FastAPI, svc: Service) -> None:
 
     app.add_middleware(_Shortcut, path="/v1/verdict", handler=verdict)
 
+    @app.post("/v1/route", tags=["answers"], openapi_extra=problem_body, responses=ERRORS,
+              summary="Who must act on a new problem now (the library's Policy.route)")
+    async def route(request: Request,
+                    level: Annotated[str | None, Query(description="registering level (default: the finder's)")]
+                    = None,
+                    today: Annotated[dt.date | None, Query(description="the day, for records without as_of")]
+                    = None) -> Response:
+        """The level with authority (办理权限), the bodies to assign it to, the deadlines the
+        parameters imply, and whether it must be reported upward at once: exactly
+        ``policy.route(problem, level=…).to_dict()``."""
+        started = time.perf_counter()
+        endpoint = "POST /v1/route"
+        who = svc.caller(request)
+        raw = await read_json(request, s.max_body)
+        input_hash = digest(raw)
+        svc.check_place(who, endpoint, raw, input_hash)
+        problem_id = raw.get("id") if isinstance(raw, dict) else None
+        try:
+            answer = _lib.route(svc.policy, raw, svc.jurisdiction, level=level, today=today).to_dict()
+        except ResponsibilityError as exc:
+            err = from_library(exc)
+            svc.record(who, endpoint, err.status, started=started, input=input_hash, problem=problem_id,
+                       error=err.type, field=err.field)
+            raise err from None
+        found = digest(answer)
+        svc.record(who, endpoint, 200, started=started, input=input_hash, findings=found, problem=problem_id)
+        return _json(answer, headers={"X-Input-Hash": input_hash, "X-Findings-Hash": found,
+                                      "X-Policy-Hash": svc.policy_hash})
+
     @app.post("/v1/assess", tags=["answers"], responses={
         200: {"content": {"application/x-ndjson": {}}, "description": "finding rows, rejects, a summary"},
         **ERRORS}, openapi_extra={"requestBody": {"required": True, "content": {

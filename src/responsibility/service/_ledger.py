@@ -10,12 +10,14 @@ append is a line of the decision log (caller, input hash, the stored events' las
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import time
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from .._errors import ProblemError, ResponsibilityError
 from . import _jsonio as jsonio
@@ -31,13 +33,9 @@ LIST_NAMES = ("problems", "responsibilities", "rectifications")
 
 def open_ledger(url: str, policy: Any, jurisdiction: Any) -> Any:
     """The ledger at ``url`` (a SQLite path or a database URL), checked against the policy."""
-    import importlib
+    from ..ledger import Ledger
 
-    try:
-        wing = importlib.import_module("responsibility.ledger")
-    except ImportError as exc:
-        raise ResponsibilityError(f"--ledger needs the ledger wing and its extra ({exc})") from None
-    return wing.Ledger.open(url, policy=policy, jurisdiction=jurisdiction)
+    return Ledger.open(url, policy=policy, jurisdiction=jurisdiction)
 
 
 def _value(v: Any) -> Any:
@@ -93,9 +91,9 @@ def install(app: FastAPI, svc: Service) -> None:
             raise svc.refuse(who, endpoint, "place", place, None)
         return place
 
-    def state_place(led: Any, problem: str) -> str:
+    async def state_place(led: Any, problem: str) -> str:
         try:
-            return str(led.state(problem).place)
+            return str((await run_in_threadpool(led.state, problem)).place)
         except ProblemError as exc:
             raise ApiError(404, str(exc), type="NotFound", field="problem",
                            suggestion="see /v1/ledger/lists/problems for the problems you may read") from None
@@ -105,11 +103,11 @@ def install(app: FastAPI, svc: Service) -> None:
         endpoint = "GET /v1/ledger/events"
         who = svc.caller(request)
         led = ledger()
-        place = state_place(led, problem)
+        place = await state_place(led, problem)
         code = full_code(place) or ""
         if not who.reads(code):
             raise svc.refuse(who, endpoint, "problem at place", place, None)
-        return _json([e.to_dict() for e in led.events(problem)])
+        return _json([e.to_dict() for e in await run_in_threadpool(led.events, problem)])
 
     @app.post("/v1/ledger/events", tags=tags, status_code=201,
               summary="Append events (one object or a list) in one transaction; county users, own county")
@@ -133,7 +131,7 @@ def install(app: FastAPI, svc: Service) -> None:
                 place = registered.get(pid)
                 if place is None:
                     try:
-                        place = led.state(pid).place
+                        place = (await run_in_threadpool(led.state, pid)).place
                     except ProblemError:
                         continue  # an unknown problem: the ledger refuses it with its own message
                 code = full_code(place)
@@ -146,7 +144,7 @@ def install(app: FastAPI, svc: Service) -> None:
                                        suggestion="events are entered by the county that keeps the ledger")
                     raise svc.refuse(who, endpoint, "place", str(place), input_hash)
         try:
-            stored = led.append(items, entered_by=who.name)
+            stored = await run_in_threadpool(functools.partial(led.append, items, entered_by=who.name))
         except ResponsibilityError as exc:
             err = from_library(exc)
             svc.record(who, endpoint, err.status, started=started, input=input_hash, error=err.type, field=err.field)
@@ -165,7 +163,8 @@ def install(app: FastAPI, svc: Service) -> None:
         who = svc.caller(request)
         led = ledger()
         where = scope(who, f"GET /v1/ledger/lists/{name}", place)
-        frame = getattr(led, name)(as_of, place=where, area=area, status=status, lang=lang)
+        frame = await run_in_threadpool(functools.partial(getattr(led, name), as_of, place=where, area=area,
+                                                          status=status, lang=lang))
         return _json(frame_rows(frame))
 
     @app.get("/v1/ledger/alerts", tags=tags,
@@ -176,4 +175,6 @@ def install(app: FastAPI, svc: Service) -> None:
         who = svc.caller(request)
         led = ledger()
         where = scope(who, "GET /v1/ledger/alerts", place)
-        return _json(frame_rows(led.alerts(within, as_of, place=where, area=area, lang=lang)))
+        frame = await run_in_threadpool(functools.partial(led.alerts, within, as_of, place=where, area=area,
+                                                          lang=lang))
+        return _json(frame_rows(frame))

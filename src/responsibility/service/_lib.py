@@ -137,3 +137,11 @@ def batch_counts(assessor: Any, counts: Any) -> dict[tuple[str, str], int]:
     from ..batch._assessor import count_table
 
     return count_table(assessor.t, counts)
+
+
+def route(policy: PolicyView, problem: Any, jurisdiction: Jurisdiction, *, level: str | None = None,
+          today: dt.date | None = None) -> Any:
+    """Who must act on a new problem now (what ``Policy.route`` calls): a ``Route``."""
+    from ..engine._route import route
+
+    return route(policy, problem, jurisdiction, level=level, today=today)
