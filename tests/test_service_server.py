@@ -85,7 +85,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     tokens = tmp / "tokens.yaml"
     tokens.write_text(f"tokens:\n  - {{name: chunan, role: county, jurisdiction: '330127', "
                       f"sha256: {token_hash(TOKEN)}}}\n", encoding="utf-8")
-    s = start(tmp, "--tokens", str(tokens))
+    from responsibility.ledger import Ledger
+
+    ledger = tmp / "county.db"
+    with Ledger.create(str(ledger)) as led:
+        led.append([{"problem": "L1", "type": "registered", "on": "2021-03-01", "domain": "housing",
+                     "place": "330127100201"}], entered_by="seed")
+    s = start(tmp, "--tokens", str(tokens), "--ledger", str(ledger))
     try:
         yield s
     finally:
@@ -113,6 +119,8 @@ def test_a_real_server_answers_as_the_library(server: Server, policy: Policy, ex
         per = len(policy.who_answers(record, jurisdiction=example).findings)
         assert rows[-1]["summary"]["findings"] == 300 * per == len(rows) - 1
         assert "Problem" in client.get("/openapi.json").json()["components"]["schemas"]
+        listed = client.get("/v1/ledger/lists/problems?as_of=2021-06-30")
+        assert listed.status_code == 200 and [row["problem"] for row in listed.json()] == ["L1"]
     lines_logged = read_log(server.log)
     assert [x["status"] for x in lines_logged] == [200, 403, 200]
     assert lines_logged[1]["caller"] == "chunan" and lines_logged[2]["records"] == 300

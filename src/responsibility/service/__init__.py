@@ -6,8 +6,8 @@ responsibility.service:app`` or any ASGI server runs it); ``responsibility serve
 loopback. Endpoints: ``POST /v1/verdict`` (who answers for one problem), ``POST /v1/route`` (who must
 act on a new one now), ``POST /v1/assess`` (many, as JSON lines), ``GET /v1/policy/…`` (areas,
 bodies, duties and clauses, parameters, the chain as JSON or Mermaid), ``/v1/ledger/…`` (with a
-ledger: its three lists, alerts, events, appending events), ``GET /health`` and ``GET /version``; the OpenAPI description is at
-``/openapi.json`` and ``/docs``.
+ledger: its three lists, alerts, events, appending events), ``GET /health`` and ``GET /version``;
+the OpenAPI description is at ``/openapi.json`` and ``/docs``.
 
 Holds the application and routes (``_app``), the policy views (``_policy_views``), batches
 (``_batch``), tokens and jurisdictions (``_auth``), the decision log (``_log``), errors as JSON
