@@ -8,7 +8,7 @@ Every error response has one shape::
 
 400 unusable request (not JSON, a bad engine), 401 no or unknown token, 403 outside the
 caller's jurisdiction or role, 404 unknown path or policy item, 405 wrong method, 413 body or
-batch over its limit, 422 a problem record the library refuses, 503 no ledger configured.
+batch over its limit, 422 a problem record the library refuses, 503 no ledger configured (or its database unusable).
 A bug is 500 with an id to find it in the server's log: never a stack trace.
 """
 
@@ -27,6 +27,7 @@ from .._errors import (
     ChainError,
     EngineError,
     JurisdictionError,
+    LedgerError,
     ProblemError,
     ResponsibilityError,
     RulesError,
@@ -85,6 +86,8 @@ def from_library(exc: ResponsibilityError) -> ApiError:
         return ApiError(404, str(exc), type=name)
     if isinstance(exc, RulesError):
         return ApiError(400, str(exc), type=name, issues=[str(i) for i in exc.issues])
+    if isinstance(exc, LedgerError):  # the database, not the request
+        return ApiError(503, str(exc), type=name)
     if isinstance(exc, EngineError):
         return ApiError(400, str(exc), type=name, field="query.engine")
     return ApiError(400, str(exc), type=name)
