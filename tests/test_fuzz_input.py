@@ -53,13 +53,13 @@ def _through(text: str, policy: Policy, j: Jurisdiction) -> None:
                 assert "\n" not in str(exc) and len(str(exc)) < 1000, str(exc)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=3), max_size=40).map("".join))
 def test_yaml_text(text: str, policy: Policy, example: Jurisdiction) -> None:
     _through(text, policy, example)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(value=JSON, at=st.integers(0, 200), insert=st.sampled_from(FRAGMENTS))
 def test_json_text_mangled(value: Any, at: int, insert: str, policy: Policy, example: Jurisdiction) -> None:
     text = json.dumps({**BASE, "x": value}, ensure_ascii=False)
@@ -67,7 +67,7 @@ def test_json_text_mangled(value: Any, at: int, insert: str, policy: Policy, exa
     _through(text[:at] + insert + text[at:], policy, example)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(field=st.sampled_from(FIELDS), value=JSON)
 def test_any_json_value_in_any_field(field: str, value: Any, policy: Policy, example: Jurisdiction) -> None:
     record = json.loads(json.dumps(BASE))

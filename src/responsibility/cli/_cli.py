@@ -405,8 +405,11 @@ def _policy_at_revision(directory: Path, rev: str) -> Path:
         raise RulesError([Issue(str(directory), 0, 0, f"cannot read revision {rev!r}: {text or exc}",
                                 "run inside a git checkout and name an existing revision", "unreadable")]) from None
     out = Path(tempfile.mkdtemp(prefix="responsibility-rev-"))
+    import atexit
     import io
+    import shutil
 
+    atexit.register(shutil.rmtree, out, ignore_errors=True)  # the checkout lives as long as the command
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(out, filter="data")
     return out / rel
