@@ -550,3 +550,22 @@ def test_odd_and_huge_keys(shipped: Policy) -> None:
         exc = api(lambda extra=extra: shipped.who_answers({**RECORD, **extra}, engine="compiled"))  # type: ignore[misc]
         assert isinstance(exc, ProblemError), repr(exc)[:300]
         assert len(str(exc)) < 400 and exc.code in ("unknown_field", "wrong_type"), str(exc)[:500]
+
+
+def test_mapping_and_token_files_are_bounded(tmp_path: Path) -> None:
+    """The ledger's column mapping and the service's token file are read like policy files."""
+    from responsibility import ResponsibilityError
+    from responsibility.ledger._import import load_mapping
+    from responsibility.service._auth import TokenStore
+
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(ALIAS_BOMB, encoding="utf-8")
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("a: " + "[" * 10_000 + "]" * 10_000, encoding="utf-8")
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    for path in (bomb, deep, fifo, Path("/dev/zero")):
+        for read in (load_mapping, TokenStore.from_file):
+            exc = api(lambda read=read, path=path: read(path), seconds=30)  # type: ignore[misc]
+            assert isinstance(exc, ResponsibilityError), (read, path, repr(exc)[:300])
+            assert "\n" not in str(exc), str(exc)

@@ -51,13 +51,14 @@ def default_mapping_path() -> Path:
 
 def load_mapping(path: str | Path | None = None) -> Mapping_:
     """Read a mapping file (default: the shipped one); :class:`LedgerError` names what is wrong."""
-    import yaml
+    from .._errors import RulesError
+    from ..policy._yaml import read_yaml
 
     p = Path(path) if path is not None else default_mapping_path()
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise LedgerError(f"{p}: cannot read the column mapping ({exc})") from None
+    try:  # bounded: a regular file, no alias bomb, no deep nesting (see policy._yaml)
+        data, _ = read_yaml(p)
+    except RulesError as exc:
+        raise LedgerError(f"cannot read the column mapping: {exc.issues[0]}") from None
     if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
         raise LedgerError(f"{p}: a column mapping has 'columns: {{field: [header, …]}}'")
     cols: dict[str, list[str]] = {}

@@ -177,16 +177,13 @@ class TokenStore:
     @classmethod
     def from_file(cls, path: str | Path) -> TokenStore:
         """Tokens from a YAML or JSON file."""
-        import yaml
+        from .._errors import RulesError
+        from ..policy._yaml import read_yaml
 
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ResponsibilityError(f"cannot read the tokens file {path}: {exc}") from None
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise ResponsibilityError(f"{path}: not valid YAML/JSON ({exc})") from None
+        try:  # bounded: a regular file, no alias bomb, no deep nesting (see policy._yaml)
+            data, _ = read_yaml(Path(path))
+        except RulesError as exc:
+            raise ResponsibilityError(f"cannot read the tokens file: {exc.issues[0]}") from None
         return cls.from_data(data, source=str(path))
 
     @classmethod
