@@ -160,3 +160,31 @@ def test_the_readme_example_runs(tmp_path: Path, run_cli: Any, monkeypatch: pyte
     exec(compile(source, "README.md", "exec"), scope)
     assert scope["ledger"].verify().ok
     scope["ledger"].close()
+
+
+def test_import_writes_its_rejects_and_upgrade_runs_the_steps(tmp_path: Path, run_cli: Any,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    import openpyxl
+
+    from responsibility.ledger import _store
+
+    db = str(tmp_path / "county.db")
+    run_cli("ledger", "init", db)
+    rejects = tmp_path / "rejects.xlsx"
+    code, out, _ = run_cli("ledger", "import", db, str(EXAMPLE), "--by", "x", "--rejects", str(rejects))
+    assert code == 1 and "rows 7 = imported 6 + rejected 1 (balanced)" in out
+    sheet = openpyxl.load_workbook(rejects)["导入拒收"]
+    assert [c.value for c in sheet[2]][:3] == [8, "CA-2021-007", "领域"]
+    code, out, _ = run_cli("ledger", "upgrade", db)
+    assert code == 0 and "up to date" in out
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    code, _, err = run_cli("ledger", "list", db, "problems")
+    assert code == 2 and "ledger upgrade" in err
+    steps: list[int] = []
+    monkeypatch.setitem(_store.UPGRADES, 0, lambda conn: steps.append(0))
+    code, out, _ = run_cli("ledger", "upgrade", db)
+    assert code == 0 and "schema version 0 → 1" in out and steps == [0]
+    assert run_cli("ledger", "verify", db)[0] == 0

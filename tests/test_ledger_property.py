@@ -24,7 +24,7 @@ def _rows(frame: Any) -> list[tuple[str, ...]]:
                   for _, r in frame.iterrows())
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(data=st.data())
 def test_responsibility_list_agrees_with_who_answers(policy: Policy, tmp_path: Path, data: st.DataObject) -> None:

@@ -8,8 +8,9 @@ from typing import Any
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, level_of, parse_code
 from ..engine._problem import parse_problem
 from ..engine._route import Plan, Route, route, route_bodies
+from ..policy._view import PolicyView
 
-__all__ = ["Jurisdiction", "Plan", "Route", "ancestor_code", "batch_assess", "level_of", "parse_code",
+__all__ = ["Jurisdiction", "Plan", "PolicyView", "Route", "ancestor_code", "batch_assess", "level_of", "parse_code",
            "parse_problem", "route", "route_bodies", "who_answers"]
 
 
@@ -27,14 +28,13 @@ def who_answers(policy: Any, record: dict[str, Any], jurisdiction: Any) -> Any:
     return answer(policy, record, jurisdiction=jurisdiction, engine="compiled")
 
 
-_DEFAULT: list[Any] = []
+_DEFAULT: list[PolicyView] = []
 
 
-def default_policy() -> Any:
+def default_policy() -> PolicyView:
     """The shipped rules, loaded and validated (once per process)."""
     if not _DEFAULT:
         from ..chain._checks import load_checked
-        from ..policy._view import PolicyView
 
         _DEFAULT.append(load_checked(None, cls=PolicyView))
     return _DEFAULT[0]

@@ -7,9 +7,15 @@ import json
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._errors import ProblemError
+
+if TYPE_CHECKING:
+    from ..chain._jurisdiction import Jurisdiction
+    from ..engine._route import Route
+    from ..policy._view import PolicyView
+    from ._import import ImportResult
 from ._events import GENESIS, Event, chain_hash
 from ._fold import Folder, State, paused_gc
 from ._store import (
@@ -70,7 +76,8 @@ class Ledger:
     >>> ledger.close()
     """
 
-    def __init__(self, target: str, *, policy: Any = None, jurisdiction: Any = None, _engine: Any = None) -> None:
+    def __init__(self, target: str, *, policy: PolicyView | None = None, jurisdiction: Jurisdiction | None = None,
+                 _engine: Any = None) -> None:
         self.url = url_of(str(target))
         self.engine = _engine if _engine is not None else make_engine(self.url)
         self._policy = policy
@@ -79,14 +86,15 @@ class Ledger:
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def create(cls, target: str | Any, *, policy: Any = None, jurisdiction: Any = None) -> Ledger:
+    def create(cls, target: str | Any, *, policy: PolicyView | None = None,
+               jurisdiction: Jurisdiction | None = None) -> Ledger:
         """Create a new, empty ledger at ``target`` (a SQLite file path or a database URL)."""
         ledger = cls(str(target), policy=policy, jurisdiction=jurisdiction)
         create(ledger.engine)
         return ledger
 
     @classmethod
-    def open(cls, target: str | Any, *, policy: Any = None, jurisdiction: Any = None,
+    def open(cls, target: str | Any, *, policy: PolicyView | None = None, jurisdiction: Jurisdiction | None = None,
              create_missing: bool = False) -> Ledger:
         """Open the ledger at ``target``; with ``create_missing`` create it when there is none.
 
@@ -128,7 +136,7 @@ class Ledger:
         return f"<Ledger {self.engine.url.render_as_string(hide_password=True)}>"
 
     @property
-    def policy(self) -> Any:
+    def policy(self) -> PolicyView:
         """The policy events are checked against (default: the shipped rules)."""
         if self._policy is None:
             from ._compat import default_policy
@@ -137,7 +145,7 @@ class Ledger:
         return self._policy
 
     @property
-    def jurisdiction(self) -> Any:
+    def jurisdiction(self) -> Jurisdiction:
         """The jurisdiction places must lie in (default: the shipped example)."""
         if self._jurisdiction is None:
             from ._compat import Jurisdiction
@@ -352,7 +360,7 @@ class Ledger:
         return frame
 
     def route(self, problem: str | Mapping[str, Any], *, level: str | None = None,
-              as_of: dt.date | str | None = None) -> Any:
+              as_of: dt.date | str | None = None) -> Route:
         """Who must act on a problem now (:func:`route`): a problem id of this ledger or a record."""
         from ._compat import route
 
@@ -364,7 +372,7 @@ class Ledger:
     # ------------------------------------------------------------------ files
 
     def import_file(self, path: str | Any, *, entered_by: str, mapping: str | Any = None,
-                    encoding: str | None = None, sheet: str | None = None) -> Any:
+                    encoding: str | None = None, sheet: str | None = None) -> ImportResult:
         """Import an existing ledger from .xlsx or .csv (Chinese headers, a YAML column mapping;
         default ``ledger/mapping.yaml``) in one transaction. Every row is imported or rejected with
         its reason: an :class:`ImportResult` whose ``rows == imported + rejected``.
