@@ -113,8 +113,9 @@ class Event:
             hint = f"did you mean {close[0]!r}?" if close else "use one of " + ", ".join(TYPES)
             raise ProblemError("type", f"unknown event type {kind!r}; {hint}", record=problem)
         spec = FIELDS[str(kind)]
+        allowed = _ALLOWED[str(kind)]
         for key in raw:
-            if key not in spec and key not in COMMON and key not in ("replace", *_STORED):
+            if key not in allowed:
                 from difflib import get_close_matches
 
                 close = get_close_matches(str(key), [*spec, *COMMON], n=1)
@@ -163,20 +164,22 @@ class Event:
 
 
 _STORED = ("seq", "entered_at", "hash", "prev")
+_ALLOWED = {t: frozenset((*spec, *COMMON, "replace", *_STORED)) for t, spec in FIELDS.items()}
+
+
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
 def canonical(data: Mapping[str, Any]) -> str:
     """The stored text of an event's fields: JSON, keys sorted, no spaces, UTF-8 as is."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return _ENCODER.encode(data)
 
 
 def chain_hash(prev: str, problem: str, kind: str, on: str, data: str, entered_by: str, entered_at: str) -> str:
-    """The hash of one event: SHA-256 over the previous event's hash and this event's content."""
-    h = hashlib.sha256(prev.encode())
-    for part in (problem, kind, on, data, entered_by, entered_at):
-        h.update(b"\x1f")
-        h.update(part.encode())
-    return h.hexdigest()
+    """The hash of one event: SHA-256 over the previous event's hash and this event's content, the
+    parts joined by the unit separator (U+001F) and encoded as UTF-8."""
+    text = "\x1f".join((prev, problem, kind, on, data, entered_by, entered_at))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 GENESIS = "0" * 64

@@ -213,10 +213,25 @@ def insert(conn: Any, rows: list[dict[str, Any]], seq: int, last: str) -> None:
     """Insert stored rows and move the head (inside the caller's write transaction)."""
     sa = _sqlalchemy()
     t = tables()
-    if rows:
+    if not rows:
+        return
+    names = [c.name for c in t.events.columns]
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        # The driver's own executemany: SQLAlchemy's per-parameter processing is most of the cost.
+        sql = f"INSERT INTO events ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        conn.exec_driver_sql(sql, [tuple(r[n] for n in names) for r in rows])
+    elif dialect == "postgresql" and conn.dialect.driver == "psycopg":
+        # COPY: one stream instead of a statement per row.
+        cursor = conn.connection.dbapi_connection.cursor()
+        with cursor.copy(f"COPY events ({', '.join(names)}) FROM STDIN") as copy:
+            for r in rows:
+                copy.write_row([r[n] for n in names])
+        cursor.close()
+    else:
         for i in range(0, len(rows), 50_000):
             conn.execute(t.events.insert(), rows[i:i + 50_000])
-        conn.execute(sa.update(t.head).where(t.head.c.id == 1).values(seq=seq, hash=last))
+    conn.execute(sa.update(t.head).where(t.head.c.id == 1).values(seq=seq, hash=last))
 
 
 def iter_rows(conn: Any, *, problems: Iterable[str] | None = None, upto: str | None = None,
