@@ -168,6 +168,8 @@ def test_three_lists_filter_by_place_area_status_and_day(ledger: Ledger) -> None
     assert "not_rectified" in set(answers[answers["problem"] == "P2"]["basis"])
     zh = ledger.problems("2021-06-30", lang="zh")
     assert "问题编号" in zh.columns and "已销号" in set(zh["状态"])
+    resp_zh = ledger.responsibilities("2021-06-30", lang="zh")
+    assert "交办问题整改落实不到位" in set(resp_zh["追责情形"]) and "整改" in set(resp_zh["责任类型"])
     with pytest.raises(ProblemError, match="status"):
         ledger.problems(status="lost")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import uuid
 from collections.abc import Iterable, Mapping
@@ -162,56 +163,79 @@ class Ledger:
         Each event is a flat mapping (see ``responsibility.ledger._events``) or an :class:`Event`;
         ``entered_by`` fills in who entered them. A bad event raises
         :class:`~responsibility.ProblemError` naming the field, and nothing is written.
-        Returns the stored events with ``seq``, ``entered_at`` and ``hash`` set.
+        Returns the stored events with ``seq``, ``entered_at`` and ``hash`` set (for many events
+        at once, :meth:`extend` streams them and returns only the count).
         """
-        raw = [events] if isinstance(events, Mapping) else list(events)
-        parsed = []
-        for i, r in enumerate(raw):
-            try:
-                parsed.append(r if isinstance(r, Event) and entered_by is None else
-                              Event.parse(r.to_dict() if isinstance(r, Event) else r, entered_by=entered_by))
-            except ProblemError as exc:
-                if len(raw) > 1:
-                    raise ProblemError(exc.field, f"event {i + 1} of {len(raw)}: {_message(exc)}",
-                                       record=exc.record) from None
-                raise
-        if not parsed:
-            return []
+        out: list[Event] = []
+        self._store(events, entered_by=entered_by, batch=batch, keep=out)
+        return out
+
+    def extend(self, events: Iterable[Mapping[str, Any] | Event], *, entered_by: str | None = None,
+               batch: str | None = None, chunk: int = 50_000) -> int:
+        """Like :meth:`append` (one transaction, all or none) for a long stream of events: they are
+        checked and written ``chunk`` at a time, so memory stays flat. Returns how many were stored."""
+        return self._store(events, entered_by=entered_by, batch=batch, chunk=chunk)
+
+    def _store(self, events: Iterable[Mapping[str, Any] | Event] | Mapping[str, Any], *, entered_by: str | None,
+               batch: str | None, keep: list[Event] | None = None, chunk: int = 50_000) -> int:
+        source = iter([events] if isinstance(events, Mapping) else events)
+        total = 0
         with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin(), paused_gc():
             seq, last = lock_head(conn)
-            folder = self._folder_for(conn, parsed)
-            for e in parsed:
-                folder.apply(e, check=True)
-            # The event checks cover every field and date; what only the whole record shows (whether a
-            # concealment fits 一(四)) is checked as who_answers would check it.
-            for pid in dict.fromkeys(e.problem for e in parsed if e.type in ("concealed", "corrected")):
-                folder.check_record(pid)
+            folder = Folder(self.policy, self.jurisdiction)
+            loaded: set[str] = set()
             at = now()
-            rows, new_seq, new_last = rows_to_insert(parsed, seq, last, at, batch)
-            insert(conn, rows, new_seq, new_last)
-        return [Event(problem=e.problem, type=e.type, on=e.on, data=e.data, entered_by=e.entered_by,
-                      seq=r["seq"], entered_at=at, prev=r["prev"], hash=r["hash"]) for e, r in zip(parsed, rows,
-                                                                                                   strict=True)]
+            while True:
+                raw = list(itertools.islice(source, chunk))
+                if not raw:
+                    break
+                parsed = []
+                for i, r in enumerate(raw):
+                    try:
+                        parsed.append(r if isinstance(r, Event) and entered_by is None else
+                                      Event.parse(r.to_dict() if isinstance(r, Event) else r, entered_by=entered_by))
+                    except ProblemError as exc:
+                        if total or len(raw) > 1:
+                            raise ProblemError(exc.field, f"event {total + i + 1}: {_message(exc)}",
+                                               record=exc.record) from None
+                        raise
+                self._load(conn, folder, parsed, loaded)
+                for e in parsed:
+                    folder.apply(e, check=True)
+                # The event checks cover every field and date; what only the whole record shows (whether
+                # a concealment fits 一(四)) is checked as who_answers would check it.
+                for pid in dict.fromkeys(e.problem for e in parsed if e.type in ("concealed", "corrected")):
+                    folder.check_record(pid)
+                loaded.update(e.problem for e in parsed)
+                rows, seq, last = rows_to_insert(parsed, seq, last, at, batch)
+                insert(conn, rows, seq, last)
+                if keep is not None:
+                    keep.extend(Event(problem=e.problem, type=e.type, on=e.on, data=e.data, entered_by=e.entered_by,
+                                      seq=r["seq"], entered_at=at, prev=r["prev"], hash=r["hash"])
+                                for e, r in zip(parsed, rows, strict=True))
+                total += len(parsed)
+        return total
 
-    def _folder_for(self, conn: Any, events: list[Event]) -> Folder:
-        """A checking folder holding the current state of every problem ``events`` touch."""
-        wanted = {e.problem for e in events} | {str(e.data["into"]) for e in events if e.type == "merged"}
-        # A merged problem's state includes the problems merged into it: fold their histories too.
-        folder = Folder(self.policy, self.jurisdiction)
-        past = [_event_from_row(r) for r in iter_rows(conn, problems=sorted(_with_sources(conn, wanted)))]
-        folder.fold(past)
-        # Corrections name events by seq: give the folder the events it may be asked about.
-        for e in past:
-            if e.seq is not None:
-                folder.by_seq[e.seq] = e
-        known = {e.problem for e in past if e.type == "registered"} | \
-            {x.problem for x in events if x.type == "registered"}
+    def _load(self, conn: Any, folder: Folder, events: list[Event], loaded: set[str]) -> None:
+        """Fold into ``folder`` the stored history of every problem ``events`` touch that it lacks."""
+        wanted = ({e.problem for e in events} | {str(e.data["into"]) for e in events if e.type == "merged"}) - loaded
+        stored = _registered(conn, wanted)
+        if stored:
+            # A merged problem's state includes the problems merged into it: fold their histories too.
+            ids = _with_sources(conn, stored) - loaded
+            past = [_event_from_row(r) for r in iter_rows(conn, problems=sorted(ids))]
+            folder.fold(past)
+            # Corrections name events by seq: give the folder the events it may be asked about.
+            for e in past:
+                if e.seq is not None:
+                    folder.by_seq[e.seq] = e
+            loaded.update(ids)
+        known = set(folder.states) | {x.problem for x in events if x.type == "registered"}
         for e in events:
             if e.type != "registered" and e.problem not in known:
                 hint = self._suggest_problem(conn, e.problem)
                 raise ProblemError("problem", f"{e.type} event on {e.on}: unknown problem {e.problem!r}; {hint}",
                                    record=e.problem)
-        return folder
 
     def _suggest_problem(self, conn: Any, pid: str) -> str:
         sa = _sa()
@@ -396,10 +420,16 @@ class Ledger:
                 known = {r[0]: None for r in conn.execute(
                     sa.select(t.events.c.problem).where(t.events.c.type == "registered"))}
                 folder = Folder(self.policy, self.jurisdiction)
-                events = rows_to_events(rows, reader, str(entered_by), folder, result, known)
-                stored, new_seq, new_last = rows_to_insert(events, seq, last, now(), batch)
-                insert(conn, stored, new_seq, new_last)
-                result.events = len(stored)
+                at = now()
+                with paused_gc():
+                    while True:  # 20,000 rows at a time: memory stays flat, the transaction is one
+                        part = list(itertools.islice(rows, 20_000))
+                        if not part:
+                            break
+                        events = rows_to_events(part, reader, str(entered_by), folder, result, known)
+                        stored, seq, last = rows_to_insert(events, seq, last, at, batch)
+                        insert(conn, stored, seq, last)
+                        result.events += len(stored)
                 conn.execute(sa.update(t.imports).where(t.imports.c.id == batch).values(
                     status="done", finished_at=now(), rows=result.rows, events=result.events,
                     rejected=result.rejected))
@@ -494,6 +524,19 @@ class Ledger:
                                 f"now at {where[0]}, not after event {expected - 1}")
         gone = f"event {expected}" if seq != expected else f"the event stored before it (after event {expected - 1})"
         return Verification(False, n, seq, problem, f"{gone} was removed: the chain skips it")
+
+
+def _registered(conn: Any, ids: set[str]) -> set[str]:
+    """Those of ``ids`` that the ledger holds (by the problem index, 500 at a time)."""
+    sa = _sa()
+    t = tables()
+    out: set[str] = set()
+    wanted = sorted(ids)
+    for i in range(0, len(wanted), 500):
+        part = wanted[i:i + 500]
+        out.update(r[0] for r in conn.execute(sa.select(t.events.c.problem).where(
+            t.events.c.problem.in_(part), t.events.c.type == "registered")))
+    return out
 
 
 def _with_sources(conn: Any, ids: set[str]) -> set[str]:

@@ -536,6 +536,8 @@ def to_zh(frame: Any, policy: Any) -> Any:
         "channel": {c.id: c.name for c in v.channels},
         "severity": {s.id: s.name for s in v.severities},
         "kind": {k: x.name for (_, k), x in policy.kinds.items()},
+        "basis": {f.id: f.name for f in policy.failures.values()},
+        "liability": {x.id: x.name for x in policy.liabilities.values()},
     }
     levels = {lv.id: lv.name for lv in v.levels}
     for c in ("level", "discovered_level", "assignee_level"):
