@@ -234,3 +234,20 @@ def test_open_refuses_what_is_not_a_ledger(tmp_path: Any) -> None:
     _tamper(str(tmp_path / "a.db"), "UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     with pytest.raises(LedgerError, match="ledger upgrade"):
         Ledger.open(str(tmp_path / "a.db"))
+
+
+def test_extend_streams_in_chunks_all_or_nothing(ledger: Ledger) -> None:
+    events = story("P1") + story("P2", start="2021-04-01")
+    assert ledger.extend(iter(events), entered_by="bulk", chunk=4) == 12
+    assert ledger.verify().ok and [e.seq for e in ledger.events()] == list(range(1, 13))
+    assert ledger.state("P2").status == "closed"
+    bad = [*story("P3")[:3], {"problem": "P3", "type": "closed", "on": "2021-03-10"}]
+    with pytest.raises(ProblemError) as info:
+        ledger.extend(iter(bad), entered_by="bulk", chunk=2)   # the bad event is in the second chunk
+    assert "event 4" in str(info.value)
+    assert ledger.count() == 12 and "P3" not in ledger.fold()
+    # An event of the second chunk may refer to a problem the first chunk registered, or the ledger holds.
+    more = [*story("P4")[:3], {"problem": "P1", "type": "rectified", "on": "2021-05-02"}]
+    with pytest.raises(ProblemError, match="closed on"):
+        ledger.extend(iter(more), entered_by="bulk", chunk=1)
+    assert ledger.extend(iter(story("P4")[:3]), entered_by="bulk", chunk=1) == 3

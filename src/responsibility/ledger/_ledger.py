@@ -200,8 +200,14 @@ class Ledger:
                                                record=exc.record) from None
                         raise
                 self._load(conn, folder, parsed, loaded)
-                for e in parsed:
-                    folder.apply(e, check=True)
+                for i, e in enumerate(parsed):
+                    try:
+                        folder.apply(e, check=True)
+                    except ProblemError as exc:
+                        if total or len(parsed) > 1:
+                            raise ProblemError(exc.field, f"event {total + i + 1}: {_message(exc)}",
+                                               record=exc.record) from None
+                        raise
                 # The event checks cover every field and date; what only the whole record shows (whether
                 # a concealment fits 一(四)) is checked as who_answers would check it.
                 for pid in dict.fromkeys(e.problem for e in parsed if e.type in ("concealed", "corrected")):
