@@ -150,6 +150,17 @@ class Handling(_Record):
     on: Day
 
 
+def _schema_with_domain(schema: dict[str, Any]) -> None:
+    """The JSON Schema accepts ``domain`` (deprecated) where ``area`` is missing, as the parser does."""
+    props = schema.get("properties", {})
+    if "area" in props:
+        props["domain"] = {**props["area"], "deprecated": True,
+                           "description": "Former name of 'area' (deprecated); give one of the two."}
+        schema["required"] = [r for r in schema.get("required", []) if r != "area"]
+        schema["oneOf"] = [{"required": ["area"], "not": {"required": ["domain"]}},
+                           {"required": ["domain"], "not": {"required": ["area"]}}]
+
+
 class Problem(_Record):
     """A problem and what happened to it (see the module docstring for the fields).
 
@@ -159,6 +170,9 @@ class Problem(_Record):
     ...     "level": "county", "channel": "hotline", "on": "2021-03-01"}).severity
     'minor'
     """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True,
+                              json_schema_extra=_schema_with_domain)
 
     id: Text = Field(min_length=1, description="The problem's id in the sending system.")
     area: Text = Field(validation_alias=AliasChoices("area", "domain"),
