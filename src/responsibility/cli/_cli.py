@@ -37,6 +37,8 @@ def _one_line(exc: RulesError) -> str:
     more = len(exc.issues) - 1
     if more:
         root = Path(exc.issues[0].file).parent
+        if root.name in ("areas", "bodies", "sources", "amendments"):
+            root = root.parent
         first += f" (and {more} more; `responsibility validate {root}` lists them)"
     return first
 
