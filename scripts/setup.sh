@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up a fresh machine and run the main job on the shipped data.
 #   1. a virtual environment in .venv with the package and every extra the tests use;
-#   2. a CJK font for the chain pictures (Debian's fonts-wqy-microhei) when none is present;
+#   2. Debian packages when missing: a CJK font (fonts-wqy-microhei), graphviz, chromium;
 #   3. PostgreSQL from Debian's packages, for the ledger's tests (they start their own server);
 #   4. the main job: validate the shipped rules, run their scenarios, answer an example problem.
 set -euo pipefail
@@ -14,13 +14,19 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[dev]'
 
-# Pictures label bodies in Chinese; without a CJK font they would show boxes.
-if ! fc-list 2>/dev/null | grep -qiE 'wqy|noto (sans|serif) cjk|droid sans fallback'; then
+# System packages: a CJK font (pictures label bodies in Chinese; without one they show
+# boxes), Graphviz `dot` (the layered layout of chain and verdict pictures; matplotlib draws
+# them where it is absent) and Chromium (the suite opens the HTML report headless).
+need=()
+fc-list 2>/dev/null | grep -qiE 'wqy|noto (sans|serif) cjk|droid sans fallback' || need+=(fonts-wqy-microhei fontconfig)
+command -v dot >/dev/null 2>&1 || need+=(graphviz)
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei fontconfig) \
-      >/dev/null 2>&1 || echo "warning: could not install a CJK font; pictures may show boxes" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") \
+      >/dev/null 2>&1 || echo "warning: could not install ${need[*]}; pictures fall back to matplotlib and the report test is skipped" >&2
   else
-    echo "warning: no CJK font found; install fonts-wqy-microhei for readable pictures" >&2
+    echo "warning: missing ${need[*]} (Debian packages); install them as root for dot pictures, CJK labels and the report test" >&2
   fi
 fi
 

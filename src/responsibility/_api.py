@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from .batch._assessment import Assessment
     from .chain._jurisdiction import Jurisdiction
+    from .chain._scene import Picture
     from .engine._problem import Problem
     from .engine._route import Route
     from .engine._verdict import Verdict
@@ -41,6 +42,25 @@ class Policy(PolicyView):
         from .chain._graph import chain_of
 
         return chain_of(self)
+
+    def draw(self, *, area: str | None = None, place: str | None = None, jurisdiction: Jurisdiction | None = None,
+             lang: Literal["zh", "en"] = "zh", layout: Literal["auto", "dot", "matplotlib"] = "auto") -> Picture:
+        """A picture of the chain: levels as ranks (the village at the bottom), one box per body,
+        one arrow per relation type between two bodies, a legend; it shows inline in Jupyter and
+        ``.save("x.png")`` or ``.save("x.svg")`` writes it.
+
+        ``place`` (a division code of ``jurisdiction``, default the shipped example) draws the
+        chain placed above that place; ``area`` keeps one duty area's holders and relations
+        (without it only the relations that belong to no area are drawn). The title names both.
+        ``layout="auto"`` uses Graphviz ``dot`` where installed, else matplotlib.
+
+        >>> import responsibility
+        >>> responsibility.load().draw(area="housing", place="330127100201").scene.title
+        '千岛湖镇示例村 330127100201 · 危房改造'
+        """
+        from .chain._draw import policy_picture
+
+        return policy_picture(self, area=area, place=place, jurisdiction=jurisdiction, lang=lang, layout=layout)
 
     def who_answers(self, problem: Problem | dict[str, Any], *, jurisdiction: Jurisdiction | None = None,
                     engine: Literal["durable", "compiled"] | None = None, today: dt.date | None = None) -> Verdict:

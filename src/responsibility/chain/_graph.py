@@ -14,7 +14,7 @@ Nodes carry ``level``, ``rank``, ``name`` (Chinese), ``en``, ``kind``, ``sector`
 ``"<type>"`` (structural) or ``"<type>@<area>"`` (area-specific) and carry ``type``,
 ``area``, ``clause`` (the first clause), ``clauses``, ``duties``, ``basis`` and ``source``
 (how the relation was made). The graph's ``graph`` dict holds ``levels`` (ids, village
-first), ``level_names``, ``relation_types`` and ``area_names``.
+first), ``level_names``, ``level_en``, ``relation_types``, ``area_names`` and ``area_en``.
 
 The query functions take the graph first and never change it. :func:`chain_of` builds a
 policy's graph once and keeps it on the policy (its memo); the checks of the graph are in
@@ -119,6 +119,7 @@ def build_chain(policy: PolicyView) -> Graph:
     levels = list(policy.levels)
     g.graph["levels"] = levels
     g.graph["level_names"] = {lv: policy.levels[lv].name for lv in levels}
+    g.graph["level_en"] = {lv: policy.levels[lv].en for lv in levels}
     g.graph["relation_types"] = {
         t.id: {
             "name": t.name,
@@ -130,6 +131,7 @@ def build_chain(policy: PolicyView) -> Graph:
         for t in policy.data.relation_types
     }
     g.graph["area_names"] = {a.id: a.name for a in policy.data.areas}
+    g.graph["area_en"] = {a.id: a.en for a in policy.data.areas}
     areas_of: dict[str, list[str]] = {}
     for did, d in policy.duties.items():
         for h in d.holders:

@@ -289,6 +289,31 @@ def _field_path(field: str) -> tuple[str | int, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", field))
 
 
+def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:
+    """``("NAME=VALUE", …)`` to ``{name: value}``, each value read as YAML (15, true, all_levels)."""
+    from ..policy._yaml import safe_load
+
+    out: dict[str, Any] = {}
+    for item in settings:
+        name, eq, text = item.partition("=")
+        if not eq or not name.strip():
+            raise ResponsibilityError(f"--set {item!r}: write NAME=VALUE, e.g. --set handling_time_limit_days=15")
+        try:
+            out[name.strip()] = safe_load(text) if text.strip() else text
+        except Exception:
+            out[name.strip()] = text
+    return out
+
+
+def picture_paths(path: Path, problems: list[str]) -> list[Path]:
+    """``path`` for one problem; ``stem-<problem id>.suffix`` beside it for several."""
+    if len(problems) == 1:
+        return [path]
+    import re
+
+    return [path.with_name(f"{path.stem}-{re.sub(r'[^A-Za-z0-9_.-]+', '_', p)}{path.suffix}") for p in problems]
+
+
 @cli.command()
 @click.argument("file", type=str)
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
@@ -299,14 +324,22 @@ def _field_path(field: str) -> tuple[str | int, ...]:
               help="Rule engine (default: durable-rules where it runs, else compiled).")
 @click.option("--explain", is_flag=True, help="Print the chain of reasoning after the answer.")
 @click.option("--check", is_flag=True, help="Exit 1 when any problem has failure findings.")
+@click.option("--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="What-if: set a parameter of rules/parameters.yaml for this run (repeatable).")
+@click.option("--picture", type=click.Path(dir_okay=False),
+              help="Also draw the verdict to this .png or .svg file (one file per problem when there are several).")
 def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, lang: str, engine: str | None,
-        explain: bool, check: bool) -> None:
+        explain: bool, check: bool, settings: tuple[str, ...], picture: str | None) -> None:
     """Who answers for the problem(s) in FILE (YAML or JSON; - reads stdin)?"""
     from ..chain._jurisdiction import Jurisdiction
     from ..engine._decide import who_answers
 
+    if picture is not None and Path(picture).suffix.lower() not in (".png", ".svg"):
+        raise ResponsibilityError(f"--picture {picture}: give a .png or .svg file name")
     records, pos, many = _read_records(file)
     policy = load_policy(rules_dir)
+    if settings:
+        policy = policy.with_parameters(**parse_settings(settings))
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     language: Lang = "en" if lang == "en" else "zh"
     verdicts = []
@@ -328,6 +361,10 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
     if explain:
         for v in verdicts:
             click.echo(v.explain(language))
+    if picture is not None:
+        for path, v in zip(picture_paths(Path(picture), [v.problem for v in verdicts]), verdicts, strict=True):
+            v.draw(language).save(path)
+            click.echo(f"wrote {path}", err=True)
     if check and any(v.failures for v in verdicts):
         sys.exit(1)
 

@@ -1,10 +1,13 @@
-"""The ``responsibility graph`` command: the role graph as DOT, Mermaid, GraphML or PNG.
+"""The ``responsibility graph`` command: the role graph as DOT, Mermaid, GraphML, PNG or SVG.
 
 Registered on the main command group when ``_cli`` is imported. A user mistake (an
-unknown area, level or place, a PNG without ``--out``) is one line on stderr and exit 2.
+unknown area, level or place, a picture without ``--out``) is one line on stderr and exit 2.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
 
 import click
 
@@ -21,7 +24,7 @@ from ._cli import cli
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["mermaid", "dot", "graphml", "png"]),
+    type=click.Choice(["mermaid", "dot", "graphml", "png", "svg"]),
     default="mermaid",
     show_default=True,
 )
@@ -31,7 +34,9 @@ from ._cli import cli
     type=click.Path(dir_okay=False),
     help="CSV of places for --place (default: the example jurisdiction).",
 )
-@click.option("-o", "--out", type=str, help="Write to this file (required for png).")
+@click.option("-o", "--out", type=str, help="Write to this file (required for png and svg).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of a picture's labels.")
 def graph(
     rules_dir: str | None,
     area: str | None,
@@ -40,23 +45,33 @@ def graph(
     place: str | None,
     jurisdiction: str | None,
     out: str | None,
+    lang: str,
 ) -> None:
     """Write the chain of bodies and relations (the role graph) as a diagram.
 
     Levels are rows, the village at the bottom. Text formats go to stdout unless --out
-    is given; a PNG needs --out and matplotlib (responsibility[plot]).
+    is given; a picture (png, svg) needs --out and is laid out by Graphviz dot where it is
+    installed, else drawn by matplotlib (responsibility[plot]). A picture without --area
+    shows only the relations that belong to no area (who leads whom, reporting lines).
     """
+    from ..chain._draw import structural
     from ..chain._export import FORMATS
     from ..chain._graph import chain_of, subchain
     from ._cli import load_policy
 
-    if fmt == "png" and out is None:
-        raise ResponsibilityError("a PNG needs a file: give --out FILE.png")
+    picture = fmt in ("png", "svg")
+    if picture and out is None:
+        raise ResponsibilityError(f"a picture needs a file: give --out FILE.{fmt}")
+    target: Path | None = None
     if out is not None:
         from .._files import check_target
 
-        check_target(out, [jurisdiction])  # before any work: a directory, a missing folder, an input
+        target = Path(out)
+        if picture and target.suffix.lower() != f".{fmt}":
+            target = target.with_suffix(f".{fmt}")
+        check_target(target, [jurisdiction])  # before any work: a directory, a missing folder, an input
     policy = load_policy(rules_dir)
+    where = None
     if place is not None:
         from ..chain._jurisdiction import Jurisdiction
         from ..chain._placement import PlacedChain
@@ -71,23 +86,28 @@ def graph(
             chosen = chosen.subgraph([n for n, d in chosen.nodes(data=True) if d["level"] in keep]).copy()
     else:
         chosen = subchain(chain_of(policy), area=area, levels=levels or None)
-    if fmt == "png":
-        from ..chain._picture import draw_png
+    if picture:
+        from ..chain._draw import draw_chain, policy_picture
 
-        assert out is not None
-        draw_png(chosen, out)  # written atomically
-        click.echo(f"wrote {out}", err=True)
+        assert target is not None
+        language: Literal["zh", "en"] = "en" if lang == "en" else "zh"
+        if levels:
+            pic = draw_chain(chosen if area is not None else structural(chosen), lang=language)
+        else:
+            pic = policy_picture(policy, area=area, place=place, jurisdiction=where, lang=language)
+        pic.save(target)  # written atomically
+        click.echo(f"wrote {target}", err=True)
         return
     text = FORMATS[fmt](chosen)
-    if out is None:
+    if target is None:
         from .._files import write_stdout
 
         write_stdout(text)
     else:
         from .._files import write_text
 
-        write_text(out, text, [jurisdiction])
-        click.echo(f"wrote {out}", err=True)
+        write_text(target, text, [jurisdiction])
+        click.echo(f"wrote {target}", err=True)
 
 
 cli.add_command(graph)

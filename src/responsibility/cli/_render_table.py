@@ -9,41 +9,68 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..checks._diff import Diff
 from ..engine._verdict import Lang, Verdict
 
 
 def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Console | None = None) -> None:
-    """Print one table per verdict, findings in order, with reasons in ``lang``."""
+    """Print one table per verdict, one row per body and basis (numbered as ``explain()``), then
+    the reasons numbered like the rows; every word in ``lang``.
+
+    Ids and codes never break across lines: each column that holds them is at least as wide
+    as the longest, and names (which may wrap) share what is left of the terminal.
+    """
+    from ..engine._verdict_view import groups, headline
+
     console = console or Console()
+    en = lang == "en"
     for v in verdicts:
-        rows: dict[tuple[str, str], list[str]] = {}
-        first: dict[tuple[str, str], int] = {}
-        for i, f in enumerate(v.findings):
-            rows.setdefault((f.body, f.basis), []).append(f.liability)
-            first.setdefault((f.body, f.basis), i)
-        table = Table(title=f"{v.problem}: {len(v.findings)} finding(s), {v.engine} engine", expand=False)
-        for col in ("#", "level", "body", "place", "basis", "liability", "clauses"):
-            # Ids must stay whole to be read and searched; names and places may wrap.
-            table.add_column(col, overflow="fold", no_wrap=col in ("#", "level", "basis"))
+        rows = groups(v)
+        if not v.findings:
+            console.print(f"{headline(v, lang)} — " + ("no findings: every step was in order (or it is not yet "
+                          "discovered)" if en else "无责任认定（各环节均按时办理，或尚未发现）"), highlight=False,
+                          markup=False)
+            continue
+        # No vertical rules and collapsed padding: one column of space between columns leaves the
+        # most room to the names within 80 columns.
+        table = Table(title=Text(headline(v, lang)), expand=False, title_justify="left", box=box.SIMPLE_HEAD,
+                      collapse_padding=True, pad_edge=False)
+        widest = {
+            "basis": max(len(v.findings[ix[0]].basis) for _, ix in rows),
+            "liability": max(len(f.liability) for f in v.findings),
+            "clauses": max(len(c) for f in v.findings for c in f.clauses) if any(f.clauses for f in v.findings)
+            else 7,
+        }
+        table.add_column("#", no_wrap=True, justify="right")
+        names = [(f.name_en if en else f.name) for f in v.findings]
+        longest_word = max((len(w) for n in names for w in n.split()), default=8) if en else 8
+        table.add_column("body / level" if en else "主体 / 层级", overflow="fold", min_width=min(max(longest_word, 8), 20))
+        table.add_column("place" if en else "地点", overflow="fold", min_width=12)
+        table.add_column("basis" if en else "依据", no_wrap=True, min_width=widest["basis"])
+        table.add_column("liability" if en else "责任", no_wrap=True, min_width=max(widest["liability"], 9))
+        table.add_column("clauses" if en else "条款", min_width=max(widest["clauses"], 7), overflow="fold")
+        ctx = v.context
+        levels = getattr(getattr(ctx, "policy", None), "levels", {})
         reasons = []
-        for n, (key, liabilities) in enumerate(rows.items(), start=1):
-            f = v.findings[first[key]]
-            table.add_row(str(n), f.level, f.name if lang == "zh" else f.name_en,
-                          f"{f.place_name} {f.place}".strip(), f.basis, " ".join(liabilities), " ".join(f.clauses))
-            reasons.append(f"{n}. {f.reason if lang == 'zh' else f.reason_en}")
-        if v.findings:
-            console.print(table)
-            for line in reasons:
-                console.print(line, highlight=False)
-        else:
-            console.print(f"{v.problem}: no findings: every step was in order (or it is not yet discovered)")
+        for n, ix in rows:
+            f = v.findings[ix[0]]
+            level = f.level if en or f.level not in levels else levels[f.level].name
+            table.add_row(str(n), f"{f.name_en if en else f.name}\n{level}", f"{f.place_name}\n{f.place}",
+                          f.basis, "\n".join(dict.fromkeys(v.findings[i].liability for i in ix)),
+                          "\n".join(f.clauses))
+            # A Chinese reason has no spaces to wrap at: keep it on the number's line.
+            reasons.append(f"{n}. {f.reason_en}" if en else f"{n}.{f.reason}")
+        console.print(table)
+        for line in reasons:
+            console.print(line, highlight=False, markup=False)
         if v.interpretations:
             ids = ", ".join(f"{i.id}={i.value!r}" if i.type == "parameter" else i.id for i in v.interpretations)
-            console.print(f"rests on interpretation: {ids}", highlight=False)
+            console.print(("rests on interpretation: " if en else "依据解释：") + ids, highlight=False, markup=False)
 
 
 def print_diff(result: Diff, console: Console | None = None) -> None:

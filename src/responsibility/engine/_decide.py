@@ -21,6 +21,7 @@ from ._engine_durable import fork_safe_lock
 from ._facts import Context, Fact, derive, main_facts
 from ._problem import Problem, parse_day, parse_problem
 from ._verdict import Finding, Interpretation, Step, Verdict
+from ._verdict_view import VerdictContext
 
 EngineName = Literal["durable", "compiled"]
 
@@ -188,6 +189,7 @@ class Decider:
             quotes={c: policy.clauses[c].text for c in policy.clauses},
             parameters={p: policy.parameter(p) for p in policy.parameters},
             paths=paths,
+            context=VerdictContext(policy, jurisdiction, problem),
         )
 
     def clauses(self, body_id: str, basis: str, duties: Sequence[str], rules: Sequence[Rule]) -> tuple[str, ...]:

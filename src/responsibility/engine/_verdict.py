@@ -103,6 +103,8 @@ class Verdict:
     quotes: dict[str, str] = field(default_factory=dict)
     parameters: dict[str, Any] = field(default_factory=dict)
     paths: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    #: What the verdict was decided in (policy view, jurisdiction, parsed problem), for pictures.
+    context: Any = field(default=None, compare=False, repr=False)
 
     @property
     def failures(self) -> tuple[Finding, ...]:
@@ -110,50 +112,56 @@ class Verdict:
         return tuple(f for f in self.findings if f.is_failure)
 
     def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
-        """The fixed JSON shape of the verdict."""
-        return {
+        """The fixed JSON shape of the verdict; under a what-if policy also ``what_if``:
+        ``{parameter: {"rules": value, "used": value}}``."""
+        out: dict[str, Any] = {
             "problem": self.problem,
             "findings": [f.to_dict(lang) for f in self.findings],
             "interpretations": [i.to_dict() for i in self.interpretations],
             "engine": self.engine,
         }
+        if changed := self.what_if:
+            out["what_if"] = {k: {"rules": old, "used": new} for k, (old, new) in changed.items()}
+        return out
 
     def to_json(self, lang: Lang = "zh", indent: int | None = 2) -> str:
         """The verdict as JSON text (Chinese kept as characters)."""
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
 
     def explain(self, lang: Lang = "zh") -> str:
-        """The chain of reasoning: each rule that fired, the parameters it read, the path
-        through the chain from the place to the liable body, and the quoted clauses."""
-        out = [f"问题 {self.problem}（{self.as_of}，{self.engine} engine, policy {self.policy}）"
-               if lang == "zh" else f"Problem {self.problem} (as of {self.as_of}, {self.engine} engine, "
-               f"policy {self.policy})"]
-        if not self.findings:
-            out.append("  无责任认定。" if lang == "zh" else "  No findings: every step was in order.")
-        for step in self.steps:
-            out.append(f"- rule {step.rule}")
-            shown = {k: v for k, v in step.fact.items() if k not in ("id", "sid")}
-            out.append(f"    fact: {json.dumps(shown, ensure_ascii=False)}")
-            for i in step.findings:
-                f = self.findings[i]
-                out.append(f"    → [{i}] {f.name} {f.name_en} @ {f.place} {f.place_name}: {f.basis}/{f.liability}")
-                if i in self.paths:
-                    out.append(f"      path: {' → '.join(self.paths[i])}")
-                out.append(f"      {f.reason if lang == 'zh' else f.reason_en}")
-                for pid in f.rests_on:
-                    if pid in self.parameters:
-                        out.append(f"      parameter {pid} = {self.parameters[pid]!r}")
-        cited = sorted({c for f in self.findings for c in f.clauses}, key=list(self.quotes).index
-                       if self.quotes else None)
-        if cited:
-            out.append("条款 / clauses:")
-            for c in cited:
-                out.append(f"  {c}: {self.quotes.get(c, '')}")
-        if self.interpretations:
-            out.append("依据解释 / resting on interpretation:")
-            for it in self.interpretations:
-                out.append(f"  {it.id} ({it.type}) = {it.value!r}: findings {list(it.findings)} — {it.why}")
-        return "\n".join(out)
+        """The chain of reasoning, numbered as the ``who`` table: for each body and basis its
+        liabilities, reason, path through the chain from the place to the body, the rules that
+        fired and the parameters they read; then the quoted clauses and the interpretations."""
+        from ._verdict_view import explain_text
+
+        return explain_text(self, lang)
+
+    def __repr__(self) -> str:
+        from ._verdict_view import short_repr
+
+        return short_repr(self)
+
+    @property
+    def what_if(self) -> dict[str, tuple[Any, Any]]:
+        """``{parameter: (rules' value, value used)}`` when decided under
+        :meth:`Policy.with_parameters <responsibility.Policy.with_parameters>`, else ``{}``."""
+        from ._verdict_view import what_if_of
+
+        return what_if_of(self)
+
+    def draw(self, lang: Lang = "zh", *, layout: Literal["auto", "dot", "matplotlib"] = "auto") -> Any:
+        """A picture of the verdict: the chain above the problem's place (only the bodies
+        concerned, each at its level and place), the path the problem took, and every finding
+        marked on its body by basis and liability, with a legend in ``lang``.
+
+        Returns a :class:`~responsibility.chain._scene.Picture`: it shows inline in Jupyter
+        and ``.save("x.png")`` or ``.save("x.svg")`` writes it. ``layout="auto"`` uses
+        Graphviz ``dot`` where installed, else matplotlib.
+        """
+        from ..chain._draw import draw_case
+        from ._verdict_view import case_of
+
+        return draw_case(case_of(self, lang), layout=layout)
 
     def _repr_html_(self) -> str:
         rows = "".join(

@@ -271,6 +271,8 @@ class Failure(Term):
     duty_kind: Id | None = Field(None, description="Holders are the area's duties of this kind, not a stage's.")
     reason: str = Field(description="Chinese sentence template of a finding's reason ({body}, {place}, {duty}…).")
     reason_en: str = Field(description="English gloss of the template ({body_en}, {duty_en}…).")
+    short: str | None = Field(None, description="Short Chinese label for pictures (default: the name).")
+    short_en: str | None = Field(None, description="Short English label for pictures (default: the gloss).")
 
 
 class Liability(Term):
@@ -278,6 +280,8 @@ class Liability(Term):
 
     from_parameter: Id | None = None
     basis: Basis = "text"
+    short: str | None = Field(None, description="Short Chinese label for pictures (default: the name).")
+    short_en: str | None = Field(None, description="Short English label for pictures (default: the gloss).")
 
 
 class Principle(Term):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeVar
@@ -57,11 +57,13 @@ class PolicyView:
     """
 
     def __init__(self, data: PolicyData, *, root: Path, loaded: Loaded | None = None,
-                 as_of: dt.date | None = None) -> None:
+                 as_of: dt.date | None = None, what_if: Mapping[str, tuple[Any, Any]] | None = None) -> None:
         self.data = data
         self.root = root
         self.as_of = as_of
         self._loaded = loaded
+        #: Parameters set by :meth:`with_parameters`: ``{id: (rules' value, value used)}``.
+        self.what_if: dict[str, tuple[Any, Any]] = dict(what_if or {})
 
         def live(xs: Iterable[_T]) -> list[_T]:
             return [x for x in xs if x.in_force(as_of)]
@@ -246,10 +248,31 @@ class PolicyView:
         views = self.__dict__.setdefault("_views", {})
         if i not in views:
             start = self.epochs[i - 1] if i else day
-            views[i] = type(self)(self.data, root=self.root, loaded=self._loaded, as_of=start)
+            views[i] = type(self)(self.data, root=self.root, loaded=self._loaded, as_of=start,
+                                  what_if=self.what_if)
         view: Self = views[i]
         return view
 
+    def with_parameters(self, **values: Any) -> Self:
+        """A new view of this policy with some parameters (``rules/parameters.yaml``) set: a what-if.
+
+        Each value is checked like the file's (unknown names and values that do not fit raise
+        :class:`~responsibility.RulesError`); every verdict made under the new view says which
+        parameters it changed (``verdict.what_if``, its ``explain()`` and ``to_dict()``).
+
+        >>> import responsibility
+        >>> policy = responsibility.load()
+        >>> strict = policy.with_parameters(handling_time_limit_days=15, supervision_scope="all_levels")
+        >>> strict.parameter("handling_time_limit_days"), strict.what_if["supervision_scope"]
+        (15, ('next_level', 'all_levels'))
+        >>> policy.parameter("handling_time_limit_days")
+        10
+        """
+        from ._whatif import with_parameters
+
+        return with_parameters(self, values)
+
     def __repr__(self) -> str:
+        changed = f", what-if {', '.join(f'{k}={v!r}' for k, (_, v) in self.what_if.items())}" if self.what_if else ""
         return (f"<Policy {self.data.meta.id} {self.data.meta.version}: {len(self.bodies)} bodies, "
-                f"{len(self.duties)} duties, {len(self.kinds)} problem kinds>")
+                f"{len(self.duties)} duties, {len(self.kinds)} problem kinds{changed}>")

@@ -1,0 +1,303 @@
+"""What a person sees of a verdict: its short text form and its picture.
+
+:func:`case_of` turns a verdict (with the context it was decided in: the policy, the
+jurisdiction and the parsed problem) into the plain :class:`~responsibility.chain._draw.Case`
+that the chain wing draws: the levels from the problem's place up to the highest level
+concerned, each with its real place name; the problem itself; the bodies concerned (those
+with findings, the finder and the receivers of the problem) with their findings as marks;
+the path the problem took (found, assigned, reported, concealed). Every name comes from the
+policy data; the few words of the picture's own (问题, 期限 …) are in :data:`WORDS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ..chain._draw import Case
+    from ..chain._jurisdiction import Jurisdiction
+    from ..policy._view import PolicyView
+    from ._problem import Problem
+    from ._verdict import Verdict
+
+Lang = Literal["zh", "en"]
+
+#: The picture's own words (everything else is a name from the policy data).
+WORDS: dict[str, dict[str, str]] = {
+    "zh": {"problem": "问题", "found": "发现", "deadline": "期限", "rectified": "已整改", "open": "未整改",
+           "as_of": "截至", "path": "问题流转", "findings": "责任认定", "severity": "情形",
+           "none": "无责任认定", "level": "（本级）", "what_if": "假设参数（非规则默认值）"},
+    "en": {"problem": "Problem", "found": "found", "deadline": "deadline", "rectified": "rectified",
+           "open": "not rectified", "as_of": "as of", "path": "path of the problem", "findings": "findings",
+           "severity": "severity", "none": "no findings", "level": "(the level)",
+           "what_if": "what-if parameters (not the rules' defaults)", "assigned": "assigned", "reported": "reported"},
+}
+
+
+@dataclass(frozen=True)
+class VerdictContext:
+    """What a verdict was decided in: the policy view, the jurisdiction and the parsed problem."""
+
+    policy: PolicyView
+    jurisdiction: Jurisdiction
+    problem: Problem
+
+
+def short_repr(v: Verdict) -> str:
+    """``<Verdict 2021-0042: 9 findings (3 bodies) — not_discovered ×2, … ; compiled>``."""
+    bodies = len({(f.body, f.place) for f in v.findings})
+    counts: dict[str, int] = {}
+    for f in v.findings:
+        counts[f.basis] = counts.get(f.basis, 0) + 1
+    what = ", ".join(f"{b} ×{n}" for b, n in counts.items()) or "no findings"
+    changed = what_if_text(v)
+    mark = f"; what-if {changed}" if changed else ""
+    return (f"<Verdict {v.problem}: {len(v.findings)} finding(s) on {bodies} bod{'y' if bodies == 1 else 'ies'} "
+            f"— {what}; {v.engine}{mark}>")
+
+
+def what_if_of(v: Verdict) -> dict[str, tuple[Any, Any]]:
+    """``{parameter: (rules' value, value used)}`` of a verdict decided under a what-if policy."""
+    ctx = v.context
+    if not isinstance(ctx, VerdictContext):
+        return {}
+    return dict(getattr(ctx.policy, "what_if", {}) or {})
+
+
+def what_if_text(v: Verdict) -> str:
+    """``handling_time_limit_days=15 (rules: 10), …`` or ``""``."""
+    return ", ".join(f"{k}={new!r} (rules: {old!r})" for k, (old, new) in what_if_of(v).items())
+
+
+def case_of(v: Verdict, lang: Lang = "zh") -> Case:
+    """The plain picture data of a verdict (see the module docstring)."""
+    from ..chain._draw import Case, CaseBody, CaseLevel, CaseStep
+
+    ctx = v.context
+    if not isinstance(ctx, VerdictContext):
+        from .._errors import ResponsibilityError
+
+        raise ResponsibilityError("this verdict was not made by who_answers (it has no context to draw from)")
+    policy, j, problem = ctx.policy, ctx.jurisdiction, ctx.problem
+    w = WORDS[lang]
+    en = lang == "en"
+
+    def name(term: Any) -> str:
+        return str(term.en if en and term.en else term.name)
+
+    def short(term: Any) -> str:
+        s = term.short_en if en else term.short
+        return str(s or name(term))
+
+    from ..chain._jurisdiction import LEVEL_DIGITS
+
+    rank = policy.level_rank
+    digits = dict(LEVEL_DIGITS)
+    places = {p.level: p for p in j.ancestors(problem.place)}
+    bottom = j.place(problem.place).level
+
+    # Who holds the problem at each level: a named body, else the level as a whole.
+    holder: dict[str, str] = {}
+    actors: dict[str, tuple[str, str]] = {}
+    roles: dict[str, list[str]] = {}
+
+    def at(level: str, body: str | None, role: str) -> str:
+        if body is not None and body in policy.bodies:
+            roles.setdefault(body, []).append(role)
+            holder.setdefault(level, body)
+            return body
+        if level in holder:
+            return holder[level]
+        actor = f"__level_{level}"
+        place = places.get(level)
+        actors[actor] = (level, (place.name if place else name(policy.levels[level])) + f"\n{w['level']}")
+        holder[level] = actor
+        return actor
+
+    steps: list[Any] = []
+    types = {t.id: t for t in policy.data.relation_types}
+
+    def type_name(tid: str, fallback: str) -> str:
+        t = types.get(tid)
+        return t.name if t is not None and not en else w.get(fallback, fallback)
+
+    d = problem.discovered
+    if d is not None:
+        channel = policy.channels.get(d.channel)
+        finder = at(d.level, d.body, w["found"])
+        label = f"{w['found']} {d.on.isoformat()}" + (f"\n{name(channel)}" if channel else "")
+        steps.append(CaseStep("__problem__", finder, label, "found"))
+    for h in problem.handled:
+        tail = at(h.by_level, None, "")
+        kind: Literal["assigned", "reported"] = "assigned" if h.action == "assigned" else "reported"
+        tid = "assigns" if kind == "assigned" else "reports_to"
+        head = at(h.to_level, h.to_body, type_name(tid, h.action))
+        label = f"{type_name(tid, h.action)} {h.on.isoformat()}"
+        if kind == "assigned" and problem.deadline is not None:
+            label += f"\n{w['deadline']} {problem.deadline.isoformat()}"
+        if tail != head:
+            steps.append(CaseStep(tail, head, label, kind))
+    concealed = policy.failures.get("concealed")
+    for who in problem.concealed_by:
+        level = who if who in policy.levels else policy.bodies[who].level if who in policy.bodies else None
+        if level is None:
+            continue
+        node = at(level, who if who in policy.bodies else None, short(concealed) if concealed else who)
+        steps.append(CaseStep(node, "__problem__", short(concealed) if concealed else who, "concealed"))
+
+    bodies: dict[str, dict[str, Any]] = {}
+    for f in v.findings:
+        # The rank's label names the place (one per level above a place): the box need not.
+        b = bodies.setdefault(f.body, {"level": f.level, "name": f.name_en if en and f.name_en else f.name,
+                                       "place": "", "findings": []})
+        b["findings"].append((f.basis, f.liability))
+    for body in roles:
+        if body not in bodies:
+            pb = policy.bodies[body]
+            bodies[body] = {"level": pb.level, "name": name(pb), "place": "", "findings": []}
+    concerned = [rank[b["level"]] for b in bodies.values()] + [rank[lv] for lv, _ in actors.values()]
+    top = max([rank[bottom], *concerned])
+    levels = []
+    for lv in policy.levels:  # lowest first
+        if rank[bottom] <= rank[lv] <= top:
+            place = places.get(lv)
+            label = name(policy.levels[lv]) + (f" · {place.name} {place.code[:digits[lv]]}" if place else "")
+            levels.append(CaseLevel(lv, label))
+
+    area = policy.areas.get(problem.domain)
+    kind_term = policy.kinds.get((problem.domain, problem.kind)) if problem.kind else None
+    severity = next((s for s in policy.data.vocabulary.severities if s.id == problem.severity), None)
+    lines = [f"{w['problem']} {problem.id}", name(area) if area else problem.domain]
+    if kind_term is not None:
+        lines.append(name(kind_term))
+    lines.append(f"{w['severity']}: {name(severity) if severity else problem.severity}")
+    if problem.deadline is not None:
+        lines.append(f"{w['deadline']} {problem.deadline.isoformat()}")
+    if problem.rectified_on is not None:
+        lines.append(f"{w['rectified']} {problem.rectified_on.isoformat()}")
+    elif problem.handled:
+        lines.append(f"{w['open']} ({w['as_of']} {v.as_of.isoformat()})")
+
+    sep = ", " if en else "、"
+    title = f"{w['problem']} {problem.id} · {name(area) if area else problem.domain} · " \
+            f"{places[bottom].name if bottom in places else problem.place}"
+    notes = [headline(v, lang).split(": ", 1)[-1].split("：", 1)[-1].split(" [")[0] if v.findings else w["none"]]
+    if changed := what_if_of(v):
+        notes.append(f"{w['what_if']}: " + sep.join(f"{k}={new!r} ({old!r})" for k, (old, new) in changed.items()))
+    path_legend: list[tuple[str, str]] = [("found", w["found"])]
+    if any(s.kind == "assigned" for s in steps):
+        path_legend.append(("assigned", type_name("assigns", "assigned")))
+    if any(s.kind == "reported" for s in steps):
+        path_legend.append(("reported", type_name("reports_to", "reported")))
+    if any(s.kind == "concealed" for s in steps) and concealed is not None:
+        path_legend.append(("concealed", short(concealed)))
+    return Case(
+        title=title,
+        levels=tuple(levels),
+        problem_level=bottom,
+        problem_lines=tuple(lines),
+        bodies=tuple(CaseBody(bid, b["level"], b["name"], b["place"], tuple(b["findings"]),
+                              sep.join(dict.fromkeys(r for r in roles.get(bid, []) if r)))
+                     for bid, b in bodies.items()),
+        steps=tuple(steps),
+        bases={fid: (short(f), f"{short(f)} — {name(f)}" if short(f) != name(f) else name(f))
+               for fid, f in policy.failures.items()},
+        liabilities={lid: (short(x), name(x)) for lid, x in policy.liabilities.items()},
+        level_actors=actors,
+        notes=tuple(notes),
+        legend_title=f"{w['path']} / {w['findings']}",
+        path_legend=tuple(path_legend),
+        lang=lang,
+    )
+
+
+# ------------------------------------------------------------------------------------- text
+
+#: The words of ``explain()`` and the table, by language.
+TEXT: dict[str, dict[str, str]] = {
+    "zh": {"problem": "问题", "as_of": "截至", "policy": "规则", "engine": "引擎", "none": "无责任认定。",
+           "what_if": "假设参数（不是规则的默认值）", "rules_value": "规则为", "basis": "依据", "liability": "责任",
+           "why": "理由", "path": "路径", "rule": "rule", "rests": "依据解释", "clauses": "条款",
+           "interpretations": "依据解释", "findings": "项认定", "bodies": "个主体", "by_liability": "按责任计"},
+    "en": {"problem": "Problem", "as_of": "as of", "policy": "policy", "engine": "engine",
+           "none": "No findings: every step was in order.", "what_if": "what-if parameters (not the rules' defaults)",
+           "rules_value": "rules", "basis": "basis", "liability": "liability", "why": "why", "path": "path",
+           "rule": "rule", "rests": "rests on", "clauses": "Clauses", "interpretations": "Resting on interpretation",
+           "findings": "finding(s)", "bodies": "bodies", "by_liability": "counting each liability"},
+}
+
+
+def groups(v: Verdict) -> list[tuple[int, list[int]]]:
+    """The table's rows: one per body, place and basis, as (row number from 1, finding indices)."""
+    rows: dict[tuple[str, str, str], list[int]] = {}
+    for i, f in enumerate(v.findings):
+        rows.setdefault((f.body, f.place, f.basis), []).append(i)
+    return [(n, ix) for n, ix in enumerate(rows.values(), start=1)]
+
+
+def headline(v: Verdict, lang: Lang = "zh") -> str:
+    """What the table shows, counted: rows (body and basis), bodies and findings by liability."""
+    t = TEXT[lang]
+    rows = len(groups(v))
+    bodies = len({(f.body, f.place) for f in v.findings})
+    if lang == "en":
+        text = (f"{t['problem']} {v.problem}: {rows} finding(s) on {bodies} bod{'y' if bodies == 1 else 'ies'} "
+                f"({len(v.findings)} {t['by_liability']})")
+    else:
+        text = (f"{t['problem']} {v.problem}：{bodies} {t['bodies']} {rows} {t['findings']}"
+                f"（{t['by_liability']} {len(v.findings)} 项）")
+    if changed := what_if_of(v):
+        text += f" [{t['what_if']}: " + ", ".join(f"{k}={new!r}" for k, (_, new) in changed.items()) + "]"
+    return text
+
+
+def explain_text(v: Verdict, lang: Lang = "zh") -> str:
+    """``Verdict.explain()``: numbered as the table, with reasons, paths, rules, parameters, clauses."""
+    t = TEXT[lang]
+    en = lang == "en"
+    sep = ", " if en else "、"
+    head = (f"{t['problem']} {v.problem} ({t['as_of']} {v.as_of}; {t['policy']} {v.policy}; {v.engine} {t['engine']})"
+            if en else f"{t['problem']} {v.problem}（{t['as_of']} {v.as_of}；{t['policy']} {v.policy}；"
+            f"{t['engine']} {v.engine}）")
+    out = [head]
+    if changed := what_if_of(v):
+        out.append(f"{t['what_if']}: " + sep.join(f"{k} = {new!r} ({t['rules_value']} {old!r})"
+                                                   for k, (old, new) in changed.items()))
+    if not v.findings:
+        out.append("  " + t["none"])
+    rules_of: dict[int, list[str]] = {}
+    for step in v.steps:
+        for i in step.findings:
+            rules_of.setdefault(i, []).append(step.rule)
+    for n, ix in groups(v):
+        f = v.findings[ix[0]]
+        name = f.name_en if en and f.name_en else f.name
+        out.append(f"{n}. {name} — {f.place_name} {f.place}".rstrip())
+        liabilities = sep.join(dict.fromkeys(v.findings[i].liability for i in ix))
+        out.append(f"   {t['basis']}: {f.basis} · {t['liability']}: {liabilities}")
+        out.append(f"   {t['why']}: {f.reason_en if en else f.reason}")
+        if ix[0] in v.paths:
+            path = list(v.paths[ix[0]])
+            if en and path:
+                path[-1] = name  # the places are proper names; the body's own name is glossed
+            out.append(f"   {t['path']}: {' → '.join(path)}")
+        for rule in dict.fromkeys(r for i in ix for r in rules_of.get(i, [])):
+            out.append(f"   rule {rule}")
+        for pid in dict.fromkeys(p for i in ix for p in v.findings[i].rests_on):
+            if pid in v.parameters:
+                mark = f" ({t['what_if']})" if pid in changed else ""
+                out.append(f"   parameter {pid} = {v.parameters[pid]!r}{mark}")
+        out.append(f"   {t['clauses'].lower() if en else t['clauses']}: {sep.join(f.clauses)}")
+    order = {c: i for i, c in enumerate(v.quotes)}
+    cited = sorted({c for f in v.findings for c in f.clauses}, key=lambda c: order.get(c, 10**6))
+    if cited:
+        out.append(f"{t['clauses']}:")
+        out += [f"  {c}: {v.quotes.get(c, '')}" for c in cited]
+    if v.interpretations:
+        out.append(f"{t['interpretations']}:")
+        number = {i: n for n, ix in groups(v) for i in ix}
+        for it in v.interpretations:
+            rows = sorted({number[i] for i in it.findings if i in number})
+            out.append(f"  {it.id} ({it.type}) = {it.value!r}: #{', #'.join(map(str, rows))} — {it.why}")
+    return "\n".join(out)

@@ -1,0 +1,69 @@
+"""What-if policies: the same rules with some parameters set to other values.
+
+:func:`with_parameters` returns a new view of the policy whose parameters (those of
+``rules/parameters.yaml``, the choices the text leaves open) have the values given; each
+value is checked as the loader checks the file (type, choices), and an unknown name or a
+value that does not fit raises :class:`~responsibility.RulesError` naming the parameter,
+what it takes and the valid names. The new view remembers what changed
+(``what_if``: ``{id: (rules' value, new value)}``) so that every verdict made under it
+says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import ValidationError
+
+from .._errors import Issue, RulesError
+
+if TYPE_CHECKING:
+    from ._view import PolicyView
+
+_P = TypeVar("_P", bound="PolicyView")
+
+#: What each parameter type takes, for messages.
+TAKES = {"days": "a whole number of days (0 or more)", "severity": "a severity (minor, serious, grave)",
+         "choice": "one of its choices", "bool": "true or false"}
+
+
+def _issue(policy: PolicyView, message: str, hint: str) -> Issue:
+    return Issue(str(Path(policy.root) / "parameters.yaml"), 0, 0, message, hint, "invalid_parameter")
+
+
+def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
+    """A new view of ``policy`` with the parameters in ``values`` set (every dated version of each)."""
+    from ._loader import suggest
+
+    known = {p.id: p for p in policy.data.parameters}
+    issues: list[Issue] = []
+    changed: dict[str, tuple[Any, Any]] = dict(policy.what_if)
+    new_params = []
+    for name in values:
+        if name not in known:
+            hint = suggest(name, list(known)) or "see rules/parameters.yaml"
+            issues.append(_issue(policy, f"unknown parameter {name!r}", f"{hint}; valid: {', '.join(known)}"))
+    for p in policy.data.parameters:
+        if p.id not in values:
+            new_params.append(p)
+            continue
+        value = values[p.id]
+        try:
+            q = type(p).model_validate({**p.model_dump(by_alias=True), "value": value})
+        except ValidationError:
+            takes = TAKES[p.type] + (f": {', '.join(map(str, p.choices or []))}" if p.type == "choice" else "")
+            issues.append(_issue(policy, f"parameter {p.id!r} takes {takes}; got {value!r}",
+                                 f"see its entry in rules/parameters.yaml ({p.name})"))
+            continue
+        new_params.append(q)
+        before = changed.get(p.id, (policy.parameter(p.id) if p.id in policy.parameters else p.value, None))[0]
+        if q.value == before:
+            changed.pop(p.id, None)
+        else:
+            changed[p.id] = (before, q.value)
+    if issues:
+        raise RulesError(issues)
+    data = policy.data.model_copy(update={"parameters": new_params})
+    return type(policy)(data, root=policy.root, loaded=policy._loaded, as_of=policy.as_of, what_if=changed)
