@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
 
 
 def summary_text(records: int, assessed: int, rejected: int, counts: Mapping[tuple[str, str], int],
@@ -62,6 +63,8 @@ class Assessment:
     rejected: int
     counts: dict[tuple[str, str], int]
     liabilities: tuple[str, ...] = ()
+    #: The policy view and jurisdiction the records were assessed under (for reports).
+    context: Any = field(default=None, compare=False, repr=False)
 
     def summary(self) -> str:
         """Records in, assessed and rejected (they balance), and findings by basis and liability."""
@@ -70,3 +73,51 @@ class Assessment:
     def __repr__(self) -> str:
         return (f"<Assessment: {self.records:,} records, {self.assessed:,} assessed, {self.rejected:,} rejected, "
                 f"{len(self.findings):,} findings>")
+
+    def report_html(self, records: Any = None, *, lang: Literal["zh", "en"] = "zh", title: str | None = None) -> str:
+        """The assessment as one self-contained HTML page (see :meth:`report`)."""
+        from ._report import areas_of, report_html
+
+        policy, jurisdiction = self._context()
+        return report_html(self.findings, self.rejects, records=self.records, assessed=self.assessed,
+                           rejected=self.rejected, policy=policy, jurisdiction=jurisdiction,
+                           areas=areas_of(records) if records is not None else None, lang=lang, title=title)
+
+    def report(self, path: str | Path, records: Any = None, *, lang: Literal["zh", "en"] = "zh",
+               title: str | None = None) -> Path:
+        """Write an HTML report of the assessment to ``path``: one self-contained file that opens
+        without a network (charts embedded: needs the ``report`` extra, plotly).
+
+        It shows the balance (records in = assessed + rejected), findings by area, level, basis
+        and liability, the bodies and places with most findings and the rejects by reason, each
+        as a chart and as a table. Pass the same ``records`` given to ``assess`` for the chart by
+        area. Returns the path.
+        """
+        from ..chain._scene import _write_atomic
+
+        out = Path(path)
+        _write_atomic(out, self.report_html(records, lang=lang, title=title).encode("utf-8"))
+        return out
+
+    def _context(self) -> tuple[Any, Any]:
+        if self.context is None:
+            from .._errors import ResponsibilityError
+
+            raise ResponsibilityError("this assessment was not made by Policy.assess (it has no policy to name "
+                                      "bodies and places by)")
+        policy, jurisdiction = self.context
+        return policy, jurisdiction
+
+    def _repr_html_(self) -> str:
+        import html
+
+        head = "".join(f"<th>{html.escape(x)}</th>" for x in ("basis", *self.liabilities, "total"))
+        bases = list(dict.fromkeys(b for b, _ in self.counts))
+        rows = "".join(
+            f"<tr><td>{html.escape(b)}</td>"
+            + "".join(f"<td>{self.counts.get((b, x), 0):,}</td>" for x in self.liabilities)
+            + f"<td>{sum(self.counts.get((b, x), 0) for x in self.liabilities):,}</td></tr>" for b in bases)
+        balance = "balanced" if self.records == self.assessed + self.rejected else "NOT BALANCED"
+        return (f"<div><b>Assessment</b>: {self.records:,} records, {self.assessed:,} assessed, "
+                f"{self.rejected:,} rejected ({balance}); {len(self.findings):,} findings"
+                f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")

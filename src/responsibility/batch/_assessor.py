@@ -313,4 +313,5 @@ def assess(policy: PolicyView, records: Any, *, jurisdiction: Jurisdiction | Non
             findings[name] = findings[name].astype("category")
         frame = pd.DataFrame(rejects, columns=list(REJECT_COLUMNS))
     return Assessment(findings, frame, sum(r.records for r in results), sum(r.assessed for r in results),
-                      len(rejects), count_table(assessor.t, counts), tuple(assessor.t.liabilities))
+                      len(rejects), count_table(assessor.t, counts), tuple(assessor.t.liabilities),
+                      context=(policy, j))

@@ -36,9 +36,11 @@ from ._cli import DayParam, cli
               help="Processes assessing Parquet chunks in parallel (default 0: one per CPU, at most 4, "
                    "when INPUT is a Parquet file over 8 MiB; else 1).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
+              help="Also write an HTML report (charts, one self-contained file); needs -o FILE.")
 def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt: str | None, out_fmt: str | None,
            rules_dir: str | None, jurisdiction: str | None, lang: str, today: dt.date | None, workers: int,
-           progress: bool | None) -> None:
+           progress: bool | None, report_path: str | None) -> None:
     """Assess every problem record in INPUT (JSON lines, JSON, CSV or Parquet).
 
     Writes one row per finding (record, problem, level, body, name, place, basis, liability,
@@ -54,6 +56,14 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
     from ..chain._jurisdiction import Jurisdiction
     from ._cli import load_policy
 
+    if report_path is not None and (output is None or output == "-" or input_path == "-"):
+        from .._errors import ResponsibilityError
+
+        raise ResponsibilityError("--report reads the findings back from their file: give -o FILE and a file INPUT")
+    if report_path is not None:
+        from .._files import check_target
+
+        check_target(report_path, [input_path, output, rejects_path], what="report")
     _keep_freed_memory()
     fmt_in = format_of(input_path, in_fmt, "input")
     fmt_out = out_fmt or (format_of(output, None, "output") if output else "jsonl")
@@ -106,6 +116,14 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
             pool.close()
     table = count_table(assessor.t, counts) if counts is not None else {}
     click.echo(summary_text(records, assessed, rejected, table, assessor.t.liabilities), err=True)
+    if report_path is not None:
+        from ..batch._report import write_report_from_files
+
+        assert output is not None
+        write_report_from_files(report_path, policy, j, input_path=input_path, in_fmt=fmt_in, output=output,
+                                out_fmt=fmt_out, rejects_path=rejects_path, rejects_fmt=fmt_rejects,
+                                counts=(records, assessed, rejected), lang="en" if lang == "en" else "zh")
+        click.echo(f"wrote {report_path}", err=True)
     if rejected:
         sys.exit(1)
 

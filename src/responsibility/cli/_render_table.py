@@ -49,7 +49,8 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
         table.add_column("#", no_wrap=True, justify="right")
         names = [(f.name_en if en else f.name) for f in v.findings]
         longest_word = max((len(w) for n in names for w in n.split()), default=8) if en else 8
-        table.add_column("body / level" if en else "主体 / 层级", overflow="fold", min_width=min(max(longest_word, 8), 20))
+        table.add_column("body / level" if en else "主体 / 层级", overflow="fold",
+                         min_width=min(max(longest_word, 8), 20))
         table.add_column("place" if en else "地点", overflow="fold", min_width=12)
         table.add_column("basis" if en else "依据", no_wrap=True, min_width=widest["basis"])
         table.add_column("liability" if en else "责任", no_wrap=True, min_width=max(widest["liability"], 9))

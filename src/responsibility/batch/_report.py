@@ -1,0 +1,290 @@
+"""An HTML report of an assessment: one self-contained file that opens without a network.
+
+:func:`report_html` takes the findings and rejects tables of an assessment (as
+:meth:`Policy.assess <responsibility.Policy.assess>` gives them, or as ``responsibility
+assess`` writes them) and returns one HTML page: the balance (records in = assessed +
+rejected), findings by area, level, basis and liability, the bodies and places with most
+findings, rejects by reason, each as a chart and as a table. Charts are plotly figures; the
+plotly.js library is embedded once in the page (no script or font is fetched when it is
+viewed). Needs the extras ``frames`` and ``report`` (pandas, plotly).
+
+Not checked here: how the page looks in every browser; the suite opens it in headless
+Chromium and checks that every chart drew.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ..chain._jurisdiction import Jurisdiction
+    from ..policy._view import PolicyView
+
+Lang = Literal["zh", "en"]
+
+#: The page's own words (names of levels, bases, areas come from the policy data).
+WORDS: dict[str, dict[str, str]] = {
+    "zh": {"title": "问题责任认定汇总", "records": "问题记录", "assessed": "已认定", "rejected": "被拒绝",
+           "findings": "责任认定", "balanced": "收支平衡", "unbalanced": "不平衡", "by_area": "按领域",
+           "by_level": "按层级", "by_basis": "按依据和责任", "top_bodies": "认定最多的主体",
+           "top_places": "认定最多的地点", "rejects": "被拒绝的记录（按原因）", "count": "数量", "area": "领域",
+           "level": "层级", "basis": "依据", "liability": "责任", "body": "主体", "place": "地点",
+           "reason": "原因", "field": "字段", "none": "无", "policy": "规则", "made": "生成于",
+           "what_if": "假设参数（不是规则的默认值）", "area_note": "（不含记录领域时无此图）"},
+    "en": {"title": "Who answers: assessment report", "records": "records", "assessed": "assessed",
+           "rejected": "rejected", "findings": "findings", "balanced": "balanced", "unbalanced": "NOT balanced",
+           "by_area": "By area", "by_level": "By level", "by_basis": "By basis and liability",
+           "top_bodies": "Bodies with most findings", "top_places": "Places with most findings",
+           "rejects": "Rejected records, by reason", "count": "count", "area": "area", "level": "level",
+           "basis": "basis", "liability": "liability", "body": "body", "place": "place", "reason": "reason",
+           "field": "field", "none": "none", "policy": "policy", "made": "made", "what_if":
+           "what-if parameters (not the rules' defaults)", "area_note": "(no chart without the records' areas)"},
+}
+
+#: How many bodies and places the top lists show.
+TOP = 15
+
+
+def _plotly() -> Any:
+    try:
+        import plotly.graph_objects as go
+    except ImportError:
+        from .._errors import ExtraUnavailable
+
+        raise ExtraUnavailable("the HTML report needs plotly: pip install 'responsibility[report]'") from None
+    return go
+
+
+def reason_kind(reason: str) -> str:
+    """A reject's reason without the record's own values: quoted text and numbers become ``…``."""
+    text = re.sub(r"^problem '[^']*', (field '[^']*': )?", "", str(reason))
+    text = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", text)
+    return re.sub(r"\d[\d-]*", "…", text)
+
+
+def _table(head: list[str], rows: list[list[Any]]) -> str:
+    th = "".join(f"<th>{html.escape(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(x))}</td>" for x in r) + "</tr>" for r in rows)
+    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def report_html(findings: Any, rejects: Any, *, records: int, assessed: int, rejected: int, policy: PolicyView,
+                areas: Mapping[int, str] | None = None, jurisdiction: Jurisdiction | None = None,
+                lang: Lang = "zh", title: str | None = None) -> str:
+    """The report page (see the module docstring) as HTML text.
+
+    ``findings`` and ``rejects`` are pandas DataFrames with the columns of an
+    :class:`~responsibility.Assessment`; ``areas`` maps a record's position to its duty area
+    (without it the page has no chart by area); ``jurisdiction`` names the places (default:
+    the shipped example). A what-if policy (:meth:`~responsibility.Policy.with_parameters`)
+    is marked at the top.
+    """
+    go = _plotly()
+    import pandas as pd
+    import plotly.offline
+
+    w = WORDS[lang]
+    en = lang == "en"
+
+    def name(term: Any) -> str:
+        return str(term.en if en and term.en else term.name)
+
+    level_name = {lv: name(x) for lv, x in policy.levels.items()}
+    basis_name = {b: (x.short_en if en else x.short) or name(x) for b, x in policy.failures.items()}
+    liability_name = {x: (t.short_en if en else t.short) or name(t) for x, t in policy.liabilities.items()}
+    area_name = {a: name(x) for a, x in policy.areas.items()}
+    font = dict(family="WenQuanYi Micro Hei, Noto Sans CJK SC, Noto Sans SC, sans-serif", size=13)
+
+    charts: list[tuple[str, str, str]] = []  # (heading, chart html, table html)
+
+    def figure(fig: Any, height: int) -> str:
+        fig.update_layout(height=height, margin=dict(l=10, r=10, t=30, b=10), font=font, template="plotly_white",
+                          legend=dict(orientation="h", y=-0.15))
+        div: str = fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False,
+                                                                                "responsive": True})
+        return f'<div class="chart">{div}</div>'
+
+    f = findings
+    n_findings = len(f)
+    # By basis and liability (stacked).
+    if n_findings:
+        counts = f.groupby(["basis", "liability"], sort=False).size()
+        bases = [b for b in policy.failures if b in set(f["basis"])]
+        fig = go.Figure()
+        for x in policy.liabilities:
+            fig.add_bar(name=liability_name[x], x=[basis_name[b] for b in bases],
+                        y=[int(counts.get((b, x), 0)) for b in bases])
+        fig.update_layout(barmode="stack")
+        rows = [[basis_name[b], liability_name[x], int(counts.get((b, x), 0))] for b in bases
+                for x in policy.liabilities if counts.get((b, x), 0)]
+        charts.append((w["by_basis"], figure(fig, 380), _table([w["basis"], w["liability"], w["count"]], rows)))
+        # By level (lowest first).
+        by_level = f.groupby("level").size()
+        lv = [x for x in policy.levels if x in by_level.index]
+        fig = go.Figure(go.Bar(x=[level_name[x] for x in lv], y=[int(by_level[x]) for x in lv],
+                               marker_color="#1F618D"))
+        charts.append((w["by_level"], figure(fig, 340),
+                       _table([w["level"], w["count"]], [[level_name[x], int(by_level[x])] for x in lv])))
+        # By area (through the records' areas).
+        if areas:
+            area_of = pd.Series(areas)
+            per = f["record"].map(area_of).fillna("?").value_counts()
+            order = [a for a in policy.areas if a in per.index] + [a for a in per.index if a not in policy.areas]
+            fig = go.Figure(go.Bar(x=[area_name.get(a, a) for a in order], y=[int(per[a]) for a in order],
+                                   marker_color="#117A65"))
+            rows = [[area_name.get(a, a), int(per[a])] for a in order]
+            charts.append((w["by_area"], figure(fig, 360), _table([w["area"], w["count"]], rows)))
+        # Top bodies (by name and level) and places (by code, named).
+        bodies = f.groupby(["body", "level"], observed=True).size().sort_values(ascending=False).head(TOP)
+        names = {b: name(policy.bodies[b]) if b in policy.bodies else b for b, _ in bodies.index}
+        twice = {n for n in names.values() if list(names.values()).count(n) > 1}
+        labels = [names[b] + (f" ({level_name.get(lv_, lv_)})" if names[b] in twice else "")
+                  for b, lv_ in bodies.index]
+        fig = go.Figure(go.Bar(x=[int(v) for v in bodies.values][::-1], y=labels[::-1], orientation="h",
+                               marker_color="#D35400"))
+        charts.append((w["top_bodies"], figure(fig, 120 + 26 * len(labels)),
+                       _table([w["body"], w["count"]], [[lb, int(v)] for lb, v in zip(labels, bodies.values,
+                                                                                       strict=True)])))
+        places = f.groupby("place", observed=True).size().sort_values(ascending=False).head(TOP)
+        place_names = _place_names(jurisdiction, places.index)
+        labels = [f"{place_names.get(str(p), '')} {_short_code(str(p))}".strip() for p in places.index]
+        fig = go.Figure(go.Bar(x=[int(v) for v in places.values][::-1], y=labels[::-1], orientation="h",
+                               marker_color="#8E44AD"))
+        charts.append((w["top_places"], figure(fig, 120 + 26 * len(labels)),
+                       _table([w["place"], w["count"]], [[lb, int(v)] for lb, v in zip(labels, places.values,
+                                                                                       strict=True)])))
+    # Rejects by reason.
+    if rejects is not None and len(rejects):
+        kinds = rejects.assign(kind=rejects["reason"].map(reason_kind)).groupby(["field", "kind"]).size()
+        kinds = kinds.sort_values(ascending=False).head(TOP)
+        labels = [f"{fld}: {k}" for fld, k in kinds.index]
+        # Wrapped, not cut: two reasons cut alike would be drawn as one bar.
+        fig = go.Figure(go.Bar(x=[int(v) for v in kinds.values][::-1], y=[_wrap(x) for x in labels][::-1],
+                               orientation="h", marker_color="#7F1D1D"))
+        charts.append((w["rejects"], figure(fig, 120 + 44 * len(labels)),
+                       _table([w["reason"], w["count"]], [[lb, int(v)] for lb, v in zip(labels, kinds.values,
+                                                                                       strict=True)])))
+
+    balanced = records == assessed + rejected
+    changed = dict(getattr(policy, "what_if", {}) or {})
+    heading = title or w["title"]
+    stats = "".join(f'<div class="stat"><div class="n">{v:,}</div><div>{html.escape(k)}</div></div>'
+                    for k, v in ((w["records"], records), (w["assessed"], assessed), (w["rejected"], rejected),
+                                 (w["findings"], n_findings)))
+    note = (f'<p class="whatif">{html.escape(w["what_if"])}: '
+            + html.escape(", ".join(f"{k} = {new!r} ({old!r})" for k, (old, new) in changed.items())) + "</p>"
+            if changed else "")
+    sections = "".join(f"<section><h2>{html.escape(h)}</h2>{c}<details><summary>{html.escape(w['count'])}"
+                       f"</summary>{t}</details></section>" for h, c, t in charts)
+    if not charts:
+        sections = f"<p>{html.escape(w['none'])}</p>"
+    script = plotly.offline.get_plotlyjs()
+    made = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"""<!DOCTYPE html>
+<html lang="{'en' if en else 'zh-CN'}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(heading)}</title>
+<style>
+body {{ font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif; margin: 24px auto;
+       max-width: 1100px; color: #222; padding: 0 16px; }}
+h1 {{ font-size: 26px; margin-bottom: 4px; }} h2 {{ font-size: 19px; margin: 28px 0 6px; }}
+.meta {{ color: #666; font-size: 13px; }} .whatif {{ color: #B00020; }}
+.stats {{ display: flex; gap: 16px; flex-wrap: wrap; margin: 16px 0; }}
+.stat {{ background: #F4F6F8; border-radius: 8px; padding: 12px 18px; min-width: 140px; }}
+.stat .n {{ font-size: 26px; font-weight: bold; }}
+.balance {{ font-weight: bold; color: {'#117A65' if balanced else '#B00020'}; }}
+.chart {{ min-height: 200px; }}
+table {{ border-collapse: collapse; font-size: 13px; margin: 8px 0; }}
+td, th {{ border: 1px solid #DDD; padding: 3px 8px; text-align: left; }}
+</style>
+<script type="text/javascript">{script}</script>
+</head><body>
+<h1>{html.escape(heading)}</h1>
+<p class="meta">{html.escape(w['policy'])}: {html.escape(f"{policy.data.meta.id}@{policy.data.meta.version}")}
+ · {html.escape(w['made'])} {made}</p>
+{note}
+<div class="stats">{stats}</div>
+<p class="balance">{w['balanced'] if balanced else w['unbalanced']}: {records:,} = {assessed:,} + {rejected:,}</p>
+{sections}
+</body></html>
+"""
+
+
+def _place_names(jurisdiction: Jurisdiction | None, codes: Any) -> dict[str, str]:
+    """Place names by code, from the jurisdiction (default: the shipped example)."""
+    from ..chain._jurisdiction import Jurisdiction
+
+    j = jurisdiction if jurisdiction is not None else Jurisdiction.example()
+    out = {}
+    for code in codes:
+        place = j.get(str(code))
+        if place is not None:
+            out[str(code)] = place.name
+    return out
+
+
+def areas_of(records: Any) -> dict[int, str]:
+    """``{record position: duty area}`` of records given as dicts or a pandas/polars DataFrame."""
+    if hasattr(records, "to_pandas") and not hasattr(records, "iloc"):
+        records = records.to_pandas()
+    if hasattr(records, "iloc"):
+        if "domain" not in records.columns:
+            return {}
+        return {i: str(d) for i, d in enumerate(records["domain"].tolist()) if isinstance(d, str)}
+    return {i: str(r["domain"]) for i, r in enumerate(records)
+            if isinstance(r, Mapping) and isinstance(r.get("domain"), str)}
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def _short_code(code: str) -> str:
+    """A division code at its level's length (330127, not 330127000000)."""
+    from ..chain._jurisdiction import LEVEL_DIGITS, level_of
+
+    try:
+        return code[: dict(LEVEL_DIGITS)[level_of(code)]]
+    except (KeyError, IndexError, ValueError):
+        return code
+
+
+def _read_table(path: str, fmt: str, columns: list[str] | None = None) -> Any:
+    import pandas as pd
+
+    if fmt == "parquet":
+        return pd.read_parquet(path, columns=columns)
+    if fmt == "csv":
+        return pd.read_csv(path, usecols=columns, dtype=str, keep_default_na=False)
+    frame = pd.read_json(path, lines=True, dtype=False) if fmt == "jsonl" else pd.read_json(path, dtype=False)
+    return frame[columns] if columns is not None and len(frame) else frame
+
+
+def write_report_from_files(path: str, policy: PolicyView, jurisdiction: Jurisdiction, *, input_path: str,
+                            in_fmt: str, output: str, out_fmt: str, rejects_path: str | None,
+                            rejects_fmt: str | None, counts: tuple[int, int, int], lang: Lang) -> None:
+    """``responsibility assess --report``: the report of a run, from the files it wrote and its input's areas."""
+    import pandas as pd
+
+    from ..chain._scene import _write_atomic
+
+    findings = _read_table(output, out_fmt)
+    if "record" in findings.columns:
+        findings["record"] = pd.to_numeric(findings["record"], errors="coerce")
+    rejects = _read_table(rejects_path, rejects_fmt) if rejects_path and rejects_fmt else None
+    try:
+        domains = _read_table(input_path, in_fmt, ["domain"])["domain"].tolist()
+        areas = {i: str(d) for i, d in enumerate(domains) if isinstance(d, str) and d}
+    except (KeyError, ValueError):  # no domain column: no chart by area
+        areas = {}
+    records, assessed, rejected = counts
+    text = report_html(findings, rejects, records=records, assessed=assessed, rejected=rejected, policy=policy,
+                       areas=areas, jurisdiction=jurisdiction, lang=lang)
+    _write_atomic(Path(path), text.encode("utf-8"))
