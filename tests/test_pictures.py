@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from responsibility import Policy, PlotUnavailable, ResponsibilityError, Verdict
+from responsibility import PlotUnavailable, Policy, ResponsibilityError, Verdict
 from responsibility.chain import _scene
 from responsibility.chain._graphviz import wrap
 from responsibility.chain._scene import Picture, Scene, dot_available, pick_layout

@@ -139,6 +139,17 @@ class Jurisdiction:
         counts = self.counts()
         return f"<Jurisdiction {self.name!r}: " + ", ".join(f"{n} {lv}" for lv, n in counts.items()) + ">"
 
+    def _repr_html_(self) -> str:
+        import html
+
+        counts = self.counts()
+        top = [p for p in self if p.level == "province"][:3]
+        rows = "".join(f"<tr><td>{lv}</td><td>{n:,}</td></tr>" for lv, n in counts.items())
+        names = "、".join(html.escape(p.name) for p in top)
+        return (f"<div><b>Jurisdiction</b> {html.escape(self.name)} — {len(self):,} places"
+                f"{' in ' + names if names else ''}<table><thead><tr><th>level</th><th>places</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table></div>")
+
     def counts(self) -> dict[str, int]:
         """Number of places per level, top down."""
         out = {lv: 0 for lv, _ in LEVEL_DIGITS}

@@ -465,22 +465,30 @@ def _policy_at_revision(directory: Path, rev: str) -> Path:
 @click.option("--as-of", "as_of", type=DayParam(), default=None,
               help="Compare only the rules in force on this day (default: every period of either policy).")
 @click.option("--fail-on-change", is_flag=True, help="Exit 1 when any answer changed.")
+@click.option("--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="What-if: set a parameter on the NEW side (alone: compare OLD with OLD so changed).")
 def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[str, ...], fmt: str,
-             as_of: Any, fail_on_change: bool) -> None:
-    """Compare two policy directories (or a directory with a git revision of itself).
+             as_of: Any, fail_on_change: bool, settings: tuple[str, ...]) -> None:
+    """Compare two policy directories (or a directory with a git revision of itself, or with
+    a parameter changed by --set).
 
     First the data changes (bodies, duties, parameters, clauses), then every problem shape
     whose answer changed, with an example problem and the findings that appeared or vanished.
     """
     from ..checks._diff import diff
 
+    if settings and new is None and rev is None:
+        new = old
     if (new is None) == (rev is None):
         raise click.UsageError("give NEW, or --against REV, but not both")
     if rev is not None:
         old_dir, new_dir = _policy_at_revision(Path(old), rev), Path(old)
     else:
         old_dir, new_dir = Path(old), Path(new or old)
-    result = diff(load_policy(old_dir), load_policy(new_dir), scenarios=scenario_paths, as_of=as_of)
+    new_policy = load_policy(new_dir)
+    if settings:
+        new_policy = new_policy.with_parameters(**parse_settings(settings))
+    result = diff(load_policy(old_dir), new_policy, scenarios=scenario_paths, as_of=as_of)
     if fmt == "json":
         from .._files import write_stdout
 

@@ -272,6 +272,28 @@ class PolicyView:
 
         return with_parameters(self, values)
 
+    def _repr_html_(self) -> str:
+        import html
+
+        meta = self.data.meta
+        by_level: dict[str, int] = {}
+        for b in self.bodies.values():
+            by_level[b.level] = by_level.get(b.level, 0) + 1
+        areas = ", ".join(f"{html.escape(a.id)} ({html.escape(a.name)})" for a in self.areas.values() if a.problems)
+        params = "".join(
+            f"<tr><td>{html.escape(p.id)}</td><td>{html.escape(repr(p.value))}"
+            + (f" <b>(what-if; rules: {html.escape(repr(self.what_if[p.id][0]))})</b>" if p.id in self.what_if else "")
+            + f"</td><td>{html.escape(p.name)}</td></tr>" for p in self.parameters.values())
+        levels = ", ".join(f"{html.escape(self.levels[lv].name)} {n}" for lv, n in
+                           sorted(by_level.items(), key=lambda x: self.level_rank.get(x[0], 0)))
+        mark = " — <b>what-if</b>" if self.what_if else ""
+        return (f"<div><b>Policy</b> {html.escape(meta.name)} ({html.escape(meta.id)} {html.escape(meta.version)})"
+                f"{mark}<br>{len(self.bodies)} bodies ({levels}), {len(self.duties)} duties, "
+                f"{len(self.kinds)} problem kinds, {len(self.clauses)} clauses"
+                f"{', as of ' + str(self.as_of) if self.as_of else ''}<br>problem areas: {areas}"
+                f"<table><thead><tr><th>parameter</th><th>value</th><th>name</th></tr></thead>"
+                f"<tbody>{params}</tbody></table></div>")
+
     def __repr__(self) -> str:
         changed = f", what-if {', '.join(f'{k}={v!r}' for k, (_, v) in self.what_if.items())}" if self.what_if else ""
         return (f"<Policy {self.data.meta.id} {self.data.meta.version}: {len(self.bodies)} bodies, "

@@ -1,0 +1,114 @@
+"""What-if policies: Policy.with_parameters, who --set, and the impact diff of a parameter change."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import responsibility
+from responsibility import Policy, RulesError
+from responsibility.checks._diff import diff
+from tests.conftest import set_parameter
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "problems" / "housing-not-discovered.yaml"
+
+RECORD: dict[str, Any] = {
+    "id": "w1", "domain": "housing", "place": "330127100201", "severity": "serious",
+    "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+    "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-13"}],
+    "deadline": "2021-05-31", "as_of": "2021-06-30",
+}
+
+
+def test_with_parameters_returns_a_new_validated_policy(policy: Policy) -> None:
+    strict = policy.with_parameters(handling_time_limit_days=15, supervision_scope="all_levels")
+    assert type(strict) is type(policy) and strict is not policy
+    assert strict.parameter("handling_time_limit_days") == 15
+    assert strict.parameter("supervision_scope") == "all_levels"
+    assert strict.what_if == {"handling_time_limit_days": (10, 15), "supervision_scope": ("next_level", "all_levels")}
+    assert policy.parameter("handling_time_limit_days") == 10 and policy.what_if == {}
+    assert "what-if" in repr(strict) and "what-if" in strict._repr_html_()
+
+
+def test_setting_a_parameter_back_to_the_rules_value_clears_the_mark(policy: Policy) -> None:
+    back = policy.with_parameters(handling_time_limit_days=3).with_parameters(handling_time_limit_days=10)
+    assert back.what_if == {}
+
+
+@pytest.mark.parametrize(("values", "words"), [
+    ({"handling_time_limt_days": 3}, "did you mean 'handling_time_limit_days'"),
+    ({"handling_time_limit_days": "soon"}, "takes a whole number of days"),
+    ({"handling_time_limit_days": -1}, "takes a whole number of days"),
+    ({"supervision_scope": "everyone"}, "next_level, all_levels"),
+    ({"unit_liability_from": "awful"}, "takes a severity"),
+    ({"outside_channel_finder_level": "yes"}, "true or false"),
+])
+def test_a_value_that_does_not_fit_is_refused(policy: Policy, values: dict[str, Any], words: str) -> None:
+    with pytest.raises(RulesError, match=words) as err:
+        policy.with_parameters(**values)
+    assert isinstance(err.value, ValueError)
+
+
+def test_verdicts_under_a_what_if_say_so_everywhere(policy: Policy) -> None:
+    base = policy.who_answers(RECORD, engine="compiled")
+    strict = policy.with_parameters(supervision_scope="all_levels")
+    v = strict.who_answers(RECORD, engine="compiled")
+    assert base.what_if == {} and "what_if" not in base.to_dict()
+    assert v.what_if == {"supervision_scope": ("next_level", "all_levels")}
+    assert v.to_dict()["what_if"] == {"supervision_scope": {"rules": "next_level", "used": "all_levels"}}
+    assert "supervision_scope = 'all_levels'" in v.explain() and "假设参数" in v.explain()
+    assert "what-if parameters" in v.explain("en")
+    assert "what-if" in repr(v)
+    assert any("supervision_scope" in n for n in v.draw().scene.notes)
+    # The answer itself changes: every supervising level above the assignee answers.
+    assert len({f.body for f in v.findings if f.basis == "supervision"}) > \
+        len({f.body for f in base.findings if f.basis == "supervision"})
+
+
+def test_a_what_if_equals_the_same_change_made_in_the_files(policy: Policy, rules_copy: Path) -> None:
+    set_parameter(rules_copy, "handling_time_limit_days", 3)
+    edited = responsibility.load(rules_copy)
+    by_file = edited.who_answers(RECORD, engine="compiled").to_dict()
+    by_call = policy.with_parameters(handling_time_limit_days=3).who_answers(RECORD, engine="compiled").to_dict()
+    by_call.pop("what_if")
+    assert by_call == by_file
+
+
+def test_impact_diff_of_a_parameter_change(policy: Policy) -> None:
+    result = diff(policy, policy.with_parameters(supervision_scope="all_levels"), areas=["housing"])
+    assert [(c.kind, c.id) for c in result.data] == [("parameter", "supervision_scope")]
+    assert result.answers_changed and all(a.appeared or a.vanished for a in result.answers)
+
+
+def test_who_set_on_the_command_line(run_cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run_cli("who", str(EXAMPLE), "--format", "json", "--engine", "compiled",
+                           "--set", "supervision_scope=all_levels", "--set", "handling_time_limit_days=15")
+    assert code == 0
+    v = json.loads(out)
+    assert v["what_if"] == {"supervision_scope": {"rules": "next_level", "used": "all_levels"},
+                            "handling_time_limit_days": {"rules": 10, "used": 15}}
+    code, out, _ = run_cli("who", str(EXAMPLE), "--engine", "compiled", "--set", "handling_time_limit_days=15")
+    assert code == 0 and "假设参数" in out
+
+
+@pytest.mark.parametrize(("arg", "words"), [
+    ("handling_time_limit_days", "NAME=VALUE"),
+    ("nonsense=3", "unknown parameter 'nonsense'"),
+    ("handling_time_limit_days=soon", "takes a whole number of days"),
+])
+def test_who_set_mistakes_are_one_line(run_cli, arg: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run_cli("who", str(EXAMPLE), "--set", arg)
+    assert code == 2 and out == "" and words in err and "Traceback" not in err
+
+
+@pytest.mark.slow  # a whole diff: every area, every problem shape (about 20 CPU s)
+def test_diff_set_on_the_command_line(run_cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run_cli("diff", str(ROOT / "rules"), "--set", "supervision_scope=all_levels", "--format", "json",
+                           "--fail-on-change")
+    assert code == 1
+    data = json.loads(out)
+    assert any(c["id"] == "supervision_scope" for c in data["data"])
