@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -43,14 +44,17 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
         widest = {
             "basis": max(len(v.findings[ix[0]].basis) for _, ix in rows),
             "liability": max(len(f.liability) for f in v.findings),
-            "clauses": max(len(c) for f in v.findings for c in f.clauses) if any(f.clauses for f in v.findings)
+            "clauses": max(cell_len(c) for f in v.findings for c in f.clauses) if any(f.clauses for f in v.findings)
             else 7,
         }
-        table.add_column("#", no_wrap=True, justify="right")
+        # Names may wrap (and, in English, fold a long word) into what the fixed columns leave.
         names = [(f.name_en if en else f.name) for f in v.findings]
         longest_word = max((len(w) for n in names for w in n.split()), default=8) if en else 8
+        fixed = len(str(len(rows))) + 12 + widest["basis"] + max(widest["liability"], 9) + max(widest["clauses"], 7)
+        room = console.width - fixed - 2 * 6
+        table.add_column("#", no_wrap=True, justify="right")
         table.add_column("body / level" if en else "主体 / 层级", overflow="fold",
-                         min_width=min(max(longest_word, 8), 20))
+                         min_width=max(8, min(longest_word, room)))
         table.add_column("place" if en else "地点", overflow="fold", min_width=12)
         table.add_column("basis" if en else "依据", no_wrap=True, min_width=widest["basis"])
         table.add_column("liability" if en else "责任", no_wrap=True, min_width=max(widest["liability"], 9))

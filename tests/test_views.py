@@ -1,0 +1,94 @@
+"""What a person reads: the who table at 80 columns, explain(), and the short notebook reprs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from responsibility import Jurisdiction, Policy, Verdict
+from responsibility.cli._render_table import print_verdicts
+from responsibility.engine._verdict_view import groups
+
+RECORD: dict[str, Any] = {
+    "id": "t-1", "domain": "housing", "place": "330127100201", "severity": "grave",
+    "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+    "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-25"}],
+    "deadline": "2021-05-31", "as_of": "2021-06-30",
+}
+
+
+@pytest.fixture(scope="module")
+def verdict(policy: Policy) -> Verdict:
+    return policy.who_answers(RECORD, engine="compiled")
+
+
+def table(v: Verdict, lang: str, width: int = 80) -> str:
+    console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    print_verdicts([v], lang, console)  # type: ignore[arg-type]
+    text = console.export_text()
+    console.file.close()
+    return text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_who_table_fits_80_columns_and_keeps_codes_whole(verdict: Verdict, lang: str) -> None:
+    from rich.cells import cell_len
+
+    text = table(verdict, lang)
+    lines = text.splitlines()
+    assert max(cell_len(x) for x in lines) <= 80
+    words = set(re.findall(r"[\w().]+", text))
+    for f in verdict.findings:
+        assert f.place in words and f.basis in words and f.liability in words
+        for c in f.clauses:
+            assert c in words, f"clause {c} split"
+    header = next(x for x in lines if "#" in x)
+    for h in (("body / level", "place", "basis", "liability", "clauses") if lang == "en"
+              else ("主体 / 层级", "地点", "依据", "责任", "条款")):
+        assert h in header
+
+
+def test_the_title_counts_what_the_table_shows(verdict: Verdict) -> None:
+    text = table(verdict, "en", width=200)
+    rows = groups(verdict)
+    bodies = len({(f.body, f.place) for f in verdict.findings})
+    assert f"{len(rows)} finding(s) on {bodies} bodies ({len(verdict.findings)} counting each liability)" in text
+    numbered = re.findall(r"^\s*(\d+)\s{2}", text, re.M)
+    assert [int(n) for n in numbered] == [n for n, _ in rows]
+
+
+def test_explain_numbers_findings_like_the_table_and_hides_internals(verdict: Verdict) -> None:
+    text = verdict.explain("en")
+    numbered = [int(n) for n in re.findall(r"^(\d+)\. ", text, re.M)]
+    assert numbered == [n for n, _ in groups(verdict)]
+    for internal in ("prank", "frank", "fact:", '"sev"', '"t":'):
+        assert internal not in text
+    assert "rule housing/" in text and "path: " in text and "Clauses:" in text
+
+
+def test_explain_in_english_has_no_chinese_words_of_its_own(verdict: Verdict) -> None:
+    text = verdict.explain("en")
+    # Chinese is allowed only inside quotes of the text, place names and clause ids.
+    allowed = set("".join(verdict.quotes.values())) | {c for f in verdict.findings for c in f.place_name + f.name}
+    allowed |= {c for f in verdict.findings for cl in f.clauses for c in cl}
+    allowed |= {c for f in verdict.findings for p in verdict.paths.values() for c in "".join(p)}
+    allowed |= {c for it in verdict.interpretations for c in str(it.why) + str(it.name) + str(it.value)}
+    stray = {c for c in text if "\u4e00" <= c <= "\u9fff"} - allowed
+    assert not stray, stray
+    assert "理由" not in text and "问题" not in text.split("\n")[0]
+
+
+def test_verdict_repr_is_short(verdict: Verdict) -> None:
+    text = repr(verdict)
+    assert text.startswith("<Verdict t-1: ") and len(text) < 300 and "finding" in text
+
+
+def test_policy_and_jurisdiction_reprs(policy: Policy, example: Jurisdiction) -> None:
+    html = policy._repr_html_()
+    assert html.startswith("<div>") and len(html) < 5000
+    assert "handling_time_limit_days" in html and "危房改造" in html
+    jh = example._repr_html_()
+    assert "<table>" in jh and "township" in jh and len(jh) < 3000
