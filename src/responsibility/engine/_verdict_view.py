@@ -182,7 +182,7 @@ def case_of(v: Verdict, lang: Lang = "zh") -> Case:
     sep = ", " if en else "、"
     title = f"{w['problem']} {problem.id} · {name(area) if area else problem.domain} · " \
             f"{places[bottom].name if bottom in places else problem.place}"
-    notes = [headline(v, lang).split(": ", 1)[-1].split("：", 1)[-1].split(" [")[0] if v.findings else w["none"]]
+    notes = [counts_text(v, lang) if v.findings else w["none"]]
     if changed := what_if_of(v):
         notes.append(f"{w['what_if']}: " + sep.join(f"{k}={new!r} ({old!r})" for k, (old, new) in changed.items()))
     path_legend: list[tuple[str, str]] = [("found", w["found"])]
@@ -236,17 +236,22 @@ def groups(v: Verdict) -> list[tuple[int, list[int]]]:
     return [(n, ix) for n, ix in enumerate(rows.values(), start=1)]
 
 
-def headline(v: Verdict, lang: Lang = "zh") -> str:
-    """What the table shows, counted: rows (body and basis), bodies and findings by liability."""
+def counts_text(v: Verdict, lang: Lang = "zh") -> str:
+    """Rows of the table (one per body and basis), bodies, and findings counting each liability."""
     t = TEXT[lang]
     rows = len(groups(v))
     bodies = len({(f.body, f.place) for f in v.findings})
     if lang == "en":
-        text = (f"{t['problem']} {v.problem}: {rows} finding(s) on {bodies} bod{'y' if bodies == 1 else 'ies'} "
+        return (f"{rows} finding(s) on {bodies} bod{'y' if bodies == 1 else 'ies'} "
                 f"({len(v.findings)} {t['by_liability']})")
-    else:
-        text = (f"{t['problem']} {v.problem}：{bodies} {t['bodies']} {rows} {t['findings']}"
-                f"（{t['by_liability']} {len(v.findings)} 项）")
+    return f"{bodies} {t['bodies']} {rows} {t['findings']}（{t['by_liability']} {len(v.findings)} 项）"
+
+
+def headline(v: Verdict, lang: Lang = "zh") -> str:
+    """What the table shows, counted: rows (body and basis), bodies and findings by liability."""
+    t = TEXT[lang]
+    sep = ": " if lang == "en" else "："
+    text = f"{t['problem']} {v.problem}{sep}{counts_text(v, lang)}"
     if changed := what_if_of(v):
         text += f" [{t['what_if']}: " + ", ".join(f"{k}={new!r}" for k, (_, new) in changed.items()) + "]"
     return text
