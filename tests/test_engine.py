@@ -217,7 +217,7 @@ def test_explain_shows_rules_parameters_paths_and_quotes(policy: Policy, small_p
     text = v.explain()
     assert "rule housing/*/not_discovered/L1/staff" in text
     assert "parameter unit_liability_from = 'serious'" in text
-    assert "path: " in text and "村委会" in text
+    assert "路径: " in text and "村委会" in text and "path: " in v.explain("en")
     assert "二(二)1: 村党支部、村委会：" in text
 
 

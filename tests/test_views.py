@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 from rich.console import Console
@@ -11,18 +10,12 @@ from rich.console import Console
 from responsibility import Jurisdiction, Policy, Verdict
 from responsibility.cli._render_table import print_verdicts
 from responsibility.engine._verdict_view import groups
-
-RECORD: dict[str, Any] = {
-    "id": "t-1", "domain": "housing", "place": "330127100201", "severity": "grave",
-    "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
-    "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-25"}],
-    "deadline": "2021-05-31", "as_of": "2021-06-30",
-}
+from tests.test_pictures import RECORD
 
 
 @pytest.fixture(scope="module")
 def verdict(policy: Policy) -> Verdict:
-    return policy.who_answers(RECORD, engine="compiled")
+    return policy.who_answers({**RECORD, "id": "t-1"}, engine="compiled")
 
 
 def table(v: Verdict, lang: str, width: int = 80) -> str:

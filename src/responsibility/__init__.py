@@ -29,6 +29,7 @@ from .chain._graph import area_holders, escalation_path, reporting_lines, subcha
 from .chain._jurisdiction import Jurisdiction, Place
 from .chain._picture import draw_png
 from .chain._placement import Authority, PlacedBody, PlacedChain
+from .chain._scene import Picture
 from .engine._problem import Discovered, Handling, Problem
 from .engine._route import Route
 from .engine._verdict import Finding, Interpretation, Verdict
@@ -54,6 +55,7 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "OutputError",
+    "Picture",
     "Place",
     "PlacedBody",
     "PlacedChain",
