@@ -132,7 +132,7 @@ def jurisdiction_village() -> str:
     [
         (["--area", "housng"], "unknown area 'housng'; did you mean 'housing'? (valid: basic_needs,"),
         (["--level", "shire"], "unknown level 'shire'"),
-        (["--format", "png"], "a PNG needs a file"),
+        (["--format", "png"], "a picture needs a file: give --out FILE.png"),
         (["--place", "110101001001"], "not in jurisdiction"),
     ],
 )
@@ -174,7 +174,7 @@ def test_without_a_cjk_font_a_warning_says_what_to_install(
 
     monkeypatch.setattr(picture, "find_cjk_font", lambda: None)
     with pytest.warns(picture.FontWarning, match="fonts-wqy-microhei"):
-        draw_png(subchain(shipped.chain, area="water"), tmp_path / "water.png")
+        draw_png(subchain(shipped.chain, area="water"), tmp_path / "water.png", layout="matplotlib")
     assert (tmp_path / "water.png").stat().st_size > 0
 
 
@@ -183,5 +183,5 @@ def test_without_matplotlib_the_error_names_the_extra(
 ) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(PlotUnavailable, match=r"responsibility\[plot\]"):
-        draw_png(shipped.chain, tmp_path / "x.png")
+        draw_png(shipped.chain, tmp_path / "x.png", layout="matplotlib")
     assert not (tmp_path / "x.png").exists()
