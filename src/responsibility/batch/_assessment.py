@@ -96,7 +96,7 @@ class Assessment:
         from ..chain._scene import _write_atomic
 
         out = Path(path)
-        _write_atomic(out, self.report_html(records, lang=lang, title=title).encode("utf-8"))
+        _write_atomic(out, self.report_html(records, lang=lang, title=title).encode("utf-8"), what="report")
         return out
 
     def _context(self) -> tuple[Any, Any]:

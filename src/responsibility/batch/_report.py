@@ -287,4 +287,5 @@ def write_report_from_files(path: str, policy: PolicyView, jurisdiction: Jurisdi
     records, assessed, rejected = counts
     text = report_html(findings, rejects, records=records, assessed=assessed, rejected=rejected, policy=policy,
                        areas=areas, jurisdiction=jurisdiction, lang=lang)
-    _write_atomic(Path(path), text.encode("utf-8"))
+    _write_atomic(Path(path), text.encode("utf-8"), (input_path, output, *([rejects_path] if rejects_path else [])),
+                  what="report")

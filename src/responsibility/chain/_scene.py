@@ -207,16 +207,9 @@ class Picture:
         return f"<Picture {self.scene.title!r}: {bodies} bodies, {len(self.scene.edges)} arrows, {self.layout}>"
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory."""
-    import os
-    import tempfile
+def _write_atomic(path: Path, data: bytes, inputs: tuple[str | Path, ...] = (), *, what: str = "picture") -> None:
+    """Write ``data`` to ``path`` atomically, never over one of ``inputs`` (see ``_files``)."""
+    from .._files import atomic_binary
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_binary(path, inputs, what=what) as fh:
+        fh.write(data)

@@ -334,8 +334,12 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
     from ..chain._jurisdiction import Jurisdiction
     from ..engine._decide import who_answers
 
-    if picture is not None and Path(picture).suffix.lower() not in (".png", ".svg"):
-        raise ResponsibilityError(f"--picture {picture}: give a .png or .svg file name")
+    if picture is not None:
+        from .._files import check_target
+
+        if Path(picture).suffix.lower() not in (".png", ".svg"):
+            raise ResponsibilityError(f"--picture {picture}: give a .png or .svg file name")
+        check_target(picture, [file] if file != "-" else [], what="picture")
     records, pos, many = _read_records(file)
     policy = load_policy(rules_dir)
     if settings:
