@@ -34,6 +34,14 @@ def test_with_parameters_returns_a_new_validated_policy(policy: Policy) -> None:
     assert "what-if" in repr(strict) and "what-if" in strict._repr_html_()
 
 
+def test_a_what_if_policy_pickles_with_its_mark(policy: Policy) -> None:
+    import pickle
+
+    strict = policy.with_parameters(handling_time_limit_days=15)
+    again = pickle.loads(pickle.dumps(strict))
+    assert again.what_if == strict.what_if and again.parameter("handling_time_limit_days") == 15
+
+
 def test_setting_a_parameter_back_to_the_rules_value_clears_the_mark(policy: Policy) -> None:
     back = policy.with_parameters(handling_time_limit_days=3).with_parameters(handling_time_limit_days=10)
     assert back.what_if == {}

@@ -233,11 +233,17 @@ def areas_of(records: Any) -> dict[int, str]:
     if hasattr(records, "to_pandas") and not hasattr(records, "iloc"):
         records = records.to_pandas()
     if hasattr(records, "iloc"):
-        if "domain" not in records.columns:
+        column = next((c for c in ("domain", "area") if c in records.columns), None)
+        if column is None:
             return {}
-        return {i: str(d) for i, d in enumerate(records["domain"].tolist()) if isinstance(d, str)}
-    return {i: str(r["domain"]) for i, r in enumerate(records)
-            if isinstance(r, Mapping) and isinstance(r.get("domain"), str)}
+        return {i: str(d) for i, d in enumerate(records[column].tolist()) if isinstance(d, str)}
+    out = {}
+    for i, r in enumerate(records):
+        if isinstance(r, Mapping):
+            d = r.get("domain", r.get("area"))
+            if isinstance(d, str):
+                out[i] = d
+    return out
 
 
 def _wrap(text: str, width: int = 60) -> str:

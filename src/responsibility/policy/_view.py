@@ -99,10 +99,12 @@ class PolicyView:
         So a policy that has already answered (and holds a durable-rules engine with its C
         state and locks) can be sent to a ``spawn`` process pool.
         """
-        return {"data": self.data, "root": self.root, "as_of": self.as_of, "loaded": self._loaded}
+        return {"data": self.data, "root": self.root, "as_of": self.as_of, "loaded": self._loaded,
+                "what_if": self.what_if}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        PolicyView.__init__(self, state["data"], root=state["root"], loaded=state["loaded"], as_of=state["as_of"])
+        PolicyView.__init__(self, state["data"], root=state["root"], loaded=state["loaded"], as_of=state["as_of"],
+                            what_if=state.get("what_if"))
 
     # ------------------------------------------------------------ lookups
 
