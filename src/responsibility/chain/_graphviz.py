@@ -156,8 +156,13 @@ def to_dot(scene: Scene) -> str:
         lines.append("  }")
     for a, b in itertools.pairwise(anchors):
         lines.append(f"  {_q(a)} -> {_q(b)} [style=invis, weight=20];")
+    rank_of = {n.id: n.rank for n in scene.nodes}
     for e in scene.edges:
-        lines.append(f"  {_q(e.tail)} -> {_q(e.head)} [{_edge_attrs(e)}];")
+        # Within a level folded into rows, an arrow neither orders the rows nor pulls the boxes
+        # sideways (else the rows drift into a staircase).
+        inner = rank_of.get(e.tail) == rank_of.get(e.head) and len(by_rank.get(rank_of.get(e.tail, ""), [])) > ROW_MAX
+        extra = ", constraint=false, weight=0" if inner else ""
+        lines.append(f"  {_q(e.tail)} -> {_q(e.head)} [{_edge_attrs(e)}{extra}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
