@@ -15,7 +15,7 @@ import logging
 import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -60,7 +60,6 @@ class Settings:
     max_body: int = 1 * 2**20
     max_batch_bytes: int = 256 * 2**20
     max_batch_records: int = 1_000_000
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

@@ -24,6 +24,7 @@ from . import _jsonio as jsonio
 from ._auth import Principal, full_code
 from ._errors import ApiError, from_library
 from ._log import digest
+from ._models import ErrorOut
 
 if TYPE_CHECKING:
     from ._app import Service
@@ -72,6 +73,7 @@ def _json(value: Any, status: int = 200) -> Response:
 def install(app: FastAPI, svc: Service) -> None:
     """Register the ledger routes."""
     tags: list[Any] = ["ledger"]
+    errors: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in (400, 401, 403, 404, 422, 503)}
 
     def ledger() -> Any:
         if svc.ledger is None:
@@ -98,7 +100,7 @@ def install(app: FastAPI, svc: Service) -> None:
             raise ApiError(404, str(exc), type="NotFound", field="problem",
                            suggestion="see /v1/ledger/lists/problems for the problems you may read") from None
 
-    @app.get("/v1/ledger/events", tags=tags, summary="A problem's events (append-only, hash-chained)")
+    @app.get("/v1/ledger/events", tags=tags, responses=errors, summary="A problem's events (append-only, hash-chained)")
     async def events(request: Request, problem: str) -> Response:
         endpoint = "GET /v1/ledger/events"
         who = svc.caller(request)
@@ -109,7 +111,7 @@ def install(app: FastAPI, svc: Service) -> None:
             raise svc.refuse(who, endpoint, "problem at place", place, None)
         return _json([e.to_dict() for e in await run_in_threadpool(led.events, problem)])
 
-    @app.post("/v1/ledger/events", tags=tags, status_code=201,
+    @app.post("/v1/ledger/events", tags=tags, responses=errors, status_code=201,
               summary="Append events (one object or a list) in one transaction; county users, own county")
     async def append(request: Request) -> Response:
         from ._app import read_json
@@ -154,7 +156,7 @@ def install(app: FastAPI, svc: Service) -> None:
                    findings=stored[-1].hash if stored else None)
         return _json([e.to_dict() for e in stored], status=201)
 
-    @app.get("/v1/ledger/lists/{name}", tags=tags,
+    @app.get("/v1/ledger/lists/{name}", tags=tags, responses=errors,
              summary="问题清单 (problems), 责任清单 (responsibilities) or 整改清单 (rectifications), as of a day")
     async def lists(request: Request, name: Annotated[Literal["problems", "responsibilities", "rectifications"],
                                                       Path(description="which list")],
@@ -167,7 +169,7 @@ def install(app: FastAPI, svc: Service) -> None:
                                                           status=status, lang=lang))
         return _json(frame_rows(frame))
 
-    @app.get("/v1/ledger/alerts", tags=tags,
+    @app.get("/v1/ledger/alerts", tags=tags, responses=errors,
              summary="Open problems whose limits pass within N days or have passed, by the body that must act")
     async def alerts(request: Request, within: Annotated[int, Query(ge=0, le=3650)] = 7,
                      as_of: dt.date | None = None, place: str | None = None, area: str | None = None,
