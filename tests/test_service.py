@@ -112,7 +112,7 @@ def test_the_shipped_scenarios_get_the_library_s_answers(client: TestClient, pol
         assert r.json() == policy.who_answers(record, jurisdiction=example, engine="compiled").to_dict()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=__import__("hypothesis").strategies.data())
 def test_generated_problems_get_the_library_s_answers(client: TestClient, policy: Policy, example: Jurisdiction,
                                                       data: Any) -> None:

@@ -67,7 +67,7 @@ def test_routes_are_the_library_s(client: TestClient, policy: Policy, example: J
     assert r.status_code == 422 and r.json()["error"]["field"] == "level"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_generated_problems_route_as_the_library_does(client: TestClient, policy: Policy, example: Jurisdiction,
                                                       data: Any) -> None:
