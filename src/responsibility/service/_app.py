@@ -17,7 +17,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import FastAPI, Query, Request
 from fastapi.openapi.utils import get_openapi
@@ -36,6 +36,7 @@ from ._models import ErrorOut, VerdictOut, VersionOut
 log = logging.getLogger("responsibility.service")
 
 Lang = Literal["zh", "en"]
+_T = TypeVar("_T")
 Engine = Literal["durable", "compiled"]
 
 
@@ -159,6 +160,30 @@ class Service:
         code = full_code(place) if place is not None else None
         if code is not None and not who.reads(code):
             raise self.refuse(who, endpoint, "place", str(place), input_hash)
+
+    async def answer(self, request: Request, endpoint: str, started: float,
+                     compute: Callable[[Any], _T]) -> tuple[Principal, str, _T]:
+        """The caller, the input's hash and ``compute(record)`` for a request whose body is one
+        problem record (401, 400, 413, 403 as they fit); a refusal by the library is logged and
+        raised as its API error."""
+        who = self.caller(request)
+        raw = await read_json(request, self.settings.max_body)
+        input_hash = digest(raw)
+        self.check_place(who, endpoint, raw, input_hash)
+        try:
+            return who, input_hash, compute(raw)
+        except ResponsibilityError as exc:
+            err = from_library(exc)
+            self.record(who, endpoint, err.status, started=started, input=input_hash,
+                        problem=raw.get("id") if isinstance(raw, dict) else None, error=err.type, field=err.field)
+            raise err from None
+
+    def answered(self, who: Principal, endpoint: str, started: float, input_hash: str, found: str, body: Any,
+                 **fields: Any) -> Response:
+        """The logged 200 answer, with the hashes the log line holds in its headers."""
+        self.record(who, endpoint, 200, started=started, input=input_hash, findings=found, **fields)
+        return _json(body, headers={"X-Input-Hash": input_hash, "X-Findings-Hash": found,
+                                    "X-Policy-Hash": self.policy_hash})
 
     def record(self, who: Principal, endpoint: str, status: int, *, started: float | None = None,
                **fields: Any) -> None:
@@ -304,26 +329,14 @@ def _routes(app: FastAPI, svc: Service) -> None:
         started = time.perf_counter()
         endpoint = "POST /v1/verdict"
         engine, lang, explain = _verdict_query(request)
-        who = svc.caller(request)
-        raw = await read_json(request, s.max_body)
-        input_hash = digest(raw)
-        svc.check_place(who, endpoint, raw, input_hash)
-        problem_id = raw.get("id") if isinstance(raw, dict) else None
-        try:
-            v = _lib.who_answers(svc.policy, raw, svc.jurisdiction, engine=engine or s.engine)
-        except ResponsibilityError as exc:
-            err = from_library(exc)
-            svc.record(who, endpoint, err.status, started=started, input=input_hash, problem=problem_id,
-                       error=err.type, field=err.field)
-            raise err from None
+        who, input_hash, v = await svc.answer(request, endpoint, started, lambda raw: _lib.who_answers(
+            svc.policy, raw, svc.jurisdiction, engine=engine or s.engine))
         body = v.to_dict(lang)
         found = findings_hash(v, body if lang == "zh" else None)
         if explain:
             body["explanation"] = v.explain(lang)
-        svc.record(who, endpoint, 200, started=started, input=input_hash, findings=found, problem=v.problem,
-                   as_of=v.as_of.isoformat(), engine=v.engine)
-        return _json(body, headers={"X-Input-Hash": input_hash, "X-Findings-Hash": found,
-                                    "X-Policy-Hash": svc.policy_hash})
+        return svc.answered(who, endpoint, started, input_hash, found, body, problem=v.problem,
+                            as_of=v.as_of.isoformat(), engine=v.engine)
 
     app.add_middleware(_Shortcut, path="/v1/verdict", handler=verdict)
 
@@ -339,22 +352,9 @@ def _routes(app: FastAPI, svc: Service) -> None:
         ``policy.route(problem, level=…).to_dict()``."""
         started = time.perf_counter()
         endpoint = "POST /v1/route"
-        who = svc.caller(request)
-        raw = await read_json(request, s.max_body)
-        input_hash = digest(raw)
-        svc.check_place(who, endpoint, raw, input_hash)
-        problem_id = raw.get("id") if isinstance(raw, dict) else None
-        try:
-            answer = _lib.route(svc.policy, raw, svc.jurisdiction, level=level, today=today).to_dict()
-        except ResponsibilityError as exc:
-            err = from_library(exc)
-            svc.record(who, endpoint, err.status, started=started, input=input_hash, problem=problem_id,
-                       error=err.type, field=err.field)
-            raise err from None
-        found = digest(answer)
-        svc.record(who, endpoint, 200, started=started, input=input_hash, findings=found, problem=problem_id)
-        return _json(answer, headers={"X-Input-Hash": input_hash, "X-Findings-Hash": found,
-                                      "X-Policy-Hash": svc.policy_hash})
+        who, input_hash, answer = await svc.answer(request, endpoint, started, lambda raw: _lib.route(
+            svc.policy, raw, svc.jurisdiction, level=level, today=today).to_dict())
+        return svc.answered(who, endpoint, started, input_hash, digest(answer), answer, problem=answer["problem"])
 
     @app.post("/v1/assess", tags=["answers"], responses={
         200: {"content": {"application/x-ndjson": {}}, "description": "finding rows, rejects, a summary"},
