@@ -127,6 +127,12 @@ class Event:
         data: dict[str, Any] = {}
         for name, required in spec.items():
             value = raw.get(name)
+            if type(value) is str and name not in DATE_FIELDS:  # the common case, quickly
+                text = value.strip()
+                if text:
+                    data[name] = text
+                    continue
+                value = None
             if value is None or value == "":
                 if required:
                     raise ProblemError(name, f"is required for a {kind!r} event", record=problem)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -438,6 +439,7 @@ class Folder:
         parse_problem(s.record(as_of), self.policy, self.jurisdiction, today=as_of)
 
 
+@functools.cache
 def _place_level(place: str) -> str:
     from ._compat import level_of, parse_code
 

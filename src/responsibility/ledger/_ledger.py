@@ -540,8 +540,9 @@ def _registered(conn: Any, ids: set[str]) -> set[str]:
     wanted = sorted(ids)
     for i in range(0, len(wanted), 500):
         part = wanted[i:i + 500]
-        out.update(r[0] for r in conn.execute(sa.select(t.events.c.problem).where(
-            t.events.c.problem.in_(part), t.events.c.type == "registered")))
+        # By the problem index alone: every stored problem starts with its registration.
+        out.update(r[0] for r in conn.execute(sa.select(t.events.c.problem).distinct().where(
+            t.events.c.problem.in_(part))))
     return out
 
 

@@ -68,7 +68,6 @@ class Tables:
             sa.Column("hash", sa.String(64), nullable=False),
             sa.Column("batch", sa.String(40), nullable=True),
             sa.Index("ix_events_problem", "problem", "seq"),
-            sa.Index("ix_events_day", "day"),
             sa.Index("ix_events_type", "type"),
         )
         self.imports = sa.Table(
@@ -107,6 +106,7 @@ def make_engine(url: str) -> Any:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA busy_timeout=60000")
+            cur.execute("PRAGMA cache_size=-65536")  # 64 MiB: index pages of big imports stay in memory
             cur.close()
 
         def _begin(conn: Any) -> None:
