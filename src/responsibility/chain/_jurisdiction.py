@@ -12,8 +12,11 @@ is internally consistent (well-formed, unique, every place has its parent).
 from __future__ import annotations
 
 import csv
+import functools
+import gzip
 import io
 import random
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -113,25 +116,41 @@ class Jurisdiction:
     '浙江省'
     """
 
-    def __init__(self, places: Mapping[str, Place] | Iterable[Place], *, name: str = "") -> None:
+    def __init__(self, places: Mapping[str, Place] | Iterable[Place], *, name: str = "",
+                 provenance: Mapping[str, str] | None = None) -> None:
         items = places.values() if isinstance(places, Mapping) else places
-        self._places: dict[str, Place] = {p.code: p for p in items}
+        self._made: dict[str, Place] = {p.code: p for p in items}
+        self._names: dict[str, str] = {c: p.name for c, p in self._made.items()}
         self.name = name
-        self._children: dict[str, list[str]] = {}
+        #: What the file says of itself: its leading ``# key: value`` lines (source, licence, build date …).
+        self.provenance: dict[str, str] = dict(provenance or {})
+        self._children: dict[str, list[str]] | None = None
         self._ancestors: dict[str, list[Place]] = {}
-        for p in self._places.values():
-            if (parent := p.parent) is not None:
-                self._children.setdefault(parent, []).append(p.code)
+        self._levels: dict[str, tuple[Place, ...]] = {}
+
+    @classmethod
+    def _of_names(cls, names: dict[str, str], *, name: str, provenance: Mapping[str, str]) -> Jurisdiction:
+        """A jurisdiction over 12-digit ``code -> name`` pairs already known to be consistent;
+        each :class:`Place` is made when first asked for (a province loads in milliseconds)."""
+        j = cls((), name=name, provenance=provenance)
+        j._names = names
+        return j
+
+    def _make(self, code: str) -> Place | None:
+        place = self._made.get(code)
+        if place is None and (place_name := self._names.get(code)) is not None:
+            place = self._made[code] = Place(code, place_name, level_of(code))
+        return place
 
     def __len__(self) -> int:
-        return len(self._places)
+        return len(self._names)
 
     def __iter__(self) -> Iterator[Place]:
-        return iter(sorted(self._places.values(), key=lambda p: p.code))
+        return (self._make(c) or _never() for c in sorted(self._names))
 
     def __contains__(self, code: object) -> bool:
         try:
-            return parse_code(code) in self._places
+            return parse_code(code) in self._names
         except JurisdictionError:
             return False
 
@@ -153,22 +172,21 @@ class Jurisdiction:
     def counts(self) -> dict[str, int]:
         """Number of places per level, top down."""
         out = {lv: 0 for lv, _ in LEVEL_DIGITS}
-        for p in self._places.values():
-            out[p.level] += 1
+        for code in self._names:
+            out[level_of(code)] += 1
         return out
 
     def place(self, code: object) -> Place:
         """The place with ``code`` (any accepted length); :class:`JurisdictionError` if unknown."""
-        full = parse_code(code)
-        try:
-            return self._places[full]
-        except KeyError:
+        place = self._make(parse_code(code))
+        if place is None:
             raise JurisdictionError(f"place {code!s} is not in jurisdiction {self.name!r}; "
-                                    "check the code or load the jurisdiction that contains it") from None
+                                    "check the code or load the jurisdiction that contains it")
+        return place
 
     def get(self, code: str) -> Place | None:
         """The place with the 12-digit ``code``, or ``None``."""
-        return self._places.get(code)
+        return self._made.get(code) or self._make(code)
 
     def ancestors(self, code: object) -> list[Place]:
         """The place and every place containing it, from it up to the province."""
@@ -177,23 +195,33 @@ class Jurisdiction:
         if cached is None:
             cached = [place]
             while (parent := cached[-1].parent) is not None:
-                cached.append(self._places[parent])
+                cached.append(self._make(parent) or _never())
             self._ancestors[place.code] = cached
         return list(cached)
 
     def children(self, code: object) -> list[Place]:
         """Places directly under ``code``, by code."""
-        return [self._places[c] for c in sorted(self._children.get(parse_code(code), []))]
+        if self._children is None:
+            children: dict[str, list[str]] = {}
+            for c in sorted(self._names):
+                if (parent := parent_code(c)) is not None:
+                    children.setdefault(parent, []).append(c)
+            self._children = children
+        return [self._make(c) or _never() for c in self._children.get(parse_code(code), [])]
 
     def at_level(self, level: str) -> list[Place]:
         """All places of ``level``, by code."""
-        return sorted((p for p in self._places.values() if p.level == level), key=lambda p: p.code)
+        found = self._levels.get(level)
+        if found is None:
+            found = self._levels[level] = tuple(self._make(c) or _never() for c in sorted(self._names)
+                                                if level_of(c) == level)
+        return list(found)
 
     # ------------------------------------------------------------------ reading
 
     @classmethod
     def from_rows(cls, rows: Iterable[Mapping[str, str | None]], *, source: str = "<rows>",
-                  first_line: int = 2) -> Jurisdiction:
+                  first_line: int = 2, provenance: Mapping[str, str] | None = None) -> Jurisdiction:
         """Build from mappings with ``code``, ``name`` and optional ``level``, ``parent``.
 
         Every bad row is reported, each with its line number; the error lists them all.
@@ -239,17 +267,23 @@ class Jurisdiction:
                               "in the file; add the containing place")
         if errors:
             raise JurisdictionError(f"{len(errors)} problem(s):\n" + "\n".join(errors), file=source)
-        return cls(places, name=Path(source).stem)
+        return cls(places, name=_stem(source), provenance=provenance)
 
     @classmethod
     def from_csv(cls, path: str | Path) -> Jurisdiction:
-        """Read a CSV with at least the columns ``code,name`` (optional ``level``, ``parent``)."""
+        """Read a CSV with at least the columns ``code,name`` (optional ``level``, ``parent``);
+        a name ending in ``.gz`` is read through gzip. Leading ``# key: value`` lines become
+        :attr:`provenance`."""
         from .._errors import RulesError
         from ..policy._yaml import decode_text, read_bytes
 
         p = Path(path)
+        limit = 256 * 2**20
         try:  # a regular file of at most 256 MiB (not a FIFO or /dev/zero), UTF-8 text
-            text = decode_text(read_bytes(p, str(p), max_bytes=256 * 2**20), str(p))
+            data = read_bytes(p, str(p), max_bytes=limit)
+            if p.suffix == ".gz":
+                data = _gunzip(data, limit, str(p))
+            text = decode_text(data, str(p))
         except RulesError as exc:
             issue = exc.issues[0]
             hint = f" ({issue.hint})" if issue.hint else ""
@@ -267,7 +301,7 @@ class Jurisdiction:
         if missing:
             raise JurisdictionError(f"missing column(s) {', '.join(sorted(missing))}; the header needs code,name",
                                     file=source, line=1 + skipped)
-        return cls.from_rows(reader, source=source, first_line=2 + skipped)
+        return cls.from_rows(reader, source=source, first_line=2 + skipped, provenance=_provenance(text))
 
     def to_csv(self) -> str:
         """The jurisdiction as CSV text with columns ``code,name,level,parent``."""
@@ -280,10 +314,14 @@ class Jurisdiction:
 
     @classmethod
     def example(cls) -> Jurisdiction:
-        """The example jurisdiction shipped with the package (the embedded default)."""
-        packaged = Path(str(resources.files("responsibility"))) / "_data" / "jurisdictions"
-        folder = packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "examples" / "jurisdictions"
-        return cls.from_csv(folder / "zhejiang-sample.csv")
+        """The default jurisdiction shipped with the package: the whole of Zhejiang down to its
+        villages (national statistical division codes; :attr:`provenance` says which edition
+        and where from). Loaded once per process, each place made when first asked for.
+
+        >>> Jurisdiction.example().place("330127100219").name
+        '富城村'
+        """
+        return _shipped()
 
     @classmethod
     def synthetic(cls, cities: int = 11, counties: int = 90, townships: int = 1300, villages: int = 25000,
@@ -323,3 +361,67 @@ class Jurisdiction:
                         village = f"{township}{vi:03d}"
                         places.append(Place(village, f"合成村{village[2:]}", "village"))
         return cls(places, name=f"synthetic-{province}-{villages}")
+
+
+def _never() -> Place:
+    raise AssertionError("a code of the jurisdiction has no place")  # pragma: no cover
+
+
+def _gunzip(data: bytes, limit: int, name: str) -> bytes:
+    """The gzip-compressed ``data`` expanded, at most ``limit`` bytes of it."""
+    inflate = zlib.decompressobj(wbits=31)
+    try:
+        out = inflate.decompress(data, limit + 1)
+    except zlib.error:
+        raise JurisdictionError("jurisdiction file: not gzip data (compress it with gzip, or drop the .gz)",
+                                file=name) from None
+    if len(out) > limit or inflate.unconsumed_tail:
+        raise JurisdictionError(f"jurisdiction file: expands to more than {limit // 2**20} MiB (split it into "
+                                "smaller files)", file=name)
+    return out
+
+
+def _stem(source: str) -> str:
+    name = Path(source).name
+    for suffix in (".gz", ".csv"):
+        name = name.removesuffix(suffix)
+    return name
+
+
+def _provenance(text: str) -> dict[str, str]:
+    """The ``# key: value`` lines that open a jurisdiction file."""
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        key, sep, value = line[1:].partition(":")
+        if sep and key.strip() and " " not in key.strip():
+            out[key.strip()] = value.strip()
+    return out
+
+
+#: The shipped default, gzip-compressed CSV ``code,name`` written by tools/build_jurisdiction.py.
+DEFAULT_FILE = "zhejiang.csv.gz"
+
+
+@functools.cache
+def _shipped() -> Jurisdiction:
+    """Read the shipped default once: it is checked when built (and by the tests), so this path
+    trusts its rows and only pads their codes (the full check takes ten times as long)."""
+    packaged = Path(str(resources.files("responsibility"))) / "_data" / "jurisdictions"
+    folder = packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "examples" / "jurisdictions"
+    path = folder / DEFAULT_FILE
+    try:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except OSError as exc:  # a broken installation, not a user mistake
+        raise JurisdictionError(f"the shipped jurisdiction is missing or unreadable: {exc}; reinstall the "
+                                "package", file=str(path)) from None
+    head, sep, body = text.partition("\ncode,name\n")
+    if not sep:
+        raise JurisdictionError("the shipped jurisdiction has no code,name header; reinstall the package",
+                                file=str(path))
+    names: dict[str, str] = {}
+    for line in body.splitlines():
+        code, _, place_name = line.partition(",")
+        names[code.ljust(12, "0")] = place_name
+    return Jurisdiction._of_names(names, name=_stem(DEFAULT_FILE), provenance=_provenance(head + "\n"))
