@@ -12,7 +12,7 @@ import yaml
 
 import responsibility
 from responsibility import PlotUnavailable, Policy, draw_png, subchain, to_dot, to_graphml, to_mermaid
-from responsibility.chain._export import mermaid_id
+from responsibility.chain._export import MERMAID_MAX_EDGES, MERMAID_MAX_TEXT, mermaid_id, mermaid_over_limits
 from responsibility.cli import main
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
@@ -185,3 +185,23 @@ def test_without_matplotlib_the_error_names_the_extra(
     with pytest.raises(PlotUnavailable, match=r"responsibility\[plot\]"):
         draw_png(shipped.chain, tmp_path / "x.png", layout="matplotlib")
     assert not (tmp_path / "x.png").exists()
+
+
+def test_whole_chain_in_mermaid_warns_and_suggests_an_area(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "graph")
+    assert code == 0 and out.startswith("flowchart BT")
+    assert mermaid_over_limits(out), "the whole chain is expected over Mermaid's defaults"
+    assert "over Mermaid's default limits" in err and "--area AREA (basic_needs, discovery" in err
+    assert f"(the limit is {MERMAID_MAX_EDGES})" in err or f"(the limit is {MERMAID_MAX_TEXT:,})" in err
+    for area in ("general", "housing"):
+        code, out, err = run(capsys, "graph", "--area", area)
+        assert code == 0 and not mermaid_over_limits(out) and err == ""
+
+
+def test_mermaid_limits_count_relations_and_characters() -> None:
+    arrows = "".join(f"  a -->|x| b{i}\n" for i in range(MERMAID_MAX_EDGES + 1))
+    styles = "".join(f"  linkStyle {i} stroke:#000000\n" for i in range(MERMAID_MAX_EDGES + 1))
+    over = mermaid_over_limits("flowchart BT\n" + arrows + styles)
+    assert over == [f"{MERMAID_MAX_EDGES + 1} relations (the limit is {MERMAID_MAX_EDGES})"]
+    long = "flowchart BT\n" + "  %% " + "字" * MERMAID_MAX_TEXT + "\n"
+    assert mermaid_over_limits(long) == [f"{len(long):,} characters (the limit is {MERMAID_MAX_TEXT:,})"]

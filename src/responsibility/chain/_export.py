@@ -174,6 +174,27 @@ def to_mermaid(g: Graph) -> str:
     return "\n".join(lines + link_styles) + "\n"
 
 
+#: Mermaid's default limits (its ``maxEdges`` and ``maxTextSize`` settings): a diagram over
+#: either is refused by the viewers that keep the defaults (GitHub, GitLab, mermaid.live).
+MERMAID_MAX_EDGES = 500
+MERMAID_MAX_TEXT = 50_000
+
+
+def mermaid_over_limits(text: str) -> list[str]:
+    """What of Mermaid's default limits ``text`` (made by :func:`to_mermaid`) exceeds, in words.
+
+    >>> mermaid_over_limits("flowchart BT\\n  a -->|x| b\\n")
+    []
+    """
+    edges = sum(1 for line in text.splitlines() if line.startswith("  linkStyle "))
+    over = []
+    if edges > MERMAID_MAX_EDGES:
+        over.append(f"{edges} relations (the limit is {MERMAID_MAX_EDGES})")
+    if len(text) > MERMAID_MAX_TEXT:
+        over.append(f"{len(text):,} characters (the limit is {MERMAID_MAX_TEXT:,})")
+    return over
+
+
 # ------------------------------------------------------------------------------------- GraphML
 
 

@@ -14,7 +14,9 @@ the data changes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +30,10 @@ from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 
 LEVEL_IDS = ("village", "township", "county", "city", "province")
+#: The summary form: groups shown, characters per table cell, and its size limit in bytes.
+SUMMARY_GROUPS = 20
+SUMMARY_CELL = 400
+SUMMARY_LIMIT = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,68 @@ class Diff:
             for s in self.scenarios:
                 out.append(f"| {s.name} ({s.file}) | {'<br>'.join(s.appeared)} | {'<br>'.join(s.vanished)} |")
         return "\n".join(out) + "\n"
+
+    def to_summary(self, *, groups: int = SUMMARY_GROUPS, limit: int = SUMMARY_LIMIT) -> str:
+        """Markdown short enough for a CI step summary (GitHub allows 1 MiB; a large change's
+        full markdown is more): the counts, data changes by kind, answer changes by area and
+        day, then the ``groups`` largest groups of answer changes; never more than ``limit`` bytes.
+
+        >>> print(Diff(data=(), answers=(), scenarios=(), shapes=12).to_summary().splitlines()[2])
+        0 data change(s); 0 changed answer shape(s) out of 12 compared; 0 changed scenario(s).
+        """
+        out = ["## Policy impact (summary)", "",
+               f"{len(self.data)} data change(s); {len(self.answers)} changed answer shape(s) out of "
+               f"{self.shapes} compared; {len(self.scenarios)} changed scenario(s)."]
+        if self.data:
+            kinds: dict[str, Counter[str]] = {}
+            for c in self.data:
+                kinds.setdefault(c.kind, Counter())[c.change] += 1
+            out += ["", "### Data changes by kind", "", "| kind | added | removed | changed |", "|---|---|---|---|"]
+            out += [f"| {k} | {n['added']} | {n['removed']} | {n['changed']} |" for k, n in sorted(kinds.items())]
+        all_groups = self.grouped()
+        if self.answers:
+            by_area = Counter((str(a.day or ""), str(a.shape.get("area", ""))) for a in self.answers)
+            out += ["", "### Changed answer shapes by area", "", "| from | area | shapes |", "|---|---|---|"]
+            out += [f"| {day} | {area} | {n} |" for (day, area), n in sorted(by_area.items())]
+            shown = all_groups[:groups]
+            out += ["", f"### The largest groups ({len(shown)} of {len(all_groups)}; shapes with the same change "
+                    "grouped)", "", "| from | shapes | example shape | appeared | vanished |", "|---|---|---|---|---|"]
+            budget = limit - sum(len(x.encode("utf-8")) + 1 for x in out)
+            for group in shown:
+                a = group[0]
+                shape = ", ".join(f"{k}={v}" for k, v in a.shape.items())
+                out.append(f"| {a.day or ''} | {len(group)} | {_cap(shape)} | {_cap(_findings(a.appeared[:9]))} | "
+                           f"{_cap(_findings(a.vanished[:9]))} |")
+                budget -= len(out[-1].encode("utf-8")) + 1
+                if budget < 0:  # the rest would be cut anyway
+                    break
+        if self.scenarios:
+            out += ["", "### Scenarios", "", "| scenario | appeared | vanished |", "|---|---|---|"]
+            for sc in self.scenarios[:groups]:
+                out.append(f"| {_cap(sc.name)} ({sc.file}) | {_cap('<br>'.join(sc.appeared))} | "
+                           f"{_cap('<br>'.join(sc.vanished))} |")
+        hidden_groups, hidden_scenarios = max(0, len(all_groups) - groups), max(0, len(self.scenarios) - groups)
+        note = ["", f"{hidden_groups} more group(s) and {hidden_scenarios} more scenario(s) not shown: "
+                "`--format markdown` lists every group, `--format json` every shape."
+                if hidden_groups or hidden_scenarios else "`--format json` lists every shape."]
+        return _within(out, note, limit)
+
+
+def _within(lines: list[str], tail: list[str], limit: int) -> str:
+    """The lines and the tail, dropping lines before the tail until it all fits in ``limit`` bytes."""
+    cut = "", "(cut here to stay under the size limit)"
+    size = sum(len(x.encode("utf-8")) + 1 for x in [*lines, *tail, *cut])
+    kept = len(lines)
+    if size - sum(len(x.encode("utf-8")) + 1 for x in cut) <= limit:
+        return "\n".join([*lines, *tail]) + "\n"
+    while kept and size > limit:
+        kept -= 1
+        size -= len(lines[kept].encode("utf-8")) + 1
+    return "\n".join([*lines[:kept], *cut, *tail]) + "\n"
+
+
+def _cap(text: str, width: int = SUMMARY_CELL) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _plain(x: Any) -> Any:
@@ -243,12 +311,17 @@ def _shapes(old: PolicyView, new: PolicyView, only: frozenset[str] | None = None
                             yield {**shape, "fact": t, "body": body}, [fact]
 
 
-def _example(shape: dict[str, Any], policy: PolicyView) -> dict[str, Any]:
-    """A problem record that produces the shape's fact (among others)."""
+@functools.cache
+def _example_place(level: str) -> str:
+    """The first place of ``level`` in the default jurisdiction: where an example problem sits."""
     from ..chain._jurisdiction import Jurisdiction
 
-    j = Jurisdiction.example()
-    place = j.at_level(shape["place"])[0].code
+    return Jurisdiction.example().at_level(level)[0].code
+
+
+def _example(shape: dict[str, Any], policy: PolicyView) -> dict[str, Any]:
+    """A problem record that produces the shape's fact (among others)."""
+    place = _example_place(shape["place"])
     rec: dict[str, Any] = {"id": "example", "domain": shape["area"], "place": place, "severity": shape["severity"],
                            "as_of": "2030-12-31"}
     if shape["kind"]:

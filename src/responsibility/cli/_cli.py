@@ -464,8 +464,8 @@ def _policy_at_revision(directory: Path, rev: str) -> Path:
 @click.option("--against", "rev", help="Compare OLD with itself at this git revision (e.g. origin/main).")
 @click.option("--scenarios", "scenario_paths", multiple=True, type=click.Path(),
               help="Scenario files or directories to compare too (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "summary", "json"]), default="table",
+              show_default=True, help="summary: counts and the largest groups, under 64 KiB (for a CI step summary).")
 @click.option("--as-of", "as_of", type=DayParam(), default=None,
               help="Compare only the rules in force on this day (default: every period of either policy).")
 @click.option("--fail-on-change", is_flag=True, help="Exit 1 when any answer changed.")
@@ -501,6 +501,10 @@ def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[s
         from .._files import write_stdout
 
         write_stdout(result.to_markdown() + "\n")
+    elif fmt == "summary":
+        from .._files import write_stdout
+
+        write_stdout(result.to_summary())
     else:
         from ._render_table import print_diff
 

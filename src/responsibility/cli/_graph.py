@@ -55,7 +55,7 @@ def graph(
     shows only the relations that belong to no area (who leads whom, reporting lines).
     """
     from ..chain._draw import structural
-    from ..chain._export import FORMATS
+    from ..chain._export import FORMATS, mermaid_over_limits
     from ..chain._graph import chain_of, subchain
     from ._cli import load_policy
 
@@ -99,6 +99,11 @@ def graph(
         click.echo(f"wrote {target}", err=True)
         return
     text = FORMATS[fmt](chosen)
+    if fmt == "mermaid" and (over := mermaid_over_limits(text)):
+        advice = ("draw one duty area with --area AREA (" + ", ".join(sorted(policy.areas)) + ")" if area is None
+                  else "keep fewer levels with --level, or draw the chain above one place with --place")
+        click.echo(f"warning: this diagram has {' and '.join(over)}, over Mermaid's default limits, so most "
+                   f"viewers will not render it; {advice}", err=True)
     if target is None:
         from .._files import write_stdout
 

@@ -1,0 +1,160 @@
+"""The GitHub Actions recipe for policy repositories (examples/ci/github-actions.yml) works as written.
+
+Its shell steps run, in order and offline, in a temporary policy repository whose merge request
+layers the 2021 example amendment over the shipped rules: the install step installs the library
+from a git copy of this checkout into a fresh environment, then validation, the scenarios and the
+impact diff run with that installation, and the answers having changed fails the job unless the
+merge request carries the label.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+RECIPE = ROOT / "examples" / "ci" / "github-actions.yml"
+AMENDMENT = ROOT / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments"
+STEP_SUMMARY_LIMIT = 1024 * 1024  # GitHub's limit for one step's summary
+
+
+def recipe() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(RECIPE.read_text(encoding="utf-8"))
+    return data
+
+
+def steps() -> list[dict[str, Any]]:
+    jobs = recipe()["jobs"]
+    assert list(jobs) == ["check"]
+    return list(jobs["check"]["steps"])
+
+
+def condition(expr: str, outputs: dict[str, dict[str, str]], labels: set[str]) -> bool:
+    """Evaluate the small part of the Actions expression language the recipe uses."""
+    text = expr.strip().removeprefix("${{").removesuffix("}}")
+    text = re.sub(r"steps\.(\w+)\.outputs\.(\w+)", lambda m: repr(outputs.get(m[1], {}).get(m[2], "")), text)
+    text = re.sub(r"contains\(github\.event\.pull_request\.labels\.\*\.name,\s*'([^']*)'\)",
+                  lambda m: repr(m[1] in labels), text)
+    text = text.replace("&&", " and ").replace("||", " or ")
+    text = re.sub(r"!(?!=)", " not ", text)
+    assert re.fullmatch(r"[\s\w'=!.()-]*", text), f"unsupported expression: {expr}"
+    return bool(eval(text, {"__builtins__": {}}))
+
+
+def test_the_recipe_installs_from_a_repository_not_an_index() -> None:
+    spec = recipe()["env"]["RESPONSIBILITY"]
+    assert re.fullmatch(r"responsibility @ git\+https://\S+/responsibility@\S+", spec), spec
+    installs = [s["run"] for s in steps() if "pip install" in s.get("run", "")]
+    assert installs == ['python -m pip install "$RESPONSIBILITY"']
+
+
+def test_condition_reader() -> None:
+    expr = "${{ steps.impact.outputs.status == '1' && !contains(github.event.pull_request.labels.*.name, 'x') }}"
+    assert condition(expr, {"impact": {"status": "1"}}, set())
+    assert not condition(expr, {"impact": {"status": "1"}}, {"x"})
+    assert not condition(expr, {"impact": {"status": "0"}}, set())
+
+
+def _git(cwd: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def _copy_of_this_checkout(target: Path) -> str:
+    """A git repository holding this checkout as it is (uncommitted files too); its commit."""
+    files = _git(ROOT, "ls-files", "-co", "--exclude-standard", "-z").split("\0")
+    for rel in filter(None, files):
+        src = ROOT / rel
+        if src.is_file():
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, target / rel)
+    _git(target, "init", "-q")
+    _git(target, "add", "-A")
+    _git(target, "commit", "-q", "-m", "copy")
+    return _git(target, "rev-parse", "HEAD").strip()
+
+
+def _policy_repository(target: Path) -> None:
+    """rules/ and scenarios/ committed as origin/main, then the merge request's change: the amendment."""
+    shutil.copytree(ROOT / "rules", target / "rules")
+    (target / "scenarios").mkdir()
+    for f in (ROOT / "examples" / "problems").glob("*.scenarios.yaml"):
+        shutil.copy2(f, target / "scenarios" / f.name)
+    _git(target, "init", "-q")
+    _git(target, "add", "-A")
+    _git(target, "commit", "-q", "-m", "policy")
+    _git(target, "update-ref", "refs/remotes/origin/main", "HEAD")
+    shutil.copytree(AMENDMENT, target / "rules" / "amendments")
+
+
+def _fresh_environment(venv: Path) -> Path:
+    """A virtual environment without the library; its dependencies (and pip) from this one's."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    site = Path(subprocess.run([str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()"
+                                "['purelib'])"], check=True, capture_output=True, text=True).stdout.strip())
+    paths = sysconfig.get_paths()
+    (site / "_dependencies.pth").write_text(f"{paths['purelib']}\n{paths['platlib']}\n", encoding="utf-8")
+    return venv / "bin"
+
+
+def test_the_recipe_runs_on_a_policy_change(tmp_path: Path) -> None:
+    source, repo = tmp_path / "responsibility", tmp_path / "policy"
+    source.mkdir()
+    repo.mkdir()
+    commit = _copy_of_this_checkout(source)
+    _policy_repository(repo)
+    bin_dir = _fresh_environment(tmp_path / "venv")
+    summary = tmp_path / "step_summary.md"
+    env = {
+        **os.environ,
+        **{k: str(v) for k, v in recipe().get("env", {}).items()},
+        # The recipe's own install step, pointed at the copy instead of the hosted repository, offline.
+        "RESPONSIBILITY": f"responsibility @ git+file://localhost{source}@{commit}",
+        "PIP_NO_INDEX": "1", "PIP_NO_DEPS": "1", "PIP_NO_BUILD_ISOLATION": "0",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_NO_CACHE_DIR": "1",
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "PYTHONPATH": "",
+    }
+    outputs: dict[str, dict[str, str]] = {}
+    ran: list[tuple[str, int, str]] = []
+    for step in steps():
+        if "run" not in step:
+            assert step["uses"].startswith(("actions/checkout@", "actions/setup-python@")), step
+            continue
+        if "if" in step and not condition(step["if"], outputs, labels=set()):
+            continue
+        out_file = tmp_path / f"output-{len(ran)}"
+        out_file.touch()
+        proc = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env={**env, "GITHUB_OUTPUT": str(out_file)},
+                              capture_output=True, text=True, check=False)
+        name = step.get("name", step["run"])
+        ran.append((name, proc.returncode, proc.stderr))
+        if "id" in step:
+            outputs[step["id"]] = dict(line.split("=", 1) for line in out_file.read_text().splitlines() if "=" in line)
+        if proc.returncode != 0:
+            break
+    codes = [(name, code) for name, code, _ in ran]
+    assert [code for _, code in codes[:-1]] == [0] * (len(codes) - 1), ran
+    # The answers changed and the merge request has no label: the last step fails the job.
+    assert codes[-1] == ('fail when answers changed without the "policy-change" label', 1), ran
+    assert outputs["impact"] == {"status": "1"}
+    last = steps()[-1]
+    assert not condition(last["if"], outputs, labels={"policy-change"})
+    # The library that ran is the one the install step put in the fresh environment.
+    where = subprocess.run([str(bin_dir / "python"), "-c", "import responsibility; print(responsibility.__file__)"],
+                           env=env, capture_output=True, text=True, check=True).stdout
+    assert where.startswith(str(tmp_path / "venv"))
+    text = summary.read_text(encoding="utf-8")
+    assert len(text.encode("utf-8")) < STEP_SUMMARY_LIMIT // 8
+    assert text.startswith("## Policy impact") and "changed answer shape(s)" in text
+    assert "city_rural_revitalisation" in text
