@@ -11,7 +11,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from responsibility._diff import SUMMARY_LIMIT, AnswerChange, DataChange, Diff, ScenarioChange
+from responsibility.checks._diff import SUMMARY_LIMIT, AnswerChange, DataChange, Diff, ScenarioChange
 
 DAY = dt.date(2021, 6, 1)
 

@@ -1,7 +1,7 @@
 """The instantiated chain: the role graph's bodies placed on real places.
 
 A :class:`PlacedBody` is a body of the role graph at one place: the village committee
-of village 331127100201, the county construction bureau of county 331127. A body sits
+of village 330127100219 (富城村), the county construction bureau of county 330127. A body sits
 at the place of its own level that contains the place asked about, so for a village
 code V the chain above it is V's village bodies, its township's, its county's, its
 city's and the province's. :class:`PlacedChain` answers the questions a reader asks of
