@@ -32,7 +32,7 @@ FIELDS = ["id", "area", "domain", "kind", "place", "severity", "discovered", "di
           "handled.0.to_level", "handled.0.to_body", "handled.0.on", "deadline", "rectified_on", "concealed_by",
           "as_of"]
 BASE: dict[str, Any] = {
-    "id": "f-1", "area": "housing", "place": "330127100201", "severity": "serious",
+    "id": "f-1", "area": "housing", "place": "330127100219", "severity": "serious",
     "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
     "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-05"}],
     "deadline": "2021-05-31", "as_of": "2021-06-30",

@@ -42,7 +42,7 @@ MERGE_BOMB = "a: &a {x: 1, y: 2}\n" + "".join(
 RECORD: dict[str, Any] = {
     "id": "h-1",
     "domain": "housing",
-    "place": "330127100201",
+    "place": "330127100219",
     "severity": "serious",
     "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
     "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-05"}],
@@ -454,7 +454,7 @@ _FORKS = r"""
 import os, sys, threading, time
 import responsibility
 policy = responsibility.load()
-rec = {"id": "h-1", "domain": "housing", "place": "330127100201", "severity": "serious",
+rec = {"id": "h-1", "domain": "housing", "place": "330127100219", "severity": "serious",
        "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-06-30"}
 policy.who_answers(rec, engine="durable")
 stop = False
@@ -538,7 +538,7 @@ def test_policy_pickles_after_first_use_for_spawn_pools(shipped: Policy) -> None
 def test_numbers_from_spreadsheets_are_codes(shipped: Policy) -> None:
     """A place code read as an integer or (in a column with gaps) a float is still the code."""
     expected = shipped.who_answers(RECORD, engine="compiled").to_dict()
-    for place in (330127100201, 330127100201.0):
+    for place in (330127100219, 330127100219.0):
         assert shipped.who_answers(record(place=place), engine="compiled").to_dict() == expected
     exc = api(lambda: shipped.who_answers(record(place=3301.5), engine="compiled"))
     assert isinstance(exc, ProblemError) and exc.field == "place"

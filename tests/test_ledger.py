@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from responsibility import Ledger, ProblemError
 from responsibility.ledger import LedgerError
 
-VILLAGE = "330127100201"
+VILLAGE = "330127100219"
 KIND = {"domain": "housing", "kind": "housing_renovation_late"}
 
 

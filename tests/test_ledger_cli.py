@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
 EVENTS = [
     {"problem": "P1", "type": "registered", "on": "2021-03-01", "domain": "housing",
-     "kind": "housing_renovation_late", "place": "330127100201"},
+     "kind": "housing_renovation_late", "place": "330127100219"},
     {"problem": "P1", "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "hotline"},
     {"problem": "P1", "type": "assigned", "on": "2021-03-03", "by_level": "county", "to_level": "township",
      "to_body": "township_government", "deadline": "2021-04-01"},
@@ -92,7 +92,7 @@ def test_a_missing_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_pa
 
 def test_route_from_the_command_line(tmp_path: Path, run_cli: Any) -> None:
     record = tmp_path / "p.yaml"
-    record.write_text("id: n1\ndomain: housing\nkind: housing_renovation_late\nplace: '330127100201'\n"
+    record.write_text("id: n1\ndomain: housing\nkind: housing_renovation_late\nplace: '330127100219'\n"
                       "discovered: {level: township, channel: grid, on: 2021-03-01}\nas_of: 2021-03-01\n",
                       encoding="utf-8")
     code, out, _ = run_cli("route", str(record))
@@ -100,7 +100,7 @@ def test_route_from_the_command_line(tmp_path: Path, run_cli: Any) -> None:
     code, out, _ = run_cli("route", str(record), "--format", "json", "--level", "county")
     data = json.loads(out)
     assert code == 0 and data["escalate"] is False and data["authority"] == "county"
-    record.write_text("id: n1\ndomain: hosing\nplace: '330127100201'\n", encoding="utf-8")
+    record.write_text("id: n1\ndomain: hosing\nplace: '330127100219'\n", encoding="utf-8")
     code, _, err = run_cli("route", str(record))
     assert code == 2 and "field 'domain'" in err
 
@@ -113,7 +113,7 @@ APPENDER = textwrap.dedent("""
         for i in range(n):
             pid = f"{tag}{i}"
             ledger.append({"problem": pid, "type": "registered", "on": "2021-03-01", "domain": "housing",
-                           "place": "330127100201"}, entered_by=tag)
+                           "place": "330127100219"}, entered_by=tag)
             ledger.append({"problem": pid, "type": "discovered", "on": "2021-03-02", "level": "county",
                            "channel": "hotline"}, entered_by=tag)
 """)

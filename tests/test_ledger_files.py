@@ -55,13 +55,13 @@ def test_example_workbook_imports_with_its_one_reject(ledger: Ledger) -> None:
 
 
 def test_gbk_csv_with_rejects_reconciles(ledger: Ledger, tmp_path: Path) -> None:
-    rows = [["G1", "危房改造", "330127100201", "屋顶漏雨", "2021-03-01", "县（市、区）", "县（市、区）长热线",
+    rows = [["G1", "危房改造", "330127100219", "屋顶漏雨", "2021-03-01", "县（市、区）", "县（市、区）长热线",
              "2021/3/3", "乡镇（街道）", "2021年4月1日", ""],
-            ["G2", "危房改造", "330127100201", "", "2021-03-01", "县（市、区）", "热线", "", "", "", ""],
-            ["G3", "危房改造", "330127100201", "", "2021-13-01", "县（市、区）", "审计", "", "", "", ""],
-            ["G4", "危房改造", "330127100201", "", "2021-03-05", "县（市、区）", "审计", "2021-03-06", "乡镇（街道）",
+            ["G2", "危房改造", "330127100219", "", "2021-03-01", "县（市、区）", "热线", "", "", "", ""],
+            ["G3", "危房改造", "330127100219", "", "2021-13-01", "县（市、区）", "审计", "", "", "", ""],
+            ["G4", "危房改造", "330127100219", "", "2021-03-05", "县（市、区）", "审计", "2021-03-06", "乡镇（街道）",
              "2021-03-01", ""],
-            ["", "危房改造", "330127100201", "", "2021-03-05", "县（市、区）", "审计", "", "", "", ""]]
+            ["", "危房改造", "330127100219", "", "2021-03-05", "县（市、区）", "审计", "", "", "", ""]]
     path = write_csv(tmp_path / "gbk.csv", rows, "gbk")
     result = ledger.import_file(path, entered_by="x", encoding="gbk")
     assert (result.rows, result.imported, result.rejected) == (5, 2, 3)
@@ -79,7 +79,7 @@ def test_gbk_csv_with_rejects_reconciles(ledger: Ledger, tmp_path: Path) -> None
 
 def test_custom_mapping_and_missing_columns(ledger: Ledger, tmp_path: Path) -> None:
     path = tmp_path / "own.csv"
-    path.write_text("编码,类别,地点,日期,级别,来源\nM1,housing,330127100201,2021-03-01,county,hotline\n",
+    path.write_text("编码,类别,地点,日期,级别,来源\nM1,housing,330127100219,2021-03-01,county,hotline\n",
                     encoding="utf-8")
     with pytest.raises(LedgerError, match="no column for problem, domain, place"):
         ledger.import_file(path, entered_by="x")
@@ -151,7 +151,7 @@ KILLER = textwrap.dedent("""
 def test_a_killed_import_leaves_the_ledger_as_it_was(ledger_url: str, tmp_path: Path, run_cli: Any) -> None:
     with Ledger.create(ledger_url) as ledger:
         ledger.append([{"problem": "K0", "type": "registered", "on": "2021-03-01", "domain": "housing",
-                        "place": "330127100201"}], entered_by="x")
+                        "place": "330127100219"}], entered_by="x")
     proc = subprocess.run([sys.executable, "-c", KILLER, ledger_url, str(EXAMPLE)], capture_output=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     assert proc.returncode == -9

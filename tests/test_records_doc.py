@@ -135,4 +135,4 @@ def test_the_csv_example_parses(policy: Policy, example: Jurisdiction) -> None:
 
 def test_the_jurisdiction_example_reads() -> None:
     j = Jurisdiction.from_csv_text(_block("jurisdiction", "csv"))
-    assert j.place("330127100201").level == "village"
+    assert j.place("330127100219").level == "village"

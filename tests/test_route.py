@@ -11,7 +11,7 @@ import responsibility
 from responsibility import Policy, ProblemError
 from tests.conftest import set_parameter
 
-VILLAGE = "330127100201"
+VILLAGE = "330127100219"
 
 
 def problem(area: str, kind: str | None, level: str = "township", **more: object) -> dict[str, object]:

@@ -41,7 +41,7 @@ CALLERS = {
     "lishui": ("city", "3311"),           # another city
     "zhejiang": ("province", "33"),
 }
-VILLAGE = "330127100201"  # in 淳安县, 杭州市
+VILLAGE = "330127100219"  # in 淳安县, 杭州市
 
 
 def bearer(name: str) -> dict[str, str]:
@@ -255,7 +255,7 @@ POLICY_VIEWS = ["/v1/policy", "/v1/policy/areas", "/v1/policy/areas/housing", "/
                 "/v1/policy/bodies/county_civil_affairs", "/v1/policy/duties?area=housing",
                 "/v1/policy/duties/housing_county_construction_oversee", "/v1/policy/clauses/一(三)",
                 "/v1/policy/parameters", "/v1/policy/chain?area=housing",
-                "/v1/policy/chain?place=330127100201&format=mermaid"]
+                "/v1/policy/chain?place=330127100219&format=mermaid"]
 #: Who may read about the village of 淳安县: its county, its city, the province.
 READS_VILLAGE = {"chunan", "hangzhou", "zhejiang"}
 

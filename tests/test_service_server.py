@@ -100,7 +100,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def test_a_real_server_answers_as_the_library(server: Server, policy: Policy, example: Jurisdiction) -> None:
-    record = {"id": "real-1", "domain": "housing", "place": "330127100201", "severity": "grave",
+    record = {"id": "real-1", "domain": "housing", "place": "330127100219", "severity": "grave",
               "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-06-30"}
     auth = {"Authorization": f"Bearer {TOKEN}"}
     with httpx.Client(base_url=server.url, headers=auth, timeout=30) as client:

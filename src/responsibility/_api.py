@@ -88,7 +88,7 @@ class Policy(PolicyView):
         reported upward at once. The forward-looking twin of :meth:`who_answers`; a :class:`Route`.
 
         >>> import responsibility
-        >>> r = responsibility.load().route({"id": "p1", "domain": "housing", "place": "330127100201",
+        >>> r = responsibility.load().route({"id": "p1", "domain": "housing", "place": "330127100219",
         ...     "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"}, "as_of": "2021-03-01"})
         >>> r.authority, r.escalate, r.act_by.isoformat()
         ('county', True, '2021-03-11')

@@ -116,7 +116,7 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     >>> import responsibility
     >>> from responsibility.engine._route import route
     >>> r = route(responsibility.load(), {"id": "p1", "domain": "housing", "kind": "housing_renovation_late",
-    ...     "place": "330127100201", "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"},
+    ...     "place": "330127100219", "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"},
     ...     "as_of": "2021-03-01"})
     >>> r.authority, r.escalate, r.act_by.isoformat()
     ('county', True, '2021-03-11')

@@ -67,7 +67,7 @@ class Ledger:
     >>> ledger = responsibility.Ledger.create(path)
     >>> _ = ledger.append([
     ...     {"problem": "P1", "type": "registered", "on": "2021-03-01", "domain": "housing",
-    ...      "kind": "housing_renovation_late", "place": "330127100201"},
+    ...      "kind": "housing_renovation_late", "place": "330127100219"},
     ...     {"problem": "P1", "type": "discovered", "on": "2021-03-01", "level": "county",
     ...      "channel": "hotline"}], entered_by="clerk")
     >>> ledger.state("P1").status
