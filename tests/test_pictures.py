@@ -23,7 +23,7 @@ from responsibility.policy._yaml import safe_load
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "problems" / "housing-not-discovered.yaml"
-PLACE = "330127100201"
+PLACE = "330127100219"
 
 LAYOUTS = [
     pytest.param("dot", marks=pytest.mark.skipif(not dot_available(), reason="Graphviz dot is not installed")),
@@ -117,7 +117,7 @@ def check_picture(pic: Picture, *, max_px: int = 6000) -> None:
 def test_chain_picture_of_an_area_at_a_place(policy: Policy, layout: str) -> None:
     pic = policy.draw(area="housing", place=PLACE, layout=layout)  # type: ignore[arg-type]
     assert pic.layout == layout
-    assert pic.scene.title == "千岛湖镇示例村 330127100201 · 危房改造"
+    assert pic.scene.title == "富城村 330127100219 · 危房改造"
     assert {n.title for n in pic.scene.nodes} >= {"村委会", "乡镇（街道）", "县（市、区）建设部门"}
     assert any("淳安县" in r.label for r in pic.scene.ranks)
     check_picture(pic)
@@ -185,7 +185,7 @@ def test_verdict_picture_marks_every_finding(verdict: Verdict, layout: str) -> N
     assert any(lb.startswith("发现 2021-03-01") and "县（市、区）长热线" in lb for lb in labels)
     assert any(lb.startswith("交办 2021-03-25") and "2021-05-31" in lb for lb in labels)
     # The ranks name the real places; the legend is in Chinese.
-    assert [r.label.split(" · ")[1] for r in pic.scene.ranks] == ["千岛湖镇示例村 330127100201",
+    assert [r.label.split(" · ")[1] for r in pic.scene.ranks] == ["富城村 330127100219",
                                                                  "千岛湖镇 330127100", "淳安县 330127"]
     assert "应发现未发现 — 应由本级发现问题没有发现" in text.replace("\n", "")
 

@@ -23,7 +23,7 @@ from responsibility.service import Settings, create_app, read_log
 from .strategies import problems
 from .test_service import CALLERS, bearer, scenario_problems, token_store
 
-CHUNAN, JINGNING = "330127100201", "331127"  # a village of 淳安县; 景宁县 itself
+CHUNAN, JINGNING = "330127100219", "331127"  # a village of 淳安县; 景宁县 itself
 
 
 def events(pid: str, place: str) -> list[dict[str, Any]]:

@@ -90,7 +90,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     ledger = tmp / "county.db"
     with Ledger.create(str(ledger)) as led:
         led.append([{"problem": "L1", "type": "registered", "on": "2021-03-01", "domain": "housing",
-                     "place": "330127100201"}], entered_by="seed")
+                     "place": "330127100219"}], entered_by="seed")
     s = start(tmp, "--tokens", str(tokens), "--ledger", str(ledger))
     try:
         yield s

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "problems" / "housing-not-discovered.yaml"
 
 RECORD: dict[str, Any] = {
-    "id": "w1", "domain": "housing", "place": "330127100201", "severity": "serious",
+    "id": "w1", "domain": "housing", "place": "330127100219", "severity": "serious",
     "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
     "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-13"}],
     "deadline": "2021-05-31", "as_of": "2021-06-30",

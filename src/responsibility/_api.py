@@ -55,8 +55,8 @@ class Policy(PolicyView):
         ``layout="auto"`` uses Graphviz ``dot`` where installed, else matplotlib.
 
         >>> import responsibility
-        >>> responsibility.load().draw(area="housing", place="330127100201").scene.title
-        '千岛湖镇示例村 330127100201 · 危房改造'
+        >>> responsibility.load().draw(area="housing", place="330127100219").scene.title
+        '富城村 330127100219 · 危房改造'
         """
         from .chain._draw import policy_picture
 
