@@ -457,3 +457,26 @@ def test_decision_log_lines_never_interleave(tmp_path: Path) -> None:
     lines = read_log(tmp_path / "d.jsonl")
     assert len(lines) == 1600
     assert sorted((x["caller"], x["i"]) for x in lines) == sorted((f"t{n}", i) for n in range(8) for i in range(200))
+
+
+def test_the_token_command_makes_an_entry_the_server_accepts(run_cli: Any) -> None:
+    code, out, err = run_cli("token", "--name", "chunan-office", "--role", "county", "--jurisdiction", "330127")
+    assert code == 0, err
+    secret = err.strip().rsplit(" ", 1)[-1]
+    store = TokenStore.from_data(yaml.safe_load(out))
+    assert secret not in out  # only the hash is for the file
+    who = store.authenticate(secret)
+    assert who is not None and (who.name, who.role, who.code) == ("chunan-office", "county", "330127000000")
+    code, _, err = run_cli("token", "--name", "x", "--role", "city", "--jurisdiction", "330127")
+    assert code == 2 and "330127 is a county, not a city" in err
+
+
+def test_tokens_and_the_log_need_no_web_framework() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['fastapi'] = None; import responsibility.service as s; "
+            "print(s.token_hash('t')[:8], s.digest({'a': 1})[:8])")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == [token_hash("t")[:8], digest({"a": 1})[:8]]

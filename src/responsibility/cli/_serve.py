@@ -56,7 +56,7 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
         from .._errors import ExtraUnavailable
 
         raise ExtraUnavailable("serve needs the service extra: pip install 'responsibility[service]'") from None
-    from ..service import Settings, create_app
+    from ..service._app import Settings, create_app
 
     if no_auth and not _loopback(host):
         raise ResponsibilityError(f"--no-auth admits anyone: it is refused on {host}, which is not a loopback "
@@ -92,7 +92,7 @@ def token(name: str, role: str, jurisdiction: str) -> None:
     the token itself on stderr, shown once and stored nowhere."""
     import json
 
-    from ..service import TokenStore, new_token, token_hash
+    from ..service._auth import TokenStore, new_token, token_hash
 
     secret = new_token()
     entry = {"name": name, "role": role, "jurisdiction": jurisdiction, "sha256": token_hash(secret)}

@@ -19,23 +19,32 @@ Must not import ``cli`` or the facade.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ._app import Service, Settings, create_app
 from ._auth import ROLES, Principal, TokenStore, new_token, token_hash
 from ._log import DecisionLog, digest, findings_hash, read_log, replay
+
+if TYPE_CHECKING:
+    from ._app import Service, Settings, create_app
 
 __all__ = ["ROLES", "DecisionLog", "Principal", "Service", "Settings", "TokenStore", "create_app", "digest",
            "findings_hash", "new_token", "read_log", "replay", "token_hash"]
 
-_app: Any = None
+_default_app: Any = None
 
 
 def __getattr__(name: str) -> Any:
-    # ``responsibility.service:app``: built on first use, from the environment (Settings.from_env).
-    global _app
+    # The application's names load FastAPI on first use, so tokens and the log work without the
+    # extra; ``responsibility.service:app`` is built on first use, from the environment.
+    global _default_app
+    if name in ("Service", "Settings", "create_app"):
+        from . import _app
+
+        return getattr(_app, name)
     if name == "app":
-        if _app is None:
-            _app = create_app()
-        return _app
+        if _default_app is None:
+            from ._app import create_app
+
+            _default_app = create_app()
+        return _default_app
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
