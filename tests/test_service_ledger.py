@@ -129,6 +129,7 @@ LEDGER_REQUESTS: list[tuple[str, str, str, Any]] = [
     ("alerts", "GET", "/v1/ledger/alerts", None),
     ("append", "POST", "/v1/ledger/events", {"problem": "C2", "type": "assigned", "on": "2021-03-02",
                                              "by_level": "county", "to_level": "township"}),
+    ("verify", "GET", "/v1/ledger/verify", None),
     ("route", "POST", "/v1/route", {"id": "r1", "domain": "housing", "place": CHUNAN}),
 ]
 #: The callers that may do each, when it is not "every valid token".
@@ -167,3 +168,12 @@ def test_rows_are_json(client: TestClient) -> None:
     rows = client.get("/v1/ledger/lists/rectifications?as_of=2021-06-30", headers=bearer("zhejiang")).json()
     text = json.dumps(rows)
     assert "NaN" not in text and "NaT" not in text
+
+
+def test_verify_reports_the_chain(client: TestClient, ledger_path: str) -> None:
+    r = client.get("/v1/ledger/verify", headers=bearer("lishui"))
+    assert r.status_code == 200, r.text
+    with Ledger.open(ledger_path) as led:
+        v = led.verify()
+    assert r.json() == {"ok": True, "events": v.events, "seq": None, "problem": None, "what": "",
+                        "message": str(v)}

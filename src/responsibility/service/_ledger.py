@@ -180,3 +180,13 @@ def install(app: FastAPI, svc: Service) -> None:
         frame = await run_in_threadpool(functools.partial(led.alerts, within, as_of, place=where, area=area,
                                                           lang=lang))
         return _json(frame_rows(frame))
+
+    @app.get("/v1/ledger/verify", tags=tags, responses=errors,
+             summary="Check the hash chain: ok, events checked, the first event altered, removed or reordered")
+    async def verify(request: Request) -> Response:
+        """The tamper check of ``responsibility ledger verify`` over the whole ledger (any valid token:
+        it says whether and where the chain breaks, not what the events hold)."""
+        svc.caller(request)
+        v = await run_in_threadpool(ledger().verify)
+        return _json({"ok": v.ok, "events": v.events, "seq": v.seq, "problem": v.problem, "what": v.what,
+                      "message": str(v)})
