@@ -1,23 +1,31 @@
-"""Throughput of batch assessment on a synthetic province, against a naive peer and a floor.
+"""Batch assessment on a synthetic province, against the honest floor and a naive peer.
 
-Usage: python benchmarks/bench_assess.py [N] [--runs R] [--naive M] [--workers W]
-(default N = 1,000,000 problems, R = 3 runs, M = 2,000 problems for the naive peer)
+Usage: python benchmarks/bench_assess.py [N] [--runs R] [--naive M] [--workers W] [--data DIR]
+    [--formats parquet,jsonl,csv] [--policies base,amended]
+(default N = 1,000,000 problems, R = 3 runs, M = 1,000 problems for the naive peer)
 
-In one run it prints:
+Everything is measured in one run, so the ratios hold even on a shared machine; CPU seconds
+(user + sys of the process and its workers) are printed beside wall seconds, medians of R runs:
 
-- ``assess``: ``responsibility assess`` from a Parquet file to a Parquet file, as a fresh
-  process (start-up included): records/s and peak memory (RSS of the largest of its processes,
-  and PSS of all of them together, which counts shared memory once);
-- the naive peer: ``who_answers(engine="durable")`` per problem, i.e. one durable-rules session
-  per problem on the same generated rulesets, rows built from its findings;
-- the floor: per record, a dict lookup of the precomputed finding rows for its shape and place
-  (the whole record but its id; keys made beforehand), emitting the same rows into columns;
-- the ratios, and the cold start of ``responsibility who`` on one problem.
+- the floor: pyarrow alone (a fresh process) reading the same input file (Parquet with
+  ``iter_batches``; JSON lines and CSV with pyarrow's C readers) and writing the identical
+  finding rows (those ``assess`` wrote, loaded beforehand and not counted) with the same writer
+  settings and row groups. Interpreter and pyarrow start-up are counted, as in ``assess``;
+- ``responsibility assess`` of the ledger as Parquet, JSON lines and CSV to Parquet findings, a
+  fresh process each (start-up included), on the shipped policy ("base") and on the shipped
+  policy with the 2021 example amendment ("amended", two periods), each with its ratio to
+  the Parquet floor and to the floor of its own input format; peak memory of the Parquet run;
+- the naive peer a user would otherwise write: ``who_answers(engine="durable")`` per problem,
+  measured on M problems in this process and scaled to N;
+- the cold start of ``import responsibility`` and of ``responsibility who`` on one problem.
+
+``--data DIR`` keeps the generated inputs there and reuses them on the next run (same N).
 
 The ledger: a synthetic province (11 cities, 90 counties, 1,300 townships, 25,000 villages) and
 problems over every duty area and kind, every failure and severity, mostly handled in order as
 a real ledger is: 85% in villages, 55% found by the place's own level, 92% reported or assigned,
-85% of those in time, 70% with a deadline, 85% rectified by it, 2% concealed.
+85% of those in time, 70% with a deadline, 85% rectified by it, 2% concealed; discovered through
+2021 (the amendment takes effect on 2021-06-01).
 """
 
 from __future__ import annotations
@@ -27,6 +35,8 @@ import datetime as dt
 import json
 import os
 import random
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,6 +52,7 @@ from responsibility import Jurisdiction, Policy
 LEVELS = ["village", "township", "county", "city", "province"]
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2022-06-30"
+AMENDMENT = ROOT / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments"
 
 
 def ledger(policy: Policy, j: Jurisdiction, n: int, *, seed: int = 0) -> list[dict[str, Any]]:
@@ -191,120 +202,231 @@ class RssSampler:
         self._thread.join()
 
 
-def run_assess(src: Path, out: Path, jcsv: Path, workers: int | None) -> tuple[float, int, int]:
-    """Wall seconds and peak memory (RSS of the largest process, PSS of all) of one ``responsibility
-    assess``."""
+
+
+def write_jsonl(records: list[dict[str, Any]], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def write_csv(records: list[dict[str, Any]], path: Path) -> None:
+    """The flat form: ``discovered.*`` columns, ``handled`` and ``concealed_by`` as JSON cells."""
+    import csv
+
+    columns = ["id", "domain", "kind", "place", "severity", "discovered.level", "discovered.channel",
+               "discovered.on", "discovered.body", "handled", "deadline", "rectified_on", "concealed_by", "as_of"]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(columns)
+        for r in records:
+            row = dict(r)
+            for k, v in (r.get("discovered") or {}).items():
+                row[f"discovered.{k}"] = v
+            for k in ("handled", "concealed_by"):
+                if k in r:
+                    row[k] = json.dumps(r[k], ensure_ascii=False)
+            w.writerow([row.get(c, "") for c in columns])
+
+
+def cpu_of_children() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run(cmd: list[str], *, sample: bool = False) -> tuple[float, float, int, int, str]:
+    """Wall and CPU seconds (user + sys, its children included) of one fresh process, peak memory
+    (RSS of its largest process, PSS of all; when ``sample``) and its stdout."""
+    cpu0 = cpu_of_children()
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    sampler = RssSampler(proc.pid) if sample else None
+    out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    cpu = cpu_of_children() - cpu0
+    if sampler is not None:
+        sampler.stop()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd[:5])} … failed ({proc.returncode}):\n{err.decode()[-3000:]}")
+    largest, total = (sampler.largest, sampler.total) if sampler else (0, 0)
+    return wall, cpu, largest, total, out.decode()
+
+
+def assess_cmd(src: Path, out: Path, jcsv: Path, rules: Path | None, workers: int | None) -> list[str]:
     cmd = [sys.executable, "-m", "responsibility", "assess", str(src), "-o", str(out), "--jurisdiction", str(jcsv),
            "--today", TODAY, "--no-progress"]
+    if rules is not None:
+        cmd += ["--rules", str(rules)]
     if workers:
         cmd += ["--workers", str(workers)]
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    sampler = RssSampler(proc.pid)
-    _, err = proc.communicate()
-    wall = time.perf_counter() - start
-    sampler.stop()
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"responsibility assess failed ({proc.returncode}):\n{err.decode()}")
-    return wall, sampler.largest, sampler.total
+    return cmd
 
 
-def naive(policy: Policy, j: Jurisdiction, records: list[dict[str, Any]]) -> float:
-    """Records/s of who_answers with durable-rules, one problem at a time, rows from its findings."""
+#: The floor, run as a fresh process: load the finding rows (not counted), then read the input and
+#: write those rows as ``assess`` writes them (zstd level 1, dictionaries only for the dictionary
+#: columns, no statistics, the same row groups). Prints the CPU seconds of the load, to subtract.
+FLOOR = r"""
+import sys, time
+import pyarrow as pa, pyarrow.parquet as pq
+src, fmt, findings, out = sys.argv[1:5]
+t0 = time.process_time()
+f = pq.ParquetFile(findings)
+groups = [f.read_row_group(i) for i in range(f.num_row_groups)]
+load = time.process_time() - t0
+if fmt == "parquet":
+    rows = sum(b.num_rows for b in pq.ParquetFile(src).iter_batches(batch_size=65536))
+elif fmt == "jsonl":
+    import pyarrow.json as pj
+    rows = pj.read_json(src).num_rows
+else:
+    import pyarrow.csv as pc
+    rows = pc.read_csv(src).num_rows
+schema = f.schema_arrow
+few = [x.name for x in schema if pa.types.is_dictionary(x.type)]
+with pq.ParquetWriter(out, schema, compression="zstd", compression_level=1, use_dictionary=few or False,
+                      write_statistics=False) as w:
+    for g in groups:
+        w.write_table(g, row_group_size=max(len(g), 1))
+print(load, rows)
+"""
+
+
+def floor(src: Path, fmt: str, findings: Path, out: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of the floor for ``src`` (the load of the rows left out of both)."""
+    wall, cpu, _, _, text = run([sys.executable, "-c", FLOOR, str(src), fmt, str(findings), str(out)])
+    load = float(text.split()[0])
+    return wall - load, cpu - load
+
+
+def naive(policy: Policy, j: Jurisdiction, records: list[dict[str, Any]]) -> tuple[float, float]:
+    """CPU and wall seconds per record of who_answers with durable-rules, one problem at a time,
+    rows built from its findings."""
     rows: list[tuple[Any, ...]] = []
+    today = dt.date.fromisoformat(TODAY)
     policy.who_answers(records[0], jurisdiction=j, engine="durable")  # warm-up: rulesets registered
-    start = time.perf_counter()
+    cpu, start = time.process_time(), time.perf_counter()
     for i, r in enumerate(records):
-        v = policy.who_answers(r, jurisdiction=j, engine="durable", today=dt.date.fromisoformat(TODAY))
+        v = policy.who_answers(r, jurisdiction=j, engine="durable", today=today)
         rows += [(i, v.problem, *f.to_dict().values()) for f in v.findings]
-    return len(records) / (time.perf_counter() - start)
+    return (time.process_time() - cpu) / len(records), (time.perf_counter() - start) / len(records)
 
 
-def floor(records: list[dict[str, Any]], out: Path) -> float:
-    """Records/s of the floor: per record, a dict lookup of the precomputed finding rows for its
-    shape and place (the key made beforehand, untimed) and the same rows emitted into output
-    columns (Python lists): no reading, checking, deciding, converting or writing."""
-    import pyarrow.parquet as pq
-
-    names = ("level", "body", "name", "place", "basis", "liability", "clauses", "reason")
-    found = pq.read_table(out).to_pydict()
-    by_record: dict[int, list[int]] = {}
-    for i, rec in enumerate(found["record"]):
-        by_record.setdefault(rec, []).append(i)
-    keys = [json.dumps({k: v for k, v in r.items() if k != "id"}, sort_keys=True) for r in records]
-    # per key, the rows' values column by column (so that emitting them is one extend per column)
-    table = {k: tuple(tuple(found[c][i] for i in by_record.get(n, ())) for c in names) for n, k in enumerate(keys)}
-    ids = [r["id"] for r in records]
-    del found, by_record
-    record: list[int] = []
-    problem: list[str] = []
-    columns: list[list[Any]] = [[] for _ in names]
-    start = time.perf_counter()
-    for i, k in enumerate(keys):
-        rows = table[k]
-        n = len(rows[0])
-        if n:
-            record.extend([i] * n)
-            problem.extend([ids[i]] * n)
-            for column, values in zip(columns, rows, strict=True):
-                column.extend(values)
-    return len(records) / (time.perf_counter() - start)
+def cold_start(args: list[str], runs: int = 5) -> float:
+    """Median wall seconds of a fresh ``python`` with ``args``."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, *args], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def cold_who() -> float:
-    """Median wall seconds of ``responsibility who`` on one problem (in the shipped example
-    jurisdiction) in a fresh process."""
+    """Median wall seconds of ``responsibility who`` on one problem in a fresh process."""
     with tempfile.TemporaryDirectory() as tmp:
         problem = Path(tmp) / "problem.json"
         village = Jurisdiction.example().at_level("village")[0].code
         problem.write_text(json.dumps({"id": "one", "domain": "housing", "place": village, "severity": "grave",
                                        "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
                                        "as_of": "2021-12-31"}), encoding="utf-8")
-        times = []
-        for _ in range(5):
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "responsibility", "who", str(problem), "--format", "json"],
-                           check=True, capture_output=True)
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        return cold_start(["-m", "responsibility", "who", str(problem), "--format", "json"])
+
+
+def prepare(data: Path, n: int, formats: list[str]) -> tuple[Path, Path, dict[str, Path]]:
+    """The jurisdiction CSV, the amended policy and the ledger in every format (made once per N)."""
+    jcsv, rules = data / "province.csv", data / "amended"
+    inputs = {"parquet": data / "ledger.parquet", "jsonl": data / "ledger.jsonl", "csv": data / "ledger.csv"}
+    stamp = data / "ledger.n"
+    if not stamp.exists() or stamp.read_text() != str(n) or not all(inputs[f].exists() for f in formats):
+        policy = responsibility.load()
+        j = Jurisdiction.synthetic()
+        jcsv.write_text(j.to_csv(), encoding="utf-8")
+        t0 = time.perf_counter()
+        records = ledger(policy, j, n)
+        write_parquet(records, inputs["parquet"])
+        write_jsonl(records, inputs["jsonl"])
+        write_csv(records, inputs["csv"])
+        stamp.write_text(str(n))
+        print(f"ledger: {n:,} problems over {len(j):,} places ({time.perf_counter() - t0:.1f} s to make)")
+    if not rules.exists():
+        shutil.copytree(ROOT / "rules", rules)
+        shutil.copytree(AMENDMENT, rules / "amendments")
+    return jcsv, rules, inputs
 
 
 def main(argv: list[str] | None = None) -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("n", nargs="?", type=int, default=1_000_000, help="problems in the ledger")
-    args.add_argument("--runs", type=int, default=3, help="runs of assess (the median is printed)")
-    args.add_argument("--naive", type=int, default=2000, help="problems for the naive peer")
+    args.add_argument("--runs", type=int, default=3, help="runs of each measurement (the median is printed)")
+    args.add_argument("--naive", type=int, default=1000, help="problems for the naive peer")
     args.add_argument("--workers", type=int, default=None, help="passed to responsibility assess")
+    args.add_argument("--data", type=Path, default=None, help="keep the generated inputs here (reused)")
+    args.add_argument("--formats", default="parquet,jsonl,csv", help="input formats of assess")
+    args.add_argument("--policies", default="base,amended", help="policies: base, amended")
     opts = args.parse_args(argv)
-    policy = responsibility.load()
-    j = Jurisdiction.synthetic()
+    formats = [f for f in opts.formats.split(",") if f]
+    policies = [p for p in opts.policies.split(",") if p]
     with tempfile.TemporaryDirectory() as tmp:
-        jcsv, src, out = Path(tmp) / "province.csv", Path(tmp) / "ledger.parquet", Path(tmp) / "findings.parquet"
-        jcsv.write_text(j.to_csv(), encoding="utf-8")
-        t0 = time.perf_counter()
-        records = ledger(policy, j, opts.n)
-        write_parquet(records, src)
-        print(f"ledger: {opts.n:,} problems over {len(j):,} places ({time.perf_counter() - t0:.1f} s to make)")
-        runs = [run_assess(src, out, jcsv, opts.workers) for _ in range(opts.runs)]
-        wall = statistics.median(r[0] for r in runs)
-        rate = opts.n / wall
-        largest, total = max(r[1] for r in runs), max(r[2] for r in runs)
+        data = opts.data or Path(tmp)
+        data.mkdir(parents=True, exist_ok=True)
+        jcsv, amended, inputs = prepare(data, opts.n, formats)
+        out, again = Path(tmp) / "findings.parquet", Path(tmp) / "floor.parquet"
+        results: dict[str, tuple[list[float], list[float]]] = {}
+
+        def add(name: str, cpu: float, wall: float) -> None:
+            results.setdefault(name, ([], []))[0].append(cpu)
+            results[name][1].append(wall)
+
+        peak = (0, 0)
+        # interleaved, so that a change of load on the machine touches every figure alike
+        for _ in range(opts.runs):
+            for policy in policies:
+                for fmt in formats:
+                    rules = amended if policy == "amended" else None
+                    wall, cpu, largest, total, _ = run(assess_cmd(inputs[fmt], out, jcsv, rules, opts.workers),
+                                                       sample=fmt == "parquet" and policy == "base")
+                    add(f"assess {fmt} ({policy})", cpu, wall)
+                    if largest:
+                        peak = (max(peak[0], largest), max(peak[1], total))
+            # the floor writes the rows the last assess (base policy) wrote
+            if "base" in policies:
+                run(assess_cmd(inputs[formats[0]], out, jcsv, None, opts.workers))
+            for fmt in formats:
+                wall, cpu = floor(inputs[fmt], fmt, out, again)
+                add(f"floor {fmt}", cpu, wall)
         import pyarrow.parquet as pq
 
         findings = pq.read_metadata(out).num_rows
-        print(f"assess: {rate:,.0f} records/s, {wall:.2f} s wall for {opts.n:,} records → {findings:,} findings "
-              f"(median of {opts.runs}: {', '.join(f'{r[0]:.2f}' for r in runs)} s; start-up included)")
-        print(f"assess peak memory: {largest / 2**20:,.0f} MiB RSS of the largest process, "
-              f"{total / 2**20:,.0f} MiB PSS of all its processes together")
-        subset = records[:opts.naive]
-        naive_rate = naive(policy, j, subset)
-        print(f"naive peer (who_answers, durable-rules, per problem): {naive_rate:,.0f} records/s "
-              f"on {len(subset):,} problems")
-        floor_rate = floor(records, out)
-        print(f"floor (dict lookup of precomputed rows per record): {floor_rate:,.0f} records/s")
-        print(f"ratios: assess / naive = {rate / naive_rate:,.1f}x (target ≥ 20x); "
-              f"floor / assess = {floor_rate / rate:,.2f}x (target ≤ 3x)")
-    print(f"`responsibility who` cold start: {cold_who():.2f} s (median of 5)")
+        med = {k: (statistics.median(v[0]), statistics.median(v[1])) for k, v in results.items()}
+        base_floor = med[f"floor {formats[0]}"][0]
+        print(f"{opts.n:,} problems → {findings:,} finding rows (Parquet); medians of {opts.runs} runs; "
+              f"ratios are of CPU seconds, to the {formats[0]} floor and to the floor of the same input format")
+        print(f"{'':34s}{'CPU s':>9}{'wall s':>9}{'×floor':>9}{'×own floor':>12}")
+        for name, (cpu, wall) in med.items():
+            fmt = name.split()[1]
+            own = med.get(f"floor {fmt}", (cpu, 0))[0]
+            print(f"{name:34s}{cpu:9.2f}{wall:9.2f}{cpu / base_floor:9.2f}{cpu / own:12.2f}")
+        policy = responsibility.load()
+        j = Jurisdiction.synthetic()
+        subset = ledger(policy, j, opts.naive, seed=1)
+        per_cpu, per_wall = naive(policy, j, subset)
+        print(f"{'naive peer (durable, per problem)':34s}{per_cpu * opts.n:9.2f}{per_wall * opts.n:9.2f}"
+              f"{per_cpu * opts.n / base_floor:9.2f}{'':12s}  (measured on {len(subset):,}, scaled to {opts.n:,})")
+        if "parquet" in formats and "base" in policies:
+            base = med["assess parquet (base)"][0]
+            print(f"assess parquet (base): {opts.n / med['assess parquet (base)'][1]:,.0f} records/s wall; "
+                  f"peak memory {peak[0] / 2**20:,.0f} MiB RSS of the largest process, "
+                  f"{peak[1] / 2**20:,.0f} MiB PSS of all its processes")
+            if "amended" in policies:
+                print(f"amended / base (parquet): {med['assess parquet (amended)'][0] / base:.2f}x (target ≤ 1.3x)")
+            for fmt in ("jsonl", "csv"):
+                if f"assess {fmt} (base)" in med:
+                    print(f"{fmt} / parquet (base): {med[f'assess {fmt} (base)'][0] / base:.2f}x (target ≤ 1.5x)")
+            print(f"assess / floor (parquet, base): {base / med['floor parquet'][0]:.2f}x (target ≤ 1.5x); "
+                  f"naive / assess: {per_cpu * opts.n / base:,.1f}x")
+    cached = "not cached" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "cached"
+    print(f"cold start: `import responsibility` {cold_start(['-c', 'import responsibility']):.2f} s, "
+          f"`responsibility who` {cold_who():.2f} s (wall, medians of 5; bytecode {cached})")
 
 
 if __name__ == "__main__":

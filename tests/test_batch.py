@@ -197,10 +197,10 @@ def test_data_frames_and_arrow_tables_give_the_same_findings(policy: Policy, pro
     assert got(policy.assess(frame, jurisdiction=province, today=TODAY)) == got(reference)
 
 
-def test_without_pyarrow_dicts_still_give_the_same_frame(policy: Policy, province: Jurisdiction,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    records = ledger(policy, province, 300, seed=4, broken=0.1)
-    with_arrow = policy.assess(records, jurisdiction=province, today=TODAY)
+def test_without_the_frames_extra_assess_says_which_extra(policy: Policy, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas  # noqa: F401  # imported first for real: pandas remembers whether pyarrow was there
+    import pyarrow  # noqa: F401
+
     real_import = builtins.__import__
 
     def no_pyarrow(name: str, *args: Any, **kwargs: Any) -> Any:
@@ -209,9 +209,8 @@ def test_without_pyarrow_dicts_still_give_the_same_frame(policy: Policy, provinc
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_pyarrow)
-    without = policy.assess(records, jurisdiction=province, today=TODAY)
-    assert got(without) == got(with_arrow)
-    assert list(without.findings.columns) == list(with_arrow.findings.columns)
+    with pytest.raises(responsibility.ExtraUnavailable, match=r"pip install 'responsibility\[frames\]'"):
+        policy.assess([{"id": "p", "domain": "housing", "place": "33"}])
 
 
 def test_the_same_input_gives_the_same_output(policy: Policy, province: Jurisdiction) -> None:
@@ -275,3 +274,77 @@ def test_a_policy_amended_in_time_judges_each_problem_by_its_day(tmp_path: Path,
     view = amended.at(dt.date(2021, 7, 1))
     b = view.assess(records, jurisdiction=province, today=TODAY)
     assert got(b) == expected(view, province, records, "compiled")
+
+
+@pytest.fixture(scope="module")
+def amended() -> Policy:
+    import shutil
+    import tempfile
+
+    root = Path(__file__).resolve().parents[1]
+    target = Path(tempfile.mkdtemp()) / "rules"
+    shutil.copytree(root / "rules", target)
+    shutil.copytree(root / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments",
+                    target / "amendments")
+    return responsibility.load(target)
+
+
+def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy, province: Jurisdiction) -> None:
+    import polars as pl
+
+    import responsibility.batch._assessor as batch
+
+    records = ledger(amended, province, 1500, seed=11)
+    for r in records:  # on both sides of the day the amendment takes effect (2021-06-01)
+        if isinstance(r.get("discovered"), dict):
+            r["discovered"]["on"] = r["discovered"]["on"].replace("2021-01", "2021-06").replace("2021-02", "2021-05")
+    assessor = batch.make_assessor(amended, province, today=TODAY)
+    assert isinstance(assessor, batch.Periods)
+    results = [assessor.run(part) for part in batch.parts(records, assessor.t)]
+    assessed = sum(r.assessed for r in results)
+    assert assessed > 600
+    # every record the reference path took, it rejected: every valid record took the fast path of its period
+    assert sum(r.referred for r in results) == len(records) - assessed
+    assert len(assessor._assessors) >= 2
+    a = amended.assess(records, jurisdiction=province, today=TODAY)
+    assert got(a) == expected(amended, province, records, "compiled")
+    tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
+    table = pl.from_dicts(tidy, infer_schema_length=None).to_arrow()
+    from_dicts = amended.assess(tidy, jurisdiction=province, today=TODAY)
+    assert got(amended.assess(table, jurisdiction=province, today=TODAY)) == got(from_dicts)
+
+
+@pytest.mark.parametrize(("columns", "message"), [
+    (["id", "domian", "place"], r"has no 'area' column; did you mean 'domian' → 'domain'\?"),
+    (["id", "aera", "place"], r"has no 'area' column; did you mean 'aera' → 'area'\?"),
+    (["id", "domain"], r"has no 'place' column"),
+    (["id", "domain", "place", "place"], r"two columns named 'place'"),
+    (["id", "domain", "place", "severty"], r"column 'severty' that is no field.*did you mean 'severity'\?"),
+])
+def test_a_wrong_column_is_one_error_before_any_row(policy: Policy, columns: list[str], message: str) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame([["p1", "housing", "331127", "x"][:len(columns)]] * 3, columns=columns)
+    with pytest.raises(responsibility.ResponsibilityError, match=message):
+        policy.assess(frame)
+
+
+def test_every_table_path_reads_flat_columns_integer_codes_and_parsed_dates(policy: Policy,
+                                                                            province: Jurisdiction) -> None:
+    import io
+
+    import pandas as pd
+    import polars as pl
+
+    records = [r for r in ledger(policy, province, 400, seed=5) if "handled" not in r and "concealed_by" not in r]
+    tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
+    reference = got(policy.assess(tidy, jurisdiction=province, today=TODAY))
+    assert reference[0]
+    flat = [{**{k: v for k, v in r.items() if k != "discovered"},
+             **{f"discovered.{k}": v for k, v in (r.get("discovered") or {}).items()}} for r in tidy]
+    text = pd.DataFrame(flat).to_csv(index=False)
+    # as pandas reads a CSV: place codes as integers, dates parsed, dotted columns
+    frame = pd.read_csv(io.StringIO(text), parse_dates=["as_of"])
+    assert frame["place"].dtype.kind == "i" and frame["as_of"].dtype.kind == "M"
+    for table in (frame, pl.from_pandas(frame)):
+        assert got(policy.assess(table, jurisdiction=province, today=TODAY)) == reference, type(table)

@@ -122,6 +122,20 @@ class Policy(PolicyView):
 
         return assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang)
 
+    def assess_dask(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | None = None,
+                    lang: Literal["zh", "en"] = "zh") -> tuple[Any, Any]:
+        """:meth:`assess` on Dask: ``records`` a ``dask.dataframe.DataFrame``, the result two lazy
+        Dask dataframes, findings and rejects, equal row for row to :meth:`assess`'s (needs the
+        ``dask`` extra; see docs/scale.md for a cluster and for Spark). Compute them together::
+
+            findings, rejects = policy.assess_dask(dask.dataframe.read_parquet("ledger/"))
+            dask.compute(findings.to_parquet("findings/", compute=False),
+                         rejects.to_parquet("rejects/", compute=False))
+        """
+        from .batch._dask import assess_dask
+
+        return assess_dask(self, records, jurisdiction=jurisdiction, today=today, lang=lang)
+
 
 def validate(path: str | Path | None = None) -> list[Issue]:
     """Every problem in the policy directory at ``path`` (default: the shipped rules).

@@ -9,6 +9,19 @@ from pathlib import Path
 from typing import Any, Literal
 
 
+def needs_frames(what: str) -> tuple[Any, Any]:
+    """pandas and pyarrow, or the frames extra's message (:class:`~responsibility.ExtraUnavailable`)."""
+    try:
+        import pandas as pd
+        import pyarrow as pa
+    except ImportError:
+        from .._errors import ExtraUnavailable
+
+        raise ExtraUnavailable(f"{what} needs the frames extra (pandas and pyarrow): "
+                               "pip install 'responsibility[frames]'") from None
+    return pd, pa
+
+
 def summary_text(records: int, assessed: int, rejected: int, counts: Mapping[tuple[str, str], int],
                  liabilities: list[str]) -> str:
     """The balance of a run and its findings by basis and liability, as lines of text."""

@@ -23,60 +23,152 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from .._errors import ResponsibilityError
+from .._errors import ProblemError, ResponsibilityError
 from ..chain._jurisdiction import Jurisdiction
 from ..engine._decide import Decider, decider_of, who_answers
 from ..engine._verdict import Finding
 from ..policy._view import PolicyView
-from ._assessment import Assessment
+from ._assessment import Assessment, needs_frames
+from ._columns import check_columns, flat_record, needs_rows, normalise
 from ._core import Templates, check, derive, expand
-from ._emit import FINDING_COLUMNS, REJECT_COLUMNS, Columns, Emitter
-from ._encode import Cols, arrow_rows, drop_missing, encode_arrow, encode_dicts
+from ._emit import REJECT_COLUMNS, Columns, Emitter
+from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
 from ._tables import EPOCH, Tables
 
 I64 = npt.NDArray[np.int64]
+Bool = npt.NDArray[np.bool_]
 #: Records per chunk.
 CHUNK = 65536
-#: A rejected record: (record, line or None, problem id or None, field, reason).
-Reject = tuple[int, int | None, str | None, str, str]
+#: A rejected record: (record, line or None, problem id or None, field, reason code, reason).
+Reject = tuple[int, int | None, str | None, str, str, str]
 
 
 @dataclass
 class Part:
-    """A chunk of input: coded records, their raw form, numbers, lines, and records already rejected."""
+    """A chunk of input: its records (an Arrow table, or a list of Python records), their numbers
+    and lines, and records already rejected. It is coded (:meth:`encode`) by the assessor that
+    runs it, with that assessor's tables.
 
-    cols: Cols
-    raw: Callable[[int], Any]
-    numbers: I64  # record number (0-based, over the whole input) of each coded record
-    lines: I64 | None = None  # input line of each coded record (text files)
+    ``given`` holds records an Arrow table cannot carry exactly (a JSON line with an explicit
+    null, say), by position: their row of the table is empty, and they take the reference path
+    as given.
+    """
+
+    source: Any
+    numbers: I64  # record number (0-based, over the whole input) of each record of ``source``
+    lines: I64 | None = None  # input line of each record (text files)
     rejects: list[Reject] = field(default_factory=list)  # records that could not even be read
+    given: dict[int, Any] = field(default_factory=dict)
+
+    @property
+    def arrow(self) -> bool:
+        return not isinstance(self.source, list)
+
+    def encode(self, t: Tables) -> Cols:
+        """The records as integer columns for ``t``."""
+        c = encode_arrow(self.source, t) if self.arrow else encode_dicts(self.source, t)
+        if self.given:
+            c.slow[list(self.given)] = True
+        return c
+
+    @cached_property
+    def raw(self) -> Callable[[int], Any]:
+        """The record at a position, as ``who_answers`` takes it."""
+        get = arrow_rows(self.source) if self.arrow else self.source.__getitem__
+        if not self.given:
+            return get
+        given = self.given
+        return lambda i: given[i] if i in given else get(i)
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def take(self, idx: I64) -> Part:
+        """The records at positions ``idx`` (in that order), with none of the rejects."""
+        if self.arrow:
+            import pyarrow as pa
+
+            source = self.source.take(pa.array(idx, pa.int64()))
+        else:
+            source = [self.source[i] for i in idx.tolist()]
+        given = {k: self.given[i] for k, i in enumerate(idx.tolist()) if i in self.given} if self.given else {}
+        return Part(source, self.numbers[idx], None if self.lines is None else self.lines[idx], given=given)
 
 
 @dataclass
 class Result:
     """What one chunk gave."""
 
-    columns: Columns
+    columns: Columns | Any  # or an Arrow table of finding rows (from :class:`Periods`)
     rejects: list[Reject]
     records: int
     assessed: int
     referred: int = 0  # records that took the reference path (parse_problem and who_answers)
+    counts: I64 = field(default_factory=lambda: np.zeros(0, np.int64))  # rows per (basis, liability)
+
+
+def problem_error(field: str, message: str, code: str, *, record: str | None = None) -> ProblemError:
+    """A :class:`ProblemError` with a reason code (``code`` in the rejects)."""
+    return ProblemError(field, message, record=record, code=code)
+
+
+def reject(number: int, line: int | None, exc: Exception) -> Reject:
+    """A rejected record from the error that rejects it (text safe to write as UTF-8)."""
+    record = getattr(exc, "record", None)
+    return (number, line, None if record is None else _utf8(str(record)), getattr(exc, "field", "(record)"),
+            getattr(exc, "code", None) or "invalid", _utf8(str(exc)))
+
+
+def _utf8(text: str) -> str:
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode()
+    return text
+
+
+def lone_surrogate(value: Any, path: str = "") -> str | None:
+    """The path of a text in ``value`` (a record) holding a lone surrogate, else ``None``."""
+    if isinstance(value, str):
+        return (path or "(record)") if _SURROGATE.search(value) else None
+    if isinstance(value, dict):
+        for k, v in value.items():
+            where = f"{path}.{k}" if path else str(k)
+            if isinstance(k, str) and _SURROGATE.search(k):
+                return _utf8(where)
+            got = lone_surrogate(v, where)
+            if got is not None:
+                return _utf8(got)
+    elif isinstance(value, list):
+        for n, v in enumerate(value):
+            got = lone_surrogate(v, f"{path}[{n}]")
+            if got is not None:
+                return got
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Assessor:
     """Assesses chunks of records for one policy, jurisdiction, date and language."""
 
     def __init__(self, policy: PolicyView, jurisdiction: Jurisdiction, *, today: dt.date | None = None,
-                 lang: str = "zh") -> None:
+                 lang: str = "zh", reference: PolicyView | None = None) -> None:
         decider: Decider = decider_of(policy)
         self.policy, self.jurisdiction, self.decider = policy, jurisdiction, decider
+        #: whose who_answers decides the records the fast path leaves (the whole amended policy,
+        #: for an assessor of one of its periods)
+        self.reference = reference or policy
         self.today = today or dt.date.today()
         self.lang = lang
         self.t = Tables(policy, jurisdiction, decider)
@@ -90,11 +182,15 @@ class Assessor:
         self.limit = int(params["handling_time_limit_days"].value) if self.exact else 0
         self.rect_limit = int(params["rectification_time_limit_days"].value) if self.exact else 0
 
-    def run(self, part: Part) -> Result:
-        """Assess one chunk: every record is assessed or rejected."""
-        c, t = part.cols, self.t
+    def run(self, part: Part, refer: Bool | None = None) -> Result:
+        """Assess one chunk: every record is assessed or rejected (those marked in ``refer`` by
+        the reference path)."""
+        t = self.t
+        c = part.encode(t)
         if not self.exact:
             c.slow[:] = True
+        if refer is not None:
+            c.slow |= refer
         today = self.today.toordinal() - EPOCH
         check(c, t, today)
         dv = derive(c, t, today=today, limit=self.limit, rect_limit=self.rect_limit)
@@ -103,19 +199,115 @@ class Assessor:
         slow: list[tuple[int, str, list[Finding]]] = []
         todo = np.union1d(np.nonzero(c.slow)[0], rows.moved).tolist()
         for i in todo:
+            raw = part.raw(i)
             try:
-                verdict = who_answers(self.policy, part.raw(i), jurisdiction=self.jurisdiction, engine="compiled",
-                                                  today=self.today)
+                bad = lone_surrogate(raw)
+                if bad is not None:
+                    raise problem_error(bad, "text with a lone surrogate (not a character; it cannot be written "
+                                        "as UTF-8)", "bad_text")
+                verdict = who_answers(self.reference, raw, jurisdiction=self.jurisdiction, engine="compiled",
+                                      today=self.today)
             except ResponsibilityError as exc:
                 line = int(part.lines[i]) if part.lines is not None else None
-                rejects.append((int(part.numbers[i]), line, getattr(exc, "record", None),
-                                getattr(exc, "field", "(record)"), str(exc)))
+                rejects.append(reject(int(part.numbers[i]), line, exc))
                 continue
             slow.append((i, verdict.problem, list(verdict.findings)))
         rejects.sort(key=lambda r: r[0])
         columns = self.emitter.emit(c, dv, rows, slow, part.numbers)
         n_rejected = len(rejects) - len(part.rejects)
-        return Result(columns, rejects, c.n + len(part.rejects), c.n - n_rejected, len(todo))
+        return Result(columns, rejects, c.n + len(part.rejects), c.n - n_rejected, len(todo), columns.counts)
+
+    def table(self, result: Result, dicts: Dictionaries) -> Any:
+        """A result's finding rows as an Arrow table."""
+        return result.columns if not isinstance(result.columns, Columns) else to_arrow(result.columns, dicts)
+
+
+
+class Periods:
+    """Assesses chunks for a policy with dated amendments: each record by the rules in force on
+    its day (its discovery, else its assessment date, as ``who_answers`` picks them).
+
+    The records of a chunk are grouped by the period their day falls in, and each group runs
+    on the fast path of an :class:`Assessor` for the policy as in force in that period (the very
+    view ``who_answers`` uses); their finding rows are merged back in record order. A record
+    whose day cannot be read in bulk takes the reference path of the whole policy.
+    """
+
+    def __init__(self, policy: PolicyView, jurisdiction: Jurisdiction, *, today: dt.date | None = None,
+                 lang: str = "zh") -> None:
+        self.policy, self.jurisdiction, self.lang = policy, jurisdiction, lang
+        self.today = today or dt.date.today()
+        self._today = self.today.toordinal() - EPOCH
+        self.epochs = np.array([d.toordinal() - EPOCH for d in policy.epochs], np.int64)
+        first = Assessor(policy.at(self.today), jurisdiction, today=self.today, lang=lang, reference=policy)
+        #: the tables of one period stand for all in the counts (the bases and liabilities do not change)
+        self.t = first.t
+        self._assessors: dict[int, Assessor] = {int(np.searchsorted(self.epochs, self._today, "right")): first}
+        self._dicts: dict[int, Dictionaries] = {}
+        self.exact = first.exact
+
+    def assessor(self, period: int, day: int) -> tuple[Assessor, Dictionaries]:
+        """The assessor of a period (``day`` is one of its days) and its output dictionaries."""
+        got = self._assessors.get(period)
+        if got is None:
+            view = self.policy.at(dt.date.fromordinal(day + EPOCH))
+            got = self._assessors[period] = Assessor(view, self.jurisdiction, today=self.today, lang=self.lang,
+                                                     reference=self.policy)
+        if period not in self._dicts:
+            self._dicts[period] = Dictionaries(got.t)
+        return got, self._dicts[period]
+
+    def run(self, part: Part) -> Result:
+        """Assess one chunk (see the class docstring)."""
+        import pyarrow as pa
+
+        day, readable = problem_days(part.source, self._today)
+        period = np.searchsorted(self.epochs, day, "right")
+        tables, rejects = [], list(part.rejects)
+        records, assessed, referred = len(part.rejects), 0, 0
+        counts = np.zeros(len(self.t.bases) * len(self.t.liabilities), np.int64)
+        for p in np.unique(period).tolist():
+            idx = np.nonzero(period == p)[0]
+            assessor, dicts = self.assessor(p, int(day[idx[0]]))
+            result = assessor.run(part.take(idx), refer=~readable[idx])
+            tables.append(to_arrow(result.columns, dicts))
+            rejects += result.rejects
+            records, assessed, referred = records + result.records, assessed + result.assessed, \
+                referred + result.referred
+            counts += self._counts(assessor.t, result.counts)
+        rejects.sort(key=lambda r: r[0])
+        if not tables:
+            return Result(finding_schema().empty_table(), rejects, records, assessed, referred, counts)
+        table = tables[0] if len(tables) == 1 else \
+            pa.concat_tables(tables).unify_dictionaries().combine_chunks()
+        if len(tables) > 1:  # back in record order (rows of one record stay together, in their order)
+            order = np.argsort(table.column("record").to_numpy(), kind="stable")
+            table = table.take(pa.array(order))
+        return Result(table, rejects, records, assessed, referred, counts)
+
+    def _counts(self, t: Tables, counts: I64) -> I64:
+        if t.bases == self.t.bases and t.liabilities == self.t.liabilities:
+            return counts
+        out = np.zeros(len(self.t.bases) * len(self.t.liabilities), np.int64)
+        nl, ml = len(t.liabilities), len(self.t.liabilities)
+        for i, v in enumerate(counts.tolist()):
+            if v:
+                b, x = t.bases[i // nl], t.liabilities[i % nl]
+                out[self.t.bases.index(b) * ml + self.t.liabilities.index(x)] += v
+        return out
+
+    def table(self, result: Result, dicts: Dictionaries) -> Any:
+        """A result's finding rows as an Arrow table."""
+        return result.columns
+
+
+def make_assessor(policy: PolicyView, jurisdiction: Jurisdiction, *, today: dt.date | None = None,
+                  lang: str = "zh") -> Assessor | Periods:
+    """The assessor for ``policy``: one set of rules, or one per period of a policy with dated
+    amendments."""
+    if policy.epochs and policy.as_of is None:
+        return Periods(policy, jurisdiction, today=today, lang=lang)
+    return Assessor(policy, jurisdiction, today=today, lang=lang)
 
 
 # ------------------------------------------------------------------------------ inputs
@@ -135,17 +327,17 @@ def _kind(obj: Any) -> str:
 
 
 def dict_parts(records: Iterable[Any], t: Tables, *, tabular: bool = False, start: int = 0) -> Iterator[Part]:
-    """Parts of Python records (tabular: null values are absent fields)."""
+    """Parts of Python records (tabular: rows of a flat table, see :func:`._columns.flat_record`)."""
     buf: list[Any] = []
     number = start
 
     def part() -> Part:
-        cols = encode_dicts(buf, t)
-        rows = list(buf)
-        return Part(cols, rows.__getitem__, np.arange(number - len(buf), number, dtype=np.int64))
+        return Part(list(buf), np.arange(number - len(buf), number, dtype=np.int64))
 
     for r in records:
-        buf.append(drop_missing(r) if tabular and isinstance(r, dict) else r)
+        if tabular and isinstance(r, dict):
+            r = flat_record(r)[0]
+        buf.append(r)
         number += 1
         if len(buf) == CHUNK:
             yield part()
@@ -155,28 +347,33 @@ def dict_parts(records: Iterable[Any], t: Tables, *, tabular: bool = False, star
 
 
 def arrow_parts(table: Any, t: Tables, *, start: int = 0) -> Iterator[Part]:
-    """Parts of an Arrow table, column-wise."""
+    """Parts of an Arrow table, column-wise (its values read as every tabular path reads them)."""
+    table = normalise(table)
+    if needs_rows(table):
+        yield from dict_parts(table.to_pylist(), t, tabular=True, start=start)
+        return
     for lo in range(0, table.num_rows, CHUNK):
         piece = table.slice(lo, CHUNK)
-        yield Part(encode_arrow(piece, t), arrow_rows(piece),
-                   np.arange(start + lo, start + lo + piece.num_rows, dtype=np.int64))
+        yield Part(piece, np.arange(start + lo, start + lo + piece.num_rows, dtype=np.int64))
 
 
 def parts(records: Any, t: Tables) -> Iterator[Part]:
-    """Parts of any input :meth:`Policy.assess` accepts."""
+    """Parts of any input :meth:`Policy.assess` accepts (a table's columns are checked first)."""
     kind = _kind(records)
     if kind == "arrow":
         import pyarrow as pa
 
+        check_columns(records.schema.names, "the table")
         table = pa.Table.from_batches([records]) if isinstance(records, pa.RecordBatch) else records
         yield from arrow_parts(table, t)
         return
     if kind in ("pandas", "polars"):
+        check_columns([str(c) for c in records.columns], "the data frame")
         try:
             import pyarrow as pa
 
             table = pa.Table.from_pandas(records, preserve_index=False) if kind == "pandas" else records.to_arrow()
-        except (ImportError, ValueError, TypeError, NotImplementedError):  # no pyarrow, or mixed columns
+        except (ImportError, ValueError, TypeError, NotImplementedError):  # mixed columns
             rows = records.to_dict("records") if kind == "pandas" else records.to_dicts()
             yield from dict_parts(rows, t, tabular=True)
             return
@@ -205,7 +402,7 @@ def reject_schema() -> Any:
     import pyarrow as pa
 
     return pa.schema([("record", pa.int64()), ("line", pa.int64()), ("problem", pa.string()),
-                      ("field", pa.string()), ("reason", pa.string())])
+                      ("field", pa.string()), ("code", pa.string()), ("reason", pa.string())])
 
 
 class Dictionaries:
@@ -281,37 +478,20 @@ def count_table(t: Tables, counts: I64) -> dict[tuple[str, str], int]:
 def assess(policy: PolicyView, records: Any, *, jurisdiction: Jurisdiction | None = None,
            today: dt.date | None = None, lang: str = "zh") -> Assessment:
     """:meth:`Policy.assess`: see there."""
-    try:
-        import pandas as pd
-    except ImportError:
-        raise ResponsibilityError("assess() returns pandas DataFrames: pip install 'responsibility[frames]'") from None
+    pd, pa = needs_frames("assess()")
     j = jurisdiction if jurisdiction is not None else Jurisdiction.example()
-    assessor = Assessor(policy, j, today=today, lang=lang)
+    assessor = make_assessor(policy, j, today=today, lang=lang)
     dicts = Dictionaries(assessor.t)
     results = [assessor.run(p) for p in parts(records, assessor.t)]
     counts = np.zeros(len(assessor.t.bases) * len(assessor.t.liabilities), np.int64)
     for r in results:
-        counts += r.columns.counts
+        counts += r.counts
     rejects = [x for r in results for x in r.rejects]
-    try:
-        import pyarrow as pa
-    except ImportError:
-        pa = None
-    if pa is not None:
-        tables = [to_arrow(r.columns, dicts) for r in results]
-        table = pa.concat_tables(tables).unify_dictionaries() if tables else finding_schema().empty_table()
-        findings = table.combine_chunks().to_pandas(
-            types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
-        frame = rejects_to_arrow(rejects).to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
-    else:
-        merged: dict[str, list[Any]] = {c: [] for c in FINDING_COLUMNS}
-        for r in results:
-            for name, values in to_python(r.columns, dicts).items():
-                merged[name].extend(values)
-        findings = pd.DataFrame(merged, columns=list(FINDING_COLUMNS))
-        for name in ("level", "body", "name", "place", "basis", "liability", "clauses"):
-            findings[name] = findings[name].astype("category")
-        frame = pd.DataFrame(rejects, columns=list(REJECT_COLUMNS))
+    tables = [assessor.table(r, dicts) for r in results]
+    table = pa.concat_tables(tables).unify_dictionaries() if tables else finding_schema().empty_table()
+    strings = {pa.string(): pd.StringDtype("pyarrow")}.get
+    findings = table.combine_chunks().to_pandas(types_mapper=strings)
+    frame = rejects_to_arrow(rejects).to_pandas(types_mapper=strings)
     return Assessment(findings, frame, sum(r.records for r in results), sum(r.assessed for r in results),
                       len(rejects), count_table(assessor.t, counts), tuple(assessor.t.liabilities),
                       context=(policy, j))

@@ -29,7 +29,7 @@ I64 = npt.NDArray[np.int64]
 #: Output columns of finding rows, and of rejects.
 FINDING_COLUMNS = ("record", "problem", "level", "body", "name", "place", "basis", "liability", "clauses",
                    "reason")
-REJECT_COLUMNS = ("record", "line", "problem", "field", "reason")
+REJECT_COLUMNS = ("record", "line", "problem", "field", "code", "reason")
 _RADIX = 2**21  # text ids in segment keys
 _SEGMENTS = 2_000_000  # interned segments kept before starting afresh
 _RUN = 32768  # rows whose reasons are joined into one buffer

@@ -65,6 +65,7 @@ class Cols:
     cbody: I32
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate cannot be written as UTF-8
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
 #: Columns pandas adds for a data frame's index (not fields of the records).
 _PANDAS_INDEX = re.compile(r"__index_level_\d+__\Z")
@@ -130,8 +131,9 @@ def encode_dicts(records: Sequence[Any], t: Tables) -> Cols:
             continue
         rid = r.get("id")
         ids.append(rid if type(rid) is str else "")
-        ok = type(rid) is str and rid != "" and rid.strip() == rid
-        a = area_index.get(r["domain"]) if type(r.get("domain")) is str else None
+        ok = type(rid) is str and rid != "" and rid.strip() == rid and (rid.isascii() or not _SURROGATE.search(rid))
+        av = r.get("area", r.get("domain"))  # ``domain``: the former name of ``area``
+        a = area_index.get(av) if type(av) is str and not ("area" in r and "domain" in r) else None
         if a is None:
             slow[i] = True
             continue
@@ -253,20 +255,46 @@ def drop_missing(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_FIRST_DAY = dt.date.min.toordinal() - EPOCH
+_LAST_DAY = dt.date.max.toordinal() - EPOCH
+
+
 def arrow_rows(table: Any) -> Callable[[int], dict[str, Any]]:
-    """The record at a position of an Arrow table, as a dict (null cells dropped)."""
+    """The record at a position of an Arrow table, as a dict (null cells dropped). A date or
+    datetime outside Python's years 1 to 9999 is given as its ISO text, which the record's
+    reader refuses, naming the field."""
 
     def row(i: int) -> dict[str, Any]:
-        raw = table.slice(i, 1).to_pylist()[0]
+        one = table.slice(i, 1)
+        try:
+            raw = one.to_pylist()[0]
+        except (ValueError, OverflowError):
+            raw = _as_text_dates(one).to_pylist()[0]
         return drop_missing({k: v for k, v in raw.items() if not _PANDAS_INDEX.match(k)})
 
     return row
 
 
+def _as_text_dates(table: Any) -> Any:
+    """``table`` with every date and datetime (also inside structs and lists) cast to text."""
+    import pyarrow as pa
+
+    def text(typ: Any) -> Any:
+        if pa.types.is_date(typ) or pa.types.is_timestamp(typ):
+            return pa.string()
+        if pa.types.is_struct(typ):
+            return pa.struct([pa.field(typ.field(k).name, text(typ.field(k).type)) for k in range(typ.num_fields)])
+        if pa.types.is_list(typ) or pa.types.is_large_list(typ):
+            return pa.list_(text(typ.value_type))
+        return typ
+
+    return table.cast(pa.schema([pa.field(f.name, text(f.type)) for f in table.schema]))
+
+
 class _ArrowReader:
     """Column-wise coding of an Arrow table (see :func:`encode_arrow`)."""
 
-    def __init__(self, table: Any, t: Tables) -> None:
+    def __init__(self, table: Any, t: Tables | None) -> None:
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -325,14 +353,19 @@ class _ArrowReader:
         out = np.full(len(arr), NONE, np.int32)
         typ = arr.type
         if pa.types.is_date32(typ) or pa.types.is_date64(typ):
-            vals = np.asarray(arr.cast(pa.date32()).cast(pa.int32()).fill_null(0).to_numpy(zero_copy_only=False))
-            out[present] = vals[present]
+            days = arr.cast(pa.int32()).cast(pa.int64()) if pa.types.is_date32(typ) \
+                else pc.divide(arr.cast(pa.int64()), 86400_000)
+            vals = np.asarray(days.fill_null(0).to_numpy(zero_copy_only=False), np.int64)
+            ok = present & (vals >= _FIRST_DAY) & (vals <= _LAST_DAY)  # Python's dates: years 1 to 9999
+            self.mark(present & ~ok, rows)
+            out[ok] = vals[ok].astype(np.int32)
         elif pa.types.is_timestamp(typ) and typ.tz is None:
             per_day = {"s": 86400, "ms": 86400_000, "us": 86400_000_000, "ns": 86400_000_000_000}[typ.unit]
             raw = np.asarray(arr.cast(pa.int64()).fill_null(0).to_numpy(zero_copy_only=False), np.int64)
             whole = raw % per_day == 0  # a datetime is a date only at midnight
             self.mark(present & ~whole, rows)
-            ok = present & whole
+            ok = present & whole & (raw // per_day >= _FIRST_DAY) & (raw // per_day <= _LAST_DAY)
+            self.mark(present & whole & ~ok, rows)
             out[ok] = (raw[ok] // per_day).astype(np.int32)
         elif (s := self.strings(arr)) is not None:
             enc = pc.dictionary_encode(s)
@@ -389,7 +422,17 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
         blank = np.asarray(pc.match_substring_regex(ids.fill_null(""), _BLANK_EDGE).to_numpy(zero_copy_only=False),
                            np.bool_)
         rd.slow |= ~present | blank
-    area, present = rd.codes(col("domain"), t.areas)
+    if "area" in cols and "domain" in cols:  # ``domain``: the former name of ``area``; both: the reader decides
+        rd.slow |= rd.valid(cols["area"]) & rd.valid(cols["domain"])
+        a_s, d_s = rd.strings(cols["area"]), rd.strings(cols["domain"])
+        if a_s is None or d_s is None:
+            rd.slow |= True
+            named = null
+        else:
+            named = pc.coalesce(a_s, d_s)
+    else:
+        named = col("area") if "area" in cols else col("domain")
+    area, present = rd.codes(named, t.areas)
     rd.slow |= ~present
     kname, has_kind = rd.codes(col("kind"), t.kind_names)
     kind = np.where(has_kind, t.kind_code[area, np.where(has_kind, kname + 1, 0)], 0).astype(np.int32)
@@ -460,3 +503,37 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
 
     return Cols(n, rd.slow, ids, area, kind, sev, place, disc, dlev, dch, dbody, don, deadline, rect, asof,
                 hp, hact.astype(np.int32), hby, hto, htb, hon, cp, clvl, cbody)
+
+
+def problem_days(source: Any, today: int) -> tuple[npt.NDArray[np.int64], Bool]:
+    """The day whose rules judge each record (days since 1970), as ``engine._decide.problem_day`` picks
+    it: the discovery, else the assessment date, else ``today``; and whether it could be read
+    exactly in bulk (where not, the record takes the reference path, which picks it itself).
+
+    ``source`` is an Arrow table or a list of Python records.
+    """
+    if isinstance(source, list):
+        from ..engine._decide import problem_day
+
+        base = dt.date.fromordinal(today + EPOCH)
+        out = np.array([problem_day(r, base).toordinal() - EPOCH if type(r) is dict else today
+                        for r in source], np.int64)
+        return out, np.ones(len(source), np.bool_)
+    import pyarrow as pa
+
+    n = source.num_rows
+    rd = _ArrowReader(source, None)  # its slow marks: a date not read plainly, an unknown field
+    names = source.column_names
+    asof = rd.days(source.column("as_of").combine_chunks()) if "as_of" in names else np.full(n, NONE, np.int32)
+    found = np.full(n, NONE, np.int32)
+    if "discovered" in names:
+        d = source.column("discovered").combine_chunks()
+        if pa.types.is_struct(d.type) and d.type.get_field_index("on") >= 0:
+            on = d.field("on")
+            if d.null_count:
+                on = rd.pc.if_else(d.is_valid(), on, pa.nulls(n, on.type))
+            found = rd.days(on)
+        elif d.null_count < n:
+            rd.slow |= rd.valid(d)
+    day = np.where(found != NONE, found, np.where(asof != NONE, asof, today)).astype(np.int64)
+    return day, ~rd.slow

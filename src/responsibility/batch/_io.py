@@ -13,21 +13,36 @@ fields as columns, ``discovered`` a struct, ``handled`` a list of structs; nulls
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import itertools
 import json
 import os
+import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
 
-from .._errors import ProblemError, ResponsibilityError
-from ._assessor import CHUNK, Part, Reject, arrow_parts, finding_schema, reject_schema, to_arrow, to_python
+from .._errors import OutputError, ResponsibilityError
+from .._files import FORMULA_PREFIXES, _describe, _write_all, atomic_path, neutralise_row
+from ._assessor import (
+    CHUNK,
+    Part,
+    Reject,
+    arrow_parts,
+    finding_schema,
+    problem_error,
+    reject,
+    reject_schema,
+    to_arrow,
+    to_python,
+)
+from ._columns import check_columns, flat_record
 from ._emit import FINDING_COLUMNS, REJECT_COLUMNS, Columns
-from ._encode import drop_missing, encode_dicts
 from ._parallel import Behind, prefetch
 from ._tables import Tables
 from ._workers import pieces
@@ -35,7 +50,6 @@ from ._workers import pieces
 FORMATS = ("jsonl", "json", "csv", "parquet")
 _EXT = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
         ".pq": "parquet"}
-NESTED = ("discovered", "handled", "concealed_by")
 
 
 def format_of(path: str, given: str | None, what: str) -> str:
@@ -51,6 +65,17 @@ def format_of(path: str, given: str | None, what: str) -> str:
     return fmt
 
 
+def _encoding(name: str) -> str:
+    """A text encoding by name (UTF-8 reads a byte order mark too)."""
+    import codecs
+
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError:
+        raise ResponsibilityError(f"unknown encoding {name!r}; try utf-8 or gb18030") from None
+    return "utf-8-sig" if canonical in ("utf-8", "utf-8-sig") else canonical
+
+
 def _needs_pyarrow(what: str) -> Any:
     try:
         import pyarrow
@@ -62,10 +87,13 @@ def _needs_pyarrow(what: str) -> Any:
 class Source:
     """Chunks of an input file, with the number of records when known in advance (for progress)."""
 
-    def __init__(self, path: str, fmt: str, t: Tables) -> None:
+    def __init__(self, path: str, fmt: str, t: Tables, *, encoding: str = "utf-8") -> None:
         self.path, self.fmt, self.t = path, fmt, t
+        self.encoding = _encoding(encoding)
         self.total: int | None = None
         if path != "-":
+            if os.path.isdir(path):
+                raise ResponsibilityError(f"{path} is a directory; give a ledger file")
             try:
                 with open(path, "rb"):
                     pass
@@ -80,6 +108,7 @@ class Source:
             except (OSError, ValueError) as exc:  # pyarrow's errors subclass these
                 raise ResponsibilityError(f"{path} is not a readable Parquet file ({exc})") from None
             self.total = self._parquet.metadata.num_rows
+            check_columns(self._parquet.schema_arrow.names, path)
 
     def parts(self) -> Iterator[Part]:
         """The input's chunks, in order."""
@@ -123,13 +152,11 @@ class Source:
         rejects: list[Reject] = []
 
         def part() -> Part:
-            rows = list(buf)
-            return Part(encode_dicts(rows, self.t), rows.__getitem__, np.array(numbers, np.int64),
-                        np.array(lines, np.int64), list(rejects))
+            return Part(list(buf), np.array(numbers, np.int64), np.array(lines, np.int64), list(rejects))
 
-        for number, (line, record, reject) in enumerate(items):
-            if reject is not None:
-                rejects.append((number, *reject[1:]))
+        for number, (line, record, refused) in enumerate(items):
+            if refused is not None:
+                rejects.append((number, *refused[1:]))
             else:
                 buf.append(record)
                 lines.append(line or 0)
@@ -141,40 +168,64 @@ class Source:
             yield part()
 
     def _jsonl_parts(self) -> Iterator[Part]:
-        def items() -> Iterator[tuple[int | None, Any, Reject | None]]:
-            with self._open() as f:
-                for n, raw in enumerate(f, start=1):
-                    if n == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
-                        raw = raw[3:]
-                    if not raw.strip():
-                        continue
-                    try:
-                        yield n, json.loads(raw), None
-                    except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8
-                        why = f"line {n}: not valid JSON ({getattr(exc, 'msg', None) or exc})"
-                        yield n, None, (0, n, None, "(record)", str(ProblemError("(record)", why)))
+        """JSON lines, parsed in C (pyarrow) a chunk at a time into the columnar path; a line the C
+        parser cannot carry exactly (an explicit null, which a table cannot tell from an absent
+        field; a line that is not an object; deep nesting; a surrogate escape; a line it refuses)
+        is parsed by Python and takes the reference path as it is."""
+        if not self.encoding.startswith("utf-8"):
+            yield from self._chunks(self._json_lines(self._open()))
+            return
+        with self._open() as f:
+            number, line = 0, 0
+            while True:
+                block = list(itertools.islice(f, CHUNK))
+                if not block:
+                    return
+                if line == 0 and block[0].startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
+                    block[0] = block[0][3:]
+                part = _jsonl_part(block, number, line)
+                number += len(part.numbers) + len(part.rejects)
+                line += len(block)
+                yield part
 
-        yield from self._chunks(items())
+    def _json_lines(self, f: IO[bytes], start: int = 0) -> Iterator[tuple[int | None, Any, Reject | None]]:
+        """(line, record, None) or (line, None, reject) for each line that is not blank (Python's parser)."""
+        with f:
+            for n, raw in enumerate(f, start=start + 1):
+                yield from _json_line(n, raw, self.encoding)
+
+    def _undecodable(self, line: int, exc: UnicodeDecodeError | None) -> Reject:
+        return _undecodable(line, exc, self.encoding)
 
     def _json_parts(self) -> Iterator[Part]:
         try:
             with self._open() as f:
-                data = json.load(f)
+                data = json.loads(f.read().decode(self.encoding))
+        except UnicodeDecodeError as exc:
+            raise ResponsibilityError(f"{self.path} is not {self.encoding.removesuffix('-sig')} text "
+                                      f"(byte {exc.start}); for a GB18030 file use --encoding gb18030") from None
         except ValueError as exc:
             raise ResponsibilityError(f"{self.path} is not valid JSON ({exc}); for one record per line use "
                                       ".jsonl") from None
+        except RecursionError:
+            raise ResponsibilityError(f"{self.path}: JSON nested too deeply") from None
         records = data if isinstance(data, list) else [data]
         yield from self._chunks((None, r, None) for r in records)
 
     def _csv_parts(self) -> Iterator[Part]:
         def items() -> Iterator[tuple[int | None, Any, Reject | None]]:
             with self._open() as raw:
-                text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+                # undecodable bytes become lone surrogates (U+DC80…U+DCFF): their row is rejected, naming its line
+                text = io.TextIOWrapper(raw, encoding=self.encoding, errors="surrogateescape", newline="")
                 try:
                     reader = csv.reader(text)
                     header = next(reader, None)
                     if header is None:
                         return
+                    if any(_ESCAPED.search(h) for h in header):
+                        raise ResponsibilityError(f"{self.path}: the header has bytes that are not "
+                                                  f"{self.encoding.removesuffix('-sig')} text{_HINT}")
+                    check_columns(header, self.path)
                     width = len(header)
                     line = reader.line_num
                     for cells in reader:
@@ -183,39 +234,167 @@ class Source:
                             continue
                         if len(cells) > width:
                             why = f"line {first}: {len(cells)} cells, but the header has {width}"
-                            yield first, None, (0, first, None, "(record)", str(ProblemError("(record)", why)))
+                            yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
                             continue
-                        record, reject = _csv_record(dict(zip(header, cells, strict=False)), first)
-                        yield first, record, reject
-                except UnicodeDecodeError:
-                    raise ResponsibilityError(f"{self.path} is not UTF-8 text") from None
+                        if any(_ESCAPED.search(c) for c in cells):
+                            yield first, None, self._undecodable(first, None)
+                            continue
+                        record, bad = _csv_record(dict(zip(header, cells, strict=False)), first)
+                        yield first, record, bad
                 except csv.Error as exc:
                     raise ResponsibilityError(f"{self.path}:{reader.line_num}: not valid CSV ({exc})") from None
 
         yield from self._chunks(items())
 
 
-def _csv_record(row: dict[str, str], line: int) -> tuple[dict[str, Any] | None, Reject | None]:
-    """A CSV row as a record: empty cells dropped, nested fields decoded from JSON."""
-    out: dict[str, Any] = {}
-    found: dict[str, Any] = {}
-    for key, value in row.items():
-        if value == "":
-            continue
-        if key in NESTED:
+def _undecodable(line: int, exc: UnicodeDecodeError | None, encoding: str) -> Reject:
+    """The reject of a line with bytes that are not text in the input's encoding."""
+    byte = f" (byte 0x{exc.object[exc.start]:02x})" if exc is not None and exc.start < len(exc.object) else ""
+    hint = _HINT if encoding.startswith("utf") else ""
+    why = f"line {line}: bytes that are not {encoding.removesuffix('-sig')} text{byte}{hint}"
+    return reject(0, line, problem_error("(record)", why, "bad_encoding"))
+
+
+def _json_line(n: int, raw: bytes, encoding: str) -> Iterator[tuple[int | None, Any, Reject | None]]:
+    """A JSON line parsed by Python: nothing for a blank line, else (line, record, None) or (line, None, reject)."""
+    if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if not raw.strip():
+        return
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        yield n, None, _undecodable(n, exc, encoding)
+        return
+    try:
+        yield n, json.loads(text), None
+    except ValueError as exc:  # JSONDecodeError
+        why = f"line {n}: not valid JSON ({getattr(exc, 'msg', None) or exc})"
+        yield n, None, reject(0, n, problem_error("(record)", why, "bad_json"))
+    except RecursionError:
+        yield n, None, reject(0, n, problem_error("(record)", f"line {n}: JSON nested too deeply", "bad_json"))
+
+
+#: What sends a JSON line to Python's parser: an explicit null, a surrogate escape.
+_SPECIAL = re.compile(rb"null|\\u[dD][89abAB]")
+_MAX_OPEN = 64  # more brackets than this on a line: Python's parser (which has a recursion limit)
+
+
+def _jsonl_part(block: list[bytes], number: int, line: int) -> Part:
+    """One chunk of JSON lines (``block``, whose first line is ``line + 1`` and first record
+    ``number``) as a :class:`Part` (see :meth:`Source._jsonl_parts`)."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    lens = np.fromiter((len(b) for b in block), np.int64, len(block))
+    starts = np.zeros(len(block), np.int64)
+    np.cumsum(lens[:-1], out=starts[1:])
+    data = b"".join(block)
+    arr = np.frombuffer(data, np.uint8)
+    special = np.zeros(len(block), np.bool_)
+    blank = np.zeros(len(block), np.bool_)
+    for k in np.nonzero(lens <= 2)[0].tolist():
+        blank[k] = not block[k].strip()
+    nonblank = ~blank
+    first = arr[np.minimum(starts, max(len(arr) - 1, 0))] if len(arr) else np.zeros(len(block), np.uint8)
+    special |= nonblank & (first != ord("{"))
+    hits = [m.start() for m in _SPECIAL.finditer(data)]
+    if hits:
+        special[np.searchsorted(starts, np.array(hits, np.int64), "right") - 1] = True
+    opens = ((arr == ord("{")) | (arr == ord("["))).astype(np.int32)
+    if len(arr):
+        per_line = np.add.reduceat(opens, np.minimum(starts, len(arr) - 1))
+        per_line[lens == 0] = 0
+        special |= per_line > _MAX_OPEN
+    try:  # the C parser does not check UTF-8 everywhere (keys): lines that are not UTF-8 go to Python's
+        pa.array([data], pa.binary()).cast(pa.string())
+    except (pa.ArrowInvalid, UnicodeDecodeError):
+        for k, b in enumerate(block):
             try:
-                out[key] = json.loads(value)
-            except ValueError as exc:
-                err = ProblemError(key, f"line {line}: not valid JSON ({getattr(exc, 'msg', exc)})",
-                                   record=row.get("id") or None)
-                return None, (0, line, row.get("id") or None, key, str(err))
-        elif key.startswith("discovered."):
-            found[key.split(".", 1)[1]] = value
+                b.decode()
+            except UnicodeDecodeError:
+                special[k] = True
+    table = None
+    for _ in range(8):  # a line the C parser refuses goes to Python's, and the rest is parsed again
+        clean = np.nonzero(nonblank & ~special)[0]
+        if not len(clean):
+            break
+        text = data if len(clean) == len(block) else b"".join([block[k] for k in clean.tolist()])
+        try:
+            table = pj.read_json(io.BytesIO(text), read_options=pj.ReadOptions(block_size=len(text) + 1),
+                                 parse_options=_json_options())
+            break
+        except (pa.ArrowInvalid, ValueError) as exc:
+            row = re.search(r"in row (\d+)", str(exc))
+            if row is None or int(row.group(1)) >= len(clean):
+                special |= nonblank  # all by Python
+                continue
+            special[clean[int(row.group(1))]] = True
+    else:
+        special |= nonblank
+        table = None
+    if table is not None and not special.any() and not blank.any():
+        return Part(table, np.arange(number, number + len(block), dtype=np.int64),
+                    np.arange(line + 1, line + 1 + len(block), dtype=np.int64))
+    # records in line order: rows of the table, and lines parsed by Python (their rows empty)
+    take: list[int | None] = []
+    numbers, lines, rejects, given = [], [], [], {}
+    row_of = {k: i for i, k in enumerate(np.nonzero(nonblank & ~special)[0].tolist())} if table is not None else {}
+    n = number
+    for k in np.nonzero(nonblank)[0].tolist():
+        if k in row_of:
+            take.append(row_of[k])
         else:
-            out[key] = value
-    if found and "discovered" not in out:
-        out["discovered"] = found
-    return drop_missing(out), None
+            got = next(_json_line(line + k + 1, block[k], "utf-8"), None)
+            if got is None:
+                continue
+            _, record, refused = got
+            if refused is not None:
+                rejects.append((n, *refused[1:]))
+                n += 1
+                continue
+            given[len(take)] = record
+            take.append(None)
+        numbers.append(n)
+        lines.append(line + k + 1)
+        n += 1
+    if table is None:
+        table = pa.table({"id": pa.nulls(0, pa.string())})
+    source = table.take(pa.array(take, pa.int64())) if take != list(range(table.num_rows)) else table
+    return Part(source, np.array(numbers, np.int64), np.array(lines, np.int64), rejects, given)
+
+
+def _json_options() -> Any:
+    """The C JSON parser's options: the record's fields as text (so that no date is guessed),
+    other fields as they come."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    s = pa.string()
+    schema = pa.schema([("id", s), ("domain", s), ("kind", s), ("place", s), ("severity", s),
+                        ("discovered", pa.struct([("level", s), ("channel", s), ("on", s), ("body", s)])),
+                        ("handled", pa.list_(pa.struct([("action", s), ("by_level", s), ("to_level", s),
+                                                         ("to_body", s), ("on", s)]))),
+                        ("deadline", s), ("rectified_on", s), ("concealed_by", pa.list_(s)), ("as_of", s)])
+    return pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="infer")
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_HINT = "; a file saved by Excel in Chinese is often GB18030: try --encoding gb18030"
+
+
+def _csv_record(row: dict[str, str], line: int) -> tuple[dict[str, Any] | None, Reject | None]:
+    """A CSV row as a record (see :func:`._columns.flat_record`), or the reject of a nested cell
+    that is not JSON."""
+    out, bad = flat_record(row)
+    if bad is None:
+        return out, None
+    try:
+        json.loads(row[bad])
+    except (ValueError, RecursionError) as exc:
+        why = getattr(exc, "msg", None) or type(exc).__name__
+    return None, reject(0, line, problem_error(bad, f"line {line}: not valid JSON ({why})", "bad_json",
+                                               record=row.get("id") or None))
 
 
 # ------------------------------------------------------------------------------ writing
@@ -231,29 +410,88 @@ def _parquet_writer(file: IO[bytes], schema: Any) -> Any:
                             write_statistics=False)
 
 
-class Sink:
-    """Writes tables of one kind (findings or rejects) to a file, atomically: to a temporary
-    file beside it, renamed when :meth:`close` is called with ``ok``."""
+class _Stdout:
+    """Standard output as a binary file whose every write is checked (a closed stdout, a broken
+    pipe, a full disk or a short write raise :class:`~responsibility.OutputError`)."""
 
-    def __init__(self, path: str | None, fmt: str, kind: str, dicts: Any = None) -> None:
+    closed = False
+
+    def __init__(self) -> None:
+        stream = sys.stdout
+        if stream is None or stream.closed:
+            raise OutputError("standard output is closed; give -o FILE")
+        self._fd: int | None = None
+        self._stream: Any = getattr(stream, "buffer", stream)
+        try:
+            stream.flush()
+            self._fd = stream.fileno()
+            os.fstat(self._fd)
+        except io.UnsupportedOperation:  # a stream without a descriptor (a test runner's capture)
+            self._fd = None
+        except (OSError, ValueError):
+            raise OutputError("standard output is closed; give -o FILE") from None
+        self._pos = 0
+
+    def write(self, data: bytes | memoryview) -> int:
+        try:
+            if self._fd is not None:
+                _write_all(self._fd, bytes(data))
+            else:
+                self._stream.write(bytes(data))
+        except (OSError, ValueError) as exc:
+            why = _describe(exc) if isinstance(exc, OSError) else str(exc)
+            raise OutputError(f"cannot write to standard output: {why}; the output is incomplete") from None
+        self._pos += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._pos
+
+    def flush(self) -> None:
+        if self._fd is None:
+            self._stream.flush()
+
+    def close(self) -> None:
+        pass
+
+
+class Sink:
+    """Writes tables of one kind (findings or rejects) to a file, atomically (a temporary file
+    beside it replaces it when :meth:`close` is called with ``ok``; else it is removed and the
+    previous file is unchanged), or to standard output, every write checked. It refuses a target
+    that is a directory or one of ``inputs``. Text cells of CSV output that a spreadsheet would
+    run as a formula are neutralised unless ``neutralise`` is false."""
+
+    def __init__(self, path: str | None, fmt: str, kind: str, dicts: Any = None, *,
+                 inputs: Sequence[str | None] = (), neutralise: bool = True) -> None:
         self.path, self.fmt, self.kind, self.dicts = path, fmt, kind, dicts
+        self.neutralise = neutralise and fmt == "csv"
         self.columns = FINDING_COLUMNS if kind == "findings" else REJECT_COLUMNS
-        self.tmp = None if path is None else f"{path}.part-{os.getpid()}"
         self._writer: Any = None
         self._count = 0
-        if fmt in ("parquet", "csv") or path is not None:
-            if fmt == "parquet":
-                _needs_pyarrow("writing Parquet")
-            try:
-                self._file: IO[bytes] = open(self.tmp, "wb") if self.tmp else sys.stdout.buffer  # noqa: SIM115
-            except OSError as exc:
-                raise ResponsibilityError(f"cannot write {path}: {exc.strerror}") from None
+        self._stack = contextlib.ExitStack()
+        if fmt == "parquet":
+            _needs_pyarrow("writing Parquet")
+        if path is None:
+            self._file: Any = _Stdout()
         else:
-            self._file = sys.stdout.buffer
+            what = "findings file" if kind == "findings" else "rejects file"
+            tmp = self._stack.enter_context(atomic_path(path, inputs, what=what))
+            try:
+                self._file = self._stack.enter_context(open(tmp, "wb"))  # noqa: SIM115
+            except OSError as exc:
+                self._stack.close()
+                raise OutputError(f"cannot write {path}: {_describe(exc)}") from None
         self._csv_header = False
         if fmt == "json":
-            self._file.write(b"[")
+            self._put(b"[")
         self._behind = Behind()
+
+    def _put(self, data: bytes) -> None:
+        try:
+            self._file.write(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.path or 'standard output'}: {_describe(exc)}") from None
 
     def schema(self) -> Any:
         return finding_schema() if self.kind == "findings" else reject_schema()
@@ -305,8 +543,7 @@ class Sink:
             return
         import pyarrow.csv as pacsv
 
-        plain = pa.Table.from_arrays([c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c
-                                      for c in table.columns], names=table.column_names)
+        plain = pa.Table.from_arrays([_safe(c, self.neutralise) for c in table.columns], names=table.column_names)
         if self._writer is None:
             self._writer = pacsv.CSVWriter(self._file, plain.schema)
         self._writer.write_table(plain)
@@ -319,8 +556,9 @@ class Sink:
             if not self._csv_header:
                 w.writerow(self.columns)
                 self._csv_header = True
-            w.writerows(zip(*(rows[c] for c in self.columns), strict=True))
-            self._file.write(text.getvalue().encode())
+            w.writerows(neutralise_row(row, enabled=self.neutralise)
+                        for row in zip(*(rows[c] for c in self.columns), strict=True))
+            self._put(text.getvalue().encode())
             return
         out = []
         for i in range(n):
@@ -329,33 +567,59 @@ class Sink:
         if self.fmt == "json":
             sep = b"," if self._count else b""
             if out:
-                self._file.write(sep + b"\n" + ",\n".join(out).encode())
+                self._put(sep + b"\n" + ",\n".join(out).encode())
         elif out:
-            self._file.write(("\n".join(out) + "\n").encode())
+            self._put(("\n".join(out) + "\n").encode())
         self._count += n
 
     def close(self, ok: bool) -> None:
-        """Finish the file; keep it only if ``ok``."""
+        """Finish the file; keep it only if ``ok`` (else the previous file stays as it was)."""
         try:
             try:
                 self._behind.close()
+                if ok:
+                    if self._writer is None and self.fmt == "parquet":
+                        self._writer = _parquet_writer(self._file, self.schema())
+                    if self._writer is not None:
+                        self._writer.close()
+                    if self.fmt == "csv" and not self._csv_header and self._writer is None:
+                        self._put((",".join(self.columns) + "\n").encode())
+                    if self.fmt == "json":
+                        self._put(b"\n]\n")
+                    self._file.flush()
+            except OSError as exc:
+                ok = False
+                raise OutputError(f"cannot write {self.path or 'standard output'}: {_describe(exc)}") from None
             except BaseException:
                 ok = False
                 raise
-            if self._writer is None and self.fmt == "parquet" and ok:
-
-                self._writer = _parquet_writer(self._file, self.schema())
-            if self._writer is not None:
-                self._writer.close()
-            if self.fmt == "csv" and not self._csv_header and self._writer is None and ok:
-                self._file.write((",".join(self.columns) + "\n").encode())
-            if self.fmt == "json":
-                self._file.write(b"\n]\n")
-            self._file.flush()
         finally:
-            if self.tmp is not None:
-                self._file.close()
-                if ok and self.path is not None:
-                    os.replace(self.tmp, self.path)
-                else:
-                    Path(self.tmp).unlink(missing_ok=True)
+            if ok:
+                self._stack.close()
+            else:
+                self._stack.__exit__(OutputError, OutputError("not kept"), None)
+
+
+def _safe(column: Any, neutralise: bool) -> Any:
+    """A column as plain values for CSV, text that starts like a formula neutralised (see
+    :func:`responsibility._files.neutralise`): in a dictionary column only its few values."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def fix(arr: Any) -> Any:
+        if not neutralise or not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+            return arr
+        risky = pc.match_substring_regex(arr, _FORMULA)
+        if not pc.any(risky).as_py():
+            return arr
+        return pc.if_else(risky, pc.binary_join_element_wise("'", arr, ""), arr)
+
+    chunks = []
+    for chunk in column.chunks:
+        if pa.types.is_dictionary(chunk.type):
+            chunk = pa.DictionaryArray.from_arrays(chunk.indices, fix(chunk.dictionary)).cast(chunk.type.value_type)
+        chunks.append(fix(chunk))
+    return pa.chunked_array(chunks, type=chunks[0].type if chunks else None) if chunks else column
+
+
+_FORMULA = "^[" + "".join(re.escape(c) for c in FORMULA_PREFIXES) + "]"

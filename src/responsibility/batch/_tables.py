@@ -24,7 +24,7 @@ I64 = npt.NDArray[np.int64]
 #: An absent date, in days since 1970-01-01.
 NONE = -(2**31)
 EPOCH = 719163  # date(1970, 1, 1).toordinal()
-FIELDS = frozenset({"id", "domain", "kind", "place", "severity", "discovered", "handled", "deadline",
+FIELDS = frozenset({"id", "area", "domain", "kind", "place", "severity", "discovered", "handled", "deadline",
                     "rectified_on", "concealed_by", "as_of"})
 DISCOVERED_FIELDS = frozenset({"level", "channel", "on", "body"})
 HANDLING_FIELDS = frozenset({"action", "by_level", "to_level", "to_body", "on"})

@@ -20,6 +20,8 @@ import contextlib
 import gc
 import mmap
 import os
+import signal
+import sys
 import threading
 import traceback
 import warnings
@@ -31,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
-    from ._assessor import Assessor, Reject
+    from ._assessor import Assessor, Periods, Reject
 
 IN_SLOT = 40 * 2**20
 OUT_SLOT = 40 * 2**20
@@ -77,7 +79,7 @@ def _read_ipc(buf: mmap.mmap, size: int) -> Any:
 class Pool:
     """``n`` forked workers assessing Arrow chunks for one :class:`~._assessor.Assessor`."""
 
-    def __init__(self, make: Callable[[], Assessor], n: int) -> None:
+    def __init__(self, make: Callable[[], Assessor | Periods], n: int) -> None:
         import multiprocessing as mp
 
         self.n = n
@@ -97,7 +99,10 @@ class Pool:
             res_r, res_w = ctx.Pipe(duplex=False)
             with warnings.catch_warnings():  # forking before any thread of ours starts
                 warnings.simplefilter("ignore", DeprecationWarning)
-                proc = ctx.Process(target=_serve, args=(make, cmd_r, res_w, self._in[w], self._out[w]),
+                # the child closes the parent's ends of every pipe, so that it sees EOF when the parent dies
+                theirs = [cmd_w, res_r, *self._cmd, *self._res]
+                proc = ctx.Process(target=_serve, args=(make, cmd_r, res_w, self._in[w], self._out[w], theirs,
+                                                        os.getpid()),
                                    daemon=True, name=f"responsibility-assess-{w}")
                 proc.start()
             cmd_r.close()
@@ -185,13 +190,17 @@ def _ipc_bytes(batch: Any) -> bytes:
     return bytes(sink.getvalue())
 
 
-def _serve(make: Callable[[], Assessor], cmd: Connection, res: Connection, ins: list[mmap.mmap],
-           outs: list[mmap.mmap]) -> None:
+def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connection, ins: list[mmap.mmap],
+           outs: list[mmap.mmap], theirs: list[Connection], parent: int) -> None:
     """A worker: make its assessor, then assess each task's records, write the rows to a free
-    output slot, report."""
+    output slot, report. It exits when its parent dies (however it dies)."""
+    for c in theirs:
+        with contextlib.suppress(OSError):
+            c.close()
+    _die_with(parent)
     import pyarrow as pa
 
-    from ._assessor import Dictionaries, arrow_parts, to_arrow
+    from ._assessor import Dictionaries, arrow_parts
 
     free = [0, 1]
     tasks: list[tuple[Any, ...]] = []
@@ -220,12 +229,12 @@ def _serve(make: Callable[[], Assessor], cmd: Connection, res: Connection, ins: 
             tables = []
             for part in arrow_parts(table, assessor.t, start=start):
                 result = assessor.run(part)
-                tables.append(to_arrow(result.columns, dicts))
+                tables.append(assessor.table(result, dicts))
                 rejects += result.rejects
                 records += result.records
                 assessed += result.assessed
                 referred += result.referred
-                counts = result.columns.counts if counts is None else counts + result.columns.counts
+                counts = result.counts if counts is None else counts + result.counts
             rows = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
             meta = Meta(rejects, records, assessed, referred, counts)
             cut = pieces(rows)
@@ -240,6 +249,17 @@ def _serve(make: Callable[[], Assessor], cmd: Connection, res: Connection, ins: 
         with contextlib.suppress(OSError):
             res.send(("error", traceback.format_exc()))
     finally:
+        os._exit(0)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux), and exit now if it already has."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
         os._exit(0)
 
 

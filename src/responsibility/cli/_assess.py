@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import signal
 import sys
+import threading
 from typing import Any
 
 import click
 
+from .._errors import OutputError, ResponsibilityError
 from ._cli import DayParam, cli
 
 
@@ -38,27 +41,55 @@ from ._cli import DayParam, cli
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
               help="Also write an HTML report (charts, one self-contained file); needs -o FILE.")
+@click.option("--encoding", default="utf-8", show_default=True,
+              help="Text encoding of a CSV or JSON input (offices' Excel CSVs are often gb18030).")
+@click.option("--neutralise/--no-neutralise", default=True, show_default=True,
+              help="In CSV outputs, prefix text that starts with = + - @ (a spreadsheet formula) with '; "
+                   "--no-neutralise for programs that read the CSV.")
+@click.option("--dask", "scheduler", default=None, metavar="SCHEDULER",
+              help="Assess on Dask: local[:N] (N worker processes here), threads, processes, synchronous, or a "
+                   "running scheduler's address (tcp://host:8786). INPUT, -o and --rejects are then directories "
+                   "of Parquet files (needs the dask extra).")
 def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt: str | None, out_fmt: str | None,
            rules_dir: str | None, jurisdiction: str | None, lang: str, today: dt.date | None, workers: int,
-           progress: bool | None, report_path: str | None) -> None:
+           progress: bool | None, report_path: str | None, encoding: str, neutralise: bool,
+           scheduler: str | None) -> None:
     """Assess every problem record in INPUT (JSON lines, JSON, CSV or Parquet).
 
     Writes one row per finding (record, problem, level, body, name, place, basis, liability,
-    clauses, reason) and one row per rejected record (record, line, problem, field, reason),
-    then a summary on stderr: records in = assessed + rejected, and findings by basis and
-    liability. Exit 0 when nothing was rejected, 1 when some records were, 2 when INPUT
-    cannot be used.
+    clauses, reason) and one row per rejected record (record, line, problem, field, code,
+    reason), then a summary on stderr: records in = assessed + rejected, and findings by basis
+    and liability. Exit 0 when nothing was rejected, 1 when some records were, 2 when INPUT
+    cannot be used or an output cannot be written (the previous output file is then unchanged).
+    An input without any record is a warning, not an error (exit 0).
     """
-    from ..batch._assessment import summary_text
-    from ..batch._assessor import Assessor, Dictionaries, count_table
+    # SIGTERM ends the run as Ctrl-C does: temporary files removed, previous outputs intact, workers stopped
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if main else None
+    try:
+        if scheduler is not None:
+            _assess_dask(input_path, output, rejects_path, rules_dir, jurisdiction, lang, today, scheduler)
+        else:
+            _assess(input_path, output, rejects_path, in_fmt, out_fmt, rules_dir, jurisdiction, lang, today,
+                    workers, progress, encoding, neutralise, report_path)
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt: str | None, out_fmt: str | None,
+            rules_dir: str | None, jurisdiction: str | None, lang: str, today: dt.date | None, workers: int,
+            progress: bool | None, encoding: str, neutralise: bool, report_path: str | None) -> None:
+    from ..batch._assessment import needs_frames, summary_text
+
+    needs_frames("responsibility assess")
+    from ..batch._assessor import Dictionaries, count_table, make_assessor
     from ..batch._io import Sink, Source, format_of
     from ..batch._workers import Pool, default_workers, merge_counts
     from ..chain._jurisdiction import Jurisdiction
     from ._cli import load_policy
 
     if report_path is not None and (output is None or output == "-" or input_path == "-"):
-        from .._errors import ResponsibilityError
-
         raise ResponsibilityError("--report reads the findings back from their file: give -o FILE and a file INPUT")
     if report_path is not None:
         from .._files import check_target
@@ -71,7 +102,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
 
     policy = load_policy(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
-    assessor = Assessor(policy, j, today=today, lang=lang)
+    assessor = make_assessor(policy, j, today=today, lang=lang)
     # Workers (for Parquet input of more than a few chunks) are forked now, sharing the assessor,
     # before any reading or writing thread starts.
     big = fmt_in == "parquet" and input_path != "-" and os.path.isfile(input_path) \
@@ -79,10 +110,14 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
     n = (workers or (default_workers() if big else 1)) if fmt_in == "parquet" else 1
     pool = Pool(lambda: assessor, n) if n > 1 else None
     try:
-        source = Source(input_path, fmt_in, assessor.t)
+        source = Source(input_path, fmt_in, assessor.t, encoding=encoding)
         dicts = Dictionaries(assessor.t)
-        findings = Sink(output, fmt_out, "findings", dicts)
-        rejects = Sink(rejects_path, fmt_rejects, "rejects") if rejects_path and fmt_rejects else None
+        inputs = [input_path, rules_dir, jurisdiction]
+        if output is not None and rejects_path is not None and _same_file(output, rejects_path):
+            raise OutputError(f"the findings and the rejects would both go to {output}; give two files")
+        findings = Sink(output, fmt_out, "findings", dicts, inputs=inputs, neutralise=neutralise)
+        rejects = Sink(rejects_path, fmt_rejects, "rejects", inputs=[*inputs, output], neutralise=neutralise) \
+            if rejects_path and fmt_rejects else None
         show = sys.stderr.isatty() if progress is None else progress
         records = assessed = rejected = 0
         counts: Any = None
@@ -102,7 +137,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
                     for part in source.parts():
                         result = assessor.run(part)
                         findings.write_findings(result.columns)
-                        chunk = (result.records, result.assessed, result.rejects, result.columns.counts)
+                        chunk = (result.records, result.assessed, result.rejects, result.counts)
                         records, assessed, rejected, counts = _tally(records, assessed, rejected, counts, chunk,
                                                                      rejects, merge_counts, bar)
                         bar.advance(result.records)
@@ -115,6 +150,8 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
         if pool is not None:
             pool.close()
     table = count_table(assessor.t, counts) if counts is not None else {}
+    if records == 0:
+        click.echo(f"warning: {'standard input' if input_path == '-' else input_path} holds no records", err=True)
     click.echo(summary_text(records, assessed, rejected, table, assessor.t.liabilities), err=True)
     if report_path is not None:
         from ..batch._report import write_report_from_files
@@ -137,11 +174,96 @@ def _tally(records: int, assessed: int, rejected: int, counts: Any, chunk: tuple
     else:
         for r in rejects:
             where = f"record {r[0]}" + (f" (line {r[1]})" if r[1] else "")
-            bar.echo(f"rejected: {where}: {r[4]}")
+            bar.echo(f"rejected: {where}: {r[5]}")
     return records + n, assessed + ok, rejected + len(rejects), merge(counts, more)
 
 
 cli.add_command(assess)
+
+
+def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, rules_dir: str | None,
+                 jurisdiction: str | None, lang: str, today: dt.date | None, scheduler: str) -> None:
+    """``assess --dask``: Parquet directories in and out, computed on a Dask scheduler."""
+    import shutil
+
+    from ..batch._assessment import needs_frames, summary_text
+    from ..batch._dask import Scheduler, _needs_dask, graph, write_part
+    from ..chain._jurisdiction import Jurisdiction
+    from ._cli import load_policy
+
+    needs_frames("responsibility assess")
+    dd = _needs_dask()
+    if output is None:
+        raise OutputError("--dask writes a directory of Parquet files: give -o DIRECTORY")
+    for target in (output, rejects_path):
+        if target is not None and (_same_file(target, input_path) or (os.path.exists(target)
+                                                                      and not os.path.isdir(target))):
+            raise OutputError(f"{target} is the input or a file; give a directory for the output of --dask")
+    if rejects_path is not None and _same_file(output, rejects_path):
+        raise OutputError(f"the findings and the rejects would both go to {output}; give two directories")
+    if not os.path.exists(input_path):
+        raise ResponsibilityError(f"no such file or directory: {input_path}")
+    policy = load_policy(rules_dir)
+    j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
+    records = dd.read_parquet(input_path)
+    findings, rejects, total = graph(policy, records, jurisdiction=j, today=today,
+                                     lang=lang)
+    finals = [d.rstrip("/") for d in (output, rejects_path) if d is not None]
+    tmp = [f"{d}.part-{os.getpid()}" for d in finals]
+    run = Scheduler(scheduler)
+    try:
+        from dask.delayed import delayed
+
+        for path in tmp:
+            os.makedirs(path)
+        width = len(str(len(findings)))
+        work = [delayed(write_part)(f, f"{tmp[0]}/part-{i:0{width}d}.parquet") for i, f in enumerate(findings)]
+        if rejects_path is not None:
+            work += [delayed(write_part)(r, f"{tmp[1]}/part-{i:0{width}d}.parquet") for i, r in enumerate(rejects)]
+        else:
+            work += rejects
+        got = run.compute(*work, total)
+        n, refused = got[-1], got[len(findings):-1]
+        for path, final in zip(tmp, finals, strict=True):
+            old = f"{final}.old-{os.getpid()}"
+            if os.path.exists(final):
+                os.replace(final, old)
+            os.replace(path, final)
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        run.close()
+        for path in tmp:
+            shutil.rmtree(path, ignore_errors=True)
+    import pyarrow.dataset as ds
+
+    table = ds.dataset(output, format="parquet").to_table(columns=["basis", "liability"])
+    counts = table.group_by(["basis", "liability"]).aggregate([([], "count_all")]).to_pylist()
+    order = list(policy.failures)
+    by = {(c["basis"], c["liability"]): c["count_all"] for c in counts}
+    table_counts = {k: by[k] for k in sorted(by, key=lambda k: (order.index(k[0]) if k[0] in order else 99,
+                                                                list(policy.liabilities).index(k[1])))}
+    if rejects_path is None:
+        rejected = 0
+        for frame in refused:
+            for r in frame.itertuples(index=False):
+                click.echo(f"rejected: record {r.record}: {r.reason}", err=True)
+            rejected += len(frame)
+    else:
+        rejected = ds.dataset(rejects_path, format="parquet").count_rows()
+    click.echo(summary_text(int(n), int(n) - rejected, rejected, table_counts, list(policy.liabilities)), err=True)
+    if rejected:
+        sys.exit(1)
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _keep_freed_memory() -> None:

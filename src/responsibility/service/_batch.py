@@ -10,7 +10,7 @@ do) cannot deadlock the server, and a body or record count over its limit still 
 Output lines, in input order chunk by chunk::
 
     {"record": 0, "problem": "p1", "level": …, "reason": …}     one per finding (as `assess` writes)
-    {"rejected": {"record": 1, "line": 2, "problem": …, "field": …, "reason": …}}
+    {"rejected": {"record": 1, "line": 2, "problem": …, "field": …, "code": …, "reason": …}}
     {"summary": {"records": …, "assessed": …, "rejected": …, "findings": …, "counts": {basis: {liability: n}}}}
 """
 
@@ -57,7 +57,7 @@ class Batch:
         rows: list[Any] = []
         numbers: list[int] = []
         lines: list[int] = []
-        rejects: list[tuple[int, int | None, str | None, str, str]] = []
+        rejects: list[tuple[int, int | None, str | None, str, str, str]] = []
         line_no = 0
         size = 0
         pending = b""
@@ -86,14 +86,14 @@ class Batch:
                 record = jsonio.loads(raw)
             except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8
                 why = f"line {line_no}: not valid JSON ({getattr(exc, 'msg', None) or exc})"
-                rejects.append((number, line_no, None, "(record)", str(ProblemError("(record)", why))))
+                rejects.append((number, line_no, None, "(record)", "bad_json", str(ProblemError("(record)", why))))
                 return
             if isinstance(record, dict):
                 code = full_code(record.get("place", ""))
                 if code is not None and not self.who.reads(code):
                     rid = str(record["id"]) if record.get("id") is not None else None
                     self.forbidden += 1
-                    rejects.append((number, line_no, rid, "place", str(ProblemError(
+                    rejects.append((number, line_no, rid, "place", "forbidden_place", str(ProblemError(
                         "place", f"place {record['place']} is outside your jurisdiction ({self.who.scope}); "
                         "ask with a token for that place", record=rid))))
                     return
@@ -136,7 +136,7 @@ class Batch:
         self.assessed += result.assessed
         self.rejected += len(result.rejects)
         self.findings += n
-        self.counts = result.columns.counts if self.counts is None else self.counts + result.columns.counts
+        self.counts = result.counts if self.counts is None else self.counts + result.counts
 
     def _emit(self, obj: dict[str, Any]) -> None:
         self.spool.write(jsonio.dumps(obj) + b"\n")

@@ -101,9 +101,9 @@ def schema_models() -> list[Any]:
 
 def batch_assessor(policy: PolicyView, jurisdiction: Jurisdiction, *, today: dt.date | None, lang: str) -> Any:
     """An assessor of chunks of records (the batch wing's)."""
-    from ..batch._assessor import Assessor
+    from ..batch._assessor import make_assessor
 
-    return Assessor(policy, jurisdiction, today=today, lang=lang)
+    return make_assessor(policy, jurisdiction, today=today, lang=lang)
 
 
 def batch_part(assessor: Any, rows: list[Any], numbers: list[int], lines: list[int], rejects: list[Any]) -> Any:
@@ -111,10 +111,8 @@ def batch_part(assessor: Any, rows: list[Any], numbers: list[int], lines: list[i
     import numpy as np
 
     from ..batch._assessor import Part
-    from ..batch._encode import encode_dicts
 
-    return Part(encode_dicts(rows, assessor.t), rows.__getitem__, np.array(numbers, np.int64),
-                np.array(lines, np.int64), list(rejects))
+    return Part(list(rows), np.array(numbers, np.int64), np.array(lines, np.int64), list(rejects))
 
 
 def batch_dictionaries(assessor: Any) -> Any:
@@ -127,8 +125,10 @@ def batch_dictionaries(assessor: Any) -> Any:
 def batch_rows(dicts: Any, columns: Any) -> tuple[tuple[str, ...], dict[str, list[Any]]]:
     """Finding rows of a chunk's result as lists by column, with the column order."""
     from ..batch._assessor import to_python
-    from ..batch._emit import FINDING_COLUMNS
+    from ..batch._emit import FINDING_COLUMNS, Columns
 
+    if not isinstance(columns, Columns):  # an Arrow table (a policy with dated amendments)
+        return FINDING_COLUMNS, {k: list(v) for k, v in columns.to_pydict().items()}
     return FINDING_COLUMNS, to_python(columns, dicts)
 
 

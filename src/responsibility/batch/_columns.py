@@ -1,0 +1,160 @@
+"""The columns of a tabular ledger (CSV, Parquet, Arrow, pandas, polars), checked once and read alike.
+
+Every tabular path accepts the same columns and the same values:
+
+- the record's fields as columns; ``discovered`` as a struct, or as JSON text, or as the dotted
+  columns ``discovered.level``, ``discovered.channel``, ``discovered.on``, ``discovered.body``;
+  ``handled`` and ``concealed_by`` as lists, or as JSON text;
+- codes written as integers (a place ``331127`` read by pandas as a number) are the same text;
+- dates as ``YYYY-MM-DD`` text, Arrow dates, or datetimes at midnight (as pandas parses them);
+- a null (an empty cell) is an absent field.
+
+Before any row is read, :func:`check_columns` refuses a ledger whose columns cannot be right: a
+column named twice, a required column missing, a column that is no field of a record (with the
+nearest field name as a hint). It is one error for the whole file, not one per row.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .._errors import ResponsibilityError
+from ._tables import DISCOVERED_FIELDS, FIELDS
+
+#: Columns pandas adds for a data frame's index (not fields of the records).
+PANDAS_INDEX = re.compile(r"__index_level_\d+__\Z")
+#: Fields every record needs.
+REQUIRED = ("id", "area", "place")
+#: Fields whose value is a structure (JSON text in a flat file).
+NESTED = ("discovered", "handled", "concealed_by")
+#: Fields whose values are codes or ids (text; integers are read as their digits).
+CODES = ("id", "area", "domain", "kind", "place", "severity")
+DATES = ("deadline", "rectified_on", "as_of")
+DOTTED = tuple(f"discovered.{f}" for f in sorted(DISCOVERED_FIELDS))
+
+
+class ColumnError(ResponsibilityError, ValueError):
+    """A tabular ledger whose columns cannot be right (exit 2, before any row is read)."""
+
+
+def _hint(name: str, choices: Sequence[str]) -> str:
+    near = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
+def check_columns(names: Sequence[str], what: str = "the ledger") -> None:
+    """Raise :class:`ColumnError` for a duplicate, missing or unknown column (see the module docstring)."""
+    names = [n for n in names if not PANDAS_INDEX.match(n)]
+    seen: set[str] = set()
+    for n in names:
+        if n in seen:
+            raise ColumnError(f"{what} has two columns named {n!r}; rename or drop one")
+        seen.add(n)
+    allowed = sorted(FIELDS | set(DOTTED))
+    unknown = [n for n in names if n not in FIELDS and n not in DOTTED]
+    present = {n.split(".", 1)[0] for n in names}
+    if "domain" in present:  # the former name of ``area``
+        present.add("area")
+    missing = [f for f in REQUIRED if f not in present]
+    if missing:
+        f = missing[0]
+        also = ("domain",) if f == "area" else ()
+        near = next((difflib.get_close_matches(x, unknown, n=1, cutoff=0.6) for x in (f, *also)
+                     if difflib.get_close_matches(x, unknown, n=1, cutoff=0.6)), [])
+        target = f if not near or not also or difflib.get_close_matches(f, near, n=1, cutoff=0.6) else also[0]
+        hint = f"; did you mean {near[0]!r} → {target!r}?" if near else \
+            f"; its columns: {', '.join(names) or 'none'}"
+        raise ColumnError(f"{what} has no {f!r} column{hint}")
+    if unknown:
+        u = unknown[0]
+        label = repr(u) if u.strip() else f"without a name (column {names.index(u) + 1})"
+        more = f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""
+        raise ColumnError(f"{what} has a column {label}{more} that is no field of a problem record"
+                          f"{_hint(u, allowed)} (fields: {', '.join(sorted(FIELDS))})")
+
+
+def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """A row of a flat ledger as a record: null and empty cells absent, JSON text in nested fields
+    decoded, dotted ``discovered.*`` cells gathered; and the name of a nested field whose text is
+    not JSON (else ``None``; that field keeps its text, which ``who_answers`` refuses)."""
+    out: dict[str, Any] = {}
+    found: dict[str, Any] = {}
+    bad: str | None = None
+    for key, value in row.items():
+        if value is None or value == "" or PANDAS_INDEX.match(key) or _is_nan(value):
+            continue
+        if key in NESTED and isinstance(value, str):
+            try:
+                out[key] = json.loads(value)
+            except (ValueError, RecursionError):
+                out[key] = value
+                bad = bad or key
+        elif key.startswith("discovered.") and key in DOTTED:
+            found[key.split(".", 1)[1]] = value
+        else:
+            out[key] = value
+    if found and "discovered" not in out:
+        out["discovered"] = found
+    return out, bad
+
+
+def _is_nan(v: Any) -> bool:
+    return (isinstance(v, float) and v != v) or type(v).__name__ in ("NAType", "NaTType")
+
+
+def normalise(table: Any) -> Any:
+    """An Arrow table with the values every tabular path reads alike (see the module docstring):
+    integer codes as text, datetimes at midnight as dates, dotted ``discovered.*`` columns as a
+    struct. JSON text in nested columns is left for :func:`needs_rows` to see."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    names = table.column_names
+    cols: dict[str, Any] = {n: table.column(n) for n in names if not PANDAS_INDEX.match(n)}
+    for name in CODES:
+        col = cols.get(name)
+        if col is not None and pa.types.is_integer(col.type):
+            cols[name] = pc.cast(col, pa.string())
+    for name in (*DATES, "discovered.on"):
+        col = cols.get(name)
+        if col is not None and pa.types.is_timestamp(col.type) and col.type.tz is None:
+            cols[name] = _midnight_dates(col)
+    dotted = [n for n in DOTTED if n in cols]
+    if dotted and "discovered" not in cols:
+        n = table.num_rows
+        children = [cols.pop(d).combine_chunks() for d in dotted]
+        for i, c in enumerate(children):
+            if pa.types.is_null(c.type):
+                children[i] = pa.nulls(n, pa.string())
+        valid = None
+        for c in children:
+            v = c.is_valid()
+            valid = v if valid is None else pc.or_(valid, v)
+        mask = pc.invert(valid)
+        cols["discovered"] = pa.chunked_array([pa.StructArray.from_arrays(
+            children, names=[d.split(".", 1)[1] for d in dotted], mask=mask)])
+    return pa.table(cols)
+
+
+def _midnight_dates(col: Any) -> Any:
+    """A timestamp column as dates when every value is at midnight (else unchanged: such a value
+    is no date, and its record is read as it is)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    dates = pc.cast(pc.cast(col, pa.date32(), safe=False), col.type)  # truncated to the day
+    same = pc.all(pc.or_kleene(pc.equal(dates, col), pc.is_null(col))).as_py()
+    return pc.cast(col, pa.date32(), safe=False) if same in (True, None) else col
+
+
+def needs_rows(table: Any) -> bool:
+    """Whether a nested field is given as JSON text (such a table is read row by row)."""
+    import pyarrow as pa
+
+    return any(n in table.column_names and (pa.types.is_string(table.schema.field(n).type)
+                                            or pa.types.is_large_string(table.schema.field(n).type))
+               for n in NESTED)
