@@ -143,8 +143,8 @@ class Lists:
             "problem": [s.id for s in ss], "category": [self.category(s) for s in ss],
             "area": [s.domain for s in ss], "kind": [s.kind or "" for s in ss], "place": [s.place for s in ss],
             "place_name": [self.place_name(s.place) for s in ss], "severity": [s.severity for s in ss],
-            "description": [s.description or "" for s in ss], "registered_on": _dates([s.registered_on for s in ss]),
-            "discovered_on": _dates([d.on if d else None for d in disc]),
+            "description": [s.description or "" for s in ss], "registered_on": [s.registered_on for s in ss],
+            "discovered_on": [d.on if d else None for d in disc],
             "discovered_level": [d.level if d else "" for d in disc],
             "channel": [d.channel if d else "" for d in disc],
             "channels": [";".join(s.channels) if len(s.discoveries) > 1 else (d.channel if d else "")
@@ -152,7 +152,7 @@ class Lists:
             "discovered_by": [(d.body or "") if d else "" for d in disc], "status": [s.status for s in ss],
             "merged_into": [s.merged_into or "" for s in ss], "merged_from": [";".join(s.merged_from) for s in ss],
         }
-        return pd.DataFrame(cols, columns=list(PROBLEM_COLUMNS))
+        return _cols_frame(pd, cols, PROBLEM_COLUMNS, dates=("registered_on", "discovered_on"))
 
     # ------------------------------------------------------------------ 整改清单
 
@@ -498,10 +498,16 @@ def _dates(values: list[dt.date | None]) -> Any:
 
 
 def _frame(pd: Any, rows: list[dict[str, Any]], columns: tuple[str, ...], dates: tuple[str, ...] = ()) -> Any:
-    out = pd.DataFrame(rows, columns=list(columns))
-    for c in dates:
-        out[c] = pd.to_datetime(out[c])
-    return out
+    return _cols_frame(pd, {c: [r[c] for r in rows] for c in columns}, columns, dates)
+
+
+def _cols_frame(pd: Any, cols: dict[str, list[Any]], columns: tuple[str, ...], dates: tuple[str, ...] = ()) -> Any:
+    """A frame from columns by way of Arrow (text stays Arrow strings; pandas' own conversion of
+    Python strings is most of the cost of a list); ``dates`` become datetime64 columns."""
+    import pyarrow as pa
+
+    table = pa.table({c: pa.array(_dates(cols[c])) if c in dates else pa.array(cols[c]) for c in columns})
+    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
 
 
 PROBLEM_COLUMNS = ("problem", "category", "area", "kind", "place", "place_name", "severity", "description",
