@@ -201,7 +201,6 @@ class Lists:
         """
         pd = _pd()
         import numpy as np
-        import pyarrow as pa
 
         from ._compat import route_bodies
 
@@ -246,51 +245,60 @@ class Lists:
         ancestors = np.stack([np.char.ljust(places.astype(f"U{digits[lv]}"), 12, "0") for lv in level_ids]) \
             if n else np.zeros((len(level_ids), 0), dtype="U12")
         entry_level = np.array([lcode[lv] for lv in e_level], dtype=np.int64)
-        ids = pa.array([st.id for st in live], pa.string())
-        areas = pa.array([st.domain for st in live], pa.string())
-        pl = pa.array(places.tolist(), pa.string())
-        take = pa.array(state_of)
-        ent = pa.array(entry)
-
-        def strings(values: list[str]) -> Any:
-            return pa.array(values, pa.string()).take(ent)
-
-        empty = pa.array([""] * len(state_of), pa.string())
-        matrix = {
-            "problem": ids.take(take), "area": areas.take(take), "place": pl.take(take), "role": strings(e_role),
-            "level": strings(e_level), "body": strings(e_body), "name": strings(e_name),
-            "body_place": pa.array(ancestors[entry_level[entry], state_of].tolist() if n else [], pa.string()),
-            "basis": empty, "liability": empty, "clauses": empty, "reason": empty}
+        # Every column is categorical: codes into a small table of values, so that building and
+        # ordering a million rows moves integers, not strings.
+        pids = [st.id for st in live]
+        role_names = ["handling", "rectification", "answers"]
+        flat = ancestors.ravel()
+        uniq_places, place_code = np.unique(flat, return_inverse=True)
+        zeros = np.zeros(len(state_of), dtype=np.int64)
+        ranks = np.asarray(e_rank, dtype=np.int64)[entry] if n else zeros
+        parts: dict[str, list[tuple[Any, list[str]]]] = {
+            "problem": [(state_of, pids)], "area": [(state_of, [st.domain for st in live])],
+            "place": [(state_of, places.tolist())], "role": [(ranks, role_names)],
+            "level": [(entry, e_level)], "body": [(entry, e_body)], "name": [(entry, e_name)],
+            "body_place": [(place_code[entry_level[entry] * n + state_of] if n else zeros,
+                            [str(x) for x in uniq_places])],
+            **{c: [(zeros, [""])] for c in ("basis", "liability", "clauses", "reason")}}
         sort_state = [state_of]
-        sort_rank = [np.asarray(e_rank, dtype=np.int64)[entry] if n else np.zeros(0, dtype=np.int64)]
+        sort_rank = [ranks]
         if assessment is None:
             assessment = self.assess(live)
         found = assessment.findings
-        cols: dict[str, list[Any]] = {c: [matrix[c]] for c in RESPONSIBILITY_COLUMNS}
         if len(found):
-            pos = pd.Index([st.id for st in live]).get_indexer(found["problem"])
-            at = pa.array(pos)
-
-            def col(name: str) -> Any:
-                arr = pa.array(found[name])
-                if pa.types.is_dictionary(arr.type):
-                    arr = arr.dictionary_decode()
-                return arr.cast(pa.string())
-
+            pos = pd.Index(pids).get_indexer(found["problem"])
             m = len(found)
-            answers = {
-                "problem": ids.take(at), "area": areas.take(at), "place": pl.take(at),
-                "role": pa.array(["answers"] * m, pa.string()), "level": col("level"), "body": col("body"),
-                "name": col("name"), "body_place": col("place"), "basis": col("basis"),
-                "liability": col("liability"), "clauses": col("clauses"), "reason": col("reason")}
-            for c in RESPONSIBILITY_COLUMNS:
-                cols[c].append(answers[c])
+
+            def coded(name: str) -> tuple[Any, list[str]]:
+                col = found[name]
+                if isinstance(col.dtype, pd.CategoricalDtype):
+                    return np.asarray(col.cat.codes, dtype=np.int64), [str(x) for x in col.cat.categories]
+                codes, uniques = pd.factorize(col)
+                return np.asarray(codes, dtype=np.int64), [str(x) for x in uniques]
+
+            for c in ("problem", "area", "place"):
+                parts[c].append((pos, parts[c][0][1]))
+            parts["role"].append((np.full(m, 2, dtype=np.int64), role_names))
+            for c, src in (("level", "level"), ("body", "body"), ("name", "name"), ("body_place", "place"),
+                           ("basis", "basis"), ("liability", "liability"), ("clauses", "clauses"),
+                           ("reason", "reason")):
+                parts[c].append(coded(src))
             sort_state.append(pos)
             sort_rank.append(np.full(m, 2, dtype=np.int64))
         state_key = np.concatenate(sort_state)
         order = np.lexsort((np.arange(len(state_key)), np.concatenate(sort_rank), state_key))
-        table = pa.table({c: pa.chunked_array(v, pa.string()) for c, v in cols.items()}).take(pa.array(order))
-        return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+        out: dict[str, Any] = {}
+        for c in RESPONSIBILITY_COLUMNS:
+            values: list[str] = []
+            codes = []
+            for part_codes, part_values in parts[c]:
+                codes.append(np.asarray(part_codes, dtype=np.int64) + len(values))
+                values.extend(part_values)
+            remap, categories = pd.factorize(pd.Index(values, dtype=object))
+            joined = np.concatenate(codes)
+            out[c] = pd.Categorical.from_codes(np.asarray(remap, dtype=np.int64)[joined][order],
+                                               categories=pd.Index(categories, dtype=object))
+        return pd.DataFrame(out, columns=list(RESPONSIBILITY_COLUMNS))
 
     def assess(self, states: list[State]) -> Any:
         """The engine's batch assessment of the folded records of ``states`` on the list's day."""
