@@ -188,3 +188,13 @@ def test_import_writes_its_rejects_and_upgrade_runs_the_steps(tmp_path: Path, ru
     code, out, _ = run_cli("ledger", "upgrade", db)
     assert code == 0 and "schema version 0 → 1" in out and steps == [0]
     assert run_cli("ledger", "verify", db)[0] == 0
+
+
+def test_csv_lists_neutralise_formula_cells(tmp_path: Path, run_cli: Any) -> None:
+    db = str(tmp_path / "county.db")
+    with Ledger.create(db) as ledger:
+        ledger.append([{**EVENTS[0], "problem": "=1+1"}, {**EVENTS[1], "problem": "=1+1"}], entered_by="x")
+    for which in ("problems", "responsibilities"):
+        code, out, _ = run_cli("ledger", "list", db, which, "--as-of", "2021-06-30")
+        rows = [line.split(",")[0] for line in out.splitlines()[1:]]
+        assert code == 0 and rows and set(rows) == {"'=1+1"}, which

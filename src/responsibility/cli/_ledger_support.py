@@ -23,7 +23,8 @@ def _csv_text(frame: Any) -> str:
 
     out = frame.copy()
     for c in out.columns:
-        if out[c].dtype == object or str(out[c].dtype).startswith("string"):
+        if out[c].dtype == object or str(out[c].dtype).startswith(("string", "str", "category")):
+            out[c] = out[c].astype(object)
             out[c] = out[c].map(lambda v: neutralise(v) if isinstance(v, str) else v)
         elif str(out[c].dtype).startswith("datetime"):
             out[c] = out[c].dt.strftime("%Y-%m-%d")
