@@ -251,3 +251,15 @@ def test_extend_streams_in_chunks_all_or_nothing(ledger: Ledger) -> None:
     with pytest.raises(ProblemError, match="closed on"):
         ledger.extend(iter(more), entered_by="bulk", chunk=1)
     assert ledger.extend(iter(story("P4")[:3]), entered_by="bulk", chunk=1) == 3
+
+
+def test_bulk_loads_find_the_problems_the_ledger_holds(ledger: Ledger) -> None:
+    ids = [f"B{i}" for i in range(600)]
+    regs = [{"problem": p, "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE} for p in ids]
+    assert ledger.extend(iter(regs), entered_by="bulk") == 600
+    found = [{"problem": p, "type": "discovered", "on": "2021-03-02", "level": "county", "channel": "audit"}
+             for p in ids]
+    assert ledger.extend(iter(found), entered_by="bulk") == 600   # 600 > 500: the one-scan path
+    with pytest.raises(ProblemError, match="unknown problem"):
+        ledger.extend(iter([*found[:550], {**found[0], "problem": "nope"}]), entered_by="bulk")
+    assert ledger.count() == 1200 and ledger.problems("2021-03-05")["status"].eq("discovered").all()

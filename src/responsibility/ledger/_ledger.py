@@ -180,6 +180,7 @@ class Ledger:
                batch: str | None, keep: list[Event] | None = None, chunk: int = 50_000) -> int:
         source = iter([events] if isinstance(events, Mapping) else events)
         total = 0
+        existing: dict[str, set[str]] = {}  # per call: the ledger's problem ids, once a bulk load needs them
         with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin(), paused_gc():
             seq, last = lock_head(conn)
             folder = Folder(self.policy, self.jurisdiction)
@@ -199,7 +200,7 @@ class Ledger:
                             raise ProblemError(exc.field, f"event {total + i + 1}: {_message(exc)}",
                                                record=exc.record) from None
                         raise
-                self._load(conn, folder, parsed, loaded)
+                self._load(conn, folder, parsed, loaded, existing)
                 for i, e in enumerate(parsed):
                     try:
                         folder.apply(e, check=True)
@@ -222,10 +223,18 @@ class Ledger:
                 total += len(parsed)
         return total
 
-    def _load(self, conn: Any, folder: Folder, events: list[Event], loaded: set[str]) -> None:
+    def _load(self, conn: Any, folder: Folder, events: list[Event], loaded: set[str],
+              existing: dict[str, set[str]]) -> None:
         """Fold into ``folder`` the stored history of every problem ``events`` touch that it lacks."""
         wanted = ({e.problem for e in events} | {str(e.data["into"]) for e in events if e.type == "merged"}) - loaded
-        stored = _registered(conn, wanted)
+        if len(wanted) > 500 or existing:
+            # A bulk load: every stored problem id once (one scan), rather than an IN query per 500
+            # ids, which a database without fresh statistics may answer by scanning the table each time.
+            if not existing:
+                existing["ids"] = _all_registered(conn)
+            stored = wanted & existing["ids"]
+        else:
+            stored = _registered(conn, wanted)
         if stored:
             # A merged problem's state includes the problems merged into it: fold their histories too.
             ids = _with_sources(conn, stored) - loaded
@@ -530,6 +539,13 @@ class Ledger:
                                 f"now at {where[0]}, not after event {expected - 1}")
         gone = f"event {expected}" if seq != expected else f"the event stored before it (after event {expected - 1})"
         return Verification(False, n, seq, problem, f"{gone} was removed: the chain skips it")
+
+
+def _all_registered(conn: Any) -> set[str]:
+    """Every problem id the ledger holds."""
+    sa = _sa()
+    t = tables()
+    return {r[0] for r in conn.execute(sa.select(t.events.c.problem).where(t.events.c.type == "registered"))}
 
 
 def _registered(conn: Any, ids: set[str]) -> set[str]:
