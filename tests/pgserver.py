@@ -11,7 +11,9 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -58,6 +60,25 @@ class Server:
                 "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40")
         self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", opts, "-l", str(self.root / "log"),
                    "-w", "-t", "30", "start"])
+        self._watchdog()
+
+    def _watchdog(self) -> None:
+        """A detached process that stops the server and removes its files once this process is gone
+        (a test session killed by a timeout must not leave a server behind)."""
+        stop = [*self._as, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"]
+        code = textwrap.dedent(f"""
+            import os, shutil, subprocess, time
+            while True:
+                try:
+                    os.kill({os.getpid()}, 0)
+                except ProcessLookupError:
+                    break
+                time.sleep(2)
+            subprocess.run({stop!r}, capture_output=True)
+            shutil.rmtree({str(self.root)!r}, ignore_errors=True)
+        """)
+        subprocess.Popen([sys.executable, "-c", code], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def _run(self, cmd: list[str]) -> None:
         r = subprocess.run([*self._as, *cmd], capture_output=True, text=True, timeout=60)
