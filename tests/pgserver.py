@@ -77,8 +77,9 @@ class Server:
             subprocess.run({stop!r}, capture_output=True)
             shutil.rmtree({str(self.root)!r}, ignore_errors=True)
         """)
-        subprocess.Popen([sys.executable, "-c", code], start_new_session=True, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self._watch = subprocess.Popen([sys.executable, "-c", code], start_new_session=True,
+                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
 
     def _run(self, cmd: list[str]) -> None:
         r = subprocess.run([*self._as, *cmd], capture_output=True, text=True, timeout=60)
@@ -99,6 +100,8 @@ class Server:
             self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"])
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+            self._watch.kill()
+            self._watch.wait()
 
 
 class External:
