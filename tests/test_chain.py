@@ -106,6 +106,12 @@ def test_area_relations_are_derived_from_duty_kinds(shipped: Policy) -> None:
     assert not g.has_edge("county_discipline", "city_party_committee", "supervises@general")
     # Bodies of one level sharing a duty do not relate to each other through it.
     assert not g.has_edge("village_party_branch", "village_committee", "reports_to@housing")
+    # 二(六)4(7) 督查指导…涉及本部门的相关工作: a city department guides its own line only, not the county's
+    # Party committee and government.
+    assert g.has_edge("city_natural_resources", "county_natural_resources", "guides@housing")
+    assert not g.has_edge("city_disabled_federation", "county_government", "guides@housing")
+    assert not any(g.has_edge(u, v, "guides@housing") for u in ("city_agriculture", "city_disabled_federation")
+                   for v in ("county_party_committee", "county_government"))
 
 
 def test_no_chinese_literal_decides_anything(shipped: Policy) -> None:

@@ -235,6 +235,11 @@ def test_an_amended_policy_gives_the_same_output_with_workers(run_cli: Run, tmp_
                                                              province: Jurisdiction, jcsv: str) -> None:
     import shutil
 
+
+def test_the_sector_field_is_read_from_every_format(run_cli: Run, tmp_path: Path, policy: Policy,
+                                                    province: Jurisdiction, jcsv: str) -> None:
+    # Issue 10: `sector` (whose line the problem is in, 本部门) in dicts, JSON lines, JSON, CSV, Parquet and
+    # data frames gives the verdict who_answers gives; a table's empty cell is an absent sector.
     import pandas as pd
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -263,3 +268,37 @@ def test_an_amended_policy_gives_the_same_output_with_workers(run_cli: Run, tmp_
     amended = responsibility.load(rules)
     reference = amended.assess(tidy, jurisdiction=province, today=TODAY)
     assert _reasons(tmp_path / "out2.csv") == reference.findings["reason"].tolist()
+
+
+    village = province.at_level("village")[0].code
+    records = [{"id": f"s{i}", "domain": domain, "kind": kind, "place": village, **({"sector": s} if s else {}),
+                "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"},
+                "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-02"}],
+                "as_of": "2021-06-30"}
+               for i, (domain, kind, s) in enumerate([("funds", "funds_diverted", "water"),
+                                                      ("funds", "funds_diverted", "county_health"),
+                                                      ("funds", "funds_diverted", None),
+                                                      ("projects", "project_late_or_unfinished", "water")])]
+    reference = [f.reason for r in records
+                 for f in policy.who_answers(r, jurisdiction=province, today=TODAY, engine="compiled").findings]
+    water = {f.body for f in policy.who_answers(records[0], jurisdiction=province, today=TODAY).findings}
+    assert "county_water" in water and "county_health" not in water
+    assert policy.assess(records, jurisdiction=province, today=TODAY).findings["reason"].tolist() == reference
+    frame = pd.DataFrame([{**r, "sector": r.get("sector")} for r in records])
+    assert policy.assess(frame, jurisdiction=province, today=TODAY).findings["reason"].tolist() == reference
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                                       encoding="utf-8")
+    (tmp_path / "in.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    with (tmp_path / "in.csv").open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "domain", "kind", "sector", "place", "discovered.level", "discovered.channel",
+                    "discovered.on", "handled", "as_of"])
+        for r in records:
+            d = r["discovered"]
+            w.writerow([r["id"], r["domain"], r["kind"], r.get("sector", ""), r["place"], d["level"], d["channel"],
+                        d["on"], json.dumps(r["handled"]), r["as_of"]])
+    pq.write_table(pa.Table.from_pandas(frame), tmp_path / "in.parquet")
+    for src in ("in.jsonl", "in.json", "in.csv", "in.parquet"):
+        code, _, err = run_cli(*args(jcsv, str(tmp_path / src), "-o", str(tmp_path / "out.jsonl")))
+        assert code == 0, (src, err)
+        assert _reasons(tmp_path / "out.jsonl") == reference, src

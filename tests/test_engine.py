@@ -66,8 +66,9 @@ def test_unhandled_problem_is_the_finders_levels_failure(policy: Policy, small_p
 
 
 def test_handling_in_time_depends_on_the_parameter(rules_copy: Path, small_province: Jurisdiction) -> None:
+    # Not rectified: a problem rectified by its deadline was evidently handled (issue 10), whenever assigned.
     problem = rec(small_province, handled=[{"action": "assigned", "by_level": "county", "to_level": "county",
-                                            "on": "2021-03-20"}], rectified_on="2021-03-25")
+                                            "on": "2021-03-20"}])
     late = responsibility.load(rules_copy).who_answers(problem, jurisdiction=small_province, engine="compiled")
     assert any(f.basis == "not_handled" for f in late.findings)
     assert any(i.id == "handling_time_limit_days" for i in late.interpretations)
@@ -77,9 +78,11 @@ def test_handling_in_time_depends_on_the_parameter(rules_copy: Path, small_provi
 
 
 def test_a_problem_beyond_authority_must_be_reported_up(policy: Policy, small_province: Jurisdiction) -> None:
+    # 一(三) 对超出本级权限的及时向上级单位报送问题: the township passed it down, it was not rectified, and it never
+    # went up. (Had the township fixed it itself in time, self_rectified_report_required would decide.)
     v = policy.who_answers(rec(small_province, discovered={"level": "township", "channel": "grid", "on": "2021-03-01"},
                                handled=[{"action": "assigned", "by_level": "township", "to_level": "village",
-                                         "on": "2021-03-02"}], rectified_on="2021-03-05"),
+                                         "on": "2021-03-02"}]),
                            jurisdiction=small_province, engine="compiled")
     f = next(f for f in v.findings if f.basis == "not_handled")
     assert f.level == "township" and "一(三)" in f.clauses
@@ -92,7 +95,7 @@ def test_unrectified_assignment_and_its_supervisors(policy: Policy, small_provin
                                deadline="2021-04-01"), jurisdiction=small_province, engine="compiled")
     assert {f.level for f in v.findings if f.basis == "not_rectified"} == {"township"}
     sup = {f.level for f in v.findings if f.basis == "supervision"}
-    assert sup == {"county"}  # next_level by default
+    assert sup == {"county"}  # 一级抓一级: the nearest level above the township (own_and_level_above)
     assert any(i.id == "supervision_scope" for i in v.interpretations)
 
 
@@ -147,8 +150,9 @@ def test_main_responsibility_lies_at_the_failing_level(policy: Policy, small_pro
                                          "on": "2021-03-02"}], rectified_on="2021-03-03"),
                            jurisdiction=small_province, engine="compiled")
     main = {f.body for f in v.findings if f.basis == "main_responsibility"}
-    # village, township and county missed it: the county's main responsibility; the city did its part.
-    assert main == {"county_party_committee", "county_government"}
+    # village, township and county missed it: the township's (二(一)1 各级党委政府) and the county's main
+    # responsibility (二(六)4(5) 对当地…负主体责任); the city did its part.
+    assert main == {"township_party_committee", "township_government", "county_party_committee", "county_government"}
     city_fails = policy.who_answers(rec(small_province, severity="grave",
                                         discovered={"level": "city", "channel": "media", "on": "2021-03-01"}),
                                     jurisdiction=small_province, engine="compiled")
@@ -189,7 +193,9 @@ def test_grave_failures_reach_leaders_and_main_responsibility(policy: Policy, sm
         rectified_on="2021-03-09"), jurisdiction=small_province, engine="compiled")
     assert {"staff", "unit", "leadership"} <= {f.liability for f in v.findings if f.basis == "not_discovered"}
     main = [f for f in v.findings if f.basis == "main_responsibility"]
-    assert {f.body for f in main} == {"county_party_committee", "county_government"}
+    # 二(一)1 各级党委政府: the township's for the village's and township's misses, and the county's.
+    assert {f.body for f in main} == {"township_party_committee", "township_government", "county_party_committee",
+                                      "county_government"}
     assert all(f.liability == "leadership" and "二(一)1" in f.clauses for f in main)
     minor = policy.who_answers(rec(small_province), jurisdiction=small_province, engine="compiled")
     assert not any(f.basis == "main_responsibility" for f in minor.findings)
@@ -334,3 +340,153 @@ def test_durable_rules_survives_problems_on_which_no_rule_fires(tmp_path: Path) 
         "print('ok')\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-500:]
+
+
+# ---------------------------------------------------------------- fidelity (issue 10)
+
+FIDELITY = sorted((Path(__file__).resolve().parents[1] / "examples" / "problems").glob("fidelity-*.scenarios.yaml"))
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@pytest.mark.parametrize("path", FIDELITY, ids=lambda p: p.name.split(".")[0])
+def test_fidelity_scenarios_pass_on_both_engines(policy: Policy, path: Path, engine: str) -> None:
+    from responsibility.checks._scenarios import run_paths
+
+    failed = [o.report() for o in run_paths([path], policy, engine=engine) if not o.passed]  # type: ignore[arg-type]
+    assert not failed, "\n".join(failed)
+
+
+def _sector_departments(policy: Policy, area: str) -> set[str]:
+    """Bodies that answer in ``area`` only through duties confined to their own line (本部门)."""
+    scoped: set[str] = set()
+    other: set[str] = set()
+    for did, d in policy.duties.items():
+        if policy.duty_area[did] == area:
+            (scoped if d.scope == "own_sector" else other).update(d.holders)
+    return {b for b in scoped - other if not policy.bodies[b].role}
+
+
+def test_a_named_sector_answers_alone_over_random_funds_and_projects_problems(
+        policy: Policy, province: Jurisdiction) -> None:
+    # 二(四)5 本部门扶贫领域资金, 二(五)3 各自业务范围的项目: for a funds or projects problem whose department is
+    # named, no other sector department is ever a finding, and the role that stands for an unnamed one neither.
+    from hypothesis import strategies as st
+
+    areas = {a: _sector_departments(policy, a) for a in ("funds", "projects")}
+    assert all(areas.values())
+
+    @st.composite
+    def named(draw: st.DrawFn) -> dict[str, Any]:
+        p = draw(problems(policy, province).filter(lambda r: r["domain"] in areas))
+        body = draw(st.sampled_from(sorted(areas[p["domain"]])))
+        return {**p, "sector": draw(st.sampled_from([body, policy.bodies[body].sector]))}
+
+    @settings(max_examples=150, deadline=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    @given(named())
+    def check(p: dict[str, Any]) -> None:
+        sector = policy.sector_of(p["sector"])
+        for engine in ("compiled", "durable"):
+            v = policy.who_answers(p, jurisdiction=province, engine=engine)  # type: ignore[arg-type]
+            for f in v.findings:
+                assert not policy.bodies[f.body].role
+                if f.body in areas[p["domain"]]:
+                    assert policy.bodies[f.body].sector == sector, (f.body, f.basis)
+
+    check()
+
+
+def _funds(j: Jurisdiction, **kw: Any) -> dict[str, Any]:
+    return rec(j, domain="funds", kind="funds_diverted",
+               discovered={"level": "city", "channel": "audit", "on": "2021-03-01"},
+               handled=[{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-02"}],
+               rectified_on="2021-03-20", **kw)
+
+
+def test_without_a_sector_the_role_answers_once_and_unresolved(policy: Policy, small_province: Jurisdiction) -> None:
+    # 二(四)5: only the department whose funds they are answers; the record does not say which.
+    v = policy.who_answers(_funds(small_province), jurisdiction=small_province, engine="compiled")
+    missed = {f.body for f in v.findings if f.basis == "not_discovered" and f.level == "county"}
+    assert "county_sector_department" in missed
+    assert not missed & _sector_departments(policy, "funds")
+    role = next(i for i in v.interpretations if i.id == "county_sector_department")
+    assert role.type == "unresolved" and "sector" in role.why and role.findings
+    named = policy.who_answers(_funds(small_province, sector="county_water"), jurisdiction=small_province,
+                               engine="compiled")
+    missed = {f.body for f in named.findings if f.basis == "not_discovered" and f.level == "county"}
+    assert "county_water" in missed and "county_sector_department" not in missed
+    assert not any(i.type == "unresolved" for i in named.interpretations)
+
+
+def test_an_unknown_sector_is_refused_naming_the_field(policy: Policy, small_province: Jurisdiction) -> None:
+    with pytest.raises(responsibility.ProblemError, match="sector") as err:
+        policy.who_answers(_funds(small_province, sector="watr"), jurisdiction=small_province, engine="compiled")
+    assert "water" in str(err.value)
+
+
+def test_concealing_is_not_also_missing(policy: Policy, small_province: Jurisdiction) -> None:
+    # 一(四) lists 瞒报漏报 apart from 应发现未发现: the village committee knew; the Party branch did not conceal.
+    p = rec(small_province, kind="housing_danger_unreported", concealed_by=["village_committee"],
+            discovered={"level": "city", "channel": "higher_level_verification", "on": "2021-03-01"},
+            handled=[{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-02"}],
+            rectified_on="2021-03-20")
+    for engine in ("compiled", "durable"):
+        v = policy.who_answers(p, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+        assert ("village_committee", "concealed", "staff") in keys(v)
+        assert not keys(v, "not_discovered") & {("village_committee", "not_discovered", "staff")}
+        assert ("village_party_branch", "not_discovered", "staff") in keys(v)
+
+
+@pytest.mark.parametrize(("scope", "levels"), [
+    ("own_and_level_above", {"county", "city"}), ("next_level", {"county"}),
+    ("all_levels", {"county", "city", "province"})])
+def test_supervision_follows_one_level_up(rules_copy: Path, small_province: Jurisdiction, scope: str,
+                                          levels: set[str]) -> None:
+    # 三(二) 一级抓一级: a county department's rectification is pressed by its own county (二(二)4) and by
+    # the city (二(六)4(6)); the province only when the parameter says every level.
+    set_parameter(rules_copy, "supervision_scope", scope)
+    p = rec(small_province, kind="housing_renovation_late", deadline="2021-04-01",
+            handled=[{"action": "assigned", "by_level": "county", "to_level": "county",
+                      "to_body": "county_construction", "on": "2021-03-02"}])
+    v = responsibility.load(rules_copy).who_answers(p, jurisdiction=small_province, engine="compiled")
+    assert {f.level for f in v.findings if f.basis == "supervision"} == levels
+    assert any(i.id == "supervision_scope" and i.value == scope for i in v.interpretations)
+
+
+def test_a_level_that_fixed_its_own_find_in_time_reports_by_the_parameter(
+        rules_copy: Path, small_province: Jurisdiction) -> None:
+    # 一(三) reports what exceeds a level's authority; 二(二)4 presses 及时上报: the text leaves it open.
+    p = rec(small_province, kind="water_facilities_unmaintained", domain="water", rectified_on="2021-03-08",
+            discovered={"level": "village", "channel": "grid", "on": "2021-03-01"})
+    v = responsibility.load(rules_copy).who_answers(p, jurisdiction=small_province, engine="compiled")
+    assert not v.findings
+    rests = next(i for i in v.interpretations if i.id == "self_rectified_report_required")
+    assert rests.value is False and rests.findings == ()
+    set_parameter(rules_copy, "self_rectified_report_required", True)
+    strict = responsibility.load(rules_copy).who_answers(p, jurisdiction=small_province, engine="compiled")
+    unhandled = [f for f in strict.findings if f.basis == "not_handled"]
+    assert {f.body for f in unhandled} == {"village_committee", "village_party_branch"}
+    assert all("self_rectified_report_required" in f.rests_on for f in unhandled)
+
+
+def test_a_level_that_received_a_problem_rectified_in_time_handled_it(
+        policy: Policy, small_province: Jurisdiction) -> None:
+    reported = [{"action": "reported", "by_level": "village", "to_level": "township", "on": "2021-03-02"}]
+    p = rec(small_province, kind="housing_danger_unreported", handled=reported,
+            discovered={"level": "village", "channel": "grid", "on": "2021-03-01"})
+    fixed = policy.who_answers({**p, "rectified_on": "2021-03-25"}, jurisdiction=small_province, engine="compiled")
+    assert not fixed.findings
+    late = policy.who_answers({**p, "rectified_on": "2021-06-20"}, jurisdiction=small_province, engine="compiled")
+    assert keys(late, "not_handled") == {("township_government", "not_handled", "staff")}
+
+
+def test_main_responsibility_of_every_level_and_of_the_county_for_its_whole_area(
+        policy: Policy, small_province: Jurisdiction) -> None:
+    # 二(一)1 各级党委政府 (the township's too) and 二(六)4(5) 县党委、政府…对当地农村危房改造负主体责任.
+    p = rec(small_province, kind="housing_danger_unreported", severity="grave", concealed_by=["village"],
+            discovered={"level": "city", "channel": "higher_level_verification", "on": "2021-03-01"},
+            handled=[{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-02"}],
+            rectified_on="2021-03-20")
+    v = policy.who_answers(p, jurisdiction=small_province, engine="compiled")
+    main = {f.body for f in v.findings if f.basis == "main_responsibility"}
+    assert main == {"township_party_committee", "township_government", "county_party_committee", "county_government"}

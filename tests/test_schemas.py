@@ -22,8 +22,8 @@ def test_committed_schema_matches_the_model(name: str) -> None:
 
 def test_problem_schema_fixes_the_record_field_names() -> None:
     schema = json.loads((SCHEMAS / "problem.schema.json").read_text(encoding="utf-8"))
-    assert set(schema["properties"]) == {"id", "area", "domain", "kind", "place", "severity", "discovered", "handled",
-                                         "deadline", "rectified_on", "concealed_by", "as_of"}
+    assert set(schema["properties"]) == {"id", "area", "domain", "kind", "sector", "place", "severity", "discovered",
+                                         "handled", "deadline", "rectified_on", "concealed_by", "as_of"}
     assert schema["additionalProperties"] is False
 
 

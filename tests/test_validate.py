@@ -30,20 +30,20 @@ def test_every_numbered_item_of_section_two_is_a_coverage_target() -> None:
 
 
 def drop_duties_citing(rules: Path, clause: str) -> int:
-    """Delete every duty citing ``clause`` (and the stage references to them)."""
-    dropped = 0
-    for f in sorted((rules / "areas").glob("*.yaml")):
+    """Delete every duty citing ``clause`` (and the stage references to them, in any area: a problem kind
+    may list another area's duty, e.g. 二(二)1's discovery_village_find_fix)."""
+    files = sorted((rules / "areas").glob("*.yaml"))
+    gone = {d["id"] for f in files for d in yaml.safe_load(f.read_text(encoding="utf-8"))["duties"]
+            if d["clause"] == clause}
+    for f in files:
         data = yaml.safe_load(f.read_text(encoding="utf-8"))
-        gone = {d["id"] for d in data["duties"] if d["clause"] == clause}
-        if not gone:
-            continue
-        dropped += len(gone)
         data["duties"] = [d for d in data["duties"] if d["id"] not in gone]
         for holder in [data, *data.get("problem_kinds", [])]:
-            for stage, ids in (holder.get("stages") or {}).items():
-                holder["stages"][stage] = [i for i in ids if i not in gone]
+            for field in ("stages", "stages_without_kind"):
+                for stage, ids in (holder.get(field) or {}).items():
+                    holder[field][stage] = [i for i in ids if i not in gone]
         f.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return dropped
+    return len(gone)
 
 
 @pytest.mark.parametrize("clause", numbered_items())
@@ -64,10 +64,15 @@ def test_an_item_that_names_a_level_needs_a_holder_there(rules_copy: Path) -> No
     assert any(i.code == "level_gap" and "二(六)4(1)" in i.message and "village" in i.message for i in issues)
 
 
+def issues_after(rules: Path, file: str, old: str, new: str, count: int = -1) -> list[responsibility.Issue]:
+    """The issues of ``rules`` once ``old`` is replaced by ``new`` in ``file`` (``count`` times; -1: all)."""
+    f = rules / file
+    f.write_text(f.read_text(encoding="utf-8").replace(old, new, count), encoding="utf-8")
+    return responsibility.validate(rules)
+
+
 def test_annex_member_units_must_be_bodies(rules_copy: Path) -> None:
-    f = rules_copy / "bodies" / "province.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("name: 省林业局", "name: 省林业厅"), encoding="utf-8")
-    issues = responsibility.validate(rules_copy)
+    issues = issues_after(rules_copy, "bodies/province.yaml", "name: 省林业局", "name: 省林业厅")
     assert any("省林业局" in i.message for i in issues)
 
 
@@ -77,3 +82,26 @@ def test_load_raises_with_every_issue(rules_copy: Path) -> None:
         responsibility.load(rules_copy)
     assert exc.value.issues and "zz.yaml" in str(exc.value)
     assert isinstance(exc.value, ValueError)
+
+
+def test_a_duty_quoting_its_own_line_must_be_scoped_to_it(rules_copy: Path) -> None:
+    # 二(四)5 本部门扶贫领域资金: a duty whose quote says 本部门 answers for its holder's own line only.
+    issues = issues_after(rules_copy, "areas/funds.yaml", "    scope: own_sector\n", "", 1)
+    assert any(i.code == "sector_scope" and "本部门" in i.message and "funds.yaml" in i.file for i in issues)
+
+
+def test_a_level_with_a_duty_of_its_own_line_needs_a_role_body(rules_copy: Path) -> None:
+    issues = issues_after(rules_copy, "bodies/city.yaml", "  role: true\n", "")
+    assert any(i.code == "sector_scope" and "city level" in i.message for i in issues)
+
+
+def test_a_policy_problem_is_not_the_villages_to_discover(rules_copy: Path) -> None:
+    # 一(一): 省市两级…主动发现政策举措、工作机制等方面问题; 二(二)1: the village finds the 具体问题 of the village.
+    f = rules_copy / "areas" / "identification.yaml"
+    data = yaml.safe_load(f.read_text(encoding="utf-8"))
+    gap = next(k for k in data["problem_kinds"] if k["id"] == "identification_policy_gap")
+    gap["stages"]["discovery"].insert(0, "discovery_village_find_fix")
+    f.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    issues = responsibility.validate(rules_copy)
+    assert any(i.code == "reach" and "identification_policy_gap" in i.message and "village_committee" in i.message
+               for i in issues)

@@ -29,7 +29,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ..engine._decide import CONCEALED as HID_BASIS
 from ..engine._decide import CONTEXT_FIELDS
+from ..engine._decide import MISSED as MISSED_BASIS
 from ..policy._model import SEVERITIES
 from ._encode import Cols
 from ._tables import FACT_TYPES, NONE, Tables
@@ -115,7 +117,7 @@ class Derived:
     asg_deadline: I32  # (records, ranks): its deadline
 
 
-def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int) -> Derived:
+def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_report: bool = True) -> Derived:
     """:func:`~responsibility.engine._facts.derive` over every record at once (slow records give nothing)."""
     n, nr = c.n, t.max_rank + 1
     ok = ~c.slow
@@ -146,6 +148,14 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int) -> De
     in_time[hp[acted], hby[acted]] = True
     holder = received != NONE
     late = holder & ~in_time & (asof[:, None] > received.astype(np.int64) + limit)
+    # rectified by its deadline: evidently handled, unless the finder below the authority fixed it
+    # itself and the parameter says it still had to report it
+    due_fix = np.where(c.deadline[:, None] != NONE, c.deadline[:, None], received.astype(np.int64) + rect_limit)
+    fixed = (c.rect[:, None] != NONE) & (c.rect[:, None] <= due_fix)
+    finder = np.zeros((n, nr), np.bool_)
+    finder[d, c.dlev[d]] = True
+    self_fixed = finder & (np.arange(nr)[None, :] < auth[:, None])
+    late &= ~(fixed & ~(self_fixed & must_report))
     ur, ul = np.nonzero(late)
     # every level it was assigned to (the latest assignment to it counts) must rectify by the deadline
     asg_on = np.full((n, nr), NONE, np.int32)
@@ -327,6 +337,14 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         return fr[which], row, (ft[which].astype(np.int64) << 32) + fo[which]
 
     r1, w1, o1 = rows(dv.fr, dv.ft, dv.fl, dv.fb, dv.fe, dv.fo)
+    # a body that concealed the problem knew it: it does not also miss it (Decider.without_concealers_missing)
+    basis, body = tpl.array("basis")[w1], tpl.array("body")[w1]
+    concealed = basis == t.basis_index.get(HID_BASIS, -1)
+    if concealed.any():
+        nb = len(t.bodies) + 1
+        key = r1.astype(np.int64) * nb + body
+        hid = (basis == t.basis_index.get(MISSED_BASIS, -1)) & np.isin(key, key[concealed])
+        r1, w1, o1 = r1[~hid], w1[~hid], o1[~hid]
     # main responsibility: one fact per level at which a failure of 一(四) was found, lowest first
     failed = np.isin(tpl.array("basis")[w1], t.failure_bases)
     levels = t.body_rank[tpl.array("body")[w1[failed]]]

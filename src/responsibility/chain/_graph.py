@@ -239,6 +239,9 @@ def _derive_from_duties(b: _Builder, rule: RelationRule, above: dict[str, frozen
                 # (省市…) the higher still relates to the lower.
                 level = g.nodes[src]["level"]
                 others = [h for h in candidates if not (h in d.holders and g.nodes[h]["level"] == level)]
+                if d.scope == "own_sector" and b.types[rule.type].supervisory:
+                    # 涉及本部门: it watches over its own line only, never the rest of the area
+                    others = [h for h in others if g.nodes[h]["sector"] == g.nodes[src]["sector"]]
                 for towards in rule.towards:
                     picked = _pick(
                         g, src, others, towards, above, sector_first=rule.sector_first, nearest=rule.nearest

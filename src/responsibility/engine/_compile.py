@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ..policy._model import SEVERITIES, Stage
 from ..policy._view import PolicyView
@@ -142,30 +142,49 @@ def _emit(rules: list[Rule], policy: PolicyView, area: str, liabilities: Liabili
 
 #: The parameter that makes an outside channel's finding a miss of the finder's own level too.
 SAME_LEVEL = "outside_channel_finder_level"
+#: The parameter that says which supervising levels answer for an assignee's rectification.
+SCOPE = "supervision_scope"
+
+_T = TypeVar("_T")
 
 
-def _main_holders(policy: PolicyView, area: str, duty_kind: str) -> dict[str, tuple[str, ...]]:
-    """Holders of ``duty_kind`` duties per level: the area's own, else the general areas'."""
+def _supervising_levels(levels: list[tuple[int, _T]], assignee: int, scope: str) -> list[tuple[int, _T]]:
+    """Of the supervising ``levels`` (rank, holders) at or above the assignee's, those that answer.
+
+    ``own_and_level_above`` (一级抓一级): the assignee's own level and the nearest level strictly
+    above it; ``next_level``: the nearest level at or above it; ``all_levels``: every one.
+    """
+    if scope == "all_levels":
+        return levels
+    if scope == "next_level":
+        return levels[:1]
+    return [x for x in levels if x[0] == assignee] + [x for x in levels if x[0] > assignee][:1]
+
+
+def _main_holders(policy: PolicyView, area: str, duty_kind: str) -> tuple[dict[str, tuple[str, ...]],
+                                                                        dict[str, tuple[str, ...]]]:
+    """Holders of ``duty_kind`` duties: the area's own, and the general areas' at the other levels."""
     own: dict[str, tuple[str, ...]] = {}
     for did in policy.duties_of_kind(area, duty_kind):
         for body in policy.holders(did, area):
             own[body] = (*own.get(body, ()), did)
     levels = {policy.bodies[b].level for b in own}
-    for general in policy.data.areas:
-        if general.problems:
+    general: dict[str, tuple[str, ...]] = {}
+    for g in policy.data.areas:
+        if g.problems:
             continue
-        for did in policy.duties_of_kind(general.id, duty_kind):
-            for body in policy.holders(did, general.id):
+        for did in policy.duties_of_kind(g.id, duty_kind):
+            for body in policy.holders(did, g.id):
                 if policy.bodies[body].level not in levels:
-                    own[body] = (*own.get(body, ()), did)
-    return own
+                    general[body] = (*general.get(body, ()), did)
+    return own, general
 
 
 def compile_rules(policy: PolicyView) -> dict[str, tuple[Rule, ...]]:
     """Every accountability rule of ``policy``, grouped by problem area."""
     all_liabilities = _liability_conds(policy)
     same_level = bool(policy.parameter(SAME_LEVEL)) if SAME_LEVEL in policy.parameters else False
-    scope = policy.parameter("supervision_scope") if "supervision_scope" in policy.parameters else "next_level"
+    scope = policy.parameter(SCOPE) if SCOPE in policy.parameters else "next_level"
     failures = policy.failures
     out: dict[str, tuple[Rule, ...]] = {}
     for area in policy.problem_areas:
@@ -213,7 +232,7 @@ def compile_rules(policy: PolicyView) -> dict[str, tuple[Rule, ...]]:
                                 tuple(h for h in hs if h.body not in rectifiers)
                             if rank >= assignee and keep:
                                 levels.append((rank, keep))
-                        chosen = levels[:1] if scope == "next_level" else levels
+                        chosen = _supervising_levels(levels, assignee, scope)
                         for rank, hs in chosen:
                             add(kind, "supervision", f"A{assignee}{'N' if named else ''}L{rank}",
                                 (Cond("lvl", "==", assignee), Cond("body", "!=" if named else "==", ""),
@@ -224,10 +243,15 @@ def compile_rules(policy: PolicyView) -> dict[str, tuple[Rule, ...]]:
                 # Main responsibility for a failure at level L lies with the Party committee and
                 # government of the lowest level at or above L that bears it: the area's own
                 # holders first (县级党委政府 for 当地 work), else the general ones (各级党委政府, 二(一)1).
-                mains = _by_level(policy, _main_holders(policy, area, f.duty_kind))
+                # The area's own holders answer for failures at their level and below it (县级…对当地…
+                # 负主体责任); the general holders (各级党委政府, the township's included) for failures at or
+                # below their level that no lower level's holders take.
+                own, general = (_by_level(policy, x) for x in _main_holders(policy, area, f.duty_kind))
                 below = 0
-                for rank, holders in mains.items():
-                    add(kind, fid, f"L{rank}", (Cond("lvl", ">", below), Cond("lvl", "<=", rank),
+                for rank in sorted({*own, *general}):
+                    holders = own.get(rank) or general[rank]
+                    start = 0 if rank in own and rank == min(own) else below
+                    add(kind, fid, f"L{rank}", (Cond("lvl", ">", start), Cond("lvl", "<=", rank),
                                                 Cond("prank", "<=", rank)), holders)
                     below = rank
         out[area] = tuple(rules)

@@ -18,7 +18,7 @@ from ..policy._view import PolicyView
 from ._compile import Rule, compile_rules
 from ._engine_compiled import CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
-from ._facts import Context, Fact, derive, main_facts
+from ._facts import SELF_RECTIFIED, Context, Fact, derive, main_facts
 from ._problem import Problem, parse_day, parse_problem
 from ._verdict import Finding, Interpretation, Step, Verdict
 from ._verdict_view import VerdictContext
@@ -29,6 +29,8 @@ EngineName = Literal["durable", "compiled"]
 FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
 #: Bases whose named body gives way to its level's holders when it holds no duty at the stage.
 SUBSTITUTED = frozenset({"not_handled"})
+#: Concealing a problem (瞒报漏报) and missing it (应发现未发现) exclude each other for one body.
+CONCEALED, MISSED = "concealed", "not_discovered"
 
 
 class _Engine(Protocol):
@@ -56,6 +58,7 @@ class Decider:
         self._failure_rank = {f: i for i, f in enumerate(policy.failures)}
         self._liability_rank = {x: i for i, x in enumerate(policy.liabilities)}
         self._severity = {t.id: t for t in policy.data.vocabulary.severities}
+        self._resolved: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = {}
 
     def engine(self, name: EngineName | None = None) -> _Engine:
         """The engine called ``name``; ``None`` picks durable-rules where it imports."""
@@ -91,32 +94,47 @@ class Decider:
             placed = self._place(problem, jurisdiction, hits, ctx)
         return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
 
+    @staticmethod
+    def without_concealers_missing(placed: dict[tuple[str, str, str], Any]) -> dict[tuple[str, str, str], Any]:
+        """``placed`` without a miss (not_discovered) of a body that concealed the problem: it knew
+        (一(四) lists 瞒报漏报 apart from 应发现未发现). Others at its level keep theirs."""
+        hid = {body for body, basis, _ in placed if basis == CONCEALED}
+        if not hid:
+            return placed
+        return {k: v for k, v in placed.items() if not (k[1] == MISSED and k[0] in hid)}
+
     # ------------------------------------------------------------------ placing
 
     def _place(self, problem: Problem, jurisdiction: Jurisdiction, hits: list[Hit],
                ctx: Context) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
         """Findings keyed by (body, basis, liability): the hits behind each and its duties."""
         prank = self.policy.level_rank[jurisdiction.place(problem.place).level]
-        return self.place_hits(problem.domain, problem.kind, prank, hits)
+        placed = self.place_hits(problem.domain, problem.kind, prank, hits, self.policy.sector_of(problem.sector))
+        return self.without_concealers_missing(placed)
 
     def failure_levels(self, placed: Mapping[tuple[str, str, str], Any]) -> set[int]:
         """Ranks of the levels at which one of the failures of 一(四) was found."""
         return {self.policy.level_rank[self.policy.bodies[body].level] for body, basis, _ in placed
                 if basis in FAILURES}
 
-    def place_hits(self, area: str, kind: str | None, prank: int,
-                   hits: list[Hit]) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
-        """:meth:`_place` for a problem in ``area``/``kind`` whose place's level has rank ``prank``."""
+    def place_hits(self, area: str, kind: str | None, prank: int, hits: list[Hit],
+                   sector: str | None = None) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
+        """:meth:`_place` for a problem in ``area``/``kind`` whose place's level has rank ``prank``
+        and whose line is ``sector`` (one fact's hits; concealment is applied by :meth:`_place`)."""
         policy = self.policy
         out: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] = {}
         for rule, fact in hits:
             if rule.holders is not None:
-                holders = [(h.body, h.duties) for h in rule.holders]
+                holders = self.resolved(rule, sector)
             else:
                 body = str(fact["body"])
-                stage = policy.stage_holders(area, kind, rule.stage)
-                if body in stage or rule.basis not in SUBSTITUTED:
-                    holders = [(body, stage.get(body, ()))]
+                stage = policy.stage_holders(area, kind, rule.stage, sector)
+                own = stage.get(body)
+                if own is None and sector is None and policy.bodies[body].sector is not None:
+                    # A named department answers for its own line when the record names no other.
+                    own = policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector).get(body)
+                if own is not None or rule.basis not in SUBSTITUTED:
+                    holders = [(body, own or ())]
                 else:
                     # A named finder or receiver without a duty at this stage (the media, an audit
                     # office) does not take the level's duty over: the level's holders answer.
@@ -135,6 +153,36 @@ class Decider:
                     got[0].append((rule, fact))
                     out[key] = (got[0], tuple(dict.fromkeys((*got[1], *duties))))
         return out
+
+    def resolved(self, rule: Rule, sector: str | None) -> list[tuple[str, tuple[str, ...]]]:
+        """A rule's holders for a problem whose line is ``sector``.
+
+        Rules are compiled for a problem whose line is unknown: a duty confined to a department's
+        own line is held by the role body of its level. For a known sector the role gives way to
+        that sector's holders of its duties, and a body that answers only through such duties
+        (涉及本部门问题) stays only if the line is its own.
+        """
+        if sector is None or rule.holders is None:
+            return [(h.body, h.duties) for h in rule.holders or ()]
+        key = (rule.id, sector)
+        got = self._resolved.get(key)
+        if got is None:
+            policy = self.policy
+            out: dict[str, tuple[str, ...]] = {}
+            for h in rule.holders:
+                b = policy.bodies[h.body]
+                if b.role:
+                    for did in h.duties:
+                        for x in policy.duties[did].holders:
+                            xb = policy.bodies.get(x)
+                            if xb is not None and xb.level == b.level and xb.sector == sector:
+                                out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
+                    continue
+                duties = tuple(d for d in h.duties if policy.duties[d].scope == "all" or b.sector == sector)
+                if duties:
+                    out[h.body] = tuple(dict.fromkeys((*out.get(h.body, ()), *duties)))
+            got = self._resolved[key] = list(out.items())
+        return got
 
     def _verdict(self, problem: Problem, jurisdiction: Jurisdiction,
                  placed: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]],
@@ -163,6 +211,10 @@ class Decider:
             for d in duties:
                 if policy.duties[d].basis == "interpretation":
                     rests[d] = None
+            if body.role:  # unresolved: the record does not say whose line the problem is in
+                rests[body_id] = None
+            if any(fact.get("selffix") for _, fact in fired):
+                rests[SELF_RECTIFIED] = None
             if failure.basis == "interpretation":
                 rests[basis] = None
             text = self._reason(problem, body_id, place.name if place else place_code, basis, duties,
@@ -183,7 +235,7 @@ class Decider:
                 steps.setdefault(rule.id, (fact, []))[1].append(i)
         return Verdict(
             problem=problem.id, findings=tuple(findings),
-            interpretations=self._interpretations(findings), engine=engine, as_of=ctx.as_of,
+            interpretations=self._interpretations(findings, ctx.rests_on), engine=engine, as_of=ctx.as_of,
             policy=f"{policy.data.meta.id}@{policy.data.meta.version}",
             steps=tuple(Step(r, f, tuple(sorted(set(ix)))) for r, (f, ix) in steps.items()),
             quotes={c: policy.clauses[c].text for c in policy.clauses},
@@ -221,9 +273,10 @@ class Decider:
                              self.clauses(body, rule.basis, duties, [rule])))
         return frozenset(out)
 
-    def _interpretations(self, findings: list[Finding]) -> tuple[Interpretation, ...]:
+    def _interpretations(self, findings: list[Finding], absent: Sequence[str] = ()) -> tuple[Interpretation, ...]:
+        """What the findings rest on, and (``absent``) parameters that decided that a finding is not made."""
         policy = self.policy
-        users: dict[str, list[int]] = {}
+        users: dict[str, list[int]] = {rid: [] for rid in absent if rid in policy.parameters}
         for i, f in enumerate(findings):
             for rid in f.rests_on:
                 users.setdefault(rid, []).append(i)
@@ -235,6 +288,9 @@ class Decider:
             elif rid in policy.duties:
                 d = policy.duties[rid]
                 out.append(Interpretation(rid, "duty", d.quote, list(d.holders), d.note or "", tuple(ix)))
+            elif rid in policy.bodies:
+                b = policy.bodies[rid]
+                out.append(Interpretation(rid, "unresolved", b.name, None, b.note or b.en, tuple(ix)))
             elif rid in policy.failures:
                 fl = policy.failures[rid]
                 out.append(Interpretation(rid, "failure", fl.name, None, fl.en, tuple(ix)))

@@ -30,6 +30,9 @@ from ._problem import Problem
 
 Fact = dict[str, Any]
 
+#: The parameter that decides whether a level that rectified its own find in time had to report it.
+SELF_RECTIFIED = "self_rectified_report_required"
+
 
 @dataclass
 class Context:
@@ -40,6 +43,8 @@ class Context:
     received: dict[int, dt.date] = field(default_factory=dict)
     assigned: dict[int, tuple[dt.date, dt.date]] = field(default_factory=dict)  # level rank: (on, deadline)
     deadline_from_parameter: bool = False
+    #: Parameters that decided that no finding is made (the verdict says so).
+    rests_on: list[str] = field(default_factory=list)
 
 
 def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -> tuple[list[Fact], Context]:
@@ -67,13 +72,16 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     add("found", frank=rank[d.level], outside=int(not policy.channels[d.channel].own_work))
 
     limit = dt.timedelta(days=int(policy.parameter("handling_time_limit_days")))
+    rect_limit = dt.timedelta(days=int(policy.parameter("rectification_time_limit_days")))
+    # Without the parameter (an older policy), a level below the authority always had to report.
+    must_report = bool(policy.parameter(SELF_RECTIFIED)) if SELF_RECTIFIED in policy.parameters else True
     steps = sorted(problem.handled, key=lambda h: (h.on, rank[h.by_level]))
     # Who held the problem and had to pass it on: the finder's level, then each level it was
     # reported to. A level below the authority must report upward; at or above it, assign.
     holders: list[tuple[str, dt.date, str]] = [(d.level, d.on, d.body or "")]
     holders += [(h.to_level, h.on, h.to_body or "") for h in steps if h.action == "reported"]
     seen: set[str] = set()
-    for level, received, body in holders:
+    for i, (level, received, body) in enumerate(holders):
         if level in seen:
             continue
         seen.add(level)
@@ -84,12 +92,21 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         due = received + limit
         in_time = any(h.on <= due for h in acted)
         if not in_time and as_of > due:
-            add("unhandled", lvl=rank[level], body=body, escalate=int(below_authority))
+            # Rectified by its deadline: the problem was evidently handled, whatever the record shows.
+            # Only a finder below the authority that fixed it itself may still have had to report it.
+            fixed = problem.rectified_on is not None and problem.rectified_on <= (
+                problem.deadline if problem.deadline is not None else received + rect_limit)
+            if fixed and not (i == 0 and below_authority):
+                continue
+            if fixed:
+                ctx.rests_on.append(SELF_RECTIFIED)
+                if not must_report:
+                    continue
+            add("unhandled", lvl=rank[level], body=body, escalate=int(below_authority), selffix=int(fixed))
 
     # Every level the problem was assigned to answers for its rectification (a level that passed
     # it further down keeps its own duty to rectify); the latest assignment to a level counts.
     latest = {h.to_level: h for h in steps if h.action == "assigned"}
-    rect_limit = dt.timedelta(days=int(policy.parameter("rectification_time_limit_days")))
     for level, h in sorted(latest.items(), key=lambda x: rank[x[0]]):
         if problem.deadline is not None:
             deadline = problem.deadline

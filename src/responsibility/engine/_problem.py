@@ -2,7 +2,7 @@
 
 The field names are fixed (other systems and acceptance checks use them)::
 
-    id, area, kind?, place, severity (minor|serious|grave), discovered? {level, channel, on, body?},
+    id, area, kind?, sector?, place, severity (minor|serious|grave), discovered? {level, channel, on, body?},
     handled [{action: assigned|reported, by_level, to_level, to_body?, on}],
     deadline?, rectified_on?, concealed_by [level or body id], as_of?
 
@@ -179,6 +179,11 @@ class Problem(_Record):
                        description="Duty-area id (housing, funds, …) or its Chinese name (危房改造 …); "
                        "'domain' is its former name, still accepted.")
     kind: Text | None = Field(None, description="Problem-kind id within the area.")
+    sector: Text | None = Field(
+        None,
+        description="Whose line the problem is in (本部门, 各自业务范围): a body id (county_water) or a sector "
+        "(water). Without it, duties confined to a department's own line name the role, unresolved.",
+    )
     place: Text = Field(description="Division code of the place where the problem lies (2–12 digits).")
     severity: Severity = Field("minor", description="minor, serious or grave (一般, 较重, 严重).")
     discovered: Discovered | None = None
@@ -393,6 +398,11 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
         kinds = [k for a, k in policy.kinds if a == p.area]
         hint = suggest(p.kind, kinds) or "use one of " + ", ".join(kinds)
         fail("kind", f"unknown problem kind {p.kind!r} in {p.area}; {hint}", "unknown_kind")
+    if p.sector is not None and p.sector not in policy.sectors and \
+            (p.sector not in policy.bodies or policy.bodies[p.sector].role or policy.bodies[p.sector].sector is None):
+        choices = sorted({*policy.sectors, *(b for b, x in policy.bodies.items() if x.sector and not x.role)})
+        hint = suggest(p.sector, choices) or "use a sector such as " + ", ".join(sorted(policy.sectors)[:6]) + " …"
+        fail("sector", f"unknown sector or body {p.sector!r}; {hint}", "unknown_sector")
     try:
         code = parse_code(p.place)
     except JurisdictionError as exc:

@@ -164,6 +164,11 @@ class Vocabulary(_Strict):
     categories: list[Category]
     channels: list[Channel]
     severities: list[Term] = Field([], description="Names of the severities minor, serious, grave.")
+    sector_markers: list[str] = Field(
+        [],
+        description="Words that confine a duty to its holder's own line (本部门, 各自业务范围): validate "
+        "requires a duty whose quote contains one to be scoped (own_sector, or area_holders).",
+    )
 
 
 # ---------------------------------------------------------------- bodies
@@ -182,6 +187,11 @@ class Body(Term, _Dated):
     sector: Id | None = None
     parent: Id | None = None
     leading_group_member: bool = False
+    role: bool = Field(
+        False,
+        description="Stands for the body of its level whose line (sector) the problem is in when the record "
+        "does not name it; a finding on it is unresolved and its note says what is missing.",
+    )
     basis: Basis = "text"
 
 
@@ -203,10 +213,12 @@ class Duty(_Dated):
     quote: str = Field(min_length=1, description="Chinese text quoted verbatim from the clause.")
     en: str = Field(description="English gloss of the quote.")
     clause: ClauseId
-    scope: Literal["all", "area_holders"] = Field(
+    scope: Literal["all", "area_holders", "own_sector"] = Field(
         "all",
-        description="For duties of an area that applies to all areas: 'area_holders' keeps, in another "
-        "area, only the holders that hold a duty of that area themselves (涉及本部门问题).",
+        description="'own_sector': only the holder whose sector is the problem's answers (本部门, 各自业务范围); "
+        "when the record names none, the role body of the holder's level does, unresolved. 'area_holders' "
+        "(duties of an area that applies to all areas, 涉及本部门问题): in another area, the problem's sector "
+        "when the record names one, else the holders that hold a duty the problem implicates there.",
     )
     basis: Basis = "text"
     note: str | None = None
@@ -254,6 +266,10 @@ class Area(Term):
     authority: Id = Field("county", description="Authority level for problems given without a kind.")
     duties: list[Duty]
     stages: StageDuties = StageDuties()
+    stages_without_kind: StageDuties = Field(
+        StageDuties(),
+        description="With applies_to_all: duties added to the problems of every area that name no kind.",
+    )
     problem_kinds: list[ProblemKind] = []
 
 

@@ -9,6 +9,9 @@ offending value. The checks, by code:
 ``uncovered``        a numbered item of a coverage clause is cited by no duty
 ``level_gap``        an item names a level (村, 乡镇, 县, 省市…) that holds no duty citing it
 ``vacuum``           a problem kind has nobody at a stage (责任真空)
+``reach``            a problem kind disposed of above the county (policy) makes a village or township discover it
+``sector_scope``     a duty confined to its holder's own line (本部门, 各自业务范围 in its quote) is not scoped
+                     to it, or a level holding such a duty has no role body to stand for the department
 ``unknown_ref``      also: a member unit listed in a source's annex is not a body
 
 Graph checks (reporting lines, orphans) live in the chain wing (``chain/_checks.py``), which
@@ -81,6 +84,7 @@ def check(loaded: Loaded, *, more: More | None = None) -> list[Issue]:
         return issues
     issues += _check_quotes(loaded, data, policy)
     issues += _check_annex(loaded, data, policy)
+    issues += _check_sector_scope(loaded, data, policy)
     # Coverage and vacuum must hold on every day: check each period between two dates at which
     # something starts or ends (one period when nothing is dated).
     seen: set[str] = set()
@@ -183,6 +187,9 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
             for j, did in enumerate(a.stages.of(stage)):
                 if did not in own:
                     out.append(_ref(aw, ("stages", stage, j), f"duty of area {a.id!r}", did, own))
+            for j, did in enumerate(a.stages_without_kind.of(stage)):
+                if did not in own:
+                    out.append(_ref(aw, ("stages_without_kind", stage, j), f"duty of area {a.id!r}", did, own))
         for i, d in enumerate(a.duties):
             dw = w[f"duty:{d.id}#{a.id}#{i}"]
             for j, h in enumerate(d.holders):
@@ -245,6 +252,39 @@ def _check_quotes(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[
         if not contains_quote(policy.clauses[p.clause].text, p.quote):
             out.append(acc.issue(("principles", i, "quote"), f"quote of principle {p.id!r} does not occur in "
                                  f"clause {p.clause}", "copy it verbatim from the clause", "quote"))
+    return out
+
+
+def _check_sector_scope(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Issue]:
+    """A duty whose quote confines it to the holder's own line (``sector_markers``: 本部门, 各自业务范围)
+    must say so with its scope, and every level holding an ``own_sector`` duty needs a role body."""
+    out: list[Issue] = []
+    markers = [normalise(m) for m in data.vocabulary.sector_markers]
+    where = _Where(loaded.where)
+    roles: dict[str, list[str]] = {}
+    for b in data.bodies:
+        if b.role:
+            roles.setdefault(b.level, []).append(b.id)
+    for level, ids in roles.items():
+        if len(ids) > 1:
+            out.append(where[f"body:{ids[1]}"].issue(("role",), f"two role bodies at the {level} level "
+                       f"({', '.join(ids)})", "keep one role body per level", "sector_scope"))
+    for a in data.areas:
+        for i, d in enumerate(a.duties):
+            dw = where[f"duty:{d.id}#{a.id}#{i}"]
+            quote = normalise(d.quote)
+            hit = next((m for m in markers if m in quote), None)
+            scoped = d.scope == "own_sector" or (d.scope == "area_holders" and a.applies_to_all)
+            if hit and not scoped:
+                out.append(dw.issue(("scope",), f"duty {d.id!r} quotes {hit!r} but answers for every holder's "
+                                    "line", "set scope: own_sector", "sector_scope"))
+            if d.scope == "own_sector":
+                for level in sorted({policy.bodies[h].level for h in d.holders if h in policy.bodies}):
+                    if level not in roles:
+                        out.append(dw.issue(("holders",), f"duty {d.id!r} is confined to the problem's line but "
+                                            f"no role body at the {level} level stands for a department the "
+                                            "record does not name", "add a body with role: true at that level",
+                                            "sector_scope"))
     return out
 
 
@@ -314,6 +354,8 @@ def _check_coverage(loaded: Loaded, data: PolicyData, policy: PolicyView) -> lis
 
 def _check_vacuum(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Issue]:
     out: list[Issue] = []
+    kinds_base = min((k.authority for k in policy.kinds.values()), key=policy.level_rank.__getitem__, default="")
+    base = policy.level_rank.get(kinds_base, 0)
     for (area, kid), kind in policy.kinds.items():
         if not policy.areas[area].problems:
             continue
@@ -328,6 +370,16 @@ def _check_vacuum(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[
         if not any(policy.level_rank[policy.bodies[b].level] >= authority for b in handlers):
             out.append(kw.issue(("authority",), f"problem kind {area}.{kid} must reach the {kind.authority} level "
                                 "but no handling duty sits there", "list a handling duty at that level", "vacuum"))
+        # 一(一): problems only a level above the usual authority (the county) can dispose of — policy and
+        # mechanisms — are found by 省市两级, not by the levels below it, whose duty is the 具体问题 of their
+        # own place (二(二)1–2).
+        if authority > base:
+            low = sorted(b for b in policy.stage_holders(area, kid, "discovery")
+                         if policy.level_rank[policy.bodies[b].level] < base)
+            if low:
+                out.append(kw.issue(("stages", "discovery"), f"problem kind {area}.{kid} is disposed of above the "
+                                    f"{kinds_base} level, yet {', '.join(low)} must discover it", "leave the lower "
+                                    "levels' duties out of its discovery stage (一(一), 二(二)1–2)", "reach"))
     for aid, a in policy.areas.items():
         if not a.problems or a.applies_to_all:
             continue

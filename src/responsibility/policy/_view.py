@@ -89,6 +89,13 @@ class PolicyView:
                 self.clauses.setdefault(c.id, c)
         self.parameters: dict[str, Parameter] = {p.id: p for p in live(data.parameters)}
         self.failures: dict[str, Failure] = {f.id: f for f in data.accountability.failures}
+        #: The role body of each level that stands for the department a record does not name.
+        self.roles: dict[str, str] = {}
+        for b in self.bodies.values():
+            if b.role:
+                self.roles.setdefault(b.level, b.id)
+        #: The sectors a record may name (a body's ``sector``), besides body ids.
+        self.sectors: frozenset[str] = frozenset(b.sector for b in self.bodies.values() if b.sector and not b.role)
         self.liabilities: dict[str, Liability] = {x.id: x for x in data.accountability.liabilities}
 
     # ------------------------------------------------------------ pickling
@@ -121,6 +128,18 @@ class PolicyView:
     def clause(self, clause_id: str) -> Clause:
         """The clause with id ``clause_id`` (e.g. ``"二(六)4(2)"``)."""
         return self.clauses[clause_id]
+
+    def sector_of(self, value: str | None) -> str | None:
+        """The sector a record's ``sector`` names: a body id gives its body's sector.
+
+        >>> import responsibility
+        >>> responsibility.load().sector_of("county_water"), responsibility.load().sector_of("water")
+        ('water', 'water')
+        """
+        if value is None:
+            return None
+        body = self.bodies.get(value)
+        return body.sector if body is not None else value
 
     def parameter(self, param_id: str) -> Any:
         """The value of a parameter in force."""
@@ -187,33 +206,59 @@ class PolicyView:
             for other in self.data.areas:
                 if other.applies_to_all and other.id != area:
                     ids += other.stages.of(stage)
+        if kind is None:
+            for other in self.data.areas:
+                if other.applies_to_all:
+                    ids += other.stages_without_kind.of(stage)
         return tuple(i for i in _dedupe(ids) if i in self.duties)
 
-    def holders(self, duty_id: str, area: str, kind: str | None = None) -> tuple[str, ...]:
-        """Bodies that hold ``duty_id`` for a problem of ``kind`` in ``area``.
+    def holders(self, duty_id: str, area: str, kind: str | None = None,
+                sector: str | None = None) -> tuple[str, ...]:
+        """Bodies that hold ``duty_id`` for a problem of ``kind`` in ``area`` whose line is ``sector``.
 
-        A duty of ``scope: area_holders`` (涉及本部门问题) keeps, in another area, only the
-        bodies that hold one of the duties the problem implicates there
-        (:meth:`implicated_duties`).
+        A duty of ``scope: own_sector`` (本部门, 各自业务范围) is held by the holders of that
+        sector only; with no sector, by the role body of each of its holders' levels, which
+        stands for the department the record does not name. A duty of ``scope: area_holders``
+        (涉及本部门问题) keeps, in another area, the holders of the problem's sector, or with
+        no sector the bodies that hold one of the duties the problem implicates there
+        (:meth:`implicated_duties`) and the role bodies standing for such holders.
         """
         d = self.duties[duty_id]
         own = self.duty_area[duty_id]
         held = [h for h in d.holders if h in self.bodies]
-        if d.scope == "area_holders" and own != area:
-            keep = {b for did in self.implicated_duties(area, kind) for b in self.duties[did].holders}
-            held = [h for h in held if h in keep]
+        if d.scope == "own_sector":
+            return self._of_sector(held, sector)
+        if d.scope == "area_holders":
+            if sector is not None:
+                return tuple(h for h in held if self.bodies[h].sector == sector)
+            if own == area:  # a problem of the area itself: whose line it is, nothing else says
+                return self._of_sector(held, None)
+            keep = {b for did in self.implicated_duties(area, kind) for b in self.holders(did, area, kind)}
+            roles = [r for r in self._of_sector(held, None) if r in keep and r not in held]
+            held = [h for h in held if h in keep] + roles
         return tuple(held)
 
-    def stage_holders(self, area: str, kind: str | None, stage: Stage) -> dict[str, tuple[str, ...]]:
-        """``{body id: (duty ids…)}`` of the bodies implicated at ``stage`` (a fresh dict per call)."""
+    def _of_sector(self, held: list[str], sector: str | None) -> tuple[str, ...]:
+        if sector is not None:
+            return tuple(h for h in held if self.bodies[h].sector == sector)
+        out: list[str] = []
+        for lv in dict.fromkeys(self.bodies[h].level for h in held):
+            role = self.roles.get(lv)  # validate asks for one wherever such a duty is held
+            out += [role] if role else [h for h in held if self.bodies[h].level == lv]
+        return tuple(out)
+
+    def stage_holders(self, area: str, kind: str | None, stage: Stage,
+                      sector: str | None = None) -> dict[str, tuple[str, ...]]:
+        """``{body id: (duty ids…)}`` of the bodies implicated at ``stage`` for a problem whose
+        line is ``sector`` (see :meth:`holders`; a fresh dict per call)."""
         # Asked per named-body hit when findings are placed and per shape by the diff: compute once.
-        cache: dict[tuple[str, str | None, str], dict[str, tuple[str, ...]]] = \
+        cache: dict[tuple[str, str | None, str, str | None], dict[str, tuple[str, ...]]] = \
             self.__dict__.setdefault("_stage_holders", {})
-        key = (area, kind, stage)
+        key = (area, kind, stage, sector)
         if key not in cache:
             out: dict[str, list[str]] = {}
             for did in self.stage_duties(area, kind, stage):
-                for body in self.holders(did, area, kind):
+                for body in self.holders(did, area, kind, sector):
                     out.setdefault(body, []).append(did)
             cache[key] = {b: tuple(ds) for b, ds in out.items()}
         return dict(cache[key])
