@@ -57,7 +57,7 @@ def test_who_reads_stdin_in_a_real_process() -> None:
 
 def test_scenario_runner_passes_on_the_examples(run_cli) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run_cli("test", str(ROOT / "examples" / "problems"), "--coverage")
-    assert code == 0 and "119 passed, 0 failed" in out and "problem kinds: 39/39 exercised" in out
+    assert code == 0 and "120 passed, 0 failed" in out and "problem kinds: 39/39 exercised" in out
 
 
 def test_scenario_failure_names_problem_finding_and_clause(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]

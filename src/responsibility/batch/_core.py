@@ -150,7 +150,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     late = holder & ~in_time & (asof[:, None] > received.astype(np.int64) + limit)
     # rectified by its deadline: evidently handled, unless the finder below the authority fixed it
     # itself and the parameter says it still had to report it
-    due_fix = np.where(c.deadline[:, None] != NONE, c.deadline[:, None], received.astype(np.int64) + rect_limit)
+    assigned = np.zeros(n, np.bool_)
+    assigned[hp[hact != REPORTED]] = True
+    due_fix = np.where((c.deadline != NONE)[:, None] & assigned[:, None], c.deadline[:, None],
+                       received.astype(np.int64) + rect_limit)
     fixed = (c.rect[:, None] != NONE) & (c.rect[:, None] <= due_fix)
     finder = np.zeros((n, nr), np.bool_)
     finder[d, c.dlev[d]] = True

@@ -81,6 +81,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     holders: list[tuple[str, dt.date, str]] = [(d.level, d.on, d.body or "")]
     holders += [(h.to_level, h.on, h.to_body or "") for h in steps if h.action == "reported"]
     seen: set[str] = set()
+    assigned = any(h.action == "assigned" for h in steps)
     for i, (level, received, body) in enumerate(holders):
         if level in seen:
             continue
@@ -92,10 +93,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         due = received + limit
         in_time = any(h.on <= due for h in acted)
         if not in_time and as_of > due:
-            # Rectified by its deadline: the problem was evidently handled, whatever the record shows.
-            # Only a finder below the authority that fixed it itself may still have had to report it.
+            # Rectified by its deadline (an assignment's, else the rectification limit from receipt): the
+            # problem was evidently handled, whatever the record shows. Only a finder below the authority
+            # that fixed it itself may still have had to report it.
             fixed = problem.rectified_on is not None and problem.rectified_on <= (
-                problem.deadline if problem.deadline is not None else received + rect_limit)
+                problem.deadline if problem.deadline is not None and assigned else received + rect_limit)
             if fixed and not (i == 0 and below_authority):
                 continue
             if fixed:
