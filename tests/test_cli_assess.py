@@ -235,11 +235,6 @@ def test_an_amended_policy_gives_the_same_output_with_workers(run_cli: Run, tmp_
                                                              province: Jurisdiction, jcsv: str) -> None:
     import shutil
 
-
-def test_the_sector_field_is_read_from_every_format(run_cli: Run, tmp_path: Path, policy: Policy,
-                                                    province: Jurisdiction, jcsv: str) -> None:
-    # Issue 10: `sector` (whose line the problem is in, 本部门) in dicts, JSON lines, JSON, CSV, Parquet and
-    # data frames gives the verdict who_answers gives; a table's empty cell is an absent sector.
     import pandas as pd
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -269,6 +264,14 @@ def test_the_sector_field_is_read_from_every_format(run_cli: Run, tmp_path: Path
     reference = amended.assess(tidy, jurisdiction=province, today=TODAY)
     assert _reasons(tmp_path / "out2.csv") == reference.findings["reason"].tolist()
 
+
+def test_the_sector_field_is_read_from_every_format(run_cli: Run, tmp_path: Path, policy: Policy,
+                                                    province: Jurisdiction, jcsv: str) -> None:
+    # Issue 10: `sector` (whose line the problem is in, 本部门) in dicts, JSON lines, JSON, CSV, Parquet and
+    # data frames gives the verdict who_answers gives; a table's empty cell is an absent sector.
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     village = province.at_level("village")[0].code
     records = [{"id": f"s{i}", "domain": domain, "kind": kind, "place": village, **({"sector": s} if s else {}),
