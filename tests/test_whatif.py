@@ -29,7 +29,8 @@ def test_with_parameters_returns_a_new_validated_policy(policy: Policy) -> None:
     assert type(strict) is type(policy) and strict is not policy
     assert strict.parameter("handling_time_limit_days") == 15
     assert strict.parameter("supervision_scope") == "all_levels"
-    assert strict.what_if == {"handling_time_limit_days": (10, 15), "supervision_scope": ("next_level", "all_levels")}
+    assert strict.what_if == {"handling_time_limit_days": (10, 15),
+                              "supervision_scope": ("own_and_level_above", "all_levels")}
     assert policy.parameter("handling_time_limit_days") == 10 and policy.what_if == {}
     assert "what-if" in repr(strict) and "what-if" in strict._repr_html_()
 
@@ -51,7 +52,7 @@ def test_setting_a_parameter_back_to_the_rules_value_clears_the_mark(policy: Pol
     ({"handling_time_limt_days": 3}, "did you mean 'handling_time_limit_days'"),
     ({"handling_time_limit_days": "soon"}, "takes a whole number of days"),
     ({"handling_time_limit_days": -1}, "takes a whole number of days"),
-    ({"supervision_scope": "everyone"}, "next_level, all_levels"),
+    ({"supervision_scope": "everyone"}, "own_and_level_above, next_level, all_levels"),
     ({"unit_liability_from": "awful"}, "takes a severity"),
     ({"outside_channel_finder_level": "yes"}, "true or false"),
 ])
@@ -66,8 +67,8 @@ def test_verdicts_under_a_what_if_say_so_everywhere(policy: Policy) -> None:
     strict = policy.with_parameters(supervision_scope="all_levels")
     v = strict.who_answers(RECORD, engine="compiled")
     assert base.what_if == {} and "what_if" not in base.to_dict()
-    assert v.what_if == {"supervision_scope": ("next_level", "all_levels")}
-    assert v.to_dict()["what_if"] == {"supervision_scope": {"rules": "next_level", "used": "all_levels"}}
+    assert v.what_if == {"supervision_scope": ("own_and_level_above", "all_levels")}
+    assert v.to_dict()["what_if"] == {"supervision_scope": {"rules": "own_and_level_above", "used": "all_levels"}}
     assert "supervision_scope = 'all_levels'" in v.explain() and "假设参数" in v.explain()
     assert "what-if parameters" in v.explain("en")
     assert "what-if" in repr(v)
@@ -97,7 +98,7 @@ def test_who_set_on_the_command_line(run_cli) -> None:  # type: ignore[no-untype
                            "--set", "supervision_scope=all_levels", "--set", "handling_time_limit_days=15")
     assert code == 0
     v = json.loads(out)
-    assert v["what_if"] == {"supervision_scope": {"rules": "next_level", "used": "all_levels"},
+    assert v["what_if"] == {"supervision_scope": {"rules": "own_and_level_above", "used": "all_levels"},
                             "handling_time_limit_days": {"rules": 10, "used": 15}}
     code, out, _ = run_cli("who", str(EXAMPLE), "--engine", "compiled", "--set", "handling_time_limit_days=15")
     assert code == 0 and "假设参数" in out

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._errors import ResponsibilityError
-from ._tables import DISCOVERED_FIELDS, FIELDS
+from ._tables import DISCOVERED_FIELDS, FIELDS, SLOW_FIELDS
 
 #: Columns pandas adds for a data frame's index (not fields of the records).
 PANDAS_INDEX = re.compile(r"__index_level_\d+__\Z")
@@ -54,8 +54,8 @@ def check_columns(names: Sequence[str], what: str = "the ledger") -> None:
         if n in seen:
             raise ColumnError(f"{what} has two columns named {n!r}; rename or drop one")
         seen.add(n)
-    allowed = sorted(FIELDS | set(DOTTED))
-    unknown = [n for n in names if n not in FIELDS and n not in DOTTED]
+    allowed = sorted(FIELDS | SLOW_FIELDS | set(DOTTED))
+    unknown = [n for n in names if n not in FIELDS and n not in SLOW_FIELDS and n not in DOTTED]
     present = {n.split(".", 1)[0] for n in names}
     if "domain" in present:  # the former name of ``area``
         present.add("area")

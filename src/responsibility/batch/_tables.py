@@ -26,6 +26,8 @@ NONE = -(2**31)
 EPOCH = 719163  # date(1970, 1, 1).toordinal()
 FIELDS = frozenset({"id", "area", "domain", "kind", "place", "severity", "discovered", "handled", "deadline",
                     "rectified_on", "concealed_by", "as_of"})
+#: Fields of a record the fast path does not code: a record with one takes the reference path (``sector``).
+SLOW_FIELDS = frozenset({"sector"})
 DISCOVERED_FIELDS = frozenset({"level", "channel", "on", "body"})
 HANDLING_FIELDS = frozenset({"action", "by_level", "to_level", "to_body", "on"})
 ACTIONS = ("assigned", "reported")  # codes 0 and 1
