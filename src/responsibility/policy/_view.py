@@ -213,15 +213,16 @@ class PolicyView:
         return tuple(i for i in _dedupe(ids) if i in self.duties)
 
     def holders(self, duty_id: str, area: str, kind: str | None = None,
-                sector: str | None = None) -> tuple[str, ...]:
+                sector: str | None = None, stage: Stage | None = None) -> tuple[str, ...]:
         """Bodies that hold ``duty_id`` for a problem of ``kind`` in ``area`` whose line is ``sector``.
 
         A duty of ``scope: own_sector`` (本部门, 各自业务范围) is held by the holders of that
         sector only; with no sector, by the role body of each of its holders' levels, which
         stands for the department the record does not name. A duty of ``scope: area_holders``
         (涉及本部门问题) keeps, in another area, the holders of the problem's sector, or with
-        no sector the bodies that hold one of the duties the problem implicates there
-        (:meth:`implicated_duties`) and the role bodies standing for such holders.
+        no sector the bodies that hold one of the duties the problem's kind implicates there at
+        ``stage`` (at any stage when no stage or kind is given, or the kind lists none there:
+        :meth:`implicated_duties`) and the role bodies standing for such holders.
         """
         d = self.duties[duty_id]
         own = self.duty_area[duty_id]
@@ -233,7 +234,13 @@ class PolicyView:
                 return tuple(h for h in held if self.bodies[h].sector == sector)
             if own == area:  # a problem of the area itself: whose line it is, nothing else says
                 return self._of_sector(held, None)
-            keep = {b for did in self.implicated_duties(area, kind) for b in self.holders(did, area, kind)}
+            # 涉及本部门问题 at one stage: a department whose only part in this kind is to help
+            # rectify (民政's 信息对比, 财政's 补贴 in a late renovation) was not the one to find it.
+            # A record without a kind (or a kind silent at this stage) says nothing narrower.
+            at_stage = () if stage is None or kind is None else tuple(
+                did for did in self.stage_duties(area, kind, stage) if self.duty_area[did] == area)
+            implicated = at_stage or self.implicated_duties(area, kind)
+            keep = {b for did in implicated for b in self.holders(did, area, kind)}
             roles = [r for r in self._of_sector(held, None) if r in keep and r not in held]
             held = [h for h in held if h in keep] + roles
         return tuple(held)
@@ -258,7 +265,7 @@ class PolicyView:
         if key not in cache:
             out: dict[str, list[str]] = {}
             for did in self.stage_duties(area, kind, stage):
-                for body in self.holders(did, area, kind, sector):
+                for body in self.holders(did, area, kind, sector, stage):
                     out.setdefault(body, []).append(did)
             cache[key] = {b: tuple(ds) for b, ds in out.items()}
         return dict(cache[key])
