@@ -171,6 +171,11 @@ class Decider:
             out: dict[str, tuple[str, ...]] = {}
             for h in rule.holders:
                 b = policy.bodies[h.body]
+                if b.role and not any(x.level == b.level and x.sector == sector for x in policy.bodies.values()):
+                    # No department of that line at this level in the data (a county 农业农村部门):
+                    # the role stands for it, unresolved, rather than nobody (PolicyView._of_sector).
+                    out[h.body] = tuple(dict.fromkeys((*out.get(h.body, ()), *h.duties)))
+                    continue
                 if b.role:
                     for did in h.duties:
                         for x in policy.duties[did].holders:

@@ -246,12 +246,19 @@ class PolicyView:
         return tuple(held)
 
     def _of_sector(self, held: list[str], sector: str | None) -> tuple[str, ...]:
-        if sector is not None:
-            return tuple(h for h in held if self.bodies[h].sector == sector)
         out: list[str] = []
         for lv in dict.fromkeys(self.bodies[h].level for h in held):
+            at = [h for h in held if self.bodies[h].level == lv]
+            if sector is not None:
+                mine = [h for h in at if self.bodies[h].sector == sector]
+                # A department of that line at this level that does not hold the duty does not
+                # answer; one the data has no body for at this level (a county 农业农村部门) is
+                # still there in fact: the role stands for it, unresolved, rather than nobody.
+                if mine or any(b.sector == sector and b.level == lv for b in self.bodies.values()):
+                    out += mine
+                    continue
             role = self.roles.get(lv)  # validate asks for one wherever such a duty is held
-            out += [role] if role else [h for h in held if self.bodies[h].level == lv]
+            out += [role] if role else at
         return tuple(out)
 
     def stage_holders(self, area: str, kind: str | None, stage: Stage,
