@@ -349,7 +349,7 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         hid = (basis == t.basis_index.get(MISSED_BASIS, -1)) & np.isin(key, key[concealed])
         r1, w1, o1 = r1[~hid], w1[~hid], o1[~hid]
     # main responsibility: one fact per level at which a failure of 一(四) was found, lowest first
-    failed = np.isin(tpl.array("basis")[w1], t.failure_bases)
+    failed = np.isin(tpl.array("basis")[w1], t.failure_bases) & t.raises_main[tpl.array("body")[w1]]
     levels = t.body_rank[tpl.array("body")[w1[failed]]]
     main = np.unique(r1[failed].astype(np.int64) * (t.max_rank + 1) + levels)
     mr = (main // (t.max_rank + 1)).astype(np.int32)

@@ -113,9 +113,13 @@ class Decider:
         return self.without_concealers_missing(placed)
 
     def failure_levels(self, placed: Mapping[tuple[str, str, str], Any]) -> set[int]:
-        """Ranks of the levels at which one of the failures of 一(四) was found."""
-        return {self.policy.level_rank[self.policy.bodies[body].level] for body, basis, _ in placed
-                if basis in FAILURES}
+        """Ranks of the levels at which one of the failures of 一(四) was found, by a body whose
+        kind the main-responsibility finding does not leave out (``not_raised_by``)."""
+        policy = self.policy
+        main = policy.failures.get("main_responsibility")
+        quiet = set(main.not_raised_by) if main is not None else set()
+        return {policy.level_rank[policy.bodies[body].level] for body, basis, _ in placed
+                if basis in FAILURES and policy.bodies[body].kind not in quiet}
 
     def place_hits(self, area: str, kind: str | None, prank: int, hits: list[Hit],
                    sector: str | None = None) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:

@@ -285,6 +285,9 @@ class Failure(Term):
     liabilities: list[Id] = Field([], description="Liabilities it can give (empty: all).")
     from_parameter: Id | None = Field(None, description="Severity parameter from which it applies at all.")
     duty_kind: Id | None = Field(None, description="Holders are the area's duties of this kind, not a stage's.")
+    not_raised_by: list[Id] = Field([], description=(
+        "Body kinds whose own failures do not raise this finding at their level (main responsibility "
+        "follows failures of the work, not of the bodies that supervise it: 二(一)1 apart from 二(一)2)."))
     reason: str = Field(description="Chinese sentence template of a finding's reason ({body}, {place}, {duty}…).")
     reason_en: str = Field(description="English gloss of the template ({body_en}, {duty_en}…).")
     short: str | None = Field(None, description="Short Chinese label for pictures (default: the name).")
