@@ -175,7 +175,7 @@ class Decider:
             out: dict[str, tuple[str, ...]] = {}
             for h in rule.holders:
                 b = policy.bodies[h.body]
-                if b.role and not any(x.level == b.level and x.sector == sector for x in policy.bodies.values()):
+                if b.role and not policy.has_sector_at(sector, b.level):
                     # No department of that line at this level in the data (a county 农业农村部门):
                     # the role stands for it, unresolved, rather than nobody (PolicyView._of_sector).
                     out[h.body] = tuple(dict.fromkeys((*out.get(h.body, ()), *h.duties)))

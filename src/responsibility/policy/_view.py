@@ -245,6 +245,12 @@ class PolicyView:
             held = [h for h in held if h in keep] + roles
         return tuple(held)
 
+    def has_sector_at(self, sector: str, level: str) -> bool:
+        """Whether the data has a body of ``sector`` at ``level`` (a county 农业农村部门 it has not)."""
+        pairs: set[tuple[str | None, str]] = self.__dict__.setdefault(
+            "_sector_levels", {(b.sector, b.level) for b in self.bodies.values()})
+        return (sector, level) in pairs
+
     def _of_sector(self, held: list[str], sector: str | None) -> tuple[str, ...]:
         out: list[str] = []
         for lv in dict.fromkeys(self.bodies[h].level for h in held):
@@ -254,7 +260,7 @@ class PolicyView:
                 # A department of that line at this level that does not hold the duty does not
                 # answer; one the data has no body for at this level (a county 农业农村部门) is
                 # still there in fact: the role stands for it, unresolved, rather than nobody.
-                if mine or any(b.sector == sector and b.level == lv for b in self.bodies.values()):
+                if mine or self.has_sector_at(sector, lv):
                     out += mine
                     continue
             role = self.roles.get(lv)  # validate asks for one wherever such a duty is held
