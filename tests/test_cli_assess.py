@@ -164,7 +164,11 @@ def test_output_is_byte_identical_run_after_run_and_with_workers(run_cli: Run, t
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("missing.jsonl", None, "cannot read"),
+    ("missing.jsonl", None, "no such file: "),
+    ("ledger.yaml", "id: x\n  bad: [\n", "ledger.yaml:2:6: YAML syntax error"),
+    ("ledger.yaml", "5\n", "must hold a problem object or a list of them"),
+    ("ledger.yml", "a: &a [1]\n" + "".join(f"b{i}: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" for i in range(200)),
+     "alias"),
     ("ledger.txt", "x", "cannot tell the format"),
     ("ledger.parquet", "not parquet at all", "not a readable Parquet file"),
     ("ledger.json", "[{oops", "not valid JSON"),
@@ -305,3 +309,37 @@ def test_the_sector_field_is_read_from_every_format(run_cli: Run, tmp_path: Path
         code, _, err = run_cli(*args(jcsv, str(tmp_path / src), "-o", str(tmp_path / "out.jsonl")))
         assert code == 0, (src, err)
         assert _reasons(tmp_path / "out.jsonl") == reference, src
+
+
+def test_assess_reads_the_yaml_that_who_reads(run_cli: Run, tmp_path: Path, policy: Policy,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """One record or a list, unquoted dates and Chinese values, as `who` reads them; the same
+    findings as `who`, and a bad record a reject with its line (records in = assessed + rejected)."""
+    import io
+
+    one = ROOT / "examples" / "problems" / "housing-not-discovered.yaml"
+    code, out, err = run_cli("who", str(one), "--format", "json", "--engine", "compiled")
+    assert code == 0, err
+    expected = [f["reason"] for f in json.loads(out)["findings"]]
+    code, out, err = run_cli("assess", str(one))
+    assert code == 0 and "records in: 1   assessed: 1   rejected: 0" in err, err
+    assert [json.loads(x)["reason"] for x in out.splitlines()] == expected
+    body = [x for x in one.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")]
+    text = "\n".join(["- " + body[0], *("  " + x for x in body[1:]),
+                      "- {id: p2, area: 危房改造, place: '330127100219', severity: 较重,",
+                      "   discovered: {level: 县, channel: hotline, on: 2021-02-30}}",
+                      "- 5", ""])
+    many = tmp_path / "problems.yml"
+    many.write_text(text, encoding="utf-8")
+    rejects = tmp_path / "rejects.jsonl"
+    code, out, err = run_cli("assess", str(many), "--rejects", str(rejects))
+    assert code == 1 and "records in: 3   assessed: 1   rejected: 2" in err, err
+    assert [json.loads(x)["reason"] for x in out.splitlines()] == expected
+    got = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
+    assert [(r["record"], r["line"], r["field"], r["code"]) for r in got] == \
+        [(1, len(body) + 1, "discovered.on", "bad_date"), (2, len(body) + 3, "(record)", "not_an_object")], got
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(many.read_bytes())))
+    code, _, err = run_cli("assess", "--from", "yaml", "-")
+    assert code == 1 and "records in: 3   assessed: 1   rejected: 2" in err, err
+    code, _, err = run_cli("assess", str(many), "-o", str(tmp_path / "out.yaml"))
+    assert code == 2 and "YAML is read, not written" in err

@@ -1,4 +1,4 @@
-"""Reading problem ledgers and writing findings: JSON lines, JSON, CSV and Parquet.
+"""Reading problem ledgers and writing findings: JSON lines, JSON, CSV and Parquet (and YAML in).
 
 Every reader yields :class:`~responsibility.batch._assessor.Part` chunks and counts every record it
 sees: a line that is not JSON or a CSV row with too many cells is a record rejected here,
@@ -9,6 +9,8 @@ CSV: one record per row; empty cells are absent fields; ``discovered``, ``handle
 ``concealed_by`` hold JSON (``discovered.level``, ``discovered.channel``, ``discovered.on``
 and ``discovered.body`` columns may stand in for ``discovered``). Parquet: the record's
 fields as columns, ``discovered`` a struct, ``handled`` a list of structs; nulls are absent.
+YAML (input only): what ``responsibility who`` reads, one record or a list of them, through the
+bounded reader of :mod:`responsibility.policy._yaml` with its errors.
 """
 
 from __future__ import annotations
@@ -48,8 +50,12 @@ from ._tables import Tables
 from ._workers import pieces
 
 FORMATS = ("jsonl", "json", "csv", "parquet")
+#: Formats read but not written.
+INPUT_ONLY = ("yaml",)
 _EXT = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
-        ".pq": "parquet"}
+        ".pq": "parquet", ".yaml": "yaml", ".yml": "yaml"}
+#: The largest YAML input (as ``responsibility who`` reads; a long ledger is JSON lines, CSV or Parquet).
+MAX_YAML = 64 * 2**20
 
 
 def format_of(path: str, given: str | None, what: str) -> str:
@@ -59,9 +65,13 @@ def format_of(path: str, given: str | None, what: str) -> str:
     if path == "-":
         return "jsonl"
     fmt = _EXT.get(Path(path).suffix.lower())
+    if fmt in INPUT_ONLY and what != "input":
+        raise ResponsibilityError(f"{what} {path!r}: {fmt.upper()} is read, not written; "
+                                  "use .jsonl, .json, .csv or .parquet")
     if fmt is None:
+        exts = ".jsonl, .json, .yaml, .csv or .parquet" if what == "input" else ".jsonl, .json, .csv or .parquet"
         raise ResponsibilityError(f"cannot tell the format of {what} {path!r} from its extension; use "
-                                  f"{'.jsonl, .json, .csv or .parquet' } or --{'from' if what == 'input' else 'to'}")
+                                  f"{exts} or --{'from' if what == 'input' else 'to'}")
     return fmt
 
 
@@ -97,6 +107,8 @@ class Source:
             try:
                 with open(path, "rb"):
                     pass
+            except FileNotFoundError:
+                raise ResponsibilityError(f"no such file: {path}") from None
             except OSError as exc:
                 raise ResponsibilityError(f"cannot read {path}: {exc.strerror}") from None
         if fmt == "parquet":
@@ -118,6 +130,8 @@ class Source:
             yield from self._csv_parts()
         elif self.fmt == "json":
             yield from self._json_parts()
+        elif self.fmt == "yaml":
+            yield from self._yaml_parts()
         else:
             yield from self._jsonl_parts()
 
@@ -211,6 +225,41 @@ class Source:
             raise ResponsibilityError(f"{self.path}: JSON nested too deeply") from None
         records = data if isinstance(data, list) else [data]
         yield from self._chunks((None, r, None) for r in records)
+
+    def _yaml_parts(self) -> Iterator[Part]:
+        """A YAML (or JSON) document as ``responsibility who`` reads it: one record or a list of
+        them, read by the bounded reader (dates left as text for the record parser); each record
+        numbered by the line it starts on."""
+        from .._errors import RulesError
+        from ..policy._yaml import Limits, decode_text, parse_yaml, read_bytes
+
+        name = "<stdin>" if self.path == "-" else self.path
+        try:
+            if self.path == "-":
+                raw = sys.stdin.buffer.read(MAX_YAML + 1)
+                if len(raw) > MAX_YAML:
+                    raise ResponsibilityError(f"{name}: larger than {MAX_YAML // 2**20} MiB; give a long ledger "
+                                              "as JSON lines, CSV or Parquet")
+            else:
+                raw = read_bytes(Path(self.path), name, max_bytes=MAX_YAML)
+            if self.encoding.startswith("utf-8"):
+                text = decode_text(raw, name)
+            else:
+                try:
+                    text = raw.decode(self.encoding)
+                except UnicodeDecodeError as exc:
+                    raise ResponsibilityError(f"{name} is not {self.encoding} text (byte {exc.start})") from None
+            data, pos = parse_yaml(text, name, limits=Limits(max_bytes=MAX_YAML), dates=False)
+        except RulesError as exc:
+            raise ResponsibilityError(str(exc.issues[0])) from None
+        if data is None:  # an empty document: no record (a warning, as any empty input)
+            return
+        if isinstance(data, dict):
+            yield from self._chunks(iter([(pos.at(())[0], data, None)]))
+        elif isinstance(data, list):
+            yield from self._chunks((pos.at((i,))[0], r, None) for i, r in enumerate(data))
+        else:
+            raise ResponsibilityError(f"{name} must hold a problem object or a list of them")
 
     def _csv_parts(self) -> Iterator[Part]:
         def items() -> Iterator[tuple[int | None, Any, Reject | None]]:

@@ -26,8 +26,9 @@ from ._cli import DayParam, cli
               help="Findings file (.parquet, .csv, .jsonl or .json); default: JSON lines on stdout.")
 @click.option("--rejects", "rejects_path", type=str, default=None,
               help="Rejects file (same formats); default: each reject on stderr.")
-@click.option("--from", "in_fmt", type=click.Choice(["jsonl", "json", "csv", "parquet"]), default=None,
-              help="Input format (default: from INPUT's extension; - is JSON lines on stdin).")
+@click.option("--from", "in_fmt", type=click.Choice(["jsonl", "json", "yaml", "csv", "parquet"]), default=None,
+              help="Input format (default: from INPUT's extension; - is JSON lines on stdin). YAML is what "
+                   "`responsibility who` reads: one record or a list.")
 @click.option("--to", "out_fmt", type=click.Choice(["jsonl", "json", "csv", "parquet"]), default=None,
               help="Output format (default: from OUTPUT's extension, else JSON lines).")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
@@ -54,7 +55,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
            rules_dir: str | None, jurisdiction: str | None, lang: str, today: dt.date | None, workers: int,
            progress: bool | None, report_path: str | None, encoding: str, neutralise: bool,
            scheduler: str | None) -> None:
-    """Assess every problem record in INPUT (JSON lines, JSON, CSV or Parquet).
+    """Assess every problem record in INPUT (JSON lines, JSON, YAML, CSV or Parquet).
 
     Writes one row per finding (record, problem, level, body, name, place, basis, liability,
     clauses, reason) and one row per rejected record (record, line, problem, field, code,
