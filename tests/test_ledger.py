@@ -263,3 +263,26 @@ def test_bulk_loads_find_the_problems_the_ledger_holds(ledger: Ledger) -> None:
     with pytest.raises(ProblemError, match="unknown problem"):
         ledger.extend(iter([*found[:550], {**found[0], "problem": "nope"}]), entered_by="bulk")
     assert ledger.count() == 1200 and ledger.problems("2021-03-05")["status"].eq("discovered").all()
+
+
+def test_events_page_by_place_and_cursor(ledger: Ledger) -> None:
+    ledger.append([*story("A1"), *story("J1", place="331127")[:2], *story("A2")], entered_by="x")
+    mine = [e for e in ledger.events() if e.problem in ("A1", "A2")]
+    assert ledger.events(place="330127") == mine
+    assert ledger.events(place="33") == ledger.events()
+    pages, after = [], 0
+    while page := ledger.events(place="3301", after=after, limit=4):
+        pages.append(page)
+        after = page[-1].seq
+    assert [len(p) for p in pages] == [4, 4, 4] and [e for p in pages for e in p] == mine
+    assert ledger.events("A2", after=9, limit=2) == ledger.events("A2")[1:3]
+    # A correction of the registered place moves the problem's events to the new place, history and all.
+    first = ledger.events("J1")[0]
+    fix = ledger.correct(first.seq or 0, reason="wrong county", on="2021-03-02", entered_by="x",
+                         **{**first.data, "place": "330127100219"})
+    assert {e.problem for e in ledger.events(place="330127")} == {"A1", "A2", "J1"}
+    assert ledger.events(place="331127") == []
+    assert [(e.seq, e.hash) for e in ledger.events(place="330127", after=(fix.seq or 0) - 1)] == [(fix.seq, fix.hash)]
+    with pytest.raises(ProblemError) as info:
+        ledger.events(place="3301x")
+    assert info.value.field == "place"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,9 @@ from .strategies import problems
 from .test_service import CALLERS, bearer, scenario_problems, token_store
 
 CHUNAN, JINGNING = "330127100219", "331127"  # a village of 淳安县; 景宁县 itself
+ROOT = Path(__file__).resolve().parents[1]
+WORKBOOK = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def events(pid: str, place: str) -> list[dict[str, Any]]:
@@ -36,7 +40,8 @@ def events(pid: str, place: str) -> list[dict[str, Any]]:
 def ledger_path(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("ledger") / "county.db")
     with Ledger.create(path) as led:
-        led.append([*events("C1", CHUNAN), *events("C2", CHUNAN), *events("J1", JINGNING)], entered_by="seed")
+        led.append([*events("C1", CHUNAN), *events("C2", CHUNAN), *events("J1", JINGNING), *events("C3", CHUNAN),
+                    *events("C4", CHUNAN)], entered_by="seed")
     return path
 
 
@@ -118,10 +123,25 @@ def test_appended_events_are_stored_and_logged(client: TestClient, ledger_path: 
     assert unknown.status_code == 404 and unknown.json()["error"]["field"] == "problem"
 
 
+def upload(path: Path = WORKBOOK, name: str | None = None, **fields: str) -> dict[str, Any]:
+    """The multipart form of an import: the file and optional fields."""
+    return {"files": {"file": (name or path.name, path.read_bytes(), XLSX)}, "data": fields}
+
+
 #: (label, method, path, body): every ledger endpoint, on 淳安县's problem C1.
 LEDGER_REQUESTS: list[tuple[str, str, str, Any]] = [
     ("events", "GET", "/v1/ledger/events?problem=C1", None),
     ("events-other", "GET", "/v1/ledger/events?problem=J1", None),
+    ("events-page", "GET", "/v1/ledger/events?limit=2", None),
+    ("events-of-chunan", "GET", "/v1/ledger/events?place=330127&limit=2", None),
+    ("duplicates", "GET", "/v1/ledger/duplicates", None),
+    ("duplicates-of-chunan", "GET", "/v1/ledger/duplicates?place=330127", None),
+    ("indices", "GET", "/v1/ledger/indices?as_of=2021-06-30", None),
+    ("indices-of-chunan", "GET", "/v1/ledger/indices?place=330127", None),
+    ("export", "GET", "/v1/ledger/export", None),
+    ("export-of-chunan", "GET", "/v1/ledger/export?place=330127", None),
+    ("merge", "POST", "/v1/ledger/merge", {"source": "C3", "into": "C4", "on": "2021-03-05"}),
+    ("import", "POST", "/v1/ledger/import", "upload"),
     ("problems", "GET", "/v1/ledger/lists/problems", None),
     ("responsibilities", "GET", "/v1/ledger/lists/responsibilities", None),
     ("rectifications", "GET", "/v1/ledger/lists/rectifications", None),
@@ -133,9 +153,14 @@ LEDGER_REQUESTS: list[tuple[str, str, str, Any]] = [
     ("route", "POST", "/v1/route", {"id": "r1", "domain": "housing", "place": CHUNAN}),
 ]
 #: The callers that may do each, when it is not "every valid token".
-MAY = {"events": {"chunan", "hangzhou", "zhejiang"}, "events-other": {"jingning", "lishui", "zhejiang"},
-       "lists-of-chunan": {"chunan", "hangzhou", "zhejiang"}, "append": {"chunan"},
-       "route": {"chunan", "hangzhou", "zhejiang"}}
+OF_CHUNAN = {"chunan", "hangzhou", "zhejiang"}
+MAY = {"events": OF_CHUNAN, "events-other": {"jingning", "lishui", "zhejiang"},
+       "lists-of-chunan": OF_CHUNAN, "events-of-chunan": OF_CHUNAN, "duplicates-of-chunan": OF_CHUNAN,
+       "indices-of-chunan": OF_CHUNAN, "export-of-chunan": OF_CHUNAN, "append": {"chunan"}, "merge": {"chunan"},
+       "import": {"chunan", "jingning"},  # a county writes; rows outside its county are rejected, not imported
+       "route": OF_CHUNAN}
+#: Writes refused to a reader inside its jurisdiction ("reads but does not write").
+WRITES = {"append", "merge", "import"}
 
 
 @pytest.mark.parametrize("caller", [*CALLERS, None, "forged"])
@@ -143,23 +168,26 @@ MAY = {"events": {"chunan", "hangzhou", "zhejiang"}, "events-other": {"jingning"
 def test_every_role_against_every_ledger_endpoint(client: TestClient, log_path: Path, caller: str | None,
                                                   label: str, method: str, path: str, body: Any) -> None:
     headers = bearer(caller) if caller is not None else {}
-    r = client.request(method, path, headers=headers, **({"json": body} if body is not None else {}))
+    kwargs = upload() if body == "upload" else {"json": body} if body is not None else {}
+    r = client.request(method, path, headers=headers, **kwargs)
     if caller is None or caller == "forged":
         assert r.status_code == 401, r.text
         return
     allowed = MAY.get(label)
     if allowed is None or caller in allowed:
         assert r.status_code in (200, 201, 422), r.text  # 422: the same event twice is the ledger's to refuse
-        if label == "append" and r.status_code == 422:
-            assert r.json()["error"]["type"] == "ProblemError"
+        if label in WRITES:
+            assert r.status_code != 422 or r.json()["error"]["type"] == "ProblemError", r.text
+            line = read_log(log_path)[-1]
+            assert (line["caller"], line["endpoint"], line["status"]) == (caller, f"POST {path}", r.status_code)
         return
     assert r.status_code == 403, r.text
     err = r.json()["error"]
     assert err["type"] == "Forbidden"
-    if label != "append" or caller in ("jingning", "lishui"):
+    line = read_log(log_path)[-1]
+    assert (line["caller"], line["status"]) == (caller, 403)
+    if label not in WRITES or (caller in ("jingning", "lishui") and label != "import"):
         assert "outside your jurisdiction" in err["message"]
-        line = read_log(log_path)[-1]
-        assert (line["caller"], line["status"]) == (caller, 403)
     else:
         assert "does not write" in err["message"]
 
@@ -177,3 +205,169 @@ def test_verify_reports_the_chain(client: TestClient, ledger_path: str) -> None:
         v = led.verify()
     assert r.json() == {"ok": True, "events": v.events, "seq": None, "problem": None, "what": "",
                         "message": str(v)}
+
+
+# ------------------------------------------------------------------ paging, merges, duplicates, indices, files
+
+
+def pages(client: TestClient, caller: str, url: str) -> tuple[list[dict[str, Any]], int]:
+    """Every event a caller reads by following the pages' Link headers; and the number of pages."""
+    got: list[dict[str, Any]] = []
+    n = 0
+    while url:
+        r = client.get(url, headers=bearer(caller))
+        assert r.status_code == 200, r.text
+        got += r.json()
+        n += 1
+        link = r.headers.get("link")
+        assert (link is None) == ("x-next-after" not in r.headers)
+        url = link.split(">", 1)[0].lstrip("<") if link else ""
+        assert n < 100
+    return got, n
+
+
+def test_events_page_through_the_caller_s_jurisdiction(client: TestClient, ledger_path: str) -> None:
+    with Ledger.open(ledger_path) as led:
+        mine = [e.to_dict() for e in led.events(place="330127")]
+        everything = [e.to_dict() for e in led.events()]
+    got, n = pages(client, "chunan", "/v1/ledger/events?limit=3")
+    assert got == mine and n == -(-len(mine) // 3) + (len(mine) % 3 == 0)
+    assert {e["problem"] for e in got} >= {"C1", "C2"} and "J1" not in {e["problem"] for e in got}
+    assert pages(client, "zhejiang", "/v1/ledger/events?limit=1000")[0] == everything
+    assert pages(client, "hangzhou", "/v1/ledger/events?place=330127&limit=2")[0] == mine
+    after = mine[1]["seq"]
+    r = client.get(f"/v1/ledger/events?after={after}&limit=1", headers=bearer("chunan"))
+    assert r.json() == mine[2:3] and r.headers["x-next-after"] == str(mine[2]["seq"])
+    bad = client.get("/v1/ledger/events?limit=0", headers=bearer("chunan"))
+    assert bad.status_code == 400 and bad.json()["error"]["field"] == "query.limit"
+
+
+def test_duplicates_and_indices_are_the_ledger_s(client: TestClient, ledger_path: str) -> None:
+    from responsibility.service._ledger import frame_rows
+
+    with Ledger.open(ledger_path) as led:
+        dup = client.get("/v1/ledger/duplicates?as_of=2021-03-10", headers=bearer("chunan"))
+        assert dup.status_code == 200, dup.text
+        assert dup.json() == frame_rows(led.duplicates(30, "2021-03-10", place="330127"))
+        assert [row["problem"] for row in dup.json()][:1] == ["C1"]
+        idx = client.get("/v1/ledger/indices?as_of=2021-06-30&period=quarter&lang=zh", headers=bearer("hangzhou"))
+        assert idx.status_code == 200, idx.text
+        assert idx.json() == frame_rows(led.indices("2021-06-30", period="quarter", place="3301", lang="zh"))
+        assert idx.json()
+
+
+def test_a_merge_is_stored_and_logged(client: TestClient, ledger_path: str, log_path: Path) -> None:
+    client.post("/v1/ledger/events", json=[*events("M1", CHUNAN), *events("M2", CHUNAN)], headers=bearer("chunan"))
+    r = client.post("/v1/ledger/merge", json={"source": "M2", "into": "M1", "on": "2021-03-04"},
+                    headers=bearer("chunan"))
+    assert r.status_code == 201, r.text
+    [merged] = r.json()
+    assert (merged["problem"], merged["type"], merged["into"]) == ("M2", "merged", "M1")
+    line = read_log(log_path)[-1]
+    assert (line["endpoint"], line["status"], line["findings"]) == ("POST /v1/ledger/merge", 201, merged["hash"])
+    with Ledger.open(ledger_path) as led:
+        assert led.state("M2").status == "merged" and led.verify().ok
+    again = client.post("/v1/ledger/merge", json={"source": "M2", "into": "M1", "on": "2021-03-04"},
+                        headers=bearer("chunan"))
+    assert again.status_code == 422 and again.json()["error"]["type"] == "ProblemError"
+    for body, field in (({"source": "M1", "into": "M2"}, "on"), ({"source": "M1", "into": "M2", "on": "x", "y": 1},
+                                                                  "y")):
+        bad = client.post("/v1/ledger/merge", json=body, headers=bearer("chunan"))
+        assert bad.status_code == 422 and bad.json()["error"]["field"] == field
+    other = client.post("/v1/ledger/merge", json={"source": "J1", "into": "M1", "on": "2021-03-04"},
+                        headers=bearer("chunan"))
+    assert other.status_code == 403 and "outside your jurisdiction" in other.json()["error"]["message"]
+
+
+def test_export_is_the_workbook(client: TestClient, ledger_path: str) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    r = client.get("/v1/ledger/export?as_of=2021-06-30", headers=bearer("chunan"))
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"] == XLSX and "attachment" in r.headers["content-disposition"]
+    wb = openpyxl.load_workbook(io.BytesIO(r.content), read_only=True)
+    assert wb.sheetnames[:3] == ["问题清单", "责任清单", "整改清单"]
+    with Ledger.open(ledger_path) as led:
+        expected = sorted(led.problems("2021-06-30", place="330127")["problem"])
+    rows = list(wb["问题清单"].iter_rows(values_only=True))
+    assert sorted(str(row[0]) for row in rows[1:]) == expected and "J1" not in expected
+
+
+def test_import_counts_rejects_and_is_logged(tmp_path: Path, log_path: Path) -> None:
+    path = str(tmp_path / "import.db")
+    Ledger.create(path).close()
+    app = create_app(Settings(tokens=token_store(), ledger=path, decision_log=log_path))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.post("/v1/ledger/import", headers=bearer("chunan"), **upload())
+        assert r.status_code == 200, r.text
+        got = r.json()
+        assert (got["rows"], got["imported"], got["rejected"], got["balanced"]) == (7, 6, 1, True)
+        assert got["source"] == "county-ledger.xlsx" and got["rejects"][0]["field"] == "领域"
+        line = read_log(log_path)[-1]
+        assert (line["endpoint"], line["caller"], line["imported"], line["rejected"]) == \
+            ("POST /v1/ledger/import", "chunan", 6, 1)
+        with Ledger.open(path) as led:
+            count = led.count()
+            assert count == got["events"] and led.verify().ok
+        # Another county's import of the same rows: every row outside its county is rejected, none stored.
+        other = c.post("/v1/ledger/import", headers=bearer("jingning"), **upload()).json()
+        assert (other["imported"], other["rejected"]) == (0, 7)
+        assert sum("outside the jurisdiction" in x["reason"] for x in other["rejects"]) >= 6
+        assert read_log(log_path)[-1]["forbidden"] >= 6
+        # A file the importer cannot read: 422 naming the upload, not the server's temporary path.
+        text = tmp_path / "notes.csv"
+        text.write_text("a,b\n1,2\n", encoding="utf-8")
+        bad = c.post("/v1/ledger/import", headers=bearer("chunan"), **upload(text))
+        assert bad.status_code == 422, bad.text
+        assert "no column for" in bad.json()["error"]["message"] and str(tmp_path) not in bad.text
+        assert "responsibility-import-" not in bad.text
+        wrong = c.post("/v1/ledger/import", headers=bearer("chunan"), **upload(text, name="notes.txt"))
+        assert wrong.status_code == 422 and wrong.json()["error"]["field"] == "file"
+        plain = c.post("/v1/ledger/import", headers=bearer("chunan"), content=b"x,y", )
+        assert plain.status_code == 400
+        # A mapping names local headers.
+        mapped = tmp_path / "mapped.csv"
+        mapped.write_text("编号X,领域,所在地代码,发现时间,发现层级,发现渠道\n"
+                          "N1,危房改造,330127100219,2021-03-01,县（市、区）,县（市、区）长热线\n", encoding="utf-8")
+        mapping = (ROOT / "src" / "responsibility" / "ledger" / "mapping.yaml").read_text(encoding="utf-8")
+        mapping = mapping.replace("problem: [问题编号, 编号]", "problem: [编号X]")
+        r = c.post("/v1/ledger/import", headers=bearer("chunan"),
+                   files={"file": ("mapped.csv", mapped.read_bytes(), "text/csv"),
+                          "mapping": ("m.yaml", mapping.encode(), "application/yaml")})
+        assert r.status_code == 200 and r.json()["imported"] == 1, r.text
+        with Ledger.open(path) as led:
+            assert led.count() > count and led.state("N1").place == CHUNAN
+
+
+def test_the_service_on_a_postgresql_ledger(pg_server: Any, tmp_path: Path) -> None:
+    """The same endpoints over a ledger in PostgreSQL (the suite's loopback server)."""
+    url = pg_server.new_database()
+    with Ledger.create(url) as led:
+        led.append([*events("C1", CHUNAN), *events("J1", JINGNING)], entered_by="seed")
+    log = tmp_path / "decisions.jsonl"
+    app = create_app(Settings(tokens=token_store(), ledger=url, decision_log=log))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.post("/v1/ledger/events", json=events("C2", CHUNAN), headers=bearer("chunan"))
+        assert r.status_code == 201, r.text
+        assert c.post("/v1/ledger/events", json=events("J2", JINGNING), headers=bearer("chunan")).status_code == 403
+        merged = c.post("/v1/ledger/merge", json={"source": "C2", "into": "C1", "on": "2021-03-02"},
+                        headers=bearer("chunan"))
+        assert merged.status_code == 201, merged.text
+        imported = c.post("/v1/ledger/import", headers=bearer("chunan"), **upload()).json()
+        assert (imported["imported"], imported["rejected"]) == (6, 1)
+        with Ledger.open(url) as led:
+            mine = [e.to_dict() for e in led.events(place="330127")]
+            assert pages(c, "chunan", "/v1/ledger/events?limit=7")[0] == mine
+            assert "J1" not in {e["problem"] for e in mine} and len(mine) == led.count() - 2
+            lists = c.get("/v1/ledger/lists/problems?as_of=2021-06-30", headers=bearer("hangzhou")).json()
+            assert {row["problem"] for row in lists} == set(led.problems("2021-06-30", place="3301")["problem"])
+            from responsibility.service._ledger import frame_rows
+
+            dup = c.get("/v1/ledger/duplicates?as_of=2021-06-20", headers=bearer("chunan")).json()
+            assert dup == frame_rows(led.duplicates(30, "2021-06-20", place="330127"))
+            assert c.get("/v1/ledger/export", headers=bearer("chunan")).status_code == 200
+            v = c.get("/v1/ledger/verify", headers=bearer("zhejiang")).json()
+            assert v["ok"] and v["events"] == led.count()
+    writes = [x for x in read_log(log) if x["endpoint"].startswith("POST /v1/ledger")]
+    assert [(x["endpoint"], x["status"]) for x in writes] == [
+        ("POST /v1/ledger/events", 201), ("POST /v1/ledger/events", 403), ("POST /v1/ledger/merge", 201),
+        ("POST /v1/ledger/import", 200)]

@@ -148,8 +148,9 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
 class RowReader:
     """Turns one row into the events of one problem (names to ids, dates, defaults)."""
 
-    def __init__(self, header: list[str], mapping: Mapping_, policy: Any) -> None:
+    def __init__(self, header: list[str], mapping: Mapping_, policy: Any, within: str | None = None) -> None:
         self.policy = policy
+        self.within = within  # a 12-digit code: rows placed elsewhere are refused
         self.index: dict[str, int] = {}
         self.header_of: dict[str, str] = {}
         for f, candidates in mapping.columns.items():
@@ -178,6 +179,23 @@ class RowReader:
         self.ids = {"domain": set(policy.problem_areas), "kind": {k for _, k in policy.kinds},
                     "channel": set(policy.channels), "severity": {s.id for s in v.severities},
                     "level": set(policy.level_rank), "body": set(policy.bodies)}
+
+    def check_within(self, place: str) -> None:
+        """:class:`ProblemError` when ``place`` (a valid code) lies outside ``within``; an invalid
+        code is the fold's to name."""
+        from .._errors import JurisdictionError
+        from ._compat import parse_code
+
+        assert self.within is not None
+        try:
+            code = parse_code(place)
+        except JurisdictionError:
+            return
+        stripped = self.within.rstrip("0")
+        width = next((w for w in (2, 4, 6, 9, 12) if len(stripped) <= w), 12)
+        if code[:width] != self.within[:width]:
+            raise ProblemError("place", f"place {place} is outside the jurisdiction {self.within[:width]} "
+                               "this import may write")
 
     def cell(self, row: list[Any], f: str) -> Any:
         i = self.index.get(f)
@@ -242,6 +260,8 @@ class RowReader:
         if place is None:
             raise ProblemError("place", "is empty")
         place = str(int(place)) if isinstance(place, int | float) else str(place)
+        if self.within is not None:
+            self.check_within(place)
         found_on = self.date(row, "discovered_on")
         registered = self.date(row, "registered_on") or found_on
         if registered is None:

@@ -286,12 +286,31 @@ class Ledger:
 
     # ------------------------------------------------------------------ reading
 
-    def events(self, problem: str | None = None) -> list[Event]:
-        """Stored events in order (of one problem, or all), with their hashes."""
+    def events(self, problem: str | None = None, *, place: str | None = None, after: int = 0,
+               limit: int | None = None) -> list[Event]:
+        """Stored events in order (of one problem, or all), with their hashes.
+
+        A page of them: ``place`` keeps the events of problems registered at or under a place (a
+        division code, as corrected), ``after`` those stored after event ``after`` (the last
+        ``seq`` of the previous page: a cursor that stays right while events are appended),
+        ``limit`` at most that many."""
         cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at", "hash")
+        if place is None and not after and limit is None:
+            with self.engine.connect() as conn:
+                return [_event_from_row(r) for r in iter_rows(conn, problems=[problem] if problem else None,
+                                                              columns=cols)]
+        sa = _sa()
+        t = tables()
+        ev = t.events
+        q = sa.select(*[ev.c[c] for c in cols]).where(ev.c.seq > int(after)).order_by(ev.c.seq)
+        if problem:
+            q = q.where(ev.c.problem == problem)
+        if limit is not None:
+            q = q.limit(max(int(limit), 0))
         with self.engine.connect() as conn:
-            return [_event_from_row(r) for r in iter_rows(conn, problems=[problem] if problem else None,
-                                                          columns=cols)]
+            if place is not None:
+                q = q.where(_under_place(conn, place))
+            return [_event_from_row(r) for r in conn.execute(q)]
 
     def count(self) -> int:
         """How many events the ledger holds."""
@@ -411,11 +430,14 @@ class Ledger:
     # ------------------------------------------------------------------ files
 
     def import_file(self, path: str | Any, *, entered_by: str, mapping: str | Any = None,
-                    encoding: str | None = None, sheet: str | None = None) -> ImportResult:
+                    encoding: str | None = None, sheet: str | None = None, within: str | None = None,
+                    source: str | None = None) -> ImportResult:
         """Import an existing ledger from .xlsx or .csv (Chinese headers, a YAML column mapping;
         default ``ledger/mapping.yaml``) in one transaction. Every row is imported or rejected with
         its reason: an :class:`ImportResult` whose ``rows == imported + rejected``.
-        A crash or kill leaves the ledger as it was; the next import says so (:meth:`interrupted`)."""
+        A crash or kill leaves the ledger as it was; the next import says so (:meth:`interrupted`).
+        ``within`` (a division code) rejects the rows placed outside it; ``source`` names the file
+        in the result and the ledger's record of imports (default: ``path``)."""
         from ._import import ImportResult, RowReader, load_mapping, read_table, rows_to_events
 
         if not entered_by or not str(entered_by).strip():
@@ -423,12 +445,23 @@ class Ledger:
         m = load_mapping(mapping)
         result = ImportResult(source=str(path))
         header, rows = read_table(path, encoding=encoding, sheet=sheet or m.sheet, result=result)
-        reader = RowReader(header, m, self.policy)
+        if source is not None:
+            result.source = str(source)
+        guard = None
+        if within is not None:
+            from .._errors import JurisdictionError
+            from ._compat import parse_code
+
+            try:
+                guard = parse_code(within)
+            except JurisdictionError as exc:
+                raise ProblemError("within", str(exc)) from None
+        reader = RowReader(header, m, self.policy, within=guard)
         sa = _sa()
         t = tables()
         batch = new_batch_id()
         with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
-            conn.execute(t.imports.insert().values(id=batch, source=str(path), started_at=now(), status="started"))
+            conn.execute(t.imports.insert().values(id=batch, source=result.source, started_at=now(), status="started"))
         try:
             with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
                 seq, last = lock_head(conn)
@@ -539,6 +572,48 @@ class Ledger:
                                 f"now at {where[0]}, not after event {expected - 1}")
         gone = f"event {expected}" if seq != expected else f"the event stored before it (after event {expected - 1})"
         return Verification(False, n, seq, problem, f"{gone} was removed: the chain skips it")
+
+
+def _under_place(conn: Any, place: str) -> Any:
+    """A condition on ``events.problem``: problems whose place (registered, as corrected) lies at or
+    under ``place``. The registered place is read in the database; the few corrections of it in Python."""
+    from .._errors import JurisdictionError
+    from ._compat import parse_code
+
+    try:
+        code = parse_code(place)
+    except JurisdictionError as exc:
+        raise ProblemError("place", str(exc)) from None
+    width = next((w for w in (2, 4, 6, 9, 12) if len(code.rstrip("0")) <= w), 12)
+    prefix = code[:width]
+    sa = _sa()
+    ev = tables().events
+    if conn.dialect.name == "sqlite":
+        where = sa.func.json_extract(ev.c.data, "$.place")
+    else:
+        where = sa.cast(ev.c.data, sa.JSON)["place"].as_string()
+    registered = sa.select(ev.c.problem).where(ev.c.type == "registered", where.like(prefix + "%"))
+    # Corrections of a registered event's place (rare): the last one decides.
+    moved: dict[int, str] = {}
+    for (data,) in conn.execute(sa.select(ev.c.data).where(ev.c.type == "corrected").order_by(ev.c.seq)):
+        d = json.loads(data)
+        if isinstance(d.get("replace"), dict) and "place" in d["replace"]:
+            moved[int(d["event"])] = str(d["replace"]["place"])
+    if not moved:
+        return ev.c.problem.in_(registered)
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for seq, pid in conn.execute(sa.select(ev.c.seq, ev.c.problem).where(
+            ev.c.seq.in_(list(moved)), ev.c.type == "registered")):
+        try:
+            now_at = parse_code(moved[seq])
+        except JurisdictionError:
+            continue
+        (inside if now_at[:width] == prefix else outside).add(pid)
+    cond = ev.c.problem.in_(registered)
+    if outside:
+        cond = sa.and_(cond, ev.c.problem.not_in(sorted(outside)))
+    return sa.or_(cond, ev.c.problem.in_(sorted(inside))) if inside else cond
 
 
 def _all_registered(conn: Any) -> set[str]:

@@ -6,7 +6,8 @@ responsibility.service:app`` or any ASGI server runs it); ``responsibility serve
 loopback. Endpoints: ``POST /v1/verdict`` (who answers for one problem), ``POST /v1/route`` (who must
 act on a new one now), ``POST /v1/assess`` (many, as JSON lines), ``GET /v1/policy/…`` (areas,
 bodies, duties and clauses, parameters, the chain as JSON or Mermaid), ``/v1/ledger/…`` (with a
-ledger: its three lists, alerts, events, appending events), ``GET /health`` and ``GET /version``;
+ledger: its three lists, alerts, events page by page, appending events, duplicates and merges,
+indices, import and export of the office workbook), ``GET /health`` and ``GET /version``;
 the OpenAPI description is at ``/openapi.json`` and ``/docs``.
 
 Holds the application and routes (``_app``), the policy views (``_policy_views``), batches

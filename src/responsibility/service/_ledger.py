@@ -1,28 +1,39 @@
-"""The ledger over HTTP: its events, the three lists, alerts, and appending events.
+"""The ledger over HTTP: its events (a problem's, or a jurisdiction's page by page), the three
+lists, alerts, duplicates and merges, the evaluation indices, import from Excel/CSV and export
+to the workbook, appending events and checking the hash chain.
 
 Only when the server was started with a ledger (``--ledger URL``); otherwise these endpoints
-answer 503 saying so. Every list is limited to the caller's jurisdiction (``place`` defaults to
-it; a place outside it is 403); reading a problem's events needs its place to be the caller's;
-appending needs every event's problem to lie in the caller's county (role ``county``). Each
-append is a line of the decision log (caller, input hash, the stored events' last hash).
+answer 503 saying so. Every read is limited to the caller's jurisdiction (``place`` defaults to
+it; a place outside it is 403, logged); reading a problem's events needs its place to be the
+caller's; writing (appending, merging, importing) needs the problems to lie in the caller's
+county (role ``county``; other roles get 403). Each write is a line of the decision log
+(caller, input hash, counts, the stored events' last hash).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import math
+import re
+import shutil
+import tempfile
 import time
+from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import Response
+from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
+from starlette.responses import FileResponse
 
-from .._errors import ProblemError, ResponsibilityError
+from .._errors import LedgerError, ProblemError, ResponsibilityError
 from . import _jsonio as jsonio
 from ._auth import Principal, full_code
-from ._errors import ApiError, from_library
+from ._errors import ApiError, from_library, too_large
 from ._log import digest
 from ._models import ErrorOut
 
@@ -30,6 +41,14 @@ if TYPE_CHECKING:
     from ._app import Service
 
 LIST_NAMES = ("problems", "responsibilities", "rectifications")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _safe_name(name: str) -> str:
+    """An uploaded file's name, reduced to a safe base name (its suffix kept)."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = re.sub(r"[^\w.\-]", "_", base).lstrip(".")[:120]
+    return base or "upload.csv"
 
 
 def open_ledger(url: str, policy: Any, jurisdiction: Any) -> Any:
@@ -100,16 +119,40 @@ def install(app: FastAPI, svc: Service) -> None:
             raise ApiError(404, str(exc), type="NotFound", field="problem",
                            suggestion="see /v1/ledger/lists/problems for the problems you may read") from None
 
-    @app.get("/v1/ledger/events", tags=tags, responses=errors, summary="A problem's events (append-only, hash-chained)")
-    async def events(request: Request, problem: str) -> Response:
+    @app.get("/v1/ledger/events", tags=tags, responses=errors,
+             summary="Events (append-only, hash-chained): one problem's, or a page of the caller's jurisdiction's")
+    async def events(request: Request,
+                     problem: Annotated[str | None, Query(description="one problem's events (all of them)")] = None,
+                     place: Annotated[str | None, Query(
+                         description="a place in your jurisdiction (default: all of it)")] = None,
+                     after: Annotated[int, Query(ge=0, description="the cursor: events stored after this seq "
+                                                 "(the X-Next-After of the previous page)")] = 0,
+                     limit: Annotated[int, Query(ge=1, le=10_000, description="page size")] = 500) -> Response:
+        """With ``problem``: that problem's events, in order. Without: the events of the problems in
+        the caller's jurisdiction (or ``place`` inside it), in the order stored, ``limit`` at a time
+        after the cursor ``after``; while more remain, the ``X-Next-After`` header and a ``Link:
+        rel="next"`` give the next page (appended events only ever add pages at the end)."""
         endpoint = "GET /v1/ledger/events"
         who = svc.caller(request)
         led = ledger()
-        place = await state_place(led, problem)
-        code = full_code(place) or ""
-        if not who.reads(code):
-            raise svc.refuse(who, endpoint, "problem at place", place, None)
-        return _json([e.to_dict() for e in await run_in_threadpool(led.events, problem)])
+        if problem is not None:
+            at = await state_place(led, problem)
+            code = full_code(at) or ""
+            if not who.reads(code):
+                raise svc.refuse(who, endpoint, "problem at place", at, None)
+            return _json([e.to_dict() for e in await run_in_threadpool(led.events, problem)])
+        where = scope(who, endpoint, place)
+        page = await run_in_threadpool(functools.partial(led.events, place=where, after=after, limit=limit + 1))
+        more = len(page) > limit
+        page = page[:limit]
+        headers: dict[str, str] = {}
+        if more:
+            cursor = str(page[-1].seq)
+            query = [(k, v) for k, v in request.query_params.multi_items() if k != "after"] + [("after", cursor)]
+            from urllib.parse import urlencode
+
+            headers = {"X-Next-After": cursor, "Link": f'<{request.url.path}?{urlencode(query)}>; rel="next"'}
+        return Response(jsonio.dumps([e.to_dict() for e in page]), media_type="application/json", headers=headers)
 
     @app.post("/v1/ledger/events", tags=tags, responses=errors, status_code=201,
               summary="Append events (one object or a list) in one transaction; county users, own county")
@@ -130,31 +173,82 @@ def install(app: FastAPI, svc: Service) -> None:
                 continue  # the ledger names the field
             targets = [e["problem"]] + ([str(e["into"])] if e.get("type") == "merged" and e.get("into") else [])
             for pid in targets:
-                place = registered.get(pid)
-                if place is None:
-                    try:
-                        place = (await run_in_threadpool(led.state, pid)).place
-                    except ProblemError:
-                        continue  # an unknown problem: the ledger refuses it with its own message
-                code = full_code(place)
-                if code is None or not who.writes(code):
-                    if who.reads(code or ""):
-                        message = f"a {who.role} user reads this ledger but does not write it"
-                        svc.record(who, endpoint, 403, started=started, input=input_hash, error="Forbidden",
-                                   place=place)
-                        raise ApiError(403, message, type="Forbidden", field=f"[{i}].problem",
-                                       suggestion="events are entered by the county that keeps the ledger")
-                    raise svc.refuse(who, endpoint, "place", str(place), input_hash)
+                await may_write(who, endpoint, started, input_hash, led, pid, f"[{i}].problem", registered.get(pid))
+        return await stored_events(who, endpoint, started, input_hash,
+                                   functools.partial(led.append, items, entered_by=who.name))
+
+    async def may_write(who: Principal, endpoint: str, started: float, input_hash: str, led: Any, pid: str,
+                        field: str, place: Any = None) -> None:
+        """403 (logged) unless problem ``pid`` (at ``place``, else where the ledger has it) is the
+        caller's to write; an unknown problem passes, for the ledger to refuse with its own message."""
+        if place is None:
+            try:
+                place = (await run_in_threadpool(led.state, pid)).place
+            except ProblemError:
+                return
+        code = full_code(place)
+        if code is not None and who.writes(code):
+            return
+        if who.reads(code or ""):
+            svc.record(who, endpoint, 403, started=started, input=input_hash, error="Forbidden", place=place)
+            raise ApiError(403, f"a {who.role} user reads this ledger but does not write it", type="Forbidden",
+                           field=field, suggestion="events are entered by the county that keeps the ledger")
+        raise svc.refuse(who, endpoint, "place", str(place), input_hash)
+
+    def writer(who: Principal, endpoint: str, started: float, input_hash: str | None) -> None:
+        """403 (logged) for a role that does not write the ledger."""
+        if not who.writes(who.code):
+            svc.record(who, endpoint, 403, started=started, input=input_hash, error="Forbidden")
+            raise ApiError(403, f"a {who.role} user reads this ledger but does not write it", type="Forbidden",
+                           suggestion="events are entered by the county that keeps the ledger")
+
+    async def stored_events(who: Principal, endpoint: str, started: float, input_hash: str, write: Any) -> Response:
+        """Run ``write`` (a ledger append) off the event loop; 201 with the stored events, logged."""
         try:
-            stored = await run_in_threadpool(functools.partial(led.append, items, entered_by=who.name))
+            stored = await run_in_threadpool(write)
         except ResponsibilityError as exc:
             err = from_library(exc)
             svc.record(who, endpoint, err.status, started=started, input=input_hash, error=err.type, field=err.field)
             raise err from None
+        if not isinstance(stored, list):
+            stored = [stored]
         svc.record(who, endpoint, 201, started=started, input=input_hash, events=len(stored),
                    seq=[stored[0].seq, stored[-1].seq] if stored else None,
                    findings=stored[-1].hash if stored else None)
         return _json([e.to_dict() for e in stored], status=201)
+
+    @app.post("/v1/ledger/merge", tags=tags, responses=errors, status_code=201,
+              summary="Record a merge (三(三) 集成整改): problem `source` into `into`; county users, own county",
+              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
+                  "type": "object", "required": ["source", "into", "on"], "additionalProperties": False,
+                  "properties": {"source": {"type": "string"}, "into": {"type": "string"},
+                                 "on": {"type": "string", "format": "date"}}}}}}})
+    async def merge(request: Request) -> Response:
+        """``Ledger.merge``: the merged problem keeps every channel and the earliest discovery;
+        ``source`` takes no more events (see /v1/ledger/duplicates for likely pairs). Answers with
+        the stored ``merged`` event."""
+        from ._app import read_json
+
+        started = time.perf_counter()
+        endpoint = "POST /v1/ledger/merge"
+        who = svc.caller(request)
+        led = ledger()
+        raw = await read_json(request, svc.settings.max_body)
+        input_hash = digest(raw)
+        if not isinstance(raw, dict):
+            raise ApiError(422, "expected an object {source, into, on}", type="RequestError", field="(body)")
+        for key in ("source", "into", "on"):
+            if not isinstance(raw.get(key), str) or not raw[key].strip():
+                raise ApiError(422, f"field {key!r} is required (text)", type="RequestError", field=key,
+                               suggestion="send {\"source\": id, \"into\": id, \"on\": \"YYYY-MM-DD\"}")
+        unknown = sorted(set(raw) - {"source", "into", "on"})
+        if unknown:
+            raise ApiError(422, f"unknown field {unknown[0]!r}", type="RequestError", field=unknown[0],
+                           suggestion="send only source, into and on")
+        for key in ("source", "into"):
+            await may_write(who, endpoint, started, input_hash, led, raw[key], key)
+        return await stored_events(who, endpoint, started, input_hash, functools.partial(
+            led.merge, raw["source"], raw["into"], on=raw["on"], entered_by=who.name))
 
     @app.get("/v1/ledger/lists/{name}", tags=tags, responses=errors,
              summary="问题清单 (problems), 责任清单 (responsibilities) or 整改清单 (rectifications), as of a day")
@@ -180,6 +274,131 @@ def install(app: FastAPI, svc: Service) -> None:
         frame = await run_in_threadpool(functools.partial(led.alerts, within, as_of, place=where, area=area,
                                                           lang=lang))
         return _json(frame_rows(frame))
+
+    @app.get("/v1/ledger/duplicates", tags=tags, responses=errors,
+             summary="Likely duplicates: open problems of one place, area and kind found within `window` days")
+    async def duplicates(request: Request, window: Annotated[int, Query(ge=0, le=3650)] = 30,
+                         as_of: dt.date | None = None, place: str | None = None,
+                         lang: Literal["en", "zh"] = "en") -> Response:
+        """``Ledger.duplicates`` for the caller's jurisdiction: suggestions to merge
+        (POST /v1/ledger/merge), not decisions."""
+        who = svc.caller(request)
+        led = ledger()
+        where = scope(who, "GET /v1/ledger/duplicates", place)
+        frame = await run_in_threadpool(functools.partial(led.duplicates, window, as_of, place=where, lang=lang))
+        return _json(frame_rows(frame))
+
+    @app.get("/v1/ledger/indices", tags=tags, responses=errors,
+             summary="评价指数 (三(三)) per jurisdiction of a level and per period, from the caller's problems")
+    async def indices(request: Request, as_of: dt.date | None = None,
+                      level: Literal["province", "city", "county", "township", "village"] = "county",
+                      period: Literal["year", "quarter", "month"] = "year", place: str | None = None,
+                      lang: Literal["en", "zh"] = "en") -> Response:
+        """``Ledger.indices`` over the problems of the caller's jurisdiction (or ``place`` in it)."""
+        who = svc.caller(request)
+        led = ledger()
+        where = scope(who, "GET /v1/ledger/indices", place)
+        frame = await run_in_threadpool(functools.partial(led.indices, as_of, level=level, period=period,
+                                                          place=where, lang=lang))
+        return _json(frame_rows(frame))
+
+    @app.get("/v1/ledger/export", tags=tags, responses={
+        200: {"content": {XLSX: {}}, "description": "the workbook"}, **errors},
+        summary="The workbook offices use (.xlsx): 问题清单, 责任清单, 整改清单, 评价指数, 激励提示, 预警")
+    async def export(request: Request, as_of: dt.date | None = None, place: str | None = None,
+                     area: str | None = None, status: str | None = None,
+                     within: Annotated[int, Query(ge=0, le=3650)] = 7) -> Response:
+        """``Ledger.export_xlsx`` for the caller's jurisdiction (or ``place`` in it): one sheet per
+        list, Chinese headers, frozen header row, filters, date cells, overdue rows highlighted."""
+        who = svc.caller(request)
+        led = ledger()
+        where = scope(who, "GET /v1/ledger/export", place)
+        tmp = FilePath(tempfile.mkdtemp(prefix="responsibility-export-"))
+        day = (as_of or dt.date.today()).isoformat()
+        name = f"ledger-{where[:len(who.prefix)] if where and who.code else 'all'}-{day}.xlsx"
+        try:
+            await run_in_threadpool(functools.partial(led.export_xlsx, tmp / name, as_of, place=where, area=area,
+                                                      status=status, within=within))
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return FileResponse(tmp / name, media_type=XLSX, filename=name,
+                            background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True))
+
+    @app.post("/v1/ledger/import", tags=tags, status_code=200, responses=errors,
+              summary="Import an existing ledger (.xlsx or .csv) in one transaction; county users, own county",
+              openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+                  "type": "object", "required": ["file"], "properties": {
+                      "file": {"type": "string", "format": "binary", "description": ".xlsx or .csv"},
+                      "mapping": {"type": "string", "format": "binary",
+                                  "description": "a YAML column mapping (default: the shipped one)"},
+                      "encoding": {"type": "string",
+                                   "description": "of a CSV: utf-8, gbk, gb18030 (default: detected)"},
+                      "sheet": {"type": "string", "description": "of a workbook (default: the first)"}}}}}}})
+    async def import_(request: Request) -> Response:
+        """``Ledger.import_file`` on the uploaded file: every row is imported or rejected with its
+        reason (a row placed outside the caller's county is rejected, field ``place``); the counts
+        balance (``rows == imported + rejected``); all rows or none are stored (one transaction)."""
+        started = time.perf_counter()
+        endpoint = "POST /v1/ledger/import"
+        who = svc.caller(request)
+        led = ledger()
+        writer(who, endpoint, started, None)
+        limit = svc.settings.max_batch_bytes
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise too_large(limit, "the upload", suggestion="split the ledger into several files")
+        if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+            raise ApiError(400, "send the file as multipart/form-data (field 'file'; optional 'mapping', 'encoding', "
+                           "'sheet')", type="RequestError", field="(body)",
+                           suggestion="e.g. curl -F file=@ledger.xlsx -F mapping=@mapping.yaml")
+        tmp = FilePath(tempfile.mkdtemp(prefix="responsibility-import-"))
+        try:
+            async with request.form(max_files=2, max_fields=4, max_part_size=limit) as form:
+                upload = form.get("file")
+                if upload is None or isinstance(upload, str):
+                    raise ApiError(422, "the form has no file (field 'file')", type="RequestError", field="file",
+                                   suggestion="send the ledger as the form field 'file'")
+                name = _safe_name(upload.filename or "upload.csv")
+                if FilePath(name).suffix.lower() not in (".csv", ".xlsx", ".xlsm"):
+                    raise ApiError(422, f"{name}: not a .csv or .xlsx file", type="RequestError", field="file",
+                                   suggestion="upload the ledger as .xlsx or .csv")
+                h = hashlib.sha256()
+                path = tmp / name
+                with open(path, "wb") as out:
+                    while chunk := await upload.read(1 << 20):
+                        h.update(chunk)
+                        out.write(chunk)
+                mapping_path = None
+                mapping = form.get("mapping")
+                if mapping is not None:
+                    mapping_path = tmp / "mapping.yaml"
+                    data = mapping.encode() if isinstance(mapping, str) else await mapping.read()
+                    h.update(data)
+                    mapping_path.write_bytes(data)
+                encoding, sheet = form.get("encoding"), form.get("sheet")
+            input_hash = h.hexdigest()
+            try:
+                result = await run_in_threadpool(functools.partial(
+                    led.import_file, path, entered_by=who.name, mapping=mapping_path,
+                    encoding=encoding if isinstance(encoding, str) and encoding else None,
+                    sheet=sheet if isinstance(sheet, str) and sheet else None,
+                    within=who.code or None, source=name))
+            except ResponsibilityError as exc:
+                message = str(exc).replace(f"{tmp}/", "")
+                err = ApiError(422, message, type=type(exc).__name__, field=getattr(exc, "field", "file")) \
+                    if isinstance(exc, LedgerError) and "database" not in message else from_library(exc)
+                err.message = message
+                svc.record(who, endpoint, err.status, started=started, input=input_hash, error=err.type)
+                raise err from None
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        body = {**dataclasses.asdict(result), "balanced": result.balanced}
+        forbidden = sum(1 for r in result.rejects if r.get("field") and "outside the jurisdiction" in r["reason"])
+        svc.record(who, endpoint, 200, started=started, input=input_hash, source=name, rows=result.rows,
+                   imported=result.imported, rejected=result.rejected, events=result.events, forbidden=forbidden,
+                   findings=digest(body))
+        return _json(body)
 
     @app.get("/v1/ledger/verify", tags=tags, responses=errors,
              summary="Check the hash chain: ok, events checked, the first event altered, removed or reordered")
