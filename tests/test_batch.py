@@ -134,8 +134,8 @@ def expected(policy: Policy, j: Jurisdiction, records: list[Any], engine: str, l
             continue
         for f in v.findings:
             d = f.to_dict(lang)  # type: ignore[arg-type]
-            rows.append((i, v.problem, d["level"], d["body"], d["name"], d["place"], d["basis"], d["liability"],
-                         ";".join(d["clauses"]), d["reason"]))
+            rows.append((i, v.problem, v.context.problem.area, d["level"], d["body"], d["name"], d["place"],
+                         f.place_name, d["basis"], d["liability"], ";".join(d["clauses"]), d["reason"]))
     return rows, rejects
 
 

@@ -310,3 +310,5 @@ def test_assess_dask_equals_assess_with_any_partitions(policy: Policy, province:
     assert f["reason"].tolist() == reference.findings["reason"].tolist()
     assert f["record"].tolist() == reference.findings["record"].tolist()
     assert r["record"].tolist() == reference.rejects["record"].tolist() == [5]
+    assert list(f.columns) == list(reference.findings.columns)  # area and place_name too
+    assert f.astype(str).values.tolist() == reference.findings.astype(str).values.tolist()

@@ -343,3 +343,42 @@ def test_assess_reads_the_yaml_that_who_reads(run_cli: Run, tmp_path: Path, poli
     assert code == 1 and "records in: 3   assessed: 1   rejected: 2" in err, err
     code, _, err = run_cli("assess", str(many), "-o", str(tmp_path / "out.yaml"))
     assert code == 2 and "YAML is read, not written" in err
+
+
+FINDING_COLUMNS = ["record", "problem", "area", "level", "body", "name", "place", "place_name", "basis", "liability",
+                   "clauses", "reason"]
+
+
+def test_findings_carry_the_area_and_the_place_name_on_every_path(run_cli: Run, tmp_path: Path,
+                                                                 policy: Policy) -> None:
+    """No join back: every output (JSON lines, JSON, CSV, Parquet, the DataFrame) names the
+    record's area and the finding's place by name, on the fast path and the reference path."""
+    import pyarrow.parquet as pq
+
+    example = Jurisdiction.example()
+    disc = {"level": "县", "channel": "hotline", "on": "2021-03-01"}
+    records = [{"id": "fast", "area": "危房改造", "place": "330127100219", "discovered": disc, "as_of": "2021-06-30"},
+               {"id": "slow", "area": "funds", "sector": "water", "place": "330127100219", "discovered": disc,
+                "as_of": "2021-06-30"}]
+    frame = policy.assess(records).findings
+    assert list(frame.columns) == FINDING_COLUMNS
+    assert set(frame["area"]) == {"housing", "funds"} and set(frame["problem"]) == {"fast", "slow"}
+    assert all(example.place(p).name == n for p, n in zip(frame["place"], frame["place_name"], strict=True))
+    assert {"富城村", "千岛湖镇", "淳安县"} <= set(frame["place_name"])
+    want = frame.astype(str).values.tolist()
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    for out in ("out.jsonl", "out.json", "out.csv", "out.parquet"):
+        code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / out))
+        assert code == 0, err
+        path = tmp_path / out
+        if out.endswith(".parquet"):
+            rows = pq.read_table(path).to_pylist()
+        elif out.endswith(".csv"):
+            rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+        elif out.endswith(".json"):
+            rows = json.loads(path.read_text(encoding="utf-8"))
+        else:
+            rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+        assert list(rows[0]) == FINDING_COLUMNS, out
+        assert [[str(r[c]) for c in FINDING_COLUMNS] for r in rows] == want, out

@@ -104,8 +104,14 @@ def test_report_is_one_self_contained_file(report: Path, assessment: Assessment)
 
 
 def test_report_in_english_and_without_areas(assessment: Assessment) -> None:
-    text = assessment.report_html(lang="en")
-    assert "By basis and liability" in text and "By area" not in text and "按层级" not in text
+    import dataclasses
+
+    text = assessment.report_html(lang="en")  # the findings carry their area: the chart by area is drawn
+    assert "By basis and liability" in text and "By area" in text and "按层级" not in text
+    assert text.count('<div class="chart">') == 6
+    older = dataclasses.replace(assessment, findings=assessment.findings.drop(columns="area"))
+    text = older.report_html(lang="en")  # findings without the column (and no records): no chart by area
+    assert "By basis and liability" in text and "By area" not in text
     assert text.count('<div class="chart">') == 5
 
 

@@ -47,11 +47,13 @@ class Assessment:
     """The outcome of :meth:`Policy.assess <responsibility.Policy.assess>`: findings, rejects, counts.
 
     ``findings`` is a pandas DataFrame with one row per finding: ``record`` (the input
-    position), ``problem`` (its id), then the fields of :meth:`Finding.to_dict
-    <responsibility.Finding.to_dict>` (``clauses`` joined by ``;``), in input order and, within
-    a record, in the order ``who_answers`` gives. ``rejects`` has one row per rejected record:
-    ``record``, ``line`` (for text files), ``problem``, ``field`` and ``reason`` (the message of
-    the :class:`~responsibility.ProblemError` ``who_answers`` would raise). ``records ==
+    position), ``problem`` (its id), ``area`` (the record's duty-area id), then the fields of
+    :meth:`Finding.to_dict <responsibility.Finding.to_dict>` (``clauses`` joined by ``;``) with
+    ``place_name`` (the name of the finding's place, as its reason gives it) after ``place``, in
+    input order and, within a record, in the order ``who_answers`` gives. ``rejects`` has one
+    row per rejected record: ``record``, ``line`` (for text files), ``problem``, ``field``,
+    ``code`` (a stable reason code) and ``reason`` (the message of the
+    :class:`~responsibility.ProblemError` ``who_answers`` would raise). ``records ==
     assessed + rejected`` always.
 
     >>> import responsibility

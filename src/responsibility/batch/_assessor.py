@@ -198,7 +198,7 @@ class Assessor:
         dv = derive(c, t, today=today, limit=self.limit, rect_limit=self.rect_limit, must_report=self.must_report)
         rows = expand(c, t, self.templates, dv)
         rejects = list(part.rejects)
-        slow: list[tuple[int, str, list[Finding]]] = []
+        slow: list[tuple[int, str, list[Finding], str]] = []
         todo = np.union1d(np.nonzero(c.slow)[0], rows.moved).tolist()
         for i in todo:
             raw = part.raw(i)
@@ -213,7 +213,7 @@ class Assessor:
                 line = int(part.lines[i]) if part.lines is not None else None
                 rejects.append(reject(int(part.numbers[i]), line, exc))
                 continue
-            slow.append((i, verdict.problem, list(verdict.findings)))
+            slow.append((i, verdict.problem, list(verdict.findings), verdict.context.problem.area))
         rejects.sort(key=lambda r: r[0])
         columns = self.emitter.emit(c, dv, rows, slow, part.numbers)
         n_rejected = len(rejects) - len(part.rejects)
@@ -395,8 +395,9 @@ def finding_schema() -> Any:
     import pyarrow as pa
 
     d = pa.dictionary(pa.int32(), pa.string())
-    return pa.schema([("record", pa.int64()), ("problem", pa.string()), ("level", d), ("body", d), ("name", d),
-                      ("place", d), ("basis", d), ("liability", d), ("clauses", d), ("reason", pa.string())])
+    return pa.schema([("record", pa.int64()), ("problem", pa.string()), ("area", d), ("level", d), ("body", d),
+                      ("name", d), ("place", d), ("place_name", d), ("basis", d), ("liability", d), ("clauses", d),
+                      ("reason", pa.string())])
 
 
 def reject_schema() -> Any:
@@ -413,16 +414,21 @@ class Dictionaries:
     def __init__(self, t: Tables) -> None:
         policy = t.policy
         names = list(dict.fromkeys(policy.bodies[b].name for b in t.bodies))
+        # a place's name as its findings' reasons give it (its code where the jurisdiction has no name)
+        place_names = list(dict.fromkeys(t.place_texts))
         self.values: dict[str, list[str]] = {
-            "level": t.level_ids, "body": t.bodies, "name": names, "place": t.place_codes,
-            "basis": t.bases, "liability": t.liabilities}
+            "area": t.areas, "level": t.level_ids, "body": t.bodies, "name": names, "place": t.place_codes,
+            "place_name": place_names, "basis": t.bases, "liability": t.liabilities}
         self.level_of_body = np.array([t.level_ids.index(policy.bodies[b].level) for b in t.bodies], np.int32)
         self.name_of_body = np.array([names.index(policy.bodies[b].name) for b in t.bodies], np.int32)
+        where = {n: i for i, n in enumerate(place_names)}
+        self.name_of_place = np.array([where[n] for n in t.place_texts], np.int32)
         self._arrow: dict[str, Any] = {}
 
     def indices(self, cols: Columns) -> dict[str, npt.NDArray[np.int32]]:
-        return {"level": self.level_of_body[cols.body], "body": cols.body, "name": self.name_of_body[cols.body],
-                "place": cols.place, "basis": cols.basis, "liability": cols.liability}
+        return {"area": cols.area, "level": self.level_of_body[cols.body], "body": cols.body,
+                "name": self.name_of_body[cols.body], "place": cols.place,
+                "place_name": self.name_of_place[cols.place], "basis": cols.basis, "liability": cols.liability}
 
     def arrow(self, name: str) -> Any:
         import pyarrow as pa
@@ -433,6 +439,10 @@ class Dictionaries:
         return got
 
 
+#: The finding columns held as indices into :class:`Dictionaries`.
+_CODED = ("area", "level", "body", "name", "place", "place_name", "basis", "liability")
+
+
 def to_arrow(cols: Columns, dicts: Dictionaries) -> Any:
     """Finding rows as an Arrow table (dictionary columns for the few-valued ones)."""
     import pyarrow as pa
@@ -440,7 +450,7 @@ def to_arrow(cols: Columns, dicts: Dictionaries) -> Any:
     idx = dicts.indices(cols)
     arrays: dict[str, Any] = {"record": pa.array(cols.record, pa.int64())}
     arrays["problem"] = cols.problem if not isinstance(cols.problem, list) else pa.array(cols.problem, pa.string())
-    for name in ("level", "body", "name", "place", "basis", "liability"):
+    for name in _CODED:
         arrays[name] = pa.DictionaryArray.from_arrays(pa.array(idx[name], pa.int32()), dicts.arrow(name))
     arrays["clauses"] = pa.DictionaryArray.from_arrays(pa.array(cols.clauses, pa.int32()),
                                                        pa.array(cols.clause_texts, pa.string()))
@@ -456,7 +466,7 @@ def to_python(cols: Columns, dicts: Dictionaries) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {"record": cols.record.tolist(),
                                  "problem": list(cols.problem) if isinstance(cols.problem, list)
                                  else cols.problem.to_pylist()}
-    for name in ("level", "body", "name", "place", "basis", "liability"):
+    for name in _CODED:
         values = dicts.values[name]
         out[name] = [values[i] for i in idx[name].tolist()]
     out["clauses"] = [cols.clause_texts[i] for i in cols.clauses.tolist()]

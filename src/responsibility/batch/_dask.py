@@ -33,9 +33,9 @@ from ..policy._view import PolicyView
 _ASSESSORS: dict[str, Any] = {}
 _LOCK = threading.Lock()
 
-FINDING_TYPES = {"record": "int64", "problem": "string", "level": "string", "body": "string", "name": "string",
-                 "place": "string", "basis": "string", "liability": "string", "clauses": "string",
-                 "reason": "string"}
+FINDING_TYPES = {"record": "int64", "problem": "string", "area": "string", "level": "string", "body": "string",
+                 "name": "string", "place": "string", "place_name": "string", "basis": "string",
+                 "liability": "string", "clauses": "string", "reason": "string"}
 REJECT_TYPES = {"record": "int64", "line": "Int64", "problem": "string", "field": "string", "code": "string",
                 "reason": "string"}
 

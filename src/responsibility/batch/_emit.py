@@ -27,8 +27,8 @@ I32 = npt.NDArray[np.int32]
 I64 = npt.NDArray[np.int64]
 
 #: Output columns of finding rows, and of rejects.
-FINDING_COLUMNS = ("record", "problem", "level", "body", "name", "place", "basis", "liability", "clauses",
-                   "reason")
+FINDING_COLUMNS = ("record", "problem", "area", "level", "body", "name", "place", "place_name", "basis",
+                   "liability", "clauses", "reason")
 REJECT_COLUMNS = ("record", "line", "problem", "field", "code", "reason")
 _RADIX = 2**21  # text ids in segment keys
 _SEGMENTS = 2_000_000  # interned segments kept before starting afresh
@@ -62,6 +62,7 @@ class Columns:
 
     record: I64
     problem: Any  # pyarrow array of str, or list of str
+    area: I32  # index into Tables.areas (the record's duty area)
     body: I32  # index into Tables.bodies; level and name follow from it
     basis: I32
     liability: I32
@@ -238,15 +239,16 @@ class Emitter:
         self._segment_count = min(self._segment_count, 1)
         self._segment_objs[1:] = None  # let the dropped segments go
 
-    def emit(self, c: Cols, dv: Derived, rows: Rows, slow: list[tuple[int, str, list[Finding]]],
+    def emit(self, c: Cols, dv: Derived, rows: Rows, slow: list[tuple[int, str, list[Finding], str]],
              numbers: I64) -> Columns:
-        """Columns of the fast rows and of the reference path's verdicts (``(record, id, findings)``),
-        merged in record order."""
+        """Columns of the fast rows and of the reference path's verdicts (``(record, id, findings,
+        area)``), merged in record order."""
         t, tpl = self.t, self.tpl
         self._sync()
         if len(self.segments) > _SEGMENTS:
             self._forget()
-        slow_findings = [(r, p, f) for r, p, fs in slow for f in fs]
+        slow_findings = [(r, p, f) for r, p, fs, _ in slow for f in fs]
+        slow_area = [t.area_index[a] for _, _, fs, a in slow for _ in fs]
         nf = len(rows.rec)
         if slow_findings:
             rec = np.concatenate([rows.rec, np.array([r for r, _, _ in slow_findings], np.int32)])
@@ -268,6 +270,8 @@ class Emitter:
             liability[i] = t.liabilities.index(f.liability)
             clauses[i] = self.clause_index.setdefault(";".join(f.clauses), len(self.clause_index))
         place = t.ancestor[c.place[frec], self.body_rank[body]].astype(np.int32)
+        area = c.area[frec].astype(np.int32)
+        area[sl] = slow_area
         for i, (_, _, f) in zip(sl.tolist(), slow_findings, strict=True):
             place[i] = self.place_index[f.place]
         # reasons: two segments per row, then one join
@@ -317,5 +321,5 @@ class Emitter:
             problem = source.take(pa.array(idx))
         nl = len(t.liabilities)
         counts = np.bincount(basis.astype(np.int64) * nl + liability, minlength=len(t.bases) * nl)
-        return Columns(numbers[frec].astype(np.int64), problem, body, basis, liability, place,
+        return Columns(numbers[frec].astype(np.int64), problem, area, body, basis, liability, place,
                        remap[clauses], [texts[i] for i in by_text], reasons, counts.astype(np.int64))

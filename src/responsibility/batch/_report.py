@@ -130,10 +130,10 @@ def report_html(findings: Any, rejects: Any, *, records: int, assessed: int, rej
                                marker_color="#1F618D"))
         charts.append((w["by_level"], figure(fig, 340),
                        _table([w["level"], w["count"]], [[level_name[x], int(by_level[x])] for x in lv])))
-        # By area (through the records' areas).
-        if areas:
-            area_of = pd.Series(areas)
-            per = f["record"].map(area_of).fillna("?").value_counts()
+        # By area (the findings' own column; else through the records' areas).
+        if "area" in f.columns or areas:
+            per = f["area"].astype(str).value_counts() if "area" in f.columns else \
+                f["record"].map(pd.Series(areas)).fillna("?").value_counts()
             order = [a for a in policy.areas if a in per.index] + [a for a in per.index if a not in policy.areas]
             fig = go.Figure(go.Bar(x=[area_name.get(a, a) for a in order], y=[int(per[a]) for a in order],
                                    marker_color="#117A65"))

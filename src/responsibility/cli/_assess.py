@@ -57,8 +57,8 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
            scheduler: str | None) -> None:
     """Assess every problem record in INPUT (JSON lines, JSON, YAML, CSV or Parquet).
 
-    Writes one row per finding (record, problem, level, body, name, place, basis, liability,
-    clauses, reason) and one row per rejected record (record, line, problem, field, code,
+    Writes one row per finding (record, problem, area, level, body, name, place, place_name,
+    basis, liability, clauses, reason) and one row per rejected record (record, line, problem, field, code,
     reason), then a summary on stderr: records in = assessed + rejected, and findings by basis
     and liability. Exit 0 when nothing was rejected, 1 when some records were, 2 when INPUT
     cannot be used or an output cannot be written (the previous output file is then unchanged).
