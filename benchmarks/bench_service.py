@@ -94,12 +94,25 @@ def start_server(tmp: Path, jcsv: Path, workers: int, engine: str) -> tuple[subp
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
                 s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
-                if s.recv(100).startswith(b"HTTP/1.1 200"):
+                if s.recv(100).startswith(b"HTTP/1.1 200") and listening(port) >= workers:
                     return proc, port
         except OSError:
-            time.sleep(0.2)
+            pass
+        time.sleep(0.2)
     stop_server(proc)
     raise SystemExit("the server did not start within 180 s")
+
+
+def listening(port: int) -> int:
+    """How many sockets listen on ``port`` (one per ready worker: each opens its own when ready)."""
+    n = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                    n += 1
+    return n
 
 
 def stop_server(proc: subprocess.Popen[bytes]) -> None:
@@ -135,17 +148,21 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
             return status, bytes(body)
 
 
-async def _verdicts(port: int, bodies: list[bytes], n: int, clients: int, seconds: float) -> tuple[list[float], int]:
+async def _verdicts(port: int, bodies: list[bytes], n: int, clients: int, seconds: float
+                    ) -> tuple[list[float], int, list[int]]:
     latencies: list[float] = []
     errors = 0
     next_i = 0
     deadline = time.perf_counter() + seconds
+    per_client: list[int] = []
 
     async def client() -> None:
         nonlocal next_i, errors
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        done = 0
         try:
             while next_i < n and time.perf_counter() < deadline:
+                done += 1
                 body = bodies[next_i % len(bodies)]
                 next_i += 1
                 request = (b"POST /v1/verdict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -159,19 +176,21 @@ async def _verdicts(port: int, bodies: list[bytes], n: int, clients: int, second
                     errors += 1
         finally:
             writer.close()
+            per_client.append(done)
 
     await asyncio.gather(*(client() for _ in range(clients)))
-    return latencies, errors
+    return latencies, errors, per_client
 
 
 def verdict_run(port: int, server: int, bodies: list[bytes], n: int, clients: int, seconds: float) -> dict[str, Any]:
     cpu0, me0, t0 = tree_cpu(server), _self_cpu(), time.perf_counter()
-    latencies, errors = asyncio.run(_verdicts(port, bodies, n, clients, seconds))
+    latencies, errors, per_client = asyncio.run(_verdicts(port, bodies, n, clients, seconds))
     wall = time.perf_counter() - t0
     latencies.sort()
     return {"n": len(latencies), "wall": wall, "rate": len(latencies) / wall, "errors": errors,
             "p50": latencies[len(latencies) // 2] * 1000, "p99": latencies[int(len(latencies) * 0.99)] * 1000,
-            "server_cpu": tree_cpu(server) - cpu0, "client_cpu": _self_cpu() - me0}
+            "server_cpu": tree_cpu(server) - cpu0, "client_cpu": _self_cpu() - me0,
+            "spread": (min(per_client), max(per_client)), "load": os.getloadavg()[0]}
 
 
 def _self_cpu() -> float:
@@ -247,6 +266,12 @@ def main(argv: list[str] | None = None) -> None:
                   f"({mid['n']:,} requests by {opts.concurrency} clients in {mid['wall']:.2f} s wall; server CPU "
                   f"{mid['server_cpu']:.2f} s, client CPU {mid['client_cpu']:.2f} s; {mid['errors']} errors; "
                   f"median of {opts.runs} by throughput: {rates}/s)")
+            p99s = ", ".join(f"{r['p99']:.1f}" for r in runs)
+            print(f"  server CPU {mid['server_cpu'] / mid['n'] * 1000:.3f} ms/verdict, client "
+                  f"{mid['client_cpu'] / mid['n'] * 1000:.3f} ms/verdict; requests per connection "
+                  f"{mid['spread'][0]}–{mid['spread'][1]}; p99 of each run: "
+                  f"{p99s} ms; "
+                  f"1-min load average {mid['load']:.1f} on {os.cpu_count()} CPUs")
             print("  targets on 2 cores: ≥ 1,000/s, p99 ≤ 50 ms")
             batches = [batch_run(port, proc.pid, src) for _ in range(opts.runs)]
         finally:

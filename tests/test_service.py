@@ -16,6 +16,7 @@ pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from responsibility import Jurisdiction, Policy
 from responsibility.service import (
@@ -482,3 +483,33 @@ def test_tokens_and_the_log_need_no_web_framework() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == [token_hash("t")[:8], digest({"a": 1})[:8]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text() | st.dates(),
+                          lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+                          max_leaves=20))
+def test_canonical_bytes_are_one_text_per_value(value: Any) -> None:
+    import math
+
+    from responsibility.service._jsonio import canonical
+
+    text = canonical(value)
+    expected = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    numbers = _floats_of(value)
+    if not numbers:
+        assert text == expected.encode("utf-8", "surrogatepass")
+    elif all(math.isfinite(x) for x in numbers):  # the same numbers, perhaps written otherwise
+        assert json.loads(text) == json.loads(expected) and canonical(json.loads(text)) == text
+    else:  # NaN and infinities as json writes them, never as null (no two inputs hash alike)
+        assert text == expected.encode("utf-8", "surrogatepass")
+
+
+def _floats_of(v: Any) -> list[float]:
+    if isinstance(v, float):
+        return [v]
+    if isinstance(v, dict):
+        return [x for y in v.values() for x in _floats_of(y)]
+    if isinstance(v, list):
+        return [x for y in v for x in _floats_of(y)]
+    return []

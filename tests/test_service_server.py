@@ -126,6 +126,42 @@ def test_a_real_server_answers_as_the_library(server: Server, policy: Policy, ex
     assert lines_logged[1]["caller"] == "chunan" and lines_logged[2]["records"] == 300
 
 
+def listening(port: int) -> int:
+    """Sockets listening on ``port`` (the workers each open one when ready)."""
+    return sum(1 for table in ("/proc/net/tcp", "/proc/net/tcp6") if Path(table).exists()
+               for line in Path(table).read_text().splitlines()[1:]
+               if line.split()[3] == "0A" and int(line.split()[1].rsplit(":", 1)[1], 16) == port)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SO_REUSEPORT workers are Linux's")
+def test_workers_each_listen_and_log_every_verdict_by_shutdown(tmp_path: Path) -> None:
+    tokens = tmp_path / "tokens.yaml"
+    tokens.write_text(f"tokens:\n  - {{name: chunan, role: county, jurisdiction: '330127', "
+                      f"sha256: {token_hash(TOKEN)}}}\n", encoding="utf-8")
+    s = start(tmp_path, "--tokens", str(tokens), "--workers", "2")
+    port = int(s.url.rsplit(":", 1)[1])
+    try:
+        deadline = time.monotonic() + 120
+        while listening(port) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert listening(port) == 2
+        record = {"id": "w", "domain": "housing", "place": "330127100219", "as_of": "2021-06-30",
+                  "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}
+        for i in range(40):  # a new connection each: the kernel spreads them over the listening workers
+            r = httpx.post(f"{s.url}/v1/verdict", json={**record, "id": f"w{i}"},
+                           headers={"Authorization": f"Bearer {TOKEN}", "Connection": "close"})
+            assert r.status_code == 200, r.text
+        children = Path(f"/proc/{s.proc.pid}/task/{s.proc.pid}/children").read_text().split()
+        pids = [c for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+        assert len(pids) == 2  # the workers (beside them, multiprocessing's resource tracker)
+    finally:
+        code = stop(s.proc)
+    assert code == 0
+    lines = read_log(s.log)
+    assert sorted(x["problem"] for x in lines) == sorted(f"w{i}" for i in range(40))
+    assert not [pid for pid in pids if Path(f"/proc/{pid}").exists()]  # no worker outlives the server
+
+
 def test_serve_refuses_unusable_settings(tmp_path: Path) -> None:
     run = [sys.executable, "-m", "responsibility", "serve", "--port", str(free_port()), "--decision-log",
            str(tmp_path / "d.jsonl")]

@@ -73,14 +73,22 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
         if value is not None:
             os.environ[key] = value
     settings = Settings.from_env()
+    access_log = log_level in ("info", "debug")  # a line per request on stderr (the decision log is apart)
     app = create_app(settings)  # unusable settings fail here, before listening, as one line and exit 2
     click.echo(f"responsibility: serving on http://{host}:{port} (docs at /docs; decision log {decision_log})",
                err=True)
     if workers > 1:
-        del app
-        uvicorn.run("responsibility.service:app", host=host, port=port, workers=workers, log_level=log_level)
+        from ..service._workers import run
+
+        svc = app.state.service  # the workers each make their own (the settings are in the environment)
+        if svc.log is not None:
+            svc.log.close()
+        if svc.ledger is not None:
+            svc.ledger.close()
+        del app, svc
+        run(host, port, workers, log_level=log_level, access_log=access_log)
     else:
-        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log)
 
 
 @click.command("token")

@@ -9,8 +9,14 @@ policy's content hash, the findings' hash and the latency::
 
 Hashes are SHA-256 of canonical JSON (sorted keys, no spaces, UTF-8), so the same input with
 the same policy gives the same findings hash, and :func:`replay` re-answers a logged input and
-checks it. Lines are appended and flushed one ``write`` at a time (a file opened for append:
-concurrent writers, threads or processes, never interleave within a line).
+checks it.
+
+Writing is off the request's path: :meth:`DecisionLog.write` adds the line to a buffer, and a
+background thread appends what has gathered every few milliseconds in one ``write`` of whole
+lines (a file opened for append: concurrent writers, threads or processes such as server
+workers, never interleave within a line). :meth:`~DecisionLog.close` (the server's shutdown)
+writes the rest and syncs the file; :func:`read_log` in the same process first writes what is
+buffered for that file.
 """
 
 from __future__ import annotations
@@ -18,10 +24,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import threading
+import time
 import weakref
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from .._errors import ResponsibilityError
 from . import _jsonio as jsonio
@@ -34,8 +42,7 @@ if TYPE_CHECKING:
 
 def canonical(value: Any) -> bytes:
     """Canonical JSON bytes of ``value``: sorted keys, no spaces, UTF-8, dates as ISO text."""
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return text.encode("utf-8", "surrogatepass")  # a lone surrogate in a request still hashes
+    return jsonio.canonical(value)
 
 
 def digest(value: Any) -> str:
@@ -50,40 +57,114 @@ def findings_hash(verdict: Verdict, as_dict: dict[str, Any] | None = None) -> st
     return digest({"problem": d["problem"], "findings": d["findings"], "interpretations": d["interpretations"]})
 
 
-class DecisionLog:
-    """Appends decision lines to ``path`` (created if missing; never truncated)."""
+class _Sink:
+    """The buffer and the file of a :class:`DecisionLog` (apart, so that the log's finalizer and
+    its writer thread can hold them without holding the log)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: Path, fd: int, interval: float, high_water: int) -> None:
+        self.path, self.interval, self.high_water = path, interval, high_water
+        self.fd: int | None = fd
+        self.lines: list[bytes] = []
+        self.size = 0
+        self.lock = threading.Lock()  # the buffer
+        self.io = threading.Lock()  # the file: one append at a time, in order
+        self.wake = threading.Event()
+
+    def add(self, data: bytes) -> None:
+        with self.lock:
+            if self.fd is None:
+                raise ResponsibilityError(f"the decision log {self.path} is closed")
+            self.lines.append(data)
+            self.size += len(data)
+            big = self.size >= self.high_water
+        if big:
+            self.wake.set()
+
+    def flush(self, *, close: bool = False) -> None:
+        with self.io:
+            with self.lock:
+                lines, self.lines, self.size = self.lines, [], 0
+                fd = self.fd
+                if close:
+                    self.fd = None
+            if fd is None:
+                return
+            try:
+                if lines:
+                    _write_all(fd, b"".join(lines))
+                if close:
+                    os.fsync(fd)
+            finally:
+                if close:
+                    os.close(fd)
+                    self.wake.set()
+
+    def run(self) -> None:
+        """The writer thread: append what has gathered, every ``interval`` seconds, until closed."""
+        while self.fd is not None:
+            self.wake.wait(self.interval)
+            self.wake.clear()
+            try:
+                self.flush()
+            except OSError as exc:  # a full disk: say so; the next lines try again
+                import logging
+
+                logging.getLogger("responsibility.service").error("decision log %s: %s", self.path, exc)
+                time.sleep(1)
+
+
+class DecisionLog:
+    """Appends decision lines to ``path`` (created if missing; never truncated).
+
+    ``write`` only buffers the line; a background thread appends the buffer every ``interval``
+    seconds (at once past ``high_water`` bytes); ``flush`` appends it now; ``close`` appends the
+    rest and syncs the file to disk (as does the end of the process for a log left open).
+    """
+
+    def __init__(self, path: str | Path, *, interval: float = 0.02, high_water: int = 1 << 20) -> None:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._file: IO[bytes] | None = open(self.path, "ab")  # noqa: SIM115 - held open for the app's life
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as exc:
             raise ResponsibilityError(f"cannot open the decision log {path}: {exc.strerror}") from None
-        self._lock = threading.Lock()
-        weakref.finalize(self, self._file.close)
+        self._sink = _Sink(self.path, fd, interval, high_water)
+        threading.Thread(target=self._sink.run, name=f"decision-log {self.path.name}", daemon=True).start()
+        _OPEN.add(self)
+        weakref.finalize(self, self._sink.flush, close=True)
 
     def write(self, **fields: Any) -> None:
-        """Append one line: ``time`` is added; the rest are written as given."""
+        """Add one line: ``time`` is added; the rest are written as given."""
         now = dt.datetime.now(dt.UTC)
         line = {"time": now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z", **fields}
-        data = jsonio.dumps(line, separators=(",", ":")) + b"\n"
-        with self._lock:
-            if self._file is None:
-                raise ResponsibilityError(f"the decision log {self.path} is closed")
-            self._file.write(data)
-            self._file.flush()
+        self._sink.add(jsonio.dumps(line) + b"\n")
+
+    def flush(self) -> None:
+        """Append every buffered line to the file now."""
+        self._sink.flush()
 
     def close(self) -> None:
-        """Close the file (later writes raise)."""
-        with self._lock:
-            if self._file is not None:
-                self._file.close()
-                self._file = None
+        """Append what is buffered, sync the file and close it (later writes raise)."""
+        self._sink.flush(close=True)
+        _OPEN.discard(self)
+
+
+#: The logs open in this process (so that :func:`read_log` sees every line written).
+_OPEN: weakref.WeakSet[DecisionLog] = weakref.WeakSet()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def read_log(path: str | Path) -> list[dict[str, Any]]:
-    """Every line of a decision log."""
+    """Every line of a decision log (first writing what a log open in this process holds for it)."""
+    target = Path(path).resolve()
+    for open_log in list(_OPEN):
+        if open_log.path.resolve() == target:
+            open_log.flush()
     return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 

@@ -1,0 +1,124 @@
+"""Several server processes on one port, each with its own listening socket (``SO_REUSEPORT``).
+
+Uvicorn's own ``--workers`` shares one listening socket: whichever process wakes first accepts
+a whole burst of connections, and one that is still loading its policy takes none, so kept-alive
+connections pile up on one process while the other idles (a client's latency then depends on
+which process it landed on). Here every worker loads the policy, builds each area's rules, and
+only then opens its own socket on the port with ``SO_REUSEPORT``: the kernel spreads new
+connections over the workers that are ready. The supervisor restarts a worker that dies and
+stops them all (each finishing its requests and closing its decision log) on SIGINT or SIGTERM.
+
+Where ``SO_REUSEPORT`` does not exist, :func:`run` falls back to uvicorn's workers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import socket
+import sys
+import time
+from typing import Any
+
+#: Seconds between checks that the workers live; a worker that dies is started again, up to
+#: ``_RESTARTS`` times in all (then the server stops: something is wrong with every start).
+_POLL = 0.5
+_RESTARTS = 20
+
+
+def reuse_port() -> bool:
+    """Whether this system can give each worker its own socket on one port."""
+    return hasattr(socket, "SO_REUSEPORT") and sys.platform.startswith("linux")
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port`` that other workers may bind too."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _orphaned(parent: int) -> None:
+    """End this worker (as SIGTERM does: requests finished, the log closed) once its supervisor is gone."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _worker(host: str, port: int, log_level: str, access_log: bool) -> None:  # pragma: no cover - a subprocess
+    import threading
+
+    import uvicorn
+
+    from ._app import create_app
+
+    threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()
+
+    app = create_app()  # from the environment the supervisor set
+    app.state.service.warm()  # before listening: no connection waits for the rules to be built
+    sock = listen(host, port)
+    config = uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="on")
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def run(host: str, port: int, workers: int, *, log_level: str = "info", access_log: bool = True) -> None:
+    """Serve ``responsibility.service:app`` (settings from the environment) with ``workers``
+    processes until SIGINT or SIGTERM."""
+    import uvicorn
+
+    if not reuse_port():
+        uvicorn.run("responsibility.service:app", host=host, port=port, workers=workers, log_level=log_level,
+                    access_log=access_log)
+        return
+    from .._errors import ResponsibilityError
+
+    try:  # a port in use fails here, at once, not in every worker
+        probe = listen(host, port)
+    except OSError as exc:
+        raise ResponsibilityError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    ctx = multiprocessing.get_context("spawn")
+    args = (host, port, log_level, access_log)
+    procs: list[Any] = []
+    stopping = False
+
+    def stop(signum: int, frame: Any) -> None:
+        nonlocal stopping
+        stopping = True
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        probe.close()
+        procs = [ctx.Process(target=_worker, args=args, name=f"responsibility-worker-{i}") for i in range(workers)]
+        for p in procs:
+            p.start()
+        restarts = 0
+        while not stopping:
+            time.sleep(_POLL)
+            for i, p in enumerate(procs):
+                if not p.is_alive() and not stopping:
+                    restarts += 1
+                    if restarts > _RESTARTS:
+                        raise ResponsibilityError(f"workers keep ending (the last with exit code {p.exitcode}); "
+                                                  "see the messages above")
+                    print(f"responsibility: worker {p.pid} ended ({p.exitcode}); starting another", file=sys.stderr)
+                    procs[i] = ctx.Process(target=_worker, args=args, name=p.name)
+                    procs[i].start()
+    finally:
+        for p in procs:
+            if p.is_alive() and p.pid is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(p.pid, signal.SIGTERM)
+        for p in procs:
+            p.join(timeout=30)
+            if p.is_alive():
+                p.kill()
+                p.join()
+        for s, handler in previous.items():
+            signal.signal(s, handler)
