@@ -136,3 +136,76 @@ def test_the_csv_example_parses(policy: Policy, example: Jurisdiction) -> None:
 def test_the_jurisdiction_example_reads() -> None:
     j = Jurisdiction.from_csv_text(_block("jurisdiction", "csv"))
     assert j.place("330127100219").level == "village"
+
+
+# ------------------------------------------------------------- the same examples through assess
+
+CSV_EXAMPLE = re.compile(r"<!-- csv(?:: invalid (\S+) (\S+))? -->\s*```csv\n(.*?)```", re.S)
+
+
+def _record(code: str | None, change: dict[str, Any]) -> dict[str, Any]:
+    """The base record with an example's change (as test_examples_are_true builds it)."""
+    record = {**_base(), **change}
+    if "domain" in change and code != "unknown_field":
+        record.pop("area", None)
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def _rejects(path: Path) -> dict[int, tuple[str, str]]:
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    return {r["record"]: (r["code"], r["field"]) for r in rows}
+
+
+def test_the_rule_examples_through_assess(run_cli: Any, tmp_path: Path, policy: Policy) -> None:
+    """Every example of the rules, as a line of a JSON-lines ledger (`responsibility assess`) and
+    as a one-row pandas DataFrame (`policy.assess`): accepted, or refused with its code and field."""
+    import pandas as pd
+
+    from responsibility import ResponsibilityError
+
+    examples = _examples()
+    src, rejects = tmp_path / "examples.jsonl", tmp_path / "rejects.jsonl"
+    src.write_text("".join(json.dumps(_record(code, change), ensure_ascii=False) + "\n"
+                           for _, code, _, change in examples), encoding="utf-8")
+    code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "findings.jsonl"), "--rejects", str(rejects))
+    invalid = sum(v == "invalid" for v, _, _, _ in examples)
+    assert code == 1 and f"records in: {len(examples)}   assessed: {len(examples) - invalid}   " \
+        f"rejected: {invalid}" in err, err
+    got = _rejects(rejects)
+    for i, (verdict, want_code, field, change) in enumerate(examples):
+        assert got.get(i) == (None if verdict == "valid" else (want_code, field)), (i, change)
+    for verdict, want_code, field, change in examples:
+        frame = pd.DataFrame([_record(want_code, change)])
+        if (want_code, field in frame.columns) == ("missing_field", False) or \
+                (want_code == "unknown_field" and field not in SCHEMA["properties"]):
+            with pytest.raises(ResponsibilityError, match=f"'{field}'"):  # a table's columns: one error
+                policy.assess(frame)
+            continue
+        if isinstance(change.get(field), str) and field in ("discovered", "handled", "concealed_by"):
+            want_code = "bad_json"  # in a table, text in a nested field is JSON (the flat form)
+        result = policy.assess(frame)
+        assert result.records == 1 == result.assessed + result.rejected
+        assert [(r.code, r.field) for r in result.rejects.itertuples()] == \
+            ([] if verdict == "valid" else [(want_code, field)]), change
+
+
+@pytest.mark.parametrize("number", range(len(CSV_EXAMPLE.findall(DOC))))
+def test_the_flat_examples_through_assess(run_cli: Any, tmp_path: Path, policy: Policy, number: int) -> None:
+    """The flat/CSV examples as a CSV file (`responsibility assess`) and as `pd.read_csv` (place
+    codes read as integers, dates as text): accepted, or each row refused with its code and field."""
+    import pandas as pd
+
+    code, field, text = CSV_EXAMPLE.findall(DOC)[number]
+    want = None if not code else (code, field)
+    n = len(text.strip().splitlines()) - 1
+    src, rejects = tmp_path / "ledger.csv", tmp_path / "rejects.jsonl"
+    src.write_text(text, encoding="utf-8")
+    status, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "findings.csv"), "--rejects", str(rejects))
+    assert status == (0 if want is None else 1), err
+    assert f"records in: {n}   assessed: {0 if want else n}   rejected: {n if want else 0}" in err, err
+    assert _rejects(rejects) == ({} if want is None else dict.fromkeys(range(n), want))
+    result = policy.assess(pd.read_csv(io.StringIO(text)))
+    assert result.records == n == result.assessed + result.rejected
+    assert [(r.code, r.field) for r in result.rejects.itertuples()] == ([] if want is None else [want] * n)
+    if want is None:
+        assert len(result.findings) > 0

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -328,23 +329,42 @@ def _kind(obj: Any) -> str:
     return ""
 
 
+def bad_json(row: Mapping[str, Any], name: str, where: str = "") -> ProblemError:
+    """The error of a flat row whose nested field ``name`` holds text that is not JSON (``bad_json``)."""
+    try:
+        json.loads(row[name])
+    except (ValueError, RecursionError) as exc:
+        why = getattr(exc, "msg", None) or type(exc).__name__
+    rid = row.get("id")
+    return problem_error(name, f"{where}not valid JSON ({why})", "bad_json",
+                         record=None if rid is None or rid == "" else str(rid))
+
+
 def dict_parts(records: Iterable[Any], t: Tables, *, tabular: bool = False, start: int = 0) -> Iterator[Part]:
-    """Parts of Python records (tabular: rows of a flat table, see :func:`._columns.flat_record`)."""
+    """Parts of Python records (tabular: rows of a flat table, see :func:`._columns.flat_record`;
+    a row whose nested cell is not JSON is rejected here, ``bad_json``, as from a CSV file)."""
     buf: list[Any] = []
-    number = start
+    numbers: list[int] = []
+    rejects: list[Reject] = []
 
     def part() -> Part:
-        return Part(list(buf), np.arange(number - len(buf), number, dtype=np.int64))
+        return Part(list(buf), np.array(numbers, np.int64), rejects=list(rejects))
 
-    for r in records:
+    for number, r in enumerate(records, start):
         if tabular and isinstance(r, dict):
-            r = flat_record(r)[0]
-        buf.append(r)
-        number += 1
-        if len(buf) == CHUNK:
+            flat, bad = flat_record(r)
+            if bad is not None:
+                rejects.append(reject(number, None, bad_json(r, bad)))
+            else:
+                buf.append(flat)
+                numbers.append(number)
+        else:
+            buf.append(r)
+            numbers.append(number)
+        if len(buf) + len(rejects) >= CHUNK:
             yield part()
-            buf = []
-    if buf:
+            buf, numbers, rejects = [], [], []
+    if buf or rejects:
         yield part()
 
 

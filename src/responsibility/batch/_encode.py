@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ..engine._problem import MAX_TEXT
+from ..policy._model import DAY_MAX, DAY_MIN
 from ._tables import DISCOVERED_FIELDS, EPOCH, FIELDS, HANDLING_FIELDS, NONE, Tables
 
 I32 = npt.NDArray[np.int32]
@@ -67,12 +70,15 @@ class Cols:
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate cannot be written as UTF-8
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+_FIRST_DAY = DAY_MIN.toordinal() - EPOCH  # the years a record may name
+_LAST_DAY = DAY_MAX.toordinal() - EPOCH
 #: Columns pandas adds for a data frame's index (not fields of the records).
 _PANDAS_INDEX = re.compile(r"__index_level_\d+__\Z")
 
 
 def iso_day(text: str, cache: dict[str, int]) -> int | None:
-    """Days since 1970 of a ``YYYY-MM-DD`` date, ``None`` for anything else."""
+    """Days since 1970 of a ``YYYY-MM-DD`` date in the years a record may name (1900–2999),
+    ``None`` for anything else."""
     got = cache.get(text)
     if got is None:
         if not _ISO.match(text):
@@ -81,8 +87,18 @@ def iso_day(text: str, cache: dict[str, int]) -> int | None:
             got = dt.date.fromisoformat(text).toordinal() - EPOCH
         except ValueError:
             return None
+        if not _FIRST_DAY <= got <= _LAST_DAY:
+            return None
         cache[text] = got
     return got
+
+
+def plain_id(rid: Any) -> bool:
+    """Whether ``rid`` is an id the record's reader keeps as it is: text, not blank at either
+    end, at most ``MAX_TEXT`` characters, printable and NFKC-normal (else the reference path
+    reads it, and refuses it or normalises it)."""
+    return type(rid) is str and rid != "" and rid.strip() == rid and len(rid) <= MAX_TEXT and rid.isprintable() \
+        and (rid.isascii() or unicodedata.is_normalized("NFKC", rid))
 
 
 def encode_dicts(records: Sequence[Any], t: Tables) -> Cols:
@@ -121,7 +137,8 @@ def encode_dicts(records: Sequence[Any], t: Tables) -> Cols:
         if type(v) is str:
             return iso_day(v, dates)
         if type(v) is date_type:
-            return v.toordinal() - EPOCH
+            got = v.toordinal() - EPOCH
+            return got if _FIRST_DAY <= got <= _LAST_DAY else None
         return None
 
     for i, r in enumerate(records):
@@ -131,7 +148,7 @@ def encode_dicts(records: Sequence[Any], t: Tables) -> Cols:
             continue
         rid = r.get("id")
         ids.append(rid if type(rid) is str else "")
-        ok = type(rid) is str and rid != "" and rid.strip() == rid and (rid.isascii() or not _SURROGATE.search(rid))
+        ok = plain_id(rid)
         av = r.get("area", r.get("domain"))  # ``domain``: the former name of ``area``
         a = area_index.get(av) if type(av) is str and not ("area" in r and "domain" in r) else None
         if a is None:
@@ -255,8 +272,6 @@ def drop_missing(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_FIRST_DAY = dt.date.min.toordinal() - EPOCH
-_LAST_DAY = dt.date.max.toordinal() - EPOCH
 
 
 def arrow_rows(table: Any) -> Callable[[int], dict[str, Any]]:
@@ -356,7 +371,7 @@ class _ArrowReader:
             days = arr.cast(pa.int32()).cast(pa.int64()) if pa.types.is_date32(typ) \
                 else pc.divide(arr.cast(pa.int64()), 86400_000)
             vals = np.asarray(days.fill_null(0).to_numpy(zero_copy_only=False), np.int64)
-            ok = present & (vals >= _FIRST_DAY) & (vals <= _LAST_DAY)  # Python's dates: years 1 to 9999
+            ok = present & (vals >= _FIRST_DAY) & (vals <= _LAST_DAY)  # a record's years: 1900 to 2999
             self.mark(present & ~ok, rows)
             out[ok] = vals[ok].astype(np.int32)
         elif pa.types.is_timestamp(typ) and typ.tz is None:
@@ -399,6 +414,8 @@ class _ArrowReader:
         return fields.get(name, self.pa.nulls(n, self.pa.string()))
 
 
+#: An id with a control or format character (which the reader refuses).
+_NOT_PLAIN = r"[\p{Cc}\p{Cf}]"
 #: An id that is empty or starts or ends with a character that Python's ``strip`` (or pydantic's) removes.
 _BLANK_EDGE = r"^[\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}]|[\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}]$|^$"
 
@@ -421,7 +438,15 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
         present = rd.valid(ids)
         blank = np.asarray(pc.match_substring_regex(ids.fill_null(""), _BLANK_EDGE).to_numpy(zero_copy_only=False),
                            np.bool_)
-        rd.slow |= ~present | blank
+        ascii_ = np.asarray(pc.string_is_ascii(ids.fill_null("")).to_numpy(zero_copy_only=False), np.bool_)
+        odd = np.asarray(pc.match_substring_regex(ids.fill_null(""), _NOT_PLAIN).to_numpy(zero_copy_only=False),
+                         np.bool_)
+        if not ascii_.all():  # text the reader would normalise (full-width letters and digits …)
+            odd |= ~ascii_ & ~np.asarray(pc.equal(pc.utf8_normalize(ids.fill_null(""), "NFKC"), ids.fill_null(""))
+                                         .to_numpy(zero_copy_only=False), np.bool_)
+        long = np.asarray(pc.greater(pc.utf8_length(ids.fill_null("")), MAX_TEXT).to_numpy(zero_copy_only=False),
+                          np.bool_)
+        rd.slow |= ~present | blank | odd | long
     if "area" in cols and "domain" in cols:  # ``domain``: the former name of ``area``; both: the reader decides
         rd.slow |= rd.valid(cols["area"]) & rd.valid(cols["domain"])
         a_s, d_s = rd.strings(cols["area"]), rd.strings(cols["domain"])

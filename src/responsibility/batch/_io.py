@@ -36,6 +36,7 @@ from ._assessor import (
     Part,
     Reject,
     arrow_parts,
+    bad_json,
     finding_schema,
     problem_error,
     reject,
@@ -438,12 +439,7 @@ def _csv_record(row: dict[str, str], line: int) -> tuple[dict[str, Any] | None, 
     out, bad = flat_record(row)
     if bad is None:
         return out, None
-    try:
-        json.loads(row[bad])
-    except (ValueError, RecursionError) as exc:
-        why = getattr(exc, "msg", None) or type(exc).__name__
-    return None, reject(0, line, problem_error(bad, f"line {line}: not valid JSON ({why})", "bad_json",
-                                               record=row.get("id") or None))
+    return None, reject(0, line, bad_json(row, bad, f"line {line}: "))
 
 
 # ------------------------------------------------------------------------------ writing
