@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..chain._jurisdiction import Jurisdiction
     from ..engine._route import Route
     from ..policy._view import PolicyView
+    from ._columnar import Folded
     from ._import import ImportResult
 from ._events import GENESIS, Event, chain_hash
 from ._fold import Folder, State, paused_gc
@@ -322,13 +323,9 @@ class Ledger:
         """Every problem's :class:`State` on ``as_of`` (default: everything recorded), by id."""
         day = _day(as_of)
         folder = Folder(as_of=day)
-        sa = _sa()
-        t = tables()
         with self.engine.connect() as conn:
             ids = sorted(_with_sources(conn, set(problems))) if problems is not None else None
-            fixes = [_event_from_row(r) for r in conn.execute(
-                sa.select(*[t.events.c[c] for c in ("seq", "problem", "type", "day", "data", "entered_by",
-                                                     "entered_at")]).where(t.events.c.type == "corrected"))]
+            fixes = _corrections(conn)
             rows = iter_rows(conn, problems=ids, upto=day.isoformat() if day else None,
                              columns=("seq", "problem", "type", "day", "data"))
             try:
@@ -336,6 +333,23 @@ class Ledger:
             finally:
                 rows.close()
         return folder.states
+
+    def _columns(self, day: dt.date) -> Folded:
+        """Every problem's state on ``day`` as columns (what the three lists read; the same states
+        as :meth:`fold`)."""
+        from ._columnar import Duplicate, Folded, fold_columns, read_rows
+
+        with self.engine.connect() as conn:
+            fixes = {int(c.data["event"]): c for c in _corrections(conn)}
+            rows = iter_rows(conn, upto=day.isoformat(), columns=("seq", "problem", "type", "day", "data"))
+            try:
+                table = read_rows(rows, fixes, day)
+            finally:
+                rows.close()
+        try:
+            return fold_columns(table)
+        except Duplicate:  # a problem registered twice (no checked append allows it): fold it one by one
+            return Folded.from_states(self.fold(day))
 
     def state(self, problem: str, as_of: dt.date | str | None = None) -> State:
         """One problem's :class:`State` on ``as_of``; :class:`ProblemError` when unknown then."""
@@ -355,7 +369,8 @@ class Ledger:
         from ._lists import Filter, Lists
 
         day = _day(as_of) or dt.date.today()
-        return Lists(self.fold(day), day, self.policy, self.jurisdiction, Filter.of(place, area, status))
+        return Lists(lambda: self.fold(day), day, self.policy, self.jurisdiction, Filter.of(place, area, status),
+                     columns=lambda: self._columns(day))
 
     def problems(self, as_of: dt.date | str | None = None, *, place: str | None = None, area: Any = None,
                  status: Any = None, lang: str = "en") -> Any:
@@ -635,6 +650,15 @@ def _registered(conn: Any, ids: set[str]) -> set[str]:
         out.update(r[0] for r in conn.execute(sa.select(t.events.c.problem).distinct().where(
             t.events.c.problem.in_(part))))
     return out
+
+
+def _corrections(conn: Any) -> list[Event]:
+    """Every ``corrected`` event (a correction counts whatever its day)."""
+    sa = _sa()
+    t = tables()
+    return [_event_from_row(r) for r in conn.execute(
+        sa.select(*[t.events.c[c] for c in ("seq", "problem", "type", "day", "data", "entered_by", "entered_at")])
+        .where(t.events.c.type == "corrected"))]
 
 
 def _with_sources(conn: Any, ids: set[str]) -> set[str]:

@@ -11,13 +11,16 @@ row for row from the engine's batch assessment of the folded records (identical 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from ._fold import OPEN, State
+import numpy as np
+
+from ._columnar import I64, NONE, Folded, day_number
+from ._fold import OPEN, STATUSES, State
 
 
 @cache
@@ -90,6 +93,23 @@ class Filter:
         return True
 
 
+    def mask(self, f: Folded, status: I64) -> Any:
+        """Which rows of ``f`` pass (``status``: each row's index in :data:`STATUSES`)."""
+        pa, pc = _pa(), _pc()
+        keep = np.ones(len(f), np.bool_)
+        if self.areas is not None:
+            keep &= np.asarray(pc.is_in(f.domain, value_set=pa.array(sorted(self.areas), pa.string()))
+                               .to_numpy(zero_copy_only=False), np.bool_)
+        if self.statuses is not None:
+            keep &= np.isin(status, [STATUSES.index(s) for s in self.statuses])
+        if self.place is not None:
+            place = self.place
+            enc = pc.dictionary_encode(f.place)
+            under = np.array([_under(p, place) for p in enc.dictionary.to_pylist()], np.bool_)
+            keep &= under[np.asarray(enc.indices.to_numpy(zero_copy_only=False), np.int64)]
+        return keep
+
+
 def _under(code: str, ancestor: str) -> bool:
     stripped = ancestor.rstrip("0")
     # A code's level decides how many digits count: 33 (province), 3301 (city), 330127 (county)…
@@ -100,18 +120,44 @@ def _under(code: str, ancestor: str) -> bool:
 
 
 class Lists:
-    """Builds the lists for a ledger's states on one day (see :meth:`Ledger.lists`)."""
+    """Builds the lists for a ledger's states on one day (see :meth:`Ledger.lists`).
 
-    def __init__(self, states: Mapping[str, State], as_of: dt.date, policy: Any, jurisdiction: Any,
-                 flt: Filter | None = None) -> None:
-        self.all = states
+    ``states``: the folded states by id, or a function giving them (called on first use: the
+    alerts, duplicates, indices and recognition read them). ``columns``: a function giving the
+    same states as :class:`~._columnar.Folded` columns, which the three lists read (default: made
+    from ``states``).
+    """
+
+    def __init__(self, states: Mapping[str, State] | Callable[[], Mapping[str, State]], as_of: dt.date,
+                 policy: Any, jurisdiction: Any, flt: Filter | None = None, *,
+                 columns: Callable[[], Folded] | None = None) -> None:
+        self._states = states
+        self._columns = columns
         self.as_of = as_of
         self.policy = policy
         self.jurisdiction = jurisdiction
-        f = flt or Filter()
-        self.states = [s for s in states.values() if f.keep(s)]
+        self.filter = flt or Filter()
         self._place_names: dict[str, str] = {}
         self._categories: dict[tuple[str, str], str] = {}
+
+    @cached_property
+    def all(self) -> Mapping[str, State]:
+        """Every folded state, by id."""
+        return self._states() if callable(self._states) else self._states
+
+    @cached_property
+    def states(self) -> list[State]:
+        """The states the filter keeps, in order of registration."""
+        f = self.filter
+        return [s for s in self.all.values() if f.keep(s)]
+
+    @cached_property
+    def cols(self) -> _View:
+        """The states the filter keeps, as columns."""
+        from ._columnar import Folded
+
+        folded = self._columns() if self._columns is not None else Folded.from_states(self.all)
+        return _View(folded, self)
 
     def place_name(self, code: str) -> str:
         """The name of a place ('' when the jurisdiction lacks it)."""
@@ -123,9 +169,12 @@ class Lists:
 
     def category(self, s: State) -> str:
         """The problem's category of 一(一) ('' when its kind has none)."""
-        if s.kind is None:
+        return self._category(s.domain, s.kind)
+
+    def _category(self, domain: str, kind: str | None) -> str:
+        if kind is None:
             return ""
-        key = (s.domain, s.kind)
+        key = (domain, kind)
         got = self._categories.get(key)
         if got is None:
             k = self.policy.kinds.get(key)
@@ -136,23 +185,30 @@ class Lists:
 
     def problems(self) -> Any:
         """问题清单: every problem, its category, area, place, how and by whom discovered, status."""
-        pd = _pd()
-        ss = self.states
-        disc = [s.discovered for s in ss]
+        pd, pa, pc = _pd(), _pa(), _pc()
+        v = self.cols
+        f, sel = v.folded, v.sel
+        at = pa.array(sel)
+        first = v.first[sel]
+        has = first >= 0
+        d_at = pa.array(np.maximum(first, 0))
+
+        def disc(arr: Any) -> Any:
+            return pc.if_else(pa.array(has), pc.fill_null(arr.take(d_at), ""), "")
+
+        domain, kind, place = f.domain.take(at), f.kind.take(at), f.place.take(at)
         cols: dict[str, Any] = {
-            "problem": [s.id for s in ss], "category": [self.category(s) for s in ss],
-            "area": [s.domain for s in ss], "kind": [s.kind or "" for s in ss], "place": [s.place for s in ss],
-            "place_name": [self.place_name(s.place) for s in ss], "severity": [s.severity for s in ss],
-            "description": [s.description or "" for s in ss], "registered_on": [s.registered_on for s in ss],
-            "discovered_on": [d.on if d else None for d in disc],
-            "discovered_level": [d.level if d else "" for d in disc],
-            "channel": [d.channel if d else "" for d in disc],
-            "channels": [";".join(s.channels) if len(s.discoveries) > 1 else (d.channel if d else "")
-                         for s, d in zip(ss, disc, strict=True)],
-            "discovered_by": [(d.body or "") if d else "" for d in disc], "status": [s.status for s in ss],
-            "merged_into": [s.merged_into or "" for s in ss], "merged_from": [";".join(s.merged_from) for s in ss],
-        }
-        return _cols_frame(pd, cols, PROBLEM_COLUMNS, dates=("registered_on", "discovered_on"))
+            "problem": f.ids.take(at), "category": _pairs(domain, kind, self._category),
+            "area": domain, "kind": pc.fill_null(kind, ""), "place": place,
+            "place_name": _mapped(place, self.place_name), "severity": f.severity.take(at),
+            "description": pc.fill_null(f.description.take(at), ""),
+            "registered_on": _day_stamps(f.registered_on[sel]),
+            "discovered_on": _day_stamps(np.where(has, f.d_on[np.maximum(first, 0)] if len(f.d_on) else NONE, NONE)),
+            "discovered_level": disc(f.d_level), "channel": disc(f.d_channel),
+            "channels": v.channels.take(at), "discovered_by": disc(f.d_body),
+            "status": _status_text(v.status[sel]), "merged_into": pc.fill_null(f.merged_into.take(at), ""),
+            "merged_from": f.merged_from.take(at)}
+        return _arrow_frame(pd, cols, PROBLEM_COLUMNS)
 
     # ------------------------------------------------------------------ 整改清单
 
@@ -168,28 +224,39 @@ class Lists:
 
     def rectifications(self) -> Any:
         """整改清单: assignee, deadline, days left or overdue, rectification reported, verified, closed."""
-        pd = _pd()
-        rows = []
+        pd, pa, pc = _pd(), _pa(), _pc()
+        v = self.cols
+        f = v.folded
+        status = v.status[v.sel]
+        a_all = v.assign[v.sel]
+        keep = (a_all >= 0) & (status != STATUSES.index("merged"))
+        rows = v.sel[keep]
+        a = a_all[keep]
+        at, a_at = pa.array(rows), pa.array(a)
+        given = f.s_deadline[a]
+        from_param = given == NONE
+        limit = int(self.policy.parameter("rectification_time_limit_days"))
+        assigned_on = f.s_on[a]
+        deadline = np.where(from_param, assigned_on + limit, given)
+        done = f.rectified_on[rows]
+        today = day_number(self.as_of)
+        open_ = done == NONE
+        overdue = np.where(open_, today > deadline, done > deadline)
         bodies = self.policy.bodies
-        for s in self.states:
-            a = s.assignment
-            if a is None or s.status == "merged":
-                continue
-            deadline, from_param = self.deadline(s)
-            assert deadline is not None
-            done = s.rectified_on
-            overdue = (done is None and self.as_of > deadline) or (done is not None and done > deadline)
-            rows.append({
-                "problem": s.id, "area": s.domain, "place": s.place, "place_name": self.place_name(s.place),
-                "assignee_level": a.to_level, "assignee": a.to_body or "",
-                "assignee_name": bodies[a.to_body].name if a.to_body in bodies else "",
-                "assigned_on": a.on, "deadline": deadline, "deadline_from_parameter": from_param,
-                "days_left": (deadline - self.as_of).days if done is None else None,
-                "overdue": overdue, "rectified_on": s.rectified_on, "verified_on": s.verified_on,
-                "closed_on": s.closed_on, "status": s.status,
-            })
-        return _frame(pd, rows, RECTIFICATION_COLUMNS,
-                      dates=("assigned_on", "deadline", "rectified_on", "verified_on", "closed_on"))
+        to_body = f.s_to_body.take(a_at)
+        place = f.place.take(at)
+        cols: dict[str, Any] = {
+            "problem": f.ids.take(at), "area": f.domain.take(at), "place": place,
+            "place_name": _mapped(place, self.place_name), "assignee_level": f.s_to.take(a_at),
+            "assignee": pc.fill_null(to_body, ""),
+            "assignee_name": _mapped(pc.fill_null(to_body, ""), lambda b: bodies[b].name if b in bodies else ""),
+            "assigned_on": _day_stamps(assigned_on), "deadline": _day_stamps(deadline),
+            "deadline_from_parameter": pa.array(from_param, pa.bool_()),
+            "days_left": pa.array(deadline - today, pa.int64(), mask=~open_),
+            "overdue": pa.array(overdue, pa.bool_()), "rectified_on": _day_stamps(done),
+            "verified_on": _day_stamps(f.verified_on[rows]), "closed_on": _day_stamps(f.closed_on[rows]),
+            "status": _status_text(status[keep])}
+        return _arrow_frame(pd, cols, RECTIFICATION_COLUMNS)
 
     # ------------------------------------------------------------------ 责任清单
 
@@ -197,21 +264,29 @@ class Lists:
         """责任清单: the matrix's handling and rectification bodies, then who answers (the engine's findings).
 
         Columnar: one plan per (area, kind, place level) is expanded over the problems with array
-        takes, and the engine's findings are appended as they come from the batch assessment.
+        takes, and the engine's findings (the batch assessment of the folded records, given as an
+        Arrow table) are appended as they come; every column is categorical.
         """
-        pd = _pd()
-        import numpy as np
-
+        pd, pa, pc = _pd(), _pa(), _pc()
         from ._compat import route_bodies
 
+        v = self.cols
+        f = v.folded
         bodies = self.policy.bodies
-        live = [s for s in self.states if s.status != "merged"]
+        live = v.sel[v.status[v.sel] != STATUSES.index("merged")]
         n = len(live)
+        at = pa.array(live)
         digits = {lv.id: lv.code_digits for lv in self.policy.data.vocabulary.levels}
         level_ids = list(digits)
         lcode = {lv: i for i, lv in enumerate(level_ids)}
+        domain, kind = f.domain.take(at), f.kind.take(at)
+        place_enc = pc.dictionary_encode(f.place.take(at))
+        uplaces = place_enc.dictionary.to_pylist()
+        place_ix = np.asarray(place_enc.indices.to_numpy(zero_copy_only=False), np.int64)
         # Plans, flattened: entry arrays of role, level, body, name; per plan its start and length.
-        plan_index: dict[tuple[str, str | None, str], int] = {}
+        key_enc = pc.dictionary_encode(pc.binary_join_element_wise(
+            domain, pc.fill_null(kind, "\x00"), pa.array([_place_level(p) for p in uplaces], pa.string())
+            .take(place_enc.indices), "\x1f"))
         starts: list[int] = []
         lengths: list[int] = []
         e_role: list[str] = []
@@ -219,46 +294,42 @@ class Lists:
         e_body: list[str] = []
         e_name: list[str] = []
         e_rank: list[int] = []
-        which = np.empty(n, dtype=np.int64)
-        for i, st in enumerate(live):
-            key = (st.domain, st.kind, _place_level(st.place))
-            k = plan_index.get(key)
-            if k is None:
-                k = plan_index[key] = len(starts)
-                plan = route_bodies(self.policy, *key)
-                starts.append(len(e_role))
-                for role, rank, ids in (("handling", 0, plan.handlers), ("rectification", 1, plan.assignees)):
-                    for b in ids:
-                        e_role.append(role)
-                        e_rank.append(rank)
-                        e_level.append(bodies[b].level)
-                        e_body.append(b)
-                        e_name.append(bodies[b].name)
-                lengths.append(len(e_role) - starts[-1])
-            which[i] = k
+        for key in key_enc.dictionary.to_pylist():
+            area, k, lv = key.split("\x1f")
+            plan = route_bodies(self.policy, area, None if k == "\x00" else k, lv)
+            starts.append(len(e_role))
+            for role, rank, ids in (("handling", 0, plan.handlers), ("rectification", 1, plan.assignees)):
+                for b in ids:
+                    e_role.append(role)
+                    e_rank.append(rank)
+                    e_level.append(bodies[b].level)
+                    e_body.append(b)
+                    e_name.append(bodies[b].name)
+            lengths.append(len(e_role) - starts[-1])
+        which = np.asarray(key_enc.indices.to_numpy(zero_copy_only=False), np.int64)
         counts = np.asarray(lengths, dtype=np.int64)[which] if n else np.zeros(0, dtype=np.int64)
         state_of = np.repeat(np.arange(n), counts)
         first_row = np.repeat(np.cumsum(counts) - counts, counts)
         entry = np.asarray(starts, dtype=np.int64)[which][state_of] + (np.arange(len(state_of)) - first_row) \
             if n else np.zeros(0, dtype=np.int64)
-        places = np.array([st.place for st in live], dtype="U12")
-        ancestors = np.stack([np.char.ljust(places.astype(f"U{digits[lv]}"), 12, "0") for lv in level_ids]) \
-            if n else np.zeros((len(level_ids), 0), dtype="U12")
+        # The place at each level above each problem's place: a small table over the distinct places.
+        ancestors = [[p[:digits[lv]].ljust(12, "0") for p in uplaces] for lv in level_ids]
+        uniq_places = sorted({a for row in ancestors for a in row})
+        code_of = {a: i for i, a in enumerate(uniq_places)}
+        anc_code = np.array([[code_of[a] for a in row] for row in ancestors], np.int64).reshape(len(level_ids), -1)
         entry_level = np.array([lcode[lv] for lv in e_level], dtype=np.int64)
         # Every column is categorical: codes into a small table of values, so that building and
         # ordering a million rows moves integers, not strings.
-        pids = [st.id for st in live]
+        pids = f.ids.take(at)
         role_names = ["handling", "rectification", "answers"]
-        flat = ancestors.ravel()
-        uniq_places, place_code = np.unique(flat, return_inverse=True)
         zeros = np.zeros(len(state_of), dtype=np.int64)
         ranks = np.asarray(e_rank, dtype=np.int64)[entry] if n else zeros
-        parts: dict[str, list[tuple[Any, list[str]]]] = {
-            "problem": [(state_of, pids)], "area": [(state_of, [st.domain for st in live])],
-            "place": [(state_of, places.tolist())], "role": [(ranks, role_names)],
+        area_codes, area_values = _codes(domain)
+        parts: dict[str, list[tuple[Any, list[str] | None]]] = {
+            "problem": [(state_of, None)], "area": [(area_codes[state_of], area_values)],
+            "place": [(place_ix[state_of], uplaces)], "role": [(ranks, role_names)],
             "level": [(entry, e_level)], "body": [(entry, e_body)], "name": [(entry, e_name)],
-            "body_place": [(place_code[entry_level[entry] * n + state_of] if n else zeros,
-                            [str(x) for x in uniq_places])],
+            "body_place": [(anc_code[entry_level[entry], place_ix[state_of]] if n else zeros, uniq_places)],
             **{c: [(zeros, [""])] for c in ("basis", "liability", "clauses", "reason")}}
         sort_state = [state_of]
         sort_rank = [ranks]
@@ -266,7 +337,8 @@ class Lists:
             assessment = self.assess(live)
         found = assessment.findings
         if len(found):
-            pos = pd.Index(pids).get_indexer(found["problem"])
+            assessed = live[v.first[live] >= 0]  # the records assessed, in order
+            pos = np.searchsorted(live, assessed)[np.asarray(found["record"], np.int64)]
             m = len(found)
 
             def coded(name: str) -> tuple[Any, list[str]]:
@@ -276,8 +348,9 @@ class Lists:
                 codes, uniques = pd.factorize(col)
                 return np.asarray(codes, dtype=np.int64), [str(x) for x in uniques]
 
-            for c in ("problem", "area", "place"):
-                parts[c].append((pos, parts[c][0][1]))
+            parts["problem"].append((pos, None))
+            parts["area"].append((area_codes[pos], area_values))
+            parts["place"].append((place_ix[pos], uplaces))
             parts["role"].append((np.full(m, 2, dtype=np.int64), role_names))
             for c, src in (("level", "level"), ("body", "body"), ("name", "name"), ("body_place", "place"),
                            ("basis", "basis"), ("liability", "liability"), ("clauses", "clauses"),
@@ -289,9 +362,14 @@ class Lists:
         order = np.lexsort((np.arange(len(state_key)), np.concatenate(sort_rank), state_key))
         out: dict[str, Any] = {}
         for c in RESPONSIBILITY_COLUMNS:
+            if c == "problem":  # problem ids are distinct: they are their own categories
+                joined = np.concatenate([p for p, _ in parts[c]])
+                out[c] = pd.Categorical.from_codes(joined[order], categories=pd.Index(pids.to_pylist(), dtype=object))
+                continue
             values: list[str] = []
             codes = []
             for part_codes, part_values in parts[c]:
+                assert part_values is not None
                 codes.append(np.asarray(part_codes, dtype=np.int64) + len(values))
                 values.extend(part_values)
             remap, categories = pd.factorize(pd.Index(values, dtype=object))
@@ -300,12 +378,12 @@ class Lists:
                                                categories=pd.Index(categories, dtype=object))
         return pd.DataFrame(out, columns=list(RESPONSIBILITY_COLUMNS))
 
-    def assess(self, states: list[State]) -> Any:
-        """The engine's batch assessment of the folded records of ``states`` on the list's day."""
+    def assess(self, live: I64) -> Any:
+        """The engine's batch assessment of the folded records of the problems ``live`` (rows of
+        the columns) that have been discovered, on the list's day."""
         from ._compat import batch_assess
 
-        records = [s.record(self.as_of) for s in states if s.discoveries]
-        return batch_assess(self.policy, records, self.jurisdiction, self.as_of)
+        return batch_assess(self.policy, self.cols.records(live), self.jurisdiction, self.as_of)
 
     # ------------------------------------------------------------------ alerts
 
@@ -477,6 +555,135 @@ class Lists:
                 for (b, code), c in sorted(tally.items(), key=lambda x: (x[0][1], x[0][0]))
                 if (c["found_own"] or c["rectified_early"]) and not c["rectified_late"] and not c["concealments"]]
         return pd.DataFrame(rows, columns=list(RECOGNITION_COLUMNS))
+
+
+class _View:
+    """The folded columns with what the lists derive from them, and the rows the filter keeps."""
+
+    def __init__(self, folded: Folded, lists: Lists) -> None:
+        self.folded = f = folded
+        self.as_of = lists.as_of
+        self.first = f.first_discovery()
+        self.counts = f.discovery_counts()
+        self.assign = f.assignment()
+        self.status = f.status(self.assign, self.counts)
+        self.sel = np.flatnonzero(lists.filter.mask(f, self.status)).astype(np.int64)
+
+    @cached_property
+    def channels(self) -> Any:
+        return self.folded.channels(self.first, self.counts)
+
+    def records(self, rows: I64) -> Any:
+        """The problem records (``State.record`` on the list's day) of ``rows`` that have been
+        discovered, as an Arrow table (the batch assessment's columnar input)."""
+        pa = _pa()
+        f = self.folded
+        rows = rows[self.first[rows] >= 0]
+        n = len(rows)
+        at = pa.array(rows)
+        first = self.first[rows]
+        d = pa.array(first)
+        discovered = pa.StructArray.from_arrays(
+            [f.d_level.take(d), f.d_channel.take(d), _date32(f.d_on[first]), f.d_body.take(d)],
+            names=["level", "channel", "on", "body"])
+        pos = np.full(len(f), -1, np.int64)
+        pos[rows] = np.arange(n)
+
+        def lists(prob: I64, key: Any) -> tuple[Any, Any, Any]:
+            """Offsets and order of the entries of ``prob`` (rows of the table), by (row, key, entry)."""
+            p = pos[prob]
+            mine = np.flatnonzero(p >= 0)
+            order = mine[np.lexsort((mine, key[mine], p[mine]) if key is not None else (mine, p[mine]))]
+            sizes = np.bincount(p[mine], minlength=n)
+            offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int32)
+            return pa.array(offsets, pa.int32()), pa.array(order), sizes == 0
+
+        off, order, empty = lists(f.s_prob, f.s_on)
+        steps = pa.StructArray.from_arrays(
+            [f.s_action.take(order), f.s_by.take(order), f.s_to.take(order),
+             _date32(f.s_on[np.asarray(order.to_numpy(zero_copy_only=False), np.int64)]), f.s_to_body.take(order)],
+            names=["action", "by_level", "to_level", "on", "to_body"])
+        handled = pa.ListArray.from_arrays(off, steps, mask=pa.array(empty))
+        off, order, empty = lists(f.c_prob, None)
+        concealed = pa.ListArray.from_arrays(off, f.c_who.take(order), mask=pa.array(empty))
+        a = self.assign[rows]
+        deadline = np.where(a >= 0, f.s_deadline[np.maximum(a, 0)] if len(f.s_deadline) else NONE, NONE)
+        return pa.table({
+            "id": f.ids.take(at), "area": f.domain.take(at), "place": f.place.take(at),
+            "severity": f.severity.take(at), "as_of": _date32(np.full(n, day_number(self.as_of), np.int32)),
+            "kind": f.kind.take(at), "discovered": discovered, "handled": handled,
+            "deadline": _date32(deadline), "rectified_on": _date32(f.rectified_on[rows]),
+            "concealed_by": concealed})
+
+
+def _pa() -> Any:
+    import pyarrow as pa
+
+    return pa
+
+
+def _pc() -> Any:
+    import pyarrow.compute as pc
+
+    return pc
+
+
+def _date32(days: Any) -> Any:
+    """An Arrow date32 array from int days (:data:`NONE`: null)."""
+    pa = _pa()
+    days = np.asarray(days, np.int32)
+    return pa.array(days, pa.int32(), mask=days == NONE).cast(pa.date32())
+
+
+def _day_stamps(days: Any) -> Any:
+    """Int days (:data:`NONE`: missing) as the datetime64 column :func:`_dates` makes."""
+    days = np.asarray(days, np.int64)
+    out = days.astype("datetime64[D]").astype("datetime64[ns]")
+    out[days == NONE] = np.datetime64("NaT")
+    return out
+
+
+def _codes(arr: Any) -> tuple[I64, list[str]]:
+    """Codes into the distinct values of ``arr`` (in order of first appearance) and those values."""
+    enc = _pc().dictionary_encode(arr)
+    return np.asarray(enc.indices.to_numpy(zero_copy_only=False), np.int64), enc.dictionary.to_pylist()
+
+
+def _mapped(arr: Any, fn: Callable[[str], str]) -> Any:
+    """``fn`` of each value of a text array, computed once per distinct value."""
+    pa = _pa()
+    enc = _pc().dictionary_encode(arr)
+    return pa.array([fn(x) for x in enc.dictionary.to_pylist()], pa.string()).take(enc.indices)
+
+
+def _pairs(first: Any, second: Any, fn: Callable[[str, str | None], str]) -> Any:
+    """``fn(a, b)`` for each pair of values (``b`` may be null: ``None``), once per distinct pair."""
+    pa, pc = _pa(), _pc()
+    enc = pc.dictionary_encode(pc.binary_join_element_wise(first, pc.fill_null(second, "\x00"), "\x1f"))
+    values = []
+    for key in enc.dictionary.to_pylist():
+        a, b = key.split("\x1f")
+        values.append(fn(a, None if b == "\x00" else b))
+    return pa.array(values, pa.string()).take(enc.indices)
+
+
+def _status_text(codes: I64) -> Any:
+    pa = _pa()
+    return pa.array(list(STATUSES), pa.string()).take(pa.array(np.asarray(codes, np.int64)))
+
+
+def _arrow_frame(pd: Any, cols: dict[str, Any], columns: tuple[str, ...]) -> Any:
+    """A frame from Arrow arrays and datetime64 columns, typed as :func:`_cols_frame` types the
+    same values given as lists (a column with no value at all is of Arrow's null type)."""
+    pa = _pa()
+    arrays = {}
+    for c in columns:
+        col = cols[c]
+        arr = pa.array(col) if isinstance(col, np.ndarray) else col
+        if not isinstance(col, np.ndarray) and arr.null_count == len(arr):
+            arr = pa.nulls(len(arr))
+        arrays[c] = arr
+    return pa.table(arrays).to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
 
 
 def _period(day: dt.date, period: str) -> str:

@@ -1,0 +1,407 @@
+"""The ledger folded into columns: every problem's state on a day, for the three lists at once.
+
+:class:`~._fold.Folder` makes one :class:`~._fold.State` object per problem — right for one
+problem, or for the alerts and indices; for the lists of a whole province it is most of the time
+and memory. :func:`fold_columns` gives the same states as Arrow and numpy columns: the stored rows
+are read in chunks, their JSON fields parsed by Arrow, and the fold is array operations —
+registrations, discoveries, steps (assignments and reports), rectified/verified/closed days,
+concealments and merges. What is rare and order-dependent is done in Python, exactly as the
+:class:`Folder` does it: corrections (the corrected event's fields replace the stored ones, or it
+is voided) and merges (the target takes the source's discoveries of that moment). A ledger that
+registers a problem twice (which no checked append allows) is folded by the :class:`Folder` and
+converted (:meth:`Folded.from_states`); the results are the same by construction, and a test
+compares both ways.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ._events import Event
+from ._fold import STATUSES, Folder, State
+
+I64 = npt.NDArray[np.int64]
+I32 = npt.NDArray[np.int32]
+Bool = npt.NDArray[np.bool_]
+
+#: A missing day.
+NONE = np.iinfo(np.int32).min
+_EPOCH = 719163  # date(1970, 1, 1).toordinal()
+#: The text fields of stored events the lists read (every one is a string when present).
+TEXT = ("domain", "kind", "place", "severity", "description", "level", "channel", "body", "by_level",
+        "to_level", "to_body", "by_body", "deadline", "who", "into")
+_TYPES = ("registered", "discovered", "assigned", "reported", "rectified", "verified", "closed", "concealed",
+          "merged", "corrected")
+_T = {t: i for i, t in enumerate(_TYPES)}
+_STATUS = {s: i for i, s in enumerate(STATUSES)}
+
+
+def day_number(day: dt.date) -> int:
+    """Days since 1970-01-01."""
+    return day.toordinal() - _EPOCH
+
+
+class Duplicate(Exception):
+    """A problem registered twice: fold with the :class:`Folder` instead."""
+
+
+@dataclass
+class Folded:
+    """Every problem's state, one row per problem in order of registration (as
+    :meth:`Ledger.fold <responsibility.Ledger.fold>` orders its dict). Text columns are Arrow
+    string arrays (null: absent), days are int32 days since 1970 (:data:`NONE`: absent)."""
+
+    ids: Any
+    domain: Any
+    kind: Any
+    place: Any
+    severity: Any
+    description: Any
+    level: Any
+    registered_on: I32
+    rectified_on: I32
+    verified_on: I32
+    closed_on: I32
+    merged_into: Any
+    merged_from: Any  # ";"-joined ids, "" when none
+    # Discoveries (each problem's in its order): problem row, level, channel, day, body.
+    d_prob: I64
+    d_level: Any
+    d_channel: Any
+    d_on: I32
+    d_body: Any
+    # Steps (assignments and reports, in seq order): problem row, action, levels, day, bodies, deadline.
+    s_prob: I64
+    s_action: Any
+    s_by: Any
+    s_to: Any
+    s_on: I32
+    s_to_body: Any
+    s_by_body: Any
+    s_deadline: I32
+    # Concealments (each problem's distinct ``who`` in order of first record).
+    c_prob: I64
+    c_who: Any
+
+    def __len__(self) -> int:
+        return len(self.registered_on)
+
+    # ------------------------------------------------------------------ derived, per problem
+
+    def first_discovery(self) -> I64:
+        """The row of each problem's earliest discovery (the first of a day's), -1 when none."""
+        order = np.lexsort((np.arange(len(self.d_prob)), self.d_on, self.d_prob))
+        out = np.full(len(self), -1, np.int64)
+        p = self.d_prob[order]
+        first = np.ones(len(p), np.bool_)
+        first[1:] = p[1:] != p[:-1]
+        out[p[first]] = order[first]
+        return out
+
+    def discovery_counts(self) -> I64:
+        return np.bincount(self.d_prob, minlength=len(self)).astype(np.int64)
+
+    def channels(self, first: I64, counts: I64) -> Any:
+        """``State.channels`` joined by ``;`` where a problem has several discoveries, else the
+        earliest discovery's channel ('' when none): the 问题清单's ``channels`` column."""
+        import pyarrow as pa
+
+        pc = _pc()
+        one = pc.fill_null(self.d_channel.take(pa.array(np.maximum(first, 0))), "")
+        one = pc.if_else(pa.array(first >= 0), one, "")
+        many = np.flatnonzero(counts > 1)
+        if not len(many):
+            return one
+        rows = np.flatnonzero(counts[self.d_prob] > 1)
+        order = rows[np.lexsort((rows, self.d_on[rows], self.d_prob[rows]))]
+        probs = self.d_prob[order].tolist()
+        chans = self.d_channel.take(pa.array(order)).to_pylist()
+        joined: dict[int, dict[str, None]] = {}
+        for p, c in zip(probs, chans, strict=True):
+            joined.setdefault(p, {})[c] = None
+        values = one.to_pylist()
+        for p, cs in joined.items():
+            values[p] = ";".join(cs)
+        return pa.array(values, pa.string())
+
+    def assignment(self) -> I64:
+        """The row (in the steps) of each problem's latest assignment (the first of its day), -1 when none."""
+        rows = np.flatnonzero(_eq(self.s_action, "assigned"))
+        out = np.full(len(self), -1, np.int64)
+        if not len(rows):
+            return out
+        order = rows[np.lexsort((rows, -self.s_on[rows].astype(np.int64), self.s_prob[rows]))]
+        p = self.s_prob[order]
+        first = np.ones(len(p), np.bool_)
+        first[1:] = p[1:] != p[:-1]
+        out[p[first]] = order[first]
+        return out
+
+    def status(self, assign: I64, counts: I64) -> I64:
+        """Each problem's status, as the index of its id in :data:`STATUSES`."""
+        has_steps = np.bincount(self.s_prob, minlength=len(self)) > 0
+        out = np.full(len(self), _STATUS["registered"], np.int64)
+        for mask, s in ((counts > 0, "discovered"), (has_steps, "reported"), (assign >= 0, "assigned"),
+                        (self.rectified_on != NONE, "rectified"), (self.verified_on != NONE, "verified"),
+                        (self.closed_on != NONE, "closed"), (np.asarray(self.merged_into.is_valid()), "merged")):
+            out[mask] = _STATUS[s]
+        return out
+
+    # ------------------------------------------------------------------ from State objects
+
+    @classmethod
+    def from_states(cls, states: Mapping[str, State]) -> Folded:
+        """The same columns from folded :class:`State` objects (the reference the tests compare)."""
+        import pyarrow as pa
+
+        ss = list(states.values())
+        row = {s.id: i for i, s in enumerate(ss)}
+
+        def text(values: Iterable[str | None]) -> Any:
+            return pa.array(list(values), pa.string())
+
+        def days(values: Iterable[dt.date | None]) -> I32:
+            return np.array([day_number(d) if d is not None else NONE for d in values], np.int32)
+
+        disc = [(row[s.id], d) for s in ss for d in s.discoveries]
+        steps = [(row[s.id], x) for s in ss for x in s.steps]
+        conc = [(row[s.id], w) for s in ss for w in s.concealed_by]
+        return cls(
+            ids=text(s.id for s in ss), domain=text(s.domain for s in ss), kind=text(s.kind for s in ss),
+            place=text(s.place for s in ss), severity=text(s.severity for s in ss),
+            description=text(s.description for s in ss), level=text(s.level for s in ss),
+            registered_on=days(s.registered_on for s in ss), rectified_on=days(s.rectified_on for s in ss),
+            verified_on=days(s.verified_on for s in ss), closed_on=days(s.closed_on for s in ss),
+            merged_into=text(s.merged_into for s in ss), merged_from=text(";".join(s.merged_from) for s in ss),
+            d_prob=np.array([p for p, _ in disc], np.int64), d_level=text(d.level for _, d in disc),
+            d_channel=text(d.channel for _, d in disc), d_on=days(d.on for _, d in disc),
+            d_body=text(d.body for _, d in disc),
+            s_prob=np.array([p for p, _ in steps], np.int64), s_action=text(x.action for _, x in steps),
+            s_by=text(x.by_level for _, x in steps), s_to=text(x.to_level for _, x in steps),
+            s_on=days(x.on for _, x in steps), s_to_body=text(x.to_body for _, x in steps),
+            s_by_body=text(x.by_body for _, x in steps), s_deadline=days(x.deadline for _, x in steps),
+            c_prob=np.array([p for p, _ in conc], np.int64), c_who=text(w for _, w in conc))
+
+
+def _pc() -> Any:
+    import pyarrow.compute as pc
+
+    return pc
+
+
+def _eq(arr: Any, value: str) -> Bool:
+    return np.asarray(_pc().equal(arr, value).fill_null(False).to_numpy(zero_copy_only=False), np.bool_)
+
+
+def _np(arr: Any) -> Any:
+    return arr.to_numpy(zero_copy_only=False)
+
+
+def _days(arr: Any) -> I32:
+    """Int32 days from an Arrow array of ISO dates as text (null: :data:`NONE`)."""
+    import pyarrow as pa
+
+    d = arr.cast(pa.date32()).cast(pa.int32())
+    return np.asarray(d.fill_null(NONE).to_numpy(zero_copy_only=False), np.int32)
+
+
+def _schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema([(f, pa.string()) for f in TEXT])
+
+
+def _chunk_table(rows: list[tuple[Any, ...]], fixes: Mapping[int, Event], folder: Folder,
+                 upto: int | None) -> Any:
+    """One chunk of stored rows ``(seq, problem, type, day, data)`` as an Arrow table of effective
+    events (corrections applied, ``corrected`` rows and voided or later events left out)."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    if fixes:
+        out = []
+        for seq, problem, kind, day, data in rows:
+            if kind == "corrected":
+                continue
+            if seq in fixes:
+                eff = folder.effective(Event(problem=problem, type=kind, on=dt.date.fromisoformat(day),
+                                             data=json.loads(data), seq=seq))
+                if eff is None:
+                    continue
+                out.append((seq, eff.problem, eff.type, eff.on.isoformat(),
+                            json.dumps(eff.data, ensure_ascii=False, default=str)))
+            else:
+                out.append((seq, problem, kind, day, data))
+        rows = out
+    else:
+        rows = [r for r in rows if r[2] != "corrected"]
+    if not rows:
+        return None
+    seqs, problems, kinds, days, datas = zip(*rows, strict=True)
+    text = "\n".join(datas).encode()
+    del datas, rows
+    fields = pj.read_json(io.BytesIO(text), parse_options=pj.ParseOptions(
+        explicit_schema=_schema(), unexpected_field_behavior="ignore"))
+    del text
+    day = _days(pa.array(days, pa.string()))
+    cols = {"seq": pa.array(seqs, pa.int64()), "problem": pa.array(problems, pa.string()),
+            "type": pa.array(kinds, pa.string()), "day": pa.array(day, pa.int32())}
+    table = pa.table({**cols, **{f: fields.column(f) for f in TEXT}})
+    if upto is not None:
+        table = table.filter(pa.array(day <= upto))
+    return table
+
+
+def read_rows(rows: Iterable[tuple[Any, ...]], fixes: Mapping[int, Event], upto: dt.date | None,
+              chunk: int = 100_000) -> Any:
+    """The stored rows ``(seq, problem, type, day, data)`` (in ``seq`` order) as one Arrow table of
+    effective events on or before ``upto``."""
+    import itertools
+
+    import pyarrow as pa
+
+    folder = Folder()
+    for seq, c in fixes.items():
+        folder._corrections[seq] = c
+    limit = day_number(upto) if upto is not None else None
+    it = iter(rows)
+    tables = []
+    while True:
+        part = list(itertools.islice(it, chunk))
+        if not part:
+            break
+        t = _chunk_table(part, fixes, folder, limit)
+        if t is not None:
+            tables.append(t)
+    if not tables:
+        schema = pa.schema([("seq", pa.int64()), ("problem", pa.string()), ("type", pa.string()),
+                            ("day", pa.int32()), *[(f, pa.string()) for f in TEXT]])
+        return schema.empty_table()
+    return pa.concat_tables(tables).combine_chunks()
+
+
+def fold_columns(table: Any) -> Folded:
+    """Fold the effective events of :func:`read_rows` (``seq`` order) into :class:`Folded` columns;
+    :class:`Duplicate` when a problem is registered twice."""
+    import pyarrow as pa
+
+    pc = _pc()
+    n_rows = table.num_rows
+    col = table.column
+    tcode = np.asarray(_np(pc.index_in(col("type"), value_set=pa.array(_TYPES))), np.float64)
+    tcode = np.where(np.isnan(tcode), -1, tcode).astype(np.int64)
+    enc = pc.dictionary_encode(col("problem")).combine_chunks()
+    pcode = np.asarray(_np(enc.indices), np.int64)
+    n_codes = len(enc.dictionary)
+    day = np.asarray(_np(col("day")), np.int32)
+    rows = np.arange(n_rows, dtype=np.int64)
+
+    reg = np.flatnonzero(tcode == _T["registered"])
+    reg_codes = pcode[reg]
+    if len(np.unique(reg_codes)) != len(reg_codes):
+        raise Duplicate
+    reg_row = np.full(n_codes, n_rows, np.int64)
+    reg_row[reg_codes] = reg
+    keep = rows > reg_row[pcode]  # the events after their problem's registration (the Folder skips the rest)
+    prow = np.full(n_codes, -1, np.int64)
+    prow[reg_codes] = np.arange(len(reg), dtype=np.int64)
+    n = len(reg)
+    p_of = prow[pcode]
+
+    def take(name: str, at: I64) -> Any:
+        return col(name).take(pa.array(at)).combine_chunks()
+
+    def of_type(*types: str) -> I64:
+        mask = np.zeros(n_rows, np.bool_)
+        for t in types:
+            mask |= tcode == _T[t]
+        return np.flatnonzero(mask & keep)
+
+    def last_day(t: str) -> I32:
+        at = of_type(t)
+        out = np.full(n, NONE, np.int32)
+        p = p_of[at][::-1]
+        _, last = np.unique(p, return_index=True)  # the last row of each problem (rows are in seq order)
+        out[p[last]] = day[at][::-1][last]
+        return out
+
+    # Discoveries and merges (merges are rare and their order matters: done in Python).
+    disc = of_type("discovered")
+    d_prob, d_level, d_channel, d_on, d_body = p_of[disc], take("level", disc), take("channel", disc), \
+        day[disc], take("body", disc)
+    merged_into: list[str | None] = [None] * n
+    merged_from: list[list[str]] = [[] for _ in range(n)]
+    merges = of_type("merged")
+    if len(merges):
+        ids = enc.dictionary.to_pylist()
+        code_of = {pid: i for i, pid in enumerate(ids)}
+        into = take("into", merges).to_pylist()
+        # Each problem's discoveries so far, for the problems merges touch: (row, sub, level, channel, on, body, source)
+        touched = set(p_of[merges].tolist()) | {int(prow[code_of[x]]) for x in into if x in code_of
+                                                  and prow[code_of[x]] >= 0}
+        mine = np.flatnonzero(np.isin(d_prob, list(touched)))
+        lists: dict[int, list[tuple[int, int, str, str, int, str | None, str | None]]] = {p: [] for p in touched}
+        for i, p, lv, ch, on, b in zip(mine.tolist(), d_prob[mine].tolist(), d_level.take(pa.array(mine)).to_pylist(),
+                                       d_channel.take(pa.array(mine)).to_pylist(), d_on[mine].tolist(),
+                                       d_body.take(pa.array(mine)).to_pylist(), strict=True):
+            lists[p].append((int(disc[i]), 0, lv, ch, on, b, None))
+        extra: list[tuple[int, int, int, str, str, int, str | None, str]] = []
+        for m, target_id in zip(merges.tolist(), into, strict=True):
+            src = int(p_of[m])
+            merged_into[src] = target_id
+            code = code_of.get(target_id)
+            if code is None or reg_row[code] >= m:  # no such problem yet: nothing moves
+                continue
+            tgt = int(prow[code])
+            merged_from[tgt].append(ids[pcode[m]])
+            now = [x for x in lists[src] if x[0] < m]
+            for sub, (_, _, lv, ch, on, b, source) in enumerate(now, start=1):
+                item = (m, sub, lv, ch, on, b, source or ids[pcode[m]])
+                lists[tgt].append(item)
+                lists[tgt].sort(key=lambda x: (x[0], x[1]))
+                extra.append((tgt, *item))
+        if extra:
+            keys = np.concatenate([disc, np.array([x[1] for x in extra], np.int64)])
+            subs = np.concatenate([np.zeros(len(disc), np.int64), np.array([x[2] for x in extra], np.int64)])
+            d_prob = np.concatenate([d_prob, np.array([x[0] for x in extra], np.int64)])
+            d_level = pa.concat_arrays([d_level, pa.array([x[3] for x in extra], pa.string())])
+            d_channel = pa.concat_arrays([d_channel, pa.array([x[4] for x in extra], pa.string())])
+            d_on = np.concatenate([d_on, np.array([x[5] for x in extra], np.int32)])
+            d_body = pa.concat_arrays([d_body, pa.array([x[6] for x in extra], pa.string())])
+            order = np.lexsort((subs, keys))  # each problem's discoveries in the order the Folder lists them
+            at = pa.array(order)
+            d_prob, d_on = d_prob[order], d_on[order]
+            d_level, d_channel, d_body = d_level.take(at), d_channel.take(at), d_body.take(at)
+
+    steps = of_type("assigned", "reported")
+    action = take("type", steps)
+    deadline = _days(take("deadline", steps))
+
+    conc = of_type("concealed")
+    c_prob, c_who = p_of[conc], take("who", conc)
+    if len(conc):  # each ``who`` once per problem, where it was first recorded
+        who_code = np.asarray(_np(pc.dictionary_encode(c_who).indices), np.int64)
+        _, first = np.unique(c_prob * (int(who_code.max()) + 1) + who_code, return_index=True)
+        first.sort()
+        c_prob, c_who = c_prob[first], c_who.take(pa.array(first))
+
+    at = pa.array(reg)
+    return Folded(
+        ids=col("problem").take(at).combine_chunks(), domain=take("domain", reg), kind=take("kind", reg),
+        place=take("place", reg), severity=pc.fill_null(take("severity", reg), "minor"),
+        description=take("description", reg), level=take("level", reg), registered_on=day[reg],
+        rectified_on=last_day("rectified"), verified_on=last_day("verified"), closed_on=last_day("closed"),
+        merged_into=pa.array(merged_into, pa.string()),
+        merged_from=pa.array([";".join(x) for x in merged_from], pa.string()),
+        d_prob=d_prob, d_level=d_level, d_channel=d_channel, d_on=d_on, d_body=d_body,
+        s_prob=p_of[steps], s_action=action, s_by=take("by_level", steps), s_to=take("to_level", steps),
+        s_on=day[steps], s_to_body=take("to_body", steps), s_by_body=take("by_body", steps), s_deadline=deadline,
+        c_prob=c_prob, c_who=c_who)

@@ -1,0 +1,116 @@
+"""The three lists built from columns equal the lists of the previous implementation (one
+:class:`State` at a time, kept in ``tests/ledger_reference.py``) on a generated ledger with
+merges, corrections (voids and replacements), concealments, verifications and closures, for
+several days and filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("sqlalchemy", reason="the ledger needs the 'ledger' extra")
+pytest.importorskip("pandas", reason="the lists are pandas frames")
+
+import pandas as pd
+
+from responsibility import Jurisdiction, Ledger, Policy, ProblemError
+from responsibility.ledger import events_from_record
+from responsibility.ledger._lists import Filter, Lists
+from tests.ledger_reference import ReferenceLists
+
+ROOT = Path(__file__).resolve().parents[1]
+DAYS = ("2021-02-15", "2021-07-01", "2022-06-30")
+
+
+def _append(ledger: Ledger, events: list[dict[str, Any]]) -> bool:
+    try:
+        ledger.append(events, entered_by="test")
+    except ProblemError:
+        return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def generated(policy: Policy, tmp_path_factory: pytest.TempPathFactory) -> Ledger:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_assess import ledger as records
+
+    j = Jurisdiction.example()
+    rnd = random.Random(13)
+    path = tmp_path_factory.mktemp("columnar") / "generated.db"
+    ledger = Ledger.create(str(path), policy=policy, jurisdiction=j)
+    recs = records(policy, j, 300, seed=5)
+    for r in recs:
+        _append(ledger, events_from_record(r))
+    states = ledger.fold()
+    ids = list(states)
+    for pid in rnd.sample(ids, 60):  # verified and closed, some by a level
+        s = states[pid]
+        if s.rectified_on is not None:
+            on = (s.rectified_on + dt.timedelta(days=rnd.randrange(1, 20))).isoformat()
+            _append(ledger, [{"problem": pid, "type": "verified", "on": on, "level": "county"}])
+            if rnd.random() < 0.6:
+                _append(ledger, [{"problem": pid, "type": "closed", "on": on}])
+    for pid in rnd.sample(ids, 30):  # concealments, the same one twice at times
+        s = states[pid]
+        if s.discoveries:
+            on = max(d.on for d in s.discoveries).isoformat()
+            for _ in range(rnd.choice((1, 2))):
+                _append(ledger, [{"problem": pid, "type": "concealed", "on": on, "who": rnd.choice(
+                    ("village", "township", "county"))}])
+    for _ in range(40):  # merges, some into problems merged again later (chains)
+        a, b = rnd.sample(ids, 2)
+        sa, sb = ledger.state(a), ledger.state(b)
+        if sa.discoveries and sb.discoveries and sa.status not in ("merged", "closed") and sb.status != "merged":
+            on = max(sa.last_on or sa.registered_on, sb.registered_on) + dt.timedelta(days=rnd.randrange(0, 9))
+            _append(ledger, [{"problem": a, "type": "merged", "on": on.isoformat(), "into": b}])
+    events = ledger.events()
+    for e in rnd.sample([e for e in events if e.type in ("assigned", "discovered", "reported", "registered",
+                                                             "rectified")], 50):
+        fix: dict[str, Any] = {"problem": e.problem, "type": "corrected", "event": e.seq, "reason": "review",
+                               "on": (e.on + dt.timedelta(days=40)).isoformat()}
+        if e.type in ("assigned", "reported", "rectified") and rnd.random() < 0.5:
+            fix["void"] = True
+        elif e.type == "discovered":
+            fix["replace"] = {**e.data, "channel": rnd.choice(sorted(policy.channels))}
+        elif e.type == "registered":
+            fix["replace"] = {**e.data, "severity": "grave", "description": "改正 after review"}
+        else:  # moved in time (later than the list's day, at times)
+            fix["replace"] = {**e.data, "on": (e.on + dt.timedelta(days=rnd.randrange(-3, 30))).isoformat()}
+        _append(ledger, [fix])
+    yield ledger
+    ledger.close()
+
+
+def _filters(ledger: Ledger) -> list[dict[str, Any]]:
+    county = next(iter(ledger.fold().values())).place[:6]
+    return [{}, {"place": county}, {"area": "housing"}, {"status": "open"}, {"status": ["merged", "closed"]},
+            {"place": "330127101000", "status": "assigned"}]
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_columnar_lists_equal_the_previous_implementation(generated: Ledger, day: str) -> None:
+    as_of = dt.date.fromisoformat(day)
+    states = generated.fold(as_of)
+    assert any(s.status == "merged" for s in states.values()) or day == DAYS[0]
+    for flt in _filters(generated):
+        f = Filter.of(**flt)
+        ref = ReferenceLists(states, as_of, generated.policy, generated.jurisdiction, f)
+        got = generated.lists(day, **flt)
+        from_states = Lists(states, as_of, generated.policy, generated.jurisdiction, f)
+        for name, frame in (("problems", ref.problems()), ("rectifications", ref.rectifications()),
+                            ("responsibilities", ref.responsibilities())):
+            pd.testing.assert_frame_equal(got[name], frame, obj=f"{name} {flt}")
+            pd.testing.assert_frame_equal(getattr(from_states, name)(), frame, obj=f"{name} {flt} (states)")
+
+
+def test_the_generated_ledger_has_what_the_comparison_needs(generated: Ledger) -> None:
+    types = {e.type for e in generated.events()}
+    assert {"merged", "corrected", "concealed", "verified", "closed", "reported", "assigned"} <= types
+    resp = generated.responsibilities(DAYS[-1])
+    assert (resp["role"] == "answers").sum() > 0
