@@ -114,3 +114,30 @@ def test_the_generated_ledger_has_what_the_comparison_needs(generated: Ledger) -
     assert {"merged", "corrected", "concealed", "verified", "closed", "reported", "assigned"} <= types
     resp = generated.responsibilities(DAYS[-1])
     assert (resp["role"] == "answers").sum() > 0
+
+
+def _same_as_reference(ledger: Ledger, day: str) -> None:
+    as_of = dt.date.fromisoformat(day)
+    ref = ReferenceLists(ledger.fold(as_of), as_of, ledger.policy, ledger.jurisdiction, Filter())
+    got = ledger.lists(day)
+    for name in ("problems", "rectifications", "responsibilities"):
+        pd.testing.assert_frame_equal(got[name], getattr(ref, name)(), obj=name)
+
+
+def test_edge_ledgers_on_both_databases(ledger_url: str) -> None:
+    """Empty; registered but never discovered; and a problem registered twice behind the library's
+    back (folded one by one, as the fold does) — on SQLite and PostgreSQL."""
+    from tests.test_ledger import _tamper, story
+
+    with Ledger.create(ledger_url) as ledger:
+        _same_as_reference(ledger, "2021-06-30")
+        ledger.append(story("P1")[:1], entered_by="clerk")
+        _same_as_reference(ledger, "2021-06-30")
+        ledger.append(story("P1")[1:] + story("P2"), entered_by="clerk")
+        _same_as_reference(ledger, "2021-03-10")
+        _tamper(ledger.url, "INSERT INTO events (seq, problem, type, day, data, entered_by, entered_at, prev, hash) "
+                "SELECT 100, problem, type, '2021-03-02', replace(data, 'serious', 'grave'), entered_by, entered_at, "
+                "prev, hash FROM events WHERE seq = 1")
+        assert ledger.state("P1").severity == "grave"
+        _same_as_reference(ledger, "2021-06-30")
+        assert ledger.problems("2021-06-30")["severity"].tolist() == ["grave", "serious"]

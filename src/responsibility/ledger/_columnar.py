@@ -115,8 +115,7 @@ class Folded:
         import pyarrow as pa
 
         pc = _pc()
-        one = pc.fill_null(self.d_channel.take(pa.array(np.maximum(first, 0))), "")
-        one = pc.if_else(pa.array(first >= 0), one, "")
+        one = pc.fill_null(self.d_channel.take(pa.array(first, pa.int64(), mask=first < 0)), "")
         many = np.flatnonzero(counts > 1)
         if not len(many):
             return one
@@ -209,8 +208,9 @@ def _days(arr: Any) -> I32:
     """Int32 days from an Arrow array of ISO dates as text (null: :data:`NONE`)."""
     import pyarrow as pa
 
-    d = arr.cast(pa.date32()).cast(pa.int32())
-    return np.asarray(d.fill_null(NONE).to_numpy(zero_copy_only=False), np.int32)
+    enc = _pc().dictionary_encode(arr)  # a few hundred days: each parsed once
+    days = enc.dictionary.cast(pa.date32()).cast(pa.int32()).take(enc.indices)
+    return np.asarray(days.fill_null(NONE).to_numpy(zero_copy_only=False), np.int32)
 
 
 def _schema() -> Any:
@@ -240,9 +240,7 @@ def _chunk_table(rows: list[tuple[Any, ...]], fixes: Mapping[int, Event], folder
                             json.dumps(eff.data, ensure_ascii=False, default=str)))
             else:
                 out.append((seq, problem, kind, day, data))
-        rows = out
-    else:
-        rows = [r for r in rows if r[2] != "corrected"]
+        rows = out  # (no corrections: no ``corrected`` rows either)
     if not rows:
         return None
     seqs, problems, kinds, days, datas = zip(*rows, strict=True)
@@ -260,24 +258,17 @@ def _chunk_table(rows: list[tuple[Any, ...]], fixes: Mapping[int, Event], folder
     return table
 
 
-def read_rows(rows: Iterable[tuple[Any, ...]], fixes: Mapping[int, Event], upto: dt.date | None,
-              chunk: int = 100_000) -> Any:
-    """The stored rows ``(seq, problem, type, day, data)`` (in ``seq`` order) as one Arrow table of
-    effective events on or before ``upto``."""
-    import itertools
-
+def read_rows(chunks: Iterable[list[tuple[Any, ...]]], fixes: Mapping[int, Event], upto: dt.date | None) -> Any:
+    """Stored rows ``(seq, problem, type, day, data)`` (in ``seq`` order, in chunks) as one Arrow
+    table of effective events on or before ``upto``."""
     import pyarrow as pa
 
     folder = Folder()
     for seq, c in fixes.items():
         folder._corrections[seq] = c
     limit = day_number(upto) if upto is not None else None
-    it = iter(rows)
     tables = []
-    while True:
-        part = list(itertools.islice(it, chunk))
-        if not part:
-            break
+    for part in chunks:
         t = _chunk_table(part, fixes, folder, limit)
         if t is not None:
             tables.append(t)

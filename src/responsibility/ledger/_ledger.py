@@ -25,6 +25,7 @@ from ._store import (
     LedgerError,
     create,
     insert,
+    iter_chunks,
     iter_rows,
     lock_head,
     make_engine,
@@ -341,11 +342,11 @@ class Ledger:
 
         with self.engine.connect() as conn:
             fixes = {int(c.data["event"]): c for c in _corrections(conn)}
-            rows = iter_rows(conn, upto=day.isoformat(), columns=("seq", "problem", "type", "day", "data"))
+            chunks = iter_chunks(conn, upto=day.isoformat())
             try:
-                table = read_rows(rows, fixes, day)
+                table = read_rows(chunks, fixes, day)
             finally:
-                rows.close()
+                chunks.close()
         try:
             return fold_columns(table)
         except Duplicate:  # a problem registered twice (no checked append allows it): fold it one by one

@@ -191,10 +191,10 @@ class Lists:
         at = pa.array(sel)
         first = v.first[sel]
         has = first >= 0
-        d_at = pa.array(np.maximum(first, 0))
+        d_at = pa.array(first, pa.int64(), mask=~has)  # null: no discovery
 
         def disc(arr: Any) -> Any:
-            return pc.if_else(pa.array(has), pc.fill_null(arr.take(d_at), ""), "")
+            return pc.fill_null(arr.take(d_at), "")
 
         domain, kind, place = f.domain.take(at), f.kind.take(at), f.place.take(at)
         cols: dict[str, Any] = {
@@ -332,7 +332,6 @@ class Lists:
             "body_place": [(anc_code[entry_level[entry], place_ix[state_of]] if n else zeros, uniq_places)],
             **{c: [(zeros, [""])] for c in ("basis", "liability", "clauses", "reason")}}
         sort_state = [state_of]
-        sort_rank = [ranks]
         if assessment is None:
             assessment = self.assess(live)
         found = assessment.findings
@@ -345,8 +344,8 @@ class Lists:
                 col = found[name]
                 if isinstance(col.dtype, pd.CategoricalDtype):
                     return np.asarray(col.cat.codes, dtype=np.int64), [str(x) for x in col.cat.categories]
-                codes, uniques = pd.factorize(col)
-                return np.asarray(codes, dtype=np.int64), [str(x) for x in uniques]
+                text = pa.chunked_array(pa.array(col))  # text: by way of Arrow, not row by row
+                return _codes(text.chunk(0) if text.num_chunks == 1 else text.combine_chunks())
 
             parts["problem"].append((pos, None))
             parts["area"].append((area_codes[pos], area_values))
@@ -357,9 +356,11 @@ class Lists:
                            ("reason", "reason")):
                 parts[c].append(coded(src))
             sort_state.append(pos)
-            sort_rank.append(np.full(m, 2, dtype=np.int64))
+        found = assessment = None  # the findings are coded: let their frame go before the list is built
         state_key = np.concatenate(sort_state)
-        order = np.lexsort((np.arange(len(state_key)), np.concatenate(sort_rank), state_key))
+        # Rows by (problem, role rank, position): within a problem the matrix's rows come in rank
+        # order and before the findings (rank 2), so a stable sort on the problem alone gives it.
+        order = np.argsort(state_key, kind="stable")
         out: dict[str, Any] = {}
         for c in RESPONSIBILITY_COLUMNS:
             if c == "problem":  # problem ids are distinct: they are their own categories
@@ -383,7 +384,9 @@ class Lists:
         the columns) that have been discovered, on the list's day."""
         from ._compat import batch_assess
 
-        return batch_assess(self.policy, self.cols.records(live), self.jurisdiction, self.as_of)
+        records = self.cols.records(live)
+        _pa().default_memory_pool().release_unused()  # what the fold freed goes back before the engine runs
+        return batch_assess(self.policy, records, self.jurisdiction, self.as_of)
 
     # ------------------------------------------------------------------ alerts
 

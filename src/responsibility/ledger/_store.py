@@ -22,8 +22,8 @@ from .._errors import ExtraUnavailable, LedgerError
 
 SCHEMA_VERSION = 1
 
-__all__ = ["SCHEMA_VERSION", "LedgerError", "Tables", "create", "insert", "iter_rows", "lock_head", "make_engine",
-           "now", "rows_to_insert", "schema_version", "tables", "upgrade", "url_of"]
+__all__ = ["SCHEMA_VERSION", "LedgerError", "Tables", "create", "insert", "iter_chunks", "iter_rows", "lock_head",
+           "make_engine", "now", "rows_to_insert", "schema_version", "tables", "upgrade", "url_of"]
 
 
 def _sqlalchemy() -> Any:
@@ -256,15 +256,50 @@ def iter_rows(conn: Any, *, problems: Iterable[str] | None = None, upto: str | N
                 if row[pi] in wanted:
                     yield row
             return
+    parts = _chunks(conn, q if problems is not None else None, upto=upto, columns=columns, chunk=chunk)
+    try:
+        for part in parts:
+            yield from part
+    finally:
+        parts.close()
+
+
+def iter_chunks(conn: Any, *, upto: str | None = None,
+                columns: tuple[str, ...] = ("seq", "problem", "type", "day", "data"),
+                chunk: int = 100_000) -> Generator[list[tuple[Any, ...]], None, None]:
+    """Every stored event (those on or before ``upto``, corrections whatever their day, and the
+    events they correct) in ``seq`` order, as lists of up to ``chunk`` plain tuples (SQLite: read
+    from the driver's cursor, without SQLAlchemy's row objects)."""
+    yield from _chunks(conn, None, upto=upto, columns=columns, chunk=chunk)
+
+
+def _chunks(conn: Any, q: Any, *, upto: str | None, columns: tuple[str, ...],
+            chunk: int) -> Generator[list[tuple[Any, ...]], None, None]:
+    sa = _sqlalchemy()
+    t = tables()
+    raw = q is None and conn.dialect.name == "sqlite"
+    if q is None:
+        q = sa.select(*[t.events.c[c] for c in columns]).order_by(t.events.c.seq)
     if upto is not None:
         corrected = sa.select(sa.cast(sa.func.json_extract(t.events.c.data, "$.event"), sa.BigInteger)) \
             if conn.dialect.name == "sqlite" else \
             sa.select(sa.cast(sa.cast(t.events.c.data, sa.JSON)["event"].as_string(), sa.BigInteger))
         corrected = corrected.where(t.events.c.type == "corrected")
         q = q.where(sa.or_(t.events.c.day <= upto, t.events.c.type == "corrected", t.events.c.seq.in_(corrected)))
+    if raw:
+        compiled = q.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+        params = compiled.construct_params()
+        args = tuple(params[k] for k in compiled.positiontup or ()) if compiled.positional else params
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            cursor.execute(str(compiled), args)
+            while part := cursor.fetchmany(chunk):
+                yield part
+        finally:
+            cursor.close()
+        return
     result = conn.execute(q, execution_options={"stream_results": True, "yield_per": chunk})
     try:
-        for part in result.partitions(chunk):
-            yield from part
+        yield from result.partitions(chunk)  # rows are sequences like tuples
     finally:
         result.close()
