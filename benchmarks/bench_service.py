@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/bench_service.py [--requests N] [--concurrency C] [--seconds S]
                                           [--batch B] [--runs R] [--workers W] [--engine E]
-                                          [--province full|small]
+                                          [--province full|small] [--breakdown]
 (defaults: N = 20,000 verdicts by C = 32 concurrent clients, at most S = 30 s; a batch of
 B = 10,000 problems; R = 3 runs of each, medians printed; W = 1 server process)
 
@@ -12,7 +12,12 @@ the synthetic province of ``bench_assess``), waits for /health, and prints:
 - verdicts: C clients, each on its own keep-alive connection (a minimal HTTP/1.1 client on
   asyncio, so that the client spends little of the two cores), post the problems of a
   generated ledger one at a time until N answers or S seconds; throughput, p50 and p99
-  latency, and the server's CPU seconds (user+sys, from /proc) and the client's;
+  latency, and the server's CPU seconds (user+sys, from /proc) and the client's, per verdict;
+  how evenly the connections were served, the load average, and (from the decision log) the
+  time a verdict spends inside the server, so that the rest of the latency is waiting;
+- with --breakdown, first the CPU of each stage of a verdict in this process (JSON, hashes,
+  validation, decision, verdict building, log line, the whole ASGI application); the server's
+  CPU per verdict less the whole application is the HTTP layer (uvicorn, sockets);
 - batch: the same B problems as JSON lines posted to /v1/assess and read back, against
   ``responsibility assess`` on the same JSON-lines file as a fresh process (start-up included),
   both wall and CPU seconds, and their ratio.
@@ -43,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_assess import TODAY, ledger
 
 import responsibility
+import responsibility.service
 from responsibility import Jurisdiction
 
 TOKEN = "bench-service-token"
@@ -230,6 +236,74 @@ def assess_run(src: Path, out: Path, jcsv: Path) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def _asgi_call(app: Any, body: bytes) -> Any:
+    """One POST /v1/verdict through the ASGI application, in this process (no sockets)."""
+    scope = {"type": "http", "method": "POST", "path": "/v1/verdict", "root_path": "", "query_string": b"",
+             "headers": [(b"authorization", b"Bearer " + TOKEN.encode()), (b"content-type", b"application/json"),
+                         (b"content-length", str(len(body)).encode())], "http_version": "1.1", "scheme": "http",
+             "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 1)}
+    messages = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop() if messages else {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start" and message["status"] != 200:
+            raise SystemExit(f"in-process verdict failed: {message}")
+
+    return app(scope, receive, send)
+
+
+def breakdown(bodies: list[bytes], jcsv: Path, tmp: Path) -> None:
+    """CPU per verdict of each stage of POST /v1/verdict, in this process (medians of 3)."""
+    from responsibility.engine._decide import decider_of
+    from responsibility.engine._problem import parse_problem
+    from responsibility.service import DecisionLog, TokenStore, create_app, digest, findings_hash, token_hash
+    from responsibility.service import _jsonio as jsonio
+
+    tokens = TokenStore.from_data({"tokens": [{"name": "bench", "role": "province", "jurisdiction": "33",
+                                               "sha256": token_hash(TOKEN)}]})
+    app = create_app(tokens=tokens, jurisdiction=jcsv, decision_log=tmp / "breakdown.jsonl")
+    svc = app.state.service
+    svc.warm()
+    policy, j = svc.policy, svc.jurisdiction
+    decider = decider_of(policy)
+    engine = decider.engine("compiled")
+    raws = [jsonio.loads(b) for b in bodies]
+    problems = [parse_problem(r, policy, j, None) for r in raws]
+    verdicts = [decider.decide_parsed(p, j, engine) for p in problems]
+    dicts = [v.to_dict("zh") for v in verdicts]
+    log = DecisionLog(tmp / "breakdown-log.jsonl")
+
+    async def through_app() -> None:
+        for b in bodies:
+            await _asgi_call(app, b)
+
+    stages: list[tuple[str, Any]] = [
+        ("JSON parse of the body", lambda: [jsonio.loads(b) for b in bodies]),
+        ("input hash (canonical JSON, SHA-256)", lambda: [digest(r) for r in raws]),
+        ("record validation (parse_problem)", lambda: [parse_problem(r, policy, j, None) for r in raws]),
+        ("decision and verdict (decide_parsed)", lambda: [decider.decide_parsed(p, j, engine) for p in problems]),
+        ("verdict as JSON-ready dict (to_dict)", lambda: [v.to_dict("zh") for v in verdicts]),
+        ("findings hash", lambda: [findings_hash(v, d) for v, d in zip(verdicts, dicts, strict=True)]),
+        ("response JSON", lambda: [jsonio.dumps(d) for d in dicts]),
+        ("decision log line (write + background append)",
+         lambda: ([log.write(caller="bench", endpoint="POST /v1/verdict", status=200, input="0" * 64,
+                             findings="0" * 64, problem=d["problem"], latency_ms=0.5) for d in dicts], log.flush())),
+        ("the whole ASGI application (no sockets)", lambda: asyncio.run(through_app())),
+    ]
+    print(f"breakdown: CPU per verdict in-process over {len(bodies):,} problems (median of 3)")
+    for name, run in stages:
+        times = []
+        for _ in range(3):
+            c0 = time.process_time()
+            run()
+            times.append(time.process_time() - c0)
+        print(f"  {name:<48} {statistics.median(times) / len(bodies) * 1e6:7.1f} µs")
+    log.close()
+    svc.log.close()
+
+
 def main(argv: list[str] | None = None) -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--requests", type=int, default=20_000)
@@ -241,6 +315,7 @@ def main(argv: list[str] | None = None) -> None:
     args.add_argument("--engine", choices=["compiled", "durable"], default="compiled")
     args.add_argument("--province", choices=["full", "small"], default="full",
                       help="the synthetic province of bench_assess, or a small one (for the test suite)")
+    args.add_argument("--breakdown", action="store_true", help="also time each stage of a verdict in-process")
     opts = args.parse_args(argv)
     policy = responsibility.load()
     j = Jurisdiction.synthetic() if opts.province == "full" else \
@@ -254,6 +329,8 @@ def main(argv: list[str] | None = None) -> None:
         jcsv, src, out = tmp / "province.csv", tmp / "ledger.jsonl", tmp / "findings.jsonl"
         jcsv.write_text(j.to_csv(), encoding="utf-8")
         src.write_bytes(b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records[:opts.batch]))
+        if opts.breakdown:
+            breakdown(bodies, jcsv, tmp)
         proc, port = start_server(tmp, jcsv, opts.workers, opts.engine)
         try:
             print(f"server: {opts.workers} process(es), engine {opts.engine}, pid {proc.pid}, port {port}")
@@ -276,6 +353,14 @@ def main(argv: list[str] | None = None) -> None:
             batches = [batch_run(port, proc.pid, src) for _ in range(opts.runs)]
         finally:
             stop_server(proc)
+        # The server's own time per verdict (from reading the request to the answer, as the decision
+        # log records it): what is left of the client's latency is waiting (queue, CPU taken by others).
+        logged = [x["latency_ms"] for x in responsibility.service.read_log(tmp / "decisions.jsonl")
+                  if x["endpoint"] == "POST /v1/verdict"]
+        inside = sorted(logged[min(500, opts.requests):])  # not the warm-up
+        if inside:
+            print(f"  inside the server (decision log latency, all runs): p50 {inside[len(inside) // 2]:.2f} ms, "
+                  f"p99 {inside[int(len(inside) * 0.99)]:.2f} ms")
         assesses = [assess_run(src, out, jcsv) for _ in range(opts.runs)]
     b_wall = statistics.median(b[0] for b in batches)
     b_cpu = statistics.median(b[1] for b in batches)
