@@ -172,7 +172,6 @@ def test_reasons_in_english_and_small_chunks(policy: Policy, province: Jurisdict
     records = ledger(policy, province, 400, seed=2, broken=0.1)
     monkeypatch.setattr(batch, "CHUNK", 37)
     monkeypatch.setattr(_emit, "_SEGMENTS", 100)  # the interned reason segments are dropped now and then
-    monkeypatch.setattr(_emit, "_RUN", 5)  # and joined five rows at a time
     a = policy.assess(records, jurisdiction=province, today=TODAY, lang="en")
     assert got(a) == expected(policy, province, records, "compiled", lang="en")
 

@@ -22,7 +22,6 @@ Not done here: reading files (:mod:`._io`) and the command line (``_cli_assess``
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -474,9 +473,7 @@ def to_arrow(cols: Columns, dicts: Dictionaries) -> Any:
         arrays[name] = pa.DictionaryArray.from_arrays(pa.array(idx[name], pa.int32()), dicts.arrow(name))
     arrays["clauses"] = pa.DictionaryArray.from_arrays(pa.array(cols.clauses, pa.int32()),
                                                        pa.array(cols.clause_texts, pa.string()))
-    arrays["reason"] = pa.chunked_array(
-        [pa.StringArray.from_buffers(len(off) - 1, pa.py_buffer(off.astype(np.int32)), pa.py_buffer(data))
-         for data, off in cols.reasons], pa.string())
+    arrays["reason"] = cols.reasons
     return pa.Table.from_pydict(arrays, schema=finding_schema())
 
 
@@ -490,7 +487,7 @@ def to_python(cols: Columns, dicts: Dictionaries) -> dict[str, list[Any]]:
         values = dicts.values[name]
         out[name] = [values[i] for i in idx[name].tolist()]
     out["clauses"] = [cols.clause_texts[i] for i in cols.clauses.tolist()]
-    out["reason"] = [data[a:b].decode() for data, off in cols.reasons for a, b in itertools.pairwise(off.tolist())]
+    out["reason"] = cols.reasons.to_pylist()
     return out
 
 

@@ -41,16 +41,37 @@ I64 = npt.NDArray[np.int64]
 Bool = npt.NDArray[np.bool_]
 
 
-def intern(values: npt.NDArray[Any], known: dict[int, int], make: Callable[[int], int]) -> I64:
-    """The id of each value: looked up in ``known``, or made once per distinct value by ``make``."""
-    uniq, inverse = np.unique(values, return_inverse=True)
-    ids = np.empty(len(uniq), np.int64)
-    for i, v in enumerate(uniq.tolist()):
-        got = known.get(v)
-        if got is None:
-            got = known[v] = make(v)
-        ids[i] = got
-    return ids[inverse.reshape(-1)]
+class Interned:
+    """Ids of integer values, each made once by ``make`` on first sight and found again in bulk
+    (a binary search in the sorted values seen so far: no sort of a chunk's values)."""
+
+    def __init__(self, make: Callable[[int], int], known: dict[int, int] | None = None) -> None:
+        self.make = make
+        items = sorted((known or {}).items())
+        self.keys = np.array([k for k, _ in items], np.int64)
+        self.ids = np.array([v for _, v in items], np.int64)
+
+    def __call__(self, values: npt.NDArray[Any]) -> I64:
+        """The id of each value."""
+        values = np.asarray(values, np.int64)
+        keys, ids = self.keys, self.ids
+        if len(keys):
+            pos = np.searchsorted(keys, values)
+            at = np.minimum(pos, len(keys) - 1)
+            found = keys[at] == values
+            if found.all():
+                return ids[at]
+            out = np.where(found, ids[at], -1)
+        else:
+            found = np.zeros(len(values), np.bool_)
+            out = np.full(len(values), -1, np.int64)
+        todo = np.nonzero(~found)[0]
+        new, inverse = np.unique(values[todo], return_inverse=True)
+        made = np.array([self.make(v) for v in new.tolist()], np.int64)
+        out[todo] = made[inverse.reshape(-1)]
+        where = np.searchsorted(keys, new)
+        self.keys, self.ids = np.insert(keys, where, new), np.insert(ids, where, made)
+        return out
 
 
 FOUND, UNHANDLED, UNRECTIFIED, CONCEALED, MAIN = range(5)
@@ -200,7 +221,7 @@ class Templates:
     def __init__(self, t: Tables, lang: str) -> None:
         self.t = t
         self.lang = lang
-        self.by_code: dict[int, int] = {}
+        self._ids = Interned(self._new)
         self.start: list[int] = []
         self.count: list[int] = []
         self.rank: list[int] = []
@@ -242,7 +263,7 @@ class Templates:
 
     def ids(self, codes: I64) -> I64:
         """Template ids of ``codes``, making the missing ones."""
-        return intern(codes, self.by_code, self._new)
+        return self._ids(codes)
 
     def _new(self, code: int) -> int:
         tid = len(self.start)
@@ -329,17 +350,17 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     """
     prank = np.maximum(t.place_rank[c.place], 0)
 
-    def rows(fr: I32, ft: I32, fl: I32, fb: I32, fe: I32, fo: I32) -> tuple[I32, I64, I64]:
+    def rows(fr: I32, ft: I32, fl: I32, fb: I32, fe: I32) -> tuple[I32, I64]:
         if not len(fr):
-            return fr, np.zeros(0, np.int64), np.zeros(0, np.int64)
+            return fr, np.zeros(0, np.int64)
         tids = tpl.ids(tpl.codes(c.area[fr], c.kind[fr], c.sev[fr], prank[fr], ft, fl, fb, fe))
         counts = tpl.array("count")[tids]
         which = np.repeat(np.arange(len(fr)), counts)
         starts = np.cumsum(counts) - counts
         row = tpl.array("start")[tids][which] + np.arange(len(which)) - np.repeat(starts, counts)
-        return fr[which], row, (ft[which].astype(np.int64) << 32) + fo[which]
+        return fr[which], row
 
-    r1, w1, o1 = rows(dv.fr, dv.ft, dv.fl, dv.fb, dv.fe, dv.fo)
+    r1, w1 = rows(dv.fr, dv.ft, dv.fl, dv.fb, dv.fe)
     # a body that concealed the problem knew it: it does not also miss it (Decider.without_concealers_missing)
     basis, body = tpl.array("basis")[w1], tpl.array("body")[w1]
     concealed = basis == t.basis_index.get(HID_BASIS, -1)
@@ -347,20 +368,22 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         nb = len(t.bodies) + 1
         key = r1.astype(np.int64) * nb + body
         hid = (basis == t.basis_index.get(MISSED_BASIS, -1)) & np.isin(key, key[concealed])
-        r1, w1, o1 = r1[~hid], w1[~hid], o1[~hid]
+        r1, w1 = r1[~hid], w1[~hid]
     # main responsibility: one fact per level at which a failure of 一(四) was found, lowest first
     failed = np.isin(tpl.array("basis")[w1], t.failure_bases) & t.raises_main[tpl.array("body")[w1]]
     levels = t.body_rank[tpl.array("body")[w1[failed]]]
-    main = np.unique(r1[failed].astype(np.int64) * (t.max_rank + 1) + levels)
-    mr = (main // (t.max_rank + 1)).astype(np.int32)
-    ml = (main % (t.max_rank + 1)).astype(np.int32)
+    at_level = np.zeros((c.n, t.max_rank + 1), np.bool_)
+    at_level[r1[failed], levels] = True
+    mr, ml = (x.astype(np.int32) for x in np.nonzero(at_level))  # by record, lowest level first
     zero = np.zeros(len(mr), np.int32)
-    r2, w2, o2 = rows(mr, np.full(len(mr), MAIN, np.int32), ml, zero - 1, zero, ml)
+    r2, w2 = rows(mr, np.full(len(mr), MAIN, np.int32), ml, zero - 1, zero)
     rec = np.concatenate([r1, r2])
     row = np.concatenate([w1, w2])
-    fo = np.concatenate([o1, o2])
     rank = tpl.array("rank")[row]
-    order = np.lexsort((fo, rank, rec))
+    # by record, then rank, then the fact's order (type, then order among its type): rows of one record
+    # come in fact order already (facts are by type, then by level or position; main ones last), so a
+    # stable sort by (record, rank) keeps them so
+    order = np.argsort(rec.astype(np.int64) * (int(rank.max(initial=0)) + 1) + rank, kind="stable")
     rec, row, rank = rec[order], row[order], rank[order]
     dup = np.nonzero((rec[1:] == rec[:-1]) & (rank[1:] == rank[:-1]))[0] + 1
     if not len(dup):

@@ -5,7 +5,8 @@ into the policy's tables (Arrow dictionary columns, pandas categoricals). A reas
 template's literal pieces with the record's context values (place name, finder, dates…) in
 the slots. It is cut after the place's name into two segments; a segment is named exactly
 by its template signature and its slot values, is built once (as UTF-8) and reused by every
-row that has it, and one ``bytes.join`` of two segments per row builds a chunk's reasons.
+row that has it; the segments are kept in one growing buffer, and Arrow joins two of them per
+row (``take`` and ``binary_join_element_wise``, in C) to make a chunk's reasons.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import numpy.typing as npt
 
 from ..engine._decide import CONTEXT_FIELDS
 from ..engine._verdict import Finding
-from ._core import Derived, Rows, Templates, intern
+from ._core import Derived, Interned, Rows, Templates
 from ._encode import Cols
 from ._tables import EPOCH, NONE, Tables
 
@@ -32,7 +33,6 @@ FINDING_COLUMNS = ("record", "problem", "area", "level", "body", "name", "place"
 REJECT_COLUMNS = ("record", "line", "problem", "field", "code", "reason")
 _RADIX = 2**21  # text ids in segment keys
 _SEGMENTS = 2_000_000  # interned segments kept before starting afresh
-_RUN = 32768  # rows whose reasons are joined into one buffer
 
 
 class Texts:
@@ -56,6 +56,59 @@ class Texts:
         return self._lens
 
 
+class Segments:
+    """Byte strings in one buffer (UTF-8), as an Arrow binary array on demand; id 0 is empty."""
+
+    def __init__(self) -> None:
+        self.data = np.zeros(1 << 20, np.uint8)
+        self.offsets = np.zeros(1 << 16, np.int32)
+        self.count = 1  # offsets[0] = offsets[1] = 0: the empty segment
+
+    def __len__(self) -> int:
+        return self.count
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.offsets[self.count])
+
+    def extend(self, items: list[bytes]) -> None:
+        """Append ``items`` (ids ``len(self)`` on)."""
+        if not items:
+            return
+        joined = b"".join(items)
+        lens = np.fromiter((len(b) for b in items), np.int64, len(items))
+        n, end = self.count, self.nbytes
+        if n + len(items) + 1 > len(self.offsets):
+            self.offsets = _grown(self.offsets, n + len(items) + 1)
+        if end + len(joined) > len(self.data):
+            self.data = _grown(self.data, end + len(joined))
+        self.data[end:end + len(joined)] = np.frombuffer(joined, np.uint8)
+        self.offsets[n + 1:n + 1 + len(items)] = end + np.cumsum(lens)
+        self.count = n + len(items)
+
+    def truncate(self, n: int) -> None:
+        """Keep the first ``n`` segments."""
+        self.count = max(1, min(n, self.count))
+
+    def arrow(self) -> Any:
+        """The segments as a pyarrow binary array (a view of the buffer: use it before the next change)."""
+        import pyarrow as pa
+
+        return pa.Array.from_buffers(pa.binary(), self.count,
+                                     [None, pa.py_buffer(self.offsets[:self.count + 1]),
+                                      pa.py_buffer(self.data[:self.nbytes])])
+
+
+def _grown(a: npt.NDArray[Any], need: int) -> npt.NDArray[Any]:
+    out = np.zeros(max(need, 2 * len(a)), a.dtype)
+    out[:len(a)] = a
+    return out
+
+
+#: Segments kept before starting afresh (their ids must fit the offsets' int32 too).
+_SEGMENT_BYTES = 1 << 30
+
+
 @dataclass
 class Columns:
     """Finding rows of one chunk as ids (see the module docstring)."""
@@ -69,7 +122,7 @@ class Columns:
     place: I32  # index into Tables.place_codes
     clauses: I32  # index into ``clause_texts``
     clause_texts: list[str]
-    reasons: list[tuple[bytes, I64]]  # UTF-8 data and offsets of consecutive runs of rows
+    reasons: Any  # a pyarrow string array
     counts: I64 = field(default_factory=lambda: np.zeros(0, np.int64))  # rows per (basis, liability)
 
 
@@ -97,7 +150,7 @@ class Emitter:
         self.assignee = np.zeros((2, t.max_rank + 1), np.int64)
         for lv, r in t.rank.items():
             self.assignee[0, r], self.assignee[1, r] = ids(policy.levels[lv].name), ids(policy.levels[lv].en)
-        self.days: dict[int, int] = {NONE: 0}
+        self._days = Interned(lambda d: self.texts.id(dt.date.fromordinal(d + EPOCH).isoformat()), {NONE: 0})
         self.body_rank = t.body_rank.astype(np.int64)
         # per template row: both segments' signature, slot pattern and pieces; its clauses
         self._synced = 0
@@ -111,10 +164,7 @@ class Emitter:
         self._pattern_index: dict[tuple[int, ...], int] = {}
         self.clause_index: dict[str, int] = {}
         self._clause_list: list[str] = []
-        self.segments: list[bytes] = [b""]
-        self._segment_objs: npt.NDArray[np.object_] = np.empty(0, object)
-        self._segment_lens = np.zeros(0, np.int64)
-        self._segment_count = 0
+        self.segments = Segments()
         self._store: dict[int, tuple[I64, I64]] = {}  # pattern -> sorted segment keys, segment ids
 
     def _sync(self) -> None:
@@ -151,7 +201,7 @@ class Emitter:
 
     def day_ids(self, days: I32) -> I64:
         """Text ids of the ISO dates of ``days`` (ordinals from EPOCH)."""
-        return intern(days, self.days, lambda d: self.texts.id(dt.date.fromordinal(d + EPOCH).isoformat()))
+        return self._days(days)
 
     def slot(self, s: int, rec: I32, row: I64, c: Cols, dv: Derived) -> I64:
         """Text ids of context slot ``s`` (an index of CONTEXT_FIELDS) for rows ``rec``/``row``."""
@@ -204,10 +254,11 @@ class Emitter:
             items, segments = self.texts.items, self.segments
             new = np.arange(len(segments), len(segments) + len(uniq), dtype=np.int64)
             vals = [v[todo[first]].tolist() for v in values]
+            made = []
             for j, row in enumerate(rows[todo[first]].tolist()):
                 fill = iter([v[j] for v in vals])
-                segments.append(b"".join([items[x] if x >= 0 else items[next(fill)]
-                                          for x in self._segment_pieces[row][k]]))
+                made.append(b"".join([items[x] if x >= 0 else items[next(fill)] for x in self._segment_pieces[row][k]]))
+            segments.extend(made)
             out[todo] = new[inverse.reshape(-1)]
             if exact:
                 known, ids = self._store.get(p, (np.zeros(0, np.int64), np.zeros(0, np.int64)))
@@ -215,29 +266,10 @@ class Emitter:
                 self._store[p] = (np.insert(known, where, uniq), np.insert(ids, where, new))
         return out
 
-    def segment_arrays(self) -> tuple[npt.NDArray[np.object_], I64]:
-        """The segments as an object array (to gather them without making an int per row) and
-        their lengths; both grow by doubling."""
-        n, have = len(self.segments), min(self._segment_count, len(self.segments))
-        if n != have:
-            if n > len(self._segment_objs):
-                size = max(2 * n, 1024)
-                objs = np.empty(size, object)
-                lens = np.zeros(size, np.int64)
-                objs[:have], lens[:have] = self._segment_objs[:have], self._segment_lens[:have]
-                self._segment_objs, self._segment_lens = objs, lens
-            new = self.segments[have:n]
-            self._segment_objs[have:n] = new
-            self._segment_lens[have:n] = [len(b) for b in new]
-            self._segment_count = n
-        return self._segment_objs, self._segment_lens
-
     def _forget(self) -> None:
         """Drop the interned segments (bounded memory on long runs)."""
-        del self.segments[1:]
+        self.segments.truncate(1)
         self._store.clear()
-        self._segment_count = min(self._segment_count, 1)
-        self._segment_objs[1:] = None  # let the dropped segments go
 
     def emit(self, c: Cols, dv: Derived, rows: Rows, slow: list[tuple[int, str, list[Finding], str]],
              numbers: I64) -> Columns:
@@ -245,7 +277,7 @@ class Emitter:
         area)``), merged in record order."""
         t, tpl = self.t, self.tpl
         self._sync()
-        if len(self.segments) > _SEGMENTS:
+        if len(self.segments) > _SEGMENTS or self.segments.nbytes > _SEGMENT_BYTES:
             self._forget()
         slow_findings = [(r, p, f) for r, p, fs, _ in slow for f in fs]
         slow_area = [t.area_index[a] for _, _, fs, a in slow for _ in fs]
@@ -274,7 +306,7 @@ class Emitter:
         area[sl] = slow_area
         for i, (_, _, f) in zip(sl.tolist(), slow_findings, strict=True):
             place[i] = self.place_index[f.place]
-        # reasons: two segments per row, then one join
+        # reasons: two segments per row, then one gather
         n = len(frec)
         segs = np.zeros((n, 2), np.int64)
         fr = np.nonzero(fast)[0]
@@ -285,20 +317,22 @@ class Emitter:
                 values = [self.slot(s, frec[at], frow[at], c, dv) for s in self.patterns[p]]
                 segs[at, k] = self._segments(k, p, frow[at], values)
         base = len(self.segments)
-        self.segments.extend((f.reason if self.lang == "zh" else f.reason_en).encode() for _, _, f in slow_findings)
+        self.segments.extend([(f.reason if self.lang == "zh" else f.reason_en).encode() for _, _, f in slow_findings])
         segs[sl, 0] = base + np.arange(len(sl))
-        objs, lens = self.segment_arrays()
-        reasons = []
+        import pyarrow as pa
+
         try:
-            # in runs of rows, so that no buffer is large enough for the allocator to map fresh pages
-            for lo in range(0, n, _RUN):
-                run = segs[lo:lo + _RUN]
-                offsets = np.zeros(len(run) + 1, np.int64)
-                np.cumsum(lens[run].sum(axis=1), out=offsets[1:])
-                reasons.append((b"".join(objs[run.ravel()].tolist()), offsets))
+            # one take of both segments of every row, in row order: its data is the reasons' text, and
+            # every second offset of it bounds a row's reason
+            taken = self.segments.arrow().take(pa.array(segs.ravel()))
+            _, offs, data = taken.buffers()
+            if n and offs is not None:
+                offsets = np.frombuffer(offs, np.int32, 2 * n + 1, 4 * taken.offset)[::2].copy()
+            else:
+                offsets = np.zeros(n + 1, np.int32)
+            reasons = pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets), data or pa.py_buffer(b"")])
         finally:
-            del self.segments[base:]  # the reference path's reasons are used once
-            self._segment_count = min(self._segment_count, base)
+            self.segments.truncate(base)  # the reference path's reasons are used once
         # the chunk's clause texts, sorted, so that output does not depend on the order templates were made
         used = np.unique(clauses)
         if len(self._clause_list) != len(self.clause_index):

@@ -306,6 +306,22 @@ def _as_text_dates(table: Any) -> Any:
     return table.cast(pa.schema([pa.field(f.name, text(f.type)) for f in table.schema]))
 
 
+_ACTIONS = ["assigned", "reported"]
+_VALUE_SETS: dict[int, tuple[Sequence[str], Any]] = {}
+
+
+def _value_set(values: Sequence[str]) -> Any:
+    """``values`` as a pyarrow string array, made once per list (the lists are the tables' own, kept)."""
+    got = _VALUE_SETS.get(id(values))
+    if got is None or got[0] is not values:
+        import pyarrow as pa
+
+        if len(_VALUE_SETS) > 64:
+            _VALUE_SETS.clear()
+        got = _VALUE_SETS[id(values)] = (values, pa.array(list(values), pa.string()))
+    return got[1]
+
+
 class _ArrowReader:
     """Column-wise coding of an Arrow table (see :func:`encode_arrow`)."""
 
@@ -348,7 +364,7 @@ class _ArrowReader:
         if s is None:
             idx = np.full(len(arr), -1, np.int32)
         else:
-            found = self.pc.index_in(s, value_set=self.pa.array(list(values), self.pa.string()))
+            found = self.pc.index_in(s, value_set=_value_set(values))
             idx = np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), np.int32)
         bad = present & (idx < 0)
         if bad.any():
@@ -420,6 +436,30 @@ _NOT_PLAIN = r"[\p{Cc}\p{Cf}]"
 _BLANK_EDGE = r"^[\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}]|[\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}]$|^$"
 
 
+def _blank_edges(ids: Any) -> Bool:
+    """Which texts of a string array (no nulls) are empty or start or end with white space
+    (:data:`_BLANK_EDGE`): by their first and last bytes where those are printable ASCII, else
+    by the pattern."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = len(ids)
+    _, offs, data = ids.buffers()
+    off = np.frombuffer(offs, np.int32, n + 1, 4 * ids.offset) if offs is not None else np.zeros(n + 1, np.int32)
+    out: Bool = np.asarray(off[1:] == off[:-1], np.bool_)
+    d = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
+    if not n or not len(d):
+        return out
+    first = d[np.minimum(off[:-1], len(d) - 1)]
+    last = d[np.clip(off[1:] - 1, 0, len(d) - 1)]
+    unsure = ~out & ~((first > 0x20) & (first < 0x7F) & (last > 0x20) & (last < 0x7F))
+    if unsure.any():
+        at = np.nonzero(unsure)[0]
+        hit = pc.match_substring_regex(ids.take(pa.array(at)), _BLANK_EDGE)
+        out[at] = np.asarray(hit.to_numpy(zero_copy_only=False), np.bool_)
+    return out
+
+
 def encode_arrow(table: Any, t: Tables) -> Cols:
     """Encode an Arrow table column-wise (see the module docstring)."""
     rd = _ArrowReader(table, t)
@@ -436,8 +476,7 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
         ids = null
     else:
         present = rd.valid(ids)
-        blank = np.asarray(pc.match_substring_regex(ids.fill_null(""), _BLANK_EDGE).to_numpy(zero_copy_only=False),
-                           np.bool_)
+        blank = _blank_edges(ids.fill_null(""))
         ascii_ = np.asarray(pc.string_is_ascii(ids.fill_null("")).to_numpy(zero_copy_only=False), np.bool_)
         odd = np.asarray(pc.match_substring_regex(ids.fill_null(""), _NOT_PLAIN).to_numpy(zero_copy_only=False),
                          np.bool_)
@@ -463,11 +502,11 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     kind = np.where(has_kind, t.kind_code[area, np.where(has_kind, kname + 1, 0)], 0).astype(np.int32)
     rd.slow |= kind < 0
     kind = np.maximum(kind, 0)
-    alias = list(t.place_alias)
+    alias, alias_place = t.alias_arrays
     pidx, present = rd.codes(col("place"), alias)
     rd.slow |= ~present
-    place = np.array(list(t.place_alias.values()), np.int32)[pidx]
-    sev, present = rd.codes(col("severity"), list(t.severity_index))
+    place = alias_place[pidx]
+    sev, present = rd.codes(col("severity"), t.severity_ids)
     sev = np.where(present, sev + 1, 1).astype(np.int32)
     deadline, rect, asof = rd.days(col("deadline")), rd.days(col("rectified_on")), rd.days(col("as_of"))
 
@@ -498,7 +537,7 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
         m = len(steps)
         rd.mark(~rd.valid(steps), hp)
         f = rd.struct_fields(steps, HANDLING_FIELDS, hp)
-        act, has = rd.codes(rd.child(f, "action", m), ["assigned", "reported"], hp)
+        act, has = rd.codes(rd.child(f, "action", m), _ACTIONS, hp)
         rd.mark(~has, hp)
         ranks = np.array([t.rank[lv] for lv in t.level_ids], np.int32)
         by, has = rd.codes(rd.child(f, "by_level", m), t.level_ids, hp)
@@ -518,8 +557,7 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     if pa.types.is_list(c.type) or pa.types.is_large_list(c.type):
         cp = np.asarray(pc.list_parent_indices(c).to_numpy(zero_copy_only=False), np.int32)
         who = pc.list_flatten(c)
-        names = list(t.concealer)
-        ci, has = rd.codes(who, names, cp)
+        ci, has = rd.codes(who, t.concealer_ids, cp)
         rd.mark(~has, cp)
         pairs = np.array(list(t.concealer.values()), np.int32).reshape(-1, 2)
         clvl, cbody = pairs[ci, 0].copy(), pairs[ci, 1].copy()

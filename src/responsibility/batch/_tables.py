@@ -86,6 +86,7 @@ class Tables:
         self.body_index = {b: i for i, b in enumerate(self.bodies)}
         self.body_rank = np.array([self.rank[policy.bodies[b].level] for b in self.bodies], np.int32)
         self.severity_index = {s: i + 1 for i, s in enumerate(SEVERITIES)}
+        self.severity_ids = list(self.severity_index)
         # kind code of (area, kind name), -1 where the area has no such kind; authority rank per (area, kind)
         nk = len(self.kind_names) + 1
         self.kind_code = np.full((len(self.areas), nk), -1, np.int32)
@@ -111,6 +112,7 @@ class Tables:
         self.concealer: dict[str, tuple[int, int]] = {lv: (r, -1) for lv, r in self.rank.items()}
         for b, i in self.body_index.items():
             self.concealer.setdefault(b, (int(self.body_rank[i]), i))
+        self.concealer_ids = list(self.concealer)
         # the order of findings in a verdict: level, body, basis, liability (as Decider._verdict sorts)
         self.bases = list(policy.failures)
         self.liabilities = list(policy.liabilities)
@@ -141,6 +143,8 @@ class Tables:
             for _, n in LEVEL_DIGITS:
                 if not code[n:].strip("0"):
                     self.place_alias[code[:n]] = i
+        #: the codes a record may give for a place, and the place of each (for lookups in bulk)
+        self.alias_arrays = (list(self.place_alias), np.array(list(self.place_alias.values()), np.int32))
         n = len(places)
         self.place_rank = np.full(n, -1, np.int32)
         # Ancestors per level rank, as indices into place_codes (a finding's place) and place_texts

@@ -83,7 +83,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
             progress: bool | None, encoding: str, neutralise: bool, report_path: str | None) -> None:
     from ..batch._assessment import needs_frames, summary_text
 
-    needs_frames("responsibility assess")
+    needs_frames("responsibility assess", pandas=False)
     from ..batch._assessor import Dictionaries, count_table, make_assessor
     from ..batch._io import Sink, Source, format_of
     from ..batch._workers import Pool, default_workers, merge_counts
