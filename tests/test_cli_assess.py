@@ -382,3 +382,44 @@ def test_findings_carry_the_area_and_the_place_name_on_every_path(run_cli: Run, 
             rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
         assert list(rows[0]) == FINDING_COLUMNS, out
         assert [[str(r[c]) for c in FINDING_COLUMNS] for r in rows] == want, out
+
+
+@pytest.mark.parametrize(("bom", "newline", "final"),
+                         [(False, "\n", True), (True, "\r\n", False), (False, "\n", False)])
+@pytest.mark.parametrize(("block", "chunk"), [(100, 7), (5000, 64)])
+def test_json_lines_read_in_blocks_keep_every_record_and_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                                policy: Policy, bom: bool, newline: str, final: bool,
+                                                                block: int, chunk: int) -> None:
+    # lines cut across blocks and chunks: every record, its number and its line as Python reads them one by one
+    from responsibility.batch import _io
+    from responsibility.batch._tables import Tables
+    from responsibility.engine._decide import decider_of
+
+    lines = []
+    for i in range(400):
+        lines += [""] * (i % 11 == 0) + ["   "] * (i % 13 == 0) + ["{bad"] * (i % 17 == 0) + ["[1, 2]"] * (i % 19 == 0)
+        lines.append(json.dumps({"id": f"r{i}", "domain": "housing", "place": "1", "kind": None if i % 7 else "x"}))
+    data = (b"\xef\xbb\xbf" if bom else b"") + (newline.join(lines) + (newline if final else "")).encode()
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(data)
+    monkeypatch.setattr(_io, "_BLOCK", block)
+    monkeypatch.setattr(_io, "CHUNK", chunk)
+    j = Jurisdiction.example()
+    got = []
+    for p in _io.Source(str(src), "jsonl", Tables(policy, j, decider_of(policy))).parts():
+        assert p.lines is not None
+        got += [(int(n), int(x), p.raw(i)) for i, (n, x) in enumerate(zip(p.numbers, p.lines, strict=True))]
+        got += [(r[0], r[1], None) for r in p.rejects]
+    def tidy(record: Any) -> Any:  # a table's null is an absent field
+        return {f: v for f, v in record.items() if v is not None} if isinstance(record, dict) else record
+
+    expected, n = [], 0
+    for k, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
+        if raw.strip():
+            try:
+                record = json.loads(raw)
+            except ValueError:
+                record = None
+            expected.append((n, k, tidy(record)))
+            n += 1
+    assert [(a, b, tidy(c)) for a, b, c in sorted(got, key=lambda x: x[0])] == expected

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import itertools
 import json
 import os
 import re
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from .._errors import OutputError, ResponsibilityError
 from .._files import FORMULA_PREFIXES, _describe, _write_all, atomic_path, neutralise_row
@@ -191,17 +191,29 @@ class Source:
             yield from self._chunks(self._json_lines(self._open()))
             return
         with self._open() as f:
-            number, line = 0, 0
+            number, line, rest, first = 0, 0, b"", True
             while True:
-                block = list(itertools.islice(f, CHUNK))
-                if not block:
+                more = f.read(_BLOCK)
+                if first and more.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
+                    more = more[3:]
+                first = False
+                data = rest + more if rest else more
+                ends = np.flatnonzero(np.frombuffer(data, np.uint8) == 10) + 1  # each line with its newline
+                if not more and (not len(ends) or ends[-1] != len(data)):
+                    ends = np.append(ends, len(data)) if data else ends  # a last line without one
+                pos = 0
+                for k in range(0, len(ends), CHUNK):
+                    cut = ends[k:k + CHUNK]
+                    if more and len(cut) < CHUNK:
+                        break  # wait for more lines
+                    part = _jsonl_part(data[pos:int(cut[-1])], np.concatenate([[0], cut - pos]), number, line)
+                    number += len(part.numbers) + len(part.rejects)
+                    line += len(cut)
+                    pos = int(cut[-1])
+                    yield part
+                rest = data[pos:]
+                if not more:
                     return
-                if line == 0 and block[0].startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
-                    block[0] = block[0][3:]
-                part = _jsonl_part(block, number, line)
-                number += len(part.numbers) + len(part.rejects)
-                line += len(block)
-                yield part
 
     def _json_lines(self, f: IO[bytes], start: int = 0) -> Iterator[tuple[int | None, Any, Reject | None]]:
         """(line, record, None) or (line, None, reject) for each line that is not blank (Python's parser)."""
@@ -326,42 +338,54 @@ def _json_line(n: int, raw: bytes, encoding: str) -> Iterator[tuple[int | None, 
 
 
 #: What sends a JSON line to Python's parser: an explicit null, a surrogate escape.
-_SPECIAL = re.compile(rb"null|\\u[dD][89abAB]")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89abAB]")
 _MAX_OPEN = 64  # more brackets than this on a line: Python's parser (which has a recursion limit)
 
 
-def _jsonl_part(block: list[bytes], number: int, line: int) -> Part:
-    """One chunk of JSON lines (``block``, whose first line is ``line + 1`` and first record
-    ``number``) as a :class:`Part` (see :meth:`Source._jsonl_parts`)."""
+_BLOCK = 32 * 2**20  # bytes of JSON lines read at a time
+
+
+def _find_all(data: bytes, needle: bytes) -> list[int]:
+    """Where ``needle`` occurs in ``data`` (``bytes.find``, which is fast where it is rare)."""
+    out, i = [], data.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = data.find(needle, i + 1)
+    return out
+
+
+def _jsonl_part(data: bytes, bounds: npt.NDArray[np.int64], number: int, line: int) -> Part:
+    """One chunk of JSON lines (line ``k`` is ``data[bounds[k]:bounds[k + 1]]``; the first is line
+    ``line + 1`` of the input and record ``number``) as a :class:`Part` (see :meth:`Source._jsonl_parts`).
+    The lines the C parser cannot carry exactly are found in bulk, without a Python object per line."""
     import pyarrow as pa
     import pyarrow.json as pj
 
-    lens = np.fromiter((len(b) for b in block), np.int64, len(block))
-    starts = np.zeros(len(block), np.int64)
-    np.cumsum(lens[:-1], out=starts[1:])
-    data = b"".join(block)
+    n = len(bounds) - 1
+    starts, lens = bounds[:-1], np.diff(bounds)
+
+    def text(k: int) -> bytes:
+        return data[int(bounds[k]):int(bounds[k + 1])]
+
     arr = np.frombuffer(data, np.uint8)
-    special = np.zeros(len(block), np.bool_)
-    blank = np.zeros(len(block), np.bool_)
+    blank = np.zeros(n, np.bool_)
     for k in np.nonzero(lens <= 2)[0].tolist():
-        blank[k] = not block[k].strip()
+        blank[k] = not text(k).strip()
     nonblank = ~blank
-    first = arr[np.minimum(starts, max(len(arr) - 1, 0))] if len(arr) else np.zeros(len(block), np.uint8)
-    special |= nonblank & (first != ord("{"))
-    hits = [m.start() for m in _SPECIAL.finditer(data)]
+    first = arr[np.minimum(starts, max(len(arr) - 1, 0))] if len(arr) else np.zeros(n, np.uint8)
+    special = nonblank & (first != ord("{"))
+    hits = _find_all(data, b"null") + [i for i in _find_all(data, b"\\u") if _SURROGATE_ESCAPE.match(data, i)]
     if hits:
         special[np.searchsorted(starts, np.array(hits, np.int64), "right") - 1] = True
-    opens = ((arr == ord("{")) | (arr == ord("["))).astype(np.int32)
-    if len(arr):
-        per_line = np.add.reduceat(opens, np.minimum(starts, len(arr) - 1))
-        per_line[lens == 0] = 0
-        special |= per_line > _MAX_OPEN
+    opens = np.flatnonzero((arr == ord("{")) | (arr == ord("[")))
+    if len(opens):
+        special |= np.diff(np.searchsorted(opens, bounds)) > _MAX_OPEN
     try:  # the C parser does not check UTF-8 everywhere (keys): lines that are not UTF-8 go to Python's
         pa.array([data], pa.binary()).cast(pa.string())
     except (pa.ArrowInvalid, UnicodeDecodeError):
-        for k, b in enumerate(block):
+        for k in range(n):
             try:
-                b.decode()
+                text(k).decode()
             except UnicodeDecodeError:
                 special[k] = True
     table = None
@@ -369,9 +393,9 @@ def _jsonl_part(block: list[bytes], number: int, line: int) -> Part:
         clean = np.nonzero(nonblank & ~special)[0]
         if not len(clean):
             break
-        text = data if len(clean) == len(block) else b"".join([block[k] for k in clean.tolist()])
+        body = data if len(clean) == n else b"".join([text(k) for k in clean.tolist()])
         try:
-            table = pj.read_json(io.BytesIO(text), read_options=pj.ReadOptions(block_size=len(text) + 1),
+            table = pj.read_json(io.BytesIO(body), read_options=pj.ReadOptions(block_size=len(body) + 1),
                                  parse_options=_json_options())
             break
         except (pa.ArrowInvalid, ValueError) as exc:
@@ -384,8 +408,8 @@ def _jsonl_part(block: list[bytes], number: int, line: int) -> Part:
         special |= nonblank
         table = None
     if table is not None and not special.any() and not blank.any():
-        return Part(table, np.arange(number, number + len(block), dtype=np.int64),
-                    np.arange(line + 1, line + 1 + len(block), dtype=np.int64))
+        return Part(table, np.arange(number, number + n, dtype=np.int64),
+                    np.arange(line + 1, line + 1 + n, dtype=np.int64))
     # records in line order: rows of the table, and lines parsed by Python (their rows empty)
     take: list[int | None] = []
     numbers, lines, rejects, given = [], [], [], {}
@@ -395,7 +419,7 @@ def _jsonl_part(block: list[bytes], number: int, line: int) -> Part:
         if k in row_of:
             take.append(row_of[k])
         else:
-            got = next(_json_line(line + k + 1, block[k], "utf-8"), None)
+            got = next(_json_line(line + k + 1, text(k), "utf-8"), None)
             if got is None:
                 continue
             _, record, refused = got
