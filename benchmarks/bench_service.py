@@ -268,10 +268,10 @@ def breakdown(bodies: list[bytes], jcsv: Path, tmp: Path) -> None:
     svc.warm()
     policy, j = svc.policy, svc.jurisdiction
     decider = decider_of(policy)
-    engine = decider.engine("compiled")
     raws = [jsonio.loads(b) for b in bodies]
-    problems = [parse_problem(r, policy, j, None) for r in raws]
-    verdicts = [decider.decide_parsed(p, j, engine) for p in problems]
+    # Fresh objects for every repetition: a verdict or a parsed problem keeps what it worked out.
+    fresh = [[decider.decide(r, j, engine="compiled") for r in raws] for _ in range(3)]
+    verdicts = [decider.decide(r, j, engine="compiled") for r in raws]
     dicts = [v.to_dict("zh") for v in verdicts]
     log = DecisionLog(tmp / "breakdown-log.jsonl")
 
@@ -279,12 +279,17 @@ def breakdown(bodies: list[bytes], jcsv: Path, tmp: Path) -> None:
         for b in bodies:
             await _asgi_call(app, b)
 
+    def to_dicts() -> None:
+        for v in fresh.pop():
+            v.to_dict("zh")
+
     stages: list[tuple[str, Any]] = [
         ("JSON parse of the body", lambda: [jsonio.loads(b) for b in bodies]),
         ("input hash (canonical JSON, SHA-256)", lambda: [digest(r) for r in raws]),
         ("record validation (parse_problem)", lambda: [parse_problem(r, policy, j, None) for r in raws]),
-        ("decision and verdict (decide_parsed)", lambda: [decider.decide_parsed(p, j, engine) for p in problems]),
-        ("verdict as JSON-ready dict (to_dict)", lambda: [v.to_dict("zh") for v in verdicts]),
+        ("validation + decision + verdict (who_answers)",
+         lambda: [decider.decide(r, j, engine="compiled") for r in raws]),
+        ("verdict as JSON-ready dict (to_dict)", to_dicts),
         ("findings hash", lambda: [findings_hash(v, d) for v, d in zip(verdicts, dicts, strict=True)]),
         ("response JSON", lambda: [jsonio.dumps(d) for d in dicts]),
         ("decision log line (write + background append)",

@@ -226,6 +226,8 @@ _SMALLER = "send a smaller body; many problems go to /v1/assess as JSON lines"
 
 def _verdict_query(request: Request) -> tuple[Engine | None, Lang, bool]:
     """``engine``, ``lang`` and ``explain`` of a verdict request (400 naming the parameter when wrong)."""
+    if not request.scope.get("query_string"):
+        return None, "zh", False
     q = request.query_params
     engine, lang, explain = q.get("engine"), q.get("lang", "zh"), q.get("explain", "false").lower()
     if engine not in (None, "durable", "compiled"):
