@@ -1,16 +1,25 @@
-"""Decisions per second of who_answers with each engine (the cold start of `responsibility who`
-is measured by bench_assess.py).
+"""Decisions per second of who_answers with each engine, and the cold start of the package.
 
-Usage: python benchmarks/bench_engine.py [N]   (default N = 2000 problems; medians of 3 runs)
+Usage: python benchmarks/bench_engine.py [N] [--cold-only]   (default N = 2000 problems; medians of 3)
+
+Cold start: CPU seconds (user + sys of the child) and wall seconds of a fresh interpreter running
+``import responsibility`` and ``responsibility who`` on the README's example problem, with the
+policy cache (responsibility.policy._cache) warm and turned off. The sandbox sets
+PYTHONDONTWRITEBYTECODE=1: the figures say whether the package's bytecode was on disk.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 import responsibility
@@ -65,8 +74,45 @@ def rate(policy: responsibility.Policy, j: Jurisdiction, recs: list[dict[str, An
     return len(recs) / (time.perf_counter() - start)
 
 
+ROOT = Path(__file__).resolve().parents[1]
+README_PROBLEM = ROOT / "examples" / "problems" / "housing-not-discovered.yaml"
+
+
+def child(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """CPU seconds (user + sys) and wall seconds of one fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall
+
+
+def cold_starts(runs: int = 3) -> None:
+    """Print the cold-start figures (medians of ``runs``)."""
+    bytecode = any((ROOT / "src" / "responsibility").rglob("__pycache__/*.pyc"))
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "RESPONSIBILITY_CACHE_DIR": cache}
+        who = [sys.executable, "-m", "responsibility", "who", str(README_PROBLEM)]
+        cases = {
+            "import responsibility": ([sys.executable, "-c", "import responsibility"], env),
+            "responsibility who (policy cached)": (who, env),
+            "responsibility who (cache off)": (who, {**env, "RESPONSIBILITY_CACHE": "off"}),
+        }
+        child(who, env)  # fills the cache
+        print(f"cold start, medians of {runs} (package bytecode on disk: {'yes' if bytecode else 'no'}):")
+        for name, (args, e) in cases.items():
+            got = [child(args, e) for _ in range(runs)]
+            print(f"  {name:36s} CPU {statistics.median(c for c, _ in got):.2f} s, "
+                  f"wall {statistics.median(w for _, w in got):.2f} s")
+
+
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    cold_starts()
+    if "--cold-only" in sys.argv:
+        return
+    n = int(args[0]) if args else 2000
     policy = responsibility.load()
     j = Jurisdiction.synthetic()
     recs = problems(policy, j, n)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +16,10 @@ from responsibility import Jurisdiction, Policy
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"
+
+# The suite keeps its cached policies (responsibility.policy._cache) apart from the user's own
+# cache, in a directory of its own that the subprocesses it starts inherit.
+os.environ["RESPONSIBILITY_CACHE_DIR"] = tempfile.mkdtemp(prefix="responsibility-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -5,37 +5,67 @@ graph over real jurisdictions and an accountability engine.
 
 >>> import responsibility
 >>> policy = responsibility.load()
+
+Importing the package is cheap: each public name is imported from its wing on first use
+(module ``__getattr__``), so ``import responsibility`` loads neither pydantic, networkx,
+pandas nor durable-rules.
 """
 
-from ._api import Policy, load, validate
-from ._errors import (
-    ChainError,
-    EngineError,
-    EngineUnavailable,
-    ExtraUnavailable,
-    FontWarning,
-    Issue,
-    JurisdictionError,
-    LedgerError,
-    OutputError,
-    PlotUnavailable,
-    ProblemError,
-    ResponsibilityError,
-    RulesError,
-)
-from .batch._assessment import Assessment
-from .chain._export import to_dot, to_graphml, to_mermaid
-from .chain._graph import area_holders, escalation_path, reporting_lines, subchain, supervisors
-from .chain._jurisdiction import Jurisdiction, Place
-from .chain._picture import draw_png
-from .chain._placement import Authority, PlacedBody, PlacedChain
-from .chain._scene import Picture
-from .engine._problem import Discovered, Handling, Problem
-from .engine._route import Route
-from .engine._verdict import Finding, Interpretation, Verdict
-from .ledger import Ledger
+from __future__ import annotations
+
+import importlib as _importlib
+import typing as _typing
+
+if _typing.TYPE_CHECKING:
+    from ._api import Policy, load, validate
+    from ._errors import (
+        ChainError,
+        EngineError,
+        EngineUnavailable,
+        ExtraUnavailable,
+        FontWarning,
+        Issue,
+        JurisdictionError,
+        LedgerError,
+        OutputError,
+        PlotUnavailable,
+        ProblemError,
+        ResponsibilityError,
+        RulesError,
+    )
+    from .batch._assessment import Assessment
+    from .chain._export import to_dot, to_graphml, to_mermaid
+    from .chain._graph import area_holders, escalation_path, reporting_lines, subchain, supervisors
+    from .chain._jurisdiction import Jurisdiction, Place
+    from .chain._picture import draw_png
+    from .chain._placement import Authority, PlacedBody, PlacedChain
+    from .chain._scene import Picture
+    from .engine._problem import Discovered, Handling, Problem
+    from .engine._route import Route
+    from .engine._verdict import Finding, Interpretation, Verdict
+    from .ledger import Ledger
 
 __version__ = "0.1.0"
+
+#: Where each public name lives (the module, relative to this package); read by ``__getattr__``.
+_WHERE: dict[str, str] = {
+    **dict.fromkeys(("Policy", "load", "validate"), "._api"),
+    **dict.fromkeys(("ChainError", "EngineError", "EngineUnavailable", "ExtraUnavailable", "FontWarning", "Issue",
+                     "JurisdictionError", "LedgerError", "OutputError", "PlotUnavailable", "ProblemError",
+                     "ResponsibilityError", "RulesError"), "._errors"),
+    "Assessment": ".batch._assessment",
+    **dict.fromkeys(("to_dot", "to_graphml", "to_mermaid"), ".chain._export"),
+    **dict.fromkeys(("area_holders", "escalation_path", "reporting_lines", "subchain", "supervisors"),
+                    ".chain._graph"),
+    **dict.fromkeys(("Jurisdiction", "Place"), ".chain._jurisdiction"),
+    "draw_png": ".chain._picture",
+    **dict.fromkeys(("Authority", "PlacedBody", "PlacedChain"), ".chain._placement"),
+    "Picture": ".chain._scene",
+    **dict.fromkeys(("Discovered", "Handling", "Problem"), ".engine._problem"),
+    "Route": ".engine._route",
+    **dict.fromkeys(("Finding", "Interpretation", "Verdict"), ".engine._verdict"),
+    "Ledger": ".ledger",
+}
 
 __all__ = [
     "Assessment",
@@ -80,3 +110,17 @@ __all__ = [
     "to_mermaid",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> _typing.Any:
+    """A public name, imported from its wing on first use and then kept here."""
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_importlib.import_module(where, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -21,21 +21,23 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from itertools import islice, pairwise
 from pathlib import Path
-from typing import Any, TypeVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._errors import Issue, RulesError
+from ..policy import _cache
 from ..policy._loader import Loaded, Where, default_rules_dir, read_policy_dir, suggest
-from ..policy._validate import check
 from ..policy._view import PolicyView
-from ._graph import Graph, _types_where, area_holders, build_chain
+
+if TYPE_CHECKING:
+    from ._graph import Graph
 
 _P = TypeVar("_P", bound=PolicyView)
 
 
 def check_all(loaded: Loaded) -> list[Issue]:
     """Every consistency check on a shape-valid directory: the data's, then the role graph's."""
+    from ..policy._validate import check
+
     return check(loaded, more=check_chain)
 
 
@@ -52,13 +54,23 @@ def load_checked(path: str | Path | None = None, *, as_of: dt.date | None = None
     see :func:`responsibility.load`.
 
     Raises :class:`RulesError` listing every problem if the data is not sound.
+
+    A directory that loaded cleanly before, unchanged, is read from its cached form
+    (:mod:`responsibility.policy._cache`: keyed by the hash of every file read and of the
+    code that reads them); such a view has no file positions (``loaded`` is ``None``).
     """
     root = Path(path) if path is not None else default_rules_dir()
+    key = _cache.key_of(root) if _cache.enabled() else None
+    data = _cache.read(key) if key is not None else None
+    if data is not None:
+        return cls(data, root=root, loaded=None, as_of=as_of)
     loaded = read_policy_dir(root)
     issues = loaded.issues or check_all(loaded)
     if issues:
         raise RulesError(issues)
     assert loaded.data is not None
+    if key is not None and _cache.key_of(root) == key:  # unchanged while it was read
+        _cache.write(key, loaded.data)
     return cls(loaded.data, root=root, loaded=loaded, as_of=as_of)
 
 
@@ -73,6 +85,8 @@ def check_chain(loaded: Loaded, policy: PolicyView) -> list[Issue]:
     issues = list(_check_relation_refs(where, policy))
     if issues:
         return issues
+    from ._graph import build_chain
+
     g = build_chain(policy)
     issues += _check_reporting(loaded, g)
     issues += _check_orphans(loaded, g)
@@ -148,6 +162,10 @@ def _relation_where(loaded: Loaded, policy_relations: list[Any], u: str, v: str)
 
 
 def _check_reporting(loaded: Loaded, g: Graph) -> Iterator[Issue]:
+    import networkx as nx
+
+    from ._graph import _types_where
+
     assert loaded.data is not None
     relations = loaded.data.relations
     lines: nx.DiGraph[str] = nx.DiGraph()
@@ -204,6 +222,8 @@ def _check_orphans(loaded: Loaded, g: Graph) -> Iterator[Issue]:
 
 
 def _check_area_chains(loaded: Loaded, g: Graph, policy: PolicyView) -> Iterator[Issue]:
+    from ._graph import area_holders
+
     levels: list[str] = g.graph["levels"]
     for area in policy.areas:
         holders = area_holders(g, area)

@@ -7,7 +7,7 @@ readable in 80 columns; the reasons follow the table, numbered like its rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.cells import cell_len
@@ -15,8 +15,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..checks._diff import Diff
 from ..engine._verdict import Lang, Verdict
+
+if TYPE_CHECKING:
+    from ..checks._diff import Diff
 
 
 def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Console | None = None) -> None:

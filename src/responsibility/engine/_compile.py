@@ -16,6 +16,7 @@ a rule set belongs to one policy version; ``Policy.version_key`` names it.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
@@ -180,14 +181,14 @@ def _main_holders(policy: PolicyView, area: str, duty_kind: str) -> tuple[dict[s
     return own, general
 
 
-def compile_rules(policy: PolicyView) -> dict[str, tuple[Rule, ...]]:
-    """Every accountability rule of ``policy``, grouped by problem area."""
+def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dict[str, tuple[Rule, ...]]:
+    """Every accountability rule of ``policy``, grouped by problem area (only ``areas`` if given)."""
     all_liabilities = _liability_conds(policy)
     same_level = bool(policy.parameter(SAME_LEVEL)) if SAME_LEVEL in policy.parameters else False
     scope = policy.parameter(SCOPE) if SCOPE in policy.parameters else "next_level"
     failures = policy.failures
     out: dict[str, tuple[Rule, ...]] = {}
-    for area in policy.problem_areas:
+    for area in policy.problem_areas if areas is None else areas:
         rules: list[Rule] = []
         principle_ids = tuple(p.id for p in policy.data.accountability.principles if area in p.areas)
         principle_clauses = tuple(p.clause for p in policy.data.accountability.principles if area in p.areas)
@@ -256,3 +257,28 @@ def compile_rules(policy: PolicyView) -> dict[str, tuple[Rule, ...]]:
                     below = rank
         out[area] = tuple(rules)
     return out
+
+
+class RulesByArea(Mapping[str, tuple[Rule, ...]]):
+    """:func:`compile_rules` as a mapping that compiles an area on first access: a decision
+    compiles only its own area's rules (most of what a cold start spent on rules). Thread-safe:
+    two threads compiling one area make equal rules, and either result is kept."""
+
+    def __init__(self, policy: PolicyView) -> None:
+        self._policy = policy
+        self._areas = policy.problem_areas
+        self._done: dict[str, tuple[Rule, ...]] = {}
+
+    def __getitem__(self, area: str) -> tuple[Rule, ...]:
+        got = self._done.get(area)
+        if got is None:
+            if area not in self._areas:
+                raise KeyError(area)
+            got = self._done.setdefault(area, compile_rules(self._policy, [area])[area])
+        return got
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._areas)
+
+    def __len__(self) -> int:
+        return len(self._areas)

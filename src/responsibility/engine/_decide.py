@@ -15,7 +15,7 @@ from typing import Any, Literal, Protocol
 from .._errors import EngineError
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, parse_code
 from ..policy._view import PolicyView
-from ._compile import Rule, compile_rules
+from ._compile import Rule, RulesByArea
 from ._engine_compiled import CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import SELF_RECTIFIED, Context, Fact, derive, main_facts
@@ -49,7 +49,7 @@ class Decider:
 
     def __init__(self, policy: PolicyView) -> None:
         self.policy = policy
-        self.rules: dict[str, tuple[Rule, ...]] = compile_rules(policy)
+        self.rules = RulesByArea(policy)
         self.compiled = CompiledEngine(self.rules)
         self._durable: _Engine | None = None
         self._lock = fork_safe_lock()

@@ -6,7 +6,9 @@ This module is the only one that imports it, and it:
 - uses a private ``Host`` whose background dispatcher never starts (the stock one
   runs timer threads and, under load, sometimes returns ``None`` for a post);
 - names every ruleset uniquely per engine instance and policy version (it cannot
-  unregister a name, and two policy versions or many tests share one process);
+  unregister a name, and two policy versions or many tests share one process), and
+  registers an area's ruleset on the first decision in that area (registering all of
+  them was most of a cold ``responsibility who``);
 - holds one lock per engine (concurrent posts to one host lose results);
 - asserts each decision's facts in a fresh session and deletes the session after
   (it caps live sessions at 1,024 per ruleset);
@@ -28,7 +30,7 @@ import itertools
 import os
 import threading
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .._errors import EngineError, EngineUnavailable
@@ -116,7 +118,7 @@ class DurableEngine:
 
     name = "durable"
 
-    def __init__(self, rules: dict[str, tuple[Rule, ...]], version: str) -> None:
+    def __init__(self, rules: Mapping[str, tuple[Rule, ...]], version: str) -> None:
         engine = _import()
 
         class _QuietHost(engine.Host):  # type: ignore[misc, name-defined]
@@ -130,25 +132,31 @@ class DurableEngine:
         self._idle: dict[str, list[str]] = {}  # sessions, per ruleset, in which nothing fired: empty, reusable
         self._hits: list[tuple[int, str]] = []
         self._errors: list[BaseException] = []
-        self._rules: list[Rule] = []
+        self._rules = rules
         self._names: dict[str, str] = {}
+        self._registered: dict[str, tuple[Rule, ...]] = {}  # by area, once its ruleset is registered
         serial = next(_names)
-        definitions: dict[str, Any] = {}
-        for area, rs in rules.items():
-            name = f"responsibility_{version}_{serial}_{area}"
-            self._names[area] = name
-            ruleset: dict[str, Any] = {}
-            for rule in rs:
-                index = len(self._rules)
-                self._rules.append(rule)
-                conds = [{"t": rule.fact}, *(_condition(c) for c in rule.conds)]
-                ruleset[f"r{index}"] = {"all": [{"m": {"$and": conds}}], "run": self._action(index)}
-            if ruleset:
-                definitions[name] = ruleset
-        try:
-            self._host.register_rulesets(definitions)
-        except Exception as exc:
-            raise EngineError(f"durable-rules rejected the generated rules: {exc}") from None
+        for area in rules:
+            self._names[area] = f"responsibility_{version}_{serial}_{area}"
+
+    def _register(self, area: str) -> tuple[Rule, ...]:
+        """``area``'s rules, its ruleset registered on first use (under the lock): a decision pays
+        for its own area's rules only, not for every area's (most of a cold start otherwise)."""
+        got = self._registered.get(area)
+        if got is not None:
+            return got
+        rules = self._rules[area]
+        ruleset: dict[str, Any] = {}
+        for index, rule in enumerate(rules):
+            conds = [{"t": rule.fact}, *(_condition(c) for c in rule.conds)]
+            ruleset[f"r{index}"] = {"all": [{"m": {"$and": conds}}], "run": self._action(index)}
+        if ruleset:
+            try:
+                self._host.register_rulesets({self._names[area]: ruleset})
+            except Exception as exc:
+                raise EngineError(f"durable-rules rejected the generated rules: {exc}") from None
+        self._registered[area] = rules
+        return rules
 
     def _action(self, index: int) -> Callable[[Any], None]:
         def run(c: Any) -> None:
@@ -162,11 +170,12 @@ class DurableEngine:
     def fire(self, area: str, facts: Sequence[Fact]) -> list[Hit]:
         """The (rule, fact) pairs whose conditions hold, in fact order then rule order."""
         name = self._names.get(area)
-        if name is None or not facts:
+        if name is None or not facts or not self._rules[area]:
             return []
         by_id = {f["id"]: f for f in facts}
         order = {f["id"]: i for i, f in enumerate(facts)}
         with self._lock:
+            rules = self._register(area)
             idle = self._idle.setdefault(name, [])
             sid = idle.pop() if idle else f"s{next(self._sessions)}"
             self._hits, self._errors = [], []
@@ -194,4 +203,4 @@ class DurableEngine:
                 raise EngineError(f"a durable-rules action failed: {self._errors[0]!r}")
             raw = list(self._hits)
         raw.sort(key=lambda h: (order[h[1]], h[0]))
-        return [(self._rules[i], by_id[fid]) for i, fid in raw]
+        return [(rules[i], by_id[fid]) for i, fid in raw]

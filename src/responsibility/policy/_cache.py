@@ -1,0 +1,157 @@
+"""A compact cached form of a validated policy, so that a second start skips YAML and checks.
+
+Reading and checking the shipped rules costs most of a cold ``responsibility who``. Once a
+directory has loaded without a single issue, its :class:`~._model.PolicyData` is pickled to
+a per-user cache directory under a key that hashes everything the result depends on:
+
+- the bytes and names of every file the loader reads (``policy.yaml``, ``vocabulary.yaml``,
+  ``accountability.yaml``, ``parameters.yaml``, ``relations.yaml`` and the ``*.yaml`` of
+  ``sources/``, ``bodies/``, ``areas/`` and ``amendments/``) — any change, any new or
+  removed file, is a different key;
+- the source code of the modules that read and check them (``policy/`` and ``chain/``), the
+  package, Python and pydantic versions.
+
+So an entry is never stale: a changed input is simply another key. Entries are written
+atomically (a temporary file in the same directory, then a rename), never inside the package
+or the policy directory, and are read only from a directory owned by the current user that
+no one else may write to (a pickle is code). Anything unusable — an unreadable file, a
+corrupt entry, a read-only disk — makes the loader read and check the YAML as without a
+cache. Only directories that load cleanly are cached: every error is still found and located.
+
+Where: ``$RESPONSIBILITY_CACHE_DIR``, else ``$XDG_CACHE_HOME/responsibility``, else
+``~/.cache/responsibility``. ``RESPONSIBILITY_CACHE=off`` (or ``0``, ``no``, ``false``) turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._model import PolicyData
+
+#: Bumped when the cached form changes shape.
+FORMAT = 1
+#: The files the loader reads at the top of a policy directory, and its folders of ``*.yaml``.
+TOP_FILES = ("policy.yaml", "vocabulary.yaml", "accountability.yaml", "parameters.yaml", "relations.yaml")
+FOLDERS = ("sources", "bodies", "areas", "amendments")
+#: How many entries to keep (the newest); older ones are removed when a new one is written.
+KEEP = 16
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def enabled() -> bool:
+    """Whether the cache is on (``RESPONSIBILITY_CACHE`` is not ``off``/``0``/``no``/``false``)."""
+    return os.environ.get("RESPONSIBILITY_CACHE", "").strip().lower() not in ("off", "0", "no", "false")
+
+
+def cache_dir() -> Path:
+    """The directory of the cache (see the module docstring)."""
+    if explicit := os.environ.get("RESPONSIBILITY_CACHE_DIR"):
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "responsibility"
+
+
+def _code_digest() -> bytes:
+    h = hashlib.sha256()
+    for wing in ("policy", "chain"):
+        for path in sorted((_PACKAGE / wing).glob("*.py")):
+            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    h.update((_PACKAGE / "_errors.py").read_bytes())
+    return h.digest()
+
+
+_CODE: list[bytes] = []
+
+
+def key_of(root: Path) -> str | None:
+    """The cache key of the policy directory at ``root``, or ``None`` when it cannot be read
+    plainly (then the loader reads it and reports what is wrong)."""
+    from pydantic import VERSION
+
+    from ._yaml import read_bytes
+
+    if not _CODE:
+        _CODE.append(_code_digest())
+    h = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{VERSION}\0".encode())
+    h.update(_CODE[0])
+    try:
+        files = [root / name for name in TOP_FILES]
+        for folder in FOLDERS:
+            if (root / folder).is_dir():
+                files += sorted((root / folder).glob("*.yaml"))
+        for path in files:
+            name = str(path.relative_to(root)).encode()
+            if not (path.exists() or path.is_symlink()):
+                h.update(b"absent\0" + name + b"\0")
+                continue
+            data = read_bytes(path)  # a FIFO or a device is refused, never read
+            h.update(b"file\0" + name + b"\0" + str(len(data)).encode() + b"\0" + data)
+    except Exception:
+        return None
+    return h.hexdigest()
+
+
+def _private(info: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else."""
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return mine and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def read(key: str) -> PolicyData | None:
+    """The cached data under ``key``, or ``None`` (no entry, an unsafe directory, a bad entry)."""
+    if not enabled():
+        return None
+    folder = cache_dir()
+    path = folder / f"policy-{key}.pickle"
+    try:
+        if not (_private(os.stat(folder)) and _private(os.lstat(path))):
+            return None
+        with open(path, "rb") as f:
+            fmt, stored, data = pickle.load(f)
+    except Exception:
+        return None
+    if fmt != FORMAT or stored != key:
+        return None
+    from ._model import PolicyData
+
+    return data if isinstance(data, PolicyData) else None
+
+
+def write(key: str, data: PolicyData) -> None:
+    """Store ``data`` under ``key`` atomically; any failure leaves the cache as it was."""
+    if not enabled():
+        return
+    folder = cache_dir()
+    tmp = None
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(os.stat(folder)):
+            return
+        fd, tmp = tempfile.mkstemp(prefix=".policy-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump((FORMAT, key, data), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"policy-{key}.pickle")
+        tmp = None
+        _trim(folder)
+    except Exception:
+        return
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _trim(folder: Path) -> None:
+    entries = sorted(folder.glob("policy-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()

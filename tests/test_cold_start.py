@@ -1,0 +1,144 @@
+"""A cold start stays cheap: what ``import responsibility`` loads, and the cached policy.
+
+Behavioural guards, not timings (benchmarks/bench_engine.py prints the cold-start CPU seconds).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import responsibility
+from responsibility.chain._checks import load_checked
+from responsibility.policy import _cache
+from responsibility.policy._view import PolicyView
+
+HEAVY = ("networkx", "pandas", "numpy", "durable", "durable_rules_engine", "pydantic", "yaml", "pyarrow")
+
+
+def _imported_after(code: str) -> set[str]:
+    """The top-level packages of HEAVY that a fresh interpreter has imported after ``code``."""
+    probe = f"{code}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    return set(out.stdout.split()) & set(HEAVY)
+
+
+def test_import_loads_no_heavy_library() -> None:
+    assert _imported_after("import responsibility") == set()
+
+
+def test_a_public_name_imports_only_its_wing() -> None:
+    assert _imported_after("import responsibility; responsibility.ResponsibilityError") == set()
+
+
+def test_a_cached_decision_draws_nothing() -> None:
+    # The policy was cached by the suite's session fixture or by the first call here.
+    code = ("import responsibility; p = responsibility.load(); "
+            "p.who_answers({'id': 'p', 'domain': 'housing', 'place': '331127'}, engine='compiled')")
+    _imported_after(code)
+    assert not _imported_after(code) & {"networkx", "pandas", "numpy", "pyarrow", "durable"}
+
+
+def test_every_public_name_has_a_home() -> None:
+    assert set(responsibility._WHERE) == set(responsibility.__all__) - {"__version__"}
+    for name in responsibility.__all__:
+        assert name in dir(responsibility)
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        responsibility.nothing  # noqa: B018
+
+
+# ------------------------------------------------------------------------------ the policy cache
+
+
+@pytest.fixture()
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RESPONSIBILITY_CACHE_DIR", str(folder))
+    monkeypatch.delenv("RESPONSIBILITY_CACHE", raising=False)
+    return folder
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("policy-*.pickle")) if folder.is_dir() else []
+
+
+def test_a_clean_load_is_cached_and_read_back_equal(cache: Path, rules_copy: Path) -> None:
+    first = load_checked(rules_copy, cls=PolicyView)
+    assert len(_entries(cache)) == 1 and first._loaded is not None
+    second = load_checked(rules_copy, cls=PolicyView)
+    assert second._loaded is None  # from the cache
+    assert second.data == first.data
+    assert oct(cache.stat().st_mode & 0o777) == "0o700"
+
+
+def test_any_change_is_another_key(cache: Path, rules_copy: Path) -> None:
+    load_checked(rules_copy, cls=PolicyView)
+    key = _cache.key_of(rules_copy)
+    f = rules_copy / "parameters.yaml"
+    f.write_text(f.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert _cache.key_of(rules_copy) not in (None, key)
+    (rules_copy / "areas" / "extra.yaml").write_text("id: x\n", encoding="utf-8")
+    with pytest.raises(responsibility.RulesError):  # a broken change is found, never served cached
+        load_checked(rules_copy, cls=PolicyView)
+    (rules_copy / "areas" / "extra.yaml").unlink()
+    assert load_checked(rules_copy, cls=PolicyView)._loaded is not None  # the comment: a new entry
+    assert len(_entries(cache)) == 2
+
+
+def test_a_broken_policy_is_never_cached(cache: Path, rules_copy: Path) -> None:
+    (rules_copy / "vocabulary.yaml").write_text("levels: [\n", encoding="utf-8")
+    with pytest.raises(responsibility.RulesError):
+        load_checked(rules_copy, cls=PolicyView)
+    assert _entries(cache) == []
+
+
+def test_off_means_off(cache: Path, rules_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RESPONSIBILITY_CACHE", "off")
+    load_checked(rules_copy, cls=PolicyView)
+    assert load_checked(rules_copy, cls=PolicyView)._loaded is not None
+    assert not cache.exists()
+
+
+def test_a_corrupt_or_foreign_entry_is_ignored(cache: Path, rules_copy: Path) -> None:
+    load_checked(rules_copy, cls=PolicyView)
+    (entry,) = _entries(cache)
+    entry.write_bytes(b"not a pickle")
+    assert load_checked(rules_copy, cls=PolicyView)._loaded is not None  # read from YAML, rewritten
+    assert load_checked(rules_copy, cls=PolicyView)._loaded is None
+    # An entry stored under another key is not served for this one.
+    key = _cache.key_of(rules_copy)
+    assert key is not None
+    entry.write_bytes(pickle.dumps((_cache.FORMAT, "another key", load_checked(rules_copy, cls=PolicyView).data)))
+    assert _cache.read(key) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_directory_others_may_write_is_not_trusted(cache: Path, rules_copy: Path) -> None:
+    load_checked(rules_copy, cls=PolicyView)
+    cache.chmod(0o777)
+    assert load_checked(rules_copy, cls=PolicyView)._loaded is not None
+    cache.chmod(0o700)
+    assert load_checked(rules_copy, cls=PolicyView)._loaded is None
+
+
+def test_an_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rules_copy: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("RESPONSIBILITY_CACHE_DIR", str(blocker / "cache"))  # below a file: cannot exist
+    load_checked(rules_copy, cls=PolicyView)
+    assert load_checked(rules_copy, cls=PolicyView)._loaded is not None
+
+
+def test_a_fifo_in_the_directory_is_no_hang(cache: Path, rules_copy: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    (rules_copy / "areas" / "housing.yaml").unlink()
+    os.mkfifo(rules_copy / "areas" / "housing.yaml")
+    assert _cache.key_of(rules_copy) is None
+    with pytest.raises(responsibility.RulesError, match="not a regular file"):
+        load_checked(rules_copy, cls=PolicyView)
