@@ -157,14 +157,8 @@ def install(app: FastAPI, svc: Service) -> None:
     @app.post("/v1/ledger/events", tags=tags, responses=errors, status_code=201,
               summary="Append events (one object or a list) in one transaction; county users, own county")
     async def append(request: Request) -> Response:
-        from ._app import read_json
-
-        started = time.perf_counter()
         endpoint = "POST /v1/ledger/events"
-        who = svc.caller(request)
-        led = ledger()
-        raw = await read_json(request, svc.settings.max_body)
-        input_hash = digest(raw)
+        started, who, led, raw, input_hash = await write_request(request)
         items = raw if isinstance(raw, list) else [raw]
         registered = {str(e.get("problem")): e.get("place") for e in items
                       if isinstance(e, dict) and e.get("type") == "registered"}
@@ -176,6 +170,16 @@ def install(app: FastAPI, svc: Service) -> None:
                 await may_write(who, endpoint, started, input_hash, led, pid, f"[{i}].problem", registered.get(pid))
         return await stored_events(who, endpoint, started, input_hash,
                                    functools.partial(led.append, items, entered_by=who.name))
+
+    async def write_request(request: Request) -> tuple[float, Principal, Any, Any, str]:
+        """What a JSON write starts with: its start time, the caller, the ledger, the body, its hash."""
+        from ._app import read_json
+
+        started = time.perf_counter()
+        who = svc.caller(request)
+        led = ledger()
+        raw = await read_json(request, svc.settings.max_body)
+        return started, who, led, raw, digest(raw)
 
     async def may_write(who: Principal, endpoint: str, started: float, input_hash: str, led: Any, pid: str,
                         field: str, place: Any = None) -> None:
@@ -227,14 +231,8 @@ def install(app: FastAPI, svc: Service) -> None:
         """``Ledger.merge``: the merged problem keeps every channel and the earliest discovery;
         ``source`` takes no more events (see /v1/ledger/duplicates for likely pairs). Answers with
         the stored ``merged`` event."""
-        from ._app import read_json
-
-        started = time.perf_counter()
         endpoint = "POST /v1/ledger/merge"
-        who = svc.caller(request)
-        led = ledger()
-        raw = await read_json(request, svc.settings.max_body)
-        input_hash = digest(raw)
+        started, who, led, raw, input_hash = await write_request(request)
         if not isinstance(raw, dict):
             raise ApiError(422, "expected an object {source, into, on}", type="RequestError", field="(body)")
         for key in ("source", "into", "on"):
