@@ -2,9 +2,10 @@
 
 Its shell steps run, in order and offline, in a temporary policy repository whose merge request
 layers the 2021 example amendment over the shipped rules: the install step installs the library
-from a git copy of this checkout into a fresh environment, then validation, the scenarios and the
-impact diff run with that installation, and the answers having changed fails the job unless the
-merge request carries the label.
+from the wheel committed to that repository (built here from a copy of this checkout) into a
+fresh environment, then validation, the scenarios and the impact diff run with that
+installation, and the answers having changed fails the job unless the merge request carries the
+label.
 """
 
 from __future__ import annotations
@@ -49,11 +50,46 @@ def condition(expr: str, outputs: dict[str, dict[str, str]], labels: set[str]) -
     return bool(eval(text, {"__builtins__": {}}))
 
 
-def test_the_recipe_installs_from_a_repository_not_an_index() -> None:
-    spec = recipe()["env"]["RESPONSIBILITY"]
-    assert re.fullmatch(r"responsibility @ git\+https://\S+/responsibility@\S+", spec), spec
-    installs = [s["run"] for s in steps() if "pip install" in s.get("run", "")]
-    assert installs == ['python -m pip install "$RESPONSIBILITY"']
+def environment() -> dict[str, str]:
+    """The recipe's env as a run without repository variables sees it (``${{ vars.X }}`` is empty)."""
+    out = {}
+    for k, v in recipe().get("env", {}).items():
+        text = re.sub(r"\$\{\{\s*vars\.\w+\s*\}\}", "", str(v))
+        assert "${{" not in text, v
+        out[k] = text
+    return out
+
+
+def test_the_recipe_installs_the_committed_wheel_or_what_a_variable_names(tmp_path: Path) -> None:
+    """No placeholder: by default the wheel under wheels/, else the RESPONSIBILITY variable."""
+    text = RECIPE.read_text(encoding="utf-8")
+    assert not re.search(r"YOUR-|example\.(com|org)|<[A-Z]", text)
+    assert recipe()["env"] == {"RESPONSIBILITY": "${{ vars.RESPONSIBILITY }}"}
+    (install,) = [s["run"] for s in steps() if "pip install" in s.get("run", "")]
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "python").write_text('#!/bin/sh\nprintf "%s\\n" "$@" > "$ARGS"\n', encoding="utf-8")
+    (fake / "python").chmod(0o755)
+    repo = tmp_path / "repo"
+    (repo / "wheels").mkdir(parents=True)
+
+    def run(variable: str) -> tuple[int, list[str], str]:
+        args = tmp_path / "args"
+        args.unlink(missing_ok=True)
+        env = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}", "ARGS": str(args),
+               "RESPONSIBILITY": variable}
+        proc = subprocess.run(["bash", "-e", "-c", install], cwd=repo, env=env, capture_output=True, text=True,
+                              check=False)
+        return proc.returncode, args.read_text().splitlines() if args.exists() else [], proc.stderr
+
+    code, _, err = run("")
+    assert code == 1 and "no wheels/responsibility-*.whl" in err
+    for name in ("responsibility-0.1.0-py3-none-any.whl", "responsibility-0.10.0-py3-none-any.whl",
+                 "responsibility-0.9.0-py3-none-any.whl"):
+        (repo / "wheels" / name).touch()
+    assert run("") == (0, ["-m", "pip", "install", "wheels/responsibility-0.10.0-py3-none-any.whl"], "")
+    spec = "responsibility @ git+https://git.internal/policy/responsibility@v0.2.0"
+    assert run(spec) == (0, ["-m", "pip", "install", spec], "")
 
 
 def test_condition_reader() -> None:
@@ -110,15 +146,18 @@ def test_the_recipe_runs_on_a_policy_change(tmp_path: Path) -> None:
     source, repo = tmp_path / "responsibility", tmp_path / "policy"
     source.mkdir()
     repo.mkdir()
-    commit = _copy_of_this_checkout(source)
+    _copy_of_this_checkout(source)
+    # The policy repository commits a wheel built from a checkout of the library, as the recipe says.
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
+                    "-w", str(repo / "wheels"), str(source)], check=True, capture_output=True, text=True)
+    assert [p.name.split("-")[0] for p in (repo / "wheels").iterdir()] == ["responsibility"]
     _policy_repository(repo)
     bin_dir = _fresh_environment(tmp_path / "venv")
     summary = tmp_path / "step_summary.md"
     env = {
         **os.environ,
-        **{k: str(v) for k, v in recipe().get("env", {}).items()},
-        # The recipe's own install step, pointed at the copy instead of the hosted repository, offline.
-        "RESPONSIBILITY": f"responsibility @ git+file://localhost{source}@{commit}",
+        **environment(),  # no repository variable: the committed wheel is installed
+        # offline: the dependencies come from this environment (see _fresh_environment)
         "PIP_NO_INDEX": "1", "PIP_NO_DEPS": "1", "PIP_NO_BUILD_ISOLATION": "0",
         "PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_NO_CACHE_DIR": "1",
         "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
