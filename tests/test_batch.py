@@ -5,6 +5,8 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import random
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +212,31 @@ def test_without_the_frames_extra_assess_says_which_extra(policy: Policy, monkey
     monkeypatch.setattr(builtins, "__import__", no_pyarrow)
     with pytest.raises(responsibility.ExtraUnavailable, match=r"pip install 'responsibility\[frames\]'"):
         policy.assess([{"id": "p", "domain": "housing", "place": "33"}])
+
+
+def test_on_a_plain_install_assess_names_the_extra(tmp_path: Path) -> None:
+    """Without numpy, pandas and pyarrow (a plain `pip install`): the extra's message, exit 2 —
+    from `policy.assess()` and `responsibility assess` alike, and `who` still works."""
+    ledger_file = tmp_path / "one.jsonl"
+    ledger_file.write_text('{"id": "a", "area": "housing", "place": "330127100219"}\n', encoding="utf-8")
+    script = (
+        "import sys\n"
+        "for m in ('numpy', 'pandas', 'pyarrow', 'polars'):\n"
+        "    sys.modules[m] = None\n"
+        "import responsibility\n"
+        "from responsibility.cli import main\n"
+        "try:\n"
+        "    responsibility.load().assess([{'id': 'a', 'area': 'housing', 'place': '330127100219'}])\n"
+        "except responsibility.ExtraUnavailable as exc:\n"
+        "    print('library:', exc)\n"
+        f"print('cli:', main(['assess', {str(ledger_file)!r}]))\n"
+        "print('who:', main(['who', '-']))\n")
+    proc = subprocess.run([sys.executable, "-c", script], input='{"id": "a", "area": "housing", "place": "33"}',
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert "library: assess() needs the frames extra (pandas and pyarrow): pip install 'responsibility[frames]'" \
+        in proc.stdout, proc.stdout + proc.stderr
+    assert "cli: 2" in proc.stdout and "pip install 'responsibility[frames]'" in proc.stderr
+    assert "who: 0" in proc.stdout and "Traceback" not in proc.stderr, proc.stderr
 
 
 def test_the_same_input_gives_the_same_output(policy: Policy, province: Jurisdiction) -> None:

@@ -23,6 +23,21 @@ def test_who_prints_the_verdict_as_json(run_cli) -> None:  # type: ignore[no-unt
                                                                ("township_government", "not_discovered")}
 
 
+def test_who_today_dates_problems_without_as_of(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """docs/records.md: `who --today`/`assess --today` set the assessment date of records without as_of."""
+    f = tmp_path / "p.yaml"
+    f.write_text("id: t\narea: housing\nplace: '330127100219'\n"
+                 "discovered: {level: county, channel: hotline, on: 2021-03-01}\n", encoding="utf-8")
+    bases = []
+    for today in ("2021-03-02", "2021-06-30"):  # not yet late, then long past the time to hand it on
+        code, out, err = run_cli("who", str(f), "--today", today, "--format", "json", "--engine", "compiled")
+        assert code == 0, err
+        bases.append(sorted({x["basis"] for x in json.loads(out)["findings"]}))
+    assert bases == [["not_discovered"], ["not_discovered", "not_handled"]]
+    code, _, err = run_cli("who", str(f), "--today", "2021-02-30")
+    assert code == 2 and "--today" in err and "no such day" in err and len(err.strip().splitlines()) == 1, err
+
+
 def test_who_table_in_english(run_cli) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run_cli("who", str(EXAMPLE), "--lang", "en")
     flat = " ".join(out.split())

@@ -118,6 +118,9 @@ class Policy(PolicyView):
         >>> result.findings["problem"].unique().tolist(), result.rejects.loc[0, "field"]
         (['p1'], 'place')
         """
+        from .batch._assessment import needs_frames
+
+        needs_frames("assess()")  # before the batch wing, which needs numpy
         from .batch._assessor import assess
 
         return assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang)

@@ -394,7 +394,7 @@ def parts(records: Any, t: Tables) -> Iterator[Part]:
             import pyarrow as pa
 
             table = pa.Table.from_pandas(records, preserve_index=False) if kind == "pandas" else records.to_arrow()
-        except (ImportError, ValueError, TypeError, NotImplementedError):  # mixed columns
+        except (ImportError, ValueError, TypeError, NotImplementedError, OverflowError):  # mixed columns, huge ints
             rows = records.to_dict("records") if kind == "pandas" else records.to_dicts()
             yield from dict_parts(rows, t, tabular=True)
             return

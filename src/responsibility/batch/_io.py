@@ -66,6 +66,9 @@ def format_of(path: str, given: str | None, what: str) -> str:
     if path == "-":
         return "jsonl"
     fmt = _EXT.get(Path(path).suffix.lower())
+    if fmt is None and os.path.isdir(path):
+        hint = "a ledger file (or --dask SCHEDULER for a directory of Parquet files)" if what == "input" else "a file"
+        raise ResponsibilityError(f"{path} is a directory; give {hint}")
     if fmt in INPUT_ONLY and what != "input":
         raise ResponsibilityError(f"{what} {path!r}: {fmt.upper()} is read, not written; "
                                   "use .jsonl, .json, .csv or .parquet")

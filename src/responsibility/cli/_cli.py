@@ -328,8 +328,10 @@ def picture_paths(path: Path, problems: list[str]) -> list[Path]:
               help="What-if: set a parameter of rules/parameters.yaml for this run (repeatable).")
 @click.option("--picture", type=click.Path(dir_okay=False),
               help="Also draw the verdict to this .png or .svg file (one file per problem when there are several).")
+@click.option("--today", type=DayParam(), default=None,
+              help="Assessment date of problems without as_of (default: today).")
 def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, lang: str, engine: str | None,
-        explain: bool, check: bool, settings: tuple[str, ...], picture: str | None) -> None:
+        explain: bool, check: bool, settings: tuple[str, ...], picture: str | None, today: Any) -> None:
     """Who answers for the problem(s) in FILE (YAML or JSON; - reads stdin)?"""
     from ..chain._jurisdiction import Jurisdiction
     from ..engine._decide import who_answers
@@ -349,7 +351,7 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
     verdicts = []
     for i, r in enumerate(records):
         try:
-            verdicts.append(who_answers(policy, r, jurisdiction=j, engine=_engine(engine)))
+            verdicts.append(who_answers(policy, r, jurisdiction=j, engine=_engine(engine), today=today))
         except ProblemError as exc:
             line, column = pos.at(((i,) if many else ()) + _field_path(exc.field))
             raise exc.located(f"{pos.file}:{line}:{column}") from None

@@ -11,6 +11,7 @@ says so.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,6 +32,14 @@ TAKES = {"days": "a whole number of days (0 or more)", "severity": "a severity (
 
 def _issue(policy: PolicyView, message: str, hint: str) -> Issue:
     return Issue(str(Path(policy.root) / "parameters.yaml"), 0, 0, message, hint, "invalid_parameter")
+
+
+def _shown(value: Any) -> str:
+    """A value as a user wrote it (a date as YYYY-MM-DD, never a Python repr of it)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = repr(value)
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
@@ -54,7 +63,7 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
             q = type(p).model_validate({**p.model_dump(by_alias=True), "value": value})
         except ValidationError:
             takes = TAKES[p.type] + (f": {', '.join(map(str, p.choices or []))}" if p.type == "choice" else "")
-            issues.append(_issue(policy, f"parameter {p.id!r} takes {takes}; got {value!r}",
+            issues.append(_issue(policy, f"parameter {p.id!r} takes {takes}; got {_shown(value)}",
                                  f"see its entry in rules/parameters.yaml ({p.name})"))
             continue
         new_params.append(q)
