@@ -98,6 +98,29 @@ def _by_level(policy: PolicyView, holders: dict[str, tuple[str, ...]]) -> dict[i
     return {lv: tuple(hs) for lv, hs in sorted(out.items())}
 
 
+def reaching(policy: PolicyView, rank: int, holders: tuple[Holder, ...], place: int) -> tuple[Holder, ...]:
+    """``holders`` (all at level ``rank``) with only the duties that reach a problem placed at level
+    rank ``place`` (a duty's ``reach``); a holder left with none drops out."""
+    out = []
+    for h in holders:
+        duties = tuple(d for d in h.duties if policy.duties[d].reaches(rank, place))
+        if duties:
+            out.append(Holder(h.body, duties))
+    return tuple(out)
+
+
+def _place_split(policy: PolicyView, rank: int,
+                 holders: tuple[Holder, ...]) -> list[tuple[str, Cond, tuple[Holder, ...]]]:
+    """The rules a level's ``holders`` give by the level of the problem's place: one, for a place at
+    or below the level, when no duty's ``reach`` tells them apart; else one for a place at the level
+    and one for a place below it (tag suffix, the place condition, the holders)."""
+    own, below = reaching(policy, rank, holders, rank), reaching(policy, rank, holders, rank - 1)
+    if own == below:
+        return [("", Cond("prank", "<=", rank), holders)] if own else []
+    return [(sfx, cond, hs) for sfx, cond, hs in (("own", Cond("prank", "==", rank), own),
+                                                    ("below", Cond("prank", "<", rank), below)) if hs]
+
+
 def supervision_holders(policy: PolicyView, area: str, kind: str | None) -> tuple[dict[str, tuple[str, ...]], bool]:
     """Supervisors of rectification, widened by the principles of the area (谁审批谁监管…).
 
@@ -203,16 +226,16 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                 stage = failures[failure].stage
                 by_level = _by_level(policy, policy.stage_holders(area, kind, stage))
                 fact = FACT_OF_FAILURE[failure]
-                for rank, holders in by_level.items():
+                for rank, all_holders in by_level.items():
                     level_test = Cond("frank", ">", rank) if failure == "not_discovered" else Cond("lvl", "==", rank)
-                    conds: tuple[Cond, ...] = (level_test, Cond("prank", "<=", rank))
-                    if fact != "found":
-                        conds = (*conds, Cond("body", "==", ""))
-                    add(kind, failure, f"L{rank}", conds, holders)
-                    if failure == "not_discovered" and same_level:
-                        add(kind, failure, f"L{rank}outside",
-                            (Cond("frank", "==", rank), Cond("outside", "==", 1), Cond("prank", "<=", rank)),
-                            holders, (SAME_LEVEL,))
+                    for sfx, at, holders in _place_split(policy, rank, all_holders):
+                        conds: tuple[Cond, ...] = (level_test, at)
+                        if fact != "found":
+                            conds = (*conds, Cond("body", "==", ""))
+                        add(kind, failure, f"L{rank}{sfx}", conds, holders)
+                        if failure == "not_discovered" and same_level:
+                            add(kind, failure, f"L{rank}{sfx}outside",
+                                (Cond("frank", "==", rank), Cond("outside", "==", 1), at), holders, (SAME_LEVEL,))
                 if fact != "found":
                     add(kind, failure, "named", (Cond("body", "!=", ""),), None)
             if "supervision" in failures:
@@ -221,23 +244,42 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                 rectifiers = policy.stage_holders(area, kind, "rectification")
                 extra = principle_clauses if widened else ()
                 rests = principle_ids if widened else ()
-                for assignee in sorted(policy.level_rank.values()):
+                ranks = sorted(policy.level_rank.values())
+                for assignee in ranks:
                     # Supervisors at the assignee's own level count too (the county Party committee
                     # and government press the county's departments, 二(二)4), but not the assignee:
                     # the level's rectifiers when the record names no body, else the named body
                     # (left out when the findings are placed).
                     for named in (False, True):
-                        levels: list[tuple[int, tuple[Holder, ...]]] = []
-                        for rank, hs in by_level.items():
-                            keep = hs if rank > assignee or named else \
-                                tuple(h for h in hs if h.body not in rectifiers)
-                            if rank >= assignee and keep:
-                                levels.append((rank, keep))
-                        chosen = _supervising_levels(levels, assignee, scope)
-                        for rank, hs in chosen:
-                            add(kind, "supervision", f"A{assignee}{'N' if named else ''}L{rank}",
-                                (Cond("lvl", "==", assignee), Cond("body", "!=" if named else "==", ""),
-                                 Cond("prank", "<=", rank)), hs, rests, extra)
+                        # Who answers depends on the level of the problem's place only through the
+                        # duties' reach (指导督促基层: not a problem of the supervisor's own level).
+                        by_place: dict[int, list[tuple[int, tuple[Holder, ...]]]] = {}
+                        for place in (p for p in ranks if p <= assignee):
+                            levels: list[tuple[int, tuple[Holder, ...]]] = []
+                            for rank, hs in by_level.items():
+                                keep = hs if rank > assignee or named else \
+                                    tuple(h for h in hs if h.body not in rectifiers)
+                                if rank >= place:
+                                    keep = reaching(policy, rank, keep, place)
+                                if rank >= assignee and keep:
+                                    levels.append((rank, keep))
+                            # A level none of whose bodies can rectify this kind of problem (a provincial
+                            # rule assigned to a county) has no rectification for anyone to press: the
+                            # wrong assignment is the assigner's failure to report it (一(三)).
+                            able = named or any(
+                                policy.duties[d].reaches(assignee, place) for b, ds in rectifiers.items()
+                                if policy.level_rank[policy.bodies[b].level] == assignee for d in ds)
+                            by_place[place] = _supervising_levels(levels, assignee, scope) if able else []
+                        same = len({tuple(c) for c in by_place.values()}) == 1
+                        for place, chosen in by_place.items():
+                            for rank, hs in chosen:
+                                tag = f"A{assignee}{'N' if named else ''}L{rank}{'' if same else f'p{place}'}"
+                                at = Cond("prank", "<=", rank) if same else Cond("prank", "==", place)
+                                add(kind, "supervision", tag,
+                                    (Cond("lvl", "==", assignee), Cond("body", "!=" if named else "==", ""), at),
+                                    hs, rests, extra)
+                            if same:
+                                break
             for fid, f in failures.items():
                 if f.duty_kind is None:
                     continue

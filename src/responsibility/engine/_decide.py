@@ -132,11 +132,12 @@ class Decider:
                 holders = self.resolved(rule, sector)
             else:
                 body = str(fact["body"])
-                stage = policy.stage_holders(area, kind, rule.stage, sector)
+                stage = policy.reaching(policy.stage_holders(area, kind, rule.stage, sector), prank)
                 own = stage.get(body)
                 if own is None and sector is None and policy.bodies[body].sector is not None:
                     # A named department answers for its own line when the record names no other.
-                    own = policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector).get(body)
+                    own = policy.reaching(policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector),
+                                          prank).get(body)
                 if own is not None or rule.basis not in SUBSTITUTED:
                     holders = [(body, own or ())]
                 else:

@@ -220,8 +220,23 @@ class Duty(_Dated):
         "(duties of an area that applies to all areas, 涉及本部门问题): in another area, the problem's sector "
         "when the record names one, else the holders that hold a duty the problem implicates there.",
     )
+    reach: Literal["at_and_below", "own_level", "below"] = Field(
+        "at_and_below",
+        description="Which problems, by the level of their place, the holder answers for through this duty: "
+        "'at_and_below' (the default) those placed at its own level or below; 'own_level' only those placed at "
+        "its own level (本级: 落实本级财政扶贫资金); 'below' only those placed below it (指导督促基层).",
+    )
     basis: Basis = "text"
     note: str | None = None
+
+    def reaches(self, holder_rank: int, place_rank: int) -> bool:
+        """Whether a holder at level rank ``holder_rank`` answers through this duty for a problem
+        placed at level rank ``place_rank`` (see ``reach``)."""
+        if self.reach == "own_level":
+            return place_rank == holder_rank
+        if self.reach == "below":
+            return place_rank < holder_rank
+        return place_rank <= holder_rank
 
 
 class StageDuties(_Strict):

@@ -283,6 +283,17 @@ class PolicyView:
             cache[key] = {b: tuple(ds) for b, ds in out.items()}
         return dict(cache[key])
 
+    def reaching(self, holders: dict[str, tuple[str, ...]], place_rank: int) -> dict[str, tuple[str, ...]]:
+        """``holders`` (``{body id: (duty ids…)}``) with only the duties that reach a problem placed at
+        level rank ``place_rank`` (a duty's ``reach``); a body left with none drops out."""
+        out: dict[str, tuple[str, ...]] = {}
+        for body, duties in holders.items():
+            rank = self.level_rank[self.bodies[body].level]
+            kept = tuple(d for d in duties if self.duties[d].reaches(rank, place_rank))
+            if kept:
+                out[body] = kept
+        return out
+
     def data_kinds(self) -> list[tuple[str, str]]:
         """Every (area, problem kind) of the data, whatever its dates."""
         return [(a.id, k.id) for a in self.data.areas for k in a.problem_kinds]
