@@ -1,6 +1,7 @@
 """The ledger at scale: import, verify and the three lists, on SQLite and PostgreSQL.
 
 Usage: python benchmarks/bench_ledger.py [--events N] [--problems M] [--runs R] [--pg URL | --no-pg]
+[--stages import,verify,lists]
 (defaults: N = 1,000,000 events, M = 100,000 problems, R = 3; PostgreSQL: a throw-away server
 started on 127.0.0.1 like the tests do, when PostgreSQL is installed)
 
@@ -150,6 +151,8 @@ def main() -> None:
     ap.add_argument("--pg", default=None, help="A PostgreSQL URL (default: start a throw-away server)")
     ap.add_argument("--no-pg", action="store_true")
     ap.add_argument("--inline", action="store_true", help="Run the stages in this process (quick checks)")
+    ap.add_argument("--stages", default="import,verify,lists",
+                    help="Which stages to measure (comma-separated; default all three)")
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--url", help=argparse.SUPPRESS)
     ap.add_argument("--file", help=argparse.SUPPRESS)
@@ -162,9 +165,10 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-ledger-"))
     big = tmp / "events.jsonl"
     small = tmp / "problems.jsonl"
+    stages = set(args.stages.split(","))
     t0 = time.perf_counter()
-    n_ev, n_pr = make_events(args.events, None, big)
-    m_ev, m_pr = make_events(None, args.problems, small)
+    n_ev, n_pr = make_events(args.events, None, big) if stages & {"import", "verify"} else (0, 0)
+    m_ev, m_pr = make_events(None, args.problems, small) if "lists" in stages else (0, 0)
     print(f"data: {n_ev:,} events of {n_pr:,} problems; {m_pr:,} problems with {m_ev:,} events "
           f"({time.perf_counter() - t0:.0f} s to generate)", flush=True)
     backends: list[tuple[str, str | None]] = [("sqlite", None)]
@@ -186,13 +190,18 @@ def main() -> None:
         for kind, base in backends:
             print(f"{kind}:", flush=True)
             imports, verifies, lists = [], [], []
-            for _ in range(args.runs):
+            for _ in range(args.runs if stages & {"import", "verify"} else 0):
                 url = fresh(kind, base, tmp, "import")
                 imports.append(child("import", url, str(big)))
-                verifies.append(child("verify", url, str(big)))
-            rate = n_ev / statistics.median(r["wall"] for r in imports)
-            report("import", imports, f"; {n_ev:,} events read from JSON lines and stored, {rate:,.0f}/s wall")
-            report("verify", verifies, f"; {n_ev:,} events")
+                if "verify" in stages:
+                    verifies.append(child("verify", url, str(big)))
+            if imports:
+                rate = n_ev / statistics.median(r["wall"] for r in imports)
+                report("import", imports, f"; {n_ev:,} events read from JSON lines and stored, {rate:,.0f}/s wall")
+            if verifies:
+                report("verify", verifies, f"; {n_ev:,} events")
+            if "lists" not in stages:
+                continue
             url = fresh(kind, base, tmp, "lists")
             child("build", url, str(small))
             for _ in range(args.runs):

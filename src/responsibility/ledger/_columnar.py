@@ -2,8 +2,9 @@
 
 :class:`~._fold.Folder` makes one :class:`~._fold.State` object per problem — right for one
 problem, or for the alerts and indices; for the lists of a whole province it is most of the time
-and memory. :func:`fold_columns` gives the same states as Arrow and numpy columns: the stored rows
-are read in chunks, their JSON fields parsed by Arrow, and the fold is array operations —
+and memory. :func:`fold_columns` gives the same states as Arrow and numpy columns: the database
+writes each event as one line of JSON (:func:`~._store.json_lines`), Arrow parses the lines in
+bulk (:func:`read_rows`), and the fold is array operations —
 registrations, discoveries, steps (assignments and reports), rectified/verified/closed days,
 concealments and merges. What is rare and order-dependent is done in Python, exactly as the
 :class:`Folder` does it: corrections (the corrected event's fields replace the stored ones, or it
@@ -213,70 +214,88 @@ def _days(arr: Any) -> I32:
     return np.asarray(days.fill_null(NONE).to_numpy(zero_copy_only=False), np.int32)
 
 
+def _spread(n: int, values: Mapping[int, str], default: str | None) -> Any:
+    """A text array of ``n`` values: ``values`` at their rows, ``default`` elsewhere."""
+    import pyarrow as pa
+
+    if not values:
+        return pa.nulls(n, pa.string()) if default is None else pa.array(np.full(n, default, object), pa.string())
+    out: list[str | None] = [default] * n
+    for p, v in values.items():
+        out[p] = v
+    return pa.array(out, pa.string())
+
+
 def _schema() -> Any:
     import pyarrow as pa
 
     return pa.schema([(f, pa.string()) for f in TEXT])
 
 
-def _chunk_table(rows: list[tuple[Any, ...]], fixes: Mapping[int, Event], folder: Folder,
-                 upto: int | None) -> Any:
-    """One chunk of stored rows ``(seq, problem, type, day, data)`` as an Arrow table of effective
-    events (corrections applied, ``corrected`` rows and voided or later events left out)."""
+def _fixed_table(rows: list[tuple[Any, ...]], fixes: Mapping[int, Event], upto: int | None) -> Any:
+    """Stored rows ``(seq, problem, type, day, data)`` of events corrections name, as an Arrow
+    table of the events as corrected (voided ones, and those a correction moves after ``upto``,
+    left out), or ``None``."""
     import pyarrow as pa
     import pyarrow.json as pj
 
-    if fixes:
-        out = []
-        for seq, problem, kind, day, data in rows:
-            if kind == "corrected":
-                continue
-            if seq in fixes:
-                eff = folder.effective(Event(problem=problem, type=kind, on=dt.date.fromisoformat(day),
-                                             data=json.loads(data), seq=seq))
-                if eff is None:
-                    continue
-                out.append((seq, eff.problem, eff.type, eff.on.isoformat(),
-                            json.dumps(eff.data, ensure_ascii=False, default=str)))
-            else:
-                out.append((seq, problem, kind, day, data))
-        rows = out  # (no corrections: no ``corrected`` rows either)
-    if not rows:
+    folder = Folder()
+    folder._corrections.update(fixes)
+    out = []
+    for seq, problem, kind, day, data in rows:
+        if kind == "corrected":  # (a correction names an original event, never another correction)
+            continue
+        eff = folder.effective(Event(problem=problem, type=kind, on=dt.date.fromisoformat(day),
+                                     data=json.loads(data), seq=seq))
+        if eff is not None:
+            out.append((seq, eff.problem, eff.type, eff.on.isoformat(),
+                        json.dumps(eff.data, ensure_ascii=False, default=str)))
+    if not out:
         return None
-    seqs, problems, kinds, days, datas = zip(*rows, strict=True)
-    text = "\n".join(datas).encode()
-    del datas, rows
-    fields = pj.read_json(io.BytesIO(text), parse_options=pj.ParseOptions(
+    seqs, problems, kinds, days, datas = zip(*out, strict=True)
+    fields = pj.read_json(io.BytesIO("\n".join(datas).encode()), parse_options=pj.ParseOptions(
         explicit_schema=_schema(), unexpected_field_behavior="ignore"))
-    del text
     day = _days(pa.array(days, pa.string()))
-    cols = {"seq": pa.array(seqs, pa.int64()), "problem": pa.array(problems, pa.string()),
-            "type": pa.array(kinds, pa.string()), "day": pa.array(day, pa.int32())}
-    table = pa.table({**cols, **{f: fields.column(f) for f in TEXT}})
-    if upto is not None:
-        table = table.filter(pa.array(day <= upto))
-    return table
+    table = pa.table({"seq": pa.array(seqs, pa.int64()), "problem": pa.array(problems, pa.string()),
+                      "type": pa.array(kinds, pa.string()), "day": pa.array(day, pa.int32()),
+                      **{f: fields.column(f) for f in TEXT}})
+    return table.filter(pa.array(day <= upto)) if upto is not None else table
 
 
-def read_rows(chunks: Iterable[list[tuple[Any, ...]]], fixes: Mapping[int, Event], upto: dt.date | None) -> Any:
-    """Stored rows ``(seq, problem, type, day, data)`` (in ``seq`` order, in chunks) as one Arrow
-    table of effective events on or before ``upto``."""
+def _lines_table(part: list[Any]) -> Any:
+    """A chunk of the database's JSON lines (:func:`~._store.json_lines`) as an Arrow table."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    text = "\n".join([r[0] for r in part]).encode()
+    schema = pa.schema([("~s", pa.int64()), ("~p", pa.string()), ("~t", pa.string()), ("~d", pa.string()),
+                        *[(f, pa.string()) for f in TEXT]])
+    got = pj.read_json(io.BytesIO(text), parse_options=pj.ParseOptions(
+        explicit_schema=schema, unexpected_field_behavior="ignore")).combine_chunks()
+    return pa.table({"seq": got.column("~s"), "problem": got.column("~p"), "type": got.column("~t"),
+                     "day": pa.array(_days(got.column("~d").combine_chunks()), pa.int32()),
+                     **{f: got.column(f) for f in TEXT}})
+
+
+def read_rows(lines: Iterable[list[Any]], fixed: list[tuple[Any, ...]], fixes: Mapping[int, Event],
+              upto: dt.date | None) -> Any:
+    """One Arrow table of the effective events on or before ``upto`` in ``seq`` order: ``lines``
+    (chunks of the database's JSON lines of the events no correction names) and ``fixed``, the
+    stored rows ``(seq, problem, type, day, data)`` of the events corrections name (each
+    replaced by its correction, or left out when voided or moved after ``upto``)."""
     import pyarrow as pa
 
-    folder = Folder()
-    for seq, c in fixes.items():
-        folder._corrections[seq] = c
-    limit = day_number(upto) if upto is not None else None
-    tables = []
-    for part in chunks:
-        t = _chunk_table(part, fixes, folder, limit)
+    tables = [_lines_table(part) for part in lines]
+    if fixed:
+        t = _fixed_table(fixed, fixes, day_number(upto) if upto is not None else None)
         if t is not None:
             tables.append(t)
     if not tables:
         schema = pa.schema([("seq", pa.int64()), ("problem", pa.string()), ("type", pa.string()),
                             ("day", pa.int32()), *[(f, pa.string()) for f in TEXT]])
         return schema.empty_table()
-    return pa.concat_tables(tables).combine_chunks()
+    table = pa.concat_tables(tables).combine_chunks()
+    return table.sort_by("seq") if fixed else table
 
 
 def fold_columns(table: Any) -> Folded:
@@ -328,8 +347,8 @@ def fold_columns(table: Any) -> Folded:
     disc = of_type("discovered")
     d_prob, d_level, d_channel, d_on, d_body = p_of[disc], take("level", disc), take("channel", disc), \
         day[disc], take("body", disc)
-    merged_into: list[str | None] = [None] * n
-    merged_from: list[list[str]] = [[] for _ in range(n)]
+    merged_into: dict[int, str] = {}  # by problem row: only the few that merges touch
+    merged_from: dict[int, list[str]] = {}
     merges = of_type("merged")
     if len(merges):
         ids = enc.dictionary.to_pylist()
@@ -352,7 +371,7 @@ def fold_columns(table: Any) -> Folded:
             if code is None or reg_row[code] >= m:  # no such problem yet: nothing moves
                 continue
             tgt = int(prow[code])
-            merged_from[tgt].append(ids[pcode[m]])
+            merged_from.setdefault(tgt, []).append(ids[pcode[m]])
             now = [x for x in lists[src] if x[0] < m]
             for sub, (_, _, lv, ch, on, b, source) in enumerate(now, start=1):
                 item = (m, sub, lv, ch, on, b, source or ids[pcode[m]])
@@ -390,8 +409,8 @@ def fold_columns(table: Any) -> Folded:
         place=take("place", reg), severity=pc.fill_null(take("severity", reg), "minor"),
         description=take("description", reg), level=take("level", reg), registered_on=day[reg],
         rectified_on=last_day("rectified"), verified_on=last_day("verified"), closed_on=last_day("closed"),
-        merged_into=pa.array(merged_into, pa.string()),
-        merged_from=pa.array([";".join(x) for x in merged_from], pa.string()),
+        merged_into=_spread(n, merged_into, None),
+        merged_from=_spread(n, {p: ";".join(x) for p, x in merged_from.items()}, ""),
         d_prob=d_prob, d_level=d_level, d_channel=d_channel, d_on=d_on, d_body=d_body,
         s_prob=p_of[steps], s_action=action, s_by=take("by_level", steps), s_to=take("to_level", steps),
         s_on=day[steps], s_to_body=take("to_body", steps), s_by_body=take("by_body", steps), s_deadline=deadline,

@@ -23,10 +23,11 @@ from ._fold import Folder, State, paused_gc
 from ._store import (
     SCHEMA_VERSION,
     LedgerError,
+    corrected_rows,
     create,
     insert,
-    iter_chunks,
     iter_rows,
+    json_lines,
     lock_head,
     make_engine,
     now,
@@ -342,11 +343,12 @@ class Ledger:
 
         with self.engine.connect() as conn:
             fixes = {int(c.data["event"]): c for c in _corrections(conn)}
-            chunks = iter_chunks(conn, upto=day.isoformat())
+            fixed = corrected_rows(conn) if fixes else []
+            lines = json_lines(conn, upto=day.isoformat())
             try:
-                table = read_rows(chunks, fixes, day)
+                table = read_rows(lines, fixed, fixes, day)
             finally:
-                chunks.close()
+                lines.close()
         try:
             return fold_columns(table)
         except Duplicate:  # a problem registered twice (no checked append allows it): fold it one by one
