@@ -244,8 +244,11 @@ class Periods:
         first = Assessor(policy.at(self.today), jurisdiction, today=self.today, lang=lang, reference=policy)
         #: the tables of one period stand for all in the counts (the bases and liabilities do not change)
         self.t = first.t
-        self._assessors: dict[int, Assessor] = {int(np.searchsorted(self.epochs, self._today, "right")): first}
-        self._dicts: dict[int, Dictionaries] = {}
+        at = int(np.searchsorted(self.epochs, self._today, "right"))
+        self._assessors: dict[int, Assessor] = {at: first}
+        self._dicts: dict[int, Dictionaries] = {at: Dictionaries(first.t)}
+        #: whether a period codes its finding rows as the first does (then they merge as columns)
+        self._same: dict[int, bool] = {at: True}
         self.exact = first.exact
 
     def assessor(self, period: int, day: int) -> tuple[Assessor, Dictionaries]:
@@ -257,34 +260,33 @@ class Periods:
                                                      reference=self.policy)
         if period not in self._dicts:
             self._dicts[period] = Dictionaries(got.t)
+            self._same[period] = _coding(self._dicts[period]) == _coding(next(iter(self._dicts.values())))
         return got, self._dicts[period]
 
     def run(self, part: Part) -> Result:
         """Assess one chunk (see the class docstring)."""
-        import pyarrow as pa
 
         day, readable = problem_days(part.source, self._today)
         period = np.searchsorted(self.epochs, day, "right")
-        tables, rejects = [], list(part.rejects)
+        done: list[tuple[Columns, Dictionaries, bool]] = []
+        rejects = list(part.rejects)
         records, assessed, referred = len(part.rejects), 0, 0
         counts = np.zeros(len(self.t.bases) * len(self.t.liabilities), np.int64)
         for p in np.unique(period).tolist():
             idx = np.nonzero(period == p)[0]
             assessor, dicts = self.assessor(p, int(day[idx[0]]))
             result = assessor.run(part.take(idx), refer=~readable[idx])
-            tables.append(to_arrow(result.columns, dicts))
+            done.append((result.columns, dicts, self._same[p]))
             rejects += result.rejects
             records, assessed, referred = records + result.records, assessed + result.assessed, \
                 referred + result.referred
             counts += self._counts(assessor.t, result.counts)
         rejects.sort(key=lambda r: r[0])
-        if not tables:
+        if not done:
             return Result(finding_schema().empty_table(), rejects, records, assessed, referred, counts)
-        table = tables[0] if len(tables) == 1 else \
-            pa.concat_tables(tables).unify_dictionaries().combine_chunks()
-        if len(tables) > 1:  # back in record order (rows of one record stay together, in their order)
-            order = np.argsort(table.column("record").to_numpy(), kind="stable")
-            table = table.take(pa.array(order))
+        if len(done) == 1 and done[0][2]:  # coded as the first period codes: rows as columns
+            return Result(done[0][0], rejects, records, assessed, referred, counts)
+        table = to_arrow(done[0][0], done[0][1]) if len(done) == 1 else merge_rows([(c, d) for c, d, _ in done])
         return Result(table, rejects, records, assessed, referred, counts)
 
     def _counts(self, t: Tables, counts: I64) -> I64:
@@ -300,7 +302,44 @@ class Periods:
 
     def table(self, result: Result, dicts: Dictionaries) -> Any:
         """A result's finding rows as an Arrow table."""
-        return result.columns
+        return result.columns if not isinstance(result.columns, Columns) else to_arrow(result.columns, dicts)
+
+
+def merge_rows(parts: list[tuple[Columns, Dictionaries]]) -> Any:
+    """One chunk's finding rows as an Arrow table in record order (the rows of one record stay
+    together, in their order), from rows of disjoint sets of its records, each coded by its own
+    dictionaries: the dictionary columns' values are unified as ``unify_dictionaries`` does (the
+    first part's values, then each new one where it first appears), without copying a table."""
+    import pyarrow as pa
+
+    record = np.concatenate([c.record for c, _ in parts])
+    order = np.argsort(record, kind="stable")
+    take = pa.array(order)
+    arrays: dict[str, Any] = {"record": pa.array(record[order], pa.int64())}
+    arrays["problem"] = pa.concat_arrays([pa.array(c.problem, pa.string()) if isinstance(c.problem, list)
+                                          else c.problem for c, _ in parts]).take(take)
+
+    def unified(values: list[list[str]], codes: list[npt.NDArray[np.int32]]) -> Any:
+        union: dict[str, int] = {}
+        for vs in values:
+            for v in vs:
+                union.setdefault(v, len(union))
+        idx = np.concatenate([np.array([union[v] for v in vs], np.int32)[c] if vs else np.zeros(0, np.int32)
+                              for vs, c in zip(values, codes, strict=True)])[order]
+        return pa.DictionaryArray.from_arrays(pa.array(idx, pa.int32()), pa.array(list(union), pa.string()))
+
+    indices = [d.indices(c) for c, d in parts]
+    for name in _CODED:
+        arrays[name] = unified([d.values[name] for _, d in parts], [ix[name] for ix in indices])
+    arrays["clauses"] = unified([c.clause_texts for c, _ in parts], [c.clauses for c, _ in parts])
+    arrays["reason"] = pa.concat_arrays([c.reasons for c, _ in parts]).take(take)
+    return pa.Table.from_pydict(arrays, schema=finding_schema())
+
+
+def _coding(d: Dictionaries) -> tuple[Any, ...]:
+    """What the indices of finding rows mean under ``d``."""
+    return (tuple(tuple(d.values[k]) for k in _CODED), d.level_of_body.tobytes(), d.name_of_body.tobytes(),
+            d.name_of_place.tobytes())
 
 
 def make_assessor(policy: PolicyView, jurisdiction: Jurisdiction, *, today: dt.date | None = None,
