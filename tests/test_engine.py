@@ -79,11 +79,16 @@ def test_handling_in_time_depends_on_the_parameter(rules_copy: Path, small_provi
 
 def test_a_problem_beyond_authority_must_be_reported_up(policy: Policy, small_province: Jurisdiction) -> None:
     # 一(三) 对超出本级权限的及时向上级单位报送问题: the township passed it down, it was not rectified, and it never
-    # went up. (Had the township fixed it itself in time, self_rectified_report_required would decide.)
-    v = policy.who_answers(rec(small_province, discovered={"level": "township", "channel": "grid", "on": "2021-03-01"},
-                               handled=[{"action": "assigned", "by_level": "township", "to_level": "village",
-                                         "on": "2021-03-02"}]),
-                           jurisdiction=small_province, engine="compiled")
+    # went up. Whether its 交办 to the village in time was enough is self_rectified_report_required (review 2,
+    # S32): by default it was (the village's failure is its own); when the parameter says a lower level must
+    # report what it disposes of itself, the township answers for not reporting.
+    p = rec(small_province, discovered={"level": "township", "channel": "grid", "on": "2021-03-01"},
+            handled=[{"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-02"}])
+    default = policy.who_answers(p, jurisdiction=small_province, engine="compiled")
+    assert not keys(default, "not_handled")
+    assert any(i.id == "self_rectified_report_required" for i in default.interpretations)
+    strict = policy.with_parameters(self_rectified_report_required=True)
+    v = strict.who_answers(p, jurisdiction=small_province, engine="compiled")
     f = next(f for f in v.findings if f.basis == "not_handled")
     assert f.level == "township" and "一(三)" in f.clauses
     assert "超出本级办理权限" in f.reason
@@ -467,6 +472,39 @@ def test_a_level_that_fixed_its_own_find_in_time_reports_by_the_parameter(
     unhandled = [f for f in strict.findings if f.basis == "not_handled"]
     assert {f.body for f in unhandled} == {"village_committee", "village_party_branch"}
     assert all("self_rectified_report_required" in f.rests_on for f in unhandled)
+
+
+@pytest.mark.parametrize("must_report", [False, True])
+def test_a_lower_level_that_assigned_in_time_handled_it_by_the_parameter(
+        policy: Policy, small_province: Jurisdiction, must_report: bool) -> None:
+    # The township found it and assigned its village the next day; the village was late. Whether that 交办
+    # was enough below the county's authority is self_rectified_report_required (review 2, S32); the
+    # engines and the batch path agree either way.
+    pol = policy.with_parameters(self_rectified_report_required=must_report)
+    p = rec(small_province, domain="basic_needs", kind="basic_needs_not_helped_to_apply", deadline="2021-03-20",
+            discovered={"level": "township", "channel": "one_household_one_cadre", "on": "2021-03-01"},
+            handled=[{"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-02"}])
+    got = [pol.who_answers(p, jurisdiction=small_province, engine=e) for e in ("compiled", "durable")]
+    assert keys(got[0]) == keys(got[1])
+    assert ("village_committee", "not_rectified", "staff") in keys(got[0])
+    assert ("township_government", "supervision", "staff") in keys(got[0])
+    assert (("township_government", "not_handled", "staff") in keys(got[0])) is must_report
+    assert any(i.id == "self_rectified_report_required" for i in got[0].interpretations)
+    batch = pol.assess([p], jurisdiction=small_province).findings
+    assert set(zip(batch["body"], batch["basis"], batch["liability"], strict=True)) == keys(got[0])
+
+
+def test_an_assignment_to_a_level_that_cannot_rectify_is_no_disposal(policy: Policy,
+                                                                     small_province: Jurisdiction) -> None:
+    # A provincial rules gap (二(四)7) that the city sends down to a county instead of reporting it (一(三)):
+    # the city answers for not reporting; no county body can rectify it, so no one "supervises" the county.
+    county = ancestor_code(village(small_province), "county")
+    p = rec(small_province, domain="funds", kind="funds_rules_gap", place=county, deadline="2021-04-01",
+            discovered={"level": "city", "channel": "research_supervision", "body": "city_finance", "on": "2021-03-01"},
+            handled=[{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-03"}])
+    for e in ("compiled", "durable"):
+        v = policy.who_answers(p, jurisdiction=small_province, engine=e)
+        assert keys(v) == {("city_finance", "not_handled", "staff")}
 
 
 def test_a_level_that_received_a_problem_rectified_in_time_handled_it(

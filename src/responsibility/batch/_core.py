@@ -162,9 +162,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     d = np.nonzero(disc)[0]
     received[d, c.dlev[d]] = c.don[d]
     holder_body[d, c.dlev[d]] = c.dbody[d]
-    # a holder acted in time if it reported (or, at or above the authority, assigned) within the limit
+    # a holder acted in time if it reported (or, at or above the authority, or when a lower level need
+    # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
     got = received[hp, hby].astype(np.int64)
-    acted = (got != NONE) & (hon >= got) & (hon <= got + limit) & ((hact == REPORTED) | (hby >= auth[hp]))
+    can = t.rectify_level[c.area[hp], c.kind[hp], t.place_rank[c.place[hp]], hto]
+    acted = (got != NONE) & (hon >= got) & (hon <= got + limit) & (
+        (hact == REPORTED) | (hby >= auth[hp]) | (can & (not must_report)))
     in_time = np.zeros((n, nr), np.bool_)
     in_time[hp[acted], hby[acted]] = True
     holder = received != NONE

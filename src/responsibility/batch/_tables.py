@@ -98,6 +98,16 @@ class Tables:
                 if ka == area:
                     self.kind_code[a, self.kind_index[k]] = self.kind_index[k]
                     self.authority[a, self.kind_index[k]] = self.rank[pk.authority]
+        # levels where some body can rectify a problem of (area, kind) placed at a level (rank): (a, k, place, level)
+        self.rectify_level = np.zeros((len(self.areas), nk, self.max_rank + 1, self.max_rank + 1), np.bool_)
+        for a, area in enumerate(self.areas):
+            for kid in [None, *self.kind_names]:
+                kc = self.kind_index[kid] if kid else 0
+                if self.kind_code[a, kc] < 0:
+                    continue
+                for place in self.rank.values():
+                    for lv in policy.rectifier_levels(area, kid, place):
+                        self.rectify_level[a, kc, place, lv] = True
         # a level may be named as concealer only where one of its bodies holds a duty at that stage
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
         self.conceal_level = np.zeros((len(self.areas), nk, self.max_rank + 1), np.bool_)

@@ -266,9 +266,7 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                             # A level none of whose bodies can rectify this kind of problem (a provincial
                             # rule assigned to a county) has no rectification for anyone to press: the
                             # wrong assignment is the assigner's failure to report it (一(三)).
-                            able = named or any(
-                                policy.duties[d].reaches(assignee, place) for b, ds in rectifiers.items()
-                                if policy.level_rank[policy.bodies[b].level] == assignee for d in ds)
+                            able = named or assignee in policy.rectifier_levels(area, kind, place)
                             by_place[place] = _supervising_levels(levels, assignee, scope) if able else []
                         same = len({tuple(c) for c in by_place.values()}) == 1
                         for place, chosen in by_place.items():

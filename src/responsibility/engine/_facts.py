@@ -76,6 +76,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # Without the parameter (an older policy), a level below the authority always had to report.
     must_report = bool(policy.parameter(SELF_RECTIFIED)) if SELF_RECTIFIED in policy.parameters else True
     steps = sorted(problem.handled, key=lambda h: (h.on, rank[h.by_level]))
+    can_rectify = policy.rectifier_levels(problem.domain, problem.kind, rank[level_of(parse_code(problem.place))])
     # Who held the problem and had to pass it on: the finder's level, then each level it was
     # reported to. A level below the authority must report upward; at or above it, assign.
     holders: list[tuple[str, dt.date, str]] = [(d.level, d.on, d.body or "")]
@@ -92,6 +93,16 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                  and (h.action == "reported" or not below_authority)]
         due = received + limit
         in_time = any(h.on <= due for h in acted)
+        # Below the authority a level must report upward; whether disposing of the problem within its
+        # own bounds was enough is self_rectified_report_required. Passing it down in time (交办) to a
+        # level that can rectify it is such a disposal (that level's failure to rectify is its own); an
+        # assignment to a level that cannot (a provincial rule sent to a county) is none.
+        disposed = below_authority and not in_time and any(
+            h.action == "assigned" and received <= h.on <= due and rank[h.to_level] in can_rectify
+            for h in steps if h.by_level == level)
+        if disposed:
+            ctx.rests_on.append(SELF_RECTIFIED)
+            in_time = not must_report
         if not in_time and as_of > due:
             # Rectified by its deadline (an assignment's, else the rectification limit from receipt): the
             # problem was evidently handled, whatever the record shows. Only a finder below the authority
@@ -104,7 +115,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 ctx.rests_on.append(SELF_RECTIFIED)
                 if not must_report:
                     continue
-            add("unhandled", lvl=rank[level], body=body, escalate=int(below_authority), selffix=int(fixed))
+            add("unhandled", lvl=rank[level], body=body, escalate=int(below_authority), selffix=int(fixed or disposed))
 
     # Every level the problem was assigned to answers for its rectification (a level that passed
     # it further down keeps its own duty to rectify); the latest assignment to a level counts.

@@ -294,6 +294,16 @@ class PolicyView:
                 out[body] = kept
         return out
 
+    def rectifier_levels(self, area: str, kind: str | None, place_rank: int) -> frozenset[int]:
+        """Ranks of the levels where a body holds a rectification duty of a problem of ``kind`` in
+        ``area`` placed at level rank ``place_rank`` (reach counted): where an assignment can leave it."""
+        cache: dict[tuple[str, str | None, int], frozenset[int]] = self.__dict__.setdefault("_rectifier_levels", {})
+        key = (area, kind, place_rank)
+        if key not in cache:
+            holders = self.reaching(self.stage_holders(area, kind, "rectification"), place_rank)
+            cache[key] = frozenset(self.level_rank[self.bodies[b].level] for b in holders)
+        return cache[key]
+
     def data_kinds(self) -> list[tuple[str, str]]:
         """Every (area, problem kind) of the data, whatever its dates."""
         return [(a.id, k.id) for a in self.data.areas for k in a.problem_kinds]
