@@ -1,6 +1,11 @@
 """Decisions per second of who_answers with each engine, and the cold start of the package.
 
-Usage: python benchmarks/bench_engine.py [N] [--cold-only]   (default N = 2000 problems; medians of 3)
+Usage: python benchmarks/bench_engine.py [N] [--against=REV] [--cold-only]   (default N = 2000; medians of 3)
+
+Decisions: who_answers over N random problems (a synthetic province), per CPU second and per wall
+second, the decision alone and with ``to_dict()``, for each engine. ``--against=REV`` measures git
+revision REV's source in the same run (its ``src/`` extracted to a temporary directory, each run a
+fresh process, the runs interleaved) and prints the ratio of the medians.
 
 Cold start: CPU seconds (user + sys of the child) and wall seconds of a fresh interpreter running
 ``import responsibility`` and ``responsibility who`` on the README's example problem, with the
@@ -66,12 +71,72 @@ def problems(policy: responsibility.Policy, j: Jurisdiction, n: int, seed: int =
     return out
 
 
-def rate(policy: responsibility.Policy, j: Jurisdiction, recs: list[dict[str, Any]], engine: str) -> float:
-    policy.who_answers(recs[0], jurisdiction=j, engine=engine)  # type: ignore[arg-type]  # warm-up
-    start = time.perf_counter()
+#: What is timed per problem: the decision alone, or the decision and its JSON form (``to_dict``).
+MODES = ("who_answers", "who_answers + to_dict")
+
+
+def rate(policy: responsibility.Policy, j: Jurisdiction, recs: list[dict[str, Any]], engine: str,
+         mode: str) -> tuple[float, float]:
+    """Decisions per CPU second and per wall second over ``recs`` (after one untimed pass, so that
+    every area's rules are compiled and registered in both the old code and the new)."""
+    dicts = mode == MODES[1]
     for r in recs:
         policy.who_answers(r, jurisdiction=j, engine=engine)  # type: ignore[arg-type]
-    return len(recs) / (time.perf_counter() - start)
+    cpu, start = time.process_time(), time.perf_counter()
+    for r in recs:
+        v = policy.who_answers(r, jurisdiction=j, engine=engine)  # type: ignore[arg-type]
+        if dicts:
+            v.to_dict()
+    return len(recs) / (time.process_time() - cpu), len(recs) / (time.perf_counter() - start)
+
+
+def measured_in_child(src: Path | None, n: int, engine: str, mode: str) -> tuple[float, float]:
+    """:func:`rate` in a fresh interpreter, importing ``responsibility`` from ``src`` (another
+    revision's source tree) or, without it, from this checkout."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    out = subprocess.run([sys.executable, __file__, "--child", str(n), engine, mode], check=True,
+                         capture_output=True, text=True, env=env)
+    per_cpu, per_wall = out.stdout.split()
+    return float(per_cpu), float(per_wall)
+
+
+def source_of(rev: str, into: Path) -> Path:
+    """The ``src/`` tree of git revision ``rev``, extracted under ``into``."""
+    import io
+    import tarfile
+
+    tar = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev, "--", "src"], check=True,
+                         capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(tar)) as t:
+        t.extractall(into, filter="data")
+    return into / "src"
+
+
+def decisions(n: int, against: str | None, runs: int = 3) -> None:
+    """Print decisions/s of this checkout, and of revision ``against`` in the same run (the runs
+    interleaved, each in a fresh process), with the ratio of the medians."""
+    engines = ["compiled", "durable"]
+    with tempfile.TemporaryDirectory() as tmp:
+        old = source_of(against, Path(tmp)) if against else None
+        print(f"decisions/s over {n:,} problems, medians of {runs} runs (CPU-second rate; wall-second rate)"
+              + (f"; before = {against}" if against else ""))
+        for engine in engines:
+            for mode in MODES:
+                new_runs, old_runs = [], []
+                for _ in range(runs):
+                    if old is not None:
+                        old_runs.append(measured_in_child(old, n, engine, mode))
+                    new_runs.append(measured_in_child(None, n, engine, mode))
+                new_cpu = statistics.median(c for c, _ in new_runs)
+                line = (f"  {engine:8s} {mode:22s} now {new_cpu:8,.0f} /CPU-s "
+                        f"({statistics.median(w for _, w in new_runs):8,.0f} /wall-s)")
+                if old_runs:
+                    old_cpu = statistics.median(c for c, _ in old_runs)
+                    line += (f"   before {old_cpu:8,.0f} /CPU-s ({statistics.median(w for _, w in old_runs):8,.0f}"
+                             f" /wall-s)   ×{new_cpu / old_cpu:.2f}")
+                print(line, flush=True)
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,18 +173,19 @@ def cold_starts(runs: int = 3) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        n, engine, mode = int(sys.argv[2]), sys.argv[3], sys.argv[4]
+        policy = responsibility.load(ROOT / "rules")  # this checkout's rules, whichever code reads them
+        j = Jurisdiction.synthetic()
+        per_cpu, per_wall = rate(policy, j, problems(policy, j, n), engine, mode)
+        print(per_cpu, per_wall)
+        return
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    against = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--against=")), None)
     cold_starts()
     if "--cold-only" in sys.argv:
         return
-    n = int(args[0]) if args else 2000
-    policy = responsibility.load()
-    j = Jurisdiction.synthetic()
-    recs = problems(policy, j, n)
-    for engine in ("compiled", "durable"):
-        rates = [rate(policy, j, recs, engine) for _ in range(3)]
-        print(f"who_answers {engine:8s}: median {statistics.median(rates):,.0f} decisions/s "
-              f"(runs: {', '.join(f'{r:,.0f}' for r in rates)})")
+    decisions(int(args[0]) if args else 2000, against)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ so the engines cannot differ in anything but the firing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Protocol
 
@@ -20,7 +21,7 @@ from ._engine_compiled import CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import SELF_RECTIFIED, Context, Fact, derive, main_facts
 from ._problem import Problem, parse_day, parse_problem
-from ._verdict import Finding, Interpretation, Step, Verdict
+from ._verdict import Finding, Interpretation, More, Parts, Step, Verdict
 from ._verdict_view import VerdictContext
 
 EngineName = Literal["durable", "compiled"]
@@ -59,6 +60,10 @@ class Decider:
         self._liability_rank = {x: i for i, x in enumerate(policy.liabilities)}
         self._severity = {t.id: t for t in policy.data.vocabulary.severities}
         self._resolved: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = {}
+        self._label = f"{policy.data.meta.id}@{policy.data.meta.version}"
+        self._quotes_parameters: tuple[dict[str, str], dict[str, Any]] | None = None
+        self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._reason_memo: dict[tuple[Any, ...], dict[str, str]] = {}
 
     def engine(self, name: EngineName | None = None) -> _Engine:
         """The engine called ``name``; ``None`` picks durable-rules where it imports."""
@@ -197,62 +202,125 @@ class Decider:
     def _verdict(self, problem: Problem, jurisdiction: Jurisdiction,
                  placed: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]],
                  hits: list[Hit], ctx: Context, engine: str) -> Verdict:
+        """The verdict on what was placed; its findings, reasons, paths and quotes are built by
+        :meth:`_parts` when first read (:class:`Verdict`)."""
+        return Verdict.lazy(problem.id, engine, ctx.as_of, self._label,
+                            VerdictContext(self.policy, jurisdiction, problem),
+                            functools.partial(self._parts, problem, jurisdiction, placed, ctx))
+
+    def _parts(self, problem: Problem, jurisdiction: Jurisdiction,
+               placed: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]], ctx: Context) -> Parts:
+        """The findings and interpretations (what ``to_dict`` shows); the rest (:meth:`_more`:
+        rules that fired, chain paths, quotes) waits until it is read too."""
         policy = self.policy
+        rank = policy.level_rank
         code = parse_code(problem.place)
-        keys = sorted(placed, key=lambda k: (policy.level_rank[policy.bodies[k[0]].level], k[0],
+        keys = sorted(placed, key=lambda k: (rank[policy.bodies[k[0]].level], k[0],
                                              self._failure_rank[k[1]], self._liability_rank[k[2]]))
         findings: list[Finding] = []
-        index: dict[tuple[str, str, str], int] = {}
-        paths: dict[int, tuple[str, ...]] = {}
+        places: dict[str, tuple[str, Any]] = {}  # by level: the place's code and the place
+        context: dict[Any, dict[str, str]] = {}  # the record's reason values, by the fact's level
         for key in keys:
             body_id, basis, liability = key
             fired, duties = placed[key]
             body = policy.bodies[body_id]
-            failure = policy.failures[basis]
-            place_code = ancestor_code(code, body.level)
-            place = jurisdiction.get(place_code)
-            clauses = self.clauses(body_id, basis, duties, [r for r, _ in fired])
-            rests: dict[str, None] = {}
-            for rule, _ in fired:
-                rests.update(dict.fromkeys(rule.rests_on))
-            if ctx.deadline_from_parameter and failure.stage in ("rectification", "supervision") \
-                    and basis != "main_responsibility":
-                rests["rectification_time_limit_days"] = None
-            for d in duties:
-                if policy.duties[d].basis == "interpretation":
-                    rests[d] = None
-            if body.role:  # unresolved: the record does not say whose line the problem is in
-                rests[body_id] = None
-            if any(fact.get("selffix") for _, fact in fired):
-                rests[SELF_RECTIFIED] = None
-            if failure.basis == "interpretation":
-                rests[basis] = None
-            text = self._reason(problem, body_id, place.name if place else place_code, basis, duties,
-                                fired[0][1], ctx)
-            index[key] = len(findings)
-            # From the problem's place up the chain to the place where the liable body sits.
-            up = [p.name for p in jurisdiction.ancestors(code)
-                  if policy.level_rank[p.level] <= policy.level_rank[body.level]]
-            paths[len(findings)] = (*up, body.name)
+            got = places.get(body.level)
+            if got is None:
+                place_code = ancestor_code(code, body.level)
+                got = places[body.level] = (place_code, jurisdiction.get(place_code))
+            place_code, place = got
+            rules = tuple(r.id for r, _ in fired)
+            clauses, rests = self._static(key, duties, fired, rules, ctx.deadline_from_parameter)
+            text = self._reasons(problem, body_id, place.name if place else place_code, basis, duties,
+                                 fired[0][1], ctx, context)
             findings.append(Finding(
                 level=body.level, body=body_id, name=body.name, place=place_code, basis=basis,
                 liability=liability, clauses=clauses,
                 reason=text[0], reason_en=text[1], name_en=body.en, place_name=place.name if place else "",
-                duties=duties, rules=tuple(r.id for r, _ in fired), rests_on=tuple(rests)))
+                duties=duties, rules=rules, rests_on=rests))
+        return Parts(tuple(findings), self._interpretations(findings, ctx.rests_on),
+                     functools.partial(self._more, jurisdiction, code, placed, keys))
+
+    def _more(self, jurisdiction: Jurisdiction, code: str,
+              placed: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]],
+              keys: list[tuple[str, str, str]]) -> More:
+        """The rules that fired (with the findings each gave), the chain paths of the findings
+        (``keys``, in finding order), and copies of the quotes and parameters."""
+        policy = self.policy
+        rank = policy.level_rank
+        chain = [(p.name, rank[p.level]) for p in jurisdiction.ancestors(code)]
+        paths: dict[int, tuple[str, ...]] = {}
         steps: dict[str, tuple[dict[str, Any], list[int]]] = {}
-        for key, i in index.items():
+        for i, key in enumerate(keys):
+            body = policy.bodies[key[0]]
+            # From the problem's place up the chain to the place where the liable body sits.
+            top = rank[body.level]
+            paths[i] = (*(name for name, r in chain if r <= top), body.name)
             for rule, fact in placed[key][0]:
                 steps.setdefault(rule.id, (fact, []))[1].append(i)
-        return Verdict(
-            problem=problem.id, findings=tuple(findings),
-            interpretations=self._interpretations(findings, ctx.rests_on), engine=engine, as_of=ctx.as_of,
-            policy=f"{policy.data.meta.id}@{policy.data.meta.version}",
-            steps=tuple(Step(r, f, tuple(sorted(set(ix)))) for r, (f, ix) in steps.items()),
-            quotes={c: policy.clauses[c].text for c in policy.clauses},
-            parameters={p: policy.parameter(p) for p in policy.parameters},
-            paths=paths,
-            context=VerdictContext(policy, jurisdiction, problem),
-        )
+        quotes, parameters = self._shared()
+        return More(steps=tuple(Step(r, f, tuple(sorted(set(ix)))) for r, (f, ix) in steps.items()),
+                    quotes=dict(quotes), parameters=dict(parameters), paths=paths)
+
+    def _static(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit], rules: tuple[str, ...],
+                deadline_from_parameter: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A finding's clauses and what it rests on: the same for the same body, basis, liability,
+        duties and rules (kept per decider; a policy has few such)."""
+        selffix = any(fact.get("selffix") for _, fact in fired)
+        memo_key = (key, duties, rules, deadline_from_parameter, selffix)
+        got = self._static_memo.get(memo_key)
+        if got is not None:
+            return got
+        policy = self.policy
+        body_id, basis, _ = key
+        body = policy.bodies[body_id]
+        failure = policy.failures[basis]
+        clauses = self.clauses(body_id, basis, duties, [r for r, _ in fired])
+        rests: dict[str, None] = {}
+        for rule, _ in fired:
+            rests.update(dict.fromkeys(rule.rests_on))
+        if deadline_from_parameter and failure.stage in ("rectification", "supervision") \
+                and basis != "main_responsibility":
+            rests["rectification_time_limit_days"] = None
+        for d in duties:
+            if policy.duties[d].basis == "interpretation":
+                rests[d] = None
+        if body.role:  # unresolved: the record does not say whose line the problem is in
+            rests[body_id] = None
+        if selffix:
+            rests[SELF_RECTIFIED] = None
+        if failure.basis == "interpretation":
+            rests[basis] = None
+        got = self._static_memo[memo_key] = (clauses, tuple(rests))
+        return got
+
+    def _shared(self) -> tuple[dict[str, str], dict[str, Any]]:
+        """Every clause's text and every parameter's value: the same for every verdict (each
+        verdict gets its own copy)."""
+        got = self._quotes_parameters
+        if got is None:
+            policy = self.policy
+            got = self._quotes_parameters = ({c: policy.clauses[c].text for c in policy.clauses},
+                                             {p: policy.parameter(p) for p in policy.parameters})
+        return got
+
+    def _reasons(self, problem: Problem, body_id: str, place: str, basis: str, duties: tuple[str, ...],
+                 fact: Fact, ctx: Context, context: dict[Any, dict[str, str]]) -> tuple[str, str]:
+        """:meth:`_reason`, with the finding's values kept per body, duties, severity and
+        escalation and the record's per fact level (``context``, one verdict's)."""
+        key = (body_id, duties, problem.severity, bool(fact.get("escalate")))
+        own = self._reason_memo.get(key)
+        if own is None:
+            own = self._reason_memo[key] = dict(self.reason_values(body_id, "", duties, problem.severity, fact))
+        lvl = fact.get("lvl")
+        record = context.get(lvl)
+        if record is None:
+            record = context[lvl] = self.context_values(problem, fact, ctx)
+        values = _Defaults(own)
+        values["place"] = place
+        values.update(record)
+        failure = self.policy.failures[basis]
+        return failure.reason.format_map(values), failure.reason_en.format_map(values)
 
     def clauses(self, body_id: str, basis: str, duties: Sequence[str], rules: Sequence[Rule]) -> tuple[str, ...]:
         """The clauses behind a finding, in the documents' order: the failure's, the duties',

@@ -2,8 +2,9 @@
 
 It reads the same :class:`~._compile.Rule` list as the durable-rules engine and
 must answer identically (the differential tests check it). Rules are indexed by
-(area, fact type) and each condition is pre-bound to its operator, so a decision
-costs a few dict look-ups and comparisons per candidate rule.
+(area, fact type, problem kind) and, where every rule of a group tests the fact's
+level for equality, by that level; each condition is pre-bound to its operator, so a
+decision costs a few dict look-ups and comparisons per candidate rule.
 """
 
 from __future__ import annotations
@@ -31,14 +32,15 @@ class CompiledEngine:
 
     def __init__(self, rules: Mapping[str, tuple[Rule, ...]]) -> None:
         self._rules = rules
-        self._areas: dict[str, dict[tuple[str, str], list[tuple[Rule, _Tests]]]] = {}
+        self._areas: dict[str, dict[tuple[str, str], _Group]] = {}
 
-    def _index(self, area: str) -> dict[tuple[str, str], list[tuple[Rule, _Tests]]]:
-        index: dict[tuple[str, str], list[tuple[Rule, _Tests]]] = {}
+    def _index(self, area: str) -> dict[tuple[str, str], _Group]:
+        groups: dict[tuple[str, str], list[tuple[Rule, _Tests]]] = {}
         for rule in self._rules.get(area, ()):
             kind = next(str(c.value) for c in rule.conds if c.field == "kind")
             tests = tuple((c.field, _OPS[c.op], c.value) for c in rule.conds if c.field not in ("area", "kind"))
-            index.setdefault((rule.fact, kind), []).append((rule, tests))
+            groups.setdefault((rule.fact, kind), []).append((rule, tests))
+        index = {key: _split(group) for key, group in groups.items()}
         self._areas[area] = index
         return index
 
@@ -49,7 +51,44 @@ class CompiledEngine:
             index = self._index(area)
         hits: list[Hit] = []
         for fact in facts:
-            for rule, tests in index.get((fact["t"], fact["kind"]), ()):
-                if all(op(fact[f], v) for f, op, v in tests):
+            group = index.get((fact["t"], fact["kind"]))
+            if group is None:
+                continue
+            candidates = group[0].get(fact[_SPLIT], group[1]) if isinstance(group, tuple) else group
+            for rule, tests in candidates:
+                for f, op, v in tests:
+                    if not op(fact[f], v):
+                        break
+                else:
                     hits.append((rule, fact))
         return hits
+
+
+#: The field a group of rules is split on, by the value its rules test it for equality.
+_SPLIT = "lvl"
+_Candidates = list[tuple[Rule, _Tests]]
+_Group = _Candidates | tuple[dict[Any, _Candidates], _Candidates]
+
+
+def _split(group: _Candidates) -> _Group:
+    """``group`` as is, or, when some of its rules test ``lvl == value``, split by that value:
+    ``({value: the rules for a fact at that level}, the rules for a fact at any other level)``,
+    each list in rule order, without the equality test that the split has decided. A fact then
+    meets only the rules of its own level and those that do not test the level."""
+    where = [next((i for i, (f, op, _) in enumerate(tests) if f == _SPLIT and op is operator.eq), None)
+             for _, tests in group]
+    if all(i is None for i in where):
+        return group
+    by: dict[Any, _Candidates] = {}
+    for (_, tests), i in zip(group, where, strict=True):
+        if i is not None:
+            by.setdefault(tests[i][2], [])
+    rest: _Candidates = []
+    for (rule, tests), i in zip(group, where, strict=True):
+        if i is None:
+            rest.append((rule, tests))
+            for candidates in by.values():
+                candidates.append((rule, tests))
+        else:
+            by[tests[i][2]].append((rule, tests[:i] + tests[i + 1:]))
+    return by, rest

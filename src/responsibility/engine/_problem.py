@@ -19,6 +19,7 @@ stable reason ``code``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import numbers
 import re
 import unicodedata
@@ -60,7 +61,8 @@ def parse_day(value: Any) -> dt.date:
     elif isinstance(value, dt.date):
         day = value
     elif isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).strip()
+        # NFKC leaves ASCII as it is (and makes full-width digits ASCII).
+        text = (value if value.isascii() else unicodedata.normalize("NFKC", value)).strip()
         m = _ISO_DAY.match(text) if text.isascii() else None
         if m is None:
             raise PydanticCustomError("bad_date", "{got} is not a date; write YYYY-MM-DD",
@@ -111,6 +113,8 @@ def _text(value: Any) -> Any:
     if len(value) > MAX_TEXT:
         raise PydanticCustomError("bad_value", "longer than {n} characters ({got})",
                                   {"n": MAX_TEXT, "got": _show(value)})
+    if value.isascii() and value.isprintable():
+        return value  # NFKC leaves it as it is; no control character (the common case, fast)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -224,7 +228,9 @@ def _path(loc: tuple[Any, ...]) -> str:
 # ---------------------------------------------------------------- the names users type
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
+    # Kept: records repeat the same few names (areas, levels, channels) over and over.
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple
 
 Lang = Literal["zh", "en"]
 
@@ -79,7 +80,23 @@ class Step:
     findings: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+class More(NamedTuple):
+    """What ``explain()`` and pictures read beyond the findings, built when first asked for."""
+
+    steps: tuple[Step, ...]
+    quotes: dict[str, str]
+    parameters: dict[str, Any]
+    paths: dict[int, tuple[str, ...]]
+
+
+class Parts(NamedTuple):
+    """The findings and interpretations of a verdict, and how to build the rest."""
+
+    findings: tuple[Finding, ...]
+    interpretations: tuple[Interpretation, ...]
+    more: Callable[[], More]
+
+
 class Verdict:
     """The answer to "who answers for this problem?".
 
@@ -91,20 +108,101 @@ class Verdict:
     ...     "rectified_on": "2021-01-20", "as_of": "2021-03-01"}, engine="compiled")
     >>> v.findings
     ()
+
+    ``who_answers`` decides at once who answers (which bodies, on which basis, with which
+    liability) but builds what a verdict says about it — the findings with their clauses and
+    reasons in both languages, the interpretations, the rules that fired, the chain paths,
+    the quoted clauses — on the first use of any of them, so a caller pays only for what it
+    reads. Two threads reading a fresh verdict at once may both build it; they build the same.
+    Equal verdicts compare equal field by field (``context`` aside), as before.
     """
 
+    __slots__ = ("_make", "_more", "_parts", "as_of", "context", "engine", "policy", "problem")
+    __hash__ = None  # type: ignore[assignment]  # it holds dicts, as the dataclass it was did
+
     problem: str
-    findings: tuple[Finding, ...]
-    interpretations: tuple[Interpretation, ...]
     engine: str
     as_of: dt.date
     policy: str
-    steps: tuple[Step, ...] = ()
-    quotes: dict[str, str] = field(default_factory=dict)
-    parameters: dict[str, Any] = field(default_factory=dict)
-    paths: dict[int, tuple[str, ...]] = field(default_factory=dict)
     #: What the verdict was decided in (policy view, jurisdiction, parsed problem), for pictures.
-    context: Any = field(default=None, compare=False, repr=False)
+    context: Any
+
+    def __init__(self, problem: str, findings: tuple[Finding, ...], interpretations: tuple[Interpretation, ...],
+                 engine: str, as_of: dt.date, policy: str, steps: tuple[Step, ...] = (),
+                 quotes: dict[str, str] | None = None, parameters: dict[str, Any] | None = None,
+                 paths: dict[int, tuple[str, ...]] | None = None, context: Any = None) -> None:
+        self.problem, self.engine, self.as_of, self.policy, self.context = problem, engine, as_of, policy, context
+        more = More(steps, dict(quotes or {}), dict(parameters or {}), dict(paths or {}))
+        self._parts: Parts | None = Parts(findings, interpretations, lambda: more)
+        self._more: More | None = more
+        self._make: Callable[[], Parts] | None = None
+
+    @classmethod
+    def lazy(cls, problem: str, engine: str, as_of: dt.date, policy: str, context: Any,
+             make: Callable[[], Parts]) -> Verdict:
+        """A verdict whose :class:`Parts` ``make()`` builds on first use (and their
+        :class:`More` on the first use of any of its fields)."""
+        v = cls.__new__(cls)
+        v.problem, v.engine, v.as_of, v.policy, v.context = problem, engine, as_of, policy, context
+        v._parts, v._more, v._make = None, None, make
+        return v
+
+    def _built(self) -> Parts:
+        parts = self._parts
+        if parts is None:
+            assert self._make is not None
+            parts = self._parts = self._make()
+            self._make = None
+        return parts
+
+    def _built_more(self) -> More:
+        more = self._more
+        if more is None:
+            more = self._more = self._built().more()
+        return more
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """One finding per body, basis and liability, from the village up, then by body id."""
+        return self._built().findings
+
+    @property
+    def interpretations(self) -> tuple[Interpretation, ...]:
+        """The choices the text leaves open that findings rest on (by finding index)."""
+        return self._built().interpretations
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The rules that fired, each with the fact it fired on and the findings it gave."""
+        return self._built_more().steps
+
+    @property
+    def quotes(self) -> dict[str, str]:
+        """Every clause of the policy, by id, with its text."""
+        return self._built_more().quotes
+
+    @property
+    def parameters(self) -> dict[str, Any]:
+        """Every parameter in force, by id, with the value used."""
+        return self._built_more().parameters
+
+    @property
+    def paths(self) -> dict[int, tuple[str, ...]]:
+        """By finding index: the places from the problem's up to the body's, then the body's name."""
+        return self._built_more().paths
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.problem, self.findings, self.interpretations, self.engine, self.as_of, self.policy,
+                self.steps, self.quotes, self.parameters, self.paths)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Verdict)
+        return self._fields() == other._fields()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Verdict, (*self._fields(), self.context))
 
     @property
     def failures(self) -> tuple[Finding, ...]:
