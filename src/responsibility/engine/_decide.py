@@ -59,7 +59,7 @@ class Decider:
         self._failure_rank = {f: i for i, f in enumerate(policy.failures)}
         self._liability_rank = {x: i for i, x in enumerate(policy.liabilities)}
         self._severity = {t.id: t for t in policy.data.vocabulary.severities}
-        self._resolved: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = {}
+        self._resolved: dict[tuple[str, str | None], list[tuple[str, tuple[str, ...]]]] = {}
         self._label = f"{policy.data.meta.id}@{policy.data.meta.version}"
         self._quotes_parameters: tuple[dict[str, str], dict[str, Any]] | None = None
         self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
@@ -172,11 +172,12 @@ class Decider:
         that sector's holders of its duties, and a body that answers only through such duties
         (涉及本部门问题) stays only if the line is its own.
         """
-        if sector is None or rule.holders is None:
-            return [(h.body, h.duties) for h in rule.holders or ()]
         key = (rule.id, sector)
         got = self._resolved.get(key)
+        if got is None and (sector is None or rule.holders is None):
+            got = self._resolved[key] = [(h.body, h.duties) for h in rule.holders or ()]
         if got is None:
+            assert sector is not None and rule.holders is not None
             policy = self.policy
             out: dict[str, tuple[str, ...]] = {}
             for h in rule.holders:

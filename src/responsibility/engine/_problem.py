@@ -102,6 +102,8 @@ def _show(value: Any, width: int = 40) -> str:
 
 def _text(value: Any) -> Any:
     """Record text: NFKC-normalised (full-width letters and digits become ASCII), bounded, printable."""
+    if type(value) is str and len(value) <= MAX_TEXT and value.isascii() and value.isprintable():
+        return value  # NFKC leaves it as it is; no control character (the common case, fast)
     if isinstance(value, bool):
         return value  # pydantic reports the wrong type
     if isinstance(value, numbers.Integral):
@@ -113,8 +115,6 @@ def _text(value: Any) -> Any:
     if len(value) > MAX_TEXT:
         raise PydanticCustomError("bad_value", "longer than {n} characters ({got})",
                                   {"n": MAX_TEXT, "got": _show(value)})
-    if value.isascii() and value.isprintable():
-        return value  # NFKC leaves it as it is; no control character (the common case, fast)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
