@@ -80,6 +80,27 @@ def test_scenario_runner_passes_on_the_examples(run_cli) -> None:  # type: ignor
     assert code == 0 and f"{total} passed, 0 failed" in out and "problem kinds: 39/39 exercised" in out
 
 
+def test_scenario_patterns_take_levels_typed_in_chinese(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """Chinese values wherever a user types them: in a scenario's expectations too (村, 乡镇, 县)."""
+    f = tmp_path / "zh.scenarios.yaml"
+    f.write_text("""scenarios:
+  - name: 县长热线发现村里的危房
+    problem: {id: zh-1, area: 危房改造, place: "330127100219", severity: 较重,
+              discovered: {level: 县, channel: 县（市、区）长热线, "on": 2021-03-01}, as_of: 2021-03-02}
+    expect:
+      findings: [{level: 村, basis: not_discovered}, {level: 乡镇, basis: not_discovered}]
+      forbidden: [{level: 县, basis: not_discovered}]
+  - name: the same, a level that does not answer expected
+    problem: {id: zh-2, area: housing, place: "330127100219",
+              discovered: {level: county, channel: hotline, "on": 2021-03-01}, as_of: 2021-03-02}
+    expect:
+      findings: [{level: 省, basis: not_discovered}]
+""", encoding="utf-8")
+    code, out, err = run_cli("test", str(f), "--engine", "compiled")
+    assert code == 1 and "1 passed, 1 failed" in out, out + err
+    assert "zh-2" in out and "level: province" in out
+
+
 def test_scenario_failure_names_problem_finding_and_clause(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "x.scenarios.yaml"
     f.write_text("""scenarios:

@@ -168,11 +168,24 @@ def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[L
         issues = [pos.issue(("scenarios", i, "expect", group, j, key), message, hint, "unknown_ref")
                   for i, sc in enumerate(parsed.scenarios)
                   for group in ("findings", "forbidden")
-                  for j, pattern in enumerate(getattr(sc.expect, group))
+                  for j, pattern in enumerate(getattr(with_ids(sc.expect, policy), group))
                   for key, message, hint in _pattern_problems(pattern, policy)]
         if issues:
             raise RulesError(issues)
     return [LoadedScenario(sc, p, pos.at(("scenarios", i))[0]) for i, sc in enumerate(parsed.scenarios)]
+
+
+def with_ids(expect: Expect, policy: PolicyView) -> Expect:
+    """``expect`` with levels typed by name (村, 乡镇, 县 …) as the policy's ids, as records read them."""
+    from ..engine._problem import ValueNames
+
+    names = ValueNames.of(policy)
+
+    def fix(group: list[Pattern]) -> list[Pattern]:
+        return [p.model_copy(update={"level": names.canonical("level", p.level)}) if p.level is not None else p
+                for p in group]
+
+    return expect.model_copy(update={"findings": fix(expect.findings), "forbidden": fix(expect.forbidden)})
 
 
 def _pattern_problems(pattern: Pattern, policy: PolicyView) -> Iterator[tuple[str, str, str]]:
@@ -229,12 +242,13 @@ def run_scenario(ls: LoadedScenario, policy: PolicyView, jurisdiction: Jurisdict
     except ResponsibilityError as exc:
         return Outcome(ls, None, errors=[str(exc)])
     out = Outcome(ls, verdict)
-    out.errors += [f"expect: {message}" for group in (sc.expect.findings, sc.expect.forbidden) for pattern in group
+    expect = with_ids(sc.expect, policy)
+    out.errors += [f"expect: {message}" for group in (expect.findings, expect.forbidden) for pattern in group
                    for _, message, _ in _pattern_problems(pattern, policy)]
-    for p in sc.expect.findings:
+    for p in expect.findings:
         if not any(p.matches(f) for f in verdict.findings):
             out.missing.append(p)
-    for p in sc.expect.forbidden:
+    for p in expect.forbidden:
         out.unexpected += [(p, f) for f in verdict.findings if p.matches(f)]
     if sc.expect.failures is not None and len(verdict.failures) != sc.expect.failures:
         out.errors.append(f"expected {sc.expect.failures} failure finding(s), found {len(verdict.failures)}")
