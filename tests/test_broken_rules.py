@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import responsibility
+
 BROKEN = Path(__file__).parent / "broken"
 CASES = sorted(BROKEN.glob("*.yaml"))
 
@@ -52,7 +54,10 @@ def test_unreadable_encoding_is_exit_2(rules_copy: Path, run_cli) -> None:  # ty
 def test_missing_directory_is_exit_2(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run_cli("validate", str(tmp_path / "nowhere"))
     assert code == 2
-    assert "not a directory" in err and "Traceback" not in err
+    assert "nowhere: no such directory" in err and "Traceback" not in err
+    (tmp_path / "a-file").touch()
+    with pytest.raises(responsibility.RulesError, match="a-file: not a directory"):
+        responsibility.load(tmp_path / "a-file")
 
 
 def test_missing_required_file_is_exit_2(rules_copy: Path, run_cli) -> None:  # type: ignore[no-untyped-def]

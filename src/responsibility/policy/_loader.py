@@ -185,8 +185,8 @@ def read_policy_dir(path: str | Path) -> Loaded:
     """Read and shape-check every file of the policy directory at ``path``."""
     root = Path(path)
     if not root.is_dir():
-        raise RulesError([Issue(str(root), 0, 0, "not a directory", "point at a policy directory such as rules/",
-                                "missing_dir")])
+        what = "not a directory" if root.exists() else "no such directory"
+        raise RulesError([Issue(str(root), 0, 0, what, "point at a policy directory such as rules/", "missing_dir")])
     markers = ("policy.yaml", "vocabulary.yaml", "accountability.yaml", "parameters.yaml", "areas", "bodies")
     if not any((root / m).exists() or (root / m).is_symlink() for m in markers):
         raise RulesError([Issue(str(root), 0, 0, "is not a policy directory (no policy.yaml, vocabulary.yaml, "
