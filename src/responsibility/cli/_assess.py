@@ -188,12 +188,12 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
     import shutil
 
     from ..batch._assessment import needs_frames, summary_text
-    from ..batch._dask import Scheduler, _needs_dask, graph, write_part
+    from ..batch._dask import Scheduler, _needs_dask, _pick, _write, file_graph
     from ..chain._jurisdiction import Jurisdiction
     from ._cli import load_policy
 
     needs_frames("responsibility assess")
-    dd = _needs_dask()
+    _needs_dask()
     if output is None:
         raise OutputError("--dask writes a directory of Parquet files: give -o DIRECTORY")
     for target in (output, rejects_path):
@@ -206,9 +206,7 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
         raise ResponsibilityError(f"no such file or directory: {input_path}")
     policy = load_policy(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
-    records = dd.read_parquet(input_path)
-    findings, rejects, total = graph(policy, records, jurisdiction=j, today=today,
-                                     lang=lang)
+    tasks, total = file_graph(policy, input_path, jurisdiction=j, today=today, lang=lang)
     finals = [d.rstrip("/") for d in (output, rejects_path) if d is not None]
     tmp = [f"{d}.part-{os.getpid()}" for d in finals]
     run = Scheduler(scheduler)
@@ -217,14 +215,14 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
 
         for path in tmp:
             os.makedirs(path)
-        width = len(str(len(findings)))
-        work = [delayed(write_part)(f, f"{tmp[0]}/part-{i:0{width}d}.parquet") for i, f in enumerate(findings)]
+        width = len(str(len(tasks)))
+        work = [delayed(_write)(r, 0, f"{tmp[0]}/part-{i:0{width}d}.parquet") for i, r in enumerate(tasks)]
         if rejects_path is not None:
-            work += [delayed(write_part)(r, f"{tmp[1]}/part-{i:0{width}d}.parquet") for i, r in enumerate(rejects)]
+            work += [delayed(_write)(r, 1, f"{tmp[1]}/part-{i:0{width}d}.parquet") for i, r in enumerate(tasks)]
         else:
-            work += rejects
-        got = run.compute(*work, total)
-        n, refused = got[-1], got[len(findings):-1]
+            work += [delayed(_pick)(r, 1) for r in tasks]
+        got = run.compute(*work)
+        n, refused = total, got[len(tasks):]
         for path, final in zip(tmp, finals, strict=True):
             old = f"{final}.old-{os.getpid()}"
             if os.path.exists(final):
@@ -245,10 +243,10 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
                                                                 list(policy.liabilities).index(k[1])))}
     if rejects_path is None:
         rejected = 0
-        for frame in refused:
-            for r in frame.itertuples(index=False):
-                click.echo(f"rejected: record {r.record}: {r.reason}", err=True)
-            rejected += len(frame)
+        for table in refused:
+            for r in table.to_pylist():
+                click.echo(f"rejected: record {r['record']}: {r['reason']}", err=True)
+            rejected += table.num_rows
     else:
         rejected = ds.dataset(rejects_path, format="parquet").count_rows()
     click.echo(summary_text(int(n), int(n) - rejected, rejected, table_counts, list(policy.liabilities)), err=True)
