@@ -167,6 +167,7 @@ def test_output_is_byte_identical_run_after_run_and_with_workers(run_cli: Run, t
     ("missing.jsonl", None, "no such file: "),
     ("ledger.yaml", "id: x\n  bad: [\n", "ledger.yaml:2:6: YAML syntax error"),
     ("ledger.yaml", "5\n", "must hold a problem object or a list of them"),
+    ("ledger.yaml", "id: 危房\n".encode("gb18030"), "-t UTF-8); or read it as it is with --encoding gb18030"),
     ("ledger.yml", "a: &a [1]\n" + "".join(f"b{i}: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" for i in range(200)),
      "alias"),
     ("ledger.txt", "x", "cannot tell the format"),
@@ -344,6 +345,11 @@ def test_assess_reads_the_yaml_that_who_reads(run_cli: Run, tmp_path: Path, poli
     assert code == 1 and "records in: 3   assessed: 1   rejected: 2" in err, err
     code, _, err = run_cli("assess", str(many), "-o", str(tmp_path / "out.yaml"))
     assert code == 2 and "YAML is read, not written" in err
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes(text.encode("gb18030"))
+    code, out, err = run_cli("assess", str(gbk), "--encoding", "gb18030")
+    assert code == 1 and "records in: 3   assessed: 1   rejected: 2" in err, err
+    assert [json.loads(x)["reason"] for x in out.splitlines()] == expected
 
 
 FINDING_COLUMNS = ["record", "problem", "area", "level", "body", "name", "place", "place_name", "basis", "liability",

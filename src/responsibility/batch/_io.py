@@ -267,7 +267,9 @@ class Source:
                     raise ResponsibilityError(f"{name} is not {self.encoding} text (byte {exc.start})") from None
             data, pos = parse_yaml(text, name, limits=Limits(max_bytes=MAX_YAML), dates=False)
         except RulesError as exc:
-            raise ResponsibilityError(str(exc.issues[0])) from None
+            issue = exc.issues[0]
+            more = "; or read it as it is with --encoding gb18030" if issue.code == "encoding" else ""
+            raise ResponsibilityError(f"{issue}{more}") from None
         if data is None:  # an empty document: no record (a warning, as any empty input)
             return
         if isinstance(data, dict):
