@@ -68,6 +68,22 @@ def cpu_of(pid: int) -> float:
     return sum(int(fields[i]) for i in (11, 12, 13, 14)) / ticks
 
 
+def tree_preemptions(pid: int) -> int:
+    """Involuntary context switches of a process's threads and its live children: how often the
+    kernel took the CPU from the server while it had work (other processes wanted it)."""
+    pids = [str(pid)]
+    with contextlib.suppress(OSError):
+        pids += Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    total = 0
+    for p in pids:
+        with contextlib.suppress(OSError):
+            for task in Path(f"/proc/{p}/task").iterdir():
+                for line in (task / "status").read_text().splitlines():
+                    if line.startswith("nonvoluntary_ctxt_switches:"):
+                        total += int(line.split()[1])
+    return total
+
+
 def tree_cpu(pid: int) -> float:
     """CPU seconds of a process and its live children (uvicorn workers)."""
     total = cpu_of(pid)
@@ -189,14 +205,15 @@ async def _verdicts(port: int, bodies: list[bytes], n: int, clients: int, second
 
 
 def verdict_run(port: int, server: int, bodies: list[bytes], n: int, clients: int, seconds: float) -> dict[str, Any]:
-    cpu0, me0, t0 = tree_cpu(server), _self_cpu(), time.perf_counter()
+    cpu0, me0, pre0, t0 = tree_cpu(server), _self_cpu(), tree_preemptions(server), time.perf_counter()
     latencies, errors, per_client = asyncio.run(_verdicts(port, bodies, n, clients, seconds))
     wall = time.perf_counter() - t0
+    preempted = tree_preemptions(server) - pre0
     latencies.sort()
     return {"n": len(latencies), "wall": wall, "rate": len(latencies) / wall, "errors": errors,
             "p50": latencies[len(latencies) // 2] * 1000, "p99": latencies[int(len(latencies) * 0.99)] * 1000,
             "server_cpu": tree_cpu(server) - cpu0, "client_cpu": _self_cpu() - me0,
-            "spread": (min(per_client), max(per_client)), "load": os.getloadavg()[0]}
+            "spread": (min(per_client), max(per_client)), "load": os.getloadavg()[0], "preempted": preempted}
 
 
 def _self_cpu() -> float:
@@ -353,7 +370,8 @@ def main(argv: list[str] | None = None) -> None:
                   f"{mid['client_cpu'] / mid['n'] * 1000:.3f} ms/verdict; requests per connection "
                   f"{mid['spread'][0]}–{mid['spread'][1]}; p99 of each run: "
                   f"{p99s} ms; "
-                  f"1-min load average {mid['load']:.1f} on {os.cpu_count()} CPUs")
+                  f"1-min load average {mid['load']:.1f} on {os.cpu_count()} CPUs; the server was preempted "
+                  f"{mid['preempted'] / mid['wall']:,.0f} times/s")
             print("  targets on 2 cores: ≥ 1,000/s, p99 ≤ 50 ms")
             batches = [batch_run(port, proc.pid, src) for _ in range(opts.runs)]
         finally:
