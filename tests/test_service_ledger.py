@@ -322,8 +322,10 @@ def test_import_counts_rejects_and_is_logged(tmp_path: Path, log_path: Path) -> 
         assert "responsibility-import-" not in bad.text
         wrong = c.post("/v1/ledger/import", headers=bearer("chunan"), **upload(text, name="notes.txt"))
         assert wrong.status_code == 422 and wrong.json()["error"]["field"] == "file"
-        plain = c.post("/v1/ledger/import", headers=bearer("chunan"), content=b"x,y", )
+        plain = c.post("/v1/ledger/import", headers=bearer("chunan"), content=b"x,y")
         assert plain.status_code == 400
+        unsized = c.post("/v1/ledger/import", headers=bearer("chunan"), content=iter([b"x,y"]))
+        assert unsized.status_code == 411 and "Content-Length" in unsized.json()["error"]["message"]
         # A mapping names local headers.
         mapped = tmp_path / "mapped.csv"
         mapped.write_text("编号X,领域,所在地代码,发现时间,发现层级,发现渠道\n"

@@ -7,8 +7,9 @@ Every error response has one shape::
                "suggestion": "did you mean 'housing'?"}}
 
 400 unusable request (not JSON, a bad engine), 401 no or unknown token, 403 outside the
-caller's jurisdiction or role, 404 unknown path or policy item, 405 wrong method, 413 body or
-batch over its limit, 422 a problem record the library refuses, 503 no ledger configured (or its database unusable).
+caller's jurisdiction or role, 404 unknown path or policy item, 405 wrong method, 411 an upload
+without its length, 413 body or batch over its limit, 422 a problem record the library refuses,
+503 no ledger configured (or its database unusable).
 A bug is 500 with an id to find it in the server's log: never a stack trace.
 """
 

@@ -323,7 +323,8 @@ def install(app: FastAPI, svc: Service) -> None:
         return FileResponse(tmp / name, media_type=XLSX, filename=name,
                             background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True))
 
-    @app.post("/v1/ledger/import", tags=tags, status_code=200, responses=errors,
+    @app.post("/v1/ledger/import", tags=tags, status_code=200,
+              responses={**errors, **{code: {"model": ErrorOut} for code in (411, 413)}},
               summary="Import an existing ledger (.xlsx or .csv) in one transaction; county users, own county",
               openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
                   "type": "object", "required": ["file"], "properties": {
@@ -344,7 +345,10 @@ def install(app: FastAPI, svc: Service) -> None:
         writer(who, endpoint, started, None)
         limit = svc.settings.max_batch_bytes
         declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
+        if declared is None or not declared.isdigit():  # a form is read whole: its size must be known first
+            raise ApiError(411, "an upload needs a Content-Length header", type="RequestError", field="(body)",
+                           suggestion="send the file as one multipart/form-data body (curl -F does)")
+        if int(declared) > limit:
             raise too_large(limit, "the upload", suggestion="split the ledger into several files")
         if not request.headers.get("content-type", "").startswith("multipart/form-data"):
             raise ApiError(400, "send the file as multipart/form-data (field 'file'; optional 'mapping', 'encoding', "
