@@ -166,11 +166,17 @@ def test_serve_refuses_unusable_settings(tmp_path: Path) -> None:
     run = [sys.executable, "-m", "responsibility", "serve", "--port", str(free_port()), "--decision-log",
            str(tmp_path / "d.jsonl")]
     env = {k: v for k, v in os.environ.items() if not k.startswith("RESPONSIBILITY_")}
-    for extra, message in [([], "no tokens configured"),
-                           (["--no-auth", "--host", "0.0.0.0"], "--no-auth admits anyone")]:
-        proc = subprocess.run([*run, *extra], capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
-        assert proc.returncode == 2, proc.stderr
-        assert message in proc.stderr and "Traceback" not in proc.stderr
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen()
+    taken = ["--no-auth", "--port", str(busy.getsockname()[1])]
+    with busy:
+        for extra, message in [([], "no tokens configured"),
+                               (["--no-auth", "--host", "0.0.0.0"], "--no-auth admits anyone"),
+                               (taken, "cannot listen on 127.0.0.1"), ([*taken, "--workers", "2"], "cannot listen")]:
+            proc = subprocess.run([*run, *extra], capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
+            assert proc.returncode == 2, proc.stderr
+            assert message in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_the_benchmark_runs_and_prints_its_figures() -> None:

@@ -45,6 +45,19 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def check_port(host: str, port: int) -> None:
+    """:class:`~responsibility.ResponsibilityError` (one line) when ``host:port`` cannot be listened on."""
+    from .._errors import ResponsibilityError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+    except OSError as exc:
+        raise ResponsibilityError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+
+
 def _orphaned(parent: int) -> None:
     """End this worker (as SIGTERM does: requests finished, the log closed) once its supervisor is gone."""
     while os.getppid() == parent:
