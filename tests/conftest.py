@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -19,7 +20,8 @@ RULES = ROOT / "rules"
 
 # The suite keeps its cached policies (responsibility.policy._cache) apart from the user's own
 # cache, in a directory of its own that the subprocesses it starts inherit.
-os.environ["RESPONSIBILITY_CACHE_DIR"] = tempfile.mkdtemp(prefix="responsibility-test-cache-")
+os.environ["RESPONSIBILITY_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="responsibility-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
