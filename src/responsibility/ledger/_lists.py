@@ -167,11 +167,8 @@ class Lists:
             name = self._place_names[code] = p.name if p is not None else ""
         return name
 
-    def category(self, s: State) -> str:
-        """The problem's category of 一(一) ('' when its kind has none)."""
-        return self._category(s.domain, s.kind)
-
     def _category(self, domain: str, kind: str | None) -> str:
+        """The category of 一(一) of problems of ``kind`` ('' when it has none)."""
         if kind is None:
             return ""
         key = (domain, kind)
@@ -357,6 +354,7 @@ class Lists:
                 parts[c].append(coded(src))
             sort_state.append(pos)
         found = assessment = None  # the findings are coded: let their frame go before the list is built
+        pa.default_memory_pool().release_unused()  # (and Arrow give back what it held for them)
         state_key = np.concatenate(sort_state)
         # Rows by (problem, role rank, position): within a problem the matrix's rows come in rank
         # order and before the findings (rank 2), so a stable sort on the problem alone gives it.
