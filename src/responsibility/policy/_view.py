@@ -241,7 +241,13 @@ class PolicyView:
                 did for did in self.stage_duties(area, kind, stage) if self.duty_area[did] == area)
             implicated = at_stage or self.implicated_duties(area, kind)
             keep = {b for did in implicated for b in self.holders(did, area, kind)}
-            roles = [r for r in self._of_sector(held, None) if r in keep and r not in held]
+            # A role stands for departments implicated only through their own line; where every such
+            # department of its level is kept by name already (a policy duty of its own), it is not named too.
+            lined = {h for did in implicated if self.duties[did].scope == "own_sector"
+                     for h in self.duties[did].holders}
+            unnamed = {self.bodies[h].level for h in held if h in lined and h not in keep}
+            roles = [r for r in self._of_sector(held, None)
+                     if r in keep and r not in held and self.bodies[r].level in unnamed]
             held = [h for h in held if h in keep] + roles
         return tuple(held)
 
