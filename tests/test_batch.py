@@ -156,6 +156,56 @@ def test_findings_and_rejects_equal_who_answers_with_both_engines(policy: Policy
     assert got(a) == expected(policy, province, records, "durable")
 
 
+def relays(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[str, Any]]:
+    """Records where levels below the finder report it (in time or late), assignees pass their
+    assignment further down (in time or late), and levels conceal it: what Context.knew and
+    reassigned_level_answers decide."""
+    rnd = random.Random(seed)
+    villages = [p.code for p in j if p.level == "village"]
+    kinds = sorted(policy.kinds)
+    start = dt.date(2021, 3, 1)
+    out = []
+    for i in range(n):
+        area, kind = rnd.choice(kinds)
+        found = rnd.randint(2, 4)
+        on = start + dt.timedelta(days=rnd.randint(0, 30))
+        steps = []
+        for by in range(rnd.randint(0, found - 1), found - 1):
+            when = on + dt.timedelta(days=rnd.choice([0, 3, 10, 11, 40]))
+            steps.append({"action": "reported", "by_level": LEVELS[by], "to_level": LEVELS[by + 1],
+                          "on": when.isoformat()})
+        when = on + dt.timedelta(days=rnd.randint(0, 5))
+        for lv in range(found, rnd.randint(-1, found - 1), -1):
+            to = max(lv - 1, 0)
+            steps.append({"action": "assigned", "by_level": LEVELS[lv], "to_level": LEVELS[to], "on": when.isoformat()})
+            when += dt.timedelta(days=rnd.choice([0, 2, 10, 11, 30]))
+        channel = rnd.choice(["audit", "inspection_tour", "higher_level_verification", "grid"])
+        r: dict[str, Any] = {"id": f"x{i}", "domain": area, "kind": kind, "place": rnd.choice(villages),
+                             "severity": rnd.choice(["minor", "serious", "grave"]),
+                             "discovered": {"level": LEVELS[found], "channel": channel, "on": on.isoformat()},
+                             "handled": steps, "deadline": (when + dt.timedelta(days=20)).isoformat(),
+                             "as_of": "2021-12-31"}
+        if rnd.random() < 0.3:
+            r["rectified_on"] = (when + dt.timedelta(days=rnd.randint(0, 40))).isoformat()
+        if channel != "grid" and rnd.random() < 0.3:
+            r["concealed_by"] = [LEVELS[rnd.randint(0, found - 1)]]
+        out.append(r)
+    return out
+
+
+@pytest.mark.parametrize("reassigned", ["supervision", "rectification"])
+def test_reports_pass_downs_and_concealers_equal_who_answers(policy: Policy, province: Jurisdiction,
+                                                             reassigned: str) -> None:
+    # a level that reported in time knew the problem (二(六)4(1) 及时发现掌握并上报); one that passed its
+    # assignment down in time supervises (reassigned_level_answers): the batch path derives both too
+    view = policy.with_parameters(reassigned_level_answers=reassigned)
+    records = relays(policy, province, 600, seed=4)
+    a = view.assess(records, jurisdiction=province, today=TODAY)
+    assert a.assessed > 500  # a few name a level with no body answering for the kind as concealer
+    assert got(a) == expected(view, province, records, "compiled")
+    assert got(a) == expected(view, province, records, "durable")
+
+
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
     import responsibility.batch._assessor as batch
 

@@ -175,12 +175,60 @@ def test_a_named_finder_without_a_handling_duty_gives_way_to_its_level(
     assert "county_audit" not in unhandled and "county_construction" in unhandled
 
 
-def test_every_assignee_answers_for_rectification(policy: Policy, small_province: Jurisdiction) -> None:
-    v = policy.who_answers(rec(small_province, handled=[
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_level_that_passed_its_assignment_down_in_time_supervises(policy: Policy, small_province: Jurisdiction,
+                                                                      engine: str) -> None:
+    # 一(四) 交办问题整改落实不到位 against 三(二) 一级抓一级: the township passed the county's assignment to
+    # the village the next day; by default (reassigned_level_answers: supervision) it presses the village.
+    passed = rec(small_province, handled=[
         {"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"},
         {"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-03"}],
-        deadline="2021-04-01"), jurisdiction=small_province, engine="compiled")
-    assert {f.level for f in v.findings if f.basis == "not_rectified"} == {"village", "township"}
+        deadline="2021-04-01")
+    v = policy.who_answers(passed, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert {f.level for f in v.findings if f.basis == "not_rectified"} == {"village"}
+    # the village's supervisors: the county's (the township holds no 督促 duty in housing)
+    assert {"county_government", "county_construction"} <= {f.body for f in v.findings if f.basis == "supervision"}
+    assert "reassigned_level_answers" in {i.id for i in v.interpretations}
+    both = policy.with_parameters(reassigned_level_answers="rectification")
+    w = both.who_answers(passed, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert {f.level for f in w.findings if f.basis == "not_rectified"} == {"village", "township"}
+    township = [f for f in w.findings if f.basis == "not_rectified" and f.level == "township"]
+    assert township and all("reassigned_level_answers" in f.rests_on for f in township)
+    # passed down after the handling limit (10 days): the township held it and answers as assignee
+    late = rec(small_province, handled=[
+        {"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"},
+        {"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-20"}],
+        deadline="2021-04-01")
+    x = policy.who_answers(late, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert {f.level for f in x.findings if f.basis == "not_rectified"} == {"village", "township"}
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_level_that_reported_in_time_knew_the_problem(policy: Policy, small_province: Jurisdiction,
+                                                        engine: str) -> None:
+    # 二(六)4(1) 村…及时发现掌握并上报本村危房情况: a village that reported to the township the day the city's
+    # inspection found the problem did not miss it, nor did the township that received its report.
+    base = {"discovered": {"level": "city", "channel": "inspection_tour", "on": "2021-03-10"},
+            "as_of": "2021-03-31"}
+    missed = policy.who_answers(rec(small_province, **base), jurisdiction=small_province,
+                                engine=engine)  # type: ignore[arg-type]
+    assert {"village", "township"} <= {f.level for f in missed.findings if f.basis == "not_discovered"}
+    told = rec(small_province, **base, handled=[
+        {"action": "reported", "by_level": "village", "to_level": "township", "on": "2021-03-10"}])
+    v = policy.who_answers(told, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    levels = {f.level for f in v.findings if f.basis == "not_discovered"}
+    assert "village" not in levels and "township" not in levels and "county" in levels
+    assert "handling_time_limit_days" in {i.id for i in v.interpretations}
+    # a report a month after the city found it does not show that the village knew it
+    late = rec(small_province, **base, handled=[
+        {"action": "reported", "by_level": "village", "to_level": "township", "on": "2021-03-25"}])
+    w = policy.who_answers(late, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert "village" in {f.level for f in w.findings if f.basis == "not_discovered"}
+    # 一(四) lists 瞒报漏报 apart from 应发现未发现: a level that concealed it knew it
+    hid = rec(small_province, **base, concealed_by=["township"])
+    x = policy.who_answers(hid, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert not [f for f in x.findings if f.level == "township" and f.basis == "not_discovered"]
+    assert [f for f in x.findings if f.level == "township" and f.basis == "concealed"]
 
 
 def test_supervisors_at_the_assignees_own_level(policy: Policy, small_province: Jurisdiction) -> None:

@@ -35,7 +35,7 @@ import numpy.typing as npt
 from .._errors import ProblemError, ResponsibilityError
 from ..chain._jurisdiction import Jurisdiction
 from ..engine._decide import Decider, decider_of, who_answers
-from ..engine._facts import SELF_RECTIFIED
+from ..engine._facts import REASSIGNED, SELF_RECTIFIED
 from ..engine._verdict import Finding
 from ..policy._view import PolicyView
 from ._assessment import Assessment, needs_frames
@@ -183,6 +183,7 @@ class Assessor:
         self.limit = int(params["handling_time_limit_days"].value) if self.exact else 0
         self.rect_limit = int(params["rectification_time_limit_days"].value) if self.exact else 0
         self.must_report = bool(params[SELF_RECTIFIED].value) if SELF_RECTIFIED in params else True
+        self.pass_down = REASSIGNED in params and params[REASSIGNED].value == "supervision"
 
     def run(self, part: Part, refer: Bool | None = None) -> Result:
         """Assess one chunk: every record is assessed or rejected (those marked in ``refer`` by
@@ -195,7 +196,8 @@ class Assessor:
             c.slow |= refer
         today = self.today.toordinal() - EPOCH
         check(c, t, today)
-        dv = derive(c, t, today=today, limit=self.limit, rect_limit=self.rect_limit, must_report=self.must_report)
+        dv = derive(c, t, today=today, limit=self.limit, rect_limit=self.rect_limit, must_report=self.must_report,
+                    pass_down=self.pass_down)
         rows = expand(c, t, self.templates, dv)
         rejects = list(part.rejects)
         slow: list[tuple[int, str, list[Finding], str]] = []

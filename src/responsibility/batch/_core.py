@@ -136,10 +136,15 @@ class Derived:
     received: I32  # (records, ranks): day each level received the problem, NONE if it did not
     asg_on: I32  # (records, ranks): day of the latest assignment to each level, NONE if none
     asg_deadline: I32  # (records, ranks): its deadline
+    knew: Bool  # (records, ranks): the level knew the problem, so did not miss it (Context.knew)
 
 
-def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_report: bool = True) -> Derived:
-    """:func:`~responsibility.engine._facts.derive` over every record at once (slow records give nothing)."""
+def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_report: bool = True,
+           pass_down: bool = False) -> Derived:
+    """:func:`~responsibility.engine._facts.derive` over every record at once (slow records give nothing).
+
+    ``pass_down``: a level that passed its assignment down in time answers as a supervisor only
+    (``reassigned_level_answers: supervision``)."""
     n, nr = c.n, t.max_rank + 1
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
@@ -162,6 +167,14 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     d = np.nonzero(disc)[0]
     received[d, c.dlev[d]] = c.don[d]
     holder_body[d, c.dlev[d]] = c.dbody[d]
+    # a level below the finder that reported it within the limit of its discovery knew it, and so did
+    # the level it reported to
+    knew = np.zeros((n, nr), np.bool_)
+    if len(rep):
+        r = hp[rep]
+        k = rep[(hby[rep] < c.dlev[r]) & (hon[rep].astype(np.int64) <= c.don[r].astype(np.int64) + limit)]
+        knew[hp[k], hby[k]] = True
+        knew[hp[k], hto[k]] = True
     # a holder acted in time if it reported (or, at or above the authority, or when a lower level need
     # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
     got = received[hp, hby].astype(np.int64)
@@ -199,9 +212,20 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     due = asg_deadline.astype(np.int64)
     rect = c.rect[:, None]
     unfixed = (asg_on != NONE) & ((rect == NONE) | (rect > due)) & (asof[:, None] > due)
+    if pass_down and len(asg):
+        # a level that passed its latest assignment further down within the limit supervises only
+        down = np.nonzero((hact != REPORTED) & (hto < hby))[0]
+        r, lv = hp[down], hby[down]
+        since = asg_on[r, lv].astype(np.int64)
+        on = hon[down].astype(np.int64)
+        sel = (since != NONE) & (on >= since) & (on <= since + limit)
+        unfixed[r[sel], lv[sel]] = False
     rr, rl = np.nonzero(unfixed)
     ck = ok[c.cp] if len(c.cp) else np.zeros(0, np.bool_)
     cpos = np.nonzero(ck)[0]
+    # a level named as having concealed it knew it
+    by_level = cpos[c.cbody[cpos] < 0]
+    knew[c.cp[by_level], c.clvl[by_level]] = True
     fr = np.concatenate([d, ur, rr, c.cp[cpos]]).astype(np.int32)
     ft = np.concatenate([np.full(len(d), FOUND), np.full(len(ur), UNHANDLED), np.full(len(rr), UNRECTIFIED),
                          np.full(len(cpos), CONCEALED)]).astype(np.int32)
@@ -209,7 +233,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     fb = np.concatenate([np.full(len(d), -1), holder_body[ur, ul], asg_body[rr, rl], c.cbody[cpos]]).astype(np.int32)
     fe = np.concatenate([t.channel_outside[c.dch[d]], ul < auth[ur], np.zeros(len(rr) + len(cpos))]).astype(np.int32)
     fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos]).astype(np.int32)
-    return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline)
+    return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew)
 
 
 class Templates:
@@ -364,13 +388,17 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         return fr[which], row
 
     r1, w1 = rows(dv.fr, dv.ft, dv.fl, dv.fb, dv.fe)
-    # a body that concealed the problem knew it: it does not also miss it (Decider.without_concealers_missing)
+    # a body that concealed the problem, or one at a level that knew it, does not also miss it
+    # (Decider.without_knowers_missing)
     basis, body = tpl.array("basis")[w1], tpl.array("body")[w1]
+    missed = basis == t.basis_index.get(MISSED_BASIS, -1)
+    hid = missed & dv.knew[r1, t.body_rank[body]]
     concealed = basis == t.basis_index.get(HID_BASIS, -1)
     if concealed.any():
         nb = len(t.bodies) + 1
         key = r1.astype(np.int64) * nb + body
-        hid = (basis == t.basis_index.get(MISSED_BASIS, -1)) & np.isin(key, key[concealed])
+        hid |= missed & np.isin(key, key[concealed])
+    if hid.any():
         r1, w1 = r1[~hid], w1[~hid]
     # main responsibility: one fact per level at which a failure of 一(四) was found, lowest first
     failed = np.isin(tpl.array("basis")[w1], t.failure_bases) & t.raises_main[tpl.array("body")[w1]]

@@ -127,9 +127,8 @@ class Tables:
         self.bases = list(policy.failures)
         self.liabilities = list(policy.liabilities)
         self.basis_index = {b: i for i, b in enumerate(self.bases)}
-        main = policy.failures.get("main_responsibility")
-        quiet = set(main.not_raised_by) if main is not None else set()
         # bodies whose failures do not raise main responsibility at their level (Decider.failure_levels)
+        quiet = policy.main_not_raised_by
         self.raises_main = np.array([policy.bodies[b].kind not in quiet for b in self.bodies], np.bool_)
         self.failure_bases = np.array([self.basis_index[b] for b in FAILURES if b in self.basis_index], np.int64)
         self.liability_index = {x: i for i, x in enumerate(self.liabilities)}

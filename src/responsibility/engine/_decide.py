@@ -19,7 +19,7 @@ from ..policy._view import PolicyView
 from ._compile import Rule, RulesByArea
 from ._engine_compiled import CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
-from ._facts import SELF_RECTIFIED, Context, Fact, derive, main_facts
+from ._facts import REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
 from ._problem import Problem, parse_day, parse_problem
 from ._verdict import Finding, Interpretation, More, Parts, Step, Verdict
 from ._verdict_view import VerdictContext
@@ -99,14 +99,18 @@ class Decider:
             placed = self._place(problem, jurisdiction, hits, ctx)
         return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
 
-    @staticmethod
-    def without_concealers_missing(placed: dict[tuple[str, str, str], Any]) -> dict[tuple[str, str, str], Any]:
-        """``placed`` without a miss (not_discovered) of a body that concealed the problem: it knew
-        (一(四) lists 瞒报漏报 apart from 应发现未发现). Others at its level keep theirs."""
+    def without_knowers_missing(self, placed: dict[tuple[str, str, str], Any],
+                                knew: set[int] | frozenset[int] = frozenset()) -> dict[tuple[str, str, str], Any]:
+        """``placed`` without a miss (not_discovered) of a body that knew the problem: one that
+        concealed it (一(四) lists 瞒报漏报 apart from 应发现未发现; others at its level keep theirs)
+        or one at a level of ``knew`` (:attr:`Context.knew`: it reported it, received a report of
+        it in time, or concealed it)."""
         hid = {body for body, basis, _ in placed if basis == CONCEALED}
-        if not hid:
+        if not hid and not knew:
             return placed
-        return {k: v for k, v in placed.items() if not (k[1] == MISSED and k[0] in hid)}
+        rank, bodies = self.policy.level_rank, self.policy.bodies
+        return {k: v for k, v in placed.items()
+                if not (k[1] == MISSED and (k[0] in hid or rank[bodies[k[0]].level] in knew))}
 
     # ------------------------------------------------------------------ placing
 
@@ -115,14 +119,13 @@ class Decider:
         """Findings keyed by (body, basis, liability): the hits behind each and its duties."""
         prank = self.policy.level_rank[jurisdiction.place(problem.place).level]
         placed = self.place_hits(problem.domain, problem.kind, prank, hits, self.policy.sector_of(problem.sector))
-        return self.without_concealers_missing(placed)
+        return self.without_knowers_missing(placed, ctx.knew)
 
     def failure_levels(self, placed: Mapping[tuple[str, str, str], Any]) -> set[int]:
         """Ranks of the levels at which one of the failures of 一(四) was found, by a body whose
         kind the main-responsibility finding does not leave out (``not_raised_by``)."""
         policy = self.policy
-        main = policy.failures.get("main_responsibility")
-        quiet = set(main.not_raised_by) if main is not None else set()
+        quiet = policy.main_not_raised_by
         return {policy.level_rank[policy.bodies[body].level] for body, basis, _ in placed
                 if basis in FAILURES and policy.bodies[body].kind not in quiet}
 
@@ -231,7 +234,8 @@ class Decider:
                 got = places[body.level] = (place_code, jurisdiction.get(place_code))
             place_code, place = got
             rules = tuple(r.id for r, _ in fired)
-            clauses, rests = self._static(key, duties, fired, rules, ctx.deadline_from_parameter)
+            passed = basis == "not_rectified" and any(fact.get("lvl") in ctx.passed for _, fact in fired)
+            clauses, rests = self._static(key, duties, fired, rules, ctx.deadline_from_parameter, passed)
             text = self._reasons(problem, body_id, place.name if place else place_code, basis, duties,
                                  fired[0][1], ctx, context)
             findings.append(Finding(
@@ -264,11 +268,12 @@ class Decider:
                     quotes=dict(quotes), parameters=dict(parameters), paths=paths)
 
     def _static(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit], rules: tuple[str, ...],
-                deadline_from_parameter: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                deadline_from_parameter: bool, passed: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """A finding's clauses and what it rests on: the same for the same body, basis, liability,
-        duties and rules (kept per decider; a policy has few such)."""
+        duties and rules (kept per decider; a policy has few such). ``passed``: a not_rectified of a
+        level that passed its assignment down in time (it rests on reassigned_level_answers)."""
         selffix = any(fact.get("selffix") for _, fact in fired)
-        memo_key = (key, duties, rules, deadline_from_parameter, selffix)
+        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed)
         got = self._static_memo.get(memo_key)
         if got is not None:
             return got
@@ -290,6 +295,8 @@ class Decider:
             rests[body_id] = None
         if selffix:
             rests[SELF_RECTIFIED] = None
+        if passed:
+            rests[REASSIGNED] = None
         if failure.basis == "interpretation":
             rests[basis] = None
         got = self._static_memo[memo_key] = (clauses, tuple(rests))

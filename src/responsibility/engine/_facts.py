@@ -3,12 +3,15 @@
 This is where the four failures of 一(四) are recognised on a record's dates:
 
 - ``found``: the problem was found at level ``frank``; levels below it with a
-  discovery duty did not find it (应由本级发现问题没有发现).
+  discovery duty did not find it (应由本级发现问题没有发现), except those the record shows
+  knew it (:attr:`Context.knew`).
 - ``unhandled``: a level that found or received the problem did not assign it, or
   report it upward when it exceeded that level's authority, within the time limit
   (没有按程序及时交办和上报).
-- ``unrectified``: the level it was last assigned to had not rectified it by the
-  deadline (交办问题整改落实不到位); supervisors answer through the same fact.
+- ``unrectified``: a level it was assigned to had not rectified it by the deadline
+  (交办问题整改落实不到位); supervisors answer through the same fact. A level that passed
+  its assignment down in time answers as a supervisor only, unless the parameter
+  ``reassigned_level_answers`` says otherwise.
 - ``concealed``: a level or body concealed or omitted it (瞒报漏报).
 
 Facts are flat dicts of ints and strings so that both engines can read them.
@@ -32,6 +35,10 @@ Fact = dict[str, Any]
 
 #: The parameter that decides whether a level that rectified its own find in time had to report it.
 SELF_RECTIFIED = "self_rectified_report_required"
+#: The parameter that decides how a level that re-assigned its assignment downward in time answers.
+REASSIGNED = "reassigned_level_answers"
+#: The parameter that says what "in time" is (and so when a report shows that a level knew).
+HANDLING_LIMIT = "handling_time_limit_days"
 
 
 @dataclass
@@ -45,6 +52,13 @@ class Context:
     deadline_from_parameter: bool = False
     #: Parameters that decided that no finding is made (the verdict says so).
     rests_on: list[str] = field(default_factory=list)
+    #: Ranks of the levels the record shows knew the problem, so did not miss it (应由本级发现而没有
+    #: 发现): a level that reported it upward within the handling limit of its discovery, the level
+    #: that received such a report, a level named as having concealed it (瞒报, 一(四) lists it apart).
+    knew: set[int] = field(default_factory=set)
+    #: Ranks of the levels that passed their assignment down in time and answer for its
+    #: rectification by ``reassigned_level_answers: rectification``.
+    passed: set[int] = field(default_factory=set)
 
 
 def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -> tuple[list[Fact], Context]:
@@ -71,12 +85,21 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # An outside channel (audit, hotline, media…) found it: the finder's own level missed it too.
     add("found", frank=rank[d.level], outside=int(not policy.channels[d.channel].own_work))
 
-    limit = dt.timedelta(days=int(policy.parameter("handling_time_limit_days")))
+    limit = dt.timedelta(days=int(policy.parameter(HANDLING_LIMIT)))
     rect_limit = dt.timedelta(days=int(policy.parameter("rectification_time_limit_days")))
     # Without the parameter (an older policy), a level below the authority always had to report.
     must_report = bool(policy.parameter(SELF_RECTIFIED)) if SELF_RECTIFIED in policy.parameters else True
     steps = sorted(problem.handled, key=lambda h: (h.on, rank[h.by_level]))
     can_rectify = policy.rectifier_levels(problem.domain, problem.kind, rank[level_of(parse_code(problem.place))])
+    # A level that reported the problem upward in time knew it (二(六)4(1) 及时发现掌握并上报), and so did
+    # the level it reported to: neither missed it, whatever either did next.
+    for h in steps:
+        if h.action == "reported" and rank[h.by_level] < rank[d.level]:
+            if h.on <= d.on + limit:
+                ctx.knew.update((rank[h.by_level], rank[h.to_level]))
+            if HANDLING_LIMIT not in ctx.rests_on:
+                ctx.rests_on.append(HANDLING_LIMIT)
+    ctx.knew.update(rank[who] for who in problem.concealed_by if who in rank)
     # Who held the problem and had to pass it on: the finder's level, then each level it was
     # reported to. A level below the authority must report upward; at or above it, assign.
     holders: list[tuple[str, dt.date, str]] = [(d.level, d.on, d.body or "")]
@@ -117,8 +140,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     continue
             add("unhandled", lvl=rank[level], body=body, escalate=int(below_authority), selffix=int(fixed or disposed))
 
-    # Every level the problem was assigned to answers for its rectification (a level that passed
-    # it further down keeps its own duty to rectify); the latest assignment to a level counts.
+    # Every level the problem was assigned to answers for its rectification; the latest assignment
+    # to a level counts. One that passed it down within the handling limit has done its 交办: by
+    # default it answers as a supervisor of the level below (一级抓一级, 三(二)), not as assignee too.
+    reassigned = policy.parameter(REASSIGNED) if REASSIGNED in policy.parameters else "rectification"
     latest = {h.to_level: h for h in steps if h.action == "assigned"}
     for level, h in sorted(latest.items(), key=lambda x: rank[x[0]]):
         if problem.deadline is not None:
@@ -129,6 +154,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         ctx.assigned[rank[level]] = (h.on, deadline)
         late = problem.rectified_on is None or problem.rectified_on > deadline
         if late and as_of > deadline:
+            passed = any(x.action == "assigned" and x.by_level == level and rank[x.to_level] < rank[level]
+                         and h.on <= x.on <= h.on + limit for x in steps)
+            if passed and REASSIGNED in policy.parameters:
+                if reassigned == "supervision":
+                    ctx.rests_on.append(REASSIGNED)
+                    continue
+                ctx.passed.add(rank[level])
             add("unrectified", lvl=rank[level], body=h.to_body or "")
 
     for who in problem.concealed_by:

@@ -213,12 +213,14 @@ class Duty(_Dated):
     quote: str = Field(min_length=1, description="Chinese text quoted verbatim from the clause.")
     en: str = Field(description="English gloss of the quote.")
     clause: ClauseId
-    scope: Literal["all", "area_holders", "own_sector"] = Field(
+    scope: Literal["all", "area_holders", "own_sector", "by_sector"] = Field(
         "all",
         description="'own_sector': only the holder whose sector is the problem's answers (本部门, 各自业务范围); "
         "when the record names none, the role body of the holder's level does, unresolved. 'area_holders' "
         "(duties of an area that applies to all areas, 涉及本部门问题): in another area, the problem's sector "
-        "when the record names one, else the holders that hold a duty the problem implicates there.",
+        "when the record names one, else the holders that hold a duty the problem implicates there. "
+        "'by_sector' (holders that each answer for their own part, 县民政局…低收入家庭学生名单, 县残联…学龄段持证"
+        "残疾人名单): a record that names a sector keeps only that sector's holders, one that names none all of them.",
     )
     reach: Literal["at_and_below", "own_level", "below"] = Field(
         "at_and_below",

@@ -257,7 +257,8 @@ def _check_quotes(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[
 
 def _check_sector_scope(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Issue]:
     """A duty whose quote confines it to the holder's own line (``sector_markers``: 本部门, 各自业务范围)
-    must say so with its scope, and every level holding an ``own_sector`` duty needs a role body."""
+    must say so with its scope, every level holding an ``own_sector`` duty needs a role body, and
+    every holder of a ``by_sector`` duty a sector."""
     out: list[Issue] = []
     markers = [normalise(m) for m in data.vocabulary.sector_markers]
     where = _Where(loaded.where)
@@ -278,6 +279,13 @@ def _check_sector_scope(loaded: Loaded, data: PolicyData, policy: PolicyView) ->
             if hit and not scoped:
                 out.append(dw.issue(("scope",), f"duty {d.id!r} quotes {hit!r} but answers for every holder's "
                                     "line", "set scope: own_sector", "sector_scope"))
+            if d.scope == "by_sector":
+                for h in d.holders:
+                    if h in policy.bodies and policy.bodies[h].sector is None:
+                        out.append(dw.issue(("holders",), f"duty {d.id!r} answers by the problem's sector but its "
+                                            f"holder {h!r} has none, so a record that names a sector never "
+                                            "reaches it", "give the body a sector, or set scope: all",
+                                            "sector_scope"))
             if d.scope == "own_sector":
                 for level in sorted({policy.bodies[h].level for h in d.holders if h in policy.bodies}):
                     if level not in roles:

@@ -222,13 +222,17 @@ class PolicyView:
         (涉及本部门问题) keeps, in another area, the holders of the problem's sector, or with
         no sector the bodies that hold one of the duties the problem's kind implicates there at
         ``stage`` (at any stage when no stage or kind is given, or the kind lists none there:
-        :meth:`implicated_duties`) and the role bodies standing for such holders.
+        :meth:`implicated_duties`) and the role bodies standing for such holders. A duty of ``scope:
+        by_sector`` (each holder for its own part) is held by the holders of ``sector``, or by all of
+        them when there is none.
         """
         d = self.duties[duty_id]
         own = self.duty_area[duty_id]
         held = [h for h in d.holders if h in self.bodies]
         if d.scope == "own_sector":
             return self._of_sector(held, sector)
+        if d.scope == "by_sector":
+            return tuple(h for h in held if sector is None or self.bodies[h].sector == sector)
         if d.scope == "area_holders":
             if sector is not None:
                 return tuple(h for h in held if self.bodies[h].sector == sector)
@@ -250,6 +254,19 @@ class PolicyView:
                      if r in keep and r not in held and self.bodies[r].level in unnamed]
             held = [h for h in held if h in keep] + roles
         return tuple(held)
+
+    @cached_property
+    def main_not_raised_by(self) -> frozenset[str]:
+        """Body kinds whose own failures do not raise main responsibility at their level: the
+        ``not_raised_by`` of the ``main_responsibility`` failure (二(一)1 主体责任 apart from 二(一)2
+        监督责任), empty when the policy has none.
+
+        >>> import responsibility
+        >>> sorted(responsibility.load().main_not_raised_by)
+        ['supervisory']
+        """
+        main = self.failures.get("main_responsibility")
+        return frozenset(main.not_raised_by) if main is not None else frozenset()
 
     def has_sector_at(self, sector: str, level: str) -> bool:
         """Whether the data has a body of ``sector`` at ``level`` (a county 农业农村部门 it has not)."""
