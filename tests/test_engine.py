@@ -576,3 +576,42 @@ def test_main_responsibility_of_every_level_and_of_the_county_for_its_whole_area
     v = policy.who_answers(p, jurisdiction=small_province, engine="compiled")
     main = {f.body for f in v.findings if f.basis == "main_responsibility"}
     assert main == {"township_party_committee", "township_government", "county_party_committee", "county_government"}
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_the_city_audit_answers_for_the_provinces_find_only_by_parameter(policy: Policy, small_province: Jurisdiction,
+                                                                         engine: str) -> None:
+    # 二(四)8 省、市两级审计部门…确保及时全面发现问题: whether that reaches a problem the province's audit found
+    # is the choice lower_audit_answers_higher_find (default false); the verdict says it rests on it.
+    problem = rec(small_province, domain="funds", kind="funds_diverted", sector="water", severity="grave",
+                  discovered={"level": "province", "channel": "audit", "on": "2021-03-01"})
+    v = policy.who_answers(problem, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert "city_audit" not in {f.body for f in v.findings}
+    assert "lower_audit_answers_higher_find" in {i.id for i in v.interpretations}
+    strict = policy.with_parameters(lower_audit_answers_higher_find=True)
+    w = strict.who_answers(problem, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    audit = [f for f in w.findings if f.body == "city_audit"]
+    assert {f.basis for f in audit} == {"not_discovered"}
+    assert all("lower_audit_answers_higher_find" in f.rests_on and "二(四)8" in f.clauses for f in audit)
+    # an audit's own miss is no failure of the city's work (二(一)2 apart from 二(一)1)
+    assert not [f for f in w.findings if f.level == "city" and f.basis == "main_responsibility"]
+    # found by the county, nothing below the province is the audit's to miss: no interpretation either
+    county = policy.who_answers(rec(small_province, domain="funds", kind="funds_diverted"),
+                                jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert "lower_audit_answers_higher_find" not in {i.id for i in county.interpretations}
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_records_sector_picks_one_department_of_a_by_sector_duty(policy: Policy, small_province: Jurisdiction,
+                                                                   engine: str) -> None:
+    # 二(六)2(2) 县民政局负责提供低收入家庭学生名单。县残联负责提供学龄段持证残疾人名单: two lists, two departments.
+    base = rec(small_province, domain="education", kind="education_lists_not_provided",
+               discovered={"level": "city", "channel": "audit", "on": "2021-03-01"})
+    lists = {"county_civil_affairs", "county_disabled_federation"}
+    both = policy.who_answers(base, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert lists <= {f.body for f in both.findings}
+    for sector, body in (("disabled_federation", "county_disabled_federation"),
+                         ("county_civil_affairs", "county_civil_affairs")):
+        v = policy.who_answers({**base, "sector": sector}, jurisdiction=small_province,
+                               engine=engine)  # type: ignore[arg-type]
+        assert {f.body for f in v.findings} & lists == {body}

@@ -95,6 +95,20 @@ def test_a_level_with_a_duty_of_its_own_line_needs_a_role_body(rules_copy: Path)
     assert any(i.code == "sector_scope" and "city level" in i.message for i in issues)
 
 
+def test_a_duty_held_by_sector_needs_holders_with_a_sector(rules_copy: Path) -> None:
+    # 二(六)2(2): each list is its department's; a holder without a sector would never be picked.
+    issues = issues_after(rules_copy, "areas/education.yaml", "    holders: [county_civil_affairs]\n",
+                          "    holders: [county_civil_affairs, county_sector_department]\n", 1)
+    assert any(i.code == "sector_scope" and "county_sector_department" in i.message for i in issues)
+
+
+def test_a_duty_switched_by_a_parameter_names_a_bool_parameter(rules_copy: Path) -> None:
+    issues = issues_after(rules_copy, "areas/funds.yaml", "applies_if: lower_audit_answers_higher_find",
+                          "applies_if: supervision_scope", 1)
+    assert any(i.code == "unknown_ref" and "supervision_scope" in i.message and "funds.yaml" in i.file
+               for i in issues)
+
+
 def test_a_policy_problem_is_not_the_villages_to_discover(rules_copy: Path) -> None:
     # 一(一): 省市两级…主动发现政策举措、工作机制等方面问题; 二(二)1: the village finds the 具体问题 of the village.
     f = rules_copy / "areas" / "identification.yaml"

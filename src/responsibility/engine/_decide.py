@@ -291,6 +291,8 @@ class Decider:
         for d in duties:
             if policy.duties[d].basis == "interpretation":
                 rests[d] = None
+            if policy.duties[d].applies_if is not None:
+                rests[str(policy.duties[d].applies_if)] = None
         if body.role:  # unresolved: the record does not say whose line the problem is in
             rests[body_id] = None
         if selffix:

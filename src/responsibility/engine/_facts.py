@@ -68,11 +68,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     area = policy.areas[problem.domain]
     authority = policy.kinds[(problem.domain, problem.kind)].authority if problem.kind else area.authority
     ctx = Context(as_of=as_of, authority=authority)
+    prank = rank[level_of(parse_code(problem.place))]
     base = {
         "area": problem.domain,
         "kind": problem.kind or "",
         "sev": severity_rank(problem.severity),
-        "prank": rank[level_of(parse_code(problem.place))],
+        "prank": prank,
     }
     facts: list[Fact] = []
 
@@ -84,6 +85,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         return facts, ctx
     # An outside channel (audit, hotline, media…) found it: the finder's own level missed it too.
     add("found", frank=rank[d.level], outside=int(not policy.channels[d.channel].own_work))
+    # A discovery duty whose applies_if parameter is false (二(四)8: the city audit, when the province
+    # found the problem) would have named a body below the finder: the verdict rests on the parameter.
+    for did in policy.switched_off(problem.domain, problem.kind, "discovery"):
+        duty = policy.duties[did]
+        if duty.applies_if not in ctx.rests_on and any(
+                prank <= rank[policy.bodies[h].level] < rank[d.level]
+                for h in duty.holders if h in policy.bodies):
+            ctx.rests_on.append(str(duty.applies_if))
 
     limit = dt.timedelta(days=int(policy.parameter(HANDLING_LIMIT)))
     rect_limit = dt.timedelta(days=int(policy.parameter("rectification_time_limit_days")))

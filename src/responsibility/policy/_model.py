@@ -228,6 +228,12 @@ class Duty(_Dated):
         "'at_and_below' (the default) those placed at its own level or below; 'own_level' only those placed at "
         "its own level (本级: 落实本级财政扶贫资金); 'below' only those placed below it (指导督促基层).",
     )
+    applies_if: Id | None = Field(
+        None,
+        description="A bool parameter (rules/parameters.yaml) that decides whether the problem kinds' stages "
+        "count this duty at all: for a duty the text gives but whose reach it leaves open (二(四)8: whether the "
+        "city audit answers for a problem the province found). Verdicts that it decides say they rest on it.",
+    )
     basis: Basis = "text"
     note: str | None = None
 

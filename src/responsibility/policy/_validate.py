@@ -199,6 +199,9 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
                 if k not in duty_kinds:
                     out.append(_ref(dw, ("kinds", j), "duty kind", k, duty_kinds))
             cites(dw, ("clause",), [d.clause])
+            if d.applies_if is not None and d.applies_if not in {p.id for p in data.parameters if p.type == "bool"}:
+                out.append(_ref(dw, ("applies_if",), "bool parameter", d.applies_if,
+                                [p.id for p in data.parameters if p.type == "bool"]))
             if d.scope == "area_holders" and not a.applies_to_all:
                 out.append(dw.issue(("scope",), "scope 'area_holders' only means something in an area that applies "
                                     "to all areas", "remove scope or set applies_to_all on the area", "invalid"))

@@ -210,7 +210,19 @@ class PolicyView:
             for other in self.data.areas:
                 if other.applies_to_all:
                     ids += other.stages_without_kind.of(stage)
-        return tuple(i for i in _dedupe(ids) if i in self.duties)
+        return tuple(i for i in _dedupe(ids) if i in self.duties and self.duty_applies(i))
+
+    def duty_applies(self, duty_id: str) -> bool:
+        """Whether the stages count ``duty_id``: always, unless its ``applies_if`` parameter is false."""
+        p = self.duties[duty_id].applies_if
+        return p is None or (p in self.parameters and bool(self.parameter(p)))
+
+    def switched_off(self, area: str, kind: str | None, stage: Stage) -> tuple[str, ...]:
+        """Duties a problem of ``kind`` would implicate at ``stage`` but that their ``applies_if``
+        parameter leaves out (:meth:`stage_duties` without them)."""
+        k = self.kinds[(area, kind)].stages.of(stage) if kind is not None else []
+        a = self.areas[area].stages.of(stage)
+        return tuple(d for d in _dedupe((*k, *a)) if d in self.duties and not self.duty_applies(d))
 
     def holders(self, duty_id: str, area: str, kind: str | None = None,
                 sector: str | None = None, stage: Stage | None = None) -> tuple[str, ...]:
