@@ -615,3 +615,18 @@ def test_a_records_sector_picks_one_department_of_a_by_sector_duty(policy: Polic
         v = policy.who_answers({**base, "sector": sector}, jurisdiction=small_province,
                                engine=engine)  # type: ignore[arg-type]
         assert {f.body for f in v.findings} & lists == {body}
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_late_step_is_late_however_soon_the_rectification_followed(policy: Policy, small_province: Jurisdiction,
+                                                                      engine: str) -> None:
+    # 一(四) 对发现问题没有按程序及时交办和上报的: the county assigned the hotline's problem on day 40; that the
+    # rectification then came before the deadline set by that assignment does not make the step timely.
+    late = rec(small_province, handled=[{"action": "assigned", "by_level": "county", "to_level": "township",
+                                         "on": "2021-04-10"}], deadline="2021-04-30", rectified_on="2021-04-15")
+    v = policy.who_answers(late, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert "county" in {f.level for f in v.findings if f.basis == "not_handled"}
+    # no step in the record and rectified in time: evidently handled
+    quiet = rec(small_province, rectified_on="2021-03-20")
+    w = policy.who_answers(quiet, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert not [f for f in w.findings if f.basis == "not_handled"]

@@ -178,15 +178,18 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a holder acted in time if it reported (or, at or above the authority, or when a lower level need
     # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
     got = received[hp, hby].astype(np.int64)
+    counts = (got != NONE) & (hon >= got) & ((hact == REPORTED) | (hby >= auth[hp]))
     can = t.rectify_level[c.area[hp], c.kind[hp], t.place_rank[c.place[hp]], hto]
     acted = (got != NONE) & (hon >= got) & (hon <= got + limit) & (
         (hact == REPORTED) | (hby >= auth[hp]) | (can & (not must_report)))
     in_time = np.zeros((n, nr), np.bool_)
     in_time[hp[acted], hby[acted]] = True
+    stepped = np.zeros((n, nr), np.bool_)  # the record shows a step of the level (in time or late)
+    stepped[hp[counts], hby[counts]] = True
     holder = received != NONE
     late = holder & ~in_time & (asof[:, None] > received.astype(np.int64) + limit)
-    # rectified by its deadline: evidently handled, unless the finder below the authority fixed it
-    # itself and the parameter says it still had to report it
+    # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
+    # the finder below the authority fixed it itself and the parameter says it still had to report it
     assigned = np.zeros(n, np.bool_)
     assigned[hp[hact != REPORTED]] = True
     due_fix = np.where((c.deadline != NONE)[:, None] & assigned[:, None], c.deadline[:, None],
@@ -195,7 +198,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     finder = np.zeros((n, nr), np.bool_)
     finder[d, c.dlev[d]] = True
     self_fixed = finder & (np.arange(nr)[None, :] < auth[:, None])
-    late &= ~(fixed & ~(self_fixed & must_report))
+    late &= ~(fixed & np.where(self_fixed, not must_report, ~stepped))
     ur, ul = np.nonzero(late)
     # every level it was assigned to (the latest assignment to it counts) must rectify by the deadline
     asg_on = np.full((n, nr), NONE, np.int32)

@@ -137,17 +137,20 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             in_time = not must_report
         if not in_time and as_of > due:
             # Rectified by its deadline (an assignment's, else the rectification limit from receipt): the
-            # problem was evidently handled, whatever the record shows. Only a finder below the authority
-            # that fixed it itself may still have had to report it.
+            # problem was evidently handled, though the record shows no step of this level; a step it
+            # shows after the limit was late, however soon the rectification followed (一(四) 及时交办和
+            # 上报). Only a finder below the authority that fixed it itself may still have had to report it.
             fixed = problem.rectified_on is not None and problem.rectified_on <= (
                 problem.deadline if problem.deadline is not None and assigned else received + rect_limit)
-            if fixed and not (i == 0 and below_authority):
+            own_fix = fixed and i == 0 and below_authority
+            if fixed and not own_fix and not acted:
                 continue
-            if fixed:
+            if own_fix:
                 ctx.rests_on.append(SELF_RECTIFIED)
                 if not must_report:
                     continue
-            add("unhandled", lvl=rank[level], body=body, escalate=int(below_authority), selffix=int(fixed or disposed))
+            add("unhandled", lvl=rank[level], body=body, escalate=int(below_authority),
+                selffix=int(own_fix or disposed))
 
     # Every level the problem was assigned to answers for its rectification; the latest assignment
     # to a level counts. One that passed it down within the handling limit has done its 交办: by
