@@ -630,3 +630,21 @@ def test_a_late_step_is_late_however_soon_the_rectification_followed(policy: Pol
     quiet = rec(small_province, rectified_on="2021-03-20")
     w = policy.who_answers(quiet, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
     assert not [f for f in w.findings if f.basis == "not_handled"]
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_named_finder_of_the_chain_answers_for_not_passing_it_on(policy: Policy, small_province: Jurisdiction,
+                                                                   engine: str) -> None:
+    # 一(四) 对发现问题没有按程序及时交办和上报的: the city civil-affairs bureau found it and sat on it for 40
+    # days; it answers, not the city poverty office, which never had it.
+    sat = rec(small_province, domain="identification", kind="identification_eligible_omitted",
+              discovered={"level": "city", "channel": "survey_verification", "body": "city_civil_affairs",
+                          "on": "2021-03-01"},
+              handled=[{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-04-10"}])
+    v = policy.who_answers(sat, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert {f.body for f in v.findings if f.basis == "not_handled"} == {"city_civil_affairs"}
+    # an audit office passes a problem on (accountability.yaml gives_way): the level's holders answer
+    audit = {**sat, "discovered": {"level": "city", "channel": "audit", "body": "city_audit", "on": "2021-03-01"}}
+    w = policy.who_answers(audit, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    unhandled = {f.body for f in w.findings if f.basis == "not_handled"}
+    assert unhandled and "city_audit" not in unhandled

@@ -28,8 +28,6 @@ EngineName = Literal["durable", "compiled"]
 
 #: The four failures of 一(四); main responsibility follows from them at the level they occur.
 FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
-#: Bases whose named body gives way to its level's holders when it holds no duty at the stage.
-SUBSTITUTED = frozenset({"not_handled"})
 #: Concealing a problem (瞒报漏报) and missing it (应发现未发现) exclude each other for one body.
 CONCEALED, MISSED = "concealed", "not_discovered"
 
@@ -146,10 +144,12 @@ class Decider:
                     # A named department answers for its own line when the record names no other.
                     own = policy.reaching(policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector),
                                           prank).get(body)
-                if own is not None or rule.basis not in SUBSTITUTED:
+                if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
+                    # A named body of the chain answers for what it itself failed to do, whatever its
+                    # duties in the area (一(四) 对发现问题没有按程序及时交办和上报的: the finder's, the receiver's).
                     holders = [(body, own or ())]
                 else:
-                    # A named finder or receiver without a duty at this stage (the media, an audit
+                    # A named finder or receiver of a kind that passes problems on (the media, an audit
                     # office) does not take the level's duty over: the level's holders answer.
                     level = policy.bodies[body].level
                     holders = [(b, ds) for b, ds in stage.items() if policy.bodies[b].level == level]

@@ -308,6 +308,10 @@ class Failure(Term):
     liabilities: list[Id] = Field([], description="Liabilities it can give (empty: all).")
     from_parameter: Id | None = Field(None, description="Severity parameter from which it applies at all.")
     duty_kind: Id | None = Field(None, description="Holders are the area's duties of this kind, not a stage's.")
+    gives_way: list[Id] = Field([], description=(
+        "Body kinds that, named by a record as the finder or receiver but holding no duty at this failure's "
+        "stage, give way to their level's holders of the stage (a platform, the media, an audit office pass "
+        "a problem on rather than handle it); any other named body answers itself."))
     not_raised_by: list[Id] = Field([], description=(
         "Body kinds whose own failures do not raise this finding at their level (main responsibility "
         "follows failures of the work, not of the bodies that supervise it: 二(一)1 apart from 二(一)2)."))
