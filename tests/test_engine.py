@@ -648,3 +648,16 @@ def test_a_named_finder_of_the_chain_answers_for_not_passing_it_on(policy: Polic
     w = policy.who_answers(audit, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
     unhandled = {f.body for f in w.findings if f.basis == "not_handled"}
     assert unhandled and "city_audit" not in unhandled
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_verdict_says_when_the_finder_level_parameter_spared_a_body(policy: Policy, small_province: Jurisdiction,
+                                                                      engine: str) -> None:
+    # outside_channel_finder_level (default false) decides that the county's own discovery holders did not
+    # miss what the county hotline found: the verdict says it rests on it, though no finding shows it.
+    v = policy.who_answers(rec(small_province), jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert "outside_channel_finder_level" in {i.id for i in v.interpretations}
+    assert not [f for f in v.findings if f.level == "county" and f.basis == "not_discovered"]
+    grid = rec(small_province, discovered={"level": "county", "channel": "grid", "on": "2021-03-01"})
+    w = policy.who_answers(grid, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert "outside_channel_finder_level" not in {i.id for i in w.interpretations}

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..chain._jurisdiction import level_of, parse_code
 from ..policy._view import PolicyView
-from ._compile import severity_rank
+from ._compile import SAME_LEVEL, severity_rank
 from ._problem import Problem
 
 Fact = dict[str, Any]
@@ -84,7 +84,15 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     if d is None:
         return facts, ctx
     # An outside channel (audit, hotline, media…) found it: the finder's own level missed it too.
-    add("found", frank=rank[d.level], outside=int(not policy.channels[d.channel].own_work))
+    outside = not policy.channels[d.channel].own_work
+    add("found", frank=rank[d.level], outside=int(outside))
+    # Found through an outside channel at a level where a body other than the finder had a discovery duty:
+    # whether that level missed it too is outside_channel_finder_level's to say, either way.
+    if outside and SAME_LEVEL in policy.parameters and not policy.parameter(SAME_LEVEL) and any(
+            b != d.body and rank[policy.bodies[b].level] == rank[d.level]
+            for b in policy.stage_holders(problem.domain, problem.kind, "discovery",
+                                          policy.sector_of(problem.sector))):
+        ctx.rests_on.append(SAME_LEVEL)
     # A discovery duty whose applies_if parameter is false (二(四)8: the city audit, when the province
     # found the problem) would have named a body below the finder: the verdict rests on the parameter.
     for did in policy.switched_off(problem.domain, problem.kind, "discovery"):
