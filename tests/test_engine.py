@@ -661,3 +661,27 @@ def test_a_verdict_says_when_the_finder_level_parameter_spared_a_body(policy: Po
     grid = rec(small_province, discovered={"level": "county", "channel": "grid", "on": "2021-03-01"})
     w = policy.who_answers(grid, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
     assert "outside_channel_finder_level" not in {i.id for i in w.interpretations}
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_school_misses_what_a_county_body_found_of_its_own_students(policy: Policy, small_province: Jurisdiction,
+                                                                      engine: str) -> None:
+    # 二(六)2(1) 各学校负责本校的学生资助对象认定; 二(六)2(2) 县教育局负责各有关学校学生资助对象认定、审核工作: the
+    # bureau's review found a student the school did not identify (unit_below_own_level, default true).
+    found = rec(small_province, domain="education", kind="education_student_not_identified",
+                discovered={"level": "county", "channel": "verification_census", "body": "county_education",
+                            "on": "2021-03-01"},
+                handled=[{"action": "assigned", "by_level": "county", "to_level": "county", "to_body": "county_school",
+                          "on": "2021-03-02"}], rectified_on="2021-03-10")
+    v = policy.who_answers(found, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    school = [f for f in v.findings if f.body == "county_school"]
+    assert [f.basis for f in school] == ["not_discovered"]
+    assert "unit_below_own_level" in school[0].rests_on and "二(六)2(1)" in school[0].clauses
+    assert not [f for f in v.findings if f.body == "county_education" and f.basis == "not_discovered"]
+    # the school found it itself: it did not miss it
+    own = {**found, "discovered": {**found["discovered"], "body": "county_school"}}
+    w = policy.who_answers(own, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert not [f for f in w.findings if f.basis == "not_discovered"]
+    off = policy.with_parameters(unit_below_own_level=False)
+    x = off.who_answers(found, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert not [f for f in x.findings if f.body == "county_school"]

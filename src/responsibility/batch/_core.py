@@ -130,7 +130,7 @@ class Derived:
     fr: I32  # record of each fact
     ft: I32  # fact type (FOUND…CONCEALED)
     fl: I32  # level rank (frank for FOUND)
-    fb: I32  # body, -1 for none
+    fb: I32  # body, -1 for none (FOUND: the finder the record names)
     fe: I32  # flag: escalate (UNHANDLED), found through an outside channel (FOUND)
     fo: I32  # order among the record's facts of its type (the order derive gives them)
     received: I32  # (records, ranks): day each level received the problem, NONE if it did not
@@ -233,7 +233,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     ft = np.concatenate([np.full(len(d), FOUND), np.full(len(ur), UNHANDLED), np.full(len(rr), UNRECTIFIED),
                          np.full(len(cpos), CONCEALED)]).astype(np.int32)
     fl = np.concatenate([c.dlev[d], ul, rl, c.clvl[cpos]]).astype(np.int32)
-    fb = np.concatenate([np.full(len(d), -1), holder_body[ur, ul], asg_body[rr, rl], c.cbody[cpos]]).astype(np.int32)
+    fb = np.concatenate([c.dbody[d], holder_body[ur, ul], asg_body[rr, rl], c.cbody[cpos]]).astype(np.int32)
     fe = np.concatenate([t.channel_outside[c.dch[d]], ul < auth[ur], np.zeros(len(rr) + len(cpos))]).astype(np.int32)
     fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos]).astype(np.int32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew)
@@ -313,7 +313,7 @@ class Templates:
                                    "sev": sev, "prank": prank}
         body = t.bodies[fb1 - 1] if fb1 else ""
         if ft == FOUND:
-            fact.update(frank=fl, outside=fe)
+            fact.update(frank=fl, outside=fe, fbody=body)
         elif ft == UNHANDLED:
             fact.update(lvl=fl, body=body, escalate=fe)
         elif ft == MAIN:

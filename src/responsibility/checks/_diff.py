@@ -299,7 +299,8 @@ def _shapes(old: PolicyView, new: PolicyView, only: frozenset[str] | None = None
                         yield {**shape, "fact": "main", "level": lv}, [{"id": "s", "t": "main", "lvl": r, **base}]
                         for outside in (0, 1):
                             yield ({**shape, "fact": "found", "level": lv, "outside": bool(outside)},
-                                   [{"id": "s", "t": "found", "frank": r, "outside": outside, **base}])
+                                   [{"id": "s", "t": "found", "frank": r, "outside": outside, "fbody": "",
+                                     **base}])
                         for t in ("unhandled", "unrectified", "concealed"):
                             fact = {"id": "s", "t": t, "lvl": r, "body": "", "escalate": 0, **base}
                             yield {**shape, "fact": t, "level": lv}, [fact]

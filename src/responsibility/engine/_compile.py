@@ -168,6 +168,8 @@ def _emit(rules: list[Rule], policy: PolicyView, area: str, liabilities: Liabili
 SAME_LEVEL = "outside_channel_finder_level"
 #: The parameter that says which supervising levels answer for an assignee's rectification.
 SCOPE = "supervision_scope"
+#: The parameter that makes a unit placed at a level (a school) miss what another body of its level found.
+BELOW = "unit_below_own_level"
 
 _T = TypeVar("_T")
 
@@ -209,6 +211,7 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
     all_liabilities = _liability_conds(policy)
     same_level = bool(policy.parameter(SAME_LEVEL)) if SAME_LEVEL in policy.parameters else False
     scope = policy.parameter(SCOPE) if SCOPE in policy.parameters else "next_level"
+    units_below = bool(policy.parameter(BELOW)) if BELOW in policy.parameters else False
     failures = policy.failures
     out: dict[str, tuple[Rule, ...]] = {}
     for area in policy.problem_areas if areas is None else areas:
@@ -236,6 +239,13 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                         if failure == "not_discovered" and same_level:
                             add(kind, failure, f"L{rank}{sfx}outside",
                                 (Cond("frank", "==", rank), Cond("outside", "==", 1), at), holders, (SAME_LEVEL,))
+                        if failure == "not_discovered" and units_below:
+                            # a school sits below the county's bureaus: it missed what another body of its
+                            # level found (二(六)2(1) 学校认定, then 二(六)2(2) 县教育局…审核)
+                            for h in holders:
+                                if policy.bodies[h.body].kind in failures[failure].below_own_level:
+                                    add(kind, failure, f"L{rank}{sfx}unit_{h.body}",
+                                        (Cond("frank", "==", rank), Cond("fbody", "!=", h.body), at), (h,), (BELOW,))
                 if fact != "found":
                     add(kind, failure, "named", (Cond("body", "!=", ""),), None)
             if "supervision" in failures:

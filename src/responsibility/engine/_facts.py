@@ -85,7 +85,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         return facts, ctx
     # An outside channel (audit, hotline, media…) found it: the finder's own level missed it too.
     outside = not policy.channels[d.channel].own_work
-    add("found", frank=rank[d.level], outside=int(outside))
+    add("found", frank=rank[d.level], outside=int(outside), fbody=d.body or "")
     # Found through an outside channel at a level where a body other than the finder had a discovery duty:
     # whether that level missed it too is outside_channel_finder_level's to say, either way.
     if outside and SAME_LEVEL in policy.parameters and not policy.parameter(SAME_LEVEL) and any(

@@ -308,6 +308,10 @@ class Failure(Term):
     liabilities: list[Id] = Field([], description="Liabilities it can give (empty: all).")
     from_parameter: Id | None = Field(None, description="Severity parameter from which it applies at all.")
     duty_kind: Id | None = Field(None, description="Holders are the area's duties of this kind, not a stage's.")
+    below_own_level: list[Id] = Field([], description=(
+        "Body kinds that sit below the level they are placed at (a school under the county education bureau): "
+        "when the parameter unit_below_own_level is true, they answer for not discovering a problem their own "
+        "level found through another body, as a level below the finder does."))
     gives_way: list[Id] = Field([], description=(
         "Body kinds that, named by a record as the finder or receiver but holding no duty at this failure's "
         "stage, give way to their level's holders of the stage (a platform, the media, an audit office pass "
