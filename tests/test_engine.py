@@ -688,3 +688,18 @@ def test_a_school_misses_what_a_county_body_found_of_its_own_students(policy: Po
     off = policy.with_parameters(unit_below_own_level=False)
     x = off.who_answers(found, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
     assert not [f for f in x.findings if f.body == "county_school"]
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_records_sector_adds_its_department_where_the_stage_lists_none_of_its_duties(
+        policy: Policy, small_province: Jurisdiction, engine: str) -> None:
+    # 二(二)3 成员单位…负责涉及本部门问题的动态发现; 二(六)4(4) 自然资源部门负责保障农村危房改造建设用地: the land of a
+    # late renovation is the natural-resources bureau's line, though the kind's discovery lists only 建设部门.
+    late = rec(small_province, kind="housing_renovation_late",
+               discovered={"level": "city", "channel": "audit", "on": "2021-03-01"})
+    v = policy.who_answers({**late, "sector": "natural_resources"}, jurisdiction=small_province,
+                           engine=engine)  # type: ignore[arg-type]
+    missed = {f.body for f in v.findings if f.basis == "not_discovered"}
+    assert "county_natural_resources" in missed and "county_civil_affairs" not in missed
+    w = policy.who_answers(late, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    assert "county_natural_resources" not in {f.body for f in w.findings if f.basis == "not_discovered"}
