@@ -17,6 +17,8 @@ from responsibility.chain._jurisdiction import ancestor_code
 from .conftest import set_parameter
 from .strategies import LEVELS, problems
 
+#: A test run on each engine (they must answer alike).
+BOTH_ENGINES = pytest.mark.parametrize("engine", ["compiled", "durable"])
 PROPS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -175,7 +177,7 @@ def test_a_named_finder_without_a_handling_duty_gives_way_to_its_level(
     assert "county_audit" not in unhandled and "county_construction" in unhandled
 
 
-@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@BOTH_ENGINES
 def test_a_level_that_passed_its_assignment_down_in_time_supervises(policy: Policy, small_province: Jurisdiction,
                                                                       engine: str) -> None:
     # 一(四) 交办问题整改落实不到位 against 三(二) 一级抓一级: the township passed the county's assignment to
@@ -203,7 +205,7 @@ def test_a_level_that_passed_its_assignment_down_in_time_supervises(policy: Poli
     assert {f.level for f in x.findings if f.basis == "not_rectified"} == {"village", "township"}
 
 
-@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@BOTH_ENGINES
 def test_a_level_that_reported_in_time_knew_the_problem(policy: Policy, small_province: Jurisdiction,
                                                         engine: str) -> None:
     # 二(六)4(1) 村…及时发现掌握并上报本村危房情况: a village that reported to the township the day the city's
@@ -400,10 +402,12 @@ def test_durable_rules_survives_problems_on_which_no_rule_fires(tmp_path: Path) 
 
 # ---------------------------------------------------------------- fidelity (issue 10)
 
-FIDELITY = sorted((Path(__file__).resolve().parents[1] / "examples" / "problems").glob("fidelity-*.scenarios.yaml"))
+#: The fidelity scenarios and the problems the independent reviews wrote from the text.
+FIDELITY = sorted(p for pattern in ("fidelity-*.scenarios.yaml", "review*.scenarios.yaml")
+                  for p in (Path(__file__).resolve().parents[1] / "examples" / "problems").glob(pattern))
 
 
-@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@BOTH_ENGINES
 @pytest.mark.parametrize("path", FIDELITY, ids=lambda p: p.name.split(".")[0])
 def test_fidelity_scenarios_pass_on_both_engines(policy: Policy, path: Path, engine: str) -> None:
     from responsibility.checks._scenarios import run_paths
@@ -581,7 +585,7 @@ def test_main_responsibility_of_every_level_and_of_the_county_for_its_whole_area
     assert main == {"township_party_committee", "township_government", "county_party_committee", "county_government"}
 
 
-@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@BOTH_ENGINES
 def test_the_city_audit_answers_for_the_provinces_find_only_by_parameter(policy: Policy, small_province: Jurisdiction,
                                                                          engine: str) -> None:
     # 二(四)8 省、市两级审计部门…确保及时全面发现问题: whether that reaches a problem the province's audit found
@@ -604,7 +608,7 @@ def test_the_city_audit_answers_for_the_provinces_find_only_by_parameter(policy:
     assert "lower_audit_answers_higher_find" not in {i.id for i in county.interpretations}
 
 
-@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@BOTH_ENGINES
 def test_a_records_sector_picks_one_department_of_a_by_sector_duty(policy: Policy, small_province: Jurisdiction,
                                                                    engine: str) -> None:
     # 二(六)2(2) 县民政局负责提供低收入家庭学生名单。县残联负责提供学龄段持证残疾人名单: two lists, two departments.
@@ -620,7 +624,7 @@ def test_a_records_sector_picks_one_department_of_a_by_sector_duty(policy: Polic
         assert {f.body for f in v.findings} & lists == {body}
 
 
-@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@BOTH_ENGINES
 def test_a_late_step_is_late_however_soon_the_rectification_followed(policy: Policy, small_province: Jurisdiction,
                                                                       engine: str) -> None:
     # 一(四) 对发现问题没有按程序及时交办和上报的: the county assigned the hotline's problem on day 40; that the
@@ -635,7 +639,7 @@ def test_a_late_step_is_late_however_soon_the_rectification_followed(policy: Pol
     assert not [f for f in w.findings if f.basis == "not_handled"]
 
 
-@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@BOTH_ENGINES
 def test_a_named_finder_of_the_chain_answers_for_not_passing_it_on(policy: Policy, small_province: Jurisdiction,
                                                                    engine: str) -> None:
     # 一(四) 对发现问题没有按程序及时交办和上报的: the city civil-affairs bureau found it and sat on it for 40
@@ -653,7 +657,7 @@ def test_a_named_finder_of_the_chain_answers_for_not_passing_it_on(policy: Polic
     assert unhandled and "city_audit" not in unhandled
 
 
-@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@BOTH_ENGINES
 def test_a_verdict_says_when_the_finder_level_parameter_spared_a_body(policy: Policy, small_province: Jurisdiction,
                                                                       engine: str) -> None:
     # outside_channel_finder_level (default false) decides that the county's own discovery holders did not
@@ -666,7 +670,7 @@ def test_a_verdict_says_when_the_finder_level_parameter_spared_a_body(policy: Po
     assert "outside_channel_finder_level" not in {i.id for i in w.interpretations}
 
 
-@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@BOTH_ENGINES
 def test_a_school_misses_what_a_county_body_found_of_its_own_students(policy: Policy, small_province: Jurisdiction,
                                                                       engine: str) -> None:
     # 二(六)2(1) 各学校负责本校的学生资助对象认定; 二(六)2(2) 县教育局负责各有关学校学生资助对象认定、审核工作: the
@@ -690,7 +694,7 @@ def test_a_school_misses_what_a_county_body_found_of_its_own_students(policy: Po
     assert not [f for f in x.findings if f.body == "county_school"]
 
 
-@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@BOTH_ENGINES
 def test_a_records_sector_adds_its_department_where_the_stage_lists_none_of_its_duties(
         policy: Policy, small_province: Jurisdiction, engine: str) -> None:
     # 二(二)3 成员单位…负责涉及本部门问题的动态发现; 二(六)4(4) 自然资源部门负责保障农村危房改造建设用地: the land of a
