@@ -79,20 +79,28 @@ class Job:
 def assess_frame(job: Job, frame: Any, start: int = 0) -> tuple[Any, Any, int]:
     """Findings and rejects (pandas DataFrames, plain text columns) of one pandas DataFrame of
     records numbered from ``start``, and its number of records."""
+    from ._assessor import rejects_to_arrow
+
+    found, rejects = _rows(job, frame, start)
+    return _plain(found, FINDING_TYPES), _plain(rejects_to_arrow(rejects), REJECT_TYPES), len(frame)
+
+
+def _rows(job: Job, records: Any, start: int) -> tuple[Any, list[Any]]:
+    """The finding rows of ``records`` (numbered from ``start``) as one Arrow table (``None`` when
+    there are no chunks), and the rejects."""
     import pyarrow as pa
 
-    from ._assessor import Dictionaries, parts, rejects_to_arrow
+    from ._assessor import Dictionaries, parts
 
     assessor = job.assessor()
     dicts = Dictionaries(assessor.t)
     tables, rejects = [], []
-    for part in parts(frame, assessor.t):
+    for part in parts(records, assessor.t):
         part.numbers += start
         result = assessor.run(part)
         tables.append(assessor.table(result, dicts))
         rejects += result.rejects
-    findings = _plain(pa.concat_tables(tables) if tables else None, FINDING_TYPES)
-    return findings, _plain(rejects_to_arrow(rejects), REJECT_TYPES), len(frame)
+    return (pa.concat_tables(tables) if tables else None), rejects
 
 
 def _plain(table: Any, types: dict[str, str]) -> Any:
@@ -189,17 +197,10 @@ def assess_table(job: Job, table: Any, start: int = 0) -> tuple[Any, Any, int]:
     from ``start``, and its number of records."""
     import pyarrow as pa
 
-    from ._assessor import Dictionaries, finding_schema, parts, rejects_to_arrow
+    from ._assessor import finding_schema, rejects_to_arrow
 
-    assessor = job.assessor()
-    dicts = Dictionaries(assessor.t)
-    tables, rejects = [], []
-    for part in parts(table, assessor.t):
-        part.numbers += start
-        result = assessor.run(part)
-        tables.append(assessor.table(result, dicts))
-        rejects += result.rejects
-    found = pa.concat_tables(tables) if tables else finding_schema().empty_table()
+    found, rejects = _rows(job, table, start)
+    found = found if found is not None else finding_schema().empty_table()
     plain = pa.Table.from_arrays([c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c
                                   for c in found.columns], names=found.column_names)
     return plain, rejects_to_arrow(rejects), table.num_rows
