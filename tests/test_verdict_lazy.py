@@ -22,7 +22,7 @@ from responsibility.chain._jurisdiction import ancestor_code, parse_code
 from responsibility.checks._scenarios import discover, load_scenarios
 from responsibility.engine._decide import Decider, decider_of, who_answers
 from responsibility.engine._engine_durable import available
-from responsibility.engine._facts import SELF_RECTIFIED
+from responsibility.engine._facts import REASSIGNED, SELF_RECTIFIED
 from responsibility.engine._verdict import Finding, Step, Verdict
 from responsibility.engine._verdict_view import VerdictContext
 
@@ -59,10 +59,14 @@ class EagerDecider(Decider):
             for d in duties:
                 if policy.duties[d].basis == "interpretation":
                     rests[d] = None
+                if policy.duties[d].applies_if is not None:
+                    rests[str(policy.duties[d].applies_if)] = None
             if body.role:
                 rests[body_id] = None
             if any(fact.get("selffix") for _, fact in fired):
                 rests[SELF_RECTIFIED] = None
+            if basis == "not_rectified" and any(fact.get("lvl") in ctx.passed for _, fact in fired):
+                rests[REASSIGNED] = None
             if failure.basis == "interpretation":
                 rests[basis] = None
             text = self._reason(problem, body_id, place.name if place else place_code, basis, duties,
@@ -162,6 +166,23 @@ def test_an_amended_policy_gets_the_eager_verdict(tmp_path: Path) -> None:
         same(new, reference(amended, record, j, "compiled"))
         compared += 1
     assert compared > 40
+
+
+def test_the_other_values_of_the_fidelity_parameters_get_the_eager_verdict(policy: Policy) -> None:
+    # What a finding rests on depends on the record too (a level that passed its assignment down rests
+    # on reassigned_level_answers; 二(四)8's audit on lower_audit_answers_higher_find): the cached parts
+    # must not carry one record's answer to the next.
+    view = policy.with_parameters(reassigned_level_answers="rectification", lower_audit_answers_higher_find=True,
+                                  unit_below_own_level=False)
+    compared = 0
+    for record, j in scenario_problems():
+        try:
+            new = who_answers(view, record, jurisdiction=j, engine="compiled")
+        except ProblemError:
+            continue
+        same(new, reference(view, record, j, "compiled"))
+        compared += 1
+    assert compared > 100
 
 
 @pytest.fixture(scope="module")
