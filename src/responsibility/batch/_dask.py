@@ -187,23 +187,25 @@ def write_part(frame: Any, path: str) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
-    pq.write_table(table, path, compression="zstd")
-    return len(frame)
+    if not isinstance(frame, pa.Table):
+        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, compression="zstd")
+        return len(frame)
+    # as one machine writes (zstd level 1, dictionaries for the few-valued columns as they are, no
+    # statistics); without the Arrow schema, so that the columns read back as plain text
+    few = [f.name for f in frame.schema if pa.types.is_dictionary(f.type)]
+    pq.write_table(frame, path, compression="zstd", compression_level=1, use_dictionary=few or False,
+                   write_statistics=False, store_schema=False)
+    return int(frame.num_rows)
 
 
 def assess_table(job: Job, table: Any, start: int = 0) -> tuple[Any, Any, int]:
-    """Findings and rejects (Arrow tables, plain text columns) of an Arrow table of records numbered
-    from ``start``, and its number of records."""
-    import pyarrow as pa
-
+    """Findings and rejects (Arrow tables; the few-valued finding columns as dictionaries) of an
+    Arrow table of records numbered from ``start``, and its number of records."""
     from ._assessor import finding_schema, rejects_to_arrow
 
     found, rejects = _rows(job, table, start)
-    found = found if found is not None else finding_schema().empty_table()
-    plain = pa.Table.from_arrays([c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c
-                                  for c in found.columns], names=found.column_names)
-    return plain, rejects_to_arrow(rejects), table.num_rows
+    found = found.unify_dictionaries().combine_chunks() if found is not None else finding_schema().empty_table()
+    return found, rejects_to_arrow(rejects), table.num_rows
 
 
 def _run_file(job: Job, path: str, filesystem: Any, start: int) -> tuple[Any, Any, int]:
