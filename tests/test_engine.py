@@ -562,6 +562,24 @@ def test_an_assignment_to_a_level_that_cannot_rectify_is_no_disposal(policy: Pol
         assert keys(v) == {("city_finance", "not_handled", "staff")}
 
 
+@pytest.mark.parametrize("discover", [False, True])
+def test_province_city_checks_discover_specific_problems_by_the_parameter(
+        policy: Policy, small_province: Jurisdiction, discover: bool) -> None:
+    # 一(一): specific problems are the county's to find, policy and mechanisms the province's and city's;
+    # 二(五)5 不定期…对项目抽查 reads as a duty to find a county's false project only by the parameter (review 2, S21).
+    pol = policy.with_parameters(province_city_discover_specific_problems=discover)
+    p = rec(small_province, domain="projects", kind="project_false_or_unnecessary",
+            discovered={"level": "province", "channel": "research_supervision", "on": "2021-03-01"})
+    got = [pol.who_answers(p, jurisdiction=small_province, engine=e) for e in ("compiled", "durable")]
+    assert keys(got[0]) == keys(got[1])
+    city = {f.body for f in got[0].findings if f.level == "city" and f.basis == "not_discovered"}
+    assert (city == {"city_poverty_office", "city_finance", "city_ethnic_religious"}) is discover
+    assert discover or not city
+    assert any(i.id == "province_city_discover_specific_problems" for i in got[0].interpretations)
+    batch = pol.assess([p], jurisdiction=small_province).findings
+    assert set(zip(batch["body"], batch["basis"], batch["liability"], strict=True)) == keys(got[0])
+
+
 def test_a_level_that_received_a_problem_rectified_in_time_handled_it(
         policy: Policy, small_province: Jurisdiction) -> None:
     reported = [{"action": "reported", "by_level": "village", "to_level": "township", "on": "2021-03-02"}]
