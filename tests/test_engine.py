@@ -38,6 +38,15 @@ def keys(v: Any, basis: str | None = None) -> set[tuple[str, str, str]]:
     return {(f.body, f.basis, f.liability) for f in v.findings if basis in (None, f.basis)}
 
 
+def agreed(pol: Policy, p: dict[str, Any], j: Jurisdiction) -> list[Any]:
+    """The verdicts of both engines on ``p``, checked equal to each other and to the batch path's findings."""
+    got = [pol.who_answers(p, jurisdiction=j, engine=e) for e in ("compiled", "durable")]
+    assert keys(got[0]) == keys(got[1])
+    batch = pol.assess([p], jurisdiction=j).findings
+    assert set(zip(batch["body"], batch["basis"], batch["liability"], strict=True)) == keys(got[0])
+    return got
+
+
 def test_a_problem_handled_in_order_has_no_failure_findings(policy: Policy, small_province: Jurisdiction) -> None:
     v = policy.who_answers(rec(small_province, discovered={"level": "village", "channel": "grid", "on": "2021-03-01"},
                                handled=[{"action": "reported", "by_level": "village", "to_level": "county",
@@ -539,14 +548,11 @@ def test_a_lower_level_that_assigned_in_time_handled_it_by_the_parameter(
     p = rec(small_province, domain="basic_needs", kind="basic_needs_not_helped_to_apply", deadline="2021-03-20",
             discovered={"level": "township", "channel": "one_household_one_cadre", "on": "2021-03-01"},
             handled=[{"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-02"}])
-    got = [pol.who_answers(p, jurisdiction=small_province, engine=e) for e in ("compiled", "durable")]
-    assert keys(got[0]) == keys(got[1])
+    got = agreed(pol, p, small_province)
     assert ("village_committee", "not_rectified", "staff") in keys(got[0])
     assert ("township_government", "supervision", "staff") in keys(got[0])
     assert (("township_government", "not_handled", "staff") in keys(got[0])) is must_report
     assert any(i.id == "self_rectified_report_required" for i in got[0].interpretations)
-    batch = pol.assess([p], jurisdiction=small_province).findings
-    assert set(zip(batch["body"], batch["basis"], batch["liability"], strict=True)) == keys(got[0])
 
 
 def test_an_assignment_to_a_level_that_cannot_rectify_is_no_disposal(policy: Policy,
@@ -570,14 +576,11 @@ def test_province_city_checks_discover_specific_problems_by_the_parameter(
     pol = policy.with_parameters(province_city_discover_specific_problems=discover)
     p = rec(small_province, domain="projects", kind="project_false_or_unnecessary",
             discovered={"level": "province", "channel": "research_supervision", "on": "2021-03-01"})
-    got = [pol.who_answers(p, jurisdiction=small_province, engine=e) for e in ("compiled", "durable")]
-    assert keys(got[0]) == keys(got[1])
+    got = agreed(pol, p, small_province)
     city = {f.body for f in got[0].findings if f.level == "city" and f.basis == "not_discovered"}
     assert (city == {"city_poverty_office", "city_finance", "city_ethnic_religious"}) is discover
     assert discover or not city
     assert any(i.id == "province_city_discover_specific_problems" for i in got[0].interpretations)
-    batch = pol.assess([p], jurisdiction=small_province).findings
-    assert set(zip(batch["body"], batch["basis"], batch["liability"], strict=True)) == keys(got[0])
 
 
 def test_a_level_that_received_a_problem_rectified_in_time_handled_it(
