@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .._errors import ResponsibilityError
@@ -100,6 +100,40 @@ def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     if found and "discovered" not in out:
         out["discovered"] = found
     return out, bad
+
+
+def flat_reader(names: Sequence[str]) -> Callable[[Sequence[str]], tuple[dict[str, Any], str | None]]:
+    """:func:`flat_record` for rows of text cells under the header ``names`` (a CSV file's), with
+    what each column is worked out once: the same record for ``cells`` as
+    ``flat_record(dict(zip(names, cells)))``."""
+    plan = []
+    for key in names:
+        kind = 0 if PANDAS_INDEX.match(key) else 1 if key in NESTED else \
+            2 if key.startswith("discovered.") and key in DOTTED else 3
+        plan.append((key, kind, key.split(".", 1)[1] if kind == 2 else key))
+
+    def read(cells: Sequence[str]) -> tuple[dict[str, Any], str | None]:
+        out: dict[str, Any] = {}
+        found: dict[str, Any] = {}
+        bad: str | None = None
+        for (key, kind, sub), value in zip(plan, cells, strict=False):
+            if not value or not kind:
+                continue
+            if kind == 1:
+                try:
+                    out[key] = json.loads(value)
+                except (ValueError, RecursionError):
+                    out[key] = value
+                    bad = bad or key
+            elif kind == 2:
+                found[sub] = value
+            else:
+                out[key] = value
+        if found and "discovered" not in out:
+            out["discovered"] = found
+        return out, bad
+
+    return read
 
 
 def _is_nan(v: Any) -> bool:

@@ -44,7 +44,7 @@ from ._assessor import (
     to_arrow,
     to_python,
 )
-from ._columns import check_columns, flat_record
+from ._columns import check_columns, flat_reader
 from ._emit import FINDING_COLUMNS, REJECT_COLUMNS, Columns
 from ._parallel import Behind, prefetch
 from ._tables import Tables
@@ -294,6 +294,7 @@ class Source:
                                                   f"{self.encoding.removesuffix('-sig')} text{_HINT}")
                     check_columns(header, self.path)
                     width = len(header)
+                    flat = flat_reader(header)
                     line = reader.line_num
                     for cells in reader:
                         first, line = line + 1, reader.line_num
@@ -303,11 +304,15 @@ class Source:
                             why = f"line {first}: {len(cells)} cells, but the header has {width}"
                             yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
                             continue
-                        if any(_ESCAPED.search(c) for c in cells):
+                        if _ESCAPED.search("\x00".join(cells)):
                             yield first, None, self._undecodable(first, None)
                             continue
-                        record, bad = _csv_record(dict(zip(header, cells, strict=False)), first)
-                        yield first, record, bad
+                        record, bad = flat(cells)
+                        if bad is None:
+                            yield first, record, None
+                        else:
+                            row = dict(zip(header, cells, strict=False))
+                            yield first, None, reject(0, first, bad_json(row, bad, f"line {first}: "))
                 except csv.Error as exc:
                     raise ResponsibilityError(f"{self.path}:{reader.line_num}: not valid CSV ({exc})") from None
 
@@ -460,15 +465,6 @@ def _json_options() -> Any:
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
 _HINT = "; a file saved by Excel in Chinese is often GB18030: try --encoding gb18030"
-
-
-def _csv_record(row: dict[str, str], line: int) -> tuple[dict[str, Any] | None, Reject | None]:
-    """A CSV row as a record (see :func:`._columns.flat_record`), or the reject of a nested cell
-    that is not JSON."""
-    out, bad = flat_record(row)
-    if bad is None:
-        return out, None
-    return None, reject(0, line, bad_json(row, bad, f"line {line}: "))
 
 
 # ------------------------------------------------------------------------------ writing
