@@ -7,8 +7,9 @@ Holds the assessor and the ``assess`` entry point (``_assessor``), its result
 worker processes (``_workers``, ``_parallel``) and Dask (``_dask``).
 
 Public here: :func:`assess_dask` (a Dask dataframe of records in, findings and rejects out as
-Dask dataframes) and :func:`spark_function` (the same for Spark's ``mapInPandas``); both load
-lazily, so that importing the package costs nothing.
+Dask dataframes), :func:`spark_function` (the same for Spark's ``mapInPandas``) and
+``SPARK_FINDINGS`` (the DDL schema of its output); all load lazily, so that importing the package
+costs nothing.
 
 May import: ``_errors``, ``policy``, ``chain`` and ``engine``. Must not import ``checks``,
 ``ledger``, ``service``, ``cli`` or the facade.
@@ -16,7 +17,7 @@ May import: ``_errors``, ``policy``, ``chain`` and ``engine``. Must not import `
 
 from typing import Any
 
-__all__ = ["assess_dask", "spark_function"]
+__all__ = ["SPARK_FINDINGS", "assess_dask", "spark_function"]
 
 
 def __getattr__(name: str) -> Any:
