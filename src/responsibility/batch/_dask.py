@@ -208,28 +208,29 @@ def assess_table(job: Job, table: Any, start: int = 0) -> tuple[Any, Any, int]:
     return found, rejects_to_arrow(rejects), table.num_rows
 
 
-def _run_file(job: Job, path: str, filesystem: Any, start: int) -> tuple[Any, Any, int]:
+def _run_file(job: Job, path: str, filesystem: Any, start: int, out: str, rejects_out: str | None) -> Any:
+    """Read, assess and write one file in one task (nothing large is held between tasks); the
+    rejects as an Arrow table when they are not written."""
     import pyarrow.parquet as pq
 
-    return assess_table(job, pq.read_table(path, filesystem=filesystem), start)
+    findings, rejects, _ = assess_table(job, pq.read_table(path, filesystem=filesystem), start)
+    write_part(findings, out)
+    if rejects_out is None:
+        return rejects
+    write_part(rejects, rejects_out)
+    return None
 
 
-def _write(result: tuple[Any, Any, int], which: int, path: str) -> int:
-    return write_part(result[which], path)
-
-
-def _pick(result: tuple[Any, Any, int], which: int) -> Any:
-    return result[which]
-
-
-def file_graph(policy: PolicyView, path: str, *, jurisdiction: Jurisdiction | None = None,
-               today: dt.date | None = None, lang: str = "zh") -> tuple[list[Any], int]:
+def file_graph(policy: PolicyView, path: str, out: str, rejects_out: str | None, *,
+               jurisdiction: Jurisdiction | None = None, today: dt.date | None = None,
+               lang: str = "zh") -> tuple[list[Any], int]:
     """One Dask delayed task per Parquet file of ``path`` (a file or a directory, local or on a
-    file system pyarrow reads): each worker reads its file with pyarrow and assesses the Arrow
-    table as it is (no pandas partitions, no Python objects for nested fields), records numbered
-    from the file's first record (known from the files' footers, so no task waits for another).
-    Returns the tasks (each gives findings, rejects and its number of records, Arrow tables) and
-    the number of records."""
+    file system pyarrow reads): each worker reads its file with pyarrow, assesses the Arrow table
+    as it is (no pandas partitions, no Python objects for nested fields) and writes its findings
+    (and rejects) as ``part-N.parquet`` in ``out`` (and ``rejects_out``), records numbered from the
+    file's first record (known from the files' footers, so no task waits for another). Returns
+    the tasks (each gives its rejects as an Arrow table when ``rejects_out`` is ``None``) and the
+    number of records."""
     _needs_dask()
     import pyarrow.dataset as ds
     from dask.delayed import delayed
@@ -242,9 +243,12 @@ def file_graph(policy: PolicyView, path: str, *, jurisdiction: Jurisdiction | No
     counts = [f.count_rows() for f in fragments]
     j = jurisdiction if jurisdiction is not None else Jurisdiction.example()
     job = delayed(Job(policy, j, today or dt.date.today(), lang), pure=True)  # one key: shipped once per worker
-    starts = [sum(counts[:i]) for i in range(len(counts))]
-    tasks = [delayed(_run_file, pure=True)(job, f.path, dataset.filesystem, start)
-             for f, start in zip(fragments, starts, strict=True)]
+    width = len(str(len(fragments)))
+    tasks = []
+    for i, f in enumerate(fragments):
+        name = f"part-{i:0{width}d}.parquet"
+        tasks.append(delayed(_run_file, pure=True)(job, f.path, dataset.filesystem, sum(counts[:i]), f"{out}/{name}",
+                                                   None if rejects_out is None else f"{rejects_out}/{name}"))
     return tasks, sum(counts)
 
 

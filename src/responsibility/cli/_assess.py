@@ -188,7 +188,7 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
     import shutil
 
     from ..batch._assessment import needs_frames, summary_text
-    from ..batch._dask import Scheduler, _needs_dask, _pick, _write, file_graph
+    from ..batch._dask import Scheduler, _needs_dask, file_graph
     from ..chain._jurisdiction import Jurisdiction
     from ._cli import load_policy
 
@@ -206,23 +206,15 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
         raise ResponsibilityError(f"no such file or directory: {input_path}")
     policy = load_policy(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
-    tasks, total = file_graph(policy, input_path, jurisdiction=j, today=today, lang=lang)
     finals = [d.rstrip("/") for d in (output, rejects_path) if d is not None]
     tmp = [f"{d}.part-{os.getpid()}" for d in finals]
+    tasks, n = file_graph(policy, input_path, tmp[0], tmp[1] if rejects_path is not None else None,
+                          jurisdiction=j, today=today, lang=lang)
     run = Scheduler(scheduler)
     try:
-        from dask.delayed import delayed
-
         for path in tmp:
             os.makedirs(path)
-        width = len(str(len(tasks)))
-        work = [delayed(_write)(r, 0, f"{tmp[0]}/part-{i:0{width}d}.parquet") for i, r in enumerate(tasks)]
-        if rejects_path is not None:
-            work += [delayed(_write)(r, 1, f"{tmp[1]}/part-{i:0{width}d}.parquet") for i, r in enumerate(tasks)]
-        else:
-            work += [delayed(_pick)(r, 1) for r in tasks]
-        got = run.compute(*work)
-        n, refused = total, got[len(tasks):]
+        refused = [x for x in run.compute(*tasks) if x is not None]
         for path, final in zip(tmp, finals, strict=True):
             old = f"{final}.old-{os.getpid()}"
             if os.path.exists(final):
