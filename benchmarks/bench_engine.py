@@ -1,11 +1,14 @@
 """Decisions per second of who_answers with each engine, and the cold start of the package.
 
-Usage: python benchmarks/bench_engine.py [N] [--against=REV] [--cold-only]   (default N = 2000; medians of 3)
+Usage: python benchmarks/bench_engine.py [N] [--against=REV[,REV…]] [--engines=compiled,durable]
+                                        [--cold-only | --decisions-only]   (default N = 2000; medians of 3)
 
 Decisions: who_answers over N random problems (a synthetic province), per CPU second and per wall
 second, the decision alone and with ``to_dict()``, for each engine. ``--against=REV`` measures git
-revision REV's source in the same run (its ``src/`` extracted to a temporary directory, each run a
-fresh process, the runs interleaved) and prints the ratio of the medians.
+revision REV's source (or each of several, comma-separated) in the same run (its ``src/`` extracted
+to a temporary directory, each run a fresh process, the runs interleaved) and prints the ratio of
+the medians. All then read the first REV's ``rules/`` (older code may not read newer rules): they
+decide the same problems on the same rules.
 
 Cold start: CPU seconds (user + sys of the child) and wall seconds of a fresh interpreter running
 ``import responsibility`` and ``responsibility who`` on the README's example problem, with the
@@ -77,11 +80,14 @@ MODES = ("who_answers", "who_answers + to_dict")
 
 def rate(policy: responsibility.Policy, j: Jurisdiction, recs: list[dict[str, Any]], engine: str,
          mode: str) -> tuple[float, float]:
-    """Decisions per CPU second and per wall second over ``recs`` (after one untimed pass, so that
-    every area's rules are compiled and registered in both the old code and the new)."""
+    """Decisions per CPU second and per wall second over ``recs`` (after one untimed pass doing the
+    same, so that every area's rules are compiled and registered and what a decider keeps is kept,
+    in both the old code and the new: a service's steady state)."""
     dicts = mode == MODES[1]
     for r in recs:
-        policy.who_answers(r, jurisdiction=j, engine=engine)  # type: ignore[arg-type]
+        v = policy.who_answers(r, jurisdiction=j, engine=engine)  # type: ignore[arg-type]
+        if dicts:
+            v.to_dict()
     cpu, start = time.process_time(), time.perf_counter()
     for r in recs:
         v = policy.who_answers(r, jurisdiction=j, engine=engine)  # type: ignore[arg-type]
@@ -90,52 +96,56 @@ def rate(policy: responsibility.Policy, j: Jurisdiction, recs: list[dict[str, An
     return len(recs) / (time.process_time() - cpu), len(recs) / (time.perf_counter() - start)
 
 
-def measured_in_child(src: Path | None, n: int, engine: str, mode: str) -> tuple[float, float]:
+def measured_in_child(src: Path | None, n: int, engine: str, mode: str,
+                      rules: Path | None = None) -> tuple[float, float]:
     """:func:`rate` in a fresh interpreter, importing ``responsibility`` from ``src`` (another
-    revision's source tree) or, without it, from this checkout."""
+    revision's source tree) or, without it, from this checkout, and reading ``rules`` (default:
+    this checkout's)."""
     env = dict(os.environ)
     if src is not None:
         env["PYTHONPATH"] = str(src)
-    out = subprocess.run([sys.executable, __file__, "--child", str(n), engine, mode], check=True,
-                         capture_output=True, text=True, env=env)
+    out = subprocess.run([sys.executable, __file__, "--child", str(n), engine, mode, str(rules or ROOT / "rules")],
+                         check=True, capture_output=True, text=True, env=env)
     per_cpu, per_wall = out.stdout.split()
     return float(per_cpu), float(per_wall)
 
 
 def source_of(rev: str, into: Path) -> Path:
-    """The ``src/`` tree of git revision ``rev``, extracted under ``into``."""
+    """The ``src/`` and ``rules/`` trees of git revision ``rev``, extracted under ``into`` (returns
+    the ``src/`` one)."""
     import io
     import tarfile
 
-    tar = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev, "--", "src"], check=True,
-                         capture_output=True).stdout
+    tar = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev, "--", "src", "rules"],
+                         check=True, capture_output=True).stdout
     with tarfile.open(fileobj=io.BytesIO(tar)) as t:
         t.extractall(into, filter="data")
     return into / "src"
 
 
-def decisions(n: int, against: str | None, runs: int = 3) -> None:
-    """Print decisions/s of this checkout, and of revision ``against`` in the same run (the runs
-    interleaved, each in a fresh process), with the ratio of the medians."""
-    engines = ["compiled", "durable"]
+def decisions(n: int, against: list[str], runs: int = 3, engines: tuple[str, ...] = ("compiled", "durable")) -> None:
+    """Print decisions/s of this checkout, and of each revision of ``against`` in the same run (the
+    runs interleaved, each in a fresh process), with the ratio of the medians; all on the rules of
+    the first revision of ``against`` (older code may not read newer rules)."""
     with tempfile.TemporaryDirectory() as tmp:
-        old = source_of(against, Path(tmp)) if against else None
+        olds = {rev: source_of(rev, Path(tmp) / str(i)) for i, rev in enumerate(against)}
+        rules = next(iter(olds.values())).parent / "rules" if olds else None
         print(f"decisions/s over {n:,} problems, medians of {runs} runs (CPU-second rate; wall-second rate)"
-              + (f"; before = {against}" if against else ""))
+              + (f"; before = {', '.join(against)}, all on the rules/ of {against[0]}" if against else ""))
         for engine in engines:
             for mode in MODES:
-                new_runs, old_runs = [], []
+                got: dict[str | None, list[tuple[float, float]]] = {None: [], **{rev: [] for rev in olds}}
                 for _ in range(runs):
-                    if old is not None:
-                        old_runs.append(measured_in_child(old, n, engine, mode))
-                    new_runs.append(measured_in_child(None, n, engine, mode))
-                new_cpu = statistics.median(c for c, _ in new_runs)
+                    for rev, old in olds.items():
+                        got[rev].append(measured_in_child(old, n, engine, mode, rules))
+                    got[None].append(measured_in_child(None, n, engine, mode, rules))
+                new_cpu = statistics.median(c for c, _ in got[None])
                 line = (f"  {engine:8s} {mode:22s} now {new_cpu:8,.0f} /CPU-s "
-                        f"({statistics.median(w for _, w in new_runs):8,.0f} /wall-s)")
-                if old_runs:
-                    old_cpu = statistics.median(c for c, _ in old_runs)
-                    line += (f"   before {old_cpu:8,.0f} /CPU-s ({statistics.median(w for _, w in old_runs):8,.0f}"
-                             f" /wall-s)   ×{new_cpu / old_cpu:.2f}")
+                        f"({statistics.median(w for _, w in got[None]):8,.0f} /wall-s)")
+                for rev in olds:
+                    old_cpu = statistics.median(c for c, _ in got[rev])
+                    line += (f"   {rev} {old_cpu:8,.0f} /CPU-s ({statistics.median(w for _, w in got[rev]):8,.0f}"
+                             f" /wall-s) ×{new_cpu / old_cpu:.2f}")
                 print(line, flush=True)
 
 
@@ -174,18 +184,21 @@ def cold_starts(runs: int = 3) -> None:
 
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:
-        n, engine, mode = int(sys.argv[2]), sys.argv[3], sys.argv[4]
-        policy = responsibility.load(ROOT / "rules")  # this checkout's rules, whichever code reads them
+        n, engine, mode, rules = int(sys.argv[2]), sys.argv[3], sys.argv[4], Path(sys.argv[5])
+        policy = responsibility.load(rules)  # the same rules, whichever code reads them
         j = Jurisdiction.synthetic()
         per_cpu, per_wall = rate(policy, j, problems(policy, j, n), engine, mode)
         print(per_cpu, per_wall)
         return
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    against = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--against=")), None)
-    cold_starts()
+    against = next((a.split("=", 1)[1].split(",") for a in sys.argv[1:] if a.startswith("--against=")), [])
+    engines = next((tuple(a.split("=", 1)[1].split(",")) for a in sys.argv[1:] if a.startswith("--engines=")),
+                   ("compiled", "durable"))
+    if "--decisions-only" not in sys.argv:
+        cold_starts()
     if "--cold-only" in sys.argv:
         return
-    decisions(int(args[0]) if args else 2000, against)
+    decisions(int(args[0]) if args else 2000, against, engines=engines)
 
 
 if __name__ == "__main__":

@@ -229,3 +229,31 @@ def test_a_lazy_verdict_builds_once_and_pickles_whole(policy: Policy) -> None:
     with pytest.raises(TypeError):
         hash(v)
     assert decider_of(policy) is decider_of(policy)
+
+
+def test_to_dict_reads_the_sheet_without_building_findings(policy: Policy) -> None:
+    record = {"id": "p", "domain": "housing", "place": "330127100219", "severity": "grave",
+              "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-12-31"}
+    v = policy.who_answers(record, engine="compiled")
+    d = v.to_dict("en")
+    assert v._parts is None and v._sheet is not None  # the dict came from the sheet alone
+    d["findings"][0]["clauses"].append("x")  # a caller's dict is its own
+    assert v.to_dict("en") != d and v.to_dict("en") == reference(policy, record, Jurisdiction.example(),
+                                                                 "compiled").to_dict("en")
+
+
+def test_fill_template_leaves_what_it_cannot_fill_to_format_map() -> None:
+    from responsibility.engine._verdict import FindingForm, blank, fill_template
+
+    own = {"body": "县{局}", "limit": 10, "obj": "ab"}
+    for template in ("{body}（{place}）{limit:>4}天{missing}", "{obj[0]}{place!r}{limit!s:<3}|", "{{x}}{body}",
+                     "{0}{place}", "{limit:{width}}{place}"):
+        filled, partial = fill_template(template, own, {"place"})
+        rest = {"place": "某村", "width": "3"}
+        want = template.format_map(blank({**own, **rest})) if "{0}" not in template else None
+        form = FindingForm("county", "b", "n", "", "x", "y", (), (), (), filled, filled,
+                           own=dict(own) if partial else None)
+        if want is None:
+            assert partial
+            continue
+        assert form.text(blank(rest), False) == want, template

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, Protocol
 
 from .._errors import EngineError
@@ -21,7 +21,20 @@ from ._engine_compiled import CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
 from ._problem import Problem, parse_day, parse_problem
-from ._verdict import Finding, Interpretation, More, Parts, Step, Verdict
+from ._verdict import (
+    Finding,
+    FindingForm,
+    Interpretation,
+    InterpretationForm,
+    More,
+    Row,
+    Sheet,
+    Step,
+    Verdict,
+    blank,
+    fill_template,
+    fresh,
+)
 from ._verdict_view import VerdictContext
 
 EngineName = Literal["durable", "compiled"]
@@ -43,6 +56,18 @@ class _Defaults(dict[str, str]):
         return ""
 
 
+class _Memo(dict[Any, Any]):
+    """A dict that makes a missing value with ``make(key)`` and keeps it."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
 class Decider:
     """One policy's rules and engines. Made once per policy; thread-safe."""
 
@@ -61,7 +86,12 @@ class Decider:
         self._label = f"{policy.data.meta.id}@{policy.data.meta.version}"
         self._quotes_parameters: tuple[dict[str, str], dict[str, Any]] | None = None
         self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        self._reason_memo: dict[tuple[Any, ...], dict[str, str]] = {}
+        self._forms: dict[tuple[Any, ...], FindingForm] = {}
+        self._texts: dict[tuple[Any, ...], tuple[str, str, dict[str, str] | None]] = {}
+        # A finding's place in the verdict's order: its body's level (the village first), body, basis, liability.
+        self._order = _Memo(lambda k: (policy.level_rank[policy.bodies[k[0]].level], k[0],
+                                       self._failure_rank[k[1]], self._liability_rank[k[2]]))
+        self._interpretation_memo = _Memo(self._interpretation_form)
 
     def engine(self, name: EngineName | None = None) -> _Engine:
         """The engine called ``name``; ``None`` picks durable-rules where it imports."""
@@ -217,44 +247,50 @@ class Decider:
     def _verdict(self, problem: Problem, jurisdiction: Jurisdiction,
                  placed: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]],
                  hits: list[Hit], ctx: Context, engine: str) -> Verdict:
-        """The verdict on what was placed; its findings, reasons, paths and quotes are built by
-        :meth:`_parts` when first read (:class:`Verdict`)."""
+        """The verdict on what was placed; what it says is built by :meth:`_sheet` when first read
+        (:class:`Verdict`)."""
         return Verdict.lazy(problem.id, engine, ctx.as_of, self._label,
                             VerdictContext(self.policy, jurisdiction, problem),
-                            functools.partial(self._parts, problem, jurisdiction, placed, ctx))
+                            functools.partial(self._sheet, problem, jurisdiction, placed, ctx))
 
-    def _parts(self, problem: Problem, jurisdiction: Jurisdiction,
-               placed: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]], ctx: Context) -> Parts:
-        """The findings and interpretations (what ``to_dict`` shows); the rest (:meth:`_more`:
-        rules that fired, chain paths, quotes) waits until it is read too."""
-        policy = self.policy
-        rank = policy.level_rank
+    def _sheet(self, problem: Problem, jurisdiction: Jurisdiction,
+               placed: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]], ctx: Context) -> Sheet:
+        """The findings and interpretations (what ``to_dict`` shows): each finding a form kept per
+        decider (:meth:`_form`) and the record's values; the rest (:meth:`_more`: rules that fired,
+        chain paths, quotes) waits until it is read too."""
         code = parse_code(problem.place)
-        keys = sorted(placed, key=lambda k: (rank[policy.bodies[k[0]].level], k[0],
-                                             self._failure_rank[k[1]], self._liability_rank[k[2]]))
-        findings: list[Finding] = []
-        places: dict[str, tuple[str, Any]] = {}  # by level: the place's code and the place
+        keys = sorted(placed, key=self._order.__getitem__)
+        rows: list[Row] = []
+        places: dict[str, tuple[str, str, str]] = {}  # by level: the place's code, its name, the reason's name
         context: dict[Any, dict[str, str]] = {}  # the record's reason values, by the fact's level
+        values_at: dict[tuple[Any, str], dict[str, str]] = {}  # and with the place, by the body's level
+        forms, severity = self._forms, problem.severity
         for key in keys:
-            body_id, basis, liability = key
             fired, duties = placed[key]
-            body = policy.bodies[body_id]
-            got = places.get(body.level)
+            rules = tuple([r.id for r, _ in fired])
+            passed = key[1] == "not_rectified" and any(fact.get("lvl") in ctx.passed for _, fact in fired)
+            static = self._static(key, duties, fired, rules, ctx.deadline_from_parameter, passed)
+            fact = fired[0][1]
+            # By the static part's identity: a form keeps it, so the id is not another's while the form is kept.
+            form = forms.get((id(static), key, duties, severity, bool(fact.get("escalate"))))
+            if form is None:
+                form = self._form(key, duties, static, severity, fact)
+            level = form.level
+            got = places.get(level)
             if got is None:
-                place_code = ancestor_code(code, body.level)
-                got = places[body.level] = (place_code, jurisdiction.get(place_code))
-            place_code, place = got
-            rules = tuple(r.id for r, _ in fired)
-            passed = basis == "not_rectified" and any(fact.get("lvl") in ctx.passed for _, fact in fired)
-            clauses, rests = self._static(key, duties, fired, rules, ctx.deadline_from_parameter, passed)
-            text = self._reasons(problem, body_id, place.name if place else place_code, basis, duties,
-                                 fired[0][1], ctx, context)
-            findings.append(Finding(
-                level=body.level, body=body_id, name=body.name, place=place_code, basis=basis,
-                liability=liability, clauses=clauses,
-                reason=text[0], reason_en=text[1], name_en=body.en, place_name=place.name if place else "",
-                duties=duties, rules=rules, rests_on=rests))
-        return Parts(tuple(findings), self._interpretations(findings, ctx.rests_on),
+                place_code = ancestor_code(code, level)
+                place = jurisdiction.get(place_code)
+                got = places[level] = ((place_code, place.name, place.name) if place else (place_code, "", place_code))
+            lvl = fact.get("lvl")
+            values = values_at.get((lvl, level))
+            if values is None:
+                record = context.get(lvl)
+                if record is None:
+                    record = context[lvl] = self.context_values(problem, fact, ctx)
+                values = values_at[(lvl, level)] = blank({"place": got[2]})
+                values.update(record)
+            rows.append((form, got[0], got[1], values, rules))
+        return Sheet(rows, self._interpretation_forms([r[0].rests_on for r in rows], ctx.rests_on),
                      functools.partial(self._more, jurisdiction, code, placed, keys))
 
     def _more(self, jurisdiction: Jurisdiction, code: str,
@@ -325,23 +361,28 @@ class Decider:
                                              {p: policy.parameter(p) for p in policy.parameters})
         return got
 
-    def _reasons(self, problem: Problem, body_id: str, place: str, basis: str, duties: tuple[str, ...],
-                 fact: Fact, ctx: Context, context: dict[Any, dict[str, str]]) -> tuple[str, str]:
-        """:meth:`_reason`, with the finding's values kept per body, duties, severity and
-        escalation and the record's per fact level (``context``, one verdict's)."""
-        key = (body_id, duties, problem.severity, bool(fact.get("escalate")))
-        own = self._reason_memo.get(key)
-        if own is None:
-            own = self._reason_memo[key] = dict(self.reason_values(body_id, "", duties, problem.severity, fact))
-        lvl = fact.get("lvl")
-        record = context.get(lvl)
-        if record is None:
-            record = context[lvl] = self.context_values(problem, fact, ctx)
-        values = _Defaults(own)
-        values["place"] = place
-        values.update(record)
-        failure = self.policy.failures[basis]
-        return failure.reason.format_map(values), failure.reason_en.format_map(values)
+    def _form(self, key: tuple[str, str, str], duties: tuple[str, ...],
+              static: tuple[tuple[str, ...], tuple[str, ...]], severity: str, fact: Fact) -> FindingForm:
+        """What a finding says apart from the record, kept per decider by body, basis, liability,
+        duties, clauses and what it rests on (``static``, from :meth:`_static`), severity and
+        escalation (the only part of the fact :meth:`reason_values` reads); its reason templates
+        have the finding's own values filled in (:func:`fill_template`)."""
+        escalate = bool(fact.get("escalate"))
+        body_id, basis, liability = key
+        body = self.policy.bodies[body_id]
+        text = self._texts.get((body_id, basis, duties, severity, escalate))
+        if text is None:  # fewer than forms: kept apart, so that a new form seldom formats anew
+            failure = self.policy.failures[basis]
+            own = self.reason_values(body_id, "", duties, severity, fact)
+            zh, partial_zh = fill_template(failure.reason, own, CONTEXT_FIELDS)
+            en, partial_en = fill_template(failure.reason_en, own, CONTEXT_FIELDS)
+            text = self._texts[(body_id, basis, duties, severity, escalate)] = (
+                zh, en, dict(own) if partial_zh or partial_en else None)
+        form = self._forms[(id(static), key, duties, severity, escalate)] = FindingForm(
+            level=body.level, body=body_id, name=body.name, name_en=body.en, basis=basis, liability=liability,
+            clauses=static[0], duties=duties, rests_on=static[1], reason=text[0], reason_en=text[1], own=text[2],
+            static=static)
+        return form
 
     def clauses(self, body_id: str, basis: str, duties: Sequence[str], rules: Sequence[Rule]) -> tuple[str, ...]:
         """The clauses behind a finding, in the documents' order: the failure's, the duties',
@@ -372,31 +413,40 @@ class Decider:
                              self.clauses(body, rule.basis, duties, [rule])))
         return frozenset(out)
 
-    def _interpretations(self, findings: list[Finding], absent: Sequence[str] = ()) -> tuple[Interpretation, ...]:
+    def _interpretations(self, findings: Sequence[Finding], absent: Sequence[str] = ()) -> tuple[Interpretation, ...]:
         """What the findings rest on, and (``absent``) parameters that decided that a finding is not made."""
-        policy = self.policy
-        users: dict[str, list[int]] = {rid: [] for rid in absent if rid in policy.parameters}
-        for i, f in enumerate(findings):
-            for rid in f.rests_on:
+        return tuple(Interpretation(f.id, f.type, f.name, fresh(f.value), f.why, ix)
+                     for f, ix in self._interpretation_forms([f.rests_on for f in findings], absent))
+
+    def _interpretation_forms(self, rests: Sequence[tuple[str, ...]], absent: Sequence[str] = ()
+                              ) -> tuple[tuple[InterpretationForm, tuple[int, ...]], ...]:
+        """:meth:`_interpretations` as forms with the indices of the findings (by what each rests on)."""
+        parameters = self.policy.parameters
+        users: dict[str, list[int]] = {rid: [] for rid in absent if rid in parameters}
+        for i, ids in enumerate(rests):
+            for rid in ids:
                 users.setdefault(rid, []).append(i)
-        out = []
-        for rid, ix in users.items():
-            if rid in policy.parameters:
-                p = policy.parameters[rid]
-                out.append(Interpretation(rid, "parameter", p.name, p.value, p.why, tuple(ix)))
-            elif rid in policy.duties:
-                d = policy.duties[rid]
-                out.append(Interpretation(rid, "duty", d.quote, list(d.holders), d.note or "", tuple(ix)))
-            elif rid in policy.bodies:
-                b = policy.bodies[rid]
-                out.append(Interpretation(rid, "unresolved", b.name, None, b.note or b.en, tuple(ix)))
-            elif rid in policy.failures:
-                fl = policy.failures[rid]
-                out.append(Interpretation(rid, "failure", fl.name, None, fl.en, tuple(ix)))
-            else:
-                pr = next(p for p in policy.data.accountability.principles if p.id == rid)
-                out.append(Interpretation(rid, "principle", pr.name, pr.oversight_kinds, pr.en, tuple(ix)))
-        return tuple(sorted(out, key=lambda x: x.id))
+        forms = self._interpretation_memo
+        return tuple((forms[rid], tuple(ix)) for rid, ix in sorted(users.items()))
+
+    def _interpretation_form(self, rid: str) -> InterpretationForm:
+        """The interpretation ``rid`` names: a parameter, a duty read by interpretation, an
+        unresolved role body, a failure or a principle."""
+        policy = self.policy
+        if rid in policy.parameters:
+            p = policy.parameters[rid]
+            return InterpretationForm(rid, "parameter", p.name, p.value, p.why)
+        if rid in policy.duties:
+            d = policy.duties[rid]
+            return InterpretationForm(rid, "duty", d.quote, list(d.holders), d.note or "")
+        if rid in policy.bodies:
+            b = policy.bodies[rid]
+            return InterpretationForm(rid, "unresolved", b.name, None, b.note or b.en)
+        if rid in policy.failures:
+            fl = policy.failures[rid]
+            return InterpretationForm(rid, "failure", fl.name, None, fl.en)
+        pr = next(p for p in policy.data.accountability.principles if p.id == rid)
+        return InterpretationForm(rid, "principle", pr.name, pr.oversight_kinds, pr.en)
 
     def _reason(self, problem: Problem, body_id: str, place: str, basis: str, duties: tuple[str, ...],
                 fact: Fact, ctx: Context) -> tuple[str, str]:

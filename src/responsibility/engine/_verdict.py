@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from collections.abc import Callable
+import string
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
@@ -97,6 +98,135 @@ class Parts(NamedTuple):
     more: Callable[[], More]
 
 
+class _Blank(dict[str, str]):
+    """Reason values: a template field without a value formats as ``""``."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def blank(values: Mapping[str, str]) -> dict[str, str]:
+    """A mapping of reason values in which a missing field formats as ``""``."""
+    return _Blank(values)
+
+
+def fill_template(template: str, values: Mapping[str, Any], keep: Collection[str]) -> tuple[str, bool]:
+    """``template`` with every field but those named in ``keep`` formatted from ``values`` (a
+    field without a value as ``""``), the rest left as fields, braces of the filled text doubled:
+    ``fill_template(t, v, keep).format_map(rest)`` is ``t.format_map({**v, **rest})``.
+
+    The second item says whether some field could not be filled (an attribute, index or
+    positional field other than of ``keep``): it was left as it was and formatting the result
+    needs ``values`` too.
+
+    >>> fill_template("{body}（{place}）{limit:>3}天", {"body": "县住建局", "limit": 10}, {"place"})
+    ('县住建局（{place}） 10天', False)
+    """
+    fmt = string.Formatter()
+    out: list[str] = []
+    partial = False
+    for literal, field, spec, conversion in fmt.parse(template):
+        out.append(literal.replace("{", "{{").replace("}", "}}"))
+        if field is None:
+            continue
+        whole = "{" + field + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}"
+        if field in keep:
+            out.append(whole)
+        elif not field.isidentifier() or "{" in (spec or ""):
+            partial = True  # an attribute, an index, a positional or a nested field: left to format_map
+            out.append(whole)
+        else:
+            value = fmt.convert_field(values.get(field, ""), conversion)
+            out.append(fmt.format_field(value, spec or "").replace("{", "{{").replace("}", "}}"))
+    return "".join(out), partial
+
+
+@dataclass(frozen=True, slots=True)
+class FindingForm:
+    """What a finding says that does not depend on the record: the same for every verdict of a
+    decider with the same body, basis, liability, duties, rules, severity and escalation.
+
+    ``reason`` and ``reason_en`` are the reason templates with the finding's own values filled in;
+    the record's (the place, the finder, the dates: ``Row.values``) fill the rest. ``own`` is
+    ``None``, or the finding's own values where a template field could not be filled in advance.
+    """
+
+    level: str
+    body: str
+    name: str
+    name_en: str
+    basis: str
+    liability: str
+    clauses: tuple[str, ...]
+    duties: tuple[str, ...]
+    rests_on: tuple[str, ...]
+    reason: str
+    reason_en: str
+    own: Mapping[str, str] | None = None
+    #: What the form was made from, kept with it (the decider finds the form by its identity).
+    static: Any = None
+
+    def text(self, values: Mapping[str, str], en: bool) -> str:
+        """The reason in Chinese or English, given the record's values (a :func:`blank` mapping)."""
+        template = self.reason_en if en else self.reason
+        if self.own is not None:
+            return template.format_map(blank({**self.own, **values}))
+        return template.format_map(values)
+
+
+#: One finding of one verdict: its form, the place where the body sits (code and name), the
+#: record's reason values (a :func:`blank` mapping) and the rules behind it.
+Row = tuple[FindingForm, str, str, Mapping[str, str], tuple[str, ...]]
+
+
+class InterpretationForm(NamedTuple):
+    """An interpretation without the findings that rest on it (the same for every verdict)."""
+
+    id: str
+    type: str
+    name: str
+    value: Any
+    why: str
+
+
+def fresh(value: Any) -> Any:
+    """A list value copied (each verdict has its own), any other as it is."""
+    return list(value) if isinstance(value, list) else value
+
+
+class Sheet(NamedTuple):
+    """The findings of a verdict as :class:`Row` objects and the interpretations as forms with the
+    finding indices resting on them: what ``to_dict`` needs, without building a :class:`Finding`;
+    ``more`` builds the rest."""
+
+    rows: list[Row]
+    interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
+    more: Callable[[], More]
+
+    def parts(self) -> Parts:
+        """The :class:`Finding` and :class:`Interpretation` objects of the rows."""
+        findings = tuple(
+            Finding(level=f.level, body=f.body, name=f.name, place=place, basis=f.basis, liability=f.liability,
+                    clauses=f.clauses, reason=f.text(values, False), reason_en=f.text(values, True),
+                    name_en=f.name_en, place_name=place_name, duties=f.duties, rules=rules, rests_on=f.rests_on)
+            for f, place, place_name, values, rules in self.rows)
+        interpretations = tuple(Interpretation(i.id, i.type, i.name, fresh(i.value), i.why, ix)
+                                for i, ix in self.interpretations)
+        return Parts(findings, interpretations, self.more)
+
+    def finding_dicts(self, lang: Lang) -> list[dict[str, Any]]:
+        """``Finding.to_dict(lang)`` of every row."""
+        en = lang == "en"
+        return [{"level": f.level, "body": f.body, "name": f.name, "place": place, "basis": f.basis,
+                 "liability": f.liability, "clauses": list(f.clauses), "reason": f.text(values, en)}
+                for f, place, _, values, _ in self.rows]
+
+    def interpretation_dicts(self) -> list[dict[str, Any]]:
+        """``Interpretation.to_dict()`` of every interpretation."""
+        return [{"id": i.id, "type": i.type, "name": i.name, "value": fresh(i.value), "why": i.why,
+                 "findings": list(ix)} for i, ix in self.interpretations]
+
+
 class Verdict:
     """The answer to "who answers for this problem?".
 
@@ -117,7 +247,7 @@ class Verdict:
     Equal verdicts compare equal field by field (``context`` aside), as before.
     """
 
-    __slots__ = ("_make", "_more", "_parts", "as_of", "context", "engine", "policy", "problem")
+    __slots__ = ("_make", "_more", "_parts", "_sheet", "as_of", "context", "engine", "policy", "problem")
     __hash__ = None  # type: ignore[assignment]  # it holds dicts, as the dataclass it was did
 
     problem: str
@@ -135,24 +265,37 @@ class Verdict:
         more = More(steps, dict(quotes or {}), dict(parameters or {}), dict(paths or {}))
         self._parts: Parts | None = Parts(findings, interpretations, lambda: more)
         self._more: More | None = more
-        self._make: Callable[[], Parts] | None = None
+        self._sheet: Sheet | None = None
+        self._make: Callable[[], Sheet] | None = None
 
     @classmethod
     def lazy(cls, problem: str, engine: str, as_of: dt.date, policy: str, context: Any,
-             make: Callable[[], Parts]) -> Verdict:
-        """A verdict whose :class:`Parts` ``make()`` builds on first use (and their
-        :class:`More` on the first use of any of its fields)."""
+             make: Callable[[], Sheet]) -> Verdict:
+        """A verdict whose :class:`Sheet` ``make()`` builds on first use: ``to_dict`` and
+        ``to_json`` read it as it is, the findings and interpretations are built from it when
+        first read (and its :class:`More` on the first use of any of its fields)."""
         v = cls.__new__(cls)
         v.problem, v.engine, v.as_of, v.policy, v.context = problem, engine, as_of, policy, context
-        v._parts, v._more, v._make = None, None, make
+        v._parts, v._more, v._sheet, v._make = None, None, None, make
         return v
+
+    def _built_sheet(self) -> Sheet | None:
+        """The sheet of a lazy verdict, ``None`` for one made whole."""
+        sheet = self._sheet
+        if sheet is None:
+            make = self._make
+            if make is None:
+                return self._sheet  # made whole, or another thread has just built it
+            sheet = self._sheet = make()
+            self._make = None
+        return sheet
 
     def _built(self) -> Parts:
         parts = self._parts
         if parts is None:
-            assert self._make is not None
-            parts = self._parts = self._make()
-            self._make = None
+            sheet = self._built_sheet()
+            assert sheet is not None  # a verdict made whole has its parts
+            parts = self._parts = sheet.parts()
         return parts
 
     def _built_more(self) -> More:
@@ -212,12 +355,14 @@ class Verdict:
     def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
         """The fixed JSON shape of the verdict; under a what-if policy also ``what_if``:
         ``{parameter: {"rules": value, "used": value}}``."""
-        out: dict[str, Any] = {
-            "problem": self.problem,
-            "findings": [f.to_dict(lang) for f in self.findings],
-            "interpretations": [i.to_dict() for i in self.interpretations],
-            "engine": self.engine,
-        }
+        sheet = self._built_sheet()
+        if sheet is not None:  # nothing built but what the dict holds
+            findings, interpretations = sheet.finding_dicts(lang), sheet.interpretation_dicts()
+        else:
+            findings = [f.to_dict(lang) for f in self.findings]
+            interpretations = [i.to_dict() for i in self.interpretations]
+        out: dict[str, Any] = {"problem": self.problem, "findings": findings,
+                               "interpretations": interpretations, "engine": self.engine}
         if changed := self.what_if:
             out["what_if"] = {k: {"rules": old, "used": new} for k, (old, new) in changed.items()}
         return out
