@@ -26,6 +26,7 @@ The command-line interface turns each into one line on stderr and exit code 2.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 class ResponsibilityError(Exception):
@@ -123,6 +124,17 @@ class LedgerError(ResponsibilityError, ValueError):
 
 class ExtraUnavailable(ResponsibilityError, ImportError):
     """An optional extra is not installed; the message names the ``pip install`` that adds it."""
+
+
+def import_extra(module: str, message: str) -> Any:
+    """``module`` imported, or :class:`ExtraUnavailable` with ``message`` (which names the extra to
+    install) when it is not installed: the one way an optional dependency is reached."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise ExtraUnavailable(message) from None
 
 
 class PlotUnavailable(ExtraUnavailable):

@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from .._errors import ExtraUnavailable
+from .._errors import ExtraUnavailable, import_extra
 from ..chain._jurisdiction import Jurisdiction
 from ..policy._view import PolicyView
 
@@ -41,11 +41,7 @@ REJECT_TYPES = {"record": "int64", "line": "Int64", "problem": "string", "field"
 
 
 def _needs_dask() -> Any:
-    try:
-        import dask.dataframe as dd
-    except ImportError:
-        raise ExtraUnavailable("assessing on Dask needs the dask extra: pip install 'responsibility[dask]'") from None
-    return dd
+    return import_extra("dask.dataframe", "assessing on Dask needs the dask extra: pip install 'responsibility[dask]'")
 
 
 def portable(policy: PolicyView) -> PolicyView:

@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._errors import import_extra
+
 if TYPE_CHECKING:
     from ..chain._jurisdiction import Jurisdiction
     from ..policy._view import PolicyView
@@ -51,13 +53,7 @@ TOP = 15
 
 
 def _plotly() -> Any:
-    try:
-        import plotly.graph_objects as go
-    except ImportError:
-        from .._errors import ExtraUnavailable
-
-        raise ExtraUnavailable("the HTML report needs plotly: pip install 'responsibility[report]'") from None
-    return go
+    return import_extra("plotly.graph_objects", "the HTML report needs plotly: pip install 'responsibility[report]'")
 
 
 def reason_kind(reason: str) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from .._errors import import_extra
 from ._columnar import I64, NONE, Folded, day_number
 from ._fold import OPEN, STATUSES, State
 
@@ -34,14 +35,7 @@ def names() -> dict[str, Any]:
 
 
 def _pd() -> Any:
-    try:
-        import pandas as pd
-    except ImportError:
-        from .._errors import ExtraUnavailable
-
-        raise ExtraUnavailable("the ledger's lists are pandas DataFrames: pip install 'responsibility[ledger]'") \
-            from None
-    return pd
+    return import_extra("pandas", "the ledger's lists are pandas DataFrames: pip install 'responsibility[ledger]'")
 
 
 @dataclass(frozen=True)

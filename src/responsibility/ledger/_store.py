@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Generator, Iterable
 from typing import Any
 
-from .._errors import ExtraUnavailable, LedgerError
+from .._errors import ExtraUnavailable, LedgerError, import_extra
 
 SCHEMA_VERSION = 1
 
@@ -27,11 +27,7 @@ __all__ = ["SCHEMA_VERSION", "LedgerError", "Tables", "corrected_rows", "create"
 
 
 def _sqlalchemy() -> Any:
-    try:
-        import sqlalchemy
-    except ImportError:
-        raise ExtraUnavailable("the ledger needs SQLAlchemy: pip install 'responsibility[ledger]'") from None
-    return sqlalchemy
+    return import_extra("sqlalchemy", "the ledger needs SQLAlchemy: pip install 'responsibility[ledger]'")
 
 
 def url_of(target: str) -> str:

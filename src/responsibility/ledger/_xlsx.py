@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from .._errors import import_extra
+
 MAX_ROWS = 1_048_575
 OVERDUE_FILL = "FFC7CE"
 HEADER_FILL = "DDEBF7"
@@ -31,13 +33,7 @@ def text_width(value: Any) -> int:
 
 
 def _openpyxl() -> Any:
-    try:
-        import openpyxl
-    except ImportError:
-        from .._errors import ExtraUnavailable
-
-        raise ExtraUnavailable("Excel files need openpyxl: pip install 'responsibility[ledger]'") from None
-    return openpyxl
+    return import_extra("openpyxl", "Excel files need openpyxl: pip install 'responsibility[ledger]'")
 
 
 def _cell_value(v: Any) -> Any:
