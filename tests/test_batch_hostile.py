@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -258,6 +259,8 @@ def test_dask_on_a_local_cluster_equals_one_machine_row_for_row(run_cli: Run, tm
 def test_the_spark_function_gives_what_assess_gives(policy: Policy, province: Jurisdiction) -> None:
     """Spark's mapInPandas with :func:`responsibility.batch.spark_function` (needs pyspark and Java)."""
     pytest.importorskip("pyspark")
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Spark needs a Java runtime (scripts/setup.sh installs default-jre-headless)")
     import pandas as pd
     from pyspark.sql import SparkSession
 
