@@ -197,7 +197,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     fixed = (c.rect[:, None] != NONE) & (c.rect[:, None] <= due_fix)
     finder = np.zeros((n, nr), np.bool_)
     finder[d, c.dlev[d]] = True
-    self_fixed = finder & (np.arange(nr)[None, :] < auth[:, None])
+    reported_by = np.zeros((n, nr), np.bool_)  # a finder that reported it upward did not fix it itself
+    if len(rep):
+        reported_by[hp[rep], hby[rep]] = True
+    self_fixed = finder & (np.arange(nr)[None, :] < auth[:, None]) & ~reported_by
     late &= ~(fixed & np.where(self_fixed, not must_report, ~stepped))
     ur, ul = np.nonzero(late)
     # every level it was assigned to (the latest assignment to it counts) must rectify by the deadline
@@ -215,6 +218,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     due = asg_deadline.astype(np.int64)
     rect = c.rect[:, None]
     unfixed = (asg_on != NONE) & ((rect == NONE) | (rect > due)) & (asof[:, None] > due)
+    # an assignment to a level where no body can rectify a problem of the kind (a provincial rule sent to
+    # a county) leaves nobody there answering for its rectification
+    unfixed &= t.rectify_level[c.area[:, None], c.kind[:, None], t.place_rank[c.place][:, None],
+                               np.arange(nr)[None, :]] | (c.kind == 0)[:, None]
     if pass_down and len(asg):
         # a level that passed its latest assignment further down within the limit supervises only
         down = np.nonzero((hact != REPORTED) & (hto < hby))[0]

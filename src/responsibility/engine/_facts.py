@@ -150,7 +150,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # 上报). Only a finder below the authority that fixed it itself may still have had to report it.
             fixed = problem.rectified_on is not None and problem.rectified_on <= (
                 problem.deadline if problem.deadline is not None and assigned else received + rect_limit)
-            own_fix = fixed and i == 0 and below_authority
+            own_fix = fixed and i == 0 and below_authority and not any(
+                x.action == "reported" and x.by_level == level for x in steps)
             if fixed and not own_fix and not acted:
                 continue
             if own_fix:
@@ -166,6 +167,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     reassigned = policy.parameter(REASSIGNED) if REASSIGNED in policy.parameters else "rectification"
     latest = {h.to_level: h for h in steps if h.action == "assigned"}
     for level, h in sorted(latest.items(), key=lambda x: rank[x[0]]):
+        if problem.kind is not None and rank[level] not in can_rectify:
+            continue  # 二(三)6 …: no body there can rectify it (a provincial rule assigned to a county)
         if problem.deadline is not None:
             deadline = problem.deadline
         else:
