@@ -7,7 +7,9 @@ raises :class:`~responsibility.ResponsibilityError`.
 
 CSV: one record per row; empty cells are absent fields; ``discovered``, ``handled`` and
 ``concealed_by`` hold JSON (``discovered.level``, ``discovered.channel``, ``discovered.on``
-and ``discovered.body`` columns may stand in for ``discovered``). Parquet: the record's
+and ``discovered.body`` columns may stand in for ``discovered``); every cell is text (no type is
+guessed). Python's csv module defines what a CSV file says; blocks that pyarrow's C parser reads
+exactly alike are read by it (see :class:`_CsvReader`). Parquet: the record's
 fields as columns, ``discovered`` a struct, ``handled`` a list of structs; nulls are absent.
 YAML (input only): what ``responsibility who`` reads, one record or a list of them, through the
 bounded reader of :mod:`responsibility.policy._yaml` with its errors.
@@ -44,7 +46,7 @@ from ._assessor import (
     to_arrow,
     to_python,
 )
-from ._columns import check_columns, flat_reader
+from ._columns import NESTED, check_columns, flat_reader, flat_record, normalise
 from ._emit import FINDING_COLUMNS, REJECT_COLUMNS, Columns
 from ._parallel import Behind, prefetch
 from ._tables import Tables
@@ -162,8 +164,8 @@ class Source:
     def _open(self) -> IO[bytes]:
         return sys.stdin.buffer if self.path == "-" else open(self.path, "rb")
 
-    def _chunks(self, items: Iterator[tuple[int | None, Any, Reject | None]]) -> Iterator[Part]:
-        """Parts from (line, record or None, reject or None), numbering records in order."""
+    def _chunks(self, items: Iterator[tuple[int | None, Any, Reject | None]], start: int = 0) -> Iterator[Part]:
+        """Parts from (line, record or None, reject or None), numbering records in order from ``start``."""
         buf: list[Any] = []
         lines: list[int] = []
         numbers: list[int] = []
@@ -172,7 +174,7 @@ class Source:
         def part() -> Part:
             return Part(list(buf), np.array(numbers, np.int64), np.array(lines, np.int64), list(rejects))
 
-        for number, (line, record, refused) in enumerate(items):
+        for number, (line, record, refused) in enumerate(items, start):
             if refused is not None:
                 rejects.append((number, *refused[1:]))
             else:
@@ -280,43 +282,11 @@ class Source:
             raise ResponsibilityError(f"{name} must hold a problem object or a list of them")
 
     def _csv_parts(self) -> Iterator[Part]:
-        def items() -> Iterator[tuple[int | None, Any, Reject | None]]:
-            with self._open() as raw:
-                # undecodable bytes become lone surrogates (U+DC80…U+DCFF): their row is rejected, naming its line
-                text = io.TextIOWrapper(raw, encoding=self.encoding, errors="surrogateescape", newline="")
-                try:
-                    reader = csv.reader(text)
-                    header = next(reader, None)
-                    if header is None:
-                        return
-                    if any(_ESCAPED.search(h) for h in header):
-                        raise ResponsibilityError(f"{self.path}: the header has bytes that are not "
-                                                  f"{self.encoding.removesuffix('-sig')} text{_HINT}")
-                    check_columns(header, self.path)
-                    width = len(header)
-                    flat = flat_reader(header)
-                    line = reader.line_num
-                    for cells in reader:
-                        first, line = line + 1, reader.line_num
-                        if not any(cells):
-                            continue
-                        if len(cells) > width:
-                            why = f"line {first}: {len(cells)} cells, but the header has {width}"
-                            yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
-                            continue
-                        if _ESCAPED.search("\x00".join(cells)):
-                            yield first, None, self._undecodable(first, None)
-                            continue
-                        record, bad = flat(cells)
-                        if bad is None:
-                            yield first, record, None
-                        else:
-                            row = dict(zip(header, cells, strict=False))
-                            yield first, None, reject(0, first, bad_json(row, bad, f"line {first}: "))
-                except csv.Error as exc:
-                    raise ResponsibilityError(f"{self.path}:{reader.line_num}: not valid CSV ({exc})") from None
-
-        yield from self._chunks(items())
+        """CSV rows, parsed in C (pyarrow) a block at a time into the columnar path where the
+        block reads exactly as Python's csv module reads it, else by Python's csv module (see
+        :class:`_CsvReader`)."""
+        with self._open() as f:
+            yield from _CsvReader(self, f).parts()
 
 
 def _undecodable(line: int, exc: UnicodeDecodeError | None, encoding: str) -> Reject:
@@ -369,27 +339,15 @@ def _jsonl_part(data: bytes, bounds: npt.NDArray[np.int64], number: int, line: i
     ``line + 1`` of the input and record ``number``) as a :class:`Part` (see :meth:`Source._jsonl_parts`).
     The lines the C parser cannot carry exactly are found in bulk, without a Python object per line."""
     import pyarrow as pa
-    import pyarrow.json as pj
 
     n = len(bounds) - 1
-    starts, lens = bounds[:-1], np.diff(bounds)
 
     def text(k: int) -> bytes:
         return data[int(bounds[k]):int(bounds[k + 1])]
 
-    arr = np.frombuffer(data, np.uint8)
-    blank = np.zeros(n, np.bool_)
-    for k in np.nonzero(lens <= 2)[0].tolist():
-        blank[k] = not text(k).strip()
+    blank, special = _json_special(data, bounds)
     nonblank = ~blank
-    first = arr[np.minimum(starts, max(len(arr) - 1, 0))] if len(arr) else np.zeros(n, np.uint8)
-    special = nonblank & (first != ord("{"))
-    hits = _find_all(data, b"null") + [i for i in _find_all(data, b"\\u") if _SURROGATE_ESCAPE.match(data, i)]
-    if hits:
-        special[np.searchsorted(starts, np.array(hits, np.int64), "right") - 1] = True
-    opens = np.flatnonzero((arr == ord("{")) | (arr == ord("[")))
-    if len(opens):
-        special |= np.diff(np.searchsorted(opens, bounds)) > _MAX_OPEN
+    special |= nonblank & (_first_bytes(data, bounds) != ord("{"))
     try:  # the C parser does not check UTF-8 everywhere (keys): lines that are not UTF-8 go to Python's
         pa.array([data], pa.binary()).cast(pa.string())
     except (pa.ArrowInvalid, UnicodeDecodeError):
@@ -398,25 +356,7 @@ def _jsonl_part(data: bytes, bounds: npt.NDArray[np.int64], number: int, line: i
                 text(k).decode()
             except UnicodeDecodeError:
                 special[k] = True
-    table = None
-    for _ in range(8):  # a line the C parser refuses goes to Python's, and the rest is parsed again
-        clean = np.nonzero(nonblank & ~special)[0]
-        if not len(clean):
-            break
-        body = data if len(clean) == n else b"".join([text(k) for k in clean.tolist()])
-        try:
-            table = pj.read_json(io.BytesIO(body), read_options=pj.ReadOptions(block_size=len(body) + 1),
-                                 parse_options=_json_options())
-            break
-        except (pa.ArrowInvalid, ValueError) as exc:
-            row = re.search(r"in row (\d+)", str(exc))
-            if row is None or int(row.group(1)) >= len(clean):
-                special |= nonblank  # all by Python
-                continue
-            special[clean[int(row.group(1))]] = True
-    else:
-        special |= nonblank
-        table = None
+    table = _json_table(data, bounds, nonblank, special, _json_options())
     if table is not None and not special.any() and not blank.any():
         return Part(table, np.arange(number, number + n, dtype=np.int64),
                     np.arange(line + 1, line + 1 + n, dtype=np.int64))
@@ -448,6 +388,63 @@ def _jsonl_part(data: bytes, bounds: npt.NDArray[np.int64], number: int, line: i
     return Part(source, np.array(numbers, np.int64), np.array(lines, np.int64), rejects, given)
 
 
+def _first_bytes(data: bytes, bounds: npt.NDArray[np.int64]) -> npt.NDArray[np.uint8]:
+    """The first byte of each line (0 past the end)."""
+    arr = np.frombuffer(data, np.uint8)
+    if not len(arr):
+        return np.zeros(len(bounds) - 1, np.uint8)
+    first: npt.NDArray[np.uint8] = arr[np.minimum(bounds[:-1], len(arr) - 1)]
+    return first
+
+
+def _json_special(data: bytes, bounds: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Which lines of ``data`` are blank, and which the C parser would not carry exactly (an
+    explicit null, which a table cannot tell from an absent field; a surrogate escape; deep
+    nesting), found in bulk."""
+    n = len(bounds) - 1
+    starts, lens = bounds[:-1], np.diff(bounds)
+    arr = np.frombuffer(data, np.uint8)
+    blank = np.zeros(n, np.bool_)
+    for k in np.nonzero(lens <= 2)[0].tolist():
+        blank[k] = not data[int(bounds[k]):int(bounds[k + 1])].strip()
+    special = np.zeros(n, np.bool_)
+    hits = _find_all(data, b"null") + [i for i in _find_all(data, b"\\u") if _SURROGATE_ESCAPE.match(data, i)]
+    if hits:
+        special[np.searchsorted(starts, np.array(hits, np.int64), "right") - 1] = True
+    opens = np.flatnonzero((arr == ord("{")) | (arr == ord("[")))
+    if len(opens):
+        special |= np.diff(np.searchsorted(opens, bounds)) > _MAX_OPEN
+    return blank, special & ~blank
+
+
+def _json_table(data: bytes, bounds: npt.NDArray[np.int64], nonblank: npt.NDArray[np.bool_],
+                special: npt.NDArray[np.bool_], options: Any) -> Any:
+    """The lines of ``data`` that are neither blank nor ``special`` parsed by the C parser into
+    one row each (``None`` when there is none). A line it refuses is marked ``special`` (in
+    place) and the rest parsed again."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    n = len(bounds) - 1
+    for _ in range(8):  # a line the C parser refuses goes to Python's, and the rest is parsed again
+        clean = np.nonzero(nonblank & ~special)[0]
+        if not len(clean):
+            return None
+        body = data if len(clean) == n else b"".join([data[int(bounds[k]):int(bounds[k + 1])]
+                                                       for k in clean.tolist()])
+        try:
+            return pj.read_json(io.BytesIO(body), read_options=pj.ReadOptions(block_size=len(body) + 1),
+                                parse_options=options)
+        except (pa.ArrowInvalid, ValueError) as exc:
+            row = re.search(r"in row (\d+)", str(exc))
+            if row is None or int(row.group(1)) >= len(clean):
+                special |= nonblank  # all by Python
+                return None
+            special[clean[int(row.group(1))]] = True
+    special |= nonblank
+    return None
+
+
 def _json_options() -> Any:
     """The C JSON parser's options: the record's fields as text (so that no date is guessed),
     other fields as they come."""
@@ -461,6 +458,355 @@ def _json_options() -> Any:
                                                          ("to_body", s), ("on", s)]))),
                         ("deadline", s), ("rectified_on", s), ("concealed_by", pa.list_(s)), ("as_of", s)])
     return pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="infer")
+
+
+#: Encodings in which the bytes ``"``, ``,``, CR and LF are never part of a multi-byte
+#: character (so that a CSV file's quoting and rows can be found in its bytes).
+_CSV_FAST = frozenset({"utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312", "ascii"})
+_QUOTE, _COMMA, _LF, _CR = 34, 44, 10, 13
+
+
+def _csv_scan(arr: npt.NDArray[np.uint8], eof: bool) -> tuple[npt.NDArray[np.int64], int]:
+    """Where the rows of a block of CSV end (just after each line feed outside quotes, and at the
+    end of the file), and where the quoting stops being plain (-1 when it does not).
+
+    Quotes are counted: a line feed is inside a quoted cell when an odd number of quotes precede
+    it. That is how Python's csv module reads a file whose quoting is plain (RFC 4180): a quote
+    opens a cell only at its start (after a comma, a line end or at the start of the block) and
+    closes it only before a comma, a line end, the end of the file, or a quote that doubles it.
+    Past the first quote that is not so, the count says nothing, and no row end is given."""
+    n = len(arr)
+    quotes = np.flatnonzero(arr == _QUOTE)
+    feeds = np.flatnonzero(arr == _LF)
+    ends = feeds[(np.searchsorted(quotes, feeds) & 1) == 0] + 1
+    if eof and n and (not len(ends) or ends[-1] != n) and len(quotes) % 2 == 0:
+        ends = np.append(ends, n)  # a last row without a line feed
+    opens, closes = quotes[0::2], quotes[1::2]
+    before = arr[np.maximum(opens - 1, 0)]
+    bad_open = (opens > 0) & (before != _COMMA) & (before != _LF) & (before != _CR) & (before != _QUOTE)
+    after = arr[np.minimum(closes + 1, n - 1)] if n else np.zeros(0, np.uint8)
+    bad_close = (closes + 1 < n) & (after != _COMMA) & (after != _LF) & (after != _CR) & (after != _QUOTE)
+    if not eof:  # a quote at the very end: what follows it is not read yet
+        bad_close &= closes + 1 < n
+    bad = np.concatenate([opens[bad_open], closes[bad_close]])
+    if len(bad):
+        first = int(bad.min())
+        return ends[ends <= first], first
+    return ends.astype(np.int64), -1
+
+
+class _Joined(io.RawIOBase):
+    """Bytes already read followed by the rest of a file, as one stream."""
+
+    def __init__(self, head: bytes, tail: IO[bytes]) -> None:
+        self._head, self._pos, self._tail = memoryview(head), 0, tail
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if self._pos < len(self._head):
+            k = min(len(b), len(self._head) - self._pos)
+            b[:k] = self._head[self._pos:self._pos + k]
+            self._pos += k
+            return k
+        data = self._tail.read(len(b))
+        b[:len(data)] = data
+        return len(data)
+
+
+class _CsvReader:
+    """The records of a CSV file, as :meth:`Source.parts` gives them.
+
+    Python's csv module defines what a CSV file says (the rows it reads, their lines, the
+    rejects). Where that can be matched exactly in C, a block of up to :data:`CHUNK` rows is
+    parsed by pyarrow into an Arrow table of text cells (an empty cell null), its JSON cells by
+    pyarrow's JSON parser, and it takes the columnar path; else the block is read by Python's
+    csv module as it always was:
+
+    - the rows and their lines are found by counting quotes (:func:`_csv_scan`); from the first
+      quote that is not plain, the rest of the file is read by Python;
+    - a block with a carriage return that ends no line feed, a row longer than the csv module's
+      field limit, bytes that are not text in the encoding, or a row with more or fewer cells
+      than the header is read by Python;
+    - a JSON cell the C parser cannot carry exactly (an explicit null, a surrogate escape, deep
+      nesting, a line break, or text that is not one JSON value of the field's shape) makes
+      its row a record built by Python (:func:`~._columns.flat_record`), or its reject.
+    """
+
+    def __init__(self, source: Source, f: IO[bytes]) -> None:
+        self.path, self.f = source.path, f
+        self.encoding = source.encoding
+        self.chunks = source._chunks
+        self.number = 0  # records (and rejects) so far
+        self.header: list[str] = []
+        self.flat: Callable[[Sequence[str]], tuple[dict[str, Any], str | None]] = flat_reader([])
+
+    def parts(self) -> Iterator[Part]:
+        data = self.f.read(_BLOCK)
+        fast = self.encoding in _CSV_FAST and _has_pyarrow()
+        if not fast:
+            yield from self._python(data, self.encoding, header=True, line=0)
+            return
+        if self.encoding == "utf-8-sig" and data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
+            data = data[3:]
+        # past the start, a UTF-8 file is read as UTF-8 (a byte order mark is one only at the start)
+        self.encoding = "utf-8" if self.encoding == "utf-8-sig" else self.encoding
+        line, more, pos = 0, data, 0
+        started = False
+        while True:
+            eof = not more
+            arr = np.frombuffer(data, np.uint8)
+            ends, bad = _csv_scan(arr, eof)
+            if not started:
+                if not len(ends) and not eof and bad < 0:
+                    more = self.f.read(_BLOCK)  # a header longer than a block
+                    data += more
+                    continue
+                got = self._header(data, ends)
+                if got is None:  # not plain: all by Python
+                    yield from self._python(data, self.encoding, header=True, line=0)
+                    return
+                if not got:  # an empty file
+                    return
+                pos, line = got
+                started = True
+                ends = ends[1:]
+            for k in range(0, len(ends), CHUNK):
+                cut = ends[k:k + CHUNK]
+                if not eof and bad < 0 and len(cut) < CHUNK:
+                    break  # wait for more rows
+                starts = np.concatenate([[pos], cut[:-1]])
+                part, lines = self._block(data, starts, cut, line)
+                yield from part
+                line += lines
+                pos = int(cut[-1])
+            if bad >= 0 or (eof and pos < len(data)):  # quoting that is not plain, or an open quote at the end
+                yield from self._python(data[pos:], self.encoding, header=False, line=line)
+                return
+            if eof:
+                return
+            data = data[pos:]
+            pos = 0
+            more = self.f.read(_BLOCK)
+            data = data + more if data else more
+
+    def _header(self, data: bytes, ends: npt.NDArray[np.int64]) -> tuple[int, int] | tuple[()] | None:
+        """Read and check the header (the first row); its end and its last line, ``()`` for an
+        empty file, ``None`` when it cannot be found exactly here."""
+        if not data:
+            return ()
+        if not len(ends):
+            return None
+        end = int(ends[0])
+        text = data[:end].decode(self.encoding, errors="surrogateescape")
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader, None)
+            if header is None or next(reader, None) is not None:
+                return None
+        except csv.Error:
+            return None
+        self._check_header(header)
+        return end, reader.line_num
+
+    def _check_header(self, header: list[str]) -> None:
+        if any(_ESCAPED.search(h) for h in header):
+            raise ResponsibilityError(f"{self.path}: the header has bytes that are not "
+                                      f"{self.encoding.removesuffix('-sig')} text{_HINT}")
+        check_columns(header, self.path)
+        self.header = header
+        self.flat = flat_reader(header)
+
+    def _counted(self, parts: Iterator[Part]) -> Iterator[Part]:
+        for part in parts:
+            self.number += len(part.numbers) + len(part.rejects)
+            yield part
+
+    def _python(self, data: bytes, encoding: str, *, header: bool, line: int) -> Iterator[Part]:
+        """The rest of the file, from ``data`` (which starts a row, on line ``line + 1``), read by
+        Python's csv module; its header first when ``header``."""
+        stream = io.BufferedReader(_Joined(data, self.f))
+        text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
+        reader = csv.reader(text)
+        if header:
+            try:
+                first = next(reader, None)
+            except csv.Error as exc:
+                raise ResponsibilityError(f"{self.path}:{reader.line_num}: not valid CSV ({exc})") from None
+            if first is None:
+                return
+            self._check_header(first)
+        yield from self._counted(self.chunks(self._rows(reader, line), self.number))
+
+    def _rows(self, reader: Any, base: int) -> Iterator[tuple[int | None, Any, Reject | None]]:
+        """(line, record, None) or (line, None, reject) for each row of ``reader`` that is not
+        blank (its lines counted from ``base``)."""
+        width, header, flat = len(self.header), self.header, self.flat
+        line = base + reader.line_num
+        try:
+            for cells in reader:
+                first, line = line + 1, base + reader.line_num
+                if not any(cells):
+                    continue
+                if len(cells) > width:
+                    why = f"line {first}: {len(cells)} cells, but the header has {width}"
+                    yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
+                    continue
+                if _ESCAPED.search("\x00".join(cells)):
+                    yield first, None, _undecodable(first, None, self.encoding)
+                    continue
+                record, bad = flat(cells)
+                if bad is None:
+                    yield first, record, None
+                else:
+                    row = dict(zip(header, cells, strict=False))
+                    yield first, None, reject(0, first, bad_json(row, bad, f"line {first}: "))
+        except csv.Error as exc:
+            raise ResponsibilityError(f"{self.path}:{base + reader.line_num}: not valid CSV ({exc})") from None
+
+    def _block(self, data: bytes, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64],
+               line: int) -> tuple[list[Part], int]:
+        """The parts of the rows ``data[starts[k]:ends[k]]`` (the first on line ``line + 1``), and
+        the number of lines they span."""
+        lo, hi = int(starts[0]), int(ends[-1])
+        body = data[lo:hi]
+        arr = np.frombuffer(body, np.uint8)
+        feeds = np.flatnonzero(arr == _LF)
+        returns = np.flatnonzero(arr == _CR)
+        lone = returns[(returns + 1 >= len(arr)) | (arr[np.minimum(returns + 1, len(arr) - 1)] != _LF)] \
+            if len(returns) else returns
+        lines = len(feeds) + len(lone)
+        if not len(lone) and int(np.max(ends - starts)) <= csv.field_size_limit():
+            part = self._arrow(body, starts - lo, ends - lo, line + 1 + np.searchsorted(feeds, starts - lo))
+            if part is not None:
+                self.number += len(part.numbers) + len(part.rejects)
+                return [part], lines
+        text = io.TextIOWrapper(io.BytesIO(body), encoding=self.encoding, errors="surrogateescape", newline="")
+        return list(self._counted(self.chunks(self._rows(csv.reader(text), line), self.number))), lines
+
+    def _arrow(self, body: bytes, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64],
+               first_lines: npt.NDArray[np.int64]) -> Part | None:
+        """The rows as a columnar part (``None`` when the C parser cannot read them exactly)."""
+        import pyarrow as pa
+        import pyarrow.csv as pcsv
+
+        lens = ends - starts
+        blank = lens == 0
+        for k in np.flatnonzero(lens <= 2).tolist():
+            blank[k] = body[int(starts[k]):int(ends[k])] in (b"", b"\n", b"\r\n")
+        if self.encoding not in ("utf-8", "ascii"):
+            try:
+                body = body.decode(self.encoding).encode()
+            except UnicodeDecodeError:
+                return None
+        header = self.header
+        try:
+            table = pcsv.read_csv(
+                pa.BufferReader(body),
+                read_options=pcsv.ReadOptions(column_names=header, block_size=len(body) + 1, use_threads=False),
+                parse_options=pcsv.ParseOptions(newlines_in_values=True),
+                convert_options=pcsv.ConvertOptions(column_types=dict.fromkeys(header, pa.string()),
+                                                    null_values=[""], strings_can_be_null=True))
+        except (pa.ArrowInvalid, ValueError):  # cells that are not text, a row with too many or too few cells
+            return None
+        lines = first_lines[~blank]
+        if table.num_rows != len(lines):
+            return None
+        table = table.combine_chunks()
+        filled = np.zeros(table.num_rows, np.bool_)
+        for column in table.columns:
+            filled |= _valid(column)
+        if not filled.all():  # a row of empty cells is no record
+            table, lines = table.filter(pa.array(filled)), lines[filled]
+        n = table.num_rows
+        python = np.zeros(n, np.bool_)
+        cols = {name: table.column(name) for name in table.column_names}
+        for name in NESTED:
+            if name in cols:
+                cols[name] = _json_cells(name, cols[name], python)
+        numbers = np.arange(self.number, self.number + n, dtype=np.int64)
+        if not python.any():
+            return Part(normalise(pa.table(cols)), numbers, lines)
+        # rows whose JSON cells Python reads: records given as Python builds them, or rejects
+        take: list[int | None] = []
+        kept, rejects, given = [], [], {}
+        for i in range(n):
+            if python[i]:
+                row = {h: "" if v is None else v for h, v in table.slice(i, 1).to_pylist()[0].items()}
+                record, bad = flat_record(row)
+                if bad is not None:
+                    first = int(lines[i])
+                    rejects.append((int(numbers[i]), *reject(0, first, bad_json(row, bad, f"line {first}: "))[1:]))
+                    continue
+                given[len(take)] = record
+                take.append(None)
+            else:
+                take.append(i)
+            kept.append(i)
+        source = normalise(pa.table(cols).take(pa.array(take, pa.int64())))
+        return Part(source, numbers[kept], lines[kept], rejects, given)
+
+
+def _has_pyarrow() -> bool:
+    try:
+        import pyarrow.csv
+        import pyarrow.json  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _valid(column: Any) -> npt.NDArray[np.bool_]:
+    """Where an Arrow column is not null, as a numpy mask."""
+    import pyarrow as pa
+
+    arr = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if arr.null_count == 0:
+        return np.ones(len(arr), np.bool_)
+    return np.asarray(arr.is_valid().to_numpy(zero_copy_only=False), np.bool_)
+
+
+def _json_cells(name: str, column: Any, python: npt.NDArray[np.bool_]) -> Any:
+    """A column of JSON text cells (field ``name``) parsed by the C parser, as the JSON lines path
+    types it; rows it cannot carry exactly are marked in ``python`` (their cell here is null)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.json as pj
+
+    arr = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    present = np.flatnonzero(_valid(arr))
+    field = _json_options().explicit_schema.field(name)
+    if not len(present):
+        return pa.nulls(len(arr), field.type)
+    lines = pc.binary_join_element_wise(pa.scalar(f'{{"{name}":'), arr.drop_null(), pa.scalar("}\n"), "")
+    offsets = np.frombuffer(lines.buffers()[1], np.int32)[lines.offset:lines.offset + len(lines) + 1]
+    bounds = offsets.astype(np.int64) - int(offsets[0])
+    data = lines.buffers()[2][int(offsets[0]):int(offsets[-1])].to_pybytes()
+    blank, special = _json_special(data, bounds)
+    raw = np.frombuffer(data, np.uint8)
+    feeds = np.flatnonzero((raw == _LF) | (raw == _CR))
+    special |= np.diff(np.searchsorted(feeds, bounds)) != 1  # a line break in the cell: no longer one line
+    options = pj.ParseOptions(explicit_schema=pa.schema([field]), unexpected_field_behavior="infer")
+    table = _json_table(data, bounds, ~blank, special, options)
+    special |= blank
+    rows = np.flatnonzero(~special)
+    if table is not None and len(rows):
+        # text that is not one JSON value ("[], \"other\": 1") shows as another field, or none of this one
+        ok = _valid(table.column(name).combine_chunks())
+        for other in table.column_names:
+            if other != name:
+                ok &= ~_valid(table.column(other).combine_chunks())
+        special[rows[~ok]] = True
+        index = np.full(len(arr), -1, np.int64)
+        index[present[rows]] = np.arange(len(rows))
+        index[present[special]] = -1
+        values = table.column(name).combine_chunks().take(pa.array(index, mask=index < 0))
+    else:
+        special[:] = True
+        values = pa.nulls(len(arr), field.type)
+    python[present[special]] = True
+    return values
 
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
