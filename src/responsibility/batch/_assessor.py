@@ -13,8 +13,7 @@ either assessed, with the findings ``who_answers`` gives it, or rejected with th
 ``who_answers`` raises; ``records == assessed + rejected`` always.
 
 A policy with dated amendments (``Policy.epochs``) judges each problem by the rules in force on
-its day; for such a policy every record takes the reference path (correct, but about a
-hundred times slower).
+its day: :class:`Periods` runs each record on the fast path of its period's rules.
 
 Not done here: reading files (:mod:`._io`) and the command line (``_cli_assess``).
 """
@@ -164,7 +163,7 @@ class Assessor:
     """Assesses chunks of records for one policy, jurisdiction, date and language."""
 
     def __init__(self, policy: PolicyView, jurisdiction: Jurisdiction, *, today: dt.date | None = None,
-                 lang: str = "zh", reference: PolicyView | None = None) -> None:
+                 lang: str = "zh", reference: PolicyView | None = None, like: Tables | None = None) -> None:
         decider: Decider = decider_of(policy)
         self.policy, self.jurisdiction, self.decider = policy, jurisdiction, decider
         #: whose who_answers decides the records the fast path leaves (the whole amended policy,
@@ -172,7 +171,7 @@ class Assessor:
         self.reference = reference or policy
         self.today = today or dt.date.today()
         self.lang = lang
-        self.t = Tables(policy, jurisdiction, decider)
+        self.t = Tables(policy, jurisdiction, decider, like)  # ``like``: tables whose places these share
         self.templates = Templates(self.t, lang)
         self.emitter = Emitter(self.t, self.templates, lang)
         params = policy.parameters
@@ -235,6 +234,11 @@ class Periods:
     on the fast path of an :class:`Assessor` for the policy as in force in that period (the very
     view ``who_answers`` uses); their finding rows are merged back in record order. A record
     whose day cannot be read in bulk takes the reference path of the whole policy.
+
+    Every period's assessor is made here, with its rules compiled, so that workers forked later
+    share them rather than each making its own; the periods share one jurisdiction's place
+    tables. Finding rows of several periods are coded by dictionaries made once over every
+    period (each period's values, in period order; see :func:`merge_periods`).
     """
 
     def __init__(self, policy: PolicyView, jurisdiction: Jurisdiction, *, today: dt.date | None = None,
@@ -242,43 +246,47 @@ class Periods:
         self.policy, self.jurisdiction, self.lang = policy, jurisdiction, lang
         self.today = today or dt.date.today()
         self._today = self.today.toordinal() - EPOCH
-        self.epochs = np.array([d.toordinal() - EPOCH for d in policy.epochs], np.int64)
-        first = Assessor(policy.at(self.today), jurisdiction, today=self.today, lang=lang, reference=policy)
-        #: the tables of one period stand for all in the counts (the bases and liabilities do not change)
-        self.t = first.t
+        epochs = policy.epochs
+        self.epochs = np.array([d.toordinal() - EPOCH for d in epochs], np.int64)
         at = int(np.searchsorted(self.epochs, self._today, "right"))
-        self._assessors: dict[int, Assessor] = {at: first}
-        self._dicts: dict[int, Dictionaries] = {at: Dictionaries(first.t)}
-        #: whether a period codes its finding rows as the first does (then they merge as columns)
-        self._same: dict[int, bool] = {at: True}
-        self.exact = first.exact
+        # the period of the assessment date first: its tables stand for all in the counts (the bases
+        # and liabilities do not change)
+        self._assessors: dict[int, Assessor] = {}
+        for p in [at, *(p for p in range(len(epochs) + 1) if p != at)]:
+            day = self.today if p == at else epochs[p - 1] if p else epochs[0] - dt.timedelta(days=1)
+            first = self._assessors.get(at)
+            got = Assessor(policy.at(day), jurisdiction, today=self.today, lang=lang, reference=policy,
+                           like=None if first is None else first.t)
+            for area in got.t.areas:  # compile the period's rules now (once, not in every worker)
+                got.decider.compiled.fire(area, [])
+            self._assessors[p] = got
+        self.t = self._assessors[at].t
+        self.exact = self._assessors[at].exact
+        self._dicts = {p: Dictionaries(a.t) for p, a in self._assessors.items()}
+        #: whether a period codes its finding rows as the first does (then they pass on as columns)
+        self._same = {p: _coding(d) == _coding(self._dicts[at]) for p, d in self._dicts.items()}
+        self._union = _Union(self._dicts)
 
-    def assessor(self, period: int, day: int) -> tuple[Assessor, Dictionaries]:
-        """The assessor of a period (``day`` is one of its days) and its output dictionaries."""
-        got = self._assessors.get(period)
-        if got is None:
-            view = self.policy.at(dt.date.fromordinal(day + EPOCH))
-            got = self._assessors[period] = Assessor(view, self.jurisdiction, today=self.today, lang=self.lang,
-                                                     reference=self.policy)
-        if period not in self._dicts:
-            self._dicts[period] = Dictionaries(got.t)
-            self._same[period] = _coding(self._dicts[period]) == _coding(next(iter(self._dicts.values())))
-        return got, self._dicts[period]
+    def assessor(self, period: int) -> Assessor:
+        """The assessor of a period (the index of its first epoch, counted from 1; 0 before any)."""
+        return self._assessors[period]
 
     def run(self, part: Part) -> Result:
         """Assess one chunk (see the class docstring)."""
-
         day, readable = problem_days(part.source, self._today)
         period = np.searchsorted(self.epochs, day, "right")
-        done: list[tuple[Columns, Dictionaries, bool]] = []
+        done: list[tuple[int, Columns]] = []
         rejects = list(part.rejects)
         records, assessed, referred = len(part.rejects), 0, 0
         counts = np.zeros(len(self.t.bases) * len(self.t.liabilities), np.int64)
         for p in np.unique(period).tolist():
             idx = np.nonzero(period == p)[0]
-            assessor, dicts = self.assessor(p, int(day[idx[0]]))
-            result = assessor.run(part.take(idx), refer=~readable[idx])
-            done.append((result.columns, dicts, self._same[p]))
+            assessor = self._assessors[p]
+            # the chunk's records (its rejects are counted here), or those of the period
+            own = Part(part.source, part.numbers, part.lines, given=part.given) if len(idx) == len(part) \
+                else part.take(idx)
+            result = assessor.run(own, refer=~readable[idx])
+            done.append((p, result.columns))
             rejects += result.rejects
             records, assessed, referred = records + result.records, assessed + result.assessed, \
                 referred + result.referred
@@ -286,9 +294,12 @@ class Periods:
         rejects.sort(key=lambda r: r[0])
         if not done:
             return Result(finding_schema().empty_table(), rejects, records, assessed, referred, counts)
-        if len(done) == 1 and done[0][2]:  # coded as the first period codes: rows as columns
-            return Result(done[0][0], rejects, records, assessed, referred, counts)
-        table = to_arrow(done[0][0], done[0][1]) if len(done) == 1 else merge_rows([(c, d) for c, d, _ in done])
+        if len(done) == 1:
+            p, columns = done[0]  # coded as the first period codes: rows as columns
+            return Result(columns if self._same[p] else to_arrow(columns, self._dicts[p]), rejects, records,
+                          assessed, referred, counts)
+        table = merge_periods([(columns, self._dicts[p], self._union.remap[p]) for p, columns in done],
+                              self._union)
         return Result(table, rejects, records, assessed, referred, counts)
 
     def _counts(self, t: Tables, counts: I64) -> I64:
@@ -307,34 +318,61 @@ class Periods:
         return result.columns if not isinstance(result.columns, Columns) else to_arrow(result.columns, dicts)
 
 
-def merge_rows(parts: list[tuple[Columns, Dictionaries]]) -> Any:
+class _Union:
+    """The values of every coded finding column over several periods' dictionaries (the first's
+    values in its order, then each new one where it first appears), and, per period, where each
+    of its values stands in them. Made once, so that merging a chunk's rows costs no look-up of
+    values."""
+
+    def __init__(self, dicts: Mapping[int, Dictionaries]) -> None:
+        union: dict[str, dict[str, int]] = {name: {} for name in _CODED}
+        for d in dicts.values():
+            for name in _CODED:
+                u = union[name]
+                for v in d.values[name]:
+                    u.setdefault(v, len(u))
+        self.values = {name: list(u) for name, u in union.items()}
+        self.remap = {p: {name: np.array([union[name][v] for v in d.values[name]], np.int32) for name in _CODED}
+                      for p, d in dicts.items()}
+        self._arrow: dict[str, Any] = {}
+
+    def arrow(self, name: str) -> Any:
+        import pyarrow as pa
+
+        got = self._arrow.get(name)
+        if got is None:
+            got = self._arrow[name] = pa.array(self.values[name], pa.string())
+        return got
+
+
+def merge_periods(parts: list[tuple[Columns, Dictionaries, Mapping[str, npt.NDArray[np.int32]]]],
+                  union: _Union) -> Any:
     """One chunk's finding rows as an Arrow table in record order (the rows of one record stay
     together, in their order), from rows of disjoint sets of its records, each coded by its own
-    dictionaries: the dictionary columns' values are unified as ``unify_dictionaries`` does (the
-    first part's values, then each new one where it first appears), without copying a table."""
+    period's dictionaries and mapped to ``union`` by its ``remap``; clause texts (per chunk) are
+    unified as ``unify_dictionaries`` does (the first part's, then each new one where it first
+    appears)."""
     import pyarrow as pa
 
-    record = np.concatenate([c.record for c, _ in parts])
+    record = np.concatenate([c.record for c, _, _ in parts])
     order = np.argsort(record, kind="stable")
     take = pa.array(order)
     arrays: dict[str, Any] = {"record": pa.array(record[order], pa.int64())}
     arrays["problem"] = pa.concat_arrays([pa.array(c.problem, pa.string()) if isinstance(c.problem, list)
-                                          else c.problem for c, _ in parts]).take(take)
-
-    def unified(values: list[list[str]], codes: list[npt.NDArray[np.int32]]) -> Any:
-        union: dict[str, int] = {}
-        for vs in values:
-            for v in vs:
-                union.setdefault(v, len(union))
-        idx = np.concatenate([np.array([union[v] for v in vs], np.int32)[c] if vs else np.zeros(0, np.int32)
-                              for vs, c in zip(values, codes, strict=True)])[order]
-        return pa.DictionaryArray.from_arrays(pa.array(idx, pa.int32()), pa.array(list(union), pa.string()))
-
-    indices = [d.indices(c) for c, d in parts]
+                                          else c.problem for c, _, _ in parts]).take(take)
+    indices = [(d.indices(c), remap) for c, d, remap in parts]
     for name in _CODED:
-        arrays[name] = unified([d.values[name] for _, d in parts], [ix[name] for ix in indices])
-    arrays["clauses"] = unified([c.clause_texts for c, _ in parts], [c.clauses for c, _ in parts])
-    arrays["reason"] = pa.concat_arrays([c.reasons for c, _ in parts]).take(take)
+        idx = np.concatenate([remap[name][ix[name]] for ix, remap in indices])[order]
+        arrays[name] = pa.DictionaryArray.from_arrays(pa.array(idx, pa.int32()), union.arrow(name))
+    texts: dict[str, int] = {}
+    for c, _, _ in parts:
+        for v in c.clause_texts:
+            texts.setdefault(v, len(texts))
+    clauses = np.concatenate([np.array([texts[v] for v in c.clause_texts], np.int32)[c.clauses] if c.clause_texts
+                              else np.zeros(0, np.int32) for c, _, _ in parts])[order]
+    arrays["clauses"] = pa.DictionaryArray.from_arrays(pa.array(clauses, pa.int32()),
+                                                       pa.array(list(texts), pa.string()))
+    arrays["reason"] = pa.concat_arrays([c.reasons for c, _, _ in parts]).take(take)
     return pa.Table.from_pydict(arrays, schema=finding_schema())
 
 

@@ -48,6 +48,10 @@ def _exact_templates(policy: PolicyView) -> bool:
     return True
 
 
+#: What :meth:`Tables._places` builds (read-only once built).
+_PLACE_TABLES = ("places", "place_alias", "alias_arrays", "place_rank", "place_codes", "place_texts", "ancestor")
+
+
 @dataclass
 class Tables:
     """Integer codes for one policy and one jurisdiction (see the module docstring)."""
@@ -55,6 +59,9 @@ class Tables:
     policy: PolicyView
     jurisdiction: Jurisdiction
     decider: Decider
+    #: tables (of another view of the same policy, e.g. another period) whose place tables these
+    #: share when the jurisdiction and the levels are the same: places depend on nothing else
+    like: Tables | None = field(default=None, repr=False, compare=False)
     areas: list[str] = field(init=False)
     area_index: dict[str, int] = field(init=False)
     kind_names: list[str] = field(init=False)
@@ -137,7 +144,12 @@ class Tables:
                         for f in range(len(self.bases)) for x in range(len(self.liabilities))))
         for i, (_, body, f, x) in enumerate(order):
             self.key_rank[self.body_index[body], f, x] = i
-        self._places()
+        like, self.like = self.like, None
+        if like is not None and like.jurisdiction is self.jurisdiction and like.rank == self.rank:
+            for name in _PLACE_TABLES:
+                setattr(self, name, getattr(like, name))
+        else:
+            self._places()
 
     def _places(self) -> None:
         """Places by index, the codes a record may give for each, and their ancestors."""

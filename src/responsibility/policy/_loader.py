@@ -12,6 +12,7 @@ Not checked here: cross-references and citations (``_validate``).
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -74,9 +75,27 @@ class Loaded:
 
 
 def suggest(word: str, options: Iterable[str]) -> str:
-    """A "did you mean …?" hint, or an empty string."""
-    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    """A "did you mean …?" hint, or an empty string.
+
+    Hints for short words are remembered (a ledger rejects the same unknown id on many records,
+    and difflib's comparison costs milliseconds).
+    """
+    word, choices = str(word), tuple(options)
+    if len(word) > _REMEMBERED or not all(type(c) is str for c in choices):
+        return _suggest(word, choices)
+    return _suggest_remembered(word, choices)
+
+
+#: The longest word whose hint :func:`suggest` remembers.
+_REMEMBERED = 200
+
+
+def _suggest(word: str, choices: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else ""
+
+
+_suggest_remembered = functools.lru_cache(maxsize=256)(_suggest)
 
 
 def _pydantic_issues(exc: ValidationError, pos: Positions, model: type[BaseModel]) -> Iterator[Issue]:

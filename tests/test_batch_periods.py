@@ -1,0 +1,204 @@
+"""Batch assessment of a policy with dated amendments (``Periods``): every record gets what
+``who_answers`` gives it, by the rules of its own day, whatever mix of periods a chunk holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import responsibility
+from responsibility import Jurisdiction, Policy
+
+from .test_batch import TODAY, expected, got, ledger
+
+ROOT = Path(__file__).resolve().parents[1]
+AMENDMENT = ROOT / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments"
+#: A second (made-up) amendment on 2021-08-01: a shorter handling limit, the county bureau renamed
+#: again, and one duty ended; with the 2021-06-01 example, three periods.
+SECOND = """\
+id: second-change-2021
+name: 示例：第二次修订
+en: "Example: a second change"
+example: true
+effective_from: 2021-08-01
+source:
+  id: example-second-change-2021
+  number: 示例〔2021〕2号
+  issuer: 示例（非真实文件）
+  title: 示例：第二次修订
+  title_en: "Example (not a real document): a second change"
+  clauses:
+    - id: 示例2021b(一)
+      text: 发现问题后应在五日内交办或上报。
+    - id: 示例2021b(二)
+      text: 县（市、区）乡村振兴局整体转为县（市、区）农业农村局乡村振兴科，职责随之划转。
+    - id: 示例2021b(三)
+      text: 县级财政部门不再承担资金预算编制职责。
+changes:
+  - set_parameter: handling_time_limit_days
+    value: 5
+    clause: 示例2021b(一)
+  - replace_body: county_rural_revitalisation
+    with:
+      id: county_rural_affairs
+      name: 县（市、区）农业农村局乡村振兴科
+      en: County rural affairs bureau, rural revitalisation section
+      level: county
+      kind: office
+      sector: poverty_office
+      parent: county_leading_group
+      leading_group_member: true
+      clauses: [示例2021b(二)]
+    clause: 示例2021b(二)
+  - end_duty: funds_county_finance_budget
+    clause: 示例2021b(三)
+"""
+#: Bodies the amendments end or start, by level.
+RENAMED = {"county": ["county_poverty_office", "county_rural_revitalisation", "county_rural_affairs"],
+           "city": ["city_poverty_office", "city_rural_revitalisation"],
+           "province": ["province_poverty_office", "province_rural_revitalisation"]}
+#: Days around the amendments' dates: the day before, the day itself, the day after.
+EDGES = ["2021-05-31", "2021-06-01", "2021-06-02", "2021-07-31", "2021-08-01", "2021-08-02"]
+
+
+def _rules(target: Path, *, second: bool) -> Path:
+    shutil.copytree(ROOT / "rules", target)
+    shutil.copytree(AMENDMENT, target / "amendments")
+    if second:
+        (target / "amendments" / "second-change-2021.yaml").write_text(SECOND, encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def amended(tmp_path_factory: pytest.TempPathFactory) -> Policy:
+    return responsibility.load(_rules(tmp_path_factory.mktemp("amended") / "rules", second=False))
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Policy:
+    policy = responsibility.load(_rules(tmp_path_factory.mktemp("three") / "rules", second=True))
+    assert responsibility.validate(policy.root) == []
+    return policy
+
+
+@pytest.fixture(scope="module")
+def province() -> Jurisdiction:
+    return Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+
+
+def around(records: list[Any], seed: int) -> list[Any]:
+    """``records`` with their days moved onto the amendments' dates, and bodies the amendments
+    rename named as finder, assignee or concealer (in force on their day or not)."""
+    rnd = random.Random(seed)
+    out = []
+    for r in records:
+        if not isinstance(r, dict):
+            out.append(r)
+            continue
+        r = dict(r)
+        d = r.get("discovered")
+        if isinstance(d, dict):
+            if rnd.random() < 0.5:
+                r = move(r, rnd.choice(EDGES))
+            d = r["discovered"] = dict(r["discovered"])
+            if d.get("level") in RENAMED and rnd.random() < 0.3:
+                d["body"] = rnd.choice(RENAMED[d["level"]])
+            steps = r.get("handled")
+            if isinstance(steps, list):
+                r["handled"] = [dict(s) for s in steps]
+                for s in r["handled"]:
+                    if s.get("to_level") in RENAMED and rnd.random() < 0.3:
+                        s["to_body"] = rnd.choice(RENAMED[s["to_level"]])
+            hid = r.get("concealed_by")
+            if isinstance(hid, list) and hid and rnd.random() < 0.3:
+                r["concealed_by"] = [rnd.choice(RENAMED["county"]) if x == "county" else x for x in hid]
+        elif "discovered" not in r and rnd.random() < 0.5:
+            r["as_of"] = rnd.choice(EDGES)  # never discovered: judged by its assessment date
+        out.append(r)
+    return out
+
+
+def move(r: dict[str, Any], day: str) -> dict[str, Any]:
+    """``r`` discovered on ``day``, its later days moved to it where they were before it."""
+    r = {**r, "discovered": {**r["discovered"], "on": day}}
+    if isinstance(r.get("handled"), list):
+        r["handled"] = [{**s, "on": max(s["on"], day)} if isinstance(s, dict) and isinstance(s.get("on"), str) else s
+                        for s in r["handled"]]
+    for name in ("deadline", "rectified_on", "as_of"):
+        if isinstance(r.get(name), str):
+            r[name] = max(r[name], day)
+    return r
+
+
+def _assessor(policy: Policy, j: Jurisdiction, records: list[Any]) -> tuple[Any, list[Any]]:
+    import responsibility.batch._assessor as batch
+
+    assessor = batch.make_assessor(policy, j, today=TODAY)
+    assert isinstance(assessor, batch.Periods)
+    return assessor, [assessor.run(part) for part in batch.parts(records, assessor.t)]
+
+
+def test_records_naming_renamed_bodies_and_on_the_day_of_a_change_get_who_answers(amended: Policy,
+                                                                                  province: Jurisdiction) -> None:
+    records = around(ledger(amended, province, 1500, seed=21, broken=0.05), seed=1)
+    named = [r for r in records if isinstance(r, dict) and isinstance(r.get("discovered"), dict)
+             and r["discovered"].get("body") in RENAMED["county"] + RENAMED["city"]]
+    assert len(named) > 20
+    assert sum(isinstance(r, dict) and isinstance(r.get("discovered"), dict)
+               and r["discovered"].get("on") == "2021-06-01" for r in records) > 20
+    a = amended.assess(records, jurisdiction=province, today=TODAY)
+    assert got(a) == expected(amended, province, records, "compiled")
+    # a body that the amendment ended or had not yet started is unknown on the record's day
+    reasons = " ".join(a.rejects["reason"].astype(str))
+    assert "unknown body 'county_poverty_office'" in reasons and "unknown body 'county_rural_revitalisation'" in reasons
+
+
+def test_a_policy_with_three_periods_gives_who_answers_in_every_input_form(three: Policy,
+                                                                           province: Jurisdiction) -> None:
+    import polars as pl
+
+    records = ledger(three, province, 1500, seed=22)
+    # spread over the three periods (March, July, August), around their first days
+    records = around([move(r, f"2021-{('03', '07', '08')[i % 3]}{r['discovered']['on'][7:]}")
+                      if isinstance(r.get("discovered"), dict) else r for i, r in enumerate(records)], seed=2)
+    assessor, results = _assessor(three, province, records)
+    assert len(assessor._assessors) == 3
+    assert assessor.assessor(2).policy.parameter("handling_time_limit_days") == 5
+    assert "county_rural_affairs" in assessor.assessor(2).t.bodies
+    # every record the reference path took it rejected: the others took the fast path of their period
+    assessed = sum(r.assessed for r in results)
+    assert assessed > 1000 and sum(r.referred for r in results) == len(records) - assessed
+    a = three.assess(records, jurisdiction=province, today=TODAY)
+    assert got(a) == expected(three, province, records, "compiled")
+    tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
+    table = pl.from_dicts(tidy, infer_schema_length=None).to_arrow()
+    assert got(three.assess(table, jurisdiction=province, today=TODAY)) == got(three.assess(tidy, jurisdiction=province,
+                                                                                             today=TODAY))
+
+
+@pytest.mark.parametrize("day", ["2021-03-01", "2021-07-01"])
+def test_a_chunk_of_one_period_gives_who_answers(three: Policy, province: Jurisdiction, day: str) -> None:
+    # every record in one period (not the assessment date's): its rows pass on coded by that period
+    records = [move(r, day) for r in ledger(three, province, 400, seed=23) if isinstance(r.get("discovered"), dict)]
+    _, results = _assessor(three, province, records)
+    assessed = sum(r.assessed for r in results)
+    assert assessed > 300 and sum(r.referred for r in results) == len(records) - assessed
+    a = three.assess(records, jurisdiction=province, today=TODAY)
+    assert got(a) == expected(three, province, records, "compiled")
+
+
+def test_periods_share_place_tables_and_are_made_before_any_record(three: Policy, province: Jurisdiction) -> None:
+    import responsibility.batch._assessor as batch
+
+    assessor = batch.make_assessor(three, province, today=TODAY)
+    assert isinstance(assessor, batch.Periods)
+    tables = [a.t for a in assessor._assessors.values()]
+    assert all(t.ancestor is tables[0].ancestor and t.place_codes is tables[0].place_codes for t in tables)
+    # the views who_answers uses, one per period
+    for day in (dt.date(2021, 5, 31), dt.date(2021, 6, 1), dt.date(2021, 8, 1)):
+        assert any(a.policy is three.at(day) for a in assessor._assessors.values())
