@@ -31,7 +31,7 @@ from typing import IO, Any
 import numpy as np
 import numpy.typing as npt
 
-from .._errors import OutputError, ResponsibilityError
+from .._errors import OutputError, ResponsibilityError, import_extra
 from .._files import FORMULA_PREFIXES, _describe, _write_all, atomic_path, neutralise_row
 from ._assessor import (
     CHUNK,
@@ -93,11 +93,7 @@ def _encoding(name: str) -> str:
 
 
 def _needs_pyarrow(what: str) -> Any:
-    try:
-        import pyarrow
-    except ImportError:
-        raise ResponsibilityError(f"{what} needs pyarrow: pip install 'responsibility[frames]'") from None
-    return pyarrow
+    return import_extra("pyarrow", f"{what} needs pyarrow: pip install 'responsibility[frames]'")
 
 
 class Source:

@@ -47,7 +47,7 @@ from ._cli import DayParam, cli
 @click.option("--neutralise/--no-neutralise", default=True, show_default=True,
               help="In CSV outputs, prefix text that starts with = + - @ (a spreadsheet formula) with '; "
                    "--no-neutralise for programs that read the CSV.")
-@click.option("--dask", "scheduler", default=None, metavar="SCHEDULER",
+@click.option("--dask", "scheduler", default=None, metavar="SCHEDULER", callback=lambda _c, _p, v: _scheduler(v),
               help="Assess on Dask: local[:N] (N worker processes here), threads, processes, synchronous, or a "
                    "running scheduler's address (tcp://host:8786). INPUT, -o and --rejects are then directories "
                    "of Parquet files (needs the dask extra).")
@@ -184,6 +184,23 @@ def _tally(records: int, assessed: int, rejected: int, counts: Any, chunk: tuple
 cli.add_command(assess)
 
 
+def _scheduler(spec: str | None) -> str | None:
+    """``--dask``'s value checked before any work: ``local:N`` needs 1 to 64 workers (0 would
+    wait for ever), an address needs a host and a port."""
+    if spec is None or spec in ("threads", "processes", "synchronous", "local"):
+        return spec
+    if spec.startswith("local:"):
+        n = spec.partition(":")[2]
+        if not (n.isascii() and n.isdigit() and 1 <= int(n) <= 64):
+            raise click.BadParameter(f"{spec!r}: local:N takes 1 to 64 worker processes, e.g. local:4")
+        return spec
+    host, _, port = spec.rpartition("://")[2].rpartition(":")
+    if not host or not (port.isascii() and port.isdigit()):
+        raise click.BadParameter(f"{spec!r}: use local[:N], threads, processes, synchronous, or a scheduler's "
+                                 "address with its port (tcp://host:8786)")
+    return spec
+
+
 def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, rules_dir: str | None,
                  jurisdiction: str | None, lang: str, today: dt.date | None, scheduler: str) -> None:
     """``assess --dask``: Parquet directories in and out, computed on a Dask scheduler."""
@@ -210,9 +227,21 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     finals = [d.rstrip("/") for d in (output, rejects_path) if d is not None]
     tmp = [f"{d}.part-{os.getpid()}" for d in finals]
-    tasks, n = file_graph(policy, input_path, tmp[0], tmp[1] if rejects_path is not None else None,
-                          jurisdiction=j, today=today, lang=lang)
-    run = Scheduler(scheduler)
+    import pyarrow as pa
+
+    try:
+        tasks, n = file_graph(policy, input_path, tmp[0], tmp[1] if rejects_path is not None else None,
+                              jurisdiction=j, today=today, lang=lang)
+    except pa.ArrowInvalid as exc:  # a JSON or CSV file, or a directory of something other than Parquet
+        reason = " ".join(str(exc).split())[:200]
+        raise ResponsibilityError(f"{input_path}: --dask reads Parquet (a file or a directory of .parquet files) "
+                                  f"and this is not ({reason}); convert it, or assess it without --dask") from None
+    try:
+        run = Scheduler(scheduler)
+    except (OSError, ValueError) as exc:  # no scheduler there (distributed's TimeoutError is an OSError)
+        reason = " ".join(str(exc).split())[:200]
+        raise ResponsibilityError(f"--dask {scheduler}: cannot reach the scheduler ({reason}); check its address, "
+                                  "or use --dask local:N") from None
     try:
         for path in tmp:
             os.makedirs(path)

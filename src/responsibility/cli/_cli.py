@@ -4,8 +4,8 @@ Exit codes, for every command: 0 fine, 1 findings (validation issues, answers th
 changed, records rejected), 2 unusable input (unreadable files, bad arguments, an
 output that cannot be written), 3 an internal error — a bug, reported as one line
 (``--debug`` anywhere on the command line, or ``RESPONSIBILITY_DEBUG=1``, shows the
-traceback). A user mistake never prints a traceback: every :class:`ResponsibilityError`
-becomes one line on stderr.
+traceback), 130 interrupted (Ctrl-C, or SIGTERM in ``assess``). A user mistake never prints
+a traceback: every :class:`ResponsibilityError` becomes one line on stderr.
 """
 
 from __future__ import annotations
@@ -27,8 +27,23 @@ from ..policy._view import PolicyView
 UNREADABLE = frozenset({"yaml_syntax", "yaml_limit", "yaml_value", "encoding", "unreadable", "missing_dir",
                         "missing_file", "empty_file", "duplicate_key"})
 
-#: Where an internal error (exit 3) should be reported.
-BUG_REPORTS = "the maintainers of responsibility (the project's issue tracker)"
+#: Where an internal error (exit 3) should be reported, when the installed package names no tracker.
+BUG_REPORTS = "the issue tracker of the repository you installed responsibility from"
+
+
+def _bug_reports() -> str:
+    """The issue tracker the installed package's metadata names (Project-URL), else :data:`BUG_REPORTS`."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("responsibility").get_all("Project-URL") or []
+    except PackageNotFoundError:  # pragma: no cover - always installed, at least editable
+        urls = []
+    found = dict(u.split(", ", 1) for u in urls if ", " in u)
+    for label in ("Issues", "Bug Tracker", "Tracker", "Repository", "Source", "Homepage"):
+        if found.get(label):
+            return str(found[label])
+    return BUG_REPORTS
 
 
 def _one_line(exc: RulesError) -> str:
@@ -83,7 +98,12 @@ class DayParam(click.ParamType):  # type: ignore[type-arg,unused-ignore]
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="responsibility")
 def cli() -> None:
-    """Who answers for a problem in poverty-alleviation work (浙扶贫〔2020〕1号)?"""
+    """Who answers for a problem in poverty-alleviation work (浙扶贫〔2020〕1号)?
+
+    Exit codes: 0 fine, 1 findings (issues, rejected records, changed answers), 2 unusable input
+    or output, 3 an internal error (a bug: add --debug to any command for its traceback),
+    130 interrupted.
+    """
 
 
 def _engine(name: str | None) -> Literal["durable", "compiled"] | None:
@@ -183,9 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         _error(exc.format_message())
         return 2
-    except click.exceptions.Abort:
-        _error("aborted")
-        return 2
+    except click.exceptions.Abort:  # click's form of Ctrl-C (and of SIGTERM in `assess`)
+        _error("interrupted; files being written were left as they were (any output on the terminal is incomplete)")
+        return 130
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     except OutputError as exc:
@@ -201,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         _error("cannot write to standard output: the reader closed the pipe; the output is incomplete")
         return 2
     except KeyboardInterrupt:
-        _error("interrupted")
+        _error("interrupted; files being written were left as they were (any output on the terminal is incomplete)")
         return 130
     except OSError as exc:  # the environment (a full disk, a closed pipe, a vanished file), not a bug
         from .._files import quiet_broken_stdout
@@ -222,8 +242,10 @@ def main(argv: list[str] | None = None) -> int:
         except PackageNotFoundError:  # pragma: no cover - always installed, at least editable
             ours = "?"
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
-        _error(f"internal error in responsibility {ours} ({detail}); this is a bug, please report it to "
-               f"{BUG_REPORTS} with the command and its input" + ("" if debug else " (--debug shows the traceback)"))
+        how = "with the traceback above" if debug else \
+            "with the traceback that the same command with --debug (or RESPONSIBILITY_DEBUG=1) prints"
+        _error(f"internal error in responsibility {ours} ({detail}); this is a bug, not a fault in your input: "
+               f"please report it to {_bug_reports()}, with the command, its input and {how}")
         return 3
 
 

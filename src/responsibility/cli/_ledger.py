@@ -118,8 +118,11 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
 def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, encoding: str | None,
                sheet: str | None, rejects_path: str | None, rules_dir: str | None, jurisdiction: str | None) -> None:
     """Import an existing ledger from Excel or CSV (one transaction). Exit 1 when rows were rejected."""
+    from .._files import check_target
     from ._ledger_support import write_frame
 
+    if rejects_path:  # refused before the import, not after it is stored
+        check_target(rejects_path, [file, target], what="rejects")
     with _open(target, rules_dir, jurisdiction) as ledger:
         result = ledger.import_file(file, entered_by=entered_by, mapping=mapping, encoding=encoding, sheet=sheet)
     for note in result.notes:

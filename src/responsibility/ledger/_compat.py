@@ -10,8 +10,8 @@ from ..engine._problem import parse_problem
 from ..engine._route import Plan, Route, route, route_bodies
 from ..policy._view import PolicyView
 
-__all__ = ["Jurisdiction", "Plan", "PolicyView", "Route", "ancestor_code", "batch_assess", "level_of", "parse_code",
-           "parse_problem", "route", "route_bodies", "who_answers"]
+__all__ = ["Jurisdiction", "Plan", "PolicyView", "Route", "ancestor_code", "batch_assess", "check_target", "level_of",
+           "parse_code", "parse_problem", "route", "route_bodies", "who_answers"]
 
 
 def batch_assess(policy: Any, records: list[dict[str, Any]], jurisdiction: Any, today: dt.date) -> Any:
@@ -45,6 +45,13 @@ def atomic_path(target: Any, inputs: Any = (), *, what: str = "output") -> Any:
     from .._files import atomic_path as ap
 
     return ap(target, inputs, what=what)
+
+
+def check_target(target: Any, inputs: Any = (), *, what: str = "output") -> Any:
+    """Refuse an output that is a directory, in a missing directory or an input (before any work)."""
+    from .._files import check_target as ct
+
+    return ct(target, inputs, what=what)
 
 
 def neutralise(value: str) -> str:

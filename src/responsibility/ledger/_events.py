@@ -52,6 +52,45 @@ COMMON = ("problem", "type", "on", "entered_by")
 DATE_FIELDS = frozenset({"deadline"})
 
 
+def shown(value: Any) -> str:
+    """A value as a user wrote it, for an error message (not Python's repr): text quoted with its
+    control characters escaped, dates as ISO days, numbers as numbers, lists and objects as JSON."""
+    if isinstance(value, str):
+        return repr(value)  # quoted; an escape sequence in a cell shows as \x1b, never acts on the terminal
+    if value is None:
+        return "null (nothing)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return str(value)
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        text = str(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def kind_of(value: Any) -> str:
+    """What a value is, in JSON's words (``a list``, ``an object``, ``a number``, ``null``)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, dt.date | dt.time):
+        return "a date or time"
+    return "text" if isinstance(value, str) else f"a {type(value).__name__}"
+
+
 def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -60,12 +99,12 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        raise ProblemError(field_name, f"not a date (YYYY-MM-DD): {value!r}", record=problem) from None
+        raise ProblemError(field_name, f"not a date (YYYY-MM-DD): {shown(value)}", record=problem) from None
 
 
 def _text(value: Any, field_name: str, problem: str | None) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ProblemError(field_name, f"expected text, got {type(value).__name__} {value!r}", record=problem)
+        raise ProblemError(field_name, f"expected text, got {kind_of(value)}: {shown(value)}", record=problem)
     text = str(value).strip()
     if not text:
         raise ProblemError(field_name, "is empty", record=problem)
@@ -100,7 +139,7 @@ class Event:
         if isinstance(raw, Event):
             return raw
         if not isinstance(raw, Mapping):
-            raise ProblemError("(event)", f"expected an object, got {type(raw).__name__}")
+            raise ProblemError("(event)", f"expected an object, got {kind_of(raw)}")
         pid = raw.get("problem")
         problem = _text(pid, "problem", None) if pid is not None else None
         if problem is None:
@@ -111,7 +150,7 @@ class Event:
 
             close = get_close_matches(str(kind), TYPES, n=1)
             hint = f"did you mean {close[0]!r}?" if close else "use one of " + ", ".join(TYPES)
-            raise ProblemError("type", f"unknown event type {kind!r}; {hint}", record=problem)
+            raise ProblemError("type", f"unknown event type {shown(kind)}; {hint}", record=problem)
         spec = FIELDS[str(kind)]
         allowed = _ALLOWED[str(kind)]
         for key in raw:
@@ -143,7 +182,7 @@ class Event:
                 try:
                     data[name] = int(value)
                 except (TypeError, ValueError):
-                    raise ProblemError(name, f"the seq number of the event corrected, got {value!r}",
+                    raise ProblemError(name, f"the seq number of the event corrected, got {shown(value)}",
                                        record=problem) from None
             elif name == "void":
                 data[name] = value in (True, "true", "1", 1, "yes")

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ProblemError
-from ._events import Event
+from ._events import Event, shown
 from ._store import LedgerError
 
 #: Ledger fields a row may fill, in the order their events happen.
@@ -245,7 +245,7 @@ class RowReader:
                 return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:
                 pass
-        raise ProblemError(f, f"not a date: {v!r} (use YYYY-MM-DD)")
+        raise ProblemError(f, f"not a date: {shown(v)} (use YYYY-MM-DD)")
 
     def events(self, row: list[Any], entered_by: str) -> list[Event]:
         """The events of one row; :class:`ProblemError` names the field of a bad cell."""

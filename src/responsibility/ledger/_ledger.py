@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from ..policy._view import PolicyView
     from ._columnar import Folded
     from ._import import ImportResult
-from ._events import GENESIS, Event, chain_hash
+from ._events import GENESIS, Event, chain_hash, shown
 from ._fold import Folder, State, paused_gc
 from ._store import (
     SCHEMA_VERSION,
@@ -62,6 +63,62 @@ def _event_from_row(row: tuple[Any, ...]) -> Event:
                  hash=row[7] if len(row) > 7 else None)
 
 
+def _sqlite_path(target: str) -> str | None:
+    """The file of a SQLite ledger (a path, or a ``sqlite:///`` URL); ``None`` for a server's URL."""
+    if "://" not in target:
+        return target
+    if target.startswith("sqlite:///") and target != "sqlite:///:memory:":
+        return target[len("sqlite:///"):].split("?", 1)[0] or None
+    return None
+
+
+def _check_file(target: str, *, creating: bool) -> None:
+    """Refuse, as one :class:`LedgerError`, a SQLite ledger path that is a directory, a pipe or
+    a device, or a file that is not an SQLite database (SQLite would fail deep inside)."""
+    import os
+    import stat
+
+    path = _sqlite_path(target)
+    if path is None:
+        return
+    try:
+        st = os.stat(path)
+    except OSError:
+        if creating:
+            parent = os.path.dirname(path) or "."
+            if not os.path.isdir(parent):
+                raise LedgerError(f"{target}: directory {parent} does not exist; create it first") from None
+            return
+        raise LedgerError(f"{target}: no such ledger; create it with `responsibility ledger init {target}`") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise LedgerError(f"{target}: is a directory; give the ledger's file (e.g. {os.path.join(path, 'county.db')})")
+    if not stat.S_ISREG(st.st_mode):
+        raise LedgerError(f"{target}: not a regular file (a pipe or a device); give the ledger's file")
+    if st.st_size:
+        try:
+            with open(path, "rb") as f:
+                magic = f.read(16)
+        except OSError as exc:
+            raise LedgerError(f"{target}: cannot read it ({(exc.strerror or str(exc)).lower()})") from None
+        if magic != b"SQLite format 3\x00":
+            raise LedgerError(f"{target}: not a ledger (not an SQLite database); give a ledger's file, or create "
+                              "one elsewhere with `responsibility ledger init FILE`")
+
+
+@contextlib.contextmanager
+def _database_errors(target: str) -> Iterator[None]:
+    """A database that cannot be opened or read (a missing directory, no permission, a corrupt
+    file, a server that refuses) as one :class:`LedgerError` naming it."""
+    from ._store import _sqlalchemy
+
+    sa = _sqlalchemy()
+    try:
+        yield
+    except (sa.exc.OperationalError, sa.exc.DatabaseError) as exc:
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
+        raise LedgerError(f"{target}: cannot use it as a ledger database ({reason})") from None
+
+
 class Ledger:
     """A problem ledger in SQLite (a file path) or PostgreSQL (a URL).
 
@@ -93,8 +150,10 @@ class Ledger:
     def create(cls, target: str | Any, *, policy: PolicyView | None = None,
                jurisdiction: Jurisdiction | None = None) -> Ledger:
         """Create a new, empty ledger at ``target`` (a SQLite file path or a database URL)."""
+        _check_file(str(target), creating=True)
         ledger = cls(str(target), policy=policy, jurisdiction=jurisdiction)
-        create(ledger.engine)
+        with _database_errors(str(target)):
+            create(ledger.engine)
         return ledger
 
     @classmethod
@@ -105,13 +164,10 @@ class Ledger:
         Raises :class:`LedgerError` when ``target`` holds no ledger or one of another schema version.
         """
         target = str(target)
-        if "://" not in target and not create_missing:
-            from pathlib import Path
-
-            if not Path(target).is_file():
-                raise LedgerError(f"{target}: no such ledger; create it with `responsibility ledger init {target}`")
+        _check_file(target, creating=create_missing)
         ledger = cls(target, policy=policy, jurisdiction=jurisdiction)
-        version = schema_version(ledger.engine)
+        with _database_errors(target):
+            version = schema_version(ledger.engine)
         if version is None:
             if create_missing:
                 create(ledger.engine)
@@ -372,8 +428,19 @@ class Ledger:
         from ._lists import Filter, Lists
 
         day = _day(as_of) or dt.date.today()
+        if area:  # ids or Chinese names (危房改造); an unknown one is an error, never an empty list
+            area = [self._area_id(a) for a in ([area] if isinstance(area, str) else area)]
         return Lists(lambda: self.fold(day), day, self.policy, self.jurisdiction, Filter.of(place, area, status),
                      columns=lambda: self._columns(day))
+
+    def _area_id(self, area: Any) -> str:
+        from ._fold import _suggest
+
+        areas = self.policy.data.areas
+        for a in areas:
+            if area in (a.id, a.name):
+                return a.id
+        raise ProblemError("area", f"unknown area {shown(area)}; {_suggest(str(area), [a.id for a in areas])}")
 
     def problems(self, as_of: dt.date | str | None = None, *, place: str | None = None, area: Any = None,
                  status: Any = None, lang: str = "en") -> Any:
@@ -691,7 +758,7 @@ def _day(value: dt.date | str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ProblemError("as_of", f"not a date (YYYY-MM-DD): {value!r}") from None
+        raise ProblemError("as_of", f"not a date (YYYY-MM-DD): {shown(value)}") from None
 
 
 def _message(exc: ProblemError) -> str:

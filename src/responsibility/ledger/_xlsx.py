@@ -63,9 +63,10 @@ def write_workbook(path: Any, sheets: Iterable[tuple[str, Any, set[int]]], *, in
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from ._compat import atomic_path
+    from ._compat import atomic_path, check_target
     from ._store import LedgerError
 
+    check_target(path, inputs, what="workbook")  # before any sheet is built: a refusal leaves nothing half-made
     wb = openpyxl.Workbook(write_only=True)
     red = PatternFill("solid", fgColor=OVERDUE_FILL)
     head_fill = PatternFill("solid", fgColor=HEADER_FILL)

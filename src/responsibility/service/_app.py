@@ -103,7 +103,9 @@ class Service:
         self.jurisdiction = _lib.load_jurisdiction(settings.jurisdiction)
         self.policy_hash = _lib.content_hash(self.policy)
         self.jurisdiction_hash = _lib.jurisdiction_hash(self.jurisdiction)
-        self.log = DecisionLog(settings.decision_log) if settings.decision_log else None
+        inputs = [settings.jurisdiction, settings.tokens.path if settings.tokens is not None else None,
+                  _lib.ledger_file(settings.ledger)]
+        self.log = DecisionLog(settings.decision_log, inputs=inputs) if settings.decision_log else None
         self.assessors = Assessors(self.policy, self.jurisdiction)
         from ._ledger import open_ledger
 

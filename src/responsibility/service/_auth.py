@@ -118,8 +118,10 @@ class TokenStore:
     ('a', None)
     """
 
-    def __init__(self, entries: list[_Entry]) -> None:
+    def __init__(self, entries: list[_Entry], *, path: str | None = None) -> None:
         self._entries = entries
+        #: The file the tokens were read from (``None`` for tokens given as data).
+        self.path = path
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -184,7 +186,9 @@ class TokenStore:
             data, _ = read_yaml(Path(path))
         except RulesError as exc:
             raise ResponsibilityError(f"cannot read the tokens file: {exc.issues[0]}") from None
-        return cls.from_data(data, source=str(path))
+        store = cls.from_data(data, source=str(path))
+        store.path = str(path)
+        return store
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> TokenStore | None:

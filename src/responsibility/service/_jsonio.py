@@ -48,6 +48,10 @@ def loads(data: bytes | str) -> Any:
         return json.loads(data)
     except RecursionError:
         raise ValueError("nested too deeply") from None
+    except ValueError as exc:
+        if "integer string conversion" in str(exc):  # Python's words would tell the caller to change Python
+            raise ValueError("a number with more than 4,300 digits") from None
+        raise
 
 
 def _finite(value: Any, depth: int = 0) -> bool:

@@ -145,3 +145,10 @@ def route(policy: PolicyView, problem: Any, jurisdiction: Jurisdiction, *, level
     from ..engine._route import route
 
     return route(policy, problem, jurisdiction, level=level, today=today)
+
+
+def ledger_file(url: str | None) -> str | None:
+    """The file of a SQLite ledger given by path or ``sqlite:///`` URL (``None`` for a server's URL)."""
+    from ..ledger._ledger import _sqlite_path
+
+    return _sqlite_path(url) if url else None

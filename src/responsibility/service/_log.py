@@ -25,9 +25,11 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 import threading
 import time
 import weakref
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -121,13 +123,25 @@ class DecisionLog:
     rest and syncs the file to disk (as does the end of the process for a log left open).
     """
 
-    def __init__(self, path: str | Path, *, interval: float = 0.02, high_water: int = 1 << 20) -> None:
+    def __init__(self, path: str | Path, *, interval: float = 0.02, high_water: int = 1 << 20,
+                 inputs: Iterable[str | Path | None] = ()) -> None:
+        from .._files import check_target
+
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as exc:
             raise ResponsibilityError(f"cannot open the decision log {path}: {exc.strerror}") from None
+        # Never a file the server reads (its tokens, places or ledger), never a pipe or a device (a
+        # FIFO would block the server before it listens): a regular file, appended to.
+        check_target(self.path, inputs, what="decision log")
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC | os.O_NONBLOCK, 0o644)
+        except OSError as exc:
+            raise ResponsibilityError(f"cannot open the decision log {path}: {exc.strerror}") from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # made a FIFO since the check
+            os.close(fd)
+            raise ResponsibilityError(f"the decision log {path} is not a regular file; give a file name")
         self._sink = _Sink(self.path, fd, interval, high_water)
         threading.Thread(target=self._sink.run, name=f"decision-log {self.path.name}", daemon=True).start()
         _OPEN.add(self)

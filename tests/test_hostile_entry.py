@@ -1,0 +1,246 @@
+"""Hostile input at the entry points the other hostile tests leave: the ledger's database file,
+the decision log of ``serve``, ``assess --dask``, an interrupted run, an internal error.
+
+The CLI cases run the real ``main()`` in one subprocess with a timeout and a memory limit (as in
+``test_hostile``); each must end with the documented exit code, no traceback and one error line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Ledger, ProblemError, ResponsibilityError
+from tests.test_batch_hostile import _alive, _children
+from tests.test_hostile import _RUNNER, _limits
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKBOOK = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
+TIMEOUT = 180.0  # seconds for all CLI cases together
+
+
+def _events(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("select count(*) from events").fetchone()[0])
+
+
+def _ledger(d: Path) -> Path:
+    db = d / "county.db"
+    Ledger.create(db).close()
+    return db
+
+
+def _fifo(d: Path, name: str = "fifo") -> Path:
+    os.mkfifo(d / name)
+    return d / name
+
+
+def _tokens(d: Path) -> Path:
+    from responsibility.service._auth import token_hash
+
+    path = d / "tokens.yaml"
+    entry = {"name": "a", "role": "county", "jurisdiction": "330127", "sha256": token_hash("s3cret")}
+    path.write_text(f"- {json.dumps(entry)}\n", encoding="utf-8")
+    return path
+
+
+def _corrupt(d: Path) -> list[str]:
+    (d / "bad.db").write_bytes(b"SQLite format 3\x00" + b"\x07" * 200)
+    return ["ledger", "verify", str(d / "bad.db")]
+
+
+def _text_file(d: Path) -> list[str]:
+    (d / "notes.txt").write_text("not a database\n", encoding="utf-8")
+    return ["ledger", "list", str(d / "notes.txt"), "problems"]
+
+
+def _rejects_over_input(d: Path) -> list[str]:
+    db = _ledger(d)
+    book = d / "book.xlsx"
+    book.write_bytes(WORKBOOK.read_bytes())
+    return ["ledger", "import", str(db), str(book), "--by", "clerk", "--rejects", str(book)]
+
+
+def _serve(log: Callable[[Path], Path]) -> Callable[[Path], list[str]]:
+    def setup(d: Path) -> list[str]:
+        return ["serve", "--tokens", str(_tokens(d)), "--port", "0", "--decision-log", str(log(d))]
+    return setup
+
+
+def _dask_on_json_lines(d: Path) -> list[str]:
+    (d / "in.jsonl").write_text('{"id": "a"}\n', encoding="utf-8")
+    return ["assess", str(d / "in.jsonl"), "--dask", "synchronous", "-o", str(d / "out")]
+
+
+#: name: (setup returning argv, exit code, words the one error line holds)
+CASES: dict[str, tuple[Callable[[Path], list[str]], int, tuple[str, ...]]] = {
+    "ledger init a directory": (lambda d: ["ledger", "init", str(d)], 2, ("is a directory",)),
+    "ledger init a FIFO": (lambda d: ["ledger", "init", str(_fifo(d))], 2, ("not a regular file",)),
+    "ledger init in a missing directory": (lambda d: ["ledger", "init", str(d / "no" / "x.db")], 2,
+                                           ("does not exist",)),
+    "ledger list a text file": (_text_file, 2, ("notes.txt", "not an SQLite database")),
+    "ledger verify /dev/zero": (lambda d: ["ledger", "verify", "/dev/zero"], 2, ("not a regular file",)),
+    "ledger verify a FIFO": (lambda d: ["ledger", "verify", str(_fifo(d))], 2, ("not a regular file",)),
+    "ledger verify a corrupt database": (_corrupt, 2, ("bad.db", "cannot use it")),
+    "ledger list an unknown area": (lambda d: ["ledger", "list", str(_ledger(d)), "problems", "--area", "housin"], 2,
+                                    ("unknown area", "housing")),
+    "ledger import --rejects over its input": (_rejects_over_input, 2, ("also an input",)),
+    "assess --dask local:0": (lambda d: ["assess", "x.parquet", "--dask", "local:0", "-o", str(d)], 2,
+                              ("local:0", "1 to 64")),
+    "assess --dask without a port": (lambda d: ["assess", "x.parquet", "--dask", "bogus", "-o", str(d)], 2,
+                                     ("bogus", "tcp://host:8786")),
+    "assess --dask on JSON lines": (_dask_on_json_lines, 2, ("in.jsonl", "reads Parquet")),
+    "serve --decision-log a FIFO": (_serve(_fifo), 2, ("decision log", "not a regular file")),
+    "serve --decision-log the tokens file": (_serve(lambda d: d / "tokens.yaml"), 2, ("decision log", "input")),
+}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, str, Path]]:
+    argvs, folders = {}, {}
+    for i, (name, (setup, _, _)) in enumerate(CASES.items()):
+        folders[name] = tmp_path_factory.mktemp(f"entry{i}")
+        argvs[name] = setup(folders[name])
+    proc = subprocess.run([sys.executable, "-c", _RUNNER], input=json.dumps(argvs), capture_output=True, text=True,
+                          timeout=TIMEOUT, preexec_fn=_limits, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return {k: (v[0], v[1], v[2], folders[k]) for k, v in json.loads(proc.stdout).items()}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_cli(name: str, runs: dict[str, tuple[int, str, str, Path]]) -> None:
+    _, code, needles = CASES[name]
+    got, out, err, _ = runs[name]
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert got == code, (got, out[-2000:], err[-2000:])
+    lines = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1 and len(lines[0]) < 500, err
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+
+
+def test_refused_rejects_leave_the_ledger_and_the_input_alone(runs: dict[str, tuple[int, str, str, Path]]) -> None:
+    folder = runs["ledger import --rejects over its input"][3]
+    assert _events(folder / "county.db") == 0  # refused before the import, not after it was stored
+    assert (folder / "book.xlsx").read_bytes() == WORKBOOK.read_bytes()
+
+
+def test_the_tokens_file_is_not_appended_to(runs: dict[str, tuple[int, str, str, Path]]) -> None:
+    folder = runs["serve --decision-log the tokens file"][3]
+    assert (folder / "tokens.yaml").read_text(encoding="utf-8").count("\n") == 1
+
+
+def test_internal_error_says_where_to_report_and_how_to_get_the_traceback(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from responsibility.cli import _cli
+
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise KeyError("unexpected")
+
+    monkeypatch.setattr(_cli, "_rules_dir", boom)
+    assert _cli.main(["validate"]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "report it to" in err and "issue tracker" in err and "--debug" in err and "RESPONSIBILITY_DEBUG" in err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_mid_assess_is_130_with_nothing_written(tmp_path: Path) -> None:
+    fifo = _fifo(tmp_path, "ledger.parquet")  # the run blocks on opening it, its workers started
+    out = tmp_path / "out.parquet"
+    out.write_bytes(b"previous")
+    with subprocess.Popen([sys.executable, "-m", "responsibility", "assess", str(fifo), "-o", str(out),
+                           "--workers", "2", "--no-progress"], stderr=subprocess.PIPE, start_new_session=True,
+                          preexec_fn=_limits) as proc:
+        try:
+            deadline = time.monotonic() + 60
+            while len(_children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.05)
+            workers = _children(proc.pid)
+            assert len(workers) >= 2, "no workers"
+            time.sleep(0.3)
+            os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
+            err = proc.communicate(timeout=30)[1].decode()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err, err
+    deadline = time.monotonic() + 15
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(w) for w in workers)
+    assert out.read_bytes() == b"previous" and sorted(p.name for p in tmp_path.iterdir()) == ["ledger.parquet",
+                                                                                             "out.parquet"]
+
+
+def test_a_decision_log_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    from responsibility.service._log import DecisionLog
+
+    fifo = _fifo(tmp_path)
+    result: list[BaseException | None] = []
+
+    def make() -> None:
+        try:
+            DecisionLog(fifo).close()
+            result.append(None)
+        except BaseException as exc:
+            result.append(exc)
+
+    thread = threading.Thread(target=make, daemon=True)
+    thread.start()
+    thread.join(10)
+    if thread.is_alive():  # unblock the open so the thread ends, then fail
+        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+        pytest.fail("opening a FIFO as the decision log blocked")
+    assert isinstance(result[0], ResponsibilityError) and "not a regular file" in str(result[0])
+
+
+def test_a_huge_number_in_a_request_is_described_in_plain_words() -> None:
+    from responsibility.service import _jsonio
+
+    with pytest.raises(ValueError) as info:
+        _jsonio.loads(b'{"id": ' + b"9" * 5000 + b"}")
+    assert "sys." not in str(info.value) and "digits" in str(info.value)
+
+
+@pytest.mark.parametrize(("field", "value", "shown"), [
+    ("problem", dt.datetime(2021, 3, 1, 8, 30), "got a date or time: 2021-03-01 08:30:00"),
+    ("problem", ["a"], 'got a list: ["a"]'), ("problem", 1.5, "got a number: 1.5"),
+    ("on", {"day": 1}, 'not a date (YYYY-MM-DD): {"day": 1}'), ("on", True, "not a date (YYYY-MM-DD): true")])
+def test_ledger_messages_show_values_as_written_not_as_python(tmp_path: Path, field: str, value: Any,
+                                                              shown: str) -> None:
+    event = {"problem": "P1", "type": "registered", "on": "2021-03-01", "domain": "housing", "place": "330127100219"}
+    with Ledger.create(tmp_path / "l.db") as ledger, pytest.raises(ProblemError) as info:
+        ledger.append({**event, field: value}, entered_by="clerk")
+    message = str(info.value)
+    assert shown in message and "datetime.datetime" not in message and "True" not in message, message
+
+
+def test_a_ledger_list_takes_an_area_by_its_chinese_name(tmp_path: Path) -> None:
+    with Ledger.create(tmp_path / "l.db") as ledger:
+        ledger.append([{"problem": "P1", "type": "registered", "on": "2021-03-01", "domain": "housing",
+                        "place": "330127100219"}], entered_by="clerk")
+        assert list(ledger.problems("2021-03-02", area="危房改造")["problem"]) == ["P1"]
+        assert ledger.problems("2021-03-02", area=["water"]).empty
+
+
+def test_reading_parquet_without_pyarrow_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from responsibility import ExtraUnavailable
+    from responsibility.batch import _io
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow raises ImportError
+    with pytest.raises(ExtraUnavailable, match=r"responsibility\[frames\]"):
+        _io._needs_pyarrow("reading Parquet")
