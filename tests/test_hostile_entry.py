@@ -244,3 +244,34 @@ def test_reading_parquet_without_pyarrow_names_the_extra(monkeypatch: pytest.Mon
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow raises ImportError
     with pytest.raises(ExtraUnavailable, match=r"responsibility\[frames\]"):
         _io._needs_pyarrow("reading Parquet")
+
+
+RECORD = {"id": "a", "area": "housing", "place": "330127100219",
+          "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}
+
+
+def test_today_may_be_written_as_text_and_is_checked_like_as_of() -> None:
+    import responsibility
+
+    policy = responsibility.load()
+    as_text = policy.who_answers(RECORD, engine="compiled", today="2021-06-30")
+    assert as_text.to_dict() == policy.who_answers(RECORD, engine="compiled", today=dt.date(2021, 6, 30)).to_dict()
+    for bad in ("9999-12-31", "2021-02-30", dt.date(1, 1, 1)):
+        with pytest.raises(ProblemError, match="today") as info:
+            policy.who_answers(RECORD, today=bad)  # type: ignore[arg-type]
+        assert info.value.code == "bad_date"
+    with pytest.raises(ProblemError, match="today"):
+        policy.route(RECORD, today="9999-12-31")
+    with pytest.raises(TypeError, match="today: expected a date"):
+        policy.who_answers(RECORD, today=20210630)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"Jurisdiction\.from_csv"):
+        policy.who_answers(RECORD, jurisdiction="places.csv")  # type: ignore[arg-type]
+
+
+def test_an_unknown_language_is_one_error_not_a_key_error() -> None:
+    import responsibility
+
+    verdict = responsibility.load().who_answers(RECORD, engine="compiled", today="2021-06-30")
+    for call in (verdict.explain, verdict.to_dict, verdict.draw):
+        with pytest.raises(ProblemError, match="'zh' or 'en'"):
+            call("fr")  # type: ignore[arg-type]

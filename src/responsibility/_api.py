@@ -63,12 +63,13 @@ class Policy(PolicyView):
         return policy_picture(self, area=area, place=place, jurisdiction=jurisdiction, lang=lang, layout=layout)
 
     def who_answers(self, problem: Problem | dict[str, Any], *, jurisdiction: Jurisdiction | None = None,
-                    engine: Literal["durable", "compiled"] | None = None, today: dt.date | None = None) -> Verdict:
+                    engine: Literal["durable", "compiled"] | None = None,
+                    today: dt.date | str | None = None) -> Verdict:
         """Who answers for ``problem`` (a dict or a :class:`Problem`): a :class:`Verdict`.
 
         ``jurisdiction`` defaults to the shipped example; ``engine`` is ``"durable"`` or
-        ``"compiled"`` (default: durable where it imports); ``today`` stands for the
-        assessment date when the record has no ``as_of``.
+        ``"compiled"`` (default: durable where it imports); ``today`` (a date or ``YYYY-MM-DD``)
+        stands for the assessment date when the record has no ``as_of``.
 
         >>> import responsibility
         >>> v = responsibility.load().who_answers({"id": "p1", "domain": "housing", "place": "33"},
@@ -78,10 +79,11 @@ class Policy(PolicyView):
         """
         from .engine._decide import who_answers
 
+        today = _checked(jurisdiction, today)
         return who_answers(self, problem, jurisdiction=jurisdiction, engine=engine, today=today)
 
     def route(self, problem: Problem | dict[str, Any], *, jurisdiction: Jurisdiction | None = None,
-              level: str | None = None, today: dt.date | None = None) -> Route:
+              level: str | None = None, today: dt.date | str | None = None) -> Route:
         """Who must act on ``problem`` now (一(三)): the level with authority (办理权限), the bodies
         that must assign it and those it may be assigned to, the deadlines the parameters imply, and
         whether it exceeds the registering ``level``'s authority (default: the finder's) and must be
@@ -95,9 +97,10 @@ class Policy(PolicyView):
         """
         from .engine._route import route
 
+        today = _checked(jurisdiction, today)
         return route(self, problem, jurisdiction, level=level, today=today)
 
-    def assess(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | None = None,
+    def assess(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | str | None = None,
                lang: Literal["zh", "en"] = "zh") -> Assessment:
         """Who answers for each of many problem records: an :class:`Assessment` whose ``findings``
         and ``rejects`` are pandas DataFrames (needs the ``frames`` extra).
@@ -123,9 +126,10 @@ class Policy(PolicyView):
         needs_frames("assess()")  # before the batch wing, which needs numpy
         from .batch._assessor import assess
 
+        today = _checked(jurisdiction, today, lang)
         return assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang)
 
-    def assess_dask(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | None = None,
+    def assess_dask(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | str | None = None,
                     lang: Literal["zh", "en"] = "zh") -> tuple[Any, Any]:
         """:meth:`assess` on Dask: ``records`` a ``dask.dataframe.DataFrame``, the result two lazy
         Dask dataframes, findings and rejects, equal row for row to :meth:`assess`'s (needs the
@@ -137,6 +141,7 @@ class Policy(PolicyView):
         """
         from .batch._dask import assess_dask
 
+        today = _checked(jurisdiction, today, lang)
         return assess_dask(self, records, jurisdiction=jurisdiction, today=today, lang=lang)
 
 
@@ -165,3 +170,29 @@ def load(path: str | Path | None = None, *, as_of: dt.date | None = None) -> Pol
     ['basic_needs', 'discovery', 'education']
     """
     return load_checked(path, as_of=as_of, cls=Policy)
+
+
+def _checked(jurisdiction: Any, today: Any, lang: str = "zh") -> dt.date | None:
+    """The facade's arguments checked as one line each (a notebook's ``today="2021-07-01"`` is
+    read as the day it names, as a record's ``as_of`` is): ``today`` as a date, or
+    :class:`ProblemError` / :class:`TypeError`."""
+    from ._errors import ProblemError
+    from .chain._jurisdiction import Jurisdiction as _Jurisdiction
+
+    if jurisdiction is not None and not isinstance(jurisdiction, _Jurisdiction):
+        raise TypeError(f"jurisdiction: expected a Jurisdiction (Jurisdiction.from_csv(path)), "
+                        f"got {type(jurisdiction).__name__}")
+    if lang not in ("zh", "en"):
+        raise ProblemError("lang", f"use 'zh' or 'en', not {lang!r}")
+    if today is None:
+        return None
+    if not isinstance(today, dt.date | str):
+        raise TypeError(f"today: expected a date or YYYY-MM-DD text, got {type(today).__name__}")
+    from pydantic_core import PydanticCustomError
+
+    from .engine._problem import parse_day
+
+    try:  # the same days a record's as_of may name (1900-2999)
+        return parse_day(today)
+    except PydanticCustomError as exc:
+        raise ProblemError("today", exc.message(), code="bad_date") from None

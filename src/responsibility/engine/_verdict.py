@@ -21,6 +21,18 @@ from typing import Any, Literal, NamedTuple
 Lang = Literal["zh", "en"]
 
 
+
+def _lang(lang: str) -> Lang:
+    """``lang`` when it is one of the two languages, else :class:`ProblemError` saying so."""
+    if lang == "zh":
+        return "zh"
+    if lang == "en":
+        return "en"
+    from .._errors import ProblemError
+
+    raise ProblemError("lang", f"use 'zh' or 'en', not {lang!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One party that answers: the body placed on a real place, basis, liability, clauses."""
@@ -355,6 +367,7 @@ class Verdict:
     def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
         """The fixed JSON shape of the verdict; under a what-if policy also ``what_if``:
         ``{parameter: {"rules": value, "used": value}}``."""
+        _lang(lang)
         sheet = self._built_sheet()
         if sheet is not None:  # nothing built but what the dict holds
             findings, interpretations = sheet.finding_dicts(lang), sheet.interpretation_dicts()
@@ -377,7 +390,7 @@ class Verdict:
         fired and the parameters they read; then the quoted clauses and the interpretations."""
         from ._verdict_view import explain_text
 
-        return explain_text(self, lang)
+        return explain_text(self, _lang(lang))
 
     def __repr__(self) -> str:
         from ._verdict_view import short_repr
@@ -404,7 +417,7 @@ class Verdict:
         from ..chain._draw import draw_case
         from ._verdict_view import case_of
 
-        return draw_case(case_of(self, lang), layout=layout)
+        return draw_case(case_of(self, _lang(lang)), layout=layout)
 
     def _repr_html_(self) -> str:
         rows = "".join(
