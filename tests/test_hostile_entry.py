@@ -275,3 +275,38 @@ def test_an_unknown_language_is_one_error_not_a_key_error() -> None:
     for call in (verdict.explain, verdict.to_dict, verdict.draw):
         with pytest.raises(ProblemError, match="'zh' or 'en'"):
             call("fr")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("field", "day", "words"), [
+    ("on", "9999-12-31", "outside the years"), ("on", "0001-01-01", "outside the years"),
+    ("on", (dt.date.today() + dt.timedelta(days=30)).isoformat(), "in the future")])
+def test_a_ledger_event_dated_out_of_reach_is_refused(tmp_path: Path, field: str, day: str, words: str) -> None:
+    with Ledger.create(tmp_path / "l.db") as ledger, pytest.raises(ProblemError, match=words):
+        ledger.append({"problem": "P1", "type": "registered", "on": "2021-03-01", "domain": "housing",
+                       "place": "330127100219", field: day}, entered_by="clerk")
+
+
+def test_a_deadline_to_come_is_still_taken(tmp_path: Path) -> None:
+    soon = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    with Ledger.create(tmp_path / "l.db") as ledger:
+        stored = ledger.append([
+            {"problem": "P1", "type": "registered", "on": "2021-03-01", "domain": "housing", "place": "330127100219"},
+            {"problem": "P1", "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "hotline"},
+            {"problem": "P1", "type": "assigned", "on": "2021-03-02", "by_level": "county", "to_level": "township",
+             "deadline": soon}], entered_by="clerk")
+        assert stored[-1].data["deadline"] == soon
+
+
+def test_the_service_holds_today_to_the_days_a_record_may_name(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+    from tests.test_service import bearer, token_store
+
+    app = create_app(Settings(tokens=token_store(), decision_log=tmp_path / "d.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        for path in ("/v1/assess?today=9999-12-31", "/v1/route?today=1899-12-31"):
+            r = client.post(path, content=json.dumps({**RECORD, "id": "a"}).encode(), headers=bearer("chunan"))
+            assert r.status_code == 400 and r.json()["error"]["field"] == "query.today", r.text
+        r = client.post("/v1/assess?today=2021-06-30", content=json.dumps(RECORD).encode(), headers=bearer("chunan"))
+        assert r.status_code == 200 and '"summary"' in r.text

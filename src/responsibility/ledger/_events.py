@@ -91,15 +91,23 @@ def kind_of(value: Any) -> str:
     return "text" if isinstance(value, str) else f"a {type(value).__name__}"
 
 
+#: The days a ledger's dates may name: those a problem record may (engine/_problem.parse_day).
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+
 def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise ProblemError(field_name, f"not a date (YYYY-MM-DD): {shown(value)}", record=problem) from None
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            raise ProblemError(field_name, f"not a date (YYYY-MM-DD): {shown(value)}", record=problem) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ProblemError(field_name, f"{day.isoformat()} is outside the years 1900-2999", record=problem)
+    return day
 
 
 def _text(value: Any, field_name: str, problem: str | None) -> str:
@@ -163,6 +171,9 @@ class Event:
         if raw.get("on") in (None, ""):
             raise ProblemError("on", f"is required: the day the problem was {kind}", record=problem)
         on = _date(raw["on"], "on", problem)
+        if on > dt.date.today() + dt.timedelta(days=1):  # a day of slack for time zones
+            raise ProblemError("on", f"{on.isoformat()} is in the future: an event records what has happened "
+                               "(a day to come goes in an assignment's deadline)", record=problem)
         data: dict[str, Any] = {}
         for name, required in spec.items():
             value = raw.get(name)

@@ -254,6 +254,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut} for code in (400, 401, 403, 404, 413, 422)}
 
 
+def _day_in_range(today: dt.date | None) -> None:
+    """``?today=`` names a day a record's ``as_of`` may name (as ``assess --today``), else 400."""
+    if today is not None and not dt.date(1900, 1, 1) <= today <= dt.date(2999, 12, 31):
+        raise ApiError(400, f"query parameter 'today': {today.isoformat()} is outside the years 1900-2999",
+                       type="RequestError", field="query.today", suggestion="give the assessment day, YYYY-MM-DD")
+
+
 def create_app(settings: Settings | None = None, **overrides: Any) -> FastAPI:
     """The ASGI application answering from ``settings`` (default: from the environment,
     :meth:`Settings.from_env`); keyword arguments override single settings.
@@ -356,6 +363,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
         ``policy.route(problem, level=…).to_dict()``."""
         started = time.perf_counter()
         endpoint = "POST /v1/route"
+        _day_in_range(today)
         who, input_hash, answer = await svc.answer(request, endpoint, started, lambda raw: _lib.route(
             svc.policy, raw, svc.jurisdiction, level=level, today=today).to_dict())
         return svc.answered(who, endpoint, started, input_hash, digest(answer), answer, problem=answer["problem"])
@@ -374,6 +382,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
         caller's jurisdiction are rejected (field ``place``), not assessed."""
         started = time.perf_counter()
         endpoint = "POST /v1/assess"
+        _day_in_range(today)
         who = svc.caller(request)
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > s.max_batch_bytes:
