@@ -310,3 +310,25 @@ def test_the_service_holds_today_to_the_days_a_record_may_name(tmp_path: Path) -
             assert r.status_code == 400 and r.json()["error"]["field"] == "query.today", r.text
         r = client.post("/v1/assess?today=2021-06-30", content=json.dumps(RECORD).encode(), headers=bearer("chunan"))
         assert r.status_code == 200 and '"summary"' in r.text
+
+
+def test_an_import_reads_the_spellings_a_record_reads(tmp_path: Path) -> None:
+    import responsibility
+
+    rows = [("A1", "housing", "Serious", "县", "Hotline"), ("A2", "危房改造", "较重", "乡镇", "县（市、区）长热线"),
+            ("A3", "危房改造", "较重", "镇", "热线")]
+    book = tmp_path / "l.csv"
+    book.write_text("问题编号,领域,所在地代码,严重程度,发现时间,发现层级,发现渠道\n" + "".join(
+        f"{p},{d},330127100219,{s},2021-03-01,{lv},{c}\n" for p, d, s, lv, c in rows), encoding="utf-8")
+    with Ledger.create(tmp_path / "l.db") as ledger:
+        result = ledger.import_file(book, entered_by="clerk")
+    assert (result.imported, [r["problem"] for r in result.rejects]) == (2, ["A3"]), result.rejects
+    policy = responsibility.load()
+    for _, area, severity, level, channel in rows:  # the record parser agrees, row by row
+        record = {"id": "x", "area": area, "place": "330127100219", "severity": severity,
+                  "discovered": {"level": level, "channel": channel, "on": "2021-03-01"}}
+        if level == "镇":
+            with pytest.raises(ProblemError, match="level"):
+                policy.who_answers(record, engine="compiled", today="2021-06-30")
+        else:
+            policy.who_answers(record, engine="compiled", today="2021-06-30")

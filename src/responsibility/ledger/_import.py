@@ -34,7 +34,12 @@ FIELDS = ("problem", "domain", "kind", "place", "severity", "description", "regi
 REQUIRED = ("problem", "domain", "place")
 
 
+#: The ledger's vocabularies a problem record also spells freely (engine/_problem.ValueNames).
+_SPELLINGS = {"domain": "area", "channel": "channel", "severity": "severity", "level": "level"}
+
+
 @dataclass(frozen=True)
+
 class Mapping_:
     """A column mapping: field -> candidate headers, extra cell names, the sheet."""
 
@@ -219,6 +224,12 @@ class RowReader:
             return extra[s]
         if s in self.names[vocab]:
             return self.names[vocab][s]
+        if vocab in _SPELLINGS:  # as a record reads it: 县 for 县（市、区）, English, any case or width
+            from ._compat import ValueNames
+
+            found = ValueNames.of(self.policy).canonical(_SPELLINGS[vocab], s)
+            if found in self.ids[vocab]:
+                return str(found)
         from difflib import get_close_matches
 
         known = [*self.names[vocab], *self.ids[vocab]]
