@@ -90,6 +90,7 @@ class Pool:
         self._res: list[Connection] = []
         self._locks = [threading.Lock() for _ in range(n)]
         self._procs = []
+        warm(make())
         # Objects that exist now are shared with the workers; keep the collector from touching (and
         # so copying) them in each worker.
         gc.collect()
@@ -198,6 +199,7 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
         with contextlib.suppress(OSError):
             c.close()
     _die_with(parent)
+    arrow_without_pandas()
     import pyarrow as pa
 
     from ._assessor import Dictionaries, arrow_parts
@@ -250,6 +252,34 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
             res.send(("error", traceback.format_exc()))
     finally:
         os._exit(0)
+
+
+def warm(assessor: Assessor | Periods) -> None:
+    """Do before the fork what every worker would otherwise do for itself on its first chunk:
+    compile the rules of every duty area (the workers inherit them)."""
+    compiled = assessor.t.decider.compiled
+    for area in assessor.t.areas:
+        compiled.fire(area, [])
+
+
+def arrow_without_pandas() -> None:
+    """Keep pandas out of this process (a worker, which never meets a data frame).
+
+    pyarrow imports pandas, when it is installed, on the first array it builds from Python or
+    numpy values (a third of a CPU second per worker) and tries again on every conversion of
+    Python values while it cannot; so pandas is made unimportable here for good.
+    """
+    if "pandas" not in sys.modules and _NoPandas not in sys.meta_path:
+        sys.meta_path.insert(0, _NoPandas)
+
+
+class _NoPandas:
+    """An import finder that finds no pandas."""
+
+    @staticmethod
+    def find_spec(name: str, path: Any = None, target: Any = None) -> None:
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
 
 
 def _die_with(parent: int) -> None:

@@ -1,0 +1,33 @@
+"""The worker pool of `responsibility assess`: what is done once before the fork, what a worker leaves out."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from responsibility import Jurisdiction, Policy
+
+
+def test_a_worker_builds_arrow_arrays_without_importing_pandas() -> None:
+    code = (
+        "import sys\n"
+        "from responsibility.batch._workers import arrow_without_pandas\n"
+        "arrow_without_pandas()\n"
+        "import numpy as np, pyarrow as pa, pyarrow.compute as pc\n"
+        "a = pa.array(np.arange(3)); b = pa.array(['x', None]); c = pc.fill_null(b, ''); s = pa.scalar(1)\n"
+        "assert (a.to_pylist(), c.to_pylist(), s.as_py()) == ([0, 1, 2], ['x', ''], 1)\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+def test_rules_are_compiled_before_the_fork(policy: Policy) -> None:
+    from responsibility.batch._assessor import make_assessor
+    from responsibility.batch._workers import warm
+
+    assessor = make_assessor(policy, Jurisdiction.example())
+    compiled = assessor.t.decider.compiled
+    compiled._areas.clear()  # as a fresh process has them
+    warm(assessor)
+    assert set(compiled._areas) == set(assessor.t.areas)
