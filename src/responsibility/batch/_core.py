@@ -272,6 +272,7 @@ class Templates:
         self._merges: dict[tuple[tuple[str, ...], str], int] = {}
         self._arrays: dict[str, npt.NDArray[np.int64]] = {}
         self._memo: dict[tuple[object, ...], tuple[str, list[str | int]]] = {}
+        self._placed: dict[tuple[object, ...], list[tuple[int, tuple[int, int, int], str, list[str | int], int]]] = {}
         self._marks = {f: f"\x00{i}\x00" for i, f in enumerate(CONTEXT_FIELDS)}
         # row 0 is a placeholder that stands in for rows the reference path gives
         for name in ("rank", "body", "basis", "liability"):
@@ -328,20 +329,39 @@ class Templates:
         else:
             fact.update(lvl=fl, body=body)
         decider = t.decider
-        placed = decider.place_hits(area, kind_id, prank, decider.compiled.fire(area, [fact]))
-        rows = []
-        for (body_id, basis, liability), (fired, duties) in placed.items():
-            key = (t.body_index[body_id], t.basis_index[basis], t.liability_index[liability])
-            rows.append((int(t.key_rank[key]), key, body_id, basis, fired, duties))
+        hits = decider.compiled.fire(area, [fact])
+        # What the rows say depends on the rules that fired, the fact's body (whom they name) and its
+        # escalate flag (which reasons read), not on the rest of the fact: templates that agree there share them.
+        same = (area, kind_id, prank, sev, fact.get("body"), bool(fact.get("escalate")), tuple(id(r) for r, _ in hits))
+        made = self._placed.get(same)
+        if made is None:
+            made = self._placed[same] = self._rows(area, kind_id, prank, sev, hits)
         self.start.append(len(self.rank))
-        self.count.append(len(rows))
+        self.count.append(len(made))
         level = fl if ft != FOUND else -1  # the fact's "lvl", which reasons read
-        for rank, key, body_id, basis, fired, duties in sorted(rows, key=lambda r: r[0]):
+        for rank, key, clauses, pieces, merge in made:
             self.rank.append(rank)
             self.body.append(key[0])
             self.basis.append(key[1])
             self.liability.append(key[2])
             self.fact_level.append(level)
+            self.clauses.append(clauses)
+            self.pieces.append(pieces)
+            self.merge.append(merge)
+
+    def _rows(self, area: str, kind_id: str | None, prank: int, sev: int,
+              hits: list[Any]) -> list[tuple[int, tuple[int, int, int], str, list[str | int], int]]:
+        """A template's rows, in verdict order: (sort rank, (body, basis, liability), clauses, reason
+        pieces, merge class)."""
+        t = self.t
+        decider = t.decider
+        placed = decider.place_hits(area, kind_id, prank, hits)
+        rows = []
+        for (body_id, basis, liability), (fired, duties) in placed.items():
+            key = (t.body_index[body_id], t.basis_index[basis], t.liability_index[liability])
+            rows.append((int(t.key_rank[key]), key, body_id, basis, fired, duties))
+        out = []
+        for rank, key, body_id, basis, fired, duties in sorted(rows, key=lambda r: r[0]):
             # Rows of many templates are alike; Decider.reason_values reads only the escalate flag of the fact.
             rules = tuple(r for r, _ in fired)
             memo = (body_id, basis, duties, tuple(r.extra_clauses for r in rules), sev,
@@ -350,9 +370,8 @@ class Templates:
             if got is None:
                 got = self._memo[memo] = (";".join(decider.clauses(body_id, basis, duties, rules)),
                                           self._pieces(body_id, basis, duties, sev, fired[0][1]))
-            self.clauses.append(got[0])
-            self.pieces.append(got[1])
-            self.merge.append(self._merges.setdefault((duties, got[0]), len(self._merges)))
+            out.append((rank, key, got[0], got[1], self._merges.setdefault((duties, got[0]), len(self._merges))))
+        return out
 
     def _pieces(self, body_id: str, basis: str, duties: tuple[str, ...], sev: int,
                 fact: dict[str, object]) -> list[str | int]:

@@ -30,8 +30,6 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 if TYPE_CHECKING:
     from ._assessor import Assessor, Periods, Reject
 
@@ -306,7 +304,23 @@ def merge_counts(a: Any, b: Any) -> Any:
     """Sum two count arrays, either of which may be ``None``."""
     if a is None:
         return b
+    import numpy as np
+
     return a if b is None else np.asarray(a) + np.asarray(b)
+
+
+def collect_rarely() -> Callable[[], None]:
+    """Run Python's cycle collector rarely in this process, for a batch run; returns what sets it
+    back as it was.
+
+    By default it runs every 700 new containers, and each run visits every item of the young
+    lists (a chunk makes lists of tens of thousands of values); a full run visits the whole
+    policy and jurisdiction. Loading the policy and assessing a chunk make few cycles, so every
+    100,000 containers is plenty: at 1M records this saves about 0.3 CPU seconds.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 1000)
+    return lambda: gc.set_threshold(*before)
 
 
 def keep_freed_memory() -> None:

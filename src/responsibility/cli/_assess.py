@@ -67,6 +67,9 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
     # SIGTERM ends the run as Ctrl-C does: temporary files removed, previous outputs intact, workers stopped
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminated) if main else None
+    from ..batch._workers import collect_rarely
+
+    collected = collect_rarely()
     try:
         if scheduler is not None:
             _assess_dask(input_path, output, rejects_path, rules_dir, jurisdiction, lang, today, scheduler)
@@ -74,6 +77,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
             _assess(input_path, output, rejects_path, in_fmt, out_fmt, rules_dir, jurisdiction, lang, today,
                     workers, progress, encoding, neutralise, report_path)
     finally:
+        collected()
         if main:
             signal.signal(signal.SIGTERM, previous)
 
