@@ -423,10 +423,13 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     missed = basis == t.basis_index.get(MISSED_BASIS, -1)
     hid = missed & dv.knew[r1, t.body_rank[body]]
     concealed = basis == t.basis_index.get(HID_BASIS, -1)
-    if concealed.any():
+    if concealed.any():  # (few records: look only at theirs)
+        hiding = np.zeros(c.n, np.bool_)
+        hiding[r1[concealed]] = True
+        near = np.nonzero(missed & hiding[r1])[0]
         nb = len(t.bodies) + 1
         key = r1.astype(np.int64) * nb + body
-        hid |= missed & np.isin(key, key[concealed])
+        hid[near] |= np.isin(key[near], key[concealed])
     if hid.any():
         r1, w1 = r1[~hid], w1[~hid]
     # main responsibility: one fact per level at which a failure of 一(四) was found, lowest first

@@ -306,6 +306,11 @@ def _as_text_dates(table: Any) -> Any:
     return table.cast(pa.schema([pa.field(f.name, text(f.type)) for f in table.schema]))
 
 
+def one_array(column: Any) -> Any:
+    """A chunked column as one array: its only chunk as it is (``combine_chunks`` would copy it)."""
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+
+
 _ACTIONS = ["assigned", "reported"]
 _VALUE_SETS: dict[int, tuple[Sequence[str], Any]] = {}
 
@@ -332,7 +337,7 @@ class _ArrowReader:
         self.pa, self.pc, self.t = pa, pc, t
         self.n = table.num_rows
         self.slow = np.zeros(self.n, np.bool_)
-        self.columns = {name: table.column(name).combine_chunks() for name in table.column_names
+        self.columns = {name: one_array(table.column(name)) for name in table.column_names
                         if not _PANDAS_INDEX.match(name)}
         for name, col in self.columns.items():
             if name not in FIELDS:  # an unknown field is fine only where it is null
@@ -476,15 +481,14 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
         ids = null
     else:
         present = rd.valid(ids)
-        blank = _blank_edges(ids.fill_null(""))
-        ascii_ = np.asarray(pc.string_is_ascii(ids.fill_null("")).to_numpy(zero_copy_only=False), np.bool_)
-        odd = np.asarray(pc.match_substring_regex(ids.fill_null(""), _NOT_PLAIN).to_numpy(zero_copy_only=False),
-                         np.bool_)
+        text = ids.fill_null("") if ids.null_count else ids
+        blank = _blank_edges(text)
+        ascii_ = np.asarray(pc.string_is_ascii(text).to_numpy(zero_copy_only=False), np.bool_)
+        odd = np.asarray(pc.match_substring_regex(text, _NOT_PLAIN).to_numpy(zero_copy_only=False), np.bool_)
         if not ascii_.all():  # text the reader would normalise (full-width letters and digits …)
-            odd |= ~ascii_ & ~np.asarray(pc.equal(pc.utf8_normalize(ids.fill_null(""), "NFKC"), ids.fill_null(""))
+            odd |= ~ascii_ & ~np.asarray(pc.equal(pc.utf8_normalize(text, "NFKC"), text)
                                          .to_numpy(zero_copy_only=False), np.bool_)
-        long = np.asarray(pc.greater(pc.utf8_length(ids.fill_null("")), MAX_TEXT).to_numpy(zero_copy_only=False),
-                          np.bool_)
+        long = np.asarray(pc.greater(pc.utf8_length(text), MAX_TEXT).to_numpy(zero_copy_only=False), np.bool_)
         rd.slow |= ~present | blank | odd | long
     if "area" in cols and "domain" in cols:  # ``domain``: the former name of ``area``; both: the reader decides
         rd.slow |= rd.valid(cols["area"]) & rd.valid(cols["domain"])
@@ -587,10 +591,10 @@ def problem_days(source: Any, today: int) -> tuple[npt.NDArray[np.int64], Bool]:
     n = source.num_rows
     rd = _ArrowReader(source, None)  # its slow marks: a date not read plainly, an unknown field
     names = source.column_names
-    asof = rd.days(source.column("as_of").combine_chunks()) if "as_of" in names else np.full(n, NONE, np.int32)
+    asof = rd.days(one_array(source.column("as_of"))) if "as_of" in names else np.full(n, NONE, np.int32)
     found = np.full(n, NONE, np.int32)
     if "discovered" in names:
-        d = source.column("discovered").combine_chunks()
+        d = one_array(source.column("discovered"))
         if pa.types.is_struct(d.type) and d.type.get_field_index("on") >= 0:
             on = d.field("on")
             if d.null_count:
