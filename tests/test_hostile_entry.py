@@ -332,3 +332,11 @@ def test_an_import_reads_the_spellings_a_record_reads(tmp_path: Path) -> None:
                 policy.who_answers(record, engine="compiled", today="2021-06-30")
         else:
             policy.who_answers(record, engine="compiled", today="2021-06-30")
+
+
+def test_a_token_is_never_shown_when_its_entry_cannot_be_written() -> None:
+    proc = subprocess.run(f'"{sys.executable}" -m responsibility token --name a --role county --jurisdiction 330127 '
+                          ">&-", shell=True, capture_output=True, text=True, timeout=120, check=False,
+                          preexec_fn=_limits)
+    assert proc.returncode == 2 and "standard output is closed" in proc.stderr, proc.stderr
+    assert "token for a" not in proc.stderr and "Traceback" not in proc.stderr

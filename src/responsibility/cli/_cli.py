@@ -262,7 +262,8 @@ class _ClosedStdout(io.TextIOBase):
     """Stands for a standard output that was closed when the command started."""
 
     def write(self, text: str) -> int:
-        raise OutputError("standard output is closed; redirect it to a file or give -o FILE")
+        raise OutputError("standard output is closed; redirect it to a file "
+                          "(or give -o FILE where the command takes one)")
 
 
 def _error(message: str) -> None:

@@ -108,9 +108,11 @@ def token(name: str, role: str, jurisdiction: str) -> None:
     secret = new_token()
     entry = {"name": name, "role": role, "jurisdiction": jurisdiction, "sha256": token_hash(secret)}
     TokenStore.from_data({"tokens": [entry]}, source="token")  # the same checks as the server's
-    click.echo(f"token for {name} (give it to the caller; it is not stored): {secret}", err=True)
+    # The entry first: when it cannot be written (a closed stdout) the token is never shown, so no
+    # caller holds a token that no tokens file admits.
     click.echo(f"  - {json.dumps(entry, ensure_ascii=False)}")
     sys.stdout.flush()
+    click.echo(f"token for {name} (give it to the caller; it is not stored): {secret}", err=True)
 
 
 cli.add_command(serve)
