@@ -340,3 +340,38 @@ def test_a_token_is_never_shown_when_its_entry_cannot_be_written() -> None:
                           preexec_fn=_limits)
     assert proc.returncode == 2 and "standard output is closed" in proc.stderr, proc.stderr
     assert "token for a" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_json_line_without_end_is_one_reject_never_held(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                          run_cli: Callable[..., tuple[int, str, str]],
+                                                          encoding: str) -> None:
+    from responsibility.batch import _io
+
+    monkeypatch.setattr(_io, "MAX_LINE", 1000)
+    monkeypatch.setattr(_io, "_BLOCK", 256)  # the long line spans many reads
+    good = json.dumps({**RECORD, "as_of": "2021-06-30"}, ensure_ascii=False)
+    src = tmp_path / "in.jsonl"
+    src.write_bytes((good + "\n" + "x" * 5000 + "\n" + good.replace('"a"', '"b"') + "\n").encode(encoding))
+    rejects = tmp_path / "rejects.csv"
+    code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "out.csv"), "--rejects", str(rejects),
+                           "--encoding", encoding)
+    assert code == 1 and "records in: 3" in err and "assessed: 2" in err and "rejected: 1" in err, err
+    text = rejects.read_text(encoding="utf-8-sig")
+    assert "line 2: longer than 0 MiB" in text and ",2," in text, text
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/zero")
+def test_endless_bytes_on_stdin_are_read_past_in_bounded_memory() -> None:
+    # 300 MiB of NUL bytes (one line without end): before, the run held all of them (and more).
+    proc = subprocess.run(f'head -c 300M /dev/zero | "{sys.executable}" -m responsibility assess - --no-progress',
+                          shell=True, capture_output=True, text=True, timeout=300, check=False,
+                          preexec_fn=lambda: _limit_memory(1536 * 2**20))
+    assert proc.returncode == 1 and "longer than 64 MiB" in proc.stderr, proc.stderr[-2000:]
+    assert "records in: 1" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _limit_memory(limit: int) -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

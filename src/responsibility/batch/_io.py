@@ -192,12 +192,19 @@ class Source:
             yield from self._chunks(self._json_lines(self._open()))
             return
         with self._open() as f:
-            number, line, rest, first = 0, 0, b"", True
+            number, line, rest, first, skipping = 0, 0, b"", True, False
             while True:
                 more = f.read(_BLOCK)
                 if first and more.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
                     more = more[3:]
                 first = False
+                if skipping:  # the rest of a line over MAX_LINE, already rejected: read past it
+                    end = more.find(b"\n")
+                    if end < 0 and more:
+                        continue
+                    skipping = False
+                    if end >= 0:
+                        more = more[end + 1:] or f.read(_BLOCK)
                 data = rest + more if rest else more
                 ends = np.flatnonzero(np.frombuffer(data, np.uint8) == 10) + 1  # each line with its newline
                 if not more and (not len(ends) or ends[-1] != len(data)):
@@ -213,13 +220,34 @@ class Source:
                     pos = int(cut[-1])
                     yield part
                 rest = data[pos:]
+                last = rest.rfind(b"\n") + 1  # where the unfinished last line starts
+                if more and len(rest) - last > MAX_LINE:  # a line without end (/dev/zero): reject, never hold it
+                    if last:
+                        cut = np.flatnonzero(np.frombuffer(rest, np.uint8, last) == 10) + 1
+                        part = _jsonl_part(rest[:last], np.concatenate([[0], cut]), number, line)
+                        number += len(part.numbers) + len(part.rejects)
+                        line += len(cut)
+                        yield part
+                    why = f"line {line + 1}: longer than {MAX_LINE // 2**20} MiB (a record is a few KiB)"
+                    yield Part([], np.zeros(0, np.int64), np.zeros(0, np.int64),
+                               [reject(number, line + 1, problem_error("(record)", why, "bad_row"))])
+                    number, line, rest, skipping = number + 1, line + 1, b"", True
+                    continue
                 if not more:
                     return
 
     def _json_lines(self, f: IO[bytes], start: int = 0) -> Iterator[tuple[int | None, Any, Reject | None]]:
         """(line, record, None) or (line, None, reject) for each line that is not blank (Python's parser)."""
         with f:
-            for n, raw in enumerate(f, start=start + 1):
+            n = start
+            while raw := f.readline(MAX_LINE + 1):
+                n += 1
+                if len(raw) > MAX_LINE and not raw.endswith(b"\n"):  # never hold a line without end
+                    why = f"line {n}: longer than {MAX_LINE // 2**20} MiB (a record is a few KiB)"
+                    yield n, None, reject(0, n, problem_error("(record)", why, "bad_row"))
+                    while (piece := f.readline(_BLOCK)) and not piece.endswith(b"\n"):
+                        pass
+                    continue
                 yield from _json_line(n, raw, self.encoding)
 
     def _undecodable(self, line: int, exc: UnicodeDecodeError | None) -> Reject:
@@ -319,6 +347,7 @@ _MAX_OPEN = 64  # more brackets than this on a line: Python's parser (which has 
 
 
 _BLOCK = 32 * 2**20  # bytes of JSON lines read at a time
+MAX_LINE = 64 * 2**20  # bytes of one JSON line (a longer one is a reject, read past without being held)
 
 
 def _find_all(data: bytes, needle: bytes) -> list[int]:
