@@ -4,7 +4,9 @@ Usage: python benchmarks/bench_engine.py [N] [--against=REV[,REV…]] [--engines
                                         [--cold-only | --decisions-only]   (default N = 2000; medians of 3)
 
 Decisions: who_answers over N random problems (a synthetic province), per CPU second and per wall
-second, the decision alone and with ``to_dict()``, for each engine. ``--against=REV`` measures git
+second, the decision alone and with ``to_dict()``, for each engine, after deciding 5·N other
+problems of the same province untimed (a steady state: what a decider keeps is kept, but none of
+the timed problems was decided before). ``--against=REV`` measures git
 revision REV's source (or each of several, comma-separated) in the same run (its ``src/`` extracted
 to a temporary directory, each run a fresh process, the runs interleaved) and prints the ratio of
 the medians. All then read the first REV's ``rules/`` (older code may not read newer rules): they
@@ -37,7 +39,8 @@ from responsibility.engine._problem import parse_problem
 LEVELS = ["village", "township", "county", "city", "province"]
 
 
-def problems(policy: responsibility.Policy, j: Jurisdiction, n: int, seed: int = 1) -> list[dict[str, Any]]:
+def problems(policy: responsibility.Policy, j: Jurisdiction, n: int, seed: int = 1,
+             prefix: str = "b") -> list[dict[str, Any]]:
     rnd = random.Random(seed)
     villages = [p.code for p in j.at_level("village")]
     kinds: dict[str, list[str | None]] = {a: [None] for a in policy.problem_areas}
@@ -48,7 +51,7 @@ def problems(policy: responsibility.Policy, j: Jurisdiction, n: int, seed: int =
         area = rnd.choice(policy.problem_areas)
         on = dt.date(2021, 1, 1) + dt.timedelta(days=rnd.randrange(200))
         finder = rnd.randrange(1, 5)
-        rec: dict[str, Any] = {"id": f"b{i}", "domain": area, "kind": rnd.choice(kinds[area]),
+        rec: dict[str, Any] = {"id": f"{prefix}{i}", "domain": area, "kind": rnd.choice(kinds[area]),
                                "place": rnd.choice(villages), "severity": rnd.choice(["minor", "serious", "grave"]),
                                "discovered": {"level": LEVELS[finder], "channel": "audit", "on": on.isoformat()}}
         last = on
@@ -74,17 +77,21 @@ def problems(policy: responsibility.Policy, j: Jurisdiction, n: int, seed: int =
     return out
 
 
+#: How many other problems (times N) are decided, untimed, before the N timed ones.
+WARM = 5
+
 #: What is timed per problem: the decision alone, or the decision and its JSON form (``to_dict``).
 MODES = ("who_answers", "who_answers + to_dict")
 
 
 def rate(policy: responsibility.Policy, j: Jurisdiction, recs: list[dict[str, Any]], engine: str,
-         mode: str) -> tuple[float, float]:
+         mode: str, warm: list[dict[str, Any]]) -> tuple[float, float]:
     """Decisions per CPU second and per wall second over ``recs`` (after one untimed pass doing the
-    same, so that every area's rules are compiled and registered and what a decider keeps is kept,
-    in both the old code and the new: a service's steady state)."""
+    same over ``warm``, other problems of the same province, so that every area's rules are compiled
+    and registered and what a decider keeps is kept, in both the old code and the new: a service's
+    steady state, on problems it has not seen)."""
     dicts = mode == MODES[1]
-    for r in recs:
+    for r in warm:
         v = policy.who_answers(r, jurisdiction=j, engine=engine)  # type: ignore[arg-type]
         if dicts:
             v.to_dict()
@@ -187,7 +194,8 @@ def main() -> None:
         n, engine, mode, rules = int(sys.argv[2]), sys.argv[3], sys.argv[4], Path(sys.argv[5])
         policy = responsibility.load(rules)  # the same rules, whichever code reads them
         j = Jurisdiction.synthetic()
-        per_cpu, per_wall = rate(policy, j, problems(policy, j, n), engine, mode)
+        per_cpu, per_wall = rate(policy, j, problems(policy, j, n), engine, mode,
+                                 problems(policy, j, WARM * n, seed=2, prefix="w"))
         print(per_cpu, per_wall)
         return
     args = [a for a in sys.argv[1:] if not a.startswith("--")]

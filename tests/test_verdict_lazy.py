@@ -22,7 +22,7 @@ from responsibility.chain._jurisdiction import ancestor_code, parse_code
 from responsibility.checks._scenarios import discover, load_scenarios
 from responsibility.engine._decide import Decider, decider_of, who_answers
 from responsibility.engine._engine_durable import available
-from responsibility.engine._facts import REASSIGNED, SELF_RECTIFIED
+from responsibility.engine._facts import REASSIGNED, SELF_RECTIFIED, derive, main_facts
 from responsibility.engine._verdict import Finding, Step, Verdict
 from responsibility.engine._verdict_view import VerdictContext
 
@@ -32,7 +32,19 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 class EagerDecider(Decider):
-    """The decider with the eager verdict builder it had before verdicts were lazy."""
+    """The decider with the eager verdict builder it had before verdicts were lazy, and without
+    plans: every record placed afresh (twice where main responsibility follows a failure)."""
+
+    def decide_parsed(self, problem: Any, jurisdiction: Any, eng: Any, *, today: Any = None) -> Verdict:
+        facts, ctx = derive(problem, self.policy, today)
+        hits = eng.fire(problem.domain, facts)
+        placed = self._place(problem, jurisdiction, hits, ctx)
+        failed = self.failure_levels(placed)
+        if failed:
+            more = eng.fire(problem.domain, main_facts(problem, facts, failed))
+            hits = [*hits, *more]
+            placed = self._place(problem, jurisdiction, hits, ctx)
+        return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
 
     def _verdict(self, problem: Any, jurisdiction: Any, placed: Any, hits: Any, ctx: Any, engine: str) -> Verdict:
         policy = self.policy

@@ -8,10 +8,11 @@ so the engines cannot differ in anything but the firing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from .._errors import EngineError
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, parse_code
@@ -27,8 +28,8 @@ from ._verdict import (
     Interpretation,
     InterpretationForm,
     More,
-    Row,
     Sheet,
+    Slot,
     Step,
     Verdict,
     blank,
@@ -43,6 +44,41 @@ EngineName = Literal["durable", "compiled"]
 FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
 #: Concealing a problem (瞒报漏报) and missing it (应发现未发现) exclude each other for one body.
 CONCEALED, MISSED = "concealed", "not_discovered"
+
+
+#: The most plans a decider keeps (:meth:`Decider.decide_parsed`); past it the oldest goes. A plan is
+#: a few hundred bytes beside the forms it shares; a province's records have a few thousand shapes.
+PLANS_KEPT = 20_000
+
+
+class Plan:
+    """The findings of one shape of record (:meth:`Decider.shape`), short of the record's own parts.
+
+    ``keys`` are the findings (body, basis, liability) in verdict order, ``duties`` their duties
+    and ``fired`` the rules behind each, by id, with the position of the fact each fired on (in
+    the record's facts, then the main facts posted at the levels ``mains``). ``rows`` is made when
+    a verdict of the plan is first read (:meth:`Decider._rows`). A plan holds strings and numbers
+    but for its forms, so that a decider's many plans add little to the garbage collector's work.
+    """
+
+    __slots__ = ("duties", "fired", "keys", "mains", "rows")
+
+    def __init__(self, mains: tuple[int, ...], keys: tuple[tuple[str, str, str], ...],
+                 fired: tuple[tuple[tuple[str, int], ...], ...], duties: tuple[tuple[str, ...], ...]) -> None:
+        self.mains, self.keys, self.fired, self.duties = mains, keys, fired, duties
+        self.rows: Rows | None = None
+
+
+class Rows(NamedTuple):
+    """A plan's findings as forms (:meth:`Decider._rows`), in finding order: each one's form, slot
+    and rules' ids, where ``slots`` are the (fact level, body level) pairs whose record values the
+    findings read; and the interpretations with the findings resting on each."""
+
+    forms: tuple[FindingForm, ...]
+    slot_of: tuple[int, ...]
+    rules: tuple[tuple[str, ...], ...]
+    slots: tuple[tuple[Any, str], ...]
+    interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
 
 
 class _Engine(Protocol):
@@ -88,6 +124,10 @@ class Decider:
         self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._forms: dict[tuple[Any, ...], FindingForm] = {}
         self._texts: dict[tuple[Any, ...], tuple[str, str, dict[str, str] | None]] = {}
+        self._plans: dict[tuple[Any, ...], Plan] = {}
+        self._rule_of: dict[str, Rule] = {}  # the rules that fired in a plan, by id
+        self._found: dict[tuple[Any, ...], dict[str, str]] = {}  # a finder's reason values, by body, level, channel
+        self._by_rank = {lv.rank: lv for lv in policy.levels.values()}
         # A finding's place in the verdict's order: its body's level (the village first), body, basis, liability.
         self._order = _Memo(lambda k: (policy.level_rank[policy.bodies[k[0]].level], k[0],
                                        self._failure_rank[k[1]], self._liability_rank[k[2]]))
@@ -116,16 +156,84 @@ class Decider:
 
     def decide_parsed(self, problem: Problem, jurisdiction: Jurisdiction, eng: _Engine, *,
                       today: dt.date | None = None) -> Verdict:
-        """The verdict on a problem already checked by ``parse_problem``."""
+        """The verdict on a problem already checked by ``parse_problem``.
+
+        What the findings are, and what each says apart from the record, is a :class:`Plan` kept
+        per decider by the record's shape (:meth:`shape`): the facts without their ids, what the
+        engine fired on them, and the rest of the context the placing and the findings read. A
+        record of a shape seen before is placed by its plan; only its own parts (places, finder,
+        dates) are read from it.
+        """
         facts, ctx = derive(problem, self.policy, today)
         hits = eng.fire(problem.domain, facts)
+        shape = self.shape(problem, facts, hits, ctx, eng.name)
+        plan = self._plans.get(shape)
+        if plan is None:
+            plan = self._plan(problem, jurisdiction, facts, hits, ctx, eng)
+            plans = self._plans
+            if len(plans) >= PLANS_KEPT:
+                with contextlib.suppress(StopIteration, KeyError, RuntimeError):
+                    del plans[next(iter(plans))]  # the oldest; another thread may have dropped it
+            plans[shape] = plan
+        return Verdict.lazy(problem.id, eng.name, ctx.as_of, self._label,
+                            VerdictContext(self.policy, jurisdiction, problem),
+                            functools.partial(self._sheet, problem, jurisdiction, facts, ctx, plan))
+
+    def shape(self, problem: Problem, facts: Sequence[Fact], hits: Sequence[Hit], ctx: Context,
+              engine: str) -> tuple[Any, ...]:
+        """What a :class:`Plan` is made of, short of the record's own parts: the engine, every fact
+        but its id (the area, kind, severity and place's level are in every fact), the rules that
+        fired on each fact (by position), the record's sector and the context the findings read
+        (the levels that knew the problem or passed it down, whether the deadline came from a
+        parameter, what the verdict rests on without a finding)."""
+        at = {id(f): i for i, f in enumerate(facts)}
+        return (engine, tuple([tuple(f.items())[1:] for f in facts]),
+                tuple([(rule.id, at[id(fact)]) for rule, fact in hits]), problem.sector,
+                tuple(sorted(ctx.knew)), tuple(sorted(ctx.passed)), ctx.deadline_from_parameter,
+                tuple(ctx.rests_on))
+
+    def _plan(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
+              ctx: Context, eng: _Engine) -> Plan:
+        """Place ``hits`` (and main responsibility where a failure was found, 一(四)) and make the
+        :class:`Plan` of the findings."""
         placed = self._place(problem, jurisdiction, hits, ctx)
         failed = self.failure_levels(placed)
+        everything = list(facts)
         if failed:
-            more = eng.fire(problem.domain, main_facts(problem, facts, failed))
-            hits = [*hits, *more]
+            mains = main_facts(problem, facts, failed)
+            everything += mains
+            hits = [*hits, *eng.fire(problem.domain, mains)]
             placed = self._place(problem, jurisdiction, hits, ctx)
-        return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
+        at = {id(f): i for i, f in enumerate(everything)}
+        keys = sorted(placed, key=self._order.__getitem__)
+        rule_of = self._rule_of
+        for rule, _ in hits:
+            rule_of.setdefault(rule.id, rule)
+        return Plan(tuple(sorted(failed)), tuple(keys),
+                    tuple(tuple([(rule.id, at[id(fact)]) for rule, fact in placed[k][0]]) for k in keys),
+                    tuple(placed[k][1] for k in keys))
+
+    def _rows(self, plan: Plan, severity: str, everything: Sequence[Fact], ctx: Context) -> Rows:
+        """The forms of a plan's findings (kept in the plan), from the facts of a record of its
+        shape and its context (``severity`` is the record's)."""
+        forms: list[FindingForm] = []
+        slots: dict[tuple[Any, str], int] = {}  # the record's values a finding reads: by fact level and body level
+        slot_of: list[int] = []
+        rule_of = self._rule_of
+        for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
+            fired = [(rule_of[r], everything[i]) for r, i in positions]
+            rules = tuple([r for r, _ in positions])
+            passed = key[1] == "not_rectified" and any(fact.get("lvl") in ctx.passed for _, fact in fired)
+            static = self._static(key, duties, fired, rules, ctx.deadline_from_parameter, passed)
+            fact = fired[0][1]
+            form = self._forms.get((id(static), key, duties, severity, bool(fact.get("escalate"))))
+            if form is None:
+                form = self._form(key, duties, static, severity, fact)
+            forms.append(form)
+            slot_of.append(slots.setdefault((fact.get("lvl"), form.level), len(slots)))
+        got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(tuple([r for r, _ in f]) for f in plan.fired),
+                               tuple(slots), self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on))
+        return got
 
     def without_knowers_missing(self, placed: dict[tuple[str, str, str], Any],
                                 knew: set[int] | frozenset[int] = frozenset()) -> dict[tuple[str, str, str], Any]:
@@ -244,58 +352,59 @@ class Decider:
             got = self._resolved[key] = list(out.items())
         return got
 
-    def _verdict(self, problem: Problem, jurisdiction: Jurisdiction,
-                 placed: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]],
-                 hits: list[Hit], ctx: Context, engine: str) -> Verdict:
-        """The verdict on what was placed; what it says is built by :meth:`_sheet` when first read
-        (:class:`Verdict`)."""
-        return Verdict.lazy(problem.id, engine, ctx.as_of, self._label,
-                            VerdictContext(self.policy, jurisdiction, problem),
-                            functools.partial(self._sheet, problem, jurisdiction, placed, ctx))
-
-    def _sheet(self, problem: Problem, jurisdiction: Jurisdiction,
-               placed: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]], ctx: Context) -> Sheet:
-        """The findings and interpretations (what ``to_dict`` shows): each finding a form kept per
-        decider (:meth:`_form`) and the record's values; the rest (:meth:`_more`: rules that fired,
-        chain paths, quotes) waits until it is read too."""
+    def _sheet(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], ctx: Context,
+               plan: Plan) -> Sheet:
+        """The findings and interpretations (what ``to_dict`` shows): the plan's forms and the
+        record's values in each slot (the place where a body sits, the finder, the dates, as
+        :meth:`context_values` gives them); the rest (:meth:`_more`: rules that fired, chain paths,
+        quotes) waits until it is read too."""
+        rows = plan.rows or self._rows(plan, problem.severity, self._everything(problem, facts, plan), ctx)
         code = parse_code(problem.place)
-        keys = sorted(placed, key=self._order.__getitem__)
-        rows: list[Row] = []
+        d = problem.discovered
+        found = self._found.get((d.body, d.level, d.channel)) if d is not None else {}
+        if found is None:
+            assert d is not None
+            found = self._found[(d.body, d.level, d.channel)] = self.context_at(problem, None, ctx)
+        received, assigned = ctx.received, ctx.assigned
+        lowest = min(assigned) if assigned else 0
         places: dict[str, tuple[str, str, str]] = {}  # by level: the place's code, its name, the reason's name
-        context: dict[Any, dict[str, str]] = {}  # the record's reason values, by the fact's level
-        values_at: dict[tuple[Any, str], dict[str, str]] = {}  # and with the place, by the body's level
-        forms, severity = self._forms, problem.severity
-        for key in keys:
-            fired, duties = placed[key]
-            rules = tuple([r.id for r, _ in fired])
-            passed = key[1] == "not_rectified" and any(fact.get("lvl") in ctx.passed for _, fact in fired)
-            static = self._static(key, duties, fired, rules, ctx.deadline_from_parameter, passed)
-            fact = fired[0][1]
-            # By the static part's identity: a form keeps it, so the id is not another's while the form is kept.
-            form = forms.get((id(static), key, duties, severity, bool(fact.get("escalate"))))
-            if form is None:
-                form = self._form(key, duties, static, severity, fact)
-            level = form.level
+        slots: list[Slot] = []
+        for lvl, level in rows.slots:
             got = places.get(level)
             if got is None:
                 place_code = ancestor_code(code, level)
                 place = jurisdiction.get(place_code)
                 got = places[level] = ((place_code, place.name, place.name) if place else (place_code, "", place_code))
-            lvl = fact.get("lvl")
-            values = values_at.get((lvl, level))
-            if values is None:
-                record = context.get(lvl)
-                if record is None:
-                    record = context[lvl] = self.context_values(problem, fact, ctx)
-                values = values_at[(lvl, level)] = blank({"place": got[2]})
-                values.update(record)
-            rows.append((form, got[0], got[1], values, rules))
-        return Sheet(rows, self._interpretation_forms([r[0].rests_on for r in rows], ctx.rests_on),
-                     functools.partial(self._more, jurisdiction, code, placed, keys))
+            values = blank(found)
+            values["place"] = got[2]
+            if isinstance(lvl, int):
+                if lvl in received:
+                    values["received"] = received[lvl].isoformat()
+                if assigned:
+                    # The fact's own assignment, or (for supervisors and main responsibility) the lowest one.
+                    rank = lvl if lvl in assigned else lowest
+                    on, deadline = assigned[rank]
+                    level_at = self._by_rank[rank]
+                    values.update(assigned=on.isoformat(), deadline=deadline.isoformat(),
+                                  assignee=level_at.name, assignee_en=level_at.en)
+            slots.append((got[0], got[1], values))
+        return Sheet(rows.forms, rows.slot_of, rows.rules, slots, rows.interpretations,
+                     functools.partial(self._more_of, problem, jurisdiction, code, facts, plan))
 
-    def _more(self, jurisdiction: Jurisdiction, code: str,
-              placed: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]],
-              keys: list[tuple[str, str, str]]) -> More:
+    @staticmethod
+    def _everything(problem: Problem, facts: list[Fact], plan: Plan) -> list[Fact]:
+        """A record's facts, then the main facts its plan posts."""
+        return [*facts, *main_facts(problem, facts, plan.mains)] if plan.mains else facts
+
+    def _more_of(self, problem: Problem, jurisdiction: Jurisdiction, code: str, facts: list[Fact],
+                 plan: Plan) -> More:
+        """:meth:`_more` of a verdict placed by ``plan``: its findings with the record's own facts."""
+        rule_of, everything = self._rule_of, self._everything(problem, facts, plan)
+        return self._more(jurisdiction, code, plan.keys,
+                          [[(rule_of[r], everything[i]) for r, i in fired] for fired in plan.fired])
+
+    def _more(self, jurisdiction: Jurisdiction, code: str, keys: Sequence[tuple[str, str, str]],
+              fired: Sequence[list[Hit]]) -> More:
         """The rules that fired (with the findings each gave), the chain paths of the findings
         (``keys``, in finding order), and copies of the quotes and parameters."""
         policy = self.policy
@@ -308,7 +417,7 @@ class Decider:
             # From the problem's place up the chain to the place where the liable body sits.
             top = rank[body.level]
             paths[i] = (*(name for name, r in chain if r <= top), body.name)
-            for rule, fact in placed[key][0]:
+            for rule, fact in fired[i]:
                 steps.setdefault(rule.id, (fact, []))[1].append(i)
         quotes, parameters = self._shared()
         return More(steps=tuple(Step(r, f, tuple(sorted(set(ix)))) for r, (f, ix) in steps.items()),
@@ -479,6 +588,10 @@ class Decider:
         """The values of a reason template that come from the record's context, all named in
         :data:`CONTEXT_FIELDS`: who found it and how, when the fact's level received it, when
         and to whom it was assigned, the deadline."""
+        return self.context_at(problem, fact.get("lvl"), ctx)
+
+    def context_at(self, problem: Problem, lvl: Any, ctx: Context) -> dict[str, str]:
+        """:meth:`context_values` of a fact whose level (``lvl``, a rank) is ``lvl``."""
         policy = self.policy
         d = problem.discovered
         levels = policy.levels
@@ -489,7 +602,6 @@ class Decider:
             finder_en = policy.bodies[d.body].en if d.body else levels[d.level].en
             values.update(finder=finder, finder_en=finder_en,
                           channel=policy.channels[d.channel].name, channel_en=policy.channels[d.channel].en)
-        lvl = fact.get("lvl")
         if isinstance(lvl, int) and lvl in ctx.received:
             values["received"] = ctx.received[lvl].isoformat()
         if isinstance(lvl, int) and ctx.assigned:

@@ -354,7 +354,7 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
             raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=rid,
                                code="unknown_field")
         try:
-            p = Problem.model_validate(canonical_record(raw, policy))
+            p = plain_problem(raw, policy) or Problem.model_validate(canonical_record(raw, policy))
         except ValidationError as exc:
             raise _problem_error(exc, raw, rid) from None
         except (RecursionError, TypeError, ValueError) as exc:  # cyclic or exotic input
@@ -370,6 +370,150 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
             return p
     _check(p, policy, jurisdiction, today)
     return p
+
+
+#: The fields of a record, of its discovery and of a handling step.
+_PROBLEM_KEYS = frozenset(_FIELDS["problem"])
+_DISCOVERED_KEYS = frozenset(_FIELDS["discovered"])
+_HANDLED_KEYS = frozenset(_FIELDS["handled"])
+_ACTIONS = ("assigned", "reported")
+_set = object.__setattr__
+
+
+def _plain(value: Any) -> str | None:
+    """``value`` if it is text the model keeps as it is (ASCII, printable, no space at either end,
+    not empty, not too long), else ``None``."""
+    if type(value) is str and 0 < len(value) <= MAX_TEXT and value.isascii() and value.isprintable() \
+            and value[0] != " " and value[-1] != " ":
+        return value
+    return None
+
+
+def _plain_day(value: Any) -> dt.date | None:
+    """``value`` as a date if it is plainly one (a ``YYYY-MM-DD`` text or a date, in range)."""
+    if type(value) is str:
+        if len(value) != 10 or value[4] != "-" or value[7] != "-" or not value.isascii():
+            return None
+        y, m, d = value[:4], value[5:7], value[8:]
+        if not (y.isdigit() and m.isdigit() and d.isdigit()):
+            return None
+        try:
+            day = dt.date(int(y), int(m), int(d))
+        except ValueError:
+            return None
+    elif type(value) is dt.date:
+        day = value
+    else:
+        return None
+    return day if DAY_MIN <= day <= DAY_MAX else None
+
+
+def _made(cls: type[_Record], values: dict[str, Any], fields_set: set[str]) -> Any:
+    """An instance of ``cls`` with ``values`` (every field, in the model's order), as
+    ``model_validate`` makes it (``model_construct`` does the same, more slowly)."""
+    m = cls.__new__(cls)
+    _set(m, "__dict__", values)
+    _set(m, "__pydantic_fields_set__", fields_set)
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
+
+
+def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
+    """The :class:`Problem` of a record that is plainly valid (a dict of the record's fields whose
+    values are ids or names of rules/ in plain ASCII text, ``YYYY-MM-DD`` dates or dates, lists and
+    dicts), without pydantic's validation: exactly what ``Problem.model_validate(canonical_record(
+    raw, policy))`` gives. ``None`` for anything else, which the full validation then reads (and
+    reports as it does)."""
+    if type(raw) is not dict or not _PROBLEM_KEYS.issuperset(raw):
+        return None
+    maps = ValueNames.of(policy).maps
+    get = raw.get
+    area_key = "area" if "area" in raw else "domain"
+    if area_key == "area" and "domain" in raw:
+        return None
+    pid, area, place = _plain(get("id")), get(area_key), _plain(get("place"))
+    if pid is None or place is None or type(area) is not str:
+        return None
+    area = _plain(maps["area"].get(_fold(area), area))
+    if area is None:
+        return None
+    kind = get("kind")
+    if kind is not None:
+        if type(kind) is not str:
+            return None
+        kind = _plain(maps.get(f"kind:{area}", {}).get(_fold(kind), kind))
+        if kind is None:
+            return None
+    sector = get("sector")
+    if sector is not None and _plain(sector) is None:
+        return None
+    severity = get("severity", "minor")
+    if type(severity) is not str:
+        return None
+    severity = maps["severity"].get(_fold(severity), severity)
+    if severity not in SEVERITIES:
+        return None
+    levels = maps["level"]
+    discovered = get("discovered")
+    if discovered is not None:
+        if type(discovered) is not dict or not _DISCOVERED_KEYS.issuperset(discovered):
+            return None
+        level, channel, on = discovered.get("level"), discovered.get("channel"), _plain_day(discovered.get("on"))
+        if type(level) is not str or type(channel) is not str or on is None:
+            return None
+        level = _plain(levels.get(_fold(level), level))
+        channel = _plain(maps["channel"].get(_fold(channel), channel))
+        body = discovered.get("body")
+        if level is None or channel is None or (body is not None and _plain(body) is None):
+            return None
+        discovered = _made(Discovered, {"level": level, "channel": channel, "on": on, "body": body},
+                           set(discovered))
+    handled = get("handled", [])
+    if type(handled) is not list or len(handled) > MAX_ITEMS:
+        return None
+    steps = []
+    for h in handled:
+        if type(h) is not dict or not _HANDLED_KEYS.issuperset(h):
+            return None
+        action, by, to, on = h.get("action"), h.get("by_level"), h.get("to_level"), _plain_day(h.get("on"))
+        if action not in _ACTIONS or type(action) is not str or type(by) is not str or type(to) is not str \
+                or on is None:
+            return None
+        by, to = _plain(levels.get(_fold(by), by)), _plain(levels.get(_fold(to), to))
+        to_body = h.get("to_body")
+        if by is None or to is None or (to_body is not None and _plain(to_body) is None):
+            return None
+        steps.append(_made(Handling, {"action": action, "by_level": by, "to_level": to, "to_body": to_body,
+                                      "on": on}, set(h)))
+    days = []
+    for key in ("deadline", "rectified_on", "as_of"):
+        value = get(key)
+        if value is not None:
+            value = _plain_day(value)
+            if value is None:
+                return None
+        days.append(value)
+    concealed = get("concealed_by", [])
+    if type(concealed) is not list or len(concealed) > MAX_ITEMS:
+        return None
+    who = []
+    for c in concealed:
+        if type(c) is not str:
+            return None
+        c = _plain(levels.get(_fold(c), c))
+        if c is None:
+            return None
+        who.append(c)
+    fields_set = set(raw)
+    if area_key == "domain":
+        fields_set.discard("domain")
+        fields_set.add("area")
+    problem: Problem = _made(Problem, {
+        "id": pid, "area": area, "kind": kind, "sector": sector, "place": place, "severity": severity,
+        "discovered": discovered, "handled": steps, "deadline": days[0], "rectified_on": days[1],
+        "concealed_by": who, "as_of": days[2]}, fields_set)
+    return problem
 
 
 def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None) -> ProblemError:

@@ -159,7 +159,7 @@ class FindingForm:
     decider with the same body, basis, liability, duties, rules, severity and escalation.
 
     ``reason`` and ``reason_en`` are the reason templates with the finding's own values filled in;
-    the record's (the place, the finder, the dates: ``Row.values``) fill the rest. ``own`` is
+    the record's (the place, the finder, the dates: a :data:`Slot`'s values) fill the rest. ``own`` is
     ``None``, or the finding's own values where a template field could not be filled in advance.
     """
 
@@ -186,9 +186,9 @@ class FindingForm:
         return template.format_map(values)
 
 
-#: One finding of one verdict: its form, the place where the body sits (code and name), the
-#: record's reason values (a :func:`blank` mapping) and the rules behind it.
-Row = tuple[FindingForm, str, str, Mapping[str, str], tuple[str, ...]]
+#: Where findings of one verdict sit and what the record says for them: the place's code and name
+#: (at the finding's body's level) and the record's reason values (a :func:`blank` mapping).
+Slot = tuple[str, str, Mapping[str, str]]
 
 
 class InterpretationForm(NamedTuple):
@@ -207,31 +207,43 @@ def fresh(value: Any) -> Any:
 
 
 class Sheet(NamedTuple):
-    """The findings of a verdict as :class:`Row` objects and the interpretations as forms with the
-    finding indices resting on them: what ``to_dict`` needs, without building a :class:`Finding`;
+    """The findings of a verdict as forms, each with its slot (the place and the record's values,
+    ``slots[slot_of[i]]``) and its rules' ids, and the interpretations as forms with the finding
+    indices resting on them: what ``to_dict`` needs, without building a :class:`Finding`;
     ``more`` builds the rest."""
 
-    rows: list[Row]
+    forms: tuple[FindingForm, ...]
+    slot_of: tuple[int, ...]
+    rules: tuple[tuple[str, ...], ...]
+    slots: list[Slot]
     interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
     more: Callable[[], More]
 
     def parts(self) -> Parts:
         """The :class:`Finding` and :class:`Interpretation` objects of the rows."""
+        slots = self.slots
         findings = tuple(
-            Finding(level=f.level, body=f.body, name=f.name, place=place, basis=f.basis, liability=f.liability,
-                    clauses=f.clauses, reason=f.text(values, False), reason_en=f.text(values, True),
-                    name_en=f.name_en, place_name=place_name, duties=f.duties, rules=rules, rests_on=f.rests_on)
-            for f, place, place_name, values, rules in self.rows)
+            Finding(level=f.level, body=f.body, name=f.name, place=slots[s][0], basis=f.basis,
+                    liability=f.liability, clauses=f.clauses, reason=f.text(slots[s][2], False),
+                    reason_en=f.text(slots[s][2], True), name_en=f.name_en, place_name=slots[s][1],
+                    duties=f.duties, rules=rules, rests_on=f.rests_on)
+            for f, s, rules in zip(self.forms, self.slot_of, self.rules, strict=True))
         interpretations = tuple(Interpretation(i.id, i.type, i.name, fresh(i.value), i.why, ix)
                                 for i, ix in self.interpretations)
         return Parts(findings, interpretations, self.more)
 
     def finding_dicts(self, lang: Lang) -> list[dict[str, Any]]:
-        """``Finding.to_dict(lang)`` of every row."""
+        """``Finding.to_dict(lang)`` of every finding."""
         en = lang == "en"
-        return [{"level": f.level, "body": f.body, "name": f.name, "place": place, "basis": f.basis,
-                 "liability": f.liability, "clauses": list(f.clauses), "reason": f.text(values, en)}
-                for f, place, _, values, _ in self.rows]
+        slots = self.slots
+        out = []
+        for f, s in zip(self.forms, self.slot_of, strict=True):
+            place, _, values = slots[s]
+            out.append({"level": f.level, "body": f.body, "name": f.name, "place": place, "basis": f.basis,
+                        "liability": f.liability, "clauses": list(f.clauses),
+                        "reason": (f.reason_en if en else f.reason).format_map(values) if f.own is None
+                        else f.text(values, en)})
+        return out
 
     def interpretation_dicts(self) -> list[dict[str, Any]]:
         """``Interpretation.to_dict()`` of every interpretation."""
