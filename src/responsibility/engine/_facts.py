@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..chain._jurisdiction import level_of, parse_code
 from ..policy._view import PolicyView
@@ -61,6 +61,51 @@ class Context:
     passed: set[int] = field(default_factory=set)
 
 
+class _Setting(NamedTuple):
+    """What :func:`derive` reads from a policy's parameters (the same for every problem)."""
+
+    limit: dt.timedelta
+    rect_limit: dt.timedelta
+    must_report: bool
+    reassigned: Any
+    has_reassigned: bool
+
+
+def _setting(policy: PolicyView) -> _Setting:
+    # Without the parameter (an older policy), a level below the authority always had to report.
+    return _Setting(limit=dt.timedelta(days=int(policy.parameter(HANDLING_LIMIT))),
+                    rect_limit=dt.timedelta(days=int(policy.parameter("rectification_time_limit_days"))),
+                    must_report=bool(policy.parameter(SELF_RECTIFIED)) if SELF_RECTIFIED in policy.parameters
+                    else True,
+                    reassigned=policy.parameter(REASSIGNED) if REASSIGNED in policy.parameters else "rectification",
+                    has_reassigned=REASSIGNED in policy.parameters)
+
+
+def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | None, level: str, body: str | None,
+               channel: str, prank: int) -> tuple[bool, tuple[str, ...]]:
+    """Whether a discovery came through an outside channel, and the parameters a verdict rests on
+    because of who found it (kept per policy: a policy has few such discoveries)."""
+    rank = policy.level_rank
+    rests: list[str] = []
+    # An outside channel (audit, hotline, media…) found it: the finder's own level missed it too.
+    outside = not policy.channels[channel].own_work
+    # Found through an outside channel at a level where a body other than the finder had a discovery duty:
+    # whether that level missed it too is outside_channel_finder_level's to say, either way.
+    if outside and SAME_LEVEL in policy.parameters and not policy.parameter(SAME_LEVEL) and any(
+            b != body and rank[policy.bodies[b].level] == rank[level]
+            for b in policy.stage_holders(area, kind, "discovery", policy.sector_of(sector))):
+        rests.append(SAME_LEVEL)
+    # A discovery duty whose applies_if parameter is false (二(四)8: the city audit, when the province
+    # found the problem) would have named a body below the finder: the verdict rests on the parameter.
+    for did in policy.switched_off(area, kind, "discovery"):
+        duty = policy.duties[did]
+        if duty.applies_if not in rests and any(
+                prank <= rank[policy.bodies[h].level] < rank[level]
+                for h in duty.holders if h in policy.bodies):
+            rests.append(str(duty.applies_if))
+    return outside, tuple(rests)
+
+
 def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -> tuple[list[Fact], Context]:
     """The facts of ``problem`` (already checked by ``parse_problem``) and their context."""
     as_of = problem.as_of or today or dt.date.today()
@@ -83,31 +128,20 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     d = problem.discovered
     if d is None:
         return facts, ctx
-    # An outside channel (audit, hotline, media…) found it: the finder's own level missed it too.
-    outside = not policy.channels[d.channel].own_work
+    memo: dict[tuple[Any, ...], tuple[bool, tuple[str, ...]]] = policy._memo("derive: discoveries", dict)
+    key = (problem.domain, problem.kind, problem.sector, d.level, d.body, d.channel, prank)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _discovery(policy, *key)
+    outside, rests = found
     add("found", frank=rank[d.level], outside=int(outside), fbody=d.body or "")
-    # Found through an outside channel at a level where a body other than the finder had a discovery duty:
-    # whether that level missed it too is outside_channel_finder_level's to say, either way.
-    if outside and SAME_LEVEL in policy.parameters and not policy.parameter(SAME_LEVEL) and any(
-            b != d.body and rank[policy.bodies[b].level] == rank[d.level]
-            for b in policy.stage_holders(problem.domain, problem.kind, "discovery",
-                                          policy.sector_of(problem.sector))):
-        ctx.rests_on.append(SAME_LEVEL)
-    # A discovery duty whose applies_if parameter is false (二(四)8: the city audit, when the province
-    # found the problem) would have named a body below the finder: the verdict rests on the parameter.
-    for did in policy.switched_off(problem.domain, problem.kind, "discovery"):
-        duty = policy.duties[did]
-        if duty.applies_if not in ctx.rests_on and any(
-                prank <= rank[policy.bodies[h].level] < rank[d.level]
-                for h in duty.holders if h in policy.bodies):
-            ctx.rests_on.append(str(duty.applies_if))
+    ctx.rests_on.extend(rests)
 
-    limit = dt.timedelta(days=int(policy.parameter(HANDLING_LIMIT)))
-    rect_limit = dt.timedelta(days=int(policy.parameter("rectification_time_limit_days")))
-    # Without the parameter (an older policy), a level below the authority always had to report.
-    must_report = bool(policy.parameter(SELF_RECTIFIED)) if SELF_RECTIFIED in policy.parameters else True
-    steps = sorted(problem.handled, key=lambda h: (h.on, rank[h.by_level]))
-    can_rectify = policy.rectifier_levels(problem.domain, problem.kind, rank[level_of(parse_code(problem.place))])
+    setting: _Setting = policy._memo("derive: setting", lambda: _setting(policy))
+    limit, rect_limit, must_report = setting.limit, setting.rect_limit, setting.must_report
+    handled = problem.handled
+    steps = sorted(handled, key=lambda h: (h.on, rank[h.by_level])) if len(handled) > 1 else handled
+    can_rectify = policy.rectifier_levels(problem.domain, problem.kind, prank)
     # A level that reported the problem upward in time knew it (二(六)4(1) 及时发现掌握并上报), and so did
     # the level it reported to: neither missed it, whatever either did next.
     for h in steps:
@@ -164,7 +198,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # Every level the problem was assigned to answers for its rectification; the latest assignment
     # to a level counts. One that passed it down within the handling limit has done its 交办: by
     # default it answers as a supervisor of the level below (一级抓一级, 三(二)), not as assignee too.
-    reassigned = policy.parameter(REASSIGNED) if REASSIGNED in policy.parameters else "rectification"
+    reassigned = setting.reassigned
     latest = {h.to_level: h for h in steps if h.action == "assigned"}
     for level, h in sorted(latest.items(), key=lambda x: rank[x[0]]):
         if problem.kind is not None and rank[level] not in can_rectify:
@@ -179,7 +213,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         if late and as_of > deadline:
             passed = any(x.action == "assigned" and x.by_level == level and rank[x.to_level] < rank[level]
                          and h.on <= x.on <= h.on + limit for x in steps)
-            if passed and REASSIGNED in policy.parameters:
+            if passed and setting.has_reassigned:
                 if reassigned == "supervision":
                     ctx.rests_on.append(REASSIGNED)
                     continue
