@@ -56,7 +56,8 @@ class Plan:
 
     ``keys`` are the findings (body, basis, liability) in verdict order, ``duties`` their duties
     and ``fired`` the rules behind each, by id, with the position of the fact each fired on (in
-    the record's facts, then the main facts posted at the levels ``mains``). ``rows`` is made when
+    :meth:`Decider._facts_of`: the facts of the record's hits, then the main facts posted at the
+    levels ``mains``). ``rows`` is made when
     a verdict of the plan is first read (:meth:`Decider._rows`). A plan holds strings and numbers
     but for its forms, so that a decider's many plans add little to the garbage collector's work.
     """
@@ -159,10 +160,9 @@ class Decider:
         """The verdict on a problem already checked by ``parse_problem``.
 
         What the findings are, and what each says apart from the record, is a :class:`Plan` kept
-        per decider by the record's shape (:meth:`shape`): the facts without their ids, what the
-        engine fired on them, and the rest of the context the placing and the findings read. A
-        record of a shape seen before is placed by its plan; only its own parts (places, finder,
-        dates) are read from it.
+        per decider by the record's shape (:meth:`shape`): what the engine fired and what the
+        placing and the findings read beside it. A record of a shape seen before is placed by its
+        plan; only its own parts (its facts, places, finder, dates) are read from it.
         """
         facts, ctx = derive(problem, self.policy, today)
         hits = eng.fire(problem.domain, facts)
@@ -177,41 +177,56 @@ class Decider:
             plans[shape] = plan
         return Verdict.lazy(problem.id, eng.name, ctx.as_of, self._label,
                             VerdictContext(self.policy, jurisdiction, problem),
-                            functools.partial(self._sheet, problem, jurisdiction, facts, ctx, plan))
+                            functools.partial(self._sheet, problem, jurisdiction, facts, hits, ctx, plan))
 
     def shape(self, problem: Problem, facts: Sequence[Fact], hits: Sequence[Hit], ctx: Context,
               engine: str) -> tuple[Any, ...]:
-        """What a :class:`Plan` is made of, short of the record's own parts: the engine, every fact
-        but its id (the area, kind, severity and place's level are in every fact), the rules that
-        fired on each fact (by position), the record's sector and the context the findings read
-        (the levels that knew the problem or passed it down, whether the deadline came from a
-        parameter, what the verdict rests on without a finding)."""
-        at = {id(f): i for i, f in enumerate(facts)}
-        return (engine, tuple([tuple(f.items())[1:] for f in facts]),
-                tuple([(rule.id, at[id(fact)]) for rule, fact in hits]), problem.sector,
+        """What a :class:`Plan` is made of, short of the record's own parts: the engine; the record's
+        severity, sector and place's level (rank); the context the findings read (the levels that
+        knew the problem or passed it down, whether a deadline came from a parameter, what the
+        verdict rests on without a finding); and each rule that fired (which says the area, kind,
+        failure, level and liability) with what the placing and the findings read of its fact:
+        the body it names, its level, escalation and self-rectification. Main responsibility
+        follows from these (:meth:`_plan`)."""
+        return (engine, problem.severity, problem.sector, facts[0]["prank"] if facts else None,
                 tuple(sorted(ctx.knew)), tuple(sorted(ctx.passed)), ctx.deadline_from_parameter,
-                tuple(ctx.rests_on))
+                tuple(ctx.rests_on),
+                tuple([(rule.id, fact.get("body"), fact.get("lvl"), fact.get("escalate"), fact.get("selffix"))
+                       for rule, fact in hits]))
 
     def _plan(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
               ctx: Context, eng: _Engine) -> Plan:
         """Place ``hits`` (and main responsibility where a failure was found, 一(四)) and make the
-        :class:`Plan` of the findings."""
+        :class:`Plan` of the findings; a fact is named by its position in :meth:`_facts_of`."""
         placed = self._place(problem, jurisdiction, hits, ctx)
         failed = self.failure_levels(placed)
-        everything = list(facts)
-        if failed:
-            mains = main_facts(problem, facts, failed)
-            everything += mains
-            hits = [*hits, *eng.fire(problem.domain, mains)]
-            placed = self._place(problem, jurisdiction, hits, ctx)
-        at = {id(f): i for i, f in enumerate(everything)}
-        keys = sorted(placed, key=self._order.__getitem__)
+        everything = [fact for _, fact in hits]
         rule_of = self._rule_of
         for rule, _ in hits:
             rule_of.setdefault(rule.id, rule)
+        if failed:
+            mains = main_facts(problem, facts, failed)
+            everything += mains
+            more = eng.fire(problem.domain, mains)
+            for rule, _ in more:
+                rule_of.setdefault(rule.id, rule)
+            placed = self._place(problem, jurisdiction, [*hits, *more], ctx)
+        at: dict[int, int] = {}
+        for i, fact in enumerate(everything):
+            at.setdefault(id(fact), i)
+        keys = sorted(placed, key=self._order.__getitem__)
         return Plan(tuple(sorted(failed)), tuple(keys),
                     tuple(tuple([(rule.id, at[id(fact)]) for rule, fact in placed[k][0]]) for k in keys),
                     tuple(placed[k][1] for k in keys))
+
+    @staticmethod
+    def _facts_of(problem: Problem, facts: list[Fact], hits: list[Hit], plan: Plan) -> list[Fact]:
+        """The facts a plan's findings name by position: the fact of each of the record's hits,
+        then the main facts the plan posts."""
+        out = [fact for _, fact in hits]
+        if plan.mains:
+            out += main_facts(problem, facts, plan.mains)
+        return out
 
     def _rows(self, plan: Plan, severity: str, everything: Sequence[Fact], ctx: Context) -> Rows:
         """The forms of a plan's findings (kept in the plan), from the facts of a record of its
@@ -352,13 +367,13 @@ class Decider:
             got = self._resolved[key] = list(out.items())
         return got
 
-    def _sheet(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], ctx: Context,
-               plan: Plan) -> Sheet:
+    def _sheet(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
+               ctx: Context, plan: Plan) -> Sheet:
         """The findings and interpretations (what ``to_dict`` shows): the plan's forms and the
         record's values in each slot (the place where a body sits, the finder, the dates, as
         :meth:`context_values` gives them); the rest (:meth:`_more`: rules that fired, chain paths,
         quotes) waits until it is read too."""
-        rows = plan.rows or self._rows(plan, problem.severity, self._everything(problem, facts, plan), ctx)
+        rows = plan.rows or self._rows(plan, problem.severity, self._facts_of(problem, facts, hits, plan), ctx)
         code = parse_code(problem.place)
         d = problem.discovered
         found = self._found.get((d.body, d.level, d.channel)) if d is not None else {}
@@ -389,17 +404,12 @@ class Decider:
                                   assignee=level_at.name, assignee_en=level_at.en)
             slots.append((got[0], got[1], values))
         return Sheet(rows.forms, rows.slot_of, rows.rules, slots, rows.interpretations,
-                     functools.partial(self._more_of, problem, jurisdiction, code, facts, plan))
-
-    @staticmethod
-    def _everything(problem: Problem, facts: list[Fact], plan: Plan) -> list[Fact]:
-        """A record's facts, then the main facts its plan posts."""
-        return [*facts, *main_facts(problem, facts, plan.mains)] if plan.mains else facts
+                     functools.partial(self._more_of, problem, jurisdiction, code, facts, hits, plan))
 
     def _more_of(self, problem: Problem, jurisdiction: Jurisdiction, code: str, facts: list[Fact],
-                 plan: Plan) -> More:
+                 hits: list[Hit], plan: Plan) -> More:
         """:meth:`_more` of a verdict placed by ``plan``: its findings with the record's own facts."""
-        rule_of, everything = self._rule_of, self._everything(problem, facts, plan)
+        rule_of, everything = self._rule_of, self._facts_of(problem, facts, hits, plan)
         return self._more(jurisdiction, code, plan.keys,
                           [[(rule_of[r], everything[i]) for r, i in fired] for fired in plan.fired])
 

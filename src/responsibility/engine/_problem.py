@@ -392,6 +392,9 @@ def _plain(value: Any) -> str | None:
 def _plain_day(value: Any) -> dt.date | None:
     """``value`` as a date if it is plainly one (a ``YYYY-MM-DD`` text or a date, in range)."""
     if type(value) is str:
+        day = _DAYS.get(value)
+        if day is not None:
+            return day
         if len(value) != 10 or value[4] != "-" or value[7] != "-" or not value.isascii():
             return None
         y, m, d = value[:4], value[5:7], value[8:]
@@ -401,11 +404,19 @@ def _plain_day(value: Any) -> dt.date | None:
             day = dt.date(int(y), int(m), int(d))
         except ValueError:
             return None
-    elif type(value) is dt.date:
-        day = value
-    else:
-        return None
-    return day if DAY_MIN <= day <= DAY_MAX else None
+        if not DAY_MIN <= day <= DAY_MAX:
+            return None
+        if len(_DAYS) >= 100_000:
+            _DAYS.clear()
+        _DAYS[value] = day
+        return day
+    if type(value) is dt.date and DAY_MIN <= value <= DAY_MAX:
+        return value
+    return None
+
+
+#: Dates read by :func:`_plain_day`, by their text: records repeat the same days.
+_DAYS: dict[str, dt.date] = {}
 
 
 def _made(cls: type[_Record], values: dict[str, Any], fields_set: set[str]) -> Any:
@@ -427,7 +438,7 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     reports as it does)."""
     if type(raw) is not dict or not _PROBLEM_KEYS.issuperset(raw):
         return None
-    maps = ValueNames.of(policy).maps
+    maps = policy._memo("value_names", lambda: ValueNames(_names(policy))).maps
     get = raw.get
     area_key = "area" if "area" in raw else "domain"
     if area_key == "area" and "domain" in raw:
