@@ -136,7 +136,7 @@ def test_records_changed_in_one_place_are_read_alike(policy: Policy, province: J
         check(record, policy, province, monkeypatch)
         if data.draw(st.booleans()):
             record["area"] = record.pop("domain")
-        path = data.draw(st.sampled_from(paths(record) + [("sector",), ("discovered", "body"), ("extra",)]))
+        path = data.draw(st.sampled_from([*paths(record), ("sector",), ("discovered", "body"), ("extra",)]))
         how = data.draw(st.sampled_from(["set", "set", "set", "drop", "rename"]))
         if len(path) > 1 and path[0] not in record:
             return

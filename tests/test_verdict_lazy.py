@@ -33,7 +33,12 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 class EagerDecider(Decider):
     """The decider with the eager verdict builder it had before verdicts were lazy, and without
-    plans: every record placed afresh (twice where main responsibility follows a failure)."""
+    plans: every record placed afresh (twice where main responsibility follows a failure), every hit
+    placed afresh."""
+
+    def __init__(self, policy: Any) -> None:
+        super().__init__(policy)
+        self._placing = None
 
     def decide_parsed(self, problem: Any, jurisdiction: Any, eng: Any, *, today: Any = None) -> Verdict:
         facts, ctx = derive(problem, self.policy, today)
@@ -269,3 +274,146 @@ def test_fill_template_leaves_what_it_cannot_fill_to_format_map() -> None:
             assert partial
             continue
         assert form.text(blank(rest), False) == want, template
+
+
+# ------------------------------------------------------------------ the plan key drops nothing
+
+
+def generated(policy: Policy, j: Jurisdiction, n: int, seed: int) -> list[dict[str, Any]]:
+    """``n`` random records over ``j`` (seeded): every area and kind, findings at several levels,
+    handling, deadlines, rectification, concealment and sectors."""
+    import datetime as dt
+    import random
+
+    levels = ["village", "township", "county", "city", "province"]
+    rnd = random.Random(seed)
+    places = [p.code for p in j if p.level in ("village", "township")]
+    kinds: dict[str, list[str | None]] = {a: [None] for a in policy.problem_areas}
+    for a, k in policy.kinds:
+        kinds[a].append(k)
+    sectors = [None, None, None, *sorted(policy.sectors)]
+    out = []
+    for i in range(n):
+        area = rnd.choice(sorted(kinds))
+        place = rnd.choice(places)
+        prank = levels.index(j.place(place).level)
+        on = dt.date(2021, 1, 1) + dt.timedelta(days=rnd.randrange(100))
+        finder = rnd.randrange(prank, 5)
+        rec: dict[str, Any] = {"id": f"g{i}", "area": area, "kind": rnd.choice(kinds[area]), "place": place,
+                               "severity": rnd.choice(["minor", "serious", "grave"]), "sector": rnd.choice(sectors),
+                               "discovered": {"level": levels[finder], "channel": rnd.choice(sorted(policy.channels)),
+                                              "on": on.isoformat()}}
+        steps, at, when = [], finder, on
+        for _ in range(rnd.randrange(3)):
+            when += dt.timedelta(days=rnd.choice([1, 5, 20, 40]))
+            if at < 4 and rnd.random() < 0.4:
+                to = rnd.randrange(at + 1, 5)
+                steps.append({"action": "reported", "by_level": levels[at], "to_level": levels[to], "on": str(when)})
+                at = to
+            else:
+                to = rnd.randrange(prank, at + 1)
+                steps.append({"action": "assigned", "by_level": levels[at], "to_level": levels[to], "on": str(when)})
+        rec["handled"] = steps
+        if rnd.random() < 0.3:
+            rec["deadline"] = str(when + dt.timedelta(days=rnd.choice([3, 30])))
+        if rnd.random() < 0.4:
+            rec["rectified_on"] = str(on + dt.timedelta(days=rnd.choice([5, 25, 70])))
+        if rnd.random() < 0.2 and finder > prank:
+            rec["concealed_by"] = [levels[rnd.randrange(prank, finder)]]
+        rec["as_of"] = str(when + dt.timedelta(days=rnd.choice([1, 15, 90])))
+        out.append({k: v for k, v in rec.items() if v is not None})
+    return out
+
+
+def pairs(j: Jurisdiction) -> list[dict[str, Any]]:
+    """Records that fire the same rules and differ only in what the context says: a level below
+    the finder that reported the problem in time knew it (and one that reported it late did not);
+    a level that passed its assignment down in time (and one that passed it late); a deadline the
+    record sets (and one the rectification time limit sets); the body named as concealing it."""
+    village = next(p.code for p in j if p.level == "village")
+    base = {"area": "housing", "place": village, "as_of": "2021-06-01"}
+    knew = {**base, "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01"},
+            "rectified_on": "2021-03-10"}
+    passed = {**base, "discovered": {"level": "county", "channel": "grid", "on": "2021-03-01"}}
+    out = []
+    for i, late in enumerate((False, True)):
+        day = "2021-03-20" if late else "2021-03-02"
+        out.append({**knew, "id": f"knew{i}", "handled": [
+            {"action": "reported", "by_level": "village", "to_level": "township", "on": day},
+            {"action": "assigned", "by_level": "township", "to_level": "village", "on": day}]})
+        out.append({**passed, "id": f"passed{i}", "handled": [
+            {"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"},
+            {"action": "assigned", "by_level": "township", "to_level": "village", "on": day}]})
+    out.append({**passed, "id": "deadline", "deadline": "2021-03-20",
+                "handled": [{"action": "assigned", "by_level": "county", "to_level": "village", "on": "2021-03-02"}]})
+    out.append({**passed, "id": "no deadline",
+                "handled": [{"action": "assigned", "by_level": "county", "to_level": "village", "on": "2021-03-02"}]})
+    for i, body in enumerate(("township_party_committee", "township_government")):
+        out.append({**knew, "id": f"concealed{i}", "concealed_by": [body]})
+    return out
+
+
+class _Dropping(Decider):
+    """A decider whose plan key leaves out one part (``part``: an index of the key, or ``("hit", k)``:
+    field ``k`` of every fired rule's entry)."""
+
+    part: Any = None
+
+    def shape(self, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+        key = super().shape(*args, **kwargs)
+        if isinstance(self.part, int):
+            return key[:self.part] + key[self.part + 1:]
+        k = self.part[1]
+        return (*key[:-1], tuple(h[:k] + h[k + 1:] for h in key[-1]))
+
+
+#: The parts of Decider.shape's key (its order), and the fields of each fired rule's entry. Four are kept in
+#: the key though no verdict shows them: the engine (part 0; both engines give the same verdicts, as the
+#: differential tests check), the place's level (part 3) and the fact's level (field 2), which the rules
+#: test, so the rules that fired say them (a key without either gave every verdict of 5,000 generated records
+#: with named bodies at every level of place as the reference did), and escalation (field 3: whether the
+#: fact's level is below the authority of the area or kind, which the rule's id and level say). Self-rectification
+#: (field 4) is kept too: what the record shows of it is in "rests on" whenever one fact carries it; two facts of
+#: one record that carry it the other way round would need it, and no record here does.
+KEY_PARTS = {"severity": 1, "sector": 2, "levels that knew": 4, "levels that passed down": 5,
+             "deadline from the parameter": 6, "rests on": 7, "rules fired": 8, "named body": ("hit", 1)}
+
+
+def test_a_plan_key_that_drops_a_part_of_the_record_gives_another_verdict(policy: Policy) -> None:
+    # Every part of the key matters: a decider that leaves one out reuses a plan for a record it does
+    # not fit, and some verdict then differs from the eager reference (which the tests above would see).
+    province = Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+    # Main responsibility from "serious" on: a serious and a grave failure then fire the same rules and
+    # only the reason's words tell them apart.
+    views = [policy, policy.with_parameters(reassigned_level_answers="rectification", unit_below_own_level=False,
+                                            main_responsibility_from="serious", leadership_liability_from="minor",
+                                            unit_liability_from="minor")]
+    cases = [(view, r, j) for view in views for r, j in
+             [*((p, province) for p in pairs(province)), *scenario_problems(),
+              *((g, province) for g in generated(policy, province, 150, seed=5))]]
+    want = {}
+    for i, (view, record, j) in enumerate(cases):
+        try:
+            want[i] = reference(view, record, j, "compiled").to_dict("en")
+        except ProblemError:
+            continue
+    assert len(want) > 400
+    for name, part in KEY_PARTS.items():
+        deciders: dict[int, _Dropping] = {}
+        differ = 0
+        for i, (view, record, j) in enumerate(cases):
+            if i not in want:
+                continue
+            d = deciders.get(id(view))
+            if d is None:
+                d = deciders[id(view)] = _Dropping(view)
+                d.part = part
+            if d.decide(record, j, engine="compiled").to_dict("en") != want[i]:
+                differ += 1
+        assert differ, f"a plan key without its {name} gives the same verdicts: the test cannot see it"
+    # And the key as it is gives every verdict as the reference does.
+    deciders = {}
+    for i, (view, record, j) in enumerate(cases):
+        if i in want:
+            d = deciders.setdefault(id(view), decider_of(view))
+            assert d.decide(record, j, engine="compiled").to_dict("en") == want[i]

@@ -127,6 +127,10 @@ class Decider:
         self._texts: dict[tuple[Any, ...], tuple[str, str, dict[str, str] | None]] = {}
         self._plans: dict[tuple[Any, ...], Plan] = {}
         self._rule_of: dict[str, Rule] = {}  # the rules that fired in a plan, by id
+        #: What one hit places (:meth:`place_hits`), by rule, named body, place's level and sector
+        #: (``None``: nothing is kept, every hit placed afresh).
+        self._placing: dict[tuple[Any, ...], tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]] | None = {}
+        self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
         self._found: dict[tuple[Any, ...], dict[str, str]] = {}  # a finder's reason values, by body, level, channel
         self._by_rank = {lv.rank: lv for lv in policy.levels.values()}
         # A finding's place in the verdict's order: its body's level (the village first), body, basis, liability.
@@ -198,7 +202,10 @@ class Decider:
               ctx: Context, eng: _Engine) -> Plan:
         """Place ``hits`` (and main responsibility where a failure was found, 一(四)) and make the
         :class:`Plan` of the findings; a fact is named by its position in :meth:`_facts_of`."""
-        placed = self._place(problem, jurisdiction, hits, ctx)
+        prank = self.policy.level_rank[jurisdiction.place(problem.place).level]
+        sector = self.policy.sector_of(problem.sector)
+        raw = self.place_hits(problem.domain, problem.kind, prank, hits, sector)
+        placed = self.without_knowers_missing(raw, ctx.knew)
         failed = self.failure_levels(placed)
         everything = [fact for _, fact in hits]
         rule_of = self._rule_of
@@ -210,7 +217,10 @@ class Decider:
             more = eng.fire(problem.domain, mains)
             for rule, _ in more:
                 rule_of.setdefault(rule.id, rule)
-            placed = self._place(problem, jurisdiction, [*hits, *more], ctx)
+            # Placing only the new hits on what was placed (before concealment is applied) places all.
+            again = {k: (list(v[0]), v[1]) for k, v in raw.items()}
+            placed = self.without_knowers_missing(
+                self.place_hits(problem.domain, problem.kind, prank, more, sector, into=again), ctx.knew)
         at: dict[int, int] = {}
         for i, fact in enumerate(everything):
             at.setdefault(id(fact), i)
@@ -234,20 +244,29 @@ class Decider:
         forms: list[FindingForm] = []
         slots: dict[tuple[Any, str], int] = {}  # the record's values a finding reads: by fact level and body level
         slot_of: list[int] = []
-        rule_of = self._rule_of
+        rules_of: list[tuple[str, ...]] = []
+        memo, passing, by_parameter = self._row_forms, ctx.passed, ctx.deadline_from_parameter
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
-            fired = [(rule_of[r], everything[i]) for r, i in positions]
             rules = tuple([r for r, _ in positions])
-            passed = key[1] == "not_rectified" and any(fact.get("lvl") in ctx.passed for _, fact in fired)
-            static = self._static(key, duties, fired, rules, ctx.deadline_from_parameter, passed)
-            fact = fired[0][1]
-            form = self._forms.get((id(static), key, duties, severity, bool(fact.get("escalate"))))
+            facts = [everything[i] for _, i in positions]
+            fact = facts[0]
+            passed = key[1] == "not_rectified" and any(f.get("lvl") in passing for f in facts)
+            # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
+            mk = (key, duties, rules, by_parameter, any(f.get("selffix") for f in facts), passed, severity,
+                  bool(fact.get("escalate")))
+            form = memo.get(mk)
             if form is None:
-                form = self._form(key, duties, static, severity, fact)
+                fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
+                static = self._static(key, duties, fired, rules, by_parameter, passed)
+                form = self._forms.get((id(static), key, duties, severity, mk[-1]))
+                if form is None:
+                    form = self._form(key, duties, static, severity, fact)
+                memo[mk] = form
             forms.append(form)
+            rules_of.append(rules)
             slot_of.append(slots.setdefault((fact.get("lvl"), form.level), len(slots)))
-        got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(tuple([r for r, _ in f]) for f in plan.fired),
-                               tuple(slots), self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on))
+        got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots),
+                               self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on))
         return got
 
     def without_knowers_missing(self, placed: dict[tuple[str, str, str], Any],
@@ -280,45 +299,64 @@ class Decider:
         return {policy.level_rank[policy.bodies[body].level] for body, basis, _ in placed
                 if basis in FAILURES and policy.bodies[body].kind not in quiet}
 
-    def place_hits(self, area: str, kind: str | None, prank: int, hits: list[Hit],
-                   sector: str | None = None) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
+    def place_hits(self, area: str, kind: str | None, prank: int, hits: list[Hit], sector: str | None = None,
+                   into: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] | None = None,
+                   ) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
         """:meth:`_place` for a problem in ``area``/``kind`` whose place's level has rank ``prank``
-        and whose line is ``sector`` (one fact's hits; concealment is applied by :meth:`_place`)."""
-        policy = self.policy
-        out: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] = {}
+        and whose line is ``sector`` (one fact's hits; concealment is applied by :meth:`_place`);
+        ``into``: findings placed before (of earlier hits), added to."""
+        out: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] = {} if into is None else into
+        memo = self._placing
         for rule, fact in hits:
-            if rule.holders is not None:
-                holders = self.resolved(rule, sector)
-            else:
-                body = str(fact["body"])
-                stage = policy.reaching(policy.stage_holders(area, kind, rule.stage, sector), prank)
-                own = stage.get(body)
-                if own is None and sector is None and policy.bodies[body].sector is not None:
-                    # A named department answers for its own line when the record names no other.
-                    own = policy.reaching(policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector),
-                                          prank).get(body)
-                if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
-                    # A named body of the chain answers for what it itself failed to do, whatever its
-                    # duties in the area (一(四) 对发现问题没有按程序及时交办和上报的: the finder's, the receiver's).
-                    holders = [(body, own or ())]
-                else:
-                    # A named finder or receiver of a kind that passes problems on (the media, an audit
-                    # office) does not take the level's duty over: the level's holders answer.
-                    level = policy.bodies[body].level
-                    holders = [(b, ds) for b, ds in stage.items() if policy.bodies[b].level == level]
-            for body, duties in holders:
-                if policy.level_rank[policy.bodies[body].level] < prank:
-                    continue
-                if rule.basis == "supervision" and body == fact.get("body"):
-                    continue  # the named assignee does not supervise its own rectification
-                key = (body, rule.basis, rule.liability)
+            # What a hit places depends on its rule (area, kind, stage, basis, liability, holders), the
+            # body its fact names where the rule reads it, the place's level and the record's sector.
+            named = fact.get("body") if rule.holders is None or rule.basis == "supervision" else None
+            mk = (rule.id, named, prank, sector)
+            placing = memo.get(mk) if memo is not None else None
+            if placing is None:
+                placing = self._placing_of(area, kind, prank, rule, fact, sector)
+                if memo is not None:
+                    memo[mk] = placing
+            for key, duties in placing:
                 got = out.get(key)
                 if got is None:
-                    out[key] = ([(rule, fact)], tuple(duties))
+                    out[key] = ([(rule, fact)], duties)
                 else:
                     got[0].append((rule, fact))
                     out[key] = (got[0], tuple(dict.fromkeys((*got[1], *duties))))
         return out
+
+    def _placing_of(self, area: str, kind: str | None, prank: int, rule: Rule, fact: Fact,
+                    sector: str | None) -> tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]:
+        """The findings (body, basis, liability) one hit gives, each with its duties."""
+        policy = self.policy
+        if rule.holders is not None:
+            holders = self.resolved(rule, sector)
+        else:
+            body = str(fact["body"])
+            stage = policy.reaching(policy.stage_holders(area, kind, rule.stage, sector), prank)
+            own = stage.get(body)
+            if own is None and sector is None and policy.bodies[body].sector is not None:
+                # A named department answers for its own line when the record names no other.
+                own = policy.reaching(policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector),
+                                      prank).get(body)
+            if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
+                # A named body of the chain answers for what it itself failed to do, whatever its
+                # duties in the area (一(四) 对发现问题没有按程序及时交办和上报的: the finder's, the receiver's).
+                holders = [(body, own or ())]
+            else:
+                # A named finder or receiver of a kind that passes problems on (the media, an audit
+                # office) does not take the level's duty over: the level's holders answer.
+                level = policy.bodies[body].level
+                holders = [(b, ds) for b, ds in stage.items() if policy.bodies[b].level == level]
+        out = []
+        for body, duties in holders:
+            if policy.level_rank[policy.bodies[body].level] < prank:
+                continue
+            if rule.basis == "supervision" and body == fact.get("body"):
+                continue  # the named assignee does not supervise its own rectification
+            out.append(((body, rule.basis, rule.liability), tuple(duties)))
+        return tuple(out)
 
     def resolved(self, rule: Rule, sector: str | None) -> list[tuple[str, tuple[str, ...]]]:
         """A rule's holders for a problem whose line is ``sector``.
