@@ -38,7 +38,7 @@ class EagerDecider(Decider):
 
     def __init__(self, policy: Any) -> None:
         super().__init__(policy)
-        self._placing = None
+        self._placings = None
 
     def decide_parsed(self, problem: Any, jurisdiction: Any, eng: Any, *, today: Any = None) -> Verdict:
         facts, ctx = derive(problem, self.policy, today)

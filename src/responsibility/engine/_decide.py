@@ -129,7 +129,7 @@ class Decider:
         self._rule_of: dict[str, Rule] = {}  # the rules that fired in a plan, by id
         #: What one hit places (:meth:`place_hits`), by rule, named body, place's level and sector
         #: (``None``: nothing is kept, every hit placed afresh).
-        self._placing: dict[tuple[Any, ...], tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]] | None = {}
+        self._placings: dict[tuple[Any, ...], tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]] | None = {}
         self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
         self._found: dict[tuple[Any, ...], dict[str, str]] = {}  # a finder's reason values, by body, level, channel
         self._by_rank = {lv.rank: lv for lv in policy.levels.values()}
@@ -140,6 +140,8 @@ class Decider:
 
     def engine(self, name: EngineName | None = None) -> _Engine:
         """The engine called ``name``; ``None`` picks durable-rules where it imports."""
+        if name == "compiled":
+            return self.compiled
         from . import _engine_durable
 
         if name is None:
@@ -204,29 +206,26 @@ class Decider:
         :class:`Plan` of the findings; a fact is named by its position in :meth:`_facts_of`."""
         prank = self.policy.level_rank[jurisdiction.place(problem.place).level]
         sector = self.policy.sector_of(problem.sector)
-        raw = self.place_hits(problem.domain, problem.kind, prank, hits, sector)
+        raw: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]] = {}
+        self._place_at(problem.domain, problem.kind, prank, hits, sector, 0, raw)
         placed = self.without_knowers_missing(raw, ctx.knew)
         failed = self.failure_levels(placed)
-        everything = [fact for _, fact in hits]
         rule_of = self._rule_of
         for rule, _ in hits:
             rule_of.setdefault(rule.id, rule)
         if failed:
             mains = main_facts(problem, facts, failed)
-            everything += mains
+            at = {id(f): len(hits) + i for i, f in enumerate(mains)}
             more = eng.fire(problem.domain, mains)
             for rule, _ in more:
                 rule_of.setdefault(rule.id, rule)
             # Placing only the new hits on what was placed (before concealment is applied) places all.
             again = {k: (list(v[0]), v[1]) for k, v in raw.items()}
-            placed = self.without_knowers_missing(
-                self.place_hits(problem.domain, problem.kind, prank, more, sector, into=again), ctx.knew)
-        at: dict[int, int] = {}
-        for i, fact in enumerate(everything):
-            at.setdefault(id(fact), i)
+            for rule, fact in more:  # each main hit named by its fact's position after the record's hits
+                self._place_at(problem.domain, problem.kind, prank, [(rule, fact)], sector, at[id(fact)], again)
+            placed = self.without_knowers_missing(again, ctx.knew)
         keys = sorted(placed, key=self._order.__getitem__)
-        return Plan(tuple(sorted(failed)), tuple(keys),
-                    tuple(tuple([(rule.id, at[id(fact)]) for rule, fact in placed[k][0]]) for k in keys),
+        return Plan(tuple(sorted(failed)), tuple(keys), tuple(tuple(placed[k][0]) for k in keys),
                     tuple(placed[k][1] for k in keys))
 
     @staticmethod
@@ -300,24 +299,12 @@ class Decider:
                 if basis in FAILURES and policy.bodies[body].kind not in quiet}
 
     def place_hits(self, area: str, kind: str | None, prank: int, hits: list[Hit], sector: str | None = None,
-                   into: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] | None = None,
                    ) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
         """:meth:`_place` for a problem in ``area``/``kind`` whose place's level has rank ``prank``
-        and whose line is ``sector`` (one fact's hits; concealment is applied by :meth:`_place`);
-        ``into``: findings placed before (of earlier hits), added to."""
-        out: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] = {} if into is None else into
-        memo = self._placing
+        and whose line is ``sector`` (one fact's hits; concealment is applied by :meth:`_place`)."""
+        out: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] = {}
         for rule, fact in hits:
-            # What a hit places depends on its rule (area, kind, stage, basis, liability, holders), the
-            # body its fact names where the rule reads it, the place's level and the record's sector.
-            named = fact.get("body") if rule.holders is None or rule.basis == "supervision" else None
-            mk = (rule.id, named, prank, sector)
-            placing = memo.get(mk) if memo is not None else None
-            if placing is None:
-                placing = self._placing_of(area, kind, prank, rule, fact, sector)
-                if memo is not None:
-                    memo[mk] = placing
-            for key, duties in placing:
+            for key, duties in self._placing(area, kind, prank, rule, fact, sector):
                 got = out.get(key)
                 if got is None:
                     out[key] = ([(rule, fact)], duties)
@@ -325,6 +312,34 @@ class Decider:
                     got[0].append((rule, fact))
                     out[key] = (got[0], tuple(dict.fromkeys((*got[1], *duties))))
         return out
+
+    def _place_at(self, area: str, kind: str | None, prank: int, hits: list[Hit], sector: str | None,
+                  start: int, out: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]]) -> None:
+        """:meth:`place_hits` into ``out``, each hit named by its rule's id and its position
+        (from ``start``), as a :class:`Plan` keeps it."""
+        for pos, (rule, fact) in enumerate(hits, start):
+            for key, duties in self._placing(area, kind, prank, rule, fact, sector):
+                got = out.get(key)
+                if got is None:
+                    out[key] = ([(rule.id, pos)], duties)
+                else:
+                    got[0].append((rule.id, pos))
+                    out[key] = (got[0], tuple(dict.fromkeys((*got[1], *duties))))
+
+    def _placing(self, area: str, kind: str | None, prank: int, rule: Rule, fact: Fact,
+                 sector: str | None) -> tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]:
+        """:meth:`_placing_of`, kept by what it reads (unless the decider keeps nothing)."""
+        memo = self._placings
+        if memo is None:
+            return self._placing_of(area, kind, prank, rule, fact, sector)
+        # What a hit places depends on its rule (area, kind, stage, basis, liability, holders), the
+        # body its fact names where the rule reads it, the place's level and the record's sector.
+        mk = (rule.id, fact.get("body") if rule.holders is None or rule.basis == "supervision" else None,
+              prank, sector)
+        got = memo.get(mk)
+        if got is None:
+            got = memo[mk] = self._placing_of(area, kind, prank, rule, fact, sector)
+        return got
 
     def _placing_of(self, area: str, kind: str | None, prank: int, rule: Rule, fact: Fact,
                     sector: str | None) -> tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]:

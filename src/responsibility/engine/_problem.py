@@ -551,8 +551,8 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
     def fail(field: str, message: str, code: str) -> None:
         raise ProblemError(field, message, record=p.id, code=code)
 
-    areas = policy.problem_areas
-    if p.area not in areas:
+    if p.area not in policy._memo("problem areas", lambda: frozenset(policy.problem_areas)):
+        areas = policy.problem_areas
         hint = suggest(p.area, areas) or "use one of " + ", ".join(areas)
         fail("area", f"unknown duty area {p.area!r}; {hint}", "unknown_area")
     if p.kind is not None and (p.area, p.kind) not in policy.kinds:

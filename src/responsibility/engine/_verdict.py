@@ -388,7 +388,8 @@ class Verdict:
             interpretations = [i.to_dict() for i in self.interpretations]
         out: dict[str, Any] = {"problem": self.problem, "findings": findings,
                                "interpretations": interpretations, "engine": self.engine}
-        if changed := self.what_if:
+        # Only a verdict of a what-if policy has any (its context's policy says so; no import otherwise).
+        if getattr(getattr(self.context, "policy", None), "what_if", None) and (changed := self.what_if):
             out["what_if"] = {k: {"rules": old, "used": new} for k, (old, new) in changed.items()}
         return out
 
