@@ -288,8 +288,9 @@ class Templates:
         """A per-row (or, for ``start`` and ``count``, per-template) list as an array."""
         got = self._arrays.get(name)
         values: list[int] = getattr(self, name)
-        if got is None or len(got) != len(values):
-            got = self._arrays[name] = np.array(values, np.int64)
+        if got is None or len(got) != len(values):  # the lists only grow: convert what is new
+            tail = np.array(values[0 if got is None else len(got):], np.int64)
+            got = self._arrays[name] = tail if got is None else np.concatenate([got, tail])
         return got
 
     def codes(self, area: I32, kind: I32, sev: I32, prank: I32, ft: I32, fl: I32, fb: I32, fe: I32) -> I64:
