@@ -375,3 +375,13 @@ def _limit_memory(limit: int) -> None:
     import resource
 
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+@pytest.mark.parametrize(("value", "words"), [(None, "got null"), ([1], "got a list"), ("x", "got text"),
+                                              (5, "got a number")])
+def test_a_record_that_is_no_object_is_described_in_json_words(value: Any, words: str) -> None:
+    import responsibility
+
+    with pytest.raises(ProblemError, match=words) as info:
+        responsibility.load().who_answers(value, engine="compiled")
+    assert "NoneType" not in str(info.value) and info.value.code == "not_an_object"

@@ -4,7 +4,7 @@ Exit codes, for every command: 0 fine, 1 findings (validation issues, answers th
 changed, records rejected), 2 unusable input (unreadable files, bad arguments, an
 output that cannot be written), 3 an internal error — a bug, reported as one line
 (``--debug`` anywhere on the command line, or ``RESPONSIBILITY_DEBUG=1``, shows the
-traceback), 130 interrupted (Ctrl-C, or SIGTERM in ``assess``). A user mistake never prints
+traceback), 130 interrupted by Ctrl-C (143 when ``assess`` is ended by SIGTERM). A user mistake never prints
 a traceback: every :class:`ResponsibilityError` becomes one line on stderr.
 """
 
@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         _error(exc.format_message())
         return 2
-    except click.exceptions.Abort:  # click's form of Ctrl-C (and of SIGTERM in `assess`)
+    except click.exceptions.Abort:  # click's form of Ctrl-C
         _error("interrupted; files being written were left as they were (any output on the terminal is incomplete)")
         return 130
     except SystemExit as exc:

@@ -44,6 +44,11 @@ MAX_ITEMS = 1000
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
 
 
+#: What a user sent, in JSON's words, for a record that is not an object.
+_JSON_KINDS = {"NoneType": "null", "list": "a list", "tuple": "a list", "str": "text", "bytes": "bytes",
+               "int": "a number", "float": "a number", "bool": "true/false"}
+
+
 def parse_day(value: Any) -> dt.date:
     """A record's date: ``YYYY-MM-DD`` text or a date, between 1900 and 2999.
 
@@ -347,7 +352,8 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         p = raw
     else:
         if not isinstance(raw, Mapping):
-            raise ProblemError("(record)", f"expected an object, got {type(raw).__name__}", code="not_an_object")
+            got = _JSON_KINDS.get(type(raw).__name__, type(raw).__name__)  # JSON's words, not Python's
+            raise ProblemError("(record)", f"expected an object, got {got}", code="not_an_object")
         record = raw.get("id")
         rid = _show(record, 200) if isinstance(record, str | int) and not isinstance(record, bool) else None
         if "area" in raw and "domain" in raw:
