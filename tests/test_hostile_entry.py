@@ -385,3 +385,20 @@ def test_a_record_that_is_no_object_is_described_in_json_words(value: Any, words
     with pytest.raises(ProblemError, match=words) as info:
         responsibility.load().who_answers(value, engine="compiled")
     assert "NoneType" not in str(info.value) and info.value.code == "not_an_object"
+
+
+def test_diff_against_outside_a_git_checkout_is_one_line(tmp_path: Path,
+                                                         run_cli: Callable[..., tuple[int, str, str]]) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")  # a policy directory outside any git checkout
+    code, _, err = run_cli("diff", str(tmp_path / "rules"), "--against", "HEAD")
+    assert code == 2 and err.count("\n") == 1 and "not a git repository" in err, err
+
+
+def test_a_jurisdiction_row_with_more_cells_than_the_header_is_refused() -> None:
+    from responsibility import Jurisdiction, JurisdictionError
+
+    with pytest.raises(JurisdictionError, match=r"places\.csv:3: more cells than the header"):
+        Jurisdiction.from_csv_text("code,name\n330000000000,浙江省\n330100000000,杭州市,extra\n", source="places.csv")
+    assert Jurisdiction.from_csv_text('code,name\n330000000000,"浙江,省"\n').get("330000000000").name == "浙江,省"

@@ -232,6 +232,10 @@ class Jurisdiction:
         for line, row in enumerate(rows, start=first_line):
             raw_code = (row.get("code") or "").strip()
             name = (row.get("name") or "").strip()
+            if row.get(None):  # type: ignore[call-overload]  # csv.DictReader's cells beyond the header
+                errors.append(f"{source}:{line}: more cells than the header has columns (a comma in a name? "
+                              "quote it)")
+                continue
             try:
                 code = parse_code(raw_code)
                 _check_shape(code)

@@ -469,7 +469,7 @@ def _policy_at_revision(directory: Path, rev: str) -> Path:
         raise
     except (subprocess.CalledProcessError, FileNotFoundError, ValueError) as exc:
         detail = getattr(exc, "stderr", b"") or b""
-        text = detail.decode(errors="replace").strip() if isinstance(detail, bytes) else str(detail)
+        text = " ".join((detail.decode(errors="replace") if isinstance(detail, bytes) else str(detail)).split())
         raise RulesError([Issue(str(directory), 0, 0, f"cannot read revision {rev!r}: {text or exc}",
                                 "run inside a git checkout and name an existing revision", "unreadable")]) from None
     out = Path(tempfile.mkdtemp(prefix="responsibility-rev-"))
