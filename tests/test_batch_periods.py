@@ -192,7 +192,7 @@ def test_a_chunk_of_one_period_gives_who_answers(three: Policy, province: Jurisd
     assert got(a) == expected(three, province, records, "compiled")
 
 
-def test_periods_share_place_tables_and_are_made_before_any_record(three: Policy, province: Jurisdiction) -> None:
+def test_periods_are_made_before_any_record_and_share_place_tables(three: Policy, province: Jurisdiction) -> None:
     import responsibility.batch._assessor as batch
 
     assessor = batch.make_assessor(three, province, today=TODAY)
@@ -202,3 +202,15 @@ def test_periods_share_place_tables_and_are_made_before_any_record(three: Policy
     # the views who_answers uses, one per period
     for day in (dt.date(2021, 5, 31), dt.date(2021, 6, 1), dt.date(2021, 8, 1)):
         assert any(a.policy is three.at(day) for a in assessor._assessors.values())
+
+
+def test_tables_of_one_jurisdiction_share_its_place_tables(policy: Policy, province: Jurisdiction) -> None:
+    # built once per jurisdiction and levels, whatever the policy (every call of Policy.assess)
+    import responsibility.batch._assessor as batch
+
+    first = batch.make_assessor(policy, province, today=TODAY).t
+    again = batch.make_assessor(policy, province, today=TODAY).t
+    assert again.ancestor is first.ancestor and again.place_alias is first.place_alias
+    other = Jurisdiction.synthetic(cities=1, counties=2, townships=3, villages=5, seed=4)
+    apart = batch.make_assessor(policy, other, today=TODAY).t
+    assert apart.ancestor is not first.ancestor and len(apart.places) == len(list(other))

@@ -168,7 +168,7 @@ class Assessor:
     """Assesses chunks of records for one policy, jurisdiction, date and language."""
 
     def __init__(self, policy: PolicyView, jurisdiction: Jurisdiction, *, today: dt.date | None = None,
-                 lang: str = "zh", reference: PolicyView | None = None, like: Tables | None = None) -> None:
+                 lang: str = "zh", reference: PolicyView | None = None) -> None:
         decider: Decider = decider_of(policy)
         self.policy, self.jurisdiction, self.decider = policy, jurisdiction, decider
         #: whose who_answers decides the records the fast path leaves (the whole amended policy,
@@ -176,7 +176,7 @@ class Assessor:
         self.reference = reference or policy
         self.today = today or dt.date.today()
         self.lang = lang
-        self.t = Tables(policy, jurisdiction, decider, like)  # ``like``: tables whose places these share
+        self.t = Tables(policy, jurisdiction, decider)
         self.templates = Templates(self.t, lang)
         self.emitter = Emitter(self.t, self.templates, lang)
         params = policy.parameters
@@ -241,9 +241,10 @@ class Periods:
     whose day cannot be read in bulk takes the reference path of the whole policy.
 
     Every period's assessor is made here, with its rules compiled, so that workers forked later
-    share them rather than each making its own; the periods share one jurisdiction's place
-    tables. Finding rows of several periods are coded by dictionaries made once over every
-    period (each period's values, in period order; see :func:`merge_periods`).
+    share them rather than each making its own (the periods share the jurisdiction's place
+    tables, as every :class:`Tables` of one jurisdiction does). Finding rows of several periods
+    are coded by dictionaries made once over every period (each period's values, in period
+    order; see :func:`merge_periods`).
     """
 
     def __init__(self, policy: PolicyView, jurisdiction: Jurisdiction, *, today: dt.date | None = None,
@@ -259,9 +260,7 @@ class Periods:
         self._assessors: dict[int, Assessor] = {}
         for p in [at, *(p for p in range(len(epochs) + 1) if p != at)]:
             day = self.today if p == at else epochs[p - 1] if p else _day_before(epochs[0])
-            first = self._assessors.get(at)
-            got = Assessor(policy.at(day), jurisdiction, today=self.today, lang=lang, reference=policy,
-                           like=None if first is None else first.t)
+            got = Assessor(policy.at(day), jurisdiction, today=self.today, lang=lang, reference=policy)
             for area in got.t.areas:  # compile the period's rules now (once, not in every worker)
                 got.decider.compiled.fire(area, [])
             self._assessors[p] = got

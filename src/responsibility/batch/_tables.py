@@ -8,7 +8,10 @@ and :func:`~responsibility.engine._facts.derive` ask one record at a time.
 from __future__ import annotations
 
 import string
+import threading
+import weakref
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -48,8 +51,11 @@ def _exact_templates(policy: PolicyView) -> bool:
     return True
 
 
-#: What :meth:`Tables._places` builds (read-only once built).
+#: What :meth:`Tables._places` builds (read-only once built), kept per jurisdiction and levels.
 _PLACE_TABLES = ("places", "place_alias", "alias_arrays", "place_rank", "place_codes", "place_texts", "ancestor")
+_PLACES: weakref.WeakKeyDictionary[Jurisdiction, dict[tuple[tuple[str, int], ...], dict[str, Any]]] = \
+    weakref.WeakKeyDictionary()
+_PLACES_LOCK = threading.Lock()
 
 
 @dataclass
@@ -59,9 +65,6 @@ class Tables:
     policy: PolicyView
     jurisdiction: Jurisdiction
     decider: Decider
-    #: tables (of another view of the same policy, e.g. another period) whose place tables these
-    #: share when the jurisdiction and the levels are the same: places depend on nothing else
-    like: Tables | None = field(default=None, repr=False, compare=False)
     areas: list[str] = field(init=False)
     area_index: dict[str, int] = field(init=False)
     kind_names: list[str] = field(init=False)
@@ -144,12 +147,18 @@ class Tables:
                         for f in range(len(self.bases)) for x in range(len(self.liabilities))))
         for i, (_, body, f, x) in enumerate(order):
             self.key_rank[self.body_index[body], f, x] = i
-        like, self.like = self.like, None
-        if like is not None and like.jurisdiction is self.jurisdiction and like.rank == self.rank:
-            for name in _PLACE_TABLES:
-                setattr(self, name, getattr(like, name))
-        else:
+        # Place tables depend only on the jurisdiction and the levels: every Tables of one
+        # jurisdiction (each period of an amended policy, each call of Policy.assess) shares them.
+        key = tuple(self.rank.items())
+        with _PLACES_LOCK:
+            known = _PLACES.get(self.jurisdiction, {}).get(key)
+        if known is None:
             self._places()
+            known = {name: getattr(self, name) for name in _PLACE_TABLES}
+            with _PLACES_LOCK:
+                _PLACES.setdefault(self.jurisdiction, {})[key] = known
+        for name, value in known.items():
+            setattr(self, name, value)
 
     def _places(self) -> None:
         """Places by index, the codes a record may give for each, and their ancestors."""
