@@ -275,6 +275,10 @@ def _outcome(assessor: Any, src: Path, encoding: str = "utf-8") -> Any:
                                                                  HealthCheck.function_scoped_fixture])
 @given(data=flat_files())
 @example(data=b'id,domain,place\n"a""b",housing,330127\n')
+@example(data=b'id,domain,place,discovered,discovered.level,discovered.channel,discovered.on\n'
+              b'a,housing,330127100219,,county,hotline,2021-03-01\n'
+              b'b,housing,330127100219,"{""level"": ""county"", ""channel"": ""hotline"", '
+              b'""on"": ""2021-03-01""}",,,\n')
 def test_any_csv_file_reads_in_c_as_python_reads_it(data: bytes, tmp_path_factory: Any, assessor: Any,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     src = tmp_path_factory.mktemp("csv") / "in.csv"
@@ -321,3 +325,34 @@ def test_csv_jsonl_and_parquet_of_the_same_records_agree(run_cli: Run, tmp_path:
                     [(r["record"], r["field"], r["code"]) for r in map(json.loads, rej.splitlines())])
     assert got["csv"] == got["jsonl"] == got["parquet"]
     assert len(got["csv"][0]) > 400 and len(got["csv"][1]) > 20
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_text_files_give_the_same_bytes_with_workers(run_cli: Run, tmp_path: Path, policy: Policy,
+                                                     province: Jurisdiction, jcsv: str, fmt: str,
+                                                     small_blocks: None) -> None:
+    """Parts read from CSV and JSON lines (table rows, given rows, rejects, blocks read by Python)
+    assessed by worker processes: the same output as in one process."""
+    rows = _rows(ledger(policy, province, 300, seed=47, broken=0.2))
+    for k in range(0, len(rows), 23):
+        rows[k][COLUMNS.index("handled")] = '[{"action": "reported", "by_level": "village", "to_body": null}]'
+    data = _csv_bytes(rows)
+    if fmt == "csv":
+        lines = data.split(b"\n")
+        lines[100] += b",extra"  # a block read by Python
+        data = b"\n".join(lines)
+    else:
+        from responsibility.batch._columns import flat_record
+
+        records = [flat_record(dict(zip(COLUMNS, r, strict=True)))[0] for r in rows]
+        text = [json.dumps(r, ensure_ascii=False) for r in records]
+        text[50] = "{not json"
+        data = ("\n".join(text) + "\n").encode()
+    src = tmp_path / f"in.{fmt}"
+    src.write_bytes(data)
+    outputs = []
+    for workers in ("1", "2"):
+        code, err, out, rej = _assess(run_cli, src, jcsv, "--workers", workers)
+        assert code == 1, err
+        outputs.append((err, out, rej))
+    assert outputs[0] == outputs[1]

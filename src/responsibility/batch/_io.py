@@ -46,7 +46,7 @@ from ._assessor import (
     to_arrow,
     to_python,
 )
-from ._columns import NESTED, check_columns, flat_reader, flat_record, normalise
+from ._columns import DOTTED, NESTED, check_columns, flat_reader, flat_record, normalise
 from ._emit import FINDING_COLUMNS, REJECT_COLUMNS, Columns
 from ._parallel import Behind, prefetch
 from ._tables import Tables
@@ -597,6 +597,10 @@ class _CsvReader:
                 pos, line = got
                 started = True
                 ends = ends[1:]
+                if "discovered" in self.header and any(h in DOTTED for h in self.header):
+                    # a row's ``discovered.*`` cells stand in for its empty ``discovered`` cell: by Python
+                    yield from self._python(data[pos:], self.encoding, header=False, line=line)
+                    return
             for k in range(0, len(ends), CHUNK):
                 cut = ends[k:k + CHUNK]
                 if not eof and bad < 0 and len(cut) < CHUNK:

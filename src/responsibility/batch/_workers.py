@@ -10,13 +10,16 @@ small messages cross the pipes (which are slow on some virtual machines, as are 
 faulted pages: the slots are allocated once and reused).
 
 Chunk ``k`` goes to worker ``k % n``; results come back and are written in chunk order, so
-the output does not depend on the number of workers. Not done here: non-Arrow input (its
-records are parsed in the parent anyway).
+the output does not depend on the number of workers. A chunk is a record batch (Parquet) or a
+:class:`~responsibility.batch._assessor.Part` read from a text file: its table goes through the
+slot, its numbers, lines, rejects and given records (or a Part of Python records, whole) with the
+message.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import mmap
 import os
@@ -25,13 +28,13 @@ import sys
 import threading
 import traceback
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._assessor import Assessor, Periods, Reject
+    from ._assessor import Assessor, Part, Periods, Reject
 
 IN_SLOT = 40 * 2**20
 OUT_SLOT = 40 * 2**20
@@ -119,10 +122,11 @@ class Pool:
         """Give output slot ``slot`` back to worker ``w`` (its rows are written)."""
         self._send(w, ("free", slot))
 
-    def run(self, batches: Iterator[tuple[Any, int]]) -> Iterator[tuple[Any, int, int, Meta | None]]:
-        """For each (record batch, number of its first record), in order: the pieces of its finding
-        rows as they come, as (table, worker, slot, meta) — call :meth:`release` once a piece is
-        written (its worker waits for the slot) — the chunk's last piece with its meta."""
+    def run(self, batches: Iterator[tuple[Any, int] | Part]) -> Iterator[tuple[Any, int, int, Meta | None]]:
+        """For each (record batch, number of its first record), or :class:`~._assessor.Part`, in
+        order: the pieces of its finding rows as they come, as (table, worker, slot, meta) — call
+        :meth:`release` once a piece is written (its worker waits for the slot) — the chunk's last
+        piece with its meta."""
         import pyarrow as pa
 
         free_in = [[0, 1] for _ in range(self.n)]
@@ -141,11 +145,16 @@ class Pool:
                 if got is None:
                     done = True
                     return
-                batch, start = got
+                batch, start, shell = _task(got)
                 slot = free_in[w].pop(0)
-                fits = pa.ipc.get_record_batch_size(batch) < IN_SLOT - 2**20  # room for the schema
-                size = _write_ipc(batch, self._in[w][slot]) if fits else -1
-                self._send(w, ("task", slot, size, start, None if size >= 0 else _ipc_bytes(batch)))
+                if batch is None:  # Python records: the part goes whole with the message
+                    size, raw = -1, None
+                else:
+                    big = batch.nbytes if isinstance(batch, pa.Table) else pa.ipc.get_record_batch_size(batch)
+                    fits = big < IN_SLOT - 2**20  # room for the schema
+                    size = _write_ipc(batch, self._in[w][slot]) if fits else -1
+                    raw = None if size >= 0 else _ipc_bytes(batch)
+                self._send(w, ("task", slot, size, start, raw, shell))
                 sent.append((w, slot))
                 k += 1
 
@@ -185,8 +194,18 @@ def _ipc_bytes(batch: Any) -> bytes:
 
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, batch.schema) as writer:
-        writer.write_batch(batch)
+        writer.write(batch)
     return bytes(sink.getvalue())
+
+
+def _task(got: tuple[Any, int] | Part) -> tuple[Any, int, Part | None]:
+    """(Arrow records to send through a slot or None, number of the first record, the rest of a part or None)."""
+    if isinstance(got, tuple):
+        return got[0], got[1], None
+    start = int(got.numbers[0]) if len(got.numbers) else (got.rejects[0][0] if got.rejects else 0)
+    if not got.arrow:
+        return None, start, got
+    return got.source, start, dataclasses.replace(got, source=None)
 
 
 def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connection, ins: list[mmap.mmap],
@@ -220,14 +239,20 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
                 break
             if not tasks:
                 continue
-            _, slot, size, start, raw = tasks.pop(0)
-            source = pa.py_buffer(memoryview(ins[slot])[:size]) if size >= 0 else pa.py_buffer(raw)
-            table = pa.ipc.open_stream(source).read_all()
+            _, slot, size, start, raw, shell = tasks.pop(0)
+            parts: Iterable[Part]
+            if shell is not None and not shell.arrow:
+                table, parts = None, [shell]
+            else:
+                source = pa.py_buffer(memoryview(ins[slot])[:size]) if size >= 0 else pa.py_buffer(raw)
+                table = pa.ipc.open_stream(source).read_all()
+                parts = [dataclasses.replace(shell, source=table)] if shell is not None else \
+                    arrow_parts(table, assessor.t, start=start)
             counts = None
             rejects: list[Reject] = []
             records = assessed = referred = 0
             tables = []
-            for part in arrow_parts(table, assessor.t, start=start):
+            for part in parts:
                 result = assessor.run(part)
                 tables.append(assessor.table(result, dicts))
                 rejects += result.rejects
@@ -244,7 +269,7 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
                         return
                 oslot = free.pop(0)
                 res.send(("piece", oslot, _write_ipc(piece, outs[oslot]), meta if i == len(cut) - 1 else None))
-            del table, rows, tables, cut
+            del table, parts, rows, tables, cut
     except BaseException:
         with contextlib.suppress(OSError):
             res.send(("error", traceback.format_exc()))

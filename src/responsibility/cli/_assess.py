@@ -37,8 +37,8 @@ from ._cli import DayParam, cli
 @click.option("--today", type=DayParam(), default=None,
               help="Assessment date of records without as_of (default: today).")
 @click.option("--workers", type=click.IntRange(0), default=0,
-              help="Processes assessing Parquet chunks in parallel (default 0: one per CPU, at most 4, "
-                   "when INPUT is a Parquet file over 8 MiB; else 1).")
+              help="Processes assessing chunks in parallel (default 0: one per CPU, at most 4, when INPUT is "
+                   "a Parquet file over 8 MiB; else 1). CSV and JSON lines use workers only when given.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
               help="Also write an HTML report (charts, one self-contained file); needs -o FILE.")
@@ -90,6 +90,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     needs_frames("responsibility assess", pandas=False)
     from ..batch._assessor import Dictionaries, count_table, make_assessor
     from ..batch._io import Sink, Source, format_of
+    from ..batch._parallel import prefetch
     from ..batch._workers import Pool, default_workers, merge_counts
     from ..chain._jurisdiction import Jurisdiction
     from ._cli import load_policy
@@ -111,10 +112,12 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     assessor = make_assessor(policy, j, today=today, lang=lang)
     # Workers (for Parquet input of more than a few chunks) are forked now, sharing the assessor,
-    # before any reading or writing thread starts.
+    # before any reading or writing thread starts. CSV and JSON lines use workers only when asked:
+    # parsed in the parent and shipped to the workers, they cost about a fifth more CPU seconds,
+    # and the runs were no shorter on a busy machine (docs/scale.md).
     big = fmt_in == "parquet" and input_path != "-" and os.path.isfile(input_path) \
         and os.path.getsize(input_path) > 8 * 2**20
-    n = (workers or (default_workers() if big else 1)) if fmt_in == "parquet" else 1
+    n = (workers or (default_workers() if big else 1)) if fmt_in in ("parquet", "csv", "jsonl") else 1
     pool = Pool(lambda: assessor, n) if n > 1 else None
     try:
         source = Source(input_path, fmt_in, assessor.t, encoding=encoding)
@@ -132,7 +135,8 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         try:
             with _Progress(show, source.total) as bar:
                 if pool is not None:
-                    for table, w, slot, meta in pool.run(source.batches()):
+                    chunks = source.batches() if fmt_in == "parquet" else prefetch(source.parts())
+                    for table, w, slot, meta in pool.run(chunks):
                         findings.write_findings(table, done=functools.partial(pool.release, w, slot))
                         if meta is None:
                             continue
