@@ -402,3 +402,16 @@ def test_a_jurisdiction_row_with_more_cells_than_the_header_is_refused() -> None
     with pytest.raises(JurisdictionError, match=r"places\.csv:3: more cells than the header"):
         Jurisdiction.from_csv_text("code,name\n330000000000,浙江省\n330100000000,杭州市,extra\n", source="places.csv")
     assert Jurisdiction.from_csv_text('code,name\n330000000000,"浙江,省"\n').get("330000000000").name == "浙江,省"
+
+
+@pytest.mark.parametrize("command", ["who", "route"])
+def test_who_and_route_locate_a_bad_record_and_warn_on_none(tmp_path: Path, command: str,
+                                                            run_cli: Callable[..., tuple[int, str, str]]) -> None:
+    src = tmp_path / "two.json"
+    src.write_text(json.dumps([{**RECORD, "as_of": "2021-06-30"}, {"id": "b", "area": "nope", "place": "33"}]),
+                   encoding="utf-8")
+    code, out, err = run_cli(command, str(src))
+    assert code == 2 and f"{src}:1:" in err and "'nope'" in err and not out, err
+    (tmp_path / "none.json").write_text("[]", encoding="utf-8")
+    code, out, err = run_cli(command, str(tmp_path / "none.json"))
+    assert code == 0 and "holds no problems" in err, err

@@ -14,14 +14,17 @@ import io
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import click
 
 from .._errors import Issue, OutputError, ProblemError, ResponsibilityError, RulesError
 from ..engine._verdict import Lang
 from ..policy._view import PolicyView
+
+_T = TypeVar("_T")
 
 #: Issue codes that mean the input could not be read at all (exit 2, not 1).
 UNREADABLE = frozenset({"yaml_syntax", "yaml_limit", "yaml_value", "encoding", "unreadable", "missing_dir",
@@ -305,6 +308,17 @@ def _read_records(path: str) -> tuple[list[Any], Any, bool]:
     raise ProblemError("", f"{name} must hold a problem object or a list of them", code="not_an_object")
 
 
+def each_located(records: list[Any], pos: Any, many: bool, answer: Callable[[Any], _T]) -> Iterator[_T]:
+    """``answer(record)`` for each record in turn; a :class:`ProblemError` is located in the file
+    (``file:line:column`` of the field it names)."""
+    for i, r in enumerate(records):
+        try:
+            yield answer(r)
+        except ProblemError as exc:
+            line, column = pos.at(((i,) if many else ()) + _field_path(exc.field))
+            raise exc.located(f"{pos.file}:{line}:{column}") from None
+
+
 def _field_path(field: str) -> tuple[str | int, ...]:
     """``handled[0].on`` → ``("handled", 0, "on")``."""
     import re
@@ -371,13 +385,10 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
         policy = policy.with_parameters(**parse_settings(settings))
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     language: Lang = "en" if lang == "en" else "zh"
-    verdicts = []
-    for i, r in enumerate(records):
-        try:
-            verdicts.append(who_answers(policy, r, jurisdiction=j, engine=_engine(engine), today=today))
-        except ProblemError as exc:
-            line, column = pos.at(((i,) if many else ()) + _field_path(exc.field))
-            raise exc.located(f"{pos.file}:{line}:{column}") from None
+    verdicts = list(each_located(records, pos, many, lambda r: who_answers(
+        policy, r, jurisdiction=j, engine=_engine(engine), today=today)))
+    if not records:
+        click.echo(f"warning: {'standard input' if file == '-' else file} holds no problems", err=True)
     if fmt == "json":
         from .._files import write_stdout
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from ._cli import _read_records, cli, load_policy
+from ._cli import _read_records, cli, each_located, load_policy
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -287,11 +287,13 @@ def route_cmd(file: str, level: str | None, fmt: str, today: Any, rules_dir: str
     from ..engine._route import route
     from ._ledger_support import print_route
 
-    records, _, _ = _read_records(file)
+    records, pos, many = _read_records(file)
     policy = load_policy(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     day = today.date() if today else None
-    routes = [route(policy, r, j, level=level, today=day) for r in records]
+    routes = list(each_located(records, pos, many, lambda r: route(policy, r, j, level=level, today=day)))
+    if not records:
+        click.echo(f"warning: {'standard input' if file == '-' else file} holds no problems", err=True)
     if fmt == "json":
         out = [r.to_dict() for r in routes]
         click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
