@@ -506,18 +506,27 @@ def _csv_scan(arr: npt.NDArray[np.uint8], eof: bool) -> tuple[npt.NDArray[np.int
     ends = feeds[(np.searchsorted(quotes, feeds) & 1) == 0] + 1
     if eof and n and (not len(ends) or ends[-1] != n) and len(quotes) % 2 == 0:
         ends = np.append(ends, n)  # a last row without a line feed
+    if not len(quotes):
+        return ends.astype(np.int64), -1
     opens, closes = quotes[0::2], quotes[1::2]
-    before = arr[np.maximum(opens - 1, 0)]
-    bad_open = (opens > 0) & (before != _COMMA) & (before != _LF) & (before != _CR) & (before != _QUOTE)
-    after = arr[np.minimum(closes + 1, n - 1)] if n else np.zeros(0, np.uint8)
-    bad_close = (closes + 1 < n) & (after != _COMMA) & (after != _LF) & (after != _CR) & (after != _QUOTE)
-    if not eof:  # a quote at the very end: what follows it is not read yet
-        bad_close &= closes + 1 < n
-    bad = np.concatenate([opens[bad_open], closes[bad_close]])
-    if len(bad):
-        first = int(bad.min())
-        return ends[ends <= first], first
-    return ends.astype(np.int64), -1
+    ok_open = _NEXT_TO_QUOTE[arr[opens - 1]]  # (the first byte's "before" wraps to the last: set below)
+    ok_open[0] |= opens[0] == 0
+    after = closes + 1
+    if len(after) and after[-1] == n:  # a quote at the very end: the end of the file, or not read yet
+        after[-1] = n - 1
+        ok_close = _NEXT_TO_QUOTE[arr[after]]
+        ok_close[-1] = True
+    else:
+        ok_close = _NEXT_TO_QUOTE[arr[after]]
+    if ok_open.all() and ok_close.all():
+        return ends.astype(np.int64), -1
+    first = int(min(opens[~ok_open].min(initial=n), closes[~ok_close].min(initial=n)))
+    return ends[ends <= first].astype(np.int64), first
+
+
+#: Bytes that may stand next to a quote that opens a cell (before it) or closes one (after it).
+_NEXT_TO_QUOTE = np.zeros(256, np.bool_)
+_NEXT_TO_QUOTE[[_COMMA, _LF, _CR, _QUOTE]] = True
 
 
 class _Joined(io.RawIOBase):
@@ -745,6 +754,9 @@ class _CsvReader:
         table = table.combine_chunks()
         filled = np.zeros(table.num_rows, np.bool_)
         for column in table.columns:
+            if not column.null_count:
+                filled[:] = True
+                break
             filled |= _valid(column)
         if not filled.all():  # a row of empty cells is no record
             table, lines = table.filter(pa.array(filled)), lines[filled]
@@ -813,9 +825,10 @@ def _json_cells(name: str, column: Any, python: npt.NDArray[np.bool_]) -> Any:
     bounds = offsets.astype(np.int64) - int(offsets[0])
     data = lines.buffers()[2][int(offsets[0]):int(offsets[-1])].to_pybytes()
     blank, special = _json_special(data, bounds)
-    raw = np.frombuffer(data, np.uint8)
-    feeds = np.flatnonzero((raw == _LF) | (raw == _CR))
-    special |= np.diff(np.searchsorted(feeds, bounds)) != 1  # a line break in the cell: no longer one line
+    if data.count(b"\n") != len(bounds) - 1 or b"\r" in data:  # a line break in a cell: no longer one line
+        raw = np.frombuffer(data, np.uint8)
+        feeds = np.flatnonzero((raw == _LF) | (raw == _CR))
+        special |= np.diff(np.searchsorted(feeds, bounds)) != 1
     options = pj.ParseOptions(explicit_schema=pa.schema([field]), unexpected_field_behavior="infer")
     table = _json_table(data, bounds, ~blank, special, options)
     special |= blank
