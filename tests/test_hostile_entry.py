@@ -415,3 +415,23 @@ def test_who_and_route_locate_a_bad_record_and_warn_on_none(tmp_path: Path, comm
     (tmp_path / "none.json").write_text("[]", encoding="utf-8")
     code, out, err = run_cli(command, str(tmp_path / "none.json"))
     assert code == 0 and "holds no problems" in err, err
+
+
+@pytest.mark.parametrize(("field", "value", "words"), [
+    ("problem", "P\x1b[31m", "control character"), ("problem", "P\x00", "control character"),
+    ("problem", "P\ud800", "lone surrogate"), ("problem", "P" * 201, "longer than 200"),
+    ("place", "330127100219\u202e", "control character"), ("description", "ok\x1b[2J", "control character"),
+    ("description", "x" * 40_000, "longer than 32,767"), ("entered_by", "cl\x1ferk", "control character")])
+def test_ledger_text_is_held_to_what_a_record_may_hold(tmp_path: Path, field: str, value: str, words: str) -> None:
+    event = {"problem": "P1", "type": "registered", "on": "2021-03-01", "domain": "housing", "place": "330127100219"}
+    with Ledger.create(tmp_path / "l.db") as ledger, pytest.raises(ProblemError, match=words):
+        ledger.append({**event, field: value}, entered_by="clerk") if field != "entered_by" else \
+            ledger.append(event, entered_by=value)
+
+
+def test_free_text_keeps_its_line_breaks_and_full_width_spaces(tmp_path: Path) -> None:
+    text = "第一行\n第二行\t，　全角空格"
+    with Ledger.create(tmp_path / "l.db") as ledger:
+        stored = ledger.append({"problem": "P1", "type": "registered", "on": "2021-03-01", "domain": "housing",
+                                "place": "330127100219", "description": text}, entered_by="县扶贫办　张三")
+    assert stored[0].data["description"] == text and stored[0].entered_by == "县扶贫办　张三"

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -110,13 +111,40 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
     return day
 
 
+#: Free text (an office's description, a note, a reason) may hold line breaks and tabs and run to
+#: an Excel cell's length; every other text (ids, names, who entered it) is one line of at most
+#: MAX_TEXT characters, as a problem record's text is (engine/_problem).
+FREE_TEXT = frozenset({"description", "note", "reason"})
+MAX_TEXT, MAX_FREE_TEXT = 200, 32_767
+
+
+def _clean(text: str, field_name: str, problem: str | None) -> str:
+    """``text`` when it is bounded and printable; else :class:`ProblemError`. Control characters
+    would act on a terminal (ESC), hide in a spreadsheet or, as the unit separator, blur what the
+    hash chain hashes; a lone surrogate cannot be stored as UTF-8."""
+    free = field_name in FREE_TEXT
+    limit = MAX_FREE_TEXT if free else MAX_TEXT
+    if len(text) > limit:
+        raise ProblemError(field_name, f"longer than {limit:,} characters", record=problem)
+    if text.isprintable():  # the common case, in C (a Chinese full-width space is not printable: below)
+        return text
+    for c in text:
+        category = unicodedata.category(c)
+        if category == "Cs":
+            raise ProblemError(field_name, "not valid Unicode text (a lone surrogate)", record=problem)
+        if category in ("Cc", "Cf") and not (free and c in "\t\n\r"):
+            raise ProblemError(field_name, f"contains a control character ({c!a}); remove it",
+                               record=problem)
+    return text
+
+
 def _text(value: Any, field_name: str, problem: str | None) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ProblemError(field_name, f"expected text, got {kind_of(value)}: {shown(value)}", record=problem)
     text = str(value).strip()
     if not text:
         raise ProblemError(field_name, "is empty", record=problem)
-    return text
+    return _clean(text, field_name, problem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +208,7 @@ class Event:
             if type(value) is str and name not in DATE_FIELDS:  # the common case, quickly
                 text = value.strip()
                 if text:
-                    data[name] = text
+                    data[name] = _clean(text, name, problem)
                     continue
                 value = None
             if value is None or value == "":
@@ -208,7 +236,8 @@ class Event:
         who = entered_by if entered_by is not None else raw.get("entered_by")
         if who is None or str(who).strip() == "":
             raise ProblemError("entered_by", "is required: who enters the event", record=problem)
-        return cls(problem=problem, type=str(kind), on=on, data=data, entered_by=str(who).strip(),
+        return cls(problem=problem, type=str(kind), on=on, data=data,
+                   entered_by=_clean(str(who).strip(), "entered_by", problem),
                    seq=raw.get("seq"), entered_at=raw.get("entered_at"))
 
     def to_dict(self) -> dict[str, Any]:
