@@ -156,9 +156,9 @@ class Emitter:
         self._synced = 0
         self._sig = np.zeros((0, 2), np.int64)
         self._pattern = np.zeros((0, 2), np.int64)
-        self._segment_pieces: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        self._segment_runs: list[tuple[tuple[bytes, ...], ...]] = []  # per template row: each segment's literal runs
         self._clause = np.zeros(0, np.int64)
-        self._row_memo: dict[int, tuple[tuple[tuple[int, ...], tuple[int, ...]], list[int], list[int], Any]] = {}
+        self._row_memo: dict[int, tuple[Any, list[int], list[int], Any, tuple[tuple[bytes, ...], ...]]] = {}
         self._signatures: dict[tuple[int, ...], int] = {}
         self.patterns: list[tuple[int, ...]] = []
         self._pattern_index: dict[tuple[int, ...], int] = {}
@@ -193,11 +193,26 @@ class Emitter:
                     patterns.append(self._pattern_index.setdefault(slots, len(self._pattern_index)))
                     if patterns[-1] == len(self.patterns):
                         self.patterns.append(slots)
-                got = memo[id(pieces)] = (segments, sigs, patterns, pieces)
-            self._segment_pieces.append(got[0])
+                runs = (self._runs(segments[0]), self._runs(segments[1]))
+                got = memo[id(pieces)] = (segments, sigs, patterns, pieces, runs)
+            self._segment_runs.append(got[4])
             sig[i], pattern[i] = got[1], got[2]
             clause[i] = self.clause_index.setdefault(tpl.clauses[i], len(self.clause_index))
         self._sig, self._pattern, self._clause, self._synced = sig, pattern, clause, n
+
+    def _runs(self, segment: tuple[int, ...]) -> tuple[bytes, ...]:
+        """The literal text of a segment around its slots: one run more than it has slots."""
+        items = self.texts.items
+        runs: list[bytes] = []
+        run: list[bytes] = []
+        for x in segment:
+            if x >= 0:
+                run.append(items[x])
+            else:
+                runs.append(b"".join(run))
+                run = []
+        runs.append(b"".join(run))
+        return tuple(runs)
 
     def day_ids(self, days: I32) -> I64:
         """Text ids of the ISO dates of ``days`` (ordinals from EPOCH)."""
@@ -254,10 +269,17 @@ class Emitter:
             items, segments = self.texts.items, self.segments
             new = np.arange(len(segments), len(segments) + len(uniq), dtype=np.int64)
             vals = [v[todo[first]].tolist() for v in values]
-            made = []
-            for j, row in enumerate(rows[todo[first]].tolist()):
-                fill = iter([v[j] for v in vals])
-                made.append(b"".join([items[x] if x >= 0 else items[next(fill)] for x in self._segment_pieces[row][k]]))
+            runs = [self._segment_runs[row][k] for row in rows[todo[first]].tolist()]
+            made: list[bytes]
+            if not vals:
+                made = [r[0] for r in runs]
+            elif len(vals) == 1:
+                made = [r[0] + items[a] + r[1] for r, a in zip(runs, vals[0], strict=True)]
+            elif len(vals) == 2:
+                made = [r[0] + items[a] + r[1] + items[b] + r[2] for r, a, b in zip(runs, *vals, strict=True)]
+            else:
+                made = [lits[0] + b"".join(items[v] + r for v, r in zip(vs, lits[1:], strict=True))
+                        for lits, vs in zip(runs, zip(*vals, strict=True), strict=True)]
             segments.extend(made)
             out[todo] = new[inverse.reshape(-1)]
             if exact:
