@@ -153,7 +153,13 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # steps of usable records, in the order derive sorts them: by day, then by the acting level
     keep = ok[c.hp] if len(c.hp) else np.zeros(0, np.bool_)
     pos = np.nonzero(keep)[0]
-    order = pos[np.lexsort((pos, c.hby[pos], c.hon[pos], c.hp[pos]))]
+    if len(pos):  # one key (record, day, level), sorted stably (steps come by record, mostly by day already)
+        day = c.hon[pos].astype(np.int64)
+        day -= day.min()
+        key = (c.hp[pos].astype(np.int64) * (int(day.max()) + 1) + day) * nr + c.hby[pos]
+        order = pos[np.argsort(key, kind="stable")]
+    else:
+        order = pos
     hp, hact, hby, hto, htb, hon = (a[order] for a in (c.hp, c.hact, c.hby, c.hto, c.htb, c.hon))
     # holders: the finder's level, then each level it was reported to (first report wins)
     received = np.full((n, nr), NONE, np.int32)

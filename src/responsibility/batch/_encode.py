@@ -465,6 +465,25 @@ def _blank_edges(ids: Any) -> Bool:
     return out
 
 
+def _byte_facts(texts: Any) -> tuple[Bool, Bool, npt.NDArray[np.int64]]:
+    """For each text of a string array (no nulls), from its UTF-8 bytes: whether it is ASCII,
+    whether it holds an ASCII control character (U+0000–U+001F, U+007F: every byte of a
+    multi-byte character is 0x80 or above), and its length in bytes."""
+    n = len(texts)
+    _, offs, data = texts.buffers()
+    off = np.frombuffer(offs, np.int32, n + 1, 4 * texts.offset).astype(np.int64) if offs is not None \
+        else np.zeros(n + 1, np.int64)
+    nbytes = off[1:] - off[:-1]
+    d = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
+    if not n or not len(d) or off[-1] == off[0]:
+        return np.ones(n, np.bool_), np.zeros(n, np.bool_), nbytes
+    used = d[off[0]:off[-1]]
+    at = off - off[0]
+    high = np.concatenate([[0], np.cumsum(used >= 0x80, dtype=np.int64)])
+    control = np.concatenate([[0], np.cumsum((used < 0x20) | (used == 0x7F), dtype=np.int64)])
+    return (high[at[1:]] == high[at[:-1]]), (control[at[1:]] > control[at[:-1]]), nbytes
+
+
 def encode_arrow(table: Any, t: Tables) -> Cols:
     """Encode an Arrow table column-wise (see the module docstring)."""
     rd = _ArrowReader(table, t)
@@ -483,12 +502,18 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
         present = rd.valid(ids)
         text = ids.fill_null("") if ids.null_count else ids
         blank = _blank_edges(text)
-        ascii_ = np.asarray(pc.string_is_ascii(text).to_numpy(zero_copy_only=False), np.bool_)
-        odd = np.asarray(pc.match_substring_regex(text, _NOT_PLAIN).to_numpy(zero_copy_only=False), np.bool_)
-        if not ascii_.all():  # text the reader would normalise (full-width letters and digits …)
-            odd |= ~ascii_ & ~np.asarray(pc.equal(pc.utf8_normalize(text, "NFKC"), text)
-                                         .to_numpy(zero_copy_only=False), np.bool_)
-        long = np.asarray(pc.greater(pc.utf8_length(text), MAX_TEXT).to_numpy(zero_copy_only=False), np.bool_)
+        ascii_, odd, nbytes = _byte_facts(text)  # for ASCII text, _NOT_PLAIN is its control bytes
+        if not ascii_.all():  # the pattern, and text the reader would normalise (full-width letters and digits …)
+            at = np.nonzero(~ascii_)[0]
+            other = text.take(pa.array(at))
+            odd[at] |= np.asarray(pc.match_substring_regex(other, _NOT_PLAIN).to_numpy(zero_copy_only=False), np.bool_)
+            odd[at] |= ~np.asarray(pc.equal(pc.utf8_normalize(other, "NFKC"), other).to_numpy(zero_copy_only=False),
+                                   np.bool_)
+        long = nbytes > MAX_TEXT  # (no more characters than bytes)
+        if long.any():
+            at = np.nonzero(long)[0]
+            long[at] = np.asarray(pc.greater(pc.utf8_length(text.take(pa.array(at))), MAX_TEXT)
+                                  .to_numpy(zero_copy_only=False), np.bool_)
         rd.slow |= ~present | blank | odd | long
     if "area" in cols and "domain" in cols:  # ``domain``: the former name of ``area``; both: the reader decides
         rd.slow |= rd.valid(cols["area"]) & rd.valid(cols["domain"])
