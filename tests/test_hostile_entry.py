@@ -435,3 +435,19 @@ def test_free_text_keeps_its_line_breaks_and_full_width_spaces(tmp_path: Path) -
         stored = ledger.append({"problem": "P1", "type": "registered", "on": "2021-03-01", "domain": "housing",
                                 "place": "330127100219", "description": text}, entered_by="县扶贫办　张三")
     assert stored[0].data["description"] == text and stored[0].entered_by == "县扶贫办　张三"
+
+
+def test_an_import_refuses_a_doubled_column_and_rejects_a_row_with_extra_cells(tmp_path: Path) -> None:
+    from responsibility import LedgerError
+
+    head = "问题编号,领域,所在地代码,严重程度,发现时间,发现层级,发现渠道"
+    row = "B1,危房改造,330127100219,较重,2021-03-01,县,热线"
+    doubled, extra = tmp_path / "doubled.csv", tmp_path / "extra.csv"
+    doubled.write_text(f"{head},问题编号\n{row},B2\n", encoding="utf-8")
+    extra.write_text(f"{head}\n{row},多余\nB3{row[2:]}\n", encoding="utf-8")
+    with Ledger.create(tmp_path / "l.db") as ledger:
+        with pytest.raises(LedgerError, match="two columns named '问题编号'"):
+            ledger.import_file(doubled, entered_by="clerk")
+        result = ledger.import_file(extra, entered_by="clerk")
+    assert (result.rows, result.imported, result.rejected) == (2, 1, 1)
+    assert result.rejects[0]["row"] == 2 and "8 cells but the header has 7" in result.rejects[0]["reason"]

@@ -164,6 +164,10 @@ class RowReader:
                     self.index[f] = header.index(h)
                     self.header_of[f] = h
                     break
+        twice = [h for h in self.header_of.values() if header.count(h) > 1]
+        if twice:  # which of the two holds the field? (assess refuses the same)
+            raise LedgerError(f"the file has two columns named {twice[0]!r}; rename or drop one")
+        self.width = len(header)
         missing = [f for f in REQUIRED if f not in self.index]
         if missing:
             wanted = "; ".join(f"{f}: one of {', '.join(mapping.columns.get(f, []))}" for f in missing)
@@ -345,6 +349,11 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
         current: Event | None = None
         first = reader.cell(row, "problem")
         label = str(first).removesuffix(".0") if first is not None else ""
+        if any(c is not None and str(c).strip() for c in row[reader.width:]):  # never dropped silently
+            result.rejects.append({"row": n, "problem": label, "field": "(row)", "reason": (
+                f"{len(row)} cells but the header has {reader.width} columns (a comma in a cell? quote it)")})
+            result.rejected += 1
+            continue
         try:
             evs = reader.events(row, entered_by)
             pid = evs[0].problem
