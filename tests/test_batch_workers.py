@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from responsibility import Jurisdiction, Policy
 
@@ -31,3 +32,29 @@ def test_rules_are_compiled_before_the_fork(policy: Policy) -> None:
     compiled._areas.clear()  # as a fresh process has them
     warm(assessor)
     assert set(compiled._areas) == set(assessor.t.areas)
+
+
+def test_assess_runs_without_pandas_and_leaves_it_importable(tmp_path: Path, policy: Policy) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .test_batch import TODAY, ledger
+
+    records = ledger(policy, Jurisdiction.example(), 50, seed=5)
+    src = tmp_path / "in.parquet"
+    pq.write_table(pa.Table.from_pylist([{k: v for k, v in r.items() if v is not None} for r in records]), src)
+    code = (
+        "import sys\n"
+        "from responsibility.cli import main\n"
+        f"sys.argv = ['responsibility', 'assess', {str(src)!r}, '-o', {str(tmp_path / 'out.parquet')!r}, "
+        f"'--workers', '1', '--today', {TODAY.isoformat()!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('pandas' in sys.modules)\n"
+        "import pandas\n"
+        "print(pandas.read_parquet(sys.argv[4]).shape[0] > 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"], out.stderr

@@ -286,14 +286,22 @@ def warm(assessor: Assessor | Periods) -> None:
 
 
 def arrow_without_pandas() -> None:
-    """Keep pandas out of this process (a worker, which never meets a data frame).
+    """Keep pandas out of this process (a worker, or a run that meets no data frame) until
+    :func:`allow_pandas`.
 
     pyarrow imports pandas, when it is installed, on the first array it builds from Python or
-    numpy values (a third of a CPU second per worker) and tries again on every conversion of
-    Python values while it cannot; so pandas is made unimportable here for good.
+    numpy values (a third of a CPU second) and tries again on every conversion of Python values
+    while it cannot; so pandas is made unimportable here. Call it after anything that looks for
+    pandas (``importlib.util.find_spec`` too) has looked.
     """
     if "pandas" not in sys.modules and _NoPandas not in sys.meta_path:
         sys.meta_path.insert(0, _NoPandas)
+
+
+def allow_pandas() -> None:
+    """Undo :func:`arrow_without_pandas`."""
+    if _NoPandas in sys.meta_path:
+        sys.meta_path.remove(_NoPandas)
 
 
 class _NoPandas:

@@ -67,7 +67,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
     # SIGTERM ends the run as Ctrl-C does: temporary files removed, previous outputs intact, workers stopped
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminated) if main else None
-    from ..batch._workers import collect_rarely
+    from ..batch._workers import allow_pandas, collect_rarely
 
     collected = collect_rarely()
     try:
@@ -78,6 +78,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
                     workers, progress, encoding, neutralise, report_path)
     finally:
         collected()
+        allow_pandas()
         if main:
             signal.signal(signal.SIGTERM, previous)
 
@@ -101,9 +102,11 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         from .._files import check_target
 
         check_target(report_path, [input_path, output, rejects_path], what="report")
-    from ..batch._workers import keep_freed_memory
+    from ..batch._workers import arrow_without_pandas, keep_freed_memory
 
     keep_freed_memory()
+    if report_path is None:  # nothing here meets a data frame (allowed again when the command ends)
+        arrow_without_pandas()
     fmt_in = format_of(input_path, in_fmt, "input")
     fmt_out = out_fmt or (format_of(output, None, "output") if output else "jsonl")
     fmt_rejects = format_of(rejects_path, None, "rejects file") if rejects_path else None
