@@ -366,8 +366,9 @@ def merge_periods(parts: list[tuple[Columns, Dictionaries, Mapping[str, npt.NDAr
     order = np.argsort(record, kind="stable")
     take = pa.array(order)
     arrays: dict[str, Any] = {"record": pa.array(record[order], pa.int64())}
-    arrays["problem"] = pa.concat_arrays([pa.array(c.problem, pa.string()) if isinstance(c.problem, list)
-                                          else c.problem for c, _, _ in parts]).take(take)
+    # (a take of the parts as one chunked array: no copy of them joined first)
+    arrays["problem"] = pa.chunked_array([pa.array(c.problem, pa.string()) if isinstance(c.problem, list)
+                                          else c.problem for c, _, _ in parts], pa.string()).take(take)
     indices = [(d.indices(c), remap) for c, d, remap in parts]
     for name in _CODED:
         idx = np.concatenate([remap[name][ix[name]] for ix, remap in indices])[order]
@@ -380,7 +381,7 @@ def merge_periods(parts: list[tuple[Columns, Dictionaries, Mapping[str, npt.NDAr
                               else np.zeros(0, np.int32) for c, _, _ in parts])[order]
     arrays["clauses"] = pa.DictionaryArray.from_arrays(pa.array(clauses, pa.int32()),
                                                        pa.array(list(texts), pa.string()))
-    arrays["reason"] = pa.concat_arrays([c.reasons for c, _, _ in parts]).take(take)
+    arrays["reason"] = pa.chunked_array([c.reasons for c, _, _ in parts], pa.string()).take(take)
     return pa.Table.from_pydict(arrays, schema=finding_schema())
 
 
