@@ -363,8 +363,8 @@ class _Dropping(Decider):
         key = super().shape(*args, **kwargs)
         if isinstance(self.part, int):
             return key[:self.part] + key[self.part + 1:]
-        k = self.part[1]
-        return (*key[:-1], tuple(h[:k] + h[k + 1:] for h in key[-1]))
+        k = self.part[1] - 1  # an entry is (rule id, (body, level, escalation, self-rectification))
+        return (*key[:-1], tuple((rule, read[:k] + read[k + 1:]) for rule, read in key[-1]))
 
 
 #: The parts of Decider.shape's key (its order), and the fields of each fired rule's entry. Four are kept in

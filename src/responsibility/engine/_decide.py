@@ -137,6 +137,8 @@ class Decider:
         self._order = _Memo(lambda k: (policy.level_rank[policy.bodies[k[0]].level], k[0],
                                        self._failure_rank[k[1]], self._liability_rank[k[2]]))
         self._interpretation_memo = _Memo(self._interpretation_form)
+        #: A plan's interpretations by what its findings rest on (in order) and what rests without a finding.
+        self._interpretations_memo: dict[tuple[Any, ...], tuple[tuple[InterpretationForm, tuple[int, ...]], ...]] = {}
 
     def engine(self, name: EngineName | None = None) -> _Engine:
         """The engine called ``name``; ``None`` picks durable-rules where it imports."""
@@ -194,11 +196,15 @@ class Decider:
         failure, level and liability) with what the placing and the findings read of its fact:
         the body it names, its level, escalation and self-rectification. Main responsibility
         follows from these (:meth:`_plan`)."""
+        fired = []
+        last: Fact | None = None
+        for rule, fact in hits:  # in fact order: a fact's part is read once
+            if fact is not last:
+                last, read = fact, (fact.get("body"), fact.get("lvl"), fact.get("escalate"), fact.get("selffix"))
+            fired.append((rule.id, read))
         return (engine, problem.severity, problem.sector, facts[0]["prank"] if facts else None,
                 tuple(sorted(ctx.knew)), tuple(sorted(ctx.passed)), ctx.deadline_from_parameter,
-                tuple(ctx.rests_on),
-                tuple([(rule.id, fact.get("body"), fact.get("lvl"), fact.get("escalate"), fact.get("selffix"))
-                       for rule, fact in hits]))
+                tuple(ctx.rests_on), tuple(fired))
 
     def _plan(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
               ctx: Context, eng: _Engine) -> Plan:
@@ -249,10 +255,14 @@ class Decider:
             rules = tuple([r for r, _ in positions])
             facts = [everything[i] for _, i in positions]
             fact = facts[0]
-            passed = key[1] == "not_rectified" and any(f.get("lvl") in passing for f in facts)
+            if len(facts) == 1:
+                passed = key[1] == "not_rectified" and fact.get("lvl") in passing
+                selffix = bool(fact.get("selffix"))
+            else:
+                passed = key[1] == "not_rectified" and any(f.get("lvl") in passing for f in facts)
+                selffix = any(f.get("selffix") for f in facts)
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
-            mk = (key, duties, rules, by_parameter, any(f.get("selffix") for f in facts), passed, severity,
-                  bool(fact.get("escalate")))
+            mk = (key, duties, rules, by_parameter, selffix, passed, severity, bool(fact.get("escalate")))
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
@@ -593,6 +603,16 @@ class Decider:
     def _interpretation_forms(self, rests: Sequence[tuple[str, ...]], absent: Sequence[str] = ()
                               ) -> tuple[tuple[InterpretationForm, tuple[int, ...]], ...]:
         """:meth:`_interpretations` as forms with the indices of the findings (by what each rests on)."""
+        key = (tuple(rests), tuple(absent))
+        got = self._interpretations_memo.get(key)
+        if got is None:
+            if len(self._interpretations_memo) >= PLANS_KEPT:
+                self._interpretations_memo.clear()
+            got = self._interpretations_memo[key] = self._interpretation_forms_of(rests, absent)
+        return got
+
+    def _interpretation_forms_of(self, rests: Sequence[tuple[str, ...]], absent: Sequence[str]
+                                 ) -> tuple[tuple[InterpretationForm, tuple[int, ...]], ...]:
         parameters = self.policy.parameters
         users: dict[str, list[int]] = {rid: [] for rid in absent if rid in parameters}
         for i, ids in enumerate(rests):

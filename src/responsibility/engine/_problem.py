@@ -354,17 +354,15 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         if not isinstance(raw, Mapping):
             got = _JSON_KINDS.get(type(raw).__name__, type(raw).__name__)  # JSON's words, not Python's
             raise ProblemError("(record)", f"expected an object, got {got}", code="not_an_object")
-        record = raw.get("id")
-        rid = _show(record, 200) if isinstance(record, str | int) and not isinstance(record, bool) else None
         if "area" in raw and "domain" in raw:
-            raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=rid,
+            raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=_rid(raw),
                                code="unknown_field")
         try:
             p = plain_problem(raw, policy) or Problem.model_validate(canonical_record(raw, policy))
         except ValidationError as exc:
-            raise _problem_error(exc, raw, rid) from None
+            raise _problem_error(exc, raw, _rid(raw)) from None
         except (RecursionError, TypeError, ValueError) as exc:  # cyclic or exotic input
-            raise ProblemError("(record)", f"cannot be read ({type(exc).__name__})", record=rid,
+            raise ProblemError("(record)", f"cannot be read ({type(exc).__name__})", record=_rid(raw),
                                code="bad_value") from None
         if "domain" in raw:
             try:
@@ -531,6 +529,12 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
         "discovered": discovered, "handled": steps, "deadline": days[0], "rectified_on": days[1],
         "concealed_by": who, "as_of": days[2]}, fields_set)
     return problem
+
+
+def _rid(raw: Mapping[str, Any]) -> str | None:
+    """The record's id as an error names it (``None`` where it has none that can be shown)."""
+    record = raw.get("id")
+    return _show(record, 200) if isinstance(record, str | int) and not isinstance(record, bool) else None
 
 
 def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None) -> ProblemError:
