@@ -33,6 +33,8 @@ class CompiledEngine:
     def __init__(self, rules: Mapping[str, tuple[Rule, ...]]) -> None:
         self._rules = rules
         self._areas: dict[str, dict[tuple[str, str], _Group]] = {}
+        #: The rules each fact met, by area and the fact's values but its id (at most _MET_KEPT).
+        self._met: dict[tuple[Any, ...], tuple[Rule, ...]] = {}
 
     def _index(self, area: str) -> dict[tuple[str, str], _Group]:
         groups: dict[tuple[str, str], list[tuple[Rule, _Tests]]] = {}
@@ -50,19 +52,39 @@ class CompiledEngine:
         if index is None:
             index = self._index(area)
         hits: list[Hit] = []
+        met = self._met
         for fact in facts:
-            group = index.get((fact["t"], fact["kind"]))
-            if group is None:
-                continue
-            candidates = group[0].get(fact[_SPLIT], group[1]) if isinstance(group, tuple) else group
-            for rule, tests in candidates:
-                for f, op, v in tests:
-                    if not op(fact[f], v):
-                        break
-                else:
-                    hits.append((rule, fact))
+            # The rules a fact meets depend on its values alone (its id aside): kept by them.
+            key = (area, tuple(fact.items())[1:]) if next(iter(fact)) == "id" else None
+            rules = met.get(key) if key is not None else None
+            if rules is None:
+                rules = self._meeting(index, fact)
+                if key is not None:
+                    if len(met) >= _MET_KEPT:
+                        met.clear()
+                    met[key] = rules
+            hits += [(rule, fact) for rule in rules]
         return hits
 
+    @staticmethod
+    def _meeting(index: dict[tuple[str, str], _Group], fact: Fact) -> tuple[Rule, ...]:
+        """The rules of ``index`` whose conditions ``fact`` meets, in rule order."""
+        group = index.get((fact["t"], fact["kind"]))
+        if group is None:
+            return ()
+        candidates = group[0].get(fact[_SPLIT], group[1]) if isinstance(group, tuple) else group
+        out = []
+        for rule, tests in candidates:
+            for f, op, v in tests:
+                if not op(fact[f], v):
+                    break
+            else:
+                out.append(rule)
+        return tuple(out)
+
+
+#: How many facts' rules :meth:`CompiledEngine.fire` keeps before it starts afresh.
+_MET_KEPT = 50_000
 
 #: The field a group of rules is split on, by the value its rules test it for equality.
 _SPLIT = "lvl"
