@@ -451,3 +451,17 @@ def test_an_import_refuses_a_doubled_column_and_rejects_a_row_with_extra_cells(t
         result = ledger.import_file(extra, entered_by="clerk")
     assert (result.rows, result.imported, result.rejected) == (2, 1, 1)
     assert result.rejects[0]["row"] == 2 and "8 cells but the header has 7" in result.rejects[0]["reason"]
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["route", "{p}", "--today", "9999-12-31"], "outside the years 1900-2999"),
+    (["ledger", "list", "{db}", "problems", "--as-of", "0001-01-01"], "outside the years 1900-2999"),
+    (["ledger", "alerts", "{db}", "--as-of", "2021-02-30"], "no such day"),
+    (["ledger", "merge", "{db}", "A", "B", "--on", "9999-12-31", "--by", "x"], "outside the years 1900-2999")])
+def test_ledger_and_route_days_are_read_as_who_reads_them(tmp_path: Path, args: list[str], words: str,
+                                                         run_cli: Callable[..., tuple[int, str, str]]) -> None:
+    db = _ledger(tmp_path)
+    problem = tmp_path / "p.json"
+    problem.write_text(json.dumps(RECORD), encoding="utf-8")
+    code, _, err = run_cli(*[a.format(p=problem, db=db) for a in args])
+    assert code == 2 and words in err and "%Y" not in err, err

@@ -16,9 +16,9 @@ from typing import Any
 
 import click
 
-from ._cli import _read_records, cli, each_located, load_policy
+from ._cli import DayParam, _read_records, cli, each_located, load_policy
 
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
+_DATE = DayParam()  # YYYY-MM-DD within 1900-2999, as records and `who --today` read days
 
 
 def _common(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -58,8 +58,8 @@ def _open(target: str, rules_dir: str | None = None, jurisdiction: str | None = 
     return ledger
 
 
-def _day(value: dt.datetime | None) -> dt.date:
-    return value.date() if value is not None else dt.date.today()
+def _day(value: dt.date | None) -> dt.date:
+    return value if value is not None else dt.date.today()
 
 
 @cli.group("ledger")
@@ -254,7 +254,7 @@ def merge_cmd(target: str, source: str, into: str, on: Any, entered_by: str, rul
               jurisdiction: str | None) -> None:
     """Merge problem SOURCE into INTO: INTO keeps every channel and the earliest discovery."""
     with _open(target, rules_dir, jurisdiction) as ledger:
-        e = ledger.merge(source, into, on=on.date(), entered_by=entered_by)
+        e = ledger.merge(source, into, on=on, entered_by=entered_by)
     click.echo(f"merged {source} into {into} (event {e.seq})")
 
 
@@ -290,7 +290,7 @@ def route_cmd(file: str, level: str | None, fmt: str, today: Any, rules_dir: str
     records, pos, many = _read_records(file)
     policy = load_policy(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
-    day = today.date() if today else None
+    day = today
     routes = list(each_located(records, pos, many, lambda r: route(policy, r, j, level=level, today=day)))
     if not records:
         click.echo(f"warning: {'standard input' if file == '-' else file} holds no problems", err=True)
