@@ -465,3 +465,16 @@ def test_ledger_and_route_days_are_read_as_who_reads_them(tmp_path: Path, args: 
     problem.write_text(json.dumps(RECORD), encoding="utf-8")
     code, _, err = run_cli(*[a.format(p=problem, db=db) for a in args])
     assert code == 2 and words in err and "%Y" not in err, err
+
+
+def test_running_out_of_memory_is_exit_2_and_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from responsibility.cli import _cli
+
+    def huge(*args: Any, **kwargs: Any) -> None:
+        raise MemoryError  # what `head -c 1500M /dev/zero | assess - --from json` met under a 2 GB limit
+
+    monkeypatch.setattr(_cli, "_rules_dir", huge)
+    assert _cli.main(["validate"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "out of memory" in err and "Traceback" not in err and "bug" not in err

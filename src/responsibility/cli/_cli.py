@@ -226,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted; files being written were left as they were (any output on the terminal is incomplete)")
         return 130
+    except MemoryError:  # the environment too: an input larger than this machine's memory
+        _error("out of memory: the input is too large to hold (a JSON document or a line without end?); give a "
+               "long ledger as JSON lines, CSV or Parquet, which are read in blocks, or use a larger machine")
+        return 2
     except OSError as exc:  # the environment (a full disk, a closed pipe, a vanished file), not a bug
         from .._files import quiet_broken_stdout
 
