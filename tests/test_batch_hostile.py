@@ -65,6 +65,50 @@ def test_one_bad_json_line_never_sinks_the_run(run_cli: Run, tmp_path: Path, goo
     assert "not utf-8 text" in got[300]["reason"] and "gb18030" in got[300]["reason"]
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "gbk-jsonl"])
+def test_a_key_given_twice_is_a_reject_as_who_refuses_it(run_cli: Run, tmp_path: Path, good: list[dict[str, Any]],
+                                                         jcsv: str, fmt: str) -> None:
+    """JSON keeps the last of two values for one key; ``who`` refuses such a record, so assess does too."""
+    records = [json.dumps(r, ensure_ascii=False) for r in good[:50]]
+    records[9] = records[9][:-1] + ', "id": "other"}'  # top level
+    records[19] = records[19].replace('"discovered": {', '"discovered": {"on": "2020-01-01", ', 1)  # nested
+    assert '"discovered": {"on": "2020-01-01", ' in records[19]
+    encoding = ["--encoding", "gbk"] if fmt == "gbk-jsonl" else []
+    text = "[" + ",\n".join(records) + "]" if fmt == "json" else "\n".join(records) + "\n"
+    src = tmp_path / ("in.json" if fmt == "json" else "in.jsonl")
+    src.write_bytes(text.encode("gbk" if encoding else "utf-8"))
+    rej, out = tmp_path / "rejects.csv", tmp_path / "out.parquet"
+    code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out), "--rejects", str(rej), *encoding))
+    assert code == 1 and "Traceback" not in err, err
+    assert "records in: 50   assessed: 48   rejected: 2" in err
+    got = _rejects(rej)
+    assert [int(r["record"]) for r in got] == [9, 19]
+    assert all(r["code"] == "bad_json" and "given twice" in r["reason"] for r in got)
+    assert '"id"' in got[0]["reason"] and '"on"' in got[1]["reason"]
+
+
+def test_a_key_given_twice_in_a_csv_json_cell_is_a_reject(run_cli: Run, tmp_path: Path,
+                                                          good: list[dict[str, Any]], jcsv: str) -> None:
+    records = [r for r in good if "discovered" in r][:20]
+    names = sorted({k for r in records for k in r})
+    src, rej, out = tmp_path / "in.csv", tmp_path / "rejects.csv", tmp_path / "out.parquet"
+    with src.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(names)
+        for i, r in enumerate(records):
+            cells = [json.dumps(r[k], ensure_ascii=False) if isinstance(r.get(k), (dict, list)) else r.get(k, "")
+                     for k in names]
+            if i == 4:
+                d = names.index("discovered")
+                cells[d] = cells[d][:-1] + ', "level": "village"}'
+            w.writerow(cells)
+    code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out), "--rejects", str(rej)))
+    assert code == 1 and "Traceback" not in err, err
+    got = _rejects(rej)
+    assert [(int(r["record"]), r["field"], r["code"]) for r in got] == [(4, "discovered", "bad_json")]
+    assert 'the key "level" is given twice' in got[0]["reason"]
+
+
 def test_an_undecodable_csv_row_is_rejected_naming_its_line(run_cli: Run, tmp_path: Path,
                                                              good: list[dict[str, Any]], jcsv: str) -> None:
     rows = ["id,domain,place,severity,as_of"] + [f"{r['id']},{r['domain']},{r['place']},minor,2021-05-01"

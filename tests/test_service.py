@@ -198,6 +198,8 @@ def test_errors_are_the_library_s_messages_as_json(client: TestClient) -> None:
     (b"{}", 422, "id"),
     (b"[" * 60_000, 400, "(body)"),  # nested too deeply for the JSON reader
     (b'{"id": "\\ud800", "domain": "\\ud800x", "place": "330127"}', 422, "id"),  # a lone surrogate
+    (b'{"id": "a", "place": "330127", "id": "b"}', 400, "(body)"),  # a key twice: who and assess refuse it too
+    (b'{"id": "a", "discovered": {"on": "2021-01-01", "on": "2021-02-01"}}', 400, "(body)"),
 ])
 def test_unusable_bodies(client: TestClient, body: bytes, status: int, field: str) -> None:
     r = client.post("/v1/verdict", content=body, headers=bearer("chunan"))
@@ -214,6 +216,10 @@ def test_hostile_batch_lines_are_rejects_not_errors(client: TestClient) -> None:
     # a lone surrogate cannot be written as UTF-8: the batch wing rejects its record (issue 11)
     assert out[-1]["summary"] == {"records": 3, "assessed": 0, "rejected": 3, "findings": 0, "counts": {}}
     assert [x["rejected"]["line"] for x in out if "rejected" in x] == [1, 2, 3]
+    r = client.post("/v1/assess", content=json.dumps(problem()).encode()[:-1] + b', "place": "330127"}\n',
+                    headers=bearer("zhejiang"))
+    out = [json.loads(x) for x in r.text.splitlines()]
+    assert out[-1]["summary"]["rejected"] == 1 and "given twice" in out[0]["rejected"]["reason"], out
 
 
 def test_limits_are_refused_with_413(client: TestClient) -> None:

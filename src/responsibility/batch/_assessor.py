@@ -21,7 +21,6 @@ Not done here: reading files (:mod:`._io`) and the command line (``_cli_assess``
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -38,7 +37,7 @@ from ..engine._facts import REASSIGNED, SELF_RECTIFIED
 from ..engine._verdict import Finding
 from ..policy._view import PolicyView
 from ._assessment import Assessment, needs_frames
-from ._columns import check_columns, flat_record, needs_rows, normalise
+from ._columns import check_columns, flat_record, json_problem, needs_rows, normalise
 from ._core import Templates, check, derive, expand
 from ._emit import REJECT_COLUMNS, Columns, Emitter
 from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
@@ -418,12 +417,8 @@ def _kind(obj: Any) -> str:
 
 def bad_json(row: Mapping[str, Any], name: str, where: str = "") -> ProblemError:
     """The error of a flat row whose nested field ``name`` holds text that is not JSON (``bad_json``)."""
-    try:
-        json.loads(row[name])
-    except (ValueError, RecursionError) as exc:
-        why = getattr(exc, "msg", None) or type(exc).__name__
     rid = row.get("id")
-    return problem_error(name, f"{where}not valid JSON ({why})", "bad_json",
+    return problem_error(name, f"{where}{json_problem(row[name])}", "bad_json",
                          record=None if rid is None or rid == "" else str(rid))
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .._errors import ResponsibilityError
+from .._json import duplicate_in, loads_marked
 from ._tables import DISCOVERED_FIELDS, FIELDS, SLOW_FIELDS
 
 #: Columns pandas adds for a data frame's index (not fields of the records).
@@ -77,6 +78,26 @@ def check_columns(names: Sequence[str], what: str = "the ledger") -> None:
                           f"{_hint(u, allowed)} (fields: {', '.join(sorted(FIELDS))})")
 
 
+def nested_json(text: str) -> tuple[Any] | None:
+    """A nested field's JSON text parsed (in a 1-tuple), or ``None`` when it is not JSON or gives a
+    key twice (see :func:`json_problem`)."""
+    try:
+        value, twice = loads_marked(text)
+    except (ValueError, RecursionError):
+        return None
+    return None if duplicate_in(value, twice) is not None else (value,)
+
+
+def json_problem(text: str) -> str:
+    """Why :func:`nested_json` refused ``text``."""
+    try:
+        value, twice = loads_marked(text)
+    except (ValueError, RecursionError) as exc:
+        return f"not valid JSON ({getattr(exc, 'msg', None) or type(exc).__name__})"
+    key = duplicate_in(value, twice)
+    return f"the key {json.dumps(key, ensure_ascii=False)} is given twice; remove one of them"
+
+
 def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     """A row of a flat ledger as a record: null and empty cells absent, JSON text in nested fields
     decoded, dotted ``discovered.*`` cells gathered; and the name of a nested field whose text is
@@ -88,11 +109,11 @@ def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
         if value is None or value == "" or PANDAS_INDEX.match(key) or _is_nan(value):
             continue
         if key in NESTED and isinstance(value, str):
-            try:
-                out[key] = json.loads(value)
-            except (ValueError, RecursionError):
+            if (parsed := nested_json(value)) is None:
                 out[key] = value
                 bad = bad or key
+            else:
+                out[key] = parsed[0]
         elif key.startswith("discovered.") and key in DOTTED:
             found[key.split(".", 1)[1]] = value
         else:
@@ -120,11 +141,11 @@ def flat_reader(names: Sequence[str]) -> Callable[[Sequence[str]], tuple[dict[st
             if not value or not kind:
                 continue
             if kind == 1:
-                try:
-                    out[key] = json.loads(value)
-                except (ValueError, RecursionError):
+                if (parsed := nested_json(value)) is None:
                     out[key] = value
                     bad = bad or key
+                else:
+                    out[key] = parsed[0]
             elif kind == 2:
                 found[sub] = value
             else:

@@ -33,6 +33,7 @@ import numpy.typing as npt
 
 from .._errors import OutputError, ResponsibilityError, import_extra
 from .._files import FORMULA_PREFIXES, _describe, _write_all, atomic_path, neutralise_row
+from .._json import duplicate_in, loads_marked
 from ._assessor import (
     CHUNK,
     Part,
@@ -256,7 +257,7 @@ class Source:
     def _json_parts(self) -> Iterator[Part]:
         try:
             with self._open() as f:
-                data = json.loads(f.read().decode(self.encoding))
+                data, twice = loads_marked(f.read().decode(self.encoding))
         except UnicodeDecodeError as exc:
             raise ResponsibilityError(f"{self.path} is not {self.encoding.removesuffix('-sig')} text "
                                       f"(byte {exc.start}); for a GB18030 file use --encoding gb18030") from None
@@ -266,7 +267,16 @@ class Source:
         except RecursionError:
             raise ResponsibilityError(f"{self.path}: JSON nested too deeply") from None
         records = data if isinstance(data, list) else [data]
-        yield from self._chunks((None, r, None) for r in records)
+
+        def items() -> Iterator[tuple[int | None, Any, Reject | None]]:
+            for i, r in enumerate(records):
+                if (key := duplicate_in(r, twice)) is None:
+                    yield None, r, None
+                else:
+                    why = f"record {i}: {_twice(key)}"
+                    yield None, None, reject(0, None, problem_error("(record)", why, "bad_json"))
+
+        yield from self._chunks(items())
 
     def _yaml_parts(self) -> Iterator[Part]:
         """A YAML (or JSON) document as ``responsibility who`` reads it: one record or a list of
@@ -333,12 +343,23 @@ def _json_line(n: int, raw: bytes, encoding: str) -> Iterator[tuple[int | None, 
         yield n, None, _undecodable(n, exc, encoding)
         return
     try:
-        yield n, json.loads(text), None
+        record, twice = loads_marked(text)
     except ValueError as exc:  # JSONDecodeError
         why = f"line {n}: not valid JSON ({getattr(exc, 'msg', None) or exc})"
         yield n, None, reject(0, n, problem_error("(record)", why, "bad_json"))
+        return
     except RecursionError:
         yield n, None, reject(0, n, problem_error("(record)", f"line {n}: JSON nested too deeply", "bad_json"))
+        return
+    if (key := duplicate_in(record, twice)) is not None:
+        yield n, None, reject(0, n, problem_error("(record)", f"line {n}: {_twice(key)}", "bad_json"))
+    else:
+        yield n, record, None
+
+
+def _twice(key: str) -> str:
+    """What a reject says of a key given twice (``who`` refuses such a record too)."""
+    return f"the key {json.dumps(key, ensure_ascii=False)} is given twice; remove one of them (JSON keeps the last)"
 
 
 #: What sends a JSON line to Python's parser: an explicit null, a surrogate escape.

@@ -13,6 +13,8 @@ import json
 import math
 from typing import Any
 
+from .._json import duplicate_in, keys_agree, loads_marked
+
 try:
     import orjson
 except ImportError:  # pragma: no cover - the service extra installs it
@@ -41,11 +43,19 @@ def loads(data: bytes | str) -> Any:
     """JSON from bytes; ``ValueError`` for anything that is not JSON (also nesting too deep to read)."""
     if orjson is not None:
         try:
-            return orjson.loads(data)
+            value = orjson.loads(data)
         except ValueError:  # json decides: it reads lone surrogates, NaN and long integers, and words errors
             pass
+        else:
+            # orjson keeps the last of two values for one key; a record with a key twice is refused, as
+            # `responsibility who` and `assess` refuse it
+            if keys_agree(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass"), value):
+                return value
     try:
-        return json.loads(data)
+        value, twice = loads_marked(data)
+        if (key := duplicate_in(value, twice)) is not None:
+            raise ValueError(f"the key {json.dumps(key, ensure_ascii=False)} is given twice; remove one of them")
+        return value
     except RecursionError:
         raise ValueError("nested too deeply") from None
     except ValueError as exc:

@@ -1,0 +1,81 @@
+"""JSON that names a key given twice instead of keeping the last value silently.
+
+Python's :mod:`json` (and orjson) keep the last of two values for one key; the YAML reader
+behind ``responsibility who`` refuses such a record. So that every path gives the same answer
+or the same rejection, the batch readers and the service find duplicate keys too:
+
+- :func:`loads_marked` parses with Python's parser and reports every object that had a key twice;
+  :func:`duplicate_in` tells whether a value (a record) holds such an object, and which key;
+- :func:`keys_agree` checks an already parsed value against its text without parsing again: the
+  number of keys in the text (strings followed by ``:``) equals the number of keys kept exactly
+  when no key was given twice, so a fast parser's result can be checked cheaply.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# Every string of a JSON text, whole, in order (outside strings JSON has no quotes, so scanning
+# from the start meets only opening quotes), with the ``:`` after it when it is a key. The loop
+# is unrolled so that matching stays linear.
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"([ \t\r\n]*:)?', re.DOTALL)
+
+
+def loads_marked(text: str | bytes) -> tuple[Any, dict[int, str]]:
+    """``text`` parsed, and the objects that had a key twice: ``id(object) -> the key``.
+
+    Raises what :func:`json.loads` raises for text that is not JSON.
+
+    >>> value, twice = loads_marked('{"id": "a", "id": "b"}')
+    >>> duplicate_in(value, twice)
+    'id'
+    """
+    twice: dict[int, str] = {}
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) != len(items):
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    twice[id(obj)] = key
+                    break
+                seen.add(key)
+        return obj
+
+    return json.loads(text, object_pairs_hook=pairs), twice
+
+
+def duplicate_in(value: Any, twice: dict[int, str], depth: int = 0) -> str | None:
+    """The first key given twice in an object inside ``value`` (per :func:`loads_marked`), or ``None``."""
+    if not twice or depth > 1000:
+        return None
+    if isinstance(value, dict):
+        if id(value) in twice:
+            return twice[id(value)]
+        items: Any = value.values()
+    elif isinstance(value, list):
+        items = value
+    else:
+        return None
+    for item in items:
+        if isinstance(item, (dict, list)) and (key := duplicate_in(item, twice, depth + 1)) is not None:
+            return key
+    return None
+
+
+def _keys(value: Any, depth: int = 0) -> int:
+    if depth > 1000:
+        return -1  # never equal to a count: the caller parses again
+    if isinstance(value, dict):
+        return len(value) + sum(_keys(v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+    if isinstance(value, list):
+        return sum(_keys(v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return 0
+
+
+def keys_agree(raw: bytes, value: Any) -> bool:
+    """Whether ``value``, parsed from the JSON text ``raw``, kept every key the text gives (no key twice)."""
+    return sum(1 for colon in _STRING.findall(raw) if colon) == _keys(value)

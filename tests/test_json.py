@@ -1,0 +1,43 @@
+"""A key given twice is found wherever JSON is read (responsibility._json)."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from responsibility._json import duplicate_in, keys_agree, loads_marked
+
+keys = st.text(alphabet=st.characters(codec="utf-8"), max_size=6)
+values = st.recursive(st.none() | st.booleans() | st.integers() | keys,
+                      lambda inner: st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=3),
+                      max_leaves=12)
+
+
+def test_a_key_twice_is_named_at_any_depth() -> None:
+    value, twice = loads_marked('[{"id": "a"}, {"id": "b", "handled": [{"on": 1, "on": 2}]}]')
+    assert duplicate_in(value[0], twice) is None
+    assert duplicate_in(value[1], twice) == "on"
+    assert duplicate_in(value, twice) == "on"
+    assert not keys_agree(b'{"id": "a", "id": "b"}', json.loads('{"id": "a", "id": "b"}'))
+
+
+def test_escaped_quotes_and_colons_in_text_are_no_keys() -> None:
+    raw = rb'{"a\\": "x\": y", "b": "\\\\", "c" : "\"\\\":"}'
+    value = json.loads(raw)
+    assert keys_agree(raw, value)
+    _, twice = loads_marked(raw)
+    assert twice == {}
+
+
+@given(values, st.sampled_from([0, None]), st.booleans())
+def test_keys_agree_exactly_when_no_key_is_twice(value: object, indent: int | None, ascii_only: bool) -> None:
+    raw = json.dumps(value, indent=indent, ensure_ascii=ascii_only).encode("utf-8", "surrogatepass")
+    assert keys_agree(raw, json.loads(raw))
+    if isinstance(value, dict) and value:
+        key = next(iter(value))
+        doubled = raw[:-1] + b", " + json.dumps(key).encode() + b": 0}"
+        parsed, twice = loads_marked(doubled)
+        assert duplicate_in(parsed, twice) == key
+        assert not keys_agree(doubled, json.loads(doubled))
