@@ -42,6 +42,20 @@ def small_province() -> Jurisdiction:
     return Jurisdiction.synthetic(cities=3, counties=6, townships=20, villages=80, seed=7)
 
 
+@pytest.fixture(scope="session")
+def province() -> Jurisdiction:
+    """The smaller synthetic province of the batch and ``assess`` tests (a module may define its own)."""
+    return Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+
+
+@pytest.fixture()
+def jcsv(tmp_path: Path, province: Jurisdiction) -> str:
+    """``province`` as a jurisdiction CSV file (for ``--jurisdiction``)."""
+    path = tmp_path / "province.csv"
+    path.write_text(province.to_csv(), encoding="utf-8")
+    return str(path)
+
+
 @pytest.fixture()
 def rules_copy(tmp_path: Path) -> Path:
     """A fresh copy of rules/ that a test may edit."""

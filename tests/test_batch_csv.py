@@ -24,18 +24,6 @@ COLUMNS = ["id", "domain", "kind", "place", "severity", "discovered.level", "dis
            "discovered.body", "handled", "deadline", "rectified_on", "concealed_by", "as_of"]
 
 
-@pytest.fixture(scope="module")
-def province() -> Jurisdiction:
-    return Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
-
-
-@pytest.fixture()
-def jcsv(tmp_path: Path, province: Jurisdiction) -> str:
-    path = tmp_path / "province.csv"
-    path.write_text(province.to_csv(), encoding="utf-8")
-    return str(path)
-
-
 def _cell(value: Any) -> str:
     return "" if value is None else value if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
                                                                                        default=str)

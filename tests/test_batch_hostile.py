@@ -26,20 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def province() -> Jurisdiction:
-    return Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
-
-
-@pytest.fixture(scope="module")
 def good(policy: Policy, province: Jurisdiction) -> list[dict[str, Any]]:
     return good_records(policy, province, 600, seed=21)
-
-
-@pytest.fixture()
-def jcsv(tmp_path: Path, province: Jurisdiction) -> str:
-    path = tmp_path / "province.csv"
-    path.write_text(province.to_csv(), encoding="utf-8")
-    return str(path)
 
 
 def _rejects(path: Path) -> list[dict[str, str]]:

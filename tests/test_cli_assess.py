@@ -21,18 +21,6 @@ Run = Callable[..., tuple[int, str, str]]
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def province() -> Jurisdiction:
-    return Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
-
-
-@pytest.fixture()
-def jcsv(tmp_path: Path, province: Jurisdiction) -> str:
-    path = tmp_path / "province.csv"
-    path.write_text(province.to_csv(), encoding="utf-8")
-    return str(path)
-
-
 def args(jcsv: str, *more: str) -> list[str]:
     return ["assess", *more, "--jurisdiction", jcsv, "--today", TODAY.isoformat()]
 
