@@ -66,6 +66,11 @@ def duplicate_in(value: Any, twice: dict[int, str], depth: int = 0) -> str | Non
     return None
 
 
+def twice_message(key: str) -> str:
+    """What a reader says of a key given twice (the same words on every path)."""
+    return f"the key {json.dumps(key, ensure_ascii=False)} is given twice; remove one of them (JSON keeps the last)"
+
+
 def _keys(value: Any, depth: int = 0) -> int:
     if depth > 1000:
         return -1  # never equal to a count: the caller parses again

@@ -17,13 +17,12 @@ nearest field name as a hint). It is one error for the whole file, not one per r
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from .._errors import ResponsibilityError
-from .._json import duplicate_in, loads_marked
+from .._json import duplicate_in, loads_marked, twice_message
 from ._tables import DISCOVERED_FIELDS, FIELDS, SLOW_FIELDS
 
 #: Columns pandas adds for a data frame's index (not fields of the records).
@@ -94,8 +93,7 @@ def json_problem(text: str) -> str:
         value, twice = loads_marked(text)
     except (ValueError, RecursionError) as exc:
         return f"not valid JSON ({getattr(exc, 'msg', None) or type(exc).__name__})"
-    key = duplicate_in(value, twice)
-    return f"the key {json.dumps(key, ensure_ascii=False)} is given twice; remove one of them"
+    return twice_message(duplicate_in(value, twice) or "")
 
 
 def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:

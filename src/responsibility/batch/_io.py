@@ -33,7 +33,7 @@ import numpy.typing as npt
 
 from .._errors import OutputError, ResponsibilityError, import_extra
 from .._files import FORMULA_PREFIXES, _describe, _write_all, atomic_path, neutralise_row
-from .._json import duplicate_in, loads_marked
+from .._json import duplicate_in, loads_marked, twice_message
 from ._assessor import (
     CHUNK,
     Part,
@@ -273,7 +273,7 @@ class Source:
                 if (key := duplicate_in(r, twice)) is None:
                     yield None, r, None
                 else:
-                    why = f"record {i}: {_twice(key)}"
+                    why = f"record {i}: {twice_message(key)}"
                     yield None, None, reject(0, None, problem_error("(record)", why, "bad_json"))
 
         yield from self._chunks(items())
@@ -352,14 +352,9 @@ def _json_line(n: int, raw: bytes, encoding: str) -> Iterator[tuple[int | None, 
         yield n, None, reject(0, n, problem_error("(record)", f"line {n}: JSON nested too deeply", "bad_json"))
         return
     if (key := duplicate_in(record, twice)) is not None:
-        yield n, None, reject(0, n, problem_error("(record)", f"line {n}: {_twice(key)}", "bad_json"))
+        yield n, None, reject(0, n, problem_error("(record)", f"line {n}: {twice_message(key)}", "bad_json"))
     else:
         yield n, record, None
-
-
-def _twice(key: str) -> str:
-    """What a reject says of a key given twice (``who`` refuses such a record too)."""
-    return f"the key {json.dumps(key, ensure_ascii=False)} is given twice; remove one of them (JSON keeps the last)"
 
 
 #: What sends a JSON line to Python's parser: an explicit null, a surrogate escape.

@@ -13,7 +13,7 @@ import json
 import math
 from typing import Any
 
-from .._json import duplicate_in, keys_agree, loads_marked
+from .._json import duplicate_in, keys_agree, loads_marked, twice_message
 
 try:
     import orjson
@@ -54,7 +54,7 @@ def loads(data: bytes | str) -> Any:
     try:
         value, twice = loads_marked(data)
         if (key := duplicate_in(value, twice)) is not None:
-            raise ValueError(f"the key {json.dumps(key, ensure_ascii=False)} is given twice; remove one of them")
+            raise ValueError(twice_message(key))
         return value
     except RecursionError:
         raise ValueError("nested too deeply") from None
