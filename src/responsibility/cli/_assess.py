@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from .._errors import OutputError, ResponsibilityError
-from ._cli import DayParam, cli
+from ._cli import DayParam, cli, text_encoding
 
 
 @click.command("assess")
@@ -42,7 +42,7 @@ from ._cli import DayParam, cli
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
               help="Also write an HTML report (charts, one self-contained file); needs -o FILE.")
-@click.option("--encoding", default="utf-8", show_default=True,
+@click.option("--encoding", default="utf-8", show_default=True, callback=lambda _c, _p, v: text_encoding(v),
               help="Text encoding of a CSV or JSON input (offices' Excel CSVs are often gb18030).")
 @click.option("--neutralise/--no-neutralise", default=True, show_default=True,
               help="In CSV outputs, prefix text that starts with = + - @ (a spreadsheet formula) with '; "

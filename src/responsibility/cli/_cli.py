@@ -98,6 +98,46 @@ class DayParam(click.ParamType):  # type: ignore[type-arg,unused-ignore]
             self.fail(exc.message(), param, ctx)
 
 
+def named(policy: PolicyView, kind: Literal["area", "level"], value: str, option: str) -> str:
+    """The id of the area or level an option names by its id, Chinese name or gloss (危房改造, 村,
+    乡镇), as a problem record names it; an unknown one is a usage error with the nearest."""
+    from ..engine._problem import ValueNames
+    from ..policy._loader import suggest
+
+    ids = list(policy.level_rank) if kind == "level" else [a.id for a in policy.data.areas]
+    found = ValueNames.of(policy).canonical(kind, value.strip())
+    if found in ids:
+        return str(found)
+    hint = suggest(value, ids)
+    raise click.BadParameter(f"unknown {kind} {value!r}; {hint or 'use one of ' + ', '.join(ids)}",
+                             param_hint=option)
+
+
+def _number(value: float | None) -> float | None:
+    """A float option that is a number (click's ranges let ``nan`` through: it compares false)."""
+    import math
+
+    if value is not None and math.isnan(value):
+        raise click.BadParameter("nan is not a number; give one, e.g. 80")
+    return value
+
+
+def text_encoding(name: str | None) -> str | None:
+    """``--encoding``: the name of a text encoding (rot13, base64 and hex are codecs, not encodings)."""
+    import codecs
+
+    if name is None:
+        return None
+    try:
+        codecs.lookup(name)
+        "x".encode(name)  # LookupError for a codec that is not a text encoding
+    except LookupError:
+        raise click.BadParameter(f"{name!r} is not a text encoding; try utf-8 or gb18030") from None
+    except UnicodeError:  # a text encoding all the same
+        pass
+    return name
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="responsibility")
 def cli() -> None:
@@ -419,7 +459,7 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
 @click.option("--engine", type=click.Choice(["durable", "compiled"]), default=None)
 @click.option("--coverage", "show_coverage", is_flag=True,
               help="Report the duties, problem kinds and accountability rules the scenarios exercise.")
-@click.option("--threshold", type=click.FloatRange(0, 100), default=None,
+@click.option("--threshold", type=click.FloatRange(0, 100), default=None, callback=lambda _c, _p, v: _number(v),
               help="With --coverage: exit 1 when coverage is below this percentage.")
 def test_cmd(paths: tuple[str, ...], rules_dir: str | None, engine: str | None, show_coverage: bool,
              threshold: float | None) -> None:

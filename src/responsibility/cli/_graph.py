@@ -57,7 +57,7 @@ def graph(
     from ..chain._draw import structural
     from ..chain._export import FORMATS, mermaid_over_limits
     from ..chain._graph import chain_of, subchain
-    from ._cli import load_policy
+    from ._cli import load_policy, named
 
     picture = fmt in ("png", "svg")
     if picture and out is None:
@@ -67,10 +67,18 @@ def graph(
         from .._files import check_target
 
         target = Path(out)
-        if picture and target.suffix.lower() != f".{fmt}":
+        if picture and not target.suffix:
             target = target.with_suffix(f".{fmt}")
+        elif picture and target.suffix.lower() != f".{fmt}":  # never a file the user did not name
+            raise ResponsibilityError(f"--out {out}: a {fmt} picture goes to a .{fmt} file; give --out "
+                                      f"{target.with_suffix('.' + fmt)} (or --format {target.suffix[1:].lower()})"
+                                      if target.suffix.lower() in (".png", ".svg") else
+                                      f"--out {out}: a {fmt} picture goes to a .{fmt} file; give --out "
+                                      f"{target.with_suffix('.' + fmt)}")
         check_target(target, [jurisdiction])  # before any work: a directory, a missing folder, an input
     policy = load_policy(rules_dir)
+    area = named(policy, "area", area, "--area") if area is not None else None
+    levels = tuple(named(policy, "level", lv, "--level") for lv in levels)
     where = None
     if place is not None:
         from ..chain._jurisdiction import Jurisdiction

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from ._cli import DayParam, _read_records, cli, each_located, load_policy
+from ._cli import DayParam, _read_records, cli, each_located, load_policy, named, text_encoding
 
 _DATE = DayParam()  # YYYY-MM-DD within 1900-2999, as records and `who --today` read days
 
@@ -110,7 +110,8 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
 @click.option("--by", "entered_by", required=True, help="Who imports (recorded with each event).")
 @click.option("--mapping", type=click.Path(dir_okay=False), default=None,
               help="YAML column mapping (default: the shipped one for the usual Chinese headers).")
-@click.option("--encoding", default=None, help="CSV encoding: utf-8, gbk or gb18030 (default: UTF-8, else GB18030).")
+@click.option("--encoding", default=None, callback=lambda _c, _p, v: text_encoding(v),
+              help="CSV encoding: utf-8, gbk or gb18030 (default: UTF-8, else GB18030).")
 @click.option("--sheet", default=None, help="Sheet of an .xlsx file (default: the first).")
 @click.option("--rejects", "rejects_path", type=str, default=None,
               help="Write rejected rows with the reason (.csv or .xlsx); default: on stderr.")
@@ -152,7 +153,8 @@ _LISTS = {"problems": "problems", "responsibilities": "responsibilities", "recti
 @click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default: CSV on stdout).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Headers and names in Chinese or as ids.")
-@click.option("--encoding", default="utf-8-sig", show_default=True, help="CSV encoding (gb18030 for old Excel).")
+@click.option("--encoding", default="utf-8-sig", show_default=True, callback=lambda _c, _p, v: text_encoding(v),
+              help="Encoding of the CSV file -o writes (gb18030 for old Excel); standard output is UTF-8.")
 @_common
 def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple[str, ...], status: tuple[str, ...],
              output: str | None, lang: str, encoding: str, rules_dir: str | None, jurisdiction: str | None) -> None:
@@ -291,6 +293,8 @@ def route_cmd(file: str, level: str | None, fmt: str, today: Any, rules_dir: str
     policy = load_policy(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     day = today
+    if level is not None:  # the option, not the file: checked (and read as records read levels) first
+        level = named(policy, "level", level, "--level")
     routes = list(each_located(records, pos, many, lambda r: route(policy, r, j, level=level, today=day)))
     if not records:
         click.echo(f"warning: {'standard input' if file == '-' else file} holds no problems", err=True)
@@ -300,7 +304,3 @@ def route_cmd(file: str, level: str | None, fmt: str, today: Any, rules_dir: str
     else:
         for r in routes:
             print_route(r, policy)
-
-
-
-

@@ -55,11 +55,24 @@ def write_frame(frame: Any, output: str | None, which: str, *, encoding: str = "
     else:
         raise click.UsageError(f"unknown output format {kind!r}: use .csv, .xlsx or .json")
     if output:
+        if kind == "csv":
+            _encodable(text, encoding)
         with atomic_text(output, inputs or [], encoding=encoding if kind == "csv" else "utf-8", newline="") as f:
             f.write(text)
         click.echo(f"wrote {output}", err=True)
     else:
         write_stdout(text)
+
+
+def _encodable(text: str, encoding: str) -> None:
+    """Refuse, before anything is written, a list that ``encoding`` cannot hold (ASCII and Chinese)."""
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        from .._errors import OutputError
+
+        raise OutputError(f"--encoding {encoding} cannot write {exc.object[exc.start:exc.end]!r} (a character of "
+                          "the list); use utf-8-sig (the default) or gb18030") from None
 
 
 def print_alerts(frame: Any) -> None:

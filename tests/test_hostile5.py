@@ -1,0 +1,104 @@
+"""Hostile input the earlier passes left (session 30 Nov, hostile5): option values read as the
+records read them, encodings that are codecs, files the user did not name, the service's days
+and query fields, events located in their file, time limits in the impact diff.
+
+Each test failed before its fix. CLI cases run in-process (``run_cli``): one line on stderr,
+the documented exit code, no traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from responsibility import Ledger
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKBOOK = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
+Run = Callable[..., tuple[int, str, str]]
+
+RECORD = {"id": "h-1", "area": "housing", "place": "330127100219", "severity": "serious",
+          "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+          "deadline": "2021-05-31", "as_of": "2021-06-30"}
+
+
+def _one_error_line(err: str) -> str:
+    lines = [x for x in err.splitlines() if x.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err, err
+    return lines[0]
+
+
+@pytest.fixture()
+def problem(tmp_path: Path) -> Path:
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(RECORD), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def county_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("ledger") / "county.db"
+    with Ledger.create(db) as ledger:
+        ledger.import_file(WORKBOOK, entered_by="clerk")
+    return db
+
+
+# ---------------------------------------------------------------- encodings
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "hex", "no-such-encoding"])
+def test_an_encoding_that_is_a_codec_is_a_usage_error(run_cli: Run, problem: Path, codec: str) -> None:
+    code, _, err = run_cli("assess", str(problem), "--encoding", codec)
+    assert code == 2 and "--encoding" in _one_error_line(err) and "utf-8" in err, err
+
+
+def test_a_list_the_encoding_cannot_hold_is_refused_before_writing(run_cli: Run, county_db: Path,
+                                                                    tmp_path: Path) -> None:
+    out = tmp_path / "problems.csv"
+    code, _, err = run_cli("ledger", "list", str(county_db), "problems", "--as-of", "2021-06-20",
+                           "--encoding", "ascii", "-o", str(out))
+    assert code == 2 and "gb18030" in _one_error_line(err) and not out.exists()
+    code, _, err = run_cli("ledger", "list", str(county_db), "problems", "--encoding", "bogus", "-o", str(out))
+    assert code == 2 and "--encoding" in _one_error_line(err)
+    code, _, _ = run_cli("ledger", "list", str(county_db), "problems", "--as-of", "2021-06-20",
+                         "--encoding", "gb18030", "-o", str(out))
+    assert code == 0 and "危房改造" in out.read_bytes().decode("gb18030")
+
+
+def test_a_threshold_that_is_not_a_number_is_refused(run_cli: Run) -> None:
+    code, _, err = run_cli("test", str(ROOT / "examples" / "problems" / "housing.scenarios.yaml"),
+                           "--coverage", "--threshold", "nan")
+    assert code == 2 and "--threshold" in _one_error_line(err)
+
+
+# ---------------------------------------------------------------- options read as records read them
+
+
+def test_route_level_takes_chinese_names_and_blames_the_option(run_cli: Run, problem: Path) -> None:
+    code, out, _ = run_cli("route", str(problem), "--level", "村", "--format", "json")
+    assert code == 0 and json.loads(out)["registering_level"] == "village"
+    for bad, words in (("villag", "did you mean 'village'"), ("", "use one of village")):
+        code, _, err = run_cli("route", str(problem), "--level", bad)
+        line = _one_error_line(err)
+        assert code == 2 and "--level" in line and words in line and "p.json" not in line, line
+
+
+def test_graph_takes_an_area_and_levels_by_their_chinese_names(run_cli: Run) -> None:
+    assert run_cli("graph", "--area", "危房改造", "--level", "村")[:2] == run_cli("graph", "--area", "housing",
+                                                                            "--level", "village")[:2]
+    code, _, err = run_cli("graph", "--area", "housin")
+    assert code == 2 and "did you mean 'housing'" in _one_error_line(err)
+
+
+@pytest.mark.parametrize("name", ["notes.json", "chain.svg"])
+def test_a_picture_never_goes_to_a_file_the_user_did_not_name(run_cli: Run, tmp_path: Path, name: str) -> None:
+    victim = tmp_path / "notes.png"
+    victim.write_text("keep me", encoding="utf-8")
+    code, _, err = run_cli("graph", "--area", "housing", "--format", "png", "-o", str(tmp_path / name))
+    assert code == 2 and ".png" in _one_error_line(err)
+    assert victim.read_text(encoding="utf-8") == "keep me" and not (tmp_path / "chain.png").exists()
+    code, _, err = run_cli("graph", "--area", "housing", "--format", "svg", "-o", str(tmp_path / "chain"))
+    assert code == 0 and (tmp_path / "chain.svg").is_file(), err
