@@ -102,3 +102,68 @@ def test_a_picture_never_goes_to_a_file_the_user_did_not_name(run_cli: Run, tmp_
     assert victim.read_text(encoding="utf-8") == "keep me" and not (tmp_path / "chain.png").exists()
     code, _, err = run_cli("graph", "--area", "housing", "--format", "svg", "-o", str(tmp_path / "chain"))
     assert code == 0 and (tmp_path / "chain.svg").is_file(), err
+
+
+# ---------------------------------------------------------------- the service's query and the ledger's days
+
+
+@pytest.fixture(scope="module")
+def client(county_db: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+    from tests.test_service import token_store
+
+    log = tmp_path_factory.mktemp("log") / "d.jsonl"
+    app = create_app(Settings(tokens=token_store(), ledger=str(county_db), decision_log=log))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.mark.parametrize("path", [
+    "/v1/ledger/lists/responsibilities?as_of=9999-12-31", "/v1/ledger/lists/problems?as_of=2021-02-30",
+    "/v1/ledger/alerts?as_of=0001-01-01", "/v1/ledger/duplicates?as_of=1623000000",
+    "/v1/ledger/indices?as_of=9999-12-31", "/v1/ledger/export?as_of=2021-02-29"])
+def test_the_service_reads_a_ledger_day_as_a_record_day(client, path: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_service import bearer
+
+    r = client.get(path, headers=bearer("chunan"))
+    err = r.json()["error"]
+    assert r.status_code == 400 and err["field"] == "query.as_of" and "1900" in err["suggestion"], r.text
+
+
+def test_the_ledger_refuses_a_day_its_records_could_not_name(county_db: Path) -> None:
+    from responsibility import ProblemError
+
+    with Ledger.open(county_db) as ledger:
+        for bad in ("9999-12-31", "20210620", "2021-W24-7", "2021-02-30"):
+            with pytest.raises(ProblemError) as info:
+                ledger.responsibilities(bad)
+            assert info.value.field == "as_of" and info.value.code == "bad_date", bad
+        assert not ledger.responsibilities("2021-06-20").empty
+
+
+@pytest.mark.parametrize(("path", "field", "words"), [
+    ("/v1/ledger/lists/problems?area=housin", "query.area", "did you mean 'housing'"),
+    ("/v1/ledger/lists/rectifications?status=bogus", "query.status", "use open"),
+    ("/v1/ledger/alerts?area=nope", "query.area", "unknown area"),
+    ("/v1/route?level=villag", "query.level", "did you mean 'village'"),
+    ("/v1/route?level=", "query.level", "use one of village")])
+def test_a_bad_query_value_is_400_naming_the_parameter(client, path: str, field: str,  # type: ignore[no-untyped-def]
+                                                       words: str) -> None:
+    from tests.test_service import bearer
+
+    r = (client.post(path, json=RECORD, headers=bearer("chunan")) if path.startswith("/v1/route")
+         else client.get(path, headers=bearer("chunan")))
+    err = r.json()["error"]
+    assert r.status_code == 400 and err["field"] == field and words in err["message"], r.text
+
+
+def test_the_service_routes_a_level_named_in_chinese(client) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_service import bearer
+
+    r = client.post("/v1/route?level=%E6%9D%91", json=RECORD, headers=bearer("chunan"))  # 村
+    assert r.status_code == 200 and r.json()["registering_level"] == "village", r.text
+    r = client.get("/v1/ledger/lists/problems?as_of=2021-06-20&area=%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0",
+                   headers=bearer("chunan"))  # 危房改造
+    assert r.status_code == 200 and {row["area"] for row in r.json()} == {"housing"}, r.text

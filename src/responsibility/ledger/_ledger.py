@@ -753,12 +753,19 @@ def _sa() -> Any:
 
 
 def _day(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
+    """The day a list is drawn up on, read as a record's ``as_of`` is (``YYYY-MM-DD`` within
+    1900-2999: a list as of 9999-12-31 would lose every finding, which no record may reach)."""
+    if value is None:
+        return None
+    from pydantic_core import PydanticCustomError
+
+    from ._compat import parse_day
+
     try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ProblemError("as_of", f"not a date (YYYY-MM-DD): {shown(value)}") from None
+        return parse_day(value)
+    except PydanticCustomError as exc:
+        raise ProblemError("as_of", f"{exc.message()}; give a day YYYY-MM-DD between 1900 and 2999",
+                           code="bad_date") from None
 
 
 def _message(exc: ProblemError) -> str:

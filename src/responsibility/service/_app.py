@@ -254,13 +254,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut} for code in (400, 401, 403, 404, 413, 422)}
 
 
-def _day_in_range(today: dt.date | None) -> None:
-    """``?today=`` names a day a record's ``as_of`` may name (as ``assess --today``), else 400."""
-    if today is not None and not dt.date(1900, 1, 1) <= today <= dt.date(2999, 12, 31):
-        raise ApiError(400, f"query parameter 'today': {today.isoformat()} is outside the years 1900-2999",
-                       type="RequestError", field="query.today", suggestion="give the assessment day, YYYY-MM-DD")
-
-
 def create_app(settings: Settings | None = None, **overrides: Any) -> FastAPI:
     """The ASGI application answering from ``settings`` (default: from the environment,
     :meth:`Settings.from_env`); keyword arguments override single settings.
@@ -354,18 +347,19 @@ def _routes(app: FastAPI, svc: Service) -> None:
     @app.post("/v1/route", tags=["answers"], openapi_extra=problem_body, responses=ERRORS,
               summary="Who must act on a new problem now (the library's Policy.route)")
     async def route(request: Request,
-                    level: Annotated[str | None, Query(description="registering level (default: the finder's)")]
-                    = None,
-                    today: Annotated[dt.date | None, Query(description="the day, for records without as_of")]
-                    = None) -> Response:
+                    level: Annotated[str | None, Query(description="registering level (default: the finder's): "
+                                                       "an id or its Chinese name (村, 乡镇, 县)")] = None,
+                    today: Annotated[str | None, Query(description="the day, for records without as_of",
+                                                       json_schema_extra={"format": "date"})] = None) -> Response:
         """The level with authority (办理权限), the bodies to assign it to, the deadlines the
         parameters imply, and whether it must be reported upward at once: exactly
         ``policy.route(problem, level=…).to_dict()``."""
         started = time.perf_counter()
         endpoint = "POST /v1/route"
-        _day_in_range(today)
+        day = _lib.query_day("today", today)
+        registering = _lib.query_term(svc.policy, "level", "level", level)
         who, input_hash, answer = await svc.answer(request, endpoint, started, lambda raw: _lib.route(
-            svc.policy, raw, svc.jurisdiction, level=level, today=today).to_dict())
+            svc.policy, raw, svc.jurisdiction, level=registering, today=day).to_dict())
         return svc.answered(who, endpoint, started, input_hash, digest(answer), answer, problem=answer["problem"])
 
     @app.post("/v1/assess", tags=["answers"], responses={
@@ -374,7 +368,8 @@ def _routes(app: FastAPI, svc: Service) -> None:
             "application/x-ndjson": {"schema": {"$ref": "#/components/schemas/Problem"}}}}},
         summary="Many problems at once: JSON lines in, JSON lines out (the batch wing, as `responsibility assess`)")
     async def assess(request: Request, lang: Lang = "zh",
-                     today: Annotated[dt.date | None, Query(description="assessment date of records without as_of")]
+                     today: Annotated[str | None, Query(description="assessment date of records without as_of",
+                                                        json_schema_extra={"format": "date"})]
                      = None) -> StreamingResponse:
         """One problem record per line in; out, one line per finding (the columns of
         ``responsibility assess``), ``{"rejected": {…}}`` per refused record and a final
@@ -382,12 +377,12 @@ def _routes(app: FastAPI, svc: Service) -> None:
         caller's jurisdiction are rejected (field ``place``), not assessed."""
         started = time.perf_counter()
         endpoint = "POST /v1/assess"
-        _day_in_range(today)
+        day = _lib.query_day("today", today)
         who = svc.caller(request)
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > s.max_batch_bytes:
             raise too_large(s.max_batch_bytes)
-        assessor, lock = svc.assessors.get(today, lang)
+        assessor, lock = svc.assessors.get(day, lang)
         batch = Batch(assessor, lock, who, max_bytes=s.max_batch_bytes, max_records=s.max_batch_records)
         try:
             await batch.run(request)

@@ -21,6 +21,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -32,6 +33,7 @@ from starlette.responses import FileResponse
 
 from .._errors import LedgerError, ProblemError, ResponsibilityError
 from . import _jsonio as jsonio
+from . import _lib
 from ._auth import Principal, full_code
 from ._errors import ApiError, from_library, too_large
 from ._log import digest
@@ -41,6 +43,9 @@ if TYPE_CHECKING:
     from ._app import Service
 
 LIST_NAMES = ("problems", "responsibilities", "rectifications")
+#: A day in the query (``?as_of=``): read by :func:`_lib.query_day` as records read days.
+Day = Annotated[str | None, Query(description="the day, YYYY-MM-DD (default: today)",
+                                  json_schema_extra={"format": "date"})]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -111,6 +116,17 @@ def install(app: FastAPI, svc: Service) -> None:
         if not who.reads(code):
             raise svc.refuse(who, endpoint, "place", place, None)
         return place
+
+    async def query(call: Callable[[], Any]) -> Any:
+        """``call`` (a ledger read) off the event loop; a query value the ledger refuses (an unknown
+        ``area`` or ``status``) is 400 naming the query parameter, as FastAPI's own checks are."""
+        try:
+            return await run_in_threadpool(call)
+        except ProblemError as exc:
+            if exc.field in ("area", "status") and exc.record is None:
+                raise ApiError(400, f"query parameter {exc.field!r}: {exc.detail}", type="RequestError",
+                               field=f"query.{exc.field}") from None
+            raise
 
     async def state_place(led: Any, problem: str) -> str:
         try:
@@ -252,43 +268,44 @@ def install(app: FastAPI, svc: Service) -> None:
              summary="问题清单 (problems), 责任清单 (responsibilities) or 整改清单 (rectifications), as of a day")
     async def lists(request: Request, name: Annotated[Literal["problems", "responsibilities", "rectifications"],
                                                       Path(description="which list")],
-                    as_of: dt.date | None = None, place: str | None = None, area: str | None = None,
+                    as_of: Day = None, place: str | None = None, area: str | None = None,
                     status: str | None = None, lang: Literal["en", "zh"] = "en") -> Response:
         who = svc.caller(request)
         led = ledger()
         where = scope(who, f"GET /v1/ledger/lists/{name}", place)
-        frame = await run_in_threadpool(functools.partial(getattr(led, name), as_of, place=where, area=area,
-                                                          status=status, lang=lang))
+        frame = await query(functools.partial(getattr(led, name), _lib.query_day("as_of", as_of), place=where,
+                                              area=area, status=status, lang=lang))
         return _json(frame_rows(frame))
 
     @app.get("/v1/ledger/alerts", tags=tags, responses=errors,
              summary="Open problems whose limits pass within N days or have passed, by the body that must act")
     async def alerts(request: Request, within: Annotated[int, Query(ge=0, le=3650)] = 7,
-                     as_of: dt.date | None = None, place: str | None = None, area: str | None = None,
+                     as_of: Day = None, place: str | None = None, area: str | None = None,
                      lang: Literal["en", "zh"] = "en") -> Response:
         who = svc.caller(request)
         led = ledger()
         where = scope(who, "GET /v1/ledger/alerts", place)
-        frame = await run_in_threadpool(functools.partial(led.alerts, within, as_of, place=where, area=area,
-                                                          lang=lang))
+        frame = await query(functools.partial(led.alerts, within, _lib.query_day("as_of", as_of), place=where,
+                                              area=area, lang=lang))
         return _json(frame_rows(frame))
 
     @app.get("/v1/ledger/duplicates", tags=tags, responses=errors,
              summary="Likely duplicates: open problems of one place, area and kind found within `window` days")
     async def duplicates(request: Request, window: Annotated[int, Query(ge=0, le=3650)] = 30,
-                         as_of: dt.date | None = None, place: str | None = None,
+                         as_of: Day = None, place: str | None = None,
                          lang: Literal["en", "zh"] = "en") -> Response:
         """``Ledger.duplicates`` for the caller's jurisdiction: suggestions to merge
         (POST /v1/ledger/merge), not decisions."""
         who = svc.caller(request)
         led = ledger()
         where = scope(who, "GET /v1/ledger/duplicates", place)
-        frame = await run_in_threadpool(functools.partial(led.duplicates, window, as_of, place=where, lang=lang))
+        frame = await query(functools.partial(led.duplicates, window, _lib.query_day("as_of", as_of), place=where,
+                                              lang=lang))
         return _json(frame_rows(frame))
 
     @app.get("/v1/ledger/indices", tags=tags, responses=errors,
              summary="评价指数 (三(三)) per jurisdiction of a level and per period, from the caller's problems")
-    async def indices(request: Request, as_of: dt.date | None = None,
+    async def indices(request: Request, as_of: Day = None,
                       level: Literal["province", "city", "county", "township", "village"] = "county",
                       period: Literal["year", "quarter", "month"] = "year", place: str | None = None,
                       lang: Literal["en", "zh"] = "en") -> Response:
@@ -296,14 +313,14 @@ def install(app: FastAPI, svc: Service) -> None:
         who = svc.caller(request)
         led = ledger()
         where = scope(who, "GET /v1/ledger/indices", place)
-        frame = await run_in_threadpool(functools.partial(led.indices, as_of, level=level, period=period,
-                                                          place=where, lang=lang))
+        frame = await query(functools.partial(led.indices, _lib.query_day("as_of", as_of), level=level,
+                                              period=period, place=where, lang=lang))
         return _json(frame_rows(frame))
 
     @app.get("/v1/ledger/export", tags=tags, responses={
         200: {"content": {XLSX: {}}, "description": "the workbook"}, **errors},
         summary="The workbook offices use (.xlsx): 问题清单, 责任清单, 整改清单, 评价指数, 激励提示, 预警")
-    async def export(request: Request, as_of: dt.date | None = None, place: str | None = None,
+    async def export(request: Request, as_of: Day = None, place: str | None = None,
                      area: str | None = None, status: str | None = None,
                      within: Annotated[int, Query(ge=0, le=3650)] = 7) -> Response:
         """``Ledger.export_xlsx`` for the caller's jurisdiction (or ``place`` in it): one sheet per
@@ -311,12 +328,13 @@ def install(app: FastAPI, svc: Service) -> None:
         who = svc.caller(request)
         led = ledger()
         where = scope(who, "GET /v1/ledger/export", place)
+        on = _lib.query_day("as_of", as_of)
         tmp = FilePath(tempfile.mkdtemp(prefix="responsibility-export-"))
-        day = (as_of or dt.date.today()).isoformat()
+        day = (on or dt.date.today()).isoformat()
         name = f"ledger-{where[:len(who.prefix)] if where and who.code else 'all'}-{day}.xlsx"
         try:
-            await run_in_threadpool(functools.partial(led.export_xlsx, tmp / name, as_of, place=where, area=area,
-                                                      status=status, within=within))
+            await query(functools.partial(led.export_xlsx, tmp / name, on, place=where, area=area, status=status,
+                                          within=within))
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

@@ -152,3 +152,39 @@ def ledger_file(url: str | None) -> str | None:
     from ..ledger._ledger import _sqlite_path
 
     return _sqlite_path(url) if url else None
+
+
+def query_day(name: str, value: str | None) -> dt.date | None:
+    """A day given in the query (``?today=``, ``?as_of=``), read as a record's dates are read:
+    ``YYYY-MM-DD`` between 1900 and 2999 (9999-12-31 would be taken by a date parser and then lose
+    every finding), else 400 naming the parameter."""
+    if value is None:
+        return None
+    from pydantic_core import PydanticCustomError
+
+    from ..engine._problem import parse_day
+    from ._errors import ApiError
+
+    try:
+        return parse_day(value)
+    except PydanticCustomError as exc:
+        raise ApiError(400, f"query parameter {name!r}: {exc.message()}", type="RequestError", field=f"query.{name}",
+                       suggestion="give a day YYYY-MM-DD between 1900 and 2999") from None
+
+
+def query_term(policy: PolicyView, kind: Literal["area", "level"], name: str, value: str | None) -> str | None:
+    """The id of an area or level given in the query by its id, Chinese name or gloss (危房改造, 村),
+    as a record names it; an unknown one is 400 naming the parameter and the nearest id."""
+    if value is None:
+        return None
+    from ..engine._problem import ValueNames
+    from ..policy._loader import suggest
+    from ._errors import ApiError
+
+    ids = list(policy.level_rank) if kind == "level" else [a.id for a in policy.data.areas]
+    found = ValueNames.of(policy).canonical(kind, value.strip())
+    if found in ids:
+        return str(found)
+    hint = suggest(value, ids) or f"use one of {', '.join(ids)}"
+    raise ApiError(400, f"query parameter {name!r}: unknown {kind} {value!r}; {hint}", type="RequestError",
+                   field=f"query.{name}", suggestion=hint)
