@@ -289,6 +289,19 @@ class Templates:
         self.pieces.append([])
         self.radix = (len(t.kind_names) + 1, len(SEVERITIES) + 1, t.max_rank + 1, len(FACT_TYPES),
                       t.max_rank + 1, len(t.bodies) + 1, 2)
+        self.reads = FoundFields(t)
+
+    def canonical(self, area: I32, kind: I32, ft: I32, fl: I32, fb: I32, fe: I32) -> tuple[I32, I32, I32]:
+        """``fl``, ``fb`` and ``fe`` with the parts of a discovery that no rule of its (area, kind)
+        reads made 0 (level and ``outside``) or -1 (body): such facts meet the same rules, and so give
+        the same rows (:class:`FoundFields`), and share one template."""
+        at = np.nonzero(ft == FOUND)[0]
+        if not len(at):
+            return fl, fb, fe
+        frank, fbody, outside = self.reads(area[at], kind[at])
+        fl, fb, fe = fl.copy(), fb.copy(), fe.copy()
+        fl[at[~frank]], fb[at[~fbody]], fe[at[~outside]] = 0, -1, 0
+        return fl, fb, fe
 
     def array(self, name: str) -> npt.NDArray[np.int64]:
         """A per-row (or, for ``start`` and ``count``, per-template) list as an array."""
@@ -396,6 +409,46 @@ class Templates:
         return pieces
 
 
+class FoundFields:
+    """Per (area, kind code): whether a rule for a discovery in it reads the finder's level
+    (``frank``), the finder body the record names (``fbody``) or the ``outside`` flag; an area's
+    rules are looked at when a discovery in it is first met (so only the areas met are compiled).
+
+    A discovery's template rows depend on those only through the rules its fact meets: placing
+    names the rule's holders (a found fact carries no ``body``) and a reason reads only the
+    ``escalate`` flag, which it has not (see :meth:`Templates._make`)."""
+
+    NAMES = ("frank", "fbody", "outside")
+
+    def __init__(self, t: Tables) -> None:
+        self.t = t
+        shape = (len(t.areas), len(t.kind_names) + 1)
+        self.read = [np.zeros(shape, np.bool_) for _ in self.NAMES]
+        self.seen = np.zeros(len(t.areas), np.bool_)
+        self.codes = {"": 0, **{k: i + 1 for i, k in enumerate(t.kind_names)}}
+
+    def __call__(self, area: I32, kind: I32) -> list[Bool]:
+        """For each of :attr:`NAMES`, whether the rules of each (area, kind) read it."""
+        new = np.nonzero(~self.seen[area])[0]
+        if len(new):
+            for a in np.unique(area[new]).tolist():
+                self._look(a)
+        return [r[area, kind] for r in self.read]
+
+    def _look(self, a: int) -> None:
+        t = self.t
+        self.seen[a] = True
+        for rule in t.decider.rules.get(t.areas[a], ()):
+            if rule.fact != FACT_TYPES[FOUND]:
+                continue
+            fields = {c.field for c in rule.conds}
+            named = [str(c.value) for c in rule.conds if c.field == "kind"]
+            kinds = [self.codes[k] for k in named if k in self.codes] if named else list(self.codes.values())
+            for r, name in zip(self.read, self.NAMES, strict=True):
+                if name in fields:
+                    r[a, kinds] = True
+
+
 @dataclass
 class Rows:
     """Finding rows of the fast records, in output order (record, then verdict order)."""
@@ -416,7 +469,9 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     def rows(fr: I32, ft: I32, fl: I32, fb: I32, fe: I32) -> tuple[I32, I64]:
         if not len(fr):
             return fr, np.zeros(0, np.int64)
-        tids = tpl.ids(tpl.codes(c.area[fr], c.kind[fr], c.sev[fr], prank[fr], ft, fl, fb, fe))
+        area, kind = c.area[fr], c.kind[fr]
+        fl, fb, fe = tpl.canonical(area, kind, ft, fl, fb, fe)
+        tids = tpl.ids(tpl.codes(area, kind, c.sev[fr], prank[fr], ft, fl, fb, fe))
         counts = tpl.array("count")[tids]
         which = np.repeat(np.arange(len(fr)), counts)
         starts = np.cumsum(counts) - counts

@@ -1,0 +1,57 @@
+"""The batch decision's templates: what one fact gives, made once and shared by alike facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import numpy as np
+
+from responsibility import Jurisdiction, Policy
+
+TODAY = dt.date(2021, 9, 1)
+
+
+def _rows(tpl: object, tid: int) -> list[tuple[object, ...]]:
+    """The rows of template ``tid``: everything the emitter reads of them."""
+    start, count = tpl.start[tid], tpl.count[tid]  # type: ignore[attr-defined]
+    return [(tpl.rank[i], tpl.body[i], tpl.basis[i], tpl.liability[i], tpl.clauses[i],  # type: ignore[attr-defined]
+             tpl.pieces[i], tpl.fact_level[i], tpl.merge[i]) for i in range(start, start + count)]  # type: ignore[attr-defined]
+
+
+def test_a_discovery_shares_the_template_of_the_fields_its_rules_read(policy: Policy, province: Jurisdiction) -> None:
+    """A found fact whose finder level, named body or outside flag no rule of its area and kind
+    reads gets the template of the fact without them, and its rows equal those of the fact as it is."""
+    from responsibility.batch._assessor import Assessor
+    from responsibility.batch._core import FOUND
+
+    assessor = Assessor(policy, province, today=TODAY)
+    t, tpl = assessor.t, assessor.templates
+    bodies = [-1, *range(0, len(t.bodies), 7)]
+    cases = list(itertools.product(range(len(t.areas)), range(len(t.kind_names) + 1), [1, 3], [0, 2],
+                                   range(t.max_rank + 1), bodies, [0, 1]))
+    cases = [x for x in cases if t.kind_code[x[0], x[1]] >= 0 and x[4] >= x[3]]
+    area, kind, sev, prank, fl, fb, fe = (np.array(col, np.int32) for col in zip(*cases, strict=True))
+    ft = np.full(len(area), FOUND, np.int32)
+    cl, cb, ce = tpl.canonical(area, kind, ft, fl, fb, fe)
+    shared = tpl.ids(tpl.codes(area, kind, sev, prank, ft, cl, cb, ce))
+    own = tpl.ids(tpl.codes(area, kind, sev, prank, ft, fl, fb, fe))  # the fact as it is, made afresh
+    changed = (cl != fl) | (cb != fb) | (ce != fe)
+    # the shipped rules read the finder's level and, in a few groups, the body, but never ``outside``
+    assert changed.any() and (cl == fl).any() and (ce == 0).all()
+    assert (cb != fb).any() and (cb == fb)[fb >= 0].any()
+    assert len(set(shared.tolist())) < len(set(own.tolist()))
+    for s, o in zip(shared.tolist(), own.tolist(), strict=True):
+        assert _rows(tpl, s) == _rows(tpl, o)
+
+
+def test_other_facts_keep_their_level_body_and_flag(policy: Policy, province: Jurisdiction) -> None:
+    from responsibility.batch._assessor import Assessor
+    from responsibility.batch._core import CONCEALED, MAIN, UNHANDLED, UNRECTIFIED
+
+    tpl = Assessor(policy, province, today=TODAY).templates
+    ft = np.array([UNHANDLED, UNRECTIFIED, CONCEALED, MAIN], np.int32)
+    fl, fb, fe = np.array([1, 2, 1, 3], np.int32), np.array([4, 5, 6, -1], np.int32), np.array([1, 0, 0, 0], np.int32)
+    zero = np.zeros(4, np.int32)
+    got = tpl.canonical(zero, zero, ft, fl, fb, fe)
+    assert [x.tolist() for x in got] == [fl.tolist(), fb.tolist(), fe.tolist()]
