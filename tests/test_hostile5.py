@@ -167,3 +167,49 @@ def test_the_service_routes_a_level_named_in_chinese(client) -> None:  # type: i
     r = client.get("/v1/ledger/lists/problems?as_of=2021-06-20&area=%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0",
                    headers=bearer("chunan"))  # 危房改造
     assert r.status_code == 200 and {row["area"] for row in r.json()} == {"housing"}, r.text
+
+
+# ---------------------------------------------------------------- ledger events in their file
+
+
+@pytest.fixture()
+def fresh_db(county_db: Path, tmp_path: Path) -> Path:
+    db = tmp_path / "county.db"
+    db.write_bytes(county_db.read_bytes())
+    return db
+
+
+def test_a_bad_event_is_located_in_its_file(run_cli: Run, fresh_db: Path, tmp_path: Path) -> None:
+    events = tmp_path / "events.yaml"
+    events.write_text("- problem: CA-2021-003\n  type: rectified\n  on: 2021-06-18\n"
+                      "- problem: CA-2021-003\n  type: verifed\n  on: 2021-06-19\n", encoding="utf-8")
+    code, _, err = run_cli("ledger", "add", str(fresh_db), str(events), "--by", "clerk")
+    line = _one_error_line(err)
+    assert code == 2 and f"{events}:5:3:" in line and "did you mean 'verified'" in line, line
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(RECORD), encoding="utf-8")  # a problem record, not an event
+    code, _, err = run_cli("ledger", "add", str(fresh_db), str(one), "--by", "clerk")
+    assert code == 2 and f"{one}:1:1:" in _one_error_line(err) and "'problem'" in err
+    code, _, err = run_cli("ledger", "add", str(fresh_db), str(events), "--by", " ")
+    assert code == 2 and "--by" in _one_error_line(err) and "events.yaml" not in err
+    (tmp_path / "empty.yaml").write_text("", encoding="utf-8")
+    code, _, err = run_cli("ledger", "add", str(fresh_db), str(tmp_path / "empty.yaml"), "--by", "clerk")
+    assert code == 2 and "an event object" in _one_error_line(err)
+    with Ledger.open(fresh_db) as ledger:
+        assert ledger.count() == 20  # nothing was written
+
+
+@pytest.mark.parametrize(("events", "words"), [
+    ([("rectified", "2021-06-18"), ("closed", "2021-06-01")], "before the rectification"),
+    ([("rectified", "2021-06-18"), ("verified", "2021-06-10")], "before the rectification"),
+    ([("rectified", "2021-06-18"), ("verified", "2021-06-19"), ("closed", "2021-06-18")], "before the verification"),
+])
+def test_a_problem_is_not_closed_before_it_is_rectified(fresh_db: Path, events: list[tuple[str, str]],
+                                                         words: str) -> None:
+    from responsibility import ProblemError
+
+    with Ledger.open(fresh_db) as ledger:
+        with pytest.raises(ProblemError, match=words) as info:
+            ledger.append([{"problem": "CA-2021-003", "type": t, "on": on} for t, on in events], entered_by="clerk")
+        assert info.value.field == "on" and info.value.index == len(events) - 1
+        assert ledger.count() == 20

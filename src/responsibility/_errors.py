@@ -74,11 +74,13 @@ class ProblemError(ResponsibilityError, ValueError):
     """
 
     def __init__(self, field: str, message: str, *, record: str | None = None, code: str = "invalid",
-                 where: str | None = None) -> None:
+                 where: str | None = None, index: int | None = None) -> None:
         self.field = field
         self.record = record
         self.code = code
         self.where = where
+        #: The position of the offending item in a list given at once (a ledger's events), when known.
+        self.index = index
         self.detail = message
         prefix = f"{where}: " if where else ""
         shown = record if record is None or len(record) <= 60 else record[:60] + "…"
@@ -88,7 +90,7 @@ class ProblemError(ResponsibilityError, ValueError):
 
     def located(self, where: str) -> ProblemError:
         """The same error, said to come from ``where`` (file:line:column)."""
-        return ProblemError(self.field, self.detail, record=self.record, code=self.code, where=where)
+        return ProblemError(self.field, self.detail, record=self.record, code=self.code, where=where, index=self.index)
 
 
 class JurisdictionError(ResponsibilityError, ValueError):

@@ -324,8 +324,8 @@ def _error(message: str) -> None:
 MAX_RECORD_FILE = 64 * 2**20
 
 
-def _read_records(path: str) -> tuple[list[Any], Any, bool]:
-    """Problem records from a YAML/JSON file or ``-`` (stdin): one object or a list of them.
+def _read_records(path: str, what: str = "a problem object") -> tuple[list[Any], Any, bool]:
+    """Problem records (or ``what`` else) from a YAML/JSON file or ``-`` (stdin): one object or a list of them.
 
     Returns the records, their positions in the file and whether the file held a list.
     """
@@ -349,7 +349,7 @@ def _read_records(path: str) -> tuple[list[Any], Any, bool]:
         return [data], pos, False
     if isinstance(data, list):
         return data, pos, True
-    raise ProblemError("", f"{name} must hold a problem object or a list of them", code="not_an_object")
+    raise ProblemError("", f"{name} must hold {what} or a list of them", code="not_an_object")
 
 
 def each_located(records: list[Any], pos: Any, many: bool, answer: Callable[[Any], _T]) -> Iterator[_T]:

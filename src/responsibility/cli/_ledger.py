@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from ._cli import DayParam, _read_records, cli, each_located, load_policy, named, text_encoding
+from ._cli import DayParam, _field_path, _read_records, cli, each_located, load_policy, named, text_encoding
 
 _DATE = DayParam()  # YYYY-MM-DD within 1900-2999, as records and `who --today` read days
 
@@ -98,9 +98,18 @@ def upgrade_cmd(target: str) -> None:
 @_common
 def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, jurisdiction: str | None) -> None:
     """Append the events in FILE (YAML/JSON: one event or a list; - reads stdin): all or none."""
-    events, _, _ = _read_records(file)
+    from .._errors import ProblemError
+
+    events, pos, many = _read_records(file, "an event object")
     with _open(target, rules_dir, jurisdiction) as ledger:
-        stored = ledger.append(events, entered_by=entered_by)
+        try:
+            stored = ledger.append(events, entered_by=entered_by)
+        except ProblemError as exc:
+            if exc.field == "entered_by":  # the option, not the file
+                raise click.BadParameter(exc.detail, param_hint="--by") from None
+            at = ((exc.index or 0,) if many else ()) + _field_path(exc.field)
+            line, column = pos.at(at)
+            raise exc.located(f"{pos.file}:{line}:{column}") from None
     click.echo(f"stored {len(stored)} event(s), seq {stored[0].seq}–{stored[-1].seq}" if stored else "nothing to store")
 
 

@@ -408,6 +408,13 @@ class Folder:
             if s.rectified_on is None:
                 self._fail(e, "type", f"cannot be {e.type}: no rectification has been reported "
                            "(record a 'rectified' event first)")
+            assert s.rectified_on is not None
+            # Each list as of a day in between would show the problem closed but not yet rectified.
+            if e.on < s.rectified_on:
+                self._fail(e, "on", f"before the rectification reported on {s.rectified_on}; a problem is "
+                           f"{e.type} once rectified")
+            if e.type == "closed" and s.verified_on is not None and e.on < s.verified_on:
+                self._fail(e, "on", f"before the verification on {s.verified_on}; a problem is closed once verified")
             if d.get("level") is not None:
                 level("level")
             body("body", d.get("level"))

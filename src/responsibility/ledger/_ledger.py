@@ -255,19 +255,13 @@ class Ledger:
                         parsed.append(r if isinstance(r, Event) and entered_by is None else
                                       Event.parse(r.to_dict() if isinstance(r, Event) else r, entered_by=entered_by))
                     except ProblemError as exc:
-                        if total or len(raw) > 1:
-                            raise ProblemError(exc.field, f"event {total + i + 1}: {_message(exc)}",
-                                               record=exc.record) from None
-                        raise
+                        raise _of_event(exc, total + i, bool(total) or len(raw) > 1) from None
                 self._load(conn, folder, parsed, loaded, existing)
                 for i, e in enumerate(parsed):
                     try:
                         folder.apply(e, check=True)
                     except ProblemError as exc:
-                        if total or len(parsed) > 1:
-                            raise ProblemError(exc.field, f"event {total + i + 1}: {_message(exc)}",
-                                               record=exc.record) from None
-                        raise
+                        raise _of_event(exc, total + i, bool(total) or len(parsed) > 1) from None
                 # The event checks cover every field and date; what only the whole record shows (whether
                 # a concealment fits 一(四)) is checked as who_answers would check it.
                 for pid in dict.fromkeys(e.problem for e in parsed if e.type in ("concealed", "corrected")):
@@ -766,6 +760,13 @@ def _day(value: dt.date | str | None) -> dt.date | None:
     except PydanticCustomError as exc:
         raise ProblemError("as_of", f"{exc.message()}; give a day YYYY-MM-DD between 1900 and 2999",
                            code="bad_date") from None
+
+
+def _of_event(exc: ProblemError, index: int, many: bool) -> ProblemError:
+    """``exc`` said of the event at ``index`` (counted from 0) of those given at once: its number
+    in the message when there were several, its index for a caller that can locate it in a file."""
+    message = f"event {index + 1}: {_message(exc)}" if many else exc.detail
+    return ProblemError(exc.field, message, record=exc.record, code=exc.code, index=index)
 
 
 def _message(exc: ProblemError) -> str:
