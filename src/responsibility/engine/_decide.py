@@ -23,16 +23,18 @@ from ._engine_durable import fork_safe_lock
 from ._facts import REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
 from ._problem import Problem, parse_day, parse_problem
 from ._verdict import (
+    Cell,
     Finding,
     FindingForm,
     Interpretation,
+    InterpretationCell,
     InterpretationForm,
     More,
     Sheet,
     Slot,
     Step,
     Verdict,
-    blank,
+    cells_of,
     fill_template,
     fresh,
 )
@@ -80,6 +82,8 @@ class Rows(NamedTuple):
     rules: tuple[tuple[str, ...], ...]
     slots: tuple[tuple[Any, str], ...]
     interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
+    cells: tuple[Cell, ...]  # what to_dict reads (:func:`cells_of`)
+    icells: tuple[InterpretationCell, ...]
 
 
 class _Engine(Protocol):
@@ -274,8 +278,9 @@ class Decider:
             forms.append(form)
             rules_of.append(rules)
             slot_of.append(slots.setdefault((fact.get("lvl"), form.level), len(slots)))
-        got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots),
-                               self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on))
+        interpretations = self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on)
+        got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations,
+                               *cells_of(forms, slot_of, interpretations))
         return got
 
     def without_knowers_missing(self, placed: dict[tuple[str, str, str], Any],
@@ -439,10 +444,10 @@ class Decider:
         rows = plan.rows or self._rows(plan, problem.severity, self._facts_of(problem, facts, hits, plan), ctx)
         code = parse_code(problem.place)
         d = problem.discovered
-        found = self._found.get((d.body, d.level, d.channel)) if d is not None else {}
+        found = self._found.get((d.body, d.level, d.channel)) if d is not None else UNFILLED
         if found is None:
             assert d is not None
-            found = self._found[(d.body, d.level, d.channel)] = self.context_at(problem, None, ctx)
+            found = self._found[(d.body, d.level, d.channel)] = {**UNFILLED, **self.context_at(problem, None, ctx)}
         received, assigned = ctx.received, ctx.assigned
         lowest = min(assigned) if assigned else 0
         places: dict[str, tuple[str, str, str]] = {}  # by level: the place's code, its name, the reason's name
@@ -453,7 +458,7 @@ class Decider:
                 place_code = ancestor_code(code, level)
                 place = jurisdiction.get(place_code)
                 got = places[level] = ((place_code, place.name, place.name) if place else (place_code, "", place_code))
-            values = blank(found)
+            values = found.copy()  # every field a template leaves unfilled has a value: no missing key
             values["place"] = got[2]
             if isinstance(lvl, int):
                 if lvl in received:
@@ -467,7 +472,8 @@ class Decider:
                                   assignee=level_at.name, assignee_en=level_at.en)
             slots.append((got[0], got[1], values))
         return Sheet(rows.forms, rows.slot_of, rows.rules, slots, rows.interpretations,
-                     functools.partial(self._more_of, problem, jurisdiction, code, facts, hits, plan))
+                     functools.partial(self._more_of, problem, jurisdiction, code, facts, hits, plan),
+                     rows.cells, rows.icells)
 
     def _more_of(self, problem: Problem, jurisdiction: Jurisdiction, code: str, facts: list[Fact],
                  hits: list[Hit], plan: Plan) -> More:
@@ -701,6 +707,8 @@ class Decider:
 #: :meth:`Decider.context_values`, and ``place`` (the name of the place where the body sits).
 CONTEXT_FIELDS: tuple[str, ...] = ("place", "finder", "finder_en", "channel", "channel_en", "received",
                                    "assigned", "deadline", "assignee", "assignee_en")
+#: Every context field without a value (formats as ``""``): what a verdict's reason values start from.
+UNFILLED: dict[str, str] = dict.fromkeys(CONTEXT_FIELDS, "")
 
 
 # ------------------------------------------------------------------ entry points (any policy view)

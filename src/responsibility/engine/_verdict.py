@@ -14,8 +14,9 @@ import datetime as dt
 import html
 import json
 import string
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, Literal, NamedTuple
 
 Lang = Literal["zh", "en"]
@@ -177,6 +178,14 @@ class FindingForm:
     own: Mapping[str, str] | None = None
     #: What the form was made from, kept with it (the decider finds the form by its identity).
     static: Any = None
+    #: ``Finding.to_dict()`` of a finding of this form, short of its place, clauses and reason
+    #: (each to_dict copies it and sets those three: the keys stay in their order).
+    row: dict[str, Any] = dataclass_field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "row", {
+            "level": self.level, "body": self.body, "name": self.name, "place": "", "basis": self.basis,
+            "liability": self.liability, "clauses": None, "reason": ""})
 
     def text(self, values: Mapping[str, str], en: bool) -> str:
         """The reason in Chinese or English, given the record's values (a :func:`blank` mapping)."""
@@ -187,8 +196,27 @@ class FindingForm:
 
 
 #: Where findings of one verdict sit and what the record says for them: the place's code and name
-#: (at the finding's body's level) and the record's reason values (a :func:`blank` mapping).
+#: (at the finding's body's level) and the record's reason values (a :func:`blank` mapping, or a
+#: plain dict with a value, maybe ``""``, for every field a form's template left unfilled).
 Slot = tuple[str, str, Mapping[str, str]]
+
+#: A finding as ``to_dict`` writes it: its form's row, clauses and reason templates (Chinese,
+#: English), the form itself where formatting needs its own values too (else ``None``), and its slot.
+Cell = tuple[dict[str, Any], tuple[str, ...], str, str, FindingForm | None, int]
+#: An interpretation as ``to_dict`` writes it: its dict short of the findings, the findings' indices,
+#: and whether its value is a list (each dict gets its own copy).
+InterpretationCell = tuple[dict[str, Any], tuple[int, ...], bool]
+
+
+def cells_of(forms: Sequence[FindingForm], slot_of: Sequence[int],
+             interpretations: Sequence[tuple[InterpretationForm, tuple[int, ...]]]
+             ) -> tuple[tuple[Cell, ...], tuple[InterpretationCell, ...]]:
+    """The cells of a sheet's findings (forms with their slots) and of its interpretations."""
+    cells = tuple((f.row, f.clauses, f.reason, f.reason_en, f if f.own is not None else None, s)
+                  for f, s in zip(forms, slot_of, strict=True))
+    icells = tuple(({"id": i.id, "type": i.type, "name": i.name, "value": i.value, "why": i.why, "findings": None},
+                    ix, isinstance(i.value, list)) for i, ix in interpretations)
+    return cells, icells
 
 
 class InterpretationForm(NamedTuple):
@@ -218,6 +246,9 @@ class Sheet(NamedTuple):
     slots: list[Slot]
     interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
     more: Callable[[], More]
+    #: :func:`cells_of` the forms and interpretations: what ``to_dict`` reads.
+    cells: tuple[Cell, ...]
+    icells: tuple[InterpretationCell, ...]
 
     def parts(self) -> Parts:
         """The :class:`Finding` and :class:`Interpretation` objects of the rows."""
@@ -237,18 +268,25 @@ class Sheet(NamedTuple):
         en = lang == "en"
         slots = self.slots
         out = []
-        for f, s in zip(self.forms, self.slot_of, strict=True):
+        for row, clauses, zh, en_text, own, s in self.cells:
             place, _, values = slots[s]
-            out.append({"level": f.level, "body": f.body, "name": f.name, "place": place, "basis": f.basis,
-                        "liability": f.liability, "clauses": list(f.clauses),
-                        "reason": (f.reason_en if en else f.reason).format_map(values) if f.own is None
-                        else f.text(values, en)})
+            d = row.copy()
+            d["place"] = place
+            d["clauses"] = list(clauses)
+            d["reason"] = (en_text if en else zh).format_map(values) if own is None else own.text(values, en)
+            out.append(d)
         return out
 
     def interpretation_dicts(self) -> list[dict[str, Any]]:
         """``Interpretation.to_dict()`` of every interpretation."""
-        return [{"id": i.id, "type": i.type, "name": i.name, "value": fresh(i.value), "why": i.why,
-                 "findings": list(ix)} for i, ix in self.interpretations]
+        out = []
+        for row, ix, listed in self.icells:
+            d = row.copy()
+            if listed:
+                d["value"] = list(d["value"])
+            d["findings"] = list(ix)
+            out.append(d)
+        return out
 
 
 class Verdict:
