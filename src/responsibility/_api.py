@@ -9,7 +9,9 @@ thin call into its wing; what they build is kept in the view's memo.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._errors import Issue
@@ -77,10 +79,10 @@ class Policy(PolicyView):
         >>> v.findings  # not yet discovered: nobody has failed yet
         ()
         """
-        from .engine._decide import who_answers
-
-        today = _checked(jurisdiction, today)
-        return who_answers(self, problem, jurisdiction=jurisdiction, engine=engine, today=today)
+        if today is not None or jurisdiction is not None:
+            today = _checked(jurisdiction, today)
+        verdict: Verdict = _decide().who_answers(self, problem, jurisdiction=jurisdiction, engine=engine, today=today)
+        return verdict
 
     def route(self, problem: Problem | dict[str, Any], *, jurisdiction: Jurisdiction | None = None,
               level: str | None = None, today: dt.date | str | None = None) -> Route:
@@ -176,13 +178,12 @@ def _checked(jurisdiction: Any, today: Any, lang: str = "zh") -> dt.date | None:
     """The facade's arguments checked as one line each (a notebook's ``today="2021-07-01"`` is
     read as the day it names, as a record's ``as_of`` is): ``today`` as a date, or
     :class:`ProblemError` / :class:`TypeError`."""
-    from ._errors import ProblemError
-    from .chain._jurisdiction import Jurisdiction as _Jurisdiction
-
-    if jurisdiction is not None and not isinstance(jurisdiction, _Jurisdiction):
+    if jurisdiction is not None and not isinstance(jurisdiction, _decide().Jurisdiction):
         raise TypeError(f"jurisdiction: expected a Jurisdiction (Jurisdiction.from_csv(path)), "
                         f"got {type(jurisdiction).__name__}")
     if lang not in ("zh", "en"):
+        from ._errors import ProblemError
+
         raise ProblemError("lang", f"use 'zh' or 'en', not {lang!r}")
     if today is None:
         return None
@@ -190,9 +191,19 @@ def _checked(jurisdiction: Any, today: Any, lang: str = "zh") -> dt.date | None:
         raise TypeError(f"today: expected a date or YYYY-MM-DD text, got {type(today).__name__}")
     from pydantic_core import PydanticCustomError
 
+    from ._errors import ProblemError
     from .engine._problem import parse_day
 
     try:  # the same days a record's as_of may name (1900-2999)
         return parse_day(today)
     except PydanticCustomError as exc:
         raise ProblemError("today", exc.message(), code="bad_date") from None
+
+
+@functools.cache
+def _decide() -> ModuleType:
+    """The engine's deciding module, imported on the first decision (``import responsibility``
+    stays light) and then kept: a decision pays no import statement."""
+    from .engine import _decide as module
+
+    return module

@@ -716,7 +716,9 @@ UNFILLED: dict[str, str] = dict.fromkeys(CONTEXT_FIELDS, "")
 
 def decider_of(policy: PolicyView) -> Decider:
     """The :class:`Decider` of ``policy``, made once per policy view and kept in its memo."""
-    return policy._memo("decider", lambda: Decider(policy))
+    memos = policy.__dict__.get("_memos")  # read without a call: one look-up per decision
+    got = memos.get("decider") if memos else None
+    return got if got is not None else policy._memo("decider", lambda: Decider(policy))
 
 
 def who_answers(policy: PolicyView, problem: Problem | Mapping[str, Any], *,

@@ -11,8 +11,7 @@ policy data; the few words of the picture's own (问题, 期限 …) are in :dat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from ..chain._draw import Case
@@ -35,9 +34,9 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class VerdictContext:
-    """What a verdict was decided in: the policy view, the jurisdiction and the parsed problem."""
+class VerdictContext(NamedTuple):
+    """What a verdict was decided in: the policy view, the jurisdiction and the parsed problem
+    (a named tuple: one is made per decision)."""
 
     policy: PolicyView
     jurisdiction: Jurisdiction
