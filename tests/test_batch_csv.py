@@ -81,6 +81,7 @@ def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Blocks of a few kilobytes and parts of a few rows, so that every boundary is crossed."""
     monkeypatch.setattr(_io, "_BLOCK", 2048)
     monkeypatch.setattr(_io, "CHUNK", 7)
+    monkeypatch.setattr(_io, "_SCAN", 100)
 
 
 def _parts(policy: Policy, province: Jurisdiction, src: Path, encoding: str = "utf-8") -> Iterator[Any]:
@@ -273,6 +274,7 @@ def test_any_csv_file_reads_in_c_as_python_reads_it(data: bytes, tmp_path_factor
     src.write_bytes(data)
     monkeypatch.setattr(_io, "_BLOCK", 1024)
     monkeypatch.setattr(_io, "CHUNK", 11)
+    monkeypatch.setattr(_io, "_SCAN", 37)
     fast = _outcome(assessor, src)
     with monkeypatch.context() as m:
         m.setattr(_io, "_CSV_FAST", frozenset())
@@ -344,3 +346,47 @@ def test_text_files_give_the_same_bytes_with_workers(run_cli: Run, tmp_path: Pat
         assert code == 1, err
         outputs.append((err, out, rej))
     assert outputs[0] == outputs[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.lists(st.sampled_from([b'"', b'""', b",", b"\n", b"\r", b"\r\n", b"a", b"ab"]), max_size=40)
+       .map(b"".join), eof=st.booleans(), piece=st.integers(1, 9))
+@example(data=b'a,"b\n""c"\n', eof=False, piece=3)
+def test_quotes_counted_piece_by_piece_find_what_one_count_finds(data: bytes, eof: bool, piece: int) -> None:
+    """The rows and the first quote that is not plain are the same whatever the size of the pieces
+    the block is counted in (the count of quotes carried from piece to piece)."""
+    import numpy as np
+
+    arr = np.frombuffer(data, np.uint8)
+    whole = _io._csv_scan(arr, eof)
+    old = _io._SCAN
+    try:
+        _io._SCAN = piece
+        pieces = _io._csv_scan(arr, eof)
+    finally:
+        _io._SCAN = old
+    assert pieces[1] == whole[1]
+    assert pieces[0].tolist() == whole[0].tolist()
+
+
+def test_the_c_parser_looks_for_line_breaks_in_cells_only_where_there_are_some(
+        tmp_path: Path, policy: Policy, province: Jurisdiction, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A block whose quoted cells hold no line feed is parsed without looking for them (three times
+    as fast); one with a line feed in a cell is parsed looking for them."""
+    import pyarrow.csv as pcsv
+
+    seen: list[bool] = []
+    real = pcsv.read_csv
+
+    def spy(source: Any, **kw: Any) -> Any:
+        seen.append(kw["parse_options"].newlines_in_values)
+        return real(source, **kw)
+
+    monkeypatch.setattr(pcsv, "read_csv", spy)
+    monkeypatch.setattr(_io, "CHUNK", 3)
+    rows = _rows(ledger(policy, province, 9, seed=3))
+    rows[4][0] = "an id\nover two lines"
+    src = tmp_path / "in.csv"
+    src.write_bytes(_csv_bytes(rows, end="\n"))
+    list(_parts(policy, province, src))
+    assert seen == [False, True, False]

@@ -515,29 +515,45 @@ def _csv_scan(arr: npt.NDArray[np.uint8], eof: bool) -> tuple[npt.NDArray[np.int
     it. That is how Python's csv module reads a file whose quoting is plain (RFC 4180): a quote
     opens a cell only at its start (after a comma, a line end or at the start of the block) and
     closes it only before a comma, a line end, the end of the file, or a quote that doubles it.
-    Past the first quote that is not so, the count says nothing, and no row end is given."""
+    Past the first quote that is not so, the count says nothing, and no row end is given.
+
+    The block is counted a piece of :data:`_SCAN` bytes at a time (the same counts, carried from
+    piece to piece; pieces that stay in the processor's cache take half the time)."""
     n = len(arr)
-    quotes = np.flatnonzero(arr == _QUOTE)
-    feeds = np.flatnonzero(arr == _LF)
-    ends = feeds[(np.searchsorted(quotes, feeds) & 1) == 0] + 1
-    if eof and n and (not len(ends) or ends[-1] != n) and len(quotes) % 2 == 0:
+    found: list[npt.NDArray[np.int64]] = []
+    odd = 0  # whether an odd number of quotes precede the piece
+    for lo in range(0, n, _SCAN):
+        piece = arr[lo:lo + _SCAN]
+        quotes = np.flatnonzero(piece == _QUOTE)
+        feeds = np.flatnonzero(piece == _LF)
+        found.append(feeds[((np.searchsorted(quotes, feeds) + odd) & 1) == 0] + (lo + 1))
+        if not len(quotes):
+            continue
+        quotes += lo
+        opens, closes = quotes[odd::2], quotes[1 - odd::2]
+        ok_open = _NEXT_TO_QUOTE[arr[opens - 1]]  # (the first byte's "before" wraps to the last: set below)
+        if len(opens) and opens[0] == 0:
+            ok_open[0] = True
+        after = closes + 1
+        if len(after) and after[-1] == n:  # a quote at the very end: the end of the file, or not read yet
+            after[-1] = n - 1
+            ok_close = _NEXT_TO_QUOTE[arr[after]]
+            ok_close[-1] = True
+        else:
+            ok_close = _NEXT_TO_QUOTE[arr[after]]
+        if not (ok_open.all() and ok_close.all()):
+            first = int(min(opens[~ok_open].min(initial=n), closes[~ok_close].min(initial=n)))
+            ends = np.concatenate(found).astype(np.int64)
+            return ends[ends <= first], first
+        odd ^= len(quotes) & 1
+    ends = np.concatenate(found).astype(np.int64) if found else np.zeros(0, np.int64)
+    if eof and n and (not len(ends) or ends[-1] != n) and not odd:
         ends = np.append(ends, n)  # a last row without a line feed
-    if not len(quotes):
-        return ends.astype(np.int64), -1
-    opens, closes = quotes[0::2], quotes[1::2]
-    ok_open = _NEXT_TO_QUOTE[arr[opens - 1]]  # (the first byte's "before" wraps to the last: set below)
-    ok_open[0] |= opens[0] == 0
-    after = closes + 1
-    if len(after) and after[-1] == n:  # a quote at the very end: the end of the file, or not read yet
-        after[-1] = n - 1
-        ok_close = _NEXT_TO_QUOTE[arr[after]]
-        ok_close[-1] = True
-    else:
-        ok_close = _NEXT_TO_QUOTE[arr[after]]
-    if ok_open.all() and ok_close.all():
-        return ends.astype(np.int64), -1
-    first = int(min(opens[~ok_open].min(initial=n), closes[~ok_close].min(initial=n)))
-    return ends[ends <= first].astype(np.int64), first
+    return ends, -1
+
+
+#: Bytes of a block counted at a time by :func:`_csv_scan`.
+_SCAN = 2**20
 
 
 #: Bytes that may stand next to a quote that opens a cell (before it) or closes one (after it).
@@ -604,10 +620,18 @@ class _CsvReader:
         self.encoding = "utf-8" if self.encoding == "utf-8-sig" else self.encoding
         line, more, pos = 0, data, 0
         started = False
+        # rows found by the last scan but not read yet, and where the unfinished row after them starts:
+        # each block is scanned once (a scan from the start of a row is the scan from any earlier one)
+        known, scanned = np.zeros(0, np.int64), 0
         while True:
             eof = not more
             arr = np.frombuffer(data, np.uint8)
-            ends, bad = _csv_scan(arr, eof)
+            ends, bad = _csv_scan(arr[scanned:], eof)
+            ends += scanned
+            if len(known):
+                ends = np.concatenate([known, ends])
+            if bad >= 0:
+                bad += scanned
             if not started:
                 if not len(ends) and not eof and bad < 0:
                     more = self.f.read(_BLOCK)  # a header longer than a block
@@ -640,10 +664,11 @@ class _CsvReader:
                 return
             if eof:
                 return
-            data = data[pos:]
-            pos = 0
+            known = ends[ends > pos] - pos
+            scanned = int(known[-1]) if len(known) else 0
             more = self.f.read(_BLOCK)
-            data = data + more if data else more
+            data = b"".join((memoryview(data)[pos:], more))
+            pos = 0
 
     def _header(self, data: bytes, ends: npt.NDArray[np.int64]) -> tuple[int, int] | tuple[()] | None:
         """Read and check the header (the first row); its end and its last line, ``()`` for an
@@ -732,7 +757,9 @@ class _CsvReader:
             if len(returns) else returns
         lines = len(feeds) + len(lone)
         if not len(lone) and int(np.max(ends - starts)) <= csv.field_size_limit():
-            part = self._arrow(body, starts - lo, ends - lo, line + 1 + np.searchsorted(feeds, starts - lo))
+            # a line feed that ends no row is inside a quoted cell (the C parser then has to look for them)
+            inner = bool(len(feeds) > np.count_nonzero(arr[ends - lo - 1] == _LF))
+            part = self._arrow(body, starts - lo, ends - lo, line + 1 + np.searchsorted(feeds, starts - lo), inner)
             if part is not None:
                 self.number += len(part.numbers) + len(part.rejects)
                 return [part], lines
@@ -740,8 +767,10 @@ class _CsvReader:
         return list(self._counted(self.chunks(self._rows(csv.reader(text), line), self.number))), lines
 
     def _arrow(self, body: bytes, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64],
-               first_lines: npt.NDArray[np.int64]) -> Part | None:
-        """The rows as a columnar part (``None`` when the C parser cannot read them exactly)."""
+               first_lines: npt.NDArray[np.int64], inner: bool = True) -> Part | None:
+        """The rows as a columnar part (``None`` when the C parser cannot read them exactly);
+        ``inner`` when a quoted cell holds a line feed (without one the C parser reads about
+        three times as fast)."""
         import pyarrow as pa
         import pyarrow.csv as pcsv
 
@@ -759,7 +788,7 @@ class _CsvReader:
             table = pcsv.read_csv(
                 pa.BufferReader(body),
                 read_options=pcsv.ReadOptions(column_names=header, block_size=len(body) + 1, use_threads=False),
-                parse_options=pcsv.ParseOptions(newlines_in_values=True),
+                parse_options=pcsv.ParseOptions(newlines_in_values=inner),
                 convert_options=pcsv.ConvertOptions(column_types=dict.fromkeys(header, pa.string()),
                                                     null_values=[""], strings_can_be_null=True))
         except (pa.ArrowInvalid, ValueError):  # cells that are not text, a row with too many or too few cells
