@@ -214,3 +214,24 @@ def test_tables_of_one_jurisdiction_share_its_place_tables(policy: Policy, provi
     other = Jurisdiction.synthetic(cities=1, counties=2, townships=3, villages=5, seed=4)
     apart = batch.make_assessor(policy, other, today=TODAY).t
     assert apart.ancestor is not first.ancestor and len(apart.places) == len(list(other))
+
+
+def test_periods_sharing_segments_that_start_afresh_between_chunks_give_who_answers(
+        three: Policy, province: Jurisdiction, monkeypatch: pytest.MonkeyPatch) -> None:
+    # small chunks of every period, some with reference-path records, and a segment buffer that
+    # starts afresh every few chunks: each period's emitter must drop what it knew of it
+    import responsibility.batch._assessor as batch
+    import responsibility.batch._emit as emit
+
+    monkeypatch.setattr(batch, "CHUNK", 97)
+    monkeypatch.setattr(emit, "_SEGMENTS", 300)
+    records = ledger(three, province, 900, seed=24, broken=0.05)
+    records = around([move(r, f"2021-{('03', '07', '08')[i % 3]}{r['discovered']['on'][7:]}")
+                      if isinstance(r, dict) and isinstance(r.get("discovered"), dict)
+                      and isinstance(r["discovered"].get("on"), str) else r for i, r in enumerate(records)], seed=3)
+    assessor, results = _assessor(three, province, records)
+    assert assessor.segments.generation > 2
+    assert all(a.emitter.segments is assessor.segments for a in assessor._assessors.values())
+    assert sum(r.referred for r in results) > sum(r.records - r.assessed for r in results)  # some assessed there
+    a = three.assess(records, jurisdiction=province, today=TODAY)
+    assert got(a) == expected(three, province, records, "compiled")

@@ -39,7 +39,7 @@ from ..policy._view import PolicyView
 from ._assessment import Assessment, needs_frames
 from ._columns import check_columns, flat_record, json_problem, needs_rows, normalise
 from ._core import Templates, check, derive, expand
-from ._emit import REJECT_COLUMNS, Columns, Emitter
+from ._emit import REJECT_COLUMNS, Columns, Emitter, Segments, reasons
 from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
 from ._tables import EPOCH, Tables
 
@@ -167,7 +167,7 @@ class Assessor:
     """Assesses chunks of records for one policy, jurisdiction, date and language."""
 
     def __init__(self, policy: PolicyView, jurisdiction: Jurisdiction, *, today: dt.date | None = None,
-                 lang: str = "zh", reference: PolicyView | None = None) -> None:
+                 lang: str = "zh", reference: PolicyView | None = None, segments: Segments | None = None) -> None:
         decider: Decider = decider_of(policy)
         self.policy, self.jurisdiction, self.decider = policy, jurisdiction, decider
         #: whose who_answers decides the records the fast path leaves (the whole amended policy,
@@ -177,7 +177,7 @@ class Assessor:
         self.lang = lang
         self.t = Tables(policy, jurisdiction, decider)
         self.templates = Templates(self.t, lang)
-        self.emitter = Emitter(self.t, self.templates, lang)
+        self.emitter = Emitter(self.t, self.templates, lang, segments)
         params = policy.parameters
         # Every record takes the reference path when the templates cannot be filled by concatenation
         # or the policy has dated amendments (see the module docstring).
@@ -188,9 +188,9 @@ class Assessor:
         self.must_report = bool(params[SELF_RECTIFIED].value) if SELF_RECTIFIED in params else True
         self.pass_down = REASSIGNED in params and params[REASSIGNED].value == "supervision"
 
-    def run(self, part: Part, refer: Bool | None = None) -> Result:
+    def run(self, part: Part, refer: Bool | None = None, *, defer: bool = False) -> Result:
         """Assess one chunk: every record is assessed or rejected (those marked in ``refer`` by
-        the reference path)."""
+        the reference path). ``defer``: leave the reasons as segment ids (see ``Emitter.emit``)."""
         t = self.t
         c = part.encode(t)
         if not self.exact:
@@ -220,7 +220,7 @@ class Assessor:
                 continue
             slow.append((i, verdict.problem, list(verdict.findings), verdict.context.problem.area))
         rejects.sort(key=lambda r: r[0])
-        columns = self.emitter.emit(c, dv, rows, slow, part.numbers)
+        columns = self.emitter.emit(c, dv, rows, slow, part.numbers, defer=defer)
         n_rejected = len(rejects) - len(part.rejects)
         return Result(columns, rejects, c.n + len(part.rejects), c.n - n_rejected, len(todo), columns.counts)
 
@@ -257,9 +257,13 @@ class Periods:
         # the period of the assessment date first: its tables stand for all in the counts (the bases
         # and liabilities do not change)
         self._assessors: dict[int, Assessor] = {}
+        #: the reasons' segments, shared by every period's emitter, so that rows of several periods
+        #: make their reasons in one take, in record order
+        self.segments = Segments()
         for p in [at, *(p for p in range(len(epochs) + 1) if p != at)]:
             day = self.today if p == at else epochs[p - 1] if p else _day_before(epochs[0])
-            got = Assessor(policy.at(day), jurisdiction, today=self.today, lang=lang, reference=policy)
+            got = Assessor(policy.at(day), jurisdiction, today=self.today, lang=lang, reference=policy,
+                           segments=self.segments)
             for area in got.t.areas:  # compile the period's rules now (once, not in every worker)
                 got.decider.compiled.fire(area, [])
             self._assessors[p] = got
@@ -282,13 +286,15 @@ class Periods:
         rejects = list(part.rejects)
         records, assessed, referred = len(part.rejects), 0, 0
         counts = np.zeros(len(self.t.bases) * len(self.t.liabilities), np.int64)
-        for p in np.unique(period).tolist():
+        periods = np.unique(period).tolist()
+        self.segments.bound()
+        for p in periods:
             idx = np.nonzero(period == p)[0]
             assessor = self._assessors[p]
             # the chunk's records (its rejects are counted here), or those of the period
             own = Part(part.source, part.numbers, part.lines, given=part.given) if len(idx) == len(part) \
                 else part.take(idx)
-            result = assessor.run(own, refer=~readable[idx])
+            result = assessor.run(own, refer=~readable[idx], defer=len(periods) > 1)
             done.append((p, result.columns))
             rejects += result.rejects
             records, assessed, referred = records + result.records, assessed + result.assessed, \
@@ -302,7 +308,7 @@ class Periods:
             return Result(columns if self._same[p] else to_arrow(columns, self._dicts[p]), rejects, records,
                           assessed, referred, counts)
         table = merge_periods([(columns, self._dicts[p], self._union.remap[p]) for p, columns in done],
-                              self._union)
+                              self._union, self.segments)
         return Result(table, rejects, records, assessed, referred, counts)
 
     def _counts(self, t: Tables, counts: I64) -> I64:
@@ -353,12 +359,13 @@ class _Union:
 
 
 def merge_periods(parts: list[tuple[Columns, Dictionaries, Mapping[str, npt.NDArray[np.int32]]]],
-                  union: _Union) -> Any:
+                  union: _Union, segments: Segments) -> Any:
     """One chunk's finding rows as an Arrow table in record order (the rows of one record stay
     together, in their order), from rows of disjoint sets of its records, each coded by its own
     period's dictionaries and mapped to ``union`` by its ``remap``; clause texts (per chunk) are
     unified as ``unify_dictionaries`` does (the first part's, then each new one where it first
-    appears)."""
+    appears). The reasons are made here, in one take of ``segments`` in record order (the parts'
+    reasons are deferred: ``Columns.segs``)."""
     import pyarrow as pa
 
     record = np.concatenate([c.record for c, _, _ in parts])
@@ -380,7 +387,15 @@ def merge_periods(parts: list[tuple[Columns, Dictionaries, Mapping[str, npt.NDAr
                               else np.zeros(0, np.int32) for c, _, _ in parts])[order]
     arrays["clauses"] = pa.DictionaryArray.from_arrays(pa.array(clauses, pa.int32()),
                                                        pa.array(list(texts), pa.string()))
-    arrays["reason"] = pa.chunked_array([c.reasons for c, _, _ in parts], pa.string()).take(take)
+    # the rows of the reference path: where they stand in record order, and their reasons
+    at = np.empty(len(order), np.int64)
+    at[order] = np.arange(len(order))
+    starts = np.cumsum([0] + [len(c.record) for c, _, _ in parts])
+    given = np.concatenate([at[start + c.given] for (c, _, _), start in zip(parts, starts.tolist(), strict=False)
+                            if c.given is not None])
+    given_reasons = [x for c, _, _ in parts for x in c.given_reasons]
+    segs = np.concatenate([c.segs for c, _, _ in parts if c.segs is not None])[order]
+    arrays["reason"] = reasons(segments, segs, given, given_reasons)
     return pa.Table.from_pydict(arrays, schema=finding_schema())
 
 

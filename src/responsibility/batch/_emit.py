@@ -63,6 +63,8 @@ class Segments:
         self.data = np.zeros(1 << 20, np.uint8)
         self.offsets = np.zeros(1 << 16, np.int32)
         self.count = 1  # offsets[0] = offsets[1] = 0: the empty segment
+        #: how many times the buffer started afresh (emitters sharing it drop what they knew of it)
+        self.generation = 0
 
     def __len__(self) -> int:
         return self.count
@@ -89,6 +91,12 @@ class Segments:
     def truncate(self, n: int) -> None:
         """Keep the first ``n`` segments."""
         self.count = max(1, min(n, self.count))
+
+    def bound(self) -> None:
+        """Start afresh when too many segments are kept (bounded memory on long runs)."""
+        if self.count > _SEGMENTS or self.nbytes > _SEGMENT_BYTES:
+            self.count = 1
+            self.generation += 1
 
     def arrow(self) -> Any:
         """The segments as a pyarrow binary array (a view of the buffer: use it before the next change)."""
@@ -122,14 +130,41 @@ class Columns:
     place: I32  # index into Tables.place_codes
     clauses: I32  # index into ``clause_texts``
     clause_texts: list[str]
-    reasons: Any  # a pyarrow string array
+    reasons: Any  # a pyarrow string array (None while deferred: see ``Emitter.emit``)
     counts: I64 = field(default_factory=lambda: np.zeros(0, np.int64))  # rows per (basis, liability)
+    #: while deferred: each row's two segment ids, the rows of the reference path and their reasons
+    segs: I64 | None = None
+    given: I64 | None = None
+    given_reasons: list[bytes] = field(default_factory=list)
+
+
+def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> Any:
+    """The reasons of rows made of two segments each (``segs``), but rows ``given`` are ``texts``:
+    one take of both segments of every row, in row order, whose data is the reasons' text and
+    every second offset of which bounds a row's reason. ``segs`` is changed (the given rows)."""
+    import pyarrow as pa
+
+    n = len(segs)
+    base = len(segments)
+    segments.extend(texts)  # used once: dropped again below
+    segs[given, 0] = base + np.arange(len(given))
+    segs[given, 1] = 0
+    try:
+        taken = segments.arrow().take(pa.array(segs.ravel()))
+        _, offs, data = taken.buffers()
+        if n and offs is not None:
+            offsets = np.frombuffer(offs, np.int32, 2 * n + 1, 4 * taken.offset)[::2].copy()
+        else:
+            offsets = np.zeros(n + 1, np.int32)
+        return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets), data or pa.py_buffer(b"")])
+    finally:
+        segments.truncate(base)
 
 
 class Emitter:
     """Turns rows in template form, and verdicts of the reference path, into :class:`Columns`."""
 
-    def __init__(self, t: Tables, tpl: Templates, lang: str) -> None:
+    def __init__(self, t: Tables, tpl: Templates, lang: str, segments: Segments | None = None) -> None:
         self.t, self.tpl, self.lang = t, tpl, lang
         self.texts = Texts()
         policy = t.policy
@@ -164,8 +199,10 @@ class Emitter:
         self._pattern_index: dict[tuple[int, ...], int] = {}
         self.clause_index: dict[str, int] = {}
         self._clause_list: list[str] = []
-        self.segments = Segments()
+        #: the segments made so far (shared by the emitters of a policy's periods)
+        self.segments = segments if segments is not None else Segments()
         self._store: dict[int, tuple[I64, I64]] = {}  # pattern -> sorted segment keys, segment ids
+        self._generation = self.segments.generation
 
     def _sync(self) -> None:
         """Bring the per-template-row arrays up to date with the templates made so far."""
@@ -288,19 +325,21 @@ class Emitter:
                 self._store[p] = (np.insert(known, where, uniq), np.insert(ids, where, new))
         return out
 
-    def _forget(self) -> None:
-        """Drop the interned segments (bounded memory on long runs)."""
-        self.segments.truncate(1)
-        self._store.clear()
-
     def emit(self, c: Cols, dv: Derived, rows: Rows, slow: list[tuple[int, str, list[Finding], str]],
-             numbers: I64) -> Columns:
+             numbers: I64, *, defer: bool = False) -> Columns:
         """Columns of the fast rows and of the reference path's verdicts (``(record, id, findings,
-        area)``), merged in record order."""
+        area)``), merged in record order.
+
+        ``defer``: leave the reasons as segment ids (``Columns.segs`` and ``given``), for whoever
+        merges rows of several emitters sharing these segments to make them in one take
+        (:func:`reasons`); the caller bounds the segments (``Segments.bound``) between chunks."""
         t, tpl = self.t, self.tpl
         self._sync()
-        if len(self.segments) > _SEGMENTS or self.segments.nbytes > _SEGMENT_BYTES:
-            self._forget()
+        if not defer:
+            self.segments.bound()
+        if self._generation != self.segments.generation:
+            self._store.clear()
+            self._generation = self.segments.generation
         slow_findings = [(r, p, f) for r, p, fs, _ in slow for f in fs]
         slow_area = [t.area_index[a] for _, _, fs, a in slow for _ in fs]
         nf = len(rows.rec)
@@ -338,23 +377,8 @@ class Emitter:
                 at = fr[pattern == p]
                 values = [self.slot(s, frec[at], frow[at], c, dv) for s in self.patterns[p]]
                 segs[at, k] = self._segments(k, p, frow[at], values)
-        base = len(self.segments)
-        self.segments.extend([(f.reason if self.lang == "zh" else f.reason_en).encode() for _, _, f in slow_findings])
-        segs[sl, 0] = base + np.arange(len(sl))
-        import pyarrow as pa
-
-        try:
-            # one take of both segments of every row, in row order: its data is the reasons' text, and
-            # every second offset of it bounds a row's reason
-            taken = self.segments.arrow().take(pa.array(segs.ravel()))
-            _, offs, data = taken.buffers()
-            if n and offs is not None:
-                offsets = np.frombuffer(offs, np.int32, 2 * n + 1, 4 * taken.offset)[::2].copy()
-            else:
-                offsets = np.zeros(n + 1, np.int32)
-            reasons = pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets), data or pa.py_buffer(b"")])
-        finally:
-            self.segments.truncate(base)  # the reference path's reasons are used once
+        given = [(f.reason if self.lang == "zh" else f.reason_en).encode() for _, _, f in slow_findings]
+        text = None if defer else reasons(self.segments, segs, sl, given)
         # the chunk's clause texts, sorted, so that output does not depend on the order templates were made
         used = np.unique(clauses)
         if len(self._clause_list) != len(self.clause_index):
@@ -377,5 +401,8 @@ class Emitter:
             problem = source.take(pa.array(idx))
         nl = len(t.liabilities)
         counts = np.bincount(basis.astype(np.int64) * nl + liability, minlength=len(t.bases) * nl)
-        return Columns(numbers[frec].astype(np.int64), problem, area, body, basis, liability, place,
-                       remap[clauses], [texts[i] for i in by_text], reasons, counts.astype(np.int64))
+        out = Columns(numbers[frec].astype(np.int64), problem, area, body, basis, liability, place,
+                      remap[clauses], [texts[i] for i in by_text], text, counts.astype(np.int64))
+        if defer:
+            out.segs, out.given, out.given_reasons = segs, sl, given
+        return out
