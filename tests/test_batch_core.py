@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 
 from responsibility import Jurisdiction, Policy
 
@@ -55,3 +57,20 @@ def test_other_facts_keep_their_level_body_and_flag(policy: Policy, province: Ju
     zero = np.zeros(4, np.int32)
     got = tpl.canonical(zero, zero, ft, fl, fb, fe)
     assert [x.tolist() for x in got] == [fl.tolist(), fb.tolist(), fe.tolist()]
+
+
+@given(st.lists(st.lists(st.integers(-(2**40), 2**40), max_size=40), max_size=6))
+def test_interned_values_get_one_id_each_made_once(chunks: list[list[int]]) -> None:
+    from responsibility.batch._core import Interned
+
+    made: list[int] = []
+
+    def make(v: int) -> int:
+        made.append(v)
+        return 3 * v + 1
+
+    interned = Interned(make, {-5: 7})
+    for chunk in chunks:
+        got = interned(np.array(chunk, np.int64))
+        assert got.tolist() == [7 if v == -5 else 3 * v + 1 for v in chunk]
+    assert sorted(made) == sorted({v for chunk in chunks for v in chunk} - {-5})

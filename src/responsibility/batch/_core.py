@@ -43,25 +43,32 @@ Bool = npt.NDArray[np.bool_]
 
 class Interned:
     """Ids of integer values, each made once by ``make`` on first sight and found again in bulk
-    (a binary search in the sorted values seen so far: no sort of a chunk's values)."""
+    (a hash look-up of the values seen so far, Arrow's ``index_in``: no sort of a chunk's values)."""
 
     def __init__(self, make: Callable[[int], int], known: dict[int, int] | None = None) -> None:
         self.make = make
-        items = sorted((known or {}).items())
-        self.keys = np.array([k for k, _ in items], np.int64)
-        self.ids = np.array([v for _, v in items], np.int64)
+        self.keys = np.array(list((known or {}).keys()), np.int64)  # in the order they were seen
+        self.ids = np.array(list((known or {}).values()), np.int64)
+        self._set: Any = None  # the keys as an Arrow array (made again when keys are added)
 
     def __call__(self, values: npt.NDArray[Any]) -> I64:
         """The id of each value."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         values = np.asarray(values, np.int64)
-        keys, ids = self.keys, self.ids
-        if len(keys):
-            pos = np.searchsorted(keys, values)
-            at = np.minimum(pos, len(keys) - 1)
-            found = keys[at] == values
-            if found.all():
-                return ids[at]
-            out = np.where(found, ids[at], -1)
+        if not len(values):
+            return np.zeros(0, np.int64)
+        if len(self.keys):
+            if self._set is None:
+                self._set = pa.array(self.keys)
+            at = pc.index_in(pa.array(values), value_set=self._set)
+            if not at.null_count:
+                ids: I64 = self.ids[at.to_numpy()]
+                return ids
+            pos = np.asarray(at.fill_null(-1).to_numpy(), np.int64)
+            found = pos >= 0
+            out = np.where(found, self.ids[np.maximum(pos, 0)], -1)
         else:
             found = np.zeros(len(values), np.bool_)
             out = np.full(len(values), -1, np.int64)
@@ -69,8 +76,8 @@ class Interned:
         new, inverse = np.unique(values[todo], return_inverse=True)
         made = np.array([self.make(v) for v in new.tolist()], np.int64)
         out[todo] = made[inverse.reshape(-1)]
-        where = np.searchsorted(keys, new)
-        self.keys, self.ids = np.insert(keys, where, new), np.insert(ids, where, made)
+        self.keys, self.ids = np.concatenate([self.keys, new]), np.concatenate([self.ids, made])
+        self._set = None
         return out
 
 
