@@ -213,3 +213,20 @@ def test_a_problem_is_not_closed_before_it_is_rectified(fresh_db: Path, events: 
             ledger.append([{"problem": "CA-2021-003", "type": t, "on": on} for t, on in events], entered_by="clerk")
         assert info.value.field == "on" and info.value.index == len(events) - 1
         assert ledger.count() == 20
+
+
+@pytest.mark.parametrize(("day", "words"), [
+    ("2021-06-189", "not a date"), (20210618, "not a date"), ("2021-06-18T25:99", "not a date"),
+    ("2021-06-18garbage", "not a date"), ("2021-02-30", "no such day")])
+def test_an_event_day_is_the_whole_text_not_its_first_ten_characters(fresh_db: Path, day: object,
+                                                                    words: str) -> None:
+    from responsibility import ProblemError
+
+    with Ledger.open(fresh_db) as ledger:
+        with pytest.raises(ProblemError, match=words) as info:
+            ledger.append({"problem": "CA-2021-003", "type": "rectified", "on": day}, entered_by="clerk")
+        assert info.value.field == "on" and ledger.count() == 20
+        # A time of day and full-width digits still name that day.
+        stored = ledger.append({"problem": "CA-2021-003", "type": "rectified", "on": "２０２１-06-18 14:30"},
+                               entered_by="clerk")
+        assert [e.on.isoformat() for e in stored] == ["2021-06-18"]

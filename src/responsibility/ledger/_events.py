@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -96,16 +97,33 @@ def kind_of(value: Any) -> str:
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 
 
+_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?))?")
+
+
+def _valid_time(text: str) -> bool:
+    try:
+        dt.time.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
     if isinstance(value, dt.datetime):
         day = value.date()
     elif isinstance(value, dt.date):
         day = value
     else:
+        # Text only (a number is no day, as in a record); a time of day may follow, but nothing
+        # else: "2021-06-189" and "2021-06-18T25:99" are not the 18th.
+        m = _DAY.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
         try:
-            day = dt.date.fromisoformat(str(value).strip()[:10])
+            day = dt.date.fromisoformat(m[1]) if m is not None and (m[2] is None or _valid_time(m[2])) else None
         except ValueError:
-            raise ProblemError(field_name, f"not a date (YYYY-MM-DD): {shown(value)}", record=problem) from None
+            raise ProblemError(field_name, f"{shown(value)} is not a valid date (no such day)",
+                               record=problem) from None
+        if day is None:
+            raise ProblemError(field_name, f"not a date (YYYY-MM-DD): {shown(value)}", record=problem)
     if not FIRST_DAY <= day <= LAST_DAY:
         raise ProblemError(field_name, f"{day.isoformat()} is outside the years 1900-2999", record=problem)
     return day
