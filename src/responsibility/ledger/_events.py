@@ -117,13 +117,13 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
         # Text only (a number is no day, as in a record); a time of day may follow, but nothing
         # else: "2021-06-189" and "2021-06-18T25:99" are not the 18th.
         m = _DAY.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
+        if m is None or (m[2] is not None and not _valid_time(m[2])):
+            raise ProblemError(field_name, f"not a date (YYYY-MM-DD): {shown(value)}", record=problem)
         try:
-            day = dt.date.fromisoformat(m[1]) if m is not None and (m[2] is None or _valid_time(m[2])) else None
+            day = dt.date.fromisoformat(m[1])
         except ValueError:
             raise ProblemError(field_name, f"{shown(value)} is not a valid date (no such day)",
                                record=problem) from None
-        if day is None:
-            raise ProblemError(field_name, f"not a date (YYYY-MM-DD): {shown(value)}", record=problem)
     if not FIRST_DAY <= day <= LAST_DAY:
         raise ProblemError(field_name, f"{day.isoformat()} is outside the years 1900-2999", record=problem)
     return day
