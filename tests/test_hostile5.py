@@ -230,3 +230,30 @@ def test_an_event_day_is_the_whole_text_not_its_first_ten_characters(fresh_db: P
         stored = ledger.append({"problem": "CA-2021-003", "type": "rectified", "on": "２０２１-06-18 14:30"},
                                entered_by="clerk")
         assert [e.on.isoformat() for e in stored] == ["2021-06-18"]
+
+
+# ---------------------------------------------------------------- the impact diff
+
+
+def test_a_changed_time_limit_is_a_changed_answer_for_the_diff(run_cli: Run) -> None:
+    """Shorter handling time makes a record assigned on day 5 late: no shape shows it, the diff must say it."""
+    rules = str(ROOT / "rules")
+    code, out, _ = run_cli("diff", rules, "--set", "handling_time_limit_days=3", "--format", "summary",
+                           "--fail-on-change")
+    assert code == 1 and "handling_time_limit_days: 10 → 3" in out and "Time limits changed" in out
+    code, out, _ = run_cli("diff", rules, "--set", "handling_time_limit_days=3", "--format", "json")
+    assert code == 0 and json.loads(out)["time_limits"] == ["handling_time_limit_days: 10 → 3"]
+    code, out, _ = run_cli("diff", rules, rules, "--fail-on-change", "--format", "markdown")
+    assert code == 0 and "Time limits" not in out
+
+
+def test_the_time_limit_really_changes_a_verdict() -> None:
+    """The premise of the test above, on the record of the notebook (assigned four days after discovery)."""
+    import responsibility
+
+    policy = responsibility.load()
+    record = {**RECORD, "handled": [{"action": "assigned", "by_level": "county", "to_level": "township",
+                                     "on": "2021-03-05"}]}
+    bases = [{f.basis for f in p.who_answers(record, engine="compiled").findings}
+             for p in (policy, policy.with_parameters(handling_time_limit_days=3))]
+    assert "not_handled" not in bases[0] and "not_handled" in bases[1]

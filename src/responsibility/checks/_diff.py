@@ -6,9 +6,10 @@ The fact space is finite: area × problem kind × severity × level of the place
 fact type (found at a level, unhandled / unrectified / concealed at a level or by a
 named body) plus the main-responsibility fact. :func:`diff` evaluates every point of
 it under both policies, on every day on which either policy changes, so an empty
-answer diff proves that no problem would be answered differently. The time limits
-(parameters) decide which facts a record produces; their changes are listed among
-the data changes.
+answer diff proves that no problem would be answered differently — unless a time limit
+changed: the ``days`` parameters decide which facts a record produces (whether a step
+was late), not what a fact means, so no shape shows them; :attr:`Diff.time_limits`
+names them, the outputs say so and :attr:`Diff.answers_changed` counts them.
 """
 
 from __future__ import annotations
@@ -93,11 +94,22 @@ class Diff:
     answers: tuple[AnswerChange, ...]
     scenarios: tuple[ScenarioChange, ...]
     shapes: int
+    #: Time limits (``days`` parameters) changed, as ``"name: old → new"``: they decide when a step
+    #: is late, which no answer shape shows, so a record near the limit may now be answered differently.
+    time_limits: tuple[str, ...] = ()
 
     @property
     def answers_changed(self) -> bool:
-        """Whether any problem would now be answered differently."""
-        return bool(self.answers or self.scenarios)
+        """Whether any problem would now be answered differently (a changed time limit counts)."""
+        return bool(self.answers or self.scenarios or self.time_limits)
+
+    def time_limit_note(self) -> str | None:
+        """One sentence on changed time limits (None when none changed)."""
+        if not self.time_limits:
+            return None
+        return (f"Time limits changed ({'; '.join(self.time_limits)}): they decide when a step is late, so a "
+                "record near the limit is answered differently although no answer shape changes "
+                "(--fail-on-change counts it as a change).")
 
     def grouped(self) -> list[list[AnswerChange]]:
         """Answer changes grouped by day and by what appeared and vanished, largest group first."""
@@ -110,7 +122,7 @@ class Diff:
         """JSON form."""
         return {"shapes_compared": self.shapes, "data": [c.to_dict() for c in self.data],
                 "answers": [c.to_dict() for c in self.answers],
-                "scenarios": [c.to_dict() for c in self.scenarios]}
+                "scenarios": [c.to_dict() for c in self.scenarios], "time_limits": list(self.time_limits)}
 
     def to_json(self) -> str:
         """JSON text."""
@@ -121,6 +133,8 @@ class Diff:
         out = ["## Policy impact", ""]
         out.append(f"{len(self.data)} data change(s); {len(self.answers)} changed answer shape(s) out of "
                    f"{self.shapes} compared; {len(self.scenarios)} changed scenario(s).")
+        if limits := self.time_limit_note():
+            out += ["", f"**{limits}**"]
         if self.data:
             out += ["", "### Data", "", "| kind | id | change | fields |", "|---|---|---|---|"]
             for c in self.data:
@@ -151,6 +165,8 @@ class Diff:
         out = ["## Policy impact (summary)", "",
                f"{len(self.data)} data change(s); {len(self.answers)} changed answer shape(s) out of "
                f"{self.shapes} compared; {len(self.scenarios)} changed scenario(s)."]
+        if limits := self.time_limit_note():
+            out += ["", f"**{limits}**"]
         if self.data:
             kinds: dict[str, Counter[str]] = {}
             for c in self.data:
@@ -398,7 +414,22 @@ def diff(old: PolicyView, new: PolicyView, *, scenarios: Iterable[str | Path] = 
         # Each period between two boundaries, and the one before the first.
         checked += [d for d in [days[0] - dt.timedelta(days=1), *days] if d not in checked]
     answers, count = answer_changes(old, new, checked, frozenset(areas) if areas is not None else None)
-    return Diff(tuple(data_changes(old, new)), tuple(answers), tuple(scenario_changes(old, new, scenarios)), count)
+    data = tuple(data_changes(old, new))
+    return Diff(data, tuple(answers), tuple(scenario_changes(old, new, scenarios)), count, _time_limits(old, new))
+
+
+def _time_limits(old: PolicyView, new: PolicyView) -> tuple[str, ...]:
+    """The ``days`` parameters whose value differs (or that only one side has), as ``"name: a → b"``."""
+    def days(policy: PolicyView) -> dict[str, list[Any]]:
+        out: dict[str, list[Any]] = {}
+        for p in policy.data.parameters:
+            if p.type == "days":
+                out.setdefault(p.id, []).append(p.value)
+        return out
+
+    a, b = days(old), days(new)
+    return tuple(f"{k}: {'/'.join(map(str, a.get(k, ['-'])))} → {'/'.join(map(str, b.get(k, ['-'])))}"
+                 for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k))
 
 
 def scenario_changes(old: PolicyView, new: PolicyView, paths: Iterable[str | Path]) -> list[ScenarioChange]:

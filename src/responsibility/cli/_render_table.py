@@ -85,6 +85,8 @@ def print_diff(result: Diff, console: Console | None = None) -> None:
     console = console or Console()
     console.print(f"{len(result.data)} data change(s); {len(result.answers)} changed answer shape(s) of "
                   f"{result.shapes} compared; {len(result.scenarios)} changed scenario(s)", highlight=False)
+    if note := result.time_limit_note():
+        console.print(note, highlight=False)
     if result.data:
         t = Table(title="data changes")
         for col in ("kind", "id", "change", "fields"):
