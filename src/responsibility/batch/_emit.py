@@ -4,9 +4,9 @@ Every column but ``problem`` and ``reason`` takes few values: they are kept as i
 into the policy's tables (Arrow dictionary columns, pandas categoricals). A reason is its
 template's literal pieces with the record's context values (place name, finder, dates…) in
 the slots. It is cut after the place's name into two segments; a segment is named exactly
-by its template signature and its slot values, is built once (as UTF-8) and reused by every
-row that has it; the segments are kept in one growing buffer, and Arrow joins two of them per
-row (``take`` and ``binary_join_element_wise``, in C) to make a chunk's reasons.
+by its template signature and its slot values (found by :class:`KeyIds`), is built once (as
+UTF-8) and reused by every row that has it; the segments are kept in one growing buffer, and one
+Arrow ``take`` of both segments of every row (in C) makes a chunk's reasons.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ FINDING_COLUMNS = ("record", "problem", "area", "level", "body", "name", "place"
                    "liability", "clauses", "reason")
 REJECT_COLUMNS = ("record", "line", "problem", "field", "code", "reason")
 _RADIX = 2**21  # text ids in segment keys
+_PLACE = CONTEXT_FIELDS.index("place")
 _SEGMENTS = 2_000_000  # interned segments kept before starting afresh
 
 
@@ -105,6 +106,74 @@ class Segments:
         return pa.Array.from_buffers(pa.binary(), self.count,
                                      [None, pa.py_buffer(self.offsets[:self.count + 1]),
                                       pa.py_buffer(self.data[:self.nbytes])])
+
+
+class KeyIds:
+    """Ids of integer keys (never negative), found and added in bulk: an open-addressing hash
+    table (linear probing, at most half full), a few passes over the keys where a binary search
+    in sorted keys makes one random walk per key."""
+
+    _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of key × 2⁶⁴/φ
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._alloc(10)
+
+    def _alloc(self, bits: int) -> None:
+        self.bits = bits
+        self.keys = np.full(1 << bits, -1, np.int64)
+        self.ids = np.zeros(1 << bits, np.int64)
+
+    def _slots(self, keys: I64) -> I64:
+        hashed = np.ascontiguousarray(keys, np.int64).view(np.uint64) * self._MULTIPLIER
+        return (hashed >> np.uint64(64 - self.bits)).view(np.int64)
+
+    def find(self, keys: I64) -> I64:
+        """The id of each key, -1 for keys not added."""
+        slot = self._slots(keys)
+        got = self.keys[slot]
+        out = self.ids[slot]
+        hit = got == keys
+        if hit.all():
+            return out
+        miss = np.nonzero(~hit)[0]
+        out[miss] = -1
+        live = miss[got[miss] >= 0]  # the slot holds another key: look further
+        at = slot[live]
+        mask = (1 << self.bits) - 1
+        while len(live):
+            at = (at + 1) & mask
+            got = self.keys[at]
+            hit = got == keys[live]
+            out[live[hit]] = self.ids[at[hit]]
+            more = ~hit & (got >= 0)
+            live, at = live[more], at[more]
+        return out
+
+    def add(self, keys: I64, ids: I64) -> None:
+        """Add ``keys`` (distinct, none added yet) with their ``ids``."""
+        need = self.count + len(keys)
+        if 2 * need > len(self.keys):
+            old = self.keys >= 0
+            keys, ids = np.concatenate([self.keys[old], keys]), np.concatenate([self.ids[old], ids])
+            bits = self.bits
+            while 2 * need > 1 << bits:
+                bits += 1
+            self._alloc(bits)
+        self.count = need
+        mask = (1 << self.bits) - 1
+        at = self._slots(keys)
+        todo = np.arange(len(keys))
+        while len(todo):
+            free = np.nonzero(self.keys[at] < 0)[0]
+            # of the keys that reach one free slot, the first takes it; every other moves on
+            slots, first = np.unique(at[free], return_index=True)
+            won = free[first]
+            self.keys[slots] = keys[todo[won]]
+            self.ids[slots] = ids[todo[won]]
+            left = np.ones(len(todo), np.bool_)
+            left[won] = False
+            todo, at = todo[left], (at[left] + 1) & mask
 
 
 def _grown(a: npt.NDArray[Any], need: int) -> npt.NDArray[Any]:
@@ -201,7 +270,7 @@ class Emitter:
         self._clause_list: list[str] = []
         #: the segments made so far (shared by the emitters of a policy's periods)
         self.segments = segments if segments is not None else Segments()
-        self._store: dict[int, tuple[I64, I64]] = {}  # pattern -> sorted segment keys, segment ids
+        self._store: dict[int, KeyIds] = {}  # pattern -> segment ids by key
         self._generation = self.segments.generation
 
     def _sync(self) -> None:
@@ -255,12 +324,18 @@ class Emitter:
         """Text ids of the ISO dates of ``days`` (ordinals from EPOCH)."""
         return self._days(days)
 
-    def slot(self, s: int, rec: I32, row: I64, c: Cols, dv: Derived) -> I64:
-        """Text ids of context slot ``s`` (an index of CONTEXT_FIELDS) for rows ``rec``/``row``."""
+    def slot(self, s: int, rec: I32, row: I64, c: Cols, dv: Derived, memo: dict[str, Any] | None = None) -> I64:
+        """Text ids of context slot ``s`` (an index of CONTEXT_FIELDS) for rows ``rec``/``row``
+        (``memo``: what slots of the same rows share, kept for the next slot; ``memo["place"]``,
+        if given, is each row's place, an index into ``Tables.place_codes``)."""
         name = CONTEXT_FIELDS[s]
         en = int(name.endswith("_en"))
+        memo = {} if memo is None else memo
         if name == "place":
-            return self.place_text[self.t.ancestor[c.place[rec], self.body_rank[self.tpl.array("body")[row]]]]
+            place = memo.get("place")
+            if place is None:
+                place = self.t.ancestor[c.place[rec], self.body_rank[self.tpl.array("body")[row]]]
+            return self.place_text[place]
         if name.startswith("finder"):
             return np.asarray(self.finder[en, c.dlev[rec], c.dbody[rec] + 1], np.int64)
         if name.startswith("channel"):
@@ -270,11 +345,13 @@ class Emitter:
             days = np.where(lv >= 0, dv.received[rec, np.maximum(lv, 0)], NONE).astype(np.int32)
             return self.day_ids(days)
         # the fact's own assignment, or (for supervisors and main responsibility) the lowest one
-        lv = self.tpl.array("fact_level")[row]
-        assigned = dv.asg_on[rec] != NONE
-        anywhere = assigned.any(axis=1)
-        rank = np.where(assigned[np.arange(len(rec)), np.maximum(lv, 0)], lv, np.argmax(assigned, axis=1))
-        rank = np.where((lv >= 0) & anywhere, rank, -1)
+        rank = memo.get("rank")
+        if rank is None:
+            lv = self.tpl.array("fact_level")[row]
+            assigned = dv.asg_on[rec] != NONE
+            anywhere = assigned.any(axis=1)
+            rank = np.where(assigned[np.arange(len(rec)), np.maximum(lv, 0)], lv, np.argmax(assigned, axis=1))
+            rank = memo["rank"] = np.where((lv >= 0) & anywhere, rank, -1)
         at = np.maximum(rank, 0)
         if name == "assignee" or name == "assignee_en":
             return np.where(rank >= 0, self.assignee[en, at], 0)
@@ -289,12 +366,11 @@ class Emitter:
             key = sig.copy()
             for v in values:
                 key = key * _RADIX + v
-            known, ids = self._store.get(p, (np.zeros(0, np.int64), np.zeros(0, np.int64)))
-            pos = np.searchsorted(known, key)
-            at = np.minimum(pos, max(len(known) - 1, 0))
-            found = (pos < len(known)) & (known[at] == key) if len(known) else np.zeros(len(key), np.bool_)
-            out = np.where(found, ids[at] if len(ids) else 0, -1)
-            todo = np.nonzero(~found)[0]
+            store = self._store.get(p)
+            if store is None:
+                store = self._store[p] = KeyIds()
+            out = store.find(key)
+            todo = np.nonzero(out < 0)[0]
         else:  # more slots than one integer can name: name them within this chunk only
             stacked = np.stack([sig, *values], axis=1)
             _, inverse = np.unique(stacked, axis=0, return_inverse=True)
@@ -320,9 +396,7 @@ class Emitter:
             segments.extend(made)
             out[todo] = new[inverse.reshape(-1)]
             if exact:
-                known, ids = self._store.get(p, (np.zeros(0, np.int64), np.zeros(0, np.int64)))
-                where = np.searchsorted(known, uniq)
-                self._store[p] = (np.insert(known, where, uniq), np.insert(ids, where, new))
+                self._store[p].add(uniq, new)
         return out
 
     def emit(self, c: Cols, dv: Derived, rows: Rows, slow: list[tuple[int, str, list[Finding], str]],
@@ -373,14 +447,15 @@ class Emitter:
         fr = np.nonzero(fast)[0]
         for k in (0, 1):
             pattern = self._pattern[frow[fr], k]
-            for p in np.unique(pattern).tolist():
+            for p in np.nonzero(np.bincount(pattern, minlength=len(self.patterns)))[0].tolist():
                 at = fr[pattern == p]
-                values = [self.slot(s, frec[at], frow[at], c, dv) for s in self.patterns[p]]
+                memo = {"place": place[at]} if _PLACE in self.patterns[p] else {}
+                values = [self.slot(s, frec[at], frow[at], c, dv, memo) for s in self.patterns[p]]
                 segs[at, k] = self._segments(k, p, frow[at], values)
         given = [(f.reason if self.lang == "zh" else f.reason_en).encode() for _, _, f in slow_findings]
         text = None if defer else reasons(self.segments, segs, sl, given)
         # the chunk's clause texts, sorted, so that output does not depend on the order templates were made
-        used = np.unique(clauses)
+        used = np.nonzero(np.bincount(clauses, minlength=1))[0]
         if len(self._clause_list) != len(self.clause_index):
             self._clause_list = list(self.clause_index)
         texts = [self._clause_list[i] for i in used.tolist()]
