@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, Protocol
 
@@ -34,11 +35,11 @@ from ._verdict import (
     Slot,
     Step,
     Verdict,
+    VerdictContext,
     cells_of,
     fill_template,
     fresh,
 )
-from ._verdict_view import VerdictContext
 
 EngineName = Literal["durable", "compiled"]
 
@@ -158,7 +159,11 @@ class Decider:
             raise EngineError(f"unknown engine {name!r}; use 'durable' or 'compiled'")
         with self._lock:
             if self._durable is None:
-                self._durable = _engine_durable.DurableEngine(self.rules, self.policy.version_key)
+                # The ruleset names need a tag of the policy, not a hash of all its data (each engine's
+                # names are unique by their serial): serialising the data would build every model's
+                # serialiser on a cold start.
+                tag = hashlib.sha256(f"{self._label}@{self.policy.as_of}".encode()).hexdigest()[:16]
+                self._durable = _engine_durable.DurableEngine(self.rules, tag)
             return self._durable
 
     def decide(self, raw: Problem | Mapping[str, Any], jurisdiction: Jurisdiction, *,

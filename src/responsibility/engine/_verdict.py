@@ -17,7 +17,12 @@ import string
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from ..chain._jurisdiction import Jurisdiction
+    from ..policy._view import PolicyView
+    from ._problem import Problem
 
 Lang = Literal["zh", "en"]
 
@@ -287,6 +292,15 @@ class Sheet(NamedTuple):
             d["findings"] = list(ix)
             out.append(d)
         return out
+
+
+class VerdictContext(NamedTuple):
+    """What a verdict was decided in: the policy view, the jurisdiction and the parsed problem
+    (a named tuple: one is made per decision; pictures and the table read it)."""
+
+    policy: PolicyView
+    jurisdiction: Jurisdiction
+    problem: Problem
 
 
 class Verdict:

@@ -11,13 +11,12 @@ policy data; the few words of the picture's own (问题, 期限 …) are in :dat
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal
+
+from ._verdict import VerdictContext
 
 if TYPE_CHECKING:
     from ..chain._draw import Case
-    from ..chain._jurisdiction import Jurisdiction
-    from ..policy._view import PolicyView
-    from ._problem import Problem
     from ._verdict import Verdict
 
 Lang = Literal["zh", "en"]
@@ -32,15 +31,6 @@ WORDS: dict[str, dict[str, str]] = {
            "severity": "severity", "none": "no findings", "level": "(the level)",
            "what_if": "what-if parameters (not the rules' defaults)", "assigned": "assigned", "reported": "reported"},
 }
-
-
-class VerdictContext(NamedTuple):
-    """What a verdict was decided in: the policy view, the jurisdiction and the parsed problem
-    (a named tuple: one is made per decision)."""
-
-    policy: PolicyView
-    jurisdiction: Jurisdiction
-    problem: Problem
 
 
 def short_repr(v: Verdict) -> str:

@@ -44,7 +44,9 @@ Day = Annotated[dt.date, AfterValidator(check_day)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # Validators and serialisers are built on first use: a start from the policy cache unpickles the
+    # data and never validates it, and building them was most of this module's import.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class _Dated(_Strict):
@@ -260,6 +262,11 @@ class StageDuties(_Strict):
         return list(getattr(self, stage))
 
 
+#: The empty default, made without validation: validating it here would build the models' validators
+#: on import, which a start from the policy cache never needs (they are built on first validation).
+NO_STAGE_DUTIES = StageDuties.model_construct()
+
+
 class ProblemKind(Term, _Dated):
     """A kind of problem within a duty area, with the duties it implicates per stage.
 
@@ -270,7 +277,7 @@ class ProblemKind(Term, _Dated):
 
     category: Id | None = None
     authority: Id = "county"
-    stages: StageDuties = StageDuties()
+    stages: StageDuties = NO_STAGE_DUTIES
     basis: Basis = "text"
 
 
@@ -288,9 +295,9 @@ class Area(Term):
     applies_to_all: bool = False
     authority: Id = Field("county", description="Authority level for problems given without a kind.")
     duties: list[Duty]
-    stages: StageDuties = StageDuties()
+    stages: StageDuties = NO_STAGE_DUTIES
     stages_without_kind: StageDuties = Field(
-        StageDuties(),
+        NO_STAGE_DUTIES,
         description="With applies_to_all: duties added to the problems of every area that name no kind.",
     )
     problem_kinds: list[ProblemKind] = []
@@ -432,7 +439,8 @@ class Relation(_Strict):
     basis: Basis = "text"
     note: str | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True,
+                              defer_build=True)
 
 
 class RelationRule(_Strict):
