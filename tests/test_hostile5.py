@@ -257,3 +257,38 @@ def test_the_time_limit_really_changes_a_verdict() -> None:
     bases = [{f.basis for f in p.who_answers(record, engine="compiled").findings}
              for p in (policy, policy.with_parameters(handling_time_limit_days=3))]
     assert "not_handled" not in bases[0] and "not_handled" in bases[1]
+
+
+# ---------------------------------------------------------------- the column mapping and the tokens file
+
+
+@pytest.mark.parametrize(("mapping", "words"), [
+    ("columns: {problem: [问题编号]}\nvalues: [1, 2]\n", ":2:1: values"),
+    ("columns: {problem: [问题编号]}\nvalues: {area: [1]}\n", ":2:10: values.area"),
+    ("columns: {problem: {a: 1}}\n", ":1:11: columns.problem"),
+    ("columns: {problem: null}\n", ":1:11: columns.problem"),
+    ("columns: {problem: [问题编号]}\nbogus: 1\n", ":2:1: unknown key 'bogus'"),
+    ("columns: {problem: [问题编号]}\nsheet: [1]\n", ":2:1: sheet")])
+def test_a_malformed_column_mapping_is_located_not_a_crash(run_cli: Run, fresh_db: Path, tmp_path: Path,
+                                                            mapping: str, words: str) -> None:
+    (tmp_path / "m.yaml").write_text(mapping, encoding="utf-8")
+    (tmp_path / "l.csv").write_text("问题编号,领域,所在地代码\nA,危房改造,330127100219\n", encoding="utf-8")
+    code, _, err = run_cli("ledger", "import", str(fresh_db), str(tmp_path / "l.csv"), "--by", "clerk",
+                           "--mapping", str(tmp_path / "m.yaml"))
+    assert code == 2 and f"m.yaml{words}" in _one_error_line(err), err
+
+
+def test_a_mapping_without_a_required_field_says_so(run_cli: Run, fresh_db: Path, tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text("columns: {problem: [问题编号]}\n", encoding="utf-8")
+    (tmp_path / "l.csv").write_text("问题编号,领域,所在地代码\nA,危房改造,330127100219\n", encoding="utf-8")
+    code, _, err = run_cli("ledger", "import", str(fresh_db), str(tmp_path / "l.csv"), "--by", "clerk",
+                           "--mapping", str(tmp_path / "m.yaml"))
+    assert code == 2 and "domain: not in the mapping" in _one_error_line(err)
+
+
+@pytest.mark.parametrize("name", ["a\nb", "\x1b[31mred", "a\tb", "x" * 201])
+def test_a_token_name_is_one_printable_line(run_cli: Run, name: str) -> None:
+    code, out, err = run_cli("token", "--name", name, "--role", "county", "--jurisdiction", "330127")
+    assert code == 2 and out == "" and "printable" in _one_error_line(err)
+    code, out, _ = run_cli("token", "--name", "县扶贫办\u3000张三", "--role", "county", "--jurisdiction", "330127")
+    assert code == 0 and "张三" in out

@@ -61,22 +61,44 @@ def load_mapping(path: str | Path | None = None) -> Mapping_:
 
     p = Path(path) if path is not None else default_mapping_path()
     try:  # bounded: a regular file, no alias bomb, no deep nesting (see policy._yaml)
-        data, _ = read_yaml(p)
+        data, pos = read_yaml(p)
     except RulesError as exc:
         raise LedgerError(f"cannot read the column mapping: {exc.issues[0]}") from None
+
+    def fail(where: tuple[Any, ...], message: str) -> LedgerError:
+        line, column = pos.at(where)
+        return LedgerError(f"{p}:{line}:{column}: {message} (see the shipped mapping.yaml for the form)")
+
     if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
-        raise LedgerError(f"{p}: a column mapping has 'columns: {{field: [header, …]}}'")
+        raise fail((), "a column mapping has 'columns: {field: [header, …]}'")
+    for k in data:
+        if k not in ("columns", "values", "sheet"):
+            raise fail((k,), f"unknown key {k!r}; a mapping has columns, values and sheet")
     cols: dict[str, list[str]] = {}
     for k, v in data["columns"].items():
         if k not in FIELDS:
             from difflib import get_close_matches
 
             close = get_close_matches(str(k), FIELDS, n=1)
-            raise LedgerError(f"{p}: columns.{k}: unknown ledger field" +
-                              (f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(FIELDS)}"))
-        cols[k] = [str(x) for x in (v if isinstance(v, list) else [v])]
-    values = {str(k): {str(a): str(b) for a, b in (v or {}).items()} for k, v in (data.get("values") or {}).items()}
-    return Mapping_(cols, values, data.get("sheet"))
+            raise fail(("columns", k), f"columns.{k}: unknown ledger field" +
+                       (f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(FIELDS)}"))
+        headers = v if isinstance(v, list) else [v]
+        if not headers or not all(isinstance(h, str | int) and not isinstance(h, bool) and str(h).strip()
+                                  for h in headers):
+            raise fail(("columns", k), f"columns.{k}: give the column header(s) as text or a list of texts")
+        cols[k] = [str(x) for x in headers]
+    values: dict[str, dict[str, str]] = {}
+    raw_values = data.get("values") or {}
+    if not isinstance(raw_values, dict):
+        raise fail(("values",), "values: give {field: {name in the file: id}}")
+    for k, v in raw_values.items():
+        if v is not None and not isinstance(v, dict):
+            raise fail(("values", k), f"values.{k}: give {{name in the file: id}}")
+        values[str(k)] = {str(a): str(b) for a, b in (v or {}).items()}
+    sheet = data.get("sheet")
+    if sheet is not None and not isinstance(sheet, str | int):
+        raise fail(("sheet",), "sheet: give the sheet's name")
+    return Mapping_(cols, values, None if sheet is None else str(sheet))
 
 
 @dataclass
@@ -170,7 +192,8 @@ class RowReader:
         self.width = len(header)
         missing = [f for f in REQUIRED if f not in self.index]
         if missing:
-            wanted = "; ".join(f"{f}: one of {', '.join(mapping.columns.get(f, []))}" for f in missing)
+            wanted = "; ".join(f"{f}: one of {', '.join(mapping.columns[f])}" if mapping.columns.get(f) else
+                               f"{f}: not in the mapping" for f in missing)
             raise LedgerError(f"the file has no column for {', '.join(missing)} ({wanted}); its headers are "
                               f"{', '.join(h for h in header if h)}. Give a --mapping that names them")
         v = policy.data.vocabulary

@@ -27,6 +27,7 @@ import hmac
 import json
 import os
 import secrets
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,6 +160,10 @@ class TokenStore:
                 if not isinstance(item.get(key), (str, int)) or str(item[key]).strip() == "":
                     raise fail(f"{where}.{key}", "is required")
             name, role, digest = str(item["name"]), str(item["role"]), str(item["sha256"]).lower()
+            if len(name) > 200 or any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in name):
+                # The decision log shows it, and the ledger's entered_by (which refuses the same).
+                raise fail(f"{where}.name", f"{name[:60]!a}: give a name of printable text (no line breaks or "
+                           "control characters), at most 200 characters")
             if role not in ROLES:
                 raise fail(f"{where}.role", f"unknown role {role!r}; use one of {', '.join(ROLES)}")
             code = full_code(item["jurisdiction"])
