@@ -292,3 +292,20 @@ def test_a_token_name_is_one_printable_line(run_cli: Run, name: str) -> None:
     assert code == 2 and out == "" and "printable" in _one_error_line(err)
     code, out, _ = run_cli("token", "--name", "县扶贫办\u3000张三", "--role", "county", "--jurisdiction", "330127")
     assert code == 0 and "张三" in out
+
+
+def test_an_import_names_what_it_was_given(run_cli: Run, fresh_db: Path, tmp_path: Path) -> None:
+    book = tmp_path / "book.csv"
+    book.write_bytes(WORKBOOK.read_bytes())  # a workbook under a CSV's name
+    cases = {"/dev/zero": "not a regular file", str(tmp_path): "is a directory",
+             str(fresh_db): "an SQLite database", str(book): "name it .xlsx"}
+    for path, words in cases.items():
+        code, _, err = run_cli("ledger", "import", str(fresh_db), path, "--by", "clerk")
+        assert code == 2 and words in _one_error_line(err), (path, err)
+
+
+@pytest.mark.parametrize("url", ["mysql://a/b", "oracle://x", "mssql+pyodbc://h/d"])
+def test_a_database_that_cannot_hold_a_ledger_is_named(run_cli: Run, url: str) -> None:
+    code, _, err = run_cli("ledger", "verify", url)
+    line = _one_error_line(err)
+    assert code == 2 and "cannot hold a ledger" in line and "postgresql://" in line and "psycopg" not in line

@@ -130,7 +130,8 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
     """Headers and numbered rows of an .xlsx or .csv file."""
     p = Path(path)
     if not p.is_file():
-        raise LedgerError(f"{p}: no such file")
+        raise LedgerError(f"{p}: no such file" if not p.exists() else f"{p}: not a regular file (a directory, "
+                          "pipe or device); give the ledger's .xlsx or .csv file")
     if p.suffix.lower() in (".xlsx", ".xlsm"):
         from ._xlsx import read_rows
 
@@ -151,7 +152,10 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
             try:
                 text = raw.decode("gb18030")
             except UnicodeDecodeError as exc:
-                raise LedgerError(f"{p}: neither UTF-8 nor GB18030 (byte {exc.start}); give --encoding") from None
+                what = ("an SQLite database" if raw.startswith(b"SQLite format 3\x00") else
+                        "a workbook: name it .xlsx" if raw.startswith(b"PK\x03\x04") else
+                        f"not text in UTF-8 or GB18030 (at byte {exc.start:,}); give its --encoding")
+                raise LedgerError(f"{p}: {what}; import reads a ledger's .xlsx or .csv file") from None
             encoding = "gb18030"
             if result is not None:
                 result.notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)")

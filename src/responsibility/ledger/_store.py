@@ -112,6 +112,10 @@ def make_engine(url: str) -> Any:
         sa.event.listen(engine, "connect", _connect)
         sa.event.listen(engine, "begin", _begin)
         return engine
+    scheme = url.split("://", 1)[0].split("+", 1)[0].lower() if "://" in url else ""
+    if scheme != "postgresql":
+        raise LedgerError(f"a {scheme or 'URL'!r} database cannot hold a ledger: give a SQLite file (county.db, "
+                          "sqlite:///county.db) or a PostgreSQL URL (postgresql://user@host/db)")
     try:
         return sa.create_engine(url, pool_pre_ping=True)
     except ImportError as exc:
