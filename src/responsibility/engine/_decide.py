@@ -36,9 +36,9 @@ from ._verdict import (
     Step,
     Verdict,
     VerdictContext,
-    cells_of,
     fill_template,
     fresh,
+    interpretation_cell,
 )
 
 EngineName = Literal["durable", "compiled"]
@@ -83,8 +83,8 @@ class Rows(NamedTuple):
     rules: tuple[tuple[str, ...], ...]
     slots: tuple[tuple[Any, str], ...]
     interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
-    cells: tuple[Cell, ...]  # what to_dict reads (:func:`cells_of`)
-    icells: tuple[InterpretationCell, ...]
+    cells: tuple[tuple[Cell, int], ...]  # what to_dict reads (:class:`Sheet`)
+    icells: tuple[tuple[InterpretationCell, tuple[int, ...]], ...]
 
 
 class _Engine(Protocol):
@@ -142,6 +142,8 @@ class Decider:
         self._order = _Memo(lambda k: (policy.level_rank[policy.bodies[k[0]].level], k[0],
                                        self._failure_rank[k[1]], self._liability_rank[k[2]]))
         self._interpretation_memo = _Memo(self._interpretation_form)
+        #: By interpretation id, as :attr:`_interpretation_memo` (a form's value may be a list: unhashable).
+        self._interpretation_cells = _Memo(lambda rid: interpretation_cell(self._interpretation_memo[rid]))
         #: A plan's interpretations by what its findings rest on (in order) and what rests without a finding.
         self._interpretations_memo: dict[tuple[Any, ...], tuple[tuple[InterpretationForm, tuple[int, ...]], ...]] = {}
 
@@ -261,13 +263,17 @@ class Decider:
         rules_of: list[tuple[str, ...]] = []
         memo, passing, by_parameter = self._row_forms, ctx.passed, ctx.deadline_from_parameter
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
-            rules = tuple([r for r, _ in positions])
-            facts = [everything[i] for _, i in positions]
-            fact = facts[0]
-            if len(facts) == 1:
+            if len(positions) == 1:  # most findings rest on one hit
+                rule_id, at = positions[0]
+                rules: tuple[str, ...] = (rule_id,)
+                fact = everything[at]
+                facts = [fact]
                 passed = key[1] == "not_rectified" and fact.get("lvl") in passing
                 selffix = bool(fact.get("selffix"))
             else:
+                rules = tuple([r for r, _ in positions])
+                facts = [everything[i] for _, i in positions]
+                fact = facts[0]
                 passed = key[1] == "not_rectified" and any(f.get("lvl") in passing for f in facts)
                 selffix = any(f.get("selffix") for f in facts)
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
@@ -284,8 +290,10 @@ class Decider:
             rules_of.append(rules)
             slot_of.append(slots.setdefault((fact.get("lvl"), form.level), len(slots)))
         interpretations = self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on)
+        cell = self._interpretation_cells
         got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations,
-                               *cells_of(forms, slot_of, interpretations))
+                               tuple(zip([f.cell for f in forms], slot_of, strict=True)),
+                               tuple([(cell[i.id], ix) for i, ix in interpretations]))
         return got
 
     def without_knowers_missing(self, placed: dict[tuple[str, str, str], Any],

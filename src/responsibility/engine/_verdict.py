@@ -14,7 +14,7 @@ import datetime as dt
 import html
 import json
 import string
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -183,14 +183,16 @@ class FindingForm:
     own: Mapping[str, str] | None = None
     #: What the form was made from, kept with it (the decider finds the form by its identity).
     static: Any = None
-    #: ``Finding.to_dict()`` of a finding of this form, short of its place, clauses and reason
-    #: (each to_dict copies it and sets those three: the keys stay in their order).
-    row: dict[str, Any] = dataclass_field(init=False, compare=False, repr=False)
+    #: What ``to_dict`` reads of a finding of this form (a :data:`Cell` short of its slot).
+    cell: Cell = dataclass_field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "row", {
-            "level": self.level, "body": self.body, "name": self.name, "place": "", "basis": self.basis,
-            "liability": self.liability, "clauses": None, "reason": ""})
+        # The row is Finding.to_dict() short of its place, clauses and reason: each to_dict copies
+        # it and sets those three (the keys stay in their order).
+        row = {"level": self.level, "body": self.body, "name": self.name, "place": "", "basis": self.basis,
+               "liability": self.liability, "clauses": None, "reason": ""}
+        object.__setattr__(self, "cell", (row, self.clauses, self.reason, self.reason_en,
+                                          self if self.own is not None else None))
 
     def text(self, values: Mapping[str, str], en: bool) -> str:
         """The reason in Chinese or English, given the record's values (a :func:`blank` mapping)."""
@@ -205,23 +207,19 @@ class FindingForm:
 #: plain dict with a value, maybe ``""``, for every field a form's template left unfilled).
 Slot = tuple[str, str, Mapping[str, str]]
 
-#: A finding as ``to_dict`` writes it: its form's row, clauses and reason templates (Chinese,
-#: English), the form itself where formatting needs its own values too (else ``None``), and its slot.
-Cell = tuple[dict[str, Any], tuple[str, ...], str, str, FindingForm | None, int]
-#: An interpretation as ``to_dict`` writes it: its dict short of the findings, the findings' indices,
-#: and whether its value is a list (each dict gets its own copy).
-InterpretationCell = tuple[dict[str, Any], tuple[int, ...], bool]
+#: What ``to_dict`` reads of a finding's form (:attr:`FindingForm.cell`): its dict short of its place,
+#: clauses and reason, its clauses, its reason templates (Chinese, English), and the form itself
+#: where formatting needs its own values too (else ``None``).
+Cell = tuple[dict[str, Any], tuple[str, ...], str, str, FindingForm | None]
+#: What ``to_dict`` reads of an interpretation: its dict short of the findings, and whether its value
+#: is a list (each dict gets its own copy).
+InterpretationCell = tuple[dict[str, Any], bool]
 
 
-def cells_of(forms: Sequence[FindingForm], slot_of: Sequence[int],
-             interpretations: Sequence[tuple[InterpretationForm, tuple[int, ...]]]
-             ) -> tuple[tuple[Cell, ...], tuple[InterpretationCell, ...]]:
-    """The cells of a sheet's findings (forms with their slots) and of its interpretations."""
-    cells = tuple((f.row, f.clauses, f.reason, f.reason_en, f if f.own is not None else None, s)
-                  for f, s in zip(forms, slot_of, strict=True))
-    icells = tuple(({"id": i.id, "type": i.type, "name": i.name, "value": i.value, "why": i.why, "findings": None},
-                    ix, isinstance(i.value, list)) for i, ix in interpretations)
-    return cells, icells
+def interpretation_cell(i: InterpretationForm) -> InterpretationCell:
+    """The :data:`InterpretationCell` of ``i``."""
+    return ({"id": i.id, "type": i.type, "name": i.name, "value": i.value, "why": i.why, "findings": None},
+            isinstance(i.value, list))
 
 
 class InterpretationForm(NamedTuple):
@@ -251,9 +249,10 @@ class Sheet(NamedTuple):
     slots: list[Slot]
     interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
     more: Callable[[], More]
-    #: :func:`cells_of` the forms and interpretations: what ``to_dict`` reads.
-    cells: tuple[Cell, ...]
-    icells: tuple[InterpretationCell, ...]
+    #: What ``to_dict`` reads: each finding's form's cell with its slot, each interpretation's cell
+    #: with the findings resting on it.
+    cells: tuple[tuple[Cell, int], ...]
+    icells: tuple[tuple[InterpretationCell, tuple[int, ...]], ...]
 
     def parts(self) -> Parts:
         """The :class:`Finding` and :class:`Interpretation` objects of the rows."""
@@ -273,7 +272,7 @@ class Sheet(NamedTuple):
         en = lang == "en"
         slots = self.slots
         out = []
-        for row, clauses, zh, en_text, own, s in self.cells:
+        for (row, clauses, zh, en_text, own), s in self.cells:
             place, _, values = slots[s]
             d = row.copy()
             d["place"] = place
@@ -285,7 +284,7 @@ class Sheet(NamedTuple):
     def interpretation_dicts(self) -> list[dict[str, Any]]:
         """``Interpretation.to_dict()`` of every interpretation."""
         out = []
-        for row, ix, listed in self.icells:
+        for (row, listed), ix in self.icells:
             d = row.copy()
             if listed:
                 d["value"] = list(d["value"])
