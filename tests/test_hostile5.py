@@ -309,3 +309,25 @@ def test_a_database_that_cannot_hold_a_ledger_is_named(run_cli: Run, url: str) -
     code, _, err = run_cli("ledger", "verify", url)
     line = _one_error_line(err)
     assert code == 2 and "cannot hold a ledger" in line and "postgresql://" in line and "psycopg" not in line
+
+
+# ---------------------------------------------------------------- assess: "-" and standard input
+
+
+def test_dash_is_standard_output_never_a_file_named_dash(run_cli: Run, problem: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([RECORD, {**RECORD, "id": "b", "deadline": "2021-02-30"}]), encoding="utf-8")
+    code, out, _ = run_cli("assess", str(problem), "-o", "-")
+    assert code == 0 and json.loads(out.splitlines()[0])["problem"] == "h-1"
+    code, out, _ = run_cli("assess", str(bad), "-o", str(tmp_path / "f.csv"), "--rejects", "-")
+    assert code == 1 and json.loads(out)["code"] == "bad_date" and (tmp_path / "f.csv").is_file()
+    code, _, err = run_cli("assess", str(bad), "--rejects", "-")
+    assert code == 2 and "standard output" in _one_error_line(err)
+    assert not (tmp_path / "-").exists()
+
+
+def test_parquet_on_standard_input_is_explained(run_cli: Run) -> None:
+    code, _, err = run_cli("assess", "-", "--from", "parquet")
+    assert code == 2 and "standard input" in _one_error_line(err)

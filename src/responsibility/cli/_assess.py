@@ -23,9 +23,10 @@ from ._cli import DayParam, cli, text_encoding
 @click.command("assess")
 @click.argument("input_path", metavar="INPUT", type=str)
 @click.option("-o", "--output", type=str, default=None,
-              help="Findings file (.parquet, .csv, .jsonl or .json); default: JSON lines on stdout.")
+              help="Findings file (.parquet, .csv, .jsonl or .json); default (or -): JSON lines on stdout.")
 @click.option("--rejects", "rejects_path", type=str, default=None,
-              help="Rejects file (same formats); default: each reject on stderr.")
+              help="Rejects file (same formats; - for JSON lines on stdout when -o is a file); default: each "
+                   "reject on stderr.")
 @click.option("--from", "in_fmt", type=click.Choice(["jsonl", "json", "yaml", "csv", "parquet"]), default=None,
               help="Input format (default: from INPUT's extension; - is JSON lines on stdin). YAML is what "
                    "`responsibility who` reads: one record or a list.")
@@ -96,7 +97,21 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     from ..chain._jurisdiction import Jurisdiction
     from ._cli import load_policy
 
-    if report_path is not None and (output is None or output == "-" or input_path == "-"):
+    # "-" is standard output, as it is standard input for INPUT (it was a file named "-").
+    if output == "-":
+        output = None
+    if rejects_path == "-":
+        if output is None:
+            raise OutputError("the findings and the rejects would both go to standard output; give -o FILE "
+                              "or --rejects FILE")
+        rejects_path = None
+        rejects_to_stdout = True
+    else:
+        rejects_to_stdout = False
+    if input_path == "-" and (in_fmt or "jsonl") == "parquet":
+        raise ResponsibilityError("Parquet cannot be read from standard input (its index is at the end of the "
+                                  "file); give the Parquet file, or send JSON lines or CSV on standard input")
+    if report_path is not None and (output is None or input_path == "-"):
         raise ResponsibilityError("--report reads the findings back from their file: give -o FILE and a file INPUT")
     if report_path is not None:
         from .._files import check_target
@@ -109,7 +124,8 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         arrow_without_pandas()
     fmt_in = format_of(input_path, in_fmt, "input")
     fmt_out = out_fmt or (format_of(output, None, "output") if output else "jsonl")
-    fmt_rejects = format_of(rejects_path, None, "rejects file") if rejects_path else None
+    fmt_rejects = format_of(rejects_path, None, "rejects file") if rejects_path else \
+        ("jsonl" if rejects_to_stdout else None)
 
     policy = load_policy(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
@@ -130,7 +146,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
             raise OutputError(f"the findings and the rejects would both go to {output}; give two files")
         findings = Sink(output, fmt_out, "findings", dicts, inputs=inputs, neutralise=neutralise)
         rejects = Sink(rejects_path, fmt_rejects, "rejects", inputs=[*inputs, output], neutralise=neutralise) \
-            if rejects_path and fmt_rejects else None
+            if fmt_rejects else None
         show = sys.stderr.isatty() if progress is None else progress
         records = assessed = rejected = 0
         counts: Any = None
