@@ -15,9 +15,11 @@ import csv
 import functools
 import gzip
 import io
+import operator
 import random
+import re
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -169,6 +171,14 @@ class Jurisdiction:
                 f"{' in ' + names if names else ''}<table><thead><tr><th>level</th><th>places</th></tr></thead>"
                 f"<tbody>{rows}</tbody></table></div>")
 
+    def _listing(self) -> tuple[list[str], list[str], dict[str, str]]:
+        """Every code in order and its name, without making a :class:`Place` for each; and the
+        level of each place made with a level other than its code's."""
+        codes = sorted(self._names)
+        names = list(map(self._names.__getitem__, codes))
+        odd = {c: p.level for c, p in self._made.items() if p.level != level_of(c)}
+        return codes, names, odd
+
     def counts(self) -> dict[str, int]:
         """Number of places per level, top down."""
         out = {lv: 0 for lv, _ in LEVEL_DIGITS}
@@ -298,13 +308,25 @@ class Jurisdiction:
     @classmethod
     def from_csv_text(cls, text: str, *, source: str = "<csv>") -> Jurisdiction:
         """Parse CSV text (see :meth:`from_csv`)."""
-        lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
-        skipped = len(text.splitlines()) - len(lines)
-        reader = csv.DictReader(io.StringIO("\n".join(lines)))
+        every = text.splitlines()
+        lines = [ln for ln in every if not ln.startswith("#")]
+        skipped = len(every) - len(lines)
+        body = "\n".join(lines)
+        reader = csv.DictReader(io.StringIO(body))
         missing = {"code", "name"} - set(reader.fieldnames or [])
         if missing:
             raise JurisdictionError(f"missing column(s) {', '.join(sorted(missing))}; the header needs code,name",
                                     file=source, line=1 + skipped)
+        try:
+            rows = list(reader.reader)  # the rows after the header, as lists of cells
+        except csv.Error:
+            names = None
+        else:
+            names = _consistent(reader.fieldnames or [], rows)
+        if names is not None:
+            return cls._of_names(names, name=_stem(source), provenance=_provenance(text))
+        # something is wrong: every row read and checked one by one, each problem with its line
+        reader = csv.DictReader(io.StringIO(body))
         return cls.from_rows(reader, source=source, first_line=2 + skipped, provenance=_provenance(text))
 
     def to_csv(self) -> str:
@@ -365,6 +387,59 @@ class Jurisdiction:
                         village = f"{township}{vi:03d}"
                         places.append(Place(village, f"合成村{village[2:]}", "village"))
         return cls(places, name=f"synthetic-{province}-{villages}")
+
+
+#: A well-formed 12-digit code (no zero group before a set one, a province part), the group that
+#: matches last telling its level: 1 province … 5 village (what :func:`parse_code`, :func:`_check_shape`
+#: and :func:`level_of` say of it).
+_SHAPE = re.compile(r"(?!00)[0-9]{2}(?:(0{10})|(?!00)[0-9]{2}(?:(0{8})|(?!00)[0-9]{2}"
+                    r"(?:(0{6})|(?!000)[0-9]{3}(?:(000)|(?!000)[0-9]{3}()))))")
+_LEVELS = tuple(lv for lv, _ in LEVEL_DIGITS)
+#: A code's parent at depth d (1 province … 5 village) keeps its first _CUT[d] digits, then _PAD[d]
+#: ("" for a province, which has none).
+_CUT = (0, 0, *(n for _, n in LEVEL_DIGITS[:-1]))
+_PAD = ("", "", *("0" * (12 - n) for _, n in LEVEL_DIGITS[:-1]))
+_DEPTH = operator.attrgetter("lastindex")
+
+
+def _consistent(header: Sequence[str], rows: list[list[str]]) -> dict[str, str] | None:
+    """The ``code -> name`` pairs of a jurisdiction file's rows (12-digit codes, in file order)
+    when every row is one :meth:`Jurisdiction.from_rows` accepts and the whole is consistent
+    (unique codes, every parent there); ``None`` when anything is not so, for
+    :meth:`~Jurisdiction.from_rows` to find and report. Checked a column at a time."""
+    if len(set(header)) != len(header):
+        return None
+    width = len(header)
+    rows = [r for r in rows if r]  # csv.DictReader skips blank rows
+    if not rows or any(len(r) != width for r in rows):
+        return None
+    columns = dict(zip(header, zip(*rows, strict=True), strict=True))
+    codes = list(map(str.strip, columns["code"]))
+    joined = "".join(codes)
+    lengths = set(map(len, codes))
+    if not (joined.isascii() and joined.isdigit()) or not lengths <= _LENGTHS.keys():
+        return None
+    full = codes if lengths == {12} else [c.ljust(12, "0") for c in codes]
+    shapes = list(map(_SHAPE.fullmatch, full))
+    if None in shapes:
+        return None
+    depths: list[int] = list(map(_DEPTH, shapes))
+    names = list(map(str.strip, columns["name"]))
+    if not all(names):
+        return None
+    if "level" in columns and not all(not g or g == _LEVELS[d - 1]  # a few distinct pairs
+                                      for g, d in set(zip(map(str.strip, columns["level"]), depths, strict=True))):
+        return None
+    parents = [c[:_CUT[d]] + _PAD[d] for c, d in zip(full, depths, strict=True)]
+    if "parent" in columns:
+        given = list(map(str.strip, columns["parent"]))
+        if given != parents and not all(not g or (len(g) in _LENGTHS and g.ljust(12, "0") == p)
+                                        for g, p in zip(given, parents, strict=True)):
+            return None
+    out = dict(zip(full, names, strict=True))
+    if len(out) != len(full) or not set(parents).difference({""}) <= out.keys():
+        return None
+    return out
 
 
 def _never() -> Place:
