@@ -7,6 +7,7 @@ and :func:`~responsibility.engine._facts.derive` ask one record at a time.
 
 from __future__ import annotations
 
+import itertools
 import string
 import threading
 import weakref
@@ -161,7 +162,65 @@ class Tables:
             setattr(self, name, value)
 
     def _places(self) -> None:
-        """Places by index, the codes a record may give for each, and their ancestors."""
+        """Places by index, the codes a record may give for each, and their ancestors: worked out
+        a digit column at a time when every code has 12 digits (as a jurisdiction read from a
+        file has), else place by place (:meth:`_places_by_row`, which gives the same tables)."""
+        codes, names, odd = self.jurisdiction._listing()
+        n = len(codes)
+        joined = "".join(codes)
+        if not n or len(joined) != 12 * n or not joined.isascii() or not joined.isdigit():
+            self._places_by_row()
+            return
+        rank = self.rank
+        digits = np.frombuffer(joined.encode("ascii"), np.uint8).reshape(n, 12)
+        zero = digits == ord("0")
+        cuts = [d for _, d in LEVEL_DIGITS]
+        # the codes a record may give: each prefix (of a level's length) followed only by zeros
+        plain = np.stack([zero[:, d:].all(axis=1) for d in cuts], axis=1)
+        plain[zero[:, :2].all(axis=1)] = False  # no province part
+        rows, cols = np.nonzero(plain)  # by place, then by length (the order the aliases were made in)
+        self.places = codes
+        self.place_alias = dict(zip([codes[i][:cuts[k]] for i, k in zip(rows.tolist(), cols.tolist(), strict=True)],
+                                    rows.tolist(), strict=True))
+        self.alias_arrays = (list(self.place_alias), np.array(list(self.place_alias.values()), np.int32))
+        # a place's level rank, where the place's level and its code's level agree (see _places_by_row)
+        depth = np.zeros(n, np.int64)  # level_of: the deepest group that is not all zeros
+        for k, (lo, hi) in enumerate(itertools.pairwise(cuts), start=1):
+            depth[~zero[:, lo:hi].all(axis=1)] = k
+        code_rank = np.array([rank.get(lv, -1) for lv, _ in LEVEL_DIGITS], np.int32)[depth]
+        given = code_rank.copy()
+        if odd:
+            index = {c: i for i, c in enumerate(codes)}
+            for code, level in odd.items():
+                given[index[code]] = rank.get(level, -1)
+        self.place_rank = np.where((given >= 0) & (given == code_rank), given, -1).astype(np.int32)
+        self.place_codes: list[str] = list(codes)
+        self.place_texts: list[str] = names
+        self.ancestor = np.full((n, self.max_rank + 1), -1, np.int32)
+        keys = digits.view("S12").ravel()
+        missing: list[tuple[int, int, int, bytes]] = []  # (place, level order, rank, ancestor's code)
+        for q, (level, lr) in enumerate(rank.items()):
+            d = dict(LEVEL_DIGITS).get(level)
+            if d is None:
+                continue
+            up = digits.copy()
+            up[:, d:] = ord("0")
+            wanted = up.view("S12").ravel()
+            at = np.minimum(np.searchsorted(keys, wanted), n - 1)
+            found = keys[at] == wanted
+            self.ancestor[found, lr] = at[found]
+            missing += [(i, q, lr, wanted[i]) for i in np.flatnonzero(~found).tolist()]
+        extra: dict[str, int] = {}
+        for i, _, lr, raw in sorted(missing):  # numbered in the order the places and levels meet them
+            a = raw.decode("ascii")
+            k = extra.setdefault(a, len(self.place_codes))
+            if k == len(self.place_codes):
+                self.place_codes.append(a)
+                self.place_texts.append(a)
+            self.ancestor[i, lr] = k
+
+    def _places_by_row(self) -> None:
+        """:meth:`_places`, place by place."""
         j, rank = self.jurisdiction, self.rank
         places = list(j)
         self.places = [p.code for p in places]
@@ -179,8 +238,8 @@ class Tables:
         self.place_rank = np.full(n, -1, np.int32)
         # Ancestors per level rank, as indices into place_codes (a finding's place) and place_texts
         # (the name its reason gives: the code where the jurisdiction lacks the place).
-        self.place_codes: list[str] = list(self.places)
-        self.place_texts: list[str] = [p.name for p in places]
+        self.place_codes = list(self.places)
+        self.place_texts = [p.name for p in places]
         self.ancestor = np.full((n, self.max_rank + 1), -1, np.int32)
         extra: dict[str, int] = {}
         for i, p in enumerate(places):
