@@ -331,3 +331,25 @@ def test_dash_is_standard_output_never_a_file_named_dash(run_cli: Run, problem: 
 def test_parquet_on_standard_input_is_explained(run_cli: Run) -> None:
     code, _, err = run_cli("assess", "-", "--from", "parquet")
     assert code == 2 and "standard input" in _one_error_line(err)
+
+
+# ---------------------------------------------------------------- the decision log
+
+
+def test_the_decision_log_is_never_appended_to_a_file_that_is_no_log(county_db: Path, tmp_path: Path) -> None:
+    from responsibility import ResponsibilityError
+    from responsibility.service._log import DecisionLog
+
+    db = tmp_path / "other.db"
+    db.write_bytes(county_db.read_bytes())
+    with pytest.raises(ResponsibilityError, match="not a decision log"):
+        DecisionLog(db)
+    assert db.read_bytes() == county_db.read_bytes()
+    log = tmp_path / "d.jsonl"
+    first = DecisionLog(log)
+    first.write(endpoint="x")
+    first.close()
+    again = DecisionLog(log)  # an existing log, and an empty file, are appended to
+    again.write(endpoint="y")
+    again.close()
+    assert [json.loads(x)["endpoint"] for x in log.read_text(encoding="utf-8").splitlines()] == ["x", "y"]

@@ -135,6 +135,7 @@ class DecisionLog:
         # Never a file the server reads (its tokens, places or ledger), never a pipe or a device (a
         # FIFO would block the server before it listens): a regular file, appended to.
         check_target(self.path, inputs, what="decision log")
+        _is_a_log(self.path)
         try:
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC | os.O_NONBLOCK, 0o644)
         except OSError as exc:
@@ -161,6 +162,21 @@ class DecisionLog:
         """Append what is buffered, sync the file and close it (later writes raise)."""
         self._sink.flush(close=True)
         _OPEN.discard(self)
+
+
+def _is_a_log(path: Path) -> None:
+    """Refuse an existing file that is not a decision log (an SQLite database, a workbook, a policy
+    file given by mistake): lines appended to it would spoil it."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ResponsibilityError(f"cannot open the decision log {path}: {exc.strerror}") from None
+    if head not in (b"", b"{"):
+        raise ResponsibilityError(f"{path} is not a decision log (its lines would be appended to it, and it does "
+                                  "not start with a JSON line); give a new file or an existing log")
 
 
 #: The logs open in this process (so that :func:`read_log` sees every line written).
