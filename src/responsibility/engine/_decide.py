@@ -52,6 +52,8 @@ CONCEALED, MISSED = "concealed", "not_discovered"
 #: The most plans a decider keeps (:meth:`Decider.decide_parsed`); past it the oldest goes. A plan is
 #: a few hundred bytes beside the forms it shares; a province's records have a few thousand shapes.
 PLANS_KEPT = 20_000
+#: The most places (a record's place and a level) a decider keeps per jurisdiction (:meth:`Decider._places_in`).
+PLACES_KEPT = 100_000
 
 
 class Plan:
@@ -137,6 +139,7 @@ class Decider:
         self._placings: dict[tuple[Any, ...], tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]] | None = {}
         self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
         self._found: dict[tuple[Any, ...], dict[str, str]] = {}  # a finder's reason values, by body, level, channel
+        self._places: dict[Jurisdiction, dict[tuple[str, str], tuple[str, str, str]]] = {}  # :meth:`_places_in`
         self._by_rank = {lv.rank: lv for lv in policy.levels.values()}
         # A finding's place in the verdict's order: its body's level (the village first), body, basis, liability.
         self._order = _Memo(lambda k: (policy.level_rank[policy.bodies[k[0]].level], k[0],
@@ -455,7 +458,6 @@ class Decider:
         :meth:`context_values` gives them); the rest (:meth:`_more`: rules that fired, chain paths,
         quotes) waits until it is read too."""
         rows = plan.rows or self._rows(plan, problem.severity, self._facts_of(problem, facts, hits, plan), ctx)
-        code = parse_code(problem.place)
         d = problem.discovered
         found = self._found.get((d.body, d.level, d.channel)) if d is not None else UNFILLED
         if found is None:
@@ -463,14 +465,18 @@ class Decider:
             found = self._found[(d.body, d.level, d.channel)] = {**UNFILLED, **self.context_at(problem, None, ctx)}
         received, assigned = ctx.received, ctx.assigned
         lowest = min(assigned) if assigned else 0
-        places: dict[str, tuple[str, str, str]] = {}  # by level: the place's code, its name, the reason's name
+        places = self._places_in(jurisdiction)
+        where = problem.place
         slots: list[Slot] = []
         for lvl, level in rows.slots:
-            got = places.get(level)
+            got = places.get((where, level))
             if got is None:
-                place_code = ancestor_code(code, level)
+                if len(places) >= PLACES_KEPT:
+                    places.clear()
+                place_code = ancestor_code(parse_code(where), level)
                 place = jurisdiction.get(place_code)
-                got = places[level] = ((place_code, place.name, place.name) if place else (place_code, "", place_code))
+                got = places[(where, level)] = (
+                    (place_code, place.name, place.name) if place else (place_code, "", place_code))
             values = found.copy()  # every field a template leaves unfilled has a value: no missing key
             values["place"] = got[2]
             if isinstance(lvl, int):
@@ -485,13 +491,25 @@ class Decider:
                                   assignee=level_at.name, assignee_en=level_at.en)
             slots.append((got[0], got[1], values))
         return Sheet(rows.forms, rows.slot_of, rows.rules, slots, rows.interpretations,
-                     functools.partial(self._more_of, problem, jurisdiction, code, facts, hits, plan),
+                     functools.partial(self._more_of, problem, jurisdiction, facts, hits, plan),
                      rows.cells, rows.icells)
 
-    def _more_of(self, problem: Problem, jurisdiction: Jurisdiction, code: str, facts: list[Fact],
+    def _places_in(self, jurisdiction: Jurisdiction) -> dict[tuple[str, str], tuple[str, str, str]]:
+        """Where the findings of a record in ``jurisdiction`` sit, kept by the record's place and the
+        body's level: the place's code, its name, and the name a reason gives it (the code where the
+        jurisdiction has no such place). Kept for the last few jurisdictions (places never change)."""
+        got = self._places.get(jurisdiction)
+        if got is None:
+            if len(self._places) >= 8:
+                self._places.clear()
+            got = self._places[jurisdiction] = {}
+        return got
+
+    def _more_of(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact],
                  hits: list[Hit], plan: Plan) -> More:
         """:meth:`_more` of a verdict placed by ``plan``: its findings with the record's own facts."""
         rule_of, everything = self._rule_of, self._facts_of(problem, facts, hits, plan)
+        code = parse_code(problem.place)
         return self._more(jurisdiction, code, plan.keys,
                           [[(rule_of[r], everything[i]) for r, i in fired] for fired in plan.fired])
 
