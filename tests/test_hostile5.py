@@ -353,3 +353,17 @@ def test_the_decision_log_is_never_appended_to_a_file_that_is_no_log(county_db: 
     again.write(endpoint="y")
     again.close()
     assert [json.loads(x)["endpoint"] for x in log.read_text(encoding="utf-8").splitlines()] == ["x", "y"]
+
+
+def test_a_refused_event_of_a_list_is_named_by_its_path_in_the_body(client) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_service import bearer
+
+    body = [{"problem": "CA-2021-003", "type": "rectified", "on": "2021-06-18"},
+            {"problem": "CA-2021-003", "type": "verifed", "on": "2021-06-19"}]
+    r = client.post("/v1/ledger/events", json=body, headers=bearer("chunan"))
+    assert r.status_code == 422 and r.json()["error"]["field"] == "[1].type", r.text
+    r = client.post("/v1/ledger/events", json=[body[0], "x"], headers=bearer("chunan"))
+    assert r.status_code == 422 and r.json()["error"]["field"] == "[1]", r.text
+    r = client.post("/v1/ledger/events", json={**body[1], "type": "verified", "on": "2021-02-30"},
+                    headers=bearer("chunan"))
+    assert r.status_code == 422 and r.json()["error"]["field"] == "on", r.text

@@ -184,8 +184,8 @@ def install(app: FastAPI, svc: Service) -> None:
             targets = [e["problem"]] + ([str(e["into"])] if e.get("type") == "merged" and e.get("into") else [])
             for pid in targets:
                 await may_write(who, endpoint, started, input_hash, led, pid, f"[{i}].problem", registered.get(pid))
-        return await stored_events(who, endpoint, started, input_hash,
-                                   functools.partial(led.append, items, entered_by=who.name))
+        return await stored_events(who, endpoint, started, input_hash, functools.partial(
+            led.append, items, entered_by=who.name), many=isinstance(raw, list))
 
     async def write_request(request: Request) -> tuple[float, Principal, Any, Any, str]:
         """What a JSON write starts with: its start time, the caller, the ledger, the body, its hash."""
@@ -222,12 +222,16 @@ def install(app: FastAPI, svc: Service) -> None:
             raise ApiError(403, f"a {who.role} user reads this ledger but does not write it", type="Forbidden",
                            suggestion="events are entered by the county that keeps the ledger")
 
-    async def stored_events(who: Principal, endpoint: str, started: float, input_hash: str, write: Any) -> Response:
-        """Run ``write`` (a ledger append) off the event loop; 201 with the stored events, logged."""
+    async def stored_events(who: Principal, endpoint: str, started: float, input_hash: str, write: Any, *,
+                            many: bool = False) -> Response:
+        """Run ``write`` (a ledger append) off the event loop; 201 with the stored events, logged. The
+        field of a refused event of a list is its path in the body (``[1].type``)."""
         try:
             stored = await run_in_threadpool(write)
         except ResponsibilityError as exc:
             err = from_library(exc)
+            if many and isinstance(exc, ProblemError) and exc.index is not None:
+                err.field = f"[{exc.index}]" + (f".{exc.field}" if exc.field and not exc.field.startswith("(") else "")
             svc.record(who, endpoint, err.status, started=started, input=input_hash, error=err.type, field=err.field)
             raise err from None
         if not isinstance(stored, list):
