@@ -367,3 +367,17 @@ def test_a_refused_event_of_a_list_is_named_by_its_path_in_the_body(client) -> N
     r = client.post("/v1/ledger/events", json={**body[1], "type": "verified", "on": "2021-02-30"},
                     headers=bearer("chunan"))
     assert r.status_code == 422 and r.json()["error"]["field"] == "on", r.text
+
+
+def test_an_uploaded_mapping_that_is_wrong_is_blamed_as_the_mapping(client) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_service import bearer
+
+    csv = "问题编号,领域,所在地代码\nA,危房改造,330127100219\n".encode()
+    r = client.post("/v1/ledger/import", headers=bearer("chunan"),
+                    files={"file": ("l.csv", csv), "mapping": ("m.yaml", b"columns: {problem: [x]}\nvalues: [1]\n")})
+    err = r.json()["error"]
+    assert r.status_code == 422 and err["field"] == "mapping" and "mapping.yaml:2:1" in err["message"], r.text
+    r = client.post("/v1/ledger/import", headers=bearer("chunan"),
+                    files={"file": ("l.csv", csv), "mapping": ("m.yaml", b"columns: {problem: [x]}\n")})
+    err = r.json()["error"]
+    assert r.status_code == 422 and "--mapping" not in err["message"] and "not in the mapping" in err["message"]

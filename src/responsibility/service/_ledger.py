@@ -409,8 +409,10 @@ def install(app: FastAPI, svc: Service) -> None:
                     sheet=sheet if isinstance(sheet, str) and sheet else None,
                     within=who.code or None, source=name))
             except ResponsibilityError as exc:
-                message = str(exc).replace(f"{tmp}/", "")
-                err = ApiError(422, message, type=type(exc).__name__, field=getattr(exc, "field", "file")) \
+                message = str(exc).replace(f"{tmp}/", "").replace("Give a --mapping", "Give a mapping")
+                where = "mapping" if mapping_path is not None and "mapping.yaml" in message else \
+                    getattr(exc, "field", "file")
+                err = ApiError(422, message, type=type(exc).__name__, field=where) \
                     if isinstance(exc, LedgerError) and "database" not in message else from_library(exc)
                 err.message = message
                 svc.record(who, endpoint, err.status, started=started, input=input_hash, error=err.type)
