@@ -58,3 +58,25 @@ def test_assess_runs_without_pandas_and_leaves_it_importable(tmp_path: Path, pol
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"], out.stderr
+
+
+def test_a_batch_run_has_arrow_keep_freed_memory_unless_the_user_chose() -> None:
+    import os
+
+    code = (
+        "import os, sys\n"
+        "from responsibility.batch._workers import ARROW_MEMORY, collect_rarely\n"
+        "undo = collect_rarely()\n"
+        "print(os.environ.get(ARROW_MEMORY[0]), 'pyarrow' in sys.modules)\n"
+        "import pyarrow\n"
+        "undo()\n"
+        "print(os.environ.get(ARROW_MEMORY[0]))\n"
+        "undo = collect_rarely()\n"  # too late now: nothing to set
+        "print(os.environ.get(ARROW_MEMORY[0]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "MIMALLOC_PURGE_DELAY"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split() == ["-1", "False", "None", "None"], out.stderr
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**env, "MIMALLOC_PURGE_DELAY": "50"})
+    assert out.stdout.split() == ["50", "False", "50", "50"], out.stderr
