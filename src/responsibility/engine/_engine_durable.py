@@ -7,8 +7,8 @@ This module is the only one that imports it, and it:
   runs timer threads and, under load, sometimes returns ``None`` for a post);
 - names every ruleset uniquely per engine instance and policy version (it cannot
   unregister a name, and two policy versions or many tests share one process), and
-  registers an area's ruleset on the first decision in that area (registering all of
-  them was most of a cold ``responsibility who``);
+  registers the ruleset of an area's rules for one problem kind on the first decision on
+  such a problem (registering all of them was most of a cold ``responsibility who``);
 - holds one lock per engine (concurrent posts to one host lose results);
 - asserts each decision's facts in a fresh session and deletes the session after
   (it caps live sessions at 1,024 per ruleset);
@@ -134,29 +134,34 @@ class DurableEngine:
         self._errors: list[BaseException] = []
         self._rules = rules
         self._names: dict[str, str] = {}
-        self._registered: dict[str, tuple[Rule, ...]] = {}  # by area, once its ruleset is registered
+        #: By area and problem kind, once its ruleset is registered: the ruleset's name and rules.
+        self._registered: dict[tuple[str, str], tuple[str, tuple[Rule, ...]]] = {}
         serial = next(_names)
         for area in rules:
             self._names[area] = f"responsibility_{version}_{serial}_{area}"
 
-    def _register(self, area: str) -> tuple[Rule, ...]:
-        """``area``'s rules, its ruleset registered on first use (under the lock): a decision pays
-        for its own area's rules only, not for every area's (most of a cold start otherwise)."""
-        got = self._registered.get(area)
+    def _register(self, area: str, kind: str) -> tuple[str, tuple[Rule, ...]]:
+        """The ruleset of ``area``'s rules for problems of ``kind`` (``""``: none given), its name
+        and rules, registered on first use (under the lock): a decision pays for the rules that can
+        fire on it only (every rule tests the kind for equality, as the compiled engine's index
+        reads it), not for its whole area's or every area's (most of a cold start otherwise)."""
+        got = self._registered.get((area, kind))
         if got is not None:
             return got
-        rules = self._rules[area]
+        rules = tuple(rule for rule in self._rules[area]
+                      if next(str(c.value) for c in rule.conds if c.field == "kind") == kind)
+        name = f"{self._names[area]}__{kind}"
         ruleset: dict[str, Any] = {}
         for index, rule in enumerate(rules):
             conds = [{"t": rule.fact}, *(_condition(c) for c in rule.conds)]
             ruleset[f"r{index}"] = {"all": [{"m": {"$and": conds}}], "run": self._action(index)}
         if ruleset:
             try:
-                self._host.register_rulesets({self._names[area]: ruleset})
+                self._host.register_rulesets({name: ruleset})
             except Exception as exc:
                 raise EngineError(f"durable-rules rejected the generated rules: {exc}") from None
-        self._registered[area] = rules
-        return rules
+        got = self._registered[(area, kind)] = (name, rules)
+        return got
 
     def _action(self, index: int) -> Callable[[Any], None]:
         def run(c: Any) -> None:
@@ -169,13 +174,14 @@ class DurableEngine:
 
     def fire(self, area: str, facts: Sequence[Fact]) -> list[Hit]:
         """The (rule, fact) pairs whose conditions hold, in fact order then rule order."""
-        name = self._names.get(area)
-        if name is None or not facts or not self._rules[area]:
+        if area not in self._names or not facts or not self._rules[area]:
             return []
         by_id = {f["id"]: f for f in facts}
         order = {f["id"]: i for i, f in enumerate(facts)}
         with self._lock:
-            rules = self._register(area)
+            name, rules = self._register(area, facts[0]["kind"])  # a problem's facts share its kind
+            if not rules:
+                return []
             idle = self._idle.setdefault(name, [])
             sid = idle.pop() if idle else f"s{next(self._sessions)}"
             self._hits, self._errors = [], []
