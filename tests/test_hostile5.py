@@ -381,3 +381,13 @@ def test_an_uploaded_mapping_that_is_wrong_is_blamed_as_the_mapping(client) -> N
                     files={"file": ("l.csv", csv), "mapping": ("m.yaml", b"columns: {problem: [x]}\n")})
     err = r.json()["error"]
     assert r.status_code == 422 and "--mapping" not in err["message"] and "not in the mapping" in err["message"]
+
+
+def test_pictures_of_several_problems_never_overwrite_each_other(run_cli: Run, tmp_path: Path) -> None:
+    ids = ["淳安-001", "建德-001", "淳安-001", "A", "a", "x" * 200]
+    (tmp_path / "many.json").write_text(json.dumps([{**RECORD, "id": i} for i in ids]), encoding="utf-8")
+    code, _, err = run_cli("who", str(tmp_path / "many.json"), "--engine", "compiled",
+                           "--picture", str(tmp_path / "v.svg"))
+    written = sorted(p.name for p in tmp_path.glob("v-*.svg"))
+    assert code == 0 and len(written) == len(ids), (written, err)
+    assert all(len(name) < 120 for name in written)

@@ -387,12 +387,24 @@ def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:
 
 
 def picture_paths(path: Path, problems: list[str]) -> list[Path]:
-    """``path`` for one problem; ``stem-<problem id>.suffix`` beside it for several."""
+    """``path`` for one problem; ``stem-<problem id>.suffix`` beside it for several (the id reduced
+    to letters, digits and ``_.-``, at most 100 of them; ``-2``, ``-3`` … where two ids reduce alike,
+    as 淳安-001 and 建德-001 do, so that no picture overwrites another)."""
     if len(problems) == 1:
         return [path]
     import re
 
-    return [path.with_name(f"{path.stem}-{re.sub(r'[^A-Za-z0-9_.-]+', '_', p)}{path.suffix}") for p in problems]
+    out: list[Path] = []
+    taken: set[str] = set()
+    for p in problems:
+        safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", p)[:100]
+        name, n = f"{path.stem}-{safe}{path.suffix}", 1
+        while name.lower() in taken:  # case too: some file systems fold it
+            n += 1
+            name = f"{path.stem}-{safe}-{n}{path.suffix}"
+        taken.add(name.lower())
+        out.append(path.with_name(name))
+    return out
 
 
 @cli.command()
@@ -446,7 +458,12 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
         for v in verdicts:
             click.echo(v.explain(language))
     if picture is not None:
-        for path, v in zip(picture_paths(Path(picture), [v.problem for v in verdicts]), verdicts, strict=True):
+        from .._files import check_target
+
+        paths = picture_paths(Path(picture), [v.problem for v in verdicts])
+        for path in paths:  # every one before any is drawn: never over an input
+            check_target(path, [file, jurisdiction] if file != "-" else [jurisdiction], what="picture")
+        for path, v in zip(paths, verdicts, strict=True):
             v.draw(language).save(path)
             click.echo(f"wrote {path}", err=True)
     if check and any(v.failures for v in verdicts):
