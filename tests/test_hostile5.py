@@ -391,3 +391,26 @@ def test_pictures_of_several_problems_never_overwrite_each_other(run_cli: Run, t
     written = sorted(p.name for p in tmp_path.glob("v-*.svg"))
     assert code == 0 and len(written) == len(ids), (written, err)
     assert all(len(name) < 120 for name in written)
+
+
+@pytest.mark.parametrize(("path", "status", "field"), [
+    ("/v1/policy/chain?area=%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0&level=%E6%9D%91", 200, None),  # 危房改造, 村
+    ("/v1/policy/chain?area=housin", 400, "query.area"),
+    ("/v1/policy/chain?area=housing&level=villag", 400, "query.level"),
+    ("/v1/policy/chain?place=abc", 400, "query.place"),
+    ("/v1/policy/chain?place=110000", 400, "query.place"),
+    ("/v1/policy/areas/%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0", 200, None),
+    ("/v1/policy/bodies?level=%E6%9D%91", 200, None),
+    ("/v1/policy/duties?area=%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0", 200, None),
+    ("/v1/ledger/indices?as_of=2021-06-30&level=%E5%8E%BF", 200, None),  # 县
+    ("/v1/ledger/indices?level=villag", 400, "query.level")])
+def test_policy_views_read_names_as_records_do(client, path: str, status: int,  # type: ignore[no-untyped-def]
+                                               field: str | None) -> None:
+    from tests.test_service import bearer
+
+    r = client.get(path, headers=bearer("chunan"))
+    assert r.status_code == status, r.text
+    if field is not None:
+        assert r.json()["error"]["field"] == field, r.text
+    elif isinstance(r.json(), list):
+        assert r.json(), r.text

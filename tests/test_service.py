@@ -241,8 +241,9 @@ def test_query_errors_unknown_paths_and_methods(client: TestClient) -> None:
     assert client.get("/v1/verdict", headers=bearer("chunan")).status_code == 405
     r = client.get("/v1/policy/bodies/county_civl_affairs", headers=bearer("chunan"))
     assert r.status_code == 404 and r.json()["error"]["suggestion"] == "did you mean 'county_civil_affairs'?"
-    r = client.get("/v1/policy/chain?area=houses", headers=bearer("chunan"))
-    assert r.status_code == 404 and "houses" in r.json()["error"]["message"]
+    r = client.get("/v1/policy/chain?area=houses", headers=bearer("chunan"))  # a query value: 400, named
+    assert r.status_code == 400 and "houses" in r.json()["error"]["message"]
+    assert r.json()["error"]["field"] == "query.area"
 
 
 def test_a_bug_is_500_without_a_stack_trace(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:

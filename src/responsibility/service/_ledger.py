@@ -310,13 +310,15 @@ def install(app: FastAPI, svc: Service) -> None:
     @app.get("/v1/ledger/indices", tags=tags, responses=errors,
              summary="评价指数 (三(三)) per jurisdiction of a level and per period, from the caller's problems")
     async def indices(request: Request, as_of: Day = None,
-                      level: Literal["province", "city", "county", "township", "village"] = "county",
+                      level: Annotated[str, Query(description="province, city, county, township or village "
+                                                  "(or its Chinese name: 县)")] = "county",
                       period: Literal["year", "quarter", "month"] = "year", place: str | None = None,
                       lang: Literal["en", "zh"] = "en") -> Response:
         """``Ledger.indices`` over the problems of the caller's jurisdiction (or ``place`` in it)."""
         who = svc.caller(request)
         led = ledger()
         where = scope(who, "GET /v1/ledger/indices", place)
+        level = str(_lib.query_term(svc.policy, "level", "level", level))
         frame = await query(functools.partial(led.indices, _lib.query_day("as_of", as_of), level=level,
                                               period=period, place=where, lang=lang))
         return _json(frame_rows(frame))

@@ -172,6 +172,13 @@ def query_day(name: str, value: str | None) -> dt.date | None:
                        suggestion="give a day YYYY-MM-DD between 1900 and 2999") from None
 
 
+def canonical(policy: PolicyView, kind: Literal["area", "level"], value: str) -> str:
+    """The id an area or level name stands for (危房改造 → housing, 村 → village), else ``value``."""
+    from ..engine._problem import ValueNames
+
+    return str(ValueNames.of(policy).canonical(kind, value.strip()))
+
+
 def query_term(policy: PolicyView, kind: Literal["area", "level"], name: str, value: str | None) -> str | None:
     """The id of an area or level given in the query by its id, Chinese name or gloss (危房改造, 村),
     as a record names it; an unknown one is 400 naming the parameter and the nearest id."""

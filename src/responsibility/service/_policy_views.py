@@ -14,7 +14,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel
 
-from .._errors import ChainError
+from .._errors import ChainError, JurisdictionError
 from ..policy._model import Area, Body, Clause, Duty, Parameter, PolicyMeta
 from . import _jsonio as jsonio
 from . import _lib
@@ -83,11 +83,13 @@ def install(app: FastAPI, svc: Service) -> None:
     @app.get("/v1/policy/areas/{area}", tags=tags, response_model=Area, summary="One duty area in full")
     async def area(area: str, request: Request) -> Any:
         svc.caller(request)
-        return _pick("area", policy.areas, area)
+        return _pick("area", policy.areas, _lib.canonical(policy, "area", area))
 
     @app.get("/v1/policy/bodies", tags=tags, response_model=list[Body], summary="Bodies, by level or area")
     async def bodies(request: Request, level: str | None = None, area: str | None = None) -> Any:
         svc.caller(request)
+        level = _lib.canonical(policy, "level", level) if level is not None else None
+        area = _lib.canonical(policy, "area", area) if area is not None else None
         for what, table, key in (("level", policy.levels, level), ("area", policy.areas, area)):
             if key is not None:
                 _pick(what, table, key)
@@ -105,6 +107,7 @@ def install(app: FastAPI, svc: Service) -> None:
              summary="Duties with their quoted clauses, by area or holder")
     async def duties(request: Request, area: str | None = None, body: str | None = None) -> Any:
         svc.caller(request)
+        area = _lib.canonical(policy, "area", area) if area is not None else None
         for what, table, key in (("area", policy.areas, area), ("body", policy.bodies, body)):
             if key is not None:
                 _pick(what, table, key)
@@ -135,10 +138,17 @@ def install(app: FastAPI, svc: Service) -> None:
         """The role graph (``responsibility graph``), or with ``place`` the concrete chain above that
         place; ``area`` keeps one duty area's holders and relations."""
         svc.caller(request)
+        # Query values, read as records read them (危房改造, 村) and refused as query values (400).
+        area = _lib.query_term(policy, "area", "area", area)
+        levels = [str(_lib.query_term(policy, "level", "level", lv)) for lv in level] if level else None
         try:
-            g = _lib.chain_graph(policy, svc.jurisdiction, area=area, levels=level, place=place)
+            g = _lib.chain_graph(policy, svc.jurisdiction, area=area, levels=levels, place=place)
         except ChainError as exc:
             raise ApiError(404, str(exc), type="ChainError") from None
+        except JurisdictionError as exc:
+            raise ApiError(400, f"query parameter 'place': {exc}", type="RequestError", field="query.place",
+                           suggestion="give a division code of this server's jurisdiction (GET /version names it)"
+                           ) from None
         if format == "mermaid":
             return PlainTextResponse(_lib.mermaid(g), media_type="text/plain; charset=utf-8")
         data = {"graph": _jsonable(g.graph),
