@@ -33,7 +33,7 @@ import numpy.typing as npt
 from .._errors import ProblemError, ResponsibilityError
 from ..chain._jurisdiction import Jurisdiction
 from ..engine._decide import Decider, decider_of, who_answers
-from ..engine._facts import REASSIGNED, SELF_RECTIFIED
+from ..engine._facts import CONCEALER, REASSIGNED, SELF_RECTIFIED
 from ..engine._verdict import Finding
 from ..policy._view import PolicyView
 from ._assessment import Assessment, needs_frames
@@ -187,6 +187,7 @@ class Assessor:
         self.rect_limit = int(params["rectification_time_limit_days"].value) if self.exact else 0
         self.must_report = bool(params[SELF_RECTIFIED].value) if SELF_RECTIFIED in params else True
         self.pass_down = REASSIGNED in params and params[REASSIGNED].value == "supervision"
+        self.conceal_role = CONCEALER in params and params[CONCEALER].value == "unresolved"
 
     def run(self, part: Part, refer: Bool | None = None, *, defer: bool = False) -> Result:
         """Assess one chunk: every record is assessed or rejected (those marked in ``refer`` by
@@ -200,7 +201,7 @@ class Assessor:
         today = self.today.toordinal() - EPOCH
         check(c, t, today)
         dv = derive(c, t, today=today, limit=self.limit, rect_limit=self.rect_limit, must_report=self.must_report,
-                    pass_down=self.pass_down)
+                    pass_down=self.pass_down, conceal_role=self.conceal_role)
         rows = expand(c, t, self.templates, dv)
         rejects = list(part.rejects)
         slow: list[tuple[int, str, list[Finding], str]] = []

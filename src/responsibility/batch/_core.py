@@ -147,7 +147,7 @@ class Derived:
 
 
 def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_report: bool = True,
-           pass_down: bool = False) -> Derived:
+           pass_down: bool = False, conceal_role: bool = False) -> Derived:
     """:func:`~responsibility.engine._facts.derive` over every record at once (slow records give nothing).
 
     ``pass_down``: a level that passed its assignment down in time answers as a supervisor only
@@ -253,7 +253,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     ft = np.concatenate([np.full(len(d), FOUND), np.full(len(ur), UNHANDLED), np.full(len(rr), UNRECTIFIED),
                          np.full(len(cpos), CONCEALED)]).astype(np.int32)
     fl = np.concatenate([c.dlev[d], ul, rl, c.clvl[cpos]]).astype(np.int32)
-    fb = np.concatenate([c.dbody[d], holder_body[ur, ul], asg_body[rr, rl], c.cbody[cpos]]).astype(np.int32)
+    cb = c.cbody[cpos]
+    if conceal_role:  # a level named as concealer stands for its role body (engine/_facts.py _concealer)
+        role = t.level_role[c.clvl[cpos]]
+        cb = np.where((cb < 0) & (role >= 0), role, cb)
+    fb = np.concatenate([c.dbody[d], holder_body[ur, ul], asg_body[rr, rl], cb]).astype(np.int32)
     fe = np.concatenate([t.channel_outside[c.dch[d]], ul < auth[ur], np.zeros(len(rr) + len(cpos))]).astype(np.int32)
     fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos]).astype(np.int32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew)

@@ -96,6 +96,10 @@ class Tables:
         self.bodies = list(policy.bodies)
         self.body_index = {b: i for i, b in enumerate(self.bodies)}
         self.body_rank = np.array([self.rank[policy.bodies[b].level] for b in self.bodies], np.int32)
+        # the role body a level named as concealer stands for (concealing_level_body: unresolved), -1 where none
+        self.level_role = np.full(self.max_rank + 1, -1, np.int32)
+        for role_level, role_body in policy.roles.items():
+            self.level_role[self.rank[role_level]] = self.body_index[role_body]
         self.severity_index = {s: i + 1 for i, s in enumerate(SEVERITIES)}
         self.severity_ids = list(self.severity_index)
         # kind code of (area, kind name), -1 where the area has no such kind; authority rank per (area, kind)

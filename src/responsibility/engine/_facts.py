@@ -39,6 +39,8 @@ SELF_RECTIFIED = "self_rectified_report_required"
 REASSIGNED = "reassigned_level_answers"
 #: The parameter that says what "in time" is (and so when a report shows that a level knew).
 HANDLING_LIMIT = "handling_time_limit_days"
+#: The parameter that decides which body a level named as concealer (``concealed_by: [county]``) stands for.
+CONCEALER = "concealing_level_body"
 
 
 @dataclass
@@ -69,6 +71,9 @@ class _Setting(NamedTuple):
     must_report: bool
     reassigned: Any
     has_reassigned: bool
+    #: Whether a level named as concealer stands for its role body (问题所属部门, unresolved); None without
+    #: the parameter (an older policy: the level's holders of the handling stage).
+    conceal_role: bool | None
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -78,7 +83,24 @@ def _setting(policy: PolicyView) -> _Setting:
                     must_report=bool(policy.parameter(SELF_RECTIFIED)) if SELF_RECTIFIED in policy.parameters
                     else True,
                     reassigned=policy.parameter(REASSIGNED) if REASSIGNED in policy.parameters else "rectification",
-                    has_reassigned=REASSIGNED in policy.parameters)
+                    has_reassigned=REASSIGNED in policy.parameters,
+                    conceal_role=policy.parameter(CONCEALER) == "unresolved" if CONCEALER in policy.parameters
+                    else None)
+
+
+def _concealer(policy: PolicyView, level: str, sector: str | None, as_role: bool) -> str:
+    """The body a level named as concealer stands for (``""``: the level's holders of the handling
+    stage). 一(四) 追究相关工作人员责任: by ``concealing_level_body: unresolved``, the body whose line the problem is
+    in, which the record's ``sector`` names, else the level's role body, unresolved; a level without a role
+    body (the village, the township) stands for its holders."""
+    if not as_role or level not in policy.roles:
+        return ""
+    line = policy.sector_of(sector)
+    if line is not None:
+        for b in policy.bodies.values():
+            if b.level == level and b.sector == line and not b.role:
+                return b.id
+    return policy.roles[level]
 
 
 def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | None, level: str, body: str | None,
@@ -222,7 +244,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
 
     for who in problem.concealed_by:
         if who in rank:
-            add("concealed", lvl=rank[who], body="")
+            if setting.conceal_role is not None and who in policy.roles and CONCEALER not in ctx.rests_on:
+                ctx.rests_on.append(CONCEALER)
+            add("concealed", lvl=rank[who], body=_concealer(policy, who, problem.sector, bool(setting.conceal_role)))
         else:
             add("concealed", lvl=rank[policy.bodies[who].level], body=who)
     return facts, ctx
