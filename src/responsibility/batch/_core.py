@@ -120,10 +120,10 @@ def check(c: Cols, t: Tables, today: int) -> None:
         np.minimum.at(first, hp[assigned], c.hon[assigned])
         slow |= (c.deadline != NONE) & (first != never) & (c.deadline < first)
     if len(c.cp):
-        # concealment: during a higher level's verification (an outside channel), below the finder,
+        # concealment: during a higher level's verification (an outside channel or its check), below the finder,
         # not below the place, and by a level only where one of its bodies answers at that stage
         cp = c.cp
-        bad = t.channel_outside[c.dch[cp]] == 0
+        bad = ~t.channel_conceal[c.dch[cp]]
         bad |= c.clvl >= c.dlev[cp]
         bad |= c.clvl < prank[cp]
         bad |= (c.cbody < 0) & ~t.conceal_level[c.area[cp], c.kind[cp], c.clvl]

@@ -93,6 +93,9 @@ class Tables:
         self.channels = list(policy.channels)
         self.channel_index = {c: i for i, c in enumerate(self.channels)}
         self.channel_outside = np.array([not policy.channels[c].own_work for c in self.channels], np.int32)
+        # a channel a lower level may conceal a problem from: an outside one, or a higher level's check (上级核查)
+        self.channel_conceal = np.array([not policy.channels[c].own_work or policy.channels[c].verification
+                                         for c in self.channels], np.bool_)
         self.bodies = list(policy.bodies)
         self.body_index = {b: i for i, b in enumerate(self.bodies)}
         self.body_rank = np.array([self.rank[policy.bodies[b].level] for b in self.bodies], np.int32)

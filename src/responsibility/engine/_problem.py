@@ -660,7 +660,8 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
         assert d is not None  # checked above: concealment needs a discovery
         level_id = who if who in levels else policy.bodies[who].level
         # 一(四): concealment or omission during a higher level's verification, inspection or audit.
-        if policy.channels[d.channel].own_work:
+        channel = policy.channels[d.channel]
+        if channel.own_work and not channel.verification:
             fail(field, f"the problem was found through {d.channel!r}, a level's own work; concealment is "
                  "during a higher level's verification, inspection or audit (一(四))", "concealment")
         if levels[level_id] >= levels[d.level]:
