@@ -130,7 +130,7 @@ def jurisdiction_village() -> str:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--area", "housng"], "unknown area 'housng'; did you mean 'housing'? (valid: basic_needs,"),
+        (["--area", "housng"], "unknown area 'housng'; did you mean 'housing'?"),
         (["--level", "shire"], "unknown level 'shire'"),
         (["--format", "png"], "a picture needs a file: give --out FILE.png"),
         (["--place", "110101001001"], "not in jurisdiction"),
