@@ -414,3 +414,13 @@ def test_policy_views_read_names_as_records_do(client, path: str, status: int,  
         assert r.json()["error"]["field"] == field, r.text
     elif isinstance(r.json(), list):
         assert r.json(), r.text
+
+
+def test_a_list_filter_never_gives_an_empty_list_for_a_mistake(run_cli: Run, county_db: Path) -> None:
+    code, _, err = run_cli("ledger", "list", str(county_db), "problems", "--place", "110000")
+    assert code == 2 and "not in jurisdiction" in _one_error_line(err)
+    code, _, err = run_cli("ledger", "list", str(county_db), "indices", "--area", "housing")
+    assert code == 2 and "--area" in _one_error_line(err)
+    code, out, _ = run_cli("ledger", "list", str(county_db), "problems", "--as-of", "2021-06-20",
+                           "--status", "整改中", "--lang", "en")  # the status as the Chinese list shows it
+    assert code == 0 and len(out.splitlines()) > 1 and all(",assigned," in x for x in out.splitlines()[1:])

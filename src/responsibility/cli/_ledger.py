@@ -171,6 +171,8 @@ def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple
     rectifications (整改清单), indices (评价指数) or recognition (激励提示)."""
     from ._ledger_support import write_frame
 
+    if which in ("indices", "recognition") and (area or status):  # they would be ignored, not applied
+        raise click.UsageError(f"the {which} list takes --place and --as-of, not --area or --status")
     with _open(target, rules_dir, jurisdiction) as ledger:
         day = _day(as_of)
         if which in ("indices", "recognition"):

@@ -424,6 +424,18 @@ class Ledger:
         day = _day(as_of) or dt.date.today()
         if area:  # ids or Chinese names (危房改造); an unknown one is an error, never an empty list
             area = [self._area_id(a) for a in ([area] if isinstance(area, str) else area)]
+        if place and self.jurisdiction is not None:  # so is a place the jurisdiction does not hold
+            from .._errors import JurisdictionError
+            from ._compat import parse_code
+
+            try:
+                code = parse_code(place)
+            except JurisdictionError as exc:
+                raise ProblemError("place", str(exc)) from None
+            if self.jurisdiction.get(code) is None:
+                raise ProblemError("place", f"place {place} is not in jurisdiction {self.jurisdiction.name!r}; "
+                                   "give a place of the ledger's jurisdiction (or open it with the jurisdiction "
+                                   "that holds the place)")
         return Lists(lambda: self.fold(day), day, self.policy, self.jurisdiction, Filter.of(place, area, status),
                      columns=lambda: self._columns(day))
 

@@ -66,11 +66,14 @@ class Filter:
         statuses = frozenset([status] if isinstance(status, str) else status) if status else None
         if statuses is not None:
             expanded: set[str] = set()
+            chinese = {v: k for k, v in names()["statuses"].items()}  # as the lists show them: 整改中
             for s in statuses:
+                s = chinese.get(s, s)
                 if s == "open":
                     expanded |= OPEN
                 elif s not in STATUSES:
-                    raise ProblemError("status", f"unknown status {s!r}; use open or one of {', '.join(STATUSES)}")
+                    raise ProblemError("status", f"unknown status {s!r}; use open or one of {', '.join(STATUSES)} "
+                                       f"(or {', '.join(chinese)})")
                 else:
                     expanded.add(s)
             statuses = frozenset(expanded)
