@@ -424,3 +424,17 @@ def test_a_list_filter_never_gives_an_empty_list_for_a_mistake(run_cli: Run, cou
     code, out, _ = run_cli("ledger", "list", str(county_db), "problems", "--as-of", "2021-06-20",
                            "--status", "整改中", "--lang", "en")  # the status as the Chinese list shows it
     assert code == 0 and len(out.splitlines()) > 1 and all(",assigned," in x for x in out.splitlines()[1:])
+
+
+@pytest.mark.parametrize("days", [-1, "7", 2.5, True])
+def test_a_number_of_days_is_a_whole_number_not_below_zero(county_db: Path, tmp_path: Path, days: object) -> None:
+    from responsibility import ProblemError
+
+    with Ledger.open(county_db) as ledger:
+        for call, name in ((lambda: ledger.alerts(within=days), "within"),  # type: ignore[arg-type]
+                           (lambda: ledger.duplicates(window=days), "window"),  # type: ignore[arg-type]
+                           (lambda: ledger.export_xlsx(tmp_path / "x.xlsx", within=days), "within")):  # type: ignore[arg-type]
+            with pytest.raises(ProblemError) as info:
+                call()
+            assert info.value.field == name
+        assert not (tmp_path / "x.xlsx").exists()

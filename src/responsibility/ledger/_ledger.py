@@ -481,13 +481,13 @@ class Ledger:
                area: Any = None, lang: str = "en") -> Any:
         """Open problems whose handling limit or rectification deadline passes within ``within``
         days of ``as_of`` or has passed, one row per body that must act, sorted by that body."""
-        return self._lang(self._lists(as_of, place, area, None).alerts(within), lang)
+        return self._lang(self._lists(as_of, place, area, None).alerts(_days(within, "within")), lang)
 
     def duplicates(self, window: int = 30, as_of: dt.date | str | None = None, *, place: str | None = None,
                    lang: str = "en") -> Any:
         """Likely duplicates: open problems of the same place, area and kind discovered within
         ``window`` days of each other (三(三) 集成整改); merge them with :meth:`merge`."""
-        return self._lang(self._lists(as_of, place, None, None).duplicates(window), lang)
+        return self._lang(self._lists(as_of, place, None, None).duplicates(_days(window, "window")), lang)
 
     def indices(self, as_of: dt.date | str | None = None, *, level: str = "county", period: str = "year",
                 place: str | None = None, lang: str = "en") -> Any:
@@ -601,7 +601,7 @@ class Ledger:
 
         ls = self._lists(as_of, place, area, status)
         rect = ls.rectifications()
-        alerts = ls.alerts(within)
+        alerts = ls.alerts(_days(within, "within"))
         late = set(rect.loc[rect["overdue"] & rect["rectified_on"].isna(), "problem"]) | \
             set(alerts.loc[alerts["overdue"], "problem"])
         frames = [("problems", ls.problems()), ("responsibilities", ls.responsibilities()),
@@ -772,6 +772,13 @@ def _day(value: dt.date | str | None) -> dt.date | None:
     except PydanticCustomError as exc:
         raise ProblemError("as_of", f"{exc.message()}; give a day YYYY-MM-DD between 1900 and 2999",
                            code="bad_date") from None
+
+
+def _days(value: Any, name: str) -> int:
+    """A number of days (0 or more): ``within``, ``window``."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ProblemError(name, f"a whole number of days, 0 or more, is expected (got {shown(value)})")
+    return value
 
 
 def _of_event(exc: ProblemError, index: int, many: bool) -> ProblemError:
