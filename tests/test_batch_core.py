@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -74,3 +75,18 @@ def test_interned_values_get_one_id_each_made_once(chunks: list[list[int]]) -> N
         got = interned(np.array(chunk, np.int64))
         assert got.tolist() == [7 if v == -5 else 3 * v + 1 for v in chunk]
     assert sorted(made) == sorted({v for chunk in chunks for v in chunk} - {-5})
+
+
+@pytest.mark.parametrize("must_report", [True, False])
+def test_levels_that_fixed_it_themselves_answer_as_the_parameter_says(policy: Policy, province: Jurisdiction,
+                                                                     must_report: bool) -> None:
+    """derive looks up the rectifying levels only for the steps and assignments that need them, and
+    the time limits only where a level is late: both settings of self_rectified_report_required."""
+    from .test_batch import TODAY as DAY
+    from .test_batch import expected, got, relays
+
+    view = policy.with_parameters(self_rectified_report_required=must_report)
+    records = relays(policy, province, 500, seed=11)
+    a = view.assess(records, jurisdiction=province, today=DAY)
+    assert a.assessed > 400
+    assert got(a) == expected(view, province, records, "compiled")

@@ -156,6 +156,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
     auth = t.authority[c.area, c.kind]
+    prank = t.place_rank[c.place]
     disc = ok & c.disc
     # steps of usable records, in the order derive sorts them: by day, then by the acting level
     keep = ok[c.hp] if len(c.hp) else np.zeros(0, np.bool_)
@@ -191,10 +192,13 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a holder acted in time if it reported (or, at or above the authority, or when a lower level need
     # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
     got = received[hp, hby].astype(np.int64)
-    counts = (got != NONE) & (hon >= got) & ((hact == REPORTED) | (hby >= auth[hp]))
-    can = t.rectify_level[c.area[hp], c.kind[hp], t.place_rank[c.place[hp]], hto]
-    acted = (got != NONE) & (hon >= got) & (hon <= got + limit) & (
-        (hact == REPORTED) | (hby >= auth[hp]) | (can & (not must_report)))
+    up = (hact == REPORTED) | (hby >= auth[hp])
+    counts = (got != NONE) & (hon >= got) & up
+    timely = (got != NONE) & (hon >= got) & (hon <= got + limit)
+    acted = timely & up
+    if not must_report:  # (the rectifying levels looked up only for the steps that need them)
+        at = np.nonzero(timely & ~up)[0]
+        acted[at] = rectifies(t, c.area, c.kind, prank, hp[at], hto[at])
     in_time = np.zeros((n, nr), np.bool_)
     in_time[hp[acted], hby[acted]] = True
     stepped = np.zeros((n, nr), np.bool_)  # the record shows a step of the level (in time or late)
@@ -203,23 +207,24 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     late = holder & ~in_time & (asof[:, None] > received.astype(np.int64) + limit)
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
     # the finder below the authority fixed it itself and the parameter says it still had to report it
+    # (looked at only where the level is late)
+    ur, ul = np.nonzero(late)
     assigned = np.zeros(n, np.bool_)
     assigned[hp[hact != REPORTED]] = True
-    due_fix = np.where((c.deadline != NONE)[:, None] & assigned[:, None], c.deadline[:, None],
-                       received.astype(np.int64) + rect_limit)
-    fixed = (c.rect[:, None] != NONE) & (c.rect[:, None] <= due_fix)
-    finder = np.zeros((n, nr), np.bool_)
-    finder[d, c.dlev[d]] = True
     reported_by = np.zeros((n, nr), np.bool_)  # a finder that reported it upward did not fix it itself
     if len(rep):
         reported_by[hp[rep], hby[rep]] = True
-    self_fixed = finder & (np.arange(nr)[None, :] < auth[:, None]) & ~reported_by
-    late &= ~(fixed & np.where(self_fixed, not must_report, ~stepped))
-    ur, ul = np.nonzero(late)
+    deadline = c.deadline[ur]
+    due_fix = np.where((deadline != NONE) & assigned[ur], deadline, received[ur, ul].astype(np.int64) + rect_limit)
+    fixed = (c.rect[ur] != NONE) & (c.rect[ur] <= due_fix)
+    self_fixed = disc[ur] & (c.dlev[ur] == ul) & (ul < auth[ur]) & ~reported_by[ur, ul]
+    still = ~(fixed & np.where(self_fixed, not must_report, ~stepped[ur, ul]))
+    ur, ul = ur[still], ul[still]
     # every level it was assigned to (the latest assignment to it counts) must rectify by the deadline
     asg_on = np.full((n, nr), NONE, np.int32)
     asg_deadline = np.full((n, nr), NONE, np.int32)
     asg_body = np.full((n, nr), -1, np.int32)
+    unfixed = np.zeros((n, nr), np.bool_)
     asg = np.nonzero(hact != REPORTED)[0][::-1]
     if len(asg):
         _, first = np.unique(hp[asg].astype(np.int64) * nr + hto[asg], return_index=True)
@@ -227,14 +232,15 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         r, lv = hp[last], hto[last]
         asg_on[r, lv] = hon[last]
         asg_body[r, lv] = htb[last]
-        asg_deadline[r, lv] = np.where(c.deadline[r] != NONE, c.deadline[r], hon[last] + rect_limit)
-    due = asg_deadline.astype(np.int64)
-    rect = c.rect[:, None]
-    unfixed = (asg_on != NONE) & ((rect == NONE) | (rect > due)) & (asof[:, None] > due)
-    # an assignment to a level where no body can rectify a problem of the kind (a provincial rule sent to
-    # a county) leaves nobody there answering for its rectification
-    unfixed &= t.rectify_level[c.area[:, None], c.kind[:, None], t.place_rank[c.place][:, None],
-                               np.arange(nr)[None, :]] | (c.kind == 0)[:, None]
+        deadline = np.where(c.deadline[r] != NONE, c.deadline[r], hon[last] + rect_limit)
+        asg_deadline[r, lv] = deadline
+        due = deadline.astype(np.int64)
+        rect = c.rect[r]
+        bad = ((rect == NONE) | (rect > due)) & (asof[r] > due)
+        # an assignment to a level where no body can rectify a problem of the kind (a provincial rule sent
+        # to a county) leaves nobody there answering for its rectification
+        bad &= rectifies(t, c.area, c.kind, prank, r, lv) | (c.kind[r] == 0)
+        unfixed[r[bad], lv[bad]] = True
     if pass_down and len(asg):
         # a level that passed its latest assignment further down within the limit supervises only
         down = np.nonzero((hact != REPORTED) & (hto < hby))[0]
@@ -261,6 +267,15 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     fe = np.concatenate([t.channel_outside[c.dch[d]], ul < auth[ur], np.zeros(len(rr) + len(cpos))]).astype(np.int32)
     fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos]).astype(np.int32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew)
+
+
+def rectifies(t: Tables, area: I32, kind: I32, prank: I32, rec: I32, level: I32) -> Bool:
+    """Whether a body at ``level`` can rectify the problem of record ``rec`` (``t.rectify_level``,
+    looked up by one flat index)."""
+    shape = t.rectify_level.shape
+    flat = ((area[rec].astype(np.int64) * shape[1] + kind[rec]) * shape[2] + prank[rec] % shape[2]) * shape[3] + level
+    got: Bool = t.rectify_level.ravel()[flat]
+    return got
 
 
 class Templates:
