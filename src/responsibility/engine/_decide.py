@@ -217,7 +217,8 @@ class Decider:
                 last, read = fact, (fact.get("body"), fact.get("lvl"), fact.get("escalate"), fact.get("selffix"))
             fired.append((rule.id, read))
         return (engine, problem.severity, problem.sector, facts[0]["prank"] if facts else None,
-                tuple(sorted(ctx.knew)), tuple(sorted(ctx.passed)), ctx.deadline_from_parameter,
+                tuple(sorted(ctx.knew)) if ctx.knew else (), tuple(sorted(ctx.passed)) if ctx.passed else (),
+                ctx.deadline_from_parameter,
                 tuple(ctx.rests_on), tuple(fired))
 
     def _plan(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T", bound=_Dated)
 _V = TypeVar("_V")
+_NONE: Any = object()  # no artefact yet (an artefact may be None)
 
 
 def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
@@ -162,10 +163,12 @@ class PolicyView:
         The wings above keep what they build from the policy here (the role graph, the
         decider), so that this wing never imports them.
         """
-        memo: dict[str, Any] = self.__dict__.setdefault("_memos", {})
-        if key not in memo:
-            memo[key] = factory()
-        value: _V = memo[key]
+        memo: dict[str, Any] | None = self.__dict__.get("_memos")  # read once per record: no dict made
+        if memo is None:
+            memo = self.__dict__.setdefault("_memos", {})
+        value: _V = memo.get(key, _NONE)
+        if value is _NONE:
+            value = memo[key] = factory()
         return value
 
     def implicated_duties(self, area: str, kind: str | None) -> tuple[str, ...]:
