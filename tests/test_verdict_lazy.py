@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import responsibility
 from responsibility import Jurisdiction, Policy, ProblemError
@@ -265,6 +266,29 @@ def test_fill_template_leaves_what_it_cannot_fill_to_format_map() -> None:
             assert partial
             continue
         assert form.text(blank(rest), False) == want, template
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["{place}", "{finder}", "{{", "}}", "{place!r}", "{finder:>4}",
+                                          "{0}", "{place[0]}", "{}", "{", "}", "\\", "\"", "'", "\n", "f\"{L}\""]),
+                          st.text(max_size=4)), max_size=12),
+       st.text(max_size=6), st.text(max_size=6))
+def test_a_compiled_reason_formats_as_format_map(pieces: list[str], place: str, finder: str) -> None:
+    # A reason template compiled to an f-string (to_dict's formatter) gives what format_map gives,
+    # or fails as it fails, whatever the template's text and the values.
+    from responsibility.engine._verdict import formatter
+
+    template = "".join(pieces)
+    values = {"place": place, "finder": finder}
+    try:
+        want: Any = template.format_map(values)
+    except Exception as exc:  # the same failure is expected of both
+        want = type(exc)
+    try:
+        got: Any = formatter(template)(values)
+    except Exception as exc:
+        got = type(exc)
+    assert got == want, template
 
 
 # ------------------------------------------------------------------ the plan key drops nothing

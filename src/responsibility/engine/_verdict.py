@@ -191,8 +191,10 @@ class FindingForm:
         # it and sets those three (the keys stay in their order).
         row = {"level": self.level, "body": self.body, "name": self.name, "place": "", "basis": self.basis,
                "liability": self.liability, "clauses": None, "reason": ""}
-        object.__setattr__(self, "cell", (row, self.clauses, self.reason, self.reason_en,
-                                          self if self.own is not None else None))
+        own = self.own is not None
+        object.__setattr__(self, "cell", (row, self.clauses, self.reason.format_map if own else formatter(self.reason),
+                                          self.reason_en.format_map if own else formatter(self.reason_en),
+                                          self if own else None))
 
     def text(self, values: Mapping[str, str], en: bool) -> str:
         """The reason in Chinese or English, given the record's values (a :func:`blank` mapping)."""
@@ -208,9 +210,54 @@ class FindingForm:
 Slot = tuple[str, str, Mapping[str, str]]
 
 #: What ``to_dict`` reads of a finding's form (:attr:`FindingForm.cell`): its dict short of its place,
-#: clauses and reason, its clauses, its reason templates (Chinese, English), and the form itself
-#: where formatting needs its own values too (else ``None``).
-Cell = tuple[dict[str, Any], tuple[str, ...], str, str, FindingForm | None]
+#: clauses and reason, its clauses, its reason templates' :func:`formatter` (Chinese, English), and
+#: the form itself where formatting needs its own values too (else ``None``).
+Cell = tuple[dict[str, Any], tuple[str, ...], Callable[[Mapping[str, str]], str],
+             Callable[[Mapping[str, str]], str], FindingForm | None]
+
+#: :func:`formatter` by template (a policy's forms have a few hundred).
+_FORMATTERS: dict[str, Callable[[Mapping[str, str]], str]] = {}
+
+
+def formatter(template: str) -> Callable[[Mapping[str, str]], str]:
+    """A function giving ``template.format_map(values)``: where every field of ``template`` is a
+    plain name (no conversion, format spec, attribute or index), a function compiled to an
+    f-string of its literal runs and fields, which formats the same without parsing the
+    template on each call (a reason is formatted once per finding of every verdict); else
+    ``template.format_map`` itself.
+
+    >>> formatter("{place}（{finder}）{{x}}")({"place": "某村", "finder": "县"})
+    '某村（县）{x}'
+    """
+    got = _FORMATTERS.get(template)
+    if got is None:
+        got = _compiled(template) or template.format_map
+        if len(_FORMATTERS) >= 10_000:
+            _FORMATTERS.clear()
+        _FORMATTERS[template] = got
+    return got
+
+
+def _compiled(template: str) -> Callable[[Mapping[str, str]], str] | None:
+    literals: list[str] = []
+    pieces: list[str] = []
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return None
+    for literal, field, spec, conversion in parsed:
+        # The source holds only indices and identifiers: the template's own text stays data (in L).
+        pieces.append(f"{{L[{len(literals)}]}}")
+        literals.append(literal)
+        if field is None:
+            continue
+        if spec or conversion or not field.isidentifier():
+            return None
+        pieces.append(f"{{v[{field!r}]}}")
+    namespace: dict[str, Any] = {"L": tuple(literals)}
+    exec('def formatted(v, L=L):\n    return f"' + "".join(pieces) + '"\n', namespace)
+    made: Callable[[Mapping[str, str]], str] = namespace["formatted"]
+    return made
 #: What ``to_dict`` reads of an interpretation: its dict short of the findings, and whether its value
 #: is a list (each dict gets its own copy).
 InterpretationCell = tuple[dict[str, Any], bool]
@@ -277,7 +324,7 @@ class Sheet(NamedTuple):
             d = row.copy()
             d["place"] = place
             d["clauses"] = list(clauses)
-            d["reason"] = (en_text if en else zh).format_map(values) if own is None else own.text(values, en)
+            d["reason"] = (en_text if en else zh)(values) if own is None else own.text(values, en)
             out.append(d)
         return out
 
