@@ -389,9 +389,7 @@ def _jsonl_part(data: bytes, bounds: npt.NDArray[np.int64], number: int, line: i
     blank, special = _json_special(data, bounds)
     nonblank = ~blank
     special |= nonblank & (_first_bytes(data, bounds) != ord("{"))
-    try:  # the C parser does not check UTF-8 everywhere (keys): lines that are not UTF-8 go to Python's
-        pa.array([data], pa.binary()).cast(pa.string())
-    except (pa.ArrowInvalid, UnicodeDecodeError):
+    if not _is_utf8(data):  # the C parser does not check UTF-8 everywhere (keys): such lines go to Python's
         for k in range(n):
             try:
                 text(k).decode()
@@ -429,6 +427,18 @@ def _jsonl_part(data: bytes, bounds: npt.NDArray[np.int64], number: int, line: i
     return Part(source, np.array(numbers, np.int64), np.array(lines, np.int64), rejects, given)
 
 
+def _is_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 text (checked in place, without a copy or a Python string)."""
+    import pyarrow as pa
+
+    whole = pa.py_buffer(np.array([0, len(data)], np.int64))
+    try:
+        pa.Array.from_buffers(pa.large_string(), 1, [None, whole, pa.py_buffer(data)]).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
 def _first_bytes(data: bytes, bounds: npt.NDArray[np.int64]) -> npt.NDArray[np.uint8]:
     """The first byte of each line (0 past the end)."""
     arr = np.frombuffer(data, np.uint8)
@@ -449,10 +459,12 @@ def _json_special(data: bytes, bounds: npt.NDArray[np.int64]) -> tuple[npt.NDArr
     for k in np.nonzero(lens <= 2)[0].tolist():
         blank[k] = not data[int(bounds[k]):int(bounds[k + 1])].strip()
     special = np.zeros(n, np.bool_)
-    hits = _find_all(data, b"null") + [i for i in _find_all(data, b"\\u") if _SURROGATE_ESCAPE.match(data, i)]
+    hits = _find_all(data, b"null")
+    if b"\\" in data:  # (a byte is found far faster than two)
+        hits += [i for i in _find_all(data, b"\\u") if _SURROGATE_ESCAPE.match(data, i)]
     if hits:
         special[np.searchsorted(starts, np.array(hits, np.int64), "right") - 1] = True
-    opens = np.flatnonzero((arr == ord("{")) | (arr == ord("[")))
+    opens = np.flatnonzero((arr | 0x20) == ord("{"))  # "{" or "[" (0x7b, 0x5b: they differ only in bit 0x20)
     if len(opens):
         special |= np.diff(np.searchsorted(opens, bounds)) > _MAX_OPEN
     return blank, special & ~blank
@@ -810,7 +822,7 @@ class _CsvReader:
         cols = {name: table.column(name) for name in table.column_names}
         for name in NESTED:
             if name in cols:
-                cols[name] = _json_cells(name, cols[name], python)
+                cols[name] = _json_cells(name, cols[name], python, breaks=inner)
         numbers = np.arange(self.number, self.number + n, dtype=np.int64)
         if not python.any():
             return Part(normalise(pa.table(cols)), numbers, lines)
@@ -853,9 +865,11 @@ def _valid(column: Any) -> npt.NDArray[np.bool_]:
     return np.asarray(arr.is_valid().to_numpy(zero_copy_only=False), np.bool_)
 
 
-def _json_cells(name: str, column: Any, python: npt.NDArray[np.bool_]) -> Any:
+def _json_cells(name: str, column: Any, python: npt.NDArray[np.bool_], *, breaks: bool = True) -> Any:
     """A column of JSON text cells (field ``name``) parsed by the C parser, as the JSON lines path
-    types it; rows it cannot carry exactly are marked in ``python`` (their cell here is null)."""
+    types it; rows it cannot carry exactly are marked in ``python`` (their cell here is null).
+    ``breaks``: whether a cell may hold a line break (not when no quoted cell of the block holds
+    a line feed, and the block has no carriage return but before a line feed)."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.json as pj
@@ -870,7 +884,7 @@ def _json_cells(name: str, column: Any, python: npt.NDArray[np.bool_]) -> Any:
     bounds = offsets.astype(np.int64) - int(offsets[0])
     data = lines.buffers()[2][int(offsets[0]):int(offsets[-1])].to_pybytes()
     blank, special = _json_special(data, bounds)
-    if data.count(b"\n") != len(bounds) - 1 or b"\r" in data:  # a line break in a cell: no longer one line
+    if breaks and (data.count(b"\n") != len(bounds) - 1 or b"\r" in data):  # a line break in a cell
         raw = np.frombuffer(data, np.uint8)
         feeds = np.flatnonzero((raw == _LF) | (raw == _CR))
         special |= np.diff(np.searchsorted(feeds, bounds)) != 1
@@ -888,12 +902,28 @@ def _json_cells(name: str, column: Any, python: npt.NDArray[np.bool_]) -> Any:
         index = np.full(len(arr), -1, np.int64)
         index[present[rows]] = np.arange(len(rows))
         index[present[special]] = -1
-        values = table.column(name).combine_chunks().take(pa.array(index, mask=index < 0))
+        values = _spread(table.column(name).combine_chunks(), index)
     else:
         special[:] = True
         values = pa.nulls(len(arr), field.type)
     python[present[special]] = True
     return values
+
+
+def _spread(parsed: Any, index: npt.NDArray[np.int64]) -> Any:
+    """``parsed.take(index)``, ``index < 0`` a null. A list column whose every row is taken, in
+    order, is spread by its offsets alone (its values are not copied)."""
+    import pyarrow as pa
+
+    taken = index >= 0
+    if pa.types.is_list(parsed.type) and not parsed.null_count and int(taken.sum()) == len(parsed) \
+            and np.array_equal(index[taken], np.arange(len(parsed))):
+        before: npt.NDArray[np.int64] = np.cumsum(taken, dtype=np.int64) - taken  # parsed rows before each row
+        ends = parsed.offsets.to_numpy()
+        offsets = np.append(ends[before], ends[len(parsed)]).astype(np.int32)
+        return pa.ListArray.from_arrays(pa.array(offsets), parsed.values, type=parsed.type,
+                                        mask=pa.array(~taken))
+    return parsed.take(pa.array(index, mask=~taken))
 
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
