@@ -438,3 +438,21 @@ def test_a_number_of_days_is_a_whole_number_not_below_zero(county_db: Path, tmp_
                 call()
             assert info.value.field == name
         assert not (tmp_path / "x.xlsx").exists()
+
+
+# ---------------------------------------------------------------- --set
+
+
+@pytest.mark.parametrize(("value", "used"), [("010", 10), ("15", 15), ("+7", 7)])
+def test_a_set_number_is_decimal(run_cli: Run, problem: Path, value: str, used: int) -> None:
+    code, out, _ = run_cli("who", str(problem), "--engine", "compiled", "--format", "json",
+                           "--set", "rectification_time_limit_days=" + value)
+    assert code == 0 and json.loads(out)["what_if"]["rectification_time_limit_days"]["used"] == used
+
+
+@pytest.mark.parametrize("value", ["1:30", "0x10", "0o12", "1_000", "!!binary aGVsbG8=", "&a [*a]"])
+def test_a_set_value_is_never_read_as_yaml(run_cli: Run, problem: Path, value: str) -> None:
+    """YAML 1.1 read 1:30 as ninety and 0x10 as sixteen: a what-if on a number the user never wrote."""
+    code, _, err = run_cli("who", str(problem), "--engine", "compiled", "--set", "handling_time_limit_days=" + value)
+    line = _one_error_line(err)
+    assert code == 2 and line.startswith("error: --set:") and "parameters.yaml:" not in line, line

@@ -371,19 +371,32 @@ def _field_path(field: str) -> tuple[str | int, ...]:
 
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:
-    """``("NAME=VALUE", …)`` to ``{name: value}``, each value read as YAML (15, true, all_levels)."""
-    from ..policy._yaml import safe_load
+    """``("NAME=VALUE", …)`` to ``{name: value}``: a whole number in decimal (``010`` is ten, not
+    YAML's octal eight; ``1:30`` is text, not YAML's ninety), ``true``/``false``, else the text."""
+    import re
 
     out: dict[str, Any] = {}
     for item in settings:
         name, eq, text = item.partition("=")
         if not eq or not name.strip():
             raise ResponsibilityError(f"--set {item!r}: write NAME=VALUE, e.g. --set handling_time_limit_days=15")
-        try:
-            out[name.strip()] = safe_load(text) if text.strip() else text
-        except Exception:
-            out[name.strip()] = text
+        value: Any = text.strip()
+        if re.fullmatch(r"[+-]?[0-9]{1,18}", value):
+            value = int(value, 10)
+        elif value.lower() in ("true", "false"):
+            value = value.lower() == "true"
+        out[name.strip()] = value
     return out
+
+
+def what_if(policy: PolicyView, settings: tuple[str, ...]) -> PolicyView:
+    """``policy`` with the ``--set`` values; a value that does not fit is blamed on ``--set``, not
+    on rules/parameters.yaml (which is fine)."""
+    try:
+        return policy.with_parameters(**parse_settings(settings))
+    except RulesError as exc:
+        issue = exc.issues[0]
+        raise ResponsibilityError(f"--set: {issue.message}" + (f" ({issue.hint})" if issue.hint else "")) from None
 
 
 def picture_paths(path: Path, problems: list[str]) -> list[Path]:
@@ -438,7 +451,7 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
     records, pos, many = _read_records(file)
     policy = load_policy(rules_dir)
     if settings:
-        policy = policy.with_parameters(**parse_settings(settings))
+        policy = what_if(policy, settings)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     language: Lang = "en" if lang == "en" else "zh"
     verdicts = list(each_located(records, pos, many, lambda r: who_answers(
@@ -588,7 +601,7 @@ def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[s
         old_dir, new_dir = Path(old), Path(new or old)
     new_policy = load_policy(new_dir)
     if settings:
-        new_policy = new_policy.with_parameters(**parse_settings(settings))
+        new_policy = what_if(new_policy, settings)
     result = diff(load_policy(old_dir), new_policy, scenarios=scenario_paths, as_of=as_of)
     if fmt == "json":
         from .._files import write_stdout
