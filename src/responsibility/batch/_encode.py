@@ -394,7 +394,7 @@ class _ArrowReader:
             vals = np.asarray(days.fill_null(0).to_numpy(zero_copy_only=False), np.int64)
             ok = present & (vals >= _FIRST_DAY) & (vals <= _LAST_DAY)  # a record's years: 1900 to 2999
             self.mark(present & ~ok, rows)
-            out[ok] = vals[ok].astype(np.int32)
+            out = np.where(ok, vals, NONE).astype(np.int32)
         elif pa.types.is_timestamp(typ) and typ.tz is None:
             per_day = {"s": 86400, "ms": 86400_000, "us": 86400_000_000, "ns": 86400_000_000_000}[typ.unit]
             raw = np.asarray(arr.cast(pa.int64()).fill_null(0).to_numpy(zero_copy_only=False), np.int64)
@@ -478,10 +478,13 @@ def _byte_facts(texts: Any) -> tuple[Bool, Bool, npt.NDArray[np.int64]]:
     if not n or not len(d) or off[-1] == off[0]:
         return np.ones(n, np.bool_), np.zeros(n, np.bool_), nbytes
     used = d[off[0]:off[-1]]
-    at = off - off[0]
-    high = np.concatenate([[0], np.cumsum(used >= 0x80, dtype=np.int64)])
-    control = np.concatenate([[0], np.cumsum((used < 0x20) | (used == 0x7F), dtype=np.int64)])
-    return (high[at[1:]] == high[at[:-1]]), (control[at[1:]] > control[at[:-1]]), nbytes
+    ends = off[1:] - off[0]
+    # the few bytes that are not printable ASCII, each found in its text by where the texts end
+    ascii_ = np.ones(n, np.bool_)
+    control = np.zeros(n, np.bool_)
+    ascii_[np.searchsorted(ends, np.flatnonzero(used >= 0x80), "right")] = False
+    control[np.searchsorted(ends, np.flatnonzero((used < 0x20) | (used == 0x7F)), "right")] = True
+    return ascii_, control, nbytes
 
 
 def encode_arrow(table: Any, t: Tables) -> Cols:
