@@ -19,7 +19,7 @@ from .._errors import EngineError
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, parse_code
 from ..policy._view import PolicyView
 from ._compile import Rule, RulesByArea
-from ._engine_compiled import CompiledEngine, Hit
+from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
 from ._problem import Problem, parse_day, parse_problem
@@ -187,8 +187,12 @@ class Decider:
         plan; only its own parts (its facts, places, finder, dates) are read from it.
         """
         facts, ctx = derive(problem, self.policy, today)
-        hits = eng.fire(problem.domain, facts)
-        shape = self.shape(problem, facts, hits, ctx, eng.name)
+        if eng is self.compiled:  # it gives the fired part of the key with the hits, kept per fact
+            hits, fired = self.compiled.fire_read(problem.domain, facts)
+            shape = self.shape(problem, facts, hits, ctx, eng.name, fired)
+        else:
+            hits = eng.fire(problem.domain, facts)
+            shape = self.shape(problem, facts, hits, ctx, eng.name)
         plan = self._plans.get(shape)
         if plan is None:
             plan = self._plan(problem, jurisdiction, facts, hits, ctx, eng)
@@ -202,24 +206,27 @@ class Decider:
                             functools.partial(self._sheet, problem, jurisdiction, facts, hits, ctx, plan))
 
     def shape(self, problem: Problem, facts: Sequence[Fact], hits: Sequence[Hit], ctx: Context,
-              engine: str) -> tuple[Any, ...]:
+              engine: str, fired: tuple[Any, ...] | None = None) -> tuple[Any, ...]:
         """What a :class:`Plan` is made of, short of the record's own parts: the engine; the record's
         severity, sector and place's level (rank); the context the findings read (the levels that
         knew the problem or passed it down, whether a deadline came from a parameter, what the
         verdict rests on without a finding); and each rule that fired (which says the area, kind,
         failure, level and liability) with what the placing and the findings read of its fact:
         the body it names, its level, escalation and self-rectification. Main responsibility
-        follows from these (:meth:`_plan`)."""
-        fired = []
-        last: Fact | None = None
-        for rule, fact in hits:  # in fact order: a fact's part is read once
-            if fact is not last:
-                last, read = fact, (fact.get("body"), fact.get("lvl"), fact.get("escalate"), fact.get("selffix"))
-            fired.append((rule.id, read))
+        follows from these (:meth:`_plan`). ``fired``: that last part as the compiled engine gives it
+        (:meth:`CompiledEngine.fire_read`), else read here from ``hits``."""
+        if fired is None:
+            entries = []
+            last: Fact | None = None
+            for rule, fact in hits:  # in fact order: a fact's part is read once
+                if fact is not last:
+                    last, read = fact, tuple(fact.get(f) for f in READ)
+                entries.append((rule.id, read))
+            fired = tuple(entries)
         return (engine, problem.severity, problem.sector, facts[0]["prank"] if facts else None,
                 tuple(sorted(ctx.knew)) if ctx.knew else (), tuple(sorted(ctx.passed)) if ctx.passed else (),
                 ctx.deadline_from_parameter,
-                tuple(ctx.rests_on), tuple(fired))
+                tuple(ctx.rests_on), fired)
 
     def _plan(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
               ctx: Context, eng: _Engine) -> Plan:

@@ -9,6 +9,7 @@ decision costs a few dict look-ups and comparisons per candidate rule.
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -33,8 +34,9 @@ class CompiledEngine:
     def __init__(self, rules: Mapping[str, tuple[Rule, ...]]) -> None:
         self._rules = rules
         self._areas: dict[str, dict[tuple[str, str], _Group]] = {}
-        #: The rules each fact met, by area and the fact's values but its id (at most _MET_KEPT).
-        self._met: dict[tuple[Any, ...], tuple[Rule, ...]] = {}
+        #: The rules each fact met, by area and the fact's values but its id (at most _MET_KEPT), with
+        #: their part of a plan key (:meth:`fire_read`).
+        self._met: dict[tuple[Any, ...], tuple[tuple[Rule, ...], tuple[Any, ...]]] = {}
 
     def _index(self, area: str) -> dict[tuple[str, str], _Group]:
         groups: dict[tuple[str, str], list[tuple[Rule, _Tests]]] = {}
@@ -48,23 +50,33 @@ class CompiledEngine:
 
     def fire(self, area: str, facts: Sequence[Fact]) -> list[Hit]:
         """The (rule, fact) pairs whose conditions hold, in fact order then rule order."""
+        return self.fire_read(area, facts)[0]
+
+    def fire_read(self, area: str, facts: Sequence[Fact]) -> tuple[list[Hit], tuple[Any, ...]]:
+        """:meth:`fire`, and for each hit in order its rule's id with what a plan reads of its fact
+        (:data:`READ`): the fired part of a decider's plan key, kept with the rules a fact meets."""
         index = self._areas.get(area)
         if index is None:
             index = self._index(area)
         hits: list[Hit] = []
+        read: list[tuple[Any, ...]] = []
         met = self._met
         for fact in facts:
             # The rules a fact meets depend on its values alone (its id aside): kept by them.
             key = (area, tuple(fact.items())[1:]) if next(iter(fact)) == "id" else None
-            rules = met.get(key) if key is not None else None
-            if rules is None:
+            got = met.get(key) if key is not None else None
+            if got is None:
                 rules = self._meeting(index, fact)
+                part = tuple(fact.get(f) for f in READ)
+                got = (rules, tuple([(rule.id, part) for rule in rules]))
                 if key is not None:
                     if len(met) >= _MET_KEPT:
                         met.clear()
-                    met[key] = rules
-            hits += [(rule, fact) for rule in rules]
-        return hits
+                    met[key] = got
+            if got[0]:
+                hits += [(rule, fact) for rule in got[0]]
+                read.append(got[1])
+        return hits, tuple(itertools.chain.from_iterable(read))
 
     @staticmethod
     def _meeting(index: dict[tuple[str, str], _Group], fact: Fact) -> tuple[Rule, ...]:
@@ -85,6 +97,9 @@ class CompiledEngine:
 
 #: How many facts' rules :meth:`CompiledEngine.fire` keeps before it starts afresh.
 _MET_KEPT = 50_000
+#: What a decider's plan reads of the fact a rule fired on (``Decider.shape``): the body it names,
+#: its level, escalation and self-rectification.
+READ = ("body", "lvl", "escalate", "selffix")
 
 #: The field a group of rules is split on, by the value its rules test it for equality.
 _SPLIT = "lvl"
