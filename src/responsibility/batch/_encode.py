@@ -370,7 +370,7 @@ class _ArrowReader:
             idx = np.full(len(arr), -1, np.int32)
         else:
             found = self.pc.index_in(s, value_set=_value_set(values))
-            idx = np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), np.int32)
+            idx = np.asarray((found.fill_null(-1) if found.null_count else found).to_numpy(), np.int32)
         bad = present & (idx < 0)
         if bad.any():
             self.mark(bad, rows)
@@ -389,9 +389,8 @@ class _ArrowReader:
         out = np.full(len(arr), NONE, np.int32)
         typ = arr.type
         if pa.types.is_date32(typ) or pa.types.is_date64(typ):
-            days = arr.cast(pa.int32()).cast(pa.int64()) if pa.types.is_date32(typ) \
-                else pc.divide(arr.cast(pa.int64()), 86400_000)
-            vals = np.asarray(days.fill_null(0).to_numpy(zero_copy_only=False), np.int64)
+            days = arr.cast(pa.int32()) if pa.types.is_date32(typ) else pc.divide(arr.cast(pa.int64()), 86400_000)
+            vals = np.asarray((days.fill_null(0) if days.null_count else days).to_numpy(), np.int64)
             ok = present & (vals >= _FIRST_DAY) & (vals <= _LAST_DAY)  # a record's years: 1900 to 2999
             self.mark(present & ~ok, rows)
             out = np.where(ok, vals, NONE).astype(np.int32)
