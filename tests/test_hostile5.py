@@ -456,3 +456,14 @@ def test_a_set_value_is_never_read_as_yaml(run_cli: Run, problem: Path, value: s
     code, _, err = run_cli("who", str(problem), "--engine", "compiled", "--set", "handling_time_limit_days=" + value)
     line = _one_error_line(err)
     assert code == 2 and line.startswith("error: --set:") and "parameters.yaml:" not in line, line
+
+
+@pytest.mark.parametrize("kind", ["missing", "directory", "corrupt", "device"])
+def test_ledger_upgrade_refuses_what_is_no_ledger_without_making_one(run_cli: Run, tmp_path: Path, kind: str) -> None:
+    target = {"missing": tmp_path / "none.db", "directory": tmp_path, "corrupt": tmp_path / "bad.db",
+              "device": Path("/dev/zero")}[kind]
+    if kind == "corrupt":
+        target.write_bytes(b"SQLite format 3\x00" + b"\x07" * 200)
+    code, _, err = run_cli("ledger", "upgrade", str(target))
+    assert code == 2 and str(target) in _one_error_line(err), err
+    assert not (tmp_path / "none.db").exists()

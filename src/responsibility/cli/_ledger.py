@@ -81,11 +81,14 @@ def init_cmd(target: str) -> None:
 @click.argument("target", metavar="LEDGER")
 def upgrade_cmd(target: str) -> None:
     """Bring a ledger's schema up to this library's version."""
+    from ..ledger._ledger import _check_file, _database_errors
     from ..ledger._store import make_engine, upgrade, url_of
 
+    _check_file(target, creating=False)  # never an empty file made where none was, nor exit 3 on a corrupt one
     engine = make_engine(url_of(target))
     try:
-        before, after = upgrade(engine)
+        with _database_errors(target):
+            before, after = upgrade(engine)
     finally:
         engine.dispose()
     click.echo(f"schema version {before} → {after}" if before != after else f"schema version {after}: up to date")
