@@ -6,9 +6,11 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from responsibility._errors import ResponsibilityError
 from responsibility.batch import _io
 
 STEP = pa.list_(pa.struct([("action", pa.string()), ("on", pa.string())]))
@@ -62,3 +64,11 @@ def test_lines_with_a_null_or_a_surrogate_escape_or_deep_nesting_are_found() -> 
     no_escape = b"".join(lines[:2] + lines[4:])
     blank, special = _io._json_special(no_escape, np.cumsum([0] + [len(x) for x in lines[:2] + lines[4:]]))
     assert special.tolist() == [False, True, True, False, False]
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "hex"])
+def test_a_codec_that_is_no_text_encoding_is_refused_by_name(codec: str) -> None:
+    # the CLI refuses these first; the reader itself must too, not fail deep inside with a LookupError
+    with pytest.raises(ResponsibilityError, match="not a text encoding"):
+        _io._encoding(codec)
+    assert _io._encoding("GB18030") == "gb18030" and _io._encoding("utf8") == "utf-8-sig"

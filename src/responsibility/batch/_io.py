@@ -90,6 +90,12 @@ def _encoding(name: str) -> str:
         canonical = codecs.lookup(name).name
     except LookupError:
         raise ResponsibilityError(f"unknown encoding {name!r}; try utf-8 or gb18030") from None
+    try:
+        "x".encode(name)  # rot13, base64, hex are codecs but no text encodings (not empty text: CPython skips it)
+    except LookupError:
+        raise ResponsibilityError(f"{name!r} is not a text encoding; try utf-8 or gb18030") from None
+    except UnicodeError:  # a text encoding that cannot write "x" is a text encoding all the same
+        pass
     return "utf-8-sig" if canonical in ("utf-8", "utf-8-sig") else canonical
 
 
