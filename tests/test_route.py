@@ -73,3 +73,13 @@ def test_bad_records_name_the_field(policy: Policy) -> None:
         policy.route(problem("housing", None), level="nation")
     assert info.value.field == "level"
     assert policy.route(problem("housing", None)).to_dict()["handlers"][0]["name"]
+
+
+def test_the_registering_level_is_read_as_a_records_level_is(policy: Policy) -> None:
+    # 村 and Village name the village as they do in a record; "" is a bad level, not "none given"
+    record = problem("housing", "housing_renovation_late", level="county")
+    assert policy.route(record, level="村").escalate == policy.route(record, level="village").escalate
+    assert policy.route(record, level=" Village ").to_dict() == policy.route(record, level="village").to_dict()
+    with pytest.raises(ProblemError) as info:
+        policy.route(record, level="")
+    assert info.value.field == "level"

@@ -21,7 +21,7 @@ from typing import Any
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, level_of, parse_code
 from ..chain._placement import PlacedBody
 from ..policy._view import PolicyView as Policy
-from ._problem import Problem, parse_problem
+from ._problem import Problem, ValueNames, parse_problem
 
 
 def _handling_clauses(policy: Policy) -> tuple[str, ...]:
@@ -131,7 +131,10 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     code = parse_code(p.place)
     place_level = level_of(code)
     found = p.discovered
-    registering = level or (found.level if found else route_bodies(policy, p.domain, p.kind, place_level).authority)
+    if level is not None:  # read as a record's level is (村, Village); "" is refused below, not "not given"
+        level = ValueNames.of(policy).canonical("level", level.strip() if isinstance(level, str) else level)
+    registering = level if level is not None else \
+        (found.level if found else route_bodies(policy, p.domain, p.kind, place_level).authority)
     if registering not in rank:
         from ..policy._loader import suggest
 
