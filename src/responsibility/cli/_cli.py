@@ -101,16 +101,12 @@ class DayParam(click.ParamType):  # type: ignore[type-arg,unused-ignore]
 def named(policy: PolicyView, kind: Literal["area", "level"], value: str, option: str) -> str:
     """The id of the area or level an option names by its id, Chinese name or gloss (危房改造, 村,
     乡镇), as a problem record names it; an unknown one is a usage error with the nearest."""
-    from ..engine._problem import ValueNames
-    from ..policy._loader import suggest
+    from ..engine._problem import named_term
 
-    ids = list(policy.level_rank) if kind == "level" else [a.id for a in policy.data.areas]
-    found = ValueNames.of(policy).canonical(kind, value.strip())
-    if found in ids:
-        return str(found)
-    hint = suggest(value, ids)
-    raise click.BadParameter(f"unknown {kind} {value!r}; {hint or 'use one of ' + ', '.join(ids)}",
-                             param_hint=option)
+    found, hint = named_term(policy, kind, value)
+    if found is not None:
+        return found
+    raise click.BadParameter(f"unknown {kind} {value!r}; {hint}", param_hint=option)
 
 
 def _number(value: float | None) -> float | None:

@@ -184,14 +184,11 @@ def query_term(policy: PolicyView, kind: Literal["area", "level"], name: str, va
     as a record names it; an unknown one is 400 naming the parameter and the nearest id."""
     if value is None:
         return None
-    from ..engine._problem import ValueNames
-    from ..policy._loader import suggest
+    from ..engine._problem import named_term
     from ._errors import ApiError
 
-    ids = list(policy.level_rank) if kind == "level" else [a.id for a in policy.data.areas]
-    found = ValueNames.of(policy).canonical(kind, value.strip())
-    if found in ids:
-        return str(found)
-    hint = suggest(value, ids) or f"use one of {', '.join(ids)}"
+    found, hint = named_term(policy, kind, value)
+    if found is not None:
+        return found
     raise ApiError(400, f"query parameter {name!r}: unknown {kind} {value!r}; {hint}", type="RequestError",
                    field=f"query.{name}", suggestion=hint)
