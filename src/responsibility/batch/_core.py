@@ -451,7 +451,7 @@ class FoundFields:
         shape = (len(t.areas), len(t.kind_names) + 1)
         self.read = [np.zeros(shape, np.bool_) for _ in self.NAMES]
         self.seen = np.zeros(len(t.areas), np.bool_)
-        self.codes = {"": 0, **{k: i + 1 for i, k in enumerate(t.kind_names)}}
+        self.codes = {"": 0, **t.kind_index}
 
     def __call__(self, area: I32, kind: I32) -> list[Bool]:
         """For each of :attr:`NAMES`, whether the rules of each (area, kind) read it."""
