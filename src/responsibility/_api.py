@@ -178,7 +178,9 @@ def _checked(jurisdiction: Any, today: Any, lang: str = "zh") -> dt.date | None:
     """The facade's arguments checked as one line each (a notebook's ``today="2021-07-01"`` is
     read as the day it names, as a record's ``as_of`` is): ``today`` as a date, or
     :class:`ProblemError` / :class:`TypeError`."""
-    if jurisdiction is not None and not isinstance(jurisdiction, _decide().Jurisdiction):
+    from .chain._jurisdiction import Jurisdiction  # not via _decide: route and assess need no engine loaded
+
+    if jurisdiction is not None and not isinstance(jurisdiction, Jurisdiction):
         raise TypeError(f"jurisdiction: expected a Jurisdiction (Jurisdiction.from_csv(path)), "
                         f"got {type(jurisdiction).__name__}")
     if lang not in ("zh", "en"):
