@@ -74,6 +74,12 @@ class Rule:
     rests_on: tuple[str, ...]
     extra_clauses: tuple[str, ...] = ()
 
+    @property
+    def kind(self) -> str:
+        """The problem kind the rule is for (its ``kind`` condition; ``""``: any kind of its area).
+        Both engines index their rules by it, so they read it here alike."""
+        return next((str(c.value) for c in self.conds if c.field == "kind"), "")
+
 
 def severity_rank(severity: str) -> int:
     """1 for minor, 2 for serious, 3 for grave."""

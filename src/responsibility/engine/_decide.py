@@ -450,7 +450,7 @@ class Decider:
                 # rule's level, also where the kind's stage lists none of its own duties (the land of a late
                 # renovation, a line department's allocation proposal).
                 levels = {policy.bodies[h.body].level for h in rule.holders}
-                kind = next((str(c.value) for c in rule.conds if c.field == "kind"), "") or None
+                kind = rule.kind or None
                 for did in dict.fromkeys(d for h in rule.holders for d in h.duties
                                          if policy.duties[d].scope == "area_holders"):
                     for x in policy.holders(did, rule.area, kind, sector, rule.stage):

@@ -41,7 +41,7 @@ class CompiledEngine:
     def _index(self, area: str) -> dict[tuple[str, str], _Group]:
         groups: dict[tuple[str, str], list[tuple[Rule, _Tests]]] = {}
         for rule in self._rules.get(area, ()):
-            kind = next(str(c.value) for c in rule.conds if c.field == "kind")
+            kind = rule.kind
             tests = tuple((c.field, _OPS[c.op], c.value) for c in rule.conds if c.field not in ("area", "kind"))
             groups.setdefault((rule.fact, kind), []).append((rule, tests))
         index = {key: _split(group) for key, group in groups.items()}

@@ -149,7 +149,7 @@ class DurableEngine:
         if got is not None:
             return got
         rules = tuple(rule for rule in self._rules[area]
-                      if next(str(c.value) for c in rule.conds if c.field == "kind") == kind)
+                      if rule.kind == kind)
         name = f"{self._names[area]}__{kind}"
         ruleset: dict[str, Any] = {}
         for index, rule in enumerate(rules):
