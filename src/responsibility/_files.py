@@ -50,6 +50,20 @@ PathLike = str | os.PathLike[str]
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
+def is_text_encoding(name: str) -> bool:
+    """Whether ``name`` is a text encoding: known, and not a codec such as rot13, base64 or hex."""
+    import codecs
+
+    try:
+        codecs.lookup(name)
+        "x".encode(name)  # LookupError for a codec that is no text encoding (not "": CPython skips empty text)
+    except LookupError:
+        return False
+    except UnicodeError:  # a text encoding that cannot write "x" is a text encoding all the same
+        pass
+    return True
+
+
 def neutralise(value: str, *, enabled: bool = True) -> str:
     """``value`` made safe to open in a spreadsheet (a leading ``'`` before a formula start).
 

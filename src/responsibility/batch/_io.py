@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .._errors import OutputError, ResponsibilityError, import_extra
-from .._files import FORMULA_PREFIXES, _describe, _write_all, atomic_path, neutralise_row
+from .._files import FORMULA_PREFIXES, _describe, _write_all, atomic_path, is_text_encoding, neutralise_row
 from .._json import duplicate_in, loads_marked, twice_message
 from ._assessor import (
     CHUNK,
@@ -90,12 +90,8 @@ def _encoding(name: str) -> str:
         canonical = codecs.lookup(name).name
     except LookupError:
         raise ResponsibilityError(f"unknown encoding {name!r}; try utf-8 or gb18030") from None
-    try:
-        "x".encode(name)  # rot13, base64, hex are codecs but no text encodings (not empty text: CPython skips it)
-    except LookupError:
-        raise ResponsibilityError(f"{name!r} is not a text encoding; try utf-8 or gb18030") from None
-    except UnicodeError:  # a text encoding that cannot write "x" is a text encoding all the same
-        pass
+    if not is_text_encoding(name):
+        raise ResponsibilityError(f"{name!r} is not a text encoding; try utf-8 or gb18030")
     return "utf-8-sig" if canonical in ("utf-8", "utf-8-sig") else canonical
 
 

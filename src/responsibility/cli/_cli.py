@@ -120,17 +120,10 @@ def _number(value: float | None) -> float | None:
 
 def text_encoding(name: str | None) -> str | None:
     """``--encoding``: the name of a text encoding (rot13, base64 and hex are codecs, not encodings)."""
-    import codecs
+    from .._files import is_text_encoding
 
-    if name is None:
-        return None
-    try:
-        codecs.lookup(name)
-        "x".encode(name)  # LookupError for a codec that is not a text encoding
-    except LookupError:
-        raise click.BadParameter(f"{name!r} is not a text encoding; try utf-8 or gb18030") from None
-    except UnicodeError:  # a text encoding all the same
-        pass
+    if name is not None and not is_text_encoding(name):
+        raise click.BadParameter(f"{name!r} is not a text encoding; try utf-8 or gb18030")
     return name
 
 
