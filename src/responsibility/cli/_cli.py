@@ -348,8 +348,14 @@ def each_located(records: list[Any], pos: Any, many: bool, answer: Callable[[Any
         try:
             yield answer(r)
         except ProblemError as exc:
-            line, column = pos.at(((i,) if many else ()) + _field_path(exc.field))
-            raise exc.located(f"{pos.file}:{line}:{column}") from None
+            raise located(exc, pos, i, many) from None
+
+
+def located(exc: ProblemError, pos: Any, i: int, many: bool) -> ProblemError:
+    """``exc`` located in the file: ``file:line:column`` of the field it names in record ``i``
+    (of a list when ``many``)."""
+    line, column = pos.at(((i,) if many else ()) + _field_path(exc.field))
+    return exc.located(f"{pos.file}:{line}:{column}")
 
 
 def _field_path(field: str) -> tuple[str | int, ...]:

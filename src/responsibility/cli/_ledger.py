@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from ._cli import DayParam, _field_path, _read_records, cli, each_located, load_policy, named, text_encoding
+from ._cli import DayParam, _read_records, cli, each_located, load_policy, located, named, text_encoding
 
 _DATE = DayParam()  # YYYY-MM-DD within 1900-2999, as records and `who --today` read days
 
@@ -110,9 +110,7 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
         except ProblemError as exc:
             if exc.field == "entered_by":  # the option, not the file
                 raise click.BadParameter(exc.detail, param_hint="--by") from None
-            at = ((exc.index or 0,) if many else ()) + _field_path(exc.field)
-            line, column = pos.at(at)
-            raise exc.located(f"{pos.file}:{line}:{column}") from None
+            raise located(exc, pos, exc.index or 0, many) from None
     click.echo(f"stored {len(stored)} event(s), seq {stored[0].seq}–{stored[-1].seq}" if stored else "nothing to store")
 
 
