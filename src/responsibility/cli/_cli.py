@@ -199,6 +199,11 @@ def schemas(check: bool, out: str | None) -> None:
 
     if out is not None:
         target = Path(out)
+        if check and not target.is_dir():  # nothing to compare with: unusable input, not "out of date"
+            what = "is not a directory" if target.exists() else "does not exist"
+            raise ResponsibilityError(f"--out {target} {what}: there are no schemas to check there; "
+                                      f"give the directory that holds them, or write them with "
+                                      f"`responsibility schemas --out {target}`")
     elif not check:
         target = Path("schemas")
     else:

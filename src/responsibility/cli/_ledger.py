@@ -19,6 +19,7 @@ import click
 from ._cli import DayParam, _read_records, cli, each_located, load_policy, located, named, text_encoding
 
 _DATE = DayParam()  # YYYY-MM-DD within 1900-2999, as records and `who --today` read days
+MAX_DAYS = 3650  # ledger._ledger.MAX_DAYS (not imported: `--help` loads no ledger; a test compares them)
 
 
 def _common(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -130,10 +131,11 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
                sheet: str | None, rejects_path: str | None, rules_dir: str | None, jurisdiction: str | None) -> None:
     """Import an existing ledger from Excel or CSV (one transaction). Exit 1 when rows were rejected."""
     from .._files import check_target
+    from ..ledger._ledger import database_files
     from ._ledger_support import write_frame
 
     if rejects_path:  # refused before the import, not after it is stored
-        check_target(rejects_path, [file, target], what="rejects")
+        check_target(rejects_path, [file, *database_files(target)], what="rejects")
     with _open(target, rules_dir, jurisdiction) as ledger:
         result = ledger.import_file(file, entered_by=entered_by, mapping=mapping, encoding=encoding, sheet=sheet)
     for note in result.notes:
@@ -141,12 +143,13 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
     if result.rejects:
         import pandas as pd
 
-        frame = pd.DataFrame(result.rejects, columns=["row", "problem", "field", "reason"])
+        frame = pd.DataFrame(result.rejects, columns=["row", "problem", "field", "reason", "code"])
         if rejects_path:
-            write_frame(frame, rejects_path, "rejects", inputs=[file, target])
+            write_frame(frame, rejects_path, "rejects", inputs=[file, *database_files(target)])
         else:
             for r in result.rejects:
-                click.echo(f"rejected: row {r['row']} ({r['problem'] or '?'}), {r['field']}: {r['reason']}", err=True)
+                click.echo(f"rejected: row {r['row']} ({r['problem'] or '?'}), {r['field']}: {r['reason']} "
+                           f"[{r['code']}]", err=True)
     click.echo(result.summary())
     if result.rejected:
         sys.exit(1)
@@ -170,6 +173,7 @@ def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple
              output: str | None, lang: str, encoding: str, rules_dir: str | None, jurisdiction: str | None) -> None:
     """Print or write one list on a day: problems (问题清单), responsibilities (责任清单),
     rectifications (整改清单), indices (评价指数) or recognition (激励提示)."""
+    from ..ledger._ledger import database_files
     from ._ledger_support import write_frame
 
     if which in ("indices", "recognition") and (area or status):  # they would be ignored, not applied
@@ -181,15 +185,15 @@ def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple
         else:
             frame = getattr(ledger, which)(day, place=place, area=list(area) or None, status=list(status) or None,
                                            lang=lang)
-    write_frame(frame, output, which, encoding=encoding, inputs=[target])
+    write_frame(frame, output, which, encoding=encoding, inputs=database_files(target))
 
 
 @ledger_group.command("export")
 @click.argument("target", metavar="LEDGER")
 @click.argument("output", type=str)
 @_filters
-@click.option("--within", type=click.IntRange(0), default=7, show_default=True,
-              help="Alerts sheet: deadlines within this many days.")
+@click.option("--within", type=click.IntRange(0, MAX_DAYS), default=7, show_default=True,
+              help=f"Alerts sheet: deadlines within this many days (0 to {MAX_DAYS}).")
 @_common
 def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tuple[str, ...], status: tuple[str, ...],
                within: int, rules_dir: str | None, jurisdiction: str | None) -> None:
@@ -204,8 +208,8 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
 
 @ledger_group.command("alerts")
 @click.argument("target", metavar="LEDGER")
-@click.option("--within", type=click.IntRange(0), default=7, show_default=True,
-              help="Deadlines that pass within this many days (and those passed).")
+@click.option("--within", type=click.IntRange(0, MAX_DAYS), default=7, show_default=True,
+              help=f"Deadlines that pass within this many days (and those passed; 0 to {MAX_DAYS}).")
 @click.option("--as-of", "as_of", type=_DATE, default=None, help="The day (default: today).")
 @click.option("--place", default=None, help="Only problems at or under this place.")
 @click.option("--area", multiple=True, help="Only problems of this duty area (repeatable).")
@@ -239,8 +243,8 @@ def verify_cmd(target: str) -> None:
 
 @ledger_group.command("duplicates")
 @click.argument("target", metavar="LEDGER")
-@click.option("--window", type=click.IntRange(0), default=30, show_default=True,
-              help="Days between discoveries that still look like one problem.")
+@click.option("--window", type=click.IntRange(0, MAX_DAYS), default=30, show_default=True,
+              help=f"Days between discoveries that still look like one problem (0 to {MAX_DAYS}).")
 @click.option("--as-of", "as_of", type=_DATE, default=None)
 @click.option("--place", default=None)
 @click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default: CSV on stdout).")
@@ -248,11 +252,12 @@ def verify_cmd(target: str) -> None:
 def duplicates_cmd(target: str, window: int, as_of: Any, place: str | None, output: str | None,
                    rules_dir: str | None, jurisdiction: str | None) -> None:
     """Likely duplicates (same place, area and kind within the window), for 集成整改. Exit 1 when any."""
+    from ..ledger._ledger import database_files
     from ._ledger_support import write_frame
 
     with _open(target, rules_dir, jurisdiction) as ledger:
         frame = ledger.duplicates(window, _day(as_of), place=place, lang="zh")
-    write_frame(frame, output, "duplicates", inputs=[target])
+    write_frame(frame, output, "duplicates", inputs=database_files(target))
     if len(frame):
         sys.exit(1)
 

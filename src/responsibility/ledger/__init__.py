@@ -9,9 +9,9 @@ May import: ``_errors``, ``policy``, ``chain``, ``engine``, ``batch``. Not ``che
 ``cli`` or the facade.
 """
 
-from ._events import Event, events_from_record
+from ._events import CODES, Event, events_from_record
 from ._fold import State
 from ._ledger import Ledger, Verification
 from ._store import SCHEMA_VERSION, LedgerError
 
-__all__ = ["SCHEMA_VERSION", "Event", "Ledger", "LedgerError", "State", "Verification", "events_from_record"]
+__all__ = ["CODES", "SCHEMA_VERSION", "Event", "Ledger", "LedgerError", "State", "Verification", "events_from_record"]

@@ -53,6 +53,42 @@ TYPES: tuple[str, ...] = tuple(FIELDS)
 COMMON = ("problem", "type", "on", "entered_by")
 DATE_FIELDS = frozenset({"deadline"})
 
+#: The reason code of every refusal of the ledger (``ProblemError.code``; the ``code`` of an
+#: import's rejects and of the service's 422 answers). The codes a problem record's fields share
+#: with docs/records.md mean the same here; the rest are the ledger's own.
+CODES: dict[str, str] = {
+    "not_an_object": "an event is not an object (a number, a list, text)",
+    "unknown_field": "a field the event's type does not have",
+    "missing_field": "a required field (or cell) is absent or empty",
+    "wrong_type": "a field has the wrong type (a list where text is expected, a seq that is no number)",
+    "bad_value": "text too long, with control characters or broken Unicode; an unknown severity, period or "
+                 "language; a number of days outside 0-3650; a problem merged into itself",
+    "bad_date": "not a YYYY-MM-DD day between 1900 and 2999 (or no such day)",
+    "future_date": "an event dated after tomorrow (a day to come is an assignment's deadline)",
+    "unknown_event_type": "not one of the event types",
+    "unknown_problem": "no such problem in the ledger",
+    "unknown_event": "no such event (seq) to correct, or one about another problem",
+    "bad_correction": "a correction of a correction, or a void of what cannot be voided",
+    "duplicate_problem": "a problem registered (or imported) twice",
+    "duplicate_event": "a rectification reported twice",
+    "problem_closed": "an event for a problem closed or merged into another (record it there)",
+    "missing_discovery": "handled, rectified or closed before any discovery was recorded",
+    "order_violation": "dates out of order: before the registration, discovery or rectification, a deadline "
+                       "before its assignment, verified or closed before it was rectified",
+    "wrong_direction": "an assignment upward or a report downward",
+    "level_mismatch": "a body at another level than named, or a level below the place",
+    "unknown_area": "not a problem area of the policy",
+    "unknown_kind": "not a problem kind of the area",
+    "unknown_level": "not a level of the chain",
+    "unknown_channel": "not a discovery channel of the policy",
+    "unknown_body": "not a body of the policy (or, for concealed, neither a level nor a body)",
+    "unknown_status": "not a status of the lists (nor open)",
+    "bad_place": "not a 2/4/6/9/12-digit division code",
+    "unknown_place": "a place outside the ledger's jurisdiction",
+    "outside_jurisdiction": "(import) a row placed outside the jurisdiction the import may write",
+    "bad_row": "(import) a row with more cells than the header",
+}
+
 
 def shown(value: Any) -> str:
     """A value as a user wrote it, for an error message (not Python's repr): text quoted with its
@@ -118,14 +154,16 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
         # else: "2021-06-189" and "2021-06-18T25:99" are not the 18th.
         m = _DAY.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
         if m is None or (m[2] is not None and not _valid_time(m[2])):
-            raise ProblemError(field_name, f"not a date (YYYY-MM-DD): {shown(value)}", record=problem)
+            raise ProblemError(field_name, f"not a date (YYYY-MM-DD): {shown(value)}", record=problem,
+                               code="bad_date")
         try:
             day = dt.date.fromisoformat(m[1])
         except ValueError:
             raise ProblemError(field_name, f"{shown(value)} is not a valid date (no such day)",
-                               record=problem) from None
+                               record=problem, code="bad_date") from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise ProblemError(field_name, f"{day.isoformat()} is outside the years 1900-2999", record=problem)
+        raise ProblemError(field_name, f"{day.isoformat()} is outside the years 1900-2999", record=problem,
+                           code="bad_date")
     return day
 
 
@@ -143,25 +181,27 @@ def _clean(text: str, field_name: str, problem: str | None) -> str:
     free = field_name in FREE_TEXT
     limit = MAX_FREE_TEXT if free else MAX_TEXT
     if len(text) > limit:
-        raise ProblemError(field_name, f"longer than {limit:,} characters", record=problem)
+        raise ProblemError(field_name, f"longer than {limit:,} characters", record=problem, code="bad_value")
     if text.isprintable():  # the common case, in C (a Chinese full-width space is not printable: below)
         return text
     for c in text:
         category = unicodedata.category(c)
         if category == "Cs":
-            raise ProblemError(field_name, "not valid Unicode text (a lone surrogate)", record=problem)
+            raise ProblemError(field_name, "not valid Unicode text (a lone surrogate)", record=problem,
+                               code="bad_value")
         if category in ("Cc", "Cf") and not (free and c in "\t\n\r"):
             raise ProblemError(field_name, f"contains a control character ({c!a}); remove it",
-                               record=problem)
+                               record=problem, code="bad_value")
     return text
 
 
 def _text(value: Any, field_name: str, problem: str | None) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ProblemError(field_name, f"expected text, got {kind_of(value)}: {shown(value)}", record=problem)
+        raise ProblemError(field_name, f"expected text, got {kind_of(value)}: {shown(value)}", record=problem,
+                           code="wrong_type")
     text = str(value).strip()
     if not text:
-        raise ProblemError(field_name, "is empty", record=problem)
+        raise ProblemError(field_name, "is empty", record=problem, code="missing_field")
     return _clean(text, field_name, problem)
 
 
@@ -193,18 +233,19 @@ class Event:
         if isinstance(raw, Event):
             return raw
         if not isinstance(raw, Mapping):
-            raise ProblemError("(event)", f"expected an object, got {kind_of(raw)}")
+            raise ProblemError("(event)", f"expected an object, got {kind_of(raw)}", code="not_an_object")
         pid = raw.get("problem")
         problem = _text(pid, "problem", None) if pid is not None else None
         if problem is None:
-            raise ProblemError("problem", "is required: the id of the problem the event is about")
+            raise ProblemError("problem", "is required: the id of the problem the event is about", code="missing_field")
         kind = raw.get("type")
         if kind not in FIELDS:
             from difflib import get_close_matches
 
             close = get_close_matches(str(kind), TYPES, n=1)
             hint = f"did you mean {close[0]!r}?" if close else "use one of " + ", ".join(TYPES)
-            raise ProblemError("type", f"unknown event type {shown(kind)}; {hint}", record=problem)
+            raise ProblemError("type", f"unknown event type {shown(kind)}; {hint}", record=problem,
+                               code="unknown_event_type")
         spec = FIELDS[str(kind)]
         allowed = _ALLOWED[str(kind)]
         for key in raw:
@@ -213,13 +254,15 @@ class Event:
 
                 close = get_close_matches(str(key), [*spec, *COMMON], n=1)
                 hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join([*COMMON, *spec])
-                raise ProblemError(str(key), f"unknown field for a {kind!r} event; {hint}", record=problem)
+                raise ProblemError(str(key), f"unknown field for a {kind!r} event; {hint}", record=problem,
+                                   code="unknown_field")
         if raw.get("on") in (None, ""):
-            raise ProblemError("on", f"is required: the day the problem was {kind}", record=problem)
+            raise ProblemError("on", f"is required: the day the problem was {kind}", record=problem,
+                               code="missing_field")
         on = _date(raw["on"], "on", problem)
         if on > dt.date.today() + dt.timedelta(days=1):  # a day of slack for time zones
             raise ProblemError("on", f"{on.isoformat()} is in the future: an event records what has happened "
-                               "(a day to come goes in an assignment's deadline)", record=problem)
+                               "(a day to come goes in an assignment's deadline)", record=problem, code="future_date")
         data: dict[str, Any] = {}
         for name, required in spec.items():
             value = raw.get(name)
@@ -231,7 +274,8 @@ class Event:
                 value = None
             if value is None or value == "":
                 if required:
-                    raise ProblemError(name, f"is required for a {kind!r} event", record=problem)
+                    raise ProblemError(name, f"is required for a {kind!r} event", record=problem,
+                                       code="missing_field")
                 continue
             if name in DATE_FIELDS:
                 data[name] = _date(value, name, problem).isoformat()
@@ -240,7 +284,7 @@ class Event:
                     data[name] = int(value)
                 except (TypeError, ValueError):
                     raise ProblemError(name, f"the seq number of the event corrected, got {shown(value)}",
-                                       record=problem) from None
+                                       record=problem, code="wrong_type") from None
             elif name == "void":
                 data[name] = value in (True, "true", "1", 1, "yes")
             else:
@@ -249,11 +293,12 @@ class Event:
             replace = raw.get("replace")
             if not isinstance(replace, Mapping) or not replace:
                 raise ProblemError("replace", "a correction gives the replacement fields (or void: true)",
-                                   record=problem)
+                                   record=problem, code="missing_field")
             data["replace"] = {str(k): v for k, v in replace.items()}
         who = entered_by if entered_by is not None else raw.get("entered_by")
         if who is None or str(who).strip() == "":
-            raise ProblemError("entered_by", "is required: who enters the event", record=problem)
+            raise ProblemError("entered_by", "is required: who enters the event", record=problem,
+                               code="missing_field")
         return cls(problem=problem, type=str(kind), on=on, data=data,
                    entered_by=_clean(str(who).strip(), "entered_by", problem),
                    seq=raw.get("seq"), entered_at=raw.get("entered_at"))

@@ -301,20 +301,23 @@ class Folder:
 
     # ------------------------------------------------------------------ checks
 
-    def _fail(self, e: Event, field_name: str, message: str) -> None:
-        raise ProblemError(field_name, f"{e.type} event on {e.on}: {message}", record=e.problem)
+    def _fail(self, e: Event, field_name: str, message: str, code: str) -> None:
+        """Refuse ``e``: a :class:`ProblemError` with reason ``code`` (see ``ledger.CODES``)."""
+        raise ProblemError(field_name, f"{e.type} event on {e.on}: {message}", record=e.problem, code=code)
 
     def _check_correction(self, e: Event) -> None:
         target = self.by_seq.get(int(e.data["event"]))
         if target is None:
-            self._fail(e, "event", f"no event {e.data['event']} to correct")
+            self._fail(e, "event", f"no event {e.data['event']} to correct", "unknown_event")
         assert target is not None
         if target.problem != e.problem:
-            self._fail(e, "event", f"event {target.seq} is about problem {target.problem!r}, not this one")
+            self._fail(e, "event", f"event {target.seq} is about problem {target.problem!r}, not this one",
+                       "unknown_event")
         if target.type in ("corrected", "registered") and e.data.get("void"):
-            self._fail(e, "void", f"a {target.type} event cannot be voided; correct its fields instead")
+            self._fail(e, "void", f"a {target.type} event cannot be voided; correct its fields instead",
+                       "bad_correction")
         if target.type == "corrected":
-            self._fail(e, "event", "correct the original event, not a correction")
+            self._fail(e, "event", "correct the original event, not a correction", "bad_correction")
         if not e.data.get("void"):
             raw = {**e.data["replace"], "problem": e.problem, "type": target.type}
             raw.setdefault("on", target.on)
@@ -326,46 +329,52 @@ class Folder:
         rank: Mapping[str, int] = policy.level_rank
         if e.type == "registered":
             if e.problem in self.states:
-                self._fail(e, "problem", f"already registered on {self.states[e.problem].registered_on}")
+                self._fail(e, "problem", f"already registered on {self.states[e.problem].registered_on}",
+                           "duplicate_problem")
             if d["domain"] not in policy.problem_areas:
                 self._fail(e, "domain",
-                           f"unknown duty area {d['domain']!r}; {_suggest(d['domain'], policy.problem_areas)}")
+                           f"unknown duty area {d['domain']!r}; {_suggest(d['domain'], policy.problem_areas)}",
+                           "unknown_area")
             if d.get("kind") is not None and (d["domain"], d["kind"]) not in policy.kinds:
                 kinds = [k for a, k in policy.kinds if a == d["domain"]]
                 self._fail(e, "kind",
-                           f"unknown problem kind {d['kind']!r} in {d['domain']}; {_suggest(d['kind'], kinds)}")
+                           f"unknown problem kind {d['kind']!r} in {d['domain']}; {_suggest(d['kind'], kinds)}",
+                           "unknown_kind")
             sev = [s.id for s in policy.data.vocabulary.severities]
             if d.get("severity") is not None and d["severity"] not in sev:
-                self._fail(e, "severity", f"unknown severity {d['severity']!r}; {_suggest(d['severity'], sev)}")
+                self._fail(e, "severity", f"unknown severity {d['severity']!r}; {_suggest(d['severity'], sev)}",
+                           "bad_value")
             if d.get("level") is not None and d["level"] not in rank:
-                self._fail(e, "level", f"unknown level {d['level']!r}; {_suggest(d['level'], rank)}")
+                self._fail(e, "level", f"unknown level {d['level']!r}; {_suggest(d['level'], rank)}", "unknown_level")
             from ._compat import parse_code
 
             try:
                 code = parse_code(d["place"])
             except JurisdictionError as exc:
-                self._fail(e, "place", str(exc))
+                self._fail(e, "place", str(exc), "bad_place")
             if j is not None and j.get(code) is None:
-                self._fail(e, "place", f"place {d['place']} is not in jurisdiction {j.name!r}")
+                self._fail(e, "place", f"place {d['place']} is not in jurisdiction {j.name!r}", "unknown_place")
             d["place"] = code  # stored as the full 12-digit code
             return
         s = self.states.get(e.problem)
         if s is None:
             hint = _suggest(e.problem, self.states) if self.states else "register it first"
-            self._fail(e, "problem", f"unknown problem {e.problem!r}; {hint}")
+            self._fail(e, "problem", f"unknown problem {e.problem!r}; {hint}", "unknown_problem")
         assert s is not None
         if e.on < s.registered_on:
-            self._fail(e, "on", f"before the problem was registered on {s.registered_on}")
+            self._fail(e, "on", f"before the problem was registered on {s.registered_on}", "order_violation")
         if s.merged_into is not None:
-            self._fail(e, "problem", f"merged into {s.merged_into!r} on {s.merged_on}; record events there")
+            self._fail(e, "problem", f"merged into {s.merged_into!r} on {s.merged_on}; record events there",
+                       "problem_closed")
         if s.closed_on is not None and e.type not in ("concealed",):
-            self._fail(e, "problem", f"closed on {s.closed_on}; a closed problem takes no more events")
+            self._fail(e, "problem", f"closed on {s.closed_on}; a closed problem takes no more events",
+                       "problem_closed")
         prank = rank[_place_level(s.place)]
 
         def level(name: str) -> int:
             v = d[name]
             if v not in rank:
-                self._fail(e, name, f"unknown level {v!r}; {_suggest(v, rank)}")
+                self._fail(e, name, f"unknown level {v!r}; {_suggest(v, rank)}", "unknown_level")
             return rank[v]
 
         def body(name: str, at: str | None) -> None:
@@ -373,48 +382,57 @@ class Folder:
             if v is None:
                 return
             if v not in policy.bodies:
-                self._fail(e, name, f"unknown body {v!r}; {_suggest(v, policy.bodies)}")
+                self._fail(e, name, f"unknown body {v!r}; {_suggest(v, policy.bodies)}", "unknown_body")
             if at is not None and policy.bodies[v].level != at:
-                self._fail(e, name, f"body {v!r} is at the {policy.bodies[v].level} level, not {at!r}")
+                self._fail(e, name, f"body {v!r} is at the {policy.bodies[v].level} level, not {at!r}",
+                           "level_mismatch")
 
         if e.type == "discovered":
             if level("level") < prank:
-                self._fail(e, "level", f"a {d['level']} cannot find a problem located at a {_place_level(s.place)}")
+                self._fail(e, "level", f"a {d['level']} cannot find a problem located at a {_place_level(s.place)}",
+                           "level_mismatch")
             if d["channel"] not in policy.channels:
-                self._fail(e, "channel", f"unknown channel {d['channel']!r}; {_suggest(d['channel'], policy.channels)}")
+                self._fail(e, "channel", f"unknown channel {d['channel']!r}; {_suggest(d['channel'], policy.channels)}",
+                           "unknown_channel")
             body("body", d["level"])
             return
         if not s.discoveries and e.type != "concealed":
-            self._fail(e, "type", "the problem has no discovery yet; record how and when it was found first")
+            self._fail(e, "type", "the problem has no discovery yet; record how and when it was found first",
+                       "missing_discovery")
         first = s.discovered
         if first is not None and e.on < first.on:
-            self._fail(e, "on", f"before the problem was discovered on {first.on}")
+            self._fail(e, "on", f"before the problem was discovered on {first.on}", "order_violation")
         if e.type in ("assigned", "reported"):
             by, to = level("by_level"), level("to_level")
             body("to_body", d["to_level"])
             body("by_body", d["by_level"])
             if e.type == "reported" and to <= by:
-                self._fail(e, "to_level", "a report goes to a higher level; use 'assigned' to pass it down")
+                self._fail(e, "to_level", "a report goes to a higher level; use 'assigned' to pass it down",
+                           "wrong_direction")
             if e.type == "assigned" and to > by:
-                self._fail(e, "to_level", "an assignment goes to the same or a lower level; use 'reported' to go up")
+                self._fail(e, "to_level", "an assignment goes to the same or a lower level; use 'reported' to go up",
+                           "wrong_direction")
             if to < prank:
-                self._fail(e, "to_level", f"the place is a {_place_level(s.place)}; nothing below it can take it")
+                self._fail(e, "to_level", f"the place is a {_place_level(s.place)}; nothing below it can take it",
+                           "level_mismatch")
             if d.get("deadline") is not None and dt.date.fromisoformat(d["deadline"]) < e.on:
-                self._fail(e, "deadline", f"deadline {d['deadline']} is before the assignment on {e.on}")
+                self._fail(e, "deadline", f"deadline {d['deadline']} is before the assignment on {e.on}",
+                           "order_violation")
         elif e.type == "rectified":
             if s.rectified_on is not None:
-                self._fail(e, "type", f"rectification already reported on {s.rectified_on}")
+                self._fail(e, "type", f"rectification already reported on {s.rectified_on}", "duplicate_event")
         elif e.type in ("verified", "closed"):
             if s.rectified_on is None:
                 self._fail(e, "type", f"cannot be {e.type}: no rectification has been reported "
-                           "(record a 'rectified' event first)")
+                           "(record a 'rectified' event first)", "order_violation")
             assert s.rectified_on is not None
             # Each list as of a day in between would show the problem closed but not yet rectified.
             if e.on < s.rectified_on:
                 self._fail(e, "on", f"before the rectification reported on {s.rectified_on}; a problem is "
-                           f"{e.type} once rectified")
+                           f"{e.type} once rectified", "order_violation")
             if e.type == "closed" and s.verified_on is not None and e.on < s.verified_on:
-                self._fail(e, "on", f"before the verification on {s.verified_on}; a problem is closed once verified")
+                self._fail(e, "on", f"before the verification on {s.verified_on}; a problem is closed once verified",
+                           "order_violation")
             if d.get("level") is not None:
                 level("level")
             body("body", d.get("level"))
@@ -422,17 +440,19 @@ class Folder:
             who = d["who"]
             if who not in rank and who not in policy.bodies:
                 self._fail(e, "who",
-                           f"{who!r} is neither a level nor a body id; {_suggest(who, [*rank, *policy.bodies])}")
+                           f"{who!r} is neither a level nor a body id; {_suggest(who, [*rank, *policy.bodies])}",
+                           "unknown_body")
         elif e.type == "merged":
             into = d["into"]
             if into == e.problem:
-                self._fail(e, "into", "a problem cannot be merged into itself")
+                self._fail(e, "into", "a problem cannot be merged into itself", "bad_value")
             t = self.states.get(into)
             if t is None:
-                self._fail(e, "into", f"unknown problem {into!r}; {_suggest(into, self.states)}")
+                self._fail(e, "into", f"unknown problem {into!r}; {_suggest(into, self.states)}", "unknown_problem")
             assert t is not None
             if t.merged_into is not None:
-                self._fail(e, "into", f"{into!r} was itself merged into {t.merged_into!r}; merge into that")
+                self._fail(e, "into", f"{into!r} was itself merged into {t.merged_into!r}; merge into that",
+                           "problem_closed")
 
     def check_record(self, problem: str, today: dt.date | None = None) -> None:
         """Check the folded record of ``problem`` as ``who_answers`` would (the last word on dates and

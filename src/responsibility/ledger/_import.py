@@ -36,6 +36,9 @@ REQUIRED = ("problem", "domain", "place")
 
 #: The ledger's vocabularies a problem record also spells freely (engine/_problem.ValueNames).
 _SPELLINGS = {"domain": "area", "channel": "channel", "severity": "severity", "level": "level"}
+#: The reason code of a cell that names nothing of its vocabulary (an unknown severity is a bad value, as in a record).
+_UNKNOWN = {"domain": "unknown_area", "kind": "unknown_kind", "channel": "unknown_channel", "level": "unknown_level",
+            "body": "unknown_body"}
 
 
 @dataclass(frozen=True)
@@ -231,7 +234,7 @@ class RowReader:
         width = next((w for w in (2, 4, 6, 9, 12) if len(stripped) <= w), 12)
         if code[:width] != self.within[:width]:
             raise ProblemError("place", f"place {place} is outside the jurisdiction {self.within[:width]} "
-                               "this import may write")
+                               "this import may write", code="outside_jurisdiction")
 
     def cell(self, row: list[Any], f: str) -> Any:
         i = self.index.get(f)
@@ -265,7 +268,8 @@ class RowReader:
 
         known = [*self.names[vocab], *self.ids[vocab]]
         close = get_close_matches(s, known, n=1)
-        raise ProblemError(f, f"unknown {vocab} {s!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
+        raise ProblemError(f, f"unknown {vocab} {s!r}" + (f"; did you mean {close[0]!r}?" if close else ""),
+                           code=_UNKNOWN.get(vocab, "bad_value"))
 
     def date(self, row: list[Any], f: str) -> dt.date | None:
         v = self.cell(row, f)
@@ -287,27 +291,28 @@ class RowReader:
                 return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:
                 pass
-        raise ProblemError(f, f"not a date: {shown(v)} (use YYYY-MM-DD)")
+        raise ProblemError(f, f"not a date: {shown(v)} (use YYYY-MM-DD)", code="bad_date")
 
     def events(self, row: list[Any], entered_by: str) -> list[Event]:
         """The events of one row; :class:`ProblemError` names the field of a bad cell."""
         pid = self.cell(row, "problem")
         if pid is None:
-            raise ProblemError("problem", "is empty")
+            raise ProblemError("problem", "is empty", code="missing_field")
         pid = str(pid).removesuffix(".0") if isinstance(pid, float) else str(pid)
         domain = self.name(row, "domain", "domain")
         if domain is None:
-            raise ProblemError("domain", "is empty")
+            raise ProblemError("domain", "is empty", code="missing_field")
         place = self.cell(row, "place")
         if place is None:
-            raise ProblemError("place", "is empty")
+            raise ProblemError("place", "is empty", code="missing_field")
         place = str(int(place)) if isinstance(place, int | float) else str(place)
         if self.within is not None:
             self.check_within(place)
         found_on = self.date(row, "discovered_on")
         registered = self.date(row, "registered_on") or found_on
         if registered is None:
-            raise ProblemError("discovered_on", "is empty (and no registration date): when was it found?")
+            raise ProblemError("discovered_on", "is empty (and no registration date): when was it found?",
+                               code="missing_field")
         by_body = self.name(row, "discovered_by", "body")
         found_level = self.name(row, "discovered_level", "level") or \
             (self.policy.bodies[by_body].level if by_body else None)
@@ -319,9 +324,10 @@ class RowReader:
         if found_on is not None:
             channel = self.name(row, "channel", "channel")
             if channel is None:
-                raise ProblemError("channel", "is empty: how was the problem found?")
+                raise ProblemError("channel", "is empty: how was the problem found?", code="missing_field")
             if found_level is None:
-                raise ProblemError("discovered_level", "is empty (and no discovering body names it)")
+                raise ProblemError("discovered_level", "is empty (and no discovering body names it)",
+                                   code="missing_field")
             out.append({"problem": pid, "type": "discovered", "on": found_on, "level": found_level,
                         "channel": channel, "body": by_body})
         reported = self.date(row, "reported_on")
@@ -329,7 +335,8 @@ class RowReader:
         if reported is not None:
             to = self.name(row, "reported_to_level", "level")
             if to is None:
-                raise ProblemError("reported_to_level", "is empty: to which level was it reported?")
+                raise ProblemError("reported_to_level", "is empty: to which level was it reported?",
+                                   code="missing_field")
             out.append({"problem": pid, "type": "reported", "on": reported, "by_level": found_level, "to_level": to})
             level = to
         assigned = self.date(row, "assigned_on")
@@ -339,12 +346,14 @@ class RowReader:
             to_level = self.name(row, "assignee_level", "level") or \
                 (self.policy.bodies[assignee].level if assignee else None)
             if to_level is None:
-                raise ProblemError("assignee_level", "is empty (and no assignee names it): assigned to which level?")
+                raise ProblemError("assignee_level", "is empty (and no assignee names it): assigned to which level?",
+                                   code="missing_field")
             by = self.name(row, "assigned_by_level", "level") or level
             out.append({"problem": pid, "type": "assigned", "on": assigned, "by_level": by, "to_level": to_level,
                         "to_body": assignee, "deadline": deadline})
         elif deadline is not None:
-            raise ProblemError("assigned_on", "is empty but a deadline is set: when was the problem assigned?")
+            raise ProblemError("assigned_on", "is empty but a deadline is set: when was the problem assigned?",
+                               code="missing_field")
         for f, kind in (("rectified_on", "rectified"), ("verified_on", "verified"), ("closed_on", "closed")):
             d = self.date(row, f)
             if d is not None:
@@ -378,14 +387,15 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
         label = str(first).removesuffix(".0") if first is not None else ""
         if any(c is not None and str(c).strip() for c in row[reader.width:]):  # never dropped silently
             result.rejects.append({"row": n, "problem": label, "field": "(row)", "reason": (
-                f"{len(row)} cells but the header has {reader.width} columns (a comma in a cell? quote it)")})
+                f"{len(row)} cells but the header has {reader.width} columns (a comma in a cell? quote it)"),
+                "code": "bad_row"})
             result.rejected += 1
             continue
         try:
             evs = reader.events(row, entered_by)
             pid = evs[0].problem
             if pid in known or pid in folder.states:
-                raise ProblemError("problem", f"problem {pid!r} is already in the ledger")
+                raise ProblemError("problem", f"problem {pid!r} is already in the ledger", code="duplicate_problem")
             for e in evs:
                 current = e
                 folder.apply(e, check=True)
@@ -403,7 +413,7 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
                      "rectified_on": "rectified_on", "as_of": "discovered_on"}.get(f.split(".")[0].split("[")[0], f)
             message = str(exc).split(f"field {exc.field!r}: ", 1)[-1]
             result.rejects.append({"row": n, "problem": pid or label, "field": field_header(reader, f),
-                                   "reason": message})
+                                   "reason": message, "code": exc.code})
             result.rejected += 1
             continue
         result.imported += 1

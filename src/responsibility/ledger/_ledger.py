@@ -72,6 +72,13 @@ def _sqlite_path(target: str) -> str | None:
     return None
 
 
+def database_files(target: str) -> list[str]:
+    """The files of a SQLite ledger at ``target`` (a path or a ``sqlite:///`` URL): the database
+    and its journal, WAL and shared-memory files, which no output may replace (none for a server's)."""
+    path = _sqlite_path(str(target))
+    return [] if path is None else [path, *(path + end for end in ("-journal", "-wal", "-shm"))]
+
+
 def _check_file(target: str, *, creating: bool) -> None:
     """Refuse, as one :class:`LedgerError`, a SQLite ledger path that is a directory, a pipe or
     a device, or a file that is not an SQLite database (SQLite would fail deep inside)."""
@@ -303,7 +310,7 @@ class Ledger:
             if e.type != "registered" and e.problem not in known:
                 hint = self._suggest_problem(conn, e.problem)
                 raise ProblemError("problem", f"{e.type} event on {e.on}: unknown problem {e.problem!r}; {hint}",
-                                   record=e.problem)
+                                   record=e.problem, code="unknown_problem")
 
     def _suggest_problem(self, conn: Any, pid: str) -> str:
         sa = _sa()
@@ -329,7 +336,7 @@ class Ledger:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(t.events.c.problem).where(t.events.c.seq == int(seq))).first()
         if row is None:
-            raise ProblemError("event", f"no event {seq} in the ledger")
+            raise ProblemError("event", f"no event {seq} in the ledger", code="unknown_event")
         raw: dict[str, Any] = {"problem": row[0], "type": "corrected", "on": on, "event": seq, "reason": reason}
         if void:
             raw["void"] = True
@@ -408,7 +415,8 @@ class Ledger:
         """One problem's :class:`State` on ``as_of``; :class:`ProblemError` when unknown then."""
         states = self.fold(as_of, problems=[problem])
         if problem not in states:
-            raise ProblemError("problem", "unknown problem" + (f" on {as_of}" if as_of else ""), record=problem)
+            raise ProblemError("problem", "unknown problem" + (f" on {as_of}" if as_of else ""), record=problem,
+                               code="unknown_problem")
         return states[problem]
 
     def record(self, problem: str, as_of: dt.date | str | None = None) -> dict[str, Any]:
@@ -431,11 +439,11 @@ class Ledger:
             try:
                 code = parse_code(place)
             except JurisdictionError as exc:
-                raise ProblemError("place", str(exc)) from None
+                raise ProblemError("place", str(exc), code="bad_place") from None
             if self.jurisdiction.get(code) is None:
                 raise ProblemError("place", f"place {place} is not in jurisdiction {self.jurisdiction.name!r}; "
                                    "give a place of the ledger's jurisdiction (or open it with the jurisdiction "
-                                   "that holds the place)")
+                                   "that holds the place)", code="unknown_place")
         return Lists(lambda: self.fold(day), day, self.policy, self.jurisdiction, Filter.of(place, area, status),
                      columns=lambda: self._columns(day))
 
@@ -446,7 +454,8 @@ class Ledger:
         for a in areas:
             if area in (a.id, a.name):
                 return a.id
-        raise ProblemError("area", f"unknown area {shown(area)}; {_suggest(str(area), [a.id for a in areas])}")
+        raise ProblemError("area", f"unknown area {shown(area)}; {_suggest(str(area), [a.id for a in areas])}",
+                           code="unknown_area")
 
     def problems(self, as_of: dt.date | str | None = None, *, place: str | None = None, area: Any = None,
                  status: Any = None, lang: str = "en") -> Any:
@@ -505,7 +514,7 @@ class Ledger:
 
             return to_zh(frame, self.policy)
         if lang != "en":
-            raise ProblemError("lang", f"use zh or en, not {lang!r}")
+            raise ProblemError("lang", f"use zh or en, not {lang!r}", code="bad_value")
         return frame
 
     def route(self, problem: str | Mapping[str, Any], *, level: str | None = None,
@@ -532,7 +541,7 @@ class Ledger:
         from ._import import ImportResult, RowReader, load_mapping, read_table, rows_to_events
 
         if not entered_by or not str(entered_by).strip():
-            raise ProblemError("entered_by", "is required: who imports the file")
+            raise ProblemError("entered_by", "is required: who imports the file", code="missing_field")
         m = load_mapping(mapping)
         result = ImportResult(source=str(path))
         header, rows = read_table(path, encoding=encoding, sheet=sheet or m.sheet, result=result)
@@ -546,7 +555,7 @@ class Ledger:
             try:
                 guard = parse_code(within)
             except JurisdictionError as exc:
-                raise ProblemError("within", str(exc)) from None
+                raise ProblemError("within", str(exc), code="bad_place") from None
         reader = RowReader(header, m, self.policy, within=guard)
         sa = _sa()
         t = tables()
@@ -617,8 +626,8 @@ class Ledger:
             else:
                 marks = set()
             sheets.append((titles[key]["name"], to_zh(frame, self.policy), marks))
-        inputs = [] if "://" in self.url else [self.url.removeprefix("sqlite:///")]
-        write_workbook(path, sheets, inputs=inputs)
+        # The SQLite files are inputs (a link to them too: check_target compares real files).
+        write_workbook(path, sheets, inputs=database_files(self.url))
 
     # ------------------------------------------------------------------ checking
 
@@ -674,7 +683,7 @@ def _under_place(conn: Any, place: str) -> Any:
     try:
         code = parse_code(place)
     except JurisdictionError as exc:
-        raise ProblemError("place", str(exc)) from None
+        raise ProblemError("place", str(exc), code="bad_place") from None
     width = next((w for w in (2, 4, 6, 9, 12) if len(code.rstrip("0")) <= w), 12)
     prefix = code[:width]
     sa = _sa()
@@ -774,10 +783,16 @@ def _day(value: dt.date | str | None) -> dt.date | None:
                            code="bad_date") from None
 
 
+#: The most days ``within`` and ``window`` may span: ten years, more than any time limit or
+#: deadline of the text (the service's query and the command's options hold to it too).
+MAX_DAYS = 3650
+
+
 def _days(value: Any, name: str) -> int:
-    """A number of days (0 or more): ``within``, ``window``."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ProblemError(name, f"a whole number of days, 0 or more, is expected (got {shown(value)})")
+    """A number of days from 0 to :data:`MAX_DAYS`: ``within``, ``window``."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_DAYS:
+        raise ProblemError(name, f"a whole number of days from 0 to {MAX_DAYS} is expected (got {shown(value)})",
+                           code="bad_value")
     return value
 
 

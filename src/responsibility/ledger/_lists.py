@@ -61,7 +61,7 @@ class Filter:
             try:
                 code = parse_code(place)
             except JurisdictionError as exc:
-                raise ProblemError("place", str(exc)) from None
+                raise ProblemError("place", str(exc), code="bad_place") from None
         areas = frozenset([area] if isinstance(area, str) else area) if area else None
         statuses = frozenset([status] if isinstance(status, str) else status) if status else None
         if statuses is not None:
@@ -73,7 +73,7 @@ class Filter:
                     expanded |= OPEN
                 elif s not in STATUSES:
                     raise ProblemError("status", f"unknown status {s!r}; use open or one of {', '.join(STATUSES)} "
-                                       f"(or {', '.join(chinese)})")
+                                       f"(or {', '.join(chinese)})", code="unknown_status")
                 else:
                     expanded.add(s)
             statuses = frozenset(expanded)
@@ -466,11 +466,11 @@ class Lists:
         if level not in rank:
             from .._errors import ProblemError
 
-            raise ProblemError("level", f"unknown level {level!r}; use one of {', '.join(rank)}")
+            raise ProblemError("level", f"unknown level {level!r}; use one of {', '.join(rank)}", code="unknown_level")
         if period not in ("year", "quarter", "month"):
             from .._errors import ProblemError
 
-            raise ProblemError("period", f"unknown period {period!r}; use year, quarter or month")
+            raise ProblemError("period", f"unknown period {period!r}; use year, quarter or month", code="bad_value")
         limit = dt.timedelta(days=int(self.policy.parameter("handling_time_limit_days")))
         groups: dict[tuple[str, str], list[State]] = {}
         for s in self.states:

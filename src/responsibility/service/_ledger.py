@@ -32,6 +32,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse
 
 from .._errors import LedgerError, ProblemError, ResponsibilityError
+from ..ledger._ledger import MAX_DAYS
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal, full_code
@@ -283,7 +284,7 @@ def install(app: FastAPI, svc: Service) -> None:
 
     @app.get("/v1/ledger/alerts", tags=tags, responses=errors,
              summary="Open problems whose limits pass within N days or have passed, by the body that must act")
-    async def alerts(request: Request, within: Annotated[int, Query(ge=0, le=3650)] = 7,
+    async def alerts(request: Request, within: Annotated[int, Query(ge=0, le=MAX_DAYS)] = 7,
                      as_of: Day = None, place: str | None = None, area: str | None = None,
                      lang: Literal["en", "zh"] = "en") -> Response:
         who = svc.caller(request)
@@ -295,7 +296,7 @@ def install(app: FastAPI, svc: Service) -> None:
 
     @app.get("/v1/ledger/duplicates", tags=tags, responses=errors,
              summary="Likely duplicates: open problems of one place, area and kind found within `window` days")
-    async def duplicates(request: Request, window: Annotated[int, Query(ge=0, le=3650)] = 30,
+    async def duplicates(request: Request, window: Annotated[int, Query(ge=0, le=MAX_DAYS)] = 30,
                          as_of: Day = None, place: str | None = None,
                          lang: Literal["en", "zh"] = "en") -> Response:
         """``Ledger.duplicates`` for the caller's jurisdiction: suggestions to merge
@@ -328,7 +329,7 @@ def install(app: FastAPI, svc: Service) -> None:
         summary="The workbook offices use (.xlsx): 问题清单, 责任清单, 整改清单, 评价指数, 激励提示, 预警")
     async def export(request: Request, as_of: Day = None, place: str | None = None,
                      area: str | None = None, status: str | None = None,
-                     within: Annotated[int, Query(ge=0, le=3650)] = 7) -> Response:
+                     within: Annotated[int, Query(ge=0, le=MAX_DAYS)] = 7) -> Response:
         """``Ledger.export_xlsx`` for the caller's jurisdiction (or ``place`` in it): one sheet per
         list, Chinese headers, frozen header row, filters, date cells, overdue rows highlighted."""
         who = svc.caller(request)
@@ -422,7 +423,7 @@ def install(app: FastAPI, svc: Service) -> None:
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         body = {**dataclasses.asdict(result), "balanced": result.balanced}
-        forbidden = sum(1 for r in result.rejects if r.get("field") and "outside the jurisdiction" in r["reason"])
+        forbidden = sum(1 for r in result.rejects if r.get("code") == "outside_jurisdiction")
         svc.record(who, endpoint, 200, started=started, input=input_hash, source=name, rows=result.rows,
                    imported=result.imported, rejected=result.rejected, events=result.events, forbidden=forbidden,
                    findings=digest(body))

@@ -1,0 +1,222 @@
+"""Hostile input the earlier passes left (session 30 Nov, hostile6): the last pass's leftovers
+(schemas --check on a missing directory, unbounded day counts, the ledger's one reason code,
+an export over a link to its own database, endless input on stdin, SIGTERM), then the HTTP
+service, the ledger's database and the jurisdiction CSV.
+
+Each test failed before its fix. CLI cases run in-process (``run_cli``): one line on stderr,
+the documented exit code, no traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Ledger, ProblemError
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKBOOK = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
+SRC = ROOT / "src" / "responsibility"
+Run = Callable[..., tuple[int, str, str]]
+
+
+def _one_error_line(err: str) -> str:
+    lines = [x for x in err.splitlines() if x.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err, err
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def county_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("ledger") / "county.db"
+    with Ledger.create(db) as ledger:
+        ledger.import_file(WORKBOOK, entered_by="clerk")
+    return db
+
+
+@pytest.fixture()
+def own_db(county_db: Path, tmp_path: Path) -> Path:
+    """A copy of the county ledger this test may change."""
+    import shutil
+
+    return Path(shutil.copy(county_db, tmp_path / "own.db"))
+
+
+# ---------------------------------------------------------------- the last pass's leftovers
+
+
+def test_schemas_check_of_a_directory_that_is_not_there_is_unusable_input(run_cli: Run, tmp_path: Path) -> None:
+    code, _, err = run_cli("schemas", "--check", "--out", str(tmp_path / "missing"))
+    assert code == 2 and "does not exist" in _one_error_line(err)
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize("args", [["alerts", "--within", "3651"], ["alerts", "--within", "99999999999999999999"],
+                                  ["duplicates", "--window", "100000"],
+                                  ["export", "X.xlsx", "--within", "9223372036854775808"]])
+def test_a_number_of_days_has_the_service_s_ceiling_on_the_command_line(run_cli: Run, county_db: Path,
+                                                                        tmp_path: Path, args: list[str]) -> None:
+    args = [str(tmp_path / a) if a == "X.xlsx" else a for a in args]
+    code, _, err = run_cli("ledger", args[0], str(county_db), *args[1:], "--as-of", "2021-06-20")
+    assert code == 2 and "0<=x<=3650" in err and "Traceback" not in err, err
+    assert not (tmp_path / "X.xlsx").exists()
+
+
+def test_the_ledger_holds_days_to_the_same_ceiling(county_db: Path) -> None:
+    from responsibility.cli import _ledger as cli_ledger
+    from responsibility.ledger import _ledger
+
+    assert cli_ledger.MAX_DAYS == _ledger.MAX_DAYS == 3650
+    with Ledger.open(county_db) as ledger:
+        assert len(ledger.alerts(within=3650, as_of="2021-06-20"))
+        for call, name in ((lambda: ledger.alerts(within=3651), "within"),
+                           (lambda: ledger.duplicates(window=10**30), "window")):
+            with pytest.raises(ProblemError) as info:
+                call()
+            assert info.value.field == name and info.value.code == "bad_value" and "3650" in str(info.value)
+
+
+def test_an_export_never_replaces_its_database_through_a_link(run_cli: Run, own_db: Path, tmp_path: Path) -> None:
+    before = own_db.read_bytes()
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(own_db)
+    code, _, err = run_cli("ledger", "export", str(own_db), str(link), "--as-of", "2021-06-20")
+    assert code == 2 and "also an input" in _one_error_line(err)
+    assert link.is_symlink() and own_db.read_bytes() == before
+    # The ledger opened by a link (or a URL) is still the same file.
+    other = tmp_path / "other.db"
+    other.symlink_to(own_db)
+    code, _, err = run_cli("ledger", "export", f"sqlite:///{other}", str(own_db.with_suffix(".xlsx")))
+    assert code == 0, err
+    code, _, err = run_cli("ledger", "export", f"sqlite:///{other}", str(link))
+    assert code == 2 and "also an input" in err and link.is_symlink()
+
+
+@pytest.mark.parametrize("command", [["list", "{db}", "problems", "-o", "{out}"],
+                                     ["duplicates", "{db}", "-o", "{out}"]])
+@pytest.mark.parametrize("suffix", ["", "-wal", "-journal"])
+def test_a_list_never_replaces_the_ledger_s_files(run_cli: Run, own_db: Path, tmp_path: Path,
+                                                  command: list[str], suffix: str) -> None:
+    target = tmp_path / "list.csv"
+    target.symlink_to(str(own_db) + suffix)
+    before = own_db.read_bytes()
+    args = [a.format(db=own_db, out=target) for a in command]
+    code, _, err = run_cli("ledger", *args, "--as-of", "2021-06-20")
+    assert code == 2 and "also an input" in _one_error_line(err)
+    assert target.is_symlink() and own_db.read_bytes() == before
+
+
+def test_a_workbook_from_python_is_not_written_over_the_ledger_either(own_db: Path, tmp_path: Path) -> None:
+    from responsibility import OutputError
+
+    link = tmp_path / "book.xlsx"
+    link.symlink_to(own_db)
+    with Ledger.open(own_db) as ledger, pytest.raises(OutputError, match="also an input"):
+        ledger.export_xlsx(link, "2021-06-20")
+    assert link.is_symlink()
+
+
+# ---------------------------------------------------------------- the ledger's reason codes
+
+
+EVENT = {"problem": "CA-2021-001", "type": "rectified", "on": "2021-06-01"}
+
+
+@pytest.mark.parametrize(("event", "code", "field"), [
+    ({**EVENT, "problem": "CA-9"}, "unknown_problem", "problem"),
+    ({**EVENT, "type": "fixed"}, "unknown_event_type", "type"),
+    ({**EVENT, "on": "2021-02-30"}, "bad_date", "on"),
+    ({**EVENT, "on": "2999-01-01"}, "future_date", "on"),
+    ({**EVENT, "note": "a\x1bb"}, "bad_value", "note"),
+    ({**EVENT, "colour": "red"}, "unknown_field", "colour"),
+    ({**EVENT, "note": ["x"]}, "wrong_type", "note"),
+    ({**EVENT, "type": "closed"}, "order_violation", "type"),
+    ({**EVENT, "type": "assigned", "by_level": "village", "to_level": "county"}, "wrong_direction", "to_level"),
+    ({**EVENT, "type": "assigned", "by_level": "county", "to_level": "nowhere"}, "unknown_level", "to_level"),
+    ({**EVENT, "type": "merged", "into": "CA-2021-001"}, "bad_value", "into"),
+    ({**EVENT, "type": "merged", "into": "CA-404"}, "unknown_problem", "into"),
+    ({**EVENT, "type": "concealed", "who": "the_mayor"}, "unknown_body", "who"),
+    ({**EVENT, "type": "corrected", "event": 99999, "reason": "typo", "void": True}, "unknown_event", "event"),
+    ({**EVENT, "type": "registered", "domain": "housing", "place": "330127100219"}, "duplicate_problem", "problem"),
+    ({**EVENT, "problem": "N1", "type": "registered", "domain": "housing", "place": "110101"},
+     "unknown_place", "place"),
+    ({**EVENT, "problem": "N1", "type": "registered", "domain": "housin", "place": "330127100219"},
+     "unknown_area", "domain"),
+    (["not an event"], "not_an_object", "(event)"),
+])
+def test_every_ledger_refusal_has_a_reason_code_of_its_own(own_db: Path, event: Any, code: str, field: str) -> None:
+    from responsibility.ledger import CODES
+
+    events = event if isinstance(event, list) else [event]
+    with Ledger.open(own_db) as ledger, pytest.raises(ProblemError) as info:
+        ledger.append(events, entered_by="clerk")
+    assert (info.value.code, info.value.field) == (code, field), str(info.value)
+    assert code in CODES
+
+
+def _codes_raised_in(path: Path) -> set[str]:
+    text = path.read_text(encoding="utf-8")
+    found = set(re.findall(r'code="([a-z_]+)"', text)) | set(re.findall(r'"code": "([a-z_]+)"', text))
+    for call in re.findall(r"self\._fail\((?:[^()]|\([^()]*\))*\)", text, re.S):  # _fold's _fail(…, "code")
+        found.add(re.findall(r'"([a-z_]+)"\)$', call)[0])
+    return found
+
+
+def test_no_ledger_refusal_is_left_with_the_catch_all_code() -> None:
+    from responsibility.ledger import CODES
+
+    raised: set[str] = set()
+    for path in (SRC / "ledger").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        # Every ProblemError the ledger raises names its code (the default is "invalid").
+        for call in re.findall(r"ProblemError\((?:[^()]|\([^()]*\))*\)", text, re.S):
+            if "exc.code" in call or call.startswith("ProblemError(exc"):
+                continue
+            assert "code=" in call, (path.name, call)
+        raised |= _codes_raised_in(path)
+    raised -= {"invalid"}
+    assert raised and raised <= set(CODES), raised - set(CODES)
+    assert "invalid" not in CODES
+
+
+def test_import_rejects_and_service_refusals_carry_the_code(run_cli: Run, tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    Ledger.create(db).close()
+    code, _, err = run_cli("ledger", "import", str(db), str(WORKBOOK), "--by", "x")
+    assert code == 1 and "[unknown_area]" in err, err
+    rejects = tmp_path / "rejects.csv"
+    code, _, _ = run_cli("ledger", "import", str(db), str(WORKBOOK), "--by", "x", "--rejects", str(rejects))
+    text = rejects.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "row,problem,field,reason,code" and "duplicate_problem" in text
+
+
+def test_the_service_names_a_ledger_refusal_by_its_code(county_db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+    from tests.test_service import bearer, token_store
+
+    db = shutil.copy(county_db, tmp_path / "s.db")
+    app = create_app(Settings(tokens=token_store(), ledger=str(db), decision_log=tmp_path / "d.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        r = client.post("/v1/ledger/events", headers=bearer("chunan"),
+                        json={**EVENT, "type": "closed"})
+        assert r.status_code == 422, r.text
+        err = r.json()["error"]
+        assert (err["code"], err["field"]) == ("order_violation", "type"), err
+        r = client.get("/v1/ledger/alerts?within=3651", headers=bearer("chunan"))
+        assert r.status_code == 400 and r.json()["error"]["field"] == "query.within", r.text
+
+
+def test_the_codes_are_listed_with_their_meaning() -> None:
+    from responsibility.ledger import CODES
+
+    assert all(isinstance(v, str) and len(v) > 10 for v in CODES.values())
+    assert json.loads(json.dumps(CODES)) == CODES  # plain data, for a service's clients too
