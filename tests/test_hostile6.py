@@ -220,3 +220,71 @@ def test_the_codes_are_listed_with_their_meaning() -> None:
 
     assert all(isinstance(v, str) and len(v) > 10 for v in CODES.values())
     assert json.loads(json.dumps(CODES)) == CODES  # plain data, for a service's clients too
+
+
+# ---------------------------------------------------------------- SIGTERM
+
+
+_TERM_MID_WRITE = """
+import os, signal, sys
+real = os.fsync
+def fsync(fd):  # the output is written to its temporary file: SIGTERM arrives now
+    os.kill(os.getpid(), signal.SIGTERM)
+    real(fd)
+os.fsync = fsync
+from responsibility.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("command", [["ledger", "export", "{db}", "{out}.xlsx", "--as-of", "2021-06-20"],
+                                     ["ledger", "list", "{db}", "problems", "-o", "{out}.csv"],
+                                     ["graph", "--area", "housing", "-o", "{out}.mmd"]])
+def test_sigterm_mid_write_is_143_with_the_previous_output_and_no_temporary_file(
+        county_db: Path, tmp_path: Path, command: list[str]) -> None:
+    import subprocess
+    import sys
+
+    args = [a.format(db=county_db, out=tmp_path / "out") for a in command]
+    target = Path(args[-3] if command[0] == "ledger" and command[1] == "export" else args[-1])
+    target.write_bytes(b"previous")
+    proc = subprocess.run([sys.executable, "-c", _TERM_MID_WRITE, *args], capture_output=True, text=True,
+                          timeout=120, check=False)
+    # Before: killed by the signal (-15) with the temporary file left beside the target.
+    assert proc.returncode == 143, (proc.returncode, proc.stderr[-2000:])
+    assert "terminated (SIGTERM)" in _one_error_line(proc.stderr)
+    assert target.read_bytes() == b"previous" and sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+@pytest.mark.slow
+def test_sigterm_stops_the_server_cleanly(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from tests.test_service_server import free_port
+
+    port = free_port()
+    log = tmp_path / "d.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "responsibility", "serve", "--no-auth", "--port", str(port),
+                             "--decision-log", str(log), "--log-level", "warning"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    # Before: killed by the signal uvicorn raises again once it has stopped (-15); a server told to stop is fine.
+    assert proc.returncode == 0 and "stopped (SIGTERM)" in err and "error" not in err, err

@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from .._errors import OutputError, ResponsibilityError
-from ._cli import DayParam, cli, text_encoding
+from ._cli import DayParam, _terminated, cli, text_encoding
 
 
 @click.command("assess")
@@ -67,7 +67,8 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
     """
     # SIGTERM ends the run as Ctrl-C does: temporary files removed, previous outputs intact, workers stopped
     main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _terminated) if main else None
+    previous = signal.signal(signal.SIGTERM, _terminated) if main else None  # as main() does (a caller of
+    # the click command itself, not main(), gets it too)
     from ..batch._workers import allow_pandas, collect_rarely
 
     collected = collect_rarely()
@@ -302,10 +303,6 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
     click.echo(summary_text(int(n), int(n) - rejected, rejected, table_counts, list(policy.liabilities)), err=True)
     if rejected:
         sys.exit(1)
-
-
-def _terminated(signum: int, frame: Any) -> None:
-    raise SystemExit(128 + signum)
 
 
 def _same_file(a: str, b: str) -> bool:

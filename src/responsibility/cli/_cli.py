@@ -4,8 +4,9 @@ Exit codes, for every command: 0 fine, 1 findings (validation issues, answers th
 changed, records rejected), 2 unusable input (unreadable files, bad arguments, an
 output that cannot be written), 3 an internal error — a bug, reported as one line
 (``--debug`` anywhere on the command line, or ``RESPONSIBILITY_DEBUG=1``, shows the
-traceback), 130 interrupted by Ctrl-C (143 when ``assess`` is ended by SIGTERM). A user mistake never prints
-a traceback: every :class:`ResponsibilityError` becomes one line on stderr.
+traceback), 130 interrupted by Ctrl-C, 143 ended by SIGTERM (either way a file being written is left
+as it was and its temporary file removed). A user mistake never prints a traceback: every
+:class:`ResponsibilityError` becomes one line on stderr.
 """
 
 from __future__ import annotations
@@ -134,7 +135,7 @@ def cli() -> None:
 
     Exit codes: 0 fine, 1 findings (issues, rejected records, changed answers), 2 unusable input
     or output, 3 an internal error (a bug: add --debug to any command for its traceback),
-    130 interrupted.
+    130 interrupted (Ctrl-C), 143 terminated (SIGTERM; `serve` stops cleanly, exit 0).
     """
 
 
@@ -220,8 +221,36 @@ def schemas(check: bool, out: str | None) -> None:
     click.echo(f"{'checked' if check else 'wrote'} schemas in {target}")
 
 
+class Terminated(SystemExit):
+    """SIGTERM, raised where the command is (as Ctrl-C raises ``KeyboardInterrupt``), so that the
+    files being written are abandoned as on any error: temporary files removed, targets unchanged."""
+
+    def __init__(self) -> None:
+        super().__init__(143)
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code instead of raising ``SystemExit``."""
+    import signal
+    import threading
+
+    here = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if here else None
+    try:
+        return _main(argv)
+    finally:
+        if here:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("RESPONSIBILITY_DEBUG", "") not in ("", "0")
     args = [a for a in args if a != "--debug"]
@@ -243,6 +272,10 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:  # click's form of Ctrl-C
         _error("interrupted; files being written were left as they were (any output on the terminal is incomplete)")
         return 130
+    except Terminated:
+        _error("terminated (SIGTERM); files being written were left as they were (any output on the terminal is "
+               "incomplete)")
+        return 143
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     except OutputError as exc:

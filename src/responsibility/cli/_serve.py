@@ -91,7 +91,12 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
         del app, svc
         run(host, port, workers, log_level=log_level, access_log=access_log)
     else:
-        uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log)
+        from ._cli import Terminated
+
+        try:
+            uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log)
+        except Terminated:  # SIGTERM is how a server is told to stop: its requests finished, its log closed
+            click.echo("responsibility: stopped (SIGTERM)", err=True)
 
 
 @click.command("token")
