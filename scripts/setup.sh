@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up a fresh machine and run the main job on the shipped data.
 #   1. a virtual environment in .venv with the package and every extra the tests use;
-#   2. Debian packages when missing: a CJK font (fonts-wqy-microhei), graphviz, chromium, a Java runtime;
+#   2. Debian packages when missing: a CJK font (fonts-wqy-microhei), graphviz, chromium, a Java runtime, curl;
 #   3. PostgreSQL from Debian's packages, for the ledger's tests (they start their own server);
 #   4. the main job: validate the shipped rules, run their scenarios, answer an example problem.
 set -euo pipefail
@@ -20,18 +20,20 @@ fi
 # System packages: a CJK font (pictures label bodies in Chinese; without one they show
 # boxes), Graphviz `dot` (the layered layout of chain and verdict pictures; matplotlib draws
 # them where it is absent), Chromium (the suite opens the HTML report headless) and a Java
-# runtime (the Spark test runs a local Spark; pyspark comes with the dev extra).
+# runtime (the Spark test runs a local Spark; pyspark comes with the dev extra); curl (the docs'
+# HTTP session, which a test runs as written).
 need=()
 fc-list 2>/dev/null | grep -qiE 'wqy|noto (sans|serif) cjk|droid sans fallback' || need+=(fonts-wqy-microhei fontconfig)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+command -v curl >/dev/null 2>&1 || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") \
-      >/dev/null 2>&1 || echo "warning: could not install ${need[*]}; pictures fall back to matplotlib, and the report and Spark tests cannot run" >&2
+      >/dev/null 2>&1 || echo "warning: could not install ${need[*]}; pictures fall back to matplotlib, and the report, Spark and HTTP-session tests cannot run" >&2
   else
-    echo "warning: missing ${need[*]} (Debian packages); install them as root for dot pictures, CJK labels, the report test and the Spark test" >&2
+    echo "warning: missing ${need[*]} (Debian packages); install them as root for dot pictures, CJK labels, the report test, the Spark test and the HTTP-session test" >&2
   fi
 fi
 
