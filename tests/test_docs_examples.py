@@ -228,3 +228,10 @@ def test_the_data_guide_s_duty_is_the_shipped_one() -> None:
     (shipped,) = [d for d in area["duties"] if d["id"] == duty["id"]]
     assert {k: v for k, v in duty.items() if k != "basis"} == shipped
     assert duty["basis"] == shipped.get("basis", "text")
+
+
+def test_the_exit_codes_are_the_cli_s(run_cli: Any) -> None:
+    code, out, _ = run_cli("--help")
+    helped = set(re.findall(r"\b(\d{1,3}) (?=[a-z])", out.split("Exit codes:", 1)[1].split("Options", 1)[0]))
+    paragraph = README.split("Exit codes everywhere:", 1)[1].split("\n\n", 1)[0]
+    assert code == 0 and helped == set(re.findall(r"\*\*(\d+)\*\*", paragraph)), helped
