@@ -230,6 +230,17 @@ def test_the_data_guide_s_duty_is_the_shipped_one() -> None:
     assert duty["basis"] == shipped.get("basis", "text")
 
 
+def test_the_data_guide_s_scenario_file_passes_as_it_says(tmp_path: Path, run_cli: Any) -> None:
+    guide = (DOCS / "data-guide.md").read_text(encoding="utf-8")
+    text = block(guide, "scenario-example", "yaml")
+    path = tmp_path / "first.scenarios.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("test", str(path))
+    assert code == 0 and "1 passed, 0 failed" in out and "`1 passed, 0 failed`" in guide, out + err
+    path.write_text(text.replace("- {basis: not_rectified}", "- {basis: not_discovered}"), encoding="utf-8")
+    assert run_cli("test", str(path))[0] == 1  # a forbidden finding that is there fails the file
+
+
 def test_the_exit_codes_are_the_cli_s(run_cli: Any) -> None:
     code, out, _ = run_cli("--help")
     helped = set(re.findall(r"\b(\d{1,3}) (?=[a-z])", out.split("Exit codes:", 1)[1].split("Options", 1)[0]))
