@@ -83,3 +83,33 @@ def test_the_registering_level_is_read_as_a_records_level_is(policy: Policy) -> 
     with pytest.raises(ProblemError) as info:
         policy.route(record, level="")
     assert info.value.field == "level"
+
+
+def test_the_record_s_sector_names_its_department_not_the_role(policy: Policy) -> None:
+    """A duty confined to a department's own line names the record's sector's department, as a verdict
+    does; the role body (问题所属部门) stands in only when the record names no sector."""
+    kinds = [(a, k) for (a, k) in policy.kinds
+             if any(policy.duties[d].scope in ("own_sector", "by_sector")
+                    for st in ("handling", "rectification") for d in policy.stage_duties(a, k, st))]
+    assert kinds
+    for area, kind in kinds:
+        plain = policy.route(problem(area, kind))
+        for sector in sorted({b.sector for b in policy.bodies.values() if b.sector}):
+            r = policy.route(problem(area, kind, sector=sector))
+            named = {b.body for b in (*r.handlers, *r.assignees)}
+            expected = {b for st in ("handling", "rectification")
+                        for b in policy.stage_holders(area, kind, st, sector)}
+            assert named <= expected, (area, kind, sector)
+            # a department of another line never appears for a line the record names
+            assert all(policy.bodies[b].sector in (None, sector) for b in named
+                       if b not in {x.body for x in (*plain.handlers, *plain.assignees)}), (area, kind, sector)
+
+
+def test_a_named_sector_drops_the_unresolved_role(policy: Policy) -> None:
+    rec = problem("housing", "housing_renovation_late", level="county")
+    roles = set(policy.roles.values())
+    unnamed = {b.body for b in policy.route(rec).assignees}
+    named = {b.body for b in policy.route({**rec, "sector": "construction"}).assignees}
+    assert unnamed & roles, "without a sector the role stands for the department"
+    assert not named & roles
+    assert "county_construction" in named

@@ -39,11 +39,15 @@ class Plan:
     assignees: tuple[str, ...]
 
 
-def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str) -> Plan:
+def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
+                 sector: str | None = None) -> Plan:
     """The level with authority and the handling and rectification bodies for a problem of ``kind``
-    in ``area`` located at a place of ``place_level`` (cached per policy)."""
-    cache: dict[tuple[str, str | None, str], Plan] = policy._memo("route_plans", dict)
-    key = (area, kind, place_level)
+    in ``area`` located at a place of ``place_level``, whose line is ``sector`` (cached per policy).
+
+    As in a verdict, a duty confined to a department's own line names the department of
+    ``sector``; without one, the role body standing for it (the department the record does not name)."""
+    cache: dict[tuple[str, str | None, str, str | None], Plan] = policy._memo("route_plans", dict)
+    key = (area, kind, place_level, sector)
     plan = cache.get(key)
     if plan is None:
         rank = policy.level_rank
@@ -55,18 +59,25 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str) 
             ids = [b for b in bodies if b in policy.bodies and lo <= rank[policy.bodies[b].level] <= hi]
             return tuple(sorted(ids, key=lambda b: (rank[policy.bodies[b].level], b)))
 
-        handlers = pick(policy.stage_holders(area, kind, "handling"), top, top)
+        handlers = pick(policy.stage_holders(area, kind, "handling", sector), top, top)
         if not handlers:  # the kind names no handler at that level: every holder of the area there
             handlers = pick({b: () for d in policy.duties if policy.duty_area[d] == area
                              for b in policy.duties[d].holders}, top, top)
-        assignees = pick(policy.stage_holders(area, kind, "rectification"), rank[place_level], top)
+        assignees = pick(policy.stage_holders(area, kind, "rectification", sector), rank[place_level], top)
         plan = cache[key] = Plan(auth_level, handlers, assignees)
     return plan
 
 
 @dataclass(frozen=True)
 class Route:
-    """Who must act on a problem now, and by when (see :func:`route`)."""
+    """Who must act on a problem now, and by when: what :meth:`responsibility.Policy.route` returns.
+
+    >>> import responsibility
+    >>> r = responsibility.load().route({"id": "p1", "area": "housing", "kind": "housing_renovation_late",
+    ...     "place": "330127100219", "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"}})
+    >>> r.authority, r.escalate, r.act_by.isoformat(), [b.body for b in r.report_to]
+    ('county', True, '2021-03-11', ['county_construction', 'county_poverty_office'])
+    """
 
     problem: str
     area: str
@@ -115,7 +126,7 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
 
     >>> import responsibility
     >>> from responsibility.engine._route import route
-    >>> r = route(responsibility.load(), {"id": "p1", "domain": "housing", "kind": "housing_renovation_late",
+    >>> r = route(responsibility.load(), {"id": "p1", "area": "housing", "kind": "housing_renovation_late",
     ...     "place": "330127100219", "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"},
     ...     "as_of": "2021-03-01"})
     >>> r.authority, r.escalate, r.act_by.isoformat()
@@ -134,7 +145,7 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     if level is not None:  # read as a record's level is (村, Village); "" is refused below, not "not given"
         level = ValueNames.of(policy).canonical("level", level.strip() if isinstance(level, str) else level)
     registering = level if level is not None else \
-        (found.level if found else route_bodies(policy, p.domain, p.kind, place_level).authority)
+        (found.level if found else route_bodies(policy, p.domain, p.kind, place_level, p.sector).authority)
     if registering not in rank:
         from ..policy._loader import suggest
 
@@ -143,7 +154,7 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     if rank[registering] < rank[place_level]:
         raise ProblemError("level", f"a {registering} cannot register a problem located at a {place_level}",
                            record=p.id)
-    plan = route_bodies(policy, p.domain, p.kind, place_level)
+    plan = route_bodies(policy, p.domain, p.kind, place_level, p.sector)
     auth_level = plan.authority
     auth_place = ancestor_code(code, auth_level)
 
