@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from typing import Any
 
 import click
@@ -109,4 +108,5 @@ def print_route(r: Any, policy: Any) -> None:
     click.echo(f"  assign for rectification to: {bodies(d['assignees'])}")
     click.echo(f"  rectify within {d['rectification_days']} days of assignment (by {d['rectify_by']} at the latest)")
     click.echo(f"  clauses: {', '.join(d['clauses'])}")
-    click.echo(json.dumps({"rests_on": d["rests_on"]}, ensure_ascii=False))
+    if d["rests_on"]:
+        click.echo(f"  rests on the parameters: {', '.join(d['rests_on'])}")
