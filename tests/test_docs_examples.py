@@ -246,3 +246,18 @@ def test_the_exit_codes_are_the_cli_s(run_cli: Any) -> None:
     helped = set(re.findall(r"\b(\d{1,3}) (?=[a-z])", out.split("Exit codes:", 1)[1].split("Options", 1)[0]))
     paragraph = README.split("Exit codes everywhere:", 1)[1].split("\n\n", 1)[0]
     assert code == 0 and helped == set(re.findall(r"\*\*(\d+)\*\*", paragraph)), helped
+
+
+def test_the_amendment_example_s_steps_run(tmp_path: Path, run_cli: Any) -> None:
+    """examples/policy-changes/…/README.md: copy, validate; its diff line names a real format (the
+    diff itself runs in test_ci_recipe.py, on the same amendment)."""
+    readme = (ROOT / "examples" / "policy-changes" / "rural-revitalisation-2021" / "README.md").read_text(
+        encoding="utf-8")
+    lines = [line.strip() for line in readme.splitlines() if line.startswith("    ")]
+    copy, validate, diff = lines
+    script = copy.replace("/tmp/amended", str(tmp_path / "amended"))
+    subprocess.run(["bash", "-e", "-c", script], cwd=ROOT, check=True)
+    code, out, err = run_cli(*shlex.split(validate.replace("/tmp/amended", str(tmp_path / "amended")))[1:])
+    assert code == 0 and "OK" in out, err
+    assert (tmp_path / "amended" / "amendments" / "rural-revitalisation-2021.yaml").is_file()
+    assert shlex.split(diff)[:4] == ["responsibility", "diff", "rules", "/tmp/amended"] and "--format markdown" in diff
