@@ -62,3 +62,15 @@ def test_bad_records_name_the_field(change: dict[str, Any], field: str, words: s
 def test_not_an_object(policy: Policy, small_province: Jurisdiction) -> None:
     with pytest.raises(ProblemError, match="expected an object"):
         parse_problem(["x"], policy, small_province)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("field", "given", "hint"), [("area", "危房", "危房改造"), ("area", "housng", "housing"),
+                                                      ("kind", "危房改造不及时", "困难家庭危房改造不及时"),
+                                                      ("kind", "housing_renovation_lat", "housing_renovation_late")])
+def test_a_mistyped_area_or_kind_is_hinted_by_id_or_chinese_name(policy: Policy, field: str, given: str,
+                                                                  hint: str) -> None:
+    rec = {"id": "x", "area": "housing", "place": "330127100219", field: given}
+    with pytest.raises(ProblemError) as err:
+        policy.who_answers(rec)
+    assert err.value.field == field
+    assert f"did you mean {hint!r}" in str(err.value)

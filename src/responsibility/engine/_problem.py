@@ -579,11 +579,14 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
 
     if p.area not in policy._memo("problem areas", lambda: frozenset(policy.problem_areas)):
         areas = policy.problem_areas
-        hint = suggest(p.area, areas) or "use one of " + ", ".join(areas)
+        # a record may name an area by id or by its Chinese name: hint from both
+        hint = suggest(p.area, [*areas, *(policy.areas[a].name for a in areas if a in policy.areas)]) or \
+            "use one of " + ", ".join(areas)
         fail("area", f"unknown duty area {p.area!r}; {hint}", "unknown_area")
     if p.kind is not None and (p.area, p.kind) not in policy.kinds:
         kinds = [k for a, k in policy.kinds if a == p.area]
-        hint = suggest(p.kind, kinds) or "use one of " + ", ".join(kinds)
+        hint = suggest(p.kind, [*kinds, *(policy.kinds[(p.area, k)].name for k in kinds)]) or \
+            "use one of " + ", ".join(kinds)
         fail("kind", f"unknown problem kind {p.kind!r} in {p.area}; {hint}", "unknown_kind")
     if p.sector is not None and p.sector not in policy.sectors and \
             (p.sector not in policy.bodies or policy.bodies[p.sector].role or policy.bodies[p.sector].sector is None):
