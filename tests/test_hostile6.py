@@ -288,3 +288,74 @@ def test_sigterm_stops_the_server_cleanly(tmp_path: Path) -> None:
             proc.wait()
     # Before: killed by the signal uvicorn raises again once it has stopped (-15); a server told to stop is fine.
     assert proc.returncode == 0 and "stopped (SIGTERM)" in err and "error" not in err, err
+
+
+# ---------------------------------------------------------------- the service
+
+
+RECORD = {"id": "h-1", "area": "housing", "place": "330127100219", "severity": "serious",
+          "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+          "deadline": "2021-05-31", "as_of": "2021-06-30"}
+
+
+@pytest.fixture(scope="module")
+def client(county_db: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+    from tests.test_service import token_store
+
+    log = tmp_path_factory.mktemp("log") / "d.jsonl"
+    app = create_app(Settings(tokens=token_store(), ledger=str(county_db), decision_log=log))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+def _post_batch(client, body: bytes | list[bytes]) -> tuple[list[dict[str, Any]], dict[str, Any]]:  # type: ignore[no-untyped-def]
+    from tests.test_service import bearer
+
+    content = iter(body) if isinstance(body, list) else body
+    r = client.post("/v1/assess", headers={**bearer("chunan"), "content-type": "application/x-ndjson"},
+                    content=content)
+    assert r.status_code == 200, r.text
+    lines = [json.loads(x) for x in r.text.splitlines()]
+    return [x["rejected"] for x in lines if "rejected" in x], lines[-1]["summary"]
+
+
+def test_a_batch_line_without_end_is_one_reject_never_held(client, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from responsibility.service import _batch
+
+    monkeypatch.setattr(_batch, "MAX_LINE", 1000)
+    good = json.dumps(RECORD).encode()
+    # The long line arrives in many small pieces (each was added to all before it: quadratic).
+    body = [good + b"\n", *[b"x" * 100] * 50, b"\n" + good.replace(b"h-1", b"h-2") + b"\n", b"y" * 3000]
+    rejects, summary = _post_batch(client, body)
+    assert [(r["line"], r["code"]) for r in rejects] == [(2, "bad_row"), (4, "bad_row")], rejects
+    assert "longer than 1,000 bytes" in rejects[0]["reason"]
+    assert (summary["records"], summary["assessed"], summary["rejected"]) == (4, 2, 2)
+    # The same when the pieces arrive one by one (the test client sends the body in one piece).
+    import asyncio
+
+    from responsibility.service._auth import ANONYMOUS
+
+    svc = client.app.state.service
+    assessor, lock = svc.assessors.get(None, "zh")
+    batch = _batch.Batch(assessor, lock, ANONYMOUS, max_bytes=2**20, max_records=100)
+
+    class Pieces:
+        async def stream(self):  # type: ignore[no-untyped-def]
+            for piece in body:
+                yield piece
+
+    asyncio.run(batch.run(Pieces()))  # type: ignore[arg-type]
+    out = [json.loads(x) for x in batch.spool.read().splitlines()]
+    batch.spool.close()
+    assert [(x["rejected"]["line"], x["rejected"]["code"]) for x in out if "rejected" in x] == \
+        [(2, "bad_row"), (4, "bad_row")]
+    assert out[-1]["summary"]["assessed"] == 2
+
+
+def test_a_batch_line_that_is_not_utf8_is_named_as_assess_names_it(client) -> None:  # type: ignore[no-untyped-def]
+    rejects, summary = _post_batch(client, b'{"id": "\xff"}\n' + json.dumps(RECORD).encode() + b"\n")
+    assert rejects[0]["code"] == "bad_encoding" and "(byte 0xff)" in rejects[0]["reason"], rejects
+    assert "codec" not in rejects[0]["reason"] and summary["assessed"] == 1

@@ -32,10 +32,18 @@ from . import _lib
 from ._auth import Principal, full_code
 from ._errors import too_large
 
+#: The longest line read as one record (as ``responsibility assess`` reads JSON lines): a longer
+#: one is a reject, read past without being held.
+MAX_LINE = 64 * 2**20
+
 #: Records per chunk handed to the assessor.
 CHUNK = 4096
 #: Output kept in memory before the spool moves to a temporary file.
 SPOOL_MEMORY = 8 * 2**20
+
+
+def _size(n: int) -> str:
+    return f"{n // 2**20} MiB" if n >= 2**20 else f"{n:,} bytes"
 
 
 class Batch:
@@ -60,7 +68,12 @@ class Batch:
         rejects: list[tuple[int, int | None, str | None, str, str, str]] = []
         line_no = 0
         size = 0
-        pending = b""
+        # The unfinished last line, in the pieces it came in (joined once, when its end arrives: adding
+        # each piece to the ones before copied a long line over and over, minutes of the event loop).
+        pieces: list[bytes] = []
+        held = 0
+        skipping = False  # the rest of a line already rejected as too long: read past, never held
+        longest = min(MAX_LINE, self.max_bytes)
 
         async def flush() -> None:
             nonlocal rows, numbers, lines, rejects
@@ -70,21 +83,41 @@ class Batch:
                 self._write(result)
                 rows, numbers, lines, rejects = [], [], [], []
 
-        def take(raw: bytes) -> None:
-            nonlocal line_no
-            line_no += 1
-            if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
-                raw = raw[3:]
-            if not raw.strip():
-                return
+        def count() -> int:
             number = self.records
             if number >= self.max_records:
                 raise too_large(self.max_records, "the batch", "records",
                                 f"send at most {self.max_records:,} records per request")
             self.records += 1
+            return number
+
+        def too_long() -> None:
+            nonlocal line_no
+            line_no += 1
+            why = f"line {line_no}: longer than {_size(longest)} (a record is a few KiB)"
+            rejects.append((count(), line_no, None, "(record)", "bad_row", str(ProblemError("(record)", why))))
+
+        def take(raw: bytes) -> None:
+            nonlocal line_no
+            line_no += 1
+            if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
+                raw = raw[3:]
+            if len(raw) > longest:  # as long as one that arrived in pieces: the same reject
+                line_no -= 1
+                too_long()
+                return
+            if not raw.strip():
+                return
+            number = count()
             try:
                 record = jsonio.loads(raw)
-            except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8
+            except UnicodeDecodeError as exc:  # as `responsibility assess` says it of a JSON line
+                byte = f" (byte 0x{exc.object[exc.start]:02x})" if exc.start < len(exc.object) else ""
+                why = f"line {line_no}: bytes that are not UTF-8 text{byte}; send JSON lines in UTF-8"
+                rejects.append((number, line_no, None, "(record)", "bad_encoding",
+                                str(ProblemError("(record)", why))))
+                return
+            except ValueError as exc:  # JSONDecodeError
                 why = f"line {line_no}: not valid JSON ({getattr(exc, 'msg', None) or exc})"
                 rejects.append((number, line_no, None, "(record)", "bad_json", str(ProblemError("(record)", why))))
                 return
@@ -106,16 +139,28 @@ class Batch:
             if size > self.max_bytes:
                 raise too_large(self.max_bytes)
             self.input_hash.update(data)
-            pending += data
-            if b"\n" not in data:
-                continue
-            *complete, pending = pending.split(b"\n")
-            for raw in complete:
-                take(raw)
-                if len(rows) + len(rejects) >= CHUNK:
-                    await flush()
-        if pending:
-            take(pending)
+            if b"\n" in data:
+                head, *complete, tail = data.split(b"\n")
+                if skipping:  # head ends the line already rejected
+                    skipping = False
+                else:
+                    take(b"".join((*pieces, head)) if pieces else head)
+                for raw in complete:
+                    take(raw)
+                    if len(rows) + len(rejects) >= CHUNK:
+                        await flush()
+                pieces, held = [], 0
+                data = tail
+            if data and not skipping:
+                pieces.append(data)
+                held += len(data)
+                if held > longest:
+                    too_long()
+                    pieces, held, skipping = [], 0, True
+            if len(rows) + len(rejects) >= CHUNK:
+                await flush()
+        if pieces:
+            take(b"".join(pieces))
         await flush()
         self._emit({"summary": self.summary()})
         self.spool.seek(0)
