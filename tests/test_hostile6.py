@@ -359,3 +359,95 @@ def test_a_batch_line_that_is_not_utf8_is_named_as_assess_names_it(client) -> No
     rejects, summary = _post_batch(client, b'{"id": "\xff"}\n' + json.dumps(RECORD).encode() + b"\n")
     assert rejects[0]["code"] == "bad_encoding" and "(byte 0xff)" in rejects[0]["reason"], rejects
     assert "codec" not in rejects[0]["reason"] and summary["assessed"] == 1
+
+
+OTHER_COUNTY = "330182001020"  # a village of 建德市, outside the chunan token's 淳安县
+
+
+@pytest.mark.parametrize("place", ["３３０１８２００１０２０", 330182001020.0, 330182001020, f" {OTHER_COUNTY} "])
+def test_a_place_outside_the_caller_s_county_is_refused_however_it_is_written(client, place: Any) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_service import bearer
+
+    # Before: full-width digits and a float passed the jurisdiction check (which read only ASCII
+    # text) and the record parser then read them as 建德's village: a verdict for another county.
+    record = {**RECORD, "place": place}
+    for path in ("/v1/verdict", "/v1/route"):
+        r = client.post(path, headers=bearer("chunan"), json=record)
+        assert r.status_code == 403 and r.json()["error"]["field"] == "place", (path, r.text)
+    rejects, summary = _post_batch(client, json.dumps(record, ensure_ascii=False).encode())
+    assert [r["code"] for r in rejects] == ["forbidden_place"] and summary["assessed"] == 0
+
+
+@pytest.fixture()
+def two_counties(own_db: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A client on a ledger that also holds problem JD-1 of 建德市 (another county's)."""
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+    from tests.test_service import token_store
+
+    with Ledger.open(own_db) as led:
+        led.append([{"problem": "JD-1", "type": "registered", "on": "2021-03-01", "domain": "housing",
+                     "place": OTHER_COUNTY},
+                    {"problem": "JD-1", "type": "discovered", "on": "2021-03-01", "level": "county",
+                     "channel": "hotline"}], entered_by="jiande")
+    app = create_app(Settings(tokens=token_store(), ledger=str(own_db), decision_log=tmp_path / "d.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c, own_db
+
+
+@pytest.mark.parametrize(("path", "body", "field"), [
+    # a number is the problem "777" to the ledger: the check skipped events whose problem was no text
+    ("/v1/ledger/events", {"problem": 777, "type": "registered", "on": "2021-03-01", "domain": "housing",
+                           "place": OTHER_COUNTY}, None),
+    # the ledger strips the id: " JD-1" was an unknown problem to the check, JD-1 to the ledger
+    ("/v1/ledger/events", {"problem": " JD-1", "type": "rectified", "on": "2021-06-01"}, None),
+    ("/v1/ledger/events", [{"problem": "CA-2021-001", "type": "rectified", "on": "2021-06-01"},
+                           {"problem": "JD-1 ", "type": "rectified", "on": "2021-06-01"}], "[1].problem"),
+    ("/v1/ledger/merge", {"source": "JD-1 ", "into": "CA-2021-002", "on": "2021-06-20"}, "source"),
+    # a correction that moves one's own problem into another county
+    ("/v1/ledger/events", {"problem": "CA-2021-001", "type": "corrected", "on": "2021-06-01", "event": 1,
+                           "reason": "moved", "replace": {"domain": "housing", "place": OTHER_COUNTY}},
+     "replace.place"),
+])
+def test_a_write_for_another_county_is_refused_however_the_problem_is_written(
+        two_counties: Any, path: str, body: Any, field: str | None) -> None:
+    from tests.test_service import bearer
+
+    client, db = two_counties
+    with Ledger.open(db) as led:
+        before = led.count()
+    r = client.post(path, headers=bearer("chunan"), json=body)
+    assert r.status_code == 403, r.text
+    assert field is None or r.json()["error"]["field"].endswith(field), r.text
+    with Ledger.open(db) as led:
+        assert led.count() == before
+
+
+def test_an_event_cursor_past_any_database_integer_is_a_bad_query_value(client, county_db: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_service import bearer
+
+    # Before: 500 (OverflowError inside SQLite).
+    r = client.get("/v1/ledger/events?after=99999999999999999999999", headers=bearer("chunan"))
+    assert r.status_code == 400 and r.json()["error"]["field"] == "query.after", r.text
+    with Ledger.open(county_db) as led:
+        for call, name in ((lambda: led.events(after=10**30), "after"), (lambda: led.events(limit=-1), "limit"),
+                           (lambda: led.correct(10**30, reason="x", on="2021-06-01", entered_by="x"), "event")):
+            with pytest.raises(ProblemError) as info:
+                call()
+            assert (info.value.field, info.value.code) == (name, "bad_value")
+
+
+@pytest.mark.parametrize(("query", "status"), [
+    ("place=３３０１２７", 200), ("area=ｈｏｕｓｉｎｇ", 200), ("area=Housing", 200), ("place=abc", 400)])
+def test_ledger_query_values_are_read_as_a_record_s_values(client, query: str, status: int) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_service import bearer
+
+    r = client.get(f"/v1/ledger/lists/problems?as_of=2021-06-20&{query}", headers=bearer("chunan"))
+    assert r.status_code == status, r.text
+    if status == 200:
+        assert len(r.json()) >= 2
+    else:
+        assert r.json()["error"]["field"] == "query.place"
+    r = client.get(f"/v1/ledger/events?{query}", headers=bearer("chunan"))
+    assert r.status_code == (status if "place" in query else 200), r.text

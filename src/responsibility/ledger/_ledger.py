@@ -334,7 +334,7 @@ class Ledger:
         sa = _sa()
         t = tables()
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(t.events.c.problem).where(t.events.c.seq == int(seq))).first()
+            row = conn.execute(sa.select(t.events.c.problem).where(t.events.c.seq == _seq(seq, "event"))).first()
         if row is None:
             raise ProblemError("event", f"no event {seq} in the ledger", code="unknown_event")
         raw: dict[str, Any] = {"problem": row[0], "type": "corrected", "on": on, "event": seq, "reason": reason}
@@ -359,14 +359,15 @@ class Ledger:
             with self.engine.connect() as conn:
                 return [_event_from_row(r) for r in iter_rows(conn, problems=[problem] if problem else None,
                                                               columns=cols)]
+        after = _seq(after, "after")
         sa = _sa()
         t = tables()
         ev = t.events
-        q = sa.select(*[ev.c[c] for c in cols]).where(ev.c.seq > int(after)).order_by(ev.c.seq)
+        q = sa.select(*[ev.c[c] for c in cols]).where(ev.c.seq > after).order_by(ev.c.seq)
         if problem:
             q = q.where(ev.c.problem == problem)
         if limit is not None:
-            q = q.limit(max(int(limit), 0))
+            q = q.limit(_seq(limit, "limit"))
         with self.engine.connect() as conn:
             if place is not None:
                 q = q.where(_under_place(conn, place))
@@ -454,6 +455,12 @@ class Ledger:
         for a in areas:
             if area in (a.id, a.name):
                 return a.id
+        if isinstance(area, str):  # as a record names it: any case or width, the English name (ｈｏｕｓｉｎｇ)
+            from ._compat import ValueNames
+
+            found = ValueNames.of(self.policy).canonical("area", area.strip())
+            if any(found == a.id for a in areas):
+                return str(found)
         raise ProblemError("area", f"unknown area {shown(area)}; {_suggest(str(area), [a.id for a in areas])}",
                            code="unknown_area")
 
@@ -794,6 +801,21 @@ def _days(value: Any, name: str) -> int:
         raise ProblemError(name, f"a whole number of days from 0 to {MAX_DAYS} is expected (got {shown(value)})",
                            code="bad_value")
     return value
+
+
+#: The largest event number a database holds (a signed 64-bit integer).
+MAX_SEQ = 2**63 - 1
+
+
+def _seq(value: Any, name: str) -> int:
+    """An event number (or a count of events) from 0 to :data:`MAX_SEQ`: ``after``, ``limit``, a
+    corrected event's ``seq`` (a larger one would overflow the database's integer, a crash)."""
+    import numbers
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not 0 <= int(value) <= MAX_SEQ:
+        raise ProblemError(name, f"a whole number from 0 to {MAX_SEQ} is expected (got {shown(value)})",
+                           code="bad_value")
+    return int(value)
 
 
 def _of_event(exc: ProblemError, index: int, many: bool) -> ProblemError:

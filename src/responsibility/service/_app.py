@@ -27,7 +27,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .._errors import ResponsibilityError
 from . import _jsonio as jsonio
 from . import _lib
-from ._auth import ANONYMOUS, Principal, TokenStore, full_code
+from ._auth import ANONYMOUS, Principal, TokenStore
 from ._batch import Assessors, Batch
 from ._errors import ApiError, from_library, install, too_large
 from ._log import DecisionLog, digest, findings_hash
@@ -148,18 +148,19 @@ class Service:
                            suggestion="check the token, or ask the server's administrator for one")
         return who
 
-    def refuse(self, who: Principal, endpoint: str, what: str, place: str, input_hash: str | None) -> ApiError:
-        """403 for a place outside the caller's jurisdiction, logged."""
+    def refuse(self, who: Principal, endpoint: str, what: str, place: str, input_hash: str | None,
+               field: str = "place") -> ApiError:
+        """403 for a place outside the caller's jurisdiction, logged; ``field`` names what gave it."""
         message = f"{what} {place} is outside your jurisdiction ({who.scope})"
         log.warning("forbidden: %s asked %s for %s", who.name, endpoint, place)
         self.record(who, endpoint, 403, input=input_hash, error="Forbidden", place=place)
-        return ApiError(403, message, type="Forbidden", field="place",
+        return ApiError(403, message, type="Forbidden", field=field,
                         suggestion="ask with a token whose jurisdiction contains it")
 
     def check_place(self, who: Principal, endpoint: str, raw: Any, input_hash: str | None) -> None:
         """403 unless the record's place (when it is a valid code) is the caller's to read."""
         place = raw.get("place") if isinstance(raw, dict) else None
-        code = full_code(place) if place is not None else None
+        code = _lib.record_place(place) if place is not None else None
         if code is not None and not who.reads(code):
             raise self.refuse(who, endpoint, "place", str(place), input_hash)
 

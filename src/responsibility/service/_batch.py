@@ -29,7 +29,7 @@ from starlette.requests import Request
 from .._errors import ProblemError
 from . import _jsonio as jsonio
 from . import _lib
-from ._auth import Principal, full_code
+from ._auth import Principal
 from ._errors import too_large
 
 #: The longest line read as one record (as ``responsibility assess`` reads JSON lines): a longer
@@ -122,7 +122,7 @@ class Batch:
                 rejects.append((number, line_no, None, "(record)", "bad_json", str(ProblemError("(record)", why))))
                 return
             if isinstance(record, dict):
-                code = full_code(record.get("place", ""))
+                code = _lib.record_place(record.get("place"))
                 if code is not None and not self.who.reads(code):
                     rid = str(record["id"]) if record.get("id") is not None else None
                     self.forbidden += 1

@@ -32,7 +32,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse
 
 from .._errors import LedgerError, ProblemError, ResponsibilityError
-from ..ledger._ledger import MAX_DAYS
+from ..ledger import Event
+from ..ledger._ledger import MAX_DAYS, MAX_SEQ
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal, full_code
@@ -110,13 +111,14 @@ def install(app: FastAPI, svc: Service) -> None:
         """The place filter of a read: the caller's jurisdiction, or a place inside it (else 403)."""
         if place is None:
             return who.code[:len(who.prefix)] if who.code else None
-        code = full_code(place)
+        code = _lib.record_place(place)  # read as a record's place is (full-width digits too)
         if code is None:
-            raise ApiError(422, f"place {place!r} is not a division code (2, 4, 6, 9 or 12 digits)",
-                           type="RequestError", field="query.place")
+            raise ApiError(400, f"query parameter 'place': {place!r} is not a division code (2, 4, 6, 9 or 12 "
+                           "digits)", type="RequestError", field="query.place",
+                           suggestion="give a division code of your jurisdiction, e.g. 330127")
         if not who.reads(code):
             raise svc.refuse(who, endpoint, "place", place, None)
-        return place
+        return code
 
     async def query(call: Callable[[], Any]) -> Any:
         """``call`` (a ledger read) off the event loop; a query value the ledger refuses (an unknown
@@ -142,8 +144,8 @@ def install(app: FastAPI, svc: Service) -> None:
                      problem: Annotated[str | None, Query(description="one problem's events (all of them)")] = None,
                      place: Annotated[str | None, Query(
                          description="a place in your jurisdiction (default: all of it)")] = None,
-                     after: Annotated[int, Query(ge=0, description="the cursor: events stored after this seq "
-                                                 "(the X-Next-After of the previous page)")] = 0,
+                     after: Annotated[int, Query(ge=0, le=MAX_SEQ, description="the cursor: events stored after "
+                                                 "this seq (the X-Next-After of the previous page)")] = 0,
                      limit: Annotated[int, Query(ge=1, le=10_000, description="page size")] = 500) -> Response:
         """With ``problem``: that problem's events, in order. Without: the events of the problems in
         the caller's jurisdiction (or ``place`` inside it), in the order stored, ``limit`` at a time
@@ -177,14 +179,26 @@ def install(app: FastAPI, svc: Service) -> None:
         endpoint = "POST /v1/ledger/events"
         started, who, led, raw, input_hash = await write_request(request)
         items = raw if isinstance(raw, list) else [raw]
-        registered = {str(e.get("problem")): e.get("place") for e in items
-                      if isinstance(e, dict) and e.get("type") == "registered"}
+        # Each event read by the ledger's own parser, so that the problem and place checked are the
+        # ones it stores (a number 777 is problem "777", " CA-1 " is "CA-1"); one it refuses is
+        # left for it to name.
+        parsed: list[tuple[int, Event]] = []
         for i, e in enumerate(items):
-            if not isinstance(e, dict) or not isinstance(e.get("problem"), str):
-                continue  # the ledger names the field
-            targets = [e["problem"]] + ([str(e["into"])] if e.get("type") == "merged" and e.get("into") else [])
-            for pid in targets:
-                await may_write(who, endpoint, started, input_hash, led, pid, f"[{i}].problem", registered.get(pid))
+            try:
+                parsed.append((i, Event.parse(e, entered_by=who.name)))
+            except ProblemError:
+                continue
+        registered = {ev.problem: ev.data.get("place") for _, ev in parsed if ev.type == "registered"}
+        for i, ev in parsed:
+            at = f"[{i}]." if isinstance(raw, list) else ""
+            targets = [(ev.problem, "place" if ev.problem in registered else "problem")]
+            if ev.type == "merged":
+                targets.append((str(ev.data["into"]), "into"))
+            for pid, name in targets:
+                await may_write(who, endpoint, started, input_hash, led, pid, at + name, registered.get(pid))
+            moved = ev.data.get("replace", {}).get("place") if ev.type == "corrected" else None
+            if moved is not None:  # a correction that moves a problem moves it into a jurisdiction too
+                await may_write(who, endpoint, started, input_hash, led, ev.problem, at + "replace.place", moved)
         return await stored_events(who, endpoint, started, input_hash, functools.partial(
             led.append, items, entered_by=who.name), many=isinstance(raw, list))
 
@@ -214,7 +228,7 @@ def install(app: FastAPI, svc: Service) -> None:
             svc.record(who, endpoint, 403, started=started, input=input_hash, error="Forbidden", place=place)
             raise ApiError(403, f"a {who.role} user reads this ledger but does not write it", type="Forbidden",
                            field=field, suggestion="events are entered by the county that keeps the ledger")
-        raise svc.refuse(who, endpoint, "place", str(place), input_hash)
+        raise svc.refuse(who, endpoint, "place", str(place), input_hash, field=field)
 
     def writer(who: Principal, endpoint: str, started: float, input_hash: str | None) -> None:
         """403 (logged) for a role that does not write the ledger."""
@@ -264,10 +278,11 @@ def install(app: FastAPI, svc: Service) -> None:
         if unknown:
             raise ApiError(422, f"unknown field {unknown[0]!r}", type="RequestError", field=unknown[0],
                            suggestion="send only source, into and on")
-        for key in ("source", "into"):
-            await may_write(who, endpoint, started, input_hash, led, raw[key], key)
+        source, into = raw["source"].strip(), raw["into"].strip()  # as the ledger reads them
+        for key, pid in (("source", source), ("into", into)):
+            await may_write(who, endpoint, started, input_hash, led, pid, key)
         return await stored_events(who, endpoint, started, input_hash, functools.partial(
-            led.merge, raw["source"], raw["into"], on=raw["on"], entered_by=who.name))
+            led.merge, source, into, on=raw["on"], entered_by=who.name))
 
     @app.get("/v1/ledger/lists/{name}", tags=tags, responses=errors,
              summary="问题清单 (problems), 责任清单 (responsibilities) or 整改清单 (rectifications), as of a day")

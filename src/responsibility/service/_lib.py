@@ -172,6 +172,22 @@ def query_day(name: str, value: str | None) -> dt.date | None:
                        suggestion="give a day YYYY-MM-DD between 1900 and 2999") from None
 
 
+def record_place(value: Any) -> str | None:
+    """The 12-digit code of a record's ``place`` read as the record parser reads it — full-width
+    digits, a number, a float from a spreadsheet (３３０１２７…, 330127100219.0) — or ``None`` when
+    the parser will refuse it. The jurisdiction check must see the place the answer is about."""
+    from pydantic_core import PydanticCustomError
+
+    from ..engine._problem import _text
+    from ._auth import full_code
+
+    try:
+        text = _text(value)
+    except PydanticCustomError:
+        return None
+    return full_code(text) if isinstance(text, str) else None
+
+
 def canonical(policy: PolicyView, kind: Literal["area", "level"], value: str) -> str:
     """The id an area or level name stands for (危房改造 → housing, 村 → village), else ``value``."""
     from ..engine._problem import ValueNames

@@ -141,6 +141,8 @@ def install(app: FastAPI, svc: Service) -> None:
         # Query values, read as records read them (危房改造, 村) and refused as query values (400).
         area = _lib.query_term(policy, "area", "area", area)
         levels = [str(_lib.query_term(policy, "level", "level", lv)) for lv in level] if level else None
+        if place is not None:  # full-width digits, as a record's place
+            place = _lib.record_place(place) or place
         try:
             g = _lib.chain_graph(policy, svc.jurisdiction, area=area, levels=levels, place=place)
         except ChainError as exc:
