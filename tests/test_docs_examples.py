@@ -261,3 +261,38 @@ def test_the_amendment_example_s_steps_run(tmp_path: Path, run_cli: Any) -> None
     assert code == 0 and "OK" in out, err
     assert (tmp_path / "amended" / "amendments" / "rural-revitalisation-2021.yaml").is_file()
     assert shlex.split(diff)[:4] == ["responsibility", "diff", "rules", "/tmp/amended"] and "--format markdown" in diff
+
+
+def _command_lines() -> list[tuple[str, str]]:
+    """Every `responsibility …` command line written in the docs (code blocks, indented or inline)."""
+    docs = [ROOT / "README.md", *DOCS.glob("*.md"), *(ROOT / "examples").rglob("README.md")]
+    found = []
+    for path in docs:
+        for text in path.read_text(encoding="utf-8").splitlines():
+            for m in re.finditer(r"(?:^\s*|`|\$\(|&& )(responsibility [^`#|&)\n]*)", text):
+                found.append((path.name, m.group(1).strip()))
+    return found
+
+
+def test_every_command_in_the_docs_names_real_options() -> None:
+    import click
+
+    from responsibility.cli._cli import cli
+
+    lines = _command_lines()
+    assert len(lines) > 40
+    for where, line in lines:
+        try:
+            words = [w.strip("[]") for w in shlex.split(line)]
+        except ValueError:
+            continue
+        command: click.Command = cli
+        for word in words[1:]:
+            if isinstance(command, click.Group) and word in command.commands:
+                command = command.commands[word]
+                continue
+            if word.startswith("--"):
+                options = {o for p in command.params for o in (*p.opts, *p.secondary_opts)} | {"--help"}
+                assert word.split("=", 1)[0] in options, (where, line, word)
+        if len(words) > 1 and not words[1].startswith("-") and words[1].isidentifier():
+            assert words[1] in cli.commands, (where, line)  # type: ignore[attr-defined]
