@@ -296,3 +296,15 @@ def test_every_command_in_the_docs_names_real_options() -> None:
                 assert word.split("=", 1)[0] in options, (where, line, word)
         if len(words) > 1 and not words[1].startswith("-") and words[1].isidentifier():
             assert words[1] in cli.commands, (where, line)  # type: ignore[attr-defined]
+
+
+def test_the_environment_variables_are_the_server_s() -> None:
+    import inspect
+
+    from responsibility.service import _app, _auth
+
+    read = {f"RESPONSIBILITY_{n}" for n in re.findall(r'get\("(\w+)"\)|number\("(\w+)"', inspect.getsource(
+        _app.Settings.from_env)) for n in n if n}
+    read |= set(re.findall(r'"(RESPONSIBILITY_TOKENS\w*)"', inspect.getsource(_auth.TokenStore.from_env)))
+    documented = set(re.findall(r"`(RESPONSIBILITY_[A-Z_]+)", section(SERVICE_DOC, "## Under another ASGI server")))
+    assert documented == read, documented ^ read
