@@ -34,8 +34,12 @@ def test_who_table_fits_80_columns_and_keeps_codes_whole(verdict: Verdict, lang:
     lines = text.splitlines()
     assert max(cell_len(x) for x in lines) <= 80
     words = set(re.findall(r"[\w().]+", text))
+    policy = verdict.context.policy
     for f in verdict.findings:
-        assert f.place in words and f.basis in words and f.liability in words
+        # Chinese readers see the text's short names (应发现未发现, 工作人员), English readers the ids
+        basis = f.basis if lang == "en" else policy.failures[f.basis].short
+        liability = f.liability if lang == "en" else policy.liabilities[f.liability].short
+        assert f.place in words and basis in words and liability in words
         for c in f.clauses:
             assert c in words, f"clause {c} split"
     header = next(x for x in lines if "#" in x)
@@ -85,3 +89,21 @@ def test_policy_and_jurisdiction_reprs(policy: Policy, example: Jurisdiction) ->
     assert "handling_time_limit_days" in html and "危房改造" in html
     jh = example._repr_html_()
     assert "<table>" in jh and "township" in jh and len(jh) < 3000
+
+
+def test_explain_names_bases_and_liabilities_in_the_reader_s_language(verdict: Verdict) -> None:
+    policy = verdict.context.policy
+    zh, en = verdict.explain("zh"), verdict.explain("en")
+    for f in verdict.findings:
+        assert f"依据: {policy.failures[f.basis].short}（{f.basis}）" in zh
+        assert policy.liabilities[f.liability].short in zh
+        assert f"basis: {f.basis}" in en
+
+
+def test_an_interpretation_no_finding_rests_on_says_so(policy: Policy) -> None:
+    v = policy.who_answers({**RECORD, "id": "t-2"}, engine="compiled")
+    idle = [it for it in v.interpretations if not it.findings]
+    assert idle, "the record should rest on a parameter that named no one"
+    for lang, words in (("zh", "据此未另认定主体"), ("en", "no finding rests on it")):
+        lines = [x for x in v.explain(lang).splitlines() if x.strip().startswith(f"{idle[0].id} (")]
+        assert lines and words in lines[0] and ": #" not in lines[0] and ": — " not in lines[0]

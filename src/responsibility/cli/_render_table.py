@@ -28,7 +28,7 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
     Ids and codes never break across lines: each column that holds them is at least as wide
     as the longest, and names (which may wrap) share what is left of the terminal.
     """
-    from ..engine._verdict_view import groups, headline
+    from ..engine._verdict_view import groups, headline, labels
 
     console = console or Console()
     en = lang == "en"
@@ -43,9 +43,11 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
         # most room to the names within 80 columns.
         table = Table(title=Text(headline(v, lang)), expand=False, title_justify="left", box=box.SIMPLE_HEAD,
                       collapse_padding=True, pad_edge=False)
+        policy = getattr(v.context, "policy", None)
+        basis_of, liability_of = labels(policy, lang, ids=False)
         widest = {
-            "basis": max(len(v.findings[ix[0]].basis) for _, ix in rows),
-            "liability": max(len(f.liability) for f in v.findings),
+            "basis": max(cell_len(basis_of(v.findings[ix[0]].basis)) for _, ix in rows),
+            "liability": max(cell_len(liability_of(f.liability)) for f in v.findings),
             "clauses": max(cell_len(c) for f in v.findings for c in f.clauses) if any(f.clauses for f in v.findings)
             else 7,
         }
@@ -61,14 +63,14 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
         table.add_column("basis" if en else "依据", no_wrap=True, min_width=widest["basis"])
         table.add_column("liability" if en else "责任", no_wrap=True, min_width=max(widest["liability"], 9))
         table.add_column("clauses" if en else "条款", min_width=max(widest["clauses"], 7), overflow="fold")
-        ctx = v.context
-        levels = getattr(getattr(ctx, "policy", None), "levels", {})
+        levels = getattr(policy, "levels", {})
         reasons = []
         for n, ix in rows:
             f = v.findings[ix[0]]
             level = f.level if en or f.level not in levels else levels[f.level].name
             table.add_row(str(n), f"{f.name_en if en else f.name}\n{level}", f"{f.place_name}\n{f.place}",
-                          f.basis, "\n".join(dict.fromkeys(v.findings[i].liability for i in ix)),
+                          basis_of(f.basis),
+                          "\n".join(dict.fromkeys(liability_of(v.findings[i].liability) for i in ix)),
                           "\n".join(f.clauses))
             # A Chinese reason has no spaces to wrap at: keep it on the number's line.
             reasons.append(f"{n}. {f.reason_en}" if en else f"{n}.{f.reason}")

@@ -11,6 +11,7 @@ policy data; the few words of the picture's own (问题, 期限 …) are in :dat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._verdict import VerdictContext
@@ -208,13 +209,27 @@ TEXT: dict[str, dict[str, str]] = {
     "zh": {"problem": "问题", "as_of": "截至", "policy": "规则", "engine": "引擎", "none": "无责任认定。",
            "what_if": "假设参数（不是规则的默认值）", "rules_value": "规则为", "basis": "依据", "liability": "责任",
            "why": "理由", "path": "路径", "rule": "rule", "rests": "依据解释", "clauses": "条款",
-           "interpretations": "依据解释", "findings": "项认定", "bodies": "个主体", "by_liability": "按责任计"},
+           "interpretations": "依据解释", "findings": "项认定", "bodies": "个主体", "by_liability": "按责任计",
+           "no_rows": "据此未另认定主体"},
     "en": {"problem": "Problem", "as_of": "as of", "policy": "policy", "engine": "engine",
            "none": "No findings: every step was in order.", "what_if": "what-if parameters (not the rules' defaults)",
            "rules_value": "rules", "basis": "basis", "liability": "liability", "why": "why", "path": "path",
            "rule": "rule", "rests": "rests on", "clauses": "Clauses", "interpretations": "Resting on interpretation",
-           "findings": "finding(s)", "bodies": "bodies", "by_liability": "counting each liability"},
+           "findings": "finding(s)", "bodies": "bodies", "by_liability": "counting each liability",
+           "no_rows": "no finding rests on it (by it, no further body is named)"},
 }
+
+
+def labels(policy: Any, lang: Lang, *, ids: bool = True) -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """How a reader is shown a basis and a liability: in Chinese the policy's short names (应发现未发现,
+    工作人员), which the reader knows from the text, a basis with its id (``ids``) to find it in the
+    JSON; in English the ids, as the JSON has them."""
+    if lang == "en" or policy is None:
+        return str, str
+    bases = {k: f"{x.short or x.name}（{k}）" if ids else x.short or x.name
+             for k, x in getattr(policy, "failures", {}).items()}
+    liabilities = {k: x.short or x.name for k, x in getattr(policy, "liabilities", {}).items()}
+    return (lambda b: bases.get(b, b)), (lambda x: liabilities.get(x, x))
 
 
 def groups(v: Verdict) -> list[tuple[int, list[int]]]:
@@ -260,6 +275,7 @@ def explain_text(v: Verdict, lang: Lang = "zh") -> str:
                                                    for k, (old, new) in changed.items()))
     if not v.findings:
         out.append("  " + t["none"])
+    basis_of, liability_of = labels(getattr(v.context, "policy", None), lang)
     rules_of: dict[int, list[str]] = {}
     for step in v.steps:
         for i in step.findings:
@@ -268,8 +284,8 @@ def explain_text(v: Verdict, lang: Lang = "zh") -> str:
         f = v.findings[ix[0]]
         name = f.name_en if en and f.name_en else f.name
         out.append(f"{n}. {name} — {f.place_name} {f.place}".rstrip())
-        liabilities = sep.join(dict.fromkeys(v.findings[i].liability for i in ix))
-        out.append(f"   {t['basis']}: {f.basis} · {t['liability']}: {liabilities}")
+        liabilities = sep.join(dict.fromkeys(liability_of(v.findings[i].liability) for i in ix))
+        out.append(f"   {t['basis']}: {basis_of(f.basis)} · {t['liability']}: {liabilities}")
         out.append(f"   {t['why']}: {f.reason_en if en else f.reason}")
         if ix[0] in v.paths:
             path = list(v.paths[ix[0]])
@@ -293,5 +309,6 @@ def explain_text(v: Verdict, lang: Lang = "zh") -> str:
         number = {i: n for n, ix in groups(v) for i in ix}
         for it in v.interpretations:
             rows = sorted({number[i] for i in it.findings if i in number})
-            out.append(f"  {it.id} ({it.type}) = {it.value!r}: #{', #'.join(map(str, rows))} — {it.why}")
+            on = f"#{', #'.join(map(str, rows))}" if rows else t["no_rows"]
+            out.append(f"  {it.id} ({it.type}) = {it.value!r}: {on} — {it.why}")
     return "\n".join(out)
