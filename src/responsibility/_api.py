@@ -74,7 +74,7 @@ class Policy(PolicyView):
         stands for the assessment date when the record has no ``as_of``.
 
         >>> import responsibility
-        >>> v = responsibility.load().who_answers({"id": "p1", "domain": "housing", "place": "33"},
+        >>> v = responsibility.load().who_answers({"id": "p1", "area": "housing", "place": "33"},
         ...                                        engine="compiled")
         >>> v.findings  # not yet discovered: nobody has failed yet
         ()
@@ -92,7 +92,7 @@ class Policy(PolicyView):
         reported upward at once. The forward-looking twin of :meth:`who_answers`; a :class:`Route`.
 
         >>> import responsibility
-        >>> r = responsibility.load().route({"id": "p1", "domain": "housing", "place": "330127100219",
+        >>> r = responsibility.load().route({"id": "p1", "area": "housing", "place": "330127100219",
         ...     "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"}, "as_of": "2021-03-01"})
         >>> r.authority, r.escalate, r.act_by.isoformat()
         ('county', True, '2021-03-11')
@@ -114,10 +114,10 @@ class Policy(PolicyView):
 
         >>> import responsibility
         >>> result = responsibility.load().assess([
-        ...     {"id": "p1", "domain": "housing", "place": "331127",
+        ...     {"id": "p1", "area": "housing", "place": "331127",
         ...      "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
         ...      "as_of": "2021-12-31"},
-        ...     {"id": "p2", "domain": "housing", "place": "999999"}])
+        ...     {"id": "p2", "area": "housing", "place": "999999"}])
         >>> result.records == result.assessed + result.rejected == 2
         True
         >>> result.findings["problem"].unique().tolist(), result.rejects.loc[0, "field"]
