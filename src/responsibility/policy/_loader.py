@@ -205,8 +205,9 @@ def read_policy_dir(path: str | Path) -> Loaded:
     root = Path(path)
     if not root.is_dir():
         what = "not a directory" if root.exists() else "no such directory"
-        raise RulesError([Issue(str(root), 0, 0, what, "point at a policy directory (a copy of the shipped rules/), "
-                                "or give no path (load(), no --rules) for the rules shipped with the package", "missing_dir")])
+        hint = ("point at a policy directory (a copy of the shipped rules/), or give no path (load(), no --rules) "
+                "for the rules shipped with the package")
+        raise RulesError([Issue(str(root), 0, 0, what, hint, "missing_dir")])
     markers = ("policy.yaml", "vocabulary.yaml", "accountability.yaml", "parameters.yaml", "areas", "bodies")
     if not any((root / m).exists() or (root / m).is_symlink() for m in markers):
         raise RulesError([Issue(str(root), 0, 0, "is not a policy directory (no policy.yaml, vocabulary.yaml, "
