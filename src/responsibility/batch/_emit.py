@@ -208,9 +208,14 @@ class Columns:
 
 
 def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> Any:
-    """The reasons of rows made of two segments each (``segs``), but rows ``given`` are ``texts``:
-    one take of both segments of every row, in row order, whose data is the reasons' text and
-    every second offset of which bounds a row's reason. ``segs`` is changed (the given rows)."""
+    """The reasons of rows made of two segments each (``segs``), but rows ``given`` are ``texts``.
+    ``segs`` is changed (the given rows).
+
+    Each row's length is known from its segments', so the reasons' text is one buffer of the exact
+    size, filled by takes of a few thousand rows' segments at a time: one take of every row grows
+    its output by doubling, and each time the memory is fresh (faulted in and zeroed by the kernel,
+    whole huge pages at a time where transparent huge pages are on), which cost three times the
+    copying itself."""
     import pyarrow as pa
 
     n = len(segs)
@@ -219,15 +224,29 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
     segs[given, 0] = base + np.arange(len(given))
     segs[given, 1] = 0
     try:
-        taken = segments.arrow().take(pa.array(segs.ravel()))
-        _, offs, data = taken.buffers()
-        if n and offs is not None:
-            offsets = np.frombuffer(offs, np.int32, 2 * n + 1, 4 * taken.offset)[::2].copy()
-        else:
-            offsets = np.zeros(n + 1, np.int32)
-        return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets), data or pa.py_buffer(b"")])
+        bounds = segments.offsets
+        flat = segs.ravel()
+        sizes = (bounds[flat + 1] - bounds[flat]).reshape(n, 2).sum(axis=1)
+        offsets = np.zeros(n + 1, np.int64)
+        np.cumsum(sizes, out=offsets[1:])
+        if offsets[-1] >= 2**31:
+            raise OverflowError("the reasons of one chunk exceed 2 GiB")
+        data = np.empty(int(offsets[-1]), np.uint8)
+        source = segments.arrow()
+        for lo in range(0, n, _TAKE_ROWS):
+            hi = min(n, lo + _TAKE_ROWS)
+            a, b = int(offsets[lo]), int(offsets[hi])
+            if b > a:
+                taken = source.take(pa.array(flat[2 * lo:2 * hi]))
+                data[a:b] = np.frombuffer(taken.buffers()[2], np.uint8, b - a)
+        return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets.astype(np.int32)),
+                                                      pa.py_buffer(data)])
     finally:
         segments.truncate(base)
+
+
+#: Rows whose reasons one take gathers (its output, about a megabyte, is memory used again and again).
+_TAKE_ROWS = 8192
 
 
 class Emitter:
