@@ -178,6 +178,8 @@ class Assessor:
         self.t = Tables(policy, jurisdiction, decider)
         self.templates = Templates(self.t, lang)
         self.emitter = Emitter(self.t, self.templates, lang, segments)
+        #: the reasons' segments (shared with the other periods' assessors of a :class:`Periods`)
+        self.segments = self.emitter.segments
         params = policy.parameters
         # Every record takes the reference path when the templates cannot be filled by concatenation
         # or the policy has dated amendments (see the module docstring).

@@ -66,6 +66,10 @@ class Segments:
         self.count = 1  # offsets[0] = offsets[1] = 0: the empty segment
         #: how many times the buffer started afresh (emitters sharing it drop what they knew of it)
         self.generation = 0
+        #: whether :func:`reasons` may put its text in one buffer used again by its next call (set
+        #: by a caller that is done with a chunk's reasons before it makes the next chunk's)
+        self.reuse = False
+        self._text = np.zeros(0, np.uint8)
 
     def __len__(self) -> int:
         return self.count
@@ -215,7 +219,8 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
     size, filled by takes of a few thousand rows' segments at a time: one take of every row grows
     its output by doubling, and each time the memory is fresh (faulted in and zeroed by the kernel,
     whole huge pages at a time where transparent huge pages are on), which cost three times the
-    copying itself."""
+    copying itself. With ``segments.reuse`` that buffer is the same from call to call (the
+    reasons are valid until the next call)."""
     import pyarrow as pa
 
     n = len(segs)
@@ -231,7 +236,13 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
         np.cumsum(sizes, out=offsets[1:])
         if offsets[-1] >= 2**31:
             raise OverflowError("the reasons of one chunk exceed 2 GiB")
-        data = np.empty(int(offsets[-1]), np.uint8)
+        size = int(offsets[-1])
+        if not segments.reuse:
+            data = np.empty(size, np.uint8)
+        else:  # fresh memory costs more than filling it: keep one buffer
+            if len(segments._text) < size:
+                segments._text = np.empty(max(size, len(segments._text) * 5 // 4), np.uint8)
+            data = segments._text[:size]
         source = segments.arrow()
         for lo in range(0, n, _TAKE_ROWS):
             hi = min(n, lo + _TAKE_ROWS)

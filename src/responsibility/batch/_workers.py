@@ -233,6 +233,7 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
 
     try:
         assessor = make()
+        assessor.segments.reuse = True  # a chunk's rows are written to the slot before the next chunk is made
         dicts = Dictionaries(assessor.t)
         while True:
             if not tasks and not take(cmd.recv()):
