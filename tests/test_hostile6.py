@@ -451,3 +451,21 @@ def test_ledger_query_values_are_read_as_a_record_s_values(client, query: str, s
         assert r.json()["error"]["field"] == "query.place"
     r = client.get(f"/v1/ledger/events?{query}", headers=bearer("chunan"))
     assert r.status_code == (status if "place" in query else 200), r.text
+
+
+# ---------------------------------------------------------------- the ledger's database
+
+
+@pytest.mark.parametrize("name", ["q?x=1.db", "台账 #1 ü.db", "a?mode=ro.db"])
+def test_a_ledger_file_is_the_file_named_whatever_its_name_holds(run_cli: Run, tmp_path: Path, name: str) -> None:
+    db = tmp_path / name
+    code, _, err = run_cli("ledger", "init", str(db))
+    # Before: "q?x=1.db" made (or opened) the file "q", the rest read as a URL query (with a warning).
+    assert code == 0 and db.is_file() and sorted(p.name for p in tmp_path.iterdir()) == [name], err
+    assert "Warning" not in err
+    code, out, _ = run_cli("ledger", "verify", str(db))
+    assert code == 0 and "0 events" in out
+    link = tmp_path / "book.xlsx"
+    link.symlink_to(db)
+    code, _, err = run_cli("ledger", "export", str(db), str(link))
+    assert code == 2 and "also an input" in err and link.is_symlink()

@@ -83,10 +83,10 @@ def init_cmd(target: str) -> None:
 def upgrade_cmd(target: str) -> None:
     """Bring a ledger's schema up to this library's version."""
     from ..ledger._ledger import _check_file, _database_errors
-    from ..ledger._store import make_engine, upgrade, url_of
+    from ..ledger._store import engine_of, upgrade
 
     _check_file(target, creating=False)  # never an empty file made where none was, nor exit 3 on a corrupt one
-    engine = make_engine(url_of(target))
+    engine = engine_of(target)
     try:
         with _database_errors(target):
             before, after = upgrade(engine)

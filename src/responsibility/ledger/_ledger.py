@@ -26,11 +26,11 @@ from ._store import (
     LedgerError,
     corrected_rows,
     create,
+    engine_of,
     insert,
     iter_rows,
     json_lines,
     lock_head,
-    make_engine,
     now,
     rows_to_insert,
     schema_version,
@@ -147,7 +147,9 @@ class Ledger:
     def __init__(self, target: str, *, policy: PolicyView | None = None, jurisdiction: Jurisdiction | None = None,
                  _engine: Any = None) -> None:
         self.url = url_of(str(target))
-        self.engine = _engine if _engine is not None else make_engine(self.url)
+        #: The SQLite file (``None`` for a server's database): an input no output may replace.
+        self.file = _sqlite_path(str(target))
+        self.engine = _engine if _engine is not None else engine_of(str(target))
         self._policy = policy
         self._jurisdiction = jurisdiction
 
@@ -634,7 +636,7 @@ class Ledger:
                 marks = set()
             sheets.append((titles[key]["name"], to_zh(frame, self.policy), marks))
         # The SQLite files are inputs (a link to them too: check_target compares real files).
-        write_workbook(path, sheets, inputs=database_files(self.url))
+        write_workbook(path, sheets, inputs=database_files(self.file) if self.file else [])
 
     # ------------------------------------------------------------------ checking
 

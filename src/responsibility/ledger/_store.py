@@ -22,8 +22,9 @@ from .._errors import ExtraUnavailable, LedgerError, import_extra
 
 SCHEMA_VERSION = 1
 
-__all__ = ["SCHEMA_VERSION", "LedgerError", "Tables", "corrected_rows", "create", "insert", "iter_rows", "json_lines",
-           "lock_head", "make_engine", "now", "rows_to_insert", "schema_version", "tables", "upgrade", "url_of"]
+__all__ = ["SCHEMA_VERSION", "LedgerError", "Tables", "corrected_rows", "create", "engine_of", "insert", "iter_rows",
+           "json_lines", "lock_head", "make_engine", "now", "rows_to_insert", "schema_version", "tables", "upgrade",
+           "url_of"]
 
 
 def _sqlalchemy() -> Any:
@@ -90,11 +91,19 @@ def tables() -> Tables:
     return _TABLES
 
 
-def make_engine(url: str) -> Any:
-    """A SQLAlchemy engine; SQLite gets WAL, a busy timeout and ``BEGIN IMMEDIATE`` for writes."""
+def engine_of(target: str) -> Any:
+    """:func:`make_engine` for a ledger given as a file path or a database URL."""
+    return make_engine(url_of(target), file=None if "://" in target else target)
+
+
+def make_engine(url: str, *, file: str | None = None) -> Any:
+    """A SQLAlchemy engine; SQLite gets WAL, a busy timeout and ``BEGIN IMMEDIATE`` for writes.
+    ``file``: the SQLite file exactly as named (a ``?`` or ``#`` in it is part of the name, which
+    in a URL would start a query or a fragment: ``q?x=1.db`` was the file ``q``)."""
     sa = _sqlalchemy()
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"timeout": 60})
+        where = sa.engine.URL.create("sqlite", database=file) if file is not None else url
+        engine = sa.create_engine(where, connect_args={"timeout": 60})
 
         def _connect(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
