@@ -24,11 +24,9 @@ from ._engine_durable import fork_safe_lock
 from ._facts import REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
 from ._problem import Problem, parse_day, parse_problem
 from ._verdict import (
-    Cell,
     Finding,
     FindingForm,
     Interpretation,
-    InterpretationCell,
     InterpretationForm,
     More,
     Sheet,
@@ -38,7 +36,6 @@ from ._verdict import (
     VerdictContext,
     fill_template,
     fresh,
-    interpretation_cell,
 )
 
 EngineName = Literal["durable", "compiled"]
@@ -85,8 +82,6 @@ class Rows(NamedTuple):
     rules: tuple[tuple[str, ...], ...]
     slots: tuple[tuple[Any, str], ...]
     interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
-    cells: tuple[tuple[Cell, int], ...]  # what to_dict reads (:class:`Sheet`)
-    icells: tuple[tuple[InterpretationCell, tuple[int, ...]], ...]
 
 
 class _Engine(Protocol):
@@ -145,8 +140,6 @@ class Decider:
         self._order = _Memo(lambda k: (policy.level_rank[policy.bodies[k[0]].level], k[0],
                                        self._failure_rank[k[1]], self._liability_rank[k[2]]))
         self._interpretation_memo = _Memo(self._interpretation_form)
-        #: By interpretation id, as :attr:`_interpretation_memo` (a form's value may be a list: unhashable).
-        self._interpretation_cells = _Memo(lambda rid: interpretation_cell(self._interpretation_memo[rid]))
         #: A plan's interpretations by what its findings rest on (in order) and what rests without a finding.
         self._interpretations_memo: dict[tuple[Any, ...], tuple[tuple[InterpretationForm, tuple[int, ...]], ...]] = {}
 
@@ -301,10 +294,7 @@ class Decider:
             rules_of.append(rules)
             slot_of.append(slots.setdefault((fact.get("lvl"), form.level), len(slots)))
         interpretations = self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on)
-        cell = self._interpretation_cells
-        got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations,
-                               tuple(zip([f.cell for f in forms], slot_of, strict=True)),
-                               tuple([(cell[i.id], ix) for i, ix in interpretations]))
+        got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations)
         return got
 
     def without_knowers_missing(self, placed: dict[tuple[str, str, str], Any],
@@ -499,8 +489,7 @@ class Decider:
                                   assignee=level_at.name, assignee_en=level_at.en)
             slots.append((got[0], got[1], values))
         return Sheet(rows.forms, rows.slot_of, rows.rules, slots, rows.interpretations,
-                     functools.partial(self._more_of, problem, jurisdiction, facts, hits, plan),
-                     rows.cells, rows.icells)
+                     functools.partial(self._more_of, problem, jurisdiction, facts, hits, plan))
 
     def _places_in(self, jurisdiction: Jurisdiction) -> dict[tuple[str, str], tuple[str, str, str]]:
         """Where the findings of a record in ``jurisdiction`` sit, kept by the record's place and the

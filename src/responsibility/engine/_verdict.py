@@ -11,10 +11,12 @@ a choice the text leaves open. ``to_dict()`` gives the fixed JSON shape::
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import string
-from collections.abc import Callable, Collection, Mapping
+import types
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -183,18 +185,20 @@ class FindingForm:
     own: Mapping[str, str] | None = None
     #: What the form was made from, kept with it (the decider finds the form by its identity).
     static: Any = None
-    #: What ``to_dict`` reads of a finding of this form (a :data:`Cell` short of its slot).
-    cell: Cell = dataclass_field(init=False, compare=False, repr=False)
+    #: ``Finding.to_dict("zh")`` and ``("en")`` of a finding of this form, given its :data:`Slot`
+    #: (:func:`finding_dict_maker`).
+    zh_dict: Callable[[Slot], dict[str, Any]] = dataclass_field(init=False, compare=False, repr=False)
+    en_dict: Callable[[Slot], dict[str, Any]] = dataclass_field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        # The row is Finding.to_dict() short of its place, clauses and reason: each to_dict copies
-        # it and sets those three (the keys stay in their order).
-        row = {"level": self.level, "body": self.body, "name": self.name, "place": "", "basis": self.basis,
-               "liability": self.liability, "clauses": None, "reason": ""}
-        own = self.own is not None
-        object.__setattr__(self, "cell", (row, self.clauses, self.reason.format_map if own else formatter(self.reason),
-                                          self.reason_en.format_map if own else formatter(self.reason_en),
-                                          self if own else None))
+        # Made on first use: most forms are read in one language only.
+        object.__setattr__(self, "zh_dict", functools.partial(self._first_dict, False))
+        object.__setattr__(self, "en_dict", functools.partial(self._first_dict, True))
+
+    def _first_dict(self, en: bool, slot: Slot) -> dict[str, Any]:
+        make = finding_dict_maker(self, en)
+        object.__setattr__(self, "en_dict" if en else "zh_dict", make)
+        return make(slot)
 
     def text(self, values: Mapping[str, str], en: bool) -> str:
         """The reason in Chinese or English, given the record's values (a :func:`blank` mapping)."""
@@ -209,67 +213,144 @@ class FindingForm:
 #: plain dict with a value, maybe ``""``, for every field a form's template left unfilled).
 Slot = tuple[str, str, Mapping[str, str]]
 
-#: What ``to_dict`` reads of a finding's form (:attr:`FindingForm.cell`): its dict short of its place,
-#: clauses and reason, its clauses, its reason templates' :func:`formatter` (Chinese, English), and
-#: the form itself where formatting needs its own values too (else ``None``).
-Cell = tuple[dict[str, Any], tuple[str, ...], Callable[[Mapping[str, str]], str],
-             Callable[[Mapping[str, str]], str], FindingForm | None]
+#: The keys of a finding's dict, in order (``Finding.to_dict``).
+_FINDING_KEYS = ("level", "body", "name", "place", "basis", "liability", "clauses", "reason")
 
 #: :func:`formatter` by template (a policy's forms have a few hundred).
 _FORMATTERS: dict[str, Callable[[Mapping[str, str]], str]] = {}
+
+
+def _pieces(template: str) -> list[tuple[str, str | None]] | None:
+    """The literal runs of ``template``, each with the plain field name after it (``None`` after
+    the last run); ``None`` where the template does not parse or a field is not a plain name
+    (a conversion, a format spec, an attribute, an index, a positional field)."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return None
+    out: list[tuple[str, str | None]] = []
+    for literal, field, spec, conversion in parsed:
+        if field is not None and (spec or conversion or not field.isidentifier()):
+            return None
+        out.append((literal, field))
+    return out
+
+
+def _fstring(pieces: list[tuple[str, str | None]], literals: list[Any], values: str) -> str:
+    """The source of an f-string of ``pieces`` reading fields from the mapping named ``values``;
+    each non-empty literal run is a name ``l<i>`` (appended to ``literals``): the template's own
+    text stays data, the source holds only names and identifiers."""
+    out = []
+    for literal, field in pieces:
+        if literal:
+            out.append(f"{{l{len(literals)}}}")
+            literals.append(literal)
+        if field is not None:
+            out.append(f"{{{values}[{field!r}]}}")
+    return 'f"' + "".join(out) + '"'
 
 
 def formatter(template: str) -> Callable[[Mapping[str, str]], str]:
     """A function giving ``template.format_map(values)``: where every field of ``template`` is a
     plain name (no conversion, format spec, attribute or index), a function compiled to an
     f-string of its literal runs and fields, which formats the same without parsing the
-    template on each call (a reason is formatted once per finding of every verdict); else
-    ``template.format_map`` itself.
+    template on each call; else ``template.format_map`` itself.
 
     >>> formatter("{place}（{finder}）{{x}}")({"place": "某村", "finder": "县"})
     '某村（县）{x}'
     """
     got = _FORMATTERS.get(template)
     if got is None:
-        got = _compiled(template) or template.format_map
+        pieces = _pieces(template)
+        if pieces is None:
+            got = template.format_map
+        else:
+            literals: list[Any] = []
+            got = _made("v", _fstring(pieces, literals, "v"), literals)
         if len(_FORMATTERS) >= 10_000:
             _FORMATTERS.clear()
         _FORMATTERS[template] = got
     return got
 
 
-def _compiled(template: str) -> Callable[[Mapping[str, str]], str] | None:
-    literals: list[str] = []
-    pieces: list[str] = []
-    try:
-        parsed = list(string.Formatter().parse(template))
-    except ValueError:
-        return None
-    for literal, field, spec, conversion in parsed:
-        # The source holds only indices and identifiers: the template's own text stays data (in L).
-        pieces.append(f"{{L[{len(literals)}]}}")
-        literals.append(literal)
-        if field is None:
-            continue
-        if spec or conversion or not field.isidentifier():
-            return None
-        pieces.append(f"{{v[{field!r}]}}")
-    namespace: dict[str, Any] = {"L": tuple(literals)}
-    exec('def formatted(v, L=L):\n    return f"' + "".join(pieces) + '"\n', namespace)
-    made: Callable[[Mapping[str, str]], str] = namespace["formatted"]
-    return made
-#: What ``to_dict`` reads of an interpretation: its dict short of the findings, and whether its value
-#: is a list (each dict gets its own copy).
-InterpretationCell = tuple[dict[str, Any], bool]
+#: Functions compiled by :func:`_made`, by their source.
+_CODE: dict[str, Callable[..., Any]] = {}
 
 
-def interpretation_cell(i: InterpretationForm) -> InterpretationCell:
-    """The :data:`InterpretationCell` of ``i``."""
-    return ({"id": i.id, "type": i.type, "name": i.name, "value": i.value, "why": i.why, "findings": None},
-            isinstance(i.value, list))
+def _made(arg: str, expression: str, constants: Sequence[Any], setup: str = "") -> Callable[..., Any]:
+    """A function of ``arg`` returning ``expression`` (after the statement ``setup``), in which the
+    names ``l0``, ``l1``… are ``constants`` (bound as defaults: the source holds names only, never a
+    value). :func:`bound` gives the same function with other constants."""
+    names = [f"l{i}" for i in range(len(constants))]
+    source = f"def made({', '.join([arg, *names])}):\n    {setup or 'pass'}\n    return {expression}\n"
+    proto = _CODE.get(source)
+    if proto is None:
+        namespace: dict[str, Any] = {}
+        exec(source, namespace)
+        proto = namespace["made"]
+        if len(_CODE) >= 10_000:
+            _CODE.clear()
+        _CODE[source] = proto
+    return bound(proto, constants)
 
 
-class InterpretationForm(NamedTuple):
+def bound(proto: Callable[..., Any], constants: Sequence[Any]) -> Callable[..., Any]:
+    """A function made by :func:`_made`, with ``constants`` (as many) in place of its own."""
+    return types.FunctionType(proto.__code__, proto.__globals__, "made", tuple(constants))
+
+
+#: By reason template and number of clauses: a finding dict maker (:func:`finding_dict_maker`) and the
+#: template's literal runs it binds after the form's values and clauses; ``None`` for a template
+#: :func:`formatter` cannot compile. Forms of one failure share one (a policy has many forms, few templates).
+_DICT_MAKERS: dict[tuple[str, int], tuple[Callable[..., Any], tuple[str, ...]] | None] = {}
+
+
+def finding_dict_maker(form: FindingForm, en: bool) -> Callable[[Slot], dict[str, Any]]:
+    """A function giving ``Finding.to_dict()`` (the reason in English if ``en``) of a finding of
+    ``form`` in a slot, without a :class:`Finding`: one dict display of the form's values, the
+    slot's place, a new list of the clauses and the reason template as an f-string of the slot's
+    values (a form whose template :func:`formatter` cannot compile, or that needs its own values
+    too, formats with :meth:`FindingForm.text`)."""
+    template, n = (form.reason_en if en else form.reason), len(form.clauses)
+    own: list[Any] = [form.level, form.body, form.name, form.basis, form.liability, *form.clauses]
+    key = (template, n)
+    got = _DICT_MAKERS.get(key) if form.own is None else None
+    if got is None and form.own is None and key not in _DICT_MAKERS:
+        pieces = _pieces(template)
+        got = None
+        if pieces is not None:
+            constants = list(own)
+            proto = _finding_dict(n, _fstring(pieces, constants, "v"), constants)
+            got = (proto, tuple(constants[len(own):]))
+        if len(_DICT_MAKERS) >= 10_000:
+            _DICT_MAKERS.clear()
+        _DICT_MAKERS[key] = got
+    if got is None:  # formatted by the form itself
+        text = functools.partial(form.text, en=en)
+        return _finding_dict(n, f"l{len(own)}(v)", [*own, text])
+    return bound(got[0], (*own, *got[1]))
+
+
+def _finding_dict(clauses: int, reason: str, constants: Sequence[Any]) -> Callable[[Slot], dict[str, Any]]:
+    """A function of a slot ``s`` (its record values ``v``) giving a finding's dict: the form's
+    level, body, name, basis and liability are ``l0``-``l4``, its clauses the next ``clauses``
+    names, its reason the expression ``reason``."""
+    values = ["l0", "l1", "l2", "s[0]", "l3", "l4", "[" + ", ".join(f"l{5 + i}" for i in range(clauses)) + "]",
+              reason]
+    return _made("s", "{" + ", ".join(f"{k!r}: {v}" for k, v in zip(_FINDING_KEYS, values, strict=True)) + "}",
+                 constants, "v = s[2]")
+
+
+def interpretation_dict_maker(i: InterpretationForm) -> Callable[[tuple[int, ...]], dict[str, Any]]:
+    """A function giving ``Interpretation.to_dict()`` of ``i`` given the findings resting on it (a
+    list value copied: each dict has its own)."""
+    value = "[*l3]" if isinstance(i.value, list) else "l3"
+    return _made("ix", f"{{'id': l0, 'type': l1, 'name': l2, 'value': {value}, 'why': l4, 'findings': [*ix]}}",
+                 (i.id, i.type, i.name, i.value, i.why))
+
+
+@dataclass(frozen=True, slots=True)
+class InterpretationForm:
     """An interpretation without the findings that rest on it (the same for every verdict)."""
 
     id: str
@@ -277,6 +358,11 @@ class InterpretationForm(NamedTuple):
     name: str
     value: Any
     why: str
+    #: ``Interpretation.to_dict()`` of it, given the findings resting on it (:func:`interpretation_dict_maker`).
+    dict_of: Callable[[tuple[int, ...]], dict[str, Any]] = dataclass_field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "dict_of", interpretation_dict_maker(self))
 
 
 def fresh(value: Any) -> Any:
@@ -296,10 +382,6 @@ class Sheet(NamedTuple):
     slots: list[Slot]
     interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
     more: Callable[[], More]
-    #: What ``to_dict`` reads: each finding's form's cell with its slot, each interpretation's cell
-    #: with the findings resting on it.
-    cells: tuple[tuple[Cell, int], ...]
-    icells: tuple[tuple[InterpretationCell, tuple[int, ...]], ...]
 
     def parts(self) -> Parts:
         """The :class:`Finding` and :class:`Interpretation` objects of the rows."""
@@ -316,28 +398,14 @@ class Sheet(NamedTuple):
 
     def finding_dicts(self, lang: Lang) -> list[dict[str, Any]]:
         """``Finding.to_dict(lang)`` of every finding."""
-        en = lang == "en"
         slots = self.slots
-        out = []
-        for (row, clauses, zh, en_text, own), s in self.cells:
-            place, _, values = slots[s]
-            d = row.copy()
-            d["place"] = place
-            d["clauses"] = list(clauses)
-            d["reason"] = (en_text if en else zh)(values) if own is None else own.text(values, en)
-            out.append(d)
-        return out
+        if lang == "en":
+            return [f.en_dict(slots[s]) for f, s in zip(self.forms, self.slot_of, strict=True)]
+        return [f.zh_dict(slots[s]) for f, s in zip(self.forms, self.slot_of, strict=True)]
 
     def interpretation_dicts(self) -> list[dict[str, Any]]:
         """``Interpretation.to_dict()`` of every interpretation."""
-        out = []
-        for (row, listed), ix in self.icells:
-            d = row.copy()
-            if listed:
-                d["value"] = list(d["value"])
-            d["findings"] = list(ix)
-            out.append(d)
-        return out
+        return [i.dict_of(ix) for i, ix in self.interpretations]
 
 
 class VerdictContext(NamedTuple):
