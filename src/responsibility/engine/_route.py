@@ -169,12 +169,13 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     act_by = received + dt.timedelta(days=handling_days)
     kind_clauses = tuple(policy.kinds[(p.domain, p.kind)].clauses) if p.kind else ()
     order = {c: i for i, c in enumerate(policy.clauses)}  # the text's order, as a verdict lists them
+    clauses = sorted(dict.fromkeys((*_handling_clauses(policy), *kind_clauses)), key=lambda c: order.get(c, len(order)))
     return Route(
         problem=p.id, area=p.domain, kind=p.kind, place=p.place, registering_level=registering,
         authority=auth_level, authority_place=auth_place, handlers=handlers, assignees=assignees,
         escalate=escalate, report_to=handlers if escalate else (), received=received, act_by=act_by,
         rectification_days=rect_days, rectify_by=act_by + dt.timedelta(days=rect_days),
-        clauses=tuple(sorted(dict.fromkeys((*_handling_clauses(policy), *kind_clauses)), key=order.get)),
+        clauses=tuple(clauses),
         rests_on=("handling_time_limit_days", "rectification_time_limit_days"),
         names={b: policy.bodies[b].name for b in policy.bodies},
     )
