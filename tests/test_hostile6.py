@@ -469,3 +469,40 @@ def test_a_ledger_file_is_the_file_named_whatever_its_name_holds(run_cli: Run, t
     link.symlink_to(db)
     code, _, err = run_cli("ledger", "export", str(db), str(link))
     assert code == 2 and "also an input" in err and link.is_symlink()
+
+
+@pytest.mark.parametrize(("replace", "field", "code"), [
+    ({"domain": "nonexistent", "place": "330127100219"}, "replace.domain", "unknown_area"),
+    ({"domain": "housing", "place": "110101"}, "replace.place", "unknown_place"),
+    ({"domain": "housing", "place": "330127100219", "severity": "dire"}, "replace.severity", "bad_value"),
+    ({"domain": "housing", "place": "330127100219", "kind": "no_such_kind"}, "replace.kind", "unknown_kind"),
+])
+def test_a_correction_is_held_to_what_the_event_it_corrects_was(own_db: Path, replace: dict[str, str], field: str,
+                                                                 code: str) -> None:
+    # Before: stored as given; the 责任清单 then failed for everyone (KeyError: 'nonexistent', exit 3).
+    with Ledger.open(own_db) as led:
+        with pytest.raises(ProblemError) as info:
+            led.correct(1, reason="typo", on="2021-06-01", entered_by="clerk", **replace)
+        assert (info.value.field, info.value.code) == (field, code), str(info.value)
+        assert len(led.responsibilities("2021-06-20"))
+
+
+def test_ledger_events_take_the_names_a_record_takes_and_store_ids(run_cli: Run, own_db: Path,
+                                                                   tmp_path: Path) -> None:
+    events = tmp_path / "events.yaml"
+    events.write_text(
+        "- {problem: N-1, type: registered, on: 2021-06-01, domain: 危房改造, place: '330127100219', severity: 较重}\n"
+        "- {problem: N-1, type: discovered, on: 2021-06-01, level: 县, channel: 县（市、区）长热线}\n"
+        "- {problem: N-1, type: assigned, on: 2021-06-02, by_level: County, to_level: 乡镇}\n"
+        "- {problem: CA-2021-001, type: corrected, on: 2021-06-02, event: 1, reason: 名称,\n"
+        "   replace: {domain: 危房改造, place: '330127100219', severity: 严重}}\n", encoding="utf-8")
+    # Before: "unknown duty area '危房改造'" (records, imports and options took the names; events did not).
+    code, _, err = run_cli("ledger", "add", str(own_db), str(events), "--by", "clerk")
+    assert code == 0, err
+    with Ledger.open(own_db) as led:
+        stored = [e.data for e in led.events("N-1")]
+        assert stored[0]["domain"] == "housing" and stored[0]["severity"] == "serious"
+        assert (stored[1]["level"], stored[1]["channel"]) == ("county", "hotline")
+        assert (stored[2]["by_level"], stored[2]["to_level"]) == ("county", "township")
+        assert led.events("CA-2021-001")[-1].data["replace"]["severity"] == "grave"
+        assert led.state("CA-2021-001").severity == "grave"

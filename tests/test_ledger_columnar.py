@@ -137,9 +137,9 @@ def test_edge_ledgers_on_both_databases(ledger_url: str) -> None:
         _same_as_reference(ledger, "2021-03-10")
         ledger.correct(3, reason="sent to the wrong level", on="2021-03-07", entered_by="x", void=True)
         ledger.correct(8, reason="another channel", on="2021-03-07", entered_by="x", level="county",
-                       channel="inspection")
+                       channel="inspection_tour")  # a channel of the policy (a correction is checked)
         _same_as_reference(ledger, "2021-03-10")
-        assert ledger.problems("2021-03-10")["channel"].tolist() == ["hotline", "inspection", "hotline"]
+        assert ledger.problems("2021-03-10")["channel"].tolist() == ["hotline", "inspection_tour", "hotline"]
         _tamper(ledger.url, "INSERT INTO events (seq, problem, type, day, data, entered_by, entered_at, prev, hash) "
                 "SELECT 100, problem, type, '2021-03-02', replace(data, 'serious', 'grave'), entered_by, entered_at, "
                 "prev, hash FROM events WHERE seq = 1")

@@ -321,14 +321,36 @@ class Folder:
         if not e.data.get("void"):
             raw = {**e.data["replace"], "problem": e.problem, "type": target.type}
             raw.setdefault("on", target.on)
-            Event.parse(raw, entered_by=e.entered_by)
+            try:
+                # The replacement is held to what the event it replaces was held to (an unknown area
+                # or place would otherwise enter the ledger through a correction, and every list
+                # that reads it fail), and stored with the ids the checks read its names as.
+                replacement = Event.parse(raw, entered_by=e.entered_by)
+                self._check(replacement, correcting=True)
+            except ProblemError as exc:
+                inner = exc.detail.removeprefix(f"{target.type} event on {raw['on']}: ")
+                raise ProblemError(f"replace.{exc.field}", f"{e.type} event on {e.on}: {inner}", record=e.problem,
+                                   code=exc.code) from None
+            e.data["replace"] = {k: replacement.data.get(k, v) for k, v in e.data["replace"].items()}
 
-    def _check(self, e: Event) -> None:
+    def _check(self, e: Event, *, correcting: bool = False) -> None:
+        """Refuse ``e`` unless its fields name what the policy and the jurisdiction hold and it fits
+        the problem's history; names are read as a record's are (危房改造, 县, 较重) and stored as
+        ids. ``correcting``: a correction's replacement, whose fields are checked but not against
+        the history it rewrites."""
         policy, j = self.policy, self.jurisdiction
         d = e.data
         rank: Mapping[str, int] = policy.level_rank
+        ids = _ids(policy)
+        for f, kind in _NAMED:
+            if d.get(f) is not None and d[f] not in ids[kind]:
+                d[f] = _names(policy).canonical(kind, d[f])
+        if e.type == "registered" and d.get("kind") is not None and (d["domain"], d["kind"]) not in policy.kinds:
+            d["kind"] = _names(policy).canonical(f"kind:{d['domain']}", d["kind"])
+        if e.type == "concealed" and d["who"] not in rank and d["who"] not in policy.bodies:
+            d["who"] = _names(policy).canonical("level", d["who"])
         if e.type == "registered":
-            if e.problem in self.states:
+            if e.problem in self.states and not correcting:
                 self._fail(e, "problem", f"already registered on {self.states[e.problem].registered_on}",
                            "duplicate_problem")
             if d["domain"] not in policy.problem_areas:
@@ -361,12 +383,14 @@ class Folder:
             hint = _suggest(e.problem, self.states) if self.states else "register it first"
             self._fail(e, "problem", f"unknown problem {e.problem!r}; {hint}", "unknown_problem")
         assert s is not None
-        if e.on < s.registered_on:
+        if correcting:
+            pass
+        elif e.on < s.registered_on:
             self._fail(e, "on", f"before the problem was registered on {s.registered_on}", "order_violation")
-        if s.merged_into is not None:
+        elif s.merged_into is not None:
             self._fail(e, "problem", f"merged into {s.merged_into!r} on {s.merged_on}; record events there",
                        "problem_closed")
-        if s.closed_on is not None and e.type not in ("concealed",):
+        elif s.closed_on is not None and e.type not in ("concealed",):
             self._fail(e, "problem", f"closed on {s.closed_on}; a closed problem takes no more events",
                        "problem_closed")
         prank = rank[_place_level(s.place)]
@@ -396,11 +420,11 @@ class Folder:
                            "unknown_channel")
             body("body", d["level"])
             return
-        if not s.discoveries and e.type != "concealed":
+        if not s.discoveries and e.type != "concealed" and not correcting:
             self._fail(e, "type", "the problem has no discovery yet; record how and when it was found first",
                        "missing_discovery")
         first = s.discovered
-        if first is not None and e.on < first.on:
+        if first is not None and e.on < first.on and not correcting:
             self._fail(e, "on", f"before the problem was discovered on {first.on}", "order_violation")
         if e.type in ("assigned", "reported"):
             by, to = level("by_level"), level("to_level")
@@ -419,18 +443,19 @@ class Folder:
                 self._fail(e, "deadline", f"deadline {d['deadline']} is before the assignment on {e.on}",
                            "order_violation")
         elif e.type == "rectified":
-            if s.rectified_on is not None:
+            if s.rectified_on is not None and not correcting:
                 self._fail(e, "type", f"rectification already reported on {s.rectified_on}", "duplicate_event")
         elif e.type in ("verified", "closed"):
-            if s.rectified_on is None:
+            if s.rectified_on is None and not correcting:
                 self._fail(e, "type", f"cannot be {e.type}: no rectification has been reported "
                            "(record a 'rectified' event first)", "order_violation")
-            assert s.rectified_on is not None
             # Each list as of a day in between would show the problem closed but not yet rectified.
-            if e.on < s.rectified_on:
+            if s.rectified_on is None or correcting:
+                pass
+            elif e.on < s.rectified_on:
                 self._fail(e, "on", f"before the rectification reported on {s.rectified_on}; a problem is "
                            f"{e.type} once rectified", "order_violation")
-            if e.type == "closed" and s.verified_on is not None and e.on < s.verified_on:
+            elif e.type == "closed" and s.verified_on is not None and e.on < s.verified_on:
                 self._fail(e, "on", f"before the verification on {s.verified_on}; a problem is closed once verified",
                            "order_violation")
             if d.get("level") is not None:
@@ -464,6 +489,25 @@ class Folder:
 
         as_of = max(s.last_on or s.registered_on, today or s.registered_on)
         parse_problem(s.record(as_of), self.policy, self.jurisdiction, today=as_of)
+
+
+#: The event fields that name a term of the policy, and the kind of term.
+_NAMED = (("domain", "area"), ("severity", "severity"), ("level", "level"), ("by_level", "level"),
+          ("to_level", "level"), ("channel", "channel"))
+
+
+def _ids(policy: Any) -> dict[str, Any]:
+    """The ids of each kind of term (an id needs no reading as a name)."""
+    return policy._memo("ledger_ids", lambda: {  # type: ignore[no-any-return]
+        "area": frozenset(policy.problem_areas), "level": policy.level_rank, "channel": policy.channels,
+        "severity": frozenset(x.id for x in policy.data.vocabulary.severities)})
+
+
+def _names(policy: Any) -> Any:
+    """The names a record may give each id (危房改造 for housing, 县 for county)."""
+    from ._compat import ValueNames
+
+    return ValueNames.of(policy)
 
 
 @functools.cache
