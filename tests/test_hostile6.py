@@ -506,3 +506,25 @@ def test_ledger_events_take_the_names_a_record_takes_and_store_ids(run_cli: Run,
         assert (stored[2]["by_level"], stored[2]["to_level"]) == ("county", "township")
         assert led.events("CA-2021-001")[-1].data["replace"]["severity"] == "grave"
         assert led.state("CA-2021-001").severity == "grave"
+
+
+@pytest.mark.parametrize(("files", "data", "status", "field"), [
+    # Before: the second file was ignored (200, an import of one of the two), an unknown field too.
+    ([("file", ("a.xlsx", WORKBOOK.read_bytes())), ("file", ("b.xlsx", WORKBOOK.read_bytes()))], {}, 422, "file"),
+    ([("file", ("a.csv", b"x,y\n")), ("mappings", ("m.yaml", b"x: 1\n"))], {}, 422, "mappings"),
+    # Before: blamed on the field 'file'.
+    ([("file", ("a.csv", b"x,y\n"))], {"encoding": "rot13"}, 422, "encoding"),
+    ([("file", ("a.xlsx", WORKBOOK.read_bytes()))], {"sheet": "nope"}, 422, "sheet"),
+])
+def test_an_upload_form_is_taken_as_sent_or_refused_naming_the_field(two_counties: Any, files: list[Any],
+                                                                     data: dict[str, str], status: int,
+                                                                     field: str) -> None:
+    from tests.test_service import bearer
+
+    client, db = two_counties
+    with Ledger.open(db) as led:
+        before = led.count()
+    r = client.post("/v1/ledger/import", headers=bearer("chunan"), files=files, data=data)
+    assert r.status_code == status and r.json()["error"]["field"] == field, r.text
+    with Ledger.open(db) as led:
+        assert led.count() == before

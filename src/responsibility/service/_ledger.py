@@ -96,6 +96,21 @@ def _json(value: Any, status: int = 200) -> Response:
                     media_type="application/json")
 
 
+_FORM = ("file", "mapping", "encoding", "sheet")
+
+
+def _check_form(form: Any) -> None:
+    """422 for an upload form with a field it does not take, or one given twice (which would be
+    ignored: the import would not be of the file the caller meant)."""
+    for key in dict.fromkeys(form.keys()):
+        if key not in _FORM:
+            raise ApiError(422, f"unknown form field {key!r}", type="RequestError", field=key,
+                           suggestion="send file, and optionally mapping, encoding and sheet")
+        if len(form.getlist(key)) > 1:
+            raise ApiError(422, f"the form gives {key!r} more than once", type="RequestError", field=key,
+                           suggestion="send one ledger file per request")
+
+
 def install(app: FastAPI, svc: Service) -> None:
     """Register the ledger routes."""
     tags: list[Any] = ["ledger"]
@@ -397,6 +412,7 @@ def install(app: FastAPI, svc: Service) -> None:
         tmp = FilePath(tempfile.mkdtemp(prefix="responsibility-import-"))
         try:
             async with request.form(max_files=2, max_fields=4, max_part_size=limit) as form:
+                _check_form(form)
                 upload = form.get("file")
                 if upload is None or isinstance(upload, str):
                     raise ApiError(422, "the form has no file (field 'file')", type="RequestError", field="file",
@@ -429,7 +445,8 @@ def install(app: FastAPI, svc: Service) -> None:
             except ResponsibilityError as exc:
                 message = str(exc).replace(f"{tmp}/", "").replace("Give a --mapping", "Give a mapping")
                 where = "mapping" if mapping_path is not None and "mapping.yaml" in message else \
-                    getattr(exc, "field", "file")
+                    "encoding" if "encoding" in message and isinstance(encoding, str) and encoding else \
+                    "sheet" if f"no sheet {sheet!r}" in message else getattr(exc, "field", "file")
                 err = ApiError(422, message, type=type(exc).__name__, field=where) \
                     if isinstance(exc, LedgerError) and "database" not in message else from_library(exc)
                 err.message = message
