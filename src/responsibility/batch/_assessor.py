@@ -231,6 +231,10 @@ class Assessor:
         """A result's finding rows as an Arrow table."""
         return result.columns if not isinstance(result.columns, Columns) else to_arrow(result.columns, dicts)
 
+    @cached_property
+    def dictionaries(self) -> Dictionaries:
+        """The dictionaries of this assessor's finding columns (made once)."""
+        return Dictionaries(self.t)
 
 
 class Periods:
@@ -272,6 +276,7 @@ class Periods:
             self._assessors[p] = got
         self.t = self._assessors[at].t
         self.exact = self._assessors[at].exact
+        self._at = at
         self._dicts = {p: Dictionaries(a.t) for p, a in self._assessors.items()}
         #: whether a period codes its finding rows as the first does (then they pass on as columns)
         self._same = {p: _coding(d) == _coding(self._dicts[at]) for p, d in self._dicts.items()}
@@ -328,6 +333,18 @@ class Periods:
     def table(self, result: Result, dicts: Dictionaries) -> Any:
         """A result's finding rows as an Arrow table."""
         return result.columns if not isinstance(result.columns, Columns) else to_arrow(result.columns, dicts)
+
+    @property
+    def dictionaries(self) -> Dictionaries:
+        """The dictionaries of the finding columns (those of the assessment date's period)."""
+        return self._dicts[self._at]
+
+    def arrow_dictionaries(self) -> None:
+        """Make every period's dictionaries, and their union, as Arrow arrays now."""
+        for d in self._dicts.values():
+            d.arrow_all()
+        for name in _CODED:
+            self._union.arrow(name)
 
 
 def _day_before(day: dt.date) -> dt.date:
@@ -557,6 +574,11 @@ class Dictionaries:
         if got is None:
             got = self._arrow[name] = pa.array(self.values[name], pa.string())
         return got
+
+    def arrow_all(self) -> None:
+        """Make every column's dictionary as an Arrow array now."""
+        for name in _CODED:
+            self.arrow(name)
 
 
 #: The finding columns held as indices into :class:`Dictionaries`.

@@ -93,8 +93,8 @@ class Pool:
         self._procs = []
         warm(make())
         # Objects that exist now are shared with the workers; keep the collector from touching (and
-        # so copying) them in each worker.
-        gc.collect()
+        # so copying) them in each worker. (No collection first: a full one costs a twentieth of a
+        # CPU second here and finds nothing after loading a policy.)
         gc.freeze()
         for w in range(n):
             cmd_r, cmd_w = ctx.Pipe(duplex=False)
@@ -219,7 +219,7 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
     arrow_without_pandas()
     import pyarrow as pa
 
-    from ._assessor import Dictionaries, arrow_parts
+    from ._assessor import arrow_parts
 
     free = [0, 1]
     tasks: list[tuple[Any, ...]] = []
@@ -234,7 +234,7 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
     try:
         assessor = make()
         assessor.segments.reuse = True  # a chunk's rows are written to the slot before the next chunk is made
-        dicts = Dictionaries(assessor.t)
+        dicts = assessor.dictionaries
         while True:
             if not tasks and not take(cmd.recv()):
                 break
@@ -280,10 +280,17 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
 
 def warm(assessor: Assessor | Periods) -> None:
     """Do before the fork what every worker would otherwise do for itself on its first chunk:
-    compile the rules of every duty area (the workers inherit them)."""
+    compile the rules of every duty area and make the finding columns' dictionaries as Arrow
+    arrays (the workers inherit them)."""
+    from ._assessor import Periods
+
     compiled = assessor.t.decider.compiled
     for area in assessor.t.areas:
         compiled.fire(area, [])
+    if isinstance(assessor, Periods):
+        assessor.arrow_dictionaries()
+    else:
+        assessor.dictionaries.arrow_all()
 
 
 def arrow_without_pandas() -> None:
