@@ -528,3 +528,14 @@ def test_an_upload_form_is_taken_as_sent_or_refused_naming_the_field(two_countie
     assert r.status_code == status and r.json()["error"]["field"] == field, r.text
     with Ledger.open(db) as led:
         assert led.count() == before
+
+
+def test_a_merge_names_a_value_of_the_wrong_type_as_such(two_counties: Any) -> None:
+    from tests.test_service import bearer
+
+    client, _ = two_counties
+    r = client.post("/v1/ledger/merge", headers=bearer("chunan"), json={"source": 1, "into": "CA-2021-001",
+                                                                          "on": "2021-06-20"})
+    # Before: "field 'source' is required (text)" of a field that was there.
+    assert r.status_code == 422 and "must be text" in r.json()["error"]["message"] and \
+        r.json()["error"]["field"] == "source", r.text

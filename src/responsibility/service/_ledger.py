@@ -33,6 +33,7 @@ from starlette.responses import FileResponse
 
 from .._errors import LedgerError, ProblemError, ResponsibilityError
 from ..ledger import Event
+from ..ledger._events import kind_of
 from ..ledger._ledger import MAX_DAYS, MAX_SEQ
 from . import _jsonio as jsonio
 from . import _lib
@@ -286,8 +287,11 @@ def install(app: FastAPI, svc: Service) -> None:
         if not isinstance(raw, dict):
             raise ApiError(422, "expected an object {source, into, on}", type="RequestError", field="(body)")
         for key in ("source", "into", "on"):
-            if not isinstance(raw.get(key), str) or not raw[key].strip():
-                raise ApiError(422, f"field {key!r} is required (text)", type="RequestError", field=key,
+            value = raw.get(key)
+            if not isinstance(value, str) or not value.strip():
+                what = "is required" if value is None or value == "" else \
+                    f"must be text (a problem id or a day), not {kind_of(value)}"
+                raise ApiError(422, f"field {key!r} {what}", type="RequestError", field=key,
                                suggestion="send {\"source\": id, \"into\": id, \"on\": \"YYYY-MM-DD\"}")
         unknown = sorted(set(raw) - {"source", "into", "on"})
         if unknown:
