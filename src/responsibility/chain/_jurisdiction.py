@@ -255,6 +255,10 @@ class Jurisdiction:
             if not name:
                 errors.append(f"{source}:{line}: place {raw_code} has no name; fill the name column")
                 continue
+            if bad := _control(name):  # it would act on a terminal or hide in a spreadsheet or a picture
+                errors.append(f"{source}:{line}: the name of {raw_code} holds a control character ({bad!a}); "
+                              "remove it")
+                continue
             level = level_of(code)
             given = (row.get("level") or "").strip()
             if given and given != level:
@@ -313,7 +317,11 @@ class Jurisdiction:
         skipped = len(every) - len(lines)
         body = "\n".join(lines)
         reader = csv.DictReader(io.StringIO(body))
-        missing = {"code", "name"} - set(reader.fieldnames or [])
+        try:
+            fields = reader.fieldnames
+        except csv.Error as exc:
+            raise _not_csv(exc, source, 1 + skipped) from None
+        missing = {"code", "name"} - set(fields or [])
         if missing:
             raise JurisdictionError(f"missing column(s) {', '.join(sorted(missing))}; the header needs code,name",
                                     file=source, line=1 + skipped)
@@ -327,7 +335,10 @@ class Jurisdiction:
             return cls._of_names(names, name=_stem(source), provenance=_provenance(text))
         # something is wrong: every row read and checked one by one, each problem with its line
         reader = csv.DictReader(io.StringIO(body))
-        return cls.from_rows(reader, source=source, first_line=2 + skipped, provenance=_provenance(text))
+        try:
+            return cls.from_rows(reader, source=source, first_line=2 + skipped, provenance=_provenance(text))
+        except csv.Error as exc:
+            raise _not_csv(exc, source, reader.line_num + skipped) from None
 
     def to_csv(self) -> str:
         """The jurisdiction as CSV text with columns ``code,name,level,parent``."""
@@ -425,7 +436,7 @@ def _consistent(header: Sequence[str], rows: list[list[str]]) -> dict[str, str] 
         return None
     depths: list[int] = list(map(_DEPTH, shapes))
     names = list(map(str.strip, columns["name"]))
-    if not all(names):
+    if not all(names) or (not "".join(names).isprintable() and any(map(_control, names))):
         return None
     if "level" in columns and not all(not g or g == _LEVELS[d - 1]  # a few distinct pairs
                                       for g, d in set(zip(map(str.strip, columns["level"]), depths, strict=True))):
@@ -440,6 +451,19 @@ def _consistent(header: Sequence[str], rows: list[list[str]]) -> dict[str, str] 
     if len(out) != len(full) or not set(parents).difference({""}) <= out.keys():
         return None
     return out
+
+
+def _control(name: str) -> str:
+    """The first control or format character of ``name`` (NUL, ESC, a right-to-left override), or ``""``."""
+    import unicodedata
+
+    return next((c for c in name if unicodedata.category(c) in ("Cc", "Cf")), "")
+
+
+def _not_csv(exc: Exception, source: str, line: int) -> JurisdictionError:
+    """A jurisdiction file the csv module cannot read (a cell over its 128 KiB limit, a stray NUL)."""
+    return JurisdictionError(f"not valid CSV ({exc}); a quote left open, or a file that is not a jurisdiction's "
+                             "code,name table?", file=source, line=line)
 
 
 def _never() -> Place:
