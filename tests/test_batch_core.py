@@ -90,3 +90,45 @@ def test_levels_that_fixed_it_themselves_answer_as_the_parameter_says(policy: Po
     a = view.assess(records, jurisdiction=province, today=DAY)
     assert a.assessed > 400
     assert got(a) == expected(view, province, records, "compiled")
+
+
+def test_templates_one_worker_made_are_taken_by_another_as_made(policy: Policy, province: Jurisdiction) -> None:
+    """A worker's templates, exported and adopted by another (pickled, as between processes), give
+    the other the rows it would have made itself; a code it made already is kept as it made it,
+    and merge classes stay equal where the rows agree in duties and clauses."""
+    import pickle
+
+    from responsibility.batch._assessor import Assessor
+    from responsibility.batch._core import FOUND, UNHANDLED
+
+    def codes(tpl: object, t: object, fts: list[int]) -> np.ndarray:
+        cases = [(a, k, s, 1, ft, lv, -1, e) for a in range(len(t.areas)) for k in range(len(t.kind_names) + 1)  # type: ignore[attr-defined]
+                 for s in (1, 3) for ft in fts for lv in (1, 2, 3) for e in (0, 1)
+                 if t.kind_code[a, k] >= 0]  # type: ignore[attr-defined]
+        cols = [np.array(c, np.int32) for c in zip(*cases, strict=True)]
+        return tpl.codes(*cols)  # type: ignore[attr-defined,no-any-return]
+
+    maker, taker, alone = (Assessor(policy, province, today=TODAY) for _ in range(3))
+    t = maker.t
+    mine = codes(taker.templates, t, [UNHANDLED])
+    taker.templates.ids(mine)  # made by the taker itself before
+    theirs = codes(maker.templates, t, [FOUND, UNHANDLED])
+    maker.templates.ids(theirs)
+    made = pickle.loads(pickle.dumps(maker.templates.export(0)))
+    before = len(taker.templates.start)
+    taker.templates.adopt(made)
+    assert len(taker.templates.start) == before + len(set(theirs.tolist()) - set(mine.tolist()))
+    assert taker.templates.export(len(taker.templates.start)) == []
+    got = taker.templates.ids(theirs)
+    assert len(taker.templates.start) == before + len(set(theirs.tolist()) - set(mine.tolist()))  # none made again
+    want = alone.templates.ids(theirs)
+
+    def merged(tpl: object, tid: int) -> list[tuple[object, ...]]:
+        return [r[:-1] for r in _rows(tpl, tid)]
+
+    for g, w in zip(got.tolist(), want.tolist(), strict=True):
+        assert merged(taker.templates, g) == merged(alone.templates, w)
+    # merge classes: equal in the taker exactly where they are equal in the one that made them all alone
+    pairs = [(r[-1], s[-1]) for g, w in zip(got.tolist(), want.tolist(), strict=True)
+             for r, s in zip(_rows(taker.templates, g), _rows(alone.templates, w), strict=True)]
+    assert len({a for a, _ in pairs}) == len({b for _, b in pairs}) == len(set(pairs))

@@ -236,6 +236,10 @@ class Assessor:
         """The dictionaries of this assessor's finding columns (made once)."""
         return Dictionaries(self.t)
 
+    def all_templates(self) -> dict[int, Templates]:
+        """The templates of each period (one here)."""
+        return {0: self.templates}
+
 
 class Periods:
     """Assesses chunks for a policy with dated amendments: each record by the rules in force on
@@ -338,6 +342,10 @@ class Periods:
     def dictionaries(self) -> Dictionaries:
         """The dictionaries of the finding columns (those of the assessment date's period)."""
         return self._dicts[self._at]
+
+    def all_templates(self) -> dict[int, Templates]:
+        """The templates of each period."""
+        return {p: a.templates for p, a in self._assessors.items()}
 
     def arrow_dictionaries(self) -> None:
         """Make every period's dictionaries, and their union, as Arrow arrays now."""

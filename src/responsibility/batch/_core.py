@@ -51,6 +51,12 @@ class Interned:
         self.ids = np.array(list((known or {}).values()), np.int64)
         self._set: Any = None  # the keys as an Arrow array (made again when keys are added)
 
+    def add(self, keys: I64, ids: I64) -> None:
+        """Know ``keys`` (not known yet) as ``ids``."""
+        if len(keys):
+            self.keys, self.ids = np.concatenate([self.keys, keys]), np.concatenate([self.ids, ids])
+            self._set = None
+
     def __call__(self, values: npt.NDArray[Any]) -> I64:
         """The id of each value."""
         import pyarrow as pa
@@ -302,6 +308,7 @@ class Templates:
         self.fact_level: list[int] = []
         self.merge: list[int] = []  # rows of two facts that merge into one finding equal that finding if equal here
         self._merges: dict[tuple[tuple[str, ...], str], int] = {}
+        self._merge_keys: list[tuple[tuple[str, ...], str]] = []
         self._arrays: dict[str, npt.NDArray[np.int64]] = {}
         self._memo: dict[tuple[object, ...], tuple[str, list[str | int]]] = {}
         self._placed: dict[tuple[object, ...], list[tuple[int, tuple[int, int, int], str, list[str | int], int]]] = {}
@@ -416,8 +423,51 @@ class Templates:
             if got is None:
                 got = self._memo[memo] = (";".join(decider.clauses(body_id, basis, duties, rules)),
                                           self._pieces(body_id, basis, duties, sev, fired[0][1]))
-            out.append((rank, key, got[0], got[1], self._merges.setdefault((duties, got[0]), len(self._merges))))
+            out.append((rank, key, got[0], got[1], self._merge_class((duties, got[0]))))
         return out
+
+    def _merge_class(self, key: tuple[tuple[str, ...], str]) -> int:
+        got = self._merges.get(key)
+        if got is None:
+            got = self._merges[key] = len(self._merge_keys)
+            self._merge_keys.append(key)
+        return got
+
+    def export(self, since: int) -> list[tuple[int, list[tuple[Any, ...]]]]:
+        """The templates made after the first ``since``, as (code, rows) to :meth:`adopt` in another
+        process (a worker's templates, for the others: each is then made once)."""
+        keys, ids = self._ids.keys, self._ids.ids
+        made = sorted((tid, code) for code, tid in zip(keys.tolist(), ids.tolist(), strict=True) if tid >= since)
+        out = []
+        for tid, code in made:
+            lo = self.start[tid]
+            out.append((code, [(self.rank[i], self.body[i], self.basis[i], self.liability[i], self.fact_level[i],
+                                self.clauses[i], self.pieces[i], self._merge_keys[self.merge[i]])
+                               for i in range(lo, lo + self.count[tid])]))
+        return out
+
+    def adopt(self, made: list[tuple[int, list[tuple[Any, ...]]]]) -> None:
+        """Take templates another process made (:meth:`export`) that this one has not made."""
+        known = set(self._ids.keys.tolist())
+        codes, tids = [], []
+        for code, rows in made:
+            if code in known:
+                continue
+            known.add(code)
+            codes.append(code)
+            tids.append(len(self.start))
+            self.start.append(len(self.rank))
+            self.count.append(len(rows))
+            for rank, body, basis, liability, level, clauses, pieces, merge in rows:
+                self.rank.append(rank)
+                self.body.append(body)
+                self.basis.append(basis)
+                self.liability.append(liability)
+                self.fact_level.append(level)
+                self.clauses.append(clauses)
+                self.pieces.append(pieces)
+                self.merge.append(self._merge_class(merge))
+        self._ids.add(np.array(codes, np.int64), np.array(tids, np.int64))
 
     def _pieces(self, body_id: str, basis: str, duties: tuple[str, ...], sev: int,
                 fact: dict[str, object]) -> list[str | int]:

@@ -23,6 +23,7 @@ import dataclasses
 import gc
 import mmap
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -60,6 +61,8 @@ class Meta:
     assessed: int
     referred: int
     counts: Any
+    #: the templates the worker made for the chunk (pickled ``Templates.export`` by period), for the others
+    templates: bytes | None = None
 
 
 def _write_ipc(table: Any, buf: mmap.mmap) -> int:
@@ -134,10 +137,13 @@ class Pool:
         source = iter(batches)
         done = False
         k = 0  # the next chunk; it goes to worker k % n
+        # The other workers start once the first chunk is done and its templates are theirs: most of
+        # the templates a ledger needs are made on its first chunk, once instead of in every worker.
+        gated = self.n > 1
 
         def feed() -> None:
             nonlocal done, k
-            while not done:
+            while not done and not (gated and k > 0):
                 w = k % self.n
                 if not free_in[w]:
                     return
@@ -164,6 +170,12 @@ class Pool:
             while True:
                 _, oslot, size, meta = self._recv(w)
                 if meta is not None:
+                    if meta.templates is not None:
+                        for v in range(self.n):
+                            if v != w:
+                                self._send(v, ("templates", meta.templates))
+                        meta.templates = None
+                    gated = False
                     free_in[w].append(slot)
                     feed()
                 yield _read_ipc(self._out[w][oslot], size), w, oslot, meta
@@ -223,23 +235,34 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
 
     free = [0, 1]
     tasks: list[tuple[Any, ...]] = []
+    assessor: Assessor | Periods | None = None
+    exported: dict[int, int] = {}  # templates of each period made or taken so far
 
     def take(msg: tuple[Any, ...]) -> bool:
         if msg[0] == "free":
             free.append(msg[1])
         elif msg[0] == "task":
             tasks.append(msg)
+        elif msg[0] == "templates" and assessor is not None:
+            made = pickle.loads(msg[1])  # from a worker of this run
+            for p, tpl in assessor.all_templates().items():
+                tpl.adopt(made.get(p, []))
+                exported[p] = len(tpl.start)
         return bool(msg[0] != "stop")
 
     try:
         assessor = make()
         assessor.segments.reuse = True  # a chunk's rows are written to the slot before the next chunk is made
         dicts = assessor.dictionaries
+        exported.update({p: len(tpl.start) for p, tpl in assessor.all_templates().items()})
         while True:
             if not tasks and not take(cmd.recv()):
                 break
             if not tasks:
                 continue
+            while cmd.poll():  # templates the other workers made, before this task
+                if not take(cmd.recv()):
+                    return
             _, slot, size, start, raw, shell = tasks.pop(0)
             parts: Iterable[Part]
             if shell is not None and not shell.arrow:
@@ -262,7 +285,12 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
                 referred += result.referred
                 counts = result.counts if counts is None else counts + result.counts
             rows = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
-            meta = Meta(rejects, records, assessed, referred, counts)
+            made = {}
+            for p, tpl in assessor.all_templates().items():
+                if len(tpl.start) > exported[p]:
+                    made[p] = tpl.export(exported[p])
+                    exported[p] = len(tpl.start)
+            meta = Meta(rejects, records, assessed, referred, counts, pickle.dumps(made) if made else None)
             cut = pieces(rows)
             for i, piece in enumerate(cut):
                 while not free:
