@@ -199,6 +199,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
     got = received[hp, hby].astype(np.int64)
     up = (hact == REPORTED) | (hby >= auth[hp])
+    # at or above the authority, an assignment counts only to a level where a body can rectify the problem (an
+    # assignment to one that cannot is not 按程序 交办: the assigner still holds it)
+    wrong = np.nonzero(up & (hact != REPORTED) & (c.kind[hp] != 0))[0]
+    if len(wrong):
+        up[wrong] = rectifies(t, c.area, c.kind, prank, hp[wrong], hto[wrong])
     counts = (got != NONE) & (hon >= got) & up
     timely = (got != NONE) & (hon >= got) & (hon <= got + limit)
     acted = timely & up
