@@ -539,3 +539,47 @@ def test_a_merge_names_a_value_of_the_wrong_type_as_such(two_counties: Any) -> N
     # Before: "field 'source' is required (text)" of a field that was there.
     assert r.status_code == 422 and "must be text" in r.json()["error"]["message"] and \
         r.json()["error"]["field"] == "source", r.text
+
+
+# ---------------------------------------------------------------- outputs never over an input
+
+
+SAMPLE = ROOT / "examples" / "jurisdictions" / "zhejiang-sample.csv"
+
+
+@pytest.mark.parametrize("command", [
+    ["ledger", "list", "{db}", "problems", "--jurisdiction", "{j}", "-o", "{j}"],
+    ["ledger", "duplicates", "{db}", "--jurisdiction", "{j}", "-o", "{j}"],
+    ["ledger", "import", "{db}", str(WORKBOOK), "--by", "x", "--jurisdiction", "{j}", "--rejects", "{j}"],
+])
+def test_a_ledger_output_never_replaces_the_jurisdiction_it_read(run_cli: Run, own_db: Path, tmp_path: Path,
+                                                                 command: list[str]) -> None:
+    import shutil
+
+    j = Path(shutil.copy(SAMPLE, tmp_path / "places.csv"))
+    before = j.read_bytes()
+    args = [a.format(db=own_db, j=j) for a in command]
+    code, _, err = run_cli(*args, "--as-of", "2021-06-20") if command[1] != "import" else run_cli(*args)
+    # Before: the list (or the rejects) was written over the jurisdiction file, exit 0 (1).
+    assert code == 2 and "also an input" in _one_error_line(err)
+    assert j.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [
+    ["graph", "--rules", "{rules}", "--area", "housing", "-o", "{target}"],
+    ["ledger", "list", "{db}", "problems", "--rules", "{rules}", "-o", "{target}"],
+])
+def test_an_output_never_replaces_a_file_of_the_rules_it_read(run_cli: Run, own_db: Path, rules_copy: Path,
+                                                              tmp_path: Path, command: list[str]) -> None:
+    victim = rules_copy / "parameters.yaml"
+    before = victim.read_bytes()
+    link = tmp_path / "link.csv"
+    link.symlink_to(victim)
+    for target in (victim, link) if command[0] == "graph" else (link,):
+        args = [a.format(db=own_db, rules=rules_copy, target=target) for a in command]
+        code, _, err = run_cli(*args)
+        # Before: graph -o rules/parameters.yaml wrote the Mermaid diagram over the policy's parameters.
+        assert code == 2 and "input directory" in _one_error_line(err), err
+        assert victim.read_bytes() == before and link.is_symlink()
+    args = [a.format(db=own_db, rules=rules_copy, target=rules_copy / "new.csv") for a in command]
+    assert run_cli(*args)[0] == 0  # a new file beside them is no input

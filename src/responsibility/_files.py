@@ -101,12 +101,19 @@ def _same(a: Path, b: Path) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
+def _inside(path: Path, directory: Path) -> bool:
+    """Whether ``path`` (really: links followed) lies under ``directory``."""
+    real, top = os.path.realpath(path), os.path.realpath(directory)
+    return os.path.commonpath([real, top]) == top
+
+
 def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, what: str = "output") -> Path:
     """Refuse to write ``target`` when it cannot or must not be written; return it as a path.
 
     Raises :class:`OutputError` (one line) when ``target`` is a directory, its directory
-    does not exist, or it is the same file as one of ``inputs`` (``None`` and ``"-"`` are
-    ignored, so optional inputs can be passed as they are).
+    does not exist, or it is the same file as one of ``inputs`` or an existing file inside
+    one that is a directory (a policy's rules: ``-o rules/parameters.yaml``); ``None`` and
+    ``"-"`` are ignored, so optional inputs can be passed as they are.
     """
     path = Path(target)
     if path.is_dir():
@@ -119,6 +126,9 @@ def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wh
             continue
         if _same(path, Path(other)):
             raise OutputError(f"{what} {path} is also an input ({other}); write it somewhere else")
+        if os.path.isdir(other) and os.path.lexists(path) and _inside(path, Path(other)):
+            raise OutputError(f"{what} {path} would replace a file of the input directory {other}; "
+                              "write it somewhere else")
     if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
         # A FIFO or a device: replacing it would remove it, writing in place is not atomic.
         raise OutputError(f"{what} {path} is not a regular file; give a file name")

@@ -480,7 +480,7 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
 
         if Path(picture).suffix.lower() not in (".png", ".svg"):
             raise ResponsibilityError(f"--picture {picture}: give a .png or .svg file name")
-        check_target(picture, [file] if file != "-" else [], what="picture")
+        check_target(picture, [file if file != "-" else None, rules_dir, jurisdiction], what="picture")
     records, pos, many = _read_records(file)
     policy = load_policy(rules_dir)
     if settings:
@@ -508,7 +508,7 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
 
         paths = picture_paths(Path(picture), [v.problem for v in verdicts])
         for path in paths:  # every one before any is drawn: never over an input
-            check_target(path, [file, jurisdiction] if file != "-" else [jurisdiction], what="picture")
+            check_target(path, [file if file != "-" else None, rules_dir, jurisdiction], what="picture")
         for path, v in zip(paths, verdicts, strict=True):
             v.draw(language).save(path)
             click.echo(f"wrote {path}", err=True)

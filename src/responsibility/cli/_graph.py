@@ -75,7 +75,7 @@ def graph(
                                       if target.suffix.lower() in (".png", ".svg") else
                                       f"--out {out}: a {fmt} picture goes to a .{fmt} file; give --out "
                                       f"{target.with_suffix('.' + fmt)}")
-        check_target(target, [jurisdiction])  # before any work: a directory, a missing folder, an input
+        check_target(target, [jurisdiction, rules_dir])  # before any work: a directory, a missing folder, an input
     policy = load_policy(rules_dir)
     area = named(policy, "area", area, "--area") if area is not None else None
     levels = tuple(named(policy, "level", lv, "--level") for lv in levels)
@@ -119,7 +119,7 @@ def graph(
     else:
         from .._files import write_text
 
-        write_text(target, text, [jurisdiction])
+        write_text(target, text, [jurisdiction, rules_dir])
         click.echo(f"wrote {target}", err=True)
 
 

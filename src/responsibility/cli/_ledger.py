@@ -135,7 +135,8 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
     from ._ledger_support import write_frame
 
     if rejects_path:  # refused before the import, not after it is stored
-        check_target(rejects_path, [file, *database_files(target)], what="rejects")
+        check_target(rejects_path, [file, rules_dir, jurisdiction, mapping, *database_files(target)],
+                     what="rejects")
     with _open(target, rules_dir, jurisdiction) as ledger:
         result = ledger.import_file(file, entered_by=entered_by, mapping=mapping, encoding=encoding, sheet=sheet)
     for note in result.notes:
@@ -145,7 +146,8 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
 
         frame = pd.DataFrame(result.rejects, columns=["row", "problem", "field", "reason", "code"])
         if rejects_path:
-            write_frame(frame, rejects_path, "rejects", inputs=[file, *database_files(target)])
+            write_frame(frame, rejects_path, "rejects",
+                        inputs=[file, rules_dir, jurisdiction, mapping, *database_files(target)])
         else:
             for r in result.rejects:
                 click.echo(f"rejected: row {r['row']} ({r['problem'] or '?'}), {r['field']}: {r['reason']} "
@@ -185,7 +187,8 @@ def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple
         else:
             frame = getattr(ledger, which)(day, place=place, area=list(area) or None, status=list(status) or None,
                                            lang=lang)
-    write_frame(frame, output, which, encoding=encoding, inputs=database_files(target))
+    write_frame(frame, output, which, encoding=encoding,
+                inputs=[rules_dir, jurisdiction, *database_files(target)])
 
 
 @ledger_group.command("export")
@@ -200,6 +203,9 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
     """Write the office workbook (.xlsx): the three lists, indices, recognition prompts, alerts."""
     if not output.lower().endswith(".xlsx"):
         raise click.UsageError("the workbook is an .xlsx file; use `ledger list … -o FILE.csv` for CSV")
+    from .._files import check_target
+
+    check_target(output, [rules_dir, jurisdiction], what="workbook")  # the ledger's own files: export_xlsx
     with _open(target, rules_dir, jurisdiction) as ledger:
         ledger.export_xlsx(output, _day(as_of), place=place, area=list(area) or None, status=list(status) or None,
                            within=within)
@@ -257,7 +263,7 @@ def duplicates_cmd(target: str, window: int, as_of: Any, place: str | None, outp
 
     with _open(target, rules_dir, jurisdiction) as ledger:
         frame = ledger.duplicates(window, _day(as_of), place=place, lang="zh")
-    write_frame(frame, output, "duplicates", inputs=database_files(target))
+    write_frame(frame, output, "duplicates", inputs=[rules_dir, jurisdiction, *database_files(target)])
     if len(frame):
         sys.exit(1)
 

@@ -33,7 +33,7 @@ def _csv_text(frame: Any) -> str:
 
 
 def write_frame(frame: Any, output: str | None, which: str, *, encoding: str = "utf-8-sig",
-                inputs: list[str] | None = None, fmt: str | None = None) -> None:
+                inputs: list[str | None] | None = None, fmt: str | None = None) -> None:
     """Write ``frame`` to ``output`` (.csv/.xlsx/.json, atomically) or to stdout (CSV, or ``fmt``)."""
     from .._files import atomic_text, write_stdout
 
