@@ -583,3 +583,13 @@ def test_an_output_never_replaces_a_file_of_the_rules_it_read(run_cli: Run, own_
         assert victim.read_bytes() == before and link.is_symlink()
     args = [a.format(db=own_db, rules=rules_copy, target=rules_copy / "new.csv") for a in command]
     assert run_cli(*args)[0] == 0  # a new file beside them is no input
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--name", "a\u202eb", "--role", "county", "--jurisdiction", "330127"], "--name 'a\\u202eb': give a name"),
+    (["--name", "ok", "--role", "county", "--jurisdiction", "3301"], "--jurisdiction 3301 is a city, not a county"),
+])
+def test_a_token_s_bad_option_is_blamed_on_the_option(run_cli: Run, args: list[str], words: str) -> None:
+    code, out, err = run_cli("token", *args)
+    # Before: "token: tokens[0].name: …", an entry of a file the user never wrote.
+    assert code == 2 and words in _one_error_line(err) and "tokens[0]" not in err and not out

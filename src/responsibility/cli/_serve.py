@@ -112,7 +112,13 @@ def token(name: str, role: str, jurisdiction: str) -> None:
 
     secret = new_token()
     entry = {"name": name, "role": role, "jurisdiction": jurisdiction, "sha256": token_hash(secret)}
-    TokenStore.from_data({"tokens": [entry]}, source="token")  # the same checks as the server's
+    try:
+        TokenStore.from_data({"tokens": [entry]}, source="token")  # the same checks as the server's
+    except ResponsibilityError as exc:  # said of the option, not of an entry of a file the user never wrote
+        text = str(exc)
+        for key in ("name", "role", "jurisdiction"):
+            text = text.replace(f"token: tokens[0].{key}: ", f"--{key} ")
+        raise ResponsibilityError(text) from None
     # The entry first: when it cannot be written (a closed stdout) the token is never shown, so no
     # caller holds a token that no tokens file admits.
     click.echo(f"  - {json.dumps(entry, ensure_ascii=False)}")
