@@ -593,3 +593,21 @@ def test_a_token_s_bad_option_is_blamed_on_the_option(run_cli: Run, args: list[s
     code, out, err = run_cli("token", *args)
     # Before: "token: tokens[0].name: …", an entry of a file the user never wrote.
     assert code == 2 and words in _one_error_line(err) and "tokens[0]" not in err and not out
+
+
+@pytest.mark.parametrize("text", [
+    "问题编号,领域,所在地代码,发现时间,发现渠道,发现层级\nA1,危房改造,330127100219,2021-03-01,hotline,县\n"
+    'A2,"' + "x" * 200_000 + ",330127100219,2021-03-01,hotline,县\n",  # a quote left open: one cell to the end
+    "y" * 200_000,  # a header without end
+])
+def test_an_import_the_csv_module_cannot_read_is_refused_not_a_crash(run_cli: Run, tmp_path: Path, text: str) -> None:
+    db = tmp_path / "c.db"
+    Ledger.create(db).close()
+    src = tmp_path / "in.csv"
+    src.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("ledger", "import", str(db), str(src), "--by", "x")
+    # Before: exit 3 "internal error (Error: field larger than field limit (131072))", and the next
+    # command warned that the import "did not finish".
+    assert code == 2 and "not valid CSV" in _one_error_line(err) and "in.csv:" in err
+    code, out, err = run_cli("ledger", "verify", str(db))
+    assert code == 0 and "0 events" in out and "did not finish" not in err

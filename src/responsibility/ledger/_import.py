@@ -139,6 +139,9 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
         from ._xlsx import read_rows
 
         return read_rows(p, sheet=sheet)
+    if p.stat().st_size > MAX_CSV:
+        raise LedgerError(f"{p}: larger than {MAX_CSV // 2**20} MiB, more than a ledger's CSV holds; split it into "
+                          "several files (each is one import)")
     raw = p.read_bytes()
     if encoding:
         try:
@@ -170,13 +173,27 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise LedgerError(f"{p}: the file is empty") from None
+    except csv.Error as exc:
+        raise _not_csv(p, reader.line_num, exc) from None
 
     def body() -> Iterable[tuple[int, list[Any]]]:
-        for n, row in enumerate(reader, start=2):
-            if any(c.strip() for c in row):
-                yield n, row
+        try:
+            for n, row in enumerate(reader, start=2):
+                if any(c.strip() for c in row):
+                    yield n, row
+        except csv.Error as exc:  # a cell over the csv module's limit: the rest cannot be read as rows
+            raise _not_csv(p, reader.line_num, exc) from None
 
     return header, body()
+
+
+#: The largest CSV file an import reads (it is read whole, in one transaction).
+MAX_CSV = 512 * 2**20
+
+
+def _not_csv(p: Path, line: int, exc: Exception) -> LedgerError:
+    return LedgerError(f"{p}:{line}: not valid CSV ({exc}); a quote left open, or a cell of more than 128 KiB? "
+                       "Nothing was imported")
 
 
 class RowReader:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .._errors import ProblemError
+from .._errors import ProblemError, ResponsibilityError
 
 if TYPE_CHECKING:
     from ..chain._jurisdiction import Jurisdiction
@@ -590,10 +590,12 @@ class Ledger:
                 conn.execute(sa.update(t.imports).where(t.imports.c.id == batch).values(
                     status="done", finished_at=now(), rows=result.rows, events=result.events,
                     rejected=result.rejected))
-        except BaseException:
+        except BaseException as exc:
+            # A file refused part-way (not valid CSV) is no interrupted import to report later.
+            status = "refused" if isinstance(exc, ResponsibilityError) else "failed"
             with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
                 conn.execute(sa.update(t.imports).where(t.imports.c.id == batch).values(
-                    status="failed", finished_at=now()))
+                    status=status, finished_at=now()))
             raise
         return result
 
