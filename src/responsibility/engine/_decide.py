@@ -181,10 +181,10 @@ class Decider:
         """
         facts, ctx = derive(problem, self.policy, today)
         if eng is self.compiled:  # it gives the fired part of the key with the hits, kept per fact
-            hits, fired = self.compiled.fire_read(problem.domain, facts)
+            hits, fired = self.compiled.fire_read(problem.area, facts, derived=True)
             shape = self.shape(problem, facts, hits, ctx, eng.name, fired)
         else:
-            hits = eng.fire(problem.domain, facts)
+            hits = eng.fire(problem.area, facts)
             shape = self.shape(problem, facts, hits, ctx, eng.name)
         plan = self._plans.get(shape)
         if plan is None:
@@ -228,7 +228,7 @@ class Decider:
         prank = self.policy.level_rank[jurisdiction.place(problem.place).level]
         sector = self.policy.sector_of(problem.sector)
         raw: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]] = {}
-        self._place_at(problem.domain, problem.kind, prank, hits, sector, 0, raw)
+        self._place_at(problem.area, problem.kind, prank, hits, sector, 0, raw)
         placed = self.without_knowers_missing(raw, ctx.knew)
         failed = self.failure_levels(placed)
         rule_of = self._rule_of
@@ -237,13 +237,13 @@ class Decider:
         if failed:
             mains = main_facts(problem, facts, failed)
             at = {id(f): len(hits) + i for i, f in enumerate(mains)}
-            more = eng.fire(problem.domain, mains)
+            more = eng.fire(problem.area, mains)
             for rule, _ in more:
                 rule_of.setdefault(rule.id, rule)
             # Placing only the new hits on what was placed (before concealment is applied) places all.
             again = {k: (list(v[0]), v[1]) for k, v in raw.items()}
             for rule, fact in more:  # each main hit named by its fact's position after the record's hits
-                self._place_at(problem.domain, problem.kind, prank, [(rule, fact)], sector, at[id(fact)], again)
+                self._place_at(problem.area, problem.kind, prank, [(rule, fact)], sector, at[id(fact)], again)
             placed = self.without_knowers_missing(again, ctx.knew)
         keys = sorted(placed, key=self._order.__getitem__)
         return Plan(tuple(sorted(failed)), tuple(keys), tuple(tuple(placed[k][0]) for k in keys),
@@ -316,7 +316,7 @@ class Decider:
                ctx: Context) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
         """Findings keyed by (body, basis, liability): the hits behind each and its duties."""
         prank = self.policy.level_rank[jurisdiction.place(problem.place).level]
-        placed = self.place_hits(problem.domain, problem.kind, prank, hits, self.policy.sector_of(problem.sector))
+        placed = self.place_hits(problem.area, problem.kind, prank, hits, self.policy.sector_of(problem.sector))
         return self.without_knowers_missing(placed, ctx.knew)
 
     def failure_levels(self, placed: Mapping[tuple[str, str, str], Any]) -> set[int]:

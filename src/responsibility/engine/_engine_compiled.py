@@ -37,6 +37,9 @@ class CompiledEngine:
         #: The rules each fact met, by area and the fact's values but its id (at most _MET_KEPT), with
         #: their part of a plan key (:meth:`fire_read`).
         self._met: dict[tuple[Any, ...], tuple[tuple[Rule, ...], tuple[Any, ...]]] = {}
+        #: As :attr:`_met`, for the facts of :func:`~._facts.derive` alone, by their values but the id (each
+        #: fact type has its fields in one order there, so the values say which fields they are).
+        self._met_derived: dict[tuple[Any, ...], tuple[tuple[Rule, ...], tuple[Any, ...]]] = {}
 
     def _index(self, area: str) -> dict[tuple[str, str], _Group]:
         groups: dict[tuple[str, str], list[tuple[Rule, _Tests]]] = {}
@@ -52,18 +55,22 @@ class CompiledEngine:
         """The (rule, fact) pairs whose conditions hold, in fact order then rule order."""
         return self.fire_read(area, facts)[0]
 
-    def fire_read(self, area: str, facts: Sequence[Fact]) -> tuple[list[Hit], tuple[Any, ...]]:
+    def fire_read(self, area: str, facts: Sequence[Fact], derived: bool = False) -> tuple[list[Hit], tuple[Any, ...]]:
         """:meth:`fire`, and for each hit in order its rule's id with what a plan reads of its fact
-        (:data:`READ`): the fired part of a decider's plan key, kept with the rules a fact meets."""
+        (:data:`READ`): the fired part of a decider's plan key, kept with the rules a fact meets.
+        ``derived``: the facts are :func:`~._facts.derive`'s (kept by their values alone)."""
         index = self._areas.get(area)
         if index is None:
             index = self._index(area)
         hits: list[Hit] = []
         read: list[tuple[Any, ...]] = []
-        met = self._met
+        met = self._met_derived if derived else self._met
         for fact in facts:
             # The rules a fact meets depend on its values alone (its id aside): kept by them.
-            key = (area, tuple(fact.items())[1:]) if next(iter(fact)) == "id" else None
+            if next(iter(fact)) != "id":
+                key = None
+            else:
+                key = (area, tuple(fact.values())[1:]) if derived else (area, tuple(fact.items())[1:])
             got = met.get(key) if key is not None else None
             if got is None:
                 rules = self._meeting(index, fact)

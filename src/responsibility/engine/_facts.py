@@ -26,10 +26,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from ..chain._jurisdiction import level_of, parse_code
 from ..policy._view import PolicyView
 from ._compile import SAME_LEVEL, severity_rank
-from ._problem import Problem
+from ._problem import Problem, coded
 
 Fact = dict[str, Any]
 
@@ -132,12 +131,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     """The facts of ``problem`` (already checked by ``parse_problem``) and their context."""
     as_of = problem.as_of or today or dt.date.today()
     rank = policy.level_rank
-    area = policy.areas[problem.domain]
-    authority = policy.kinds[(problem.domain, problem.kind)].authority if problem.kind else area.authority
+    area = policy.areas[problem.area]
+    authority = policy.kinds[(problem.area, problem.kind)].authority if problem.kind else area.authority
     ctx = Context(as_of=as_of, authority=authority)
-    prank = rank[level_of(parse_code(problem.place))]
+    prank = rank[coded(problem.place)[1]]
     base = {
-        "area": problem.domain,
+        "area": problem.area,
         "kind": problem.kind or "",
         "sev": severity_rank(problem.severity),
         "prank": prank,
@@ -151,7 +150,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     if d is None:
         return facts, ctx
     memo: dict[tuple[Any, ...], tuple[bool, tuple[str, ...]]] = policy._memo("derive: discoveries", dict)
-    key = (problem.domain, problem.kind, problem.sector, d.level, d.body, d.channel, prank)
+    key = (problem.area, problem.kind, problem.sector, d.level, d.body, d.channel, prank)
     found = memo.get(key)
     if found is None:
         found = memo[key] = _discovery(policy, *key)
@@ -163,7 +162,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     limit, rect_limit, must_report = setting.limit, setting.rect_limit, setting.must_report
     handled = problem.handled
     steps = sorted(handled, key=lambda h: (h.on, rank[h.by_level])) if len(handled) > 1 else handled
-    can_rectify = policy.rectifier_levels(problem.domain, problem.kind, prank)
+    can_rectify = policy.rectifier_levels(problem.area, problem.kind, prank)
     # A level that reported the problem upward in time knew it (二(六)4(1) 及时发现掌握并上报), and so did
     # the level it reported to: neither missed it, whatever either did next.
     for h in steps:

@@ -239,7 +239,17 @@ def _path(loc: tuple[Any, ...]) -> str:
 @functools.lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     # Kept: records repeat the same few names (areas, levels, channels) over and over.
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    got = _FOLDED.get(text)
+    if got is None:
+        got = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+        if len(_FOLDED) >= 10_000:
+            _FOLDED.clear()
+        _FOLDED[text] = got
+    return got
+
+
+#: :func:`_fold` by the text it was given.
+_FOLDED: dict[str, str] = {}
 
 
 def _short_name(name: str) -> str:
@@ -573,6 +583,22 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
     return ProblemError(_path(loc), msg, record=rid, code=code)
 
 
+#: :func:`coded` by a record's place, as given: records repeat the same places.
+_CODED: dict[str, tuple[str, str]] = {}
+
+
+def coded(place: str) -> tuple[str, str]:
+    """The 12-digit code of ``place`` (as :func:`parse_code` gives it, or its error) and its level."""
+    got = _CODED.get(place)
+    if got is None:
+        code = parse_code(place)
+        got = (code, level_of(code))
+        if len(_CODED) >= 100_000:
+            _CODED.clear()
+        _CODED[place] = got
+    return got
+
+
 def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
     def fail(field: str, message: str, code: str) -> None:
         raise ProblemError(field, message, record=p.id, code=code)
@@ -594,7 +620,7 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
         hint = suggest(p.sector, choices) or "use a sector such as " + ", ".join(sorted(policy.sectors)[:6]) + " …"
         fail("sector", f"unknown sector or body {p.sector!r}; {hint}", "unknown_sector")
     try:
-        code = parse_code(p.place)
+        code, place_level = coded(p.place)
     except JurisdictionError as exc:
         fail("place", str(exc), "bad_place")
     if jurisdiction.get(code) is None:
@@ -612,7 +638,7 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
             fail(field, f"unknown body {value!r}; {suggest(value, policy.bodies) or 'see rules/bodies/'}",
                  "unknown_body")
 
-    place_rank = levels[level_of(code)]
+    place_rank = levels[place_level]
     d = p.discovered
     if d is not None:
         level("discovered.level", d.level)
