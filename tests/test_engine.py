@@ -728,3 +728,36 @@ def test_a_records_sector_adds_its_department_where_the_stage_lists_none_of_its_
     assert "county_natural_resources" in missed and "county_civil_affairs" not in missed
     w = policy.who_answers(late, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
     assert "county_natural_resources" not in {f.body for f in w.findings if f.basis == "not_discovered"}
+
+
+@pytest.mark.parametrize("change", [
+    {"as_of": "2021-02-01"},  # before the discovery
+    {"rectified_on": "2021-02-01"},  # before the discovery
+    {"rectified_on": "2022-01-05"},  # after the assessment date
+    {"deadline": "2021-02-01"},  # before the discovery
+    {"deadline": "2021-03-02"},  # before the assignment
+    {"handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-02-27"}]},
+    {"handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2022-01-02"}]},
+    {"handled": [{"action": "assigned", "by_level": "county", "to_level": "province", "on": "2021-03-05"}]},
+    {"discovered": {"level": "county", "channel": "no-such-channel", "on": "2021-03-01"}},
+])
+def test_a_record_of_a_shape_found_sound_before_is_still_checked_in_full(policy: Policy, change: dict[str, Any]
+                                                                         ) -> None:
+    # parse_problem keeps the shapes of sound records (their checks that read no date) per policy: a
+    # record of such a shape with a fault gets the error a fresh check gives it, field and code alike.
+    from responsibility import ProblemError
+    from responsibility.engine._problem import _check_all, parse_problem, plain_problem
+
+    j = Jurisdiction.example()
+    sound = rec(j, handled=[{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-05"}],
+                deadline="2021-04-01", rectified_on="2021-03-20")
+    parse_problem(sound, policy, j)  # its shape is now known sound
+    bad = {**sound, **change}
+    with pytest.raises(ProblemError) as kept:
+        parse_problem(bad, policy, j)
+    p = plain_problem(bad, policy)
+    assert p is not None
+    with pytest.raises(ProblemError) as fresh:
+        _check_all(p, policy, j, None)
+    assert (kept.value.field, kept.value.code, str(kept.value)) == \
+        (fresh.value.field, fresh.value.code, str(fresh.value))

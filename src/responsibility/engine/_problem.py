@@ -600,6 +600,52 @@ def coded(place: str) -> tuple[str, str]:
 
 
 def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
+    """:func:`_check_all`, short of what a record of the same kind was found sound in before: the
+    checks that read no date (names, levels, directions, concealment) depend on the record's area,
+    kind, sector, place's level, discovery (level, channel, body), steps (action, levels, body) and
+    concealers alone; those are kept per policy once they pass, and such a record has only its
+    dates checked (any fault is then reported by :func:`_check_all`, as before)."""
+    d = p.discovered
+    if d is None:
+        return _check_all(p, policy, jurisdiction, today)
+    try:
+        code, level = coded(p.place)
+    except JurisdictionError:
+        return _check_all(p, policy, jurisdiction, today)
+    if jurisdiction.get(code) is None:
+        return _check_all(p, policy, jurisdiction, today)
+    key = (p.area, p.kind, p.sector, level, d.level, d.channel, d.body,
+           tuple([(h.action, h.by_level, h.to_level, h.to_body) for h in p.handled]) if p.handled else (),
+           tuple(p.concealed_by))
+    sound: dict[tuple[Any, ...], None] = policy._memo("sound records", dict)
+    if key not in sound or not _dates_in_order(p, d, today):
+        _check_all(p, policy, jurisdiction, today)
+        if len(sound) >= 100_000:
+            sound.clear()
+        sound[key] = None
+
+
+def _dates_in_order(p: Problem, d: Discovered, today: dt.date | None) -> bool:
+    """Whether :func:`_check_all` finds every date of ``p`` in order (in the same conditions)."""
+    on = d.on
+    as_of = p.as_of or today or dt.date.today()
+    if as_of < on:
+        return False
+    for h in p.handled:
+        if h.on < on or h.on > as_of:
+            return False
+    if p.rectified_on is not None and not on <= p.rectified_on <= as_of:
+        return False
+    if p.deadline is not None:
+        if p.deadline < on:
+            return False
+        assigned = [h.on for h in p.handled if h.action == "assigned"]
+        if assigned and p.deadline < min(assigned):
+            return False
+    return True
+
+
+def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
     def fail(field: str, message: str, code: str) -> None:
         raise ProblemError(field, message, record=p.id, code=code)
 
