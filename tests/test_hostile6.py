@@ -611,3 +611,22 @@ def test_an_import_the_csv_module_cannot_read_is_refused_not_a_crash(run_cli: Ru
     assert code == 2 and "not valid CSV" in _one_error_line(err) and "in.csv:" in err
     code, out, err = run_cli("ledger", "verify", str(db))
     assert code == 0 and "0 events" in out and "did not finish" not in err
+
+
+def test_a_workbook_whose_sheet_is_cut_short_is_refused_not_a_crash(run_cli: Run, tmp_path: Path) -> None:
+    import zipfile
+
+    book = tmp_path / "cut.xlsx"
+    with zipfile.ZipFile(WORKBOOK) as zin, zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = data[: len(data) * 2 // 3]  # the sheet's XML ends mid-row
+            zout.writestr(item, data)
+    db = tmp_path / "c.db"
+    Ledger.create(db).close()
+    code, _, err = run_cli("ledger", "import", str(db), str(book), "--by", "x")
+    # Before: exit 3, "internal error (ParseError: no element found …)".
+    assert code == 2 and "not a readable .xlsx workbook" in _one_error_line(err) and "row " in err
+    code, out, err = run_cli("ledger", "verify", str(db))
+    assert code == 0 and "0 events" in out and "did not finish" not in err

@@ -115,6 +115,14 @@ def write_workbook(path: Any, sheets: Iterable[tuple[str, Any, set[int]]], *, in
         wb.save(tmp)
 
 
+def _unreadable(path: Any, sheet: str, row: int, exc: Exception) -> Any:
+    from ._store import LedgerError
+
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+    return LedgerError(f"{path}: sheet {sheet!r}, row {row}: not a readable .xlsx workbook ({detail}); save it "
+                       "again from Excel. Nothing was imported")
+
+
 def read_rows(path: Any, *, sheet: str | None = None) -> tuple[list[str], Iterable[tuple[int, list[Any]]]]:
     """Headers and (row number, cells) of a sheet of an .xlsx file (the first sheet by default)."""
     openpyxl = _openpyxl()
@@ -132,12 +140,19 @@ def read_rows(path: Any, *, sheet: str | None = None) -> tuple[list[str], Iterab
         header = [str(c).strip() if c is not None else "" for c in next(rows)]
     except StopIteration:
         raise LedgerError(f"{path}: the sheet {ws.title!r} is empty") from None
+    except Exception as exc:  # the sheet's XML is broken (a truncated or altered file)
+        raise _unreadable(path, ws.title, 1, exc) from None
 
     def body() -> Iterable[tuple[int, list[Any]]]:
-        for n, row in enumerate(rows, start=2):
-            cells = list(row)
-            if any(c not in (None, "") for c in cells):
-                yield n, cells
-        wb.close()
+        n = 1
+        try:
+            for n, row in enumerate(rows, start=2):
+                cells = list(row)
+                if any(c not in (None, "") for c in cells):
+                    yield n, cells
+        except Exception as exc:  # as above, further down the sheet: nothing is imported
+            raise _unreadable(path, ws.title, n + 1, exc) from None
+        finally:
+            wb.close()
 
     return header, body()
