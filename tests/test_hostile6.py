@@ -630,3 +630,10 @@ def test_a_workbook_whose_sheet_is_cut_short_is_refused_not_a_crash(run_cli: Run
     assert code == 2 and "not a readable .xlsx workbook" in _one_error_line(err) and "row " in err
     code, out, err = run_cli("ledger", "verify", str(db))
     assert code == 0 and "0 events" in out and "did not finish" not in err
+
+
+def test_a_picture_written_into_the_rules_before_may_be_written_again(run_cli: Run, rules_copy: Path) -> None:
+    target = rules_copy / "chain.mmd"
+    target.write_text("old", encoding="utf-8")
+    code, _, err = run_cli("graph", "--rules", str(rules_copy), "--area", "housing", "-o", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8") != "old", err

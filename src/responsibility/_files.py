@@ -101,6 +101,16 @@ def _same(a: Path, b: Path) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
+#: The kinds of file an input directory is read for (a policy's YAML, a dataset's Parquet, …);
+#: a picture or a diagram written there before may be written again.
+_DATA_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".jsonl", ".ndjson", ".csv", ".parquet", ".pq", ".gz"})
+
+
+def _reads(path: Path) -> bool:
+    """Whether ``path`` (really: a link followed) is a kind of file an input directory is read for."""
+    return Path(os.path.realpath(path)).suffix.lower() in _DATA_SUFFIXES or path.suffix.lower() in _DATA_SUFFIXES
+
+
 def _inside(path: Path, directory: Path) -> bool:
     """Whether ``path`` (really: links followed) lies under ``directory``."""
     real, top = os.path.realpath(path), os.path.realpath(directory)
@@ -111,8 +121,9 @@ def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wh
     """Refuse to write ``target`` when it cannot or must not be written; return it as a path.
 
     Raises :class:`OutputError` (one line) when ``target`` is a directory, its directory
-    does not exist, or it is the same file as one of ``inputs`` or an existing file inside
-    one that is a directory (a policy's rules: ``-o rules/parameters.yaml``); ``None`` and
+    does not exist, or it is the same file as one of ``inputs`` or an existing data file
+    (YAML, JSON, CSV, Parquet) inside one that is a directory (a policy's rules:
+    ``-o rules/parameters.yaml``); ``None`` and
     ``"-"`` are ignored, so optional inputs can be passed as they are.
     """
     path = Path(target)
@@ -126,7 +137,7 @@ def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wh
             continue
         if _same(path, Path(other)):
             raise OutputError(f"{what} {path} is also an input ({other}); write it somewhere else")
-        if os.path.isdir(other) and os.path.lexists(path) and _inside(path, Path(other)):
+        if os.path.isdir(other) and os.path.lexists(path) and _reads(path) and _inside(path, Path(other)):
             raise OutputError(f"{what} {path} would replace a file of the input directory {other}; "
                               "write it somewhere else")
     if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
