@@ -212,6 +212,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         acted[at] = rectifies(t, c.area, c.kind, prank, hp[at], hto[at])
     in_time = np.zeros((n, nr), np.bool_)
     in_time[hp[acted], hby[acted]] = True
+    # below the authority, a step of a higher level within a holder's limit shows the problem reached a level above
+    # it in time (一(三) 及时向上级单位报送), though the record shows no report of the holder's own
+    for low in range(nr):
+        got_low = received[hp, low].astype(np.int64)
+        m = (hby > low) & (got_low != NONE) & (hon >= got_low) & (hon <= got_low + limit) & (low < auth[hp])
+        in_time[hp[m], low] = True
     stepped = np.zeros((n, nr), np.bool_)  # the record shows a step of the level (in time or late)
     stepped[hp[counts], hby[counts]] = True
     holder = received != NONE

@@ -192,6 +192,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                      problem.kind is None or rank[h.to_level] in can_rectify)))]
         due = received + limit
         in_time = any(h.on <= due for h in acted)
+        # Below the authority a level must see the problem reach a level above it (一(三) 及时向上级单位报送): a
+        # step by a higher level within this level's limit (it reported it on, or assigned it) shows the problem
+        # got there in time, though the record shows no report of this level's own.
+        if below_authority and not in_time:
+            in_time = any(rank[h.by_level] > rank[level] and received <= h.on <= due for h in steps)
         # Below the authority a level must report upward; whether disposing of the problem within its
         # own bounds was enough is self_rectified_report_required. Passing it down in time (交办) to a
         # level that can rectify it is such a disposal (that level's failure to rectify is its own); an
