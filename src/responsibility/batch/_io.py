@@ -60,6 +60,7 @@ _EXT = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", "
         ".pq": "parquet", ".yaml": "yaml", ".yml": "yaml"}
 #: The largest YAML input (as ``responsibility who`` reads; a long ledger is JSON lines, CSV or Parquet).
 MAX_YAML = 64 * 2**20
+MAX_JSON = 256 * 2**20  # bytes of a JSON document (read whole, unlike JSON lines, CSV and Parquet)
 
 
 def format_of(path: str, given: str | None, what: str) -> str:
@@ -259,7 +260,13 @@ class Source:
     def _json_parts(self) -> Iterator[Part]:
         try:
             with self._open() as f:
-                data, twice = loads_marked(f.read().decode(self.encoding))
+                raw = f.read(MAX_JSON + 1)  # one document is held whole: never more than this
+            if len(raw) > MAX_JSON:
+                name = "standard input" if self.path == "-" else self.path
+                raise ResponsibilityError(f"{name}: a JSON document larger than {MAX_JSON // 2**20} MiB, which is "
+                                          "read whole; give a long ledger as JSON lines (one record per line), CSV "
+                                          "or Parquet, which are read a block at a time")
+            data, twice = loads_marked(raw.decode(self.encoding))
         except UnicodeDecodeError as exc:
             raise ResponsibilityError(f"{self.path} is not {self.encoding.removesuffix('-sig')} text "
                                       f"(byte {exc.start}); for a GB18030 file use --encoding gb18030") from None
@@ -576,10 +583,12 @@ _NEXT_TO_QUOTE[[_COMMA, _LF, _CR, _QUOTE]] = True
 
 
 class _Joined(io.RawIOBase):
-    """Bytes already read followed by the rest of a file, as one stream."""
+    """Bytes already read followed by the rest of a file, as one stream; a line longer than
+    :data:`MAX_LINE` (a file without line ends, /dev/zero) is :func:`_endless`, never held."""
 
-    def __init__(self, head: bytes, tail: IO[bytes]) -> None:
+    def __init__(self, head: bytes, tail: IO[bytes], path: str = "", line: int = 0) -> None:
         self._head, self._pos, self._tail = memoryview(head), 0, tail
+        self._path, self._line, self._run = path, line, 0
 
     def readable(self) -> bool:
         return True
@@ -589,10 +598,24 @@ class _Joined(io.RawIOBase):
             k = min(len(b), len(self._head) - self._pos)
             b[:k] = self._head[self._pos:self._pos + k]
             self._pos += k
-            return k
-        data = self._tail.read(len(b))
-        b[:len(data)] = data
-        return len(data)
+        else:
+            data = self._tail.read(len(b))
+            k = len(data)
+            b[:k] = data
+        chunk = bytes(b[:k])
+        end = max(chunk.rfind(b"\n"), chunk.rfind(b"\r"))
+        self._line += chunk.count(b"\n")
+        self._run = k - end - 1 if end >= 0 else self._run + k
+        if self._run > MAX_LINE:
+            raise _endless(self._path, self._line + 1)
+        return k
+
+
+def _endless(path: str, line: int) -> ResponsibilityError:
+    """A CSV row that does not end within :data:`MAX_LINE` bytes: the input cannot be read on."""
+    name = "standard input" if path == "-" else path
+    return ResponsibilityError(f"{name}: line {line}: a row longer than {MAX_LINE // 2**20} MiB (a quote left open, "
+                               "or no line ends?); a record is a few KiB: check the file's quoting and line ends")
 
 
 class _CsvReader:
@@ -648,6 +671,8 @@ class _CsvReader:
                 bad += scanned
             if not started:
                 if not len(ends) and not eof and bad < 0:
+                    if len(data) > MAX_LINE:
+                        raise _endless(self.path, 1)
                     more = self.f.read(_BLOCK)  # a header longer than a block
                     data += more
                     continue
@@ -680,6 +705,8 @@ class _CsvReader:
                 return
             known = ends[ends > pos] - pos
             scanned = int(known[-1]) if len(known) else 0
+            if len(data) - pos - scanned > MAX_LINE:  # the row after the last one found never ends
+                raise _endless(self.path, line + 1 + data.count(b"\n", pos, pos + scanned))
             more = self.f.read(_BLOCK)
             data = b"".join((memoryview(data)[pos:], more))
             pos = 0
@@ -719,7 +746,7 @@ class _CsvReader:
     def _python(self, data: bytes, encoding: str, *, header: bool, line: int) -> Iterator[Part]:
         """The rest of the file, from ``data`` (which starts a row, on line ``line + 1``), read by
         Python's csv module; its header first when ``header``."""
-        stream = io.BufferedReader(_Joined(data, self.f))
+        stream = io.BufferedReader(_Joined(data, self.f, self.path, line))
         text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
         reader = csv.reader(text)
         if header:
