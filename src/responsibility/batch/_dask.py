@@ -271,7 +271,8 @@ class Scheduler:
         if spec == "local" or spec.startswith("local:"):
             n = int(spec.partition(":")[2] or 2)
             self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                         dashboard_address=None, silence_logs=logging.CRITICAL)
+                                         dashboard_address="127.0.0.1:0",  # None means :8787, which may be taken
+                                         silence_logs=logging.CRITICAL)
             self._client = Client(self._cluster)
         else:
             self._client = Client(spec)
