@@ -286,3 +286,11 @@ def test_events_page_by_place_and_cursor(ledger: Ledger) -> None:
     with pytest.raises(ProblemError) as info:
         ledger.events(place="3301x")
     assert info.value.field == "place"
+
+
+def test_events_from_a_record_take_area_or_its_old_name_domain() -> None:
+    from responsibility.ledger import events_from_record
+
+    rec = {"id": "p", "place": "330127", "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01"}}
+    new, old = events_from_record({**rec, "area": "housing"}), events_from_record({**rec, "domain": "housing"})
+    assert new == old and new[0]["domain"] == "housing"

@@ -48,7 +48,11 @@ def test_a_day_at_the_county_office(tmp_path: Path, run_cli: Any) -> None:
     assert code == 0 and "待交办" not in out_csv.read_text(encoding="gb18030")
     assert "整改中" in out_csv.read_text(encoding="gb18030")
     code, out, _ = run_cli("ledger", "show", db, "P1", "--as-of", "2021-03-02")
-    assert code == 0 and json.loads(out)["status"] == "discovered"
+    shown = json.loads(out)
+    assert code == 0 and shown["status"] == "discovered"
+    assert shown["route"]["problem"] == "P1" and shown["route"]["act_by"] and shown["route"]["handlers"]
+    code, out, _ = run_cli("ledger", "show", db, "P1", "--as-of", "2021-04-05")
+    assert code == 0 and json.loads(out)["status"] == "assigned" and "route" not in json.loads(out)
     code, out, _ = run_cli("ledger", "verify", db)
     assert code == 0 and "OK: 3 events" in out
     code, _, _ = run_cli("ledger", "export", db, str(tmp_path / "book.xlsx"), "--as-of", "2021-04-05")

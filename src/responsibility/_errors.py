@@ -71,6 +71,14 @@ class ProblemError(ResponsibilityError, ValueError):
     empty for the record or file as a whole), ``code`` a stable reason code for grouping
     (``bad_date``, ``unknown_place``, ``order_violation`` …, listed in docs/records.md),
     ``record`` the problem's id and ``where`` the file:line:column it was read from, when known.
+
+    >>> import responsibility
+    >>> try:
+    ...     responsibility.load().who_answers({"id": "p1", "area": "housing", "place": "330127100219",
+    ...         "discovered": {"level": "village", "channel": "grid", "on": "2021-02-30"}})
+    ... except responsibility.ProblemError as e:
+    ...     print(e.field, e.code, e.record)
+    discovered.on bad_date p1
     """
 
     def __init__(self, field: str, message: str, *, record: str | None = None, code: str = "invalid",

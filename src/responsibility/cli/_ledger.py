@@ -283,18 +283,25 @@ def merge_cmd(target: str, source: str, into: str, on: Any, entered_by: str, rul
     click.echo(f"merged {source} into {into} (event {e.seq})")
 
 
+#: The states in which a problem still waits for its assignment (a route says who must act).
+_UNASSIGNED = ("registered", "discovered", "reported")
+
+
 @ledger_group.command("show")
 @click.argument("target", metavar="LEDGER")
 @click.argument("problem")
 @click.option("--as-of", "as_of", type=_DATE, default=None)
 @_common
 def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, jurisdiction: str | None) -> None:
-    """One problem: its events (with who entered them), its state on the day and its route."""
+    """One problem: its events (with who entered them), its state on the day and, until it is
+    assigned, its route (who must assign or report it, by when: as ``responsibility route``)."""
     with _open(target, rules_dir, jurisdiction) as ledger:
         day = _day(as_of)
         state = ledger.state(problem, day)
         events = [e.to_dict() for e in ledger.events(problem)]
         out = {"problem": problem, "status": state.status, "record": state.record(day), "events": events}
+        if state.status in _UNASSIGNED:
+            out["route"] = ledger.route(problem, as_of=day).to_dict()
     click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
 
 

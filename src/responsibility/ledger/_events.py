@@ -339,7 +339,7 @@ def events_from_record(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     The record's one ``deadline`` goes with its latest assignment; concealments are recorded on the
     day of discovery; ``as_of`` is not an event.
 
-    >>> [e["type"] for e in events_from_record({"id": "p", "domain": "housing", "place": "330127",
+    >>> [e["type"] for e in events_from_record({"id": "p", "area": "housing", "place": "330127",
     ...     "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01"},
     ...     "handled": [{"action": "assigned", "by_level": "county", "to_level": "county", "on": "2021-03-02"}],
     ...     "rectified_on": "2021-03-20"})]
@@ -348,7 +348,8 @@ def events_from_record(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     pid = record["id"]
     d = record.get("discovered")
     start = d["on"] if d else record.get("as_of")
-    reg = {"problem": pid, "type": "registered", "on": start, "domain": record["domain"],
+    area = record["area"] if "area" in record else record["domain"]  # domain: the field's old name
+    reg = {"problem": pid, "type": "registered", "on": start, "domain": area,
            "place": record["place"], "kind": record.get("kind"), "severity": record.get("severity")}
     out: list[dict[str, Any]] = [{k: v for k, v in reg.items() if v is not None}]
     if d is None:
