@@ -308,3 +308,25 @@ def test_the_environment_variables_are_the_server_s() -> None:
     read |= set(re.findall(r'"(RESPONSIBILITY_TOKENS\w*)"', inspect.getsource(_auth.TokenStore.from_env)))
     documented = set(re.findall(r"`(RESPONSIBILITY_[A-Z_]+)", section(SERVICE_DOC, "## Under another ASGI server")))
     assert documented == read, documented ^ read
+
+
+def test_every_python_block_of_the_docs_compiles_and_imports_what_exists() -> None:
+    """Blocks that need a cluster (docs/scale.md: Dask, Spark) are not run here; they must still be
+    Python, and every name they import from the package must exist."""
+    import ast
+    import importlib
+
+    docs = [ROOT / "README.md", *DOCS.glob("*.md")]
+    blocks = [(p.name, b) for p in docs
+              for b in re.findall(r"```python\n(.*?)```", p.read_text(encoding="utf-8"), re.S)]
+    assert len(blocks) >= 4
+    for where, source in blocks:
+        tree = ast.parse(source, where)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("responsibility"):
+                module = importlib.import_module(node.module or "")
+                for alias in node.names:
+                    assert hasattr(module, alias.name), (where, node.module, alias.name)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
+                    node.value.id == "responsibility":
+                assert hasattr(importlib.import_module("responsibility"), node.attr), (where, node.attr)
