@@ -294,3 +294,16 @@ def test_events_from_a_record_take_area_or_its_old_name_domain() -> None:
     rec = {"id": "p", "place": "330127", "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01"}}
     new, old = events_from_record({**rec, "area": "housing"}), events_from_record({**rec, "domain": "housing"})
     assert new == old and new[0]["domain"] == "housing"
+
+
+def test_a_registered_event_takes_area_as_a_record_does(tmp_path: Any) -> None:
+    import responsibility
+
+    ledger = responsibility.Ledger.create(str(tmp_path / "a.db"))
+    base = {"problem": "P1", "type": "registered", "on": "2021-03-01", "place": "330127100219"}
+    ledger.append([{**base, "area": "危房改造"}], entered_by="clerk")
+    assert ledger.state("P1").domain == "housing"
+    with pytest.raises(responsibility.ProblemError) as err:
+        ledger.append([{**base, "problem": "P2", "area": "housing", "domain": "housing"}], entered_by="clerk")
+    assert err.value.field == "domain" and err.value.code == "unknown_field"
+    ledger.close()

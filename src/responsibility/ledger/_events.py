@@ -248,6 +248,11 @@ class Event:
                                code="unknown_event_type")
         spec = FIELDS[str(kind)]
         allowed = _ALLOWED[str(kind)]
+        if "area" in raw and "domain" in spec:  # a record's name for the field (domain is the ledger's, older)
+            if "domain" in raw:  # as a record: both names at once are refused
+                raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=problem,
+                                   code="unknown_field")
+            raw = {**{k: v for k, v in raw.items() if k != "area"}, "domain": raw["area"]}
         for key in raw:
             if key not in allowed:
                 from difflib import get_close_matches
