@@ -133,12 +133,18 @@ class Ledger:
     >>> path = os.path.join(tempfile.mkdtemp(), "county.db")
     >>> ledger = responsibility.Ledger.create(path)
     >>> _ = ledger.append([
-    ...     {"problem": "P1", "type": "registered", "on": "2021-03-01", "domain": "housing",
+    ...     {"problem": "P1", "type": "registered", "on": "2021-03-01", "area": "housing",
     ...      "kind": "housing_renovation_late", "place": "330127100219"},
     ...     {"problem": "P1", "type": "discovered", "on": "2021-03-01", "level": "county",
     ...      "channel": "hotline"}], entered_by="clerk")
     >>> ledger.state("P1").status
     'discovered'
+    >>> lists = ledger.lists("2021-03-20")          # 问题清单, 责任清单, 整改清单 as pandas frames
+    >>> sorted(lists), len(lists["problems"])
+    (['problems', 'rectifications', 'responsibilities'], 1)
+    >>> late = ledger.alerts(within=7, as_of="2021-03-20")   # who must act, by when
+    >>> late[["problem", "body", "stage", "overdue"]].values.tolist()[0]
+    ['P1', 'county_construction', 'handling', True]
     >>> ledger.verify().ok
     True
     >>> ledger.close()
