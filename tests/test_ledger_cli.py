@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -82,7 +83,7 @@ def test_verify_exits_1_on_a_tampered_ledger(tmp_path: Path, run_cli: Any) -> No
     db = str(tmp_path / "county.db")
     with Ledger.create(db) as ledger:
         ledger.append(EVENTS, entered_by="clerk")
-    with sqlite3.connect(db) as conn:
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
         conn.execute("UPDATE events SET entered_by = 'someone else' WHERE seq = 2")
     code, out, _ = run_cli("ledger", "verify", db)
     assert code == 1 and "event 2" in out and "altered" in out
@@ -183,7 +184,7 @@ def test_import_writes_its_rejects_and_upgrade_runs_the_steps(tmp_path: Path, ru
     assert [c.value for c in sheet[2]][:3] == [8, "CA-2021-007", "领域"]
     code, out, _ = run_cli("ledger", "upgrade", db)
     assert code == 0 and "up to date" in out
-    with sqlite3.connect(db) as conn:
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
         conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     code, _, err = run_cli("ledger", "list", db, "problems")
     assert code == 2 and "ledger upgrade" in err

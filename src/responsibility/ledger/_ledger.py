@@ -167,8 +167,12 @@ class Ledger:
         """Create a new, empty ledger at ``target`` (a SQLite file path or a database URL)."""
         _check_file(str(target), creating=True)
         ledger = cls(str(target), policy=policy, jurisdiction=jurisdiction)
-        with _database_errors(str(target)):
-            create(ledger.engine)
+        try:
+            with _database_errors(str(target)):
+                create(ledger.engine)
+        except BaseException:
+            ledger.close()
+            raise
         return ledger
 
     @classmethod

@@ -636,8 +636,9 @@ def _date32(days: Any) -> Any:
 def _day_stamps(days: Any) -> Any:
     """Int days (:data:`NONE`: missing) as the datetime64 column :func:`_dates` makes."""
     days = np.asarray(days, np.int64)
-    out = days.astype("datetime64[D]").astype("datetime64[ns]")
-    out[days == NONE] = np.datetime64("NaT")
+    missing = days == NONE
+    out = np.where(missing, 0, days).astype("datetime64[D]").astype("datetime64[ns]")
+    out[missing] = np.datetime64("NaT", "ns")
     return out
 
 
@@ -706,7 +707,7 @@ def _dates(values: list[dt.date | None]) -> Any:
     epoch = 719163  # date(1970, 1, 1).toordinal()
     days = np.array([d.toordinal() - epoch if d is not None else 0 for d in values], dtype="int64")
     out = days.astype("datetime64[D]").astype("datetime64[ns]")
-    out[np.array([d is None for d in values], dtype=bool)] = np.datetime64("NaT")
+    out[np.array([d is None for d in values], dtype=bool)] = np.datetime64("NaT", "ns")
     return out
 
 
