@@ -353,3 +353,10 @@ def test_assess_dask_equals_assess_with_any_partitions(policy: Policy, province:
     assert r["record"].tolist() == reference.rejects["record"].tolist() == [5]
     assert list(f.columns) == list(reference.findings.columns)  # area and place_name too
     assert f.astype(str).values.tolist() == reference.findings.astype(str).values.tolist()
+
+
+def test_a_header_with_a_control_character_is_one_line(tmp_path: Path, run_cli: Any) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("x\x1cy,area,place\na,housing,330127100219\n", encoding="utf-8")
+    code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "out.csv"))
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "'x\\x1cy'" in err, err
