@@ -147,6 +147,8 @@ class Decider:
         """The engine called ``name``; ``None`` picks durable-rules where it imports."""
         if name == "compiled":
             return self.compiled
+        if name == "durable" and self._durable is not None:  # made: no import statement, no lock
+            return self._durable
         from . import _engine_durable
 
         if name is None:

@@ -26,11 +26,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 from ._compile import SAME_LEVEL, severity_rank
 from ._problem import Problem, coded
 
 Fact = dict[str, Any]
+
+#: :func:`~._compile.severity_rank` by severity.
+_SEVERITY_RANK = {s: severity_rank(s) for s in SEVERITIES}
 
 #: The parameter that decides whether a level that rectified its own find in time had to report it.
 SELF_RECTIFIED = "self_rectified_report_required"
@@ -42,7 +46,7 @@ HANDLING_LIMIT = "handling_time_limit_days"
 CONCEALER = "concealing_level_body"
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What the facts were derived from, kept for reasons and explanations."""
 
@@ -138,13 +142,15 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     base = {
         "area": problem.area,
         "kind": problem.kind or "",
-        "sev": severity_rank(problem.severity),
+        "sev": _SEVERITY_RANK[problem.severity],
         "prank": prank,
     }
     facts: list[Fact] = []
+    pid = problem.id
 
-    def add(t: str, **fields: Any) -> None:
-        facts.append({"id": f"{problem.id}#{len(facts)}", "t": t, **base, **fields})
+    def add(t: str, fields: Fact) -> None:
+        # Every fact of a type has its fields in one order (the compiled engine keeps what facts meet by their values).
+        facts.append({"id": f"{pid}#{len(facts)}", "t": t, **base, **fields})
 
     d = problem.discovered
     if d is None:
@@ -155,7 +161,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     if found is None:
         found = memo[key] = _discovery(policy, *key)
     outside, rests = found
-    add("found", frank=rank[d.level], outside=int(outside), fbody=d.body or "")
+    add("found", {"frank": rank[d.level], "outside": int(outside), "fbody": d.body or ""})
     ctx.rests_on.extend(rests)
 
     setting: _Setting = policy._memo("derive: setting", lambda: _setting(policy))
@@ -171,7 +177,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 ctx.knew.update((rank[h.by_level], rank[h.to_level]))
             if HANDLING_LIMIT not in ctx.rests_on:
                 ctx.rests_on.append(HANDLING_LIMIT)
-    ctx.knew.update(rank[who] for who in problem.concealed_by if who in rank)
+    if problem.concealed_by:
+        ctx.knew.update(rank[who] for who in problem.concealed_by if who in rank)
     # Who held the problem and had to pass it on: the finder's level, then each level it was
     # reported to. A level below the authority must report upward; at or above it, assign.
     holders: list[tuple[str, dt.date, str]] = [(d.level, d.on, d.body or "")]
@@ -222,8 +229,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 ctx.rests_on.append(SELF_RECTIFIED)
                 if not must_report:
                     continue
-            add("unhandled", lvl=rank[level], body=body, escalate=int(below_authority),
-                selffix=int(own_fix or disposed))
+            add("unhandled", {"lvl": rank[level], "body": body, "escalate": int(below_authority),
+                              "selffix": int(own_fix or disposed)})
 
     # Every level the problem was assigned to answers for its rectification; the latest assignment
     # to a level counts. One that passed it down within the handling limit has done its 交办: by
@@ -248,15 +255,16 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     ctx.rests_on.append(REASSIGNED)
                     continue
                 ctx.passed.add(rank[level])
-            add("unrectified", lvl=rank[level], body=h.to_body or "")
+            add("unrectified", {"lvl": rank[level], "body": h.to_body or ""})
 
     for who in problem.concealed_by:
         if who in rank:
             if setting.conceal_role is not None and who in policy.roles and CONCEALER not in ctx.rests_on:
                 ctx.rests_on.append(CONCEALER)
-            add("concealed", lvl=rank[who], body=_concealer(policy, who, problem.sector, bool(setting.conceal_role)))
+            add("concealed", {"lvl": rank[who],
+                              "body": _concealer(policy, who, problem.sector, bool(setting.conceal_role))})
         else:
-            add("concealed", lvl=rank[policy.bodies[who].level], body=who)
+            add("concealed", {"lvl": rank[policy.bodies[who].level], "body": who})
     return facts, ctx
 
 

@@ -23,7 +23,7 @@ import functools
 import numbers
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -453,11 +453,25 @@ def _made(cls: type[_Record], values: dict[str, Any], fields_set: set[str]) -> A
     """An instance of ``cls`` with ``values`` (every field, in the model's order), as
     ``model_validate`` makes it (``model_construct`` does the same, more slowly)."""
     m = cls.__new__(cls)
-    _set(m, "__dict__", values)
-    _set(m, "__pydantic_fields_set__", fields_set)
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
+    _SET_DICT(m, values)
+    _SET_FIELDS(m, fields_set)
+    _SET_EXTRA(m, None)
+    _SET_PRIVATE(m, None)
     return m
+
+
+def _slot_setter(name: str) -> Callable[[Any, Any], None]:
+    """The setter of BaseModel's instance slot ``name`` (its descriptor's, without looking the name
+    up on the instance's type each time as ``object.__setattr__`` does)."""
+    descriptor = BaseModel.__dict__.get(name)
+    setter: Callable[[Any, Any], None] | None = getattr(descriptor, "__set__", None)
+    if setter is None:  # another pydantic layout: set it by name
+        return lambda m, value: _set(m, name, value)
+    return setter
+
+
+_SET_DICT, _SET_FIELDS, _SET_EXTRA, _SET_PRIVATE = (
+    _slot_setter(n) for n in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
 
 
 def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
