@@ -174,13 +174,20 @@ def load(path: str | Path | None = None, *, as_of: dt.date | None = None) -> Pol
     return load_checked(path, as_of=as_of, cls=Policy)
 
 
+@functools.cache
+def _jurisdiction_type() -> type:
+    """The Jurisdiction class, imported on first use (not at ``import responsibility``, and not
+    through the engine: route and assess need none loaded), then without an import per call."""
+    from .chain._jurisdiction import Jurisdiction
+
+    return Jurisdiction
+
+
 def _checked(jurisdiction: Any, today: Any, lang: str = "zh") -> dt.date | None:
     """The facade's arguments checked as one line each (a notebook's ``today="2021-07-01"`` is
     read as the day it names, as a record's ``as_of`` is): ``today`` as a date, or
     :class:`ProblemError` / :class:`TypeError`."""
-    from .chain._jurisdiction import Jurisdiction  # not via _decide: route and assess need no engine loaded
-
-    if jurisdiction is not None and not isinstance(jurisdiction, Jurisdiction):
+    if jurisdiction is not None and not isinstance(jurisdiction, _jurisdiction_type()):
         raise TypeError(f"jurisdiction: expected a Jurisdiction (Jurisdiction.from_csv(path)), "
                         f"got {type(jurisdiction).__name__}")
     if lang not in ("zh", "en"):

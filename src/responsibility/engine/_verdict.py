@@ -43,7 +43,25 @@ def _lang(lang: str) -> Lang:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One party that answers: the body placed on a real place, basis, liability, clauses."""
+    """One party that answers: the body placed on a real place, basis, liability, clauses.
+
+    ``level``, ``body`` (a body id of rules/), ``name``/``name_en`` and ``place`` (its division
+    code; ``place_name``) say who; ``basis`` why (one of the four failures of 一(四) —
+    ``not_discovered``, ``not_handled``, ``not_rectified``, ``concealed`` — or a derived
+    ``supervision`` or ``main_responsibility``); ``liability`` which (``staff``, ``unit``,
+    ``leadership``: one finding each); ``clauses`` the text behind it, ``reason``/``reason_en``
+    the sentence that says it, ``duties`` and ``rules`` the data that made it, and
+    ``rests_on`` the interpretations and parameters it depends on.
+
+    >>> import responsibility
+    >>> f = responsibility.load().who_answers({"id": "p", "area": "housing", "place": "330127100219",
+    ...     "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+    ...     "as_of": "2021-03-02"}).findings[0]
+    >>> f.body, f.basis, f.liability, f.clauses
+    ('village_committee', 'not_discovered', 'staff', ('一(四)', '二(二)1'))
+    >>> f.to_dict()["place"]
+    '330127100219'
+    """
 
     level: str
     body: str
@@ -422,12 +440,20 @@ class Verdict:
 
     >>> import responsibility
     >>> policy = responsibility.load()
-    >>> v = policy.who_answers({"id": "p", "domain": "housing", "place": "331127",
+    >>> v = policy.who_answers({"id": "p", "area": "housing", "place": "331127",
     ...     "discovered": {"level": "county", "channel": "hotline", "on": "2021-01-04"},
     ...     "handled": [{"action": "assigned", "by_level": "county", "to_level": "county", "on": "2021-01-05"}],
     ...     "rectified_on": "2021-01-20", "as_of": "2021-03-01"}, engine="compiled")
-    >>> v.findings
+    >>> v.findings                      # handled in time, rectified: nobody answers
     ()
+    >>> v = policy.who_answers({"id": "q", "area": "housing", "place": "330127100219",
+    ...     "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-03-02"})
+    >>> sorted({f.body for f in v.findings if f.basis == "not_discovered"})   # the village and township missed it
+    ['township_government', 'village_committee', 'village_party_branch']
+    >>> [i.id for i in v.interpretations][:1]               # what the answer rests on, by name
+    ['outside_channel_finder_level']
+    >>> print(v.explain("en").splitlines()[1])              # the same, for a reader (v.explain() in Chinese)
+    1. Villagers' committee — 富城村 330127100219
 
     ``who_answers`` decides at once who answers (which bodies, on which basis, with which
     liability) but builds what a verdict says about it — the findings with their clauses and
