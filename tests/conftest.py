@@ -119,3 +119,31 @@ def ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     server = request.getfixturevalue("pg_server")
     url: str = server.new_database()
     return url
+
+
+# ------------------------------------------------------------------ the county ledger of the hostile passes
+
+
+@pytest.fixture(scope="module")
+def county_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A ledger imported from the example county workbook (per module: tests may read it, not change it)."""
+    from responsibility import Ledger
+
+    db = tmp_path_factory.mktemp("ledger") / "county.db"
+    with Ledger.create(db) as ledger:
+        ledger.import_file(ROOT / "examples" / "ledger" / "county-ledger.xlsx", entered_by="clerk")
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(county_db: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The HTTP service over ``county_db`` with the test tokens (a module that needs another defines its own)."""
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+    from tests.test_service import token_store
+
+    log = tmp_path_factory.mktemp("log") / "d.jsonl"
+    app = create_app(Settings(tokens=token_store(), ledger=str(county_db), decision_log=log))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c

@@ -38,14 +38,6 @@ def problem(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def county_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("ledger") / "county.db"
-    with Ledger.create(db) as ledger:
-        ledger.import_file(WORKBOOK, entered_by="clerk")
-    return db
-
-
 # ---------------------------------------------------------------- encodings
 
 
@@ -105,19 +97,6 @@ def test_a_picture_never_goes_to_a_file_the_user_did_not_name(run_cli: Run, tmp_
 
 
 # ---------------------------------------------------------------- the service's query and the ledger's days
-
-
-@pytest.fixture(scope="module")
-def client(county_db: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from fastapi.testclient import TestClient
-
-    from responsibility.service import Settings, create_app
-    from tests.test_service import token_store
-
-    log = tmp_path_factory.mktemp("log") / "d.jsonl"
-    app = create_app(Settings(tokens=token_store(), ledger=str(county_db), decision_log=log))
-    with TestClient(app, raise_server_exceptions=False) as c:
-        yield c
 
 
 @pytest.mark.parametrize("path", [

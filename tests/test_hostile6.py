@@ -31,14 +31,6 @@ def _one_error_line(err: str) -> str:
     return lines[0]
 
 
-@pytest.fixture(scope="module")
-def county_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("ledger") / "county.db"
-    with Ledger.create(db) as ledger:
-        ledger.import_file(WORKBOOK, entered_by="clerk")
-    return db
-
-
 @pytest.fixture()
 def own_db(county_db: Path, tmp_path: Path) -> Path:
     """A copy of the county ledger this test may change."""
@@ -296,19 +288,6 @@ def test_sigterm_stops_the_server_cleanly(tmp_path: Path) -> None:
 RECORD = {"id": "h-1", "area": "housing", "place": "330127100219", "severity": "serious",
           "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
           "deadline": "2021-05-31", "as_of": "2021-06-30"}
-
-
-@pytest.fixture(scope="module")
-def client(county_db: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from fastapi.testclient import TestClient
-
-    from responsibility.service import Settings, create_app
-    from tests.test_service import token_store
-
-    log = tmp_path_factory.mktemp("log") / "d.jsonl"
-    app = create_app(Settings(tokens=token_store(), ledger=str(county_db), decision_log=log))
-    with TestClient(app, raise_server_exceptions=False) as c:
-        yield c
 
 
 def _post_batch(client, body: bytes | list[bytes]) -> tuple[list[dict[str, Any]], dict[str, Any]]:  # type: ignore[no-untyped-def]
