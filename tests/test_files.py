@@ -190,3 +190,21 @@ def test_file_size_limit_keeps_previous_output(tmp_path: Path) -> None:
     assert "previous file is unchanged" in proc.stderr
     assert out.read_text(encoding="utf-8") == "previous"
     assert _leftovers(tmp_path) == []
+
+
+def test_a_policy_directory_protects_its_yaml_not_an_output_written_there(tmp_path: Path) -> None:
+    from responsibility._errors import OutputError
+    from responsibility._files import check_target
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "policy.yaml").write_text("id: x\n", encoding="utf-8")
+    (rules / "problems.csv").write_text("old\n", encoding="utf-8")  # written by an earlier run
+    assert check_target(rules / "problems.csv", [rules]) == rules / "problems.csv"
+    with pytest.raises(OutputError):
+        check_target(rules / "policy.yaml", [rules])
+    data = tmp_path / "ledger"
+    data.mkdir()
+    (data / "part-0.csv").write_text("id\n", encoding="utf-8")
+    with pytest.raises(OutputError):  # a dataset directory: its data files are inputs
+        check_target(data / "part-0.csv", [data])

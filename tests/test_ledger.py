@@ -307,3 +307,31 @@ def test_a_registered_event_takes_area_as_a_record_does(tmp_path: Any) -> None:
         ledger.append([{**base, "problem": "P2", "area": "housing", "domain": "housing"}], entered_by="clerk")
     assert err.value.field == "domain" and err.value.code == "unknown_field"
     ledger.close()
+
+
+def test_a_correction_written_with_area_and_a_name_is_stored_as_ids(tmp_path: Any) -> None:
+    import responsibility
+
+    ledger = responsibility.Ledger.create(str(tmp_path / "c.db"))
+    ledger.append([{"problem": "P1", "type": "registered", "on": "2021-03-01", "area": "water",
+                    "place": "330127100219"}], entered_by="clerk")
+    ledger.append([{"problem": "P1", "type": "corrected", "on": "2021-03-02", "event": 1, "reason": "wrong area",
+                    "replace": {"area": "危房改造", "place": "330127100219"}}], entered_by="clerk")
+    assert ledger.state("P1").domain == "housing"
+    assert not ledger.lists("2021-03-03")["problems"].empty  # the lists read it (KeyError before)
+    ledger.close()
+
+
+@pytest.mark.parametrize(("event", "field"), [
+    ({"problem": "A", "type": ["registered"], "on": "2021-06-01"}, "type"),
+    ({"problem": "K1", "type": "registered", "on": "2021-06-01", "area": "nonexist", "place": "330127100219"},
+     "area")])
+def test_a_bad_event_is_refused_naming_the_field_as_written(tmp_path: Any, event: dict[str, Any],
+                                                            field: str) -> None:
+    import responsibility
+
+    ledger = responsibility.Ledger.create(str(tmp_path / "e.db"))
+    with pytest.raises(responsibility.ProblemError) as err:
+        ledger.append([event], entered_by="clerk")
+    assert err.value.field.endswith(field), err.value
+    ledger.close()

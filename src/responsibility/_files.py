@@ -106,9 +106,11 @@ def _same(a: Path, b: Path) -> bool:
 _DATA_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".jsonl", ".ndjson", ".csv", ".parquet", ".pq", ".gz"})
 
 
-def _reads(path: Path) -> bool:
-    """Whether ``path`` (really: a link followed) is a kind of file an input directory is read for."""
-    return Path(os.path.realpath(path)).suffix.lower() in _DATA_SUFFIXES or path.suffix.lower() in _DATA_SUFFIXES
+def _reads(path: Path, directory: Path) -> bool:
+    """Whether ``path`` (a link followed too) is a kind of file ``directory`` is read for: a policy
+    directory (it has policy.yaml) only for its YAML, any other input directory for data files."""
+    kinds = {".yaml", ".yml"} if (directory / "policy.yaml").is_file() else _DATA_SUFFIXES
+    return any(p.suffix.lower() in kinds for p in (Path(os.path.realpath(path)), path))
 
 
 def _inside(path: Path, directory: Path) -> bool:
@@ -121,9 +123,9 @@ def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wh
     """Refuse to write ``target`` when it cannot or must not be written; return it as a path.
 
     Raises :class:`OutputError` (one line) when ``target`` is a directory, its directory
-    does not exist, or it is the same file as one of ``inputs`` or an existing data file
-    (YAML, JSON, CSV, Parquet) inside one that is a directory (a policy's rules:
-    ``-o rules/parameters.yaml``); ``None`` and
+    does not exist, or it is the same file as one of ``inputs`` or an existing file that one
+    which is a directory is read for (a policy directory's YAML: ``-o rules/parameters.yaml``;
+    another directory's data files: YAML, JSON, CSV, Parquet); ``None`` and
     ``"-"`` are ignored, so optional inputs can be passed as they are.
     """
     path = Path(target)
@@ -137,7 +139,7 @@ def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wh
             continue
         if _same(path, Path(other)):
             raise OutputError(f"{what} {path} is also an input ({other}); write it somewhere else")
-        if os.path.isdir(other) and os.path.lexists(path) and _reads(path) and _inside(path, Path(other)):
+        if os.path.isdir(other) and os.path.lexists(path) and _reads(path, Path(other)) and _inside(path, Path(other)):
             raise OutputError(f"{what} {path} would replace a file of the input directory {other}; "
                               "write it somewhere else")
     if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):

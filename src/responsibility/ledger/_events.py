@@ -239,7 +239,7 @@ class Event:
         if problem is None:
             raise ProblemError("problem", "is required: the id of the problem the event is about", code="missing_field")
         kind = raw.get("type")
-        if kind not in FIELDS:
+        if not isinstance(kind, str) or kind not in FIELDS:
             from difflib import get_close_matches
 
             close = get_close_matches(str(kind), TYPES, n=1)

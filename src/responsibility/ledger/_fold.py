@@ -331,7 +331,9 @@ class Folder:
                 inner = exc.detail.removeprefix(f"{target.type} event on {raw['on']}: ")
                 raise ProblemError(f"replace.{exc.field}", f"{e.type} event on {e.on}: {inner}", record=e.problem,
                                    code=exc.code) from None
-            e.data["replace"] = {k: replacement.data.get(k, v) for k, v in e.data["replace"].items()}
+            # a record's name for the area is the ledger's domain (Event.parse renamed it in the copy it checked)
+            named = {("domain" if k == "area" else k): v for k, v in e.data["replace"].items()}
+            e.data["replace"] = {k: replacement.data.get(k, v) for k, v in named.items()}
 
     def _check(self, e: Event, *, correcting: bool = False) -> None:
         """Refuse ``e`` unless its fields name what the policy and the jurisdiction hold and it fits

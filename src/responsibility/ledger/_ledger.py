@@ -274,13 +274,13 @@ class Ledger:
                         parsed.append(r if isinstance(r, Event) and entered_by is None else
                                       Event.parse(r.to_dict() if isinstance(r, Event) else r, entered_by=entered_by))
                     except ProblemError as exc:
-                        raise _of_event(exc, total + i, bool(total) or len(raw) > 1) from None
+                        raise _of_event(_as_written(exc, r), total + i, bool(total) or len(raw) > 1) from None
                 self._load(conn, folder, parsed, loaded, existing)
                 for i, e in enumerate(parsed):
                     try:
                         folder.apply(e, check=True)
                     except ProblemError as exc:
-                        raise _of_event(exc, total + i, bool(total) or len(parsed) > 1) from None
+                        raise _of_event(_as_written(exc, raw[i]), total + i, bool(total) or len(parsed) > 1) from None
                 # The event checks cover every field and date; what only the whole record shows (whether
                 # a concealment fits 一(四)) is checked as who_answers would check it.
                 for pid in dict.fromkeys(e.problem for e in parsed if e.type in ("concealed", "corrected")):
@@ -830,6 +830,14 @@ def _seq(value: Any, name: str) -> int:
         raise ProblemError(name, f"a whole number from 0 to {MAX_SEQ} is expected (got {shown(value)})",
                            code="bad_value")
     return int(value)
+
+
+def _as_written(exc: ProblemError, raw: Any) -> ProblemError:
+    """``exc`` said of the field as the caller wrote it: ``area`` for an event that gave the area by
+    that name (the ledger keeps it as ``domain``)."""
+    if exc.field == "domain" and isinstance(raw, Mapping) and "area" in raw and "domain" not in raw:
+        return ProblemError("area", exc.detail, record=exc.record, code=exc.code, where=exc.where, index=exc.index)
+    return exc
 
 
 def _of_event(exc: ProblemError, index: int, many: bool) -> ProblemError:
