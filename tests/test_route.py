@@ -113,3 +113,11 @@ def test_a_named_sector_drops_the_unresolved_role(policy: Policy) -> None:
     assert unnamed & roles, "without a sector the role stands for the department"
     assert not named & roles
     assert "county_construction" in named
+
+
+def test_a_sector_given_as_a_body_id_routes_as_its_line(policy: Policy) -> None:
+    rec = problem("basic_needs", "basic_needs_not_helped_to_apply", level="village")
+    by_line = policy.route({**rec, "sector": "civil_affairs"}).to_dict()
+    by_body = policy.route({**rec, "sector": "county_civil_affairs"}).to_dict()
+    assert by_body["handlers"] == by_line["handlers"] and by_body["assignees"] == by_line["assignees"]
+    assert "county_civil_affairs" in {b["body"] for b in by_body["assignees"]}

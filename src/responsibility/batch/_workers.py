@@ -24,6 +24,7 @@ import gc
 import mmap
 import os
 import pickle
+import queue
 import signal
 import sys
 import threading
@@ -250,18 +251,34 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
                 exported[p] = len(tpl.start)
         return bool(msg[0] != "stop")
 
+    # The parent may block sending to this worker (another worker's templates, a task) while this
+    # worker blocks sending its rows to the parent: with both messages over a pipe's buffer neither
+    # would ever read. A thread that always reads the command pipe keeps the parent's sends moving.
+    inbox: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
+
+    def pump() -> None:
+        while True:
+            try:
+                msg = cmd.recv()
+            except (EOFError, OSError):
+                msg = ("stop",)
+            inbox.put(msg)
+            if msg[0] == "stop":
+                return
+
+    threading.Thread(target=pump, name="commands", daemon=True).start()
     try:
         assessor = make()
         assessor.segments.reuse = True  # a chunk's rows are written to the slot before the next chunk is made
         dicts = assessor.dictionaries
         exported.update({p: len(tpl.start) for p, tpl in assessor.all_templates().items()})
         while True:
-            if not tasks and not take(cmd.recv()):
+            if not tasks and not take(inbox.get()):
                 break
             if not tasks:
                 continue
-            while cmd.poll():  # templates the other workers made, before this task
-                if not take(cmd.recv()):
+            while not inbox.empty():  # templates the other workers made, before this task
+                if not take(inbox.get()):
                     return
             _, slot, size, start, raw, shell = tasks.pop(0)
             parts: Iterable[Part]
@@ -294,7 +311,7 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
             cut = pieces(rows)
             for i, piece in enumerate(cut):
                 while not free:
-                    if not take(cmd.recv()):
+                    if not take(inbox.get()):
                         return
                 oslot = free.pop(0)
                 res.send(("piece", oslot, _write_ipc(piece, outs[oslot]), meta if i == len(cut) - 1 else None))

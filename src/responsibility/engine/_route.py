@@ -142,10 +142,11 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     code = parse_code(p.place)
     place_level = level_of(code)
     found = p.discovered
+    sector = policy.sector_of(p.sector)  # a body id names its department's line, as in a verdict
     if level is not None:  # read as a record's level is (村, Village); "" is refused below, not "not given"
         level = ValueNames.of(policy).canonical("level", level.strip() if isinstance(level, str) else level)
     registering = level if level is not None else \
-        (found.level if found else route_bodies(policy, p.domain, p.kind, place_level, p.sector).authority)
+        (found.level if found else route_bodies(policy, p.domain, p.kind, place_level, sector).authority)
     if registering not in rank:
         from ..policy._loader import suggest
 
@@ -154,7 +155,7 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     if rank[registering] < rank[place_level]:
         raise ProblemError("level", f"a {registering} cannot register a problem located at a {place_level}",
                            record=p.id)
-    plan = route_bodies(policy, p.domain, p.kind, place_level, p.sector)
+    plan = route_bodies(policy, p.domain, p.kind, place_level, sector)
     auth_level = plan.authority
     auth_place = ancestor_code(code, auth_level)
 
