@@ -252,7 +252,7 @@ class Event:
             if "domain" in raw:  # as a record: both names at once are refused
                 raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=problem,
                                    code="unknown_field")
-            raw = {**{k: v for k, v in raw.items() if k != "area"}, "domain": raw["area"]}
+            raw = ledger_named(raw)
         for key in raw:
             if key not in allowed:
                 from difflib import get_close_matches
@@ -336,6 +336,11 @@ def chain_hash(prev: str, problem: str, kind: str, on: str, data: str, entered_b
 
 
 GENESIS = "0" * 64
+
+
+def ledger_named(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """``fields`` with a record's ``area`` under the ledger's (older) name for it, ``domain``."""
+    return {("domain" if k == "area" else k): v for k, v in fields.items()}
 
 
 def events_from_record(record: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._errors import JurisdictionError, ProblemError
-from ._events import Event
+from ._events import Event, ledger_named
 
 #: Status ids, in the order a problem moves through them (names in ``columns.yaml``).
 STATUSES = ("registered", "discovered", "reported", "assigned", "rectified", "verified", "closed", "merged")
@@ -331,9 +331,8 @@ class Folder:
                 inner = exc.detail.removeprefix(f"{target.type} event on {raw['on']}: ")
                 raise ProblemError(f"replace.{exc.field}", f"{e.type} event on {e.on}: {inner}", record=e.problem,
                                    code=exc.code) from None
-            # a record's name for the area is the ledger's domain (Event.parse renamed it in the copy it checked)
-            named = {("domain" if k == "area" else k): v for k, v in e.data["replace"].items()}
-            e.data["replace"] = {k: replacement.data.get(k, v) for k, v in named.items()}
+            # the replacement's fields by the ledger's names, as Event.parse read the copy it checked
+            e.data["replace"] = {k: replacement.data.get(k, v) for k, v in ledger_named(e.data["replace"]).items()}
 
     def _check(self, e: Event, *, correcting: bool = False) -> None:
         """Refuse ``e`` unless its fields name what the policy and the jurisdiction hold and it fits
