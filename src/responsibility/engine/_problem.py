@@ -239,17 +239,7 @@ def _path(loc: tuple[Any, ...]) -> str:
 @functools.lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     # Kept: records repeat the same few names (areas, levels, channels) over and over.
-    got = _FOLDED.get(text)
-    if got is None:
-        got = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-        if len(_FOLDED) >= 10_000:
-            _FOLDED.clear()
-        _FOLDED[text] = got
-    return got
-
-
-#: :func:`_fold` by the text it was given.
-_FOLDED: dict[str, str] = {}
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _short_name(name: str) -> str:
