@@ -74,3 +74,34 @@ def test_a_mistyped_area_or_kind_is_hinted_by_id_or_chinese_name(policy: Policy,
         policy.who_answers(rec)
     assert err.value.field == field
     assert f"did you mean {hint!r}" in str(err.value)
+
+
+def test_the_date_rules_are_stated_once(policy: Policy, small_province: Jurisdiction) -> None:
+    # _check_all reports the date fault _date_fault names, and a sound record has none: the fast path of a
+    # record of a shape found sound before (which asks _date_fault alone) and the full check cannot part.
+    import datetime as dt
+    import random
+
+    from responsibility.engine._problem import _date_fault, plain_problem
+
+    rnd = random.Random(8)
+    day = dt.date(2021, 3, 1)
+    for _ in range(300):
+        r = good(small_province)
+        shift = {k: rnd.randint(-40, 90) for k in ("h0", "h1", "deadline", "rectified_on", "as_of")}
+        r["handled"] = [{"action": "reported", "by_level": "county", "to_level": "city",
+                         "on": str(day + dt.timedelta(shift["h0"]))},
+                        {"action": "assigned", "by_level": "city", "to_level": "township",
+                         "on": str(day + dt.timedelta(shift["h1"]))}]
+        for k in ("deadline", "rectified_on", "as_of"):
+            r[k] = str(day + dt.timedelta(shift[k]))
+        p = plain_problem(r, policy)
+        assert p is not None
+        fault = _date_fault(p, None)
+        if fault is None:
+            parse_problem(r, policy, small_province)
+            continue
+        with pytest.raises(ProblemError) as got:
+            parse_problem(r, policy, small_province)
+        assert (got.value.field, got.value.code) == (fault[0], "order_violation")
+        assert fault[1] in str(got.value)

@@ -437,17 +437,17 @@ class Decider:
                 duties = tuple(d for d in h.duties if policy.duties[d].scope == "all" or b.sector == sector)
                 if duties:
                     out[h.body] = tuple(dict.fromkeys((*out.get(h.body, ()), *duties)))
-            if rule.stage != "supervision":
-                # 涉及本部门问题 (二(二)3, scope area_holders): the record's sector names its department at the
-                # rule's level, also where the kind's stage lists none of its own duties (the land of a late
-                # renovation, a line department's allocation proposal).
-                levels = {policy.bodies[h.body].level for h in rule.holders}
-                kind = rule.kind or None
-                for did in dict.fromkeys(d for h in rule.holders for d in h.duties
-                                         if policy.duties[d].scope == "area_holders"):
-                    for x in policy.holders(did, rule.area, kind, sector, rule.stage):
-                        if policy.bodies[x].level in levels:
-                            out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
+            # 涉及本部门问题 (二(二)3), 有关部门 (二(二)5 指导督促基层问题…整改), scope area_holders: the record's
+            # sector names its department at the rule's level, also where the kind's stage lists none of its own
+            # duties (the land of a late renovation, a line department's allocation proposal, the city water
+            # bureau over a water project), at every stage; departments of other lines stay only by their own duties.
+            levels = {policy.bodies[h.body].level for h in rule.holders}
+            kind = rule.kind or None
+            for did in dict.fromkeys(d for h in rule.holders for d in h.duties
+                                     if policy.duties[d].scope == "area_holders"):
+                for x in policy.holders(did, rule.area, kind, sector, rule.stage):
+                    if policy.bodies[x].level in levels:
+                        out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
             got = self._resolved[key] = list(out.items())
         return got
 

@@ -622,31 +622,45 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
            tuple([(h.action, h.by_level, h.to_level, h.to_body) for h in p.handled]) if p.handled else (),
            tuple(p.concealed_by))
     sound: dict[tuple[Any, ...], None] = policy._memo("sound records", dict)
-    if key not in sound or not _dates_in_order(p, d, today):
+    if key not in sound or _date_fault(p, today) is not None:
         _check_all(p, policy, jurisdiction, today)
         if len(sound) >= 100_000:
             sound.clear()
         sound[key] = None
 
 
-def _dates_in_order(p: Problem, d: Discovered, today: dt.date | None) -> bool:
-    """Whether :func:`_check_all` finds every date of ``p`` in order (in the same conditions)."""
+def _date_fault(p: Problem, today: dt.date | None) -> tuple[str, str] | None:
+    """The first date of ``p`` out of order, as (field, message), else ``None``: the one statement of the
+    date rules, which :func:`_check_all` reports and :func:`_check` reads for a record of a sound shape.
+
+    Handling, rectification and the deadline come on or after the discovery; nothing after the
+    assessment date (``as_of``, else ``today``), which is not before the discovery; the deadline not
+    before the first assignment."""
+    d = p.discovered
+    if d is None:
+        return None
     on = d.on
+    for i, h in enumerate(p.handled):
+        if h.on < on:
+            return f"handled[{i}].on", f"handled on {h.on} before it was discovered on {on}"
+    if p.rectified_on is not None and p.rectified_on < on:
+        return "rectified_on", f"rectified on {p.rectified_on} before it was discovered on {on}"
+    if p.deadline is not None and p.deadline < on:
+        return "deadline", f"deadline {p.deadline} is before the discovery on {on}"
     as_of = p.as_of or today or dt.date.today()
     if as_of < on:
-        return False
-    for h in p.handled:
-        if h.on < on or h.on > as_of:
-            return False
-    if p.rectified_on is not None and not on <= p.rectified_on <= as_of:
-        return False
-    if p.deadline is not None:
-        if p.deadline < on:
-            return False
+        return ("as_of" if p.as_of else "discovered.on",
+                f"discovered on {on}, after the assessment date {as_of}; set as_of to the day of the assessment")
+    for i, h in enumerate(p.handled):
+        if h.on > as_of:
+            return f"handled[{i}].on", f"handled on {h.on}, after the assessment date {as_of}"
+    if p.rectified_on is not None and p.rectified_on > as_of:
+        return "rectified_on", f"rectified on {p.rectified_on}, after the assessment date {as_of}"
+    if p.deadline is not None and p.handled:
         assigned = [h.on for h in p.handled if h.action == "assigned"]
         if assigned and p.deadline < min(assigned):
-            return False
-    return True
+            return "deadline", f"deadline {p.deadline} is before the problem was assigned on {min(assigned)}"
+    return None
 
 
 def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
@@ -724,26 +738,9 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if levels[h.to_level] < place_rank:
             fail(f"{f}.to_level", f"the place is a {level_of(code)}; nothing below it can take the problem",
                  "level_mismatch")
-        if d is not None and h.on < d.on:
-            fail(f"{f}.on", f"handled on {h.on} before it was discovered on {d.on}", "order_violation")
-    if d is not None and p.rectified_on is not None and p.rectified_on < d.on:
-        fail("rectified_on", f"rectified on {p.rectified_on} before it was discovered on {d.on}", "order_violation")
-    if d is not None and p.deadline is not None and p.deadline < d.on:
-        fail("deadline", f"deadline {p.deadline} is before the discovery on {d.on}", "order_violation")
-    as_of = p.as_of or today or dt.date.today()
-    if d is not None and as_of < d.on:
-        fail("as_of" if p.as_of else "discovered.on",
-             f"discovered on {d.on}, after the assessment date {as_of}; set as_of to the day of the assessment",
-             "order_violation")
-    for i, h in enumerate(p.handled):
-        if h.on > as_of:
-            fail(f"handled[{i}].on", f"handled on {h.on}, after the assessment date {as_of}", "order_violation")
-    if p.rectified_on is not None and p.rectified_on > as_of:
-        fail("rectified_on", f"rectified on {p.rectified_on}, after the assessment date {as_of}", "order_violation")
-    assigned = [h.on for h in p.handled if h.action == "assigned"]
-    if p.deadline is not None and assigned and p.deadline < min(assigned):
-        fail("deadline", f"deadline {p.deadline} is before the problem was assigned on {min(assigned)}",
-             "order_violation")
+    fault = _date_fault(p, today)
+    if fault is not None:
+        fail(fault[0], fault[1], "order_violation")
     for i, who in enumerate(p.concealed_by):
         field = f"concealed_by[{i}]"
         if who not in levels and who not in policy.bodies:
