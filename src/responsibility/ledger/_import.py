@@ -16,7 +16,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any
 from .._errors import ProblemError
 from ._events import Event, shown
 from ._store import LedgerError
+from ._xlsx import Unreadable
 
 #: Ledger fields a row may fill, in the order their events happen.
 FIELDS = ("problem", "domain", "kind", "place", "severity", "description", "registered_on", "discovered_on",
@@ -129,20 +131,27 @@ class ImportResult:
 
 
 def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | None = None,
-               result: ImportResult | None = None) -> tuple[list[str], Iterable[tuple[int, list[Any]]]]:
-    """Headers and numbered rows of an .xlsx or .csv file."""
+               result: ImportResult | None = None,
+               mapping: Mapping_ | None = None) -> tuple[list[str], Iterable[tuple[int, list[Any]]]]:
+    """Headers and numbered rows of an .xlsx or .csv file.
+
+    With a ``mapping``, the header is the first of the first :data:`HEADER_ROWS` rows that
+    names every required field (rows above it, a title, are skipped, and ``result.notes`` says
+    so); in a workbook without ``sheet``, the first sheet that has such a header."""
     p = Path(path)
     if not p.is_file():
         raise LedgerError(f"{p}: no such file" if not p.exists() else f"{p}: not a regular file (a directory, "
                           "pipe or device); give the ledger's .xlsx or .csv file")
+    notes = result.notes if result is not None else []
     if p.suffix.lower() in (".xlsx", ".xlsm"):
-        from ._xlsx import read_rows
-
-        return read_rows(p, sheet=sheet)
+        return _workbook_table(p, sheet, mapping, notes)
     if p.stat().st_size > MAX_CSV:
         raise LedgerError(f"{p}: larger than {MAX_CSV // 2**20} MiB, more than a ledger's CSV holds; split it into "
                           "several files (each is one import)")
     raw = p.read_bytes()
+    if not encoding and raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte order mark says UTF-16
+        encoding = "utf-16"
+        notes.append(f"{p.name} is UTF-16 text (its byte order mark says so)")
     if encoding:
         try:
             text = raw.decode(encoding)
@@ -163,26 +172,103 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
                         f"not text in UTF-8 or GB18030 (at byte {exc.start:,}); give its --encoding")
                 raise LedgerError(f"{p}: {what}; import reads a ledger's .xlsx or .csv file") from None
             encoding = "gb18030"
-            if result is not None:
-                result.notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)")
+            notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)")
     if result is not None:
         result.encoding = encoding
     text = text.lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise LedgerError(f"{p}: the file is empty") from None
-    except csv.Error as exc:
-        raise _not_csv(p, reader.line_num, exc) from None
+    first_line = text.split("\n", 1)[0]
+    # Excel saves "Unicode text" with tabs between cells: a header with tabs and no comma is such a file
+    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    if delimiter == "\t":
+        notes.append(f"{p.name}: cells separated by tabs (Excel's Unicode text)")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
-    def body() -> Iterable[tuple[int, list[Any]]]:
+    def body() -> Iterator[tuple[int, list[Any]]]:
         try:
-            for n, row in enumerate(reader, start=2):
+            for n, row in enumerate(reader, start=1):
                 if any(c.strip() for c in row):
                     yield n, row
         except csv.Error as exc:  # a cell over the csv module's limit: the rest cannot be read as rows
             raise _not_csv(p, reader.line_num, exc) from None
+
+    rows = body()
+    found = _header(rows, mapping)
+    if found is None:
+        raise LedgerError(f"{p}: the file is empty")
+    n, header, rest = found
+    if n > 1:
+        notes.append(f"{p.name}: the headers are on row {n}; the row(s) above them (a title) were not read")
+    return header, rest
+
+
+#: How many rows at the top of a sheet may come before its header (a title, a date, a unit).
+HEADER_ROWS = 20
+
+
+def _names(cells: list[Any]) -> list[str]:
+    return [str(c).strip() if c is not None else "" for c in cells]
+
+
+def _holds_required(header: list[str], mapping: Mapping_) -> bool:
+    return all(any(h in header for h in mapping.columns.get(f, ())) for f in REQUIRED)
+
+
+def _header(rows: Iterator[tuple[int, list[Any]]], mapping: Mapping_ | None
+            ) -> tuple[int, list[str], Iterator[tuple[int, list[Any]]]] | None:
+    """The header row of ``rows`` (row number, names) and the rows after it; the first row when
+    none of the first :data:`HEADER_ROWS` names the required fields (the mapping's error then
+    lists its names); ``None`` when there is no row."""
+    seen: list[tuple[int, list[Any]]] = []
+    for n, cells in rows:
+        seen.append((n, cells))
+        if mapping is None or _holds_required(_names(cells), mapping):
+            return n, _names(cells), rows
+        if len(seen) >= HEADER_ROWS:
+            break
+    if not seen:
+        return None
+    return seen[0][0], _names(seen[0][1]), itertools.chain(seen[1:], rows)
+
+
+def _workbook_table(p: Path, sheet: str | None, mapping: Mapping_ | None,
+                    notes: list[str]) -> tuple[list[str], Iterable[tuple[int, list[Any]]]]:
+    from ._xlsx import Book
+
+    book = Book(p)
+    if sheet is not None and sheet not in book.names:
+        book.close()
+        raise LedgerError(f"{p}: no sheet {sheet!r}; it has {', '.join(book.names)}")
+    if not book.names:
+        book.close()
+        raise LedgerError(f"{p}: the workbook has no sheet")
+    first = sheet if sheet is not None else book.names[0]
+    found = _header(book.rows(first), mapping)
+    if sheet is None and mapping is not None and (found is None or not _holds_required(found[1], mapping)):
+        # the first sheet is no ledger (a cover sheet, instructions): the one sheet that is
+        others = [(name, got) for name in book.names[1:]
+                  if (got := _header(book.rows(name), mapping)) is not None and _holds_required(got[1], mapping)]
+        if len(others) == 1:
+            first, found = others[0][0], others[0][1]
+            notes.append(f"{p.name}: read the sheet {first!r}, the one with the ledger's columns (the first sheet, "
+                         f"{book.names[0]!r}, has none of them)")
+        elif len(others) > 1:
+            book.close()
+            raise LedgerError(f"{p}: the first sheet {book.names[0]!r} has no ledger columns, and several other "
+                              f"sheets do ({', '.join(repr(name) for name, _ in others)}); choose one with --sheet")
+    if found is None:
+        book.close()
+        raise LedgerError(f"{p}: the sheet {first!r} is empty")
+    n, header, rest = found
+    if n > 1:
+        notes.append(f"{p.name}: the headers of sheet {first!r} are on row {n}; the row(s) above them (a title) "
+                     "were not read")
+
+    def body() -> Iterator[tuple[int, list[Any]]]:
+        try:
+            yield from rest
+            notes.extend(book.notes.get(first, ()))
+        finally:
+            book.close()
 
     return header, body()
 
@@ -261,6 +347,8 @@ class RowReader:
         if isinstance(v, str):
             v = v.strip()
             return v or None
+        if isinstance(v, Unreadable):  # a formula never calculated, a merged range's other column
+            raise ProblemError(f, str(v), code="bad_value")
         return v
 
     def name(self, row: list[Any], f: str, vocab: str) -> str | None:
@@ -400,8 +488,9 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
         result.rows += 1
         pid: str | None = None
         current: Event | None = None
-        first = reader.cell(row, "problem")
-        label = str(first).removesuffix(".0") if first is not None else ""
+        i = reader.index["problem"]
+        first = row[i] if i < len(row) and not isinstance(row[i], Unreadable) else None
+        label = str(first).strip().removesuffix(".0") if first is not None else ""
         if any(c is not None and str(c).strip() for c in row[reader.width:]):  # never dropped silently
             result.rejects.append({"row": n, "problem": label, "field": "(row)", "reason": (
                 f"{len(row)} cells but the header has {reader.width} columns (a comma in a cell? quote it)"),

@@ -563,7 +563,7 @@ class Ledger:
             raise ProblemError("entered_by", "is required: who imports the file", code="missing_field")
         m = load_mapping(mapping)
         result = ImportResult(source=str(path))
-        header, rows = read_table(path, encoding=encoding, sheet=sheet or m.sheet, result=result)
+        header, rows = read_table(path, encoding=encoding, sheet=sheet or m.sheet, result=result, mapping=m)
         if source is not None:
             result.source = str(source)
         guard = None

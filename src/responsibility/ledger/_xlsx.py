@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .._errors import import_extra
@@ -123,36 +124,135 @@ def _unreadable(path: Any, sheet: str, row: int, exc: Exception) -> Any:
                        "again from Excel. Nothing was imported")
 
 
-def read_rows(path: Any, *, sheet: str | None = None) -> tuple[list[str], Iterable[tuple[int, list[Any]]]]:
-    """Headers and (row number, cells) of a sheet of an .xlsx file (the first sheet by default)."""
-    openpyxl = _openpyxl()
-    from ._store import LedgerError
+class Unreadable:
+    """A cell whose value the workbook does not hold where the ledger reads it: a formula that
+    was never calculated and saved (a workbook written by a program, not by Excel), or a cell
+    inside a merged range that is not its first column. Reading it as a field is a reject."""
 
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise LedgerError(f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
-    if sheet is not None and sheet not in wb.sheetnames:
-        raise LedgerError(f"{path}: no sheet {sheet!r}; it has {', '.join(wb.sheetnames)}")
-    ws = wb[sheet] if sheet is not None else wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    try:
-        header = [str(c).strip() if c is not None else "" for c in next(rows)]
-    except StopIteration:
-        raise LedgerError(f"{path}: the sheet {ws.title!r} is empty") from None
-    except Exception as exc:  # the sheet's XML is broken (a truncated or altered file)
-        raise _unreadable(path, ws.title, 1, exc) from None
+    def __init__(self, coordinate: str, why: str) -> None:
+        self.coordinate, self.why = coordinate, why
 
-    def body() -> Iterable[tuple[int, list[Any]]]:
-        n = 1
+    def __str__(self) -> str:
+        return f"cell {self.coordinate} {self.why}"
+
+
+#: A formula cell (``<f>``) or a merged range (``<mergeCell>``) in a sheet's XML, with any namespace prefix.
+_MARKS = re.compile(rb"<(?:\w+:)?(?:f|mergeCell)[\s>/]")
+
+
+def _has_marks(archive: Any, part: str) -> bool:
+    """Whether the sheet's XML holds a formula or a merged range (a plain scan of its bytes:
+    most ledgers have neither, and are then read by openpyxl alone)."""
+    tail = b""
+    with archive.open(part) as src:
+        while chunk := src.read(1 << 20):
+            if _MARKS.search(tail + chunk):
+                return True
+            tail = chunk[-32:]
+    return False
+
+
+def _marks(archive: Any, part: str) -> tuple[dict[tuple[int, int], str], list[tuple[int, int, int, int]]]:
+    """The formulas without a saved value, by (row, column), and the merged ranges (first row,
+    first column, last row, last column) of a sheet."""
+    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
+    from openpyxl.xml.functions import iterparse
+
+    formulas: dict[tuple[int, int], str] = {}
+    merged: list[tuple[int, int, int, int]] = []
+    with archive.open(part) as src:
+        for _, el in iterparse(src):
+            tag = el.tag.rpartition("}")[2]
+            if tag == "c":
+                f = v = None
+                for child in el:
+                    name = child.tag.rpartition("}")[2]
+                    if name == "f":
+                        f = child
+                    elif name in ("v", "is"):
+                        v = child
+                if f is not None and (v is None or (v.text is None and not len(v))) and el.get("r"):
+                    formulas[coordinate_to_tuple(el.get("r"))] = "=" + (f.text or "…")
+            elif tag == "mergeCell" and el.get("ref"):
+                c0, r0, c1, r1 = range_boundaries(el.get("ref"))
+                merged.append((r0, c0, r1, c1))
+            if tag in ("row", "mergeCell"):
+                el.clear()
+    return formulas, merged
+
+
+class Book:
+    """The sheets of an .xlsx workbook, each read as numbered rows of cell values.
+
+    A merged range reads as Excel shows it: its value in every row of its first column (a
+    merged 领域 cell is the area of each problem beside it), :class:`Unreadable` in its other
+    columns; a formula Excel never calculated (no saved value) is :class:`Unreadable`, never
+    an empty cell. ``notes`` says, by sheet, what was read so.
+    """
+
+    def __init__(self, path: Any) -> None:
+        from ._store import LedgerError
+
+        openpyxl = _openpyxl()
+        self.path = path
+        self.notes: dict[str, list[str]] = {}  # by sheet
         try:
-            for n, row in enumerate(rows, start=2):
+            self.wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+            raise LedgerError(f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+        self.names: list[str] = list(self.wb.sheetnames)
+
+    def close(self) -> None:
+        self.wb.close()
+
+    def rows(self, sheet: str) -> Iterator[tuple[int, list[Any]]]:
+        """(row number, cells) of every row of ``sheet`` that is not blank."""
+        from openpyxl.utils import get_column_letter
+
+        ws = self.wb[sheet]
+        formulas: dict[tuple[int, int], str] = {}
+        merged: list[tuple[int, int, int, int]] = []
+        part = getattr(ws, "_worksheet_path", None)
+        n = 0
+        try:
+            if part is not None and _has_marks(self.wb._archive, part):
+                formulas, merged = _marks(self.wb._archive, part)
+            notes = self.notes.setdefault(sheet, [])
+            if formulas:
+                first = min(formulas)
+                notes.append(f"sheet {sheet!r}: {len(formulas):,} formula cell(s) without a saved value "
+                                  f"(first {get_column_letter(first[1])}{first[0]}); a row that needs one is rejected")
+            if merged:
+                notes.append(f"sheet {sheet!r}: {len(merged):,} merged range(s) read as Excel shows them: the "
+                                  "value in each row of the range's first column")
+            starts: dict[int, list[tuple[int, int, int, int]]] = {}
+            for m in merged:
+                starts.setdefault(m[0], []).append(m)
+            active: list[tuple[tuple[int, int, int, int], Any]] = []
+            for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
                 cells = list(row)
+                if formulas or merged:
+                    active = [(m, v) for m, v in active if m[2] >= n]
+                    for m in starts.get(n, ()):
+                        active.append((m, cells[m[1] - 1] if m[1] - 1 < len(cells) else None))
+                    for (r0, c0, r1, c1), value in active:
+                        if len(cells) < c1:
+                            cells.extend([None] * (c1 - len(cells)))
+                        where = f"{get_column_letter(c0)}{r0}:{get_column_letter(c1)}{r1}"
+                        for c in range(c0, c1 + 1):
+                            if (n, c) == (r0, c0):
+                                continue
+                            cells[c - 1] = value if c == c0 else \
+                                Unreadable(f"{get_column_letter(c)}{n}",
+                                           f"is inside the merged range {where}, whose value belongs to column "
+                                           f"{get_column_letter(c0)}; unmerge it and fill the cell")
+                    for c, cell in enumerate(cells, start=1):
+                        if cell is None and (n, c) in formulas:
+                            cells[c - 1] = Unreadable(
+                                f"{get_column_letter(c)}{n}",
+                                f"holds a formula ({formulas[n, c][:60]}) whose value was never calculated and "
+                                "saved; open the workbook in Excel and save it, or type the value")
                 if any(c not in (None, "") for c in cells):
                     yield n, cells
-        except Exception as exc:  # as above, further down the sheet: nothing is imported
-            raise _unreadable(path, ws.title, n + 1, exc) from None
-        finally:
-            wb.close()
-
-    return header, body()
+        except Exception as exc:  # the sheet's XML is broken (a truncated or altered file): nothing is imported
+            raise _unreadable(self.path, sheet, n + 1, exc) from None

@@ -1,0 +1,126 @@
+"""Hostile input, round 8: what offices' workbooks and files really hold (formulas never
+calculated, merged cells, a title above the headers, a cover sheet, UTF-16 and tabs), and the
+entry points the earlier rounds left."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Ledger, LedgerError
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKBOOK = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
+
+
+def _book(tmp_path: Path, change: Any, name: str = "book.xlsx") -> Path:
+    """The example county workbook, changed by ``change(workbook)``."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(WORKBOOK)
+    change(wb)
+    out = tmp_path / name
+    wb.save(out)
+    return out
+
+
+def _import(tmp_path: Path, path: Path, **options: Any) -> Any:
+    db = tmp_path / f"{path.stem}.db"
+    db.unlink(missing_ok=True)
+    with Ledger.create(db) as ledger:
+        result = ledger.import_file(path, entered_by="clerk", **options)
+        problems = ledger.lists("2021-06-20")["problems"]
+    return result, problems
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any]:
+    """The example workbook imported as it is: what every changed copy is compared with."""
+    return _import(tmp_path_factory.mktemp("plain"), WORKBOOK)
+
+
+def _rejects(result: Any) -> dict[int, tuple[str, str]]:
+    return {r["row"]: (r["field"], r["reason"]) for r in result.rejects}
+
+
+def test_a_formula_never_calculated_is_a_reject_never_an_empty_cell(tmp_path: Path) -> None:
+    """openpyxl (and other programs) write formulas without their value: read as empty, a
+    rectification date vanished and the problem was silently open."""
+    def formulas(wb: Any) -> None:
+        ws = wb.worksheets[0]
+        ws["Q2"] = "=DATE(2021,4,1)"  # 整改完成时间 of CA-2021-001
+        ws["G3"] = "=G2+5"  # 发现时间 of CA-2021-002
+
+    result, _ = _import(tmp_path, _book(tmp_path, formulas))
+    rejects = _rejects(result)
+    assert rejects[2][0] == "整改完成时间" and "Q2" in rejects[2][1] and "=DATE(2021,4,1)" in rejects[2][1]
+    assert rejects[3][0] == "发现时间" and "G3" in rejects[3][1] and "save" in rejects[3][1]
+    assert result.balanced and any("formula" in n for n in result.notes)
+
+
+def test_a_merged_cell_reads_as_excel_shows_it(tmp_path: Path, plain: tuple[Any, Any]) -> None:
+    """A 领域 merged over two problems is the area of each (it was 'is empty')."""
+    def merge(wb: Any) -> None:
+        ws = wb.worksheets[0]
+        ws["B3"] = None
+        ws.merge_cells("B2:B3")
+
+    result, problems = _import(tmp_path, _book(tmp_path, merge))
+    assert problems.equals(plain[1]) and result.rejects == plain[0].rejects
+    assert any("merged" in n for n in result.notes)
+
+
+def test_a_cell_merged_sideways_is_refused_naming_the_range(tmp_path: Path) -> None:
+    result, _ = _import(tmp_path, _book(tmp_path, lambda wb: wb.worksheets[0].merge_cells("F2:G2")))
+    field, reason = _rejects(result)[2]
+    assert field == "发现时间" and "F2:G2" in reason and "unmerge" in reason
+
+
+def test_a_title_above_the_headers_is_skipped_and_said(tmp_path: Path, plain: tuple[Any, Any]) -> None:
+    def title(wb: Any) -> None:
+        ws = wb.worksheets[0]
+        ws.insert_rows(1, 2)
+        ws["A1"] = "淳安县扶贫领域问题台账"
+        ws.merge_cells("A1:S1")
+        ws["A2"] = "填报单位：县扶贫办"
+
+    result, problems = _import(tmp_path, _book(tmp_path, title))
+    assert (result.rows, result.imported) == (plain[0].rows, plain[0].imported)
+    assert problems.equals(plain[1])
+    assert [r["row"] for r in result.rejects] == [r["row"] + 2 for r in plain[0].rejects]  # rows as Excel numbers them
+    assert any("row 3" in n for n in result.notes)
+
+
+def test_a_cover_sheet_first_reads_the_ledger_sheet_or_asks(tmp_path: Path, plain: tuple[Any, Any]) -> None:
+    def cover(wb: Any) -> None:
+        wb.create_sheet("填表说明", 0)["A1"] = "请按列填写"
+
+    result, problems = _import(tmp_path, _book(tmp_path, cover))
+    assert problems.equals(plain[1]) and any("台账" in n for n in result.notes)
+
+    def two(wb: Any) -> None:
+        cover(wb)
+        wb.copy_worksheet(wb["台账"]).title = "台账（旧）"
+
+    with pytest.raises(LedgerError, match="--sheet"):
+        _import(tmp_path, _book(tmp_path, two, "two.xlsx"))
+
+
+@pytest.mark.parametrize("form", ["utf-16 commas", "utf-16 tabs", "utf-8 tabs"])
+def test_excel_s_unicode_text_imports_as_its_csv(tmp_path: Path, plain: tuple[Any, Any], form: str) -> None:
+    """Excel's "Unicode text" is UTF-16 with tabs: it was 'not text in UTF-8 or GB18030'."""
+    import openpyxl
+
+    rows = [["" if c is None else c.date().isoformat() if isinstance(c, dt.datetime) else c for c in row]
+            for row in openpyxl.load_workbook(WORKBOOK).worksheets[0].iter_rows(values_only=True)]
+    buf = io.StringIO()
+    csv.writer(buf, delimiter="\t" if "tabs" in form else ",").writerows(rows)
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(buf.getvalue().encode(form.split()[0]))
+    result, problems = _import(tmp_path, path)
+    assert problems.equals(plain[1]) and result.rejects == plain[0].rejects
