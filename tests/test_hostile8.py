@@ -124,3 +124,33 @@ def test_excel_s_unicode_text_imports_as_its_csv(tmp_path: Path, plain: tuple[An
     path.write_bytes(buf.getvalue().encode(form.split()[0]))
     result, problems = _import(tmp_path, path)
     assert problems.equals(plain[1]) and result.rejects == plain[0].rejects
+
+
+def test_a_workbook_claiming_the_far_corner_is_read_as_it_is(tmp_path: Path, plain: tuple[Any, Any]) -> None:
+    """A 6 KB workbook with one cell at XFD1048576 was padded to 16,384 columns by 1,048,576
+    rows: minutes of CPU for an upload (the service imports too)."""
+    from tests.test_hostile import api
+
+    def corner(wb: Any) -> None:
+        wb.worksheets[0]["XFD1048576"] = "x"
+
+    path = _book(tmp_path, corner)
+    got: list[Any] = []
+    assert api(lambda: got.append(_import(tmp_path, path)), seconds=30) is None
+    result, problems = got[0]
+    assert problems.equals(plain[1]) and result.rows == plain[0].rows + 1 and result.balanced
+    assert _rejects(result)[1_048_576][0] == "(row)"
+
+
+def test_a_sheet_that_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(WORKBOOK) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</worksheet>", b" " * (80 * 2**20) + b"</worksheet>")
+            out.writestr(item.filename, data, compresslevel=1)
+    with pytest.raises(LedgerError, match="unpacks to 83,"):
+        _import(tmp_path, path)
