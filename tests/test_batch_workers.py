@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from responsibility import Jurisdiction, Policy
+
+Run = Callable[..., tuple[int, str, str]]
 
 
 def test_a_worker_builds_arrow_arrays_without_importing_pandas() -> None:
@@ -80,3 +85,35 @@ def test_a_batch_run_has_arrow_keep_freed_memory_unless_the_user_chose() -> None
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**env, "MIMALLOC_PURGE_DELAY": "50"})
     assert out.stdout.split() == ["50", "False", "50", "50"], out.stderr
+
+
+@pytest.mark.parametrize("path", ["direct", "copied out", "not placed"])
+def test_rows_reach_the_writer_through_the_slots_byte_identical(run_cli: Run, tmp_path: Path, policy: Policy,
+                                                                  province: Jurisdiction, jcsv: str, path: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each way a worker's rows reach the parent gives the bytes one process writes: a chunk
+    whole in slot 0 with its reasons made there (several pieces freeing the slot once), the
+    reasons made there but the chunk sent in pieces (they are copied out before slot 0 is
+    written over), and the reasons made elsewhere."""
+    import pandas as pd
+
+    from responsibility.batch import _workers
+
+    from .test_batch import TODAY, ledger
+
+    records = [{k: v for k, v in r.items() if v is not None} for r in ledger(policy, province, 400, seed=5)]
+    src = tmp_path / "in.parquet"
+    pd.DataFrame(records).to_parquet(src)
+    monkeypatch.setattr(_workers, "PIECE_BYTES", 2**15)  # several pieces per chunk
+    outputs = []
+    for workers in ("1", "2"):
+        if workers == "2" and path == "copied out":
+            monkeypatch.setattr(_workers.Placer, "finish", lambda self, rows, cut: None)
+        elif workers == "2" and path == "not placed":
+            monkeypatch.setattr(_workers.Placer, "__call__", lambda self, size, n: None)
+        out = tmp_path / f"out{workers}.parquet"
+        code, _, err = run_cli("assess", str(src), "-o", str(out), "--jurisdiction", jcsv, "--today",
+                               TODAY.isoformat(), "--workers", workers)
+        assert code in (0, 1), err
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]

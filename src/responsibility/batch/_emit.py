@@ -12,6 +12,7 @@ Arrow ``take`` of both segments of every row (in C) makes a chunk's reasons.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,10 @@ class Segments:
         #: by a caller that is done with a chunk's reasons before it makes the next chunk's)
         self.reuse = False
         self._text = np.zeros(0, np.uint8)
+        #: where :func:`reasons` may put its text and offsets instead (a worker's output slot in
+        #: shared memory, so that the rows need no copy to reach the writer): called with the text's
+        #: size and the number of rows, it gives (text bytes, int32 offsets) to fill, or ``None``
+        self.place: Callable[[int, int], tuple[npt.NDArray[np.uint8], npt.NDArray[np.int32]] | None] | None = None
 
     def __len__(self) -> int:
         return self.count
@@ -237,7 +242,10 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
         if offsets[-1] >= 2**31:
             raise OverflowError("the reasons of one chunk exceed 2 GiB")
         size = int(offsets[-1])
-        if not segments.reuse:
+        placed = segments.place(size, n) if segments.place is not None else None
+        if placed is not None:
+            data, bounds32 = placed
+        elif not segments.reuse:
             data = np.empty(size, np.uint8)
         else:  # fresh memory costs more than filling it: keep one buffer
             if len(segments._text) < size:
@@ -250,8 +258,11 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
             if b > a:
                 taken = source.take(pa.array(flat[2 * lo:2 * hi]))
                 data[a:b] = np.frombuffer(taken.buffers()[2], np.uint8, b - a)
-        return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets.astype(np.int32)),
-                                                      pa.py_buffer(data)])
+        if placed is None:
+            bounds32 = offsets.astype(np.int32)
+        else:
+            np.copyto(bounds32, offsets, casting="unsafe")
+        return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(bounds32), pa.py_buffer(data)])
     finally:
         segments.truncate(base)
 

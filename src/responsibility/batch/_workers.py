@@ -5,9 +5,12 @@ Workers are forked from the process that made the :class:`~responsibility.batch.
 objects that exist at the fork are frozen for the garbage collector, which would otherwise
 touch, and so copy, every inherited page in each worker. Each has two input and two
 output slots in shared memory: the parent writes a chunk's records there as Arrow IPC, the
-worker writes its finding rows there, and the parent reads them without copying. Only
-small messages cross the pipes (which are slow on some virtual machines, as are freshly
-faulted pages: the slots are allocated once and reused).
+worker writes its finding rows there, and the parent reads them without copying. A chunk's
+reasons (most of its bytes) are made straight into output slot 0, the other columns written
+after them (:class:`Placer`), so they are never copied on their way to the writer; rows that
+do not fit go piece by piece through both slots as Arrow IPC. Only small messages cross the
+pipes (which are slow on some virtual machines, as are freshly faulted pages: the slots are
+allocated once and reused).
 
 Chunk ``k`` goes to worker ``k % n``; results come back and are written in chunk order, so
 the output does not depend on the number of workers. A chunk is a record batch (Parquet) or a
@@ -39,7 +42,7 @@ if TYPE_CHECKING:
     from ._assessor import Assessor, Part, Periods, Reject
 
 IN_SLOT = 40 * 2**20
-OUT_SLOT = 40 * 2**20
+OUT_SLOT = 96 * 2**20
 #: Rows of one output piece are cut so that a piece's IPC form fits a slot comfortably.
 PIECE_BYTES = 24 * 2**20
 
@@ -66,13 +69,87 @@ class Meta:
     templates: bytes | None = None
 
 
-def _write_ipc(table: Any, buf: mmap.mmap) -> int:
+def _write_ipc(table: Any, buf: mmap.mmap | memoryview) -> int:
     import pyarrow as pa
 
     sink = pa.FixedSizeBufferWriter(pa.py_buffer(buf))
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write(table)
     return int(sink.tell())
+
+
+def _align(n: int) -> int:
+    return -(-n // 64) * 64
+
+
+class _Stopped(Exception):
+    """The parent asked a worker to stop while it waited for a slot."""
+
+
+class Placer:
+    """Puts a chunk's finding rows in one output slot (a worker's side of :func:`_read_rows`): the
+    reasons' text first, made there by :func:`~._emit.reasons` (``Segments.place``), then their
+    int32 offsets, then the other columns as Arrow IPC. Only one reasons array is placed per chunk;
+    ``reserve`` waits for the slot (the rest of the chunk is made before it is needed)."""
+
+    def __init__(self, buf: mmap.mmap, reserve: Callable[[], None]) -> None:
+        self.buf, self.reserve = buf, reserve
+        self.used: tuple[int, int, int] | None = None  # (rows, text size, where the offsets start)
+
+    def __call__(self, size: int, n: int) -> tuple[Any, Any] | None:
+        import numpy as np
+
+        at = _align(size)
+        if self.used is not None or _align(at + 4 * (n + 1)) > len(self.buf) - 2**20:
+            return None
+        self.reserve()
+        self.used = (n, size, at)
+        return np.frombuffer(self.buf, np.uint8, size, 0), np.frombuffer(self.buf, np.int32, n + 1, at)
+
+    def finish(self, rows: Any, cut: list[int]) -> tuple[Any, ...] | None:
+        """Write the columns but the reasons after them; the layout for :func:`_read_rows`, or
+        ``None`` when ``rows``' reasons are not the ones placed or the rest does not fit."""
+        import pyarrow as pa
+
+        if self.used is None:
+            return None
+        n, size, at = self.used
+        reason = rows.column(rows.num_columns - 1)
+        base = pa.py_buffer(self.buf).address
+        if reason.num_chunks != 1 or len(reason) != n or reason.chunk(0).offset:
+            return None
+        _, offsets, text = reason.chunk(0).buffers()
+        if offsets.address != base + at or (size and text.address != base):
+            return None
+        start = _align(at + 4 * (n + 1))
+        try:
+            written = _write_ipc(rows.remove_column(rows.num_columns - 1), memoryview(self.buf)[start:])
+        except OSError:  # out of room
+            return None
+        return n, size, at, start, written, cut
+
+
+def _read_rows(buf: mmap.mmap, layout: tuple[Any, ...]) -> list[Any]:
+    """The pieces of a chunk's rows in a slot (:class:`Placer`), without copying them."""
+    import pyarrow as pa
+
+    n, size, at, start, written, cut = layout
+    whole = pa.py_buffer(buf)
+    reason = pa.Array.from_buffers(pa.string(), n, [None, whole.slice(at, 4 * (n + 1)), whole.slice(0, size)])
+    rest = pa.ipc.open_stream(whole.slice(start, written)).read_all()
+    table = rest.append_column(pa.field("reason", pa.string()), [reason])
+    out, lo = [], 0
+    for rows in cut:
+        out.append(table.slice(lo, rows))
+        lo += rows
+    return out
+
+
+def _copied(column: Any) -> Any:
+    """A string column whose buffers are this process's own."""
+    import pyarrow as pa
+
+    return pa.chunked_array([pa.concat_arrays([c, pa.array([], pa.string())]) for c in column.chunks], pa.string())
 
 
 def _read_ipc(buf: mmap.mmap, size: int) -> Any:
@@ -123,14 +200,15 @@ class Pool:
             self._cmd[w].send(msg)
 
     def release(self, w: int, slot: int) -> None:
-        """Give output slot ``slot`` back to worker ``w`` (its rows are written)."""
-        self._send(w, ("free", slot))
+        """Give output slot ``slot`` back to worker ``w`` (its rows are written); -1: none."""
+        if slot >= 0:
+            self._send(w, ("free", slot))
 
     def run(self, batches: Iterator[tuple[Any, int] | Part]) -> Iterator[tuple[Any, int, int, Meta | None]]:
         """For each (record batch, number of its first record), or :class:`~._assessor.Part`, in
         order: the pieces of its finding rows as they come, as (table, worker, slot, meta) — call
-        :meth:`release` once a piece is written (its worker waits for the slot) — the chunk's last
-        piece with its meta."""
+        :meth:`release` once a piece is written (its worker waits for the slot; the pieces of a
+        chunk that share one slot give -1 but for the last) — the chunk's last piece with its meta."""
         import pyarrow as pa
 
         free_in = [[0, 1] for _ in range(self.n)]
@@ -169,7 +247,7 @@ class Pool:
         while sent:
             w, slot = sent.pop(0)
             while True:
-                _, oslot, size, meta = self._recv(w)
+                kind, oslot, size, meta = self._recv(w)
                 if meta is not None:
                     if meta.templates is not None:
                         for v in range(self.n):
@@ -179,7 +257,13 @@ class Pool:
                     gated = False
                     free_in[w].append(slot)
                     feed()
-                yield _read_ipc(self._out[w][oslot], size), w, oslot, meta
+                if kind == "rows":  # a whole chunk in one slot: freed with its last piece
+                    cut = _read_rows(self._out[w][oslot], size)
+                    for i, piece in enumerate(cut):
+                        last = i == len(cut) - 1
+                        yield piece, w, oslot if last else -1, meta if last else None
+                else:
+                    yield _read_ipc(self._out[w][oslot], size), w, oslot, meta
                 if meta is not None:
                     break
 
@@ -251,6 +335,13 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
                 exported[p] = len(tpl.start)
         return bool(msg[0] != "stop")
 
+    def reserve() -> None:
+        """Wait until output slot 0 is free, and take it."""
+        while 0 not in free:
+            if not take(inbox.get()):
+                raise _Stopped
+        free.remove(0)
+
     # The parent may block sending to this worker (another worker's templates, a task) while this
     # worker blocks sending its rows to the parent: with both messages over a pipe's buffer neither
     # would ever read. A thread that always reads the command pipe keeps the parent's sends moving.
@@ -269,7 +360,8 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
     threading.Thread(target=pump, name="commands", daemon=True).start()
     try:
         assessor = make()
-        assessor.segments.reuse = True  # a chunk's rows are written to the slot before the next chunk is made
+        segments = assessor.segments
+        segments.reuse = True  # a chunk's rows are written to the slot before the next chunk is made
         dicts = assessor.dictionaries
         exported.update({p: len(tpl.start) for p, tpl in assessor.all_templates().items()})
         while True:
@@ -293,6 +385,8 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
             rejects: list[Reject] = []
             records = assessed = referred = 0
             tables = []
+            placer = Placer(outs[0], reserve)  # the chunk's reasons are made straight into output slot 0
+            segments.place = placer
             for part in parts:
                 result = assessor.run(part)
                 tables.append(assessor.table(result, dicts))
@@ -308,14 +402,25 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
                     made[p] = tpl.export(exported[p])
                     exported[p] = len(tpl.start)
             meta = Meta(rejects, records, assessed, referred, counts, pickle.dumps(made) if made else None)
+            segments.place = None
             cut = pieces(rows)
-            for i, piece in enumerate(cut):
-                while not free:
-                    if not take(inbox.get()):
-                        return
-                oslot = free.pop(0)
-                res.send(("piece", oslot, _write_ipc(piece, outs[oslot]), meta if i == len(cut) - 1 else None))
-            del table, parts, rows, tables, cut
+            layout = placer.finish(rows, [piece.num_rows for piece in cut])
+            if layout is not None:  # the whole chunk in slot 0, the reasons where they were made
+                res.send(("rows", 0, layout, meta))
+            else:  # rows that do not fit: piece by piece, each through a slot as Arrow IPC
+                if placer.used:  # (their reasons are in slot 0: copied out first)
+                    rows = rows.set_column(rows.num_columns - 1, "reason", _copied(rows.column("reason")))
+                    cut = pieces(rows)
+                    free.insert(0, 0)
+                for i, piece in enumerate(cut):
+                    while not free:
+                        if not take(inbox.get()):
+                            return
+                    oslot = free.pop(0)
+                    res.send(("piece", oslot, _write_ipc(piece, outs[oslot]), meta if i == len(cut) - 1 else None))
+            del table, parts, rows, tables, cut, placer
+    except _Stopped:
+        pass
     except BaseException:
         with contextlib.suppress(OSError):
             res.send(("error", traceback.format_exc()))
