@@ -154,3 +154,35 @@ def test_a_sheet_that_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path) -> 
             out.writestr(item.filename, data, compresslevel=1)
     with pytest.raises(LedgerError, match="unpacks to 83,"):
         _import(tmp_path, path)
+
+
+RECORDS = ROOT / "examples" / "records"
+
+
+@pytest.mark.parametrize(("name", "encoding", "option"), [
+    ("problems.jsonl", "utf-16", None), ("problems.jsonl", "utf-16-le", "utf-16-le"),
+    ("problems.jsonl", "utf-32", None), ("ledger.csv", "utf-16", None), ("ledger.csv", "utf-16-be", "utf-16-be"),
+    ("problems.yaml", "utf-16", None)])
+def test_a_utf16_input_is_assessed_as_its_utf8_self(run_cli: Any, tmp_path: Path, name: str, encoding: str,
+                                                    option: str | None) -> None:
+    """UTF-16 JSON lines were split on the byte 0x0a (half a character): every record a reject;
+    a UTF-16 CSV was 'try --encoding gb18030'."""
+    import json
+
+    import yaml
+
+    text = (yaml.safe_dump([json.loads(line) for line in (RECORDS / "problems.jsonl").read_text("utf-8").splitlines()],
+                           allow_unicode=True) if name.endswith(".yaml") else (RECORDS / name).read_text("utf-8"))
+    (tmp_path / "utf8").mkdir()
+    plain = tmp_path / "utf8" / name
+    plain.write_text(text, encoding="utf-8")
+    wide = tmp_path / name
+    wide.write_bytes(text.encode(encoding))
+    outs = []
+    for path, enc in ((plain, None), (wide, option)):
+        out = path.parent / "out.csv"
+        code, _, err = run_cli("assess", str(path), "-o", str(out), "--today", "2021-06-30", "--no-progress",
+                               *(["--encoding", enc] if enc else []))
+        assert code in (0, 1) and "error" not in err, err
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0].count(b"\n") > 5

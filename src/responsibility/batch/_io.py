@@ -106,17 +106,28 @@ class Source:
     def __init__(self, path: str, fmt: str, t: Tables, *, encoding: str = "utf-8") -> None:
         self.path, self.fmt, self.t = path, fmt, t
         self.encoding = _encoding(encoding)
+        #: The encoding of a text input whose line ends, quotes and commas are not ASCII's bytes
+        #: (UTF-16, UTF-32): it is read through a UTF-8 transcoder, ``encoding`` then UTF-8.
+        self.transcode: str | None = None
         self.total: int | None = None
+        head = b""
         if path != "-":
             if os.path.isdir(path):
                 raise ResponsibilityError(f"{path} is a directory; give a ledger file")
             try:
-                with open(path, "rb"):
-                    pass
+                with open(path, "rb") as f:
+                    head = f.read(4) if fmt != "parquet" else b""
             except FileNotFoundError:
                 raise ResponsibilityError(f"no such file: {path}") from None
             except OSError as exc:
                 raise ResponsibilityError(f"cannot read {path}: {exc.strerror}") from None
+        elif fmt != "parquet":
+            with contextlib.suppress(AttributeError, OSError, ValueError):
+                head = sys.stdin.buffer.peek(4)[:4]  # type: ignore[attr-defined]
+        if self.encoding.startswith("utf-8"):  # a UTF-16 or UTF-32 byte order mark says what the text is
+            self.encoding = next((name for mark, name in _BOMS if head.startswith(mark)), self.encoding)
+        if fmt != "parquet" and not self.encoding.startswith("utf-8") and not _ascii_bytes(self.encoding):
+            self.transcode, self.encoding = self.encoding, "utf-8"
         if fmt == "parquet":
             _needs_pyarrow("reading Parquet")
             import pyarrow.parquet as pq
@@ -162,7 +173,10 @@ class Source:
             yield from arrow_parts(pa.Table.from_batches([batch]), self.t, start=start)
 
     def _open(self) -> IO[bytes]:
-        return sys.stdin.buffer if self.path == "-" else open(self.path, "rb")
+        f: IO[bytes] = sys.stdin.buffer if self.path == "-" else open(self.path, "rb")  # noqa: SIM115 (the caller closes it)
+        if self.transcode is not None:
+            return io.BufferedReader(_Transcoded(f, self.transcode))
+        return f
 
     def _chunks(self, items: Iterator[tuple[int | None, Any, Reject | None]], start: int = 0) -> Iterator[Part]:
         """Parts from (line, record or None, reject or None), numbering records in order from ``start``."""
@@ -303,6 +317,11 @@ class Source:
                                               "as JSON lines, CSV or Parquet")
             else:
                 raw = read_bytes(Path(self.path), name, max_bytes=MAX_YAML)
+            if self.transcode is not None:
+                try:
+                    raw = raw.decode(self.transcode).encode()
+                except UnicodeDecodeError as exc:
+                    raise ResponsibilityError(f"{name} is not {self.transcode} text (byte {exc.start})") from None
             if self.encoding.startswith("utf-8"):
                 text = decode_text(raw, name)
             else:
@@ -330,6 +349,50 @@ class Source:
         :class:`_CsvReader`)."""
         with self._open() as f:
             yield from _CsvReader(self, f).parts()
+
+
+#: Byte order marks other than UTF-8's, and the encodings they name (UTF-32's first: it starts as UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
+def _ascii_bytes(encoding: str) -> bool:
+    """Whether ``encoding`` writes line ends, quotes, commas and JSON's brackets as ASCII does
+    (and adds no byte order mark), so that its bytes may be split and scanned as they are."""
+    structure = '\n\r",{}[]\\ '
+    try:
+        return structure.encode(encoding) == structure.encode("ascii")
+    except (UnicodeError, LookupError):
+        return False
+
+
+class _Transcoded(io.RawIOBase):
+    """A text file in ``encoding`` read as UTF-8 bytes (bytes it cannot decode stay bytes that
+    are not UTF-8, which the readers reject with their line)."""
+
+    def __init__(self, f: IO[bytes], encoding: str) -> None:
+        self._text = io.TextIOWrapper(f, encoding=encoding, errors="surrogateescape", newline="")
+        self._buf = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while not self._buf:
+            text = self._text.read(1 << 16)
+            if not text:
+                return 0
+            self._buf = text.encode("utf-8", "surrogateescape")
+        k = min(len(b), len(self._buf))
+        b[:k] = self._buf[:k]
+        self._buf = self._buf[k:]
+        return k
+
+    def close(self) -> None:
+        if not self.closed:
+            with contextlib.suppress(OSError, ValueError):
+                self._text.close()
+        super().close()
 
 
 def _undecodable(line: int, exc: UnicodeDecodeError | None, encoding: str) -> Reject:
