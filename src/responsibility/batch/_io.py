@@ -123,7 +123,7 @@ class Source:
                 raise ResponsibilityError(f"cannot read {path}: {exc.strerror}") from None
         elif fmt != "parquet":
             with contextlib.suppress(AttributeError, OSError, ValueError):
-                head = sys.stdin.buffer.peek(4)[:4]  # type: ignore[attr-defined]
+                head = sys.stdin.buffer.peek(4)[:4]  # type: ignore[union-attr]
         if self.encoding.startswith("utf-8"):  # a UTF-16 or UTF-32 byte order mark says what the text is
             self.encoding = next((name for mark, name in _BOMS if head.startswith(mark)), self.encoding)
         if fmt != "parquet" and not self.encoding.startswith("utf-8") and not _ascii_bytes(self.encoding):
