@@ -186,3 +186,46 @@ def test_a_utf16_input_is_assessed_as_its_utf8_self(run_cli: Any, tmp_path: Path
         assert code in (0, 1) and "error" not in err, err
         outs.append(out.read_bytes())
     assert outs[0] == outs[1] and outs[0].count(b"\n") > 5
+
+
+def test_a_number_cell_is_never_cut_to_its_whole_part(tmp_path: Path) -> None:
+    """1E400 in a place cell was an internal error (exit 3); 330127100219.5 was cut to 330127100219."""
+    import zipfile
+
+    def numbers(wb: Any) -> None:
+        ws = wb.worksheets[0]
+        ws["D2"], ws["D3"], ws["D4"] = 12345, 330127100219.5, 330127101000.0
+
+    plain = _book(tmp_path, numbers, "plain.xlsx")
+    path = tmp_path / "numbers.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as out:
+        for item in src.infolist():
+            data = src.read(item)
+            out.writestr(item, data.replace(b"<v>12345</v>", b"<v>1E400</v>") if "sheet1" in item.filename else data)
+    result, problems = _import(tmp_path, path)
+    rejects = _rejects(result)
+    assert rejects[2] == ("所在地代码", "the number inf is not a whole number; type the place as text")
+    assert "330127100219.5" in rejects[3][1]
+    assert dict(zip(problems["problem"], problems["place"], strict=True))["CA-2021-003"] == "330127101000"
+
+
+def test_full_width_digits_place_an_event_as_they_place_a_record(tmp_path: Path) -> None:
+    """Records read ３３０１２７ as 330127; the ledger refused it ('must be digits only'), and the
+    import's jurisdiction check must see the same place the fold stores."""
+    from responsibility import ProblemError
+
+    wide = "３３０１２７１００２１９"
+    with Ledger.create(tmp_path / "w.db") as ledger:
+        ledger.append({"problem": "W-1", "type": "registered", "on": "2021-03-01", "area": "housing",
+                       "place": wide}, entered_by="clerk")
+        assert ledger.lists("2021-06-20")["problems"]["place"].tolist() == ["330127100219"]
+
+    def wide_place(wb: Any) -> None:
+        wb.worksheets[0]["D2"] = "３３１１２７１００２１９"[:6]  # 331127: another county
+
+    with Ledger.create(tmp_path / "g.db") as ledger:
+        result = ledger.import_file(_book(tmp_path, wide_place), entered_by="clerk", within="330127")
+    assert _rejects(result)[2][0] == "所在地代码" and result.rejects[0]["code"] == "outside_jurisdiction"
+    with pytest.raises(ProblemError, match="digits"):
+        Ledger.create(tmp_path / "x.db").append({"problem": "W-2", "type": "registered", "on": "2021-03-01",
+                                                 "area": "housing", "place": "33０127x"}, entered_by="clerk")

@@ -275,6 +275,8 @@ class Event:
                 text = value.strip()
                 if text:
                     data[name] = _clean(text, name, problem)
+                    if name == "place" and not text.isascii():  # full-width digits, as a record's place
+                        data[name] = unicodedata.normalize("NFKC", data[name]).strip()
                     continue
                 value = None
             if value is None or value == "":

@@ -17,6 +17,8 @@ import csv
 import datetime as dt
 import io
 import itertools
+import math
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -403,14 +405,14 @@ class RowReader:
         pid = self.cell(row, "problem")
         if pid is None:
             raise ProblemError("problem", "is empty", code="missing_field")
-        pid = str(pid).removesuffix(".0") if isinstance(pid, float) else str(pid)
+        pid = _whole(pid, "problem", "bad_value")
         domain = self.name(row, "domain", "domain")
         if domain is None:
             raise ProblemError("domain", "is empty", code="missing_field")
         place = self.cell(row, "place")
         if place is None:
             raise ProblemError("place", "is empty", code="missing_field")
-        place = str(int(place)) if isinstance(place, int | float) else str(place)
+        place = _whole(place, "place", "bad_place")
         if self.within is not None:
             self.check_within(place)
         found_on = self.date(row, "discovered_on")
@@ -464,6 +466,20 @@ class RowReader:
             if d is not None:
                 out.append({"problem": pid, "type": kind, "on": d})
         return [Event.parse({k: v for k, v in e.items() if v is not None}, entered_by=entered_by) for e in out]
+
+
+def _whole(value: Any, f: str, code: str) -> str:
+    """An id or a code as text: a number from a spreadsheet cell is its digits (``330127100219.0``
+    is ``330127100219``); one with a fraction, or infinite, is refused, never cut to its whole
+    part; a place's full-width digits are read as digits, as a record's are."""
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            raise ProblemError(f, f"the number {value!r} is not a whole number; type the {f} as text",
+                               code=code)
+        return str(int(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return unicodedata.normalize("NFKC", str(value)) if f == "place" else str(value)
 
 
 def field_header(reader: RowReader | None, f: str) -> str:
