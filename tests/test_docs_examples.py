@@ -203,15 +203,15 @@ def _run_session(text: str, tmp_path: Path) -> str:
     return out
 
 
-def test_the_readme_http_session_runs(tmp_path: Path) -> None:
+def test_the_readme_http_session_then_the_service_doc_s_run(tmp_path: Path) -> None:
+    """In one directory, as a newcomer reads them: the README's session, then docs/service.md's (both
+    make a token named chunan: the second must not find the first in tokens.yaml)."""
     session = section(README, "### Over HTTP").split("```sh\n", 1)[1].split("```", 1)[0]
     out = _run_session(session, tmp_path)
     verdict = json.loads(out)
     assert verdict["problem"] == "2021-0042" and len(verdict["findings"]) == 14
     assert "sha256" in (tmp_path / "tokens.yaml").read_text(encoding="utf-8")
 
-
-def test_the_service_doc_session_runs(tmp_path: Path) -> None:
     out = _run_session(block(SERVICE_DOC, "service-example", "sh"), tmp_path)
     # verdict, verdict in English, route, assess (JSON lines), parameters, chain, clause, version
     assert out.count('"findings"') >= 2 and '"authority"' in out and '"summary"' in out
