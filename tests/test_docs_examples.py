@@ -151,6 +151,9 @@ def test_the_event_table_is_the_ledger_s() -> None:
     for line in table.strip().splitlines()[1:]:
         kind, fields = re.match(r"\| `(\w+)`[^|]*\| (.*) \|$", line).groups()  # type: ignore[union-attr]
         documented[kind] = {f: f"**`{f}`**" in fields for f in re.findall(r"`(\w+)`", fields)}
+    # a registered event's area is stored under the ledger's older name, domain, which the table gives too
+    assert documented["registered"].pop("area") and not documented["registered"]["domain"]
+    documented["registered"]["domain"] = True
     assert documented == FIELDS
 
 
