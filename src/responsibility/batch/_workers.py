@@ -430,8 +430,13 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
 
 def warm(assessor: Assessor | Periods) -> None:
     """Do before the fork what every worker would otherwise do for itself on its first chunk:
+    import the modules assessing needs that nothing before it imports (pyarrow.compute, and
+    numpy.ma, which ``np.unique`` imports on first use: a tenth of a CPU second in every worker),
     compile the rules of every duty area and make the finding columns' dictionaries as Arrow
     arrays (the workers inherit them)."""
+    import numpy.ma  # noqa: F401
+    import pyarrow.compute  # noqa: F401
+
     from ._assessor import Periods
 
     compiled = assessor.t.decider.compiled
