@@ -335,10 +335,16 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
                 exported[p] = len(tpl.start)
         return bool(msg[0] != "stop")
 
+    later: list[tuple[Any, ...]] = []  # templates that came while a chunk was being made
+
     def reserve() -> None:
-        """Wait until output slot 0 is free, and take it."""
+        """Wait until output slot 0 is free, and take it. (Templates that come meanwhile are taken
+        after the chunk: those it made are not sent to the others yet.)"""
         while 0 not in free:
-            if not take(inbox.get()):
+            msg = inbox.get()
+            if msg[0] == "templates":
+                later.append(msg)
+            elif not take(msg):
                 raise _Stopped
         free.remove(0)
 
@@ -367,6 +373,8 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
         while True:
             if not tasks and not take(inbox.get()):
                 break
+            while later:
+                take(later.pop(0))
             if not tasks:
                 continue
             while not inbox.empty():  # templates the other workers made, before this task
