@@ -224,6 +224,41 @@ def test_the_readme_http_session_then_the_service_doc_s_run(tmp_path: Path) -> N
 
 # ------------------------------------------------------------------ docs/data-guide.md
 
+# each row of the guide's table of mistakes: (file, text to replace, what replaces it), one row at a time
+_MISTAKES = [
+    ("areas/housing.yaml", "quote: 负责农村困难家庭危房鉴定、改造补助资金审核工作", "quote: 负责危房鉴定和补助审核"),
+    ("areas/housing.yaml", "holders: [county_construction]\n    kinds: [review_approval]",
+     "holders: [county_constructon]\n    kinds: [review_approval]"),
+    ("areas/housing.yaml", "holders: [county_construction]\n    kinds: [review_approval]",
+     "holders: [县（市、区）建设部门]\n    kinds: [review_approval]"),
+    ("areas/housing.yaml", "clause: 二(六)4(3)\n", "clause: 二（六）4（3）\n"),
+    ("areas/housing.yaml", "clause: 二(六)4(3)\n", "clause: 二(六)4(9)\n"),
+    ("areas/water.yaml", "    holders: [village_party_branch, village_committee]\n",
+     "    holders: [village_party_branch, village_committee]\n   en: x\n"),
+]
+
+
+def test_the_data_guide_s_check_and_its_mistakes_are_what_validate_says(tmp_path: Path, run_cli: Any) -> None:
+    guide = (DOCS / "data-guide.md").read_text(encoding="utf-8")
+    commands = [shlex.split(line.partition("  #")[0]) for line in block(guide, "check-a-change", "sh").splitlines()]
+    assert [c[:2] for c in commands] == [["responsibility", "validate"], ["responsibility", "test"],
+                                         ["responsibility", "diff"]]
+    assert run_cli(*commands[0][1:])[0] == 0  # the shipped rules are sound (test and diff run elsewhere)
+    table = guide.split("| you wrote | it says |", 1)[1].split("\n\n", 1)[0].strip().splitlines()[1:]
+    says = [re.findall(r"`([^`]*)`", row.rsplit("|", 2)[1])[0].split("…")[0] for row in table]
+    assert len(says) == len(_MISTAKES)
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    for (name, old, new), said in zip(_MISTAKES, says, strict=True):
+        path = rules / name
+        original = path.read_text(encoding="utf-8")
+        assert old in original, (name, old)
+        path.write_text(original.replace(old, new, 1), encoding="utf-8")
+        code, out, err = run_cli("validate", str(rules))
+        path.write_text(original, encoding="utf-8")
+        assert code in (1, 2) and said in out + err, (said, out + err)  # 2: a file that is not YAML
+
+
 def test_the_data_guide_s_duty_is_the_shipped_one() -> None:
     guide = (DOCS / "data-guide.md").read_text(encoding="utf-8")
     (duty,) = yaml.safe_load(guide.split("## Duties", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0])
