@@ -368,3 +368,12 @@ def test_every_python_block_of_the_docs_compiles_and_imports_what_exists() -> No
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
                     node.value.id == "responsibility":
                 assert hasattr(importlib.import_module("responsibility"), node.attr), (where, node.attr)
+
+
+def test_the_architecture_page_names_every_module_of_every_wing() -> None:
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    package = ROOT / "src" / "responsibility"
+    missing = [f"{wing.name}/{module.name}" for wing in sorted(package.iterdir()) if (wing / "__init__.py").is_file()
+               for module in sorted(wing.glob("_*.py")) if module.name != "__init__.py"
+               and f"`{module.stem}`" not in text]
+    assert not missing, f"docs/architecture.md does not say what these hold: {missing}"
