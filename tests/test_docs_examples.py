@@ -372,8 +372,10 @@ def test_every_python_block_of_the_docs_compiles_and_imports_what_exists() -> No
 
 def test_the_architecture_page_names_every_module_of_every_wing() -> None:
     text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| \d \| `(\w+)/` \|.*$", text, re.M)}
     package = ROOT / "src" / "responsibility"
-    missing = [f"{wing.name}/{module.name}" for wing in sorted(package.iterdir()) if (wing / "__init__.py").is_file()
-               for module in sorted(wing.glob("_*.py")) if module.name != "__init__.py"
-               and f"`{module.stem}`" not in text]
+    wings = [wing for wing in sorted(package.iterdir()) if (wing / "__init__.py").is_file()]
+    assert {wing.name for wing in wings} == set(rows)
+    missing = [f"{wing.name}/{module.name}" for wing in wings for module in sorted(wing.glob("_*.py"))
+               if module.name != "__init__.py" and f"`{module.stem}`" not in rows[wing.name]]
     assert not missing, f"docs/architecture.md does not say what these hold: {missing}"
