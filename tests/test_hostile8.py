@@ -229,3 +229,29 @@ def test_full_width_digits_place_an_event_as_they_place_a_record(tmp_path: Path)
     with pytest.raises(ProblemError, match="digits"):
         Ledger.create(tmp_path / "x.db").append({"problem": "W-2", "type": "registered", "on": "2021-03-01",
                                                  "area": "housing", "place": "33０127x"}, entered_by="clerk")
+
+
+@pytest.mark.parametrize(("method", "url", "field", "words"), [
+    ("GET", "/v1/ledger/lists/rectifications?as_of=2021-06-20&staus=open", "query.staus", "'status'"),
+    ("GET", "/v1/ledger/lists/problems?place=330127&place=331127", "query.place", "once"),
+    ("GET", "/v1/policy/bodies?level=county&level=village", "query.level", "once"),
+    ("GET", "/v1/ledger/events?area=housing", "query.area", "after, limit, place, problem"),
+    ("POST", "/v1/verdict?lang=en&lang=zh", "query.lang", "once"),
+    ("POST", "/v1/verdict?explian=true", "query.explian", "'explain'"),
+    ("POST", "/v1/route?today=2021-06-30&today=2021-07-30", "query.today", "once")])
+def test_a_query_parameter_misspelt_or_given_twice_is_refused_never_ignored(client, method: str, url: str,  # type: ignore[no-untyped-def]
+                                                                            field: str, words: str) -> None:
+    """``?staus=open`` listed every rectification (the filter was ignored); ``place`` twice kept
+    one of the two without saying which."""
+    from tests.test_service import bearer
+
+    problem = (RECORDS / "problem.json").read_bytes()
+    r = client.request(method, url, headers=bearer("chunan"), content=problem if method == "POST" else None)
+    error = r.json()["error"]
+    assert (r.status_code, error["field"]) == (400, field) and words in error["message"] + error["suggestion"]
+
+
+def test_two_authorization_headers_are_refused(client) -> None:  # type: ignore[no-untyped-def]
+    """The first of two was taken: behind a proxy that adds its own, whose token is it?"""
+    r = client.get("/v1/policy", headers=[("Authorization", "Bearer secret-chunan"), ("Authorization", "Bearer x")])
+    assert r.status_code == 400 and "several Authorization" in r.json()["error"]["message"]

@@ -129,10 +129,18 @@ class Service:
     # ------------------------------------------------------------------ callers
 
     def caller(self, request: Request) -> Principal:
-        """The authenticated caller (401 without a valid bearer token)."""
+        """The authenticated caller (401 without a valid bearer token); a query parameter given
+        twice or unknown to the endpoint is 400 first (a misspelt filter would have been ignored:
+        ``?staus=open`` listed every problem)."""
+        if request.scope.get("query_string"):
+            check_query(request)
         if not self.settings.auth:
             return ANONYMOUS
-        header = request.headers.get("authorization", "")
+        headers = request.headers.getlist("authorization")
+        if len(headers) > 1:  # which one is the caller's? (a proxy may add its own)
+            raise ApiError(400, "the request has several Authorization headers", type="RequestError",
+                           field="(headers)", suggestion="send one: Authorization: Bearer <token>")
+        header = headers[0] if headers else ""
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise ApiError(401, "this endpoint needs a bearer token (Authorization: Bearer <token>)",
@@ -227,10 +235,50 @@ async def read_json(request: Request, limit: int) -> Any:
 _SMALLER = "send a smaller body; many problems go to /v1/assess as JSON lines"
 
 
+def check_query(request: Request, names: frozenset[str] | None = None) -> None:
+    """400 for a query parameter given twice (which one counts?) or unknown to the endpoint
+    (``names``, else the query parameters its OpenAPI description lists)."""
+    if names is None:
+        route = request.scope.get("route")
+        if route is None or not hasattr(route, "path"):
+            return
+        names = _query_names(request.app).get((request.method.lower(), route.path))
+        if names is None:
+            return
+    seen: set[str] = set()
+    for key, _ in request.query_params.multi_items():
+        if key in seen:
+            raise ApiError(400, f"query parameter {key!r} is given twice", type="RequestError",
+                           field=f"query.{key}", suggestion="give each query parameter once")
+        seen.add(key)
+        if key not in names:
+            from difflib import get_close_matches
+
+            close = get_close_matches(key, sorted(names), n=1)
+            hint = (f"did you mean {close[0]!r}?" if close else
+                    f"this endpoint takes {', '.join(sorted(names))}" if names else "this endpoint takes none")
+            raise ApiError(400, f"unknown query parameter {key!r}", type="RequestError", field=f"query.{key}",
+                           suggestion=hint)
+
+
+def _query_names(app: Any) -> dict[tuple[str, str], frozenset[str]]:
+    """(method, path template) -> the query parameters its description lists (read once)."""
+    names: dict[tuple[str, str], frozenset[str]] | None = getattr(app.state, "query_names", None)
+    if names is None:
+        names = {(method, path): frozenset(p["name"] for p in op.get("parameters", ()) if p.get("in") == "query")
+                 for path, ops in app.openapi()["paths"].items() for method, op in ops.items()}
+        app.state.query_names = names
+    return names
+
+
+_VERDICT_QUERY = frozenset({"engine", "lang", "explain"})
+
+
 def _verdict_query(request: Request) -> tuple[Engine | None, Lang, bool]:
     """``engine``, ``lang`` and ``explain`` of a verdict request (400 naming the parameter when wrong)."""
     if not request.scope.get("query_string"):
         return None, "zh", False
+    check_query(request, _VERDICT_QUERY)
     q = request.query_params
     engine, lang, explain = q.get("engine"), q.get("lang", "zh"), q.get("explain", "false").lower()
     if engine not in (None, "durable", "compiled"):
