@@ -255,3 +255,15 @@ def test_two_authorization_headers_are_refused(client) -> None:  # type: ignore[
     """The first of two was taken: behind a proxy that adds its own, whose token is it?"""
     r = client.get("/v1/policy", headers=[("Authorization", "Bearer secret-chunan"), ("Authorization", "Bearer x")])
     assert r.status_code == 400 and "several Authorization" in r.json()["error"]["message"]
+
+
+def test_one_token_given_to_two_callers_is_refused() -> None:
+    """The token authenticated as the last entry that held it: another county's reach, silently."""
+    from responsibility import ResponsibilityError
+    from responsibility.service._auth import TokenStore, token_hash
+
+    digest = token_hash("shared")
+    with pytest.raises(ResponsibilityError, match=r"tokens\[1\]\.sha256: the same token as 'chunan'"):
+        TokenStore.from_data({"tokens": [
+            {"name": "chunan", "role": "county", "jurisdiction": "330127", "sha256": digest},
+            {"name": "hangzhou", "role": "city", "jurisdiction": "3301", "sha256": digest}]})

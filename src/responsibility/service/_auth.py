@@ -148,6 +148,7 @@ class TokenStore:
             raise fail("tokens", "expected a list of {name, role, jurisdiction, sha256} entries")
         entries: list[_Entry] = []
         names: set[str] = set()
+        holders: dict[str, str] = {}  # token hash -> the caller it was given to
         for i, item in enumerate(items):
             where = f"tokens[{i}]"
             if not isinstance(item, dict):
@@ -177,7 +178,11 @@ class TokenStore:
                            "(`responsibility token` prints it)")
             if name in names:
                 raise fail(f"{where}.name", f"{name!r} is used twice; each caller needs its own name")
+            if digest in holders:  # whose jurisdiction would the token carry? (the last entry's, silently)
+                raise fail(f"{where}.sha256", f"the same token as {holders[digest]!r}'s; give each caller its own "
+                           "token (`responsibility token`)")
             names.add(name)
+            holders[digest] = name
             entries.append(_Entry(digest, Principal(name, role, code)))
         return cls(entries)
 
