@@ -7,8 +7,30 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
+root() { command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; }
+apt_install() { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; }
 
-if [ ! -x .venv/bin/python ]; then
+# What building the environment needs: Python's venv module (a separate Debian package) and, below
+# Python 3.13, a C compiler and Python's headers (pip builds durable-rules from source).
+build=()
+"$PY" -c 'import ensurepip' >/dev/null 2>&1 || build+=(python3-venv)
+if "$PY" -c 'import sys; sys.exit(sys.version_info >= (3, 13))'; then
+  command -v cc >/dev/null 2>&1 || build+=(build-essential)
+  "$PY" -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
+    || build+=(python3-dev)
+fi
+if [ ${#build[@]} -gt 0 ]; then
+  if root; then
+    apt_install "${build[@]}" >/dev/null 2>&1 || { echo "error: could not install ${build[*]} (apt-get install ${build[*]})" >&2; exit 1; }
+  else
+    echo "error: missing ${build[*]} (Debian packages): run this script as root, or install them first" >&2
+    exit 1
+  fi
+fi
+
+# A venv left half made (e.g. by a first run without the venv module) is made again.
+if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+  rm -rf .venv
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
@@ -23,14 +45,16 @@ fi
 # runtime (the Spark test runs a local Spark; pyspark comes with the dev extra); curl (the docs'
 # HTTP session, which a test runs as written).
 need=()
-fc-list 2>/dev/null | grep -qiE 'wqy|noto (sans|serif) cjk|droid sans fallback' || need+=(fonts-wqy-microhei fontconfig)
+# (grep reads to the end: with -q it would stop at the first match, fc-list would die of SIGPIPE and, under
+# pipefail, the font would count as missing every time)
+fc-list 2>/dev/null | grep -iE 'wqy|noto (sans|serif) cjk|droid sans fallback' >/dev/null || need+=(fonts-wqy-microhei fontconfig)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") \
+  if root; then
+    (apt_install "${need[@]}") \
       >/dev/null 2>&1 || echo "warning: could not install ${need[*]}; pictures fall back to matplotlib, and the report, Spark and HTTP-session tests cannot run" >&2
   else
     echo "warning: missing ${need[*]} (Debian packages); install them as root for dot pictures, CJK labels, the report test, the Spark test and the HTTP-session test" >&2
@@ -41,8 +65,8 @@ fi
 # 127.0.0.1 in a temporary directory. As root, install it (or fail: CI must run those tests).
 have_pg() { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }
 if ! have_pg; then
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >/dev/null 2>&1 \
+  if root; then
+    (apt_install postgresql) >/dev/null 2>&1 \
       || { echo "error: could not install PostgreSQL (apt-get install postgresql)" >&2; exit 1; }
   else
     echo "warning: PostgreSQL is not installed; the ledger's PostgreSQL tests will skip (as root, this script installs it)" >&2
