@@ -67,7 +67,8 @@ class Policy(PolicyView):
     def who_answers(self, problem: Problem | dict[str, Any], *, jurisdiction: Jurisdiction | None = None,
                     engine: Literal["durable", "compiled"] | None = None,
                     today: dt.date | str | None = None) -> Verdict:
-        """Who answers for ``problem`` (a dict or a :class:`Problem`): a :class:`Verdict`.
+        """Who answers for ``problem`` (a dict, a :class:`Problem`, or a row of a data frame as
+        :meth:`assess` reads it, e.g. ``df.iloc[0]``): a :class:`Verdict`.
 
         ``jurisdiction`` defaults to the shipped example; ``engine`` is ``"durable"`` or
         ``"compiled"`` (default: durable where it imports); ``today`` (a date or ``YYYY-MM-DD``)
@@ -81,6 +82,7 @@ class Policy(PolicyView):
         """
         if today is not None or jurisdiction is not None:
             today = _checked(jurisdiction, today)
+        problem = _row_record(problem)
         verdict: Verdict = _decide().who_answers(self, problem, jurisdiction=jurisdiction, engine=engine, today=today)
         return verdict
 
@@ -100,7 +102,7 @@ class Policy(PolicyView):
         from .engine._route import route
 
         today = _checked(jurisdiction, today)
-        return route(self, problem, jurisdiction, level=level, today=today)
+        return route(self, _row_record(problem), jurisdiction, level=level, today=today)
 
     def assess(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | str | None = None,
                lang: Literal["zh", "en"] = "zh") -> Assessment:
@@ -207,6 +209,20 @@ def _checked(jurisdiction: Any, today: Any, lang: str = "zh") -> dt.date | None:
         return parse_day(today)
     except PydanticCustomError as exc:
         raise ProblemError("today", exc.message(), code="bad_date") from None
+
+
+def _row_record(problem: Any) -> Any:
+    """A row of a data frame (a pandas ``Series``, or a dict with dotted ``discovered.*`` keys) as
+    the record :meth:`Policy.assess` reads from it; anything else as it is."""
+    series = type(problem).__name__ == "Series" and hasattr(problem, "to_dict")
+    if not series and not (isinstance(problem, dict)
+                           and any(isinstance(k, str) and k.startswith("discovered.") for k in problem)):
+        return problem
+    try:
+        from .batch._columns import row_record
+    except ImportError:  # no numpy (the frames extra): the record is read as given
+        return problem
+    return row_record(problem)
 
 
 @functools.cache

@@ -121,6 +121,24 @@ def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     return out, bad
 
 
+def row_record(row: Any) -> dict[str, Any]:
+    """One row of a data frame (a pandas ``Series``, or a dict with dotted ``discovered.*`` keys) as
+    the record :func:`flat_record` makes of it, its values read as every tabular path reads them:
+    numpy scalars as Python values, integer codes as their digits, a timestamp at midnight as its
+    date, a missing value (``NaN``, ``NA``, ``NaT``, ``None``, empty text) as an absent field."""
+    items = row.to_dict() if hasattr(row, "to_dict") and not isinstance(row, dict) else dict(row)
+    out: dict[str, Any] = {}
+    for key, value in items.items():
+        if type(value).__module__ == "numpy" and hasattr(value, "item"):
+            value = value.item()
+        if type(value).__name__ == "Timestamp" and value.tzinfo is None and value == value.normalize():
+            value = value.date()
+        if isinstance(value, int) and not isinstance(value, bool) and key in CODES:
+            value = str(value)
+        out[str(key)] = value
+    return flat_record(out)[0]
+
+
 def flat_reader(names: Sequence[str]) -> Callable[[Sequence[str]], tuple[dict[str, Any], str | None]]:
     """:func:`flat_record` for rows of text cells under the header ``names`` (a CSV file's), with
     what each column is worked out once: the same record for ``cells`` as
