@@ -267,3 +267,17 @@ def test_one_token_given_to_two_callers_is_refused() -> None:
         TokenStore.from_data({"tokens": [
             {"name": "chunan", "role": "county", "jurisdiction": "330127", "sha256": digest},
             {"name": "hangzhou", "role": "city", "jurisdiction": "3301", "sha256": digest}]})
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_utf16_batch_is_assessed_as_its_utf8_self(client, encoding: str) -> None:  # type: ignore[no-untyped-def]
+    """Split on the byte 0x0a inside characters: four records from three, one read by luck."""
+    from tests.test_service import bearer
+
+    body = (RECORDS / "problems.jsonl").read_text("utf-8")
+    wide = body.encode(encoding)
+    if encoding == "utf-16-be":
+        wide = b"\xfe\xff" + wide
+    answers = [client.post("/v1/assess?today=2021-06-30", content=data, headers=bearer("chunan")).text
+               for data in (body.encode(), wide)]
+    assert answers[0] == answers[1] and '"records":3' in answers[0]

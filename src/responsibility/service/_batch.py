@@ -16,6 +16,7 @@ Output lines, in input order chunk by chunk::
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import tempfile
@@ -40,6 +41,11 @@ MAX_LINE = 64 * 2**20
 CHUNK = 4096
 #: Output kept in memory before the spool moves to a temporary file.
 SPOOL_MEMORY = 8 * 2**20
+
+
+#: Byte order marks other than UTF-8's, and the encodings they name (UTF-32's first: it starts as UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
 
 
 def _size(n: int) -> str:
@@ -134,11 +140,20 @@ class Batch:
             numbers.append(number)
             lines.append(line_no)
 
+        decoder: Any = None  # of a UTF-16 or UTF-32 body (its byte order mark says so): read as UTF-8
+        first = True
         async for data in request.stream():
             size += len(data)
             if size > self.max_bytes:
                 raise too_large(self.max_bytes)
             self.input_hash.update(data)
+            if first and data:
+                first = False
+                encoding = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+                if encoding is not None:
+                    decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
+            if decoder is not None:
+                data = decoder.decode(data).encode("utf-8", "surrogateescape")
             if b"\n" in data:
                 head, *complete, tail = data.split(b"\n")
                 if skipping:  # head ends the line already rejected
