@@ -391,7 +391,7 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
 
 
 @pytest.mark.parametrize(("columns", "message"), [
-    (["id", "domian", "place"], r"has no 'area' column; did you mean 'domian' → 'domain'\?"),
+    (["id", "domian", "place"], r"has no 'area' column; did you mean 'domian' → 'area'\?"),
     (["id", "aera", "place"], r"has no 'area' column; did you mean 'aera' → 'area'\?"),
     (["id", "domain"], r"has no 'place' column"),
     (["id", "domain", "place", "place"], r"two columns named 'place'"),

@@ -162,7 +162,7 @@ def test_output_is_byte_identical_run_after_run_and_with_workers(run_cli: Run, t
     ("ledger.parquet", "not parquet at all", "not a readable Parquet file"),
     ("ledger.json", "[{oops", "not valid JSON"),
     ("ledger.csv", b"id,domain,pl\xffce\n", "the header has bytes that are not utf-8 text; a file saved by Excel"),
-    ("ledger.csv", "id,domian,place\np,housing,33\n", "has no 'area' column; did you mean 'domian' → 'domain'?"),
+    ("ledger.csv", "id,domian,place\np,housing,33\n", "has no 'area' column; did you mean 'domian' → 'area'?"),
     ("ledger.csv", "id,domain,place,place\n", "two columns named 'place'"),
     ("ledger.jsonl/", None, "is a directory"),
     ("ledgers/", None, "ledgers is a directory; give a ledger file"),

@@ -65,8 +65,8 @@ def check_columns(names: Sequence[str], what: str = "the ledger") -> None:
         also = ("domain",) if f == "area" else ()
         near = next((difflib.get_close_matches(x, unknown, n=1, cutoff=0.6) for x in (f, *also)
                      if difflib.get_close_matches(x, unknown, n=1, cutoff=0.6)), [])
-        target = f if not near or not also or difflib.get_close_matches(f, near, n=1, cutoff=0.6) else also[0]
-        hint = f"; did you mean {near[0]!r} → {target!r}?" if near else \
+        # the hint names the field as it is called now, also for a misspelling of its former name
+        hint = f"; did you mean {near[0]!r} → {f!r}?" if near else \
             f"; its columns: {', '.join(n if n.isprintable() else repr(n) for n in names) or 'none'}"
         raise ColumnError(f"{what} has no {f!r} column{hint}")
     if unknown:
