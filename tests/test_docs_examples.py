@@ -220,6 +220,16 @@ def test_the_readme_http_session_then_the_service_doc_s_run(tmp_path: Path) -> N
     assert out.count('"findings"') >= 2 and '"authority"' in out and '"summary"' in out
     assert "flowchart" in out and "乡镇(街道)" in out and '"library"' in out
     assert "Villagers' committee" in out
+    # then the ledger: the import (6 + 1 rejected), the event stored, 整改清单 in Chinese, the alerts
+    text, values = out[out.index('{"library"'):], []
+    while text.strip():  # curl's answers one after another, without line ends between them
+        value, end = json.JSONDecoder().raw_decode(text.strip())
+        values.append(value)
+        text = text.strip()[end:]
+    _version, imported, event, rectifications, alerts = values
+    assert (imported["imported"], imported["rejected"]) == (6, 1) and event[0]["entered_by"] == "chunan"
+    assert {r["状态"] for r in rectifications if r["问题编号"] == "CA-2021-003"} == {"已整改待核验"}
+    assert alerts and all(a["是否逾期"] == "是" for a in alerts)
 
 
 # ------------------------------------------------------------------ docs/data-guide.md
