@@ -281,3 +281,12 @@ def test_a_utf16_batch_is_assessed_as_its_utf8_self(client, encoding: str) -> No
     answers = [client.post("/v1/assess?today=2021-06-30", content=data, headers=bearer("chunan")).text
                for data in (body.encode(), wide)]
     assert answers[0] == answers[1] and '"records":3' in answers[0]
+
+
+def test_a_database_password_is_never_shown(run_cli: Any) -> None:
+    """A ledger URL's password was printed in every error (terminals, CI logs, journals)."""
+    for args in (["ledger", "list", "postgresql://bob:hunter2@127.0.0.1:1/db", "problems"],
+                 ["ledger", "init", "postgresql://bob:p%40ss:word@127.0.0.1:1/db"]):
+        code, out, err = run_cli(*args)
+        assert code == 2 and "postgresql://bob:***@127.0.0.1:1/db: cannot use it" in err
+        assert "hunter2" not in out + err and "word" not in out + err

@@ -10,11 +10,9 @@ import click
 
 def shown(target: str) -> str:
     """A ledger target as it may be shown (a URL without its password)."""
-    if "://" in target and "@" in target:
-        scheme, rest = target.split("://", 1)
-        cred, host = rest.rsplit("@", 1)
-        return f"{scheme}://{cred.split(':', 1)[0]}:***@{host}" if ":" in cred else target
-    return target
+    from ..ledger._store import shown_target
+
+    return shown_target(target)
 
 
 def _csv_text(frame: Any) -> str:

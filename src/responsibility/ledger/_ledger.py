@@ -34,6 +34,7 @@ from ._store import (
     now,
     rows_to_insert,
     schema_version,
+    shown_target,
     tables,
     url_of,
 )
@@ -123,7 +124,7 @@ def _database_errors(target: str) -> Iterator[None]:
         yield
     except (sa.exc.OperationalError, sa.exc.DatabaseError) as exc:
         reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
-        raise LedgerError(f"{target}: cannot use it as a ledger database ({reason})") from None
+        raise LedgerError(f"{shown_target(target)}: cannot use it as a ledger database ({reason})") from None
 
 
 class Ledger:
@@ -192,12 +193,12 @@ class Ledger:
                 create(ledger.engine)
                 return ledger
             ledger.close()
-            raise LedgerError(f"{target}: not a ledger; create it with `responsibility ledger init`")
+            raise LedgerError(f"{shown_target(target)}: not a ledger; create it with `responsibility ledger init`")
         if version != SCHEMA_VERSION:
             ledger.close()
             what = "older" if version < SCHEMA_VERSION else "newer"
             fix = "run `responsibility ledger upgrade`" if version < SCHEMA_VERSION else "upgrade responsibility"
-            raise LedgerError(f"{target}: schema version {version} is {what} than this library's "
+            raise LedgerError(f"{shown_target(target)}: schema version {version} is {what} than this library's "
                               f"{SCHEMA_VERSION}; {fix}")
         return ledger
 

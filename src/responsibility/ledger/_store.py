@@ -40,6 +40,17 @@ def url_of(target: str) -> str:
     return f"sqlite:///{target}"
 
 
+def shown_target(target: str) -> str:
+    """``target`` as a message may show it: a database URL without its password
+    (``postgresql://bob:***@host/db``), which would otherwise land in terminals, logs and CI output."""
+    if "://" not in target or "@" not in target:
+        return target
+    scheme, rest = target.split("://", 1)
+    credentials, at, place = rest.rpartition("@")
+    user, colon, _ = credentials.partition(":")
+    return f"{scheme}://{user}{':***' if colon else ''}{at}{place}"
+
+
 class Tables:
     """The table objects (built once per process)."""
 
