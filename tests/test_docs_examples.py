@@ -389,3 +389,15 @@ def test_the_architecture_page_names_every_module_of_every_wing() -> None:
     missing = [f"{wing.name}/{module.name}" for wing in wings for module in sorted(wing.glob("_*.py"))
                if module.name != "__init__.py" and f"`{module.stem}`" not in rows[wing.name]]
     assert not missing, f"docs/architecture.md does not say what these hold: {missing}"
+
+
+def test_the_readme_s_place_lookup_says_what_it_prints() -> None:
+    source = block(README, "place-lookup", "python")
+    code, shown = source.rsplit("\n", 2)[0], source.rstrip().rsplit("# ", 1)[1]
+    scope: dict[str, Any] = {}
+    exec(compile(code.rsplit("\n", 1)[0], "README.md", "exec"), scope)
+    assert repr(eval(code.rsplit("\n", 1)[1], scope)) == shown
+    import gzip
+
+    with gzip.open(ROOT / "examples" / "jurisdictions" / "zhejiang.csv.gz", "rt", encoding="utf-8") as f:
+        assert sum(line.rstrip().endswith(",新建村") for line in f) == 16  # as the README says
