@@ -290,3 +290,29 @@ def test_a_database_password_is_never_shown(run_cli: Any) -> None:
         code, out, err = run_cli(*args)
         assert code == 2 and "postgresql://bob:***@127.0.0.1:1/db: cannot use it" in err
         assert "hunter2" not in out + err and "word" not in out + err
+
+
+@pytest.mark.parametrize("seq", [1.5, 2.0, True, "1.5", "", "１"])
+def test_a_correction_names_its_event_by_a_whole_number_as_written(tmp_path: Path, seq: Any) -> None:
+    """``event: 1.5`` was cut to 1: the correction was aimed at another event than written."""
+    from responsibility import ProblemError
+
+    with Ledger.create(tmp_path / "c.db") as ledger:
+        ledger.append([{"problem": "P", "type": "registered", "on": "2021-06-01", "area": "housing",
+                        "place": "330127100219"},
+                       {"problem": "P", "type": "discovered", "on": "2021-06-01", "level": "village",
+                        "channel": "grid"}], entered_by="c")
+        with pytest.raises(ProblemError) as info:
+            ledger.append({"problem": "P", "type": "corrected", "on": "2021-06-02", "event": seq,
+                           "reason": "typo", "void": True}, entered_by="c")
+        assert info.value.field == "event" and info.value.code in ("wrong_type", "missing_field")
+        ledger.append({"problem": "P", "type": "corrected", "on": "2021-06-02", "event": "2", "reason": "typo",
+                       "void": True}, entered_by="c")
+
+
+def test_void_is_true_or_false_never_a_guess(tmp_path: Path) -> None:
+    from responsibility import ProblemError
+
+    with Ledger.create(tmp_path / "v.db") as ledger, pytest.raises(ProblemError, match="true or false"):
+        ledger.append({"problem": "P", "type": "corrected", "on": "2021-06-02", "event": 1, "reason": "typo",
+                       "void": "maybe"}, entered_by="c")

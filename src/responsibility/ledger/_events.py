@@ -271,7 +271,7 @@ class Event:
         data: dict[str, Any] = {}
         for name, required in spec.items():
             value = raw.get(name)
-            if type(value) is str and name not in DATE_FIELDS:  # the common case, quickly
+            if type(value) is str and name not in DATE_FIELDS and name not in ("event", "void"):  # the common case
                 text = value.strip()
                 if text:
                     data[name] = _clean(text, name, problem)
@@ -287,13 +287,19 @@ class Event:
             if name in DATE_FIELDS:
                 data[name] = _date(value, name, problem).isoformat()
             elif name == "event":
-                try:
-                    data[name] = int(value)
-                except (TypeError, ValueError):
+                # a whole number, as written: int() would cut 1.5 to 1 and correct another event
+                whole = value if isinstance(value, int) and not isinstance(value, bool) else \
+                    int(value.strip()) if isinstance(value, str) and value.strip().isascii() and \
+                    value.strip().isdigit() else None
+                if whole is None:
                     raise ProblemError(name, f"the seq number of the event corrected, got {shown(value)}",
-                                       record=problem, code="wrong_type") from None
+                                       record=problem, code="wrong_type")
+                data[name] = whole
             elif name == "void":
-                data[name] = value in (True, "true", "1", 1, "yes")
+                flag = str(value).strip().lower() if not isinstance(value, bool) else value
+                if flag not in (True, False, "true", "false", "1", "0", "yes", "no"):
+                    raise ProblemError(name, f"true or false, got {shown(value)}", record=problem, code="wrong_type")
+                data[name] = flag in (True, "true", "1", "yes")
             else:
                 data[name] = _text(value, name, problem)
         if kind == "corrected" and not data.get("void"):
