@@ -401,3 +401,25 @@ def test_the_readme_s_place_lookup_says_what_it_prints() -> None:
 
     with gzip.open(ROOT / "examples" / "jurisdictions" / "zhejiang.csv.gz", "rt", encoding="utf-8") as f:
         assert sum(line.rstrip().endswith(",新建村") for line in f) == 16  # as the README says
+
+
+def test_the_ledger_doc_s_own_headers_recipe(tmp_path: Path, run_cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workbook whose channel column is headed 来源: its rows are rejected as the page says, and a
+    copy of the mapping with 来源 added imports them."""
+    monkeypatch.chdir(tmp_path)
+    recipe = LEDGER_DOC.split("## Your own workbook's headers", 1)[1].split("## ", 1)[0]
+    said = re.search(r"\(`(channel: [^`]*)`\)", recipe).group(1)  # type: ignore[union-attr]
+    Path("my-ledger.csv").write_text("问题编号,领域,所在地代码,发现时间,发现层级,来源\n"
+                                     "X-1,危房改造,330127100219,2021-03-01,县,县长热线\n", encoding="utf-8")
+    assert run_cli("ledger", "init", "county.db")[0] == 0
+    code, out, err = run_cli("ledger", "import", "county.db", "my-ledger.csv", "--by", "县扶贫办")
+    assert code == 1 and said in err, err
+    copy, _, comment = next(line.strip() for line in recipe.splitlines() if line.startswith("    cp ")).partition("#")
+    shutil.copy(ROOT / shlex.split(copy)[1], shlex.split(copy)[2])
+    header = comment.split("e.g.", 1)[1].strip()  # channel: [发现渠道, 问题来源, 来源]
+    mapping = Path("my-mapping.yaml").read_text(encoding="utf-8")
+    assert header.replace(", 来源", "") in mapping
+    Path("my-mapping.yaml").write_text(mapping.replace(header.replace(", 来源", ""), header), encoding="utf-8")
+    code, out, err = run_cli("ledger", "import", "county.db", "my-ledger.csv", "--mapping", "my-mapping.yaml",
+                             "--by", "县扶贫办")
+    assert code == 0 and "imported 1 + rejected 0" in out + err, out + err
