@@ -316,3 +316,18 @@ def test_void_is_true_or_false_never_a_guess(tmp_path: Path) -> None:
     with Ledger.create(tmp_path / "v.db") as ledger, pytest.raises(ProblemError, match="true or false"):
         ledger.append({"problem": "P", "type": "corrected", "on": "2021-06-02", "event": 1, "reason": "typo",
                        "void": "maybe"}, entered_by="c")
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (("    审计: audit", "    审计: nonsense_channel"), "values.channel.审计: 'nonsense_channel' is no channel id"),
+    (("  channel:\n", "  chanel:\n"), "values.chanel: not a field with names; did you mean 'channel'?")])
+def test_a_mapping_s_values_are_checked_before_any_row(tmp_path: Path, change: tuple[str, str], words: str) -> None:
+    """A misspelt field's names were ignored, an unknown id rejected every row that used it."""
+    from responsibility.ledger._import import default_mapping_path
+
+    mapping = tmp_path / "mapping.yaml"
+    text = default_mapping_path().read_text("utf-8")
+    assert change[0] in text
+    mapping.write_text(text.replace(*change), encoding="utf-8")
+    with pytest.raises(LedgerError, match=words), Ledger.create(tmp_path / "m.db") as ledger:
+        ledger.import_file(WORKBOOK, entered_by="c", mapping=mapping)

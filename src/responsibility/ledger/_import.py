@@ -38,6 +38,14 @@ FIELDS = ("problem", "domain", "kind", "place", "severity", "description", "regi
 REQUIRED = ("problem", "domain", "place")
 
 
+#: The fields whose cells name an id of a vocabulary, and that vocabulary; a mapping's ``values``
+#: gives local names for a vocabulary (all its fields) or for one field.
+VOCABULARY_OF = {"domain": "domain", "kind": "kind", "channel": "channel", "severity": "severity", "level": "level",
+                 "body": "body", "discovered_level": "level", "reported_to_level": "level",
+                 "assigned_by_level": "level", "assignee_level": "level", "discovered_by": "body",
+                 "assignee": "body"}
+VALUE_FIELDS = tuple(VOCABULARY_OF)
+
 #: The ledger's vocabularies a problem record also spells freely (engine/_problem.ValueNames).
 _SPELLINGS = {"domain": "area", "channel": "channel", "severity": "severity", "level": "level"}
 #: The reason code of a cell that names nothing of its vocabulary (an unknown severity is a bad value, as in a record).
@@ -99,6 +107,12 @@ def load_mapping(path: str | Path | None = None) -> Mapping_:
     if not isinstance(raw_values, dict):
         raise fail(("values",), "values: give {field: {name in the file: id}}")
     for k, v in raw_values.items():
+        if k not in VALUE_FIELDS:  # a misspelt field: its names would be ignored, every row then rejected
+            from difflib import get_close_matches
+
+            close = get_close_matches(str(k), VALUE_FIELDS, n=1)
+            raise fail(("values", k), f"values.{k}: not a field with names" +
+                       (f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(VALUE_FIELDS)}"))
         if v is not None and not isinstance(v, dict):
             raise fail(("values", k), f"values.{k}: give {{name in the file: id}}")
         values[str(k)] = {str(a): str(b) for a, b in (v or {}).items()}
@@ -317,12 +331,20 @@ class RowReader:
             "level": {lv.name: lv.id for lv in v.levels},
             "body": {b.name: b.id for b in policy.bodies.values()},
         }
-        for f, extra in mapping.values.items():
-            names.setdefault(f, {}).update(extra)
-        self.names = names
         self.ids = {"domain": set(policy.problem_areas), "kind": {k for _, k in policy.kinds},
                     "channel": set(policy.channels), "severity": {s.id for s in v.severities},
                     "level": set(policy.level_rank), "body": set(policy.bodies)}
+        for f, extra in mapping.values.items():
+            vocab = VOCABULARY_OF.get(f, f)
+            for local, target in extra.items():  # an id that names nothing would reject every row that uses it
+                if vocab in self.ids and target not in self.ids[vocab]:
+                    from difflib import get_close_matches
+
+                    close = get_close_matches(target, sorted(self.ids[vocab]), n=1)
+                    raise LedgerError(f"the column mapping's values.{f}.{local}: {target!r} is no {vocab} id" +
+                                      (f"; did you mean {close[0]!r}?" if close else ""))
+            names.setdefault(f, {}).update(extra)
+        self.names = names
 
     def check_within(self, place: str) -> None:
         """:class:`ProblemError` when ``place`` (a valid code) lies outside ``within``; an invalid
