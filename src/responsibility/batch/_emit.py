@@ -227,6 +227,7 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
     copying itself. With ``segments.reuse`` that buffer is the same from call to call (the
     reasons are valid until the next call)."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     n = len(segs)
     base = len(segments)
@@ -252,11 +253,14 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
                 segments._text = np.empty(max(size, len(segments._text) * 5 // 4), np.uint8)
             data = segments._text[:size]
         source = segments.arrow()
+        # the takes leave out their bounds check (two fifths of their time): checked here once
+        if n and (int(flat.min()) < 0 or int(flat.max()) >= len(segments)):
+            raise RuntimeError("a reason names a segment that was never made")
         for lo in range(0, n, _TAKE_ROWS):
             hi = min(n, lo + _TAKE_ROWS)
             a, b = int(offsets[lo]), int(offsets[hi])
             if b > a:
-                taken = source.take(pa.array(flat[2 * lo:2 * hi]))
+                taken = pc.take(source, pa.array(flat[2 * lo:2 * hi]), boundscheck=False)
                 data[a:b] = np.frombuffer(taken.buffers()[2], np.uint8, b - a)
         if placed is None:
             bounds32 = offsets.astype(np.int32)
