@@ -45,3 +45,20 @@ def test_key_ids_that_share_a_slot_are_found_past_each_other() -> None:
     table.add(more, more)
     assert len(table.keys) >= 2 * (len(more) + 5)
     assert (table.find(np.concatenate([alike, more])) == np.concatenate([alike * 10, more])).all()
+
+
+def test_reasons_are_their_segments_joined_and_an_unknown_segment_is_refused() -> None:
+    """The takes of :func:`reasons` skip Arrow's bounds check; the ids are checked once instead."""
+    import pytest
+
+    from responsibility.batch._emit import Segments, reasons
+
+    segments = Segments()
+    segments.extend([b"ab", "村".encode(), b"c"])  # ids 1, 2, 3 (0 is the empty segment)
+    segs = np.array([[1, 2], [3, 0], [0, 0]], np.int64)
+    got = reasons(segments, segs.copy(), np.array([2]), [b"given"])
+    assert got.to_pylist() == ["ab村", "c", "given"]
+    assert len(segments) == 4  # the given texts are dropped again
+    for bad in (4, -1):
+        with pytest.raises(RuntimeError, match="never made"):
+            reasons(segments, np.array([[1, bad]], np.int64), np.zeros(0, np.int64), [])
