@@ -331,3 +331,25 @@ def test_a_mapping_s_values_are_checked_before_any_row(tmp_path: Path, change: t
     mapping.write_text(text.replace(*change), encoding="utf-8")
     with pytest.raises(LedgerError, match=words), Ledger.create(tmp_path / "m.db") as ledger:
         ledger.import_file(WORKBOOK, entered_by="c", mapping=mapping)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])  # the C path and Python's
+def test_blank_lines_above_a_csv_header_are_skipped_lines_still_counted(run_cli: Any, tmp_path: Path,
+                                                                        encoding: str) -> None:
+    """It was "has no 'id' column; its columns: none"."""
+    path = tmp_path / "blank.csv"
+    path.write_bytes(b"\r\n\n" + b"id,area,place\r\na,housing,33012710021\r\n")
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.csv"), "--rejects", str(tmp_path / "r.csv"),
+                           "--encoding", encoding, "--no-progress")
+    assert code == 1, err
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text("utf-8"), newline="")))
+    assert [(r["line"], r["code"]) for r in rows] == [("4", "bad_place")]
+
+
+@pytest.mark.parametrize(("sep", "name"), [("\t", "tabs"), (";", "semicolons")])
+def test_a_csv_of_another_separator_is_named_so(run_cli: Any, tmp_path: Path, sep: str, name: str) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text(sep.join(["id", "area", "place"]) + "\n" + sep.join(["a", "housing", "330127"]) + "\n",
+                    encoding="utf-8")
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.csv"), "--no-progress")
+    assert code == 2 and f"separated by {name}, not commas" in err

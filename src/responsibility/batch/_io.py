@@ -718,6 +718,9 @@ class _CsvReader:
             data = data[3:]
         # past the start, a UTF-8 file is read as UTF-8 (a byte order mark is one only at the start)
         self.encoding = "utf-8" if self.encoding == "utf-8-sig" else self.encoding
+        blank = len(data) - len(data.lstrip(b"\r\n"))  # blank lines above the header (it was 'no column')
+        skipped = data.count(b"\n", 0, blank) + data.count(b"\r", 0, blank) - data.count(b"\r\n", 0, blank)
+        data = data[blank:]
         line, more, pos = 0, data, 0
         started = False
         # rows found by the last scan but not read yet, and where the unfinished row after them starts:
@@ -745,7 +748,7 @@ class _CsvReader:
                     return
                 if not got:  # an empty file
                     return
-                pos, line = got
+                pos, line = got[0], got[1] + skipped
                 started = True
                 ends = ends[1:]
                 if "discovered" in self.header and any(h in DOTTED for h in self.header):
@@ -797,6 +800,10 @@ class _CsvReader:
         if any(_ESCAPED.search(h) for h in header):
             raise ResponsibilityError(f"{self.path}: the header has bytes that are not "
                                       f"{self.encoding.removesuffix('-sig')} text{_HINT}")
+        if len(header) == 1 and (sep := next((c for c in "\t;|" if c in header[0]), None)):
+            name = {"\t": "tabs", ";": "semicolons", "|": "bars"}[sep]
+            raise ResponsibilityError(f"{self.path}: the header's cells are separated by {name}, not commas "
+                                      f"({header[0][:80]!a}); save the file as CSV (comma-separated)")
         check_columns(header, self.path)
         self.header = header
         self.flat = flat_reader(header)
@@ -815,6 +822,8 @@ class _CsvReader:
         if header:
             try:
                 first = next(reader, None)
+                while first == []:  # blank lines above the header
+                    first = next(reader, None)
             except csv.Error as exc:
                 raise ResponsibilityError(f"{self.path}:{reader.line_num}: not valid CSV ({exc})") from None
             if first is None:
