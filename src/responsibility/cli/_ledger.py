@@ -161,9 +161,22 @@ _LISTS = {"problems": "problems", "responsibilities": "responsibilities", "recti
           "indices": "indices", "recognition": "recognition"}
 
 
+def _list_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """A list by id or by the Chinese name offices call it (问题清单 …, from the ledger's columns.yaml)."""
+    if value in _LISTS:
+        return value
+    from ..ledger._lists import names
+
+    chinese = {v["name"]: k for k, v in names()["lists"].items() if k in _LISTS}
+    if value.strip() in chinese:
+        return chinese[value.strip()]
+    known = ", ".join(f"{k} ({v})" for v, k in chinese.items())
+    raise click.BadParameter(f"{value!r} is no list; use one of {known}")
+
+
 @ledger_group.command("list")
 @click.argument("target", metavar="LEDGER")
-@click.argument("which", type=click.Choice(list(_LISTS)))
+@click.argument("which", metavar="LIST", callback=_list_name)
 @_filters
 @click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default: CSV on stdout).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
@@ -173,8 +186,8 @@ _LISTS = {"problems": "problems", "responsibilities": "responsibilities", "recti
 @_common
 def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple[str, ...], status: tuple[str, ...],
              output: str | None, lang: str, encoding: str, rules_dir: str | None, jurisdiction: str | None) -> None:
-    """Print or write one list on a day: problems (问题清单), responsibilities (责任清单),
-    rectifications (整改清单), indices (评价指数) or recognition (激励提示)."""
+    """Print or write one list on a day: LIST is problems (问题清单), responsibilities (责任清单),
+    rectifications (整改清单), indices (评价指数) or recognition (激励提示), by either name."""
     from ..ledger._ledger import database_files
     from ._ledger_support import write_frame
 

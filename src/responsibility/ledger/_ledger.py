@@ -474,8 +474,10 @@ class Ledger:
             found = ValueNames.of(self.policy).canonical("area", area.strip())
             if any(found == a.id for a in areas):
                 return str(found)
-        raise ProblemError("area", f"unknown area {shown(area)}; {_suggest(str(area), [a.id for a in areas])}",
-                           code="unknown_area")
+        # the hint offers the problem areas by id and by Chinese name (危房 → 危房改造), as a record's does
+        named = [a for a in areas if a.problems]
+        hint = _suggest(str(area), [*(a.id for a in named), *(a.name for a in named)])
+        raise ProblemError("area", f"unknown area {shown(area)}; {hint}", code="unknown_area")
 
     def problems(self, as_of: dt.date | str | None = None, *, place: str | None = None, area: Any = None,
                  status: Any = None, lang: str = "en") -> Any:

@@ -682,7 +682,14 @@ def _arrow_frame(pd: Any, cols: dict[str, Any], columns: tuple[str, ...]) -> Any
         if not isinstance(col, np.ndarray) and arr.null_count == len(arr):
             arr = pa.nulls(len(arr))
         arrays[c] = arr
-    return pa.table(arrays).to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    return _to_pandas(pd, pa.table(arrays))
+
+
+def _to_pandas(pd: Any, table: Any) -> Any:
+    """A list's Arrow table as pandas: text as Arrow strings; whole numbers stay whole where a cell
+    is missing (Int64, not float: the service's JSON gave "剩余天数": -66.0)."""
+    pa = _pa()
+    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow"), pa.int64(): pd.Int64Dtype()}.get)
 
 
 def _period(day: dt.date, period: str) -> str:
@@ -721,7 +728,7 @@ def _cols_frame(pd: Any, cols: dict[str, list[Any]], columns: tuple[str, ...], d
     import pyarrow as pa
 
     table = pa.table({c: pa.array(_dates(cols[c])) if c in dates else pa.array(cols[c]) for c in columns})
-    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    return _to_pandas(pd, table)
 
 
 PROBLEM_COLUMNS = ("problem", "category", "area", "kind", "place", "place_name", "severity", "description",

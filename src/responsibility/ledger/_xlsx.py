@@ -43,7 +43,7 @@ def _openpyxl() -> Any:
 def _cell_value(v: Any) -> Any:
     from ._compat import neutralise
 
-    if v is None:
+    if v is None or type(v).__name__ == "NAType":  # NA: a missing whole number (Int64)
         return None
     if isinstance(v, float) and math.isnan(v):
         return None
