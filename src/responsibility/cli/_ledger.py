@@ -169,7 +169,7 @@ def _list_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 
     chinese = {v["name"]: k for k, v in names()["lists"].items() if k in _LISTS}
     if value.strip() in chinese:
-        return chinese[value.strip()]
+        return str(chinese[value.strip()])
     known = ", ".join(f"{k} ({v})" for v, k in chinese.items())
     raise click.BadParameter(f"{value!r} is no list; use one of {known}")
 
