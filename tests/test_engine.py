@@ -761,3 +761,33 @@ def test_a_record_of_a_shape_found_sound_before_is_still_checked_in_full(policy:
         _check_all(p, policy, j, None)
     assert (kept.value.field, kept.value.code, str(kept.value)) == \
         (fresh.value.field, fresh.value.code, str(fresh.value))
+
+
+@pytest.mark.parametrize("must_report", [False, True])
+def test_a_level_that_had_it_reported_and_saw_it_fixed_reports_by_the_parameter(
+        policy: Policy, small_province: Jurisdiction, must_report: bool) -> None:
+    # 一(三) 对超出本级权限的及时向上级单位报送问题 binds whoever holds the problem: a township that had the village's
+    # report and never passed it up is read as the finder is, by self_rectified_report_required (probe8 P8-01).
+    p = rec(small_province, kind="housing_danger_unreported", rectified_on="2021-03-20", as_of="2021-06-30",
+            discovered={"level": "village", "channel": "grid", "on": "2021-03-01"},
+            handled=[{"action": "reported", "by_level": "village", "to_level": "township", "on": "2021-03-02"}])
+    pol = policy.with_parameters(self_rectified_report_required=must_report)
+    v = agreed(pol, p, small_province)[0]
+    assert any(i.id == "self_rectified_report_required" for i in v.interpretations)
+    township = {(f.body, f.basis) for f in v.findings if f.level == "township"}
+    assert township == ({("township_government", "not_handled")} if must_report else set())
+    assert not [f for f in v.findings if f.level == "village"]
+
+
+def test_the_named_finder_did_not_miss_what_it_found(policy: Policy, small_province: Jurisdiction) -> None:
+    # outside_channel_finder_level=true: the finder's level missed what the media brought to light (一(四)
+    # 应由本级发现问题没有发现), but not the body the record names as the one that received it (probe8 P8-17).
+    pol = policy.with_parameters(outside_channel_finder_level=True)
+    base = rec(small_province, kind="housing_renovation_late", as_of="2021-06-30", rectified_on="2021-03-05",
+               deadline="2021-04-01",
+               handled=[{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"}])
+    named = {**base, "discovered": {"level": "county", "channel": "media", "on": "2021-03-01",
+                                    "body": "county_construction"}}
+    unnamed = {**base, "discovered": {"level": "county", "channel": "media", "on": "2021-03-01"}}
+    assert ("county_construction", "not_discovered", "staff") not in keys(agreed(pol, named, small_province)[0])
+    assert ("county_construction", "not_discovered", "staff") in keys(agreed(pol, unnamed, small_province)[0])

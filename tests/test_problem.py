@@ -89,6 +89,7 @@ def test_the_date_rules_are_stated_once(policy: Policy, small_province: Jurisdic
     for _ in range(300):
         r = good(small_province)
         shift = {k: rnd.randint(-40, 90) for k in ("h0", "h1", "deadline", "rectified_on", "as_of")}
+        r["discovered"] = {**r["discovered"], "on": rnd.choice(["2021-03-01", "2021-03-01", "2019-12-31"])}
         r["handled"] = [{"action": "reported", "by_level": "county", "to_level": "city",
                          "on": str(day + dt.timedelta(shift["h0"]))},
                         {"action": "assigned", "by_level": "city", "to_level": "township",
@@ -97,11 +98,11 @@ def test_the_date_rules_are_stated_once(policy: Policy, small_province: Jurisdic
             r[k] = str(day + dt.timedelta(shift[k]))
         p = plain_problem(r, policy)
         assert p is not None
-        fault = _date_fault(p, None)
+        fault = _date_fault(p, None, policy.data.meta.effective_from)
         if fault is None:
             parse_problem(r, policy, small_province)
             continue
         with pytest.raises(ProblemError) as got:
             parse_problem(r, policy, small_province)
-        assert (got.value.field, got.value.code) == (fault[0], "order_violation")
+        assert (got.value.field, got.value.code) == (fault[0], fault[2])
         assert fault[1] in str(got.value)

@@ -35,7 +35,9 @@ def test_every_kind_routes_from_the_data_alone(policy: Policy) -> None:
         rect = policy.stage_holders(area, kind, "rectification")
         assert all(b.body in rect and rank[policy.bodies[b.body].level] <= rank[k.authority] for b in r.assignees)
         assert r.escalate == (rank["township"] < rank[k.authority])
-        assert r.report_to == (r.handlers if r.escalate else ())
+        # a township reports to the county (一(三) 上级单位), which holds the problem in its turn
+        above = [b for b in r.report_to if policy.bodies[b.body].level != "county"]
+        assert not above and (bool(r.report_to) == r.escalate)
         assert "一(三)" in r.clauses and set(k.clauses) <= set(r.clauses)
 
 
@@ -58,7 +60,8 @@ def test_no_escalation_at_or_above_the_authority(policy: Policy) -> None:
 def test_deadlines_follow_the_parameters(rules_copy: Path) -> None:
     base = responsibility.load(rules_copy).route(problem("housing", None))
     assert (base.act_by, base.rectify_by) == (dt.date(2021, 3, 11), dt.date(2021, 4, 10))
-    assert base.rests_on == ("handling_time_limit_days", "rectification_time_limit_days")
+    assert base.rests_on == ("handling_time_limit_days", "rectification_time_limit_days",
+                             "self_rectified_report_required")
     set_parameter(rules_copy, "handling_time_limit_days", 5)
     set_parameter(rules_copy, "rectification_time_limit_days", 15)
     r = responsibility.load(rules_copy).route(problem("housing", None))
@@ -121,3 +124,32 @@ def test_a_sector_given_as_a_body_id_routes_as_its_line(policy: Policy) -> None:
     by_body = policy.route({**rec, "sector": "county_civil_affairs"}).to_dict()
     assert by_body["handlers"] == by_line["handlers"] and by_body["assignees"] == by_line["assignees"]
     assert "county_civil_affairs" in {b["body"] for b in by_body["assignees"]}
+
+
+def test_a_report_upward_rests_on_the_parameter_a_verdict_reads(policy: Policy) -> None:
+    # 一(三) 对超出本级权限的及时向上级单位报送问题: a township below the county's authority reports upward; a verdict
+    # lets it rectify the problem itself in time (or pass it down in time to a village that can) instead, by
+    # self_rectified_report_required, so the route rests on that parameter too. At the authority nothing is reported.
+    below = policy.route(problem("housing", "housing_renovation_late"))
+    assert below.escalate and "self_rectified_report_required" in below.rests_on
+    at = policy.route(problem("housing", "housing_renovation_late", level="county"))
+    assert not at.escalate and "self_rectified_report_required" not in at.rests_on
+
+
+def test_a_report_goes_to_the_next_level_up(policy: Policy) -> None:
+    # 一(三) 对超出本级权限的及时向上级单位报送问题; 三(二) 逐级传导压力: a village reports a provincial policy gap to
+    # its township, not to the province's departments (probe8 P8-05); the verdict holds the township to passing it on.
+    r = policy.route(problem("identification", "identification_policy_gap", level="village"))
+    assert r.escalate and r.authority == "province"
+    assert r.report_to and {policy.bodies[b.body].level for b in r.report_to} == {"township"}
+    county = policy.route(problem("identification", "identification_policy_gap", level="county"))
+    assert {policy.bodies[b.body].level for b in county.report_to} == {"city"}
+
+
+def test_a_level_above_the_authority_passes_it_down_itself(policy: Policy) -> None:
+    # 一(四) 对发现问题没有按程序及时交办…: a province that found a county's student-aid problem holds it until it
+    # assigns it (probe8 P8-08); the verdict names the province's office when it sits on it, so route names its bodies.
+    r = policy.route(problem("education", "education_student_not_identified", level="province"))
+    assert not r.escalate and r.authority == "county"
+    assert r.handlers and {policy.bodies[b.body].level for b in r.handlers} == {"province"}
+    assert {policy.bodies[b.body].level for b in r.assignees} <= {"county", "township", "village"}

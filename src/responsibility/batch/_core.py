@@ -106,6 +106,8 @@ def check(c: Cols, t: Tables, today: int) -> None:
     # nothing happens after the assessment date, and it is not before the discovery
     asof = np.where(c.asof != NONE, c.asof, today)
     slow |= disc & (asof < c.don)
+    # discovered before the policy took effect (before_effect)
+    slow |= disc & (c.don < t.effective_from)
     slow |= (c.rect != NONE) & (c.rect > asof)
     # handled, rectified or concealed without being discovered
     slow |= ~disc & (c.rect != NONE)
@@ -198,7 +200,9 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a holder acted in time if it reported (or, at or above the authority, or when a lower level need
     # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
     got = received[hp, hby].astype(np.int64)
-    up = (hact == REPORTED) | (hby >= auth[hp])
+    # an assignment names a body the text gives a part in the problem, or none (PolicyView.has_part)
+    part = (htb < 0) | t.part[c.area[hp], c.kind[hp], np.maximum(htb, 0)]
+    up = (hact == REPORTED) | ((hby >= auth[hp]) & part)
     # at or above the authority, an assignment counts only to a level where a body can rectify the problem (an
     # assignment to one that cannot is not 按程序 交办: the assigner still holds it)
     wrong = np.nonzero(up & (hact != REPORTED) & (c.kind[hp] != 0))[0]
@@ -208,7 +212,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     timely = (got != NONE) & (hon >= got) & (hon <= got + limit)
     acted = timely & up
     if not must_report:  # (the rectifying levels looked up only for the steps that need them)
-        at = np.nonzero(timely & ~up)[0]
+        # below the authority, passing it down (to a lower level, not the level itself) to a body with a part
+        at = np.nonzero(timely & (hact != REPORTED) & (hby < auth[hp]) & (hto < hby) & part)[0]
         acted[at] = rectifies(t, c.area, c.kind, prank, hp[at], hto[at])
     in_time = np.zeros((n, nr), np.bool_)
     in_time[hp[acted], hby[acted]] = True
@@ -223,7 +228,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     holder = received != NONE
     late = holder & ~in_time & (asof[:, None] > received.astype(np.int64) + limit)
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
-    # the finder below the authority fixed it itself and the parameter says it still had to report it
+    # a holder below the authority saw it fixed without reporting it and the parameter says it still had to report it
     # (looked at only where the level is late)
     ur, ul = np.nonzero(late)
     assigned = np.zeros(n, np.bool_)
@@ -234,7 +239,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     deadline = c.deadline[ur]
     due_fix = np.where((deadline != NONE) & assigned[ur], deadline, received[ur, ul].astype(np.int64) + rect_limit)
     fixed = (c.rect[ur] != NONE) & (c.rect[ur] <= due_fix)
-    self_fixed = disc[ur] & (c.dlev[ur] == ul) & (ul < auth[ur]) & ~reported_by[ur, ul]
+    self_fixed = disc[ur] & (ul < auth[ur]) & ~reported_by[ur, ul]
     still = ~(fixed & np.where(self_fixed, not must_report, ~stepped[ur, ul]))
     ur, ul = ur[still], ul[still]
     # every level it was assigned to (the latest assignment to it counts) must rectify by the deadline
@@ -257,6 +262,9 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         # an assignment to a level where no body can rectify a problem of the kind (a provincial rule sent
         # to a county) leaves nobody there answering for its rectification
         bad &= rectifies(t, c.area, c.kind, prank, r, lv) | (c.kind[r] == 0)
+        # nor one to a body with no part in the problem, nor a level below the authority taking it on itself
+        bad &= (htb[last] < 0) | t.part[c.area[r], c.kind[r], np.maximum(htb[last], 0)]
+        bad &= ~((hby[last] == lv) & (lv < auth[r]))
         unfixed[r[bad], lv[bad]] = True
     if pass_down and len(asg):
         # a level that passed its latest assignment further down within the limit supervises only
@@ -265,6 +273,9 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         since = asg_on[r, lv].astype(np.int64)
         on = hon[down].astype(np.int64)
         sel = (since != NONE) & (on >= since) & (on <= since + limit)
+        # to a lower level that can rectify it, to a body with a part in it (engine/_facts.py: passed)
+        sel &= (htb[down] < 0) | t.part[c.area[r], c.kind[r], np.maximum(htb[down], 0)]
+        sel &= rectifies(t, c.area, c.kind, prank, r, hto[down]) | (c.kind[r] == 0)
         unfixed[r[sel], lv[sel]] = False
     rr, rl = np.nonzero(unfixed)
     ck = ok[c.cp] if len(c.cp) else np.zeros(0, np.bool_)

@@ -126,6 +126,17 @@ class Tables:
                 for place in self.rank.values():
                     for lv in policy.rectifier_levels(area, kid, place):
                         self.rectify_level[a, kc, place, lv] = True
+        # whether the text gives a body a part in a problem of (area, kind) (PolicyView.has_part): an assignment to a
+        # body without one is not 按程序 交办, and the body does not answer for its rectification
+        self.part = np.zeros((len(self.areas), nk, len(self.bodies)), np.bool_)
+        for a, area in enumerate(self.areas):
+            for kid in [None, *self.kind_names]:
+                kc = self.kind_index[kid] if kid else 0
+                if self.kind_code[a, kc] >= 0:
+                    self.part[a, kc] = [policy.has_part(area, kid, b) for b in self.bodies]
+        # the day the policy takes effect: a problem discovered before it is refused (before_effect)
+        since = policy.data.meta.effective_from
+        self.effective_from = since.toordinal() - EPOCH if since is not None else np.iinfo(np.int32).min
         # a level may be named as concealer only where one of its bodies holds a duty at that stage
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
         self.conceal_level = np.zeros((len(self.areas), nk, self.max_rank + 1), np.bool_)

@@ -193,6 +193,21 @@ def _supervising_levels(levels: list[tuple[int, _T]], assignee: int, scope: str)
     return [x for x in levels if x[0] == assignee] + [x for x in levels if x[0] > assignee][:1]
 
 
+def peer_guidance(policy: PolicyView, duty: str) -> bool:
+    """Whether ``duty`` is a guidance duty reaching only the levels below its holder (二(二)5 指导督促**基层**问题
+    发现和整改), which does not make its holder press an assignee of its own level (a peer office; probe8 P8-13)."""
+    d = policy.duties[duty]
+    return d.reach == "below" and "guidance" in d.kinds
+
+
+def _peers(policy: PolicyView, holders: tuple[Holder, ...]) -> tuple[Holder, ...]:
+    """``holders`` as supervisors of an assignee of their own level: not those that press only through
+    :func:`peer_guidance` duties. A holder with another supervising duty keeps all of its duties, so that a body
+    pressing two assignees of one problem answers through one set of duties (the batch path merges such findings
+    alike); a duty that reaches below for the funds it concerns (二(四)3 乡、村两级使用的…审核) is no guidance duty."""
+    return tuple(h for h in holders if not all(peer_guidance(policy, d) for d in h.duties))
+
+
 def _main_holders(policy: PolicyView, area: str, duty_kind: str) -> tuple[dict[str, tuple[str, ...]],
                                                                         dict[str, tuple[str, ...]]]:
     """Holders of ``duty_kind`` duties: the area's own, and the general areas' at the other levels."""
@@ -243,8 +258,12 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                             conds = (*conds, Cond("body", "==", ""))
                         add(kind, failure, f"L{rank}{sfx}", conds, holders)
                         if failure == "not_discovered" and same_level:
-                            add(kind, failure, f"L{rank}{sfx}outside",
-                                (Cond("frank", "==", rank), Cond("outside", "==", 1), at), holders, (SAME_LEVEL,))
+                            # the finder's own level missed it too, but not the body the record names as the one
+                            # that found it (it did find it, through that channel; probe8 P8-17)
+                            for h in holders:
+                                add(kind, failure, f"L{rank}{sfx}outside_{h.body}",
+                                    (Cond("frank", "==", rank), Cond("outside", "==", 1), Cond("fbody", "!=", h.body),
+                                     at), (h,), (SAME_LEVEL,))
                         if failure == "not_discovered" and units_below:
                             # a school sits below the county's bureaus: it missed what another body of its
                             # level found (二(六)2(1) 学校认定, then 二(六)2(2) 县教育局…审核)
@@ -277,6 +296,8 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                                     tuple(h for h in hs if h.body not in rectifiers)
                                 if rank >= place:
                                     keep = reaching(policy, rank, keep, place)
+                                if rank == assignee:
+                                    keep = _peers(policy, keep)
                                 if rank >= assignee and keep:
                                     levels.append((rank, keep))
                             # A level none of whose bodies can rectify this kind of problem (a provincial

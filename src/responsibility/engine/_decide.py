@@ -18,7 +18,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 from .._errors import EngineError
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, parse_code
 from ..policy._view import PolicyView
-from ._compile import Rule, RulesByArea
+from ._compile import Rule, RulesByArea, peer_guidance
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
@@ -420,6 +420,11 @@ class Decider:
             assert sector is not None and rule.holders is not None
             policy = self.policy
             out: dict[str, tuple[str, ...]] = {}
+            # a supervisor of an assignee of its own level is not named through a guidance duty reaching below
+            # (二(二)5 指导督促基层: not a peer office; probe8 P8-13)
+            peer = rule.stage == "supervision" and any(
+                c.field == "lvl" and policy.level_rank[policy.bodies[h.body].level] == c.value
+                for c in rule.conds for h in rule.holders[:1])
             for h in rule.holders:
                 b = policy.bodies[h.body]
                 if b.role and not policy.has_sector_at(sector, b.level):
@@ -429,6 +434,8 @@ class Decider:
                     continue
                 if b.role:
                     for did in h.duties:
+                        if peer and peer_guidance(policy, did):
+                            continue
                         for x in policy.duties[did].holders:
                             xb = policy.bodies.get(x)
                             if xb is not None and xb.level == b.level and xb.sector == sector:
@@ -444,7 +451,8 @@ class Decider:
             levels = {policy.bodies[h.body].level for h in rule.holders}
             kind = rule.kind or None
             for did in dict.fromkeys(d for h in rule.holders for d in h.duties
-                                     if policy.duties[d].scope == "area_holders"):
+                                     if policy.duties[d].scope == "area_holders"
+                                     and not (peer and peer_guidance(policy, d))):
                 for x in policy.holders(did, rule.area, kind, sector, rule.stage):
                     if policy.bodies[x].level in levels:
                         out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))

@@ -42,6 +42,8 @@ SELF_RECTIFIED = "self_rectified_report_required"
 REASSIGNED = "reassigned_level_answers"
 #: The parameter that says what "in time" is (and so when a report shows that a level knew).
 HANDLING_LIMIT = "handling_time_limit_days"
+#: The parameter that says how long a rectification may take when the assignment set no deadline.
+RECT_LIMIT = "rectification_time_limit_days"
 #: The parameter that decides which body a level named as concealer (``concealed_by: [county]``) stands for.
 CONCEALER = "concealing_level_body"
 
@@ -82,7 +84,7 @@ class _Setting(NamedTuple):
 def _setting(policy: PolicyView) -> _Setting:
     # Without the parameter (an older policy), a level below the authority always had to report.
     return _Setting(limit=dt.timedelta(days=int(policy.parameter(HANDLING_LIMIT))),
-                    rect_limit=dt.timedelta(days=int(policy.parameter("rectification_time_limit_days"))),
+                    rect_limit=dt.timedelta(days=int(policy.parameter(RECT_LIMIT))),
                     must_report=bool(policy.parameter(SELF_RECTIFIED)) if SELF_RECTIFIED in policy.parameters
                     else True,
                     reassigned=policy.parameter(REASSIGNED) if REASSIGNED in policy.parameters else "rectification",
@@ -169,6 +171,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     handled = problem.handled
     steps = sorted(handled, key=lambda h: (h.on, rank[h.by_level])) if len(handled) > 1 else handled
     can_rectify = policy.rectifier_levels(problem.area, problem.kind, prank)
+    line = policy.sector_of(problem.sector)
+
+    def to_right(h: Any) -> bool:
+        # An assignment names a body the text gives a part in the problem, or none (一(三) 按照问题类别…列出责任清单):
+        # the county education bureau named for a house renovation is not 按程序 交办, and does not answer for it.
+        return h.to_body is None or policy.has_part(problem.area, problem.kind, h.to_body, line)
     # A level that reported the problem upward in time knew it (二(六)4(1) 及时发现掌握并上报), and so did
     # the level it reported to: neither missed it, whatever either did next.
     for h in steps:
@@ -185,7 +193,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     holders += [(h.to_level, h.on, h.to_body or "") for h in steps if h.action == "reported"]
     seen: set[str] = set()
     assigned = any(h.action == "assigned" for h in steps)
-    for i, (level, received, body) in enumerate(holders):
+    for level, received, body in holders:
         if level in seen:
             continue
         seen.add(level)
@@ -195,7 +203,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # a body can rectify it: an assignment to one that cannot (a county's subsidy review sent to a township, a
         # provincial rule sent to a county) is not 按程序 交办, and the assigner still holds it.
         acted = [h for h in steps if h.by_level == level and h.on >= received
-                 and (h.action == "reported" or (not below_authority and (
+                 and (h.action == "reported" or (not below_authority and to_right(h) and (
                      problem.kind is None or rank[h.to_level] in can_rectify)))]
         due = received + limit
         in_time = any(h.on <= due for h in acted)
@@ -206,10 +214,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             in_time = any(rank[h.by_level] > rank[level] and received <= h.on <= due for h in steps)
         # Below the authority a level must report upward; whether disposing of the problem within its
         # own bounds was enough is self_rectified_report_required. Passing it down in time (交办) to a
-        # level that can rectify it is such a disposal (that level's failure to rectify is its own); an
-        # assignment to a level that cannot (a provincial rule sent to a county) is none.
+        # lower level that can rectify it is such a disposal (that level's failure to rectify is its own); an
+        # assignment to a level that cannot (a provincial rule sent to a county) is none, and neither is one to
+        # the level itself (a village "assigning" the county's problem to itself disposes of nothing: 一(三)
+        # 对超出本级权限的及时向上级单位报送问题; only rectifying it in time is, by the parameter, below).
         disposed = below_authority and not in_time and any(
-            h.action == "assigned" and received <= h.on <= due and rank[h.to_level] in can_rectify
+            h.action == "assigned" and received <= h.on <= due and rank[h.to_level] < rank[level]
+            and rank[h.to_level] in can_rectify and to_right(h)
             for h in steps if h.by_level == level)
         if disposed:
             ctx.rests_on.append(SELF_RECTIFIED)
@@ -218,12 +229,18 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # Rectified by its deadline (an assignment's, else the rectification limit from receipt): the
             # problem was evidently handled, though the record shows no step of this level; a step it
             # shows after the limit was late, however soon the rectification followed (一(四) 及时交办和
-            # 上报). Only a finder below the authority that fixed it itself may still have had to report it.
+            # 上报). Only a holder below the authority that saw it fixed without reporting it may still have had to
+            # report it (self_rectified_report_required): the finder, and as much a level that had it reported to it
+            # (一(三) 对超出本级权限的及时向上级单位报送问题 binds whoever holds it; probe8 P8-01).
             fixed = problem.rectified_on is not None and problem.rectified_on <= (
                 problem.deadline if problem.deadline is not None and assigned else received + rect_limit)
-            own_fix = fixed and i == 0 and below_authority and not any(
+            own_fix = fixed and below_authority and not any(
                 x.action == "reported" and x.by_level == level for x in steps)
             if fixed and not own_fix and not acted:
+                # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
+                for rid in (HANDLING_LIMIT, *(() if problem.deadline is not None and assigned else (RECT_LIMIT,))):
+                    if rid not in ctx.rests_on:
+                        ctx.rests_on.append(rid)
                 continue
             if own_fix:
                 ctx.rests_on.append(SELF_RECTIFIED)
@@ -240,6 +257,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     for level, h in sorted(latest.items(), key=lambda x: rank[x[0]]):
         if problem.kind is not None and rank[level] not in can_rectify:
             continue  # 二(三)6 …: no body there can rectify it (a provincial rule assigned to a county)
+        if not to_right(h):
+            continue  # a body with no part in the problem (a house renovation sent to the education bureau)
+        if h.by_level == level and rank[level] < rank[authority]:
+            continue  # a level below the authority that took the problem on itself was assigned nothing (一(三))
         if problem.deadline is not None:
             deadline = problem.deadline
         else:
@@ -248,8 +269,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         ctx.assigned[rank[level]] = (h.on, deadline)
         late = problem.rectified_on is None or problem.rectified_on > deadline
         if late and as_of > deadline:
+            # Passed down in time to a lower level that can rectify it, to a body with a part in it (一(三)
+            # 按照问题类别、办理权限…交办): a pass-down to one that cannot is no 交办: the level still answers (P8-11).
             passed = any(x.action == "assigned" and x.by_level == level and rank[x.to_level] < rank[level]
-                         and h.on <= x.on <= h.on + limit for x in steps)
+                         and h.on <= x.on <= h.on + limit and to_right(x)
+                         and (problem.kind is None or rank[x.to_level] in can_rectify) for x in steps)
             if passed and setting.has_reassigned:
                 if reassigned == "supervision":
                     ctx.rests_on.append(REASSIGNED)

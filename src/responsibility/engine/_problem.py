@@ -622,44 +622,52 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
            tuple([(h.action, h.by_level, h.to_level, h.to_body) for h in p.handled]) if p.handled else (),
            tuple(p.concealed_by))
     sound: dict[tuple[Any, ...], None] = policy._memo("sound records", dict)
-    if key not in sound or _date_fault(p, today) is not None:
+    if key not in sound or _date_fault(p, today, policy.data.meta.effective_from) is not None:
         _check_all(p, policy, jurisdiction, today)
         if len(sound) >= 100_000:
             sound.clear()
         sound[key] = None
 
 
-def _date_fault(p: Problem, today: dt.date | None) -> tuple[str, str] | None:
-    """The first date of ``p`` out of order, as (field, message), else ``None``: the one statement of the
-    date rules, which :func:`_check_all` reports and :func:`_check` reads for a record of a sound shape.
+def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None) -> tuple[str, str, str] | None:
+    """The first date of ``p`` out of order, as (field, message, reason code), else ``None``: the one
+    statement of the date rules, which :func:`_check_all` reports and :func:`_check` reads for a record of
+    a sound shape.
 
-    Handling, rectification and the deadline come on or after the discovery; nothing after the
-    assessment date (``as_of``, else ``today``), which is not before the discovery; the deadline not
-    before the first assignment."""
+    The discovery is on or after ``since``, the day the policy takes effect (``effective_from`` of
+    rules/policy.yaml: its duties do not reach back to a problem found before they were given;
+    ``before_effect``). Handling, rectification and the deadline come on or after the discovery; nothing
+    after the assessment date (``as_of``, else ``today``), which is not before the discovery; the deadline
+    not before the first assignment (``order_violation``)."""
     d = p.discovered
     if d is None:
         return None
     on = d.on
+    order = "order_violation"
+    if since is not None and on < since:
+        return ("discovered.on", f"discovered on {on}, before the policy took effect on {since} (effective_from in "
+                "rules/policy.yaml): its duties do not reach back to a problem found before they were given; "
+                "judge it under the rules then in force, or correct the date", "before_effect")
     for i, h in enumerate(p.handled):
         if h.on < on:
-            return f"handled[{i}].on", f"handled on {h.on} before it was discovered on {on}"
+            return f"handled[{i}].on", f"handled on {h.on} before it was discovered on {on}", order
     if p.rectified_on is not None and p.rectified_on < on:
-        return "rectified_on", f"rectified on {p.rectified_on} before it was discovered on {on}"
+        return "rectified_on", f"rectified on {p.rectified_on} before it was discovered on {on}", order
     if p.deadline is not None and p.deadline < on:
-        return "deadline", f"deadline {p.deadline} is before the discovery on {on}"
+        return "deadline", f"deadline {p.deadline} is before the discovery on {on}", order
     as_of = p.as_of or today or dt.date.today()
     if as_of < on:
         return ("as_of" if p.as_of else "discovered.on",
-                f"discovered on {on}, after the assessment date {as_of}; set as_of to the day of the assessment")
+                f"discovered on {on}, after the assessment date {as_of}; set as_of to the day of the assessment", order)
     for i, h in enumerate(p.handled):
         if h.on > as_of:
-            return f"handled[{i}].on", f"handled on {h.on}, after the assessment date {as_of}"
+            return f"handled[{i}].on", f"handled on {h.on}, after the assessment date {as_of}", order
     if p.rectified_on is not None and p.rectified_on > as_of:
-        return "rectified_on", f"rectified on {p.rectified_on}, after the assessment date {as_of}"
+        return "rectified_on", f"rectified on {p.rectified_on}, after the assessment date {as_of}", order
     if p.deadline is not None and p.handled:
         assigned = [h.on for h in p.handled if h.action == "assigned"]
         if assigned and p.deadline < min(assigned):
-            return "deadline", f"deadline {p.deadline} is before the problem was assigned on {min(assigned)}"
+            return "deadline", f"deadline {p.deadline} is before the problem was assigned on {min(assigned)}", order
     return None
 
 
@@ -738,8 +746,10 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if levels[h.to_level] < place_rank:
             fail(f"{f}.to_level", f"the place is a {level_of(code)}; nothing below it can take the problem",
                  "level_mismatch")
-    fault = _date_fault(p, today)
+    fault = _date_fault(p, today, policy.data.meta.effective_from)
     if fault is not None:
+        if fault[2] == "before_effect":
+            fail(fault[0], fault[1], "before_effect")
         fail(fault[0], fault[1], "order_violation")
     for i, who in enumerate(p.concealed_by):
         field = f"concealed_by[{i}]"

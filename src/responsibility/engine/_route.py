@@ -21,6 +21,7 @@ from typing import Any
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, level_of, parse_code
 from ..chain._placement import PlacedBody
 from ..policy._view import PolicyView as Policy
+from ._facts import SELF_RECTIFIED
 from ._problem import Problem, ValueNames, parse_problem
 
 
@@ -66,6 +67,31 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
         assignees = pick(policy.stage_holders(area, kind, "rectification", sector), rank[place_level], top)
         plan = cache[key] = Plan(auth_level, handlers, assignees)
     return plan
+
+
+def handling_at(policy: Policy, area: str, kind: str | None, at: int, sector: str | None = None) -> tuple[str, ...]:
+    """The bodies of level rank ``at`` that pass a problem of ``kind`` on: its holders of the kind's handling
+    stage there, else every holder of the area at that level."""
+    rank = policy.level_rank
+    held = policy.stage_holders(area, kind, "handling", sector)
+    ids = [b for b in held if b in policy.bodies and rank[policy.bodies[b].level] == at]
+    if not ids:
+        ids = [b for d in policy.duties if policy.duty_area[d] == area for b in policy.duties[d].holders
+               if b in policy.bodies and rank[policy.bodies[b].level] == at]
+    return tuple(sorted(dict.fromkeys(ids)))
+
+
+def report_bodies(policy: Policy, area: str, kind: str | None, level: str,
+                  sector: str | None = None) -> tuple[str, ...]:
+    """Whom a level below the authority reports a problem to: the bodies of the next level up (一(三)
+    及时向上级单位报送: the 上级单位; 三(二) 逐级传导压力) that pass it on in their turn (:func:`handling_at`); the
+    nearest level above with any."""
+    rank = policy.level_rank
+    for up in sorted(r for r in rank.values() if r > rank[level]):
+        ids = handling_at(policy, area, kind, up, sector)
+        if ids:
+            return ids
+    return ()
 
 
 @dataclass(frozen=True)
@@ -163,6 +189,10 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
         return tuple(PlacedBody(b, ancestor_code(code, policy.bodies[b].level)) for b in ids)
 
     handlers, assignees = placed(plan.handlers), placed(plan.assignees)
+    if rank[registering] > rank[auth_level]:
+        # registered above the authority (a provincial audit's find of a county problem): the registering level's
+        # bodies hold it and must assign it down by act_by (一(四) 对发现问题没有按程序及时交办…; probe8 P8-08)
+        handlers = placed(handling_at(policy, p.domain, p.kind, rank[registering], sector)) or handlers
     escalate = rank[registering] < rank[auth_level]
     received = found.on if found else (p.as_of or today or dt.date.today())
     handling_days = int(policy.parameter("handling_time_limit_days"))
@@ -174,9 +204,14 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     return Route(
         problem=p.id, area=p.domain, kind=p.kind, place=p.place, registering_level=registering,
         authority=auth_level, authority_place=auth_place, handlers=handlers, assignees=assignees,
-        escalate=escalate, report_to=handlers if escalate else (), received=received, act_by=act_by,
+        escalate=escalate, report_to=placed(report_bodies(policy, p.domain, p.kind, registering, sector)) if escalate
+        else (), received=received, act_by=act_by,
         rectification_days=rect_days, rectify_by=act_by + dt.timedelta(days=rect_days),
         clauses=tuple(clauses),
-        rests_on=("handling_time_limit_days", "rectification_time_limit_days"),
+        # Below the authority the level reports upward (一(三) 对超出本级权限的及时向上级单位报送问题); whether
+        # rectifying the problem itself in time, or passing it down in time to a lower level that can, would do
+        # instead is the parameter's, as in a verdict: the route says it rests on it.
+        rests_on=("handling_time_limit_days", "rectification_time_limit_days",
+                  *((SELF_RECTIFIED,) if escalate and SELF_RECTIFIED in policy.parameters else ())),
         names={b: policy.bodies[b].name for b in policy.bodies},
     )

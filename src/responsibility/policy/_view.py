@@ -342,6 +342,33 @@ class PolicyView:
             cache[key] = frozenset(self.level_rank[self.bodies[b].level] for b in holders)
         return cache[key]
 
+    def has_part(self, area: str, kind: str | None, body: str, sector: str | None = None) -> bool:
+        """Whether the text gives ``body`` a part in a problem of ``kind`` in ``area`` whose line is ``sector``
+        (a sector id, or ``None``): it holds a duty of the area, or one the kind implicates at some stage (for
+        the record's line; without one, as the stages name their holders). A body with none is the wrong one
+        to assign the problem to: that is not 按程序 交办 (一(三) 按照问题类别、办理权限…列出…责任清单), and the
+        body does not answer for not rectifying what the text never made its work. Being named does not make a
+        problem of another area 涉及本部门 (二(二)3): the county education bureau has no part in a house renovation.
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.has_part("housing", "housing_renovation_late", b, line) for b, line in
+        ...  [("county_construction", None), ("county_education", None), ("county_education", "education")]]
+        [True, False, True]
+        """
+        cache: dict[tuple[str, str | None, str, str | None], bool] = self.__dict__.setdefault("_has_part", {})
+        key = (area, kind, body, sector)
+        got = cache.get(key)
+        if got is None:
+            areas: dict[str, frozenset[str]] = self.__dict__.setdefault("_area_bodies", {})
+            if area not in areas:
+                areas[area] = frozenset(b for did, d in self.duties.items() if self.duty_area[did] == area
+                                        for b in d.holders)
+            got = cache[key] = body in areas[area] or any(
+                body in self.stage_holders(area, kind, stage, sector)
+                for stage in ("discovery", "handling", "rectification", "supervision"))
+        return got
+
     def data_kinds(self) -> list[tuple[str, str]]:
         """Every (area, problem kind) of the data, whatever its dates."""
         return [(a.id, k.id) for a in self.data.areas for k in a.problem_kinds]
