@@ -48,3 +48,11 @@ def test_a_plain_dict_is_read_as_given(policy: responsibility.Policy) -> None:
     # an empty text in a plain record stays an error of that field (only frame rows read it as absent)
     with pytest.raises(responsibility.ProblemError, match="kind"):
         policy.who_answers({"id": "p1", "area": "housing", "place": "330127100219", "kind": ""})
+
+
+def test_a_file_name_is_refused_with_how_to_read_it(policy: responsibility.Policy) -> None:
+    with pytest.raises(responsibility.ProblemError, match=r"yaml.safe_load\(open\(path") as info:
+        policy.who_answers("examples/problems/housing-not-discovered.yaml")
+    assert info.value.code == "not_an_object"
+    with pytest.raises(responsibility.ProblemError, match="responsibility who FILE"):
+        policy.route(ROOT / "examples" / "problems" / "housing-not-discovered.yaml")

@@ -214,6 +214,12 @@ def _checked(jurisdiction: Any, today: Any, lang: str = "zh") -> dt.date | None:
 def _row_record(problem: Any) -> Any:
     """A row of a data frame (a pandas ``Series``, or a dict with dotted ``discovered.*`` keys) as
     the record :meth:`Policy.assess` reads from it; anything else as it is."""
+    if isinstance(problem, (str, Path)):  # a notebook user with a file's name
+        from ._errors import ProblemError
+
+        raise ProblemError("(record)", f"expected an object (the record's fields), got the text {str(problem)[:80]!r}; "
+                           "to ask about a file's record, read it first: yaml.safe_load(open(path, encoding='utf-8')) "
+                           "(or json.load), or run `responsibility who FILE`", code="not_an_object")
     series = type(problem).__name__ == "Series" and hasattr(problem, "to_dict")
     if not series and not (isinstance(problem, dict)
                            and any(isinstance(k, str) and k.startswith("discovered.") for k in problem)):
