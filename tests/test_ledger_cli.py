@@ -38,7 +38,7 @@ def test_a_day_at_the_county_office(tmp_path: Path, run_cli: Any) -> None:
     code, out, _ = run_cli("ledger", "add", db, str(events), "--by", "clerk")
     assert code == 0 and "stored 3 event(s), seq 1–3" in out
     code, out, _ = run_cli("ledger", "alerts", db, "--as-of", "2021-03-28")
-    assert code == 0 and "township_government" in out and "4 day(s) left" in out
+    assert code == 0 and "township_government" in out and "剩余 4 天" in out
     code, out, _ = run_cli("ledger", "alerts", db, "--as-of", "2021-04-05", "--format", "json")
     assert code == 1 and json.loads(out)[0]["overdue"] is True
     code, out, _ = run_cli("ledger", "list", db, "rectifications", "--as-of", "2021-04-05")
@@ -100,7 +100,10 @@ def test_route_from_the_command_line(tmp_path: Path, run_cli: Any) -> None:
     record.write_text("id: n1\ndomain: housing\nkind: housing_renovation_late\nplace: '330127100219'\n"
                       "discovered: {level: township, channel: grid, on: 2021-03-01}\nas_of: 2021-03-01\n",
                       encoding="utf-8")
-    code, out, _ = run_cli("route", str(record))
+    code, out, _ = run_cli("route", str(record))  # Chinese by default, as `who` and the lists
+    assert code == 0 and "须立即上报：超出乡镇（街道） [township]的办理权限" in out
+    assert "交办或上报期限：2021-03-11" in out
+    code, out, _ = run_cli("route", str(record), "--lang", "en")
     assert code == 0 and "REPORT UPWARD AT ONCE" in out and "2021-03-11" in out
     code, out, _ = run_cli("route", str(record), "--format", "json", "--level", "county")
     data = json.loads(out)

@@ -36,3 +36,12 @@ def test_days_left_is_a_whole_number_in_frames_and_json(county_db: Path, client:
     left = [r["days_left"] for r in rows]
     assert any(v is None for v in left) and all(v is None or type(v) is int for v in left)
     assert any(type(v) is int for v in left)
+
+
+def test_alerts_speak_chinese_by_default(county_db: Path, run_cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, zh, _ = run_cli("ledger", "alerts", str(county_db), "--as-of", "2021-12-31", "--within", "3650")
+    assert code == 1 and "已逾期" in zh and "OVERDUE" not in zh and "整改" in zh
+    code, en, _ = run_cli("ledger", "alerts", str(county_db), "--as-of", "2021-12-31", "--within", "3650",
+                          "--lang", "en")
+    assert code == 1 and "OVERDUE by" in en and "已逾期" not in en
+    assert zh.count("\n") == en.count("\n")

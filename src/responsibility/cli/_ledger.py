@@ -233,16 +233,18 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
 @click.option("--place", default=None, help="Only problems at or under this place.")
 @click.option("--area", multiple=True, help="Only problems of this duty area (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="The words of the text format, in Chinese or English.")
 @_common
 def alerts_cmd(target: str, within: int, as_of: Any, place: str | None, area: tuple[str, ...], fmt: str,
-               rules_dir: str | None, jurisdiction: str | None) -> None:
+               lang: str, rules_dir: str | None, jurisdiction: str | None) -> None:
     """Deadlines passed or near, grouped by the body that must act. Exit 1 when anything is overdue."""
     from ._ledger_support import print_alerts, write_frame
 
     with _open(target, rules_dir, jurisdiction) as ledger:
         frame = ledger.alerts(within, _day(as_of), place=place, area=list(area) or None)
     if fmt == "text":
-        print_alerts(frame)
+        print_alerts(frame, lang)
     else:
         write_frame(frame, None, "alerts", fmt=fmt)
     if bool(frame["overdue"].any()):
@@ -323,8 +325,10 @@ def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, juris
 @click.option("--level", default=None, help="The level that registers the problem (default: the finder's).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--today", type=_DATE, default=None, help="The day for records without as_of (default: today).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="The words of the text format, in Chinese or English.")
 @_common
-def route_cmd(file: str, level: str | None, fmt: str, today: Any, rules_dir: str | None,
+def route_cmd(file: str, level: str | None, fmt: str, today: Any, lang: str, rules_dir: str | None,
               jurisdiction: str | None) -> None:
     """Who must act now on the problem(s) in FILE (YAML/JSON; - reads stdin): the level with
     authority (办理权限), the bodies to assign to, the deadlines, and whether to report upward at once."""
@@ -346,4 +350,4 @@ def route_cmd(file: str, level: str | None, fmt: str, today: Any, rules_dir: str
         click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
     else:
         for r in routes:
-            print_route(r, policy)
+            print_route(r, policy, lang)

@@ -72,32 +72,70 @@ def _encodable(text: str, encoding: str) -> None:
                           "the list); use utf-8-sig (the default) or gb18030") from None
 
 
-def print_alerts(frame: Any) -> None:
-    """Alerts as text, one block per body that must act."""
+def print_alerts(frame: Any, lang: str = "zh") -> None:
+    """Alerts as text, one block per body that must act (``lang``: the words around them)."""
+    zh = lang == "zh"
     if frame.empty:
-        click.echo("no deadlines passed or near")
+        click.echo("没有已逾期或临近期限的问题" if zh else "no deadlines passed or near")
         return
+    stages = _names()["stages"] if zh else {}
     for (body, place), rows in frame.groupby(["body", "body_place"], sort=False):
         name = rows.iloc[0]["name"] or body or "?"
-        click.echo(f"{name} [{body or '-'}] @ {place or '-'}: {len(rows)} problem(s)")
+        click.echo(f"{name} [{body or '-'}] @ {place or '-'}: {len(rows)} " + ("个问题" if zh else "problem(s)"))
         for r in rows.itertuples():
-            state = f"OVERDUE by {-r.days_left} day(s)" if r.overdue else f"{r.days_left} day(s) left"
-            click.echo(f"  {r.problem}  {r.stage:<13} due {r.due.date()}  {state}")
+            if zh:
+                state = f"已逾期 {-r.days_left} 天" if r.overdue else f"剩余 {r.days_left} 天"
+                click.echo(f"  {r.problem}  {stages.get(r.stage, r.stage)}  期限 {r.due.date()}  {state}")
+            else:
+                state = f"OVERDUE by {-r.days_left} day(s)" if r.overdue else f"{r.days_left} day(s) left"
+                click.echo(f"  {r.problem}  {r.stage:<13} due {r.due.date()}  {state}")
     overdue = int(frame["overdue"].sum())
-    click.echo(f"{overdue} overdue, {len(frame) - overdue} due soon")
+    click.echo(f"{overdue} 个已逾期，{len(frame) - overdue} 个临近期限" if zh
+               else f"{overdue} overdue, {len(frame) - overdue} due soon")
 
 
-def print_route(r: Any, policy: Any) -> None:
-    """A route as text."""
+def _names() -> dict[str, Any]:
+    from ..ledger._lists import names
+
+    return names()
+
+
+def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
+    """A route as text (``lang``: Chinese names and words, or English with ids)."""
     d = r.to_dict()
+    zh = lang == "zh"
 
     def bodies(xs: list[dict[str, str]]) -> str:
-        return ", ".join(f"{b['name']} [{b['body']}]" for b in xs) or "-"
+        if not xs:
+            return "-"
+        return ("、" if zh else ", ").join(f"{b['name']} [{b['body']}]" for b in xs)
 
-    level_names = {lv.id: lv.name for lv in policy.data.vocabulary.levels}
+    def level(lv: str) -> str:
+        x = policy.levels.get(lv)
+        return f"{x.name if zh else x.en} [{lv}]" if x is not None else lv
+
+    def parameter(pid: str) -> str:
+        x = policy.parameters.get(pid)
+        return f"{x.name}（{pid}）" if zh and x is not None else pid
+
+    area = policy.areas.get(d["area"])
+    kind = policy.kinds.get((d["area"], d["kind"])) if d["kind"] else None
+    if zh:
+        what = (area.name if area else d["area"]) + (f"/{kind.name}" if kind else "")
+        click.echo(f"问题 {d['problem']}（{what}），所在地 {d['place']}")
+        click.echo(f"  办理权限：{level(d['authority'])}，{d['authority_place']}")
+        if d["escalate"]:
+            click.echo(f"  须立即上报：超出{level(d['registering_level'])}的办理权限；报送 {bodies(d['report_to'])}")
+        click.echo(f"  交办或上报期限：{d['act_by']}（{parameter('handling_time_limit_days')}）")
+        click.echo(f"  办理主体：{bodies(d['handlers'])}")
+        click.echo(f"  交办整改至：{bodies(d['assignees'])}")
+        click.echo(f"  整改时限：交办后 {d['rectification_days']} 天内（最迟 {d['rectify_by']}）")
+        click.echo(f"  依据条款：{'、'.join(d['clauses'])}")
+        if d["rests_on"]:
+            click.echo(f"  依据解释（参数）：{'、'.join(parameter(x) for x in d['rests_on'])}")
+        return
     click.echo(f"problem {d['problem']} ({d['area']}{'/' + d['kind'] if d['kind'] else ''}) at {d['place']}")
-    click.echo(f"  authority: {level_names.get(d['authority'], d['authority'])} "
-               f"[{d['authority']}] at {d['authority_place']}")
+    click.echo(f"  authority: {level(d['authority'])} at {d['authority_place']}")
     if d["escalate"]:
         click.echo(f"  REPORT UPWARD AT ONCE: beyond the {d['registering_level']}'s authority; "
                    f"report to {bodies(d['report_to'])}")
