@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from responsibility import Ledger, LedgerError
+from tests.test_hostile6 import own_db, two_counties  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKBOOK = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
@@ -353,3 +354,23 @@ def test_a_csv_of_another_separator_is_named_so(run_cli: Any, tmp_path: Path, se
                     encoding="utf-8")
     code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.csv"), "--no-progress")
     assert code == 2 and f"separated by {name}, not commas" in err
+
+
+def test_another_county_s_problems_are_neither_suggested_nor_placed(two_counties) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """An event for an unknown id got "did you mean 'JD-1'?" (another county's problem id), and
+    one for JD-1 a 403 naming its village: a county learnt what it may not read."""
+    from tests.test_hostile6 import OTHER_COUNTY
+    from tests.test_service import bearer
+
+    client, _ = two_counties
+    answers = [client.post("/v1/ledger/events", headers=bearer("chunan"),
+                           json={"problem": "JD-2", "type": "rectified", "on": "2021-06-01"}),
+               client.post("/v1/ledger/merge", headers=bearer("chunan"),
+                           json={"source": "JD-2", "into": "CA-2021-001", "on": "2021-06-20"}),
+               client.post("/v1/ledger/events", headers=bearer("chunan"),
+                           json={"problem": "JD-1", "type": "rectified", "on": "2021-06-01"}),
+               client.get("/v1/ledger/events?problem=JD-1", headers=bearer("chunan"))]
+    assert [a.status_code for a in answers] == [422, 422, 403, 403]
+    for a in answers:
+        assert "JD-1'?" not in a.text and OTHER_COUNTY not in a.text and OTHER_COUNTY[:9] not in a.text, a.text
+    assert "problem 'JD-1' is outside your jurisdiction" in answers[2].json()["error"]["message"]

@@ -236,17 +236,19 @@ class Ledger:
     # ------------------------------------------------------------------ writing
 
     def append(self, events: Iterable[Mapping[str, Any] | Event] | Mapping[str, Any], *,
-               entered_by: str | None = None, batch: str | None = None) -> list[Event]:
+               entered_by: str | None = None, batch: str | None = None, within: str | None = None) -> list[Event]:
         """Check and store ``events`` in one transaction: all of them, or none.
 
         Each event is a flat mapping (see ``responsibility.ledger._events``) or an :class:`Event`;
         ``entered_by`` fills in who entered them. A bad event raises
         :class:`~responsibility.ProblemError` naming the field, and nothing is written.
         Returns the stored events with ``seq``, ``entered_at`` and ``hash`` set (for many events
-        at once, :meth:`extend` streams them and returns only the count).
+        at once, :meth:`extend` streams them and returns only the count). ``within`` (the leading
+        digits of a jurisdiction) keeps the "did you mean" of an unknown problem to the problems
+        placed there (the service's callers are not told other counties' problem ids).
         """
         out: list[Event] = []
-        self._store(events, entered_by=entered_by, batch=batch, keep=out)
+        self._store(events, entered_by=entered_by, batch=batch, keep=out, within=within)
         return out
 
     def extend(self, events: Iterable[Mapping[str, Any] | Event], *, entered_by: str | None = None,
@@ -256,7 +258,8 @@ class Ledger:
         return self._store(events, entered_by=entered_by, batch=batch, chunk=chunk)
 
     def _store(self, events: Iterable[Mapping[str, Any] | Event] | Mapping[str, Any], *, entered_by: str | None,
-               batch: str | None, keep: list[Event] | None = None, chunk: int = 50_000) -> int:
+               batch: str | None, keep: list[Event] | None = None, chunk: int = 50_000,
+               within: str | None = None) -> int:
         source = iter([events] if isinstance(events, Mapping) else events)
         total = 0
         existing: dict[str, set[str]] = {}  # per call: the ledger's problem ids, once a bulk load needs them
@@ -276,7 +279,7 @@ class Ledger:
                                       Event.parse(r.to_dict() if isinstance(r, Event) else r, entered_by=entered_by))
                     except ProblemError as exc:
                         raise _of_event(_as_written(exc, r), total + i, bool(total) or len(raw) > 1) from None
-                self._load(conn, folder, parsed, loaded, existing)
+                self._load(conn, folder, parsed, loaded, existing, within)
                 for i, e in enumerate(parsed):
                     try:
                         folder.apply(e, check=True)
@@ -297,7 +300,7 @@ class Ledger:
         return total
 
     def _load(self, conn: Any, folder: Folder, events: list[Event], loaded: set[str],
-              existing: dict[str, set[str]]) -> None:
+              existing: dict[str, set[str]], within: str | None = None) -> None:
         """Fold into ``folder`` the stored history of every problem ``events`` touch that it lacks."""
         wanted = ({e.problem for e in events} | {str(e.data["into"]) for e in events if e.type == "merged"}) - loaded
         if len(wanted) > 500 or existing:
@@ -321,25 +324,27 @@ class Ledger:
         known = set(folder.states) | {x.problem for x in events if x.type == "registered"}
         for e in events:
             if e.type != "registered" and e.problem not in known:
-                hint = self._suggest_problem(conn, e.problem)
+                hint = self._suggest_problem(conn, e.problem, within)
                 raise ProblemError("problem", f"{e.type} event on {e.on}: unknown problem {e.problem!r}; {hint}",
                                    record=e.problem, code="unknown_problem")
 
-    def _suggest_problem(self, conn: Any, pid: str) -> str:
+    def _suggest_problem(self, conn: Any, pid: str, within: str | None = None) -> str:
         sa = _sa()
         t = tables()
-        ids = [r[0] for r in conn.execute(sa.select(t.events.c.problem).where(
-            t.events.c.type == "registered").limit(100_000))]
+        rows = conn.execute(sa.select(t.events.c.problem, t.events.c.data).where(
+            t.events.c.type == "registered").limit(100_000))
+        ids = [r[0] for r in rows if within is None or str(json.loads(r[1]).get("place", "")).startswith(within)]
         from difflib import get_close_matches
 
         close = get_close_matches(pid, ids, n=1)
         return f"did you mean {close[0]!r}?" if close else "register it first (a 'registered' event)"
 
-    def merge(self, source: str, into: str, *, on: dt.date | str, entered_by: str) -> Event:
+    def merge(self, source: str, into: str, *, on: dt.date | str, entered_by: str, within: str | None = None) -> Event:
         """Merge problem ``source`` into ``into`` (三(三) 集成整改): the merged problem keeps every
-        channel and the earliest discovery; ``source`` takes no more events."""
+        channel and the earliest discovery; ``source`` takes no more events (``within``: as
+        :meth:`append`)."""
         return self.append({"problem": source, "type": "merged", "on": on, "into": into},
-                           entered_by=entered_by)[0]
+                           entered_by=entered_by, within=within)[0]
 
     def correct(self, seq: int, *, reason: str, on: dt.date | str, entered_by: str,
                 void: bool = False, **fields: Any) -> Event:

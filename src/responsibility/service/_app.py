@@ -157,9 +157,11 @@ class Service:
         return who
 
     def refuse(self, who: Principal, endpoint: str, what: str, place: str, input_hash: str | None,
-               field: str = "place") -> ApiError:
-        """403 for a place outside the caller's jurisdiction, logged; ``field`` names what gave it."""
-        message = f"{what} {place} is outside your jurisdiction ({who.scope})"
+               field: str = "place", shown: str | None = None) -> ApiError:
+        """403 for a place outside the caller's jurisdiction, logged; ``field`` names what gave it.
+        ``shown`` stands for the place in the answer when the caller did not give it (a stored
+        problem's village is not told to another county)."""
+        message = f"{what} {place if shown is None else shown} is outside your jurisdiction ({who.scope})"
         log.warning("forbidden: %s asked %s for %s", who.name, endpoint, place)
         self.record(who, endpoint, 403, input=input_hash, error="Forbidden", place=place)
         return ApiError(403, message, type="Forbidden", field=field,

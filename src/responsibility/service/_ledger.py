@@ -174,7 +174,7 @@ def install(app: FastAPI, svc: Service) -> None:
             at = await state_place(led, problem)
             code = full_code(at) or ""
             if not who.reads(code):
-                raise svc.refuse(who, endpoint, "problem at place", at, None)
+                raise svc.refuse(who, endpoint, "problem", at, None, field="problem", shown=repr(problem))
             return _json([e.to_dict() for e in await run_in_threadpool(led.events, problem)])
         where = scope(who, endpoint, place)
         page = await run_in_threadpool(functools.partial(led.events, place=where, after=after, limit=limit + 1))
@@ -216,7 +216,7 @@ def install(app: FastAPI, svc: Service) -> None:
             if moved is not None:  # a correction that moves a problem moves it into a jurisdiction too
                 await may_write(who, endpoint, started, input_hash, led, ev.problem, at + "replace.place", moved)
         return await stored_events(who, endpoint, started, input_hash, functools.partial(
-            led.append, items, entered_by=who.name), many=isinstance(raw, list))
+            led.append, items, entered_by=who.name, within=who.prefix), many=isinstance(raw, list))
 
     async def write_request(request: Request) -> tuple[float, Principal, Any, Any, str]:
         """What a JSON write starts with: its start time, the caller, the ledger, the body, its hash."""
@@ -232,6 +232,7 @@ def install(app: FastAPI, svc: Service) -> None:
                         field: str, place: Any = None) -> None:
         """403 (logged) unless problem ``pid`` (at ``place``, else where the ledger has it) is the
         caller's to write; an unknown problem passes, for the ledger to refuse with its own message."""
+        stored = place is None
         if place is None:
             try:
                 place = (await run_in_threadpool(led.state, pid)).place
@@ -244,6 +245,8 @@ def install(app: FastAPI, svc: Service) -> None:
             svc.record(who, endpoint, 403, started=started, input=input_hash, error="Forbidden", place=place)
             raise ApiError(403, f"a {who.role} user reads this ledger but does not write it", type="Forbidden",
                            field=field, suggestion="events are entered by the county that keeps the ledger")
+        if stored:  # the caller named a problem, not its place: the answer does not tell where it is
+            raise svc.refuse(who, endpoint, "problem", str(place), input_hash, field=field, shown=repr(pid))
         raise svc.refuse(who, endpoint, "place", str(place), input_hash, field=field)
 
     def writer(who: Principal, endpoint: str, started: float, input_hash: str | None) -> None:
@@ -301,7 +304,7 @@ def install(app: FastAPI, svc: Service) -> None:
         for key, pid in (("source", source), ("into", into)):
             await may_write(who, endpoint, started, input_hash, led, pid, key)
         return await stored_events(who, endpoint, started, input_hash, functools.partial(
-            led.merge, source, into, on=raw["on"], entered_by=who.name))
+            led.merge, source, into, on=raw["on"], entered_by=who.name, within=who.prefix))
 
     @app.get("/v1/ledger/lists/{name}", tags=tags, responses=errors,
              summary="问题清单 (problems), 责任清单 (responsibilities) or 整改清单 (rectifications), as of a day")
