@@ -61,8 +61,9 @@ def test_the_tour_commands_run(tmp_path: Path, run_cli: Any, monkeypatch: pytest
     assert {"verdict.png", "findings.csv", "housing.svg"} <= {p.name for p in tmp_path.iterdir()}
     outputs = {line.split("  #")[0].strip(): out + err for line, out, err in ran}
     shown = block(README, "tour-who-output", "text")  # as the README shows it (line breaks aside)
-    assert re.sub(r"\s", "", outputs["responsibility who examples/problems/housing-not-discovered.yaml"]) == \
-        re.sub(r"\s", "", shown)
+    printed = outputs["responsibility who examples/problems/housing-not-discovered.yaml"]
+    assert re.sub(r"\s", "", printed) == re.sub(r"\s", "", shown), \
+        f"the README's <!-- tour-who-output --> is not what the command prints now:\n{printed}"
     assert "Villagers' committee" in outputs[
         "responsibility who examples/problems/housing-not-discovered.yaml --lang en --explain"]
     assert "rejected: 1" in outputs["responsibility assess examples/records/ledger.csv -o findings.csv"]
