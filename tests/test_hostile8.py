@@ -374,3 +374,11 @@ def test_another_county_s_problems_are_neither_suggested_nor_placed(two_counties
     for a in answers:
         assert "JD-1'?" not in a.text and OTHER_COUNTY not in a.text and OTHER_COUNTY[:9] not in a.text, a.text
     assert "problem 'JD-1' is outside your jurisdiction" in answers[2].json()["error"]["message"]
+
+
+@pytest.mark.parametrize("command", ["list", "alerts"])
+def test_a_place_filter_in_full_width_digits_is_the_place(run_cli: Any, county_db: Path, command: str) -> None:
+    """The service read ?place=３３０１２７ as 330127; the command line refused it ('must be digits only')."""
+    args = ["ledger", command, str(county_db), *(["problems"] if command == "list" else []), "--as-of", "2021-06-20"]
+    answers = [run_cli(*args, "--place", place) for place in ("330127", "３３０１２７")]
+    assert answers[0] == answers[1] and answers[0][0] in (0, 1) and answers[0][1].count("\n") > 2

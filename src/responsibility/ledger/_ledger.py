@@ -449,6 +449,7 @@ class Ledger:
         from ._lists import Filter, Lists
 
         day = _day(as_of) or dt.date.today()
+        place = _place_text(place)
         if area:  # ids or Chinese names (危房改造); an unknown one is an error, never an empty list
             area = [self._area_id(a) for a in ([area] if isinstance(area, str) else area)]
         if place and self.jurisdiction is not None:  # so is a place the jurisdiction does not hold
@@ -703,6 +704,15 @@ class Ledger:
         return Verification(False, n, seq, problem, f"{gone} was removed: the chain skips it")
 
 
+def _place_text(place: Any) -> Any:
+    """A place filter read as a record's place is: full-width digits are digits (３３０１２７)."""
+    if isinstance(place, str) and not place.isascii():
+        import unicodedata
+
+        return unicodedata.normalize("NFKC", place).strip()
+    return place
+
+
 def _under_place(conn: Any, place: str) -> Any:
     """A condition on ``events.problem``: problems whose place (registered, as corrected) lies at or
     under ``place``. The registered place is read in the database; the few corrections of it in Python."""
@@ -710,7 +720,7 @@ def _under_place(conn: Any, place: str) -> Any:
     from ._compat import parse_code
 
     try:
-        code = parse_code(place)
+        code = parse_code(_place_text(place))
     except JurisdictionError as exc:
         raise ProblemError("place", str(exc), code="bad_place") from None
     width = next((w for w in (2, 4, 6, 9, 12) if len(code.rstrip("0")) <= w), 12)
