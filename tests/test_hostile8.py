@@ -382,3 +382,25 @@ def test_a_place_filter_in_full_width_digits_is_the_place(run_cli: Any, county_d
     args = ["ledger", command, str(county_db), *(["problems"] if command == "list" else []), "--as-of", "2021-06-20"]
     answers = [run_cli(*args, "--place", place) for place in ("330127", "３３０１２７")]
     assert answers[0] == answers[1] and answers[0][0] in (0, 1) and answers[0][1].count("\n") > 2
+
+
+def test_a_hidden_sheet_is_read_only_when_no_visible_one_is_a_ledger(tmp_path: Path, plain: tuple[Any, Any]) -> None:
+    """The first sheet was read even when hidden (an old copy the office hid), over the visible ledger."""
+    def hidden_old_copy(wb: Any) -> None:
+        old = wb.copy_worksheet(wb["台账"])
+        old.title = "台账（2020）"
+        old["A2"] = "OLD-1"
+        wb.move_sheet(old, offset=-1)
+        old.sheet_state = "hidden"
+        wb.active = 1
+
+    result, problems = _import(tmp_path, _book(tmp_path, hidden_old_copy))
+    assert problems.equals(plain[1])
+
+    def only_hidden(wb: Any) -> None:
+        wb["台账"].sheet_state = "hidden"
+        wb.create_sheet("说明")["A1"] = "见隐藏表"
+        wb.active = 1
+
+    result, problems = _import(tmp_path, _book(tmp_path, only_hidden, "only.xlsx"))
+    assert problems.equals(plain[1]) and any("hidden" in n for n in result.notes)

@@ -257,19 +257,22 @@ def _workbook_table(p: Path, sheet: str | None, mapping: Mapping_ | None,
     if not book.names:
         book.close()
         raise LedgerError(f"{p}: the workbook has no sheet")
-    first = sheet if sheet is not None else book.names[0]
+    # the first sheet Excel shows (a hidden one is an old copy or a lookup table), then the rest
+    order = [n for n in book.names if n not in book.hidden] + [n for n in book.names if n in book.hidden]
+    first = sheet if sheet is not None else order[0]
     found = _header(book.rows(first), mapping)
     if sheet is None and mapping is not None and (found is None or not _holds_required(found[1], mapping)):
         # the first sheet is no ledger (a cover sheet, instructions): the one sheet that is
-        others = [(name, got) for name in book.names[1:]
+        others = [(name, got) for name in order[1:]
                   if (got := _header(book.rows(name), mapping)) is not None and _holds_required(got[1], mapping)]
         if len(others) == 1:
+            hidden = " (a hidden sheet)" if others[0][0] in book.hidden else ""
+            notes.append(f"{p.name}: read the sheet {others[0][0]!r}{hidden}, the one with the ledger's columns "
+                         f"(the first sheet, {first!r}, has none of them)")
             first, found = others[0][0], others[0][1]
-            notes.append(f"{p.name}: read the sheet {first!r}, the one with the ledger's columns (the first sheet, "
-                         f"{book.names[0]!r}, has none of them)")
         elif len(others) > 1:
             book.close()
-            raise LedgerError(f"{p}: the first sheet {book.names[0]!r} has no ledger columns, and several other "
+            raise LedgerError(f"{p}: the first sheet {first!r} has no ledger columns, and several other "
                               f"sheets do ({', '.join(repr(name) for name, _ in others)}); choose one with --sheet")
     if found is None:
         book.close()

@@ -225,6 +225,9 @@ class Book:
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
             raise LedgerError(f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
         self.names: list[str] = list(self.wb.sheetnames)
+        #: The sheets Excel hides from its user (an old copy, a lookup table): read only when named
+        #: or when no visible sheet holds the ledger.
+        self.hidden = {ws.title for ws in self.wb.worksheets if getattr(ws, "sheet_state", "visible") != "visible"}
 
     def close(self) -> None:
         self.wb.close()
