@@ -123,7 +123,7 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
               help="YAML column mapping (default: the shipped one for the usual Chinese headers).")
 @click.option("--encoding", default=None, callback=lambda _c, _p, v: text_encoding(v),
               help="CSV encoding: utf-8, gbk or gb18030 (default: UTF-8, else GB18030).")
-@click.option("--sheet", default=None, help="Sheet of an .xlsx file (default: the first).")
+@click.option("--sheet", default=None, help="Sheet of an .xlsx file (default: the first visible one).")
 @click.option("--rejects", "rejects_path", type=str, default=None,
               help="Write rejected rows with the reason (.csv or .xlsx); default: on stderr.")
 @_common
