@@ -395,7 +395,7 @@ def install(app: FastAPI, svc: Service) -> None:
                                   "description": "a YAML column mapping (default: the shipped one)"},
                       "encoding": {"type": "string",
                                    "description": "of a CSV: utf-8, gbk, gb18030 (default: detected)"},
-                      "sheet": {"type": "string", "description": "of a workbook (default: the first visible one)"}}}}}}})
+                      "sheet": {"type": "string", "description": "of a workbook (default: the first shown)"}}}}}}})
     async def import_(request: Request) -> Response:
         """``Ledger.import_file`` on the uploaded file: every row is imported or rejected with its
         reason (a row placed outside the caller's county is rejected, field ``place``); the counts
