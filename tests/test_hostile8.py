@@ -404,3 +404,15 @@ def test_a_hidden_sheet_is_read_only_when_no_visible_one_is_a_ledger(tmp_path: P
 
     result, problems = _import(tmp_path, _book(tmp_path, only_hidden, "only.xlsx"))
     assert problems.equals(plain[1]) and any("hidden" in n for n in result.notes)
+
+
+@pytest.mark.parametrize("path", ["/v1/verdict", "/v1/assess?today=2021-06-30", "/v1/ledger/events"])
+def test_a_compressed_body_is_named_as_such(client, path: str) -> None:  # type: ignore[no-untyped-def]
+    """A gzip body was 'not UTF-8 text' (or, as JSON lines, one reject of bytes that are not text)."""
+    import gzip
+
+    from tests.test_service import bearer
+
+    body = gzip.compress((RECORDS / "problem.json").read_bytes())
+    r = client.post(path, content=body, headers={**bearer("chunan"), "Content-Encoding": "gzip"})
+    assert r.status_code == 400 and "Content-Encoding: gzip" in r.json()["error"]["message"], r.text

@@ -29,7 +29,7 @@ from . import _jsonio as jsonio
 from . import _lib
 from ._auth import ANONYMOUS, Principal, TokenStore
 from ._batch import Assessors, Batch
-from ._errors import ApiError, from_library, install, too_large
+from ._errors import ApiError, check_encoding, from_library, install, too_large
 from ._log import DecisionLog, digest, findings_hash
 from ._models import ErrorOut, VerdictOut, VersionOut
 
@@ -213,6 +213,7 @@ async def read_json(request: Request, limit: int) -> Any:
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise too_large(limit, suggestion=_SMALLER)
+    check_encoding(request)
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
@@ -226,7 +227,8 @@ async def read_json(request: Request, limit: int) -> Any:
     try:
         return jsonio.loads(body)
     except UnicodeDecodeError:
-        raise ApiError(400, "the request body is not UTF-8 text", type="RequestError", field="(body)") from None
+        raise ApiError(400, "the request body is not UTF-8 text", type="RequestError", field="(body)",
+                       suggestion="send the JSON as UTF-8 text") from None
     except ValueError as exc:
         where = f"{exc.msg} at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) \
             else str(exc)
@@ -235,6 +237,7 @@ async def read_json(request: Request, limit: int) -> Any:
 
 
 _SMALLER = "send a smaller body; many problems go to /v1/assess as JSON lines"
+
 
 
 def check_query(request: Request, names: frozenset[str] | None = None) -> None:

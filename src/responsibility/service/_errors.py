@@ -133,3 +133,13 @@ def install(app: FastAPI) -> None:
         log.exception("internal error %s on %s %s", ref, request.method, request.url.path)
         return ApiError(500, f"internal error (a bug); the server's log has it as {ref}", type="InternalError",
                         suggestion="report it with this id").response()
+
+
+def check_encoding(request: Request) -> None:
+    """400 for a compressed body (``Content-Encoding: gzip``), which would read as bytes that
+    are not text: say so rather than 'not UTF-8'."""
+    coding = request.headers.get("content-encoding", "").strip().lower()
+    if coding not in ("", "identity"):
+        raise ApiError(400, f"the request body is compressed (Content-Encoding: {coding[:40]}), which this "
+                       "server does not read", type="RequestError", field="(headers)",
+                       suggestion="send the body uncompressed")
