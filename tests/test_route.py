@@ -153,3 +153,15 @@ def test_a_level_above_the_authority_passes_it_down_itself(policy: Policy) -> No
     assert not r.escalate and r.authority == "county"
     assert r.handlers and {policy.bodies[b.body].level for b in r.handlers} == {"province"}
     assert {policy.bodies[b.body].level for b in r.assignees} <= {"county", "township", "village"}
+
+
+def test_assignees_are_those_whose_duty_reaches_the_place(policy: Policy) -> None:
+    # 二(二)5 指导督促基层: the city poverty office passes a village's problem down, but no city body renovates a house
+    # placed at the city itself (二(六)4 gives the city policy and 督促 only): route proposes nobody, as a verdict names
+    # nobody for not rectifying it.
+    city = policy.route({"id": "c", "area": "housing", "kind": "housing_renovation_late", "place": "3301",
+                         "discovered": {"level": "city", "channel": "media", "on": "2021-03-01"},
+                         "as_of": "2021-03-01"})
+    assert city.assignees == ()
+    village = policy.route(problem("housing", "housing_renovation_late", level="city"))
+    assert "county" in {policy.bodies[b.body].level for b in village.assignees}

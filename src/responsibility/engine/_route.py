@@ -64,7 +64,10 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
         if not handlers:  # the kind names no handler at that level: every holder of the area there
             handlers = pick({b: () for d in policy.duties if policy.duty_area[d] == area
                              for b in policy.duties[d].holders}, top, top)
-        assignees = pick(policy.stage_holders(area, kind, "rectification", sector), rank[place_level], top)
+        # reach counted, as a verdict counts it: the city poverty office passes a village's problem down (二(二)5
+        # 指导督促基层), but no city body rectifies a house renovation placed at the city itself
+        assignees = pick(policy.reaching(policy.stage_holders(area, kind, "rectification", sector),
+                                         rank[place_level]), rank[place_level], top)
         plan = cache[key] = Plan(auth_level, handlers, assignees)
     return plan
 
