@@ -365,16 +365,24 @@ class _ArrowReader:
         maps entries of a flat (child) array to records.
         """
         present = self.valid(arr)
-        s = self.strings(arr)
-        if s is None:
-            idx = np.full(len(arr), -1, np.int32)
+        d = self.strings(arr.dictionary) if self.pa.types.is_dictionary(arr.type) else None
+        if d is not None:  # (Parquet read as dictionaries: each distinct text is looked up once)
+            of = self._index(d, values)
+            ind = arr.indices.fill_null(0) if arr.indices.null_count else arr.indices
+            idx = of[np.asarray(ind.to_numpy(), np.int64)] if len(of) else np.full(len(arr), -1, np.int32)
+            if arr.indices.null_count:  # a null is -1, as index_in gives it
+                idx[~present] = -1
         else:
-            found = self.pc.index_in(s, value_set=_value_set(values))
-            idx = np.asarray((found.fill_null(-1) if found.null_count else found).to_numpy(), np.int32)
+            s = self.strings(arr)
+            idx = np.full(len(arr), -1, np.int32) if s is None else self._index(s, values)
         bad = present & (idx < 0)
         if bad.any():
             self.mark(bad, rows)
         return np.maximum(idx, 0), present
+
+    def _index(self, s: Any, values: Sequence[str]) -> I32:
+        found = self.pc.index_in(s, value_set=_value_set(values))
+        return np.asarray((found.fill_null(-1) if found.null_count else found).to_numpy(), np.int32)
 
     def mark(self, bad: Bool, rows: I32 | None) -> None:
         if rows is None:
