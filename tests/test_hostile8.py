@@ -112,7 +112,7 @@ def test_a_cover_sheet_first_reads_the_ledger_sheet_or_asks(tmp_path: Path, plai
         _import(tmp_path, _book(tmp_path, two, "two.xlsx"))
 
 
-@pytest.mark.parametrize("form", ["utf-16 commas", "utf-16 tabs", "utf-8 tabs"])
+@pytest.mark.parametrize("form", ["utf-16 commas", "utf-16 tabs", "utf-8 tabs", "utf-32 commas"])
 def test_excel_s_unicode_text_imports_as_its_csv(tmp_path: Path, plain: tuple[Any, Any], form: str) -> None:
     """Excel's "Unicode text" is UTF-16 with tabs: it was 'not text in UTF-8 or GB18030'."""
     import openpyxl

@@ -125,7 +125,7 @@ class Source:
             with contextlib.suppress(AttributeError, OSError, ValueError):
                 head = sys.stdin.buffer.peek(4)[:4]  # type: ignore[union-attr]
         if self.encoding.startswith("utf-8"):  # a UTF-16 or UTF-32 byte order mark says what the text is
-            self.encoding = next((name for mark, name in _BOMS if head.startswith(mark)), self.encoding)
+            self.encoding = bom_encoding(head) or self.encoding
         if fmt != "parquet" and not self.encoding.startswith("utf-8") and not _ascii_bytes(self.encoding):
             self.transcode, self.encoding = self.encoding, "utf-8"
         if fmt == "parquet":
@@ -354,6 +354,11 @@ class Source:
 #: Byte order marks other than UTF-8's, and the encodings they name (UTF-32's first: it starts as UTF-16's).
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
          (b"\xfe\xff", "utf-16"))
+
+
+def bom_encoding(head: bytes) -> str | None:
+    """The encoding a UTF-16 or UTF-32 byte order mark at the start of ``head`` names, if any."""
+    return next((name for mark, name in _BOMS if head.startswith(mark)), None)
 
 
 def _ascii_bytes(encoding: str) -> bool:

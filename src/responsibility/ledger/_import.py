@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ProblemError
+from ..batch._io import bom_encoding
 from ._events import Event, shown
 from ._store import LedgerError
 from ._xlsx import Unreadable
@@ -165,9 +166,9 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
         raise LedgerError(f"{p}: larger than {MAX_CSV // 2**20} MiB, more than a ledger's CSV holds; split it into "
                           "several files (each is one import)")
     raw = p.read_bytes()
-    if not encoding and raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte order mark says UTF-16
-        encoding = "utf-16"
-        notes.append(f"{p.name} is UTF-16 text (its byte order mark says so)")
+    if not encoding and (marked := bom_encoding(raw)):  # a byte order mark says UTF-16 or UTF-32
+        encoding = marked
+        notes.append(f"{p.name} is {marked.upper()} text (its byte order mark says so)")
     if encoding:
         try:
             text = raw.decode(encoding)

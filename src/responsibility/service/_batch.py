@@ -28,6 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from .._errors import ProblemError
+from ..batch._io import bom_encoding
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal
@@ -41,11 +42,6 @@ MAX_LINE = 64 * 2**20
 CHUNK = 4096
 #: Output kept in memory before the spool moves to a temporary file.
 SPOOL_MEMORY = 8 * 2**20
-
-
-#: Byte order marks other than UTF-8's, and the encodings they name (UTF-32's first: it starts as UTF-16's).
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
-         (b"\xfe\xff", "utf-16"))
 
 
 def _size(n: int) -> str:
@@ -150,7 +146,7 @@ class Batch:
             self.input_hash.update(data)
             if first and data:
                 first = False
-                encoding = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+                encoding = bom_encoding(data)
                 if encoding is not None:
                     decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
             if decoder is not None:
