@@ -351,6 +351,11 @@ def _error(message: str) -> None:
 MAX_RECORD_FILE = 64 * 2**20
 
 
+#: Files of many records in a table, which ``who``/``route``/``explain`` do not read (``assess`` does).
+_LEDGER_SUFFIXES = {".csv": "a CSV table", ".tsv": "a TSV table", ".parquet": "a Parquet table",
+                    ".xlsx": "an Excel workbook", ".xls": "an Excel workbook"}
+
+
 def _read_records(path: str, what: str = "a problem object") -> tuple[list[Any], Any, bool]:
     """Problem records (or ``what`` else) from a YAML/JSON file or ``-`` (stdin): one object or a list of them.
 
@@ -360,6 +365,12 @@ def _read_records(path: str, what: str = "a problem object") -> tuple[list[Any],
 
     limits = Limits(max_bytes=MAX_RECORD_FILE)
     name = "<stdin>" if path == "-" else path
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in _LEDGER_SUFFIXES:  # a table of records, not one record: read as YAML it gave a syntax error
+        hint = f"assess a table with `responsibility assess {path}`" if "problem" in what and suffix != ".xlsx" \
+            else "import a table or workbook into a ledger with `responsibility ledger import`"
+        raise ProblemError("", f"{name} is {_LEDGER_SUFFIXES[suffix]}: this command reads {what} (or a list of "
+                           f"them) as YAML or JSON; {hint}", code="unreadable")
     try:
         if path == "-":
             raw = sys.stdin.buffer.read(MAX_RECORD_FILE + 1)
