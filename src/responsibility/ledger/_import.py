@@ -401,7 +401,8 @@ class RowReader:
 
         known = [*self.names[vocab], *self.ids[vocab]]
         close = get_close_matches(s, known, n=1)
-        raise ProblemError(f, f"unknown {vocab} {s!r}" + (f"; did you mean {close[0]!r}?" if close else ""),
+        word = "duty area" if vocab == "domain" else vocab  # 'domain' is the ledger's own name of a record's area
+        raise ProblemError(f, f"unknown {word} {s!r}" + (f"; did you mean {close[0]!r}?" if close else ""),
                            code=_UNKNOWN.get(vocab, "bad_value"))
 
     def date(self, row: list[Any], f: str) -> dt.date | None:
