@@ -416,3 +416,14 @@ def test_a_compressed_body_is_named_as_such(client, path: str) -> None:  # type:
     body = gzip.compress((RECORDS / "problem.json").read_bytes())
     r = client.post(path, content=body, headers={**bearer("chunan"), "Content-Encoding": "gzip"})
     assert r.status_code == 400 and "Content-Encoding: gzip" in r.json()["error"]["message"], r.text
+
+
+def test_a_list_wrapped_in_an_object_is_named_as_such(run_cli: Any, tmp_path: Path) -> None:
+    """{"records": [...]} was one record rejected as "unknown field 'records'; did you mean 'sector'?"."""
+    import json
+
+    records = [json.loads(line) for line in (RECORDS / "problems.jsonl").read_text("utf-8").splitlines()]
+    path = tmp_path / "wrapped.json"
+    path.write_text(json.dumps({"records": records}), encoding="utf-8")
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.csv"), "--no-progress")
+    assert code == 2 and "'records' holds a list of 3 objects" in err and "jq" in err

@@ -289,6 +289,12 @@ class Source:
                                       ".jsonl") from None
         except RecursionError:
             raise ResponsibilityError(f"{self.path}: JSON nested too deeply") from None
+        if isinstance(data, dict) and len(data) == 1:  # {"records": [...]}: a list wrapped in an object
+            (key, inner), = data.items()
+            if key not in NESTED and isinstance(inner, list) and inner and all(isinstance(r, dict) for r in inner):
+                raise ResponsibilityError(f"{self.path}: an object whose {str(key)[:40]!r} holds a list of "
+                                          f"{len(inner):,} objects; assess reads a list of problem records (or one "
+                                          f"record): give the list itself (e.g. jq '.[{json.dumps(key)[:42]}]')")
         records = data if isinstance(data, list) else [data]
 
         def items() -> Iterator[tuple[int | None, Any, Reject | None]]:
