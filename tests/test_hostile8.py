@@ -427,3 +427,14 @@ def test_a_list_wrapped_in_an_object_is_named_as_such(run_cli: Any, tmp_path: Pa
     path.write_text(json.dumps({"records": records}), encoding="utf-8")
     code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.csv"), "--no-progress")
     assert code == 2 and "'records' holds a list of 3 objects" in err and "jq" in err
+
+
+def test_indices_never_label_a_county_s_figures_as_the_province_s(client) -> None:  # type: ignore[no-untyped-def]
+    """A county token's level=province gave a row 浙江省 counting that county's problems alone."""
+    from tests.test_service import bearer
+
+    r = client.get("/v1/ledger/indices?as_of=2021-06-20&level=province", headers=bearer("chunan"))
+    assert r.status_code == 400 and r.json()["error"]["field"] == "query.level", r.text
+    for who, level in (("chunan", "county"), ("chunan", "乡镇"), ("hangzhou", "city"), ("zhejiang", "province")):
+        r = client.get(f"/v1/ledger/indices?as_of=2021-06-20&level={level}", headers=bearer(who))
+        assert r.status_code == 200 and r.json(), (who, level, r.text)

@@ -37,7 +37,7 @@ from ..ledger._events import kind_of
 from ..ledger._ledger import MAX_DAYS, MAX_SEQ
 from . import _jsonio as jsonio
 from . import _lib
-from ._auth import Principal, full_code
+from ._auth import Principal, _level, full_code
 from ._errors import ApiError, from_library, too_large
 from ._log import digest
 from ._models import ErrorOut
@@ -357,6 +357,12 @@ def install(app: FastAPI, svc: Service) -> None:
         led = ledger()
         where = scope(who, "GET /v1/ledger/indices", place)
         level = str(_lib.query_term(svc.policy, "level", "level", level))
+        code = full_code(where) if where else None
+        if code is not None and svc.policy.level_rank[level] > svc.policy.level_rank[_level(code)]:
+            # a province's row counting one county's problems would be read as the province's figures
+            raise ApiError(400, f"query parameter 'level': indices by {level} reach above {where} ({_level(code)}), "
+                           "whose problems alone they would count", type="RequestError", field="query.level",
+                           suggestion=f"ask for the level {_level(code)} or below")
         frame = await query(functools.partial(led.indices, _lib.query_day("as_of", as_of), level=level,
                                               period=period, place=where, lang=lang))
         return _json(frame_rows(frame))
