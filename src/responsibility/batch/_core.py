@@ -208,7 +208,6 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     wrong = np.nonzero(up & (hact != REPORTED) & (c.kind[hp] != 0))[0]
     if len(wrong):
         up[wrong] = rectifies(t, c.area, c.kind, prank, hp[wrong], hto[wrong])
-    counts = (got != NONE) & (hon >= got) & up
     timely = (got != NONE) & (hon >= got) & (hon <= got + limit)
     acted = timely & up
     if not must_report:  # (the rectifying levels looked up only for the steps that need them)
@@ -223,8 +222,9 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         got_low = received[hp, low].astype(np.int64)
         m = (hby > low) & (got_low != NONE) & (hon >= got_low) & (hon <= got_low + limit) & (low < auth[hp])
         in_time[hp[m], low] = True
-    stepped = np.zeros((n, nr), np.bool_)  # the record shows a step of the level (in time or late)
-    stepped[hp[counts], hby[counts]] = True
+    stepped = np.zeros((n, nr), np.bool_)  # the record shows a step of the level after its limit (counted or not)
+    shown = (got != NONE) & (hon > got + limit)
+    stepped[hp[shown], hby[shown]] = True
     holder = received != NONE
     late = holder & ~in_time & (asof[:, None] > received.astype(np.int64) + limit)
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
@@ -247,7 +247,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     asg_deadline = np.full((n, nr), NONE, np.int32)
     asg_body = np.full((n, nr), -1, np.int32)
     unfixed = np.zeros((n, nr), np.bool_)
-    asg = np.nonzero(hact != REPORTED)[0][::-1]
+    # only assignments that count: not to a body with no part, nor a level below the authority taking it on itself
+    asg = np.nonzero((hact != REPORTED) & part & ~((hby == hto) & (hto < auth[hp])))[0][::-1]
     if len(asg):
         _, first = np.unique(hp[asg].astype(np.int64) * nr + hto[asg], return_index=True)
         last = asg[first]
@@ -262,9 +263,6 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         # an assignment to a level where no body can rectify a problem of the kind (a provincial rule sent
         # to a county) leaves nobody there answering for its rectification
         bad &= rectifies(t, c.area, c.kind, prank, r, lv) | (c.kind[r] == 0)
-        # nor one to a body with no part in the problem, nor a level below the authority taking it on itself
-        bad &= (htb[last] < 0) | t.part[c.area[r], c.kind[r], np.maximum(htb[last], 0)]
-        bad &= ~((hby[last] == lv) & (lv < auth[r]))
         unfixed[r[bad], lv[bad]] = True
     if pass_down and len(asg):
         # a level that passed its latest assignment further down within the limit supervises only

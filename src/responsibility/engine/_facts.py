@@ -236,7 +236,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 problem.deadline if problem.deadline is not None and assigned else received + rect_limit)
             own_fix = fixed and below_authority and not any(
                 x.action == "reported" and x.by_level == level for x in steps)
-            if fixed and not own_fix and not acted:
+            # a step of its own the record shows after the limit, counted or not (a late one to the wrong department
+            # is no better than a late one to the right one; probe8 P8-27)
+            shown = any(x.by_level == level and x.on > due for x in steps)
+            if fixed and not own_fix and not shown:
                 # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
                 for rid in (HANDLING_LIMIT, *(() if problem.deadline is not None and assigned else (RECT_LIMIT,))):
                     if rid not in ctx.rests_on:
@@ -253,14 +256,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # to a level counts. One that passed it down within the handling limit has done its 交办: by
     # default it answers as a supervisor of the level below (一级抓一级, 三(二)), not as assignee too.
     reassigned = setting.reassigned
-    latest = {h.to_level: h for h in steps if h.action == "assigned"}
+    # Only an assignment that counts (一(三) 按程序 交办): not one to a body with no part in the problem, nor a level
+    # below the authority taking it on itself — neither replaces an assignment the level received (probe8 P8-26).
+    latest = {h.to_level: h for h in steps if h.action == "assigned" and to_right(h)
+              and not (h.by_level == h.to_level and rank[h.to_level] < rank[authority])}
     for level, h in sorted(latest.items(), key=lambda x: rank[x[0]]):
         if problem.kind is not None and rank[level] not in can_rectify:
             continue  # 二(三)6 …: no body there can rectify it (a provincial rule assigned to a county)
-        if not to_right(h):
-            continue  # a body with no part in the problem (a house renovation sent to the education bureau)
-        if h.by_level == level and rank[level] < rank[authority]:
-            continue  # a level below the authority that took the problem on itself was assigned nothing (一(三))
         if problem.deadline is not None:
             deadline = problem.deadline
         else:

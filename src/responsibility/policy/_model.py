@@ -239,6 +239,13 @@ class Duty(_Dated):
         "count this duty at all: for a duty the text gives but whose reach it leaves open (二(四)8: whether the "
         "city audit answers for a problem the province found). Verdicts that it decides say they rest on it.",
     )
+    sub_part: bool = Field(
+        False,
+        description="A named sub-part of the area's work held by a department whose line is otherwise elsewhere "
+        "(二(六)5(4) 卫健部门负责水质监测; 二(六)3(3) 县扶贫办…医疗补充政策性保险; 二(六)4(7) …涉及本部门的相关工作): "
+        "a record that names neither kind nor sector is not taken to concern the holders through this duty "
+        "(二(二)3 涉及本部门问题); a kind that lists the duty, or the record's sector, still does.",
+    )
     basis: Basis = "text"
     note: str | None = None
 

@@ -175,7 +175,8 @@ class PolicyView:
         """The duties of ``area`` itself that a problem of ``kind`` implicates at any stage.
 
         With a kind that lists duties of its area: those, with the area's own defaults. Without
-        a kind, or with one that lists none: every duty of the area.
+        a kind: every duty of the area but the named sub-parts (``sub_part``); with one that lists
+        none: every duty of the area.
         """
         cache: dict[tuple[str, str | None], tuple[str, ...]] = self.__dict__.setdefault("_implicated", {})
         key = (area, kind)
@@ -187,7 +188,10 @@ class PolicyView:
                 ids = [d for stage in STAGES for d in (*k.stages.of(stage), *a.stages.of(stage))
                        if self.duty_area.get(d) == area]
             if not ids:
-                ids = [d for d in self.duties if self.duty_area[d] == area]
+                # every duty of the area; without a kind, not a department's named sub-part (``sub_part``: a
+                # kind-less water problem is not taken to be the health bureau's water-quality monitoring)
+                ids = [d for d in self.duties if self.duty_area[d] == area
+                       and not (kind is None and self.duties[d].sub_part)]
             cache[key] = _dedupe(ids)
         return cache[key]
 
@@ -362,7 +366,13 @@ class PolicyView:
         if got is None:
             areas: dict[str, frozenset[str]] = self.__dict__.setdefault("_area_bodies", {})
             if area not in areas:
-                areas[area] = frozenset(b for did, d in self.duties.items() if self.duty_area[did] == area
+                # the area's own duties, and the general areas' duties to lead or coordinate all the work (二(一):
+                # 党委领导、政府负责、扶贫开发领导小组牵头协调、扶贫办组织实施; probe8 P8-30)
+                general = {a.id for a in self.data.areas if not a.problems}
+                leads = {"main_responsibility", "leadership", "coordination"}  # 党委领导、政府负责、牵头协调 (二(一))
+                areas[area] = frozenset(b for did, d in self.duties.items()
+                                        if self.duty_area[did] == area
+                                        or (self.duty_area[did] in general and leads & set(d.kinds))
                                         for b in d.holders)
             got = cache[key] = body in areas[area] or any(
                 body in self.stage_holders(area, kind, stage, sector)
