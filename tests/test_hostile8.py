@@ -438,3 +438,15 @@ def test_indices_never_label_a_county_s_figures_as_the_province_s(client) -> Non
     for who, level in (("chunan", "county"), ("chunan", "乡镇"), ("hangzhou", "city"), ("zhejiang", "province")):
         r = client.get(f"/v1/ledger/indices?as_of=2021-06-20&level={level}", headers=bearer(who))
         assert r.status_code == 200 and r.json(), (who, level, r.text)
+
+
+def test_a_path_never_writes_a_terminal_escape_into_the_log(client, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    """The percent-decoded path went into the unknown-token warning as it was: ESC [2J clears the
+    screen of whoever reads the log."""
+    import logging
+
+    with caplog.at_level(logging.WARNING):
+        r = client.get("/v1/policy/bodies/x%1b[2Jforged", headers={"Authorization": "Bearer nope"})
+    assert r.status_code == 401
+    logged = [rec.getMessage() for rec in caplog.records if "unknown token" in rec.getMessage()]
+    assert logged and all("\x1b" not in m for m in logged) and "\\x1b[2Jforged" in logged[0]

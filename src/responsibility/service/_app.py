@@ -29,7 +29,7 @@ from . import _jsonio as jsonio
 from . import _lib
 from ._auth import ANONYMOUS, Principal, TokenStore
 from ._batch import Assessors, Batch
-from ._errors import ApiError, check_encoding, from_library, install, too_large
+from ._errors import ApiError, check_encoding, from_library, install, printable, too_large
 from ._log import DecisionLog, digest, findings_hash
 from ._models import ErrorOut, VerdictOut, VersionOut
 
@@ -149,7 +149,7 @@ class Service:
         assert self.settings.tokens is not None
         who = self.settings.tokens.authenticate(token.strip())
         if who is None:
-            log.warning("unknown token on %s %s from %s", request.method, request.url.path,
+            log.warning("unknown token on %s %s from %s", request.method, printable(request.url.path),
                         request.client.host if request.client else "?")
             raise ApiError(401, "the bearer token is not valid here", type="Unauthorized",
                            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},

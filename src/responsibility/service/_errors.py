@@ -130,7 +130,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def bug(request: Request, exc: Exception) -> Response:
         ref = secrets.token_hex(6)
-        log.exception("internal error %s on %s %s", ref, request.method, request.url.path)
+        log.exception("internal error %s on %s %s", ref, request.method, printable(request.url.path))
         return ApiError(500, f"internal error (a bug); the server's log has it as {ref}", type="InternalError",
                         suggestion="report it with this id").response()
 
@@ -143,3 +143,12 @@ def check_encoding(request: Request) -> None:
         raise ApiError(400, f"the request body is compressed (Content-Encoding: {coding[:40]}), which this "
                        "server does not read", type="RequestError", field="(headers)",
                        suggestion="send the body uncompressed")
+
+
+def printable(text: str) -> str:
+    """``text`` for a log line: a character that is not printable (an escape sequence a terminal
+    would run, a line break that would forge another line) as its escape; Chinese stays as it is.
+    A request's path is percent-decoded: ``/v1/x%1b[2J`` would clear the reader's screen."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
