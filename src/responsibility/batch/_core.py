@@ -255,7 +255,9 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         r, lv = hp[last], hto[last]
         asg_on[r, lv] = hon[last]
         asg_body[r, lv] = htb[last]
-        deadline = np.where(c.deadline[r] != NONE, c.deadline[r], hon[last] + rect_limit)
+        # the record's deadline, unless it had passed when the level was assigned (engine/_facts.py)
+        deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= hon[last]), c.deadline[r],
+                            hon[last] + rect_limit)
         asg_deadline[r, lv] = deadline
         due = deadline.astype(np.int64)
         rect = c.rect[r]

@@ -263,9 +263,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     for level, h in sorted(latest.items(), key=lambda x: rank[x[0]]):
         if problem.kind is not None and rank[level] not in can_rectify:
             continue  # 二(三)6 …: no body there can rectify it (a provincial rule assigned to a county)
-        if problem.deadline is not None:
+        if problem.deadline is not None and problem.deadline >= h.on:
             deadline = problem.deadline
         else:
+            # no deadline, or one that had passed when this level was assigned (a county that passed it on after the
+            # deadline): the level's period runs from its own assignment (一(四) 交办问题整改落实不到位; probe8 P8-24)
             deadline = h.on + rect_limit
             ctx.deadline_from_parameter = True
         ctx.assigned[rank[level]] = (h.on, deadline)
