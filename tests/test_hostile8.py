@@ -450,3 +450,11 @@ def test_a_path_never_writes_a_terminal_escape_into_the_log(client, caplog: pyte
     assert r.status_code == 401
     logged = [rec.getMessage() for rec in caplog.records if "unknown token" in rec.getMessage()]
     assert logged and all("\x1b" not in m for m in logged) and "\\x1b[2Jforged" in logged[0]
+
+
+def test_a_report_over_another_output_is_named_as_an_output(run_cli: Any, tmp_path: Path) -> None:
+    """It was "report o.csv is also an input (o.csv)": the findings file is no input."""
+    out = tmp_path / "o.csv"
+    code, _, err = run_cli("assess", str(RECORDS / "problems.jsonl"), "-o", str(out), "--report", str(out),
+                           "--no-progress")
+    assert code == 2 and "the findings and the report would both go to" in err and not out.exists()

@@ -117,6 +117,9 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     if report_path is not None:
         from .._files import check_target
 
+        for other, what in ((output, "findings"), (rejects_path, "rejects")):
+            if other is not None and _same_file(report_path, other):  # an output, not an input
+                raise OutputError(f"the {what} and the report would both go to {report_path}; give two files")
         check_target(report_path, [input_path, output, rejects_path], what="report")
     from ..batch._workers import arrow_without_pandas, keep_freed_memory
 

@@ -436,6 +436,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > s.max_batch_bytes:
             raise too_large(s.max_batch_bytes)
+        check_encoding(request)
         assessor, lock = svc.assessors.get(day, lang)
         batch = Batch(assessor, lock, who, max_bytes=s.max_batch_bytes, max_records=s.max_batch_records)
         try:

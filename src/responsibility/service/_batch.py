@@ -32,7 +32,7 @@ from ..batch._io import bom_encoding
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal
-from ._errors import check_encoding, too_large
+from ._errors import too_large
 
 #: The longest line read as one record (as ``responsibility assess`` reads JSON lines): a longer
 #: one is a reject, read past without being held.
@@ -136,7 +136,6 @@ class Batch:
             numbers.append(number)
             lines.append(line_no)
 
-        check_encoding(request)
         decoder: Any = None  # of a UTF-16 or UTF-32 body (its byte order mark says so): read as UTF-8
         first = True
         async for data in request.stream():
