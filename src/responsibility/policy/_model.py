@@ -288,6 +288,11 @@ class ProblemKind(Term, _Dated):
     category: Id | None = None
     authority: Id = "county"
     stages: StageDuties = NO_STAGE_DUTIES
+    without_defaults: StageDuties = Field(
+        NO_STAGE_DUTIES,
+        description="Default duties (the area's and the areas' that apply to all) this kind leaves out, per stage: a "
+        "provincial policy gap is not rectified through 二(二)5 指导督促基层 (it is not a grassroots problem).",
+    )
     basis: Basis = "text"
 
 

@@ -217,6 +217,10 @@ class PolicyView:
             for other in self.data.areas:
                 if other.applies_to_all:
                     ids += other.stages_without_kind.of(stage)
+        else:
+            k = self.kinds[(area, kind)]
+            dropped = set(k.without_defaults.of(stage)) - set(k.stages.of(stage))
+            ids = [i for i in ids if i not in dropped]
         return tuple(i for i in _dedupe(ids) if i in self.duties and self.duty_applies(i))
 
     def duty_applies(self, duty_id: str) -> bool:
