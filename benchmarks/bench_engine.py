@@ -1,7 +1,8 @@
 """Decisions per second of who_answers with each engine, and the cold start of the package.
 
 Usage: python benchmarks/bench_engine.py [N] [--against=REV[,REV…]] [--engines=compiled,durable]
-                                        [--cold-only | --decisions-only]   (default N = 2000; medians of 3)
+                                        [--cold-only | --decisions-only] [--runs R]
+(default N = 2000; medians of R = 3 runs)
 
 Decisions: who_answers over N random problems (a synthetic province), per CPU second and per wall
 second, the decision alone and with ``to_dict()``, for each engine, after deciding 5·N other
@@ -198,15 +199,21 @@ def main() -> None:
                                  problems(policy, j, WARM * n, seed=2, prefix="w"))
         print(per_cpu, per_wall)
         return
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    argv = sys.argv[1:]
+    runs = 3
+    if "--runs" in argv:  # --runs R (as the other benchmarks take it) or --runs=R
+        at = argv.index("--runs")
+        runs, argv = int(argv[at + 1]), argv[:at] + argv[at + 2:]
+    runs = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--runs=")), runs)
+    args = [a for a in argv if not a.startswith("--")]
     against = next((a.split("=", 1)[1].split(",") for a in sys.argv[1:] if a.startswith("--against=")), [])
     engines = next((tuple(a.split("=", 1)[1].split(",")) for a in sys.argv[1:] if a.startswith("--engines=")),
                    ("compiled", "durable"))
     if "--decisions-only" not in sys.argv:
-        cold_starts()
+        cold_starts(runs)
     if "--cold-only" in sys.argv:
         return
-    decisions(int(args[0]) if args else 2000, against, engines=engines)
+    decisions(int(args[0]) if args else 2000, against, runs=runs, engines=engines)
 
 
 if __name__ == "__main__":
