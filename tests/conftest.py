@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,67 @@ RULES = ROOT / "rules"
 # cache, in a directory of its own that the subprocesses it starts inherit.
 os.environ["RESPONSIBILITY_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="responsibility-test-cache-")
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- running the suite on both cores
+
+#: Workers when neither ``-n`` nor ``-p no:xdist`` is given: one per core (``auto``), at most this many
+#: (each worker holds its own policies, jurisdictions and PostgreSQL server).
+MAX_WORKERS = 4
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """Spread the suite over the cores (pytest-xdist) unless the command line says otherwise.
+
+    ``-n 0`` (or ``-p no:xdist``) runs in this process, as for one test under a debugger, and so do named
+    tests (``path::test``); ``-n N`` picks N.
+    Set here rather than in ``addopts``, so that ``-p no:xdist`` still works.
+    """
+    if getattr(config.option, "numprocesses", False) is not None or config.getoption("usepdb", False):
+        return  # no xdist (-p no:xdist), or the command line chose
+    if "PYTEST_XDIST_WORKER" in os.environ or config.getoption("collectonly", False):
+        return
+    if config.args and all("::" in arg for arg in config.args):
+        return  # named tests: starting workers would take longer than running them here
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = min(cores, MAX_WORKERS)
+    if workers > 1:
+        config.option.numprocesses = workers
+        if config.option.dist == "no":
+            config.option.dist = "worksteal"  # a worker that is done takes over another's queue: long tests vary
+
+
+# ---------------------------------------------------------------- durable-rules
+
+def _durable_missing() -> str | None:
+    """Why durable-rules cannot run here, or None when it can."""
+    from responsibility import EngineUnavailable
+    from responsibility.engine._engine_durable import _import
+
+    try:
+        _import()
+    except EngineUnavailable as exc:
+        return str(exc).split(";")[0]
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the tests that need durable-rules where it does not import (pyproject installs it only on
+    Pythons it builds on): those marked ``durable`` and those parametrized with ``engine="durable"``."""
+    def needs(item: pytest.Item) -> bool:
+        callspec = getattr(item, "callspec", None)
+        return item.get_closest_marker("durable") is not None or (
+            callspec is not None and callspec.params.get("engine") == "durable")
+
+    wanting = [item for item in items if needs(item)]
+    missing = _durable_missing() if wanting else None
+    if missing is None:
+        return
+    skip = pytest.mark.skip(reason=f"needs durable-rules, which pyproject installs only where it builds: {missing} "
+                                   f"(Python {sys.version.split()[0]}); the compiled engine's tests run")
+    for item in wanting:
+        item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

@@ -45,7 +45,6 @@ class Server:
         self.bindir = _bindir()
         self.root = Path(tempfile.mkdtemp(prefix="responsibility-pg-"))
         self.data = self.root / "data"
-        self.port = _free_port()
         self._as: list[str] = []
         if os.geteuid() == 0:
             if shutil.which("runuser") is None:
@@ -56,10 +55,20 @@ class Server:
         self._count = 0
         self._run([str(self.bindir / "initdb"), "-D", str(self.data), "-U", self.user, "--auth=trust",
                    "-E", "UTF8", "--locale=C", "--no-sync"])
-        opts = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40")
-        self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", opts, "-l", str(self.root / "log"),
-                   "-w", "-t", "30", "start"])
+        # Several test processes (pytest-xdist workers) each start a server: a port another took between
+        # _free_port() and the server's bind is tried again with another.
+        for attempt in range(5):
+            self.port = _free_port()
+            opts = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
+                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40")
+            try:
+                self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", opts, "-l",
+                           str(self.root / "log"), "-w", "-t", "30", "start"])
+                break
+            except Unavailable:
+                log = (self.root / "log").read_text(errors="replace") if (self.root / "log").exists() else ""
+                if attempt == 4 or "could not bind" not in log:
+                    raise
         self._watchdog()
 
     def _watchdog(self) -> None:

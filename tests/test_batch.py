@@ -147,6 +147,7 @@ def got(a: Assessment) -> tuple[list[tuple[Any, ...]], list[tuple[int, str, str]
     return rows, rejects
 
 
+@pytest.mark.durable
 def test_findings_and_rejects_equal_who_answers_with_both_engines(policy: Policy, province: Jurisdiction) -> None:
     records = ledger(policy, province, 3000, seed=1, broken=0.1)
     a = policy.assess(records, jurisdiction=province, today=TODAY)
@@ -194,6 +195,7 @@ def relays(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[s
 
 
 @pytest.mark.parametrize("reassigned", ["supervision", "rectification"])
+@pytest.mark.durable
 def test_reports_pass_downs_and_concealers_equal_who_answers(policy: Policy, province: Jurisdiction,
                                                              reassigned: str) -> None:
     # a level that reported in time knew the problem (二(六)4(1) 及时发现掌握并上报); one that passed its

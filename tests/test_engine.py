@@ -336,6 +336,7 @@ def test_properties_hold_over_random_problems(policy: Policy, province: Jurisdic
     check()
 
 
+@pytest.mark.durable
 def test_durable_and_compiled_engines_agree(policy: Policy, province: Jurisdiction) -> None:
     @PROPS
     @given(problems(policy, province))
@@ -348,6 +349,7 @@ def test_durable_and_compiled_engines_agree(policy: Policy, province: Jurisdicti
     check()
 
 
+@pytest.mark.durable
 def test_concurrent_calls_answer_as_serial_calls(policy: Policy, province: Jurisdiction) -> None:
     import random
 
@@ -374,6 +376,7 @@ def test_concurrent_calls_answer_as_serial_calls(policy: Policy, province: Juris
     assert all(results[t] == serial for t in range(8))
 
 
+@pytest.mark.durable
 def test_two_policy_versions_coexist_in_one_process(rules_copy: Path, small_province: Jurisdiction) -> None:
     set_parameter(rules_copy, "unit_liability_from", "minor")
     old = responsibility.load()
@@ -388,6 +391,7 @@ def test_two_policy_versions_coexist_in_one_process(rules_copy: Path, small_prov
     assert again.findings == b.findings
 
 
+@pytest.mark.durable
 def test_durable_rules_survives_problems_on_which_no_rule_fires(tmp_path: Path) -> None:
     # Deleting a durable-rules session in which nothing fired aborted the process (free(): invalid pointer).
     import subprocess
@@ -435,6 +439,7 @@ def _sector_departments(policy: Policy, area: str) -> set[str]:
     return {b for b in scoped - other if not policy.bodies[b].role}
 
 
+@pytest.mark.durable
 def test_a_named_sector_answers_alone_over_random_funds_and_projects_problems(
         policy: Policy, province: Jurisdiction) -> None:
     # 二(四)5 本部门扶贫领域资金, 二(五)3 各自业务范围的项目: for a funds or projects problem whose department is
@@ -493,6 +498,7 @@ def test_an_unknown_sector_is_refused_naming_the_field(policy: Policy, small_pro
     assert "water" in str(err.value)
 
 
+@pytest.mark.durable
 def test_concealing_is_not_also_missing(policy: Policy, small_province: Jurisdiction) -> None:
     # 一(四) lists 瞒报漏报 apart from 应发现未发现: the village committee knew; the Party branch did not conceal.
     p = rec(small_province, kind="housing_danger_unreported", concealed_by=["village_committee"],
@@ -539,6 +545,7 @@ def test_a_level_that_fixed_its_own_find_in_time_reports_by_the_parameter(
 
 
 @pytest.mark.parametrize("must_report", [False, True])
+@pytest.mark.durable
 def test_a_lower_level_that_assigned_in_time_handled_it_by_the_parameter(
         policy: Policy, small_province: Jurisdiction, must_report: bool) -> None:
     # The township found it and assigned its village the next day; the village was late. Whether that 交办
@@ -555,6 +562,7 @@ def test_a_lower_level_that_assigned_in_time_handled_it_by_the_parameter(
     assert any(i.id == "self_rectified_report_required" for i in got[0].interpretations)
 
 
+@pytest.mark.durable
 def test_an_assignment_to_a_level_that_cannot_rectify_is_no_disposal(policy: Policy,
                                                                      small_province: Jurisdiction) -> None:
     # A provincial rules gap (二(四)7) that the city sends down to a county instead of reporting it (一(三)):
@@ -569,6 +577,7 @@ def test_an_assignment_to_a_level_that_cannot_rectify_is_no_disposal(policy: Pol
 
 
 @pytest.mark.parametrize("discover", [False, True])
+@pytest.mark.durable
 def test_province_city_checks_discover_specific_problems_by_the_parameter(
         policy: Policy, small_province: Jurisdiction, discover: bool) -> None:
     # 一(一): specific problems are the county's to find, policy and mechanisms the province's and city's;

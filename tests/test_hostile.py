@@ -491,6 +491,7 @@ print("ok")
 """
 
 
+@pytest.mark.durable
 def test_fork_while_threads_decide_with_durable_rules() -> None:
     """A child forked while other threads hold the durable engine's lock can still decide."""
     pytest.importorskip("durable")

@@ -100,6 +100,7 @@ def scenario_problems() -> list[dict[str, Any]]:
 # ------------------------------------------------------------------ answers identical to the library's
 
 
+@pytest.mark.durable
 def test_the_shipped_scenarios_get_the_library_s_answers(client: TestClient, policy: Policy,
                                                           example: Jurisdiction) -> None:
     records = scenario_problems()
@@ -113,6 +114,7 @@ def test_the_shipped_scenarios_get_the_library_s_answers(client: TestClient, pol
         assert r.json() == policy.who_answers(record, jurisdiction=example, engine="compiled").to_dict()
 
 
+@pytest.mark.durable
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=__import__("hypothesis").strategies.data())
 def test_generated_problems_get_the_library_s_answers(client: TestClient, policy: Policy, example: Jurisdiction,
@@ -347,6 +349,7 @@ def test_tokens_files_are_checked(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ the decision log
 
 
+@pytest.mark.durable
 def test_same_input_and_policy_give_the_same_findings_hash(client: TestClient, log_path: Path) -> None:
     record = problem(id="twice")
     a = client.post("/v1/verdict?engine=durable", json=record, headers=bearer("chunan"))

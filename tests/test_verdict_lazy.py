@@ -415,7 +415,7 @@ def test_a_plan_key_that_drops_a_part_of_the_record_gives_another_verdict(policy
     assert len(want) > 400
     for name, part in KEY_PARTS.items():
         deciders: dict[int, _Dropping] = {}
-        differ = 0
+        differ = False
         for i, (view, record, j) in enumerate(cases):
             if i not in want:
                 continue
@@ -424,7 +424,8 @@ def test_a_plan_key_that_drops_a_part_of_the_record_gives_another_verdict(policy
                 d = deciders[id(view)] = _Dropping(view)
                 d.part = part
             if d.decide(record, j, engine="compiled").to_dict("en") != want[i]:
-                differ += 1
+                differ = True
+                break  # one verdict that differs is what the test needs; the rest cannot change that
         assert differ, f"a plan key without its {name} gives the same verdicts: the test cannot see it"
     # And the key as it is gives every verdict as the reference does.
     deciders = {}
