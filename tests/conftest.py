@@ -36,16 +36,16 @@ MAX_WORKERS = 4
 def pytest_cmdline_main(config: pytest.Config) -> None:
     """Spread the suite over the cores (pytest-xdist) unless the command line says otherwise.
 
-    ``-n 0`` (or ``-p no:xdist``) runs in this process, as for one test under a debugger, and so do named
-    tests (``path::test``); ``-n N`` picks N.
+    Only a run of a directory (the whole suite, as ``testpaths`` names it, or ``tests/``) is spread; named
+    files and tests run in this process, and so does ``-n 0`` (or ``-p no:xdist``); ``-n N`` picks N.
     Set here rather than in ``addopts``, so that ``-p no:xdist`` still works.
     """
     if getattr(config.option, "numprocesses", False) is not None or config.getoption("usepdb", False):
         return  # no xdist (-p no:xdist), or the command line chose
     if "PYTEST_XDIST_WORKER" in os.environ or config.getoption("collectonly", False):
         return
-    if config.args and all("::" in arg for arg in config.args):
-        return  # named tests: starting workers would take longer than running them here
+    if not any(Path(arg.split("::")[0]).is_dir() for arg in config.args or ["."]):
+        return  # named files or tests: starting workers (each loads what a test needs) takes longer than they do
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     workers = min(cores, MAX_WORKERS)
     if workers > 1:
