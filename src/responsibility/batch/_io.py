@@ -17,6 +17,7 @@ bounded reader of :mod:`responsibility.policy._yaml` with its errors.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
@@ -232,7 +233,8 @@ class Source:
                     cut = ends[k:k + CHUNK]
                     if more and len(cut) < CHUNK:
                         break  # wait for more lines
-                    part = _jsonl_part(data[pos:int(cut[-1])], np.concatenate([[0], cut - pos]), number, line)
+                    part = _jsonl_part(data[pos:int(cut[-1])], np.concatenate([[0], cut - pos]), number, line,
+                                       self.transcode)
                     number += len(part.numbers) + len(part.rejects)
                     line += len(cut)
                     pos = int(cut[-1])
@@ -242,7 +244,7 @@ class Source:
                 if more and len(rest) - last > MAX_LINE:  # a line without end (/dev/zero): reject, never hold it
                     if last:
                         cut = np.flatnonzero(np.frombuffer(rest, np.uint8, last) == 10) + 1
-                        part = _jsonl_part(rest[:last], np.concatenate([[0], cut]), number, line)
+                        part = _jsonl_part(rest[:last], np.concatenate([[0], cut]), number, line, self.transcode)
                         number += len(part.numbers) + len(part.rejects)
                         line += len(cut)
                         yield part
@@ -266,10 +268,10 @@ class Source:
                     while (piece := f.readline(_BLOCK)) and not piece.endswith(b"\n"):
                         pass
                     continue
-                yield from _json_line(n, raw, self.encoding)
+                yield from _json_line(n, raw, self.encoding, self.transcode)
 
     def _undecodable(self, line: int, exc: UnicodeDecodeError | None) -> Reject:
-        return _undecodable(line, exc, self.encoding)
+        return _undecodable(line, exc, self.encoding, self.transcode)
 
     def _json_parts(self) -> Iterator[Part]:
         try:
@@ -377,12 +379,31 @@ def _ascii_bytes(encoding: str) -> bool:
         return False
 
 
+#: The error handler with which a wide encoding (UTF-16, UTF-32) is read as UTF-8: see :func:`_not_text`.
+UNDECODABLE = "responsibility-undecodable"
+
+
+def _not_text(exc: UnicodeError) -> tuple[str, int]:
+    """Bytes that are not text in the input's encoding, as lone surrogates that UTF-8 with
+    ``surrogateescape`` writes as bytes that are not UTF-8, so that the readers reject their line
+    (``bad_encoding``). Python's ``surrogateescape`` cannot read them so: it escapes only bytes from
+    0x80 on, and a UTF-16 unit such as ``00 D8`` (a lone surrogate) or a last odd byte made it raise
+    out of the reader (an internal error)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return "".join(chr(0xDC00 + b) if b >= 0x80 else "\udcff" for b in bad), exc.end
+
+
+codecs.register_error(UNDECODABLE, _not_text)
+
+
 class _Transcoded(io.RawIOBase):
     """A text file in ``encoding`` read as UTF-8 bytes (bytes it cannot decode stay bytes that
     are not UTF-8, which the readers reject with their line)."""
 
     def __init__(self, f: IO[bytes], encoding: str) -> None:
-        self._text = io.TextIOWrapper(f, encoding=encoding, errors="surrogateescape", newline="")
+        self._text = io.TextIOWrapper(f, encoding=encoding, errors=UNDECODABLE, newline="")
         self._buf = b""
 
     def readable(self) -> bool:
@@ -406,15 +427,21 @@ class _Transcoded(io.RawIOBase):
         super().close()
 
 
-def _undecodable(line: int, exc: UnicodeDecodeError | None, encoding: str) -> Reject:
-    """The reject of a line with bytes that are not text in the input's encoding."""
+def _undecodable(line: int, exc: UnicodeDecodeError | None, encoding: str, read_as: str | None = None) -> Reject:
+    """The reject of a line with bytes that are not text in the input's encoding (``read_as``: the
+    file's own encoding, when it was read as UTF-8 through :class:`_Transcoded`; the bytes seen
+    then are not the file's)."""
+    if read_as is not None:
+        why = f"line {line}: bytes that are not {read_as.removesuffix('-sig')} text (a broken or odd code unit)"
+        return reject(0, line, problem_error("(record)", why, "bad_encoding"))
     byte = f" (byte 0x{exc.object[exc.start]:02x})" if exc is not None and exc.start < len(exc.object) else ""
     hint = _HINT if encoding.startswith("utf") else ""
     why = f"line {line}: bytes that are not {encoding.removesuffix('-sig')} text{byte}{hint}"
     return reject(0, line, problem_error("(record)", why, "bad_encoding"))
 
 
-def _json_line(n: int, raw: bytes, encoding: str) -> Iterator[tuple[int | None, Any, Reject | None]]:
+def _json_line(n: int, raw: bytes, encoding: str, read_as: str | None = None
+               ) -> Iterator[tuple[int | None, Any, Reject | None]]:
     """A JSON line parsed by Python: nothing for a blank line, else (line, record, None) or (line, None, reject)."""
     if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -423,7 +450,7 @@ def _json_line(n: int, raw: bytes, encoding: str) -> Iterator[tuple[int | None, 
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        yield n, None, _undecodable(n, exc, encoding)
+        yield n, None, _undecodable(n, exc, encoding, read_as)
         return
     try:
         record, twice = loads_marked(text)
@@ -458,7 +485,8 @@ def _find_all(data: bytes, needle: bytes) -> list[int]:
     return out
 
 
-def _jsonl_part(data: bytes, bounds: npt.NDArray[np.int64], number: int, line: int) -> Part:
+def _jsonl_part(data: bytes, bounds: npt.NDArray[np.int64], number: int, line: int, read_as: str | None = None
+                ) -> Part:
     """One chunk of JSON lines (line ``k`` is ``data[bounds[k]:bounds[k + 1]]``; the first is line
     ``line + 1`` of the input and record ``number``) as a :class:`Part` (see :meth:`Source._jsonl_parts`).
     The lines the C parser cannot carry exactly are found in bulk, without a Python object per line."""
@@ -491,7 +519,7 @@ def _jsonl_part(data: bytes, bounds: npt.NDArray[np.int64], number: int, line: i
         if k in row_of:
             take.append(row_of[k])
         else:
-            got = next(_json_line(line + k + 1, text(k), "utf-8"), None)
+            got = next(_json_line(line + k + 1, text(k), "utf-8", read_as), None)
             if got is None:
                 continue
             _, record, refused = got
@@ -714,6 +742,7 @@ class _CsvReader:
     def __init__(self, source: Source, f: IO[bytes]) -> None:
         self.path, self.f = source.path, f
         self.encoding = source.encoding
+        self.read_as = source.transcode
         self.chunks = source._chunks
         self.number = 0  # records (and rejects) so far
         self.header: list[str] = []
@@ -857,7 +886,7 @@ class _CsvReader:
                     yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
                     continue
                 if _ESCAPED.search("\x00".join(cells)):
-                    yield first, None, _undecodable(first, None, self.encoding)
+                    yield first, None, _undecodable(first, None, self.encoding, self.read_as)
                     continue
                 record, bad = flat(cells)
                 if bad is None:

@@ -28,7 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from .._errors import ProblemError
-from ..batch._io import bom_encoding
+from ..batch._io import UNDECODABLE, bom_encoding
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal
@@ -147,7 +147,7 @@ class Batch:
                 first = False
                 encoding = bom_encoding(data)
                 if encoding is not None:
-                    decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
+                    decoder = codecs.getincrementaldecoder(encoding)(errors=UNDECODABLE)
             if decoder is not None:
                 data = decoder.decode(data).encode("utf-8", "surrogateescape")
             if b"\n" in data:
@@ -170,7 +170,9 @@ class Batch:
                     pieces, held, skipping = [], 0, True
             if len(rows) + len(rejects) >= CHUNK:
                 await flush()
-        if pieces:
+        if decoder is not None and not skipping:  # half a character at the end: not text, its line rejected
+            pieces.append(decoder.decode(b"", final=True).encode("utf-8", "surrogateescape"))
+        if any(pieces):
             take(b"".join(pieces))
         await flush()
         self._emit({"summary": self.summary()})
