@@ -10,11 +10,13 @@ PY=${PYTHON:-python3}
 root() { command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; }
 apt_install() { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; }
 
-# What building the environment needs: Python's venv module (a separate Debian package) and, below
-# Python 3.13, a C compiler and Python's headers (pip builds durable-rules from source).
+# What building the environment needs, when it is still to be built: Python's venv module (a separate
+# Debian package) and, below Python 3.13, a C compiler and Python's headers (pip builds durable-rules
+# from source). A ready environment needs neither: a second run never asks for them.
+venv_ok() { .venv/bin/python -m pip --version >/dev/null 2>&1; }
 build=()
-"$PY" -c 'import ensurepip' >/dev/null 2>&1 || build+=(python3-venv)
-if "$PY" -c 'import sys; sys.exit(sys.version_info >= (3, 13))'; then
+venv_ok || "$PY" -c 'import ensurepip' >/dev/null 2>&1 || build+=(python3-venv)
+if ! .venv/bin/python -c 'import durable' >/dev/null 2>&1 && "$PY" -c 'import sys; sys.exit(sys.version_info >= (3, 13))'; then
   command -v cc >/dev/null 2>&1 || build+=(build-essential)
   "$PY" -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
     || build+=(python3-dev)
@@ -28,9 +30,8 @@ if [ ${#build[@]} -gt 0 ]; then
   fi
 fi
 
-# A venv left half made (e.g. by a first run without the venv module) is made again.
-if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
-  rm -rf .venv
+# A venv left half made (e.g. by a first run without the venv module: no pip) is completed in place.
+if ! venv_ok; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
