@@ -177,10 +177,13 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     else:
         order = pos
     hp, hact, hby, hto, htb, hon = (a[order] for a in (c.hp, c.hact, c.hby, c.hto, c.htb, c.hon))
+    # a step names a body the text gives a part in the problem, or none (PolicyView.has_part); a report or an
+    # assignment to one with no part is not 按程序 (engine/_facts.py: to_right)
+    part = (htb < 0) | t.part[c.area[hp], c.kind[hp], np.maximum(htb, 0)]
     # holders: the finder's level, then each level it was reported to (first report wins)
     received = np.full((n, nr), NONE, np.int32)
     holder_body = np.full((n, nr), -1, np.int32)
-    rep = np.nonzero(hact == REPORTED)[0]
+    rep = np.nonzero((hact == REPORTED) & part)[0]
     if len(rep):
         _, first = np.unique(hp[rep].astype(np.int64) * nr + hto[rep], return_index=True)
         sel = rep[first]
@@ -200,9 +203,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a holder acted in time if it reported (or, at or above the authority, or when a lower level need
     # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
     got = received[hp, hby].astype(np.int64)
-    # an assignment names a body the text gives a part in the problem, or none (PolicyView.has_part)
-    part = (htb < 0) | t.part[c.area[hp], c.kind[hp], np.maximum(htb, 0)]
-    up = (hact == REPORTED) | ((hby >= auth[hp]) & part)
+    up = ((hact == REPORTED) | (hby >= auth[hp])) & part
     # at or above the authority, an assignment counts only to a level where a body can rectify the problem (an
     # assignment to one that cannot is not 按程序 交办: the assigner still holds it)
     wrong = np.nonzero(up & (hact != REPORTED) & (c.kind[hp] != 0))[0]
@@ -231,8 +232,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a holder below the authority saw it fixed without reporting it and the parameter says it still had to report it
     # (looked at only where the level is late)
     ur, ul = np.nonzero(late)
+    # only assignments that count: not to a body with no part, nor a level below the authority taking it on itself;
+    # only they lend the record's deadline (engine/_facts.py: counts)
+    counting = np.nonzero((hact != REPORTED) & part & ~((hby == hto) & (hto < auth[hp])))[0]
     assigned = np.zeros(n, np.bool_)
-    assigned[hp[hact != REPORTED]] = True
+    assigned[hp[counting]] = True
     reported_by = np.zeros((n, nr), np.bool_)  # a finder that reported it upward did not fix it itself
     if len(rep):
         reported_by[hp[rep], hby[rep]] = True
@@ -247,17 +251,18 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     asg_deadline = np.full((n, nr), NONE, np.int32)
     asg_body = np.full((n, nr), -1, np.int32)
     unfixed = np.zeros((n, nr), np.bool_)
-    # only assignments that count: not to a body with no part, nor a level below the authority taking it on itself
-    asg = np.nonzero((hact != REPORTED) & part & ~((hby == hto) & (hto < auth[hp])))[0][::-1]
+    asg = counting[::-1]
     if len(asg):
-        _, first = np.unique(hp[asg].astype(np.int64) * nr + hto[asg], return_index=True)
-        last = asg[first]
+        _, latest = np.unique(hp[asg].astype(np.int64) * nr + hto[asg], return_index=True)
+        last = asg[latest]
+        # the first counting assignment per (record, level): the same keys, in the same (sorted) order
+        _, earliest = np.unique(hp[counting].astype(np.int64) * nr + hto[counting], return_index=True)
+        on = hon[counting[earliest]]
         r, lv = hp[last], hto[last]
         asg_on[r, lv] = hon[last]
         asg_body[r, lv] = htb[last]
-        # the record's deadline, unless it had passed when the level was assigned (engine/_facts.py)
-        deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= hon[last]), c.deadline[r],
-                            hon[last] + rect_limit)
+        # the record's deadline, unless it had passed when the level was FIRST assigned (engine/_facts.py)
+        deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= on), c.deadline[r], on + rect_limit)
         asg_deadline[r, lv] = deadline
         due = deadline.astype(np.int64)
         rect = c.rect[r]

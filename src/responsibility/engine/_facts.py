@@ -179,8 +179,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         return h.to_body is None or policy.has_part(problem.area, problem.kind, h.to_body, line)
     # A level that reported the problem upward in time knew it (二(六)4(1) 及时发现掌握并上报), and so did
     # the level it reported to: neither missed it, whatever either did next.
-    for h in steps:
-        if h.action == "reported" and rank[h.by_level] < rank[d.level]:
+    # A report to a body the text gives no part in the problem (the county education bureau for a house renovation)
+    # is not 按程序 上报 (一(三) 按照问题类别…), as an assignment to one is not 交办: it counts as no report, and that
+    # body does not come to hold the problem (review8a R8A-0).
+    reports = [h for h in steps if h.action == "reported" and to_right(h)]
+    for h in reports:
+        if rank[h.by_level] < rank[d.level]:
             if h.on <= d.on + limit:
                 ctx.knew.update((rank[h.by_level], rank[h.to_level]))
             if HANDLING_LIMIT not in ctx.rests_on:
@@ -190,9 +194,16 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # Who held the problem and had to pass it on: the finder's level, then each level it was
     # reported to. A level below the authority must report upward; at or above it, assign.
     holders: list[tuple[str, dt.date, str]] = [(d.level, d.on, d.body or "")]
-    holders += [(h.to_level, h.on, h.to_body or "") for h in steps if h.action == "reported"]
+    holders += [(h.to_level, h.on, h.to_body or "") for h in reports]
     seen: set[str] = set()
-    assigned = any(h.action == "assigned" for h in steps)
+
+    def counts(h: Any) -> bool:
+        # An assignment that counts (一(三) 按程序 交办): not one to a body with no part in the problem, nor a level
+        # below the authority taking it on itself (probe8 P8-26).
+        return h.action == "assigned" and to_right(h) and not (
+            h.by_level == h.to_level and rank[h.to_level] < rank[authority])
+    # only a counting assignment lends the record's deadline (review8a R8A-5)
+    assigned = any(counts(h) for h in steps)
     for level, received, body in holders:
         if level in seen:
             continue
@@ -203,7 +214,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # a body can rectify it: an assignment to one that cannot (a county's subsidy review sent to a township, a
         # provincial rule sent to a county) is not 按程序 交办, and the assigner still holds it.
         acted = [h for h in steps if h.by_level == level and h.on >= received
-                 and (h.action == "reported" or (not below_authority and to_right(h) and (
+                 and ((h.action == "reported" and to_right(h)) or (not below_authority and to_right(h) and (
                      problem.kind is None or rank[h.to_level] in can_rectify)))]
         due = received + limit
         in_time = any(h.on <= due for h in acted)
@@ -234,8 +245,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # (一(三) 对超出本级权限的及时向上级单位报送问题 binds whoever holds it; probe8 P8-01).
             fixed = problem.rectified_on is not None and problem.rectified_on <= (
                 problem.deadline if problem.deadline is not None and assigned else received + rect_limit)
-            own_fix = fixed and below_authority and not any(
-                x.action == "reported" and x.by_level == level for x in steps)
+            own_fix = fixed and below_authority and not any(x.by_level == level for x in reports)
             # a step of its own the record shows after the limit, counted or not (a late one to the wrong department
             # is no better than a late one to the right one; probe8 P8-27)
             shown = any(x.by_level == level and x.on > due for x in steps)
@@ -256,19 +266,28 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # to a level counts. One that passed it down within the handling limit has done its 交办: by
     # default it answers as a supervisor of the level below (一级抓一级, 三(二)), not as assignee too.
     reassigned = setting.reassigned
-    # Only an assignment that counts (一(三) 按程序 交办): not one to a body with no part in the problem, nor a level
-    # below the authority taking it on itself — neither replaces an assignment the level received (probe8 P8-26).
-    latest = {h.to_level: h for h in steps if h.action == "assigned" and to_right(h)
-              and not (h.by_level == h.to_level and rank[h.to_level] < rank[authority])}
+    # Only an assignment that counts (一(三) 按程序 交办) — neither kind of the others replaces an assignment the level
+    # received (probe8 P8-26).
+    latest: dict[str, Any] = {}
+    first: dict[str, Any] = {}
+    for h in steps:
+        if counts(h):
+            latest[h.to_level] = h
+            first.setdefault(h.to_level, h)
     for level, h in sorted(latest.items(), key=lambda x: rank[x[0]]):
         if problem.kind is not None and rank[level] not in can_rectify:
             continue  # 二(三)6 …: no body there can rectify it (a provincial rule assigned to a county)
-        if problem.deadline is not None and problem.deadline >= h.on:
+        # Whether the deadline had passed when the level was assigned is decided by its FIRST counting assignment: a
+        # second 交办 to it after the deadline (a reminder, a re-issue) does not erase the deadline it missed (一(四)
+        # 对交办问题整改落实不到位的; review8a R8A-1).
+        on = first[level].on
+        if problem.deadline is not None and problem.deadline >= on:
             deadline = problem.deadline
         else:
-            # no deadline, or one that had passed when this level was assigned (a county that passed it on after the
-            # deadline): the level's period runs from its own assignment (一(四) 交办问题整改落实不到位; probe8 P8-24)
-            deadline = h.on + rect_limit
+            # no deadline, or one that had passed when this level was first assigned (a county that passed it on
+            # after the deadline): the level's period runs from its own assignment (一(四) 交办问题整改落实不到位;
+            # probe8 P8-24)
+            deadline = on + rect_limit
             ctx.deadline_from_parameter = True
         ctx.assigned[rank[level]] = (h.on, deadline)
         late = problem.rectified_on is None or problem.rectified_on > deadline
