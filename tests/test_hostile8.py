@@ -458,3 +458,36 @@ def test_a_report_over_another_output_is_named_as_an_output(run_cli: Any, tmp_pa
     code, _, err = run_cli("assess", str(RECORDS / "problems.jsonl"), "-o", str(out), "--report", str(out),
                            "--no-progress")
     assert code == 2 and "the findings and the report would both go to" in err and not out.exists()
+
+
+def test_a_formula_whose_saved_value_is_empty_text_is_an_empty_cell(tmp_path: Path, plain: tuple[Any, Any]) -> None:
+    """Excel saves =IF(x="","",…) left blank as <c t="str"><f>…</f><v/></c>: a value, not a formula
+    never calculated (every such row of an office ledger was a reject) — review."""
+    import re
+    import zipfile
+
+    out = tmp_path / "blank-formula.xlsx"
+    with zipfile.ZipFile(WORKBOOK) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                row = re.search(r'<row r="3".*?</row>', text, re.S)
+                assert row is not None and 'r="Q3"' not in row.group(0)
+                cell = '<c r="Q3" t="str"><f>IF(P3="","",P3)</f><v/></c>'
+                data = (text[:row.end() - 6] + cell + text[row.end() - 6:]).encode()
+            dst.writestr(item, data)
+    result, problems = _import(tmp_path, out)
+    assert result.rejects == plain[0].rejects and problems.equals(plain[1])
+
+
+def test_a_merged_range_far_to_the_right_costs_no_cell_per_column(tmp_path: Path, plain: tuple[Any, Any]) -> None:
+    """One range XA2:XFD8 padded every row it covers to 16,384 cells (minutes for a large workbook) — review."""
+    from responsibility.ledger._xlsx import Book
+
+    path = _book(tmp_path, lambda wb: wb.worksheets[0].merge_cells("XA2:XFD8"))
+    book = Book(path)
+    sheet = book.wb.sheetnames[0]
+    assert max(len(cells) for _, cells in book.rows(sheet)) < 100
+    result, problems = _import(tmp_path, path)
+    assert result.rejects == plain[0].rejects and problems.equals(plain[1])

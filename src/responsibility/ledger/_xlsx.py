@@ -174,7 +174,11 @@ def _marks(archive: Any, part: str) -> tuple[dict[tuple[int, int], str], list[tu
                         f = child
                     elif name in ("v", "is"):
                         v = child
-                if f is not None and (v is None or (v.text is None and not len(v))) and el.get("r"):
+                # An empty <v/> of a text result (t="str") is a value Excel saved: =IF(x="","",…) left
+                # blank. Without t (openpyxl's unsaved formula) or of a number, it was never calculated.
+                saved_empty_text = v is not None and el.get("t") in ("str", "inlineStr")
+                if f is not None and not saved_empty_text and (v is None or (v.text is None and not len(v))) \
+                        and el.get("r"):
                     formulas[coordinate_to_tuple(el.get("r"))] = "=" + (f.text or "…")
             elif tag == "mergeCell" and el.get("ref"):
                 c0, r0, c1, r1 = range_boundaries(el.get("ref"))
@@ -259,13 +263,20 @@ class Book:
             for m in merged:
                 starts.setdefault(m[0], []).append(m)
             active: list[tuple[tuple[int, int, int, int], Any]] = []
+            widest = 0
             for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
                 cells = list(row)
+                widest = max(widest, len(cells))
                 if formulas or merged:
                     active = [(m, v) for m, v in active if m[2] >= n]
                     for m in starts.get(n, ()):
                         active.append((m, cells[m[1] - 1] if m[1] - 1 < len(cells) else None))
                     for (r0, c0, r1, c1), value in active:
+                        # only as far as the sheet's cells reach: a range claiming XA:XFD padded every row
+                        # of it to 16,384 cells (a 36 KB workbook took 15 CPU s)
+                        c1 = min(c1, widest)
+                        if c0 > c1:
+                            continue
                         if len(cells) < c1:
                             cells.extend([None] * (c1 - len(cells)))
                         where = f"{get_column_letter(c0)}{r0}:{get_column_letter(c1)}{r1}"
