@@ -243,7 +243,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     deadline = c.deadline[ur]
     due_fix = np.where((deadline != NONE) & assigned[ur], deadline, received[ur, ul].astype(np.int64) + rect_limit)
     fixed = (c.rect[ur] != NONE) & (c.rect[ur] <= due_fix)
-    self_fixed = disc[ur] & (ul < auth[ur]) & ~reported_by[ur, ul]
+    self_fixed = disc[ur] & (ul < auth[ur]) & ~reported_by[ur, ul] & ~stepped[ur, ul]
     still = ~(fixed & np.where(self_fixed, not must_report, ~stepped[ur, ul]))
     ur, ul = ur[still], ul[still]
     # every level it was assigned to (the latest assignment to it counts) must rectify by the deadline

@@ -245,10 +245,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # (一(三) 对超出本级权限的及时向上级单位报送问题 binds whoever holds it; probe8 P8-01).
             fixed = problem.rectified_on is not None and problem.rectified_on <= (
                 problem.deadline if problem.deadline is not None and assigned else received + rect_limit)
-            own_fix = fixed and below_authority and not any(x.by_level == level for x in reports)
             # a step of its own the record shows after the limit, counted or not (a late one to the wrong department
-            # is no better than a late one to the right one; probe8 P8-27)
+            # is no better than a late one to the right one; probe8 P8-27) — a pass-down too: the parameter excuses one
+            # made in time, not one that held it past the limit (一(四) 及时交办; review8a R8A-3)
             shown = any(x.by_level == level and x.on > due for x in steps)
+            own_fix = fixed and below_authority and not shown and not any(x.by_level == level for x in reports)
             if fixed and not own_fix and not shown:
                 # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
                 for rid in (HANDLING_LIMIT, *(() if problem.deadline is not None and assigned else (RECT_LIMIT,))):
