@@ -78,7 +78,9 @@ def print_alerts(frame: Any, lang: str = "zh") -> None:
     if frame.empty:
         click.echo("没有已逾期或临近期限的问题" if zh else "no deadlines passed or near")
         return
-    stages = _names()["stages"] if zh else {}
+    from ..ledger._lists import names
+
+    stages = names()["stages"] if zh else {}
     for (body, place), rows in frame.groupby(["body", "body_place"], sort=False):
         name = rows.iloc[0]["name"] or body or "?"
         click.echo(f"{name} [{body or '-'}] @ {place or '-'}: {len(rows)} " + ("个问题" if zh else "problem(s)"))
@@ -92,12 +94,6 @@ def print_alerts(frame: Any, lang: str = "zh") -> None:
     overdue = int(frame["overdue"].sum())
     click.echo(f"{overdue} 个已逾期，{len(frame) - overdue} 个临近期限" if zh
                else f"{overdue} overdue, {len(frame) - overdue} due soon")
-
-
-def _names() -> dict[str, Any]:
-    from ..ledger._lists import names
-
-    return names()
 
 
 def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
