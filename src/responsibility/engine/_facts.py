@@ -213,8 +213,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # At or above the authority a level disposes of the problem by assigning it (一(三) 分类交办) — to a level where
         # a body can rectify it: an assignment to one that cannot (a county's subsidy review sent to a township, a
         # provincial rule sent to a county) is not 按程序 交办, and the assigner still holds it.
-        acted = [h for h in steps if h.by_level == level and h.on >= received
-                 and ((h.action == "reported" and to_right(h)) or (not below_authority and to_right(h) and (
+        acted = [h for h in steps if h.by_level == level and h.on >= received and to_right(h)
+                 and (h.action == "reported" or (not below_authority and (
                      problem.kind is None or rank[h.to_level] in can_rectify)))]
         due = received + limit
         in_time = any(h.on <= due for h in acted)
