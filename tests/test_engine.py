@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -285,8 +286,13 @@ def test_verdict_json_has_the_fixed_fields(policy: Policy, small_province: Juris
 def test_explain_shows_rules_parameters_paths_and_quotes(policy: Policy, small_province: Jurisdiction) -> None:
     v = policy.who_answers(rec(small_province, severity="serious"), jurisdiction=small_province, engine="compiled")
     text = v.explain()
-    assert "rule housing/*/not_discovered/L1/staff" in text
-    assert "parameter unit_liability_from = 'serious'" in text
+    assert "推理规则 housing/*/not_discovered/L1/staff" in text
+    assert "参数 unit_liability_from = 'serious'" in text
+    # the Chinese text labels every line in Chinese (the labels of TEXT, as 依据/理由/路径/条款)
+    assert not re.search(r"^\s+(rule|parameter) ", text, re.M)
+    english = v.explain("en")
+    assert "rule housing/*/not_discovered/L1/staff" in english
+    assert "parameter unit_liability_from = 'serious'" in english
     assert "路径: " in text and "村委会" in text and "path: " in v.explain("en")
     assert "二(二)1: 村党支部、村委会：" in text
 

@@ -208,13 +208,14 @@ def case_of(v: Verdict, lang: Lang = "zh") -> Case:
 TEXT: dict[str, dict[str, str]] = {
     "zh": {"problem": "问题", "as_of": "截至", "policy": "规则", "engine": "引擎", "none": "无责任认定。",
            "what_if": "假设参数（不是规则的默认值）", "rules_value": "规则为", "basis": "依据", "liability": "责任",
-           "why": "理由", "path": "路径", "rule": "rule", "rests": "依据解释", "clauses": "条款",
-           "interpretations": "依据解释", "findings": "项认定", "bodies": "个主体", "by_liability": "按责任计",
-           "no_rows": "据此未另认定主体"},
+           "why": "理由", "path": "路径", "rule": "推理规则", "parameter": "参数", "rests": "依据解释",
+           "clauses": "条款", "interpretations": "依据解释", "findings": "项认定", "bodies": "个主体",
+           "by_liability": "按责任计", "no_rows": "据此未另认定主体"},
     "en": {"problem": "Problem", "as_of": "as of", "policy": "policy", "engine": "engine",
            "none": "No findings: every step was in order.", "what_if": "what-if parameters (not the rules' defaults)",
            "rules_value": "rules", "basis": "basis", "liability": "liability", "why": "why", "path": "path",
-           "rule": "rule", "rests": "rests on", "clauses": "Clauses", "interpretations": "Resting on interpretation",
+           "rule": "rule", "parameter": "parameter", "rests": "rests on", "clauses": "Clauses",
+           "interpretations": "Resting on interpretation",
            "findings": "finding(s)", "bodies": "bodies", "by_liability": "counting each liability",
            "no_rows": "no finding rests on it (by it, no further body is named)"},
 }
@@ -293,11 +294,11 @@ def explain_text(v: Verdict, lang: Lang = "zh") -> str:
                 path[-1] = name  # the places are proper names; the body's own name is glossed
             out.append(f"   {t['path']}: {' → '.join(path)}")
         for rule in dict.fromkeys(r for i in ix for r in rules_of.get(i, [])):
-            out.append(f"   rule {rule}")
+            out.append(f"   {t['rule']} {rule}")
         for pid in dict.fromkeys(p for i in ix for p in v.findings[i].rests_on):
             if pid in v.parameters:
                 mark = f" ({t['what_if']})" if pid in changed else ""
-                out.append(f"   parameter {pid} = {v.parameters[pid]!r}{mark}")
+                out.append(f"   {t['parameter']} {pid} = {v.parameters[pid]!r}{mark}")
         out.append(f"   {t['clauses'].lower() if en else t['clauses']}: {sep.join(f.clauses)}")
     order = {c: i for i, c in enumerate(v.quotes)}
     cited = sorted({c for f in v.findings for c in f.clauses}, key=lambda c: order.get(c, 10**6))
