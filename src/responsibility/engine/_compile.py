@@ -104,23 +104,25 @@ def _by_level(policy: PolicyView, holders: dict[str, tuple[str, ...]]) -> dict[i
     return {lv: tuple(hs) for lv, hs in sorted(out.items())}
 
 
-def reaching(policy: PolicyView, rank: int, holders: tuple[Holder, ...], place: int) -> tuple[Holder, ...]:
-    """``holders`` (all at level ``rank``) with only the duties that reach a problem placed at level
-    rank ``place`` (a duty's ``reach``); a holder left with none drops out."""
+def reaching(policy: PolicyView, holders: tuple[Holder, ...], place: int, area: str, kind: str | None,
+             stage: Stage) -> tuple[Holder, ...]:
+    """``holders`` (of ``stage`` for a problem of ``kind`` in ``area``) with only the duties that reach a problem
+    placed at level rank ``place`` (:meth:`PolicyView.duty_reaches`); a holder left with none drops out."""
     out = []
     for h in holders:
-        duties = tuple(d for d in h.duties if policy.duties[d].reaches(rank, place))
+        duties = tuple(d for d in h.duties if policy.duty_reaches(d, h.body, place, area, kind, stage))
         if duties:
             out.append(Holder(h.body, duties))
     return tuple(out)
 
 
-def _place_split(policy: PolicyView, rank: int,
-                 holders: tuple[Holder, ...]) -> list[tuple[str, Cond, tuple[Holder, ...]]]:
-    """The rules a level's ``holders`` give by the level of the problem's place: one, for a place at
+def _place_split(policy: PolicyView, rank: int, holders: tuple[Holder, ...], area: str, kind: str | None,
+                 stage: Stage) -> list[tuple[str, Cond, tuple[Holder, ...]]]:
+    """The rules a level's ``holders`` (of ``stage``) give by the level of the problem's place: one, for a place at
     or below the level, when no duty's ``reach`` tells them apart; else one for a place at the level
     and one for a place below it (tag suffix, the place condition, the holders)."""
-    own, below = reaching(policy, rank, holders, rank), reaching(policy, rank, holders, rank - 1)
+    own = reaching(policy, holders, rank, area, kind, stage)
+    below = reaching(policy, holders, rank - 1, area, kind, stage)
     if own == below:
         return [("", Cond("prank", "<=", rank), holders)] if own else []
     return [(sfx, cond, hs) for sfx, cond, hs in (("own", Cond("prank", "==", rank), own),
@@ -252,7 +254,7 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                 fact = FACT_OF_FAILURE[failure]
                 for rank, all_holders in by_level.items():
                     level_test = Cond("frank", ">", rank) if failure == "not_discovered" else Cond("lvl", "==", rank)
-                    for sfx, at, holders in _place_split(policy, rank, all_holders):
+                    for sfx, at, holders in _place_split(policy, rank, all_holders, area, kind, stage):
                         conds: tuple[Cond, ...] = (level_test, at)
                         if fact != "found":
                             conds = (*conds, Cond("body", "==", ""))
@@ -295,7 +297,7 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                                 keep = hs if rank > assignee or named else \
                                     tuple(h for h in hs if h.body not in rectifiers)
                                 if rank >= place:
-                                    keep = reaching(policy, rank, keep, place)
+                                    keep = reaching(policy, keep, place, area, kind, "supervision")
                                 if rank == assignee:
                                     keep = _peers(policy, keep)
                                 if rank >= assignee and keep:

@@ -380,12 +380,12 @@ class Decider:
             holders = self.resolved(rule, sector)
         else:
             body = str(fact["body"])
-            stage = policy.reaching(policy.stage_holders(area, kind, rule.stage, sector), prank)
+            stage = policy.reaching(policy.stage_holders(area, kind, rule.stage, sector), prank, area, kind, rule.stage)
             own = stage.get(body)
             if own is None and sector is None and policy.bodies[body].sector is not None:
                 # A named department answers for its own line when the record names no other.
                 own = policy.reaching(policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector),
-                                      prank).get(body)
+                                      prank, area, kind, rule.stage).get(body)
             if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
                 # A named body of the chain answers for what it itself failed to do, whatever its
                 # duties in the area (一(四) 对发现问题没有按程序及时交办和上报的: the finder's, the receiver's).

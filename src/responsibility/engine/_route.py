@@ -67,7 +67,7 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
         # reach counted, as a verdict counts it: the city poverty office passes a village's problem down (二(二)5
         # 指导督促基层), but no city body rectifies a house renovation placed at the city itself
         assignees = pick(policy.reaching(policy.stage_holders(area, kind, "rectification", sector),
-                                         rank[place_level]), rank[place_level], top)
+                                         rank[place_level], area, kind, "rectification"), rank[place_level], top)
         plan = cache[key] = Plan(auth_level, handlers, assignees)
     return plan
 

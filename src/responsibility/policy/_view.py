@@ -267,7 +267,11 @@ class PolicyView:
             at_stage = () if stage is None or kind is None else tuple(
                 did for did in self.stage_duties(area, kind, stage) if self.duty_area[did] == area)
             implicated = at_stage or self.implicated_duties(area, kind)
-            keep = {b for did in implicated for b in self.holders(did, area, kind)}
+            via: dict[str, list[str]] = {}  # the implicated duties that keep each body
+            for did in implicated:
+                for b in self.holders(did, area, kind):
+                    via.setdefault(b, []).append(did)
+            keep = set(via)
             # A role stands for departments implicated only through their own line; where every such
             # department of its level is kept by name already (a policy duty of its own), it is not named too.
             lined = {h for did in implicated if self.duties[did].scope == "own_sector"
@@ -276,7 +280,33 @@ class PolicyView:
             roles = [r for r in self._of_sector(held, None)
                      if r in keep and r not in held and self.bodies[r].level in unnamed]
             held = [h for h in held if h in keep] + roles
+            # what reaches a place through this duty is what reaches it through the duties that keep the body
+            # (:meth:`duty_reaches`)
+            vias: dict[tuple[str, str, str | None, str | None], dict[str, tuple[str, ...]]] = \
+                self.__dict__.setdefault("_via", {})
+            vias[(duty_id, area, kind, stage)] = {h: tuple(via[h]) for h in held}
         return tuple(held)
+
+    def duty_reaches(self, duty_id: str, body: str, place_rank: int, area: str | None = None,
+                     kind: str | None = None, stage: Stage | None = None) -> bool:
+        """Whether ``body`` holding ``duty_id`` answers through it for a problem of ``kind`` in ``area`` placed at
+        level rank ``place_rank`` (a duty's ``reach``). A duty of ``scope: area_holders`` held in another area
+        (涉及本部门问题, 二(二)3) reaches a place only where one of the duties that make the problem concern the body
+        does: the county finance bureau's review of funds used by townships and villages (二(四)3 乡、村两级使用…审核,
+        ``reach: below``) does not make the county's own funds its department's (review8a R8A-4)."""
+        d = self.duties[duty_id]
+        rank = self.level_rank[self.bodies[body].level]
+        if not d.reaches(rank, place_rank):
+            return False
+        if area is None or d.scope != "area_holders" or self.duty_area[duty_id] == area:
+            return True
+        key = (duty_id, area, kind, stage)
+        vias: dict[tuple[str, str, str | None, str | None], dict[str, tuple[str, ...]]] = \
+            self.__dict__.setdefault("_via", {})
+        if key not in vias:
+            self.holders(duty_id, area, kind, None, stage)
+        through = vias.get(key, {}).get(body)
+        return through is None or any(self.duties[x].reaches(rank, place_rank) for x in through)
 
     @cached_property
     def main_not_raised_by(self) -> frozenset[str]:
@@ -329,13 +359,14 @@ class PolicyView:
             cache[key] = {b: tuple(ds) for b, ds in out.items()}
         return dict(cache[key])
 
-    def reaching(self, holders: dict[str, tuple[str, ...]], place_rank: int) -> dict[str, tuple[str, ...]]:
-        """``holders`` (``{body id: (duty ids…)}``) with only the duties that reach a problem placed at
-        level rank ``place_rank`` (a duty's ``reach``); a body left with none drops out."""
+    def reaching(self, holders: dict[str, tuple[str, ...]], place_rank: int, area: str | None = None,
+                 kind: str | None = None, stage: Stage | None = None) -> dict[str, tuple[str, ...]]:
+        """``holders`` (``{body id: (duty ids…)}``, of ``stage`` for a problem of ``kind`` in ``area``) with only
+        the duties that reach a problem placed at level rank ``place_rank`` (:meth:`duty_reaches`); a body left with
+        none drops out."""
         out: dict[str, tuple[str, ...]] = {}
         for body, duties in holders.items():
-            rank = self.level_rank[self.bodies[body].level]
-            kept = tuple(d for d in duties if self.duties[d].reaches(rank, place_rank))
+            kept = tuple(d for d in duties if self.duty_reaches(d, body, place_rank, area, kind, stage))
             if kept:
                 out[body] = kept
         return out
@@ -346,7 +377,8 @@ class PolicyView:
         cache: dict[tuple[str, str | None, int], frozenset[int]] = self.__dict__.setdefault("_rectifier_levels", {})
         key = (area, kind, place_rank)
         if key not in cache:
-            holders = self.reaching(self.stage_holders(area, kind, "rectification"), place_rank)
+            holders = self.reaching(self.stage_holders(area, kind, "rectification"), place_rank, area, kind,
+                                    "rectification")
             cache[key] = frozenset(self.level_rank[self.bodies[b].level] for b in holders)
         return cache[key]
 
