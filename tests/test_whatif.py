@@ -54,12 +54,27 @@ def test_setting_a_parameter_back_to_the_rules_value_clears_the_mark(policy: Pol
     ({"handling_time_limit_days": -1}, "takes a whole number of days"),
     ({"supervision_scope": "everyone"}, "own_and_level_above, next_level, all_levels"),
     ({"unit_liability_from": "awful"}, "takes a severity"),
+    ({"unit_liability_from": "很严重"}, r"serious 较重, grave 严重\); got '很严重'"),
     ({"outside_channel_finder_level": "yes"}, "true or false"),
 ])
 def test_a_value_that_does_not_fit_is_refused(policy: Policy, values: dict[str, Any], words: str) -> None:
     with pytest.raises(RulesError, match=words) as err:
         policy.with_parameters(**values)
     assert isinstance(err.value, ValueError)
+
+
+@pytest.mark.parametrize("name", ["严重", " 严重 ", "grave", "Grave", "ＧＲＡＶＥ"])
+def test_a_severity_parameter_takes_the_names_a_record_takes(policy: Policy, name: str) -> None:
+    # a record's severity: 严重 is accepted; --set unit_liability_from=严重 is read alike (newcomer8 item 3)
+    assert policy.with_parameters(unit_liability_from=name).what_if == {"unit_liability_from": ("serious", "grave")}
+    assert policy.with_parameters(unit_liability_from="较重").what_if == {}
+
+
+def test_who_set_takes_a_chinese_severity(run_cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run_cli("who", str(EXAMPLE), "--format", "json", "--engine", "compiled",
+                             "--set", "unit_liability_from=严重")
+    assert code == 0, err
+    assert json.loads(out)["what_if"] == {"unit_liability_from": {"rules": "serious", "used": "grave"}}
 
 
 def test_verdicts_under_a_what_if_say_so_everywhere(policy: Policy) -> None:

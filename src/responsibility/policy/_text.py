@@ -53,3 +53,14 @@ def normalise(text: str) -> str:
 def contains_quote(clause_text: str, quote: str) -> bool:
     """Whether ``quote`` occurs verbatim in ``clause_text`` after normalisation."""
     return normalise(quote) in normalise(clause_text)
+
+
+def fold(text: str) -> str:
+    """``text`` as a typed name is compared with the names of rules/: compatibility forms folded
+    (full-width letters, digits and parentheses become ASCII), no case, runs of white space as one
+    space and none at either end.
+
+    >>> fold(" 县（市、区）长热线 ") == fold("县(市、区)长热线"), fold("Grave  ")
+    (True, 'grave')
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())

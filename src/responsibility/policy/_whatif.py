@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import ValidationError
 
 from .._errors import Issue, RulesError
+from ._model import SEVERITIES, Parameter
+from ._text import fold
 
 if TYPE_CHECKING:
     from ._view import PolicyView
@@ -42,8 +44,32 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:60] + "…"
 
 
+def _severity(policy: PolicyView, value: Any) -> Any:
+    """The severity id ``value`` names by its id, Chinese name or gloss (严重, Grave), as a record's
+    ``severity`` takes it; ``value`` itself when it names none."""
+    if not isinstance(value, str):
+        return value
+    key = fold(value)
+    for t in policy.data.vocabulary.severities:
+        if key in (fold(t.id), fold(t.name), fold(t.en)):
+            return t.id
+    return value
+
+
+def _takes(policy: PolicyView, p: Parameter) -> str:
+    """What parameter ``p`` takes, for a message: a severity with its Chinese names (minor 一般 …)."""
+    if p.type == "severity":
+        names = {t.id: t.name for t in policy.data.vocabulary.severities}
+        return "a severity (" + ", ".join(f"{s} {names[s]}" if s in names else s for s in SEVERITIES) + ")"
+    return TAKES[p.type] + (f": {', '.join(map(str, p.choices or []))}" if p.type == "choice" else "")
+
+
 def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
-    """A new view of ``policy`` with the parameters in ``values`` set (every dated version of each)."""
+    """A new view of ``policy`` with the parameters in ``values`` set (every dated version of each).
+
+    A severity may be given by its Chinese name or gloss (``unit_liability_from="严重"``), as a
+    record's ``severity`` is; it is kept as its id (``grave``).
+    """
     from ._loader import suggest
 
     known = {p.id: p for p in policy.data.parameters}
@@ -59,11 +85,12 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
             new_params.append(p)
             continue
         value = values[p.id]
+        if p.type == "severity":
+            value = _severity(policy, value)
         try:
             q = type(p).model_validate({**p.model_dump(by_alias=True), "value": value})
         except ValidationError:
-            takes = TAKES[p.type] + (f": {', '.join(map(str, p.choices or []))}" if p.type == "choice" else "")
-            issues.append(_issue(policy, f"parameter {p.id!r} takes {takes}; got {_shown(value)}",
+            issues.append(_issue(policy, f"parameter {p.id!r} takes {_takes(policy, p)}; got {_shown(value)}",
                                  f"see its entry in rules/parameters.yaml ({p.name})"))
             continue
         new_params.append(q)
