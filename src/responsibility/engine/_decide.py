@@ -399,8 +399,10 @@ class Decider:
         for body, duties in holders:
             if policy.level_rank[policy.bodies[body].level] < prank:
                 continue
-            if rule.basis == "supervision" and body == fact.get("body"):
-                continue  # the named assignee does not supervise its own rectification
+            if rule.basis == "supervision" and (body == fact.get("body") or fact.get("body") in policy.under(body)):
+                # the named assignee does not supervise its own rectification, nor is a body it leads at its level
+                # its supervisor (二(一) 党委领导、政府负责; 二(二)4 党委、政府…指导督促部门和乡村; probe8 P8-29)
+                continue
             out.append(((body, rule.basis, rule.liability), tuple(duties)))
         return tuple(out)
 

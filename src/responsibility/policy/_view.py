@@ -321,6 +321,47 @@ class PolicyView:
         main = self.failures.get("main_responsibility")
         return frozenset(main.not_raised_by) if main is not None else frozenset()
 
+    def under(self, body_id: str) -> frozenset[str]:
+        """The bodies of its own level that ``body_id`` sits under: its parent, the source of a structural relation
+        that puts it below (``leads``: 党委领导、政府负责, 二(一)), its level's leading group if it is a member unit
+        (牵头协调), and theirs in turn. Such a body is not pressed by the body it leads (二(二)4 党委、政府…指导督促
+        部门和乡村: a department does not press its government, nor the government its Party committee).
+
+        >>> import responsibility
+        >>> sorted(responsibility.load().under("county_construction"))
+        ['county_government', 'county_leading_group', 'county_party_committee']
+        """
+        ups: dict[str, frozenset[str]] | None = self.__dict__.get("_under")
+        if ups is None:
+            level = {b: x.level for b, x in self.bodies.items()}
+            direct: dict[str, set[str]] = {b: set() for b in self.bodies}
+            for b, x in self.bodies.items():
+                if x.parent is not None and level.get(x.parent) == x.level:
+                    direct[b].add(x.parent)
+            structure = {t.id: t.structure for t in self.data.relation_types}
+            for r in self.data.relations:
+                low, high = (r.to, r.from_) if structure.get(r.type) == "down" else (r.from_, r.to)
+                if structure.get(r.type) is not None and low in direct and level.get(high) == level[low]:
+                    direct[low].add(high)
+            for rule in self.data.relation_rules:
+                if rule.source == "leading_group_member" and structure.get(rule.type) == "down":
+                    for b, x in self.bodies.items():
+                        if x.leading_group_member:
+                            direct[b].update(g for g, y in self.bodies.items()
+                                             if y.level == x.level and y.kind == rule.group_kind)
+            ups = {}
+            for b in self.bodies:
+                seen: set[str] = set()
+                todo = list(direct[b])
+                while todo:
+                    up = todo.pop()
+                    if up not in seen and up != b:
+                        seen.add(up)
+                        todo += direct.get(up, ())
+                ups[b] = frozenset(seen)
+            self.__dict__["_under"] = ups
+        return ups.get(body_id, frozenset())
+
     def has_sector_at(self, sector: str, level: str) -> bool:
         """Whether the data has a body of ``sector`` at ``level`` (a county 农业农村部门 it has not)."""
         pairs: set[tuple[str | None, str]] = self.__dict__.setdefault(
