@@ -163,8 +163,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     n, nr = c.n, t.max_rank + 1
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
-    auth = t.authority[c.area, c.kind]
     prank = t.place_rank[c.place]
+    auth = t.authority[c.area, c.kind, np.maximum(prank, 0)]
     disc = ok & c.disc
     # steps of usable records, in the order derive sorts them: by day, then by the acting level
     keep = ok[c.hp] if len(c.hp) else np.zeros(0, np.bool_)

@@ -105,17 +105,21 @@ class Tables:
             self.level_role[self.rank[role_level]] = self.body_index[role_body]
         self.severity_index = {s: i + 1 for i, s in enumerate(SEVERITIES)}
         self.severity_ids = list(self.severity_index)
-        # kind code of (area, kind name), -1 where the area has no such kind; authority rank per (area, kind)
+        # kind code of (area, kind name), -1 where the area has no such kind; authority rank per (area, kind, place's
+        # level rank): PolicyView.authority (a city's own policy gap is the city's)
         nk = len(self.kind_names) + 1
         self.kind_code = np.full((len(self.areas), nk), -1, np.int32)
-        self.authority = np.zeros((len(self.areas), nk), np.int32)
+        self.authority = np.zeros((len(self.areas), nk, self.max_rank + 1), np.int32)
         for a, area in enumerate(self.areas):
             self.kind_code[a, 0] = 0
-            self.authority[a, 0] = self.rank[policy.areas[area].authority]
-            for (ka, k), pk in policy.kinds.items():
+            for (ka, k), _ in policy.kinds.items():
                 if ka == area:
                     self.kind_code[a, self.kind_index[k]] = self.kind_index[k]
-                    self.authority[a, self.kind_index[k]] = self.rank[pk.authority]
+            for kc in np.nonzero(self.kind_code[a] >= 0)[0].tolist():
+                kid = self.kind_names[kc - 1] if kc else None
+                for place in range(self.max_rank + 1):
+                    if place in self.rank_level:
+                        self.authority[a, kc, place] = self.rank[policy.authority(area, kid, place)]
         # levels where some body can rectify a problem of (area, kind) placed at a level (rank): (a, k, place, level)
         self.rectify_level = np.zeros((len(self.areas), nk, self.max_rank + 1, self.max_rank + 1), np.bool_)
         for a, area in enumerate(self.areas):

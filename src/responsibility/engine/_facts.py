@@ -137,10 +137,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     """The facts of ``problem`` (already checked by ``parse_problem``) and their context."""
     as_of = problem.as_of or today or dt.date.today()
     rank = policy.level_rank
-    area = policy.areas[problem.area]
-    authority = policy.kinds[(problem.area, problem.kind)].authority if problem.kind else area.authority
-    ctx = Context(as_of=as_of, authority=authority)
     prank = rank[coded(problem.place)[1]]
+    # a city's own policy gap is the city's to dispose of (PolicyView.authority; probe8 P8-32)
+    authority = policy.authority(problem.area, problem.kind, prank)
+    ctx = Context(as_of=as_of, authority=authority)
     base = {
         "area": problem.area,
         "kind": problem.kind or "",

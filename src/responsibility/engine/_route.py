@@ -52,7 +52,7 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
     plan = cache.get(key)
     if plan is None:
         rank = policy.level_rank
-        authority = policy.kinds[(area, kind)].authority if kind else policy.areas[area].authority
+        authority = policy.authority(area, kind, rank[place_level])  # a city's own policy: the city's (P8-32)
         top = max(rank[authority], rank[place_level])
         auth_level = authority if rank[authority] >= rank[place_level] else place_level
 

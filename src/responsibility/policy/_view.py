@@ -423,6 +423,36 @@ class PolicyView:
             cache[key] = frozenset(self.level_rank[self.bodies[b].level] for b in holders)
         return cache[key]
 
+    def authority(self, area: str, kind: str | None, place_rank: int) -> str:
+        """The level with authority to dispose of a problem of ``kind`` in ``area`` placed at level rank
+        ``place_rank``: the kind's ``authority`` (the area's without a kind), unless the place's own level holds a
+        rectification duty of the kind that the text gives the authority's level too — then the place's level.
+        The text gives the policy to 省市两级 alike (二(一)1(2) 省市两级要…制定出台政策举措; 一(三) 省市两级…通过政策
+        完善…做好共性问题整改): a city's own policy gap is within the city's authority (一(三) reports upward only
+        超出本级权限的 problems; probe8 P8-32), one placed lower stays the kind's.
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.authority("health", "health_policy_gap", p.level_rank[lv]) for lv in ("county", "city", "province")]
+        ['province', 'city', 'province']
+        """
+        nominal = self.kinds[(area, kind)].authority if kind else self.areas[area].authority
+        top = self.level_rank[nominal]
+        if place_rank >= top or kind is None:
+            return nominal
+        cache: dict[tuple[str, str, int], str] = self.__dict__.setdefault("_authority", {})
+        key = (area, kind, place_rank)
+        got = cache.get(key)
+        if got is None:
+            held = self.reaching(self.stage_holders(area, kind, "rectification"), place_rank, area, kind,
+                                 "rectification")
+            at_top = {d for b, ds in held.items() if self.level_rank[self.bodies[b].level] == top for d in ds}
+            shared = any(d in at_top for b, ds in held.items()
+                         if self.level_rank[self.bodies[b].level] == place_rank for d in ds)
+            level = next(lv for lv, r in self.level_rank.items() if r == place_rank)
+            got = cache[key] = level if shared else nominal
+        return got
+
     def has_part(self, area: str, kind: str | None, body: str, sector: str | None = None) -> bool:
         """Whether the text gives ``body`` a part in a problem of ``kind`` in ``area`` whose line is ``sector``
         (a sector id, or ``None``): it holds a duty of the area, or one the kind implicates at some stage (for
