@@ -29,9 +29,11 @@ def test_every_kind_routes_from_the_data_alone(policy: Policy) -> None:
         assert r.authority == k.authority
         handling = policy.stage_holders(area, kind, "handling")
         assert r.handlers, (area, kind)
-        assert all(policy.bodies[b.body].level == k.authority for b in r.handlers)
+        # the registering level's bodies act by act_by: they report it up below the authority (probe8 P8-08)
+        at = r.registering_level
+        assert all(policy.bodies[b.body].level == at for b in r.handlers)
         assert all(b.body in handling for b in r.handlers) or not any(
-            policy.bodies[b].level == k.authority for b in handling)
+            policy.bodies[b].level == at for b in handling)
         rect = policy.stage_holders(area, kind, "rectification")
         assert all(b.body in rect and rank[policy.bodies[b.body].level] <= rank[k.authority] for b in r.assignees)
         assert r.escalate == (rank["township"] < rank[k.authority])
@@ -157,11 +159,25 @@ def test_a_level_above_the_authority_passes_it_down_itself(policy: Policy) -> No
 
 def test_assignees_are_those_whose_duty_reaches_the_place(policy: Policy) -> None:
     # 二(二)5 指导督促基层: the city poverty office passes a village's problem down, but no city body renovates a house
-    # placed at the city itself (二(六)4 gives the city policy and 督促 only): route proposes nobody, as a verdict names
-    # nobody for not rectifying it.
-    city = policy.route({"id": "c", "area": "housing", "kind": "housing_renovation_late", "place": "3301",
-                         "discovered": {"level": "city", "channel": "media", "on": "2021-03-01"},
-                         "as_of": "2021-03-01"})
-    assert city.assignees == ()
+    # placed at the city itself (二(六)4 gives the city policy and 督促 only): route proposes the county's bodies that
+    # can, which the city passes it down to (一(三) 分类交办), as a verdict names the city's office for not passing it
+    # on (review8a R8A-6: route and verdict agree).
+    rec = {"id": "c", "area": "housing", "kind": "housing_renovation_late", "place": "3301",
+           "discovered": {"level": "city", "channel": "media", "on": "2021-03-01"}}
+    city = policy.route({**rec, "as_of": "2021-03-01"})
+    assert city.assignees and {policy.bodies[b.body].level for b in city.assignees} == {"county"}
+    assert "county_construction" in {b.body for b in city.assignees}
+    assert {b.body for b in city.handlers} == {f.body for f in policy.who_answers({**rec, "as_of": "2021-06-30"})
+                                               .findings if f.basis == "not_handled"}
     village = policy.route(problem("housing", "housing_renovation_late", level="city"))
     assert "county" in {policy.bodies[b.body].level for b in village.assignees}
+
+
+def test_below_the_authority_the_registering_level_s_bodies_must_report(policy: Policy) -> None:
+    # 一(四) 对发现问题没有按程序及时交办和上报的: a village that found a dangerous house must report it by act_by; the
+    # verdict names the village's bodies if it does not, so route names them as the ones to act (probe8 P8-08).
+    r = policy.route(problem("housing", "housing_danger_unreported", level="village"))
+    assert r.escalate and {b.body for b in r.handlers} == {"village_committee", "village_party_branch"}
+    rec = problem("housing", "housing_danger_unreported", level="village", as_of="2021-06-30")
+    named = {f.body for f in policy.who_answers(rec).findings if f.basis == "not_handled"}
+    assert named == {b.body for b in r.handlers}

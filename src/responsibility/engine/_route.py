@@ -68,6 +68,16 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
         # 指导督促基层), but no city body rectifies a house renovation placed at the city itself
         assignees = pick(policy.reaching(policy.stage_holders(area, kind, "rectification", sector),
                                          rank[place_level], area, kind, "rectification"), rank[place_level], top)
+        if not assignees and kind is not None:
+            # nobody at or below the place can rectify it (a house's renovation placed at a city): the level holding it
+            # passes it down to the level concerned (一(三) 分类交办; 二(二)5 指导督促基层), as a verdict requires of it
+            # (一(四) 对发现问题没有按程序及时交办…; review8a R8A-6) — its bodies there, within the place (re-place the
+            # record at the place concerned to record the assignment)
+            for lower in sorted((r for r in rank.values() if r < rank[place_level]), reverse=True):
+                assignees = pick(policy.reaching(policy.stage_holders(area, kind, "rectification", sector), lower,
+                                                 area, kind, "rectification"), lower, lower)
+                if assignees:
+                    break
         plan = cache[key] = Plan(auth_level, handlers, assignees)
     return plan
 
@@ -192,9 +202,10 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
         return tuple(PlacedBody(b, ancestor_code(code, policy.bodies[b].level)) for b in ids)
 
     handlers, assignees = placed(plan.handlers), placed(plan.assignees)
-    if rank[registering] > rank[auth_level]:
-        # registered above the authority (a provincial audit's find of a county problem): the registering level's
-        # bodies hold it and must assign it down by act_by (一(四) 对发现问题没有按程序及时交办…; probe8 P8-08)
+    if rank[registering] != rank[auth_level]:
+        # registered above the authority (a provincial audit's find of a county problem), the registering level's
+        # bodies hold it and must assign it down by act_by; below it, they must report it up by then (一(四)
+        # 对发现问题没有按程序及时交办和上报的; probe8 P8-08): they are the ones a verdict names if they do not
         handlers = placed(handling_at(policy, p.domain, p.kind, rank[registering], sector)) or handlers
     escalate = rank[registering] < rank[auth_level]
     received = found.on if found else (p.as_of or today or dt.date.today())
