@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from dataclasses import field as _field
 from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -32,8 +33,9 @@ from pydantic_core import PydanticCustomError
 
 from .._errors import JurisdictionError, ProblemError
 from ..chain._jurisdiction import Jurisdiction, level_of, parse_code
-from ..policy._loader import suggest
+from ..policy._loader import closest, suggest
 from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES, Severity
+from ..policy._text import fold
 from ..policy._view import PolicyView
 
 #: The longest text a record field may hold (ids, codes, names).
@@ -149,7 +151,8 @@ class Discovered(_Record):
     channel: Text = Field(description="Channel id from rules/vocabulary.yaml (grid, hotline, audit, media…) "
                           "or its Chinese name.")
     on: Day = Field(description="Day it was found (YYYY-MM-DD).")
-    body: Text | None = Field(None, description="Body id of the finder or receiver, when known.")
+    body: Text | None = Field(None, description="The finder or receiver, when known: a body's id, Chinese name or "
+                              "English gloss (county_construction, 县（市、区）建设部门).")
 
 
 class Handling(_Record):
@@ -158,7 +161,7 @@ class Handling(_Record):
     action: Literal["assigned", "reported"]
     by_level: Text
     to_level: Text
-    to_body: Text | None = None
+    to_body: Text | None = Field(None, description="The body it went to: an id, Chinese name or English gloss.")
     on: Day
 
 
@@ -193,8 +196,8 @@ class Problem(_Record):
     kind: Text | None = Field(None, description="Problem-kind id within the area.")
     sector: Text | None = Field(
         None,
-        description="Whose line the problem is in (本部门, 各自业务范围): a body id (county_water) or a sector "
-        "(water). Without it, duties confined to a department's own line name the role, unresolved.",
+        description="Whose line the problem is in (本部门, 各自业务范围): a body (county_water, or its Chinese name "
+        "水利部门) or a sector (water). Without it, duties confined to a department's own line name the role, unresolved.",
     )
     place: Text = Field(description="Division code of the place where the problem lies (2–12 digits).")
     severity: Severity = Field("minor", description="minor, serious or grave (一般, 较重, 严重).")
@@ -202,7 +205,8 @@ class Problem(_Record):
     handled: list[Handling] = Field([], max_length=MAX_ITEMS)
     deadline: Day | None = None
     rectified_on: Day | None = None
-    concealed_by: list[Text] = Field([], max_length=MAX_ITEMS)
+    concealed_by: list[Text] = Field([], max_length=MAX_ITEMS, description="Levels or bodies (ids or Chinese "
+                                     "names) that concealed it from a higher level's verification.")
     as_of: Day | None = Field(None, description="Date of the assessment (default: today).")
 
     @property
@@ -239,7 +243,7 @@ def _path(loc: tuple[Any, ...]) -> str:
 @functools.lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     # Kept: records repeat the same few names (areas, levels, channels) over and over.
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return fold(text)
 
 
 def _short_name(name: str) -> str:
@@ -263,11 +267,39 @@ class ValueNames:
     """
 
     maps: dict[str, dict[str, str]]
+    #: Bodies by every spelling (id, Chinese name, gloss; folded) → the ids it names, in the data's order.
+    bodies: dict[str, tuple[str, ...]] = _field(default_factory=dict)
+    #: Each body's level.
+    body_level: dict[str, str] = _field(default_factory=dict)
 
     @staticmethod
     def of(policy: PolicyView) -> ValueNames:
         """The names of ``policy`` (computed once per policy)."""
-        return policy._memo("value_names", lambda: ValueNames(_names(policy)))
+        return policy._memo("value_names", lambda: _value_names(policy))
+
+    def body(self, value: Any, level: Any = None) -> Any:
+        """The id of the body ``value`` names by its id, Chinese name or English gloss (compared
+        without case, width or surrounding space); among bodies that share the name, the one at
+        ``level`` (the level the record gives with it). ``value`` itself when it names none, or
+        several that ``level`` does not tell apart.
+
+        >>> import responsibility
+        >>> names = ValueNames.of(responsibility.load())
+        >>> names.body("县(市、区)建设部门"), names.body(" County construction bureau "), names.body("nobody")
+        ('county_construction', 'county_construction', 'nobody')
+        """
+        if type(value) is not str:
+            return value
+        ids = self.bodies.get(_fold(value))
+        if not ids:
+            return value
+        if len(ids) > 1:
+            ids = tuple(b for b in ids if self.body_level[b] == level)
+        return ids[0] if len(ids) == 1 else value
+
+    def bodies_named(self, value: str) -> tuple[str, ...]:
+        """Every body ``value`` names (by id, Chinese name or gloss)."""
+        return self.bodies.get(_fold(value), ())
 
     def canonical(self, kind: str, value: Any) -> Any:
         """The id for ``value`` in field kind ``kind``; ``value`` itself when it names none."""
@@ -291,6 +323,52 @@ def named_term(policy: PolicyView, kind: Literal["area", "level"], value: str) -
     if found in ids:
         return str(found), ""
     return None, suggest(value, ids) or f"use one of {', '.join(ids)}"
+
+
+def _value_names(policy: PolicyView) -> ValueNames:
+    """The :class:`ValueNames` of ``policy``: its terms' and its bodies' spellings."""
+    bodies: dict[str, list[str]] = {}
+    for b in policy.bodies.values():
+        for name in dict.fromkeys((b.name, b.en)):
+            bodies.setdefault(_fold(name), []).append(b.id)
+    named = {k: tuple(dict.fromkeys(v)) for k, v in bodies.items()}
+    named.update({_fold(b): (b,) for b in policy.bodies})  # an id names its body alone
+    return ValueNames(_names(policy), named, {b: x.level for b, x in policy.bodies.items()})
+
+
+def body_hint(policy: PolicyView, value: str, level: str | None = None, *, levels_too: bool = False) -> str:
+    """What to write instead of ``value``, a body nobody is named by (or several are): the bodies that
+    share the name, each with its id and Chinese name, or the nearest body (at ``level`` first).
+
+    >>> import responsibility
+    >>> body_hint(responsibility.load(), "县建设部门", "county")
+    "did you mean 'county_construction' (县（市、区）建设部门)?"
+    """
+    names = ValueNames.of(policy)
+    shown = policy.bodies
+    several = names.bodies_named(value)
+    if len(several) > 1:
+        listed = "; ".join(f"{b} ({shown[b].name}, {shown[b].level})" for b in several[:6])
+        listed += " …" if len(several) > 6 else ""
+        where = f", none at the {level} level" if level is not None else ""
+        return f"it names {len(several)} bodies{where}: {listed}; write the id of the one meant"
+    key = _fold(value)
+    # a Chinese name is also compared without its parentheses (县建设局 is nearest 县（市、区）建设部门)
+    spellings = {k: ids[0] for k, ids in names.bodies.items()}
+    spellings.update({_fold(re.sub(r"\([^()]*\)", "", k)): b for k, b in spellings.items() if not k.isascii()})
+    cutoff = 0.6 if key.isascii() else 0.5
+    for pool in ([k for k, b in spellings.items() if names.body_level[b] == level] if level is not None else [],
+                 list(spellings)):
+        close = closest(key, pool, cutoff)
+        if close is not None:
+            b = spellings[close]
+            return f"did you mean {b!r} ({shown[b].name})?"
+    what = "a level or a body's id or Chinese name" if levels_too else "a body's id or Chinese name"
+    if level is not None:
+        at = [f"{b} {x.name}" for b, x in shown.items() if x.level == level]
+        more = f", … ({len(at)} in all: `responsibility graph --level {level}`)" if len(at) > 4 else ""
+        return f"write {what}; the {level} level's: {', '.join(at[:4])}{more}"
+    return f"write {what} (`responsibility graph --level LEVEL` lists the bodies of a level)"
 
 
 def _names(policy: PolicyView) -> dict[str, dict[str, str]]:
@@ -335,6 +413,8 @@ def canonical_record(raw: Mapping[str, Any], policy: PolicyView) -> dict[str, An
                 out["kind"] = names.canonical(f"kind:{out[key]}", out["kind"])
     if "severity" in out:
         out["severity"] = names.canonical("severity", out["severity"])
+    if "sector" in out:
+        out["sector"] = _sector(names, policy, out["sector"])
     d = out.get("discovered")
     if isinstance(d, Mapping):
         d = dict(d)
@@ -342,16 +422,36 @@ def canonical_record(raw: Mapping[str, Any], policy: PolicyView) -> dict[str, An
             d["level"] = names.canonical("level", d["level"])
         if "channel" in d:
             d["channel"] = names.canonical("channel", d["channel"])
+        if "body" in d:
+            d["body"] = names.body(d["body"], d.get("level"))
         out["discovered"] = d
     handled = out.get("handled")
     if isinstance(handled, list) and len(handled) <= MAX_ITEMS:
-        out["handled"] = [
-            {**h, **{k: names.canonical("level", h[k]) for k in ("by_level", "to_level") if k in h}}
-            if isinstance(h, Mapping) else h for h in handled]
+        out["handled"] = [_step(names, h) if isinstance(h, Mapping) else h for h in handled]
     concealed = out.get("concealed_by")
     if isinstance(concealed, list) and len(concealed) <= MAX_ITEMS:
-        out["concealed_by"] = [names.canonical("level", c) for c in concealed]
+        out["concealed_by"] = [_concealer(names, c) for c in concealed]
     return out
+
+
+def _sector(names: ValueNames, policy: PolicyView, value: Any) -> Any:
+    """A record's ``sector``: a sector id as it is, else the body its name names (a sector has no name)."""
+    return value if value in policy.sectors else names.body(value)
+
+
+def _step(names: ValueNames, h: Mapping[str, Any]) -> dict[str, Any]:
+    """A handling step with its levels and its body named by id."""
+    out = {**h, **{k: names.canonical("level", h[k]) for k in ("by_level", "to_level") if k in h}}
+    if "to_body" in out:
+        out["to_body"] = names.body(out["to_body"], out.get("to_level"))
+    return out
+
+
+def _concealer(names: ValueNames, value: Any) -> Any:
+    """A concealer: a level by its id or name, else a body by its id or name (a level first: 乡镇（街道）
+    is the township level, and also the name of its government)."""
+    level = names.maps["level"].get(_fold(value)) if isinstance(value, str) else None
+    return level if level is not None else names.body(value)
 
 
 # ---------------------------------------------------------------- parsing
@@ -472,7 +572,8 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     reports as it does)."""
     if type(raw) is not dict or not _PROBLEM_KEYS.issuperset(raw):
         return None
-    maps = policy._memo("value_names", lambda: ValueNames(_names(policy))).maps
+    names = ValueNames.of(policy)
+    maps, bodies = names.maps, policy.bodies
     get = raw.get
     area_key = "area" if "area" in raw else "domain"
     if area_key == "area" and "domain" in raw:
@@ -491,8 +592,11 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
         if kind is None:
             return None
     sector = get("sector")
-    if sector is not None and _plain(sector) is None:
-        return None
+    if sector is not None:
+        if sector not in bodies and sector not in policy.sectors:
+            sector = names.body(sector)
+        if _plain(sector) is None:
+            return None
     severity = get("severity", "minor")
     if type(severity) is not str:
         return None
@@ -510,6 +614,8 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
         level = _plain(levels.get(_fold(level), level))
         channel = _plain(maps["channel"].get(_fold(channel), channel))
         body = discovered.get("body")
+        if body is not None and body not in bodies:
+            body = names.body(body, level)
         if level is None or channel is None or (body is not None and _plain(body) is None):
             return None
         discovered = _made(Discovered, {"level": level, "channel": channel, "on": on, "body": body},
@@ -527,6 +633,8 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
             return None
         by, to = _plain(levels.get(_fold(by), by)), _plain(levels.get(_fold(to), to))
         to_body = h.get("to_body")
+        if to_body is not None and to_body not in bodies:
+            to_body = names.body(to_body, to)
         if by is None or to is None or (to_body is not None and _plain(to_body) is None):
             return None
         steps.append(_made(Handling, {"action": action, "by_level": by, "to_level": to, "to_body": to_body,
@@ -546,7 +654,7 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     for c in concealed:
         if type(c) is not str:
             return None
-        c = _plain(levels.get(_fold(c), c))
+        c = _plain(_concealer(names, c))
         if c is None:
             return None
         who.append(c)
@@ -688,8 +796,11 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         fail("kind", f"unknown problem kind {p.kind!r} in {p.area}; {hint}", "unknown_kind")
     if p.sector is not None and p.sector not in policy.sectors and \
             (p.sector not in policy.bodies or policy.bodies[p.sector].role or policy.bodies[p.sector].sector is None):
-        choices = sorted({*policy.sectors, *(b for b, x in policy.bodies.items() if x.sector and not x.role)})
-        hint = suggest(p.sector, choices) or "use a sector such as " + ", ".join(sorted(policy.sectors)[:6]) + " …"
+        if p.sector in policy.bodies or p.sector.isascii():
+            choices = sorted({*policy.sectors, *(b for b, x in policy.bodies.items() if x.sector and not x.role)})
+            hint = suggest(p.sector, choices) or "use a sector such as " + ", ".join(sorted(policy.sectors)[:6]) + " …"
+        else:  # a Chinese name: the body it is nearest, with its name
+            hint = body_hint(policy, p.sector)
         fail("sector", f"unknown sector or body {p.sector!r}; {hint}", "unknown_sector")
     try:
         code, place_level = coded(p.place)
@@ -705,9 +816,9 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             fail(field, f"unknown level {value!r}; {suggest(value, levels) or 'use one of ' + ', '.join(levels)}",
                  "unknown_level")
 
-    def body(field: str, value: str) -> None:
+    def body(field: str, value: str, level: str) -> None:
         if value not in policy.bodies:
-            fail(field, f"unknown body {value!r}; {suggest(value, policy.bodies) or 'see rules/bodies/'}",
+            fail(field, f"unknown body {value!r}; {body_hint(policy, value, level if level in levels else None)}",
                  "unknown_body")
 
     place_rank = levels[place_level]
@@ -719,7 +830,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
                  f"{suggest(d.channel, policy.channels) or 'use one of ' + ', '.join(policy.channels)}",
                  "unknown_channel")
         if d.body is not None:
-            body("discovered.body", d.body)
+            body("discovered.body", d.body, d.level)
             if policy.bodies[d.body].level != d.level:
                 fail("discovered.body", f"body {d.body!r} is at the {policy.bodies[d.body].level} level, "
                      f"not {d.level!r}", "level_mismatch")
@@ -734,7 +845,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         level(f"{f}.by_level", h.by_level)
         level(f"{f}.to_level", h.to_level)
         if h.to_body is not None:
-            body(f"{f}.to_body", h.to_body)
+            body(f"{f}.to_body", h.to_body, h.to_level)
             if policy.bodies[h.to_body].level != h.to_level:
                 fail(f"{f}.to_body", f"body {h.to_body!r} is not at the {h.to_level} level", "level_mismatch")
         if h.action == "reported" and levels[h.to_level] <= levels[h.by_level]:
@@ -754,8 +865,9 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
     for i, who in enumerate(p.concealed_by):
         field = f"concealed_by[{i}]"
         if who not in levels and who not in policy.bodies:
-            fail(field, f"{who!r} is neither a level nor a body id; "
-                 f"{suggest(who, [*levels, *policy.bodies]) or 'use a level or a body id'}", "unknown_body")
+            hint = suggest(who, levels) if who.isascii() else ""
+            fail(field, f"{who!r} is neither a level nor a body; {hint or body_hint(policy, who, levels_too=True)}",
+                 "unknown_body")
         assert d is not None  # checked above: concealment needs a discovery
         level_id = who if who in levels else policy.bodies[who].level
         # 一(四): concealment or omission during a higher level's verification, inspection or audit.

@@ -91,8 +91,14 @@ _REMEMBERED = 200
 
 
 def _suggest(word: str, choices: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""
+    close = closest(word, choices)
+    return f"did you mean {close!r}?" if close is not None else ""
+
+
+def closest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The option nearest ``word`` (as :func:`suggest` finds it), or ``None``."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=cutoff)
+    return close[0] if close else None
 
 
 _suggest_remembered = functools.lru_cache(maxsize=256)(_suggest)

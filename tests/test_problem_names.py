@@ -1,0 +1,143 @@
+"""Problem records name bodies by id, Chinese name or English gloss (engine/_problem.ValueNames.body):
+full-width or half-width parentheses, any case, surrounding space; a name two bodies share is resolved
+by the level the field gives, else refused with both; an unknown one gets a hint with id and name."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Policy, ProblemError
+from responsibility.engine._problem import Problem, canonical_record, plain_problem
+
+BASE: dict[str, Any] = {
+    "id": "n1", "area": "housing", "place": "330127100219", "severity": "serious",
+    "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01", "body": "county_construction"},
+    "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-20",
+                 "to_body": "township_government"}],
+    "as_of": "2021-06-30",
+}
+
+
+def rec(**changes: Any) -> dict[str, Any]:
+    out = copy.deepcopy(BASE)
+    for path, value in changes.items():
+        *parents, last = path.split("__")
+        at: Any = out
+        for p in parents:
+            at = at[int(p)] if p.isdigit() else at[p]
+        at[last] = value
+    return out
+
+
+def verdict(policy: Policy, record: dict[str, Any]) -> dict[str, Any]:
+    d: dict[str, Any] = policy.who_answers(record, engine="compiled").to_dict()
+    d.pop("problem", None)
+    return d
+
+
+@pytest.mark.parametrize("name", ["县（市、区）建设部门", "县(市、区)建设部门", "县（市、区)建设部门", "  县（市、区）建设部门 ",
+                                  "County construction bureau", "county CONSTRUCTION   bureau", "ｃｏｕｎｔｙ_construction"])
+def test_discovered_body_by_chinese_name_or_gloss(policy: Policy, name: str) -> None:
+    assert verdict(policy, rec(discovered__body=name)) == verdict(policy, BASE)
+
+
+@pytest.mark.parametrize(("path", "name", "same"), [
+    ("handled__0__to_body", "乡镇（街道）", "township_government"),  # also the township level's name
+    ("sector", "县（市、区）建设部门", "county_construction"),
+    ("sector", "县(市、区)民政局", "county_civil_affairs"),
+])
+def test_every_body_field_takes_a_name(policy: Policy, path: str, name: str, same: str) -> None:
+    assert verdict(policy, rec(**{path: name})) == verdict(policy, rec(**{path: same}))
+
+
+def test_concealed_by_takes_a_level_name_first_then_a_body_name(policy: Policy) -> None:
+    base = rec(discovered__channel="audit", discovered__body=None, handled=[])
+    by_level = verdict(policy, {**base, "concealed_by": ["乡镇（街道）"]})  # the level, not its government
+    assert by_level == verdict(policy, {**base, "concealed_by": ["township"]})
+    assert verdict(policy, {**base, "concealed_by": ["村委会"]}) == \
+        verdict(policy, {**base, "concealed_by": ["village_committee"]})
+
+
+@pytest.mark.parametrize("raw", [
+    rec(discovered__body="County construction bureau"),
+    rec(discovered__body=" county_construction "),
+    rec(sector="Villagers' committee"),
+    rec(handled__0__to_body="Township government (street office)"),
+    {**rec(discovered__channel="audit", handled=[]), "concealed_by": ["Villagers' committee", "township"]},
+])
+def test_the_fast_reader_reads_names_as_the_model_does(policy: Policy, raw: dict[str, Any]) -> None:
+    fast = plain_problem(raw, policy)
+    slow = Problem.model_validate(canonical_record(raw, policy))
+    assert fast is None or fast == slow
+    assert slow.model_dump() == Problem.model_validate(canonical_record(slow.model_dump(), policy)).model_dump()
+
+
+def _with_body(policy: Policy, **fields: Any) -> Policy:
+    """The shipped policy with one more body (made like county_construction, with ``fields``)."""
+    model = next(b for b in policy.data.bodies if b.id == "county_construction")
+    body = model.model_copy(update=fields)
+    data = policy.data.model_copy(update={"bodies": [*policy.data.bodies, body]})
+    return type(policy)(data, root=policy.root)
+
+
+def test_a_name_two_bodies_share_at_one_level_is_refused_with_both(policy: Policy) -> None:
+    twin = _with_body(policy, id="county_construction_two")
+    with pytest.raises(ProblemError) as err:
+        twin.who_answers(rec(discovered__body="县(市、区)建设部门"))
+    text = str(err.value)
+    assert err.value.field == "discovered.body" and err.value.code == "unknown_body"
+    assert "county_construction (县（市、区）建设部门, county)" in text and "county_construction_two" in text
+    assert "write the id" in text and "\n" not in text
+    assert verdict(twin, BASE)  # the ids still work
+
+
+def test_a_name_shared_across_levels_is_resolved_by_the_level_the_field_gives(policy: Policy) -> None:
+    twin = _with_body(policy, id="city_construction_twin", level="city", parent=None)
+    assert verdict(twin, rec(discovered__body="县（市、区）建设部门")) == verdict(twin, BASE)
+    at_city = rec(discovered__level="市", discovered__body="县（市、区）建设部门", handled=[])
+    assert verdict(twin, at_city) == verdict(twin, rec(discovered__level="city", discovered__body="city_construction_twin",
+                                                        handled=[]))
+    # concealed_by gives no level: both are named
+    with pytest.raises(ProblemError, match="names 2 bodies: county_construction .*city_construction_twin"):
+        twin.who_answers({**rec(discovered__channel="audit", discovered__level="province", discovered__body=None,
+                                handled=[]), "concealed_by": ["县（市、区）建设部门"]})
+
+
+@pytest.mark.parametrize(("path", "given", "words"), [
+    ("discovered__body", "县建设局", "did you mean 'county_construction' (县（市、区）建设部门)?"),
+    ("discovered__body", "County constructon bureau", "did you mean 'county_construction' (县（市、区）建设部门)?"),
+    ("discovered__body", "完全不同", "the county level's: county_party_committee 县（市、区）党委"),
+    ("handled__0__to_body", "乡镇政府", "did you mean 'township_government' (乡镇（街道）)?"),
+    ("sector", "县民政局", "did you mean 'county_civil_affairs' (县（市、区）民政局)?"),
+])
+def test_an_unknown_body_name_is_hinted_with_id_and_chinese_name(policy: Policy, path: str, given: str,
+                                                                 words: str) -> None:
+    with pytest.raises(ProblemError) as err:
+        policy.who_answers(rec(**{path: given}))
+    assert err.value.field == path.replace("__0__", "[0].").replace("__", ".")
+    assert words in str(err.value) and "rules/bodies" not in str(err.value)
+
+
+def test_a_body_named_at_another_level_says_so(policy: Policy) -> None:
+    with pytest.raises(ProblemError, match="province_construction' is at the province level") as err:
+        policy.who_answers(rec(discovered__body="省建设厅"))
+    assert err.value.code == "level_mismatch"
+
+
+def test_who_reads_chinese_body_names_and_refuses_an_unknown_one_in_one_line(run_cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                            policy: Policy) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(rec(discovered__body="县（市、区）建设部门", sector="县（市、区）建设部门"), ensure_ascii=False),
+                    encoding="utf-8")
+    code, out, err = run_cli("who", str(good), "--format", "json", "--engine", "compiled")
+    assert code == 0, err
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(rec(discovered__body="县建设局"), ensure_ascii=False), encoding="utf-8")
+    code, out, err = run_cli("who", str(bad))
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert "discovered.body" in err and "county_construction" in err and "县（市、区）建设部门" in err
