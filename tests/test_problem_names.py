@@ -40,8 +40,9 @@ def verdict(policy: Policy, record: dict[str, Any]) -> dict[str, Any]:
     return d
 
 
-@pytest.mark.parametrize("name", ["县（市、区）建设部门", "县(市、区)建设部门", "县（市、区)建设部门", "  县（市、区）建设部门 ",
-                                  "County construction bureau", "county CONSTRUCTION   bureau", "ｃｏｕｎｔｙ_construction"])
+@pytest.mark.parametrize("name", ["县（市、区）建设部门", "县(市、区)建设部门", "县（市、区)建设部门",
+                                  "  县（市、区）建设部门 ", "County construction bureau",
+                                  "county CONSTRUCTION   bureau", "ｃｏｕｎｔｙ_construction"])
 def test_discovered_body_by_chinese_name_or_gloss(policy: Policy, name: str) -> None:
     assert verdict(policy, rec(discovered__body=name)) == verdict(policy, BASE)
 
@@ -100,10 +101,10 @@ def test_a_name_shared_across_levels_is_resolved_by_the_level_the_field_gives(po
     twin = _with_body(policy, id="city_construction_twin", level="city", parent=None)
     assert verdict(twin, rec(discovered__body="县（市、区）建设部门")) == verdict(twin, BASE)
     at_city = rec(discovered__level="市", discovered__body="县（市、区）建设部门", handled=[])
-    assert verdict(twin, at_city) == verdict(twin, rec(discovered__level="city", discovered__body="city_construction_twin",
-                                                        handled=[]))
+    by_id = rec(discovered__level="city", discovered__body="city_construction_twin", handled=[])
+    assert verdict(twin, at_city) == verdict(twin, by_id)
     # concealed_by gives no level: both are named
-    with pytest.raises(ProblemError, match="names 2 bodies: county_construction .*city_construction_twin"):
+    with pytest.raises(ProblemError, match=r"names 2 bodies: county_construction .*city_construction_twin"):
         twin.who_answers({**rec(discovered__channel="audit", discovered__level="province", discovered__body=None,
                                 handled=[]), "concealed_by": ["县（市、区）建设部门"]})
 
@@ -132,8 +133,8 @@ def test_a_body_named_at_another_level_says_so(policy: Policy) -> None:
 def test_who_reads_chinese_body_names_and_refuses_an_unknown_one_in_one_line(run_cli, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                                             policy: Policy) -> None:
     good = tmp_path / "good.json"
-    good.write_text(json.dumps(rec(discovered__body="县（市、区）建设部门", sector="县（市、区）建设部门"), ensure_ascii=False),
-                    encoding="utf-8")
+    named = rec(discovered__body="县（市、区）建设部门", sector="县（市、区）建设部门")
+    good.write_text(json.dumps(named, ensure_ascii=False), encoding="utf-8")
     code, out, err = run_cli("who", str(good), "--format", "json", "--engine", "compiled")
     assert code == 0, err
     bad = tmp_path / "bad.json"

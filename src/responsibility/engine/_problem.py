@@ -196,8 +196,9 @@ class Problem(_Record):
     kind: Text | None = Field(None, description="Problem-kind id within the area.")
     sector: Text | None = Field(
         None,
-        description="Whose line the problem is in (本部门, 各自业务范围): a body (county_water, or its Chinese name "
-        "水利部门) or a sector (water). Without it, duties confined to a department's own line name the role, unresolved.",
+        description="Whose line the problem is in (本部门, 各自业务范围): a body (county_water, or its Chinese "
+        "name 水利部门) or a sector (water). Without it, duties confined to a department's own line name the "
+        "role, unresolved.",
     )
     place: Text = Field(description="Division code of the place where the problem lies (2–12 digits).")
     severity: Severity = Field("minor", description="minor, serious or grave (一般, 较重, 严重).")
