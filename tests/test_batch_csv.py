@@ -194,8 +194,10 @@ def test_a_gb18030_file_is_read_in_c_too(run_cli: Run, tmp_path: Path, policy: P
     code, err, out, _ = _both(run_cli, monkeypatch, src, jcsv, "--encoding", "gb18030")
     assert code in (0, 1) and "问题7" in out.decode()
     assert all(p.arrow for p in _parts(policy, province, src, "gb18030"))
-    code, err, _, _ = _both(run_cli, monkeypatch, src, jcsv)  # read as UTF-8: every row rejected
+    code, err, _, _ = _both(run_cli, monkeypatch, src, jcsv, "--encoding", "utf-8")  # as UTF-8: every row rejected
     assert code == 1 and "rejected: 100" in err
+    code, err, out, _ = _both(run_cli, monkeypatch, src, jcsv)  # without --encoding: found to be GB18030, said so
+    assert code in (0, 1) and "问题7" in out.decode() and "read as GB18030" in err
 
 
 def test_the_header_is_checked_as_before(run_cli: Run, tmp_path: Path, jcsv: str,

@@ -120,10 +120,12 @@ def test_a_gb18030_csv_reads_with_encoding(run_cli: Run, tmp_path: Path, good: l
     src = tmp_path / "gbk.csv"
     src.write_bytes(("\n".join(rows) + "\n").encode("gb18030"))
     out = tmp_path / "out.jsonl"
-    code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out)))
+    code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out), "--encoding", "utf-8"))
     assert code == 1 and "rejected: 20" in err  # every row has bytes that are no UTF-8
     code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out), "--encoding", "gb18030"))
     assert code == 0 and "records in: 20   assessed: 20" in err, err
+    code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out)))  # without --encoding: found, and said
+    assert code == 0 and "records in: 20   assessed: 20" in err and "read as GB18030" in err, err
 
 
 def test_a_parquet_date_outside_years_1_to_9999_is_a_reject(policy: Policy, province: Jurisdiction,

@@ -104,9 +104,11 @@ def _needs_pyarrow(what: str) -> Any:
 class Source:
     """Chunks of an input file, with the number of records when known in advance (for progress)."""
 
-    def __init__(self, path: str, fmt: str, t: Tables, *, encoding: str = "utf-8") -> None:
+    def __init__(self, path: str, fmt: str, t: Tables, *, encoding: str = "utf-8", detect: bool = False) -> None:
         self.path, self.fmt, self.t = path, fmt, t
         self.encoding = _encoding(encoding)
+        #: What was found out about the input that the caller should say (an encoding detected).
+        self.note: str | None = None
         #: The encoding of a text input whose line ends, quotes and commas are not ASCII's bytes
         #: (UTF-16, UTF-32): it is read through a UTF-8 transcoder, ``encoding`` then UTF-8.
         self.transcode: str | None = None
@@ -117,16 +119,23 @@ class Source:
                 raise ResponsibilityError(f"{path} is a directory; give a ledger file")
             try:
                 with open(path, "rb") as f:
-                    head = f.read(4) if fmt != "parquet" else b""
+                    head = f.read(_SNIFF if detect else 4) if fmt != "parquet" else b""
             except FileNotFoundError:
                 raise ResponsibilityError(f"no such file: {path}") from None
             except OSError as exc:
                 raise ResponsibilityError(f"cannot read {path}: {exc.strerror}") from None
         elif fmt != "parquet":
             with contextlib.suppress(AttributeError, OSError, ValueError):
-                head = sys.stdin.buffer.peek(4)[:4]  # type: ignore[union-attr]
+                head = sys.stdin.buffer.peek(_SNIFF if detect else 4)  # type: ignore[union-attr]
         if self.encoding.startswith("utf-8"):  # a UTF-16 or UTF-32 byte order mark says what the text is
-            self.encoding = bom_encoding(head) or self.encoding
+            marked = bom_encoding(head)
+            self.encoding = marked or self.encoding
+            # (GB18030 only where it is a ledger's: ``who`` refuses a YAML or JSON record that is not UTF-8)
+            if detect and not marked and fmt != "parquet" and (found := _sniff(head, fmt in ("csv", "jsonl"))):
+                self.encoding, why = found
+                name = "standard input" if path == "-" else path
+                self.note = f"{name} is not UTF-8 ({why}); read as {found[0].upper()}; give --encoding to read it " \
+                    "otherwise"
         if fmt != "parquet" and not self.encoding.startswith("utf-8") and not _ascii_bytes(self.encoding):
             self.transcode, self.encoding = self.encoding, "utf-8"
         if fmt == "parquet":
@@ -186,8 +195,11 @@ class Source:
         numbers: list[int] = []
         rejects: list[Reject] = []
 
+        unknown = False  # a record without a line: the part's records have none (never a "line 0")
+
         def part() -> Part:
-            return Part(list(buf), np.array(numbers, np.int64), np.array(lines, np.int64), list(rejects))
+            return Part(list(buf), np.array(numbers, np.int64), None if unknown else np.array(lines, np.int64),
+                        list(rejects))
 
         for number, (line, record, refused) in enumerate(items, start):
             if refused is not None:
@@ -195,6 +207,7 @@ class Source:
             else:
                 buf.append(record)
                 lines.append(line or 0)
+                unknown |= line is None
                 numbers.append(number)
             if len(buf) + len(rejects) >= CHUNK:
                 yield part()
@@ -282,10 +295,20 @@ class Source:
                 raise ResponsibilityError(f"{name}: a JSON document larger than {MAX_JSON // 2**20} MiB, which is "
                                           "read whole; give a long ledger as JSON lines (one record per line), CSV "
                                           "or Parquet, which are read a block at a time")
-            data, twice = loads_marked(raw.decode(self.encoding))
+            text = raw.decode(self.encoding)
+            data, twice = loads_marked(text)
         except UnicodeDecodeError as exc:
-            raise ResponsibilityError(f"{self.path} is not {self.encoding.removesuffix('-sig')} text "
-                                      f"(byte {exc.start}); for a GB18030 file use --encoding gb18030") from None
+            # (a file read through the transcoder: its lines are the file's, its bytes UTF-8's)
+            name = "standard input" if self.path == "-" else self.path
+            line = raw.count(b"\n", 0, exc.start) + 1
+            if self.transcode is not None:
+                why = f"bytes that are not {self.transcode} text (a broken or odd code unit)"
+            else:
+                why = f"bytes that are not {self.encoding.removesuffix('-sig')} text (byte 0x{raw[exc.start]:02x})"
+            hint = "; a file saved by Excel in Chinese is often GB18030: use --encoding gb18030" \
+                if self.transcode is None and self.encoding.startswith("utf") else ""
+            raise ResponsibilityError(f"{name}: line {line}: {why}; a JSON document is read whole, so one broken "
+                                      f"character makes all of it unreadable: fix that line{hint}") from None
         except ValueError as exc:
             raise ResponsibilityError(f"{self.path} is not valid JSON ({exc}); for one record per line use "
                                       ".jsonl") from None
@@ -298,14 +321,15 @@ class Source:
                                           f"{len(inner):,} objects; assess reads a list of problem records (or one "
                                           f"record): give the list itself (e.g. jq '.[{json.dumps(key)[:42]}]')")
         records = data if isinstance(data, list) else [data]
+        lines = _element_lines(text) if isinstance(data, list) else [_first_line(text, 0)]
 
         def items() -> Iterator[tuple[int | None, Any, Reject | None]]:
-            for i, r in enumerate(records):
+            for i, (r, line) in enumerate(zip(records, lines, strict=True)):
                 if (key := duplicate_in(r, twice)) is None:
-                    yield None, r, None
+                    yield line, r, None
                 else:
-                    why = f"record {i}: {twice_message(key)}"
-                    yield None, None, reject(0, None, problem_error("(record)", why, "bad_json"))
+                    why = f"record {i} (line {line}): {twice_message(key)}"
+                    yield line, None, reject(0, line, problem_error("(record)", why, "bad_json"))
 
         yield from self._chunks(items())
 
@@ -359,9 +383,70 @@ class Source:
             yield from _CsvReader(self, f).parts()
 
 
+_SPACE = re.compile(r"[ \t\r\n]*")
+_BETWEEN = re.compile(r"[ \t\r\n]*,?[ \t\r\n]*")
+
+
+def _first_line(text: str, pos: int) -> int:
+    """The line of the first character at or after ``pos`` that is not JSON's white space."""
+    match = _SPACE.match(text, pos)
+    return text.count("\n", 0, match.end() if match else pos) + 1
+
+
+def _element_lines(text: str) -> list[int]:
+    """The line each element of the JSON list ``text`` starts on (``text`` is known to be valid
+    JSON: each element is skipped by the C scanner, which builds it and lets it go)."""
+    decoder = json.JSONDecoder()
+    match = _SPACE.match(text)
+    pos = (match.end() if match else 0) + 1  # past the "["
+    pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+    lines, line, counted = [], 1, 0
+    while pos < len(text) and text[pos] != "]":
+        line += text.count("\n", counted, pos)
+        counted = pos
+        lines.append(line)
+        _, pos = decoder.raw_decode(text, pos)
+        pos = _BETWEEN.match(text, pos).end()  # type: ignore[union-attr]
+    return lines
+
+
 #: Byte order marks other than UTF-8's, and the encodings they name (UTF-32's first: it starts as UTF-16's).
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
          (b"\xfe\xff", "utf-16"))
+
+
+#: Bytes at the start of a text input in which its encoding is looked for (see :func:`_sniff`).
+_SNIFF = 1 << 16
+
+
+def _sniff(head: bytes, gb18030: bool = True) -> tuple[str, str] | None:
+    """The encoding of text that starts with ``head`` when it is not UTF-8 but plainly another
+    (UTF-16 or UTF-32 without a byte order mark, told by its NULs; else text that is GB18030, as
+    Excel saves a CSV on Chinese Windows: ``ledger import`` reads such files so too), and why;
+    ``None`` for UTF-8 (or an encoding not found here: its lines are then rejected, with a hint)."""
+    from ..policy._yaml import wide_without_mark
+
+    if (wide := wide_without_mark(head)) is not None:
+        return wide.lower(), "a NUL in every other byte, no byte order mark" if "16" in wide else \
+            "three NULs in every four bytes, no byte order mark"
+
+    def decoded(encoding: str) -> str | None:  # (the last character may be cut by the end of ``head``)
+        try:
+            return codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            return None
+
+    if not gb18030 or decoded("utf-8") is not None or (text := decoded("gb18030")) is None:
+        return None
+    # Chinese, not a stray byte or two (which is a broken line of a UTF-8 file, rejected with its line)
+    letters: list[str] = _NOT_ASCII.findall(text)
+    if len(letters) < 4 or sum(1 for c in letters if _CHINESE.match(c)) < 0.9 * len(letters):
+        return None
+    return "gb18030", "its Chinese is GB18030/GBK, as Excel saves it on Chinese Windows"
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_CHINESE = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 def bom_encoding(head: bytes) -> str | None:
@@ -720,6 +805,60 @@ def _endless(path: str, line: int) -> ResponsibilityError:
                                "or no line ends?); a record is a few KiB: check the file's quoting and line ends")
 
 
+class _HeldLines:
+    """The lines of a text stream as :func:`csv.reader` reads them, holding those read since
+    :attr:`lines` was last cleared (the row being read), and whether the stream has ended."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._readline = stream.readline
+        self.lines: list[str] = []
+        self.ended = False
+
+    def __iter__(self) -> _HeldLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._readline()
+        if not line:
+            self.ended = True
+            raise StopIteration
+        self.lines.append(line)
+        return line
+
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
+def _open_quote(text: str) -> int | None:
+    """Where, in the text of CSV rows, a quote that opens a cell is never closed (as Python's csv
+    module reads quotes: one opens a cell only at its start, ``""`` inside is a quote), or ``None``."""
+    at: int | None = None
+    i = text.find('"')
+    while i >= 0:
+        if at is None:
+            if i == 0 or text[i - 1] in ",\r\n":
+                at = i
+            i = text.find('"', i + 1)
+        elif text.startswith('""', i):
+            i = text.find('"', i + 2)
+        else:
+            at = None
+            i = text.find('"', i + 1)
+    return at
+
+
+def _never_closed(text: str, first: int, last: int) -> str | None:
+    """What to say of a row (lines ``first`` to ``last``, its text ``text``) that the end of the
+    file ended inside a quoted cell: the rest of the file was read as that one cell."""
+    at = _open_quote(text)
+    if at is None:
+        return None
+    opened = first + text.count("\n", 0, at)
+    rest = f"lines {opened}–{last}" if last > opened else f"line {opened}"
+    return (f"line {first}: a quote opened on line {opened} is never closed, so the rest of the file ({rest}) "
+            "reads as one cell; close the quote (a quote inside a quoted cell is written twice: \"\")")
+
+
 class _CsvReader:
     """The records of a CSV file, as :meth:`Source.parts` gives them.
 
@@ -858,7 +997,8 @@ class _CsvReader:
         Python's csv module; its header first when ``header``."""
         stream = io.BufferedReader(_Joined(data, self.f, self.path, line))
         text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
-        reader = csv.reader(text)
+        held = _HeldLines(text)
+        reader = csv.reader(held)
         if header:
             try:
                 first = next(reader, None)
@@ -869,16 +1009,23 @@ class _CsvReader:
             if first is None:
                 return
             self._check_header(first)
-        yield from self._counted(self.chunks(self._rows(reader, line), self.number))
+        yield from self._counted(self.chunks(self._rows(reader, line, held), self.number))
 
-    def _rows(self, reader: Any, base: int) -> Iterator[tuple[int | None, Any, Reject | None]]:
+    def _rows(self, reader: Any, base: int, held: _HeldLines | None = None
+              ) -> Iterator[tuple[int | None, Any, Reject | None]]:
         """(line, record, None) or (line, None, reject) for each row of ``reader`` that is not
-        blank (its lines counted from ``base``)."""
+        blank (its lines counted from ``base``); ``held``: the lines ``reader`` reads, to name a
+        quote never closed (the rest of the file read as one cell)."""
         width, header, flat = len(self.header), self.header, self.flat
         line = base + reader.line_num
         try:
             for cells in reader:
                 first, line = line + 1, base + reader.line_num
+                if held is not None:
+                    if held.ended and (why := _never_closed(held.text(), first, line)):
+                        yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
+                        continue
+                    held.lines.clear()
                 if not any(cells):
                     continue
                 if len(cells) > width:
@@ -895,7 +1042,9 @@ class _CsvReader:
                     row = dict(zip(header, cells, strict=False))
                     yield first, None, reject(0, first, bad_json(row, bad, f"line {first}: "))
         except csv.Error as exc:
-            raise ResponsibilityError(f"{self.path}:{base + reader.line_num}: not valid CSV ({exc})") from None
+            why = _never_closed(held.text(), line + 1, base + reader.line_num) if held is not None else None
+            raise ResponsibilityError(f"{self.path}:{base + reader.line_num}: not valid CSV ({exc})"
+                                      + (f"; {why}" if why else "")) from None
 
     def _block(self, data: bytes, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64],
                line: int) -> tuple[list[Part], int]:

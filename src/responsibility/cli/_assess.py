@@ -43,8 +43,9 @@ from ._cli import DayParam, _terminated, cli, text_encoding
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
               help="Also write an HTML report (charts, one self-contained file); needs -o FILE.")
-@click.option("--encoding", default="utf-8", show_default=True, callback=lambda _c, _p, v: text_encoding(v),
-              help="Text encoding of a CSV or JSON input (offices' Excel CSVs are often gb18030).")
+@click.option("--encoding", default=None, callback=lambda _c, _p, v: text_encoding(v),
+              help="Text encoding of a CSV or JSON input (default: UTF-8; a file that is plainly GB18030, as "
+                   "Excel saves CSV on Chinese Windows, or UTF-16 is read so, with a note).")
 @click.option("--neutralise/--no-neutralise", default=True, show_default=True,
               help="In CSV outputs, prefix text that starts with = + - @ (a spreadsheet formula) with '; "
                    "--no-neutralise for programs that read the CSV.")
@@ -54,7 +55,7 @@ from ._cli import DayParam, _terminated, cli, text_encoding
                    "of Parquet files (needs the dask extra).")
 def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt: str | None, out_fmt: str | None,
            rules_dir: str | None, jurisdiction: str | None, lang: str, today: dt.date | None, workers: int,
-           progress: bool | None, report_path: str | None, encoding: str, neutralise: bool,
+           progress: bool | None, report_path: str | None, encoding: str | None, neutralise: bool,
            scheduler: str | None) -> None:
     """Assess every problem record in INPUT (JSON lines, JSON, YAML, CSV or Parquet).
 
@@ -87,7 +88,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
 
 def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt: str | None, out_fmt: str | None,
             rules_dir: str | None, jurisdiction: str | None, lang: str, today: dt.date | None, workers: int,
-            progress: bool | None, encoding: str, neutralise: bool, report_path: str | None) -> None:
+            progress: bool | None, encoding: str | None, neutralise: bool, report_path: str | None) -> None:
     from ..batch._assessment import needs_frames, summary_text
 
     needs_frames("responsibility assess", pandas=False)
@@ -143,7 +144,9 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     n = (workers or (default_workers() if big else 1)) if fmt_in in ("parquet", "csv", "jsonl") else 1
     pool = Pool(lambda: assessor, n) if n > 1 else None
     try:
-        source = Source(input_path, fmt_in, assessor.t, encoding=encoding)
+        source = Source(input_path, fmt_in, assessor.t, encoding=encoding or "utf-8", detect=encoding is None)
+        if source.note:
+            click.echo(f"note: {source.note}", err=True)
         dicts = Dictionaries(assessor.t)
         inputs = [input_path, rules_dir, jurisdiction]
         if output is not None and rejects_path is not None and _same_file(output, rejects_path):

@@ -38,6 +38,8 @@ PathKey = tuple[str | int, ...]
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+#: Files read here that are JSON (a YAML reader reads JSON too): their messages say JSON.
+_JSON_NAMES = (".json", ".jsonl", ".ndjson")
 
 #: True when PyYAML's C parser is in use.
 WITH_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False))
@@ -172,9 +174,11 @@ class _Builder:
                 if key in out:
                     line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                     first = self.pos.marks.get((*path, key), (0, 0))[0]
+                    kind = "JSON" if self.pos.file.lower().endswith(_JSON_NAMES) else "YAML"
                     raise RulesError(
                         [Issue(self.pos.file, line, col, f"duplicate key {_short(str(key))!r} (first at line {first})",
-                               "remove one of them; YAML would silently keep only the last", "duplicate_key")]
+                               f"remove one of them; {kind} readers would silently keep only the last",
+                               "duplicate_key")]
                     )
                 out[key] = self.build(value_node, (*path, key), depth + 1)
                 self.pos.marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -319,10 +323,33 @@ def read_bytes(path: Path, display: str | None = None, *, max_bytes: int = LIMIT
         os.close(fd)
 
 
+def wide_without_mark(data: bytes) -> str | None:
+    """The encoding of UTF-16 or UTF-32 text without a byte order mark, told by where its NULs
+    fall (ASCII text in UTF-16LE has a NUL in every odd byte; in UTF-32BE in the first three of
+    four; Chinese text has fewer), or ``None``. Only the first KiB is looked at; UTF-8 text has
+    no NUL at all."""
+    head = data[:1024]
+    if len(head) < 2 or b"\x00" not in head:
+        return None
+    for size, names in ((4, ("UTF-32LE", "UTF-32BE")), (2, ("UTF-16LE", "UTF-16BE"))):
+        units = len(head) // size
+        if units < 8:  # too short to tell from a stray NUL
+            continue
+        nul = [head[k:units * size:size].count(0) for k in range(size)]
+        for name, text_at in ((names[0], 0), (names[1], size - 1)):  # where an ASCII character's byte is
+            if nul[text_at] * 8 < units and all(nul[k] * 3 >= units for k in range(size) if k != text_at):
+                return name
+    return None
+
+
 def decode_text(data: bytes, name: str) -> str:
     """``data`` as UTF-8 text (a BOM is dropped); other encodings are one located issue with a hint."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise RulesError([Issue(name, 1, 1, "UTF-16/UTF-32 text, not UTF-8", "save it as UTF-8", "encoding")])
+    if (wide := wide_without_mark(data)) is not None:
+        nuls = "a NUL in every other byte" if "16" in wide else "three NULs in every four bytes"
+        raise RulesError([Issue(name, 1, 1, f"{wide} text without a byte order mark ({nuls}), "
+                                "not UTF-8", f"save it as UTF-8: iconv -f {wide} -t UTF-8", "encoding")])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
