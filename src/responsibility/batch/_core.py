@@ -149,7 +149,7 @@ class Derived:
     fe: I32  # flag: escalate (UNHANDLED), found through an outside channel (FOUND)
     fo: I32  # order among the record's facts of its type (the order derive gives them)
     received: I32  # (records, ranks): day each level received the problem, NONE if it did not
-    asg_on: I32  # (records, ranks): day of the latest assignment to each level, NONE if none
+    asg_on: I32  # (records, ranks): day of the first counting assignment to each level, NONE if none
     asg_deadline: I32  # (records, ranks): its deadline
     knew: Bool  # (records, ranks): the level knew the problem, so did not miss it (Context.knew)
 
@@ -246,43 +246,60 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     self_fixed = disc[ur] & (ul < auth[ur]) & ~reported_by[ur, ul] & ~stepped[ur, ul]
     still = ~(fixed & np.where(self_fixed, not must_report, ~stepped[ur, ul]))
     ur, ul = ur[still], ul[still]
-    # every level it was assigned to (the latest assignment to it counts) must rectify by the deadline
+    # every body each level was assigned to must rectify by the deadline (engine/_facts.py): the counting assignments
+    # grouped by (record, level, body) — one group for the level as a whole where one of them named no body (it takes
+    # in those to its bodies; probe8 P8-09); each group's first assignment decides its deadline, its latest times a
+    # pass-down; the reason of a level names its first group (probe9 P9-10)
     asg_on = np.full((n, nr), NONE, np.int32)
     asg_deadline = np.full((n, nr), NONE, np.int32)
-    asg_body = np.full((n, nr), -1, np.int32)
-    unfixed = np.zeros((n, nr), np.bool_)
-    asg = counting[::-1]
+    rr = rl = rb = np.zeros(0, np.int32)
+    asg = counting
     if len(asg):
-        _, latest = np.unique(hp[asg].astype(np.int64) * nr + hto[asg], return_index=True)
-        last = asg[latest]
-        # the first counting assignment per (record, level): the same keys, in the same (sorted) order
-        _, earliest = np.unique(hp[counting].astype(np.int64) * nr + hto[counting], return_index=True)
-        on = hon[counting[earliest]]
-        r, lv = hp[last], hto[last]
-        asg_on[r, lv] = hon[last]
-        asg_body[r, lv] = htb[last]
-        # the record's deadline, unless it had passed when the level was FIRST assigned (engine/_facts.py)
+        lvkey = hp[asg].astype(np.int64) * nr + hto[asg]
+        gb = np.where(np.isin(lvkey, lvkey[htb[asg] < 0]), -1, htb[asg]).astype(np.int64)
+        gkey = lvkey * (len(t.bodies) + 1) + gb + 1
+        _, gfirst = np.unique(gkey, return_index=True)
+        _, glast = np.unique(gkey[::-1], return_index=True)
+        glast = np.asarray(len(asg) - 1 - glast, np.int64)
+        # the groups in the order the engine meets them: by record, level, then first assignment
+        order = np.lexsort((gfirst, lvkey[gfirst]))
+        gfirst, glast = gfirst[order], glast[order]
+        f, last = asg[gfirst], asg[glast]
+        r, lv, body = hp[f], hto[f], gb[gfirst].astype(np.int32)
+        on = hon[f]
+        # the record's deadline, unless it had passed when the group was FIRST assigned (engine/_facts.py)
         deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= on), c.deadline[r], on + rect_limit)
-        asg_deadline[r, lv] = deadline
+        _, lead = np.unique(lvkey[gfirst], return_index=True)  # each level's first group
+        asg_on[r[lead], lv[lead]] = on[lead]
+        asg_deadline[r[lead], lv[lead]] = deadline[lead]
         due = deadline.astype(np.int64)
         rect = c.rect[r]
         bad = ((rect == NONE) | (rect > due)) & (asof[r] > due)
         # an assignment to a level where no body can rectify a problem of the kind (a provincial rule sent
         # to a county) leaves nobody there answering for its rectification
         bad &= rectifies(t, c.area, c.kind, prank, r, lv) | (c.kind[r] == 0)
-        unfixed[r[bad], lv[bad]] = True
-    if pass_down and len(asg):
-        # a level that passed its latest assignment further down within the limit supervises only
-        down = np.nonzero((hact != REPORTED) & (hto < hby))[0]
-        r, lv = hp[down], hby[down]
-        since = asg_on[r, lv].astype(np.int64)
-        on = hon[down].astype(np.int64)
-        sel = (since != NONE) & (on >= since) & (on <= since + limit)
-        # to a lower level that can rectify it, to a body with a part in it (engine/_facts.py: passed)
-        sel &= (htb[down] < 0) | t.part[c.area[r], c.kind[r], np.maximum(htb[down], 0)]
-        sel &= rectifies(t, c.area, c.kind, prank, r, hto[down]) | (c.kind[r] == 0)
-        unfixed[r[sel], lv[sel]] = False
-    rr, rl = np.nonzero(unfixed)
+        if pass_down:
+            # a group passed further down within the limit of its latest assignment supervises only
+            down = np.nonzero((hact != REPORTED) & (hto < hby))[0]
+            # to a lower level that can rectify it, to a body with a part in it (engine/_facts.py: passed)
+            ok_down = (htb[down] < 0) | t.part[c.area[hp[down]], c.kind[hp[down]], np.maximum(htb[down], 0)]
+            ok_down &= rectifies(t, c.area, c.kind, prank, hp[down], hto[down]) | (c.kind[hp[down]] == 0)
+            down = down[ok_down]
+            dkey = hp[down].astype(np.int64) * nr + hby[down]
+            gk = r.astype(np.int64) * nr + lv
+            since = hon[last].astype(np.int64)
+            passed = np.zeros(len(f), np.bool_)
+            if len(down):
+                # each group against the pass-downs of its record and level (few per level: a loop over them)
+                srt = np.argsort(dkey, kind="stable")
+                dkey, dday = dkey[srt], hon[down][srt].astype(np.int64)
+                lo, hi = np.searchsorted(dkey, gk, "left"), np.searchsorted(dkey, gk, "right")
+                for nth in range(int((hi - lo).max(initial=0))):
+                    at = np.nonzero(lo + nth < hi)[0]
+                    day = dday[lo[at] + nth]
+                    passed[at] |= (day >= since[at]) & (day <= since[at] + limit)
+            bad &= ~passed
+        rr, rl, rb = r[bad].astype(np.int32), lv[bad].astype(np.int32), body[bad]
     ck = ok[c.cp] if len(c.cp) else np.zeros(0, np.bool_)
     cpos = np.nonzero(ck)[0]
     # a level named as having concealed it knew it
@@ -296,7 +313,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if conceal_role:  # a level named as concealer stands for its role body (engine/_facts.py _concealer)
         role = t.level_role[c.clvl[cpos]]
         cb = np.where((cb < 0) & (role >= 0), role, cb)
-    fb = np.concatenate([c.dbody[d], holder_body[ur, ul], asg_body[rr, rl], cb]).astype(np.int32)
+    fb = np.concatenate([c.dbody[d], holder_body[ur, ul], rb, cb]).astype(np.int32)
     fe = np.concatenate([t.channel_outside[c.dch[d]], ul < auth[ur], np.zeros(len(rr) + len(cpos))]).astype(np.int32)
     fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos]).astype(np.int32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew)

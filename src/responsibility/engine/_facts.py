@@ -263,47 +263,50 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             add("unhandled", {"lvl": rank[level], "body": body, "escalate": int(below_authority),
                               "selffix": int(own_fix or disposed)})
 
-    # Every level the problem was assigned to answers for its rectification; the latest assignment
-    # to a level counts. One that passed it down within the handling limit has done its 交办: by
-    # default it answers as a supervisor of the level below (一级抓一级, 三(二)), not as assignee too.
+    # Every level the problem was assigned to answers for its rectification. One that passed it down within the
+    # handling limit has done its 交办: by default it answers as a supervisor of the level below (一级抓一级, 三(二)),
+    # not as assignee too.
     reassigned = setting.reassigned
     # Only an assignment that counts (一(三) 按程序 交办) — neither kind of the others replaces an assignment the level
-    # received (probe8 P8-26).
-    latest: dict[str, Any] = {}
-    first: dict[str, Any] = {}
+    # received (probe8 P8-26). Each body a level's problem was assigned to answers (一(四) 对交办问题整改落实不到位的):
+    # two departments of one level assigned it both answer, whatever the order of the steps (probe8 P8-09); an
+    # assignment to the level without a body is to all of its rectifiers, and takes in the ones to its bodies.
+    groups: dict[str, dict[str, list[Any]]] = {}
     for h in steps:
         if counts(h):
-            latest[h.to_level] = h
-            first.setdefault(h.to_level, h)
-    for level, h in sorted(latest.items(), key=lambda x: rank[x[0]]):
+            groups.setdefault(h.to_level, {}).setdefault(h.to_body or "", []).append(h)
+    for level, by_body in sorted(groups.items(), key=lambda x: rank[x[0]]):
         if problem.kind is not None and rank[level] not in can_rectify:
             continue  # 二(三)6 …: no body there can rectify it (a provincial rule assigned to a county)
-        # Whether the deadline had passed when the level was assigned is decided by its FIRST counting assignment: a
-        # second 交办 to it after the deadline (a reminder, a re-issue) does not erase the deadline it missed (一(四)
-        # 对交办问题整改落实不到位的; review8a R8A-1).
-        on = first[level].on
-        if problem.deadline is not None and problem.deadline >= on:
-            deadline = problem.deadline
-        else:
-            # no deadline, or one that had passed when this level was first assigned (a county that passed it on
-            # after the deadline): the level's period runs from its own assignment (一(四) 交办问题整改落实不到位;
-            # probe8 P8-24)
-            deadline = on + rect_limit
-            ctx.deadline_from_parameter = True
-        ctx.assigned[rank[level]] = (h.on, deadline)
-        late = problem.rectified_on is None or problem.rectified_on > deadline
-        if late and as_of > deadline:
-            # Passed down in time to a lower level that can rectify it, to a body with a part in it (一(三)
-            # 按照问题类别、办理权限…交办): a pass-down to one that cannot is no 交办: the level still answers (P8-11).
-            passed = any(x.action == "assigned" and x.by_level == level and rank[x.to_level] < rank[level]
-                         and h.on <= x.on <= h.on + limit and to_right(x)
-                         and (problem.kind is None or rank[x.to_level] in can_rectify) for x in steps)
-            if passed and setting.has_reassigned:
-                if reassigned == "supervision":
-                    ctx.rests_on.append(REASSIGNED)
-                    continue
-                ctx.passed.add(rank[level])
-            add("unrectified", {"lvl": rank[level], "body": h.to_body or ""})
+        whole = [h for h in steps if counts(h) and h.to_level == level] if "" in by_body else []
+        for body, given in ({"": whole} if whole else by_body).items():
+            # Whether the deadline had passed when it was assigned is decided by its FIRST counting assignment: a
+            # second 交办 after the deadline (a reminder, a re-issue) does not erase the deadline it missed (一(四)
+            # 对交办问题整改落实不到位的; review8a R8A-1); the reason names that assignment (probe9 P9-10).
+            on, h = given[0].on, given[-1]
+            if problem.deadline is not None and problem.deadline >= on:
+                deadline = problem.deadline
+            else:
+                # no deadline, or one that had passed when it was first assigned (a county that passed it on after the
+                # deadline): the period runs from its own assignment (一(四) 交办问题整改落实不到位; probe8 P8-24)
+                deadline = on + rect_limit
+                ctx.deadline_from_parameter = True
+            ctx.assigned.setdefault(rank[level], (on, deadline))
+            late = problem.rectified_on is None or problem.rectified_on > deadline
+            if late and as_of > deadline:
+                # Passed down in time to a lower level that can rectify it, to a body with a part in it (一(三)
+                # 按照问题类别、办理权限…交办): a pass-down to one that cannot is no 交办: the level still answers
+                # (P8-11).
+                passed = any(x.action == "assigned" and x.by_level == level and rank[x.to_level] < rank[level]
+                             and h.on <= x.on <= h.on + limit and to_right(x)
+                             and (problem.kind is None or rank[x.to_level] in can_rectify) for x in steps)
+                if passed and setting.has_reassigned:
+                    if reassigned == "supervision":
+                        if REASSIGNED not in ctx.rests_on:
+                            ctx.rests_on.append(REASSIGNED)
+                        continue
+                    ctx.passed.add(rank[level])
+                add("unrectified", {"lvl": rank[level], "body": body})
 
     for who in problem.concealed_by:
         if who in rank:
