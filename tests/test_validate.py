@@ -119,3 +119,40 @@ def test_a_policy_problem_is_not_the_villages_to_discover(rules_copy: Path) -> N
     issues = responsibility.validate(rules_copy)
     assert any(i.code == "reach" and "identification_policy_gap" in i.message and "village_committee" in i.message
                for i in issues)
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    # an alias that is another channel's id, another's alias, or (width and space aside) another's name
+    ("aliases: [网格]", "aliases: [网格, hotline]",
+     "alias 'hotline' of channel 'grid' is also the id of channel 'hotline'"),
+    ("aliases: [网格]", "aliases: [网格, 县长热线]", "alias '县长热线' of channel 'grid' is also the alias of channel"),
+    ("aliases: [网格]", "aliases: [网格, ' 县(市、区)长热线']", "is also the Chinese name of channel 'hotline'"),
+    ("aliases: [村级]", "aliases: [村级, 乡镇]",
+     "alias '乡镇' of level 'village' is also the name of level 'township'"),
+])
+def test_an_alias_naming_another_term_is_refused_where_it_is(rules_copy: Path, old: str, new: str,
+                                                             words: str) -> None:
+    f = rules_copy / "vocabulary.yaml"
+    text = f.read_text(encoding="utf-8")
+    assert old in text
+    f.write_text(text.replace(old, new, 1), encoding="utf-8")
+    issues = [i for i in responsibility.validate(rules_copy) if i.code == "alias"]
+    assert issues and words in issues[0].message, issues
+    line = next(n for n, row in enumerate(f.read_text(encoding="utf-8").splitlines(), 1) if new in row)
+    assert issues[0].file.endswith("vocabulary.yaml") and issues[0].line == line and issues[0].column > 1
+
+
+def test_a_body_alias_is_checked_too_and_read_by_records(rules_copy: Path) -> None:
+    f = rules_copy / "bodies" / "county.yaml"
+    text = f.read_text(encoding="utf-8")
+    name = "  name: 县（市、区）民政局\n"
+    f.write_text(text.replace(name, f"{name}  aliases: [县民政, 县（市、区）财政部门]\n", 1), encoding="utf-8")
+    (issue,) = [i for i in responsibility.validate(rules_copy) if i.code == "alias"]
+    assert "of body 'county_civil_affairs' is also the Chinese name of body 'county_finance'" in issue.message
+    f.write_text(text.replace("  name: 县（市、区）民政局\n", "  name: 县（市、区）民政局\n  aliases: [县民政]\n", 1),
+                 encoding="utf-8")
+    policy = responsibility.load(rules_copy)
+    record = {"id": "a1", "area": "两不愁", "place": "330127100219", "sector": "县民政",
+              "discovered": {"level": "县", "channel": "审计", "on": "2021-03-01"}, "as_of": "2021-06-30"}
+    assert policy.who_answers(record).to_dict()["findings"] == \
+        policy.who_answers({**record, "sector": "county_civil_affairs"}).to_dict()["findings"]

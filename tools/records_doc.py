@@ -49,9 +49,11 @@ def render(policy: object) -> str:
     for s in v.severities:
         out.append(f"| `{s.id}` | {s.name} | {s.en} |")
     out += ["", f"### Channels (`discovered.channel`): {len(v.channels)}", "",
-            "| id | 名称 | English | a level's own work | clauses |", "|---|---|---|---|---|"]
+            "| id | 名称 | also accepted (`aliases`) | English | a level's own work | clauses |",
+            "|---|---|---|---|---|---|"]
     for c in v.channels:
-        out.append(f"| `{c.id}` | {c.name} | {c.en} | {'yes' if c.own_work else 'no'} | {', '.join(c.clauses)} |")
+        out.append(f"| `{c.id}` | {c.name} | {', '.join(c.aliases)} | {c.en} | {'yes' if c.own_work else 'no'} | "
+                   f"{', '.join(c.clauses)} |")
     return "\n".join(out) + "\n"
 
 

@@ -35,7 +35,7 @@ from .._errors import JurisdictionError, ProblemError
 from ..chain._jurisdiction import Jurisdiction, level_of, parse_code
 from ..policy._loader import closest, suggest
 from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES, Severity
-from ..policy._text import fold
+from ..policy._text import fold, short_name
 from ..policy._view import PolicyView
 
 #: The longest text a record field may hold (ids, codes, names).
@@ -247,9 +247,7 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
-def _short_name(name: str) -> str:
-    """A name without its trailing parenthesis: 乡镇（街道） → 乡镇."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", unicodedata.normalize("NFKC", name))
+_short_name = short_name
 
 
 @dataclass(frozen=True)
@@ -330,11 +328,48 @@ def _value_names(policy: PolicyView) -> ValueNames:
     """The :class:`ValueNames` of ``policy``: its terms' and its bodies' spellings."""
     bodies: dict[str, list[str]] = {}
     for b in policy.bodies.values():
-        for name in dict.fromkeys((b.name, b.en)):
+        for name in dict.fromkeys((b.name, b.en, *b.aliases)):
             bodies.setdefault(_fold(name), []).append(b.id)
     named = {k: tuple(dict.fromkeys(v)) for k, v in bodies.items()}
+    # a name without its parentheses (县（市、区）民政局 → 县民政局), where it is no body's own spelling
+    bare: dict[str, list[str]] = {}
+    for b in policy.bodies.values():
+        key = _fold(re.sub(r"\s*\([^()]*\)\s*", "", unicodedata.normalize("NFKC", b.name)))
+        if key and key not in named:
+            bare.setdefault(key, []).append(b.id)
+    named.update({k: tuple(dict.fromkeys(v)) for k, v in bare.items()})
     named.update({_fold(b): (b,) for b in policy.bodies})  # an id names its body alone
     return ValueNames(_names(policy), named, {b: x.level for b, x in policy.bodies.items()})
+
+
+def term_hint(policy: PolicyView, kind: str, value: str, ids: list[str]) -> str:
+    """What to write instead of ``value``, which names no term of ``kind`` (``area``, ``level``, ``channel``,
+    ``severity``, ``kind:<area>``) among ``ids``: for text in Chinese, the nearest Chinese name with its id
+    (县长热线 → "did you mean '县（市、区）长热线' (hotline)?"), else the nearest id; failing that, the terms
+    themselves (in Chinese with their ids for a Chinese value).
+
+    >>> import responsibility
+    >>> term_hint(responsibility.load(), "channel", "县市区热线", ["hotline", "grid"])
+    "did you mean '县（市、区）长热线' (hotline)?"
+    """
+    chinese = not value.isascii()
+    shown = [(n, t) for t, names in _terms(policy).get(kind, []) if t in ids for n in names if not n.isascii()]
+    if chinese:
+        spelled = {_fold(n): (n, t) for n, t in reversed(shown)}  # the first spelling of a key: the name
+        first = {t: n for n, t in reversed(shown)}
+        close = closest(_fold(value), list(spelled), 0.5)
+        if close is not None:
+            name, tid = spelled[close]
+            also = f"{first[tid]}, " if _fold(first[tid]) != close else ""  # an alias: with the name it stands for
+            return f"did you mean {name!r} ({also}{tid})?"
+    hint = suggest(value, ids)
+    if hint:
+        return hint
+    if chinese:
+        listed = [f"{first[t]} ({t})" if t in first else t for t in ids]
+        more = f", … ({len(ids)} in all, docs/records.md)" if len(listed) > 8 else ""
+        return f"use one of {', '.join(listed[:8])}{more}"
+    return f"use one of {', '.join(ids)}"
 
 
 def body_hint(policy: PolicyView, value: str, level: str | None = None, *, levels_too: bool = False) -> str:
@@ -372,19 +407,28 @@ def body_hint(policy: PolicyView, value: str, level: str | None = None, *, level
     return f"write {what} (`responsibility graph --level LEVEL` lists the bodies of a level)"
 
 
+def _terms(policy: PolicyView) -> dict[str, list[tuple[str, list[str]]]]:
+    """Each field kind's terms as (id, the names a user may type: Chinese name, aliases, short name, gloss)."""
+    def computed() -> dict[str, list[tuple[str, list[str]]]]:
+        v = policy.data.vocabulary
+        severities = {t.id: t for t in v.severities}
+        groups: dict[str, list[tuple[str, list[str]]]] = {
+            "area": [(a.id, [a.name, *a.aliases, a.en]) for a in policy.data.areas if a.problems],
+            "level": [(lv.id, [lv.name, *lv.aliases, _short_name(lv.name), lv.en]) for lv in v.levels],
+            "channel": [(c.id, [c.name, *c.aliases, _short_name(c.name), c.en]) for c in v.channels],
+            "severity": [(s, [severities[s].name, *severities[s].aliases, severities[s].en] if s in severities else [])
+                         for s in SEVERITIES],
+        }
+        for a in policy.data.areas:  # problem kinds, per area (two areas may name kinds alike)
+            groups[f"kind:{a.id}"] = [(k.id, [k.name, *k.aliases, k.en]) for k in a.problem_kinds]
+        return groups
+    terms: dict[str, list[tuple[str, list[str]]]] = policy._memo("value terms", computed)
+    return terms
+
+
 def _names(policy: PolicyView) -> dict[str, dict[str, str]]:
-    v = policy.data.vocabulary
-    severities = {t.id: t for t in v.severities}
-    groups: dict[str, list[tuple[str, list[str]]]] = {
-        "area": [(a.id, [a.name, a.en]) for a in policy.data.areas if a.problems],
-        "level": [(lv.id, [lv.name, _short_name(lv.name), lv.en]) for lv in v.levels],
-        "channel": [(c.id, [c.name, _short_name(c.name), c.en]) for c in v.channels],
-        "severity": [(s, [severities[s].name, severities[s].en] if s in severities else []) for s in SEVERITIES],
-    }
-    for a in policy.data.areas:  # problem kinds, per area (two areas may name kinds alike)
-        groups[f"kind:{a.id}"] = [(k.id, [k.name, k.en]) for k in a.problem_kinds]
     out: dict[str, dict[str, str]] = {}
-    for kind, terms in groups.items():
+    for kind, terms in _terms(policy).items():
         table: dict[str, str] = {}
         clash: set[str] = set()
         for tid, names in terms:
@@ -477,7 +521,7 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         try:
             p = plain_problem(raw, policy) or Problem.model_validate(canonical_record(raw, policy))
         except ValidationError as exc:
-            raise _problem_error(exc, raw, _rid(raw)) from None
+            raise _problem_error(exc, raw, _rid(raw), policy) from None
         except (RecursionError, TypeError, ValueError) as exc:  # cyclic or exotic input
             raise ProblemError("(record)", f"cannot be read ({type(exc).__name__})", record=_rid(raw),
                                code="bad_value") from None
@@ -676,7 +720,8 @@ def _rid(raw: Mapping[str, Any]) -> str | None:
     return _show(record, 200) if isinstance(record, str | int) and not isinstance(record, bool) else None
 
 
-def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None) -> ProblemError:
+def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None,
+                   policy: PolicyView | None = None) -> ProblemError:
     # An unknown field is usually a misspelt known one: report it before the "missing" it causes.
     err = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
     loc = tuple(err["loc"])
@@ -691,8 +736,13 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
     if kind == "missing":
         return ProblemError(_path(loc), "is required", record=rid, code=code)
     msg = str(err["msg"])
+    got = err.get("input")
+    if loc == ("severity",) and kind == "literal_error" and isinstance(got, str) and policy is not None:
+        # the severities by id and Chinese name (一般, 较重, 严重), as a record may write them
+        return ProblemError("severity", f"unknown severity {_show(got)!r}; "
+                            f"{term_hint(policy, 'severity', got, list(SEVERITIES))}", record=rid, code=code)
     if kind not in ("bad_date", "bad_value"):
-        msg += f" (got {_show(err.get('input'))})"
+        msg += f" (got {_show(got)})"
     return ProblemError(_path(loc), msg, record=rid, code=code)
 
 
@@ -785,15 +835,12 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         raise ProblemError(field, message, record=p.id, code=code)
 
     if p.area not in policy._memo("problem areas", lambda: frozenset(policy.problem_areas)):
-        areas = policy.problem_areas
         # a record may name an area by id or by its Chinese name: hint from both
-        hint = suggest(p.area, [*areas, *(policy.areas[a].name for a in areas if a in policy.areas)]) or \
-            "use one of " + ", ".join(areas)
-        fail("area", f"unknown duty area {p.area!r}; {hint}", "unknown_area")
+        fail("area", f"unknown duty area {p.area!r}; {term_hint(policy, 'area', p.area, list(policy.problem_areas))}",
+             "unknown_area")
     if p.kind is not None and (p.area, p.kind) not in policy.kinds:
         kinds = [k for a, k in policy.kinds if a == p.area]
-        hint = suggest(p.kind, [*kinds, *(policy.kinds[(p.area, k)].name for k in kinds)]) or \
-            "use one of " + ", ".join(kinds)
+        hint = term_hint(policy, f"kind:{p.area}", p.kind, kinds)
         fail("kind", f"unknown problem kind {p.kind!r} in {p.area}; {hint}", "unknown_kind")
     if p.sector is not None and p.sector not in policy.sectors and \
             (p.sector not in policy.bodies or policy.bodies[p.sector].role or policy.bodies[p.sector].sector is None):
@@ -814,8 +861,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
 
     def level(field: str, value: str) -> None:
         if value not in levels:
-            fail(field, f"unknown level {value!r}; {suggest(value, levels) or 'use one of ' + ', '.join(levels)}",
-                 "unknown_level")
+            fail(field, f"unknown level {value!r}; {term_hint(policy, 'level', value, list(levels))}", "unknown_level")
 
     def body(field: str, value: str, level: str) -> None:
         if value not in policy.bodies:
@@ -828,8 +874,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         level("discovered.level", d.level)
         if d.channel not in policy.channels:
             fail("discovered.channel", f"unknown channel {d.channel!r}; "
-                 f"{suggest(d.channel, policy.channels) or 'use one of ' + ', '.join(policy.channels)}",
-                 "unknown_channel")
+                 f"{term_hint(policy, 'channel', d.channel, list(policy.channels))}", "unknown_channel")
         if d.body is not None:
             body("discovered.body", d.body, d.level)
             if policy.bodies[d.body].level != d.level:

@@ -117,7 +117,19 @@ class Term(_Strict):
     note: str | None = None
 
 
-class Level(Term):
+class Named(Term):
+    """A term a record or an option may name (a level, a channel, a severity, an area, a problem kind, a
+    body): by its id, its Chinese ``name``, its English gloss or one of its ``aliases``."""
+
+    aliases: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]] = Field(
+        [],
+        description="Other names a user types for it (县长热线 for 县（市、区）长热线, 街道 for 乡镇（街道）): "
+        "accepted wherever its id is, compared as its name is (width, case, quotation marks and surrounding space "
+        "aside); validate refuses an alias that is also the id, name, gloss or alias of another term of its kind.",
+    )
+
+
+class Level(Named):
     """A level of the five-level chain. ``rank`` orders them from the village (1) up."""
 
     rank: int = Field(ge=1)
@@ -147,7 +159,7 @@ class Category(Term):
     """A problem category listed in 一(一)."""
 
 
-class Channel(Term):
+class Channel(Named):
     """A channel through which problems are discovered.
 
     ``own_work``: the channel is a level's own discovery work (grid, 一户一策一干部);
@@ -168,7 +180,7 @@ class Vocabulary(_Strict):
     duty_kinds: list[DutyKind]
     categories: list[Category]
     channels: list[Channel]
-    severities: list[Term] = Field([], description="Names of the severities minor, serious, grave.")
+    severities: list[Named] = Field([], description="Names of the severities minor, serious, grave.")
     sector_markers: list[str] = Field(
         [],
         description="Words that confine a duty to its holder's own line (本部门, 各自业务范围): validate "
@@ -179,7 +191,7 @@ class Vocabulary(_Strict):
 # ---------------------------------------------------------------- bodies
 
 
-class Body(Term, _Dated):
+class Body(Named, _Dated):
     """A body of the chain at one level, e.g. 县（市、区）民政局 at ``county``.
 
     ``sector`` links counterparts across levels (the county, city and province
@@ -277,7 +289,7 @@ class StageDuties(_Strict):
 NO_STAGE_DUTIES = StageDuties.model_construct()
 
 
-class ProblemKind(Term, _Dated):
+class ProblemKind(Named, _Dated):
     """A kind of problem within a duty area, with the duties it implicates per stage.
 
     ``authority`` is the lowest level with authority to dispose of it: a problem
@@ -296,7 +308,7 @@ class ProblemKind(Term, _Dated):
     basis: Basis = "text"
 
 
-class Area(Term):
+class Area(Named):
     """A duty area (``rules/areas/<id>.yaml``): its duties and its problem kinds.
 
     ``problems: false`` marks areas that carry duties but are not a problem domain

@@ -57,10 +57,23 @@ def contains_quote(clause_text: str, quote: str) -> bool:
 
 def fold(text: str) -> str:
     """``text`` as a typed name is compared with the names of rules/: compatibility forms folded
-    (full-width letters, digits and parentheses become ASCII), no case, runs of white space as one
-    space and none at either end.
+    (full-width letters, digits and parentheses become ASCII), no quotation marks, no case, runs of
+    white space as one space and none at either end.
 
-    >>> fold(" 县（市、区）长热线 ") == fold("县(市、区)长热线"), fold("Grave  ")
-    (True, 'grave')
+    >>> fold(" 县（市、区）长热线 ") == fold("县(市、区)长热线"), fold("Grave  "), fold("“两不愁”")
+    (True, 'grave', '两不愁')
     """
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
+
+
+#: Quotation marks, which a typed name may have or leave out (“两不愁” is 两不愁).
+_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
+
+
+def short_name(name: str) -> str:
+    """A name without the parenthesis that ends it, as a user may type it: 乡镇（街道） → 乡镇.
+
+    >>> short_name("县（市、区）")
+    '县'
+    """
+    return re.sub(r"\s*\([^()]*\)\s*$", "", unicodedata.normalize("NFKC", name))

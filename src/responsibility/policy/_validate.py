@@ -13,6 +13,9 @@ offending value. The checks, by code:
 ``sector_scope``     a duty confined to its holder's own line (本部门, 各自业务范围 in its quote) is not scoped
                      to it, or a level holding such a duty has no role body to stand for the department
 ``unknown_ref``      also: a member unit listed in a source's annex is not a body
+``alias``            an alias (of a level, channel, severity, area, problem kind or body) is also what another
+                     term of the same kind is called (its id, name, English gloss or alias): a record that
+                     writes it could mean either
 
 Graph checks (reporting lines, orphans) live in the chain wing (``chain/_checks.py``), which
 passes them as ``more``.
@@ -27,8 +30,8 @@ from typing import Any
 
 from .._errors import Issue
 from ._loader import Loaded, Where, suggest
-from ._model import STAGES, PolicyData, Stage, _Dated
-from ._text import contains_quote, normalise
+from ._model import STAGES, Named, PolicyData, Stage, _Dated
+from ._text import contains_quote, fold, normalise, short_name
 from ._view import PolicyView
 
 _LABEL = re.compile(r"^(.{1,40}?)[：:]")
@@ -82,6 +85,7 @@ def check(loaded: Loaded, *, more: More | None = None) -> list[Issue]:
     issues += _check_refs(loaded, data, policy)
     if issues:
         return issues
+    issues += _check_aliases(loaded, data)
     issues += _check_quotes(loaded, data, policy)
     issues += _check_annex(loaded, data, policy)
     issues += _check_sector_scope(loaded, data, policy)
@@ -137,6 +141,46 @@ def _check_ids(loaded: Loaded, data: PolicyData) -> list[Issue]:
     params = w["parameters"]
     out += _duplicates(loaded, "parameter", ((p.id, p, Where(params.positions, ("parameters", i)))
                                              for i, p in enumerate(data.parameters)))
+    return out
+
+
+def _check_aliases(loaded: Loaded, data: PolicyData) -> list[Issue]:
+    """Each alias names one term of its kind: it is not another term's id, name, gloss (or, for a level or a
+    channel, name without its closing parenthesis) or alias."""
+    w = _Where(loaded.where)
+    vocab = w["vocabulary"]
+    v = data.vocabulary
+
+    def listed(group: str, terms: list[Named]) -> list[tuple[Named, Where]]:
+        return [(t, Where(vocab.positions, (group, i))) for i, t in enumerate(terms)]
+
+    groups: list[tuple[str, list[tuple[Named, Where]], bool]] = [
+        ("level", listed("levels", list(v.levels)), True), ("channel", listed("channels", list(v.channels)), True),
+        ("severity", listed("severities", list(v.severities)), False),
+        ("area", [(a, w[f"area:{a.id}"]) for a in data.areas], False),
+        ("body", [(b, w[f"body:{b.id}#{i + 1}"]) for i, b in enumerate(data.bodies)], False),
+    ]
+    for a in data.areas:
+        where = w[f"area:{a.id}"]
+        groups.append((f"problem kind of {a.id}", [(k, Where(where.positions, ("problem_kinds", i)))
+                                                   for i, k in enumerate(a.problem_kinds)], False))
+    out: list[Issue] = []
+    for what, terms, short in groups:
+        called: dict[str, dict[str, str]] = {}  # folded spelling → {id: how it is that id's}
+        for t, _ in terms:
+            own = [("id", t.id), ("Chinese name", t.name), ("English gloss", t.en)]
+            if short:
+                own.append(("name", short_name(t.name)))
+            for how, text in [*own, *(("alias", a) for a in t.aliases)]:
+                called.setdefault(fold(text), {}).setdefault(t.id, how)
+        for t, where in terms:
+            for j, alias in enumerate(t.aliases):
+                others = {tid: how for tid, how in called.get(fold(alias), {}).items() if tid != t.id}
+                if others:
+                    tid, how = next(iter(others.items()))
+                    out.append(where.issue(("aliases", j), f"alias {alias!r} of {what} {t.id!r} is also the {how} of "
+                                           f"{what} {tid!r}: a record that writes it could mean either",
+                                           "remove it, or keep it for one of the two", "alias"))
     return out
 
 
