@@ -481,7 +481,7 @@ def canonical_record(raw: Mapping[str, Any], policy: PolicyView) -> dict[str, An
 
 def _sector(names: ValueNames, policy: PolicyView, value: Any) -> Any:
     """A record's ``sector``: a sector id as it is, else the body its name names (a sector has no name)."""
-    return value if value in policy.sectors else names.body(value)
+    return value if type(value) is not str or value in policy.sectors else names.body(value)
 
 
 def _step(names: ValueNames, h: Mapping[str, Any]) -> dict[str, Any]:
@@ -638,7 +638,7 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
             return None
     sector = get("sector")
     if sector is not None:
-        if sector not in bodies and sector not in policy.sectors:
+        if type(sector) is str and sector not in bodies and sector not in policy.sectors:
             sector = names.body(sector)
         if _plain(sector) is None:
             return None
@@ -659,7 +659,7 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
         level = _plain(levels.get(_fold(level), level))
         channel = _plain(maps["channel"].get(_fold(channel), channel))
         body = discovered.get("body")
-        if body is not None and body not in bodies:
+        if type(body) is str and body not in bodies:
             body = names.body(body, level)
         if level is None or channel is None or (body is not None and _plain(body) is None):
             return None
@@ -678,7 +678,7 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
             return None
         by, to = _plain(levels.get(_fold(by), by)), _plain(levels.get(_fold(to), to))
         to_body = h.get("to_body")
-        if to_body is not None and to_body not in bodies:
+        if type(to_body) is str and to_body not in bodies:
             to_body = names.body(to_body, to)
         if by is None or to is None or (to_body is not None and _plain(to_body) is None):
             return None
