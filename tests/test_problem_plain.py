@@ -92,7 +92,8 @@ ODD_VALUES = [
     dt.date(2021, 3, 1), dt.datetime(2021, 3, 1), dt.datetime(2021, 3, 1, 8), dt.date(1800, 1, 1),
     "a\x00b", "a\u200bb", "\ud800", "assigned", "reported", "Assigned", "hotline", "热线", "330127100219",
     330127100219, "county_water", "water",
-    "县（市、区）建设部门", "County construction bureau", "乡镇（街道）", "县长热线", "街道", "“两不愁”",  # names, aliases
+    # names and aliases of rules/
+    "县（市、区）建设部门", "County construction bureau", "乡镇（街道）", "县长热线", "街道", "“两不愁”",
 ]
 
 
