@@ -148,3 +148,155 @@ def test_a_quote_never_closed_is_named(run_cli: Any, tmp_path: Path, monkeypatch
     (bad,) = got
     assert bad["line"] == "3" and bad["code"] == "bad_row", bad
     assert f"a quote opened on line {opened} is never closed" in bad["reason"] and "lines 3–5" in bad["reason"]
+
+
+# ------------------------------------------------------------------ assess: an office ledger's headers
+
+
+def test_an_office_ledger_s_headers_are_named_as_fields(run_cli: Any, tmp_path: Path) -> None:
+    """It was "has no 'area' column; its columns: id, 领域, …" with no hint."""
+    text = (RECORDS / "ledger.csv").read_text("utf-8")
+    path = tmp_path / "zh.csv"
+    path.write_text(text.replace("area", "领域", 1), "utf-8")
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.csv"), "--no-progress")
+    assert code == 2 and "领域 is area" in err and "responsibility ledger import" in err, err
+    assert len(err.strip().splitlines()) == 1 and not (tmp_path / "o.csv").exists()
+    book = tmp_path / "ledger.xlsx"
+    book.write_bytes((ROOT / "examples" / "ledger" / "county-ledger.xlsx").read_bytes())
+    code, _, err = run_cli("assess", str(book), "-o", str(tmp_path / "o.csv"))
+    assert code == 2 and "Excel workbook" in err and "ledger import" in err, err
+
+
+# ------------------------------------------------------------------ the ledger's words and waits
+
+
+@pytest.fixture(scope="module")
+def office_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from responsibility import Ledger
+
+    db = tmp_path_factory.mktemp("h9") / "office.db"
+    with Ledger.create(db) as ledger:
+        ledger.import_file(ROOT / "examples" / "ledger" / "county-ledger.xlsx", entered_by="clerk")
+    return db
+
+
+def test_ledger_show_says_area_as_records_do(run_cli: Any, office_db: Path) -> None:
+    code, out, _ = run_cli("ledger", "show", str(office_db), "CA-2021-003", "--as-of", "2021-06-20")
+    shown = json.loads(out)
+    assert code == 0 and shown["record"]["area"] == "water" and "domain" not in shown["record"]
+    assert shown["events"][0]["area"] == "water" and not any("domain" in e for e in shown["events"])
+
+
+def test_creating_a_ledger_twice_says_how_to_open_it(office_db: Path, run_cli: Any) -> None:
+    from responsibility import Ledger, LedgerError
+
+    with pytest.raises(LedgerError, match=r"open it with Ledger\.open\("):
+        Ledger.create(office_db)
+    code, _, err = run_cli("ledger", "init", str(office_db))
+    assert code == 2 and "already holds a ledger" in err
+
+
+def test_an_option_names_a_level_or_area_as_a_record_does(run_cli: Any, tmp_path: Path) -> None:
+    code, _, err = run_cli("graph", "--area", "危房")
+    assert code == 2 and "did you mean '危房改造'?" in err, err
+    code, out, err = run_cli("token", "--name", "x", "--role", "县", "--jurisdiction", "330127")
+    assert code == 0 and '"role": "county"' in out, err
+    code, _, err = run_cli("token", "--name", "x", "--role", "村", "--jurisdiction", "330127")
+    assert code == 2 and "'village'" in err and "county, city or province" in err
+
+
+def test_a_column_no_field_takes_is_named_before_the_rows(run_cli: Any, tmp_path: Path) -> None:
+    """Every row said 'channel: is empty' although its cell was not: the column was unmapped."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(ROOT / "examples" / "ledger" / "county-ledger.xlsx")
+    for cell in wb.worksheets[0][1]:
+        if cell.value == "发现渠道":
+            cell.value = "来源"
+    book = tmp_path / "own.xlsx"
+    wb.save(book)
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    code, _, err = run_cli("ledger", "import", str(db), str(book), "--by", "clerk")
+    lines = err.splitlines()
+    assert code == 1 and lines[0].startswith("note: columns no field of the mapping takes (not read): 来源;"), err
+    assert "channel (发现渠道, 问题来源)" in lines[0] and "--mapping" in lines[0]
+    assert "channel: no column of the file holds it" in lines[1] and "is empty" not in err
+
+
+def test_a_writer_waiting_for_another_s_lock_says_so(run_cli: Any, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """It waited in silence for as long as another process held the write lock."""
+    import sqlite3
+    import threading
+
+    from responsibility.cli import _ledger as cli_ledger
+    from responsibility.ledger import _store
+
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    events = tmp_path / "e.json"
+    events.write_text(json.dumps({"problem": "P-1", "type": "registered", "on": "2021-03-01", "area": "housing",
+                                  "place": "330127100219"}), "utf-8")
+    said = threading.Event()
+    say = cli_ledger._say_waiting
+
+    def saying() -> None:
+        say()
+        said.set()
+
+    monkeypatch.setattr(cli_ledger, "_say_waiting", saying)
+    monkeypatch.setattr(_store, "WAIT_NOTICE_AFTER", 0.2)
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another process's write
+    got: list[Any] = []
+    writer = threading.Thread(target=lambda: got.append(run_cli("ledger", "add", str(db), str(events), "--by", "x")))
+    writer.start()
+    try:
+        assert said.wait(60), "no notice while the lock was held"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        writer.join(60)
+    code, out, err = got[0]
+    assert code == 0 and "waiting for the ledger's lock" in err and "stored 1 event" in out, (out, err)
+    monkeypatch.setattr(_store, "wait_notice", None)
+
+
+# ------------------------------------------------------------------ over HTTP
+
+
+def test_a_list_s_missing_values_are_null_over_http(client: Any) -> None:
+    """'整改单位代码' was "" for some rows and null for others."""
+    from tests.test_service import bearer
+
+    for lang in ("zh", "en"):
+        r = client.get(f"/v1/ledger/lists/rectifications?as_of=2021-06-20&lang={lang}", headers=bearer("chunan"))
+        rows = r.json()
+        assert r.status_code == 200 and rows
+        assert not any(v == "" for row in rows for v in row.values()), rows
+        days = [row["剩余天数" if lang == "zh" else "days_left"] for row in rows]
+        assert all(d is None or type(d) is int for d in days) and any(type(d) is int for d in days)
+        assignee = "整改单位代码" if lang == "zh" else "assignee"
+        assert any(row[assignee] is None for row in rows) and any(row[assignee] for row in rows)
+
+
+def test_an_empty_mapping_field_is_named_as_the_caller_sent_it(client: Any) -> None:
+    """It was 'mapping.yaml:1:1: a column mapping has …', a file the caller never sent."""
+    from tests.test_service import bearer
+
+    book = (ROOT / "examples" / "ledger" / "county-ledger.xlsx").read_bytes()
+    for files, data in (({"file": ("a.xlsx", book)}, {"mapping": ""}),
+                        ({"file": ("a.xlsx", book), "mapping": ("m.yaml", b"  \n")}, None)):
+        r = client.post("/v1/ledger/import", headers=bearer("chunan"), files=files, data=data)
+        error = r.json()["error"]
+        assert r.status_code == 422 and error["field"] == "mapping" and "is empty" in error["message"], error
+        assert "mapping.yaml" not in error["message"]
+    r = client.post("/v1/ledger/import", headers=bearer("chunan"), files={"file": ("a.xlsx", book)},
+                    data={"mapping": "columns: 3\n"})
+    error = r.json()["error"]
+    assert r.status_code == 422 and error["message"].startswith("the form's mapping:1:1:"), error
+    r = client.post("/v1/ledger/import", headers=bearer("chunan"),
+                    files={"file": ("a.xlsx", book), "mapping": ("mine.yaml", b"columns: 3\n")})
+    error = r.json()["error"]
+    assert r.status_code == 422 and error["message"].startswith("mine.yaml:1:1:"), error

@@ -38,7 +38,11 @@ DOTTED = tuple(f"discovered.{f}" for f in sorted(DISCOVERED_FIELDS))
 
 
 class ColumnError(ResponsibilityError, ValueError):
-    """A tabular ledger whose columns cannot be right (exit 2, before any row is read)."""
+    """A tabular ledger whose columns cannot be right (exit 2, before any row is read); ``columns``:
+    the table's column names (a caller may say more of them, e.g. that they are an office
+    workbook's Chinese headers)."""
+
+    columns: tuple[str, ...] = ()
 
 
 def _hint(name: str, choices: Sequence[str]) -> str:
@@ -48,7 +52,14 @@ def _hint(name: str, choices: Sequence[str]) -> str:
 
 def check_columns(names: Sequence[str], what: str = "the ledger") -> None:
     """Raise :class:`ColumnError` for a duplicate, missing or unknown column (see the module docstring)."""
-    names = [n for n in names if not PANDAS_INDEX.match(n)]
+    try:
+        _check_columns([n for n in names if not PANDAS_INDEX.match(n)], what)
+    except ColumnError as exc:
+        exc.columns = tuple(names)
+        raise
+
+
+def _check_columns(names: Sequence[str], what: str) -> None:
     seen: set[str] = set()
     for n in names:
         if n in seen:

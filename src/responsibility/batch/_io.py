@@ -77,6 +77,10 @@ def format_of(path: str, given: str | None, what: str) -> str:
     if fmt in INPUT_ONLY and what != "input":
         raise ResponsibilityError(f"{what} {path!r}: {fmt.upper()} is read, not written; "
                                   "use .jsonl, .json, .csv or .parquet")
+    if fmt is None and what == "input" and Path(path).suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        raise ResponsibilityError(f"{path} is an Excel workbook: save its sheet as CSV (UTF-8) and assess that, or "
+                                  "import the workbook into a ledger with `responsibility ledger import`, which reads "
+                                  "its Chinese headers")
     if fmt is None:
         exts = ".jsonl, .json, .yaml, .csv or .parquet" if what == "input" else ".jsonl, .json, .csv or .parquet"
         raise ResponsibilityError(f"cannot tell the format of {what} {path!r} from its extension; use "

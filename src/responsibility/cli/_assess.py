@@ -73,12 +73,16 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
     from ..batch._workers import allow_pandas, collect_rarely
 
     collected = collect_rarely()
+    from ..batch._columns import ColumnError
+
     try:
         if scheduler is not None:
             _assess_dask(input_path, output, rejects_path, rules_dir, jurisdiction, lang, today, scheduler)
         else:
             _assess(input_path, output, rejects_path, in_fmt, out_fmt, rules_dir, jurisdiction, lang, today,
                     workers, progress, encoding, neutralise, report_path)
+    except ColumnError as exc:
+        raise ColumnError(f"{exc}{_office_headers(exc.columns)}") from None
     finally:
         collected()
         allow_pandas()
@@ -216,6 +220,28 @@ def _tally(records: int, assessed: int, rejected: int, counts: Any, chunk: tuple
 
 
 cli.add_command(assess)
+
+#: The ledger import's fields that are a problem record's columns, by the record's name.
+_RECORD_COLUMNS = {"problem": "id", "domain": "area", "kind": "kind", "place": "place", "severity": "severity",
+                   "discovered_on": "discovered.on", "discovered_level": "discovered.level",
+                   "channel": "discovered.channel", "discovered_by": "discovered.body", "deadline": "deadline",
+                   "rectified_on": "rectified_on"}
+
+
+def _office_headers(columns: tuple[str, ...]) -> str:
+    """For a table headed as an office ledger (领域, 问题编号 …, the headers ``ledger import``'s
+    default mapping knows): which field each is, and the command that reads such a table."""
+    from ..ledger._import import load_mapping
+
+    known = {h: f for f, headers in load_mapping().columns.items() for h in headers}
+    office = [c for c in columns if c in known]
+    if not office:
+        return ""
+    said = ", ".join(f"{c} is {_RECORD_COLUMNS[known[c]]}" if known[c] in _RECORD_COLUMNS else
+                     f"{c} ({known[c]}) has no column in a problem record" for c in office[:6])
+    return (f". These are an office ledger's headers ({said}{', …' if len(office) > 6 else ''}): rename them to "
+            "the record's fields (docs/records.md, \"The flat form\"), or import the table into a ledger with "
+            "`responsibility ledger import`, which reads them")
 
 
 def _scheduler(spec: str | None) -> str | None:

@@ -37,9 +37,15 @@ def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
                         help="Only problems with this status (repeatable; 'open' = not yet rectified).")(f)
 
 
+def _say_waiting() -> None:
+    click.echo("waiting for the ledger's lock (another process is writing to it)…", err=True)
+
+
 def _open(target: str, rules_dir: str | None = None, jurisdiction: str | None = None, *,
           create: bool = False) -> Any:
-    from ..ledger import Ledger
+    from ..ledger import Ledger, _store
+
+    _store.wait_notice = lambda: _say_waiting()  # a writer that waits for another process says so
 
     policy = None
     if rules_dir:
@@ -313,7 +319,8 @@ def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, juris
     with _open(target, rules_dir, jurisdiction) as ledger:
         day = _day(as_of)
         state = ledger.state(problem, day)
-        events = [e.to_dict() for e in ledger.events(problem)]
+        # a registered event's duty area under a record's name for it (stored as ``domain``, its older name)
+        events = [{("area" if k == "domain" else k): v for k, v in e.to_dict().items()} for e in ledger.events(problem)]
         out = {"problem": problem, "status": state.status, "record": state.record(day), "events": events}
         if state.status in _UNASSIGNED:
             out["route"] = ledger.route(problem, as_of=day).to_dict()

@@ -37,7 +37,11 @@ def write_frame(frame: Any, output: str | None, which: str, *, encoding: str = "
 
     kind = fmt or (output.rsplit(".", 1)[-1].lower() if output and "." in output else "csv")
     if kind == "json":
-        text = frame.to_json(orient="records", force_ascii=False, date_format="iso", indent=1)
+        import json
+
+        from ..ledger._lists import json_rows
+
+        text = json.dumps(json_rows(frame), ensure_ascii=False, indent=1) + "\n"
     elif kind == "csv":
         text = _csv_text(frame)
     elif kind == "xlsx" and output:

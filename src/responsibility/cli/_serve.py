@@ -99,9 +99,24 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
             click.echo("responsibility: stopped (SIGTERM)", err=True)
 
 
+def _role(value: str) -> str:
+    """``--role``: a level a token may have, by id or as a record names a level (县, 县（市、区）, County)."""
+    roles = ("county", "city", "province")
+    if value in roles:
+        return value
+    from ._cli import load_policy, named
+
+    level = named(load_policy(None), "level", value, "--role")
+    if level not in roles:
+        raise click.BadParameter(f"{value!r} is the level {level!r}; a token is a county's, a city's or the "
+                                 "province's: use county, city or province", param_hint="--role")
+    return level
+
+
 @click.command("token")
 @click.option("--name", required=True, help="The caller, as the decision log will name it.")
-@click.option("--role", required=True, type=click.Choice(["county", "city", "province"]))
+@click.option("--role", required=True, callback=lambda _c, _p, v: _role(v), metavar="[county|city|province]",
+              help="The caller's level: county, city or province (or as a record names it: 县, 市, 省).")
 @click.option("--jurisdiction", required=True, help="Division code of the caller's county, city or province.")
 def token(name: str, role: str, jurisdiction: str) -> None:
     """Make a fresh bearer token: its entry for the tokens file on stdout (append it with >>),

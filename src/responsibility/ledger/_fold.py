@@ -120,7 +120,7 @@ class State:
 
     def record(self, as_of: dt.date) -> dict[str, Any]:
         """The problem record (``who_answers`` fields) of this state on ``as_of``."""
-        out: dict[str, Any] = {"id": self.id, "domain": self.domain, "place": self.place,
+        out: dict[str, Any] = {"id": self.id, "area": self.domain, "place": self.place,
                                "severity": self.severity, "as_of": as_of.isoformat()}
         if self.kind:
             out["kind"] = self.kind

@@ -302,6 +302,17 @@ def _not_csv(p: Path, line: int, exc: Exception) -> LedgerError:
                        "Nothing was imported")
 
 
+def unmatched(reader: RowReader) -> str | None:
+    """A note for a file with columns no field takes while fields have none (its rows would be
+    rejected for a field that only has another header, e.g. 来源 for the channel), or ``None``."""
+    if not reader.unused or not reader.absent:
+        return None
+    fields = "; ".join(f"{f} ({', '.join(hs)})" if hs else f for f, hs in reader.absent.items())
+    return (f"columns no field of the mapping takes (not read): {', '.join(reader.unused)}; fields no column "
+            f"header matched: {fields}. If a column holds one of these fields, add its header to that field in a "
+            "copy of the mapping and give it with --mapping (docs/ledger.md, \"Your own workbook's headers\")")
+
+
 class RowReader:
     """Turns one row into the events of one problem (names to ids, dates, defaults)."""
 
@@ -320,6 +331,9 @@ class RowReader:
         if twice:  # which of the two holds the field? (assess refuses the same)
             raise LedgerError(f"the file has two columns named {twice[0]!r}; rename or drop one")
         self.width = len(header)
+        #: What the header and the mapping leave apart (said before any row; see :meth:`unmatched`).
+        self.unused = [h for h in dict.fromkeys(header) if h and h not in self.header_of.values()]
+        self.absent = {f: hs for f, hs in mapping.columns.items() if f not in self.index}
         missing = [f for f in REQUIRED if f not in self.index]
         if missing:
             wanted = "; ".join(f"{f}: one of {', '.join(mapping.columns[f])}" if mapping.columns.get(f) else
@@ -561,6 +575,10 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
                 f = {"discovered": "discovered_on", "handled": "assigned_on", "deadline": "deadline",
                      "rectified_on": "rectified_on", "as_of": "discovered_on"}.get(f.split(".")[0].split("[")[0], f)
             message = str(exc).split(f"field {exc.field!r}: ", 1)[-1]
+            if exc.code == "missing_field" and f in reader.absent and reader.unused:  # no column, not an empty cell
+                headers = reader.absent[f]
+                message = "no column of the file holds it" + (f" (none is headed {' or '.join(headers)})"
+                                                              if headers else "") + "; see the note on the columns"
             result.rejects.append({"row": n, "problem": pid or label, "field": field_header(reader, f),
                                    "reason": message, "code": exc.code})
             result.rejected += 1

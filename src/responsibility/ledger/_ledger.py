@@ -24,6 +24,7 @@ from ._fold import Folder, State, paused_gc
 from ._store import (
     SCHEMA_VERSION,
     LedgerError,
+    LedgerExists,
     corrected_rows,
     create,
     engine_of,
@@ -171,6 +172,11 @@ class Ledger:
         try:
             with _database_errors(str(target)):
                 create(ledger.engine)
+        except LedgerExists:
+            ledger.close()
+            shown = shown_target(str(target))
+            raise LedgerError(f"{shown} already holds a ledger: open it with Ledger.open({shown!r}) (the other "
+                              "`responsibility ledger` commands open it), or give another name for a new one") from None
         except BaseException:
             ledger.close()
             raise
@@ -566,7 +572,7 @@ class Ledger:
         A crash or kill leaves the ledger as it was; the next import says so (:meth:`interrupted`).
         ``within`` (a division code) rejects the rows placed outside it; ``source`` names the file
         in the result and the ledger's record of imports (default: ``path``)."""
-        from ._import import ImportResult, RowReader, load_mapping, read_table, rows_to_events
+        from ._import import ImportResult, RowReader, load_mapping, read_table, rows_to_events, unmatched
 
         if not entered_by or not str(entered_by).strip():
             raise ProblemError("entered_by", "is required: who imports the file", code="missing_field")
@@ -585,6 +591,8 @@ class Ledger:
             except JurisdictionError as exc:
                 raise ProblemError("within", str(exc), code="bad_place") from None
         reader = RowReader(header, m, self.policy, within=guard)
+        if (note := unmatched(reader)) is not None:
+            result.notes.append(note)
         sa = _sa()
         t = tables()
         batch = new_batch_id()

@@ -11,6 +11,7 @@ row for row from the engine's batch assessment of the folded records (identical 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -783,3 +784,31 @@ def to_zh(frame: Any, policy: Any) -> Any:
         if c in out:
             out[c] = out[c].map(lambda x: flags["yes"] if x is True else flags["no"] if x is False else x)
     return out.rename(columns={c: n["columns"].get(c, c) for c in out.columns})
+
+
+def _json_value(v: Any) -> Any:
+    """A list's cell as JSON: dates as ISO text, a missing value (empty text, NaN, NaT, None) as
+    null, numpy scalars as Python's."""
+    if v is None or (isinstance(v, str) and not v):
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):  # numpy scalars
+        v = v.item()
+    if type(v).__name__ in ("NaTType", "NAType"):
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat() if v.time() == dt.time() and v.tzinfo is None else v.isoformat()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, (list, tuple)):
+        return [_json_value(x) for x in v]
+    return v
+
+
+def json_rows(frame: Any) -> list[dict[str, Any]]:
+    """A list (a pandas frame) as JSON objects, one per row, every missing value null (the
+    service's and ``ledger list -o FILE.json``'s form)."""
+    columns = [str(c) for c in frame.columns]
+    return [{c: _json_value(v) for c, v in zip(columns, row, strict=True)}
+            for row in frame.itertuples(index=False, name=None)]

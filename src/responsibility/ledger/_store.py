@@ -14,8 +14,10 @@ transaction that moves ``head``, so two processes appending at once queue on the
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Generator, Iterable
+import threading
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
 
 from .._errors import ExtraUnavailable, LedgerError, import_extra
@@ -127,7 +129,11 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
 
         def _begin(conn: Any) -> None:
             write = conn.get_execution_options().get("ledger_write", False)
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+            if not write:
+                conn.exec_driver_sql("BEGIN")
+                return
+            with _waiting():
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         sa.event.listen(engine, "connect", _connect)
         sa.event.listen(engine, "begin", _begin)
@@ -144,6 +150,32 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
         raise LedgerError(f"not a database URL: {url!r} ({exc})") from None
 
 
+#: Called (from another thread) when a writer has waited :data:`WAIT_NOTICE_AFTER` seconds for the
+#: ledger's write lock, which another process holds: the command line says so (the library is silent).
+wait_notice: Callable[[], object] | None = None
+WAIT_NOTICE_AFTER = 2.0
+
+
+@contextlib.contextmanager
+def _waiting() -> Iterator[None]:
+    """Around taking the write lock: :data:`wait_notice` once the wait is long."""
+    notice = wait_notice
+    if notice is None:
+        yield
+        return
+    timer = threading.Timer(WAIT_NOTICE_AFTER, notice)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
+class LedgerExists(LedgerError):
+    """A new ledger asked for where one is (:meth:`Ledger.create` says how to open it)."""
+
+
 def now() -> str:
     """The current UTC time, as stored in ``entered_at``."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
@@ -155,7 +187,7 @@ def create(engine: Any) -> None:
     sa = _sqlalchemy()
     with engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
         if sa.inspect(conn).has_table("meta"):
-            raise LedgerError(f"{engine.url.render_as_string(hide_password=True)} already holds a ledger")
+            raise LedgerExists(f"{engine.url.render_as_string(hide_password=True)} already holds a ledger")
         t.metadata.create_all(conn)
         conn.execute(t.meta.insert(), [{"key": "schema_version", "value": str(SCHEMA_VERSION)},
                                        {"key": "created_at", "value": now()}])
@@ -223,7 +255,10 @@ def lock_head(conn: Any) -> tuple[int, str]:
     q = sa.select(t.head.c.seq, t.head.c.hash).where(t.head.c.id == 1)
     if conn.dialect.name != "sqlite":
         q = q.with_for_update()
-    row = conn.execute(q).first()
+        with _waiting():
+            row = conn.execute(q).first()
+    else:
+        row = conn.execute(q).first()
     if row is None:
         raise LedgerError("the ledger has no head row; it was damaged outside the library")
     return int(row[0]), str(row[1])

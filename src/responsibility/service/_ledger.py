@@ -16,7 +16,6 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
-import math
 import re
 import shutil
 import tempfile
@@ -35,6 +34,7 @@ from .._errors import LedgerError, ProblemError, ResponsibilityError
 from ..ledger import Event
 from ..ledger._events import kind_of
 from ..ledger._ledger import MAX_DAYS, MAX_SEQ
+from ..ledger._lists import json_rows as frame_rows
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal, _level, full_code
@@ -64,32 +64,6 @@ def open_ledger(url: str, policy: Any, jurisdiction: Any) -> Any:
     from ..ledger import Ledger
 
     return Ledger.open(url, policy=policy, jurisdiction=jurisdiction)
-
-
-def _value(v: Any) -> Any:
-    """A frame cell as JSON: dates as ISO text, missing as null, numpy scalars as Python."""
-    if v is None:
-        return None
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if hasattr(v, "item") and not isinstance(v, (str, bytes)):  # numpy scalars
-        v = v.item()
-    if type(v).__name__ in ("NaTType", "NAType"):
-        return None
-    if isinstance(v, dt.datetime):
-        return v.date().isoformat() if v.time() == dt.time() and v.tzinfo is None else v.isoformat()
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    if isinstance(v, (list, tuple)):
-        return [_value(x) for x in v]
-    return v
-
-
-def frame_rows(frame: Any) -> list[dict[str, Any]]:
-    """A pandas frame as a list of JSON objects, one per row."""
-    columns = [str(c) for c in frame.columns]
-    return [{c: _value(v) for c, v in zip(columns, row, strict=True)}
-            for row in frame.itertuples(index=False, name=None)]
 
 
 def _json(value: Any, status: int = 200) -> Response:
@@ -440,12 +414,20 @@ def install(app: FastAPI, svc: Service) -> None:
                     while chunk := await upload.read(1 << 20):
                         h.update(chunk)
                         out.write(chunk)
-                mapping_path = None
+                mapping_path, mapping_name = None, ""
                 mapping = form.get("mapping")
                 if mapping is not None:
-                    mapping_path = tmp / "mapping.yaml"
+                    # named in messages as the caller sent it: an uploaded file by its name, a text field as such
+                    given = "" if isinstance(mapping, str) else _safe_name(mapping.filename or "")
+                    mapping_name = given if given and given != name else "the form's mapping"
+                    mapping_path = tmp / "mapping" / (given if given and given != name else "mapping.yaml")
                     data = mapping.encode() if isinstance(mapping, str) else await mapping.read()
+                    if not data.strip():
+                        raise ApiError(422, "the form's 'mapping' field is empty", type="RequestError",
+                                       field="mapping", suggestion="send a YAML column mapping "
+                                       "(curl -F mapping=@my-mapping.yaml), or leave the field out for the shipped one")
                     h.update(data)
+                    mapping_path.parent.mkdir()
                     mapping_path.write_bytes(data)
                 encoding, sheet = form.get("encoding"), form.get("sheet")
             input_hash = h.hexdigest()
@@ -456,8 +438,11 @@ def install(app: FastAPI, svc: Service) -> None:
                     sheet=sheet if isinstance(sheet, str) and sheet else None,
                     within=who.code or None, source=name))
             except ResponsibilityError as exc:
-                message = str(exc).replace(f"{tmp}/", "").replace("Give a --mapping", "Give a mapping")
-                where = "mapping" if mapping_path is not None and "mapping.yaml" in message else \
+                message = str(exc)
+                if mapping_path is not None:
+                    message = message.replace(str(mapping_path), mapping_name)
+                message = message.replace(f"{tmp}/", "").replace("Give a --mapping", "Give a mapping")
+                where = "mapping" if mapping_path is not None and mapping_name in message else \
                     "encoding" if "encoding" in message and isinstance(encoding, str) and encoding else \
                     "sheet" if f"no sheet {sheet!r}" in message else getattr(exc, "field", "file")
                 err = ApiError(422, message, type=type(exc).__name__, field=where) \
