@@ -355,7 +355,7 @@ def test_an_uploaded_mapping_that_is_wrong_is_blamed_as_the_mapping(client) -> N
     r = client.post("/v1/ledger/import", headers=bearer("chunan"),
                     files={"file": ("l.csv", csv), "mapping": ("m.yaml", b"columns: {problem: [x]}\nvalues: [1]\n")})
     err = r.json()["error"]
-    assert r.status_code == 422 and err["field"] == "mapping" and "mapping.yaml:2:1" in err["message"], r.text
+    assert r.status_code == 422 and err["field"] == "mapping" and "m.yaml:2:1" in err["message"], r.text
     r = client.post("/v1/ledger/import", headers=bearer("chunan"),
                     files={"file": ("l.csv", csv), "mapping": ("m.yaml", b"columns: {problem: [x]}\n")})
     err = r.json()["error"]

@@ -231,7 +231,7 @@ def test_events_page_through_the_caller_s_jurisdiction(client: TestClient, ledge
         mine = [e.to_dict() for e in led.events(place="330127")]
         everything = [e.to_dict() for e in led.events()]
     got, n = pages(client, "chunan", "/v1/ledger/events?limit=3")
-    assert got == mine and n == -(-len(mine) // 3) + (len(mine) % 3 == 0)
+    assert got == mine and n == max(1, -(-len(mine) // 3))  # (a full last page has no next: the server looks one ahead)
     assert {e["problem"] for e in got} >= {"C1", "C2"} and "J1" not in {e["problem"] for e in got}
     assert pages(client, "zhejiang", "/v1/ledger/events?limit=1000")[0] == everything
     assert pages(client, "hangzhou", "/v1/ledger/events?place=330127&limit=2")[0] == mine
