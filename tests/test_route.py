@@ -159,14 +159,17 @@ def test_a_level_above_the_authority_passes_it_down_itself(policy: Policy) -> No
 
 def test_assignees_are_those_whose_duty_reaches_the_place(policy: Policy) -> None:
     # 二(二)5 指导督促基层: the city poverty office passes a village's problem down, but no city body renovates a house
-    # placed at the city itself (二(六)4 gives the city policy and 督促 only): route proposes the county's bodies that
-    # can, which the city passes it down to (一(三) 分类交办), as a verdict names the city's office for not passing it
-    # on (review8a R8A-6: route and verdict agree).
+    # placed at the city itself (二(六)4 gives the city policy and 督促 only), and a record allows no step below its
+    # place: route proposes the city's own bodies with a part in it, an assignment to which a verdict counts as passing
+    # it on, as it names the city's office for not doing so (review8a R8A-6, probe9 P9-16: route and verdict agree).
     rec = {"id": "c", "area": "housing", "kind": "housing_renovation_late", "place": "3301",
            "discovered": {"level": "city", "channel": "media", "on": "2021-03-01"}}
     city = policy.route({**rec, "as_of": "2021-03-01"})
-    assert city.assignees and {policy.bodies[b.body].level for b in city.assignees} == {"county"}
-    assert "county_construction" in {b.body for b in city.assignees}
+    assert city.assignees and {policy.bodies[b.body].level for b in city.assignees} == {"city"}
+    step = {"action": "assigned", "by_level": "city", "to_level": "city", "to_body": city.assignees[0].body,
+            "on": "2021-03-02"}
+    assert not [f for f in policy.who_answers({**rec, "handled": [step], "as_of": "2021-06-30"}).findings
+                if f.basis == "not_handled"]
     assert {b.body for b in city.handlers} == {f.body for f in policy.who_answers({**rec, "as_of": "2021-06-30"})
                                                .findings if f.basis == "not_handled"}
     village = policy.route(problem("housing", "housing_renovation_late", level="city"))

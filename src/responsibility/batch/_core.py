@@ -209,6 +209,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     wrong = np.nonzero(up & (hact != REPORTED) & (c.kind[hp] != 0))[0]
     if len(wrong):
         up[wrong] = rectifies(t, c.area, c.kind, prank, hp[wrong], hto[wrong])
+        # where nobody at or below the acting level can rectify it, an assignment within the record's bounds counts
+        # (engine/_facts.py: stuck)
+        w = hp[wrong]
+        can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], np.maximum(prank[w], 0)], axis=-1) > 0
+        up[wrong] |= ~can[np.arange(len(wrong)), hby[wrong]]
     timely = (got != NONE) & (hon >= got) & (hon <= got + limit)
     acted = timely & up
     if not must_report:  # (the rectifying levels looked up only for the steps that need them)

@@ -210,12 +210,16 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         seen.add(level)
         ctx.received[rank[level]] = received
         below_authority = rank[level] < rank[authority]
+        # Where nobody at or below this level can rectify a problem of the kind placed where it is (a house's
+        # renovation placed at a city) and a record allows no step below its place, an assignment to a body of its own
+        # level with a part in it is the 交办 the record can show (review8a R8A-6, probe9 P9-16)
+        stuck = problem.kind is not None and not any(r <= rank[level] for r in can_rectify)
         # At or above the authority a level disposes of the problem by assigning it (一(三) 分类交办) — to a level where
         # a body can rectify it: an assignment to one that cannot (a county's subsidy review sent to a township, a
         # provincial rule sent to a county) is not 按程序 交办, and the assigner still holds it.
         acted = [h for h in steps if h.by_level == level and h.on >= received and to_right(h)
                  and (h.action == "reported" or (not below_authority and (
-                     problem.kind is None or rank[h.to_level] in can_rectify)))]
+                     problem.kind is None or rank[h.to_level] in can_rectify or stuck)))]
         due = received + limit
         in_time = any(h.on <= due for h in acted)
         # Below the authority a level must see the problem reach a level above it (一(三) 及时向上级单位报送): a

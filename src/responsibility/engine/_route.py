@@ -68,16 +68,12 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
         # 指导督促基层), but no city body rectifies a house renovation placed at the city itself
         assignees = pick(policy.reaching(policy.stage_holders(area, kind, "rectification", sector),
                                          rank[place_level], area, kind, "rectification"), rank[place_level], top)
-        if not assignees and kind is not None:
-            # nobody at or below the place can rectify it (a house's renovation placed at a city): the level holding it
-            # passes it down to the level concerned (一(三) 分类交办; 二(二)5 指导督促基层), as a verdict requires of it
-            # (一(四) 对发现问题没有按程序及时交办…; review8a R8A-6) — its bodies there, within the place (re-place the
-            # record at the place concerned to record the assignment)
-            for lower in sorted((r for r in rank.values() if r < rank[place_level]), reverse=True):
-                assignees = pick(policy.reaching(policy.stage_holders(area, kind, "rectification", sector), lower,
-                                                 area, kind, "rectification"), lower, lower)
-                if assignees:
-                    break
+        if kind is not None and not any(r <= top for r in policy.rectifier_levels(area, kind, rank[place_level])):
+            # nobody at or below the place can rectify it (a house's renovation placed at a city) and a record allows
+            # no step below its place: the level holding it assigns it to its own bodies with a part in it, which a
+            # verdict counts as passing it on (review8a R8A-6, probe9 P9-16) — better, place the problem where it is
+            assignees = pick({b: () for stage in ("discovery", "handling", "rectification", "supervision")
+                              for b in policy.stage_holders(area, kind, stage, sector)}, top, top)
         plan = cache[key] = Plan(auth_level, handlers, assignees)
     return plan
 
