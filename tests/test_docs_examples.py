@@ -245,7 +245,7 @@ _MISTAKES = [
      "holders: [county_constructon]\n    kinds: [review_approval]"),
     ("areas/housing.yaml", "holders: [county_construction]\n    kinds: [review_approval]",
      "holders: [县（市、区）建设部门]\n    kinds: [review_approval]"),
-    ("areas/housing.yaml", "clause: 二(六)4(3)\n", "clause: 二（六）4（3）\n"),
+    ("vocabulary.yaml", "aliases: [媒体, 舆论监督, 舆论媒体]", "aliases: [媒体, 舆论监督, 舆论媒体, 县长热线]"),
     ("areas/housing.yaml", "clause: 二(六)4(3)\n", "clause: 二(六)4(9)\n"),
     ("areas/water.yaml", "    holders: [village_party_branch, village_committee]\n",
      "    holders: [village_party_branch, village_committee]\n   en: x\n"),

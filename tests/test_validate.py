@@ -156,3 +156,36 @@ def test_a_body_alias_is_checked_too_and_read_by_records(rules_copy: Path) -> No
               "discovered": {"level": "县", "channel": "审计", "on": "2021-03-01"}, "as_of": "2021-06-30"}
     assert policy.who_answers(record).to_dict()["findings"] == \
         policy.who_answers({**record, "sector": "county_civil_affairs"}).to_dict()["findings"]
+
+
+def test_a_clause_with_full_width_parentheses_is_the_clause(rules_copy: Path) -> None:
+    # a Chinese typist writes 二（六）4（3）: read as 二(六)4(3), as quotes are compared width-blind
+    f = rules_copy / "areas" / "housing.yaml"
+    text = f.read_text(encoding="utf-8")
+    assert "clause: 二(六)4(3)\n" in text
+    f.write_text(text.replace("clause: 二(六)4(3)\n", "clause: 二（六）４（３）\n", 1), encoding="utf-8")
+    assert responsibility.validate(rules_copy) == []
+    policy = responsibility.load(rules_copy)
+    assert "二(六)4(3)" in {d.clause for d in policy.data.areas[[a.id for a in policy.data.areas].index("housing")].duties}
+
+
+@pytest.mark.parametrize(("holder", "words"), [
+    ("县（市、区）建设部门", "holders take ids, not names: 县（市、区）建设部门 is the body county_construction"),
+    ("县(市、区)建设部门", "is the body county_construction"),
+    ("县建设部门", "县建设部门 is the body county_construction"),
+    ("County construction bureau", "is the body county_construction"),
+    ("County_Construction", "is the body county_construction"),
+    ("乡镇（街道）", "is the body township_government or the level township"),
+    ("某某部门", "'某某部门' is not an id: ids are lower-case ASCII letters"),
+])
+def test_a_holder_written_by_name_is_told_its_id_where_it_is(rules_copy: Path, holder: str, words: str) -> None:
+    f = rules_copy / "areas" / "housing.yaml"
+    text = f.read_text(encoding="utf-8")
+    old = "holders: [county_construction]\n    kinds: [review_approval]"
+    assert old in text
+    f.write_text(text.replace(old, f"holders: ['{holder}']\n    kinds: [review_approval]", 1), encoding="utf-8")
+    (issue,) = responsibility.validate(rules_copy)
+    line = next(n for n, row in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+                if f"holders: ['{holder}']" in row)
+    assert words in issue.message and "should match pattern" not in issue.message, issue.message
+    assert issue.file.endswith("housing.yaml") and issue.line == line and issue.column > 1

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -23,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from .._errors import Issue, RulesError
 from ._model import (
+    ID_PATTERN,
     Accountability,
     Area,
     Body,
@@ -35,6 +38,7 @@ from ._model import (
     Source,
     Vocabulary,
 )
+from ._text import fold
 from ._yaml import PathKey, Positions, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -104,12 +108,41 @@ def closest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | Non
 _suggest_remembered = functools.lru_cache(maxsize=256)(_suggest)
 
 
-def _pydantic_issues(exc: ValidationError, pos: Positions, model: type[BaseModel]) -> Iterator[Issue]:
+#: What a name read so far stands for: folded name → [(kind of term, id)] (body, level, channel …).
+Names = dict[str, list[tuple[str, str]]]
+
+
+#: The kind of id a field takes, where a name could stand for several (学校 is a body kind and a body).
+_ID_OF = {"holders": "body", "parent": "body", "from": "body", "to": "body", "level": "level", "authority": "level",
+          "kind": "body kind", "kinds": "duty kind", "category": "category"}
+
+
+def _id_issue(loc: PathKey, field_path: str, got: str, pos: Positions, names: Names) -> Issue:
+    """An id field that holds something else: a name of rules/ (县（市、区）建设部门) gets the id it names."""
+    field = next((str(p) for p in reversed(loc) if not isinstance(p, int)), "this field")
+    plural = bool(loc) and isinstance(loc[-1], int)
+    wanted = _ID_OF.get(field)
+    named = sorted(names.get(fold(got), []), key=lambda e: e[0] != wanted)  # what the field takes first
+    if named:
+        said = " or ".join(f"the {what} {tid}" for what, tid in named[:4])
+        verb = "take ids" if plural else "takes an id"
+        return pos.issue(loc, f"field {field_path!r}: {field} {verb}, not names: {got} is {said}",
+                         f"write {named[0][1]}", "wrong_type")
+    return pos.issue(loc, f"field {field_path!r}: {_show(got)} is not an id: ids are lower-case ASCII letters, digits "
+                     "and _, starting with a letter (county_construction)",
+                     "write the id (the id column of docs/records.md, or rules/bodies/ for a body)", "wrong_type")
+
+
+def _pydantic_issues(exc: ValidationError, pos: Positions, model: type[BaseModel],
+                     names: Names | None = None) -> Iterator[Issue]:
     for err in exc.errors():
         loc: PathKey = tuple(err["loc"])
         field_path = ".".join(str(p) for p in loc) or "(top level)"
         kind = err["type"]
-        if kind == "extra_forbidden":
+        if kind == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == ID_PATTERN \
+                and isinstance(err.get("input"), str):
+            yield _id_issue(loc, field_path, err["input"], pos, names or {})
+        elif kind == "extra_forbidden":
             parent = _model_at(model, loc[:-1])
             fields = list(parent.model_fields) if parent else []
             hint = suggest(str(loc[-1]), fields) or (f"allowed: {', '.join(fields)}" if fields else "remove it")
@@ -163,6 +196,19 @@ class _Reader:
         self.root = root
         self.issues: list[Issue] = []
         self.where: dict[str, Where] = {}
+        #: The names of the terms and bodies read so far, for an id written as a name.
+        self.names: Names = {}
+
+    def learn(self, what: str, terms: Iterable[Any]) -> None:
+        """Remember the Chinese names and glosses of ``terms`` (each a term of kind ``what``)."""
+        for t in terms:
+            # also the name without its parentheses: 县（市、区）民政局 → 县民政局
+            bare = re.sub(r"\s*\([^()]*\)\s*", "", unicodedata.normalize("NFKC", t.name))
+            for text in dict.fromkeys((t.id, t.name, t.en, *getattr(t, "aliases", ()), bare)):
+                entry = (what, t.id)
+                known = self.names.setdefault(fold(text), [])
+                if entry not in known and text:
+                    known.append(entry)
 
     def display(self, path: Path) -> str:
         try:
@@ -183,7 +229,7 @@ class _Reader:
         try:
             return model.model_validate(data), pos
         except ValidationError as exc:
-            self.issues.extend(_pydantic_issues(exc, pos, model))
+            self.issues.extend(_pydantic_issues(exc, pos, model, self.names))
             return None
 
     def files(self, sub: str, required: bool = True) -> list[Path]:
@@ -221,6 +267,10 @@ def read_policy_dir(path: str | Path) -> Loaded:
     r = _Reader(root)
     meta = r.one("policy.yaml", PolicyMeta)
     vocab = r.one("vocabulary.yaml", Vocabulary)
+    if vocab:
+        for what, group in (("level", "levels"), ("channel", "channels"), ("body kind", "body_kinds"),
+                            ("duty kind", "duty_kinds"), ("category", "categories"), ("severity", "severities")):
+            r.learn(what, getattr(vocab[0], group))
     acc = r.one("accountability.yaml", Accountability)
     params = r.one("parameters.yaml", Parameters)
     sources: list[Source] = []
@@ -237,6 +287,7 @@ def read_policy_dir(path: str | Path) -> Loaded:
             cat, pos = got_bodies
             for i, b in enumerate(cat.bodies):
                 bodies.append(b)
+                r.learn("body", [b])
                 r.note(f"body:{b.id}#{len(bodies)}", pos, ("bodies", i))
                 r.where.setdefault(f"body:{b.id}", Where(pos, ("bodies", i)))
     areas: list[Area] = []

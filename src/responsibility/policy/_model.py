@@ -13,12 +13,24 @@ document's numbering (``二(六)4(2)``); Chinese names and quotes are data.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
-ClauseId = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^[^\s]+$")]
+#: What an id is: lower-case ASCII letters, digits and ``_``, starting with a letter.
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+
+
+def _clause_id(value: Any) -> Any:
+    """A clause id as the sources write it: full-width parentheses and digits as ASCII (二（六）4（3） is
+    二(六)4(3)), as a Chinese typist writes them."""
+    return unicodedata.normalize("NFKC", value) if isinstance(value, str) and not value.isascii() else value
+
+
+ClauseId = Annotated[str, BeforeValidator(_clause_id),
+                     StringConstraints(min_length=1, max_length=40, pattern=r"^[^\s]+$")]
 Basis = Literal["text", "interpretation"]
 Stage = Literal["discovery", "handling", "rectification", "supervision"]
 STAGES: tuple[Stage, ...] = ("discovery", "handling", "rectification", "supervision")
