@@ -166,7 +166,8 @@ def test_a_clause_with_full_width_parentheses_is_the_clause(rules_copy: Path) ->
     f.write_text(text.replace("clause: 二(六)4(3)\n", "clause: 二（六）４（３）\n", 1), encoding="utf-8")
     assert responsibility.validate(rules_copy) == []
     policy = responsibility.load(rules_copy)
-    assert "二(六)4(3)" in {d.clause for d in policy.data.areas[[a.id for a in policy.data.areas].index("housing")].duties}
+    (housing,) = [a for a in policy.data.areas if a.id == "housing"]
+    assert "二(六)4(3)" in {d.clause for d in housing.duties}
 
 
 @pytest.mark.parametrize(("holder", "words"), [

@@ -29,8 +29,8 @@ def _clause_id(value: Any) -> Any:
     return unicodedata.normalize("NFKC", value) if isinstance(value, str) and not value.isascii() else value
 
 
-ClauseId = Annotated[str, BeforeValidator(_clause_id),
-                     StringConstraints(min_length=1, max_length=40, pattern=r"^[^\s]+$")]
+ClauseId = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^[^\s]+$"),
+                     BeforeValidator(_clause_id)]
 Basis = Literal["text", "interpretation"]
 Stage = Literal["discovery", "handling", "rectification", "supervision"]
 STAGES: tuple[Stage, ...] = ("discovery", "handling", "rectification", "supervision")
