@@ -300,3 +300,24 @@ def test_an_empty_mapping_field_is_named_as_the_caller_sent_it(client: Any) -> N
                     files={"file": ("a.xlsx", book), "mapping": ("mine.yaml", b"columns: 3\n")})
     error = r.json()["error"]
     assert r.status_code == 422 and error["message"].startswith("mine.yaml:1:1:"), error
+
+
+def test_a_quote_never_closed_is_named_by_the_import_and_in_a_long_file(run_cli: Any, tmp_path: Path) -> None:
+    """The import said '发现时间: is empty' of the row that took the rest of the file; a long rest
+    was 'field larger than field limit' alone."""
+    head = "问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\nA-1,危房改造,330127100219,2021-03-01,县,热线\n"
+    broken = 'A-2,危房改造,"330127100219,2021-03-01,县,热线\n'
+    path = tmp_path / "in.csv"
+    path.write_text(head + broken + "A-3,危房改造,330127100219,2021-03-01,县,热线\n", "utf-8")
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    code, out, err = run_cli("ledger", "import", str(db), str(path), "--by", "clerk")
+    assert code == 1 and "row 3 (A-2), (row): line 3: a quote opened on line 3 is never closed" in err, err
+    assert "rows 2 = imported 1 + rejected 1" in out
+    path.write_text(head + broken + "A-3,危房改造,330127100219,2021-03-01,县,热线\n" * 5000, "utf-8")
+    code, _, err = run_cli("ledger", "import", str(db), str(path), "--by", "clerk")
+    assert code == 2 and "a quote opened on line 3 is never closed" in err and "Nothing was imported" in err, err
+    rows = "id,area,place\na,housing,330127100219\n" + 'b,housing,"330127100219\n' + "c,housing,330127100219\n" * 8000
+    path.write_text(rows, "utf-8")
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.csv"), "--no-progress")
+    assert code == 2 and "a quote opened on line 3 is never closed" in err and len(err.strip().splitlines()) == 1

@@ -809,7 +809,7 @@ def _endless(path: str, line: int) -> ResponsibilityError:
                                "or no line ends?); a record is a few KiB: check the file's quoting and line ends")
 
 
-class _HeldLines:
+class HeldLines:
     """The lines of a text stream as :func:`csv.reader` reads them, holding those read since
     :attr:`lines` was last cleared (the row being read), and whether the stream has ended."""
 
@@ -818,7 +818,7 @@ class _HeldLines:
         self.lines: list[str] = []
         self.ended = False
 
-    def __iter__(self) -> _HeldLines:
+    def __iter__(self) -> HeldLines:
         return self
 
     def __next__(self) -> str:
@@ -851,7 +851,7 @@ def _open_quote(text: str) -> int | None:
     return at
 
 
-def _never_closed(text: str, first: int, last: int) -> str | None:
+def never_closed(text: str, first: int, last: int) -> str | None:
     """What to say of a row (lines ``first`` to ``last``, its text ``text``) that the end of the
     file ended inside a quoted cell: the rest of the file was read as that one cell."""
     at = _open_quote(text)
@@ -1001,7 +1001,7 @@ class _CsvReader:
         Python's csv module; its header first when ``header``."""
         stream = io.BufferedReader(_Joined(data, self.f, self.path, line))
         text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
-        held = _HeldLines(text)
+        held = HeldLines(text)
         reader = csv.reader(held)
         if header:
             try:
@@ -1015,7 +1015,7 @@ class _CsvReader:
             self._check_header(first)
         yield from self._counted(self.chunks(self._rows(reader, line, held), self.number))
 
-    def _rows(self, reader: Any, base: int, held: _HeldLines | None = None
+    def _rows(self, reader: Any, base: int, held: HeldLines | None = None
               ) -> Iterator[tuple[int | None, Any, Reject | None]]:
         """(line, record, None) or (line, None, reject) for each row of ``reader`` that is not
         blank (its lines counted from ``base``); ``held``: the lines ``reader`` reads, to name a
@@ -1026,7 +1026,7 @@ class _CsvReader:
             for cells in reader:
                 first, line = line + 1, base + reader.line_num
                 if held is not None:
-                    if held.ended and (why := _never_closed(held.text(), first, line)):
+                    if held.ended and (why := never_closed(held.text(), first, line)):
                         yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
                         continue
                     held.lines.clear()
@@ -1046,7 +1046,7 @@ class _CsvReader:
                     row = dict(zip(header, cells, strict=False))
                     yield first, None, reject(0, first, bad_json(row, bad, f"line {first}: "))
         except csv.Error as exc:
-            why = _never_closed(held.text(), line + 1, base + reader.line_num) if held is not None else None
+            why = never_closed(held.text(), line + 1, base + reader.line_num) if held is not None else None
             raise ResponsibilityError(f"{self.path}:{base + reader.line_num}: not valid CSV ({exc})"
                                       + (f"; {why}" if why else "")) from None
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ProblemError
-from ..batch._io import bom_encoding
+from ..batch._io import HeldLines, bom_encoding, never_closed
 from ._events import Event, shown
 from ._store import LedgerError
 from ._xlsx import Unreadable
@@ -198,15 +198,23 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     if delimiter == "\t":
         notes.append(f"{p.name}: cells separated by tabs (Excel's Unicode text)")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    held = HeldLines(io.StringIO(text, newline=""))
+    reader = csv.reader(held, delimiter=delimiter)
 
     def body() -> Iterator[tuple[int, list[Any]]]:
+        line = 0
         try:
             for n, row in enumerate(reader, start=1):
+                first, line = line + 1, reader.line_num
+                if held.ended and (why := never_closed(held.text(), first, line)):  # the rest of the file as one cell
+                    yield n, BrokenRow(row, why)
+                    continue
+                held.lines.clear()
                 if any(c.strip() for c in row):
                     yield n, row
         except csv.Error as exc:  # a cell over the csv module's limit: the rest cannot be read as rows
-            raise _not_csv(p, reader.line_num, exc) from None
+            why = never_closed(held.text(), line + 1, reader.line_num)
+            raise _not_csv(p, reader.line_num, exc, why) from None
 
     rows = body()
     found = _header(rows, mapping)
@@ -297,9 +305,20 @@ def _workbook_table(p: Path, sheet: str | None, mapping: Mapping_ | None,
 MAX_CSV = 512 * 2**20
 
 
-def _not_csv(p: Path, line: int, exc: Exception) -> LedgerError:
+def _not_csv(p: Path, line: int, exc: Exception, why: str | None = None) -> LedgerError:
+    if why:
+        return LedgerError(f"{p}:{line}: not valid CSV ({exc}): {why}. Nothing was imported")
     return LedgerError(f"{p}:{line}: not valid CSV ({exc}); a quote left open, or a cell of more than 128 KiB? "
                        "Nothing was imported")
+
+
+class BrokenRow(list[Any]):
+    """A row read but not usable as it is (a quote never closed took the rest of the file): its
+    reject says ``why``."""
+
+    def __init__(self, cells: list[Any], why: str) -> None:
+        super().__init__(cells)
+        self.why = why
 
 
 def unmatched(reader: RowReader) -> str | None:
@@ -548,6 +567,10 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
         i = reader.index["problem"]
         first = row[i] if i < len(row) and not isinstance(row[i], Unreadable) else None
         label = str(first).strip().removesuffix(".0") if first is not None else ""
+        if isinstance(row, BrokenRow):
+            result.rejects.append({"row": n, "problem": label, "field": "(row)", "reason": row.why, "code": "bad_row"})
+            result.rejected += 1
+            continue
         if any(c is not None and str(c).strip() for c in row[reader.width:]):  # never dropped silently
             result.rejects.append({"row": n, "problem": label, "field": "(row)", "reason": (
                 f"{len(row)} cells but the header has {reader.width} columns (a comma in a cell? quote it)"),
