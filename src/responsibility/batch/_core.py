@@ -106,7 +106,7 @@ def check(c: Cols, t: Tables, today: int) -> None:
     # nothing happens after the assessment date, and it is not before the discovery
     asof = np.where(c.asof != NONE, c.asof, today)
     slow |= disc & (asof < c.don)
-    # discovered before the policy took effect (before_effect)
+    # discovered before the policy's duties applied (refused as before_effect, or judged only for what came after)
     slow |= disc & (c.don < t.effective_from)
     slow |= (c.rect != NONE) & (c.rect > asof)
     # handled, rectified or concealed without being discovered

@@ -19,6 +19,7 @@ import numpy.typing as npt
 
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, level_of
 from ..engine._decide import CONTEXT_FIELDS, FAILURES, Decider
+from ..engine._facts import in_force_from
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 
@@ -138,8 +139,9 @@ class Tables:
                 kc = self.kind_index[kid] if kid else 0
                 if self.kind_code[a, kc] >= 0:
                     self.part[a, kc] = [policy.has_part(area, kid, b) for b in self.bodies]
-        # the day the policy takes effect: a problem discovered before it is refused (before_effect)
-        since = policy.data.meta.effective_from
+        # the day the policy's duties apply (policy_in_force_from, else effective_from): a problem discovered before it
+        # takes the reference path (refused, or judged for what happened after the day)
+        since = in_force_from(policy)
         self.effective_from = since.toordinal() - EPOCH if since is not None else np.iinfo(np.int32).min
         # a level may be named as concealer only where one of its bodies holds a duty at that stage
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"

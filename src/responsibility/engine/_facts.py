@@ -46,6 +46,16 @@ HANDLING_LIMIT = "handling_time_limit_days"
 RECT_LIMIT = "rectification_time_limit_days"
 #: The parameter that decides which body a level named as concealer (``concealed_by: [county]``) stands for.
 CONCEALER = "concealing_level_body"
+#: The parameter that says from which day the policy's duties apply (nothing before it is judged).
+IN_FORCE = "policy_in_force_from"
+
+
+def in_force_from(policy: PolicyView) -> dt.date | None:
+    """The day from which the policy's duties apply: ``policy_in_force_from``, else ``effective_from`` of
+    rules/policy.yaml (an older policy), else ``None`` (always)."""
+    if IN_FORCE in policy.parameters:
+        return dt.date.fromisoformat(str(policy.parameter(IN_FORCE)))
+    return policy.data.meta.effective_from
 
 
 @dataclass(slots=True)
@@ -79,6 +89,9 @@ class _Setting(NamedTuple):
     #: Whether a level named as concealer stands for its role body (问题所属部门, unresolved); None without
     #: the parameter (an older policy: the level's holders of the handling stage).
     conceal_role: bool | None
+    #: The day from which the duties apply (:func:`in_force_from`), and whether a parameter says so.
+    since: dt.date | None
+    since_parameter: bool
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -90,7 +103,8 @@ def _setting(policy: PolicyView) -> _Setting:
                     reassigned=policy.parameter(REASSIGNED) if REASSIGNED in policy.parameters else "rectification",
                     has_reassigned=REASSIGNED in policy.parameters,
                     conceal_role=policy.parameter(CONCEALER) == "unresolved" if CONCEALER in policy.parameters
-                    else None)
+                    else None,
+                    since=in_force_from(policy), since_parameter=IN_FORCE in policy.parameters)
 
 
 def _concealer(policy: PolicyView, level: str, sector: str | None, as_role: bool) -> str:
@@ -163,10 +177,21 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     if found is None:
         found = memo[key] = _discovery(policy, *key)
     outside, rests = found
-    add("found", {"frank": rank[d.level], "outside": int(outside), "fbody": d.body or ""})
+    setting: _Setting = policy._memo("derive: setting", lambda: _setting(policy))
+    since = setting.since
+
+    def before(day: dt.date) -> bool:
+        # what happened before the duties applied is not judged (policy_in_force_from; review8a R8A-2): the verdict
+        # says it rests on the day
+        if since is None or day >= since:
+            return False
+        if setting.since_parameter and IN_FORCE not in ctx.rests_on:
+            ctx.rests_on.append(IN_FORCE)
+        return True
+    if not before(d.on):  # a discovery before the day: no level answers for not having found it
+        add("found", {"frank": rank[d.level], "outside": int(outside), "fbody": d.body or ""})
     ctx.rests_on.extend(rests)
 
-    setting: _Setting = policy._memo("derive: setting", lambda: _setting(policy))
     limit, rect_limit, must_report = setting.limit, setting.rect_limit, setting.must_report
     handled = problem.handled
     steps = sorted(handled, key=lambda h: (h.on, rank[h.by_level])) if len(handled) > 1 else handled
@@ -264,6 +289,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 ctx.rests_on.append(SELF_RECTIFIED)
                 if not must_report:
                     continue
+            if before(due):  # its handling limit ran out before the duties applied
+                continue
             add("unhandled", {"lvl": rank[level], "body": body, "escalate": int(below_authority),
                               "selffix": int(own_fix or disposed)})
 
@@ -297,7 +324,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 ctx.deadline_from_parameter = True
             ctx.assigned.setdefault(rank[level], (on, deadline))
             late = problem.rectified_on is None or problem.rectified_on > deadline
-            if late and as_of > deadline:
+            if late and as_of > deadline and not before(deadline):
                 # Passed down in time to a lower level that can rectify it, to a body with a part in it (一(三)
                 # 按照问题类别、办理权限…交办): a pass-down to one that cannot is no 交办: the level still answers
                 # (P8-11).
