@@ -321,3 +321,24 @@ def test_a_quote_never_closed_is_named_by_the_import_and_in_a_long_file(run_cli:
     path.write_text(rows, "utf-8")
     code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.csv"), "--no-progress")
     assert code == 2 and "a quote opened on line 3 is never closed" in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_event_names_a_body_as_a_record_does(tmp_path: Path) -> None:
+    """A record took 县（市、区）建设部门 for county_construction; a hand-entered event did not."""
+    from responsibility import Ledger, ProblemError
+
+    with Ledger.create(tmp_path / "l.db") as ledger:
+        ledger.append([{"problem": "B-1", "type": "registered", "on": "2021-03-01", "area": "危房改造",
+                        "place": "330127100219"},
+                       {"problem": "B-1", "type": "discovered", "on": "2021-03-01", "level": "县", "channel": "热线",
+                        "body": "县（市、区）建设部门"},
+                       {"problem": "B-1", "type": "assigned", "on": "2021-03-03", "by_level": "县", "to_level": "乡镇",
+                        "to_body": "township government (street office)"}], entered_by="clerk")
+        record = ledger.record("B-1", "2021-06-20")
+        assert record["discovered"]["body"] == "county_construction"
+        assert record["handled"][0]["to_body"] == "township_government"
+        with pytest.raises(ProblemError, match=r"did you mean 'county_construction' \(县（市、区）建设部门\)"):
+            ledger.append([{"problem": "B-2", "type": "registered", "on": "2021-03-01", "area": "housing",
+                            "place": "330127100219"},
+                           {"problem": "B-2", "type": "discovered", "on": "2021-03-01", "level": "county",
+                            "channel": "hotline", "body": "县建筑部门"}], entered_by="clerk")

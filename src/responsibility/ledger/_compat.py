@@ -6,11 +6,12 @@ import datetime as dt
 from typing import Any
 
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, level_of, parse_code
-from ..engine._problem import ValueNames, parse_day, parse_problem
+from ..engine._problem import ValueNames, body_hint, parse_day, parse_problem
 from ..engine._route import Plan, Route, route, route_bodies
 from ..policy._view import PolicyView
 
-__all__ = ["Jurisdiction", "Plan", "PolicyView", "Route", "ValueNames", "ancestor_code", "batch_assess", "check_target",
+__all__ = ["Jurisdiction", "Plan", "PolicyView", "Route", "ValueNames", "ancestor_code", "batch_assess", "body_hint",
+           "check_target",
            "level_of", "parse_code", "parse_day", "parse_problem", "route", "route_bodies", "who_answers"]
 
 

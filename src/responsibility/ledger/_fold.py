@@ -348,8 +348,13 @@ class Folder:
                 d[f] = _names(policy).canonical(kind, d[f])
         if e.type == "registered" and d.get("kind") is not None and (d["domain"], d["kind"]) not in policy.kinds:
             d["kind"] = _names(policy).canonical(f"kind:{d['domain']}", d["kind"])
+        for f, at in (("body", "level"), ("to_body", "to_level"), ("by_body", "by_level")):
+            if d.get(f) is not None and d[f] not in policy.bodies:  # by its Chinese name or gloss, as a record's
+                d[f] = _names(policy).body(d[f], d.get(at))
         if e.type == "concealed" and d["who"] not in rank and d["who"] not in policy.bodies:
             d["who"] = _names(policy).canonical("level", d["who"])
+            if d["who"] not in rank:
+                d["who"] = _names(policy).body(d["who"])
         if e.type == "registered":
             if e.problem in self.states and not correcting:
                 self._fail(e, "problem", f"already registered on {self.states[e.problem].registered_on}",
@@ -407,7 +412,9 @@ class Folder:
             if v is None:
                 return
             if v not in policy.bodies:
-                self._fail(e, name, f"unknown body {v!r}; {_suggest(v, policy.bodies)}", "unknown_body")
+                from ._compat import body_hint
+
+                self._fail(e, name, f"unknown body {v!r}; {body_hint(policy, v, at)}", "unknown_body")
             if at is not None and policy.bodies[v].level != at:
                 self._fail(e, name, f"body {v!r} is at the {policy.bodies[v].level} level, not {at!r}",
                            "level_mismatch")
