@@ -828,3 +828,27 @@ def test_only_what_happened_before_the_policy_applied_is_left_out(policy: Policy
     later = view.who_answers({**rec, "discovered": {**rec["discovered"], "on": "2020-01-02"}})
     assert any(f.basis == "not_discovered" for f in later.findings)
     assert "policy_in_force_from" not in {i.id for i in later.interpretations}
+
+
+def test_sectorless_alternatives_are_a_parameter_the_verdict_names(policy: Policy) -> None:
+    # probe9 P9-01: 二(六)2(2) 县民政局负责提供低收入家庭学生名单。县残联负责提供学龄段持证残疾人名单 — a record that does not
+    # say whose list was missing names both (every_holder, as review 4 decided) or the level's 问题所属部门 once
+    # (unresolved); either way the verdict says it rests on sectorless_alternatives, and a sector names the one.
+    rec = {"id": "P9-01", "area": "education", "kind": "education_lists_not_provided", "place": "330127",
+           "severity": "minor", "discovered": {"level": "province", "channel": "inspection_tour", "on": "2021-03-01"},
+           "handled": [{"action": "assigned", "by_level": "province", "to_level": "county", "on": "2021-03-02"}],
+           "deadline": "2021-04-01", "as_of": "2021-06-30"}
+    every = policy.who_answers(rec)
+    assert {"county_civil_affairs", "county_disabled_federation"} <= {f.body for f in every.findings}
+    assert "sectorless_alternatives" in {i.id for i in every.interpretations}
+    one = policy.with_parameters(sectorless_alternatives="unresolved")
+    for engine in ("compiled", "durable"):
+        v = one.who_answers(rec, engine=engine)  # type: ignore[arg-type]
+        bodies = {f.body for f in v.findings if f.level == "county"}
+        assert "county_sector_department" in bodies
+        assert not bodies & {"county_civil_affairs", "county_disabled_federation"}
+        assert "sectorless_alternatives" in {i.id for i in v.interpretations}
+    named = one.who_answers({**rec, "sector": "disabled_federation"})
+    assert "county_disabled_federation" in {f.body for f in named.findings}
+    assert "county_civil_affairs" not in {f.body for f in named.findings}
+    assert "sectorless_alternatives" not in {i.id for i in named.interpretations}

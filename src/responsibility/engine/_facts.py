@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ..policy._model import SEVERITIES
-from ..policy._view import PolicyView
+from ..policy._view import SECTORLESS, PolicyView
 from ._compile import SAME_LEVEL, severity_rank
 from ._problem import Problem, coded
 
@@ -188,6 +188,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         if setting.since_parameter and IN_FORCE not in ctx.rests_on:
             ctx.rests_on.append(IN_FORCE)
         return True
+    if problem.sector is None and SECTORLESS in policy.parameters and policy.has_alternatives(problem.area,
+                                                                                              problem.kind):
+        # departments of one level each hold a duty for their own part and the record names none: who answers is
+        # sectorless_alternatives' (probe9 P9-01)
+        ctx.rests_on.append(SECTORLESS)
     if not before(d.on):  # a discovery before the day: no level answers for not having found it
         add("found", {"frank": rank[d.level], "outside": int(outside), "fbody": d.body or ""})
     ctx.rests_on.extend(rests)

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from ._loader import Loaded
 
 
+#: The parameter that says who answers, for a record naming no sector, where departments of one level each hold a
+#: duty for their own part of the problem (:meth:`PolicyView.has_alternatives`).
+SECTORLESS = "sectorless_alternatives"
+
 _T = TypeVar("_T", bound=_Dated)
 _V = TypeVar("_V")
 _NONE: Any = object()  # no artefact yet (an artefact may be None)
@@ -397,8 +401,51 @@ class PolicyView:
             for did in self.stage_duties(area, kind, stage):
                 for body in self.holders(did, area, kind, sector, stage):
                     out.setdefault(body, []).append(did)
+            if sector is None and self.parameters.get(SECTORLESS) is not None \
+                    and self.parameter(SECTORLESS) == "unresolved":
+                self._by_sector_alternatives(area, out)
             cache[key] = {b: tuple(ds) for b, ds in out.items()}
         return dict(cache[key])
+
+    def has_alternatives(self, area: str, kind: str | None) -> bool:
+        """Whether, for a record naming no sector, a problem of ``kind`` in ``area`` has departments of one level that
+        are alternatives (:meth:`_by_sector_alternatives`): its verdict rests on ``sectorless_alternatives``."""
+        cache: dict[tuple[str, str | None], bool] = self.__dict__.setdefault("_alternatives", {})
+        got = cache.get((area, kind))
+        if got is None:
+            got = False
+            for stage in STAGES:
+                out: dict[str, list[str]] = {}
+                for did in self.stage_duties(area, kind, stage):
+                    for body in self.holders(did, area, kind, None, stage):
+                        out.setdefault(body, []).append(did)
+                before = set(out)
+                self._by_sector_alternatives(area, out)
+                if set(out) != before:
+                    got = True
+                    break
+            cache[(area, kind)] = got
+        return got
+
+    def _by_sector_alternatives(self, area: str, out: dict[str, list[str]]) -> None:
+        """For a record that names no sector: two or more departments of one level whose part in the problem here is
+        only a duty held each for its own part (``scope: by_sector``: 二(六)2(2) 县民政局负责提供低收入家庭学生名单 /
+        县残联负责提供学龄段持证残疾人名单; 二(六)3(3) 医保…审核、审批 / 县财政局负责资金拨付) are alternatives, not all
+        concerned: by ``sectorless_alternatives: unresolved`` the level's role body (问题所属部门, unresolved) stands
+        for them once, with their duties (probe9 P9-01: 一(四) 追究相关工作人员责任 — 相关); by ``every_holder`` (the
+        default, as review 4 decided) each answers. A record's sector names the one."""
+        by_level: dict[str, list[str]] = {}
+        for body, duties in out.items():
+            own = [d for d in duties if self.duty_area[d] == area]
+            if own and all(self.duties[d].scope == "by_sector" for d in own) and not self.bodies[body].role:
+                by_level.setdefault(self.bodies[body].level, []).append(body)
+        for level, bodies in by_level.items():
+            role = self.roles.get(level)
+            if len(bodies) < 2 or role is None:
+                continue
+            merged = out.setdefault(role, [])
+            for body in bodies:
+                merged += [d for d in out.pop(body) if d not in merged]
 
     def reaching(self, holders: dict[str, tuple[str, ...]], place_rank: int, area: str | None = None,
                  kind: str | None = None, stage: Stage | None = None) -> dict[str, tuple[str, ...]]:
