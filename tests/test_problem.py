@@ -82,7 +82,7 @@ def test_the_date_rules_are_stated_once(policy: Policy, small_province: Jurisdic
     import datetime as dt
     import random
 
-    from responsibility.engine._problem import _date_fault, plain_problem
+    from responsibility.engine._problem import _date_fault, in_force, plain_problem
 
     rnd = random.Random(8)
     day = dt.date(2021, 3, 1)
@@ -98,7 +98,7 @@ def test_the_date_rules_are_stated_once(policy: Policy, small_province: Jurisdic
             r[k] = str(day + dt.timedelta(shift[k]))
         p = plain_problem(r, policy)
         assert p is not None
-        fault = _date_fault(p, None, policy.data.meta.effective_from)
+        fault = _date_fault(p, None, *in_force(policy))
         if fault is None:
             parse_problem(r, policy, small_province)
             continue
@@ -106,3 +106,31 @@ def test_the_date_rules_are_stated_once(policy: Policy, small_province: Jurisdic
             parse_problem(r, policy, small_province)
         assert (got.value.field, got.value.code) == (fault[0], fault[2])
         assert fault[1] in str(got.value)
+
+
+@pytest.mark.parametrize("as_of", ["2019-12-31", "2021-06-30"])
+def test_with_policy_in_force_from_only_a_record_wholly_before_the_day_is_refused(policy: Policy, as_of: str) -> None:
+    # R8A-2: the day the duties apply from, as a parameter: a problem discovered before it but assessed after
+    # is judged (the engine leaves out what lies before the day); one assessed before it is refused
+    import datetime as dt
+
+    from responsibility.engine._problem import IN_FORCE_FROM, in_force
+    from responsibility.policy._model import Parameter
+
+    day = Parameter(id=IN_FORCE_FROM, name="x", en="x", type="choice", value="2020-01-01", choices=["2020-01-01"],
+                    why="test")
+    data = policy.data.model_copy(update={"parameters": [*policy.data.parameters, day]})
+    with_day = type(policy)(data, root=policy.root)
+    assert in_force(with_day) == (dt.date(2020, 1, 1), True) and in_force(policy)[1] is False
+    record = {"id": "e1", "area": "housing", "place": "330127100219",
+              "discovered": {"level": "county", "channel": "hotline", "on": "2019-12-30"}, "as_of": as_of}
+    with pytest.raises(ProblemError) as err:
+        policy.who_answers(record)  # without the parameter: refused, as before
+    assert err.value.code == "before_effect" and err.value.field == "discovered.on"
+    if as_of < "2020-01-01":
+        with pytest.raises(ProblemError) as err:
+            with_day.who_answers(record)
+        assert err.value.code == "before_effect" and err.value.field == "discovered.on"
+        assert "policy_in_force_from" in str(err.value) and "assessed on 2019-12-31" in str(err.value)
+    else:
+        with_day.who_answers(record)

@@ -781,29 +781,58 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
            tuple([(h.action, h.by_level, h.to_level, h.to_body) for h in p.handled]) if p.handled else (),
            tuple(p.concealed_by))
     sound: dict[tuple[Any, ...], None] = policy._memo("sound records", dict)
-    if key not in sound or _date_fault(p, today, policy.data.meta.effective_from) is not None:
+    if key not in sound or _date_fault(p, today, *in_force(policy)) is not None:
         _check_all(p, policy, jurisdiction, today)
         if len(sound) >= 100_000:
             sound.clear()
         sound[key] = None
 
 
-def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None) -> tuple[str, str, str] | None:
+#: The parameter that names the day the policy's duties apply from (rules/parameters.yaml), when it has one.
+IN_FORCE_FROM = "policy_in_force_from"
+
+
+def in_force(policy: PolicyView) -> tuple[dt.date | None, bool]:
+    """The day the policy takes effect, and whether a record only partly before it is judged (for what lies
+    after it) rather than refused: the parameter ``policy_in_force_from`` when the policy has one (then the
+    engine leaves out what lies before the day, and only a record assessed before it is refused), else
+    ``effective_from`` of rules/policy.yaml (a problem discovered before it is refused)."""
+    if IN_FORCE_FROM in policy.parameters:
+        value = policy.parameter(IN_FORCE_FROM)
+        if isinstance(value, dt.date):
+            return value, True
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip()), True
+            except ValueError:
+                pass
+    return policy.data.meta.effective_from, False
+
+
+def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None,
+                whole: bool = False) -> tuple[str, str, str] | None:
     """The first date of ``p`` out of order, as (field, message, reason code), else ``None``: the one
     statement of the date rules, which :func:`_check_all` reports and :func:`_check` reads for a record of
     a sound shape.
 
     The discovery is on or after ``since``, the day the policy takes effect (``effective_from`` of
     rules/policy.yaml: its duties do not reach back to a problem found before they were given;
-    ``before_effect``). Handling, rectification and the deadline come on or after the discovery; nothing
-    after the assessment date (``as_of``, else ``today``), which is not before the discovery; the deadline
-    not before the first assignment (``order_violation``)."""
+    ``before_effect``); with ``whole`` (the day is the parameter ``policy_in_force_from``, see
+    :func:`in_force`) only the assessment date must be on or after it. Handling, rectification and the
+    deadline come on or after the discovery; nothing after the assessment date (``as_of``, else
+    ``today``), which is not before the discovery; the deadline not before the first assignment
+    (``order_violation``)."""
     d = p.discovered
     if d is None:
         return None
     on = d.on
     order = "order_violation"
-    if since is not None and on < since:
+    if whole and since is not None and (p.as_of or today or dt.date.today()) < since:
+        return ("discovered.on",
+                f"discovered on {on} and assessed on {p.as_of or today or dt.date.today()}, both before the policy "
+                f"took effect on {since} ({IN_FORCE_FROM} in rules/parameters.yaml): nothing of the record lies under "
+                "its duties; judge it under the rules then in force, or correct the date", "before_effect")
+    if not whole and since is not None and on < since:
         return ("discovered.on", f"discovered on {on}, before the policy took effect on {since} (effective_from in "
                 "rules/policy.yaml): its duties do not reach back to a problem found before they were given; "
                 "judge it under the rules then in force, or correct the date", "before_effect")
@@ -903,7 +932,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if levels[h.to_level] < place_rank:
             fail(f"{f}.to_level", f"the place is a {level_of(code)}; nothing below it can take the problem",
                  "level_mismatch")
-    fault = _date_fault(p, today, policy.data.meta.effective_from)
+    fault = _date_fault(p, today, *in_force(policy))
     if fault is not None:
         if fault[2] == "before_effect":
             fail(fault[0], fault[1], "before_effect")
