@@ -115,22 +115,24 @@ def test_with_policy_in_force_from_only_a_record_wholly_before_the_day_is_refuse
     import datetime as dt
 
     from responsibility.engine._problem import IN_FORCE_FROM, in_force
-    from responsibility.policy._model import Parameter
 
-    day = Parameter(id=IN_FORCE_FROM, name="x", en="x", type="choice", value="2020-01-01", choices=["2020-01-01"],
-                    why="test")
-    data = policy.data.model_copy(update={"parameters": [*policy.data.parameters, day]})
-    with_day = type(policy)(data, root=policy.root)
-    assert in_force(with_day) == (dt.date(2020, 1, 1), True) and in_force(policy)[1] is False
+    assert in_force(policy) == (dt.date(2020, 1, 1), True)
     record = {"id": "e1", "area": "housing", "place": "330127100219",
               "discovered": {"level": "county", "channel": "hotline", "on": "2019-12-30"}, "as_of": as_of}
+    kept = [p for p in policy.data.parameters if p.id != IN_FORCE_FROM]
+    without = policy.data.model_copy(update={"parameters": kept})
+    old = type(policy)(without, root=policy.root)
+    assert in_force(old)[1] is False
     with pytest.raises(ProblemError) as err:
-        policy.who_answers(record)  # without the parameter: refused, as before
+        old.who_answers(record)  # a policy without the parameter: refused, as before
     assert err.value.code == "before_effect" and err.value.field == "discovered.on"
     if as_of < "2020-01-01":
         with pytest.raises(ProblemError) as err:
-            with_day.who_answers(record)
+            policy.who_answers(record)
         assert err.value.code == "before_effect" and err.value.field == "discovered.on"
         assert "policy_in_force_from" in str(err.value) and "assessed on 2019-12-31" in str(err.value)
     else:
-        with_day.who_answers(record)
+        policy.who_answers(record)
+    later = policy.with_parameters(**{IN_FORCE_FROM: "2020-03-06"})
+    with pytest.raises(ProblemError, match="before the policy took effect on 2020-03-06"):
+        later.who_answers({**record, "as_of": "2020-03-05"})
