@@ -62,3 +62,20 @@ def test_reasons_are_their_segments_joined_and_an_unknown_segment_is_refused() -
     for bad in (4, -1):
         with pytest.raises(RuntimeError, match="never made"):
             reasons(segments, np.array([[1, bad]], np.int64), np.zeros(0, np.int64), [])
+
+
+def test_reasons_are_the_same_from_a_fresh_buffer_and_a_kept_one() -> None:
+    """Without ``reuse`` the text goes into a buffer of Arrow's pool (kept by the pool between
+    chunks); with it, into one buffer kept by the segments: the same rows, empty ones too."""
+    from responsibility.batch._emit import Segments, reasons
+
+    segments = Segments()
+    segments.extend([b"ab", "村".encode(), b""])
+    for segs in (np.array([[1, 2], [2, 1], [0, 3]], np.int64), np.zeros((2, 2), np.int64), np.zeros((0, 2), np.int64)):
+        fresh = reasons(segments, segs.copy(), np.zeros(0, np.int64), [])
+        segments.reuse = True
+        kept = reasons(segments, segs.copy(), np.zeros(0, np.int64), [])
+        segments.reuse = False
+        want = ["".join(["", "ab", "村", ""][s] for s in row) for row in segs.tolist()]
+        assert fresh.to_pylist() == kept.to_pylist() == want
+        fresh.validate(full=True)

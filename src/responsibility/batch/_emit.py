@@ -244,10 +244,14 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
             raise OverflowError("the reasons of one chunk exceed 2 GiB")
         size = int(offsets[-1])
         placed = segments.place(size, n) if segments.place is not None else None
+        buffer = None
         if placed is not None:
             data, bounds32 = placed
         elif not segments.reuse:
-            data = np.empty(size, np.uint8)
+            # from Arrow's pool, which keeps freed memory (keep_arrow_memory): a chunk's reasons are
+            # tens of megabytes, which numpy would map afresh (faulted in and zeroed) for every chunk
+            buffer = pa.allocate_buffer(size)
+            data = np.frombuffer(buffer, np.uint8) if size else np.empty(0, np.uint8)
         else:  # fresh memory costs more than filling it: keep one buffer
             if len(segments._text) < size:
                 segments._text = np.empty(max(size, len(segments._text) * 5 // 4), np.uint8)
@@ -266,7 +270,8 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
             bounds32 = offsets.astype(np.int32)
         else:
             np.copyto(bounds32, offsets, casting="unsafe")
-        return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(bounds32), pa.py_buffer(data)])
+        return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(bounds32),
+                                                      buffer if buffer is not None else pa.py_buffer(data)])
     finally:
         segments.truncate(base)
 

@@ -51,6 +51,7 @@ from ._assessor import (
 from ._columns import DOTTED, NESTED, check_columns, flat_reader, flat_record, normalise
 from ._emit import FINDING_COLUMNS, REJECT_COLUMNS, Columns
 from ._parallel import Behind, prefetch
+from ._read import parquet_batches
 from ._tables import Tables
 from ._workers import pieces
 
@@ -172,7 +173,7 @@ class Source:
         def read() -> Iterator[tuple[Any, int]]:
             start = 0
             try:
-                for batch in self._parquet.iter_batches(batch_size=CHUNK):
+                for batch in parquet_batches(self.path, self._parquet, CHUNK):
                     yield batch, start
                     start += batch.num_rows
             except (OSError, ValueError) as exc:  # pyarrow's errors subclass these
