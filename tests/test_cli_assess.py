@@ -200,7 +200,7 @@ def test_the_benchmark_runs_and_prints_its_figures() -> None:
     out = proc.stdout
     for figure in ("floor parquet", "floor jsonl", "assess parquet (base)", "assess jsonl (amended)", "CPU s",
                    "wall s", "×floor", "naive peer", "amended / base", "jsonl / parquet", "assess / floor",
-                   "peak memory", "cold start", "import responsibility"):
+                   "floor parquet (dictionaries)", "peak memory", "cold start", "import responsibility"):
         assert figure in out, (figure, out)
 
 

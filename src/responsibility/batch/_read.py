@@ -60,6 +60,13 @@ def dictionary_leaves(f: Any) -> tuple[list[str], list[str]]:
     return top, nested
 
 
+def nested_by_group(f: Any, size: int) -> bool:
+    """Whether nested leaves of the file ``f`` are read as dictionaries, a row group at a time, in
+    batches of ``size`` rows: where every row group but the last holds at least a batch."""
+    md = f.metadata
+    return all(md.row_group(g).num_rows >= size for g in range(md.num_row_groups - 1))
+
+
 def parquet_batches(path: str, f: Any, size: int) -> Iterator[Any]:
     """The record batches (of at most ``size`` rows) of the Parquet file at ``path`` (``f``, its
     ``pq.ParquetFile``, read plainly), its code-valued text as Arrow dictionaries where pyarrow
@@ -68,13 +75,12 @@ def parquet_batches(path: str, f: Any, size: int) -> Iterator[Any]:
     import pyarrow.parquet as pq
 
     top, nested = dictionary_leaves(f)
-    md = f.metadata
-    if nested and any(md.row_group(g).num_rows < size for g in range(md.num_row_groups - 1)):
+    if not nested_by_group(f, size):
         nested = []  # small row groups: a batch would span several (each with its own dictionaries)
     given = 0
     if top or nested:
         coded = pq.ParquetFile(path, read_dictionary=top + nested)
-        groups = [[g] for g in range(md.num_row_groups)] if nested else [None]
+        groups = [[g] for g in range(f.metadata.num_row_groups)] if nested else [None]
         try:
             for rows in groups:
                 for batch in coded.iter_batches(batch_size=size, row_groups=rows):
