@@ -63,3 +63,23 @@ def test_columns_read_as_dictionaries_code_as_plain_text_does(tmp_path: Path, po
         else:
             assert np.array_equal(np.asarray(x), np.asarray(y)), f.name
     assert a.slow.any()  # the odd values are read as plain text reads them: slow
+
+
+def test_a_float_nan_in_an_arrow_date_column_is_a_number_as_in_json(policy: Policy) -> None:
+    """docs/records.md: a number is never read as a date. An Arrow (Parquet, polars) float NaN is
+    a value, refused as JSON's NaN is; pandas' NaN is a null once the frame is an Arrow table."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    record = {"id": "a", "area": "housing", "place": "330127100219"}
+    table = pa.table({**{k: [v] for k, v in record.items()}, "as_of": pa.array([float("nan")])})
+    got = policy.assess(table)
+    from_json = policy.assess([{**record, "as_of": float("nan")}])
+    assert got.rejected == from_json.rejected == 1
+    (row,) = got.rejects.to_dict("records")
+    (same,) = from_json.rejects.to_dict("records")
+    assert (row["field"], row["code"]) == (same["field"], same["code"]) == ("as_of", "bad_date")
+    assert "nan" in row["reason"] and row["reason"] == same["reason"]
+    frame = policy.assess(pd.DataFrame({**{k: [v] for k, v in record.items()}, "as_of": [np.nan]}))
+    assert frame.rejected == 0 and frame.assessed == 1

@@ -16,7 +16,6 @@ is rejected, as by ``who_answers``).
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -250,12 +249,9 @@ def encode_dicts(records: Sequence[Any], t: Tables) -> Cols:
 
 
 def _is_missing(v: Any) -> bool:
-    """A null cell of a table: None, NaN, NaT or pandas.NA."""
-    if v is None:
-        return True
-    if isinstance(v, float):
-        return math.isnan(v)
-    return type(v).__name__ in ("NAType", "NaTType")
+    """A null cell of an Arrow table (a float NaN is a number: refused where a date or text is due, as
+    JSON's NaN is; pandas' NaN, NaT and NA are nulls by the time a frame is an Arrow table)."""
+    return v is None
 
 
 def drop_missing(row: dict[str, Any]) -> dict[str, Any]:
