@@ -115,6 +115,18 @@ def test_lowest_level_with_authority(real: PlacedChain, village: str) -> None:
         real.authority(ancestor_code(village, "city"), "housing", "housing_danger_unreported")
 
 
+
+def test_authority_depends_on_the_place_as_the_engine_reads_it(real: PlacedChain, village: str) -> None:
+    # 省市两级 make policy alike (二(一)1(2)): a city's own policy gap is the city's, a county's goes to the province
+    city = ancestor_code(village, "city")
+    assert real.authority(city, "health", "health_policy_gap").level == "city"
+    assert real.authority(ancestor_code(village, "county"), "health", "health_policy_gap").level == "province"
+    policy = real.policy
+    for code in (city, ancestor_code(village, "county")):
+        level = real.authority(code, "health", "health_policy_gap").level
+        assert level == policy.authority("health", "health_policy_gap", policy.level_rank[level_of(code)])
+
+
 def test_all_placed_bodies_and_their_count(real: PlacedChain) -> None:
     everything = list(real.bodies())
     assert len(everything) == real.count() == len(set(everything))

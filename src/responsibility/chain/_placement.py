@@ -221,8 +221,9 @@ class PlacedChain:
             from ._graph import _unknown
 
             raise _unknown("problem kind", f"{area}.{kind}", [f"{a}.{k}" for a, k in policy.kinds])
-        level = policy.kinds[(area, kind)].authority
         place = self._place(code)
+        # a problem placed at a level that shares the authority's rectifying duty is that level's own (P8-32)
+        level = policy.authority(area, kind, policy.level_rank[place.level])
         if self._rank[level] < self._rank[place.level]:
             raise ChainError(
                 f"problem kind {area}.{kind} is decided at the {level} level, below place "
