@@ -7,7 +7,9 @@ Every tabular path accepts the same columns and the same values:
   ``handled`` and ``concealed_by`` as lists, or as JSON text;
 - codes written as integers (a place ``331127`` read by pandas as a number) are the same text;
 - dates as ``YYYY-MM-DD`` text, Arrow dates, or datetimes at midnight (as pandas parses them);
-- a null (an empty cell) is an absent field.
+- a null (an empty cell) is an absent field; so is pandas' NaN, NaT or NA (pandas' own marks of a
+  missing value, which Arrow reads as nulls), while a float NaN in an Arrow table, a Parquet file
+  or a polars frame is a number, refused where a date or text is due, as JSON's ``NaN`` is.
 
 Before any row is read, :func:`check_columns` refuses a ledger whose columns cannot be right: a
 column named twice, a required column missing, a column that is no field of a record (with the
