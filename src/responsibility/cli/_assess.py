@@ -73,16 +73,16 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
     from ..batch._workers import allow_pandas, collect_rarely
 
     collected = collect_rarely()
-    from ..batch._columns import ColumnError
-
     try:
         if scheduler is not None:
             _assess_dask(input_path, output, rejects_path, rules_dir, jurisdiction, lang, today, scheduler)
         else:
             _assess(input_path, output, rejects_path, in_fmt, out_fmt, rules_dir, jurisdiction, lang, today,
                     workers, progress, encoding, neutralise, report_path)
-    except ColumnError as exc:
-        raise ColumnError(f"{exc}{_office_headers(exc.columns)}") from None
+    except ResponsibilityError as exc:  # (batch._columns.ColumnError, whose import needs the frames extra)
+        if not getattr(exc, "columns", ()):
+            raise
+        raise type(exc)(f"{exc}{_office_headers(exc.columns)}") from None  # type: ignore[attr-defined]
     finally:
         collected()
         allow_pandas()
