@@ -202,3 +202,22 @@ def test_the_batch_reads_aliases_and_body_names_as_who_answers_does(policy: Poli
     a = policy.assess(named)
     assert len(a.findings) == len(policy.who_answers(named[0]).findings) and len(a.rejects) == 1
     assert "county_construction" in str(a.rejects.iloc[0].to_dict())
+
+
+@pytest.mark.parametrize(("given", "meant"), [
+    ("县财政局", "county_finance"), ("县卫健局", "county_health"), ("县住建局", "construction"),
+    ("县民宗局", "county_ethnic_religious"), ("县纪委", "county_discipline"), ("县医保局", "county_medical_insurance"),
+    ("县水利局", "county_water"), ("县审计局", "county_audit"), ("县人社局", "county_hrss"),
+    ("县扶贫", "county_poverty_office"), ("县民政", "county_civil_affairs"), ("乡镇政府", "township_government"),
+    ("县局", None), ("某某部门", None), ("县部门", None),
+])
+def test_a_hint_names_the_body_of_the_same_line_of_work_or_none(policy: Policy, given: str, meant: str | None) -> None:
+    # probe9 P9-V3: a hint that names another department is worse than none (the user may blame the wrong bureau)
+    from responsibility.engine._problem import body_hint
+
+    hint = body_hint(policy, given, "county")
+    if meant is None:
+        assert "did you mean" not in hint, hint
+    else:
+        assert "did you mean" in hint and meant in hint, hint
+        assert "county_civil_affairs" not in hint or meant == "county_civil_affairs"
