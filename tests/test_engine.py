@@ -831,9 +831,10 @@ def test_only_what_happened_before_the_policy_applied_is_left_out(policy: Policy
 
 
 def test_sectorless_alternatives_are_a_parameter_the_verdict_names(policy: Policy) -> None:
-    # probe9 P9-01: 二(六)2(2) 县民政局负责提供低收入家庭学生名单。县残联负责提供学龄段持证残疾人名单 — a record that does not
-    # say whose list was missing names both (every_holder, as review 4 decided) or the level's 问题所属部门 once
-    # (unresolved); either way the verdict says it rests on sectorless_alternatives, and a sector names the one.
+    # probe9 P9-01: 二(六)2(2) 县民政局负责提供低收入家庭学生名单。县残联负责提供学龄段持证残疾人名单 — a record that
+    # does not say whose list was missing names both (every_holder, as review 4 decided) or the level's
+    # 问题所属部门 once (unresolved); either way the verdict says it rests on sectorless_alternatives;
+    # a sector names the one.
     rec = {"id": "P9-01", "area": "education", "kind": "education_lists_not_provided", "place": "330127",
            "severity": "minor", "discovered": {"level": "province", "channel": "inspection_tour", "on": "2021-03-01"},
            "handled": [{"action": "assigned", "by_level": "province", "to_level": "county", "on": "2021-03-02"}],

@@ -213,7 +213,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         # (engine/_facts.py: stuck)
         w = hp[wrong]
         can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], np.maximum(prank[w], 0)], axis=-1) > 0
-        up[wrong] |= ~can[np.arange(len(wrong)), hby[wrong]]
+        up[wrong] |= ~can[np.arange(len(wrong)), hby[wrong]] & (htb[wrong] >= 0) & (hto[wrong] == hby[wrong])
     timely = (got != NONE) & (hon >= got) & (hon <= got + limit)
     acted = timely & up
     if not must_report:  # (the rectifying levels looked up only for the steps that need them)
@@ -260,9 +260,18 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     rr = rl = rb = np.zeros(0, np.int32)
     asg = counting
     if len(asg):
+        nb = len(t.bodies) + 1
+        # a level's own 交办 to a body of its own names who rectifies what it received as a whole: the assignments to
+        # the level as a whole drop out there, and such a body is bound from the level's first (probe9 P9-18)
+        lvall = hp[asg].astype(np.int64) * nr + hto[asg]
+        _, at_first = np.unique(lvall, return_index=True)
+        lv_sorted, lv_first_on = lvall[at_first], hon[asg[at_first]]
+        inside = (hby[asg] == hto[asg]) & (htb[asg] >= 0)
+        inside_keys = lvall[inside] * nb + htb[asg][inside] + 1
+        asg = asg[~(np.isin(lvall, lvall[inside]) & (htb[asg] < 0))]
         lvkey = hp[asg].astype(np.int64) * nr + hto[asg]
         gb = np.where(np.isin(lvkey, lvkey[htb[asg] < 0]), -1, htb[asg]).astype(np.int64)
-        gkey = lvkey * (len(t.bodies) + 1) + gb + 1
+        gkey = lvkey * nb + gb + 1
         _, gfirst = np.unique(gkey, return_index=True)
         _, glast = np.unique(gkey[::-1], return_index=True)
         glast = np.asarray(len(asg) - 1 - glast, np.int64)
@@ -271,7 +280,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         gfirst, glast = gfirst[order], glast[order]
         f, last = asg[gfirst], asg[glast]
         r, lv, body = hp[f], hto[f], gb[gfirst].astype(np.int32)
-        on = hon[f]
+        on = np.where(np.isin(gkey[gfirst], inside_keys), lv_first_on[np.searchsorted(lv_sorted, lvkey[gfirst])],
+                      hon[f])
         # the record's deadline, unless it had passed when the group was FIRST assigned (engine/_facts.py)
         deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= on), c.deadline[r], on + rect_limit)
         _, lead = np.unique(lvkey[gfirst], return_index=True)  # each level's first group
@@ -282,7 +292,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         bad = ((rect == NONE) | (rect > due)) & (asof[r] > due)
         # an assignment to a level where no body can rectify a problem of the kind (a provincial rule sent
         # to a county) leaves nobody there answering for its rectification
-        bad &= rectifies(t, c.area, c.kind, prank, r, lv) | (c.kind[r] == 0)
+        # where nobody at or below the level can rectify it, a named body of the level answers (engine/_facts.py: stuck)
+        stuck = (c.kind[r] != 0) & ~(np.cumsum(t.rectify_level[c.area[r], c.kind[r], np.maximum(prank[r], 0)],
+                                               axis=-1) > 0)[np.arange(len(r)), lv]
+        bad &= (rectifies(t, c.area, c.kind, prank, r, lv) | (c.kind[r] == 0) | stuck) & ~(stuck & (body < 0))
         if pass_down:
             # a group passed further down within the limit of its latest assignment supervises only
             down = np.nonzero((hact != REPORTED) & (hto < hby))[0]

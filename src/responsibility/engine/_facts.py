@@ -241,15 +241,17 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         ctx.received[rank[level]] = received
         below_authority = rank[level] < rank[authority]
         # Where nobody at or below this level can rectify a problem of the kind placed where it is (a house's
-        # renovation placed at a city) and a record allows no step below its place, an assignment to a body of its own
-        # level with a part in it is the 交办 the record can show (review8a R8A-6, probe9 P9-16)
+        # renovation placed at a city) and a record allows no step below its place, an assignment to a named body of
+        # its own level with a part in it is the 交办 the record can show, and that body answers for it (review8a
+        # R8A-6, probe9 P9-16, P9-19)
         stuck = problem.kind is not None and not any(r <= rank[level] for r in can_rectify)
         # At or above the authority a level disposes of the problem by assigning it (一(三) 分类交办) — to a level where
         # a body can rectify it: an assignment to one that cannot (a county's subsidy review sent to a township, a
         # provincial rule sent to a county) is not 按程序 交办, and the assigner still holds it.
         acted = [h for h in steps if h.by_level == level and h.on >= received and to_right(h)
                  and (h.action == "reported" or (not below_authority and (
-                     problem.kind is None or rank[h.to_level] in can_rectify or stuck)))]
+                     problem.kind is None or rank[h.to_level] in can_rectify
+                     or (stuck and h.to_level == level and h.to_body is not None))))]
         due = received + limit
         in_time = any(h.on <= due for h in acted)
         # Below the authority a level must see the problem reach a level above it (一(三) 及时向上级单位报送): a
@@ -312,14 +314,26 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         if counts(h):
             groups.setdefault(h.to_level, {}).setdefault(h.to_body or "", []).append(h)
     for level, by_body in sorted(groups.items(), key=lambda x: rank[x[0]]):
-        if problem.kind is not None and rank[level] not in can_rectify:
+        stuck = problem.kind is not None and not any(r <= rank[level] for r in can_rectify)
+        if problem.kind is not None and rank[level] not in can_rectify and not stuck:
             continue  # 二(三)6 …: no body there can rectify it (a provincial rule assigned to a county)
-        whole = [h for h in steps if counts(h) and h.to_level == level] if "" in by_body else []
-        for body, given in ({"": whole} if whole else by_body).items():
+        every = [h for h in steps if counts(h) and h.to_level == level]
+        # the level's own 交办 to a body of its own (一(三) 列出…责任清单) names who rectifies what it received as a
+        # whole: that body answers, the level's others press it (二(二)4 指导督促部门; probe9 P9-18)
+        inside = {h.to_body for h in every if h.by_level == level and h.to_body is not None}
+        chosen = by_body
+        if inside:
+            chosen = {b: g for b, g in by_body.items() if b}
+        elif "" in by_body:
+            chosen = {"": every}
+        if stuck:  # only a named body of the level answers there (see acted above)
+            chosen = {b: g for b, g in chosen.items() if b}
+        for body, given in chosen.items():
             # Whether the deadline had passed when it was assigned is decided by its FIRST counting assignment: a
             # second 交办 after the deadline (a reminder, a re-issue) does not erase the deadline it missed (一(四)
-            # 对交办问题整改落实不到位的; review8a R8A-1); the reason names that assignment (probe9 P9-10).
-            on, h = given[0].on, given[-1]
+            # 对交办问题整改落实不到位的; review8a R8A-1); the reason names that assignment (probe9 P9-10). A body the
+            # level itself assigned it to is bound from the level's first (the level held it since).
+            on, h = (every[0] if body in inside else given[0]).on, given[-1]
             if problem.deadline is not None and problem.deadline >= on:
                 deadline = problem.deadline
             else:
