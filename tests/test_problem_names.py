@@ -185,6 +185,7 @@ def test_every_channel_word_the_ledger_mapping_reads_is_a_record_word(policy: Po
     ("discovered__level", "县里", "county)?"),
     ("area", "危房", "did you mean '危房改造' (housing)?"),
     ("severity", "轻微", "use one of 一般 (minor), 较重 (serious), 严重 (grave)"),
+    ("severity", "重大", "use one of 一般 (minor), 较重 (serious), 严重 (grave)"),  # never guessed: 较重 or 严重?
     ("severity", "gravee", "did you mean 'grave'?"),
 ])
 def test_a_value_that_names_nothing_is_hinted_in_its_own_language(policy: Policy, path: str, given: str,

@@ -348,7 +348,8 @@ def term_hint(policy: PolicyView, kind: str, value: str, ids: list[str]) -> str:
     """What to write instead of ``value``, which names no term of ``kind`` (``area``, ``level``, ``channel``,
     ``severity``, ``kind:<area>``) among ``ids``: for text in Chinese, the nearest Chinese name with its id
     (县长热线 → "did you mean '县（市、区）长热线' (hotline)?"), else the nearest id; failing that, the terms
-    themselves (in Chinese with their ids for a Chinese value).
+    themselves (in Chinese with their ids for a Chinese value). A severity in Chinese is never guessed (重大 is
+    neither 较重 nor 严重 for sure, and the two give different liabilities): the severities are listed.
 
     >>> import responsibility
     >>> term_hint(responsibility.load(), "channel", "县市区热线", ["hotline", "grid"])
@@ -356,7 +357,7 @@ def term_hint(policy: PolicyView, kind: str, value: str, ids: list[str]) -> str:
     """
     chinese = not value.isascii()
     shown = [(n, t) for t, names in _terms(policy).get(kind, []) if t in ids for n in names if not n.isascii()]
-    if chinese:
+    if chinese and kind != "severity":  # a guessed severity (重大 → 较重?) would change the liability: list them
         spelled = {_fold(n): (n, t) for n, t in reversed(shown)}  # the first spelling of a key: the name
         first = {t: n for n, t in reversed(shown)}
         close = closest(_fold(value), list(spelled), 0.5)
