@@ -357,15 +357,15 @@ def term_hint(policy: PolicyView, kind: str, value: str, ids: list[str]) -> str:
     """
     chinese = not value.isascii()
     shown = [(n, t) for t, names in _terms(policy).get(kind, []) if t in ids for n in names if not n.isascii()]
+    first = {t: n for n, t in reversed(shown)}  # each term's first spelling: its name
     if chinese and kind != "severity":  # a guessed severity (重大 → 较重?) would change the liability: list them
-        spelled = {_fold(n): (n, t) for n, t in reversed(shown)}  # the first spelling of a key: the name
-        first = {t: n for n, t in reversed(shown)}
+        spelled = {_fold(n): (n, t) for n, t in reversed(shown)}
         close = closest(_fold(value), list(spelled), 0.5)
         if close is not None:
             name, tid = spelled[close]
             also = f"{first[tid]}, " if _fold(first[tid]) != close else ""  # an alias: with the name it stands for
             return f"did you mean {name!r} ({also}{tid})?"
-    hint = suggest(value, ids)
+    hint = "" if chinese and kind == "severity" else suggest(value, ids)
     if hint:
         return hint
     if chinese:
