@@ -70,6 +70,16 @@ def test_a_severity_parameter_takes_the_names_a_record_takes(policy: Policy, nam
     assert policy.with_parameters(unit_liability_from="较重").what_if == {}
 
 
+@pytest.mark.parametrize("key", ["及时交办和上报时限（天）", "及时交办和上报时限(天)", " Handling_Time_Limit_Days "])
+def test_a_parameter_is_named_by_its_id_or_chinese_name(policy: Policy, key: str) -> None:
+    assert policy.with_parameters(**{key: 15}).what_if == {"handling_time_limit_days": (10, 15)}
+
+
+def test_an_unknown_chinese_parameter_name_is_hinted_in_chinese(policy: Policy) -> None:
+    with pytest.raises(RulesError, match=r"did you mean '及时交办和上报时限（天）' \(handling_time_limit_days\)"):
+        policy.with_parameters(**{"交办时限": 15})
+
+
 def test_who_set_takes_a_chinese_severity(run_cli) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run_cli("who", str(EXAMPLE), "--format", "json", "--engine", "compiled",
                              "--set", "unit_liability_from=严重")

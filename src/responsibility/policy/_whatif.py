@@ -67,18 +67,28 @@ def _takes(policy: PolicyView, p: Parameter) -> str:
 def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
     """A new view of ``policy`` with the parameters in ``values`` set (every dated version of each).
 
-    A severity may be given by its Chinese name or gloss (``unit_liability_from="严重"``), as a
+    A parameter may be named by its id, its Chinese name or its gloss (``及时交办和上报时限（天）``, full- or
+    half-width); a severity may be given by its Chinese name or gloss (``unit_liability_from="严重"``), as a
     record's ``severity`` is; it is kept as its id (``grave``).
     """
-    from ._loader import suggest
+    from ._loader import closest, suggest
 
     known = {p.id: p for p in policy.data.parameters}
     issues: list[Issue] = []
     changed: dict[str, tuple[Any, Any]] = dict(policy.what_if)
     new_params = []
+    # a parameter may be named by its Chinese name or gloss too (及时交办和上报时限（天）=15), width-blind
+    called = {fold(text): p.id for p in policy.data.parameters for text in (p.en, p.name)}
+    called.update({fold(pid): pid for pid in known})
+    values = {called.get(fold(name), name) if isinstance(name, str) else name: v for name, v in values.items()}
     for name in values:
         if name not in known:
-            hint = suggest(name, list(known)) or "see rules/parameters.yaml"
+            if isinstance(name, str) and not name.isascii():  # in Chinese: the nearest Chinese name, with its id
+                names = {p.name: p.id for p in policy.data.parameters}
+                close = closest(name, list(names), 0.5)
+                hint = f"did you mean {close!r} ({names[close]})?" if close else "see rules/parameters.yaml"
+            else:
+                hint = suggest(name, list(known)) or "see rules/parameters.yaml"
             issues.append(_issue(policy, f"unknown parameter {name!r}", f"{hint}; valid: {', '.join(known)}"))
     for p in policy.data.parameters:
         if p.id not in values:
