@@ -222,3 +222,19 @@ def test_a_hint_names_the_body_of_the_same_line_of_work_or_none(policy: Policy, 
     else:
         assert "did you mean" in hint and meant in hint, hint
         assert "county_civil_affairs" not in hint or meant == "county_civil_affairs"
+
+
+@pytest.mark.parametrize(("kind", "given", "found", "hint"), [
+    ("area", "危房", None, "did you mean '危房改造' (housing)?"),
+    ("area", "“危房改造”", "housing", ""),
+    ("level", "街道", "township", ""),
+    ("level", "县里", None, "county)?"),
+    ("level", "countyy", None, "did you mean 'county'?"),
+])
+def test_an_option_names_a_term_as_a_record_does(policy: Policy, kind: str, given: str, found: str | None,
+                                                 hint: str) -> None:
+    # `ledger list --area 危房`, `graph --area`, `?area=` read through named_term (newcomer8 item 9)
+    from responsibility.engine._problem import named_term
+
+    got, said = named_term(policy, kind, given)  # type: ignore[arg-type]
+    assert got == found and hint in said

@@ -317,13 +317,11 @@ def named_term(policy: PolicyView, kind: Literal["area", "level"], value: str) -
     """The id of the area or level ``value`` names by its id, Chinese name or gloss (危房改造, 村),
     as a record names it, and ``""``; else ``None`` and a hint: the nearest id, or every id.
     (An option or a query parameter turns the hint into its own kind of error.)"""
-    from ..policy._loader import suggest
-
     ids = list(policy.level_rank) if kind == "level" else [a.id for a in policy.data.areas]
     found = ValueNames.of(policy).canonical(kind, value.strip())
     if found in ids:
         return str(found), ""
-    return None, suggest(value, ids) or f"use one of {', '.join(ids)}"
+    return None, term_hint(policy, kind, value.strip(), ids)
 
 
 def _value_names(policy: PolicyView) -> ValueNames:
