@@ -203,7 +203,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a holder acted in time if it reported (or, at or above the authority, or when a lower level need
     # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
     got = received[hp, hby].astype(np.int64)
-    up = ((hact == REPORTED) | (hby >= auth[hp])) & part
+    # a report counts below the authority (一(三) 对超出本级权限的…报送), an assignment at or above it (probe9 P9-05)
+    up = np.where(hact == REPORTED, hby < auth[hp], hby >= auth[hp]) & part
     # at or above the authority, an assignment counts only to a level where a body can rectify the problem (an
     # assignment to one that cannot is not 按程序 交办: the assigner still holds it)
     wrong = np.nonzero(up & (hact != REPORTED) & (c.kind[hp] != 0))[0]
@@ -214,6 +215,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         w = hp[wrong]
         can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], np.maximum(prank[w], 0)], axis=-1) > 0
         up[wrong] |= ~can[np.arange(len(wrong)), hby[wrong]] & (htb[wrong] >= 0) & (hto[wrong] == hby[wrong])
+    # at or above the authority, a report counts only where nobody at or below the level can rectify it
+    high = np.nonzero((hact == REPORTED) & (hby >= auth[hp]) & part & (c.kind[hp] != 0))[0]
+    if len(high):
+        w = hp[high]
+        can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], np.maximum(prank[w], 0)], axis=-1) > 0
+        up[high] = ~can[np.arange(len(high)), hby[high]]
     timely = (got != NONE) & (hon >= got) & (hon <= got + limit)
     acted = timely & up
     if not must_report:  # (the rectifying levels looked up only for the steps that need them)

@@ -249,7 +249,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # a body can rectify it: an assignment to one that cannot (a county's subsidy review sent to a township, a
         # provincial rule sent to a county) is not 按程序 交办, and the assigner still holds it.
         acted = [h for h in steps if h.by_level == level and h.on >= received and to_right(h)
-                 and (h.action == "reported" or (not below_authority and (
+                 and ((h.action == "reported" and (below_authority or stuck)) or (
+                     h.action == "assigned" and not below_authority and (
                      problem.kind is None or rank[h.to_level] in can_rectify
                      or (stuck and h.to_level == level and h.to_body is not None))))]
         due = received + limit
