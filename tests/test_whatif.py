@@ -55,7 +55,7 @@ def test_setting_a_parameter_back_to_the_rules_value_clears_the_mark(policy: Pol
     ({"supervision_scope": "everyone"}, "own_and_level_above, next_level, all_levels"),
     ({"unit_liability_from": "awful"}, "takes a severity"),
     ({"unit_liability_from": "很严重"}, r"serious 较重, grave 严重\); got '很严重'"),
-    ({"outside_channel_finder_level": "yes"}, "true or false"),
+    ({"outside_channel_finder_level": "perhaps"}, "true or false"),
 ])
 def test_a_value_that_does_not_fit_is_refused(policy: Policy, values: dict[str, Any], words: str) -> None:
     with pytest.raises(RulesError, match=words) as err:
@@ -78,6 +78,18 @@ def test_a_parameter_is_named_by_its_id_or_chinese_name(policy: Policy, key: str
 def test_an_unknown_chinese_parameter_name_is_hinted_in_chinese(policy: Policy) -> None:
     with pytest.raises(RulesError, match=r"did you mean '及时交办和上报时限（天）' \(handling_time_limit_days\)"):
         policy.with_parameters(**{"交办时限": 15})
+
+
+@pytest.mark.parametrize(("given", "value"), [("是", True), (" 否 ", False), ("需要", True), ("不需要", False),
+                                              ("Yes", True), ("no", False)])
+def test_a_yes_or_no_parameter_takes_the_answers_of_the_vocabulary(policy: Policy, given: str, value: bool) -> None:
+    got = policy.with_parameters(self_rectified_report_required=given)
+    assert got.parameter("self_rectified_report_required") is value
+
+
+def test_a_yes_or_no_parameter_lists_its_answers(policy: Policy) -> None:
+    with pytest.raises(RulesError, match="true or false \\(true 是, false 否\\); got '也许'"):
+        policy.with_parameters(self_rectified_report_required="也许")
 
 
 def test_who_set_takes_a_chinese_severity(run_cli) -> None:  # type: ignore[no-untyped-def]

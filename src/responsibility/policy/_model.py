@@ -193,6 +193,9 @@ class Vocabulary(_Strict):
     categories: list[Category]
     channels: list[Channel]
     severities: list[Named] = Field([], description="Names of the severities minor, serious, grave.")
+    answers: list[Named] = Field(
+        [], description="Names of the answers a yes-or-no parameter takes (ids 'true' and 'false': 是, 否 …), "
+        "for `--set` and what-if values.")
     sector_markers: list[str] = Field(
         [],
         description="Words that confine a duty to its holder's own line (本部门, 各自业务范围): validate "

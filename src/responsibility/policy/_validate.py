@@ -157,6 +157,7 @@ def _check_aliases(loaded: Loaded, data: PolicyData) -> list[Issue]:
     groups: list[tuple[str, list[tuple[Named, Where]], bool]] = [
         ("level", listed("levels", list(v.levels)), True), ("channel", listed("channels", list(v.channels)), True),
         ("severity", listed("severities", list(v.severities)), False),
+        ("answer", listed("answers", list(v.answers)), False),
         ("area", [(a, w[f"area:{a.id}"]) for a in data.areas], False),
         ("body", [(b, w[f"body:{b.id}#{i + 1}"]) for i, b in enumerate(data.bodies)], False),
     ]

@@ -56,11 +56,25 @@ def _severity(policy: PolicyView, value: Any) -> Any:
     return value
 
 
+def _answer(policy: PolicyView, value: Any) -> Any:
+    """``True`` or ``False`` for a yes-or-no answer named in rules/vocabulary.yaml ``answers`` (是, 否, yes …);
+    ``value`` itself otherwise."""
+    if not isinstance(value, str):
+        return value
+    key = fold(value)
+    for t in policy.data.vocabulary.answers:
+        if key in {fold(t.id), fold(t.name), fold(t.en), *map(fold, t.aliases)}:
+            return t.id == "true"
+    return value
+
+
 def _takes(policy: PolicyView, p: Parameter) -> str:
     """What parameter ``p`` takes, for a message: a severity with its Chinese names (minor 一般 …)."""
     if p.type == "severity":
         names = {t.id: t.name for t in policy.data.vocabulary.severities}
         return "a severity (" + ", ".join(f"{s} {names[s]}" if s in names else s for s in SEVERITIES) + ")"
+    if p.type == "bool" and policy.data.vocabulary.answers:
+        return "true or false (" + ", ".join(f"{t.id} {t.name}" for t in policy.data.vocabulary.answers) + ")"
     return TAKES[p.type] + (f": {', '.join(map(str, p.choices or []))}" if p.type == "choice" else "")
 
 
@@ -97,6 +111,8 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
         value = values[p.id]
         if p.type == "severity":
             value = _severity(policy, value)
+        elif p.type == "bool":
+            value = _answer(policy, value)
         try:
             q = type(p).model_validate({**p.model_dump(by_alias=True), "value": value})
         except ValidationError:
