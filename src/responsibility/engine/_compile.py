@@ -204,10 +204,15 @@ def peer_guidance(policy: PolicyView, duty: str) -> bool:
 
 def _peers(policy: PolicyView, holders: tuple[Holder, ...]) -> tuple[Holder, ...]:
     """``holders`` as supervisors of an assignee of their own level: not those that press only through
-    :func:`peer_guidance` duties. A holder with another supervising duty keeps all of its duties, so that a body
-    pressing two assignees of one problem answers through one set of duties (the batch path merges such findings
-    alike); a duty that reaches below for the funds it concerns (二(四)3 乡、村两级使用的…审核) is no guidance duty."""
-    return tuple(h for h in holders if not all(peer_guidance(policy, d) for d in h.duties))
+    :func:`peer_guidance` duties, and the others through their other duties only — a finding pressing a peer does
+    not cite or quote 二(二)5 指导督促基层 (probe8 P8-13); a duty that reaches below for the funds it concerns (二(四)3
+    乡、村两级使用的…审核) is no guidance duty."""
+    out = []
+    for h in holders:
+        duties = tuple(d for d in h.duties if not peer_guidance(policy, d))
+        if duties:
+            out.append(Holder(h.body, duties))
+    return tuple(out)
 
 
 def _main_holders(policy: PolicyView, area: str, duty_kind: str) -> tuple[dict[str, tuple[str, ...]],
