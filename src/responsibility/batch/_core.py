@@ -495,6 +495,15 @@ class Templates:
             out.append((rank, key, got[0], got[1], self._merge_class((duties, got[0]))))
         return out
 
+    def contained(self, part: npt.NDArray[np.int64], whole: npt.NDArray[np.int64]) -> Bool:
+        """Whether the duties and clauses of each merge class in ``part`` are among those of ``whole``'s."""
+        keys = self._merge_keys
+        out = np.zeros(len(part), np.bool_)
+        for i, (a, b) in enumerate(zip(part.tolist(), whole.tolist(), strict=True)):
+            (da, ca), (db, cb) = keys[a], keys[b]
+            out[i] = set(da) <= set(db) and set(ca.split(";")) <= set(cb.split(";"))
+        return out
+
     def _merge_class(self, key: tuple[tuple[str, ...], str]) -> int:
         got = self._merges.get(key)
         if got is None:
@@ -663,6 +672,12 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     first[dup] = False
     head = np.maximum.accumulate(np.where(first, np.arange(len(rec)), 0))
     merge = tpl.array("merge")
-    moved = np.unique(rec[dup][merge[row[dup]] != merge[row[head[dup]]]]).astype(np.int32)
+    unlike = np.nonzero(merge[row[dup]] != merge[row[head[dup]]])[0]
+    if len(unlike):
+        # a row whose duties and clauses the first row's already hold adds nothing to the merged finding (a verdict
+        # merges duties in hit order: the first's, then any new one): such a pair merges as the first row
+        inside = tpl.contained(merge[row[dup[unlike]]], merge[row[head[dup[unlike]]]])
+        unlike = unlike[~inside]
+    moved = np.unique(rec[dup[unlike]]).astype(np.int32)
     keep = first & ~np.isin(rec, moved)
     return Rows(rec[keep].astype(np.int32), row[keep], moved)
