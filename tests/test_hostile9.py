@@ -170,29 +170,19 @@ def test_an_office_ledger_s_headers_are_named_as_fields(run_cli: Any, tmp_path: 
 # ------------------------------------------------------------------ the ledger's words and waits
 
 
-@pytest.fixture(scope="module")
-def office_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from responsibility import Ledger
-
-    db = tmp_path_factory.mktemp("h9") / "office.db"
-    with Ledger.create(db) as ledger:
-        ledger.import_file(ROOT / "examples" / "ledger" / "county-ledger.xlsx", entered_by="clerk")
-    return db
-
-
-def test_ledger_show_says_area_as_records_do(run_cli: Any, office_db: Path) -> None:
-    code, out, _ = run_cli("ledger", "show", str(office_db), "CA-2021-003", "--as-of", "2021-06-20")
+def test_ledger_show_says_area_as_records_do(run_cli: Any, county_db: Path) -> None:
+    code, out, _ = run_cli("ledger", "show", str(county_db), "CA-2021-003", "--as-of", "2021-06-20")
     shown = json.loads(out)
     assert code == 0 and shown["record"]["area"] == "water" and "domain" not in shown["record"]
     assert shown["events"][0]["area"] == "water" and not any("domain" in e for e in shown["events"])
 
 
-def test_creating_a_ledger_twice_says_how_to_open_it(office_db: Path, run_cli: Any) -> None:
+def test_creating_a_ledger_twice_says_how_to_open_it(county_db: Path, run_cli: Any) -> None:
     from responsibility import Ledger, LedgerError
 
     with pytest.raises(LedgerError, match=r"open it with Ledger\.open\("):
-        Ledger.create(office_db)
-    code, _, err = run_cli("ledger", "init", str(office_db))
+        Ledger.create(county_db)
+    code, _, err = run_cli("ledger", "init", str(county_db))
     assert code == 2 and "already holds a ledger" in err
 
 
@@ -342,3 +332,21 @@ def test_an_event_names_a_body_as_a_record_does(tmp_path: Path) -> None:
                             "place": "330127100219"},
                            {"problem": "B-2", "type": "discovered", "on": "2021-03-01", "level": "county",
                             "channel": "hotline", "body": "县建筑部门"}], entered_by="clerk")
+
+
+def test_a_float_nan_date_is_one_answer_through_parquet_and_json(run_cli: Any, tmp_path: Path) -> None:
+    """A Parquet float NaN in as_of was read as absent (today) while the same record as JSON was refused."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    base = {"id": ["a"], "area": ["housing"], "place": ["330127100219"]}
+    pq.write_table(pa.table({**base, "as_of": pa.array([float("nan")])}), tmp_path / "in.parquet")
+    (tmp_path / "in.jsonl").write_text('{"id": "a", "area": "housing", "place": "330127100219", "as_of": NaN}\n',
+                                       "utf-8")
+    got = []
+    for name in ("in.parquet", "in.jsonl"):
+        rej = tmp_path / f"{name}.rej.csv"
+        code, _, _ = run_cli("assess", str(tmp_path / name), "-o", str(tmp_path / "o.csv"), "--rejects", str(rej),
+                               "--no-progress")
+        got.append((code, [(r["field"], r["code"], r["reason"]) for r in _rejects(rej)]))
+    assert got[0] == got[1] and got[0][0] == 1 and got[0][1][0][:2] == ("as_of", "bad_date"), got
