@@ -107,14 +107,6 @@ def named(policy: PolicyView, kind: Literal["area", "level"], value: str, option
     found, hint = named_term(policy, kind, value)
     if found is not None:
         return found
-    if "did you mean" not in hint:  # a Chinese name cut short (危房 for 危房改造), as a record's hint offers it
-        import difflib
-
-        names = [a.name for a in policy.data.areas] if kind == "area" else \
-            [str(lv.name) for lv in policy.data.vocabulary.levels]
-        near = difflib.get_close_matches(value.strip(), names, n=1)
-        if near:
-            hint = f"did you mean {near[0]!r}? (or {hint.removeprefix('use ')})"
     raise click.BadParameter(f"unknown {kind} {value!r}; {hint}", param_hint=option)
 
 
