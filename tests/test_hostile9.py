@@ -350,3 +350,18 @@ def test_a_float_nan_date_is_one_answer_through_parquet_and_json(run_cli: Any, t
                                "--no-progress")
         got.append((code, [(r["field"], r["code"], r["reason"]) for r in _rejects(rej)]))
     assert got[0] == got[1] and got[0][0] == 1 and got[0][1][0][:2] == ("as_of", "bad_date"), got
+
+
+def test_an_import_of_utf16_without_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """It was 'not text in UTF-8 or GB18030 (at byte 55)'."""
+    from responsibility import Ledger
+
+    text = "问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\nA-1,危房改造,330127100219,2021-03-01,县,热线\n"
+    got = []
+    for name, data in (("u8.csv", text.encode()), ("u16.csv", text.encode("utf-16-be"))):
+        (tmp_path / name).write_bytes(data)
+        with Ledger.create(tmp_path / f"{name}.db") as ledger:
+            result = ledger.import_file(tmp_path / name, entered_by="clerk")
+            got.append((result.imported, result.rejected, ledger.lists("2021-06-20")["problems"]))
+    assert got[0][:2] == got[1][:2] == (1, 0) and got[0][2].equals(got[1][2])
+    assert any("UTF-16BE text without a byte order mark" in n for n in result.notes)

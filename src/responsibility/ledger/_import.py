@@ -27,6 +27,7 @@ from typing import Any
 
 from .._errors import ProblemError
 from ..batch._io import HeldLines, bom_encoding, never_closed
+from ..policy._yaml import wide_without_mark
 from ._events import Event, shown
 from ._store import LedgerError
 from ._xlsx import Unreadable
@@ -169,6 +170,9 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
     if not encoding and (marked := bom_encoding(raw)):  # a byte order mark says UTF-16 or UTF-32
         encoding = marked
         notes.append(f"{p.name} is {marked.upper()} text (its byte order mark says so)")
+    elif not encoding and (wide := wide_without_mark(raw)):  # so do its NULs, without one
+        encoding = wide.lower()
+        notes.append(f"{p.name} is {wide} text without a byte order mark (its NULs say so)")
     if encoding:
         try:
             text = raw.decode(encoding)
