@@ -382,8 +382,11 @@ class Decider:
             body = str(fact["body"])
             stage = policy.reaching(policy.stage_holders(area, kind, rule.stage, sector), prank, area, kind, rule.stage)
             own = stage.get(body)
-            if own is None and sector is None and policy.bodies[body].sector is not None:
-                # A named department answers for its own line when the record names no other.
+            if own is None and sector is None and policy.bodies[body].sector is not None \
+                    and policy.has_part(area, kind, body):
+                # A named department answers for its own line when the record names no other — where the text gives
+                # it a part in the problem (not the education bureau named as finder of a house renovation: 二(二)3 涉及
+                # 本部门问题 is then the wrong clause; probe9 P9-02, review8a N1).
                 own = policy.reaching(policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector),
                                       prank, area, kind, rule.stage).get(body)
             if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
@@ -711,6 +714,10 @@ class Decider:
         if fact.get("escalate"):
             values["escalate"] = phrases.get("escalate", "")
             values["escalate_en"] = phrases.get("escalate_en", "")
+        # a body the text gives a part holds the duty to pass it on; a named finder or receiver with none found it
+        # (review8a N1)
+        held = "holds" if duties else "holds_found"
+        values["holds"], values["holds_en"] = phrases.get(held, ""), phrases.get(f"{held}_en", "")
         return values
 
     def context_values(self, problem: Problem, fact: Fact, ctx: Context) -> dict[str, str]:
