@@ -365,3 +365,29 @@ def test_an_import_of_utf16_without_a_byte_order_mark_is_read(tmp_path: Path) ->
             got.append((result.imported, result.rejected, ledger.lists("2021-06-20")["problems"]))
     assert got[0][:2] == got[1][:2] == (1, 0) and got[0][2].equals(got[1][2])
     assert any("UTF-16BE text without a byte order mark" in n for n in result.notes)
+
+
+def test_a_writer_that_waits_too_long_is_refused_never_an_internal_error(run_cli: Any, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """After SQLite's busy timeout, 'database is locked' was an internal error (exit 3)."""
+    import sqlite3
+
+    from responsibility.ledger import _store
+
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    events = tmp_path / "e.json"
+    events.write_text(json.dumps({"problem": "P-1", "type": "registered", "on": "2021-03-01", "area": "housing",
+                                  "place": "330127100219"}), "utf-8")
+    monkeypatch.setattr(_store, "BUSY_SECONDS", 0.2)
+    monkeypatch.setattr(_store, "WAIT_NOTICE_AFTER", 600.0)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        code, _, err = run_cli("ledger", "add", str(db), str(events), "--by", "x")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 2 and "held the ledger's write lock for 0.2 s" in err and "nothing was written" in err, err
+    assert run_cli("ledger", "add", str(db), str(events), "--by", "x")[0] == 0
+    monkeypatch.setattr(_store, "wait_notice", None)

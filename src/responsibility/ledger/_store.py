@@ -109,6 +109,10 @@ def engine_of(target: str) -> Any:
     return make_engine(url_of(target), file=None if "://" in target else target)
 
 
+#: How long a SQLite writer waits for another's write lock before it gives up (a LedgerError).
+BUSY_SECONDS = 60.0
+
+
 def make_engine(url: str, *, file: str | None = None) -> Any:
     """A SQLAlchemy engine; SQLite gets WAL, a busy timeout and ``BEGIN IMMEDIATE`` for writes.
     ``file``: the SQLite file exactly as named (a ``?`` or ``#`` in it is part of the name, which
@@ -116,14 +120,14 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
     sa = _sqlalchemy()
     if url.startswith("sqlite"):
         where = sa.engine.URL.create("sqlite", database=file) if file is not None else url
-        engine = sa.create_engine(where, connect_args={"timeout": 60})
+        engine = sa.create_engine(where, connect_args={"timeout": BUSY_SECONDS})
 
         def _connect(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA busy_timeout=60000")
+            cur.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
             cur.execute("PRAGMA cache_size=-65536")  # 64 MiB: index pages of big imports stay in memory
             cur.close()
 
@@ -133,7 +137,14 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
                 conn.exec_driver_sql("BEGIN")
                 return
             with _waiting():
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                try:
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                except sa.exc.OperationalError as exc:
+                    if "locked" not in str(exc.orig):
+                        raise
+                    raise LedgerError(f"{shown_target(file or url)}: another process has held the ledger's write lock "
+                                      f"for {BUSY_SECONDS:g} s (a long import?); nothing was written: try again "
+                                      "when it is done") from None
 
         sa.event.listen(engine, "connect", _connect)
         sa.event.listen(engine, "begin", _begin)
