@@ -380,7 +380,21 @@ def body_hint(policy: PolicyView, value: str, level: str | None = None, *, level
     >>> import responsibility
     >>> body_hint(responsibility.load(), "县建设部门", "county")
     "did you mean 'county_construction' (县（市、区）建设部门)?"
+
+    Hints are kept per policy (a ledger names the same unknown body on many records; each costs a comparison
+    with every body's names).
     """
+    memo: dict[tuple[str, str | None, bool], str] = policy._memo("body hints", dict)
+    key = (value, level, levels_too)
+    hint = memo.get(key)
+    if hint is None:
+        if len(memo) >= 10_000:
+            memo.clear()
+        hint = memo[key] = _body_hint(policy, value, level, levels_too)
+    return hint
+
+
+def _body_hint(policy: PolicyView, value: str, level: str | None, levels_too: bool) -> str:
     names = ValueNames.of(policy)
     shown = policy.bodies
     several = names.bodies_named(value)
