@@ -853,3 +853,22 @@ def test_sectorless_alternatives_are_a_parameter_the_verdict_names(policy: Polic
     assert "county_disabled_federation" in {f.body for f in named.findings}
     assert "county_civil_affairs" not in {f.body for f in named.findings}
     assert "sectorless_alternatives" not in {i.id for i in named.interpretations}
+
+
+def test_an_assignment_that_does_not_count_never_makes_its_assignee_answer(policy: Policy) -> None:
+    # probe9 P9-21: 一(四) 对交办问题整改落实不到位的 presupposes a 交办 by procedure;
+    # where the engine rules an assignment none (its assigner is not_handled for it),
+    # its assignee is not not_rectified for it either.
+    bodies = {lv: [b for b, x in policy.bodies.items() if x.level == lv] for lv in ("village", "township", "county")}
+    for area, kind in policy.kinds:
+        for level, names in bodies.items():
+            for body in names:
+                rec = {"id": "x", "area": area, "kind": kind, "place": "330127100219", "severity": "minor",
+                       "discovered": {"level": "province", "channel": "inspection_tour", "on": "2021-03-01"},
+                       "handled": [{"action": "assigned", "by_level": "province", "to_level": level, "to_body": body,
+                                    "on": "2021-03-03"}],
+                       "as_of": "2021-07-01"}
+                found = {(f.body, f.basis) for f in policy.who_answers(rec, engine="compiled").findings}
+                assigner_failed = any(basis == "not_handled" and policy.bodies[b].level == "province"
+                                      for b, basis in found)
+                assert not (assigner_failed and (body, "not_rectified") in found), (area, kind, body)

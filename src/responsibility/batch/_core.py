@@ -287,8 +287,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         gfirst, glast = gfirst[order], glast[order]
         f, last = asg[gfirst], asg[glast]
         r, lv, body = hp[f], hto[f], gb[gfirst].astype(np.int32)
-        on = np.where(np.isin(gkey[gfirst], inside_keys), lv_first_on[np.searchsorted(lv_sorted, lvkey[gfirst])],
-                      hon[f])
+        ins = np.isin(gkey[gfirst], inside_keys)
+        on = np.where(ins, lv_first_on[np.searchsorted(lv_sorted, lvkey[gfirst])], hon[f])
         # the record's deadline, unless it had passed when the group was FIRST assigned (engine/_facts.py)
         deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= on), c.deadline[r], on + rect_limit)
         _, lead = np.unique(lvkey[gfirst], return_index=True)  # each level's first group
@@ -302,7 +302,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         # where nobody at or below the level can rectify it, a named body of the level answers (engine/_facts.py: stuck)
         stuck = (c.kind[r] != 0) & ~(np.cumsum(t.rectify_level[c.area[r], c.kind[r], np.maximum(prank[r], 0)],
                                                axis=-1) > 0)[np.arange(len(r)), lv]
-        bad &= (rectifies(t, c.area, c.kind, prank, r, lv) | (c.kind[r] == 0) | stuck) & ~(stuck & (body < 0))
+        bad &= (rectifies(t, c.area, c.kind, prank, r, lv) | (c.kind[r] == 0) | stuck) & ~(stuck & ~ins)
         if pass_down:
             # a group passed further down within the limit of its latest assignment supervises only
             down = np.nonzero((hact != REPORTED) & (hto < hby))[0]

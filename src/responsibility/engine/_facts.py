@@ -327,8 +327,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             chosen = {b: g for b, g in by_body.items() if b}
         elif "" in by_body:
             chosen = {"": every}
-        if stuck:  # only a named body of the level answers there (see acted above)
-            chosen = {b: g for b, g in chosen.items() if b}
+        if stuck:  # only a named body the level itself assigned it to answers there (see acted above; probe9 P9-21)
+            chosen = {b: g for b, g in chosen.items() if b in inside}
         for body, given in chosen.items():
             # Whether the deadline had passed when it was assigned is decided by its FIRST counting assignment: a
             # second 交办 after the deadline (a reminder, a re-issue) does not erase the deadline it missed (一(四)
