@@ -872,3 +872,14 @@ def test_an_assignment_that_does_not_count_never_makes_its_assignee_answer(polic
                 assigner_failed = any(basis == "not_handled" and policy.bodies[b].level == "province"
                                       for b, basis in found)
                 assert not (assigner_failed and (body, "not_rectified") in found), (area, kind, body)
+
+
+def test_a_holder_named_because_the_rectification_came_after_the_limit_cites_the_limit(policy: Policy) -> None:
+    # probe9 P9-11: rectified on day 40 with no step shown: the county is not_handled only because 40 > 30 (the
+    # rectification limit that the "evidently handled" reading reads); the verdict says it rests on that parameter.
+    rec = {"id": "P9-11", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+           "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "rectified_on": "2021-04-10",
+           "as_of": "2021-06-30"}
+    v = policy.who_answers(rec)
+    assert any(f.basis == "not_handled" for f in v.findings)
+    assert "rectification_time_limit_days" in {i.id for i in v.interpretations}

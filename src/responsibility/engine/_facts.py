@@ -293,6 +293,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     if rid not in ctx.rests_on:
                         ctx.rests_on.append(rid)
                 continue
+            if problem.rectified_on is not None and not fixed and not shown and not (
+                    problem.deadline is not None and assigned) and RECT_LIMIT not in ctx.rests_on:
+                # rectified, but after the rectification limit: not taken as evidently handled, on the parameter — the
+                # finding rests on it as much as an excusal would (probe9 P9-11)
+                ctx.rests_on.append(RECT_LIMIT)
             if own_fix:
                 ctx.rests_on.append(SELF_RECTIFIED)
                 if not must_report:
