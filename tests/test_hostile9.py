@@ -90,6 +90,25 @@ def test_a_gb18030_ledger_is_found_and_said(run_cli: Any, tmp_path: Path, name: 
     assert code == 1 and "try --encoding gb18030" in err  # said so, it is read as UTF-8
 
 
+def test_a_gb18030_ledger_whose_chinese_starts_late_is_found(run_cli: Any, tmp_path: Path) -> None:
+    """review9b R9B-1: only the first 64 KiB were looked at; rows of codes first, Chinese after, were rejected."""
+    lines = (RECORDS / "ledger.csv").read_text("utf-8").splitlines()
+    header, rows = lines[0], [r for r in lines[1:] if r.isascii()]
+    plain = [r.replace(f"{r.split(',')[0]},", f"{r.split(',')[0]}-{i},", 1) for i in range(2000) for r in rows[:1]]
+    chinese = [r for r in lines[1:] if not r.isascii()]
+    assert len("\n".join(plain)) > 1 << 16 and chinese
+    text = "\n".join([header, *plain, *chinese]) + "\n"
+    outs = []
+    for name, data in (("u8.csv", text.encode()), ("gb.csv", text.encode("gb18030"))):
+        (tmp_path / name).write_bytes(data)
+        out = tmp_path / f"{name}.out.csv"
+        code, _, err = run_cli("assess", str(tmp_path / name), "-o", str(out), "--today", "2021-06-30",
+                               "--no-progress")
+        assert code in (0, 1) and "bad_encoding" not in err, err
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and "read as GB18030" in err
+
+
 def test_a_utf16_ledger_without_a_byte_order_mark_is_read(run_cli: Any, tmp_path: Path) -> None:
     text = (RECORDS / "ledger.csv").read_text("utf-8")
     outs = []

@@ -125,6 +125,8 @@ class Source:
             try:
                 with open(path, "rb") as f:
                     head = f.read(_SNIFF if detect else 4) if fmt != "parquet" else b""
+                    if detect and fmt in ("csv", "jsonl"):
+                        head = _beyond_ascii(f, head)
             except FileNotFoundError:
                 raise ResponsibilityError(f"no such file: {path}") from None
             except OSError as exc:
@@ -422,6 +424,25 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\x
 
 #: Bytes at the start of a text input in which its encoding is looked for (see :func:`_sniff`).
 _SNIFF = 1 << 16
+
+
+_HIGH = re.compile(rb"[\x80-\xff]")
+
+
+def _beyond_ascii(f: IO[bytes], head: bytes) -> bytes:
+    """``head`` if it holds a byte that is not ASCII's (or a NUL: UTF-16/32), else the file's first
+    :data:`_SNIFF` bytes from its first such byte on: an office ledger's first thousand rows may be
+    codes and dates only, its Chinese further down, and one file must be read in one encoding
+    (review9b R9B-1: a GB18030 file whose Chinese began after 64 KiB had every Chinese row rejected)."""
+    if _HIGH.search(head) or b"\x00" in head or len(head) < _SNIFF:
+        return head
+    offset = len(head)
+    while chunk := f.read(1 << 22):
+        if (m := _HIGH.search(chunk)) is not None:
+            f.seek(offset + m.start())
+            return f.read(_SNIFF)
+        offset += len(chunk)
+    return head
 
 
 def _sniff(head: bytes, gb18030: bool = True) -> tuple[str, str] | None:
