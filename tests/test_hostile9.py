@@ -233,6 +233,16 @@ def test_a_column_no_field_takes_is_named_before_the_rows(run_cli: Any, tmp_path
     assert "channel: no column of the file holds it" in lines[1] and "is empty" not in err
 
 
+def _ledger_and_event(run_cli: Any, tmp_path: Path) -> tuple[Path, Path]:
+    """A new SQLite ledger and a file of one event to add to it."""
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    events = tmp_path / "e.json"
+    events.write_text(json.dumps({"problem": "P-1", "type": "registered", "on": "2021-03-01", "area": "housing",
+                                  "place": "330127100219"}), "utf-8")
+    return db, events
+
+
 def test_a_writer_waiting_for_another_s_lock_says_so(run_cli: Any, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """It waited in silence for as long as another process held the write lock."""
@@ -242,11 +252,7 @@ def test_a_writer_waiting_for_another_s_lock_says_so(run_cli: Any, tmp_path: Pat
     from responsibility.cli import _ledger as cli_ledger
     from responsibility.ledger import _store
 
-    db = tmp_path / "l.db"
-    assert run_cli("ledger", "init", str(db))[0] == 0
-    events = tmp_path / "e.json"
-    events.write_text(json.dumps({"problem": "P-1", "type": "registered", "on": "2021-03-01", "area": "housing",
-                                  "place": "330127100219"}), "utf-8")
+    db, events = _ledger_and_event(run_cli, tmp_path)
     said = threading.Event()
     say = cli_ledger._say_waiting
 
@@ -393,11 +399,7 @@ def test_a_writer_that_waits_too_long_is_refused_never_an_internal_error(run_cli
 
     from responsibility.ledger import _store
 
-    db = tmp_path / "l.db"
-    assert run_cli("ledger", "init", str(db))[0] == 0
-    events = tmp_path / "e.json"
-    events.write_text(json.dumps({"problem": "P-1", "type": "registered", "on": "2021-03-01", "area": "housing",
-                                  "place": "330127100219"}), "utf-8")
+    db, events = _ledger_and_event(run_cli, tmp_path)
     monkeypatch.setattr(_store, "BUSY_SECONDS", 0.2)
     monkeypatch.setattr(_store, "WAIT_NOTICE_AFTER", 600.0)
     holder = sqlite3.connect(db, isolation_level=None)
