@@ -204,19 +204,23 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
     got = received[hp, hby].astype(np.int64)
     # a report counts below the authority (一(三) 对超出本级权限的…报送), an assignment at or above it (probe9 P9-05)
-    up = np.where(hact == REPORTED, hby < auth[hp], hby >= auth[hp]) & part
+    nominal = t.authority[c.area, c.kind, t.max_rank]  # the kind's own authority (engine/_facts.py: nominal)
+    up = np.where(hact == REPORTED, hby < nominal[hp], hby >= auth[hp]) & part
+    # nobody at or below the place's level can rectify it: an assignment to a named body of the place's level counts,
+    # whoever makes it (engine/_facts.py: place_stuck)
+    pr = np.maximum(prank, 0)
+    cum = np.cumsum(t.rectify_level[c.area, c.kind, pr], axis=-1)  # rectifying levels at or below each level
+    # an assignment to a named body of the place's level where no level from the place to below the assigner can
+    # rectify it (engine/_facts.py: at_place)
+    at_place = (c.kind[hp] != 0) & (hto == pr[hp]) & (htb >= 0) & (cum[hp, np.maximum(hby - 1, 0)] * (hby > 0) == 0)
     # at or above the authority, an assignment counts only to a level where a body can rectify the problem (an
     # assignment to one that cannot is not 按程序 交办: the assigner still holds it)
     wrong = np.nonzero(up & (hact != REPORTED) & (c.kind[hp] != 0))[0]
     if len(wrong):
         up[wrong] = rectifies(t, c.area, c.kind, prank, hp[wrong], hto[wrong])
-        # where nobody at or below the acting level can rectify it, an assignment within the record's bounds counts
-        # (engine/_facts.py: stuck)
-        w = hp[wrong]
-        can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], np.maximum(prank[w], 0)], axis=-1) > 0
-        up[wrong] |= ~can[np.arange(len(wrong)), hby[wrong]] & (htb[wrong] >= 0) & (hto[wrong] == hby[wrong])
-    # at or above the authority, a report counts only where nobody at or below the level can rectify it
-    high = np.nonzero((hact == REPORTED) & (hby >= auth[hp]) & part & (c.kind[hp] != 0))[0]
+        up[wrong] |= at_place[wrong]
+    # at or above the kind's own authority, a report counts only where nobody at or below the level can rectify it
+    high = np.nonzero((hact == REPORTED) & (hby >= nominal[hp]) & part & (c.kind[hp] != 0))[0]
     if len(high):
         w = hp[high]
         can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], np.maximum(prank[w], 0)], axis=-1) > 0
@@ -265,7 +269,9 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     asg_on = np.full((n, nr), NONE, np.int32)
     asg_deadline = np.full((n, nr), NONE, np.int32)
     rr = rl = rb = np.zeros(0, np.int32)
-    asg = counting
+    # at a level where nobody can rectify the kind only an at_place assignment counts for rectification
+    asg = counting[~((c.kind[hp[counting]] != 0) & ~rectifies(t, c.area, c.kind, prank, hp[counting], hto[counting])
+                     & ~at_place[counting])]
     if len(asg):
         nb = len(t.bodies) + 1
         # a level's own 交办 to a body of its own names who rectifies what it received as a whole: the assignments to
@@ -299,10 +305,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         bad = ((rect == NONE) | (rect > due)) & (asof[r] > due)
         # an assignment to a level where no body can rectify a problem of the kind (a provincial rule sent
         # to a county) leaves nobody there answering for its rectification
-        # where nobody at or below the level can rectify it, a named body of the level answers (engine/_facts.py: stuck)
-        stuck = (c.kind[r] != 0) & ~(np.cumsum(t.rectify_level[c.area[r], c.kind[r], np.maximum(prank[r], 0)],
-                                               axis=-1) > 0)[np.arange(len(r)), lv]
-        bad &= (rectifies(t, c.area, c.kind, prank, r, lv) | (c.kind[r] == 0) | stuck) & ~(stuck & ~ins)
+        # (only at_place assignments are left at a level where nobody can rectify it: their named body answers)
         if pass_down:
             # a group passed further down within the limit of its latest assignment supervises only
             down = np.nonzero((hact != REPORTED) & (hto < hby))[0]

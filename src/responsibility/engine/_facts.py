@@ -232,7 +232,20 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # below the authority taking it on itself (probe8 P8-26).
         return h.action == "assigned" and to_right(h) and not (
             h.by_level == h.to_level and rank[h.to_level] < rank[authority])
-    # only a counting assignment lends the record's deadline (review8a R8A-5)
+    # The kind's own authority, whatever the place: a level below it reports upward in time by procedure (一(三)) — a
+    # city reporting its own policy gap to the province too (review9a R9A-5); at or above it a report disposes of
+    # nothing (a county's own renovation problem passed up to the city; probe9 P9-05).
+    nominal = policy.kinds[(problem.area, problem.kind)].authority if problem.kind \
+        else policy.areas[problem.area].authority
+
+    def at_place(h: Any) -> bool:
+        # Where the record can show no step from the assigner to a level that can rectify the kind (nothing at or
+        # above the place and below the assigner: a house's renovation placed at a city), an assignment to a named body
+        # of the place's level with a part in it is the 交办 the record can show, and that body answers for it
+        # (review8a R8A-6, probe9 P9-16, P9-19, P9-21; review9a R9A-1)
+        return problem.kind is not None and rank[h.to_level] == prank and h.to_body is not None and not any(
+            prank <= r < rank[h.by_level] for r in can_rectify)
+
     assigned = any(counts(h) for h in steps)
     for level, received, body in holders:
         if level in seen:
@@ -240,19 +253,15 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         seen.add(level)
         ctx.received[rank[level]] = received
         below_authority = rank[level] < rank[authority]
-        # Where nobody at or below this level can rectify a problem of the kind placed where it is (a house's
-        # renovation placed at a city) and a record allows no step below its place, an assignment to a named body of
-        # its own level with a part in it is the 交办 the record can show, and that body answers for it (review8a
-        # R8A-6, probe9 P9-16, P9-19)
+        # nobody at or below this level can rectify it: a report upward is what it can do (P9-16)
         stuck = problem.kind is not None and not any(r <= rank[level] for r in can_rectify)
         # At or above the authority a level disposes of the problem by assigning it (一(三) 分类交办) — to a level where
         # a body can rectify it: an assignment to one that cannot (a county's subsidy review sent to a township, a
         # provincial rule sent to a county) is not 按程序 交办, and the assigner still holds it.
         acted = [h for h in steps if h.by_level == level and h.on >= received and to_right(h)
-                 and ((h.action == "reported" and (below_authority or stuck)) or (
+                 and ((h.action == "reported" and (rank[level] < rank[nominal] or stuck)) or (
                      h.action == "assigned" and not below_authority and (
-                     problem.kind is None or rank[h.to_level] in can_rectify
-                     or (stuck and h.to_level == level and h.to_body is not None))))]
+                     problem.kind is None or rank[h.to_level] in can_rectify or at_place(h))))]
         due = received + limit
         in_time = any(h.on <= due for h in acted)
         # Below the authority a level must see the problem reach a level above it (一(三) 及时向上级单位报送): a
@@ -320,10 +329,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         if counts(h):
             groups.setdefault(h.to_level, {}).setdefault(h.to_body or "", []).append(h)
     for level, by_body in sorted(groups.items(), key=lambda x: rank[x[0]]):
-        stuck = problem.kind is not None and not any(r <= rank[level] for r in can_rectify)
-        if problem.kind is not None and rank[level] not in can_rectify and not stuck:
-            continue  # 二(三)6 …: no body there can rectify it (a provincial rule assigned to a county)
         every = [h for h in steps if counts(h) and h.to_level == level]
+        stuck = problem.kind is not None and rank[level] not in can_rectify
+        if stuck:  # 二(三)6 …: no body there can rectify it (a provincial rule assigned to a county) — but at_place
+            every = [h for h in every if at_place(h)]
+            by_body = {b: [h for h in g if at_place(h)] for b, g in by_body.items() if b}
+            by_body = {b: g for b, g in by_body.items() if g}
+            if not every:
+                continue
         # the level's own 交办 to a body of its own (一(三) 列出…责任清单) names who rectifies what it received as a
         # whole: that body answers, the level's others press it (二(二)4 指导督促部门; probe9 P9-18)
         inside = {h.to_body for h in every if h.by_level == level and h.to_body is not None}
@@ -332,8 +345,6 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             chosen = {b: g for b, g in by_body.items() if b}
         elif "" in by_body:
             chosen = {"": every}
-        if stuck:  # only a named body the level itself assigned it to answers there (see acted above; probe9 P9-21)
-            chosen = {b: g for b, g in chosen.items() if b in inside}
         for body, given in chosen.items():
             # Whether the deadline had passed when it was assigned is decided by its FIRST counting assignment: a
             # second 交办 after the deadline (a reminder, a re-issue) does not erase the deadline it missed (一(四)
