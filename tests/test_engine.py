@@ -825,7 +825,7 @@ def test_only_what_happened_before_the_policy_applied_is_left_out(policy: Policy
         assert ("township_government", "not_rectified") in got
         assert not any(basis == "not_discovered" for _, basis in got)
         assert "policy_in_force_from" in {i.id for i in v.interpretations}
-    later = view.who_answers({**rec, "discovered": {**rec["discovered"], "on": "2020-01-02"}})
+    later = view.who_answers({**rec, "discovered": {**rec["discovered"], "on": "2020-03-07"}})
     assert any(f.basis == "not_discovered" for f in later.findings)
     assert "policy_in_force_from" not in {i.id for i in later.interpretations}
 

@@ -91,7 +91,8 @@ class _Setting(NamedTuple):
     conceal_role: bool | None
     #: The day from which the duties apply (:func:`in_force_from`), and whether a parameter says so.
     since: dt.date | None
-    since_parameter: bool
+    #: The latest day the parameter may name (a day before it rests on the parameter), None without it.
+    latest: dt.date | None
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -104,7 +105,10 @@ def _setting(policy: PolicyView) -> _Setting:
                     has_reassigned=REASSIGNED in policy.parameters,
                     conceal_role=policy.parameter(CONCEALER) == "unresolved" if CONCEALER in policy.parameters
                     else None,
-                    since=in_force_from(policy), since_parameter=IN_FORCE in policy.parameters)
+                    since=in_force_from(policy),
+                    latest=max((dt.date.fromisoformat(str(x)) for x in
+                                (policy.parameters[IN_FORCE].choices or [policy.parameter(IN_FORCE)])), default=None)
+                    if IN_FORCE in policy.parameters else None)
 
 
 def _concealer(policy: PolicyView, level: str, sector: str | None, as_role: bool) -> str:
@@ -181,13 +185,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     since = setting.since
 
     def before(day: dt.date) -> bool:
-        # what happened before the duties applied is not judged (policy_in_force_from; review8a R8A-2): the verdict
-        # says it rests on the day
-        if since is None or day >= since:
-            return False
-        if setting.since_parameter and IN_FORCE not in ctx.rests_on:
+        # what happened before the duties applied is not judged (policy_in_force_from; review8a R8A-2); a verdict that
+        # judges or leaves out a day the parameter's choices put either side says it rests on it (review9a R9A-3)
+        if setting.latest is not None and day < setting.latest and IN_FORCE not in ctx.rests_on:
             ctx.rests_on.append(IN_FORCE)
-        return True
+        return since is not None and day < since
     if problem.sector is None and SECTORLESS in policy.parameters and policy.has_alternatives(problem.area,
                                                                                               problem.kind):
         # departments of one level each hold a duty for their own part and the record names none: who answers is
