@@ -105,7 +105,8 @@ def _show(value: Any, width: int = 40) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = value if isinstance(value, str) else repr(value)
-    text = ascii(text)[1:-1] if not text.isprintable() else text
+    if not text.isprintable():  # escape the control characters only: Chinese stays as typed
+        text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
     return text if len(text) <= width else text[:width] + "…"
 
 
@@ -455,6 +456,7 @@ def _nearest_chinese(policy: PolicyView, key: str, level: str | None) -> str | N
     got: tuple[dict[str, frozenset[str]], dict[str, str], dict[str, float], float] = \
         policy._memo("body characters", computed)
     chars, bare, weight, telling = got
+    names_of = {b: [_fold(n) for n in (x.name, *x.aliases)] for b, x in policy.bodies.items()}
     mine = {c for c in key if c in weight}
     bodies = policy.bodies
     word, said = unlevelled(key)
@@ -464,10 +466,19 @@ def _nearest_chinese(policy: PolicyView, key: str, level: str | None) -> str | N
         return max(difflib.SequenceMatcher(None, key, bare[b]).ratio(),
                    difflib.SequenceMatcher(None, word, unlevelled(bare[b])[0]).ratio())
 
-    scored = [(round(sum(weight[c] for c in mine & cs if weight[c] >= telling - 1e-6), 6), bodies[b].level == level,
-               alike(b), b) for b, cs in chars.items() if mine & cs]
-    fit = [s for s in scored if s[0] > 0 or s[2] >= 0.75]
-    return max(fit)[3] if fit else None
+    scored = [(round(sum(weight[c] for c in mine & cs if weight[c] >= telling - 1e-6), 6), alike(b), b)
+              for b, cs in chars.items() if mine & cs]
+    fit = [s for s in scored if s[0] > 0 or s[1] >= 0.75]
+    # a body whose names share a telling pair of characters (统计, 财政, 医保) is meant before one sharing
+    # characters apart (统管 for 统计)
+    pairs = {key[i:i + 2] for i in range(len(key) - 1)} - {""}
+    pairs = {t for t in pairs if all(c in weight for c in t)}
+    paired = [s for s in fit if any(t in n for t in pairs for n in names_of[s[2]])]
+    pool = paired or fit
+    # then one at the level named or given, where one there shares a telling character or reads half alike
+    # (县住建局: the county's construction bureau, though the city's name has 住 too)
+    there = [s for s in pool if bodies[s[2]].level == level and (s[0] > 0 or s[1] >= 0.5)]
+    return max(there or pool)[2] if there or pool else None
 
 
 def _terms(policy: PolicyView) -> dict[str, list[tuple[str, list[str]]]]:
