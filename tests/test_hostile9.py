@@ -412,3 +412,29 @@ def test_a_writer_that_waits_too_long_is_refused_never_an_internal_error(run_cli
     assert code == 2 and "held the ledger's write lock for 0.2 s" in err and "nothing was written" in err, err
     assert run_cli("ledger", "add", str(db), str(events), "--by", "x")[0] == 0
     monkeypatch.setattr(_store, "wait_notice", None)
+
+
+@pytest.mark.parametrize(("given", "written"), [("utf-16", "utf-16-le"), ("utf-16", "utf-16-be"),
+                                                ("utf-32", "utf-32-le")])
+def test_a_bare_wide_encoding_without_a_byte_order_mark_reads_by_its_nuls(run_cli: Any, tmp_path: Path, given: str,
+                                                                          written: str) -> None:
+    """review9b R9B-7: `--encoding utf-16` on a file without a byte order mark was an internal error (exit 3)."""
+    text = (RECORDS / "ledger.csv").read_text("utf-8")
+    outs = []
+    for name, data, encoding in (("u8.csv", text.encode(), "utf-8"), ("w.csv", text.encode(written), given)):
+        (tmp_path / name).write_bytes(data)
+        out = tmp_path / f"{name}.out.csv"
+        code, _, err = run_cli("assess", str(tmp_path / name), "-o", str(out), "--today", "2021-06-30",
+                               "--encoding", encoding, "--no-progress")
+        assert code in (0, 1), err
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_a_bare_wide_encoding_whose_byte_order_cannot_be_told_is_refused(run_cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes("编号,领域\n".encode("utf-16-le"))  # no ASCII letters: no NULs to tell the order by
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.csv"), "--encoding", "utf-16",
+                           "--no-progress")
+    assert code == 2 and "give --encoding utf-16-le or utf-16-be" in err and "internal" not in err, err
+    assert not (tmp_path / "o.csv").exists()
