@@ -280,6 +280,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         _, at_first = np.unique(lvall, return_index=True)
         lv_sorted, lv_first_on = lvall[at_first], hon[asg[at_first]]
         inside = (hby[asg] == hto[asg]) & (htb[asg] >= 0)
+        inside[inside] = t.rect_body[c.area[hp[asg[inside]]], c.kind[hp[asg[inside]]], pr[hp[asg[inside]]],
+                                     htb[asg[inside]]]
         inside_keys = lvall[inside] * nb + htb[asg][inside] + 1
         asg = asg[~(np.isin(lvall, lvall[inside]) & (htb[asg] < 0))]
         lvkey = hp[asg].astype(np.int64) * nr + hto[asg]

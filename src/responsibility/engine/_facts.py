@@ -341,7 +341,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 continue
         # the level's own 交办 to a body of its own (一(三) 列出…责任清单) names who rectifies what it received as a
         # whole: that body answers, the level's others press it (二(二)4 指导督促部门; probe9 P9-18)
-        inside = {h.to_body for h in every if h.by_level == level and h.to_body is not None}
+        inside = {h.to_body for h in every if h.by_level == level and h.to_body is not None
+                  and policy.rectifies(problem.area, problem.kind, h.to_body, prank)}
         chosen = by_body
         if inside:
             chosen = {b: g for b, g in by_body.items() if b}

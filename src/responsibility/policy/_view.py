@@ -470,6 +470,24 @@ class PolicyView:
             cache[key] = frozenset(self.level_rank[self.bodies[b].level] for b in holders)
         return cache[key]
 
+    def rectifies(self, area: str, kind: str | None, body: str, place_rank: int) -> bool:
+        """Whether ``body`` holds a rectification duty of a problem of ``kind`` in ``area`` placed at level rank
+        ``place_rank`` (reach counted; a department for its own line): the one a level's own 交办 can name as who
+        rectifies (一(三) 列出…责任清单; review9a R9A-8 — not the poverty office keeping the ledger of a house
+        renovation)."""
+        cache: dict[tuple[str, str | None, str, int], bool] = self.__dict__.setdefault("_rectifies", {})
+        key = (area, kind, body, place_rank)
+        got = cache.get(key)
+        if got is None:
+            line = self.bodies[body].sector
+            # through a duty of its own, not only as a department "concerned" (二(二)3, scope area_holders elsewhere)
+            got = cache[key] = any(
+                not (self.duties[d].scope == "area_holders" and self.duty_area[d] != area)
+                for sector in dict.fromkeys((None, line))
+                for d in self.reaching(self.stage_holders(area, kind, "rectification", sector), place_rank, area, kind,
+                                       "rectification").get(body, ()))
+        return got
+
     def authority(self, area: str, kind: str | None, place_rank: int) -> str:
         """The level with authority to dispose of a problem of ``kind`` in ``area`` placed at level rank
         ``place_rank``: the kind's ``authority`` (the area's without a kind), unless the place's own level holds a
