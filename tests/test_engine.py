@@ -842,6 +842,8 @@ def test_sectorless_alternatives_are_a_parameter_the_verdict_names(policy: Polic
     every = policy.who_answers(rec)
     assert {"county_civil_affairs", "county_disabled_federation"} <= {f.body for f in every.findings}
     assert "sectorless_alternatives" in {i.id for i in every.interpretations}
+    # the departments named rest on it (review9a R9A-4), not "no finding rests on it"
+    assert any("sectorless_alternatives" in f.rests_on for f in every.findings if f.body == "county_civil_affairs")
     one = policy.with_parameters(sectorless_alternatives="unresolved")
     for engine in ("compiled", "durable"):
         v = one.who_answers(rec, engine=engine)  # type: ignore[arg-type]

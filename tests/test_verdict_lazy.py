@@ -27,6 +27,7 @@ from responsibility.engine._engine_durable import available
 from responsibility.engine._facts import REASSIGNED, SELF_RECTIFIED, derive, main_facts
 from responsibility.engine._verdict import Finding, Step, Verdict
 from responsibility.engine._verdict_view import VerdictContext
+from responsibility.policy._view import SECTORLESS
 
 from .strategies import problems
 
@@ -86,6 +87,8 @@ class EagerDecider(Decider):
                 rests[SELF_RECTIFIED] = None
             if basis == "not_rectified" and any(fact.get("lvl") in ctx.passed for _, fact in fired):
                 rests[REASSIGNED] = None
+            if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties):
+                rests[SECTORLESS] = None
             if failure.basis == "interpretation":
                 rests[basis] = None
             text = self._reason(problem, body_id, place.name if place else place_code, basis, duties,

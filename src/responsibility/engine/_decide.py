@@ -17,7 +17,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 
 from .._errors import EngineError
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, parse_code
-from ..policy._view import PolicyView
+from ..policy._view import SECTORLESS, PolicyView
 from ._compile import Rule, RulesByArea, peer_guidance
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
@@ -268,6 +268,7 @@ class Decider:
         slot_of: list[int] = []
         rules_of: list[tuple[str, ...]] = []
         memo, passing, by_parameter = self._row_forms, ctx.passed, ctx.deadline_from_parameter
+        sectorless = SECTORLESS in ctx.rests_on  # a sector-less record whose departments are alternatives
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
             if len(positions) == 1:  # most findings rest on one hit
                 rule_id, at = positions[0]
@@ -283,12 +284,12 @@ class Decider:
                 passed = key[1] == "not_rectified" and any(f.get("lvl") in passing for f in facts)
                 selffix = any(f.get("selffix") for f in facts)
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
-            mk = (key, duties, rules, by_parameter, selffix, passed, severity, bool(fact.get("escalate")))
+            mk = (key, duties, rules, by_parameter, selffix, passed, severity, bool(fact.get("escalate")), sectorless)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
-                static = self._static(key, duties, fired, rules, by_parameter, passed)
-                form = self._forms.get((id(static), key, duties, severity, mk[-1]))
+                static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless)
+                form = self._forms.get((id(static), key, duties, severity, mk[-2]))
                 if form is None:
                     form = self._form(key, duties, static, severity, fact)
                 memo[mk] = form
@@ -546,12 +547,13 @@ class Decider:
                     quotes=dict(quotes), parameters=dict(parameters), paths=paths)
 
     def _static(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit], rules: tuple[str, ...],
-                deadline_from_parameter: bool, passed: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                deadline_from_parameter: bool, passed: bool = False,
+                sectorless: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """A finding's clauses and what it rests on: the same for the same body, basis, liability,
         duties and rules (kept per decider; a policy has few such). ``passed``: a not_rectified of a
         level that passed its assignment down in time (it rests on reassigned_level_answers)."""
         selffix = any(fact.get("selffix") for _, fact in fired)
-        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed)
+        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless)
         got = self._static_memo.get(memo_key)
         if got is not None:
             return got
@@ -577,6 +579,8 @@ class Decider:
             rests[SELF_RECTIFIED] = None
         if passed:
             rests[REASSIGNED] = None
+        if sectorless and any(policy.duties[d].scope == "by_sector" for d in duties):
+            rests[SECTORLESS] = None  # named as one of the alternatives the record does not choose between (R9A-4)
         if failure.basis == "interpretation":
             rests[basis] = None
         got = self._static_memo[memo_key] = (clauses, tuple(rests))
