@@ -256,3 +256,43 @@ def test_a_rejected_chinese_value_is_shown_as_typed(policy: Policy) -> None:
     from responsibility.engine._problem import _show
 
     assert _show("县建设") == "县建设" and _show("县\x00建设") == "县\\x00建设"
+
+
+# ------------------------------------------------------------------ a level word that names two levels (R9B-12)
+
+JIANDE = "330182"  # 建德市, a county-level city of 杭州市
+
+
+@pytest.mark.parametrize("changes", [
+    {"discovered__level": "市", "discovered__body": "city_construction"},
+    {"handled__0__by_level": "市"},
+    {"handled__0__to_level": "市"},
+    {"concealed_by": ["市"]},
+])
+def test_in_a_county_level_city_the_word_shi_is_refused(policy: Policy, changes: dict[str, Any]) -> None:
+    record = rec(place=JIANDE + "001020", **changes) if "discovered__level" not in changes else \
+        rec(place=JIANDE, handled=[], **changes)
+    with pytest.raises(ProblemError) as info:
+        policy.who_answers(record)
+    field = next(iter(changes)).replace("__0__", "[0].").replace("__", ".")
+    field = "concealed_by[0]" if field == "concealed_by" else field
+    assert info.value.code == "ambiguous_level" and info.value.field == field, info.value
+    assert "建德市" in str(info.value) and "'county'" in str(info.value) and "杭州市" in str(info.value)
+
+
+def test_the_ids_and_other_places_are_read_as_before(policy: Policy) -> None:
+    assert policy.who_answers(rec(place=JIANDE, handled=[], discovered__level="city",
+                                  discovered__body="city_construction"))
+    assert policy.who_answers(rec(place=JIANDE, handled=[], discovered__level="县级市", discovered__body=None))
+    # 淳安县 is a county: 市 there is 杭州市
+    chunan = policy.who_answers(rec(handled=[], discovered__level="市", discovered__body="city_construction"))
+    assert chunan.to_dict() == policy.who_answers(rec(handled=[], discovered__level="city",
+                                                      discovered__body="city_construction")).to_dict()
+
+
+def test_assess_refuses_it_alike(policy: Policy) -> None:
+    records = [rec(id="a", place=JIANDE, handled=[], discovered__level="市", discovered__body=None),
+               rec(id="b", place=JIANDE, handled=[], discovered__level="county", discovered__body=None)]
+    result = policy.assess(records)
+    assert result.rejected == 1 and list(result.rejects["code"]) == ["ambiguous_level"]
+    assert set(result.findings["problem"]) == {"b"}

@@ -135,7 +135,8 @@ def test_explain_adds_the_library_s_explanation(client: TestClient, policy: Poli
 
 
 def test_a_batch_gets_the_library_s_assessment(client: TestClient, policy: Policy, example: Jurisdiction) -> None:
-    records: list[Any] = [*scenario_problems(), problem(id="bad", domain="hosing"), problem(id="x", place="99")]
+    # (at most the server's limit of 500 records: the scenarios outgrew it)
+    records: list[Any] = [*scenario_problems()[:450], problem(id="bad", domain="hosing"), problem(id="x", place="99")]
     lines = [json.dumps(r, ensure_ascii=False) for r in records]
     lines.insert(3, "{not json")
     lines.insert(5, "")  # a blank line is no record

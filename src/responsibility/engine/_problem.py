@@ -592,6 +592,7 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         if "area" in raw and "domain" in raw:
             raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=_rid(raw),
                                code="unknown_field")
+        _level_words_of_the_place(raw, policy, jurisdiction)
         try:
             p = plain_problem(raw, policy) or Problem.model_validate(canonical_record(raw, policy))
         except ValidationError as exc:
@@ -609,6 +610,45 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
             return p
     _check(p, policy, jurisdiction, today)
     return p
+
+
+def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisdiction: Jurisdiction) -> None:
+    """Refuse a level written by a Chinese word that a place above the record's ends with although it is
+    at another level: in 建德市, a county-level city (县级市), 市 names 建德市's own level to its
+    people as readily as 杭州市's, and reading it as the city would name the wrong bodies (review9b
+    R9B-12). The id (``county``, ``city``) or another name (县, 县级市) says which is meant."""
+    place = raw.get("place")
+    if isinstance(place, bool) or not isinstance(place, str | int):
+        return
+    try:
+        code, _ = coded(str(place))
+    except JurisdictionError:
+        return
+    if jurisdiction.get(code) is None:
+        return
+    chinese = policy._memo("chinese level words", lambda: {
+        w: lv for w, lv in ValueNames.of(policy).maps["level"].items() if not w.isascii()})
+    clash = {w: (a, lv) for a in jurisdiction.ancestors(code) for w, lv in chinese.items()
+             if lv != a.level and a.name.endswith(w) and a.name != w}
+    if not clash:
+        return
+    d = raw.get("discovered")
+    typed = [("discovered.level", d.get("level"))] if isinstance(d, Mapping) else []
+    steps = raw.get("handled")
+    if isinstance(steps, list) and len(steps) <= MAX_ITEMS:
+        typed += [(f"handled[{i}].{k}", h.get(k)) for i, h in enumerate(steps) if isinstance(h, Mapping)
+                  for k in ("by_level", "to_level")]
+    hidden = raw.get("concealed_by")
+    if isinstance(hidden, list) and len(hidden) <= MAX_ITEMS:
+        typed += [(f"concealed_by[{i}]", c) for i, c in enumerate(hidden)]
+    for field, value in typed:
+        if isinstance(value, str) and (hit := clash.get(_fold(value))) is not None:
+            a, other = hit
+            above = next((x.name for x in jurisdiction.ancestors(code) if x.level == other), other)
+            raise ProblemError(
+                field, f"{value!r} names two levels here: {a.name} ({a.code}) "
+                f"is at the {a.level} level, though its name ends in it; write {a.level!r} for {a.name}'s own bodies, "
+                f"or {other!r} for {above}'s", record=_rid(raw), code="ambiguous_level")
 
 
 #: The fields of a record, of its discovery and of a handling step.
