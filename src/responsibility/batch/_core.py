@@ -279,13 +279,23 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         lvall = hp[asg].astype(np.int64) * nr + hto[asg]
         _, at_first = np.unique(lvall, return_index=True)
         lv_sorted, lv_first_on = lvall[at_first], hon[asg[at_first]]
-        inside = (hby[asg] == hto[asg]) & (htb[asg] >= 0)
+        # (made by the deadline, else the rectification limit from the level's first: review9a R9A-2)
+        first_of = lv_first_on[np.searchsorted(lv_sorted, lvall)].astype(np.int64)
+        by = np.where(c.deadline[hp[asg]] != NONE, c.deadline[hp[asg]].astype(np.int64), first_of + rect_limit)
+        inside = (hby[asg] == hto[asg]) & (htb[asg] >= 0) & (hon[asg] <= by)
         inside[inside] = t.rect_body[c.area[hp[asg[inside]]], c.kind[hp[asg[inside]]], pr[hp[asg[inside]]],
                                      htb[asg[inside]]]
         inside_keys = lvall[inside] * nb + htb[asg][inside] + 1
         asg = asg[~(np.isin(lvall, lvall[inside]) & (htb[asg] < 0))]
         lvkey = hp[asg].astype(np.int64) * nr + hto[asg]
-        gb = np.where(np.isin(lvkey, lvkey[htb[asg] < 0]), -1, htb[asg]).astype(np.int64)
+        # the level as a whole from its first body-less assignment on; a body named before it keeps its own group
+        # (engine/_facts.py; review9a R9A-6)
+        unnamed = np.nonzero(htb[asg] < 0)[0]
+        ukeys, ufirst = np.unique(lvkey[unnamed], return_index=True)
+        upos = unnamed[ufirst]  # position (in asg) of each level's first body-less assignment
+        at = np.minimum(np.searchsorted(ukeys, lvkey), max(len(ukeys) - 1, 0))
+        has = (len(ukeys) > 0) & (ukeys[at] == lvkey) if len(ukeys) else np.zeros(len(asg), np.bool_)
+        gb = np.where(has & (np.arange(len(asg)) >= upos[at] if len(ukeys) else has), -1, htb[asg]).astype(np.int64)
         gkey = lvkey * nb + gb + 1
         _, gfirst = np.unique(gkey, return_index=True)
         _, glast = np.unique(gkey[::-1], return_index=True)

@@ -341,13 +341,19 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 continue
         # the level's own 交办 to a body of its own (一(三) 列出…责任清单) names who rectifies what it received as a
         # whole: that body answers, the level's others press it (二(二)4 指导督促部门; probe9 P9-18)
-        inside = {h.to_body for h in every if h.by_level == level and h.to_body is not None
+        # — made by the deadline (one after it leaves the level's missed deadline with the level; review9a R9A-2)
+        due_inside = problem.deadline if problem.deadline is not None else every[0].on + rect_limit
+        inside = {h.to_body for h in every if h.by_level == level and h.to_body is not None and h.on <= due_inside
                   and policy.rectifies(problem.area, problem.kind, h.to_body, prank)}
         chosen = by_body
         if inside:
             chosen = {b: g for b, g in by_body.items() if b}
         elif "" in by_body:
-            chosen = {"": every}
+            # the level as a whole from its first such assignment; a body named before it keeps its own (a re-issue to
+            # the whole level after the deadline does not bind the others to that body's deadline; review9a R9A-6)
+            whole = every.index(by_body[""][0])
+            early = {b: [h for h in g if every.index(h) < whole] for b, g in by_body.items() if b}
+            chosen = {**{b: g for b, g in early.items() if g}, "": every[whole:]}  # in the order they were assigned
         for body, given in chosen.items():
             # Whether the deadline had passed when it was assigned is decided by its FIRST counting assignment: a
             # second 交办 after the deadline (a reminder, a re-issue) does not erase the deadline it missed (一(四)
