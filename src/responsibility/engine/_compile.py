@@ -298,9 +298,12 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                         by_place: dict[int, list[tuple[int, tuple[Holder, ...]]]] = {}
                         for place in (p for p in ranks if p <= assignee):
                             levels: list[tuple[int, tuple[Holder, ...]]] = []
+                            # the level's rectifiers of a problem placed there (reach counted: the county finance
+                            # bureau does not rectify county funds it does not review, so it may press them; R9A-7)
+                            rect_here = policy.reaching(rectifiers, place, area, kind, "rectification")
                             for rank, hs in by_level.items():
                                 keep = hs if rank > assignee or named else \
-                                    tuple(h for h in hs if h.body not in rectifiers)
+                                    tuple(h for h in hs if h.body not in rect_here)
                                 if rank >= place:
                                     keep = reaching(policy, keep, place, area, kind, "supervision")
                                 if rank == assignee:
