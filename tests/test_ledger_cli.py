@@ -102,9 +102,14 @@ def test_route_from_the_command_line(tmp_path: Path, run_cli: Any) -> None:
                       encoding="utf-8")
     code, out, _ = run_cli("route", str(record))  # Chinese by default, as `who` and the lists
     assert code == 0 and "须立即上报：超出乡镇（街道） [township]的办理权限" in out
-    assert "交办或上报期限：2021-03-11" in out
+    assert "上报期限：2021-03-11" in out and "交办期限" not in out
     code, out, _ = run_cli("route", str(record), "--lang", "en")
-    assert code == 0 and "REPORT UPWARD AT ONCE" in out and "2021-03-11" in out
+    assert code == 0 and "REPORT UPWARD AT ONCE" in out and "report upward by 2021-03-11" in out
+    # registered at its authority, a level assigns it: a report up would not dispose of it (一(三); review9a R9A-9)
+    code, out, _ = run_cli("route", str(record), "--level", "county")
+    assert code == 0 and "交办期限：2021-03-11" in out and "上报期限" not in out
+    code, out, _ = run_cli("route", str(record), "--level", "county", "--lang", "en")
+    assert code == 0 and "assign by 2021-03-11" in out and "report upward by" not in out
     code, out, _ = run_cli("route", str(record), "--format", "json", "--level", "county")
     data = json.loads(out)
     assert code == 0 and data["escalate"] is False and data["authority"] == "county"

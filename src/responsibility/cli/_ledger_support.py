@@ -126,7 +126,9 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
         click.echo(f"  办理权限：{level(d['authority'])}，{d['authority_place']}")
         if d["escalate"]:
             click.echo(f"  须立即上报：超出{level(d['registering_level'])}的办理权限；报送 {bodies(d['report_to'])}")
-        click.echo(f"  交办或上报期限：{d['act_by']}（{parameter('handling_time_limit_days')}）")
+        # within its authority a level disposes of a problem by 交办 only; a report up is for what exceeds it (一(三))
+        act = "上报期限" if d["escalate"] else "交办期限"
+        click.echo(f"  {act}：{d['act_by']}（{parameter('handling_time_limit_days')}）")
         click.echo(f"  办理主体：{bodies(d['handlers'])}")
         click.echo(f"  交办整改至：{bodies(d['assignees'])}")
         click.echo(f"  整改时限：交办后 {d['rectification_days']} 天内（最迟 {d['rectify_by']}）")
@@ -139,7 +141,7 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
     if d["escalate"]:
         click.echo(f"  REPORT UPWARD AT ONCE: beyond the {d['registering_level']}'s authority; "
                    f"report to {bodies(d['report_to'])}")
-    click.echo(f"  assign or report by {d['act_by']} (handling_time_limit_days)")
+    click.echo(f"  {'report upward' if d['escalate'] else 'assign'} by {d['act_by']} (handling_time_limit_days)")
     click.echo(f"  handled by: {bodies(d['handlers'])}")
     click.echo(f"  assign for rectification to: {bodies(d['assignees'])}")
     click.echo(f"  rectify within {d['rectification_days']} days of assignment (by {d['rectify_by']} at the latest)")
