@@ -116,7 +116,7 @@ def test_with_policy_in_force_from_only_a_record_wholly_before_the_day_is_refuse
 
     from responsibility.engine._problem import IN_FORCE_FROM, in_force
 
-    assert in_force(policy) == (dt.date(2020, 1, 1), True)
+    assert in_force(policy) == (dt.date(2020, 3, 6), True)  # the default (review9a R9A-3)
     record = {"id": "e1", "area": "housing", "place": "330127100219",
               "discovered": {"level": "county", "channel": "hotline", "on": "2019-12-30"}, "as_of": as_of}
     kept = [p for p in policy.data.parameters if p.id != IN_FORCE_FROM]
@@ -126,13 +126,14 @@ def test_with_policy_in_force_from_only_a_record_wholly_before_the_day_is_refuse
     with pytest.raises(ProblemError) as err:
         old.who_answers(record)  # a policy without the parameter: refused, as before
     assert err.value.code == "before_effect" and err.value.field == "discovered.on"
-    if as_of < "2020-01-01":
+    if as_of < "2020-03-06":
         with pytest.raises(ProblemError) as err:
             policy.who_answers(record)
         assert err.value.code == "before_effect" and err.value.field == "discovered.on"
         assert "policy_in_force_from" in str(err.value) and "assessed on 2019-12-31" in str(err.value)
     else:
         policy.who_answers(record)
-    later = policy.with_parameters(**{IN_FORCE_FROM: "2020-03-06"})
-    with pytest.raises(ProblemError, match="before the policy took effect on 2020-03-06"):
-        later.who_answers({**record, "as_of": "2020-03-05"})
+    earlier = policy.with_parameters(**{IN_FORCE_FROM: "2020-01-01"})
+    with pytest.raises(ProblemError, match="before the policy took effect on 2020-01-01"):
+        earlier.who_answers({**record, "as_of": "2019-12-31"})
+    earlier.who_answers({**record, "as_of": "2020-01-02"})

@@ -123,6 +123,8 @@ class Tables:
                         self.authority[a, kc, place] = self.rank[policy.authority(area, kid, place)]
         # levels where some body can rectify a problem of (area, kind) placed at a level (rank): (a, k, place, level)
         self.rectify_level = np.zeros((len(self.areas), nk, self.max_rank + 1, self.max_rank + 1), np.bool_)
+        # the same, without levels that only press those below (PolicyView.own_rectifier_levels)
+        self.own_rectify_level = np.zeros_like(self.rectify_level)
         for a, area in enumerate(self.areas):
             for kid in [None, *self.kind_names]:
                 kc = self.kind_index[kid] if kid else 0
@@ -131,6 +133,8 @@ class Tables:
                 for place in self.rank.values():
                     for lv in policy.rectifier_levels(area, kid, place):
                         self.rectify_level[a, kc, place, lv] = True
+                    for lv in policy.own_rectifier_levels(area, kid, place):
+                        self.own_rectify_level[a, kc, place, lv] = True
         # whether a body rectifies a problem of (area, kind) placed at a level (PolicyView.rectifies): a level's own
         # 交办 to it names who rectifies what the level received as a whole
         self.rect_body = np.zeros((len(self.areas), nk, self.max_rank + 1, len(self.bodies)), np.bool_)

@@ -203,6 +203,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     handled = problem.handled
     steps = sorted(handled, key=lambda h: (h.on, rank[h.by_level])) if len(handled) > 1 else handled
     can_rectify = policy.rectifier_levels(problem.area, problem.kind, prank)
+    own_rectify = policy.own_rectifier_levels(problem.area, problem.kind, prank)
     line = policy.sector_of(problem.sector)
 
     def to_right(h: Any) -> bool:
@@ -241,12 +242,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         else policy.areas[problem.area].authority
 
     def at_place(h: Any) -> bool:
-        # Where the record can show no step from the assigner to a level that can rectify the kind (nothing at or
-        # above the place and below the assigner: a house's renovation placed at a city), an assignment to a named body
-        # of the place's level with a part in it is the 交办 the record can show, and that body answers for it
-        # (review8a R8A-6, probe9 P9-16, P9-19, P9-21; review9a R9A-1)
+        # Where no level from the place up to the assigner's own can rectify the kind (a house's renovation placed at
+        # a city), an assignment to a named body of the place's level with a part in it is the 交办 the record can
+        # show, and that body answers for it (review8a R8A-6, probe9 P9-16, P9-19, P9-21) — but only where no level at
+        # all rectifies it other than by pressing those below (review9a R9A-11, R9A-1): a county that can rectify its
+        # school-aid identification itself, or could report a policy gap to the province that makes policy, does not
+        # dispose of it by handing it to the villagers' committee.
         return problem.kind is not None and rank[h.to_level] == prank and h.to_body is not None and not any(
-            prank <= r < rank[h.by_level] for r in can_rectify)
+            prank <= r < rank[h.by_level] for r in can_rectify) and not any(r >= prank for r in own_rectify)
 
     assigned = any(counts(h) for h in steps)
     for level, received, body in holders:

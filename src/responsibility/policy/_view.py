@@ -470,6 +470,21 @@ class PolicyView:
             cache[key] = frozenset(self.level_rank[self.bodies[b].level] for b in holders)
         return cache[key]
 
+    def own_rectifier_levels(self, area: str, kind: str | None, place_rank: int) -> frozenset[int]:
+        """The :meth:`rectifier_levels` whose bodies hold a rectification duty of their own, not only one that
+        guides and presses the levels below (a duty of kind ``guidance`` reaching below, 二(二)5 指导督促基层): a level
+        that can rectify a problem itself does not dispose of it by handing it to a level that cannot (review9a
+        R9A-11), while one that only presses others may hand it to the body the record can show (R9A-1)."""
+        cache: dict[tuple[str, str | None, int], frozenset[int]] = self.__dict__.setdefault("_own_rectifier_levels", {})
+        key = (area, kind, place_rank)
+        if key not in cache:
+            holders = self.reaching(self.stage_holders(area, kind, "rectification"), place_rank, area, kind,
+                                    "rectification")
+            cache[key] = frozenset(
+                self.level_rank[self.bodies[b].level] for b, ds in holders.items()
+                if any(not (self.duties[d].reach == "below" and "guidance" in self.duties[d].kinds) for d in ds))
+        return cache[key]
+
     def rectifies(self, area: str, kind: str | None, body: str, place_rank: int) -> bool:
         """Whether ``body`` holds a rectification duty of a problem of ``kind`` in ``area`` placed at level rank
         ``place_rank`` (reach counted; a department for its own line): the one a level's own 交办 can name as who
