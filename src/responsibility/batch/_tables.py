@@ -125,6 +125,9 @@ class Tables:
         self.rectify_level = np.zeros((len(self.areas), nk, self.max_rank + 1, self.max_rank + 1), np.bool_)
         # the same, without levels that only press those below (PolicyView.own_rectifier_levels)
         self.own_rectify_level = np.zeros_like(self.rectify_level)
+        # whether a body rectifies a problem of (area, kind) placed at a level (PolicyView.rectifies): a level's own
+        # 交办 to it names who rectifies what the level received as a whole
+        self.rect_body = np.zeros((len(self.areas), nk, self.max_rank + 1, len(self.bodies)), np.bool_)
         for a, area in enumerate(self.areas):
             for kid in [None, *self.kind_names]:
                 kc = self.kind_index[kid] if kid else 0
@@ -135,15 +138,6 @@ class Tables:
                         self.rectify_level[a, kc, place, lv] = True
                     for lv in policy.own_rectifier_levels(area, kid, place):
                         self.own_rectify_level[a, kc, place, lv] = True
-        # whether a body rectifies a problem of (area, kind) placed at a level (PolicyView.rectifies): a level's own
-        # 交办 to it names who rectifies what the level received as a whole
-        self.rect_body = np.zeros((len(self.areas), nk, self.max_rank + 1, len(self.bodies)), np.bool_)
-        for a, area in enumerate(self.areas):
-            for kid in [None, *self.kind_names]:
-                kc = self.kind_index[kid] if kid else 0
-                if self.kind_code[a, kc] < 0:
-                    continue
-                for place in self.rank.values():
                     self.rect_body[a, kc, place] = [policy.rectifies(area, kid, b, place) for b in self.bodies]
         # whether the text gives a body a part in a problem of (area, kind) (PolicyView.has_part): an assignment to a
         # body without one is not 按程序 交办, and the body does not answer for its rectification
