@@ -42,6 +42,13 @@ def _ledger(d: Path) -> Path:
     return db
 
 
+def _as_a_terminal_job() -> None:
+    """The limits, and Ctrl-C as a terminal's foreground job gets it: a job a script starts in the background (as
+    `nohup … &` runs a CI step) inherits SIGINT ignored, and Python keeps it ignored, so the run would never see it."""
+    _limits()
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _fifo(d: Path, name: str = "fifo") -> Path:
     os.mkfifo(d / name)
     return d / name
@@ -163,7 +170,7 @@ def test_ctrl_c_mid_assess_is_130_with_nothing_written(tmp_path: Path) -> None:
     out.write_bytes(b"previous")
     with subprocess.Popen([sys.executable, "-m", "responsibility", "assess", str(fifo), "-o", str(out),
                            "--workers", "2", "--no-progress"], stderr=subprocess.PIPE, start_new_session=True,
-                          preexec_fn=_limits) as proc:
+                          preexec_fn=_as_a_terminal_job) as proc:
         try:
             deadline = time.monotonic() + 60
             while len(_children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
