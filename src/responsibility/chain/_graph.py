@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, TypeAlias
 import networkx as nx
 
 from .._errors import ChainError
+from ..policy._view import reachable
 
 if TYPE_CHECKING:
     from ..policy._model import RelationRule
@@ -204,17 +205,7 @@ def _superiors(g: Graph) -> dict[str, frozenset[str]]:
             up[u].add(v)
         elif structure == "down":
             up[v].add(u)
-    out: dict[str, frozenset[str]] = {}
-    for n in g:
-        seen: set[str] = set()
-        stack = list(up[n])
-        while stack:
-            m = stack.pop()
-            if m not in seen and m != n:
-                seen.add(m)
-                stack.extend(up[m])
-        out[n] = frozenset(seen)
-    return out
+    return reachable(up)
 
 
 def _derive_from_duties(b: _Builder, rule: RelationRule, above: dict[str, frozenset[str]]) -> None:

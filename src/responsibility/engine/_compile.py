@@ -195,21 +195,14 @@ def _supervising_levels(levels: list[tuple[int, _T]], assignee: int, scope: str)
     return [x for x in levels if x[0] == assignee] + [x for x in levels if x[0] > assignee][:1]
 
 
-def peer_guidance(policy: PolicyView, duty: str) -> bool:
-    """Whether ``duty`` is a guidance duty reaching only the levels below its holder (二(二)5 指导督促**基层**问题
-    发现和整改), which does not make its holder press an assignee of its own level (a peer office; probe8 P8-13)."""
-    d = policy.duties[duty]
-    return d.reach == "below" and "guidance" in d.kinds
-
-
 def _peers(policy: PolicyView, holders: tuple[Holder, ...]) -> tuple[Holder, ...]:
-    """``holders`` as supervisors of an assignee of their own level: not those that press only through
-    :func:`peer_guidance` duties, and the others through their other duties only — a finding pressing a peer does
-    not cite or quote 二(二)5 指导督促基层 (probe8 P8-13); a duty that reaches below for the funds it concerns (二(四)3
-    乡、村两级使用的…审核) is no guidance duty."""
+    """``holders`` as supervisors of an assignee of their own level: not those that press only through duties that
+    press those below (:meth:`~responsibility.policy._view.PolicyView.presses_below`), and the others through their
+    other duties only — a finding pressing a peer does not cite or quote 二(二)5 指导督促基层 (probe8 P8-13); a duty
+    that reaches below for the funds it concerns (二(四)3 乡、村两级使用的…审核) is no guidance duty."""
     out = []
     for h in holders:
-        duties = tuple(d for d in h.duties if not peer_guidance(policy, d))
+        duties = tuple(d for d in h.duties if not policy.presses_below(d))
         if duties:
             out.append(Holder(h.body, duties))
     return tuple(out)

@@ -18,7 +18,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 from .._errors import EngineError
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, parse_code
 from ..policy._view import SECTORLESS, PolicyView
-from ._compile import Rule, RulesByArea, peer_guidance
+from ._compile import Rule, RulesByArea
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
@@ -440,7 +440,7 @@ class Decider:
                     continue
                 if b.role:
                     for did in h.duties:
-                        if peer and peer_guidance(policy, did):
+                        if peer and policy.presses_below(did):
                             continue
                         for x in policy.duties[did].holders:
                             xb = policy.bodies.get(x)
@@ -458,7 +458,7 @@ class Decider:
             kind = rule.kind or None
             for did in dict.fromkeys(d for h in rule.holders for d in h.duties
                                      if policy.duties[d].scope == "area_holders"
-                                     and not (peer and peer_guidance(policy, d))):
+                                     and not (peer and policy.presses_below(d))):
                 for x in policy.holders(did, rule.area, kind, sector, rule.stage):
                     if policy.bodies[x].level in levels:
                         out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))

@@ -628,7 +628,8 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
         return
     chinese = policy._memo("chinese level words", lambda: {
         w: lv for w, lv in ValueNames.of(policy).maps["level"].items() if not w.isascii()})
-    clash = {w: (a, lv) for a in jurisdiction.ancestors(code) for w, lv in chinese.items()
+    line = jurisdiction.ancestors(code)
+    clash = {w: (a, lv) for a in line for w, lv in chinese.items()
              if lv != a.level and a.name.endswith(w) and a.name != w}
     if not clash:
         return
@@ -644,7 +645,7 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
     for field, value in typed:
         if isinstance(value, str) and (hit := clash.get(_fold(value))) is not None:
             a, other = hit
-            above = next((x.name for x in jurisdiction.ancestors(code) if x.level == other), other)
+            above = next((x.name for x in line if x.level == other), other)
             raise ProblemError(
                 field, f"{value!r} names two levels here: {a.name} ({a.code}) "
                 f"is at the {a.level} level, though its name ends in it; write {a.level!r} for {a.name}'s own bodies, "

@@ -49,6 +49,22 @@ def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+
+def reachable(direct: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
+    """For each key of ``direct`` (a node and the nodes one step from it), every node reachable from it in one or
+    more steps, itself left out: the bodies a body sits under, from the bodies directly above it."""
+    out: dict[str, frozenset[str]] = {}
+    for n in direct:
+        seen: set[str] = set()
+        todo = list(direct[n])
+        while todo:
+            m = todo.pop()
+            if m not in seen and m != n:
+                seen.add(m)
+                todo += direct.get(m, ())
+        out[n] = frozenset(seen)
+    return out
+
 class PolicyView:
     """A validated policy directory, indexed for queries (the data only).
 
@@ -353,16 +369,7 @@ class PolicyView:
                         if x.leading_group_member:
                             direct[b].update(g for g, y in self.bodies.items()
                                              if y.level == x.level and y.kind == rule.group_kind)
-            ups = {}
-            for b in self.bodies:
-                seen: set[str] = set()
-                todo = list(direct[b])
-                while todo:
-                    up = todo.pop()
-                    if up not in seen and up != b:
-                        seen.add(up)
-                        todo += direct.get(up, ())
-                ups[b] = frozenset(seen)
+            ups = reachable(direct)
             self.__dict__["_under"] = ups
         return ups.get(body_id, frozenset())
 
@@ -459,31 +466,37 @@ class PolicyView:
                 out[body] = kept
         return out
 
+    def _rectifiers(self, area: str, kind: str | None, place_rank: int) -> dict[str, tuple[str, ...]]:
+        """The holders of a rectification duty of a problem of ``kind`` in ``area`` placed at level rank
+        ``place_rank``, with those duties (reach counted; computed once)."""
+        cache: dict[tuple[str, str | None, int], dict[str, tuple[str, ...]]] = \
+            self.__dict__.setdefault("_rectifier_holders", {})
+        key = (area, kind, place_rank)
+        if key not in cache:
+            cache[key] = self.reaching(self.stage_holders(area, kind, "rectification"), place_rank, area, kind,
+                                       "rectification")
+        return cache[key]
+
     def rectifier_levels(self, area: str, kind: str | None, place_rank: int) -> frozenset[int]:
         """Ranks of the levels where a body holds a rectification duty of a problem of ``kind`` in
         ``area`` placed at level rank ``place_rank`` (reach counted): where an assignment can leave it."""
-        cache: dict[tuple[str, str | None, int], frozenset[int]] = self.__dict__.setdefault("_rectifier_levels", {})
-        key = (area, kind, place_rank)
-        if key not in cache:
-            holders = self.reaching(self.stage_holders(area, kind, "rectification"), place_rank, area, kind,
-                                    "rectification")
-            cache[key] = frozenset(self.level_rank[self.bodies[b].level] for b in holders)
-        return cache[key]
+        return frozenset(self.level_rank[self.bodies[b].level] for b in self._rectifiers(area, kind, place_rank))
 
     def own_rectifier_levels(self, area: str, kind: str | None, place_rank: int) -> frozenset[int]:
         """The :meth:`rectifier_levels` whose bodies hold a rectification duty of their own, not only one that
-        guides and presses the levels below (a duty of kind ``guidance`` reaching below, 二(二)5 指导督促基层): a level
-        that can rectify a problem itself does not dispose of it by handing it to a level that cannot (review9a
-        R9A-11), while one that only presses others may hand it to the body the record can show (R9A-1)."""
-        cache: dict[tuple[str, str | None, int], frozenset[int]] = self.__dict__.setdefault("_own_rectifier_levels", {})
-        key = (area, kind, place_rank)
-        if key not in cache:
-            holders = self.reaching(self.stage_holders(area, kind, "rectification"), place_rank, area, kind,
-                                    "rectification")
-            cache[key] = frozenset(
-                self.level_rank[self.bodies[b].level] for b, ds in holders.items()
-                if any(not (self.duties[d].reach == "below" and "guidance" in self.duties[d].kinds) for d in ds))
-        return cache[key]
+        guides and presses the levels below (:meth:`presses_below`, 二(二)5 指导督促基层): a level that can rectify a
+        problem itself does not dispose of it by handing it to a level that cannot (review9a R9A-11), while one
+        that only presses others may hand it to the body the record can show (R9A-1)."""
+        return frozenset(self.level_rank[self.bodies[b].level]
+                         for b, ds in self._rectifiers(area, kind, place_rank).items()
+                         if not all(self.presses_below(d) for d in ds))
+
+    def presses_below(self, duty: str) -> bool:
+        """Whether ``duty`` is a guidance duty reaching only the levels below its holder (二(二)5 指导督促**基层**问题
+        发现和整改): its holder presses others to rectify, and does not press an assignee of its own level (a peer
+        office; probe8 P8-13)."""
+        d = self.duties[duty]
+        return d.reach == "below" and "guidance" in d.kinds
 
     def rectifies(self, area: str, kind: str | None, body: str, place_rank: int) -> bool:
         """Whether ``body`` holds a rectification duty of a problem of ``kind`` in ``area`` placed at level rank
