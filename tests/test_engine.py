@@ -504,6 +504,24 @@ def test_an_unknown_sector_is_refused_naming_the_field(policy: Policy, small_pro
     assert "water" in str(err.value)
 
 
+@pytest.mark.parametrize(("area", "kind", "sector"), [
+    ("housing", "housing_renovation_late", "education"), ("housing", "housing_renovation_late", "county_education"),
+    ("water", "water_unsafe_unreported", "finance")])
+def test_a_sector_with_no_part_in_the_area_is_refused(policy: Policy, small_province: Jurisdiction, area: str,
+                                                      kind: str, sector: str) -> None:
+    # 二(二)3 按照职责分工…涉及本部门问题: the text gives that line nothing in the area; the record is refused, naming
+    # the field, the lines that do have a part and what to do — not read as making the department answer (P9-14)
+    p = rec(small_province, domain=area, kind=kind, sector=sector)
+    with pytest.raises(responsibility.ProblemError) as err:
+        policy.who_answers(p, jurisdiction=small_province)
+    assert err.value.code == "sector_not_in_area" and err.value.field == "sector"
+    lines = sorted(policy.sectors_with_part(area))
+    assert all(line in str(err.value) for line in lines) and "leave sector out" in str(err.value)
+    # a line the area does give a part is accepted
+    assert policy.who_answers(rec(small_province, domain=area, kind=kind, sector=lines[0]),
+                              jurisdiction=small_province) is not None
+
+
 @pytest.mark.durable
 def test_concealing_is_not_also_missing(policy: Policy, small_province: Jurisdiction) -> None:
     # 一(四) lists 瞒报漏报 apart from 应发现未发现: the village committee knew; the Party branch did not conceal.

@@ -309,7 +309,6 @@ def generated(policy: Policy, j: Jurisdiction, n: int, seed: int) -> list[dict[s
     kinds: dict[str, list[str | None]] = {a: [None] for a in policy.problem_areas}
     for a, k in policy.kinds:
         kinds[a].append(k)
-    sectors = [None, None, None, *sorted(policy.sectors)]
     out = []
     for i in range(n):
         area = rnd.choice(sorted(kinds))
@@ -318,7 +317,8 @@ def generated(policy: Policy, j: Jurisdiction, n: int, seed: int) -> list[dict[s
         on = dt.date(2021, 1, 1) + dt.timedelta(days=rnd.randrange(100))
         finder = rnd.randrange(prank, 5)
         rec: dict[str, Any] = {"id": f"g{i}", "area": area, "kind": rnd.choice(kinds[area]), "place": place,
-                               "severity": rnd.choice(["minor", "serious", "grave"]), "sector": rnd.choice(sectors),
+                               "severity": rnd.choice(["minor", "serious", "grave"]), "sector": rnd.choice(
+                                   [None, None, None, *sorted(policy.sectors_with_part(area))]),  # else refused
                                "discovered": {"level": levels[finder], "channel": rnd.choice(sorted(policy.channels)),
                                               "on": on.isoformat()}}
         steps, at, when = [], finder, on

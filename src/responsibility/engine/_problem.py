@@ -994,6 +994,13 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         else:  # a Chinese name: the body it is nearest, with its name
             hint = body_hint(policy, p.sector)
         fail("sector", f"unknown sector or body {p.sector!r}; {hint}", "unknown_sector")
+    if p.sector is not None and (line := policy.sector_of(p.sector)) not in (have := policy.sectors_with_part(p.area)):
+        # 二(二)3 按照职责分工…涉及本部门问题: a line the text gives no duty in the area does not make its department
+        # answer; refused, not read as naming it (probe9 P9-14)
+        area = policy.areas[p.area]
+        fail("sector", f"sector {p.sector!r}: the text gives no {line} department a part in {area.name} "
+                       f"({area.clause}); name the line of the department concerned — one of "
+                       f"{', '.join(sorted(have))} — or leave sector out", "sector_not_in_area")
     try:
         code, place_level = coded(p.place)
     except JurisdictionError as exc:

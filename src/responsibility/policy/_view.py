@@ -546,6 +546,28 @@ class PolicyView:
             got = cache[key] = level if shared else nominal
         return got
 
+    def sectors_with_part(self, area: str) -> frozenset[str]:
+        """The lines (sectors) the text gives a part in ``area``: those for which a duty of the area has a holder —
+        a department of that line, or the role standing for one the data has no body for at a level (二(四)5 县级
+        行业主管部门 本部门扶贫领域资金 for any line's funds; :meth:`holders`). 二(二)3 成员单位 answer 按照职责分工 for
+        涉及本部门问题: a record whose ``sector`` is none of these names a line the text gives nothing to do in the
+        area, and is refused rather than read as making that department answer (probe9 P9-14).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> "construction" in p.sectors_with_part("housing"), "education" in p.sectors_with_part("housing")
+        (True, False)
+        """
+        cache: dict[str, frozenset[str]] = self.__dict__.setdefault("_sectors_with_part", {})
+        got = cache.get(area)
+        if got is None:
+            own = [did for did in self.duties if self.duty_area[did] == area]
+            got = cache[area] = frozenset(
+                line for line in self.sectors
+                if any(self.bodies[h].role or self.bodies[h].sector == line
+                       for did in own for h in self.holders(did, area, None, line)))
+        return got
+
     def has_part(self, area: str, kind: str | None, body: str, sector: str | None = None) -> bool:
         """Whether the text gives ``body`` a part in a problem of ``kind`` in ``area`` whose line is ``sector``
         (a sector id, or ``None``): it holds a duty of the area, or one the kind implicates at some stage (for
