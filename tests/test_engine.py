@@ -903,3 +903,28 @@ def test_a_holder_named_because_the_rectification_came_after_the_limit_cites_the
     v = policy.who_answers(rec)
     assert any(f.basis == "not_handled" for f in v.findings)
     assert "rectification_time_limit_days" in {i.id for i in v.interpretations}
+
+
+def test_a_body_answering_only_because_nothing_below_the_place_rectifies_rests_on_the_parameter(
+        policy: Policy) -> None:
+    # a house's renovation placed at the city: the province hands it to the city construction bureau; that bureau
+    # answers only by place_above_rectifiers (review9a R9A-10), and with `holder` the province answers instead
+    p = {"id": "r11", "area": "housing", "kind": "housing_renovation_late", "place": "3301",
+         "discovered": {"level": "province", "channel": "inspection_tour", "on": "2021-03-01"},
+         "handled": [{"action": "assigned", "by_level": "province", "to_level": "city", "to_body": "city_construction",
+                      "on": "2021-03-02"}],
+         "deadline": "2021-04-01", "as_of": "2021-06-30"}
+    holder = policy.with_parameters(place_above_rectifiers="holder")
+    for engine in ("compiled", "durable"):
+        v = policy.who_answers(p, engine=engine)  # type: ignore[arg-type]
+        named = [f for f in v.findings if f.body == "city_construction" and f.basis == "not_rectified"]
+        assert named and all("place_above_rectifiers" in f.rests_on for f in named)
+        assert "place_above_rectifiers" in {i.id for i in v.interpretations}
+        assert not keys(v, "not_handled")
+        w = holder.who_answers(p, engine=engine)  # type: ignore[arg-type]
+        assert not keys(w, "not_rectified") and keys(w, "not_handled")
+        assert "place_above_rectifiers" in {i.id for i in w.interpretations}
+    # a record where the place's level can rectify it does not rest on it
+    plain = {**p, "place": "330127100219", "handled": [{"action": "assigned", "by_level": "province",
+                                                          "to_level": "county", "on": "2021-03-02"}]}
+    assert "place_above_rectifiers" not in {i.id for i in policy.who_answers(plain).interpretations}

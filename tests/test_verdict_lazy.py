@@ -24,7 +24,7 @@ from responsibility.chain._jurisdiction import ancestor_code, parse_code
 from responsibility.checks._scenarios import discover, load_scenarios
 from responsibility.engine._decide import Decider, decider_of, who_answers
 from responsibility.engine._engine_durable import available
-from responsibility.engine._facts import REASSIGNED, SELF_RECTIFIED, derive, main_facts
+from responsibility.engine._facts import PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, derive, main_facts
 from responsibility.engine._verdict import Finding, Step, Verdict
 from responsibility.engine._verdict_view import VerdictContext
 from responsibility.policy._view import SECTORLESS
@@ -87,6 +87,8 @@ class EagerDecider(Decider):
                 rests[SELF_RECTIFIED] = None
             if basis == "not_rectified" and any(fact.get("lvl") in ctx.passed for _, fact in fired):
                 rests[REASSIGNED] = None
+            if any(fact.get("atp") for _, fact in fired):
+                rests[PLACE_ABOVE] = None
             if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties):
                 rests[SECTORLESS] = None
             if failure.basis == "interpretation":

@@ -213,7 +213,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # an assignment to a named body of the place's level where no level from the place to below the assigner can
     # rectify it, and no level at all but by pressing those below (engine/_facts.py: at_place)
     at_place = (c.kind[hp] != 0) & (hto == pr[hp]) & (htb >= 0) & (cum[hp, np.maximum(hby - 1, 0)] * (hby > 0) == 0) \
-        & ~t.own_rectify_level[c.area[hp], c.kind[hp], pr[hp]].any(axis=-1)
+        & ~t.own_rectify_level[c.area[hp], c.kind[hp], pr[hp]].any(axis=-1) & t.place_assignee
     # at or above the authority, an assignment counts only to a level where a body can rectify the problem (an
     # assignment to one that cannot is not 按程序 交办: the assigner still holds it)
     wrong = np.nonzero(up & (hact != REPORTED) & (c.kind[hp] != 0))[0]

@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, level_of
 from ..engine._decide import CONTEXT_FIELDS, FAILURES, Decider
-from ..engine._facts import in_force_from
+from ..engine._facts import PLACE_ABOVE, in_force_from
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 
@@ -105,6 +105,9 @@ class Tables:
         for role_level, role_body in policy.roles.items():
             self.level_role[self.rank[role_level]] = self.body_index[role_body]
         self.severity_index = {s: i + 1 for i, s in enumerate(SEVERITIES)}
+        # whether an assignment to a body of the place's level counts where nobody at or below it can rectify the kind
+        # (place_above_rectifiers; engine/_facts.py at_place)
+        self.place_assignee = policy.parameter(PLACE_ABOVE) != "holder" if PLACE_ABOVE in policy.parameters else True
         self.severity_ids = list(self.severity_index)
         # kind code of (area, kind name), -1 where the area has no such kind; authority rank per (area, kind, place's
         # level rank): PolicyView.authority (a city's own policy gap is the city's)

@@ -21,7 +21,7 @@ from ..policy._view import SECTORLESS, PolicyView
 from ._compile import Rule, RulesByArea
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
-from ._facts import REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
+from ._facts import PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
 from ._problem import Problem, parse_day, parse_problem
 from ._verdict import (
     Finding,
@@ -277,14 +277,17 @@ class Decider:
                 facts = [fact]
                 passed = key[1] == "not_rectified" and fact.get("lvl") in passing
                 selffix = bool(fact.get("selffix"))
+                atp = bool(fact.get("atp"))
             else:
                 rules = tuple([r for r, _ in positions])
                 facts = [everything[i] for _, i in positions]
                 fact = facts[0]
                 passed = key[1] == "not_rectified" and any(f.get("lvl") in passing for f in facts)
                 selffix = any(f.get("selffix") for f in facts)
+                atp = any(f.get("atp") for f in facts)
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
-            mk = (key, duties, rules, by_parameter, selffix, passed, severity, bool(fact.get("escalate")), sectorless)
+            mk = (key, duties, rules, by_parameter, selffix, passed, severity, bool(fact.get("escalate")), sectorless,
+                  atp)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
@@ -553,7 +556,9 @@ class Decider:
         duties and rules (kept per decider; a policy has few such). ``passed``: a not_rectified of a
         level that passed its assignment down in time (it rests on reassigned_level_answers)."""
         selffix = any(fact.get("selffix") for _, fact in fired)
-        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless)
+        # a body answering only because nobody at or below the place can rectify it (place_above_rectifiers; R9A-10)
+        atp = any(fact.get("atp") for _, fact in fired)
+        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp)
         got = self._static_memo.get(memo_key)
         if got is not None:
             return got
@@ -579,6 +584,8 @@ class Decider:
             rests[SELF_RECTIFIED] = None
         if passed:
             rests[REASSIGNED] = None
+        if atp:
+            rests[PLACE_ABOVE] = None
         if sectorless and any(policy.duties[d].scope == "by_sector" for d in duties):
             rests[SECTORLESS] = None  # named as one of the alternatives the record does not choose between (R9A-4)
         if failure.basis == "interpretation":

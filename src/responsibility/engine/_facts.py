@@ -48,6 +48,9 @@ RECT_LIMIT = "rectification_time_limit_days"
 CONCEALER = "concealing_level_body"
 #: The parameter that says from which day the policy's duties apply (nothing before it is judged).
 IN_FORCE = "policy_in_force_from"
+#: The parameter that decides whether an assignment to a body of the place's level counts where nobody at or below
+#: the place can rectify the kind (engine: at_place; review9a R9A-10).
+PLACE_ABOVE = "place_above_rectifiers"
 
 
 def in_force_from(policy: PolicyView) -> dt.date | None:
@@ -93,6 +96,10 @@ class _Setting(NamedTuple):
     since: dt.date | None
     #: The latest day the parameter may name (a day before it rests on the parameter), None without it.
     latest: dt.date | None
+    #: Whether an assignment to a named body of the place's level counts where nobody at or below the place can
+    #: rectify the kind (place_above_rectifiers; True without the parameter), and whether a parameter says so.
+    place_assignee: bool
+    has_place_above: bool
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -108,7 +115,10 @@ def _setting(policy: PolicyView) -> _Setting:
                     since=in_force_from(policy),
                     latest=max((dt.date.fromisoformat(str(x)) for x in
                                 (policy.parameters[IN_FORCE].choices or [policy.parameter(IN_FORCE)])), default=None)
-                    if IN_FORCE in policy.parameters else None)
+                    if IN_FORCE in policy.parameters else None,
+                    place_assignee=policy.parameter(PLACE_ABOVE) != "holder" if PLACE_ABOVE in policy.parameters
+                    else True,
+                    has_place_above=PLACE_ABOVE in policy.parameters)
 
 
 def _concealer(policy: PolicyView, level: str, sector: str | None, as_role: bool) -> str:
@@ -241,7 +251,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     nominal = policy.kinds[(problem.area, problem.kind)].authority if problem.kind \
         else policy.areas[problem.area].authority
 
-    def at_place(h: Any) -> bool:
+    def place_step(h: Any) -> bool:
         # Where no level from the place up to the assigner's own can rectify the kind (a house's renovation placed at
         # a city), an assignment to a named body of the place's level with a part in it is the 交办 the record can
         # show, and that body answers for it (review8a R8A-6, probe9 P9-16, P9-19, P9-21) — but only where no level at
@@ -250,6 +260,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # dispose of it by handing it to the villagers' committee.
         return problem.kind is not None and rank[h.to_level] == prank and h.to_body is not None and not any(
             prank <= r < rank[h.by_level] for r in can_rectify) and not any(r >= prank for r in own_rectify)
+
+    def at_place(h: Any) -> bool:
+        # place_step, where place_above_rectifiers lets it count (its default); either way the verdict rests on it
+        if not place_step(h):
+            return False
+        if setting.has_place_above and PLACE_ABOVE not in ctx.rests_on and not setting.place_assignee:
+            ctx.rests_on.append(PLACE_ABOVE)  # the holder answers: no finding names the assignee by it
+        return setting.place_assignee
 
     assigned = any(counts(h) for h in steps)
     for level, received, body in holders:
@@ -385,7 +403,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             ctx.rests_on.append(REASSIGNED)
                         continue
                     ctx.passed.add(rank[level])
-                add("unrectified", {"lvl": rank[level], "body": body})
+                # a body of a level nobody there can rectify at answers only by place_above_rectifiers (R9A-10)
+                add("unrectified", {"lvl": rank[level], "body": body, "atp": int(stuck and setting.has_place_above)})
 
     for who in problem.concealed_by:
         if who in rank:
