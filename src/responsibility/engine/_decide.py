@@ -286,13 +286,13 @@ class Decider:
                 selffix = any(f.get("selffix") for f in facts)
                 atp = any(f.get("atp") for f in facts)
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
-            mk = (key, duties, rules, by_parameter, selffix, passed, severity, bool(fact.get("escalate")), sectorless,
-                  atp)
+            escalate = bool(fact.get("escalate"))
+            mk = (key, duties, rules, by_parameter, selffix, passed, atp, severity, escalate, sectorless)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
                 static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless)
-                form = self._forms.get((id(static), key, duties, severity, mk[-2]))
+                form = self._forms.get((id(static), key, duties, severity, escalate))
                 if form is None:
                     form = self._form(key, duties, static, severity, fact)
                 memo[mk] = form
