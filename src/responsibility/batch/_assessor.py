@@ -36,6 +36,7 @@ from ..engine._decide import Decider, decider_of, who_answers
 from ..engine._facts import CONCEALER, REASSIGNED, SELF_RECTIFIED
 from ..engine._verdict import Finding
 from ..policy._view import PolicyView
+from . import _saved
 from ._assessment import Assessment, needs_frames
 from ._columns import check_columns, flat_record, json_problem, needs_rows, normalise
 from ._core import Templates, check, derive, expand
@@ -175,8 +176,16 @@ class Assessor:
         self.reference = reference or policy
         self.today = today or dt.date.today()
         self.lang = lang
-        self.t = Tables(policy, jurisdiction, decider)
-        self.templates = Templates(self.t, lang)
+        #: the key of what this assessor builds in the cache (:mod:`._saved`), and how many templates
+        #: the cache holds: :meth:`save` writes the entry again when more were made
+        self.saved_key = _saved.key_of(policy, jurisdiction, lang)
+        got = _saved.load(self.saved_key, policy, jurisdiction, decider, lang) if self.saved_key else None
+        #: whether the tables and templates came from the cache (then rules are compiled only when needed)
+        self.loaded = got is not None
+        self.t, self.templates = got if got is not None else (Tables(policy, jurisdiction, decider), None)
+        if self.templates is None:
+            self.templates = Templates(self.t, lang)
+        self._saved_count = len(self.templates.start) if got is not None else -1
         self.emitter = Emitter(self.t, self.templates, lang, segments)
         #: the reasons' segments (shared with the other periods' assessors of a :class:`Periods`)
         self.segments = self.emitter.segments
@@ -227,6 +236,13 @@ class Assessor:
         n_rejected = len(rejects) - len(part.rejects)
         return Result(columns, rejects, c.n + len(part.rejects), c.n - n_rejected, len(todo), columns.counts)
 
+    def save(self) -> None:
+        """Save the tables and templates for the next run (:mod:`._saved`), if it would find more
+        than the cache holds."""
+        if self.saved_key is not None and len(self.templates.start) > self._saved_count:
+            _saved.save(self.saved_key, self.t, self.templates)
+            self._saved_count = len(self.templates.start)
+
     def table(self, result: Result, dicts: Dictionaries) -> Any:
         """A result's finding rows as an Arrow table."""
         return result.columns if not isinstance(result.columns, Columns) else to_arrow(result.columns, dicts)
@@ -275,11 +291,14 @@ class Periods:
             day = self.today if p == at else epochs[p - 1] if p else _day_before(epochs[0])
             got = Assessor(policy.at(day), jurisdiction, today=self.today, lang=lang, reference=policy,
                            segments=self.segments)
-            for area in got.t.areas:  # compile the period's rules now (once, not in every worker)
-                got.decider.compiled.fire(area, [])
+            if not got.loaded:  # compile the period's rules now (once, not in every worker)
+                for area in got.t.areas:
+                    got.decider.compiled.fire(area, [])
             self._assessors[p] = got
         self.t = self._assessors[at].t
         self.exact = self._assessors[at].exact
+        #: whether every period's tables and templates came from the cache
+        self.loaded = all(a.loaded for a in self._assessors.values())
         self._at = at
         self._dicts = {p: Dictionaries(a.t) for p, a in self._assessors.items()}
         #: whether a period codes its finding rows as the first does (then they pass on as columns)
@@ -333,6 +352,11 @@ class Periods:
                 b, x = t.bases[i // nl], t.liabilities[i % nl]
                 out[self.t.bases.index(b) * ml + self.t.liabilities.index(x)] += v
         return out
+
+    def save(self) -> None:
+        """Save each period's tables and templates for the next run (see :meth:`Assessor.save`)."""
+        for a in self._assessors.values():
+            a.save()
 
     def table(self, result: Result, dicts: Dictionaries) -> Any:
         """A result's finding rows as an Arrow table."""
@@ -643,6 +667,7 @@ def assess(policy: PolicyView, records: Any, *, jurisdiction: Jurisdiction | Non
     assessor = make_assessor(policy, j, today=today, lang=lang)
     dicts = Dictionaries(assessor.t)
     results = [assessor.run(p) for p in parts(records, assessor.t)]
+    assessor.save()
     counts = np.zeros(len(assessor.t.bases) * len(assessor.t.liabilities), np.int64)
     for r in results:
         counts += r.counts

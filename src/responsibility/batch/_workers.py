@@ -172,7 +172,9 @@ class Pool:
         self._res: list[Connection] = []
         self._locks = [threading.Lock() for _ in range(n)]
         self._procs = []
-        warm(make())
+        #: the parent's assessor: it takes the templates the workers make, to save them (:mod:`._saved`)
+        self.assessor = make()
+        warm(self.assessor)
         # Objects that exist now are shared with the workers; keep the collector from touching (and
         # so copying) them in each worker. (No collection first: a full one costs a twentieth of a
         # CPU second here and finds nothing after loading a policy.)
@@ -253,6 +255,7 @@ class Pool:
                         for v in range(self.n):
                             if v != w:
                                 self._send(v, ("templates", meta.templates))
+                        adopt(self.assessor, meta.templates)
                         meta.templates = None
                     gated = False
                     free_in[w].append(slot)
@@ -329,10 +332,8 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
         elif msg[0] == "task":
             tasks.append(msg)
         elif msg[0] == "templates" and assessor is not None:
-            made = pickle.loads(msg[1])  # from a worker of this run
-            for p, tpl in assessor.all_templates().items():
-                tpl.adopt(made.get(p, []))
-                exported[p] = len(tpl.start)
+            adopt(assessor, msg[1])
+            exported.update({p: len(tpl.start) for p, tpl in assessor.all_templates().items()})
         return bool(msg[0] != "stop")
 
     later: list[tuple[Any, ...]] = []  # templates that came while a chunk was being made
@@ -436,6 +437,13 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
         os._exit(0)
 
 
+def adopt(assessor: Assessor | Periods, made: bytes) -> None:
+    """Take the templates another process of this run made (pickled ``Templates.export`` by period)."""
+    got = pickle.loads(made)  # from a worker of this run
+    for p, tpl in assessor.all_templates().items():
+        tpl.adopt(got.get(p, []))
+
+
 def warm(assessor: Assessor | Periods) -> None:
     """Do before the fork what every worker would otherwise do for itself on its first chunk:
     import the modules assessing needs that nothing before it imports (pyarrow.compute, and
@@ -447,9 +455,10 @@ def warm(assessor: Assessor | Periods) -> None:
 
     from ._assessor import Periods
 
-    compiled = assessor.t.decider.compiled
-    for area in assessor.t.areas:
-        compiled.fire(area, [])
+    if not assessor.loaded:  # (templates from the cache: rules are compiled where a new one is made)
+        compiled = assessor.t.decider.compiled
+        for area in assessor.t.areas:
+            compiled.fire(area, [])
     if isinstance(assessor, Periods):
         assessor.arrow_dictionaries()
     else:

@@ -185,6 +185,8 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
             ok = True
         finally:
             findings.close(ok)
+            if ok:
+                assessor.save()
             if rejects is not None:
                 rejects.close(ok)
     finally:

@@ -108,18 +108,8 @@ def _private(info: os.stat_result) -> bool:
 
 def read(key: str) -> PolicyData | None:
     """The cached data under ``key``, or ``None`` (no entry, an unsafe directory, a bad entry)."""
-    if not enabled():
-        return None
-    folder = cache_dir()
-    path = folder / f"policy-{key}.pickle"
-    try:
-        if not (_private(os.stat(folder)) and _private(os.lstat(path))):
-            return None
-        with open(path, "rb") as f:
-            fmt, stored, data = pickle.load(f)
-    except Exception:
-        return None
-    if fmt != FORMAT or stored != key:
+    data = read_entry("policy", key, FORMAT)
+    if data is None:
         return None
     from ._model import PolicyData
 
@@ -128,6 +118,33 @@ def read(key: str) -> PolicyData | None:
 
 def write(key: str, data: PolicyData) -> None:
     """Store ``data`` under ``key`` atomically; any failure leaves the cache as it was."""
+    write_entry("policy", key, FORMAT, data, KEEP)
+
+
+def read_entry(kind: str, key: str, fmt: int) -> object | None:
+    """The object stored as ``kind`` under ``key`` in format ``fmt``, or ``None`` (the cache off, no
+    entry, a directory or entry others may write to, an entry that does not unpickle or was stored
+    under another key or format). Another wing's cached artefacts use this too (``kind`` names them)."""
+    if not enabled():
+        return None
+    folder = cache_dir()
+    path = folder / f"{kind}-{key}.pickle"
+    try:
+        if not (_private(os.stat(folder)) and _private(os.lstat(path))):
+            return None
+        with open(path, "rb") as f:
+            stored_fmt, stored, data = pickle.load(f)
+    except Exception:
+        return None
+    if stored_fmt != fmt or stored != key:
+        return None
+    return data
+
+
+def write_entry(kind: str, key: str, fmt: int, data: object, keep: int) -> None:
+    """Store ``data`` as ``kind`` under ``key`` atomically (a temporary file in the cache directory, then
+    a rename), keeping the newest ``keep`` entries of ``kind``; any failure (a read-only disk, an object
+    that does not pickle) leaves the cache as it was."""
     if not enabled():
         return
     folder = cache_dir()
@@ -136,12 +153,12 @@ def write(key: str, data: PolicyData) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(os.stat(folder)):
             return
-        fd, tmp = tempfile.mkstemp(prefix=".policy-", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((FORMAT, key, data), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"policy-{key}.pickle")
+            pickle.dump((fmt, key, data), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"{kind}-{key}.pickle")
         tmp = None
-        _trim(folder)
+        _trim(folder, kind, keep)
     except Exception:
         return
     finally:
@@ -150,8 +167,8 @@ def write(key: str, data: PolicyData) -> None:
                 os.unlink(tmp)
 
 
-def _trim(folder: Path) -> None:
-    entries = sorted(folder.glob("policy-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
+def _trim(folder: Path, kind: str, keep: int) -> None:
+    entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
         with contextlib.suppress(OSError):
             old.unlink()

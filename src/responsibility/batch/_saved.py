@@ -1,0 +1,150 @@
+"""What an assessor builds before its first record, saved once and loaded by the next run.
+
+An :class:`~._assessor.Assessor` starts by making its tables (:class:`~._tables.Tables`: every
+code, level, body and place as integers, and what the policy says of each combination) and then
+makes a template for each fact shape its records meet (:class:`~._core.Templates`: the rules
+fired, the findings placed and worded). Both depend only on the policy's data in force, its
+what-if parameters, the jurisdiction's places, the language and the package's own code — never
+on the records — and cost most of a short run's CPU. So they are kept in the per-user cache of
+:mod:`responsibility.policy._cache` (``~/.cache/responsibility``, ``$XDG_CACHE_HOME``,
+``$RESPONSIBILITY_CACHE_DIR``; ``RESPONSIBILITY_CACHE=off`` turns it off), under a key that
+hashes all of these:
+
+- the source of every module of the package (any change of code is another key: an entry is
+  never read by code other than the code that wrote it), the Python and numpy versions;
+- the policy's data in force (as ``PolicyView.version_key`` hashes it), its ``as_of`` day and
+  what-if parameters; the jurisdiction's codes, names and odd levels; the language.
+
+A run that made templates the entry did not hold writes the entry again at its end (atomically:
+a temporary file, then a rename), so the templates of the ledgers one assesses accumulate.
+Anything unusable — no entry, a corrupt or foreign file, an entry in a directory others may
+write to, a read-only or full disk — makes the assessor build everything as without a cache:
+never an error, and the same findings.
+
+What is saved is the tables' and templates' own state, less what belongs to the process (the
+policy, jurisdiction and decider they were made with, given again on loading; memos keyed by
+object ids). ``tests/test_batch_saved.py`` checks that a loaded assessor holds the same
+attributes as a built one and assesses alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import threading
+import weakref
+from pathlib import Path
+from typing import Any
+
+from ..chain._jurisdiction import Jurisdiction
+from ..engine._decide import Decider
+from ..policy import _cache
+from ..policy._view import PolicyView
+from ._core import FoundFields, Interned, Templates
+from ._tables import Tables
+
+#: Bumped when what is saved changes shape (a change of code changes the key anyway).
+FORMAT = 1
+#: Entries kept (the newest; each holds one policy period's tables and templates, a few MB).
+KEEP = 8
+KIND = "assessor"
+#: Attributes of the saved objects that belong to this process: given again, or made again.
+_TABLES_OWN = ("policy", "jurisdiction", "decider")
+_TEMPLATES_OWN = ("t", "_ids", "_placed", "_arrays", "reads")
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+_lock = threading.Lock()
+_code: list[bytes] = []
+#: digests of policy data and of jurisdictions already hashed in this process (the periods of an
+#: amended policy share their data)
+_data_digest: dict[int, tuple[Any, bytes]] = {}
+_places_digest: weakref.WeakKeyDictionary[Jurisdiction, bytes] = weakref.WeakKeyDictionary()
+
+
+def _code_digest() -> bytes:
+    with _lock:
+        if not _code:
+            h = hashlib.sha256()
+            for path in sorted(_PACKAGE.rglob("*.py")):
+                h.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
+            _code.append(h.digest())
+        return _code[0]
+
+
+def _policy_digest(policy: PolicyView) -> bytes:
+    data = policy.data
+    with _lock:
+        got = _data_digest.get(id(data))
+        if got is not None and got[0] is data:
+            return got[1]
+    digest = hashlib.sha256(data.model_dump_json().encode()).digest()
+    with _lock:
+        _data_digest[id(data)] = (data, digest)
+    return digest
+
+
+def _jurisdiction_digest(j: Jurisdiction) -> bytes:
+    with _lock:
+        got = _places_digest.get(j)
+    if got is None:
+        codes, names, odd = j._listing()
+        h = hashlib.sha256()
+        for part in (codes, names, [f"{c}={lv}" for c, lv in sorted(odd.items())]):
+            h.update("\0".join(part).encode("utf-8", "surrogatepass") + b"\1")
+        got = h.digest()
+        with _lock:
+            _places_digest[j] = got
+    return got
+
+
+def key_of(policy: PolicyView, jurisdiction: Jurisdiction, lang: str) -> str | None:
+    """The key of what an assessor of ``policy`` over ``jurisdiction`` in ``lang`` builds, or ``None``
+    when the cache is off or something cannot be hashed (then nothing is read or written)."""
+    if not _cache.enabled():
+        return None
+    try:
+        import numpy as np
+
+        h = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{np.__version__}\0{lang}\0{policy.as_of}\0".encode())
+        h.update(_code_digest())
+        h.update(_policy_digest(policy))
+        h.update(repr(sorted(policy.what_if.items())).encode("utf-8", "surrogatepass"))
+        h.update(_jurisdiction_digest(jurisdiction))
+    except Exception:
+        return None
+    return h.hexdigest()
+
+
+def load(key: str, policy: PolicyView, jurisdiction: Jurisdiction, decider: Decider,
+         lang: str) -> tuple[Tables, Templates] | None:
+    """The tables and templates saved under ``key``, made this process's again, or ``None``."""
+    got = _cache.read_entry(KIND, key, FORMAT)
+    try:
+        tables_state, templates_state, ids, reads_state = got  # type: ignore[misc]
+        t: Tables = Tables.__new__(Tables)
+        t.__dict__.update(tables_state)
+        t.policy, t.jurisdiction, t.decider = policy, jurisdiction, decider
+        tpl: Templates = Templates.__new__(Templates)
+        tpl.__dict__.update(templates_state)
+        if tpl.lang != lang:
+            return None
+        tpl.t, tpl._placed, tpl._arrays = t, {}, {}
+        interned = Interned(tpl._new)
+        interned.keys, interned.ids = ids
+        tpl._ids = interned
+        reads: FoundFields = FoundFields.__new__(FoundFields)
+        reads.__dict__.update(reads_state)
+        reads.t = t
+        tpl.reads = reads
+    except Exception:  # no entry (None), or not what this code saves
+        return None
+    return t, tpl
+
+
+def save(key: str, t: Tables, tpl: Templates) -> None:
+    """Save ``t`` and ``tpl`` under ``key`` (any failure leaves the cache as it was)."""
+    tables_state = {k: v for k, v in t.__dict__.items() if k not in _TABLES_OWN}
+    templates_state = {k: v for k, v in tpl.__dict__.items() if k not in _TEMPLATES_OWN}
+    reads_state = {k: v for k, v in tpl.reads.__dict__.items() if k != "t"}
+    _cache.write_entry(KIND, key, FORMAT, (tables_state, templates_state, (tpl._ids.keys, tpl._ids.ids),
+                                           reads_state), KEEP)
