@@ -92,7 +92,8 @@ def test_levels_that_fixed_it_themselves_answer_as_the_parameter_says(policy: Po
     assert got(a) == expected(view, province, records, "compiled")
 
 
-def test_templates_one_worker_made_are_taken_by_another_as_made(policy: Policy, province: Jurisdiction) -> None:
+def test_templates_one_worker_made_are_taken_by_another_as_made(policy: Policy, province: Jurisdiction,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker's templates, exported and adopted by another (pickled, as between processes), give
     the other the rows it would have made itself; a code it made already is kept as it made it,
     and merge classes stay equal where the rows agree in duties and clauses."""
@@ -108,6 +109,7 @@ def test_templates_one_worker_made_are_taken_by_another_as_made(policy: Policy, 
         cols = [np.array(c, np.int32) for c in zip(*cases, strict=True)]
         return tpl.codes(*cols)  # type: ignore[attr-defined,no-any-return]
 
+    monkeypatch.setenv("RESPONSIBILITY_CACHE", "off")  # assessors without saved templates (batch/_saved.py)
     maker, taker, alone = (Assessor(policy, province, today=TODAY) for _ in range(3))
     t = maker.t
     mine = codes(taker.templates, t, [UNHANDLED])

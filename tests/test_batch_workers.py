@@ -29,15 +29,22 @@ def test_a_worker_builds_arrow_arrays_without_importing_pandas() -> None:
     assert out.stdout.strip() == "False", out.stderr
 
 
-def test_rules_are_compiled_before_the_fork(policy: Policy) -> None:
+def test_rules_are_compiled_before_the_fork_unless_the_templates_were_saved(policy: Policy,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from responsibility.batch._assessor import make_assessor
     from responsibility.batch._workers import warm
 
+    monkeypatch.setenv("RESPONSIBILITY_CACHE", "off")  # built, not loaded (batch/_saved.py)
     assessor = make_assessor(policy, Jurisdiction.example())
     compiled = assessor.t.decider.compiled
     compiled._areas.clear()  # as a fresh process has them
     warm(assessor)
-    assert set(compiled._areas) == set(assessor.t.areas)
+    assert not assessor.loaded and set(compiled._areas) == set(assessor.t.areas)
+    # templates loaded from the cache: a worker compiles an area's rules only where it makes a new one
+    assessor.loaded = True
+    compiled._areas.clear()
+    warm(assessor)
+    assert not compiled._areas
 
 
 def test_assess_runs_without_pandas_and_leaves_it_importable(tmp_path: Path, policy: Policy) -> None:

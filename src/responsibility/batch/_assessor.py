@@ -182,8 +182,10 @@ class Assessor:
         got = _saved.load(self.saved_key, policy, jurisdiction, decider, lang) if self.saved_key else None
         #: whether the tables and templates came from the cache (then rules are compiled only when needed)
         self.loaded = got is not None
-        self.t, self.templates = got if got is not None else (Tables(policy, jurisdiction, decider), None)
-        if self.templates is None:
+        if got is not None:
+            self.t, self.templates = got
+        else:
+            self.t = Tables(policy, jurisdiction, decider)
             self.templates = Templates(self.t, lang)
         self._saved_count = len(self.templates.start) if got is not None else -1
         self.emitter = Emitter(self.t, self.templates, lang, segments)

@@ -41,7 +41,7 @@ from ..engine._decide import Decider
 from ..policy import _cache
 from ..policy._view import PolicyView
 from ._core import FoundFields, Interned, Templates
-from ._tables import Tables
+from ._tables import _PLACE_TABLES, _PLACES, _PLACES_LOCK, Tables
 
 #: Bumped when what is saved changes shape (a change of code changes the key anyway).
 FORMAT = 1
@@ -118,12 +118,18 @@ def key_of(policy: PolicyView, jurisdiction: Jurisdiction, lang: str) -> str | N
 def load(key: str, policy: PolicyView, jurisdiction: Jurisdiction, decider: Decider,
          lang: str) -> tuple[Tables, Templates] | None:
     """The tables and templates saved under ``key``, made this process's again, or ``None``."""
-    got = _cache.read_entry(KIND, key, FORMAT)
+    got: Any = _cache.read_entry(KIND, key, FORMAT)
     try:
-        tables_state, templates_state, ids, reads_state = got  # type: ignore[misc]
+        tables_state, templates_state, ids, reads_state = got
         t: Tables = Tables.__new__(Tables)
         t.__dict__.update(tables_state)
         t.policy, t.jurisdiction, t.decider = policy, jurisdiction, decider
+        # every Tables of one jurisdiction shares its place tables (as Tables.__post_init__ does)
+        levels = tuple(t.rank.items())
+        with _PLACES_LOCK:
+            known = _PLACES.setdefault(jurisdiction, {}).setdefault(
+                levels, {name: tables_state[name] for name in _PLACE_TABLES})
+        t.__dict__.update(known)
         tpl: Templates = Templates.__new__(Templates)
         tpl.__dict__.update(templates_state)
         if tpl.lang != lang:

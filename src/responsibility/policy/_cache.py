@@ -138,7 +138,8 @@ def read_entry(kind: str, key: str, fmt: int) -> object | None:
         return None
     if stored_fmt != fmt or stored != key:
         return None
-    return data
+    got: object = data
+    return got
 
 
 def write_entry(kind: str, key: str, fmt: int, data: object, keep: int) -> None:

@@ -1,0 +1,199 @@
+"""The assessor's tables and templates saved in the per-user cache (batch/_saved.py): loaded, they hold
+what a built assessor holds and assess alike; an unusable cache is never an error."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Jurisdiction, Policy
+from responsibility.batch import _saved
+from responsibility.batch._assessor import Assessor, Periods, make_assessor
+from responsibility.policy import _cache
+
+from .test_batch import TODAY, amended, expected, got, ledger  # noqa: F401  (amended: a fixture)
+
+
+@pytest.fixture()
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache directory of this test's own."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RESPONSIBILITY_CACHE_DIR", str(folder))
+    monkeypatch.delenv("RESPONSIBILITY_CACHE", raising=False)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def province() -> Jurisdiction:
+    return Jurisdiction.synthetic(cities=2, counties=3, townships=8, villages=30, seed=5)
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob(f"{_saved.KIND}-*.pickle"))
+
+
+def state(a: Assessor) -> dict[str, Any]:
+    """What an assessor built: its tables' and templates' attributes (objects of this process left out)."""
+    tpl = a.templates
+    return {"tables": {k: v for k, v in vars(a.t).items() if k not in _saved._TABLES_OWN},
+            "templates": {k: v for k, v in vars(tpl).items() if k not in _saved._TEMPLATES_OWN},
+            "ids": (tpl._ids.keys.tolist(), tpl._ids.ids.tolist()),
+            "reads": {k: v for k, v in vars(tpl.reads).items() if k != "t"}}
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal, numpy arrays and tuples of them included."""
+    import numpy as np
+
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.dtype == b.dtype \
+            and np.array_equal(a, b)
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def test_a_loaded_assessor_holds_what_the_built_one_held_and_assesses_alike(policy: Policy, province: Jurisdiction,
+                                                                          cache: Path) -> None:
+    records = ledger(policy, province, 800, seed=7, broken=0.05)
+    built = make_assessor(policy, province, today=TODAY)
+    assert isinstance(built, Assessor) and not built.loaded and not entries(cache)
+    first = policy.assess(records, jurisdiction=province, today=TODAY)  # builds, then saves
+    assert len(entries(cache)) == 1
+    loaded = make_assessor(policy, province, today=TODAY)
+    assert isinstance(loaded, Assessor) and loaded.loaded and len(loaded.templates.start) > 100
+    # the loaded assessor holds every attribute a built one holds (a new attribute must be saved or made again)
+    assert set(vars(loaded.t)) == set(vars(built.t))
+    assert set(vars(loaded.templates)) == set(vars(built.templates))
+    assert set(vars(loaded.templates.reads)) == set(vars(built.templates.reads))
+    assert same(state(loaded)["tables"], state(built)["tables"])
+    # what the built one makes for these records is what was loaded
+    for part in [records]:
+        built_result = policy.assess(part, jurisdiction=province, today=TODAY)
+        assert got(built_result) == got(first)
+    again = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert got(again) == got(first) == expected(policy, province, records, "compiled")
+    assert again.findings.equals(first.findings) and again.rejects.equals(first.rejects)
+
+
+def test_templates_made_later_are_added_to_the_entry(policy: Policy, province: Jurisdiction, cache: Path) -> None:
+    small = ledger(policy, province, 40, seed=1)
+    policy.assess(small, jurisdiction=province, today=TODAY)
+    before = make_assessor(policy, province, today=TODAY)
+    assert isinstance(before, Assessor)
+    n = len(before.templates.start)
+    records = ledger(policy, province, 600, seed=2)
+    a = policy.assess(records, jurisdiction=province, today=TODAY)
+    after = make_assessor(policy, province, today=TODAY)
+    assert isinstance(after, Assessor) and len(after.templates.start) > n
+    assert len(entries(cache)) == 1  # the same key, written again
+    assert got(policy.assess(records, jurisdiction=province, today=TODAY)) == got(a)
+
+
+def test_the_key_names_language_day_what_if_jurisdiction_and_code(policy: Policy, province: Jurisdiction,
+                                                                 cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    key = _saved.key_of(policy, province, "zh")
+    assert key is not None and key == _saved.key_of(policy, province, "zh")
+    others = {_saved.key_of(policy, province, "en"),
+              _saved.key_of(policy.with_parameters(handling_time_limit_days=15), province, "zh"),
+              _saved.key_of(policy.at(dt.date(2021, 1, 1)) if policy.epochs else
+                            type(policy)(policy.data, root=policy.root, as_of=dt.date(2021, 1, 1)), province, "zh"),
+              _saved.key_of(policy, Jurisdiction.synthetic(cities=2, counties=3, townships=8, villages=31, seed=5),
+                            "zh")}
+    assert key not in others and len(others) == 4
+    monkeypatch.setattr(_saved, "_code", [b"other code"])
+    assert _saved.key_of(policy, province, "zh") != key
+    monkeypatch.setenv("RESPONSIBILITY_CACHE", "off")
+    assert _saved.key_of(policy, province, "zh") is None
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle at all", pickle.dumps({"a": 1}),
+                                     pickle.dumps((_saved.FORMAT, "another key", None)), "right key, wrong shape"])
+def test_a_corrupt_or_foreign_entry_is_ignored_and_rebuilt(policy: Policy, province: Jurisdiction, cache: Path,
+                                                          content: bytes | str) -> None:
+    records = ledger(policy, province, 200, seed=3)
+    want = got(policy.assess(records, jurisdiction=province, today=TODAY))
+    (path,) = entries(cache)
+    key = path.name[len(_saved.KIND) + 1:-len(".pickle")]
+    path.write_bytes(content if isinstance(content, bytes) else
+                     pickle.dumps((_saved.FORMAT, key, ({"areas": 1}, {}, None, {}))))
+    a = make_assessor(policy, province, today=TODAY)
+    assert isinstance(a, Assessor) and not a.loaded
+    assert got(policy.assess(records, jurisdiction=province, today=TODAY)) == want
+    assert make_assessor(policy, province, today=TODAY).loaded  # written again, whole
+
+
+def test_a_read_only_or_unsafe_cache_is_no_error(policy: Policy, province: Jurisdiction, cache: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    records = ledger(policy, province, 100, seed=4)
+    want = got(policy.assess(records, jurisdiction=province, today=TODAY))
+    (path,) = entries(cache)
+    stamp = path.stat().st_mtime_ns
+
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    os.chmod(cache, 0o500)  # read-only: entries are read, none written (as root, a write fails only so:)
+    monkeypatch.setattr(_cache.tempfile, "mkstemp", refused)
+    try:
+        assert make_assessor(policy, province, today=TODAY).loaded
+        assert got(policy.assess(ledger(policy, province, 300, seed=5), jurisdiction=province, today=TODAY))
+        assert got(policy.assess(records, jurisdiction=province, today=TODAY)) == want
+    finally:
+        os.chmod(cache, 0o700)
+        monkeypatch.undo()
+    assert entries(cache) == [path] and path.stat().st_mtime_ns == stamp
+    os.chmod(cache, 0o777)  # others may write there: nothing is read from it (a pickle is code)
+    try:
+        assert not make_assessor(policy, province, today=TODAY).loaded
+        assert got(policy.assess(records, jurisdiction=province, today=TODAY)) == want
+    finally:
+        os.chmod(cache, 0o700)
+
+
+def test_an_amended_policy_saves_each_period(amended: Policy, province: Jurisdiction,  # noqa: F811
+                                             cache: Path) -> None:
+    records = ledger(amended, province, 400, seed=6)
+    first = amended.assess(records, jurisdiction=province, today=TODAY)
+    assert len(entries(cache)) == 2
+    a = make_assessor(amended, province, today=TODAY)
+    assert isinstance(a, Periods) and a.loaded
+    again = amended.assess(records, jurisdiction=province, today=TODAY)
+    assert got(again) == got(first) == expected(amended, province, records, "compiled")
+
+
+def test_the_command_saves_what_its_workers_made(policy: Policy, province: Jurisdiction, cache: Path,
+                                                tmp_path: Path) -> None:
+    """Two workers make the templates; the parent takes them and saves them; the next run, in one
+    process or with workers, loads them and writes the same bytes."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    records = [{k: v for k, v in r.items() if v is not None} for r in ledger(policy, province, 3000, seed=8)]
+    src = tmp_path / "in.parquet"
+    pd.DataFrame(records).to_parquet(src)
+    jur = tmp_path / "j.csv"
+    jur.write_text(province.to_csv(), encoding="utf-8")
+    outs = []
+    for n, workers in enumerate(["2", "2", "1"]):
+        out = tmp_path / f"out{n}.parquet"
+        run = subprocess.run([sys.executable, "-m", "responsibility", "assess", str(src), "-o", str(out),
+                              "--jurisdiction", str(jur), "--today", TODAY.isoformat(), "--workers", workers,
+                              "--no-progress"], capture_output=True, text=True, env={**os.environ})
+        assert run.returncode in (0, 1), run.stderr
+        outs.append(pq.read_table(out))
+        if n == 0:
+            (path,) = entries(cache)
+            saved = _cache.read_entry(_saved.KIND, path.name[len(_saved.KIND) + 1:-len(".pickle")], _saved.FORMAT)
+            assert saved is not None and len(saved[1]["start"]) > 100  # type: ignore[index]
+    assert outs[0].num_rows > 5000 and outs[1].equals(outs[0]) and outs[2].equals(outs[0])
