@@ -53,3 +53,28 @@ def test_benchmarks_run_and_print_their_figures(script: str, args: list[str], ex
                           capture_output=True, text=True, check=False, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert expect in proc.stdout
+
+
+def test_no_project_bookkeeping_in_what_a_reader_is_shown() -> None:
+    """The rules' texts (names, notes, whys, reasons) reach the reader in explain(), the JSON and the
+    docs: the project's review and probe tags belong in YAML comments, which a loader drops."""
+    import re
+
+    import yaml
+
+    tag = re.compile(r"\b(?:review ?\d+[ab]?|probe ?\d+|R\d+[AB]?-\d+|P\d+-\d+)\b")
+
+    def strings(node: object) -> list[str]:
+        if isinstance(node, str):
+            return [node]
+        if isinstance(node, dict):
+            return [s for v in node.values() for s in strings(v)]
+        if isinstance(node, list):
+            return [s for v in node for s in strings(v)]
+        return []
+
+    leaks = [f"{path.relative_to(ROOT)}: …{m.group(0)}…"
+             for path in sorted((ROOT / "rules").rglob("*.yaml"))
+             for text in strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+             for m in tag.finditer(text)]
+    assert not leaks, leaks

@@ -105,5 +105,22 @@ def test_an_interpretation_no_finding_rests_on_says_so(policy: Policy) -> None:
     idle = [it for it in v.interpretations if not it.findings]
     assert idle, "the record should rest on a parameter that named no one"
     for lang, words in (("zh", "据此未另认定主体"), ("en", "no finding rests on it")):
-        lines = [x for x in v.explain(lang).splitlines() if x.strip().startswith(f"{idle[0].id} (")]
+        opening = f"{idle[0].id} (" if lang == "en" else f"{idle[0].id}（"
+        lines = [x for x in v.explain(lang).splitlines() if x.strip().startswith(opening)]
         assert lines and words in lines[0] and ": #" not in lines[0] and ": — " not in lines[0]
+
+
+def test_the_chinese_explanation_gives_each_reading_in_the_reader_s_words(policy: Policy) -> None:
+    v = policy.who_answers({"id": "t-3", "domain": "discovery", "place": "330127100219", "severity": "serious",
+                            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+                            "as_of": "2021-06-01"}, engine="compiled")
+    zh = v.explain("zh").split("依据解释:", 1)[1]
+    assert "None" not in zh and "['" not in zh, zh
+    duty = next(it for it in v.interpretations if it.type == "duty" and it.value)
+    line = next(x for x in zh.splitlines() if x.strip().startswith(f"{duty.id}（"))
+    assert f"职责的解释「{duty.name}」" in line
+    assert all(policy.bodies[b].name in line for b in duty.value), line
+    param = next(it for it in v.interpretations if it.type == "parameter")
+    assert f"参数「{policy.parameters[param.id].name}」" in zh
+    en = v.explain("en").split("Resting on interpretation:", 1)[1]
+    assert "= None" not in en and f"{duty.id} (duty) = {', '.join(duty.value)}" in en

@@ -308,8 +308,40 @@ def explain_text(v: Verdict, lang: Lang = "zh") -> str:
     if v.interpretations:
         out.append(f"{t['interpretations']}:")
         number = {i: n for n, ix in groups(v) for i in ix}
+        policy = getattr(v.context, "policy", None)
         for it in v.interpretations:
             rows = sorted({number[i] for i in it.findings if i in number})
-            on = f"#{', #'.join(map(str, rows))}" if rows else t["no_rows"]
-            out.append(f"  {it.id} ({it.type}) = {it.value!r}: {on} — {it.why}")
+            on = sep.join(f"#{r}" for r in rows) if rows else t["no_rows"]
+            out.append(interpretation_line(it, on, policy, lang))
     return "\n".join(out)
+
+
+#: An interpretation's kind, as a Chinese reader is told it.
+INTERPRETATION_KINDS_ZH = {"parameter": "参数", "duty": "职责的解释", "unresolved": "未确定的主体",
+                           "failure": "认定依据", "principle": "原则"}
+
+
+def interpretation_line(it: Any, on: str, policy: Any, lang: Lang) -> str:
+    """One interpretation of ``explain()``: what it is (in Chinese its Chinese name or quote), the value
+    it takes (a duty's holders by name; nothing for a failure or an unresolved body, which take none),
+    the findings resting on it and why it is a reading.
+
+    The Chinese text gives the value in the reader's words (body names, not ids): the ids stay in the
+    JSON, and the line starts with the interpretation's id so that the two can be matched."""
+    value = it.value
+    if lang == "en":
+        shown = "" if value is None else f" = {', '.join(value) if isinstance(value, list) else repr(value)}"
+        return f"  {it.id} ({it.type}){shown}: {on} — {it.why}"
+    bodies = getattr(policy, "bodies", {})
+    if value is None:
+        shown = ""
+    elif isinstance(value, bool):
+        shown = " = 是（true）" if value else " = 否（false）"
+    elif isinstance(value, list):
+        shown = " = " + "、".join(bodies[x].name if x in bodies else str(x) for x in value)
+    else:
+        shown = f" = {value}"
+    kind = INTERPRETATION_KINDS_ZH.get(it.type, it.type)
+    label = f"{kind}「{it.name}」" if it.name and it.name != it.id else kind
+    why = f" — 说明：{it.why}" if it.why else ""
+    return f"  {it.id}（{label}）{shown}：{on}{why}"
