@@ -24,6 +24,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -102,6 +103,20 @@ def _encoding(name: str) -> str:
     return "utf-8-sig" if canonical in ("utf-8", "utf-8-sig") else canonical
 
 
+def _regular(path: str) -> None:
+    """Refuse a FIFO or a device before opening it (opening a FIFO waits for a writer; a device
+    never ends) -- without opening it: ``os.stat`` follows a symbolic link, as ``open`` would."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise ResponsibilityError(f"no such file: {path}") from None
+    except OSError as exc:
+        raise ResponsibilityError(f"cannot read {path}: {exc.strerror}") from None
+    if not stat.S_ISREG(mode):
+        raise ResponsibilityError(f"{path}: not a regular file (a pipe or a device); give a file, or - for "
+                                  "standard input")
+
+
 def _needs_pyarrow(what: str) -> Any:
     return import_extra("pyarrow", f"{what} needs pyarrow: pip install 'responsibility[frames]'")
 
@@ -123,6 +138,7 @@ class Source:
         if path != "-":
             if os.path.isdir(path):
                 raise ResponsibilityError(f"{path} is a directory; give a ledger file")
+            _regular(path)
             try:
                 with open(path, "rb") as f:
                     head = f.read(_SNIFF if detect or bare else 4) if fmt != "parquet" else b""

@@ -142,7 +142,7 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
                 except sa.exc.OperationalError as exc:
                     if "locked" not in str(exc.orig):
                         raise
-                    raise LedgerError(f"{shown_target(file or url)}: another process has held the ledger's write lock "
+                    raise LedgerBusy(f"{shown_target(file or url)}: another process has held the ledger's write lock "
                                       f"for {BUSY_SECONDS:g} s (a long import?); nothing was written: try again "
                                       "when it is done") from None
 
@@ -181,6 +181,14 @@ def _waiting() -> Iterator[None]:
         yield
     finally:
         timer.cancel()
+
+
+class LedgerBusy(LedgerError):
+    """Another process held the ledger's write lock longer than :data:`BUSY_SECONDS`: nothing was
+    written; the same request may succeed later (HTTP: 503 with ``Retry-After``)."""
+
+    #: Seconds after which trying again is sensible (the service's ``Retry-After``).
+    retry_after = 30
 
 
 class LedgerExists(LedgerError):

@@ -9,7 +9,8 @@ Every error response has one shape::
 400 unusable request (not JSON, a bad engine), 401 no or unknown token, 403 outside the
 caller's jurisdiction or role, 404 unknown path or policy item, 405 wrong method, 411 an upload
 without its length, 413 body or batch over its limit, 422 a problem record the library refuses,
-503 no ledger configured (or its database unusable).
+503 no ledger configured, its database unusable, or busy (another writer held its lock too long:
+with ``Retry-After``).
 A bug is 500 with an id to find it in the server's log: never a stack trace.
 """
 
@@ -88,7 +89,8 @@ def from_library(exc: ResponsibilityError) -> ApiError:
     if isinstance(exc, RulesError):
         return ApiError(400, str(exc), type=name, issues=[str(i) for i in exc.issues])
     if isinstance(exc, LedgerError):  # the database, not the request
-        return ApiError(503, str(exc), type=name)
+        wait = getattr(exc, "retry_after", None)  # busy (another writer held the lock): try again later
+        return ApiError(503, str(exc), type=name, headers={"Retry-After": str(wait)} if wait else None)
     if isinstance(exc, EngineError):
         return ApiError(400, str(exc), type=name, field="query.engine")
     return ApiError(400, str(exc), type=name)

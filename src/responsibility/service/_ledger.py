@@ -446,7 +446,8 @@ def install(app: FastAPI, svc: Service) -> None:
                     "encoding" if "encoding" in message and isinstance(encoding, str) and encoding else \
                     "sheet" if f"no sheet {sheet!r}" in message else getattr(exc, "field", "file")
                 err = ApiError(422, message, type=type(exc).__name__, field=where) \
-                    if isinstance(exc, LedgerError) and "database" not in message else from_library(exc)
+                    if isinstance(exc, LedgerError) and "database" not in message \
+                    and getattr(exc, "retry_after", None) is None else from_library(exc)
                 err.message = message
                 svc.record(who, endpoint, err.status, started=started, input=input_hash, error=err.type)
                 raise err from None
