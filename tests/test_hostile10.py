@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +70,57 @@ def test_an_import_that_waits_out_another_writer_s_lock_is_503_with_retry_after(
         assert r.status_code == 503 and r.headers.get("retry-after", "").isdigit(), (r.status_code, r.text)
         error = r.json()["error"]
         assert error["type"] == "LedgerBusy" and "nothing was written" in error["message"], error
+
+
+# ------------------------------------------------------------------ 市 in a county-level city, in the ledger
+
+JIANDE = "330182001000"  # 新安江街道, 建德市 (a county-level city, 县级市) of 杭州市
+
+
+def test_a_ledger_event_at_level_shi_in_a_county_level_city_is_ambiguous(run_cli: Any, tmp_path: Path) -> None:
+    """A record was refused (ambiguous_level) while the same event was stored as the prefecture city's."""
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    events = tmp_path / "e.json"
+    events.write_text(json.dumps([
+        {"problem": "JD-1", "type": "registered", "on": "2021-03-01", "area": "危房改造", "place": JIANDE},
+        {"problem": "JD-1", "type": "discovered", "on": "2021-03-01", "level": "市", "channel": "市长热线"}],
+        ensure_ascii=False), "utf-8")
+    code, _, err = run_cli("ledger", "add", str(db), str(events), "--by", "建德")
+    assert code == 2 and "'市' names two levels here: 建德市 (330182000000) is at the county level" in err, err
+    assert "field 'level'" in err and "write 'county'" in err and "'city' for 杭州市's" in err
+    # the same words in an import, one row rejected (ambiguous_level), the other imported; 县级市 is plain
+    table = tmp_path / "t.csv"
+    table.write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\n"
+                     f"A-1,危房改造,{JIANDE},2021-03-01,市,市长热线\n"
+                     f"A-2,危房改造,{JIANDE},2021-03-01,县级市,热线\n"
+                     f"A-3,危房改造,{CHUNAN},2021-03-01,市,热线\n", "utf-8")
+    code, out, err = run_cli("ledger", "import", str(db), str(table), "--by", "建德")
+    assert code == 1 and "rows 3 = imported 2 + rejected 1" in out, (out, err)
+    assert "row 2 (A-1), 发现层级: '市' names two levels here" in err and "[ambiguous_level]" in err, err
+    # a mapping's own word for a level is what the office means by it, not ambiguous
+    mapping = (ROOT / "src" / "responsibility" / "ledger" / "mapping.yaml").read_text("utf-8")
+    own = tmp_path / "m.yaml"
+    own.write_text(mapping.replace("values:\n", "values:\n  discovered_level:\n    市: county\n"), "utf-8")
+    table.write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\n"
+                     f"A-4,危房改造,{JIANDE},2021-03-01,市,市长热线\n", "utf-8")
+    code, out, err = run_cli("ledger", "import", str(db), str(table), "--by", "建德", "--mapping", str(own))
+    assert code == 0 and "imported 1" in out, (out, err)
+
+
+@pytest.mark.parametrize(("option", "value", "words"), [
+    ("--area", "危房", "Invalid value for --area: unknown area '危房'; did you mean '危房改造'"),
+    ("--area", "xyz", "Invalid value for --area: unknown area 'xyz'; use one of basic_needs,"),
+    ("--status", "xyz", "Invalid value for --status: unknown status 'xyz'"),
+    ("--place", "99", "Invalid value for --place: place 99 is not in jurisdiction")])
+def test_a_ledger_list_filter_is_refused_as_an_option(run_cli: Any, tmp_path: Path, option: str, value: str,
+                                                      words: str) -> None:
+    """It said "field 'area': …" as if a record were at fault, with a hint of ids and Chinese names cut at 12."""
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    for command in (["list", str(db), "problems"], ["alerts", str(db)], ["export", str(db), str(tmp_path / "x.xlsx")]):
+        if option == "--status" and command[0] == "alerts":
+            continue
+        code, _, err = run_cli("ledger", *command, option, value)
+        assert code == 2 and words in err and f"responsibility ledger {command[0]} --help" in err, err
+        assert "field '" not in err and "…" not in err and len(err.strip().splitlines()) == 1

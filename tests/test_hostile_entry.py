@@ -165,13 +165,18 @@ def test_internal_error_says_where_to_report_and_how_to_get_the_traceback(
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_ctrl_c_mid_assess_is_130_with_nothing_written(tmp_path: Path) -> None:
-    fifo = _fifo(tmp_path, "ledger.parquet")  # the run blocks on opening it, its workers started
+    # records on standard input, which stays open: the run waits for more, its workers started
+    # (a FIFO as the input once did this; assess now refuses one without opening it)
+    record = json.loads((ROOT / "examples" / "records" / "problem.json").read_text("utf-8"))
     out = tmp_path / "out.parquet"
     out.write_bytes(b"previous")
-    with subprocess.Popen([sys.executable, "-m", "responsibility", "assess", str(fifo), "-o", str(out),
-                           "--workers", "2", "--no-progress"], stderr=subprocess.PIPE, start_new_session=True,
-                          preexec_fn=_as_a_terminal_job) as proc:
+    with subprocess.Popen([sys.executable, "-m", "responsibility", "assess", "-", "--from", "jsonl", "-o", str(out),
+                           "--workers", "2", "--no-progress"], stdin=subprocess.PIPE, stderr=subprocess.PIPE,
+                          start_new_session=True, preexec_fn=_as_a_terminal_job) as proc:
         try:
+            assert proc.stdin is not None
+            proc.stdin.write((json.dumps(record) + "\n").encode() * 5000)
+            proc.stdin.flush()
             deadline = time.monotonic() + 60
             while len(_children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
                 time.sleep(0.05)
@@ -189,8 +194,7 @@ def test_ctrl_c_mid_assess_is_130_with_nothing_written(tmp_path: Path) -> None:
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(w) for w in workers)
-    assert out.read_bytes() == b"previous" and sorted(p.name for p in tmp_path.iterdir()) == ["ledger.parquet",
-                                                                                             "out.parquet"]
+    assert out.read_bytes() == b"previous" and sorted(p.name for p in tmp_path.iterdir()) == ["out.parquet"]
 
 
 def test_a_decision_log_fifo_is_refused_without_blocking(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ def test_a_list_is_named_by_its_chinese_name(county_db: Path, run_cli: Callable[
 def test_an_unknown_area_is_hinted_by_its_chinese_name(county_db: Path,
                                                        run_cli: Callable[..., tuple[int, str, str]]) -> None:
     code, _, err = run_cli("ledger", "list", str(county_db), "problems", "--area", "危房")
-    assert code == 2 and "did you mean '危房改造'?" in err
+    assert code == 2 and "did you mean '危房改造' (housing)?" in err and "--area" in err
 
 
 def test_days_left_is_a_whole_number_in_frames_and_json(county_db: Path, client: Any) -> None:

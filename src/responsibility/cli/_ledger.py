@@ -8,10 +8,11 @@ A ledger is a SQLite file path or a database URL (``postgresql://user@host/db``)
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
@@ -35,6 +36,20 @@ def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--area", multiple=True, help="Only problems of this duty area (repeatable).")(f)
     return click.option("--status", multiple=True,
                         help="Only problems with this status (repeatable; 'open' = not yet rectified).")(f)
+
+
+@contextlib.contextmanager
+def _filter_options() -> Iterator[None]:
+    """A filter the ledger refuses (an unknown ``--area``, ``--status`` or ``--place``) is a usage error
+    naming the option, with the ledger's hint, exit 2 -- as ``graph --area`` says it."""
+    from .._errors import ProblemError
+
+    try:
+        yield
+    except ProblemError as exc:
+        if exc.record is None and exc.field in ("area", "status", "place"):
+            raise click.BadParameter(exc.detail, param_hint=f"--{exc.field}") from None
+        raise
 
 
 def _say_waiting() -> None:
@@ -199,7 +214,7 @@ def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple
 
     if which in ("indices", "recognition") and (area or status):  # they would be ignored, not applied
         raise click.UsageError(f"the {which} list takes --place and --as-of, not --area or --status")
-    with _open(target, rules_dir, jurisdiction) as ledger:
+    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
         day = _day(as_of)
         if which in ("indices", "recognition"):
             frame = getattr(ledger, which)(day, place=place, lang=lang)
@@ -225,7 +240,7 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
     from .._files import check_target
 
     check_target(output, [rules_dir, jurisdiction], what="workbook")  # the ledger's own files: export_xlsx
-    with _open(target, rules_dir, jurisdiction) as ledger:
+    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
         ledger.export_xlsx(output, _day(as_of), place=place, area=list(area) or None, status=list(status) or None,
                            within=within)
     click.echo(f"wrote {output}")
@@ -247,7 +262,7 @@ def alerts_cmd(target: str, within: int, as_of: Any, place: str | None, area: tu
     """Deadlines passed or near, grouped by the body that must act. Exit 1 when anything is overdue."""
     from ._ledger_support import print_alerts, write_frame
 
-    with _open(target, rules_dir, jurisdiction) as ledger:
+    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
         frame = ledger.alerts(within, _day(as_of), place=place, area=list(area) or None)
     if fmt == "text":
         print_alerts(frame, lang)
@@ -282,7 +297,7 @@ def duplicates_cmd(target: str, window: int, as_of: Any, place: str | None, outp
     from ..ledger._ledger import database_files
     from ._ledger_support import write_frame
 
-    with _open(target, rules_dir, jurisdiction) as ledger:
+    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
         frame = ledger.duplicates(window, _day(as_of), place=place, lang="zh")
     write_frame(frame, output, "duplicates", inputs=[rules_dir, jurisdiction, *database_files(target)])
     if len(frame):
@@ -316,7 +331,7 @@ _UNASSIGNED = ("registered", "discovered", "reported")
 def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, jurisdiction: str | None) -> None:
     """One problem: its events (with who entered them), its state on the day and, until it is
     assigned, its route (who must assign or report it, by when: as ``responsibility route``)."""
-    with _open(target, rules_dir, jurisdiction) as ledger:
+    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
         day = _day(as_of)
         state = ledger.state(problem, day)
         # a registered event's duty area under a record's name for it (stored as ``domain``, its older name)

@@ -305,6 +305,29 @@ class Folder:
         """Refuse ``e``: a :class:`ProblemError` with reason ``code`` (see ``ledger.CODES``)."""
         raise ProblemError(field_name, f"{e.type} event on {e.on}: {message}", record=e.problem, code=code)
 
+    def _level_words(self, e: Event, rank: Mapping[str, int]) -> None:
+        """Refuse a level written by a word that names two levels at the problem's place (市 in 建德市,
+        a county-level city) with the words and code a record gets (``ambiguous_level``)."""
+        if self.jurisdiction is None:
+            return
+        d = e.data
+        named = [f for f in ("level", "by_level", "to_level", "who") if isinstance(d.get(f), str) and d[f] not in rank
+                 and not d[f].isascii()]
+        if not named:
+            return
+        state = self.states.get(e.problem)
+        place = d.get("place") if e.type == "registered" else state.place if state is not None else None
+        if place is None:
+            return
+        from ._compat import level_words_of_the_place
+
+        for f in named:
+            try:
+                level_words_of_the_place({"place": place, "discovered": {"level": d[f]}}, self.policy,
+                                         self.jurisdiction)
+            except ProblemError as exc:
+                self._fail(e, f, exc.detail, exc.code)
+
     def _check_correction(self, e: Event) -> None:
         target = self.by_seq.get(int(e.data["event"]))
         if target is None:
@@ -343,6 +366,7 @@ class Folder:
         d = e.data
         rank: Mapping[str, int] = policy.level_rank
         ids = _ids(policy)
+        self._level_words(e, rank)
         for f, kind in _NAMED:
             if d.get(f) is not None and d[f] not in ids[kind]:
                 d[f] = _names(policy).canonical(kind, d[f])

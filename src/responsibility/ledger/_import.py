@@ -302,7 +302,24 @@ def _workbook_table(p: Path, sheet: str | None, mapping: Mapping_ | None,
         finally:
             book.close()
 
-    return header, body()
+    return header, _Closing(body(), book.close)
+
+
+class _Closing(Iterator[tuple[int, list[Any]]]):
+    """Rows that hold a file open: ``close()`` closes it even before the first row is read (a
+    generator never started runs no ``finally``: an import refused before its rows -- a missing
+    column, a busy ledger -- left the workbook open)."""
+
+    def __init__(self, rows: Iterator[tuple[int, list[Any]]], close: Any) -> None:
+        self._rows, self._close = rows, close
+
+    def __next__(self) -> tuple[int, list[Any]]:
+        return next(self._rows)
+
+    def close(self) -> None:
+        """Stop reading; close the file."""
+        getattr(self._rows, "close", lambda: None)()
+        self._close()
 
 
 #: The largest CSV file an import reads (it is read whole, in one transaction).
@@ -339,8 +356,11 @@ def unmatched(reader: RowReader) -> str | None:
 class RowReader:
     """Turns one row into the events of one problem (names to ids, dates, defaults)."""
 
-    def __init__(self, header: list[str], mapping: Mapping_, policy: Any, within: str | None = None) -> None:
+    def __init__(self, header: list[str], mapping: Mapping_, policy: Any, within: str | None = None,
+                 jurisdiction: Any = None) -> None:
         self.policy = policy
+        #: Where a level's word may name two levels (市 in 建德市, a county-level city): refused as a record's is.
+        self.jurisdiction = jurisdiction
         self.within = within  # a 12-digit code: rows placed elsewhere are refused
         self.index: dict[str, int] = {}
         self.header_of: dict[str, str] = {}
@@ -416,7 +436,8 @@ class RowReader:
             raise ProblemError(f, str(v), code="bad_value")
         return v
 
-    def name(self, row: list[Any], f: str, vocab: str) -> str | None:
+    def name(self, row: list[Any], f: str, vocab: str, place: str | None = None) -> str | None:
+        """The id the cell of field ``f`` names (``vocab``'s); a level's word is checked at ``place``."""
         v = self.cell(row, f)
         if v is None:
             return None
@@ -424,8 +445,16 @@ class RowReader:
         if s in self.ids[vocab]:
             return s
         extra = self.names.get(f, {})
-        if s in extra:
+        if s in extra:  # the mapping's own word for it: what the office means by it
             return extra[s]
+        if vocab == "level" and place is not None and self.jurisdiction is not None and not s.isascii():
+            from ._compat import level_words_of_the_place
+
+            try:
+                level_words_of_the_place({"place": place, "discovered": {"level": s}}, self.policy,
+                                         self.jurisdiction)
+            except ProblemError as exc:
+                raise ProblemError(f, exc.detail, code=exc.code) from None
         if s in self.names[vocab]:
             return self.names[vocab][s]
         if vocab in _SPELLINGS:  # as a record reads it: 县 for 县（市、区）, English, any case or width
@@ -485,7 +514,7 @@ class RowReader:
             raise ProblemError("discovered_on", "is empty (and no registration date): when was it found?",
                                code="missing_field")
         by_body = self.name(row, "discovered_by", "body")
-        found_level = self.name(row, "discovered_level", "level") or \
+        found_level = self.name(row, "discovered_level", "level", place) or \
             (self.policy.bodies[by_body].level if by_body else None)
         reg: dict[str, Any] = {"problem": pid, "type": "registered", "on": registered, "domain": domain,
                                "place": place, "kind": self.name(row, "kind", "kind"),
@@ -504,7 +533,7 @@ class RowReader:
         reported = self.date(row, "reported_on")
         level = found_level
         if reported is not None:
-            to = self.name(row, "reported_to_level", "level")
+            to = self.name(row, "reported_to_level", "level", place)
             if to is None:
                 raise ProblemError("reported_to_level", "is empty: to which level was it reported?",
                                    code="missing_field")
@@ -514,12 +543,12 @@ class RowReader:
         deadline = self.date(row, "deadline")
         if assigned is not None:
             assignee = self.name(row, "assignee", "body")
-            to_level = self.name(row, "assignee_level", "level") or \
+            to_level = self.name(row, "assignee_level", "level", place) or \
                 (self.policy.bodies[assignee].level if assignee else None)
             if to_level is None:
                 raise ProblemError("assignee_level", "is empty (and no assignee names it): assigned to which level?",
                                    code="missing_field")
-            by = self.name(row, "assigned_by_level", "level") or level
+            by = self.name(row, "assigned_by_level", "level", place) or level
             out.append({"problem": pid, "type": "assigned", "on": assigned, "by_level": by, "to_level": to_level,
                         "to_body": assignee, "deadline": deadline})
         elif deadline is not None:

@@ -474,8 +474,6 @@ class Ledger:
                      columns=lambda: self._columns(day))
 
     def _area_id(self, area: Any) -> str:
-        from ._fold import _suggest
-
         areas = self.policy.data.areas
         for a in areas:
             if area in (a.id, a.name):
@@ -486,9 +484,10 @@ class Ledger:
             found = ValueNames.of(self.policy).canonical("area", area.strip())
             if any(found == a.id for a in areas):
                 return str(found)
-        # the hint offers the problem areas by id and by Chinese name (危房 → 危房改造), as a record's does
-        named = [a for a in areas if a.problems]
-        hint = _suggest(str(area), [*(a.id for a in named), *(a.name for a in named)])
+        # the hint is a record's and an option's: the nearest by id or Chinese name (危房 → 危房改造), else every id
+        from ._compat import term_hint
+
+        hint = term_hint(self.policy, "area", str(area).strip(), [a.id for a in areas if a.problems])
         raise ProblemError("area", f"unknown area {shown(area)}; {hint}", code="unknown_area")
 
     def problems(self, as_of: dt.date | str | None = None, *, place: str | None = None, area: Any = None,
@@ -572,13 +571,22 @@ class Ledger:
         A crash or kill leaves the ledger as it was; the next import says so (:meth:`interrupted`).
         ``within`` (a division code) rejects the rows placed outside it; ``source`` names the file
         in the result and the ledger's record of imports (default: ``path``)."""
-        from ._import import ImportResult, RowReader, load_mapping, read_table, rows_to_events, unmatched
+        from ._import import ImportResult, load_mapping, read_table
 
         if not entered_by or not str(entered_by).strip():
             raise ProblemError("entered_by", "is required: who imports the file", code="missing_field")
         m = load_mapping(mapping)
         result = ImportResult(source=str(path))
         header, rows = read_table(path, encoding=encoding, sheet=sheet or m.sheet, result=result, mapping=m)
+        try:
+            return self._import_rows(header, rows, m, result, entered_by, within, source)
+        finally:
+            getattr(rows, "close", lambda: None)()  # a workbook refused before its rows are read is closed too
+
+    def _import_rows(self, header: list[str], rows: Any, m: Any, result: ImportResult, entered_by: str,
+                     within: str | None, source: str | None) -> ImportResult:
+        from ._import import RowReader, rows_to_events, unmatched
+
         if source is not None:
             result.source = str(source)
         guard = None
@@ -590,7 +598,7 @@ class Ledger:
                 guard = parse_code(within)
             except JurisdictionError as exc:
                 raise ProblemError("within", str(exc), code="bad_place") from None
-        reader = RowReader(header, m, self.policy, within=guard)
+        reader = RowReader(header, m, self.policy, within=guard, jurisdiction=self.jurisdiction)
         if (note := unmatched(reader)) is not None:
             result.notes.append(note)
         sa = _sa()
