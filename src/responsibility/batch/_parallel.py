@@ -20,16 +20,25 @@ def prefetch(items: Iterable[T], depth: int = 2) -> Iterator[T]:
     q: queue.Queue[object] = queue.Queue(maxsize=depth)
     stop = threading.Event()
 
+    def put(item: object) -> bool:
+        """Hand ``item`` over; ``False`` once the consumer has gone (never blocked for ever on a full queue)."""
+        while not stop.is_set():
+            try:
+                q.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
     def produce() -> None:
         try:
             for item in items:
-                if stop.is_set():
+                if not put(item):
                     return
-                q.put(item)
         except BaseException as exc:  # handed to the consumer
-            q.put(_Failed(exc))
+            put(_Failed(exc))
             return
-        q.put(_END)
+        put(_END)
 
     thread = threading.Thread(target=produce, name="responsibility-read", daemon=True)
     thread.start()
@@ -43,11 +52,13 @@ def prefetch(items: Iterable[T], depth: int = 2) -> Iterator[T]:
             yield got  # type: ignore[misc]
     finally:
         stop.set()
-        while thread.is_alive():  # let a blocked producer finish its put
-            try:
-                q.get_nowait()
-            except queue.Empty:
-                thread.join(0.01)
+        # The producer ends at its next hand-over; one blocked reading (standard input that stays open, as
+        # at a Ctrl-C or SIGTERM) is left behind (a daemon thread): waiting for it would hang the exit.
+        thread.join(_LEFT_AFTER)
+
+
+#: Seconds the consumer waits for the producer to end once it stops reading.
+_LEFT_AFTER = 2.0
 
 
 class _Failed:

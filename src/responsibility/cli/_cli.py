@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -244,10 +245,20 @@ def main(argv: list[str] | None = None) -> int:
     here = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminated) if here else None
     try:
-        return _main(argv)
+        code = _main(argv)
     finally:
         if here:
             signal.signal(signal.SIGTERM, previous)
+    if argv is None and code in (130, 143) and any(t.daemon and t.is_alive() for t in threading.enumerate()):
+        # Interrupted while a reader thread waits on input that stays open (standard input): the files are
+        # already abandoned and the workers stopped; the interpreter's shutdown would abort on the lock that
+        # thread holds ("could not acquire lock for <stdin>", SIGABRT), so end here with the exit code.
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        with contextlib.suppress(Exception):
+            sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _main(argv: list[str] | None) -> int:
