@@ -124,3 +124,72 @@ def test_a_ledger_list_filter_is_refused_as_an_option(run_cli: Any, tmp_path: Pa
         code, _, err = run_cli("ledger", *command, option, value)
         assert code == 2 and words in err and f"responsibility ledger {command[0]} --help" in err, err
         assert "field '" not in err and "…" not in err and len(err.strip().splitlines()) == 1
+
+
+# ------------------------------------------------------------------ a stray quote that swallows rows
+
+ROW = "{id},危房改造,困难家庭危房改造不及时,330127100219,{severity},县,热线,2021-03-01,2021-06-30"
+HEAD = "id,area,kind,place,severity,discovered.level,discovered.channel,discovered.on,as_of"
+
+
+def _stray(opened: int, closed: int, rows: int = 10) -> str:
+    """A CSV whose row ``opened`` starts a quote in its severity cell that row ``closed`` ends (Excel paste)."""
+    lines = [HEAD]
+    for i in range(rows):
+        severity = '"较重' if i == opened else '较重"' if i == closed else "较重"
+        lines.append(ROW.format(id=f"q{i}", severity=severity))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(("closed", "inside"), [(7, "lines 6–9 were read into that one cell"),
+                                                (4, "line 6 was read into that one cell")])
+@pytest.mark.parametrize("python", [False, True])
+def test_a_stray_quote_that_swallows_rows_is_a_reject_naming_them(run_cli: Any, tmp_path: Path, closed: int,
+                                                                  inside: str, python: bool) -> None:
+    """The rows between the quotes vanished into q3's severity cell: its reject said 'unknown severity'
+    and never named them (R9B-3). ``python``: a quote that is not plain earlier sends the rest of the
+    file to Python's csv module (else the C reader's block is sent there by the check)."""
+    src = tmp_path / "in.csv"
+    text = _stray(3, closed)
+    if python:
+        text = text.replace(",热线,", ',热"线,', 1)  # a quote inside a cell: not plain (read as 热线 all the same)
+    src.write_text(text, "utf-8")
+    rejects = tmp_path / "r.jsonl"
+    code, out, err = run_cli("assess", str(src), "-o", str(tmp_path / "o.jsonl"), "--rejects", str(rejects),
+                             "--today", "2021-07-01", "--no-progress")
+    got = _jsonl(rejects)
+    shift = 0
+    assert code == 1 and len(got) == 1, (out, err)
+    reason = got[0]["reason"]
+    assert got[0]["code"] == "bad_row" and got[0]["line"] == 5 + shift and got[0]["problem"] == "q3", got
+    assert f"a quote opened on line {5 + shift} (in 'severity') closes only on line {closed + 2 + shift}" in reason
+    assert inside.replace("6", str(6 + shift)).replace("9", str(9 + shift)) in reason and '""' in reason
+    kept = 10 - (closed - 3) - 1
+    assert f"assessed: {kept}   rejected: 1" in err, err
+    assert len({r["problem"] for r in _jsonl(tmp_path / "o.jsonl")}) == kept
+
+
+def test_a_legitimate_cell_over_two_lines_is_still_read(run_cli: Any, tmp_path: Path) -> None:
+    """A multi-line cell without a row's commas is a cell, not swallowed rows."""
+    src = tmp_path / "in.csv"
+    src.write_text(HEAD + ",note\n" + ROW.format(id="m1", severity="较重") + ',"first line, one comma\nsecond"\n',
+                   "utf-8")
+    from responsibility.batch._io import swallowed
+
+    assert swallowed(["m1", "first line, one comma\nsecond"], 2) is None
+    assert swallowed(["q3", "较重,县,热线\nq4,危房改造,较重"], 5, ["id", "severity"]) is not None
+
+
+def test_a_stray_quote_in_a_ledger_import_is_one_reject_naming_the_rows(run_cli: Any, tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    src = tmp_path / "l.csv"
+    src.write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道,严重程度\n"
+                   f'A-1,危房改造,{CHUNAN},2021-03-01,县,热线,"较重\n'
+                   f"A-2,危房改造,{CHUNAN},2021-03-01,县,热线,较重\n"
+                   f'A-3,危房改造,{CHUNAN},2021-03-01,县,热线,较重"\n'
+                   f"A-4,危房改造,{CHUNAN},2021-03-01,县,热线,较重\n", "utf-8")
+    code, out, err = run_cli("ledger", "import", str(db), str(src), "--by", "x")
+    assert code == 1 and "rows 2 = imported 1 + rejected 1 (balanced)" in out, (out, err)
+    assert "row 2 (A-1)" in err and "a quote opened on line 2 (in '严重程度') closes only on line 4" in err, err
+    assert "lines 3–4 were read into that one cell" in err and "[bad_row]" in err

@@ -914,6 +914,28 @@ def never_closed(text: str, first: int, last: int) -> str | None:
             "reads as one cell; close the quote (a quote inside a quoted cell is written twice: \"\")")
 
 
+def swallowed(cells: Sequence[str], first: int, names: Sequence[str] = (), delimiter: str = ",") -> str | None:
+    """What to say of a row (its cells, read from line ``first`` on) with a quoted cell that runs over
+    several lines and holds a whole row's separators: a stray quote that a later quote closed, so the
+    rows between were read into that cell (an Excel paste). ``None`` for a row that is not such.
+    ``names``: the header, to name the cell."""
+    at = first
+    for i, cell in enumerate(cells):
+        breaks = cell.count("\n")
+        if breaks and cell.count(delimiter) >= max(len(cells) - 1, 2) \
+                and any(delimiter in part for part in cell.split("\n")[1:]):
+            name = f"'{names[i]}'" if i < len(names) and names[i] else f"cell {i + 1}"
+            closed = at + breaks
+            inside = f"line {at + 1}" if closed == at + 1 else f"lines {at + 1}–{closed}"
+            return (f"line {first}: a quote opened on line {at} (in {name}) closes only on line {closed}, so {inside} "
+                    f"{'was' if closed == at + 1 else 'were'} read into that one cell, which holds the commas of whole "
+                    f"rows; if {inside} "
+                    f"{'is a row' if closed == at + 1 else 'are rows'} of {'its' if closed == at + 1 else 'their'} "
+                    "own, that quote is stray: remove it (a quote inside a cell is written twice: \"\")")
+        at += breaks
+    return None
+
+
 class _CsvReader:
     """The records of a CSV file, as :meth:`Source.parts` gives them.
 
@@ -1083,6 +1105,10 @@ class _CsvReader:
                     held.lines.clear()
                 if not any(cells):
                     continue
+                if line > first and (why := swallowed(cells, first, header)) is not None:
+                    pid = cells[header.index("id")] if "id" in header and header.index("id") < len(cells) else None
+                    yield first, None, reject(0, first, problem_error("(record)", why, "bad_row", record=pid or None))
+                    continue
                 if len(cells) > width:
                     why = f"line {first}: {len(cells)} cells, but the header has {width}"
                     yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
@@ -1116,12 +1142,22 @@ class _CsvReader:
         if not len(lone) and int(np.max(ends - starts)) <= csv.field_size_limit():
             # a line feed that ends no row is inside a quoted cell (the C parser then has to look for them)
             inner = bool(len(feeds) > np.count_nonzero(arr[ends - lo - 1] == _LF))
-            part = self._arrow(body, starts - lo, ends - lo, line + 1 + np.searchsorted(feeds, starts - lo), inner)
+            part = None if inner and self._swallowing(arr, starts - lo, ends - lo, feeds) else \
+                self._arrow(body, starts - lo, ends - lo, line + 1 + np.searchsorted(feeds, starts - lo), inner)
             if part is not None:
                 self.number += len(part.numbers) + len(part.rejects)
                 return [part], lines
         text = io.TextIOWrapper(io.BytesIO(body), encoding=self.encoding, errors="surrogateescape", newline="")
         return list(self._counted(self.chunks(self._rows(csv.reader(text), line), self.number))), lines
+
+    def _swallowing(self, arr: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64],
+                    feeds: npt.NDArray[np.int64]) -> bool:
+        """Whether a row of the block may have read whole rows into one quoted cell (it runs over
+        several lines and holds two rows' commas): then Python reads the block, to say so (:func:`swallowed`)."""
+        commas = np.flatnonzero(arr == _COMMA)
+        per_row = np.searchsorted(commas, ends) - np.searchsorted(commas, starts)
+        lines = np.searchsorted(feeds, ends - 1) - np.searchsorted(feeds, starts)  # line feeds before its last byte
+        return bool(np.any((lines > 0) & (per_row >= 2 * max(len(self.header) - 1, 2))))
 
     def _arrow(self, body: bytes, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64],
                first_lines: npt.NDArray[np.int64], inner: bool = True) -> Part | None:

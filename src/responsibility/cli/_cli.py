@@ -11,9 +11,9 @@ as it was and its temporary file removed). A user mistake never prints a traceba
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
-import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator

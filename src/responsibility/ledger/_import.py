@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ProblemError
-from ..batch._io import HeldLines, bom_encoding, never_closed
+from ..batch._io import HeldLines, bom_encoding, never_closed, swallowed
 from ..policy._yaml import wide_without_mark
 from ._events import Event, shown
 from ._store import LedgerError
@@ -204,6 +204,7 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
         notes.append(f"{p.name}: cells separated by tabs (Excel's Unicode text)")
     held = HeldLines(io.StringIO(text, newline=""))
     reader = csv.reader(held, delimiter=delimiter)
+    names: list[str] = []  # the header, once found: a reject names the cell by it
 
     def body() -> Iterator[tuple[int, list[Any]]]:
         line = 0
@@ -214,7 +215,9 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
                     yield n, BrokenRow(row, why)
                     continue
                 held.lines.clear()
-                if any(c.strip() for c in row):
+                if line > first and (why := swallowed(row, first, names, delimiter)) is not None:
+                    yield n, BrokenRow(row, why)  # rows read into one cell by a stray quote: never silently
+                elif any(c.strip() for c in row):
                     yield n, row
         except csv.Error as exc:  # a cell over the csv module's limit: the rest cannot be read as rows
             why = never_closed(held.text(), line + 1, reader.line_num)
@@ -225,6 +228,7 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
     if found is None:
         raise LedgerError(f"{p}: the file is empty")
     n, header, rest = found
+    names[:] = header
     if n > 1:
         notes.append(f"{p.name}: the headers are on row {n}; the row(s) above them (a title) were not read")
     return header, rest
