@@ -928,3 +928,38 @@ def test_a_body_answering_only_because_nothing_below_the_place_rectifies_rests_o
     plain = {**p, "place": "330127100219", "handled": [{"action": "assigned", "by_level": "province",
                                                           "to_level": "county", "on": "2021-03-02"}]}
     assert "place_above_rectifiers" not in {i.id for i in policy.who_answers(plain).interpretations}
+
+
+@pytest.mark.parametrize("engine", ["compiled", pytest.param("durable", marks=pytest.mark.durable)])
+def test_a_not_rectified_reason_gives_the_body_s_own_assignment(policy: Policy, engine: str) -> None:
+    # review9a R9A-2, probe10 P10-02: each body is told the day it was itself handed the problem, and its own deadline
+    # where the record set none (its level's, for a body its level passed it to after receiving it from above)
+    base = {"discovered": {"level": "city", "channel": "survey_verification", "on": "2021-03-01"},
+            "as_of": "2021-06-29", "severity": "minor"}
+    two = {**base, "id": "two", "area": "funds", "kind": "funds_allocation_irregular", "place": "330127100",
+           "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"},
+           "handled": [{"action": "assigned", "by_level": "province", "to_level": "county",
+                        "to_body": "county_medical_insurance", "on": "2021-04-10"},
+                       {"action": "assigned", "by_level": "province", "to_level": "county",
+                        "to_body": "county_disabled_federation", "on": "2021-04-22"}]}
+    inside = {**base, "id": "inside", "area": "education", "kind": "education_student_not_identified",
+              "place": "330182", "deadline": "2021-04-01",
+              "handled": [{"action": "assigned", "by_level": "city", "to_level": "county",
+                           "to_body": "county_education", "on": "2021-03-02"},
+                          {"action": "assigned", "by_level": "county", "to_level": "county", "to_body": "county_school",
+                           "on": "2021-03-04"}]}
+    want = {("two", "county_medical_insurance"): "于2021-04-10受交办整改，至2021-05-10",
+            ("two", "county_disabled_federation"): "于2021-04-22受交办整改，至2021-05-22",
+            ("inside", "county_education"): "于2021-03-02受交办整改，至2021-04-01",
+            ("inside", "county_school"): "于2021-03-04受交办整改，至2021-04-01"}
+    for p in (two, inside):
+        v = policy.who_answers(p, engine=engine)  # type: ignore[arg-type]
+        told = {f.body: f.reason for f in v.findings if f.basis == "not_rectified"}
+        for (pid, body), text in want.items():
+            if pid == p["id"]:
+                assert text in told[body], told
+    rows = policy.assess([two, inside]).findings
+    got = rows[rows.basis == "not_rectified"]
+    for (pid, body), text in want.items():
+        told = list(got[(got.problem == pid) & (got.body == body)].reason)
+        assert told and all(text in x for x in told), (pid, body, told)

@@ -152,6 +152,10 @@ class Derived:
     asg_on: I32  # (records, ranks): day of the first counting assignment to each level, NONE if none
     asg_deadline: I32  # (records, ranks): its deadline
     knew: Bool  # (records, ranks): the level knew the problem, so did not miss it (Context.knew)
+    #: each fact's own assignment day and deadline (UNRECTIFIED: the body's group, which its reasons give rather
+    #: than its level's; review9a R9A-2, engine Context.assigned_to), NONE for the other facts
+    fon: I32
+    fdl: I32
 
 
 def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_report: bool = True,
@@ -270,6 +274,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     asg_on = np.full((n, nr), NONE, np.int32)
     asg_deadline = np.full((n, nr), NONE, np.int32)
     rr = rl = rb = np.zeros(0, np.int32)
+    ron = rdl = np.zeros(0, np.int32)
     # at a level where nobody can rectify the kind only an at_place assignment counts for rectification
     asg = counting[~((c.kind[hp[counting]] != 0) & ~rectifies(t, c.area, c.kind, prank, hp[counting], hto[counting])
                      & ~at_place[counting])]
@@ -287,6 +292,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         inside[inside] = t.rect_body[c.area[hp[asg[inside]]], c.kind[hp[asg[inside]]], pr[hp[asg[inside]]],
                                      htb[asg[inside]]]
         inside_keys = lvall[inside] * nb + htb[asg][inside] + 1
+        # the first assignment made to each level by a level above it (engine/_facts.py: a body its level assigned it to
+        # is bound by what the level was handed from above, else by its own 交办; review9a R9A-2)
+        above = np.nonzero(hby[asg] != hto[asg])[0]
+        srt = np.lexsort((hon[asg[above]], lvall[above]))
+        ab_keys, ab_at = np.unique(lvall[above][srt], return_index=True)
+        ab_on = hon[asg[above]][srt][ab_at].astype(np.int64)
         asg = asg[~(np.isin(lvall, lvall[inside]) & (htb[asg] < 0))]
         lvkey = hp[asg].astype(np.int64) * nr + hto[asg]
         # the level as a whole from its first body-less assignment on; a body named before it keeps its own group
@@ -307,12 +318,20 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         f, last = asg[gfirst], asg[glast]
         r, lv, body = hp[f], hto[f], gb[gfirst].astype(np.int32)
         ins = np.isin(gkey[gfirst], inside_keys)
-        on = np.where(ins, lv_first_on[np.searchsorted(lv_sorted, lvkey[gfirst])], hon[f])
+        own = hon[f].astype(np.int64)
+        at_ab = np.minimum(np.searchsorted(ab_keys, lvkey[gfirst]), max(len(ab_keys) - 1, 0))
+        from_above = (ab_keys[at_ab] == lvkey[gfirst]) & (ab_on[at_ab] <= own) if len(ab_keys) else np.zeros(
+            len(own), np.bool_)
+        on = np.where(ins & from_above, ab_on[at_ab] if len(ab_keys) else own, own)
         # the record's deadline, unless it had passed when the group was FIRST assigned (engine/_facts.py)
         deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= on), c.deadline[r], on + rect_limit)
+        # the level's: a body its level assigned it to counted from the level's first (the reasons of those pressing)
+        level_on = np.where(ins, lv_first_on[np.searchsorted(lv_sorted, lvkey[gfirst])], own)
+        level_deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= level_on), c.deadline[r],
+                                  level_on + rect_limit)
         _, lead = np.unique(lvkey[gfirst], return_index=True)  # each level's first group
-        asg_on[r[lead], lv[lead]] = on[lead]
-        asg_deadline[r[lead], lv[lead]] = deadline[lead]
+        asg_on[r[lead], lv[lead]] = level_on[lead]
+        asg_deadline[r[lead], lv[lead]] = level_deadline[lead]
         due = deadline.astype(np.int64)
         rect = c.rect[r]
         bad = ((rect == NONE) | (rect > due)) & (asof[r] > due)
@@ -341,6 +360,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                     passed[at] |= (day >= since[at]) & (day <= since[at] + limit)
             bad &= ~passed
         rr, rl, rb = r[bad].astype(np.int32), lv[bad].astype(np.int32), body[bad]
+        # the day the group's body was itself handed the problem and its deadline, which its reasons give
+        ron, rdl = own[bad].astype(np.int32), deadline[bad].astype(np.int32)
     ck = ok[c.cp] if len(c.cp) else np.zeros(0, np.bool_)
     cpos = np.nonzero(ck)[0]
     # a level named as having concealed it knew it
@@ -357,7 +378,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     fb = np.concatenate([c.dbody[d], holder_body[ur, ul], rb, cb]).astype(np.int32)
     fe = np.concatenate([t.channel_outside[c.dch[d]], ul < auth[ur], np.zeros(len(rr) + len(cpos))]).astype(np.int32)
     fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos]).astype(np.int32)
-    return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew)
+    rest = np.full(len(d) + len(ur), NONE, np.int32), np.full(len(cpos), NONE, np.int32)
+    fon = np.concatenate([rest[0], ron, rest[1]]).astype(np.int32)
+    fdl = np.concatenate([rest[0], rdl, rest[1]]).astype(np.int32)
+    return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
 
 
 def rectifies(t: Tables, area: I32, kind: I32, prank: I32, rec: I32, level: I32) -> Bool:
@@ -626,6 +650,8 @@ class Rows:
     rec: I32  # the row's record
     row: I64  # the row's template row
     moved: I32  # records sent to the reference path after all (findings that merge unlike their first)
+    on: I32  # the row's own assignment day and deadline (Derived.fon, fdl), NONE but for a level's failure to rectify
+    dl: I32
 
 
 def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
@@ -636,9 +662,9 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     """
     prank = np.maximum(t.place_rank[c.place], 0)
 
-    def rows(fr: I32, ft: I32, fl: I32, fb: I32, fe: I32) -> tuple[I32, I64]:
+    def rows(fr: I32, ft: I32, fl: I32, fb: I32, fe: I32) -> tuple[I32, I64, I64]:
         if not len(fr):
-            return fr, np.zeros(0, np.int64)
+            return fr, np.zeros(0, np.int64), np.zeros(0, np.int64)
         area, kind = c.area[fr], c.kind[fr]
         fl, fb, fe = tpl.canonical(area, kind, ft, fl, fb, fe)
         tids = tpl.ids(tpl.codes(area, kind, c.sev[fr], prank[fr], ft, fl, fb, fe))
@@ -646,9 +672,9 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         which = np.repeat(np.arange(len(fr)), counts)
         starts = np.cumsum(counts) - counts
         row = tpl.array("start")[tids][which] + np.arange(len(which)) - np.repeat(starts, counts)
-        return fr[which], row
+        return fr[which], row, which
 
-    r1, w1 = rows(dv.fr, dv.ft, dv.fl, dv.fb, dv.fe)
+    r1, w1, f1 = rows(dv.fr, dv.ft, dv.fl, dv.fb, dv.fe)
     # a body that concealed the problem, or one at a level that knew it, does not also miss it
     # (Decider.without_knowers_missing)
     basis, body = tpl.array("basis")[w1], tpl.array("body")[w1]
@@ -663,7 +689,7 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         key = r1.astype(np.int64) * nb + body
         hid[near] |= np.isin(key[near], key[concealed])
     if hid.any():
-        r1, w1 = r1[~hid], w1[~hid]
+        r1, w1, f1 = r1[~hid], w1[~hid], f1[~hid]
     # main responsibility: one fact per level at which a failure of 一(四) was found, lowest first
     failed = np.isin(tpl.array("basis")[w1], t.failure_bases) & t.raises_main[tpl.array("body")[w1]]
     levels = t.body_rank[tpl.array("body")[w1[failed]]]
@@ -671,18 +697,20 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     at_level[r1[failed], levels] = True
     mr, ml = (x.astype(np.int32) for x in np.nonzero(at_level))  # by record, lowest level first
     zero = np.zeros(len(mr), np.int32)
-    r2, w2 = rows(mr, np.full(len(mr), MAIN, np.int32), ml, zero - 1, zero)
+    r2, w2, _ = rows(mr, np.full(len(mr), MAIN, np.int32), ml, zero - 1, zero)
     rec = np.concatenate([r1, r2])
     row = np.concatenate([w1, w2])
+    none = np.full(len(r2), NONE, np.int32)
+    on, dl = np.concatenate([dv.fon[f1], none]), np.concatenate([dv.fdl[f1], none])
     rank = tpl.array("rank")[row]
     # by record, then rank, then the fact's order (type, then order among its type): rows of one record
     # come in fact order already (facts are by type, then by level or position; main ones last), so a
     # stable sort by (record, rank) keeps them so
     order = np.argsort(rec.astype(np.int64) * (int(rank.max(initial=0)) + 1) + rank, kind="stable")
-    rec, row, rank = rec[order], row[order], rank[order]
+    rec, row, rank, on, dl = rec[order], row[order], rank[order], on[order], dl[order]
     dup = np.nonzero((rec[1:] == rec[:-1]) & (rank[1:] == rank[:-1]))[0] + 1
     if not len(dup):
-        return Rows(rec.astype(np.int32), row, np.zeros(0, np.int32))
+        return Rows(rec.astype(np.int32), row, np.zeros(0, np.int32), on, dl)
     # a run of rows on one finding: keep its first; a row unlike the first sends the record to the reference
     first = np.ones(len(rec), np.bool_)
     first[dup] = False
@@ -696,4 +724,4 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         unlike = unlike[~inside]
     moved = np.unique(rec[dup[unlike]]).astype(np.int32)
     keep = first & ~np.isin(rec, moved)
-    return Rows(rec[keep].astype(np.int32), row[keep], moved)
+    return Rows(rec[keep].astype(np.int32), row[keep], moved, on[keep], dl[keep])

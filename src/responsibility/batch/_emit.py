@@ -406,6 +406,10 @@ class Emitter:
         if name == "assignee" or name == "assignee_en":
             return np.where(rank >= 0, self.assignee[en, at], 0)
         days = (dv.asg_on if name == "assigned" else dv.asg_deadline)[rec, at]
+        own = memo.get("own")  # a level's failure to rectify: the day its body was handed it, its deadline (R9A-2)
+        if own is not None:
+            mine = own[0] if name == "assigned" else own[1]
+            days = np.where(mine != NONE, mine, days)
         return self.day_ids(np.where(rank >= 0, days, NONE).astype(np.int32))
 
     def _segments(self, k: int, p: int, rows: I64, values: list[I64]) -> I64:
@@ -472,10 +476,12 @@ class Emitter:
             order = np.argsort(rec, kind="stable")
             fast = order < nf
             frow = np.where(fast, rows.row[np.minimum(order, max(nf - 1, 0))] if nf else 0, 0)
+            fon, fdl = (np.where(fast, x[np.minimum(order, max(nf - 1, 0))] if nf else NONE, NONE)
+                        for x in (rows.on, rows.dl))
             frec = rec[order]
         else:
             fast = np.ones(nf, np.bool_)
-            frow, frec = rows.row, rows.rec
+            frow, frec, fon, fdl = rows.row, rows.rec, rows.on, rows.dl
         sl = np.nonzero(~fast)[0]
         body = tpl.array("body")[frow].astype(np.int32)
         basis = tpl.array("basis")[frow].astype(np.int32)
@@ -500,6 +506,7 @@ class Emitter:
             for p in np.nonzero(np.bincount(pattern, minlength=len(self.patterns)))[0].tolist():
                 at = fr[pattern == p]
                 memo = {"place": place[at]} if _PLACE in self.patterns[p] else {}
+                memo["own"] = (fon[at], fdl[at])
                 values = [self.slot(s, frec[at], frow[at], c, dv, memo) for s in self.patterns[p]]
                 segs[at, k] = self._segments(k, p, frow[at], values)
         given = [(f.reason if self.lang == "zh" else f.reason_en).encode() for _, _, f in slow_findings]

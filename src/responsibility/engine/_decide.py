@@ -80,7 +80,7 @@ class Rows(NamedTuple):
     forms: tuple[FindingForm, ...]
     slot_of: tuple[int, ...]
     rules: tuple[tuple[str, ...], ...]
-    slots: tuple[tuple[Any, str], ...]
+    slots: tuple[tuple[Any, str, str | None], ...]
     interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
 
 
@@ -264,7 +264,8 @@ class Decider:
         """The forms of a plan's findings (kept in the plan), from the facts of a record of its
         shape and its context (``severity`` is the record's)."""
         forms: list[FindingForm] = []
-        slots: dict[tuple[Any, str], int] = {}  # the record's values a finding reads: by fact level and body level
+        # the record's values a finding reads: by fact level, body level and (an unrectified fact) the body assigned
+        slots: dict[tuple[Any, str, str | None], int] = {}
         slot_of: list[int] = []
         rules_of: list[tuple[str, ...]] = []
         memo, passing, by_parameter = self._row_forms, ctx.passed, ctx.deadline_from_parameter
@@ -298,7 +299,9 @@ class Decider:
                 memo[mk] = form
             forms.append(form)
             rules_of.append(rules)
-            slot_of.append(slots.setdefault((fact.get("lvl"), form.level), len(slots)))
+            # a finding on a level's failure to rectify reads the dates of the body it was assigned to (R9A-2)
+            slot_of.append(slots.setdefault((fact.get("lvl"), form.level, fact.get("body") if fact["t"] == "unrectified"
+                                             else None), len(slots)))
         interpretations = self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on)
         got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations)
         return got
@@ -485,7 +488,8 @@ class Decider:
         places = self._places_in(jurisdiction)
         where = problem.place
         slots: list[Slot] = []
-        for lvl, level in rows.slots:
+        assigned_to = ctx.assigned_to
+        for lvl, level, to in rows.slots:
             got = places.get((where, level))
             if got is None:
                 if len(places) >= PLACES_KEPT:
@@ -502,7 +506,7 @@ class Decider:
                 if assigned:
                     # The fact's own assignment, or (for supervisors and main responsibility) the lowest one.
                     rank = lvl if lvl in assigned else lowest
-                    on, deadline = assigned[rank]
+                    on, deadline = assigned_to.get((lvl, to), assigned[rank]) if to is not None else assigned[rank]
                     level_at = self._by_rank[rank]
                     values.update(assigned=on.isoformat(), deadline=deadline.isoformat(),
                                   assignee=level_at.name, assignee_en=level_at.en)
@@ -735,10 +739,11 @@ class Decider:
         """The values of a reason template that come from the record's context, all named in
         :data:`CONTEXT_FIELDS`: who found it and how, when the fact's level received it, when
         and to whom it was assigned, the deadline."""
-        return self.context_at(problem, fact.get("lvl"), ctx)
+        return self.context_at(problem, fact.get("lvl"), ctx, fact.get("body") if fact["t"] == "unrectified" else None)
 
-    def context_at(self, problem: Problem, lvl: Any, ctx: Context) -> dict[str, str]:
-        """:meth:`context_values` of a fact whose level (``lvl``, a rank) is ``lvl``."""
+    def context_at(self, problem: Problem, lvl: Any, ctx: Context, to: str | None = None) -> dict[str, str]:
+        """:meth:`context_values` of a fact whose level (``lvl``, a rank) is ``lvl`` (and, for a level's failure
+        to rectify, whose body assigned is ``to``: ``""`` for the level as a whole)."""
         policy = self.policy
         d = problem.discovered
         levels = policy.levels
@@ -756,6 +761,8 @@ class Decider:
             # The fact's own assignment, or (for supervisors and main responsibility) the lowest one.
             rank = lvl if lvl in ctx.assigned else min(ctx.assigned)
             on, deadline = ctx.assigned[rank]
+            if to is not None:  # the body it was assigned to (review9a R9A-2)
+                on, deadline = ctx.assigned_to.get((lvl, to), (on, deadline))
             values.update(assigned=on.isoformat(), deadline=deadline.isoformat(),
                           assignee=by_rank[rank].name, assignee_en=by_rank[rank].en)
         return values

@@ -69,6 +69,9 @@ class Context:
     authority: str
     received: dict[int, dt.date] = field(default_factory=dict)
     assigned: dict[int, tuple[dt.date, dt.date]] = field(default_factory=dict)  # level rank: (on, deadline)
+    #: (level rank, body — "" for the level as a whole): the day that body was first 交办'd the problem and its
+    #: deadline, which its own not_rectified reason gives (review9a R9A-2: not the level's first assignment's)
+    assigned_to: dict[tuple[int, str], tuple[dt.date, dt.date]] = field(default_factory=dict)
     deadline_from_parameter: bool = False
     #: Parameters that decided that no finding is made (the verdict says so).
     rests_on: list[str] = field(default_factory=list)
@@ -381,14 +384,20 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # 对交办问题整改落实不到位的; review8a R8A-1); the reason names that assignment (probe9 P9-10). A body the
             # level itself assigned it to is bound from the level's first (the level held it since).
             on, h = (every[0] if body in inside else given[0]).on, given[-1]
-            if problem.deadline is not None and problem.deadline >= on:
-                deadline = problem.deadline
-            else:
+            if body in inside:
+                # bound by the period of what its level was handed from above (一(四) 交办问题整改落实不到位的: the
+                # level's deadline), or, for a problem its level found itself, by its own 交办 (review9a R9A-2)
+                above = next((x.on for x in every if x.by_level != level and x.on <= given[0].on), None)
+                on = above if above is not None else given[0].on
+            deadline = _deadline(problem.deadline, on, rect_limit)
+            if deadline != problem.deadline:
                 # no deadline, or one that had passed when it was first assigned (a county that passed it on after the
                 # deadline): the period runs from its own assignment (一(四) 交办问题整改落实不到位; probe8 P8-24)
-                deadline = on + rect_limit
                 ctx.deadline_from_parameter = True
-            ctx.assigned.setdefault(rank[level], (on, deadline))
+            level_on = every[0].on if body in inside else on
+            ctx.assigned.setdefault(rank[level], (level_on, _deadline(problem.deadline, level_on, rect_limit)))
+            # its reason gives the day it was itself first handed the problem (review9a R9A-2)
+            ctx.assigned_to.setdefault((rank[level], body), (given[0].on, deadline))
             late = problem.rectified_on is None or problem.rectified_on > deadline
             if late and as_of > deadline and not before(deadline):
                 # Passed down in time to a lower level that can rectify it, to a body with a part in it (一(三)
@@ -415,6 +424,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         else:
             add("concealed", {"lvl": rank[policy.bodies[who].level], "body": who})
     return facts, ctx
+
+
+def _deadline(given: dt.date | None, on: dt.date, rect_limit: dt.timedelta) -> dt.date:
+    """The deadline of an assignment made ``on``: the record's, unless there is none or it had passed that day."""
+    return given if given is not None and given >= on else on + rect_limit
 
 
 def main_facts(problem: Problem, facts: list[Fact], levels: Iterable[int]) -> list[Fact]:
