@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -193,3 +194,57 @@ def test_a_stray_quote_in_a_ledger_import_is_one_reject_naming_the_rows(run_cli:
     assert code == 1 and "rows 2 = imported 1 + rejected 1 (balanced)" in out, (out, err)
     assert "row 2 (A-1)" in err and "a quote opened on line 2 (in '严重程度') closes only on line 4" in err, err
     assert "lines 3–4 were read into that one cell" in err and "[bad_row]" in err
+
+
+# ------------------------------------------------------------------ one encoding detector, standard input too
+
+
+def _mixed(rows: int = 1500) -> str:
+    """An office CSV whose first rows are codes only and whose Chinese starts past 64 KiB."""
+    head = "id,area,kind,place,severity,discovered.level,discovered.channel,discovered.on,as_of\n"
+    plain = "".join(f"a{i:05d},housing,housing_renovation_late,330127100219,serious,county,hotline,2021-03-01,"
+                    "2021-06-30\n" for i in range(rows))
+    chinese = "".join(ROW.format(id=f"c{i}", severity="较重") + "\n" for i in range(20))
+    return head + plain + chinese
+
+
+def test_standard_input_in_gb18030_is_told_past_its_first_64_kib(tmp_path: Path) -> None:
+    """stdin was sniffed in what a peek gave (~8 KiB of a pipe): every Chinese row was rejected (R9B-1)."""
+    import subprocess
+
+    data = _mixed().encode("gb18030")
+    assert data[:1 << 16].isascii()
+    proc = subprocess.run([sys.executable, "-m", "responsibility", "assess", "-", "--from", "csv", "-o",
+                           str(tmp_path / "o.jsonl"), "--today", "2021-07-01", "--no-progress"],
+                          input=data, capture_output=True, timeout=300, check=False)
+    err = proc.stderr.decode()
+    assert proc.returncode == 0 and "standard input is not UTF-8" in err and "read as GB18030" in err, err
+    assert "assessed: 1,520   rejected: 0" in err, err
+
+
+def test_ledger_import_and_the_service_tell_encodings_as_assess_does(tmp_path: Path) -> None:
+    """Three detectors disagreed (R9B-5): import read any valid GB18030 whole; the service only a byte order mark."""
+    from responsibility.batch._io import detect_encoding, sample
+
+    text = _mixed(20)
+    assert detect_encoding(sample(text.encode("gb18030")))[0] == "gb18030"  # type: ignore[index]
+    assert detect_encoding(sample(text.encode("utf-16-le")))[0] == "utf-16le"  # type: ignore[index]
+    assert detect_encoding(sample(text.encode("utf-16")))[1] == "its byte order mark says so"  # type: ignore[index]
+    assert detect_encoding(sample(text.encode())) is None
+    # the service reads a GB18030 or UTF-16 body (without a byte order mark) as assess reads the file
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    from .test_service import bearer, token_store
+
+    chinese = dict(PROBLEM, area="危房改造", severity="较重")
+    lines = "".join(json.dumps(dict(chinese, id=f"p{i}"), ensure_ascii=False) + "\n" for i in range(30))
+    app = create_app(Settings(tokens=token_store()))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        answers = [c.post("/v1/assess", headers={**bearer("zhejiang"), "Content-Type": "application/x-ndjson"},
+                          content=lines.encode(encoding)) for encoding in ("utf-8", "gb18030", "utf-16-le")]
+    summaries = [[json.loads(x) for x in r.text.splitlines() if '"summary"' in x][-1]["summary"] for r in answers]
+    assert all(r.status_code == 200 for r in answers), [r.text[:300] for r in answers]
+    assert summaries[0]["rejected"] == 0 and summaries[0] == summaries[1] == summaries[2], summaries

@@ -149,13 +149,13 @@ class Source:
             except OSError as exc:
                 raise ResponsibilityError(f"cannot read {path}: {exc.strerror}") from None
         elif fmt != "parquet":
-            with contextlib.suppress(AttributeError, OSError, ValueError):
-                head = sys.stdin.buffer.peek(_SNIFF if detect or bare else 4)  # type: ignore[union-attr]
+            head = self._stdin_head(_SNIFF if detect or bare else 4, beyond=detect and fmt in ("csv", "jsonl"))
         if self.encoding.startswith("utf-8"):  # a UTF-16 or UTF-32 byte order mark says what the text is
             marked = bom_encoding(head)
             self.encoding = marked or self.encoding
             # (GB18030 only where it is a ledger's: ``who`` refuses a YAML or JSON record that is not UTF-8)
-            if detect and not marked and fmt != "parquet" and (found := _sniff(head, fmt in ("csv", "jsonl"))):
+            if detect and not marked and fmt != "parquet" and \
+                    (found := detect_encoding(head, gb18030=fmt in ("csv", "jsonl"))):
                 self.encoding, why = found
                 name = "standard input" if path == "-" else path
                 self.note = f"{name} is not UTF-8 ({why}); read as {found[0].upper()}; give --encoding to read it " \
@@ -216,8 +216,41 @@ class Source:
         for batch, start in self.batches():
             yield from arrow_parts(pa.Table.from_batches([batch]), self.t, start=start)
 
+    def _stdin_head(self, n: int, *, beyond: bool) -> bytes:
+        """The first ``n`` bytes of standard input (fewer at its end), held to be read again, and with
+        ``beyond``, when they are ASCII, read on to its first byte that is not (at most
+        :data:`_HOLD` bytes held) -- the bytes :func:`detect_encoding` reads, as it reads a file's.
+        (A peek gave only what the pipe's buffer held: ~8 KiB.)"""
+        stream = sys.stdin.buffer
+        read = getattr(stream, "read1", stream.read)
+        held = bytearray()
+        try:
+            while len(held) < n and (chunk := read(n - len(held))):
+                held += chunk
+            if beyond and len(held) >= n and bytes(held).isascii() and b"\x00" not in held:
+                start = len(held)
+                while len(held) < _HOLD and (chunk := read(1 << 20)):
+                    held += chunk
+                    if not chunk.isascii():
+                        m = _HIGH.search(held, start)
+                        assert m is not None
+                        more = m.start() + n - len(held)
+                        while more > 0 and (chunk := read(more)):
+                            held += chunk
+                            more -= len(chunk)
+                        break
+        except (AttributeError, OSError, ValueError):  # no standard input (closed, a terminal gone)
+            pass
+        self._held = bytes(held)
+        return sample(self._held)
+
+    def _stdin(self) -> IO[bytes]:
+        """Standard input, from its first byte (those :meth:`_stdin_head` held first)."""
+        held = getattr(self, "_held", b"")
+        return io.BufferedReader(_Prefixed(held, sys.stdin.buffer)) if held else sys.stdin.buffer
+
     def _open(self) -> IO[bytes]:
-        f: IO[bytes] = sys.stdin.buffer if self.path == "-" else open(self.path, "rb")  # noqa: SIM115 (the caller closes it)
+        f: IO[bytes] = self._stdin() if self.path == "-" else open(self.path, "rb")  # noqa: SIM115 (the caller closes it)
         if self.transcode is not None:
             return io.BufferedReader(_Transcoded(f, self.transcode))
         return f
@@ -377,7 +410,7 @@ class Source:
         name = "<stdin>" if self.path == "-" else self.path
         try:
             if self.path == "-":
-                raw = sys.stdin.buffer.read(MAX_YAML + 1)
+                raw = self._stdin().read(MAX_YAML + 1)
                 if len(raw) > MAX_YAML:
                     raise ResponsibilityError(f"{name}: larger than {MAX_YAML // 2**20} MiB; give a long ledger "
                                               "as JSON lines, CSV or Parquet")
@@ -450,7 +483,7 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\x
 
 
 #: Bytes at the start of a text input in which its encoding is looked for (see :func:`_sniff`).
-_SNIFF = 1 << 16
+_SNIFF = SNIFF = 1 << 16
 
 
 _HIGH = re.compile(rb"[\x80-\xff]")
@@ -472,6 +505,29 @@ def _beyond_ascii(f: IO[bytes], head: bytes) -> bytes:
             return f.read(_SNIFF)
         offset += len(chunk)
     return head
+
+
+def sample(data: bytes) -> bytes:
+    """What :func:`detect_encoding` reads of a text held whole: its first :data:`_SNIFF` bytes, or,
+    when they are ASCII, the :data:`_SNIFF` bytes from its first byte that is not (as ``assess``
+    reads a file: :func:`_beyond_ascii`)."""
+    head = data[:_SNIFF]
+    if not head.isascii() or b"\x00" in head or len(data) <= _SNIFF:
+        return head
+    m = _HIGH.search(data, _SNIFF)
+    return head if m is None else data[m.start():m.start() + _SNIFF]
+
+
+def detect_encoding(head: bytes, *, gb18030: bool = True) -> tuple[str, str] | None:
+    """The encoding of a text input that is not UTF-8, and why, from the bytes it starts with (or
+    :func:`sample`'s): a UTF-16/32 byte order mark; UTF-16/32 without one, told by its NULs;
+    GB18030 where it is plainly that (``gb18030``: a table's or JSON lines', as Excel saves them on
+    Chinese Windows). ``None``: read it as UTF-8. The one detector of ``assess``, ``ledger import``
+    and the service's ``POST /v1/assess``."""
+    marked = bom_encoding(head)
+    if marked is not None:
+        return marked, "its byte order mark says so"
+    return _sniff(head, gb18030)
 
 
 def _sniff(head: bytes, gb18030: bool = True) -> tuple[str, str] | None:
@@ -822,6 +878,31 @@ _SCAN = 2**20
 #: Bytes that may stand next to a quote that opens a cell (before it) or closes one (after it).
 _NEXT_TO_QUOTE = np.zeros(256, np.bool_)
 _NEXT_TO_QUOTE[[_COMMA, _LF, _CR, _QUOTE]] = True
+
+
+#: At most this many bytes of standard input are held to find its first byte that is not ASCII.
+_HOLD = 1 << 24
+
+
+class _Prefixed(io.RawIOBase):
+    """``head`` (bytes already read), then the rest of ``tail``."""
+
+    def __init__(self, head: bytes, tail: IO[bytes]) -> None:
+        self._head, self._tail = memoryview(head), tail
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if len(self._head):
+            n = min(len(b), len(self._head))
+            b[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        read = getattr(self._tail, "read1", self._tail.read)
+        data = read(len(b))
+        b[:len(data)] = data
+        return len(data)
 
 
 class _Joined(io.RawIOBase):

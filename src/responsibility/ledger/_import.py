@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ProblemError
-from ..batch._io import HeldLines, bom_encoding, never_closed, swallowed
-from ..policy._yaml import wide_without_mark
+from ..batch._io import HeldLines, bom_encoding, detect_encoding, never_closed, sample, swallowed
 from ._events import Event, shown
 from ._store import LedgerError
 from ._xlsx import Unreadable
@@ -167,33 +166,32 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
         raise LedgerError(f"{p}: larger than {MAX_CSV // 2**20} MiB, more than a ledger's CSV holds; split it into "
                           "several files (each is one import)")
     raw = p.read_bytes()
-    if not encoding and (marked := bom_encoding(raw)):  # a byte order mark says UTF-16 or UTF-32
-        encoding = marked
-        notes.append(f"{p.name} is {marked.upper()} text (its byte order mark says so)")
-    elif not encoding and (wide := wide_without_mark(raw)):  # so do its NULs, without one
-        encoding = wide.lower()
-        notes.append(f"{p.name} is {wide} text without a byte order mark (its NULs say so)")
+    if not encoding and (detected := detect_encoding(sample(raw))) is not None:  # assess's detector: one answer
+        encoding = detected[0]
+        told = "(its byte order mark says so)" if bom_encoding(raw) else "without a byte order mark (its NULs say so)"
+        notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)" if encoding == "gb18030" else
+                     f"{p.name} is {encoding.upper()} text {told}")
     if encoding:
         try:
             text = raw.decode(encoding)
         except LookupError:
             raise LedgerError(f"unknown encoding {encoding!r}; use utf-8, gbk or gb18030") from None
         except UnicodeDecodeError as exc:
-            raise LedgerError(f"{p}: not {encoding} at byte {exc.start}; try --encoding gb18030 or utf-8") from None
+            line = raw.count(b"\n", 0, exc.start) + 1
+            raise LedgerError(f"{p}: not {encoding} at byte {exc.start:,} (line {line}); try --encoding gb18030 or "
+                              "utf-8") from None
     else:
         try:
             text = raw.decode("utf-8-sig")
             encoding = "utf-8"
-        except UnicodeDecodeError:
-            try:
-                text = raw.decode("gb18030")
-            except UnicodeDecodeError as exc:
-                what = ("an SQLite database" if raw.startswith(b"SQLite format 3\x00") else
-                        "a workbook: name it .xlsx" if raw.startswith(b"PK\x03\x04") else
-                        f"not text in UTF-8 or GB18030 (at byte {exc.start:,}); give its --encoding")
-                raise LedgerError(f"{p}: {what}; import reads a ledger's .xlsx or .csv file") from None
-            encoding = "gb18030"
-            notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            where = f"at byte {exc.start:,}, line {line}"
+            what = ("an SQLite database" if raw.startswith(b"SQLite format 3\x00") else
+                    "a workbook: name it .xlsx" if raw.startswith(b"PK\x03\x04") else
+                    f"not UTF-8 text ({where}), nor plainly GB18030 or UTF-16; give its --encoding (gb18030 for "
+                    "Excel's CSV on Chinese Windows)")
+            raise LedgerError(f"{p}: {what}; import reads a ledger's .xlsx or .csv file") from None
     if result is not None:
         result.encoding = encoding
     text = text.lstrip("\ufeff")

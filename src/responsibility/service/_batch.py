@@ -28,7 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from .._errors import ProblemError
-from ..batch._io import UNDECODABLE, bom_encoding
+from ..batch._io import SNIFF, UNDECODABLE, detect_encoding
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal
@@ -136,18 +136,10 @@ class Batch:
             numbers.append(number)
             lines.append(line_no)
 
-        decoder: Any = None  # of a UTF-16 or UTF-32 body (its byte order mark says so): read as UTF-8
-        first = True
-        async for data in request.stream():
-            size += len(data)
-            if size > self.max_bytes:
-                raise too_large(self.max_bytes)
-            self.input_hash.update(data)
-            if first and data:
-                first = False
-                encoding = bom_encoding(data)
-                if encoding is not None:
-                    decoder = codecs.getincrementaldecoder(encoding)(errors=UNDECODABLE)
+        decoder: Any = None  # of a body that is not UTF-8 (UTF-16/32, GB18030): read as UTF-8
+
+        async def process(data: bytes) -> None:
+            nonlocal pieces, held, skipping
             if decoder is not None:
                 data = decoder.decode(data).encode("utf-8", "surrogateescape")
             if b"\n" in data:
@@ -170,6 +162,25 @@ class Batch:
                     pieces, held, skipping = [], 0, True
             if len(rows) + len(rejects) >= CHUNK:
                 await flush()
+
+        # The body's first bytes tell its encoding, as `assess` tells a file's (batch._io.detect_encoding):
+        # they are held until there are enough of them to tell.
+        lead: bytes | None = b""
+        async for data in request.stream():
+            size += len(data)
+            if size > self.max_bytes:
+                raise too_large(self.max_bytes)
+            self.input_hash.update(data)
+            if lead is not None:
+                lead += data
+                if len(lead) < SNIFF:
+                    continue
+                decoder = _decoder(lead)
+                data, lead = lead, None
+            await process(data)
+        if lead:
+            decoder = _decoder(lead)
+            await process(lead)
         if decoder is not None and not skipping:  # half a character at the end: not text, its line rejected
             pieces.append(decoder.decode(b"", final=True).encode("utf-8", "surrogateescape"))
         if any(pieces):
@@ -236,3 +247,10 @@ class Assessors:
                 assessor = _lib.batch_assessor(self.policy, self.jurisdiction, today=key[0], lang=lang)
                 got = self._made[key] = (assessor, threading.Lock())
             return got
+
+
+def _decoder(head: bytes) -> Any:
+    """The incremental decoder of a body that starts with ``head`` when it is not UTF-8 (its line
+    breaks are then read as UTF-8's), or ``None``."""
+    found = detect_encoding(head)
+    return None if found is None else codecs.getincrementaldecoder(found[0])(errors=UNDECODABLE)
