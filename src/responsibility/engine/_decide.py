@@ -448,9 +448,13 @@ class Decider:
                     for did in h.duties:
                         if peer and policy.presses_below(did):
                             continue
+                        other = policy.duties[did].scope == "area_holders" and policy.duty_area[did] != rule.area
                         for x in policy.duties[did].holders:
                             xb = policy.bodies.get(x)
-                            if xb is not None and xb.level == b.level and xb.sector == sector:
+                            # 涉及本部门问题 of another area: only a department of the line the area concerns
+                            # (probe10 P10-06)
+                            if xb is not None and xb.level == b.level and xb.sector == sector and not (
+                                    other and not policy.line_concerned(rule.area, x)):
                                 out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
                     continue
                 duties = tuple(d for d in h.duties if policy.duties[d].scope == "all" or b.sector == sector)

@@ -278,7 +278,11 @@ class PolicyView:
             return tuple(h for h in held if sector is None or self.bodies[h].sector == sector)
         if d.scope == "area_holders":
             if sector is not None:
-                return tuple(h for h in held if self.bodies[h].sector == sector)
+                # the record's line names its department — in another area only where the problem can concern it
+                # (line_concerned, 按照职责分工): a line with a part at another level only (卫健 in health assistance,
+                # 二(六)3(5) 省市) does not make the county's department of it answer (probe10 P10-06)
+                return tuple(h for h in held if self.bodies[h].sector == sector
+                             and (own == area or self.line_concerned(area, h)))
             if own == area:  # a problem of the area itself: whose line it is, nothing else says
                 return self._of_sector(held, None)
             # 涉及本部门问题 at one stage: a department whose only part in this kind is to help
@@ -545,6 +549,32 @@ class PolicyView:
             level = next(lv for lv, r in self.level_rank.items() if r == place_rank)
             got = cache[key] = level if shared else nominal
         return got
+
+    def line_concerned(self, area: str, body: str) -> bool:
+        """Whether a problem of ``area`` can concern department ``body`` 按照职责分工 (二(二)3 涉及本部门问题, 二(二)5
+        有关部门…指导督促基层): it holds a duty of the area itself, or a department of its line at a level below it
+        does (the one it guides). The county health bureau holds nothing in health assistance (二(六)3(3) names the
+        medical-insurance and finance bureaus; 卫健 only 省市, 二(六)3(5)): a record in the health line does not make
+        it answer for a county's delay (probe10 P10-06).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> p.line_concerned("health", "county_health"), p.line_concerned("health", "city_health")
+        (False, True)
+        """
+        cache: dict[str, dict[str, int]] = self.__dict__.setdefault("_line_levels", {})
+        lowest = cache.get(area)
+        if lowest is None:  # the lowest level rank at which each line holds a duty of the area
+            lowest = cache[area] = {}
+            for did, d in self.duties.items():
+                if self.duty_area[did] == area:
+                    for b in d.holders:
+                        x = self.bodies.get(b)
+                        if x is not None and x.sector and not x.role:
+                            rank = self.level_rank[x.level]
+                            lowest[x.sector] = min(rank, lowest.get(x.sector, rank))
+        x = self.bodies[body]
+        return x.sector is not None and lowest.get(x.sector, self.level_rank[x.level] + 1) <= self.level_rank[x.level]
 
     def sectors_with_part(self, area: str) -> frozenset[str]:
         """The lines (sectors) the text gives a part in ``area``: those for which a duty of the area has a holder —
