@@ -610,7 +610,7 @@ class PolicyView:
         >>> p = responsibility.load()
         >>> [p.has_part("housing", "housing_renovation_late", b, line) for b, line in
         ...  [("county_construction", None), ("county_education", None), ("county_education", "education")]]
-        [True, False, True]
+        [True, False, False]
         """
         cache: dict[tuple[str, str | None, str, str | None], bool] = self.__dict__.setdefault("_has_part", {})
         key = (area, kind, body, sector)
