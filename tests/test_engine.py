@@ -963,3 +963,18 @@ def test_a_not_rectified_reason_gives_the_body_s_own_assignment(policy: Policy, 
     for (pid, body), text in want.items():
         told = list(got[(got.problem == pid) & (got.body == body)].reason)
         assert told and all(text in x for x in told), (pid, body, told)
+
+
+def test_a_null_field_is_an_absent_one(policy: Policy, small_province: Jurisdiction) -> None:
+    # review9b R9B-9: JSON null reads as the field left out (as a table's empty cell does) — optional ones are
+    # absent, a required one is missing
+    p = rec(small_province, kind="housing_renovation_late",
+            handled=[{"action": "assigned", "by_level": "county", "to_level": "county", "to_body": None,
+                      "on": "2021-03-02"}])
+    nulls = {**p, "severity": None, "concealed_by": None, "deadline": None, "sector": None,
+             "discovered": {**p["discovered"], "body": None}}
+    assert policy.who_answers(nulls, jurisdiction=small_province).to_dict() == \
+        policy.who_answers(p, jurisdiction=small_province).to_dict()
+    with pytest.raises(responsibility.ProblemError) as err:
+        policy.who_answers({**p, "place": None}, jurisdiction=small_province)
+    assert (err.value.field, err.value.code) == ("place", "missing_field")

@@ -589,6 +589,7 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         if not isinstance(raw, Mapping):
             got = _JSON_KINDS.get(type(raw).__name__, type(raw).__name__)  # JSON's words, not Python's
             raise ProblemError("(record)", f"expected an object, got {got}", code="not_an_object")
+        raw = without_nulls(raw)
         if "area" in raw and "domain" in raw:
             raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=_rid(raw),
                                code="unknown_field")
@@ -610,6 +611,32 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
             return p
     _check(p, policy, jurisdiction, today)
     return p
+
+
+def without_nulls(raw: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``raw`` without the fields whose value is null (``None``), at the top and in ``discovered`` and each
+    ``handled`` step: a null is an absent field on every path, as a table's empty cell is (review9b R9B-9) — a
+    required field given null is then reported missing. ``raw`` itself when it holds no null.
+
+    >>> without_nulls({"id": "p1", "kind": None, "handled": [{"action": "assigned", "to_body": None}]})
+    {'id': 'p1', 'handled': [{'action': 'assigned'}]}
+    """
+    def nulls(x: Any) -> bool:
+        return isinstance(x, Mapping) and any(v is None for v in x.values())
+
+    def bare(x: Any) -> Any:
+        return {k: v for k, v in x.items() if v is not None} if nulls(x) else x
+
+    d, h = raw.get("discovered"), raw.get("handled")
+    steps = isinstance(h, list) and len(h) <= MAX_ITEMS and any(nulls(x) for x in h)
+    if not nulls(raw) and not nulls(d) and not steps:
+        return raw
+    out = {k: v for k, v in raw.items() if v is not None}
+    if "discovered" in out:
+        out["discovered"] = bare(d)
+    if steps:
+        out["handled"] = [bare(x) for x in h]  # type: ignore[union-attr]
+    return out
 
 
 def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisdiction: Jurisdiction) -> None:
