@@ -1059,7 +1059,12 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
                 fail("discovered.body", f"body {d.body!r} is at the {policy.bodies[d.body].level} level, "
                      f"not {d.level!r}", "level_mismatch")
         if levels[d.level] < place_rank:
-            fail("discovered.level", f"a {d.level} cannot find a problem located at a {level_of(code)}",
+            # the place is where the problem came to light, within the finder's reach: a county that meets a
+            # provincial policy gap places it at its own code (the kind's authority decides who rectifies it, and a
+            # report upward is how it passes it on: 一(三) 对超出本级权限的及时向上级单位报送问题; probe10 P10-13)
+            fail("discovered.level", f"a {d.level} cannot find a problem located at a {level_of(code)}; give as place "
+                 f"where it came to light, at or below the finder (the {d.level}'s own code or one under it) — the "
+                 "kind's authority, not the place, decides who rectifies it, and a report upward passes it on",
                  "level_mismatch")
     elif p.handled or p.rectified_on or p.concealed_by:
         fail("discovered", "the problem was handled, rectified or concealed but has no 'discovered'; "
