@@ -248,3 +248,32 @@ def test_ledger_import_and_the_service_tell_encodings_as_assess_does(tmp_path: P
     summaries = [[json.loads(x) for x in r.text.splitlines() if '"summary"' in x][-1]["summary"] for r in answers]
     assert all(r.status_code == 200 for r in answers), [r.text[:300] for r in answers]
     assert summaries[0]["rejected"] == 0 and summaries[0] == summaries[1] == summaries[2], summaries
+
+
+# ------------------------------------------------------------------ hunting
+
+
+def test_a_parquet_that_unpacks_to_far_more_than_records_hold_is_refused_before_reading(run_cli: Any,
+                                                                                        tmp_path: Path) -> None:
+    """A 7 KiB file whose one cell unpacks to 200 MiB took 1.4 GB and 20 s to reject its record (a zip bomb)."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "bomb.parquet"
+    pq.write_table(pa.table({"id": ["a" * (96 * 2**20), "b"], "area": ["housing"] * 2, "place": [CHUNAN] * 2}),
+                   path, compression="zstd")
+    assert path.stat().st_size < 2**16
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.jsonl"))
+    assert code == 2 and "row group 0 unpacks to 96 MiB for 2 record(s)" in err, err
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_ledger_import_of_a_file_of_problem_records_points_to_assess(run_cli: Any, tmp_path: Path) -> None:
+    """It said 'no column for problem, domain, place … its headers are id, area, kind, place …'."""
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    src = tmp_path / "records.csv"
+    src.write_text(HEAD + "\n" + ROW.format(id="q1", severity="较重") + "\n", "utf-8")
+    code, _, err = run_cli("ledger", "import", str(db), str(src), "--by", "x")
+    assert code == 2 and "a problem record's fields (id, area, place …)" in err and "responsibility assess" in err
+    assert "问题编号" in err, err

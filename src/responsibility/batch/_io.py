@@ -117,6 +117,24 @@ def _regular(path: str) -> None:
                                   "standard input")
 
 
+#: Bytes a Parquet row group may hold uncompressed per row, beyond one :data:`MAX_LINE` (a record is a few KiB).
+_PER_ROW = 64 * 2**10
+
+
+def _bounded(meta: Any, path: str) -> None:
+    """Refuse a Parquet file whose row group would decompress to far more than its records can hold
+    (a few KiB each; one cell as long as a JSON line may be): a file of a few KiB that unpacks to
+    gigabytes (a "zip bomb") would fill the memory before the first record was read."""
+    for i in range(meta.num_row_groups):
+        group = meta.row_group(i)
+        size = sum(group.column(j).total_uncompressed_size for j in range(group.num_columns))
+        if size > group.num_rows * _PER_ROW + MAX_LINE:
+            raise ResponsibilityError(
+                f"{path}: row group {i} unpacks to {size / 2**20:,.0f} MiB for {group.num_rows:,} record(s), more "
+                f"than problem records hold (a few KiB each); check how the file was made (a cell of "
+                "repeated bytes?)")
+
+
 def _needs_pyarrow(what: str) -> Any:
     return import_extra("pyarrow", f"{what} needs pyarrow: pip install 'responsibility[frames]'")
 
@@ -182,6 +200,7 @@ class Source:
                 raise ResponsibilityError(f"{path} is not a readable Parquet file ({exc})") from None
             self.total = self._parquet.metadata.num_rows
             check_columns(self._parquet.schema_arrow.names, path)
+            _bounded(self._parquet.metadata, path)
 
     def parts(self) -> Iterator[Part]:
         """The input's chunks, in order."""

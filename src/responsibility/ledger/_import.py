@@ -383,6 +383,12 @@ class RowReader:
         if missing:
             wanted = "; ".join(f"{f}: one of {', '.join(mapping.columns[f])}" if mapping.columns.get(f) else
                                f"{f}: not in the mapping" for f in missing)
+            if {"id", "area", "place"} <= set(header):  # a file of problem records, as `assess` reads them
+                office = ", ".join(h for f in REQUIRED for h in mapping.columns.get(f, ())[:1])
+                raise LedgerError(f"the file's headers are a problem record's fields (id, area, place …), not an "
+                                  f"office ledger's ({office} …): assess it with `responsibility assess FILE`; "
+                                  "the ledger imports an office's workbook, or give a --mapping that names these "
+                                  "headers")
             raise LedgerError(f"the file has no column for {', '.join(missing)} ({wanted}); its headers are "
                               f"{', '.join(h for h in header if h)}. Give a --mapping that names them")
         v = policy.data.vocabulary
