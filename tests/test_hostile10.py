@@ -277,3 +277,17 @@ def test_ledger_import_of_a_file_of_problem_records_points_to_assess(run_cli: An
     code, _, err = run_cli("ledger", "import", str(db), str(src), "--by", "x")
     assert code == 2 and "a problem record's fields (id, area, place …)" in err and "responsibility assess" in err
     assert "问题编号" in err, err
+
+
+def test_ledger_import_names_excel_s_own_forms_of_a_code_and_a_day(run_cli: Any, tmp_path: Path) -> None:
+    """A 12-digit code saved as 3.30127E+11 and a day saved as 44256 were 'digits only' / 'not a date'."""
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    src = tmp_path / "x.csv"
+    src.write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\n"
+                   "A-1,危房改造,3.30127E+11,2021-03-01,县,热线\n"
+                   f"A-2,危房改造,{CHUNAN},44256,县,热线\n", "utf-8")
+    code, out, err = run_cli("ledger", "import", str(db), str(src), "--by", "x")
+    assert code == 1 and "rows 2 = imported 0 + rejected 2" in out, (out, err)
+    assert "scientific notation" in err and "format the column as text" in err, err
+    assert "44256 is how Excel counts the day 2021-03-01" in err

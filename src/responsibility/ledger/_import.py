@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import itertools
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -499,7 +500,11 @@ class RowReader:
                 return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:
                 pass
-        raise ProblemError(f, f"not a date: {shown(v)} (use YYYY-MM-DD)", code="bad_date")
+        hint = ""
+        if s.isdigit() and 20_000 <= int(s) <= 80_000:  # Excel's day number of a cell not formatted as a date
+            day = dt.date(1899, 12, 30) + dt.timedelta(days=int(s))
+            hint = f"; {s} is how Excel counts the day {day} when the column is not formatted as dates: format it so"
+        raise ProblemError(f, f"not a date: {shown(v)} (use YYYY-MM-DD){hint}", code="bad_date")
 
     def events(self, row: list[Any], entered_by: str) -> list[Event]:
         """The events of one row; :class:`ProblemError` names the field of a bad cell."""
@@ -580,7 +585,15 @@ def _whole(value: Any, f: str, code: str) -> str:
         return str(int(value))
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    return unicodedata.normalize("NFKC", str(value)) if f == "place" else str(value)
+    text = unicodedata.normalize("NFKC", str(value)) if f == "place" else str(value)
+    if f == "place" and _SCIENTIFIC.fullmatch(text.strip()):  # 3.30127E+11: as Excel showed a long code, and saved it
+        raise ProblemError(f, f"{text!r} is a division code as Excel shows a long number (scientific notation): its "
+                           "last digits are lost; format the column as text, type the 12-digit codes again and save",
+                           code=code)
+    return text
+
+
+_SCIENTIFIC = re.compile(r"[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+")
 
 
 def field_header(reader: RowReader | None, f: str) -> str:
