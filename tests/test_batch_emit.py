@@ -3,6 +3,8 @@ with ``who_answers`` in tests/test_batch.py and tests/test_batch_periods.py."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -79,3 +81,70 @@ def test_reasons_are_the_same_from_a_fresh_buffer_and_a_kept_one() -> None:
         want = ["".join(["", "ab", "村", ""][s] for s in row) for row in segs.tolist()]
         assert fresh.to_pylist() == kept.to_pylist() == want
         fresh.validate(full=True)
+
+
+def test_the_extension_is_built_here() -> None:
+    """scripts/setup.sh installs a C compiler and Python's headers where they are missing, so the
+    reasons are gathered in C (batch/_gather.c); without them the install still works (below)."""
+    from responsibility.batch import _emit
+
+    assert _emit._c_gather is not None, "batch/_gather.c was not built: run scripts/setup.sh (a C compiler)"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.binary(max_size=40), max_size=60), st.data())
+def test_c_and_arrow_gather_the_same_bytes(items: list[bytes], data: st.DataObject) -> None:
+    """The C kernel and Arrow's takes put the same bytes in the buffer, for any store and rows."""
+    from responsibility.batch import _emit
+    from responsibility.batch._emit import Segments, take_gather
+
+    if _emit._c_gather is None:
+        return
+    segments = Segments()
+    segments.extend(items)
+    n = data.draw(st.integers(0, 3 * _emit._TAKE_ROWS // 1000 + 20))
+    flat = np.array(data.draw(st.lists(st.integers(0, len(segments) - 1), min_size=2 * n, max_size=2 * n)),
+                    np.int64)
+    sizes = (segments.offsets[flat + 1] - segments.offsets[flat]).reshape(n, 2).sum(axis=1)
+    offsets = np.zeros(n + 1, np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    by_c, by_take = (np.full(int(offsets[-1]) + 3, 7, np.uint8) for _ in range(2))
+    _emit.gather(segments, flat, offsets, by_c[:int(offsets[-1])])
+    take_gather(segments, flat, offsets, by_take[:int(offsets[-1])])
+    assert by_c.tobytes() == by_take.tobytes()
+    assert by_c.tobytes() == b"".join([b"", *items][s] for s in flat.tolist()) + b"\x07" * 3
+
+
+def test_the_c_kernel_refuses_what_lies_outside_its_buffers() -> None:
+    import pytest
+
+    from responsibility.batch import _emit
+
+    if _emit._c_gather is None:
+        pytest.skip("not built")
+    data = np.frombuffer(b"abcdef", np.uint8)
+    offsets = np.array([0, 2, 6], np.int32)
+    out = np.zeros(6, np.uint8)
+    assert _emit._c_gather(out, data, offsets, np.array([1, 0], np.int64)) == 6 and out.tobytes() == b"cdefab"
+    for segs, small in (([2], False), ([-1], False), ([1, 1], True)):
+        with pytest.raises(ValueError):
+            _emit._c_gather(out[:4] if small else out, data, offsets, np.array(segs, np.int64))
+    with pytest.raises(ValueError):  # offsets past the store's bytes
+        _emit._c_gather(out, data, np.array([0, 9], np.int32), np.array([0], np.int64))
+    with pytest.raises(TypeError):  # a read-only output
+        _emit._c_gather(b"......", data, offsets, np.array([0], np.int64))
+
+
+def test_without_the_extension_the_findings_are_the_same(policy: Any, monkeypatch: Any) -> None:
+    """An install without a C compiler (no batch/_gather) writes the same findings, byte for byte."""
+    from responsibility import Jurisdiction
+    from responsibility.batch import _emit
+
+    from .test_batch import TODAY, ledger
+
+    j = Jurisdiction.example()
+    records = ledger(policy, j, 400, seed=9)
+    with_c = policy.assess(records, jurisdiction=j, today=TODAY)
+    monkeypatch.setattr(_emit, "_c_gather", None)
+    without = policy.assess(records, jurisdiction=j, today=TODAY)
+    assert len(with_c.findings) > 1000 and with_c.findings.equals(without.findings)

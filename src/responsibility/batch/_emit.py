@@ -221,13 +221,12 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
     ``segs`` is changed (the given rows).
 
     Each row's length is known from its segments', so the reasons' text is one buffer of the exact
-    size, filled by takes of a few thousand rows' segments at a time: one take of every row grows
-    its output by doubling, and each time the memory is fresh (faulted in and zeroed by the kernel,
-    whole huge pages at a time where transparent huge pages are on), which cost three times the
-    copying itself. With ``segments.reuse`` that buffer is the same from call to call (the
-    reasons are valid until the next call)."""
+    size, filled by :func:`gather` (in C, or by takes of a few thousand rows' segments at a time:
+    one take of every row grows its output by doubling, and each time the memory is fresh, faulted
+    in and zeroed by the kernel, whole huge pages at a time where transparent huge pages are on,
+    which cost three times the copying itself). With ``segments.reuse`` that buffer is the same
+    from call to call (the reasons are valid until the next call)."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     n = len(segs)
     base = len(segments)
@@ -237,6 +236,9 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
     try:
         bounds = segments.offsets
         flat = segs.ravel()
+        # the gathering leaves out its bounds check (two fifths of a take's time): checked here once
+        if n and (int(flat.min()) < 0 or int(flat.max()) >= len(segments)):
+            raise RuntimeError("a reason names a segment that was never made")
         sizes = (bounds[flat + 1] - bounds[flat]).reshape(n, 2).sum(axis=1)
         offsets = np.zeros(n + 1, np.int64)
         np.cumsum(sizes, out=offsets[1:])
@@ -256,16 +258,7 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
             if len(segments._text) < size:
                 segments._text = np.empty(max(size, len(segments._text) * 5 // 4), np.uint8)
             data = segments._text[:size]
-        source = segments.arrow()
-        # the takes leave out their bounds check (two fifths of their time): checked here once
-        if n and (int(flat.min()) < 0 or int(flat.max()) >= len(segments)):
-            raise RuntimeError("a reason names a segment that was never made")
-        for lo in range(0, n, _TAKE_ROWS):
-            hi = min(n, lo + _TAKE_ROWS)
-            a, b = int(offsets[lo]), int(offsets[hi])
-            if b > a:
-                taken = pc.take(source, pa.array(flat[2 * lo:2 * hi]), boundscheck=False)
-                data[a:b] = np.frombuffer(taken.buffers()[2], np.uint8, b - a)
+        gather(segments, flat, offsets, data)
         if placed is None:
             bounds32 = offsets.astype(np.int32)
         else:
@@ -278,6 +271,40 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
 
 #: Rows whose reasons one take gathers (its output, about a megabyte, is memory used again and again).
 _TAKE_ROWS = 8192
+
+
+def gather(segments: Segments, flat: I64, offsets: I64, data: npt.NDArray[np.uint8]) -> None:
+    """Put segments ``flat`` (two per row) one after another in ``data``; row ``i`` starts at
+    ``offsets[i]``. In C where the extension was built (``_gather.c``: one pass, reading ahead),
+    else by Arrow's take, a few thousand rows at a time; the same bytes either way."""
+    if _c_gather is not None:
+        if len(flat) and int(offsets[-1]):
+            _c_gather(data, segments.data[:segments.nbytes], segments.offsets[:segments.count + 1],
+                      np.ascontiguousarray(flat, np.int64))
+        return
+    take_gather(segments, flat, offsets, data)
+
+
+def take_gather(segments: Segments, flat: I64, offsets: I64, data: npt.NDArray[np.uint8]) -> None:
+    """:func:`gather` by Arrow's take (without the C extension; the ids are checked by the caller)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = len(offsets) - 1
+    source = segments.arrow()
+    for lo in range(0, n, _TAKE_ROWS):
+        hi = min(n, lo + _TAKE_ROWS)
+        a, b = int(offsets[lo]), int(offsets[hi])
+        if b > a:
+            taken = pc.take(source, pa.array(flat[2 * lo:2 * hi]), boundscheck=False)
+            data[a:b] = np.frombuffer(taken.buffers()[2], np.uint8, b - a)
+
+
+_c_gather: Callable[[Any, Any, Any, Any], int] | None
+try:
+    from ._gather import gather as _c_gather
+except ImportError:  # built without a C compiler
+    _c_gather = None
 
 
 class Emitter:

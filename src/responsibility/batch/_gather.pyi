@@ -1,0 +1,3 @@
+from typing import Any
+
+def gather(out: Any, data: Any, offsets: Any, segs: Any, /) -> int: ...
