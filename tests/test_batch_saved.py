@@ -197,3 +197,16 @@ def test_the_command_saves_what_its_workers_made(policy: Policy, province: Juris
             saved = _cache.read_entry(_saved.KIND, path.name[len(_saved.KIND) + 1:-len(".pickle")], _saved.FORMAT)
             assert saved is not None and len(saved[1]["start"]) > 100  # type: ignore[index]
     assert outs[0].num_rows > 5000 and outs[1].equals(outs[0]) and outs[2].equals(outs[0])
+
+
+def test_a_policy_read_through_the_policy_cache_is_named_by_its_files(policy: Policy, province: Jurisdiction,
+                                                                     cache: Path) -> None:
+    """Its key is the policy cache's (no serialising of the data); a copy of the data is keyed by content."""
+    import responsibility
+
+    fresh = responsibility.load(policy.root)  # written to this test's cache, then read back
+    again = responsibility.load(policy.root)
+    assert _cache.key_for(again.data) is not None and _cache.key_for(again.data) == _cache.key_for(fresh.data)
+    assert _saved.key_of(again, province, "zh") == _saved.key_of(fresh, province, "zh")
+    copy = type(again)(again.data.model_copy(deep=True), root=again.root)
+    assert _cache.key_for(copy.data) is None and _saved.key_of(copy, province, "zh") is not None

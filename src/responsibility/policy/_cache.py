@@ -113,12 +113,29 @@ def read(key: str) -> PolicyData | None:
         return None
     from ._model import PolicyData
 
-    return data if isinstance(data, PolicyData) else None
+    if not isinstance(data, PolicyData):
+        return None
+    _keys[id(data)] = (data, key)
+    return data
 
 
 def write(key: str, data: PolicyData) -> None:
     """Store ``data`` under ``key`` atomically; any failure leaves the cache as it was."""
+    _keys[id(data)] = (data, key)
     write_entry("policy", key, FORMAT, data, KEEP)
+
+
+#: The key of each policy's data read from or written to the cache in this process (the data kept alive
+#: with it, so that its id names no other object).
+_keys: dict[int, tuple[object, str]] = {}
+
+
+def key_for(data: PolicyData) -> str | None:
+    """The cache key ``data`` was read or written under in this process, or ``None``: a hash of the
+    files it was loaded from and of the code that loaded them, which names the data without
+    serialising it (the cached artefacts of other wings are keyed on it)."""
+    got = _keys.get(id(data))
+    return got[1] if got is not None and got[0] is data else None
 
 
 def read_entry(kind: str, key: str, fmt: int) -> object | None:
