@@ -292,6 +292,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         inside[inside] = t.rect_body[c.area[hp[asg[inside]]], c.kind[hp[asg[inside]]], pr[hp[asg[inside]]],
                                      htb[asg[inside]]]
         inside_keys = lvall[inside] * nb + htb[asg][inside] + 1
+        asg_all = asg
         # the first assignment made to each level by a level above it (engine/_facts.py: a body its level assigned it to
         # is bound by what the level was handed from above, else by its own 交办; review9a R9A-2)
         above = np.nonzero(hby[asg] != hto[asg])[0]
@@ -358,6 +359,19 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                     at = np.nonzero(lo + nth < hi)[0]
                     day = dday[lo[at] + nth]
                     passed[at] |= (day >= since[at]) & (day <= since[at] + limit)
+            # a body a higher level named, handed in time to another body of its level that rectifies it (an
+            # in-time own-level 交办, `inside`): the same pass-on (engine/_facts.py; probe10 P10-02)
+            mine = np.nonzero(inside)[0]  # positions in the counting assignments before the level-wide ones dropped
+            if len(mine):
+                okey = lvall[mine]
+                srt = np.argsort(okey, kind="stable")
+                okey, oday, obody = okey[srt], hon[asg_all[mine]][srt].astype(np.int64), htb[asg_all[mine]][srt]
+                named = (body >= 0) & ~ins & (hby[f] != lv)
+                lo, hi = np.searchsorted(okey, gk, "left"), np.searchsorted(okey, gk, "right")
+                for nth in range(int(np.where(named, hi - lo, 0).max(initial=0))):
+                    at = np.nonzero(named & (lo + nth < hi))[0]
+                    day, to = oday[lo[at] + nth], obody[lo[at] + nth]
+                    passed[at] |= (to != body[at]) & (day >= since[at]) & (day <= since[at] + limit)
             bad &= ~passed
         rr, rl, rb = r[bad].astype(np.int32), lv[bad].astype(np.int32), body[bad]
         # the day the group's body was itself handed the problem and its deadline, which its reasons give
