@@ -291,3 +291,42 @@ def test_ledger_import_names_excel_s_own_forms_of_a_code_and_a_day(run_cli: Any,
     assert code == 1 and "rows 2 = imported 0 + rejected 2" in out, (out, err)
     assert "scientific notation" in err and "format the column as text" in err, err
     assert "44256 is how Excel counts the day 2021-03-01" in err
+
+
+# ------------------------------------------------------------------ null is an absent field, on every path
+
+_BASE = {"id": "n0", "area": "housing", "kind": "housing_renovation_late", "place": CHUNAN, "severity": "serious",
+         "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-06-30"}
+_NULLS = [dict(_BASE, id=f"n{i}", **{k: None}) for i, k in
+          enumerate(("handled", "concealed_by", "severity", "kind", "deadline"), 1)]
+
+
+def test_null_is_an_absent_field_on_every_path(run_cli: Any, tmp_path: Path) -> None:
+    """JSON null for handled / concealed_by / severity was refused on the dict paths and absent on the
+    table paths (R9B-9): JSON lines, Parquet, CSV, the Python list and pandas now give one answer."""
+    pa = pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    import pyarrow.parquet as pq
+
+    import responsibility
+
+    records = [_BASE, *_NULLS]
+    (tmp_path / "r.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    pq.write_table(pa.Table.from_pylist(records), tmp_path / "r.parquet")
+    flat = [{k: v for k, v in r.items() if k != "discovered"} | {f"discovered.{k}": v for k, v in
+                                                                   r["discovered"].items()} for r in records]
+    pd.DataFrame(flat).to_csv(tmp_path / "r.csv", index=False)
+    answers = []
+    for name in ("r.jsonl", "r.parquet", "r.csv"):
+        out = tmp_path / f"{name}.out.jsonl"
+        code, _, err = run_cli("assess", str(tmp_path / name), "-o", str(out), "--today", "2021-07-01",
+                               "--no-progress")
+        assert code == 0 and "rejected: 0" in err, (name, err)
+        answers.append(sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in _jsonl(out)))
+    assert answers[0] == answers[1] == answers[2]
+    policy = responsibility.load()
+    for given in (records, pd.DataFrame(records)):
+        result = policy.assess(given)
+        assert len(result.rejects) == 0 and len(result.findings) == len(answers[0])
+    verdicts = {r["id"]: policy.who_answers(r).to_dict() for r in records}
+    assert verdicts["n1"]["findings"] == verdicts["n0"]["findings"]  # handled: null is no step at all
