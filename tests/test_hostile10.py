@@ -330,3 +330,19 @@ def test_null_is_an_absent_field_on_every_path(run_cli: Any, tmp_path: Path) -> 
         assert len(result.rejects) == 0 and len(result.findings) == len(answers[0])
     verdicts = {r["id"]: policy.who_answers(r).to_dict() for r in records}
     assert verdicts["n1"]["findings"] == verdicts["n0"]["findings"]  # handled: null is no step at all
+
+
+def test_excel_s_trailing_empty_columns_are_no_columns(run_cli: Any, tmp_path: Path) -> None:
+    """A CSV saved from a sheet with empty columns (`id,…,,,`) was refused whole: 'two columns named '''."""
+    src = tmp_path / "t.csv"
+    head = HEAD + ",,,\n"
+    rows = [ROW.format(id=f"t{i}", severity="较重") + ",,," for i in range(3)]
+    rows.append(ROW.format(id="t3", severity="较重") + ",,x,")  # a value under no header
+    rows.append(ROW.format(id="t4", severity="较重"))  # a row Excel wrote without the trailing commas
+    src.write_text(head + "\n".join(rows) + "\n", "utf-8")
+    rejects = tmp_path / "r.jsonl"
+    code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "o.jsonl"), "--rejects", str(rejects),
+                           "--today", "2021-07-01", "--no-progress")
+    assert code == 1 and "assessed: 4   rejected: 1" in err, err
+    got = _jsonl(rejects)
+    assert got[0]["line"] == 5 and "column 11 has a value ('x') but no header" in got[0]["reason"], got

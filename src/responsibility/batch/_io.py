@@ -21,6 +21,7 @@ import codecs
 import contextlib
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -1014,6 +1015,11 @@ def never_closed(text: str, first: int, last: int) -> str | None:
             "reads as one cell; close the quote (a quote inside a quoted cell is written twice: \"\")")
 
 
+def _show_cell(text: str) -> str:
+    """A cell's text in a message: quoted, at most 40 characters."""
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
 def swallowed(cells: Sequence[str], first: int, names: Sequence[str] = (), delimiter: str = ",") -> str | None:
     """What to say of a row (its cells, read from line ``first`` on) with a quoted cell that runs over
     several lines and holds a whole row's separators: a stray quote that a later quote closed, so the
@@ -1062,6 +1068,9 @@ class _CsvReader:
         self.chunks = source._chunks
         self.number = 0  # records (and rejects) so far
         self.header: list[str] = []
+        #: Columns after the last named one that have no header (Excel saves a sheet's empty columns
+        #: so: ``id,area,…,,,``): their cells must be empty.
+        self.spare = 0
         self.flat: Callable[[Sequence[str]], tuple[dict[str, Any], str | None]] = flat_reader([])
 
     def parts(self) -> Iterator[Part]:
@@ -1160,8 +1169,13 @@ class _CsvReader:
             name = {"\t": "tabs", ";": "semicolons", "|": "bars"}[sep]
             raise ResponsibilityError(f"{self.path}: the header's cells are separated by {name}, not commas "
                                       f"({header[0][:80]!a}); save the file as CSV (comma-separated)")
+        spare = len(header) - len(list(itertools.dropwhile(lambda h: not h.strip(), reversed(header))))
+        if spare and spare < len(header):
+            header = header[:-spare]
+        else:
+            spare = 0
         check_columns(header, self.path)
-        self.header = header
+        self.header, self.spare = header, spare
         self.flat = flat_reader(header)
 
     def _counted(self, parts: Iterator[Part]) -> Iterator[Part]:
@@ -1210,9 +1224,19 @@ class _CsvReader:
                     yield first, None, reject(0, first, problem_error("(record)", why, "bad_row", record=pid or None))
                     continue
                 if len(cells) > width:
-                    why = f"line {first}: {len(cells)} cells, but the header has {width}"
-                    yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
-                    continue
+                    if len(cells) <= width + self.spare and not any(c.strip() for c in cells[width:]):
+                        cells = cells[:width]  # the empty cells of the columns without a header
+                    elif len(cells) <= width + self.spare:
+                        k = next(i for i in range(width, len(cells)) if cells[i].strip())
+                        why = f"line {first}: column {k + 1} has a value ({_show_cell(cells[k])}) but no header; " \
+                            "name the column in the header (a record's field) or empty it"
+                        yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
+                        continue
+                    else:
+                        named = f"{width} named columns (and {self.spare} empty ones)" if self.spare else f"{width}"
+                        why = f"line {first}: {len(cells)} cells, but the header has {named}"
+                        yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
+                        continue
                 if _ESCAPED.search("\x00".join(cells)):
                     yield first, None, _undecodable(first, None, self.encoding, self.read_as)
                     continue
@@ -1277,15 +1301,21 @@ class _CsvReader:
             except UnicodeDecodeError:
                 return None
         header = self.header
+        spare = [f"\x00{i}" for i in range(self.spare)]  # the columns without a header: empty, then dropped
         try:
             table = pcsv.read_csv(
                 pa.BufferReader(body),
-                read_options=pcsv.ReadOptions(column_names=header, block_size=len(body) + 1, use_threads=False),
+                read_options=pcsv.ReadOptions(column_names=header + spare, block_size=len(body) + 1,
+                                              use_threads=False),
                 parse_options=pcsv.ParseOptions(newlines_in_values=inner),
-                convert_options=pcsv.ConvertOptions(column_types=dict.fromkeys(header, pa.string()),
+                convert_options=pcsv.ConvertOptions(column_types=dict.fromkeys(header + spare, pa.string()),
                                                     null_values=[""], strings_can_be_null=True))
         except (pa.ArrowInvalid, ValueError):  # cells that are not text, a row with too many or too few cells
             return None
+        if spare:
+            if any(table.column(name).null_count < table.num_rows for name in spare):
+                return None  # a cell under no header: Python's reading rejects its row
+            table = table.select(header)
         lines = first_lines[~blank]
         if table.num_rows != len(lines):
             return None
