@@ -441,8 +441,13 @@ class Decider:
                 b = policy.bodies[h.body]
                 if b.role and not policy.has_sector_at(sector, b.level):
                     # No department of that line at this level in the data (a county 农业农村部门):
-                    # the role stands for it, unresolved, rather than nobody (PolicyView._of_sector).
-                    out[h.body] = tuple(dict.fromkeys((*out.get(h.body, ()), *h.duties)))
+                    # the role stands for it, unresolved, rather than nobody (PolicyView._of_sector) — where a duty's
+                    # list of departments is open (二(四)5 各行业主管部门), and then for 涉及本部门问题 (二(二)3) too;
+                    # not in a closed list (二(六)4(4) 民政…自然资源…财政; review10 R10A-01)
+                    if any(policy.duties[d].open_list for d in h.duties):
+                        kept = tuple(d for d in h.duties if policy.duties[d].open_list
+                                     or policy.duties[d].scope == "area_holders")
+                        out[h.body] = tuple(dict.fromkeys((*out.get(h.body, ()), *kept)))
                     continue
                 if b.role:
                     for did in h.duties:

@@ -273,6 +273,13 @@ class Duty(_Dated):
         "a record that names neither kind nor sector is not taken to concern the holders through this duty "
         "(二(二)3 涉及本部门问题); a kind that lists the duty, or the record's sector, still does.",
     )
+    open_list: bool = Field(
+        False,
+        description="With scope own_sector: the text's list of departments is open (二(四)5 各行业主管部门, 二(五)3 "
+        "各相关部门, 二(六)4(7) …财政等部门), so a record's line the data has no body for at a holder's level is still "
+        "among them: the role of that level stands for it. A closed list (二(六)4(4) 民政…自然资源…财政) names no "
+        "other line: a record in another line has no holder of the duty there.",
+    )
     basis: Basis = "text"
     note: str | None = None
 

@@ -273,7 +273,7 @@ class PolicyView:
         own = self.duty_area[duty_id]
         held = [h for h in d.holders if h in self.bodies]
         if d.scope == "own_sector":
-            return self._of_sector(held, sector)
+            return self._of_sector(held, sector, d.open_list)
         if d.scope == "by_sector":
             return tuple(h for h in held if sector is None or self.bodies[h].sector == sector)
         if d.scope == "area_holders":
@@ -383,7 +383,7 @@ class PolicyView:
             "_sector_levels", {(b.sector, b.level) for b in self.bodies.values()})
         return (sector, level) in pairs
 
-    def _of_sector(self, held: list[str], sector: str | None) -> tuple[str, ...]:
+    def _of_sector(self, held: list[str], sector: str | None, open_list: bool = True) -> tuple[str, ...]:
         out: list[str] = []
         for lv in dict.fromkeys(self.bodies[h].level for h in held):
             at = [h for h in held if self.bodies[h].level == lv]
@@ -392,7 +392,9 @@ class PolicyView:
                 # A department of that line at this level that does not hold the duty does not
                 # answer; one the data has no body for at this level (a county 农业农村部门) is
                 # still there in fact: the role stands for it, unresolved, rather than nobody.
-                if mine or self.has_sector_at(sector, lv):
+                if mine or self.has_sector_at(sector, lv) or not open_list:
+                    # a closed list (二(六)4(4) 民政…自然资源…财政) names no other line: nobody of it holds the duty
+                    # (review10 R10A-01)
                     out += mine
                     continue
             role = self.roles.get(lv)  # validate asks for one wherever such a duty is held
@@ -574,7 +576,25 @@ class PolicyView:
                             rank = self.level_rank[x.level]
                             lowest[x.sector] = min(rank, lowest.get(x.sector, rank))
         x = self.bodies[body]
-        return x.sector is not None and lowest.get(x.sector, self.level_rank[x.level] + 1) <= self.level_rank[x.level]
+        if x.sector is None:
+            return False
+        rank = self.level_rank[x.level]
+        if lowest.get(x.sector, rank + 1) <= rank:
+            return True
+        # a line the data has no body for at a level where an open list of the area's holders (二(四)5 各行业主管部门,
+        # 二(五)3 各相关部门) includes it through the role (review10 R10A-02)
+        return any(self.level_rank[lv] <= rank and not self.has_sector_at(x.sector, lv)
+                   for lv in self._open_levels(area))
+
+    def _open_levels(self, area: str) -> frozenset[str]:
+        """The levels at which ``area`` has an open-list duty (:attr:`Duty.open_list`) with a role standing in."""
+        cache: dict[str, frozenset[str]] = self.__dict__.setdefault("_open_list_levels", {})
+        got = cache.get(area)
+        if got is None:
+            got = cache[area] = frozenset(self.bodies[h].level for did, d in self.duties.items()
+                                          if self.duty_area[did] == area and d.open_list and d.scope == "own_sector"
+                                          for h in d.holders if self.roles.get(self.bodies[h].level))
+        return got
 
     def sectors_with_part(self, area: str) -> frozenset[str]:
         """The lines (sectors) the text gives a part in ``area``: those for which a duty of the area has a holder —
