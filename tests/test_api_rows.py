@@ -50,9 +50,60 @@ def test_a_plain_dict_is_read_as_given(policy: responsibility.Policy) -> None:
         policy.who_answers({"id": "p1", "area": "housing", "place": "330127100219", "kind": ""})
 
 
-def test_a_file_name_is_refused_with_how_to_read_it(policy: responsibility.Policy) -> None:
-    with pytest.raises(responsibility.ProblemError, match=r"yaml.safe_load\(open\(path") as info:
-        policy.who_answers("examples/problems/housing-not-discovered.yaml")
+def test_a_name_that_is_no_file_is_refused_with_what_to_give(policy: responsibility.Policy) -> None:
+    with pytest.raises(responsibility.ProblemError, match="nor a file") as info:
+        policy.who_answers("examples/problems/housing-not-discovred.yaml")
     assert info.value.code == "not_an_object"
-    with pytest.raises(responsibility.ProblemError, match="responsibility who FILE"):
-        policy.route(ROOT / "examples" / "problems" / "housing-not-discovered.yaml")
+    # the README's example record, by its name, as a notebook user gives it
+    assert policy.who_answers(str(ROOT / "examples" / "problems" / "housing-not-discovered.yaml")).findings
+    with pytest.raises(responsibility.ProblemError, match="YAML or JSON file"):
+        policy.route(ROOT / "examples" / "problems" / "no-such-record.yaml")
+
+
+RECORD_FILE = """\
+id: p-file
+area: housing
+place: "330127100219"
+discovered:
+  level: 县
+  channel: hotline
+  on: 2021-03-01
+as_of: 2021-09-01
+"""
+
+
+@pytest.mark.parametrize("wrap", [False, True])
+def test_a_record_file_is_read_as_the_command_reads_it(policy: responsibility.Policy, tmp_path: Path,
+                                                     wrap: bool) -> None:
+    # YAML 1.1 (yaml.safe_load) reads the key `on:` as true; the file is read as `responsibility who FILE`
+    # reads it, and a one-record list is that record
+    text = "- " + RECORD_FILE.replace("\n", "\n  ").rstrip() + "\n" if wrap else RECORD_FILE
+    path = tmp_path / "record.yaml"
+    path.write_text(text, encoding="utf-8")
+    record = {"id": "p-file", "area": "housing", "place": "330127100219",
+              "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-09-01"}
+    from_file = policy.who_answers(path, engine="compiled")
+    assert from_file.findings and from_file.to_dict() == policy.who_answers(record, engine="compiled").to_dict()
+    assert policy.route(str(path)).to_dict() == policy.route(record).to_dict()
+
+
+def test_a_record_file_s_error_names_its_line_and_column(policy: responsibility.Policy, tmp_path: Path) -> None:
+    path = tmp_path / "record.yaml"
+    path.write_text(RECORD_FILE.replace("on: 2021-03-01", "on: 2021-13-01"), encoding="utf-8")
+    with pytest.raises(responsibility.ProblemError, match=r"record\.yaml:7:3: .*discovered\.on") as info:
+        policy.who_answers(path)
+    assert info.value.code == "bad_date"
+
+
+@pytest.mark.parametrize(("text", "name", "words"), [
+    ("- {id: a}\n- {id: b}\n", "two.yaml", "holds 2 records"),
+    ("id,area\na,housing\n", "rows.csv", "responsibility assess"),
+    ("just text\n", "text.yaml", "no record"),
+])
+def test_a_file_of_many_records_or_none_says_what_to_use(policy: responsibility.Policy, tmp_path: Path, text: str,
+                                                        name: str, words: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(responsibility.ProblemError, match=words) as info:
+        policy.who_answers(path)
+    assert info.value.code == "not_an_object"

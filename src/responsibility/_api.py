@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._errors import Issue
+from ._errors import Issue, ProblemError, RulesError
 from .chain._checks import load_checked, validate_dir
 from .policy._view import PolicyView
 
@@ -64,11 +65,13 @@ class Policy(PolicyView):
 
         return policy_picture(self, area=area, place=place, jurisdiction=jurisdiction, lang=lang, layout=layout)
 
-    def who_answers(self, problem: Problem | dict[str, Any], *, jurisdiction: Jurisdiction | None = None,
+    def who_answers(self, problem: Problem | dict[str, Any] | str | Path, *, jurisdiction: Jurisdiction | None = None,
                     engine: Literal["durable", "compiled"] | None = None,
                     today: dt.date | str | None = None) -> Verdict:
-        """Who answers for ``problem`` (a dict, a :class:`Problem`, or a row of a data frame as
-        :meth:`assess` reads it, e.g. ``df.iloc[0]``): a :class:`Verdict`.
+        """Who answers for ``problem`` (a dict, a :class:`Problem`, a row of a data frame as
+        :meth:`assess` reads it, e.g. ``df.iloc[0]``, or the path of a YAML or JSON file holding one
+        record, read as ``responsibility who FILE`` reads it): a :class:`Verdict`. An error in a
+        file's record says the file, line and column of the field.
 
         ``jurisdiction`` defaults to the shipped example; ``engine`` is ``"durable"`` or
         ``"compiled"`` (default: durable where it imports); ``today`` (a date or ``YYYY-MM-DD``)
@@ -82,11 +85,19 @@ class Policy(PolicyView):
         """
         if today is not None or jurisdiction is not None:
             today = _checked(jurisdiction, today)
+        if isinstance(problem, (str, Path)):
+            record, locate = _file_record(problem)
+            try:
+                verdict: Verdict = _decide().who_answers(self, record, jurisdiction=jurisdiction, engine=engine,
+                                                         today=today)
+            except ProblemError as exc:
+                raise locate(exc) from None
+            return verdict
         problem = _row_record(problem)
-        verdict: Verdict = _decide().who_answers(self, problem, jurisdiction=jurisdiction, engine=engine, today=today)
+        verdict = _decide().who_answers(self, problem, jurisdiction=jurisdiction, engine=engine, today=today)
         return verdict
 
-    def route(self, problem: Problem | dict[str, Any], *, jurisdiction: Jurisdiction | None = None,
+    def route(self, problem: Problem | dict[str, Any] | str | Path, *, jurisdiction: Jurisdiction | None = None,
               level: str | None = None, today: dt.date | str | None = None) -> Route:
         """Who must act on ``problem`` now (一(三)): the level with authority (办理权限), the bodies
         that must assign it and those it may be assigned to, the deadlines the parameters imply, and
@@ -102,6 +113,12 @@ class Policy(PolicyView):
         from .engine._route import route
 
         today = _checked(jurisdiction, today)
+        if isinstance(problem, (str, Path)):
+            record, locate = _file_record(problem)
+            try:
+                return route(self, record, jurisdiction, level=level, today=today)
+            except ProblemError as exc:
+                raise locate(exc) from None
         return route(self, _row_record(problem), jurisdiction, level=level, today=today)
 
     def assess(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | str | None = None,
@@ -211,15 +228,45 @@ def _checked(jurisdiction: Any, today: Any, lang: str = "zh") -> dt.date | None:
         raise ProblemError("today", exc.message(), code="bad_date") from None
 
 
+#: The largest record file :meth:`Policy.who_answers` reads (as ``responsibility who`` does).
+_MAX_RECORD_FILE = 64 * 2**20
+#: Files of many records in rows, which :meth:`Policy.assess` takes (as a frame), not ``who_answers``.
+_TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".parquet", ".jsonl", ".ndjson", ".xlsx", ".xls"})
+
+
+def _file_record(path: str | Path) -> tuple[Any, Callable[[ProblemError], ProblemError]]:
+    """The one problem record in a YAML or JSON file, read as ``responsibility who FILE`` reads it
+    (YAML 1.2: ``on:`` is a key, not ``true``; dates stay text), and what locates its errors there.
+
+    A notebook user hands :meth:`Policy.who_answers` a file's name; a file of several records is
+    refused with what to use instead, as is anything that is not a record file."""
+    from .policy._yaml import Limits, decode_text, parse_yaml, read_bytes
+
+    name = str(path)
+    if not Path(path).is_file():
+        raise ProblemError("(record)", f"{name!r} is not a problem record (a dict) nor a file: give the record's "
+                           "fields as a dict, or the path of a YAML or JSON file holding one", code="not_an_object")
+    if Path(path).suffix.lower() in _TABLE_SUFFIXES:
+        raise ProblemError("(record)", f"{name} is a table of records, not one record: give its rows to "
+                           "policy.assess (pandas.read_csv / read_parquet / read_json(lines=True)), or run "
+                           f"`responsibility assess {name}`", code="not_an_object")
+    try:
+        raw = read_bytes(Path(path), name, max_bytes=_MAX_RECORD_FILE)
+        data, pos = parse_yaml(decode_text(raw, name), name, limits=Limits(max_bytes=_MAX_RECORD_FILE), dates=False)
+    except RulesError as exc:
+        raise ProblemError("(record)", str(exc.issues[0]), code="unreadable") from None
+    if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
+        return data[0], lambda exc: pos.locate(exc, (0,))
+    if isinstance(data, dict):
+        return data, pos.locate
+    many = f"{len(data)} records" if isinstance(data, list) else f"no record ({type(data).__name__})"
+    raise ProblemError("(record)", f"{name} holds {many}: who_answers answers one record — for a list, "
+                       "`policy.assess(records)` or `responsibility who FILE` answers each", code="not_an_object")
+
+
 def _row_record(problem: Any) -> Any:
     """A row of a data frame (a pandas ``Series``, or a dict with dotted ``discovered.*`` keys) as
     the record :meth:`Policy.assess` reads from it; anything else as it is."""
-    if isinstance(problem, (str, Path)):  # a notebook user with a file's name
-        from ._errors import ProblemError
-
-        raise ProblemError("(record)", f"expected an object (the record's fields), got the text {str(problem)[:80]!r}; "
-                           "to ask about a file's record, read it first: yaml.safe_load(open(path, encoding='utf-8')) "
-                           "(or json.load), or run `responsibility who FILE`", code="not_an_object")
     series = type(problem).__name__ == "Series" and hasattr(problem, "to_dict")
     if not series and not (isinstance(problem, dict)
                            and any(isinstance(k, str) and k.startswith("discovered.") for k in problem)):

@@ -414,15 +414,8 @@ def each_located(records: list[Any], pos: Any, many: bool, answer: Callable[[Any
 def located(exc: ProblemError, pos: Any, i: int, many: bool) -> ProblemError:
     """``exc`` located in the file: ``file:line:column`` of the field it names in record ``i``
     (of a list when ``many``)."""
-    line, column = pos.at(((i,) if many else ()) + _field_path(exc.field))
-    return exc.located(f"{pos.file}:{line}:{column}")
-
-
-def _field_path(field: str) -> tuple[str | int, ...]:
-    """``handled[0].on`` → ``("handled", 0, "on")``."""
-    import re
-
-    return tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", field))
+    located_error: ProblemError = pos.locate(exc, (i,) if many else ())
+    return located_error
 
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:

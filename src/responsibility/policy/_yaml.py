@@ -32,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from .._errors import Issue, RulesError
+from .._errors import Issue, ProblemError, RulesError
 
 PathKey = tuple[str | int, ...]
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
@@ -117,6 +117,17 @@ class Positions:
     def issue(self, path: PathKey, message: str, hint: str = "", code: str = "invalid") -> Issue:
         line, column = self.at(path)
         return Issue(self.file, line, column, message, hint, code)
+
+    def locate(self, exc: ProblemError, prefix: PathKey = ()) -> ProblemError:
+        """``exc``, a problem record's error, said to come from ``file:line:column`` of the field it
+        names (``handled[0].on``) in the record at ``prefix`` (``(3,)``: the fourth of a list)."""
+        line, column = self.at(prefix + field_path(exc.field))
+        return exc.located(f"{self.file}:{line}:{column}")
+
+
+def field_path(field: str) -> PathKey:
+    """A record error's field as a path in the data: ``handled[0].on`` → ``("handled", 0, "on")``."""
+    return tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", field))
 
 
 def _short(text: str, width: int = 40) -> str:
