@@ -137,3 +137,24 @@ def test_with_policy_in_force_from_only_a_record_wholly_before_the_day_is_refuse
     with pytest.raises(ProblemError, match="before the policy took effect on 2020-01-01"):
         earlier.who_answers({**record, "as_of": "2019-12-31"})
     earlier.who_answers({**record, "as_of": "2020-01-02"})
+
+
+@pytest.mark.parametrize(("given", "iso"), [("2021/5/3", "2021-05-03"), ("2021年5月3日", "2021-05-03"),
+                                            ("2021.05.03", "2021-05-03"), ("2021/5/3 0:00", "2021-05-03")])
+def test_a_day_excel_wrote_year_first_is_told_its_iso_form(policy: Policy, given: str, iso: str) -> None:
+    # refused (a record's dates are YYYY-MM-DD on every path), with the day it would be and how to save it so
+    rec = {"id": "x", "area": "housing", "place": "330127100219",
+           "discovered": {"level": "county", "channel": "hotline", "on": given}}
+    with pytest.raises(ProblemError) as err:
+        policy.who_answers(rec, engine="compiled")
+    assert err.value.code == "bad_date" and err.value.field == "discovered.on"
+    assert f"write {iso}" in str(err.value) and "yyyy-mm-dd" in str(err.value)
+
+
+@pytest.mark.parametrize("given", ["5/3/2021", "2021/13/40", "2021/2/30"])
+def test_a_day_that_is_not_one_is_not_told_a_form(policy: Policy, given: str) -> None:
+    rec = {"id": "x", "area": "housing", "place": "330127100219",
+           "discovered": {"level": "county", "channel": "hotline", "on": given}}
+    with pytest.raises(ProblemError) as err:
+        policy.who_answers(rec, engine="compiled")
+    assert err.value.code == "bad_date" and "yyyy-mm-dd" not in str(err.value)

@@ -45,6 +45,8 @@ MAX_TEXT = 200
 #: The most entries a list field (``handled``, ``concealed_by``) may hold.
 MAX_ITEMS = 1000
 
+#: A day written year first otherwise (2021/5/3, 2021.5.3, 2021-5-3, 2021年5月3日): told its YYYY-MM-DD.
+_OTHER_DAY = re.compile(r"^(\d{4})(?:[/.\-]|年)(\d{1,2})(?:[/.\-]|月)(\d{1,2})日?(?:[T ][0-9:.]+)?$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
 
 
@@ -74,6 +76,11 @@ def parse_day(value: Any) -> dt.date:
         text = (value if value.isascii() else unicodedata.normalize("NFKC", value)).strip()
         m = _ISO_DAY.match(text) if text.isascii() else None
         if m is None:
+            if (iso := _other_day(text)) is not None:  # Excel's way on Chinese Windows: 2021/5/3
+                raise PydanticCustomError(
+                    "bad_date", "{got} is not a date as records write it; write {iso} (YYYY-MM-DD) — in Excel, "
+                    "format the column as yyyy-mm-dd (设置单元格格式 → 自定义 → yyyy-mm-dd) before saving",
+                    {"got": _show(value), "iso": iso})
             raise PydanticCustomError("bad_date", "{got} is not a date; write YYYY-MM-DD",
                                       {"got": _show(value)})
         try:
@@ -94,6 +101,17 @@ def parse_day(value: Any) -> dt.date:
         raise PydanticCustomError("bad_date", "{got} is outside the years {lo}-{hi}",
                                   {"got": day.isoformat(), "lo": DAY_MIN.year, "hi": DAY_MAX.year})
     return day
+
+
+def _other_day(text: str) -> str | None:
+    """``YYYY-MM-DD`` of a real day written year first another way (``2021/5/3``), else ``None``."""
+    m = _OTHER_DAY.match(text)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
 
 
 def _show(value: Any, width: int = 40) -> str:
