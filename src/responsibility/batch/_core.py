@@ -359,8 +359,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                     at = np.nonzero(lo + nth < hi)[0]
                     day = dday[lo[at] + nth]
                     passed[at] |= (day >= since[at]) & (day <= since[at] + limit)
-            # a body a higher level named, handed in time to another body of its level that rectifies it (an
-            # in-time own-level 交办, `inside`): the same pass-on (engine/_facts.py; probe10 P10-02)
+            # a body a higher level named, handed in time to a body of its level it directs that rectifies it (an
+            # in-time own-level 交办, `inside`): the same pass-on (engine/_facts.py; probe10 P10-02, R10A-03)
             mine = np.nonzero(inside)[0]  # positions in the counting assignments before the level-wide ones dropped
             if len(mine):
                 okey = lvall[mine]
@@ -371,7 +371,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                 for nth in range(int(np.where(named, hi - lo, 0).max(initial=0))):
                     at = np.nonzero(named & (lo + nth < hi))[0]
                     day, to = oday[lo[at] + nth], obody[lo[at] + nth]
-                    passed[at] |= (to != body[at]) & (day >= since[at]) & (day <= since[at] + limit)
+                    passed[at] |= t.under[to, body[at]] & (day >= since[at]) & (day <= since[at] + limit)
             bad &= ~passed
         rr, rl, rb = r[bad].astype(np.int32), lv[bad].astype(np.int32), body[bad]
         # the day the group's body was itself handed the problem and its deadline, which its reasons give

@@ -100,6 +100,10 @@ class Tables:
         self.bodies = list(policy.bodies)
         self.body_index = {b: i for i, b in enumerate(self.bodies)}
         self.body_rank = np.array([self.rank[policy.bodies[b].level] for b in self.bodies], np.int32)
+        # under[b, u]: body u is one b sits under at its level (PolicyView.under: its parent, who leads it)
+        self.under = np.zeros((len(self.bodies), len(self.bodies)), np.bool_)
+        for b, i in self.body_index.items():
+            self.under[i, [self.body_index[u] for u in policy.under(b) if u in self.body_index]] = True
         # the role body a level named as concealer stands for (concealing_level_body: unresolved), -1 where none
         self.level_role = np.full(self.max_rank + 1, -1, np.int32)
         for role_level, role_body in policy.roles.items():

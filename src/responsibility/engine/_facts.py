@@ -406,11 +406,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 passed = any(x.action == "assigned" and x.by_level == level and rank[x.to_level] < rank[level]
                              and h.on <= x.on <= h.on + limit and to_right(x)
                              and (problem.kind is None or rank[x.to_level] in can_rectify) for x in steps)
-                # — or, a body a higher level named, handed in time to another body of its level that rectifies it
-                # (the county education bureau to the school, 二(六)2(1)–(2)): the same pass-on (probe10 P10-02)
+                # — or, a body a higher level named, handed in time to a body of its level it directs that rectifies it
+                # (the county education bureau to the school, 二(六)2(1)–(2)): the same pass-on (probe10 P10-02); not
+                # one handed sideways to a peer department (review10 R10A-03)
                 passed = passed or (bool(body) and body not in inside and given[0].by_level != level and any(
-                    x.by_level == level and x.to_body in inside and x.to_body != body and h.on <= x.on <= h.on + limit
-                    for x in every))
+                    x.by_level == level and x.to_body in inside and body in policy.under(x.to_body)
+                    and h.on <= x.on <= h.on + limit for x in every))
                 if passed and setting.has_reassigned:
                     if reassigned == "supervision":
                         if REASSIGNED not in ctx.rests_on:
