@@ -4,6 +4,7 @@ tries on outputs (formula cells, an output over an input, a full disk)."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import sqlite3
@@ -170,15 +171,32 @@ def test_a_stray_quote_that_swallows_rows_is_a_reject_naming_them(run_cli: Any, 
     assert len({r["problem"] for r in _jsonl(tmp_path / "o.jsonl")}) == kept
 
 
-def test_a_legitimate_cell_over_two_lines_is_still_read(run_cli: Any, tmp_path: Path) -> None:
-    """A multi-line cell without a row's commas is a cell, not swallowed rows."""
-    src = tmp_path / "in.csv"
-    src.write_text(HEAD + ",note\n" + ROW.format(id="m1", severity="较重") + ',"first line, one comma\nsecond"\n',
-                   "utf-8")
+def test_a_legitimate_cell_over_several_lines_is_still_read(run_cli: Any, tmp_path: Path) -> None:
+    """A multi-line cell is a cell, not swallowed rows, even with many commas (R10B-03: pretty-printed
+    `handled` JSON and a description listing names were refused as a stray quote)."""
     from responsibility.batch._io import swallowed
 
     assert swallowed(["m1", "first line, one comma\nsecond"], 2) is None
     assert swallowed(["q3", "较重,县,热线\nq4,危房改造,较重"], 5, ["id", "severity"]) is not None
+    assert swallowed(["A-1", "x", "y", "z", "涉及农户:\n张三, 李四, 王五,\n赵六, 钱七, 孙八, 周九"], 2) is None
+    steps = [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"},
+             {"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-04"}]
+    src = tmp_path / "pretty.csv"
+    with src.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow([*HEAD.split(","), "handled"])
+        w.writerow([*ROW.format(id="m1", severity="较重").split(","), json.dumps(steps, indent=2)])
+    code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "o.jsonl"), "--today", "2021-07-01",
+                           "--no-progress")
+    assert code == 0 and "assessed: 1   rejected: 0" in err, err
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    led = tmp_path / "led.csv"
+    led.write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道,问题描述\n"
+                   f'A-1,危房改造,{CHUNAN},2021-03-01,县,热线,"涉及农户:\n张三, 李四, 王五,\n赵六, 钱七, 孙八, 周九"\n'
+                   f"A-2,危房改造,{CHUNAN},2021-03-01,县,热线,一户\n", "utf-8")
+    code, out, err = run_cli("ledger", "import", str(db), str(led), "--by", "x")
+    assert code == 0 and "imported 2 + rejected 0" in out, (out, err)
 
 
 def test_a_stray_quote_in_a_ledger_import_is_one_reject_naming_the_rows(run_cli: Any, tmp_path: Path) -> None:
@@ -241,13 +259,53 @@ def test_ledger_import_and_the_service_tell_encodings_as_assess_does(tmp_path: P
 
     chinese = dict(PROBLEM, area="危房改造", severity="较重")
     lines = "".join(json.dumps(dict(chinese, id=f"p{i}"), ensure_ascii=False) + "\n" for i in range(30))
+    # a real server gets a body in pieces (TestClient hands it over whole): 16 KiB at a time, as uvicorn may
+    from responsibility.service import _batch
+
+    run = _batch.Batch.run
+
+    class Pieces:
+        def __init__(self, request: Any) -> None:
+            self.request = request
+
+        async def stream(self) -> Any:
+            async for data in self.request.stream():
+                for k in range(0, len(data), 1 << 14):
+                    yield data[k:k + (1 << 14)]
+
+    async def in_pieces(self: Any, request: Any) -> None:
+        await run(self, Pieces(request))
+
+    ascii_start = "".join(json.dumps(dict(PROBLEM, id=f"a{i}")) + "\n" for i in range(300))  # > 64 KiB of ASCII
+    assert len(ascii_start) > 1 << 16
+    bodies = [lines.encode(encoding) for encoding in ("utf-8", "gb18030", "utf-16-le")]
+    bodies += [(ascii_start + lines).encode(encoding) for encoding in ("utf-8", "gb18030")]
     app = create_app(Settings(tokens=token_store()))
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, raise_server_exceptions=False) as c, pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_batch.Batch, "run", in_pieces)
         answers = [c.post("/v1/assess", headers={**bearer("zhejiang"), "Content-Type": "application/x-ndjson"},
-                          content=lines.encode(encoding)) for encoding in ("utf-8", "gb18030", "utf-16-le")]
+                          content=body) for body in bodies]
     summaries = [[json.loads(x) for x in r.text.splitlines() if '"summary"' in x][-1]["summary"] for r in answers]
     assert all(r.status_code == 200 for r in answers), [r.text[:300] for r in answers]
     assert summaries[0]["rejected"] == 0 and summaries[0] == summaries[1] == summaries[2], summaries
+    assert summaries[3]["rejected"] == 0 and summaries[3] == summaries[4] and summaries[3]["records"] == 330, summaries
+
+
+@pytest.mark.parametrize("mark", ["“已整改”", "√", "×", "①", "㎡"])
+def test_a_gb18030_ledger_with_chinese_marks_is_told_and_imported(run_cli: Any, tmp_path: Path, mark: str) -> None:
+    """Import refused a GB18030 CSV whose Chinese held “ ” or √ (R10B-05: the detector counted them as not Chinese)."""
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    src = tmp_path / "g.csv"
+    src.write_bytes(("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道,备注\n" + "".join(
+        f"G-{i},危房改造,{CHUNAN},2021-03-01,县,热线,{mark}\n" for i in range(30))).encode("gb18030"))
+    code, out, err = run_cli("ledger", "import", str(db), str(src), "--by", "x")
+    assert code == 0 and "rows 30 = imported 30 + rejected 0" in out, (out, err)
+    from responsibility.batch._io import detect_encoding, sample
+
+    only_marks = ("id," + ",".join([mark] * 40) + "\n").encode("gb18030")
+    assert detect_encoding(sample(only_marks)) == ("gb18030", "its Chinese is GB18030/GBK, as Excel saves it on "
+                                                               "Chinese Windows")
 
 
 # ------------------------------------------------------------------ hunting

@@ -571,13 +571,19 @@ def _sniff(head: bytes, gb18030: bool = True) -> tuple[str, str] | None:
         return None
     # Chinese, not a stray byte or two (which is a broken line of a UTF-8 file, rejected with its line)
     letters: list[str] = _NOT_ASCII.findall(text)
-    if len(letters) < 4 or sum(1 for c in letters if _CHINESE.match(c)) < 0.9 * len(letters):
+    if len(letters) < 4 or sum(1 for c in letters if _CHINESE.match(c) or _gbk(c)) < 0.9 * len(letters):
         return None
     return "gb18030", "its Chinese is GB18030/GBK, as Excel saves it on Chinese Windows"
 
 
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
-_CHINESE = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_CHINESE = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _gbk(c: str) -> bool:
+    """Whether GBK writes ``c`` in two bytes: Chinese, and the marks a Chinese text uses with it (“ ” — √ × ℃ ①
+    ○ ㎡ …), which an office ledger in GB18030 holds (review10b R10B-05)."""
+    return len(c.encode("gbk", "ignore")) == 2
 
 
 def bom_encoding(head: bytes) -> str | None:
@@ -1020,16 +1026,29 @@ def _show_cell(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:40] + "…")
 
 
+def _shape(text: str) -> str:
+    """What an id looks like, without its digits and letters: ``q3`` and ``q4`` alike, ``A-1`` and ``A-12``."""
+    return re.sub(r"[0-9]+", "9", re.sub(r"[A-Za-z]+", "a", text.strip()))
+
+
 def swallowed(cells: Sequence[str], first: int, names: Sequence[str] = (), delimiter: str = ",") -> str | None:
     """What to say of a row (its cells, read from line ``first`` on) with a quoted cell that runs over
     several lines and holds a whole row's separators: a stray quote that a later quote closed, so the
     rows between were read into that cell (an Excel paste). ``None`` for a row that is not such.
     ``names``: the header, to name the cell."""
     at = first
+    width = max(len(cells) - 1, 2)  # the delimiters of a whole row
+    lead = cells[0].split("\n", 1)[0].split(delimiter, 1)[0] if cells else ""
     for i, cell in enumerate(cells):
         breaks = cell.count("\n")
-        if breaks and cell.count(delimiter) >= max(len(cells) - 1, 2) \
-                and any(delimiter in part for part in cell.split("\n")[1:]):
+        later = cell.split("\n")[1:]
+        # A line of the cell starts a row: it holds a whole row's delimiters, or it begins with what this
+        # row begins with (an id of the same shape: q3 / q4, A-1 / A-2) and the cell holds a row's delimiters.
+        # A description over several lines, or pretty-printed JSON, does neither.
+        if breaks and (any(part.count(delimiter) >= width for part in later)
+                       or (cell.count(delimiter) >= width and lead.strip()
+                           and any(delimiter in part and _shape(part.split(delimiter, 1)[0]) == _shape(lead)
+                                   for part in later))):
             name = f"'{names[i]}'" if i < len(names) and names[i] else f"cell {i + 1}"
             closed = at + breaks
             inside = f"line {at + 1}" if closed == at + 1 else f"lines {at + 1}–{closed}"

@@ -181,18 +181,20 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
             line = raw.count(b"\n", 0, exc.start) + 1
             raise LedgerError(f"{p}: not {encoding} at byte {exc.start:,} (line {line}); try --encoding gb18030 or "
                               "utf-8") from None
+    elif raw.startswith((b"SQLite format 3\x00", b"PK\x03\x04")):
+        what = "an SQLite database" if raw.startswith(b"SQLite") else "a workbook: name it .xlsx"
+        raise LedgerError(f"{p}: {what}; import reads a ledger's .xlsx or .csv file")
     else:
         try:
-            text = raw.decode("utf-8-sig")
-            encoding = "utf-8"
+            text, encoding = raw.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError as exc:
-            line = raw.count(b"\n", 0, exc.start) + 1
-            where = f"at byte {exc.start:,}, line {line}"
-            what = ("an SQLite database" if raw.startswith(b"SQLite format 3\x00") else
-                    "a workbook: name it .xlsx" if raw.startswith(b"PK\x03\x04") else
-                    f"not UTF-8 text ({where}), nor plainly GB18030 or UTF-16; give its --encoding (gb18030 for "
-                    "Excel's CSV on Chinese Windows)")
-            raise LedgerError(f"{p}: {what}; import reads a ledger's .xlsx or .csv file") from None
+            try:  # text that GB18030 reads whole, though not plainly Chinese at its start: as import always read it
+                text, encoding = raw.decode("gb18030"), "gb18030"
+            except UnicodeDecodeError:
+                line = raw.count(b"\n", 0, exc.start) + 1
+                raise LedgerError(f"{p}: not UTF-8 text (at byte {exc.start:,}, line {line}), nor GB18030 or UTF-16; "
+                                  "give its --encoding; import reads a ledger's .xlsx or .csv file") from None
+            notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)")
     if result is not None:
         result.encoding = encoding
     text = text.lstrip("\ufeff")

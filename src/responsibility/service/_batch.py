@@ -28,7 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from .._errors import ProblemError
-from ..batch._io import SNIFF, UNDECODABLE, detect_encoding
+from ..batch._io import _HIGH, SNIFF, UNDECODABLE, bom_encoding, detect_encoding
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal
@@ -163,24 +163,50 @@ class Batch:
             if len(rows) + len(rejects) >= CHUNK:
                 await flush()
 
-        # The body's first bytes tell its encoding, as `assess` tells a file's (batch._io.detect_encoding):
-        # they are held until there are enough of them to tell.
-        lead: bytes | None = b""
+        # The body's encoding is told as `assess` tells a file's (batch._io.detect_encoding): from its start
+        # (a byte order mark, UTF-16's NULs), else from SNIFF bytes from its first byte that is not ASCII. ASCII
+        # reads alike in UTF-8 and GB18030: a body's ASCII start is read as it comes, the rest held until told.
+        lead: bytes | None = b""  # bytes not yet read, until the encoding is told (then None)
+        began = False  # whether a byte of the body has been read (past the start: no mark, no NULs)
+
+        async def tell(data: bytes, end: bool) -> None:
+            nonlocal lead, decoder, began
+            assert lead is not None
+            lead += data
+            if not began:
+                if len(lead) < 1024 and not end:
+                    return
+                if bom_encoding(lead) is not None or b"\x00" in lead[:1024]:
+                    decoder = _decoder(lead[:SNIFF])
+                    data, lead = lead, None
+                    await process(data)
+                    return
+            found = None if lead.isascii() else _HIGH.search(lead)
+            high = found.start() if found is not None else -1
+            if high < 0:  # ASCII so far: read it as it is
+                began = began or bool(lead)
+                data, lead = lead, b""
+                await process(data)
+                return
+            if len(lead) - high < SNIFF and not end:
+                return
+            began = True
+            await process(lead[:high])
+            decoder = _decoder(lead[high:high + SNIFF])
+            data, lead = lead[high:], None
+            await process(data)
+
         async for data in request.stream():
             size += len(data)
             if size > self.max_bytes:
                 raise too_large(self.max_bytes)
             self.input_hash.update(data)
             if lead is not None:
-                lead += data
-                if len(lead) < SNIFF:
-                    continue
-                decoder = _decoder(lead)
-                data, lead = lead, None
-            await process(data)
-        if lead:
-            decoder = _decoder(lead)
-            await process(lead)
+                await tell(data, False)
+            else:
+                await process(data)
+        if lead is not None:
+            await tell(b"", True)
         if decoder is not None and not skipping:  # half a character at the end: not text, its line rejected
             pieces.append(decoder.decode(b"", final=True).encode("utf-8", "surrogateescape"))
         if any(pieces):
