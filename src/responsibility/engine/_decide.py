@@ -444,7 +444,11 @@ class Decider:
                     # the role stands for it, unresolved, rather than nobody (PolicyView._of_sector) — where a duty's
                     # list of departments is open (二(四)5 各行业主管部门), and then for 涉及本部门问题 (二(二)3) too;
                     # not in a closed list (二(六)4(4) 民政…自然资源…财政; review10 R10A-01)
-                    if any(policy.duties[d].open_list for d in h.duties):
+                    # (二(二)3 成员单位 in its own area is such a list for a member unit's line: R10A-04)
+                    if any(policy.duties[d].open_list for d in h.duties) or (
+                            sector in policy.member_lines and any(policy.duties[d].scope == "area_holders"
+                                                                  and policy.duty_area[d] == rule.area
+                                                                  for d in h.duties)):
                         kept = tuple(d for d in h.duties if policy.duties[d].open_list
                                      or policy.duties[d].scope == "area_holders")
                         out[h.body] = tuple(dict.fromkeys((*out.get(h.body, ()), *kept)))

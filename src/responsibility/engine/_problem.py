@@ -1043,8 +1043,8 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         # 二(二)3 按照职责分工…涉及本部门问题: a line the text gives no duty in the area does not make its department
         # answer; refused, not read as naming it (probe9 P9-14)
         area = policy.areas[p.area]
-        fail("sector", f"sector {p.sector!r}: the text gives no {line} department a part in {area.name} "
-                       f"({area.clause}); name the line of the department concerned — one of "
+        fail("sector", f"sector {p.sector!r}: no duty of {area.name} ({area.clause}), as rules/ read it, is held by a "
+                       f"{line} department; name the line of the department concerned — one of "
                        f"{', '.join(sorted(have))} — or leave sector out", "sector_not_in_area")
     try:
         code, place_level = coded(p.place)
@@ -1077,13 +1077,13 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
                 fail("discovered.body", f"body {d.body!r} is at the {policy.bodies[d.body].level} level, "
                      f"not {d.level!r}", "level_mismatch")
         if levels[d.level] < place_rank:
-            # the place is where the problem came to light, within the finder's reach: a county that meets a
-            # provincial policy gap places it at its own code (the kind's authority decides who rectifies it, and a
-            # report upward is how it passes it on: 一(三) 对超出本级权限的及时向上级单位报送问题; probe10 P10-13)
+            # the place is where the problem came to light, within the finder's reach; what exceeds the finder's
+            # authority it reports upward (一(三) 对超出本级权限的及时向上级单位报送问题; probe10 P10-13). For a policy
+            # gap the place's level also says whose policy it is (PolicyView.authority; review10 R10A-05).
             fail("discovered.level", f"a {d.level} cannot find a problem located at a {level_of(code)}; give as place "
-                 f"where it came to light, at or below the finder (the {d.level}'s own code or one under it) — the "
-                 "kind's authority, not the place, decides who rectifies it, and a report upward passes it on",
-                 "level_mismatch")
+                 f"where it came to light, at or below the finder (the {d.level}'s own code or one under it), and "
+                 "record its report upward — a policy gap placed there is read as the province's policy (a city "
+                 "code names the city's own)", "level_mismatch")
     elif p.handled or p.rectified_on or p.concealed_by:
         fail("discovered", "the problem was handled, rectified or concealed but has no 'discovered'; "
              "say when and by whom it was found", "missing_discovery")

@@ -277,6 +277,10 @@ class PolicyView:
         if d.scope == "by_sector":
             return tuple(h for h in held if sector is None or self.bodies[h].sector == sector)
         if d.scope == "area_holders":
+            if sector is not None and own == area:
+                # 二(二)3 成员单位 in its own area: a member unit's line the data has no body for at a level is still
+                # one of them, and the level's role stands for it (review10 R10A-04)
+                return self._of_sector(held, sector, sector in self.member_lines)
             if sector is not None:
                 # the record's line names its department — in another area only where the problem can concern it
                 # (line_concerned, 按照职责分工): a line with a part at another level only (卫健 in health assistance,
@@ -551,6 +555,13 @@ class PolicyView:
             level = next(lv for lv, r in self.level_rank.items() if r == place_rank)
             got = cache[key] = level if shared else nominal
         return got
+
+    @cached_property
+    def member_lines(self) -> frozenset[str]:
+        """The lines (sectors) of the leading groups' member units (二(二)3 成员单位; ``leading_group_member``)."""
+        return frozenset(x.sector for b, x in self.bodies.items() if x.sector and not x.role
+                         and any(self.bodies[u].kind == "leading_group"
+                                 for u in self.under(b)))
 
     def line_concerned(self, area: str, body: str) -> bool:
         """Whether a problem of ``area`` can concern department ``body`` 按照职责分工 (二(二)3 涉及本部门问题, 二(二)5
