@@ -923,6 +923,7 @@ def test_a_body_answering_only_because_nothing_below_the_place_rectifies_rests_o
         assert not keys(v, "not_handled")
         w = holder.who_answers(p, engine=engine)  # type: ignore[arg-type]
         assert not keys(w, "not_rectified") and keys(w, "not_handled")
+        assert all("place_above_rectifiers" in f.rests_on for f in w.findings if f.basis == "not_handled")
         assert "place_above_rectifiers" in {i.id for i in w.interpretations}
     # a record where the place's level can rectify it does not rest on it
     plain = {**p, "place": "330127100219", "handled": [{"action": "assigned", "by_level": "province",

@@ -339,8 +339,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     continue
             if before(due):  # its handling limit ran out before the duties applied
                 continue
+            # a level whose 交办 to a body of the place's level place_above_rectifiers (holder) does not count answers
+            # by that parameter (review10 R10A-06)
+            discounted = setting.has_place_above and not setting.place_assignee and any(
+                x.by_level == level and x.action == "assigned" and place_step(x) for x in steps)
             add("unhandled", {"lvl": rank[level], "body": body, "escalate": int(below_authority),
-                              "selffix": int(own_fix or disposed)})
+                              "selffix": int(own_fix or disposed), "atp": int(discounted)})
 
     # Every level the problem was assigned to answers for its rectification. One that passed it down within the
     # handling limit has done its 交办: by default it answers as a supervisor of the level below (一级抓一级, 三(二)),
