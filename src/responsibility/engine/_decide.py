@@ -746,6 +746,11 @@ class Decider:
         # (review8a N1)
         held = "holds" if duties else "holds_found"
         values["holds"], values["holds_en"] = phrases.get(held, ""), phrases.get(f"{held}_en", "")
+        # 主要领导是第一责任人 once: not again after a quoted duty that says it (二(一)1; N10-9)
+        said = phrases.get("first_leader_quote")
+        if not (said and said in values["duty"]):
+            values["first_leader"], values["first_leader_en"] = (phrases.get("first_leader", ""),
+                                                                 phrases.get("first_leader_en", ""))
         return values
 
     def context_values(self, problem: Problem, fact: Fact, ctx: Context) -> dict[str, str]:
