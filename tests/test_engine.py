@@ -979,3 +979,13 @@ def test_a_null_field_is_an_absent_one(policy: Policy, small_province: Jurisdict
     with pytest.raises(responsibility.ProblemError) as err:
         policy.who_answers({**p, "place": None}, jurisdiction=small_province)
     assert (err.value.field, err.value.code) == ("place", "missing_field")
+
+
+def test_a_place_s_name_where_its_code_is_due_is_told_the_code(policy: Policy) -> None:
+    # newcomer10 N10-10: 'place: 富城村' names the village; the refusal gives its code and where it lies
+    j = Jurisdiction.example()
+    p = {"id": "n", "area": "housing", "place": " 富城村", "as_of": "2021-06-30",
+         "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}
+    with pytest.raises(responsibility.ProblemError) as err:
+        policy.who_answers(p, jurisdiction=j)
+    assert (err.value.field, err.value.code) == ("place", "bad_place") and "330127100219" in str(err.value)

@@ -194,6 +194,21 @@ class Jurisdiction:
                                     "check the code or load the jurisdiction that contains it")
         return place
 
+    def named(self, name: str) -> list[Place]:
+        """The places called ``name`` (exactly), in code order — for telling a user who wrote a place's name
+        where its code is due which code it is.
+
+        >>> [p.code for p in Jurisdiction.example().named("富城村")]
+        ['330127100219']
+        """
+        index: dict[str, list[str]] | None = self.__dict__.get("_by_name")
+        if index is None:
+            index = {}
+            for code in sorted(self._names):
+                index.setdefault(self._names[code], []).append(code)
+            self.__dict__["_by_name"] = index
+        return [self._make(c) or _never() for c in index.get(name, [])]
+
     def get(self, code: str) -> Place | None:
         """The place with the 12-digit ``code``, or ``None``."""
         return self._made.get(code) or self._make(code)

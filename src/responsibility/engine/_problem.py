@@ -1049,6 +1049,13 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
     try:
         code, place_level = coded(p.place)
     except JurisdictionError as exc:
+        # a place's name where its code is due: say which code it is (newcomer10 N10-10)
+        found = jurisdiction.named(p.place.strip()) if isinstance(p.place, str) else []
+        if found:
+            where = "; ".join(f"{x.code} ({', '.join(a.name for a in jurisdiction.ancestors(x.code)[1:3])})"
+                              for x in found[:5])
+            fail("place", f"{p.place!r} is a place's name; give its division code: {where}"
+                          f"{' …' if len(found) > 5 else ''}", "bad_place")
         fail("place", str(exc), "bad_place")
     if jurisdiction.get(code) is None:
         fail("place", f"place {p.place} is not in jurisdiction {jurisdiction.name!r}; pass the jurisdiction "
