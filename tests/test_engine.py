@@ -989,3 +989,23 @@ def test_a_place_s_name_where_its_code_is_due_is_told_the_code(policy: Policy) -
     with pytest.raises(responsibility.ProblemError) as err:
         policy.who_answers(p, jurisdiction=j)
     assert (err.value.field, err.value.code) == ("place", "bad_place") and "330127100219" in str(err.value)
+
+
+def test_whose_policy_a_gap_is_rests_on_the_parameter(policy: Policy) -> None:
+    # review9a R9A-5: a gap placed at a city code is read as the city's own policy (policy_gap_owner: place), and
+    # every finding says so; with 'kind' it is the province's, and the city that only assigned it in its own
+    # bureau has not passed it on
+    rec = {"id": "g", "area": "health", "kind": "health_policy_gap", "place": "3301",
+           "discovered": {"level": "city", "channel": "research_supervision", "on": "2021-03-01"},
+           "handled": [{"action": "assigned", "by_level": "city", "to_level": "city",
+                        "to_body": "city_medical_insurance", "on": "2021-03-02"}],
+           "deadline": "2021-04-01", "as_of": "2021-06-30"}
+    v = policy.who_answers(rec)
+    assert ("city_medical_insurance", "not_rectified", "staff") in keys(v)
+    assert v.findings and all("policy_gap_owner" in f.rests_on for f in v.findings)
+    w = policy.with_parameters(policy_gap_owner="kind").who_answers(rec)
+    assert ("city_medical_insurance", "not_handled", "staff") in keys(w)
+    assert all("policy_gap_owner" in f.rests_on for f in w.findings)
+    county = policy.who_answers({**rec, "place": "330127", "discovered": {**rec["discovered"], "level": "county"},
+                                 "handled": []})
+    assert "policy_gap_owner" not in {i.id for i in county.interpretations}

@@ -27,7 +27,7 @@ from responsibility.engine._engine_durable import available
 from responsibility.engine._facts import PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, derive, main_facts
 from responsibility.engine._verdict import Finding, Step, Verdict
 from responsibility.engine._verdict_view import VerdictContext
-from responsibility.policy._view import SECTORLESS
+from responsibility.policy._view import OWNER, SECTORLESS
 
 from .strategies import problems
 
@@ -89,6 +89,8 @@ class EagerDecider(Decider):
                 rests[REASSIGNED] = None
             if any(fact.get("atp") for _, fact in fired):
                 rests[PLACE_ABOVE] = None
+            if ctx.owner:
+                rests[OWNER] = None
             if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties):
                 rests[SECTORLESS] = None
             if failure.basis == "interpretation":

@@ -17,7 +17,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 
 from .._errors import EngineError
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, parse_code
-from ..policy._view import SECTORLESS, PolicyView
+from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import Rule, RulesByArea
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
@@ -270,6 +270,7 @@ class Decider:
         rules_of: list[tuple[str, ...]] = []
         memo, passing, by_parameter = self._row_forms, ctx.passed, ctx.deadline_from_parameter
         sectorless = SECTORLESS in ctx.rests_on  # a sector-less record whose departments are alternatives
+        owner = ctx.owner  # the place decides whose policy it is (policy_gap_owner)
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
             if len(positions) == 1:  # most findings rest on one hit
                 rule_id, at = positions[0]
@@ -288,11 +289,11 @@ class Decider:
                 atp = any(f.get("atp") for f in facts)
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
             escalate = bool(fact.get("escalate"))
-            mk = (key, duties, rules, by_parameter, selffix, passed, atp, severity, escalate, sectorless)
+            mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
-                static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless)
+                static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless, owner)
                 form = self._forms.get((id(static), key, duties, severity, escalate))
                 if form is None:
                     form = self._form(key, duties, static, severity, fact)
@@ -568,14 +569,14 @@ class Decider:
 
     def _static(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit], rules: tuple[str, ...],
                 deadline_from_parameter: bool, passed: bool = False,
-                sectorless: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                sectorless: bool = False, owner: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """A finding's clauses and what it rests on: the same for the same body, basis, liability,
         duties and rules (kept per decider; a policy has few such). ``passed``: a not_rectified of a
         level that passed its assignment down in time (it rests on reassigned_level_answers)."""
         selffix = any(fact.get("selffix") for _, fact in fired)
         # a body answering only because nobody at or below the place can rectify it (place_above_rectifiers; R9A-10)
         atp = any(fact.get("atp") for _, fact in fired)
-        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp)
+        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner)
         got = self._static_memo.get(memo_key)
         if got is not None:
             return got
@@ -603,6 +604,8 @@ class Decider:
             rests[REASSIGNED] = None
         if atp:
             rests[PLACE_ABOVE] = None
+        if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
+            rests[OWNER] = None
         if sectorless and any(policy.duties[d].scope == "by_sector" for d in duties):
             rests[SECTORLESS] = None  # named as one of the alternatives the record does not choose between (R9A-4)
         if failure.basis == "interpretation":

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ..policy._model import SEVERITIES
-from ..policy._view import SECTORLESS, PolicyView
+from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import SAME_LEVEL, severity_rank
 from ._problem import Problem, coded
 
@@ -67,6 +67,8 @@ class Context:
 
     as_of: dt.date
     authority: str
+    #: Whether the place's level decides whose policy the problem is (policy_gap_owner; every finding rests on it)
+    owner: bool = False
     received: dict[int, dt.date] = field(default_factory=dict)
     assigned: dict[int, tuple[dt.date, dt.date]] = field(default_factory=dict)  # level rank: (on, deadline)
     #: (level rank, body — "" for the level as a whole): the day that body was first 交办'd the problem and its
@@ -171,7 +173,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     prank = rank[coded(problem.place)[1]]
     # a city's own policy gap is the city's to dispose of (PolicyView.authority; probe8 P8-32)
     authority = policy.authority(problem.area, problem.kind, prank)
-    ctx = Context(as_of=as_of, authority=authority)
+    # whose policy a gap is, read from the place (policy_gap_owner): every finding of such a record rests on it
+    owner = OWNER in policy.parameters and problem.kind is not None and policy.place_authority(
+        problem.area, problem.kind, prank) != policy.kinds[(problem.area, problem.kind)].authority
+    ctx = Context(as_of=as_of, authority=authority, owner=owner)
     base = {
         "area": problem.area,
         "kind": problem.kind or "",

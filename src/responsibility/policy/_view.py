@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 #: The parameter that says who answers, for a record naming no sector, where departments of one level each hold a
 #: duty for their own part of the problem (:meth:`PolicyView.has_alternatives`).
 SECTORLESS = "sectorless_alternatives"
+#: The parameter that decides whether the place's level is read as whose policy a gap is (PolicyView.authority).
+OWNER = "policy_gap_owner"
 
 _T = TypeVar("_T", bound=_Dated)
 _V = TypeVar("_V")
@@ -539,6 +541,14 @@ class PolicyView:
         >>> [p.authority("health", "health_policy_gap", p.level_rank[lv]) for lv in ("county", "city", "province")]
         ['province', 'city', 'province']
         """
+        nominal = self.kinds[(area, kind)].authority if kind else self.areas[area].authority
+        if OWNER in self.parameters and self.parameter(OWNER) == "kind":
+            return nominal  # whose policy it is, the record cannot say: the kind's level's (review9a R9A-5)
+        return self.place_authority(area, kind, place_rank)
+
+    def place_authority(self, area: str, kind: str | None, place_rank: int) -> str:
+        """:meth:`authority` as the place's level decides it (``policy_gap_owner: place``, the default): the
+        place's level where it shares the kind's rectification duty with the kind's level, else the kind's."""
         nominal = self.kinds[(area, kind)].authority if kind else self.areas[area].authority
         top = self.level_rank[nominal]
         if place_rank >= top or kind is None:
