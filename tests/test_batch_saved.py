@@ -3,6 +3,7 @@ what a built assessor holds and assess alike; an unusable cache is never an erro
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import subprocess
@@ -125,8 +126,11 @@ def test_a_corrupt_or_foreign_entry_is_ignored_and_rebuilt(policy: Policy, provi
     want = got(policy.assess(records, jurisdiction=province, today=TODAY))
     (path,) = entries(cache)
     key = path.name[len(_saved.KIND) + 1:-len(".pickle")]
-    path.write_bytes(content if isinstance(content, bytes) else
-                     pickle.dumps((_saved.FORMAT, key, ({"areas": 1}, {}, None, {}))))
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:  # a sound entry of this key and format whose payload is not what this code saves
+        payload = pickle.dumps(({"areas": 1}, {}, None, {}))
+        path.write_bytes(pickle.dumps((_saved.FORMAT, key, hashlib.sha256(payload).digest(), payload)))
     a = make_assessor(policy, province, today=TODAY)
     assert isinstance(a, Assessor) and not a.loaded
     assert got(policy.assess(records, jurisdiction=province, today=TODAY)) == want
@@ -210,3 +214,53 @@ def test_a_policy_read_through_the_policy_cache_is_named_by_its_files(policy: Po
     assert _saved.key_of(again, province, "zh") == _saved.key_of(fresh, province, "zh")
     copy = type(again)(again.data.model_copy(deep=True), root=again.root)
     assert _cache.key_for(copy.data) is None and _saved.key_of(copy, province, "zh") is not None
+
+
+def test_a_damaged_entry_that_still_unpickles_is_not_used(policy: Policy, province: Jurisdiction,
+                                                         cache: Path) -> None:
+    """review10 R10B-02: a flipped byte in a clause of a saved template would cite a clause the text lacks."""
+    records = ledger(policy, province, 300, seed=11)
+    want = got(policy.assess(records, jurisdiction=province, today=TODAY))
+    (path,) = entries(cache)
+    raw = path.read_bytes()
+    clause = "二(二)1".encode()
+    assert clause in raw
+    path.write_bytes(raw.replace(clause, "二(二)9".encode()))
+    assert not make_assessor(policy, province, today=TODAY).loaded
+    assert got(policy.assess(records, jurisdiction=province, today=TODAY)) == want
+
+
+def test_without_a_home_or_with_a_relative_xdg_dir_the_cache_is_off_or_at_home(
+        policy: Policy, province: Jurisdiction, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """review10 R10B-01: no HOME (and no passwd entry) is no cache, never an internal error; a relative
+    XDG_CACHE_HOME is ignored, as the XDG specification says."""
+    import responsibility
+
+    for name in ("RESPONSIBILITY_CACHE_DIR", "XDG_CACHE_HOME", "RESPONSIBILITY_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    assert _cache.cache_dir() == tmp_path / "home" / ".cache" / "responsibility"
+
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", staticmethod(homeless))
+    records = ledger(policy, province, 50, seed=12)
+    loaded = responsibility.load(policy.root)
+    assert got(loaded.assess(records, jurisdiction=province, today=TODAY)) == \
+        got(policy.assess(records, jurisdiction=province, today=TODAY))
+    assert _cache.read_entry(_saved.KIND, "k", _saved.FORMAT) is None
+
+
+def test_a_sourceless_install_caches_nothing(policy: Policy, province: Jurisdiction, cache: Path,
+                                             monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """review10 R10B-08: with no source to hash, a key would not change with the code: no key at all."""
+    monkeypatch.setattr(_saved, "_PACKAGE", tmp_path / "empty")
+    monkeypatch.setattr(_saved, "_code", [])
+    assert _saved.key_of(policy, province, "zh") is None
+    (tmp_path / "sl" / "batch").mkdir(parents=True)
+    (tmp_path / "sl" / "batch" / "_saved.pyc").write_bytes(b"compiled")
+    monkeypatch.setattr(_saved, "_PACKAGE", tmp_path / "sl")
+    assert _saved.key_of(policy, province, "zh") is not None  # the .pyc files of a sourceless install are hashed

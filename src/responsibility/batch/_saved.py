@@ -19,9 +19,10 @@ hashes all of these:
 
 A run that made templates the entry did not hold writes the entry again at its end (atomically:
 a temporary file, then a rename), so the templates of the ledgers one assesses accumulate.
-Anything unusable — no entry, a corrupt or foreign file, an entry in a directory others may
-write to, a read-only or full disk — makes the assessor build everything as without a cache:
-never an error, and the same findings.
+Anything unusable — no entry, a corrupt or foreign file, one whose bytes no longer match the
+digest written with them, an entry in a directory others may write to, a read-only or full
+disk, no home directory, a sourceless install (no code to hash) — makes the assessor build
+everything as without a cache: never an error, and the same findings.
 
 What is saved is the tables' and templates' own state, less what belongs to the process (the
 policy, jurisdiction and decider they were made with, given again on loading; memos keyed by
@@ -64,10 +65,16 @@ _places_digest: weakref.WeakKeyDictionary[Jurisdiction, bytes] = weakref.WeakKey
 
 
 def _code_digest() -> bytes:
+    """A hash of the package's code: its ``.py`` files, and the ``.pyc`` files of a sourceless install (no
+    ``__pycache__``); ``ValueError`` when there is neither (then nothing is cached)."""
     with _lock:
         if not _code:
             h = hashlib.sha256()
-            for path in sorted(_PACKAGE.rglob("*.py")):
+            files = sorted(p for p in _PACKAGE.rglob("*.py*") if p.suffix in (".py", ".pyc")
+                           and "__pycache__" not in p.parts)
+            if not any(p.name == "_saved.py" or p.name == "_saved.pyc" for p in files):
+                raise ValueError("the package's code cannot be read")
+            for path in files:
                 h.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
             _code.append(h.digest())
         return _code[0]

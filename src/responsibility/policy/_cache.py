@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from ._model import PolicyData
 
 #: Bumped when the cached form changes shape.
-FORMAT = 1
+FORMAT = 2
 #: The files the loader reads at the top of a policy directory, and its folders of ``*.yaml``.
 TOP_FILES = ("policy.yaml", "vocabulary.yaml", "accountability.yaml", "parameters.yaml", "relations.yaml")
 FOLDERS = ("sources", "bodies", "areas", "amendments")
@@ -56,7 +56,9 @@ def cache_dir() -> Path:
     """The directory of the cache (see the module docstring)."""
     if explicit := os.environ.get("RESPONSIBILITY_CACHE_DIR"):
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative (which the XDG specification says to ignore)
+        base = str(Path.home() / ".cache")  # (RuntimeError without a home: the callers treat it as no cache)
     return Path(base) / "responsibility"
 
 
@@ -79,11 +81,11 @@ def key_of(root: Path) -> str | None:
 
     from ._yaml import read_bytes
 
-    if not _CODE:
-        _CODE.append(_code_digest())
-    h = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{VERSION}\0".encode())
-    h.update(_CODE[0])
     try:
+        if not _CODE:
+            _CODE.append(_code_digest())  # (a sourceless install has no .py to read: no cache)
+        h = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{VERSION}\0".encode())
+        h.update(_CODE[0])
         files = [root / name for name in TOP_FILES]
         for folder in FOLDERS:
             if (root / folder).is_dir():
@@ -144,18 +146,18 @@ def read_entry(kind: str, key: str, fmt: int) -> object | None:
     under another key or format). Another wing's cached artefacts use this too (``kind`` names them)."""
     if not enabled():
         return None
-    folder = cache_dir()
-    path = folder / f"{kind}-{key}.pickle"
     try:
+        folder = cache_dir()
+        path = folder / f"{kind}-{key}.pickle"
         if not (_private(os.stat(folder)) and _private(os.lstat(path))):
             return None
         with open(path, "rb") as f:
-            stored_fmt, stored, data = pickle.load(f)
+            stored_fmt, stored, digest, payload = pickle.load(f)
+        if stored_fmt != fmt or stored != key or hashlib.sha256(payload).digest() != digest:
+            return None  # another format or key, or damaged (a flipped byte that still unpickles)
+        got: object = pickle.loads(payload)
     except Exception:
         return None
-    if stored_fmt != fmt or stored != key:
-        return None
-    got: object = data
     return got
 
 
@@ -165,15 +167,16 @@ def write_entry(kind: str, key: str, fmt: int, data: object, keep: int) -> None:
     that does not pickle) leaves the cache as it was."""
     if not enabled():
         return
-    folder = cache_dir()
     tmp = None
     try:
+        folder = cache_dir()
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(os.stat(folder)):
             return
         fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump((fmt, key, data), f, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "wb") as f:  # with its digest: an entry damaged on disk is not used
+            pickle.dump((fmt, key, hashlib.sha256(payload).digest(), payload), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, folder / f"{kind}-{key}.pickle")
         tmp = None
         _trim(folder, kind, keep)
