@@ -240,22 +240,23 @@ class Source:
         """The first ``n`` bytes of standard input (fewer at its end), held to be read again, and with
         ``beyond``, when they are ASCII, read on to its first byte that is not (at most
         :data:`_HOLD` bytes held) -- the bytes :func:`detect_encoding` reads, as it reads a file's.
+        Only what arrives without a pause is held: after :data:`_IDLE` seconds without a byte (a live
+        feed, a slow producer) the encoding is told from what came, and the records are read on.
         (A peek gave only what the pipe's buffer held: ~8 KiB.)"""
-        stream = sys.stdin.buffer
-        read = getattr(stream, "read1", stream.read)
+        read = _stdin_reader()
         held = bytearray()
         try:
-            while len(held) < n and (chunk := read(n - len(held))):
+            while len(held) < n and (chunk := read(n - len(held), not held)):
                 held += chunk
             if beyond and len(held) >= n and bytes(held).isascii() and b"\x00" not in held:
                 start = len(held)
-                while len(held) < _HOLD and (chunk := read(1 << 20)):
+                while len(held) < _HOLD and (chunk := read(1 << 20, False)):
                     held += chunk
                     if not chunk.isascii():
                         m = _HIGH.search(held, start)
                         assert m is not None
                         more = m.start() + n - len(held)
-                        while more > 0 and (chunk := read(more)):
+                        while more > 0 and (chunk := read(more, False)):
                             held += chunk
                             more -= len(chunk)
                         break
@@ -908,6 +909,33 @@ _NEXT_TO_QUOTE[[_COMMA, _LF, _CR, _QUOTE]] = True
 
 #: At most this many bytes of standard input are held to find its first byte that is not ASCII.
 _HOLD = 1 << 24
+#: Seconds without a byte after which standard input's encoding is told from the bytes that came.
+_IDLE = 0.5
+
+
+def _stdin_reader() -> Callable[[int, bool], bytes]:
+    """``read(k, wait)``: up to ``k`` bytes of standard input as they come; ``b""`` at its end, or,
+    unless ``wait``, when nothing comes for :data:`_IDLE` seconds. Read from its file descriptor
+    (its buffer stays empty: what is read here is handed on by :class:`_Prefixed`)."""
+    stream = sys.stdin.buffer
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's BytesIO): it never waits
+        read1 = getattr(stream, "read1", stream.read)
+        return lambda k, wait: bytes(read1(k))
+    import select
+
+    def read(k: int, wait: bool) -> bytes:
+        if not wait:
+            try:
+                ready, _, _ = select.select([fd], [], [], _IDLE)
+            except (OSError, ValueError):  # not selectable here (Windows): read as it comes
+                ready = [fd]
+            if not ready:
+                return b""
+        return os.read(fd, k)
+
+    return read
 
 
 class _Prefixed(io.RawIOBase):
