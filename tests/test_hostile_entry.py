@@ -388,7 +388,8 @@ def _limit_memory(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-@pytest.mark.parametrize(("value", "words"), [(None, "got null"), ([1], "got a list"), ("x", "got the text"),
+@pytest.mark.parametrize(("value", "words"), [(None, "got null"), ([1], "got a list"),
+                                              ("x", "is not a problem record .a dict. nor a file"),
                                               (5, "got a number")])
 def test_a_record_that_is_no_object_is_described_in_json_words(value: Any, words: str) -> None:
     import responsibility
