@@ -449,7 +449,11 @@ class Decider:
                     if any(policy.duties[d].open_list for d in h.duties) or (
                             sector in policy.member_lines and any(policy.duties[d].scope == "area_holders"
                                                                   and policy.duty_area[d] == rule.area
-                                                                  for d in h.duties)):
+                                                                  for d in h.duties)) or (
+                            # an open list of the record's area at this level includes the line: the role keeps
+                            # 涉及本部门问题 for a record that names no kind (review10 R10A-07)
+                            b.level in policy.open_levels(rule.area)
+                            and any(policy.duties[d].scope == "area_holders" for d in h.duties)):
                         kept = tuple(d for d in h.duties if policy.duties[d].open_list
                                      or policy.duties[d].scope == "area_holders")
                         out[h.body] = tuple(dict.fromkeys((*out.get(h.body, ()), *kept)))

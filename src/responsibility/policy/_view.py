@@ -605,9 +605,9 @@ class PolicyView:
         # a line the data has no body for at a level where an open list of the area's holders (二(四)5 各行业主管部门,
         # 二(五)3 各相关部门) includes it through the role (review10 R10A-02)
         return any(self.level_rank[lv] <= rank and not self.has_sector_at(x.sector, lv)
-                   for lv in self._open_levels(area))
+                   for lv in self.open_levels(area))
 
-    def _open_levels(self, area: str) -> frozenset[str]:
+    def open_levels(self, area: str) -> frozenset[str]:
         """The levels at which ``area`` has an open-list duty (:attr:`Duty.open_list`) with a role standing in."""
         cache: dict[str, frozenset[str]] = self.__dict__.setdefault("_open_list_levels", {})
         got = cache.get(area)
