@@ -431,3 +431,21 @@ def test_standard_input_that_pauses_is_read_on_without_waiting_for_its_end(monke
     finally:
         os.close(w)
         os.close(r)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_FSIZE as on Linux")
+def test_a_full_disk_under_a_ledger_says_what_to_check(run_cli: Any, tmp_path: Path) -> None:
+    """A file size limit (or a full disk) was only 'cannot use it as a ledger database (disk I/O error)'."""
+    import resource
+    import subprocess
+
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+
+    def small() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 2**10, 16 * 2**10))
+
+    proc = subprocess.run([sys.executable, "-m", "responsibility", "ledger", "list", str(db), "problems"],
+                          capture_output=True, text=True, timeout=120, check=False, preexec_fn=small)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "disk I/O error" in proc.stderr and "free space of its disk" in proc.stderr and "ulimit -f" in proc.stderr

@@ -125,7 +125,9 @@ def _database_errors(target: str) -> Iterator[None]:
         yield
     except (sa.exc.OperationalError, sa.exc.DatabaseError) as exc:
         reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
-        raise LedgerError(f"{shown_target(target)}: cannot use it as a ledger database ({reason})") from None
+        hint = "; check the free space of its disk, and any limit on file sizes (ulimit -f)" \
+            if "disk i/o error" in reason.lower() or "disk is full" in reason.lower() else ""
+        raise LedgerError(f"{shown_target(target)}: cannot use it as a ledger database ({reason}){hint}") from None
 
 
 class Ledger:
