@@ -406,33 +406,6 @@ def test_excel_s_trailing_empty_columns_are_no_columns(run_cli: Any, tmp_path: P
     assert got[0]["line"] == 5 and "column 11 has a value ('x') but no header" in got[0]["reason"], got
 
 
-def test_standard_input_that_pauses_is_read_on_without_waiting_for_its_end(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`assess -` held an ASCII standard input until 16 MiB or its end before assessing anything (R10B-06):
-    a live feed showed nothing. Now the encoding is told from what came before a pause."""
-    import io
-    import threading
-
-    from responsibility.batch._io import Source
-
-    r, w = os.pipe()
-    try:
-        line = (json.dumps(PROBLEM) + "\n").encode()
-        data = line * (100_000 // len(line) + 1)  # > 64 KiB of ASCII, then nothing (the pipe stays open)
-        threading.Thread(target=lambda: os.write(w, data), daemon=True).start()  # (a pipe holds 64 KiB)
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.FileIO(r, closefd=False))))
-        made: list[Any] = []
-        thread = threading.Thread(target=lambda: made.append(Source("-", "jsonl", None, detect=True)), daemon=True)
-        thread.start()
-        thread.join(30)
-        assert made, "Source waited for the end of standard input"
-        assert made[0].encoding.startswith("utf-8") and made[0].note is None
-        head = made[0]._stdin().read(len(line))
-        assert head == line  # the bytes held are read again
-    finally:
-        os.close(w)
-        os.close(r)
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_FSIZE as on Linux")
 def test_a_full_disk_under_a_ledger_says_what_to_check(run_cli: Any, tmp_path: Path) -> None:
     """A file size limit (or a full disk) was only 'cannot use it as a ledger database (disk I/O error)'."""

@@ -240,8 +240,7 @@ class Source:
         """The first ``n`` bytes of standard input (fewer at its end), held to be read again, and with
         ``beyond``, when they are ASCII, read on to its first byte that is not (at most
         :data:`_HOLD` bytes held) -- the bytes :func:`detect_encoding` reads, as it reads a file's.
-        Only what arrives without a pause is held: after :data:`_IDLE` seconds without a byte (a live
-        feed, a slow producer) the encoding is told from what came, and the records are read on.
+        Never told by timing: the same bytes give the same answer however fast they come (review10b R10B-12).
         (A peek gave only what the pipe's buffer held: ~8 KiB.)"""
         read = _stdin_reader()
         held = bytearray()
@@ -909,30 +908,19 @@ _NEXT_TO_QUOTE[[_COMMA, _LF, _CR, _QUOTE]] = True
 
 #: At most this many bytes of standard input are held to find its first byte that is not ASCII.
 _HOLD = 1 << 24
-#: Seconds without a byte after which standard input's encoding is told from the bytes that came.
-_IDLE = 0.5
 
 
 def _stdin_reader() -> Callable[[int, bool], bytes]:
-    """``read(k, wait)``: up to ``k`` bytes of standard input as they come; ``b""`` at its end, or,
-    unless ``wait``, when nothing comes for :data:`_IDLE` seconds. Read from its file descriptor
-    (its buffer stays empty: what is read here is handed on by :class:`_Prefixed`)."""
+    """``read(k, wait)``: up to ``k`` bytes of standard input as they come; ``b""`` at its end. Read from its
+    file descriptor (its buffer stays empty: what is read here is handed on by :class:`_Prefixed`)."""
     stream = sys.stdin.buffer
     try:
         fd = stream.fileno()
     except (AttributeError, OSError, ValueError):  # not a file (a test's BytesIO): it never waits
         read1 = getattr(stream, "read1", stream.read)
         return lambda k, wait: bytes(read1(k))
-    import select
 
-    def read(k: int, wait: bool) -> bytes:
-        if not wait:
-            try:
-                ready, _, _ = select.select([fd], [], [], _IDLE)
-            except (OSError, ValueError):  # not selectable here (Windows): read as it comes
-                ready = [fd]
-            if not ready:
-                return b""
+    def read(k: int, wait: bool) -> bytes:  # (it always waits: the same bytes must give the same answer)
         return os.read(fd, k)
 
     return read

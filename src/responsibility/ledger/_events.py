@@ -80,6 +80,7 @@ CODES: dict[str, str] = {
     "unknown_area": "not a problem area of the policy",
     "unknown_kind": "not a problem kind of the area",
     "unknown_level": "not a level of the chain",
+    "ambiguous_level": "a level's Chinese word that names two levels at the place (市 in a county-level city)",
     "unknown_channel": "not a discovery channel of the policy",
     "unknown_body": "not a body of the policy (or, for concealed, neither a level nor a body)",
     "unknown_status": "not a status of the lists (nor open)",

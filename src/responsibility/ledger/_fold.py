@@ -326,7 +326,7 @@ class Folder:
                 level_words_of_the_place({"place": place, "discovered": {"level": d[f]}}, self.policy,
                                          self.jurisdiction)
             except ProblemError as exc:
-                self._fail(e, f, exc.detail, exc.code)
+                self._fail(e, f, exc.detail, "ambiguous_level")
 
     def _check_correction(self, e: Event) -> None:
         target = self.by_seq.get(int(e.data["event"]))
