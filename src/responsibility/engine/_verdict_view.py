@@ -281,6 +281,14 @@ def explain_text(v: Verdict, lang: Lang = "zh") -> str:
     for step in v.steps:
         for i in step.findings:
             rules_of.setdefault(i, []).append(step.rule)
+    parameters = getattr(getattr(v.context, "policy", None), "parameters", {})
+
+    def parameter_name(pid: str) -> str:
+        """In Chinese, a parameter's Chinese name beside its id (the id is what ``--set`` takes)."""
+        p = parameters.get(pid)
+        label = getattr(p, "name", None)
+        return f"（{label}）" if not en and label else ""
+
     for n, ix in groups(v):
         f = v.findings[ix[0]]
         name = f.name_en if en and f.name_en else f.name
@@ -298,7 +306,7 @@ def explain_text(v: Verdict, lang: Lang = "zh") -> str:
         for pid in dict.fromkeys(p for i in ix for p in v.findings[i].rests_on):
             if pid in v.parameters:
                 mark = f" ({t['what_if']})" if pid in changed else ""
-                out.append(f"   {t['parameter']} {pid} = {v.parameters[pid]!r}{mark}")
+                out.append(f"   {t['parameter']} {pid}{parameter_name(pid)} = {v.parameters[pid]!r}{mark}")
         out.append(f"   {t['clauses'].lower() if en else t['clauses']}: {sep.join(f.clauses)}")
     order = {c: i for i, c in enumerate(v.quotes)}
     cited = sorted({c for f in v.findings for c in f.clauses}, key=lambda c: order.get(c, 10**6))
