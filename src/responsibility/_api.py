@@ -13,11 +13,13 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ._errors import Issue, ProblemError, RulesError
 from .chain._checks import load_checked, validate_dir
 from .policy._view import PolicyView
+
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -85,16 +87,9 @@ class Policy(PolicyView):
         """
         if today is not None or jurisdiction is not None:
             today = _checked(jurisdiction, today)
-        if isinstance(problem, (str, Path)):
-            record, locate = _file_record(problem)
-            try:
-                verdict: Verdict = _decide().who_answers(self, record, jurisdiction=jurisdiction, engine=engine,
-                                                         today=today)
-            except ProblemError as exc:
-                raise locate(exc) from None
-            return verdict
-        problem = _row_record(problem)
-        verdict = _decide().who_answers(self, problem, jurisdiction=jurisdiction, engine=engine, today=today)
+        decide = _decide()
+        verdict: Verdict = _on_record(problem, lambda record: decide.who_answers(
+            self, record, jurisdiction=jurisdiction, engine=engine, today=today))
         return verdict
 
     def route(self, problem: Problem | dict[str, Any] | str | Path, *, jurisdiction: Jurisdiction | None = None,
@@ -113,13 +108,7 @@ class Policy(PolicyView):
         from .engine._route import route
 
         today = _checked(jurisdiction, today)
-        if isinstance(problem, (str, Path)):
-            record, locate = _file_record(problem)
-            try:
-                return route(self, record, jurisdiction, level=level, today=today)
-            except ProblemError as exc:
-                raise locate(exc) from None
-        return route(self, _row_record(problem), jurisdiction, level=level, today=today)
+        return _on_record(problem, lambda record: route(self, record, jurisdiction, level=level, today=today))
 
     def assess(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | str | None = None,
                lang: Literal["zh", "en"] = "zh") -> Assessment:
@@ -228,10 +217,20 @@ def _checked(jurisdiction: Any, today: Any, lang: str = "zh") -> dt.date | None:
         raise ProblemError("today", exc.message(), code="bad_date") from None
 
 
-#: The largest record file :meth:`Policy.who_answers` reads (as ``responsibility who`` does).
-_MAX_RECORD_FILE = 64 * 2**20
 #: Files of many records in rows, which :meth:`Policy.assess` takes (as a frame), not ``who_answers``.
 _TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".parquet", ".jsonl", ".ndjson", ".xlsx", ".xls"})
+
+
+def _on_record(problem: Any, answer: Callable[[Any], _T]) -> _T:
+    """``answer(record)`` for a record given as data (a dict, a :class:`Problem`, a frame's row) or
+    as a record file's path, whose errors are then located in the file."""
+    if not isinstance(problem, (str, Path)):
+        return answer(_row_record(problem))
+    record, locate = _file_record(problem)
+    try:
+        return answer(record)
+    except ProblemError as exc:
+        raise locate(exc) from None
 
 
 def _file_record(path: str | Path) -> tuple[Any, Callable[[ProblemError], ProblemError]]:
@@ -240,7 +239,7 @@ def _file_record(path: str | Path) -> tuple[Any, Callable[[ProblemError], Proble
 
     A notebook user hands :meth:`Policy.who_answers` a file's name; a file of several records is
     refused with what to use instead, as is anything that is not a record file."""
-    from .policy._yaml import Limits, decode_text, parse_yaml, read_bytes
+    from .policy._yaml import MAX_RECORD_FILE, parse_records, read_bytes
 
     name = str(path)
     if not Path(path).is_file():
@@ -251,8 +250,7 @@ def _file_record(path: str | Path) -> tuple[Any, Callable[[ProblemError], Proble
                            "policy.assess (pandas.read_csv / read_parquet / read_json(lines=True)), or run "
                            f"`responsibility assess {name}`", code="not_an_object")
     try:
-        raw = read_bytes(Path(path), name, max_bytes=_MAX_RECORD_FILE)
-        data, pos = parse_yaml(decode_text(raw, name), name, limits=Limits(max_bytes=_MAX_RECORD_FILE), dates=False)
+        data, pos = parse_records(read_bytes(Path(path), name, max_bytes=MAX_RECORD_FILE), name)
     except RulesError as exc:
         raise ProblemError("(record)", str(exc.issues[0]), code="unreadable") from None
     if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):

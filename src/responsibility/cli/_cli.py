@@ -358,10 +358,6 @@ def _error(message: str) -> None:
         click.echo(f"error: {message}", err=True)
 
 
-#: The largest problem file ``who`` reads (a list of records may be long; a ledger is for ``assess``).
-MAX_RECORD_FILE = 64 * 2**20
-
-
 #: Files of many records in a table, which ``who``/``route``/``explain`` do not read (``assess`` does).
 _LEDGER_SUFFIXES = {".csv": "a CSV table", ".tsv": "a TSV table", ".parquet": "a Parquet table",
                     ".xlsx": "an Excel workbook", ".xls": "an Excel workbook"}
@@ -372,9 +368,8 @@ def _read_records(path: str, what: str = "a problem object") -> tuple[list[Any],
 
     Returns the records, their positions in the file and whether the file held a list.
     """
-    from ..policy._yaml import Limits, decode_text, parse_yaml, read_bytes
+    from ..policy._yaml import MAX_RECORD_FILE, parse_records, read_bytes
 
-    limits = Limits(max_bytes=MAX_RECORD_FILE)
     name = "<stdin>" if path == "-" else path
     suffix = Path(path).suffix.lower() if path != "-" else ""
     if suffix in _LEDGER_SUFFIXES:  # a table of records, not one record: read as YAML it gave a syntax error
@@ -390,7 +385,7 @@ def _read_records(path: str, what: str = "a problem object") -> tuple[list[Any],
                                         "use `responsibility assess` for a ledger", "yaml_limit")])
         else:
             raw = read_bytes(Path(path), name, max_bytes=MAX_RECORD_FILE)
-        data, pos = parse_yaml(decode_text(raw, name), name, limits=limits, dates=False)
+        data, pos = parse_records(raw, name)
     except RulesError as exc:
         issue = exc.issues[0]
         raise ProblemError("", str(issue), code="unreadable") from None

@@ -256,6 +256,18 @@ def _check_text(text: str, file: str) -> None:
                             "yaml_syntax")])
 
 
+#: The largest file of problem records read whole (``responsibility who FILE``, ``Policy.who_answers(path)``):
+#: a list of records may be long; a ledger is for ``assess``.
+MAX_RECORD_FILE = 64 * 2**20
+
+
+def parse_records(raw: bytes, name: str) -> tuple[Any, Positions]:
+    """Problem records (one object or a list) from a YAML or JSON file's bytes, as every reader of a
+    record file reads them: YAML 1.2 (``on:`` is a key), dates kept as text, within
+    :data:`MAX_RECORD_FILE`; a :class:`RulesError` where they cannot be read."""
+    return parse_yaml(decode_text(raw, name), name, limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False)
+
+
 def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = True) -> tuple[Any, Positions]:
     """Parse one YAML document from ``text``; ``file`` names it in errors.
 
