@@ -276,17 +276,17 @@ def explain_text(v: Verdict, lang: Lang = "zh") -> str:
                                                    for k, (old, new) in changed.items()))
     if not v.findings:
         out.append("  " + t["none"])
-    basis_of, liability_of = labels(getattr(v.context, "policy", None), lang)
+    policy = getattr(v.context, "policy", None)
+    basis_of, liability_of = labels(policy, lang)
     rules_of: dict[int, list[str]] = {}
     for step in v.steps:
         for i in step.findings:
             rules_of.setdefault(i, []).append(step.rule)
-    parameters = getattr(getattr(v.context, "policy", None), "parameters", {})
+    parameters = getattr(policy, "parameters", {})
 
     def parameter_name(pid: str) -> str:
         """In Chinese, a parameter's Chinese name beside its id (the id is what ``--set`` takes)."""
-        p = parameters.get(pid)
-        label = getattr(p, "name", None)
+        label = getattr(parameters.get(pid), "name", None)
         return f"（{label}）" if not en and label else ""
 
     for n, ix in groups(v):
@@ -316,7 +316,6 @@ def explain_text(v: Verdict, lang: Lang = "zh") -> str:
     if v.interpretations:
         out.append(f"{t['interpretations']}:")
         number = {i: n for n, ix in groups(v) for i in ix}
-        policy = getattr(v.context, "policy", None)
         for it in v.interpretations:
             rows = sorted({number[i] for i in it.findings if i in number})
             on = sep.join(f"#{r}" for r in rows) if rows else t["no_rows"]
