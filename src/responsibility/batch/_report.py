@@ -32,7 +32,7 @@ Lang = Literal["zh", "en"]
 #: The page's own words (names of levels, bases, areas come from the policy data).
 WORDS: dict[str, dict[str, str]] = {
     "zh": {"title": "问题责任认定汇总", "records": "问题记录", "assessed": "已认定", "rejected": "被拒绝",
-           "findings": "责任认定", "balanced": "数目相符（收到 = 评估 + 退回）", "unbalanced": "数目不符",
+           "findings": "责任认定", "balanced": "数目相符（问题记录 = 已认定 + 被拒绝）", "unbalanced": "数目不符",
            "by_area": "按领域",
            "by_level": "按层级", "by_basis": "按依据和责任", "top_bodies": "认定最多的主体",
            "top_places": "认定最多的地点", "rejects": "被拒绝的记录（按原因）", "count": "数量", "area": "领域",
