@@ -31,7 +31,7 @@ def good(policy: Policy, province: Jurisdiction) -> list[dict[str, Any]]:
 
 
 def _rejects(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as f:
+    with path.open(encoding="utf-8-sig") as f:
         return list(csv.DictReader(f))
 
 

@@ -372,7 +372,7 @@ def test_findings_carry_the_area_and_the_place_name_on_every_path(run_cli: Run, 
         if out.endswith(".parquet"):
             rows = pq.read_table(path).to_pylist()
         elif out.endswith(".csv"):
-            rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+            rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
         elif out.endswith(".json"):
             rows = json.loads(path.read_text(encoding="utf-8"))
         else:

@@ -18,7 +18,7 @@ PROBLEM = json.loads((RECORDS / "problem.json").read_text("utf-8"))
 
 
 def _rejects(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text("utf-8"))))
+    return list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"))))
 
 
 # ------------------------------------------------------------------ encodings said by name

@@ -37,6 +37,8 @@ import numpy.typing as npt
 from .._errors import OutputError, ResponsibilityError, import_extra
 from .._files import FORMULA_PREFIXES, _describe, _write_all, atomic_path, is_text_encoding, neutralise_row
 from .._json import duplicate_in, loads_marked, twice_message
+from ..policy._encoding import HIGH as _HIGH
+from ..policy._encoding import SNIFF, bom_encoding, detect_encoding, sample, wide_without_mark
 from ._assessor import (
     CHUNK,
     Part,
@@ -180,8 +182,6 @@ class Source:
                 self.note = f"{name} is not UTF-8 ({why}); read as {found[0].upper()}; give --encoding to read it " \
                     "otherwise"
         if bare and fmt != "parquet" and not bom_encoding(head):
-            from ..policy._yaml import wide_without_mark
-
             wide = wide_without_mark(head)
             if wide is None or not wide.lower().startswith(self.encoding):
                 name = "standard input" if path == "-" else path
@@ -497,16 +497,7 @@ def _element_lines(text: str) -> list[int]:
     return lines
 
 
-#: Byte order marks other than UTF-8's, and the encodings they name (UTF-32's first: it starts as UTF-16's).
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
-         (b"\xfe\xff", "utf-16"))
-
-
-#: Bytes at the start of a text input in which its encoding is looked for (see :func:`_sniff`).
-_SNIFF = SNIFF = 1 << 16
-
-
-_HIGH = re.compile(rb"[\x80-\xff]")
+_SNIFF = SNIFF
 
 
 def _beyond_ascii(f: IO[bytes], head: bytes) -> bytes:
@@ -525,70 +516,6 @@ def _beyond_ascii(f: IO[bytes], head: bytes) -> bytes:
             return f.read(_SNIFF)
         offset += len(chunk)
     return head
-
-
-def sample(data: bytes) -> bytes:
-    """What :func:`detect_encoding` reads of a text held whole: its first :data:`_SNIFF` bytes, or,
-    when they are ASCII, the :data:`_SNIFF` bytes from its first byte that is not (as ``assess``
-    reads a file: :func:`_beyond_ascii`)."""
-    head = data[:_SNIFF]
-    if not head.isascii() or b"\x00" in head or len(data) <= _SNIFF:
-        return head
-    m = _HIGH.search(data, _SNIFF)
-    return head if m is None else data[m.start():m.start() + _SNIFF]
-
-
-def detect_encoding(head: bytes, *, gb18030: bool = True) -> tuple[str, str] | None:
-    """The encoding of a text input that is not UTF-8, and why, from the bytes it starts with (or
-    :func:`sample`'s): a UTF-16/32 byte order mark; UTF-16/32 without one, told by its NULs;
-    GB18030 where it is plainly that (``gb18030``: a table's or JSON lines', as Excel saves them on
-    Chinese Windows). ``None``: read it as UTF-8. The one detector of ``assess``, ``ledger import``
-    and the service's ``POST /v1/assess``."""
-    marked = bom_encoding(head)
-    if marked is not None:
-        return marked, "its byte order mark says so"
-    return _sniff(head, gb18030)
-
-
-def _sniff(head: bytes, gb18030: bool = True) -> tuple[str, str] | None:
-    """The encoding of text that starts with ``head`` when it is not UTF-8 but plainly another
-    (UTF-16 or UTF-32 without a byte order mark, told by its NULs; else text that is GB18030, as
-    Excel saves a CSV on Chinese Windows: ``ledger import`` reads such files so too), and why;
-    ``None`` for UTF-8 (or an encoding not found here: its lines are then rejected, with a hint)."""
-    from ..policy._yaml import wide_without_mark
-
-    if (wide := wide_without_mark(head)) is not None:
-        return wide.lower(), "a NUL in every other byte, no byte order mark" if "16" in wide else \
-            "three NULs in every four bytes, no byte order mark"
-
-    def decoded(encoding: str) -> str | None:  # (the last character may be cut by the end of ``head``)
-        try:
-            return codecs.getincrementaldecoder(encoding)().decode(head, final=False)
-        except UnicodeDecodeError:
-            return None
-
-    if not gb18030 or decoded("utf-8") is not None or (text := decoded("gb18030")) is None:
-        return None
-    # Chinese, not a stray byte or two (which is a broken line of a UTF-8 file, rejected with its line)
-    letters: list[str] = _NOT_ASCII.findall(text)
-    if len(letters) < 4 or sum(1 for c in letters if _CHINESE.match(c) or _gbk(c)) < 0.9 * len(letters):
-        return None
-    return "gb18030", "its Chinese is GB18030/GBK, as Excel saves it on Chinese Windows"
-
-
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
-_CHINESE = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
-
-
-def _gbk(c: str) -> bool:
-    """Whether GBK writes ``c`` in two bytes: Chinese, and the marks a Chinese text uses with it (“ ” — √ × ℃ ①
-    ○ ㎡ …), which an office ledger in GB18030 holds (review10b R10B-05)."""
-    return len(c.encode("gbk", "ignore")) == 2
-
-
-def bom_encoding(head: bytes) -> str | None:
-    """The encoding a UTF-16 or UTF-32 byte order mark at the start of ``head`` names, if any."""
-    return next((name for mark, name in _BOMS if head.startswith(mark)), None)
 
 
 def _ascii_bytes(encoding: str) -> bool:
@@ -1562,6 +1489,8 @@ class Sink:
                 self._stack.close()
                 raise OutputError(f"cannot write {path}: {_describe(exc)}") from None
         self._csv_header = False
+        if fmt == "csv" and path is not None:  # Excel reads a CSV file as UTF-8 only after a BOM (ledger's CSV too)
+            self._put(codecs.BOM_UTF8)
         if fmt == "json":
             self._put(b"[")
         self._behind = Behind()

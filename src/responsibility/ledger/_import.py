@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ProblemError
-from ..batch._io import HeldLines, bom_encoding, detect_encoding, never_closed, sample, swallowed
+from ..batch._io import HeldLines, never_closed, swallowed
+from ..policy._encoding import bom_encoding, detect_encoding, sample
 from ._events import Event, shown
 from ._store import LedgerError
 from ._xlsx import Unreadable

@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from .._errors import Issue, ProblemError, RulesError
+from ._encoding import wide_without_mark
 
 PathKey = tuple[str | int, ...]
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
@@ -344,25 +345,6 @@ def read_bytes(path: Path, display: str | None = None, *, max_bytes: int = LIMIT
         raise refuse(f"cannot read: {(exc.strerror or str(exc)).lower()}", "check the file") from None
     finally:
         os.close(fd)
-
-
-def wide_without_mark(data: bytes) -> str | None:
-    """The encoding of UTF-16 or UTF-32 text without a byte order mark, told by where its NULs
-    fall (ASCII text in UTF-16LE has a NUL in every odd byte; in UTF-32BE in the first three of
-    four; Chinese text has fewer), or ``None``. Only the first KiB is looked at; UTF-8 text has
-    no NUL at all."""
-    head = data[:1024]
-    if len(head) < 2 or b"\x00" not in head:
-        return None
-    for size, names in ((4, ("UTF-32LE", "UTF-32BE")), (2, ("UTF-16LE", "UTF-16BE"))):
-        units = len(head) // size
-        if units < 8:  # too short to tell from a stray NUL
-            continue
-        nul = [head[k:units * size:size].count(0) for k in range(size)]
-        for name, text_at in ((names[0], 0), (names[1], size - 1)):  # where an ASCII character's byte is
-            if nul[text_at] * 8 < units and all(nul[k] * 3 >= units for k in range(size) if k != text_at):
-                return name
-    return None
 
 
 def decode_text(data: bytes, name: str) -> str:

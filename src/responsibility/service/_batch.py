@@ -28,7 +28,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from .._errors import ProblemError
-from ..batch._io import _HIGH, SNIFF, UNDECODABLE, bom_encoding, detect_encoding
+from ..batch._io import UNDECODABLE
+from ..policy._encoding import HIGH, SNIFF, bom_encoding, detect_encoding
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal
@@ -181,7 +182,7 @@ class Batch:
                     data, lead = lead, None
                     await process(data)
                     return
-            found = None if lead.isascii() else _HIGH.search(lead)
+            found = None if lead.isascii() else HIGH.search(lead)
             high = found.start() if found is not None else -1
             if high < 0:  # ASCII so far: read it as it is
                 began = began or bool(lead)

@@ -1,0 +1,107 @@
+"""The encoding of a text input that is not UTF-8, told from its bytes: one detector for every reader.
+
+``responsibility assess`` (:mod:`responsibility.batch._io`), ``ledger import``, the service's ``POST /v1/assess``
+and the readers of a record file (``who``, ``route``: :func:`responsibility.policy._yaml.decode_text`) all ask
+:func:`detect_encoding`, so that one file is read alike by each of them. It sits in ``policy/`` (the lowest
+wing that reads text) so that every wing above may use it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+__all__ = ["HIGH", "SNIFF", "bom_encoding", "detect_encoding", "sample", "wide_without_mark"]
+
+
+#: Byte order marks other than UTF-8's, and the encodings they name (UTF-32's first: it starts as UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
+#: Bytes at the start of a text input in which its encoding is looked for (see :func:`_sniff`).
+SNIFF = 1 << 16
+
+
+HIGH = re.compile(rb"[\x80-\xff]")
+
+
+def sample(data: bytes) -> bytes:
+    """What :func:`detect_encoding` reads of a text held whole: its first :data:`SNIFF` bytes, or,
+    when they are ASCII, the :data:`SNIFF` bytes from its first byte that is not (as ``assess``
+    reads a file)."""
+    head = data[:SNIFF]
+    if not head.isascii() or b"\x00" in head or len(data) <= SNIFF:
+        return head
+    m = HIGH.search(data, SNIFF)
+    return head if m is None else data[m.start():m.start() + SNIFF]
+
+
+def detect_encoding(head: bytes, *, gb18030: bool = True) -> tuple[str, str] | None:
+    """The encoding of a text input that is not UTF-8, and why, from the bytes it starts with (or
+    :func:`sample`'s): a UTF-16/32 byte order mark; UTF-16/32 without one, told by its NULs;
+    GB18030 where it is plainly that (``gb18030``: a table's or JSON lines', as Excel saves them on
+    Chinese Windows). ``None``: read it as UTF-8. The one detector of ``assess``, ``ledger import``
+    and the service's ``POST /v1/assess``."""
+    marked = bom_encoding(head)
+    if marked is not None:
+        return marked, "its byte order mark says so"
+    return _sniff(head, gb18030)
+
+
+def _sniff(head: bytes, gb18030: bool = True) -> tuple[str, str] | None:
+    """The encoding of text that starts with ``head`` when it is not UTF-8 but plainly another
+    (UTF-16 or UTF-32 without a byte order mark, told by its NULs; else text that is GB18030, as
+    Excel saves a CSV on Chinese Windows: ``ledger import`` reads such files so too), and why;
+    ``None`` for UTF-8 (or an encoding not found here: its lines are then rejected, with a hint)."""
+    if (wide := wide_without_mark(head)) is not None:
+        return wide.lower(), "a NUL in every other byte, no byte order mark" if "16" in wide else \
+            "three NULs in every four bytes, no byte order mark"
+
+    def decoded(encoding: str) -> str | None:  # (the last character may be cut by the end of ``head``)
+        try:
+            return codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            return None
+
+    if not gb18030 or decoded("utf-8") is not None or (text := decoded("gb18030")) is None:
+        return None
+    # Chinese, not a stray byte or two (which is a broken line of a UTF-8 file, rejected with its line)
+    letters: list[str] = _NOT_ASCII.findall(text)
+    if len(letters) < 4 or sum(1 for c in letters if _CHINESE.match(c) or _gbk(c)) < 0.9 * len(letters):
+        return None
+    return "gb18030", "its Chinese is GB18030/GBK, as Excel saves it on Chinese Windows"
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_CHINESE = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _gbk(c: str) -> bool:
+    """Whether GBK writes ``c`` in two bytes: Chinese, and the marks a Chinese text uses with it (“ ” — √ × ℃ ①
+    ○ ㎡ …), which an office ledger in GB18030 holds (review10b R10B-05)."""
+    return len(c.encode("gbk", "ignore")) == 2
+
+
+def bom_encoding(head: bytes) -> str | None:
+    """The encoding a UTF-16 or UTF-32 byte order mark at the start of ``head`` names, if any."""
+    return next((name for mark, name in _BOMS if head.startswith(mark)), None)
+
+
+def wide_without_mark(data: bytes) -> str | None:
+    """The encoding of UTF-16 or UTF-32 text without a byte order mark, told by where its NULs
+    fall (ASCII text in UTF-16LE has a NUL in every odd byte; in UTF-32BE in the first three of
+    four; Chinese text has fewer), or ``None``. Only the first KiB is looked at; UTF-8 text has
+    no NUL at all."""
+    head = data[:1024]
+    if len(head) < 2 or b"\x00" not in head:
+        return None
+    for size, names in ((4, ("UTF-32LE", "UTF-32BE")), (2, ("UTF-16LE", "UTF-16BE"))):
+        units = len(head) // size
+        if units < 8:  # too short to tell from a stray NUL
+            continue
+        nul = [head[k:units * size:size].count(0) for k in range(size)]
+        for name, text_at in ((names[0], 0), (names[1], size - 1)):  # where an ASCII character's byte is
+            if nul[text_at] * 8 < units and all(nul[k] * 3 >= units for k in range(size) if k != text_at):
+                return name
+    return None
