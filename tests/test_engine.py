@@ -1009,3 +1009,18 @@ def test_whose_policy_a_gap_is_rests_on_the_parameter(policy: Policy) -> None:
     county = policy.who_answers({**rec, "place": "330127", "discovered": {**rec["discovered"], "level": "county"},
                                  "handled": []})
     assert "policy_gap_owner" not in {i.id for i in county.interpretations}
+
+
+def test_a_department_concerned_only_by_a_reading_of_the_area_rests_on_that_reading(policy: Policy) -> None:
+    """二(六)1(3) names no county department: a kind-less 两不愁 record concerns civil affairs (二(二)3
+    涉及本部门问题) only as the rules read 县（市、区）行业主管部门, and its findings say so; finance's payment is a
+    sub-part it does not reach (probe10 P10-12)."""
+    v = policy.who_answers({"id": "P10-12", "area": "basic_needs", "place": "330127100219", "severity": "minor",
+                            "discovered": {"level": "province", "channel": "media", "on": "2021-03-01"},
+                            "handled": [{"action": "assigned", "by_level": "province", "to_level": "county",
+                                         "on": "2021-03-02"}],
+                            "deadline": "2021-04-01", "as_of": "2021-06-30"})
+    civil = [f for f in v.findings if f.body == "county_civil_affairs"]
+    assert civil and all("basic_needs_county_approve" in f.rests_on for f in civil)
+    assert not [f for f in v.findings if f.body == "county_finance"]
+    assert any(i.id == "basic_needs_county_approve" for i in v.interpretations)

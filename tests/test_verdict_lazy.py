@@ -81,6 +81,12 @@ class EagerDecider(Decider):
                     rests[d] = None
                 if policy.duties[d].applies_if is not None:
                     rests[str(policy.duties[d].applies_if)] = None
+            if fired:  # the readings through which 二(二)3 涉及本部门问题 concerns the body (probe10 P10-12)
+                rule = fired[0][0]
+                for d in duties:
+                    for x in policy.concerned_through(d, body_id, rule.area, rule.kind or None, rule.stage) or ():
+                        if policy.duties[x].basis == "interpretation" and policy.duty_applies(x):
+                            rests[x] = None
             if body.role:
                 rests[body_id] = None
             if any(fact.get("selffix") for _, fact in fired):

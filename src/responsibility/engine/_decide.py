@@ -428,7 +428,8 @@ class Decider:
         key = (rule.id, sector)
         got = self._resolved.get(key)
         if got is None and (sector is None or rule.holders is None):
-            got = self._resolved[key] = [(h.body, h.duties) for h in rule.holders or ()]
+            got = self._resolved[key] = [(h.body, h.duties) for h in rule.holders or ()
+                                         if not (sector is None and self._line_only(rule, h.body, h.duties))]
         if got is None:
             assert sector is not None and rule.holders is not None
             policy = self.policy
@@ -488,6 +489,16 @@ class Decider:
                         out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
             got = self._resolved[key] = list(out.items())
         return got
+
+    def _line_only(self, rule: Rule, body: str, duties: tuple[str, ...]) -> bool:
+        """Whether ``body`` is the role that a rule of a problem kind names only through 涉及本部门问题 of the
+        kind's own area (二(二)3 in 问题发现): the kind says whose problem it is (扶贫领域具体问题: the
+        village's or township's, 二(二)1–2) and lists the duty for the department of the record's line, so a
+        record that names no line names no department (probe10 P10-14); a record of the area that names no kind
+        still names the role."""
+        policy = self.policy
+        return bool(rule.kind) and policy.bodies[body].role and all(
+            policy.duties[d].scope == "area_holders" and policy.duty_area[d] == rule.area for d in duties)
 
     def _sheet(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
                ctx: Context, plan: Plan) -> Sheet:
@@ -600,6 +611,7 @@ class Decider:
                 rests[d] = None
             if policy.duties[d].applies_if is not None:
                 rests[str(policy.duties[d].applies_if)] = None
+        rests.update(dict.fromkeys(self.concerned_by_reading(body_id, duties, fired)))
         if body.role:  # unresolved: the record does not say whose line the problem is in
             rests[body_id] = None
         if selffix:
@@ -616,6 +628,22 @@ class Decider:
             rests[basis] = None
         got = self._static_memo[memo_key] = (clauses, tuple(rests))
         return got
+
+    def concerned_by_reading(self, body_id: str, duties: Sequence[str], fired: Sequence[Hit]) -> tuple[str, ...]:
+        """The duties read by interpretation through which a problem concerns ``body_id`` where a finding's duty is
+        二(二)3's 涉及本部门问题 held in another area (:meth:`PolicyView.concerned_through`): a kind-less 两不愁
+        problem concerns the county civil affairs bureau only as the rules read 二(六)1(3) 县（市、区）行业主管部门,
+        and the verdict says so (probe10 P10-12)."""
+        if not fired:
+            return ()
+        policy = self.policy
+        rule = fired[0][0]
+        out: dict[str, None] = {}
+        for d in duties:
+            for x in policy.concerned_through(d, body_id, rule.area, rule.kind or None, rule.stage) or ():
+                if policy.duties[x].basis == "interpretation" and policy.duty_applies(x):
+                    out[x] = None
+        return tuple(out)
 
     def _shared(self) -> tuple[dict[str, str], dict[str, Any]]:
         """Every clause's text and every parameter's value: the same for every verdict (each

@@ -330,13 +330,30 @@ class PolicyView:
             return False
         if area is None or d.scope != "area_holders" or self.duty_area[duty_id] == area:
             return True
+        through = self.concerned_through(duty_id, body, area, kind, stage)
+        return through is None or any(self.duties[x].reaches(rank, place_rank) for x in through)
+
+    def concerned_through(self, duty_id: str, body: str, area: str, kind: str | None = None,
+                          stage: Stage | None = None) -> tuple[str, ...] | None:
+        """The duties of ``area`` that make a problem of ``kind`` there concern ``body`` through ``duty_id``, a duty of
+        ``scope: area_holders`` held in another area (二(二)3 涉及本部门问题: the county civil affairs bureau is
+        concerned by a 两不愁 problem through 及时审批社会救助对象, which the text gives 县（市、区）行业主管部门
+        without naming it); ``None`` where the duty keeps the body by no such duty (its own area, or the record's line).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> "basic_needs_county_approve" in p.concerned_through("discovery_county_departments", "county_civil_affairs",
+        ...                                                      "basic_needs")
+        True
+        """
+        if self.duties[duty_id].scope != "area_holders" or self.duty_area[duty_id] == area:
+            return None
         key = (duty_id, area, kind, stage)
         vias: dict[tuple[str, str, str | None, str | None], dict[str, tuple[str, ...]]] = \
             self.__dict__.setdefault("_via", {})
         if key not in vias:
             self.holders(duty_id, area, kind, None, stage)
-        through = vias.get(key, {}).get(body)
-        return through is None or any(self.duties[x].reaches(rank, place_rank) for x in through)
+        return vias.get(key, {}).get(body)
 
     @cached_property
     def main_not_raised_by(self) -> frozenset[str]:
