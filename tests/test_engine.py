@@ -1024,3 +1024,24 @@ def test_a_department_concerned_only_by_a_reading_of_the_area_rests_on_that_read
     assert civil and all("basic_needs_county_approve" in f.rests_on for f in civil)
     assert not [f for f in v.findings if f.body == "county_finance"]
     assert any(i.id == "basic_needs_county_approve" for i in v.interpretations)
+
+
+def test_a_level_that_passed_it_on_after_the_limit_answers_as_assignee_on_the_limit(policy: Policy) -> None:
+    """A township that hands the county's assignment to the village 18 days later stays an assignee only because that
+    was not 及时 (handling_time_limit_days) — in time it would answer as supervisor (reassigned_level_answers): its
+    not_rectified and the county's supervision of it say they rest on both (probe10 P10-11)."""
+    rec = {"id": "R40", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+           "severity": "minor", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+           "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"},
+                       {"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-20"}],
+           "deadline": "2021-04-01", "as_of": "2021-06-30"}
+    v = policy.who_answers(rec)
+    township = [f for f in v.findings if f.body == "township_government" and f.basis == "not_rectified"]
+    county = [f for f in v.findings if f.level == "county" and f.basis == "supervision"]
+    assert township and county
+    for f in (*township, *county):
+        assert {"handling_time_limit_days", "reassigned_level_answers"} <= set(f.rests_on)
+    village = [f for f in v.findings if f.body == "village_committee" and f.basis == "not_rectified"]
+    assert village and "handling_time_limit_days" not in village[0].rests_on
+    w = policy.with_parameters(handling_time_limit_days=20).who_answers(rec)
+    assert not [f for f in w.findings if f.body == "township_government" and f.basis == "not_rectified"]

@@ -95,6 +95,8 @@ class EagerDecider(Decider):
                 rests[REASSIGNED] = None
             if any(fact.get("atp") for _, fact in fired):
                 rests[PLACE_ABOVE] = None
+            if any(fact.get("slow") for _, fact in fired):
+                rests.update(dict.fromkeys(("handling_time_limit_days", REASSIGNED)))
             if ctx.owner:
                 rests[OWNER] = None
             if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties):

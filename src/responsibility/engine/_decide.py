@@ -21,7 +21,7 @@ from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import Rule, RulesByArea
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
-from ._facts import PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
+from ._facts import HANDLING_LIMIT, PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
 from ._problem import Problem, parse_day, parse_problem
 from ._verdict import (
     Finding,
@@ -280,6 +280,7 @@ class Decider:
                 passed = key[1] == "not_rectified" and fact.get("lvl") in passing
                 selffix = bool(fact.get("selffix"))
                 atp = bool(fact.get("atp"))
+                slow = bool(fact.get("slow"))
             else:
                 rules = tuple([r for r, _ in positions])
                 facts = [everything[i] for _, i in positions]
@@ -287,9 +288,10 @@ class Decider:
                 passed = key[1] == "not_rectified" and any(f.get("lvl") in passing for f in facts)
                 selffix = any(f.get("selffix") for f in facts)
                 atp = any(f.get("atp") for f in facts)
+                slow = any(f.get("slow") for f in facts)
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
             escalate = bool(fact.get("escalate"))
-            mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless)
+            mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless, slow)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
@@ -591,7 +593,9 @@ class Decider:
         selffix = any(fact.get("selffix") for _, fact in fired)
         # a body answering only because nobody at or below the place can rectify it (place_above_rectifiers; R9A-10)
         atp = any(fact.get("atp") for _, fact in fired)
-        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner)
+        # a level that passed it on only after the handling limit answers as assignee on the limit (probe10 P10-11)
+        slow = any(fact.get("slow") for _, fact in fired)
+        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner, slow)
         got = self._static_memo.get(memo_key)
         if got is not None:
             return got
@@ -620,6 +624,8 @@ class Decider:
             rests[REASSIGNED] = None
         if atp:
             rests[PLACE_ABOVE] = None
+        if slow:
+            rests.update(dict.fromkeys((HANDLING_LIMIT, REASSIGNED)))
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             rests[OWNER] = None
         if sectorless and any(policy.duties[d].scope == "by_sector" for d in duties):

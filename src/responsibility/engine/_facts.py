@@ -412,15 +412,19 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 # Passed down in time to a lower level that can rectify it, to a body with a part in it (一(三)
                 # 按照问题类别、办理权限…交办): a pass-down to one that cannot is no 交办: the level still answers
                 # (P8-11).
-                passed = any(x.action == "assigned" and x.by_level == level and rank[x.to_level] < rank[level]
-                             and h.on <= x.on <= h.on + limit and to_right(x)
-                             and (problem.kind is None or rank[x.to_level] in can_rectify) for x in steps)
+                ons = [x.on for x in steps if x.action == "assigned" and x.by_level == level
+                       and rank[x.to_level] < rank[level] and h.on <= x.on and to_right(x)
+                       and (problem.kind is None or rank[x.to_level] in can_rectify)]
                 # — or, a body a higher level named, handed in time to a body of its level it directs that rectifies it
                 # (the county education bureau to the school, 二(六)2(1)–(2)): the same pass-on (probe10 P10-02); not
                 # one handed sideways to a peer department (review10 R10A-03)
-                passed = passed or (bool(body) and body not in inside and given[0].by_level != level and any(
-                    x.by_level == level and x.to_body in inside and body in policy.under(x.to_body)
-                    and h.on <= x.on <= h.on + limit for x in every))
+                if body and body not in inside and given[0].by_level != level:
+                    ons += [x.on for x in every if x.by_level == level and x.to_body in inside
+                            and body in policy.under(x.to_body) and h.on <= x.on]
+                passed = any(x <= h.on + limit for x in ons)
+                # passed on, but after the handling limit: it answers as assignee only because that was not 及时 — on
+                # the limit and on reassigned_level_answers, which a pass-on in time would have decided (probe10 P10-11)
+                slow = bool(ons) and not passed and setting.has_reassigned and reassigned == "supervision"
                 if passed and setting.has_reassigned:
                     if reassigned == "supervision":
                         if REASSIGNED not in ctx.rests_on:
@@ -428,7 +432,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                         continue
                     ctx.passed.add(rank[level])
                 # a body of a level nobody there can rectify at answers only by place_above_rectifiers (R9A-10)
-                add("unrectified", {"lvl": rank[level], "body": body, "atp": int(stuck and setting.has_place_above)})
+                add("unrectified", {"lvl": rank[level], "body": body, "atp": int(stuck and setting.has_place_above),
+                                    "slow": int(slow)})
 
     for who in problem.concealed_by:
         if who in rank:
