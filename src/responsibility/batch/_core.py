@@ -359,14 +359,15 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                     at = np.nonzero(lo + nth < hi)[0]
                     day = dday[lo[at] + nth]
                     passed[at] |= (day >= since[at]) & (day <= since[at] + limit)
-            # a body a higher level named, handed in time to a body of its level it directs that rectifies it (an
-            # in-time own-level 交办, `inside`): the same pass-on (engine/_facts.py; probe10 P10-02, R10A-03)
+            # a body a higher level (or its own level: probe11 P11-01) named, handed in time to a body of its level it
+            # directs that rectifies it (an in-time own-level 交办, `inside`): the same pass-on (engine/_facts.py;
+            # probe10 P10-02, R10A-03)
             mine = np.nonzero(inside)[0]  # positions in the counting assignments before the level-wide ones dropped
             if len(mine):
                 okey = lvall[mine]
                 srt = np.argsort(okey, kind="stable")
                 okey, oday, obody = okey[srt], hon[asg_all[mine]][srt].astype(np.int64), htb[asg_all[mine]][srt]
-                named = (body >= 0) & ~ins & (hby[f] != lv)
+                named = body >= 0
                 lo, hi = np.searchsorted(okey, gk, "left"), np.searchsorted(okey, gk, "right")
                 for nth in range(int(np.where(named, hi - lo, 0).max(initial=0))):
                     at = np.nonzero(named & (lo + nth < hi))[0]

@@ -418,7 +418,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 # — or, a body a higher level named, handed in time to a body of its level it directs that rectifies it
                 # (the county education bureau to the school, 二(六)2(1)–(2)): the same pass-on (probe10 P10-02); not
                 # one handed sideways to a peer department (review10 R10A-03)
-                if body and body not in inside and given[0].by_level != level:
+                # — the same when its own level named it and then handed it to that body (the county names the bureau,
+                # then the school: probe11 P11-01)
+                if body:
                     ons += [x.on for x in every if x.by_level == level and x.to_body in inside
                             and body in policy.under(x.to_body) and h.on <= x.on]
                 passed = any(x <= h.on + limit for x in ons)
