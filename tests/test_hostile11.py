@@ -37,3 +37,41 @@ def test_assess_csv_outputs_start_with_a_bom_and_read_back(run_cli: Any, tmp_pat
     assert out.read_bytes().startswith(codecs.BOM_UTF8 + b"record")
     code, stdout, _ = run_cli("assess", str(src), "-o", "-", "--to", "csv", "--no-progress")
     assert stdout.lstrip('"').startswith("record"), stdout[:20]
+
+
+# ------------------------------------------------------------------ one detector: who reads what assess reads (N10-9)
+
+HOUSING = ROOT / "examples" / "problems" / "housing-not-discovered.yaml"
+
+
+def test_who_and_route_read_a_gb18030_record_with_assess_s_note(run_cli: Any, tmp_path: Path) -> None:
+    """`who` refused a YAML record saved by Notepad on Chinese Windows ("not UTF-8 text"), which assess reads."""
+    text = HOUSING.read_text("utf-8")
+    gb = tmp_path / "gb.yaml"
+    gb.write_bytes(text.encode("gb18030"))
+    code, plain, _ = run_cli("who", str(HOUSING))
+    assert code == 0
+    code, out, err = run_cli("who", str(gb))
+    assert code == 0 and out == plain, err
+    assert "note: " in err and "is not UTF-8" in err and "read as GB18030" in err, err
+    code, out, err = run_cli("route", str(gb))
+    assert code == 0 and "read as GB18030" in err and "Traceback" not in err, err
+    wide = tmp_path / "wide.yaml"
+    wide.write_bytes(text.encode("utf-16"))  # with its byte order mark
+    code, out, err = run_cli("who", str(wide))
+    assert code == 0 and out == plain and "read as UTF-16" in err, err
+    # assess reads a YAML and a JSON file in GB18030 as well (it refused them: GB18030 was told for tables only)
+    for name, data in (("gb.yaml", text.encode("gb18030")),
+                       ("gb.json", json.dumps(PROBLEM | {"id": "淳安县千岛湖镇-2021-42", "area": "危房改造"}, ensure_ascii=False).encode("gb18030"))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.jsonl"), "--no-progress")
+        assert "read as GB18030" in err and "assessed: 1" in err, err
+
+
+def test_a_record_not_plainly_gb18030_is_still_refused_with_its_place(run_cli: Any, tmp_path: Path) -> None:
+    """A stray byte in an otherwise UTF-8 record is not taken for GB18030: it is refused at its line."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(HOUSING.read_bytes().replace(b"id:", b"id: \xff", 1))
+    code, _, err = run_cli("who", str(bad))
+    assert code == 2 and "not UTF-8 text (byte 0xff)" in err and "Traceback" not in err, err

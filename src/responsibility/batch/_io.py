@@ -163,20 +163,19 @@ class Source:
             try:
                 with open(path, "rb") as f:
                     head = f.read(_SNIFF if detect or bare else 4) if fmt != "parquet" else b""
-                    if detect and fmt in ("csv", "jsonl"):
+                    if detect:
                         head = _beyond_ascii(f, head)
             except FileNotFoundError:
                 raise ResponsibilityError(f"no such file: {path}") from None
             except OSError as exc:
                 raise ResponsibilityError(f"cannot read {path}: {exc.strerror}") from None
         elif fmt != "parquet":
-            head = self._stdin_head(_SNIFF if detect or bare else 4, beyond=detect and fmt in ("csv", "jsonl"))
+            head = self._stdin_head(_SNIFF if detect or bare else 4, beyond=detect)
         if self.encoding.startswith("utf-8"):  # a UTF-16 or UTF-32 byte order mark says what the text is
             marked = bom_encoding(head)
             self.encoding = marked or self.encoding
-            # (GB18030 only where it is a ledger's: ``who`` refuses a YAML or JSON record that is not UTF-8)
-            if detect and not marked and fmt != "parquet" and \
-                    (found := detect_encoding(head, gb18030=fmt in ("csv", "jsonl"))):
+            # (GB18030 in every text format: ``who`` reads a YAML or JSON record so too, with the same note)
+            if detect and not marked and fmt != "parquet" and (found := detect_encoding(head)):
                 self.encoding, why = found
                 name = "standard input" if path == "-" else path
                 self.note = f"{name} is not UTF-8 ({why}); read as {found[0].upper()}; give --encoding to read it " \

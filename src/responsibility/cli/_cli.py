@@ -385,7 +385,10 @@ def _read_records(path: str, what: str = "a problem object") -> tuple[list[Any],
                                         "use `responsibility assess` for a ledger", "yaml_limit")])
         else:
             raw = read_bytes(Path(path), name, max_bytes=MAX_RECORD_FILE)
-        data, pos = parse_records(raw, name)
+        notes: list[str] = []
+        data, pos = parse_records(raw, name, notes)
+        for note in notes:  # read as ``assess`` reads the same file, with the same note
+            click.echo(f"note: {note}", err=True)
     except RulesError as exc:
         issue = exc.issues[0]
         raise ProblemError("", str(issue), code="unreadable") from None

@@ -33,7 +33,7 @@ from typing import Any
 import yaml
 
 from .._errors import Issue, ProblemError, RulesError
-from ._encoding import wide_without_mark
+from ._encoding import detect_encoding, sample, wide_without_mark
 
 PathKey = tuple[str | int, ...]
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
@@ -262,11 +262,12 @@ def _check_text(text: str, file: str) -> None:
 MAX_RECORD_FILE = 64 * 2**20
 
 
-def parse_records(raw: bytes, name: str) -> tuple[Any, Positions]:
+def parse_records(raw: bytes, name: str, notes: list[str] | None = None) -> tuple[Any, Positions]:
     """Problem records (one object or a list) from a YAML or JSON file's bytes, as every reader of a
     record file reads them: YAML 1.2 (``on:`` is a key), dates kept as text, within
-    :data:`MAX_RECORD_FILE`; a :class:`RulesError` where they cannot be read."""
-    return parse_yaml(decode_text(raw, name), name, limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False)
+    :data:`MAX_RECORD_FILE`; a :class:`RulesError` where they cannot be read. Text that is not UTF-8
+    but plainly GB18030 or UTF-16/32 is read so, with a note added to ``notes`` (see :func:`decode_text`)."""
+    return parse_yaml(decode_text(raw, name, [] if notes is None else notes), name, limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False)
 
 
 def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = True) -> tuple[Any, Positions]:
@@ -347,8 +348,25 @@ def read_bytes(path: Path, display: str | None = None, *, max_bytes: int = LIMIT
         os.close(fd)
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """``data`` as UTF-8 text (a BOM is dropped); other encodings are one located issue with a hint."""
+def decode_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
+    """``data`` as UTF-8 text (a BOM is dropped); other encodings are one located issue with a hint.
+
+    With ``notes`` (a record file: ``who``, ``route``, ``ledger add``), text that the one detector
+    (:func:`responsibility.policy._encoding.detect_encoding`, as ``assess`` reads a file) finds plainly
+    GB18030, UTF-16 or UTF-32 is read so, and what was found is added to ``notes`` for the user."""
+    found = detect_encoding(sample(data)) if notes is not None and not data.startswith(codecs.BOM_UTF8) else None
+    if found is not None:
+        encoding, why = found
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:  # told from its start, broken further on
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise RulesError([Issue(name, line, 0, f"not {encoding.upper()} text (byte 0x{data[exc.start]:02x} at "
+                                    f"byte {exc.start}), though its start is ({why})", "save it as UTF-8",
+                                    "encoding")]) from None
+        assert notes is not None
+        notes.append(f"{name} is not UTF-8 ({why}); read as {encoding.upper()}")
+        return text.removeprefix("\ufeff")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise RulesError([Issue(name, 1, 1, "UTF-16/UTF-32 text, not UTF-8", "save it as UTF-8", "encoding")])
     if (wide := wide_without_mark(data)) is not None:
