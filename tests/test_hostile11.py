@@ -75,3 +75,47 @@ def test_a_record_not_plainly_gb18030_is_still_refused_with_its_place(run_cli: A
     bad.write_bytes(HOUSING.read_bytes().replace(b"id:", b"id: \xff", 1))
     code, _, err = run_cli("who", str(bad))
     assert code == 2 and "not UTF-8 text (byte 0xff)" in err and "Traceback" not in err, err
+
+
+# ------------------------------------------------------------------ the service honours a declared charset (R10B-11)
+
+
+def test_the_service_reads_the_charset_content_type_declares() -> None:
+    """A one-record GB18030 body declared `charset=gb18030` was read as UTF-8 and rejected (too little Chinese to
+    tell); an unknown charset is 415 naming it; POST /v1/verdict reads a declared charset too."""
+    import pytest
+
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    from .test_service import bearer, token_store
+
+    record = PROBLEM | {"discovered": {"level": "县", "channel": "hotline", "on": "2021-03-01"}}
+    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("gb18030")
+    app = create_app(Settings(tokens=token_store()))
+
+    def summary(r: Any) -> dict[str, Any]:
+        got: dict[str, Any] = [json.loads(x) for x in r.text.splitlines() if '"summary"' in x][-1]["summary"]
+        return got
+
+    with TestClient(app, raise_server_exceptions=False) as c:
+        def post(ctype: str, body: bytes, path: str = "/v1/assess") -> Any:
+            return c.post(path, headers={**bearer("zhejiang"), "Content-Type": ctype}, content=body)
+
+        plain = post("application/x-ndjson", line)
+        assert plain.status_code == 200 and summary(plain)["rejected"] == 1
+        assert "charset=gb18030" in plain.text  # the reject says how to declare it
+        told = post('application/x-ndjson; charset="GB18030"', line)
+        assert told.status_code == 200 and summary(told)["assessed"] == 1, told.text[:400]
+        assert post("application/x-ndjson; charset=utf-16", "\n".join([line.decode("gb18030")] * 2)
+                    .encode("utf-16")).status_code == 200
+        bad = post("application/x-ndjson; charset=rot13", line)
+        assert bad.status_code == 415 and "rot13" in bad.text and "charset=utf-8" in bad.text, bad.text
+        broken = post("application/x-ndjson; charset=utf-16-le", line + b"\x00")  # odd bytes: not UTF-16 text
+        assert broken.status_code == 200 and summary(broken)["rejected"] >= 1, broken.text[:300]
+        one = json.dumps(record, ensure_ascii=False).encode("gb18030")
+        assert post("application/json", one, "/v1/verdict").status_code == 400
+        verdict = post("application/json; charset=gb18030", one, "/v1/verdict")
+        assert verdict.status_code == 200, verdict.text[:300]

@@ -267,7 +267,8 @@ def parse_records(raw: bytes, name: str, notes: list[str] | None = None) -> tupl
     record file reads them: YAML 1.2 (``on:`` is a key), dates kept as text, within
     :data:`MAX_RECORD_FILE`; a :class:`RulesError` where they cannot be read. Text that is not UTF-8
     but plainly GB18030 or UTF-16/32 is read so, with a note added to ``notes`` (see :func:`decode_text`)."""
-    return parse_yaml(decode_text(raw, name, [] if notes is None else notes), name, limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False)
+    text = decode_text(raw, name, [] if notes is None else notes)
+    return parse_yaml(text, name, limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False)
 
 
 def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = True) -> tuple[Any, Positions]:

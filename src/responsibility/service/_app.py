@@ -213,7 +213,7 @@ async def read_json(request: Request, limit: int) -> Any:
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise too_large(limit, suggestion=_SMALLER)
-    check_encoding(request)
+    charset = check_encoding(request)
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
@@ -225,10 +225,13 @@ async def read_json(request: Request, limit: int) -> Any:
     if not body.strip():
         raise ApiError(400, "the request body is empty; send a JSON object", type="RequestError", field="(body)")
     try:
+        if charset is not None and charset != "utf-8":  # declared in Content-Type (orjson reads UTF-8 only)
+            body = body.decode(charset).encode("utf-8")
         return jsonio.loads(body)
     except UnicodeDecodeError:
-        raise ApiError(400, "the request body is not UTF-8 text", type="RequestError", field="(body)",
-                       suggestion="send the JSON as UTF-8 text") from None
+        raise ApiError(400, f"the request body is not {charset or 'UTF-8'} text", type="RequestError",
+                       field="(body)", suggestion="send the JSON as UTF-8 text, or declare its encoding in "
+                       "Content-Type (application/json; charset=gb18030)") from None
     except ValueError as exc:
         where = f"{exc.msg} at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) \
             else str(exc)
@@ -436,9 +439,10 @@ def _routes(app: FastAPI, svc: Service) -> None:
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > s.max_batch_bytes:
             raise too_large(s.max_batch_bytes)
-        check_encoding(request)
+        charset = check_encoding(request)
         assessor, lock = svc.assessors.get(day, lang)
-        batch = Batch(assessor, lock, who, max_bytes=s.max_batch_bytes, max_records=s.max_batch_records)
+        batch = Batch(assessor, lock, who, max_bytes=s.max_batch_bytes, max_records=s.max_batch_records,
+                      charset=charset)
         try:
             await batch.run(request)
         except ApiError as exc:

@@ -53,8 +53,10 @@ class Batch:
     """One batch request: reads, assesses and spools; ``totals`` and hashes when done."""
 
     def __init__(self, assessor: Any, lock: threading.Lock, who: Principal, *, max_bytes: int,
-                 max_records: int) -> None:
+                 max_records: int, charset: str | None = None) -> None:
         self.assessor, self.lock, self.who = assessor, lock, who
+        #: The body's encoding as its Content-Type declares it (``None``: told from the body).
+        self.charset = charset
         self.dicts = _lib.batch_dictionaries(assessor)
         self.max_bytes, self.max_records = max_bytes, max_records
         self.records = self.assessed = self.rejected = self.findings = self.forbidden = 0
@@ -116,7 +118,13 @@ class Batch:
                 record = jsonio.loads(raw)
             except UnicodeDecodeError as exc:  # as `responsibility assess` says it of a JSON line
                 byte = f" (byte 0x{exc.object[exc.start]:02x})" if exc.start < len(exc.object) else ""
-                why = f"line {line_no}: bytes that are not UTF-8 text{byte}; send JSON lines in UTF-8"
+                if self.charset not in (None, "utf-8"):  # (its bytes were decoded, the broken ones kept)
+                    why = f"line {line_no}: bytes that are not {self.charset} text, as Content-Type declares"
+                elif decoder is not None:
+                    why = f"line {line_no}: bytes that are not text in the body's encoding; send JSON lines in UTF-8"
+                else:
+                    why = f"line {line_no}: bytes that are not UTF-8 text{byte}; send JSON lines in UTF-8, or " \
+                          "declare their encoding in Content-Type (application/x-ndjson; charset=gb18030)"
                 rejects.append((number, line_no, None, "(record)", "bad_encoding",
                                 str(ProblemError("(record)", why))))
                 return
@@ -168,6 +176,10 @@ class Batch:
         # (a byte order mark, UTF-16's NULs), else from SNIFF bytes from its first byte that is not ASCII. ASCII
         # reads alike in UTF-8 and GB18030: a body's ASCII start is read as it comes, the rest held until told.
         lead: bytes | None = b""  # bytes not yet read, until the encoding is told (then None)
+        if self.charset is not None:  # declared: nothing to tell
+            lead = None
+            if self.charset != "utf-8":
+                decoder = codecs.getincrementaldecoder(self.charset)(errors=UNDECODABLE)
         began = False  # whether a byte of the body has been read (past the start: no mark, no NULs)
 
         async def tell(data: bytes, end: bool) -> None:

@@ -16,6 +16,7 @@ A bug is 500 with an id to find it in the server's log: never a stack trace.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import secrets
 from typing import Any
@@ -137,14 +138,31 @@ def install(app: FastAPI) -> None:
                         suggestion="report it with this id").response()
 
 
-def check_encoding(request: Request) -> None:
-    """400 for a compressed body (``Content-Encoding: gzip``), which would read as bytes that
-    are not text: say so rather than 'not UTF-8'."""
+def check_encoding(request: Request) -> str | None:
+    """The text encoding the request's ``Content-Type`` declares (``charset=gb18030``; ``None``
+    when it declares none: the body is then UTF-8, or told as ``assess`` tells a file's). 400 for a
+    compressed body (``Content-Encoding: gzip``), which would read as bytes that are not text: say
+    so rather than 'not UTF-8'; 415 for a charset that is no text encoding (review10b R10B-11: a
+    declared GB18030 body was read as UTF-8 and every line rejected)."""
+    from .._files import is_text_encoding
+
     coding = request.headers.get("content-encoding", "").strip().lower()
     if coding not in ("", "identity"):
         raise ApiError(400, f"the request body is compressed (Content-Encoding: {coding[:40]}), which this "
                        "server does not read", type="RequestError", field="(headers)",
                        suggestion="send the body uncompressed")
+    charset = None
+    for param in request.headers.get("content-type", "").split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip('"').strip()
+    if charset is None:
+        return None
+    if not charset or not charset.isascii() or not is_text_encoding(charset):
+        raise ApiError(415, f"unknown charset {printable(charset[:40])!r} in Content-Type", type="RequestError",
+                       field="(headers)", suggestion="declare charset=utf-8, gb18030 or utf-16, or none (the "
+                       "encoding is then told from the body)")
+    return codecs.lookup(charset).name
 
 
 def printable(text: str) -> str:
