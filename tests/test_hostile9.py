@@ -27,7 +27,8 @@ def _rejects(path: Path) -> list[dict[str, str]]:
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 @pytest.mark.parametrize("command", ["who", "ledger add"])
 def test_utf16_without_a_byte_order_mark_is_named(run_cli: Any, tmp_path: Path, encoding: str, command: str) -> None:
-    """It was 'control character U+0000 is not allowed in YAML': a NUL in every other byte is UTF-16."""
+    """It was 'control character U+0000 is not allowed in YAML': a NUL in every other byte is UTF-16 (read so
+    since hostile11, as assess reads it)."""
     path = tmp_path / "record.json"
     body = PROBLEM if command == "who" else {"problem": "X-1", "type": "concealed", "who": "county"}
     path.write_bytes(json.dumps(body, ensure_ascii=False, indent=1).encode(encoding))
@@ -38,8 +39,9 @@ def test_utf16_without_a_byte_order_mark_is_named(run_cli: Any, tmp_path: Path, 
         assert run_cli("ledger", "init", str(db))[0] == 0
         code, _, err = run_cli("ledger", "add", str(db), str(path), "--by", "me")
     name = encoding.upper().replace("-LE", "LE").replace("-BE", "BE")
-    assert code == 2 and f"{name} text without a byte order mark" in err and f"iconv -f {name}" in err, err
-    assert "U+0000" not in err and len(err.strip().splitlines()) == 1
+    # (hostile11: since the one detector reads a record file, it is read so, with assess's note)
+    assert code == 0 and f"read as {name}" in err and "no byte order mark" in err, err
+    assert "U+0000" not in err and err.count("note:") == 1 and "Traceback" not in err
 
 
 def test_a_stray_nul_is_still_a_control_character(run_cli: Any, tmp_path: Path) -> None:
