@@ -61,8 +61,9 @@ def test_who_and_route_read_a_gb18030_record_with_assess_s_note(run_cli: Any, tm
     code, out, err = run_cli("who", str(wide))
     assert code == 0 and out == plain and "read as UTF-16" in err, err
     # assess reads a YAML and a JSON file in GB18030 as well (it refused them: GB18030 was told for tables only)
+    chinese = PROBLEM | {"id": "淳安县千岛湖镇-2021-42", "area": "危房改造"}
     for name, data in (("gb.yaml", text.encode("gb18030")),
-                       ("gb.json", json.dumps(PROBLEM | {"id": "淳安县千岛湖镇-2021-42", "area": "危房改造"}, ensure_ascii=False).encode("gb18030"))):
+                       ("gb.json", json.dumps(chinese, ensure_ascii=False).encode("gb18030"))):
         path = tmp_path / name
         path.write_bytes(data)
         code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.jsonl"), "--no-progress")
