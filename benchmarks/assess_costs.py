@@ -42,7 +42,7 @@ STAGES = [
     ("responsibility.batch._core", "Templates.adopt", "templates taken from another worker"),
     ("responsibility.batch._assessor", "who_answers", "reference path (who_answers)"),
     ("responsibility.batch._emit", "Emitter.emit", "emit (columns and reasons)"),
-    ("responsibility.batch._emit", "Emitter._sync", "  template rows synced"),
+    ("responsibility.batch._emit", "Emitter.sync", "  template rows synced"),
     ("responsibility.batch._emit", "Emitter.slot", "  slot values"),
     ("responsibility.batch._emit", "Emitter._segments", "  segments"),
     ("responsibility.batch._emit", "reasons", "  reasons gathered"),

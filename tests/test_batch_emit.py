@@ -31,6 +31,61 @@ def test_key_ids_find_what_was_added_and_nothing_else(batches: list[list[int]], 
     assert (table.find(everything) == np.array([known.get(k, -1) for k in everything.tolist()])).all()
 
 
+@settings(max_examples=60, deadline=None)
+@given(KEYS, st.lists(st.integers(0, 2**62), max_size=50))
+def test_key_ids_are_found_alike_in_c_and_numpy(batches: list[list[int]], probes: list[int]) -> None:
+    """The C look-up (batch/_gather.c) walks KeyIds' table as numpy does: the same id or -1 for every key."""
+    from responsibility.batch import _emit
+
+    if _emit._c_find is None:
+        return
+    table, known = KeyIds(), 0
+    for batch in batches:
+        new = np.array(list(dict.fromkeys(batch)), np.int64)
+        new = new[table.find_numpy(new) < 0]
+        table.add(new, np.arange(known, known + len(new), dtype=np.int64))
+        known += len(new)
+        keys = np.array([*batch, *probes], np.int64)
+        assert (table.find(keys) == table.find_numpy(keys)).all()
+
+
+def test_the_c_look_up_refuses_a_table_it_cannot_walk() -> None:
+    import pytest
+
+    from responsibility.batch import _emit
+
+    if _emit._c_find is None:
+        pytest.skip("not built")
+    keys, ids, wanted = np.full(8, -1, np.int64), np.zeros(8, np.int64), np.array([3], np.int64)
+    out = np.zeros(1, np.int64)
+    _emit._c_find(out, keys, ids, wanted)
+    assert out.tolist() == [-1]
+    for k, i, w, o in ((keys[:6], ids[:6], wanted, out), (keys, ids[:4], wanted, out),
+                       (keys, ids, wanted, np.zeros(2, np.int64)), (keys.astype(np.int32), ids, wanted, out)):
+        with pytest.raises(ValueError):
+            _emit._c_find(o, k, i, w)
+    with pytest.raises(TypeError):  # a read-only output
+        _emit._c_find(bytes(8), keys, ids, wanted)
+
+
+def test_day_ids_are_the_ids_of_the_dates_texts() -> None:
+    """Days inside the table, outside it (both ends) and NONE (the empty text), found again on a later call."""
+    import datetime as dt
+
+    from responsibility.batch._emit import DayIds, Texts
+    from responsibility.batch._tables import EPOCH, NONE
+
+    texts = Texts()
+    days = DayIds(texts)
+    wanted = np.array([0, NONE, 18_993, DayIds.LOW - 5, DayIds.HIGH + 3, 18_993, DayIds.LOW, DayIds.HIGH, NONE],
+                      np.int32)
+    for _ in range(2):
+        got = days(wanted)
+        assert [texts.items[i].decode() for i in got.tolist()] == \
+            ["" if d == NONE else dt.date.fromordinal(d + EPOCH).isoformat() for d in wanted.tolist()]
+    assert days(np.zeros(0, np.int32)).tolist() == []
+
+
 def test_key_ids_that_share_a_slot_are_found_past_each_other() -> None:
     table = KeyIds()
     # keys that land in one slot of the empty table, added at once: linear probing must chain them
@@ -143,7 +198,8 @@ def test_the_c_kernel_refuses_what_lies_outside_its_buffers() -> None:
 
 
 def test_without_the_extension_the_findings_are_the_same(policy: Any, monkeypatch: Any) -> None:
-    """An install without a C compiler (no batch/_gather) writes the same findings, byte for byte."""
+    """An install without a C compiler (no batch/_gather: reasons gathered by Arrow's take, segment keys
+    found by numpy) writes the same findings, byte for byte."""
     from responsibility import Jurisdiction
     from responsibility.batch import _emit
 
@@ -153,5 +209,6 @@ def test_without_the_extension_the_findings_are_the_same(policy: Any, monkeypatc
     records = ledger(policy, j, 400, seed=9)
     with_c = policy.assess(records, jurisdiction=j, today=TODAY)
     monkeypatch.setattr(_emit, "_c_gather", None)
+    monkeypatch.setattr(_emit, "_c_find", None)
     without = policy.assess(records, jurisdiction=j, today=TODAY)
     assert len(with_c.findings) > 1000 and with_c.findings.equals(without.findings)

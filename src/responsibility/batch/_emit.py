@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from ..engine._decide import CONTEXT_FIELDS
 from ..engine._verdict import Finding
-from ._core import Derived, Interned, Rows, Templates
+from ._core import Derived, Rows, Templates
 from ._encode import Cols
 from ._tables import EPOCH, NONE, Tables
 
@@ -138,7 +138,16 @@ class KeyIds:
         return (hashed >> np.uint64(64 - self.bits)).view(np.int64)
 
     def find(self, keys: I64) -> I64:
-        """The id of each key, -1 for keys not added."""
+        """The id of each key, -1 for keys not added (in C where the extension was built: one walk per
+        key, where numpy makes a pass over every key for each step of the longest chain)."""
+        if _c_find is not None:
+            out = np.empty(len(keys), np.int64)
+            _c_find(out, self.keys, self.ids, np.ascontiguousarray(keys, np.int64))
+            return out
+        return self.find_numpy(keys)
+
+    def find_numpy(self, keys: I64) -> I64:
+        """:meth:`find` in numpy (without the C extension; the reference the tests compare it with)."""
         slot = self._slots(keys)
         got = self.keys[slot]
         out = self.ids[slot]
@@ -183,6 +192,45 @@ class KeyIds:
             left = np.ones(len(todo), np.bool_)
             left[won] = False
             todo, at = todo[left], (at[left] + 1) & mask
+
+
+class DayIds:
+    """Text ids of ISO dates, by day (days since 1970), ``NONE`` the empty text: one look-up in a
+    table of every day from 1800 to 3099 (the years a record may name, and a century either side
+    for the days counted from them), each date's text made on first sight; a day outside goes
+    through a dict."""
+
+    LOW = dt.date(1800, 1, 1).toordinal() - EPOCH
+    HIGH = dt.date(3099, 12, 31).toordinal() - EPOCH
+
+    def __init__(self, texts: Texts) -> None:
+        self.texts = texts
+        self.table = np.full(self.HIGH - self.LOW + 1, -1, np.int64)
+        self.other: dict[int, int] = {NONE: 0}
+
+    def _make(self, day: int) -> int:
+        return self.texts.id(dt.date.fromordinal(day + EPOCH).isoformat())
+
+    def __call__(self, days: npt.NDArray[Any]) -> I64:
+        """The text id of each day."""
+        day = np.asarray(days, np.int64)
+        at = day - self.LOW
+        inside = (at >= 0) & (at < len(self.table))
+        out = self.table[np.where(inside, at, 0)]
+        if not inside.all():
+            out[day == NONE] = 0
+            other = ~inside & (day != NONE)
+            if other.any():
+                for d in np.unique(day[other]).tolist():
+                    if d not in self.other:
+                        self.other[d] = self._make(d)
+                out[other] = [self.other[d] for d in day[other].tolist()]
+        new = inside & (out < 0)
+        if new.any():
+            for a in np.unique(at[new]).tolist():
+                self.table[a] = self._make(a + self.LOW)
+            out[new] = self.table[at[new]]
+        return out
 
 
 def _grown(a: npt.NDArray[Any], need: int) -> npt.NDArray[Any]:
@@ -301,10 +349,12 @@ def take_gather(segments: Segments, flat: I64, offsets: I64, data: npt.NDArray[n
 
 
 _c_gather: Callable[[Any, Any, Any, Any], int] | None
+_c_find: Callable[[Any, Any, Any, Any], None] | None
 try:
+    from ._gather import find as _c_find
     from ._gather import gather as _c_gather
 except ImportError:  # built without a C compiler
-    _c_gather = None
+    _c_gather = _c_find = None
 
 
 class Emitter:
@@ -331,7 +381,7 @@ class Emitter:
         self.assignee = np.zeros((2, t.max_rank + 1), np.int64)
         for lv, r in t.rank.items():
             self.assignee[0, r], self.assignee[1, r] = ids(policy.levels[lv].name), ids(policy.levels[lv].en)
-        self._days = Interned(lambda d: self.texts.id(dt.date.fromordinal(d + EPOCH).isoformat()), {NONE: 0})
+        self._days = DayIds(self.texts)
         self.body_rank = t.body_rank.astype(np.int64)
         # per template row: both segments' signature, slot pattern and pieces; its clauses
         self._synced = 0
@@ -350,7 +400,7 @@ class Emitter:
         self._store: dict[int, KeyIds] = {}  # pattern -> segment ids by key
         self._generation = self.segments.generation
 
-    def _sync(self) -> None:
+    def sync(self) -> None:
         """Bring the per-template-row arrays up to date with the templates made so far."""
         tpl = self.tpl
         n = len(tpl.pieces)
@@ -398,7 +448,7 @@ class Emitter:
         return tuple(runs)
 
     def day_ids(self, days: I32) -> I64:
-        """Text ids of the ISO dates of ``days`` (ordinals from EPOCH)."""
+        """Text ids of the ISO dates of ``days`` (ordinals from EPOCH; ``NONE``: the empty text)."""
         return self._days(days)
 
     def slot(self, s: int, rec: I32, row: I64, c: Cols, dv: Derived, memo: dict[str, Any] | None = None) -> I64:
@@ -489,7 +539,7 @@ class Emitter:
         merges rows of several emitters sharing these segments to make them in one take
         (:func:`reasons`); the caller bounds the segments (``Segments.bound``) between chunks."""
         t, tpl = self.t, self.tpl
-        self._sync()
+        self.sync()
         if not defer:
             self.segments.bound()
         if self._generation != self.segments.generation:

@@ -1,4 +1,5 @@
-/* The reasons' bytes gathered in one pass (responsibility.batch._emit.reasons).
+/* Kernels of the batch emitter (responsibility.batch._emit): the reasons' bytes gathered in one
+   pass (_emit.reasons), and segment ids found by key (_emit.KeyIds.find).
 
    gather(out, data, offsets, segs) copies segment segs[0], segs[1], ... of a store (its bytes in
    `data`, segment k at data[offsets[k]:offsets[k + 1]], offsets int32) one after another into `out`
@@ -6,8 +7,12 @@
    buffers' sizes (ValueError, nothing past `out` written). The copy runs without the GIL, and reads
    a few segments ahead (the store is far larger than the caches: each segment is a random read).
 
+   find(out, keys, ids, wanted) looks each of `wanted` up in KeyIds' open-addressing table (`keys`, -1
+   where a slot is free; `ids`; a power of two long, at most half full; Fibonacci hashing, linear
+   probing, exactly as KeyIds lays it out) and writes its id, or -1, to `out`. Without the GIL.
+
    Optional: built at install where a C compiler is found; without it the same bytes are gathered
-   by Arrow's take (_emit.py), and tests/test_batch_emit.py compares the two. */
+   by Arrow's take and the keys found by numpy (_emit.py); tests/test_batch_emit.py compares them. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -59,10 +64,56 @@ static PyObject *gather(PyObject *self, PyObject *args) {
     return result;
 }
 
+static PyObject *find(PyObject *self, PyObject *args) {
+    Py_buffer out, keys, ids, wanted;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*", &out, &keys, &ids, &wanted))
+        return NULL;
+    const char *bad = NULL;
+    const int64_t size = keys.len / 8, n = wanted.len / 8;
+    int bits = 0;
+    while (bits < 62 && ((int64_t)1 << bits) < size)
+        bits++;
+    if (keys.len % 8 || ids.len != keys.len || wanted.len % 8 || out.len != wanted.len) {
+        bad = "keys, ids, wanted and out must be int64 (ids as long as keys, out as wanted)";
+    } else if (size < 2 || ((int64_t)1 << bits) != size) {
+        bad = "the table's size must be a power of two";
+    } else {
+        int64_t *dst = (int64_t *)out.buf;
+        const int64_t *k = (const int64_t *)keys.buf, *v = (const int64_t *)ids.buf, *w = (const int64_t *)wanted.buf;
+        const uint64_t mask = (uint64_t)size - 1;
+        Py_BEGIN_ALLOW_THREADS
+        for (int64_t i = 0; i < n; i++) {
+            const int64_t key = w[i];
+            uint64_t at = ((uint64_t)key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits);
+            int64_t got = -1;
+            /* at most half full: a free slot ends every chain (bounded by the size all the same) */
+            for (int64_t step = 0; step < size; step++) {
+                const int64_t here = k[at];
+                if (here == key) { got = v[at]; break; }
+                if (here < 0) break;
+                at = (at + 1) & mask;
+            }
+            dst[i] = got;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&out);
+    PyBuffer_Release(&keys);
+    PyBuffer_Release(&ids);
+    PyBuffer_Release(&wanted);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"gather", gather, METH_VARARGS,
      "gather(out, data, offsets, segs) -> bytes written: the segments segs of a store (data, int32 offsets) "
      "one after another in out."},
+    {"find", find, METH_VARARGS,
+     "find(out, keys, ids, wanted): the id of each wanted key in KeyIds' table (keys, ids), or -1, into out."},
     {NULL, NULL, 0, NULL},
 };
 

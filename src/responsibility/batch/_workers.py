@@ -448,8 +448,8 @@ def warm(assessor: Assessor | Periods) -> None:
     """Do before the fork what every worker would otherwise do for itself on its first chunk:
     import the modules assessing needs that nothing before it imports (pyarrow.compute, and
     numpy.ma, which ``np.unique`` imports on first use: a tenth of a CPU second in every worker),
-    compile the rules of every duty area and make the finding columns' dictionaries as Arrow
-    arrays (the workers inherit them)."""
+    compile the rules of every duty area, make the finding columns' dictionaries as Arrow
+    arrays and word the template rows known so far for the emitters (the workers inherit them)."""
     import numpy.ma  # noqa: F401
     import pyarrow.compute  # noqa: F401
 
@@ -461,8 +461,11 @@ def warm(assessor: Assessor | Periods) -> None:
             compiled.fire(area, [])
     if isinstance(assessor, Periods):
         assessor.arrow_dictionaries()
+        for period in assessor.all_templates():
+            assessor.assessor(period).emitter.sync()
     else:
         assessor.dictionaries.arrow_all()
+        assessor.emitter.sync()
 
 
 def arrow_without_pandas() -> None:
