@@ -16,6 +16,7 @@ import pytest
 from responsibility import Jurisdiction, Policy
 from responsibility.batch import _saved
 from responsibility.batch._assessor import Assessor, Periods, make_assessor
+from responsibility.batch._emit import Emitter
 from responsibility.policy import _cache
 
 from .test_batch import TODAY, amended, expected, got, ledger  # noqa: F401  (amended: a fixture)
@@ -76,6 +77,18 @@ def test_a_loaded_assessor_holds_what_the_built_one_held_and_assesses_alike(poli
     assert set(vars(loaded.templates)) == set(vars(built.templates))
     assert set(vars(loaded.templates.reads)) == set(vars(built.templates.reads))
     assert same(state(loaded)["tables"], state(built)["tables"])
+    # its emitter's worded template rows came with it, and word each row as a fresh emitter does
+    e, fresh = loaded.emitter, built.emitter
+    assert set(vars(e)) == set(vars(fresh)) and e._synced == len(loaded.templates.pieces)
+    fresh.tpl, fresh._synced = loaded.templates, 0
+    fresh.__dict__.update({k: v for k, v in vars(Emitter(built.t, loaded.templates, "zh")).items()
+                           if k in Emitter.STATE})
+    fresh.sync()
+    assert e._segment_runs == fresh._segment_runs
+    assert [e.patterns[p] for p in e._pattern.ravel().tolist()] == \
+        [fresh.patterns[p] for p in fresh._pattern.ravel().tolist()]
+    assert [list(e.clause_index)[c] for c in e._clause.tolist()] == \
+        [list(fresh.clause_index)[c] for c in fresh._clause.tolist()]
     # what the built one makes for these records is what was loaded
     for part in [records]:
         built_result = policy.assess(part, jurisdiction=province, today=TODAY)

@@ -182,13 +182,14 @@ class Assessor:
         got = _saved.load(self.saved_key, policy, jurisdiction, decider, lang) if self.saved_key else None
         #: whether the tables and templates came from the cache (then rules are compiled only when needed)
         self.loaded = got is not None
+        emitted: dict[str, Any] | None = None
         if got is not None:
-            self.t, self.templates = got
+            self.t, self.templates, emitted = got
         else:
             self.t = Tables(policy, jurisdiction, decider)
             self.templates = Templates(self.t, lang)
         self._saved_count = len(self.templates.start) if got is not None else -1
-        self.emitter = Emitter(self.t, self.templates, lang, segments)
+        self.emitter = Emitter(self.t, self.templates, lang, segments, emitted)
         #: the reasons' segments (shared with the other periods' assessors of a :class:`Periods`)
         self.segments = self.emitter.segments
         params = policy.parameters
@@ -242,7 +243,8 @@ class Assessor:
         """Save the tables and templates for the next run (:mod:`._saved`), if it would find more
         than the cache holds."""
         if self.saved_key is not None and len(self.templates.start) > self._saved_count:
-            _saved.save(self.saved_key, self.t, self.templates)
+            self.emitter.sync()  # (the templates workers made, too)
+            _saved.save(self.saved_key, self.t, self.templates, self.emitter.state())
             self._saved_count = len(self.templates.start)
 
     def table(self, result: Result, dicts: Dictionaries) -> Any:

@@ -360,13 +360,38 @@ except ImportError:  # built without a C compiler
 class Emitter:
     """Turns rows in template form, and verdicts of the reference path, into :class:`Columns`."""
 
-    def __init__(self, t: Tables, tpl: Templates, lang: str, segments: Segments | None = None) -> None:
+    #: what :meth:`state` gives (and ``state=`` takes back): made from the tables and templates alone,
+    #: and so saved with them (:mod:`._saved`)
+    STATE = ("texts", "place_text", "finder", "channel", "assignee", "_synced", "_sig", "_pattern",
+             "_segment_runs", "_clause", "_signatures", "patterns", "_pattern_index", "clause_index")
+
+    def __init__(self, t: Tables, tpl: Templates, lang: str, segments: Segments | None = None,
+                 state: dict[str, Any] | None = None) -> None:
         self.t, self.tpl, self.lang = t, tpl, lang
+        self.place_index = {c: i for i, c in enumerate(t.place_codes)}
+        if state is not None and state.keys() == set(self.STATE) and state["_synced"] <= len(tpl.pieces):
+            self.__dict__.update(state)  # (the template rows worded by the run that saved them)
+        else:
+            self._build()
+        self._days = DayIds(self.texts)
+        self.body_rank = t.body_rank.astype(np.int64)
+        self._row_memo: dict[int, tuple[Any, list[int], list[int], Any, tuple[tuple[bytes, ...], ...]]] = {}
+        self._clause_list: list[str] = []
+        #: the segments made so far (shared by the emitters of a policy's periods)
+        self.segments = segments if segments is not None else Segments()
+        self._store: dict[int, KeyIds] = {}  # pattern -> segment ids by key
+        self._generation = self.segments.generation
+
+    def state(self) -> dict[str, Any]:
+        """The texts and the template rows' arrays made so far (:data:`STATE`), to save."""
+        return {k: getattr(self, k) for k in self.STATE}
+
+    def _build(self) -> None:
+        t = self.t
         self.texts = Texts()
         policy = t.policy
         ids = self.texts.id
         self.place_text = np.array([ids(x) for x in t.place_texts], np.int64)
-        self.place_index = {c: i for i, c in enumerate(t.place_codes)}
         nb = len(t.bodies) + 1
         self.finder = np.zeros((2, t.max_rank + 1, nb), np.int64)
         for lv, r in t.rank.items():
@@ -381,24 +406,16 @@ class Emitter:
         self.assignee = np.zeros((2, t.max_rank + 1), np.int64)
         for lv, r in t.rank.items():
             self.assignee[0, r], self.assignee[1, r] = ids(policy.levels[lv].name), ids(policy.levels[lv].en)
-        self._days = DayIds(self.texts)
-        self.body_rank = t.body_rank.astype(np.int64)
         # per template row: both segments' signature, slot pattern and pieces; its clauses
         self._synced = 0
         self._sig = np.zeros((0, 2), np.int64)
         self._pattern = np.zeros((0, 2), np.int64)
         self._segment_runs: list[tuple[tuple[bytes, ...], ...]] = []  # per template row: each segment's literal runs
         self._clause = np.zeros(0, np.int64)
-        self._row_memo: dict[int, tuple[Any, list[int], list[int], Any, tuple[tuple[bytes, ...], ...]]] = {}
         self._signatures: dict[tuple[int, ...], int] = {}
         self.patterns: list[tuple[int, ...]] = []
         self._pattern_index: dict[tuple[int, ...], int] = {}
         self.clause_index: dict[str, int] = {}
-        self._clause_list: list[str] = []
-        #: the segments made so far (shared by the emitters of a policy's periods)
-        self.segments = segments if segments is not None else Segments()
-        self._store: dict[int, KeyIds] = {}  # pattern -> segment ids by key
-        self._generation = self.segments.generation
 
     def sync(self) -> None:
         """Bring the per-template-row arrays up to date with the templates made so far."""

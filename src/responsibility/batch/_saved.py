@@ -26,7 +26,8 @@ everything as without a cache: never an error, and the same findings.
 
 What is saved is the tables' and templates' own state, less what belongs to the process (the
 policy, jurisdiction and decider they were made with, given again on loading; memos keyed by
-object ids). ``tests/test_batch_saved.py`` checks that a loaded assessor holds the same
+object ids), and the emitter's texts and worded template rows (``Emitter.state``).
+``tests/test_batch_saved.py`` checks that a loaded assessor holds the same
 attributes as a built one and assesses alike.
 """
 
@@ -127,11 +128,12 @@ def key_of(policy: PolicyView, jurisdiction: Jurisdiction, lang: str) -> str | N
 
 
 def load(key: str, policy: PolicyView, jurisdiction: Jurisdiction, decider: Decider,
-         lang: str) -> tuple[Tables, Templates] | None:
-    """The tables and templates saved under ``key``, made this process's again, or ``None``."""
+         lang: str) -> tuple[Tables, Templates, dict[str, Any]] | None:
+    """The tables and templates saved under ``key``, made this process's again, and the emitter's
+    state (``Emitter.state``), or ``None``."""
     got: Any = _cache.read_entry(KIND, key, FORMAT)
     try:
-        tables_state, templates_state, ids, reads_state = got
+        tables_state, templates_state, ids, reads_state, emitter_state = got
         t: Tables = Tables.__new__(Tables)
         t.__dict__.update(tables_state)
         t.policy, t.jurisdiction, t.decider = policy, jurisdiction, decider
@@ -155,13 +157,15 @@ def load(key: str, policy: PolicyView, jurisdiction: Jurisdiction, decider: Deci
         tpl.reads = reads
     except Exception:  # no entry (None), or not what this code saves
         return None
-    return t, tpl
+    return t, tpl, emitter_state
 
 
-def save(key: str, t: Tables, tpl: Templates) -> None:
-    """Save ``t`` and ``tpl`` under ``key`` (any failure leaves the cache as it was)."""
+def save(key: str, t: Tables, tpl: Templates, emitter_state: dict[str, Any]) -> None:
+    """Save ``t``, ``tpl`` and the state of their emitter (``Emitter.state``: the texts and worded
+    template rows, which cost a short run a tenth of its CPU seconds to make again) under ``key``
+    (any failure leaves the cache as it was)."""
     tables_state = {k: v for k, v in t.__dict__.items() if k not in _TABLES_OWN}
     templates_state = {k: v for k, v in tpl.__dict__.items() if k not in _TEMPLATES_OWN}
     reads_state = {k: v for k, v in tpl.reads.__dict__.items() if k != "t"}
     _cache.write_entry(KIND, key, FORMAT, (tables_state, templates_state, (tpl._ids.keys, tpl._ids.ids),
-                                           reads_state), KEEP)
+                                           reads_state, emitter_state), KEEP)
