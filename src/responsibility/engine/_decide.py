@@ -53,6 +53,9 @@ PLANS_KEPT = 20_000
 PLACES_KEPT = 100_000
 
 
+#: The stages whose duties give a named assignee with none at rectification its part, in order (review10 R10A-08).
+_OTHER_STAGES = ("handling", "discovery", "supervision")
+
 class Plan:
     """The findings of one shape of record (:meth:`Decider.shape`), short of the record's own parts.
 
@@ -399,6 +402,11 @@ class Decider:
                 # 本部门问题 is then the wrong clause; probe9 P9-02, review8a N1).
                 own = policy.reaching(policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector),
                                       prank, area, kind, rule.stage).get(body)
+            if not own and rule.basis == "not_rectified" and policy.has_part(area, kind, body, sector):
+                # a named assignee whose part in the problem is at another stage (the county poverty office, keeper of
+                # the 整改清单, named for a renovation: 一(三)) answers with that duty, not on 一(四) alone (review10 R10A-08)
+                own = next((got for st in _OTHER_STAGES if (got := policy.reaching(
+                    policy.stage_holders(area, kind, st, sector), prank, area, kind, st).get(body))), own)
             if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
                 # A named body of the chain answers for what it itself failed to do, whatever its
                 # duties in the area (一(四) 对发现问题没有按程序及时交办和上报的: the finder's, the receiver's).
