@@ -403,8 +403,9 @@ class Decider:
                 own = policy.reaching(policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector),
                                       prank, area, kind, rule.stage).get(body)
             if not own and rule.basis == "not_rectified" and policy.has_part(area, kind, body, sector):
-                # a named assignee whose part in the problem is at another stage (the county poverty office, keeper of
-                # the 整改清单, named for a renovation: 一(三)) answers with that duty, not on 一(四) alone (review10 R10A-08)
+                # a named assignee whose part in the problem is at another stage (the county poverty office, keeper
+                # of the 整改清单, named for a renovation: 一(三)) answers with that duty, not on 一(四) alone
+                # (review10 R10A-08)
                 own = next((got for st in _OTHER_STAGES if (got := policy.reaching(
                     policy.stage_holders(area, kind, st, sector), prank, area, kind, st).get(body))), own)
             if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
