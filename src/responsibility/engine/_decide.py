@@ -17,6 +17,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 
 from .._errors import EngineError
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, parse_code
+from ..policy._model import Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import Rule, RulesByArea
 from ._engine_compiled import READ, CompiledEngine, Hit
@@ -54,7 +55,7 @@ PLACES_KEPT = 100_000
 
 
 #: The stages whose duties give a named assignee with none at rectification its part, in order (review10 R10A-08).
-_OTHER_STAGES = ("handling", "discovery", "supervision")
+_OTHER_STAGES: tuple[Stage, ...] = ("handling", "discovery", "supervision")
 
 class Plan:
     """The findings of one shape of record (:meth:`Decider.shape`), short of the record's own parts.
