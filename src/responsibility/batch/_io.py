@@ -310,7 +310,10 @@ class Source:
             yield from self._chunks(self._json_lines(self._open()))
             return
         with self._open() as f:
-            number, line, rest, first, skipping = 0, 0, b"", True, False
+            number, line, first, skipping = 0, 0, True, False
+            data, pos = b"", 0  # the bytes read, and where the lines not yet given start in them
+            # the lines found from ``pos`` on and not given yet: where each ends in ``data``, and what it is
+            ends, flags, got = np.zeros(CHUNK, np.int64), np.zeros(CHUNK, np.uint8), 0
             while True:
                 more = f.read(_BLOCK)
                 if first and more.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
@@ -323,37 +326,44 @@ class Source:
                     skipping = False
                     if end >= 0:
                         more = more[end + 1:] or f.read(_BLOCK)
-                data = rest + more if rest else more
-                ends = np.flatnonzero(np.frombuffer(data, np.uint8) == 10) + 1  # each line with its newline
-                if not more and (not len(ends) or ends[-1] != len(data)):
-                    ends = np.append(ends, len(data)) if data else ends  # a last line without one
-                pos = 0
-                for k in range(0, len(ends), CHUNK):
-                    cut = ends[k:k + CHUNK]
-                    if more and len(cut) < CHUNK:
+                if pos:
+                    ends[:got] -= pos
+                data, pos = (data[pos:] + more if pos < len(data) else more), 0
+                final = not more
+                while True:  # each block of lines is found once, in one pass (C where built: _scan.c)
+                    got += scan_lines(data, int(ends[got - 1]) if got else pos, ends[got:], flags[got:], final)
+                    if got < CHUNK and not (final and got):
                         break  # wait for more lines
-                    part = _jsonl_part(data[pos:int(cut[-1])], np.concatenate([[0], cut - pos]), number, line,
-                                       self.transcode)
+                    part = self._jsonl_piece(data, pos, ends[:got], flags[:got], number, line)
                     number += len(part.numbers) + len(part.rejects)
-                    line += len(cut)
-                    pos = int(cut[-1])
+                    line += got
+                    pos, full, got = int(ends[got - 1]), got == CHUNK, 0
                     yield part
-                rest = data[pos:]
-                last = rest.rfind(b"\n") + 1  # where the unfinished last line starts
-                if more and len(rest) - last > MAX_LINE:  # a line without end (/dev/zero): reject, never hold it
-                    if last:
-                        cut = np.flatnonzero(np.frombuffer(rest, np.uint8, last) == 10) + 1
-                        part = _jsonl_part(rest[:last], np.concatenate([[0], cut]), number, line, self.transcode)
+                    if not full:
+                        break
+                if not final and len(data) - (int(ends[got - 1]) if got else pos) > MAX_LINE:
+                    # a line without end (/dev/zero): reject, never hold it
+                    if got:
+                        part = self._jsonl_piece(data, pos, ends[:got], flags[:got], number, line)
                         number += len(part.numbers) + len(part.rejects)
-                        line += len(cut)
+                        line += got
                         yield part
                     why = f"line {line + 1}: longer than {MAX_LINE // 2**20} MiB (a record is a few KiB)"
                     yield Part([], np.zeros(0, np.int64), np.zeros(0, np.int64),
                                [reject(number, line + 1, problem_error("(record)", why, "bad_row"))])
-                    number, line, rest, skipping = number + 1, line + 1, b"", True
+                    number, line, data, pos, got, skipping = number + 1, line + 1, b"", 0, 0, True
                     continue
-                if not more:
+                if final:
                     return
+
+    def _jsonl_piece(self, data: bytes, pos: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
+                     number: int, line: int) -> Part:
+        """The lines of ``data`` from ``pos`` to ``ends`` (each with its ``flags``) as a part."""
+        bounds = np.empty(len(ends) + 1, np.int64)
+        bounds[0] = 0
+        np.subtract(ends, pos, out=bounds[1:])
+        return _jsonl_part(memoryview(data)[pos:int(ends[-1])], bounds, number, line, self.transcode,
+                           flags.copy())
 
     def _json_lines(self, f: IO[bytes], start: int = 0) -> Iterator[tuple[int | None, Any, Reject | None]]:
         """(line, record, None) or (line, None, reject) for each line that is not blank (Python's parser)."""
@@ -633,21 +643,24 @@ def _find_all(data: bytes, needle: bytes) -> list[int]:
     return out
 
 
-def _jsonl_part(data: bytes, bounds: npt.NDArray[np.int64], number: int, line: int, read_as: str | None = None
-                ) -> Part:
+def _jsonl_part(data: bytes | memoryview, bounds: npt.NDArray[np.int64], number: int, line: int,
+                read_as: str | None = None, flags: npt.NDArray[np.uint8] | None = None) -> Part:
     """One chunk of JSON lines (line ``k`` is ``data[bounds[k]:bounds[k + 1]]``; the first is line
     ``line + 1`` of the input and record ``number``) as a :class:`Part` (see :meth:`Source._jsonl_parts`).
-    The lines the C parser cannot carry exactly are found in bulk, without a Python object per line."""
+    The lines the C parser cannot carry exactly are found in bulk, without a Python object per line
+    (``flags``: as :func:`scan_lines` found them, else found here)."""
     import pyarrow as pa
 
     n = len(bounds) - 1
 
     def text(k: int) -> bytes:
-        return data[int(bounds[k]):int(bounds[k + 1])]
+        return bytes(data[int(bounds[k]):int(bounds[k + 1])])
 
-    blank, special = _json_special(data, bounds)
+    if flags is None:
+        flags = np.zeros(n, np.uint8)
+        _numpy_flags(bytes(data), bounds, flags)
+    blank, special = (flags & _BLANK).astype(np.bool_), (flags & _SPECIAL).astype(np.bool_)
     nonblank = ~blank
-    special |= nonblank & (_first_bytes(data, bounds) != ord("{"))
     if not _is_utf8(data):  # the C parser does not check UTF-8 everywhere (keys): such lines go to Python's
         for k in range(n):
             try:
@@ -686,7 +699,7 @@ def _jsonl_part(data: bytes, bounds: npt.NDArray[np.int64], number: int, line: i
     return Part(source, np.array(numbers, np.int64), np.array(lines, np.int64), rejects, given)
 
 
-def _is_utf8(data: bytes) -> bool:
+def _is_utf8(data: bytes | memoryview) -> bool:
     """Whether ``data`` is UTF-8 text (checked in place, without a copy or a Python string)."""
     import pyarrow as pa
 
@@ -707,6 +720,49 @@ def _first_bytes(data: bytes, bounds: npt.NDArray[np.int64]) -> npt.NDArray[np.u
     return first
 
 
+#: What :func:`scan_lines` says of a line: blank (white space only), or one for Python's parser.
+_BLANK, _SPECIAL = 1, 2
+#: The bytes ``bytes.strip`` strips.
+_WHITE = np.zeros(256, np.bool_)
+_WHITE[list(b" \t\n\r\x0b\x0c")] = True
+
+
+def scan_lines(data: bytes, start: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
+               final: bool) -> int:
+    """Find the lines of JSON lines ``data`` from ``start`` on, as many as ``ends`` and ``flags`` hold:
+    line ``k`` ends at ``ends[k]`` (just past its line feed; a last line without one only when
+    ``final``) and ``flags[k]`` says what it is (:data:`_BLANK`; :data:`_SPECIAL`: one that pyarrow's
+    parser cannot carry exactly -- not starting with ``{``, an explicit null, a surrogate escape,
+    deep nesting -- which Python's parser reads). Returns the number of lines found; it stops at a
+    line not ended yet. In one pass in C where the extension was built (``_scan.c``), else by numpy
+    passes (:func:`_numpy_lines`, the reference: tests/test_batch_io.py compares the two)."""
+    if _c_lines is not None:
+        return _c_lines(data, start, ends, flags, final, _MAX_OPEN)
+    return _numpy_lines(data, start, ends, flags, final)
+
+
+def _numpy_lines(data: bytes, start: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
+                 final: bool) -> int:
+    """:func:`scan_lines` by numpy passes."""
+    cap = min(len(ends), len(flags))
+    size = len(data)
+    found = np.flatnonzero(np.frombuffer(data, np.uint8)[start:] == _LF)[:cap] + (start + 1)
+    if final and len(found) < cap and (int(found[-1]) if len(found) else start) < size:
+        found = np.append(found, size)  # a last line without a line feed
+    n = len(found)
+    if n:
+        ends[:n] = found
+        _numpy_flags(bytes(data[start:int(found[-1])]), np.concatenate([[0], found - start]), flags[:n])
+    return n
+
+
+def _numpy_flags(data: bytes, bounds: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8]) -> None:
+    """The :func:`scan_lines` flags of the lines ``data[bounds[k]:bounds[k + 1]]``, in ``flags``."""
+    blank, special = _json_special(data, bounds)
+    special |= ~blank & (_first_bytes(data, bounds) != ord("{"))
+    flags[:] = blank * _BLANK | special * _SPECIAL
+
+
 def _json_special(data: bytes, bounds: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """Which lines of ``data`` are blank, and which the C parser would not carry exactly (an
     explicit null, which a table cannot tell from an absent field; a surrogate escape; deep
@@ -715,7 +771,7 @@ def _json_special(data: bytes, bounds: npt.NDArray[np.int64]) -> tuple[npt.NDArr
     starts, lens = bounds[:-1], np.diff(bounds)
     arr = np.frombuffer(data, np.uint8)
     blank = np.zeros(n, np.bool_)
-    for k in np.nonzero(lens <= 2)[0].tolist():
+    for k in np.flatnonzero((lens == 0) | _WHITE[_first_bytes(data, bounds)]).tolist():
         blank[k] = not data[int(bounds[k]):int(bounds[k + 1])].strip()
     special = np.zeros(n, np.bool_)
     hits = _find_all(data, b"null")
@@ -729,7 +785,7 @@ def _json_special(data: bytes, bounds: npt.NDArray[np.int64]) -> tuple[npt.NDArr
     return blank, special & ~blank
 
 
-def _json_table(data: bytes, bounds: npt.NDArray[np.int64], nonblank: npt.NDArray[np.bool_],
+def _json_table(data: bytes | memoryview, bounds: npt.NDArray[np.int64], nonblank: npt.NDArray[np.bool_],
                 special: npt.NDArray[np.bool_], options: Any) -> Any:
     """The lines of ``data`` that are neither blank nor ``special`` parsed by the C parser into
     one row each (``None`` when there is none). A line it refuses is marked ``special`` (in
@@ -745,7 +801,7 @@ def _json_table(data: bytes, bounds: npt.NDArray[np.int64], nonblank: npt.NDArra
         body = data if len(clean) == n else b"".join([data[int(bounds[k]):int(bounds[k + 1])]
                                                        for k in clean.tolist()])
         try:
-            return pj.read_json(io.BytesIO(body), read_options=pj.ReadOptions(block_size=len(body) + 1),
+            return pj.read_json(pa.BufferReader(body), read_options=pj.ReadOptions(block_size=len(body) + 1),
                                 parse_options=options)
         except (pa.ArrowInvalid, ValueError) as exc:
             row = re.search(r"in row (\d+)", str(exc))
@@ -1397,6 +1453,12 @@ def _spread(parsed: Any, index: npt.NDArray[np.int64]) -> Any:
                                         mask=pa.array(~taken))
     return parsed.take(pa.array(index, mask=~taken))
 
+
+_c_lines: Callable[[Any, int, Any, Any, bool, int], int] | None
+try:
+    from ._scan import lines as _c_lines
+except ImportError:  # installed without a C compiler: numpy finds the same lines
+    _c_lines = None
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
 _HINT = "; a file saved by Excel in Chinese is often GB18030: try --encoding gb18030"
