@@ -72,3 +72,130 @@ def test_a_codec_that_is_no_text_encoding_is_refused_by_name(codec: str) -> None
     with pytest.raises(ResponsibilityError, match="not a text encoding"):
         _io._encoding(codec)
     assert _io._encoding("GB18030") == "gb18030" and _io._encoding("utf8") == "utf-8-sig"
+
+
+#: Pieces of JSON lines: records, the lines pyarrow's parser cannot carry exactly, and line ends.
+_PIECES = [b'{"id": "q1", "area": "education"}', b'{"id": "q{2}", "handled": [{"on": "2021-01-02"}]}', b"{",
+           b"[", b"]", b"}", b'"null"', b"null", b"nul", b"ull", b"n", b'"\\ud800"', b'"\\uDBff"', b'"\\udc00"',
+           b'"\\\\ud800"', b'"\\u00e9"', b"\\", b"\\u", b"\\ud", b'"a\\nb"', b'"\\"{"', b" ", b"\t", b"\r", b"\x0b",
+           b"\x0c", b"\n", b"\r\n", b"\xef\xbb\xbf", "村".encode(), b"\xff", b"\x00", b"x" * 40, b"{" * 65, b"[" * 64]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=60), start=st.integers(0, 30), cap=st.integers(0, 12),
+       final=st.booleans())
+def test_c_and_numpy_find_the_same_json_lines(pieces: list[bytes], start: int, cap: int, final: bool) -> None:
+    """The C scan of JSON lines (batch/_scan.c) gives the lines and flags that the numpy passes give
+    (the reference), from any start, however few lines fit, with or without the end of the input;
+    and the numpy passes give what the plain reading of each line says."""
+    data = b"".join(pieces)
+    start = min(start, len(data))
+    found = []
+    for scan in (_io._c_lines, None):
+        if scan is None:
+            ends, flags = np.full(cap, -1, np.int64), np.full(cap, 9, np.uint8)
+            n = _io._numpy_lines(data, start, ends, flags, final)
+        else:
+            ends, flags = np.full(cap + 2, -1, np.int64), np.full(cap + 2, 9, np.uint8)
+            n = scan(data, start, ends[:cap], flags[:cap], final, _io._MAX_OPEN)
+            assert ends[cap:].tolist() == [-1, -1] and flags[cap:].tolist() == [9, 9]  # nothing past the buffers
+        found.append((n, ends[:n].tolist(), flags[:n].tolist()))
+    if _io._c_lines is not None:
+        assert found[0] == found[1]
+    n, ends, flags = found[1]
+    lines = [data[a:b] for a, b in zip([start, *ends], ends, strict=False)]
+    assert all(line.endswith(b"\n") for line in lines[:-1]) and b"\n" not in b"".join(x[:-1] for x in lines)
+    assert n == min(cap, data.count(b"\n", start) + (final and not data.endswith(b"\n") and len(data) > start))
+    for line, flag in zip(lines, flags, strict=True):
+        blank = not line.strip()
+        special = not blank and (not line.startswith(b"{") or b"null" in line
+                                 or _io._SURROGATE_ESCAPE.search(line) is not None
+                                 or line.count(b"{") + line.count(b"[") > _io._MAX_OPEN)
+        assert flag == blank * _io._BLANK + special * _io._SPECIAL, line
+
+
+def test_the_c_scan_refuses_what_lies_outside_its_buffers() -> None:
+    if _io._c_lines is None:
+        pytest.skip("batch/_scan.c is not built")
+    ends, flags = np.zeros(4, np.int64), np.zeros(4, np.uint8)
+    assert _io._c_lines(b"{}\n\n{", 0, ends, flags, True, 64) == 3
+    assert ends[:3].tolist() == [3, 4, 5] and flags[:3].tolist() == [0, 1, 0]
+    assert _io._c_lines(b"{}\n\n{", 3, ends, flags, False, 64) == 1 and ends[0] == 4
+    for start in (-1, 6):
+        with pytest.raises(ValueError):
+            _io._c_lines(b"{}\n\n{", start, ends, flags, True, 64)
+    with pytest.raises(ValueError):  # not int64
+        _io._c_lines(b"{}\n", 0, np.zeros(3, np.int32)[:1], flags, True, 64)
+    with pytest.raises(TypeError):  # read-only outputs
+        _io._c_lines(b"{}\n", 0, b"\x00" * 8, flags, True, 64)
+
+
+def test_the_json_lines_scan_is_built_where_ci_runs() -> None:
+    """scripts/setup.sh installs a C compiler, so JSON lines are scanned in C (batch/_scan.c); without
+    one the install still works and numpy finds the same lines (above)."""
+    import os
+
+    if _io._c_lines is None and not os.environ.get("CI"):
+        pytest.skip("batch/_scan.c is not built in this venv: pip install -e . (scripts/setup.sh) builds it")
+    assert _io._c_lines is not None, "batch/_scan.c was not built: run scripts/setup.sh (a C compiler)"
+
+
+def _awkward_ledger(records: list[dict[str, Any]]) -> bytes:
+    """JSON lines with what a scan of lines must get right, among good records: a byte order mark,
+    CRLF line ends, blank lines, explicit nulls, escaped quotes and strings holding ``{``, ``null`` or
+    a line-feed escape, a line that is no JSON, one that is a list, deep nesting, a surrogate escape,
+    a line longer than the limit (set low by the test) and a last line without a line feed."""
+    import json
+
+    awkward = [
+        "", "   \t", "\r", json.dumps({**records[0], "kind": None}), json.dumps({**records[1], "id": 'q"{null}\n'}),
+        '{"id": "broken', "[1, 2]", "[" * 70 + "]" * 70, json.dumps({**records[2], "id": "\ud800"}),
+        json.dumps({**records[3], "id": "x" * 5000}), json.dumps({**records[4], "id": "nullable {[]}"}),
+        " " + json.dumps(records[5]),
+    ]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records[6:]]
+    for k, line in enumerate(awkward):
+        lines.insert((k * 37) % len(lines), line)
+    text = "".join(line + ("\r\n" if k % 3 == 0 else "\n") for k, line in enumerate(lines))
+    return b"\xef\xbb\xbf" + text.encode("utf-8", "surrogatepass").rstrip(b"\r\n")
+
+
+@pytest.mark.parametrize("small", [False, True])
+def test_json_lines_give_the_same_output_with_and_without_the_c_scan(run_cli: Any, tmp_path: Any, policy: Any,
+                                                                     province: Any, jcsv: str, small: bool,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """``assess`` of awkward JSON lines writes the same findings and rejects, byte for byte, with the
+    lines found in C or by numpy, and (``small``) when blocks and chunks end anywhere in them; every
+    line is a record or a reject with its line (in = assessed + rejected)."""
+    import pyarrow.parquet as pq
+
+    from .test_batch import TODAY, ledger
+
+    records = [r for r in ledger(policy, province, 400, seed=5) if isinstance(r, dict)][:300]
+    src = tmp_path / "awkward.jsonl"
+    src.write_bytes(_awkward_ledger(records))
+    monkeypatch.setattr(_io, "MAX_LINE", 4096)
+    if small:
+        monkeypatch.setattr(_io, "_BLOCK", 997)
+        monkeypatch.setattr(_io, "CHUNK", 17)
+    outputs = []
+    for c in (True, False):
+        if not c:
+            monkeypatch.setattr(_io, "_c_lines", None)
+        out, rej = tmp_path / f"f{c}.parquet", tmp_path / f"r{c}.csv"
+        code, _, err = run_cli("assess", str(src), "-o", str(out), "--rejects", str(rej), "--jurisdiction", jcsv,
+                               "--today", TODAY.isoformat(), "--no-progress")
+        assert code == 1 and "balanced" in err, err
+        outputs.append((pq.read_table(out), rej.read_bytes(), err))
+    assert outputs[0][0].equals(outputs[1][0]) and outputs[0][1:] == outputs[1][1:]
+    table, rejects, err = outputs[0]
+    text = src.read_bytes().decode("utf-8-sig", "surrogatepass").split("\n")
+    rows = rejects.decode("utf-8-sig").splitlines()[1:]
+    assert f"records in: {len(records) - 6 + 12 - 3:,}" in err  # 3 blank lines are no records
+    long = next(k for k, line in enumerate(text, 1) if "x" * 5000 in line)
+    # (a line over the limit is refused as such where it is not ended within a block)
+    why = f",(record),bad_row,line {long}: longer than" if small else ""
+    assert any(row.split(",")[1] == str(long) and why in row for row in rows), rows
+    broken = next(k for k, line in enumerate(text, 1) if line.startswith('{"id": "broken'))
+    assert any(row.split(",")[1:5] == [str(broken), "", "(record)", "bad_json"] for row in rows), rows
+    assert len(rows) >= 5 and table.num_rows > 2000

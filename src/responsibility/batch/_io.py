@@ -311,25 +311,35 @@ class Source:
             return
         with self._open() as f:
             number, line, first, skipping = 0, 0, True, False
-            data, pos = b"", 0  # the bytes read, and where the lines not yet given start in them
-            # the lines found from ``pos`` on and not given yet: where each ends in ``data``, and what it is
+            # the bytes read, in one buffer that is read into again (a fresh block of a few dozen MiB costs
+            # its pages' faults, and joining it to the lines left over a copy); ``pos``: where the lines not
+            # yet given start in it, ``size``: where its bytes end
+            buf, pos, size = bytearray(2 * _BLOCK), 0, 0
+            # the lines found from ``pos`` on and not given yet: where each ends in ``buf``, and what it is
             ends, flags, got = np.zeros(CHUNK, np.int64), np.zeros(CHUNK, np.uint8), 0
             while True:
-                more = f.read(_BLOCK)
-                if first and more.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
-                    more = more[3:]
-                first = False
-                if skipping:  # the rest of a line over MAX_LINE, already rejected: read past it
-                    end = more.find(b"\n")
-                    if end < 0 and more:
-                        continue
-                    skipping = False
-                    if end >= 0:
-                        more = more[end + 1:] or f.read(_BLOCK)
-                if pos:
+                if pos:  # the lines left over to the front (the same bytes, so the buffer keeps its size)
+                    buf[:size - pos] = memoryview(buf)[pos:size]
                     ends[:got] -= pos
-                data, pos = (data[pos:] + more if pos < len(data) else more), 0
-                final = not more
+                    size, pos = size - pos, 0
+                if len(buf) < size + _BLOCK:  # (a long line left over)
+                    bigger = bytearray(size + _BLOCK)
+                    bigger[:size] = memoryview(buf)[:size]
+                    buf = bigger
+                read = _read_into(f, memoryview(buf)[size:size + _BLOCK])
+                size += read
+                final = not read
+                if first and (size >= 3 or final):  # (what comes before that holds no line end)
+                    pos, first = (3 if buf.startswith(b"\xef\xbb\xbf") else 0), False  # a UTF-8 byte order mark
+                if skipping:  # the rest of a line over MAX_LINE, already rejected: read past it
+                    end = buf.find(b"\n", 0, size)
+                    if end < 0 and not final:
+                        size = 0
+                        continue
+                    skipping, pos = False, (end + 1 if end >= 0 else size)
+                    if pos == size and not final:
+                        continue
+                data = memoryview(buf)[:size]
                 while True:  # each block of lines is found once, in one pass (C where built: _scan.c)
                     got += scan_lines(data, int(ends[got - 1]) if got else pos, ends[got:], flags[got:], final)
                     if got < CHUNK and not (final and got):
@@ -341,7 +351,7 @@ class Source:
                     yield part
                     if not full:
                         break
-                if not final and len(data) - (int(ends[got - 1]) if got else pos) > MAX_LINE:
+                if not final and size - (int(ends[got - 1]) if got else pos) > MAX_LINE:
                     # a line without end (/dev/zero): reject, never hold it
                     if got:
                         part = self._jsonl_piece(data, pos, ends[:got], flags[:got], number, line)
@@ -351,18 +361,18 @@ class Source:
                     why = f"line {line + 1}: longer than {MAX_LINE // 2**20} MiB (a record is a few KiB)"
                     yield Part([], np.zeros(0, np.int64), np.zeros(0, np.int64),
                                [reject(number, line + 1, problem_error("(record)", why, "bad_row"))])
-                    number, line, data, pos, got, skipping = number + 1, line + 1, b"", 0, 0, True
+                    number, line, pos, size, got, skipping = number + 1, line + 1, 0, 0, 0, True
                     continue
                 if final:
                     return
 
-    def _jsonl_piece(self, data: bytes, pos: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
+    def _jsonl_piece(self, data: memoryview, pos: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
                      number: int, line: int) -> Part:
         """The lines of ``data`` from ``pos`` to ``ends`` (each with its ``flags``) as a part."""
         bounds = np.empty(len(ends) + 1, np.int64)
         bounds[0] = 0
         np.subtract(ends, pos, out=bounds[1:])
-        return _jsonl_part(memoryview(data)[pos:int(ends[-1])], bounds, number, line, self.transcode,
+        return _jsonl_part(data[pos:int(ends[-1])], bounds, number, line, self.transcode,
                            flags.copy())
 
     def _json_lines(self, f: IO[bytes], start: int = 0) -> Iterator[tuple[int | None, Any, Reject | None]]:
@@ -634,6 +644,15 @@ _BLOCK = 32 * 2**20  # bytes of JSON lines read at a time
 MAX_LINE = 64 * 2**20  # bytes of one JSON line (a longer one is a reject, read past without being held)
 
 
+def _read_into(f: IO[bytes], view: memoryview) -> int:
+    """Read up to ``len(view)`` bytes of ``f`` into ``view`` (fewer only at its end); the number read."""
+    if isinstance(f, io.BufferedIOBase):  # (a file, standard input: no copy)
+        return f.readinto(view)
+    data = f.read(len(view))
+    view[:len(data)] = data
+    return len(data)
+
+
 def _find_all(data: bytes, needle: bytes) -> list[int]:
     """Where ``needle`` occurs in ``data`` (``bytes.find``, which is fast where it is rare)."""
     out, i = [], data.find(needle)
@@ -727,7 +746,7 @@ _WHITE = np.zeros(256, np.bool_)
 _WHITE[list(b" \t\n\r\x0b\x0c")] = True
 
 
-def scan_lines(data: bytes, start: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
+def scan_lines(data: bytes | memoryview, start: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
                final: bool) -> int:
     """Find the lines of JSON lines ``data`` from ``start`` on, as many as ``ends`` and ``flags`` hold:
     line ``k`` ends at ``ends[k]`` (just past its line feed; a last line without one only when
@@ -741,7 +760,7 @@ def scan_lines(data: bytes, start: int, ends: npt.NDArray[np.int64], flags: npt.
     return _numpy_lines(data, start, ends, flags, final)
 
 
-def _numpy_lines(data: bytes, start: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
+def _numpy_lines(data: bytes | memoryview, start: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
                  final: bool) -> int:
     """:func:`scan_lines` by numpy passes."""
     cap = min(len(ends), len(flags))

@@ -1,0 +1,159 @@
+/* The lines of a block of JSON lines, found and sorted in one pass (responsibility.batch._io.scan_lines).
+
+   lines(data, start, ends, flags, final, max_open) finds the lines of data[start:] one after another:
+   line k ends at ends[k] (just past its line feed; at len(data) for a last line without one, only
+   when `final`), and flags[k] says what it is: BLANK (1), nothing but white space (as bytes.strip
+   strips); SPECIAL (2), a line pyarrow's JSON parser cannot carry exactly, which Python's parser
+   reads instead: it does not start with "{", or holds "null" (a table cannot tell an explicit null
+   from an absent field), a surrogate escape (\ud800-\udbff), or more than `max_open` brackets "{"
+   and "[" (deep nesting). It stops when ends (int64) or flags (uint8) are full, or at a line not
+   ended yet, and returns the number of lines found. Every index is checked against the buffers'
+   sizes; the scan runs without the GIL.
+
+   Optional: built at install where a C compiler is found; without it the same answers come from
+   numpy passes (_io.py: _numpy_lines), and tests/test_batch_io.py compares the two. */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
+#define BLANK 1
+#define SPECIAL 2
+
+/* what a byte is to the scan: 1 white space, 2 an opening bracket, 3 "n", 4 a backslash */
+static uint8_t kind[256];
+
+/* a surrogate escape (\ud800-\udbff) at s[i] (a backslash), within s[0:n] */
+static int surrogate(const uint8_t *s, int64_t i, int64_t n) {
+    return i + 3 < n && s[i + 1] == 'u' && (s[i + 2] | 0x20) == 'd' &&
+           (s[i + 3] == '8' || s[i + 3] == '9' || (s[i + 3] | 0x20) == 'a' || (s[i + 3] | 0x20) == 'b');
+}
+
+/* the rest of a line s[0:n] from s[i] on, `opens` brackets before it: SPECIAL or 0 */
+static uint8_t rest(const uint8_t *s, int64_t i, int64_t n, int64_t opens, int64_t max_open) {
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* sixteen bytes at a time: "null" where four loads a byte apart match it, brackets counted, and a
+       backslash looked at only where there is one (the loads reach s[i + 18]) */
+    const __m128i nn = _mm_set1_epi8('n'), uu = _mm_set1_epi8('u'), ll = _mm_set1_epi8('l');
+    const __m128i back = _mm_set1_epi8('\\'), open = _mm_set1_epi8('{'), bit = _mm_set1_epi8(0x20);
+    for (; i + 19 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        const __m128i null = _mm_and_si128(
+            _mm_and_si128(_mm_cmpeq_epi8(v, nn), _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i + 1)), uu)),
+            _mm_and_si128(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i + 2)), ll),
+                          _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i + 3)), ll)));
+        if (_mm_movemask_epi8(null))
+            return SPECIAL;
+        /* "{" 0x7b and "[" 0x5b differ only in the bit 0x20 */
+        opens += __builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(v, bit), open)));
+        if (opens > max_open)
+            return SPECIAL;
+        unsigned slashes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, back));
+        while (slashes) {
+            if (surrogate(s, i + __builtin_ctz(slashes), n))
+                return SPECIAL;
+            slashes &= slashes - 1;
+        }
+    }
+#endif
+    for (; i < n; i++) {
+        switch (kind[s[i]]) {
+        case 2:
+            if (++opens > max_open)
+                return SPECIAL;
+            break;
+        case 3:
+            if (i + 3 < n && s[i + 1] == 'u' && s[i + 2] == 'l' && s[i + 3] == 'l')
+                return SPECIAL;
+            break;
+        case 4:
+            if (surrogate(s, i, n))
+                return SPECIAL;
+            break;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
+static uint8_t classify(const uint8_t *s, int64_t n, int64_t max_open) {
+    int64_t i = 0;
+    while (i < n && kind[s[i]] == 1)
+        i++;
+    if (i == n)
+        return BLANK;
+    if (i > 0 || s[0] != '{')
+        return SPECIAL;
+    return rest(s, 0, n, 0, max_open);
+}
+
+static PyObject *lines(PyObject *self, PyObject *args) {
+    Py_buffer data, ends, flags;
+    Py_ssize_t start;
+    int final;
+    long long max_open;
+    if (!PyArg_ParseTuple(args, "y*nw*w*pL", &data, &start, &ends, &flags, &final, &max_open))
+        return NULL;
+    PyObject *result = NULL;
+    const char *bad = NULL;
+    if (ends.len % 8) {
+        bad = "ends must be int64";
+    } else if (start < 0 || start > data.len) {
+        bad = "start outside the data";
+    } else {
+        const uint8_t *src = (const uint8_t *)data.buf;
+        int64_t *end = (int64_t *)ends.buf;
+        uint8_t *flag = (uint8_t *)flags.buf;
+        const int64_t size = data.len;
+        int64_t cap = ends.len / 8, n = 0, p = start;
+        if (flags.len < cap)
+            cap = flags.len;
+        Py_BEGIN_ALLOW_THREADS
+        while (n < cap && p < size) {
+            const uint8_t *feed = memchr(src + p, '\n', (size_t)(size - p));
+            int64_t e;
+            if (feed != NULL)
+                e = (int64_t)(feed - src) + 1;
+            else if (final)
+                e = size;
+            else
+                break;
+            flag[n] = classify(src + p, e - p, max_open);
+            end[n] = e;
+            n++;
+            p = e;
+        }
+        Py_END_ALLOW_THREADS
+        result = PyLong_FromLongLong(n);
+    }
+    if (bad)
+        PyErr_SetString(PyExc_ValueError, bad);
+    PyBuffer_Release(&data);
+    PyBuffer_Release(&ends);
+    PyBuffer_Release(&flags);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"lines", lines, METH_VARARGS,
+     "lines(data, start, ends, flags, final, max_open) -> lines found: where the lines of data[start:] end "
+     "(int64 ends) and what each is (uint8 flags: 1 blank, 2 for Python's parser)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__scan(void) {
+    const char *space = " \t\n\r\v\f";
+    for (const char *c = space; *c; c++)
+        kind[(uint8_t)*c] = 1;
+    kind['{'] = kind['['] = 2;
+    kind['n'] = 3;
+    kind['\\'] = 4;
+    return PyModule_Create(&module);
+}

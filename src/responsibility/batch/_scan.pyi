@@ -1,0 +1,3 @@
+from typing import Any
+
+def lines(data: Any, start: int, ends: Any, flags: Any, final: bool, max_open: int, /) -> int: ...
