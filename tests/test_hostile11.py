@@ -120,3 +120,45 @@ def test_the_service_reads_the_charset_content_type_declares() -> None:
         assert post("application/json", one, "/v1/verdict").status_code == 400
         verdict = post("application/json; charset=gb18030", one, "/v1/verdict")
         assert verdict.status_code == 200, verdict.text[:300]
+
+
+# ------------------------------------------------------------------ the who table in Chinese (N10-4, N10-6)
+
+_CLOSING = tuple("，。、；：！？）》」』】")
+
+
+def test_who_footer_and_what_if_speak_chinese(run_cli: Any) -> None:
+    """The footer read `依据解释：…, outside_channel_finder_level=False, unit_liability_from='serious'` (ids, reprs)."""
+    code, out, _ = run_cli("who", str(RECORDS / "problem.json"), "--set", "及时交办和上报时限（天）=15")
+    assert code == 0
+    footer = next(x for x in out.splitlines() if x.startswith("依据解释："))
+    assert "追究所在单位责任的严重程度=较重" in footer and "外部渠道发现时本级是否属于应发现而未发现=否" in footer, footer
+    assert "'" not in footer and "False" not in footer and "unit_liability_from" not in footer, footer
+    title = out.splitlines()[0]
+    assert title.startswith("问题 2021-0042：") and "及时交办和上报时限（天）=15" in title, title
+    code, out, _ = run_cli("who", str(RECORDS / "problem.json"), "--lang", "en")
+    assert "unit_liability_from='serious'" in out  # English keeps the ids
+
+
+def test_who_reasons_are_one_line_each_in_a_pipe_and_never_start_a_line_with_closing_punctuation() -> None:
+    """Wrapped at 80 columns by character, a reason's line started with '；' or a lone '。'."""
+    import io
+
+    from rich.console import Console
+
+    import responsibility
+    from responsibility.cli._render_table import print_verdicts
+
+    policy = responsibility.load()
+    verdicts = [policy.who_answers(HOUSING), policy.who_answers(RECORDS / "problem.json")]
+    pipe = io.StringIO()
+    print_verdicts(verdicts, "zh", Console(file=pipe, width=80))
+    lines = pipe.getvalue().splitlines()
+    reasons = [x for x in lines if x[:2] in {f"{n}." for n in range(1, 10)}]
+    assert reasons and all(x.endswith("。") for x in reasons), reasons
+    for width in (37, 40, 41, 80):
+        tty = io.StringIO()
+        print_verdicts(verdicts, "zh", Console(file=tty, width=width, force_terminal=True, color_system=None))
+        got = tty.getvalue().splitlines()
+        assert not [x for x in got if x.lstrip().startswith(_CLOSING)], (width, got)
+        assert "".join(got).count("。") == pipe.getvalue().count("。")  # nothing lost in the wrapping

@@ -13,7 +13,6 @@ from rich import box
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from ..engine._verdict import Lang, Verdict
 
@@ -34,14 +33,16 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
     en = lang == "en"
     for v in verdicts:
         rows = groups(v)
+        title = headline(v, lang) if en else _headline_zh(v)
         if not v.findings:
-            console.print(f"{headline(v, lang)} — " + ("no findings: every step was in order (or it is not yet "
-                          "discovered)" if en else "无责任认定（各环节均按时办理，或尚未发现）"), highlight=False,
-                          markup=False)
+            _say(console, f"{title} — " + ("no findings: every step was in order (or it is not yet "
+                 "discovered)" if en else "无责任认定（各环节均按时办理，或尚未发现）"), en)
             continue
         # No vertical rules and collapsed padding: one column of space between columns leaves the
         # most room to the names within 80 columns.
-        table = Table(title=Text(headline(v, lang)), expand=False, title_justify="left", box=box.SIMPLE_HEAD,
+        # The title is a line of its own: as the table's title it wrapped at the table's width.
+        _say(console, title, en)
+        table = Table(expand=False, box=box.SIMPLE_HEAD,
                       collapse_padding=True, pad_edge=False)
         policy = getattr(v.context, "policy", None)
         basis_of, liability_of = labels(policy, lang, ids=False)
@@ -76,10 +77,75 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
             reasons.append(f"{n}. {f.reason_en}" if en else f"{n}.{f.reason}")
         console.print(table)
         for line in reasons:
-            console.print(line, highlight=False, markup=False)
+            _say(console, line, en)
         if v.interpretations:
-            ids = ", ".join(f"{i.id}={i.value!r}" if i.type == "parameter" else i.id for i in v.interpretations)
-            console.print(("rests on interpretation: " if en else "依据解释：") + ids, highlight=False, markup=False)
+            if en:
+                ids = ", ".join(f"{i.id}={i.value!r}" if i.type == "parameter" else i.id for i in v.interpretations)
+                _say(console, "rests on interpretation: " + ids, en)
+            else:  # in the reader's words (N10-4): names and values as the text and --set give them, not ids
+                _say(console, "依据解释：" + "；".join(_reading_zh(policy, i) for i in v.interpretations), en)
+
+
+def _value_zh(policy: Any, pid: str, value: Any) -> str:
+    """A parameter's value as a Chinese reader writes it: a severity by its name (较重), yes or no by 是/否
+    (rules/vocabulary.yaml), a number or choice as it is (the id ``--set`` takes), never a Python repr."""
+    vocabulary = getattr(getattr(policy, "data", None), "vocabulary", None)
+    kind = getattr(getattr(policy, "parameters", {}).get(pid), "type", None)
+    if isinstance(value, bool):
+        words = {t.id: t.name for t in getattr(vocabulary, "answers", [])}
+        return words.get(str(value).lower(), "是" if value else "否")
+    if kind == "severity":
+        return next((t.name for t in getattr(vocabulary, "severities", []) if t.id == value), str(value))
+    if isinstance(value, list | tuple):
+        bodies = getattr(policy, "bodies", {})
+        return "、".join(bodies[x].name if x in bodies else str(x) for x in value)
+    return str(value)
+
+
+def _reading_zh(policy: Any, it: Any) -> str:
+    """One interpretation of the ``who`` table's footer in Chinese: its Chinese name, and a parameter's value."""
+    name = it.name or it.id
+    return f"{name}={_value_zh(policy, it.id, it.value)}" if it.type == "parameter" else name
+
+
+def _headline_zh(v: Verdict) -> str:
+    """The table's title in Chinese: its counts, and a what-if's parameters by name and value (N10-4)."""
+    from ..engine._verdict_view import counts_text, what_if_of
+
+    policy = getattr(v.context, "policy", None)
+    text = f"问题 {v.problem}：{counts_text(v, 'zh')}"
+    if changed := what_if_of(v):
+        parameters = getattr(policy, "parameters", {})
+        text += "［假设参数（不是规则的默认值）：" + "；".join(
+            f"{getattr(parameters.get(k), 'name', None) or k}={_value_zh(policy, k, new)}"
+            for k, (_, new) in changed.items()) + "］"
+    return text
+
+
+#: Marks a Chinese line never starts with (行首禁则): closing punctuation and brackets.
+_NO_LINE_START = frozenset("，。、；：！？）》」』】〕〉…—,.;:!?)]}％%")
+
+
+def _say(console: Console, text: str, en: bool) -> None:
+    """A line of text under the table. To a file or a pipe it is one line, unwrapped (N10-6: wrapped at 80
+    columns a reason's line started with '；' or a lone '。'); at a terminal a Chinese line is wrapped by
+    hand so that no line starts with closing punctuation (the mark stays at the end of the line before)."""
+    if en or not console.is_terminal:
+        console.print(text, highlight=False, markup=False, soft_wrap=not console.is_terminal)
+        return
+    width = max(console.width, 8)
+    lines: list[str] = []
+    line, used = "", 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width and line and ch not in _NO_LINE_START:
+            lines.append(line)
+            line, used = "", 0
+        line += ch
+        used += w
+    lines.append(line)
+    for piece in lines:
+        console.print(piece, highlight=False, markup=False, soft_wrap=True)
 
 
 def print_diff(result: Diff, console: Console | None = None) -> None:
