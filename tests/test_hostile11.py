@@ -162,3 +162,27 @@ def test_who_reasons_are_one_line_each_in_a_pipe_and_never_start_a_line_with_clo
         got = tty.getvalue().splitlines()
         assert not [x for x in got if x.lstrip().startswith(_CLOSING)], (width, got)
         assert "".join(got).count("。") == pipe.getvalue().count("。")  # nothing lost in the wrapping
+
+
+# ------------------------------------------------------------------ an event's type by its Chinese name (N10-3)
+
+
+def test_a_ledger_event_s_type_may_be_its_chinese_name(run_cli: Any, tmp_path: Path) -> None:
+    """`type: 交办` was refused ("unknown event type '交办'; use one of registered, …") though docs/ledger.md
+    shows 交办 beside `assigned`; it is stored as the id."""
+    from responsibility.ledger import Ledger
+
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    events = [{"problem": "P-1", "type": "登记", "on": "2021-03-01", "area": "危房改造", "place": "330127100219"},
+              {"problem": "P-1", "type": "发现", "on": "2021-03-01", "level": "县", "channel": "审计"},
+              {"problem": "P-1", "type": " 交办 ", "on": "2021-03-02", "by_level": "县", "to_level": "乡镇"}]
+    path = tmp_path / "events.json"
+    path.write_text(json.dumps(events, ensure_ascii=False), "utf-8")
+    code, _, err = run_cli("ledger", "add", str(db), str(path), "--by", "me")
+    assert code == 0, err
+    with Ledger.open(db) as ledger:
+        assert [e.type for e in ledger.events()] == ["registered", "discovered", "assigned"]
+    path.write_text(json.dumps(events[0] | {"type": "交代"}, ensure_ascii=False), "utf-8")
+    code, _, err = run_cli("ledger", "add", str(db), str(path), "--by", "me")
+    assert code == 2 and "assigned (交办)" in err and "Traceback" not in err, err

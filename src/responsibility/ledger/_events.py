@@ -240,11 +240,14 @@ class Event:
         if problem is None:
             raise ProblemError("problem", "is required: the id of the problem the event is about", code="missing_field")
         kind = raw.get("type")
+        if isinstance(kind, str) and kind not in FIELDS:  # its Chinese name (交办), as docs/ledger.md gives it
+            kind = type_named(kind) or kind
         if not isinstance(kind, str) or kind not in FIELDS:
             from difflib import get_close_matches
 
             close = get_close_matches(str(kind), TYPES, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "use one of " + ", ".join(TYPES)
+            named = "; ".join(f"{t} ({'、'.join(w)})" if w else t for t, w in _type_names().items())
+            hint = f"did you mean {close[0]!r}?" if close else f"use one of {named}"
             raise ProblemError("type", f"unknown event type {shown(kind)}; {hint}", record=problem,
                                code="unknown_event_type")
         spec = FIELDS[str(kind)]
@@ -323,6 +326,24 @@ class Event:
                                "on": self.on.isoformat(), **self.data, "entered_by": self.entered_by,
                                "entered_at": self.entered_at, "hash": self.hash}
         return {k: v for k, v in out.items() if v is not None}
+
+
+def _type_names() -> dict[str, list[str]]:
+    """Each event type's Chinese names (``columns.yaml`` ``event_types``), by its id."""
+    from ._lists import names
+
+    given = names().get("event_types") or {}
+    return {t: [str(w) for w in given.get(t) or []] for t in TYPES}
+
+
+def type_named(word: str) -> str | None:
+    """The event type ``word`` names by its id or a Chinese name (交办 → ``assigned``; full-width or spaced
+    alike), or ``None``."""
+    key = unicodedata.normalize("NFKC", word).strip().lower()
+    if key in FIELDS:
+        return key
+    return next((t for t, words in _type_names().items() if key in {unicodedata.normalize("NFKC", w) for w in words}),
+                None)
 
 
 _STORED = ("seq", "entered_at", "hash", "prev")
