@@ -132,7 +132,8 @@ def test_who_footer_and_what_if_speak_chinese(run_cli: Any) -> None:
     code, out, _ = run_cli("who", str(RECORDS / "problem.json"), "--set", "及时交办和上报时限（天）=15")
     assert code == 0
     footer = next(x for x in out.splitlines() if x.startswith("依据解释："))
-    assert "追究所在单位责任的严重程度=较重" in footer and "外部渠道发现时本级是否属于应发现而未发现=否" in footer, footer
+    assert "追究所在单位责任的严重程度=较重" in footer, footer
+    assert "外部渠道发现时本级是否属于应发现而未发现=否" in footer, footer
     assert "'" not in footer and "False" not in footer and "unit_liability_from" not in footer, footer
     title = out.splitlines()[0]
     assert title.startswith("问题 2021-0042：") and "及时交办和上报时限（天）=15" in title, title
@@ -186,3 +187,18 @@ def test_a_ledger_event_s_type_may_be_its_chinese_name(run_cli: Any, tmp_path: P
     path.write_text(json.dumps(events[0] | {"type": "交代"}, ensure_ascii=False), "utf-8")
     code, _, err = run_cli("ledger", "add", str(db), str(path), "--by", "me")
     assert code == 2 and "assigned (交办)" in err and "Traceback" not in err, err
+
+
+# ------------------------------------------------------------------ the assess summary in Chinese (N10-4)
+
+
+def test_the_assess_summary_speaks_the_run_s_language(run_cli: Any, tmp_path: Path) -> None:
+    """Under the default --lang zh the summary was English only (records in …, basis staff unit …, rejected: record)."""
+    ledger = RECORDS / "ledger.csv"
+    code, _, err = run_cli("assess", str(ledger), "-o", str(tmp_path / "f.csv"), "--no-progress")
+    assert code == 1
+    assert "记录 4 条 = 已评估 3 + 拒收 1（核对一致）" in err and "拒收：记录 3（第 5 行）" in err, err
+    assert "应发现未发现" in err and "工作人员" in err and "not_discovered" not in err, err
+    assert "records in: 4   assessed: 3   rejected: 1   (balanced: 3 + 1 = 4)" in err  # for scripts, unchanged
+    code, _, err = run_cli("assess", str(ledger), "-o", str(tmp_path / "f.csv"), "--no-progress", "--lang", "en")
+    assert "not_discovered" in err and "rejected: record 3 (line 5)" in err and "记录" not in err, err

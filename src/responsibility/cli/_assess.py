@@ -93,7 +93,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
 def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt: str | None, out_fmt: str | None,
             rules_dir: str | None, jurisdiction: str | None, lang: str, today: dt.date | None, workers: int,
             progress: bool | None, encoding: str | None, neutralise: bool, report_path: str | None) -> None:
-    from ..batch._assessment import needs_frames, summary_text
+    from ..batch._assessment import needs_frames
 
     needs_frames("responsibility assess", pandas=False)
     from ..batch._assessor import Dictionaries, count_table, make_assessor
@@ -172,7 +172,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
                             continue
                         chunk = (meta.records, meta.assessed, meta.rejects, meta.counts)
                         records, assessed, rejected, counts = _tally(records, assessed, rejected, counts, chunk,
-                                                                     rejects, merge_counts, bar)
+                                                                     rejects, merge_counts, bar, lang == "zh")
                         bar.advance(meta.records)
                 else:
                     for part in source.parts():
@@ -180,7 +180,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
                         findings.write_findings(result.columns)
                         chunk = (result.records, result.assessed, result.rejects, result.counts)
                         records, assessed, rejected, counts = _tally(records, assessed, rejected, counts, chunk,
-                                                                     rejects, merge_counts, bar)
+                                                                     rejects, merge_counts, bar, lang == "zh")
                         bar.advance(result.records)
             ok = True
         finally:
@@ -195,7 +195,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     table = count_table(assessor.t, counts) if counts is not None else {}
     if records == 0:
         click.echo(f"warning: {'standard input' if input_path == '-' else input_path} holds no records", err=True)
-    click.echo(summary_text(records, assessed, rejected, table, assessor.t.liabilities), err=True)
+    click.echo(_summary(lang, policy, records, assessed, rejected, table, assessor.t.liabilities), err=True)
     if report_path is not None:
         from ..batch._report import write_report_from_files
 
@@ -209,16 +209,54 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
 
 
 def _tally(records: int, assessed: int, rejected: int, counts: Any, chunk: tuple[int, int, list[Any], Any],
-           sink: Any, merge: Any, bar: _Progress) -> tuple[int, int, int, Any]:
+           sink: Any, merge: Any, bar: _Progress, zh: bool = False) -> tuple[int, int, int, Any]:
     """Add a chunk's numbers; write its rejects (or print them when there is no rejects file)."""
     n, ok, rejects, more = chunk
     if sink is not None:
         sink.write_rejects(rejects)
     else:
         for r in rejects:
-            where = f"record {r[0]}" + (f" (line {r[1]})" if r[1] else "")
-            bar.echo(f"rejected: {where}: {r[5]}")
+            if zh:
+                bar.echo(f"拒收：记录 {r[0]}" + (f"（第 {r[1]} 行）" if r[1] else "") + f"：{r[5]}")
+            else:
+                bar.echo(f"rejected: record {r[0]}" + (f" (line {r[1]})" if r[1] else "") + f": {r[5]}")
     return records + n, assessed + ok, rejected + len(rejects), merge(counts, more)
+
+
+def _summary(lang: str, policy: Any, records: int, assessed: int, rejected: int,
+             counts: dict[tuple[str, str], int], liabilities: list[str]) -> str:
+    """The run's summary on standard error. In Chinese (N10-4: it was English under the default ``--lang zh``)
+    the balance and the findings by 追责情形 and 责任类别 in the policy's words, then the English counts line
+    in parentheses, which scripts that read the log find unchanged."""
+    from ..batch._assessment import summary_text
+    from ..engine._verdict_view import labels
+
+    english = summary_text(records, assessed, rejected, counts, liabilities)
+    if lang != "zh":
+        return english
+    basis_of, liability_of = labels(policy, "zh", ids=False)
+    balance = "核对一致" if records == assessed + rejected else "核对不一致"
+    found = sum(counts.values())
+    lines = [f"记录 {records:,} 条 = 已评估 {assessed:,} + 拒收 {rejected:,}（{balance}）；认定 {found:,} 项"]
+    bases = list(dict.fromkeys(b for b, _ in counts))
+    if bases:
+        from rich.cells import cell_len
+
+        def pad(text: str, width: int, right: bool = False) -> str:
+            gap = " " * max(width - cell_len(text), 0)
+            return gap + text if right else text + gap
+
+        names = {b: basis_of(b) for b in bases}
+        first = max(cell_len(x) for x in [*names.values(), "追责情形", "合计"])
+        heads = [*(liability_of(x) for x in liabilities), "合计"]
+        width = max(10, *(cell_len(h) + 2 for h in heads))
+        lines.append("  " + pad("追责情形", first) + "".join(pad(h, width, True) for h in heads))
+        for b in bases:
+            row = [counts.get((b, x), 0) for x in liabilities]
+            lines.append("  " + pad(names[b], first) + "".join(pad(f"{v:,}", width, True) for v in [*row, sum(row)]))
+        totals = [sum(counts.get((b, x), 0) for b in bases) for x in liabilities]
+        lines.append("  " + pad("合计", first) + "".join(pad(f"{v:,}", width, True) for v in [*totals, sum(totals)]))
+    return "\n".join(lines) + "\n（" + "; ".join(english.splitlines()[:2]) + "）"
 
 
 cli.add_command(assess)
@@ -268,7 +306,7 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
     """``assess --dask``: Parquet directories in and out, computed on a Dask scheduler."""
     import shutil
 
-    from ..batch._assessment import needs_frames, summary_text
+    from ..batch._assessment import needs_frames
     from ..batch._dask import Scheduler, _needs_dask, file_graph
     from ..chain._jurisdiction import Jurisdiction
     from ._cli import load_policy
@@ -330,11 +368,13 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
         rejected = 0
         for table in refused:
             for r in table.to_pylist():
-                click.echo(f"rejected: record {r['record']}: {r['reason']}", err=True)
+                click.echo(f"拒收：记录 {r['record']}：{r['reason']}" if lang == "zh" else
+                           f"rejected: record {r['record']}: {r['reason']}", err=True)
             rejected += table.num_rows
     else:
         rejected = ds.dataset(rejects_path, format="parquet").count_rows()
-    click.echo(summary_text(int(n), int(n) - rejected, rejected, table_counts, list(policy.liabilities)), err=True)
+    click.echo(_summary(lang, policy, int(n), int(n) - rejected, rejected, table_counts, list(policy.liabilities)),
+               err=True)
     if rejected:
         sys.exit(1)
 

@@ -92,10 +92,10 @@ def _value_zh(policy: Any, pid: str, value: Any) -> str:
     vocabulary = getattr(getattr(policy, "data", None), "vocabulary", None)
     kind = getattr(getattr(policy, "parameters", {}).get(pid), "type", None)
     if isinstance(value, bool):
-        words = {t.id: t.name for t in getattr(vocabulary, "answers", [])}
+        words: dict[str, str] = {t.id: t.name for t in getattr(vocabulary, "answers", [])}
         return words.get(str(value).lower(), "是" if value else "否")
     if kind == "severity":
-        return next((t.name for t in getattr(vocabulary, "severities", []) if t.id == value), str(value))
+        return str(next((t.name for t in getattr(vocabulary, "severities", []) if t.id == value), value))
     if isinstance(value, list | tuple):
         bodies = getattr(policy, "bodies", {})
         return "、".join(bodies[x].name if x in bodies else str(x) for x in value)
