@@ -283,8 +283,8 @@ def test_dask_on_a_local_cluster_equals_one_machine_row_for_row(run_cli: Run, tm
                           capture_output=True, text=True, timeout=600, check=False)
     err2 = proc.stderr
     assert proc.returncode == 1, err2
-    balance = [x for x in err.splitlines() if x.startswith("records in:")]
-    assert balance and balance == [x for x in err2.splitlines() if x.startswith("records in:")]
+    balance = [x for x in err.splitlines() if x.startswith("记录 ")]
+    assert balance and balance == [x for x in err2.splitlines() if x.startswith("记录 ")]
 
     def rows(path: Path) -> list[dict[str, Any]]:
         frame = pq.read_table(path).to_pandas().astype(object)
