@@ -202,3 +202,38 @@ def test_the_assess_summary_speaks_the_run_s_language(run_cli: Any, tmp_path: Pa
     assert "records in: 4   assessed: 3   rejected: 1   (balanced: 3 + 1 = 4)" in err  # for scripts, unchanged
     code, _, err = run_cli("assess", str(ledger), "-o", str(tmp_path / "f.csv"), "--no-progress", "--lang", "en")
     assert "not_discovered" in err and "rejected: record 3 (line 5)" in err and "记录" not in err, err
+
+
+# ------------------------------------------------------------------ multi-line cells, not swallowed rows (R10B-03)
+
+
+def test_a_multi_line_cell_with_a_row_s_commas_on_one_line_is_read(run_cli: Any, tmp_path: Path) -> None:
+    """A JSON array on one line between brackets, or a list of names, was refused as a stray quote (review10b
+    R10B-03 residual): an inner line held a whole row's commas. A row read into a cell still is refused."""
+    steps = ", ".join(json.dumps(s) for s in PROBLEM["handled"] * 3)
+    header = "id,area,kind,place,severity,discovered.level,discovered.channel,discovered.on,handled,deadline,as_of"
+    cell = '"[\n' + steps.replace('"', '""') + '\n]"'
+    row = (f"2021-0042,危房改造,困难家庭危房改造不及时,330127100219,较重,县,县（市、区）长热线,2021-03-01,{cell},"
+           "2021-05-31,2021-06-30")
+    src = tmp_path / "pretty.csv"
+    src.write_text(header + "\n" + row + "\n", "utf-8")
+    assert steps.count(",") >= header.count(",")
+    code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "o.jsonl"), "--no-progress")
+    assert code == 0 and "已评估 1 + 拒收 0" in err, err
+    # a ledger's description over two lines, the second a list of names with as many commas as the row
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    book = tmp_path / "led.csv"
+    book.write_text("问题编号,领域,所在地代码,问题描述,发现日期,发现层级,发现渠道\n"
+                    'A-1,危房改造,330127100219,"涉及农户:\n张三, 李四, 王五, 赵六, 钱七, 孙八, 周九",'
+                    "2021-03-01,县,审计\n",
+                    "utf-8")
+    code, _, err = run_cli("ledger", "import", str(db), str(book), "--by", "me")
+    assert code == 0 and "imported 1 + rejected 0" in err + _, err
+    # a stray quote that reads the next row into its cell is still one reject naming it
+    stray = tmp_path / "stray.csv"
+    second = row.replace(cell, "").replace("2021-0042", "2021-0043")
+    stray.write_text(header + "\n" + row.replace(cell, '"oops') + "\n" + second + "\n" + row.replace(cell, 'x"') + "\n",
+                     "utf-8")
+    code, _, err = run_cli("assess", str(stray), "-o", str(tmp_path / "o.jsonl"), "--no-progress")
+    assert code == 1 and "that quote is stray" in err, err

@@ -1048,6 +1048,16 @@ def _shape(text: str) -> str:
     return re.sub(r"[0-9]+", "9", re.sub(r"[A-Za-z]+", "a", text.strip()))
 
 
+_ROW_CELL = re.compile(r"[0-9]{6,12}|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}")
+
+
+def _row_shaped(line: str, lead: str, delimiter: str) -> bool:
+    """Whether ``line`` reads as a row of the table: its first cell shaped as the row's own first (``lead``),
+    or one of its cells a division code or a date, as a problem record's row holds."""
+    cells = [c.strip().strip('"').strip() for c in line.split(delimiter)]
+    return (bool(lead.strip()) and _shape(cells[0]) == _shape(lead)) or any(_ROW_CELL.fullmatch(c) for c in cells)
+
+
 def swallowed(cells: Sequence[str], first: int, names: Sequence[str] = (), delimiter: str = ",") -> str | None:
     """What to say of a row (its cells, read from line ``first`` on) with a quoted cell that runs over
     several lines and holds a whole row's separators: a stray quote that a later quote closed, so the
@@ -1059,10 +1069,11 @@ def swallowed(cells: Sequence[str], first: int, names: Sequence[str] = (), delim
     for i, cell in enumerate(cells):
         breaks = cell.count("\n")
         later = cell.split("\n")[1:]
-        # A line of the cell starts a row: it holds a whole row's delimiters, or it begins with what this
-        # row begins with (an id of the same shape: q3 / q4, A-1 / A-2) and the cell holds a row's delimiters.
-        # A description over several lines, or pretty-printed JSON, does neither.
-        if breaks and (any(part.count(delimiter) >= width for part in later)
+        # A line of the cell starts a row: it holds a whole row's delimiters and a cell shaped as a row's (an
+        # id shaped as this row's, q3 / q4, A-1 / A-2; a division code; a date), or it begins with such an id
+        # and the cell holds a row's delimiters. A description over several lines (a list of names), or JSON
+        # (pretty-printed, or an array on one line between brackets), does neither (review10b R10B-03).
+        if breaks and (any(part.count(delimiter) >= width and _row_shaped(part, lead, delimiter) for part in later)
                        or (cell.count(delimiter) >= width and lead.strip()
                            and any(delimiter in part and _shape(part.split(delimiter, 1)[0]) == _shape(lead)
                                    for part in later))):
