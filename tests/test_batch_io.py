@@ -199,3 +199,14 @@ def test_json_lines_give_the_same_output_with_and_without_the_c_scan(run_cli: An
     broken = next(k for k, line in enumerate(text, 1) if line.startswith('{"id": "broken'))
     assert any(row.split(",")[1:5] == [str(broken), "", "(record)", "bad_json"] for row in rows), rows
     assert len(rows) >= 5 and table.num_rows > 2000
+
+
+@settings(max_examples=200, deadline=None)
+@given(cells=st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map(b"".join), max_size=30))
+def test_json_cells_are_sorted_alike_by_the_c_scan_and_numpy(cells: list[bytes]) -> None:
+    """A CSV's JSON cells made lines (``{"handled":`` cell ``}``) are sorted by the C scan as by
+    numpy, and by numpy where a cell holds a line feed (its lines are then not the cells)."""
+    data = b"".join(b'{"handled":' + cell + b"}\n" for cell in cells)
+    bounds = np.cumsum([0] + [len(cell) + 13 for cell in cells]).astype(np.int64)
+    got, want = _io._cell_lines(data, bounds), _io._json_special(data, bounds)
+    assert got[0].tolist() == want[0].tolist() and got[1].tolist() == want[1].tolist()

@@ -1441,7 +1441,7 @@ def _json_cells(name: str, column: Any, python: npt.NDArray[np.bool_], *, breaks
     offsets = np.frombuffer(lines.buffers()[1], np.int32)[lines.offset:lines.offset + len(lines) + 1]
     bounds = offsets.astype(np.int64) - int(offsets[0])
     data = lines.buffers()[2][int(offsets[0]):int(offsets[-1])].to_pybytes()
-    blank, special = _json_special(data, bounds)
+    blank, special = _cell_lines(data, bounds)
     if breaks and (data.count(b"\n") != len(bounds) - 1 or b"\r" in data):  # a line break in a cell
         raw = np.frombuffer(data, np.uint8)
         feeds = np.flatnonzero((raw == _LF) | (raw == _CR))
@@ -1466,6 +1466,17 @@ def _json_cells(name: str, column: Any, python: npt.NDArray[np.bool_], *, breaks
         values = pa.nulls(len(arr), field.type)
     python[present[special]] = True
     return values
+
+
+def _cell_lines(data: bytes, bounds: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """:func:`_json_special` of JSON lines that each start with ``{`` (a cell made a line), from the C
+    scan where the lines it finds are those of ``bounds`` (no cell holds a line feed), else by numpy."""
+    n = len(bounds) - 1
+    if _c_lines is not None and n:
+        ends, flags = np.empty(n, np.int64), np.empty(n, np.uint8)
+        if _c_lines(data, 0, ends, flags, True, _MAX_OPEN) == n and np.array_equal(ends, bounds[1:]):
+            return (flags & _BLANK).astype(np.bool_), (flags & _SPECIAL).astype(np.bool_)
+    return _json_special(data, bounds)
 
 
 def _spread(parsed: Any, index: npt.NDArray[np.int64]) -> Any:
