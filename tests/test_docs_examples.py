@@ -63,7 +63,8 @@ def test_the_tour_commands_run(tmp_path: Path, run_cli: Any, monkeypatch: pytest
     shown = block(README, "tour-who-output", "text")  # as the README shows it (line breaks aside)
     printed = outputs["responsibility who examples/problems/housing-not-discovered.yaml"]
     assert re.sub(r"\s", "", printed) == re.sub(r"\s", "", shown), \
-        f"the README's <!-- tour-who-output --> is not what the command prints now:\n{printed}"
+        ("the README's <!-- tour-who-output --> is not what the command prints now; if the change is meant, paste "
+         f"this into README.md's text block after that marker (line breaks and spaces do not count):\n{printed}")
     assert "Villagers' committee" in outputs[
         "responsibility who examples/problems/housing-not-discovered.yaml --lang en --explain"]
     assert "rejected: 1" in outputs["responsibility assess examples/records/ledger.csv -o findings.csv"]
