@@ -49,6 +49,36 @@ def test_key_ids_are_found_alike_in_c_and_numpy(batches: list[list[int]], probes
         assert (table.find(keys) == table.find_numpy(keys)).all()
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 3000), max_size=400), min_size=1, max_size=6), st.integers(0, 50))
+def test_key_ids_found_or_added_alike_in_c_and_numpy(batches: list[list[int]], next_id: int) -> None:
+    """find_add: every key gets the id it had, or a new one (next_id + its place among the new keys, which
+    are each's first appearance); C and numpy add the same keys (C in the order they come, numpy in the
+    order of their values), and growing the table on the way (from 1024 slots) loses none."""
+    from responsibility.batch import _emit
+
+    variants = [(KeyIds(), {}, False)]
+    if _emit._c_find_add is not None:
+        variants.append((KeyIds(), {}, True))
+    for batch in batches:
+        keys = np.array(batch, np.int64)
+        added = []
+        for table, known, in_c in variants:
+            out, firsts = table.find_add(keys, next_id) if in_c else table.find_add_numpy(keys, next_id)
+            new = [int(keys[f]) for f in firsts.tolist()]
+            assert len(set(new)) == len(new) and not set(new) & set(known)
+            assert all(batch.index(k) == f for k, f in zip(new, firsts.tolist(), strict=True))  # first appearances
+            if in_c:
+                assert firsts.tolist() == sorted(firsts.tolist())
+            made = {k: next_id + j for j, k in enumerate(new)}
+            assert out.tolist() == [known.get(k, made.get(k, -1)) for k in batch]
+            known.update(made)
+            assert table.count == len(known) and 2 * table.count <= len(table.keys)
+            added.append(set(new))
+        assert all(a == added[0] for a in added)
+        next_id += 7
+
+
 def test_the_c_look_up_refuses_a_table_it_cannot_walk() -> None:
     import pytest
 
@@ -66,6 +96,11 @@ def test_the_c_look_up_refuses_a_table_it_cannot_walk() -> None:
             _emit._c_find(o, k, i, w)
     with pytest.raises(TypeError):  # a read-only output
         _emit._c_find(bytes(8), keys, ids, wanted)
+    firsts = np.zeros(1, np.int64)
+    assert _emit._c_find_add(keys, ids, wanted, out, firsts, 0, 0, 0, 5) == (1, 1, 1) and out.tolist() == [5]
+    for bad_keys, start, count in ((np.array([-3], np.int64), 0, 1), (wanted, 2, 1), (wanted, 0, 5)):
+        with pytest.raises(ValueError):  # a negative key; start past the keys; a table said to be over half full
+            _emit._c_find_add(keys, ids, bad_keys, out, firsts, start, 0, count, 0)
 
 
 def test_day_ids_are_the_ids_of_the_dates_texts() -> None:
@@ -210,5 +245,6 @@ def test_without_the_extension_the_findings_are_the_same(policy: Any, monkeypatc
     with_c = policy.assess(records, jurisdiction=j, today=TODAY)
     monkeypatch.setattr(_emit, "_c_gather", None)
     monkeypatch.setattr(_emit, "_c_find", None)
+    monkeypatch.setattr(_emit, "_c_find_add", None)
     without = policy.assess(records, jurisdiction=j, today=TODAY)
     assert len(with_c.findings) > 1000 and with_c.findings.equals(without.findings)

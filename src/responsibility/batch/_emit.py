@@ -168,16 +168,53 @@ class KeyIds:
             live, at = live[more], at[more]
         return out
 
+    def find_add(self, keys: I64, next_id: int) -> tuple[I64, I64]:
+        """The id of each key, adding those not added yet: the ``j``-th new key (in ``firsts``, the
+        position in ``keys`` of each new key's first appearance) gets id ``next_id + j``. In C where
+        the extension was built (one walk per key), else :meth:`find_add_numpy`; the same ids
+        for the same keys either way, but for the order of the new ones."""
+        if _c_find_add is None:
+            return self.find_add_numpy(keys, next_id)
+        keys = np.ascontiguousarray(keys, np.int64)
+        n = len(keys)
+        out, firsts = np.empty(n, np.int64), np.empty(n, np.int64)
+        at, nfirst = 0, 0
+        while True:
+            at, nfirst, self.count = _c_find_add(self.keys, self.ids, keys, out, firsts, at, nfirst, self.count,
+                                                 next_id)
+            if at == n:
+                return out, firsts[:nfirst]
+            self._grow(self.count + 1)
+
+    def find_add_numpy(self, keys: I64, next_id: int) -> tuple[I64, I64]:
+        """:meth:`find_add` in numpy (new keys in the order of their values)."""
+        out = self.find_numpy(keys)
+        todo = np.nonzero(out < 0)[0]
+        if not len(todo):
+            return out, todo.astype(np.int64)
+        uniq, first, inverse = np.unique(keys[todo], return_index=True, return_inverse=True)
+        new = np.arange(next_id, next_id + len(uniq), dtype=np.int64)
+        self.add(uniq, new)
+        out[todo] = new[inverse.reshape(-1)]
+        return out, todo[first].astype(np.int64)
+
+    def _grow(self, need: int) -> None:
+        """Room for ``need`` keys in all (the table at most half full): a larger table, the keys added again."""
+        if 2 * need <= len(self.keys):
+            return
+        old = self.keys >= 0
+        keys, ids = self.keys[old], self.ids[old]
+        bits = self.bits
+        while 2 * need > 1 << bits:
+            bits += 1
+        self._alloc(bits)
+        self.count = 0
+        self.add(keys, ids)
+
     def add(self, keys: I64, ids: I64) -> None:
         """Add ``keys`` (distinct, none added yet) with their ``ids``."""
         need = self.count + len(keys)
-        if 2 * need > len(self.keys):
-            old = self.keys >= 0
-            keys, ids = np.concatenate([self.keys[old], keys]), np.concatenate([self.ids[old], ids])
-            bits = self.bits
-            while 2 * need > 1 << bits:
-                bits += 1
-            self._alloc(bits)
+        self._grow(need)
         self.count = need
         mask = (1 << self.bits) - 1
         at = self._slots(keys)
@@ -351,10 +388,15 @@ def take_gather(segments: Segments, flat: I64, offsets: I64, data: npt.NDArray[n
 _c_gather: Callable[[Any, Any, Any, Any], int] | None
 _c_find: Callable[[Any, Any, Any, Any], None] | None
 try:
-    from ._gather import find as _c_find
     from ._gather import gather as _c_gather
 except ImportError:  # built without a C compiler
-    _c_gather = _c_find = None
+    _c_gather = None
+_c_find_add: Callable[[Any, Any, Any, Any, Any, int, int, int, int], tuple[int, int, int]] | None
+try:
+    from ._gather import find as _c_find
+    from ._gather import find_add as _c_find_add
+except ImportError:  # (or built before it had them: pip install -e . builds it again)
+    _c_find = _c_find_add = None
 
 
 class Emitter:
@@ -510,6 +552,7 @@ class Emitter:
         """Ids of segment ``k`` of template rows ``rows`` whose slots (pattern ``p``) hold ``values``."""
         sig = self._sig[rows, k]
         exact = len(values) <= 2 and len(self.texts.items) < _RADIX
+        segments = self.segments
         if exact:
             key = sig.copy()
             for v in values:
@@ -517,20 +560,15 @@ class Emitter:
             store = self._store.get(p)
             if store is None:
                 store = self._store[p] = KeyIds()
-            out = store.find(key)
-            todo = np.nonzero(out < 0)[0]
+            out, firsts = store.find_add(key, len(segments))
         else:  # more slots than one integer can name: name them within this chunk only
             stacked = np.stack([sig, *values], axis=1)
-            _, inverse = np.unique(stacked, axis=0, return_inverse=True)
-            key = inverse.reshape(-1).astype(np.int64)
-            out = np.full(len(key), -1, np.int64)
-            todo = np.arange(len(key))
-        if len(todo):
-            uniq, first, inverse = np.unique(key[todo], return_index=True, return_inverse=True)
-            items, segments = self.texts.items, self.segments
-            new = np.arange(len(segments), len(segments) + len(uniq), dtype=np.int64)
-            vals = [v[todo[first]].tolist() for v in values]
-            runs = [self._segment_runs[row][k] for row in rows[todo[first]].tolist()]
+            _, firsts, inverse = np.unique(stacked, axis=0, return_index=True, return_inverse=True)
+            out = len(segments) + inverse.reshape(-1).astype(np.int64)
+        if len(firsts):  # the segments not made yet, in the order of their ids
+            items = self.texts.items
+            vals = [v[firsts].tolist() for v in values]
+            runs = [self._segment_runs[row][k] for row in rows[firsts].tolist()]
             made: list[bytes]
             if not vals:
                 made = [r[0] for r in runs]
@@ -542,9 +580,6 @@ class Emitter:
                 made = [lits[0] + b"".join(items[v] + r for v, r in zip(vs, lits[1:], strict=True))
                         for lits, vs in zip(runs, zip(*vals, strict=True), strict=True)]
             segments.extend(made)
-            out[todo] = new[inverse.reshape(-1)]
-            if exact:
-                self._store[p].add(uniq, new)
         return out
 
     def emit(self, c: Cols, dv: Derived, rows: Rows, slow: list[tuple[int, str, list[Finding], str]],

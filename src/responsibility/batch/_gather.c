@@ -11,6 +11,11 @@
    where a slot is free; `ids`; a power of two long, at most half full; Fibonacci hashing, linear
    probing, exactly as KeyIds lays it out) and writes its id, or -1, to `out`. Without the GIL.
 
+   find_add(keys, ids, wanted, out, firsts, start, nfirst, count, next_id) finds wanted[start:] as find
+   does and adds each key it does not find (id next_id + its place among the keys added, whose
+   positions in `wanted` go to firsts[nfirst:]), stopping before the table would be more than half
+   full; it returns (where it stopped, nfirst, count) for KeyIds.find_add to grow the table and go on.
+
    Optional: built at install where a C compiler is found; without it the same bytes are gathered
    by Arrow's take and the keys found by numpy (_emit.py); tests/test_batch_emit.py compares them. */
 
@@ -108,12 +113,71 @@ static PyObject *find(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+static PyObject *find_add(PyObject *self, PyObject *args) {
+    Py_buffer keys, ids, wanted, out, firsts;
+    Py_ssize_t start, nfirst, count;
+    long long next_id;
+    if (!PyArg_ParseTuple(args, "w*w*y*w*w*nnnL", &keys, &ids, &wanted, &out, &firsts, &start, &nfirst, &count,
+                          &next_id))
+        return NULL;
+    const char *bad = NULL;
+    const int64_t size = keys.len / 8, n = wanted.len / 8;
+    int bits = 0;
+    while (bits < 62 && ((int64_t)1 << bits) < size)
+        bits++;
+    int64_t i = start, nf = nfirst, used = count;
+    if (keys.len % 8 || ids.len != keys.len || wanted.len % 8 || out.len != wanted.len || firsts.len != wanted.len) {
+        bad = "keys, ids, wanted, out and firsts must be int64 (ids as long as keys, out and firsts as wanted)";
+    } else if (size < 2 || ((int64_t)1 << bits) != size) {
+        bad = "the table's size must be a power of two";
+    } else if (start < 0 || start > n || nfirst < 0 || nfirst > start || count < 0 || count > size / 2) {
+        bad = "start, nfirst or count out of range";
+    } else {
+        int64_t *k = (int64_t *)keys.buf, *v = (int64_t *)ids.buf, *dst = (int64_t *)out.buf;
+        int64_t *first = (int64_t *)firsts.buf;
+        const int64_t *w = (const int64_t *)wanted.buf;
+        const uint64_t mask = (uint64_t)size - 1;
+        Py_BEGIN_ALLOW_THREADS
+        for (; i < n; i++) {
+            const int64_t key = w[i];
+            if (key < 0) { bad = "a negative key"; break; }
+            uint64_t at = ((uint64_t)key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits);
+            while (k[at] >= 0 && k[at] != key)  /* (a free slot ends every chain: at most half full) */
+                at = (at + 1) & mask;
+            if (k[at] == key) {
+                dst[i] = v[at];
+                continue;
+            }
+            if (2 * (used + 1) > size)  /* full: the caller grows the table and calls again from here */
+                break;
+            k[at] = key;
+            v[at] = dst[i] = next_id + nf;
+            first[nf++] = i;
+            used++;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&keys);
+    PyBuffer_Release(&ids);
+    PyBuffer_Release(&wanted);
+    PyBuffer_Release(&out);
+    PyBuffer_Release(&firsts);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return Py_BuildValue("(LLL)", (long long)i, (long long)nf, (long long)used);
+}
+
 static PyMethodDef methods[] = {
     {"gather", gather, METH_VARARGS,
      "gather(out, data, offsets, segs) -> bytes written: the segments segs of a store (data, int32 offsets) "
      "one after another in out."},
     {"find", find, METH_VARARGS,
      "find(out, keys, ids, wanted): the id of each wanted key in KeyIds' table (keys, ids), or -1, into out."},
+    {"find_add", find_add, METH_VARARGS,
+     "find_add(keys, ids, wanted, out, firsts, start, nfirst, count, next_id) -> (stop, nfirst, count): "
+     "find wanted[start:] in KeyIds' table, adding those not found."},
     {NULL, NULL, 0, NULL},
 };
 
