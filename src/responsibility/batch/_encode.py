@@ -435,7 +435,7 @@ class _ArrowReader:
         return out
 
     def child(self, fields: dict[str, Any], name: str, n: int) -> Any:
-        return fields.get(name, self.pa.nulls(n, self.pa.string()))
+        return fields[name] if name in fields else self.pa.nulls(n, self.pa.string())
 
 
 #: An id with a control or format character (which the reader refuses).
@@ -496,10 +496,10 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     pa, pc, n = rd.pa, rd.pc, rd.n
     cols = rd.columns
 
-    def col(name: str) -> Any:
-        return cols.get(name, pa.nulls(n, pa.string()))
-
     null = pa.nulls(n, pa.string())
+
+    def col(name: str) -> Any:
+        return cols.get(name, null)
     ids = rd.strings(col("id"))
     if ids is None:
         rd.slow |= True
