@@ -500,6 +500,7 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
 
     def col(name: str) -> Any:
         return cols.get(name, null)
+
     ids = rd.strings(col("id"))
     if ids is None:
         rd.slow |= True
