@@ -293,7 +293,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                  and ((h.action == "reported" and (rank[level] < rank[nominal] or stuck)) or (
                      h.action == "assigned" and not below_authority and (
                      problem.kind is None or rank[h.to_level] in can_rectify or at_place(h))))]
-        due = received + limit
+        # a level still holding the problem on the day the duties began has the handling limit from that day: holding it
+        # on unpassed after the day is conduct under the policy (probe11 P11-02)
+        due = (since if before(received) and since is not None else received) + limit
         in_time = any(h.on <= due for h in acted)
         # Below the authority a level must see the problem reach a level above it (一(三) 及时向上级单位报送): a
         # step by a higher level within this level's limit (it reported it on, or assigned it) shows the problem
