@@ -124,3 +124,19 @@ def test_the_chinese_explanation_gives_each_reading_in_the_reader_s_words(policy
     assert f"参数「{policy.parameters[param.id].name}」" in zh
     en = v.explain("en").split("Resting on interpretation:", 1)[1]
     assert "= None" not in en and f"{duty.id} (duty) = {', '.join(duty.value)}" in en
+
+
+def test_explain_in_chinese_gives_every_reading_a_chinese_note(policy: Policy) -> None:
+    """A Chinese `who --explain` tells its reader in Chinese why each reading is one (N10-4, probe10 P10-07): every
+    parameter has `why_zh`, every duty read by interpretation `note_zh`, and a verdict's 说明 lines hold no English
+    sentence."""
+    view = policy._view if hasattr(policy, "_view") else policy
+    assert all(p.why_zh for p in view.parameters.values())
+    assert all(d.note_zh for d in view.duties.values() if d.basis == "interpretation")
+    v = policy.who_answers({"id": "KL-BN", "area": "basic_needs", "place": "330127100219", "severity": "minor",
+                            "discovered": {"level": "province", "channel": "media", "on": "2021-03-01"},
+                            "handled": [{"action": "assigned", "by_level": "province", "to_level": "county",
+                                         "on": "2021-03-02"}],
+                            "deadline": "2021-04-01", "as_of": "2021-06-30"})
+    notes = [line.split("说明：", 1)[1] for line in v.explain("zh").splitlines() if "说明：" in line]
+    assert notes and not [n for n in notes if re.search(r"\b(the|is|of|and)\b", n)]

@@ -350,5 +350,26 @@ def interpretation_line(it: Any, on: str, policy: Any, lang: Lang) -> str:
         shown = f" = {value}"
     kind = INTERPRETATION_KINDS_ZH.get(it.type, it.type)
     label = f"{kind}「{it.name}」" if it.name and it.name != it.id else kind
-    why = f" — 说明：{it.why}" if it.why else ""
+    note = chinese_note(it, policy)
+    why = f" — 说明：{note}" if note else ""
     return f"  {it.id}（{label}）{shown}：{on}{why}"
+
+
+def chinese_note(it: Any, policy: Any) -> str:
+    """Why an interpretation is a reading, for a Chinese reader: its Chinese note in rules/ (a parameter's
+    ``why_zh``, a duty's or term's ``note_zh``), else the policy's phrase ``reading_note`` (which points to the
+    English note: ``--lang en``), else the English note."""
+    found: Any = None
+    for table in ("parameters", "duties", "bodies", "failures"):
+        found = getattr(policy, table, {}).get(it.id)
+        if found is not None:
+            break
+    zh = getattr(found, "why_zh", None) or getattr(found, "note_zh", None)
+    if zh is None and it.type == "principle":
+        data = getattr(policy, "data", None)
+        zh = next((p.note_zh for p in data.accountability.principles if p.id == it.id), None) if data else None
+    if zh:
+        return str(zh)
+    data = getattr(policy, "data", None)
+    phrase = data.accountability.phrases.get("reading_note") if data is not None else None
+    return str(phrase) if phrase and it.why else str(it.why or "")

@@ -127,6 +127,8 @@ class Term(_Strict):
     en: str = Field(description="English gloss.")
     clauses: list[ClauseId] = []
     note: str | None = None
+    note_zh: str | None = Field(None, description="The note in Chinese: what a reader of a Chinese verdict is told "
+                                "(`who --explain`'s 说明) where the term is a reading the verdict rests on.")
 
 
 class Named(Term):
@@ -282,6 +284,8 @@ class Duty(_Dated):
     )
     basis: Basis = "text"
     note: str | None = None
+    note_zh: str | None = Field(None, description="The note in Chinese (`who --explain`'s 说明 for a duty read by "
+                                "interpretation).")
 
     def reaches(self, holder_rank: int, place_rank: int) -> bool:
         """Whether a holder at level rank ``holder_rank`` answers through this duty for a problem
@@ -417,6 +421,8 @@ class Parameter(Term, _Dated):
     choices: list[Any] | None = None
     basis: Basis = "interpretation"
     why: str = Field(description="Why this default: what the text says and what it leaves open.")
+    why_zh: str | None = Field(None, description="The same in Chinese: what a reader of a Chinese verdict resting on "
+                               "the parameter is told (`who --explain`'s 说明).")
 
     @model_validator(mode="after")
     def _value_fits(self) -> Parameter:
