@@ -237,3 +237,15 @@ def test_a_multi_line_cell_with_a_row_s_commas_on_one_line_is_read(run_cli: Any,
                      "utf-8")
     code, _, err = run_cli("assess", str(stray), "-o", str(tmp_path / "o.jsonl"), "--no-progress")
     assert code == 1 and "that quote is stray" in err, err
+
+
+# ------------------------------------------------------------------ what a newcomer types first (N10-9)
+
+
+def test_the_bare_command_prints_its_help_not_an_error(run_cli: Any) -> None:
+    """`responsibility` alone answered "error: Usage: …" and exit 2 (click >= 8.2 raises NoArgsIsHelpError)."""
+    for args in ((), ("ledger",)):
+        code, out, err = run_cli(*args)
+        assert code == 0 and out.startswith("Usage: responsibility") and "error" not in err, (args, out[:80], err)
+    code, _, err = run_cli("who")
+    assert code == 2 and err.startswith("error: Missing argument 'FILE'")

@@ -274,6 +274,9 @@ def _main(argv: list[str] | None) -> int:
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:  # click >= 8.2: a bare group
+            click.echo(exc.ctx.get_help())  # the help a newcomer asked for by typing the name alone, not an error
+            return 0
         where = f"responsibility {exc.ctx.command_path.partition(' ')[2]}".strip() if exc.ctx else "responsibility"
         _error(f"{exc.format_message()} (see `{where} --help`)")
         return 2
