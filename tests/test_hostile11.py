@@ -249,3 +249,25 @@ def test_the_bare_command_prints_its_help_not_an_error(run_cli: Any) -> None:
         assert code == 0 and out.startswith("Usage: responsibility") and "error" not in err, (args, out[:80], err)
     code, _, err = run_cli("who")
     assert code == 2 and err.startswith("error: Missing argument 'FILE'")
+
+
+# ------------------------------------------------------------------ one huge cell never sinks an import
+
+
+def test_an_import_row_with_a_cell_over_the_csv_limit_is_one_reject(run_cli: Any, tmp_path: Path) -> None:
+    """A description of 200,000 characters (a pasted document) refused the whole file ("not valid CSV (field
+    larger than field limit) … Nothing was imported"); it is that row's reject. A quote left open still refuses."""
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    head = "问题编号,领域,所在地代码,问题描述,发现日期,发现层级,发现渠道\n"
+    book = tmp_path / "big.csv"
+    book.write_text(head + "A-1,危房改造,330127100219,ok,2021-03-01,县,审计\n"
+                    f"A-2,危房改造,330127100219,\"{'描' * 200_000}\",2021-03-01,县,审计\n"
+                    "A-3,危房改造,330127100219,ok,2021-03-01,县,审计\n", "utf-8")
+    code, out, err = run_cli("ledger", "import", str(db), str(book), "--by", "me")
+    text = out + err
+    assert code == 1 and "rows 3 = imported 2 + rejected 1" in text and "(A-2)" in text, text[:500]
+    assert "longer than 128 KiB" in text and len(text) < 5000
+    book.write_text(head + f"A-4,危房改造,330127100219,\"{'描' * 200_000}\n,2021-03-01,县,审计\n", "utf-8")
+    code, out, err = run_cli("ledger", "import", str(db), str(book), "--by", "me")
+    assert code == 2 and "Nothing was imported" in err and "Traceback" not in err, err[:500]

@@ -210,20 +210,33 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
 
     def body() -> Iterator[tuple[int, list[Any]]]:
         line = 0
-        try:
-            for n, row in enumerate(reader, start=1):
-                first, line = line + 1, reader.line_num
-                if held.ended and (why := never_closed(held.text(), first, line)):  # the rest of the file as one cell
-                    yield n, BrokenRow(row, why)
+        for n in itertools.count(1):
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                text = held.text()
+                if "field limit" in str(exc) and reader.line_num == line + 1 and text.count('"') % 2 == 0:
+                    # one row on one line with a cell over the csv module's limit: that row is a reject, and
+                    # the reader goes on at the next line (a quote left open refuses the file, as below)
+                    line = reader.line_num
+                    held.lines.clear()
+                    cells = [c[:200] for c in text.rstrip("\r\n").split(delimiter)]
+                    yield n, BrokenRow(cells, f"line {line}: a cell longer than {csv.field_size_limit() // 1024} "
+                                       "KiB (a pasted document or picture?); shorten it")
                     continue
-                held.lines.clear()
-                if line > first and (why := swallowed(row, first, names, delimiter)) is not None:
-                    yield n, BrokenRow(row, why)  # rows read into one cell by a stray quote: never silently
-                elif any(c.strip() for c in row):
-                    yield n, row
-        except csv.Error as exc:  # a cell over the csv module's limit: the rest cannot be read as rows
-            why = never_closed(held.text(), line + 1, reader.line_num)
-            raise _not_csv(p, reader.line_num, exc, why) from None
+                why = never_closed(text, line + 1, reader.line_num)
+                raise _not_csv(p, reader.line_num, exc, why) from None
+            first, line = line + 1, reader.line_num
+            if held.ended and (why := never_closed(held.text(), first, line)):  # the rest of the file as one cell
+                yield n, BrokenRow(row, why)
+                continue
+            held.lines.clear()
+            if line > first and (why := swallowed(row, first, names, delimiter)) is not None:
+                yield n, BrokenRow(row, why)  # rows read into one cell by a stray quote: never silently
+            elif any(c.strip() for c in row):
+                yield n, row
 
     rows = body()
     found = _header(rows, mapping)
