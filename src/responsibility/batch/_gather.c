@@ -69,27 +69,41 @@ static PyObject *gather(PyObject *self, PyObject *args) {
     return result;
 }
 
+/* KeyIds' table (keys, ids) and the keys looked up (wanted, with out as long): NULL if usable, with
+   the table's size as 2 ** *bits, else what is wrong. */
+static const char *check_table(const Py_buffer *keys, const Py_buffer *ids, const Py_buffer *wanted,
+                               const Py_buffer *out, int *bits) {
+    const int64_t size = keys->len / 8;
+    *bits = 0;
+    while (*bits < 62 && ((int64_t)1 << *bits) < size)
+        (*bits)++;
+    if (keys->len % 8 || ids->len != keys->len || wanted->len % 8 || out->len != wanted->len)
+        return "keys, ids, wanted and out must be int64 (ids as long as keys, out as wanted)";
+    if (size < 2 || ((int64_t)1 << *bits) != size)
+        return "the table's size must be a power of two";
+    return NULL;
+}
+
+/* The slot where KeyIds' walk for key starts (Fibonacci hashing: the top bits of key * 2**64 / phi). */
+static inline uint64_t home(int64_t key, int bits) {
+    return ((uint64_t)key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits);
+}
+
 static PyObject *find(PyObject *self, PyObject *args) {
     Py_buffer out, keys, ids, wanted;
     if (!PyArg_ParseTuple(args, "w*y*y*y*", &out, &keys, &ids, &wanted))
         return NULL;
-    const char *bad = NULL;
+    int bits;
+    const char *bad = check_table(&keys, &ids, &wanted, &out, &bits);
     const int64_t size = keys.len / 8, n = wanted.len / 8;
-    int bits = 0;
-    while (bits < 62 && ((int64_t)1 << bits) < size)
-        bits++;
-    if (keys.len % 8 || ids.len != keys.len || wanted.len % 8 || out.len != wanted.len) {
-        bad = "keys, ids, wanted and out must be int64 (ids as long as keys, out as wanted)";
-    } else if (size < 2 || ((int64_t)1 << bits) != size) {
-        bad = "the table's size must be a power of two";
-    } else {
+    if (!bad) {
         int64_t *dst = (int64_t *)out.buf;
         const int64_t *k = (const int64_t *)keys.buf, *v = (const int64_t *)ids.buf, *w = (const int64_t *)wanted.buf;
         const uint64_t mask = (uint64_t)size - 1;
         Py_BEGIN_ALLOW_THREADS
         for (int64_t i = 0; i < n; i++) {
             const int64_t key = w[i];
-            uint64_t at = ((uint64_t)key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits);
+            uint64_t at = home(key, bits);
             int64_t got = -1;
             /* at most half full: a free slot ends every chain (bounded by the size all the same) */
             for (int64_t step = 0; step < size; step++) {
@@ -120,19 +134,15 @@ static PyObject *find_add(PyObject *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "w*w*y*w*w*nnnL", &keys, &ids, &wanted, &out, &firsts, &start, &nfirst, &count,
                           &next_id))
         return NULL;
-    const char *bad = NULL;
+    int bits;
+    const char *bad = check_table(&keys, &ids, &wanted, &out, &bits);
     const int64_t size = keys.len / 8, n = wanted.len / 8;
-    int bits = 0;
-    while (bits < 62 && ((int64_t)1 << bits) < size)
-        bits++;
     int64_t i = start, nf = nfirst, used = count;
-    if (keys.len % 8 || ids.len != keys.len || wanted.len % 8 || out.len != wanted.len || firsts.len != wanted.len) {
-        bad = "keys, ids, wanted, out and firsts must be int64 (ids as long as keys, out and firsts as wanted)";
-    } else if (size < 2 || ((int64_t)1 << bits) != size) {
-        bad = "the table's size must be a power of two";
-    } else if (start < 0 || start > n || nfirst < 0 || nfirst > start || count < 0 || count > size / 2) {
+    if (!bad && firsts.len != wanted.len)
+        bad = "firsts must be as long as wanted";
+    if (!bad && (start < 0 || start > n || nfirst < 0 || nfirst > start || count < 0 || count > size / 2))
         bad = "start, nfirst or count out of range";
-    } else {
+    if (!bad) {
         int64_t *k = (int64_t *)keys.buf, *v = (int64_t *)ids.buf, *dst = (int64_t *)out.buf;
         int64_t *first = (int64_t *)firsts.buf;
         const int64_t *w = (const int64_t *)wanted.buf;
@@ -141,7 +151,7 @@ static PyObject *find_add(PyObject *self, PyObject *args) {
         for (; i < n; i++) {
             const int64_t key = w[i];
             if (key < 0) { bad = "a negative key"; break; }
-            uint64_t at = ((uint64_t)key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits);
+            uint64_t at = home(key, bits);
             while (k[at] >= 0 && k[at] != key)  /* (a free slot ends every chain: at most half full) */
                 at = (at + 1) & mask;
             if (k[at] == key) {
