@@ -3,6 +3,8 @@
 Usage: python benchmarks/ab_assess.py LEDGER.parquet JURISDICTION.csv --a SRC_A --b SRC_B
     [--runs R] [--workers W,...] [--today DAY] [--env-b NAME=VALUE]
 
+Then the start-up: each on the ledger's first ten records, beside pyarrow starting and reading them.
+
 ``SRC_A`` and ``SRC_B`` are ``src`` directories of two checkouts (e.g. a ``git worktree`` of main and
 this one); each command runs as a fresh process of this interpreter with ``PYTHONPATH`` set to its
 directory (ahead of the editable install), so the same interpreter and libraries run both. The
@@ -12,8 +14,12 @@ checkout, or leave it out to measure the fallback). ``--env-b`` sets a variable 
 For every worker count, A, B and the pyarrow floor of ``bench_assess.py`` (reading the same file,
 writing the same finding rows) run interleaved R times; printed: medians of CPU seconds (user + sys,
 workers included) and wall seconds, B / A and each / floor, all from the same run. One run of each
-that is not measured comes first (it fills the per-user cache of what an assessor builds, as a
-user's first run does), and the outputs of A and B are compared row for row (they must be equal).
+that is not measured comes first (it fills the cache of what an assessor builds, as a user's first
+run does), and the outputs of A and B are compared row for row (they must be equal).
+
+Each side has a cache directory of its own (``RESPONSIBILITY_CACHE_DIR``, in a temporary directory):
+the per-user cache keeps only the newest entries, and on a machine where others assess too, theirs
+would push out the entry a side's first run made, and a measured run would build it again.
 """
 
 from __future__ import annotations
@@ -65,13 +71,15 @@ def main(argv: list[str] | None = None) -> None:
     print(f"A = {opts.a}, B = {opts.b} {env_b or ''}; medians of {opts.runs}, CPU s (user + sys) / wall s")
     with tempfile.TemporaryDirectory() as tmp:
         out_a, out_b, again = Path(tmp) / "a.parquet", Path(tmp) / "b.parquet", Path(tmp) / "floor.parquet"
+        env_a = {"RESPONSIBILITY_CACHE_DIR": str(Path(tmp) / "cache-a")}
+        env_b = {**env_b, "RESPONSIBILITY_CACHE_DIR": str(Path(tmp) / "cache-b")}
         for w in (int(x) for x in opts.workers.split(",")):
-            one(opts.a, opts.ledger, opts.jurisdiction, out_a, w, opts.today, {})
+            one(opts.a, opts.ledger, opts.jurisdiction, out_a, w, opts.today, env_a)
             one(opts.b, opts.ledger, opts.jurisdiction, out_b, w, opts.today, env_b)
             equal = same(out_a, out_b)
             got: dict[str, list[tuple[float, float]]] = {"A": [], "B": [], "floor": []}
             for _ in range(opts.runs):
-                got["A"].append(one(opts.a, opts.ledger, opts.jurisdiction, out_a, w, opts.today, {}))
+                got["A"].append(one(opts.a, opts.ledger, opts.jurisdiction, out_a, w, opts.today, env_a))
                 got["B"].append(one(opts.b, opts.ledger, opts.jurisdiction, out_b, w, opts.today, env_b))
                 wall, cpu = floor(Path(opts.ledger), "parquet", out_a, again)
                 got["floor"].append((cpu, wall))
@@ -83,6 +91,28 @@ def main(argv: list[str] | None = None) -> None:
             print(f"  B / A  {med['B'][0] / med['A'][0]:.3f} (pairs: {', '.join(f'{p:.3f}' for p in pairs)})")
             if not equal:
                 raise SystemExit(1)
+        start_up(opts, Path(tmp), env_a, env_b)
+
+
+def start_up(opts: argparse.Namespace, tmp: Path, env_a: dict[str, str], env_b: dict[str, str]) -> None:
+    """The command on the ledger's first ten records (each side with the cache its 1M runs filled), and
+    pyarrow starting and reading them: medians of ``3 * runs`` interleaved fresh processes."""
+    import pyarrow.parquet as pq
+
+    ten = tmp / "ten.parquet"
+    pq.write_table(pq.ParquetFile(opts.ledger).read_row_group(0).slice(0, 10), ten)
+    out = tmp / "ten-out.parquet"
+    got: dict[str, list[float]] = {"A": [], "B": [], "floor": []}
+    for _ in range(3 * opts.runs):
+        got["A"].append(one(opts.a, str(ten), opts.jurisdiction, out, 1, opts.today, env_a)[0])
+        got["B"].append(one(opts.b, str(ten), opts.jurisdiction, out, 1, opts.today, env_b)[0])
+        cpu0 = cpu_of_children()
+        subprocess.run([sys.executable, "-c", f"import pyarrow.parquet as pq; pq.ParquetFile({str(ten)!r}).read()"],
+                       check=True)
+        got["floor"].append(cpu_of_children() - cpu0)
+    med = {k: statistics.median(v) for k, v in got.items()}
+    print(f"start-up (10 records, medians of {3 * opts.runs}): A {med['A']:.3f}, B {med['B']:.3f}, "
+          f"pyarrow {med['floor']:.3f} CPU s; B / A {med['B'] / med['A']:.3f}")
 
 
 if __name__ == "__main__":
