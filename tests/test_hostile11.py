@@ -271,3 +271,27 @@ def test_an_import_row_with_a_cell_over_the_csv_limit_is_one_reject(run_cli: Any
     book.write_text(head + f"A-4,危房改造,330127100219,\"{'描' * 200_000}\n,2021-03-01,县,审计\n", "utf-8")
     code, out, err = run_cli("ledger", "import", str(db), str(book), "--by", "me")
     assert code == 2 and "Nothing was imported" in err and "Traceback" not in err, err[:500]
+
+
+# ------------------------------------------------------------------ serve on a busy port fails before building anything
+
+
+def test_serve_on_a_busy_port_says_so_before_building_the_rules(run_cli: Any, monkeypatch: Any) -> None:
+    """It built its rules for seconds, then failed to bind: a README session's `until curl` loop had meanwhile
+    found the OTHER server on the port (newcomer10 N10-9). Now the port is tried first, and the error says why."""
+    import socket
+
+    import pytest
+
+    pytest.importorskip("uvicorn")
+    from responsibility.service import _app
+
+    def never(*_: Any, **__: Any) -> Any:
+        raise AssertionError("the app was built before the port was tried")
+
+    monkeypatch.setattr(_app, "create_app", never)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        code, _, err = run_cli("serve", "--no-auth", "--port", str(busy.getsockname()[1]))
+    assert code == 2 and "cannot listen on 127.0.0.1" in err and "another server is listening there" in err, err

@@ -72,12 +72,12 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
     for key, value in env.items():
         if value is not None:
             os.environ[key] = value
+    from ..service._workers import check_port
+
+    check_port(host, port)  # a port in use fails at once, before the rules are built (N10-9: seconds later)
     settings = Settings.from_env()
     access_log = log_level in ("info", "debug")  # a line per request on stderr (the decision log is apart)
     app = create_app(settings)  # unusable settings fail here, before listening, as one line and exit 2
-    from ..service._workers import check_port
-
-    check_port(host, port)  # so does a port in use
     click.echo(f"responsibility: serving on http://{host}:{port} (docs at /docs; decision log {decision_log})",
                err=True)
     if workers > 1:

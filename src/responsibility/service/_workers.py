@@ -14,6 +14,7 @@ Where ``SO_REUSEPORT`` does not exist, :func:`run` falls back to uvicorn's worke
 from __future__ import annotations
 
 import contextlib
+import errno
 import multiprocessing
 import os
 import signal
@@ -55,7 +56,9 @@ def check_port(host: str, port: int) -> None:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((host, port))
     except OSError as exc:
-        raise ResponsibilityError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+        busy = " (another server is listening there: stop it, or give another --port)" \
+            if exc.errno == errno.EADDRINUSE else ""
+        raise ResponsibilityError(f"cannot listen on {host}:{port}: {exc.strerror}{busy}") from None
 
 
 def _orphaned(parent: int) -> None:
@@ -95,7 +98,9 @@ def run(host: str, port: int, workers: int, *, log_level: str = "info", access_l
     try:  # a port in use fails here, at once, not in every worker
         probe = listen(host, port)
     except OSError as exc:
-        raise ResponsibilityError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+        busy = " (another server is listening there: stop it, or give another --port)" \
+            if exc.errno == errno.EADDRINUSE else ""
+        raise ResponsibilityError(f"cannot listen on {host}:{port}: {exc.strerror}{busy}") from None
     ctx = multiprocessing.get_context("spawn")
     args = (host, port, log_level, access_log)
     procs: list[Any] = []
