@@ -367,6 +367,13 @@ def route_cmd(file: str, level: str | None, fmt: str, today: Any, lang: str, rul
     routes = list(each_located(records, pos, many, lambda r: route(policy, r, j, level=level, today=day)))
     if not records:
         click.echo(f"warning: {'standard input' if file == '-' else file} holds no problems", err=True)
+    for r in records:  # (N10-9: a record's deadline was ignored without a word)
+        if isinstance(r, dict) and r.get("deadline") not in (None, ""):
+            click.echo(f"注意：问题 {r.get('id')} 的记录给出整改时限 {r['deadline']}；route 回答新问题此刻由谁办理，"
+                       "整改时限按规则计算，未采用记录中的时限" if lang == "zh" else
+                       f"note: problem {r.get('id')} gives the deadline {r['deadline']}; route answers who must act "
+                       "on a new problem now, with the rules' time limits: the record's deadline is not used",
+                       err=True)
     if fmt == "json":
         out = [r.to_dict() for r in routes]
         click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
