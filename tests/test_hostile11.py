@@ -299,7 +299,7 @@ def test_serve_on_a_busy_port_says_so_before_building_the_rules(run_cli: Any, mo
 
 def test_route_says_it_does_not_use_the_record_s_deadline(run_cli: Any) -> None:
     """route printed 整改时限 "交办后 30 天内" for a record giving `deadline: 2021-05-31`, without a word (N10-9)."""
-    code, out, err = run_cli("route", str(HOUSING))
+    code, _, err = run_cli("route", str(HOUSING))
     assert code == 0 and "整改时限 2021-05-31" in err and "未采用" in err, err
     code, _, err = run_cli("route", str(RECORDS / "problem.json"), "--lang", "en")
     assert code == 0 and "the record's deadline is not used" in err, err
