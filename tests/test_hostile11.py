@@ -303,3 +303,15 @@ def test_route_says_it_does_not_use_the_record_s_deadline(run_cli: Any) -> None:
     assert code == 0 and "整改时限 2021-05-31" in err and "未采用" in err, err
     code, _, err = run_cli("route", str(RECORDS / "problem.json"), "--lang", "en")
     assert code == 0 and "the record's deadline is not used" in err, err
+
+
+def test_the_report_s_words_are_data_and_count_as_the_summary_does() -> None:
+    """The report's words were Python literals, and counted a record with no finding as 已认定 (N10-10)."""
+    import yaml
+
+    from responsibility.batch import _report
+
+    data = yaml.safe_load((Path(_report.__file__).with_name("report.yaml")).read_text("utf-8"))
+    assert _report.WORDS == data and set(data["zh"]) == set(data["en"])
+    assert data["zh"]["assessed"] == "已评估" and data["zh"]["rejected"] == "拒收"
+    assert "收支" not in str(data) and "已认定" not in str(data)

@@ -96,7 +96,7 @@ def test_report_is_one_self_contained_file(report: Path, assessment: Assessment)
     # The balance and the counts are on the page, as numbers and in tables.
     assert f"{assessment.records:,} = {assessment.assessed:,} + {assessment.rejected:,}" in text
     assert text.count('<div class="chart">') == 6
-    for heading in ("按依据和责任", "按层级", "按领域", "认定最多的主体", "认定最多的地点", "被拒绝的记录（按原因）"):
+    for heading in ("按依据和责任", "按层级", "按领域", "认定最多的主体", "认定最多的地点", "拒收的记录（按原因）"):
         assert heading in text
     top = assessment.findings["place"].value_counts().index[0]  # the place with most findings, by its name
     assert Jurisdiction.example().place(top).name in text

@@ -29,25 +29,19 @@ if TYPE_CHECKING:
 
 Lang = Literal["zh", "en"]
 
-#: The page's own words (names of levels, bases, areas come from the policy data).
-WORDS: dict[str, dict[str, str]] = {
-    "zh": {"title": "问题责任认定汇总", "records": "问题记录", "assessed": "已认定", "rejected": "被拒绝",
-           "findings": "责任认定", "balanced": "数目相符（问题记录 = 已认定 + 被拒绝）", "unbalanced": "数目不符",
-           "by_area": "按领域",
-           "by_level": "按层级", "by_basis": "按依据和责任", "top_bodies": "认定最多的主体",
-           "top_places": "认定最多的地点", "rejects": "被拒绝的记录（按原因）", "count": "数量", "area": "领域",
-           "level": "层级", "basis": "依据", "liability": "责任", "body": "主体", "place": "地点",
-           "reason": "原因", "field": "字段", "none": "无", "policy": "规则", "made": "生成于",
-           "what_if": "假设参数（不是规则的默认值）", "area_note": "（不含记录领域时无此图）"},
-    "en": {"title": "Who answers: assessment report", "records": "records", "assessed": "assessed",
-           "rejected": "rejected", "findings": "findings", "balanced": "balanced", "unbalanced": "NOT balanced",
-           "by_area": "By area", "by_level": "By level", "by_basis": "By basis and liability",
-           "top_bodies": "Bodies with most findings", "top_places": "Places with most findings",
-           "rejects": "Rejected records, by reason", "count": "count", "area": "area", "level": "level",
-           "basis": "basis", "liability": "liability", "body": "body", "place": "place", "reason": "reason",
-           "field": "field", "none": "none", "policy": "policy", "made": "made", "what_if":
-           "what-if parameters (not the rules' defaults)", "area_note": "(no chart without the records' areas)"},
-}
+def _words() -> dict[str, dict[str, str]]:
+    """``report.yaml``: the report's own words by language."""
+    import yaml
+
+    with open(Path(__file__).with_name("report.yaml"), encoding="utf-8") as f:
+        data: dict[str, dict[str, str]] = yaml.safe_load(f)
+    return {lang: {str(k): str(v) for k, v in words.items()} for lang, words in data.items()}
+
+
+#: The page's own words, by language (``report.yaml`` beside this module: data, not code; names of levels,
+#: bases and areas come from the policy data).
+WORDS: dict[str, dict[str, str]] = _words()
+
 
 #: How many bodies and places the top lists show.
 TOP = 15
