@@ -315,3 +315,17 @@ def test_the_report_s_words_are_data_and_count_as_the_summary_does() -> None:
     assert _report.WORDS == data and set(data["zh"]) == set(data["en"])
     assert data["zh"]["assessed"] == "已评估" and data["zh"]["rejected"] == "拒收"
     assert "收支" not in str(data) and "已认定" not in str(data)
+
+
+def test_ledger_alerts_name_the_place_of_the_body_that_must_act(run_cli: Any, tmp_path: Path) -> None:
+    """`乡镇（街道） [township_government] @ 330127100000` gave a clerk a code, not the office to call (N10-9)."""
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    events = [{"problem": "P-1", "type": "registered", "on": "2021-03-01", "area": "housing", "place": "330127100219"},
+              {"problem": "P-1", "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "audit"},
+              {"problem": "P-1", "type": "assigned", "on": "2021-03-02", "by_level": "county", "to_level": "township"}]
+    path = tmp_path / "e.json"
+    path.write_text(json.dumps(events), "utf-8")
+    assert run_cli("ledger", "add", str(db), str(path), "--by", "me")[0] == 0
+    code, out, err = run_cli("ledger", "alerts", str(db), "--as-of", "2021-06-01")
+    assert code == 1 and "@ 千岛湖镇 330127100000" in out, out + err

@@ -264,8 +264,9 @@ def alerts_cmd(target: str, within: int, as_of: Any, place: str | None, area: tu
 
     with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
         frame = ledger.alerts(within, _day(as_of), place=place, area=list(area) or None)
+        places = ledger.jurisdiction
     if fmt == "text":
-        print_alerts(frame, lang)
+        print_alerts(frame, lang, places)
     else:
         write_frame(frame, None, "alerts", fmt=fmt)
     if bool(frame["overdue"].any()):

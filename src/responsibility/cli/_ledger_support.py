@@ -76,8 +76,9 @@ def _encodable(text: str, encoding: str) -> None:
                           "the list); use utf-8-sig (the default) or gb18030") from None
 
 
-def print_alerts(frame: Any, lang: str = "zh") -> None:
-    """Alerts as text, one block per body that must act (``lang``: the words around them)."""
+def print_alerts(frame: Any, lang: str = "zh", jurisdiction: Any = None) -> None:
+    """Alerts as text, one block per body that must act (``lang``: the words around them), its place by
+    name where ``jurisdiction`` knows it (千岛湖镇 330127100000: a clerk calls the office, not the code)."""
     zh = lang == "zh"
     if frame.empty:
         click.echo("没有已逾期或临近期限的问题" if zh else "no deadlines passed or near")
@@ -87,7 +88,9 @@ def print_alerts(frame: Any, lang: str = "zh") -> None:
     stages = names()["stages"] if zh else {}
     for (body, place), rows in frame.groupby(["body", "body_place"], sort=False):
         name = rows.iloc[0]["name"] or body or "?"
-        click.echo(f"{name} [{body or '-'}] @ {place or '-'}: {len(rows)} " + ("个问题" if zh else "problem(s)"))
+        known = jurisdiction.get(place) if jurisdiction is not None and place else None
+        where = f"{known.name} {place}" if known is not None and known.name else place or "-"
+        click.echo(f"{name} [{body or '-'}] @ {where}: {len(rows)} " + ("个问题" if zh else "problem(s)"))
         for r in rows.itertuples():
             if zh:
                 state = f"已逾期 {-r.days_left} 天" if r.overdue else f"剩余 {r.days_left} 天"
