@@ -217,9 +217,9 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
                 return
             except csv.Error as exc:
                 text = held.text()
-                if "field limit" in str(exc) and reader.line_num == line + 1 and text.count('"') % 2 == 0:
-                    # one row on one line with a cell over the csv module's limit: that row is a reject, and
-                    # the reader goes on at the next line (a quote left open refuses the file, as below)
+                if names and "field limit" in str(exc) and reader.line_num == line + 1 and text.count('"') % 2 == 0:
+                    # one row (past the header) on one line with a cell over the csv module's limit: that row is
+                    # a reject, and the reader goes on at the next line (a quote left open refuses the file)
                     line = reader.line_num
                     held.lines.clear()
                     cells = [c[:200] for c in text.rstrip("\r\n").split(delimiter)]
