@@ -312,7 +312,7 @@ def test_the_report_s_words_are_data_and_count_as_the_summary_does() -> None:
     from responsibility.batch import _report
 
     data = yaml.safe_load((Path(_report.__file__).with_name("report.yaml")).read_text("utf-8"))
-    assert _report.WORDS == data and set(data["zh"]) == set(data["en"])
+    assert data == _report.WORDS and set(data["zh"]) == set(data["en"])
     assert data["zh"]["assessed"] == "已评估" and data["zh"]["rejected"] == "拒收"
     assert "收支" not in str(data) and "已认定" not in str(data)
 
