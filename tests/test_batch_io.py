@@ -128,6 +128,12 @@ def test_the_c_scan_refuses_what_lies_outside_its_buffers() -> None:
         _io._c_lines(b"{}\n", 0, np.zeros(3, np.int32)[:1], flags, True, 64)
     with pytest.raises(TypeError):  # read-only outputs
         _io._c_lines(b"{}\n", 0, b"\x00" * 8, flags, True, 64)
+    assert _io._c_csv_rows is not None
+    rows, n, bad = _io._c_csv_rows(b'a,"b\nc"\nd\n', 2, True)
+    assert np.frombuffer(rows, np.int64, n).tolist() == [6, 8] and bad == -1  # (from start)
+    for start in (-1, 13):
+        with pytest.raises(ValueError):
+            _io._c_csv_rows(b'a,"b\nc"\nd\n', start, True)
 
 
 def test_the_json_lines_scan_is_built_where_ci_runs() -> None:
@@ -210,3 +216,77 @@ def test_json_cells_are_sorted_alike_by_the_c_scan_and_numpy(cells: list[bytes])
     bounds = np.cumsum([0] + [len(cell) + 13 for cell in cells]).astype(np.int64)
     got, want = _io._cell_lines(data, bounds), _io._json_special(data, bounds)
     assert got[0].tolist() == want[0].tolist() and got[1].tolist() == want[1].tolist()
+
+
+_CSV_PIECES = [b"a", b"q1", b",", b'"', b'""', b"\n", b"\r\n", b"\r", b'x"y', b"x" * 17, b'"a,b\nc"', b"\xe6\x9d\x91",
+               b'"{""on"": ""2021-01-02""}"', b" ", b'" "']
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_CSV_PIECES), max_size=50), eof=st.booleans(), scan=st.integers(1, 64))
+def test_c_and_numpy_find_the_same_csv_rows(pieces: list[bytes], eof: bool, scan: int) -> None:
+    """The C scan of a CSV block (batch/_scan.c) finds the rows and the first quote that is not plain
+    where the numpy passes find them (however the numpy passes cut the block into pieces)."""
+    if _io._c_csv_rows is None:
+        pytest.skip("batch/_scan.c is not built")
+    arr = np.frombuffer(b"".join(pieces), np.uint8)
+    ends, bad = _io._csv_scan(arr, eof)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_io, "_SCAN", scan)
+        want, want_bad = _io._numpy_csv_scan(arr, eof)
+    assert (ends.tolist(), bad) == (want.tolist(), want_bad)
+    ends += 1  # (the caller shifts them in place)
+
+
+@pytest.mark.parametrize("small", [False, True])
+def test_csv_gives_the_same_output_with_and_without_the_c_scan(run_cli: Any, tmp_path: Any, policy: Any,
+                                                               province: Any, jcsv: str, small: bool,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """``assess`` of an awkward CSV (CRLF rows, blank rows, a quoted cell over two lines, doubled quotes,
+    JSON cells with a null, and late in the file a quote inside an unquoted cell) writes the same
+    findings and rejects with the rows found in C or by numpy, and (``small``) when blocks and chunks
+    end anywhere in it."""
+    import csv
+    import io
+    import json
+
+    import pyarrow.parquet as pq
+
+    from .test_batch import TODAY, ledger
+
+    records = [r for r in ledger(policy, province, 300, seed=7) if isinstance(r, dict)][:200]
+    names = ["id", "domain", "kind", "place", "severity", "discovered", "handled", "deadline", "rectified_on",
+             "as_of"]
+    text = io.StringIO()
+    w = csv.writer(text, lineterminator="\n")
+    w.writerow(names)
+    for k, r in enumerate(records):
+        row = [json.dumps(r[n], ensure_ascii=False) if isinstance(r.get(n), dict | list) else r.get(n, "")
+               for n in names]
+        row[0] += ["", ' a "quoted" word', "\ntwo lines", "村"][k % 4]
+        if k % 23 == 5 and row[6]:
+            row[6] = row[6].replace('"to_body"', '"to_body": null, "x"')
+        w.writerow(row)
+        if k % 31 == 3:
+            text.write("\n")
+    body = text.getvalue().replace("\n", "\r\n", 40)  # CRLF for the first rows
+    at = body.index("\n", len(body) * 4 // 5) + 1  # late in the file: a quote inside an unquoted cell
+    body = body[:at] + 'late1,education,,' + province.at_level("village")[0].code + ',minor,,,,,x"y\n' + body[at:]
+    src = tmp_path / "awkward.csv"
+    src.write_bytes(b"\xef\xbb\xbf" + body.encode())
+    monkeypatch.setattr(csv, "field_size_limit", lambda *a: 131072)
+    if small:
+        monkeypatch.setattr(_io, "_BLOCK", 1999)
+        monkeypatch.setattr(_io, "CHUNK", 13)
+    outputs = []
+    for c in (True, False):
+        if not c:
+            monkeypatch.setattr(_io, "_c_lines", None)
+            monkeypatch.setattr(_io, "_c_csv_rows", None)
+        out, rej = tmp_path / f"f{c}.parquet", tmp_path / f"r{c}.csv"
+        code, _, err = run_cli("assess", str(src), "-o", str(out), "--rejects", str(rej), "--jurisdiction", jcsv,
+                               "--today", TODAY.isoformat(), "--no-progress")
+        assert code in (0, 1) and "balanced" in err, err
+        outputs.append((pq.read_table(out), rej.read_bytes(), err))
+    assert outputs[0][0].equals(outputs[1][0]) and outputs[0][1:] == outputs[1][1:]
+    assert f"records in: {len(records) + 1:,}" in outputs[0][2] and outputs[0][0].num_rows > 1000

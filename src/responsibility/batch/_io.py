@@ -854,6 +854,14 @@ _QUOTE, _COMMA, _LF, _CR = 34, 44, 10, 13
 
 
 def _csv_scan(arr: npt.NDArray[np.uint8], eof: bool) -> tuple[npt.NDArray[np.int64], int]:
+    """:func:`_numpy_csv_scan`, in one pass in C where the extension was built (``_scan.c``)."""
+    if _c_csv_rows is None:
+        return _numpy_csv_scan(arr, eof)
+    ends, n, bad = _c_csv_rows(arr, 0, eof)
+    return np.frombuffer(ends, np.int64, n), bad
+
+
+def _numpy_csv_scan(arr: npt.NDArray[np.uint8], eof: bool) -> tuple[npt.NDArray[np.int64], int]:
     """Where the rows of a block of CSV end (just after each line feed outside quotes, and at the
     end of the file), and where the quoting stops being plain (-1 when it does not).
 
@@ -1305,16 +1313,19 @@ class _CsvReader:
         lo, hi = int(starts[0]), int(ends[-1])
         body = data[lo:hi]
         arr = np.frombuffer(body, np.uint8)
-        feeds = np.flatnonzero(arr == _LF)
-        returns = np.flatnonzero(arr == _CR)
+        count = body.count(b"\n")  # (a count and a find run at memory speed; numpy's passes are kept for rarer blocks)
+        returns = np.flatnonzero(arr == _CR) if b"\r" in body else np.zeros(0, np.int64)
         lone = returns[(returns + 1 >= len(arr)) | (arr[np.minimum(returns + 1, len(arr) - 1)] != _LF)] \
             if len(returns) else returns
-        lines = len(feeds) + len(lone)
+        lines = count + len(lone)
         if not len(lone) and int(np.max(ends - starts)) <= csv.field_size_limit():
             # a line feed that ends no row is inside a quoted cell (the C parser then has to look for them)
-            inner = bool(len(feeds) > np.count_nonzero(arr[ends - lo - 1] == _LF))
+            inner = bool(count > np.count_nonzero(arr[ends - lo - 1] == _LF))
+            # where no cell holds a line feed, row k starts after k of them
+            feeds = np.flatnonzero(arr == _LF) if inner else np.zeros(0, np.int64)
+            first = line + 1 + (np.searchsorted(feeds, starts - lo) if inner else np.arange(len(starts)))
             part = None if inner and self._swallowing(arr, starts - lo, ends - lo, feeds) else \
-                self._arrow(body, starts - lo, ends - lo, line + 1 + np.searchsorted(feeds, starts - lo), inner)
+                self._arrow(body, starts - lo, ends - lo, first, inner)
             if part is not None:
                 self.number += len(part.numbers) + len(part.rejects)
                 return [part], lines
@@ -1496,10 +1507,12 @@ def _spread(parsed: Any, index: npt.NDArray[np.int64]) -> Any:
 
 
 _c_lines: Callable[[Any, int, Any, Any, bool, int], int] | None
+_c_csv_rows: Callable[[Any, int, bool], tuple[bytearray, int, int]] | None
 try:
+    from ._scan import csv_rows as _c_csv_rows
     from ._scan import lines as _c_lines
 except ImportError:  # installed without a C compiler: numpy finds the same lines
-    _c_lines = None
+    _c_lines = _c_csv_rows = None
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
 _HINT = "; a file saved by Excel in Chinese is often GB18030: try --encoding gb18030"
