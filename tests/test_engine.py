@@ -1045,3 +1045,22 @@ def test_a_level_that_passed_it_on_after_the_limit_answers_as_assignee_on_the_li
     assert village and "handling_time_limit_days" not in village[0].rests_on
     w = policy.with_parameters(handling_time_limit_days=20).who_answers(rec)
     assert not [f for f in w.findings if f.body == "township_government" and f.basis == "not_rectified"]
+
+
+def test_a_reason_gives_overlapping_quotes_of_one_sentence_once(policy: Policy) -> None:
+    """二(四)5 cut into overlapping quotes reads as its sentence, not with 「做好本部门扶贫领域资金使用管理」 twice; the
+    same quote held by two duties is given once (probe10 P10-04, probe11 P11-08)."""
+    base = {"area": "funds", "kind": "funds_diverted", "severity": "serious", "as_of": "2021-06-30",
+            "deadline": "2021-04-30"}
+    v = policy.who_answers({**base, "id": "R02", "place": "330127100219",
+                            "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01"},
+                            "handled": [{"action": "assigned", "by_level": "county", "to_level": "township",
+                                         "on": "2021-03-04"}], "rectified_on": "2021-05-20"})
+    w = policy.who_answers({**base, "id": "B15", "place": "3301",
+                            "discovered": {"level": "province", "channel": "audit", "on": "2021-03-01"},
+                            "handled": [{"action": "assigned", "by_level": "province", "to_level": "city",
+                                         "to_body": "city_finance", "on": "2021-03-04"}]})
+    reasons = [f.reason for f in (*v.findings, *w.findings)]
+    assert any("协助财政部门做好本部门扶贫领域资金使用管理，组织实施" in x for x in reasons)
+    for x in reasons:
+        assert x.count("做好本部门扶贫领域资金使用管理") <= 1 and x.count("负责统筹监督扶贫资金和资产的管理使用") <= 1

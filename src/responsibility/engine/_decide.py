@@ -54,6 +54,31 @@ PLANS_KEPT = 20_000
 PLACES_KEPT = 100_000
 
 
+def joined_quotes(quotes: Sequence[tuple[str, str]]) -> str:
+    """Quotes ``(clause, quote)`` as a reason gives them, each once: one held in another is left out, and two of one
+    clause that overlap (the end of one is the start of the next, cut from one sentence of the text) are given as the
+    one piece of text they were cut from — 「各行业主管部门协助财政部门做好本部门扶贫领域资金使用管理」 and 「做好本部门
+    扶贫领域资金使用管理，组织实施…」 read as the sentence of 二(四)5, not with its middle twice (probe10 P10-04, probe11
+    P11-08).
+
+    >>> joined_quotes([("c", "甲乙丙丁"), ("c", "乙丙丁戊"), ("d", "己"), ("c", "己")])
+    '甲乙丙丁戊；己'
+    """
+    out: list[tuple[str, str]] = []
+    for clause, q in quotes:
+        if any(q in x for _, x in out):
+            continue
+        out = [(c, x) for c, x in out if x not in q]
+        for i, (c, x) in enumerate(out):
+            n = next((k for k in range(min(len(x), len(q)) - 1, 2, -1) if c == clause and x.endswith(q[:k])), 0)
+            if n:
+                out[i] = (c, x + q[n:])
+                break
+        else:
+            out.append((clause, q))
+    return "；".join(x for _, x in out)
+
+
 #: The stages whose duties give a named assignee with none at rectification its part, in order (review10 R10A-08).
 _OTHER_STAGES: tuple[Stage, ...] = ("handling", "discovery", "supervision")
 
@@ -786,7 +811,7 @@ class Decider:
         sev = self._severity.get(severity)
         values = _Defaults(
             body=body.name, body_en=body.en, place=place,
-            duty="；".join(x.quote for x in first), duty_en="; ".join(x.en for x in first),
+            duty=joined_quotes([(x.clause, x.quote) for x in first]), duty_en="; ".join(dict.fromkeys(x.en for x in first)),
             severity=sev.name if sev else severity, severity_en=sev.en if sev else severity,
             limit=str(policy.parameter("handling_time_limit_days")),
         )
