@@ -56,10 +56,10 @@ PLACES_KEPT = 100_000
 
 def joined_quotes(quotes: Sequence[tuple[str, str]]) -> str:
     """Quotes ``(clause, quote)`` as a reason gives them, each once: one held in another is left out, and two of one
-    clause that overlap (the end of one is the start of the next, cut from one sentence of the text) are given as the
-    one piece of text they were cut from — 「各行业主管部门协助财政部门做好本部门扶贫领域资金使用管理」 and 「做好本部门
-    扶贫领域资金使用管理，组织实施…」 read as the sentence of 二(四)5, not with its middle twice (probe10 P10-04, probe11
-    P11-08).
+    clause that overlap (the end of one is the start of the next, cut from one sentence of the text) are given as
+    the one piece of text they were cut from — 「各行业主管部门协助财政部门做好本部门扶贫领域资金使用管理」 and
+    「做好本部门扶贫领域资金使用管理，组织实施…」 read as the sentence of 二(四)5, not with its middle twice
+    (probe10 P10-04, probe11 P11-08).
 
     >>> joined_quotes([("c", "甲乙丙丁"), ("c", "乙丙丁戊"), ("d", "己"), ("c", "己")])
     '甲乙丙丁戊；己'
@@ -811,7 +811,8 @@ class Decider:
         sev = self._severity.get(severity)
         values = _Defaults(
             body=body.name, body_en=body.en, place=place,
-            duty=joined_quotes([(x.clause, x.quote) for x in first]), duty_en="; ".join(dict.fromkeys(x.en for x in first)),
+            duty=joined_quotes([(x.clause, x.quote) for x in first]),
+            duty_en="; ".join(dict.fromkeys(x.en for x in first)),
             severity=sev.name if sev else severity, severity_en=sev.en if sev else severity,
             limit=str(policy.parameter("handling_time_limit_days")),
         )
