@@ -313,8 +313,8 @@ class Source:
             number, line, first, skipping = 0, 0, True, False
             # the bytes read, in one buffer that is read into again (a fresh block of a few dozen MiB costs
             # its pages' faults, and joining it to the lines left over a copy); ``pos``: where the lines not
-            # yet given start in it, ``size``: where its bytes end
-            buf, pos, size = bytearray(2 * _BLOCK), 0, 0
+            # yet given start in it, ``size``: where its bytes end. It is as large as a small input.
+            buf, pos, size = bytearray(), 0, 0
             # the lines found from ``pos`` on and not given yet: where each ends in ``buf``, and what it is
             ends, flags, got = np.zeros(CHUNK, np.int64), np.zeros(CHUNK, np.uint8), 0
             while True:
@@ -322,11 +322,16 @@ class Source:
                     buf[:size - pos] = memoryview(buf)[pos:size]
                     ends[:got] -= pos
                     size, pos = size - pos, 0
-                if len(buf) < size + _BLOCK:  # (a long line left over)
-                    bigger = bytearray(size + _BLOCK)
-                    bigger[:size] = memoryview(buf)[:size]
-                    buf = bigger
-                read = _read_into(f, memoryview(buf)[size:size + _BLOCK])
+                if len(buf) - size >= _BLOCK:
+                    read = _read_into(f, memoryview(buf)[size:size + _BLOCK])
+                else:  # the first block, or a long line left over: room for a block more after a full one
+                    more = f.read(_BLOCK)
+                    read = len(more)
+                    if size + read > len(buf):
+                        bigger = bytearray(size + read + (_BLOCK if read == _BLOCK else 0))
+                        bigger[:size] = memoryview(buf)[:size]
+                        buf = bigger
+                    buf[size:size + read] = more
                 size += read
                 final = not read
                 if first and (size >= 3 or final):  # (what comes before that holds no line end)
