@@ -114,6 +114,9 @@ def test_the_service_reads_the_charset_content_type_declares() -> None:
                     .encode("utf-16")).status_code == 200
         bad = post("application/x-ndjson; charset=rot13", line)
         assert bad.status_code == 415 and "rot13" in bad.text and "charset=utf-8" in bad.text, bad.text
+        for odd in ("charset=", "charset=utf\x008", "charset=utf-8; charset=latin-1", "charset=" + "x" * 5000):
+            got = post(f"application/json; {odd}", line, "/v1/verdict")  # (a NUL in it was a 500)
+            assert got.status_code == 415 and '"type":"RequestError"' in got.text, (odd[:40], got.text[:300])
         broken = post("application/x-ndjson; charset=utf-16-le", line + b"\x00")  # odd bytes: not UTF-16 text
         assert broken.status_code == 200 and summary(broken)["rejected"] >= 1, broken.text[:300]
         one = json.dumps(record, ensure_ascii=False).encode("gb18030")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 import secrets
 from typing import Any
 
@@ -138,6 +139,9 @@ def install(app: FastAPI) -> None:
                         suggestion="report it with this id").response()
 
 
+_CHARSET = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,39}")
+
+
 def check_encoding(request: Request) -> str | None:
     """The text encoding the request's ``Content-Type`` declares (``charset=gb18030``; ``None``
     when it declares none: the body is then UTF-8, or told as ``assess`` tells a file's). 400 for a
@@ -151,14 +155,16 @@ def check_encoding(request: Request) -> str | None:
         raise ApiError(400, f"the request body is compressed (Content-Encoding: {coding[:40]}), which this "
                        "server does not read", type="RequestError", field="(headers)",
                        suggestion="send the body uncompressed")
-    charset = None
-    for param in request.headers.get("content-type", "").split(";")[1:]:
-        key, _, value = param.partition("=")
-        if key.strip().lower() == "charset":
-            charset = value.strip().strip('"').strip()
-    if charset is None:
+    given = [value.strip().strip('"').strip() for key, _, value in
+             (param.partition("=") for param in request.headers.get("content-type", "").split(";")[1:])
+             if key.strip().lower() == "charset"]
+    if not given:
         return None
-    if not charset or not charset.isascii() or not is_text_encoding(charset):
+    charset = given[0]
+    if len({x.lower() for x in given}) > 1:
+        raise ApiError(415, f"Content-Type declares {len(given)} charsets ({printable(', '.join(given))[:80]})",
+                       type="RequestError", field="(headers)", suggestion="declare one charset")
+    if not _CHARSET.fullmatch(charset) or not is_text_encoding(charset):
         raise ApiError(415, f"unknown charset {printable(charset[:40])!r} in Content-Type", type="RequestError",
                        field="(headers)", suggestion="declare charset=utf-8, gb18030 or utf-16, or none (the "
                        "encoding is then told from the body)")
