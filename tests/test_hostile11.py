@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -332,3 +333,27 @@ def test_ledger_alerts_name_the_place_of_the_body_that_must_act(run_cli: Any, tm
     assert run_cli("ledger", "add", str(db), str(path), "--by", "me")[0] == 0
     code, out, err = run_cli("ledger", "alerts", str(db), "--as-of", "2021-06-01")
     assert code == 1 and "@ 千岛湖镇 330127100000" in out, out + err
+
+
+# ------------------------------------------------------------------ standard input closed, -o - for a ledger list
+
+
+def test_a_closed_standard_input_is_a_user_error_not_a_bug(tmp_path: Path) -> None:
+    """`who - <&-` and `assess - <&-` were exit 3 (AttributeError: 'NoneType' object has no attribute 'buffer')."""
+    import subprocess
+    import sys
+
+    for args in (["who", "-"], ["route", "-"], ["assess", "-", "--from", "jsonl", "-o", str(tmp_path / "o.jsonl")]):
+        proc = subprocess.run([sys.executable, "-m", "responsibility", *args], stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, timeout=120, check=False,
+                              preexec_fn=lambda: os.close(0))
+        assert proc.returncode == 2 and "standard input is closed" in proc.stderr, (args, proc.stderr[-500:])
+
+
+def test_ledger_list_dash_o_dash_is_standard_output(run_cli: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """`ledger list L problems -o -` wrote a file named '-' (every other command reads - as standard output)."""
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli("ledger", "list", str(db), "problems", "-o", "-")
+    assert code == 0 and out.startswith("问题编号") and not (tmp_path / "-").exists()

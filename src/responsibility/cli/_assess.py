@@ -148,6 +148,8 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     n = (workers or (default_workers() if big else 1)) if fmt_in in ("parquet", "csv", "jsonl") else 1
     pool = Pool(lambda: assessor, n) if n > 1 else None
     try:
+        if input_path == "-" and sys.stdin is None:  # started with standard input closed (`<&-`): it was exit 3
+            raise ResponsibilityError("standard input is closed; give a file, or pipe the records in")
         source = Source(input_path, fmt_in, assessor.t, encoding=encoding or "utf-8", detect=encoding is None)
         if source.note:
             click.echo(f"note: {source.note}", err=True)

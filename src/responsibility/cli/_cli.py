@@ -382,6 +382,9 @@ def _read_records(path: str, what: str = "a problem object") -> tuple[list[Any],
                            f"them) as YAML or JSON; {hint}", code="unreadable")
     try:
         if path == "-":
+            if sys.stdin is None:  # started with standard input closed (`<&-`): it was an internal error
+                raise ProblemError("", "standard input is closed; give a file, or pipe the records in",
+                                   code="unreadable")
             raw = sys.stdin.buffer.read(MAX_RECORD_FILE + 1)
             if len(raw) > MAX_RECORD_FILE:
                 raise RulesError([Issue(name, 0, 0, f"larger than {MAX_RECORD_FILE // 2**20} MiB",

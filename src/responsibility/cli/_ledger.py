@@ -199,7 +199,7 @@ def _list_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 @click.argument("target", metavar="LEDGER")
 @click.argument("which", metavar="LIST", callback=_list_name)
 @_filters
-@click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default: CSV on stdout).")
+@click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Headers and names in Chinese or as ids.")
 @click.option("--encoding", default="utf-8-sig", show_default=True, callback=lambda _c, _p, v: text_encoding(v),
@@ -290,7 +290,7 @@ def verify_cmd(target: str) -> None:
               help=f"Days between discoveries that still look like one problem (0 to {MAX_DAYS}).")
 @click.option("--as-of", "as_of", type=_DATE, default=None)
 @click.option("--place", default=None)
-@click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default: CSV on stdout).")
+@click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
 @_common
 def duplicates_cmd(target: str, window: int, as_of: Any, place: str | None, output: str | None,
                    rules_dir: str | None, jurisdiction: str | None) -> None:

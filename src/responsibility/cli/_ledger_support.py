@@ -32,8 +32,12 @@ def _csv_text(frame: Any) -> str:
 
 def write_frame(frame: Any, output: str | None, which: str, *, encoding: str = "utf-8-sig",
                 inputs: list[str | None] | None = None, fmt: str | None = None) -> None:
-    """Write ``frame`` to ``output`` (.csv/.xlsx/.json, atomically) or to stdout (CSV, or ``fmt``)."""
+    """Write ``frame`` to ``output`` (.csv/.xlsx/.json, atomically) or to stdout (CSV, or ``fmt``; ``-o -``
+    too, as every command reads it: it wrote a file named '-')."""
     from .._files import atomic_text, write_stdout
+
+    if output == "-":
+        output = None
 
     kind = fmt or (output.rsplit(".", 1)[-1].lower() if output and "." in output else "csv")
     if kind == "json":
