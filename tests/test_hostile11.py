@@ -172,20 +172,25 @@ def test_who_reasons_are_one_line_each_in_a_pipe_and_never_start_a_line_with_clo
 # ------------------------------------------------------------------ an event's type by its Chinese name (N10-3)
 
 
+def _ledger_with(run_cli: Any, tmp_path: Path, events: list[dict[str, Any]]) -> tuple[Path, Path]:
+    """A new ledger holding ``events`` (added by `ledger add` from a JSON file), and that file."""
+    db, path = tmp_path / "l.db", tmp_path / "events.json"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    path.write_text(json.dumps(events, ensure_ascii=False), "utf-8")
+    code, _, err = run_cli("ledger", "add", str(db), str(path), "--by", "me")
+    assert code == 0, err
+    return db, path
+
+
 def test_a_ledger_event_s_type_may_be_its_chinese_name(run_cli: Any, tmp_path: Path) -> None:
     """`type: 交办` was refused ("unknown event type '交办'; use one of registered, …") though docs/ledger.md
     shows 交办 beside `assigned`; it is stored as the id."""
     from responsibility.ledger import Ledger
 
-    db = tmp_path / "l.db"
-    assert run_cli("ledger", "init", str(db))[0] == 0
     events = [{"problem": "P-1", "type": "登记", "on": "2021-03-01", "area": "危房改造", "place": "330127100219"},
               {"problem": "P-1", "type": "发现", "on": "2021-03-01", "level": "县", "channel": "审计"},
               {"problem": "P-1", "type": " 交办 ", "on": "2021-03-02", "by_level": "县", "to_level": "乡镇"}]
-    path = tmp_path / "events.json"
-    path.write_text(json.dumps(events, ensure_ascii=False), "utf-8")
-    code, _, err = run_cli("ledger", "add", str(db), str(path), "--by", "me")
-    assert code == 0, err
+    db, path = _ledger_with(run_cli, tmp_path, events)
     with Ledger.open(db) as ledger:
         assert [e.type for e in ledger.events()] == ["registered", "discovered", "assigned"]
     path.write_text(json.dumps(events[0] | {"type": "交代"}, ensure_ascii=False), "utf-8")
@@ -323,14 +328,10 @@ def test_the_report_s_words_are_data_and_count_as_the_summary_does() -> None:
 
 def test_ledger_alerts_name_the_place_of_the_body_that_must_act(run_cli: Any, tmp_path: Path) -> None:
     """`乡镇（街道） [township_government] @ 330127100000` gave a clerk a code, not the office to call (N10-9)."""
-    db = tmp_path / "l.db"
-    assert run_cli("ledger", "init", str(db))[0] == 0
     events = [{"problem": "P-1", "type": "registered", "on": "2021-03-01", "area": "housing", "place": "330127100219"},
               {"problem": "P-1", "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "audit"},
               {"problem": "P-1", "type": "assigned", "on": "2021-03-02", "by_level": "county", "to_level": "township"}]
-    path = tmp_path / "e.json"
-    path.write_text(json.dumps(events), "utf-8")
-    assert run_cli("ledger", "add", str(db), str(path), "--by", "me")[0] == 0
+    db, _ = _ledger_with(run_cli, tmp_path, events)
     code, out, err = run_cli("ledger", "alerts", str(db), "--as-of", "2021-06-01")
     assert code == 1 and "@ 千岛湖镇 330127100000" in out, out + err
 
