@@ -18,8 +18,10 @@ def verdict(policy: Policy) -> Verdict:
     return policy.who_answers({**RECORD, "id": "t-1"}, engine="compiled")
 
 
-def table(v: Verdict, lang: str, width: int = 80) -> str:
-    console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+def table(v: Verdict, lang: str, width: int = 80, terminal: bool = True) -> str:
+    # (at a terminal; to a file or pipe the title and each reason are one line, unwrapped: hostile11, N10-6)
+    console = Console(width=width, record=True, file=open("/dev/null", "w"), force_terminal=terminal,  # noqa: SIM115
+                      color_system=None)
     print_verdicts([v], lang, console)  # type: ignore[arg-type]
     text = console.export_text()
     console.file.close()

@@ -138,9 +138,15 @@ def _say(console: Console, text: str, en: bool) -> None:
     line, used = "", 0
     for ch in text:
         w = cell_len(ch)
-        if used + w > width and line and ch not in _NO_LINE_START:
-            lines.append(line)
-            line, used = "", 0
+        if used + w > width and line:
+            cut = len(line)
+            if ch in _NO_LINE_START:  # the mark may not start the next line: the character before it goes along
+                while cut > 1 and line[cut - 1] in _NO_LINE_START:
+                    cut -= 1
+                cut -= 1 if cut > 1 else 0
+            lines.append(line[:cut])
+            line = line[cut:]
+            used = cell_len(line)
         line += ch
         used += w
     lines.append(line)
