@@ -68,6 +68,15 @@ def _answer(policy: PolicyView, value: Any) -> Any:
     return value
 
 
+def _day_choice(p: Parameter, value: Any) -> Any:
+    """The choice a :class:`datetime.date` names where ``p``'s choices are days written YYYY-MM-DD
+    (``policy_in_force_from=dt.date(2020, 1, 1)`` is the choice ``"2020-01-01"``; it was refused with a message
+    that showed that very choice, probe11 P11-13); ``value`` itself otherwise."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime) and value.isoformat() in (p.choices or []):
+        return value.isoformat()
+    return value
+
+
 def _takes(policy: PolicyView, p: Parameter) -> str:
     """What parameter ``p`` takes, for a message: a severity with its Chinese names (minor 一般 …)."""
     if p.type == "severity":
@@ -113,6 +122,8 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
             value = _severity(policy, value)
         elif p.type == "bool":
             value = _answer(policy, value)
+        elif p.type == "choice":
+            value = _day_choice(p, value)
         try:
             q = type(p).model_validate({**p.model_dump(by_alias=True), "value": value})
         except ValidationError:
