@@ -501,7 +501,8 @@ def test_fork_while_threads_decide_with_durable_rules() -> None:
 
 
 def test_who_output_closed_full_or_broken(tmp_path: Path) -> None:
-    """A closed stdout, a full disk, a reader that goes away: exit 2 and one line, never exit 0 or 1."""
+    """A closed stdout, a full disk: exit 2 and one line, never exit 0 or 1; a reader that goes away
+    (`| head -1`): exit 141 (128 + SIGPIPE) and nothing on stderr, since it asked for no more."""
     f = tmp_path / "p.json"
     f.write_text(json.dumps([RECORD] * 200), encoding="utf-8")
     argv = [sys.executable, "-m", "responsibility", "who", str(f), "--engine", "compiled"]
@@ -515,10 +516,10 @@ def test_who_output_closed_full_or_broken(tmp_path: Path) -> None:
     pipe.stdout.readline()
     pipe.stdout.close()
     _, broken_err = pipe.communicate(timeout=TIMEOUT)
-    for code, err in ((closed.returncode, closed.stderr), (disk_full.returncode, disk_full.stderr),
-                      (pipe.returncode, broken_err)):
+    for code, err in ((closed.returncode, closed.stderr), (disk_full.returncode, disk_full.stderr)):
         assert code == 2 and "Traceback" not in err, err
         assert len([x for x in err.splitlines() if x.startswith("error:")]) == 1, err
+    assert (pipe.returncode, broken_err) == (141, "")
 
 
 def _answer(policy: Policy, rec: dict[str, Any]) -> dict[str, Any]:

@@ -128,6 +128,12 @@ class OutputError(ResponsibilityError):
     standard output is closed or broken. The previous content of a file target is unchanged."""
 
 
+class ReaderGone(OutputError):
+    """Standard output's reader went away (a broken pipe, as after ``| head -1``): the command
+    line stops quietly with exit 141 (128 + SIGPIPE, as other tools in a pipeline do), since
+    the reader asked for no more; a library caller sees an :class:`OutputError` like any other."""
+
+
 class LedgerError(ResponsibilityError, ValueError):
     """A ledger database or an import file cannot be used as asked; the message says what to do."""
 

@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TextIO
 
-from ._errors import OutputError
+from ._errors import OutputError, ReaderGone
 
 PathLike = str | os.PathLike[str]
 
@@ -90,6 +90,13 @@ def _describe(exc: OSError) -> str:
     if exc.errno == errno.EDQUOT:
         return "disk quota exceeded"
     return (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
+
+
+def output_error(message: str, exc: BaseException) -> OutputError:
+    """The :class:`OutputError` for a failed write: a :class:`ReaderGone` when the reader of a pipe went
+    away (EPIPE), which the command line ends quietly (``| head -1``)."""
+    gone = isinstance(exc, OSError) and exc.errno == errno.EPIPE
+    return (ReaderGone if gone else OutputError)(message)
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -287,7 +294,8 @@ class CheckedStream:
                 self._target.write(text)
                 self._target.flush()
         except OSError as exc:
-            raise OutputError(f"cannot write to {self.what}: {_describe(exc)}; the output is incomplete") from None
+            why = _describe(exc)
+            raise output_error(f"cannot write to {self.what}: {why}; the output is incomplete", exc) from None
         except ValueError as exc:  # a closed file object
             raise OutputError(f"cannot write to {self.what}: {exc}; the output is incomplete") from None
         return len(text)

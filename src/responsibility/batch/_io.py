@@ -35,7 +35,15 @@ import numpy as np
 import numpy.typing as npt
 
 from .._errors import OutputError, ResponsibilityError, import_extra
-from .._files import FORMULA_PREFIXES, _describe, _write_all, atomic_path, is_text_encoding, neutralise_row
+from .._files import (
+    FORMULA_PREFIXES,
+    _describe,
+    _write_all,
+    atomic_path,
+    is_text_encoding,
+    neutralise_row,
+    output_error,
+)
 from .._json import duplicate_in, loads_marked, twice_message
 from ..policy._encoding import HIGH as _HIGH
 from ..policy._encoding import SNIFF, bom_encoding, detect_encoding, sample, wide_without_mark
@@ -1566,7 +1574,7 @@ class _Stdout:
                 self._stream.write(bytes(data))
         except (OSError, ValueError) as exc:
             why = _describe(exc) if isinstance(exc, OSError) else str(exc)
-            raise OutputError(f"cannot write to standard output: {why}; the output is incomplete") from None
+            raise output_error(f"cannot write to standard output: {why}; the output is incomplete", exc) from None
         self._pos += len(data)
         return len(data)
 
@@ -1619,7 +1627,7 @@ class Sink:
         try:
             self._file.write(data)
         except OSError as exc:
-            raise OutputError(f"cannot write {self.path or 'standard output'}: {_describe(exc)}") from None
+            raise output_error(f"cannot write {self.path or 'standard output'}: {_describe(exc)}", exc) from None
 
     def schema(self) -> Any:
         return finding_schema() if self.kind == "findings" else reject_schema()
@@ -1717,7 +1725,7 @@ class Sink:
                     self._file.flush()
             except OSError as exc:
                 ok = False
-                raise OutputError(f"cannot write {self.path or 'standard output'}: {_describe(exc)}") from None
+                raise output_error(f"cannot write {self.path or 'standard output'}: {_describe(exc)}", exc) from None
             except BaseException:
                 ok = False
                 raise

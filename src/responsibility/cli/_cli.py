@@ -4,7 +4,8 @@ Exit codes, for every command: 0 fine, 1 findings (validation issues, answers th
 changed, records rejected), 2 unusable input (unreadable files, bad arguments, an
 output that cannot be written), 3 an internal error — a bug, reported as one line
 (``--debug`` anywhere on the command line, or ``RESPONSIBILITY_DEBUG=1``, shows the
-traceback), 130 interrupted by Ctrl-C, 143 ended by SIGTERM (either way a file being written is left
+traceback), 130 interrupted by Ctrl-C, 141 the reader of standard output stopped reading (``| head -1``:
+quietly, no message), 143 ended by SIGTERM (either way a file being written is left
 as it was and its temporary file removed). A user mistake never prints a traceback: every
 :class:`ResponsibilityError` becomes one line on stderr.
 """
@@ -75,6 +76,10 @@ class _Group(click.Group):
                 click.echo(f"error: {_one_line(exc)}", err=True)
             ctx.exit(2)
         except ResponsibilityError as exc:
+            from .._errors import ReaderGone
+
+            if isinstance(exc, ReaderGone):  # not a mistake to report: _main ends quietly
+                raise
             text = " ".join(str(exc).split("\n"))
             click.echo(f"error: {text}", err=True)
             ctx.exit(2)
@@ -136,7 +141,8 @@ def cli() -> None:
 
     Exit codes: 0 fine, 1 findings (issues, rejected records, changed answers), 2 unusable input
     or output, 3 an internal error (a bug: add --debug to any command for its traceback),
-    130 interrupted (Ctrl-C), 143 terminated (SIGTERM; `serve` stops cleanly, exit 0).
+    130 interrupted (Ctrl-C), 141 the reader of the output stopped reading (| head: quietly),
+    143 terminated (SIGTERM; `serve` stops cleanly, exit 0).
     """
 
 
@@ -262,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    from .._errors import ReaderGone
+
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("RESPONSIBILITY_DEBUG", "") not in ("", "0")
     args = [a for a in args if a != "--debug"]
@@ -292,17 +300,18 @@ def _main(argv: list[str] | None) -> int:
         return 143
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    except (ReaderGone, BrokenPipeError):
+        # The reader of standard output stopped reading (`| head -1`): it asked for no more, so no
+        # message; 141 (128 + SIGPIPE) as other tools in a pipeline, so `set -o pipefail` still sees it.
+        from .._files import quiet_broken_stdout
+
+        quiet_broken_stdout()
+        return 141
     except OutputError as exc:
         from .._files import quiet_broken_stdout
 
         quiet_broken_stdout()
         _error(str(exc))
-        return 2
-    except BrokenPipeError:
-        from .._files import quiet_broken_stdout
-
-        quiet_broken_stdout()
-        _error("cannot write to standard output: the reader closed the pipe; the output is incomplete")
         return 2
     except KeyboardInterrupt:
         _error("interrupted; files being written were left as they were (any output on the terminal is incomplete)")
