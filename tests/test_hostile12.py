@@ -35,3 +35,27 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path: Path, co
     _, err = proc.communicate(timeout=TIMEOUT)
     lines = [x for x in err.decode().splitlines() if x.startswith(("error", "Traceback"))]
     assert (proc.returncode, lines) == (141, []), err.decode()[-2000:]
+
+
+# ------------------------------------------------------------------ the notebook's view of a verdict
+
+
+def test_a_verdict_in_a_notebook_is_the_who_table_in_chinese() -> None:
+    """_repr_html_ had English headers and ids (level, basis: not_discovered, liability: staff) where the
+    `who` table a user sees on the command line is in Chinese."""
+    import responsibility
+
+    policy = responsibility.load()
+    page = policy.who_answers(PROBLEM)._repr_html_()
+    assert "问题 2021-0042：6 个主体 7 项认定（按责任计 14 项）" in page
+    assert all(f"<th>{h}</th>" in page for h in ("主体 / 层级", "地点", "依据", "责任", "条款"))
+    assert "应发现未发现" in page and "工作人员" in page and "村委会<br>村" in page
+    for english in ("not_discovered", "staff", "<th>level</th>", "finding(s)"):
+        assert english not in page, english
+    assert page.count("<li>") == 7  # a reason per row, numbered as the rows
+    strict = policy.with_parameters(unit_liability_from="grave")
+    assert "假设参数" in strict.who_answers(PROBLEM)._repr_html_()
+    quiet = {"id": "ok", "area": "housing", "place": "330127100219", "rectified_on": "2021-03-20",
+             "discovered": {"level": "village", "channel": "grid", "on": "2021-03-01"}, "as_of": "2021-06-30",
+             "handled": [{"action": "reported", "by_level": "village", "to_level": "township", "on": "2021-03-02"}]}
+    assert "无责任认定" in policy.who_answers(quiet)._repr_html_()

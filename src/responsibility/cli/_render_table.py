@@ -87,39 +87,21 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
 
 
 def _value_zh(policy: Any, pid: str, value: Any) -> str:
-    """A parameter's value as a Chinese reader writes it: a severity by its name (较重), yes or no by 是/否
-    (rules/vocabulary.yaml), a number or choice as it is (the id ``--set`` takes), never a Python repr."""
-    vocabulary = getattr(getattr(policy, "data", None), "vocabulary", None)
-    kind = getattr(getattr(policy, "parameters", {}).get(pid), "type", None)
-    if isinstance(value, bool):
-        words: dict[str, str] = {t.id: t.name for t in getattr(vocabulary, "answers", [])}
-        return words.get(str(value).lower(), "是" if value else "否")
-    if kind == "severity":
-        return str(next((t.name for t in getattr(vocabulary, "severities", []) if t.id == value), value))
-    if isinstance(value, list | tuple):
-        bodies = getattr(policy, "bodies", {})
-        return "、".join(bodies[x].name if x in bodies else str(x) for x in value)
-    return str(value)
+    from ..engine._verdict_view import value_zh
+
+    return value_zh(policy, pid, value)
 
 
 def _reading_zh(policy: Any, it: Any) -> str:
-    """One interpretation of the ``who`` table's footer in Chinese: its Chinese name, and a parameter's value."""
-    name = it.name or it.id
-    return f"{name}={_value_zh(policy, it.id, it.value)}" if it.type == "parameter" else name
+    from ..engine._verdict_view import reading_zh
+
+    return reading_zh(policy, it)
 
 
 def _headline_zh(v: Verdict) -> str:
-    """The table's title in Chinese: its counts, and a what-if's parameters by name and value (N10-4)."""
-    from ..engine._verdict_view import counts_text, what_if_of
+    from ..engine._verdict_view import headline_zh
 
-    policy = getattr(v.context, "policy", None)
-    text = f"问题 {v.problem}：{counts_text(v, 'zh')}"
-    if changed := what_if_of(v):
-        parameters = getattr(policy, "parameters", {})
-        text += "［假设参数（不是规则的默认值）：" + "；".join(
-            f"{getattr(parameters.get(k), 'name', None) or k}={_value_zh(policy, k, new)}"
-            for k, (_, new) in changed.items()) + "］"
-    return text
+    return headline_zh(v)
 
 
 #: Marks a Chinese line never starts with (行首禁则): closing punctuation and brackets.

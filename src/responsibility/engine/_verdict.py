@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import json
 import string
 import types
@@ -625,15 +624,9 @@ class Verdict:
         return draw_case(case_of(self, _lang(lang)), layout=layout)
 
     def _repr_html_(self) -> str:
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(str(x))}</td>" for x in (
-                f.level, f.name, f.place_name or f.place, f.basis, f.liability, "、".join(f.clauses), f.reason))
-            + "</tr>" for f in self.findings)
-        head = "".join(f"<th>{h}</th>" for h in ("level", "body", "place", "basis", "liability", "clauses", "reason"))
-        note = (f"<p>{len(self.interpretations)} finding group(s) rest on interpretation.</p>"
-                if self.interpretations else "")
-        return (f"<div><b>Problem {html.escape(self.problem)}</b> — {len(self.findings)} finding(s), "
-                f"{self.engine} engine<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{note}</div>")
+        from ._verdict_view import html_view
+
+        return html_view(self)
 
     def to_frame(self, lang: Lang = "zh") -> Any:
         """The findings as a pandas DataFrame (needs the ``frames`` extra)."""

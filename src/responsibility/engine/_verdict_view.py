@@ -373,3 +373,69 @@ def chinese_note(it: Any, policy: Any) -> str:
     data = getattr(policy, "data", None)
     phrase = data.accountability.phrases.get("reading_note") if data is not None else None
     return str(phrase) if phrase and it.why else str(it.why or "")
+
+
+# ------------------------------------------------------------------------------------- Chinese table
+
+def value_zh(policy: Any, pid: str, value: Any) -> str:
+    """A parameter's value as a Chinese reader writes it: a severity by its name (较重), yes or no by 是/否
+    (rules/vocabulary.yaml), a number or choice as it is (the id ``--set`` takes), never a Python repr."""
+    vocabulary = getattr(getattr(policy, "data", None), "vocabulary", None)
+    kind = getattr(getattr(policy, "parameters", {}).get(pid), "type", None)
+    if isinstance(value, bool):
+        words: dict[str, str] = {t.id: t.name for t in getattr(vocabulary, "answers", [])}
+        return words.get(str(value).lower(), "是" if value else "否")
+    if kind == "severity":
+        return str(next((t.name for t in getattr(vocabulary, "severities", []) if t.id == value), value))
+    if isinstance(value, list | tuple):
+        bodies = getattr(policy, "bodies", {})
+        return "、".join(bodies[x].name if x in bodies else str(x) for x in value)
+    return str(value)
+
+
+def reading_zh(policy: Any, it: Any) -> str:
+    """One interpretation of the ``who`` table's footer in Chinese: its Chinese name, and a parameter's value."""
+    name = it.name or it.id
+    return f"{name}={value_zh(policy, it.id, it.value)}" if it.type == "parameter" else name
+
+
+def headline_zh(v: Verdict) -> str:
+    """The table's title in Chinese: its counts, and a what-if's parameters by name and value (N10-4)."""
+    policy = getattr(v.context, "policy", None)
+    text = f"问题 {v.problem}：{counts_text(v, 'zh')}"
+    if changed := what_if_of(v):
+        parameters = getattr(policy, "parameters", {})
+        text += "［假设参数（不是规则的默认值）：" + "；".join(
+            f"{getattr(parameters.get(k), 'name', None) or k}={value_zh(policy, k, new)}"
+            for k, (_, new) in changed.items()) + "］"
+    return text
+
+
+def html_view(v: Verdict) -> str:
+    """The verdict as Jupyter shows it: the ``who`` command's table in Chinese (one row per body and
+    basis, numbered as ``explain()``), the reasons numbered alike, and what it rests on."""
+    import html
+
+    policy = getattr(v.context, "policy", None)
+    e = html.escape
+    title = f"<b>{e(headline_zh(v))}</b>"
+    if not v.findings:
+        return f"<div>{title} — 无责任认定（各环节均按时办理，或尚未发现）</div>"
+    basis_of, liability_of = labels(policy, "zh", ids=False)
+    levels = getattr(policy, "levels", {})
+    head = "".join(f"<th>{h}</th>" for h in ("#", "主体 / 层级", "地点", "依据", "责任", "条款"))
+    rows, reasons = [], []
+    for n, ix in groups(v):
+        f = v.findings[ix[0]]
+        level = levels[f.level].name if f.level in levels else f.level
+        cells = (str(n), f"{e(f.name)}<br>{e(level)}", f"{e(f.place_name or '')}<br>{e(f.place)}",
+                 e(basis_of(f.basis)),
+                 "<br>".join(e(x) for x in dict.fromkeys(liability_of(v.findings[i].liability) for i in ix)),
+                 "<br>".join(e(c) for c in f.clauses))
+        rows.append("<tr>" + "".join(f'<td style="text-align:left">{c}</td>' for c in cells) + "</tr>")
+        reasons.append(f"<li>{e(f.reason)}</li>")
+    note = ("<p>依据解释：" + e("；".join(reading_zh(policy, i) for i in v.interpretations)) + "</p>"
+            if v.interpretations else "")
+    return (f"<div>{title}<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f"<ol>{''.join(reasons)}</ol>{note}<p><small>引擎 {e(v.engine)}；in English: "
+            "print(verdict.explain(&quot;en&quot;))</small></p></div>")
