@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,3 +61,39 @@ def test_a_verdict_in_a_notebook_is_the_who_table_in_chinese() -> None:
              "discovered": {"level": "village", "channel": "grid", "on": "2021-03-01"}, "as_of": "2021-06-30",
              "handled": [{"action": "reported", "by_level": "village", "to_level": "township", "on": "2021-03-02"}]}
     assert "无责任认定" in policy.who_answers(quiet)._repr_html_()
+
+
+# ------------------------------------------------------------------ a .json record that is not JSON
+
+
+@pytest.mark.parametrize(("text", "where", "what"), [
+    ('{"id": "a",\n "area": }\n', "2:10", "Expecting value"),  # YAML took the missing value for null
+    ('{"id": "a"\n "area": "housing"}\n', "2:2", "Expecting ',' delimiter"),  # YAML: a YAML syntax error
+    ("{'id': 'a'}", "1:2", "Expecting property name enclosed in double quotes"),
+])
+def test_a_broken_json_record_is_a_json_error_at_its_line_and_column(tmp_path: Path, run_cli: Any, text: str,
+                                                                      where: str, what: str) -> None:
+    f = tmp_path / "p.json"
+    f.write_text(text, "utf-8")
+    for command in ("who", "route"):
+        code, _, err = run_cli(command, str(f))
+        assert code == 2 and f"p.json:{where}: JSON syntax error: {what}" in err and "YAML" not in err.split(
+            "(")[0], err
+    import responsibility
+
+    with pytest.raises(responsibility.ProblemError, match=f"p.json:{where}: JSON syntax error"):
+        responsibility.load().who_answers(f)
+
+
+def test_who_answers_of_a_gb18030_file_notes_the_encoding_as_the_cli_does(tmp_path: Path) -> None:
+    import responsibility
+
+    gb = tmp_path / "gb.yaml"
+    gb.write_bytes((ROOT / "examples" / "problems" / "housing-not-discovered.yaml").read_text("utf-8")
+                   .encode("gb18030"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        verdict = responsibility.load().who_answers(gb)
+    assert verdict.findings
+    notes = [str(w.message) for w in caught if issubclass(w.category, UnicodeWarning)]
+    assert len(notes) == 1 and "read as GB18030" in notes[0] and caught[0].filename == __file__, notes

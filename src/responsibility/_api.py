@@ -249,10 +249,15 @@ def _file_record(path: str | Path) -> tuple[Any, Callable[[ProblemError], Proble
         raise ProblemError("(record)", f"{name} is a table of records, not one record: give its rows to "
                            "policy.assess (pandas.read_csv / read_parquet / read_json(lines=True)), or run "
                            f"`responsibility assess {name}`", code="not_an_object")
+    notes: list[str] = []
     try:
-        data, pos = parse_records(read_bytes(Path(path), name, max_bytes=MAX_RECORD_FILE), name)
+        data, pos = parse_records(read_bytes(Path(path), name, max_bytes=MAX_RECORD_FILE), name, notes)
     except RulesError as exc:
         raise ProblemError("(record)", str(exc.issues[0]), code="unreadable") from None
+    import warnings
+
+    for note in notes:  # the note `responsibility who` prints (a file read as GB18030 or UTF-16)
+        warnings.warn(note, UnicodeWarning, stacklevel=4)
     if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
         return data[0], lambda exc: pos.locate(exc, (0,))
     if isinstance(data, dict):

@@ -268,7 +268,23 @@ def parse_records(raw: bytes, name: str, notes: list[str] | None = None) -> tupl
     :data:`MAX_RECORD_FILE`; a :class:`RulesError` where they cannot be read. Text that is not UTF-8
     but plainly GB18030 or UTF-16/32 is read so, with a note added to ``notes`` (see :func:`decode_text`)."""
     text = decode_text(raw, name, [] if notes is None else notes)
+    if name.lower().endswith(".json"):
+        _check_json(text, name)
     return parse_yaml(text, name, limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False)
+
+
+def _check_json(text: str, name: str) -> None:
+    """A ``.json`` file that is not JSON, said so at its line and column (it is read as YAML next, for
+    positions, which took a missing value for null and called the rest a YAML syntax error)."""
+    import json
+
+    try:
+        json.loads(text[1:] if text.startswith("\ufeff") else text)
+    except json.JSONDecodeError as exc:
+        raise RulesError([Issue(name, exc.lineno, exc.colno, f"JSON syntax error: {exc.msg}",
+                                "fix the JSON syntax, or name a YAML file .yaml", "yaml_syntax")]) from None
+    except RecursionError:  # deeper than json's stack: the YAML reader says how deep is allowed
+        pass
 
 
 def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = True) -> tuple[Any, Positions]:
