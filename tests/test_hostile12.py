@@ -97,3 +97,43 @@ def test_who_answers_of_a_gb18030_file_notes_the_encoding_as_the_cli_does(tmp_pa
     assert verdict.findings
     notes = [str(w.message) for w in caught if issubclass(w.category, UnicodeWarning)]
     assert len(notes) == 1 and "read as GB18030" in notes[0] and caught[0].filename == __file__, notes
+
+
+# ------------------------------------------------------------------ handled[].action in Chinese
+
+
+def test_a_step_written_in_chinese_is_read_on_every_path(tmp_path: Path, run_cli: Any) -> None:
+    """`"action": "交办"` was refused (Input should be 'assigned' or 'reported') while a ledger event takes 交办:
+    the relations' Chinese names (rules/relations.yaml: 交办, 上报) name the steps on every path."""
+    import pandas as pd
+
+    import responsibility
+
+    policy = responsibility.load()
+    plain = policy.who_answers(PROBLEM).to_dict()["findings"]
+    chinese = {**PROBLEM, "handled": [{**PROBLEM["handled"][0], "action": "交办"}]}
+    assert policy.who_answers(chinese).to_dict()["findings"] == plain
+    up = {**PROBLEM, "handled": [{"action": "上报", "by_level": "township", "to_level": "county", "on": "2021-03-05"}]}
+    assert policy.who_answers(up).to_dict() == policy.who_answers(
+        {**up, "handled": [{**up["handled"][0], "action": "reported"}]}).to_dict()
+    rows = [{**chinese, "id": f"c{i}"} for i in range(3)]
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    frame = pd.DataFrame([{**{k: v for k, v in r.items() if k != "discovered"},
+                           **{f"discovered.{k}": v for k, v in r["discovered"].items()}} for r in rows])
+    frame["handled"] = [json.dumps(r["handled"], ensure_ascii=False) for r in rows]
+    frame.to_csv(tmp_path / "in.csv", index=False)
+    pd.DataFrame(rows).to_parquet(tmp_path / "in.parquet")
+    for name in ("in.jsonl", "in.csv", "in.parquet"):
+        out = tmp_path / f"{name}.jsonl"
+        code, _, err = run_cli("assess", str(tmp_path / name), "-o", str(out), "--no-progress")
+        assert code == 0 and "拒收 0" in err, (name, err)
+        assert len(out.read_text("utf-8").splitlines()) == 3 * len(plain), name
+
+
+def test_a_word_that_is_no_step_says_what_to_write(tmp_path: Path, run_cli: Any) -> None:
+    f = tmp_path / "p.json"
+    f.write_text(json.dumps({**PROBLEM, "handled": [{**PROBLEM["handled"][0], "action": "整改"}]},
+                            ensure_ascii=False), "utf-8")
+    code, _, err = run_cli("who", str(f))
+    assert code == 2 and "field 'handled[0].action': unknown action '整改'" in err, err
+    assert "assigned (交办) or reported (上报)" in err and "rectified_on" in err, err

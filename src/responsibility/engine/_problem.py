@@ -513,6 +513,9 @@ def _terms(policy: PolicyView) -> dict[str, list[tuple[str, list[str]]]]:
         }
         for a in policy.data.areas:  # problem kinds, per area (two areas may name kinds alike)
             groups[f"kind:{a.id}"] = [(k.id, [k.name, *k.aliases, k.en]) for k in a.problem_kinds]
+        relations = {t.id: t for t in policy.data.relation_types}
+        groups["action"] = [(action, [relations[r].name] if r in relations else [])
+                            for action, r in _ACTION_RELATIONS.items()]
         return groups
     terms: dict[str, list[tuple[str, list[str]]]] = policy._memo("value terms", computed)
     return terms
@@ -579,6 +582,8 @@ def _sector(names: ValueNames, policy: PolicyView, value: Any) -> Any:
 def _step(names: ValueNames, h: Mapping[str, Any]) -> dict[str, Any]:
     """A handling step with its levels and its body named by id."""
     out = {**h, **{k: names.canonical("level", h[k]) for k in ("by_level", "to_level") if k in h}}
+    if "action" in out:
+        out["action"] = names.canonical("action", out["action"])
     if "to_body" in out:
         out["to_body"] = names.body(out["to_body"], out.get("to_level"))
     return out
@@ -702,6 +707,9 @@ _PROBLEM_KEYS = frozenset(_FIELDS["problem"])
 _DISCOVERED_KEYS = frozenset(_FIELDS["discovered"])
 _HANDLED_KEYS = frozenset(_FIELDS["handled"])
 _ACTIONS = ("assigned", "reported")
+#: The relation of rules/relations.yaml each handling step follows: a step is also named by that relation's
+#: Chinese name (交办, 上报), as the text and a ledger's events write it.
+_ACTION_RELATIONS = {"assigned": "assigns", "reported": "reports_to"}
 _set = object.__setattr__
 
 
@@ -901,6 +909,13 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
         # the severities by id and Chinese name (一般, 较重, 严重), as a record may write them
         return ProblemError("severity", f"unknown severity {_show(got)!r}; "
                             f"{term_hint(policy, 'severity', got, list(SEVERITIES))}", record=rid, code=code)
+    if len(loc) == 3 and loc[0] == "handled" and loc[2] == "action" and kind == "literal_error" \
+            and policy is not None:
+        words = {a: n[0] for a, n in _terms(policy)["action"] if n}
+        named = " or ".join(f"{a} ({words[a]})" if a in words else a for a in _ACTIONS)
+        return ProblemError(_path(loc), f"unknown action {_show(got)!r}; a step of handled is {named}: assigned "
+                            "passes the problem down to a level that rectifies it, reported takes it up; a "
+                            "rectification is no step (give its day as rectified_on)", record=rid, code=code)
     if kind not in ("bad_date", "bad_value"):
         msg += f" (got {_show(got)})"
     return ProblemError(_path(loc), msg, record=rid, code=code)
