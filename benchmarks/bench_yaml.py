@@ -29,8 +29,9 @@ def child(pure: bool) -> None:
         class PureLoader(yaml.SafeLoader):
             pass
 
-        PureLoader.yaml_implicit_resolvers = _yaml.Loader.yaml_implicit_resolvers
-        _yaml.Loader = PureLoader  # type: ignore[misc]
+        made = _yaml.loaders()  # (made on first use: the parse below takes the loader from here)
+        PureLoader.yaml_implicit_resolvers = made["Loader"].yaml_implicit_resolvers
+        made["Loader"] = PureLoader
     cpu, wall = time.process_time(), time.perf_counter()
     loaded = read_policy_dir(default_rules_dir())
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall

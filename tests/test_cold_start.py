@@ -44,6 +44,18 @@ def test_a_cached_decision_draws_nothing() -> None:
     assert not _imported_after(code) & {"networkx", "pandas", "numpy", "pyarrow", "durable"}
 
 
+def test_a_cached_policy_and_jurisdiction_are_read_without_yaml(tmp_path: Path) -> None:
+    # PyYAML is imported on the first parse only: a run that finds the policy and the places in the cache
+    # (the first call here fills it) parses no YAML
+    places = tmp_path / "county.csv"
+    places.write_text("code,name\n33,浙江省\n3311,丽水市\n331127,景宁县\n", encoding="utf-8")
+    code = ("import responsibility; p = responsibility.load(); "
+            f"j = responsibility.Jurisdiction.from_csv({str(places)!r}); "
+            "p.who_answers({'id': 'p', 'domain': 'housing', 'place': '331127'}, jurisdiction=j, engine='compiled')")
+    _imported_after(code)
+    assert "yaml" not in _imported_after(code)
+
+
 def test_every_public_name_has_a_home() -> None:
     assert set(responsibility._WHERE) == set(responsibility.__all__) - {"__version__"}
     for name in responsibility.__all__:

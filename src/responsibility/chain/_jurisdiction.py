@@ -306,7 +306,12 @@ class Jurisdiction:
     def from_csv(cls, path: str | Path) -> Jurisdiction:
         """Read a CSV with at least the columns ``code,name`` (optional ``level``, ``parent``);
         a name ending in ``.gz`` is read through gzip. Leading ``# key: value`` lines become
-        :attr:`provenance`."""
+        :attr:`provenance`.
+
+        A file that reads cleanly is kept in the per-user cache (:mod:`responsibility.policy._cache`)
+        as its ``code -> name`` pairs, under a hash of its bytes and of the code that reads it, and
+        the next run that reads the same bytes loads them (a province of 26,000 places: ~0.005 CPU s
+        instead of ~0.08): see :func:`_cache_key`."""
         from .._errors import RulesError
         from ..policy._yaml import decode_text, read_bytes
 
@@ -314,6 +319,9 @@ class Jurisdiction:
         limit = 256 * 2**20
         try:  # a regular file of at most 256 MiB (not a FIFO or /dev/zero), UTF-8 text
             data = read_bytes(p, str(p), max_bytes=limit)
+            key = _cache_key(data, "gz" if p.suffix == ".gz" else "csv")
+            if key is not None and (got := _cached(key)) is not None:
+                return cls._of_names(got[0], name=_stem(str(p)), provenance=got[1])
             if p.suffix == ".gz":
                 data = _gunzip(data, limit, str(p))
             text = decode_text(data, str(p))
@@ -322,11 +330,22 @@ class Jurisdiction:
             hint = f" ({issue.hint})" if issue.hint else ""
             raise JurisdictionError(f"jurisdiction file: {issue.message}{hint}", file=str(p),
                                     line=issue.line or None) from None
-        return cls.from_csv_text(text, source=str(p))
+        j, clean = cls._from_text(text, str(p))
+        if key is not None and clean:
+            from ..policy import _cache
+
+            _cache.write_entry(CACHE_KIND, key, CACHE_FORMAT, (j._names, j.provenance), CACHE_KEEP)
+        return j
 
     @classmethod
     def from_csv_text(cls, text: str, *, source: str = "<csv>") -> Jurisdiction:
         """Parse CSV text (see :meth:`from_csv`)."""
+        return cls._from_text(text, source)[0]
+
+    @classmethod
+    def _from_text(cls, text: str, source: str) -> tuple[Jurisdiction, bool]:
+        """The jurisdiction of CSV text, and whether it was read on the clean path (every row
+        accepted and consistent: only its ``code -> name`` pairs and provenance), which alone is cached."""
         every = text.splitlines()
         lines = [ln for ln in every if not ln.startswith("#")]
         skipped = len(every) - len(lines)
@@ -347,11 +366,11 @@ class Jurisdiction:
         else:
             names = _consistent(reader.fieldnames or [], rows)
         if names is not None:
-            return cls._of_names(names, name=_stem(source), provenance=_provenance(text))
+            return cls._of_names(names, name=_stem(source), provenance=_provenance(text)), True
         # something is wrong: every row read and checked one by one, each problem with its line
         reader = csv.DictReader(io.StringIO(body))
         try:
-            return cls.from_rows(reader, source=source, first_line=2 + skipped, provenance=_provenance(text))
+            return cls.from_rows(reader, source=source, first_line=2 + skipped, provenance=_provenance(text)), False
         except csv.Error as exc:
             raise _not_csv(exc, source, reader.line_num + skipped) from None
 
@@ -518,6 +537,50 @@ def _provenance(text: str) -> dict[str, str]:
     return out
 
 
+#: The kind of a jurisdiction's entry in the per-user cache, the shape of what it holds (bumped when that
+#: changes: a ``(code -> name, provenance)`` pair of dicts), and how many entries to keep (the newest).
+CACHE_KIND = "jurisdiction"
+CACHE_FORMAT = 1
+CACHE_KEEP = 8
+
+
+def _cache_key(data: bytes, how: str) -> str | None:
+    """The cache key of a jurisdiction file's bytes ``data`` read as ``how`` says (``csv``; ``gz``, through
+    gzip; ``shipped``, the package's own file, whose rows are trusted), or ``None`` when
+    the cache is off or the code cannot be hashed. It hashes the bytes and the code that turns them into
+    places (``policy/``, ``chain/`` and ``_errors.py``, as the policy cache's key does) with the Python
+    version, so an entry is never read for other bytes or by other code; the name of the file, which only
+    names the jurisdiction, is taken from the path each time."""
+    from ..policy import _cache
+
+    if not _cache.enabled():
+        return None
+    try:
+        code = _cache.code_digest()
+    except Exception:  # (a sourceless install: no code to hash, nothing cached)
+        return None
+    import hashlib
+    import sys
+
+    h = hashlib.sha256(f"{CACHE_KIND}\0{CACHE_FORMAT}\0{sys.version}\0{how}\0".encode())
+    h.update(code)
+    h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+def _cached(key: str) -> tuple[dict[str, str], dict[str, str]] | None:
+    """The ``code -> name`` pairs and provenance cached under ``key``, or ``None`` (no entry; a corrupt,
+    foreign or damaged one, which :func:`~responsibility.policy._cache.read_entry` refuses; one not of
+    this shape)."""
+    from ..policy import _cache
+
+    got = _cache.read_entry(CACHE_KIND, key, CACHE_FORMAT)
+    if not (isinstance(got, tuple) and len(got) == 2 and type(got[0]) is dict and type(got[1]) is dict
+            and got[0]):
+        return None
+    return got[0], got[1]
+
+
 #: The shipped default, gzip-compressed CSV ``code,name`` written by tools/build_jurisdiction.py.
 DEFAULT_FILE = "zhejiang.csv.gz"
 
@@ -530,7 +593,11 @@ def _shipped() -> Jurisdiction:
     folder = packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "examples" / "jurisdictions"
     path = folder / DEFAULT_FILE
     try:
-        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        raw = path.read_bytes()
+        key = _cache_key(raw, "shipped")  # (loaded from the per-user cache: ~0.005 CPU s instead of ~0.02)
+        if key is not None and (got := _cached(key)) is not None:
+            return Jurisdiction._of_names(got[0], name=_stem(DEFAULT_FILE), provenance=got[1])
+        text = gzip.decompress(raw).decode("utf-8")
     except OSError as exc:  # a broken installation, not a user mistake
         raise JurisdictionError(f"the shipped jurisdiction is missing or unreadable: {exc}; reinstall the "
                                 "package", file=str(path)) from None
@@ -542,4 +609,9 @@ def _shipped() -> Jurisdiction:
     for line in body.splitlines():
         code, _, place_name = line.partition(",")
         names[code.ljust(12, "0")] = place_name
-    return Jurisdiction._of_names(names, name=_stem(DEFAULT_FILE), provenance=_provenance(head + "\n"))
+    provenance = _provenance(head + "\n")
+    if key is not None:
+        from ..policy import _cache
+
+        _cache.write_entry(CACHE_KIND, key, CACHE_FORMAT, (names, provenance), CACHE_KEEP)
+    return Jurisdiction._of_names(names, name=_stem(DEFAULT_FILE), provenance=provenance)

@@ -18,6 +18,11 @@ no one else may write to (a pickle is code). Anything unusable — an unreadable
 corrupt entry, a read-only disk — makes the loader read and check the YAML as without a
 cache. Only directories that load cleanly are cached: every error is still found and located.
 
+Other wings keep what they derive in the same directory through :func:`read_entry` and
+:func:`write_entry`, each kind of entry named by its ``kind``: the places of a jurisdiction file
+(``chain/_jurisdiction.py``, keyed on the file's bytes and :func:`code_digest`) and an assessor's
+tables and templates (``batch/_saved.py``).
+
 Where: ``$RESPONSIBILITY_CACHE_DIR``, else ``$XDG_CACHE_HOME/responsibility``, else
 ``~/.cache/responsibility``. ``RESPONSIBILITY_CACHE=off`` (or ``0``, ``no``, ``false``) turns it off.
 """
@@ -74,6 +79,15 @@ def _code_digest() -> bytes:
 _CODE: list[bytes] = []
 
 
+def code_digest() -> bytes:
+    """A hash of the code that reads and checks policies and places (``policy/``, ``chain/``,
+    ``_errors.py``), made once per process; an ``OSError`` where it cannot be read (a sourceless install):
+    then nothing that depends on it is cached. Other caches of what that code makes key on it too."""
+    if not _CODE:
+        _CODE.append(_code_digest())
+    return _CODE[0]
+
+
 def key_of(root: Path) -> str | None:
     """The cache key of the policy directory at ``root``, or ``None`` when it cannot be read
     plainly (then the loader reads it and reports what is wrong)."""
@@ -82,10 +96,9 @@ def key_of(root: Path) -> str | None:
     from ._yaml import read_bytes
 
     try:
-        if not _CODE:
-            _CODE.append(_code_digest())  # (a sourceless install has no .py to read: no cache)
+        code = code_digest()  # (a sourceless install has no .py to read: no cache)
         h = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{VERSION}\0".encode())
-        h.update(_CODE[0])
+        h.update(code)
         files = [root / name for name in TOP_FILES]
         for folder in FOLDERS:
             if (root / folder).is_dir():

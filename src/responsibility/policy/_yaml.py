@@ -28,12 +28,13 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .._errors import Issue, ProblemError, RulesError
 from ._encoding import detect_encoding, sample, wide_without_mark
+
+if TYPE_CHECKING:
+    import yaml
 
 PathKey = tuple[str | int, ...]
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
@@ -41,10 +42,6 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 #: Files read here that are JSON (a YAML reader reads JSON too): their messages say JSON.
 _JSON_NAMES = (".json", ".jsonl", ".ndjson")
-
-#: True when PyYAML's C parser is in use.
-WITH_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False))
-_BaseLoader: type[Any] = yaml.CSafeLoader if WITH_LIBYAML else yaml.SafeLoader
 
 
 @dataclass(frozen=True)
@@ -71,35 +68,53 @@ def _yaml12_resolvers(base: type[Any], *, dates: bool = True) -> dict[Any, list[
     }
 
 
-class Loader(_BaseLoader):  # type: ignore[misc]
-    """PyYAML's safe loader (C where available) with YAML 1.2 booleans: only true/false.
-
-    YAML 1.1 reads ``on``, ``off``, ``yes`` and ``no`` as booleans, so the problem
-    field ``on`` (a date) would silently become the key ``True``.
-    """
+#: The loaders, made with PyYAML's import on the first parse (:func:`loaders`): a run that only reads
+#: what the caches hold (a policy, a jurisdiction, an assessor's tables) never imports PyYAML (~0.02 CPU s).
+_LOADERS: dict[str, Any] = {}
 
 
-Loader.yaml_implicit_resolvers = _yaml12_resolvers(_BaseLoader)
-Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+def loaders() -> dict[str, Any]:
+    """PyYAML's loaders as read here, made on first use: ``Loader``, PyYAML's safe loader (its C parser,
+    libyaml, where installed) with YAML 1.2 booleans, only true/false (YAML 1.1 reads ``on``, ``off``,
+    ``yes`` and ``no`` as booleans, so the problem field ``on``, a date, would silently become the key
+    ``True``); ``TextDatesLoader``, the same leaving unquoted dates as text, for problem records (the
+    record parser reads every date itself, so a date is judged the same way whether it came from YAML,
+    JSON, CSV or a DataFrame, and ``2021-02-30`` is a ``bad_date`` of its field, not a YAML error)."""
+    if not _LOADERS:
+        global yaml
+        import yaml
+
+        base: type[Any] = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+        class Loader(base):  # type: ignore[misc]
+            """PyYAML's safe loader with YAML 1.2 booleans (see :func:`loaders`)."""
+
+        Loader.yaml_implicit_resolvers = _yaml12_resolvers(base)
+        Loader.add_implicit_resolver(
+            "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+        )
+
+        class TextDatesLoader(Loader):
+            """:class:`Loader` that leaves unquoted dates as text (see :func:`loaders`)."""
+
+        TextDatesLoader.yaml_implicit_resolvers = _yaml12_resolvers(Loader, dates=False)
+        _LOADERS.update(Loader=Loader, TextDatesLoader=TextDatesLoader,
+                        WITH_LIBYAML=bool(getattr(yaml, "__with_libyaml__", False)))
+    return _LOADERS
 
 
-class TextDatesLoader(Loader):
-    """:class:`Loader` that leaves unquoted dates as text, for problem records.
-
-    The record parser reads every date itself, so a date is judged the same way
-    whether it came from YAML, JSON, CSV or a DataFrame (and ``2021-02-30`` is a
-    ``bad_date`` of its field, not a YAML error).
-    """
-
-
-TextDatesLoader.yaml_implicit_resolvers = _yaml12_resolvers(Loader, dates=False)
+def __getattr__(name: str) -> Any:
+    """``Loader``, ``TextDatesLoader`` and ``WITH_LIBYAML`` (whether PyYAML's C parser is in use), made on
+    first use (:func:`loaders`)."""
+    if name in ("Loader", "TextDatesLoader", "WITH_LIBYAML"):
+        return loaders()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def safe_load(text: str) -> Any:
-    """Parse YAML (or JSON) text with :class:`Loader` (no positions, no limits beyond PyYAML's own)."""
-    return yaml.load(text, Loader=Loader)
+    """Parse YAML (or JSON) text with ``Loader`` (no positions, no limits beyond PyYAML's own)."""
+    load = loaders()["Loader"]
+    return yaml.load(text, Loader=load)
 
 
 @dataclass
@@ -300,7 +315,7 @@ def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = T
     if text.startswith("\ufeff"):
         text = text[1:]
     _check_text(text, file)
-    loader = (Loader if dates else TextDatesLoader)(text)
+    loader = loaders()["Loader" if dates else "TextDatesLoader"](text)
     try:
         node = loader.get_single_node()
         data = None if node is None else _Builder(loader, pos, limits).build(node, ())
