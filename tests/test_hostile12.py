@@ -137,3 +137,22 @@ def test_a_word_that_is_no_step_says_what_to_write(tmp_path: Path, run_cli: Any)
     code, _, err = run_cli("who", str(f))
     assert code == 2 and "field 'handled[0].action': unknown action '整改'" in err, err
     assert "assigned (交办) or reported (上报)" in err and "rectified_on" in err, err
+
+
+# ------------------------------------------------------------------ --place given a place's name
+
+
+def test_place_option_given_a_name_is_told_the_code(tmp_path: Path, run_cli: Any) -> None:
+    """`--place 千岛湖镇` was 'division code '千岛湖镇' must be digits only': the code of that name is the hint."""
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    assert run_cli("ledger", "add", db, str(ROOT / "examples" / "ledger" / "events.yaml"), "--by", "县扶贫办")[0] == 0
+    for argv in (["ledger", "list", db, "problems"], ["ledger", "alerts", db], ["ledger", "duplicates", db],
+                 ["graph"]):
+        code, _, err = run_cli(*argv, "--place", "千岛湖镇")
+        assert code == 2 and "'千岛湖镇' is a place's name; give its division code: 330127100000 (淳安县, 杭州市)" \
+            in err, (argv, err)
+    code, _, err = run_cli("ledger", "list", db, "problems", "--place", "火星")
+    assert code == 2 and "must be digits only" in err, err
+    code, out, _ = run_cli("ledger", "list", db, "problems", "--place", "330127100000")
+    assert code == 0 and "330127100219" in out

@@ -85,6 +85,10 @@ def graph(
         from ..chain._placement import PlacedChain
 
         where = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
+        from ..engine._problem import place_name_hint
+
+        if (hint := place_name_hint(where, place)) is not None and not place.strip().isdigit():
+            raise click.BadParameter(hint, param_hint="--place")
         chosen = PlacedChain(policy, where).subgraph(place, area)
         if levels:
             keep = set(levels)

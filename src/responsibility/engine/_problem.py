@@ -937,6 +937,18 @@ def coded(place: str) -> tuple[str, str]:
     return got
 
 
+def place_name_hint(jurisdiction: Jurisdiction | None, text: Any) -> str | None:
+    """What to write where a place's name is given for its division code (a record's ``place``,
+    ``--place``): ``'千岛湖镇' is a place's name; give its division code: 330127100000 (淳安县, 杭州市)``,
+    every place of that name (the first five); ``None`` when no place is called ``text``."""
+    found = jurisdiction.named(text.strip()) if isinstance(text, str) and jurisdiction is not None else []
+    if not found:
+        return None
+    where = "; ".join(f"{x.code} ({', '.join(a.name for a in jurisdiction.ancestors(x.code)[1:3])})"  # type: ignore[union-attr]
+                      for x in found[:5])
+    return f"{text!r} is a place's name; give its division code: {where}{' …' if len(found) > 5 else ''}"
+
+
 def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
     """:func:`_check_all`, short of what a record of the same kind was found sound in before: the
     checks that read no date (names, levels, directions, concealment) depend on the record's area,
@@ -1065,13 +1077,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         code, place_level = coded(p.place)
     except JurisdictionError as exc:
         # a place's name where its code is due: say which code it is (newcomer10 N10-10)
-        found = jurisdiction.named(p.place.strip()) if isinstance(p.place, str) else []
-        if found:
-            where = "; ".join(f"{x.code} ({', '.join(a.name for a in jurisdiction.ancestors(x.code)[1:3])})"
-                              for x in found[:5])
-            fail("place", f"{p.place!r} is a place's name; give its division code: {where}"
-                          f"{' …' if len(found) > 5 else ''}", "bad_place")
-        fail("place", str(exc), "bad_place")
+        fail("place", place_name_hint(jurisdiction, p.place) or str(exc), "bad_place")
     if jurisdiction.get(code) is None:
         fail("place", f"place {p.place} is not in jurisdiction {jurisdiction.name!r}; pass the jurisdiction "
                       "that contains it (--jurisdiction)", "unknown_place")

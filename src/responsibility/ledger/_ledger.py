@@ -462,12 +462,13 @@ class Ledger:
             area = [self._area_id(a) for a in ([area] if isinstance(area, str) else area)]
         if place and self.jurisdiction is not None:  # so is a place the jurisdiction does not hold
             from .._errors import JurisdictionError
-            from ._compat import parse_code
+            from ._compat import parse_code, place_name_hint
 
             try:
                 code = parse_code(place)
             except JurisdictionError as exc:
-                raise ProblemError("place", str(exc), code="bad_place") from None
+                raise ProblemError("place", place_name_hint(self.jurisdiction, place) or str(exc),
+                                   code="bad_place") from None
             if self.jurisdiction.get(code) is None:
                 raise ProblemError("place", f"place {place} is not in jurisdiction {self.jurisdiction.name!r}; "
                                    "give a place of the ledger's jurisdiction (or open it with the jurisdiction "
