@@ -7,7 +7,7 @@ import itertools
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from responsibility import Jurisdiction, Policy
@@ -60,21 +60,25 @@ def test_other_facts_keep_their_level_body_and_flag(policy: Policy, province: Ju
     assert [x.tolist() for x in got] == [fl.tolist(), fb.tolist(), fe.tolist()]
 
 
-@given(st.lists(st.lists(st.integers(-(2**40), 2**40), max_size=40), max_size=6))
-def test_interned_values_get_one_id_each_made_once(chunks: list[list[int]]) -> None:
+@settings(deadline=None)
+@given(st.lists(st.lists(st.integers(-(2**40), 2**40), max_size=40), max_size=6), st.booleans())
+def test_interned_values_get_one_id_each_made_once(chunks: list[list[int]], plain: bool) -> None:
+    """(``plain``: keys and ids not negative, as template keys are: found in C where the extension was built)"""
     from responsibility.batch._core import Interned
 
     made: list[int] = []
+    if plain:
+        chunks = [[abs(v) for v in chunk] for chunk in chunks]
 
     def make(v: int) -> int:
         made.append(v)
         return 3 * v + 1
 
-    interned = Interned(make, {-5: 7})
+    interned = Interned(make, {5 if plain else -5: 7})
     for chunk in chunks:
         got = interned(np.array(chunk, np.int64))
-        assert got.tolist() == [7 if v == -5 else 3 * v + 1 for v in chunk]
-    assert sorted(made) == sorted({v for chunk in chunks for v in chunk} - {-5})
+        assert got.tolist() == [7 if v == (5 if plain else -5) else 3 * v + 1 for v in chunk]
+    assert sorted(made) == sorted({v for chunk in chunks for v in chunk} - {5 if plain else -5})
 
 
 @pytest.mark.parametrize("must_report", [True, False])
@@ -134,3 +138,122 @@ def test_templates_one_worker_made_are_taken_by_another_as_made(policy: Policy, 
     pairs = [(r[-1], s[-1]) for g, w in zip(got.tolist(), want.tolist(), strict=True)
              for r, s in zip(_rows(taker.templates, g), _rows(alone.templates, w), strict=True)]
     assert len({a for a, _ in pairs}) == len({b for _, b in pairs}) == len(set(pairs))
+
+
+# The bulk decision's kernels in C (batch/_gather.c) against the numpy they replace (the reference).
+
+def _built() -> None:
+    from responsibility.batch import _core
+
+    if _core._c_in_time_below is None:
+        pytest.skip("batch/_gather.c is not built in this venv: pip install -e . (scripts/setup.sh) builds it")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 30), st.integers(1, 6), st.integers(0, 5), st.data())
+def test_in_time_below_marks_the_same_levels_in_c_and_numpy(n: int, nr: int, limit: int, data: st.DataObject) -> None:
+    from responsibility.batch._core import in_time_below, in_time_below_numpy
+    from responsibility.batch._tables import NONE
+
+    _built()
+    days = st.one_of(st.just(NONE), st.integers(-3, 12))
+    received = np.array(data.draw(st.lists(days, min_size=n * nr, max_size=n * nr)), np.int32).reshape(n, nr)
+    steps = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(-3, 15), st.integers(0, nr + 1)),
+                               max_size=40))
+    hp, hon, top = (np.array(col, np.int32) for col in zip(*steps, strict=True)) if steps else \
+        (np.zeros(0, np.int32),) * 3
+    want, got = np.zeros((n, nr), np.bool_), np.zeros((n, nr), np.bool_)
+    in_time_below_numpy(want, received, hp, hon, top, limit)
+    in_time_below(got, received, hp, hon, top, limit)
+    assert (got == want).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 4)), max_size=10).flatmap(
+    lambda tpl: st.tuples(st.just(tpl), st.lists(st.integers(0, max(len(tpl) - 1, 0)), max_size=30 if tpl else 0))))
+def test_spread_gives_the_same_rows_in_c_and_numpy(case: tuple[list[tuple[int, int]], list[int]]) -> None:
+    from responsibility.batch._core import spread, spread_numpy
+
+    _built()
+    templates, tids = case
+    starts = np.array([s for s, _ in templates], np.int64)
+    count = np.array([c for _, c in templates], np.int64)
+    ids = np.array(tids, np.int64)
+    counts = count[ids] if len(ids) else np.zeros(0, np.int64)
+    want, got = spread_numpy(ids, counts, starts), spread(ids, counts, starts)
+    assert [w.tolist() for w in want] == [g.tolist() for g in got]
+
+
+def test_the_kernels_refuse_what_is_outside_their_buffers() -> None:
+    from responsibility.batch import _core
+
+    _built()
+    i32, i64 = np.int32, np.int64
+    with pytest.raises(ValueError, match="outside the chunk"):
+        _core._c_in_time_below(np.zeros(2, np.bool_), np.zeros(2, i32), np.array([1], i32), np.zeros(1, i32),
+                               np.ones(1, i32), 2, 0)
+    with pytest.raises(ValueError, match="template id"):
+        _core._c_spread(np.zeros(1, i64), np.zeros(1, i64), np.array([3], i64), np.array([1], i64), np.zeros(2, i64))
+    with pytest.raises(ValueError, match="too short"):
+        _core._c_spread(np.zeros(1, i64), np.zeros(1, i64), np.array([0], i64), np.array([2], i64), np.zeros(2, i64))
+    one = np.zeros(1, i32)
+    with pytest.raises(ValueError, match="outside the tables"):
+        _core._c_template_codes(np.zeros(1, i64), one, np.array([5], i32), one, one, one, one, one, one, one,
+                                np.ones(7, i64), np.zeros(2, np.bool_), np.zeros(2, np.bool_), np.zeros(2, np.bool_), 0)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_template_codes_are_the_same_in_c_and_numpy(policy: Policy, province: Jurisdiction,
+                                                     data: st.DataObject) -> None:
+    """Every fact's template key, a discovery's made canonical by the rules its (area, kind) read."""
+    from responsibility.batch._assessor import Assessor
+    from responsibility.batch._core import FACT_TYPES
+
+    _built()
+    tpl = _assessor(policy, province, Assessor).templates
+    t = tpl.t
+    n = data.draw(st.integers(1, 8))
+    pairs = [(a, k) for a in range(len(t.areas)) for k in range(len(t.kind_names) + 1) if t.kind_code[a, k] >= 0]
+    recs = data.draw(st.lists(st.tuples(st.sampled_from(pairs), st.integers(1, 4), st.integers(0, t.max_rank)),
+                              min_size=n, max_size=n))
+    area, kind, sev, prank = (np.array(c, np.int32) for c in zip(*[(a, k, s, p) for (a, k), s, p in recs], strict=True))
+    facts = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, len(FACT_TYPES) - 1),
+                                         st.integers(0, t.max_rank), st.integers(-1, len(t.bodies) - 1),
+                                         st.integers(0, 1)), max_size=40))
+    cols = [np.array(c, np.int32) for c in zip(*facts, strict=True)] if facts else [np.zeros(0, np.int32)] * 5
+    want = tpl.fact_codes_numpy(area, kind, sev, prank, *cols)
+    got = tpl.fact_codes(area, kind, sev, prank, *cols)
+    assert got.tolist() == want.tolist()
+
+
+_ASSESSORS: dict[int, object] = {}
+
+
+def _assessor(policy: Policy, province: Jurisdiction, make: type) -> object:
+    """One assessor for the generated cases (its rules are looked at as discoveries in new areas come)."""
+    got = _ASSESSORS.get(id(policy))
+    if got is None:
+        got = _ASSESSORS[id(policy)] = make(policy, province, today=TODAY)
+    return got
+
+
+@pytest.mark.parametrize("what", ["relays", "ledger"])
+def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, province: Jurisdiction, what: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """An install without a C compiler (the bulk decision in numpy) gives the same findings, and both equal
+    who_answers."""
+    from responsibility.batch import _core
+
+    from .test_batch import expected, got, ledger, relays
+
+    _built()
+    view = policy.with_parameters(reassigned_level_answers="supervision", self_rectified_report_required=False) \
+        if what == "relays" else policy
+    records = (relays if what == "relays" else ledger)(policy, province, 500, seed=21)
+    with_c = view.assess(records, jurisdiction=province, today=TODAY)
+    for name in ("_c_in_time_below", "_c_spread", "_c_template_codes"):
+        monkeypatch.setattr(_core, name, None)
+    without = view.assess(records, jurisdiction=province, today=TODAY)
+    assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)
+    assert got(with_c) == expected(view, province, records, "compiled")

@@ -50,12 +50,13 @@ class Interned:
         self.keys = np.array(list((known or {}).keys()), np.int64)  # in the order they were seen
         self.ids = np.array(list((known or {}).values()), np.int64)
         self._set: Any = None  # the keys as an Arrow array (made again when keys are added)
+        self._table: Any = None  # or as a hash table walked in C (_emit.KeyIds), where the extension was built
 
     def add(self, keys: I64, ids: I64) -> None:
         """Know ``keys`` (not known yet) as ``ids``."""
         if len(keys):
             self.keys, self.ids = np.concatenate([self.keys, keys]), np.concatenate([self.ids, ids])
-            self._set = None
+            self._set = self._table = None
 
     def __call__(self, values: npt.NDArray[Any]) -> I64:
         """The id of each value."""
@@ -65,7 +66,22 @@ class Interned:
         values = np.asarray(values, np.int64)
         if not len(values):
             return np.zeros(0, np.int64)
-        if len(self.keys):
+        # (where the extension, with _emit's look-up, was built, and keys and ids are not negative: template keys)
+        table = self._table
+        if len(self.keys) and _c_template_codes is not None and table is None:
+            if self.keys.min() >= 0 and self.ids.min() >= 0:
+                from ._emit import KeyIds
+
+                table = self._table = KeyIds()
+                table.add(self.keys, self.ids)
+            else:
+                table = self._table = False
+        if table and values.min() >= 0:
+            out: I64 = table.find(values)
+            found = out >= 0
+            if found.all():
+                return out
+        elif len(self.keys):
             if self._set is None:
                 self._set = pa.array(self.keys)
             at = pc.index_in(pa.array(values), value_set=self._set)
@@ -83,13 +99,25 @@ class Interned:
         made = np.array([self.make(v) for v in new.tolist()], np.int64)
         out[todo] = made[inverse.reshape(-1)]
         self.keys, self.ids = np.concatenate([self.keys, new]), np.concatenate([self.ids, made])
-        self._set = None
+        self._set = self._table = None
         return out
 
 
 FOUND, UNHANDLED, UNRECTIFIED, CONCEALED, MAIN = range(5)
 REPORTED = 1
 _MARK = re.compile("\x00([0-9]+)\x00")
+
+# The kernels in C (batch/_gather.c), where the extension was built; else numpy does the same (the *_numpy
+# functions and methods below, which the tests compare with them).
+_c_in_time_below: Callable[..., None] | None
+_c_spread: Callable[..., None] | None
+_c_template_codes: Callable[..., None] | None
+try:
+    from ._gather import in_time_below as _c_in_time_below
+    from ._gather import spread as _c_spread
+    from ._gather import template_codes as _c_template_codes
+except ImportError:  # pragma: no cover - (an install without a C compiler)
+    _c_in_time_below = _c_spread = _c_template_codes = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -213,11 +241,18 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # nobody at or below the place's level can rectify it: an assignment to a named body of the place's level counts,
     # whoever makes it (engine/_facts.py: place_stuck)
     pr = np.maximum(prank, 0)
-    cum = np.cumsum(t.rectify_level[c.area, c.kind, pr], axis=-1)  # rectifying levels at or below each level
     # an assignment to a named body of the place's level where no level from the place to below the assigner can
-    # rectify it, and no level at all but by pressing those below (engine/_facts.py: at_place)
-    at_place = (c.kind[hp] != 0) & (hto == pr[hp]) & (htb >= 0) & (cum[hp, np.maximum(hby - 1, 0)] * (hby > 0) == 0) \
-        & ~t.own_rectify_level[c.area[hp], c.kind[hp], pr[hp]].any(axis=-1) & t.place_assignee
+    # rectify it, and no level at all but by pressing those below (engine/_facts.py: at_place); the tables are
+    # looked up only for the steps the cheap tests leave (few), by (area, kind, place level[, level])
+    at_place = (c.kind[hp] != 0) & (hto == pr[hp]) & (htb >= 0) & t.place_assignee
+    near = np.nonzero(at_place)[0]
+    if len(near):
+        w = hp[near]
+        cum = np.cumsum(t.rectify_level, axis=-1)  # rectifying levels at or below each level (a small table)
+        below = np.maximum(hby[near] - 1, 0)
+        own: Bool = np.any(t.own_rectify_level, axis=-1)
+        at_place[near] = (cum[c.area[w], c.kind[w], pr[w], below] * (hby[near] > 0) == 0) \
+            & ~own[c.area[w], c.kind[w], pr[w]]
     # at or above the authority, an assignment counts only to a level where a body can rectify the problem (an
     # assignment to one that cannot is not 按程序 交办: the assigner still holds it)
     wrong = np.nonzero(up & (hact != REPORTED) & (c.kind[hp] != 0))[0]
@@ -240,10 +275,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     in_time[hp[acted], hby[acted]] = True
     # below the authority, a step of a higher level within a holder's limit shows the problem reached a level above
     # it in time (一(三) 及时向上级单位报送), though the record shows no report of the holder's own
-    for low in range(nr):
-        got_low = received[hp, low].astype(np.int64)
-        m = (hby > low) & (got_low != NONE) & (hon >= got_low) & (hon <= got_low + limit) & (low < auth[hp])
-        in_time[hp[m], low] = True
+    in_time_below(in_time, received, hp, hon, np.minimum(hby, auth[hp]), limit)
     stepped = np.zeros((n, nr), np.bool_)  # the record shows a step of the level after its limit (counted or not)
     shown = (got != NONE) & (hon > got + limit)
     stepped[hp[shown], hby[shown]] = True
@@ -252,7 +284,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
     # a holder below the authority saw it fixed without reporting it and the parameter says it still had to report it
     # (looked at only where the level is late)
-    ur, ul = np.nonzero(late)
+    ur, ul = np.divmod(np.flatnonzero(late), nr)  # (as np.nonzero of the 2-d array, in one pass)
     # only assignments that count: not to a body with no part, nor a level below the authority taking it on itself;
     # only they lend the record's deadline (engine/_facts.py: counts)
     counting = np.nonzero((hact != REPORTED) & part & ~((hby == hto) & (hto < auth[hp])))[0]
@@ -296,7 +328,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         # the first assignment made to each level by a level above it (engine/_facts.py: a body its level assigned it to
         # is bound by what the level was handed from above, else by its own 交办; review9a R9A-2)
         above = np.nonzero(hby[asg] != hto[asg])[0]
-        srt = np.lexsort((hon[asg[above]], lvall[above]))
+        # by level, then day: the steps are by record and day already, so a stable sort by level keeps the days in order
+        srt = np.argsort(lvall[above], kind="stable")
         ab_keys, ab_at = np.unique(lvall[above][srt], return_index=True)
         ab_on = hon[asg[above]][srt][ab_at].astype(np.int64)
         asg = asg[~(np.isin(lvall, lvall[inside]) & (htb[asg] < 0))]
@@ -399,6 +432,47 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
 
 
+def in_time_below(in_time: Bool, received: I32, hp: I32, hon: I32, top: npt.NDArray[Any], limit: int) -> None:
+    """Mark ``in_time[hp[i], low]`` for each step ``i`` and level ``low < top[i]`` that received the problem
+    (``received``, NONE where it did not) at most ``limit`` days before the step's day ``hon[i]``: one pass
+    over the steps in C where the extension was built (``_gather.c``), else :func:`in_time_below_numpy`."""
+    if _c_in_time_below is None:
+        in_time_below_numpy(in_time, received, hp, hon, top, limit)
+        return
+    i32 = np.int32
+    _c_in_time_below(in_time, np.ascontiguousarray(received, i32), np.ascontiguousarray(hp, i32),
+                     np.ascontiguousarray(hon, i32), np.ascontiguousarray(top, i32), received.shape[1], limit)
+
+
+def in_time_below_numpy(in_time: Bool, received: I32, hp: I32, hon: I32, top: npt.NDArray[Any], limit: int) -> None:
+    """:func:`in_time_below` in numpy (a pass over the steps per level; the reference the tests compare with)."""
+    for low in range(received.shape[1]):
+        got_low = received[hp, low].astype(np.int64)
+        m = (top > low) & (got_low != NONE) & (hon >= got_low) & (hon <= got_low + limit)
+        in_time[hp[m], low] = True
+
+
+def spread(tids: I64, counts: I64, starts: I64) -> tuple[I64, I64]:
+    """For each fact ``i`` with ``counts[i]`` rows from ``starts[tids[i]]`` on: ``i`` and its template row,
+    once per row (in C where the extension was built, else :func:`spread_numpy`)."""
+    if _c_spread is None:
+        return spread_numpy(tids, counts, starts)
+    total = int(counts.sum())
+    which, row = np.empty(total, np.int64), np.empty(total, np.int64)
+    i64 = np.int64
+    _c_spread(which, row, np.ascontiguousarray(tids, i64), np.ascontiguousarray(counts, i64),
+              np.ascontiguousarray(starts, i64))
+    return which, row
+
+
+def spread_numpy(tids: I64, counts: I64, starts: I64) -> tuple[I64, I64]:
+    """:func:`spread` in numpy (the reference the tests compare with)."""
+    which = np.repeat(np.arange(len(tids)), counts)
+    first = np.cumsum(counts) - counts
+    row: I64 = starts[tids][which] + np.arange(len(which)) - np.repeat(first, counts)
+    return which, row
+
+
 def rectifies(t: Tables, area: I32, kind: I32, prank: I32, rec: I32, level: I32) -> Bool:
     """Whether a body at ``level`` can rectify the problem of record ``rec`` (``t.rectify_level``,
     looked up by one flat index)."""
@@ -434,6 +508,7 @@ class Templates:
         self._merges: dict[tuple[tuple[str, ...], str], int] = {}
         self._merge_keys: list[tuple[tuple[str, ...], str]] = []
         self._arrays: dict[str, npt.NDArray[np.int64]] = {}
+        self._raising: Bool | None = None
         self._memo: dict[tuple[object, ...], tuple[str, list[str | int]]] = {}
         self._placed: dict[tuple[object, ...], list[tuple[int, tuple[int, int, int], str, list[str | int], int]]] = {}
         self._marks = {f: f"\x00{i}\x00" for i, f in enumerate(CONTEXT_FIELDS)}
@@ -447,6 +522,7 @@ class Templates:
         self.radix = (len(t.kind_names) + 1, len(SEVERITIES) + 1, t.max_rank + 1, len(FACT_TYPES),
                       t.max_rank + 1, len(t.bodies) + 1, 2)
         self.reads = FoundFields(t)
+        self._radix = np.array(self.radix, np.int64)
 
     def canonical(self, area: I32, kind: I32, ft: I32, fl: I32, fb: I32, fe: I32) -> tuple[I32, I32, I32]:
         """``fl``, ``fb`` and ``fe`` with the parts of a discovery that no rule of its (area, kind)
@@ -460,6 +536,16 @@ class Templates:
         fl[at[~frank]], fb[at[~fbody]], fe[at[~outside]] = 0, -1, 0
         return fl, fb, fe
 
+    def raising(self) -> Bool:
+        """Per template row: whether it is a failure of 一(四) by a body that raises main responsibility at its
+        level (:func:`expand`; kept, and made again only for rows added since)."""
+        basis = self.array("basis")
+        got = self._raising
+        if got is None or len(got) != len(basis):
+            t = self.t
+            got = self._raising = np.isin(basis, t.failure_bases) & t.raises_main[self.array("body")]
+        return got
+
     def array(self, name: str) -> npt.NDArray[np.int64]:
         """A per-row (or, for ``start`` and ``count``, per-template) list as an array."""
         got = self._arrays.get(name)
@@ -468,6 +554,29 @@ class Templates:
             tail = np.array(values[0 if got is None else len(got):], np.int64)
             got = self._arrays[name] = tail if got is None else np.concatenate([got, tail])
         return got
+
+    def fact_codes(self, area: I32, kind: I32, sev: I32, prank: I32, fr: I32, ft: I32, fl: I32, fb: I32,
+                   fe: I32) -> I64:
+        """The template key of each fact (of record ``fr``, whose ``area``… are per record): :meth:`codes` of
+        :meth:`canonical`, in one pass in C where the extension was built, else :meth:`fact_codes_numpy`."""
+        if _c_template_codes is None:
+            return self.fact_codes_numpy(area, kind, sev, prank, fr, ft, fl, fb, fe)
+        reads = self.reads
+        if not reads.seen.all():  # (the rules of an area are looked at when a discovery in it is first met)
+            at = fr[ft == FOUND]
+            reads(area[at], kind[at])
+        i32 = np.int32
+        out = np.empty(len(fr), np.int64)
+        _c_template_codes(out, *(np.ascontiguousarray(a, i32) for a in (fr, area, kind, sev, prank, ft, fl, fb, fe)),
+                          self._radix, *reads.read, FOUND)
+        return out
+
+    def fact_codes_numpy(self, area: I32, kind: I32, sev: I32, prank: I32, fr: I32, ft: I32, fl: I32, fb: I32,
+                         fe: I32) -> I64:
+        """:meth:`fact_codes` in numpy (the reference the tests compare with)."""
+        area, kind = area[fr], kind[fr]
+        fl, fb, fe = self.canonical(area, kind, ft, fl, fb, fe)
+        return self.codes(area, kind, sev[fr], prank[fr], ft, fl, fb, fe)
 
     def codes(self, area: I32, kind: I32, sev: I32, prank: I32, ft: I32, fl: I32, fb: I32, fe: I32) -> I64:
         """One integer per (problem base, fact): the key of its template."""
@@ -680,13 +789,8 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     def rows(fr: I32, ft: I32, fl: I32, fb: I32, fe: I32) -> tuple[I32, I64, I64]:
         if not len(fr):
             return fr, np.zeros(0, np.int64), np.zeros(0, np.int64)
-        area, kind = c.area[fr], c.kind[fr]
-        fl, fb, fe = tpl.canonical(area, kind, ft, fl, fb, fe)
-        tids = tpl.ids(tpl.codes(area, kind, c.sev[fr], prank[fr], ft, fl, fb, fe))
-        counts = tpl.array("count")[tids]
-        which = np.repeat(np.arange(len(fr)), counts)
-        starts = np.cumsum(counts) - counts
-        row = tpl.array("start")[tids][which] + np.arange(len(which)) - np.repeat(starts, counts)
+        tids = tpl.ids(tpl.fact_codes(c.area, c.kind, c.sev, prank, fr, ft, fl, fb, fe))
+        which, row = spread(tids, tpl.array("count")[tids], tpl.array("start"))
         return fr[which], row, which
 
     r1, w1, f1 = rows(dv.fr, dv.ft, dv.fl, dv.fb, dv.fe)
@@ -706,11 +810,12 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     if hid.any():
         r1, w1, f1 = r1[~hid], w1[~hid], f1[~hid]
     # main responsibility: one fact per level at which a failure of 一(四) was found, lowest first
-    failed = np.isin(tpl.array("basis")[w1], t.failure_bases) & t.raises_main[tpl.array("body")[w1]]
+    failed = tpl.raising()[w1]
     levels = t.body_rank[tpl.array("body")[w1[failed]]]
-    at_level = np.zeros((c.n, t.max_rank + 1), np.bool_)
-    at_level[r1[failed], levels] = True
-    mr, ml = (x.astype(np.int32) for x in np.nonzero(at_level))  # by record, lowest level first
+    nr = t.max_rank + 1
+    at_level = np.zeros(c.n * nr, np.bool_)
+    at_level[r1[failed].astype(np.int64) * nr + levels] = True
+    mr, ml = (x.astype(np.int32) for x in np.divmod(np.flatnonzero(at_level), nr))  # by record, lowest level first
     zero = np.zeros(len(mr), np.int32)
     r2, w2, _ = rows(mr, np.full(len(mr), MAIN, np.int32), ml, zero - 1, zero)
     rec = np.concatenate([r1, r2])

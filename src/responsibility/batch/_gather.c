@@ -1,5 +1,5 @@
-/* Kernels of the batch emitter (responsibility.batch._emit): the reasons' bytes gathered in one
-   pass (_emit.reasons), and segment ids found by key (_emit.KeyIds.find).
+/* Kernels of the batch path. The emitter's (responsibility.batch._emit): the reasons' bytes gathered
+   in one pass (_emit.reasons), and segment ids found by key (_emit.KeyIds.find).
 
    gather(out, data, offsets, segs) copies segment segs[0], segs[1], ... of a store (its bytes in
    `data`, segment k at data[offsets[k]:offsets[k + 1]], offsets int32) one after another into `out`
@@ -16,8 +16,28 @@
    positions in `wanted` go to firsts[nfirst:]), stopping before the table would be more than half
    full; it returns (where it stopped, nfirst, count) for KeyIds.find_add to grow the table and go on.
 
+   Kernels of the bulk decision (responsibility.batch._core), each one pass where numpy makes several,
+   each writing a fresh array; the numpy code they replace stays as the reference (_core.py) and
+   tests/test_batch_core.py compares them on generated chunks:
+
+   in_time_below(in_time, received, hp, hon, top, nr, limit) marks in_time[hp[i], low] (bool, records x
+   levels, as received: int32, NONE = INT32_MIN where a level did not receive the problem) for every
+   step i and level low < top[i] that received it at most `limit` days before the step's day hon[i]
+   (_core.derive: a higher level's step shows the problem reached it in time).
+
+   template_codes(out, fr, area, kind, sev, prank, ft, fl, fb, fe, radix, frank, fbody, outside, found) writes
+   each fact's template key (_core.Templates.codes of _core.Templates.canonical): the record's area,
+   kind, severity and place rank (looked up by fr) and the fact's type, level, body + 1 and flag, in
+   the mixed radix `radix` (int64, 7 digits); a discovery's level, body and flag count only where the
+   rules of its (area, kind) read them (frank, fbody, outside: bool, areas x radix[0] kinds), for facts of type
+   `found` (a discovery).
+
+   spread(which, row, tids, counts, starts) writes, for fact i with counts[i] rows from starts[tids[i]],
+   i and starts[tids[i]] + j for each j < counts[i] (_core.expand: each fact's template rows).
+
    Optional: built at install where a C compiler is found; without it the same bytes are gathered
-   by Arrow's take and the keys found by numpy (_emit.py); tests/test_batch_emit.py compares them. */
+   by Arrow's take and the keys found by numpy (_emit.py), and the decision's kernels run as numpy
+   (_core.py); tests/test_batch_emit.py and tests/test_batch_core.py compare them. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -179,6 +199,147 @@ static PyObject *find_add(PyObject *self, PyObject *args) {
     return Py_BuildValue("(LLL)", (long long)i, (long long)nf, (long long)used);
 }
 
+/* in_time_below: see the comment at the top. */
+static PyObject *in_time_below(PyObject *self, PyObject *args) {
+    Py_buffer it, rec, hp, hon, top;
+    Py_ssize_t nr;
+    long long limit;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*nL", &it, &rec, &hp, &hon, &top, &nr, &limit))
+        return NULL;
+    const char *bad = NULL;
+    if (nr <= 0 || rec.len % 4 || (rec.len / 4) % nr || it.len != rec.len / 4)
+        bad = "received must be int32 (records x levels) and in_time bool of its shape";
+    else if (hp.len % 4 || hon.len != hp.len || top.len != hp.len)
+        bad = "hp, hon and top must be int32 and of one length";
+    if (!bad) {
+        uint8_t *dst = (uint8_t *)it.buf;
+        const int32_t *got = (const int32_t *)rec.buf, *r = (const int32_t *)hp.buf;
+        const int32_t *on = (const int32_t *)hon.buf, *upto = (const int32_t *)top.buf;
+        const int64_t n = rec.len / 4 / nr, steps = hp.len / 4;
+        Py_BEGIN_ALLOW_THREADS
+        for (int64_t i = 0; i < steps; i++) {
+            const int64_t at = r[i];
+            if (at < 0 || at >= n) { bad = "a step's record outside the chunk"; break; }
+            const int64_t day = on[i], last = upto[i] < nr ? upto[i] : nr;
+            const int32_t *row = got + at * nr;
+            for (int64_t low = 0; low < last; low++) {
+                const int64_t g = row[low];
+                if (g != INT32_MIN && day >= g && day <= g + limit)
+                    dst[at * nr + low] = 1;
+            }
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&it);
+    PyBuffer_Release(&rec);
+    PyBuffer_Release(&hp);
+    PyBuffer_Release(&hon);
+    PyBuffer_Release(&top);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* template_codes: see the comment at the top. */
+static PyObject *template_codes(PyObject *self, PyObject *args) {
+    Py_buffer out, fr, area, kind, sev, prank, ft, fl, fb, fe, radix, frank, fbody, outside;
+    long long found;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*y*y*y*y*y*y*L", &out, &fr, &area, &kind, &sev, &prank, &ft, &fl,
+                          &fb, &fe, &radix, &frank, &fbody, &outside, &found))
+        return NULL;
+    const char *bad = NULL;
+    const int64_t m = fr.len / 4, n = area.len / 4;
+    if (fr.len % 4 || out.len != 8 * m || ft.len != fr.len || fl.len != fr.len || fb.len != fr.len || fe.len != fr.len)
+        bad = "out must be int64 and fr, ft, fl, fb, fe int32, all of one length";
+    else if (area.len % 4 || kind.len != area.len || sev.len != area.len || prank.len != area.len)
+        bad = "area, kind, sev and prank must be int32 and of one length";
+    else if (radix.len != 7 * 8)
+        bad = "radix must be 7 int64";
+    const int64_t *rx = (const int64_t *)radix.buf;
+    if (!bad && (rx[0] <= 0 || frank.len % rx[0] || fbody.len != frank.len || outside.len != frank.len))
+        bad = "frank, fbody and outside must be bool (areas x kinds)";
+    if (!bad) {
+        int64_t *dst = (int64_t *)out.buf;
+        const int32_t *r = (const int32_t *)fr.buf, *a = (const int32_t *)area.buf, *k = (const int32_t *)kind.buf;
+        const int32_t *s = (const int32_t *)sev.buf, *p = (const int32_t *)prank.buf, *t = (const int32_t *)ft.buf;
+        const int32_t *l = (const int32_t *)fl.buf, *b = (const int32_t *)fb.buf, *e = (const int32_t *)fe.buf;
+        const uint8_t *rf = (const uint8_t *)frank.buf, *rb = (const uint8_t *)fbody.buf;
+        const uint8_t *ro = (const uint8_t *)outside.buf;
+        const int64_t kinds = rx[0], areas = frank.len / rx[0];
+        Py_BEGIN_ALLOW_THREADS
+        for (int64_t i = 0; i < m; i++) {
+            const int64_t at = r[i];
+            if (at < 0 || at >= n) { bad = "a fact's record outside the chunk"; break; }
+            const int64_t ar = a[at], kd = k[at];
+            if (ar < 0 || ar >= areas || kd < 0 || kd >= kinds) { bad = "an area or kind outside the tables"; break; }
+            int64_t lv = l[i], bd = b[i], fg = e[i];
+            if (t[i] == found) {
+                const int64_t c = ar * kinds + kd;
+                if (!rf[c]) lv = 0;
+                if (!rb[c]) bd = -1;
+                if (!ro[c]) fg = 0;
+            }
+            const int64_t digit[7] = {kd, s[at], p[at], t[i], lv, bd + 1, fg};
+            int64_t code = ar;
+            for (int d = 0; d < 7; d++)
+                code = code * rx[d] + digit[d];
+            dst[i] = code;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    Py_buffer *all[] = {&out, &fr, &area, &kind, &sev, &prank, &ft, &fl, &fb, &fe, &radix, &frank, &fbody, &outside};
+    for (size_t j = 0; j < sizeof all / sizeof all[0]; j++)
+        PyBuffer_Release(all[j]);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* spread: see the comment at the top. */
+static PyObject *spread(PyObject *self, PyObject *args) {
+    Py_buffer which, row, tids, counts, starts;
+    if (!PyArg_ParseTuple(args, "w*w*y*y*y*", &which, &row, &tids, &counts, &starts))
+        return NULL;
+    const char *bad = NULL;
+    if (tids.len % 8 || counts.len != tids.len || starts.len % 8 || which.len % 8 || row.len != which.len)
+        bad = "which, row, tids, counts and starts must be int64 (counts as long as tids, row as which)";
+    if (!bad) {
+        int64_t *w = (int64_t *)which.buf, *o = (int64_t *)row.buf;
+        const int64_t *id = (const int64_t *)tids.buf, *cnt = (const int64_t *)counts.buf;
+        const int64_t *st = (const int64_t *)starts.buf;
+        const int64_t m = tids.len / 8, ntpl = starts.len / 8, cap = which.len / 8;
+        int64_t pos = 0;
+        Py_BEGIN_ALLOW_THREADS
+        for (int64_t i = 0; i < m; i++) {
+            const int64_t tid = id[i], c = cnt[i];
+            if (tid < 0 || tid >= ntpl) { bad = "a template id outside the templates"; break; }
+            if (c < 0 || pos + c > cap) { bad = "which and row are too short for the counts"; break; }
+            const int64_t s = st[tid];
+            for (int64_t j = 0; j < c; j++) {
+                w[pos] = i;
+                o[pos++] = s + j;
+            }
+        }
+        if (!bad && pos != cap)
+            bad = "which and row are longer than the counts";
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&which);
+    PyBuffer_Release(&row);
+    PyBuffer_Release(&tids);
+    PyBuffer_Release(&counts);
+    PyBuffer_Release(&starts);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"gather", gather, METH_VARARGS,
      "gather(out, data, offsets, segs) -> bytes written: the segments segs of a store (data, int32 offsets) "
@@ -188,6 +349,14 @@ static PyMethodDef methods[] = {
     {"find_add", find_add, METH_VARARGS,
      "find_add(keys, ids, wanted, out, firsts, start, nfirst, count, next_id) -> (stop, nfirst, count): "
      "find wanted[start:] in KeyIds' table, adding those not found."},
+    {"in_time_below", in_time_below, METH_VARARGS,
+     "in_time_below(in_time, received, hp, hon, top, nr, limit): mark each level below top[i] that received the "
+     "problem of step i's record within limit days of the step."},
+    {"template_codes", template_codes, METH_VARARGS,
+     "template_codes(out, fr, area, kind, sev, prank, ft, fl, fb, fe, radix, frank, fbody, outside, found): "
+     "each fact's template key."},
+    {"spread", spread, METH_VARARGS,
+     "spread(which, row, tids, counts, starts): each fact's index and template row, counts[i] of each."},
     {NULL, NULL, 0, NULL},
 };
 
