@@ -156,3 +156,33 @@ def test_place_option_given_a_name_is_told_the_code(tmp_path: Path, run_cli: Any
     assert code == 2 and "must be digits only" in err, err
     code, out, _ = run_cli("ledger", "list", db, "problems", "--place", "330127100000")
     assert code == 0 and "330127100219" in out
+
+
+# ------------------------------------------------------------------ the indices as a reader reads them
+
+
+def test_the_indices_shares_are_percentages_in_csv_and_workbooks(tmp_path: Path, run_cli: Any) -> None:
+    """`ledger list … indices` wrote raw ratios (0.3333333333333333) where an office reads 33.3%."""
+    import csv
+
+    import openpyxl
+
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, _, err = run_cli("ledger", "import", db, str(ROOT / "examples" / "ledger" / "county-ledger.xlsx"),
+                           "--by", "县扶贫办")
+    assert code in (0, 1), err
+    code, out, err = run_cli("ledger", "list", db, "indices", "--as-of", "2021-06-20")
+    assert code == 0, err
+    rows = list(csv.DictReader(out.splitlines()))
+    shares = ("本级主动发现占比", "外部渠道发现占比", "上级发现占比", "及时交办上报占比", "按期整改占比")
+    values = [r[c] for r in rows for c in shares]
+    assert values and all(v == "" or (v.endswith("%") and len(v.split(".")[1]) == 2) for v in values), values
+    assert "33.3%" in values and "66.7%" in values, values  # 2 and 4 of the 6 problems found
+    book = tmp_path / "x.xlsx"
+    assert run_cli("ledger", "export", db, str(book), "--as-of", "2021-06-20")[0] in (0, 1)
+    ws = openpyxl.load_workbook(book)["评价指数"]
+    head = [c.value for c in ws[1]]
+    cells = [row[head.index(c)] for row in ws.iter_rows(min_row=2) for c in shares]
+    assert cells and all(c.value is None or (isinstance(c.value, (int, float)) and c.number_format == "0.0%")
+                         for c in cells), [(c.value, c.number_format) for c in cells]

@@ -15,12 +15,25 @@ def shown(target: str) -> str:
     return shown_target(target)
 
 
+def _percent(v: Any) -> Any:
+    """A share as a reader writes it (0.3333 → 33.3%); a missing one stays empty."""
+    import math
+
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    return f"{float(v) * 100:.1f}%"
+
+
 def _csv_text(frame: Any) -> str:
     from .._files import neutralise
+    from ..ledger._lists import share_headers
 
     out = frame.copy()
+    shares = share_headers()
     for c in out.columns:
-        if out[c].dtype == object or str(out[c].dtype).startswith(("string", "str", "category")):
+        if c in shares:
+            out[c] = out[c].astype(object).map(_percent)
+        elif out[c].dtype == object or str(out[c].dtype).startswith(("string", "str", "category")):
             out[c] = out[c].astype(object)
             out[c] = out[c].map(lambda v: neutralise(v) if isinstance(v, str) else v)
         elif str(out[c].dtype).startswith("datetime"):

@@ -747,6 +747,18 @@ DUPLICATE_COLUMNS = ("problem", "other", "place", "place_name", "area", "kind", 
 INDEX_COLUMNS = ("jurisdiction", "jurisdiction_name", "period", "found", "found_own", "found_outside",
                  "found_higher", "share_own", "share_outside", "share_higher", "handled_in_time",
                  "rectified_in_time", "concealments", "median_days_to_close")
+#: The indices that are shares (of the problems found, assigned in time, rectified in time): a CSV writes
+#: them as percentages with one decimal (33.3%, which Excel reads as a number), a workbook as numbers shown
+#: so (0.0%); the frames and JSON keep the ratio (0.333…) for programs.
+SHARE_COLUMNS = ("share_own", "share_outside", "share_higher", "handled_in_time", "rectified_in_time")
+
+
+def share_headers() -> frozenset[str]:
+    """The share columns by id and by Chinese header (本级主动发现占比 …), as a written frame has them."""
+    chinese = names()["columns"]
+    return frozenset((*SHARE_COLUMNS, *(chinese.get(c, c) for c in SHARE_COLUMNS)))
+
+
 RECOGNITION_COLUMNS = ("body", "name", "level", "body_place", "place_name", "found_own", "rectified_early",
                        "rectified_late", "concealments", "note")
 

@@ -28,6 +28,8 @@ MAX_RATIO = 200
 OVERDUE_FILL = "FFC7CE"
 HEADER_FILL = "DDEBF7"
 DATE_FORMAT = "yyyy-mm-dd"
+#: A share (本级主动发现占比 …) as a percentage with one decimal; the cell keeps the ratio.
+PERCENT_FORMAT = "0.0%"
 
 
 def text_width(value: Any) -> int:
@@ -101,14 +103,20 @@ def write_workbook(path: Any, sheets: Iterable[tuple[str, Any, set[int]]], *, in
             cell.alignment = Alignment(vertical="center")
             header.append(cell)
         ws.append(header)
+        from ._lists import share_headers
+
+        shares = share_headers()
+        share = [str(c) in shares for c in columns]
         for n, r in enumerate(records):
             styled = n in highlight
             out: list[Any] = []
-            for v in r:
-                if isinstance(v, dt.date) or styled:
+            for i, v in enumerate(r):
+                if isinstance(v, dt.date) or styled or (share[i] and v is not None):
                     cell = WriteOnlyCell(ws, value=v)
                     if isinstance(v, dt.date):
                         cell.number_format = DATE_FORMAT
+                    elif share[i]:
+                        cell.number_format = PERCENT_FORMAT
                     if styled:
                         cell.fill = red
                     out.append(cell)
