@@ -96,7 +96,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     from ..batch._assessment import needs_frames
 
     needs_frames("responsibility assess", pandas=False)
-    from ..batch._assessor import Dictionaries, count_table, make_assessor
+    from ..batch._assessor import count_table, make_assessor
     from ..batch._io import Sink, Source, format_of
     from ..batch._parallel import prefetch
     from ..batch._workers import Pool, default_workers, merge_counts
@@ -153,7 +153,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         source = Source(input_path, fmt_in, assessor.t, encoding=encoding or "utf-8", detect=encoding is None)
         if source.note:
             click.echo(f"note: {source.note}", err=True)
-        dicts = Dictionaries(assessor.t)
+        dicts = assessor.dictionaries  # (made once: an amended policy's assessor made them with its periods')
         inputs = [input_path, rules_dir, jurisdiction]
         if output is not None and rejects_path is not None and _same_file(output, rejects_path):
             raise OutputError(f"the findings and the rejects would both go to {output}; give two files")
