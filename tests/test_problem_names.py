@@ -113,7 +113,7 @@ def test_a_name_shared_across_levels_is_resolved_by_the_level_the_field_gives(po
     ("discovered__body", "县建设部", "did you mean 'county_construction' (县（市、区）建设部门)?"),
     ("discovered__body", "County constructon bureau", "did you mean 'county_construction' (县（市、区）建设部门)?"),
     ("discovered__body", "完全不同", "the county level's: county_party_committee 县（市、区）党委"),
-    ("handled__0__to_body", "乡镇政府", "did you mean 'township_government' (乡镇（街道）)?"),
+    ("handled__0__to_body", "乡镇府", "did you mean 'township_government' (乡镇（街道）)?"),
     ("sector", "县民政", "did you mean 'county_civil_affairs' (县（市、区）民政局)?"),
 ])
 def test_an_unknown_body_name_is_hinted_with_id_and_chinese_name(policy: Policy, path: str, given: str,
