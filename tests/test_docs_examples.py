@@ -413,7 +413,7 @@ def test_the_ledger_doc_s_own_headers_recipe(tmp_path: Path, run_cli: Any, monke
     copy of the mapping with 来源 added imports them."""
     monkeypatch.chdir(tmp_path)
     recipe = LEDGER_DOC.split("## Your own workbook's headers", 1)[1].split("## ", 1)[0]
-    said = re.search(r"\(`(channel: [^`]*)`\)", recipe).group(1)  # type: ignore[union-attr]
+    said = re.search(r"\(`(channel：[^`]*)`\)", recipe).group(1)  # type: ignore[union-attr]
     Path("my-ledger.csv").write_text("问题编号,领域,所在地代码,发现时间,发现层级,来源\n"
                                      "X-1,危房改造,330127100219,2021-03-01,县,县长热线\n", encoding="utf-8")
     assert run_cli("ledger", "init", "county.db")[0] == 0

@@ -99,7 +99,7 @@ def test_a_ledger_event_at_level_shi_in_a_county_level_city_is_ambiguous(run_cli
                      f"A-3,危房改造,{CHUNAN},2021-03-01,市,热线\n", "utf-8")
     code, out, err = run_cli("ledger", "import", str(db), str(table), "--by", "建德")
     assert code == 1 and "rows 3 = imported 2 + rejected 1" in out, (out, err)
-    assert "row 2 (A-1), 发现层级: '市' names two levels here" in err and "[ambiguous_level]" in err, err
+    assert "拒收：第 2 行（A-1），发现层级：'市' names two levels here" in err and "[ambiguous_level]" in err, err
     # a mapping's own word for a level is what the office means by it, not ambiguous
     mapping = (ROOT / "src" / "responsibility" / "ledger" / "mapping.yaml").read_text("utf-8")
     own = tmp_path / "m.yaml"
@@ -210,7 +210,7 @@ def test_a_stray_quote_in_a_ledger_import_is_one_reject_naming_the_rows(run_cli:
                    f"A-4,危房改造,{CHUNAN},2021-03-01,县,热线,较重\n", "utf-8")
     code, out, err = run_cli("ledger", "import", str(db), str(src), "--by", "x")
     assert code == 1 and "rows 2 = imported 1 + rejected 1 (balanced)" in out, (out, err)
-    assert "row 2 (A-1)" in err and "a quote opened on line 2 (in '严重程度') closes only on line 4" in err, err
+    assert "第 2 行（A-1）" in err and "a quote opened on line 2 (in '严重程度') closes only on line 4" in err, err
     assert "lines 3–4 were read into that one cell" in err and "[bad_row]" in err
 
 

@@ -275,7 +275,7 @@ def test_an_import_row_with_a_cell_over_the_csv_limit_is_one_reject(run_cli: Any
                     "A-3,危房改造,330127100219,ok,2021-03-01,县,审计\n", "utf-8")
     code, out, err = run_cli("ledger", "import", str(db), str(book), "--by", "me")
     text = out + err
-    assert code == 1 and "rows 3 = imported 2 + rejected 1" in text and "(A-2)" in text, text[:500]
+    assert code == 1 and "rows 3 = imported 2 + rejected 1" in text and "（A-2）" in text, text[:500]
     assert "longer than 128 KiB" in text and len(text) < 5000
     book.write_text(head + f"A-4,危房改造,330127100219,\"{'描' * 200_000}\n,2021-03-01,县,审计\n", "utf-8")
     code, out, err = run_cli("ledger", "import", str(db), str(book), "--by", "me")

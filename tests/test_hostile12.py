@@ -186,3 +186,28 @@ def test_the_indices_shares_are_percentages_in_csv_and_workbooks(tmp_path: Path,
     cells = [row[head.index(c)] for row in ws.iter_rows(min_row=2) for c in shares]
     assert cells and all(c.value is None or (isinstance(c.value, (int, float)) and c.number_format == "0.0%")
                          for c in cells), [(c.value, c.number_format) for c in cells]
+
+
+# ------------------------------------------------------------------ the ledger's summaries in Chinese
+
+
+def test_the_ledger_s_summaries_are_in_chinese_with_the_english_after(tmp_path: Path, run_cli: Any) -> None:
+    """`ledger init/import/add/verify/merge/upgrade/export` said 'created ledger', 'rows … = imported …',
+    'stored …', 'OK: …' in English only, where assess's summary is Chinese (记录 … = 已评估 + 拒收)."""
+    db = str(tmp_path / "l.db")
+    code, out, _ = run_cli("ledger", "init", db)
+    assert code == 0 and out.startswith("已创建台账 "), out
+    code, out, err = run_cli("ledger", "import", db, str(ROOT / "examples" / "ledger" / "county-ledger.xlsx"),
+                             "--by", "县扶贫办")
+    assert code == 1 and "：共 7 行 = 已导入 6 + 拒收 1（核对一致），存入事件 20 条（rows 7" in out, out
+    assert out.count("county-ledger.xlsx") == 1 and err.startswith("拒收：第 8 行（CA-2021-007），"), (out, err)
+    code, out, _ = run_cli("ledger", "add", db, str(ROOT / "examples" / "ledger" / "events.yaml"), "--by", "张三")
+    assert code == 0 and out.startswith("已存入事件 5 条，序号 21–25（stored 5 event(s)"), out
+    code, out, _ = run_cli("ledger", "verify", db)
+    assert code == 0 and out.startswith("正常：共 25 条事件，哈希链完整（OK: 25 events"), out
+    code, out, _ = run_cli("ledger", "merge", db, "CA-2021-002", "CA-2021-001", "--on", "2021-06-20", "--by", "x")
+    assert code == 0 and out.startswith("已将问题 CA-2021-002 并入 CA-2021-001，事件 26"), out
+    code, out, _ = run_cli("ledger", "upgrade", db)
+    assert code == 0 and out.startswith("结构版本 1：已是最新"), out
+    code, out, _ = run_cli("ledger", "export", db, str(tmp_path / "x.xlsx"))
+    assert code in (0, 1) and out.startswith("已写入 "), out

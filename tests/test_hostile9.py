@@ -233,7 +233,7 @@ def test_a_column_no_field_takes_is_named_before_the_rows(run_cli: Any, tmp_path
     lines = err.splitlines()
     assert code == 1 and lines[0].startswith("note: columns no field of the mapping takes (not read): 来源;"), err
     assert "channel (发现渠道, 问题来源)" in lines[0] and "--mapping" in lines[0]
-    assert "channel: no column of the file holds it" in lines[1] and "is empty" not in err
+    assert "channel：no column of the file holds it" in lines[1] and "is empty" not in err
 
 
 def _ledger_and_event(run_cli: Any, tmp_path: Path) -> tuple[Path, Path]:
@@ -330,7 +330,7 @@ def test_a_quote_never_closed_is_named_by_the_import_and_in_a_long_file(run_cli:
     db = tmp_path / "l.db"
     assert run_cli("ledger", "init", str(db))[0] == 0
     code, out, err = run_cli("ledger", "import", str(db), str(path), "--by", "clerk")
-    assert code == 1 and "row 3 (A-2), (row): line 3: a quote opened on line 3 is never closed" in err, err
+    assert code == 1 and "拒收：第 3 行（A-2），(row)：line 3: a quote opened on line 3 is never closed" in err, err
     assert "rows 2 = imported 1 + rejected 1" in out
     path.write_text(head + broken + "A-3,危房改造,330127100219,2021-03-01,县,热线\n" * 5000, "utf-8")
     code, _, err = run_cli("ledger", "import", str(db), str(path), "--by", "clerk")

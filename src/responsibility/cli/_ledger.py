@@ -53,7 +53,8 @@ def _filter_options() -> Iterator[None]:
 
 
 def _say_waiting() -> None:
-    click.echo("waiting for the ledger's lock (another process is writing to it)…", err=True)
+    click.echo("正在等待台账的锁，另一进程正在写入…（waiting for the ledger's lock (another process is writing to "
+               "it)…）", err=True)
 
 
 def _open(target: str, rules_dir: str | None = None, jurisdiction: str | None = None, *,
@@ -74,8 +75,9 @@ def _open(target: str, rules_dir: str | None = None, jurisdiction: str | None = 
         return Ledger.create(target, policy=policy, jurisdiction=j)
     ledger = Ledger.open(target, policy=policy, jurisdiction=j)
     for imp in ledger.interrupted():
-        click.echo(f"warning: the import of {imp['source']} started at {imp['started_at']} did not finish; "
-                   "nothing from it is in the ledger, which is as it was before it: run the import again",
+        click.echo(f"警告：{imp['started_at']} 开始的 {imp['source']} 导入未完成，台账未存入其任何内容、仍是导入前的"
+                   f"样子，请重新导入（warning: the import of {imp['source']} started at {imp['started_at']} did not "
+                   "finish; nothing from it is in the ledger, which is as it was before it: run the import again）",
                    err=True)
     return ledger
 
@@ -96,7 +98,7 @@ def init_cmd(target: str) -> None:
     from ._ledger_support import shown
 
     _open(target, create=True).close()
-    click.echo(f"created ledger {shown(target)}")
+    click.echo(f"已创建台账 {shown(target)}（created ledger {shown(target)}）")
 
 
 @ledger_group.command("upgrade")
@@ -113,7 +115,8 @@ def upgrade_cmd(target: str) -> None:
             before, after = upgrade(engine)
     finally:
         engine.dispose()
-    click.echo(f"schema version {before} → {after}" if before != after else f"schema version {after}: up to date")
+    click.echo(f"结构版本 {before} → {after}（schema version {before} → {after}）" if before != after else
+               f"结构版本 {after}：已是最新（schema version {after}: up to date）")
 
 
 @ledger_group.command("add")
@@ -133,7 +136,9 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
             if exc.field == "entered_by":  # the option, not the file
                 raise click.BadParameter(exc.detail, param_hint="--by") from None
             raise located(exc, pos, exc.index or 0, many) from None
-    click.echo(f"stored {len(stored)} event(s), seq {stored[0].seq}–{stored[-1].seq}" if stored else "nothing to store")
+    first, last = (stored[0].seq, stored[-1].seq) if stored else (0, 0)
+    click.echo(f"已存入事件 {len(stored)} 条，序号 {first}–{last}（stored {len(stored)} event(s), seq {first}–{last}）"
+               if stored else "没有要存入的事件（nothing to store）")
 
 
 @ledger_group.command("import")
@@ -171,9 +176,9 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
                         inputs=[file, rules_dir, jurisdiction, mapping, *database_files(target)])
         else:
             for r in result.rejects:
-                click.echo(f"rejected: row {r['row']} ({r['problem'] or '?'}), {r['field']}: {r['reason']} "
+                click.echo(f"拒收：第 {r['row']} 行（{r['problem'] or '?'}），{r['field']}：{r['reason']} "
                            f"[{r['code']}]", err=True)
-    click.echo(result.summary())
+    click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
     if result.rejected:
         sys.exit(1)
 
@@ -243,7 +248,7 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
     with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
         ledger.export_xlsx(output, _day(as_of), place=place, area=list(area) or None, status=list(status) or None,
                            within=within)
-    click.echo(f"wrote {output}")
+    click.echo(f"已写入 {output}（wrote {output}）")
 
 
 @ledger_group.command("alerts")
@@ -279,7 +284,7 @@ def verify_cmd(target: str) -> None:
     """Check the hash chain; name the first event altered, removed or reordered (exit 1)."""
     with _open(target) as ledger:
         result = ledger.verify()
-    click.echo(str(result))
+    click.echo(f"{result.zh()}（{result}）")
     if not result.ok:
         sys.exit(1)
 
@@ -317,7 +322,7 @@ def merge_cmd(target: str, source: str, into: str, on: Any, entered_by: str, rul
     """Merge problem SOURCE into INTO: INTO keeps every channel and the earliest discovery."""
     with _open(target, rules_dir, jurisdiction) as ledger:
         e = ledger.merge(source, into, on=on, entered_by=entered_by)
-    click.echo(f"merged {source} into {into} (event {e.seq})")
+    click.echo(f"已将问题 {source} 并入 {into}，事件 {e.seq}（merged {source} into {into} (event {e.seq})）")
 
 
 #: The states in which a problem still waits for its assignment (a route says who must act).

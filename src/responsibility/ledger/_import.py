@@ -143,9 +143,15 @@ class ImportResult:
         """``rows == imported + rejected``."""
         return self.rows == self.imported + self.rejected
 
-    def summary(self) -> str:
-        """One line: the counts and whether they balance."""
-        return (f"{self.source}: rows {self.rows:,} = imported {self.imported:,} + rejected {self.rejected:,} "
+    def summary_zh(self) -> str:
+        """:meth:`summary` in Chinese, as ``assess`` counts (行数 = 已导入 + 拒收，核对一致)."""
+        return (f"{self.source}：共 {self.rows:,} 行 = 已导入 {self.imported:,} + 拒收 {self.rejected:,}"
+                f"（{'核对一致' if self.balanced else '核对不一致'}），存入事件 {self.events:,} 条")
+
+    def summary(self, *, source: bool = True) -> str:
+        """One line: the counts and whether they balance (after the file's name, unless ``source`` is false)."""
+        return (f"{f'{self.source}: ' if source else ''}rows {self.rows:,} = imported {self.imported:,} + rejected "
+                f"{self.rejected:,} "
                 f"({'balanced' if self.balanced else 'NOT BALANCED'}); events stored {self.events:,}")
 
 

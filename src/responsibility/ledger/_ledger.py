@@ -52,6 +52,12 @@ class Verification:
     problem: str | None = None
     what: str = ""
 
+    def zh(self) -> str:
+        """The result in Chinese (the English is ``str()``)."""
+        if self.ok:
+            return f"正常：共 {self.events:,} 条事件，哈希链完整"
+        return f"第 {self.seq} 条事件（问题 {self.problem}）处哈希链断开：{self.what}"
+
     def __str__(self) -> str:
         if self.ok:
             return f"OK: {self.events:,} events, hash chain intact"
