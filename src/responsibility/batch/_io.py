@@ -1278,7 +1278,11 @@ class _CsvReader:
         width, header, flat = len(self.header), self.header, self.flat
         line = base + reader.line_num
         try:
-            for cells in reader:
+            for cells, refused in self._each_row(reader, base, held):
+                if refused is not None:  # a row the csv module refused alone (a cell over its limit)
+                    line = base + reader.line_num
+                    yield line, None, refused
+                    continue
                 first, line = line + 1, base + reader.line_num
                 if held is not None:
                     if held.ended and (why := never_closed(held.text(), first, line)):
@@ -1319,6 +1323,33 @@ class _CsvReader:
             raise ResponsibilityError(f"{self.path}:{base + reader.line_num}: not valid CSV ({exc})"
                                       + (f"; {why}" if why else "")) from None
 
+    def _each_row(self, reader: Any, base: int, held: HeldLines | None
+                  ) -> Iterator[tuple[list[str], Reject | None]]:
+        """The rows of ``reader`` (cells, None); a row on one line with a cell over the csv module's limit (128 KiB:
+        a pasted document) as ([], the reject of that line), the reader going on at the next line (it had refused the
+        whole file). Anything else the csv module refuses is raised, as before."""
+        while True:
+            start = reader.line_num
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                text = held.text() if held is not None else ""
+                if held is None or "field limit" not in str(exc) or reader.line_num != start + 1 \
+                        or text.count('"') % 2:
+                    raise
+                held.lines.clear()
+                first = base + reader.line_num
+                pieces = text.rstrip("\r\n").split(",")
+                at = self.header.index("id") if "id" in self.header else None
+                pid = pieces[at].strip('"')[:100] or None if at is not None and at < len(pieces) else None
+                why = f"line {first}: a cell longer than {csv.field_size_limit() // 1024} KiB (a pasted document " \
+                    "or picture?); shorten it"
+                yield [], reject(0, first, problem_error("(record)", why, "bad_row", record=pid))
+                continue
+            yield cells, None
+
     def _block(self, data: bytes, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64],
                line: int) -> tuple[list[Part], int]:
         """The parts of the rows ``data[starts[k]:ends[k]]`` (the first on line ``line + 1``), and
@@ -1343,7 +1374,8 @@ class _CsvReader:
                 self.number += len(part.numbers) + len(part.rejects)
                 return [part], lines
         text = io.TextIOWrapper(io.BytesIO(body), encoding=self.encoding, errors="surrogateescape", newline="")
-        return list(self._counted(self.chunks(self._rows(csv.reader(text), line), self.number))), lines
+        held = HeldLines(text)
+        return list(self._counted(self.chunks(self._rows(csv.reader(held), line, held), self.number))), lines
 
     def _swallowing(self, arr: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64],
                     feeds: npt.NDArray[np.int64]) -> bool:
