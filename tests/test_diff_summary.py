@@ -40,7 +40,7 @@ def test_summary_counts_then_the_largest_groups() -> None:
     lines = text.splitlines()
     assert lines[0] == "## Policy impact (summary)"
     assert f"40 data change(s); {len(d.answers)} changed answer shape(s) out of {10 * len(d.answers)} compared; " \
-           "30 changed scenario(s)." in text
+           "30 changed scenario(s) of 30 compared." in text
     assert "| duty | 20 | 0 | 20 |" in text
     # by area and day: water groups are every third one
     assert "| 2021-06-01 | housing |" in text and "|  | water |" in text
@@ -55,6 +55,7 @@ def test_summary_counts_then_the_largest_groups() -> None:
 def test_summary_of_an_empty_diff_says_so() -> None:
     text = Diff((), (), (), shapes=7).to_summary()
     assert "0 changed answer shape(s) out of 7 compared" in text and "###" not in text
+    assert "no scenario compared (--scenarios PATH)" in text and "0 changed scenario" not in text
 
 
 @settings(max_examples=20, deadline=None)

@@ -239,3 +239,20 @@ def test_a_csv_row_with_a_cell_over_the_limit_is_one_reject(tmp_path: Path, run_
     # record over, which refuses its kind as too long (bad_value): either way the row, not the file
     assert all(r["code"] in ("bad_row", "bad_value") and "longer than" in r["reason"] for r in rejects), rejects
     assert {json.loads(x)["problem"] for x in out.read_text("utf-8").splitlines()} == {"r1", "r2", "r4", "r5"}
+
+
+# ------------------------------------------------------------------ diff: nothing compared is not "0 changed"
+
+
+def test_diff_says_when_no_scenario_was_compared() -> None:
+    """`responsibility diff` said '0 changed scenario(s)' when no --scenarios was given: nothing was compared."""
+    import responsibility
+    from responsibility.checks._diff import diff
+
+    policy = responsibility.load()
+    none = diff(policy, policy, areas=["housing"])
+    assert "no scenario compared (--scenarios PATH)" in none.to_markdown() and "0 changed scenario" not in \
+        none.to_summary()
+    some = diff(policy, policy, areas=["housing"], scenarios=[ROOT / "examples/problems/housing.scenarios.yaml"])
+    assert some.scenarios_compared > 0 and f"0 changed scenario(s) of {some.scenarios_compared} compared" in \
+        some.to_markdown() and some.to_dict()["scenarios_compared"] == some.scenarios_compared

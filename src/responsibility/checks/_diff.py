@@ -97,6 +97,15 @@ class Diff:
     #: Time limits (``days`` parameters) changed, as ``"name: old → new"``: they decide when a step
     #: is late, which no answer shape shows, so a record near the limit may now be answered differently.
     time_limits: tuple[str, ...] = ()
+    #: How many user scenarios were compared (``--scenarios``); 0 when none was given.
+    scenarios_compared: int = 0
+
+    def scenario_count(self) -> str:
+        """``2 changed scenario(s) of 40 compared``, or that none was compared (not "0 changed")."""
+        if not self.scenarios_compared and not self.scenarios:
+            return "no scenario compared (--scenarios PATH)"
+        return f"{len(self.scenarios)} changed scenario(s) of {max(self.scenarios_compared, len(self.scenarios))} " \
+            "compared"
 
     @property
     def answers_changed(self) -> bool:
@@ -122,7 +131,8 @@ class Diff:
         """JSON form."""
         return {"shapes_compared": self.shapes, "data": [c.to_dict() for c in self.data],
                 "answers": [c.to_dict() for c in self.answers],
-                "scenarios": [c.to_dict() for c in self.scenarios], "time_limits": list(self.time_limits)}
+                "scenarios": [c.to_dict() for c in self.scenarios], "scenarios_compared": self.scenarios_compared,
+                "time_limits": list(self.time_limits)}
 
     def to_json(self) -> str:
         """JSON text."""
@@ -132,7 +142,7 @@ class Diff:
         """Markdown for a merge-request comment."""
         out = ["## Policy impact", ""]
         out.append(f"{len(self.data)} data change(s); {len(self.answers)} changed answer shape(s) out of "
-                   f"{self.shapes} compared; {len(self.scenarios)} changed scenario(s).")
+                   f"{self.shapes} compared; {self.scenario_count()}.")
         if limits := self.time_limit_note():
             out += ["", f"**{limits}**"]
         if self.data:
@@ -160,11 +170,11 @@ class Diff:
         day, then the ``groups`` largest groups of answer changes; never more than ``limit`` bytes.
 
         >>> print(Diff(data=(), answers=(), scenarios=(), shapes=12).to_summary().splitlines()[2])
-        0 data change(s); 0 changed answer shape(s) out of 12 compared; 0 changed scenario(s).
+        0 data change(s); 0 changed answer shape(s) out of 12 compared; no scenario compared (--scenarios PATH).
         """
         out = ["## Policy impact (summary)", "",
                f"{len(self.data)} data change(s); {len(self.answers)} changed answer shape(s) out of "
-               f"{self.shapes} compared; {len(self.scenarios)} changed scenario(s)."]
+               f"{self.shapes} compared; {self.scenario_count()}."]
         if limits := self.time_limit_note():
             out += ["", f"**{limits}**"]
         if self.data:
@@ -418,7 +428,9 @@ def diff(old: PolicyView, new: PolicyView, *, scenarios: Iterable[str | Path] = 
         checked += [d for d in [days[0] - dt.timedelta(days=1), *days] if d not in checked]
     answers, count = answer_changes(old, new, checked, frozenset(areas) if areas is not None else None)
     data = tuple(data_changes(old, new))
-    return Diff(data, tuple(answers), tuple(scenario_changes(old, new, scenarios)), count, _time_limits(old, new))
+    compared: list[int] = []
+    changed = tuple(scenario_changes(old, new, scenarios, compared))
+    return Diff(data, tuple(answers), changed, count, _time_limits(old, new), len(compared))
 
 
 def _time_limits(old: PolicyView, new: PolicyView) -> tuple[str, ...]:
@@ -435,14 +447,18 @@ def _time_limits(old: PolicyView, new: PolicyView) -> tuple[str, ...]:
                  for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k))
 
 
-def scenario_changes(old: PolicyView, new: PolicyView, paths: Iterable[str | Path]) -> list[ScenarioChange]:
-    """User scenarios whose findings differ between the policies."""
+def scenario_changes(old: PolicyView, new: PolicyView, paths: Iterable[str | Path],
+                     compared: list[int] | None = None) -> list[ScenarioChange]:
+    """User scenarios whose findings differ between the policies (``compared`` gets one entry per scenario
+    compared, to count them)."""
     from .._errors import ResponsibilityError
     from ._scenarios import discover, load_scenarios
 
     out = []
     for f in discover(list(paths)):
         for ls in load_scenarios(f):
+            if compared is not None:
+                compared.append(1)
             results = []
             for pol in (old, new):
                 try:

@@ -140,7 +140,7 @@ def print_diff(result: Diff, console: Console | None = None) -> None:
     """Print a policy impact diff: data changes, then grouped answer changes, then scenarios."""
     console = console or Console()
     console.print(f"{len(result.data)} data change(s); {len(result.answers)} changed answer shape(s) of "
-                  f"{result.shapes} compared; {len(result.scenarios)} changed scenario(s)", highlight=False)
+                  f"{result.shapes} compared; {result.scenario_count()}", highlight=False)
     if note := result.time_limit_note():
         console.print(note, highlight=False)
     if result.data:
