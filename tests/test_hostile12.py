@@ -256,3 +256,15 @@ def test_diff_says_when_no_scenario_was_compared() -> None:
     some = diff(policy, policy, areas=["housing"], scenarios=[ROOT / "examples/problems/housing.scenarios.yaml"])
     assert some.scenarios_compared > 0 and f"0 changed scenario(s) of {some.scenarios_compared} compared" in \
         some.to_markdown() and some.to_dict()["scenarios_compared"] == some.scenarios_compared
+
+
+# ------------------------------------------------------------------ --dask given a text file
+
+
+@pytest.mark.parametrize(("name", "kind"), [("problems.jsonl", "JSON lines"), ("ledger.csv", "CSV")])
+def test_dask_given_a_text_file_says_what_it_reads_and_what_to_do(tmp_path: Path, run_cli: Any, name: str,
+                                                                  kind: str) -> None:
+    """--dask on JSON lines or CSV said pyarrow's 'Could not open Parquet input source … Parquet magic by' (cut)."""
+    code, _, err = run_cli("assess", str(RECORDS / name), "--dask", "synchronous", "-o", str(tmp_path / "out"))
+    assert code == 2 and f"{name} is {kind}, and --dask reads Parquet only" in err, err
+    assert "without --dask" in err and "--workers" in err and "magic" not in err, err

@@ -325,6 +325,15 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
         raise OutputError(f"the findings and the rejects would both go to {output}; give two directories")
     if not os.path.exists(input_path):
         raise ResponsibilityError(f"no such file or directory: {input_path}")
+    text_kinds = {".jsonl": "JSON lines", ".ndjson": "JSON lines", ".json": "JSON", ".csv": "CSV", ".yaml": "YAML",
+                  ".yml": "YAML", ".xlsx": "an Excel workbook"}
+    if os.path.isfile(input_path) and (kind := text_kinds.get(os.path.splitext(input_path)[1].lower())):
+        # said before the rules are built, and without pyarrow's 'Parquet magic bytes not found'
+        raise ResponsibilityError(
+            f"{input_path} is {kind}, and --dask reads Parquet only (a .parquet file, or a directory of them, with "
+            "-o and --rejects directories); assess it without --dask (`responsibility assess "
+            f"{input_path} -o findings.parquet --workers 4` reads it in blocks on this machine's cores), or write it "
+            "as Parquet first (pandas: read_json(…, lines=True) or read_csv(…), then .to_parquet(…))")
     policy = load_policy(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     finals = [d.rstrip("/") for d in (output, rejects_path) if d is not None]
