@@ -85,6 +85,18 @@ def test_a_broken_json_record_is_a_json_error_at_its_line_and_column(tmp_path: P
         responsibility.load().who_answers(f)
 
 
+@pytest.mark.parametrize(("text", "said"), [("", "must hold a problem object"), ("  \n", "must hold a problem object"),
+                                            ('{"id": "a\x00"}', "control character U+0000")])
+def test_an_empty_json_file_or_one_with_a_nul_is_said_as_before(tmp_path: Path, run_cli: Any, text: str,
+                                                                said: str) -> None:
+    """The JSON check said 'Expecting value' of an empty file and 'Invalid control character' of a NUL: the
+    reader's own words say more (no record in it; a NUL means a binary or mangled file)."""
+    f = tmp_path / "p.json"
+    f.write_text(text, "utf-8")
+    code, _, err = run_cli("who", str(f))
+    assert code == 2 and said in err and "JSON syntax error" not in err, err
+
+
 def test_who_answers_of_a_gb18030_file_notes_the_encoding_as_the_cli_does(tmp_path: Path) -> None:
     import responsibility
 

@@ -293,9 +293,14 @@ def _check_json(text: str, name: str) -> None:
     positions, which took a missing value for null and called the rest a YAML syntax error)."""
     import json
 
+    body = text[1:] if text.startswith("\ufeff") else text
+    if not body.strip():  # an empty file: the YAML reader says it holds no record
+        return
     try:
-        json.loads(text[1:] if text.startswith("\ufeff") else text)
+        json.loads(body)
     except json.JSONDecodeError as exc:
+        if exc.msg.startswith("Invalid control character"):  # a NUL or escape byte: the YAML reader names it
+            return
         raise RulesError([Issue(name, exc.lineno, exc.colno, f"JSON syntax error: {exc.msg}",
                                 "fix the JSON syntax, or name a YAML file .yaml", "yaml_syntax")]) from None
     except RecursionError:  # deeper than json's stack: the YAML reader says how deep is allowed
