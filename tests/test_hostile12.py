@@ -280,3 +280,24 @@ def test_dask_given_a_text_file_says_what_it_reads_and_what_to_do(tmp_path: Path
     code, _, err = run_cli("assess", str(RECORDS / name), "--dask", "synchronous", "-o", str(tmp_path / "out"))
     assert code == 2 and f"{name} is {kind}, and --dask reads Parquet only" in err, err
     assert "without --dask" in err and "--workers" in err and "magic" not in err, err
+
+
+# ------------------------------------------------------------------ ledger import given events or another kind of file
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("events.yaml", (ROOT / "examples" / "ledger" / "events.yaml").read_bytes(), "events by hand go in with "
+     "`responsibility ledger add LEDGER FILE --by WHO`"),
+    ("old.xls", b"\xd0\xcf\x11\xe0 old", "an old Excel workbook (.xls): save it as .xlsx"),
+    ("new.xls", (ROOT / "examples" / "ledger" / "county-ledger.xlsx").read_bytes(), "name it .xlsx"),
+])
+def test_ledger_import_of_events_or_an_xls_says_what_to_do(tmp_path: Path, run_cli: Any, name: str, content: bytes,
+                                                          said: str) -> None:
+    """`ledger import L events.yaml` read the YAML as CSV: 'the file has no column for problem …; its headers are
+    - problem: …'."""
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    f = tmp_path / name
+    f.write_bytes(content)
+    code, _, err = run_cli("ledger", "import", db, str(f), "--by", "me")
+    assert code == 2 and said in err and "headers are" not in err, err

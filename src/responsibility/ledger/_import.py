@@ -170,6 +170,16 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
     notes = result.notes if result is not None else []
     if p.suffix.lower() in (".xlsx", ".xlsm"):
         return _workbook_table(p, sheet, mapping, notes)
+    if p.suffix.lower() in (".yaml", ".yml", ".json", ".jsonl", ".ndjson", ".parquet", ".xls"):
+        # read as CSV its first line was "the header", and the missing columns were named against it
+        suffix = p.suffix.lower()
+        with p.open("rb") as f:
+            zipped = f.read(4) == b"PK\x03\x04"
+        what = ("a workbook of today's Excel: name it .xlsx" if zipped else
+                "an old Excel workbook (.xls): save it as .xlsx (Excel: Save As, Excel Workbook)") if suffix == ".xls" \
+            else "Parquet" if suffix == ".parquet" else \
+            "YAML or JSON: events by hand go in with `responsibility ledger add LEDGER FILE --by WHO`"
+        raise LedgerError(f"{p} is {what}; import reads a ledger's table, an .xlsx or .csv file")
     if p.stat().st_size > MAX_CSV:
         raise LedgerError(f"{p}: larger than {MAX_CSV // 2**20} MiB, more than a ledger's CSV holds; split it into "
                           "several files (each is one import)")
