@@ -257,3 +257,29 @@ def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, 
     without = view.assess(records, jurisdiction=province, today=TODAY)
     assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)
     assert got(with_c) == expected(view, province, records, "compiled")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(1, 5), min_size=1, max_size=4), st.data())
+def test_take_and_put_are_numpy_indexing(shape: list[int], data: st.DataObject) -> None:
+    """take/put read and write what ``table[index]`` does, for any index numpy takes (an index outside its
+    axis is left to numpy: a negative one wraps, one past the end raises, either way)."""
+    from responsibility.batch._core import put, take
+
+    table = np.arange(int(np.prod(shape)), dtype=np.int64).reshape(shape) * 7
+    m = data.draw(st.integers(0, 12))
+    index = tuple(np.array(data.draw(st.lists(st.integers(-size, size), min_size=m, max_size=m)), np.int32)
+                  if data.draw(st.booleans()) or m == 0 else data.draw(st.integers(-size, size - 1))
+                  for size in shape)
+    try:
+        want = table[index]
+    except IndexError:
+        with pytest.raises(IndexError):
+            take(table, *index)
+        return
+    assert take(table, *index).tolist() == want.tolist()
+    values = np.arange(100, 100 + np.size(want), dtype=np.int64).reshape(np.shape(want))
+    a, b = table.copy(), table.copy()
+    a[index] = values
+    put(b, values, *index)
+    assert (a == b).all()

@@ -196,7 +196,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
     prank = t.place_rank[c.place]
-    auth = t.authority[c.area, c.kind, np.maximum(prank, 0)]
+    auth = take(t.authority, c.area, c.kind, np.maximum(prank, 0))
     disc = ok & c.disc
     # steps of usable records, in the order derive sorts them: by day, then by the acting level
     keep = ok[c.hp] if len(c.hp) else np.zeros(0, np.bool_)
@@ -211,7 +211,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     hp, hact, hby, hto, htb, hon = (a[order] for a in (c.hp, c.hact, c.hby, c.hto, c.htb, c.hon))
     # a step names a body the text gives a part in the problem, or none (PolicyView.has_part); a report or an
     # assignment to one with no part is not 按程序 (engine/_facts.py: to_right)
-    part = (htb < 0) | t.part[c.area[hp], c.kind[hp], np.maximum(htb, 0)]
+    part = (htb < 0) | take(t.part, c.area[hp], c.kind[hp], np.maximum(htb, 0))
     # holders: the finder's level, then each level it was reported to (first report wins)
     received = np.full((n, nr), NONE, np.int32)
     holder_body = np.full((n, nr), -1, np.int32)
@@ -219,24 +219,24 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if len(rep):
         _, first = np.unique(hp[rep].astype(np.int64) * nr + hto[rep], return_index=True)
         sel = rep[first]
-        received[hp[sel], hto[sel]] = hon[sel]
-        holder_body[hp[sel], hto[sel]] = htb[sel]
+        put(received, hon[sel], hp[sel], hto[sel])
+        put(holder_body, htb[sel], hp[sel], hto[sel])
     d = np.nonzero(disc)[0]
-    received[d, c.dlev[d]] = c.don[d]
-    holder_body[d, c.dlev[d]] = c.dbody[d]
+    put(received, c.don[d], d, c.dlev[d])
+    put(holder_body, c.dbody[d], d, c.dlev[d])
     # a level below the finder that reported it within the limit of its discovery knew it, and so did
     # the level it reported to
     knew = np.zeros((n, nr), np.bool_)
     if len(rep):
         r = hp[rep]
         k = rep[(hby[rep] < c.dlev[r]) & (hon[rep].astype(np.int64) <= c.don[r].astype(np.int64) + limit)]
-        knew[hp[k], hby[k]] = True
-        knew[hp[k], hto[k]] = True
+        put(knew, True, hp[k], hby[k])
+        put(knew, True, hp[k], hto[k])
     # a holder acted in time if it reported (or, at or above the authority, or when a lower level need
     # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
-    got = received[hp, hby].astype(np.int64)
+    got = take(received, hp, hby).astype(np.int64)
     # a report counts below the authority (一(三) 对超出本级权限的…报送), an assignment at or above it (probe9 P9-05)
-    nominal = t.authority[c.area, c.kind, t.max_rank]  # the kind's own authority (engine/_facts.py: nominal)
+    nominal = take(t.authority, c.area, c.kind, t.max_rank)  # the kind's own authority (engine/_facts.py: nominal)
     up = np.where(hact == REPORTED, hby < nominal[hp], hby >= auth[hp]) & part
     # nobody at or below the place's level can rectify it: an assignment to a named body of the place's level counts,
     # whoever makes it (engine/_facts.py: place_stuck)
@@ -272,13 +272,13 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         at = np.nonzero(timely & (hact != REPORTED) & (hby < auth[hp]) & (hto < hby) & part)[0]
         acted[at] = rectifies(t, c.area, c.kind, prank, hp[at], hto[at])
     in_time = np.zeros((n, nr), np.bool_)
-    in_time[hp[acted], hby[acted]] = True
+    put(in_time, True, hp[acted], hby[acted])
     # below the authority, a step of a higher level within a holder's limit shows the problem reached a level above
     # it in time (一(三) 及时向上级单位报送), though the record shows no report of the holder's own
     in_time_below(in_time, received, hp, hon, np.minimum(hby, auth[hp]), limit)
     stepped = np.zeros((n, nr), np.bool_)  # the record shows a step of the level after its limit (counted or not)
     shown = (got != NONE) & (hon > got + limit)
-    stepped[hp[shown], hby[shown]] = True
+    put(stepped, True, hp[shown], hby[shown])
     holder = received != NONE
     late = holder & ~in_time & (asof[:, None] > received.astype(np.int64) + limit)
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
@@ -292,12 +292,14 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     assigned[hp[counting]] = True
     reported_by = np.zeros((n, nr), np.bool_)  # a finder that reported it upward did not fix it itself
     if len(rep):
-        reported_by[hp[rep], hby[rep]] = True
+        put(reported_by, True, hp[rep], hby[rep])
     deadline = c.deadline[ur]
-    due_fix = np.where((deadline != NONE) & assigned[ur], deadline, received[ur, ul].astype(np.int64) + rect_limit)
+    due_fix = np.where((deadline != NONE) & assigned[ur], deadline,
+                       take(received, ur, ul).astype(np.int64) + rect_limit)
     fixed = (c.rect[ur] != NONE) & (c.rect[ur] <= due_fix)
-    self_fixed = disc[ur] & (ul < auth[ur]) & ~reported_by[ur, ul] & ~stepped[ur, ul]
-    still = ~(fixed & np.where(self_fixed, not must_report, ~stepped[ur, ul]))
+    stepped_late = take(stepped, ur, ul)
+    self_fixed = disc[ur] & (ul < auth[ur]) & ~take(reported_by, ur, ul) & ~stepped_late
+    still = ~(fixed & np.where(self_fixed, not must_report, ~stepped_late))
     ur, ul = ur[still], ul[still]
     # every body each level was assigned to must rectify by the deadline (engine/_facts.py): the counting assignments
     # grouped by (record, level, body) — one group for the level as a whole where one of them named no body (it takes
@@ -364,8 +366,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         level_deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= level_on), c.deadline[r],
                                   level_on + rect_limit)
         _, lead = np.unique(lvkey[gfirst], return_index=True)  # each level's first group
-        asg_on[r[lead], lv[lead]] = level_on[lead]
-        asg_deadline[r[lead], lv[lead]] = level_deadline[lead]
+        put(asg_on, level_on[lead], r[lead], lv[lead])
+        put(asg_deadline, level_deadline[lead], r[lead], lv[lead])
         due = deadline.astype(np.int64)
         rect = c.rect[r]
         bad = ((rect == NONE) | (rect > due)) & (asof[r] > due)
@@ -376,7 +378,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             # a group passed further down within the limit of its latest assignment supervises only
             down = np.nonzero((hact != REPORTED) & (hto < hby))[0]
             # to a lower level that can rectify it, to a body with a part in it (engine/_facts.py: passed)
-            ok_down = (htb[down] < 0) | t.part[c.area[hp[down]], c.kind[hp[down]], np.maximum(htb[down], 0)]
+            ok_down = (htb[down] < 0) | take(t.part, c.area[hp[down]], c.kind[hp[down]], np.maximum(htb[down], 0))
             ok_down &= rectifies(t, c.area, c.kind, prank, hp[down], hto[down]) | (c.kind[hp[down]] == 0)
             down = down[ok_down]
             dkey = hp[down].astype(np.int64) * nr + hby[down]
@@ -423,13 +425,42 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if conceal_role:  # a level named as concealer stands for its role body (engine/_facts.py _concealer)
         role = t.level_role[c.clvl[cpos]]
         cb = np.where((cb < 0) & (role >= 0), role, cb)
-    fb = np.concatenate([c.dbody[d], holder_body[ur, ul], rb, cb]).astype(np.int32)
+    fb = np.concatenate([c.dbody[d], take(holder_body, ur, ul), rb, cb]).astype(np.int32)
     fe = np.concatenate([t.channel_outside[c.dch[d]], ul < auth[ur], np.zeros(len(rr) + len(cpos))]).astype(np.int32)
     fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos]).astype(np.int32)
     rest = np.full(len(d) + len(ur), NONE, np.int32), np.full(len(cpos), NONE, np.int32)
     fon = np.concatenate([rest[0], ron, rest[1]]).astype(np.int32)
     fdl = np.concatenate([rest[0], rdl, rest[1]]).astype(np.int32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
+
+
+def _flat(shape: tuple[int, ...], index: tuple[Any, ...]) -> I64 | None:
+    """The flat positions of ``index`` in an array of ``shape``, or ``None`` where a part of it is outside its axis
+    (then numpy's own indexing decides: it wraps a negative index or raises)."""
+    flat: I64 | None = None
+    for size, i in zip(shape, index, strict=True):
+        i = np.asarray(i)
+        if i.size and (int(i.min()) < 0 or int(i.max()) >= size):
+            return None
+        flat = i.astype(np.int64) if flat is None else flat * size + i
+    return flat
+
+
+def take(table: npt.NDArray[Any], *index: Any) -> npt.NDArray[Any]:
+    """``table[index]`` for an index of integer arrays (or integers), as one take of the flat positions: numpy's
+    indexing by several arrays costs 2–5× as much (its result either way)."""
+    flat = _flat(table.shape, index)
+    got: npt.NDArray[Any] = table[index] if flat is None else np.take(table.reshape(-1), flat)
+    return got
+
+
+def put(table: npt.NDArray[Any], value: Any, *index: Any) -> None:
+    """``table[index] = value`` as :func:`take` reads it (the last of equal positions wins, as there)."""
+    flat = _flat(table.shape, index) if table.flags.c_contiguous else None  # (else a flat view would be a copy)
+    if flat is None:
+        table[index] = value
+    else:
+        table.reshape(-1)[flat] = value
 
 
 def in_time_below(in_time: Bool, received: I32, hp: I32, hon: I32, top: npt.NDArray[Any], limit: int) -> None:
@@ -798,7 +829,7 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     # (Decider.without_knowers_missing)
     basis, body = tpl.array("basis")[w1], tpl.array("body")[w1]
     missed = basis == t.basis_index.get(MISSED_BASIS, -1)
-    hid = missed & dv.knew[r1, t.body_rank[body]]
+    hid = missed & take(dv.knew, r1, t.body_rank[body])
     concealed = basis == t.basis_index.get(HID_BASIS, -1)
     if concealed.any():  # (few records: look only at theirs)
         hiding = np.zeros(c.n, np.bool_)

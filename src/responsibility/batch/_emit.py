@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from ..engine._decide import CONTEXT_FIELDS
 from ..engine._verdict import Finding
-from ._core import Derived, Rows, Templates
+from ._core import Derived, Rows, Templates, take
 from ._encode import Cols
 from ._tables import EPOCH, NONE, Tables
 
@@ -520,15 +520,16 @@ class Emitter:
         if name == "place":
             place = memo.get("place")
             if place is None:
-                place = self.t.ancestor[c.place[rec], self.body_rank[self.tpl.array("body")[row]]]
-            return self.place_text[place]
+                place = take(self.t.ancestor, c.place[rec], self.body_rank[self.tpl.array("body")[row]])
+            text: I64 = self.place_text[place]
+            return text
         if name.startswith("finder"):
-            return np.asarray(self.finder[en, c.dlev[rec], c.dbody[rec] + 1], np.int64)
+            return np.asarray(take(self.finder, en, c.dlev[rec], c.dbody[rec] + 1), np.int64)
         if name.startswith("channel"):
             return np.asarray(self.channel[en, c.dch[rec]], np.int64)
         if name == "received":
             lv = self.tpl.array("fact_level")[row]
-            days = np.where(lv >= 0, dv.received[rec, np.maximum(lv, 0)], NONE).astype(np.int32)
+            days = np.where(lv >= 0, take(dv.received, rec, np.maximum(lv, 0)), NONE).astype(np.int32)
             return self.day_ids(days)
         # the fact's own assignment, or (for supervisors and main responsibility) the lowest one
         rank = memo.get("rank")
@@ -541,7 +542,7 @@ class Emitter:
         at = np.maximum(rank, 0)
         if name == "assignee" or name == "assignee_en":
             return np.where(rank >= 0, self.assignee[en, at], 0)
-        days = (dv.asg_on if name == "assigned" else dv.asg_deadline)[rec, at]
+        days = take(dv.asg_on if name == "assigned" else dv.asg_deadline, rec, at)
         own = memo.get("own")  # a level's failure to rectify: the day its body was handed it, its deadline (R9A-2)
         if own is not None:
             mine = own[0] if name == "assigned" else own[1]
@@ -621,7 +622,7 @@ class Emitter:
             basis[i] = t.bases.index(f.basis)
             liability[i] = t.liabilities.index(f.liability)
             clauses[i] = self.clause_index.setdefault(";".join(f.clauses), len(self.clause_index))
-        place = t.ancestor[c.place[frec], self.body_rank[body]].astype(np.int32)
+        place = take(t.ancestor, c.place[frec], self.body_rank[body]).astype(np.int32)
         area = c.area[frec].astype(np.int32)
         area[sl] = slow_area
         for i, (_, _, f) in zip(sl.tolist(), slow_findings, strict=True):
