@@ -19,6 +19,7 @@ import sysconfig
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,6 +143,7 @@ def _fresh_environment(venv: Path) -> Path:
     return venv / "bin"
 
 
+@pytest.mark.slow  # the CI recipe on a copy of the repository: 40 s
 def test_the_recipe_runs_on_a_policy_change(tmp_path: Path) -> None:
     source, repo = tmp_path / "responsibility", tmp_path / "policy"
     source.mkdir()

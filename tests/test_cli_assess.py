@@ -192,6 +192,7 @@ def test_a_clean_ledger_exits_0_quietly_when_not_a_terminal(run_cli: Run, tmp_pa
     assert "assessing" not in err  # no progress bar on a pipe
 
 
+@pytest.mark.slow  # runs benchmarks/bench_assess: 51 s
 def test_the_benchmark_runs_and_prints_its_figures() -> None:
     proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_assess.py"), "300", "--runs", "1",
                            "--naive", "20", "--formats", "parquet,jsonl"], capture_output=True, text=True,

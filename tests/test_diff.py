@@ -42,6 +42,7 @@ def mutate(policy: Policy, which: int, area: str) -> Policy:
     return Policy(data.model_copy(update={"areas": areas, "parameters": params}), root=policy.root)
 
 
+@pytest.mark.slow  # twelve random diffs both ways: 49 s
 @settings(max_examples=12, deadline=None)
 @given(st.integers(0, 200), st.sampled_from(["housing", "water", "funds", "education"]))
 def test_diff_both_ways_are_mirror_images(which: int, area: str) -> None:
@@ -59,6 +60,7 @@ def test_diff_both_ways_are_mirror_images(which: int, area: str) -> None:
         [(a.vanished, a.appeared) for a in sorted(ba.answers, key=key)]
 
 
+@pytest.mark.slow  # whole diffs of a renamed body: 37 s
 def test_renaming_a_body_fails_validation_until_every_reference_follows(rules_copy: Path) -> None:
     county = rules_copy / "bodies" / "county.yaml"
     county.write_text(county.read_text(encoding="utf-8").replace("id: county_construction",
@@ -91,6 +93,7 @@ def test_renaming_a_body_fails_validation_until_every_reference_follows(rules_co
     assert any(c.id == "county_housing_construction" and c.change == "added" for c in d.data)
 
 
+@pytest.mark.slow  # four whole diffs through the CLI: 66 s of one core
 def test_cli_diff_formats_and_fail_on_change(rules_copy: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
     set_parameter(rules_copy, "leadership_liability_from", "serious")
     code, out, _ = run_cli("diff", str(ROOT / "rules"), str(rules_copy), "--format", "markdown", "--fail-on-change")

@@ -214,6 +214,7 @@ def test_an_event_day_is_the_whole_text_not_its_first_ten_characters(fresh_db: P
 # ---------------------------------------------------------------- the impact diff
 
 
+@pytest.mark.slow  # whole diffs through the CLI: 84 s
 def test_a_changed_time_limit_is_a_changed_answer_for_the_diff(run_cli: Run) -> None:
     """Shorter handling time makes a record assigned on day 5 late: no shape shows it, the diff must say it."""
     rules = str(ROOT / "rules")
