@@ -154,3 +154,26 @@ def test_a_fifo_in_the_directory_is_no_hang(cache: Path, rules_copy: Path) -> No
     assert _cache.key_of(rules_copy) is None
     with pytest.raises(responsibility.RulesError, match="not a regular file"):
         load_checked(rules_copy, cls=PolicyView)
+
+
+# ------------------------------------------------------------------------------ the command's own process
+
+
+def test_the_command_leaves_its_objects_to_the_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The command's process (main() without arguments) freezes the cycle collector's objects at exit, once;
+    # a caller that passes the arguments keeps its collector as it was.
+    import atexit
+    import gc
+
+    from responsibility.cli import _cli
+
+    registered: list[object] = []
+    monkeypatch.setattr(atexit, "register", registered.append)
+    monkeypatch.setattr(_cli, "_exit_freeze", [])
+    assert _cli.main(["--help"]) == 0
+    assert gc.freeze not in registered
+    monkeypatch.setattr(sys, "argv", ["responsibility", "--help"])
+    assert _cli.main() == 0
+    assert _cli.main() == 0
+    assert registered.count(gc.freeze) == 1
+
