@@ -177,3 +177,12 @@ def test_the_command_leaves_its_objects_to_the_exit(monkeypatch: pytest.MonkeyPa
     assert _cli.main() == 0
     assert registered.count(gc.freeze) == 1
 
+
+def test_a_run_in_one_process_imports_no_multiprocessing(tmp_path: Path) -> None:
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"id": "p", "domain": "housing", "place": "331127"}\n', encoding="utf-8")
+    code = ("from responsibility.cli import main; "
+            f"assert main(['assess', {str(records)!r}, '-o', {str(tmp_path / 'f.jsonl')!r}, '--no-progress']) == 0; "
+            "import sys; print('multiprocessing' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split()[-1] == "False"

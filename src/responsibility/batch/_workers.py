@@ -35,10 +35,11 @@ import traceback
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (multiprocessing is imported where workers start: a run of one process needs none of it)
+    from multiprocessing.connection import Connection
+
     from ._assessor import Assessor, Part, Periods, Reject
 
 IN_SLOT = 40 * 2**20

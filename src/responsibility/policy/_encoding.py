@@ -68,13 +68,19 @@ def _sniff(head: bytes, gb18030: bool = True) -> tuple[str, str] | None:
         return None
     # Chinese, not a stray byte or two (which is a broken line of a UTF-8 file, rejected with its line)
     letters: list[str] = _NOT_ASCII.findall(text)
-    if len(letters) < 4 or sum(1 for c in letters if _CHINESE.match(c) or _gbk(c)) < 0.9 * len(letters):
+    if len(letters) < 4 or sum(1 for c in letters if _chinese(c) or _gbk(c)) < 0.9 * len(letters):
         return None
     return "gb18030", "its Chinese is GB18030/GBK, as Excel saves it on Chinese Windows"
 
 
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
-_CHINESE = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _chinese(c: str) -> bool:
+    """Whether the character ``c`` is CJK punctuation, a CJK ideograph or a full-width form (compared, not
+    matched by a character class: compiling that class cost every start ~4 ms)."""
+    return ("\u3000" <= c <= "\u303f" or "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff"
+            or "\uff00" <= c <= "\uffef")
 
 
 def _gbk(c: str) -> bool:
