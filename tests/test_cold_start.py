@@ -186,3 +186,17 @@ def test_a_run_in_one_process_imports_no_multiprocessing(tmp_path: Path) -> None
             "import sys; print('multiprocessing' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.split()[-1] == "False"
+
+
+def test_the_commands_own_process_leaves_the_collector_rare(tmp_path: Path) -> None:
+    # assess runs the cycle collector rarely and sets it back for a caller; in the command's own process
+    # (main() without arguments), which ends when it returns, the thresholds stay (setting them back made
+    # the next allocation collect every young object)
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"id": "p", "domain": "housing", "place": "331127"}\n', encoding="utf-8")
+    args = ["assess", str(records), "-o", str(tmp_path / "f.jsonl"), "--no-progress"]
+    code = ("import gc, sys; from responsibility.cli import main; before = gc.get_threshold(); "
+            f"assert main({args!r}) == 0; print(gc.get_threshold() == before); "
+            f"sys.argv = ['responsibility', *{args!r}]; assert main() == 0; print(gc.get_threshold()[0])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split()[-2:] == ["True", "100000"]

@@ -84,7 +84,9 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
             raise
         raise type(exc)(f"{exc}{_office_headers(exc.columns)}") from None  # type: ignore[attr-defined]
     finally:
-        collected()
+        from ._cli import ending
+
+        collected(collector=not ending())  # (the command's own process ends now: its collector stays rare)
         allow_pandas()
         if main:
             signal.signal(signal.SIGTERM, previous)

@@ -283,6 +283,12 @@ def main(argv: list[str] | None = None) -> int:
 _exit_freeze: list[bool] = []
 
 
+def ending() -> bool:
+    """Whether this process is the command's own, which ends when the command returns (:func:`main` was
+    called without arguments): what a command would set back for its caller may be left."""
+    return bool(_exit_freeze)
+
+
 def _main(argv: list[str] | None) -> int:
     from .._errors import ReaderGone
 
