@@ -277,3 +277,42 @@ def test_a_sourceless_install_caches_nothing(policy: Policy, province: Jurisdict
     (tmp_path / "sl" / "batch" / "_saved.pyc").write_bytes(b"compiled")
     monkeypatch.setattr(_saved, "_PACKAGE", tmp_path / "sl")
     assert _saved.key_of(policy, province, "zh") is not None  # the .pyc files of a sourceless install are hashed
+
+
+def test_a_loaded_assessor_brings_its_place_names(policy: Policy, cache: Path) -> None:
+    # the distinct place names of the place_name column come with the entry, not worked out again
+    from responsibility.batch import _tables
+
+    def fresh() -> Jurisdiction:  # a new object each time: its place tables are not yet shared in this process
+        return Jurisdiction.synthetic(cities=2, counties=2, townships=3, villages=6, seed=11)
+
+    built = fresh()
+    records = ledger(policy, built, 120, seed=5)
+    want = got(policy.assess(records, jurisdiction=built, today=TODAY))
+    again = fresh()
+    _tables._PLACE_NAMES.clear()
+    a = make_assessor(policy, again, today=TODAY)
+    assert isinstance(a, Assessor) and a.loaded
+    texts = a.t.place_texts
+    kept, names, where = _tables._PLACE_NAMES[id(texts)]
+    assert kept is texts and names == list(dict.fromkeys(texts))
+    assert where.tolist() == [names.index(x) for x in texts]
+    assert got(policy.assess(records, jurisdiction=again, today=TODAY)) == want
+
+
+def test_a_cached_jurisdiction_is_named_by_its_entry(policy: Policy, cache: Path, tmp_path: Path) -> None:
+    # a jurisdiction read or written through its cache is named by that entry's key (its file's bytes and the
+    # code that reads them), not by hashing its 26,000 places again; other bytes, another name
+    text = "code,name\n33,浙江省\n3311,丽水市\n331127,景宁县\n"
+    f = tmp_path / "p.csv"
+    f.write_text(text, encoding="utf-8")
+    first, second = Jurisdiction.from_csv(f), Jurisdiction.from_csv(f)  # parsed and written, then read back
+    assert first.cache_key is not None and second.cache_key == first.cache_key
+    assert _saved.key_of(policy, first, "zh") == _saved.key_of(policy, second, "zh") is not None
+    f.write_text(text + "331127100000,鹤溪街道\n", encoding="utf-8")
+    third = Jurisdiction.from_csv(f)
+    assert third.cache_key not in (None, first.cache_key)
+    assert _saved.key_of(policy, third, "zh") != _saved.key_of(policy, first, "zh")
+    parsed = Jurisdiction.from_csv_text(text)  # not through the cache: its places are hashed
+    assert parsed.cache_key is None
+    assert _saved.key_of(policy, parsed, "zh") not in (None, _saved.key_of(policy, first, "zh"))

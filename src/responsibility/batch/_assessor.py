@@ -42,7 +42,7 @@ from ._columns import check_columns, flat_record, json_problem, needs_rows, norm
 from ._core import Templates, check, derive, expand
 from ._emit import REJECT_COLUMNS, Columns, Emitter, Segments, reasons
 from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
-from ._tables import EPOCH, Tables
+from ._tables import EPOCH, Tables, place_names
 
 I64 = npt.NDArray[np.int64]
 Bool = npt.NDArray[np.bool_]
@@ -600,10 +600,10 @@ class Dictionaries:
         policy = t.policy
         names = list(dict.fromkeys(policy.bodies[b].name for b in t.bodies))
         # a place's name as its findings' reasons give it (its code where the jurisdiction has no name)
-        place_names, self.name_of_place = _place_names(t.place_texts)
+        distinct, self.name_of_place = place_names(t.place_texts)
         self.values: dict[str, list[str]] = {
             "area": t.areas, "level": t.level_ids, "body": t.bodies, "name": names, "place": t.place_codes,
-            "place_name": place_names, "basis": t.bases, "liability": t.liabilities}
+            "place_name": distinct, "basis": t.bases, "liability": t.liabilities}
         self.level_of_body = np.array([t.level_ids.index(policy.bodies[b].level) for b in t.bodies], np.int32)
         self.name_of_body = np.array([names.index(policy.bodies[b].name) for b in t.bodies], np.int32)
         self._arrow: dict[str, Any] = {}
@@ -625,24 +625,6 @@ class Dictionaries:
         """Make every column's dictionary as an Arrow array now."""
         for name in _CODED:
             self.arrow(name)
-
-
-#: The distinct place names of a list of place texts (``Tables.place_texts``) and where each place's stands
-#: in them, by the list's id (with the list, so that the id names no other object): every Tables of one
-#: jurisdiction shares that list, so the periods of an amended policy and the command's own dictionaries
-#: make them once (~26,000 places: ~0.01 CPU s each time).
-_PLACE_NAMES: dict[int, tuple[list[str], list[str], npt.NDArray[np.int32]]] = {}
-
-
-def _place_names(texts: list[str]) -> tuple[list[str], npt.NDArray[np.int32]]:
-    got = _PLACE_NAMES.get(id(texts))
-    if got is None or got[0] is not texts:
-        names = list(dict.fromkeys(texts))
-        where = {n: i for i, n in enumerate(names)}
-        if len(_PLACE_NAMES) > 16:
-            _PLACE_NAMES.clear()
-        got = _PLACE_NAMES[id(texts)] = (texts, names, np.array([where[n] for n in texts], np.int32))
-    return got[1], got[2]
 
 
 #: The finding columns held as indices into :class:`Dictionaries`.

@@ -129,13 +129,18 @@ class Jurisdiction:
         self._children: dict[str, list[str]] | None = None
         self._ancestors: dict[str, list[Place]] = {}
         self._levels: dict[str, tuple[Place, ...]] = {}
+        #: The key of this jurisdiction's entry in the per-user cache where it was read from or written to it
+        #: (a hash of its file's bytes and of the code that reads them: it names these places), else ``None``.
+        self.cache_key: str | None = None
 
     @classmethod
-    def _of_names(cls, names: dict[str, str], *, name: str, provenance: Mapping[str, str]) -> Jurisdiction:
+    def _of_names(cls, names: dict[str, str], *, name: str, provenance: Mapping[str, str],
+                  cache_key: str | None = None) -> Jurisdiction:
         """A jurisdiction over 12-digit ``code -> name`` pairs already known to be consistent;
         each :class:`Place` is made when first asked for (a province loads in milliseconds)."""
         j = cls((), name=name, provenance=provenance)
         j._names = names
+        j.cache_key = cache_key
         return j
 
     def _make(self, code: str) -> Place | None:
@@ -321,7 +326,7 @@ class Jurisdiction:
             data = read_bytes(p, str(p), max_bytes=limit)
             key = _cache_key(data, "gz" if p.suffix == ".gz" else "csv")
             if key is not None and (got := _cached(key)) is not None:
-                return cls._of_names(got[0], name=_stem(str(p)), provenance=got[1])
+                return cls._of_names(got[0], name=_stem(str(p)), provenance=got[1], cache_key=key)
             if p.suffix == ".gz":
                 data = _gunzip(data, limit, str(p))
             text = decode_text(data, str(p))
@@ -335,6 +340,7 @@ class Jurisdiction:
             from ..policy import _cache
 
             _cache.write_entry(CACHE_KIND, key, CACHE_FORMAT, (j._names, j.provenance), CACHE_KEEP)
+            j.cache_key = key
         return j
 
     @classmethod
@@ -596,7 +602,7 @@ def _shipped() -> Jurisdiction:
         raw = path.read_bytes()
         key = _cache_key(raw, "shipped")  # (loaded from the per-user cache: ~0.005 CPU s instead of ~0.02)
         if key is not None and (got := _cached(key)) is not None:
-            return Jurisdiction._of_names(got[0], name=_stem(DEFAULT_FILE), provenance=got[1])
+            return Jurisdiction._of_names(got[0], name=_stem(DEFAULT_FILE), provenance=got[1], cache_key=key)
         text = gzip.decompress(raw).decode("utf-8")
     except OSError as exc:  # a broken installation, not a user mistake
         raise JurisdictionError(f"the shipped jurisdiction is missing or unreadable: {exc}; reinstall the "
@@ -614,4 +620,4 @@ def _shipped() -> Jurisdiction:
         from ..policy import _cache
 
         _cache.write_entry(CACHE_KIND, key, CACHE_FORMAT, (names, provenance), CACHE_KEEP)
-    return Jurisdiction._of_names(names, name=_stem(DEFAULT_FILE), provenance=provenance)
+    return Jurisdiction._of_names(names, name=_stem(DEFAULT_FILE), provenance=provenance, cache_key=key)
