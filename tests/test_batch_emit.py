@@ -246,5 +246,71 @@ def test_without_the_extension_the_findings_are_the_same(policy: Any, monkeypatc
     monkeypatch.setattr(_emit, "_c_gather", None)
     monkeypatch.setattr(_emit, "_c_find", None)
     monkeypatch.setattr(_emit, "_c_find_add", None)
+    monkeypatch.setattr(_emit, "_c_row_offsets", None)
     without = policy.assess(records, jurisdiction=j, today=TODAY)
     assert len(with_c.findings) > 1000 and with_c.findings.equals(without.findings)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.binary(max_size=30), max_size=40), st.integers(1, 5), st.integers(0, 2**31 - 1), st.data())
+def test_row_offsets_are_alike_in_c_and_numpy(items: list[bytes], per: int, start: int, data: st.DataObject) -> None:
+    """Where rows of ``per`` segments start and end (batch/_gather.c's row_offsets and its numpy reference):
+    the same int32 offsets and end, the same refusal of an id outside the store or an end past int32."""
+    import pytest
+
+    from responsibility.batch import _emit
+    from responsibility.batch._emit import Segments, row_offsets_numpy
+
+    segments = Segments()
+    segments.extend(items)
+    rows = data.draw(st.integers(0, 30))
+    ids = data.draw(st.lists(st.integers(-2, len(segments) + 1), min_size=per * rows, max_size=per * rows))
+    flat = np.array(ids, np.int64)
+    variants = [row_offsets_numpy]
+    if _emit._c_row_offsets is not None:
+        variants.append(_emit.row_offsets)
+    expected: Any = None
+    if all(0 <= i < len(segments) for i in ids):
+        sizes = [sum(len([b"", *items][i]) for i in ids[r * per:(r + 1) * per]) for r in range(rows)]
+        ends = np.cumsum([start, *sizes]).tolist()
+        expected = OverflowError if ends[-1] >= 2**31 else ends
+    else:
+        expected = ValueError
+    for f in variants:
+        if isinstance(expected, list):
+            out, end = f(segments, flat, per, start)
+            assert out.dtype == np.int32 and out.tolist() == expected and end == expected[-1]
+        else:
+            with pytest.raises(expected):
+                f(segments, flat, per, start)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.binary(max_size=20), min_size=1, max_size=30), st.integers(1, 5), st.data())
+def test_segments_made_of_pieces_are_their_pieces_joined(items: list[bytes], width: int, data: st.DataObject) -> None:
+    """Segments.extend_pieces (how the emitter makes new segments: literal runs and slot values, ids in a
+    store of pieces) appends each row's pieces joined, after what the segments held, in C and without it."""
+    from responsibility.batch import _emit
+    from responsibility.batch._emit import Segments
+
+    pieces = Segments()
+    pieces.extend(items)
+    before = data.draw(st.lists(st.binary(max_size=10), max_size=5))
+    rows = data.draw(st.lists(st.lists(st.integers(0, len(items)), min_size=width, max_size=width), max_size=20))
+    made = []
+    for in_c in (True, False):
+        if in_c and _emit._c_row_offsets is None:
+            continue
+        segments = Segments()
+        segments.extend(before)
+        saved = _emit._c_gather, _emit._c_row_offsets
+        if not in_c:
+            _emit._c_gather = _emit._c_row_offsets = None
+        try:
+            segments.extend_pieces(pieces, np.array(rows, np.int64).reshape(len(rows), width))
+        finally:
+            _emit._c_gather, _emit._c_row_offsets = saved
+        assert len(segments) == 1 + len(before) + len(rows)
+        made.append(segments.arrow().to_pylist())
+    want = [b"", *before, *(b"".join([b"", *items][i] for i in row) for row in rows)]
+    assert all(m == want for m in made)

@@ -6,7 +6,9 @@ template's literal pieces with the record's context values (place name, finder, 
 the slots. It is cut after the place's name into two segments; a segment is named exactly
 by its template signature and its slot values (found by :class:`KeyIds`), is built once (as
 UTF-8) and reused by every row that has it; the segments are kept in one growing buffer, and one
-Arrow ``take`` of both segments of every row (in C) makes a chunk's reasons.
+gather of both segments of every row (in C) makes a chunk's reasons. A new segment is itself
+gathered from pieces (its template row's literal runs and its slot values' texts, kept in a
+store of their own), so that no Python object is made per segment.
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ class Segments:
         if not items:
             return
         joined = b"".join(items)
-        lens = np.fromiter((len(b) for b in items), np.int64, len(items))
+        lens = np.fromiter(map(len, items), np.int64, len(items))
         n, end = self.count, self.nbytes
         if n + len(items) + 1 > len(self.offsets):
             self.offsets = _grown(self.offsets, n + len(items) + 1)
@@ -97,6 +99,22 @@ class Segments:
         self.data[end:end + len(joined)] = np.frombuffer(joined, np.uint8)
         self.offsets[n + 1:n + 1 + len(items)] = end + np.cumsum(lens)
         self.count = n + len(items)
+
+    def extend_pieces(self, store: Segments, pieces: I64) -> None:
+        """Append one segment per row of ``pieces`` (ids in ``store``): its pieces' bytes one after another,
+        put in place by :func:`gather` (in C, or by Arrow's take), no Python object per segment."""
+        if not len(pieces):
+            return
+        flat = np.ascontiguousarray(pieces, np.int64).ravel()
+        n, end, rows = self.count, self.nbytes, len(pieces)
+        bounds, stop = row_offsets(store, flat, pieces.shape[1], end)
+        if n + rows + 1 > len(self.offsets):
+            self.offsets = _grown(self.offsets, n + rows + 1)
+        if stop > len(self.data):
+            self.data = _grown(self.data, stop)
+        gather(store, flat, bounds, self.data[end:stop])
+        self.offsets[n + 1:n + 1 + rows] = bounds[1:]
+        self.count = n + rows
 
     def truncate(self, n: int) -> None:
         """Keep the first ``n`` segments."""
@@ -319,21 +337,18 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
     segs[given, 0] = base + np.arange(len(given))
     segs[given, 1] = 0
     try:
-        bounds = segments.offsets
         flat = segs.ravel()
-        # the gathering leaves out its bounds check (two fifths of a take's time): checked here once
-        if n and (int(flat.min()) < 0 or int(flat.max()) >= len(segments)):
-            raise RuntimeError("a reason names a segment that was never made")
-        sizes = (bounds[flat + 1] - bounds[flat]).reshape(n, 2).sum(axis=1)
-        offsets = np.zeros(n + 1, np.int64)
-        np.cumsum(sizes, out=offsets[1:])
-        if offsets[-1] >= 2**31:
-            raise OverflowError("the reasons of one chunk exceed 2 GiB")
-        size = int(offsets[-1])
+        try:  # (the gathering leaves out its bounds check, two fifths of a take's time: checked here once)
+            offsets, size = row_offsets(segments, flat, 2)
+        except ValueError:
+            raise RuntimeError("a reason names a segment that was never made") from None
+        except OverflowError:
+            raise OverflowError("the reasons of one chunk exceed 2 GiB") from None
         placed = segments.place(size, n) if segments.place is not None else None
         buffer = None
         if placed is not None:
             data, bounds32 = placed
+            np.copyto(bounds32, offsets)
         elif not segments.reuse:
             # from Arrow's pool, which keeps freed memory (keep_arrow_memory): a chunk's reasons are
             # tens of megabytes, which numpy would map afresh (faulted in and zeroed) for every chunk
@@ -345,43 +360,75 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
             data = segments._text[:size]
         gather(segments, flat, offsets, data)
         if placed is None:
-            bounds32 = offsets.astype(np.int32)
-        else:
-            np.copyto(bounds32, offsets, casting="unsafe")
+            bounds32 = offsets
         return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(bounds32),
                                                       buffer if buffer is not None else pa.py_buffer(data)])
     finally:
         segments.truncate(base)
 
 
+def row_offsets(segments: Segments, flat: I64, per: int, start: int = 0) -> tuple[I32, int]:
+    """Where each row of ``per`` segments (``flat``, ``per`` ids to a row) starts and ends when their
+    bytes are put one after another from byte ``start`` (int32, one more than the rows), and the
+    end of the last. A segment id outside ``segments`` raises ValueError, an end past int32
+    OverflowError, so that :func:`gather` may then copy unchecked. In C where the extension was
+    built (one pass), else :func:`row_offsets_numpy`."""
+    if _c_row_offsets is None:
+        return row_offsets_numpy(segments, flat, per, start)
+    out = np.empty(len(flat) // per + 1, np.int32)
+    end = _c_row_offsets(out, segments.offsets[:segments.count + 1], np.ascontiguousarray(flat, np.int64), per,
+                         start)
+    return out, end
+
+
+def row_offsets_numpy(segments: Segments, flat: I64, per: int, start: int = 0) -> tuple[I32, int]:
+    """:func:`row_offsets` in numpy (without the C extension; the reference the tests compare it with)."""
+    if len(flat) % per:
+        raise ValueError("segs must hold per ids for each row")
+    n = len(flat) // per
+    if len(flat) and (int(flat.min()) < 0 or int(flat.max()) >= len(segments)):
+        raise ValueError("a segment id outside the store")
+    bounds = segments.offsets
+    sizes = (bounds[flat + 1] - bounds[flat]).reshape(n, per).sum(axis=1, dtype=np.int64)
+    out = np.full(n + 1, start, np.int64)
+    np.cumsum(sizes, out=out[1:])
+    out[1:] += start
+    if out[-1] >= 2**31:
+        raise OverflowError("the rows' bytes exceed 2 GiB")
+    return out.astype(np.int32), int(out[-1])
+
+
 #: Rows whose reasons one take gathers (its output, about a megabyte, is memory used again and again).
 _TAKE_ROWS = 8192
 
 
-def gather(segments: Segments, flat: I64, offsets: I64, data: npt.NDArray[np.uint8]) -> None:
-    """Put segments ``flat`` (two per row) one after another in ``data``; row ``i`` starts at
-    ``offsets[i]``. In C where the extension was built (``_gather.c``: one pass, reading ahead),
-    else by Arrow's take, a few thousand rows at a time; the same bytes either way."""
+def gather(segments: Segments, flat: I64, offsets: npt.NDArray[Any], data: npt.NDArray[np.uint8]) -> None:
+    """Put segments ``flat`` (rows of them: two per row for reasons) one after another in ``data``;
+    row ``i`` starts at ``offsets[i] - offsets[0]`` (:func:`row_offsets`). In C where the extension
+    was built (``_gather.c``: one pass, reading ahead), else by Arrow's take, a few thousand rows at a
+    time; the same bytes either way."""
     if _c_gather is not None:
-        if len(flat) and int(offsets[-1]):
+        if len(flat) and int(offsets[-1]) > int(offsets[0]):
             _c_gather(data, segments.data[:segments.nbytes], segments.offsets[:segments.count + 1],
                       np.ascontiguousarray(flat, np.int64))
         return
     take_gather(segments, flat, offsets, data)
 
 
-def take_gather(segments: Segments, flat: I64, offsets: I64, data: npt.NDArray[np.uint8]) -> None:
+def take_gather(segments: Segments, flat: I64, offsets: npt.NDArray[Any], data: npt.NDArray[np.uint8]) -> None:
     """:func:`gather` by Arrow's take (without the C extension; the ids are checked by the caller)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     n = len(offsets) - 1
+    per = len(flat) // n if n else 1
+    base = int(offsets[0]) if n else 0
     source = segments.arrow()
     for lo in range(0, n, _TAKE_ROWS):
         hi = min(n, lo + _TAKE_ROWS)
-        a, b = int(offsets[lo]), int(offsets[hi])
+        a, b = int(offsets[lo]) - base, int(offsets[hi]) - base
         if b > a:
-            taken = pc.take(source, pa.array(flat[2 * lo:2 * hi]), boundscheck=False)
+            taken = pc.take(source, pa.array(flat[per * lo:per * hi]), boundscheck=False)
             data[a:b] = np.frombuffer(taken.buffers()[2], np.uint8, b - a)
 
 
@@ -391,6 +438,11 @@ try:
     from ._gather import gather as _c_gather
 except ImportError:  # built without a C compiler
     _c_gather = None
+_c_row_offsets: Callable[[Any, Any, Any, int, int], int] | None
+try:
+    from ._gather import row_offsets as _c_row_offsets
+except ImportError:  # (or built before it had it)
+    _c_row_offsets = None
 _c_find_add: Callable[[Any, Any, Any, Any, Any, int, int, int, int], tuple[int, int, int]] | None
 try:
     from ._gather import find as _c_find
@@ -422,6 +474,13 @@ class Emitter:
         #: the segments made so far (shared by the emitters of a policy's periods)
         self.segments = segments if segments is not None else Segments()
         self._store: dict[int, KeyIds] = {}  # pattern -> segment ids by key
+        # what new segments are made of, as ids in one store of bytes: every text (its piece is
+        # _item_piece[its id]) and every literal run of a template row's segment (_run_piece[k][row],
+        # a template row's runs of segment k, padded with the empty piece 0)
+        self._pieces = Segments()
+        self._item_piece = np.zeros(0, np.int64)
+        self._run_piece = [np.zeros((0, 1), np.int64), np.zeros((0, 1), np.int64)]
+        self._run_ids: dict[bytes, int] = {}
         self._generation = self.segments.generation
 
     def state(self) -> dict[str, Any]:
@@ -506,6 +565,44 @@ class Emitter:
         runs.append(b"".join(run))
         return tuple(runs)
 
+    def _sync_pieces(self) -> None:
+        """Bring the pieces up to date with the texts and the template rows made so far."""
+        items = self.texts.items
+        have = len(self._item_piece)
+        if have < len(items):
+            start = len(self._pieces)
+            self._pieces.extend(items[have:])
+            self._item_piece = np.concatenate([self._item_piece,
+                                               np.arange(start, start + len(items) - have, dtype=np.int64)])
+        done = len(self._run_piece[0])
+        if done < len(self._segment_runs):
+            # template rows share their runs (one tuple for alike rows: see sync): each tuple's pieces once
+            seen: dict[int, int] = {}
+            distinct: list[tuple[tuple[bytes, ...], ...]] = []
+            where = np.empty(len(self._segment_runs) - done, np.int64)
+            for i, runs in enumerate(self._segment_runs[done:]):
+                got = seen.get(id(runs))
+                if got is None:
+                    got = seen[id(runs)] = len(distinct)
+                    distinct.append(runs)
+                where[i] = got
+            ids, new = self._run_ids, list[bytes]()
+            for k in (0, 1):
+                old = self._run_piece[k]
+                table = np.zeros((len(distinct), max(old.shape[1], *(len(r[k]) for r in distinct))), np.int64)
+                for i, runs in enumerate(distinct):
+                    for j, run in enumerate(runs[k]):
+                        got = ids.get(run)
+                        if got is None:
+                            got = ids[run] = len(self._pieces) + len(new)
+                            new.append(run)
+                        table[i, j] = got
+                grown = np.zeros((len(self._segment_runs), table.shape[1]), np.int64)
+                grown[:done, :old.shape[1]] = old
+                grown[done:] = table[where]
+                self._run_piece[k] = grown
+            self._pieces.extend(new)
+
     def day_ids(self, days: I32) -> I64:
         """Text ids of the ISO dates of ``days`` (ordinals from EPOCH; ``NONE``: the empty text)."""
         return self._days(days)
@@ -551,7 +648,7 @@ class Emitter:
 
     def _segments(self, k: int, p: int, rows: I64, values: list[I64]) -> I64:
         """Ids of segment ``k`` of template rows ``rows`` whose slots (pattern ``p``) hold ``values``."""
-        sig = self._sig[rows, k]
+        sig = self._sig[:, k].take(rows)
         exact = len(values) <= 2 and len(self.texts.items) < _RADIX
         segments = self.segments
         if exact:
@@ -566,21 +663,13 @@ class Emitter:
             stacked = np.stack([sig, *values], axis=1)
             _, firsts, inverse = np.unique(stacked, axis=0, return_index=True, return_inverse=True)
             out = len(segments) + inverse.reshape(-1).astype(np.int64)
-        if len(firsts):  # the segments not made yet, in the order of their ids
-            items = self.texts.items
-            vals = [v[firsts].tolist() for v in values]
-            runs = [self._segment_runs[row][k] for row in rows[firsts].tolist()]
-            made: list[bytes]
-            if not vals:
-                made = [r[0] for r in runs]
-            elif len(vals) == 1:
-                made = [r[0] + items[a] + r[1] for r, a in zip(runs, vals[0], strict=True)]
-            elif len(vals) == 2:
-                made = [r[0] + items[a] + r[1] + items[b] + r[2] for r, a, b in zip(runs, *vals, strict=True)]
-            else:
-                made = [lits[0] + b"".join(items[v] + r for v, r in zip(vs, lits[1:], strict=True))
-                        for lits, vs in zip(runs, zip(*vals, strict=True), strict=True)]
-            segments.extend(made)
+        if len(firsts):  # the segments not made yet, in the order of their ids: their runs and slot values
+            self._sync_pieces()
+            pieces = np.empty((len(firsts), 2 * len(values) + 1), np.int64)
+            pieces[:, 0::2] = self._run_piece[k][rows[firsts], :len(values) + 1]
+            for j, v in enumerate(values):
+                pieces[:, 2 * j + 1] = self._item_piece[v[firsts]]
+            segments.extend_pieces(self._pieces, pieces)
         return out
 
     def emit(self, c: Cols, dv: Derived, rows: Rows, slow: list[tuple[int, str, list[Finding], str]],
@@ -631,11 +720,19 @@ class Emitter:
         n = len(frec)
         segs = np.zeros((n, 2), np.int64)
         fr = np.nonzero(fast)[0]
+        fast_rows = frow[fr] if len(sl) else frow
+        small = np.int16 if len(self.patterns) < 2**15 else np.int64  # (a stable sort of int16 is a radix sort)
         for k in (0, 1):
-            pattern = self._pattern[frow[fr], k]
-            for p in np.nonzero(np.bincount(pattern, minlength=len(self.patterns)))[0].tolist():
-                at = fr[pattern == p]
-                memo = {"place": place[at]} if _PLACE in self.patterns[p] else {}
+            pattern = self._pattern[:, k].take(fast_rows)
+            # the rows of each pattern, in order: one sort, where a mask per pattern is a pass over every row
+            per = np.bincount(pattern, minlength=len(self.patterns))
+            order = np.argsort(pattern.astype(small), kind="stable")
+            if len(sl):
+                order = fr[order]
+            ends = np.cumsum(per).tolist()
+            for p in np.nonzero(per)[0].tolist():
+                at = order[ends[p] - int(per[p]):ends[p]]
+                memo: dict[str, Any] = {"place": place[at]} if _PLACE in self.patterns[p] else {}
                 memo["own"] = (fon[at], fdl[at])
                 values = [self.slot(s, frec[at], frow[at], c, dv, memo) for s in self.patterns[p]]
                 segs[at, k] = self._segments(k, p, frow[at], values)

@@ -16,6 +16,13 @@
    positions in `wanted` go to firsts[nfirst:]), stopping before the table would be more than half
    full; it returns (where it stopped, nfirst, count) for KeyIds.find_add to grow the table and go on.
 
+   row_offsets(out, offsets, segs, per, start) writes where each row of `per` segments (segs, int64, per
+   to a row) starts and ends when they are put one after another from byte `start`: out (int32, one
+   more than the rows) gets start, then each row's end; it returns the end of the last. Every segment
+   id is checked against the store (ValueError) and the ends against int32 (OverflowError): what
+   gather then copies is known to fit (_emit.reasons: the size of a chunk's reasons, in one pass where
+   numpy makes six; _emit.Emitter._segments: the bytes of the segments made from pieces).
+
    Kernels of the bulk decision (responsibility.batch._core), each one pass where numpy makes several,
    each writing a fresh array; the numpy code they replace stays as the reference (_core.py) and
    tests/test_batch_core.py compares them on generated chunks:
@@ -84,6 +91,51 @@ static PyObject *gather(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, bad);
     PyBuffer_Release(&out);
     PyBuffer_Release(&data);
+    PyBuffer_Release(&offsets);
+    PyBuffer_Release(&segs);
+    return result;
+}
+
+/* row_offsets: see the comment at the top. */
+static PyObject *row_offsets(PyObject *self, PyObject *args) {
+    Py_buffer out, offsets, segs;
+    Py_ssize_t per;
+    long long start;
+    if (!PyArg_ParseTuple(args, "w*y*y*nL", &out, &offsets, &segs, &per, &start))
+        return NULL;
+    PyObject *result = NULL, *kind = PyExc_ValueError;
+    const char *bad = NULL;
+    if (offsets.len % 4 || offsets.len < 4 || segs.len % 8 || out.len % 4)
+        bad = "out and offsets must be int32 and segs int64";
+    else if (per <= 0 || (segs.len / 8) % per || out.len / 4 != (segs.len / 8) / per + 1)
+        bad = "segs must hold per ids for each row, and out one more than the rows";
+    else if (start < 0 || start > INT32_MAX)
+        bad = "start outside int32";
+    int64_t pos = start;
+    if (!bad) {
+        int32_t *dst = (int32_t *)out.buf;
+        const int32_t *off = (const int32_t *)offsets.buf;
+        const int64_t *seg = (const int64_t *)segs.buf;
+        const int64_t nseg = offsets.len / 4 - 1, rows = (segs.len / 8) / per;
+        Py_BEGIN_ALLOW_THREADS
+        dst[0] = (int32_t)pos;
+        for (int64_t i = 0; i < rows && !bad; i++) {
+            for (int64_t j = 0; j < per; j++) {
+                const int64_t s = seg[i * per + j];
+                if (s < 0 || s >= nseg) { bad = "a segment id outside the store"; break; }
+                pos += (int64_t)off[s + 1] - off[s];
+            }
+            if (!bad && pos > INT32_MAX) { bad = "the rows' bytes exceed 2 GiB"; kind = PyExc_OverflowError; }
+            if (!bad)
+                dst[i + 1] = (int32_t)pos;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    if (!bad)
+        result = PyLong_FromLongLong(pos);
+    else
+        PyErr_SetString(kind, bad);
+    PyBuffer_Release(&out);
     PyBuffer_Release(&offsets);
     PyBuffer_Release(&segs);
     return result;
@@ -344,6 +396,9 @@ static PyMethodDef methods[] = {
     {"gather", gather, METH_VARARGS,
      "gather(out, data, offsets, segs) -> bytes written: the segments segs of a store (data, int32 offsets) "
      "one after another in out."},
+    {"row_offsets", row_offsets, METH_VARARGS,
+     "row_offsets(out, offsets, segs, per, start) -> end: where each row of per segments starts and ends (int32), "
+     "from start."},
     {"find", find, METH_VARARGS,
      "find(out, keys, ids, wanted): the id of each wanted key in KeyIds' table (keys, ids), or -1, into out."},
     {"find_add", find_add, METH_VARARGS,
