@@ -83,3 +83,62 @@ def test_a_float_nan_in_an_arrow_date_column_is_a_number_as_in_json(policy: Poli
     assert "nan" in row["reason"] and row["reason"] == same["reason"]
     frame = policy.assess(pd.DataFrame({**{k: [v] for k, v in record.items()}, "as_of": [np.nan]}))
     assert frame.rejected == 0 and frame.assessed == 1
+
+
+@settings(deadline=None)
+@given(st.lists(TEXT, max_size=40), st.lists(TEXT, max_size=12), st.integers(0, 5), st.integers(0, 5),
+       st.lists(st.booleans(), max_size=40))
+def test_texts_are_found_in_a_list_as_arrows_index_in_finds_them(texts: list[str], values: list[str], lo: int,
+                                                                hi: int, nulls: list[bool]) -> None:
+    """The C look-up of texts in a list (batch/_scan.c: a hash table made once per list) gives the
+    places Arrow's index_in gives (the reference): the first place of a text listed twice, -1 for a
+    text not listed and for a null, in a slice too (an offset), empty texts and odd characters
+    included."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from responsibility.batch import _encode
+
+    mask = [i < len(nulls) and nulls[i] for i in range(len(texts))]
+    column = pa.array(texts, pa.string(), mask=np.array(mask, np.bool_)).slice(lo, max(len(texts) - lo - hi, 0))
+    values = [*values, *values[:3]]  # some listed twice
+    want = pc.index_in(column, value_set=pa.array(values, pa.string())).fill_null(-1).to_numpy()
+    assert _encode._index(column, values).tolist() == want.tolist()
+    if _encode._c_find_texts is not None:
+        real = _encode._c_find_texts
+        try:
+            _encode._c_find_texts = None  # the fallback: Arrow's index_in itself
+            assert _encode._index(column, values).tolist() == want.tolist()
+        finally:
+            _encode._c_find_texts = real
+
+
+def test_the_c_look_up_refuses_what_lies_outside_its_buffers() -> None:
+    import numpy as np
+    import pytest
+
+    from responsibility.batch import _encode
+
+    if _encode._c_find_texts is None or _encode._c_index_texts is None:
+        pytest.skip("batch/_scan.c is not built")
+    index, find = _encode._c_index_texts, _encode._c_find_texts
+    data, offsets = b"abbc", np.array([0, 1, 3, 4], np.int32)  # a, bb, c
+    slots = np.empty(8, np.int32)
+    index(data, offsets, slots)
+    out = np.full(4, 9, np.int32)
+    find(data, offsets, slots, b"cxbba", np.array([0, 1, 2, 4, 5], np.int32), out)
+    assert out.tolist() == [2, -1, 1, 0]
+    find(data, offsets, slots, b"c", np.array([0, 7, 0, -1, 1], np.int32), out)  # texts outside: not found
+    assert out.tolist() == [-1, -1, -1, -1]
+    for bad_slots in (np.empty(3, np.int32), np.empty(2, np.int32), np.empty(8, np.int64)[:0]):
+        with pytest.raises(ValueError):
+            index(data, offsets, bad_slots)
+    with pytest.raises(ValueError):  # offsets past the data
+        index(data, np.array([0, 1, 9], np.int32), slots)
+    with pytest.raises(ValueError):  # offsets falling
+        index(data, np.array([0, 3, 1], np.int32), slots)
+    with pytest.raises(ValueError):  # one start too few
+        find(data, offsets, slots, b"c", np.array([0, 1], np.int32), out)
+    with pytest.raises(TypeError):  # a read-only output
+        find(data, offsets, slots, b"c", np.array([0, 1], np.int32), b"\x00" * 4)

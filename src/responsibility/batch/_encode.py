@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -308,19 +309,117 @@ def one_array(column: Any) -> Any:
 
 
 _ACTIONS = ["assigned", "reported"]
-_VALUE_SETS: dict[int, tuple[Sequence[str], Any]] = {}
 
 
-def _value_set(values: Sequence[str]) -> Any:
-    """``values`` as a pyarrow string array, made once per list (the lists are the tables' own, kept)."""
-    got = _VALUE_SETS.get(id(values))
-    if got is None or got[0] is not values:
+class _Listed:
+    """A list of texts as :func:`_index` looks texts up in it: a pyarrow string array of them, with
+    the hash table of the C look-up (``_scan.c``: ``find_texts``) made of its bytes and offsets, or
+    Arrow's ``index_in`` options where the extension was not built."""
+
+    def __init__(self, values: Sequence[str]) -> None:
         import pyarrow as pa
 
+        self.values = values
+        self.array = pa.array(list(values), pa.string())
+        self.options: Any = None  # (made where first needed)
+        self.slots: Any = None
+        if _c_index_texts is not None:
+            _, offsets, data = self.array.buffers()
+            self.data = b"" if data is None else data
+            self.offsets = np.frombuffer(offsets, np.int32, len(values) + 1) if offsets is not None \
+                else np.zeros(1, np.int32)
+            self.slots = np.empty(1 << (2 * len(values) + 1).bit_length(), np.int32)  # at most half full
+            _c_index_texts(self.data, self.offsets, self.slots)
+
+
+_VALUE_SETS: dict[int, _Listed] = {}
+
+_c_find_texts: Callable[[Any, Any, Any, Any, Any, Any], None] | None
+_c_index_texts: Callable[[Any, Any, Any], None] | None
+try:
+    from ._scan import find_texts as _c_find_texts
+    from ._scan import index_texts as _c_index_texts
+except ImportError:  # installed without a C compiler: Arrow's index_in gives the same places
+    _c_find_texts = _c_index_texts = None
+
+
+def _value_set(values: Sequence[str]) -> _Listed:
+    """``values`` as :func:`_index` looks texts up in them, made once per list (the lists are the
+    tables' own, kept)."""
+    got = _VALUE_SETS.get(id(values))
+    if got is None or got.values is not values:
         if len(_VALUE_SETS) > 64:
             _VALUE_SETS.clear()
-        got = _VALUE_SETS[id(values)] = (values, pa.array(list(values), pa.string()))
-    return got[1]
+        got = _VALUE_SETS[id(values)] = _Listed(values)
+    return got
+
+
+def _index(s: Any, values: Sequence[str]) -> I32:
+    """The place in ``values`` of each text of the string array ``s``, -1 where it is not there or
+    null (Arrow's ``index_in``; by a hash table made once per list where the C extension was built)."""
+    listed = _value_set(values)
+    n = len(s)
+    if not n:
+        return np.zeros(0, np.int32)
+    if _c_find_texts is not None and listed.slots is not None:
+        _, offsets, data = s.buffers()
+        idx = np.empty(n, np.int32)
+        starts = np.frombuffer(offsets, np.int32, n + 1, 4 * s.offset)
+        _c_find_texts(listed.data, listed.offsets, listed.slots, b"" if data is None else data, starts, idx)
+    else:
+        from pyarrow._compute import SetLookupOptions
+
+        if listed.options is None:
+            listed.options = SetLookupOptions(listed.array)
+        found = _call("index_in", s, options=listed.options)  # (null where not listed)
+        idx = np.array(_view(found, np.int32))
+        if found.null_count:
+            idx[~_validity(found)] = -1
+    if s.null_count:
+        idx[~_validity(s)] = -1
+    return idx
+
+
+def _call(name: str, *args: Any, options: Any = None) -> Any:
+    """The compute function ``name`` on ``args``, through ``pyarrow._compute`` (what ``pyarrow.compute``
+    wraps): importing ``pyarrow.compute`` builds a wrapper for each of its ~280 functions (~0.05 CPU s
+    in every process), and Array methods such as ``is_valid`` or ``cast`` import it."""
+    from pyarrow._compute import call_function
+
+    return call_function(name, list(args), options)
+
+
+def _view(arr: Any, dtype: Any) -> Any:
+    """The values of a fixed-width array as numpy ``dtype`` (no copy); what a null slot holds is
+    unspecified."""
+    dtype = np.dtype(dtype)
+    buf = arr.buffers()[1]
+    if buf is None or len(arr) == 0:
+        return np.zeros(len(arr), dtype)
+    return np.frombuffer(buf, dtype, len(arr), arr.offset * dtype.itemsize)
+
+
+def _int_view(arr: Any) -> Any:
+    """An integer array's values as numpy integers (no copy; a null slot's value is unspecified)."""
+    import pyarrow as pa
+
+    typ = arr.type
+    return _view(arr, f"{'i' if pa.types.is_signed_integer(typ) else 'u'}{typ.bit_width // 8}")
+
+
+def _validity(arr: Any) -> Bool:
+    """Where ``arr`` (with nulls) holds a value: from its validity bitmap, unpacked, where it has one
+    (every type but unions, run-end encoded and null arrays, whose nulls compute finds)."""
+    import pyarrow as pa
+
+    typ, n = arr.type, len(arr)
+    plain = not (pa.types.is_union(typ) or pa.types.is_run_end_encoded(typ) or pa.types.is_null(typ))
+    bitmap = arr.buffers()[0] if plain else None
+    if bitmap is None:
+        return np.asarray(_call("is_valid", arr).to_numpy(zero_copy_only=False), np.bool_)
+    first = arr.offset % 8
+    bits = np.unpackbits(np.frombuffer(bitmap, np.uint8, (first + n + 7) // 8, arr.offset // 8), bitorder="little")
+    return np.asarray(bits[first:first + n], np.bool_)
 
 
 class _ArrowReader:
@@ -328,9 +427,8 @@ class _ArrowReader:
 
     def __init__(self, table: Any, t: Tables | None) -> None:
         import pyarrow as pa
-        import pyarrow.compute as pc
 
-        self.pa, self.pc, self.t = pa, pc, t
+        self.pa, self.t = pa, t
         self.n = table.num_rows
         self.slow = np.zeros(self.n, np.bool_)
         self.columns = {name: one_array(table.column(name)) for name in table.column_names
@@ -340,18 +438,28 @@ class _ArrowReader:
                 self.slow |= self.valid(col)
         self.dates: dict[str, int] = {}
 
+    @cached_property
+    def pc(self) -> Any:
+        """``pyarrow.compute``, imported only where a value needs more than the common path (see
+        :func:`_call`)."""
+        import pyarrow.compute as pc
+
+        return pc
+
     def valid(self, arr: Any) -> Bool:
         if arr.null_count == 0:
             return np.ones(len(arr), np.bool_)
-        return np.asarray(arr.is_valid().to_numpy(zero_copy_only=False), np.bool_)
+        return _validity(arr)
 
     def strings(self, arr: Any) -> Any | None:
         """``arr`` as a string array, or ``None`` when it holds something else."""
         pa = self.pa
+        from pyarrow._compute import CastOptions
+
         if pa.types.is_dictionary(arr.type):
-            arr = arr.cast(arr.type.value_type)
+            arr = _call("cast", arr, options=CastOptions.safe(arr.type.value_type))
         if pa.types.is_large_string(arr.type) or pa.types.is_string_view(arr.type):
-            arr = arr.cast(pa.string())
+            arr = _call("cast", arr, options=CastOptions.safe(pa.string()))
         return arr if pa.types.is_string(arr.type) else None
 
     def codes(self, arr: Any, values: Sequence[str], rows: I32 | None = None) -> tuple[I32, Bool]:
@@ -363,22 +471,22 @@ class _ArrowReader:
         present = self.valid(arr)
         d = self.strings(arr.dictionary) if self.pa.types.is_dictionary(arr.type) else None
         if d is not None:  # (Parquet read as dictionaries: each distinct text is looked up once)
-            of = self._index(d, values)
-            ind = arr.indices.fill_null(0) if arr.indices.null_count else arr.indices
-            idx = of[np.asarray(ind.to_numpy(), np.int64)] if len(of) else np.full(len(arr), -1, np.int32)
-            if arr.indices.null_count:  # a null is -1, as index_in gives it
+            of = _index(d, values)
+            ind = _int_view(arr.indices)
+            if not len(of):
+                idx = np.full(len(arr), -1, np.int32)
+            elif arr.null_count:  # a null's index is unspecified: 0 read, then -1 as index_in gives it
+                idx = of[np.where(present, ind, 0)]
                 idx[~present] = -1
+            else:
+                idx = of[ind]
         else:
             s = self.strings(arr)
-            idx = np.full(len(arr), -1, np.int32) if s is None else self._index(s, values)
+            idx = np.full(len(arr), -1, np.int32) if s is None else _index(s, values)
         bad = present & (idx < 0)
         if bad.any():
             self.mark(bad, rows)
         return np.maximum(idx, 0), present
-
-    def _index(self, s: Any, values: Sequence[str]) -> I32:
-        found = self.pc.index_in(s, value_set=_value_set(values))
-        return np.asarray((found.fill_null(-1) if found.null_count else found).to_numpy(), np.int32)
 
     def mark(self, bad: Bool, rows: I32 | None) -> None:
         if rows is None:
@@ -388,26 +496,29 @@ class _ArrowReader:
 
     def days(self, arr: Any, rows: npt.NDArray[np.int32] | None = None) -> I32:
         """Days since 1970 (NONE where null); a value that is not a date as Problem reads it marks slow."""
-        pa, pc = self.pa, self.pc
+        pa = self.pa
         present = self.valid(arr)
         out = np.full(len(arr), NONE, np.int32)
         typ = arr.type
         if pa.types.is_date32(typ) or pa.types.is_date64(typ):
-            days = arr.cast(pa.int32()) if pa.types.is_date32(typ) else pc.divide(arr.cast(pa.int64()), 86400_000)
-            vals = np.asarray((days.fill_null(0) if days.null_count else days).to_numpy(), np.int64)
+            if pa.types.is_date32(typ):  # days as they are stored (a null's are unspecified: never read)
+                vals = _view(arr, np.int32)
+            else:
+                days = self.pc.divide(arr.cast(pa.int64()), 86400_000)
+                vals = np.asarray((days.fill_null(0) if days.null_count else days).to_numpy(), np.int64)
             ok = present & (vals >= _FIRST_DAY) & (vals <= _LAST_DAY)  # a record's years: 1900 to 2999
             self.mark(present & ~ok, rows)
             out = np.where(ok, vals, NONE).astype(np.int32)
         elif pa.types.is_timestamp(typ) and typ.tz is None:
             per_day = {"s": 86400, "ms": 86400_000, "us": 86400_000_000, "ns": 86400_000_000_000}[typ.unit]
-            raw = np.asarray(arr.cast(pa.int64()).fill_null(0).to_numpy(zero_copy_only=False), np.int64)
+            raw = np.where(present, _view(arr, np.int64), 0)
             whole = raw % per_day == 0  # a datetime is a date only at midnight
             self.mark(present & ~whole, rows)
             ok = present & whole & (raw // per_day >= _FIRST_DAY) & (raw // per_day <= _LAST_DAY)
             self.mark(present & whole & ~ok, rows)
             out[ok] = (raw[ok] // per_day).astype(np.int32)
         elif (s := self.strings(arr)) is not None:
-            enc = pc.dictionary_encode(s)
+            enc = self.pc.dictionary_encode(s)
             table = np.array([iso_day(v, self.dates) if v is not None else None for v in enc.dictionary.to_pylist()]
                              + [None], dtype=object)
             known = np.array([x is not None for x in table], np.bool_)
@@ -449,7 +560,6 @@ def _blank_edges(ids: Any) -> Bool:
     (:data:`_BLANK_EDGE`): by their first and last bytes where those are printable ASCII, else
     by the pattern."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     n = len(ids)
     _, offs, data = ids.buffers()
@@ -462,6 +572,8 @@ def _blank_edges(ids: Any) -> Bool:
     last = d[np.clip(off[1:] - 1, 0, len(d) - 1)]
     unsure = ~out & ~((first > 0x20) & (first < 0x7F) & (last > 0x20) & (last < 0x7F))
     if unsure.any():
+        import pyarrow.compute as pc
+
         at = np.nonzero(unsure)[0]
         hit = pc.match_substring_regex(ids.take(pa.array(at)), _BLANK_EDGE)
         out[at] = np.asarray(hit.to_numpy(zero_copy_only=False), np.bool_)
@@ -493,7 +605,7 @@ def _byte_facts(texts: Any) -> tuple[Bool, Bool, npt.NDArray[np.int64]]:
 def encode_arrow(table: Any, t: Tables) -> Cols:
     """Encode an Arrow table column-wise (see the module docstring)."""
     rd = _ArrowReader(table, t)
-    pa, pc, n = rd.pa, rd.pc, rd.n
+    pa, n = rd.pa, rd.n
     cols = rd.columns
 
     null = pa.nulls(n, pa.string())
@@ -513,13 +625,14 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
         if not ascii_.all():  # the pattern, and text the reader would normalise (full-width letters and digits …)
             at = np.nonzero(~ascii_)[0]
             other = text.take(pa.array(at))
+            pc = rd.pc
             odd[at] |= np.asarray(pc.match_substring_regex(other, _NOT_PLAIN).to_numpy(zero_copy_only=False), np.bool_)
             odd[at] |= ~np.asarray(pc.equal(pc.utf8_normalize(other, "NFKC"), other).to_numpy(zero_copy_only=False),
                                    np.bool_)
         long = nbytes > MAX_TEXT  # (no more characters than bytes)
         if long.any():
             at = np.nonzero(long)[0]
-            long[at] = np.asarray(pc.greater(pc.utf8_length(text.take(pa.array(at))), MAX_TEXT)
+            long[at] = np.asarray(rd.pc.greater(rd.pc.utf8_length(text.take(pa.array(at))), MAX_TEXT)
                                   .to_numpy(zero_copy_only=False), np.bool_)
         rd.slow |= ~present | blank | odd | long
     if "area" in cols and "domain" in cols:  # ``domain``: the former name of ``area``; both: the reader decides
@@ -529,7 +642,7 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
             rd.slow |= True
             named = null
         else:
-            named = pc.coalesce(a_s, d_s)
+            named = rd.pc.coalesce(a_s, d_s)
     else:
         named = col("area") if "area" in cols else col("domain")
     area, present = rd.codes(named, t.areas)
@@ -568,8 +681,8 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     hp, hact, hby, hto, htb, hon = (np.zeros(0, np.int32) for _ in range(6))
     h = col("handled")
     if (pa.types.is_list(h.type) or pa.types.is_large_list(h.type)) and pa.types.is_struct(h.type.value_type):
-        hp = np.asarray(pc.list_parent_indices(h).to_numpy(zero_copy_only=False), np.int32)
-        steps = pc.list_flatten(h)
+        hp = np.asarray(_call("list_parent_indices", h).to_numpy(zero_copy_only=False), np.int32)
+        steps = _call("list_flatten", h)
         m = len(steps)
         rd.mark(~rd.valid(steps), hp)
         f = rd.struct_fields(steps, HANDLING_FIELDS, hp)
@@ -591,8 +704,8 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     cp, clvl, cbody = (np.zeros(0, np.int32) for _ in range(3))
     c = col("concealed_by")
     if pa.types.is_list(c.type) or pa.types.is_large_list(c.type):
-        cp = np.asarray(pc.list_parent_indices(c).to_numpy(zero_copy_only=False), np.int32)
-        who = pc.list_flatten(c)
+        cp = np.asarray(_call("list_parent_indices", c).to_numpy(zero_copy_only=False), np.int32)
+        who = _call("list_flatten", c)
         ci, has = rd.codes(who, t.concealer_ids, cp)
         rd.mark(~has, cp)
         pairs = np.array(list(t.concealer.values()), np.int32).reshape(-1, 2)
@@ -630,7 +743,7 @@ def problem_days(source: Any, today: int) -> tuple[npt.NDArray[np.int64], Bool]:
         if pa.types.is_struct(d.type) and d.type.get_field_index("on") >= 0:
             on = d.field("on")
             if d.null_count:
-                on = rd.pc.if_else(d.is_valid(), on, pa.nulls(n, on.type))
+                on = _call("if_else", _call("is_valid", d), on, pa.nulls(n, on.type))
             found = rd.days(on)
         elif d.null_count < n:
             rd.slow |= rd.valid(d)

@@ -16,8 +16,17 @@
    end, a quote or the end); it returns (ends, n, bad): n int64 row ends relative to start in the
    bytearray ends, and where the quoting first stops being plain (-1: nowhere), no row end past it.
 
+   index_texts(data, offsets, slots) and find_texts(data, offsets, slots, texts, starts, out) look texts up
+   in a list of texts (responsibility.batch._encode: a record's area, place, level … to its code): the list
+   is given as Arrow gives a string array, its UTF-8 bytes `data` and int32 `offsets` (text i is
+   data[offsets[i]:offsets[i + 1]]); index_texts fills `slots` (int32, a power of two longer than the
+   list) with an open-addressing hash table of it (-1 empty; a text listed twice keeps its first place);
+   find_texts writes to out[i] (int32) the place in the list of texts[starts[i]:starts[i + 1]], -1 where it
+   is not listed, as Arrow's index_in does. What index_texts made is built once per list and kept.
+
    Optional: built at install where a C compiler is found; without it the same answers come from
-   numpy passes (_io.py: _numpy_lines, _numpy_csv_scan), and tests/test_batch_io.py compares the two. */
+   numpy passes (_io.py: _numpy_lines, _numpy_csv_scan; _encode.py: index_in), and tests/test_batch_io.py and
+   tests/test_batch_encode.py compare the two. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -208,6 +217,123 @@ static PyObject *csv_rows(PyObject *self, PyObject *args) {
     return result;
 }
 
+/* ---------------------------------------------------------------------------- texts to places in a list */
+
+/* FNV-1a over the bytes, its high bits mixed into the low ones that pick a slot */
+static uint64_t text_hash(const uint8_t *s, int64_t n) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (int64_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 0x100000001b3ULL;
+    return h ^ (h >> 29) ^ (h >> 47);
+}
+
+/* whether offsets[0..n] rise from 0 or more to at most size */
+static int offsets_ok(const int32_t *off, int64_t n, int64_t size) {
+    if (off[0] < 0)
+        return 0;
+    for (int64_t i = 0; i < n; i++)
+        if (off[i + 1] < off[i])
+            return 0;
+    return off[n] <= size;
+}
+
+/* the list's texts, its offsets and the table as find_texts and index_texts take them, checked */
+static const char *list_check(Py_buffer *data, Py_buffer *offsets, Py_buffer *slots, int64_t *nv, int64_t *cap) {
+    if (offsets->len % 4 || offsets->len < 4 || slots->len % 4)
+        return "offsets and slots must be int32, offsets at least one";
+    *nv = offsets->len / 4 - 1;
+    *cap = slots->len / 4;
+    if (*cap <= *nv || (*cap & (*cap - 1)))
+        return "slots must be a power of two longer than the list";
+    if (!offsets_ok((const int32_t *)offsets->buf, *nv, data->len))
+        return "offsets outside the data";
+    return NULL;
+}
+
+static PyObject *index_texts(PyObject *self, PyObject *args) {
+    Py_buffer data, offsets, slots;
+    if (!PyArg_ParseTuple(args, "y*y*w*", &data, &offsets, &slots))
+        return NULL;
+    int64_t nv, cap;
+    const char *bad = list_check(&data, &offsets, &slots, &nv, &cap);
+    if (!bad) {
+        const uint8_t *d = (const uint8_t *)data.buf;
+        const int32_t *off = (const int32_t *)offsets.buf;
+        int32_t *slot = (int32_t *)slots.buf;
+        const uint64_t mask = (uint64_t)cap - 1;
+        for (int64_t j = 0; j < cap; j++)
+            slot[j] = -1;
+        for (int64_t i = 0; i < nv; i++) {
+            const int64_t len = off[i + 1] - off[i];
+            uint64_t j = text_hash(d + off[i], len) & mask;
+            for (; slot[j] >= 0; j = (j + 1) & mask) {
+                const int32_t v = slot[j];
+                if (off[v + 1] - off[v] == len && memcmp(d + off[v], d + off[i], (size_t)len) == 0)
+                    break; /* listed before: the first place stays */
+            }
+            if (slot[j] < 0)
+                slot[j] = (int32_t)i;
+        }
+    }
+    PyBuffer_Release(&data);
+    PyBuffer_Release(&offsets);
+    PyBuffer_Release(&slots);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *find_texts(PyObject *self, PyObject *args) {
+    Py_buffer data, offsets, slots, texts, starts, out;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*w*", &data, &offsets, &slots, &texts, &starts, &out))
+        return NULL;
+    int64_t nv, cap;
+    const char *bad = list_check(&data, &offsets, &slots, &nv, &cap);
+    const int64_t n = out.len / 4;
+    if (!bad && (out.len % 4 || starts.len % 4 || starts.len < 4 * (n + 1)))
+        bad = "out must be int32, starts int32 and one longer";
+    if (!bad) {
+        const uint8_t *d = (const uint8_t *)data.buf, *t = (const uint8_t *)texts.buf;
+        const int32_t *off = (const int32_t *)offsets.buf, *slot = (const int32_t *)slots.buf;
+        const int32_t *at = (const int32_t *)starts.buf;
+        int32_t *o = (int32_t *)out.buf;
+        const uint64_t mask = (uint64_t)cap - 1;
+        const int64_t size = texts.len;
+        Py_BEGIN_ALLOW_THREADS
+        for (int64_t i = 0; i < n; i++) {
+            const int64_t s = at[i], e = at[i + 1];
+            int32_t found = -1;
+            if (0 <= s && s <= e && e <= size) {
+                uint64_t j = text_hash(t + s, e - s) & mask;
+                for (int64_t probes = 0; probes < cap; probes++, j = (j + 1) & mask) {
+                    const int32_t v = slot[j];
+                    if (v < 0 || v >= nv)
+                        break;
+                    if (off[v + 1] - off[v] == e - s && memcmp(d + off[v], t + s, (size_t)(e - s)) == 0) {
+                        found = v;
+                        break;
+                    }
+                }
+            }
+            o[i] = found;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&data);
+    PyBuffer_Release(&offsets);
+    PyBuffer_Release(&slots);
+    PyBuffer_Release(&texts);
+    PyBuffer_Release(&starts);
+    PyBuffer_Release(&out);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"csv_rows", csv_rows, METH_VARARGS,
      "csv_rows(data, start, eof) -> (ends, n, bad): where the rows of CSV data[start:] end (int64 in a bytearray, "
@@ -215,6 +341,12 @@ static PyMethodDef methods[] = {
     {"lines", lines, METH_VARARGS,
      "lines(data, start, ends, flags, final, max_open) -> lines found: where the lines of data[start:] end "
      "(int64 ends) and what each is (uint8 flags: 1 blank, 2 for Python's parser)."},
+    {"index_texts", index_texts, METH_VARARGS,
+     "index_texts(data, offsets, slots): fill slots (int32, a power of two longer than the list) with a hash "
+     "table of the texts data[offsets[i]:offsets[i + 1]]."},
+    {"find_texts", find_texts, METH_VARARGS,
+     "find_texts(data, offsets, slots, texts, starts, out): out[i] (int32) = the place in the list of "
+     "texts[starts[i]:starts[i + 1]], -1 where it is not listed."},
     {NULL, NULL, 0, NULL},
 };
 
