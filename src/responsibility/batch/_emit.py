@@ -36,6 +36,10 @@ FINDING_COLUMNS = ("record", "problem", "area", "level", "body", "name", "place"
 REJECT_COLUMNS = ("record", "line", "problem", "field", "code", "reason")
 _RADIX = 2**21  # text ids in segment keys
 _PLACE = CONTEXT_FIELDS.index("place")
+#: the lowest bit set in a byte (-1 for none): a record's lowest assigned level (Emitter.slot)
+_LOWEST = np.array([-1] + [(b & -b).bit_length() - 1 for b in range(1, 256)], np.int64)
+#: the slots whose days are a level's own when it failed to rectify (``memo["own"]`` of Emitter.slot)
+_OWN = {CONTEXT_FIELDS.index("assigned"), CONTEXT_FIELDS.index("deadline")}
 _SEGMENTS = 2_000_000  # interned segments kept before starting afresh
 
 
@@ -577,15 +581,10 @@ class Emitter:
         done = len(self._run_piece[0])
         if done < len(self._segment_runs):
             # template rows share their runs (one tuple for alike rows: see sync): each tuple's pieces once
-            seen: dict[int, int] = {}
-            distinct: list[tuple[tuple[bytes, ...], ...]] = []
-            where = np.empty(len(self._segment_runs) - done, np.int64)
-            for i, runs in enumerate(self._segment_runs[done:]):
-                got = seen.get(id(runs))
-                if got is None:
-                    got = seen[id(runs)] = len(distinct)
-                    distinct.append(runs)
-                where[i] = got
+            todo = self._segment_runs[done:]
+            same = np.fromiter(map(id, todo), np.int64, len(todo))  # (the objects live in _segment_runs)
+            _, firsts, where = np.unique(same, return_index=True, return_inverse=True)
+            distinct = [todo[i] for i in firsts.tolist()]
             ids, new = self._run_ids, list[bytes]()
             for k in (0, 1):
                 old = self._run_piece[k]
@@ -599,7 +598,7 @@ class Emitter:
                         table[i, j] = got
                 grown = np.zeros((len(self._segment_runs), table.shape[1]), np.int64)
                 grown[:done, :old.shape[1]] = old
-                grown[done:] = table[where]
+                grown[done:] = table[where.reshape(-1)]
                 self._run_piece[k] = grown
             self._pieces.extend(new)
 
@@ -632,10 +631,21 @@ class Emitter:
         rank = memo.get("rank")
         if rank is None:
             lv = self.tpl.array("fact_level")[row]
-            assigned = dv.asg_on[rec] != NONE
-            anywhere = assigned.any(axis=1)
-            rank = np.where(assigned[np.arange(len(rec)), np.maximum(lv, 0)], lv, np.argmax(assigned, axis=1))
-            rank = memo["rank"] = np.where((lv >= 0) & anywhere, rank, -1)
+            nr = dv.asg_on.shape[1]
+            if 0 < nr <= 8:  # each record's assigned levels as the bits of a byte, once a chunk (memo["chunk"])
+                chunk = memo.setdefault("chunk", {})
+                levels = chunk.get("levels")
+                if levels is None:
+                    levels = chunk["levels"] = np.packbits(dv.asg_on != NONE, axis=1, bitorder="little").reshape(-1)
+                bits = levels[rec]
+                has = (bits >> np.maximum(lv, 0)) & 1  # the fact's own level was assigned
+                rank = np.where(lv >= 0, np.where(has != 0, lv, _LOWEST[bits]), -1)
+            else:
+                assigned = dv.asg_on[rec] != NONE
+                anywhere = assigned.any(axis=1)
+                rank = np.where(assigned[np.arange(len(rec)), np.maximum(lv, 0)], lv, np.argmax(assigned, axis=1))
+                rank = np.where((lv >= 0) & anywhere, rank, -1)
+            memo["rank"] = rank
         at = np.maximum(rank, 0)
         if name == "assignee" or name == "assignee_en":
             return np.where(rank >= 0, self.assignee[en, at], 0)
@@ -719,23 +729,28 @@ class Emitter:
         # reasons: two segments per row, then one gather
         n = len(frec)
         segs = np.zeros((n, 2), np.int64)
-        fr = np.nonzero(fast)[0]
-        fast_rows = frow[fr] if len(sl) else frow
+        fr = np.nonzero(fast)[0] if len(sl) else None
+        fast_rows = frow[fr] if fr is not None else frow
+        chunk: dict[str, Any] = {}  # what slots of all rows share (Emitter.slot)
         small = np.int16 if len(self.patterns) < 2**15 else np.int64  # (a stable sort of int16 is a radix sort)
         for k in (0, 1):
             pattern = self._pattern[:, k].take(fast_rows)
             # the rows of each pattern, in order: one sort, where a mask per pattern is a pass over every row
             per = np.bincount(pattern, minlength=len(self.patterns))
             order = np.argsort(pattern.astype(small), kind="stable")
-            if len(sl):
+            if fr is not None:
                 order = fr[order]
             ends = np.cumsum(per).tolist()
             for p in np.nonzero(per)[0].tolist():
                 at = order[ends[p] - int(per[p]):ends[p]]
-                memo: dict[str, Any] = {"place": place[at]} if _PLACE in self.patterns[p] else {}
-                memo["own"] = (fon[at], fdl[at])
-                values = [self.slot(s, frec[at], frow[at], c, dv, memo) for s in self.patterns[p]]
-                segs[at, k] = self._segments(k, p, frow[at], values)
+                memo: dict[str, Any] = {"chunk": chunk}
+                if _PLACE in self.patterns[p]:
+                    memo["place"] = place[at]
+                if _OWN & set(self.patterns[p]):
+                    memo["own"] = (fon[at], fdl[at])
+                rec_at, row_at = frec[at], frow[at]
+                values = [self.slot(s, rec_at, row_at, c, dv, memo) for s in self.patterns[p]]
+                segs[:, k][at] = self._segments(k, p, row_at, values)
         given = [(f.reason if self.lang == "zh" else f.reason_en).encode() for _, _, f in slow_findings]
         text = None if defer else reasons(self.segments, segs, sl, given)
         # the chunk's clause texts, sorted, so that output does not depend on the order templates were made
