@@ -208,6 +208,82 @@ def test_reports_pass_downs_and_concealers_equal_who_answers(policy: Policy, pro
     assert got(a) == expected(view, province, records, "durable")
 
 
+def handovers(policy: Policy, j: Jurisdiction, n: int, *, seed: int, own: bool = False) -> list[dict[str, Any]]:
+    """Records where a level gets the problem as a whole (a report naming no department, or its own discovery) and
+    departments of it are handed it later — by the level, from below or from above, in time or after the level's
+    limit, one to three of them — and the level or those departments then pass it on in time, late or never: what an
+    ``unhandled`` fact's ``later`` decides (engine/_facts.py _later; fidelity12 G3c). ``own``: only the level hands
+    them it."""
+    rnd = random.Random(seed)
+    villages = [p.code for p in j if p.level == "village"]
+    kinds = sorted(policy.kinds)
+    depts = {lv: sorted(b for b, body in policy.bodies.items() if body.level == lv and lv in policy.roles)
+             for lv in LEVELS}
+    start = dt.date(2021, 3, 1)
+    out = []
+    for i in range(n):
+        area, kind = rnd.choice(kinds)
+        held = rnd.choice([2, 2, 2, 3, 4])  # the level that holds it as a whole (county, city, province)
+        found = rnd.randint(1, held)
+        on = start + dt.timedelta(days=rnd.randint(0, 30))
+        steps: list[dict[str, Any]] = []
+        got = on
+        if found < held:
+            got = on + dt.timedelta(days=rnd.choice([1, 3, 9]))
+            steps.append({"action": "reported", "by_level": LEVELS[found], "to_level": LEVELS[held],
+                          "on": got.isoformat()})
+        for body in rnd.sample(depts[LEVELS[held]], rnd.choice([1, 1, 1, 2, 2, 3])):
+            by = held if own else rnd.choice([held, held, held, max(found, held - 1), min(held + 1, 4)])
+            step = {"action": "reported" if by < held else "assigned", "by_level": LEVELS[by],
+                    "to_level": LEVELS[held], "to_body": body,
+                    "on": (got + dt.timedelta(days=rnd.choice([2, 10, 11, 15, 23, 40]))).isoformat()}
+            steps.append(step)
+        if rnd.random() < 0.6:  # the level passes it on (down to a rectifier, or up), some time
+            when = got + dt.timedelta(days=rnd.choice([5, 12, 25, 30, 45]))
+            if held < 4 and rnd.random() < 0.4:
+                steps.append({"action": "reported", "by_level": LEVELS[held], "to_level": LEVELS[held + 1],
+                              "on": when.isoformat()})
+            else:
+                steps.append({"action": "assigned", "by_level": LEVELS[held], "to_level": LEVELS[rnd.randint(0, held)],
+                              "on": when.isoformat()})
+        steps.sort(key=lambda s: s["on"])
+        last = dt.date.fromisoformat(steps[-1]["on"]) if steps else on
+        r: dict[str, Any] = {"id": f"h{i}", "domain": area, "kind": kind, "place": rnd.choice(villages),
+                             "severity": rnd.choice(["minor", "serious", "grave"]),
+                             "discovered": {"level": LEVELS[found], "channel": rnd.choice(["grid", "hotline", "audit"]),
+                                            "on": on.isoformat()},
+                             "handled": steps,
+                             "as_of": max(last, got + dt.timedelta(days=rnd.choice([20, 40, 90]))).isoformat()}
+        if rnd.random() < 0.5:
+            r["deadline"] = (got + dt.timedelta(days=60)).isoformat()
+        if rnd.random() < 0.2:
+            r["rectified_on"] = (got + dt.timedelta(days=rnd.randint(0, 19))).isoformat()
+        out.append(r)
+    return out
+
+
+@pytest.mark.durable
+def test_departments_handed_it_late_equal_who_answers(policy: Policy, province: Jurisdiction) -> None:
+    # a department its level handed the problem to only after the level's limit does not answer for that delay
+    # (一(四) 对发现问题没有按程序及时交办和上报的: for a time it held the problem); the bulk path carries up to two
+    # such departments on the fact, a record with three takes the reference path
+    import responsibility.batch._assessor as batch
+    from responsibility.engine._facts import derive
+    from responsibility.engine._problem import parse_problem
+
+    records = handovers(policy, province, 800, seed=13)
+    later = [len(f["later"].split()) for r in records for f in derive(parse_problem(r, policy, province, TODAY),
+                                                                        policy, TODAY)[0] if f.get("later")]
+    assert later.count(1) > 40 and later.count(2) > 5  # the records exercise it
+    a = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert a.assessed == len(records)
+    assert got(a) == expected(policy, province, records, "compiled")
+    assert got(a) == expected(policy, province, records, "durable")
+    assessor = batch.Assessor(policy, province, today=TODAY)
+    referred = sum(x.referred for x in (assessor.run(part) for part in batch.parts(records, assessor.t)))
+    assert referred <= later.count(3)  # only a level with three such departments
+
+
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
     import responsibility.batch._assessor as batch
 

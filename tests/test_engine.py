@@ -187,6 +187,32 @@ def test_a_named_finder_without_a_handling_duty_gives_way_to_its_level(
     assert "county_audit" not in unhandled and "county_construction" in unhandled
 
 
+@pytest.mark.parametrize("handed", [["county_construction"], ["county_construction", "county_finance"],
+                                    ["county_construction", "county_finance", "county_civil_affairs"]])
+def test_departments_handed_it_after_the_limit_do_not_answer_for_the_delay(
+        policy: Policy, small_province: Jurisdiction, handed: list[str]) -> None:
+    # fidelity12 G3c: 一(四) 对发现问题没有按程序及时交办和上报的 names a body for a time it held the problem; the
+    # county (limit 10 days from 03-02) handed it to its departments from 03-25 on: its ledger keeper answers for it
+    from responsibility.engine._facts import derive
+    from responsibility.engine._problem import parse_problem
+
+    steps = [{"action": "reported", "by_level": "township", "to_level": "county", "on": "2021-03-02"}]
+    steps += [{"action": "assigned", "by_level": "county", "to_level": "county", "to_body": b,
+               "on": f"2021-03-{25 + i}"} for i, b in enumerate(handed)]
+    p = rec(small_province, kind="housing_renovation_late", handled=steps, deadline="2021-04-30", as_of="2021-06-30",
+            discovered={"level": "township", "channel": "grid", "on": "2021-03-01"})
+    facts, _ = derive(parse_problem(p, policy, small_province), policy)
+    assert [f["later"] for f in facts if f["t"] == "unhandled"] == [" ".join(sorted(handed))]
+    v = agreed(policy, p, small_province)[0]
+    assert {f.body for f in v.findings if f.basis == "not_handled"} == {"county_poverty_office"}
+    assert {f.body for f in v.findings if f.basis == "not_rectified"} >= set(handed)
+    # a department that had it in time (reported to it on 03-05) answers for the level's delay as before
+    steps.insert(1, {"action": "reported", "by_level": "township", "to_level": "county", "to_body": handed[0],
+                     "on": "2021-03-05"})
+    v = agreed(policy, {**p, "handled": steps}, small_province)[0]
+    assert handed[0] in {f.body for f in v.findings if f.basis == "not_handled"}
+
+
 @BOTH_ENGINES
 def test_a_level_that_passed_its_assignment_down_in_time_supervises(policy: Policy, small_province: Jurisdiction,
                                                                       engine: str) -> None:

@@ -174,7 +174,9 @@ class Derived:
     ft: I32  # fact type (FOUND…CONCEALED)
     fl: I32  # level rank (frank for FOUND)
     fb: I32  # body, -1 for none (FOUND: the finder the record names)
-    fe: I32  # flag: escalate (UNHANDLED), found through an outside channel (FOUND)
+    #: flag: found through an outside channel (FOUND); escalate + 2 × the departments handed it only after the
+    #: limit (engine/_facts.py ``later``, as :func:`later_bodies` codes them) (UNHANDLED)
+    fe: I32
     fo: I32  # order among the record's facts of its type (the order derive gives them)
     received: I32  # (records, ranks): day each level received the problem, NONE if it did not
     asg_on: I32  # (records, ranks): day of the first counting assignment to each level, NONE if none
@@ -301,6 +303,15 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     self_fixed = disc[ur] & (ul < auth[ur]) & ~take(reported_by, ur, ul) & ~stepped_late
     still = ~(fixed & np.where(self_fixed, not must_report, ~stepped_late))
     ur, ul = ur[still], ul[still]
+    # a department its level was handed the problem through only after the level's handling limit does not answer for
+    # that delay, unless it then held it past its own limit with the level's handling undone (engine/_facts.py _later):
+    # up to two such departments of a late level ride on its fact's flag (``later``); a level with three takes the
+    # reference path
+    later, moved = later_bodies(c, t, ur, ul, received, holder_body, hp, hby, hto, htb, hon, part, up & (got != NONE)
+                                & (hon >= got), auth, asof, limit)
+    if len(moved):
+        keep_late = ~c.slow[ur]
+        ur, ul, later = ur[keep_late], ul[keep_late], later[keep_late]
     # every body each level was assigned to must rectify by the deadline (engine/_facts.py): the counting assignments
     # grouped by (record, level, body) — one group for the level as a whole where one of them named no body (it takes
     # in those to its bodies; probe8 P8-09); each group's first assignment decides its deadline, its latest times a
@@ -417,6 +428,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a level named as having concealed it knew it
     by_level = cpos[c.cbody[cpos] < 0]
     knew[c.cp[by_level], c.clvl[by_level]] = True
+    if len(moved):  # (their other facts too: the reference path gives all of their findings)
+        d, cpos = d[~c.slow[d]], cpos[~c.slow[c.cp[cpos]]]
+        kept = ~c.slow[rr]
+        rr, rl, rb, ron, rdl = rr[kept], rl[kept], rb[kept], ron[kept], rdl[kept]
     fr = np.concatenate([d, ur, rr, c.cp[cpos]]).astype(np.int32)
     ft = np.concatenate([np.full(len(d), FOUND), np.full(len(ur), UNHANDLED), np.full(len(rr), UNRECTIFIED),
                          np.full(len(cpos), CONCEALED)]).astype(np.int32)
@@ -426,12 +441,82 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         role = t.level_role[c.clvl[cpos]]
         cb = np.where((cb < 0) & (role >= 0), role, cb)
     fb = np.concatenate([c.dbody[d], take(holder_body, ur, ul), rb, cb]).astype(np.int32)
-    fe = np.concatenate([t.channel_outside[c.dch[d]], ul < auth[ur], np.zeros(len(rr) + len(cpos))]).astype(np.int32)
+    fe = np.concatenate([t.channel_outside[c.dch[d]], (ul < auth[ur]) + 2 * later,
+                         np.zeros(len(rr) + len(cpos))]).astype(np.int32)
     fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos]).astype(np.int32)
     rest = np.full(len(d) + len(ur), NONE, np.int32), np.full(len(cpos), NONE, np.int32)
     fon = np.concatenate([rest[0], ron, rest[1]]).astype(np.int32)
     fdl = np.concatenate([rest[0], rdl, rest[1]]).astype(np.int32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
+
+
+def later_bodies(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, holder_body: I32, hp: I32, hby: I32, hto: I32,
+                 htb: I32, hon: I32, part: Bool, acts: Bool, auth: I32, asof: I64, limit: int) -> tuple[I64, I64]:
+    """For each late level (record ``ur``, level ``ul``: its ``unhandled`` fact), the department of that level the
+    record shows was first handed the problem after the level's handling limit and did not then hold it past its own
+    limit with the level's handling undone (engine/_facts.py ``_later``), as a code: 0 for none, else 1 + the first
+    such body's index, plus (len(t.bodies) + 1) × (1 + the second's) where there is a second; and the records with
+    three such at one level, marked slow (``c.slow``) for the reference path. ``acts``: the steps that dispose of the
+    problem for the level taking them (made on or after it received it; engine/_facts.py ``acted``, any day)."""
+    out = np.zeros(len(ur), np.int64)
+    none = np.zeros(0, np.int64)
+    if not len(ur):
+        return out, none
+    n, nr = c.n, t.max_rank + 1
+    # steps naming a department (a body at a level with a role body) with a part in the problem, at a late level,
+    # other than the body the level received it through
+    cand = np.nonzero((htb >= 0) & part & (t.level_role[hto] >= 0))[0]
+    if not len(cand):
+        return out, none
+    late_at = np.zeros((n, nr), np.bool_)
+    put(late_at, True, ur, ul)
+    cand = cand[take(late_at, hp[cand], hto[cand]) & (htb[cand] != take(holder_body, hp[cand], hto[cand]))]
+    if not len(cand):
+        return out, none
+    # the day each (record, level, department) was first named: the steps are by record, then day
+    nb = len(t.bodies) + 1
+    key = (hp[cand].astype(np.int64) * nr + hto[cand]) * nb + htb[cand]
+    _, at = np.unique(key, return_index=True)
+    w, lv, b, first = hp[cand][at], hto[cand][at], htb[cand][at], hon[cand][at].astype(np.int64)
+    got = take(received, w, lv).astype(np.int64)
+    keep = first > got + limit
+    w, lv, b, first, got = w[keep], lv[keep], b[keep], first[keep], got[keep]
+    if not len(w):
+        return out, none
+    # the first day on or after each level received it that its handling was done (a step of its own that disposes of
+    # it; below the authority, any step of a higher level): a department that held it past its own limit before it
+    # answers for its own delay
+    among = np.zeros(n, np.bool_)
+    among[w] = True
+    mine = np.nonzero(among[hp])[0]  # the steps of those records
+    big = np.iinfo(np.int64).max
+    done = np.full((n, nr), big, np.int64)
+    e = mine[acts[mine]]
+    np.minimum.at(done, (hp[e], hby[e]), hon[e].astype(np.int64))
+    for level in range(nr):
+        e = mine[(hby[mine] > level) & (level < auth[hp[mine]])]
+        e = e[hon[e] >= take(received, hp[e], np.full(len(e), level, np.int64))]
+        np.minimum.at(done[:, level], hp[e], hon[e].astype(np.int64))
+    end = first + limit
+    sat = (asof[w] > end) & (take(done, w, lv) > end)
+    w, lv, b = w[~sat], lv[~sat], b[~sat]
+    if not len(w):
+        return out, none
+    # up to two per (record, level) ride on the fact (sorted by record, level, body: the first and the second); a third
+    # sends its record to the reference path
+    lk = w.astype(np.int64) * nr + lv
+    second = np.zeros(len(lk), np.bool_)
+    second[1:] = lk[1:] == lk[:-1]
+    third = np.zeros(len(lk), np.bool_)
+    third[2:] = second[2:] & second[1:-1]
+    moved = np.unique(w[third]).astype(np.int64)
+    if len(moved):
+        c.slow[moved] = True
+    code = np.zeros((n, nr), np.int64)
+    put(code, b[~second] + 1, w[~second], lv[~second])
+    both = second & ~third
+    put(code, take(code, w[both], lv[both]) + (b[both] + 1) * nb, w[both], lv[both])
+    return take(code, ur, ul).astype(np.int64), moved
 
 
 def _flat(shape: tuple[int, ...], index: tuple[Any, ...]) -> I64 | None:
@@ -551,7 +636,7 @@ class Templates:
         self.clauses.append("")
         self.pieces.append([])
         self.radix = (len(t.kind_names) + 1, len(SEVERITIES) + 1, t.max_rank + 1, len(FACT_TYPES),
-                      t.max_rank + 1, len(t.bodies) + 1, 2)
+                      t.max_rank + 1, len(t.bodies) + 1, 2 * (len(t.bodies) + 1) ** 2)
         self.reads = FoundFields(t)
         self._radix = np.array(self.radix, np.int64)
 
@@ -639,8 +724,10 @@ class Templates:
         body = t.bodies[fb1 - 1] if fb1 else ""
         if ft == FOUND:
             fact.update(frank=fl, outside=fe, fbody=body)
-        elif ft == UNHANDLED:
-            fact.update(lvl=fl, body=body, escalate=fe)
+        elif ft == UNHANDLED:  # the flag: escalate, and the departments handed it after the limit (later_bodies)
+            late = divmod(fe // 2, len(t.bodies) + 1)
+            fact.update(lvl=fl, body=body, escalate=fe % 2,
+                        later=" ".join(sorted(t.bodies[x - 1] for x in late if x)))
         elif ft == MAIN:
             fact["lvl"] = fl
         else:
@@ -649,7 +736,8 @@ class Templates:
         hits = decider.compiled.fire(area, [fact])
         # What the rows say depends on the rules that fired, the fact's body (whom they name) and its
         # escalate flag (which reasons read), not on the rest of the fact: templates that agree there share them.
-        same = (area, kind_id, prank, sev, fact.get("body"), bool(fact.get("escalate")), tuple(id(r) for r, _ in hits))
+        same = (area, kind_id, prank, sev, fact.get("body"), bool(fact.get("escalate")), fact.get("later"),
+                tuple(id(r) for r, _ in hits))
         made = self._placed.get(same)
         if made is None:
             made = self._placed[same] = self._rows(area, kind_id, prank, sev, hits)

@@ -405,7 +405,7 @@ class Decider:
         # What a hit places depends on its rule (area, kind, stage, basis, liability, holders), the
         # body its fact names where the rule reads it, the place's level and the record's sector.
         mk = (rule.id, fact.get("body") if rule.holders is None or rule.basis == "supervision" else None,
-              prank, sector)
+              prank, sector, fact.get("later"))
         got = memo.get(mk)
         if got is None:
             got = memo[mk] = self._placing_of(area, kind, prank, rule, fact, sector)
@@ -443,9 +443,12 @@ class Decider:
                 # office) does not take the level's duty over: the level's holders answer.
                 level = policy.bodies[body].level
                 holders = [(b, ds) for b, ds in stage.items() if policy.bodies[b].level == level]
+        # a body its level handed the problem to only after the handling limit did not hold it for the level's delay
+        # (_facts._later; fidelity12 G3c): the level's other holders answer, or nobody
+        later = fact.get("later")
         out = []
         for body, duties in holders:
-            if policy.level_rank[policy.bodies[body].level] < prank:
+            if policy.level_rank[policy.bodies[body].level] < prank or (later and body in later.split()):
                 continue
             if rule.basis == "supervision" and (body == fact.get("body") or fact.get("body") in policy.under(body)):
                 # the named assignee does not supervise its own rectification, nor is a body it leads at its level

@@ -7,7 +7,8 @@ This is where the four failures of 一(四) are recognised on a record's dates:
   knew it (:attr:`Context.knew`).
 - ``unhandled``: a level that found or received the problem did not assign it, or
   report it upward when it exceeded that level's authority, within the time limit
-  (没有按程序及时交办和上报).
+  (没有按程序及时交办和上报). Its ``later`` names the departments of that level the record shows
+  were handed the problem only after the limit: they did not hold it for that delay (:func:`_later`).
 - ``unrectified``: a level it was assigned to had not rectified it by the deadline
   (交办问题整改落实不到位); supervisors answer through the same fact. A level that passed
   its assignment down in time answers as a supervisor only, unless the parameter
@@ -22,7 +23,7 @@ Every fact carries ``area``, ``kind`` (``""`` when none), ``sev`` (1–3) and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -277,6 +278,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             ctx.rests_on.append(PLACE_ABOVE)  # the holder answers: no finding names the assignee by it
         return setting.place_assignee
 
+    def hands(h: Any) -> bool:
+        # a step that hands the problem to the department it names, at a level of departments (one with a role body:
+        # county, city, province); the village and the township are their holders (the township's is 乡镇（街道）
+        # itself), so a step naming one of them hands it to nobody that had not held it as the level
+        return h.to_level in policy.roles and to_right(h)
+
     assigned = any(counts(h) for h in steps)
     for level, received, body in holders:
         if level in seen:
@@ -351,7 +358,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             discounted = setting.has_place_above and not setting.place_assignee and any(
                 x.by_level == level and x.action == "assigned" and place_step(x) for x in steps)
             add("unhandled", {"lvl": rank[level], "body": body, "escalate": int(below_authority),
-                              "selffix": int(own_fix or disposed), "atp": int(discounted)})
+                              "selffix": int(own_fix or disposed), "atp": int(discounted),
+                              "later": _later(steps, level, body, due, hands, as_of, limit, [h.on for h in acted] + (
+                                  [h.on for h in steps if rank[h.by_level] > rank[level] and h.on >= received]
+                                  if below_authority else []))})
 
     # Every level the problem was assigned to answers for its rectification. One that passed it down within the
     # handling limit has done its 交办: by default it answers as a supervisor of the level below (一级抓一级, 三(二)),
@@ -448,6 +458,28 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         else:
             add("concealed", {"lvl": rank[policy.bodies[who].level], "body": who})
     return facts, ctx
+
+
+def _later(steps: Iterable[Any], level: str, body: str, due: dt.date, hands: Callable[[Any], bool],
+           as_of: dt.date, limit: dt.timedelta, done: list[dt.date]) -> str:
+    """The bodies of ``level`` the record shows were first handed the problem after ``due``, the level's handling limit
+    (an ``unhandled`` fact's ``later``, ids joined by a space; the level's other holders answer for its delay, or
+    nobody): a level that held the problem as a whole (a report to the county naming no body) and handed it to its
+    construction bureau only after the limit had run out does not make the bureau answer for that delay — 一(四)
+    对发现问题没有按程序及时交办和上报的 names a body for a time it held the problem, and the record shows the bureau
+    received it only then (二(二)3 分类办理 starts when it has it; fidelity12 G3c).
+
+    Only a step that ``hands`` it to a department shows that (a township "assigning" it to 乡镇（街道）, its own holder,
+    does not). ``body``, the holder the level received it through, is never among them; nor is a body that then held
+    it past its own limit (by ``as_of``) with the level's handling still undone — no day of ``done`` (the level's steps
+    that dispose of it, and below the authority a higher level's showing that it got there) within it: a city
+    construction bureau handed a policy gap that it never reported to the province answers for its own delay."""
+    first: dict[str, dt.date] = {}
+    for h in steps:
+        if h.to_level == level and h.to_body is not None and h.to_body != body and hands(h):
+            first.setdefault(h.to_body, h.on)  # the steps are in day order
+    return " ".join(sorted(b for b, on in first.items() if on > due and not (
+        as_of > on + limit and not any(x <= on + limit for x in done))))
 
 
 def _deadline(given: dt.date | None, on: dt.date, rect_limit: dt.timedelta) -> dt.date:
