@@ -480,6 +480,8 @@ class _ArrowReader:
                 idx[~present] = -1
             else:
                 idx = of[ind]
+                if of.min() >= 0:  # no null, every text of the dictionary listed: none to mark
+                    return idx, present
         else:
             s = self.strings(arr)
             idx = np.full(len(arr), -1, np.int32) if s is None else _index(s, values)
@@ -503,6 +505,8 @@ class _ArrowReader:
         if pa.types.is_date32(typ) or pa.types.is_date64(typ):
             if pa.types.is_date32(typ):  # days as they are stored (a null's are unspecified: never read)
                 vals = _view(arr, np.int32)
+                if not arr.null_count and len(vals) and vals.min() >= _FIRST_DAY and vals.max() <= _LAST_DAY:
+                    return np.array(vals)  # every one a day a record may name: none to mark
             else:
                 days = self.pc.divide(arr.cast(pa.int64()), 86400_000)
                 vals = np.asarray((days.fill_null(0) if days.null_count else days).to_numpy(), np.int64)
