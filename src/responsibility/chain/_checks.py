@@ -49,7 +49,7 @@ def validate_dir(path: str | Path | None = None) -> list[Issue]:
 
 
 def load_checked(path: str | Path | None = None, *, as_of: dt.date | None = None,
-                 cls: type[_P]) -> _P:
+                 cls: type[_P], plain: bool = False) -> _P:
     """Read and validate a policy directory into a ``cls`` (:class:`PolicyView` or a subclass);
     see :func:`responsibility.load`.
 
@@ -58,10 +58,12 @@ def load_checked(path: str | Path | None = None, *, as_of: dt.date | None = None
     A directory that loaded cleanly before, unchanged, is read from its cached form
     (:mod:`responsibility.policy._cache`: keyed by the hash of every file read and of the
     code that reads them); such a view has no file positions (``loaded`` is ``None``).
+    ``plain``: that form as plain objects, read without pydantic, for a caller that hands no item of
+    the policy to pydantic (``responsibility assess``; see :func:`responsibility.policy._cache.read`).
     """
     root = Path(path) if path is not None else default_rules_dir()
     key = _cache.key_of(root) if _cache.enabled() else None
-    data = _cache.read(key) if key is not None else None
+    data = _cache.read(key, plain=plain) if key is not None else None  # (plain: policy/_cache.read)
     if data is not None:
         return cls(data, root=root, loaded=None, as_of=as_of)
     loaded = read_policy_dir(root)

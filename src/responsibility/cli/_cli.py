@@ -97,13 +97,15 @@ class DayParam(click.ParamType):  # type: ignore[type-arg,unused-ignore]
 
         if isinstance(value, dt.date):
             return value
-        from pydantic_core import PydanticCustomError
-
         from ..engine._problem import parse_day
 
         try:
             return parse_day(value)
-        except PydanticCustomError as exc:
+        except ValueError as exc:  # (pydantic_core's error of a bad day: imported only when there is one)
+            from pydantic_core import PydanticCustomError
+
+            if not isinstance(exc, PydanticCustomError):
+                raise
             self.fail(exc.message(), param, ctx)
 
 
@@ -153,11 +155,13 @@ def _engine(name: str | None) -> Literal["durable", "compiled"] | None:
     return "durable" if name == "durable" else "compiled" if name == "compiled" else None
 
 
-def load_policy(path: str | Path | None) -> PolicyView:
-    """The validated policy at ``path`` (default: the shipped rules), as :func:`responsibility.load` reads it."""
+def load_policy(path: str | Path | None, *, plain: bool = False) -> PolicyView:
+    """The validated policy at ``path`` (default: the shipped rules), as :func:`responsibility.load` reads it;
+    ``plain``: from the cache as plain objects, without pydantic (policy/_cache.read), for a command that hands
+    no policy item to pydantic."""
     from ..chain._checks import load_checked
 
-    return load_checked(path, cls=PolicyView)
+    return load_checked(path, cls=PolicyView, plain=plain)
 
 
 def _rules_dir(path: str | None) -> Path:

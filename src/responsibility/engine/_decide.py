@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from .._errors import EngineError
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, parse_code
@@ -23,7 +23,7 @@ from ._compile import Rule, RulesByArea
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import HANDLING_LIMIT, PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
-from ._problem import Problem, parse_day, parse_problem
+from ._problem import is_problem, parse_day, parse_problem
 from ._verdict import (
     Finding,
     FindingForm,
@@ -38,6 +38,9 @@ from ._verdict import (
     fill_template,
     fresh,
 )
+
+if TYPE_CHECKING:  # (the record model is imported where a record is validated: _problem, _records)
+    from ._problem import Problem
 
 EngineName = Literal["durable", "compiled"]
 
@@ -906,7 +909,8 @@ def problem_day(problem: Any, today: dt.date | None) -> dt.date:
         except (ValueError, TypeError):
             return None  # parse_problem reports the bad date, naming the field
 
-    if isinstance(problem, Problem):
+    if is_problem(problem):
+        assert not isinstance(problem, Mapping)
         found = problem.discovered.on if problem.discovered else None
         return found or problem.as_of or today or dt.date.today()
     disc = problem.get("discovered") if isinstance(problem, dict) else None

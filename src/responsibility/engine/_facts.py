@@ -25,12 +25,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..policy._model import SEVERITIES
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import SAME_LEVEL, severity_rank
-from ._problem import Problem, coded
+from ._problem import coded
+
+if TYPE_CHECKING:
+    from ._problem import Problem
 
 Fact = dict[str, Any]
 

@@ -24,21 +24,29 @@ import functools
 import math
 import numbers
 import re
+import sys
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as _field
-from typing import Annotated, Any, Literal
-
-from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
-from pydantic_core import PydanticCustomError
+from typing import TYPE_CHECKING, Any, Literal
 
 from .._errors import JurisdictionError, ProblemError
 from ..chain._jurisdiction import Jurisdiction, level_of, parse_code
 from ..policy._loader import closest, suggest
-from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES, Severity
+from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES
 from ..policy._text import fold, short_name
 from ..policy._view import PolicyView
+
+if TYPE_CHECKING:  # (the record models and pydantic are imported where a record is validated: _records.py)
+    from pydantic import ValidationError
+    from pydantic_core import PydanticCustomError
+
+    from ._records import Day as Day
+    from ._records import Discovered as Discovered
+    from ._records import Handling as Handling
+    from ._records import Problem as Problem
+    from ._records import Text as Text
 
 #: The longest text a record field may hold (ids, codes, names).
 MAX_TEXT = 200
@@ -66,7 +74,7 @@ def parse_day(value: Any) -> dt.date:
     """
     if isinstance(value, dt.datetime):
         if value.time() != dt.time(0):
-            raise PydanticCustomError("bad_date", "a date without a time of day is expected (got {got})",
+            raise _bad("bad_date", "a date without a time of day is expected (got {got})",
                                       {"got": value.isoformat()})
         day = value.date()
     elif isinstance(value, dt.date):
@@ -77,30 +85,38 @@ def parse_day(value: Any) -> dt.date:
         m = _ISO_DAY.match(text) if text.isascii() else None
         if m is None:
             if (iso := _other_day(text)) is not None:  # Excel's way on Chinese Windows: 2021/5/3
-                raise PydanticCustomError(
+                raise _bad(
                     "bad_date", "{got} is not a date as records write it; write {iso} (YYYY-MM-DD) — in Excel, "
                     "format the column as yyyy-mm-dd (设置单元格格式 → 自定义 → yyyy-mm-dd) before saving",
                     {"got": _show(value), "iso": iso})
-            raise PydanticCustomError("bad_date", "{got} is not a date; write YYYY-MM-DD",
+            raise _bad("bad_date", "{got} is not a date; write YYYY-MM-DD",
                                       {"got": _show(value)})
         try:
             day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
-            raise PydanticCustomError("bad_date", "{got} is not a valid date (no such day)",
+            raise _bad("bad_date", "{got} is not a valid date (no such day)",
                                       {"got": text[:10]}) from None
     elif isinstance(value, bool | int | float):
-        raise PydanticCustomError("bad_date", "a date is written YYYY-MM-DD, not as the number {got}",
+        raise _bad("bad_date", "a date is written YYYY-MM-DD, not as the number {got}",
                                   {"got": _show(value)})
     else:
         text = str(value)
         if type(value).__name__ in ("datetime64", "Timestamp", "date32", "Date") and _ISO_DAY.match(text[:19]):
             return parse_day(text[:19])
-        raise PydanticCustomError("bad_date", "a date is written YYYY-MM-DD (got a {kind})",
+        raise _bad("bad_date", "a date is written YYYY-MM-DD (got a {kind})",
                                   {"kind": type(value).__name__})
     if not DAY_MIN <= day <= DAY_MAX:
-        raise PydanticCustomError("bad_date", "{got} is outside the years {lo}-{hi}",
+        raise _bad("bad_date", "{got} is outside the years {lo}-{hi}",
                                   {"got": day.isoformat(), "lo": DAY_MIN.year, "hi": DAY_MAX.year})
     return day
+
+
+def _bad(kind: str, message: str, context: dict[str, Any]) -> PydanticCustomError:
+    """pydantic's error of a record's value (imported here, on the first bad value: parsing good ones needs none
+    of pydantic)."""
+    from pydantic_core import PydanticCustomError
+
+    return PydanticCustomError(kind, message, context)
 
 
 def _other_day(text: str) -> str | None:
@@ -141,107 +157,24 @@ def _text(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     if len(value) > MAX_TEXT:
-        raise PydanticCustomError("bad_value", "longer than {n} characters ({got})",
+        raise _bad("bad_value", "longer than {n} characters ({got})",
                                   {"n": MAX_TEXT, "got": _show(value)})
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise PydanticCustomError("bad_value", "not valid Unicode text (a lone surrogate)", {}) from None
+        raise _bad("bad_value", "not valid Unicode text (a lone surrogate)", {}) from None
     text = unicodedata.normalize("NFKC", value)
     if any(unicodedata.category(c) in ("Cc", "Cf") for c in text):
-        raise PydanticCustomError("bad_value", "contains a control character ({got})", {"got": ascii(text)[:40]})
+        raise _bad("bad_value", "contains a control character ({got})", {"got": ascii(text)[:40]})
     return text
 
 
-Day = Annotated[dt.date, BeforeValidator(parse_day)]
-Text = Annotated[str, BeforeValidator(_text)]
-
-
-class _Record(BaseModel):
-    # Validators are built on the first record that needs them: a plain record (plain_problem) never
-    # does, and building them cost a cold ``responsibility who`` a tenth of its time.
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True,
-                              defer_build=True)
-
-
-class Discovered(_Record):
-    """How the problem came to light: the finder's level, the channel, the day, the body."""
-
-    level: Text = Field(description="Level of the finder: village, township, county, city or province "
-                        "(or its Chinese name: 村, 乡镇, 县, 市, 省).")
-    channel: Text = Field(description="Channel id from rules/vocabulary.yaml (grid, hotline, audit, media…) "
-                          "or its Chinese name.")
-    on: Day = Field(description="Day it was found (YYYY-MM-DD).")
-    body: Text | None = Field(None, description="The finder or receiver, when known: a body's id, Chinese name or "
-                              "English gloss (county_construction, 县（市、区）建设部门).")
-
-
-class Handling(_Record):
-    """One step of handling: a level assigned the problem or reported it upward."""
-
-    action: Literal["assigned", "reported"]
-    by_level: Text
-    to_level: Text
-    to_body: Text | None = Field(None, description="The body it went to: an id, Chinese name or English gloss.")
-    on: Day
-
-
-def _schema_with_domain(schema: dict[str, Any]) -> None:
-    """The JSON Schema accepts ``domain`` (deprecated) where ``area`` is missing, as the parser does."""
-    props = schema.get("properties", {})
-    if "area" in props:
-        props["domain"] = {**props["area"], "deprecated": True,
-                           "description": "Former name of 'area' (deprecated); give one of the two."}
-        schema["required"] = [r for r in schema.get("required", []) if r != "area"]
-        schema["oneOf"] = [{"required": ["area"], "not": {"required": ["domain"]}},
-                           {"required": ["domain"], "not": {"required": ["area"]}}]
-
-
-class Problem(_Record):
-    """A problem and what happened to it (see the module docstring for the fields).
-
-    ``domain`` is accepted as the former name of ``area``.
-
-    >>> Problem(id="p1", area="housing", place="331127", discovered={
-    ...     "level": "county", "channel": "hotline", "on": "2021-03-01"}).severity
-    'minor'
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True,
-                              json_schema_extra=_schema_with_domain, defer_build=True)
-
-    id: Text = Field(min_length=1, description="The problem's id in the sending system.")
-    area: Text = Field(validation_alias=AliasChoices("area", "domain"),
-                       description="Duty-area id (housing, funds, …) or its Chinese name (危房改造 …); "
-                       "'domain' is its former name, still accepted.")
-    kind: Text | None = Field(None, description="Problem-kind id within the area.")
-    sector: Text | None = Field(
-        None,
-        description="Whose line the problem is in (本部门, 各自业务范围): a body (county_water, or its Chinese "
-        "name 水利部门) or a sector (water). Without it, duties confined to a department's own line name the "
-        "role, unresolved.",
-    )
-    place: Text = Field(description="Division code of the place where the problem lies (2–12 digits).")
-    severity: Severity = Field("minor", description="minor, serious or grave (一般, 较重, 严重).")
-    discovered: Discovered | None = None
-    handled: list[Handling] = Field([], max_length=MAX_ITEMS)
-    deadline: Day | None = None
-    rectified_on: Day | None = None
-    concealed_by: list[Text] = Field([], max_length=MAX_ITEMS, description="Levels or bodies (ids or Chinese "
-                                     "names) that concealed it from a higher level's verification.")
-    as_of: Day | None = Field(None, description="Date of the assessment (default: today).")
-
-    @property
-    def domain(self) -> str:
-        """The former name of :attr:`area` (deprecated)."""
-        return self.area
-
-
 #: Record fields by the model that holds them, for "did you mean" hints (``domain`` included).
-_FIELDS: dict[str, list[str]] = {
-    "problem": [*Problem.model_fields, "domain"],
-    "discovered": list(Discovered.model_fields),
-    "handled": list(Handling.model_fields),
+_FIELDS: dict[str, list[str]] = {  # (the models' fields, in their order: _records.py; test_problem_fields checks)
+    "problem": ["id", "area", "kind", "sector", "place", "severity", "discovered", "handled", "deadline",
+                "rectified_on", "concealed_by", "as_of", "domain"],
+    "discovered": ["level", "channel", "on", "body"],
+    "handled": ["action", "by_level", "to_level", "to_body", "on"],
 }
 
 #: pydantic error types → the reason codes of docs/records.md.
@@ -606,6 +539,10 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
     Raises :class:`ProblemError` for the first problem found, naming the field and
     giving a reason ``code``.
     """
+    from pydantic import ValidationError
+
+    from ._records import Problem
+
     if isinstance(raw, Problem):
         p = raw
     else:
@@ -752,31 +689,6 @@ def _plain_day(value: Any) -> dt.date | None:
 _DAYS: dict[str, dt.date] = {}
 
 
-def _made(cls: type[_Record], values: dict[str, Any], fields_set: set[str]) -> Any:
-    """An instance of ``cls`` with ``values`` (every field, in the model's order), as
-    ``model_validate`` makes it (``model_construct`` does the same, more slowly)."""
-    m = cls.__new__(cls)
-    _SET_DICT(m, values)
-    _SET_FIELDS(m, fields_set)
-    _SET_EXTRA(m, None)
-    _SET_PRIVATE(m, None)
-    return m
-
-
-def _slot_setter(name: str) -> Callable[[Any, Any], None]:
-    """The setter of BaseModel's instance slot ``name`` (its descriptor's, without looking the name
-    up on the instance's type each time as ``object.__setattr__`` does)."""
-    descriptor = BaseModel.__dict__.get(name)
-    setter: Callable[[Any, Any], None] | None = getattr(descriptor, "__set__", None)
-    if setter is None:  # another pydantic layout: set it by name
-        return lambda m, value: _set(m, name, value)
-    return setter
-
-
-_SET_DICT, _SET_FIELDS, _SET_EXTRA, _SET_PRIVATE = (
-    _slot_setter(n) for n in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
-
-
 def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     """The :class:`Problem` of a record that is plainly valid (a dict of the record's fields whose
     values are ids or names of rules/ in plain ASCII text, ``YYYY-MM-DD`` dates or dates, lists and
@@ -785,6 +697,8 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     reports as it does)."""
     if type(raw) is not dict or not _PROBLEM_KEYS.issuperset(raw):
         return None
+    from ._records import Discovered, Handling, Problem, _made
+
     names = ValueNames.of(policy)
     maps, bodies = names.maps, policy.bodies
     get = raw.get
@@ -1160,3 +1074,20 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
                                      for b in policy.stage_holders(p.area, p.kind, stage)):
             fail(field, f"no {who} body answers for this kind of problem; name the body that concealed it",
                  "concealment")
+
+
+def is_problem(value: object) -> bool:
+    """Whether ``value`` is a :class:`Problem` (none can exist before the record models are imported, so asking
+    imports nothing)."""
+    records = sys.modules.get(f"{__package__}._records")
+    return records is not None and isinstance(value, records.Problem)
+
+
+def __getattr__(name: str) -> Any:
+    """The record models (:class:`Problem`, :class:`Discovered`, :class:`Handling`) and their field types, from
+    :mod:`._records` on first use: pydantic is imported where a record is validated, not by every start."""
+    if name in ("Problem", "Discovered", "Handling", "Day", "Text"):
+        from . import _records
+
+        return getattr(_records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

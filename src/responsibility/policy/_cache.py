@@ -1,8 +1,10 @@
 """A compact cached form of a validated policy, so that a second start skips YAML and checks.
 
 Reading and checking the shipped rules costs most of a cold ``responsibility who``. Once a
-directory has loaded without a single issue, its :class:`~._model.PolicyData` is pickled to
-a per-user cache directory under a key that hashes everything the result depends on:
+directory has loaded without a single issue, its :class:`~._model.PolicyData` is pickled to a
+per-user cache directory (twice: as the models, and as plain objects that need no pydantic to read
+back, :mod:`._plain`, for ``responsibility assess``) under a key that hashes everything the result
+depends on:
 
 - the bytes and names of every file the loader reads (``policy.yaml``, ``vocabulary.yaml``,
   ``accountability.yaml``, ``parameters.yaml``, ``relations.yaml`` and the ``*.yaml`` of
@@ -44,6 +46,10 @@ if TYPE_CHECKING:
 
 #: Bumped when the cached form changes shape.
 FORMAT = 2
+#: The kind and format of the second entry of each policy: its data as plain twins of the models (``_plain``),
+#: which a caller that asks for them (``responsibility assess``) reads without importing pydantic.
+PLAIN_KIND = "policy_plain"  # (not "policy-…": the policy entries are "policy-<key>")
+PLAIN_FORMAT = 1
 #: The files the loader reads at the top of a policy directory, and its folders of ``*.yaml``.
 TOP_FILES = ("policy.yaml", "vocabulary.yaml", "accountability.yaml", "parameters.yaml", "relations.yaml")
 FOLDERS = ("sources", "bodies", "areas", "amendments")
@@ -91,13 +97,11 @@ def code_digest() -> bytes:
 def key_of(root: Path) -> str | None:
     """The cache key of the policy directory at ``root``, or ``None`` when it cannot be read
     plainly (then the loader reads it and reports what is wrong)."""
-    from pydantic import VERSION
-
     from ._yaml import read_bytes
 
     try:
         code = code_digest()  # (a sourceless install has no .py to read: no cache)
-        h = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{VERSION}\0".encode())
+        h = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{_pydantic_version()}\0".encode())
         h.update(code)
         files = [root / name for name in TOP_FILES]
         for folder in FOLDERS:
@@ -115,14 +119,45 @@ def key_of(root: Path) -> str | None:
     return h.hexdigest()
 
 
+def _pydantic_version() -> str:
+    """The installed pydantic's version, read from its ``version.py`` without importing pydantic (~0.1 CPU s: a
+    start from the cache needs none of it); imported where that file cannot be found."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.find_spec("pydantic")
+    if spec is not None and spec.origin:
+        try:
+            text = (Path(spec.origin).parent / "version.py").read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        if found := re.search(r"^VERSION = '([^']+)'", text, re.M):
+            return found.group(1)
+    from pydantic import VERSION
+
+    return str(VERSION)
+
+
 def _private(info: os.stat_result) -> bool:
     """Owned by this user and writable by no one else."""
     mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
     return mine and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def read(key: str) -> PolicyData | None:
-    """The cached data under ``key``, or ``None`` (no entry, an unsafe directory, a bad entry)."""
+def read(key: str, *, plain: bool = False) -> PolicyData | None:
+    """The cached data under ``key``, or ``None`` (no entry, an unsafe directory, a bad entry).
+
+    ``plain``: its plain twins (:mod:`._plain`), read without pydantic, which answer as the models do but are
+    not models (pydantic does not validate them as such: a caller that hands the items to pydantic, as the
+    service's responses do, reads the models); the models where there is no such entry."""
+    if plain:
+        from ._plain import TWINS
+
+        twin = read_entry(PLAIN_KIND, key, PLAIN_FORMAT)
+        if type(twin) is TWINS["PolicyData"]:
+            found: PolicyData = twin  # type: ignore[assignment]  # (its plain twin: it answers as the model does)
+            _keys[id(found)] = (found, key)
+            return found
     data = read_entry("policy", key, FORMAT)
     if data is None:
         return None
@@ -135,9 +170,17 @@ def read(key: str) -> PolicyData | None:
 
 
 def write(key: str, data: PolicyData) -> None:
-    """Store ``data`` under ``key`` atomically; any failure leaves the cache as it was."""
+    """Store ``data`` under ``key`` atomically, as models and as plain twins; any failure leaves the cache as
+    it was (a model without a twin: no plain entry)."""
     _keys[id(data)] = (data, key)
     write_entry("policy", key, FORMAT, data, KEEP)
+    from ._plain import plain
+
+    try:
+        twin = plain(data)
+    except TypeError:
+        return
+    write_entry(PLAIN_KIND, key, PLAIN_FORMAT, twin, KEEP)
 
 
 #: The key of each policy's data read from or written to the cache in this process (the data kept alive

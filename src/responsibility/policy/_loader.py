@@ -19,29 +19,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._errors import Issue, RulesError
-from ._model import (
-    ID_PATTERN,
-    Accountability,
-    Area,
-    Body,
-    BodyCatalogue,
-    Parameter,
-    Parameters,
-    PolicyData,
-    PolicyMeta,
-    RelationCatalogue,
-    Source,
-    Vocabulary,
-)
+from ._model import ID_PATTERN
 from ._text import fold
 from ._yaml import PathKey, Positions, read_yaml
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:  # (pydantic and the models are imported where a directory is read: a start from the cache
+    # uses this module's names and suggestions only)
+    from pydantic import BaseModel, ValidationError
+
+    from ._model import Body, Parameter, PolicyData
+
+M = TypeVar("M", bound="BaseModel")
 
 
 def default_rules_dir() -> Path:
@@ -168,6 +159,8 @@ def _show(value: Any) -> str:
 
 def _model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
     """The model class that describes the object at ``loc`` inside ``model``, if known."""
+    from pydantic import BaseModel
+
     current: Any = model
     for part in loc:
         if isinstance(part, int):
@@ -182,6 +175,8 @@ def _model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
 
 
 def _inner_model(annotation: Any) -> Any:
+    from pydantic import BaseModel
+
     for arg in getattr(annotation, "__args__", ()) or ():
         found = _inner_model(arg)
         if found is not None:
@@ -226,6 +221,8 @@ class _Reader:
             self.issues.append(Issue(pos.file, 1, 1, "file is empty", f"write a {model.__name__} here",
                                      "empty_file"))
             return None
+        from pydantic import ValidationError
+
         try:
             return model.model_validate(data), pos
         except ValidationError as exc:
@@ -254,6 +251,18 @@ class _Reader:
 
 def read_policy_dir(path: str | Path) -> Loaded:
     """Read and shape-check every file of the policy directory at ``path``."""
+    from ._models import (
+        Accountability,
+        Area,
+        BodyCatalogue,
+        Parameters,
+        PolicyData,
+        PolicyMeta,
+        RelationCatalogue,
+        Source,
+        Vocabulary,
+    )
+
     root = Path(path)
     if not root.is_dir():
         what = "not a directory" if root.exists() else "no such directory"

@@ -15,25 +15,24 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-from ._model import (
-    STAGES,
-    Area,
-    Body,
-    Channel,
-    Clause,
-    Duty,
-    Failure,
-    Level,
-    Liability,
-    Parameter,
-    PolicyData,
-    ProblemKind,
-    Stage,
-    _Dated,
-)
+from ._model import STAGES, Stage
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the models are types here only: a view of the cached data holds plain objects, _plain)
     from ._loader import Loaded
+    from ._model import (
+        Area,
+        Body,
+        Channel,
+        Clause,
+        Duty,
+        Failure,
+        Level,
+        Liability,
+        Parameter,
+        PolicyData,
+        ProblemKind,
+        _Dated,
+    )
 
 
 #: The parameter that says who answers, for a record naming no sector, where departments of one level each hold a
@@ -42,7 +41,7 @@ SECTORLESS = "sectorless_alternatives"
 #: The parameter that decides whether the place's level is read as whose policy a gap is (PolicyView.authority).
 OWNER = "policy_gap_owner"
 
-_T = TypeVar("_T", bound=_Dated)
+_T = TypeVar("_T", bound="_Dated")
 _V = TypeVar("_V")
 _NONE: Any = object()  # no artefact yet (an artefact may be None)
 

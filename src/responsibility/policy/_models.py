@@ -1,0 +1,535 @@
+"""Pydantic models of the policy data in ``rules/`` (imported through :mod:`._model` on first use).
+
+One model per kind of YAML file; :class:`PolicyData` is the whole directory.
+These models check shape (fields, types, id syntax); cross-references
+(a duty's holder is a known body, a quote occurs in its clause) are checked by
+``_validate``, which has the whole policy in view. JSON Schemas in ``schemas/``
+are generated from these models by ``responsibility schemas``.
+
+Ids are snake_case ASCII (``county_civil_affairs``); clause ids follow the
+document's numbering (``二(六)4(2)``); Chinese names and quotes are data. The constants, the
+literal types and the models' own methods (:class:`~._model.DatedMixin` …) are in :mod:`._model`,
+which imports no pydantic: a start from the policy cache reads the data as plain objects
+(:mod:`._plain`) and never builds these classes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+
+from ._model import (
+    DAY_MAX,
+    DAY_MIN,
+    ID_PATTERN,
+    MAX_DAYS,
+    SEVERITIES,
+    STAGES,
+    Basis,
+    DatedMixin,
+    DutyMixin,
+    Severity,
+    Stage,
+    StageDutiesMixin,
+    Towards,
+    check_day,
+    clause_id,
+)
+
+__all__ = ["DAY_MAX", "DAY_MIN", "ID_PATTERN", "MAX_DAYS", "SEVERITIES", "STAGES", "Severity", "Stage"]
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+ClauseId = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^[^\s]+$"),
+                     BeforeValidator(clause_id)]
+Day = Annotated[dt.date, AfterValidator(check_day)]
+
+
+class _Strict(BaseModel):
+    # Validators and serialisers are built on first use: a start from the policy cache unpickles the
+    # data and never validates it, and building them was most of this module's import.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
+
+
+class _Dated(_Strict, DatedMixin):
+    """Something in force between two dates (both optional, ``effective_to`` exclusive)."""
+
+    effective_from: Day | None = Field(None, description="First day in force (inclusive).")
+    effective_to: Day | None = Field(None, description="First day no longer in force (exclusive).")
+    amended_by: list[ClauseId] = Field([], description="Clauses of amending documents behind this version.")
+
+    @model_validator(mode="after")
+    def _dates_ordered(self) -> _Dated:
+        if self.effective_from and self.effective_to and self.effective_to <= self.effective_from:
+            raise ValueError("effective_to must be after effective_from")
+        return self
+
+
+# ---------------------------------------------------------------- sources
+
+
+class Clause(_Strict):
+    """One addressable clause of a source document, e.g. ``二(三)3``."""
+
+    id: ClauseId
+    parent: ClauseId | None = None
+    title: str | None = None
+    text: str = Field(description="The clause text, page breaks repaired, punctuation as in the document.")
+
+
+class Repair(_Strict):
+    """A repair of the source text, recorded so a reader sees what differs from the original."""
+
+    seed: str
+    repaired: str
+    why: str
+
+
+class Source(_Strict):
+    """A policy document split into clauses (``rules/sources/*.yaml``)."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    number: str = Field(description="Document number, e.g. 浙扶贫〔2020〕1号.")
+    issuer: str
+    title: str
+    title_en: str
+    repairs: list[Repair] = []
+    clauses: list[Clause]
+    annex_member_units: list[str] = []
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+class Term(_Strict):
+    """A named item of a vocabulary: Chinese name (authoritative) and English gloss."""
+
+    id: Id
+    name: str = Field(description="Chinese name, the authority.")
+    en: str = Field(description="English gloss.")
+    clauses: list[ClauseId] = []
+    note: str | None = None
+    note_zh: str | None = Field(None, description="The note in Chinese: what a reader of a Chinese verdict is told "
+                                "(`who --explain`'s 说明) where the term is a reading the verdict rests on.")
+
+
+class Named(Term):
+    """A term a record or an option may name (a level, a channel, a severity, an area, a problem kind, a
+    body): by its id, its Chinese ``name``, its English gloss or one of its ``aliases``."""
+
+    aliases: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]] = Field(
+        [],
+        description="Other names a user types for it (县长热线 for 县（市、区）长热线, 街道 for 乡镇（街道）): "
+        "accepted wherever its id is, compared as its name is (width, case, quotation marks and surrounding space "
+        "aside); validate refuses an alias that is also the id, name, gloss or alias of another term of its kind.",
+    )
+
+
+class Level(Named):
+    """A level of the five-level chain. ``rank`` orders them from the village (1) up."""
+
+    rank: int = Field(ge=1)
+    code_digits: int = Field(description="Digits of the division code that identify a place of this level.")
+    text_markers: list[str] = Field(
+        [],
+        description="How the text's numbered items name a holder at this level (村, 乡镇, 县, 省市 …); "
+        "validate uses them to check that every level an item names holds a duty citing it.",
+    )
+
+
+class DutyKind(Term):
+    """A kind of duty (主体责任, 审核审批, 监管 …).
+
+    ``implies_oversight`` marks kinds whose holders also oversee rectification in an
+    area whose principles say so (谁审批谁监管、谁主管谁监管、谁分配谁监管).
+    """
+
+    implies_oversight: bool = False
+
+
+class BodyKind(Term):
+    """A kind of body (party organisation, government, department, …)."""
+
+
+class Category(Term):
+    """A problem category listed in 一(一)."""
+
+
+class Channel(Named):
+    """A channel through which problems are discovered.
+
+    ``own_work``: the channel is a level's own discovery work (grid, 一户一策一干部);
+    otherwise it is an outside channel (hotline, media, audit, inspection).
+    ``verification``: a level's own work that checks the levels below it (核查普查, 调查核查, 调研督导):
+    a lower level may conceal a problem from it (一(四) 上级核查…过程中瞒报漏报), as from an outside channel.
+    """
+
+    own_work: bool = False
+    verification: bool = False
+
+
+class Vocabulary(_Strict):
+    """``rules/vocabulary.yaml``: levels, body kinds, duty kinds, categories, channels."""
+
+    levels: list[Level]
+    body_kinds: list[BodyKind]
+    duty_kinds: list[DutyKind]
+    categories: list[Category]
+    channels: list[Channel]
+    severities: list[Named] = Field([], description="Names of the severities minor, serious, grave.")
+    answers: list[Named] = Field(
+        [], description="Names of the answers a yes-or-no parameter takes (ids 'true' and 'false': 是, 否 …), "
+        "for `--set` and what-if values.")
+    sector_markers: list[str] = Field(
+        [],
+        description="Words that confine a duty to its holder's own line (本部门, 各自业务范围): validate "
+        "requires a duty whose quote contains one to be scoped (own_sector, or area_holders).",
+    )
+
+
+# ---------------------------------------------------------------- bodies
+
+
+class Body(Named, _Dated):
+    """A body of the chain at one level, e.g. 县（市、区）民政局 at ``county``.
+
+    ``sector`` links counterparts across levels (the county, city and province
+    civil-affairs bodies share ``civil_affairs``); ``parent`` is the body it sits
+    under (a department under its government).
+    """
+
+    level: Id
+    kind: Id
+    sector: Id | None = None
+    parent: Id | None = None
+    leading_group_member: bool = False
+    role: bool = Field(
+        False,
+        description="Stands for the body of its level whose line (sector) the problem is in when the record "
+        "does not name it; a finding on it is unresolved and its note says what is missing.",
+    )
+    basis: Basis = "text"
+
+
+class BodyCatalogue(_Strict):
+    """A file of ``rules/bodies/``."""
+
+    bodies: list[Body]
+
+
+# ---------------------------------------------------------------- duties and areas
+
+
+class Duty(_Dated, DutyMixin):
+    """One duty: who holds it, what kind it is, the verbatim quote and its clause."""
+
+    id: Id
+    holders: list[Id] = Field(min_length=1, description="Body ids that hold this duty.")
+    kinds: list[Id] = Field(min_length=1, description="Duty-kind ids.")
+    quote: str = Field(min_length=1, description="Chinese text quoted verbatim from the clause.")
+    en: str = Field(description="English gloss of the quote.")
+    clause: ClauseId
+    scope: Literal["all", "area_holders", "own_sector", "by_sector"] = Field(
+        "all",
+        description="'own_sector': only the holder whose sector is the problem's answers (本部门, 各自业务范围); "
+        "when the record names none, the role body of the holder's level does, unresolved. 'area_holders' "
+        "(duties of an area that applies to all areas, 涉及本部门问题): in another area, the problem's sector "
+        "when the record names one, else the holders that hold a duty the problem implicates there. "
+        "'by_sector' (holders that each answer for their own part, 县民政局…低收入家庭学生名单, 县残联…学龄段持证"
+        "残疾人名单): a record that names a sector keeps only that sector's holders, one that names none all of them.",
+    )
+    reach: Literal["at_and_below", "own_level", "below"] = Field(
+        "at_and_below",
+        description="Which problems, by the level of their place, the holder answers for through this duty: "
+        "'at_and_below' (the default) those placed at its own level or below; 'own_level' only those placed at "
+        "its own level (本级: 落实本级财政扶贫资金); 'below' only those placed below it (指导督促基层).",
+    )
+    applies_if: Id | None = Field(
+        None,
+        description="A bool parameter (rules/parameters.yaml) that decides whether the problem kinds' stages "
+        "count this duty at all: for a duty the text gives but whose reach it leaves open (二(四)8: whether the "
+        "city audit answers for a problem the province found). Verdicts that it decides say they rest on it.",
+    )
+    sub_part: bool = Field(
+        False,
+        description="A named sub-part of the area's work held by a department whose line is otherwise elsewhere "
+        "(二(六)5(4) 卫健部门负责水质监测; 二(六)3(3) 县扶贫办…医疗补充政策性保险; 二(六)4(7) …涉及本部门的相关工作): "
+        "a record that names neither kind nor sector is not taken to concern the holders through this duty "
+        "(二(二)3 涉及本部门问题); a kind that lists the duty, or the record's sector, still does.",
+    )
+    open_list: bool = Field(
+        False,
+        description="With scope own_sector: the text's list of departments is open (二(四)5 各行业主管部门, 二(五)3 "
+        "各相关部门, 二(六)4(7) …财政等部门), so a record's line the data has no body for at a holder's level is still "
+        "among them: the role of that level stands for it. A closed list (二(六)4(4) 民政…自然资源…财政) names no "
+        "other line: a record in another line has no holder of the duty there.",
+    )
+    basis: Basis = "text"
+    note: str | None = None
+    note_zh: str | None = Field(None, description="The note in Chinese (`who --explain`'s 说明 for a duty read by "
+                                "interpretation).")
+
+
+
+class StageDuties(_Strict, StageDutiesMixin):
+    """Duty ids implicated at each stage of a problem's life."""
+
+    discovery: list[Id] = []
+    handling: list[Id] = []
+    rectification: list[Id] = []
+    supervision: list[Id] = []
+
+
+#: The empty default, made without validation: validating it here would build the models' validators
+#: on import, which a start from the policy cache never needs (they are built on first validation).
+NO_STAGE_DUTIES = StageDuties.model_construct()
+
+
+class ProblemKind(Named, _Dated):
+    """A kind of problem within a duty area, with the duties it implicates per stage.
+
+    ``authority`` is the lowest level with authority to dispose of it: a problem
+    found below that level must be reported upward (一(三)). Stage lists are added to
+    the area's ``stages`` defaults.
+    """
+
+    category: Id | None = None
+    authority: Id = "county"
+    stages: StageDuties = NO_STAGE_DUTIES
+    without_defaults: StageDuties = Field(
+        NO_STAGE_DUTIES,
+        description="Default duties (the area's and the areas' that apply to all) this kind leaves out, per stage: a "
+        "provincial policy gap is not rectified through 二(二)5 指导督促基层 (it is not a grassroots problem).",
+    )
+    basis: Basis = "text"
+
+
+class Area(Named):
+    """A duty area (``rules/areas/<id>.yaml``): its duties and its problem kinds.
+
+    ``problems: false`` marks areas that carry duties but are not a problem domain
+    (the general responsibilities of 二(一)). ``applies_to_all: true`` adds this area's
+    ``stages`` to the problem kinds of every other area (二(二), problem discovery, is
+    the duty of every level whatever the area).
+    """
+
+    clause: ClauseId
+    problems: bool = True
+    applies_to_all: bool = False
+    authority: Id = Field("county", description="Authority level for problems given without a kind.")
+    duties: list[Duty]
+    stages: StageDuties = NO_STAGE_DUTIES
+    stages_without_kind: StageDuties = Field(
+        NO_STAGE_DUTIES,
+        description="With applies_to_all: duties added to the problems of every area that name no kind.",
+    )
+    problem_kinds: list[ProblemKind] = []
+
+
+# ---------------------------------------------------------------- accountability and parameters
+
+
+class Failure(Term):
+    """One of the four failures of 一(四) (or the derived bases), and the stage it concerns."""
+
+    stage: Stage
+    basis: Basis = "text"
+    parameters: list[Id] = Field([], description="Parameters every finding of this failure rests on.")
+    liabilities: list[Id] = Field([], description="Liabilities it can give (empty: all).")
+    from_parameter: Id | None = Field(None, description="Severity parameter from which it applies at all.")
+    duty_kind: Id | None = Field(None, description="Holders are the area's duties of this kind, not a stage's.")
+    below_own_level: list[Id] = Field([], description=(
+        "Body kinds that sit below the level they are placed at (a school under the county education bureau): "
+        "when the parameter unit_below_own_level is true, they answer for not discovering a problem their own "
+        "level found through another body, as a level below the finder does."))
+    gives_way: list[Id] = Field([], description=(
+        "Body kinds that, named by a record as the finder or receiver but holding no duty at this failure's "
+        "stage, give way to their level's holders of the stage (a platform, the media, an audit office pass "
+        "a problem on rather than handle it); any other named body answers itself."))
+    not_raised_by: list[Id] = Field([], description=(
+        "Body kinds whose own failures do not raise this finding at their level (main responsibility "
+        "follows failures of the work, not of the bodies that supervise it: 二(一)1 apart from 二(一)2)."))
+    reason: str = Field(description="Chinese sentence template of a finding's reason ({body}, {place}, {duty}…).")
+    reason_en: str = Field(description="English gloss of the template ({body_en}, {duty_en}…).")
+    short: str | None = Field(None, description="Short Chinese label for pictures (default: the name).")
+    short_en: str | None = Field(None, description="Short English label for pictures (default: the gloss).")
+
+
+class Liability(Term):
+    """Staff, unit or leadership liability; ``from_parameter`` names its severity threshold."""
+
+    from_parameter: Id | None = None
+    basis: Basis = "text"
+    short: str | None = Field(None, description="Short Chinese label for pictures (default: the name).")
+    short_en: str | None = Field(None, description="Short English label for pictures (default: the gloss).")
+
+
+class Principle(Term):
+    """A principle that widens who oversees rectification in an area (e.g. 谁审批谁监管)."""
+
+    areas: list[Id]
+    oversight_kinds: list[Id] = Field(description="Duty kinds whose holders oversee rectification.")
+    quote: str
+    clause: ClauseId
+    basis: Basis = "text"
+
+
+class Accountability(_Strict):
+    """``rules/accountability.yaml``: the rules of 一(三)–(四) as data."""
+
+    failures: list[Failure]
+    liabilities: list[Liability]
+    principles: list[Principle] = []
+    phrases: dict[Id, str] = Field({}, description="Phrases the reason templates insert (zh and *_en).")
+
+
+class Parameter(Term, _Dated):
+    """A choice the text leaves to local implementation, with its documented default."""
+
+    type: Literal["days", "severity", "choice", "bool"]
+    value: Any = Field(description="The value in force (the documented default).")
+    choices: list[Any] | None = None
+    basis: Basis = "interpretation"
+    why: str = Field(description="Why this default: what the text says and what it leaves open.")
+    why_zh: str | None = Field(None, description="The same in Chinese: what a reader of a Chinese verdict resting on "
+                               "the parameter is told (`who --explain`'s 说明).")
+
+    @model_validator(mode="after")
+    def _value_fits(self) -> Parameter:
+        ok = {
+            "days": isinstance(self.value, int) and not isinstance(self.value, bool) and 0 <= self.value <= MAX_DAYS,
+            "severity": self.value in SEVERITIES,
+            "choice": self.choices is not None and self.value in self.choices,
+            "bool": isinstance(self.value, bool),
+        }[self.type]
+        if not ok:
+            shown = repr(self.value) if len(repr(self.value)) < 40 else repr(self.value)[:40] + "…"
+            bound = f" (0 to {MAX_DAYS})" if self.type == "days" else ""
+            raise ValueError(f"parameter {self.id!r}: value {shown} does not fit type {self.type!r}{bound}")
+        return self
+
+
+class Parameters(_Strict):
+    """``rules/parameters.yaml``."""
+
+    parameters: list[Parameter]
+
+
+class PolicyMeta(_Strict):
+    """``rules/policy.yaml``: what this policy directory is."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
+    name: str
+    en: str
+    source: str = Field(description="Id of the main source document in rules/sources/.")
+    version: str
+    effective_from: Day | None = None
+    coverage: list[ClauseId] = Field(
+        [], description="Clauses whose numbered items must each be cited by at least one duty."
+    )
+    note: str | None = None
+
+
+# ---------------------------------------------------------------- relations (the role graph)
+
+
+
+
+class RelationType(Term):
+    """A kind of relation between bodies (领导, 上报, 指导督促 …).
+
+    ``reporting`` marks reporting lines (escalation follows them; every body must reach
+    the province along them); ``supervisory`` marks relations whose source watches over
+    the target (the supervisors of a body are their sources); ``structure`` says which end
+    of a structural relation sits higher.
+    """
+
+    reporting: bool = False
+    supervisory: bool = False
+    structure: Literal["up", "down"] | None = Field(
+        None, description="Whether a structural relation of this type puts its source under its target ('up', "
+        "as a department reporting to its government) or over it ('down', as a Party committee leading its "
+        "government). Derived relations use this to tell who sits under whom within a level.")
+
+
+class Relation(_Strict):
+    """A structural relation between two bodies that no duty gives (``rules/relations.yaml``)."""
+
+    from_: Id = Field(alias="from", description="Body id the relation starts from.")
+    to: Id = Field(description="Body id the relation points to.")
+    type: Id = Field(description="Relation type id.")
+    area: Id | None = Field(None, description="Duty area the relation is specific to, if any.")
+    clauses: list[ClauseId] = Field(min_length=1)
+    basis: Basis = "text"
+    note: str | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True,
+                              defer_build=True)
+
+
+class RelationRule(_Strict):
+    """How to derive relations of one type from the bodies or from the duties.
+
+    ``source: parent``: each body relates to its ``parent``. ``source: leading_group_member``:
+    the body of kind ``group_kind`` at a member's level relates to the member. ``source: duties``:
+    in each area, a holder of a duty of ``duty_kind`` relates to the area's other holders that
+    ``towards`` picks (see ``rules/relations.yaml`` for the meaning of each direction).
+    """
+
+    type: Id
+    source: Literal["parent", "leading_group_member", "duties"]
+    duty_kind: Id | None = None
+    group_kind: Id | None = None
+    towards: list[Towards] = []
+    target_kinds: list[Id] = []
+    nearest: bool = False
+    sector_first: bool = True
+    clauses: list[ClauseId] = []
+    basis: Basis = "text"
+    en: str = ""
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _fits_source(self) -> RelationRule:
+        if self.source == "duties" and (self.duty_kind is None or not self.towards):
+            raise ValueError("a rule with source 'duties' needs duty_kind and towards")
+        if self.source == "leading_group_member" and self.group_kind is None:
+            raise ValueError("a rule with source 'leading_group_member' needs group_kind")
+        return self
+
+
+class RelationCatalogue(_Strict):
+    """``rules/relations.yaml``: relation types, structural relations and derivation rules."""
+
+    types: list[RelationType]
+    relations: list[Relation] = []
+    derive: list[RelationRule] = []
+
+
+class PolicyData(_Strict):
+    """Everything in a policy directory, after shape validation."""
+
+    meta: PolicyMeta
+    sources: list[Source]
+    vocabulary: Vocabulary
+    bodies: list[Body]
+    areas: list[Area]
+    accountability: Accountability
+    parameters: list[Parameter]
+    relation_types: list[RelationType] = []
+    relations: list[Relation] = []
+    relation_rules: list[RelationRule] = []
+
+
+#: File models, by the schema file name they get in ``schemas/``.
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "policy": PolicyMeta,
+    "source": Source,
+    "vocabulary": Vocabulary,
+    "bodies": BodyCatalogue,
+    "area": Area,
+    "accountability": Accountability,
+    "parameters": Parameters,
+    "relations": RelationCatalogue,
+}
