@@ -3,6 +3,7 @@ with httpx, stopped at the end."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -55,12 +56,35 @@ def start(tmp: Path, *args: str, env: dict[str, str] | None = None) -> Server:
             _, err = proc.communicate()
             raise AssertionError(f"the server stopped (exit {proc.returncode}): {err.decode()}")
         try:
-            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+            if httpx.get(f"{url}/health", timeout=1).status_code == 200 and ours(port, proc.pid):
                 return Server(proc, url, log)
         except httpx.TransportError:
-            time.sleep(0.1)
+            pass
+        time.sleep(0.1)
     stop(proc)
     raise AssertionError("the server did not answer /health within 120 s")
+
+
+def ours(port: int, pid: int) -> bool:
+    """Whether the socket listening on ``port`` is held by ``pid`` or a process it started. The port was free when
+    :func:`free_port` let it go, but another server (a test in another process, another suite on the machine) may
+    have taken it before ours bound it: its /health answers too, and the tests would talk to the wrong server."""
+    if not Path("/proc/net/tcp").exists():
+        return True  # no /proc (not Linux): the free port is taken on trust
+    inodes = {line.split()[9] for table in ("/proc/net/tcp", "/proc/net/tcp6") if Path(table).exists()
+              for line in Path(table).read_text().splitlines()[1:]
+              if line.split()[3] == "0A" and int(line.split()[1].rsplit(":", 1)[1], 16) == port}
+    pids, held = [pid], set()
+    while pids:
+        p = pids.pop()
+        with contextlib.suppress(OSError):
+            for fd in Path(f"/proc/{p}/fd").iterdir():
+                with contextlib.suppress(OSError):
+                    held.add(os.readlink(fd))
+            for task in Path(f"/proc/{p}/task").iterdir():
+                with contextlib.suppress(OSError):
+                    pids += [int(c) for c in (task / "children").read_text().split()]
+    return any(f"socket:[{i}]" in held for i in inodes)
 
 
 def stop(proc: subprocess.Popen[bytes]) -> int:
