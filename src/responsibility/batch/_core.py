@@ -60,9 +60,6 @@ class Interned:
 
     def __call__(self, values: npt.NDArray[Any]) -> I64:
         """The id of each value."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
         values = np.asarray(values, np.int64)
         if not len(values):
             return np.zeros(0, np.int64)
@@ -82,6 +79,10 @@ class Interned:
             if found.all():
                 return out
         elif len(self.keys):
+            # imported here: the path without the extension (pyarrow.compute costs ~0.05 s to import)
+            import pyarrow as pa
+            import pyarrow.compute as pc
+
             if self._set is None:
                 self._set = pa.array(self.keys)
             at = pc.index_in(pa.array(values), value_set=self._set)
