@@ -10,8 +10,12 @@ ledger's first ten records) beside what a process needs to start pyarrow and rea
 all the floor of ``bench_assess.py`` starts with.
 
 Stage times are thread CPU seconds, so they add up within a thread; the parent's reading (a thread
-of its own) is its total less what is listed. The wrapping costs a little (a few thousand calls).
-A stage is a private function: when one is renamed this script says which and stops.
+of its own) is its total less what is listed. Beside each process's CPU are the part of it spent in
+the kernel (sys) and the minor page faults of the same thread and stage (``RUSAGE_THREAD``): memory
+touched for the first time is faulted in and zeroed by the kernel, which counts as CPU seconds too
+(a fresh process pays it for every buffer it grows, once; a worker's leftover of faults can come
+out below zero: thread and process counters are kept apart). The wrapping costs a little (a few
+thousand calls). A stage is a private function: when one is renamed this script says which and stops.
 """
 
 from __future__ import annotations
@@ -54,6 +58,10 @@ STAGES = [
 ]
 
 
+#: Prefixes of the keys of each stage's sys seconds and minor page faults.
+SYS, FAULTS = "sys ", "faults "
+
+
 def _wrap(acc: collections.defaultdict[str, float]) -> None:
     import importlib
 
@@ -67,11 +75,14 @@ def _wrap(acc: collections.defaultdict[str, float]) -> None:
         f = getattr(owner, name)
 
         def timed(*a: Any, _f: Any = f, _label: str = label, **k: Any) -> Any:
-            t = time.thread_time()
+            t, u = time.thread_time(), resource.getrusage(resource.RUSAGE_THREAD)
             try:
                 return _f(*a, **k)
             finally:
+                v = resource.getrusage(resource.RUSAGE_THREAD)
                 acc[_label] += time.thread_time() - t
+                acc[SYS + _label] += v.ru_stime - u.ru_stime
+                acc[FAULTS + _label] += v.ru_minflt - u.ru_minflt
 
         setattr(owner, name, timed)
 
@@ -79,6 +90,12 @@ def _wrap(acc: collections.defaultdict[str, float]) -> None:
 def _cpu() -> float:
     u = resource.getrusage(resource.RUSAGE_SELF)
     return u.ru_utime + u.ru_stime
+
+
+def _kernel() -> dict[str, float]:
+    """This process's sys seconds and minor faults so far (``total`` keys of the table)."""
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return {SYS + "total": u.ru_stime, FAULTS + "total": float(u.ru_minflt)}
 
 
 def measure(ledger: str, jurisdiction: str, workers: int, today: str) -> dict[str, dict[str, float]]:
@@ -97,7 +114,7 @@ def measure(ledger: str, jurisdiction: str, workers: int, today: str) -> dict[st
         real_exit = os._exit
 
         def leave(code: int) -> None:
-            queue.put({**{k: v - inherited.get(k, 0.0) for k, v in acc.items()}, "total": _cpu()})
+            queue.put({**{k: v - inherited.get(k, 0.0) for k, v in acc.items()}, "total": _cpu(), **_kernel()})
             real_exit(code)
 
         os._exit = leave  # type: ignore[assignment]
@@ -111,7 +128,7 @@ def measure(ledger: str, jurisdiction: str, workers: int, today: str) -> dict[st
                      "--today", today, "--no-progress", "--workers", str(workers)])
         if code not in (0, 1):
             raise SystemExit(f"assess exited {code}")
-    result = {"parent": {**acc, "total": _cpu()}}
+    result = {"parent": {**acc, "total": _cpu(), **_kernel()}}
     summed: collections.defaultdict[str, float] = collections.defaultdict(float)
     for _ in range(workers if workers > 1 else 0):
         for k, v in queue.get().items():
@@ -154,14 +171,24 @@ def main(argv: list[str] | None = None) -> None:
     table = measure(opts.ledger, opts.jurisdiction, opts.workers, opts.today)
     labels = [label for _, _, label in STAGES]
     procs = list(table)
-    print(f"{'CPU s (thread CPU by stage; totals user + sys)':48s}" + "".join(f"{p:>10}" for p in procs))
+    print(f"{'CPU s (thread CPU by stage; totals user + sys)':48s}"
+          + "".join(f"{p:>10}{'sys':>7}{'faults':>8}" for p in procs))
+
+    def row(label: str, key: str, cpu: dict[str, float]) -> str:
+        return f"{label:48s}" + "".join(f"{cpu[p]:10.3f}{table[p].get(SYS + key, 0.0):7.3f}"
+                                        f"{table[p].get(FAULTS + key, 0.0):8.0f}" for p in procs)
+
     for label in labels:
         if any(table[p].get(label) for p in procs):
-            print(f"{label:48s}" + "".join(f"{table[p].get(label, 0.0):10.3f}" for p in procs))
-    listed = {p: sum(v for k, v in table[p].items() if k in labels and not k.startswith("  ")) for p in procs}
-    print(f"{'not listed (parent: start, reading, the pool)':48s}"
-          + "".join(f"{table[p]['total'] - listed[p]:10.3f}" for p in procs))
-    print(f"{'process total':48s}" + "".join(f"{table[p]['total']:10.3f}" for p in procs))
+            print(row(label, label, {p: table[p].get(label, 0.0) for p in procs}))
+    top = [label for label in labels if not label.startswith("  ")]
+    listed = {p: sum(table[p].get(label, 0.0) for label in top) for p in procs}
+    for p in procs:
+        for key in (SYS, FAULTS):
+            table[p][key + "rest"] = table[p][key + "total"] - sum(table[p].get(key + label, 0.0) for label in top)
+    print(row("not listed (parent: start, reading, the pool)", "rest",
+              {p: table[p]["total"] - listed[p] for p in procs}))
+    print(row("process total", "total", {p: table[p]["total"] for p in procs}))
     print(f"all processes: {sum(table[p]['total'] for p in procs):.3f} CPU s")
     assess, floor = start_up(opts.ledger, opts.jurisdiction, opts.today)
     print(f"start-up (10 records, fresh processes, medians of 3): assess {assess:.2f} CPU s, "
