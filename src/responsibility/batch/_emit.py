@@ -37,6 +37,9 @@ FINDING_COLUMNS = ("record", "problem", "area", "level", "body", "name", "place"
 REJECT_COLUMNS = ("record", "line", "problem", "field", "code", "reason")
 _RADIX = 2**21  # text ids in segment keys
 _PLACE = CONTEXT_FIELDS.index("place")
+#: New segments of one call joined in Python rather than gathered from pieces (a short run needs
+#: few, and the pieces of every template row it loaded from the cache cost ~0.02 CPU s to make).
+_FEW = 512
 #: the lowest bit set in a byte (-1 for none): a record's lowest assigned level (Emitter.slot)
 _LOWEST = np.array([-1] + [(b & -b).bit_length() - 1 for b in range(1, 256)], np.int64)
 #: the slots whose days are a level's own when it failed to rectify (``memo["own"]`` of Emitter.slot)
@@ -679,7 +682,14 @@ class Emitter:
             stacked = np.stack([sig, *values], axis=1)
             _, firsts, inverse = np.unique(stacked, axis=0, return_index=True, return_inverse=True)
             out = len(segments) + inverse.reshape(-1).astype(np.int64)
-        if len(firsts):  # the segments not made yet, in the order of their ids: their runs and slot values
+        if 0 < len(firsts) <= _FEW:  # a few: joined here (the pieces of every template row are not worth making)
+            items = self.texts.items
+            vals = [v[firsts].tolist() for v in values]
+            made = [lits[0] + b"".join(items[v] + r for v, r in zip(vs, lits[1:], strict=True))
+                    for lits, vs in zip((self._segment_runs[row][k] for row in rows[firsts].tolist()),
+                                        zip(*vals, strict=True) if vals else ((),) * len(firsts), strict=True)]
+            segments.extend(made)
+        elif len(firsts):  # the segments not made yet, in the order of their ids: their runs and slot values
             self._sync_pieces()
             pieces = np.empty((len(firsts), 2 * len(values) + 1), np.int64)
             pieces[:, 0::2] = self._run_piece[k][rows[firsts], :len(values) + 1]
