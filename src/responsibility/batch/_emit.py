@@ -784,11 +784,12 @@ class Emitter:
             problem = [ids_[r] if f else next(more) for r, f in zip(frec.tolist(), fast.tolist(), strict=True)]
         else:
             import pyarrow as pa
+            from pyarrow._compute import call_function  # Array.take would import pyarrow.compute (~0.05 s)
 
             source = pa.concat_arrays([c.ids, pa.array(sid, pa.string())]) if sid else c.ids
             idx = frec.astype(np.int64)
             idx[sl] = len(c.ids) + np.arange(len(sl))
-            problem = source.take(pa.array(idx))
+            problem = call_function("take", [source, pa.array(idx)])
         nl = len(t.liabilities)
         counts = np.bincount(basis.astype(np.int64) * nl + liability, minlength=len(t.bases) * nl)
         out = Columns(numbers[frec].astype(np.int64), problem, area, body, basis, liability, place,
