@@ -118,6 +118,16 @@ def jcsv(tmp_path: Path, province: Jurisdiction) -> str:
     return str(path)
 
 
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the per-user cache (policy, jurisdiction, assessor entries) at an empty directory of the test's own:
+    a test of the cache must not see, nor leave, entries in the user's cache. A module names its fixture
+    ``cache`` by calling this (pytest's own ``cache`` fixture would be shadowed for every test if it lived here)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RESPONSIBILITY_CACHE_DIR", str(folder))
+    monkeypatch.delenv("RESPONSIBILITY_CACHE", raising=False)
+    return folder
+
+
 @pytest.fixture()
 def rules_copy(tmp_path: Path) -> Path:
     """A fresh copy of rules/ that a test may edit."""

@@ -19,16 +19,14 @@ from responsibility.batch._assessor import Assessor, Periods, make_assessor
 from responsibility.batch._emit import Emitter
 from responsibility.policy import _cache
 
+from .conftest import own_cache
 from .test_batch import TODAY, amended, expected, got, ledger  # noqa: F401  (amended: a fixture)
 
 
 @pytest.fixture()
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache directory of this test's own."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("RESPONSIBILITY_CACHE_DIR", str(folder))
-    monkeypatch.delenv("RESPONSIBILITY_CACHE", raising=False)
-    return folder
+    """An empty cache directory of this test's own (pytest's own `cache` fixture is shadowed in this module only)."""
+    return own_cache(tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,8 @@ from responsibility.chain._checks import load_checked
 from responsibility.policy import _cache
 from responsibility.policy._view import PolicyView
 
+from .conftest import own_cache
+
 HEAVY = ("networkx", "pandas", "numpy", "durable", "durable_rules_engine", "pydantic", "yaml", "pyarrow")
 
 
@@ -69,10 +71,8 @@ def test_every_public_name_has_a_home() -> None:
 
 @pytest.fixture()
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("RESPONSIBILITY_CACHE_DIR", str(folder))
-    monkeypatch.delenv("RESPONSIBILITY_CACHE", raising=False)
-    return folder
+    """An empty cache directory of this test's own (pytest's own `cache` fixture is shadowed in this module only)."""
+    return own_cache(tmp_path, monkeypatch)
 
 
 def _entries(folder: Path) -> list[Path]:

@@ -14,17 +14,16 @@ import pytest
 from responsibility import Jurisdiction, JurisdictionError
 from responsibility.chain import _jurisdiction
 
+from .conftest import own_cache
+
 TEXT = ("# source: a test\ncode,name\n33,浙江省\n3301,杭州市\n330127,淳安县\n330127100,千岛湖镇\n"
         "330127100219,富城村\n")
 
 
 @pytest.fixture()
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache directory of this test's own."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("RESPONSIBILITY_CACHE_DIR", str(folder))
-    monkeypatch.delenv("RESPONSIBILITY_CACHE", raising=False)
-    return folder
+    """An empty cache directory of this test's own (pytest's own `cache` fixture is shadowed in this module only)."""
+    return own_cache(tmp_path, monkeypatch)
 
 
 def entries(folder: Path) -> list[Path]:

@@ -18,13 +18,13 @@ from responsibility.engine import _problem, _records
 from responsibility.policy import _cache, _model, _models, _plain
 from responsibility.policy._view import PolicyView
 
+from .conftest import own_cache
+
 
 @pytest.fixture()
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("RESPONSIBILITY_CACHE_DIR", str(folder))
-    monkeypatch.delenv("RESPONSIBILITY_CACHE", raising=False)
-    return folder
+    """An empty cache directory of this test's own (pytest's own `cache` fixture is shadowed in this module only)."""
+    return own_cache(tmp_path, monkeypatch)
 
 
 def _fresh_and_cached(root: Path) -> tuple[PolicyView, PolicyView]:
