@@ -71,9 +71,7 @@ def ours(port: int, pid: int) -> bool:
     have taken it before ours bound it: its /health answers too, and the tests would talk to the wrong server."""
     if not Path("/proc/net/tcp").exists():
         return True  # no /proc (not Linux): the free port is taken on trust
-    inodes = {line.split()[9] for table in ("/proc/net/tcp", "/proc/net/tcp6") if Path(table).exists()
-              for line in Path(table).read_text().splitlines()[1:]
-              if line.split()[3] == "0A" and int(line.split()[1].rsplit(":", 1)[1], 16) == port}
+    inodes = set(listening_inodes(port))
     pids, held = [pid], set()
     while pids:
         p = pids.pop()
@@ -150,11 +148,16 @@ def test_a_real_server_answers_as_the_library(server: Server, policy: Policy, ex
     assert lines_logged[1]["caller"] == "chunan" and lines_logged[2]["records"] == 300
 
 
+def listening_inodes(port: int) -> list[str]:
+    """The inodes of the sockets listening on ``port`` (from /proc/net/tcp and tcp6)."""
+    return [line.split()[9] for table in ("/proc/net/tcp", "/proc/net/tcp6") if Path(table).exists()
+            for line in Path(table).read_text().splitlines()[1:]
+            if line.split()[3] == "0A" and int(line.split()[1].rsplit(":", 1)[1], 16) == port]
+
+
 def listening(port: int) -> int:
     """Sockets listening on ``port`` (the workers each open one when ready)."""
-    return sum(1 for table in ("/proc/net/tcp", "/proc/net/tcp6") if Path(table).exists()
-               for line in Path(table).read_text().splitlines()[1:]
-               if line.split()[3] == "0A" and int(line.split()[1].rsplit(":", 1)[1], 16) == port)
+    return len(listening_inodes(port))
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SO_REUSEPORT workers are Linux's")
