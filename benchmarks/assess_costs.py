@@ -1,6 +1,6 @@
 """Where the CPU seconds of `responsibility assess` go: a cost table by stage and process.
 
-Usage: python benchmarks/assess_costs.py LEDGER.parquet JURISDICTION.csv [--workers W] [--today DAY]
+Usage: python benchmarks/assess_costs.py LEDGER.parquet JURISDICTION.csv [--workers W] [--today DAY] [--rules DIR]
 
 Runs ``responsibility assess LEDGER -o (a temporary file)`` in this process (its workers forked from
 it, as the command does), with each stage's function wrapped to add up the CPU time of the thread
@@ -98,7 +98,8 @@ def _kernel() -> dict[str, float]:
     return {SYS + "total": u.ru_stime, FAULTS + "total": float(u.ru_minflt)}
 
 
-def measure(ledger: str, jurisdiction: str, workers: int, today: str) -> dict[str, dict[str, float]]:
+def measure(ledger: str, jurisdiction: str, workers: int, today: str, rules: str | None = None
+            ) -> dict[str, dict[str, float]]:
     """Stage CPU seconds by process ("parent", "workers"), with "total" for each."""
     import multiprocessing as mp
 
@@ -125,7 +126,8 @@ def measure(ledger: str, jurisdiction: str, workers: int, today: str) -> dict[st
 
     with tempfile.TemporaryDirectory() as tmp:
         code = main(["assess", ledger, "-o", str(Path(tmp) / "findings.parquet"), "--jurisdiction", jurisdiction,
-                     "--today", today, "--no-progress", "--workers", str(workers)])
+                     "--today", today, "--no-progress", "--workers", str(workers),
+                     *(["--rules", rules] if rules else [])])
         if code not in (0, 1):
             raise SystemExit(f"assess exited {code}")
     result = {"parent": {**acc, "total": _cpu(), **_kernel()}}
@@ -167,8 +169,9 @@ def main(argv: list[str] | None = None) -> None:
     args.add_argument("jurisdiction")
     args.add_argument("--workers", type=int, default=2)
     args.add_argument("--today", default="2022-06-30")
+    args.add_argument("--rules", help="a policy directory (e.g. with dated amendments) instead of the shipped one")
     opts = args.parse_args(argv)
-    table = measure(opts.ledger, opts.jurisdiction, opts.workers, opts.today)
+    table = measure(opts.ledger, opts.jurisdiction, opts.workers, opts.today, opts.rules)
     labels = [label for _, _, label in STAGES]
     procs = list(table)
     print(f"{'CPU s (thread CPU by stage; totals user + sys)':48s}"

@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/bench_assess.py [N] [--runs R] [--naive M] [--workers W] [--data DIR]
     [--formats parquet,jsonl,csv] [--policies base,amended]
-(default N = 1,000,000 problems, R = 3 runs, M = 1,000 problems for the naive peer)
+(default N = 1,000,000 problems, R = 3 runs, M = 1,000 problems for the naive peer; 0: none)
 
 Everything is measured in one run, so the ratios hold even on a shared machine; CPU seconds
 (user + sys of the process and its workers) are printed beside wall seconds, medians of R runs:
@@ -436,12 +436,14 @@ def main(argv: list[str] | None = None) -> None:
             fmt = name.split()[1]
             own = med.get(f"floor {fmt}", (cpu, 0))[0]
             print(f"{name:34s}{cpu:9.2f}{wall:9.2f}{cpu / base_floor:9.2f}{cpu / own:12.2f}")
-        policy = responsibility.load()
-        j = Jurisdiction.synthetic()
-        subset = ledger(policy, j, opts.naive, seed=1)
-        per_cpu, per_wall = naive(policy, j, subset)
-        print(f"{'naive peer (durable, per problem)':34s}{per_cpu * opts.n:9.2f}{per_wall * opts.n:9.2f}"
-              f"{per_cpu * opts.n / base_floor:9.2f}{'':12s}  (measured on {len(subset):,}, scaled to {opts.n:,})")
+        per_cpu = 0.0
+        if opts.naive > 0:  # (--naive 0: no naive peer)
+            policy = responsibility.load()
+            j = Jurisdiction.synthetic()
+            subset = ledger(policy, j, opts.naive, seed=1)
+            per_cpu, per_wall = naive(policy, j, subset)
+            print(f"{'naive peer (durable, per problem)':34s}{per_cpu * opts.n:9.2f}{per_wall * opts.n:9.2f}"
+                  f"{per_cpu * opts.n / base_floor:9.2f}{'':12s}  (measured on {len(subset):,}, scaled to {opts.n:,})")
         if "parquet" in formats and "base" in policies:
             base = med["assess parquet (base)"][0]
             print(f"assess parquet (base): {opts.n / med['assess parquet (base)'][1]:,.0f} records/s wall; "
@@ -455,7 +457,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"assess / floor (parquet, base): {base / med['floor parquet'][0]:.2f}x (target ≤ 1.5x); "
                   f"to the floor reading as assess does (text as dictionaries): "
                   f"{base / med['floor parquet (dictionaries)'][0]:.2f}x; "
-                  f"naive / assess: {per_cpu * opts.n / base:,.1f}x")
+                  + (f"naive / assess: {per_cpu * opts.n / base:,.1f}x" if per_cpu else ""))
     cached = "on disk" if bytecode() else "not on disk"
     print(f"cold start: `import responsibility` {cold_start(['-c', 'import responsibility']):.2f} s, "
           f"`responsibility who` {cold_who():.2f} s (wall, medians of 5; the package's bytecode {cached})")
