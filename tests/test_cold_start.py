@@ -198,3 +198,90 @@ def test_the_commands_own_process_leaves_the_collector_rare(tmp_path: Path) -> N
             f"sys.argv = ['responsibility', *{args!r}]; assert main() == 0; print(gc.get_threshold()[0])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.split()[-2:] == ["True", "100000"]
+
+
+def _run_ending(monkeypatch: pytest.MonkeyPatch, code: int, *, said: bool) -> tuple[list[int], list[str]]:
+    """:func:`_cli.run` with a command that returns ``code`` (and says it may end at once where ``said``):
+    the codes it ended the process with at once (``os._exit``), and what ran at the exit (``atexit``)."""
+    import atexit
+
+    from responsibility.cli import _cli
+
+    ended: list[int] = []
+    ran: list[str] = []
+
+    def command() -> int:
+        if said:
+            _cli.may_end_at_once()
+        return code
+
+    monkeypatch.setattr(_cli, "_at_once", [])
+    monkeypatch.setattr(_cli, "main", command)
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: ran.append("exit handlers"))
+
+    class Ended(BaseException):
+        pass
+
+    def end(status: int) -> None:
+        ended.append(status)
+        raise Ended
+
+    monkeypatch.setattr(os, "_exit", end)
+    try:
+        _cli.run()
+    except SystemExit as exc:
+        assert exc.code == code
+        ran.append(f"SystemExit {exc.code}")
+    except Ended:
+        pass
+    return ended, ran
+
+
+def test_the_commands_own_process_ends_at_once_after_its_exit_handlers(monkeypatch: pytest.MonkeyPatch) -> None:
+    # run() (the console script) ends the process at once after a command that closed its files, with its code,
+    # once the exit handlers ran; else as Python ends it
+    assert _run_ending(monkeypatch, 0, said=True) == ([0], ["exit handlers"])
+    assert _run_ending(monkeypatch, 1, said=True) == ([1], ["exit handlers"])
+    assert _run_ending(monkeypatch, 0, said=False) == ([], ["SystemExit 0"])
+    assert _run_ending(monkeypatch, 2, said=True) == ([], ["SystemExit 2"])
+
+
+def test_a_thread_still_running_has_the_process_end_as_python_ends_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait)  # (not a daemon: Python's exit waits for it)
+    waiting.start()
+    try:
+        assert _run_ending(monkeypatch, 0, said=True) == ([], ["SystemExit 0"])
+    finally:
+        stop.set()
+        waiting.join()
+
+
+def test_a_command_run_by_a_caller_never_ends_its_process(tmp_path: Path, policy: responsibility.Policy) -> None:
+    # main(), even without arguments, returns to its caller; python -m responsibility assess ends at once, its
+    # exit handlers run, its outputs whole, its code kept (1: a record rejected)
+    import json
+
+    from .test_batch import TODAY, ledger
+
+    records = tmp_path / "r.jsonl"
+    rows = [*ledger(policy, responsibility.Jurisdiction.example(), 5, seed=5), {"id": "q"}]
+    records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "f.parquet"
+    args = ["assess", str(records), "-o", str(out), "--no-progress", "--rejects", str(tmp_path / "r.csv"), "--today",
+            TODAY.isoformat()]
+    code = (f"import sys; from responsibility.cli import main; sys.argv = ['responsibility', *{args!r}]; "
+            "print(main(), 'went on')")
+    got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert (got.returncode, got.stdout) == (0, "1 went on\n"), got.stderr
+    code = ("import atexit, runpy, sys; atexit.register(print, 'exit handlers ran'); "
+            f"sys.argv = ['responsibility', *{args!r}]; runpy.run_module('responsibility', run_name='__main__')")
+    out.unlink()
+    got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert (got.returncode, got.stdout) == (1, "exit handlers ran\n"), got.stderr
+    import pyarrow.parquet as pq
+
+    assert set(pq.read_table(out).column("record").to_pylist()) == {0, 1, 2, 3, 4}
+    assert (tmp_path / "r.csv").read_text(encoding="utf-8").count("\n") == 2

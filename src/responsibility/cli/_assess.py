@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from .._errors import OutputError, ResponsibilityError
-from ._cli import DayParam, _terminated, cli, text_encoding
+from ._cli import DayParam, _terminated, cli, may_end_at_once, text_encoding
 
 
 @click.command("assess")
@@ -208,6 +208,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
                                 out_fmt=fmt_out, rejects_path=rejects_path, rejects_fmt=fmt_rejects,
                                 counts=(records, assessed, rejected), lang="en" if lang == "en" else "zh")
         click.echo(f"wrote {report_path}", err=True)
+    may_end_at_once()  # every file written is closed (renamed into place), the workers stopped
     if rejected:
         sys.exit(1)
 
