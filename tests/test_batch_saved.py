@@ -314,3 +314,41 @@ def test_a_cached_jurisdiction_is_named_by_its_entry(policy: Policy, cache: Path
     parsed = Jurisdiction.from_csv_text(text)  # not through the cache: its places are hashed
     assert parsed.cache_key is None
     assert _saved.key_of(policy, parsed, "zh") not in (None, _saved.key_of(policy, first, "zh"))
+
+
+def reads_of(a: Assessor) -> dict[str, Any]:
+    """What an assessor's templates know of what the rules of each area read of a discovery (FoundFields)."""
+    return {k: v for k, v in vars(a.templates.reads).items() if k != "t"}
+
+
+def test_an_entry_of_templates_taken_from_workers_knows_what_the_rules_read(policy: Policy, province: Jurisdiction,
+                                                                            cache: Path) -> None:
+    """The parent of workers takes their templates and meets no discovery itself: its entry must still say
+    what the rules of each area met read (else every later run looks at them again, compiling the rules of
+    every area in every worker, though it makes no template); a stale entry is written again."""
+    from responsibility.batch._assessor import parts
+
+    records = ledger(policy, province, 600, seed=9)
+    worker = Assessor(policy, province, today=TODAY)
+    for part in parts(records, worker.t):
+        worker.run(part)
+    assert worker.templates.reads.seen.any() and not entries(cache)
+    parent = Assessor(policy, province, today=TODAY)
+    parent.templates.adopt(worker.templates.export(0))
+    assert not parent.templates.reads.seen.any()
+    parent.save()
+    loaded = make_assessor(policy, province, today=TODAY)
+    assert isinstance(loaded, Assessor) and loaded.loaded
+    assert same(reads_of(loaded), reads_of(worker))
+    # an entry saved without them (as before) is written again by the next run that looks
+    loaded.templates.reads.seen[:] = False
+    for r in loaded.templates.reads.read:
+        r[:] = False
+    _saved.save(loaded.saved_key, loaded.t, loaded.templates, loaded.emitter.state())  # type: ignore[arg-type]
+    stale = make_assessor(policy, province, today=TODAY)
+    assert isinstance(stale, Assessor) and stale.loaded and not stale.templates.reads.seen.any()
+    for part in parts(records, stale.t):
+        stale.run(part)
+    stale.save()
+    healed = make_assessor(policy, province, today=TODAY)
+    assert isinstance(healed, Assessor) and same(reads_of(healed), reads_of(worker))
