@@ -270,8 +270,8 @@ def test_csv_gives_the_same_output_with_and_without_the_c_scan(run_cli: Any, tmp
 
 def _with_and_without_the_scan(run_cli: Any, src: Any, jcsv: str, monkeypatch: pytest.MonkeyPatch
                                ) -> tuple[Any, bytes, str]:
-    """``assess`` of ``src`` with the C scan, then without it (numpy's passes): the findings and rejects
-    are the same (asserted), and returned with the summary."""
+    """``assess`` of ``src`` with the C scan and parser, then without them (numpy's passes, pyarrow's JSON
+    reader): the findings and rejects are the same (asserted), and returned with the summary."""
     import pyarrow.parquet as pq
 
     from .test_batch import TODAY
@@ -281,6 +281,7 @@ def _with_and_without_the_scan(run_cli: Any, src: Any, jcsv: str, monkeypatch: p
         if not c:
             monkeypatch.setattr(_io, "_c_lines", None)
             monkeypatch.setattr(_io, "_c_csv_rows", None)
+            monkeypatch.setattr(_io, "_c_parse", None)  # (JSON lines parsed by pyarrow's reader, as without C)
         out, rej = src.with_name(f"f{c}.parquet"), src.with_name(f"r{c}.csv")
         code, _, err = run_cli("assess", str(src), "-o", str(out), "--rejects", str(rej), "--jurisdiction", jcsv,
                                "--today", TODAY.isoformat(), "--no-progress")

@@ -699,7 +699,9 @@ def _jsonl_part(data: bytes | memoryview, bounds: npt.NDArray[np.int64], number:
                 text(k).decode()
             except UnicodeDecodeError:
                 special[k] = True
-    table = _json_table(data, bounds, nonblank, special, _json_options())
+    table = _c_json_table(data, bounds, nonblank, special)
+    if table is _UNPARSED:
+        table = _json_table(data, bounds, nonblank, special, _json_options())
     if table is not None and not special.any() and not blank.any():
         return Part(table, np.arange(number, number + n, dtype=np.int64),
                     np.arange(line + 1, line + 1 + n, dtype=np.int64))
@@ -843,6 +845,46 @@ def _json_table(data: bytes | memoryview, bounds: npt.NDArray[np.int64], nonblan
             special[clean[int(row.group(1))]] = True
     special |= nonblank
     return None
+
+
+#: What :func:`_c_json_table` gives where the C parser is not built (or the data is too large for it).
+_UNPARSED = object()
+
+
+def _c_json_table(data: bytes | memoryview, bounds: npt.NDArray[np.int64], nonblank: npt.NDArray[np.bool_],
+                  special: npt.NDArray[np.bool_]) -> Any:
+    """:func:`_json_table` by the C parser of the ledger's record shape (``_jsonl.c``): the same
+    table as pyarrow's reader gives for the lines it takes; a line outside that shape is marked
+    ``special`` (in place) for Python's parser. :data:`_UNPARSED` where it is not built."""
+    if _c_parse is None:
+        return _UNPARSED
+    import pyarrow as pa
+
+    flags = (~nonblank | special).view(np.uint8).copy()  # 0: a line for the C parser
+    got = _c_parse(data, bounds, flags)
+    if got is None:
+        return _UNPARSED
+    special |= nonblank & (flags != 0)
+    rows, cols, discovered, handled, concealed = got
+    if not rows:
+        return None
+    schema = _json_options().explicit_schema
+    s = pa.string()
+
+    def strings(count: int, valid: Any, offsets: Any, text: Any) -> Any:
+        return pa.Array.from_buffers(s, count, [pa.py_buffer(valid), pa.py_buffer(offsets), pa.py_buffer(text)])
+
+    arrays = [strings(*c) for c in cols]
+    top = dict(zip(("id", "domain", "kind", "place", "severity", "deadline", "rectified_on", "as_of"),
+                   arrays[:8], strict=True))
+    disc_t, hand_t, conc_t = (schema.field(name).type for name in ("discovered", "handled", "concealed_by"))
+    top["discovered"] = pa.Array.from_buffers(disc_t, rows, [pa.py_buffer(discovered)], children=arrays[8:12])
+    items = pa.Array.from_buffers(hand_t.value_type, cols[12][0], [None], children=arrays[12:17])
+    top["handled"] = pa.Array.from_buffers(hand_t, rows, [pa.py_buffer(handled[0]), pa.py_buffer(handled[1])],
+                                           children=[items])
+    top["concealed_by"] = pa.Array.from_buffers(conc_t, rows, [pa.py_buffer(concealed[0]),
+                                                               pa.py_buffer(concealed[1])], children=[arrays[17]])
+    return pa.Table.from_arrays([top[name] for name in schema.names], schema=schema)
 
 
 def _json_options() -> Any:
@@ -1550,6 +1592,12 @@ def _spread(parsed: Any, index: npt.NDArray[np.int64]) -> Any:
                                         mask=pa.array(~taken))
     return parsed.take(pa.array(index, mask=~taken))
 
+
+_c_parse: Callable[[Any, Any, Any], Any] | None
+try:
+    from ._jsonl import parse as _c_parse
+except ImportError:  # installed without a C compiler: pyarrow's JSON reader parses the same lines
+    _c_parse = None
 
 _c_lines: Callable[[Any, int, Any, Any, bool, int], int] | None
 _c_csv_rows: Callable[[Any, int, bool], tuple[bytearray, int, int]] | None
