@@ -142,3 +142,74 @@ def test_the_c_look_up_refuses_what_lies_outside_its_buffers() -> None:
         find(data, offsets, slots, b"c", np.array([0, 1], np.int32), out)
     with pytest.raises(TypeError):  # a read-only output
         find(data, offsets, slots, b"c", np.array([0, 1], np.int32), b"\x00" * 4)
+
+
+def _numpy_only(monkeypatch: object) -> None:
+    """Code without the one-pass C codes and days (batch/_scan.c: dict_codes, days_in): numpy's passes."""
+    from responsibility.batch import _encode
+
+    monkeypatch.setattr(_encode, "_c_dict_codes", None)  # type: ignore[attr-defined]
+    monkeypatch.setattr(_encode, "_c_days_in", None)  # type: ignore[attr-defined]
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.sampled_from(["a", "bb", "c", "not listed", ""]), max_size=40), st.lists(st.booleans(), max_size=40),
+       st.integers(0, 5), st.integers(0, 5), st.booleans(),
+       st.lists(st.sampled_from([-40000, -25568, -25567, 0, 19000, 376199, 376200]) | st.integers(-30000, 420000),
+                max_size=40))  # (days since 1970: 1900-01-01 is -25567, 2999-12-31 is 376199)
+def test_codes_and_days_in_one_pass_equal_numpys(texts: list[str], nulls: list[bool], lo: int, hi: int,
+                                                 flat: bool, days: list[int]) -> None:
+    """The one-pass C codes of a dictionary column and days of a date32 column (batch/_scan.c) equal numpy's
+    passes: the same codes, the same records marked slow (a text not listed, a day outside 1900–2999), nulls
+    and slices (offsets) included, and a flat child column's marks on its records (``rows``)."""
+    import numpy as np
+    import pyarrow as pa
+    import pytest
+
+    from responsibility.batch import _encode
+
+    if _encode._c_dict_codes is None or _encode._c_days_in is None:
+        pytest.skip("batch/_scan.c is not built")
+    mask = np.array([i < len(nulls) and nulls[i] for i in range(len(texts))], np.bool_)
+    column = pa.array(texts, pa.string(), mask=mask).dictionary_encode().slice(lo, max(len(texts) - lo - hi, 0))
+    days = [*days, *range(len(texts) - len(days))][:len(texts)]  # (one per text: a record each)
+    stamps = pa.array(days, pa.date32(), mask=np.array([i % 3 == 1 for i in range(len(days))], np.bool_))
+    stamps = stamps.slice(lo, len(column))
+    values = ["c", "bb", "a", "bb"]
+    got = []
+    for c_built in (True, False):
+        with pytest.MonkeyPatch.context() as m:
+            if not c_built:
+                _numpy_only(m)
+            n = len(column)
+            rd = _encode._ArrowReader(pa.table({"x": pa.nulls(n)}), None)
+            rows = np.arange(n, dtype=np.int32)[::-1].copy() if flat else None  # (a child column's records)
+            codes, present = rd.codes(column, values, rows)
+            day = rd.days(stamps, rows)
+            got.append((codes.tolist(), codes.dtype, present.tolist(), day.tolist(), day.dtype, rd.slow.tolist()))
+    assert got[0] == got[1]
+
+
+def test_the_one_pass_codes_refuse_what_lies_outside_their_buffers() -> None:
+    import numpy as np
+    import pytest
+
+    from responsibility.batch import _encode
+
+    if _encode._c_dict_codes is None or _encode._c_days_in is None:
+        pytest.skip("batch/_scan.c is not built")
+    codes, days = _encode._c_dict_codes, _encode._c_days_in
+    of, out = np.array([4, -1, 6], np.int32), np.full(4, 9, np.int32)
+    present = np.array([True, True, False, True])
+    assert codes(of, np.array([0, 1, 7, 2], np.int32), present, out) == 1  # (an absent entry's index: never read)
+    assert out.tolist() == [4, 0, 0, 6]
+    assert codes(of, np.array([0, 3, 0, 0], np.int32), present, out) == -1  # a present index past the dictionary
+    assert codes(of, np.array([0, -1, 0, 0], np.int32), present, out) == -1
+    for bad in ((of, np.zeros(3, np.int32), present, out), (of, np.zeros(4, np.int32), present[:3], out),
+                (of, np.zeros(6, np.int8), present, out), (np.zeros(3, np.int8), np.zeros(4, np.int32), present, out)):
+        with pytest.raises(ValueError):
+            codes(*bad)
+    assert days(np.array([5, 99, -7, 8], np.int32), present, 0, 10, -1, out) == 1
+    assert out.tolist() == [5, -1, -1, 8]
+    with pytest.raises(ValueError):
+        days(np.zeros(3, np.int32), present, 0, 10, -1, out)

@@ -336,11 +336,15 @@ _VALUE_SETS: dict[int, _Listed] = {}
 
 _c_find_texts: Callable[[Any, Any, Any, Any, Any, Any], None] | None
 _c_index_texts: Callable[[Any, Any, Any], None] | None
+_c_dict_codes: Callable[[Any, Any, Any, Any], int] | None
+_c_days_in: Callable[[Any, Any, int, int, int, Any], int] | None
 try:
+    from ._scan import days_in as _c_days_in
+    from ._scan import dict_codes as _c_dict_codes
     from ._scan import find_texts as _c_find_texts
     from ._scan import index_texts as _c_index_texts
-except ImportError:  # installed without a C compiler: Arrow's index_in gives the same places
-    _c_find_texts = _c_index_texts = None
+except ImportError:  # installed without a C compiler: Arrow's index_in and numpy's passes give the same codes
+    _c_find_texts = _c_index_texts = _c_dict_codes = _c_days_in = None
 
 
 def _value_set(values: Sequence[str]) -> _Listed:
@@ -473,6 +477,15 @@ class _ArrowReader:
         if d is not None:  # (Parquet read as dictionaries: each distinct text is looked up once)
             of = _index(d, values)
             ind = _int_view(arr.indices)
+            if _c_dict_codes is not None and len(of) and ind.dtype == np.int32:  # one pass (_scan.c)
+                out = np.empty(len(arr), np.int32)
+                unlisted = _c_dict_codes(of, ind, present, out)
+                if not unlisted:
+                    return out, present
+                if unlisted > 0:  # (rare: the records of texts not listed marked by numpy's passes below)
+                    self.mark(present & (of[np.where(present, ind, 0)] < 0), rows)
+                    return out, present
+                # (an index outside the dictionary: numpy's passes below raise as they did)
             if not len(of):
                 idx = np.full(len(arr), -1, np.int32)
             elif arr.null_count:  # a null's index is unspecified: 0 read, then -1 as index_in gives it
@@ -500,8 +513,15 @@ class _ArrowReader:
         """Days since 1970 (NONE where null); a value that is not a date as Problem reads it marks slow."""
         pa = self.pa
         present = self.valid(arr)
-        out = np.full(len(arr), NONE, np.int32)
         typ = arr.type
+        if pa.types.is_date32(typ) and _c_days_in is not None and len(arr) and arr.buffers()[1] is not None:
+            vals = _view(arr, np.int32)  # days as they are stored (a null's are unspecified: never used)
+            out = np.empty(len(arr), np.int32)
+            outside = _c_days_in(vals, present, _FIRST_DAY, _LAST_DAY, NONE, out)  # one pass (_scan.c)
+            if outside:  # (rare: those records marked by numpy's passes)
+                self.mark(present & ((vals < _FIRST_DAY) | (vals > _LAST_DAY)), rows)
+            return out
+        out = np.full(len(arr), NONE, np.int32)
         if pa.types.is_date32(typ) or pa.types.is_date64(typ):
             if pa.types.is_date32(typ):  # days as they are stored (a null's are unspecified: never read)
                 vals = _view(arr, np.int32)
@@ -652,7 +672,8 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     area, present = rd.codes(named, t.areas)
     rd.slow |= ~present
     kname, has_kind = rd.codes(col("kind"), t.kind_names)
-    kind = np.where(has_kind, t.kind_code[area, np.where(has_kind, kname + 1, 0)], 0).astype(np.int32)
+    width = t.kind_code.shape[1]  # (one flat look-up: numpy's two-index look-up cost ~4 times as much)
+    kind = np.where(has_kind, t.kind_code.ravel()[area * width + np.where(has_kind, kname + 1, 0)], 0).astype(np.int32)
     rd.slow |= kind < 0
     kind = np.maximum(kind, 0)
     alias, alias_place = t.alias_arrays

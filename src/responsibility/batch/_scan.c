@@ -24,8 +24,13 @@
    find_texts writes to out[i] (int32) the place in the list of texts[starts[i]:starts[i + 1]], -1 where it
    is not listed, as Arrow's index_in does. What index_texts made is built once per list and kept.
 
+   dict_codes(of, indices, present, out) and days_in(days, present, lo, hi, none, out) code a column of a
+   chunk in one pass each (_encode._ArrowReader.codes and .days): a dictionary column's codes from its
+   indices and the codes of its dictionary's texts, a date32 column's days within the years a record may
+   name; each returns how many present values it could not code (their records are then marked by numpy).
+
    Optional: built at install where a C compiler is found; without it the same answers come from
-   numpy passes (_io.py: _numpy_lines, _numpy_csv_scan; _encode.py: index_in), and tests/test_batch_io.py and
+   numpy passes (_io.py: _numpy_lines, _numpy_csv_scan; _encode.py: index_in and numpy's passes), and tests/test_batch_io.py and
    tests/test_batch_encode.py compare the two. */
 
 #define PY_SSIZE_T_CLEAN
@@ -334,6 +339,89 @@ static PyObject *find_texts(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* dict_codes(of, indices, present, out) -> bad: out[i] (int32) = of[indices[i]] where present[i] (a byte, 0 or
+   1) and that is 0 or more, else 0; returns how many present entries of[indices[i]] leaves below 0, or -1 where a
+   present index lies outside of (then nothing is said of out). One pass for what numpy did in six (an index
+   where present, the look-up, the absent set to -1, the unlisted found, the count, the floor at 0). */
+static PyObject *dict_codes(PyObject *self, PyObject *args) {
+    Py_buffer of, ind, pres, out;
+    if (!PyArg_ParseTuple(args, "y*y*y*w*", &of, &ind, &pres, &out))
+        return NULL;
+    const char *bad = NULL;
+    const int64_t n = out.len / 4, m = of.len / 4;
+    int64_t count = 0;
+    if (of.len % 4 || ind.len % 4 || out.len % 4 || ind.len / 4 < n || pres.len < n)
+        bad = "of, indices and out must be int32, indices and present (bytes) at least as long as out";
+    else {
+        const int32_t *o = (const int32_t *)of.buf, *k = (const int32_t *)ind.buf;
+        const uint8_t *p = (const uint8_t *)pres.buf;
+        int32_t *r = (int32_t *)out.buf;
+        Py_BEGIN_ALLOW_THREADS
+        for (int64_t i = 0; i < n; i++) {
+            int32_t v = 0;
+            if (p[i]) {
+                const int32_t j = k[i];
+                if (j < 0 || j >= m) {
+                    count = -1;
+                    break;
+                }
+                v = o[j];
+                if (v < 0) {
+                    count++;
+                    v = 0;
+                }
+            }
+            r[i] = v;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&of);
+    PyBuffer_Release(&ind);
+    PyBuffer_Release(&pres);
+    PyBuffer_Release(&out);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLongLong(count);
+}
+
+/* days_in(days, present, lo, hi, none, out) -> bad: out[i] (int32) = days[i] (int32) where present[i] and
+   lo <= days[i] <= hi, else none; returns how many present days lie outside [lo, hi]. One pass for numpy's
+   seven (the bounds, the mask, the count, the choice, the cast). */
+static PyObject *days_in(PyObject *self, PyObject *args) {
+    Py_buffer days, pres, out;
+    int lo, hi, none;
+    if (!PyArg_ParseTuple(args, "y*y*iiiw*", &days, &pres, &lo, &hi, &none, &out))
+        return NULL;
+    const char *bad = NULL;
+    const int64_t n = out.len / 4;
+    int64_t count = 0;
+    if (days.len % 4 || out.len % 4 || days.len / 4 < n || pres.len < n)
+        bad = "days and out must be int32, days and present (bytes) at least as long as out";
+    else {
+        const int32_t *d = (const int32_t *)days.buf;
+        const uint8_t *p = (const uint8_t *)pres.buf;
+        int32_t *r = (int32_t *)out.buf;
+        Py_BEGIN_ALLOW_THREADS
+        for (int64_t i = 0; i < n; i++) {
+            const int32_t v = d[i];
+            const int in = lo <= v && v <= hi;
+            count += p[i] && !in;
+            r[i] = p[i] && in ? v : none;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&days);
+    PyBuffer_Release(&pres);
+    PyBuffer_Release(&out);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLongLong(count);
+}
+
 static PyMethodDef methods[] = {
     {"csv_rows", csv_rows, METH_VARARGS,
      "csv_rows(data, start, eof) -> (ends, n, bad): where the rows of CSV data[start:] end (int64 in a bytearray, "
@@ -347,6 +435,12 @@ static PyMethodDef methods[] = {
     {"find_texts", find_texts, METH_VARARGS,
      "find_texts(data, offsets, slots, texts, starts, out): out[i] (int32) = the place in the list of "
      "texts[starts[i]:starts[i + 1]], -1 where it is not listed."},
+    {"dict_codes", dict_codes, METH_VARARGS,
+     "dict_codes(of, indices, present, out) -> bad: out[i] (int32) = of[indices[i]] where present and not below 0, "
+     "else 0; the number of present entries below 0, -1 where a present index lies outside of."},
+    {"days_in", days_in, METH_VARARGS,
+     "days_in(days, present, lo, hi, none, out) -> bad: out[i] (int32) = days[i] where present and within [lo, hi], "
+     "else none; the number of present days outside."},
     {NULL, NULL, 0, NULL},
 };
 
