@@ -200,9 +200,11 @@ def test_the_commands_own_process_leaves_the_collector_rare(tmp_path: Path) -> N
     assert out.stdout.split()[-2:] == ["True", "100000"]
 
 
-def _run_ending(monkeypatch: pytest.MonkeyPatch, code: int, *, said: bool) -> tuple[list[int], list[str]]:
-    """:func:`_cli.run` with a command that returns ``code`` (and says it may end at once where ``said``):
-    the codes it ended the process with at once (``os._exit``), and what ran at the exit (``atexit``)."""
+def _run_ending(monkeypatch: pytest.MonkeyPatch, code: int, *, said: bool, watched: bool = False
+                ) -> tuple[list[int], list[str]]:
+    """:func:`_cli.run` with a command that returns ``code`` (and says it may end at once where ``said``; under a
+    profiler where ``watched``, else under none, even where the tests run under coverage's tracer): the codes it
+    ended the process with at once (``os._exit``), and what ran at the exit (``atexit``)."""
     import atexit
 
     from responsibility.cli import _cli
@@ -218,6 +220,8 @@ def _run_ending(monkeypatch: pytest.MonkeyPatch, code: int, *, said: bool) -> tu
     monkeypatch.setattr(_cli, "_at_once", [])
     monkeypatch.setattr(_cli, "main", command)
     monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: ran.append("exit handlers"))
+    monkeypatch.setattr(sys, "gettrace", lambda: None)
+    monkeypatch.setattr(sys, "getprofile", (lambda: object()) if watched else (lambda: None))
 
     class Ended(BaseException):
         pass
@@ -244,6 +248,11 @@ def test_the_commands_own_process_ends_at_once_after_its_exit_handlers(monkeypat
     assert _run_ending(monkeypatch, 1, said=True) == ([1], ["exit handlers"])
     assert _run_ending(monkeypatch, 0, said=False) == ([], ["SystemExit 0"])
     assert _run_ending(monkeypatch, 2, said=True) == ([], ["SystemExit 2"])
+
+
+def test_a_profiler_has_the_process_end_as_python_ends_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # python -m cProfile -m responsibility writes its figures once the module returned
+    assert _run_ending(monkeypatch, 0, said=True, watched=True) == ([], ["SystemExit 0"])
 
 
 def test_a_thread_still_running_has_the_process_end_as_python_ends_it(monkeypatch: pytest.MonkeyPatch) -> None:

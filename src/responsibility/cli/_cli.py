@@ -302,11 +302,14 @@ def run() -> NoReturn:
     interpreter's own shutdown would then tear down every module and free every object still alive — the
     policy, the places, the assessor's tables and templates, Arrow's and numpy's state: ~0.08 CPU s of every
     run, ten records or a million (a sixth of a ten-record ``assess``), for memory the process gives back
-    anyway. Anything else (another command, another exit code, a flush that fails, a thread still running)
-    ends as Python ends a process (``SystemExit``). :func:`main` itself never ends the process: a caller that
-    runs it (tests, a program) goes on."""
+    anyway. Anything else (another command, another exit code, a flush that fails, a thread still running, a
+    profiler or a tracer watching) ends as Python ends a process (``SystemExit``). :func:`main` itself never
+    ends the process: a caller that runs it (tests, a program) goes on."""
     code = main()
-    if code in (0, 1) and _at_once and _quiet_threads():
+    # (not under a profiler or a tracer, as ``python -m cProfile -m responsibility``, which writes its figures
+    # after the module returned)
+    watched = sys.getprofile() is not None or sys.gettrace() is not None
+    if code in (0, 1) and _at_once and not watched and _quiet_threads():
         try:
             for stream in (sys.stdout, sys.stderr):
                 if stream is not None:
