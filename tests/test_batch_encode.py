@@ -17,14 +17,48 @@ TEXT = st.text(st.characters(codec="utf-8") | st.sampled_from("\x00\x1f\x7f\x80\
 def test_byte_facts_of_a_text_column_equal_pythons(texts: list[str], lo: int, hi: int) -> None:
     import pyarrow as pa
 
+    from responsibility.batch import _encode
     from responsibility.batch._encode import _byte_facts
 
     column = pa.array(texts, pa.string()).slice(lo, max(len(texts) - lo - hi, 0))  # a slice has an offset
     values = column.to_pylist()
-    ascii_, control, nbytes = _byte_facts(column)
-    assert ascii_.tolist() == [t.isascii() for t in values]
-    assert control.tolist() == [any(ord(c) < 0x20 or ord(c) == 0x7F for c in t) for t in values]
-    assert nbytes.tolist() == [len(t.encode()) for t in values]
+    real = _encode._c_text_facts
+    try:
+        for c_pass in (real, None):  # (the C pass over the bytes, batch/_scan.c: text_facts; numpy's passes)
+            _encode._c_text_facts = c_pass
+            ascii_, control, nbytes = _byte_facts(column)
+            assert ascii_.tolist() == [t.isascii() for t in values]
+            assert control.tolist() == [any(ord(c) < 0x20 or ord(c) == 0x7F for c in t) for t in values]
+            assert nbytes.tolist() == [len(t.encode()) for t in values]
+    finally:
+        _encode._c_text_facts = real
+
+
+def test_the_c_pass_over_the_bytes_of_texts_tells_every_byte() -> None:
+    # each byte value at each place of an eight-byte word and of the bytes after the last whole word, in a
+    # text after another (the word-at-a-time test and the text-by-text one), and its refusals
+    import numpy as np
+    import pytest
+
+    from responsibility.batch import _encode
+
+    if _encode._c_text_facts is None:
+        pytest.skip("batch/_scan.c is not built")
+    facts = _encode._c_text_facts
+    ascii_, control = np.empty(2, np.bool_), np.empty(2, np.bool_)
+    for size in (1, 8, 11):
+        for byte in range(256):
+            for at in range(size):
+                text = bytearray(b"x" * size)
+                text[at] = byte
+                facts(b"abc" + bytes(text), np.array([0, 3, 3 + size], np.int32), ascii_, control)
+                assert (ascii_.tolist(), control.tolist()) == ([True, byte < 0x80],
+                                                               [False, byte < 0x20 or byte == 0x7F]), (size, byte, at)
+    for offsets in (np.array([0, 9], np.int32), np.array([2, 1], np.int32), np.array([-1, 1], np.int32)):
+        with pytest.raises(ValueError):
+            facts(b"abc", offsets, ascii_, control)
+    with pytest.raises(ValueError):  # fewer flags than texts
+        facts(b"abc", np.array([0, 1, 2, 3], np.int32), ascii_, control)
 
 
 def test_columns_read_as_dictionaries_code_as_plain_text_does(tmp_path: Path, policy: Policy,

@@ -338,13 +338,15 @@ _c_find_texts: Callable[[Any, Any, Any, Any, Any, Any], None] | None
 _c_index_texts: Callable[[Any, Any, Any], None] | None
 _c_dict_codes: Callable[[Any, Any, Any, Any], int] | None
 _c_days_in: Callable[[Any, Any, int, int, int, Any], int] | None
+_c_text_facts: Callable[[Any, Any, Any, Any], None] | None
 try:
     from ._scan import days_in as _c_days_in
     from ._scan import dict_codes as _c_dict_codes
     from ._scan import find_texts as _c_find_texts
     from ._scan import index_texts as _c_index_texts
+    from ._scan import text_facts as _c_text_facts
 except ImportError:  # installed without a C compiler: Arrow's index_in and numpy's passes give the same codes
-    _c_find_texts = _c_index_texts = _c_dict_codes = _c_days_in = None
+    _c_find_texts = _c_index_texts = _c_dict_codes = _c_days_in = _c_text_facts = None
 
 
 def _value_set(values: Sequence[str]) -> _Listed:
@@ -616,6 +618,10 @@ def _byte_facts(texts: Any) -> tuple[Bool, Bool, npt.NDArray[np.int64]]:
     d = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
     if not n or not len(d) or off[-1] == off[0]:
         return np.ones(n, np.bool_), np.zeros(n, np.bool_), nbytes
+    if _c_text_facts is not None:  # one pass over the bytes (_scan.c)
+        ascii_, control = np.empty(n, np.bool_), np.empty(n, np.bool_)
+        _c_text_facts(data, np.frombuffer(offs, np.int32, n + 1, 4 * texts.offset), ascii_, control)
+        return ascii_, control, nbytes
     used = d[off[0]:off[-1]]
     ends = off[1:] - off[0]
     # the few bytes that are not printable ASCII, each found in its text by where the texts end

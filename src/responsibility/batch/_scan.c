@@ -28,6 +28,8 @@
    chunk in one pass each (_encode._ArrowReader.codes and .days): a dictionary column's codes from its
    indices and the codes of its dictionary's texts, a date32 column's days within the years a record may
    name; each returns how many present values it could not code (their records are then marked by numpy).
+   text_facts(data, offsets, ascii, control) says of each text of a string column (the ids) whether it is
+   ASCII and whether it holds an ASCII control character, in one pass over its bytes.
 
    Optional: built at install where a C compiler is found; without it the same answers come from
    numpy passes (_io.py: _numpy_lines, _numpy_csv_scan; _encode.py: index_in and numpy's passes), and tests/test_batch_io.py and
@@ -422,6 +424,66 @@ static PyObject *days_in(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong(count);
 }
 
+/* text_facts(data, offsets, ascii, control): for each text data[offsets[i]:offsets[i + 1]] (int32 offsets, n + 1
+   of them), ascii[i] (a byte) = 1 where every byte is below 0x80, control[i] = 1 where a byte is an ASCII control
+   character (below 0x20, or 0x7f; every byte of a multi-byte UTF-8 character is 0x80 or above). One pass over
+   the bytes for numpy's five over all of them and two searches (_encode._byte_facts). */
+static PyObject *text_facts(PyObject *self, PyObject *args) {
+    Py_buffer data, offsets, asc, ctl;
+    if (!PyArg_ParseTuple(args, "y*y*w*w*", &data, &offsets, &asc, &ctl))
+        return NULL;
+    const char *bad = NULL;
+    const int64_t n = offsets.len / 4 - 1;
+    if (offsets.len % 4 || offsets.len < 4 || asc.len < n || ctl.len < n)
+        bad = "offsets must be int32, at least one, ascii and control (bytes) one for each text";
+    else if (!offsets_ok((const int32_t *)offsets.buf, n, data.len))
+        bad = "offsets outside the data";
+    else {
+        const uint8_t *d = (const uint8_t *)data.buf;
+        const int32_t *off = (const int32_t *)offsets.buf;
+        uint8_t *a = (uint8_t *)asc.buf, *c = (uint8_t *)ctl.buf;
+        Py_BEGIN_ALLOW_THREADS
+        /* first all the texts' bytes eight at a time: where none is 0x80 or above, below 0x20 or 0x7f (ids are
+           mostly so), every text is ASCII without a control character (the tests of a word are exact: a byte
+           below 0x20 or above 0x7f, or 0x7f, makes the word's test true, and no other byte does) */
+        const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        uint64_t seen = 0;
+        int64_t j = off[0];
+        for (; j + 8 <= off[n]; j += 8) {
+            uint64_t w;
+            memcpy(&w, d + j, 8);
+            const uint64_t del = w ^ (0x7f * ones);
+            seen |= (w & highs) | ((w - 0x20 * ones) & ~w & highs) | ((del - ones) & ~del & highs);
+        }
+        for (; j < off[n]; j++)
+            seen |= d[j] >= 0x80 || d[j] < 0x20 || d[j] == 0x7f;
+        if (!seen) {
+            memset(a, 1, (size_t)n);
+            memset(c, 0, (size_t)n);
+        } else
+        for (int64_t i = 0; i < n; i++) {
+            uint8_t high = 0, low = 0;
+            for (int32_t j = off[i]; j < off[i + 1]; j++) {
+                const uint8_t b = d[j];
+                high |= b;
+                low |= (uint8_t)(b < 0x20 || b == 0x7f);
+            }
+            a[i] = !(high & 0x80);
+            c[i] = low;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&data);
+    PyBuffer_Release(&offsets);
+    PyBuffer_Release(&asc);
+    PyBuffer_Release(&ctl);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"csv_rows", csv_rows, METH_VARARGS,
      "csv_rows(data, start, eof) -> (ends, n, bad): where the rows of CSV data[start:] end (int64 in a bytearray, "
@@ -441,6 +503,9 @@ static PyMethodDef methods[] = {
     {"days_in", days_in, METH_VARARGS,
      "days_in(days, present, lo, hi, none, out) -> bad: out[i] (int32) = days[i] where present and within [lo, hi], "
      "else none; the number of present days outside."},
+    {"text_facts", text_facts, METH_VARARGS,
+     "text_facts(data, offsets, ascii, control): ascii[i] = 1 where the text data[offsets[i]:offsets[i + 1]] is "
+     "ASCII, control[i] = 1 where it holds an ASCII control character (bytes, one for each text)."},
     {NULL, NULL, 0, NULL},
 };
 
