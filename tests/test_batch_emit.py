@@ -247,6 +247,9 @@ def test_without_the_extension_the_findings_are_the_same(policy: Any, monkeypatc
     monkeypatch.setattr(_emit, "_c_find", None)
     monkeypatch.setattr(_emit, "_c_find_add", None)
     monkeypatch.setattr(_emit, "_c_row_offsets", None)
+    monkeypatch.setattr(_emit, "_c_row_columns", None)
+    monkeypatch.setattr(_emit, "_c_group_rows", None)
+    monkeypatch.setattr(_emit, "_c_segment_keys", None)
     without = policy.assess(records, jurisdiction=j, today=TODAY)
     assert len(with_c.findings) > 1000 and with_c.findings.equals(without.findings)
 
@@ -314,3 +317,127 @@ def test_segments_made_of_pieces_are_their_pieces_joined(items: list[bytes], wid
         made.append(segments.arrow().to_pylist())
     want = [b"", *before, *(b"".join([b"", *items][i] for i in row) for row in rows)]
     assert all(m == want for m in made)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 2**62), min_size=1, max_size=3000, unique=True), st.randoms(use_true_random=False))
+def test_a_grown_table_keeps_every_key_with_its_id(keys: list[int], rnd: Any) -> None:
+    """Growing KeyIds' table (from 1024 slots, several times over) puts every key back with its own id,
+    whether the keys go back in C (find_add, each key's id then set) or by numpy's add."""
+    from responsibility.batch import _emit
+
+    ids = list(range(10 * len(keys)))
+    rnd.shuffle(ids)
+    ids = ids[:len(keys)]  # distinct ids in no order (as segment ids of one pattern are)
+    saved = _emit._c_find_add
+    found = []
+    try:
+        for c in ({saved} if saved is not None else set()) | {None}:
+            _emit._c_find_add = c
+            table = KeyIds()
+            for lo in range(0, len(keys), 700):  # in batches, so that the table grows with keys in it
+                table.add(np.array(keys[lo:lo + 700], np.int64), np.array(ids[lo:lo + 700], np.int64))
+            assert table.count == len(keys) and 2 * table.count <= len(table.keys)
+            found.append(table.find_numpy(np.array([*keys, 2**62 + 1], np.int64)).tolist())
+    finally:
+        _emit._c_find_add = saved
+    assert all(f == [*ids, -1] for f in found)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 4), st.integers(1, 5), st.integers(1, 4), st.data())
+def test_row_columns_are_alike_in_c_and_numpy(ntpl: int, nrec: int, nplace: int, ranks: int,
+                                              data: st.DataObject) -> None:
+    """The few-valued columns of finding rows (batch/_gather.c's row_columns and its numpy reference): the
+    same values and dtypes, the place wrapped where a rank or place is -1 as numpy wraps it, the counts of
+    each (basis, liability); an index outside its table is refused (ValueError in C, IndexError in numpy)."""
+    import pytest
+
+    from responsibility.batch import _emit
+
+    nbody, nb, nl = 3, 3, 2
+    ints = st.integers
+    tbody = np.array(data.draw(st.lists(ints(-1, nbody - 1), min_size=ntpl, max_size=ntpl)), np.int64)
+    tbasis = np.array(data.draw(st.lists(ints(0, nb - 1), min_size=ntpl, max_size=ntpl)), np.int64)
+    tliab = np.array(data.draw(st.lists(ints(0, nl - 1), min_size=ntpl, max_size=ntpl)), np.int64)
+    tclause = np.array(data.draw(st.lists(ints(0, 50), min_size=ntpl, max_size=ntpl)), np.int64)
+    place = np.array(data.draw(st.lists(ints(-1, nplace - 1), min_size=nrec, max_size=nrec)), np.int32)
+    area = np.array(data.draw(st.lists(ints(0, 9), min_size=nrec, max_size=nrec)), np.int32)
+    numbers = np.array(data.draw(st.lists(ints(0, 2**40), min_size=nrec, max_size=nrec)), np.int64)
+    ancestor = np.array(data.draw(st.lists(ints(-1, 99), min_size=nplace * ranks, max_size=nplace * ranks)),
+                        np.int32).reshape(nplace, ranks)
+    body_rank = np.array(data.draw(st.lists(ints(-1, ranks - 1), min_size=nbody, max_size=nbody)), np.int64)
+    rows = data.draw(ints(0, 40))
+    frow = np.array(data.draw(st.lists(ints(0, ntpl - 1), min_size=rows, max_size=rows)), np.int64)
+    frec = np.array(data.draw(st.lists(ints(0, nrec - 1), min_size=rows, max_size=rows)), np.int32)
+    args = (frow, frec, (tbody, tbasis, tliab, tclause), place, area, numbers, ancestor, body_rank, nb * nl, nl)
+    want = _emit.row_columns_numpy(*args)
+    assert want[7].sum() == rows
+    if _emit._c_row_columns is None:
+        return
+    got = _emit.row_columns(*args)
+    assert [g.dtype for g in got] == [w.dtype for w in want]
+    assert all(g.tolist() == w.tolist() for g, w in zip(got, want, strict=True))
+    if rows:  # a template row, then a record, outside its table
+        for bad in ((frow + ntpl, frec), (frow, frec + nrec)):
+            with pytest.raises(ValueError):
+                _emit.row_columns(*bad, *args[2:])
+            with pytest.raises(IndexError):
+                _emit.row_columns_numpy(*bad, *args[2:])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 5), st.integers(0, 1), st.booleans(), st.data())
+def test_rows_are_grouped_alike_in_c_and_numpy(ntpl: int, npat: int, k: int, some: bool, data: st.DataObject) -> None:
+    """Finding rows grouped by the slot pattern of a segment (batch/_gather.c's group_rows and its numpy
+    reference): the same positions, in order of pattern and then of position (or of ``which``), the same
+    counts and the same records and template rows; a template row outside the patterns is refused."""
+    import pytest
+
+    from responsibility.batch import _emit
+
+    pattern = np.array(data.draw(st.lists(st.integers(0, npat - 1), min_size=2 * ntpl, max_size=2 * ntpl)),
+                       np.int64).reshape(ntpl, 2)
+    n = data.draw(st.integers(0, 40))
+    frow = np.array(data.draw(st.lists(st.integers(0, ntpl - 1), min_size=n, max_size=n)), np.int64)
+    frec = np.array(data.draw(st.lists(st.integers(0, 10**6), min_size=n, max_size=n)), np.int32)
+    which = np.array(sorted(data.draw(st.sets(st.integers(0, n - 1)))) if n else [], np.int64) if some else None
+    want = _emit.group_rows_numpy(pattern, k, frow, frec, which, npat)
+    at = np.arange(n) if which is None else which
+    expect = sorted(at.tolist(), key=lambda i: int(pattern[frow[i], k]))  # (a stable sort)
+    assert want[0].tolist() == expect and int(want[1].sum()) == len(at)
+    if _emit._c_group_rows is None:
+        return
+    got = _emit.group_rows(pattern, k, frow, frec, which, npat)
+    assert [g.dtype for g in got] == [w.dtype for w in want]
+    assert all(g.tolist() == w.tolist() for g, w in zip(got, want, strict=True))
+    if len(at):
+        with pytest.raises(ValueError):
+            _emit.group_rows(pattern, k, frow + ntpl, frec, which, npat)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 6), st.integers(0, 2), st.integers(0, 1), st.data())
+def test_segment_keys_are_alike_in_c_and_numpy(ntpl: int, nvalues: int, k: int, data: st.DataObject) -> None:
+    """A segment's key (batch/_gather.c's segment_keys and its numpy reference): the template row's
+    signature, then each slot value as a digit below 2**21; a value outside is refused in C."""
+    import pytest
+
+    from responsibility.batch import _emit
+
+    sig = np.array(data.draw(st.lists(st.integers(0, 2**20), min_size=2 * ntpl, max_size=2 * ntpl)),
+                   np.int64).reshape(ntpl, 2)
+    n = data.draw(st.integers(0, 30))
+    rows = np.array(data.draw(st.lists(st.integers(0, ntpl - 1), min_size=n, max_size=n)), np.int64)
+    values = [np.array(data.draw(st.lists(st.integers(0, _emit._RADIX - 1), min_size=n, max_size=n)), np.int64)
+              for _ in range(nvalues)]
+    want = _emit.segment_keys_numpy(sig, k, rows, values)
+    assert want.tolist() == [sum(int(x) * _emit._RADIX ** (nvalues - j) for j, x in
+                                 enumerate([sig[r, k], *(v[i] for v in values)]))
+                             for i, r in enumerate(rows.tolist())]
+    if _emit._c_segment_keys is None:
+        return
+    assert _emit.segment_keys(sig, k, rows, values).tolist() == want.tolist()
+    if n and nvalues:
+        with pytest.raises(ValueError):
+            _emit.segment_keys(sig, k, rows, [values[0] + _emit._RADIX, *values[1:]])

@@ -235,7 +235,17 @@ class KeyIds:
             bits += 1
         self._alloc(bits)
         self.count = 0
-        self.add(keys, ids)
+        if _c_find_add is None:
+            self.add(keys, ids)
+            return
+        # in C, one walk per key (numpy's add makes a pass over the keys left per step of the longest
+        # chain, ~0.04 CPU s of a 1M run): the keys are distinct, so the j-th gets id j, then its own
+        n = len(keys)
+        stop, _, self.count = _c_find_add(self.keys, self.ids, keys, np.empty(n, np.int64), np.empty(n, np.int64),
+                                          0, 0, 0, 0)
+        assert stop == n  # (the table is at most half full after it)
+        used = self.keys >= 0
+        self.ids[used] = ids[self.ids[used]]
 
     def add(self, keys: I64, ids: I64) -> None:
         """Add ``keys`` (distinct, none added yet) with their ``ids``."""
@@ -284,13 +294,13 @@ class DayIds:
             out[day == NONE] = 0
             other = ~inside & (day != NONE)
             if other.any():
-                for d in np.unique(day[other]).tolist():
+                for d in sorted(set(day[other].tolist())):  # (np.unique would import numpy.ma: ~0.013 s once)
                     if d not in self.other:
                         self.other[d] = self._make(d)
                 out[other] = [self.other[d] for d in day[other].tolist()]
         new = inside & (out < 0)
         if new.any():
-            for a in np.unique(at[new]).tolist():
+            for a in sorted(set(at[new].tolist())):
                 self.table[a] = self._make(a + self.LOW)
             out[new] = self.table[at[new]]
         return out
@@ -440,6 +450,88 @@ def take_gather(segments: Segments, flat: I64, offsets: npt.NDArray[Any], data: 
             data[a:b] = np.frombuffer(taken.buffers()[2], np.uint8, b - a)
 
 
+def row_columns(frow: I64, frec: I32, per_row: tuple[I64, I64, I64, I64], place: I32, area: I32, numbers: I64,
+                ancestor: I32, body_rank: I64, ncounts: int, nl: int) -> tuple[Any, ...]:
+    """The few-valued columns of finding rows of template rows ``frow`` and records ``frec``: (body, basis,
+    liability, clause, place, area, record number, counts of basis x liability) — the template row's
+    (``per_row``: body, basis, liability, clause of each), the record's (``place``, ``area``, ``numbers``),
+    and the place that answers (the record's ancestor at the body's rank). In C where the extension was
+    built (one pass over the rows, where numpy makes eleven), else :func:`row_columns_numpy`."""
+    if _c_row_columns is None:
+        return row_columns_numpy(frow, frec, per_row, place, area, numbers, ancestor, body_rank, ncounts, nl)
+    n = len(frow)
+    i32, i64 = np.int32, np.int64
+    out = (np.empty(n, i32), np.empty(n, i32), np.empty(n, i32), np.empty(n, i64), np.empty(n, i32),
+           np.empty(n, i32), np.empty(n, i64), np.empty(ncounts, i64))
+    c64 = [np.ascontiguousarray(x, i64) for x in (frow, *per_row, numbers)]
+    _c_row_columns(c64[0], np.ascontiguousarray(frec, i32), *c64[1:5], np.ascontiguousarray(place, i32),
+                   np.ascontiguousarray(area, i32), c64[5], np.ascontiguousarray(ancestor, i32), ancestor.shape[1],
+                   np.ascontiguousarray(body_rank, i64), nl, *out)
+    return out
+
+
+def row_columns_numpy(frow: I64, frec: I32, per_row: tuple[I64, I64, I64, I64], place: I32, area: I32,
+                      numbers: I64, ancestor: I32, body_rank: I64, ncounts: int, nl: int) -> tuple[Any, ...]:
+    """:func:`row_columns` in numpy (without the C extension; the reference the tests compare it with)."""
+    tbody, tbasis, tliab, tclause = per_row
+    body = tbody[frow].astype(np.int32)
+    basis = tbasis[frow].astype(np.int32)
+    liability = tliab[frow].astype(np.int32)
+    counts = np.bincount(basis.astype(np.int64) * nl + liability, minlength=ncounts).astype(np.int64)
+    return (body, basis, liability, tclause[frow].astype(np.int64),
+            take(ancestor, place[frec], body_rank[body]).astype(np.int32), area[frec].astype(np.int32),
+            numbers[frec].astype(np.int64), counts)
+
+
+def group_rows(pattern: I64, k: int, frow: I64, frec: I32, which: I64 | None, npatterns: int) -> tuple[Any, ...]:
+    """Finding rows (positions into ``frow`` and ``frec``: ``which``, or all) grouped by the slot pattern of
+    their segment ``k`` (``pattern``: two to a template row), in their own order within a pattern:
+    (positions, rows per pattern, their ``frec``, their ``frow``). In C where the extension was built (a
+    counting sort: two passes), else :func:`group_rows_numpy`."""
+    if _c_group_rows is None:
+        return group_rows_numpy(pattern, k, frow, frec, which, npatterns)
+    n = len(frow) if which is None else len(which)
+    out = (np.empty(n, np.int64), np.empty(npatterns, np.int64), np.empty(n, np.int32), np.empty(n, np.int64))
+    _c_group_rows(*out, np.ascontiguousarray(pattern, np.int64), k, np.ascontiguousarray(frow, np.int64),
+                  np.ascontiguousarray(frec, np.int32),
+                  np.ascontiguousarray(which if which is not None else np.zeros(0, np.int64), np.int64),
+                  which is None)
+    return out
+
+
+def group_rows_numpy(pattern: I64, k: int, frow: I64, frec: I32, which: I64 | None,
+                     npatterns: int) -> tuple[Any, ...]:
+    """:func:`group_rows` in numpy (without the C extension; the reference the tests compare it with)."""
+    small = np.int16 if npatterns < 2**15 else np.int64  # (a stable sort of int16 is a radix sort)
+    of_row = pattern[:, k].take(frow if which is None else frow[which])
+    per = np.bincount(of_row, minlength=npatterns).astype(np.int64)
+    order = np.argsort(of_row.astype(small), kind="stable")
+    if which is not None:
+        order = which[order]
+    return order, per, frec[order].astype(np.int32), frow[order].astype(np.int64)
+
+
+def segment_keys(sig: I64, k: int, rows: I64, values: list[I64]) -> I64:
+    """The key of segment ``k`` of template rows ``rows`` (``sig``: each template row's two signatures) with
+    slots holding ``values`` (at most two, each below :data:`_RADIX`): the signature, then each value a
+    digit. In C where the extension was built (one pass), else :func:`segment_keys_numpy`."""
+    if _c_segment_keys is None:
+        return segment_keys_numpy(sig, k, rows, values)
+    rows = np.ascontiguousarray(rows, np.int64)
+    out = np.empty(len(rows), np.int64)
+    v = [np.ascontiguousarray(x, np.int64) for x in values]
+    _c_segment_keys(out, np.ascontiguousarray(sig, np.int64), k, rows, _RADIX, len(v), *v, *[rows] * (2 - len(v)))
+    return out
+
+
+def segment_keys_numpy(sig: I64, k: int, rows: I64, values: list[I64]) -> I64:
+    """:func:`segment_keys` in numpy (without the C extension; the reference the tests compare it with)."""
+    key: I64 = sig[:, k].take(rows)
+    for v in values:
+        key = key * _RADIX + v
+    return key
+
+
 _c_gather: Callable[[Any, Any, Any, Any], int] | None
 _c_find: Callable[[Any, Any, Any, Any], None] | None
 try:
@@ -451,6 +543,15 @@ try:
     from ._gather import row_offsets as _c_row_offsets
 except ImportError:  # (or built before it had it)
     _c_row_offsets = None
+_c_row_columns: Callable[..., None] | None
+_c_group_rows: Callable[..., None] | None
+_c_segment_keys: Callable[..., None] | None
+try:
+    from ._gather import group_rows as _c_group_rows
+    from ._gather import row_columns as _c_row_columns
+    from ._gather import segment_keys as _c_segment_keys
+except ImportError:  # (or built before it had them)
+    _c_row_columns = _c_group_rows = _c_segment_keys = None
 _c_find_add: Callable[[Any, Any, Any, Any, Any, int, int, int, int], tuple[int, int, int]] | None
 try:
     from ._gather import find as _c_find
@@ -667,19 +768,16 @@ class Emitter:
 
     def _segments(self, k: int, p: int, rows: I64, values: list[I64]) -> I64:
         """Ids of segment ``k`` of template rows ``rows`` whose slots (pattern ``p``) hold ``values``."""
-        sig = self._sig[:, k].take(rows)
         exact = len(values) <= 2 and len(self.texts.items) < _RADIX
         segments = self.segments
         if exact:
-            key = sig.copy()
-            for v in values:
-                key = key * _RADIX + v
+            key = segment_keys(self._sig, k, rows, values)
             store = self._store.get(p)
             if store is None:
                 store = self._store[p] = KeyIds()
             out, firsts = store.find_add(key, len(segments))
         else:  # more slots than one integer can name: name them within this chunk only
-            stacked = np.stack([sig, *values], axis=1)
+            stacked = np.stack([self._sig[:, k].take(rows), *values], axis=1)
             _, firsts, inverse = np.unique(stacked, axis=0, return_index=True, return_inverse=True)
             out = len(segments) + inverse.reshape(-1).astype(np.int64)
         if 0 < len(firsts) <= _FEW:  # a few: joined here (the pieces of every template row are not worth making)
@@ -728,43 +826,38 @@ class Emitter:
             fast = np.ones(nf, np.bool_)
             frow, frec, fon, fdl = rows.row, rows.rec, rows.on, rows.dl
         sl = np.nonzero(~fast)[0]
-        body = tpl.array("body")[frow].astype(np.int32)
-        basis = tpl.array("basis")[frow].astype(np.int32)
-        liability = tpl.array("liability")[frow].astype(np.int32)
-        clauses = self._clause[frow]
-        for i, (_, _, f) in zip(sl.tolist(), slow_findings, strict=True):
-            body[i] = t.body_index[f.body]
-            basis[i] = t.bases.index(f.basis)
-            liability[i] = t.liabilities.index(f.liability)
-            clauses[i] = self.clause_index.setdefault(";".join(f.clauses), len(self.clause_index))
-        place = take(t.ancestor, c.place[frec], self.body_rank[body]).astype(np.int32)
-        area = c.area[frec].astype(np.int32)
-        area[sl] = slow_area
-        for i, (_, _, f) in zip(sl.tolist(), slow_findings, strict=True):
-            place[i] = self.place_index[f.place]
+        nl = len(t.liabilities)
+        body, basis, liability, clauses, place, area, record, counts = row_columns(
+            frow, frec, (tpl.array("body"), tpl.array("basis"), tpl.array("liability"), self._clause), c.place,
+            c.area, numbers, t.ancestor, self.body_rank, len(t.bases) * nl, nl)
+        if len(sl):  # the reference path's rows: their own columns (and counted as such)
+            counts -= np.bincount(basis[sl].astype(np.int64) * nl + liability[sl], minlength=len(counts))
+            for i, (_, _, f) in zip(sl.tolist(), slow_findings, strict=True):
+                body[i] = t.body_index[f.body]
+                basis[i] = t.bases.index(f.basis)
+                liability[i] = t.liabilities.index(f.liability)
+                clauses[i] = self.clause_index.setdefault(";".join(f.clauses), len(self.clause_index))
+                place[i] = self.place_index[f.place]
+            area[sl] = slow_area
+            counts += np.bincount(basis[sl].astype(np.int64) * nl + liability[sl], minlength=len(counts))
         # reasons: two segments per row, then one gather
         n = len(frec)
         segs = np.zeros((n, 2), np.int64)
         fr = np.nonzero(fast)[0] if len(sl) else None
-        fast_rows = frow[fr] if fr is not None else frow
         chunk: dict[str, Any] = {}  # what slots of all rows share (Emitter.slot)
-        small = np.int16 if len(self.patterns) < 2**15 else np.int64  # (a stable sort of int16 is a radix sort)
         for k in (0, 1):
-            pattern = self._pattern[:, k].take(fast_rows)
-            # the rows of each pattern, in order: one sort, where a mask per pattern is a pass over every row
-            per = np.bincount(pattern, minlength=len(self.patterns))
-            order = np.argsort(pattern.astype(small), kind="stable")
-            if fr is not None:
-                order = fr[order]
+            # the rows of each pattern, in order (one sort, where a mask per pattern is a pass over every row)
+            order, per, rec_in, row_in = group_rows(self._pattern, k, frow, frec, fr, len(self.patterns))
             ends = np.cumsum(per).tolist()
             for p in np.nonzero(per)[0].tolist():
-                at = order[ends[p] - int(per[p]):ends[p]]
+                lo, hi = ends[p] - int(per[p]), ends[p]
+                at = order[lo:hi]
                 memo: dict[str, Any] = {"chunk": chunk}
                 if _PLACE in self.patterns[p]:
                     memo["place"] = place[at]
                 if _OWN & set(self.patterns[p]):
                     memo["own"] = (fon[at], fdl[at])
-                rec_at, row_at = frec[at], frow[at]
+                rec_at, row_at = rec_in[lo:hi], row_in[lo:hi]
                 values = [self.slot(s, rec_at, row_at, c, dv, memo) for s in self.patterns[p]]
                 segs[:, k][at] = self._segments(k, p, row_at, values)
         given = [(f.reason if self.lang == "zh" else f.reason_en).encode() for _, _, f in slow_findings]
@@ -790,10 +883,8 @@ class Emitter:
             idx = frec.astype(np.int64)
             idx[sl] = len(c.ids) + np.arange(len(sl))
             problem = call_function("take", [source, pa.array(idx)])
-        nl = len(t.liabilities)
-        counts = np.bincount(basis.astype(np.int64) * nl + liability, minlength=len(t.bases) * nl)
-        out = Columns(numbers[frec].astype(np.int64), problem, area, body, basis, liability, place,
-                      remap[clauses], [texts[i] for i in by_text], text, counts.astype(np.int64))
+        out = Columns(record, problem, area, body, basis, liability, place, remap[clauses],
+                      [texts[i] for i in by_text], text, counts)
         if defer:
             out.segs, out.given, out.given_reasons = segs, sl, given
         return out

@@ -23,6 +23,29 @@
    gather then copies is known to fit (_emit.reasons: the size of a chunk's reasons, in one pass where
    numpy makes six; _emit.Emitter._segments: the bytes of the segments made from pieces).
 
+   row_columns(frow, frec, tbody, tbasis, tliab, tclause, rplace, rarea, numbers, ancestor, ncols, brank, nl,
+   body, basis, liability, clause, place, area, record, counts) makes the few-valued columns of finding rows
+   in one pass (_emit.row_columns; its numpy reference is _emit.row_columns_numpy): row i, of template row
+   frow[i] (int64) and record frec[i] (int32), gets the template row's body, basis and liability (tbody, tbasis,
+   tliab: int64, into int32) and clause (tclause: int64), the record's area (rarea: int32) and number
+   (numbers: int64), and its place: ancestor[rplace[frec[i]], brank[body]] (ancestor: int32, ncols to a row;
+   rplace int32, brank int64); counts (int64, one per basis x nl liabilities, zeroed first) counts each row's
+   basis * nl + liability. Every index wraps as numpy's does when it is just below 0 (-size <= i < 0) and
+   raises ValueError when it is outside its table otherwise.
+
+   group_rows(order, counts, rec, row, pattern, k, frow, frec, which, all) groups finding rows by the slot
+   pattern of their segment k (_emit.group_rows; its numpy reference is _emit.group_rows_numpy): the rows
+   are positions into frow (int64) and frec (int32): which[i] (int64), or every position where `all` is set;
+   row p's pattern is pattern[2 * frow[p] + k] (pattern: int64, two to a template row). order gets the rows
+   in order of their pattern, in their own order within one (a counting sort), counts (int64, one per
+   pattern, zeroed first) each pattern's rows, rec and row each ordered row's frec and frow. A row or
+   pattern outside its table raises ValueError.
+
+   segment_keys(out, sig, k, rows, radix, nvalues, v0, v1) writes the key of each row's segment k
+   (_emit.segment_keys; numpy reference _emit.segment_keys_numpy): the signature sig[2 * rows[i] + k] (int64,
+   two to a template row), then each of the nvalues (0 to 2) slot values v0[i], v1[i] (int64) as a digit in
+   radix `radix`. A row outside sig, or a value outside [0, radix), raises ValueError.
+
    Kernels of the bulk decision (responsibility.batch._core), each one pass where numpy makes several,
    each writing a fresh array; the numpy code they replace stays as the reference (_core.py) and
    tests/test_batch_core.py compares them on generated chunks:
@@ -49,6 +72,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define AHEAD 12
@@ -175,6 +199,8 @@ static PyObject *find(PyObject *self, PyObject *args) {
         Py_BEGIN_ALLOW_THREADS
         for (int64_t i = 0; i < n; i++) {
             const int64_t key = w[i];
+            if (i + AHEAD < n)  /* (the table is larger than the caches: each key's slot is a random read) */
+                __builtin_prefetch(k + home(w[i + AHEAD], bits));
             uint64_t at = home(key, bits);
             int64_t got = -1;
             /* at most half full: a free slot ends every chain (bounded by the size all the same) */
@@ -223,6 +249,11 @@ static PyObject *find_add(PyObject *self, PyObject *args) {
         for (; i < n; i++) {
             const int64_t key = w[i];
             if (key < 0) { bad = "a negative key"; break; }
+            if (i + AHEAD < n) {  /* (as find: read the slots a few keys ahead, and their ids) */
+                const uint64_t ahead = home(w[i + AHEAD], bits);
+                __builtin_prefetch(k + ahead);
+                __builtin_prefetch(v + ahead);
+            }
             uint64_t at = home(key, bits);
             while (k[at] >= 0 && k[at] != key)  /* (a free slot ends every chain: at most half full) */
                 at = (at + 1) & mask;
@@ -249,6 +280,196 @@ static PyObject *find_add(PyObject *self, PyObject *args) {
         return NULL;
     }
     return Py_BuildValue("(LLL)", (long long)i, (long long)nf, (long long)used);
+}
+
+/* An index into a table of `size` as numpy reads it (-size <= i < 0 wraps), or -1 when outside. */
+static inline int64_t wrapped(int64_t i, int64_t size) {
+    if (i < 0)
+        i += size;
+    return i >= 0 && i < size ? i : -1;
+}
+
+/* row_columns: see the comment at the top. */
+static PyObject *row_columns(PyObject *self, PyObject *args) {
+    Py_buffer frow, frec, tbody, tbasis, tliab, tclause, rplace, rarea, numbers, ancestor, brank;
+    Py_buffer body, basis, liability, clause, place, area, record, counts;
+    Py_ssize_t ncols, nl;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*y*y*ny*nw*w*w*w*w*w*w*w*", &frow, &frec, &tbody, &tbasis, &tliab,
+                          &tclause, &rplace, &rarea, &numbers, &ancestor, &ncols, &brank, &nl, &body, &basis,
+                          &liability, &clause, &place, &area, &record, &counts))
+        return NULL;
+    const char *bad = NULL;
+    const int64_t n = frow.len / 8, ntpl = tbody.len / 8, nrec = rplace.len / 4;
+    if (frow.len % 8 || frec.len != 4 * n)
+        bad = "frow must be int64 and frec int32, of one length";
+    else if (tbody.len % 8 || tbasis.len != tbody.len || tliab.len != tbody.len || tclause.len != tbody.len)
+        bad = "tbody, tbasis, tliab and tclause must be int64, of one length";
+    else if (rplace.len % 4 || rarea.len != rplace.len || numbers.len != 2 * rplace.len)
+        bad = "rplace and rarea must be int32 and numbers int64, of one length";
+    else if (ncols <= 0 || ancestor.len % (4 * ncols) || brank.len % 8)
+        bad = "ancestor must be int32 with ncols to a row and brank int64";
+    else if (nl <= 0 || counts.len % (8 * nl))
+        bad = "counts must be int64, nl to a basis";
+    else if (body.len != 4 * n || basis.len != 4 * n || liability.len != 4 * n || place.len != 4 * n ||
+             area.len != 4 * n || clause.len != 8 * n || record.len != 8 * n)
+        bad = "body, basis, liability, place and area must be int32 and clause and record int64, one per row";
+    if (!bad) {
+        const int64_t *fr = (const int64_t *)frow.buf, *tb = (const int64_t *)tbody.buf;
+        const int64_t *tbs = (const int64_t *)tbasis.buf, *tl = (const int64_t *)tliab.buf;
+        const int64_t *tc = (const int64_t *)tclause.buf, *num = (const int64_t *)numbers.buf;
+        const int64_t *br = (const int64_t *)brank.buf;
+        const int32_t *rc = (const int32_t *)frec.buf, *rp = (const int32_t *)rplace.buf;
+        const int32_t *ra = (const int32_t *)rarea.buf, *anc = (const int32_t *)ancestor.buf;
+        int32_t *ob = (int32_t *)body.buf, *obs = (int32_t *)basis.buf, *ol = (int32_t *)liability.buf;
+        int32_t *op = (int32_t *)place.buf, *oa = (int32_t *)area.buf;
+        int64_t *oc = (int64_t *)clause.buf, *orec = (int64_t *)record.buf, *cnt = (int64_t *)counts.buf;
+        const int64_t nplace = ancestor.len / 4 / ncols, nbody = brank.len / 8, ncount = counts.len / 8;
+        Py_BEGIN_ALLOW_THREADS
+        memset(cnt, 0, (size_t)counts.len);
+        for (int64_t i = 0; i < n; i++) {
+            const int64_t t = wrapped(fr[i], ntpl), r = wrapped(rc[i], nrec);
+            if (t < 0) { bad = "a template row outside the templates"; break; }
+            if (r < 0) { bad = "a record outside the chunk"; break; }
+            const int64_t b = tb[t], bs = tbs[t], l = tl[t];
+            const int64_t bw = wrapped(b, nbody);
+            if (bw < 0) { bad = "a body outside the bodies"; break; }
+            const int64_t pr = wrapped(rp[r], nplace), pc = wrapped(br[bw], ncols);
+            if (pr < 0 || pc < 0) { bad = "a place or rank outside the ancestors"; break; }
+            const int64_t key = bs * nl + l;
+            if (bs < 0 || l < 0 || l >= nl || key >= ncount) { bad = "a basis or liability outside the counts"; break; }
+            ob[i] = (int32_t)b;
+            obs[i] = (int32_t)bs;
+            ol[i] = (int32_t)l;
+            oc[i] = tc[t];
+            oa[i] = ra[r];
+            orec[i] = num[r];
+            op[i] = anc[pr * ncols + pc];
+            cnt[key]++;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    Py_buffer *all[] = {&frow, &frec, &tbody, &tbasis, &tliab, &tclause, &rplace, &rarea, &numbers, &ancestor, &brank,
+                        &body, &basis, &liability, &clause, &place, &area, &record, &counts};
+    for (size_t j = 0; j < sizeof all / sizeof all[0]; j++)
+        PyBuffer_Release(all[j]);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* group_rows: see the comment at the top. */
+static PyObject *group_rows(PyObject *self, PyObject *args) {
+    Py_buffer order, counts, rec, row, pattern, frow, frec, which;
+    Py_ssize_t k;
+    int all;
+    if (!PyArg_ParseTuple(args, "w*w*w*w*y*ny*y*y*p", &order, &counts, &rec, &row, &pattern, &k, &frow, &frec,
+                          &which, &all))
+        return NULL;
+    const char *bad = NULL;
+    const int64_t nrow = frow.len / 8, n = all ? nrow : which.len / 8, npat = counts.len / 8;
+    const int64_t ntpl = pattern.len / 16;
+    if (frow.len % 8 || frec.len != 4 * nrow || which.len % 8 || counts.len % 8 || pattern.len % 16)
+        bad = "frow, which, counts and pattern must be int64 (pattern two to a template row), frec int32 as frow";
+    else if (k < 0 || k > 1)
+        bad = "k must be 0 or 1";
+    else if (order.len != 8 * n || row.len != 8 * n || rec.len != 4 * n)
+        bad = "order and row must be int64 and rec int32, one per row grouped";
+    if (!bad) {
+        int64_t *ord = (int64_t *)order.buf, *cnt = (int64_t *)counts.buf, *orow = (int64_t *)row.buf;
+        int32_t *orec = (int32_t *)rec.buf;
+        const int64_t *pat = (const int64_t *)pattern.buf, *fr = (const int64_t *)frow.buf;
+        const int64_t *wh = (const int64_t *)which.buf;
+        const int32_t *rc = (const int32_t *)frec.buf;
+        Py_BEGIN_ALLOW_THREADS
+        memset(cnt, 0, (size_t)counts.len);
+        for (int64_t i = 0; i < n; i++) {
+            const int64_t at = all ? i : wh[i];
+            if (at < 0 || at >= nrow) { bad = "a row outside frow"; break; }
+            const int64_t t = fr[at];
+            if (t < 0 || t >= ntpl) { bad = "a template row outside the patterns"; break; }
+            const int64_t p = pat[2 * t + k];
+            if (p < 0 || p >= npat) { bad = "a pattern outside the counts"; break; }
+            cnt[p]++;
+        }
+        if (!bad) {
+            int64_t *next = (int64_t *)malloc((size_t)(npat > 0 ? npat : 1) * 8);
+            if (!next) {
+                bad = "out of memory";
+            } else {
+                int64_t start = 0;
+                for (int64_t p = 0; p < npat; p++) {
+                    next[p] = start;
+                    start += cnt[p];
+                }
+                for (int64_t i = 0; i < n; i++) {
+                    const int64_t at = all ? i : wh[i], t = fr[at], to = next[pat[2 * t + k]]++;
+                    ord[to] = at;
+                    orow[to] = t;
+                    orec[to] = rc[at];
+                }
+                free(next);
+            }
+        }
+        Py_END_ALLOW_THREADS
+    }
+    Py_buffer *bufs[] = {&order, &counts, &rec, &row, &pattern, &frow, &frec, &which};
+    for (size_t j = 0; j < sizeof bufs / sizeof bufs[0]; j++)
+        PyBuffer_Release(bufs[j]);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* segment_keys: see the comment at the top. */
+static PyObject *segment_keys(PyObject *self, PyObject *args) {
+    Py_buffer out, sig, rows, v0, v1;
+    Py_ssize_t k, nvalues;
+    long long radix;
+    if (!PyArg_ParseTuple(args, "w*y*ny*Lny*y*", &out, &sig, &k, &rows, &radix, &nvalues, &v0, &v1))
+        return NULL;
+    const char *bad = NULL;
+    const int64_t n = rows.len / 8, ntpl = sig.len / 16;
+    if (rows.len % 8 || out.len != rows.len || sig.len % 16)
+        bad = "out and rows must be int64, of one length, and sig int64, two to a template row";
+    else if (k < 0 || k > 1 || nvalues < 0 || nvalues > 2 || radix <= 0)
+        bad = "k must be 0 or 1, nvalues 0 to 2 and radix positive";
+    else if ((nvalues > 0 && v0.len != rows.len) || (nvalues > 1 && v1.len != rows.len))
+        bad = "each value must be int64, one per row";
+    if (!bad) {
+        int64_t *dst = (int64_t *)out.buf;
+        const int64_t *sg = (const int64_t *)sig.buf, *r = (const int64_t *)rows.buf;
+        const int64_t *a = (const int64_t *)v0.buf, *b = (const int64_t *)v1.buf;
+        Py_BEGIN_ALLOW_THREADS
+        for (int64_t i = 0; i < n; i++) {
+            const int64_t t = r[i];
+            if (t < 0 || t >= ntpl) { bad = "a template row outside the signatures"; break; }
+            int64_t key = sg[2 * t + k];
+            if (nvalues > 0) {
+                if (a[i] < 0 || a[i] >= radix) { bad = "a slot value outside the radix"; break; }
+                key = key * radix + a[i];
+            }
+            if (nvalues > 1) {
+                if (b[i] < 0 || b[i] >= radix) { bad = "a slot value outside the radix"; break; }
+                key = key * radix + b[i];
+            }
+            dst[i] = key;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&out);
+    PyBuffer_Release(&sig);
+    PyBuffer_Release(&rows);
+    PyBuffer_Release(&v0);
+    PyBuffer_Release(&v1);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    Py_RETURN_NONE;
 }
 
 /* in_time_below: see the comment at the top. */
@@ -404,6 +625,14 @@ static PyMethodDef methods[] = {
     {"find_add", find_add, METH_VARARGS,
      "find_add(keys, ids, wanted, out, firsts, start, nfirst, count, next_id) -> (stop, nfirst, count): "
      "find wanted[start:] in KeyIds' table, adding those not found."},
+    {"row_columns", row_columns, METH_VARARGS,
+     "row_columns(frow, frec, tbody, tbasis, tliab, tclause, rplace, rarea, numbers, ancestor, ncols, brank, nl, "
+     "body, basis, liability, clause, place, area, record, counts): the few-valued columns of finding rows."},
+    {"group_rows", group_rows, METH_VARARGS,
+     "group_rows(order, counts, rec, row, pattern, k, frow, frec, which, all): finding rows grouped by the slot "
+     "pattern of their segment k (a counting sort)."},
+    {"segment_keys", segment_keys, METH_VARARGS,
+     "segment_keys(out, sig, k, rows, radix, nvalues, v0, v1): the key of each row's segment k."},
     {"in_time_below", in_time_below, METH_VARARGS,
      "in_time_below(in_time, received, hp, hon, top, nr, limit): mark each level below top[i] that received the "
      "problem of step i's record within limit days of the step."},
