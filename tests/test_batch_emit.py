@@ -386,6 +386,26 @@ def test_row_columns_are_alike_in_c_and_numpy(ntpl: int, nrec: int, nplace: int,
                 _emit.row_columns_numpy(*bad, *args[2:])
 
 
+def test_a_dictionary_column_is_checked_where_an_index_is_outside() -> None:
+    """to_arrow's dictionary columns (Arrow's own check of every index left out where their bounds are
+    inside): the same array as Arrow's checked one, and Arrow's refusal of an index outside, as ever."""
+    import pyarrow as pa
+    import pytest
+
+    from responsibility.batch._assessor import _coded
+
+    words = pa.array(["a", "b", "c"])
+    for idx in ([2, 0, 1, 1], []):
+        got = _coded(np.array(idx, np.int32), words)
+        assert got.equals(pa.DictionaryArray.from_arrays(pa.array(idx, pa.int32()), words))
+        got.validate(full=True)
+    for bad in ([0, 3], [-1, 1]):
+        with pytest.raises(pa.ArrowException) as checked:
+            pa.DictionaryArray.from_arrays(pa.array(bad, pa.int32()), words)
+        with pytest.raises(checked.type):
+            _coded(np.array(bad, np.int32), words)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.integers(1, 6), st.integers(1, 5), st.integers(0, 1), st.booleans(), st.data())
 def test_rows_are_grouped_alike_in_c_and_numpy(ntpl: int, npat: int, k: int, some: bool, data: st.DataObject) -> None:

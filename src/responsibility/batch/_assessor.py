@@ -666,11 +666,19 @@ def to_arrow(cols: Columns, dicts: Dictionaries) -> Any:
     arrays: dict[str, Any] = {"record": pa.array(cols.record, pa.int64())}
     arrays["problem"] = cols.problem if not isinstance(cols.problem, list) else pa.array(cols.problem, pa.string())
     for name in _CODED:
-        arrays[name] = pa.DictionaryArray.from_arrays(pa.array(idx[name], pa.int32()), dicts.arrow(name))
-    arrays["clauses"] = pa.DictionaryArray.from_arrays(pa.array(cols.clauses, pa.int32()),
-                                                       pa.array(cols.clause_texts, pa.string()))
+        arrays[name] = _coded(idx[name], dicts.arrow(name))
+    arrays["clauses"] = _coded(cols.clauses, pa.array(cols.clause_texts, pa.string()))
     arrays["reason"] = cols.reasons
     return pa.Table.from_pydict(arrays, schema=finding_schema())
+
+
+def _coded(indices: npt.NDArray[np.int32], dictionary: Any) -> Any:
+    """A dictionary column; Arrow checks each index only where a bound of them is outside (then it raises as
+    ever): a min and max here cost a quarter of its check of every index (~0.015 CPU s of a 1M run)."""
+    import pyarrow as pa
+
+    inside = not len(indices) or (int(indices.min()) >= 0 and int(indices.max()) < len(dictionary))
+    return pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()), dictionary, safe=not inside)
 
 
 def to_python(cols: Columns, dicts: Dictionaries) -> dict[str, list[Any]]:
