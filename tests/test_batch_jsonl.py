@@ -33,6 +33,15 @@ _BAD = st.sampled_from(["1", "-0.5", "true", "false", "null", "{}", "[]", '["a"]
                         '"\\ud800"', '"a\x01b"', '"a\tb"', '"\\x41"', '"\\u12"', '"\\u12g4"', '"open', "'a'", '"\\'])
 
 
+#: byte sequences Python's strict decoder refuses (overlong forms, surrogates, past U+10FFFF, cut short, stray
+#: continuation bytes), and some it takes (the edges of each range), to put inside or between strings
+_ODD_BYTES = [b"\xff", b"\x80", b"\xc0\x80", b"\xc1\xbf", b"\xe0\x80\x80", b"\xe0\x9f\xbf", b"\xed\xa0\x80",
+              b"\xed\xbf\xbf", b"\xf0\x8f\xbf\xbf", b"\xf4\x90\x80\x80", b"\xf5\x80\x80\x80", b"\xe6\x9d",
+              b"\xf0\x9f\x98", b"\xc2", b"\xc2\x80", b"\xdf\xbf", b"\xe0\xa0\x80", b"\xed\x9f\xbf", b"\xee\x80\x80",
+              b"\xf0\x90\x80\x80", b"\xf4\x8f\xbf\xbf", b"\xef\xbf\xbf"]
+_NOT_UTF8 = st.sampled_from(_ODD_BYTES)
+
+
 @st.composite
 def _string(draw: Any, plain: bool) -> tuple[str, bool]:
     """A JSON string (text, and whether it is plain: of the shape, valid, no surrogate escape)."""
@@ -103,9 +112,9 @@ def _line(draw: Any) -> tuple[bytes, bool]:
     after = draw(st.sampled_from(["", "", "\r", " ", "\t \r"] + ([] if plain else [" x", ' {"id": "b"}', "}", ","])))
     ok &= after.strip(" \t\r") == ""
     raw = (text + after).encode("utf-8", "surrogatepass")
-    if not plain and draw(st.integers(0, 15)) == 0:  # a byte that is not UTF-8
+    if not plain and draw(st.integers(0, 8)) == 0:  # bytes that are not UTF-8 (or are: a character cut short)
         cut = draw(st.integers(0, len(raw)))
-        raw, ok = raw[:cut] + b"\xff" + raw[cut:], False
+        raw, ok = raw[:cut] + draw(_NOT_UTF8) + raw[cut:], False
     return raw, ok
 
 
@@ -117,11 +126,6 @@ def _parsed(lines: list[bytes]) -> tuple[Any, np.ndarray, np.ndarray, np.ndarray
     assert n == len(lines)
     bounds = np.concatenate([[0], ends[:n]]).astype(np.int64)
     blank, special = (flags[:n] & 1).astype(bool), (flags[:n] & 2).astype(bool)
-    for k in range(n):  # as _jsonl_part does: a line that is not UTF-8 goes to Python's parser
-        try:
-            lines[k].decode()
-        except UnicodeDecodeError:
-            special[k] = True
     before = special.copy()
     table = _io._c_json_table(data, bounds, ~blank, special)
     return table, ~blank & ~special, before, special, data
@@ -162,7 +166,7 @@ def test_the_c_parser_gives_what_pyarrow_and_python_give(lines: list[tuple[bytes
     assert table.schema.equals(want.schema)
     assert table.equals(want), (table.to_pylist(), want.to_pylist())
     for k, row in zip(np.flatnonzero(taken), table.to_pylist(), strict=True):
-        record, twice = loads_marked(raw[k].decode())
+        record, twice = loads_marked(raw[k].decode())  # (a line taken is UTF-8: Python's decoder takes it)
         assert duplicate_in(record, twice) is None
         assert _record(row) == record
 
@@ -221,3 +225,56 @@ def test_the_ledger_shape_is_the_one_pyarrow_is_told() -> None:
     assert schema.field("discovered").type.names == list(DISCOVERED)
     assert schema.field("handled").type.value_type.names == list(HANDLED)
     assert schema.field("concealed_by").type == pa.list_(pa.string())
+
+
+@pytest.mark.parametrize("seq", _ODD_BYTES)
+def test_text_is_taken_exactly_where_python_decodes_it(seq: bytes) -> None:
+    """A string holding ``seq`` is taken where Python's strict decoder takes it (and gives the same
+    text), and declined where it does not (Python's parser then refuses the line as not UTF-8)."""
+    line = b'{"id": "a' + seq + b'b", "kind": "' + seq + b'"}'
+    try:
+        text = seq.decode()
+    except UnicodeDecodeError:
+        text = None
+    table, taken, *_ = _parsed([line])
+    assert taken.tolist() == [text is not None]
+    if text is not None:
+        assert table.column("id").to_pylist() == [f"a{text}b"] and table.column("kind").to_pylist() == [text]
+
+
+def test_json_lines_outside_the_shape_give_the_same_output_with_and_without_the_c_parser(
+        run_cli: Any, tmp_path: Any, policy: Any, province: Any, jcsv: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``assess`` of good records as JSON lines (parsed in C) and as Parquet (the table pyarrow's
+    reader makes of them) writes the same findings; and among lines the C parser declines (bytes
+    that are not UTF-8 in a value or a key, an unknown field, a key given twice, two objects on a
+    line, a number for text, a surrogate pair, an escaped key, an unknown nested field) the same
+    findings and rejects with the C parser as with pyarrow's reader (the extension hidden)."""
+    import pyarrow.json as pj
+    import pyarrow.parquet as pq
+
+    from .test_batch import TODAY, ledger
+    from .test_batch_io import _with_and_without_the_scan
+
+    records = [r for r in ledger(policy, province, 300, seed=14) if isinstance(r, dict)][:200]
+    good = "".join(json.dumps(r, ensure_ascii=k % 2 == 0) + "\n" for k, r in enumerate(records)).encode()
+    (tmp_path / "good.jsonl").write_bytes(good)
+    pq.write_table(pj.read_json(tmp_path / "good.jsonl", parse_options=_io._json_options()),
+                   tmp_path / "good.parquet")
+    out = {}
+    for fmt in ("jsonl", "parquet"):
+        o, r = tmp_path / f"o-{fmt}.parquet", tmp_path / f"r-{fmt}.csv"
+        code, _, err = run_cli("assess", str(tmp_path / f"good.{fmt}"), "-o", str(o), "--rejects", str(r),
+                               "--jurisdiction", jcsv, "--today", TODAY.isoformat(), "--no-progress")
+        assert code in (0, 1), err
+        out[fmt] = (pq.read_table(o), r.read_bytes(), code)
+    assert out["jsonl"][0].equals(out["parquet"][0]) and out["jsonl"][1:] == out["parquet"][1:]
+    assert out["jsonl"][0].num_rows > 200
+
+    odd = [b'{"id": "bad\xff"}', b'{"id\xc0\x80": "k"}', b'{"id": "u1", "note": "x"}', b'{"id": "u2", "id": "u3"}',
+           b'{"id": "u4"} {"id": "u5"}', b'{"id": 7}', b'{"id": "\\ud83d\\ude00"}', b'{"\\u0069d": "u6"}',
+           b'{"id": "u7", "discovered": {"level": "county", "x": 1}}', b'{"id": "\xed\xa0\x80"}']
+    src = tmp_path / "odd.jsonl"
+    src.write_bytes(good + b"\n".join(odd) + b"\n" + good.replace(b'"id": "', b'"id": "again-'))
+    table, rejects, err = _with_and_without_the_scan(run_cli, src, jcsv, monkeypatch)
+    assert f"records in: {2 * len(records) + len(odd):,}" in err, err
+    assert b"bad_encoding" in rejects and table.num_rows > 400

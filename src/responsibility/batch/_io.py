@@ -693,14 +693,14 @@ def _jsonl_part(data: bytes | memoryview, bounds: npt.NDArray[np.int64], number:
         _numpy_flags(bytes(data), bounds, flags)
     blank, special = (flags & _BLANK).astype(np.bool_), (flags & _SPECIAL).astype(np.bool_)
     nonblank = ~blank
-    if not _is_utf8(data):  # the C parser does not check UTF-8 everywhere (keys): such lines go to Python's
-        for k in range(n):
-            try:
-                text(k).decode()
-            except UnicodeDecodeError:
-                special[k] = True
-    table = _c_json_table(data, bounds, nonblank, special)
+    table = _c_json_table(data, bounds, nonblank, special)  # (which declines a line that is not UTF-8)
     if table is _UNPARSED:
+        if not _is_utf8(data):  # pyarrow's parser does not check UTF-8 everywhere (keys): such lines go to Python's
+            for k in range(n):
+                try:
+                    text(k).decode()
+                except UnicodeDecodeError:
+                    special[k] = True
         table = _json_table(data, bounds, nonblank, special, _json_options())
     if table is not None and not special.any() and not blank.any():
         return Part(table, np.arange(number, number + n, dtype=np.int64),
@@ -855,7 +855,9 @@ def _c_json_table(data: bytes | memoryview, bounds: npt.NDArray[np.int64], nonbl
                   special: npt.NDArray[np.bool_]) -> Any:
     """:func:`_json_table` by the C parser of the ledger's record shape (``_jsonl.c``): the same
     table as pyarrow's reader gives for the lines it takes; a line outside that shape is marked
-    ``special`` (in place) for Python's parser. :data:`_UNPARSED` where it is not built."""
+    ``special`` (in place) for Python's parser, as is a line that is not UTF-8 (checked here, as
+    Python's decoder checks it). :data:`_UNPARSED` where it is not built, or the data is too large
+    for it (nothing marked then)."""
     if _c_parse is None:
         return _UNPARSED
     import pyarrow as pa

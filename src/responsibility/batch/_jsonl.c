@@ -11,8 +11,8 @@
    it. Declined are an unknown or twice-given key, a key with an escape, a value of another type (a number,
    true, false, null, an object or a list where a string is expected), a raw control character in a string, a
    surrogate escape (\ud800-\udfff), an unknown escape, anything after the object, a line not ended by its
-   object. A string's escapes are decoded as JSON says (\uXXXX to UTF-8); its other bytes are copied as they
-   are (batch/_io.py checks that the lines are UTF-8 before, as for pyarrow's parser).
+   object, bytes that are not UTF-8 (as Python's strict decoder reads it). A string's escapes are decoded as
+   JSON says (\uXXXX to UTF-8); its other bytes are copied as they are.
 
    It returns (rows, columns, discovered, handled, concealed_by), or None where the data is too large for
    Arrow's int32 offsets (the caller uses pyarrow's parser then):
@@ -49,20 +49,24 @@ typedef struct {
     int64_t len, cap;
 } Buf;
 
-/* room for `more` bytes after len (new bytes zeroed: validity bitmaps are set bit by bit); 0 when out of memory */
-static int reserve(Buf *b, int64_t more) {
-    if (b->len + more <= b->cap)
-        return 1;
+/* room for `more` bytes after len (new bytes zeroed where `zero`: validity bitmaps are set bit by bit); 0 when
+   out of memory */
+static int grow(Buf *b, int64_t more, int zero) {
     int64_t cap = b->cap ? b->cap * 2 : 256;
     while (cap < b->len + more)
         cap *= 2;
     uint8_t *p = realloc(b->p, (size_t)cap);
     if (p == NULL)
         return 0;
-    memset(p + b->cap, 0, (size_t)(cap - b->cap));
+    if (zero)
+        memset(p + b->cap, 0, (size_t)(cap - b->cap));
     b->p = p;
     b->cap = cap;
     return 1;
+}
+
+static inline int reserve(Buf *b, int64_t more, int zero) {
+    return b->len + more <= b->cap || grow(b, more, zero);
 }
 
 typedef struct {
@@ -71,15 +75,15 @@ typedef struct {
 } Col;
 
 /* one more entry of a string column: valid or null (its bytes were written to dat already) */
-static int push(Col *c, int valid) {
-    if (!reserve(&c->valid, (c->count >> 3) + 1 - c->valid.len) || !reserve(&c->off, 4))
+static inline int push(Col *c, int valid) {
+    const int64_t byte = c->count >> 3;
+    if (!reserve(&c->valid, byte + 1 - c->valid.len, 1) || !reserve(&c->off, 4, 0))
         return 0;
-    if (c->valid.len < (c->count >> 3) + 1)
-        c->valid.len = (c->count >> 3) + 1;
-    if (valid)
-        c->valid.p[c->count >> 3] |= (uint8_t)(1u << (c->count & 7));
+    if (c->valid.len <= byte)
+        c->valid.len = byte + 1;
+    c->valid.p[byte] |= (uint8_t)((valid != 0) << (c->count & 7));
     c->count++;
-    ((int32_t *)c->off.p)[c->count] = (int32_t)c->dat.len;
+    memcpy(c->off.p + 4 * c->count, &(int32_t){(int32_t)c->dat.len}, 4);
     c->off.len = 4 * (c->count + 1);
     return 1;
 }
@@ -90,15 +94,15 @@ typedef struct {
     int64_t count;
 } List;
 
-static int push_list(List *l, int valid, int64_t items) {
-    if (!reserve(&l->valid, (l->count >> 3) + 1 - l->valid.len) || !reserve(&l->off, 4))
+static inline int push_list(List *l, int valid, int64_t items) {
+    const int64_t byte = l->count >> 3;
+    if (!reserve(&l->valid, byte + 1 - l->valid.len, 1) || !reserve(&l->off, 4, 0))
         return 0;
-    if (l->valid.len < (l->count >> 3) + 1)
-        l->valid.len = (l->count >> 3) + 1;
-    if (valid)
-        l->valid.p[l->count >> 3] |= (uint8_t)(1u << (l->count & 7));
+    if (l->valid.len <= byte)
+        l->valid.len = byte + 1;
+    l->valid.p[byte] |= (uint8_t)((valid != 0) << (l->count & 7));
     l->count++;
-    ((int32_t *)l->off.p)[l->count] = (int32_t)items;
+    memcpy(l->off.p + 4 * l->count, &(int32_t){(int32_t)items}, 4);
     l->off.len = 4 * (l->count + 1);
     return 1;
 }
@@ -116,45 +120,87 @@ static inline int64_t skip(const uint8_t *s, int64_t i, int64_t n) {
     return i;
 }
 
+/* the length of the UTF-8 character at s[0:n] (its first byte >= 0x80), 0 where it is not one as Python's
+   strict decoder reads it (no overlong form, no surrogate, nothing past U+10FFFF, no sequence cut short) */
+static inline int utf8(const uint8_t *s, int64_t n) {
+    const uint8_t c = s[0];
+    int len;
+    uint8_t lo = 0x80, hi = 0xbf;  /* the second byte's range */
+    if (c >= 0xc2 && c <= 0xdf) {
+        len = 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        len = 3;
+        if (c == 0xe0)
+            lo = 0xa0;
+        else if (c == 0xed)
+            hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        len = 4;
+        if (c == 0xf0)
+            lo = 0x90;
+        else if (c == 0xf4)
+            hi = 0x8f;
+    } else {
+        return 0;
+    }
+    if (n < len || s[1] < lo || s[1] > hi)
+        return 0;
+    for (int k = 2; k < len; k++)
+        if ((s[k] & 0xc0) != 0x80)
+            return 0;
+    return len;
+}
+
 /* the string at s[*i] (a quote) decoded to the end of out; *i past its closing quote */
-static int string(const uint8_t *s, int64_t *at, int64_t n, Buf *out) {
+static inline int string(const uint8_t *s, int64_t *at, int64_t n, Buf *out) {
     int64_t i = *at;
     if (i >= n || s[i] != '"')
         return DECLINE;
     i++;
-    /* decoded, a string is never longer than it is written */
-    if (!reserve(out, n - i))
+    /* decoded, a string is never longer than it is written (and 16 bytes are stored at a time) */
+    if (!reserve(out, n - i + 16, 0))
         return NOMEM;
     uint8_t *o = out->p + out->len;
     for (;;) {
-        int64_t j = i;
 #if defined(__SSE2__) && defined(__GNUC__)
-        /* to the next quote, backslash or control character, sixteen bytes at a time */
+        /* to the next quote, backslash or control character, sixteen bytes at a time, each sixteen stored
+           as they are (those past the end are written over, or past the string's end) */
         const __m128i quote = _mm_set1_epi8('"'), back = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1f);
         const __m128i zero = _mm_setzero_si128();
-        while (j + 16 <= n) {
-            const __m128i v = _mm_loadu_si128((const __m128i *)(s + j));
-            /* a byte <= 0x1f: max(v, 0x1f) == 0x1f unsigned, i.e. subs_epu8(v, 0x1f) == 0 */
+        while (i + 16 <= n) {
+            const __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            _mm_storeu_si128((__m128i *)o, v);
+            /* a byte <= 0x1f: subs_epu8(v, 0x1f) == 0 */
             const __m128i low = _mm_cmpeq_epi8(_mm_subs_epu8(v, ctl), zero);
+            /* (and a byte >= 0x80: the sign bits, where a character beyond ASCII is checked) */
             const unsigned m = (unsigned)_mm_movemask_epi8(
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, back)), low));
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, back)), _mm_or_si128(low, v)));
             if (m) {
-                j += __builtin_ctz(m);
+                const int k = __builtin_ctz(m);
+                i += k;
+                o += k;
                 goto found;
             }
-            j += 16;
+            i += 16;
+            o += 16;
         }
 #endif
-        while (j < n && s[j] != '"' && s[j] != '\\' && s[j] >= 0x20)
-            j++;
+        while (i < n && s[i] != '"' && s[i] != '\\' && s[i] >= 0x20 && s[i] < 0x80)
+            *o++ = s[i++];
 #if defined(__SSE2__) && defined(__GNUC__)
     found:
 #endif
-        memcpy(o, s + i, (size_t)(j - i));
-        o += j - i;
-        i = j;
         if (i >= n || s[i] < 0x20)
             return DECLINE;  /* a string not closed on its line, or a raw control character */
+        if (s[i] >= 0x80) {  /* a character beyond ASCII: copied if it is UTF-8 as Python decodes it */
+            const int len = utf8(s + i, n - i);
+            if (!len)
+                return DECLINE;
+            for (int k = 0; k < len; k++)
+                *o++ = s[i + k];
+            i += len;
+            continue;
+        }
         if (s[i] == '"')
             break;
         /* an escape */
@@ -204,33 +250,42 @@ static int string(const uint8_t *s, int64_t *at, int64_t n, Buf *out) {
     return OK;
 }
 
-/* the key at s[*i] (a quote, no escape in it) as the index of one of `names`, -1 if none; *i past its colon */
-static int key(const uint8_t *s, int64_t *at, int64_t n, const char *const *names, int count) {
+typedef struct {
+    const char *name;
+    int len;
+} Name;
+
+/* the key at s[*i] (a quote; no escape in it) as the index of one of `names`, -1 if none; *i past its colon */
+static inline int key(const uint8_t *s, int64_t *at, int64_t n, const Name *names, int count) {
     int64_t i = *at;
     if (i >= n || s[i] != '"')
-        return -2;
+        return -1;
     const uint8_t *k = s + i + 1;
-    const uint8_t *q = memchr(k, '"', (size_t)(n - i - 1));
-    if (q == NULL)
-        return -2;
-    const size_t len = (size_t)(q - k);
+    int64_t e = i + 1;
+    while (e < n && s[e] != '"' && e - i <= 16)  /* (no name is longer than 16 bytes) */
+        e++;
+    if (e >= n || s[e] != '"')
+        return -1;
+    const int len = (int)(e - i - 1);
     int found = -1;
     for (int f = 0; f < count; f++)
-        if (strlen(names[f]) == len && memcmp(names[f], k, len) == 0) {
+        if (names[f].len == len && k[0] == (uint8_t)names[f].name[0] && memcmp(names[f].name, k, (size_t)len) == 0) {
             found = f;
             break;
         }
-    i = skip(s, (int64_t)(q - s) + 1, n);
+    i = skip(s, e + 1, n);
     if (found < 0 || i >= n || s[i] != ':')
-        return -2;
+        return -1;
     *at = skip(s, i + 1, n);
     return found;
 }
 
-static const char *const TOP[] = {"id", "domain", "kind", "place", "severity", "deadline", "rectified_on", "as_of",
-                                  "discovered", "handled", "concealed_by"};
-static const char *const DISCOVERED[] = {"level", "channel", "on", "body"};
-static const char *const HANDLED[] = {"action", "by_level", "to_level", "to_body", "on"};
+#define NAME(s) {s, sizeof(s) - 1}
+static const Name TOP[] = {NAME("id"), NAME("domain"), NAME("kind"), NAME("place"), NAME("severity"),
+                           NAME("deadline"), NAME("rectified_on"), NAME("as_of"), NAME("discovered"),
+                           NAME("handled"), NAME("concealed_by")};
+static const Name DISCOVERED[] = {NAME("level"), NAME("channel"), NAME("on"), NAME("body")};
+static const Name HANDLED[] = {NAME("action"), NAME("by_level"), NAME("to_level"), NAME("to_body"), NAME("on")};
 
 typedef struct {
     Col col[NCOL];
@@ -238,7 +293,7 @@ typedef struct {
 } Out;
 
 /* an object of strings at s[*i] (`count` keys among `names`), written to columns col[0:count] as one entry each */
-static int strings(const uint8_t *s, int64_t *at, int64_t n, Col *col, const char *const *names, int count) {
+static inline int strings(const uint8_t *s, int64_t *at, int64_t n, Col *col, const Name *names, int count) {
     int64_t i = *at;
     unsigned seen = 0;
     if (i >= n || s[i] != '{')
@@ -459,14 +514,18 @@ static PyObject *parse(PyObject *self, PyObject *args) {
     Py_BEGIN_ALLOW_THREADS
     /* the offsets' first entry: 0 */
     for (int c = 0; c < NCOL && !nomem; c++)
-        nomem = !reserve(&out.col[c].off, 4);
+        nomem = !reserve(&out.col[c].off, 4, 0);
     List *lists[] = {&out.disc, &out.hand, &out.conc};
     for (int l = 0; l < 3 && !nomem; l++)
-        nomem = !reserve(&lists[l]->off, 4);
-    for (int c = 0; c < NCOL; c++)
+        nomem = !reserve(&lists[l]->off, 4, 0);
+    for (int c = 0; c < NCOL && !nomem; c++) {
+        memset(out.col[c].off.p, 0, 4);
         out.col[c].off.len = 4;
-    for (int l = 0; l < 3; l++)
+    }
+    for (int l = 0; l < 3 && !nomem; l++) {
+        memset(lists[l]->off.p, 0, 4);
         lists[l]->off.len = 4;
+    }
     for (int64_t k = 0; k < n && !nomem; k++) {
         if (flag[k])
             continue;
