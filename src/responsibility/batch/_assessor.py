@@ -21,6 +21,7 @@ Not done here: reading files (:mod:`._io`) and the command line (``_cli_assess``
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -369,8 +370,7 @@ class Periods:
             p, columns = done[0]  # coded as the first period codes: rows as columns
             return Result(columns if self._same[p] else to_arrow(columns, self._dicts[p]), rejects, records,
                           assessed, referred, counts)
-        table = merge_periods([(columns, self._dicts[p], self._union.remap[p]) for p, columns in done],
-                              self._union, self.segments)
+        table = merge_periods([(columns, p) for p, columns in done], self._union, self.segments)
         return Result(table, rejects, records, assessed, referred, counts)
 
     def _counts(self, t: Tables, counts: I64) -> I64:
@@ -423,6 +423,7 @@ class _Union:
     def __init__(self, dicts: Mapping[int, Dictionaries]) -> None:
         self.values: dict[str, list[str]] = {}
         self.remap: dict[int, dict[str, npt.NDArray[np.int32]]] = {p: {} for p in dicts}
+        same: set[str] = set()  # the columns whose values every period has, in one order
         for name in _CODED:
             lists = [d.values[name] for d in dicts.values()]
             first = lists[0]
@@ -431,9 +432,10 @@ class _Union:
                 # the jurisdiction's place tables): they are the union, and each period's indices stand as
                 # they are (a look-up of ~26,000 places in each period cost an amended run ~0.05 CPU s)
                 self.values[name] = list(first)
-                same = np.arange(len(first), dtype=np.int32)
+                same.add(name)
+                identity = np.arange(len(first), dtype=np.int32)
                 for p in dicts:
-                    self.remap[p][name] = same
+                    self.remap[p][name] = identity
                 continue
             u: dict[str, int] = {}
             for values in lists:
@@ -442,6 +444,20 @@ class _Union:
             self.values[name] = list(u)
             for p, d in dicts.items():
                 self.remap[p][name] = np.array([u[v] for v in d.values[name]], np.int32)
+        #: per period, for each coded column: the row column its index follows from (``Columns.body`` for
+        #: level, body and name, say) and the union index of each value of that column; ``None`` where that
+        #: is the value itself (see :meth:`Dictionaries.indices`: level and name follow from the body, the
+        #: place's name from the place; composed here once, so a chunk's row takes one look-up a column)
+        self.maps: dict[int, dict[str, tuple[str, npt.NDArray[np.int32] | None]]] = {}
+        for p, d in dicts.items():
+            remap = self.remap[p]
+            of: dict[str, tuple[str, npt.NDArray[np.int32] | None]] = {}
+            for name in ("area", "body", "place", "basis", "liability"):
+                of[name] = (name, None if name in same else remap[name])
+            of["level"] = ("body", remap["level"][d.level_of_body])
+            of["name"] = ("body", remap["name"][d.name_of_body])
+            of["place_name"] = ("place", remap["place_name"][d.name_of_place])
+            self.maps[p] = of
         self._arrow: dict[str, Any] = {}
 
     def arrow(self, name: str) -> Any:
@@ -453,44 +469,58 @@ class _Union:
         return got
 
 
-def merge_periods(parts: list[tuple[Columns, Dictionaries, Mapping[str, npt.NDArray[np.int32]]]],
-                  union: _Union, segments: Segments) -> Any:
+def merge_periods(parts: list[tuple[Columns, int]], union: _Union, segments: Segments) -> Any:
     """One chunk's finding rows as an Arrow table in record order (the rows of one record stay
-    together, in their order), from rows of disjoint sets of its records, each coded by its own
-    period's dictionaries and mapped to ``union`` by its ``remap``; clause texts (per chunk) are
-    unified as ``unify_dictionaries`` does (the first part's, then each new one where it first
-    appears). The reasons are made here, in one take of ``segments`` in record order (the parts'
-    reasons are deferred: ``Columns.segs``)."""
+    together, in their order), from rows of disjoint sets of its records, each (with its period)
+    coded by its own period's dictionaries and mapped to ``union`` (``_Union.maps``); clause texts
+    (per chunk) are unified as ``unify_dictionaries`` does (the first part's, then each new one
+    where it first appears). The reasons are made here, in one take of ``segments`` in record
+    order (the parts' reasons are deferred: ``Columns.segs``).
+
+    Each part's rows are put straight where they stand in record order (one pass a column and part,
+    no joined copy taken again in order)."""
     import pyarrow as pa
 
-    record = np.concatenate([c.record for c, _, _ in parts])
+    record = np.concatenate([c.record for c, _ in parts])
     order = np.argsort(record, kind="stable")
-    take = pa.array(order)
+    n = len(order)
+    at = np.empty(n, np.int64)  # where each row of the parts, one after another, stands in record order
+    at[order] = np.arange(n)
+    bounds = np.cumsum([0] + [len(c.record) for c, _ in parts]).tolist()
+    where = [at[lo:hi] for lo, hi in itertools.pairwise(bounds)]
     arrays: dict[str, Any] = {"record": pa.array(record[order], pa.int64())}
     # (a take of the parts as one chunked array: no copy of them joined first)
     arrays["problem"] = pa.chunked_array([pa.array(c.problem, pa.string()) if isinstance(c.problem, list)
-                                          else c.problem for c, _, _ in parts], pa.string()).take(take)
-    indices = [(d.indices(c), remap) for c, d, remap in parts]
+                                          else c.problem for c, _ in parts], pa.string()).take(pa.array(order))
     for name in _CODED:
-        idx = np.concatenate([remap[name][ix[name]] for ix, remap in indices])[order]
+        idx = np.empty(n, np.int32)
+        for (c, p), to in zip(parts, where, strict=True):
+            field_name, look = union.maps[p][name]
+            rows = getattr(c, field_name)
+            idx[to] = rows if look is None else look[rows]
         arrays[name] = pa.DictionaryArray.from_arrays(pa.array(idx, pa.int32()), union.arrow(name))
     texts: dict[str, int] = {}
-    for c, _, _ in parts:
+    for c, _ in parts:
         for v in c.clause_texts:
             texts.setdefault(v, len(texts))
-    clauses = np.concatenate([np.array([texts[v] for v in c.clause_texts], np.int32)[c.clauses] if c.clause_texts
-                              else np.zeros(0, np.int32) for c, _, _ in parts])[order]
+    clauses = np.zeros(n, np.int32)
+    for (c, _), to in zip(parts, where, strict=True):
+        if c.clause_texts:
+            clauses[to] = np.array([texts[v] for v in c.clause_texts], np.int32)[c.clauses]
     arrays["clauses"] = pa.DictionaryArray.from_arrays(pa.array(clauses, pa.int32()),
                                                        pa.array(list(texts), pa.string()))
     # the rows of the reference path: where they stand in record order, and their reasons
-    at = np.empty(len(order), np.int64)
-    at[order] = np.arange(len(order))
-    starts = np.cumsum([0] + [len(c.record) for c, _, _ in parts])
-    given = np.concatenate([at[start + c.given] for (c, _, _), start in zip(parts, starts.tolist(), strict=False)
-                            if c.given is not None])
-    given_reasons = [x for c, _, _ in parts for x in c.given_reasons]
-    segs = np.concatenate([c.segs for c, _, _ in parts if c.segs is not None])[order]
-    arrays["reason"] = reasons(segments, segs, given, given_reasons)
+    segs = np.empty((n, 2), np.int64)
+    pairs = segs.view("V16").reshape(n)  # (a row's two ids as one item: numpy puts rows of two ten times slower)
+    given = []
+    for (c, _), to in zip(parts, where, strict=True):
+        if c.segs is not None:
+            pairs[to] = np.ascontiguousarray(c.segs, np.int64).view("V16").reshape(len(to))
+        if c.given is not None:
+            given.append(to[c.given])
+    given_reasons = [x for c, _ in parts for x in c.given_reasons]
+    arrays["reason"] = reasons(segments, segs, np.concatenate(given) if given else np.zeros(0, np.int64),
+                               given_reasons)
     return pa.Table.from_pydict(arrays, schema=finding_schema())
 
 
