@@ -284,6 +284,78 @@ def test_departments_handed_it_late_equal_who_answers(policy: Policy, province: 
     assert referred <= later.count(3)  # only a level with three such departments
 
 
+def wholes(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[str, Any]]:
+    """Records where a level is assigned the problem as a whole (by a higher level, or by itself) and departments of it
+    are named later — by the level or by the one above, before, on or after the deadline (the record's, else the
+    rectification limit), one to three of them, sometimes one named before the level as a whole — and the problem is
+    rectified in time, late or never: what an ``unrectified`` fact's ``later`` decides (engine/_facts.py; fidelity13
+    R-late)."""
+    rnd = random.Random(seed)
+    villages = [p.code for p in j if p.level == "village"]
+    kinds = sorted(policy.kinds)
+    depts = {lv: sorted(b for b, body in policy.bodies.items() if body.level == lv) for lv in LEVELS}
+    start = dt.date(2021, 3, 1)
+    out = []
+    for i in range(n):
+        area, kind = rnd.choice(kinds)
+        held = rnd.choice([1, 2, 2, 2, 3, 3, 4])  # the level assigned it as a whole
+        found = rnd.choice([held, min(held + 1, 4), min(held + 1, 4), min(held + 2, 4)])
+        on = start + dt.timedelta(days=rnd.randint(0, 30))
+        got = on + dt.timedelta(days=rnd.choice([1, 3, 9]))
+        steps: list[dict[str, Any]] = []
+        if rnd.random() < 0.15:  # a department named before the level as a whole (review9a R9A-6)
+            steps.append({"action": "assigned", "by_level": LEVELS[found], "to_level": LEVELS[held],
+                          "to_body": rnd.choice(depts[LEVELS[held]]), "on": got.isoformat()})
+            got += dt.timedelta(days=rnd.choice([1, 40]))
+        steps.append({"action": "assigned", "by_level": LEVELS[found], "to_level": LEVELS[held], "on": got.isoformat()})
+        own = depts[LEVELS[held]]
+        for body in rnd.sample(own, min(len(own), rnd.choice([1, 1, 1, 2, 2, 3]))):
+            by = rnd.choice([held, held, found])
+            steps.append({"action": "assigned", "by_level": LEVELS[by], "to_level": LEVELS[held], "to_body": body,
+                          "on": (got + dt.timedelta(days=rnd.choice([2, 10, 18, 19, 20, 25, 29, 30, 31, 40]))
+                                 ).isoformat()})
+        if rnd.random() < 0.3 and held > 0:  # the level passes it down, some time
+            steps.append({"action": "assigned", "by_level": LEVELS[held], "to_level": LEVELS[rnd.randint(0, held - 1)],
+                          "on": (got + dt.timedelta(days=rnd.choice([5, 12, 26]))).isoformat()})
+        steps.sort(key=lambda s: s["on"])
+        last = dt.date.fromisoformat(steps[-1]["on"])
+        r: dict[str, Any] = {"id": f"w{i}", "domain": area, "kind": kind, "place": rnd.choice(villages),
+                             "severity": rnd.choice(["minor", "serious", "grave"]),
+                             "discovered": {"level": LEVELS[found], "channel": rnd.choice(["grid", "hotline", "audit"]),
+                                            "on": on.isoformat()},
+                             "handled": steps,
+                             "as_of": max(last, got + dt.timedelta(days=rnd.choice([25, 50, 120]))).isoformat()}
+        if rnd.random() < 0.6:
+            r["deadline"] = (got + dt.timedelta(days=rnd.choice([0, 19, 30]))).isoformat()
+        if rnd.random() < 0.3:
+            r["rectified_on"] = min(last, got + dt.timedelta(days=rnd.randint(5, 60))).isoformat()
+        out.append(r)
+    return out
+
+
+@pytest.mark.durable
+def test_departments_named_after_the_levels_deadline_equal_who_answers(policy: Policy, province: Jurisdiction) -> None:
+    # a department first handed the problem after the deadline its level as a whole had missed answers from its own
+    # day, not for that deadline (一(四) 对交办问题整改落实不到位的); the bulk path carries up to two such
+    # departments on the level's fact, a record with three takes the reference path
+    import responsibility.batch._assessor as batch
+    from responsibility.engine._facts import derive
+    from responsibility.engine._problem import parse_problem
+
+    records = wholes(policy, province, 800, seed=14)
+    later = [len(f["later"].split()) for r in records for f in derive(parse_problem(r, policy, province, TODAY),
+                                                                        policy, TODAY)[0]
+             if f["t"] == "unrectified" and f["later"]]
+    assert later.count(1) > 40 and later.count(2) > 5  # the records exercise it
+    a = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert a.assessed == len(records)
+    assert got(a) == expected(policy, province, records, "compiled")
+    assert got(a) == expected(policy, province, records, "durable")
+    assessor = batch.Assessor(policy, province, today=TODAY)
+    referred = sum(x.referred for x in (assessor.run(part) for part in batch.parts(records, assessor.t)))
+    assert referred <= later.count(3)  # only a level with three such departments
+
+
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
     import responsibility.batch._assessor as batch
 

@@ -189,6 +189,44 @@ def test_a_named_finder_without_a_handling_duty_gives_way_to_its_level(
 
 @pytest.mark.parametrize("handed", [["county_construction"], ["county_construction", "county_finance"],
                                     ["county_construction", "county_finance", "county_civil_affairs"]])
+@pytest.mark.parametrize("by", ["county", "city"])
+def test_departments_named_after_the_levels_deadline_answer_from_their_own_day(
+        policy: Policy, small_province: Jurisdiction, handed: list[str], by: str) -> None:
+    # fidelity13 R-late: the city assigns the county as a whole on 03-02 to 03-20; the county (or the city) names its
+    # departments from 03-25 on, after that deadline: 一(四) 对交办问题整改落实不到位的 names a body for an
+    # assignment it had, so they answer from their own day (the rectification limit from then), the county's other
+    # rectifiers for the deadline the level missed
+    from responsibility.engine._facts import derive
+    from responsibility.engine._problem import parse_problem
+
+    steps = [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-02"}]
+    steps += [{"action": "assigned", "by_level": by, "to_level": "county", "to_body": b, "on": f"2021-03-{25 + i}"}
+              for i, b in enumerate(handed)]
+    p = rec(small_province, kind="housing_renovation_late", handled=steps, deadline="2021-03-20", as_of="2021-06-30",
+            discovered={"level": "city", "channel": "higher_level_verification", "on": "2021-03-01"})
+    facts, _ = derive(parse_problem(p, policy, small_province), policy)
+    unrectified = [(f["body"], f["later"]) for f in facts if f["t"] == "unrectified"]
+    assert unrectified == [("", " ".join(sorted(handed))), *((b, "") for b in handed)]
+    v = agreed(policy, p, small_province)[0]
+    reasons = {f.body: f.reason for f in v.findings if f.basis == "not_rectified"}
+    assert {"county_government", "county_party_committee"} <= set(reasons)
+    assert "2021-03-02受交办整改，至2021-03-20" in reasons["county_government"]
+    for i, b in enumerate(handed):
+        assert f"2021-03-{25 + i}受交办整改，至2021-04-{24 + i}" in reasons[b]
+    # rectified on 04-10: after the county's deadline, within theirs — they are not named, the level's others are
+    v = agreed(policy, {**p, "rectified_on": "2021-04-10"}, small_province)[0]
+    named = {f.body for f in v.findings if f.basis == "not_rectified"}
+    assert "county_government" in named and not named & set(handed)
+    # named by the deadline (03-20, the day itself): they are the level's, bound by its deadline, as before
+    early = [{**s, "on": "2021-03-20"} if "to_body" in s else s for s in steps]
+    facts, _ = derive(parse_problem({**p, "handled": early}, policy, small_province), policy)
+    assert not any(f["later"] for f in facts if f["t"] == "unrectified")
+    v = agreed(policy, {**p, "handled": early}, small_province)[0]
+    assert all("至2021-03-20" in f.reason for f in v.findings if f.basis == "not_rectified")
+
+
+@pytest.mark.parametrize("handed", [["county_construction"], ["county_construction", "county_finance"],
+                                    ["county_construction", "county_finance", "county_civil_affairs"]])
 def test_departments_handed_it_after_the_limit_do_not_answer_for_the_delay(
         policy: Policy, small_province: Jurisdiction, handed: list[str]) -> None:
     # fidelity12 G3c: 一(四) 对发现问题没有按程序及时交办和上报的 names a body for a time it held the problem; the

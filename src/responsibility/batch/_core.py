@@ -176,7 +176,8 @@ class Derived:
     fl: I32  # level rank (frank for FOUND)
     fb: I32  # body, -1 for none (FOUND: the finder the record names)
     #: flag: found through an outside channel (FOUND); escalate + 2 × the departments handed it only after the
-    #: limit (engine/_facts.py ``later``, as :func:`later_bodies` codes them) (UNHANDLED)
+    #: limit (engine/_facts.py ``later``, as :func:`later_bodies` codes them) (UNHANDLED); 2 × the departments handed
+    #: it only after the deadline of their level's assignment as a whole (``later``, :func:`late_named`) (UNRECTIFIED)
     fe: I32
     fo: I32  # order among the record's facts of its type (the order derive gives them)
     received: I32  # (records, ranks): day each level received the problem, NONE if it did not
@@ -321,6 +322,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     asg_deadline = np.full((n, nr), NONE, np.int32)
     rr = rl = rb = np.zeros(0, np.int32)
     ron = rdl = np.zeros(0, np.int32)
+    rlate = np.zeros(0, np.int64)
+    slowed = np.zeros(0, np.int64)
     # at a level where nobody can rectify the kind only an at_place assignment counts for rectification
     asg = counting[~((c.kind[hp[counting]] != 0) & ~rectifies(t, c.area, c.kind, prank, hp[counting], hto[counting])
                      & ~at_place[counting])]
@@ -356,6 +359,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         at = np.minimum(np.searchsorted(ukeys, lvkey), max(len(ukeys) - 1, 0))
         has = (len(ukeys) > 0) & (ukeys[at] == lvkey) if len(ukeys) else np.zeros(len(asg), np.bool_)
         gb = np.where(has & (np.arange(len(asg)) >= upos[at] if len(ukeys) else has), -1, htb[asg]).astype(np.int64)
+        # — but a department first handed it only after the deadline the level as a whole had missed answers from its
+        # own day: its assignments make a group of their own too, and the level's takes it out of its holders (a code of
+        # up to two such per record and level, as later_bodies codes them; a third sends the record to the reference
+        # path) (engine/_facts.py: later; fidelity13 R-late)
+        asg, lvkey, gb, late_keys, late_codes, slowed = late_named(c, t, asg, lvkey, gb, has, upos, at, hp, hto, htb,
+                                                                   hon, nb, rect_limit)
         gkey = lvkey * nb + gb + 1
         _, gfirst = np.unique(gkey, return_index=True)
         _, glast = np.unique(gkey[::-1], return_index=True)
@@ -422,6 +431,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                     passed[at] |= t.under[to, body[at]] & (day >= since[at]) & (day <= since[at] + limit)
             bad &= ~passed
         rr, rl, rb = r[bad].astype(np.int32), lv[bad].astype(np.int32), body[bad]
+        if len(late_keys):  # the level's group (no body) of a level with departments handed it after its deadline
+            lk = rr.astype(np.int64) * nr + rl
+            at_l = np.minimum(np.searchsorted(late_keys, lk), len(late_keys) - 1)
+            rlate = np.where((rb < 0) & (late_keys[at_l] == lk), late_codes[at_l], 0)
+        else:
+            rlate = np.zeros(len(rr), np.int64)
         # the day the group's body was itself handed the problem and its deadline, which its reasons give
         ron, rdl = own[bad].astype(np.int32), deadline[bad].astype(np.int32)
     ck = ok[c.cp] if len(c.cp) else np.zeros(0, np.bool_)
@@ -429,10 +444,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a level named as having concealed it knew it
     by_level = cpos[c.cbody[cpos] < 0]
     knew[c.cp[by_level], c.clvl[by_level]] = True
-    if len(moved):  # (their other facts too: the reference path gives all of their findings)
+    if len(moved) or len(slowed):  # (their other facts too: the reference path gives all of their findings)
         d, cpos = d[~c.slow[d]], cpos[~c.slow[c.cp[cpos]]]
+        keep_u = ~c.slow[ur]
+        ur, ul, later = ur[keep_u], ul[keep_u], later[keep_u]
         kept = ~c.slow[rr]
-        rr, rl, rb, ron, rdl = rr[kept], rl[kept], rb[kept], ron[kept], rdl[kept]
+        rr, rl, rb, ron, rdl, rlate = rr[kept], rl[kept], rb[kept], ron[kept], rdl[kept], rlate[kept]
     fr = np.concatenate([d, ur, rr, c.cp[cpos]]).astype(np.int32)
     ft = np.concatenate([np.full(len(d), FOUND), np.full(len(ur), UNHANDLED), np.full(len(rr), UNRECTIFIED),
                          np.full(len(cpos), CONCEALED)]).astype(np.int32)
@@ -442,13 +459,68 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         role = t.level_role[c.clvl[cpos]]
         cb = np.where((cb < 0) & (role >= 0), role, cb)
     fb = np.concatenate([c.dbody[d], take(holder_body, ur, ul), rb, cb]).astype(np.int32)
-    fe = np.concatenate([t.channel_outside[c.dch[d]], (ul < auth[ur]) + 2 * later,
-                         np.zeros(len(rr) + len(cpos))]).astype(np.int32)
+    fe = np.concatenate([t.channel_outside[c.dch[d]], (ul < auth[ur]) + 2 * later, 2 * rlate,
+                         np.zeros(len(cpos))]).astype(np.int32)
     fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos]).astype(np.int32)
     rest = np.full(len(d) + len(ur), NONE, np.int32), np.full(len(cpos), NONE, np.int32)
     fon = np.concatenate([rest[0], ron, rest[1]]).astype(np.int32)
     fdl = np.concatenate([rest[0], rdl, rest[1]]).astype(np.int32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
+
+
+def late_named(c: Cols, t: Tables, asg: I64, lvkey: I64, gb: I64, has: Bool, upos: I64, at: I64, hp: I32, hto: I32,
+               htb: I32, hon: I32, nb: int, rect_limit: int) -> tuple[I64, I64, I64, I64, I64, I64]:
+    """The rectification groups with the departments handed the problem only after the deadline of their level's
+    assignment as a whole (engine/_facts.py ``later`` of an ``unrectified`` fact; fidelity13 R-late).
+
+    ``asg`` (positions of the counting assignments in the steps), ``lvkey`` (record × levels + level), ``gb`` (the
+    group's body: -1 for the level's, from its first body-less assignment on), ``has``/``upos``/``at`` (whether a
+    record's level has such an assignment, the position of its first, and where each assignment's level is among
+    them): at a level with departments (a role body), a department whose first assignment from the level's first
+    body-less one on (and none before it: R9A-6 keeps that one's own group) is after that group's deadline (the
+    record's, unless it had passed that day: then the rectification limit from it) gets its own group too — its
+    assignments again, with ``gb`` its body. Returns the three arrays with those added at the end, the (record ×
+    levels + level) keys of the levels with such departments (sorted) and their codes (1 + the first body's index,
+    plus (len(t.bodies) + 1) × (1 + the second's)), and the records with three such at a level, marked slow
+    (``c.slow``) for the reference path."""
+    none = np.zeros(0, np.int64)
+    named = np.nonzero((gb < 0) & (htb[asg] >= 0))[0] if len(upos) else none
+    if len(named):
+        named = named[t.level_role[hto[asg[named]]] >= 0]
+    if not len(named):
+        return asg, lvkey, gb, none, none, none
+    bkey = lvkey[named] * nb + htb[asg[named]]
+    early = lvkey[has & (gb >= 0)] * nb + gb[has & (gb >= 0)]  # named before the level's first body-less one
+    if len(early):
+        keep = ~np.isin(bkey, early)
+        named, bkey = named[keep], bkey[keep]
+    ukey, first = np.unique(bkey, return_index=True)  # (the assignments are by record, then day: the first is first)
+    fpos = named[first]
+    w = hp[asg[fpos]]
+    whole_on = hon[asg[upos[at[fpos]]]].astype(np.int64)
+    dl = c.deadline[w].astype(np.int64)
+    due = np.where((c.deadline[w] != NONE) & (dl >= whole_on), dl, whole_on + rect_limit)
+    late = ukey[hon[asg[fpos]].astype(np.int64) > due]
+    if not len(late):
+        return asg, lvkey, gb, none, none, none
+    dup = named[np.isin(bkey, late)]
+    asg = np.concatenate([asg, asg[dup]])
+    lvkey = np.concatenate([lvkey, lvkey[dup]])
+    gb = np.concatenate([gb, htb[asg[dup]].astype(np.int64)])
+    # up to two per record and level ride on the level's fact (sorted by record, level, body); a third: reference path
+    lk, b = np.divmod(late, nb)
+    second = np.zeros(len(lk), np.bool_)
+    second[1:] = lk[1:] == lk[:-1]
+    third = np.zeros(len(lk), np.bool_)
+    third[2:] = second[2:] & second[1:-1]
+    slowed = np.unique(lk[third] // (t.max_rank + 1)).astype(np.int64)
+    if len(slowed):
+        c.slow[slowed] = True
+    keys = lk[~second]
+    codes = b[~second] + 1
+    both = second & ~third
+    codes[np.searchsorted(keys, lk[both])] += (b[both] + 1) * nb
+    return asg, lvkey, gb, keys, codes, slowed
 
 
 def later_bodies(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, holder_body: I32, hp: I32, hby: I32, hto: I32,
@@ -729,6 +801,9 @@ class Templates:
             late = divmod(fe // 2, len(t.bodies) + 1)
             fact.update(lvl=fl, body=body, escalate=fe % 2,
                         later=" ".join(sorted(t.bodies[x - 1] for x in late if x)))
+        elif ft == UNRECTIFIED:  # the flag: 2 × the departments handed it after the level's deadline (late_named)
+            late = divmod(fe // 2, len(t.bodies) + 1)
+            fact.update(lvl=fl, body=body, later=" ".join(sorted(t.bodies[x - 1] for x in late if x)))
         elif ft == MAIN:
             fact["lvl"] = fl
         else:

@@ -12,7 +12,9 @@ This is where the four failures of 一(四) are recognised on a record's dates:
 - ``unrectified``: a level it was assigned to had not rectified it by the deadline
   (交办问题整改落实不到位); supervisors answer through the same fact. A level that passed
   its assignment down in time answers as a supervisor only, unless the parameter
-  ``reassigned_level_answers`` says otherwise.
+  ``reassigned_level_answers`` says otherwise. Its ``later`` names the departments of a level assigned the
+  problem as a whole that the record shows were first handed it only after the level's deadline: they answer from
+  their own day, not for the deadline the level missed.
 - ``concealed``: a level or body concealed or omitted it (瞒报漏报).
 
 Facts are flat dicts of ints and strings so that both engines can read them.
@@ -394,14 +396,32 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         inside = {h.to_body for h in every if h.by_level == level and h.to_body is not None and h.on <= due_inside
                   and policy.rectifies(problem.area, problem.kind, h.to_body, prank)}
         chosen = by_body
+        later: dict[str, str] = {}  # by group: the departments handed the problem only after the level's deadline
         if inside:
             chosen = {b: g for b, g in by_body.items() if b}
         elif "" in by_body:
             # the level as a whole from its first such assignment; a body named before it keeps its own (a re-issue to
             # the whole level after the deadline does not bind the others to that body's deadline; review9a R9A-6)
             whole = every.index(by_body[""][0])
-            early = {b: [h for h in g if every.index(h) < whole] for b, g in by_body.items() if b}
-            chosen = {**{b: g for b, g in early.items() if g}, "": every[whole:]}  # in the order they were assigned
+            early = {b: g for b, g0 in by_body.items() if b and (g := [h for h in g0 if every.index(h) < whole])}
+            chosen = {**early, "": every[whole:]}  # in the order they were assigned
+            # — but a department the record shows was first handed the problem only after the deadline the level as a
+            # whole had already missed (the city assigns the county on 03-02 to 03-20; the county hands its construction
+            # bureau the problem on 03-25) was not 交办'd what the level missed: 一(四) 对交办问题整改落实不到位的
+            # names a body for an assignment it had, and the record shows it had none before then. It answers from its
+            # own day (its own group, its period from then: probe8 P8-24), and the level's other holders for the level's
+            # deadline (the fact's ``later`` takes it out of them), or nobody (fidelity13 R-late; as _later for
+            # not_handled). A department named by then stays in the level (the whole-level reading, R9A-6); the village
+            # and the township are their holders (``hands``).
+            level_due = _deadline(problem.deadline, every[whole].on, rect_limit)
+            first: dict[str, dt.date] = {}
+            for h in every[whole:]:
+                if h.to_body is not None and h.to_body not in early and hands(h):
+                    first.setdefault(h.to_body, h.on)  # in day order
+            after = [b for b, on in first.items() if on > level_due]
+            if after:
+                later[""] = " ".join(sorted(after))
+                chosen.update({b: [h for h in every[whole:] if h.to_body == b] for b in after})
         for body, given in chosen.items():
             # Whether the deadline had passed when it was assigned is decided by its FIRST counting assignment: a
             # second 交办 after the deadline (a reminder, a re-issue) does not erase the deadline it missed (一(四)
@@ -450,7 +470,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     ctx.passed.add(rank[level])
                 # a body of a level nobody there can rectify at answers only by place_above_rectifiers (R9A-10)
                 add("unrectified", {"lvl": rank[level], "body": body, "atp": int(stuck and setting.has_place_above),
-                                    "slow": int(slow)})
+                                    "slow": int(slow), "later": later.get(body, "")})
 
     for who in problem.concealed_by:
         if who in rank:
