@@ -104,7 +104,8 @@ AWKWARD = [
     ("deep nesting", {"handled": "[" * 70 + "]" * 70}, False),
     ("a line break in the JSON", {"handled": '[{"action":\n"reported"}]'}, False),
     ("a key twice", {"handled": '[{"action": "reported", "action": "assigned"}]'}, False),
-    ("an unknown field in a step", {"handled": '[{"action": "reported", "note": "x"}]'}, True),
+    # (pyarrow's reader adds the field, and the record is then slow; batch/_jsonl.c leaves the cell to Python's)
+    ("an unknown field in a step", {"handled": '[{"action": "reported", "note": "x"}]'}, _io._c_parse is None),
     ("whitespace around JSON", {"concealed_by": ' ["county"] '}, True),
     ("an empty list", {"handled": "[]"}, True),
     ("Chinese text", {"id": "问题，一", "severity": "严重"}, True),

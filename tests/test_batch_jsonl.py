@@ -278,3 +278,55 @@ def test_json_lines_outside_the_shape_give_the_same_output_with_and_without_the_
     table, rejects, err = _with_and_without_the_scan(run_cli, src, jcsv, monkeypatch)
     assert f"records in: {2 * len(records) + len(odd):,}" in err, err
     assert b"bad_encoding" in rejects and table.num_rows > 400
+
+
+_CELL_JUNK = st.sampled_from(['[], "other": 1', '[], "id": "x"', '[], "handled": []', "", " ", "[", "]]", "null",
+                              "[null]", '"text"', "[1]", '[{"action": "a"}] x', '[{"action": "a", "x": "b"}]', "{}",
+                              "[]\r", '["a"], "concealed_by": ["b"]'])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cells=st.lists(st.tuples(st.sampled_from(["handled", "concealed_by", "discovered"]), st.booleans(),
+                                st.data()), min_size=1, max_size=10))
+def test_csv_json_cells_are_read_as_pyarrows_reader_reads_them(cells: list[Any]) -> None:
+    """A CSV column of JSON cells parsed by the C parser gives, where it takes a cell, the value
+    pyarrow's reader gives (the extension hidden); every plain cell of the field's shape is taken."""
+    for name in ("handled", "concealed_by", "discovered"):
+        texts: list[str | None] = []
+        plain: list[bool] = []
+        for field, ok, data in cells:
+            if field != name:
+                continue
+            if not ok:
+                texts.append(data.draw(_CELL_JUNK | st.none()))
+                plain.append(False)
+                continue
+            strategy = _object(DISCOVERED, True) if name == "discovered" else _list(
+                _object(HANDLED, True) if name == "handled" else _string(True))
+            text, good = data.draw(strategy)
+            texts.append(text)
+            # (a cell with a line break is Python's, as is one the scan sends there: "null" anywhere in it)
+            plain.append(good and "\r" not in text and "null" not in text)
+        if not texts:
+            continue
+        column = pa.array(texts, pa.string())
+        got = []
+        for c in (True, False):
+            python = np.zeros(len(texts), np.bool_)
+            saved = _io._c_parse
+            try:
+                if not c:
+                    _io._c_parse = None
+                values = _io._json_cells(name, column, python)
+            finally:
+                _io._c_parse = saved
+            got.append((values, python))
+        (mine, declined), (theirs, refused) = got
+        assert mine.type == _io._json_options().explicit_schema.field(name).type
+        for k, text in enumerate(texts):
+            if plain[k]:
+                assert not declined[k], text
+            if not declined[k] and text is not None:
+                assert not refused[k] and mine[k].as_py() == theirs[k].as_py(), text
+            if text is None:
+                assert not declined[k] and mine[k].as_py() is None

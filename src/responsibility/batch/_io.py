@@ -1524,8 +1524,9 @@ def _valid(column: Any) -> npt.NDArray[np.bool_]:
 
 
 def _json_cells(name: str, column: Any, python: npt.NDArray[np.bool_], *, breaks: bool = True) -> Any:
-    """A column of JSON text cells (field ``name``) parsed by the C parser, as the JSON lines path
-    types it; rows it cannot carry exactly are marked in ``python`` (their cell here is null).
+    """A column of JSON text cells (field ``name``) parsed as the JSON lines path parses and types
+    them (each cell made the line ``{"name": cell}``: by ``_jsonl.c`` where it is built, else by
+    pyarrow's reader); rows it cannot carry exactly are marked in ``python`` (their cell here is null).
     ``breaks``: whether a cell may hold a line break (not when no quoted cell of the block holds
     a line feed, and the block has no carriage return but before a line feed)."""
     import pyarrow as pa
@@ -1546,8 +1547,11 @@ def _json_cells(name: str, column: Any, python: npt.NDArray[np.bool_], *, breaks
         raw = np.frombuffer(data, np.uint8)
         feeds = np.flatnonzero((raw == _LF) | (raw == _CR))
         special |= np.diff(np.searchsorted(feeds, bounds)) != 1
-    options = pj.ParseOptions(explicit_schema=pa.schema([field]), unexpected_field_behavior="infer")
-    table = _json_table(data, bounds, ~blank, special, options)
+    # (the C parser reads such a line as a record of one field: any other field it holds shows below)
+    table = _c_json_table(data, bounds, ~blank, special)
+    if table is _UNPARSED:
+        options = pj.ParseOptions(explicit_schema=pa.schema([field]), unexpected_field_behavior="infer")
+        table = _json_table(data, bounds, ~blank, special, options)
     special |= blank
     rows = np.flatnonzero(~special)
     if table is not None and len(rows):
