@@ -461,3 +461,39 @@ def test_segment_keys_are_alike_in_c_and_numpy(ntpl: int, nvalues: int, k: int, 
     if n and nvalues:
         with pytest.raises(ValueError):
             _emit.segment_keys(sig, k, rows, [values[0] + _emit._RADIX, *values[1:]])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 50), st.integers(1, 8), st.data())
+def test_level_bits_are_numpys_packed_bits(n: int, levels: int, data: st.DataObject) -> None:
+    """Each record's assigned levels as bits (Emitter.slot's lowest assigned level): what np.packbits
+    makes of the same mask, bit j for level j."""
+    from responsibility.batch._emit import level_bits
+    from responsibility.batch._tables import NONE
+
+    days = data.draw(st.lists(st.sampled_from([NONE, 0, 19_000, -5]), min_size=n * levels, max_size=n * levels))
+    on = np.array(days, np.int32).reshape(n, levels)
+    want = np.packbits(on != NONE, axis=1, bitorder="little").reshape(-1)
+    got = level_bits(on)
+    assert got.dtype == np.uint8 and got.tolist() == want.tolist()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(-200, 200), max_size=60), st.lists(st.integers(-200, 200), max_size=60))
+def test_day_ids_are_alike_in_c_and_numpy(seen: list[int], asked: list[int]) -> None:
+    """DayIds' look-up in C (batch/_gather.c's day_ids: days that have their text already) and in numpy:
+    the same ids, NONE the empty text, and a day not seen yet (or outside the table) made as numpy makes it."""
+    from responsibility.batch._emit import DayIds, Texts
+    from responsibility.batch._tables import NONE
+
+    texts = Texts()
+    days = DayIds(texts)
+    base = 19_000
+    edge = [DayIds.LOW, DayIds.HIGH, DayIds.HIGH + 1, NONE]
+    days.numpy(np.array([base + d for d in seen] + edge[:2], np.int32))
+    wanted = np.array([base + d for d in asked] + edge, np.int32)
+    got = days(wanted)  # (C where every day is seen; else numpy, which makes the rest)
+    assert got.tolist() == days.numpy(wanted).tolist()
+    known = np.array([base + d for d in seen] + [NONE, DayIds.LOW], np.int32)
+    assert days(known).tolist() == days.numpy(known).tolist()
+    assert [texts.items[i] for i in days(known).tolist()][-2:] == [b"", b"1800-01-01"]

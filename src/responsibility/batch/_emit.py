@@ -285,7 +285,16 @@ class DayIds:
         return self.texts.id(dt.date.fromordinal(day + EPOCH).isoformat())
 
     def __call__(self, days: npt.NDArray[Any]) -> I64:
-        """The text id of each day."""
+        """The text id of each day (in C where the extension was built and every day has its text
+        already, one pass; else :meth:`numpy`)."""
+        if _c_day_ids is not None and isinstance(days, np.ndarray) and days.dtype == np.int32:
+            out = np.empty(len(days), np.int64)
+            if not _c_day_ids(out, np.ascontiguousarray(days), self.table, self.LOW, NONE):
+                return out
+        return self.numpy(days)
+
+    def numpy(self, days: npt.NDArray[Any]) -> I64:
+        """:meth:`__call__` in numpy (the reference the tests compare it with), making the texts not made yet."""
         day = np.asarray(days, np.int64)
         at = day - self.LOW
         inside = (at >= 0) & (at < len(self.table))
@@ -304,6 +313,17 @@ class DayIds:
                 self.table[a] = self._make(a + self.LOW)
             out[new] = self.table[at[new]]
         return out
+
+
+def level_bits(assigned_on: npt.NDArray[np.int32]) -> npt.NDArray[np.uint8]:
+    """Each record's assigned levels (``assigned_on``: records x at most 8 levels, ``NONE`` where a level
+    was not assigned) as the bits of a byte, level ``j`` bit ``j``: np.packbits(..., axis=1,
+    bitorder="little") of ``assigned_on != NONE``, made a level at a time (packbits along so short an
+    axis goes record by record: 4-6x as long, ~0.02 CPU s of a 1M run)."""
+    out = np.zeros(len(assigned_on), np.uint8)
+    for j in range(assigned_on.shape[1]):
+        out |= (assigned_on[:, j] != NONE).view(np.uint8) << j
+    return out
 
 
 def _grown(a: npt.NDArray[Any], need: int) -> npt.NDArray[Any]:
@@ -543,6 +563,11 @@ try:
     from ._gather import row_offsets as _c_row_offsets
 except ImportError:  # (or built before it had it)
     _c_row_offsets = None
+_c_day_ids: Callable[[Any, Any, Any, int, int], int] | None
+try:
+    from ._gather import day_ids as _c_day_ids
+except ImportError:  # (or built before it had it)
+    _c_day_ids = None
 _c_row_columns: Callable[..., None] | None
 _c_group_rows: Callable[..., None] | None
 _c_segment_keys: Callable[..., None] | None
@@ -746,7 +771,7 @@ class Emitter:
                 chunk = memo.setdefault("chunk", {})
                 levels = chunk.get("levels")
                 if levels is None:
-                    levels = chunk["levels"] = np.packbits(dv.asg_on != NONE, axis=1, bitorder="little").reshape(-1)
+                    levels = chunk["levels"] = level_bits(dv.asg_on)
                 bits = levels[rec]
                 has = (bits >> np.maximum(lv, 0)) & 1  # the fact's own level was assigned
                 rank = np.where(lv >= 0, np.where(has != 0, lv, _LOWEST[bits]), -1)

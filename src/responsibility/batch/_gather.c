@@ -46,6 +46,10 @@
    two to a template row), then each of the nvalues (0 to 2) slot values v0[i], v1[i] (int64) as a digit in
    radix `radix`. A row outside sig, or a value outside [0, radix), raises ValueError.
 
+   day_ids(out, days, table, low, none) looks each day (int32) up in _emit.DayIds' table of text ids by day
+   (int64, day `low` first, -1 where a day has no text yet): out (int64) gets 0 for `none`, the day's id
+   where the table has one, else -1; it returns how many got -1 (DayIds then makes them in numpy).
+
    Kernels of the bulk decision (responsibility.batch._core), each one pass where numpy makes several,
    each writing a fresh array; the numpy code they replace stays as the reference (_core.py) and
    tests/test_batch_core.py compares them on generated chunks:
@@ -472,6 +476,45 @@ static PyObject *segment_keys(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* day_ids: see the comment at the top. */
+static PyObject *day_ids(PyObject *self, PyObject *args) {
+    Py_buffer out, days, table;
+    long long low, none;
+    if (!PyArg_ParseTuple(args, "w*y*y*LL", &out, &days, &table, &low, &none))
+        return NULL;
+    const char *bad = NULL;
+    const int64_t n = days.len / 4, size = table.len / 8;
+    int64_t missed = 0;
+    if (days.len % 4 || out.len != 8 * n || table.len % 8)
+        bad = "days must be int32, out int64 of their length and table int64";
+    if (!bad) {
+        int64_t *dst = (int64_t *)out.buf;
+        const int32_t *d = (const int32_t *)days.buf;
+        const int64_t *tab = (const int64_t *)table.buf;
+        Py_BEGIN_ALLOW_THREADS
+        for (int64_t i = 0; i < n; i++) {
+            const int64_t day = d[i], at = day - low;
+            int64_t got = -1;
+            if (day == none)
+                got = 0;
+            else if (at >= 0 && at < size)
+                got = tab[at];
+            if (got < 0)
+                missed++;
+            dst[i] = got < 0 ? -1 : got;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&out);
+    PyBuffer_Release(&days);
+    PyBuffer_Release(&table);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLongLong(missed);
+}
+
 /* in_time_below: see the comment at the top. */
 static PyObject *in_time_below(PyObject *self, PyObject *args) {
     Py_buffer it, rec, hp, hon, top;
@@ -633,6 +676,8 @@ static PyMethodDef methods[] = {
      "pattern of their segment k (a counting sort)."},
     {"segment_keys", segment_keys, METH_VARARGS,
      "segment_keys(out, sig, k, rows, radix, nvalues, v0, v1): the key of each row's segment k."},
+    {"day_ids", day_ids, METH_VARARGS,
+     "day_ids(out, days, table, low, none) -> missed: the text id of each day in DayIds' table, -1 where none yet."},
     {"in_time_below", in_time_below, METH_VARARGS,
      "in_time_below(in_time, received, hp, hon, top, nr, limit): mark each level below top[i] that received the "
      "problem of step i's record within limit days of the step."},
