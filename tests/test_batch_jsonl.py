@@ -330,3 +330,21 @@ def test_csv_json_cells_are_read_as_pyarrows_reader_reads_them(cells: list[Any])
                 assert not refused[k] and mine[k].as_py() == theirs[k].as_py(), text
             if text is None:
                 assert not declined[k] and mine[k].as_py() is None
+
+
+@pytest.mark.parametrize("c", [True, False])
+def test_a_line_of_two_objects_is_refused_with_and_without_the_c_parser(c: bool, monkeypatch: pytest.MonkeyPatch
+                                                                        ) -> None:
+    """A line holding two objects is one line Python's parser refuses ("Extra data"), with the C
+    parser (which declines it) and without it (pyarrow's reader made two rows of it, and the rows of
+    the lines after it were those of the lines before them)."""
+    if not c:
+        monkeypatch.setattr(_io, "_c_parse", None)
+    lines = [b'{"id": "a"}', b'{"id": "b"} {"id": "c"}', b'{"id": "d"}']
+    data = b"".join(line + b"\n" for line in lines)
+    bounds = np.cumsum([0] + [len(line) + 1 for line in lines]).astype(np.int64)
+    part = _io._jsonl_part(data, bounds, 0, 0)
+    ids = [part.given[i]["id"] if i in part.given else part.source.column("id")[i].as_py()
+           for i in range(len(part.numbers))]
+    assert ids == ["a", "d"] and part.lines.tolist() == [1, 3] and part.numbers.tolist() == [0, 2]
+    assert [r[1] for r in part.rejects] == [2] and "Extra data" in str(part.rejects[0])

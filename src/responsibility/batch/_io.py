@@ -835,8 +835,14 @@ def _json_table(data: bytes | memoryview, bounds: npt.NDArray[np.int64], nonblan
         body = data if len(clean) == n else b"".join([data[int(bounds[k]):int(bounds[k + 1])]
                                                        for k in clean.tolist()])
         try:
-            return pj.read_json(pa.BufferReader(body), read_options=pj.ReadOptions(block_size=len(body) + 1),
-                                parse_options=options)
+            table = pj.read_json(pa.BufferReader(body), read_options=pj.ReadOptions(block_size=len(body) + 1),
+                                 parse_options=options)
+            if table.num_rows != len(clean):
+                # a line holding two values ('{"id": "a"} {"id": "b"}') is two rows to this parser, which
+                # does not say which line it was: every line by Python's (which refuses that one)
+                special |= nonblank
+                return None
+            return table
         except (pa.ArrowInvalid, ValueError) as exc:
             row = re.search(r"in row (\d+)", str(exc))
             if row is None or int(row.group(1)) >= len(clean):
