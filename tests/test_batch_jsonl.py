@@ -323,10 +323,13 @@ def test_csv_json_cells_are_read_as_pyarrows_reader_reads_them(cells: list[Any])
             got.append((values, python))
         (mine, declined), (theirs, refused) = got
         assert mine.type == _io._json_options().explicit_schema.field(name).type
+        # (where a cell of the column had an unknown field in a step, pyarrow's reader added that field to
+        # every value of the column: its values are compared only where its type is the declared one)
+        same_type = theirs.type == mine.type
         for k, text in enumerate(texts):
             if plain[k]:
                 assert not declined[k], text
-            if not declined[k] and text is not None:
+            if not declined[k] and text is not None and same_type:
                 assert not refused[k] and mine[k].as_py() == theirs[k].as_py(), text
             if text is None:
                 assert not declined[k] and mine[k].as_py() is None
