@@ -267,21 +267,7 @@ def test_departments_handed_it_late_equal_who_answers(policy: Policy, province: 
     # a department its level handed the problem to only after the level's limit does not answer for that delay
     # (一(四) 对发现问题没有按程序及时交办和上报的: for a time it held the problem); the bulk path carries up to two
     # such departments on the fact, a record with three takes the reference path
-    import responsibility.batch._assessor as batch
-    from responsibility.engine._facts import derive
-    from responsibility.engine._problem import parse_problem
-
-    records = handovers(policy, province, 800, seed=13)
-    later = [len(f["later"].split()) for r in records for f in derive(parse_problem(r, policy, province, TODAY),
-                                                                        policy, TODAY)[0] if f.get("later")]
-    assert later.count(1) > 40 and later.count(2) > 5  # the records exercise it
-    a = policy.assess(records, jurisdiction=province, today=TODAY)
-    assert a.assessed == len(records)
-    assert got(a) == expected(policy, province, records, "compiled")
-    assert got(a) == expected(policy, province, records, "durable")
-    assessor = batch.Assessor(policy, province, today=TODAY)
-    referred = sum(x.referred for x in (assessor.run(part) for part in batch.parts(records, assessor.t)))
-    assert referred <= later.count(3)  # only a level with three such departments
+    late_departments_equal_who_answers(policy, province, handovers(policy, province, 800, seed=13), None)
 
 
 def wholes(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[str, Any]]:
@@ -338,14 +324,20 @@ def test_departments_named_after_the_levels_deadline_equal_who_answers(policy: P
     # a department first handed the problem after the deadline its level as a whole had missed answers from its own
     # day, not for that deadline (一(四) 对交办问题整改落实不到位的); the bulk path carries up to two such
     # departments on the level's fact, a record with three takes the reference path
+    late_departments_equal_who_answers(policy, province, wholes(policy, province, 800, seed=14), "unrectified")
+
+
+def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, records: list[dict[str, Any]],
+                                       fact: str | None) -> None:
+    """The bulk path equals both engines on ``records``, whose ``fact`` facts (any, for None) carry late
+    departments (``later``) often enough to exercise it; only a level with three such takes the reference path."""
     import responsibility.batch._assessor as batch
     from responsibility.engine._facts import derive
     from responsibility.engine._problem import parse_problem
 
-    records = wholes(policy, province, 800, seed=14)
     later = [len(f["later"].split()) for r in records for f in derive(parse_problem(r, policy, province, TODAY),
                                                                         policy, TODAY)[0]
-             if f["t"] == "unrectified" and f["later"]]
+             if fact in (None, f["t"]) and f.get("later")]
     assert later.count(1) > 40 and later.count(2) > 5  # the records exercise it
     a = policy.assess(records, jurisdiction=province, today=TODAY)
     assert a.assessed == len(records)
