@@ -509,17 +509,7 @@ def late_named(c: Cols, t: Tables, asg: I64, lvkey: I64, gb: I64, has: Bool, upo
     gb = np.concatenate([gb, htb[asg[dup]].astype(np.int64)])
     # up to two per record and level ride on the level's fact (sorted by record, level, body); a third: reference path
     lk, b = np.divmod(late, nb)
-    second = np.zeros(len(lk), np.bool_)
-    second[1:] = lk[1:] == lk[:-1]
-    third = np.zeros(len(lk), np.bool_)
-    third[2:] = second[2:] & second[1:-1]
-    slowed = np.unique(lk[third] // (t.max_rank + 1)).astype(np.int64)
-    if len(slowed):
-        c.slow[slowed] = True
-    keys = lk[~second]
-    codes = b[~second] + 1
-    both = second & ~third
-    codes[np.searchsorted(keys, lk[both])] += (b[both] + 1) * nb
+    keys, codes, slowed = two_per_level(c, t, lk, b)
     return asg, lvkey, gb, keys, codes, slowed
 
 
@@ -577,19 +567,30 @@ def later_bodies(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, holder_bod
         return out, none
     # up to two per (record, level) ride on the fact (sorted by record, level, body: the first and the second); a third
     # sends its record to the reference path
-    lk = w.astype(np.int64) * nr + lv
+    keys, codes, moved = two_per_level(c, t, w.astype(np.int64) * nr + lv, b)
+    code = np.zeros((n, nr), np.int64)
+    put(code, codes, keys // nr, keys % nr)
+    return take(code, ur, ul).astype(np.int64), moved
+
+
+def two_per_level(c: Cols, t: Tables, lk: I64, b: npt.NDArray[Any]) -> tuple[I64, I64, I64]:
+    """The departments ``b`` of each (record × levels + level) key ``lk`` (equal keys adjacent, in body order) as the
+    code a level's fact carries: the keys once each, and their codes (1 + the first body's index, plus (len(t.bodies)
+    + 1) × (1 + the second's) where there is a second); and the records with a third at a level, marked slow
+    (``c.slow``) for the reference path."""
+    nb = len(t.bodies) + 1
     second = np.zeros(len(lk), np.bool_)
     second[1:] = lk[1:] == lk[:-1]
     third = np.zeros(len(lk), np.bool_)
     third[2:] = second[2:] & second[1:-1]
-    moved = np.unique(w[third]).astype(np.int64)
-    if len(moved):
-        c.slow[moved] = True
-    code = np.zeros((n, nr), np.int64)
-    put(code, b[~second] + 1, w[~second], lv[~second])
+    slowed = np.unique(lk[third] // (t.max_rank + 1)).astype(np.int64)
+    if len(slowed):
+        c.slow[slowed] = True
+    keys = lk[~second]
+    codes = (b[~second] + 1).astype(np.int64)
     both = second & ~third
-    put(code, take(code, w[both], lv[both]) + (b[both] + 1) * nb, w[both], lv[both])
-    return take(code, ur, ul).astype(np.int64), moved
+    codes[(np.cumsum(~second) - 1)[both]] += (b[both] + 1).astype(np.int64) * nb  # (a second's first is the row before)
+    return keys, codes, slowed
 
 
 def _flat(shape: tuple[int, ...], index: tuple[Any, ...]) -> I64 | None:
