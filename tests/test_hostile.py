@@ -341,6 +341,27 @@ def test_internal_error_is_exit_3_and_one_line(monkeypatch: pytest.MonkeyPatch,
     assert "Traceback" in capsys.readouterr().err
 
 
+
+# A truncated .pyc or cache file raises EOFError; it once said "interrupted" and exited 130.
+@pytest.mark.parametrize(("raised", "code", "words"), [
+    (EOFError("marshal data too short"), 3, "internal error"),
+    (KeyboardInterrupt(), 130, "interrupted"),
+])
+def test_an_eof_error_is_a_fault_and_ctrl_c_an_interruption(monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str],
+                                                             raised: BaseException, code: int, words: str) -> None:
+    """click turns both an EOFError and Ctrl-C into its Abort; only Ctrl-C is the user stopping the command."""
+    from responsibility.cli import _cli
+
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise raised
+
+    monkeypatch.setattr(_cli, "_rules_dir", boom)
+    assert _cli.main(["validate"]) == code
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err, err
+    assert ("EOFError" in err) == (code == 3), err
+
 # ---------------------------------------------------------------- the same through the API
 
 

@@ -366,7 +366,11 @@ def _main(argv: list[str] | None) -> int:
     except click.ClickException as exc:
         _error(exc.format_message())
         return 2
-    except click.exceptions.Abort:  # click's form of Ctrl-C
+    except click.exceptions.Abort as exc:
+        # click turns Ctrl-C into Abort, and also any EOFError that reaches it; this CLI prompts for nothing, so
+        # an EOFError is a fault (a truncated .pyc or cache file), not the user stopping it.
+        if isinstance(exc.__cause__, EOFError):
+            return _internal_error(exc.__cause__, debug)
         _error("interrupted; files being written were left as they were (any output on the terminal is incomplete)")
         return 130
     except Terminated:
@@ -403,22 +407,27 @@ def _main(argv: list[str] | None) -> int:
         _error(f"cannot complete: {(exc.strerror or str(exc)).lower()}{where}; the output may be incomplete")
         return 2
     except Exception as exc:  # a bug: one line, the traceback only when asked for
-        if debug:
-            import traceback
+        return _internal_error(exc, debug)
 
-            traceback.print_exc()
-        from importlib.metadata import PackageNotFoundError, version
 
-        try:
-            ours = version("responsibility")
-        except PackageNotFoundError:  # pragma: no cover - always installed, at least editable
-            ours = "?"
-        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
-        how = "with the traceback above" if debug else \
-            "with the traceback that the same command with --debug (or RESPONSIBILITY_DEBUG=1) prints"
-        _error(f"internal error in responsibility {ours} ({detail}); this is a bug, not a fault in your input: "
-               f"please report it to {_bug_reports()}, with the command, its input and {how}")
-        return 3
+def _internal_error(exc: BaseException, debug: bool) -> int:
+    """Report a bug in one line (the traceback only with --debug) and give its exit code, 3."""
+    if debug:
+        import traceback
+
+        traceback.print_exception(exc)
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        ours = version("responsibility")
+    except PackageNotFoundError:  # pragma: no cover - always installed, at least editable
+        ours = "?"
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+    how = "with the traceback above" if debug else \
+        "with the traceback that the same command with --debug (or RESPONSIBILITY_DEBUG=1) prints"
+    _error(f"internal error in responsibility {ours} ({detail}); this is a bug, not a fault in your input: "
+           f"please report it to {_bug_reports()}, with the command, its input and {how}")
+    return 3
 
 
 def _console() -> Any:
