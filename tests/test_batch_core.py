@@ -184,6 +184,23 @@ def test_spread_gives_the_same_rows_in_c_and_numpy(case: tuple[list[tuple[int, i
     assert [w.tolist() for w in want] == [g.tolist() for g in got]
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(-50, 50), max_size=40), st.lists(st.integers(-60, 60), max_size=60), st.booleans())
+def test_locate_finds_what_searchsorted_finds(keys: list[int], queries: list[int], in_order: bool) -> None:
+    """Each query's place among sorted keys (with repeats), the queries in any order or sorted, as numpy's."""
+    from responsibility.batch import _core
+    from responsibility.batch._core import locate, locate_numpy
+
+    if _core._c_locate is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    k = np.sort(np.array(keys, np.int64))
+    q = np.array(sorted(queries) if in_order else queries, np.int64)
+    want = locate_numpy(k, q)
+    assert locate(k, q).tolist() == want.tolist() == np.searchsorted(k, q).tolist()
+    # (integers: the right place of q is the left place of q + 1)
+    assert locate(k, q + 1).tolist() == np.searchsorted(k, q, "right").tolist()
+
+
 def test_the_kernels_refuse_what_is_outside_their_buffers() -> None:
     from responsibility.batch import _core
 
@@ -197,6 +214,9 @@ def test_the_kernels_refuse_what_is_outside_their_buffers() -> None:
     with pytest.raises(ValueError, match="too short"):
         _core._c_spread(np.zeros(1, i64), np.zeros(1, i64), np.array([0], i64), np.array([2], i64), np.zeros(2, i64))
     one = np.zeros(1, i32)
+    if _core._c_locate is not None:
+        with pytest.raises(ValueError, match="int64"):
+            _core._c_locate(np.zeros(2, i64), np.zeros(3, i64), np.zeros(3, i64))
     with pytest.raises(ValueError, match="outside the tables"):
         _core._c_template_codes(np.zeros(1, i64), one, np.array([5], i32), one, one, one, one, one, one, one,
                                 np.ones(7, i64), np.zeros(2, np.bool_), np.zeros(2, np.bool_), np.zeros(2, np.bool_), 0)
@@ -252,7 +272,7 @@ def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, 
         if what == "relays" else policy
     records = (relays if what == "relays" else ledger)(policy, province, 500, seed=21)
     with_c = view.assess(records, jurisdiction=province, today=TODAY)
-    for name in ("_c_in_time_below", "_c_spread", "_c_template_codes"):
+    for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate"):
         monkeypatch.setattr(_core, name, None)
     without = view.assess(records, jurisdiction=province, today=TODAY)
     assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)

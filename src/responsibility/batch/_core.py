@@ -119,6 +119,12 @@ try:
     from ._gather import template_codes as _c_template_codes
 except ImportError:  # pragma: no cover - (an install without a C compiler)
     _c_in_time_below = _c_spread = _c_template_codes = None
+# (batch/_derive.c: derive's searches, whose queries come nearly in order)
+_c_locate: Callable[..., None] | None
+try:
+    from ._derive import locate as _c_locate
+except ImportError:  # pragma: no cover - (an install without a C compiler)
+    _c_locate = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -335,7 +341,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         _, at_first = np.unique(lvall, return_index=True)
         lv_sorted, lv_first_on = lvall[at_first], hon[asg[at_first]]
         # (made by the deadline, else the rectification limit from the level's first: review9a R9A-2)
-        first_of = lv_first_on[np.searchsorted(lv_sorted, lvall)].astype(np.int64)
+        first_of = lv_first_on[locate(lv_sorted, lvall)].astype(np.int64)
         by = np.where(c.deadline[hp[asg]] != NONE, c.deadline[hp[asg]].astype(np.int64), first_of + rect_limit)
         inside = (hby[asg] == hto[asg]) & (htb[asg] >= 0) & (hon[asg] <= by)
         inside[inside] = t.rect_body[c.area[hp[asg[inside]]], c.kind[hp[asg[inside]]], pr[hp[asg[inside]]],
@@ -356,7 +362,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         unnamed = np.nonzero(htb[asg] < 0)[0]
         ukeys, ufirst = np.unique(lvkey[unnamed], return_index=True)
         upos = unnamed[ufirst]  # position (in asg) of each level's first body-less assignment
-        at = np.minimum(np.searchsorted(ukeys, lvkey), max(len(ukeys) - 1, 0))
+        at = np.minimum(locate(ukeys, lvkey), max(len(ukeys) - 1, 0))
         has = (len(ukeys) > 0) & (ukeys[at] == lvkey) if len(ukeys) else np.zeros(len(asg), np.bool_)
         gb = np.where(has & (np.arange(len(asg)) >= upos[at] if len(ukeys) else has), -1, htb[asg]).astype(np.int64)
         # — but a department first handed it only after the deadline the level as a whole had missed answers from its
@@ -376,14 +382,14 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         r, lv, body = hp[f], hto[f], gb[gfirst].astype(np.int32)
         ins = np.isin(gkey[gfirst], inside_keys)
         own = hon[f].astype(np.int64)
-        at_ab = np.minimum(np.searchsorted(ab_keys, lvkey[gfirst]), max(len(ab_keys) - 1, 0))
+        at_ab = np.minimum(locate(ab_keys, lvkey[gfirst]), max(len(ab_keys) - 1, 0))
         from_above = (ab_keys[at_ab] == lvkey[gfirst]) & (ab_on[at_ab] <= own) if len(ab_keys) else np.zeros(
             len(own), np.bool_)
         on = np.where(ins & from_above, ab_on[at_ab] if len(ab_keys) else own, own)
         # the record's deadline, unless it had passed when the group was FIRST assigned (engine/_facts.py)
         deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= on), c.deadline[r], on + rect_limit)
         # the level's: a body its level assigned it to counted from the level's first (the reasons of those pressing)
-        level_on = np.where(ins, lv_first_on[np.searchsorted(lv_sorted, lvkey[gfirst])], own)
+        level_on = np.where(ins, lv_first_on[locate(lv_sorted, lvkey[gfirst])], own)
         level_deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= level_on), c.deadline[r],
                                   level_on + rect_limit)
         _, lead = np.unique(lvkey[gfirst], return_index=True)  # each level's first group
@@ -410,7 +416,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                 # each group against the pass-downs of its record and level (few per level: a loop over them)
                 srt = np.argsort(dkey, kind="stable")
                 dkey, dday = dkey[srt], hon[down][srt].astype(np.int64)
-                lo, hi = np.searchsorted(dkey, gk, "left"), np.searchsorted(dkey, gk, "right")
+                lo, hi = locate(dkey, gk), locate(dkey, gk + 1)
                 for nth in range(int((hi - lo).max(initial=0))):
                     at = np.nonzero(lo + nth < hi)[0]
                     day = dday[lo[at] + nth]
@@ -424,7 +430,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                 srt = np.argsort(okey, kind="stable")
                 okey, oday, obody = okey[srt], hon[asg_all[mine]][srt].astype(np.int64), htb[asg_all[mine]][srt]
                 named = body >= 0
-                lo, hi = np.searchsorted(okey, gk, "left"), np.searchsorted(okey, gk, "right")
+                lo, hi = locate(okey, gk), locate(okey, gk + 1)
                 for nth in range(int(np.where(named, hi - lo, 0).max(initial=0))):
                     at = np.nonzero(named & (lo + nth < hi))[0]
                     day, to = oday[lo[at] + nth], obody[lo[at] + nth]
@@ -640,6 +646,23 @@ def in_time_below_numpy(in_time: Bool, received: I32, hp: I32, hon: I32, top: np
         got_low = received[hp, low].astype(np.int64)
         m = (top > low) & (got_low != NONE) & (hon >= got_low) & (hon <= got_low + limit)
         in_time[hp[m], low] = True
+
+
+def locate(keys: I64, queries: npt.NDArray[Any]) -> I64:
+    """Where each of ``queries`` goes in the sorted ``keys`` (``np.searchsorted(keys, queries)``): in C where the
+    extension was built, each search starting where the one before ended (derive's queries come by record, mostly
+    in order), else :func:`locate_numpy`."""
+    if _c_locate is None:
+        return locate_numpy(keys, queries)
+    out = np.empty(len(queries), np.int64)
+    _c_locate(out, np.ascontiguousarray(keys, np.int64), np.ascontiguousarray(queries, np.int64))
+    return out
+
+
+def locate_numpy(keys: I64, queries: npt.NDArray[Any]) -> I64:
+    """:func:`locate` in numpy (the reference the tests compare with)."""
+    got: I64 = np.searchsorted(keys, queries).astype(np.int64, copy=False)
+    return got
 
 
 def spread(tids: I64, counts: I64, starts: I64) -> tuple[I64, I64]:

@@ -1,0 +1,3 @@
+from typing import Any
+
+def locate(out: Any, keys: Any, queries: Any, /) -> None: ...
