@@ -79,20 +79,39 @@ def test_a_batch_run_has_arrow_keep_freed_memory_unless_the_user_chose() -> None
     code = (
         "import os, sys\n"
         "from responsibility.batch._workers import ARROW_MEMORY, collect_rarely\n"
+        "names = sorted(ARROW_MEMORY)\n"
         "undo = collect_rarely()\n"
-        "print(os.environ.get(ARROW_MEMORY[0]), 'pyarrow' in sys.modules)\n"
+        "print(*(os.environ.get(n) for n in names), 'pyarrow' in sys.modules)\n"
         "import pyarrow\n"
         "undo()\n"
-        "print(os.environ.get(ARROW_MEMORY[0]))\n"
+        "print(*(os.environ.get(n) for n in names))\n"
         "undo = collect_rarely()\n"  # too late now: nothing to set
-        "print(os.environ.get(ARROW_MEMORY[0]))\n"
+        "print(*(os.environ.get(n) for n in names))\n"
     )
-    env = {k: v for k, v in os.environ.items() if k != "MIMALLOC_PURGE_DELAY"}
+    names = ("MIMALLOC_ALLOW_THP", "MIMALLOC_PURGE_DELAY")
+    env = {k: v for k, v in os.environ.items() if k not in names}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-    assert out.stdout.split() == ["-1", "False", "None", "None"], out.stderr
+    assert out.stdout.split() == ["0", "-1", "False", "None", "None", "None", "None"], out.stderr
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**env, "MIMALLOC_PURGE_DELAY": "50"})
-    assert out.stdout.split() == ["50", "False", "50", "50"], out.stderr
+    assert out.stdout.split() == ["0", "50", "False", "None", "50", "None", "50"], out.stderr
+
+
+def test_arrow_memory_options_reach_mimalloc() -> None:
+    """The options are the allocator's own names: mimalloc, started after them, reports them set."""
+    import os
+
+    code = ("from responsibility.batch._workers import collect_rarely\n"
+            "collect_rarely()\n"
+            "import pyarrow as pa\n"
+            "pa.allocate_buffer(1 << 20)\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MIMALLOC_")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**env, "MIMALLOC_VERBOSE": "1"})
+    if "mimalloc" not in out.stderr:
+        pytest.skip("pyarrow's allocator here is not mimalloc")
+    assert "option 'purge_delay': -1" in out.stderr
+    assert "option 'allow_thp': 0" in out.stderr
 
 
 @pytest.mark.parametrize("path", ["direct", "copied out", "not placed"])
