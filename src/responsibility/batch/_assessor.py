@@ -98,12 +98,15 @@ class Part:
         if self.arrow:
             import pyarrow as pa
 
+            # (Arrow arrays made from the buffers: pa.array of a numpy array imports numpy.ma, ~0.01 CPU s)
             if len(idx) and bool((idx[1:] > idx[:-1]).all()):  # in input order: a filter costs less than a take
                 keep = np.zeros(len(self), np.bool_)
                 keep[idx] = True
-                source = self.source.filter(pa.array(keep))
+                bits = pa.py_buffer(np.packbits(keep, bitorder="little"))
+                source = self.source.filter(pa.Array.from_buffers(pa.bool_(), len(keep), [None, bits]))
             else:
-                source = self.source.take(pa.array(idx, pa.int64()))
+                at = pa.py_buffer(np.ascontiguousarray(idx, np.int64))
+                source = self.source.take(pa.Array.from_buffers(pa.int64(), len(idx), [None, at]))
         else:
             source = [self.source[i] for i in idx.tolist()]
         given = {k: self.given[i] for k, i in enumerate(idx.tolist()) if i in self.given} if self.given else {}
@@ -222,7 +225,10 @@ class Assessor:
         rows = expand(c, t, self.templates, dv)
         rejects = list(part.rejects)
         slow: list[tuple[int, str, list[Finding], str]] = []
-        todo = np.union1d(np.nonzero(c.slow)[0], rows.moved).tolist()
+        # (a mask rather than np.union1d, whose np.unique imports numpy.ma: ~0.01 CPU s of a short run)
+        todo_mask = c.slow.copy()
+        todo_mask[rows.moved] = True
+        todo = np.flatnonzero(todo_mask).tolist()
         for i in todo:
             raw = part.raw(i)
             try:
@@ -284,7 +290,7 @@ def _look_found(tpl: Templates) -> None:
     codes = tpl._ids.keys
     area = codes // (below_ft * radix[3] * radix[2] * radix[1] * radix[0])
     found = (codes // below_ft) % radix[3] == FOUND
-    for a in np.unique(area[found]).tolist():
+    for a in np.flatnonzero(np.bincount(area[found])).tolist():  # (the areas met, in order; no np.unique)
         if not reads.seen[a]:
             reads._look(a)
 
@@ -349,7 +355,7 @@ class Periods:
         rejects = list(part.rejects)
         records, assessed, referred = len(part.rejects), 0, 0
         counts = np.zeros(len(self.t.bases) * len(self.t.liabilities), np.int64)
-        periods = np.unique(period).tolist()
+        periods = np.flatnonzero(np.bincount(period)).tolist()  # (no np.unique: it imports numpy.ma)
         self.segments.bound()
         for p in periods:
             idx = np.nonzero(period == p)[0]
