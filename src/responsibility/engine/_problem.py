@@ -32,7 +32,7 @@ from dataclasses import field as _field
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._errors import JurisdictionError, ProblemError
-from ..chain._jurisdiction import Jurisdiction, level_of, parse_code
+from ..chain._jurisdiction import Jurisdiction, Place, level_of, parse_code
 from ..policy._loader import closest, suggest
 from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES
 from ..policy._text import fold, short_name
@@ -607,19 +607,20 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
     place = raw.get("place")
     if isinstance(place, bool) or not isinstance(place, str | int):
         return
-    try:
-        code, _ = coded(str(place))
-    except JurisdictionError:
+    # The words that clash depend on the place alone: found once per place and jurisdiction (a scan of every Chinese
+    # level word against each place above was ~15% of a single decision).
+    memo: dict[tuple[Jurisdiction, str | int], tuple[dict[str, tuple[Place, str]], list[Place]] | None] = \
+        policy._memo("level word clashes", dict)
+    key = (jurisdiction, place)
+    found = memo.get(key, _NO_CLASH)
+    if found is _NO_CLASH:
+        found = _level_word_clashes(place, policy, jurisdiction)
+        if len(memo) >= 100_000:
+            memo.clear()
+        memo[key] = found
+    if found is None:
         return
-    if jurisdiction.get(code) is None:
-        return
-    chinese = policy._memo("chinese level words", lambda: {
-        w: lv for w, lv in ValueNames.of(policy).maps["level"].items() if not w.isascii()})
-    line = jurisdiction.ancestors(code)
-    clash = {w: (a, lv) for a in line for w, lv in chinese.items()
-             if lv != a.level and a.name.endswith(w) and a.name != w}
-    if not clash:
-        return
+    clash, line = found
     d = raw.get("discovered")
     typed = [("discovered.level", d.get("level"))] if isinstance(d, Mapping) else []
     steps = raw.get("handled")
@@ -637,6 +638,29 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
                 field, f"{value!r} names two levels here: {a.name} ({a.code}) "
                 f"is at the {a.level} level, though its name ends in it; write {a.level!r} for {a.name}'s own bodies, "
                 f"or {other!r} for {above}'s", record=_rid(raw), code="ambiguous_level")
+
+
+#: Not yet in the memo of :func:`_level_words_of_the_place`.
+_NO_CLASH: Any = object()
+
+
+def _level_word_clashes(place: str | int, policy: PolicyView, jurisdiction: Jurisdiction,
+                        ) -> tuple[dict[str, tuple[Place, str]], list[Place]] | None:
+    """The Chinese level words that a place above ``place`` (or itself) ends with although it is at another level
+    (each with that place and the level the word names), and the line of places from ``place`` up; ``None`` when
+    there is none, or ``place`` is no place of ``jurisdiction`` (other checks say so)."""
+    try:
+        code, _ = coded(str(place))
+    except JurisdictionError:
+        return None
+    if jurisdiction.get(code) is None:
+        return None
+    chinese = policy._memo("chinese level words", lambda: {
+        w: lv for w, lv in ValueNames.of(policy).maps["level"].items() if not w.isascii()})
+    line = jurisdiction.ancestors(code)
+    clash = {w: (a, lv) for a in line for w, lv in chinese.items()
+             if lv != a.level and a.name.endswith(w) and a.name != w}
+    return (clash, line) if clash else None
 
 
 #: The fields of a record, of its discovery and of a handling step.
