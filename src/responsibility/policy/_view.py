@@ -508,16 +508,28 @@ class PolicyView:
     def rectifier_levels(self, area: str, kind: str | None, place_rank: int) -> frozenset[int]:
         """Ranks of the levels where a body holds a rectification duty of a problem of ``kind`` in
         ``area`` placed at level rank ``place_rank`` (reach counted): where an assignment can leave it."""
-        return frozenset(self.level_rank[self.bodies[b].level] for b in self._rectifiers(area, kind, place_rank))
+        cache: dict[tuple[str, str | None, int], frozenset[int]] = self.__dict__.setdefault("_rectifier_levels", {})
+        key = (area, kind, place_rank)
+        got = cache.get(key)
+        if got is None:
+            got = cache[key] = frozenset(self.level_rank[self.bodies[b].level]
+                                         for b in self._rectifiers(area, kind, place_rank))
+        return got
 
     def own_rectifier_levels(self, area: str, kind: str | None, place_rank: int) -> frozenset[int]:
         """The :meth:`rectifier_levels` whose bodies hold a rectification duty of their own, not only one that
         guides and presses the levels below (:meth:`presses_below`, 二(二)5 指导督促基层): a level that can rectify a
         problem itself does not dispose of it by handing it to a level that cannot (review9a R9A-11), while one
         that only presses others may hand it to the body the record can show (R9A-1)."""
-        return frozenset(self.level_rank[self.bodies[b].level]
-                         for b, ds in self._rectifiers(area, kind, place_rank).items()
-                         if not all(self.presses_below(d) for d in ds))
+        cache: dict[tuple[str, str | None, int], frozenset[int]] = \
+            self.__dict__.setdefault("_own_rectifier_levels", {})
+        key = (area, kind, place_rank)
+        got = cache.get(key)
+        if got is None:
+            got = cache[key] = frozenset(self.level_rank[self.bodies[b].level]
+                                         for b, ds in self._rectifiers(area, kind, place_rank).items()
+                                         if not all(self.presses_below(d) for d in ds))
+        return got
 
     def presses_below(self, duty: str) -> bool:
         """Whether ``duty`` is a guidance duty reaching only the levels below its holder (二(二)5 指导督促**基层**问题
