@@ -267,9 +267,24 @@ def _file_record(path: str | Path) -> tuple[Any, Callable[[ProblemError], Proble
                        "`policy.assess(records)` or `responsibility who FILE` answers each", code="not_an_object")
 
 
+#: Whether a dict with these keys (in order) has a row's dotted ``discovered.*`` ones (:func:`_row_record`).
+_DOTTED: dict[tuple[str, ...], bool] = {}
+
+
 def _row_record(problem: Any) -> Any:
     """A row of a data frame (a pandas ``Series``, or a dict with dotted ``discovered.*`` keys) as
     the record :meth:`Policy.assess` reads from it; anything else as it is."""
+    if type(problem) is dict:  # whether its keys are a row's, kept by the keys (records repeat a few key sets)
+        keys = tuple(problem)
+        dotted = _DOTTED.get(keys)
+        if dotted is None:
+            dotted = any(isinstance(k, str) and k.startswith("discovered.") for k in keys)
+            if all(type(k) is str for k in keys):
+                if len(_DOTTED) >= 1_000:
+                    _DOTTED.clear()
+                _DOTTED[keys] = dotted
+        if not dotted:
+            return problem
     series = type(problem).__name__ == "Series" and hasattr(problem, "to_dict")
     if not series and not (isinstance(problem, dict)
                            and any(isinstance(k, str) and k.startswith("discovered.") for k in problem)):

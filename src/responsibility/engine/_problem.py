@@ -539,14 +539,13 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
     Raises :class:`ProblemError` for the first problem found, naming the field and
     giving a reason ``code``.
     """
-    from pydantic import ValidationError
-
-    from ._records import Problem
-
-    if isinstance(raw, Problem):
+    records = _records()
+    # (a plain dict, as most records are, skips the two ABC checks)
+    p: Problem
+    if type(raw) is not dict and isinstance(raw, records.Problem):
         p = raw
     else:
-        if not isinstance(raw, Mapping):
+        if type(raw) is not dict and not isinstance(raw, Mapping):
             got = _JSON_KINDS.get(type(raw).__name__, type(raw).__name__)  # JSON's words, not Python's
             raise ProblemError("(record)", f"expected an object, got {got}", code="not_an_object")
         raw = without_nulls(raw)
@@ -555,8 +554,8 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
                                code="unknown_field")
         _level_words_of_the_place(raw, policy, jurisdiction)
         try:
-            p = plain_problem(raw, policy) or Problem.model_validate(canonical_record(raw, policy))
-        except ValidationError as exc:
+            p = plain_problem(raw, policy) or records.Problem.model_validate(canonical_record(raw, policy))
+        except records.ValidationError as exc:
             raise _problem_error(exc, raw, _rid(raw), policy) from None
         except (RecursionError, TypeError, ValueError) as exc:  # cyclic or exotic input
             raise ProblemError("(record)", f"cannot be read ({type(exc).__name__})", record=_rid(raw),
@@ -573,6 +572,15 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
     return p
 
 
+@functools.cache
+def _records() -> Any:
+    """:mod:`._records` (the record models, and pydantic with them), imported on the first record and then kept: a
+    record pays no import statement."""
+    from . import _records as module
+
+    return module
+
+
 def without_nulls(raw: Mapping[str, Any]) -> Mapping[str, Any]:
     """``raw`` without the fields whose value is null (``None``), at the top and in ``discovered`` and each
     ``handled`` step: a null is an absent field on every path, as a table's empty cell is (review9b R9B-9) — a
@@ -582,7 +590,13 @@ def without_nulls(raw: Mapping[str, Any]) -> Mapping[str, Any]:
     {'id': 'p1', 'handled': [{'action': 'assigned'}]}
     """
     def nulls(x: Any) -> bool:
-        return isinstance(x, Mapping) and any(v is None for v in x.values())
+        # a plain dict without an ABC check, and a loop rather than a generator: asked of every record
+        if type(x) is not dict and not isinstance(x, Mapping):
+            return False
+        for v in x.values():  # noqa: SIM110 (any() over a generator costs a frame per record)
+            if v is None:
+                return True
+        return False
 
     def bare(x: Any) -> Any:
         return {k: v for k, v in x.items() if v is not None} if nulls(x) else x
@@ -721,7 +735,8 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     reports as it does)."""
     if type(raw) is not dict or not _PROBLEM_KEYS.issuperset(raw):
         return None
-    from ._records import Discovered, Handling, Problem, _made
+    records = _records()
+    Discovered, Handling, _made = records.Discovered, records.Handling, records._made
 
     names = ValueNames.of(policy)
     maps, bodies = names.maps, policy.bodies
@@ -813,7 +828,7 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     if area_key == "domain":
         fields_set.discard("domain")
         fields_set.add("area")
-    problem: Problem = _made(Problem, {
+    problem: Problem = _made(records.Problem, {
         "id": pid, "area": area, "kind": kind, "sector": sector, "place": place, "severity": severity,
         "discovered": discovered, "handled": steps, "deadline": days[0], "rectified_on": days[1],
         "concealed_by": who, "as_of": days[2]}, fields_set)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import ValidationError as ValidationError  # (parse_problem catches it through this module)
 
 from ..policy._model import Severity
 from ._problem import MAX_ITEMS, _set, _text, parse_day
