@@ -621,9 +621,10 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
     place = raw.get("place")
     if isinstance(place, bool) or not isinstance(place, str | int):
         return
-    # The words that clash depend on the place alone: found once per place and jurisdiction (a scan of every Chinese
-    # level word against each place above was ~15% of a single decision).
-    memo: dict[tuple[Jurisdiction, str | int], tuple[dict[str, tuple[Place, str]], list[Place]] | None] = \
+    # The words that clash depend on the place alone: kept per place as written (and per place code, each place's
+    # from its parent's, :func:`_clashes_at`), not a scan of every Chinese level word against each place above on
+    # every record (~15% of a single decision).
+    memo: dict[tuple[Jurisdiction, str | int], tuple[dict[str, tuple[Place, str]], str] | None] = \
         policy._memo("level word clashes", dict)
     key = (jurisdiction, place)
     found = memo.get(key, _NO_CLASH)
@@ -634,7 +635,7 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
         memo[key] = found
     if found is None:
         return
-    clash, line = found
+    clash, code = found
     d = raw.get("discovered")
     typed = [("discovered.level", d.get("level"))] if isinstance(d, Mapping) else []
     steps = raw.get("handled")
@@ -647,7 +648,7 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
     for field, value in typed:
         if isinstance(value, str) and (hit := clash.get(_fold(value))) is not None:
             a, other = hit
-            above = next((x.name for x in line if x.level == other), other)
+            above = next((x.name for x in jurisdiction.ancestors(code) if x.level == other), other)
             raise ProblemError(
                 field, f"{value!r} names two levels here: {a.name} ({a.code}) "
                 f"is at the {a.level} level, though its name ends in it; write {a.level!r} for {a.name}'s own bodies, "
@@ -659,22 +660,46 @@ _NO_CLASH: Any = object()
 
 
 def _level_word_clashes(place: str | int, policy: PolicyView, jurisdiction: Jurisdiction,
-                        ) -> tuple[dict[str, tuple[Place, str]], list[Place]] | None:
-    """The Chinese level words that a place above ``place`` (or itself) ends with although it is at another level
-    (each with that place and the level the word names), and the line of places from ``place`` up; ``None`` when
-    there is none, or ``place`` is no place of ``jurisdiction`` (other checks say so)."""
+                        ) -> tuple[dict[str, tuple[Place, str]], str] | None:
+    """:func:`_clashes_at` the place ``place`` names, with its code; ``None`` when there is none, or ``place`` is no
+    place of ``jurisdiction`` (other checks say so)."""
     try:
         code, _ = coded(str(place))
     except JurisdictionError:
         return None
     if jurisdiction.get(code) is None:
         return None
-    chinese = policy._memo("chinese level words", lambda: {
-        w: lv for w, lv in ValueNames.of(policy).maps["level"].items() if not w.isascii()})
-    line = jurisdiction.ancestors(code)
-    clash = {w: (a, lv) for a in line for w, lv in chinese.items()
-             if lv != a.level and a.name.endswith(w) and a.name != w}
-    return (clash, line) if clash else None
+    clash = _clashes_at(code, policy, jurisdiction)
+    return (clash, code) if clash else None
+
+
+def _clashes_at(code: str, policy: PolicyView, jurisdiction: Jurisdiction) -> dict[str, tuple[Place, str]]:
+    """The Chinese level words that the place ``code`` (of ``jurisdiction``) or a place above it ends with although it
+    is at another level, each with the highest such place and the level the word names: the place's own and its
+    parent's (kept per place code: a new village costs one scan of its own name)."""
+    memo: dict[tuple[Jurisdiction, str], dict[str, tuple[Place, str]]] = policy._memo("level word clashes at", dict)
+    got = memo.get((jurisdiction, code))
+    if got is None:
+        chinese = policy._memo("chinese level words", lambda: {
+            w: lv for w, lv in ValueNames.of(policy).maps["level"].items() if not w.isascii()})
+        place = jurisdiction.get(code)
+        parent = place.parent if place is not None else None
+        if place is None or (parent is not None and jurisdiction.get(parent) is None):
+            line = jurisdiction.ancestors(code)  # (says what is wrong with such a jurisdiction, as it did)
+            got = {w: (a, lv) for a in line for w, lv in chinese.items()
+                   if lv != a.level and a.name.endswith(w) and a.name != w}
+        else:
+            # the words the name ends with, by their lengths (a few look-ups, not an endswith per word)
+            lengths = policy._memo("chinese level word lengths", lambda: sorted({len(w) for w in chinese}))
+            name = place.name
+            own = {w: (place, lv) for k in lengths if k < len(name)
+                   and (lv := chinese.get(w := name[-k:])) is not None and lv != place.level}
+            up = _clashes_at(parent, policy, jurisdiction) if parent is not None else {}
+            got = {**own, **up} if own else up  # a word a place above also ends with names that place
+        if len(memo) >= 100_000:
+            memo.clear()
+        memo[(jurisdiction, code)] = got
+    return got
 
 
 #: The fields of a record, of its discovery and of a handling step.
