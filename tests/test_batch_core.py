@@ -201,6 +201,29 @@ def test_locate_finds_what_searchsorted_finds(keys: list[int], queries: list[int
     assert locate(k, q + 1).tolist() == np.searchsorted(k, q, "right").tolist()
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 6), st.integers(0, 5), st.data())
+def test_late_levels_are_the_same_in_c_and_numpy(n: int, nr: int, limit: int, data: st.DataObject) -> None:
+    """The levels late in handling, and whether each was stepped after its limit, from steps in any order."""
+    from responsibility.batch import _core
+    from responsibility.batch._tables import NONE
+
+    if _core._c_late_levels is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    days = st.one_of(st.just(NONE), st.integers(-3, 12))
+    received = np.array(data.draw(st.lists(days, min_size=n * nr, max_size=n * nr)), np.int32).reshape(n, nr)
+    asof = np.array(data.draw(st.lists(st.integers(-3, 20), min_size=n, max_size=n)), np.int64)
+    steps = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, nr - 1), st.integers(-3, 15),
+                                         st.booleans(), st.integers(-1, nr + 1)), max_size=40))
+    hp, hby, hon, acted, top = (np.array(col, t) for col, t in zip(
+        zip(*steps, strict=True), (np.int32, np.int32, np.int32, np.bool_, np.int32), strict=True)) if steps else \
+        (np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.bool_),
+         np.zeros(0, np.int32))
+    want = _core.late_levels_numpy(received, asof, hp, hby, hon, acted, top, limit)
+    got = _core.late_levels(received, asof, hp, hby, hon, acted, top, limit)
+    assert [g.tolist() for g in got] == [w.tolist() for w in want]
+
+
 def test_the_kernels_refuse_what_is_outside_their_buffers() -> None:
     from responsibility.batch import _core
 
@@ -214,9 +237,15 @@ def test_the_kernels_refuse_what_is_outside_their_buffers() -> None:
     with pytest.raises(ValueError, match="too short"):
         _core._c_spread(np.zeros(1, i64), np.zeros(1, i64), np.array([0], i64), np.array([2], i64), np.zeros(2, i64))
     one = np.zeros(1, i32)
-    if _core._c_locate is not None:
+    if _core._c_locate is not None and _core._c_late_levels is not None:
         with pytest.raises(ValueError, match="int64"):
             _core._c_locate(np.zeros(2, i64), np.zeros(3, i64), np.zeros(3, i64))
+        room = np.empty(4, i64), np.empty(4, i64), np.empty(4, np.bool_)
+        for record, level in ((2, 0), (0, 2), (-1, 0)):  # (two records of two levels)
+            with pytest.raises(ValueError, match="outside"):
+                _core._c_late_levels(np.zeros(4, np.uint32), *room, np.zeros(4, i32), np.zeros(2, i64),
+                                     np.array([record], i32), np.array([level], i32), np.zeros(1, i32),
+                                     np.ones(1, np.bool_), np.ones(1, i32), 2, 0)
     with pytest.raises(ValueError, match="outside the tables"):
         _core._c_template_codes(np.zeros(1, i64), one, np.array([5], i32), one, one, one, one, one, one, one,
                                 np.ones(7, i64), np.zeros(2, np.bool_), np.zeros(2, np.bool_), np.zeros(2, np.bool_), 0)
@@ -272,7 +301,7 @@ def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, 
         if what == "relays" else policy
     records = (relays if what == "relays" else ledger)(policy, province, 500, seed=21)
     with_c = view.assess(records, jurisdiction=province, today=TODAY)
-    for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate"):
+    for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate", "_c_late_levels"):
         monkeypatch.setattr(_core, name, None)
     without = view.assess(records, jurisdiction=province, today=TODAY)
     assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)

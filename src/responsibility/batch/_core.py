@@ -119,12 +119,14 @@ try:
     from ._gather import template_codes as _c_template_codes
 except ImportError:  # pragma: no cover - (an install without a C compiler)
     _c_in_time_below = _c_spread = _c_template_codes = None
-# (batch/_derive.c: derive's searches, whose queries come nearly in order)
+# (batch/_derive.c: derive's searches, whose queries come nearly in order, and its late levels in one pass)
 _c_locate: Callable[..., None] | None
+_c_late_levels: Callable[..., int] | None
 try:
+    from ._derive import late_levels as _c_late_levels
     from ._derive import locate as _c_locate
 except ImportError:  # pragma: no cover - (an install without a C compiler)
-    _c_locate = None
+    _c_locate = _c_late_levels = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -281,20 +283,13 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         # below the authority, passing it down (to a lower level, not the level itself) to a body with a part
         at = np.nonzero(timely & (hact != REPORTED) & (hby < auth[hp]) & (hto < hby) & part)[0]
         acted[at] = rectifies(t, c.area, c.kind, prank, hp[at], hto[at])
-    in_time = np.zeros((n, nr), np.bool_)
-    put(in_time, True, hp[acted], hby[acted])
-    # below the authority, a step of a higher level within a holder's limit shows the problem reached a level above
-    # it in time (一(三) 及时向上级单位报送), though the record shows no report of the holder's own
-    in_time_below(in_time, received, hp, hon, np.minimum(hby, auth[hp]), limit)
-    stepped = np.zeros((n, nr), np.bool_)  # the record shows a step of the level after its limit (counted or not)
-    shown = (got != NONE) & (hon > got + limit)
-    put(stepped, True, hp[shown], hby[shown])
-    holder = received != NONE
-    late = holder & ~in_time & (asof[:, None] > received.astype(np.int64) + limit)
+    # the holders not in time whose limit had passed (below the authority, a step of a higher level within a holder's
+    # limit shows the problem reached a level above it in time: 一(三) 及时向上级单位报送, though the record shows no
+    # report of the holder's own), and whether the record shows a step of each after its limit (counted or not)
+    ur, ul, stepped_late = late_levels(received, asof, hp, hby, hon, acted, np.minimum(hby, auth[hp]), limit)
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
     # a holder below the authority saw it fixed without reporting it and the parameter says it still had to report it
     # (looked at only where the level is late)
-    ur, ul = np.divmod(np.flatnonzero(late), nr)  # (as np.nonzero of the 2-d array, in one pass)
     # only assignments that count: not to a body with no part, nor a level below the authority taking it on itself;
     # only they lend the record's deadline (engine/_facts.py: counts)
     counting = np.nonzero((hact != REPORTED) & part & ~((hby == hto) & (hto < auth[hp])))[0]
@@ -307,7 +302,6 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     due_fix = np.where((deadline != NONE) & assigned[ur], deadline,
                        take(received, ur, ul).astype(np.int64) + rect_limit)
     fixed = (c.rect[ur] != NONE) & (c.rect[ur] <= due_fix)
-    stepped_late = take(stepped, ur, ul)
     self_fixed = disc[ur] & (ul < auth[ur]) & ~take(reported_by, ur, ul) & ~stepped_late
     still = ~(fixed & np.where(self_fixed, not must_report, ~stepped_late))
     ur, ul = ur[still], ul[still]
@@ -626,6 +620,43 @@ def put(table: npt.NDArray[Any], value: Any, *index: Any) -> None:
         table[index] = value
     else:
         table.reshape(-1)[flat] = value
+
+
+def late_levels(received: I32, asof: I64, hp: I32, hby: I32, hon: I32, acted: Bool, top: npt.NDArray[Any],
+                limit: int) -> tuple[I64, I64, Bool]:
+    """The levels late in handling, by record then level: (record, level, whether a step of the level came after its
+    limit). A holder (``received`` not NONE) is in time where a step of it ``acted``, or a step ``i`` of a level
+    above it (below ``top[i]``) came within ``limit`` days of its receiving it; late where it is not and its limit
+    had passed by the record's ``asof``. One pass over the steps and one over the levels in C where the extension
+    was built (``_derive.c``), else :func:`late_levels_numpy`."""
+    n, nr = received.shape
+    if _c_late_levels is None or nr > 32:  # (the kernel keeps a record's levels as the bits of a word)
+        return late_levels_numpy(received, asof, hp, hby, hon, acted, top, limit)
+    flags = np.zeros(2 * n, np.uint32)
+    ur, ul = np.empty(received.size, np.int64), np.empty(received.size, np.int64)  # (only the late ones are touched)
+    stepped = np.empty(received.size, np.bool_)
+    i32 = np.int32
+    steps = (np.ascontiguousarray(a, i32) for a in (hp, hby, hon))
+    count = _c_late_levels(flags, ur, ul, stepped, np.ascontiguousarray(received, i32),
+                           np.ascontiguousarray(asof, np.int64), *steps, np.ascontiguousarray(acted, np.bool_),
+                           np.ascontiguousarray(top, i32), nr, limit)
+    return ur[:count], ul[:count], stepped[:count]
+
+
+def late_levels_numpy(received: I32, asof: I64, hp: I32, hby: I32, hon: I32, acted: Bool, top: npt.NDArray[Any],
+                      limit: int) -> tuple[I64, I64, Bool]:
+    """:func:`late_levels` in numpy (the reference the tests compare with)."""
+    n, nr = received.shape
+    in_time = np.zeros((n, nr), np.bool_)
+    put(in_time, True, hp[acted], hby[acted])
+    in_time_below(in_time, received, hp, hon, top, limit)
+    stepped = np.zeros((n, nr), np.bool_)
+    got = take(received, hp, hby).astype(np.int64)
+    shown = (got != NONE) & (hon > got + limit)
+    put(stepped, True, hp[shown], hby[shown])
+    late = (received != NONE) & ~in_time & (asof[:, None] > received.astype(np.int64) + limit)
+    ur, ul = np.divmod(np.flatnonzero(late), nr)  # (as np.nonzero of the 2-d array, in one pass)
+    return ur, ul, take(stepped, ur, ul)
 
 
 def in_time_below(in_time: Bool, received: I32, hp: I32, hon: I32, top: npt.NDArray[Any], limit: int) -> None:

@@ -1,13 +1,26 @@
-/* Kernels of the bulk decision (responsibility.batch._core: derive), where numpy's general passes miss
-   what derive's data holds (queries nearly in order); the numpy code they replace stays as the
-   reference (_core.py: locate_numpy) and tests/test_batch_core.py compares them.
+/* Kernels of the bulk decision (responsibility.batch._core: derive), each one pass where numpy makes
+   several, or making use of what derive's data holds (queries nearly in order); the numpy code they
+   replace stays as the reference (_core.py: locate_numpy, late_levels_numpy) and tests/test_batch_core.py
+   compares them.
 
    locate(out, keys, queries) writes to out[i] where queries[i] goes in the sorted keys, as
    np.searchsorted(keys, queries, "left") does (every argument int64). It starts each search where the
    one before ended and gallops from there: derive's queries come by record, mostly in order, so a
    search costs a few steps where a binary search over all the keys costs ~17 random reads.
 
-   It runs without the GIL. Optional: built at install where a C compiler is found; without it numpy
+   late_levels(flags, ur, ul, stepped, received, asof, hp, hby, hon, acted, top, nr, limit) finds the levels
+   late in handling (_core.derive; its numpy reference is _core.late_levels_numpy): a level of a record
+   that received the problem (received: int32, records x nr levels, INT32_MIN where it did not) is in
+   time where a step of it acted in time (acted: bool, per step; hp, hby, hon: the step's record, acting
+   level and day, int32) or where a step i of any level above it (low < top[i], int32) came within
+   `limit` days of its receiving it; it is late where it is not in time and its limit had passed by the
+   record's assessment day (asof: int64, one a record). It writes each late level's record and level to
+   ur and ul (int64) and to stepped (bool) whether a step of that level came after its limit, by record
+   then level, and returns how many; flags (uint32, two a record, zeroed: a bit a level, nr at most 32)
+   is its scratch, and ur, ul and stepped must have room for every level (np.empty: only what is written
+   is touched). A step's record or level outside the chunk raises ValueError.
+
+   They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
 #define PY_SSIZE_T_CLEAN
@@ -78,8 +91,88 @@ static PyObject *locate(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* late_levels: see the comment at the top. */
+static PyObject *late_levels(PyObject *self, PyObject *args) {
+    Py_buffer flags, ur, ul, stepped, rec, asof, hp, hby, hon, acted, top;
+    Py_ssize_t nr;
+    long long limit;
+    if (!PyArg_ParseTuple(args, "w*w*w*w*y*y*y*y*y*y*y*nL", &flags, &ur, &ul, &stepped, &rec, &asof, &hp, &hby, &hon,
+                          &acted, &top, &nr, &limit))
+        return NULL;
+    const char *bad = NULL;
+    int64_t count = 0;
+    const int64_t levels = rec.len / 4;
+    if (nr <= 0 || nr > 32 || rec.len % 4 || levels % nr || flags.len != levels / nr * 8 || asof.len != levels / nr * 8)
+        bad = "received must be int32 (records x at most 32 levels), flags uint32 (two a record) and asof int64 (one a "
+              "record)";
+    else if (ur.len != levels * 8 || ul.len != ur.len || stepped.len != levels)
+        bad = "ur and ul must be int64 and stepped bool, one for each level of each record";
+    else if (hp.len % 4 || hby.len != hp.len || hon.len != hp.len || top.len != hp.len || acted.len != hp.len / 4)
+        bad = "hp, hby, hon and top must be int32 and acted bool, of one length";
+    if (!bad) {
+        uint32_t *in_time = (uint32_t *)flags.buf;
+        uint8_t *late_step = (uint8_t *)stepped.buf;
+        int64_t *rec_out = (int64_t *)ur.buf, *lvl_out = (int64_t *)ul.buf;
+        const int32_t *got = (const int32_t *)rec.buf, *r = (const int32_t *)hp.buf, *by = (const int32_t *)hby.buf;
+        const int32_t *on = (const int32_t *)hon.buf, *upto = (const int32_t *)top.buf;
+        const int64_t *last_day = (const int64_t *)asof.buf;
+        const uint8_t *done = (const uint8_t *)acted.buf;
+        const int64_t n = levels / nr, steps = hp.len / 4;
+        uint32_t *shown = in_time + n;
+        Py_BEGIN_ALLOW_THREADS
+        /* the steps: a bit a level, in time (a step of it that acted in time, or a step of a level above it within
+           its limit) and stepped (a step of it after its limit); made in registers, one store a step */
+        for (int64_t i = 0; i < steps; i++) {
+            const int64_t at = r[i], lv = by[i];
+            if (at < 0 || at >= n) { bad = "a step's record outside the chunk"; break; }
+            if (lv < 0 || lv >= nr) { bad = "a step's level outside the levels"; break; }
+            const int64_t day = on[i], stop = upto[i] < nr ? upto[i] : nr;
+            const int32_t *row = got + at * nr;
+            const int64_t g = row[lv];
+            uint32_t mask = (uint32_t)(done[i] != 0) << lv;
+            for (int64_t low = 0; low < stop; low++) {
+                const int64_t h = row[low];
+                mask |= (uint32_t)((h != INT32_MIN) & (day >= h) & (day <= h + limit)) << low;
+            }
+            in_time[at] |= mask;
+            shown[at] |= (uint32_t)((g != INT32_MIN) & (day > g + limit)) << lv;
+        }
+        /* every level: a holder not in time whose limit had passed by the assessment day is late */
+        for (int64_t at = 0; !bad && at < n; at++) {
+            const int64_t asof_day = last_day[at];
+            const uint32_t it = in_time[at], sh = shown[at];
+            const int32_t *row = got + at * nr;
+            for (int64_t lv = 0; lv < nr; lv++) {
+                const int64_t g = row[lv];
+                rec_out[count] = at;
+                lvl_out[count] = lv;
+                late_step[count] = (sh >> lv) & 1;
+                count += (g != INT32_MIN) & !((it >> lv) & 1) & (asof_day > g + limit);
+            }
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&flags);
+    PyBuffer_Release(&ur);
+    PyBuffer_Release(&ul);
+    PyBuffer_Release(&stepped);
+    PyBuffer_Release(&rec);
+    PyBuffer_Release(&asof);
+    PyBuffer_Release(&hp);
+    PyBuffer_Release(&hby);
+    PyBuffer_Release(&hon);
+    PyBuffer_Release(&acted);
+    PyBuffer_Release(&top);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLongLong(count);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
+    {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
     {NULL, NULL, 0, NULL},
 };
 
