@@ -223,7 +223,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     hp, hact, hby, hto, htb, hon = (a[order] for a in (c.hp, c.hact, c.hby, c.hto, c.htb, c.hon))
     # a step names a body the text gives a part in the problem, or none (PolicyView.has_part); a report or an
     # assignment to one with no part is not 按程序 (engine/_facts.py: to_right)
-    part = (htb < 0) | take(t.part, c.area[hp], c.kind[hp], np.maximum(htb, 0))
+    part = (htb < 0) | t.part.ravel()[per_record(t.part, c.area, c.kind)[hp] + np.maximum(htb, 0)]
+    kinded = c.kind[hp] != 0  # (a problem of a named kind)
+    # whether a body at the level each step hands it to can rectify it (looked up once for every step: the steps
+    # that need it are most of them)
+    can_fix = rectifies(t, c.area, c.kind, prank, hp, hto)
     # holders: the finder's level, then each level it was reported to (first report wins)
     received = np.full((n, nr), NONE, np.int32)
     holder_body = np.full((n, nr), -1, np.int32)
@@ -256,7 +260,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # an assignment to a named body of the place's level where no level from the place to below the assigner can
     # rectify it, and no level at all but by pressing those below (engine/_facts.py: at_place); the tables are
     # looked up only for the steps the cheap tests leave (few), by (area, kind, place level[, level])
-    at_place = (c.kind[hp] != 0) & (hto == pr[hp]) & (htb >= 0) & t.place_assignee
+    at_place = kinded & (hto == pr[hp]) & (htb >= 0) & t.place_assignee
     near = np.nonzero(at_place)[0]
     if len(near):
         w = hp[near]
@@ -267,12 +271,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             & ~own[c.area[w], c.kind[w], pr[w]]
     # at or above the authority, an assignment counts only to a level where a body can rectify the problem (an
     # assignment to one that cannot is not 按程序 交办: the assigner still holds it)
-    wrong = np.nonzero(up & (hact != REPORTED) & (c.kind[hp] != 0))[0]
+    wrong = np.nonzero(up & (hact != REPORTED) & kinded)[0]
     if len(wrong):
-        up[wrong] = rectifies(t, c.area, c.kind, prank, hp[wrong], hto[wrong])
+        up[wrong] = can_fix[wrong]
         up[wrong] |= at_place[wrong]
     # at or above the kind's own authority, a report counts only where nobody at or below the level can rectify it
-    high = np.nonzero((hact == REPORTED) & (hby >= nominal[hp]) & part & (c.kind[hp] != 0))[0]
+    high = np.nonzero((hact == REPORTED) & (hby >= nominal[hp]) & part & kinded)[0]
     if len(high):
         w = hp[high]
         can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], np.maximum(prank[w], 0)], axis=-1) > 0
@@ -282,7 +286,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if not must_report:  # (the rectifying levels looked up only for the steps that need them)
         # below the authority, passing it down (to a lower level, not the level itself) to a body with a part
         at = np.nonzero(timely & (hact != REPORTED) & (hby < auth[hp]) & (hto < hby) & part)[0]
-        acted[at] = rectifies(t, c.area, c.kind, prank, hp[at], hto[at])
+        acted[at] = can_fix[at]
     # the holders not in time whose limit had passed (below the authority, a step of a higher level within a holder's
     # limit shows the problem reached a level above it in time: 一(三) 及时向上级单位报送, though the record shows no
     # report of the holder's own), and whether the record shows a step of each after its limit (counted or not)
@@ -325,8 +329,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     rlate = np.zeros(0, np.int64)
     slowed = np.zeros(0, np.int64)
     # at a level where nobody can rectify the kind only an at_place assignment counts for rectification
-    asg = counting[~((c.kind[hp[counting]] != 0) & ~rectifies(t, c.area, c.kind, prank, hp[counting], hto[counting])
-                     & ~at_place[counting])]
+    asg = counting[~(kinded[counting] & ~can_fix[counting] & ~at_place[counting])]
     if len(asg):
         nb = len(t.bodies) + 1
         # a level's own 交办 to a body of its own names who rectifies what it received as a whole: the assignments to
@@ -399,8 +402,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             # a group passed further down within the limit of its latest assignment supervises only
             down = np.nonzero((hact != REPORTED) & (hto < hby))[0]
             # to a lower level that can rectify it, to a body with a part in it (engine/_facts.py: passed)
-            ok_down = (htb[down] < 0) | take(t.part, c.area[hp[down]], c.kind[hp[down]], np.maximum(htb[down], 0))
-            ok_down &= rectifies(t, c.area, c.kind, prank, hp[down], hto[down]) | (c.kind[hp[down]] == 0)
+            ok_down = part[down] & (can_fix[down] | ~kinded[down])
             down = down[ok_down]
             dkey = hp[down].astype(np.int64) * nr + hby[down]
             gk = r.astype(np.int64) * nr + lv
@@ -720,10 +722,20 @@ def spread_numpy(tids: I64, counts: I64, starts: I64) -> tuple[I64, I64]:
 def rectifies(t: Tables, area: I32, kind: I32, prank: I32, rec: I32, level: I32) -> Bool:
     """Whether a body at ``level`` can rectify the problem of record ``rec`` (``t.rectify_level``,
     looked up by one flat index)."""
-    shape = t.rectify_level.shape
-    flat = ((area[rec].astype(np.int64) * shape[1] + kind[rec]) * shape[2] + prank[rec] % shape[2]) * shape[3] + level
+    flat = per_record(t.rectify_level, area, kind, prank % t.rectify_level.shape[2])[rec] + level
     got: Bool = t.rectify_level.ravel()[flat]
     return got
+
+
+def per_record(table: npt.NDArray[Any], *index: npt.NDArray[Any]) -> I64:
+    """The flat position in ``table`` of each record's row ``table[index]`` (its first axes indexed by per-record
+    codes, which index safely): a step's look-up is then one gather by its record, plus its own last index."""
+    flat = np.zeros(len(index[0]), np.int64)
+    for size, i in zip(table.shape, index, strict=False):
+        flat *= size
+        flat += i
+    flat *= int(np.prod(table.shape[len(index):]))
+    return flat
 
 
 class Templates:
