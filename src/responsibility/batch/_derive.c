@@ -91,6 +91,48 @@ static PyObject *locate(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* late_levels' two passes (a function of its own, its pointers not aliasing each other: its values stay in
+   registers) */
+static int64_t late_core(uint32_t *restrict in_time, uint32_t *restrict shown, int64_t *restrict rec_out,
+                         int64_t *restrict lvl_out, uint8_t *restrict late_step, const int32_t *restrict got,
+                         const int64_t *restrict last_day, const int32_t *restrict r, const int32_t *restrict by,
+                         const int32_t *restrict on, const int32_t *restrict upto, const uint8_t *restrict done,
+                         const int64_t n, const int64_t nr, const int64_t steps, const int64_t limit, const char **bad) {
+    /* the steps: a bit a level, in time (a step of it that acted in time, or a step of a level above it within its
+       limit) and stepped (a step of it after its limit); made in registers, one store a step */
+    for (int64_t i = 0; i < steps; i++) {
+        const int64_t at = r[i], lv = by[i];
+        if (at < 0 || at >= n) { *bad = "a step's record outside the chunk"; return 0; }
+        if (lv < 0 || lv >= nr) { *bad = "a step's level outside the levels"; return 0; }
+        const int64_t day = on[i], stop = upto[i] < nr ? upto[i] : nr;
+        const int32_t *row = got + at * nr;
+        const int64_t g = row[lv];
+        uint32_t mask = (uint32_t)(done[i] != 0) << lv;
+        for (int64_t low = 0; low < stop; low++) {
+            const int64_t h = row[low];
+            mask |= (uint32_t)((h != INT32_MIN) & (day >= h) & (day <= h + limit)) << low;
+        }
+        in_time[at] |= mask;
+        shown[at] |= (uint32_t)((g != INT32_MIN) & (day > g + limit)) << lv;
+    }
+    /* every level: a holder not in time whose limit had passed by the assessment day is late (each level written at
+       the next place, which moves on only where it is late) */
+    int64_t count = 0;
+    for (int64_t at = 0; at < n; at++) {
+        const int64_t asof_day = last_day[at];
+        const uint32_t it = in_time[at], sh = shown[at];
+        const int32_t *row = got + at * nr;
+        for (int64_t lv = 0; lv < nr; lv++) {
+            const int64_t g = row[lv];
+            rec_out[count] = at;
+            lvl_out[count] = lv;
+            late_step[count] = (uint8_t)((sh >> lv) & 1);
+            count += (g != INT32_MIN) & !((it >> lv) & 1) & (asof_day > g + limit);
+        }
+    }
+    return count;
+}
+
 /* late_levels: see the comment at the top. */
 static PyObject *late_levels(PyObject *self, PyObject *args) {
     Py_buffer flags, ur, ul, stepped, rec, asof, hp, hby, hon, acted, top;
@@ -118,38 +160,9 @@ static PyObject *late_levels(PyObject *self, PyObject *args) {
         const int64_t *last_day = (const int64_t *)asof.buf;
         const uint8_t *done = (const uint8_t *)acted.buf;
         const int64_t n = levels / nr, steps = hp.len / 4;
-        uint32_t *shown = in_time + n;
         Py_BEGIN_ALLOW_THREADS
-        /* the steps: a bit a level, in time (a step of it that acted in time, or a step of a level above it within
-           its limit) and stepped (a step of it after its limit); made in registers, one store a step */
-        for (int64_t i = 0; i < steps; i++) {
-            const int64_t at = r[i], lv = by[i];
-            if (at < 0 || at >= n) { bad = "a step's record outside the chunk"; break; }
-            if (lv < 0 || lv >= nr) { bad = "a step's level outside the levels"; break; }
-            const int64_t day = on[i], stop = upto[i] < nr ? upto[i] : nr;
-            const int32_t *row = got + at * nr;
-            const int64_t g = row[lv];
-            uint32_t mask = (uint32_t)(done[i] != 0) << lv;
-            for (int64_t low = 0; low < stop; low++) {
-                const int64_t h = row[low];
-                mask |= (uint32_t)((h != INT32_MIN) & (day >= h) & (day <= h + limit)) << low;
-            }
-            in_time[at] |= mask;
-            shown[at] |= (uint32_t)((g != INT32_MIN) & (day > g + limit)) << lv;
-        }
-        /* every level: a holder not in time whose limit had passed by the assessment day is late */
-        for (int64_t at = 0; !bad && at < n; at++) {
-            const int64_t asof_day = last_day[at];
-            const uint32_t it = in_time[at], sh = shown[at];
-            const int32_t *row = got + at * nr;
-            for (int64_t lv = 0; lv < nr; lv++) {
-                const int64_t g = row[lv];
-                rec_out[count] = at;
-                lvl_out[count] = lv;
-                late_step[count] = (sh >> lv) & 1;
-                count += (g != INT32_MIN) & !((it >> lv) & 1) & (asof_day > g + limit);
-            }
-        }
+        count = late_core(in_time, in_time + n, rec_out, lvl_out, late_step, got, last_day, r, by, on, upto, done, n, nr,
+                          steps, limit, &bad);
         Py_END_ALLOW_THREADS
     }
     PyBuffer_Release(&flags);
