@@ -224,6 +224,32 @@ def test_late_levels_are_the_same_in_c_and_numpy(n: int, nr: int, limit: int, da
     assert [g.tolist() for g in got] == [w.tolist() for w in want]
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 4)), max_size=90), st.booleans(), st.booleans(),
+       st.booleans())
+def test_unique_at_finds_the_keys_and_places_numpy_finds(pairs: list[tuple[int, int]], by_group: bool, last: bool,
+                                                          mixed: bool) -> None:
+    """The distinct keys and where each comes first (or last), from keys by group as derive makes them (group x 5 +
+    a level, groups in order, a group holding up to 90), or from groups in any order, or keys that do not follow
+    their group (then numpy answers)."""
+    from responsibility.batch import _core
+    from responsibility.batch._core import unique_at, unique_at_numpy
+
+    if _core._c_first_of is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    if by_group:
+        pairs = sorted(pairs, key=lambda p: p[0])  # (stable: a group's levels in their order)
+    group = np.array([g for g, _ in pairs], np.int32)
+    keys = np.array([g * 5 + lv if not mixed else (g * 5 + lv) * (-1) ** g for g, lv in pairs], np.int64)
+    want = unique_at_numpy(keys, last=last)
+    got = unique_at(keys, group, last=last)
+    assert [g.tolist() for g in got] == [w.tolist() for w in want]
+    assert want[0].tolist() == np.unique(keys).tolist()
+    long = np.arange(70, dtype=np.int64)[::-1] % 9  # (a group of more than 64 keys: numpy answers)
+    assert [g.tolist() for g in unique_at(long, np.zeros(70, np.int32), last=last)] == \
+        [w.tolist() for w in unique_at_numpy(long, last=last)]
+
+
 def test_the_kernels_refuse_what_is_outside_their_buffers() -> None:
     from responsibility.batch import _core
 
@@ -301,7 +327,7 @@ def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, 
         if what == "relays" else policy
     records = (relays if what == "relays" else ledger)(policy, province, 500, seed=21)
     with_c = view.assess(records, jurisdiction=province, today=TODAY)
-    for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate", "_c_late_levels"):
+    for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate", "_c_late_levels", "_c_first_of"):
         monkeypatch.setattr(_core, name, None)
     without = view.assess(records, jurisdiction=province, today=TODAY)
     assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)

@@ -119,14 +119,16 @@ try:
     from ._gather import template_codes as _c_template_codes
 except ImportError:  # pragma: no cover - (an install without a C compiler)
     _c_in_time_below = _c_spread = _c_template_codes = None
-# (batch/_derive.c: derive's searches, whose queries come nearly in order, and its late levels in one pass)
+# (batch/_derive.c: derive's searches and distinct keys, which come nearly in order, and its late levels in one pass)
 _c_locate: Callable[..., None] | None
 _c_late_levels: Callable[..., int] | None
+_c_first_of: Callable[..., int] | None
 try:
+    from ._derive import first_of as _c_first_of
     from ._derive import late_levels as _c_late_levels
     from ._derive import locate as _c_locate
 except ImportError:  # pragma: no cover - (an install without a C compiler)
-    _c_locate = _c_late_levels = None
+    _c_locate = _c_late_levels = _c_first_of = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -233,7 +235,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     holder_body = np.full((n, nr), -1, np.int32)
     rep = np.nonzero((hact == REPORTED) & part)[0]
     if len(rep):
-        _, first = np.unique(hp[rep].astype(np.int64) * nr + hto[rep], return_index=True)
+        _, first = unique_at(hp[rep].astype(np.int64) * nr + hto[rep], hp[rep])
         sel = rep[first]
         put(received, hon[sel], hp[sel], hto[sel])
         put(holder_body, htb[sel], hp[sel], hto[sel])
@@ -335,7 +337,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         # a level's own 交办 to a body of its own names who rectifies what it received as a whole: the assignments to
         # the level as a whole drop out there, and such a body is bound from the level's first (probe9 P9-18)
         lvall = hp[asg].astype(np.int64) * nr + hto[asg]
-        _, at_first = np.unique(lvall, return_index=True)
+        _, at_first = unique_at(lvall, hp[asg])
         lv_sorted, lv_first_on = lvall[at_first], hon[asg[at_first]]
         # (made by the deadline, else the rectification limit from the level's first: review9a R9A-2)
         first_of = lv_first_on[locate(lv_sorted, lvall)].astype(np.int64)
@@ -350,14 +352,14 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         above = np.nonzero(hby[asg] != hto[asg])[0]
         # by level, then day: the steps are by record and day already, so a stable sort by level keeps the days in order
         srt = np.argsort(lvall[above], kind="stable")
-        ab_keys, ab_at = np.unique(lvall[above][srt], return_index=True)
+        ab_keys, ab_at = unique_at(lvall[above][srt], hp[asg[above]][srt])
         ab_on = hon[asg[above]][srt][ab_at].astype(np.int64)
         asg = asg[~(np.isin(lvall, lvall[inside]) & (htb[asg] < 0))]
         lvkey = hp[asg].astype(np.int64) * nr + hto[asg]
         # the level as a whole from its first body-less assignment on; a body named before it keeps its own group
         # (engine/_facts.py; review9a R9A-6)
         unnamed = np.nonzero(htb[asg] < 0)[0]
-        ukeys, ufirst = np.unique(lvkey[unnamed], return_index=True)
+        ukeys, ufirst = unique_at(lvkey[unnamed], hp[asg[unnamed]])
         upos = unnamed[ufirst]  # position (in asg) of each level's first body-less assignment
         at = np.minimum(locate(ukeys, lvkey), max(len(ukeys) - 1, 0))
         has = (len(ukeys) > 0) & (ukeys[at] == lvkey) if len(ukeys) else np.zeros(len(asg), np.bool_)
@@ -369,9 +371,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         asg, lvkey, gb, late_keys, late_codes, slowed = late_named(c, t, asg, lvkey, gb, has, upos, at, hp, hto, htb,
                                                                    hon, nb, rect_limit)
         gkey = lvkey * nb + gb + 1
-        _, gfirst = np.unique(gkey, return_index=True)
-        _, glast = np.unique(gkey[::-1], return_index=True)
-        glast = np.asarray(len(asg) - 1 - glast, np.int64)
+        _, gfirst = unique_at(gkey, hp[asg])
+        _, glast = unique_at(gkey, hp[asg], last=True)
         # the groups in the order the engine meets them: by record, level, then first assignment
         order = np.lexsort((gfirst, lvkey[gfirst]))
         gfirst, glast = gfirst[order], glast[order]
@@ -389,7 +390,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         level_on = np.where(ins, lv_first_on[locate(lv_sorted, lvkey[gfirst])], own)
         level_deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= level_on), c.deadline[r],
                                   level_on + rect_limit)
-        _, lead = np.unique(lvkey[gfirst], return_index=True)  # each level's first group
+        _, lead = unique_at(lvkey[gfirst], r)  # each level's first group
         put(asg_on, level_on[lead], r[lead], lv[lead])
         put(asg_deadline, level_deadline[lead], r[lead], lv[lead])
         due = deadline.astype(np.int64)
@@ -622,6 +623,29 @@ def put(table: npt.NDArray[Any], value: Any, *index: Any) -> None:
         table[index] = value
     else:
         table.reshape(-1)[flat] = value
+
+
+def unique_at(keys: npt.NDArray[Any], group: npt.NDArray[Any], *, last: bool = False) -> tuple[I64, I64]:
+    """The distinct ``keys``, sorted, and where each comes first (``last``: last): ``np.unique(keys,
+    return_index=True)``. The keys of derive come by record (``group``, nondecreasing), each record's above the
+    one's before: in C where the extension was built, each record's few are sorted alone; else, or where they do
+    not come so, :func:`unique_at_numpy`."""
+    k = np.ascontiguousarray(keys, np.int64)
+    if _c_first_of is not None:
+        out, at = np.empty(len(k), np.int64), np.empty(len(k), np.int64)
+        count = _c_first_of(out, at, k, np.ascontiguousarray(group, np.int32), last)
+        if count >= 0:
+            return out[:count], at[:count]
+    return unique_at_numpy(k, last=last)
+
+
+def unique_at_numpy(keys: I64, *, last: bool = False) -> tuple[I64, I64]:
+    """:func:`unique_at` in numpy (a sort of all the keys; the reference the tests compare with)."""
+    if not last:
+        got, at = np.unique(keys, return_index=True)
+        return got, at.astype(np.int64, copy=False)
+    got, at = np.unique(keys[::-1], return_index=True)
+    return got, np.asarray(len(keys) - 1 - at, np.int64)
 
 
 def late_levels(received: I32, asof: I64, hp: I32, hby: I32, hon: I32, acted: Bool, top: npt.NDArray[Any],

@@ -1,7 +1,7 @@
 /* Kernels of the bulk decision (responsibility.batch._core: derive), each one pass where numpy makes
    several, or making use of what derive's data holds (queries nearly in order); the numpy code they
-   replace stays as the reference (_core.py: locate_numpy, late_levels_numpy) and tests/test_batch_core.py
-   compares them.
+   replace stays as the reference (_core.py: locate_numpy, late_levels_numpy, unique_at_numpy) and
+   tests/test_batch_core.py compares them.
 
    locate(out, keys, queries) writes to out[i] where queries[i] goes in the sorted keys, as
    np.searchsorted(keys, queries, "left") does (every argument int64). It starts each search where the
@@ -19,6 +19,14 @@
    then level, and returns how many; flags (uint32, two a record, zeroed: a bit a level, nr at most 32)
    is its scratch, and ur, ul and stepped must have room for every level (np.empty: only what is written
    is touched). A step's record or level outside the chunk raises ValueError.
+
+   first_of(out_keys, out_at, keys, group, last) writes the distinct keys, sorted, to out_keys and where
+   each first comes in keys to out_at (its last, where `last` is true), and returns how many: what
+   np.unique(keys, return_index=True) gives (on keys[::-1] for the last), all int64 but group (int32).
+   The keys come in groups in order (group nondecreasing: derive's keys of a record and level, by
+   record), every key of a group below every key of the next (as record x levels + level is), so each
+   group's few keys are sorted alone; it returns -1 (and the caller asks numpy) where they do not, or
+   where a group holds more than 64 keys.
 
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
@@ -183,9 +191,73 @@ static PyObject *late_levels(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong(count);
 }
 
+/* first_of: see the comment at the top. */
+#define RUN_MAX 64
+static PyObject *first_of(PyObject *self, PyObject *args) {
+    Py_buffer out_keys, out_at, keys, group;
+    int last;
+    if (!PyArg_ParseTuple(args, "w*w*y*y*p", &out_keys, &out_at, &keys, &group, &last))
+        return NULL;
+    const char *bad = NULL;
+    int64_t count = 0;
+    const int64_t m = keys.len / 8;
+    if (keys.len % 8 || group.len != m * 4 || out_keys.len != keys.len || out_at.len != keys.len)
+        bad = "keys, out_keys and out_at must be int64 and group int32, of one length";
+    if (!bad) {
+        int64_t *ok = (int64_t *)out_keys.buf, *oa = (int64_t *)out_at.buf;
+        const int64_t *k = (const int64_t *)keys.buf;
+        const int32_t *g = (const int32_t *)group.buf;
+        Py_BEGIN_ALLOW_THREADS
+        int64_t run[RUN_MAX];
+        int64_t lo = 0;
+        while (lo < m) {
+            int64_t hi = lo + 1;
+            while (hi < m && g[hi] == g[lo])
+                hi++;
+            if (hi - lo > RUN_MAX || (hi < m && g[hi] < g[lo])) { count = -1; break; }
+            /* the run's positions by key, equal keys in their order (insertion: a run is a few) */
+            const int64_t len = hi - lo;
+            for (int64_t i = 0; i < len; i++) {
+                const int64_t x = lo + i, kx = k[x];
+                int64_t j = i;
+                while (j > 0 && k[run[j - 1]] > kx) {
+                    run[j] = run[j - 1];
+                    j--;
+                }
+                run[j] = x;
+            }
+            for (int64_t i = 0; i < len; i++) {
+                const int64_t key = k[run[i]];
+                if (i && key == k[run[i - 1]]) {
+                    if (last)
+                        oa[count - 1] = run[i];
+                    continue;
+                }
+                if (count && key <= ok[count - 1]) { count = -1; break; } /* a group's keys not above the last's */
+                ok[count] = key;
+                oa[count++] = run[i];
+            }
+            if (count < 0)
+                break;
+            lo = hi;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&out_keys);
+    PyBuffer_Release(&out_at);
+    PyBuffer_Release(&keys);
+    PyBuffer_Release(&group);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLongLong(count);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
+    {"first_of", first_of, METH_VARARGS, "The distinct keys and where each first (or last) comes, by groups in order."},
     {NULL, NULL, 0, NULL},
 };
 
