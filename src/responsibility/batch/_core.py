@@ -210,7 +210,9 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
     prank = t.place_rank[c.place]
-    auth = take(t.authority, c.area, c.kind, np.maximum(prank, 0))
+    authority = t.authority.ravel()
+    at_kind = per_record(t.authority, c.area, c.kind)  # (each record's row of the authority table)
+    auth = authority[at_kind + np.maximum(prank, 0)]
     disc = ok & c.disc
     # steps of usable records, in the order derive sorts them: by day, then by the acting level
     keep = ok[c.hp] if len(c.hp) else np.zeros(0, np.bool_)
@@ -219,10 +221,13 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         day = c.hon[pos].astype(np.int64)
         day -= day.min()
         key = (c.hp[pos].astype(np.int64) * (int(day.max()) + 1) + day) * nr + c.hby[pos]
-        order = pos[np.argsort(key, kind="stable")]
+        # (a record lists its steps by day as a rule: then there is nothing to sort, and nothing to copy where every
+        # record is usable)
+        order = pos if bool((key[1:] >= key[:-1]).all()) else pos[np.argsort(key, kind="stable")]
     else:
         order = pos
-    hp, hact, hby, hto, htb, hon = (a[order] for a in (c.hp, c.hact, c.hby, c.hto, c.htb, c.hon))
+    steps = (c.hp, c.hact, c.hby, c.hto, c.htb, c.hon)
+    hp, hact, hby, hto, htb, hon = steps if order is pos and len(pos) == len(c.hp) else (a[order] for a in steps)
     # a step names a body the text gives a part in the problem, or none (PolicyView.has_part); a report or an
     # assignment to one with no part is not 按程序 (engine/_facts.py: to_right)
     part = (htb < 0) | t.part.ravel()[per_record(t.part, c.area, c.kind)[hp] + np.maximum(htb, 0)]
@@ -254,7 +259,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
     got = take(received, hp, hby).astype(np.int64)
     # a report counts below the authority (一(三) 对超出本级权限的…报送), an assignment at or above it (probe9 P9-05)
-    nominal = take(t.authority, c.area, c.kind, t.max_rank)  # the kind's own authority (engine/_facts.py: nominal)
+    nominal = authority[at_kind + t.max_rank]  # the kind's own authority (engine/_facts.py: nominal)
     up = np.where(hact == REPORTED, hby < nominal[hp], hby >= auth[hp]) & part
     # nobody at or below the place's level can rectify it: an assignment to a named body of the place's level counts,
     # whoever makes it (engine/_facts.py: place_stuck)
