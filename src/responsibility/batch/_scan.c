@@ -55,6 +55,15 @@ static int surrogate(const uint8_t *s, int64_t i, int64_t n) {
            (s[i + 3] == '8' || s[i + 3] == '9' || (s[i + 3] | 0x20) == 'a' || (s[i + 3] | 0x20) == 'b');
 }
 
+/* the bits set in a 16-bit mask (a movemask's): a few shifts and adds inline, where __builtin_popcount without
+   -mpopcnt (which the build does not pass: a machine without the instruction must run it too) calls libgcc */
+static inline unsigned bits16(unsigned x) {
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0f0fu;
+    return (x + (x >> 8)) & 0x1fu;
+}
+
 /* the rest of a line s[0:n] from s[i] on, `opens` brackets before it: SPECIAL or 0 */
 static uint8_t rest(const uint8_t *s, int64_t i, int64_t n, int64_t opens, int64_t max_open) {
 #if defined(__SSE2__) && defined(__GNUC__)
@@ -71,7 +80,7 @@ static uint8_t rest(const uint8_t *s, int64_t i, int64_t n, int64_t opens, int64
         if (_mm_movemask_epi8(null))
             return SPECIAL;
         /* "{" 0x7b and "[" 0x5b differ only in the bit 0x20 */
-        opens += __builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(v, bit), open)));
+        opens += bits16((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(v, bit), open)));
         if (opens > max_open)
             return SPECIAL;
         unsigned slashes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, back));
