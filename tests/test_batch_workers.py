@@ -164,3 +164,15 @@ def test_every_stage_the_cost_table_times_exists() -> None:
         for part in path.split("."):
             owner = getattr(owner, part)
         assert callable(owner), (module, path)
+
+
+@pytest.mark.parametrize(("cpus", "workers"), [(1, 1), (2, 1), (3, 2), (4, 3), (5, 4), (16, 4)])
+def test_default_workers_leave_a_cpu_to_the_reading_and_writing_parent(monkeypatch: pytest.MonkeyPatch,
+                                                                      cpus: int, workers: int) -> None:
+    """Workers only where a CPU is left beside the parent's reading and writing (on two, one process)."""
+    import os
+
+    from responsibility.batch import _workers
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(cpus)), raising=False)
+    assert _workers.default_workers() == workers

@@ -38,8 +38,10 @@ from ._cli import DayParam, _terminated, cli, may_end_at_once, text_encoding
 @click.option("--today", type=DayParam(), default=None,
               help="Assessment date of records without as_of (default: today).")
 @click.option("--workers", type=click.IntRange(0), default=0,
-              help="Processes assessing chunks in parallel (default 0: one per CPU, at most 4, when INPUT is "
-                   "a Parquet file over 8 MiB; else 1). CSV and JSON lines use workers only when given.")
+              help="Processes assessing chunks in parallel (default 0: when INPUT is a Parquet file over 8 MiB, "
+                   "one per CPU beyond the one that reads and writes, at most 4, and none (1) on two CPUs or "
+                   "fewer, where workers cost more CPU and wall time than one process; else 1). CSV and JSON "
+                   "lines use workers only when given.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
               help="Also write an HTML report (charts, one self-contained file); needs -o FILE.")
