@@ -266,6 +266,9 @@ def test_the_kernels_refuse_what_is_outside_their_buffers() -> None:
     if _core._c_locate is not None and _core._c_late_levels is not None:
         with pytest.raises(ValueError, match="int64"):
             _core._c_locate(np.zeros(2, i64), np.zeros(3, i64), np.zeros(3, i64))
+        with pytest.raises(ValueError, match="one length"):
+            _core._c_take2(np.zeros(4, i64), np.zeros(2, i64), np.zeros(2, i32), np.zeros(3, i32), 2, 2, 8, False,
+                           False)
         room = np.empty(4, i64), np.empty(4, i64), np.empty(4, np.bool_)
         for record, level in ((2, 0), (0, 2), (-1, 0)):  # (two records of two levels)
             with pytest.raises(ValueError, match="outside"):
@@ -327,7 +330,8 @@ def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, 
         if what == "relays" else policy
     records = (relays if what == "relays" else ledger)(policy, province, 500, seed=21)
     with_c = view.assess(records, jurisdiction=province, today=TODAY)
-    for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate", "_c_late_levels", "_c_first_of"):
+    for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate", "_c_late_levels", "_c_first_of",
+                 "_c_take2", "_c_put2"):
         monkeypatch.setattr(_core, name, None)
     without = view.assess(records, jurisdiction=province, today=TODAY)
     assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)
@@ -341,9 +345,11 @@ def test_take_and_put_are_numpy_indexing(shape: list[int], data: st.DataObject) 
     axis is left to numpy: a negative one wraps, one past the end raises, either way)."""
     from responsibility.batch._core import put, take
 
-    table = np.arange(int(np.prod(shape)), dtype=np.int64).reshape(shape) * 7
+    kind = data.draw(st.sampled_from([np.int64, np.int32, np.bool_]))  # (a 2-d table by two arrays: C, where built)
+    table = (np.arange(int(np.prod(shape)), dtype=np.int64).reshape(shape) * 7 % 5).astype(kind)
     m = data.draw(st.integers(0, 12))
-    index = tuple(np.array(data.draw(st.lists(st.integers(-size, size), min_size=m, max_size=m)), np.int32)
+    index = tuple(np.array(data.draw(st.lists(st.integers(-size, size), min_size=m, max_size=m)),
+                           data.draw(st.sampled_from([np.int32, np.int64])))
                   if data.draw(st.booleans()) or m == 0 else data.draw(st.integers(-size, size - 1))
                   for size in shape)
     try:
@@ -351,10 +357,15 @@ def test_take_and_put_are_numpy_indexing(shape: list[int], data: st.DataObject) 
     except IndexError:
         with pytest.raises(IndexError):
             take(table, *index)
+        kept = table.copy()
+        with pytest.raises(IndexError):
+            put(kept, 1, *index)
+        assert (kept == table).all()  # (nothing written)
         return
-    assert take(table, *index).tolist() == want.tolist()
-    values = np.arange(100, 100 + np.size(want), dtype=np.int64).reshape(np.shape(want))
-    a, b = table.copy(), table.copy()
-    a[index] = values
-    put(b, values, *index)
-    assert (a == b).all()
+    got = take(table, *index)
+    assert got.tolist() == want.tolist() and got.dtype == want.dtype
+    for values in (np.arange(100, 100 + np.size(want), dtype=np.int64).reshape(np.shape(want)) % 3, 2):
+        a, b = table.copy(), table.copy()
+        a[index] = values
+        put(b, values, *index)
+        assert (a == b).all() and a.dtype == b.dtype

@@ -123,12 +123,16 @@ except ImportError:  # pragma: no cover - (an install without a C compiler)
 _c_locate: Callable[..., None] | None
 _c_late_levels: Callable[..., int] | None
 _c_first_of: Callable[..., int] | None
+_c_take2: Callable[..., int] | None
+_c_put2: Callable[..., int] | None
 try:
     from ._derive import first_of as _c_first_of
     from ._derive import late_levels as _c_late_levels
     from ._derive import locate as _c_locate
+    from ._derive import put2 as _c_put2
+    from ._derive import take2 as _c_take2
 except ImportError:  # pragma: no cover - (an install without a C compiler)
-    _c_locate = _c_late_levels = _c_first_of = None
+    _c_locate = _c_late_levels = _c_first_of = _c_take2 = _c_put2 = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -613,16 +617,45 @@ def _flat(shape: tuple[int, ...], index: tuple[Any, ...]) -> I64 | None:
     return flat
 
 
+def _cells(table: npt.NDArray[Any], index: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """What the C take2 / put2 take for ``table[index]`` (a C-ordered 2-d table of bool, int32 or int64 items, by two
+    int32 or int64 index arrays of one length), or ``None`` where that is not what is asked."""
+    if _c_take2 is None or table.ndim != 2 or len(index) != 2 or not table.flags.c_contiguous \
+            or table.dtype.itemsize not in (1, 4, 8) or table.dtype.kind not in "biu":
+        return None
+    i, j = index
+    if not (isinstance(i, np.ndarray) and isinstance(j, np.ndarray) and i.ndim == j.ndim == 1 and len(i) == len(j)
+            and i.dtype in _INDEX_TYPES and j.dtype in _INDEX_TYPES):
+        return None
+    return (np.ascontiguousarray(i), np.ascontiguousarray(j), *table.shape, table.dtype.itemsize, i.dtype.itemsize == 8,
+            j.dtype.itemsize == 8)
+
+
+_INDEX_TYPES = (np.dtype(np.int32), np.dtype(np.int64))
+
+
 def take(table: npt.NDArray[Any], *index: Any) -> npt.NDArray[Any]:
     """``table[index]`` for an index of integer arrays (or integers), as one take of the flat positions: numpy's
-    indexing by several arrays costs 2–5× as much (its result either way)."""
+    indexing by several arrays costs 2–5× as much (its result either way); a 2-d table's by two index arrays in one
+    pass in C where the extension was built (``_derive.c``: take2)."""
+    cells = _cells(table, index)
+    if cells is not None:
+        out = np.empty(len(cells[0]), table.dtype)
+        if _c_take2 is not None and _c_take2(table, out, *cells) == 0:  # (-1: an index outside its axis)
+            return out
     flat = _flat(table.shape, index)
     got: npt.NDArray[Any] = table[index] if flat is None else np.take(table.reshape(-1), flat)
     return got
 
 
 def put(table: npt.NDArray[Any], value: Any, *index: Any) -> None:
-    """``table[index] = value`` as :func:`take` reads it (the last of equal positions wins, as there)."""
+    """``table[index] = value`` as :func:`take` reads it (the last of equal positions wins, as there; in C as
+    there)."""
+    cells = _cells(table, index)
+    if cells is not None:
+        values = np.ascontiguousarray(np.asarray(value).astype(table.dtype, copy=False))
+        if values.shape in ((), (len(cells[0]),)) and _c_put2 is not None and _c_put2(table, values, *cells) == 0:
+            return
     flat = _flat(table.shape, index) if table.flags.c_contiguous else None  # (else a flat view would be a copy)
     if flat is None:
         table[index] = value

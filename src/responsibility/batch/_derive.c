@@ -28,6 +28,15 @@
    group's few keys are sorted alone; it returns -1 (and the caller asks numpy) where they do not, or
    where a group holds more than 64 keys.
 
+   take2(table, vals, i, j, rows, cols, size, wide_i, wide_j) reads table[i[k], j[k]] into vals[k] and
+   put2(table, vals, i, j, rows, cols, size, wide_i, wide_j) writes vals[k] (or vals[0] for all, where vals
+   holds one) to it, in index order (the last of equal places wins), for a C-ordered table of rows x
+   cols items of `size` bytes (1, 4 or 8: bool, int32, int64) and indices int32 (or int64 where wide):
+   _core.take and _core.put, one pass where numpy made five (each index's minimum and maximum, the
+   flat positions, the take). They return 0, or -1 at the first index outside its axis (then numpy
+   decides, as _core._flat leaves it: a negative index wraps, one past the end raises; put2 then has
+   written nothing).
+
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -254,10 +263,80 @@ static PyObject *first_of(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong(count);
 }
 
+/* take2 / put2: see the comment at the top. */
+static inline int64_t at_of(const void *a, int wide, int64_t k) {
+    return wide ? ((const int64_t *)a)[k] : (int64_t)((const int32_t *)a)[k];
+}
+
+/* the flat positions' loop of take2 and put2, one item size: 0, or -1 at the first index outside its axis */
+#define CELLS(T)                                                                                                      \
+    static int cells_##T(T *table, T *vals, int64_t m, const void *i, int wi, const void *j, int wj, int64_t rows,     \
+                         int64_t cols, int put, int one) {                                                            \
+        for (int64_t k = 0; k < m; k++) { /* (every index checked first: a put outside writes nothing) */            \
+            const int64_t r = at_of(i, wi, k), c = at_of(j, wj, k);                                                   \
+            if ((uint64_t)r >= (uint64_t)rows || (uint64_t)c >= (uint64_t)cols)                                       \
+                return -1;                                                                                            \
+            if (!put)                                                                                                 \
+                vals[k] = table[r * cols + c];                                                                        \
+        }                                                                                                             \
+        if (put)                                                                                                      \
+            for (int64_t k = 0; k < m; k++)                                                                           \
+                table[at_of(i, wi, k) * cols + at_of(j, wj, k)] = vals[one ? 0 : k];                                  \
+        return 0;                                                                                                     \
+    }
+CELLS(uint8_t)
+CELLS(uint32_t)
+CELLS(uint64_t)
+
+static PyObject *cells(PyObject *args, int put) {
+    Py_buffer table, vals, i, j;
+    Py_ssize_t rows, cols, size;
+    int wi, wj;
+    if (!PyArg_ParseTuple(args, put ? "w*y*y*y*nnnpp" : "y*w*y*y*nnnpp", &table, &vals, &i, &j, &rows, &cols, &size,
+                          &wi, &wj))
+        return NULL;
+    const char *bad = NULL;
+    int got = 0;
+    const int64_t m = i.len / (wi ? 8 : 4);
+    if ((size != 1 && size != 4 && size != 8) || rows < 0 || cols < 0 || table.len != rows * cols * size)
+        bad = "the table must be rows x cols items of 1, 4 or 8 bytes";
+    else if (i.len % (wi ? 8 : 4) || j.len != m * (wj ? 8 : 4))
+        bad = "the two indices must be int32 or int64 and of one length";
+    else if (vals.len != m * size && !(put && vals.len == size))
+        bad = "the values must be one for each index (or, to put, one for all), of the table's item size";
+    if (!bad) {
+        const int one = put && vals.len == size && m != 1;
+        Py_BEGIN_ALLOW_THREADS
+        if (size == 1)
+            got = cells_uint8_t((uint8_t *)table.buf, (uint8_t *)vals.buf, m, i.buf, wi, j.buf, wj, rows, cols, put, one);
+        else if (size == 4)
+            got = cells_uint32_t((uint32_t *)table.buf, (uint32_t *)vals.buf, m, i.buf, wi, j.buf, wj, rows, cols, put,
+                                 one);
+        else
+            got = cells_uint64_t((uint64_t *)table.buf, (uint64_t *)vals.buf, m, i.buf, wi, j.buf, wj, rows, cols, put,
+                                 one);
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&table);
+    PyBuffer_Release(&vals);
+    PyBuffer_Release(&i);
+    PyBuffer_Release(&j);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLong(got);
+}
+
+static PyObject *take2(PyObject *self, PyObject *args) { return cells(args, 0); }
+static PyObject *put2(PyObject *self, PyObject *args) { return cells(args, 1); }
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
     {"first_of", first_of, METH_VARARGS, "The distinct keys and where each first (or last) comes, by groups in order."},
+    {"take2", take2, METH_VARARGS, "table[i, j] of a 2-d table, into vals."},
+    {"put2", put2, METH_VARARGS, "table[i, j] = vals of a 2-d table."},
     {NULL, NULL, 0, NULL},
 };
 
