@@ -1713,7 +1713,10 @@ class Sink:
             self._put(codecs.BOM_UTF8)
         if fmt == "json":
             self._put(b"[")
-        self._behind = Behind()
+        # One chunk waiting beside the one being written: each holds its rows (~70 MB at 65,536 records, the
+        # reasons most of it), and a second waiting one only grew the memory (peak RSS at 1M records, one
+        # process: ~505 -> ~445 MB, ~15% fewer page faults), the writer keeping pace with the assessing.
+        self._behind = Behind(depth=1)
 
     def _put(self, data: bytes) -> None:
         try:
