@@ -595,7 +595,7 @@ def two_per_level(c: Cols, t: Tables, lk: I64, b: npt.NDArray[Any]) -> tuple[I64
     second[1:] = lk[1:] == lk[:-1]
     third = np.zeros(len(lk), np.bool_)
     third[2:] = second[2:] & second[1:-1]
-    slowed = np.unique(lk[third] // (t.max_rank + 1)).astype(np.int64)
+    slowed = distinct(lk[third] // (t.max_rank + 1)).astype(np.int64)
     if len(slowed):
         c.slow[slowed] = True
     keys = lk[~second]
@@ -603,6 +603,14 @@ def two_per_level(c: Cols, t: Tables, lk: I64, b: npt.NDArray[Any]) -> tuple[I64
     both = second & ~third
     codes[(np.cumsum(~second) - 1)[both]] += (b[both] + 1).astype(np.int64) * nb  # (a second's first is the row before)
     return keys, codes, slowed
+
+
+def distinct(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """The distinct values, sorted: ``np.unique(values)``, which imports numpy.ma on its first call (~0.01 CPU s of a
+    short run)."""
+    v = np.sort(np.asarray(values).reshape(-1))
+    got: npt.NDArray[Any] = v[np.concatenate([[True], v[1:] != v[:-1]])] if len(v) else v
+    return got
 
 
 def _flat(shape: tuple[int, ...], index: tuple[Any, ...]) -> I64 | None:
@@ -1073,7 +1081,7 @@ class FoundFields:
         """For each of :attr:`NAMES`, whether the rules of each (area, kind) read it."""
         new = np.nonzero(~self.seen[area])[0]
         if len(new):
-            for a in np.unique(area[new]).tolist():
+            for a in distinct(area[new]).tolist():
                 self._look(a)
         return [r[area, kind] for r in self.read]
 
@@ -1166,6 +1174,6 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         # merges duties in hit order: the first's, then any new one): such a pair merges as the first row
         inside = tpl.contained(merge[row[dup[unlike]]], merge[row[head[dup[unlike]]]])
         unlike = unlike[~inside]
-    moved = np.unique(rec[dup[unlike]]).astype(np.int32)
+    moved = distinct(rec[dup[unlike]]).astype(np.int32)
     keep = first & ~np.isin(rec, moved)
     return Rows(rec[keep].astype(np.int32), row[keep], moved, on[keep], dl[keep])
