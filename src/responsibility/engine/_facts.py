@@ -172,16 +172,49 @@ def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | No
     return outside, tuple(rests)
 
 
+class _OfKind(NamedTuple):
+    """What :func:`derive` reads of the policy for a record's area, kind and place's level (the same for every such
+    record: kept per policy)."""
+
+    #: The level with authority over it (a city's own policy gap is the city's to dispose of: PolicyView.authority;
+    #: probe8 P8-32).
+    authority: str
+    #: Whether its place decides whose policy it is (policy_gap_owner): every finding of such a record rests on it.
+    owner: bool
+    #: The ranks of the levels where a body can rectify it, and of those that can rectify it themselves.
+    can_rectify: frozenset[int]
+    own_rectify: frozenset[int]
+    #: The kind's own authority, whatever the place (the area's without a kind).
+    nominal: str
+    #: Whether a record naming no sector rests on sectorless_alternatives (PolicyView.has_alternatives).
+    alternatives: bool
+    #: The policy's parameters as derive reads them.
+    setting: _Setting
+
+
+def _of_kind(policy: PolicyView, area: str, kind: str | None, prank: int) -> _OfKind:
+    return _OfKind(
+        authority=policy.authority(area, kind, prank),
+        owner=OWNER in policy.parameters and kind is not None
+        and policy.place_authority(area, kind, prank) != policy.kinds[(area, kind)].authority,
+        can_rectify=policy.rectifier_levels(area, kind, prank),
+        own_rectify=policy.own_rectifier_levels(area, kind, prank),
+        nominal=policy.kinds[(area, kind)].authority if kind else policy.areas[area].authority,
+        alternatives=SECTORLESS in policy.parameters and policy.has_alternatives(area, kind),
+        setting=policy._memo("derive: setting", lambda: _setting(policy)))
+
+
 def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -> tuple[list[Fact], Context]:
     """The facts of ``problem`` (already checked by ``parse_problem``) and their context."""
     as_of = problem.as_of or today or dt.date.today()
     rank = policy.level_rank
     prank = rank[coded(problem.place)[1]]
-    # a city's own policy gap is the city's to dispose of (PolicyView.authority; probe8 P8-32)
-    authority = policy.authority(problem.area, problem.kind, prank)
-    # whose policy a gap is, read from the place (policy_gap_owner): every finding of such a record rests on it
-    owner = OWNER in policy.parameters and problem.kind is not None and policy.place_authority(
-        problem.area, problem.kind, prank) != policy.kinds[(problem.area, problem.kind)].authority
+    # what the policy says of the record's area, kind and place's level (:func:`_of_kind`), kept by those
+    by_kind: dict[tuple[str, str | None, int], _OfKind] = policy._memo("derive: by kind", dict)
+    of_kind = by_kind.get((problem.area, problem.kind, prank))
+    if of_kind is None:
+        of_kind = by_kind[(problem.area, problem.kind, prank)] = _of_kind(policy, problem.area, problem.kind, prank)
+    authority, owner, can_rectify, own_rectify, nominal, alternatives, setting = of_kind
     ctx = Context(as_of=as_of, authority=authority, owner=owner)
     base = {
         "area": problem.area,
@@ -205,7 +238,6 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     if found is None:
         found = memo[key] = _discovery(policy, *key)
     outside, rests = found
-    setting: _Setting = policy._memo("derive: setting", lambda: _setting(policy))
     since = setting.since
 
     def before(day: dt.date) -> bool:
@@ -214,8 +246,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         if setting.latest is not None and day < setting.latest and IN_FORCE not in ctx.rests_on:
             ctx.rests_on.append(IN_FORCE)
         return since is not None and day < since
-    if problem.sector is None and SECTORLESS in policy.parameters and policy.has_alternatives(problem.area,
-                                                                                              problem.kind):
+    if problem.sector is None and alternatives:
         # departments of one level each hold a duty for their own part and the record names none: who answers is
         # sectorless_alternatives' (probe9 P9-01)
         ctx.rests_on.append(SECTORLESS)
@@ -226,8 +257,6 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     limit, rect_limit, must_report = setting.limit, setting.rect_limit, setting.must_report
     handled = problem.handled
     steps = sorted(handled, key=lambda h: (h.on, rank[h.by_level])) if len(handled) > 1 else handled
-    can_rectify = policy.rectifier_levels(problem.area, problem.kind, prank)
-    own_rectify = policy.own_rectifier_levels(problem.area, problem.kind, prank)
     line = policy.sector_of(problem.sector)
 
     def to_right(h: Any) -> bool:
@@ -262,9 +291,6 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # The kind's own authority, whatever the place: a level below it reports upward in time by procedure (一(三)) — a
     # city reporting its own policy gap to the province too (review9a R9A-5); at or above it a report disposes of
     # nothing (a county's own renovation problem passed up to the city; probe9 P9-05).
-    nominal = policy.kinds[(problem.area, problem.kind)].authority if problem.kind \
-        else policy.areas[problem.area].authority
-
     def place_step(h: Any) -> bool:
         # Where no level from the place up to the assigner's own can rectify the kind (a house's renovation placed at
         # a city), an assignment to a named body of the place's level with a part in it is the 交办 the record can
