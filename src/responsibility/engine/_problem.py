@@ -752,6 +752,54 @@ def _plain_day(value: Any) -> dt.date | None:
 _DAYS: dict[str, dt.date] = {}
 
 
+def _plain_terms(names: ValueNames, policy: PolicyView, area: str, kind: str | None, sector: str | None,
+                 severity: str) -> tuple[str, str | None, str | None, str] | bool:
+    """A record's area, kind, sector and severity as its model keeps them (:func:`plain_problem`), or ``False``
+    where one is not plain."""
+    maps = names.maps
+    area_id = _plain(maps["area"].get(_fold(area), area))
+    if area_id is None:
+        return False
+    if kind is not None:
+        kind = _plain(maps.get(f"kind:{area_id}", {}).get(_fold(kind), kind))
+        if kind is None:
+            return False
+    if sector is not None:
+        if sector not in policy.bodies and sector not in policy.sectors:
+            sector = names.body(sector)
+        if _plain(sector) is None:
+            return False
+    severity = maps["severity"].get(_fold(severity), severity)
+    if severity not in SEVERITIES:
+        return False
+    return area_id, kind, sector, severity
+
+
+def _plain_discovery(names: ValueNames, bodies: Mapping[str, Any], level: str, channel: str, body: str | None,
+                     ) -> tuple[str, str, str | None] | bool:
+    """A discovery's level, channel and body as its model keeps them, or ``False`` where one is not plain."""
+    maps = names.maps
+    level_id = _plain(maps["level"].get(_fold(level), level))
+    channel_id = _plain(maps["channel"].get(_fold(channel), channel))
+    if body is not None and body not in bodies:
+        body = names.body(body, level_id)
+    if level_id is None or channel_id is None or (body is not None and _plain(body) is None):
+        return False
+    return level_id, channel_id, body
+
+
+def _plain_step(names: ValueNames, bodies: Mapping[str, Any], by: str, to: str, to_body: str | None,
+                ) -> tuple[str, str, str | None] | bool:
+    """A handling step's levels and body as its model keeps them, or ``False`` where one is not plain."""
+    levels = names.maps["level"]
+    by_id, to_id = _plain(levels.get(_fold(by), by)), _plain(levels.get(_fold(to), to))
+    if to_body is not None and to_body not in bodies:
+        to_body = names.body(to_body, to_id)
+    if by_id is None or to_id is None or (to_body is not None and _plain(to_body) is None):
+        return False
+    return by_id, to_id, to_body
+
+
 def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     """The :class:`Problem` of a record that is plainly valid (a dict of the record's fields whose
     values are ids or names of rules/ in plain ASCII text, ``YYYY-MM-DD`` dates or dates, lists and
@@ -764,7 +812,7 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     Discovered, Handling, _made = records.Discovered, records.Handling, records._made
 
     names = ValueNames.of(policy)
-    maps, bodies = names.maps, policy.bodies
+    bodies = policy.bodies
     get = raw.get
     area_key = "area" if "area" in raw else "domain"
     if area_key == "area" and "domain" in raw:
@@ -772,43 +820,37 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     pid, area, place = _plain(get("id")), get(area_key), _plain(get("place"))
     if pid is None or place is None or type(area) is not str:
         return None
-    area = _plain(maps["area"].get(_fold(area), area))
-    if area is None:
+    # The names of the record's terms (area, kind, sector, severity; each discovery, step and concealer) as the
+    # model keeps them, by what the record writes: kept per policy (records repeat a few), False where not plain.
+    memo: dict[tuple[Any, ...], Any] = policy._memo("plain names", dict)
+    if len(memo) >= 100_000:
+        memo.clear()
+    mk: tuple[Any, ...]
+    kind, sector, severity = get("kind"), get("sector"), get("severity", "minor")
+    if (kind is not None and type(kind) is not str) or (sector is not None and type(sector) is not str) \
+            or type(severity) is not str:
         return None
-    kind = get("kind")
-    if kind is not None:
-        if type(kind) is not str:
-            return None
-        kind = _plain(maps.get(f"kind:{area}", {}).get(_fold(kind), kind))
-        if kind is None:
-            return None
-    sector = get("sector")
-    if sector is not None:
-        if type(sector) is str and sector not in bodies and sector not in policy.sectors:
-            sector = names.body(sector)
-        if _plain(sector) is None:
-            return None
-    severity = get("severity", "minor")
-    if type(severity) is not str:
+    terms: Any = memo.get(mk := ("t", area, kind, sector, severity))
+    if terms is None:
+        terms = memo[mk] = _plain_terms(names, policy, area, kind, sector, severity)
+    if not terms:
         return None
-    severity = maps["severity"].get(_fold(severity), severity)
-    if severity not in SEVERITIES:
-        return None
-    levels = maps["level"]
+    area, kind, sector, severity = terms
     discovered = get("discovered")
     if discovered is not None:
         if type(discovered) is not dict or not _DISCOVERED_KEYS.issuperset(discovered):
             return None
         level, channel, on = discovered.get("level"), discovered.get("channel"), _plain_day(discovered.get("on"))
-        if type(level) is not str or type(channel) is not str or on is None:
-            return None
-        level = _plain(levels.get(_fold(level), level))
-        channel = _plain(maps["channel"].get(_fold(channel), channel))
         body = discovered.get("body")
-        if type(body) is str and body not in bodies:
-            body = names.body(body, level)
-        if level is None or channel is None or (body is not None and _plain(body) is None):
+        if type(level) is not str or type(channel) is not str or on is None \
+                or (body is not None and type(body) is not str):
             return None
+        found: Any = memo.get(mk := ("d", level, channel, body))
+        if found is None:
+            found = memo[mk] = _plain_discovery(names, bodies, level, channel, body)
+        if not found:
+            return None
+        level, channel, body = found
         discovered = _made(Discovered, {"level": level, "channel": channel, "on": on, "body": body},
                            set(discovered))
     handled = get("handled", [])
@@ -819,15 +861,16 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
         if type(h) is not dict or not _HANDLED_KEYS.issuperset(h):
             return None
         action, by, to, on = h.get("action"), h.get("by_level"), h.get("to_level"), _plain_day(h.get("on"))
-        if action not in _ACTIONS or type(action) is not str or type(by) is not str or type(to) is not str \
-                or on is None:
-            return None
-        by, to = _plain(levels.get(_fold(by), by)), _plain(levels.get(_fold(to), to))
         to_body = h.get("to_body")
-        if type(to_body) is str and to_body not in bodies:
-            to_body = names.body(to_body, to)
-        if by is None or to is None or (to_body is not None and _plain(to_body) is None):
+        if action not in _ACTIONS or type(action) is not str or type(by) is not str or type(to) is not str \
+                or on is None or (to_body is not None and type(to_body) is not str):
             return None
+        step: Any = memo.get(mk := ("h", by, to, to_body))
+        if step is None:
+            step = memo[mk] = _plain_step(names, bodies, by, to, to_body)
+        if not step:
+            return None
+        by, to, to_body = step
         steps.append(_made(Handling, {"action": action, "by_level": by, "to_level": to, "to_body": to_body,
                                       "on": on}, set(h)))
     days = []
