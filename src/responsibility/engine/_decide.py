@@ -23,7 +23,7 @@ from ._compile import Rule, RulesByArea
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import HANDLING_LIMIT, PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
-from ._problem import is_problem, parse_day, parse_problem
+from ._problem import coded, is_problem, parse_day, parse_problem
 from ._verdict import (
     Finding,
     FindingForm,
@@ -566,7 +566,7 @@ class Decider:
             if got is None:
                 if len(places) >= PLACES_KEPT:
                     places.clear()
-                place_code = ancestor_code(parse_code(where), level)
+                place_code = ancestor_code(coded(where)[0], level)  # (derive has read the place's code)
                 place = jurisdiction.get(place_code)
                 got = places[(where, level)] = (
                     (place_code, place.name, place.name) if place else (place_code, "", place_code))
