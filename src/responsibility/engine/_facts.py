@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..policy._model import SEVERITIES
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import SAME_LEVEL, severity_rank
-from ._problem import coded
+from ._problem import _CODED, coded
 
 if TYPE_CHECKING:
     from ._problem import Problem
@@ -190,6 +190,8 @@ class _OfKind(NamedTuple):
     alternatives: bool
     #: The policy's parameters as derive reads them.
     setting: _Setting
+    #: :func:`_discovery` by its arguments (one dict per policy, kept here: no memo call per record).
+    discoveries: dict[tuple[Any, ...], tuple[bool, tuple[str, ...]]]
 
 
 def _of_kind(policy: PolicyView, area: str, kind: str | None, prank: int) -> _OfKind:
@@ -201,20 +203,21 @@ def _of_kind(policy: PolicyView, area: str, kind: str | None, prank: int) -> _Of
         own_rectify=policy.own_rectifier_levels(area, kind, prank),
         nominal=policy.kinds[(area, kind)].authority if kind else policy.areas[area].authority,
         alternatives=SECTORLESS in policy.parameters and policy.has_alternatives(area, kind),
-        setting=policy._memo("derive: setting", lambda: _setting(policy)))
+        setting=policy._memo("derive: setting", lambda: _setting(policy)),
+        discoveries=policy._memo("derive: discoveries", dict))
 
 
 def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -> tuple[list[Fact], Context]:
     """The facts of ``problem`` (already checked by ``parse_problem``) and their context."""
     as_of = problem.as_of or today or dt.date.today()
     rank = policy.level_rank
-    prank = rank[coded(problem.place)[1]]
+    prank = rank[(_CODED.get(problem.place) or coded(problem.place))[1]]
     # what the policy says of the record's area, kind and place's level (:func:`_of_kind`), kept by those
     by_kind: dict[tuple[str, str | None, int], _OfKind] = policy._memo("derive: by kind", dict)
     of_kind = by_kind.get((problem.area, problem.kind, prank))
     if of_kind is None:
         of_kind = by_kind[(problem.area, problem.kind, prank)] = _of_kind(policy, problem.area, problem.kind, prank)
-    authority, owner, can_rectify, own_rectify, nominal, alternatives, setting = of_kind
+    authority, owner, can_rectify, own_rectify, nominal, alternatives, setting, _ = of_kind
     ctx = Context(as_of=as_of, authority=authority, owner=owner)
     base = {
         "area": problem.area,
@@ -232,11 +235,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     d = problem.discovered
     if d is None:
         return facts, ctx
-    memo: dict[tuple[Any, ...], tuple[bool, tuple[str, ...]]] = policy._memo("derive: discoveries", dict)
     key = (problem.area, problem.kind, problem.sector, d.level, d.body, d.channel, prank)
-    found = memo.get(key)
+    found = of_kind.discoveries.get(key)
     if found is None:
-        found = memo[key] = _discovery(policy, *key)
+        found = of_kind.discoveries[key] = _discovery(policy, *key)
     outside, rests = found
     since = setting.since
 
