@@ -29,7 +29,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as _field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .._errors import JurisdictionError, ProblemError
 from ..chain._jurisdiction import Jurisdiction, Place, level_of, parse_code
@@ -613,6 +613,37 @@ def without_nulls(raw: Mapping[str, Any]) -> Mapping[str, Any]:
     return out
 
 
+class _ParseState(NamedTuple):
+    """What reading a record keeps per policy, fetched with one memo look-up per record (:func:`_state`)."""
+
+    #: :meth:`ValueNames.of` the policy.
+    names: ValueNames
+    #: :func:`plain_problem`'s terms, discoveries and steps as the model keeps them, by what a record writes.
+    plain: dict[tuple[Any, ...], Any]
+    #: :func:`_level_words_of_the_place`: the clashes by (jurisdiction, place as written), and by place code.
+    clashes: dict[tuple[Jurisdiction, str | int], tuple[dict[str, tuple[Place, str]], str] | None]
+    clashes_at: dict[tuple[Jurisdiction, str], dict[str, tuple[Place, str]]]
+    #: The Chinese words of the levels (folded) and their lengths.
+    chinese: dict[str, str]
+    lengths: list[int]
+    #: :func:`_check`'s sound record shapes, and :func:`in_force` of the policy.
+    sound: dict[tuple[Any, ...], None]
+    in_force: tuple[dt.date | None, bool]
+
+
+def _state(policy: PolicyView) -> _ParseState:
+    memos = policy.__dict__.get("_memos")  # read without a call, as decider_of does
+    got = memos.get("parse state") if memos else None
+    return got if got is not None else policy._memo("parse state", lambda: _parse_state(policy))
+
+
+def _parse_state(policy: PolicyView) -> _ParseState:
+    names = ValueNames.of(policy)
+    chinese = {w: lv for w, lv in names.maps["level"].items() if not w.isascii()}
+    return _ParseState(names=names, plain={}, clashes={}, clashes_at={}, chinese=chinese,
+                       lengths=sorted({len(w) for w in chinese}), sound={}, in_force=in_force(policy))
+
+
 def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisdiction: Jurisdiction) -> None:
     """Refuse a level written by a Chinese word that a place above the record's ends with although it is
     at another level: in 建德市, a county-level city (县级市), 市 names 建德市's own level to its
@@ -624,12 +655,12 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
     # The words that clash depend on the place alone: kept per place as written (and per place code, each place's
     # from its parent's, :func:`_clashes_at`), not a scan of every Chinese level word against each place above on
     # every record (~15% of a single decision).
-    memo: dict[tuple[Jurisdiction, str | int], tuple[dict[str, tuple[Place, str]], str] | None] = \
-        policy._memo("level word clashes", dict)
+    state = _state(policy)
+    memo = state.clashes
     key = (jurisdiction, place)
     found = memo.get(key, _NO_CLASH)
     if found is _NO_CLASH:
-        found = _level_word_clashes(place, policy, jurisdiction)
+        found = _level_word_clashes(place, state, jurisdiction)
         if len(memo) >= 100_000:
             memo.clear()
         memo[key] = found
@@ -659,7 +690,7 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
 _NO_CLASH: Any = object()
 
 
-def _level_word_clashes(place: str | int, policy: PolicyView, jurisdiction: Jurisdiction,
+def _level_word_clashes(place: str | int, state: _ParseState, jurisdiction: Jurisdiction,
                         ) -> tuple[dict[str, tuple[Place, str]], str] | None:
     """:func:`_clashes_at` the place ``place`` names, with its code; ``None`` when there is none, or ``place`` is no
     place of ``jurisdiction`` (other checks say so)."""
@@ -669,19 +700,18 @@ def _level_word_clashes(place: str | int, policy: PolicyView, jurisdiction: Juri
         return None
     if jurisdiction.get(code) is None:
         return None
-    clash = _clashes_at(code, policy, jurisdiction)
+    clash = _clashes_at(code, state, jurisdiction)
     return (clash, code) if clash else None
 
 
-def _clashes_at(code: str, policy: PolicyView, jurisdiction: Jurisdiction) -> dict[str, tuple[Place, str]]:
+def _clashes_at(code: str, state: _ParseState, jurisdiction: Jurisdiction) -> dict[str, tuple[Place, str]]:
     """The Chinese level words that the place ``code`` (of ``jurisdiction``) or a place above it ends with although it
     is at another level, each with the highest such place and the level the word names: the place's own and its
     parent's (kept per place code: a new village costs one scan of its own name)."""
-    memo: dict[tuple[Jurisdiction, str], dict[str, tuple[Place, str]]] = policy._memo("level word clashes at", dict)
+    memo = state.clashes_at
     got = memo.get((jurisdiction, code))
     if got is None:
-        chinese = policy._memo("chinese level words", lambda: {
-            w: lv for w, lv in ValueNames.of(policy).maps["level"].items() if not w.isascii()})
+        chinese = state.chinese
         place = jurisdiction.get(code)
         parent = place.parent if place is not None else None
         if place is None or (parent is not None and jurisdiction.get(parent) is None):
@@ -690,11 +720,10 @@ def _clashes_at(code: str, policy: PolicyView, jurisdiction: Jurisdiction) -> di
                    if lv != a.level and a.name.endswith(w) and a.name != w}
         else:
             # the words the name ends with, by their lengths (a few look-ups, not an endswith per word)
-            lengths = policy._memo("chinese level word lengths", lambda: sorted({len(w) for w in chinese}))
             name = place.name
-            own = {w: (place, lv) for k in lengths if k < len(name)
+            own = {w: (place, lv) for k in state.lengths if k < len(name)
                    and (lv := chinese.get(w := name[-k:])) is not None and lv != place.level}
-            up = _clashes_at(parent, policy, jurisdiction) if parent is not None else {}
+            up = _clashes_at(parent, state, jurisdiction) if parent is not None else {}
             got = {**own, **up} if own else up  # a word a place above also ends with names that place
         if len(memo) >= 100_000:
             memo.clear()
@@ -811,7 +840,8 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     records = _records()
     Discovered, Handling, _made = records.Discovered, records.Handling, records._made
 
-    names = ValueNames.of(policy)
+    state = _state(policy)
+    names = state.names
     bodies = policy.bodies
     get = raw.get
     area_key = "area" if "area" in raw else "domain"
@@ -822,7 +852,7 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
         return None
     # The names of the record's terms (area, kind, sector, severity; each discovery, step and concealer) as the
     # model keeps them, by what the record writes: kept per policy (records repeat a few), False where not plain.
-    memo: dict[tuple[Any, ...], Any] = policy._memo("plain names", dict)
+    memo = state.plain
     if len(memo) >= 100_000:
         memo.clear()
     mk: tuple[Any, ...]
@@ -988,8 +1018,9 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
     key = (p.area, p.kind, p.sector, level, d.level, d.channel, d.body,
            tuple([(h.action, h.by_level, h.to_level, h.to_body) for h in p.handled]) if p.handled else (),
            tuple(p.concealed_by))
-    sound: dict[tuple[Any, ...], None] = policy._memo("sound records", dict)
-    if key not in sound or _date_fault(p, today, *in_force(policy)) is not None:
+    state = _state(policy)
+    sound = state.sound
+    if key not in sound or _date_fault(p, today, *state.in_force) is not None:
         _check_all(p, policy, jurisdiction, today)
         if len(sound) >= 100_000:
             sound.clear()
