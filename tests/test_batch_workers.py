@@ -176,3 +176,44 @@ def test_default_workers_leave_a_cpu_to_the_reading_and_writing_parent(monkeypat
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(cpus)), raising=False)
     assert _workers.default_workers() == workers
+
+
+def test_one_blas_thread_only_before_numpy_and_unless_the_user_chose() -> None:
+    import os
+
+    code = ("import os, sys\n"
+            "if sys.argv[1] == 'late':\n"
+            "    import numpy\n"
+            "from responsibility.batch._workers import one_blas_thread\n"
+            "one_blas_thread()\n"
+            "print(os.environ.get('OPENBLAS_NUM_THREADS'))\n")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    got = [subprocess.run([sys.executable, "-c", code, when], capture_output=True, text=True, check=True,
+                          env={**env, **extra}).stdout.split()
+           for when, extra in (("early", {}), ("late", {}), ("early", {"OPENBLAS_NUM_THREADS": "3"}))]
+    assert got == [["1"], ["None"], ["3"]]
+
+
+def test_the_assess_command_sets_blas_before_numpy_is_imported(tmp_path: Path) -> None:
+    """In the command's own process nothing imports numpy before ``assess`` starts (else the setting
+    would come too late): the command with a ``sitecustomize`` that reports numpy's import."""
+    import os
+
+    (tmp_path / "sitecustomize.py").write_text(
+        "import sys, os\n"
+        "class F:\n"
+        "    @staticmethod\n"
+        "    def find_spec(name, path=None, target=None):\n"
+        "        if name == 'numpy':\n"
+        "            blas = os.environ.get('OPENBLAS_NUM_THREADS')\n"
+        "            sys.stderr.write('numpy with OPENBLAS_NUM_THREADS=%s\\n' % blas)\n"
+        "            sys.meta_path.remove(F)\n"
+        "sys.meta_path.insert(0, F)\n")
+    records = tmp_path / "r.jsonl"
+    records.write_text("")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    env["PYTHONPATH"] = os.pathsep.join([str(tmp_path), *filter(None, [env.get("PYTHONPATH")])])
+    out = subprocess.run([sys.executable, "-m", "responsibility", "assess", str(records), "-o",
+                          str(tmp_path / "f.jsonl"), "--no-progress"], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "numpy with OPENBLAS_NUM_THREADS=1" in out.stderr

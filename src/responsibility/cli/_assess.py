@@ -72,8 +72,11 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminated) if main else None  # as main() does (a caller of
     # the click command itself, not main(), gets it too)
-    from ..batch._workers import allow_pandas, collect_rarely
+    from ..batch._workers import allow_pandas, collect_rarely, one_blas_thread
+    from ._cli import ending
 
+    if ending():  # (the command's own process: numpy is not imported yet)
+        one_blas_thread()
     collected = collect_rarely()
     try:
         if scheduler is not None:
@@ -86,8 +89,6 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
             raise
         raise type(exc)(f"{exc}{_office_headers(exc.columns)}") from None  # type: ignore[attr-defined]
     finally:
-        from ._cli import ending
-
         collected(collector=not ending())  # (the command's own process ends now: its collector stays rare)
         allow_pandas()
         if main:
