@@ -181,9 +181,10 @@ class _OfKind(NamedTuple):
     authority: str
     #: Whether its place decides whose policy it is (policy_gap_owner): every finding of such a record rests on it.
     owner: bool
-    #: The ranks of the levels where a body can rectify it, and of those that can rectify it themselves.
+    #: The ranks of the levels where a body can rectify it; whether one at or above the place's level can rectify it
+    #: itself.
     can_rectify: frozenset[int]
-    own_rectify: frozenset[int]
+    own_at_place: bool
     #: The kind's own authority, whatever the place (the area's without a kind).
     nominal: str
     #: Whether a record naming no sector rests on sectorless_alternatives (PolicyView.has_alternatives).
@@ -194,13 +195,17 @@ class _OfKind(NamedTuple):
     discoveries: dict[tuple[Any, ...], tuple[bool, tuple[str, ...]]]
 
 
+#: Above every level's rank (:func:`derive`: the lowest rectifying level where none is).
+_NO_RANK = 1 << 30
+
+
 def _of_kind(policy: PolicyView, area: str, kind: str | None, prank: int) -> _OfKind:
     return _OfKind(
         authority=policy.authority(area, kind, prank),
         owner=OWNER in policy.parameters and kind is not None
         and policy.place_authority(area, kind, prank) != policy.kinds[(area, kind)].authority,
         can_rectify=policy.rectifier_levels(area, kind, prank),
-        own_rectify=policy.own_rectifier_levels(area, kind, prank),
+        own_at_place=any(r >= prank for r in policy.own_rectifier_levels(area, kind, prank)),
         nominal=policy.kinds[(area, kind)].authority if kind else policy.areas[area].authority,
         alternatives=SECTORLESS in policy.parameters and policy.has_alternatives(area, kind),
         setting=policy._memo("derive: setting", lambda: _setting(policy)),
@@ -217,7 +222,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     of_kind = by_kind.get((problem.area, problem.kind, prank))
     if of_kind is None:
         of_kind = by_kind[(problem.area, problem.kind, prank)] = _of_kind(policy, problem.area, problem.kind, prank)
-    authority, owner, can_rectify, own_rectify, nominal, alternatives, setting, _ = of_kind
+    authority, owner, can_rectify, own_at_place, nominal, alternatives, setting, _ = of_kind
     ctx = Context(as_of=as_of, authority=authority, owner=owner)
     base = {
         "area": problem.area,
@@ -260,6 +265,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     handled = problem.handled
     steps = sorted(handled, key=lambda h: (h.on, rank[h.by_level])) if len(handled) > 1 else handled
     line = policy.sector_of(problem.sector)
+    lowest = min(can_rectify, default=_NO_RANK)  # the lowest level that can rectify it (none: above every rank)
 
     def to_right(h: Any) -> bool:
         # An assignment names a body the text gives a part in the problem, or none (一(三) 按照问题类别…列出责任清单):
@@ -301,7 +307,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # school-aid identification itself, or could report a policy gap to the province that makes policy, does not
         # dispose of it by handing it to the villagers' committee.
         return problem.kind is not None and rank[h.to_level] == prank and h.to_body is not None and not any(
-            prank <= r < rank[h.by_level] for r in can_rectify) and not any(r >= prank for r in own_rectify)
+            prank <= r < rank[h.by_level] for r in can_rectify) and not own_at_place
 
     def at_place(h: Any) -> bool:
         # place_step, where place_above_rectifiers lets it count (its default); either way the verdict rests on it
@@ -317,7 +323,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # itself), so a step naming one of them hands it to nobody that had not held it as the level
         return h.to_level in policy.roles and to_right(h)
 
-    assigned = any(counts(h) for h in steps)
+    assigned = False
+    for h in steps:  # (a loop, not any() over a generator: asked of every record)
+        if counts(h):
+            assigned = True
+            break
     for level, received, body in holders:
         if level in seen:
             continue
@@ -325,7 +335,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         ctx.received[rank[level]] = received
         below_authority = rank[level] < rank[authority]
         # nobody at or below this level can rectify it: a report upward is what it can do (P9-16)
-        stuck = problem.kind is not None and not any(r <= rank[level] for r in can_rectify)
+        stuck = problem.kind is not None and not lowest <= rank[level]
         # At or above the authority a level disposes of the problem by assigning it (一(三) 分类交办) — to a level where
         # a body can rectify it: an assignment to one that cannot (a county's subsidy review sent to a township, a
         # provincial rule sent to a county) is not 按程序 交办, and the assigner still holds it.
@@ -336,7 +346,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # a level still holding the problem on the day the duties began has the handling limit from that day: holding it
         # on unpassed after the day is conduct under the policy (probe11 P11-02)
         due = (since if before(received) and since is not None else received) + limit
-        in_time = any(h.on <= due for h in acted)
+        in_time = False
+        for h in acted:
+            if h.on <= due:
+                in_time = True
+                break
         # Below the authority a level must see the problem reach a level above it (一(三) 及时向上级单位报送): a
         # step by a higher level within this level's limit (it reported it on, or assigned it) shows the problem
         # got there in time, though the record shows no report of this level's own.
@@ -367,7 +381,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # a step of its own the record shows after the limit, counted or not (a late one to the wrong department
             # is no better than a late one to the right one; probe8 P8-27) — a pass-down too: the parameter excuses one
             # made in time, not one that held it past the limit (一(四) 及时交办; review8a R8A-3)
-            shown = any(x.by_level == level and x.on > due for x in steps)
+            shown = False
+            for x in steps:
+                if x.by_level == level and x.on > due:
+                    shown = True
+                    break
             own_fix = fixed and below_authority and not shown and not any(x.by_level == level for x in reports)
             if fixed and not own_fix and not shown:
                 # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
@@ -408,7 +426,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     for h in steps:
         if counts(h):
             groups.setdefault(h.to_level, {}).setdefault(h.to_body or "", []).append(h)
-    for level, by_body in sorted(groups.items(), key=lambda x: rank[x[0]]):
+    for level, by_body in sorted(groups.items(), key=lambda x: rank[x[0]]) if len(groups) > 1 else list(groups.items()):
         every = [h for h in steps if counts(h) and h.to_level == level]
         stuck = problem.kind is not None and rank[level] not in can_rectify
         if stuck:  # 二(三)6 …: no body there can rectify it (a provincial rule assigned to a county) — but at_place
