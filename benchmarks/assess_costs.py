@@ -52,7 +52,8 @@ STAGES = [
     ("responsibility.batch._emit", "reasons", "  reasons gathered"),
     ("responsibility.batch._assessor", "to_arrow", "Arrow table"),
     ("responsibility.batch._workers", "Placer.finish", "output slot: other columns"),
-    ("responsibility.batch._workers", "_write_ipc", "IPC writes (inputs; pieces)"),
+    # the parent writes its input chunks so; a worker its pieces, inside Placer.finish (not to be added again)
+    ("responsibility.batch._workers", "_write_ipc", "IPC writes (parent: inputs; workers: pieces, in the line above)"),
     ("responsibility.batch._workers", "_read_rows", "rows read from a slot"),
     ("responsibility.batch._io", "Sink._write_arrow", "Parquet writer"),
 ]
