@@ -1,6 +1,7 @@
 """Where the CPU seconds of `responsibility assess` go: a cost table by stage and process.
 
-Usage: python benchmarks/assess_costs.py LEDGER.parquet JURISDICTION.csv [--workers W] [--today DAY] [--rules DIR]
+Usage: python benchmarks/assess_costs.py LEDGER JURISDICTION.csv [--workers W] [--today DAY] [--rules DIR]
+(LEDGER: any input assess reads; the start-up line below only for a Parquet one)
 
 Runs ``responsibility assess LEDGER -o (a temporary file)`` in this process (its workers forked from
 it, as the command does), with each stage's function wrapped to add up the CPU time of the thread
@@ -194,6 +195,11 @@ def main(argv: list[str] | None = None) -> None:
               {p: table[p]["total"] - listed[p] for p in procs}))
     print(row("process total", "total", {p: table[p]["total"] for p in procs}))
     print(f"all processes: {sum(table[p]['total'] for p in procs):.3f} CPU s")
+    with open(opts.ledger, "rb") as f:
+        parquet = f.read(4) == b"PAR1"
+    if not parquet:  # (the ten records are cut from the ledger's first row group)
+        print("start-up: measured on a Parquet ledger only")
+        return
     assess, floor = start_up(opts.ledger, opts.jurisdiction, opts.today)
     print(f"start-up (10 records, fresh processes, medians of 3): assess {assess:.2f} CPU s, "
           f"pyarrow starting and reading them {floor:.2f} CPU s")

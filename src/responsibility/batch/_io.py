@@ -1192,7 +1192,13 @@ class _CsvReader:
         self.flat: Callable[[Sequence[str]], tuple[dict[str, Any], str | None]] = flat_reader([])
 
     def parts(self) -> Iterator[Part]:
-        data = self.f.read(_BLOCK)
+        # CSV is read a quarter block at a time (8 MiB): glibc serves a request of 32 MiB or more (a block, or a
+        # block joined to the rows left over; 32 MiB is the most its mmap threshold can be, keep_freed_memory)
+        # with fresh pages from the kernel, zeroed on first touch, and gives them back when freed; below, it
+        # reuses its heap. At 1M records (281 MB) that was ~140,000 page faults and 0.3 CPU s of kernel time
+        # (1 Dec: assess of the CSV 6.06 -> 5.60 CPU s, medians of 5).
+        step = max(1, _BLOCK // 4)
+        data = self.f.read(step)
         fast = self.encoding in _CSV_FAST and _has_pyarrow()
         if not fast:
             yield from self._python(data, self.encoding, header=True, line=0)
@@ -1222,7 +1228,7 @@ class _CsvReader:
                 if not len(ends) and not eof and bad < 0:
                     if len(data) > MAX_LINE:
                         raise _endless(self.path, 1)
-                    more = self.f.read(_BLOCK)  # a header longer than a block
+                    more = self.f.read(step)  # a header longer than a block
                     data += more
                     continue
                 got = self._header(data, ends)
@@ -1256,7 +1262,7 @@ class _CsvReader:
             scanned = int(known[-1]) if len(known) else 0
             if len(data) - pos - scanned > MAX_LINE:  # the row after the last one found never ends
                 raise _endless(self.path, line + 1 + data.count(b"\n", pos, pos + scanned))
-            more = self.f.read(_BLOCK)
+            more = self.f.read(step)
             data = b"".join((memoryview(data)[pos:], more))
             pos = 0
 
