@@ -247,3 +247,70 @@ def test_the_one_pass_codes_refuse_what_lies_outside_their_buffers() -> None:
     assert out.tolist() == [5, -1, -1, 8]
     with pytest.raises(ValueError):
         days(np.zeros(3, np.int32), present, 0, 10, -1, out)
+
+
+DATE_TEXT = st.sampled_from(["2021-09-06", "2021-02-29", "2020-02-29", "1900-02-29", "2000-02-29", "1899-12-31",
+                             "1900-01-01", "2999-12-31", "3000-01-01", "0000-01-01", "2021-13-01", "2021-00-10",
+                             "2021-01-00", "2021-01-32", "2021-04-31", "2021-9-6", "2021/09/06", " 2021-09-06",
+                             "2021-09-06 ", "2021-09-06\n", "２０２１-09-06", "2021-09-0６", "20210906", ""]) \
+    | st.builds("{:04d}-{:02d}-{:02d}".format, st.integers(0, 9999), st.integers(0, 13), st.integers(0, 32)) | TEXT
+
+
+@settings(deadline=None, max_examples=80)
+@given(st.lists(DATE_TEXT, max_size=40), st.lists(st.booleans(), max_size=40), st.integers(0, 5), st.integers(0, 5),
+       st.booleans())
+def test_text_dates_in_one_pass_are_read_as_iso_day_reads_them(texts: list[str], nulls: list[bool], lo: int, hi: int,
+                                                               flat: bool) -> None:
+    """A string column of dates (CSV, JSON lines) read in one pass in C (batch/_scan.c: iso_days) gives the days
+    and the records marked slow that iso_day gives each text (a date that does not exist, another form, a year
+    outside 1900–2999, full-width digits, white space), nulls and slices (offsets) included."""
+    import numpy as np
+    import pyarrow as pa
+    import pytest
+
+    from responsibility.batch import _encode
+    from responsibility.batch._tables import NONE
+
+    if _encode._c_iso_days is None:
+        pytest.skip("batch/_scan.c is not built")
+    mask = np.array([i < len(nulls) and nulls[i] for i in range(len(texts))], np.bool_)
+    column = pa.array(texts, pa.string(), mask=mask).slice(lo, max(len(texts) - lo - hi, 0))
+    got = []
+    for c_built in (True, False):
+        with pytest.MonkeyPatch.context() as m:
+            if not c_built:
+                m.setattr(_encode, "_c_iso_days", None)
+            n = len(column)
+            rd = _encode._ArrowReader(pa.table({"x": pa.nulls(n)}), None)
+            rows = np.arange(n, dtype=np.int32)[::-1].copy() if flat else None  # (a child column's records)
+            day = rd.days(column, rows)
+            got.append((day.tolist(), day.dtype, rd.slow.tolist()))
+    assert got[0] == got[1]
+    cache: dict[str, int] = {}
+    want = [NONE if t is None else _encode.iso_day(t, cache) for t in column.to_pylist()]
+    assert got[0][0] == [NONE if w is None else w for w in want]
+
+
+def test_the_one_pass_dates_refuse_what_lies_outside_their_buffers() -> None:
+    import numpy as np
+    import pytest
+
+    from responsibility.batch import _encode
+
+    if _encode._c_iso_days is None:
+        pytest.skip("batch/_scan.c is not built")
+    read = _encode._c_iso_days
+    data, out = b"2021-09-062021-02-30", np.full(2, 9, np.int32)
+    present = np.array([True, True])
+    assert read(data, np.array([0, 10, 20], np.int32), present, -30000, 400000, -1, out) == 1
+    assert out.tolist() == [18876, -1]
+    assert read(data, np.array([0, 10, 20], np.int32), np.array([False, True]), -30000, 400000, -1, out) == 1
+    assert out.tolist() == [-1, -1]
+    for bad in ((data, np.array([0, 10, 21], np.int32), present, -1, 1, -1, out),  # past the data
+                (data, np.array([0, 10], np.int32), present, -1, 1, -1, out),  # one offset short of out
+                (data, np.array([0, 10, 20], np.int32), present[:1], -1, 1, -1, out),
+                (data, np.array([0, 10, 20], np.int64), present, -1, 1, -1, out)):
+        with pytest.raises(ValueError):
+            read(*bad)
+    with pytest.raises(TypeError):  # a read-only output
+        read(data, np.array([0, 10, 20], np.int32), present, -1, 1, -1, b"\x00" * 8)

@@ -28,6 +28,8 @@
    chunk in one pass each (_encode._ArrowReader.codes and .days): a dictionary column's codes from its
    indices and the codes of its dictionary's texts, a date32 column's days within the years a record may
    name; each returns how many present values it could not code (their records are then marked by numpy).
+   iso_days(data, offsets, present, lo, hi, none, out) reads a string column of dates (YYYY-MM-DD) as days in one
+   pass, as _encode.iso_day reads each text.
    text_facts(data, offsets, ascii, control) says of each text of a string column (the ids) whether it is
    ASCII and whether it holds an ASCII control character, in one pass over its bytes.
 
@@ -433,6 +435,78 @@ static PyObject *days_in(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong(count);
 }
 
+/* iso_days(data, offsets, present, lo, hi, none, out) -> bad: for each text data[offsets[i]:offsets[i + 1]] (int32
+   offsets, n + 1 of them) that is present (a byte), out[i] (int32) = its day since 1970 where it is a date written
+   YYYY-MM-DD (ten ASCII characters, a day of the month that exists) between lo and hi, else none; returns how many
+   present texts are not so. What _encode.iso_day says of each text (its pattern, date.fromisoformat, the years a
+   record may name), in one pass over the bytes, for Arrow's hashing of the column and a call of iso_day for each
+   of its distinct texts (_encode._ArrowReader.days: a date of CSV or JSON lines comes as text). */
+static int32_t civil_days(int y, int m, int d) {
+    /* days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil) */
+    y -= m <= 2;
+    const int era = y / 400; /* (y >= 0 here: years 0000-9999) */
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int32_t)(era * 146097 + doe - 719468);
+}
+
+static PyObject *iso_days(PyObject *self, PyObject *args) {
+    Py_buffer data, offsets, pres, out;
+    int lo, hi, none;
+    if (!PyArg_ParseTuple(args, "y*y*y*iiiw*", &data, &offsets, &pres, &lo, &hi, &none, &out))
+        return NULL;
+    const char *bad = NULL;
+    const int64_t n = offsets.len / 4 - 1;
+    int64_t count = 0;
+    if (offsets.len % 4 || offsets.len < 4 || out.len % 4 || out.len / 4 != n || pres.len < n)
+        bad = "offsets must be int32, at least one, out int32 and present (bytes) one for each text";
+    else if (!offsets_ok((const int32_t *)offsets.buf, n, data.len))
+        bad = "offsets outside the data";
+    else {
+        static const uint8_t month_days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const uint8_t *d = (const uint8_t *)data.buf;
+        const int32_t *off = (const int32_t *)offsets.buf;
+        const uint8_t *p = (const uint8_t *)pres.buf;
+        int32_t *r = (int32_t *)out.buf;
+        Py_BEGIN_ALLOW_THREADS
+        for (int64_t i = 0; i < n; i++) {
+            int32_t v = none;
+            if (!p[i]) {
+                r[i] = v;
+                continue;
+            }
+            const uint8_t *s = d + off[i];
+            int ok = off[i + 1] - off[i] == 10 && s[4] == '-' && s[7] == '-';
+            for (int k = 0; ok && k < 10; k++)
+                ok = k == 4 || k == 7 || (s[k] >= '0' && s[k] <= '9');
+            if (ok) {
+                const int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+                const int m = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+                const int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+                ok = y >= 1 && m >= 1 && m <= 12 && day >= 1 && day <= month_days[m] + (m == 2 && leap);
+                if (ok) {
+                    const int32_t days = civil_days(y, m, day);
+                    if (lo <= days && days <= hi)
+                        v = days;
+                }
+            }
+            count += v == none;
+            r[i] = v;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&data);
+    PyBuffer_Release(&offsets);
+    PyBuffer_Release(&pres);
+    PyBuffer_Release(&out);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLongLong(count);
+}
+
 /* text_facts(data, offsets, ascii, control): for each text data[offsets[i]:offsets[i + 1]] (int32 offsets, n + 1
    of them), ascii[i] (a byte) = 1 where every byte is below 0x80, control[i] = 1 where a byte is an ASCII control
    character (below 0x20, or 0x7f; every byte of a multi-byte UTF-8 character is 0x80 or above). One pass over
@@ -512,6 +586,10 @@ static PyMethodDef methods[] = {
     {"days_in", days_in, METH_VARARGS,
      "days_in(days, present, lo, hi, none, out) -> bad: out[i] (int32) = days[i] where present and within [lo, hi], "
      "else none; the number of present days outside."},
+    {"iso_days", iso_days, METH_VARARGS,
+     "iso_days(data, offsets, present, lo, hi, none, out) -> bad: out[i] (int32) = the day since 1970 of the "
+     "present text data[offsets[i]:offsets[i + 1]] written YYYY-MM-DD within [lo, hi], else none; the number of "
+     "present texts that are not."},
     {"text_facts", text_facts, METH_VARARGS,
      "text_facts(data, offsets, ascii, control): ascii[i] = 1 where the text data[offsets[i]:offsets[i + 1]] is "
      "ASCII, control[i] = 1 where it holds an ASCII control character (bytes, one for each text)."},
