@@ -227,6 +227,39 @@ def test_c_and_numpy_find_the_same_csv_rows(pieces: list[bytes], eof: bool, scan
     ends += 1  # (the caller shifts them in place)
 
 
+_PLAIN_CELLS = [b"a", b"", b'"a,b\nc"', b'"{""on"": ""2021-01-02""}"', b'""""', b'" "', b"x" * 40,
+                b'"' + b"y" * 70 + b'"', b"\xe6\x9d\x91", b'"\r\n"']
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.lists(st.sampled_from(_PLAIN_CELLS), min_size=1, max_size=8), max_size=40),
+       crlf=st.booleans(), eof=st.booleans(), start=st.integers(0, 70),
+       wrong=st.none() | st.tuples(st.integers(0, 10**6), st.sampled_from([b'"', b'x"', b'"x'])))
+def test_the_c_scan_of_long_plain_csv_finds_the_rows_numpy_finds(rows: list[list[bytes]], crlf: bool, eof: bool,
+                                                                  start: int, wrong: tuple[int, bytes] | None) -> None:
+    """Rows of plain quoted cells over many of the C scan's 64-byte steps (quotes inside quotes, line feeds
+    inside cells, quotes at a step's edge), from any start, and with a quote that is not plain somewhere:
+    the same rows and the same first quote that is not plain as numpy's passes."""
+    if _io._c_csv_rows is None:
+        pytest.skip("batch/_scan.c is not built")
+    data = b"".join(b",".join(cells) + (b"\r\n" if crlf else b"\n") for cells in rows)
+    if wrong is not None:
+        at = wrong[0] % (len(data) + 1)
+        data = data[:at] + wrong[1] + data[at:]
+    start = min(start, len(data))
+    rows_c, n, bad = _io._c_csv_rows(data, start, eof)
+    want, want_bad = _io._numpy_csv_scan(np.frombuffer(data, np.uint8)[start:], eof)
+    assert (np.frombuffer(rows_c, np.int64, n).tolist(), bad) == (want.tolist(), want_bad)
+
+
+def test_the_c_csv_row_counts_count_every_line_break() -> None:
+    if _io._c_breaks is None:
+        pytest.skip("batch/_scan.c is not built")
+    for data in (b"", b"\n", b"a\r\nb\rc\n" * 1000 + b"\r", bytes(range(256)) * 300, b"\n" * 10000 + b"x"):
+        assert _io._c_breaks(data) == (data.count(b"\n"), data.count(b"\r"))
+        assert _io._c_breaks(memoryview(data)[3:]) == (data[3:].count(b"\n"), data[3:].count(b"\r"))
+
+
 @pytest.mark.parametrize("small", [False, True])
 def test_csv_gives_the_same_output_with_and_without_the_c_scan(run_cli: Any, tmp_path: Any, policy: Any,
                                                                province: Any, jcsv: str, small: bool,
@@ -281,6 +314,7 @@ def _with_and_without_the_scan(run_cli: Any, src: Any, jcsv: str, monkeypatch: p
         if not c:
             monkeypatch.setattr(_io, "_c_lines", None)
             monkeypatch.setattr(_io, "_c_csv_rows", None)
+            monkeypatch.setattr(_io, "_c_breaks", None)
             monkeypatch.setattr(_io, "_c_parse", None)  # (JSON lines parsed by pyarrow's reader, as without C)
         out, rej = src.with_name(f"f{c}.parquet"), src.with_name(f"r{c}.csv")
         code, _, err = run_cli("assess", str(src), "-o", str(out), "--rejects", str(rej), "--jurisdiction", jcsv,

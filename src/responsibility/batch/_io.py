@@ -1413,8 +1413,10 @@ class _CsvReader:
         lo, hi = int(starts[0]), int(ends[-1])
         body = data[lo:hi]
         arr = np.frombuffer(body, np.uint8)
-        count = body.count(b"\n")  # (a count and a find run at memory speed; numpy's passes are kept for rarer blocks)
-        returns = np.flatnonzero(arr == _CR) if b"\r" in body else np.zeros(0, np.int64)
+        # (one pass in C, sixteen bytes at a time: bytes.count counts a byte at a time, ~0.15 CPU s of a 1M-record
+        # CSV; numpy's passes are kept for rarer blocks)
+        count, crs = _c_breaks(body) if _c_breaks is not None else (body.count(b"\n"), int(b"\r" in body))
+        returns = np.flatnonzero(arr == _CR) if crs else np.zeros(0, np.int64)
         lone = returns[(returns + 1 >= len(arr)) | (arr[np.minimum(returns + 1, len(arr) - 1)] != _LF)] \
             if len(returns) else returns
         lines = count + len(lone)
@@ -1619,11 +1621,13 @@ except ImportError:  # installed without a C compiler: pyarrow's JSON reader par
 
 _c_lines: Callable[[Any, int, Any, Any, bool, int], int] | None
 _c_csv_rows: Callable[[Any, int, bool], tuple[bytearray, int, int]] | None
+_c_breaks: Callable[[Any], tuple[int, int]] | None
 try:
+    from ._scan import breaks as _c_breaks
     from ._scan import csv_rows as _c_csv_rows
     from ._scan import lines as _c_lines
 except ImportError:  # installed without a C compiler: numpy finds the same lines
-    _c_lines = _c_csv_rows = None
+    _c_lines = _c_csv_rows = _c_breaks = None
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
 _HINT = "; a file saved by Excel in Chinese is often GB18030: try --encoding gb18030"
