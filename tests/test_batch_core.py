@@ -250,6 +250,37 @@ def test_unique_at_finds_the_keys_and_places_numpy_finds(pairs: list[tuple[int, 
         [w.tolist() for w in unique_at_numpy(long, last=last)]
 
 
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 6), st.integers(-1, 4)), max_size=60),
+       st.lists(st.integers(0, 3), min_size=7, max_size=7), st.booleans())
+def test_merge_rows_orders_and_merges_as_numpy(rows: list[tuple[int, int, int]], rank: list[int], sorted_in: bool
+                                                ) -> None:
+    """Finding rows (record, template row, fact or -1) by record, then rank, equal ones in their order; the first of
+    each run of one record and rank kept, the others given with the run's first: in C as in numpy. An index outside
+    its table (a record, a row, a fact) leaves it to numpy (which then raises, or wraps a negative index)."""
+    from responsibility.batch import _core
+    from responsibility.batch._core import merge_rows, merge_rows_numpy
+
+    if _core._c_merge_rows is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    if sorted_in:  # (as expand makes them: runs by record)
+        rows = sorted(rows, key=lambda r: r[0])
+    rec = np.array([r for r, _, _ in rows], np.int32)
+    row = np.array([w for _, w, _ in rows], np.int64)
+    fact = np.array([f for _, _, f in rows], np.int64)
+    ranks = np.array(rank, np.int64)
+    fon, fdl = np.arange(5, dtype=np.int32) * 10, np.arange(5, dtype=np.int32) * 10 + 1
+    want = merge_rows_numpy(rec, row, fact, ranks, fon, fdl)
+    got = merge_rows(rec, row, fact, ranks, fon, fdl, 6)
+    assert [g.tolist() for g in got] == [w.tolist() for w in want]
+    assert [g.dtype for g in got] == [w.dtype for w in want]
+    assert sum(len(g) for g in got[:1] + got[4:5]) == len(rows)
+    if rows:  # a record past the chunk: numpy answers (the same rows, as it reads them)
+        assert [g.tolist() for g in merge_rows(rec, row, fact, ranks, fon, fdl, int(rec.max()))] == \
+            [w.tolist() for w in want]
+
+
 def test_the_kernels_refuse_what_is_outside_their_buffers() -> None:
     from responsibility.batch import _core
 
@@ -269,6 +300,9 @@ def test_the_kernels_refuse_what_is_outside_their_buffers() -> None:
         with pytest.raises(ValueError, match="one length"):
             _core._c_take2(np.zeros(4, i64), np.zeros(2, i64), np.zeros(2, i32), np.zeros(3, i32), 2, 2, 8, False,
                            False)
+        with pytest.raises(ValueError, match="room"):
+            _core._c_merge_rows(one, np.zeros(1, i64), np.zeros(1, i64), np.zeros(1, i64), one, one, one,
+                                np.zeros(1, i64), one, one, one, np.zeros(1, i64), np.zeros(0, i64), 1)
         room = np.empty(4, i64), np.empty(4, i64), np.empty(4, np.bool_)
         for record, level in ((2, 0), (0, 2), (-1, 0)):  # (two records of two levels)
             with pytest.raises(ValueError, match="outside"):
@@ -331,7 +365,7 @@ def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, 
     records = (relays if what == "relays" else ledger)(policy, province, 500, seed=21)
     with_c = view.assess(records, jurisdiction=province, today=TODAY)
     for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate", "_c_late_levels", "_c_first_of",
-                 "_c_take2", "_c_put2"):
+                 "_c_take2", "_c_put2", "_c_merge_rows"):
         monkeypatch.setattr(_core, name, None)
     without = view.assess(records, jurisdiction=province, today=TODAY)
     assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)

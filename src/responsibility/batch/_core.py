@@ -125,14 +125,16 @@ _c_late_levels: Callable[..., int] | None
 _c_first_of: Callable[..., int] | None
 _c_take2: Callable[..., int] | None
 _c_put2: Callable[..., int] | None
+_c_merge_rows: Callable[..., tuple[int, int]] | None
 try:
     from ._derive import first_of as _c_first_of
     from ._derive import late_levels as _c_late_levels
     from ._derive import locate as _c_locate
+    from ._derive import merge_rows as _c_merge_rows
     from ._derive import put2 as _c_put2
     from ._derive import take2 as _c_take2
 except ImportError:  # pragma: no cover - (an install without a C compiler)
-    _c_locate = _c_late_levels = _c_first_of = _c_take2 = _c_put2 = None
+    _c_locate = _c_late_levels = _c_first_of = _c_take2 = _c_put2 = _c_merge_rows = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -1152,28 +1154,60 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     r2, w2, _ = rows(mr, np.full(len(mr), MAIN, np.int32), ml, zero - 1, zero)
     rec = np.concatenate([r1, r2])
     row = np.concatenate([w1, w2])
-    none = np.full(len(r2), NONE, np.int32)
-    on, dl = np.concatenate([dv.fon[f1], none]), np.concatenate([dv.fdl[f1], none])
-    rank = tpl.array("rank")[row]
-    # by record, then rank, then the fact's order (type, then order among its type): rows of one record
-    # come in fact order already (facts are by type, then by level or position; main ones last), so a
-    # stable sort by (record, rank) keeps them so
-    order = np.argsort(rec.astype(np.int64) * (int(rank.max(initial=0)) + 1) + rank, kind="stable")
-    rec, row, rank, on, dl = rec[order], row[order], rank[order], on[order], dl[order]
-    dup = np.nonzero((rec[1:] == rec[:-1]) & (rank[1:] == rank[:-1]))[0] + 1
-    if not len(dup):
-        return Rows(rec.astype(np.int32), row, np.zeros(0, np.int32), on, dl)
-    # a run of rows on one finding: keep its first; a row unlike the first sends the record to the reference
-    first = np.ones(len(rec), np.bool_)
-    first[dup] = False
-    head = np.maximum.accumulate(np.where(first, np.arange(len(rec)), 0))
+    fact = np.concatenate([f1, np.full(len(r2), -1, np.int64)])
+    # by record, then rank, then the fact's order (type, then order among its type): rows of one record come in fact
+    # order already (facts are by type, then by level or position; main ones last), so a stable sort by (record, rank)
+    # keeps them so; a run of rows on one finding keeps its first
+    rec, row, on, dl, dup_rec, dup_row, dup_head = merge_rows(rec, row, fact, tpl.array("rank"), dv.fon, dv.fdl, c.n)
+    if not len(dup_rec):
+        return Rows(rec, row, np.zeros(0, np.int32), on, dl)
+    # a row unlike its run's first sends the record to the reference path
     merge = tpl.array("merge")
-    unlike = np.nonzero(merge[row[dup]] != merge[row[head[dup]]])[0]
+    unlike = np.nonzero(merge[dup_row] != merge[dup_head])[0]
     if len(unlike):
         # a row whose duties and clauses the first row's already hold adds nothing to the merged finding (a verdict
         # merges duties in hit order: the first's, then any new one): such a pair merges as the first row
-        inside = tpl.contained(merge[row[dup[unlike]]], merge[row[head[dup[unlike]]]])
+        inside = tpl.contained(merge[dup_row[unlike]], merge[dup_head[unlike]])
         unlike = unlike[~inside]
-    moved = distinct(rec[dup[unlike]]).astype(np.int32)
-    keep = first & ~np.isin(rec, moved)
-    return Rows(rec[keep].astype(np.int32), row[keep], moved, on[keep], dl[keep])
+    moved = distinct(dup_rec[unlike]).astype(np.int32)
+    if not len(moved):
+        return Rows(rec, row, moved, on, dl)
+    keep = ~np.isin(rec, moved)
+    return Rows(rec[keep], row[keep], moved, on[keep], dl[keep])
+
+
+def merge_rows(rec: I32, row: I64, fact: I64, rank: I64, fon: I32, fdl: I32, n: int
+               ) -> tuple[I32, I64, I32, I32, I32, I64, I64]:
+    """Finding rows (record ``rec``, template row ``row``, its fact ``fact`` or -1, ``n`` records) in output order:
+    by record, then their template row's ``rank``, equal ones in the order they come; the first of each run of one
+    record and rank kept. Returns the kept rows' record, template row, and fact's day and deadline (``fon``, ``fdl``;
+    NONE where there is no fact), then the record, template row and run's first template row of each row left out.
+    In C where the extension was built (a counting sort by record, one pass), else :func:`merge_rows_numpy`."""
+    if _c_merge_rows is not None:
+        m = len(rec)
+        i32, i64 = np.int32, np.int64
+        out = (np.empty(m, i32), np.empty(m, i64), np.empty(m, i32), np.empty(m, i32), np.empty(m, i32),
+               np.empty(m, i64), np.empty(m, i64))
+        kept, dups = _c_merge_rows(np.ascontiguousarray(rec, i32), np.ascontiguousarray(row, i64),
+                                   np.ascontiguousarray(fact, i64), np.ascontiguousarray(rank, i64),
+                                   np.ascontiguousarray(fon, i32), np.ascontiguousarray(fdl, i32), *out, n)
+        if kept >= 0:
+            return (out[0][:kept], out[1][:kept], out[2][:kept], out[3][:kept], out[4][:dups], out[5][:dups],
+                    out[6][:dups])
+    return merge_rows_numpy(rec, row, fact, rank, fon, fdl)
+
+
+def merge_rows_numpy(rec: I32, row: I64, fact: I64, rank: I64, fon: I32, fdl: I32
+                     ) -> tuple[I32, I64, I32, I32, I32, I64, I64]:
+    """:func:`merge_rows` in numpy (a stable sort of (record, rank) keys; the reference the tests compare with)."""
+    row = np.asarray(row, np.int64)
+    on = np.where(fact >= 0, fon[np.maximum(fact, 0)] if len(fon) else NONE, NONE).astype(np.int32)
+    dl = np.where(fact >= 0, fdl[np.maximum(fact, 0)] if len(fdl) else NONE, NONE).astype(np.int32)
+    r = rank[row]
+    order = np.argsort(rec.astype(np.int64) * (int(r.max(initial=0)) + 1) + r, kind="stable")
+    rec, row, r, on, dl = rec[order].astype(np.int32), row[order], r[order], on[order], dl[order]
+    first = np.ones(len(rec), np.bool_)
+    first[1:] = (rec[1:] != rec[:-1]) | (r[1:] != r[:-1])
+    head = np.maximum.accumulate(np.where(first, np.arange(len(rec)), 0))
+    dup = np.nonzero(~first)[0]
+    return rec[first], row[first], on[first], dl[first], rec[dup], row[dup], row[head[dup]]

@@ -37,6 +37,17 @@
    decides, as _core._flat leaves it: a negative index wraps, one past the end raises; put2 then has
    written nothing).
 
+   merge_rows(rec, row, fact, rank, fon, fdl, rec_o, row_o, on_o, dl_o, dup_rec, dup_row, dup_head) puts expand's
+   finding rows (_core.expand; its numpy reference is _core.merge_rows_numpy) in output order: by record (rec, int32,
+   below nrec, the number of records), then by their template row's rank (rank[row]; rank int64, one a template
+   row), equal ones in the order they come (a stable sort: a counting sort by record, then
+   each record's few rows by insertion), and keeps the first of each run of one record and rank. It writes each
+   kept row's record, template row, and its fact's day and deadline (fon[fact] and fdl[fact], int32, where fact >= 0;
+   INT32_MIN for -1: fact is int64) to rec_o, row_o, on_o and dl_o, and for each row left out its record, its
+   template row and its run's first one's to dup_rec (int32), dup_row and dup_head (int64); all of them with room
+   for every row. It returns (kept, left out); (-1, -1) where a record, row or fact is outside its table (then
+   numpy answers).
+
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -331,12 +342,136 @@ static PyObject *cells(PyObject *args, int put) {
 static PyObject *take2(PyObject *self, PyObject *args) { return cells(args, 0); }
 static PyObject *put2(PyObject *self, PyObject *args) { return cells(args, 1); }
 
+/* merge_rows: see the comment at the top. */
+static int merge_core(const int32_t *restrict rec, const int64_t *restrict row, const int64_t *restrict fact,
+                      const int64_t *restrict rank, const int32_t *restrict fon, const int32_t *restrict fdl,
+                      int32_t *restrict rec_o, int64_t *restrict row_o, int32_t *restrict on_o, int32_t *restrict dl_o,
+                      int32_t *restrict dup_rec, int64_t *restrict dup_row, int64_t *restrict dup_head, const int64_t m,
+                      const int64_t nrec, const int64_t nrank, const int64_t nfact, int64_t *kept, int64_t *dups) {
+    int64_t *end = calloc((size_t)nrec + 1, sizeof(int64_t));
+    int64_t *at = malloc((size_t)(m ? m : 1) * sizeof(int64_t));
+    int64_t *key = malloc((size_t)(m ? m : 1) * sizeof(int64_t));
+    if (!end || !at || !key) {
+        free(end); free(at); free(key);
+        return -2;
+    }
+    int status = 0;
+    for (int64_t i = 0; i < m; i++) {
+        const int64_t r = rec[i], w = row[i], f = fact[i];
+        if (r < 0 || r >= nrec || w < 0 || w >= nrank || f < -1 || f >= nfact) { status = -1; break; }
+        end[r + 1]++;
+    }
+    if (!status) {
+        for (int64_t r = 0; r < nrec; r++)  /* end[r]: where record r's rows start */
+            end[r + 1] += end[r];
+        for (int64_t i = 0; i < m; i++) {  /* by record, in their order (end[r] moves on to record r's end) */
+            const int64_t p = end[rec[i]]++;
+            at[p] = i;
+            key[p] = rank[row[i]];
+        }
+        int64_t lo = 0, k = 0, d = 0;
+        for (int64_t r = 0; r < nrec; r++) {
+            const int64_t hi = end[r];
+            for (int64_t p = lo + 1; p < hi; p++) {  /* the record's rows by rank, equal ones in their order */
+                const int64_t kp = key[p], ap = at[p];
+                int64_t q = p - 1;
+                while (q >= lo && key[q] > kp) {
+                    key[q + 1] = key[q];
+                    at[q + 1] = at[q];
+                    q--;
+                }
+                key[q + 1] = kp;
+                at[q + 1] = ap;
+            }
+            int64_t head = -1;
+            for (int64_t p = lo; p < hi; p++) {
+                const int64_t i = at[p];
+                if (p > lo && key[p] == key[p - 1]) {  /* a row on the finding of the run's first */
+                    dup_rec[d] = (int32_t)r;
+                    dup_row[d] = row[i];
+                    dup_head[d] = row[head];
+                    d++;
+                    continue;
+                }
+                head = i;
+                const int64_t f = fact[i];
+                rec_o[k] = (int32_t)r;
+                row_o[k] = row[i];
+                on_o[k] = f >= 0 ? fon[f] : INT32_MIN;
+                dl_o[k] = f >= 0 ? fdl[f] : INT32_MIN;
+                k++;
+            }
+            lo = hi;
+        }
+        *kept = k;
+        *dups = d;
+    }
+    free(end);
+    free(at);
+    free(key);
+    return status;
+}
+
+static PyObject *merge_rows(PyObject *self, PyObject *args) {
+    Py_buffer rec, row, fact, rank, fon, fdl, rec_o, row_o, on_o, dl_o, dup_rec, dup_row, dup_head;
+    Py_ssize_t nrec;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*w*w*w*w*w*w*w*n", &rec, &row, &fact, &rank, &fon, &fdl, &rec_o, &row_o,
+                          &on_o, &dl_o, &dup_rec, &dup_row, &dup_head, &nrec))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    int64_t kept = -1, dups = -1;
+    const int64_t m = rec.len / 4;
+    if (rec.len % 4 || row.len != m * 8 || fact.len != m * 8)
+        bad = "rec must be int32, row and fact int64, of one length";
+    else if (rank.len % 8 || fon.len % 4 || fdl.len != fon.len)
+        bad = "rank must be int64, fon and fdl int32 of one length";
+    else if (rec_o.len != rec.len || on_o.len != rec.len || dl_o.len != rec.len || dup_rec.len != rec.len
+             || row_o.len != row.len || dup_row.len != row.len || dup_head.len != row.len)
+        bad = "the outputs must have room for every row (int32 rec_o, on_o, dl_o and dup_rec; int64 row_o, dup_row "
+              "and dup_head)";
+    else if (nrec < 0)
+        bad = "nrec must not be negative";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = merge_core((const int32_t *)rec.buf, (const int64_t *)row.buf, (const int64_t *)fact.buf,
+                            (const int64_t *)rank.buf, (const int32_t *)fon.buf, (const int32_t *)fdl.buf,
+                            (int32_t *)rec_o.buf, (int64_t *)row_o.buf, (int32_t *)on_o.buf, (int32_t *)dl_o.buf,
+                            (int32_t *)dup_rec.buf, (int64_t *)dup_row.buf, (int64_t *)dup_head.buf, m, nrec,
+                            rank.len / 8, fon.len / 4, &kept, &dups);
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&rec);
+    PyBuffer_Release(&row);
+    PyBuffer_Release(&fact);
+    PyBuffer_Release(&rank);
+    PyBuffer_Release(&fon);
+    PyBuffer_Release(&fdl);
+    PyBuffer_Release(&rec_o);
+    PyBuffer_Release(&row_o);
+    PyBuffer_Release(&on_o);
+    PyBuffer_Release(&dl_o);
+    PyBuffer_Release(&dup_rec);
+    PyBuffer_Release(&dup_row);
+    PyBuffer_Release(&dup_head);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    if (status == -2)
+        return PyErr_NoMemory();
+    if (status)
+        kept = dups = -1;
+    return Py_BuildValue("(LL)", (long long)kept, (long long)dups);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
     {"first_of", first_of, METH_VARARGS, "The distinct keys and where each first (or last) comes, by groups in order."},
     {"take2", take2, METH_VARARGS, "table[i, j] of a 2-d table, into vals."},
     {"put2", put2, METH_VARARGS, "table[i, j] = vals of a 2-d table."},
+    {"merge_rows", merge_rows, METH_VARARGS, "Finding rows by record, then rank; the first of each finding kept."},
     {NULL, NULL, 0, NULL},
 };
 
