@@ -252,6 +252,34 @@ def test_the_c_scan_of_long_plain_csv_finds_the_rows_numpy_finds(rows: list[list
     assert (np.frombuffer(rows_c, np.int64, n).tolist(), bad) == (want.tolist(), want_bad)
 
 
+@settings(max_examples=100, deadline=None)
+@given(cells=st.lists(st.none() | st.sampled_from([*_PIECES, b"", b"\n", "\u6751".encode()]).map(lambda b: b * 3),
+                      max_size=30), lo=st.integers(0, 5), hi=st.integers(0, 5))
+def test_the_c_lines_of_json_cells_are_arrows(cells: list[bytes | None], lo: int, hi: int) -> None:
+    """A CSV column's JSON cells made lines in C (``_scan.c`` wrap_cells) give the bytes and bounds that Arrow's
+    compute gives (nulls left out; a slice of the column, whose offsets do not start at 0)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if _io._c_wrap_cells is None:
+        pytest.skip("batch/_scan.c is not built")
+    column = pa.array([None if c is None else c.decode(errors="replace") for c in cells], pa.string())
+    column = column.slice(lo, max(len(cells) - lo - hi, 0))
+    present = np.flatnonzero(_io._valid(column))
+    _, offs, text = column.buffers()
+    data, ends = _io._c_wrap_cells(b"" if text is None else text,
+                                   np.frombuffer(offs, np.int32, len(column) + 1, 4 * column.offset), present,
+                                   b'{"handled":', b"}\n")
+    lines = pc.binary_join_element_wise(pa.scalar('{"handled":'), column.drop_null(), pa.scalar("}\n"), "")
+    assert data == "".join(lines.to_pylist()).encode()
+    assert np.diff(np.frombuffer(ends, np.int64)).tolist() == [len(x.encode()) for x in lines.to_pylist()]
+    assert np.frombuffer(ends, np.int64)[:1].tolist() == [0]
+    with pytest.raises(ValueError):
+        _io._c_wrap_cells(b"", np.zeros(2, np.int32), np.array([1], np.int64), b"", b"")  # a row past the column
+    with pytest.raises(ValueError):
+        _io._c_wrap_cells(b"ab", np.array([0, 3], np.int32), np.array([0], np.int64), b"", b"")  # past the data
+
+
 def test_the_c_csv_row_counts_count_every_line_break() -> None:
     if _io._c_breaks is None:
         pytest.skip("batch/_scan.c is not built")
@@ -315,6 +343,7 @@ def _with_and_without_the_scan(run_cli: Any, src: Any, jcsv: str, monkeypatch: p
             monkeypatch.setattr(_io, "_c_lines", None)
             monkeypatch.setattr(_io, "_c_csv_rows", None)
             monkeypatch.setattr(_io, "_c_breaks", None)
+            monkeypatch.setattr(_io, "_c_wrap_cells", None)  # (the cells made lines by Arrow's compute)
             monkeypatch.setattr(_io, "_c_parse", None)  # (JSON lines parsed by pyarrow's reader, as without C)
         out, rej = src.with_name(f"f{c}.parquet"), src.with_name(f"r{c}.csv")
         code, _, err = run_cli("assess", str(src), "-o", str(out), "--rejects", str(rej), "--jurisdiction", jcsv,
