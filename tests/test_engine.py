@@ -1128,3 +1128,75 @@ def test_a_reason_gives_overlapping_quotes_of_one_sentence_once(policy: Policy) 
     assert any("协助财政部门做好本部门扶贫领域资金使用管理，组织实施" in x for x in reasons)
     for x in reasons:
         assert x.count("做好本部门扶贫领域资金使用管理") <= 1 and x.count("负责统筹监督扶贫资金和资产的管理使用") <= 1
+
+
+# ---------------------------------------------------------------- the day a late-handed department answers from
+
+#: A policy gap beyond the city's authority, reported to the city (no body named) on 03-02; the city hands it to its
+#: construction bureau only on 03-25, after its own 10 days ran out (03-12), and nobody reports it to the province.
+SAT = {"id": "sat", "area": "housing", "kind": "housing_policy_gap", "place": "330127", "severity": "minor",
+       "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"},
+       "handled": [{"action": "reported", "by_level": "county", "to_level": "city", "on": "2021-03-02"},
+                   {"action": "assigned", "by_level": "city", "to_level": "city", "to_body": "city_construction",
+                    "on": "2021-03-25"}],
+       "as_of": "2021-06-30"}
+
+
+@BOTH_ENGINES
+def test_a_department_handed_the_problem_late_answers_from_its_own_day(policy: Policy, engine: str) -> None:
+    """一(四) 对发现问题没有按程序及时交办和上报的 names a body for a time it held the problem: the bureau, handed it on
+    03-25 and sitting on it past its own limit, answers — and its reason says 03-25, not the day its level received
+    it (R-sat); the city's poverty office, which held it from 03-02, keeps the level's day."""
+    v = policy.who_answers(SAT, engine=engine)  # type: ignore[arg-type]
+    reasons = {f.body: (f.reason, f.reason_en) for f in v.findings if f.basis == "not_handled"}
+    assert set(reasons) == {"city_construction", "city_poverty_office"}
+    zh, en = reasons["city_construction"]
+    assert "于2021-03-25受交办该问题" in zh and "2021-03-02" not in zh
+    assert "handed the problem on 2021-03-25" in en and "2021-03-02" not in en
+    zh, en = reasons["city_poverty_office"]
+    assert "所在层级自2021-03-02掌握该问题" in zh and "2021-03-25" not in zh
+    assert v.to_dict("en")["findings"][0]["reason"] == reasons["city_construction"][1]
+    # within the bureau's own 10 days it is not named at all; handed before the city's limit ran out, it answers
+    # with its level, from the level's day
+    early = policy.who_answers({**SAT, "as_of": "2021-04-01"}, engine=engine)  # type: ignore[arg-type]
+    assert "city_construction" not in {f.body for f in early.findings}
+    steps = [SAT["handled"][0], {**SAT["handled"][1], "on": "2021-03-05"}]
+    timely = policy.who_answers({**SAT, "handled": steps}, engine=engine)  # type: ignore[arg-type]
+    bureau = [f.reason for f in timely.findings if (f.body, f.basis) == ("city_construction", "not_handled")]
+    assert len(bureau) == 1 and "所在层级自2021-03-02掌握该问题" in bureau[0]
+
+
+def test_a_policy_without_the_handed_template_says_the_handed_day_in_its_reason(tmp_path: Path) -> None:
+    """``reason_handed`` is optional: a policy that gives none uses ``reason``, with the department's own day."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    shutil.copytree(root / "rules", tmp_path / "rules")
+    path = tmp_path / "rules" / "accountability.yaml"
+    text = path.read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("reason_handed")]
+    assert len(kept) == len(text.splitlines()) - 2
+    path.write_text("".join(kept), encoding="utf-8")
+    v = responsibility.load(tmp_path / "rules").who_answers(SAT, engine="compiled")
+    bureau = [f.reason for f in v.findings if (f.body, f.basis) == ("city_construction", "not_handled")]
+    assert bureau == [bureau[0]] and "所在层级自2021-03-25掌握该问题" in bureau[0]
+
+
+def test_the_bulk_path_gives_the_late_handed_department_its_own_day(policy: Policy) -> None:
+    """The bulk path sends such a record to the reference path: its rows equal who_answers', and a record beside it
+    without the late hand-over stays on the fast path."""
+    import responsibility.batch._assessor as batch
+
+    plain = {**SAT, "id": "plain", "handled": SAT["handled"][:1]}
+    records = [SAT, plain] * 3
+    a = policy.assess(records)
+    rows = a.findings
+    mine = rows[(rows["problem"] == "sat") & (rows["body"] == "city_construction")]
+    assert len(mine) == 3 and all("于2021-03-25受交办该问题" in r for r in mine["reason"])
+    other = rows[(rows["problem"] == "plain") & (rows["body"] == "city_construction")]
+    assert len(other) == 3 and all("所在层级自2021-03-02掌握该问题" in r for r in other["reason"])
+    want = [f.reason for f in policy.who_answers(SAT, engine="compiled").findings]
+    assert sorted(rows[rows["record"] == 0]["reason"]) == sorted(want)
+    assessor = batch.make_assessor(policy, Jurisdiction.example())
+    result = assessor.run(next(iter(batch.parts(records, assessor.t))))
+    assert result.referred == 3 and result.assessed == 6

@@ -359,7 +359,9 @@ def pairs(j: Jurisdiction) -> list[dict[str, Any]]:
     """Records that fire the same rules and differ only in what the context says: a level below
     the finder that reported the problem in time knew it (and one that reported it late did not);
     a level that passed its assignment down in time (and one that passed it late); a deadline the
-    record sets (and one the rectification time limit sets); the body named as concealing it."""
+    record sets (and one the rectification time limit sets); the body named as concealing it; a department its level
+    handed a problem beyond the level's authority only after the level's limit, that then sat on it (its reason gives
+    its own day), and the same department never handed it (a holder from the level's day)."""
     village = next(p.code for p in j if p.level == "village")
     base = {"area": "housing", "place": village, "as_of": "2021-06-01"}
     knew = {**base, "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01"},
@@ -380,6 +382,14 @@ def pairs(j: Jurisdiction) -> list[dict[str, Any]]:
                 "handled": [{"action": "assigned", "by_level": "county", "to_level": "village", "on": "2021-03-02"}]})
     for i, body in enumerate(("township_party_committee", "township_government")):
         out.append({**knew, "id": f"concealed{i}", "concealed_by": [body]})
+    county = next(p.code for p in j if p.level == "county")
+    gap = {"area": "housing", "kind": "housing_policy_gap", "place": county, "as_of": "2021-06-30",
+           "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"}}
+    report = {"action": "reported", "by_level": "county", "to_level": "city", "on": "2021-03-02"}
+    out.append({**gap, "id": "handed0", "handled": [report]})
+    handed = {"action": "assigned", "by_level": "city", "to_level": "city", "to_body": "city_construction",
+              "on": "2021-03-25"}
+    out.append({**gap, "id": "handed1", "handled": [report, handed]})
     return out
 
 
@@ -406,7 +416,8 @@ class _Dropping(Decider):
 #: (field 4) is kept too: what the record shows of it is in "rests on" whenever one fact carries it; two facts of
 #: one record that carry it the other way round would need it, and no record here does.
 KEY_PARTS = {"severity": 1, "sector": 2, "levels that knew": 4, "levels that passed down": 5,
-             "deadline from the parameter": 6, "rests on": 7, "rules fired": 8, "named body": ("hit", 1)}
+             "departments answering from the day they were handed it": 6, "deadline from the parameter": 7,
+             "rests on": 8, "rules fired": 9, "named body": ("hit", 1)}
 
 
 def test_a_plan_key_that_drops_a_part_of_the_record_gives_another_verdict(policy: Policy) -> None:

@@ -534,7 +534,8 @@ def later_bodies(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, holder_bod
     limit with the level's handling undone (engine/_facts.py ``_later``), as a code: 0 for none, else 1 + the first
     such body's index, plus (len(t.bodies) + 1) × (1 + the second's) where there is a second; and the records with
     three such at one level, marked slow (``c.slow``) for the reference path. ``acts``: the steps that dispose of the
-    problem for the level taking them (made on or after it received it; engine/_facts.py ``acted``, any day)."""
+    problem for the level taking them (made on or after it received it; engine/_facts.py ``acted``, any day). A
+    record with a department that did hold it past its own limit (it answers from its own day) is marked slow too."""
     out = np.zeros(len(ur), np.int64)
     none = np.zeros(0, np.int64)
     if not len(ur):
@@ -576,15 +577,20 @@ def later_bodies(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, holder_bod
         np.minimum.at(done[:, level], hp[e], hon[e].astype(np.int64))
     end = first + limit
     sat = (asof[w] > end) & (take(done, w, lv) > end)
+    # one that did answers from the day it was handed it, which its reason says (engine/_facts.py Context.handed):
+    # rare, so its record takes the reference path
+    own = distinct(w[sat]).astype(np.int64) if sat.any() else none
+    if len(own):
+        c.slow[own] = True
     w, lv, b = w[~sat], lv[~sat], b[~sat]
     if not len(w):
-        return out, none
+        return out, own
     # up to two per (record, level) ride on the fact (sorted by record, level, body: the first and the second); a third
     # sends its record to the reference path
     keys, codes, moved = two_per_level(c, t, w.astype(np.int64) * nr + lv, b)
     code = np.zeros((n, nr), np.int64)
     put(code, codes, keys // nr, keys % nr)
-    return take(code, ur, ul).astype(np.int64), moved
+    return take(code, ur, ul).astype(np.int64), np.concatenate([moved, own]) if len(own) else moved
 
 
 def two_per_level(c: Cols, t: Tables, lk: I64, b: npt.NDArray[Any]) -> tuple[I64, I64, I64]:

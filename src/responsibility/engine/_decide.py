@@ -106,13 +106,15 @@ class Plan:
 
 class Rows(NamedTuple):
     """A plan's findings as forms (:meth:`Decider._rows`), in finding order: each one's form, slot
-    and rules' ids, where ``slots`` are the (fact level, body level) pairs whose record values the
-    findings read; and the interpretations with the findings resting on each."""
+    and rules' ids, where ``slots`` are the record values the findings read, by fact level, body level, the
+    body a level's failure to rectify was assigned to, and the body that answers for not passing it on from
+    the day it was itself handed it (:attr:`Context.handed`); and the interpretations with the findings
+    resting on each."""
 
     forms: tuple[FindingForm, ...]
     slot_of: tuple[int, ...]
     rules: tuple[tuple[str, ...], ...]
-    slots: tuple[tuple[Any, str, str | None], ...]
+    slots: tuple[tuple[Any, str, str | None, str | None], ...]
     interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
 
 
@@ -252,7 +254,7 @@ class Decider:
             fired = tuple(entries)
         return (engine, problem.severity, problem.sector, facts[0]["prank"] if facts else None,
                 tuple(sorted(ctx.knew)) if ctx.knew else (), tuple(sorted(ctx.passed)) if ctx.passed else (),
-                ctx.deadline_from_parameter,
+                tuple(sorted(ctx.handed)) if ctx.handed else (), ctx.deadline_from_parameter,
                 tuple(ctx.rests_on), fired)
 
     def _plan(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
@@ -297,12 +299,13 @@ class Decider:
         shape and its context (``severity`` is the record's)."""
         forms: list[FindingForm] = []
         # the record's values a finding reads: by fact level, body level and (an unrectified fact) the body assigned
-        slots: dict[tuple[Any, str, str | None], int] = {}
+        slots: dict[tuple[Any, str, str | None, str | None], int] = {}
         slot_of: list[int] = []
         rules_of: list[tuple[str, ...]] = []
         memo, passing, by_parameter = self._row_forms, ctx.passed, ctx.deadline_from_parameter
         sectorless = SECTORLESS in ctx.rests_on  # a sector-less record whose departments are alternatives
         owner = ctx.owner  # the place decides whose policy it is (policy_gap_owner)
+        handed = ctx.handed
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
             if len(positions) == 1:  # most findings rest on one hit
                 rule_id, at = positions[0]
@@ -323,20 +326,24 @@ class Decider:
                 slow = any(f.get("slow") for f in facts)
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
             escalate = bool(fact.get("escalate"))
-            mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless, slow)
+            # a department its level handed the problem only after the level's limit, and that then sat on it: its
+            # reason gives its own day (R-sat)
+            own_day = bool(handed) and fact["t"] == "unhandled" and (fact.get("lvl"), key[0]) in handed
+            mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless, slow,
+                  own_day)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
                 static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless, owner)
-                form = self._forms.get((id(static), key, duties, severity, escalate))
+                form = self._forms.get((id(static), key, duties, severity, escalate, own_day))
                 if form is None:
-                    form = self._form(key, duties, static, severity, fact)
+                    form = self._form(key, duties, static, severity, fact, own_day)
                 memo[mk] = form
             forms.append(form)
             rules_of.append(rules)
             # a finding on a level's failure to rectify reads the dates of the body it was assigned to (R9A-2)
             slot_of.append(slots.setdefault((fact.get("lvl"), form.level, fact.get("body") if fact["t"] == "unrectified"
-                                             else None), len(slots)))
+                                             else None, key[0] if own_day else None), len(slots)))
         interpretations = self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on)
         got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations)
         return got
@@ -561,7 +568,7 @@ class Decider:
         where = problem.place
         slots: list[Slot] = []
         assigned_to = ctx.assigned_to
-        for lvl, level, to in rows.slots:
+        for lvl, level, to, own in rows.slots:
             got = places.get((where, level))
             if got is None:
                 if len(places) >= PLACES_KEPT:
@@ -573,7 +580,9 @@ class Decider:
             values = found.copy()  # every field a template leaves unfilled has a value: no missing key
             values["place"] = got[2]
             if isinstance(lvl, int):
-                if lvl in received:
+                if own is not None:  # the day the body was itself handed it (R-sat)
+                    values["received"] = ctx.handed[(lvl, own)].isoformat()
+                elif lvl in received:
                     values["received"] = received[lvl].isoformat()
                 if assigned:
                     # The fact's own assignment, or (for supervisors and main responsibility) the lowest one.
@@ -703,23 +712,28 @@ class Decider:
         return got
 
     def _form(self, key: tuple[str, str, str], duties: tuple[str, ...],
-              static: tuple[tuple[str, ...], tuple[str, ...]], severity: str, fact: Fact) -> FindingForm:
+              static: tuple[tuple[str, ...], tuple[str, ...]], severity: str, fact: Fact,
+              own_day: bool = False) -> FindingForm:
         """What a finding says apart from the record, kept per decider by body, basis, liability,
         duties, clauses and what it rests on (``static``, from :meth:`_static`), severity and
         escalation (the only part of the fact :meth:`reason_values` reads); its reason templates
-        have the finding's own values filled in (:func:`fill_template`)."""
+        have the finding's own values filled in (:func:`fill_template`). ``own_day``: the body answers
+        from the day it was itself handed the problem (:attr:`Context.handed`), which the failure's
+        ``reason_handed`` templates say (its ``reason`` where the policy gives none)."""
         escalate = bool(fact.get("escalate"))
         body_id, basis, liability = key
         body = self.policy.bodies[body_id]
-        text = self._texts.get((body_id, basis, duties, severity, escalate))
+        text = self._texts.get((body_id, basis, duties, severity, escalate, own_day))
         if text is None:  # fewer than forms: kept apart, so that a new form seldom formats anew
             failure = self.policy.failures[basis]
             own = self.reason_values(body_id, "", duties, severity, fact)
-            zh, partial_zh = fill_template(failure.reason, own, CONTEXT_FIELDS)
-            en, partial_en = fill_template(failure.reason_en, own, CONTEXT_FIELDS)
-            text = self._texts[(body_id, basis, duties, severity, escalate)] = (
+            zh, partial_zh = fill_template(failure.reason_handed or failure.reason if own_day else failure.reason,
+                                           own, CONTEXT_FIELDS)
+            en, partial_en = fill_template(failure.reason_handed_en or failure.reason_en if own_day
+                                           else failure.reason_en, own, CONTEXT_FIELDS)
+            text = self._texts[(body_id, basis, duties, severity, escalate, own_day)] = (
                 zh, en, dict(own) if partial_zh or partial_en else None)
-        form = self._forms[(id(static), key, duties, severity, escalate)] = FindingForm(
+        form = self._forms[(id(static), key, duties, severity, escalate, own_day)] = FindingForm(
             level=body.level, body=body_id, name=body.name, name_en=body.en, basis=basis, liability=liability,
             clauses=static[0], duties=duties, rests_on=static[1], reason=text[0], reason_en=text[1], own=text[2],
             static=static)
@@ -801,9 +815,16 @@ class Decider:
 
     def _reason(self, problem: Problem, body_id: str, place: str, basis: str, duties: tuple[str, ...],
                 fact: Fact, ctx: Context) -> tuple[str, str]:
+        """The reason of one finding, made at once from the record (the eager reference the lazy verdict is
+        tested against): what :meth:`_form` and :meth:`_sheet` give between them."""
         values = self.reason_values(body_id, place, duties, problem.severity, fact)
         values.update(self.context_values(problem, fact, ctx))
         failure = self.policy.failures[basis]
+        own = ctx.handed.get((fact["lvl"], body_id)) if fact["t"] == "unhandled" else None
+        if own is not None:  # it answers from the day it was itself handed it (Context.handed)
+            values["received"] = own.isoformat()
+            return ((failure.reason_handed or failure.reason).format_map(values),
+                    (failure.reason_handed_en or failure.reason_en).format_map(values))
         return failure.reason.format_map(values), failure.reason_en.format_map(values)
 
     def reason_values(self, body_id: str, place: str, duties: tuple[str, ...], severity: str,

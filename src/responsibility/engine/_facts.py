@@ -90,6 +90,10 @@ class Context:
     #: Ranks of the levels that passed their assignment down in time and answer for its
     #: rectification by ``reassigned_level_answers: rectification``.
     passed: set[int] = field(default_factory=set)
+    #: (level rank, body): the day a department was first handed the problem by its level after the level's own
+    #: handling limit had run out, where it then held it past its own limit — it answers for not passing it on from
+    #: that day, not from the day its level received it (:func:`_later`), and its reason says so (R-sat).
+    handed: dict[tuple[int, str], dt.date] = field(default_factory=dict)
 
 
 class _Setting(NamedTuple):
@@ -412,7 +416,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                               "selffix": int(own_fix or disposed), "atp": int(discounted),
                               "later": _later(steps, level, body, due, hands, as_of, limit, [h.on for h in acted] + (
                                   [h.on for h in steps if rank[h.by_level] > rank[level] and h.on >= received]
-                                  if below_authority else []))})
+                                  if below_authority else []), ctx.handed, rank[level])})
 
     # Every level the problem was assigned to answers for its rectification. One that passed it down within the
     # handling limit has done its 交办: by default it answers as a supervisor of the level below (一级抓一级, 三(二)),
@@ -530,7 +534,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
 
 
 def _later(steps: Iterable[Any], level: str, body: str, due: dt.date, hands: Callable[[Any], bool],
-           as_of: dt.date, limit: dt.timedelta, done: list[dt.date]) -> str:
+           as_of: dt.date, limit: dt.timedelta, done: list[dt.date], handed: dict[tuple[int, str], dt.date],
+           lvl: int) -> str:
     """The bodies of ``level`` the record shows were first handed the problem after ``due``, the level's handling limit
     (an ``unhandled`` fact's ``later``, ids joined by a space; the level's other holders answer for its delay, or
     nobody): a level that held the problem as a whole (a report to the county naming no body) and handed it to its
@@ -542,13 +547,21 @@ def _later(steps: Iterable[Any], level: str, body: str, due: dt.date, hands: Cal
     does not). ``body``, the holder the level received it through, is never among them; nor is a body that then held
     it past its own limit (by ``as_of``) with the level's handling still undone — no day of ``done`` (the level's steps
     that dispose of it, and below the authority a higher level's showing that it got there) within it: a city
-    construction bureau handed a policy gap that it never reported to the province answers for its own delay."""
+    construction bureau handed a policy gap that it never reported to the province answers for its own delay — from
+    the day it was handed it, which ``handed`` (:attr:`Context.handed`, by ``lvl``, the level's rank) keeps for its
+    reason."""
     first: dict[str, dt.date] = {}
     for h in steps:
         if h.to_level == level and h.to_body is not None and h.to_body != body and hands(h):
             first.setdefault(h.to_body, h.on)  # the steps are in day order
-    return " ".join(sorted(b for b, on in first.items() if on > due and not (
-        as_of > on + limit and not any(x <= on + limit for x in done))))
+    later = []
+    for b, on in first.items():
+        if on > due:
+            if as_of > on + limit and not any(x <= on + limit for x in done):
+                handed[(lvl, b)] = on
+            else:
+                later.append(b)
+    return " ".join(sorted(later))
 
 
 def _deadline(given: dt.date | None, on: dt.date, rect_limit: dt.timedelta) -> dt.date:

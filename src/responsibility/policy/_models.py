@@ -352,6 +352,12 @@ class Failure(Term):
         "follows failures of the work, not of the bodies that supervise it: 二(一)1 apart from 二(一)2)."))
     reason: str = Field(description="Chinese sentence template of a finding's reason ({body}, {place}, {duty}…).")
     reason_en: str = Field(description="English gloss of the template ({body_en}, {duty_en}…).")
+    reason_handed: str | None = Field(None, description=(
+        "Chinese template for a department its level handed the problem only after the level's own limit ran out, "
+        "and that then held it past its own limit: it answers from the day it was handed it, which {received} "
+        "gives (default: ``reason``, whose {received} is then that day too)."))
+    reason_handed_en: str | None = Field(None, description=(
+        "English gloss of ``reason_handed`` (default: ``reason_en``)."))
     short: str | None = Field(None, description="Short Chinese label for pictures (default: the name).")
     short_en: str | None = Field(None, description="Short English label for pictures (default: the gloss).")
 
