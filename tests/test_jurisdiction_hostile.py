@@ -34,3 +34,18 @@ def test_a_full_width_space_in_a_name_is_still_a_name() -> None:
 
     j = Jurisdiction.from_csv_text("code,name\n33,浙江\u3000省\n")
     assert j.place("33").name == "浙江\u3000省"
+
+
+def test_a_jurisdiction_of_places_without_the_place_above_says_which_is_missing() -> None:
+    """A jurisdiction built from Place objects is not checked as a CSV is: a place whose containing place is missing
+    was an AssertionError (an internal error) when a record there was judged; it is a JurisdictionError naming both."""
+    import responsibility
+    from responsibility import Jurisdiction, JurisdictionError, Place
+
+    j = Jurisdiction([Place("330000000000", "浙江省", "province"), Place("330127000000", "淳安县", "county")])
+    record = {"id": "x", "area": "housing", "place": "330127",
+              "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-06-01"}
+    with pytest.raises(JurisdictionError, match=r"330127000000 \(淳安县\).*containing it, 330100000000, is not"):
+        responsibility.load().who_answers(record, jurisdiction=j, engine="compiled")
+    with pytest.raises(JurisdictionError, match="330100000000"):
+        j.ancestors("330127")

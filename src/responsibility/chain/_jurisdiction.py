@@ -225,7 +225,12 @@ class Jurisdiction:
         if cached is None:
             cached = [place]
             while (parent := cached[-1].parent) is not None:
-                cached.append(self._make(parent) or _never())
+                above = self._make(parent)
+                if above is None:  # only a jurisdiction made of Place objects can lack one (a CSV is checked)
+                    raise JurisdictionError(
+                        f"place {cached[-1].code} ({cached[-1].name}) is in jurisdiction {self.name!r}, but the place "
+                        f"containing it, {parent}, is not; add it (every place needs the places above it)")
+                cached.append(above)
             self._ancestors[place.code] = cached
         return list(cached)
 
