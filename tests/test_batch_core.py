@@ -281,6 +281,41 @@ def test_merge_rows_orders_and_merges_as_numpy(rows: list[tuple[int, int, int]],
             [w.tolist() for w in want]
 
 
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 7)), max_size=60), st.lists(st.booleans(), min_size=15,
+                                                                                          max_size=15),
+       st.lists(st.tuples(st.integers(0, 3), st.integers(0, 4), st.booleans()), min_size=8, max_size=8))
+def test_unhidden_keeps_the_rows_numpy_keeps(rows: list[tuple[int, int]], knew: list[bool],
+                                             template_rows: list[tuple[int, int, bool]]) -> None:
+    """The rows of a body that knew (its level) or hid (a row of the record with the concealment basis names the same
+    body) what a row says it missed are left out, the others kept in order, and the levels of the kept rows that raise
+    main responsibility marked: in C as in numpy. Template rows: (basis: 0 missed, 1 concealed, else another; body;
+    raises); five bodies on three levels; five records."""
+    from types import SimpleNamespace
+
+    from responsibility.batch import _core
+    from responsibility.batch._core import unhidden, unhidden_numpy
+
+    if _core._c_unhidden is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    arrays = {"basis": np.array([b for b, _, _ in template_rows], np.int64),
+              "body": np.array([x for _, x, _ in template_rows], np.int64)}
+    tpl = SimpleNamespace(array=arrays.__getitem__, raising=lambda: np.array([r for _, _, r in template_rows]))
+    t = SimpleNamespace(basis_index={_core.MISSED_BASIS: 0, _core.HID_BASIS: 1}, bodies=list("abcde"),
+                        body_rank=np.array([0, 0, 1, 2, 2], np.int32))
+    r1 = np.array([r for r, _ in rows], np.int32)
+    w1 = np.array([w for _, w in rows], np.int64)
+    f1 = np.arange(len(rows), dtype=np.int64) * 3
+    known = np.array(knew, np.bool_).reshape(5, 3)
+    want_at, got_at = np.zeros(15, np.bool_), np.zeros(15, np.bool_)
+    want = unhidden_numpy(r1, w1, f1, tpl, t, known, want_at)  # type: ignore[arg-type]
+    got = unhidden(r1, w1, f1, tpl, t, known, got_at)  # type: ignore[arg-type]
+    assert [g.tolist() for g in got] == [w.tolist() for w in want]
+    assert [g.dtype for g in got] == [np.dtype(np.int32), np.dtype(np.int64), np.dtype(np.int64)]
+    assert got_at.tolist() == want_at.tolist()
+
+
 def test_the_kernels_refuse_what_is_outside_their_buffers() -> None:
     from responsibility.batch import _core
 
@@ -365,7 +400,7 @@ def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, 
     records = (relays if what == "relays" else ledger)(policy, province, 500, seed=21)
     with_c = view.assess(records, jurisdiction=province, today=TODAY)
     for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate", "_c_late_levels", "_c_first_of",
-                 "_c_take2", "_c_put2", "_c_merge_rows"):
+                 "_c_take2", "_c_put2", "_c_merge_rows", "_c_unhidden"):
         monkeypatch.setattr(_core, name, None)
     without = view.assess(records, jurisdiction=province, today=TODAY)
     assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)

@@ -126,6 +126,7 @@ _c_first_of: Callable[..., int] | None
 _c_take2: Callable[..., int] | None
 _c_put2: Callable[..., int] | None
 _c_merge_rows: Callable[..., tuple[int, int]] | None
+_c_unhidden: Callable[..., int] | None
 try:
     from ._derive import first_of as _c_first_of
     from ._derive import late_levels as _c_late_levels
@@ -133,8 +134,9 @@ try:
     from ._derive import merge_rows as _c_merge_rows
     from ._derive import put2 as _c_put2
     from ._derive import take2 as _c_take2
+    from ._derive import unhidden as _c_unhidden
 except ImportError:  # pragma: no cover - (an install without a C compiler)
-    _c_locate = _c_late_levels = _c_first_of = _c_take2 = _c_put2 = _c_merge_rows = None
+    _c_locate = _c_late_levels = _c_first_of = _c_take2 = _c_put2 = _c_merge_rows = _c_unhidden = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -1135,26 +1137,11 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
 
     r1, w1, f1 = rows(dv.fr, dv.ft, dv.fl, dv.fb, dv.fe)
     # a body that concealed the problem, or one at a level that knew it, does not also miss it
-    # (Decider.without_knowers_missing)
-    basis, body = tpl.array("basis")[w1], tpl.array("body")[w1]
-    missed = basis == t.basis_index.get(MISSED_BASIS, -1)
-    hid = missed & take(dv.knew, r1, t.body_rank[body])
-    concealed = basis == t.basis_index.get(HID_BASIS, -1)
-    if concealed.any():  # (few records: look only at theirs)
-        hiding = np.zeros(c.n, np.bool_)
-        hiding[r1[concealed]] = True
-        near = np.nonzero(missed & hiding[r1])[0]
-        nb = len(t.bodies) + 1
-        key = r1.astype(np.int64) * nb + body
-        hid[near] |= np.isin(key[near], key[concealed])
-    if hid.any():
-        r1, w1, f1 = r1[~hid], w1[~hid], f1[~hid]
-    # main responsibility: one fact per level at which a failure of 一(四) was found, lowest first
-    failed = tpl.raising()[w1]
-    levels = t.body_rank[tpl.array("body")[w1[failed]]]
+    # (Decider.without_knowers_missing); main responsibility: one fact per level at which a failure of 一(四) was found,
+    # lowest first
     nr = t.max_rank + 1
     at_level = np.zeros(c.n * nr, np.bool_)
-    at_level[r1[failed].astype(np.int64) * nr + levels] = True
+    r1, w1, f1 = unhidden(r1, w1, f1, tpl, t, dv.knew, at_level)
     mr, ml = (x.astype(np.int32) for x in np.divmod(np.flatnonzero(at_level), nr))  # by record, lowest level first
     zero = np.zeros(len(mr), np.int32)
     r2, w2, _ = rows(mr, np.full(len(mr), MAIN, np.int32), ml, zero - 1, zero)
@@ -1181,6 +1168,45 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     keep = ~np.isin(rec, moved)
     return Rows(rec[keep], row[keep], moved, on[keep], dl[keep])
 
+
+def unhidden(r1: I32, w1: I64, f1: I64, tpl: Templates, t: Tables, knew: Bool, at_level: Bool) -> tuple[I32, I64, I64]:
+    """Expand's rows (record ``r1``, template row ``w1``, fact ``f1``) but those of a body that concealed the problem,
+    or one at a level that ``knew`` it, where the row says it missed it (Decider.without_knowers_missing); marks
+    ``at_level`` (records × levels, flat) at each kept row that raises main responsibility (``tpl.raising``). In one
+    pass in C where the extension was built (``_derive.c``), else :func:`unhidden_numpy`."""
+    if _c_unhidden is not None and knew.ndim == 2 and knew.flags.c_contiguous and knew.dtype == np.bool_:
+        m = len(r1)
+        out = np.empty(m, np.int32), np.empty(m, np.int64), np.empty(m, np.int64)
+        kept = _c_unhidden(np.ascontiguousarray(r1, np.int32), np.ascontiguousarray(w1, np.int64),
+                           np.ascontiguousarray(f1, np.int64), tpl.array("basis"), tpl.array("body"),
+                           np.ascontiguousarray(t.body_rank, np.int64), knew, tpl.raising(),
+                           t.basis_index.get(MISSED_BASIS, -1), t.basis_index.get(HID_BASIS, -1), knew.shape[1],
+                           at_level, *out)
+        if kept >= 0:
+            return out[0][:kept], out[1][:kept], out[2][:kept]
+    return unhidden_numpy(r1, w1, f1, tpl, t, knew, at_level)
+
+
+def unhidden_numpy(r1: I32, w1: I64, f1: I64, tpl: Templates, t: Tables, knew: Bool, at_level: Bool
+                   ) -> tuple[I32, I64, I64]:
+    """:func:`unhidden` in numpy (the reference the tests compare with)."""
+    basis, body = tpl.array("basis")[w1], tpl.array("body")[w1]
+    missed = basis == t.basis_index.get(MISSED_BASIS, -1)
+    hid = missed & take(knew, r1, t.body_rank[body])
+    concealed = basis == t.basis_index.get(HID_BASIS, -1)
+    if concealed.any():  # (few records: look only at theirs)
+        hiding = np.zeros(knew.shape[0], np.bool_)
+        hiding[r1[concealed]] = True
+        near = np.nonzero(missed & hiding[r1])[0]
+        nb = len(t.bodies) + 1
+        key = r1.astype(np.int64) * nb + body
+        hid[near] |= np.isin(key[near], key[concealed])
+    if hid.any():
+        r1, w1, f1 = r1[~hid], w1[~hid], f1[~hid]
+    failed = tpl.raising()[w1]
+    levels = t.body_rank[tpl.array("body")[w1[failed]]]
+    at_level[r1[failed].astype(np.int64) * knew.shape[1] + levels] = True
+    return r1, w1, f1
 
 def merge_rows(rec: I32, row: I64, fact: I64, rank: I64, fon: I32, fdl: I32, n: int
                ) -> tuple[I32, I64, I32, I32, I32, I64, I64]:

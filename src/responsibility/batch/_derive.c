@@ -48,6 +48,16 @@
    for every row. It returns (kept, left out); (-1, -1) where a record, row or fact is outside its table (then
    numpy answers).
 
+   unhidden(r1, w1, f1, basis, body, body_rank, knew, raising, missed, concealed, nr, at_level, r_o, w_o, f_o) keeps
+   the rows of expand (_core.expand; its numpy reference is _core.unhidden_numpy) but those of a body that did not
+   miss what it knew or hid (Decider.without_knowers_missing): a row (record r1, int32; template row w1 and fact f1,
+   int64) whose template row's basis (basis[w1], int64, one a template row) is `missed` is left out where its body's
+   level (body_rank[body[w1]], body and body_rank int64) knew it (knew: bool, records x nr levels) or where a row of
+   the record whose basis is `concealed` names the same body. It writes the kept rows to r_o, w_o and f_o (room for
+   every row), marks at_level[r1, level] (bool, records x nr) for each kept row whose template row raises main
+   responsibility (raising: bool, one a template row), and returns how many it kept; -1 where a record, row, body or
+   level is outside its table (then numpy answers; at_level is then untouched).
+
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -342,17 +352,23 @@ static PyObject *cells(PyObject *args, int put) {
 static PyObject *take2(PyObject *self, PyObject *args) { return cells(args, 0); }
 static PyObject *put2(PyObject *self, PyObject *args) { return cells(args, 1); }
 
-/* merge_rows: see the comment at the top. */
+/* merge_rows: see the comment at the top. A row as the sort moves it: its rank first, then what is written of it (each
+   row's written where the counting sort puts it as it is read in order, so that no pass gathers rows at random) */
+typedef struct {
+    int64_t key, row;
+    int32_t on, dl;
+} sorted_row;
+
 static int merge_core(const int32_t *restrict rec, const int64_t *restrict row, const int64_t *restrict fact,
                       const int64_t *restrict rank, const int32_t *restrict fon, const int32_t *restrict fdl,
                       int32_t *restrict rec_o, int64_t *restrict row_o, int32_t *restrict on_o, int32_t *restrict dl_o,
                       int32_t *restrict dup_rec, int64_t *restrict dup_row, int64_t *restrict dup_head, const int64_t m,
                       const int64_t nrec, const int64_t nrank, const int64_t nfact, int64_t *kept, int64_t *dups) {
     int64_t *end = calloc((size_t)nrec + 1, sizeof(int64_t));
-    int64_t *at = malloc((size_t)(m ? m : 1) * sizeof(int64_t));
-    int64_t *key = malloc((size_t)(m ? m : 1) * sizeof(int64_t));
-    if (!end || !at || !key) {
-        free(end); free(at); free(key);
+    sorted_row *at = malloc((size_t)(m ? m : 1) * sizeof(sorted_row));
+    if (!end || !at) {
+        free(end);
+        free(at);
         return -2;
     }
     int status = 0;
@@ -365,40 +381,50 @@ static int merge_core(const int32_t *restrict rec, const int64_t *restrict row, 
         for (int64_t r = 0; r < nrec; r++)  /* end[r]: where record r's rows start */
             end[r + 1] += end[r];
         for (int64_t i = 0; i < m; i++) {  /* by record, in their order (end[r] moves on to record r's end) */
-            const int64_t p = end[rec[i]]++;
-            at[p] = i;
-            key[p] = rank[row[i]];
+            const int64_t w = row[i], f = fact[i];
+            sorted_row *x = at + end[rec[i]]++;
+            x->key = rank[w];
+            x->row = w;
+            x->on = f >= 0 ? fon[f] : INT32_MIN;
+            x->dl = f >= 0 ? fdl[f] : INT32_MIN;
         }
         int64_t lo = 0, k = 0, d = 0;
         for (int64_t r = 0; r < nrec; r++) {
             const int64_t hi = end[r];
+            if (hi == lo)
+                continue;
             for (int64_t p = lo + 1; p < hi; p++) {  /* the record's rows by rank, equal ones in their order */
-                const int64_t kp = key[p], ap = at[p];
+                if (at[p].key >= at[p - 1].key)
+                    continue;
+                const sorted_row x = at[p];
                 int64_t q = p - 1;
-                while (q >= lo && key[q] > kp) {
-                    key[q + 1] = key[q];
+                while (q >= lo && at[q].key > x.key) {
                     at[q + 1] = at[q];
                     q--;
                 }
-                key[q + 1] = kp;
-                at[q + 1] = ap;
+                at[q + 1] = x;
             }
-            int64_t head = -1;
-            for (int64_t p = lo; p < hi; p++) {
-                const int64_t i = at[p];
-                if (p > lo && key[p] == key[p - 1]) {  /* a row on the finding of the run's first */
+            int64_t head = at[lo].row, last = at[lo].key;
+            rec_o[k] = (int32_t)r;
+            row_o[k] = head;
+            on_o[k] = at[lo].on;
+            dl_o[k] = at[lo].dl;
+            k++;
+            for (int64_t p = lo + 1; p < hi; p++) {
+                const sorted_row *x = at + p;
+                if (x->key == last) {  /* a row on the finding of the run's first */
                     dup_rec[d] = (int32_t)r;
-                    dup_row[d] = row[i];
-                    dup_head[d] = row[head];
+                    dup_row[d] = x->row;
+                    dup_head[d] = head;
                     d++;
                     continue;
                 }
-                head = i;
-                const int64_t f = fact[i];
+                head = x->row;
+                last = x->key;
                 rec_o[k] = (int32_t)r;
-                row_o[k] = row[i];
-                on_o[k] = f >= 0 ? fon[f] : INT32_MIN;
-                dl_o[k] = f >= 0 ? fdl[f] : INT32_MIN;
+                row_o[k] = head;
+                on_o[k] = x->on;
+                dl_o[k] = x->dl;
                 k++;
             }
             lo = hi;
@@ -408,7 +434,6 @@ static int merge_core(const int32_t *restrict rec, const int64_t *restrict row, 
     }
     free(end);
     free(at);
-    free(key);
     return status;
 }
 
@@ -465,12 +490,132 @@ static PyObject *merge_rows(PyObject *self, PyObject *args) {
     return Py_BuildValue("(LL)", (long long)kept, (long long)dups);
 }
 
+/* unhidden: see the comment at the top. */
+static int cmp_i64(const void *a, const void *b) {
+    const int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int64_t unhidden_core(const int32_t *restrict r1, const int64_t *restrict w1, const int64_t *restrict f1,
+                             const int64_t *restrict basis, const int64_t *restrict body,
+                             const int64_t *restrict body_rank, const uint8_t *restrict knew,
+                             const uint8_t *restrict raising, const int64_t missed, const int64_t concealed,
+                             const int64_t m, const int64_t n, const int64_t nr, const int64_t nrow, const int64_t nbody,
+                             uint8_t *restrict at_level, int32_t *restrict r_o, int64_t *restrict w_o,
+                             int64_t *restrict f_o) {
+    int64_t hiders = 0;
+    for (int64_t i = 0; i < m; i++) {  /* everything in range (else numpy answers), and the rows of a concealment */
+        const int64_t r = r1[i], w = w1[i];
+        if (r < 0 || r >= n || w < 0 || w >= nrow) return -1;
+        const int64_t b = body[w];
+        if (b < 0 || b >= nbody || body_rank[b] < 0 || body_rank[b] >= nr) return -1;
+        hiders += basis[w] == concealed;
+    }
+    /* the (record, body) of each row of a concealment, sorted, and the records that have one */
+    int64_t *keys = NULL;
+    uint8_t *hiding = NULL;
+    if (hiders) {
+        keys = malloc((size_t)hiders * sizeof(int64_t));
+        hiding = calloc((size_t)n, 1);
+        if (!keys || !hiding) {
+            free(keys);
+            free(hiding);
+            return -2;
+        }
+        int64_t h = 0;
+        for (int64_t i = 0; i < m; i++) {
+            const int64_t w = w1[i];
+            if (basis[w] == concealed) {
+                keys[h++] = (int64_t)r1[i] * nbody + body[w];
+                hiding[r1[i]] = 1;
+            }
+        }
+        qsort(keys, (size_t)hiders, sizeof(int64_t), cmp_i64);
+    }
+    int64_t k = 0;
+    for (int64_t i = 0; i < m; i++) {
+        const int64_t r = r1[i], w = w1[i], b = body[w], level = body_rank[b];
+        if (basis[w] == missed) {
+            if (knew[r * nr + level])
+                continue;
+            if (hiders && hiding[r]) {
+                const int64_t key = r * nbody + b;
+                int64_t lo = 0, hi = hiders;
+                while (lo < hi) {
+                    const int64_t mid = lo + (hi - lo) / 2;
+                    if (keys[mid] < key) lo = mid + 1; else hi = mid;
+                }
+                if (lo < hiders && keys[lo] == key)
+                    continue;
+            }
+        }
+        r_o[k] = (int32_t)r;
+        w_o[k] = w;
+        f_o[k] = f1[i];
+        k++;
+        if (raising[w])
+            at_level[r * nr + level] = 1;
+    }
+    free(keys);
+    free(hiding);
+    return k;
+}
+
+static PyObject *unhidden(PyObject *self, PyObject *args) {
+    Py_buffer r1, w1, f1, basis, body, body_rank, knew, raising, at_level, r_o, w_o, f_o;
+    long long missed, concealed;
+    Py_ssize_t nr;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*LLnw*w*w*w*", &r1, &w1, &f1, &basis, &body, &body_rank, &knew,
+                          &raising, &missed, &concealed, &nr, &at_level, &r_o, &w_o, &f_o))
+        return NULL;
+    const char *bad = NULL;
+    int64_t kept = -1;
+    const int64_t m = r1.len / 4;
+    if (r1.len % 4 || w1.len != m * 8 || f1.len != m * 8)
+        bad = "r1 must be int32, w1 and f1 int64, of one length";
+    else if (basis.len % 8 || body.len != basis.len || raising.len != basis.len / 8 || body_rank.len % 8)
+        bad = "basis and body must be int64 and raising bool, one a template row; body_rank int64";
+    else if (nr <= 0 || knew.len % nr || at_level.len != knew.len)
+        bad = "knew and at_level must be bool, records x nr levels";
+    else if (r_o.len != r1.len || w_o.len != w1.len || f_o.len != f1.len)
+        bad = "r_o, w_o and f_o must have room for every row (int32, int64, int64)";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        kept = unhidden_core((const int32_t *)r1.buf, (const int64_t *)w1.buf, (const int64_t *)f1.buf,
+                             (const int64_t *)basis.buf, (const int64_t *)body.buf, (const int64_t *)body_rank.buf,
+                             (const uint8_t *)knew.buf, (const uint8_t *)raising.buf, missed, concealed, m,
+                             knew.len / nr, nr, basis.len / 8, body_rank.len / 8, (uint8_t *)at_level.buf,
+                             (int32_t *)r_o.buf, (int64_t *)w_o.buf, (int64_t *)f_o.buf);
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&r1);
+    PyBuffer_Release(&w1);
+    PyBuffer_Release(&f1);
+    PyBuffer_Release(&basis);
+    PyBuffer_Release(&body);
+    PyBuffer_Release(&body_rank);
+    PyBuffer_Release(&knew);
+    PyBuffer_Release(&raising);
+    PyBuffer_Release(&at_level);
+    PyBuffer_Release(&r_o);
+    PyBuffer_Release(&w_o);
+    PyBuffer_Release(&f_o);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    if (kept == -2)
+        return PyErr_NoMemory();
+    return PyLong_FromLongLong(kept);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
     {"first_of", first_of, METH_VARARGS, "The distinct keys and where each first (or last) comes, by groups in order."},
     {"take2", take2, METH_VARARGS, "table[i, j] of a 2-d table, into vals."},
     {"put2", put2, METH_VARARGS, "table[i, j] = vals of a 2-d table."},
+    {"unhidden", unhidden, METH_VARARGS, "Expand's rows but those of a body that knew or hid what it missed."},
     {"merge_rows", merge_rows, METH_VARARGS, "Finding rows by record, then rank; the first of each finding kept."},
     {NULL, NULL, 0, NULL},
 };
