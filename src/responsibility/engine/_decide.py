@@ -261,7 +261,8 @@ class Decider:
               ctx: Context, eng: _Engine) -> Plan:
         """Place ``hits`` (and main responsibility where a failure was found, 一(四)) and make the
         :class:`Plan` of the findings; a fact is named by its position in :meth:`_facts_of`."""
-        prank = self.policy.level_rank[jurisdiction.place(problem.place).level]
+        # the code's level, as derive reads it (a Place built by hand may say another)
+        prank = self.policy.level_rank[coded(problem.place)[1]]
         sector = self.policy.sector_of(problem.sector)
         raw: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]] = {}
         self._place_at(problem.area, problem.kind, prank, hits, sector, 0, raw)
@@ -366,7 +367,7 @@ class Decider:
     def _place(self, problem: Problem, jurisdiction: Jurisdiction, hits: list[Hit],
                ctx: Context) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
         """Findings keyed by (body, basis, liability): the hits behind each and its duties."""
-        prank = self.policy.level_rank[jurisdiction.place(problem.place).level]
+        prank = self.policy.level_rank[coded(problem.place)[1]]  # (as derive reads it)
         placed = self.place_hits(problem.area, problem.kind, prank, hits, self.policy.sector_of(problem.sector))
         return self.without_knowers_missing(placed, ctx.knew)
 
