@@ -280,6 +280,61 @@ def test_the_c_lines_of_json_cells_are_arrows(cells: list[bytes | None], lo: int
         _io._c_wrap_cells(b"ab", np.array([0, 3], np.int32), np.array([0], np.int64), b"", b"")  # past the data
 
 
+_CSV_CELLS = [b"", b"a", b"abc", b'""', b'"a,b"', b'"x""y"', b'"a\nb"', b'"a\r\nb"', "\u6751".encode(),
+              b'"\xe6\x9d\x91"', b"\xff", b"\xe6\x9d", b"\xed\xa0\x80", b" ", b'"  "', b"x" * 20,
+              b'"' + b"y" * 40 + b'"', b"\x00", b'""""', b'"\r"', b"a\rb", b'a"b', b'"a"b', b"a\tb"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(rows=st.lists(st.tuples(st.lists(st.sampled_from(_CSV_CELLS), max_size=6),
+                               st.sampled_from([b"\n", b"\r\n", b""])), max_size=10),
+       ncols=st.integers(1, 4), end=st.booleans())
+def test_the_c_csv_reader_reads_what_pyarrows_reads(rows: list[tuple[list[bytes], bytes]], ncols: int,
+                                                    end: bool) -> None:
+    """Rows of CSV read by ``_jsonl.c`` (csv_cells) are the table pyarrow's CSV reader makes of them as
+    ``_CsvReader._arrow`` calls it (every column text, an empty cell null, quoted or not, doubled quotes, line
+    breaks in quoted cells, blank rows left out), or it declines them (too many or too few cells, a quote or
+    a carriage return out of place, bytes that are not UTF-8): never a table pyarrow would not make."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    if _io._c_csv_cells is None or _io._c_csv_rows is None:
+        pytest.skip("batch/_jsonl.c or batch/_scan.c is not built")
+    body = b"".join(b",".join(cells) + line_end for cells, line_end in rows) + (b"\n" if end else b"")
+    found, n, bad = _io._c_csv_rows(body, 0, True)
+    ends = np.frombuffer(found, np.int64, n).copy()
+    if bad >= 0 or not n or ends[-1] != len(body):  # (the reader never hands such a block on)
+        return
+    names = [f"c{i}" for i in range(ncols)]
+    got = _io._c_csv_table(body, ends, names)
+    if got is None:
+        return
+    want = pcsv.read_csv(pa.BufferReader(body),
+                         read_options=pcsv.ReadOptions(column_names=names, block_size=len(body) + 1,
+                                                       use_threads=False),
+                         parse_options=pcsv.ParseOptions(newlines_in_values=True),
+                         convert_options=pcsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                             null_values=[""], strings_can_be_null=True))
+    assert want.combine_chunks().equals(got) and want.to_pylist() == got.to_pylist()
+
+
+def test_the_c_csv_reader_declines_and_refuses() -> None:
+    if _io._c_csv_cells is None:
+        pytest.skip("batch/_jsonl.c is not built")
+    cells = _io._c_csv_cells
+    assert cells(b"a,b\n", np.array([4], np.int64), 3) is None  # too few cells
+    assert cells(b"a,b,c,d\n", np.array([8], np.int64), 3) is None  # too many
+    assert cells(b'a"b,c\n', np.array([6], np.int64), 2) is None  # a quote in a cell not quoted
+    assert cells(b'"a"b,c\n', np.array([7], np.int64), 2) is None  # text after a closing quote
+    assert cells(b"\xff,c\n", np.array([4], np.int64), 2) is None  # not UTF-8
+    got = cells(b'\n"a""b",\r\n', np.array([1, 10], np.int64), 2)
+    assert got is not None and [count for count, *_ in got] == [1, 1]
+    for bad in ((b"a\n", np.array([3], np.int64), 1), (b"a\nb\n", np.array([4, 2], np.int64), 1),
+                (b"a\n", np.array([2], np.int32), 1), (b"a\n", np.array([2], np.int64), 0)):
+        with pytest.raises(ValueError):
+            cells(*bad)
+
+
 def test_the_c_csv_row_counts_count_every_line_break() -> None:
     if _io._c_breaks is None:
         pytest.skip("batch/_scan.c is not built")
@@ -344,6 +399,7 @@ def _with_and_without_the_scan(run_cli: Any, src: Any, jcsv: str, monkeypatch: p
             monkeypatch.setattr(_io, "_c_csv_rows", None)
             monkeypatch.setattr(_io, "_c_breaks", None)
             monkeypatch.setattr(_io, "_c_wrap_cells", None)  # (the cells made lines by Arrow's compute)
+            monkeypatch.setattr(_io, "_c_csv_cells", None)  # (the rows read by pyarrow's CSV reader)
             monkeypatch.setattr(_io, "_c_parse", None)  # (JSON lines parsed by pyarrow's reader, as without C)
         out, rej = src.with_name(f"f{c}.parquet"), src.with_name(f"r{c}.csv")
         code, _, err = run_cli("assess", str(src), "-o", str(out), "--rejects", str(rej), "--jurisdiction", jcsv,
