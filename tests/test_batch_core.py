@@ -316,6 +316,59 @@ def test_unhidden_keeps_the_rows_numpy_keeps(rows: list[tuple[int, int]], knew: 
     assert got_at.tolist() == want_at.tolist()
 
 
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_step_flags_are_the_same_in_c_and_numpy(policy: Policy, province: Jurisdiction, data: st.DataObject) -> None:
+    """What derive asks of each step (a part, a kind, who can rectify, counting upward, …), of any records (area, kind,
+    place level, authorities) and steps (any action, levels and body, or none): in C as in numpy; a step of a record
+    outside the chunk leaves it to numpy."""
+    from types import SimpleNamespace
+
+    from responsibility.batch import _core
+    from responsibility.batch._core import STEP_FLAGS, step_flags, step_flags_numpy
+
+    if _core._c_step_flags is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    t = _assessor_tables(policy, province)
+    nr = t.max_rank + 1
+    n = data.draw(st.integers(1, 6))
+    rec = st.tuples(st.integers(0, len(t.areas) - 1), st.integers(0, len(t.kind_names)), st.integers(-1, nr - 1),
+                    st.integers(0, nr), st.integers(0, nr))
+    records = data.draw(st.lists(rec, min_size=n, max_size=n))
+    area, kind, prank, auth, nominal = (np.array(x, np.int32) for x in zip(*records, strict=True))
+    step = st.tuples(st.integers(0, n - 1), st.integers(0, 2), st.integers(0, nr - 1), st.integers(0, nr - 1),
+                     st.integers(-1, len(t.bodies) - 1))
+    steps = data.draw(st.lists(step, max_size=30))
+    hp, hact, hby, hto, htb = (np.array(x, np.int32) for x in zip(*steps, strict=True)) if steps else \
+        (np.zeros(0, np.int32),) * 5
+    c = SimpleNamespace(area=area, kind=kind)
+    want = step_flags_numpy(c, t, prank, auth, nominal, hp, hact, hby, hto, htb)  # type: ignore[arg-type]
+    got = step_flags(c, t, prank, auth, nominal, hp, hact, hby, hto, htb)  # type: ignore[arg-type]
+    assert len(got) == len(want) == len(STEP_FLAGS) + 1
+    for name, g, w in zip((*STEP_FLAGS, "top"), got, want, strict=True):
+        assert g.tolist() == w.tolist(), name
+    assert [g.dtype for g in got] == [w.dtype for w in want]
+    if steps:  # a record outside the chunk: the kernel leaves it to numpy
+        flags, top = np.empty((len(STEP_FLAGS), len(hp)), np.bool_), np.empty(len(hp), np.int32)
+        assert _core._c_step_flags(flags, top, hp + n, hact, hby, hto, htb, np.zeros(n, np.int64),
+                                   np.zeros(n, np.int64), kind, auth, nominal, prank, t.part, t.rectify_level, True,
+                                   1) == -1
+
+
+_TABLES: dict[int, object] = {}
+
+
+def _assessor_tables(policy: Policy, province: Jurisdiction) -> object:
+    """The tables of an assessor of ``policy`` (made once a test session)."""
+    from responsibility.batch._assessor import Assessor
+
+    key = id(policy)
+    if key not in _TABLES:
+        _TABLES[key] = Assessor(policy, province, today=TODAY).t
+    return _TABLES[key]
+
+
 def test_the_kernels_refuse_what_is_outside_their_buffers() -> None:
     from responsibility.batch import _core
 
@@ -400,7 +453,7 @@ def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, 
     records = (relays if what == "relays" else ledger)(policy, province, 500, seed=21)
     with_c = view.assess(records, jurisdiction=province, today=TODAY)
     for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate", "_c_late_levels", "_c_first_of",
-                 "_c_take2", "_c_put2", "_c_merge_rows", "_c_unhidden"):
+                 "_c_take2", "_c_put2", "_c_merge_rows", "_c_unhidden", "_c_step_flags"):
         monkeypatch.setattr(_core, name, None)
     without = view.assess(records, jurisdiction=province, today=TODAY)
     assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)

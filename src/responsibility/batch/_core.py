@@ -127,16 +127,18 @@ _c_take2: Callable[..., int] | None
 _c_put2: Callable[..., int] | None
 _c_merge_rows: Callable[..., tuple[int, int]] | None
 _c_unhidden: Callable[..., int] | None
+_c_step_flags: Callable[..., int] | None
 try:
     from ._derive import first_of as _c_first_of
     from ._derive import late_levels as _c_late_levels
     from ._derive import locate as _c_locate
     from ._derive import merge_rows as _c_merge_rows
     from ._derive import put2 as _c_put2
+    from ._derive import step_flags as _c_step_flags
     from ._derive import take2 as _c_take2
     from ._derive import unhidden as _c_unhidden
 except ImportError:  # pragma: no cover - (an install without a C compiler)
-    _c_locate = _c_late_levels = _c_first_of = _c_take2 = _c_put2 = _c_merge_rows = _c_unhidden = None
+    _c_locate = _c_late_levels = _c_first_of = _c_take2 = _c_put2 = _c_merge_rows = _c_unhidden = _c_step_flags = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -238,15 +240,15 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     hp, hact, hby, hto, htb, hon = steps if order is pos and len(pos) == len(c.hp) else (a[order] for a in steps)
     # a step names a body the text gives a part in the problem, or none (PolicyView.has_part); a report or an
     # assignment to one with no part is not 按程序 (engine/_facts.py: to_right)
-    part = (htb < 0) | t.part.ravel()[per_record(t.part, c.area, c.kind)[hp] + np.maximum(htb, 0)]
-    kinded = c.kind[hp] != 0  # (a problem of a named kind)
-    # whether a body at the level each step hands it to can rectify it (looked up once for every step: the steps
-    # that need it are most of them)
-    can_fix = rectifies(t, c.area, c.kind, prank, hp, hto)
+    # (what is asked of each step below, read once: step_flags)
+    nominal = authority[at_kind + t.max_rank]  # the kind's own authority (engine/_facts.py: nominal)
+    pr = np.maximum(prank, 0)
+    part, kinded, can_fix, up, at_place, counting_step, down_step, rep_part, wrong_step, high_step, top = step_flags(
+        c, t, prank, auth, nominal, hp, hact, hby, hto, htb)
     # holders: the finder's level, then each level it was reported to (first report wins)
     received = np.full((n, nr), NONE, np.int32)
     holder_body = np.full((n, nr), -1, np.int32)
-    rep = np.nonzero((hact == REPORTED) & part)[0]
+    rep = np.nonzero(rep_part)[0]
     if len(rep):
         _, first = unique_at(hp[rep].astype(np.int64) * nr + hto[rep], hp[rep])
         sel = rep[first]
@@ -266,16 +268,13 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a holder acted in time if it reported (or, at or above the authority, or when a lower level need
     # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
     got = take(received, hp, hby).astype(np.int64)
-    # a report counts below the authority (一(三) 对超出本级权限的…报送), an assignment at or above it (probe9 P9-05)
-    nominal = authority[at_kind + t.max_rank]  # the kind's own authority (engine/_facts.py: nominal)
-    up = np.where(hact == REPORTED, hby < nominal[hp], hby >= auth[hp]) & part
+    # a report counts below the authority (一(三) 对超出本级权限的…报送), an assignment at or above it (probe9 P9-05):
+    # ``up``
     # nobody at or below the place's level can rectify it: an assignment to a named body of the place's level counts,
     # whoever makes it (engine/_facts.py: place_stuck)
-    pr = np.maximum(prank, 0)
     # an assignment to a named body of the place's level where no level from the place to below the assigner can
     # rectify it, and no level at all but by pressing those below (engine/_facts.py: at_place); the tables are
-    # looked up only for the steps the cheap tests leave (few), by (area, kind, place level[, level])
-    at_place = kinded & (hto == pr[hp]) & (htb >= 0) & t.place_assignee
+    # looked up only for the steps the cheap tests leave (few: ``at_place``), by (area, kind, place level[, level])
     near = np.nonzero(at_place)[0]
     if len(near):
         w = hp[near]
@@ -286,12 +285,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             & ~own[c.area[w], c.kind[w], pr[w]]
     # at or above the authority, an assignment counts only to a level where a body can rectify the problem (an
     # assignment to one that cannot is not 按程序 交办: the assigner still holds it)
-    wrong = np.nonzero(up & (hact != REPORTED) & kinded)[0]
+    wrong = np.nonzero(wrong_step)[0]
     if len(wrong):
         up[wrong] = can_fix[wrong]
         up[wrong] |= at_place[wrong]
     # at or above the kind's own authority, a report counts only where nobody at or below the level can rectify it
-    high = np.nonzero((hact == REPORTED) & (hby >= nominal[hp]) & part & kinded)[0]
+    high = np.nonzero(high_step)[0]
     if len(high):
         w = hp[high]
         can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], np.maximum(prank[w], 0)], axis=-1) > 0
@@ -300,18 +299,18 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     acted = timely & up
     if not must_report:  # (the rectifying levels looked up only for the steps that need them)
         # below the authority, passing it down (to a lower level, not the level itself) to a body with a part
-        at = np.nonzero(timely & (hact != REPORTED) & (hby < auth[hp]) & (hto < hby) & part)[0]
+        at = np.nonzero(timely & down_step)[0]
         acted[at] = can_fix[at]
     # the holders not in time whose limit had passed (below the authority, a step of a higher level within a holder's
     # limit shows the problem reached a level above it in time: 一(三) 及时向上级单位报送, though the record shows no
     # report of the holder's own), and whether the record shows a step of each after its limit (counted or not)
-    ur, ul, stepped_late = late_levels(received, asof, hp, hby, hon, acted, np.minimum(hby, auth[hp]), limit)
+    ur, ul, stepped_late = late_levels(received, asof, hp, hby, hon, acted, top, limit)
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
     # a holder below the authority saw it fixed without reporting it and the parameter says it still had to report it
     # (looked at only where the level is late)
     # only assignments that count: not to a body with no part, nor a level below the authority taking it on itself;
     # only they lend the record's deadline (engine/_facts.py: counts)
-    counting = np.nonzero((hact != REPORTED) & part & ~((hby == hto) & (hto < auth[hp])))[0]
+    counting = np.nonzero(counting_step)[0]
     assigned = np.zeros(n, np.bool_)
     assigned[hp[counting]] = True
     reported_by = np.zeros((n, nr), np.bool_)  # a finder that reported it upward did not fix it itself
@@ -483,6 +482,51 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     fdl = np.concatenate([rest[0], rdl, rest[1]]).astype(np.int32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
 
+
+#: What :func:`step_flags` gives of each step, in the order of the rows of ``_derive.c``'s step_flags.
+STEP_FLAGS = ("part", "kinded", "can_fix", "up", "at_place", "counting", "down", "reported", "wrong", "high")
+
+
+def step_flags(c: Cols, t: Tables, prank: I32, auth: I32, nominal: I32, hp: I32, hact: I32, hby: I32, hto: I32,
+               htb: I32) -> tuple[Any, ...]:
+    """What :func:`derive` asks of each step (record ``hp``, action ``hact``, acting level ``hby``, handed to level
+    ``hto`` and body ``htb``), each a bool per step (:data:`STEP_FLAGS`): its body has a part in the problem (none
+    named, or ``t.part``), the problem has a kind, a body at ``hto`` can rectify it, it counts upward (a report below
+    the kind's own authority ``nominal``, another step at or above the record's ``auth``, with a part), it may be an
+    assignment to a named body of the place's level (``at_place``, before the few are looked at), an assignment that
+    counts (not a report, with a part, not a level below the authority taking it on itself), one passing it down
+    below the authority (to a lower level, with a part), a report with a part, an assignment counting upward in a
+    problem of a kind (``wrong``: to be looked at), a report with a part at or above the kind's own authority in a
+    problem of a kind (``high``); then the lower of ``hby`` and the authority (int32). In one pass in C where the
+    extension was built (``_derive.c``), else :func:`step_flags_numpy`."""
+    if _c_step_flags is not None and t.part.flags.c_contiguous and t.rectify_level.flags.c_contiguous:
+        m, i32 = len(hp), np.int32
+        flags, top = np.empty((len(STEP_FLAGS), m), np.bool_), np.empty(m, i32)
+        rect_row = per_record(t.rectify_level, c.area, c.kind, prank % t.rectify_level.shape[2])
+        got = _c_step_flags(flags, top, *(np.ascontiguousarray(x, i32) for x in (hp, hact, hby, hto, htb)),
+                            per_record(t.part, c.area, c.kind), rect_row,
+                            *(np.ascontiguousarray(x, i32) for x in (c.kind, auth, nominal, np.maximum(prank, 0))),
+                            t.part, t.rectify_level, bool(t.place_assignee), REPORTED)
+        if got == 0:
+            return (*flags, top)
+    return step_flags_numpy(c, t, prank, auth, nominal, hp, hact, hby, hto, htb)
+
+
+def step_flags_numpy(c: Cols, t: Tables, prank: I32, auth: I32, nominal: I32, hp: I32, hact: I32, hby: I32, hto: I32,
+                     htb: I32) -> tuple[Any, ...]:
+    """:func:`step_flags` in numpy (the reference the tests compare with)."""
+    part = (htb < 0) | t.part.ravel()[per_record(t.part, c.area, c.kind)[hp] + np.maximum(htb, 0)]
+    kinded = c.kind[hp] != 0
+    can_fix = rectifies(t, c.area, c.kind, prank, hp, hto)
+    reported = hact == REPORTED
+    up = np.where(reported, hby < nominal[hp], hby >= auth[hp]) & part
+    at_place = kinded & (hto == np.maximum(prank, 0)[hp]) & (htb >= 0) & t.place_assignee
+    counting = ~reported & part & ~((hby == hto) & (hto < auth[hp]))
+    down = ~reported & (hby < auth[hp]) & (hto < hby) & part
+    wrong = up & ~reported & kinded
+    high = reported & (hby >= nominal[hp]) & part & kinded
+    return (part, kinded, can_fix, up, at_place, counting, down, reported & part, wrong, high,
+            np.minimum(hby, auth[hp]).astype(np.int32))
 
 def late_named(c: Cols, t: Tables, asg: I64, lvkey: I64, gb: I64, has: Bool, upos: I64, at: I64, hp: I32, hto: I32,
                htb: I32, hon: I32, nb: int, rect_limit: int) -> tuple[I64, I64, I64, I64, I64, I64]:

@@ -58,6 +58,21 @@
    responsibility (raising: bool, one a template row), and returns how many it kept; -1 where a record, row, body or
    level is outside its table (then numpy answers; at_level is then untouched).
 
+   step_flags(flags, top, hp, hact, hby, hto, htb, part_row, rect_row, kind, auth, nominal, pr, part, rectify,
+   place_assignee, reported) reads what derive asks of each step once (_core.derive; its numpy reference is
+   _core.step_flags_numpy): for a step of record hp (acting level hby, handed to level hto and body htb, action hact;
+   int32, as its record's part_row and rect_row, int64, and kind, auth, nominal and pr, int32: the record's rows of
+   the part and rectify_level tables (bool, flat), its kind, authority, kind's own authority and place level) it
+   writes to flags (bool, STEP_FLAGS rows of a step each, in _core.STEP_FLAGS's order) whether its body has a part
+   (none named, or part[part_row + htb]), whether the problem has a kind, whether a body at hto can rectify it
+   (rectify[rect_row + hto]), whether it counts upward (a report below the kind's authority, another step at or
+   above the record's, with a part), whether it may be an assignment to a named body of the place's level (of a
+   kind, to level pr, a named body, where place_assignee), whether it is an assignment that counts (not a report,
+   with a part, not the level taking it on itself below the authority), whether it passes it down below the
+   authority (not a report, below the authority, to a lower level, with a part), whether it is a report with a part,
+   an assignment that counts upward in a problem of a kind, and a report with a part at or above the kind's own
+   authority in a problem of a kind; and to top (int32) the lower of hby and the authority. It returns 0, or -1 where
+   a record or a table index is outside its table (then numpy answers).
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -609,12 +624,93 @@ static PyObject *unhidden(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong(kept);
 }
 
+/* step_flags: see the comment at the top. */
+#define STEP_FLAGS 10
+static int step_core(uint8_t *restrict flags, int32_t *restrict top, const int32_t *restrict hp,
+                     const int32_t *restrict hact, const int32_t *restrict hby, const int32_t *restrict hto,
+                     const int32_t *restrict htb, const int64_t *restrict part_row, const int64_t *restrict rect_row,
+                     const int32_t *restrict kind, const int32_t *restrict auth, const int32_t *restrict nominal,
+                     const int32_t *restrict pr, const uint8_t *restrict part, const uint8_t *restrict rectify,
+                     const int place_assignee, const int32_t reported, const int64_t m, const int64_t n,
+                     const int64_t npart, const int64_t nrect) {
+    uint8_t *is_part = flags, *kinded = flags + m, *can_fix = flags + 2 * m, *up = flags + 3 * m;
+    uint8_t *at_place = flags + 4 * m, *counting = flags + 5 * m, *down = flags + 6 * m, *rep_part = flags + 7 * m;
+    uint8_t *wrong = flags + 8 * m, *high = flags + 9 * m;
+    for (int64_t i = 0; i < m; i++) {
+        const int64_t r = hp[i];
+        if (r < 0 || r >= n) return -1;
+        const int32_t by = hby[i], to = hto[i], body = htb[i], a = auth[r], nom = nominal[r];
+        const int rep = hact[i] == reported;
+        int has = 1;
+        if (body >= 0) {
+            const int64_t at = part_row[r] + body;
+            if (at < 0 || at >= npart) return -1;
+            has = part[at] != 0;
+        }
+        const int64_t fix = rect_row[r] + to;
+        if (fix < 0 || fix >= nrect) return -1;
+        const int of_kind = kind[r] != 0;
+        const int counts_up = (rep ? by < nom : by >= a) & has;
+        is_part[i] = (uint8_t)has;
+        kinded[i] = (uint8_t)of_kind;
+        can_fix[i] = rectify[fix] != 0;
+        up[i] = (uint8_t)counts_up;
+        at_place[i] = (uint8_t)(of_kind & (to == pr[r]) & (body >= 0) & place_assignee);
+        counting[i] = (uint8_t)(!rep & has & !((by == to) & (to < a)));
+        down[i] = (uint8_t)(!rep & (by < a) & (to < by) & has);
+        rep_part[i] = (uint8_t)(rep & has);
+        wrong[i] = (uint8_t)(counts_up & !rep & of_kind);
+        high[i] = (uint8_t)(rep & (by >= nom) & has & of_kind);
+        top[i] = by < a ? by : a;
+    }
+    return 0;
+}
+
+static PyObject *step_flags(PyObject *self, PyObject *args) {
+    Py_buffer flags, top, hp, hact, hby, hto, htb, part_row, rect_row, kind, auth, nominal, pr, part, rectify;
+    int place_assignee, reported;
+    if (!PyArg_ParseTuple(args, "w*w*y*y*y*y*y*y*y*y*y*y*y*y*y*pi", &flags, &top, &hp, &hact, &hby, &hto, &htb,
+                          &part_row, &rect_row, &kind, &auth, &nominal, &pr, &part, &rectify, &place_assignee,
+                          &reported))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t m = hp.len / 4, n = kind.len / 4;
+    if (hp.len % 4 || hact.len != hp.len || hby.len != hp.len || hto.len != hp.len || htb.len != hp.len)
+        bad = "hp, hact, hby, hto and htb must be int32, of one length";
+    else if (kind.len % 4 || part_row.len != n * 8 || rect_row.len != n * 8 || auth.len != kind.len
+             || nominal.len != kind.len || pr.len != kind.len)
+        bad = "part_row and rect_row must be int64, kind, auth, nominal and pr int32, one a record";
+    else if (flags.len != STEP_FLAGS * m || top.len != hp.len)
+        bad = "flags must be bool, ten rows of a step each, and top int32, one a step";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = step_core((uint8_t *)flags.buf, (int32_t *)top.buf, (const int32_t *)hp.buf,
+                           (const int32_t *)hact.buf, (const int32_t *)hby.buf, (const int32_t *)hto.buf,
+                           (const int32_t *)htb.buf, (const int64_t *)part_row.buf, (const int64_t *)rect_row.buf,
+                           (const int32_t *)kind.buf, (const int32_t *)auth.buf, (const int32_t *)nominal.buf,
+                           (const int32_t *)pr.buf, (const uint8_t *)part.buf, (const uint8_t *)rectify.buf,
+                           place_assignee, reported, m, n, part.len, rectify.len);
+        Py_END_ALLOW_THREADS
+    }
+    Py_buffer *all[] = {&flags, &top, &hp, &hact, &hby, &hto, &htb, &part_row, &rect_row, &kind, &auth, &nominal,
+                        &pr, &part, &rectify};
+    for (size_t j = 0; j < sizeof(all) / sizeof(all[0]); j++)
+        PyBuffer_Release(all[j]);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLong(status);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
     {"first_of", first_of, METH_VARARGS, "The distinct keys and where each first (or last) comes, by groups in order."},
     {"take2", take2, METH_VARARGS, "table[i, j] of a 2-d table, into vals."},
     {"put2", put2, METH_VARARGS, "table[i, j] = vals of a 2-d table."},
+    {"step_flags", step_flags, METH_VARARGS, "What derive asks of each step, in one pass."},
     {"unhidden", unhidden, METH_VARARGS, "Expand's rows but those of a body that knew or hid what it missed."},
     {"merge_rows", merge_rows, METH_VARARGS, "Finding rows by record, then rank; the first of each finding kept."},
     {NULL, NULL, 0, NULL},
