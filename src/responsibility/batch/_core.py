@@ -1176,8 +1176,8 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         if not len(fr):
             return fr, np.zeros(0, np.int64), np.zeros(0, np.int64)
         tids = tpl.ids(tpl.fact_codes(c.area, c.kind, c.sev, prank, fr, ft, fl, fb, fe))
-        which, row = spread(tids, tpl.array("count")[tids], tpl.array("start"))
-        return fr[which], row, which
+        which, row = spread(tids, np.take(tpl.array("count"), tids), tpl.array("start"))
+        return np.take(fr, which), row, which
 
     r1, w1, f1 = rows(dv.fr, dv.ft, dv.fl, dv.fb, dv.fe)
     # a body that concealed the problem, or one at a level that knew it, does not also miss it
