@@ -166,6 +166,8 @@ class Decider:
         #: What one hit places (:meth:`place_hits`), by rule, named body, place's level and sector
         #: (``None``: nothing is kept, every hit placed afresh).
         self._placings: dict[tuple[Any, ...], tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]] | None = {}
+        #: :meth:`_main_placings` by what they read.
+        self._mains: dict[tuple[Any, ...], tuple[tuple[str, int, tuple[Any, ...]], ...]] = {}
         self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
         self._found: dict[tuple[Any, ...], dict[str, str]] = {}  # a finder's reason values, by body, level, channel
         self._places: dict[Jurisdiction, dict[tuple[str, str], tuple[str, str, str]]] = {}  # :meth:`_places_in`
@@ -261,30 +263,64 @@ class Decider:
               ctx: Context, eng: _Engine) -> Plan:
         """Place ``hits`` (and main responsibility where a failure was found, 一(四)) and make the
         :class:`Plan` of the findings; a fact is named by its position in :meth:`_facts_of`."""
+        policy = self.policy
         # the code's level, as derive reads it (a Place built by hand may say another)
-        prank = self.policy.level_rank[coded(problem.place)[1]]
-        sector = self.policy.sector_of(problem.sector)
+        prank = policy.level_rank[coded(problem.place)[1]]
+        sector = policy.sector_of(problem.sector)
+        area, kind = problem.area, problem.kind
         raw: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]] = {}
-        self._place_at(problem.area, problem.kind, prank, hits, sector, 0, raw)
+        self._place_at(area, kind, prank, hits, sector, 0, raw)
         placed = self.without_knowers_missing(raw, ctx.knew)
         failed = self.failure_levels(placed)
         rule_of = self._rule_of
         for rule, _ in hits:
-            rule_of.setdefault(rule.id, rule)
+            if rule.id not in rule_of:
+                rule_of[rule.id] = rule
         if failed:
-            mains = main_facts(problem, facts, failed)
-            at = {id(f): len(hits) + i for i, f in enumerate(mains)}
-            more = eng.fire(problem.area, mains)
-            for rule, _ in more:
-                rule_of.setdefault(rule.id, rule)
-            # Placing only the new hits on what was placed (before concealment is applied) places all.
-            again = {k: (list(v[0]), v[1]) for k, v in raw.items()}
-            for rule, fact in more:  # each main hit named by its fact's position after the record's hits
-                self._place_at(problem.area, problem.kind, prank, [(rule, fact)], sector, at[id(fact)], again)
-            placed = self.without_knowers_missing(again, ctx.knew)
+            # Placing only the main hits on what was placed (before concealment is applied) places all: into ``raw``
+            # itself (what was placed from it has been read). Each main hit is named by its fact's position after
+            # the record's hits.
+            start = len(hits)
+            for rule_id, i, placing in self._main_placings(problem, facts, failed, prank, sector, eng):
+                pos = start + i
+                for key, duties in placing:
+                    got = raw.get(key)
+                    if got is None:
+                        raw[key] = ([(rule_id, pos)], duties)
+                    else:
+                        got[0].append((rule_id, pos))
+                        raw[key] = (got[0], tuple(dict.fromkeys((*got[1], *duties))))
+            placed = self.without_knowers_missing(raw, ctx.knew)
         keys = sorted(placed, key=self._order.__getitem__)
-        return Plan(tuple(sorted(failed)), tuple(keys), tuple(tuple(placed[k][0]) for k in keys),
-                    tuple(placed[k][1] for k in keys))
+        return Plan(tuple(sorted(failed)), tuple(keys), tuple([tuple(placed[k][0]) for k in keys]),
+                    tuple([placed[k][1] for k in keys]))
+
+    def _main_placings(self, problem: Problem, facts: list[Fact], failed: set[int], prank: int, sector: str | None,
+                       eng: _Engine) -> tuple[tuple[str, int, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]],
+                                              ...]:
+        """The hits of the main facts posted at the levels ``failed`` (:func:`~._facts.main_facts`), each as its
+        rule's id, its fact's position among them and what it places (:meth:`_placing`); kept per decider by what
+        they read — the engine, the record's area, kind, severity (``sev``), place's level (``prank``, as the facts
+        have it) and sector, and the levels: a main fact holds nothing else but its id, which no rule tests."""
+        area, kind = problem.area, problem.kind
+        memo = self._mains if self._placings is not None else None
+        mk = (eng.name, area, kind, facts[0]["sev"], prank, sector, tuple(sorted(failed)))
+        got = memo.get(mk) if memo is not None else None
+        if got is None:
+            mains = main_facts(problem, facts, failed)
+            at = {id(f): i for i, f in enumerate(mains)}
+            rule_of = self._rule_of
+            entries = []
+            for rule, fact in eng.fire(area, mains):
+                if rule.id not in rule_of:
+                    rule_of[rule.id] = rule
+                entries.append((rule.id, at[id(fact)], self._placing(area, kind, prank, rule, fact, sector)))
+            got = tuple(entries)
+            if memo is not None:
+                if len(memo) >= PLANS_KEPT:
+                    memo.clear()
+                memo[mk] = got
+        return got
 
     @staticmethod
     def _facts_of(problem: Problem, facts: list[Fact], hits: list[Hit], plan: Plan) -> list[Fact]:
