@@ -21,8 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import itertools
 import math
 import numbers
+import operator
 import re
 import sys
 import unicodedata
@@ -552,7 +554,8 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         if "area" in raw and "domain" in raw:
             raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=_rid(raw),
                                code="unknown_field")
-        _level_words_of_the_place(raw, policy, jurisdiction)
+        state = _state(policy)  # (looked up once: the checks below read it too)
+        _level_words_of_the_place(raw, policy, jurisdiction, state)
         try:
             p = plain_problem(raw, policy) or records.Problem.model_validate(canonical_record(raw, policy))
         except records.ValidationError as exc:
@@ -562,12 +565,14 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
                                code="bad_value") from None
         if "domain" in raw:
             try:
-                _check(p, policy, jurisdiction, today)
+                _check(p, policy, jurisdiction, today, state)
             except ProblemError as exc:  # name the field as the record spells it
                 if exc.field != "area":
                     raise
                 raise ProblemError("domain", exc.detail, record=exc.record, code=exc.code) from None
             return p
+        _check(p, policy, jurisdiction, today, state)
+        return p
     _check(p, policy, jurisdiction, today)
     return p
 
@@ -589,28 +594,32 @@ def without_nulls(raw: Mapping[str, Any]) -> Mapping[str, Any]:
     >>> without_nulls({"id": "p1", "kind": None, "handled": [{"action": "assigned", "to_body": None}]})
     {'id': 'p1', 'handled': [{'action': 'assigned'}]}
     """
-    def nulls(x: Any) -> bool:
-        # a plain dict without an ABC check, and a loop rather than a generator: asked of every record
-        if type(x) is not dict and not isinstance(x, Mapping):
-            return False
-        for v in x.values():  # noqa: SIM110 (any() over a generator costs a frame per record)
-            if v is None:
-                return True
-        return False
-
-    def bare(x: Any) -> Any:
-        return {k: v for k, v in x.items() if v is not None} if nulls(x) else x
-
     d, h = raw.get("discovered"), raw.get("handled")
-    steps = isinstance(h, list) and len(h) <= MAX_ITEMS and any(nulls(x) for x in h)
-    if not nulls(raw) and not nulls(d) and not steps:
+    steps = isinstance(h, list) and len(h) <= MAX_ITEMS and any(map(_nulls, h))
+    if not _nulls(raw) and not _nulls(d) and not steps:
         return raw
     out = {k: v for k, v in raw.items() if v is not None}
     if "discovered" in out:
-        out["discovered"] = bare(d)
+        out["discovered"] = _bare(d)
     if steps:
-        out["handled"] = [bare(x) for x in h]  # type: ignore[union-attr]
+        out["handled"] = [_bare(x) for x in h]  # type: ignore[union-attr]
     return out
+
+
+#: ``None`` without end: :func:`_nulls` compares a mapping's values with it by identity.
+_NONES = itertools.repeat(None)
+
+
+def _nulls(x: Any) -> bool:
+    """Whether ``x`` is a mapping with a null (``None``) value: identity tested in C (``operator.is_`` mapped over
+    the values), not a Python loop, as it is asked of every record, its discovery and each step."""
+    # a plain dict without an ABC check
+    return (type(x) is dict or isinstance(x, Mapping)) and any(map(operator.is_, x.values(), _NONES))
+
+
+def _bare(x: Any) -> Any:
+    """A mapping without its null values (``x`` itself when it has none)."""
+    return {k: v for k, v in x.items() if v is not None} if _nulls(x) else x
 
 
 class _ParseState(NamedTuple):
@@ -626,6 +635,8 @@ class _ParseState(NamedTuple):
     #: The Chinese words of the levels (folded) and their lengths.
     chinese: dict[str, str]
     lengths: list[int]
+    #: By level: the Chinese words of the other levels (:func:`_clashes_at`), made when first asked for.
+    others: dict[str, tuple[str, ...]]
     #: :func:`_check`'s sound record shapes, and :func:`in_force` of the policy.
     sound: dict[tuple[Any, ...], None]
     in_force: tuple[dt.date | None, bool]
@@ -641,21 +652,25 @@ def _parse_state(policy: PolicyView) -> _ParseState:
     names = ValueNames.of(policy)
     chinese = {w: lv for w, lv in names.maps["level"].items() if not w.isascii()}
     return _ParseState(names=names, plain={}, clashes={}, clashes_at={}, chinese=chinese,
-                       lengths=sorted({len(w) for w in chinese}), sound={}, in_force=in_force(policy))
+                       lengths=sorted({len(w) for w in chinese}), others={}, sound={},
+                       in_force=in_force(policy))
 
 
-def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisdiction: Jurisdiction) -> None:
+def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisdiction: Jurisdiction,
+                              state: _ParseState | None = None) -> None:
     """Refuse a level written by a Chinese word that a place above the record's ends with although it is
     at another level: in 建德市, a county-level city (县级市), 市 names 建德市's own level to its
     people as readily as 杭州市's, and reading it as the city would name the wrong bodies (review9b
-    R9B-12). The id (``county``, ``city``) or another name (县, 县级市) says which is meant."""
+    R9B-12). The id (``county``, ``city``) or another name (县, 县级市) says which is meant. ``state``: the policy's
+    :func:`_state`, where the caller has it."""
     place = raw.get("place")
-    if isinstance(place, bool) or not isinstance(place, str | int):
+    if isinstance(place, bool) or not isinstance(place, (str, int)):  # (a tuple: ``str | int`` is made per call)
         return
     # The words that clash depend on the place alone: kept per place as written (and per place code, each place's
     # from its parent's, :func:`_clashes_at`), not a scan of every Chinese level word against each place above on
     # every record (~15% of a single decision).
-    state = _state(policy)
+    if state is None:
+        state = _state(policy)
     memo = state.clashes
     key = (jurisdiction, place)
     found = memo.get(key, _NO_CLASH)
@@ -719,9 +734,13 @@ def _clashes_at(code: str, state: _ParseState, jurisdiction: Jurisdiction) -> di
             got = {w: (a, lv) for a in line for w, lv in chinese.items()
                    if lv != a.level and a.name.endswith(w) and a.name != w}
         else:
-            # the words the name ends with, by their lengths (a few look-ups, not an endswith per word)
+            # the words the name ends with, by their lengths (a few look-ups, not an endswith per word) — where it ends
+            # with a word of another level at all (one endswith in C: most names end in their own level's word, or none)
             name = place.name
-            own = {w: (place, lv) for k in state.lengths if k < len(name)
+            others = state.others.get(place.level)
+            if others is None:
+                others = state.others[place.level] = tuple(w for w, lv in chinese.items() if lv != place.level)
+            own = {} if not name.endswith(others) else {w: (place, lv) for k in state.lengths if k < len(name)
                    and (lv := chinese.get(w := name[-k:])) is not None and lv != place.level}
             up = _clashes_at(parent, state, jurisdiction) if parent is not None else {}
             got = {**own, **up} if own else up  # a word a place above also ends with names that place
@@ -903,14 +922,14 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
         by, to, to_body = step
         steps.append(_made(Handling, {"action": action, "by_level": by, "to_level": to, "to_body": to_body,
                                       "on": on}, set(h)))
-    days = []
-    for key in ("deadline", "rectified_on", "as_of"):
-        value = get(key)
-        if value is not None:
-            value = _plain_day(value)
-            if value is None:
-                return None
-        days.append(value)
+    # (the three days unrolled: no loop and list per record)
+    deadline, rectified_on, as_of = get("deadline"), get("rectified_on"), get("as_of")
+    if deadline is not None and (deadline := _plain_day(deadline)) is None:
+        return None
+    if rectified_on is not None and (rectified_on := _plain_day(rectified_on)) is None:
+        return None
+    if as_of is not None and (as_of := _plain_day(as_of)) is None:
+        return None
     concealed = get("concealed_by", [])
     if type(concealed) is not list or len(concealed) > MAX_ITEMS:
         return None
@@ -928,8 +947,8 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
         fields_set.add("area")
     problem: Problem = _made(records.Problem, {
         "id": pid, "area": area, "kind": kind, "sector": sector, "place": place, "severity": severity,
-        "discovered": discovered, "handled": steps, "deadline": days[0], "rectified_on": days[1],
-        "concealed_by": who, "as_of": days[2]}, fields_set)
+        "discovered": discovered, "handled": steps, "deadline": deadline, "rectified_on": rectified_on,
+        "concealed_by": who, "as_of": as_of}, fields_set)
     return problem
 
 
@@ -1000,12 +1019,14 @@ def place_name_hint(jurisdiction: Jurisdiction | None, text: Any) -> str | None:
     return f"{text!r} is a place's name; give its division code: {where}{' …' if len(found) > 5 else ''}"
 
 
-def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
+def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None,
+           state: _ParseState | None = None) -> None:
     """:func:`_check_all`, short of what a record of the same kind was found sound in before: the
     checks that read no date (names, levels, directions, concealment) depend on the record's area,
     kind, sector, place's level, discovery (level, channel, body), steps (action, levels, body) and
     concealers alone; those are kept per policy once they pass, and such a record has only its
-    dates checked (any fault is then reported by :func:`_check_all`, as before)."""
+    dates checked (any fault is then reported by :func:`_check_all`, as before). ``state``: the policy's
+    :func:`_state`, where the caller has it."""
     d = p.discovered
     if d is None:
         return _check_all(p, policy, jurisdiction, today)
@@ -1018,7 +1039,8 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
     key = (p.area, p.kind, p.sector, level, d.level, d.channel, d.body,
            tuple([(h.action, h.by_level, h.to_level, h.to_body) for h in p.handled]) if p.handled else (),
            tuple(p.concealed_by))
-    state = _state(policy)
+    if state is None:
+        state = _state(policy)
     sound = state.sound
     if key not in sound or _date_fault(p, today, *state.in_force) is not None:
         _check_all(p, policy, jurisdiction, today)
