@@ -88,6 +88,10 @@ class Policy(PolicyView):
         if today is not None or jurisdiction is not None:
             today = _checked(jurisdiction, today)
         decide = _decide()
+        if type(problem) is dict:  # a record as data, as most are: what _on_record does for one, without a closure
+            got: Verdict = decide.who_answers(self, _row_record(problem), jurisdiction=jurisdiction, engine=engine,
+                                              today=today)
+            return got
         verdict: Verdict = _on_record(problem, lambda record: decide.who_answers(
             self, record, jurisdiction=jurisdiction, engine=engine, today=today))
         return verdict

@@ -44,6 +44,9 @@ if TYPE_CHECKING:  # (the record model is imported where a record is validated: 
 
 EngineName = Literal["durable", "compiled"]
 
+#: ``tuple.__new__``: makes a named tuple from a tuple of its fields without its Python ``__new__``.
+_new_tuple = tuple.__new__
+
 #: The four failures of 一(四); main responsibility follows from them at the level they occur.
 FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
 #: Concealing a problem (瞒报漏报) and missing it (应发现未发现) exclude each other for one body.
@@ -232,8 +235,9 @@ class Decider:
                 with contextlib.suppress(StopIteration, KeyError, RuntimeError):
                     del plans[next(iter(plans))]  # the oldest; another thread may have dropped it
             plans[shape] = plan
+        # (the named tuple made as a tuple is: its generated __new__ is a Python frame per decision)
         return Verdict.lazy(problem.id, eng.name, ctx.as_of, self._label,
-                            VerdictContext(self.policy, jurisdiction, problem),
+                            _new_tuple(VerdictContext, (self.policy, jurisdiction, problem)),
                             functools.partial(self._sheet, problem, jurisdiction, facts, hits, ctx, plan))
 
     def shape(self, problem: Problem, facts: Sequence[Fact], hits: Sequence[Hit], ctx: Context,

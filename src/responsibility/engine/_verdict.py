@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import operator
 import string
 import types
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -387,6 +388,11 @@ def fresh(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
 
 
+#: A form's dict maker in each language (:attr:`FindingForm.zh_dict`, :attr:`FindingForm.en_dict`), read as it is
+#: when called (a form's first call replaces it).
+_ZH_DICT, _EN_DICT = operator.attrgetter("zh_dict"), operator.attrgetter("en_dict")
+
+
 class Sheet(NamedTuple):
     """The findings of a verdict as forms, each with its slot (the place and the record's values,
     ``slots[slot_of[i]]``) and its rules' ids, and the interpretations as forms with the finding
@@ -414,11 +420,10 @@ class Sheet(NamedTuple):
         return Parts(findings, interpretations, self.more)
 
     def finding_dicts(self, lang: Lang) -> list[dict[str, Any]]:
-        """``Finding.to_dict(lang)`` of every finding."""
-        slots = self.slots
-        if lang == "en":
-            return [f.en_dict(slots[s]) for f, s in zip(self.forms, self.slot_of, strict=True)]
-        return [f.zh_dict(slots[s]) for f, s in zip(self.forms, self.slot_of, strict=True)]
+        """``Finding.to_dict(lang)`` of every finding: each form's dict maker called on its slot, the loop in C
+        (``map`` of ``operator.call``; a comprehension's per-finding bytecode was ~4% of a decision)."""
+        return list(map(operator.call, map(_EN_DICT if lang == "en" else _ZH_DICT, self.forms),
+                        map(self.slots.__getitem__, self.slot_of)))
 
     def interpretation_dicts(self) -> list[dict[str, Any]]:
         """``Interpretation.to_dict()`` of every interpretation."""
