@@ -119,3 +119,30 @@ def test_the_shipped_jurisdiction_loads_alike_from_the_cache(cache: Path) -> Non
     assert again._listing() == first._listing() and again.provenance == first.provenance
     assert again.name == first.name == "zhejiang"
     assert again.place("330127100219").name == "富城村"
+
+
+def test_the_entry_keeps_the_names_packed_and_makes_them_when_a_place_is_asked_for(tmp_path: Path, cache: Path
+                                                                                  ) -> None:
+    """An entry holds the codes as one text and the names as another (a list where a name holds a line break); a
+    jurisdiction loaded from it makes its code -> name pairs only when a place is first asked for (a run whose
+    assessor comes from its own cache asks none), and then has every place the file has."""
+    path = tmp_path / "county.csv"
+    path.write_text(TEXT, encoding="utf-8")
+    expected = described(Jurisdiction.from_csv(path))
+    again = Jurisdiction.from_csv(path)
+    assert again._names_made is None and again._packed is not None
+    assert described(again) == expected and again._packed is None
+    names = {"330000000000": "浙江省", "330100000000": "杭州\n市", "330102000000": "上城区"}
+    for pairs in (names, {c: x.replace("\n", "") for c, x in names.items()}):
+        packed = _jurisdiction._pack(pairs)
+        assert isinstance(packed[1], list) == any("\n" in x for x in pairs.values())
+        assert _jurisdiction._unpack(*packed) == pairs
+    # an entry whose names do not match its codes in number is refused (read as without a cache)
+    (entry,) = entries(cache)
+    stored_fmt, stored_key, _, payload = pickle.loads(entry.read_bytes())
+    codes, texts, provenance = pickle.loads(payload)
+    for bad in ((codes, texts + "\nextra", provenance), (codes + "\n330000000001", texts, provenance),
+                (codes, [texts], provenance), ({"330000000000": "浙江省"}, provenance)):
+        wrong = pickle.dumps(bad)
+        entry.write_bytes(pickle.dumps((stored_fmt, stored_key, hashlib.sha256(wrong).digest(), wrong)))
+        assert described(Jurisdiction.from_csv(path)) == expected

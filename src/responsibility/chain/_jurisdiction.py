@@ -122,7 +122,9 @@ class Jurisdiction:
                  provenance: Mapping[str, str] | None = None) -> None:
         items = places.values() if isinstance(places, Mapping) else places
         self._made: dict[str, Place] = {p.code: p for p in items}
-        self._names: dict[str, str] = {c: p.name for c, p in self._made.items()}
+        self._names_made: dict[str, str] | None = {c: p.name for c, p in self._made.items()}
+        #: the ``code -> name`` pairs as the cache keeps them, until :attr:`_names` is first asked for
+        self._packed: tuple[str, str | list[str]] | None = None
         self.name = name
         #: What the file says of itself: its leading ``# key: value`` lines (source, licence, build date …).
         self.provenance: dict[str, str] = dict(provenance or {})
@@ -133,13 +135,28 @@ class Jurisdiction:
         #: (a hash of its file's bytes and of the code that reads them: it names these places), else ``None``.
         self.cache_key: str | None = None
 
+    @property
+    def _names(self) -> dict[str, str]:
+        """The ``code -> name`` pairs (of a jurisdiction loaded from the cache, made when first asked for: a run
+        whose assessor comes from its own cache entry asks for none)."""
+        names = self._names_made
+        if names is None:
+            assert self._packed is not None
+            names = self._names_made = _unpack(*self._packed)
+            self._packed = None
+        return names
+
     @classmethod
-    def _of_names(cls, names: dict[str, str], *, name: str, provenance: Mapping[str, str],
-                  cache_key: str | None = None) -> Jurisdiction:
-        """A jurisdiction over 12-digit ``code -> name`` pairs already known to be consistent;
-        each :class:`Place` is made when first asked for (a province loads in milliseconds)."""
+    def _of_names(cls, names: dict[str, str] | tuple[str, str | list[str]], *, name: str,
+                  provenance: Mapping[str, str], cache_key: str | None = None) -> Jurisdiction:
+        """A jurisdiction over 12-digit ``code -> name`` pairs already known to be consistent (or as
+        :func:`_pack` packs them); each :class:`Place` is made when first asked for (a province loads in
+        milliseconds)."""
         j = cls((), name=name, provenance=provenance)
-        j._names = names
+        if isinstance(names, dict):
+            j._names_made = names
+        else:
+            j._names_made, j._packed = None, names
         j.cache_key = cache_key
         return j
 
@@ -344,7 +361,7 @@ class Jurisdiction:
         if key is not None and clean:
             from ..policy import _cache
 
-            _cache.write_entry(CACHE_KIND, key, CACHE_FORMAT, (j._names, j.provenance), CACHE_KEEP)
+            _cache.write_entry(CACHE_KIND, key, CACHE_FORMAT, (*_pack(j._names), j.provenance), CACHE_KEEP)
             j.cache_key = key
         return j
 
@@ -551,7 +568,9 @@ def _provenance(text: str) -> dict[str, str]:
 #: The kind of a jurisdiction's entry in the per-user cache, the shape of what it holds (bumped when that
 #: changes: a ``(code -> name, provenance)`` pair of dicts), and how many entries to keep (the newest).
 CACHE_KIND = "jurisdiction"
-CACHE_FORMAT = 1
+#: 2: the codes as one text and the names as another (a line each), not a dict: a dict of 26,000 places took
+#: ~0.013 CPU s to unpickle in every run, which now makes it only when a place is first asked for (:func:`_pack`)
+CACHE_FORMAT = 2
 CACHE_KEEP = 8
 
 
@@ -579,17 +598,33 @@ def _cache_key(data: bytes, how: str) -> str | None:
     return h.hexdigest()
 
 
-def _cached(key: str) -> tuple[dict[str, str], dict[str, str]] | None:
-    """The ``code -> name`` pairs and provenance cached under ``key``, or ``None`` (no entry; a corrupt,
-    foreign or damaged one, which :func:`~responsibility.policy._cache.read_entry` refuses; one not of
-    this shape)."""
+def _pack(names: dict[str, str]) -> tuple[str, str | list[str]]:
+    """12-digit ``code -> name`` pairs as the cache keeps them: the codes a line each in one text, and the names a
+    line each in another (a list where a name holds a line break)."""
+    texts = list(names.values())
+    return "\n".join(names), texts if any("\n" in x for x in texts) else "\n".join(texts)
+
+
+def _unpack(codes: str, texts: str | list[str]) -> dict[str, str]:
+    """The ``code -> name`` pairs :func:`_pack` packed."""
+    return dict(zip(codes.split("\n"), texts.split("\n") if isinstance(texts, str) else texts, strict=True))
+
+
+def _cached(key: str) -> tuple[tuple[str, str | list[str]], dict[str, str]] | None:
+    """The ``code -> name`` pairs (as :func:`_pack` packs them) and provenance cached under ``key``, or ``None``
+    (no entry; a corrupt, foreign or damaged one, which :func:`~responsibility.policy._cache.read_entry`
+    refuses; one not of this shape)."""
     from ..policy import _cache
 
     got = _cache.read_entry(CACHE_KIND, key, CACHE_FORMAT)
-    if not (isinstance(got, tuple) and len(got) == 2 and type(got[0]) is dict and type(got[1]) is dict
-            and got[0]):
+    if not (isinstance(got, tuple) and len(got) == 3 and type(got[0]) is str and type(got[2]) is dict and got[0]):
         return None
-    return got[0], got[1]
+    codes, texts = got[0], got[1]
+    count = codes.count("\n") + 1
+    if not ((type(texts) is str and texts.count("\n") + 1 == count)
+            or (type(texts) is list and len(texts) == count and all(type(x) is str for x in texts))):
+        return None
+    return (codes, texts), got[2]
 
 
 #: The shipped default, gzip-compressed CSV ``code,name`` written by tools/build_jurisdiction.py.
@@ -624,5 +659,5 @@ def _shipped() -> Jurisdiction:
     if key is not None:
         from ..policy import _cache
 
-        _cache.write_entry(CACHE_KIND, key, CACHE_FORMAT, (names, provenance), CACHE_KEEP)
+        _cache.write_entry(CACHE_KIND, key, CACHE_FORMAT, (*_pack(names), provenance), CACHE_KEEP)
     return Jurisdiction._of_names(names, name=_stem(DEFAULT_FILE), provenance=provenance, cache_key=key)
