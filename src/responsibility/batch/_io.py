@@ -62,6 +62,7 @@ from ._assessor import (
 )
 from ._columns import DOTTED, NESTED, check_columns, flat_reader, flat_record, normalise
 from ._emit import FINDING_COLUMNS, REJECT_COLUMNS, Columns
+from ._encode import _validity
 from ._parallel import Behind, prefetch
 from ._read import parquet_batches
 from ._tables import Tables
@@ -1572,13 +1573,14 @@ def _has_pyarrow() -> bool:
 
 
 def _valid(column: Any) -> npt.NDArray[np.bool_]:
-    """Where an Arrow column is not null, as a numpy mask."""
+    """Where an Arrow column is not null, as a numpy mask (from its validity bitmap: ``is_valid`` imports
+    pyarrow.compute, ~0.07 CPU s of a CSV ledger's run, and converts through pandas' machinery)."""
     import pyarrow as pa
 
     arr = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     if arr.null_count == 0:
         return np.ones(len(arr), np.bool_)
-    return np.asarray(arr.is_valid().to_numpy(zero_copy_only=False), np.bool_)
+    return _validity(arr)
 
 
 def _json_cells(name: str, column: Any, python: npt.NDArray[np.bool_], *, breaks: bool = True) -> Any:
@@ -1661,8 +1663,10 @@ def _spread(parsed: Any, index: npt.NDArray[np.int64]) -> Any:
         before: npt.NDArray[np.int64] = np.cumsum(taken, dtype=np.int64) - taken  # parsed rows before each row
         ends = parsed.offsets.to_numpy()
         offsets = np.append(ends[before], ends[len(parsed)]).astype(np.int32)
-        return pa.ListArray.from_arrays(pa.array(offsets), parsed.values, type=parsed.type,
-                                        mask=pa.array(~taken))
+        # (made from its buffers: ListArray.from_arrays with a mask imports pyarrow.compute, ~0.07 CPU s a run)
+        valid = np.packbits(taken, bitorder="little")
+        return pa.Array.from_buffers(parsed.type, len(index), [pa.py_buffer(valid), pa.py_buffer(offsets)],
+                                     null_count=int(len(index) - len(parsed)), children=[parsed.values])
     return parsed.take(pa.array(index, mask=~taken))
 
 
