@@ -60,6 +60,17 @@ PLANS_KEPT = 20_000
 PLACES_KEPT = 100_000
 
 
+def _placed(out: dict[Any, tuple[list[Any], tuple[str, ...]]], key: Any, hit: Any, duties: tuple[str, ...]) -> None:
+    """Add ``hit`` (with its ``duties``) to the finding ``key`` of ``out``: a finding's hits in order, its duties
+    once each in the order first given (:meth:`Decider.place_hits` and the plans' placings)."""
+    got = out.get(key)
+    if got is None:
+        out[key] = ([hit], duties)
+    else:
+        got[0].append(hit)
+        out[key] = (got[0], tuple(dict.fromkeys((*got[1], *duties))))
+
+
 def joined_quotes(quotes: Sequence[tuple[str, str]]) -> str:
     """Quotes ``(clause, quote)`` as a reason gives them, each once: one held in another is left out, and two of one
     clause that overlap (the end of one is the start of the next, cut from one sentence of the text) are given as
@@ -288,12 +299,7 @@ class Decider:
             for rule_id, i, placing in self._main_placings(problem, facts, failed, prank, sector, eng):
                 pos = start + i
                 for key, duties in placing:
-                    got = raw.get(key)
-                    if got is None:
-                        raw[key] = ([(rule_id, pos)], duties)
-                    else:
-                        got[0].append((rule_id, pos))
-                        raw[key] = (got[0], tuple(dict.fromkeys((*got[1], *duties))))
+                    _placed(raw, key, (rule_id, pos), duties)
             placed = self.without_knowers_missing(raw, ctx.knew)
         keys = sorted(placed, key=self._order.__getitem__)
         return Plan(tuple(sorted(failed)), tuple(keys), tuple([tuple(placed[k][0]) for k in keys]),
@@ -426,12 +432,7 @@ class Decider:
         out: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] = {}
         for rule, fact in hits:
             for key, duties in self._placing(area, kind, prank, rule, fact, sector):
-                got = out.get(key)
-                if got is None:
-                    out[key] = ([(rule, fact)], duties)
-                else:
-                    got[0].append((rule, fact))
-                    out[key] = (got[0], tuple(dict.fromkeys((*got[1], *duties))))
+                _placed(out, key, (rule, fact), duties)
         return out
 
     def _place_at(self, area: str, kind: str | None, prank: int, hits: list[Hit], sector: str | None,
@@ -440,12 +441,7 @@ class Decider:
         (from ``start``), as a :class:`Plan` keeps it."""
         for pos, (rule, fact) in enumerate(hits, start):
             for key, duties in self._placing(area, kind, prank, rule, fact, sector):
-                got = out.get(key)
-                if got is None:
-                    out[key] = ([(rule.id, pos)], duties)
-                else:
-                    got[0].append((rule.id, pos))
-                    out[key] = (got[0], tuple(dict.fromkeys((*got[1], *duties))))
+                _placed(out, key, (rule.id, pos), duties)
 
     def _placing(self, area: str, kind: str | None, prank: int, rule: Rule, fact: Fact,
                  sector: str | None) -> tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]:
