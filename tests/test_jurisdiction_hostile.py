@@ -42,10 +42,46 @@ def test_a_jurisdiction_of_places_without_the_place_above_says_which_is_missing(
     import responsibility
     from responsibility import Jurisdiction, JurisdictionError, Place
 
-    j = Jurisdiction([Place("330000000000", "浙江省", "province"), Place("330127000000", "淳安县", "county")])
+    with pytest.raises(JurisdictionError, match=r"places\[1\]: place 330127000000 \(淳安县\) has no parent 3301"):
+        Jurisdiction([Place("330000000000", "浙江省", "province"), Place("330127000000", "淳安县", "county")])
+    # one made past the check (a subclass, or the private path) still fails with a JurisdictionError when used
+    j = Jurisdiction._trusted([Place("330000000000", "浙江省", "province"), Place("330127000000", "淳安县", "county")])
     record = {"id": "x", "area": "housing", "place": "330127",
               "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-06-01"}
     with pytest.raises(JurisdictionError, match=r"330127000000 \(淳安县\).*containing it, 330100000000, is not"):
         responsibility.load().who_answers(record, jurisdiction=j, engine="compiled")
     with pytest.raises(JurisdictionError, match="330100000000"):
         j.ancestors("330127")
+
+
+def test_places_given_to_the_constructor_are_checked_as_a_file_is() -> None:
+    """Jurisdiction(places) was not checked at all: a level contradicting the code, a malformed code, a
+    nameless place or a control character in a name went through, and a code given twice silently kept the
+    later place. Each is now reported, all at once, by index."""
+    from responsibility import Jurisdiction, JurisdictionError, Place
+
+    bad = [Place("33", "浙江省", "province"), Place("3301", "杭州市", "county"),
+           Place("330100100000", "跳", "township"), Place("3302", " ", "city"), Place("3303", "温\x1b州", "city"),
+           Place("33", "又一省", "province"), "3304", Place("33x", "?", "city")]
+    with pytest.raises(JurisdictionError) as caught:
+        Jurisdiction(bad)
+    text = str(caught.value)
+    assert text.startswith("7 problem(s) in the places given to Jurisdiction:")
+    for expected in ("places[1]: level 'county' does not match code 3301 (a city); give 'city'",
+                     "places[2]: division code '330100100000' skips a level",
+                     "places[3]: place 3302 has no name", "places[4]: the name of 3303 holds a control character",
+                     "places[5]: duplicate code 330000000000 (first at places[0])",
+                     "places[6]: a str, not a Place", "places[7]: division code '33x' must be digits only"):
+        assert expected in text, expected
+
+
+def test_the_constructor_pads_codes_and_keeps_the_places_given() -> None:
+    from responsibility import Jurisdiction, JurisdictionError, Place
+
+    j = Jurisdiction({"33": Place("33", "浙江省", "province"), "3301": Place("3301", "杭州市", "city")})
+    assert [p.code for p in j] == ["330000000000", "330100000000"]
+    assert j.place("3301") == Place("330100000000", "杭州市", "city")
+    assert [p.name for p in j.ancestors("3301")] == ["杭州市", "浙江省"]
+    with pytest.raises(JurisdictionError, match=r"places\['3302'\]: the key is not the code"):
+        Jurisdiction({"33": Place("33", "浙江省", "province"), "3302": Place("3301", "杭州市", "city")})
+    assert len(Jurisdiction([])) == 0

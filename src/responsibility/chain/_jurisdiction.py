@@ -120,8 +120,28 @@ class Jurisdiction:
 
     def __init__(self, places: Mapping[str, Place] | Iterable[Place], *, name: str = "",
                  provenance: Mapping[str, str] | None = None) -> None:
-        items = places.values() if isinstance(places, Mapping) else places
-        self._made: dict[str, Place] = {p.code: p for p in items}
+        """Build from :class:`Place` objects (or a ``code -> Place`` mapping), checked as a file is:
+
+        each code well-formed (2, 4, 6, 9 or 12 digits, padded to 12), each level the code's own,
+        each name given and free of control characters, no code twice, every place's containing
+        place there. Every problem is reported at once, each with its index or key.
+
+        >>> Jurisdiction([Place("33", "浙江省", "province"), Place("3301", "杭州市", "city")]).place("3301").name
+        '杭州市'
+        """
+        self._setup(_checked(places), name, provenance)
+
+    @classmethod
+    def _trusted(cls, places: Iterable[Place], *, name: str = "",
+                 provenance: Mapping[str, str] | None = None) -> Jurisdiction:
+        """A jurisdiction over places already checked (a file's rows, a synthetic province) or
+        deliberately odd (tests of code that must survive one): not checked again."""
+        j = cls.__new__(cls)
+        j._setup({p.code: p for p in places}, name, provenance)
+        return j
+
+    def _setup(self, made: dict[str, Place], name: str, provenance: Mapping[str, str] | None) -> None:
+        self._made: dict[str, Place] = made
         self._names_made: dict[str, str] | None = {c: p.name for c, p in self._made.items()}
         #: the ``code -> name`` pairs as the cache keeps them, until :attr:`_names` is first asked for
         self._packed: tuple[str, str | list[str]] | None = None
@@ -152,7 +172,7 @@ class Jurisdiction:
         """A jurisdiction over 12-digit ``code -> name`` pairs already known to be consistent (or as
         :func:`_pack` packs them); each :class:`Place` is made when first asked for (a province loads in
         milliseconds)."""
-        j = cls((), name=name, provenance=provenance)
+        j = cls._trusted((), name=name, provenance=provenance)
         if isinstance(names, dict):
             j._names_made = names
         else:
@@ -327,7 +347,7 @@ class Jurisdiction:
                               "in the file; add the containing place")
         if errors:
             raise JurisdictionError(f"{len(errors)} problem(s):\n" + "\n".join(errors), file=source)
-        return cls(places, name=_stem(source), provenance=provenance)
+        return cls._trusted(places.values(), name=_stem(source), provenance=provenance)
 
     @classmethod
     def from_csv(cls, path: str | Path) -> Jurisdiction:
@@ -459,7 +479,7 @@ class Jurisdiction:
                     for vi in range(1, next(village_sizes) + 1):
                         village = f"{township}{vi:03d}"
                         places.append(Place(village, f"合成村{village[2:]}", "village"))
-        return cls(places, name=f"synthetic-{province}-{villages}")
+        return cls._trusted(places, name=f"synthetic-{province}-{villages}")
 
 
 #: A well-formed 12-digit code (no zero group before a set one, a province part), the group that
@@ -512,6 +532,55 @@ def _consistent(header: Sequence[str], rows: list[list[str]]) -> dict[str, str] 
     out = dict(zip(full, names, strict=True))
     if len(out) != len(full) or not set(parents).difference({""}) <= out.keys():
         return None
+    return out
+
+
+def _checked(places: Mapping[str, Place] | Iterable[Place]) -> dict[str, Place]:
+    """``code -> Place`` of the places given to :class:`Jurisdiction`, each code in its 12-digit form,
+    after the checks :meth:`Jurisdiction.from_rows` makes of a file's rows; every problem reported at once."""
+    given = ((f"places[{k!r}]", k, p) for k, p in places.items()) if isinstance(places, Mapping) else \
+        ((f"places[{i}]", None, p) for i, p in enumerate(places))
+    errors: list[str] = []
+    out: dict[str, Place] = {}
+    where_of: dict[str, str] = {}
+    for where, key, place in given:
+        if not isinstance(place, Place):
+            errors.append(f"{where}: a {type(place).__name__}, not a Place; make one with Place(code, name, level)")
+            continue
+        try:
+            code = parse_code(place.code)
+            _check_shape(code)
+            if key is not None and parse_code(key) != code:
+                errors.append(f"{where}: the key is not the code of the place it holds ({place.code}); key it "
+                              "by its code")
+                continue
+        except JurisdictionError as exc:
+            errors.append(f"{where}: {exc}")
+            continue
+        level = level_of(code)
+        if place.level != level:
+            errors.append(f"{where}: level {place.level!r} does not match code {place.code} (a {level}); "
+                          f"give {level!r}")
+            continue
+        if not isinstance(place.name, str) or not place.name.strip():
+            errors.append(f"{where}: place {place.code} has no name; give its name")
+            continue
+        if bad := _control(place.name):
+            errors.append(f"{where}: the name of {place.code} holds a control character ({bad!a}); remove it")
+            continue
+        if code in out:
+            errors.append(f"{where}: duplicate code {code} (first at {where_of[code]})")
+            continue
+        out[code] = place if place.code == code else Place(code, place.name, level)
+        where_of[code] = where
+    for code, place in out.items():
+        parent = parent_code(code)
+        if parent is not None and parent not in out:
+            errors.append(f"{where_of[code]}: place {code} ({place.name}) has no parent {parent} among the "
+                          "places; add the containing place")
+    if errors:
+        raise JurisdictionError(f"{len(errors)} problem(s) in the places given to Jurisdiction:\n"
+                                + "\n".join(errors))
     return out
 
 
