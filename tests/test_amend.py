@@ -69,3 +69,28 @@ def test_an_amendment_that_does_not_apply_is_located(rules_copy: Path) -> None:
         text.replace("replace_body: county_poverty_office", "replace_body: county_poverty_offce"), encoding="utf-8")
     issues = responsibility.validate(rules_copy)
     assert any("x.yaml" in str(i) and "county_poverty_offce" in i.message for i in issues)
+
+
+@pytest.mark.parametrize(("found", "step", "named", "other", "since"), [
+    ("2021-05-25", "2021-06-02", "县（市、区）乡村振兴局", "county_poverty_office",
+     "only from 2021-06-01 (示例2021(一))"),
+    ("2021-06-05", "2021-06-06", "county_poverty_office", "county_rural_revitalisation",
+     "only until 2021-06-01 (exclusive)"),
+])
+def test_a_step_naming_a_body_of_another_period_says_which_body_stands_for_it(
+        amended: Policy, found: str, step: str, named: str, other: str, since: str) -> None:
+    """A record is judged by the rules of its discovery day, its steps' bodies included: a step naming the bureau
+    after the change, for a problem found before it, is refused — the hint said "did you mean 'city_agriculture'"
+    (the nearest name), now it says why and which body of those rules to write."""
+    record = {"id": "p", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+              "discovered": {"level": "county", "channel": "hotline", "on": found},
+              "handled": [{"action": "assigned", "by_level": "county", "to_level": "county", "to_body": named,
+                           "on": step}], "as_of": "2021-07-30"}
+    with pytest.raises(responsibility.ProblemError) as caught:
+        amended.who_answers(record)
+    text = str(caught.value)
+    assert "handled[0].to_body" in text and since in text, text
+    assert f"the county body of its sector in those rules is {other!r}" in text, text
+    assert "did you mean" not in text
+    record["handled"][0]["to_body"] = other  # type: ignore[index]
+    assert amended.who_answers(record).findings

@@ -349,6 +349,8 @@ def body_hint(policy: PolicyView, value: str, level: str | None = None, *, level
 
 
 def _body_hint(policy: PolicyView, value: str, level: str | None, levels_too: bool) -> str:
+    if other := _other_period(policy, value):
+        return other
     names = ValueNames.of(policy)
     shown = policy.bodies
     several = names.bodies_named(value)
@@ -375,6 +377,28 @@ def _body_hint(policy: PolicyView, value: str, level: str | None, levels_too: bo
         more = f", … ({len(at)} in all: `responsibility graph --level {level}`)" if len(at) > 4 else ""
         return f"write {what}; the {level} level's: {', '.join(at[:4])}{more}"
     return f"write {what} (`responsibility graph --level LEVEL` lists the bodies of a level)"
+
+
+def _other_period(policy: PolicyView, value: str) -> str:
+    """For ``value`` naming (by id or Chinese name) a body of an amended policy that is not in force in the period
+    judging the record, when it is in force, which body of its level and sector is in this period, and why:
+    a record is judged by the rules in force on the day its problem was discovered, bodies of its steps included."""
+    if policy.as_of is None:
+        return ""
+    key = _fold(value)
+    other = next((b for b in policy.data.bodies if b.id not in policy.bodies and key in (b.id, _fold(b.name))), None)
+    if other is None:
+        return ""
+    since = f"from {other.effective_from}" if other.effective_from else ""
+    until = f"until {other.effective_to} (exclusive)" if other.effective_to else ""
+    by = f" ({', '.join(other.amended_by)})" if other.amended_by else ""
+    here = [b for b in policy.bodies.values() if b.level == other.level and b.sector and b.sector == other.sector
+            and not b.role]
+    instead = (f"; the {other.level} body of its sector in those rules is {here[0].id!r} ({here[0].name}): write that"
+               if len(here) == 1 else "")
+    return (f"{other.id!r} ({other.name}) is a body only {' and '.join(x for x in (since, until) if x)}{by}; a record "
+            "is judged, its steps' bodies included, by the rules in force on the day its problem was discovered "
+            f"(or on the policy's as_of day), and it is not a body in those{instead}")
 
 
 def _nearest_chinese(policy: PolicyView, key: str, level: str | None) -> str | None:
