@@ -156,6 +156,42 @@ def test_reasons_are_their_segments_joined_and_an_unknown_segment_is_refused() -
             reasons(segments, np.array([[1, bad]], np.int64), np.zeros(0, np.int64), [])
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 5), min_size=2, max_size=2), max_size=40), st.data())
+def test_lazy_reasons_are_those_reasons_makes_in_any_range_of_rows(rows: list[list[int]], data: Any) -> None:
+    """:func:`lazy_reasons` leaves the reasons to be made a range of rows at a time (the writer's pieces): the
+    same texts as :func:`reasons` (the given rows too), what ``nbytes`` says Arrow counts, and the same after the
+    segments have started afresh in new buffers (``bound``) and were added to."""
+    import pyarrow as pa
+
+    from responsibility.batch import _emit
+    from responsibility.batch._emit import Segments, lazy_reasons, reasons
+
+    segments = Segments()
+    segments.extend([b"ab", "村".encode(), b"", b"xyz" * 9, "镇".encode() * 3])  # ids 1-5
+    segs = np.array(rows, np.int64).reshape(len(rows), 2)
+    given = np.array(sorted(data.draw(st.sets(st.integers(0, max(len(rows) - 1, 0)), max_size=3))) if rows else [],
+                     np.int64)
+    texts = [f"given {i}".encode() for i in range(len(given))]
+    want = reasons(segments, segs.copy(), given, texts)
+    lazy = lazy_reasons(segments, segs.copy(), given, texts)
+    assert len(lazy) == len(rows) and lazy.nbytes == want.nbytes
+    lo = data.draw(st.integers(0, len(rows)))
+    hi = data.draw(st.integers(lo, len(rows)))
+    old = _emit._SEGMENTS
+    try:  # started afresh, and added to, before the rows' reasons are made
+        _emit._SEGMENTS = 0
+        segments.bound()
+    finally:
+        _emit._SEGMENTS = old
+    segments.extend([b"other"] * 7)
+    whole, part = lazy.array(), lazy.array(lo, hi)
+    whole.validate(full=True)
+    part.validate(full=True)
+    assert whole.equals(want) and whole.nbytes == lazy.nbytes
+    assert part.equals(want.slice(lo, hi - lo)) and isinstance(part, pa.StringArray)
+
+
 def test_reasons_are_the_same_from_a_fresh_buffer_and_a_kept_one() -> None:
     """Without ``reuse`` the text goes into a buffer of Arrow's pool (kept by the pool between
     chunks); with it, into one buffer kept by the segments: the same rows, empty ones too."""

@@ -150,6 +150,41 @@ def test_rows_reach_the_writer_through_the_slots_byte_identical(run_cli: Run, tm
     assert outputs[0] == outputs[1]
 
 
+def test_reasons_made_by_the_writer_are_those_made_at_once(run_cli: Run, tmp_path: Path, policy: Policy,
+                                                          province: Jurisdiction, jcsv: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """One process leaves a chunk's reasons to the writer, which makes them a piece at a time (``_emit.Lazy``):
+    the same bytes as reasons made whole when emitted, in the same pieces, also where the segments start afresh
+    (in new buffers) every few chunks while the writer has yet to make earlier chunks' reasons."""
+    from responsibility.batch import _emit, _io, _workers
+
+    from .test_batch import TODAY, ledger
+
+    records = [{k: v for k, v in r.items() if v is not None} for r in ledger(policy, province, 400, seed=7)]
+    src = tmp_path / "in.parquet"
+    import pandas as pd
+
+    pd.DataFrame(records).to_parquet(src)
+    monkeypatch.setattr(_workers, "PIECE_BYTES", 2**14)
+    monkeypatch.setattr(_io, "CHUNK", 48)
+    lazy = _emit.lazy_reasons
+    outputs = []
+    for how in ("at once", "by the writer", "afresh"):
+        if how == "at once":
+            monkeypatch.setattr(_emit, "lazy_reasons", lambda s, segs, given, texts: _emit.reasons(s, segs, given,
+                                                                                                   texts))
+        else:
+            monkeypatch.setattr(_emit, "lazy_reasons", lazy)
+        if how == "afresh":
+            monkeypatch.setattr(_emit, "_SEGMENTS", 300)
+        out = tmp_path / f"out-{how}.parquet"
+        code, _, err = run_cli("assess", str(src), "-o", str(out), "--jurisdiction", jcsv, "--today",
+                               TODAY.isoformat(), "--workers", "1")
+        assert code in (0, 1), err
+        outputs.append(hashlib.sha256(out.read_bytes()).hexdigest())
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
 def test_every_stage_the_cost_table_times_exists() -> None:
     """benchmarks/assess_costs.py wraps private functions by name: a rename must show here."""
     import importlib

@@ -41,7 +41,7 @@ from . import _saved
 from ._assessment import Assessment, needs_frames
 from ._columns import check_columns, flat_record, json_problem, needs_rows, normalise
 from ._core import FOUND, Templates, check, derive, expand
-from ._emit import REJECT_COLUMNS, Columns, Emitter, Segments, reasons
+from ._emit import REJECT_COLUMNS, Columns, Emitter, Lazy, Segments, reasons
 from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
 from ._tables import EPOCH, Tables, place_names
 
@@ -694,8 +694,9 @@ class Dictionaries:
 _CODED = ("area", "level", "body", "name", "place", "place_name", "basis", "liability")
 
 
-def to_arrow(cols: Columns, dicts: Dictionaries) -> Any:
-    """Finding rows as an Arrow table (dictionary columns for the few-valued ones)."""
+def to_arrow(cols: Columns, dicts: Dictionaries, *, reason: bool = True) -> Any:
+    """Finding rows as an Arrow table (dictionary columns for the few-valued ones); ``reason=False``: all
+    columns but the reasons (``cols.reasons`` a :class:`~._emit.Lazy`, made a piece at a time)."""
     import pyarrow as pa
 
     idx = dicts.indices(cols)
@@ -704,8 +705,11 @@ def to_arrow(cols: Columns, dicts: Dictionaries) -> Any:
     for name in _CODED:
         arrays[name] = _coded(idx[name], dicts.arrow(name))
     arrays["clauses"] = _coded(cols.clauses, pa.array(cols.clause_texts, pa.string()))
-    arrays["reason"] = cols.reasons
-    return pa.Table.from_pydict(arrays, schema=finding_schema())
+    schema = finding_schema()
+    if not reason:
+        return pa.Table.from_pydict(arrays, schema=schema.remove(schema.get_field_index("reason")))
+    arrays["reason"] = cols.reasons.array() if isinstance(cols.reasons, Lazy) else cols.reasons
+    return pa.Table.from_pydict(arrays, schema=schema)
 
 
 def _coded(indices: npt.NDArray[np.int32], dictionary: Any) -> Any:
@@ -727,7 +731,7 @@ def to_python(cols: Columns, dicts: Dictionaries) -> dict[str, list[Any]]:
         values = dicts.values[name]
         out[name] = [values[i] for i in idx[name].tolist()]
     out["clauses"] = [cols.clause_texts[i] for i in cols.clauses.tolist()]
-    out["reason"] = cols.reasons.to_pylist()
+    out["reason"] = (cols.reasons.array() if isinstance(cols.reasons, Lazy) else cols.reasons).to_pylist()
     return out
 
 

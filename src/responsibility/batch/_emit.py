@@ -129,10 +129,21 @@ class Segments:
         self.count = max(1, min(n, self.count))
 
     def bound(self) -> None:
-        """Start afresh when too many segments are kept (bounded memory on long runs)."""
+        """Start afresh when too many segments are kept (bounded memory on long runs): in new buffers, for
+        the reasons of rows emitted before (:class:`Lazy`) still read the old ones."""
         if self.count > _SEGMENTS or self.nbytes > _SEGMENT_BYTES:
+            self.data = np.zeros(1 << 20, np.uint8)
+            self.offsets = np.zeros(1 << 16, np.int32)
             self.count = 1
             self.generation += 1
+
+    def frozen(self) -> Segments:
+        """The segments made so far, as they stay: a view of the same buffers, which later segments only add to
+        (past its end) or, started afresh (:meth:`bound`), leave (a longer buffer is a new one: :func:`_grown`)."""
+        view = Segments.__new__(Segments)
+        view.__dict__.update(self.__dict__)
+        view.reuse, view.place = False, None
+        return view
 
     def arrow(self) -> Any:
         """The segments as a pyarrow binary array (a view of the buffer: use it before the next change)."""
@@ -349,7 +360,9 @@ class Columns:
     place: I32  # index into Tables.place_codes
     clauses: I32  # index into ``clause_texts``
     clause_texts: list[str]
-    reasons: Any  # a pyarrow string array (None while deferred: see ``Emitter.emit``)
+    #: a pyarrow string array, or :class:`Lazy` (to be made by whoever takes the rows; None while deferred: see
+    #: ``Emitter.emit``)
+    reasons: Any
     counts: I64 = field(default_factory=lambda: np.zeros(0, np.int64))  # rows per (basis, liability)
     #: while deferred: each row's two segment ids, the rows of the reference path and their reasons
     segs: I64 | None = None
@@ -403,6 +416,58 @@ def reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> An
                                                       buffer if buffer is not None else pa.py_buffer(data)])
     finally:
         segments.truncate(base)
+
+
+class Lazy:
+    """A chunk's reasons, not made yet: each row's two segments (``flat``, two ids a row) in the segments as
+    they were when the chunk was emitted (:meth:`Segments.frozen`), and where each row's text starts and ends
+    (``offsets``, from 0; ``size`` in all). :meth:`array` makes a range of rows' reasons, so that the writer
+    makes each piece's as it writes it (:func:`~._assessor.arrow_pieces`): a chunk's reasons (~40 MB at
+    65,536 records) are then never in memory at once, nor fresh pages for each chunk in flight, and a
+    piece's text is still in the processor's cache when the writer copies it."""
+
+    def __init__(self, store: Segments, flat: I64, offsets: I32, size: int) -> None:
+        self.store, self.flat, self.offsets, self.size = store, flat, offsets, size
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    @property
+    def nbytes(self) -> int:
+        """The bytes of their Arrow string array, as ``Array.nbytes`` counts them (an offset a row, and the text)."""
+        return 4 * len(self) + self.size
+
+    def array(self, lo: int = 0, hi: int | None = None) -> Any:
+        """The reasons of rows ``lo`` to ``hi`` as an Arrow string array (in a buffer of Arrow's pool)."""
+        import pyarrow as pa
+
+        hi = len(self) if hi is None else hi
+        bounds = self.offsets[lo:hi + 1]
+        start = int(bounds[0])
+        size = int(bounds[-1]) - start
+        buffer = pa.allocate_buffer(size)
+        data = np.frombuffer(buffer, np.uint8) if size else np.empty(0, np.uint8)
+        gather(self.store, self.flat[2 * lo:2 * hi], bounds, data)
+        return pa.Array.from_buffers(pa.string(), hi - lo, [None, pa.py_buffer(bounds - start if start else bounds),
+                                                            buffer])
+
+
+def lazy_reasons(segments: Segments, segs: I64, given: I64, texts: list[bytes]) -> Lazy:
+    """The reasons of rows made of two segments each (``segs``), but rows ``given`` are ``texts``, as
+    :func:`reasons` makes them, left to be made (:class:`Lazy`). ``segs`` is changed (the given rows); the
+    ``texts`` stay in ``segments`` (a few rows of the reference path; dropped with the rest by ``bound``)."""
+    base = len(segments)
+    segments.extend(texts)
+    segs[given, 0] = base + np.arange(len(given))
+    segs[given, 1] = 0
+    flat = np.ascontiguousarray(segs, np.int64).ravel()
+    try:
+        offsets, size = row_offsets(segments, flat, 2)
+    except ValueError:
+        raise RuntimeError("a reason names a segment that was never made") from None
+    except OverflowError:
+        raise OverflowError("the reasons of one chunk exceed 2 GiB") from None
+    return Lazy(segments.frozen(), flat, offsets, size)
 
 
 def row_offsets(segments: Segments, flat: I64, per: int, start: int = 0) -> tuple[I32, int]:
@@ -888,7 +953,13 @@ class Emitter:
                 values = [self.slot(s, rec_at, row_at, c, dv, memo) for s in self.patterns[p]]
                 segs[:, k][at] = self._segments(k, p, row_at, values)
         given = [(f.reason if self.lang == "zh" else f.reason_en).encode() for _, _, f in slow_findings]
-        text = None if defer else reasons(self.segments, segs, sl, given)
+        text: Any = None
+        if defer:
+            pass
+        elif self.segments.place is not None or self.segments.reuse:  # (a worker: made now, where it says)
+            text = reasons(self.segments, segs, sl, given)
+        else:  # made by whoever takes the rows, a piece at a time (Lazy)
+            text = lazy_reasons(self.segments, segs, sl, given)
         # the chunk's clause texts, sorted, so that output does not depend on the order templates were made
         used = np.nonzero(np.bincount(clauses, minlength=1))[0]
         if len(self._clause_list) != len(self.clause_index):

@@ -61,12 +61,12 @@ from ._assessor import (
     to_python,
 )
 from ._columns import DOTTED, NESTED, check_columns, flat_reader, flat_record, normalise
-from ._emit import FINDING_COLUMNS, REJECT_COLUMNS, Columns
+from ._emit import FINDING_COLUMNS, REJECT_COLUMNS, Columns, Lazy
 from ._encode import _validity
 from ._parallel import Behind, prefetch
 from ._read import parquet_batches
 from ._tables import Tables
-from ._workers import pieces
+from ._workers import cuts, pieces
 
 FORMATS = ("jsonl", "json", "csv", "parquet")
 #: Formats read but not written.
@@ -1809,7 +1809,7 @@ class Sink:
                 except ImportError:
                     self._write_rows(to_python(rows, self.dicts))
                 else:
-                    for piece in pieces(to_arrow(rows, self.dicts)):
+                    for piece in arrow_pieces(rows, self.dicts):
                         self._write_table(piece)
             else:
                 self._write_table(rows)
@@ -1900,6 +1900,24 @@ class Sink:
                 self._stack.close()
             else:
                 self._stack.__exit__(OutputError, OutputError("not kept"), None)
+
+
+def arrow_pieces(rows: Columns, dicts: Any) -> Iterator[Any]:
+    """Finding rows as Arrow tables, cut as :func:`~._workers.pieces` cuts them; reasons not made yet
+    (:class:`~._emit.Lazy`) are made a piece at a time, as it is wanted (written, then dropped, before the
+    next piece's are made)."""
+    import pyarrow as pa
+
+    lazy = rows.reasons
+    if not isinstance(lazy, Lazy):
+        yield from pieces(to_arrow(rows, dicts))
+        return
+    table = to_arrow(rows, dicts, reason=False)
+    n = table.num_rows
+    schema = finding_schema()
+    for lo, hi in cuts(n, sum(c.nbytes for c in table.columns) + lazy.nbytes) or [(0, 0)]:
+        part = table.slice(lo, hi - lo)
+        yield pa.Table.from_arrays([*part.columns, lazy.array(lo, hi)], schema=schema)
 
 
 def _safe(column: Any, neutralise: bool) -> Any:

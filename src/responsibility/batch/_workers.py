@@ -51,10 +51,14 @@ PIECE_BYTES = 24 * 2**20
 def pieces(table: Any) -> list[Any]:
     """``table`` cut into row ranges of at most about :data:`PIECE_BYTES` (the same cut everywhere)."""
     n = table.num_rows
-    size = sum(c.nbytes for c in table.columns)
+    return [table.slice(lo, hi - lo) for lo, hi in cuts(n, sum(c.nbytes for c in table.columns))] if n else [table]
+
+
+def cuts(n: int, size: int) -> list[tuple[int, int]]:
+    """The row ranges :func:`pieces` cuts ``n`` rows of ``size`` bytes in (none for no rows)."""
     count = max(1, -(-size // PIECE_BYTES))
     step = -(-n // count) if n else 0
-    return [table.slice(i, step) for i in range(0, n, step)] if n else [table]
+    return [(i, min(i + step, n)) for i in range(0, n, step)] if n else []
 
 
 @dataclass
