@@ -995,6 +995,26 @@ def test_a_body_answering_only_because_nothing_below_the_place_rectifies_rests_o
     assert "place_above_rectifiers" not in {i.id for i in policy.who_answers(plain).interpretations}
 
 
+def test_an_assignment_to_the_place_level_naming_no_body_is_set_aside_and_says_on_what(policy: Policy) -> None:
+    # review17 D2: the same problem handed by the province to the city without naming a body. Neither choice of
+    # place_above_rectifiers counts it (the default counts one to a named body), so the province still answers for not
+    # passing it on — and its finding now says it rests on that parameter (it said nothing of the step it set aside).
+    p = {"id": "d2", "area": "housing", "kind": "housing_renovation_late", "place": "3301",
+         "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"},
+         "handled": [{"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-02"}],
+         "deadline": "2021-04-01", "as_of": "2021-06-30"}
+    for view in (policy, policy.with_parameters(place_above_rectifiers="holder")):
+        for engine in ("compiled", "durable"):
+            v = view.who_answers(p, engine=engine)  # type: ignore[arg-type]
+            unhandled = [f for f in v.findings if f.basis == "not_handled"]
+            assert [f.body for f in unhandled] == ["province_poverty_office"]
+            assert all("place_above_rectifiers" in f.rests_on for f in unhandled)
+            assert "place_above_rectifiers" in {i.id for i in v.interpretations}
+    # an assignment naming the body it went to is counted, as before
+    named = {**p, "handled": [{**p["handled"][0], "to_body": "city_construction"}]}  # type: ignore[index]
+    assert not [f for f in policy.who_answers(named).findings if f.basis == "not_handled"]
+
+
 @pytest.mark.parametrize("engine", ["compiled", pytest.param("durable", marks=pytest.mark.durable)])
 def test_a_not_rectified_reason_gives_the_body_s_own_assignment(policy: Policy, engine: str) -> None:
     # review9a R9A-2, probe10 P10-02: each body is told the day it was itself handed the problem, and its own deadline

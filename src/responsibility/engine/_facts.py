@@ -303,15 +303,15 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # The kind's own authority, whatever the place: a level below it reports upward in time by procedure (一(三)) — a
     # city reporting its own policy gap to the province too (review9a R9A-5); at or above it a report disposes of
     # nothing (a county's own renovation problem passed up to the city; probe9 P9-05).
-    def place_step(h: Any) -> bool:
+    def place_step(h: Any, named: bool = True) -> bool:
         # Where no level from the place up to the assigner's own can rectify the kind (a house's renovation placed at
         # a city), an assignment to a named body of the place's level with a part in it is the 交办 the record can
         # show, and that body answers for it (review8a R8A-6, probe9 P9-16, P9-19, P9-21) — but only where no level at
         # all rectifies it other than by pressing those below (review9a R9A-11, R9A-1): a county that can rectify its
         # school-aid identification itself, or could report a policy gap to the province that makes policy, does not
         # dispose of it by handing it to the villagers' committee.
-        return problem.kind is not None and rank[h.to_level] == prank and h.to_body is not None and not any(
-            prank <= r < rank[h.by_level] for r in can_rectify) and not own_at_place
+        return problem.kind is not None and rank[h.to_level] == prank and (h.to_body is not None or not named) \
+            and not any(prank <= r < rank[h.by_level] for r in can_rectify) and not own_at_place
 
     def at_place(h: Any) -> bool:
         # place_step, where place_above_rectifiers lets it count (its default); either way the verdict rests on it
@@ -409,9 +409,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             if before(due):  # its handling limit ran out before the duties applied
                 continue
             # a level whose 交办 to a body of the place's level place_above_rectifiers (holder) does not count answers
-            # by that parameter (review10 R10A-06)
-            discounted = setting.has_place_above and not setting.place_assignee and any(
-                x.by_level == level and x.action == "assigned" and place_step(x) for x in steps)
+            # by that parameter (review10 R10A-06); so does one whose 交办 to the place's level names no body, which
+            # neither choice counts (the default counts one to a named body: review17 D2, the verdict says why)
+            discounted = setting.has_place_above and any(
+                x.by_level == level and x.action == "assigned" and (
+                    (place_step(x) and not setting.place_assignee)
+                    or (x.to_body is None and place_step(x, named=False)))
+                for x in steps)
             add("unhandled", {"lvl": rank[level], "body": body, "escalate": int(below_authority),
                               "selffix": int(own_fix or disposed), "atp": int(discounted),
                               "later": _later(steps, level, body, due, hands, as_of, limit, [h.on for h in acted] + (
