@@ -52,6 +52,7 @@ STAGES = [
     ("responsibility.batch._emit", "Emitter._segments", "  segments"),
     ("responsibility.batch._emit", "reasons", "  reasons gathered"),
     ("responsibility.batch._assessor", "to_arrow", "Arrow table"),
+    ("responsibility.batch._emit", "Lazy.array", "reasons made by the writer (one process)"),
     ("responsibility.batch._workers", "Placer.finish", "output slot: other columns"),
     # the parent writes its input chunks so; a worker its pieces, inside Placer.finish (not to be added again)
     ("responsibility.batch._workers", "_write_ipc", "IPC writes (parent: inputs; workers: pieces, in the line above)"),

@@ -190,6 +190,10 @@ def test_lazy_reasons_are_those_reasons_makes_in_any_range_of_rows(rows: list[li
     part.validate(full=True)
     assert whole.equals(want) and whole.nbytes == lazy.nbytes
     assert part.equals(want.slice(lo, hi - lo)) and isinstance(part, pa.StringArray)
+    scratch = np.full(1000, 7, np.uint8)  # memory given for the text (the writer's, from piece to piece)
+    kept = lazy.array(lo, hi, lambda size: scratch)
+    kept.validate(full=True)
+    assert kept.equals(part)
 
 
 def test_reasons_are_the_same_from_a_fresh_buffer_and_a_kept_one() -> None:

@@ -437,16 +437,22 @@ class Lazy:
         """The bytes of their Arrow string array, as ``Array.nbytes`` counts them (an offset a row, and the text)."""
         return 4 * len(self) + self.size
 
-    def array(self, lo: int = 0, hi: int | None = None) -> Any:
-        """The reasons of rows ``lo`` to ``hi`` as an Arrow string array (in a buffer of Arrow's pool)."""
+    def array(self, lo: int = 0, hi: int | None = None,
+              into: Callable[[int], npt.NDArray[np.uint8]] | None = None) -> Any:
+        """The reasons of rows ``lo`` to ``hi`` as an Arrow string array: their text in a buffer of Arrow's pool,
+        or in ``into(size)`` (at least ``size`` bytes; the array is valid while that memory is left alone)."""
         import pyarrow as pa
 
         hi = len(self) if hi is None else hi
         bounds = self.offsets[lo:hi + 1]
         start = int(bounds[0])
         size = int(bounds[-1]) - start
-        buffer = pa.allocate_buffer(size)
-        data = np.frombuffer(buffer, np.uint8) if size else np.empty(0, np.uint8)
+        if into is not None:
+            data = into(size)[:size]
+            buffer = pa.py_buffer(data)
+        else:
+            buffer = pa.allocate_buffer(size)
+            data = np.frombuffer(buffer, np.uint8) if size else np.empty(0, np.uint8)
         gather(self.store, self.flat[2 * lo:2 * hi], bounds, data)
         return pa.Array.from_buffers(pa.string(), hi - lo, [None, pa.py_buffer(bounds - start if start else bounds),
                                                             buffer])
@@ -980,7 +986,9 @@ class Emitter:
             source = pa.concat_arrays([c.ids, pa.array(sid, pa.string())]) if sid else c.ids
             idx = frec.astype(np.int64)
             idx[sl] = len(c.ids) + np.arange(len(sl))
-            problem = call_function("take", [source, pa.array(idx)])
+            # (from its buffer: pa.array of a numpy array imports numpy.ma, ~0.01 CPU s of every run)
+            problem = call_function("take", [source, pa.Array.from_buffers(pa.int64(), len(idx),
+                                                                           [None, pa.py_buffer(idx)])])
         out = Columns(record, problem, area, body, basis, liability, place, remap[clauses],
                       [texts[i] for i in by_text], text, counts)
         if defer:

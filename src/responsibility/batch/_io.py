@@ -1788,6 +1788,7 @@ class Sink:
         # reasons most of it), and a second waiting one only grew the memory (peak RSS at 1M records, one
         # process: ~505 -> ~445 MB, ~15% fewer page faults), the writer keeping pace with the assessing.
         self._behind = Behind(depth=1)
+        self._reasons = np.empty(0, np.uint8)  # (Sink._scratch)
 
     def _put(self, data: bytes) -> None:
         try:
@@ -1809,14 +1810,24 @@ class Sink:
                 except ImportError:
                     self._write_rows(to_python(rows, self.dicts))
                 else:
-                    for piece in arrow_pieces(rows, self.dicts):
+                    # (each piece written, Parquet's pages or CSV's text made of it, before the next: its
+                    # reasons' memory is then free for the next piece's, which fresh pages would cost more)
+                    for piece in arrow_pieces(rows, self.dicts, self._scratch):
                         self._write_table(piece)
+                        del piece
             else:
                 self._write_table(rows)
             if done is not None:
                 done()
 
         self._behind.submit(job)
+
+    def _scratch(self, size: int) -> npt.NDArray[np.uint8]:
+        """Memory of at least ``size`` bytes for a piece's reasons (the same from piece to piece, a quarter more
+        than asked when it grows: pieces differ in size)."""
+        if len(self._reasons) < size:
+            self._reasons = np.empty(max(size, len(self._reasons)) * 5 // 4, np.uint8)
+        return self._reasons
 
     def _write_table(self, table: Any) -> None:
         if self.fmt in ("parquet", "csv"):
@@ -1902,10 +1913,11 @@ class Sink:
                 self._stack.__exit__(OutputError, OutputError("not kept"), None)
 
 
-def arrow_pieces(rows: Columns, dicts: Any) -> Iterator[Any]:
+def arrow_pieces(rows: Columns, dicts: Any,
+                 into: Callable[[int], npt.NDArray[np.uint8]] | None = None) -> Iterator[Any]:
     """Finding rows as Arrow tables, cut as :func:`~._workers.pieces` cuts them; reasons not made yet
-    (:class:`~._emit.Lazy`) are made a piece at a time, as it is wanted (written, then dropped, before the
-    next piece's are made)."""
+    (:class:`~._emit.Lazy`) are made a piece at a time, as it is wanted (in ``into``, if given: memory a
+    piece's reasons may use until the next piece is asked for)."""
     import pyarrow as pa
 
     lazy = rows.reasons
@@ -1917,7 +1929,7 @@ def arrow_pieces(rows: Columns, dicts: Any) -> Iterator[Any]:
     schema = finding_schema()
     for lo, hi in cuts(n, sum(c.nbytes for c in table.columns) + lazy.nbytes) or [(0, 0)]:
         part = table.slice(lo, hi - lo)
-        yield pa.Table.from_arrays([*part.columns, lazy.array(lo, hi)], schema=schema)
+        yield pa.Table.from_arrays([*part.columns, lazy.array(lo, hi, into)], schema=schema)
 
 
 def _safe(column: Any, neutralise: bool) -> Any:
