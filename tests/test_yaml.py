@@ -31,6 +31,26 @@ def test_on_is_a_key_not_a_boolean() -> None:
     assert safe_load("a: true") == {"a": True}
 
 
+@pytest.mark.parametrize("dates", [True, False])
+def test_numbers_are_read_as_yaml_1_2_writes_them_and_other_digits_stay_text(dates: bool) -> None:
+    # review17 D7: YAML 1.1 read an unquoted id 0042 as octal 34, 0x1F as 31, 12:30 as 750 (base 60)
+    text = "{a: 0042, b: 010, c: 12:30, d: 0x1F, e: 1_000, f: 0b11, g: 007.5}"
+    assert parse_yaml(text, "f.yaml", dates=dates)[0] == {
+        "a": "0042", "b": "010", "c": "12:30", "d": "0x1F", "e": "1_000", "f": "0b11", "g": "007.5"}
+    numbers = parse_yaml("[42, -7, 0, +3, 3.5, .5, 1e3, -1.5e-3, 1., .inf]", "f.yaml", dates=dates)[0]
+    assert numbers == [42, -7, 0, 3, 3.5, 0.5, 1000.0, -0.0015, 1.0, float("inf")]
+    assert [type(x) for x in numbers[:4]] == [int] * 4
+
+
+def test_an_unquoted_id_with_leading_zeros_keeps_them() -> None:
+    import responsibility
+
+    record = parse_yaml("id: 0042\narea: housing\nkind: housing_renovation_late\nplace: 330127\n"
+                        "discovered: {level: county, channel: hotline, on: 2021-03-01}\nas_of: 2021-06-30\n",
+                        "p.yaml", dates=False)[0]
+    assert responsibility.load().who_answers(record).problem == "0042"
+
+
 def test_unsafe_tags_are_refused() -> None:
     with pytest.raises(RulesError):
         parse_yaml("!!python/object/apply:os.system ['true']", "f.yaml")

@@ -61,12 +61,21 @@ LIMITS = Limits()
 _NOT_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
-def _yaml12_resolvers(base: type[Any], *, dates: bool = True) -> dict[Any, list[tuple[str, Any]]]:
+def _yaml12_resolvers(base: type[Any], *, dates: bool = True,
+                      drop: tuple[str, ...] = ("bool",)) -> dict[Any, list[tuple[str, Any]]]:
+    gone = {f"tag:yaml.org,2002:{t}" for t in drop} | (set() if dates else {_TIMESTAMP_TAG})
     return {
-        first: [(tag, rx) for tag, rx in resolvers
-                if tag != "tag:yaml.org,2002:bool" and (dates or tag != _TIMESTAMP_TAG)]
+        first: [(tag, rx) for tag, rx in resolvers if tag not in gone]
         for first, resolvers in base.yaml_implicit_resolvers.items()
     }
+
+
+#: YAML 1.2's core-schema numbers, written as a number is written: YAML 1.1 (PyYAML's) also reads ``0042`` as octal
+#: 34, ``0x1F`` as 31, ``12:30`` as 750 (base 60) and ``1_000`` as 1000, so an unquoted id ``0042`` became problem
+#: ``34`` (review17 D7); those stay text, which a numeric field still reads as its number.
+_INT12 = r"^[-+]?(?:0|[1-9][0-9]*)$"
+_FLOAT12 = r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+" \
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 
 
 #: The loaders, made with PyYAML's import on the first parse (:func:`loaders`): a run that only reads
@@ -90,10 +99,12 @@ def loaders() -> dict[str, Any]:
         class Loader(base):  # type: ignore[misc]
             """PyYAML's safe loader with YAML 1.2 booleans (see :func:`loaders`)."""
 
-        Loader.yaml_implicit_resolvers = _yaml12_resolvers(base)
+        Loader.yaml_implicit_resolvers = _yaml12_resolvers(base, drop=("bool", "int", "float"))
         Loader.add_implicit_resolver(
             "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
         )
+        Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(_INT12), list("-+0123456789"))
+        Loader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(_FLOAT12), list("-+.0123456789"))
 
         class TextDatesLoader(Loader):
             """:class:`Loader` that leaves unquoted dates as text (see :func:`loaders`)."""
