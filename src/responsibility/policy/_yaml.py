@@ -74,8 +74,8 @@ def _yaml12_resolvers(base: type[Any], *, dates: bool = True,
 #: 34, ``0x1F`` as 31, ``12:30`` as 750 (base 60) and ``1_000`` as 1000, so an unquoted id ``0042`` became problem
 #: ``34`` (review17 D7); those stay text, which a numeric field still reads as its number.
 _INT12 = r"^[-+]?(?:0|[1-9][0-9]*)$"
-_FLOAT12 = r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+" \
-    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+_FLOAT12 = (r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)\.[0-9]*)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 
 
 #: The loaders, made with PyYAML's import on the first parse (:func:`loaders`): a run that only reads
