@@ -959,14 +959,22 @@ def test_an_assignment_that_does_not_count_never_makes_its_assignee_answer(polic
 
 
 def test_a_holder_named_because_the_rectification_came_after_the_limit_cites_the_limit(policy: Policy) -> None:
-    # probe9 P9-11: rectified on day 40 with no step shown: the county is not_handled only because 40 > 30 (the
-    # rectification limit that the "evidently handled" reading reads); the verdict says it rests on that parameter.
+    # probe9 P9-11: rectified on day 41 with no step shown: the county is not_handled only because 41 > 10 + 30 (the
+    # limits that the "evidently handled" reading reads); the verdict says it rests on that parameter. On day 40 it
+    # is not named: had it assigned the problem on day 10, the fix was due on day 40 (review17 D4).
     rec = {"id": "P9-11", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
-           "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "rectified_on": "2021-04-10",
+           "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "rectified_on": "2021-04-11",
            "as_of": "2021-06-30"}
-    v = policy.who_answers(rec)
-    assert any(f.basis == "not_handled" for f in v.findings)
-    assert "rectification_time_limit_days" in {i.id for i in v.interpretations}
+    for engine in ("compiled", "durable"):
+        v = policy.who_answers(rec, engine=engine)  # type: ignore[arg-type]
+        assert any(f.basis == "not_handled" for f in v.findings)
+        assert "rectification_time_limit_days" in {i.id for i in v.interpretations}
+        w = policy.who_answers({**rec, "rectified_on": "2021-04-10"}, engine=engine)  # type: ignore[arg-type]
+        assert not any(f.basis == "not_handled" for f in w.findings)
+        assert {"handling_time_limit_days", "rectification_time_limit_days"} <= {i.id for i in w.interpretations}
+    # the bulk path reads the same days
+    rows = policy.assess([{**rec, "id": "41"}, {**rec, "id": "40", "rectified_on": "2021-04-10"}]).findings
+    assert set(rows[rows["basis"] == "not_handled"]["problem"]) == {"41"}
 
 
 def test_a_body_answering_only_because_nothing_below_the_place_rectifies_rests_on_the_parameter(

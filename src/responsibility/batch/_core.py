@@ -318,7 +318,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         put(reported_by, True, hp[rep], hby[rep])
     deadline = c.deadline[ur]
     due_fix = np.where((deadline != NONE) & assigned[ur], deadline,
-                       take(received, ur, ul).astype(np.int64) + rect_limit)
+                       take(received, ur, ul).astype(np.int64) + (limit + rect_limit))
     fixed = (c.rect[ur] != NONE) & (c.rect[ur] <= due_fix)
     self_fixed = disc[ur] & (ul < auth[ur]) & ~take(reported_by, ur, ul) & ~stepped_late
     still = ~(fixed & np.where(self_fixed, not must_report, ~stepped_late))

@@ -380,8 +380,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # 上报). Only a holder below the authority that saw it fixed without reporting it may still have had to
             # report it (self_rectified_report_required): the finder, and as much a level that had it reported to it
             # (一(三) 对超出本级权限的及时向上级单位报送问题 binds whoever holds it; probe8 P8-01).
+            # Without the record's deadline, the latest day a rectification could come had the level done all in time:
+            # its handling limit, then the rectification limit of an assignment made on the limit's last day (a
+            # county that assigned on day 10 had until day 40; reading 30 days from its receipt named it for a fix
+            # on days 31–40 that full compliance allows: review17 D4)
             fixed = problem.rectified_on is not None and problem.rectified_on <= (
-                problem.deadline if problem.deadline is not None and assigned else received + rect_limit)
+                problem.deadline if problem.deadline is not None and assigned else received + limit + rect_limit)
             # a step of its own the record shows after the limit, counted or not (a late one to the wrong department
             # is no better than a late one to the right one; probe8 P8-27) — a pass-down too: the parameter excuses one
             # made in time, not one that held it past the limit (一(四) 及时交办; review8a R8A-3)
