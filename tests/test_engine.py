@@ -1228,3 +1228,21 @@ def test_the_bulk_path_gives_the_late_handed_department_its_own_day(policy: Poli
     assessor = batch.make_assessor(policy, Jurisdiction.example())
     result = assessor.run(next(iter(batch.parts(records, assessor.t))))
     assert result.referred == 3 and result.assessed == 6
+
+
+def test_supervision_scope_none_names_no_supervisor_on_either_engine_or_the_bulk_path(policy: Policy) -> None:
+    # review17 J3: the supervision basis is a reading of the supervising duties (一(四) names four failures); a county
+    # may read it so, and then no supervisor answers — the other findings stay as they were
+    rec = {"id": "s", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+           "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"},
+           "handled": [{"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-02"}],
+           "deadline": "2021-04-01", "as_of": "2021-06-30"}
+    none = policy.with_parameters(supervision_scope="none")
+    for engine in ("compiled", "durable"):
+        base = {(f.body, f.basis) for f in policy.who_answers(rec, engine=engine).findings}  # type: ignore[arg-type]
+        v = none.who_answers(rec, engine=engine)  # type: ignore[arg-type]
+        assert ("township_government", "supervision") in base
+        assert {(f.body, f.basis) for f in v.findings} == {x for x in base if x[1] != "supervision"}
+        assert v.what_if["supervision_scope"] == ("own_and_level_above", "none")
+    rows = none.assess([rec]).findings
+    assert "supervision" not in set(rows["basis"]) and len(rows) == 4

@@ -186,8 +186,11 @@ def _supervising_levels(levels: list[tuple[int, _T]], assignee: int, scope: str)
     """Of the supervising ``levels`` (rank, holders) at or above the assignee's, those that answer.
 
     ``own_and_level_above`` (一级抓一级): the assignee's own level and the nearest level strictly
-    above it; ``next_level``: the nearest level at or above it; ``all_levels``: every one.
+    above it; ``next_level``: the nearest level at or above it; ``all_levels``: every one; ``none``: no
+    level (a supervising duty is read as no ground of 一(四)'s accountability of its own).
     """
+    if scope == "none":
+        return []
     if scope == "all_levels":
         return levels
     if scope == "next_level":
