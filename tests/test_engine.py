@@ -1246,3 +1246,15 @@ def test_supervision_scope_none_names_no_supervisor_on_either_engine_or_the_bulk
         assert v.what_if["supervision_scope"] == ("own_and_level_above", "none")
     rows = none.assess([rec]).findings
     assert "supervision" not in set(rows["basis"]) and len(rows) == 4
+
+
+def test_a_context_made_without_its_init_equals_the_dataclass_s() -> None:
+    # derive makes its Context field by field (_facts._context): it must hold what Context(...) holds, every field
+    # (a field added to Context and not to _context fails here)
+    from responsibility.engine._facts import Context, _context
+
+    day = dt.date(2021, 3, 1)
+    made, expected = _context(day, "county", True), Context(as_of=day, authority="county", owner=True)
+    assert made == expected
+    assert [getattr(made, f) for f in Context.__slots__] == [getattr(expected, f) for f in Context.__slots__]
+    assert made.received is not _context(day, "county", True).received  # each its own containers

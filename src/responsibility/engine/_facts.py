@@ -96,6 +96,20 @@ class Context:
     handed: dict[tuple[int, str], dt.date] = field(default_factory=dict)
 
 
+_new_object = object.__new__
+
+
+def _context(as_of: dt.date, authority: str, owner: bool) -> Context:
+    """A new :class:`Context` with its fields' defaults: as ``Context(as_of=…, authority=…, owner=…)`` makes it, but
+    without the dataclass's generated ``__init__`` (a call with keywords, a factory called per field), which was some
+    130 bytecodes of every decision."""
+    ctx = _new_object(Context)
+    ctx.as_of, ctx.authority, ctx.owner = as_of, authority, owner
+    ctx.received, ctx.assigned, ctx.assigned_to, ctx.deadline_from_parameter = {}, {}, {}, False
+    ctx.rests_on, ctx.knew, ctx.passed, ctx.handed = [], set(), set(), {}
+    return ctx
+
+
 class _Setting(NamedTuple):
     """What :func:`derive` reads from a policy's parameters (the same for every problem)."""
 
@@ -218,88 +232,98 @@ def _of_kind(policy: PolicyView, area: str, kind: str | None, prank: int) -> _Of
 
 def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -> tuple[list[Fact], Context]:
     """The facts of ``problem`` (already checked by ``parse_problem``) and their context."""
-    as_of = problem.as_of or today or dt.date.today()
+    # The record's fields read once from the models' dicts: an attribute of a pydantic model is read through its
+    # __getattr__ hook (no specialised attribute read), some sixty times a record here, as the steps' are below.
+    rec = problem.__dict__
+    area, kind, sector, place = rec["area"], rec["kind"], rec["sector"], rec["place"]
+    deadline_given, rectified_on, concealed_by = rec["deadline"], rec["rectified_on"], rec["concealed_by"]
+    as_of = rec["as_of"] or today or dt.date.today()
     rank = policy.level_rank
-    prank = rank[(_CODED.get(problem.place) or coded(problem.place))[1]]
+    prank = rank[(_CODED.get(place) or coded(place))[1]]
     # what the policy says of the record's area, kind and place's level (:func:`_of_kind`), kept by those
     by_kind: dict[tuple[str, str | None, int], _OfKind] = policy._memo("derive: by kind", dict)
-    of_kind = by_kind.get((problem.area, problem.kind, prank))
+    of_kind = by_kind.get((area, kind, prank))
     if of_kind is None:
-        of_kind = by_kind[(problem.area, problem.kind, prank)] = _of_kind(policy, problem.area, problem.kind, prank)
+        of_kind = by_kind[(area, kind, prank)] = _of_kind(policy, area, kind, prank)
     authority, owner, can_rectify, own_at_place, nominal, alternatives, setting, _ = of_kind
-    ctx = Context(as_of=as_of, authority=authority, owner=owner)
+    ctx = _context(as_of, authority, owner)
     base = {
-        "area": problem.area,
-        "kind": problem.kind or "",
-        "sev": _SEVERITY_RANK[problem.severity],
+        "area": area,
+        "kind": kind or "",
+        "sev": _SEVERITY_RANK[rec["severity"]],
         "prank": prank,
     }
     facts: list[Fact] = []
-    pid = problem.id
+    pid = rec["id"]
 
     def add(t: str, fields: Fact) -> None:
         # Every fact of a type has its fields in one order (the compiled engine keeps what facts meet by their values).
         facts.append({"id": f"{pid}#{len(facts)}", "t": t, **base, **fields})
 
-    d = problem.discovered
+    d = rec["discovered"]
     if d is None:
         return facts, ctx
-    key = (problem.area, problem.kind, problem.sector, d.level, d.body, d.channel, prank)
+    d_fields = d.__dict__
+    d_level, d_on, d_body, d_channel = d_fields["level"], d_fields["on"], d_fields["body"], d_fields["channel"]
+    key = (area, kind, sector, d_level, d_body, d_channel, prank)
     found = of_kind.discoveries.get(key)
     if found is None:
         found = of_kind.discoveries[key] = _discovery(policy, *key)
     outside, rests = found
-    since = setting.since
+    since, latest = setting.since, setting.latest
 
     def before(day: dt.date) -> bool:
         # what happened before the duties applied is not judged (policy_in_force_from; review8a R8A-2); a verdict that
         # judges or leaves out a day the parameter's choices put either side says it rests on it (review9a R9A-3)
-        if setting.latest is not None and day < setting.latest and IN_FORCE not in ctx.rests_on:
+        if latest is not None and day < latest and IN_FORCE not in ctx.rests_on:
             ctx.rests_on.append(IN_FORCE)
         return since is not None and day < since
-    if problem.sector is None and alternatives:
+    if sector is None and alternatives:
         # departments of one level each hold a duty for their own part and the record names none: who answers is
         # sectorless_alternatives' (probe9 P9-01)
         ctx.rests_on.append(SECTORLESS)
-    if not before(d.on):  # a discovery before the day: no level answers for not having found it
-        add("found", {"frank": rank[d.level], "outside": int(outside), "fbody": d.body or ""})
+    if not before(d_on):  # a discovery before the day: no level answers for not having found it
+        add("found", {"frank": rank[d_level], "outside": int(outside), "fbody": d_body or ""})
     ctx.rests_on.extend(rests)
 
     limit, rect_limit, must_report = setting.limit, setting.rect_limit, setting.must_report
-    handled = problem.handled
-    steps = sorted(handled, key=lambda h: (h.on, rank[h.by_level])) if len(handled) > 1 else handled
-    line = policy.sector_of(problem.sector)
+    handled = rec["handled"]
+    # (each step's fields as a dict, as the record's above)
+    steps = [h.__dict__ for h in handled]
+    if len(steps) > 1:
+        steps.sort(key=lambda h: (h["on"], rank[h["by_level"]]))
+    line = policy.sector_of(sector)
     lowest = min(can_rectify, default=_NO_RANK)  # the lowest level that can rectify it (none: above every rank)
 
     def to_right(h: Any) -> bool:
         # An assignment names a body the text gives a part in the problem, or none (一(三) 按照问题类别…列出责任清单):
         # the county education bureau named for a house renovation is not 按程序 交办, and does not answer for it.
-        return h.to_body is None or policy.has_part(problem.area, problem.kind, h.to_body, line)
+        return h["to_body"] is None or policy.has_part(area, kind, h["to_body"], line)
     # A level that reported the problem upward in time knew it (二(六)4(1) 及时发现掌握并上报), and so did
     # the level it reported to: neither missed it, whatever either did next.
     # A report to a body the text gives no part in the problem (the county education bureau for a house renovation)
     # is not 按程序 上报 (一(三) 按照问题类别…), as an assignment to one is not 交办: it counts as no report, and that
     # body does not come to hold the problem (review8a R8A-0).
-    reports = [h for h in steps if h.action == "reported" and to_right(h)]
+    reports = [h for h in steps if h["action"] == "reported" and to_right(h)]
     for h in reports:
-        if rank[h.by_level] < rank[d.level]:
-            if h.on <= d.on + limit:
-                ctx.knew.update((rank[h.by_level], rank[h.to_level]))
+        if rank[h["by_level"]] < rank[d_level]:
+            if h["on"] <= d_on + limit:
+                ctx.knew.update((rank[h["by_level"]], rank[h["to_level"]]))
             if HANDLING_LIMIT not in ctx.rests_on:
                 ctx.rests_on.append(HANDLING_LIMIT)
-    if problem.concealed_by:
-        ctx.knew.update(rank[who] for who in problem.concealed_by if who in rank)
+    if concealed_by:
+        ctx.knew.update(rank[who] for who in concealed_by if who in rank)
     # Who held the problem and had to pass it on: the finder's level, then each level it was
     # reported to. A level below the authority must report upward; at or above it, assign.
-    holders: list[tuple[str, dt.date, str]] = [(d.level, d.on, d.body or "")]
-    holders += [(h.to_level, h.on, h.to_body or "") for h in reports]
+    holders: list[tuple[str, dt.date, str]] = [(d_level, d_on, d_body or "")]
+    holders += [(h["to_level"], h["on"], h["to_body"] or "") for h in reports]
     seen: set[str] = set()
 
     def counts(h: Any) -> bool:
         # An assignment that counts (一(三) 按程序 交办): not one to a body with no part in the problem, nor a level
         # below the authority taking it on itself (probe8 P8-26).
-        return h.action == "assigned" and to_right(h) and not (
-            h.by_level == h.to_level and rank[h.to_level] < rank[authority])
+        return h["action"] == "assigned" and to_right(h) and not (
+            h["by_level"] == h["to_level"] and rank[h["to_level"]] < rank[authority])
     # The kind's own authority, whatever the place: a level below it reports upward in time by procedure (一(三)) — a
     # city reporting its own policy gap to the province too (review9a R9A-5); at or above it a report disposes of
     # nothing (a county's own renovation problem passed up to the city; probe9 P9-05).
@@ -310,8 +334,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # all rectifies it other than by pressing those below (review9a R9A-11, R9A-1): a county that can rectify its
         # school-aid identification itself, or could report a policy gap to the province that makes policy, does not
         # dispose of it by handing it to the villagers' committee.
-        return problem.kind is not None and rank[h.to_level] == prank and (h.to_body is not None or not named) \
-            and not any(prank <= r < rank[h.by_level] for r in can_rectify) and not own_at_place
+        return kind is not None and rank[h["to_level"]] == prank and (h["to_body"] is not None or not named) \
+            and not any(prank <= r < rank[h["by_level"]] for r in can_rectify) and not own_at_place
 
     def at_place(h: Any) -> bool:
         # place_step, where place_above_rectifiers lets it count (its default); either way the verdict rests on it
@@ -325,7 +349,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # a step that hands the problem to the department it names, at a level of departments (one with a role body:
         # county, city, province); the village and the township are their holders (the township's is 乡镇（街道）
         # itself), so a step naming one of them hands it to nobody that had not held it as the level
-        return h.to_level in policy.roles and to_right(h)
+        return h["to_level"] in policy.roles and to_right(h)
 
     assigned = False
     for h in steps:  # (a loop, not any() over a generator: asked of every record)
@@ -339,27 +363,27 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         ctx.received[rank[level]] = received
         below_authority = rank[level] < rank[authority]
         # nobody at or below this level can rectify it: a report upward is what it can do (P9-16)
-        stuck = problem.kind is not None and not lowest <= rank[level]
+        stuck = kind is not None and not lowest <= rank[level]
         # At or above the authority a level disposes of the problem by assigning it (一(三) 分类交办) — to a level where
         # a body can rectify it: an assignment to one that cannot (a county's subsidy review sent to a township, a
         # provincial rule sent to a county) is not 按程序 交办, and the assigner still holds it.
-        acted = [h for h in steps if h.by_level == level and h.on >= received and to_right(h)
-                 and ((h.action == "reported" and (rank[level] < rank[nominal] or stuck)) or (
-                     h.action == "assigned" and not below_authority and (
-                     problem.kind is None or rank[h.to_level] in can_rectify or at_place(h))))]
+        acted = [h for h in steps if h["by_level"] == level and h["on"] >= received and to_right(h)
+                 and ((h["action"] == "reported" and (rank[level] < rank[nominal] or stuck)) or (
+                     h["action"] == "assigned" and not below_authority and (
+                     kind is None or rank[h["to_level"]] in can_rectify or at_place(h))))]
         # a level still holding the problem on the day the duties began has the handling limit from that day: holding it
         # on unpassed after the day is conduct under the policy (probe11 P11-02)
         due = (since if before(received) and since is not None else received) + limit
         in_time = False
         for h in acted:
-            if h.on <= due:
+            if h["on"] <= due:
                 in_time = True
                 break
         # Below the authority a level must see the problem reach a level above it (一(三) 及时向上级单位报送): a
         # step by a higher level within this level's limit (it reported it on, or assigned it) shows the problem
         # got there in time, though the record shows no report of this level's own.
         if below_authority and not in_time:
-            in_time = any(rank[h.by_level] > rank[level] and received <= h.on <= due for h in steps)
+            in_time = any(rank[h["by_level"]] > rank[level] and received <= h["on"] <= due for h in steps)
         # Below the authority a level must report upward; whether disposing of the problem within its
         # own bounds was enough is self_rectified_report_required. Passing it down in time (交办) to a
         # lower level that can rectify it is such a disposal (that level's failure to rectify is its own); an
@@ -367,9 +391,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # the level itself (a village "assigning" the county's problem to itself disposes of nothing: 一(三)
         # 对超出本级权限的及时向上级单位报送问题; only rectifying it in time is, by the parameter, below).
         disposed = below_authority and not in_time and any(
-            h.action == "assigned" and received <= h.on <= due and rank[h.to_level] < rank[level]
-            and rank[h.to_level] in can_rectify and to_right(h)
-            for h in steps if h.by_level == level)
+            h["action"] == "assigned" and received <= h["on"] <= due and rank[h["to_level"]] < rank[level]
+            and rank[h["to_level"]] in can_rectify and to_right(h)
+            for h in steps if h["by_level"] == level)
         if disposed:
             ctx.rests_on.append(SELF_RECTIFIED)
             in_time = not must_report
@@ -384,25 +408,25 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # its handling limit, then the rectification limit of an assignment made on the limit's last day (a
             # county that assigned on day 10 had until day 40; reading 30 days from its receipt named it for a fix
             # on days 31–40 that full compliance allows: review17 D4)
-            fixed = problem.rectified_on is not None and problem.rectified_on <= (
-                problem.deadline if problem.deadline is not None and assigned else received + limit + rect_limit)
+            fixed = rectified_on is not None and rectified_on <= (
+                deadline_given if deadline_given is not None and assigned else received + limit + rect_limit)
             # a step of its own the record shows after the limit, counted or not (a late one to the wrong department
             # is no better than a late one to the right one; probe8 P8-27) — a pass-down too: the parameter excuses one
             # made in time, not one that held it past the limit (一(四) 及时交办; review8a R8A-3)
             shown = False
             for x in steps:
-                if x.by_level == level and x.on > due:
+                if x["by_level"] == level and x["on"] > due:
                     shown = True
                     break
-            own_fix = fixed and below_authority and not shown and not any(x.by_level == level for x in reports)
+            own_fix = fixed and below_authority and not shown and not any(x["by_level"] == level for x in reports)
             if fixed and not own_fix and not shown:
                 # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
-                for rid in (HANDLING_LIMIT, *(() if problem.deadline is not None and assigned else (RECT_LIMIT,))):
+                for rid in (HANDLING_LIMIT, *(() if deadline_given is not None and assigned else (RECT_LIMIT,))):
                     if rid not in ctx.rests_on:
                         ctx.rests_on.append(rid)
                 continue
-            if problem.rectified_on is not None and not fixed and not shown and not (
-                    problem.deadline is not None and assigned) and RECT_LIMIT not in ctx.rests_on:
+            if rectified_on is not None and not fixed and not shown and not (
+                    deadline_given is not None and assigned) and RECT_LIMIT not in ctx.rests_on:
                 # rectified, but after the rectification limit: not taken as evidently handled, on the parameter — the
                 # finding rests on it as much as an excusal would (probe9 P9-11)
                 ctx.rests_on.append(RECT_LIMIT)
@@ -416,14 +440,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # by that parameter (review10 R10A-06); so does one whose 交办 to the place's level names no body, which
             # neither choice counts (the default counts one to a named body: review17 D2, the verdict says why)
             discounted = setting.has_place_above and any(
-                x.by_level == level and x.action == "assigned" and (
+                x["by_level"] == level and x["action"] == "assigned" and (
                     (place_step(x) and not setting.place_assignee)
-                    or (x.to_body is None and place_step(x, named=False)))
+                    or (x["to_body"] is None and place_step(x, named=False)))
                 for x in steps)
             add("unhandled", {"lvl": rank[level], "body": body, "escalate": int(below_authority),
                               "selffix": int(own_fix or disposed), "atp": int(discounted),
-                              "later": _later(steps, level, body, due, hands, as_of, limit, [h.on for h in acted] + (
-                                  [h.on for h in steps if rank[h.by_level] > rank[level] and h.on >= received]
+                              "later": _later(steps, level, body, due, hands, as_of, limit, [h["on"] for h in acted] + (
+                                  [h["on"] for h in steps if rank[h["by_level"]] > rank[level] and h["on"] >= received]
                                   if below_authority else []), ctx.handed, rank[level])})
 
     # Every level the problem was assigned to answers for its rectification. One that passed it down within the
@@ -437,10 +461,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     groups: dict[str, dict[str, list[Any]]] = {}
     for h in steps:
         if counts(h):
-            groups.setdefault(h.to_level, {}).setdefault(h.to_body or "", []).append(h)
+            groups.setdefault(h["to_level"], {}).setdefault(h["to_body"] or "", []).append(h)
     for level, by_body in sorted(groups.items(), key=lambda x: rank[x[0]]) if len(groups) > 1 else list(groups.items()):
-        every = [h for h in steps if counts(h) and h.to_level == level]
-        stuck = problem.kind is not None and rank[level] not in can_rectify
+        every = [h for h in steps if counts(h) and h["to_level"] == level]
+        stuck = kind is not None and rank[level] not in can_rectify
         if stuck:  # 二(三)6 …: no body there can rectify it (a provincial rule assigned to a county) — but at_place
             every = [h for h in every if at_place(h)]
             by_body = {b: [h for h in g if at_place(h)] for b, g in by_body.items() if b}
@@ -450,9 +474,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # the level's own 交办 to a body of its own (一(三) 列出…责任清单) names who rectifies what it received as a
         # whole: that body answers, the level's others press it (二(二)4 指导督促部门; probe9 P9-18)
         # — made by the deadline (one after it leaves the level's missed deadline with the level; review9a R9A-2)
-        due_inside = problem.deadline if problem.deadline is not None else every[0].on + rect_limit
-        inside = {h.to_body for h in every if h.by_level == level and h.to_body is not None and h.on <= due_inside
-                  and policy.rectifies(problem.area, problem.kind, h.to_body, prank)}
+        due_inside = deadline_given if deadline_given is not None else every[0]["on"] + rect_limit
+        inside = {h["to_body"] for h in every if h["by_level"] == level and h["to_body"] is not None
+                  and h["on"] <= due_inside and policy.rectifies(area, kind, h["to_body"], prank)}
         chosen = by_body
         later: dict[str, str] = {}  # by group: the departments handed the problem only after the level's deadline
         if inside:
@@ -471,52 +495,52 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # deadline (the fact's ``later`` takes it out of them), or nobody (fidelity13 R-late; as _later for
             # not_handled). A department named by then stays in the level (the whole-level reading, R9A-6); the village
             # and the township are their holders (``hands``).
-            level_due = _deadline(problem.deadline, every[whole].on, rect_limit)
+            level_due = _deadline(deadline_given, every[whole]["on"], rect_limit)
             first: dict[str, dt.date] = {}
             for h in every[whole:]:
-                if h.to_body is not None and h.to_body not in early and hands(h):
-                    first.setdefault(h.to_body, h.on)  # in day order
+                if h["to_body"] is not None and h["to_body"] not in early and hands(h):
+                    first.setdefault(h["to_body"], h["on"])  # in day order
             after = [b for b, on in first.items() if on > level_due]
             if after:
                 later[""] = " ".join(sorted(after))
-                chosen.update({b: [h for h in every[whole:] if h.to_body == b] for b in after})
+                chosen.update({b: [h for h in every[whole:] if h["to_body"] == b] for b in after})
         for body, given in chosen.items():
             # Whether the deadline had passed when it was assigned is decided by its FIRST counting assignment: a
             # second 交办 after the deadline (a reminder, a re-issue) does not erase the deadline it missed (一(四)
             # 对交办问题整改落实不到位的; review8a R8A-1); the reason names that assignment (probe9 P9-10). A body the
             # level itself assigned it to is bound from the level's first (the level held it since).
-            on, h = (every[0] if body in inside else given[0]).on, given[-1]
+            on, h = (every[0] if body in inside else given[0])["on"], given[-1]
             if body in inside:
                 # bound by the period of what its level was handed from above (一(四) 交办问题整改落实不到位的: the
                 # level's deadline), or, for a problem its level found itself, by its own 交办 (review9a R9A-2)
-                above = next((x.on for x in every if x.by_level != level and x.on <= given[0].on), None)
-                on = above if above is not None else given[0].on
-            deadline = _deadline(problem.deadline, on, rect_limit)
-            if deadline != problem.deadline:
+                above = next((x["on"] for x in every if x["by_level"] != level and x["on"] <= given[0]["on"]), None)
+                on = above if above is not None else given[0]["on"]
+            deadline = _deadline(deadline_given, on, rect_limit)
+            if deadline != deadline_given:
                 # no deadline, or one that had passed when it was first assigned (a county that passed it on after the
                 # deadline): the period runs from its own assignment (一(四) 交办问题整改落实不到位; probe8 P8-24)
                 ctx.deadline_from_parameter = True
-            level_on = every[0].on if body in inside else on
-            ctx.assigned.setdefault(rank[level], (level_on, _deadline(problem.deadline, level_on, rect_limit)))
+            level_on = every[0]["on"] if body in inside else on
+            ctx.assigned.setdefault(rank[level], (level_on, _deadline(deadline_given, level_on, rect_limit)))
             # its reason gives the day it was itself first handed the problem (review9a R9A-2)
-            ctx.assigned_to.setdefault((rank[level], body), (given[0].on, deadline))
-            late = problem.rectified_on is None or problem.rectified_on > deadline
+            ctx.assigned_to.setdefault((rank[level], body), (given[0]["on"], deadline))
+            late = rectified_on is None or rectified_on > deadline
             if late and as_of > deadline and not before(deadline):
                 # Passed down in time to a lower level that can rectify it, to a body with a part in it (一(三)
                 # 按照问题类别、办理权限…交办): a pass-down to one that cannot is no 交办: the level still answers
                 # (P8-11).
-                ons = [x.on for x in steps if x.action == "assigned" and x.by_level == level
-                       and rank[x.to_level] < rank[level] and h.on <= x.on and to_right(x)
-                       and (problem.kind is None or rank[x.to_level] in can_rectify)]
+                ons = [x["on"] for x in steps if x["action"] == "assigned" and x["by_level"] == level
+                       and rank[x["to_level"]] < rank[level] and h["on"] <= x["on"] and to_right(x)
+                       and (kind is None or rank[x["to_level"]] in can_rectify)]
                 # — or, a body a higher level named, handed in time to a body of its level it directs that rectifies it
                 # (the county education bureau to the school, 二(六)2(1)–(2)): the same pass-on (probe10 P10-02); not
                 # one handed sideways to a peer department (review10 R10A-03)
                 # — the same when its own level named it and then handed it to that body (the county names the bureau,
                 # then the school: probe11 P11-01)
                 if body:
-                    ons += [x.on for x in every if x.by_level == level and x.to_body in inside
-                            and body in policy.under(x.to_body) and h.on <= x.on]
-                passed = any(x <= h.on + limit for x in ons)
+                    ons += [x["on"] for x in every if x["by_level"] == level and x["to_body"] in inside
+                            and body in policy.under(x["to_body"]) and h["on"] <= x["on"]]
+                passed = any(x <= h["on"] + limit for x in ons)
                 # passed on, but after the handling limit: it answers as assignee only because that was not 及时 — on
                 # the limit and on reassigned_level_answers, which a pass-on in time would have decided (probe10 P10-11)
                 slow = bool(ons) and not passed and setting.has_reassigned and reassigned == "supervision"
@@ -530,12 +554,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 add("unrectified", {"lvl": rank[level], "body": body, "atp": int(stuck and setting.has_place_above),
                                     "slow": int(slow), "later": later.get(body, "")})
 
-    for who in problem.concealed_by:
+    for who in concealed_by:
         if who in rank:
             if setting.conceal_role is not None and who in policy.roles and CONCEALER not in ctx.rests_on:
                 ctx.rests_on.append(CONCEALER)
             add("concealed", {"lvl": rank[who],
-                              "body": _concealer(policy, who, problem.sector, bool(setting.conceal_role))})
+                              "body": _concealer(policy, who, sector, bool(setting.conceal_role))})
         else:
             add("concealed", {"lvl": rank[policy.bodies[who].level], "body": who})
     return facts, ctx
@@ -560,8 +584,8 @@ def _later(steps: Iterable[Any], level: str, body: str, due: dt.date, hands: Cal
     reason."""
     first: dict[str, dt.date] = {}
     for h in steps:
-        if h.to_level == level and h.to_body is not None and h.to_body != body and hands(h):
-            first.setdefault(h.to_body, h.on)  # the steps are in day order
+        if h["to_level"] == level and h["to_body"] is not None and h["to_body"] != body and hands(h):
+            first.setdefault(h["to_body"], h["on"])  # the steps are in day order
     later = []
     for b, on in first.items():
         if on > due:

@@ -1051,18 +1051,21 @@ def _check(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt
     concealers alone; those are kept per policy once they pass, and such a record has only its
     dates checked (any fault is then reported by :func:`_check_all`, as before). ``state``: the policy's
     :func:`_state`, where the caller has it."""
-    d = p.discovered
+    # (the fields read from the models' dicts: a pydantic model's attribute is read through its __getattr__ hook)
+    rec = p.__dict__
+    d = rec["discovered"]
     if d is None:
         return _check_all(p, policy, jurisdiction, today)
     try:
-        code, level = coded(p.place)
+        code, level = _CODED.get(rec["place"]) or coded(rec["place"])
     except JurisdictionError:
         return _check_all(p, policy, jurisdiction, today)
     if jurisdiction.get(code) is None:
         return _check_all(p, policy, jurisdiction, today)
-    key = (p.area, p.kind, p.sector, level, d.level, d.channel, d.body,
-           tuple([(h.action, h.by_level, h.to_level, h.to_body) for h in p.handled]) if p.handled else (),
-           tuple(p.concealed_by))
+    found, handled = d.__dict__, rec["handled"]
+    key = (rec["area"], rec["kind"], rec["sector"], level, found["level"], found["channel"], found["body"],
+           tuple([(h["action"], h["by_level"], h["to_level"], h["to_body"]) for h in [x.__dict__ for x in handled]])
+           if handled else (), tuple(rec["concealed_by"]))
     if state is None:
         state = _state(policy)
     sound = state.sound
@@ -1107,40 +1110,43 @@ def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None,
     deadline come on or after the discovery; nothing after the assessment date (``as_of``, else
     ``today``), which is not before the discovery; the deadline not before the first assignment
     (``order_violation``)."""
-    d = p.discovered
+    rec = p.__dict__  # (read from the model's dict, as :func:`_check` reads it)
+    d = rec["discovered"]
     if d is None:
         return None
-    on = d.on
+    on = d.__dict__["on"]
     order = "order_violation"
-    if whole and since is not None and (p.as_of or today or dt.date.today()) < since:
+    given_as_of, rectified_on, deadline = rec["as_of"], rec["rectified_on"], rec["deadline"]
+    handled = [h.__dict__ for h in rec["handled"]]
+    if whole and since is not None and (given_as_of or today or dt.date.today()) < since:
         return ("discovered.on",
-                f"discovered on {on} and assessed on {p.as_of or today or dt.date.today()}, both before the policy "
+                f"discovered on {on} and assessed on {given_as_of or today or dt.date.today()}, both before the policy "
                 f"took effect on {since} ({IN_FORCE_FROM} in rules/parameters.yaml): nothing of the record lies under "
                 "its duties; judge it under the rules then in force, or correct the date", "before_effect")
     if not whole and since is not None and on < since:
         return ("discovered.on", f"discovered on {on}, before the policy took effect on {since} (effective_from in "
                 "rules/policy.yaml): its duties do not reach back to a problem found before they were given; "
                 "judge it under the rules then in force, or correct the date", "before_effect")
-    for i, h in enumerate(p.handled):
-        if h.on < on:
-            return f"handled[{i}].on", f"handled on {h.on} before it was discovered on {on}", order
-    if p.rectified_on is not None and p.rectified_on < on:
-        return "rectified_on", f"rectified on {p.rectified_on} before it was discovered on {on}", order
-    if p.deadline is not None and p.deadline < on:
-        return "deadline", f"deadline {p.deadline} is before the discovery on {on}", order
-    as_of = p.as_of or today or dt.date.today()
+    for i, h in enumerate(handled):
+        if h["on"] < on:
+            return f"handled[{i}].on", f"handled on {h['on']} before it was discovered on {on}", order
+    if rectified_on is not None and rectified_on < on:
+        return "rectified_on", f"rectified on {rectified_on} before it was discovered on {on}", order
+    if deadline is not None and deadline < on:
+        return "deadline", f"deadline {deadline} is before the discovery on {on}", order
+    as_of = given_as_of or today or dt.date.today()
     if as_of < on:
-        return ("as_of" if p.as_of else "discovered.on",
+        return ("as_of" if given_as_of else "discovered.on",
                 f"discovered on {on}, after the assessment date {as_of}; set as_of to the day of the assessment", order)
-    for i, h in enumerate(p.handled):
-        if h.on > as_of:
-            return f"handled[{i}].on", f"handled on {h.on}, after the assessment date {as_of}", order
-    if p.rectified_on is not None and p.rectified_on > as_of:
-        return "rectified_on", f"rectified on {p.rectified_on}, after the assessment date {as_of}", order
-    if p.deadline is not None and p.handled:
-        assigned = [h.on for h in p.handled if h.action == "assigned"]
-        if assigned and p.deadline < min(assigned):
-            return "deadline", f"deadline {p.deadline} is before the problem was assigned on {min(assigned)}", order
+    for i, h in enumerate(handled):
+        if h["on"] > as_of:
+            return f"handled[{i}].on", f"handled on {h['on']}, after the assessment date {as_of}", order
+    if rectified_on is not None and rectified_on > as_of:
+        return "rectified_on", f"rectified on {rectified_on}, after the assessment date {as_of}", order
+    if deadline is not None and handled:
+        assigned = [h["on"] for h in handled if h["action"] == "assigned"]
+        if assigned and deadline < min(assigned):
+            return "deadline", f"deadline {deadline} is before the problem was assigned on {min(assigned)}", order
     return None
 
 
