@@ -16,14 +16,14 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from .._errors import EngineError
-from ..chain._jurisdiction import Jurisdiction, ancestor_code, parse_code
+from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
 from ..policy._model import Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import Rule, RulesByArea
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import HANDLING_LIMIT, PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
-from ._problem import coded, is_problem, parse_day, parse_problem
+from ._problem import _CODED, coded, is_problem, parse_day, parse_problem
 from ._verdict import (
     Finding,
     FindingForm,
@@ -44,6 +44,9 @@ if TYPE_CHECKING:  # (the record model is imported where a record is validated: 
 
 EngineName = Literal["durable", "compiled"]
 
+#: The digits of a place code that name the place at a level (its own and those above it): ancestor_code's.
+_LEVEL_DIGITS = dict(LEVEL_DIGITS)
+
 #: ``tuple.__new__``: makes a named tuple from a tuple of its fields without its Python ``__new__``.
 _new_tuple = tuple.__new__
 
@@ -56,7 +59,8 @@ CONCEALED, MISSED = "concealed", "not_discovered"
 #: The most plans a decider keeps (:meth:`Decider.decide_parsed`); past it the oldest goes. A plan is
 #: a few hundred bytes beside the forms it shares; a province's records have a few thousand shapes.
 PLANS_KEPT = 20_000
-#: The most places (a record's place and a level) a decider keeps per jurisdiction (:meth:`Decider._places_in`).
+#: The most places (by the first digits of their code, as :data:`_LEVEL_DIGITS` counts them for a level) a decider
+#: keeps per jurisdiction (:meth:`Decider._places_in`).
 PLACES_KEPT = 100_000
 
 
@@ -184,8 +188,9 @@ class Decider:
         self._mains: dict[tuple[Any, ...], tuple[tuple[str, int, tuple[Any, ...]], ...]] = {}
         self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
         self._found: dict[tuple[Any, ...], dict[str, str]] = {}  # a finder's reason values, by body, level, channel
-        self._places: dict[Jurisdiction, dict[tuple[str, str], tuple[str, str, str]]] = {}  # :meth:`_places_in`
-        self._by_rank = {lv.rank: lv for lv in policy.levels.values()}
+        self._places: dict[Jurisdiction, dict[str, tuple[str, str, str]]] = {}  # :meth:`_places_in`
+        #: A level's name and English name by its rank (what a reason's assignee reads; :meth:`_sheet`).
+        self._assignees = {lv.rank: (lv.name, lv.en) for lv in policy.levels.values()}
         # A finding's place in the verdict's order: its body's level (the village first), body, basis, liability.
         self._order = _Memo(lambda k: (policy.level_rank[policy.bodies[k[0]].level], k[0],
                                        self._failure_rank[k[1]], self._liability_rank[k[2]]))
@@ -232,11 +237,12 @@ class Decider:
         plan; only its own parts (its facts, places, finder, dates) are read from it.
         """
         facts, ctx = derive(problem, self.policy, today)
+        rec = problem.__dict__  # (the record's fields from the model's dict: no __getattr__ hook per read)
         if eng is self.compiled:  # it gives the fired part of the key with the hits, kept per fact
-            hits, fired = self.compiled.fire_read(problem.area, facts, derived=True)
+            hits, fired = self.compiled.fire_read(rec["area"], facts, derived=True)
             shape = self.shape(problem, facts, hits, ctx, eng.name, fired)
         else:
-            hits = eng.fire(problem.area, facts)
+            hits = eng.fire(rec["area"], facts)
             shape = self.shape(problem, facts, hits, ctx, eng.name)
         plan = self._plans.get(shape)
         if plan is None:
@@ -247,7 +253,7 @@ class Decider:
                     del plans[next(iter(plans))]  # the oldest; another thread may have dropped it
             plans[shape] = plan
         # (the named tuple made as a tuple is: its generated __new__ is a Python frame per decision)
-        return Verdict.lazy(problem.id, eng.name, ctx.as_of, self._label,
+        return Verdict.lazy(rec["id"], eng.name, ctx.as_of, self._label,
                             _new_tuple(VerdictContext, (self.policy, jurisdiction, problem)),
                             functools.partial(self._sheet, problem, jurisdiction, facts, hits, ctx, plan))
 
@@ -269,7 +275,8 @@ class Decider:
                     last, read = fact, tuple(fact.get(f) for f in READ)
                 entries.append((rule.id, read))
             fired = tuple(entries)
-        return (engine, problem.severity, problem.sector, facts[0]["prank"] if facts else None,
+        rec = problem.__dict__
+        return (engine, rec["severity"], rec["sector"], facts[0]["prank"] if facts else None,
                 tuple(sorted(ctx.knew)) if ctx.knew else (), tuple(sorted(ctx.passed)) if ctx.passed else (),
                 tuple(sorted(ctx.handed)) if ctx.handed else (), ctx.deadline_from_parameter,
                 tuple(ctx.rests_on), fired)
@@ -593,49 +600,62 @@ class Decider:
         record's values in each slot (the place where a body sits, the finder, the dates, as
         :meth:`context_values` gives them); the rest (:meth:`_more`: rules that fired, chain paths,
         quotes) waits until it is read too."""
-        rows = plan.rows or self._rows(plan, problem.severity, self._facts_of(problem, facts, hits, plan), ctx)
-        d = problem.discovered
-        found = self._found.get((d.body, d.level, d.channel)) if d is not None else UNFILLED
-        if found is None:
-            assert d is not None
-            found = self._found[(d.body, d.level, d.channel)] = {**UNFILLED, **self.context_at(problem, None, ctx)}
+        rec = problem.__dict__  # (the record's fields from the model's dict: no __getattr__ hook per read)
+        rows = plan.rows or self._rows(plan, rec["severity"], self._facts_of(problem, facts, hits, plan), ctx)
+        d = rec["discovered"]
+        if d is not None:
+            dk = (found_fields := d.__dict__)["body"], found_fields["level"], found_fields["channel"]
+            found = self._found.get(dk)
+            if found is None:
+                found = self._found[dk] = {**UNFILLED, **self.context_at(problem, None, ctx)}
+        else:
+            found = UNFILLED
         received, assigned = ctx.received, ctx.assigned
         lowest = min(assigned) if assigned else 0
         places = self._places_in(jurisdiction)
-        where = problem.place
+        where = rec["place"]
+        code = (_CODED.get(where) or coded(where))[0]  # (derive has read the place's code)
         slots: list[Slot] = []
         assigned_to = ctx.assigned_to
+        iso, assignees, digits = _ISO, self._assignees, _LEVEL_DIGITS
         for lvl, level, to, own in rows.slots:
-            got = places.get((where, level))
+            # the place at the body's level is named by the first digits of the record's place code (ancestor_code):
+            # kept by those, so that records of a new village share its county's, city's and province's entries
+            prefix = code[:digits[level]]
+            got = places.get(prefix)
             if got is None:
                 if len(places) >= PLACES_KEPT:
                     places.clear()
-                place_code = ancestor_code(coded(where)[0], level)  # (derive has read the place's code)
+                place_code = ancestor_code(code, level)
                 place = jurisdiction.get(place_code)
-                got = places[(where, level)] = (
+                got = places[prefix] = (
                     (place_code, place.name, place.name) if place else (place_code, "", place_code))
             values = found.copy()  # every field a template leaves unfilled has a value: no missing key
             values["place"] = got[2]
             if isinstance(lvl, int):
+                # (the days' texts kept by day, _ISO: date.isoformat formats through PyUnicode_FromFormat, ~0.5 us)
                 if own is not None:  # the day the body was itself handed it (R-sat)
-                    values["received"] = ctx.handed[(lvl, own)].isoformat()
+                    day = ctx.handed[(lvl, own)]
+                    values["received"] = iso.get(day) or _iso(day)
                 elif lvl in received:
-                    values["received"] = received[lvl].isoformat()
+                    day = received[lvl]
+                    values["received"] = iso.get(day) or _iso(day)
                 if assigned:
                     # The fact's own assignment, or (for supervisors and main responsibility) the lowest one.
                     rank = lvl if lvl in assigned else lowest
                     on, deadline = assigned_to.get((lvl, to), assigned[rank]) if to is not None else assigned[rank]
-                    level_at = self._by_rank[rank]
-                    values.update(assigned=on.isoformat(), deadline=deadline.isoformat(),
-                                  assignee=level_at.name, assignee_en=level_at.en)
+                    values["assigned"] = iso.get(on) or _iso(on)
+                    values["deadline"] = iso.get(deadline) or _iso(deadline)
+                    values["assignee"], values["assignee_en"] = assignees[rank]
             slots.append((got[0], got[1], values))
         return Sheet(rows.forms, rows.slot_of, rows.rules, slots, rows.interpretations,
                      functools.partial(self._more_of, problem, jurisdiction, facts, hits, plan))
 
-    def _places_in(self, jurisdiction: Jurisdiction) -> dict[tuple[str, str], tuple[str, str, str]]:
-        """Where the findings of a record in ``jurisdiction`` sit, kept by the record's place and the
-        body's level: the place's code, its name, and the name a reason gives it (the code where the
-        jurisdiction has no such place). Kept for the last few jurisdictions (places never change)."""
+    def _places_in(self, jurisdiction: Jurisdiction) -> dict[str, tuple[str, str, str]]:
+        """Where the findings of a record in ``jurisdiction`` sit, kept by the first digits of the record's place code
+        that name the place at the body's level (:data:`_LEVEL_DIGITS`): the place's code, its name, and the name a
+        reason gives it (the code where the jurisdiction has no such place). Kept for the last few jurisdictions
+        (places never change)."""
         got = self._places.get(jurisdiction)
         if got is None:
             if len(self._places) >= 8:
@@ -933,6 +953,17 @@ CONTEXT_FIELDS: tuple[str, ...] = ("place", "finder", "finder_en", "channel", "c
                                    "assigned", "deadline", "assignee", "assignee_en")
 #: Every context field without a value (formats as ``""``): what a verdict's reason values start from.
 UNFILLED: dict[str, str] = dict.fromkeys(CONTEXT_FIELDS, "")
+
+#: ``date.isoformat()`` by date, for the days a reason names (:meth:`Decider._sheet`): records repeat the same days.
+_ISO: dict[dt.date, str] = {}
+
+
+def _iso(day: dt.date) -> str:
+    """``day.isoformat()``, kept in :data:`_ISO` (at most 100,000 days: then it starts afresh)."""
+    if len(_ISO) >= 100_000:
+        _ISO.clear()
+    text = _ISO[day] = day.isoformat()
+    return text
 
 
 # ------------------------------------------------------------------ entry points (any policy view)
