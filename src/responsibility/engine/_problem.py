@@ -34,7 +34,7 @@ from dataclasses import field as _field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .._errors import JurisdictionError, ProblemError
-from ..chain._jurisdiction import Jurisdiction, Place, level_of, parse_code
+from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, Place, level_of, parse_code
 from ..policy._loader import closest, suggest
 from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES
 from ..policy._text import fold, short_name
@@ -734,26 +734,41 @@ def _level_word_clashes(place: str | int, state: _ParseState, jurisdiction: Juri
     """:func:`_clashes_at` the place ``place`` names, with its code; ``None`` when there is none, or ``place`` is no
     place of ``jurisdiction`` (other checks say so)."""
     try:
-        code, _ = coded(str(place))
+        code, level = coded(str(place))
     except JurisdictionError:
         return None
-    if jurisdiction.get(code) is None:
+    here = jurisdiction.get(code)
+    if here is None:
         return None
-    clash = _clashes_at(code, state, jurisdiction)
+    clash = _clashes_at(code, state, jurisdiction, here, level)
     return (clash, code) if clash else None
 
 
-def _clashes_at(code: str, state: _ParseState, jurisdiction: Jurisdiction) -> dict[str, tuple[Place, str]]:
+#: The digits of a place code that name the place containing a place of a level (parent_code's, by the level level_of
+#: gives the code).
+_PARENT_DIGITS = {lv: n for (lv, _), (_, n) in zip(LEVEL_DIGITS[1:], LEVEL_DIGITS, strict=False)}
+
+
+def _clashes_at(code: str, state: _ParseState, jurisdiction: Jurisdiction, place: Place | None = None,
+                level: str | None = None) -> dict[str, tuple[Place, str]]:
     """The Chinese level words that the place ``code`` (of ``jurisdiction``) or a place above it ends with although it
     is at another level, each with the highest such place and the level the word names: the place's own and its
-    parent's (kept per place code: a new village costs one scan of its own name)."""
+    parent's (kept per place code: a new village costs one scan of its own name). ``place`` and ``level``: the place of
+    ``code`` and :func:`level_of` the code, where the caller has them."""
     memo = state.clashes_at
     got = memo.get((jurisdiction, code))
     if got is None:
         chinese = state.chinese
-        place = jurisdiction.get(code)
-        parent = place.parent if place is not None else None
-        if place is None or (parent is not None and jurisdiction.get(parent) is None):
+        if place is None:
+            place = jurisdiction.get(code)
+        if level is None:
+            level = level_of(code)
+        # (parent_code inline: a new village's is a slice, and its parent's clashes a look-up, not three calls deep)
+        n = _PARENT_DIGITS.get(level)
+        parent = None if place is None or n is None else code[:n].ljust(12, "0")
+        # a parent in the memo is a place of the jurisdiction (places never change)
+        up = memo.get((jurisdiction, parent)) if parent is not None else {}
+        if place is None or (up is None and jurisdiction.get(parent) is None):  # type: ignore[arg-type]
             line = jurisdiction.ancestors(code)  # (says what is wrong with such a jurisdiction, as it did)
             got = {w: (a, lv) for a in line for w, lv in chinese.items()
                    if lv != a.level and a.name.endswith(w) and a.name != w}
@@ -766,7 +781,8 @@ def _clashes_at(code: str, state: _ParseState, jurisdiction: Jurisdiction) -> di
                 others = state.others[place.level] = tuple(w for w, lv in chinese.items() if lv != place.level)
             own = {} if not name.endswith(others) else {w: (place, lv) for k in state.lengths if k < len(name)
                    and (lv := chinese.get(w := name[-k:])) is not None and lv != place.level}
-            up = _clashes_at(parent, state, jurisdiction) if parent is not None else {}
+            if up is None:
+                up = _clashes_at(parent, state, jurisdiction)  # type: ignore[arg-type]
             got = {**own, **up} if own else up  # a word a place above also ends with names that place
         if len(memo) >= 100_000:
             memo.clear()
