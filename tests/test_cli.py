@@ -65,6 +65,24 @@ def test_who_user_errors_are_one_line_exit_2(tmp_path: Path, run_cli, content: s
     assert words in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
+def test_a_parameter_set_twice_is_refused(run_cli) -> None:  # type: ignore[no-untyped-def]
+    # review17 D8d: the last --set silently won
+    code, _, err = run_cli("who", str(EXAMPLE), "--set", "unit_liability_from=minor", "--set",
+                           "unit_liability_from=grave")
+    assert code == 2 and "--set unit_liability_from is given twice ('minor' and 'grave'); keep one" in err
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ('{"id":"a"}{"id":"b"}', "<stdin>:1:11: JSON syntax error: Extra data (give one record, or a [list]"),
+    ('{"id": "a", "area": ', "<stdin>:2:1: JSON syntax error: Expecting value"),
+])
+def test_json_on_standard_input_is_told_of_as_json(text: str, words: str) -> None:
+    # review17 D8f: JSON text without a .json name got a YAML syntax error ("did not find expected <document start>")
+    proc = subprocess.run([sys.executable, "-m", "responsibility", "who", "-"], input=text + "\n",
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 2 and words in proc.stderr and "YAML" not in proc.stderr, proc.stderr
+
+
 def test_who_reads_stdin_in_a_real_process() -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "responsibility", "who", "-", "--format", "json"], input=text,

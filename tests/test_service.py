@@ -347,6 +347,18 @@ def test_tokens_files_are_checked(tmp_path: Path) -> None:
         create_app(Settings(decision_log=None))
 
 
+def test_a_token_for_a_place_the_jurisdiction_lacks_stops_the_server_before_it_listens() -> None:
+    # review17 D8i: a typo in a token's division code made a token that was admitted and could see nothing
+    from responsibility import ResponsibilityError
+
+    stray = TokenStore.from_data({"tokens": [
+        {"name": "typo", "role": "county", "jurisdiction": "339999", "sha256": token_hash("x")},
+        {"name": "chunan", "role": "county", "jurisdiction": "330127", "sha256": token_hash("y")}]})
+    with pytest.raises(ResponsibilityError, match=r"1 token\(s\) for a place not in the jurisdiction .*'typo' "
+                                                  r"\(county 339999\); correct the division code"):
+        create_app(Settings(tokens=stray, decision_log=None))
+
+
 # ------------------------------------------------------------------ the decision log
 
 

@@ -530,6 +530,9 @@ def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:
             value = int(value, 10)
         elif value.lower() in ("true", "false"):
             value = value.lower() == "true"
+        if name.strip() in out:  # as a record's reader refuses a key given twice: which one was meant?
+            raise ResponsibilityError(f"--set {name.strip()} is given twice ({out[name.strip()]!r} and {value!r}); "
+                                      "keep one")
         out[name.strip()] = value
     return out
 

@@ -56,12 +56,14 @@ class Verification:
         """The result in Chinese (the English is ``str()``)."""
         if self.ok:
             return f"正常：共 {self.events:,} 条事件，哈希链完整"
-        return f"第 {self.seq} 条事件（问题 {self.problem}）处哈希链断开：{self.what}"
+        of = f"（问题 {self.problem}）" if self.problem is not None else ""  # a removed last event names no problem
+        return f"第 {self.seq} 条事件{of}处哈希链断开：{self.what}"
 
     def __str__(self) -> str:
         if self.ok:
             return f"OK: {self.events:,} events, hash chain intact"
-        return f"BROKEN at event {self.seq} (problem {self.problem!r}): {self.what}"
+        of = f" (problem {self.problem!r})" if self.problem is not None else ""
+        return f"BROKEN at event {self.seq}{of}: {self.what}"
 
 
 def _event_from_row(row: tuple[Any, ...]) -> Event:

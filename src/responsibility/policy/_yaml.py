@@ -297,7 +297,15 @@ def parse_records(raw: bytes, name: str, notes: list[str] | None = None) -> tupl
     text = decode_text(raw, name, [] if notes is None else notes)
     if name.lower().endswith(".json"):
         _check_json(text, name)
-    return parse_yaml(text, name, limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False)
+    try:
+        return parse_yaml(text, name, limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False)
+    except RulesError as exc:
+        # JSON without a .json name (standard input, a .txt): a YAML syntax error would be news about the wrong
+        # language, so JSON's own message is given where the text reads as JSON meant
+        if exc.issues[0].code == "yaml_syntax" and not name.lower().endswith((".yaml", ".yml")) \
+                and text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
+            _check_json(text, name)
+        raise
 
 
 def _check_json(text: str, name: str) -> None:
@@ -313,8 +321,11 @@ def _check_json(text: str, name: str) -> None:
     except json.JSONDecodeError as exc:
         if exc.msg.startswith("Invalid control character"):  # a NUL or escape byte: the YAML reader names it
             return
-        raise RulesError([Issue(name, exc.lineno, exc.colno, f"JSON syntax error: {exc.msg}",
-                                "fix the JSON syntax, or name a YAML file .yaml", "yaml_syntax")]) from None
+        hint = "fix the JSON syntax" + (", or name a YAML file .yaml" if name.lower().endswith(".json") else "")
+        if exc.msg == "Extra data":  # two objects one after another: JSON lines, which ``assess`` reads
+            hint = "give one record, or a [list] of them (a file of JSON lines is for `responsibility assess`)"
+        raise RulesError([Issue(name, exc.lineno, exc.colno, f"JSON syntax error: {exc.msg}", hint,
+                                "yaml_syntax")]) from None
     except RecursionError:  # deeper than json's stack: the YAML reader says how deep is allowed
         pass
 

@@ -101,6 +101,16 @@ class Service:
         self.settings = settings
         self.policy = _lib.load_policy(settings.rules)
         self.jurisdiction = _lib.load_jurisdiction(settings.jurisdiction)
+        # a token for a place the jurisdiction does not have (a typo) would be admitted and see nothing, silently
+        stray = [p for p in (settings.tokens.principals() if settings.tokens is not None else [])
+                 if p.code not in self.jurisdiction]
+        if stray:
+            listed = ", ".join(f"{p.name!r} ({p.scope})" for p in stray[:5]) + (" …" if len(stray) > 5 else "")
+            where = settings.tokens.path if settings.tokens is not None and settings.tokens.path else "the tokens"
+            raise ResponsibilityError(
+                f"{where}: {len(stray)} token(s) for a place not in the jurisdiction {self.jurisdiction.name!r}: "
+                f"{listed}; correct the division code (make a new entry with `responsibility token`) or give the "
+                "jurisdiction that has it (--jurisdiction)")
         self.policy_hash = _lib.content_hash(self.policy)
         self.jurisdiction_hash = _lib.jurisdiction_hash(self.jurisdiction)
         inputs = [settings.jurisdiction, settings.tokens.path if settings.tokens is not None else None,

@@ -127,6 +127,10 @@ class TokenStore:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def principals(self) -> list[Principal]:
+        """The callers the tokens stand for, in the file's order."""
+        return [e.principal for e in self._entries]
+
     def authenticate(self, token: str) -> Principal | None:
         """The caller whose token is ``token``, or ``None``; every stored hash is compared."""
         digest = token_hash(token)
