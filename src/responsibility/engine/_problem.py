@@ -1190,8 +1190,9 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         # 二(二)3 按照职责分工…涉及本部门问题: a line the text gives no duty in the area does not make its department
         # answer; refused, not read as naming it (probe9 P9-14)
         area = policy.areas[p.area]
-        fail("sector", f"sector {p.sector!r}: no duty of {area.name} ({area.clause}), as rules/ read it, is held by a "
-                       f"{line} department; name the line of the department concerned — one of "
+        article = "an" if str(line)[:1].lower() in "aeiou" else "a"
+        fail("sector", f"sector {p.sector!r}: no duty of {area.name} ({area.clause}), as rules/ read it, is held by "
+                       f"{article} {line} department; name the line of the department concerned — one of "
                        f"{', '.join(sorted(have))} — or leave sector out", "sector_not_in_area")
     try:
         code, place_level = coded(p.place)
