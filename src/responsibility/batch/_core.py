@@ -225,12 +225,14 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     auth = authority[at_kind + np.maximum(prank, 0)]
     disc = ok & c.disc
     # steps of usable records, in the order derive sorts them: by day, then by the acting level
-    keep = ok[c.hp] if len(c.hp) else np.zeros(0, np.bool_)
+    keep = np.take(ok, c.hp) if len(c.hp) else np.zeros(0, np.bool_)
     pos = np.nonzero(keep)[0]
     if len(pos):  # one key (record, day, level), sorted stably (steps come by record, mostly by day already)
-        day = c.hon[pos].astype(np.int64)
+        # (every step kept, as a rule: the steps themselves, not a copy of each)
+        used = (c.hp, c.hon, c.hby) if len(pos) == len(c.hp) else (c.hp[pos], c.hon[pos], c.hby[pos])
+        day = used[1].astype(np.int64)
         day -= day.min()
-        key = (c.hp[pos].astype(np.int64) * (int(day.max()) + 1) + day) * nr + c.hby[pos]
+        key = (used[0].astype(np.int64) * (int(day.max()) + 1) + day) * nr + used[2]
         # (a record lists its steps by day as a rule: then there is nothing to sort, and nothing to copy where every
         # record is usable)
         order = pos if bool((key[1:] >= key[:-1]).all()) else pos[np.argsort(key, kind="stable")]
@@ -353,7 +355,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         lv_sorted, lv_first_on = lvall[at_first], hon[asg[at_first]]
         # (made by the deadline, else the rectification limit from the level's first: review9a R9A-2)
         first_of = lv_first_on[locate(lv_sorted, lvall)].astype(np.int64)
-        by = np.where(c.deadline[hp[asg]] != NONE, c.deadline[hp[asg]].astype(np.int64), first_of + rect_limit)
+        asg_deadline_day = np.take(c.deadline, np.take(hp, asg))
+        by = np.where(asg_deadline_day != NONE, asg_deadline_day.astype(np.int64), first_of + rect_limit)
         inside = (hby[asg] == hto[asg]) & (htb[asg] >= 0) & (hon[asg] <= by)
         inside[inside] = t.rect_body[c.area[hp[asg[inside]]], c.kind[hp[asg[inside]]], pr[hp[asg[inside]]],
                                      htb[asg[inside]]]
@@ -397,10 +400,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             len(own), np.bool_)
         on = np.where(ins & from_above, ab_on[at_ab] if len(ab_keys) else own, own)
         # the record's deadline, unless it had passed when the group was FIRST assigned (engine/_facts.py)
-        deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= on), c.deadline[r], on + rect_limit)
+        record_deadline = np.take(c.deadline, r)
+        deadline = np.where((record_deadline != NONE) & (record_deadline >= on), record_deadline, on + rect_limit)
         # the level's: a body its level assigned it to counted from the level's first (the reasons of those pressing)
         level_on = np.where(ins, lv_first_on[locate(lv_sorted, lvkey[gfirst])], own)
-        level_deadline = np.where((c.deadline[r] != NONE) & (c.deadline[r] >= level_on), c.deadline[r],
+        level_deadline = np.where((record_deadline != NONE) & (record_deadline >= level_on), record_deadline,
                                   level_on + rect_limit)
         _, lead = unique_at(lvkey[gfirst], r)  # each level's first group
         put(asg_on, level_on[lead], r[lead], lv[lead])
