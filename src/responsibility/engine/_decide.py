@@ -180,6 +180,10 @@ class Decider:
         self._forms: dict[tuple[Any, ...], FindingForm] = {}
         self._texts: dict[tuple[Any, ...], tuple[str, str, dict[str, str] | None]] = {}
         self._plans: dict[tuple[Any, ...], Plan] = {}
+        #: A plan by what :meth:`_plan` reads (:meth:`decide_parsed`): the engine, the record's area, kind, severity
+        #: (main facts carry it), sector and place's level, the levels that knew the problem, and each hit's rule with
+        #: the body and ``later`` of its fact — what :meth:`_placing` reads of a hit beside the record's parts.
+        self._placements: dict[tuple[Any, ...], Plan] = {}
         self._rule_of: dict[str, Rule] = {}  # the rules that fired in a plan, by id
         #: What one hit places (:meth:`place_hits`), by rule, named body, place's level and sector
         #: (``None``: nothing is kept, every hit placed afresh).
@@ -246,7 +250,21 @@ class Decider:
             shape = self.shape(problem, facts, hits, ctx, eng.name)
         plan = self._plans.get(shape)
         if plan is None:
-            plan = self._plan(problem, jurisdiction, facts, hits, ctx, eng)
+            # What _plan places depends on less than the shape (not on escalation, self-rectification, the levels that
+            # passed it down, the days, what the verdict rests on...): a new shape often places as an earlier one did
+            # (~a third of new shapes in bench_engine's loop), and shares that plan's findings; only its rows are its
+            # own (_rows, made when it is first read).
+            pk = (eng.name, rec["area"], rec["kind"], rec["severity"], rec["sector"],
+                  facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
+                  tuple([(rule.id, fact.get("body"), fact.get("later")) for rule, fact in hits]))
+            placed = self._placements.get(pk)
+            if placed is None:
+                plan = self._plan(problem, jurisdiction, facts, hits, ctx, eng)
+                if len(self._placements) >= PLANS_KEPT:
+                    self._placements.clear()
+                self._placements[pk] = plan
+            else:
+                plan = Plan(placed.mains, placed.keys, placed.fired, placed.duties)
             plans = self._plans
             if len(plans) >= PLANS_KEPT:
                 with contextlib.suppress(StopIteration, KeyError, RuntimeError):
