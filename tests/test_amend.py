@@ -94,3 +94,20 @@ def test_a_step_naming_a_body_of_another_period_says_which_body_stands_for_it(
     assert "did you mean" not in text
     record["handled"][0]["to_body"] = other  # type: ignore[index]
     assert amended.who_answers(record).findings
+
+
+def test_a_replacement_clause_is_cited_only_on_the_replacing_body(amended: Policy) -> None:
+    # review17c F8: the transfer clause was stamped on the duties the office shared, so the county finance bureau cited
+    # 示例2021(一) and the city bureau the province's 示例2021(三) too
+    record = {"id": "am5", "area": "funds", "kind": "funds_diverted", "place": "330127100219",
+              "discovered": {"level": "city", "channel": "audit", "on": "2021-07-01"},
+              "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "to_body": "county_finance",
+                           "on": "2021-07-02"}], "deadline": "2021-08-01", "as_of": "2021-09-30"}
+    own = {"county_rural_revitalisation": "示例2021(一)", "city_rural_revitalisation": "示例2021(二)",
+           "province_rural_revitalisation": "示例2021(三)"}
+    for engine in ("compiled", "durable"):
+        v = amended.who_answers(record, engine=engine)  # type: ignore[arg-type]
+        assert {f.body for f in v.findings} >= {"county_finance", *list(own)[:2]}
+        for f in v.findings:
+            cited = {c for c in f.clauses if c.startswith("示例")}
+            assert cited == ({own[f.body]} if f.body in own else set()), (f.body, f.clauses)

@@ -93,8 +93,9 @@ def _end(item: _Dated, day: dt.date) -> Any:
     return item.model_copy(update={"effective_to": day})
 
 
-def _start(item: _Dated, day: dt.date, clause: str, **update: Any) -> Any:
-    return item.model_copy(update={"effective_from": day, "amended_by": [*item.amended_by, clause], **update})
+def _start(item: _Dated, day: dt.date, clause: str | None, **update: Any) -> Any:
+    cited = [*item.amended_by, clause] if clause is not None else list(item.amended_by)
+    return item.model_copy(update={"effective_from": day, "amended_by": cited, **update})
 
 
 def apply_amendments(data: PolicyData, amendments: list[tuple[Amendment, Any]]) -> tuple[PolicyData, list[Issue]]:
@@ -127,8 +128,10 @@ def apply_amendments(data: PolicyData, amendments: list[tuple[Amendment, Any]]) 
                         if old in d.holders and d.in_force(day):
                             out.append(_end(d, day))
                             holders = [change.with_.id if h == old else h for h in d.holders]
-                            out.append(_start(d, day, change.clause, holders=holders,
-                                              effective_to=d.effective_to))
+                            # the duty's new version names the new body; the clause is cited through that
+                            # body (its amended_by), not the duty: a finding on a co-holder (the finance bureau
+                            # beside the office in 二(二)3) has nothing from the office's transfer (review17c F8)
+                            out.append(_start(d, day, None, holders=holders, effective_to=d.effective_to))
                         else:
                             out.append(d)
                     areas[aid] = out
