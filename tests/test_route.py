@@ -40,7 +40,11 @@ def test_every_kind_routes_from_the_data_alone(policy: Policy) -> None:
         # a township reports to the county (一(三) 上级单位), which holds the problem in its turn
         above = [b for b in r.report_to if policy.bodies[b.body].level != "county"]
         assert not above and (bool(r.report_to) == r.escalate)
-        assert "一(三)" in r.clauses and set(k.clauses) <= set(r.clauses)
+        # the clauses are those of the duties behind the bodies it names (review17c F5: not the kind's whole list)
+        behind = {policy.duties[d].clause for b in (*r.handlers, *r.report_to) for d in handling.get(b.body, ())} | \
+            {policy.duties[d].clause for b in r.assignees for d in rect.get(b.body, ())}
+        assert "一(三)" in r.clauses and (behind or set(k.clauses)) <= set(r.clauses) <= {"一(三)", "一(四)"} | (
+            behind or set(k.clauses)), (area, kind)
 
 
 def test_bodies_are_placed_on_the_problem_s_place(policy: Policy) -> None:
@@ -184,3 +188,13 @@ def test_below_the_authority_the_registering_level_s_bodies_must_report(policy: 
     rec = problem("housing", "housing_danger_unreported", level="village", as_of="2021-06-30")
     named = {f.body for f in policy.who_answers(rec).findings if f.basis == "not_handled"}
     assert named == {b.body for b in r.handlers}
+
+
+def test_a_city_s_own_problem_cites_the_clauses_behind_the_city_s_bodies(policy: Policy) -> None:
+    # review17c F5: a city's own funds problem cited 二(四)2–5 and 8 (the township's, county's and audit's clauses),
+    # not 二(四)7, which gives every city body it names its part
+    r = policy.route({"id": "r1", "area": "funds", "kind": "funds_diverted", "place": "3301",
+                      "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}, "as_of": "2021-03-02"})
+    assert {policy.bodies[b.body].level for b in (*r.handlers, *r.assignees)} == {"city"}
+    assert "二(四)7" in r.clauses
+    assert not {"二(四)2", "二(四)3", "二(四)8"} & set(r.clauses)

@@ -208,14 +208,23 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     handling_days = int(policy.parameter("handling_time_limit_days"))
     rect_days = int(policy.parameter("rectification_time_limit_days"))
     act_by = received + dt.timedelta(days=handling_days)
-    kind_clauses = tuple(policy.kinds[(p.domain, p.kind)].clauses) if p.kind else ()
+    report_to = placed(report_bodies(policy, p.domain, p.kind, registering, sector)) if escalate else ()
+    # The clauses of the duties that make the named bodies handle and rectify it, as a verdict cites them per finding
+    # (the kind's whole list cited the other levels' clauses: a city's own funds problem cited 二(四)2–5, not the
+    # 二(四)7 behind every city body named; review17c F5); the kind's list only where no named body holds a duty.
+    handling_held = policy.stage_holders(p.domain, p.kind, "handling", sector)
+    rect_held = policy.stage_holders(p.domain, p.kind, "rectification", sector)
+    duties = [d for held, bodies in ((handling_held, (*handlers, *report_to)), (rect_held, assignees))
+              for b in bodies for d in held.get(b.body, ())]
+    behind = [c for d in duties for c in (policy.duties[d].clause, *policy.duties[d].amended_by)]
+    if not behind and p.kind:
+        behind = list(policy.kinds[(p.domain, p.kind)].clauses)
     order = {c: i for i, c in enumerate(policy.clauses)}  # the text's order, as a verdict lists them
-    clauses = sorted(dict.fromkeys((*_handling_clauses(policy), *kind_clauses)), key=lambda c: order.get(c, len(order)))
+    clauses = sorted(dict.fromkeys((*_handling_clauses(policy), *behind)), key=lambda c: order.get(c, len(order)))
     return Route(
         problem=p.id, area=p.domain, kind=p.kind, place=p.place, registering_level=registering,
         authority=auth_level, authority_place=auth_place, handlers=handlers, assignees=assignees,
-        escalate=escalate, report_to=placed(report_bodies(policy, p.domain, p.kind, registering, sector)) if escalate
-        else (), received=received, act_by=act_by,
+        escalate=escalate, report_to=report_to, received=received, act_by=act_by,
         rectification_days=rect_days, rectify_by=act_by + dt.timedelta(days=rect_days),
         clauses=tuple(clauses),
         # Below the authority the level reports upward (一(三) 对超出本级权限的及时向上级单位报送问题); whether
