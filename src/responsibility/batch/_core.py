@@ -144,7 +144,7 @@ except ImportError:  # pragma: no cover - (an install without a C compiler)
 def check(c: Cols, t: Tables, today: int) -> None:
     """Mark slow every record that breaks a relation :func:`parse_problem` checks (levels, dates)."""
     slow = c.slow
-    prank = t.place_rank[c.place]
+    prank = np.take(t.place_rank, c.place)  # (np.take: numpy's indexing by an int32 array costs ~1.5x as much)
     slow |= prank < 0
     body_rank = t.body_rank
     disc = c.disc
@@ -219,10 +219,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     n, nr = c.n, t.max_rank + 1
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
-    prank = t.place_rank[c.place]
+    prank = np.take(t.place_rank, c.place)
     authority = t.authority.ravel()
     at_kind = per_record(t.authority, c.area, c.kind)  # (each record's row of the authority table)
-    auth = authority[at_kind + np.maximum(prank, 0)]
+    auth = np.take(authority, at_kind + np.maximum(prank, 0))
     disc = ok & c.disc
     # steps of usable records, in the order derive sorts them: by day, then by the acting level
     keep = np.take(ok, c.hp) if len(c.hp) else np.zeros(0, np.bool_)
@@ -243,7 +243,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a step names a body the text gives a part in the problem, or none (PolicyView.has_part); a report or an
     # assignment to one with no part is not 按程序 (engine/_facts.py: to_right)
     # (what is asked of each step below, read once: step_flags)
-    nominal = authority[at_kind + t.max_rank]  # the kind's own authority (engine/_facts.py: nominal)
+    nominal = np.take(authority, at_kind + t.max_rank)  # the kind's own authority (engine/_facts.py: nominal)
     pr = np.maximum(prank, 0)
     part, kinded, can_fix, up, at_place, counting_step, down_step, rep_part, wrong_step, high_step, top = step_flags(
         c, t, prank, auth, nominal, hp, hact, hby, hto, htb)
@@ -257,8 +257,9 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         put(received, hon[sel], hp[sel], hto[sel])
         put(holder_body, htb[sel], hp[sel], hto[sel])
     d = np.nonzero(disc)[0]
-    put(received, c.don[d], d, c.dlev[d])
-    put(holder_body, c.dbody[d], d, c.dlev[d])
+    found_at = np.take(c.dlev, d)
+    put(received, np.take(c.don, d), d, found_at)
+    put(holder_body, np.take(c.dbody, d), d, found_at)
     # a level below the finder that reported it within the limit of its discovery knew it, and so did
     # the level it reported to
     knew = np.zeros((n, nr), np.bool_)
@@ -1174,7 +1175,7 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     Rows of one record with the same (body, basis, liability) merge into one finding, as in a
     verdict: the first fact's row stands for them when they agree in duties and clauses.
     """
-    prank = np.maximum(t.place_rank[c.place], 0)
+    prank = np.maximum(np.take(t.place_rank, c.place), 0)
 
     def rows(fr: I32, ft: I32, fl: I32, fb: I32, fe: I32) -> tuple[I32, I64, I64]:
         if not len(fr):
