@@ -672,9 +672,11 @@ class Dictionaries:
         self._arrow: dict[str, Any] = {}
 
     def indices(self, cols: Columns) -> dict[str, npt.NDArray[np.int32]]:
-        return {"area": cols.area, "level": self.level_of_body[cols.body], "body": cols.body,
-                "name": self.name_of_body[cols.body], "place": cols.place,
-                "place_name": self.name_of_place[cols.place], "basis": cols.basis, "liability": cols.liability}
+        # (np.take: numpy's indexing by an int32 array costs ~1.5x as much)
+        return {"area": cols.area, "level": np.take(self.level_of_body, cols.body), "body": cols.body,
+                "name": np.take(self.name_of_body, cols.body), "place": cols.place,
+                "place_name": np.take(self.name_of_place, cols.place), "basis": cols.basis,
+                "liability": cols.liability}
 
     def arrow(self, name: str) -> Any:
         import pyarrow as pa

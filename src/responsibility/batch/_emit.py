@@ -989,7 +989,7 @@ class Emitter:
             # (from its buffer: pa.array of a numpy array imports numpy.ma, ~0.01 CPU s of every run)
             problem = call_function("take", [source, pa.Array.from_buffers(pa.int64(), len(idx),
                                                                            [None, pa.py_buffer(idx)])])
-        out = Columns(record, problem, area, body, basis, liability, place, remap[clauses],
+        out = Columns(record, problem, area, body, basis, liability, place, np.take(remap, clauses),
                       [texts[i] for i in by_text], text, counts)
         if defer:
             out.segs, out.given, out.given_reasons = segs, sl, given
