@@ -134,6 +134,8 @@ class Rows(NamedTuple):
     rules: tuple[tuple[str, ...], ...]
     slots: tuple[tuple[Any, str, str | None, str | None], ...]
     interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
+    #: The interpretations' dict makers and the findings resting on each (:attr:`Sheet.interpretation_calls`).
+    interpretation_calls: tuple[tuple[Callable[[tuple[int, ...]], dict[str, Any]], ...], tuple[tuple[int, ...], ...]]
 
 
 class _Engine(Protocol):
@@ -417,7 +419,8 @@ class Decider:
             slot_of.append(slots.setdefault((fact.get("lvl"), form.level, fact.get("body") if fact["t"] == "unrectified"
                                              else None, key[0] if own_day else None), len(slots)))
         interpretations = self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on)
-        got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations)
+        calls = (tuple([i.dict_of for i, _ in interpretations]), tuple([ix for _, ix in interpretations]))
+        got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations, calls)
         return got
 
     def without_knowers_missing(self, placed: dict[tuple[str, str, str], Any],
@@ -667,7 +670,8 @@ class Decider:
                     values["assignee"], values["assignee_en"] = assignees[rank]
             slots.append((got[0], got[1], values))
         return Sheet(rows.forms, rows.slot_of, rows.rules, slots, rows.interpretations,
-                     functools.partial(self._more_of, problem, jurisdiction, facts, hits, plan))
+                     functools.partial(self._more_of, problem, jurisdiction, facts, hits, plan),
+                     rows.interpretation_calls)
 
     def _places_in(self, jurisdiction: Jurisdiction) -> dict[str, tuple[str, str, str]]:
         """Where the findings of a record in ``jurisdiction`` sit, kept by the first digits of the record's place code

@@ -66,11 +66,14 @@ class CompiledEngine:
         read: list[tuple[Any, ...]] = []
         met = self._met_derived if derived else self._met
         for fact in facts:
-            # The rules a fact meets depend on its values alone (its id aside): kept by them.
-            if next(iter(fact)) != "id":
+            # The rules a fact meets depend on its values alone (its id aside): kept by them. (A fact of derive's
+            # begins with its id: not asked.)
+            if derived:
+                key = (area, tuple(fact.values())[1:])
+            elif next(iter(fact)) != "id":
                 key = None
             else:
-                key = (area, tuple(fact.values())[1:]) if derived else (area, tuple(fact.items())[1:])
+                key = (area, tuple(fact.items())[1:])
             got = met.get(key) if key is not None else None
             if got is None:
                 rules = self._meeting(index, fact)
