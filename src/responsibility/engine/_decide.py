@@ -380,16 +380,21 @@ class Decider:
         sectorless = SECTORLESS in ctx.rests_on  # a sector-less record whose departments are alternatives
         owner = ctx.owner  # the place decides whose policy it is (policy_gap_owner)
         handed = ctx.handed
+        # What a finding reads of a fact, by the fact's position: a fact gives several findings (each liability, each
+        # holder), read once.
+        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any]] = {}
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
             if len(positions) == 1:  # most findings rest on one hit
                 rule_id, at = positions[0]
                 rules: tuple[str, ...] = (rule_id,)
-                fact = everything[at]
+                known = read.get(at)
+                if known is None:
+                    fact = everything[at]
+                    known = read[at] = (fact, fact.get("lvl"), bool(fact.get("selffix")), bool(fact.get("atp")),
+                                        bool(fact.get("slow")), bool(fact.get("escalate")), fact["t"], fact.get("body"))
+                fact, lvl, selffix, atp, slow, escalate, t, body = known
                 facts = [fact]
-                passed = key[1] == "not_rectified" and fact.get("lvl") in passing
-                selffix = bool(fact.get("selffix"))
-                atp = bool(fact.get("atp"))
-                slow = bool(fact.get("slow"))
+                passed = key[1] == "not_rectified" and lvl in passing
             else:
                 rules = tuple([r for r, _ in positions])
                 facts = [everything[i] for _, i in positions]
@@ -398,11 +403,11 @@ class Decider:
                 selffix = any(f.get("selffix") for f in facts)
                 atp = any(f.get("atp") for f in facts)
                 slow = any(f.get("slow") for f in facts)
+                lvl, escalate, t, body = fact.get("lvl"), bool(fact.get("escalate")), fact["t"], fact.get("body")
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
-            escalate = bool(fact.get("escalate"))
             # a department its level handed the problem only after the level's limit, and that then sat on it: its
             # reason gives its own day (R-sat)
-            own_day = bool(handed) and fact["t"] == "unhandled" and (fact.get("lvl"), key[0]) in handed
+            own_day = bool(handed) and t == "unhandled" and (lvl, key[0]) in handed
             mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless, slow,
                   own_day)
             form = memo.get(mk)
@@ -416,8 +421,8 @@ class Decider:
             forms.append(form)
             rules_of.append(rules)
             # a finding on a level's failure to rectify reads the dates of the body it was assigned to (R9A-2)
-            slot_of.append(slots.setdefault((fact.get("lvl"), form.level, fact.get("body") if fact["t"] == "unrectified"
-                                             else None, key[0] if own_day else None), len(slots)))
+            slot_of.append(slots.setdefault((lvl, form.level, body if t == "unrectified" else None,
+                                             key[0] if own_day else None), len(slots)))
         interpretations = self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on)
         calls = (tuple([i.dict_of for i, _ in interpretations]), tuple([ix for _, ix in interpretations]))
         got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations, calls)
