@@ -560,6 +560,10 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
     (["id", "domain"], r"has no 'place' column"),
     (["id", "domain", "place", "place"], r"two columns named 'place'"),
     (["id", "domain", "place", "severty"], r"column 'severty' that is no field.*did you mean 'severity'\?"),
+    # the fields listed are all a table may have: sector and the dotted discovered columns too (review17 D8b)
+    (["id", "domain", "place", "zzz"], r"fields: .*rectified_on, sector, severity; discovered may also come as "
+                                       r"the columns discovered\.body, discovered\.channel, discovered\.level, "
+                                       r"discovered\.on\)"),
 ])
 def test_a_wrong_column_is_one_error_before_any_row(policy: Policy, columns: list[str], message: str) -> None:
     import pandas as pd

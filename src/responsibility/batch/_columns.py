@@ -87,7 +87,8 @@ def _check_columns(names: Sequence[str], what: str) -> None:
         label = repr(u) if u.strip() else f"without a name (column {names.index(u) + 1})"
         more = f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""
         raise ColumnError(f"{what} has a column {label}{more} that is no field of a problem record"
-                          f"{_hint(u, allowed)} (fields: {', '.join(sorted(FIELDS))})")
+                          f"{_hint(u, allowed)} (fields: {', '.join(sorted(FIELDS | SLOW_FIELDS))}; discovered may "
+                          f"also come as the columns {', '.join(DOTTED)})")
 
 
 def nested_json(text: str) -> tuple[Any] | None:
