@@ -3,6 +3,7 @@ module's limit — exit 2 naming the line (were: accepted; exit 3)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -85,3 +86,26 @@ def test_the_constructor_pads_codes_and_keeps_the_places_given() -> None:
     with pytest.raises(JurisdictionError, match=r"places\['3302'\]: the key is not the code"):
         Jurisdiction({"33": Place("33", "浙江省", "province"), "3302": Place("3301", "杭州市", "city")})
     assert len(Jurisdiction([])) == 0
+
+
+def test_a_file_and_the_constructor_refuse_the_same_places() -> None:
+    """Both ways of giving places share one checker: the same bad places give the same complaints, each
+    pointed at in its own way (a file's line, the constructor's index)."""
+    from responsibility import Jurisdiction, JurisdictionError, Place
+
+    rows = [("33", "浙江省", "province"), ("3301", "杭州市", "county"), ("3302", " ", "city"),
+            ("3303", "温\x1b州", "city"), ("33", "又一省", "province"), ("33x", "?", "city"),
+            ("330127", "淳安县", "county")]
+    text = "code,name,level\n" + "".join(f"{c},{n},{lv}\n" for c, n, lv in rows)
+    with pytest.raises(JurisdictionError) as by_file:
+        Jurisdiction.from_csv_text(text, source="j.csv")
+    with pytest.raises(JurisdictionError) as by_places:
+        Jurisdiction([Place(*r) for r in rows])
+
+    def complaints(message: str) -> list[str]:
+        """Each complaint without where it points and without the wording of its remedy."""
+        return sorted(re.split(r";| \(first at| in the file| among the places", line.split(": ", 1)[1])[0]
+                      for line in message.splitlines()[1:])
+
+    assert len(complaints(str(by_file.value))) == 6
+    assert complaints(str(by_file.value)) == complaints(str(by_places.value))

@@ -19,7 +19,7 @@ import operator
 import random
 import re
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -298,53 +298,18 @@ class Jurisdiction:
 
         Every bad row is reported, each with its line number; the error lists them all.
         """
-        errors: list[str] = []
-        places: dict[str, Place] = {}
-        lines: dict[str, int] = {}
-        for line, row in enumerate(rows, start=first_line):
-            raw_code = (row.get("code") or "").strip()
-            name = (row.get("name") or "").strip()
-            if row.get(None):  # type: ignore[call-overload]  # csv.DictReader's cells beyond the header
-                errors.append(f"{source}:{line}: more cells than the header has columns (a comma in a name? "
-                              "quote it)")
-                continue
-            try:
-                code = parse_code(raw_code)
-                _check_shape(code)
-            except JurisdictionError as exc:
-                errors.append(f"{source}:{line}: {exc}")
-                continue
-            if not name:
-                errors.append(f"{source}:{line}: place {raw_code} has no name; fill the name column")
-                continue
-            if bad := _control(name):  # it would act on a terminal or hide in a spreadsheet or a picture
-                errors.append(f"{source}:{line}: the name of {raw_code} holds a control character ({bad!a}); "
-                              "remove it")
-                continue
-            level = level_of(code)
-            given = (row.get("level") or "").strip()
-            if given and given != level:
-                errors.append(f"{source}:{line}: level {given!r} does not match code {raw_code} (a {level})")
-                continue
-            given_parent = (row.get("parent") or "").strip()
-            if given_parent:
-                try:
-                    if parse_code(given_parent) != parent_code(code):
-                        errors.append(f"{source}:{line}: parent {given_parent} does not contain {raw_code}")
-                        continue
-                except JurisdictionError as exc:
-                    errors.append(f"{source}:{line}: parent: {exc}")
-                    continue
-            if code in places:
-                errors.append(f"{source}:{line}: duplicate code {raw_code} (first at line {lines[code]})")
-                continue
-            places[code] = Place(code, name, level)
-            lines[code] = line
-        for code, place in places.items():
-            parent = place.parent
-            if parent is not None and parent not in places:
-                errors.append(f"{source}:{lines[code]}: place {code} ({place.name}) has no parent {parent} "
-                              "in the file; add the containing place")
+        def entries() -> Iterator[_Entry]:
+            for line, row in enumerate(rows, start=first_line):
+                # csv.DictReader's cells beyond the header
+                too_many = "more cells than the header has columns (a comma in a name? quote it)" \
+                    if row.get(None) else None  # type: ignore[call-overload]
+                given_parent = (row.get("parent") or "").strip()
+                yield _Entry(f"{source}:{line}", f"line {line}", (row.get("code") or "").strip(),
+                             (row.get("name") or "").strip(), (row.get("level") or "").strip(), too_many,
+                             functools.partial(_parent_fault, given=given_parent) if given_parent else None)
+
+        places, errors = _gather(entries(), name_fix="fill the name column", level_fix=False,
+                                 parent_tail="in the file")
         if errors:
             raise JurisdictionError(f"{len(errors)} problem(s):\n" + "\n".join(errors), file=source)
         return cls._trusted(places.values(), name=_stem(source), provenance=provenance)
@@ -540,48 +505,99 @@ def _checked(places: Mapping[str, Place] | Iterable[Place]) -> dict[str, Place]:
     after the checks :meth:`Jurisdiction.from_rows` makes of a file's rows; every problem reported at once."""
     given = ((f"places[{k!r}]", k, p) for k, p in places.items()) if isinstance(places, Mapping) else \
         ((f"places[{i}]", None, p) for i, p in enumerate(places))
-    errors: list[str] = []
-    out: dict[str, Place] = {}
-    where_of: dict[str, str] = {}
-    for where, key, place in given:
-        if not isinstance(place, Place):
-            errors.append(f"{where}: a {type(place).__name__}, not a Place; make one with Place(code, name, level)")
-            continue
-        try:
-            code = parse_code(place.code)
-            _check_shape(code)
-            if key is not None and parse_code(key) != code:
-                errors.append(f"{where}: the key is not the code of the place it holds ({place.code}); key it "
-                              "by its code")
+
+    def entries() -> Iterator[_Entry]:
+        for where, key, place in given:
+            if not isinstance(place, Place):
+                yield _Entry(where, where, "", "", "",
+                             f"a {type(place).__name__}, not a Place; make one with Place(code, name, level)", None)
                 continue
-        except JurisdictionError as exc:
-            errors.append(f"{where}: {exc}")
-            continue
-        level = level_of(code)
-        if place.level != level:
-            errors.append(f"{where}: level {place.level!r} does not match code {place.code} (a {level}); "
-                          f"give {level!r}")
-            continue
-        if not isinstance(place.name, str) or not place.name.strip():
-            errors.append(f"{where}: place {place.code} has no name; give its name")
-            continue
-        if bad := _control(place.name):
-            errors.append(f"{where}: the name of {place.code} holds a control character ({bad!a}); remove it")
-            continue
-        if code in out:
-            errors.append(f"{where}: duplicate code {code} (first at {where_of[code]})")
-            continue
-        out[code] = place if place.code == code else Place(code, place.name, level)
-        where_of[code] = where
-    for code, place in out.items():
-        parent = parent_code(code)
-        if parent is not None and parent not in out:
-            errors.append(f"{where_of[code]}: place {code} ({place.name}) has no parent {parent} among the "
-                          "places; add the containing place")
+            yield _Entry(where, where, place.code, place.name, place.level, None,
+                         None if key is None else functools.partial(_key_fault, key=key, given=place.code))
+
+    out, errors = _gather(entries(), name_fix="give its name", level_fix=True, parent_tail="among the places")
     if errors:
         raise JurisdictionError(f"{len(errors)} problem(s) in the places given to Jurisdiction:\n"
                                 + "\n".join(errors))
     return out
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One place as given (a file's row or a constructor's item), before it is checked."""
+
+    where: str  # how an error points at it: "file.csv:7", "places[3]"
+    first: str  # how a later duplicate points back at it: "line 7", "places[3]"
+    code: str
+    name: object
+    level: str  # "" when not given
+    fault: str | None  # already known to be unusable, and why
+    also: Callable[[str], str | None] | None  # a further check of the parsed code (the parent column, the key)
+
+
+def _gather(entries: Iterable[_Entry], *, name_fix: str, level_fix: bool,
+            parent_tail: str) -> tuple[dict[str, Place], list[str]]:
+    """The checks every way of giving places shares, so a file and the constructor refuse the same things:
+    code shape, level against code, a name without control characters, no code twice, every parent present."""
+    errors: list[str] = []
+    out: dict[str, Place] = {}
+    where_of: dict[str, _Entry] = {}
+    for e in entries:
+        if e.fault is not None:
+            errors.append(f"{e.where}: {e.fault}")
+            continue
+        try:
+            code = parse_code(e.code)
+            _check_shape(code)
+        except JurisdictionError as exc:
+            errors.append(f"{e.where}: {exc}")
+            continue
+        if e.also is not None and (fault := e.also(code)) is not None:
+            errors.append(f"{e.where}: {fault}")
+            continue
+        name = e.name
+        if not isinstance(name, str) or not name.strip():
+            errors.append(f"{e.where}: place {e.code} has no name; {name_fix}")
+            continue
+        if bad := _control(name):  # it would act on a terminal or hide in a spreadsheet or a picture
+            errors.append(f"{e.where}: the name of {e.code} holds a control character ({bad!a}); remove it")
+            continue
+        level = level_of(code)
+        if e.level and e.level != level:
+            errors.append(f"{e.where}: level {e.level!r} does not match code {e.code} (a {level})"
+                          + (f"; give {level!r}" if level_fix else ""))
+            continue
+        if code in out:
+            errors.append(f"{e.where}: duplicate code {code} (first at {where_of[code].first})")
+            continue
+        out[code] = Place(code, name, level)
+        where_of[code] = e
+    for code, place in out.items():
+        parent = parent_code(code)
+        if parent is not None and parent not in out:
+            errors.append(f"{where_of[code].where}: place {code} ({place.name}) has no parent {parent} "
+                          f"{parent_tail}; add the containing place")
+    return out, errors
+
+
+def _parent_fault(code: str, given: str) -> str | None:
+    """What is wrong with a row's ``parent`` cell, if anything."""
+    try:
+        if parse_code(given) != parent_code(code):
+            return f"parent {given} does not contain {code}"
+    except JurisdictionError as exc:
+        return f"parent: {exc}"
+    return None
+
+
+def _key_fault(code: str, key: str, given: str) -> str | None:
+    """What is wrong with the key a place is given under in a mapping, if anything."""
+    try:
+        if parse_code(key) == code:
+            return None
+    except JurisdictionError:
+        pass
+    return f"the key is not the code of the place it holds ({given}); key it by its code"
 
 
 def _control(name: str) -> str:
