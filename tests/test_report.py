@@ -119,6 +119,24 @@ def test_report_of_a_what_if_policy_says_so(policy: Policy, records: list[dict[s
     strict = policy.with_parameters(handling_time_limit_days=3)
     text = strict.assess(records[:50]).report_html()
     assert "假设参数" in text and "handling_time_limit_days = 3 (10)" in text
+    assert "3 (规则默认值: 10)" in text
+
+
+def test_report_names_every_parameter_the_assessment_was_decided_under(policy: Policy,
+                                                                        records: list[dict[str, Any]]) -> None:
+    """review17 D3: the page had no word of the local choices its answers rest on. It now lists each
+    parameter with the value used and why, and says where one problem's own dependence is shown."""
+    chosen = policy.with_parameters(supervision_scope="none")
+    for lang, heading in (("zh", "本次评估所依据的参数"), ("en", "Parameters this assessment used")):
+        text = chosen.assess(records[:20]).report_html(lang=lang)  # type: ignore[arg-type]
+        section = text[text.index(heading):]
+        for pid in policy.parameters:
+            assert f"<td>{pid}</td>" in section, pid
+        assert "who --explain" in section
+    assert "<td>supervision_scope</td><td>none (规则默认值: " in chosen.assess(records[:20]).report_html()
+    default = policy.assess(records[:20]).report_html()
+    value = policy.parameters["handling_time_limit_days"]
+    assert f"<td>{value.name}</td><td>handling_time_limit_days</td><td>{value.value}</td>" in default
 
 
 def test_assessment_reprs(assessment: Assessment) -> None:

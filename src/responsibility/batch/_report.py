@@ -174,6 +174,7 @@ def report_html(findings: Any, rejects: Any, *, records: int, assessed: int, rej
                        f"</summary>{t}</details></section>" for h, c, t in charts)
     if not charts:
         sections = f"<p>{html.escape(w['none'])}</p>"
+    sections += _parameters(policy, w, en, changed)
     script = plotly.offline.get_plotlyjs()
     made = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!DOCTYPE html>
@@ -204,6 +205,25 @@ td, th {{ border: 1px solid #DDD; padding: 3px 8px; text-align: left; }}
 {sections}
 </body></html>
 """
+
+
+def _parameters(policy: PolicyView, w: Mapping[str, str], en: bool, changed: Mapping[str, tuple[Any, Any]]) -> str:
+    """The local choices the assessment was made under, each with its value and why.
+
+    A bulk assessment's rows do not say which of them each finding rests on (``who --explain``
+    does, per problem), so the page says what every answer in it was decided under.
+    """
+    rows = []
+    for pid, p in policy.parameters.items():
+        value = policy.parameter(pid)
+        shown = f"{value} ({w['default']}: {changed[pid][0]})" if pid in changed else str(value)
+        why = p.why if en or not p.why_zh else p.why_zh
+        rows.append([p.en if en and p.en else p.name, pid, shown, why])
+    if not rows:
+        return ""
+    return (f"<section><h2>{html.escape(w['parameters'])}</h2><p>{html.escape(w['parameters_note'])}</p>"
+            f"<details><summary>{html.escape(w['count'])}: {len(rows)}</summary>"
+            + _table([w["parameter"], "id", w["value"], w["why"]], rows) + "</details></section>")
 
 
 def _place_names(jurisdiction: Jurisdiction | None, codes: Any) -> dict[str, str]:
