@@ -97,6 +97,8 @@ class EagerDecider(Decider):
                 rests[PLACE_ABOVE] = None
             if any(fact.get("slow") for _, fact in fired):
                 rests.update(dict.fromkeys(("handling_time_limit_days", REASSIGNED)))
+            if any(fact.get("rlim") for _, fact in fired):
+                rests["rectification_time_limit_days"] = None
             if ctx.owner:
                 rests[OWNER] = None
             if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties):

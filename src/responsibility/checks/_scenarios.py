@@ -14,7 +14,8 @@ A scenario file (``*.scenarios.yaml``) holds::
           failures: 0                                   # optional: exact number of failure findings
 
 A pattern matches a finding when every key it gives is equal (``clauses``: the
-listed clauses are among the finding's). Run them with ``responsibility test`` or
+listed clauses are among the finding's; ``rests_on``: the listed parameters and readings are among those the
+finding rests on, as the verdict's ``interpretations`` list it). Run them with ``responsibility test`` or
 pytest (the plugin collects ``*.scenarios.yaml``). A failure names the problem,
 each missing or unexpected finding and its clauses, and lists what was found.
 """
@@ -36,7 +37,7 @@ from ..policy._yaml import read_yaml
 
 EngineName = Literal["durable", "compiled"]
 
-PATTERN_KEYS = ("level", "body", "name", "place", "basis", "liability", "clauses")
+PATTERN_KEYS = ("level", "body", "name", "place", "basis", "liability", "clauses", "rests_on")
 
 
 class _Strict(BaseModel):
@@ -53,6 +54,8 @@ class Pattern(_Strict):
     basis: str | None = None
     liability: str | None = None
     clauses: list[str] | None = None
+    #: ids of parameters or readings the finding must rest on (among others)
+    rests_on: list[str] | None = None
 
     def matches(self, f: Finding) -> bool:
         """Whether finding ``f`` has every value this pattern gives."""
@@ -60,8 +63,8 @@ class Pattern(_Strict):
             want = getattr(self, key)
             if want is None:
                 continue
-            if key == "clauses":
-                if not set(want) <= set(f.clauses):
+            if key in ("clauses", "rests_on"):
+                if not set(want) <= set(getattr(f, key)):
                     return False
             elif getattr(f, key) != want:
                 return False
@@ -209,6 +212,13 @@ def _pattern_problems(pattern: Pattern, policy: PolicyView) -> Iterator[tuple[st
         if clause not in policy.clauses:
             yield "clauses", f"the pattern names clause {clause!r}, which the policy does not have", \
                 suggest(clause, policy.clauses) or "see rules/sources/"
+    # what a finding can rest on: a parameter, a duty, an unresolved role body, a failure or a principle
+    readings = {*policy.parameters, *policy.duties, *policy.bodies, *policy.failures,
+                *(p.id for p in policy.data.accountability.principles)}
+    for rid in pattern.rests_on or ():
+        if rid not in readings:
+            yield "rests_on", f"the pattern names {rid!r} as rested on, which the policy does not have", \
+                suggest(rid, readings) or "see rules/parameters.yaml"
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:

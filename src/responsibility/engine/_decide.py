@@ -22,7 +22,17 @@ from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import Rule, RulesByArea
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
-from ._facts import HANDLING_LIMIT, PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, Context, Fact, derive, main_facts
+from ._facts import (
+    HANDLING_LIMIT,
+    PLACE_ABOVE,
+    REASSIGNED,
+    RECT_LIMIT,
+    SELF_RECTIFIED,
+    Context,
+    Fact,
+    derive,
+    main_facts,
+)
 from ._problem import _CODED, coded, is_problem, parse_day, parse_problem
 from ._verdict import (
     Finding,
@@ -382,7 +392,7 @@ class Decider:
         handed = ctx.handed
         # What a finding reads of a fact, by the fact's position: a fact gives several findings (each liability, each
         # holder), read once.
-        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any]] = {}
+        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool]] = {}
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
             if len(positions) == 1:  # most findings rest on one hit
                 rule_id, at = positions[0]
@@ -391,8 +401,9 @@ class Decider:
                 if known is None:
                     fact = everything[at]
                     known = read[at] = (fact, fact.get("lvl"), bool(fact.get("selffix")), bool(fact.get("atp")),
-                                        bool(fact.get("slow")), bool(fact.get("escalate")), fact["t"], fact.get("body"))
-                fact, lvl, selffix, atp, slow, escalate, t, body = known
+                                        bool(fact.get("slow")), bool(fact.get("escalate")), fact["t"], fact.get("body"),
+                                        bool(fact.get("rlim")))
+                fact, lvl, selffix, atp, slow, escalate, t, body, rlim = known
                 facts = [fact]
                 passed = key[1] == "not_rectified" and lvl in passing
             else:
@@ -403,13 +414,14 @@ class Decider:
                 selffix = any(f.get("selffix") for f in facts)
                 atp = any(f.get("atp") for f in facts)
                 slow = any(f.get("slow") for f in facts)
+                rlim = any(f.get("rlim") for f in facts)
                 lvl, escalate, t, body = fact.get("lvl"), bool(fact.get("escalate")), fact["t"], fact.get("body")
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
             # a department its level handed the problem only after the level's limit, and that then sat on it: its
             # reason gives its own day (R-sat)
             own_day = bool(handed) and t == "unhandled" and (lvl, key[0]) in handed
             mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless, slow,
-                  own_day)
+                  own_day, rlim)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
@@ -729,7 +741,9 @@ class Decider:
         atp = any(fact.get("atp") for _, fact in fired)
         # a level that passed it on only after the handling limit answers as assignee on the limit (probe10 P10-11)
         slow = any(fact.get("slow") for _, fact in fired)
-        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner, slow)
+        # a level's not passing on a problem rectified after the rectification limit (review17 D4)
+        rlim = any(fact.get("rlim") for _, fact in fired)
+        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner, slow, rlim)
         got = self._static_memo.get(memo_key)
         if got is not None:
             return got
@@ -760,6 +774,8 @@ class Decider:
             rests[PLACE_ABOVE] = None
         if slow:
             rests.update(dict.fromkeys((HANDLING_LIMIT, REASSIGNED)))
+        if rlim:
+            rests[RECT_LIMIT] = None
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             rests[OWNER] = None
         if sectorless and any(policy.duties[d].scope == "by_sector" for d in duties):

@@ -109,8 +109,9 @@ class CompiledEngine:
 _MET_KEPT = 50_000
 #: What a decider's plan reads of the fact a rule fired on (``Decider.shape``): the body it names,
 #: its level, escalation, self-rectification, whether it stands only by place_above_rectifiers, whether its
-#: level passed it on only after the handling limit, and the bodies handed it only after the limit (``later``).
-READ = ("body", "lvl", "escalate", "selffix", "atp", "slow", "later")
+#: level passed it on only after the handling limit, the bodies handed it only after the limit (``later``), and
+#: whether it stands on the rectification limit (``rlim``: rectified, but after the limit).
+READ = ("body", "lvl", "escalate", "selffix", "atp", "slow", "later", "rlim")
 
 #: The field a group of rules is split on, by the value its rules test it for equality.
 _SPLIT = "lvl"

@@ -8,7 +8,9 @@ This is where the four failures of 一(四) are recognised on a record's dates:
 - ``unhandled``: a level that found or received the problem did not assign it, or
   report it upward when it exceeded that level's authority, within the time limit
   (没有按程序及时交办和上报). Its ``later`` names the departments of that level the record shows
-  were handed the problem only after the limit: they did not hold it for that delay (:func:`_later`).
+  were handed the problem only after the limit: they did not hold it for that delay (:func:`_later`). Its ``rlim``
+  says that the record shows the problem rectified, but after the day a level that did all in time would have seen it
+  rectified by ``rectification_time_limit_days``: the finding rests on that parameter.
 - ``unrectified``: a level it was assigned to had not rectified it by the deadline
   (交办问题整改落实不到位); supervisors answer through the same fact. A level that passed
   its assignment down in time answers as a supervisor only, unless the parameter
@@ -427,10 +429,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     if rid not in ctx.rests_on:
                         ctx.rests_on.append(rid)
                 continue
-            if rectified_on is not None and not fixed and not shown and not (
-                    deadline_given is not None and assigned) and RECT_LIMIT not in ctx.rests_on:
-                # rectified, but after the rectification limit: not taken as evidently handled, on the parameter — the
-                # finding rests on it as much as an excusal would (probe9 P9-11)
+            # rectified, but after the rectification limit: not taken as evidently handled, on the parameter — the
+            # level's finding rests on it as much as an excusal would (probe9 P9-11), and says so (``rlim``: its
+            # --explain said of the parameter "据此未另认定主体", no body named by it; review17 D4)
+            rlim = rectified_on is not None and not fixed and not shown and not (
+                deadline_given is not None and assigned)
+            if rlim and RECT_LIMIT not in ctx.rests_on:
                 ctx.rests_on.append(RECT_LIMIT)
             if own_fix:
                 ctx.rests_on.append(SELF_RECTIFIED)
@@ -447,7 +451,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     or (x["to_body"] is None and place_step(x, named=False)))
                 for x in steps)
             add("unhandled", {"lvl": rank[level], "body": body, "escalate": int(below_authority),
-                              "selffix": int(own_fix or disposed), "atp": int(discounted),
+                              "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
                               "later": _later(steps, level, body, due, hands, as_of, limit, [h["on"] for h in acted] + (
                                   [h["on"] for h in steps if rank[h["by_level"]] > rank[level] and h["on"] >= received]
                                   if below_authority else []), ctx.handed, rank[level]) if steps else ""})
