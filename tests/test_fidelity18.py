@@ -84,3 +84,77 @@ def test_a_scenario_pattern_names_what_a_finding_rests_on(policy: Policy, tmp_pa
     bad.write_text(text.replace("RESTS", "rectification_time_limit_day"), encoding="utf-8")
     with pytest.raises(RulesError, match="rectification_time_limit_days"):
         load_scenarios(bad, policy)
+
+
+PLACES = {"village": "330127100219", "township": "330127100000", "county": "330127", "city": "3301", "province": "33"}
+
+
+def routed(policy: Policy) -> Any:
+    """Every kind at every place level, registered by each level at or above the place (the first channel the
+    record model accepts there): the record, its route and the verdict if the registering level sits on it."""
+    from responsibility import ProblemError
+
+    rank = policy.level_rank
+    for (area, kind) in policy.kinds:
+        for plevel, place in PLACES.items():
+            for level in PLACES:
+                if rank[level] < rank[plevel]:
+                    continue
+                for channel in ("hotline", "grid", "audit", "survey_verification", "research_supervision"):
+                    record = {"id": "x", "area": area, "kind": kind, "place": place, "as_of": "2021-06-30",
+                              "discovered": {"level": level, "channel": channel, "on": "2021-03-01"}}
+                    try:
+                        yield record, policy.route(record), policy.who_answers(record, engine="compiled")
+                    except ProblemError:
+                        continue
+                    break
+
+
+def test_a_route_rests_on_what_verdicts_on_its_bodies_rest_on(policy: Policy) -> None:
+    """review17c F5: a route listed only the two time limits, though the bodies it names rest on readings (a city's
+    own problem handled by its poverty office: discovery_province_city_offices_own_level; a role body standing for
+    the department the record does not name; place_above_rectifiers …). Whatever a verdict's finding on a body the
+    route names rests on — the handler that sits on the problem, each assignee that does not rectify it — the route
+    lists; and it lists nothing else but the limits and self_rectified_report_required (where it must report up)."""
+    n = 0
+    for record, r, sat in routed(policy):
+        used: set[str] = set()
+        handlers = {b.body for b in r.handlers}
+        for f in sat.findings:
+            if f.basis == "not_handled" and f.body in handlers:
+                assert set(f.rests_on) <= set(r.rests_on), (record, f.body, r.rests_on)
+                used |= set(f.rests_on)
+        if r.escalate:
+            continue
+        for a in r.assignees:
+            step = {"action": "assigned", "by_level": r.registering_level,
+                    "to_level": policy.bodies[a.body].level, "to_body": a.body, "on": "2021-03-02"}
+            v = policy.who_answers({**record, "handled": [step]}, engine="compiled")
+            for f in v.findings:
+                if f.basis == "not_rectified" and f.body == a.body:
+                    assert set(f.rests_on) <= set(r.rests_on), (record, a.body, r.rests_on)
+                    used |= set(f.rests_on)
+        assert set(r.rests_on) - used <= {"handling_time_limit_days", "rectification_time_limit_days"}, record
+        n += 1
+    assert n > 300
+
+
+def test_a_route_names_its_readings(policy: Policy, run_cli: Any, tmp_path: Any) -> None:
+    """The route of a city's own funds problem: its poverty office handles it by 二(一)1(3) read as the city's keeper
+    of its own problems, which the route now cites and names (it cited 二(四)2–5, 8; review17c F5)."""
+    import json
+
+    record = {"id": "r1", "area": "funds", "kind": "funds_diverted", "place": "3301", "as_of": "2021-03-02",
+              "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}}
+    r = policy.route(record)
+    assert "discovery_province_city_offices_own_level" in r.rests_on and "二(一)1(3)" in r.clauses
+    assert "discovery_province_city_offices_guide" not in r.rests_on  # 二(二)5 presses the levels below, not the city
+    path = tmp_path / "r1.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    code, out, _ = run_cli("route", str(path))
+    assert code == 0
+    line = next(x for x in out.splitlines() if x.strip().startswith("依据解释"))
+    assert "职责的解释「各级扶贫办要承担同级扶贫开发领导小组日常事务」" \
+        "（discovery_province_city_offices_own_level）" in line
+    code, out, _ = run_cli("route", str(path), "--lang", "en")
+    assert "discovery_province_city_offices_own_level" in out

@@ -66,8 +66,8 @@ def test_no_escalation_at_or_above_the_authority(policy: Policy) -> None:
 def test_deadlines_follow_the_parameters(rules_copy: Path) -> None:
     base = responsibility.load(rules_copy).route(problem("housing", None))
     assert (base.act_by, base.rectify_by) == (dt.date(2021, 3, 11), dt.date(2021, 4, 10))
-    assert base.rests_on == ("handling_time_limit_days", "rectification_time_limit_days",
-                             "self_rectified_report_required")
+    assert base.rests_on[:3] == ("handling_time_limit_days", "rectification_time_limit_days",
+                                 "self_rectified_report_required")
     set_parameter(rules_copy, "handling_time_limit_days", 5)
     set_parameter(rules_copy, "rectification_time_limit_days", 15)
     r = responsibility.load(rules_copy).route(problem("housing", None))

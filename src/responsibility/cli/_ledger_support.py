@@ -138,6 +138,17 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
         x = policy.parameters.get(pid)
         return f"{x.name}（{pid}）" if zh and x is not None else pid
 
+    def reading(rid: str) -> str:
+        # what a route rests on, as a verdict's 依据解释 names it: a parameter by its name, a duty read by
+        # interpretation by its quote, an unresolved role body by its name (review17c F5)
+        if rid in policy.parameters:
+            return parameter(rid)
+        if rid in policy.duties:
+            return f"职责的解释「{policy.duties[rid].quote}」（{rid}）"
+        if rid in policy.bodies:
+            return f"未确定的主体「{policy.bodies[rid].name}」（{rid}）"
+        return rid
+
     area = policy.areas.get(d["area"])
     kind = policy.kinds.get((d["area"], d["kind"])) if d["kind"] else None
     if zh:
@@ -154,7 +165,7 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
         click.echo(f"  整改时限：交办后 {d['rectification_days']} 天内（最迟 {d['rectify_by']}）")
         click.echo(f"  依据条款：{'、'.join(d['clauses'])}")
         if d["rests_on"]:
-            click.echo(f"  依据解释（参数）：{'、'.join(parameter(x) for x in d['rests_on'])}")
+            click.echo(f"  依据解释：{'；'.join(reading(x) for x in d['rests_on'])}")
         return
     click.echo(f"problem {d['problem']} ({d['area']}{'/' + d['kind'] if d['kind'] else ''}) at {d['place']}")
     click.echo(f"  authority: {level(d['authority'])} at {d['authority_place']}")
@@ -167,4 +178,4 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
     click.echo(f"  rectify within {d['rectification_days']} days of assignment (by {d['rectify_by']} at the latest)")
     click.echo(f"  clauses: {', '.join(d['clauses'])}")
     if d["rests_on"]:
-        click.echo(f"  rests on the parameters: {', '.join(d['rests_on'])}")
+        click.echo(f"  rests on (parameters and readings): {', '.join(d['rests_on'])}")

@@ -20,8 +20,10 @@ from typing import Any
 
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, level_of, parse_code
 from ..chain._placement import PlacedBody
+from ..policy._model import Stage
+from ..policy._view import OWNER, SECTORLESS
 from ..policy._view import PolicyView as Policy
-from ._facts import SELF_RECTIFIED
+from ._facts import PLACE_ABOVE, SELF_RECTIFIED
 from ._problem import Problem, ValueNames, parse_problem
 
 
@@ -38,6 +40,9 @@ class Plan:
     authority: str
     handlers: tuple[str, ...]
     assignees: tuple[str, ...]
+    #: Whether the assignees are the place's level's bodies because nobody at or below the place can rectify the
+    #: kind (a house's renovation at a city code): the route rests on place_above_rectifiers, as a verdict does.
+    at_place: bool = False
 
 
 def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
@@ -68,14 +73,51 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
         # 指导督促基层), but no city body rectifies a house renovation placed at the city itself
         assignees = pick(policy.reaching(policy.stage_holders(area, kind, "rectification", sector),
                                          rank[place_level], area, kind, "rectification"), rank[place_level], top)
-        if kind is not None and not any(r <= top for r in policy.rectifier_levels(area, kind, rank[place_level])):
+        at_place = kind is not None and not any(r <= top for r in policy.rectifier_levels(area, kind,
+                                                                                          rank[place_level]))
+        if at_place:
             # nobody at or below the place can rectify it (a house's renovation placed at a city) and a record allows
             # no step below its place: the level holding it assigns it to its own bodies with a part in it, which a
             # verdict counts as passing it on (review8a R8A-6, probe9 P9-16) — better, place the problem where it is
             assignees = pick({b: () for stage in ("discovery", "handling", "rectification", "supervision")
                               for b in policy.stage_holders(area, kind, stage, sector)}, top, top)
-        plan = cache[key] = Plan(auth_level, handlers, assignees)
+        plan = cache[key] = Plan(auth_level, handlers, assignees, at_place)
     return plan
+
+
+def route_rests_on(policy: Policy, area: str, kind: str | None, place_rank: int, sector: str | None,
+                   named: tuple[tuple[str, tuple[str, ...], Stage], ...], at_place: bool) -> tuple[str, ...]:
+    """What the bodies a route names rest on beside the time limits, as a verdict's findings on them would: the
+    duties read by interpretation behind them (``named``: each body with its duties and their stage) and those
+    through which 二(二)3
+    涉及本部门问题 concerns them, the parameters that switch a duty on, an unresolved role body (the department the
+    record does not name), sectorless_alternatives where the record names no line and departments hold a duty each
+    for its own part, policy_gap_owner where the place decides whose policy a gap is, place_above_rectifiers where
+    the assignees are the place's level's because nobody at or below it can rectify the kind (review17c F5: a route
+    listed the two time limits only). In the order first met."""
+    out: dict[str, None] = {}
+    duties = policy.duties
+    for body, held, stage in named:
+        for d in held:
+            duty = duties[d]
+            if duty.basis == "interpretation":
+                out[d] = None
+            if duty.applies_if is not None:
+                out[str(duty.applies_if)] = None
+            for x in policy.concerned_through(d, body, area, kind, stage) or ():
+                if duties[x].basis == "interpretation" and policy.duty_applies(x):
+                    out[x] = None
+        if policy.bodies[body].role:
+            out[body] = None
+    if sector is None and SECTORLESS in policy.parameters and policy.has_alternatives(area, kind) and any(
+            duties[d].scope == "by_sector" for _, held, _ in named for d in held):
+        out[SECTORLESS] = None
+    if OWNER in policy.parameters and kind is not None \
+            and policy.place_authority(area, kind, place_rank) != policy.kinds[(area, kind)].authority:
+        out[OWNER] = None
+    if at_place and PLACE_ABOVE in policy.parameters:
+        out[PLACE_ABOVE] = None
+    return tuple(out)
 
 
 def handling_at(policy: Policy, area: str, kind: str | None, at: int, sector: str | None = None) -> tuple[str, ...]:
@@ -212,10 +254,34 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     # The clauses of the duties that make the named bodies handle and rectify it, as a verdict cites them per finding
     # (the kind's whole list cited the other levels' clauses: a city's own funds problem cited 二(四)2–5, not the
     # 二(四)7 behind every city body named; review17c F5); the kind's list only where no named body holds a duty.
-    handling_held = policy.stage_holders(p.domain, p.kind, "handling", sector)
-    rect_held = policy.stage_holders(p.domain, p.kind, "rectification", sector)
-    duties = [d for held, bodies in ((handling_held, (*handlers, *report_to)), (rect_held, assignees))
-              for b in bodies for d in held.get(b.body, ())]
+    # — each body's duties that reach the problem's place, as a verdict's finding on it reads them (a provincial office
+    # handling a city-placed problem does so by 二(二)5 指导督促基层, not by its own level's 二(一)1(3)); all of them
+    # where none does (a level's every holder of the area, named where the kind names no handler there)
+    prank = rank[place_level]
+
+    # An assignee the kind gives no rectification duty (the place's level's body that takes a house's renovation placed
+    # at a city code) is given its part by its duty of another stage, as a verdict names it (review10 R10A-08).
+    def behind_of(stages: tuple[Stage, ...], bodies: tuple[PlacedBody, ...]
+                  ) -> tuple[tuple[str, tuple[str, ...], Stage], ...]:
+        out = []
+        for b in bodies:
+            duties: tuple[str, ...] = ()
+            stage: Stage = stages[0]
+            for stage in stages:
+                held = policy.stage_holders(p.domain, p.kind, stage, sector)
+                if b.body in held:
+                    duties = policy.reaching({b.body: held[b.body]}, prank, p.domain, p.kind, stage).get(b.body, ())
+                    if duties:
+                        break
+            else:  # none reaches the place: the first stage's duties it holds
+                stage = stages[0]
+                duties = policy.stage_holders(p.domain, p.kind, stage, sector).get(b.body, ())
+            out.append((b.body, duties, stage))
+        return tuple(out)
+
+    named = (*behind_of(("handling",), (*handlers, *report_to)),
+             *behind_of(("rectification", "handling", "discovery", "supervision"), assignees))
+    duties = [d for _, ds, _ in named for d in ds]
     behind = [c for d in duties for c in (policy.duties[d].clause, *policy.duties[d].amended_by)]
     if not behind and p.kind:
         behind = list(policy.kinds[(p.domain, p.kind)].clauses)
@@ -230,7 +296,10 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
         # Below the authority the level reports upward (一(三) 对超出本级权限的及时向上级单位报送问题); whether
         # rectifying the problem itself in time, or passing it down in time to a lower level that can, would do
         # instead is the parameter's, as in a verdict: the route says it rests on it.
-        rests_on=("handling_time_limit_days", "rectification_time_limit_days",
-                  *((SELF_RECTIFIED,) if escalate and SELF_RECTIFIED in policy.parameters else ())),
+        # — and what its bodies rest on, as a verdict's findings on them would (route_rests_on; review17c F5).
+        rests_on=tuple(dict.fromkeys((
+            "handling_time_limit_days", "rectification_time_limit_days",
+            *((SELF_RECTIFIED,) if escalate and SELF_RECTIFIED in policy.parameters else ()),
+            *route_rests_on(policy, p.domain, p.kind, prank, sector, named, plan.at_place)))),
         names={b: policy.bodies[b].name for b in policy.bodies},
     )
