@@ -245,6 +245,15 @@ class Duty(_Dated, DutyMixin):
         "'at_and_below' (the default) those placed at its own level or below; 'own_level' only those placed at "
         "its own level (本级: 落实本级财政扶贫资金); 'below' only those placed below it (指导督促基层).",
     )
+    presses: Literal["at_and_below", "below"] = Field(
+        "at_and_below",
+        description="Whose rectification the holder presses through this duty (the supervision stage), by the level "
+        "of the problem's place: 'at_and_below' (the default) as 'reach' says; 'below' only problems placed below its "
+        "level — a province's or city's department that 指导、协调、督促 the carrying out of policy by the levels "
+        "below does not press the rectification of a problem of its own level, where the assignee is a peer department "
+        "(review18b D1). The other stages keep 'reach' (the same department still finds and passes on a policy "
+        "problem of its own level).",
+    )
     applies_if: Id | None = Field(
         None,
         description="A bool parameter (rules/parameters.yaml) that decides whether the problem kinds' stages "

@@ -322,10 +322,13 @@ class PolicyView:
         level rank ``place_rank`` (a duty's ``reach``). A duty of ``scope: area_holders`` held in another area
         (涉及本部门问题, 二(二)3) reaches a place only where one of the duties that make the problem concern the body
         does: the county finance bureau's review of funds used by townships and villages (二(四)3 乡、村两级使用…审核,
-        ``reach: below``) does not make the county's own funds its department's (review8a R8A-4)."""
+        ``reach: below``) does not make the county's own funds its department's (review8a R8A-4). At the supervision
+        stage a duty of ``presses: below`` reaches only problems placed below its holder's level."""
         d = self.duties[duty_id]
         rank = self.level_rank[self.bodies[body].level]
         if not d.reaches(rank, place_rank):
+            return False
+        if stage == "supervision" and d.presses == "below" and place_rank >= rank:
             return False
         if area is None or d.scope != "area_holders" or self.duty_area[duty_id] == area:
             return True
