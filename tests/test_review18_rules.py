@@ -1,0 +1,26 @@
+"""Session 18's sweep of every problem kind (review18b): what a scenario file cannot say — the duty a reason quotes."""
+
+from __future__ import annotations
+
+from responsibility import Policy
+
+
+def test_a_project_not_entered_in_the_system_quotes_the_entering_duty(policy: Policy) -> None:
+    """review18b D7b: the county poverty office's not_discovered quoted its review of projects into the library,
+    not 并及时录入全国扶贫开发信息系统项目管理板块, the duty the kind is about."""
+    v = policy.who_answers({"id": "q1", "area": "projects", "kind": "project_records_incomplete",
+                            "place": "330127100219", "as_of": "2021-06-30",
+                            "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}})
+    office = next(f for f in v.findings if f.body == "county_poverty_office")
+    assert "及时录入全国扶贫开发信息系统项目管理板块" in office.reason
+    assert "纳入项目库" not in office.reason
+
+def test_an_omitted_household_passed_on_by_the_office_cites_no_push(policy: Policy) -> None:
+    """review18b D7a: 二(三)4 (the push of households left out for special or temporary reasons) was cited for the
+    office's not passing on an omitted household; it answers as the ledger keeper (一(三))."""
+    v = policy.who_answers({"id": "q2", "area": "identification", "kind": "identification_eligible_omitted",
+                            "place": "330127100219", "as_of": "2021-06-30",
+                            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}})
+    office = next(f for f in v.findings if f.body == "county_poverty_office")
+    assert office.basis == "not_handled"
+    assert "二(三)4" not in office.clauses and "特殊性" not in office.reason
