@@ -356,6 +356,107 @@ def test_step_flags_are_the_same_in_c_and_numpy(policy: Policy, province: Jurisd
                                    1) == -1
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_check_marks_the_same_records_in_c_and_numpy(policy: Policy, province: Jurisdiction, data: st.DataObject
+                                                     ) -> None:
+    """The relations parse_problem checks (levels, bodies, days, steps, concealers), of any records, steps and
+    concealers: in C the records numpy marks slow, and no other; an index outside its table leaves it to numpy."""
+    from types import SimpleNamespace
+
+    from responsibility.batch import _core
+    from responsibility.batch._core import check, check_numpy
+    from responsibility.batch._tables import NONE
+
+    if _core._c_check is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    t = _assessor_tables(policy, province)
+    nr, nb = t.max_rank + 1, len(t.bodies)  # type: ignore[attr-defined]
+    n = data.draw(st.integers(1, 6))
+    day = st.one_of(st.just(NONE), st.integers(10, 16))
+    ranked = np.flatnonzero(t.place_rank >= 0)  # type: ignore[attr-defined]
+    place = st.one_of(st.sampled_from([int(x) for x in ranked[:: max(len(ranked) // 7, 1)]]),
+                      st.sampled_from([int(x) for x in np.flatnonzero(t.place_rank < 0)[:3]] or [0]))  # type: ignore[attr-defined]
+    rec = st.tuples(place, st.booleans(), st.integers(0, nr - 1), st.integers(-1, nb - 1), st.integers(10, 16), day,
+                    day, day, st.integers(0, len(t.channel_conceal) - 1), st.integers(0, len(t.areas) - 1),  # type: ignore[attr-defined]
+                    st.integers(0, len(t.kind_names)), st.booleans())  # type: ignore[attr-defined]
+    records = data.draw(st.lists(rec, min_size=n, max_size=n))
+    cols = [np.array(x) for x in zip(*records, strict=True)]
+    step = st.tuples(st.integers(0, n - 1), st.integers(0, 2), st.integers(0, nr - 1), st.integers(0, nr - 1),
+                     st.integers(-1, nb - 1), st.integers(9, 17))
+    steps = data.draw(st.lists(step, max_size=20))
+    sc = [np.array(x, np.int32) for x in zip(*steps, strict=True)] if steps else [np.zeros(0, np.int32)] * 6
+    hid = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, nr - 1), st.integers(-1, nb - 1)),
+                             max_size=4))
+    hc = [np.array(x, np.int32) for x in zip(*hid, strict=True)] if hid else [np.zeros(0, np.int32)] * 3
+    i32 = np.int32
+    c = SimpleNamespace(n=n, place=cols[0].astype(i32), disc=cols[1].astype(np.bool_), dlev=cols[2].astype(i32),
+                        dbody=cols[3].astype(i32), don=cols[4].astype(i32), deadline=cols[5].astype(i32),
+                        rect=cols[6].astype(i32), asof=cols[7].astype(i32), dch=cols[8].astype(i32),
+                        area=cols[9].astype(i32), kind=cols[10].astype(i32), hp=sc[0], hact=sc[1], hby=sc[2],
+                        hto=sc[3], htb=sc[4], hon=sc[5], cp=hc[0], clvl=hc[1], cbody=hc[2])
+    today = data.draw(st.integers(11, 15))
+    for slow in (np.zeros(n, np.bool_), cols[11].astype(np.bool_)):
+        mine, ref = SimpleNamespace(**vars(c), slow=slow.copy()), SimpleNamespace(**vars(c), slow=slow.copy())
+        check_numpy(ref, t, today)  # type: ignore[arg-type]
+        assert _core._c_check is not None
+        check(mine, t, today)  # type: ignore[arg-type]
+        assert mine.slow.tolist() == ref.slow.tolist()
+    if steps:  # a step of a record outside the chunk: the kernel leaves it to numpy
+        assert _core._c_check(np.zeros(n, np.bool_), c.place, c.disc, c.dlev, c.dbody, c.don, c.deadline, c.rect,
+                              c.asof, c.dch, c.area, c.kind, c.hp + n, c.hact, c.hby, c.hto, c.htb, c.hon, c.cp,
+                              c.clvl, c.cbody, t.place_rank, t.body_rank, t.channel_conceal,  # type: ignore[attr-defined]
+                              t.conceal_level, *t.conceal_level.shape, today, 0, 1) == -1  # type: ignore[attr-defined]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 10**6), st.lists(st.tuples(st.sampled_from(["dlev", "dbody", "don", "deadline", "rect", "asof",
+                                                                  "hby", "hto", "htb", "hon", "hact", "clvl", "cbody",
+                                                                  "disc", "dch"]),
+                                                 st.integers(0, 10**6), st.integers(-3, 3)), min_size=1, max_size=6))
+def test_check_marks_the_records_of_a_ledger_numpy_marks(policy: Policy, province: Jurisdiction, seed: int,
+                                                         changes: list[tuple[str, int, int]]) -> None:
+    """The ledgers of the bulk tests (some records broken, levels reporting and passing it down), each column of a
+    record, step or concealer moved a little here and there: check marks in C the records numpy marks."""
+    import copy
+
+    from responsibility.batch import _core
+    from responsibility.batch._core import check, check_numpy
+    from responsibility.batch._encode import encode_dicts
+    from responsibility.batch._tables import EPOCH, NONE
+
+    from .test_batch import ledger, relays
+
+    if _core._c_check is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    t = _assessor_tables(policy, province)
+    records = ledger(policy, province, 60, seed=seed, broken=0.3) + relays(policy, province, 30, seed=seed)
+    c = encode_dicts(records, t)  # type: ignore[arg-type]
+    nb, nr = len(t.bodies), t.max_rank + 1  # type: ignore[attr-defined]
+    top = {"dbody": nb - 1, "htb": nb - 1, "cbody": nb - 1, "clvl": nr - 1, "dlev": nr - 1, "hby": nr - 1,
+           "hto": nr - 1, "dch": len(t.channel_conceal) - 1}  # type: ignore[attr-defined]
+    for name, at, by in changes:
+        col = getattr(c, name)
+        if len(col):
+            i = at % len(col)
+            if col.dtype == np.bool_:
+                col[i] = not col[i]
+            elif name == "dch":
+                col[i] = (at + by + 3) % (top[name] + 1)
+            elif col[i] != NONE:
+                col[i] = min(max(col[i] + by, -1 if name in ("dbody", "htb", "cbody") else 0), top.get(name, 1 << 30))
+    before = c.slow.copy()
+    # and a concealed record in each channel in turn (the ledgers' are all ones a level may conceal in)
+    for channel in [c.dch[c.cp[seed % len(c.cp)]], *range(len(t.channel_conceal))] if len(c.cp) else [0]:  # type: ignore[attr-defined]
+        if len(c.cp):
+            c.dch[c.cp[seed % len(c.cp)]] = channel
+        ref = copy.copy(c)
+        ref.slow, c.slow = before.copy(), before.copy()
+        check_numpy(ref, t, TODAY.toordinal() - EPOCH)  # type: ignore[arg-type]
+        check(c, t, TODAY.toordinal() - EPOCH)  # type: ignore[arg-type]
+        assert c.slow.tolist() == ref.slow.tolist()
+
+
 _TABLES: dict[int, object] = {}
 
 
@@ -453,7 +554,7 @@ def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, 
     records = (relays if what == "relays" else ledger)(policy, province, 500, seed=21)
     with_c = view.assess(records, jurisdiction=province, today=TODAY)
     for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate", "_c_late_levels", "_c_first_of",
-                 "_c_take2", "_c_put2", "_c_merge_rows", "_c_unhidden", "_c_step_flags"):
+                 "_c_take2", "_c_put2", "_c_merge_rows", "_c_unhidden", "_c_step_flags", "_c_check"):
         monkeypatch.setattr(_core, name, None)
     without = view.assess(records, jurisdiction=province, today=TODAY)
     assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)

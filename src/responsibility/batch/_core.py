@@ -128,7 +128,9 @@ _c_put2: Callable[..., int] | None
 _c_merge_rows: Callable[..., tuple[int, int]] | None
 _c_unhidden: Callable[..., int] | None
 _c_step_flags: Callable[..., int] | None
+_c_check: Callable[..., int] | None
 try:
+    from ._derive import check as _c_check
     from ._derive import first_of as _c_first_of
     from ._derive import late_levels as _c_late_levels
     from ._derive import locate as _c_locate
@@ -139,10 +141,30 @@ try:
     from ._derive import unhidden as _c_unhidden
 except ImportError:  # pragma: no cover - (an install without a C compiler)
     _c_locate = _c_late_levels = _c_first_of = _c_take2 = _c_put2 = _c_merge_rows = _c_unhidden = _c_step_flags = None
+    _c_check = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
-    """Mark slow every record that breaks a relation :func:`parse_problem` checks (levels, dates)."""
+    """Mark slow every record that breaks a relation :func:`parse_problem` checks (levels, dates): in one pass in C
+    where the extension was built (``_derive.c``: a pass over the records, one over the steps, one over the
+    concealers, where numpy makes some forty), else (or where an index is outside its table) :func:`check_numpy`."""
+    cl = t.conceal_level
+    if _c_check is not None and c.slow.dtype == np.bool_ and c.slow.flags.c_contiguous and cl.ndim == 3 \
+            and cl.flags.c_contiguous and cl.dtype == np.bool_:
+        i32 = np.int32
+        got = _c_check(c.slow, np.ascontiguousarray(c.place, i32), np.ascontiguousarray(c.disc, np.bool_),
+                       *(np.ascontiguousarray(x, i32) for x in (
+                           c.dlev, c.dbody, c.don, c.deadline, c.rect, c.asof, c.dch, c.area, c.kind, c.hp, c.hact,
+                           c.hby, c.hto, c.htb, c.hon, c.cp, c.clvl, c.cbody, t.place_rank, t.body_rank)),
+                       np.ascontiguousarray(t.channel_conceal, np.bool_), cl, *cl.shape, int(today),
+                       int(t.effective_from), REPORTED)
+        if got == 0:
+            return
+    check_numpy(c, t, today)
+
+
+def check_numpy(c: Cols, t: Tables, today: int) -> None:
+    """:func:`check` in numpy (the reference the tests compare the C pass with)."""
     slow = c.slow
     prank = np.take(t.place_rank, c.place)  # (np.take: numpy's indexing by an int32 array costs ~1.5x as much)
     slow |= prank < 0

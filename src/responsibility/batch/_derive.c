@@ -73,6 +73,15 @@
    an assignment that counts upward in a problem of a kind, and a report with a part at or above the kind's own
    authority in a problem of a kind; and to top (int32) the lower of hby and the authority. It returns 0, or -1 where
    a record or a table index is outside its table (then numpy answers).
+   check(slow, place, disc, dlev, dbody, don, deadline, rect, asof, dch, area, kind, hp, hact, hby, hto, htb, hon, cp,
+   clvl, cbody, place_rank, body_rank, channel_conceal, conceal_level, levels, kinds, today, effective_from, reported)
+   marks slow every record that breaks a relation parse_problem checks (_core.check; its numpy reference is
+   _core.check_numpy), in one pass over the records, one over the steps and one over the concealers where numpy
+   made some forty: the record's columns (int32, disc bool, one a record), its steps' (hp ... hon, int32) and
+   concealers' (cp, clvl, cbody, int32), the tables place_rank, body_rank (int32), channel_conceal (bool) and
+   conceal_level (bool, C-ordered areas x kinds x levels). It only ever sets marks (never clears one), and returns 0,
+   or -1 where an index is outside its table (then numpy decides, as it would have: a negative index wraps, one past
+   the end raises; the marks set so far are some of those numpy sets, as nothing of check reads slow).
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -704,6 +713,125 @@ static PyObject *step_flags(PyObject *self, PyObject *args) {
     return PyLong_FromLong(status);
 }
 
+/* check: see the comment at the top. */
+static int check_core(uint8_t *restrict slow, const int32_t *restrict place, const uint8_t *restrict disc,
+                      const int32_t *restrict dlev, const int32_t *restrict dbody, const int32_t *restrict don,
+                      const int32_t *restrict deadline, const int32_t *restrict rect, const int32_t *restrict asof,
+                      const int32_t *restrict dch, const int32_t *restrict area, const int32_t *restrict kind,
+                      const int32_t *restrict hp, const int32_t *restrict hact, const int32_t *restrict hby,
+                      const int32_t *restrict hto, const int32_t *restrict htb, const int32_t *restrict hon,
+                      const int32_t *restrict cp, const int32_t *restrict clvl, const int32_t *restrict cbody,
+                      const int32_t *restrict place_rank, const int32_t *restrict body_rank,
+                      const uint8_t *restrict channel_conceal, const uint8_t *restrict conceal_level,
+                      int32_t *restrict first, const int64_t n, const int64_t m, const int64_t k,
+                      const int64_t nplaces, const int64_t nbodies, const int64_t nchannels, const int64_t nareas,
+                      const int64_t nkinds, const int64_t nlevels, const int64_t today, const int64_t effective_from,
+                      const int32_t reported) {
+    const int32_t none = INT32_MIN, never = INT32_MAX;
+    if (!nbodies && (n || m)) return -1; /* (numpy reads body_rank[0] of every record and step) */
+    for (int64_t i = 0; i < n; i++) {
+        const int32_t p = place[i], b = dbody[i];
+        if (p < 0 || p >= nplaces || (b >= 0 && b >= nbodies)) return -1;
+        const int64_t prank = place_rank[p], lev = dlev[i], on = don[i], fix = rect[i], due = deadline[i];
+        const int64_t day = asof[i] != none ? asof[i] : today;
+        const int d = disc[i] != 0;
+        int bad = prank < 0;
+        if (d)
+            bad |= (lev < prank) | ((b >= 0) && body_rank[b] != lev) | ((fix != none) & (fix < on))
+                   | ((due != none) & (due < on)) | (day < on) | (on < effective_from);
+        bad |= (fix != none) & (fix > day);
+        bad |= !d & (fix != none);
+        if (bad) slow[i] = 1;
+        first[i] = never;
+    }
+    for (int64_t j = 0; j < m; j++) {
+        const int32_t r = hp[j], tb = htb[j];
+        if (r < 0 || r >= n || tb >= nbodies) return -1;
+        const int64_t by = hby[j], to = hto[j], on = hon[j];
+        const int64_t day = asof[r] != none ? asof[r] : today;
+        const int rep = hact[j] == reported;
+        int bad = !disc[r];
+        bad |= rep ? to <= by : to > by;
+        bad |= to < place_rank[place[r]];
+        bad |= (tb >= 0) && body_rank[tb] != to;
+        bad |= (on < don[r]) | (on > day);
+        if (bad) slow[r] = 1;
+        if (!rep && hon[j] < first[r]) first[r] = hon[j];
+    }
+    if (m)
+        for (int64_t i = 0; i < n; i++)
+            if (deadline[i] != none && first[i] != never && deadline[i] < first[i]) slow[i] = 1;
+    for (int64_t j = 0; j < k; j++) {
+        const int32_t r = cp[j];
+        if (r < 0 || r >= n) return -1;
+        const int32_t ch = dch[r], a = area[r], kd = kind[r], lv = clvl[j];
+        if (ch < 0 || ch >= nchannels || a < 0 || a >= nareas || kd < 0 || kd >= nkinds || lv < 0 || lv >= nlevels)
+            return -1;
+        int bad = !disc[r];
+        bad |= !channel_conceal[ch];
+        bad |= lv >= dlev[r];
+        bad |= lv < place_rank[place[r]];
+        bad |= (cbody[j] < 0) && !conceal_level[(a * nkinds + kd) * nlevels + lv];
+        if (bad) slow[r] = 1;
+    }
+    return 0;
+}
+
+static PyObject *check(PyObject *self, PyObject *args) {
+    Py_buffer b[25];
+    Py_ssize_t nareas, nkinds, nlevels;
+    long long today, effective_from;
+    int reported;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*y*y*y*y*y*y*y*y*y*y*y*y*y*y*y*y*y*nnnLLi", &b[0], &b[1], &b[2],
+                          &b[3], &b[4], &b[5], &b[6], &b[7], &b[8], &b[9], &b[10], &b[11], &b[12], &b[13], &b[14],
+                          &b[15], &b[16], &b[17], &b[18], &b[19], &b[20], &b[21], &b[22], &b[23], &b[24], &nareas,
+                          &nkinds, &nlevels, &today, &effective_from, &reported))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t n = b[0].len, m = b[12].len / 4, k = b[18].len / 4;
+    /* slow, disc: bool; the record's columns int32; steps' and concealers' int32 */
+    for (int j = 1; j < 12 && !bad; j++)
+        if (j != 2 && b[j].len != 4 * n) bad = "the record's columns must be int32, one a record";
+    if (!bad && b[2].len != n) bad = "slow and disc must be bool, one a record";
+    for (int j = 13; j < 18 && !bad; j++)
+        if (b[j].len != 4 * m || b[12].len % 4) bad = "hp, hact, hby, hto, htb and hon must be int32, of one length";
+    for (int j = 19; j < 21 && !bad; j++)
+        if (b[j].len != 4 * k || b[18].len % 4) bad = "cp, clvl and cbody must be int32, of one length";
+    if (!bad && (b[21].len % 4 || b[22].len % 4))
+        bad = "place_rank and body_rank must be int32";
+    if (!bad && (nareas < 0 || nkinds < 0 || nlevels < 0 || b[24].len != nareas * nkinds * nlevels))
+        bad = "conceal_level must be bool, areas x kinds x levels";
+    int32_t *first = NULL;
+    if (!bad) {
+        first = malloc((size_t)(n ? n : 1) * sizeof(int32_t));
+        if (!first) bad = "";
+    }
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = check_core((uint8_t *)b[0].buf, (const int32_t *)b[1].buf, (const uint8_t *)b[2].buf,
+                            (const int32_t *)b[3].buf, (const int32_t *)b[4].buf, (const int32_t *)b[5].buf,
+                            (const int32_t *)b[6].buf, (const int32_t *)b[7].buf, (const int32_t *)b[8].buf,
+                            (const int32_t *)b[9].buf, (const int32_t *)b[10].buf, (const int32_t *)b[11].buf,
+                            (const int32_t *)b[12].buf, (const int32_t *)b[13].buf, (const int32_t *)b[14].buf,
+                            (const int32_t *)b[15].buf, (const int32_t *)b[16].buf, (const int32_t *)b[17].buf,
+                            (const int32_t *)b[18].buf, (const int32_t *)b[19].buf, (const int32_t *)b[20].buf,
+                            (const int32_t *)b[21].buf, (const int32_t *)b[22].buf, (const uint8_t *)b[23].buf,
+                            (const uint8_t *)b[24].buf, first, n, m, k, b[21].len / 4, b[22].len / 4, b[23].len,
+                            nareas, nkinds, nlevels, today, effective_from, reported);
+        Py_END_ALLOW_THREADS
+    }
+    free(first);
+    for (int j = 0; j < 25; j++)
+        PyBuffer_Release(&b[j]);
+    if (bad) {
+        if (!*bad) return PyErr_NoMemory();
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLong(status);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
@@ -712,6 +840,7 @@ static PyMethodDef methods[] = {
     {"put2", put2, METH_VARARGS, "table[i, j] = vals of a 2-d table."},
     {"step_flags", step_flags, METH_VARARGS, "What derive asks of each step, in one pass."},
     {"unhidden", unhidden, METH_VARARGS, "Expand's rows but those of a body that knew or hid what it missed."},
+    {"check", check, METH_VARARGS, "Mark slow every record that breaks a relation parse_problem checks."},
     {"merge_rows", merge_rows, METH_VARARGS, "Finding rows by record, then rank; the first of each finding kept."},
     {NULL, NULL, 0, NULL},
 };

@@ -15,3 +15,7 @@ def unhidden(r1: Any, w1: Any, f1: Any, basis: Any, body: Any, body_rank: Any, k
 def step_flags(flags: Any, top: Any, hp: Any, hact: Any, hby: Any, hto: Any, htb: Any, part_row: Any, rect_row: Any,
                kind: Any, auth: Any, nominal: Any, pr: Any, part: Any, rectify: Any, place_assignee: bool,
                reported: int, /) -> int: ...
+def check(slow: Any, place: Any, disc: Any, dlev: Any, dbody: Any, don: Any, deadline: Any, rect: Any, asof: Any,
+          dch: Any, area: Any, kind: Any, hp: Any, hact: Any, hby: Any, hto: Any, htb: Any, hon: Any, cp: Any,
+          clvl: Any, cbody: Any, place_rank: Any, body_rank: Any, channel_conceal: Any, conceal_level: Any, areas: int,
+          kinds: int, levels: int, today: int, effective_from: int, reported: int, /) -> int: ...
