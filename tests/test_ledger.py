@@ -118,6 +118,22 @@ def test_a_correction_supersedes_an_event_and_keeps_the_history(ledger: Ledger) 
     assert ledger.state("P1").assignment is None and ledger.state("P1").status == "discovered"
 
 
+def test_a_correction_that_moves_a_day_past_another_event_is_refused(ledger: Ledger) -> None:
+    """review18 L1: a correction moving the discovery past the assignment was stored (it was checked on its own
+    day, before the day it moved the discovery to), the 责任清单 then silently lost the problem's findings, and
+    every correction that would have mended it was refused. The refolded record is now checked."""
+    ledger.append(story()[:3], entered_by="clerk")  # discovered 03-01, assigned 03-05
+    with pytest.raises(ProblemError, match="with the correction the record would not hold: handled on 2021-03-05 "
+                                           "before it was discovered on 2021-03-08"):
+        ledger.append([{"problem": "P1", "type": "corrected", "event": 2, "reason": "wrong day", "on": "2021-03-06",
+                        "replace": {"level": "county", "channel": "hotline", "on": "2021-03-08"}}], entered_by="x")
+    assert len(ledger.events("P1")) == 3  # nothing stored
+    # a correction that keeps the record whole still goes in
+    ledger.append([{"problem": "P1", "type": "corrected", "event": 2, "reason": "the day before", "on": "2021-03-06",
+                    "replace": {"level": "county", "channel": "hotline", "on": "2021-02-28"}}], entered_by="x")
+    assert ledger.state("P1").discovered.on == dt.date(2021, 2, 28)
+
+
 def _tamper(url: str, sql: str) -> None:
     engine = sa.create_engine(url if "://" in url else f"sqlite:///{url}")
     with engine.begin() as conn:

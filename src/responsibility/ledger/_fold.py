@@ -78,6 +78,14 @@ class State:
     events: int = 0
 
     @property
+    def latest_on(self) -> dt.date:
+        """The latest day the record carries (an event's own day, or a day a correction moved a field to)."""
+        days = [self.registered_on, *(d.on for d in self.discoveries), *(s.on for s in self.steps),
+                *(x for x in (self.last_on, self.rectified_on, self.verified_on, self.closed_on, self.merged_on)
+                  if x is not None)]
+        return max(days)
+
+    @property
     def discovered(self) -> Discovery | None:
         """The earliest discovery (a merged problem keeps the earliest of all its channels)."""
         return min(self.discoveries, key=lambda d: d.on) if self.discoveries else None
@@ -511,6 +519,31 @@ class Folder:
                 self._fail(e, "into", f"{into!r} was itself merged into {t.merged_into!r}; merge into that",
                            "problem_closed")
 
+    def check_corrected(self, problem: str, batch: list[Event]) -> None:
+        """Check the record ``problem`` folds to once ``batch`` (the events of it being stored now, corrections
+        among them) is stored, as :meth:`check_record` does: a correction is checked field by field when it is
+        applied, but only the refolded history shows a moved day clashing with another event (review18 L1: a
+        discovery moved past the assignment). Raises :class:`ProblemError`."""
+        s = self.states.get(problem)
+        if s is None or self.policy is None or s.merged_from:
+            return  # a merged problem's history is its sources' too: its events were each checked as stored
+        trial = Folder(self.policy, self.jurisdiction)
+        trial._corrections = dict(self._corrections)
+        for e in batch:
+            if e.type == "corrected":
+                trial._corrections[int(e.data["event"])] = e
+        stored = sorted((e for e in self.by_seq.values() if e.problem == problem and e.seq is not None),
+                        key=lambda e: e.seq or 0)
+        trial.by_seq = {e.seq: e for e in stored if e.seq is not None}
+        for e in [*stored, *(e for e in batch if e.seq is None)]:
+            trial.apply(e, check=False)
+        try:
+            trial.check_record(problem)
+        except ProblemError as exc:
+            raise ProblemError(exc.field, f"with the correction the record would not hold: {exc.detail}; correct "
+                               "the other event too (in the same file) or give a day that fits",
+                               record=problem, code=exc.code) from None
+
     def check_record(self, problem: str, today: dt.date | None = None) -> None:
         """Check the folded record of ``problem`` as ``who_answers`` would (the last word on dates and
         concealment); raises :class:`ProblemError`."""
@@ -519,7 +552,10 @@ class Folder:
             return
         from ._compat import parse_problem
 
-        as_of = max(s.last_on or s.registered_on, today or s.registered_on)
+        # on the latest day any field carries: a correction that moves the discovery past an assignment is
+        # entered before the day it moves it to, and a record folded on the correction's own day does not
+        # show the clash yet (review18 L1)
+        as_of = max(s.latest_on, today or s.registered_on)
         parse_problem(s.record(as_of), self.policy, self.jurisdiction, today=as_of)
 
 

@@ -303,8 +303,14 @@ class Ledger:
                         raise _of_event(_as_written(exc, raw[i]), total + i, bool(total) or len(parsed) > 1) from None
                 # The event checks cover every field and date; what only the whole record shows (whether
                 # a concealment fits 一(四)) is checked as who_answers would check it.
-                for pid in dict.fromkeys(e.problem for e in parsed if e.type in ("concealed", "corrected")):
+                for pid in dict.fromkeys(e.problem for e in parsed if e.type == "concealed"):
                     folder.check_record(pid)
+                for pid in dict.fromkeys(e.problem for e in parsed if e.type == "corrected"):
+                    try:
+                        folder.check_corrected(pid, [e for e in parsed if e.problem == pid])
+                    except ProblemError as exc:  # said of the problem's last correction given
+                        i = max(k for k, e in enumerate(parsed) if e.problem == pid and e.type == "corrected")
+                        raise _of_event(exc, total + i, bool(total) or len(parsed) > 1) from None
                 loaded.update(e.problem for e in parsed)
                 rows, seq, last = rows_to_insert(parsed, seq, last, at, batch)
                 insert(conn, rows, seq, last)
