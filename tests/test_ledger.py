@@ -165,6 +165,29 @@ def test_verify_names_the_first_tampered_event(ledger: Ledger, sql: str, seq: in
     assert "None" not in result.zh() and "None" not in str(result)
 
 
+@pytest.mark.parametrize(("sql", "verify_says", "add_says"), [
+    ("DELETE FROM head", "no head row", "no head row"),
+    ("UPDATE head SET seq = 5", "head (event 5) does not match its last event (12)", "head does not match"),
+    ("UPDATE head SET hash = '00'", "head (event 12) does not match its last event (12)", "head does not match"),
+    ("UPDATE meta SET value = 'abc' WHERE key = 'schema_version'", None, "schema version is not a number"),
+    ("DROP TABLE head", None, "no head table"),
+])
+def test_a_ledger_damaged_outside_the_library_is_refused_not_a_bug(ledger: Ledger, sql: str, verify_says: str | None,
+                                                                    add_says: str) -> None:
+    """review18 T1: a missing head row, table or a non-numeric schema version crashed verify and add ("this is a
+    bug", exit 3); a rolled-back or altered head was read as "the last -15 / 0 event(s) were removed", and add
+    appended onto the broken chain. verify now says what is wrong (not ok), and every write is refused."""
+    ledger.append(story(), entered_by="clerk")
+    ledger.append(story("P2"), entered_by="clerk")
+    _tamper(ledger.url, sql)
+    if verify_says is not None:
+        result = ledger.verify()
+        assert not result.ok and verify_says in result.what and "None" not in result.zh() + str(result)
+        assert "-" not in result.what.split("(")[0]  # no negative counts
+    with pytest.raises(LedgerError, match=add_says), Ledger.open(ledger.url) as damaged:
+        damaged.append([{"problem": "P1", "type": "rectified", "on": "2021-03-29"}], entered_by="x")
+
+
 def test_three_lists_filter_by_place_area_status_and_day(ledger: Ledger) -> None:
     ledger.append(story("P1"), entered_by="x")
     ledger.append(story("P2", place="330127101000", start="2021-05-01")[:3], entered_by="x")

@@ -57,12 +57,16 @@ class Verification:
         if self.ok:
             return f"正常：共 {self.events:,} 条事件，哈希链完整"
         of = f"（问题 {self.problem}）" if self.problem is not None else ""  # a removed last event names no problem
+        if self.seq is None:  # the head row itself is gone
+            return f"哈希链无法核对：{self.what}"
         return f"第 {self.seq} 条事件{of}处哈希链断开：{self.what}"
 
     def __str__(self) -> str:
         if self.ok:
             return f"OK: {self.events:,} events, hash chain intact"
         of = f" (problem {self.problem!r})" if self.problem is not None else ""
+        if self.seq is None:
+            return f"BROKEN: {self.what}"
         return f"BROKEN at event {self.seq}{of}: {self.what}"
 
 
@@ -202,8 +206,12 @@ class Ledger:
         target = str(target)
         _check_file(target, creating=create_missing)
         ledger = cls(target, policy=policy, jurisdiction=jurisdiction)
-        with _database_errors(target):
-            version = schema_version(ledger.engine)
+        try:
+            with _database_errors(target):
+                version = schema_version(ledger.engine)
+        except BaseException:
+            ledger.close()
+            raise
         if version is None:
             if create_missing:
                 create(ledger.engine)
@@ -701,7 +709,11 @@ class Ledger:
         cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at", "prev", "hash")
         prev, expected, n = GENESIS, 1, 0
         with self.engine.connect() as conn:
-            head_seq, head_hash = conn.execute(sa.select(t.head.c.seq, t.head.c.hash)).one()
+            head = conn.execute(sa.select(t.head.c.seq, t.head.c.hash)).first()
+            if head is None:
+                return Verification(False, 0, None, None, "the ledger has no head row: it was damaged outside the "
+                                    "library; restore it from a backup")
+            head_seq, head_hash = head
             rows = iter_rows(conn, columns=cols)
             broken: tuple[Any, ...] | None = None
             for seq, problem, kind, day, data, by, at, stored_prev, stored in rows:
@@ -718,9 +730,12 @@ class Ledger:
                     return Verification(False, n, seq, problem, "its content was altered after it was stored "
                                         "(its hash no longer matches)")
                 return self._break(conn, n, seq, problem, stored_prev, expected)
-        if n != head_seq or prev != head_hash:
+        if n < head_seq:
             return Verification(False, n, n + 1, None, f"the last {head_seq - n} event(s) were removed "
                                 f"(the ledger's head records {head_seq})")
+        if n != head_seq or prev != head_hash:
+            return Verification(False, n, n, None, f"the ledger's head (event {head_seq}) does not match its last "
+                                f"event ({n}): the head was altered outside the library")
         return Verification(True, n)
 
     def _break(self, conn: Any, n: int, seq: int, problem: str, stored_prev: str, expected: int) -> Verification:

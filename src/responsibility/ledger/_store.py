@@ -21,6 +21,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
 
 from .._errors import ExtraUnavailable, LedgerError, import_extra
+from ._events import GENESIS
 
 SCHEMA_VERSION = 1
 
@@ -223,7 +224,18 @@ def schema_version(engine: Any) -> int | None:
         if not sa.inspect(conn).has_table("meta"):
             return None
         row = conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == "schema_version")).first()
-    return int(row[0]) if row else None
+        if row is None:
+            return None
+        try:
+            version = int(row[0])
+        except (TypeError, ValueError):
+            raise LedgerError(f"the ledger's schema version is not a number ({row[0]!r}): it was damaged outside "
+                              "the library; restore it from a backup") from None
+        missing = [name for name in ("events", "head") if not sa.inspect(conn).has_table(name)]
+    if missing:
+        raise LedgerError(f"the ledger has no {' and no '.join(missing)} table: it was damaged outside the "
+                          "library; restore it from a backup")
+    return version
 
 
 #: Upgrades from version N to N+1, as functions of a connection (none yet: version 1 is the first).
@@ -279,7 +291,13 @@ def lock_head(conn: Any) -> tuple[int, str]:
     else:
         row = conn.execute(q).first()
     if row is None:
-        raise LedgerError("the ledger has no head row; it was damaged outside the library")
+        raise LedgerError("the ledger has no head row; it was damaged outside the library (`responsibility ledger "
+                          "verify` tells more); restore it from a backup")
+    # the head must be the last event, or a write would chain onto a break (or collide with a stored seq)
+    last = conn.execute(sa.select(t.events.c.seq, t.events.c.hash).order_by(t.events.c.seq.desc()).limit(1)).first()
+    if (int(row[0]), str(row[1])) != ((int(last[0]), str(last[1])) if last is not None else (0, GENESIS)):
+        raise LedgerError("the ledger's head does not match its last event: it was damaged outside the library; "
+                          "run `responsibility ledger verify` and restore it from a backup")
     return int(row[0]), str(row[1])
 
 
