@@ -158,3 +158,57 @@ def test_a_route_names_its_readings(policy: Policy, run_cli: Any, tmp_path: Any)
         "（discovery_province_city_offices_own_level）" in line
     code, out, _ = run_cli("route", str(path), "--lang", "en")
     assert "discovery_province_city_offices_own_level" in out
+
+
+#: A township's grid finds a dangerous house and reports it the next day — to the county education bureau, which has
+#: no part in it (review17 D5).
+MISSENT: dict[str, Any] = {
+    "id": "m1", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+    "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"},
+    "handled": [{"action": "reported", "by_level": "township", "to_level": "county", "to_body": "county_education",
+                 "on": "2021-03-02"}], "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_step_set_aside_is_a_named_reading_and_explain_names_the_step(policy: Policy, engine: str) -> None:
+    """review17 D5 / review17c K4: a step not made 按程序 counts as none; the level's finding now rests on
+    irregular_step, --explain names the step and why it was set aside, and the finding's reason (which the bulk
+    path's rows carry) is the text's failure as before."""
+    v = policy.who_answers(MISSENT, engine=engine)
+    township = next(f for f in v.findings if f.body == "township_government" and f.basis == "not_handled")
+    assert "irregular_step" in township.rests_on
+    assert not any("irregular_step" in f.rests_on for f in v.findings if f is not township)
+    assert township.reason.endswith("未在10天内按程序交办或上报（问题超出本级办理权限，应及时向上级报送）。")
+    assert "irregular_step" in {i.id for i in v.interpretations}
+    zh = v.explain()
+    assert "   未计入的步骤：2021-03-02 上报县教育局 — 受理机构对此问题无职责，不视为按程序上报（irregular_step）" in zh
+    assert zh.count("   未计入的步骤：") == 1  # under the township's finding only
+    en = v.explain("en")
+    assert "step set aside: 2021-03-02 reported County education bureau" in en
+    # the same step to the county construction bureau, which has a part, counts: the township passed it on (the
+    # bureau, which then sat on it, answers), nothing set aside
+    right = policy.who_answers({**MISSENT, "handled": [{**MISSENT["handled"][0], "to_body": "county_construction"}]},
+                               engine=engine)
+    assert [(f.body, f.basis) for f in right.findings if f.basis == "not_handled"] == \
+        [("county_construction", "not_handled")]
+    assert not any("irregular_step" in f.rests_on for f in right.findings)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_late_step_is_not_a_step_set_aside(policy: Policy, engine: str) -> None:
+    """Only a step within the level's limit was set aside: one after it was late, whatever it was (the finding rests
+    on the limit, not on the reading)."""
+    late = {**MISSENT, "handled": [{**MISSENT["handled"][0], "on": "2021-03-20"}]}
+    v = policy.who_answers(late, engine=engine)
+    township = next(f for f in v.findings if f.body == "township_government" and f.basis == "not_handled")
+    assert "irregular_step" not in township.rests_on and "   未计入的步骤：" not in v.explain()
+
+
+def test_the_reading_has_no_other_value(policy: Policy) -> None:
+    """irregular_step names a reading without an alternative (the bulk path has none): --set of another value is
+    refused as a value that is not a choice."""
+    from responsibility import RulesError
+
+    assert policy.parameter("irregular_step") == "not_counted"
+    with pytest.raises(RulesError, match="not_counted"):
+        policy.with_parameters(irregular_step="counted")

@@ -99,6 +99,8 @@ class EagerDecider(Decider):
                 rests.update(dict.fromkeys(("handling_time_limit_days", REASSIGNED)))
             if any(fact.get("rlim") for _, fact in fired):
                 rests["rectification_time_limit_days"] = None
+            if any(fact.get("aside") for _, fact in fired):
+                rests["irregular_step"] = None
             if ctx.owner:
                 rests[OWNER] = None
             if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties):

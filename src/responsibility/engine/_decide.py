@@ -24,6 +24,7 @@ from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import (
     HANDLING_LIMIT,
+    IRREGULAR,
     PLACE_ABOVE,
     REASSIGNED,
     RECT_LIMIT,
@@ -392,7 +393,7 @@ class Decider:
         handed = ctx.handed
         # What a finding reads of a fact, by the fact's position: a fact gives several findings (each liability, each
         # holder), read once.
-        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool]] = {}
+        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool, bool]] = {}
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
             if len(positions) == 1:  # most findings rest on one hit
                 rule_id, at = positions[0]
@@ -402,8 +403,8 @@ class Decider:
                     fact = everything[at]
                     known = read[at] = (fact, fact.get("lvl"), bool(fact.get("selffix")), bool(fact.get("atp")),
                                         bool(fact.get("slow")), bool(fact.get("escalate")), fact["t"], fact.get("body"),
-                                        bool(fact.get("rlim")))
-                fact, lvl, selffix, atp, slow, escalate, t, body, rlim = known
+                                        bool(fact.get("rlim")), bool(fact.get("aside")))
+                fact, lvl, selffix, atp, slow, escalate, t, body, rlim, aside = known
                 facts = [fact]
                 passed = key[1] == "not_rectified" and lvl in passing
             else:
@@ -415,13 +416,14 @@ class Decider:
                 atp = any(f.get("atp") for f in facts)
                 slow = any(f.get("slow") for f in facts)
                 rlim = any(f.get("rlim") for f in facts)
+                aside = any(f.get("aside") for f in facts)
                 lvl, escalate, t, body = fact.get("lvl"), bool(fact.get("escalate")), fact["t"], fact.get("body")
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
             # a department its level handed the problem only after the level's limit, and that then sat on it: its
             # reason gives its own day (R-sat)
             own_day = bool(handed) and t == "unhandled" and (lvl, key[0]) in handed
             mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless, slow,
-                  own_day, rlim)
+                  own_day, rlim, aside)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
@@ -743,7 +745,10 @@ class Decider:
         slow = any(fact.get("slow") for _, fact in fired)
         # a level's not passing on a problem rectified after the rectification limit (review17 D4)
         rlim = any(fact.get("rlim") for _, fact in fired)
-        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner, slow, rlim)
+        # a level's step within its limit that counted as none (not 按程序; review17 D5, review17c K4)
+        aside = any(fact.get("aside") for _, fact in fired)
+        memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner, slow, rlim,
+                    aside)
         got = self._static_memo.get(memo_key)
         if got is not None:
             return got
@@ -776,6 +781,8 @@ class Decider:
             rests.update(dict.fromkeys((HANDLING_LIMIT, REASSIGNED)))
         if rlim:
             rests[RECT_LIMIT] = None
+        if aside:
+            rests[IRREGULAR] = None
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             rests[OWNER] = None
         if sectorless and any(policy.duties[d].scope == "by_sector" for d in duties):

@@ -110,8 +110,9 @@ _MET_KEPT = 50_000
 #: What a decider's plan reads of the fact a rule fired on (``Decider.shape``): the body it names,
 #: its level, escalation, self-rectification, whether it stands only by place_above_rectifiers, whether its
 #: level passed it on only after the handling limit, the bodies handed it only after the limit (``later``), and
-#: whether it stands on the rectification limit (``rlim``: rectified, but after the limit).
-READ = ("body", "lvl", "escalate", "selffix", "atp", "slow", "later", "rlim")
+#: whether it stands on the rectification limit (``rlim``: rectified, but after the limit), and the steps of its level
+#: that counted as none (``aside``: it rests on irregular_step).
+READ = ("body", "lvl", "escalate", "selffix", "atp", "slow", "later", "rlim", "aside")
 
 #: The field a group of rules is split on, by the value its rules test it for equality.
 _SPLIT = "lvl"

@@ -59,6 +59,10 @@ IN_FORCE = "policy_in_force_from"
 #: The parameter that decides whether an assignment to a body of the place's level counts where nobody at or below
 #: the place can rectify the kind (engine: at_place; review9a R9A-10).
 PLACE_ABOVE = "place_above_rectifiers"
+#: The reading that a step the record shows but not 按程序 (to a body with no part in the problem, a report upward of
+#: a problem that does not exceed the level's authority …) counts as no step: a level's not_handled finding rests on
+#: it where such a step of its own fell within its handling limit (review17 D5, review17c K4).
+IRREGULAR = "irregular_step"
 
 
 def in_force_from(policy: PolicyView) -> dt.date | None:
@@ -131,6 +135,8 @@ class _Setting(NamedTuple):
     #: rectify the kind (place_above_rectifiers; True without the parameter), and whether a parameter says so.
     place_assignee: bool
     has_place_above: bool
+    #: Whether the policy names the reading that a step not 按程序 counts as none (irregular_step).
+    has_irregular: bool
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -149,7 +155,8 @@ def _setting(policy: PolicyView) -> _Setting:
                     if IN_FORCE in policy.parameters else None,
                     place_assignee=policy.parameter(PLACE_ABOVE) != "holder" if PLACE_ABOVE in policy.parameters
                     else True,
-                    has_place_above=PLACE_ABOVE in policy.parameters)
+                    has_place_above=PLACE_ABOVE in policy.parameters,
+                    has_irregular=IRREGULAR in policy.parameters)
 
 
 def _concealer(policy: PolicyView, level: str, sector: str | None, as_role: bool) -> str:
@@ -450,8 +457,15 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     (place_step(x) and not setting.place_assignee)
                     or (x["to_body"] is None and place_step(x, named=False)))
                 for x in steps)
+            # its own steps within the limit that the record shows but that count as none (not 按程序): the finding
+            # rests on that reading, and --explain names them (``aside``; review17 D5, review17c K4) — asked only of a
+            # level that answers, with steps
+            aside = _set_aside(steps, handled, level, received, due, below_authority, stuck or rank[level] < rank[
+                nominal], can_rectify, rank, to_right, place_step, setting.place_assignee, kind is None) \
+                if steps and setting.has_irregular else ""
             add("unhandled", {"lvl": rank[level], "body": body, "escalate": int(below_authority),
                               "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
+                              "aside": aside,
                               "later": _later(steps, level, body, due, hands, as_of, limit, [h["on"] for h in acted] + (
                                   [h["on"] for h in steps if rank[h["by_level"]] > rank[level] and h["on"] >= received]
                                   if below_authority else []), ctx.handed, rank[level]) if steps else ""})
@@ -569,6 +583,55 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         else:
             add("concealed", {"lvl": rank[policy.bodies[who].level], "body": who})
     return facts, ctx
+
+
+#: Why a step of a level that answers for not passing the problem on counted as none (an ``unhandled`` fact's
+#: ``aside``; :func:`_set_aside`): to a body the text gives no part in the problem; a report upward of a problem
+#: that does not exceed the level's authority; a level below the authority taking it on itself; an assignment to a
+#: level where no body can rectify it; an assignment to the place's level that names no body; one to a body of the
+#: place's level that place_above_rectifiers (holder) does not count.
+ASIDE_REASONS = ("part", "own", "self", "level", "nobody", "place")
+
+
+def _set_aside(steps: list[Any], handled: list[Any], level: str, received: dt.date, due: dt.date, below: bool,
+               may_report: bool, can_rectify: frozenset[int], rank: dict[str, int], to_right: Callable[[Any], bool],
+               place_step: Callable[..., bool], place_assignee: bool, kindless: bool) -> str:
+    """The steps of ``level`` from ``received`` to ``due`` (its handling limit) that the record shows but that count
+    as no step, each as ``"i:why"`` (``i`` its index in the record's ``handled``, ``why`` one of
+    :data:`ASIDE_REASONS`), joined by a space: an ``unhandled`` fact's ``aside``. ``below``: the level is below the
+    problem's authority; ``may_report``: a report upward by it passes the problem on (below the kind's own authority,
+    or nobody at or below it can rectify it). A step below the authority that passes the problem down to a level
+    that can rectify it is no such step: whether that was enough is self_rectified_report_required's."""
+    out = []
+    for x in steps:
+        if x["by_level"] != level or not received <= x["on"] <= due:
+            continue
+        to = rank[x["to_level"]]
+        if not to_right(x):
+            why = "part"
+        elif x["action"] == "reported":
+            if may_report:
+                continue
+            why = "own"
+        elif below:
+            if to == rank[level]:
+                why = "self"
+            elif to < rank[level] and to in can_rectify:
+                continue
+            else:
+                why = "level"
+        elif x["to_body"] is None and place_step(x, named=False):
+            why = "nobody"
+        elif place_step(x):
+            if place_assignee:
+                continue
+            why = "place"
+        elif kindless or to in can_rectify:
+            continue
+        else:
+            why = "level"
+        out.append(f"{next(i for i, h in enumerate(handled) if h.__dict__ is x)}:{why}")
+    return " ".join(out)
 
 
 def _later(steps: Iterable[Any], level: str, body: str, due: dt.date, hands: Callable[[Any], bool],

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
+from ._facts import IRREGULAR
 from ._verdict import VerdictContext
 
 if TYPE_CHECKING:
@@ -210,15 +211,62 @@ TEXT: dict[str, dict[str, str]] = {
            "what_if": "假设参数（不是规则的默认值）", "rules_value": "规则为", "basis": "依据", "liability": "责任",
            "why": "理由", "path": "路径", "rule": "推理规则", "parameter": "参数", "rests": "依据解释",
            "clauses": "条款", "interpretations": "依据解释", "findings": "项认定", "bodies": "个主体",
-           "by_liability": "按责任计", "no_rows": "据此未另认定主体"},
+           "by_liability": "按责任计", "no_rows": "据此未另认定主体", "aside": "未计入的步骤"},
     "en": {"problem": "Problem", "as_of": "as of", "policy": "policy", "engine": "engine",
            "none": "No findings: every step was in order.", "what_if": "what-if parameters (not the rules' defaults)",
            "rules_value": "rules", "basis": "basis", "liability": "liability", "why": "why", "path": "path",
            "rule": "rule", "parameter": "parameter", "rests": "rests on", "clauses": "Clauses",
            "interpretations": "Resting on interpretation",
            "findings": "finding(s)", "bodies": "bodies", "by_liability": "counting each liability",
-           "no_rows": "no finding rests on it (by it, no further body is named)"},
+           "no_rows": "no finding rests on it (by it, no further body is named)", "aside": "step set aside"},
 }
+
+#: Why a step a level made counted as none (:data:`~._facts.ASIDE_REASONS`), as ``explain()`` says it; ``{step}`` is
+#: 交办 or 上报 (assigned or reported).
+ASIDE_WORDS: dict[str, dict[str, str]] = {
+    "zh": {"part": "受理机构对此问题无职责，不视为按程序{step}",
+           "own": "问题未超出本级办理权限，上报不视为交办",
+           "self": "问题超出本级办理权限，本级自行承接不视为上报",
+           "level": "该层级无可整改此问题的机构，不视为按程序交办",
+           "nobody": "交办至问题所在层级而未写明受理机构，不视为按程序交办",
+           "place": "按 place_above_rectifiers（holder）不计为交办",
+           "assigned": "交办", "reported": "上报"},
+    "en": {"part": "the body it went to has no part in this problem: not {step} 按程序",
+           "own": "the problem does not exceed the level's authority: a report upward assigns it to nobody",
+           "self": "the problem exceeds the level's authority: taking it on itself is no report upward",
+           "level": "no body of that level can rectify this problem: no 交办 按程序",
+           "nobody": "assigned to the place's level naming no body: no 交办 按程序",
+           "place": "not counted as 交办 by place_above_rectifiers (holder)",
+           "assigned": "assigned", "reported": "reported"},
+}
+
+
+def aside_lines(v: Verdict, ix: list[int], lang: Lang) -> list[str]:
+    """The steps set aside behind the findings ``ix`` (the ``aside`` of the facts they fired on: steps a level that
+    answers for not passing the problem on made within its limit, which counted as none — irregular_step), each as
+    ``explain()`` prints it: its day, what and to whom, and why it counted as none."""
+    ctx = v.context
+    if not isinstance(ctx, VerdictContext):
+        return []
+    marks = dict.fromkeys(m for step in v.steps if set(step.findings) & set(ix)
+                          for m in str(step.fact.get("aside") or "").split())
+    if not marks:
+        return []
+    policy, handled = ctx.policy, ctx.problem.handled
+    words, t = ASIDE_WORDS[lang], TEXT[lang]
+    en = lang == "en"
+    out = []
+    for mark in marks:
+        at, why = mark.split(":")
+        h = handled[int(at)]
+        to = policy.bodies.get(h.to_body) if h.to_body else None
+        target = (to.en if en and to.en else to.name) if to is not None else (
+            policy.levels[h.to_level].en if en else policy.levels[h.to_level].name)
+        action = words[h.action]
+        because = words[why].format(step=action)
+        out.append(f"   {t['aside']}: {h.on.isoformat()} {action} {target} — {because} (irregular_step)" if en else
+                   f"   {t['aside']}：{h.on.isoformat()} {action}{target} — {because}（irregular_step）")
+    return out
 
 
 def labels(policy: Any, lang: Lang, *, ids: bool = True) -> tuple[Callable[[str], str], Callable[[str], str]]:
@@ -296,6 +344,8 @@ def explain_text(v: Verdict, lang: Lang = "zh") -> str:
         liabilities = sep.join(dict.fromkeys(liability_of(v.findings[i].liability) for i in ix))
         out.append(f"   {t['basis']}: {basis_of(f.basis)} · {t['liability']}: {liabilities}")
         out.append(f"   {t['why']}: {f.reason_en if en else f.reason}")
+        if any(IRREGULAR in v.findings[i].rests_on for i in ix):
+            out += aside_lines(v, ix, lang)
         if ix[0] in v.paths:
             path = list(v.paths[ix[0]])
             if en and path:
