@@ -14,7 +14,8 @@
    find_add(keys, ids, wanted, out, firsts, start, nfirst, count, next_id) finds wanted[start:] as find
    does and adds each key it does not find (id next_id + its place among the keys added, whose
    positions in `wanted` go to firsts[nfirst:]), stopping before the table would be more than half
-   full; it returns (where it stopped, nfirst, count) for KeyIds.find_add to grow the table and go on.
+   full; it returns (where it stopped, nfirst, count) for KeyIds.find_add to grow the table and go on. A key
+   equal to the one before it takes its id without a walk.
 
    row_offsets(out, offsets, segs, per, start) writes where each row of `per` segments (segs, int64, per
    to a row) starts and ends when they are put one after another from byte `start`: out (int32, one
@@ -253,6 +254,10 @@ static PyObject *find_add(PyObject *self, PyObject *args) {
         for (; i < n; i++) {
             const int64_t key = w[i];
             if (key < 0) { bad = "a negative key"; break; }
+            if (i > 0 && key == w[i - 1]) {  /* (a third of emit's keys repeat the one before: no walk) */
+                dst[i] = dst[i - 1];
+                continue;
+            }
             if (i + AHEAD < n) {  /* (as find: read the slots a few keys ahead, and their ids) */
                 const uint64_t ahead = home(w[i + AHEAD], bits);
                 __builtin_prefetch(k + ahead);
