@@ -238,6 +238,24 @@ def test_merge_keeps_every_channel_and_the_earliest_discovery(ledger: Ledger) ->
     assert problems.loc["A", "discovered_on"] == dt.datetime(2021, 3, 1)
 
 
+@pytest.mark.parametrize(("other", "says"), [
+    ({"domain": "water", "place": VILLAGE}, "the area is water in one and housing in the other"),
+    ({**KIND, "kind": "housing_subsidy_irregular", "place": VILLAGE}, "the kind is housing_subsidy_irregular"),
+    ({**KIND, "place": "330106002051"}, "lie in different counties"),
+])
+def test_a_merge_of_two_different_problems_is_refused(ledger: Ledger, other: dict[str, Any], says: str) -> None:
+    """review18 L2: a water problem of another county merged into a housing problem — the target took the source's
+    earlier provincial discovery, new bodies answered for it and the source's findings vanished."""
+    ledger.append(story("A", start="2021-03-05")[:2], entered_by="x")
+    ledger.append([{"problem": "W", "type": "registered", "on": "2021-02-20", **other},
+                   {"problem": "W", "type": "discovered", "on": "2021-02-20", "level": "province",
+                    "channel": "audit"}], entered_by="x")
+    with pytest.raises(ProblemError, match=says) as info:
+        ledger.merge("W", "A", on="2021-03-10", entered_by="x")
+    assert info.value.field == "into" and info.value.code == "bad_merge"
+    assert ledger.state("W").status == "discovered" and not ledger.state("A").merged_from
+
+
 def test_alerts_group_by_the_body_that_must_act(ledger: Ledger) -> None:
     ledger.append(story("P1")[:3], entered_by="x")      # assigned to the township, deadline 2021-03-31
     ledger.append([{"problem": "P2", "type": "registered", "on": "2021-03-25", **KIND, "place": VILLAGE},

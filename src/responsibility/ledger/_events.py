@@ -69,6 +69,7 @@ CODES: dict[str, str] = {
     "unknown_problem": "no such problem in the ledger",
     "unknown_event": "no such event (seq) to correct, or one about another problem",
     "bad_correction": "a correction of a correction, or a void of what cannot be voided",
+    "bad_merge": "a merge of two problems that differ in area, kind or county (not reports of one problem)",
     "duplicate_problem": "a problem registered (or imported) twice",
     "duplicate_event": "a rectification reported twice",
     "problem_closed": "an event for a problem closed or merged into another (record it there)",
@@ -285,7 +286,8 @@ class Event:
                 value = None
             if value is None or value == "":
                 if required:
-                    raise ProblemError(name, f"is required for a {kind!r} event", record=problem,
+                    article = "an" if kind[:1] in "aeiou" else "a"
+                    raise ProblemError(name, f"is required for {article} {kind!r} event", record=problem,
                                        code="missing_field")
                 continue
             if name in DATE_FIELDS:

@@ -518,6 +518,12 @@ class Folder:
             if t.merged_into is not None:
                 self._fail(e, "into", f"{into!r} was itself merged into {t.merged_into!r}; merge into that",
                            "problem_closed")
+            src = self.states.get(e.problem)
+            if src is not None and (differs := _merge_clash(policy, src, t)):
+                # A merge joins reports of one problem (三(三) 集成整改): the target takes the source's channels and
+                # earliest discovery, so a slip of the id would rewrite one verdict and delete another (review18 L2).
+                self._fail(e, "into", f"{e.problem!r} and {into!r} are not one problem: {differs}; merge only "
+                           "reports of the same problem (correct a wrong area, kind or place first)", "bad_merge")
 
     def check_corrected(self, problem: str, batch: list[Event]) -> None:
         """Check the record ``problem`` folds to once ``batch`` (the events of it being stored now, corrections
@@ -557,6 +563,18 @@ class Folder:
         # show the clash yet (review18 L1)
         as_of = max(s.latest_on, today or s.registered_on)
         parse_problem(s.record(as_of), self.policy, self.jurisdiction, today=as_of)
+
+
+def _merge_clash(policy: Any, source: State, target: State) -> str:
+    """How two problems differ in what a merge cannot join (area, kind, county), or ``""``."""
+    if source.domain != target.domain:
+        return f"the area is {source.domain} in one and {target.domain} in the other"
+    if source.kind and target.kind and source.kind != target.kind:
+        return f"the kind is {source.kind} in one and {target.kind} in the other"
+    digits = next((lv.code_digits for lv in policy.data.vocabulary.levels if lv.id == "county"), 6)
+    if source.place[:digits] != target.place[:digits]:
+        return f"the place {source.place} and the place {target.place} lie in different counties"
+    return ""
 
 
 #: The event fields that name a term of the policy, and the kind of term.

@@ -51,11 +51,14 @@ class Verification:
     seq: int | None = None
     problem: str | None = None
     what: str = ""
+    #: The last event's hash when the chain is intact: kept outside the database (an office's register), it shows
+    #: what the database alone cannot — the last events removed and the head rewound to match.
+    last_hash: str = ""
 
     def zh(self) -> str:
         """The result in Chinese (the English is ``str()``)."""
         if self.ok:
-            return f"正常：共 {self.events:,} 条事件，哈希链完整"
+            return f"正常：共 {self.events:,} 条事件，哈希链完整，末条事件哈希 {self.last_hash}"
         of = f"（问题 {self.problem}）" if self.problem is not None else ""  # a removed last event names no problem
         if self.seq is None:  # the head row itself is gone
             return f"哈希链无法核对：{self.what}"
@@ -63,7 +66,7 @@ class Verification:
 
     def __str__(self) -> str:
         if self.ok:
-            return f"OK: {self.events:,} events, hash chain intact"
+            return f"OK: {self.events:,} events, hash chain intact, last hash {self.last_hash}"
         of = f" (problem {self.problem!r})" if self.problem is not None else ""
         if self.seq is None:
             return f"BROKEN: {self.what}"
@@ -736,7 +739,7 @@ class Ledger:
         if n != head_seq or prev != head_hash:
             return Verification(False, n, n, None, f"the ledger's head (event {head_seq}) does not match its last "
                                 f"event ({n}): the head was altered outside the library")
-        return Verification(True, n)
+        return Verification(True, n, last_hash=prev)
 
     def _break(self, conn: Any, n: int, seq: int, problem: str, stored_prev: str, expected: int) -> Verification:
         """Say why the chain breaks at ``seq``: an event before it was removed, or the order changed."""

@@ -468,4 +468,4 @@ def install(app: FastAPI, svc: Service) -> None:
         svc.caller(request)
         v = await run_in_threadpool(ledger().verify)
         return _json({"ok": v.ok, "events": v.events, "seq": v.seq, "problem": v.problem, "what": v.what,
-                      "message": str(v)})
+                      "last_hash": v.last_hash or None, "message": str(v)})
