@@ -204,7 +204,8 @@ def test_verify_reports_the_chain(client: TestClient, ledger_path: str) -> None:
     with Ledger.open(ledger_path) as led:
         v = led.verify()
     assert r.json() == {"ok": True, "events": v.events, "seq": None, "problem": None, "what": "",
-                        "message": str(v)}
+                        "last_hash": v.last_hash, "message": str(v)}
+    assert len(v.last_hash) == 64
 
 
 # ------------------------------------------------------------------ paging, merges, duplicates, indices, files
