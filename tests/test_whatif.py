@@ -61,6 +61,14 @@ def test_a_value_that_does_not_fit_is_refused(policy: Policy, values: dict[str, 
     with pytest.raises(RulesError, match=words) as err:
         policy.with_parameters(**values)
     assert isinstance(err.value, ValueError)
+    # the caller's argument is named, not the rules file (review18 M1)
+    assert str(err.value).startswith("with_parameters()") and "parameters.yaml:" not in str(err.value)
+
+
+@pytest.mark.parametrize("text", ["20", " 20 ", "２０"])
+def test_a_day_count_given_as_text_is_read_as_the_command_line_reads_it(policy: Policy, text: str) -> None:
+    """review18 M1: 'true' was taken for a bool but '20' refused for days (``--set`` takes both)."""
+    assert policy.with_parameters(handling_time_limit_days=text).parameter("handling_time_limit_days") == 20
 
 
 @pytest.mark.parametrize("name", ["严重", " 严重 ", "grave", "Grave", "ＧＲＡＶＥ"])

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
@@ -33,7 +32,21 @@ TAKES = {"days": "a whole number of days (0 or more)", "severity": "a severity (
 
 
 def _issue(policy: PolicyView, message: str, hint: str) -> Issue:
-    return Issue(str(Path(policy.root) / "parameters.yaml"), 0, 0, message, hint, "invalid_parameter")
+    # the caller's argument is what is wrong, not the rules file (review18 M1: it read as if parameters.yaml were
+    # broken)
+    return Issue("with_parameters()", 0, 0, message, hint, "invalid_parameter")
+
+
+def _days(value: Any) -> Any:
+    """A whole number of days written as text (``"20"``, full-width ``"２０"``) as the number, as ``--set`` reads it
+    (review18 M1: a bool given as text was taken, a day count refused); ``value`` itself otherwise."""
+    if isinstance(value, str):
+        import unicodedata
+
+        text = unicodedata.normalize("NFKC", value).strip()
+        if text.isascii() and text.isdigit():
+            return int(text)
+    return value
 
 
 def _shown(value: Any) -> str:
@@ -118,7 +131,9 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
             new_params.append(p)
             continue
         value = values[p.id]
-        if p.type == "severity":
+        if p.type == "days":
+            value = _days(value)
+        elif p.type == "severity":
             value = _severity(policy, value)
         elif p.type == "bool":
             value = _answer(policy, value)
