@@ -212,3 +212,26 @@ def test_the_reading_has_no_other_value(policy: Policy) -> None:
     assert policy.parameter("irregular_step") == "not_counted"
     with pytest.raises(RulesError, match="not_counted"):
         policy.with_parameters(irregular_step="counted")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_assignees_pass_on_set_aside_is_the_same_reading(policy: Policy, engine: str) -> None:
+    """A county assigned the problem by the city that hands it the next day to its education bureau (no part in a
+    house's renovation) answers as the assignee; the reading is named on its not_rectified findings, not on its
+    supervisors', and --explain names the step under them."""
+    record = {"id": "a1", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+              "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"},
+              "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-02"},
+                          {"action": "assigned", "by_level": "county", "to_level": "county",
+                           "to_body": "county_education", "on": "2021-03-03"}],
+              "deadline": "2021-04-01", "as_of": "2021-06-30"}
+    v = policy.who_answers(record, engine=engine)
+    marked = {(f.body, f.basis) for f in v.findings if "irregular_step" in f.rests_on}
+    assert ("county_construction", "not_rectified") in marked
+    assert {basis for _, basis in marked} == {"not_rectified"}
+    assert "   未计入的步骤：2021-03-03 交办县教育局 — 受理机构对此问题无职责，不视为按程序交办（irregular_step）" \
+        in v.explain()
+    # to the construction bureau instead: it alone answers, nothing set aside
+    right = {**record, "handled": [record["handled"][0], {**record["handled"][1], "to_body": "county_construction"}]}
+    v = policy.who_answers(right, engine=engine)
+    assert not any("irregular_step" in f.rests_on for f in v.findings)

@@ -99,7 +99,7 @@ class EagerDecider(Decider):
                 rests.update(dict.fromkeys(("handling_time_limit_days", REASSIGNED)))
             if any(fact.get("rlim") for _, fact in fired):
                 rests["rectification_time_limit_days"] = None
-            if any(fact.get("aside") for _, fact in fired):
+            if any(fact.get("aside") for _, fact in fired) and basis in ("not_handled", "not_rectified"):
                 rests["irregular_step"] = None
             if ctx.owner:
                 rests[OWNER] = None

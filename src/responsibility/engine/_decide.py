@@ -781,7 +781,7 @@ class Decider:
             rests.update(dict.fromkeys((HANDLING_LIMIT, REASSIGNED)))
         if rlim:
             rests[RECT_LIMIT] = None
-        if aside:
+        if aside and basis in ("not_handled", "not_rectified"):  # (its supervisors press it either way)
             rests[IRREGULAR] = None
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             rests[OWNER] = None

@@ -570,9 +570,19 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             ctx.rests_on.append(REASSIGNED)
                         continue
                     ctx.passed.add(rank[level])
+                # its pass-downs within the limit that counted as none (to a body with no part in the problem, to a
+                # level where nobody can rectify it): one that counted would have left it a supervisor only
+                # (reassigned_level_answers: supervision), so it answers as assignee by irregular_step, as a level's
+                # not_handled finding does (review17 D5) — asked only of a level that answers; and, the level as a
+                # whole assigned it, its assignment by the deadline to a body of its own with no part in it: one to a
+                # body that rectifies it would have made that body the assignee and the others its supervisors
+                # (``inside`` above)
+                aside = _passed_aside(steps, handled, level, h["on"], h["on"] + limit, deadline, rank, can_rectify,
+                                      to_right, kind is None, setting.has_reassigned and reassigned == "supervision",
+                                      not body) if not passed and steps and setting.has_irregular else ""
                 # a body of a level nobody there can rectify at answers only by place_above_rectifiers (R9A-10)
                 add("unrectified", {"lvl": rank[level], "body": body, "atp": int(stuck and setting.has_place_above),
-                                    "slow": int(slow), "later": later.get(body, "")})
+                                    "slow": int(slow), "later": later.get(body, ""), "aside": aside})
 
     for who in concealed_by:
         if who in rank:
@@ -630,6 +640,34 @@ def _set_aside(steps: list[Any], handled: list[Any], level: str, received: dt.da
             continue
         else:
             why = "level"
+        out.append(f"{next(i for i, h in enumerate(handled) if h.__dict__ is x)}:{why}")
+    return " ".join(out)
+
+
+def _passed_aside(steps: list[Any], handled: list[Any], level: str, start: dt.date, end: dt.date, deadline: dt.date,
+                  rank: dict[str, int], can_rectify: frozenset[int], to_right: Callable[[Any], bool], kindless: bool,
+                  down: bool, whole: bool) -> str:
+    """The assignments by ``level``, an assignee since ``start``, that counted as none, as :func:`_set_aside` gives
+    them (an ``unrectified`` fact's ``aside``): with ``down``, one down to a lower level by ``end`` (its handling
+    limit) to a body the text gives no part in the problem (``part``) or to a level where nobody can rectify it
+    (``level``); with ``whole`` (the level as a whole was assigned it), one by ``deadline`` to a body of its own with
+    no part in it (``part``)."""
+    out = []
+    for x in steps:
+        if x["by_level"] != level or x["action"] != "assigned" or x["on"] < start:
+            continue
+        to = rank[x["to_level"]]
+        if down and to < rank[level] and x["on"] <= end:
+            if not to_right(x):
+                why = "part"
+            elif not kindless and to not in can_rectify:
+                why = "level"
+            else:
+                continue
+        elif whole and to == rank[level] and x["to_body"] is not None and x["on"] <= deadline and not to_right(x):
+            why = "part"
+        else:
+            continue
         out.append(f"{next(i for i, h in enumerate(handled) if h.__dict__ is x)}:{why}")
     return " ".join(out)
 
