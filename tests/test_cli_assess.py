@@ -421,3 +421,27 @@ def test_json_lines_read_in_blocks_keep_every_record_and_line(monkeypatch: pytes
             expected.append((n, k, tidy(record)))
             n += 1
     assert [(a, b, tidy(c)) for a, b, c in sorted(got, key=lambda x: x[0])] == expected
+
+
+def test_assess_takes_what_if_parameters_as_who_does(run_cli: Run, tmp_path: Path, policy: Policy,
+                                                      province: Jurisdiction, jcsv: str) -> None:
+    """review18 J: `assess` had no --set, so a county could not run its ledger under its own local choice. The
+    rows are those of Policy.with_parameters(...).assess, and the summary says which values were set."""
+    records = good_records(policy, province, 60, seed=3)
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "f.jsonl"
+    code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out), "--set", "supervision_scope=none",
+                                 "--set", "handling_time_limit_days=15"))
+    assert code == 0, err
+    assert "假设参数（不是规则的默认值）：" in err and "supervision_scope = 'none'" in err
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    expected = policy.with_parameters(supervision_scope="none", handling_time_limit_days=15).assess(
+        records, jurisdiction=province, today=TODAY)
+    assert len(rows) == len(expected.findings) and rows
+    assert not any(r["basis"] == "supervision" for r in rows)
+    assert sorted((r["record"], r["body"], r["basis"], r["liability"]) for r in rows) == sorted(
+        zip(expected.findings["record"], expected.findings["body"].astype(str), expected.findings["basis"].astype(str),
+            expected.findings["liability"].astype(str), strict=True))
+    code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out), "--set", "supervision_scope=everyone"))
+    assert code == 2 and err.startswith("error: --set: parameter 'supervision_scope'"), err
