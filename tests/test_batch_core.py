@@ -457,6 +457,41 @@ def test_check_marks_the_records_of_a_ledger_numpy_marks(policy: Policy, provinc
         assert c.slow.tolist() == ref.slow.tolist()
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_holders_are_the_same_in_c_and_numpy(data: st.DataObject) -> None:
+    """Who held the problem (the day each level received it and from whom, who knew it, who reported it, when each
+    step's level received it), of any records (discovered or not, at any level) and steps (reports or not, to any
+    level, on any day, in any order): in C as in numpy; a step of a record outside the chunk leaves it to numpy."""
+    from types import SimpleNamespace
+
+    from responsibility.batch import _core
+    from responsibility.batch._core import holders, holders_numpy
+
+    if _core._c_holders is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    n, nr = data.draw(st.integers(1, 5)), data.draw(st.integers(1, 4))
+    records = data.draw(st.lists(st.tuples(st.booleans(), st.integers(0, nr - 1), st.integers(0, 6),
+                                           st.integers(-1, 3)), min_size=n, max_size=n))
+    disc, dlev, don, dbody = (np.array(x) for x in zip(*records, strict=True))
+    steps = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, nr - 1), st.integers(0, nr - 1),
+                                         st.integers(-1, 3), st.integers(0, 12), st.booleans()), max_size=25))
+    i32 = np.int32
+    hp, hby, hto, htb, hon = (np.array([s[j] for s in steps], i32) for j in range(5))
+    rep = np.array([s[5] for s in steps], np.bool_)
+    c = SimpleNamespace(n=n, dlev=dlev.astype(i32), don=don.astype(i32), dbody=dbody.astype(i32))
+    limit = data.draw(st.integers(0, 4))
+    got = holders(c, hp, hby, hto, htb, hon, rep, disc.astype(np.bool_), nr, limit)  # type: ignore[arg-type]
+    want = holders_numpy(c, hp, hby, hto, htb, hon, rep, disc.astype(np.bool_), nr, limit)  # type: ignore[arg-type]
+    for g, w in zip(got, want, strict=True):
+        assert g.tolist() == w.tolist() and g.dtype == w.dtype
+    if steps:
+        out = [np.empty((n, nr), i32), np.empty((n, nr), i32), np.empty((n, nr), np.bool_),
+               np.empty((n, nr), np.bool_), np.empty(len(hp), np.int64)]
+        assert _core._c_holders(*out, hp + n, hby, hto, htb, hon, rep, disc.astype(np.bool_), c.dlev, c.don,
+                                c.dbody, limit) == -1
+
+
 _TABLES: dict[int, object] = {}
 
 
@@ -554,7 +589,8 @@ def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, 
     records = (relays if what == "relays" else ledger)(policy, province, 500, seed=21)
     with_c = view.assess(records, jurisdiction=province, today=TODAY)
     for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate", "_c_late_levels", "_c_first_of",
-                 "_c_take2", "_c_put2", "_c_merge_rows", "_c_unhidden", "_c_step_flags", "_c_check"):
+                 "_c_take2", "_c_put2", "_c_merge_rows", "_c_unhidden", "_c_step_flags", "_c_check",
+                 "_c_holders"):
         monkeypatch.setattr(_core, name, None)
     without = view.assess(records, jurisdiction=province, today=TODAY)
     assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)

@@ -129,9 +129,11 @@ _c_merge_rows: Callable[..., tuple[int, int]] | None
 _c_unhidden: Callable[..., int] | None
 _c_step_flags: Callable[..., int] | None
 _c_check: Callable[..., int] | None
+_c_holders: Callable[..., int] | None
 try:
     from ._derive import check as _c_check
     from ._derive import first_of as _c_first_of
+    from ._derive import holders as _c_holders
     from ._derive import late_levels as _c_late_levels
     from ._derive import locate as _c_locate
     from ._derive import merge_rows as _c_merge_rows
@@ -141,7 +143,7 @@ try:
     from ._derive import unhidden as _c_unhidden
 except ImportError:  # pragma: no cover - (an install without a C compiler)
     _c_locate = _c_late_levels = _c_first_of = _c_take2 = _c_put2 = _c_merge_rows = _c_unhidden = _c_step_flags = None
-    _c_check = None
+    _c_check = _c_holders = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -269,30 +271,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     pr = np.maximum(prank, 0)
     part, kinded, can_fix, up, at_place, counting_step, down_step, rep_part, wrong_step, high_step, top = step_flags(
         c, t, prank, auth, nominal, hp, hact, hby, hto, htb)
-    # holders: the finder's level, then each level it was reported to (first report wins)
-    received = np.full((n, nr), NONE, np.int32)
-    holder_body = np.full((n, nr), -1, np.int32)
-    rep = np.nonzero(rep_part)[0]
-    if len(rep):
-        _, first = unique_at(hp[rep].astype(np.int64) * nr + hto[rep], hp[rep])
-        sel = rep[first]
-        put(received, hon[sel], hp[sel], hto[sel])
-        put(holder_body, htb[sel], hp[sel], hto[sel])
+    # holders: the finder's level, then each level it was reported to (first report wins); who knew it; who reported
+    # it; and when each step's level received it (holders)
+    received, holder_body, knew, reported_by, got = holders(c, hp, hby, hto, htb, hon, rep_part, disc, nr, limit)
     d = np.nonzero(disc)[0]
-    found_at = np.take(c.dlev, d)
-    put(received, np.take(c.don, d), d, found_at)
-    put(holder_body, np.take(c.dbody, d), d, found_at)
-    # a level below the finder that reported it within the limit of its discovery knew it, and so did
-    # the level it reported to
-    knew = np.zeros((n, nr), np.bool_)
-    if len(rep):
-        r = hp[rep]
-        k = rep[(hby[rep] < c.dlev[r]) & (hon[rep].astype(np.int64) <= c.don[r].astype(np.int64) + limit)]
-        put(knew, True, hp[k], hby[k])
-        put(knew, True, hp[k], hto[k])
-    # a holder acted in time if it reported (or, at or above the authority, or when a lower level need
-    # not report what it can dispose of itself, assigned to a level that can rectify it) within the limit
-    got = take(received, hp, hby).astype(np.int64)
     # a report counts below the authority (一(三) 对超出本级权限的…报送), an assignment at or above it (probe9 P9-05):
     # ``up``
     # nobody at or below the place's level can rectify it: an assignment to a named body of the place's level counts,
@@ -338,9 +320,6 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     counting = np.nonzero(counting_step)[0]
     assigned = np.zeros(n, np.bool_)
     assigned[hp[counting]] = True
-    reported_by = np.zeros((n, nr), np.bool_)  # a finder that reported it upward did not fix it itself
-    if len(rep):
-        put(reported_by, True, hp[rep], hby[rep])
     deadline = c.deadline[ur]
     due_fix = np.where((deadline != NONE) & assigned[ur], deadline,
                        take(received, ur, ul).astype(np.int64) + (limit + rect_limit))
@@ -508,6 +487,56 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     fon = np.concatenate([rest[0], ron, rest[1]]).astype(np.int32)
     fdl = np.concatenate([rest[0], rdl, rest[1]]).astype(np.int32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
+
+
+def holders(c: Cols, hp: I32, hby: I32, hto: I32, htb: I32, hon: I32, rep_part: Bool, disc: Bool, nr: int,
+            limit: int) -> tuple[I32, I32, Bool, Bool, I64]:
+    """Who held the problem, for :func:`derive`: (records x levels) the day each level received it (``NONE`` where it
+    did not: each level it was reported to, by the steps ``rep_part`` marks, the first report winning, then the
+    finder's level, of the records ``disc`` marks, on the day found) and by which body (-1 for none); which levels
+    knew it (a level below the finder that reported it within the limit of its discovery, and the level it reported
+    to); which reported it (a finder that reported it upward did not fix it itself); and (int64, one a step) the day
+    each step's acting level received it (a holder acted in time if it reported, or, at or above the authority, or
+    when a lower level need not report what it can dispose of itself, assigned to a level that can rectify it, within
+    the limit). In one pass in C where the extension was built (``_derive.c``), else :func:`holders_numpy`."""
+    if _c_holders is not None:
+        n, m, i32 = c.n, len(hp), np.int32
+        received, holder_body = np.empty((n, nr), i32), np.empty((n, nr), i32)
+        knew, reported_by, got = np.empty((n, nr), np.bool_), np.empty((n, nr), np.bool_), np.empty(m, np.int64)
+        if _c_holders(received, holder_body, knew, reported_by, got,
+                      *(np.ascontiguousarray(x, i32) for x in (hp, hby, hto, htb, hon)),
+                      np.ascontiguousarray(rep_part, np.bool_), np.ascontiguousarray(disc, np.bool_),
+                      *(np.ascontiguousarray(x, i32) for x in (c.dlev, c.don, c.dbody)), int(limit)) == 0:
+            return received, holder_body, knew, reported_by, got
+    return holders_numpy(c, hp, hby, hto, htb, hon, rep_part, disc, nr, limit)
+
+
+def holders_numpy(c: Cols, hp: I32, hby: I32, hto: I32, htb: I32, hon: I32, rep_part: Bool, disc: Bool, nr: int,
+                  limit: int) -> tuple[I32, I32, Bool, Bool, I64]:
+    """:func:`holders` in numpy (the reference the tests compare the C pass with)."""
+    n = c.n
+    received = np.full((n, nr), NONE, np.int32)
+    holder_body = np.full((n, nr), -1, np.int32)
+    rep = np.nonzero(rep_part)[0]
+    if len(rep):
+        _, first = unique_at(hp[rep].astype(np.int64) * nr + hto[rep], hp[rep])
+        sel = rep[first]
+        put(received, hon[sel], hp[sel], hto[sel])
+        put(holder_body, htb[sel], hp[sel], hto[sel])
+    d = np.nonzero(disc)[0]
+    found_at = np.take(c.dlev, d)
+    put(received, np.take(c.don, d), d, found_at)
+    put(holder_body, np.take(c.dbody, d), d, found_at)
+    knew = np.zeros((n, nr), np.bool_)
+    reported_by = np.zeros((n, nr), np.bool_)
+    if len(rep):
+        r = hp[rep]
+        k = rep[(hby[rep] < c.dlev[r]) & (hon[rep].astype(np.int64) <= c.don[r].astype(np.int64) + limit)]
+        put(knew, True, hp[k], hby[k])
+        put(knew, True, hp[k], hto[k])
+        put(reported_by, True, hp[rep], hby[rep])
+    got = take(received, hp, hby).astype(np.int64)
+    return received, holder_body, knew, reported_by, got
 
 
 #: What :func:`step_flags` gives of each step, in the order of the rows of ``_derive.c``'s step_flags.

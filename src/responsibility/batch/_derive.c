@@ -82,6 +82,16 @@
    conceal_level (bool, C-ordered areas x kinds x levels). It only ever sets marks (never clears one), and returns 0,
    or -1 where an index is outside its table (then numpy decides, as it would have: a negative index wraps, one past
    the end raises; the marks set so far are some of those numpy sets, as nothing of check reads slow).
+   holders(received, holder_body, knew, reported_by, got, hp, hby, hto, htb, hon, rep, disc, dlev, don, dbody, limit)
+   finds who held the problem (_core.derive; its numpy reference is _core.holders_numpy): for steps (record hp, acting
+   level hby, handed to level hto and body htb on day hon, int32; rep: bool, a report with a part) in derive's order,
+   and records (disc: bool, usable and discovered; dlev, don, dbody: int32), it fills the tables of records x levels
+   (given as they come: it writes every cell) received (int32: the day the level received it, INT32_MIN where it
+   did not: each level it was reported to, the first report winning, then the finder's level on the day found)
+   and holder_body (int32: the body, -1 for none, likewise), knew (bool: a level below the finder that reported it
+   within `limit` days of its discovery, and the level it reported to) and reported_by (bool: a level that
+   reported it), and writes to got (int64, one a step) the day the step's acting level received it. It returns 0,
+   or -1 where a record or level is outside its table (then numpy decides).
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -832,6 +842,92 @@ static PyObject *check(PyObject *self, PyObject *args) {
     return PyLong_FromLong(status);
 }
 
+/* holders: see the comment at the top. */
+static int holders_core(int32_t *restrict received, int32_t *restrict holder_body, uint8_t *restrict knew,
+                        uint8_t *restrict reported_by, int64_t *restrict got, uint8_t *restrict taken,
+                        const int32_t *restrict hp, const int32_t *restrict hby, const int32_t *restrict hto,
+                        const int32_t *restrict htb, const int32_t *restrict hon, const uint8_t *restrict rep,
+                        const uint8_t *restrict disc, const int32_t *restrict dlev, const int32_t *restrict don,
+                        const int32_t *restrict dbody, const int64_t limit, const int64_t n, const int64_t nr,
+                        const int64_t m) {
+    for (int64_t j = 0; j < m; j++) {  /* (every index checked before anything is written) */
+        if (hp[j] < 0 || hp[j] >= n || hby[j] < 0 || hby[j] >= nr || hto[j] < 0 || hto[j] >= nr) return -1;
+    }
+    for (int64_t i = 0; i < n; i++)
+        if (disc[i] && (dlev[i] < 0 || dlev[i] >= nr)) return -1;
+    for (int64_t x = 0; x < n * nr; x++) {
+        received[x] = INT32_MIN;
+        holder_body[x] = -1;
+    }
+    memset(knew, 0, (size_t)(n * nr));
+    memset(reported_by, 0, (size_t)(n * nr));
+    memset(taken, 0, (size_t)(n * nr));
+    for (int64_t j = 0; j < m; j++) {
+        if (!rep[j]) continue;
+        const int64_t r = hp[j], base = r * nr, to = base + hto[j];
+        if (!taken[to]) {  /* the first report to a level wins */
+            taken[to] = 1;
+            received[to] = hon[j];
+            holder_body[to] = htb[j];
+        }
+        reported_by[base + hby[j]] = 1;
+        if (hby[j] < dlev[r] && (int64_t)hon[j] <= (int64_t)don[r] + limit) {
+            knew[base + hby[j]] = 1;
+            knew[to] = 1;
+        }
+    }
+    for (int64_t i = 0; i < n; i++)
+        if (disc[i]) {
+            received[i * nr + dlev[i]] = don[i];
+            holder_body[i * nr + dlev[i]] = dbody[i];
+        }
+    for (int64_t j = 0; j < m; j++)
+        got[j] = received[(int64_t)hp[j] * nr + hby[j]];
+    return 0;
+}
+
+static PyObject *holders(PyObject *self, PyObject *args) {
+    Py_buffer b[15];
+    long long limit;
+    if (!PyArg_ParseTuple(args, "w*w*w*w*w*y*y*y*y*y*y*y*y*y*y*L", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6],
+                          &b[7], &b[8], &b[9], &b[10], &b[11], &b[12], &b[13], &b[14], &limit))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t n = b[11].len, m = b[10].len, cells = b[2].len;
+    const int64_t nr = n ? cells / n : 0;
+    if (b[0].len != 4 * cells || b[1].len != 4 * cells || b[3].len != cells || (n && cells % n) || (!n && cells))
+        bad = "received and holder_body must be int32, knew and reported_by bool, records x levels";
+    else if (b[4].len != 8 * m || b[5].len != 4 * m || b[6].len != 4 * m || b[7].len != 4 * m || b[8].len != 4 * m
+             || b[9].len != 4 * m)
+        bad = "got must be int64, hp, hby, hto, htb and hon int32, and rep bool, one a step";
+    else if (b[12].len != 4 * n || b[13].len != 4 * n || b[14].len != 4 * n)
+        bad = "disc must be bool, dlev, don and dbody int32, one a record";
+    uint8_t *taken = NULL;
+    if (!bad) {
+        taken = malloc((size_t)(cells ? cells : 1));
+        if (!taken) bad = "";
+    }
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = holders_core((int32_t *)b[0].buf, (int32_t *)b[1].buf, (uint8_t *)b[2].buf, (uint8_t *)b[3].buf,
+                              (int64_t *)b[4].buf, taken, (const int32_t *)b[5].buf, (const int32_t *)b[6].buf,
+                              (const int32_t *)b[7].buf, (const int32_t *)b[8].buf, (const int32_t *)b[9].buf,
+                              (const uint8_t *)b[10].buf, (const uint8_t *)b[11].buf, (const int32_t *)b[12].buf,
+                              (const int32_t *)b[13].buf, (const int32_t *)b[14].buf, limit, n, nr, m);
+        Py_END_ALLOW_THREADS
+    }
+    free(taken);
+    for (int j = 0; j < 15; j++)
+        PyBuffer_Release(&b[j]);
+    if (bad) {
+        if (!*bad) return PyErr_NoMemory();
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLong(status);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
@@ -840,6 +936,7 @@ static PyMethodDef methods[] = {
     {"put2", put2, METH_VARARGS, "table[i, j] = vals of a 2-d table."},
     {"step_flags", step_flags, METH_VARARGS, "What derive asks of each step, in one pass."},
     {"unhidden", unhidden, METH_VARARGS, "Expand's rows but those of a body that knew or hid what it missed."},
+    {"holders", holders, METH_VARARGS, "Who held the problem: received, holder_body, knew, reported_by, got."},
     {"check", check, METH_VARARGS, "Mark slow every record that breaks a relation parse_problem checks."},
     {"merge_rows", merge_rows, METH_VARARGS, "Finding rows by record, then rank; the first of each finding kept."},
     {NULL, NULL, 0, NULL},
