@@ -188,6 +188,21 @@ def test_a_ledger_damaged_outside_the_library_is_refused_not_a_bug(ledger: Ledge
         damaged.append([{"problem": "P1", "type": "rectified", "on": "2021-03-29"}], entered_by="x")
 
 
+def test_a_problem_the_engine_cannot_answer_keeps_a_row_in_the_responsibility_list(ledger: Ledger) -> None:
+    """review18 L1: a folded record the engine refused (here: a discovery moved past the assignment outside the
+    library) vanished from the 责任清单 with no word. It now has a row saying it could not be answered, and why."""
+    ledger.append(story("P1")[:3], entered_by="x")  # discovered 03-01, assigned 03-05
+    ledger.append(story("P2")[:3], entered_by="x")
+    _tamper(ledger.url, "UPDATE events SET day = '2021-03-08' WHERE seq = 2")
+    rows = ledger.responsibilities("2021-06-30")
+    p1 = rows[rows["problem"] == "P1"]
+    assert list(p1["role"])[-1] == "unanswered"
+    assert "handled on 2021-03-05 before it was discovered on 2021-03-08" in str(list(p1["reason"])[-1])
+    assert "answers" in set(rows[rows["problem"] == "P2"]["role"])  # the other problem is answered as before
+    zh = ledger.responsibilities("2021-06-30", lang="zh")
+    assert "无法认定" in set(zh.iloc[:, list(rows.columns).index("role")].astype(str))
+
+
 def test_three_lists_filter_by_place_area_status_and_day(ledger: Ledger) -> None:
     ledger.append(story("P1"), entered_by="x")
     ledger.append(story("P2", place="330127101000", start="2021-05-01")[:3], entered_by="x")

@@ -63,8 +63,14 @@ def generated(policy: Policy, tmp_path_factory: pytest.TempPathFactory) -> Ledge
             for _ in range(rnd.choice((1, 2))):
                 _append(ledger, [{"problem": pid, "type": "concealed", "on": on, "who": rnd.choice(
                     ("village", "township", "county"))}])
-    for _ in range(40):  # merges, some into problems merged again later (chains)
-        a, b = rnd.sample(ids, 2)
+    # merges, some into problems merged again later (chains): of reports of one problem (same area, kind and
+    # county), as a merge must be
+    same: dict[tuple[str, str | None, str], list[str]] = {}
+    for pid, s in states.items():
+        same.setdefault((s.domain, s.kind, s.place[:6]), []).append(pid)
+    groups = [g for g in same.values() if len(g) > 1]
+    for _ in range(40):
+        a, b = rnd.sample(rnd.choice(groups), 2)
         sa, sb = ledger.state(a), ledger.state(b)
         if sa.discoveries and sb.discoveries and sa.status not in ("merged", "closed") and sb.status != "merged":
             on = max(sa.last_on or sa.registered_on, sb.registered_on) + dt.timedelta(days=rnd.randrange(0, 9))

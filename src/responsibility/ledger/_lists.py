@@ -316,7 +316,7 @@ class Lists:
         # Every column is categorical: codes into a small table of values, so that building and
         # ordering a million rows moves integers, not strings.
         pids = f.ids.take(at)
-        role_names = ["handling", "rectification", "answers"]
+        role_names = ["handling", "rectification", "answers"]  # and "unanswered" where a record is refused
         zeros = np.zeros(len(state_of), dtype=np.int64)
         ranks = np.asarray(e_rank, dtype=np.int64)[entry] if n else zeros
         area_codes, area_values = _codes(domain)
@@ -330,6 +330,24 @@ class Lists:
         if assessment is None:
             assessment = self.assess(live)
         found = assessment.findings
+        refused = assessment.rejects
+        if len(refused):
+            # A folded record the engine refuses (a ledger damaged, or written by an older version, where a
+            # correction made the record contradict itself: review18 L1) is not dropped from the list in silence:
+            # it has a row saying it could not be answered, and why.
+            assessed_all = live[v.first[live] >= 0]
+            at_rec = np.searchsorted(live, assessed_all)[np.asarray(refused["record"], np.int64)]
+            k = len(at_rec)
+            role_names.append("unanswered")
+            parts["problem"].append((at_rec, None))
+            parts["area"].append((area_codes[at_rec], area_values))
+            parts["place"].append((place_ix[at_rec], uplaces))
+            parts["role"].append((np.full(k, 3, dtype=np.int64), role_names))
+            for c in ("level", "body", "name", "body_place", "basis", "liability", "clauses"):
+                parts[c].append((np.zeros(k, dtype=np.int64), [""]))
+            parts["reason"].append(_codes(pa.array([f"无法认定（the record could not be answered）：{x}"
+                                                    for x in refused["reason"]], pa.string())))
+            sort_state.append(at_rec)
         if len(found):
             assessed = live[v.first[live] >= 0]  # the records assessed, in order
             pos = np.searchsorted(live, assessed)[np.asarray(found["record"], np.int64)]
