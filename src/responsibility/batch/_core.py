@@ -105,6 +105,8 @@ class Interned:
 
 
 FOUND, UNHANDLED, UNRECTIFIED, CONCEALED, MAIN = range(5)
+#: np.concatenate's arguments that make its result int32 (values are codes, levels, days: they fit; as astype would)
+_I32: dict[str, Any] = {"dtype": np.int32, "casting": "unsafe"}
 REPORTED = 1
 _MARK = re.compile("\x00([0-9]+)\x00")
 
@@ -471,21 +473,22 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         ur, ul, later = ur[keep_u], ul[keep_u], later[keep_u]
         kept = ~c.slow[rr]
         rr, rl, rb, ron, rdl, rlate = rr[kept], rl[kept], rb[kept], ron[kept], rdl[kept], rlate[kept]
-    fr = np.concatenate([d, ur, rr, c.cp[cpos]]).astype(np.int32)
+    # (each made as int32 in one pass: concatenating, then converting, made two; _I32 below)
+    fr = np.concatenate([d, ur, rr, c.cp[cpos]], **_I32)
     ft = np.concatenate([np.full(len(d), FOUND), np.full(len(ur), UNHANDLED), np.full(len(rr), UNRECTIFIED),
-                         np.full(len(cpos), CONCEALED)]).astype(np.int32)
-    fl = np.concatenate([c.dlev[d], ul, rl, c.clvl[cpos]]).astype(np.int32)
+                         np.full(len(cpos), CONCEALED)], **_I32)
+    fl = np.concatenate([c.dlev[d], ul, rl, c.clvl[cpos]], **_I32)
     cb = c.cbody[cpos]
     if conceal_role:  # a level named as concealer stands for its role body (engine/_facts.py _concealer)
         role = t.level_role[c.clvl[cpos]]
         cb = np.where((cb < 0) & (role >= 0), role, cb)
-    fb = np.concatenate([c.dbody[d], take(holder_body, ur, ul), rb, cb]).astype(np.int32)
+    fb = np.concatenate([c.dbody[d], take(holder_body, ur, ul), rb, cb], **_I32)
     fe = np.concatenate([t.channel_outside[c.dch[d]], (ul < auth[ur]) + 2 * later, 2 * rlate,
-                         np.zeros(len(cpos))]).astype(np.int32)
-    fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos]).astype(np.int32)
+                         np.zeros(len(cpos))], **_I32)
+    fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos], **_I32)
     rest = np.full(len(d) + len(ur), NONE, np.int32), np.full(len(cpos), NONE, np.int32)
-    fon = np.concatenate([rest[0], ron, rest[1]]).astype(np.int32)
-    fdl = np.concatenate([rest[0], rdl, rest[1]]).astype(np.int32)
+    fon = np.concatenate([rest[0], ron, rest[1]], **_I32)
+    fdl = np.concatenate([rest[0], rdl, rest[1]], **_I32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
 
 

@@ -690,13 +690,14 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     rd.slow |= ~present
     kname, has_kind = rd.codes(col("kind"), t.kind_names)
     width = t.kind_code.shape[1]  # (one flat look-up: numpy's two-index look-up cost ~4 times as much)
-    kind = np.where(has_kind, t.kind_code.ravel()[area * width + np.where(has_kind, kname + 1, 0)], 0).astype(np.int32)
+    # (np.take, and a product with has_kind where np.where made two passes more: ~0.005 CPU s of a 1M run)
+    kind = (np.take(t.kind_code.ravel(), area * width + (kname + 1) * has_kind) * has_kind).astype(np.int32, copy=False)
     rd.slow |= kind < 0
     kind = np.maximum(kind, 0)
     alias, alias_place = t.alias_arrays
     pidx, present = rd.codes(col("place"), alias)
     rd.slow |= ~present
-    place = alias_place[pidx]
+    place = np.take(alias_place, pidx)
     sev, present = rd.codes(col("severity"), t.severity_ids)
     sev = np.where(present, sev + 1, 1).astype(np.int32)
     deadline, rect, asof = rd.days(col("deadline")), rd.days(col("rectified_on")), rd.days(col("as_of"))
