@@ -526,8 +526,9 @@ class Decider:
                 # a named assignee whose part in the problem is at another stage (the county poverty office, keeper
                 # of the 整改清单, named for a renovation: 一(三)) answers with that duty, not on 一(四) alone
                 # (review10 R10A-08)
+                # (its own part: a duty that presses only those below still gives the assignee its part; review18c C1)
                 own = next((got for st in _OTHER_STAGES if (got := policy.reaching(
-                    policy.stage_holders(area, kind, st, sector), prank, area, kind, st).get(body))), own)
+                    policy.stage_holders(area, kind, st, sector), prank, area, kind, st, own=True).get(body))), own)
             if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
                 # A named body of the chain answers for what it itself failed to do, whatever its
                 # duties in the area (一(四) 对发现问题没有按程序及时交办和上报的: the finder's, the receiver's).

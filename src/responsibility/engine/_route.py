@@ -270,7 +270,8 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
             for stage in stages:
                 held = policy.stage_holders(p.domain, p.kind, stage, sector)
                 if b.body in held:
-                    duties = policy.reaching({b.body: held[b.body]}, prank, p.domain, p.kind, stage).get(b.body, ())
+                    duties = policy.reaching({b.body: held[b.body]}, prank, p.domain, p.kind, stage,
+                                             own=True).get(b.body, ())  # its own part (review18c C1)
                     if duties:
                         break
             else:  # none reaches the place: the first stage's duties it holds

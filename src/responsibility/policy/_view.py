@@ -317,18 +317,20 @@ class PolicyView:
         return tuple(held)
 
     def duty_reaches(self, duty_id: str, body: str, place_rank: int, area: str | None = None,
-                     kind: str | None = None, stage: Stage | None = None) -> bool:
+                     kind: str | None = None, stage: Stage | None = None, *, own: bool = False) -> bool:
         """Whether ``body`` holding ``duty_id`` answers through it for a problem of ``kind`` in ``area`` placed at
         level rank ``place_rank`` (a duty's ``reach``). A duty of ``scope: area_holders`` held in another area
         (涉及本部门问题, 二(二)3) reaches a place only where one of the duties that make the problem concern the body
         does: the county finance bureau's review of funds used by townships and villages (二(四)3 乡、村两级使用…审核,
         ``reach: below``) does not make the county's own funds its department's (review8a R8A-4). At the supervision
-        stage a duty of ``presses: below`` reaches only problems placed below its holder's level."""
+        stage a duty of ``presses: below`` reaches only problems placed below its holder's level — as pressing
+        others; ``own``: as the holder's own part in the problem (an assignee named for it), where it reaches as
+        ``reach`` says."""
         d = self.duties[duty_id]
         rank = self.level_rank[self.bodies[body].level]
         if not d.reaches(rank, place_rank):
             return False
-        if stage == "supervision" and d.presses == "below" and place_rank >= rank:
+        if stage == "supervision" and d.presses == "below" and place_rank >= rank and not own:
             return False
         if area is None or d.scope != "area_holders" or self.duty_area[duty_id] == area:
             return True
@@ -486,13 +488,14 @@ class PolicyView:
                 merged += [d for d in out.pop(body) if d not in merged]
 
     def reaching(self, holders: dict[str, tuple[str, ...]], place_rank: int, area: str | None = None,
-                 kind: str | None = None, stage: Stage | None = None) -> dict[str, tuple[str, ...]]:
+                 kind: str | None = None, stage: Stage | None = None, *,
+                 own: bool = False) -> dict[str, tuple[str, ...]]:
         """``holders`` (``{body id: (duty ids…)}``, of ``stage`` for a problem of ``kind`` in ``area``) with only
-        the duties that reach a problem placed at level rank ``place_rank`` (:meth:`duty_reaches`); a body left with
-        none drops out."""
+        the duties that reach a problem placed at level rank ``place_rank`` (:meth:`duty_reaches`; ``own`` as
+        there); a body left with none drops out."""
         out: dict[str, tuple[str, ...]] = {}
         for body, duties in holders.items():
-            kept = tuple(d for d in duties if self.duty_reaches(d, body, place_rank, area, kind, stage))
+            kept = tuple(d for d in duties if self.duty_reaches(d, body, place_rank, area, kind, stage, own=own))
             if kept:
                 out[body] = kept
         return out
