@@ -129,9 +129,52 @@ def test_a_correction_that_moves_a_day_past_another_event_is_refused(ledger: Led
                         "replace": {"level": "county", "channel": "hotline", "on": "2021-03-08"}}], entered_by="x")
     assert len(ledger.events("P1")) == 3  # nothing stored
     # a correction that keeps the record whole still goes in
-    ledger.append([{"problem": "P1", "type": "corrected", "event": 2, "reason": "the day before", "on": "2021-03-06",
-                    "replace": {"level": "county", "channel": "hotline", "on": "2021-02-28"}}], entered_by="x")
-    assert ledger.state("P1").discovered.on == dt.date(2021, 2, 28)
+    ledger.append([{"problem": "P1", "type": "corrected", "event": 2, "reason": "the day after", "on": "2021-03-06",
+                    "replace": {"level": "county", "channel": "hotline", "on": "2021-03-02"}}], entered_by="x")
+    assert ledger.state("P1").discovered.on == dt.date(2021, 3, 2)
+
+
+def _merged_pair(ledger: Ledger) -> None:
+    """H (discovered by the county's hotline on 03-01, assigned on 03-02) and W, a later grid report of the same
+    problem, merged into H."""
+    ledger.append([{"problem": "H", "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE},
+                   {"problem": "H", "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "hotline"},
+                   {"problem": "H", "type": "assigned", "on": "2021-03-02", "by_level": "county",
+                    "to_level": "township", "deadline": "2021-04-01"},
+                   {"problem": "W", "type": "registered", "on": "2021-03-03", **KIND, "place": VILLAGE},
+                   {"problem": "W", "type": "discovered", "on": "2021-03-03", "level": "township",
+                    "channel": "grid"}], entered_by="x")
+    ledger.merge("W", "H", on="2021-03-05", entered_by="x")
+
+
+def test_a_correction_of_a_merged_problem_is_checked_on_the_whole_merge(ledger: Ledger) -> None:
+    """review18c L1b: a problem another was merged into skipped the check, so a discovery moved past the assignment
+    was stored; L2b: a correction of the source's registration to another area and county was stored after the
+    merge, joining two problems a merge would have refused."""
+    _merged_pair(ledger)
+    with pytest.raises(ProblemError, match="handled on 2021-03-02 before it was discovered on 2021-03-03"):
+        ledger.append({"problem": "H", "type": "corrected", "event": 2, "reason": "x", "on": "2021-03-06",
+                       "replace": {"level": "county", "channel": "hotline", "on": "2021-03-10"}}, entered_by="x")
+    with pytest.raises(ProblemError, match="merged into 'H', would not be one problem") as info:
+        ledger.append({"problem": "W", "type": "corrected", "event": 4, "reason": "x", "on": "2021-03-06",
+                       "replace": {"area": "water", "place": "330106002051", "on": "2021-02-20"}}, entered_by="x")
+    assert info.value.code == "bad_merge"
+    assert len(ledger.events()) == 6  # nothing stored
+    # a correction that keeps the merge one problem goes in
+    ledger.append({"problem": "W", "type": "corrected", "event": 4, "reason": "x", "on": "2021-03-06",
+                   "replace": {**KIND, "place": VILLAGE, "severity": "grave"}}, entered_by="x")
+
+
+def test_a_correction_may_not_register_a_problem_after_its_events(ledger: Ledger) -> None:
+    """review18c L1c: a registration moved past the discovery and assignment was stored; the problem then left the
+    lists for the days between, and true events were refused as before the registration."""
+    ledger.append(story()[:3], entered_by="x")  # registered and discovered 03-01, assigned 03-05
+    with pytest.raises(ProblemError, match="would be registered on 2021-03-20, after it was discovered on 2021-03-01"):
+        ledger.append({"problem": "P1", "type": "corrected", "event": 1, "reason": "x", "on": "2021-03-06",
+                       "replace": {**KIND, "place": VILLAGE, "on": "2021-03-20"}}, entered_by="x")
+    ledger.append({"problem": "P1", "type": "corrected", "event": 1, "reason": "x", "on": "2021-03-06",
+                   "replace": {**KIND, "place": VILLAGE, "on": "2021-02-27"}}, entered_by="x")
+    assert ledger.state("P1").registered_on == dt.date(2021, 2, 27)
 
 
 def _tamper(url: str, sql: str) -> None:

@@ -17,7 +17,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -525,30 +525,61 @@ class Folder:
                 self._fail(e, "into", f"{e.problem!r} and {into!r} are not one problem: {differs}; merge only "
                            "reports of the same problem (correct a wrong area, kind or place first)", "bad_merge")
 
-    def check_corrected(self, problem: str, batch: list[Event]) -> None:
-        """Check the record ``problem`` folds to once ``batch`` (the events of it being stored now, corrections
-        among them) is stored, as :meth:`check_record` does: a correction is checked field by field when it is
-        applied, but only the refolded history shows a moved day clashing with another event (review18 L1: a
-        discovery moved past the assignment). Raises :class:`ProblemError`."""
-        s = self.states.get(problem)
-        if s is None or self.policy is None or s.merged_from:
-            return  # a merged problem's history is its sources' too: its events were each checked as stored
-        trial = Folder(self.policy, self.jurisdiction)
-        trial._corrections = dict(self._corrections)
-        for e in batch:
-            if e.type == "corrected":
-                trial._corrections[int(e.data["event"])] = e
-        stored = sorted((e for e in self.by_seq.values() if e.problem == problem and e.seq is not None),
+    def check_corrected(self, problem: str, batch: list[Event], family: list[Event] | None = None) -> None:
+        """Check what ``problem`` folds to once ``batch`` (the events of it being stored now, corrections among them)
+        is stored: a correction is checked field by field when it is applied, but only the refolded history shows a
+        moved day clashing with another event (review18 L1: a discovery moved past the assignment), an event left
+        before the registration (review18c L1c), or a merge no longer of one problem (review18c L2b). ``family``: the
+        stored events of every problem merged with it (its target's and the target's sources'), so that a merged
+        problem is refolded whole (review18c L1b); without it, the folder's own. Raises :class:`ProblemError`."""
+        if self.policy is None or problem not in self.states:
+            return
+        stored = sorted(family if family is not None else
+                        (e for e in self.by_seq.values() if e.problem == problem and e.seq is not None),
                         key=lambda e: e.seq or 0)
-        trial.by_seq = {e.seq: e for e in stored if e.seq is not None}
-        for e in [*stored, *(e for e in batch if e.seq is None)]:
-            trial.apply(e, check=False)
+        fixes = {int(e.data["event"]): e for e in stored if e.type == "corrected"}
+        fixes.update({int(e.data["event"]): e for e in batch if e.type == "corrected"})
+        new = [e for e in batch if e.seq is None]
+
+        def refold(keep: Callable[[Event], bool]) -> Folder:
+            trial = Folder(self.policy, self.jurisdiction)
+            trial._corrections = dict(fixes)
+            trial.by_seq = {e.seq: e for e in stored if e.seq is not None}
+            for e in (*stored, *new):
+                if keep(e):
+                    trial.apply(e, check=False)
+            return trial
+
+        def refused(exc: ProblemError, fix: str) -> ProblemError:
+            return ProblemError(exc.field, f"with the correction the record would not hold: {exc.detail}; {fix}",
+                                record=problem, code=exc.code)
+
+        own = refold(lambda e: e.problem == problem).states.get(problem)
+        if own is not None:  # no event of its own before its registration, as a new event would be refused
+            early = [(d, what) for d, what in (*((x.on, "discovered") for x in own.discoveries),
+                                               *((x.on, x.action) for x in own.steps),
+                                               (own.rectified_on, "rectified"), (own.verified_on, "verified"),
+                                               (own.closed_on, "closed"))
+                     if d is not None and d < own.registered_on]
+            if early:
+                day, what = min(early, key=lambda x: x[0])
+                raise ProblemError("on", f"with the correction the problem would be registered on "
+                                   f"{own.registered_on}, after it was {what} on {day}; give a registration day on "
+                                   "or before its first event", record=problem, code="order_violation")
+        whole = refold(lambda e: True)
+        for s in whole.states.values():
+            target = whole.states.get(s.merged_into) if s.merged_into is not None else None
+            if target is not None and (differs := _merge_clash(self.policy, s, target)):
+                raise ProblemError("replace", f"with the correction {s.id!r}, merged into {target.id!r}, would not "
+                                   f"be one problem with it: {differs}; a merge joins reports of one problem",
+                                   record=problem, code="bad_merge")
+        root = problem
+        while (top := whole.states.get(root)) is not None and top.merged_into is not None:
+            root = top.merged_into
         try:
-            trial.check_record(problem)
+            whole.check_record(root)
         except ProblemError as exc:
-            raise ProblemError(exc.field, f"with the correction the record would not hold: {exc.detail}; correct "
-                               "the other event too (in the same file) or give a day that fits",
-                               record=problem, code=exc.code) from None
+            raise refused(exc, "correct the other event too (in the same file)") from None
 
     def check_record(self, problem: str, today: dt.date | None = None) -> None:
         """Check the folded record of ``problem`` as ``who_answers`` would (the last word on dates and

@@ -318,7 +318,7 @@ class Ledger:
                     folder.check_record(pid)
                 for pid in dict.fromkeys(e.problem for e in parsed if e.type == "corrected"):
                     try:
-                        folder.check_corrected(pid, [e for e in parsed if e.problem == pid])
+                        folder.check_corrected(pid, [e for e in parsed if e.problem == pid], _family(conn, pid))
                     except ProblemError as exc:  # said of the problem's last correction given
                         i = max(k for k, e in enumerate(parsed) if e.problem == pid and e.type == "corrected")
                         raise _of_event(exc, total + i, bool(total) or len(parsed) > 1) from None
@@ -834,6 +834,22 @@ def _corrections(conn: Any) -> list[Event]:
     return [_event_from_row(r) for r in conn.execute(
         sa.select(*[t.events.c[c] for c in ("seq", "problem", "type", "day", "data", "entered_by", "entered_at")])
         .where(t.events.c.type == "corrected"))]
+
+
+def _family(conn: Any, problem: str) -> list[Event]:
+    """The stored events of ``problem`` and of every problem merged with it: the target it was merged into (and
+    that one's target …) and all their sources."""
+    sa = _sa()
+    t = tables()
+    into = {p: json.loads(d)["into"] for p, d in conn.execute(
+        sa.select(t.events.c.problem, t.events.c.data).where(t.events.c.type == "merged"))}
+    root, seen = problem, {problem}
+    while root in into and into[root] not in seen:
+        root = into[root]
+        seen.add(root)
+    ids = _with_sources(conn, {root}) | {problem}
+    cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at")
+    return [_event_from_row(r) for r in iter_rows(conn, problems=sorted(ids), columns=cols)]
 
 
 def _with_sources(conn: Any, ids: set[str]) -> set[str]:
