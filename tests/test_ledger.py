@@ -246,6 +246,20 @@ def test_a_problem_the_engine_cannot_answer_keeps_a_row_in_the_responsibility_li
     assert "无法认定" in set(zh.iloc[:, list(rows.columns).index("role")].astype(str))
 
 
+@pytest.mark.parametrize("sql", ["UPDATE events SET data = '{not json' WHERE seq = 3",
+                                 "UPDATE events SET data = '[]' WHERE seq = 3"])
+def test_event_rows_altered_outside_the_library_are_refused_not_a_bug(ledger: Ledger, sql: str) -> None:
+    """review18c T2: an event row that is not JSON, or not an object, crashed add, list, show and alerts ("this is
+    a bug", exit 3); reading it now says the ledger was damaged, naming the event the hash chain shows altered."""
+    ledger.append(story(), entered_by="clerk")
+    _tamper(ledger.url, sql)
+    for read in (lambda lg: lg.responsibilities("2021-06-30"), lambda lg: lg.state("P1"),
+                 lambda lg: lg.append([{"problem": "P1", "type": "verified", "on": "2021-03-27"}], entered_by="x")):
+        with pytest.raises(LedgerError, match=r"damaged outside the library \(BROKEN at event 3"), \
+                Ledger.open(ledger.url) as damaged:
+            read(damaged)
+
+
 def test_three_lists_filter_by_place_area_status_and_day(ledger: Ledger) -> None:
     ledger.append(story("P1"), entered_by="x")
     ledger.append(story("P2", place="330127101000", start="2021-05-01")[:3], entered_by="x")

@@ -236,8 +236,28 @@ class Ledger:
     def __enter__(self) -> Ledger:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        try:
+            if exc is not None and (damage := self.damage_behind(exc)) is not None:
+                raise damage from None
+        finally:
+            self.close()
+
+    def damage_behind(self, exc: BaseException) -> LedgerError | None:
+        """A :class:`LedgerError` saying the ledger was damaged outside the library, when ``exc`` (an error reading
+        it that is no user error: an event row that is not JSON, a field of the wrong type) comes from rows the
+        hash chain shows were altered; ``None`` otherwise (a bug stays a bug). Review18c T2: such rows gave "this is
+        a bug", exit 3."""
+        if isinstance(exc, ResponsibilityError) or not isinstance(exc, (ValueError, TypeError, LookupError,
+                                                                         AttributeError)):
+            return None
+        try:
+            check = self.verify()
+        except Exception:  # the chain cannot be read either: the original error stands
+            return None
+        if check.ok:
+            return None
+        return LedgerError(f"the ledger was damaged outside the library ({check}); restore it from a backup")
 
     def __repr__(self) -> str:
         return f"<Ledger {self.engine.url.render_as_string(hide_password=True)}>"

@@ -120,6 +120,13 @@ def install(app: FastAPI, svc: Service) -> None:
                 raise ApiError(400, f"query parameter {exc.field!r}: {exc.detail}", type="RequestError",
                                field=f"query.{exc.field}") from None
             raise
+        except Exception as exc:
+            # rows altered outside the library are the database's fault, not a bug (503, as a damaged ledger is;
+            # review18c T2: it was 500 "internal error")
+            damage = await run_in_threadpool(ledger().damage_behind, exc)
+            if damage is not None:
+                raise damage from None
+            raise
 
     async def state_place(led: Any, problem: str) -> str:
         try:
