@@ -313,7 +313,7 @@ def test_merge_keeps_every_channel_and_the_earliest_discovery(ledger: Ledger) ->
 @pytest.mark.parametrize(("other", "says"), [
     ({"domain": "water", "place": VILLAGE}, "the area is water in one and housing in the other"),
     ({**KIND, "kind": "housing_subsidy_irregular", "place": VILLAGE}, "the kind is housing_subsidy_irregular"),
-    ({**KIND, "place": "330106002051"}, "lie in different counties"),
+    ({**KIND, "place": "330106002051"}, "are not in one county"),
 ])
 def test_a_merge_of_two_different_problems_is_refused(ledger: Ledger, other: dict[str, Any], says: str) -> None:
     """review18 L2: a water problem of another county merged into a housing problem — the target took the source's

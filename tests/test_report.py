@@ -118,7 +118,7 @@ def test_report_in_english_and_without_areas(assessment: Assessment) -> None:
 def test_report_of_a_what_if_policy_says_so(policy: Policy, records: list[dict[str, Any]]) -> None:
     strict = policy.with_parameters(handling_time_limit_days=3)
     text = strict.assess(records[:50]).report_html()
-    assert "假设参数" in text and "handling_time_limit_days = 3 (10)" in text
+    assert "假设参数" in text and "handling_time_limit_days = 3 (规则默认值: 10)" in text
     assert "3 (规则默认值: 10)" in text
 
 

@@ -168,7 +168,8 @@ def report_html(findings: Any, rejects: Any, *, records: int, assessed: int, rej
                     for k, v in ((w["records"], records), (w["assessed"], assessed), (w["rejected"], rejected),
                                  (w["findings"], n_findings)))
     note = (f'<p class="whatif">{html.escape(w["what_if"])}: '
-            + html.escape(", ".join(f"{k} = {new!r} ({old!r})" for k, (old, new) in changed.items())) + "</p>"
+            + html.escape(", ".join(f"{k} = {new!r} ({w['default']}: {old!r})" for k, (old, new) in changed.items()))
+            + "</p>"
             if changed else "")
     sections = "".join(f"<section><h2>{html.escape(h)}</h2>{c}<details><summary>{html.escape(w['count'])}"
                        f"</summary>{t}</details></section>" for h, c, t in charts)

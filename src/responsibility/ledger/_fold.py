@@ -604,7 +604,7 @@ def _merge_clash(policy: Any, source: State, target: State) -> str:
         return f"the kind is {source.kind} in one and {target.kind} in the other"
     digits = next((lv.code_digits for lv in policy.data.vocabulary.levels if lv.id == "county"), 6)
     if source.place[:digits] != target.place[:digits]:
-        return f"the place {source.place} and the place {target.place} lie in different counties"
+        return f"the places {source.place} and {target.place} are not in one county"
     return ""
 
 
