@@ -171,7 +171,11 @@ class Route:
     act_by: dt.date
     rectification_days: int
     rectify_by: dt.date
+    #: The clauses of the duties behind the bodies it names (as a verdict cites them per finding).
     clauses: tuple[str, ...]
+    #: What it rests on, by id, as a verdict's ``interpretations`` name them: the time limits, and what a verdict's
+    #: findings on the bodies it names would rest on (:func:`route_rests_on`: duties read by interpretation, unresolved
+    #: role bodies, parameters).
     rests_on: tuple[str, ...] = field(default=())
     names: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
