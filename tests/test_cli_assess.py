@@ -445,3 +445,11 @@ def test_assess_takes_what_if_parameters_as_who_does(run_cli: Run, tmp_path: Pat
             expected.findings["liability"].astype(str), strict=True))
     code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out), "--set", "supervision_scope=everyone"))
     assert code == 2 and err.startswith("error: --set: parameter 'supervision_scope'"), err
+
+
+def test_a_report_asked_of_a_dask_run_is_refused_not_left_unmade(run_cli: Run, tmp_path: Path, jcsv: str) -> None:
+    """review18d P1: `assess --dask … --report R.html` wrote no report and said nothing (exit 0)."""
+    code, _, err = run_cli(*args(jcsv, str(tmp_path), "--dask", "synchronous", "-o", str(tmp_path / "out"),
+                                 "--report", str(tmp_path / "r.html")))
+    assert code == 2 and "--report is not made on Dask" in err, err
+    assert not (tmp_path / "r.html").exists()

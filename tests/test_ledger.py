@@ -169,12 +169,36 @@ def test_a_correction_may_not_register_a_problem_after_its_events(ledger: Ledger
     """review18c L1c: a registration moved past the discovery and assignment was stored; the problem then left the
     lists for the days between, and true events were refused as before the registration."""
     ledger.append(story()[:3], entered_by="x")  # registered and discovered 03-01, assigned 03-05
-    with pytest.raises(ProblemError, match="would be registered on 2021-03-20, after it was discovered on 2021-03-01"):
+    with pytest.raises(ProblemError, match="would be registered on 2021-03-20, after its discovered event on "
+                                           "2021-03-01; give a registration day on or before its first event"):
         ledger.append({"problem": "P1", "type": "corrected", "event": 1, "reason": "x", "on": "2021-03-06",
                        "replace": {**KIND, "place": VILLAGE, "on": "2021-03-20"}}, entered_by="x")
     ledger.append({"problem": "P1", "type": "corrected", "event": 1, "reason": "x", "on": "2021-03-06",
                    "replace": {**KIND, "place": VILLAGE, "on": "2021-02-27"}}, entered_by="x")
     assert ledger.state("P1").registered_on == dt.date(2021, 2, 27)
+
+
+def test_both_reports_of_a_merged_problem_are_corrected_in_one_file(ledger: Ledger) -> None:
+    """review18d L3: each correction was checked with only its own problem's events of the file, so a merged pair
+    registered under the wrong area could not be corrected at all (each alone breaks the merge, rightly)."""
+    _merged_pair(ledger)
+    water = {"area": "water", "kind": "water_quality_substandard", "place": VILLAGE}
+    ledger.append([{"problem": "H", "type": "corrected", "event": 1, "reason": "x", "on": "2021-03-06",
+                    "replace": {**water, "on": "2021-03-01"}},
+                   {"problem": "W", "type": "corrected", "event": 4, "reason": "x", "on": "2021-03-06",
+                    "replace": {**water, "on": "2021-03-03"}}], entered_by="x")
+    assert ledger.state("H").domain == "water" and ledger.state("W").domain == "water"
+
+
+def test_a_correction_may_not_register_a_problem_after_its_concealment(ledger: Ledger) -> None:
+    """review18d L4: the registration could be moved past a concealed event (its day was not among those checked)."""
+    ledger.append([{"problem": "K", "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE},
+                   {"problem": "K", "type": "concealed", "on": "2021-03-02", "who": "township"},
+                   {"problem": "K", "type": "discovered", "on": "2021-03-10", "level": "county",
+                    "channel": "hotline"}], entered_by="x")
+    with pytest.raises(ProblemError, match="after its concealed event on 2021-03-02"):
+        ledger.append({"problem": "K", "type": "corrected", "event": 1, "reason": "x", "on": "2021-03-11",
+                       "replace": {**KIND, "place": VILLAGE, "on": "2021-03-05"}}, entered_by="x")
 
 
 def _tamper(url: str, sql: str) -> None:

@@ -83,6 +83,9 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
     collected = collect_rarely()
     try:
         if scheduler is not None:
+            if report_path is not None:  # (it was left unmade, in silence: review18d P1)
+                raise ResponsibilityError("--report is not made on Dask: assess the ledger (or a sample of it) on "
+                                          "this machine with --report")
             _assess_dask(input_path, output, rejects_path, rules_dir, jurisdiction, lang, today, scheduler, settings)
         else:
             _assess(input_path, output, rejects_path, in_fmt, out_fmt, rules_dir, jurisdiction, lang, today,

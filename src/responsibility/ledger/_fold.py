@@ -554,18 +554,22 @@ class Folder:
             return ProblemError(exc.field, f"with the correction the record would not hold: {exc.detail}; {fix}",
                                 record=problem, code=exc.code)
 
-        own = refold(lambda e: e.problem == problem).states.get(problem)
+        solo = refold(lambda e: e.problem == problem)
+        own = solo.states.get(problem)
         if own is not None:  # no event of its own before its registration, as a new event would be refused
-            early = [(d, what) for d, what in (*((x.on, "discovered") for x in own.discoveries),
-                                               *((x.on, x.action) for x in own.steps),
-                                               (own.rectified_on, "rectified"), (own.verified_on, "verified"),
-                                               (own.closed_on, "closed"))
-                     if d is not None and d < own.registered_on]
+            early = [(x.on, x.type) for e in (*stored, *new) if e.problem == problem
+                     and e.type not in ("registered", "corrected") and (x := solo.effective(e)) is not None
+                     and x.on < own.registered_on]
             if early:
                 day, what = min(early, key=lambda x: x[0])
+                moved = next((e for e in batch if e.type == "corrected" and int(e.data["event"]) in
+                              {x.seq for x in stored if x.type == "registered" and x.problem == problem}), None)
+                fix = ("give a registration day on or before its first event" if moved is not None else
+                       f"give the {what} event a day on or after the registration, or correct the registration too "
+                       "(in the same file)")
                 raise ProblemError("on", f"with the correction the problem would be registered on "
-                                   f"{own.registered_on}, after it was {what} on {day}; give a registration day on "
-                                   "or before its first event", record=problem, code="order_violation")
+                                   f"{own.registered_on}, after its {what} event on {day}; {fix}",
+                                   record=problem, code="order_violation")
         whole = refold(lambda e: True)
         for s in whole.states.values():
             target = whole.states.get(s.merged_into) if s.merged_into is not None else None

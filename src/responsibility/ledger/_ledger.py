@@ -338,7 +338,11 @@ class Ledger:
                     folder.check_record(pid)
                 for pid in dict.fromkeys(e.problem for e in parsed if e.type == "corrected"):
                     try:
-                        folder.check_corrected(pid, [e for e in parsed if e.problem == pid], _family(conn, pid))
+                        # with every event of the batch that touches the merge it belongs to: a file correcting
+                        # both reports of a merged problem alike is one change (review18d L3)
+                        family = _family(conn, pid)
+                        ids = {e.problem for e in family} | {pid}
+                        folder.check_corrected(pid, [e for e in parsed if e.problem in ids], family)
                     except ProblemError as exc:  # said of the problem's last correction given
                         i = max(k for k, e in enumerate(parsed) if e.problem == pid and e.type == "corrected")
                         raise _of_event(exc, total + i, bool(total) or len(parsed) > 1) from None
