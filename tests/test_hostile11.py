@@ -285,6 +285,15 @@ def test_an_import_row_with_a_cell_over_the_csv_limit_is_one_reject(run_cli: Any
 # ------------------------------------------------------------------ serve on a busy port fails before building anything
 
 
+def _keep_serve_env(monkeypatch: Any) -> None:
+    """serve writes its settings into its process's environment (its workers read them there); in a test that
+    process is the test worker's, so keep them to the test: a RESPONSIBILITY_NO_AUTH=1 left behind reached every
+    server a later test of the worker started."""
+    for key in ("RULES", "JURISDICTION", "LEDGER", "TOKENS_FILE", "NO_AUTH", "ENGINE", "DECISION_LOG", "MAX_BODY",
+                "MAX_BATCH_RECORDS", "MAX_BATCH_BYTES"):
+        monkeypatch.setenv(f"RESPONSIBILITY_{key}", "")
+
+
 def test_serve_on_a_busy_port_says_so_before_building_the_rules(run_cli: Any, monkeypatch: Any) -> None:
     """It built its rules for seconds, then failed to bind: a README session's `until curl` loop had meanwhile
     found the OTHER server on the port (newcomer10 N10-9). Now the port is tried first, and the error says why."""
@@ -299,11 +308,40 @@ def test_serve_on_a_busy_port_says_so_before_building_the_rules(run_cli: Any, mo
         raise AssertionError("the app was built before the port was tried")
 
     monkeypatch.setattr(_app, "create_app", never)
+    _keep_serve_env(monkeypatch)
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         code, _, err = run_cli("serve", "--no-auth", "--port", str(busy.getsockname()[1]))
     assert code == 2 and "cannot listen on 127.0.0.1" in err and "another server is listening there" in err, err
+
+
+def test_serve_does_not_inherit_no_auth_when_given_tokens(monkeypatch: Any, tmp_path: Any) -> None:
+    """A RESPONSIBILITY_NO_AUTH=1 in the environment (left by an earlier `serve --no-auth` in the same process, as
+    a test's) made `serve --tokens FILE` answer everyone as anonymous: a real server's 403 became 200."""
+    import os
+
+    import pytest
+
+    pytest.importorskip("uvicorn")
+    from responsibility.cli._serve import serve
+    from responsibility.service import _app
+
+    seen: dict[str, Any] = {}
+
+    def capture(settings: Any) -> Any:
+        seen["auth"] = settings.auth
+        raise SystemExit(0)
+
+    monkeypatch.setattr(_app, "create_app", capture)
+    _keep_serve_env(monkeypatch)
+    monkeypatch.setenv("RESPONSIBILITY_NO_AUTH", "1")
+    tokens = tmp_path / "tokens.yaml"
+    tokens.write_text("tokens: []\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        serve.main(["--tokens", str(tokens), "--port", "0", "--decision-log", str(tmp_path / "d.jsonl")],
+                   standalone_mode=False)
+    assert seen["auth"] is True and "RESPONSIBILITY_NO_AUTH" not in os.environ
 
 
 def test_route_says_it_does_not_use_the_record_s_deadline(run_cli: Any) -> None:

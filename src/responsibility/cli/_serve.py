@@ -72,6 +72,8 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
     for key, value in env.items():
         if value is not None:
             os.environ[key] = value
+        else:  # not one inherited from the environment (or left by an earlier serve in this process, as a test's):
+            os.environ.pop(key, None)  # a RESPONSIBILITY_NO_AUTH=1 around would have served --tokens without auth
     from ..service._workers import check_port
 
     check_port(host, port)  # a port in use fails at once, before the rules are built (N10-9: seconds later)
