@@ -787,6 +787,20 @@ static int check_core(uint8_t *restrict slow, const int32_t *restrict place, con
     return 0;
 }
 
+/* The end of a pass over Py_buffers: release them and its scratch, then its status, or the error ``bad``
+   names ("": out of memory). */
+static PyObject *finish(Py_buffer *b, int nb, void *scratch, const char *bad, int status) {
+    free(scratch);
+    for (int j = 0; j < nb; j++)
+        PyBuffer_Release(&b[j]);
+    if (bad) {
+        if (!*bad) return PyErr_NoMemory();
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLong(status);
+}
+
 static PyObject *check(PyObject *self, PyObject *args) {
     Py_buffer b[25];
     Py_ssize_t nareas, nkinds, nlevels;
@@ -831,15 +845,7 @@ static PyObject *check(PyObject *self, PyObject *args) {
                             nareas, nkinds, nlevels, today, effective_from, reported);
         Py_END_ALLOW_THREADS
     }
-    free(first);
-    for (int j = 0; j < 25; j++)
-        PyBuffer_Release(&b[j]);
-    if (bad) {
-        if (!*bad) return PyErr_NoMemory();
-        PyErr_SetString(PyExc_ValueError, bad);
-        return NULL;
-    }
-    return PyLong_FromLong(status);
+    return finish(b, 25, first, bad, status);
 }
 
 /* holders: see the comment at the top. */
@@ -917,15 +923,7 @@ static PyObject *holders(PyObject *self, PyObject *args) {
                               (const int32_t *)b[13].buf, (const int32_t *)b[14].buf, limit, n, nr, m);
         Py_END_ALLOW_THREADS
     }
-    free(taken);
-    for (int j = 0; j < 15; j++)
-        PyBuffer_Release(&b[j]);
-    if (bad) {
-        if (!*bad) return PyErr_NoMemory();
-        PyErr_SetString(PyExc_ValueError, bad);
-        return NULL;
-    }
-    return PyLong_FromLong(status);
+    return finish(b, 15, taken, bad, status);
 }
 
 static PyMethodDef methods[] = {
