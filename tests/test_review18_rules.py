@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 from responsibility import Policy
 
 
@@ -24,3 +28,18 @@ def test_an_omitted_household_passed_on_by_the_office_cites_no_push(policy: Poli
     office = next(f for f in v.findings if f.body == "county_poverty_office")
     assert office.basis == "not_handled"
     assert "二(三)4" not in office.clauses and "特殊性" not in office.reason
+
+
+def test_a_verdict_with_no_finding_still_says_what_it_rests_on(run_cli: Any, tmp_path: Path) -> None:
+    """review18 P2: with no finding the table printed no 依据解释 line and said 各环节均按时办理, though here only
+    the day the policy took effect (policy_in_force_from) spared the county that sat on a hotline find."""
+    record = tmp_path / "pf2.json"
+    record.write_text(json.dumps({"id": "pf2", "area": "housing", "kind": "housing_renovation_late",
+                                  "place": "330127100219", "as_of": "2020-03-10",
+                                  "discovered": {"level": "county", "channel": "hotline", "on": "2020-02-20"}}),
+                      encoding="utf-8")
+    code, out, _ = run_cli("who", str(record))
+    assert code == 0 and "0 项认定" in out and "各环节均按时办理" not in out
+    assert "依据解释：" in out and "本方案施行日期=2020-03-06" in out
+    code, out, _ = run_cli("who", str(record), "--lang", "en")
+    assert "rests on interpretation: " in out and "policy_in_force_from='2020-03-06'" in out

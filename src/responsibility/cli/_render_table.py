@@ -35,8 +35,12 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
         rows = groups(v)
         title = headline(v, lang) if en else _headline_zh(v)
         if not v.findings:
-            _say(console, f"{title} — " + ("no findings: every step was in order (or it is not yet "
-                 "discovered)" if en else "无责任认定（各环节均按时办理，或尚未发现）"), en)
+            # not "every step was in order": a time limit not yet run out, or a parameter, may be what spared
+            # everyone, and the interpretations below say which (review18 P2)
+            _say(console, f"{title} — " + ("no findings: no step failed as of the day (done in time, a limit "
+                 "not yet run out, or not yet discovered)" if en else
+                 "无责任认定（截至评估之日未见失责：按时办理、时限未满，或尚未发现）"), en)
+            _rests(console, v, en)
             continue
         # No vertical rules and collapsed padding: one column of space between columns leaves the
         # most room to the names within 80 columns.
@@ -78,12 +82,19 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
         console.print(table)
         for line in reasons:
             _say(console, line, en)
-        if v.interpretations:
-            if en:
-                ids = ", ".join(f"{i.id}={i.value!r}" if i.type == "parameter" else i.id for i in v.interpretations)
-                _say(console, "rests on interpretation: " + ids, en)
-            else:  # in the reader's words (N10-4): names and values as the text and --set give them, not ids
-                _say(console, "依据解释：" + "；".join(_reading_zh(policy, i) for i in v.interpretations), en)
+        _rests(console, v, en)
+
+
+def _rests(console: Console, v: Verdict, en: bool) -> None:
+    """The interpretations the verdict rests on, one line (none: nothing)."""
+    if not v.interpretations:
+        return
+    if en:
+        ids = ", ".join(f"{i.id}={i.value!r}" if i.type == "parameter" else i.id for i in v.interpretations)
+        _say(console, "rests on interpretation: " + ids, en)
+    else:  # in the reader's words (N10-4): names and values as the text and --set give them, not ids
+        policy = getattr(v.context, "policy", None)
+        _say(console, "依据解释：" + "；".join(_reading_zh(policy, i) for i in v.interpretations), en)
 
 
 def _value_zh(policy: Any, pid: str, value: Any) -> str:

@@ -470,7 +470,7 @@ def html_view(v: Verdict) -> str:
     e = html.escape
     title = f"<b>{e(headline_zh(v))}</b>"
     if not v.findings:
-        return f"<div>{title} — 无责任认定（各环节均按时办理，或尚未发现）</div>"
+        return f"<div>{title} — 无责任认定（截至评估之日未见失责：按时办理、时限未满，或尚未发现）</div>"
     basis_of, liability_of = labels(policy, "zh", ids=False)
     levels = getattr(policy, "levels", {})
     head = "".join(f"<th>{h}</th>" for h in ("#", "主体 / 层级", "地点", "依据", "责任", "条款"))
