@@ -525,18 +525,16 @@ class Folder:
                 self._fail(e, "into", f"{e.problem!r} and {into!r} are not one problem: {differs}; merge only "
                            "reports of the same problem (correct a wrong area, kind or place first)", "bad_merge")
 
-    def check_corrected(self, problem: str, batch: list[Event], family: list[Event] | None = None) -> None:
+    def check_corrected(self, problem: str, batch: list[Event], family: list[Event]) -> None:
         """Check what ``problem`` folds to once ``batch`` (the events of it being stored now, corrections among them)
         is stored: a correction is checked field by field when it is applied, but only the refolded history shows a
         moved day clashing with another event (review18 L1: a discovery moved past the assignment), an event left
         before the registration (review18c L1c), or a merge no longer of one problem (review18c L2b). ``family``: the
         stored events of every problem merged with it (its target's and the target's sources'), so that a merged
-        problem is refolded whole (review18c L1b); without it, the folder's own. Raises :class:`ProblemError`."""
+        problem is refolded whole (review18c L1b). Raises :class:`ProblemError`."""
         if self.policy is None or problem not in self.states:
             return
-        stored = sorted(family if family is not None else
-                        (e for e in self.by_seq.values() if e.problem == problem and e.seq is not None),
-                        key=lambda e: e.seq or 0)
+        stored = sorted(family, key=lambda e: e.seq or 0)
         fixes = {int(e.data["event"]): e for e in stored if e.type == "corrected"}
         fixes.update({int(e.data["event"]): e for e in batch if e.type == "corrected"})
         new = [e for e in batch if e.seq is None]
@@ -549,10 +547,6 @@ class Folder:
                 if keep(e):
                     trial.apply(e, check=False)
             return trial
-
-        def refused(exc: ProblemError, fix: str) -> ProblemError:
-            return ProblemError(exc.field, f"with the correction the record would not hold: {exc.detail}; {fix}",
-                                record=problem, code=exc.code)
 
         solo = refold(lambda e: e.problem == problem)
         own = solo.states.get(problem)
@@ -583,7 +577,8 @@ class Folder:
         try:
             whole.check_record(root)
         except ProblemError as exc:
-            raise refused(exc, "correct the other event too (in the same file)") from None
+            raise ProblemError(exc.field, f"with the correction the record would not hold: {exc.detail}; correct "
+                               "the other event too (in the same file)", record=problem, code=exc.code) from None
 
     def check_record(self, problem: str, today: dt.date | None = None) -> None:
         """Check the folded record of ``problem`` as ``who_answers`` would (the last word on dates and

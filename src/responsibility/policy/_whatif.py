@@ -31,7 +31,7 @@ TAKES = {"days": "a whole number of days (0 or more)", "severity": "a severity (
          "choice": "one of its choices", "bool": "true or false"}
 
 
-def _issue(policy: PolicyView, message: str, hint: str) -> Issue:
+def _issue(message: str, hint: str) -> Issue:
     # the caller's argument is what is wrong, not the rules file (review18 M1: it read as if parameters.yaml were
     # broken)
     return Issue("with_parameters()", 0, 0, message, hint, "invalid_parameter")
@@ -125,7 +125,7 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
                 hint = f"did you mean {close!r} ({names[close]})?" if close else "see rules/parameters.yaml"
             else:
                 hint = suggest(name, list(known)) or "see rules/parameters.yaml"
-            issues.append(_issue(policy, f"unknown parameter {name!r}", f"{hint}; valid: {', '.join(known)}"))
+            issues.append(_issue(f"unknown parameter {name!r}", f"{hint}; valid: {', '.join(known)}"))
     for p in policy.data.parameters:
         if p.id not in values:
             new_params.append(p)
@@ -142,7 +142,7 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
         try:
             q = type(p).model_validate({**p.model_dump(by_alias=True), "value": value})
         except ValidationError:
-            issues.append(_issue(policy, f"parameter {p.id!r} takes {_takes(policy, p)}; got {_shown(value)}",
+            issues.append(_issue(f"parameter {p.id!r} takes {_takes(policy, p)}; got {_shown(value)}",
                                  f"see its entry in rules/parameters.yaml ({p.name})"))
             continue
         new_params.append(q)
