@@ -334,6 +334,73 @@ def test_merge_keeps_every_channel_and_the_earliest_discovery(ledger: Ledger) ->
     assert problems.loc["A", "discovered_on"] == dt.datetime(2021, 3, 1)
 
 
+def _late_duplicate(ledger: Ledger) -> None:
+    """H: a county hotline find assigned to the township (deadline 04-01); G: the township's own earlier grid
+    report of the same house (review18d P0)."""
+    ledger.append([{"problem": "H", "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE},
+                   {"problem": "H", "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "hotline"},
+                   {"problem": "H", "type": "assigned", "on": "2021-03-02", "by_level": "county",
+                    "to_level": "township", "deadline": "2021-04-01"},
+                   {"problem": "G", "type": "registered", "on": "2021-02-20", **KIND, "place": VILLAGE},
+                   {"problem": "G", "type": "discovered", "on": "2021-02-20", "level": "township",
+                    "channel": "grid"}], entered_by="x")
+
+
+def test_a_merge_hands_the_target_the_sources_assignment(ledger: Ledger) -> None:
+    """review18d P0: merged into its earlier duplicate, the assigned report lost its assignment — the township
+    answered for not passing it on and nobody for the fix overdue since 04-01."""
+    _late_duplicate(ledger)
+    ledger.merge("H", "G", on="2021-03-06", entered_by="x")
+    g = ledger.state("G")
+    assert g.status == "assigned" and g.deadline == dt.date(2021, 4, 1)
+    assert [(s.action, s.by_level, s.to_level, s.on) for s in g.steps] == \
+        [("assigned", "county", "township", dt.date(2021, 3, 2))]
+    resp = ledger.responsibilities("2021-06-20")
+    mine = resp[(resp["problem"] == "G") & (resp["role"] == "answers")]
+    by = dict(zip(mine["body"], mine["basis"], strict=True))
+    assert by["township_government"] == "not_rectified"
+    assert by["county_construction"] == "supervision"
+    alerts = ledger.alerts(within=5, as_of="2021-06-20")
+    assert "G" in set(alerts[alerts["stage"] == "rectification"]["problem"])
+
+
+def test_a_merge_hands_the_target_the_sources_concealment(ledger: Ledger) -> None:
+    ledger.append([{"problem": "T", "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE},
+                   {"problem": "T", "type": "discovered", "on": "2021-03-01", "level": "city", "channel": "audit"},
+                   {"problem": "S", "type": "registered", "on": "2021-03-05", **KIND, "place": VILLAGE},
+                   {"problem": "S", "type": "discovered", "on": "2021-03-05", "level": "city",
+                    "channel": "inspection_tour"},
+                   {"problem": "S", "type": "concealed", "on": "2021-03-05", "who": "county"}], entered_by="x")
+    ledger.merge("S", "T", on="2021-03-08", entered_by="x")
+    assert ledger.state("T").concealed_by == ["county"]
+    resp = ledger.responsibilities("2021-03-20")
+    assert "concealed" in set(resp[(resp["problem"] == "T") & (resp["role"] == "answers")]["basis"])
+
+
+def test_a_merge_whose_record_would_not_hold_is_refused(ledger: Ledger) -> None:
+    """A county's concealment from a city's audit cannot sit on a record the township found first (一(四))."""
+    _late_duplicate(ledger)
+    ledger.append([{"problem": "C", "type": "registered", "on": "2021-03-05", **KIND, "place": VILLAGE},
+                   {"problem": "C", "type": "discovered", "on": "2021-03-05", "level": "city", "channel": "audit"},
+                   {"problem": "C", "type": "concealed", "on": "2021-03-05", "who": "county"}], entered_by="x")
+    with pytest.raises(ProblemError, match="the record of the two would not hold") as info:
+        ledger.merge("C", "G", on="2021-03-08", entered_by="x")
+    assert info.value.code == "bad_merge" and info.value.field == "into"
+    assert ledger.state("C").status != "merged" and not ledger.state("G").concealed_by
+
+
+def test_a_rectified_report_is_not_merged_into_an_open_one(ledger: Ledger) -> None:
+    """Merged that way round the problem would read as never rectified and its assignee would answer for it."""
+    _late_duplicate(ledger)
+    ledger.append({"problem": "H", "type": "rectified", "on": "2021-03-20"}, entered_by="x")
+    with pytest.raises(ProblemError, match="merge the open report into the rectified one") as info:
+        ledger.merge("H", "G", on="2021-03-21", entered_by="x")
+    assert info.value.code == "bad_merge"
+    ledger.merge("G", "H", on="2021-03-21", entered_by="x")
+    assert ledger.state("H").rectified_on == dt.date(2021, 3, 20)
+    assert ledger.state("H").discovered.on == dt.date(2021, 2, 20)  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(("other", "says"), [
     ({"domain": "water", "place": VILLAGE}, "the area is water in one and housing in the other"),
     ({**KIND, "kind": "housing_subsidy_irregular", "place": VILLAGE}, "the kind is housing_subsidy_irregular"),

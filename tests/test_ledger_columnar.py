@@ -152,3 +152,36 @@ def test_edge_ledgers_on_both_databases(ledger_url: str) -> None:
         assert ledger.state("P1").severity == "grave"
         _same_as_reference(ledger, "2021-06-30")
         assert ledger.problems("2021-06-30")["severity"].tolist() == ["grave", "serious", "serious"]
+
+
+def test_merged_steps_and_concealments_fold_alike(ledger_url: str) -> None:
+    """review18d P0: a merge hands the target the source's steps and concealments; the columns do as the Folder does,
+    including the order of a day's steps and a concealment both recorded."""
+    from tests.test_ledger import KIND, VILLAGE
+
+    with Ledger.create(ledger_url) as ledger:
+        ledger.append([{"problem": "T", "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE},
+                       {"problem": "T", "type": "discovered", "on": "2021-03-01", "level": "city", "channel": "audit"},
+                       {"problem": "T", "type": "concealed", "on": "2021-03-01", "who": "township"},
+                       {"problem": "S", "type": "registered", "on": "2021-03-02", **KIND, "place": VILLAGE},
+                       {"problem": "S", "type": "discovered", "on": "2021-03-02", "level": "city",
+                        "channel": "inspection_tour"},
+                       {"problem": "S", "type": "concealed", "on": "2021-03-02", "who": "county"},
+                       {"problem": "S", "type": "concealed", "on": "2021-03-02", "who": "township"},
+                       {"problem": "S", "type": "assigned", "on": "2021-03-04", "by_level": "city",
+                        "to_level": "county", "deadline": "2021-04-01"},
+                       {"problem": "U", "type": "registered", "on": "2021-03-03", **KIND, "place": VILLAGE},
+                       {"problem": "U", "type": "discovered", "on": "2021-03-03", "level": "city", "channel": "audit"},
+                       {"problem": "U", "type": "assigned", "on": "2021-03-04", "by_level": "city",
+                        "to_level": "township", "deadline": "2021-05-01"}], entered_by="x")
+        ledger.merge("U", "S", on="2021-03-05", entered_by="x")   # S holds U's step, then hands both to T
+        ledger.merge("S", "T", on="2021-03-06", entered_by="x")
+        ledger.append({"problem": "T", "type": "assigned", "on": "2021-03-07", "by_level": "county",
+                       "to_level": "township", "deadline": "2021-04-20"}, entered_by="x")
+        t = ledger.state("T")
+        assert [s.on.day for s in t.steps] == [4, 4, 7] and t.concealed_by == ["township", "county"]
+        for day in ("2021-03-05", "2021-03-06", "2021-06-30"):
+            _same_as_reference(ledger, day)
+        rec = ledger.lists("2021-06-30")["problems"].set_index("problem")
+        assert rec.loc["T", "status"] == "assigned" and rec.loc["S", "status"] == "merged"
+

@@ -319,10 +319,12 @@ def duplicates_cmd(target: str, window: int, as_of: Any, place: str | None, outp
 @_common
 def merge_cmd(target: str, source: str, into: str, on: Any, entered_by: str, rules_dir: str | None,
               jurisdiction: str | None) -> None:
-    """Merge problem SOURCE into INTO: INTO keeps every channel and the earliest discovery.
+    """Merge problem SOURCE into INTO: INTO keeps every channel, the earliest discovery, and SOURCE's
+    assignments, reports and concealments.
 
     A merge joins reports of one problem (三(三) 集成整改): two problems that differ in area, kind or county are
-    refused (bad_merge) — correct a wrong area, kind or place first."""
+    refused (bad_merge) — correct a wrong area, kind or place first. So is a merge whose joined record would not
+    hold, and one of a rectified or verified SOURCE into an INTO that is not (merge INTO into SOURCE instead)."""
     with _open(target, rules_dir, jurisdiction) as ledger:
         e = ledger.merge(source, into, on=on, entered_by=entered_by)
     click.echo(f"已将问题 {source} 并入 {into}，事件 {e.seq}（merged {source} into {into} (event {e.seq})）")

@@ -8,10 +8,10 @@ bulk (:func:`read_rows`), and the fold is array operations —
 registrations, discoveries, steps (assignments and reports), rectified/verified/closed days,
 concealments and merges. What is rare and order-dependent is done in Python, exactly as the
 :class:`Folder` does it: corrections (the corrected event's fields replace the stored ones, or it
-is voided) and merges (the target takes the source's discoveries of that moment). A ledger that
-registers a problem twice (which no checked append allows) is folded by the :class:`Folder` and
-converted (:meth:`Folded.from_states`); the results are the same by construction, and a test
-compares both ways.
+is voided) and merges (the target takes the source's discoveries, steps and concealments of
+that moment). A ledger that registers a problem twice (which no checked append allows) is
+folded by the :class:`Folder` and converted (:meth:`Folded.from_states`); the results are the
+same by construction, and a test compares both ways.
 """
 
 from __future__ import annotations
@@ -392,12 +392,20 @@ def fold_columns(table: Any) -> Folded:
             d_level, d_channel, d_body = d_level.take(at), d_channel.take(at), d_body.take(at)
 
     steps = of_type("assigned", "reported")
-    action = take("type", steps)
-    deadline = _days(take("deadline", steps))
-
+    s_prob, s_row = p_of[steps], steps
     conc = of_type("concealed")
-    c_prob, c_who = p_of[conc], take("who", conc)
-    if len(conc):  # each ``who`` once per problem, where it was first recorded
+    c_prob, c_row = p_of[conc], conc
+    if len(merges) and (len(steps) or len(conc)):
+        # The target also takes the source's assignments, reports and concealments of that moment (review18d P0):
+        # each is a copy of a row, placed where the Folder appends it (at the merge, in the source's order).
+        targets = [(int(p_of[m]), int(prow[code_of[x]]), m) for m, x in zip(merges.tolist(), into, strict=True)
+                   if x in code_of and reg_row[code_of[x]] < m]
+        s_prob, s_row = _merged_in(s_prob, steps, targets)
+        c_prob, c_row = _merged_in(c_prob, conc, targets)
+    action = take("type", s_row)
+    deadline = _days(take("deadline", s_row))
+    c_who = take("who", c_row)
+    if len(c_row):  # each ``who`` once per problem, where it was first recorded
         who_code = np.asarray(_np(pc.dictionary_encode(c_who).indices), np.int64)
         _, first = np.unique(c_prob * (int(who_code.max()) + 1) + who_code, return_index=True)
         first.sort()
@@ -412,6 +420,32 @@ def fold_columns(table: Any) -> Folded:
         merged_into=_spread(n, merged_into, None),
         merged_from=_spread(n, {p: ";".join(x) for p, x in merged_from.items()}, ""),
         d_prob=d_prob, d_level=d_level, d_channel=d_channel, d_on=d_on, d_body=d_body,
-        s_prob=p_of[steps], s_action=action, s_by=take("by_level", steps), s_to=take("to_level", steps),
-        s_on=day[steps], s_to_body=take("to_body", steps), s_by_body=take("by_body", steps), s_deadline=deadline,
+        s_prob=s_prob, s_action=action, s_by=take("by_level", s_row), s_to=take("to_level", s_row),
+        s_on=day[s_row], s_to_body=take("to_body", s_row), s_by_body=take("by_body", s_row), s_deadline=deadline,
         c_prob=c_prob, c_who=c_who)
+
+
+def _merged_in(prob: I64, rows: I64, merges: list[tuple[int, int, int]]) -> tuple[I64, I64]:
+    """Entries ``(prob, rows)`` (in row order) with, for each merge ``(source, target, row)`` in turn, a copy of
+    every entry the source holds by then given to the target, in the order the :class:`Folder` appends them."""
+    if not merges or not len(rows):
+        return prob, rows
+    touched = {p for src, tgt, _ in merges for p in (src, tgt)}
+    held: dict[int, list[tuple[int, int, int]]] = {p: [] for p in touched}  # (key, sub, row)
+    for p, r in zip(prob.tolist(), rows.tolist(), strict=True):
+        if p in held:
+            held[p].append((r, 0, r))
+    extra: list[tuple[int, int, int, int]] = []  # (target, key, sub, row)
+    for src, tgt, m in merges:
+        now = sorted(x for x in held[src] if x[0] < m)
+        for sub, (_, _, r) in enumerate(now, start=1):
+            held[tgt].append((m, sub, r))
+            extra.append((tgt, m, sub, r))
+    if not extra:
+        return prob, rows
+    keys = np.concatenate([rows, np.array([x[1] for x in extra], np.int64)])
+    subs = np.concatenate([np.zeros(len(rows), np.int64), np.array([x[2] for x in extra], np.int64)])
+    prob = np.concatenate([prob, np.array([x[0] for x in extra], np.int64)])
+    rows = np.concatenate([rows, np.array([x[3] for x in extra], np.int64)])
+    order = np.lexsort((subs, keys))
+    return prob[order], rows[order]

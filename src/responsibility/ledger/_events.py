@@ -69,7 +69,8 @@ CODES: dict[str, str] = {
     "unknown_problem": "no such problem in the ledger",
     "unknown_event": "no such event (seq) to correct, or one about another problem",
     "bad_correction": "a correction of a correction, or a void of what cannot be voided",
-    "bad_merge": "a merge of two problems that differ in area, kind or county (not reports of one problem)",
+    "bad_merge": "a merge that does not join reports of one problem (area, kind or county differ; the joined record "
+                 "would not hold; a rectified report merged into an open one)",
     "duplicate_problem": "a problem registered (or imported) twice",
     "duplicate_event": "a rectification reported twice",
     "problem_closed": "an event for a problem closed or merged into another (record it there)",

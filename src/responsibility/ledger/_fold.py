@@ -306,6 +306,10 @@ class Folder:
                 target.merged_from.append(s.id)
                 target.discoveries.extend(Discovery(x.level, x.channel, x.on, x.body, x.source or s.id)
                                           for x in s.discoveries)
+                # The source's assignments, reports and concealments were done to the same problem: a target
+                # without them would answer as if nobody had assigned it (review18d P0).
+                target.steps.extend(s.steps)
+                target.concealed_by.extend(w for w in s.concealed_by if w not in target.concealed_by)
 
     # ------------------------------------------------------------------ checks
 
@@ -519,6 +523,15 @@ class Folder:
                 self._fail(e, "into", f"{into!r} was itself merged into {t.merged_into!r}; merge into that",
                            "problem_closed")
             src = self.states.get(e.problem)
+            if src is not None:
+                for what, mine, theirs in (("rectified", src.rectified_on, t.rectified_on),
+                                           ("verified", src.verified_on, t.verified_on)):
+                    if mine is not None and theirs is None:
+                        # The target keeps its own rectification: merged this way round the problem would
+                        # read as not rectified, and its assignee would answer for a fix already made.
+                        self._fail(e, "into", f"{e.problem!r} was {what} on {mine} and {into!r} was not; merge "
+                                   f"the open report into the {what} one ({into!r} into {e.problem!r})",
+                                   "bad_merge")
             if src is not None and (differs := _merge_clash(policy, src, t)):
                 # A merge joins reports of one problem (三(三) 集成整改): the target takes the source's channels and
                 # earliest discovery, so a slip of the id would rewrite one verdict and delete another (review18 L2).

@@ -336,6 +336,18 @@ class Ledger:
                 # a concealment fits 一(四)) is checked as who_answers would check it.
                 for pid in dict.fromkeys(e.problem for e in parsed if e.type == "concealed"):
                     folder.check_record(pid)
+                # A merge hands the target the source's steps and concealments: the record they make together
+                # must hold as one (a county's concealment from a city's audit cannot sit on a township's find).
+                for i, e in enumerate(parsed):
+                    if e.type == "merged":
+                        try:
+                            folder.check_record(str(e.data["into"]))
+                        except ProblemError as exc:
+                            exc = ProblemError("into", f"merged into {e.data['into']!r}, the record of the two "
+                                               f"would not hold: {exc.detail}; merge only reports that make one "
+                                               "record", record=e.problem, code="bad_merge")
+                            raise _of_event(_as_written(exc, raw[i]), total + i,
+                                            bool(total) or len(parsed) > 1) from None
                 for pid in dict.fromkeys(e.problem for e in parsed if e.type == "corrected"):
                     try:
                         # with every event of the batch that touches the merge it belongs to: a file correcting
@@ -398,8 +410,10 @@ class Ledger:
 
     def merge(self, source: str, into: str, *, on: dt.date | str, entered_by: str, within: str | None = None) -> Event:
         """Merge problem ``source`` into ``into`` (三(三) 集成整改): the merged problem keeps every
-        channel and the earliest discovery; ``source`` takes no more events (``within``: as
-        :meth:`append`)."""
+        channel, the earliest discovery, and the source's assignments, reports and concealments;
+        ``source`` takes no more events (``within``: as :meth:`append`). Refused (``bad_merge``)
+        for problems of another area, kind or county, when the joined record would not hold, and
+        for a rectified or verified source merged into a target that is not."""
         return self.append({"problem": source, "type": "merged", "on": on, "into": into},
                            entered_by=entered_by, within=within)[0]
 
