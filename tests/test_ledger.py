@@ -238,6 +238,7 @@ def test_verify_names_the_first_tampered_event(ledger: Ledger, sql: str, seq: in
     ("UPDATE head SET hash = '00'", "head (event 12) does not match its last event (12)", "head does not match"),
     ("UPDATE meta SET value = 'abc' WHERE key = 'schema_version'", None, "schema version is not a number"),
     ("DROP TABLE head", None, "no head table"),
+    ("ALTER TABLE events RENAME COLUMN data TO datum", None, "events table has no column 'data'"),
 ])
 def test_a_ledger_damaged_outside_the_library_is_refused_not_a_bug(ledger: Ledger, sql: str, verify_says: str | None,
                                                                     add_says: str) -> None:
@@ -557,3 +558,17 @@ def test_a_bad_event_is_refused_naming_the_field_as_written(tmp_path: Any, event
         ledger.append([event], entered_by="clerk")
     assert err.value.field.endswith(field), err.value
     ledger.close()
+
+
+def test_a_correction_may_redirect_a_merge_to_another_stored_problem(ledger: Ledger) -> None:
+    """review18: correcting a merge's ``into`` said "unknown problem 'W'" of a problem that exists (only the
+    corrected problem's own history was folded)."""
+    _late_duplicate(ledger)
+    ledger.append([{"problem": "W", "type": "registered", "on": "2021-03-03", **KIND, "place": VILLAGE},
+                   {"problem": "W", "type": "discovered", "on": "2021-03-03", "level": "township",
+                    "channel": "grid"}], entered_by="x")
+    merge = ledger.merge("H", "G", on="2021-03-06", entered_by="x")
+    assert merge.seq is not None
+    ledger.correct(merge.seq, reason="wrong target", on="2021-03-07", entered_by="x", into="W")
+    assert ledger.state("H").merged_into == "W" and ledger.state("W").merged_from == ["H"]
+    assert ledger.state("W").status == "assigned" and not ledger.state("G").merged_from

@@ -371,7 +371,11 @@ class Ledger:
     def _load(self, conn: Any, folder: Folder, events: list[Event], loaded: set[str],
               existing: dict[str, set[str]], within: str | None = None) -> None:
         """Fold into ``folder`` the stored history of every problem ``events`` touch that it lacks."""
-        wanted = ({e.problem for e in events} | {str(e.data["into"]) for e in events if e.type == "merged"}) - loaded
+        # the targets of merges, and of merges a correction redirects (replace.into), must be folded too
+        wanted = ({e.problem for e in events} | {str(e.data["into"]) for e in events if e.type == "merged"} |
+                  {str(r["into"]) for e in events if e.type == "corrected" and isinstance(r := e.data.get("replace"),
+                                                                                          Mapping) and "into" in r}
+                  ) - loaded
         if len(wanted) > 500 or existing:
             # A bulk load: every stored problem id once (one scan), rather than an IN query per 500
             # ids, which a database without fresh statistics may answer by scanning the table each time.
@@ -877,10 +881,7 @@ def _corrections(conn: Any) -> list[Event]:
 def _family(conn: Any, problem: str) -> list[Event]:
     """The stored events of ``problem`` and of every problem merged with it: the target it was merged into (and
     that one's target …) and all their sources."""
-    sa = _sa()
-    t = tables()
-    into = {p: json.loads(d)["into"] for p, d in conn.execute(
-        sa.select(t.events.c.problem, t.events.c.data).where(t.events.c.type == "merged"))}
+    into = dict(_merges(conn))  # (the latest word on each source's target)
     root, seen = problem, {problem}
     while root in into and into[root] not in seen:
         root = into[root]
@@ -892,10 +893,7 @@ def _family(conn: Any, problem: str) -> list[Event]:
 
 def _with_sources(conn: Any, ids: set[str]) -> set[str]:
     """``ids`` and every problem merged into one of them, however indirectly."""
-    sa = _sa()
-    t = tables()
-    merges = [(p, json.loads(d)["into"]) for p, d in conn.execute(
-        sa.select(t.events.c.problem, t.events.c.data).where(t.events.c.type == "merged"))]
+    merges = _merges(conn)
     out = set(ids)
     grew = True
     while grew:
@@ -979,3 +977,22 @@ def _message(exc: ProblemError) -> str:
 def new_batch_id() -> str:
     """A fresh id for an import."""
     return uuid.uuid4().hex[:16]
+
+
+def _merges(conn: Any) -> list[tuple[str, str]]:
+    """Every stored merge as ``(source, into)`` in ``seq`` order, followed by the targets corrections gave merges
+    since (``replace.into``): a redirected merge's new target must be folded with its source, and folding the old
+    one too does no harm (the fold applies the correction)."""
+    sa = _sa()
+    t = tables()
+    rows = conn.execute(sa.select(t.events.c.seq, t.events.c.problem, t.events.c.type, t.events.c.data)
+                        .where(t.events.c.type.in_(("merged", "corrected"))).order_by(t.events.c.seq))
+    out: list[tuple[str, str]] = []
+    for _, problem, kind, data in rows:
+        d = json.loads(data)
+        if kind == "merged":
+            out.append((problem, str(d["into"])))
+        elif isinstance(r := d.get("replace"), dict) and "into" in r:
+            out.append((problem, str(r["into"])))
+    return out
+

@@ -231,10 +231,18 @@ def schema_version(engine: Any) -> int | None:
         except (TypeError, ValueError):
             raise LedgerError(f"the ledger's schema version is not a number ({row[0]!r}): it was damaged outside "
                               "the library; restore it from a backup") from None
-        missing = [name for name in ("events", "head") if not sa.inspect(conn).has_table(name)]
-    if missing:
-        raise LedgerError(f"the ledger has no {' and no '.join(missing)} table: it was damaged outside the "
-                          "library; restore it from a backup")
+        inspector = sa.inspect(conn)
+        missing = [name for name in ("events", "head") if not inspector.has_table(name)]
+        if missing:
+            raise LedgerError(f"the ledger has no {' and no '.join(missing)} table: it was damaged outside the "
+                              "library; restore it from a backup")
+        for table in (t.meta, t.head, t.events):
+            # a renamed or dropped column would surface as the database's own error, read as a bug (review18)
+            have = {c["name"] for c in inspector.get_columns(table.name)}
+            lost = [c.name for c in table.columns if c.name not in have]
+            if lost:
+                raise LedgerError(f"the ledger's {table.name} table has no column {', '.join(map(repr, lost))}: it "
+                                  "was damaged outside the library; restore it from a backup")
     return version
 
 
