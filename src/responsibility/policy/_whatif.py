@@ -110,6 +110,8 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
     from ._loader import closest, suggest
 
     known = {p.id: p for p in policy.data.parameters}
+    # the parameters file of the rules in use (a --rules directory, not the shipped one)
+    where = str(policy.root / "parameters.yaml") if getattr(policy, "root", None) else "rules/parameters.yaml"
     issues: list[Issue] = []
     changed: dict[str, tuple[Any, Any]] = dict(policy.what_if)
     new_params = []
@@ -122,9 +124,9 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
             if isinstance(name, str) and not name.isascii():  # in Chinese: the nearest Chinese name, with its id
                 names = {p.name: p.id for p in policy.data.parameters}
                 close = closest(name, list(names), 0.5)
-                hint = f"did you mean {close!r} ({names[close]})?" if close else "see rules/parameters.yaml"
+                hint = f"did you mean {close!r} ({names[close]})?" if close else f"see {where}"
             else:
-                hint = suggest(name, list(known)) or "see rules/parameters.yaml"
+                hint = suggest(name, list(known)) or f"see {where}"
             issues.append(_issue(f"unknown parameter {name!r}", f"{hint}; valid: {', '.join(known)}"))
     for p in policy.data.parameters:
         if p.id not in values:
@@ -143,7 +145,7 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
             q = type(p).model_validate({**p.model_dump(by_alias=True), "value": value})
         except ValidationError:
             issues.append(_issue(f"parameter {p.id!r} takes {_takes(policy, p)}; got {_shown(value)}",
-                                 f"see its entry in rules/parameters.yaml ({p.name})"))
+                                 f"see its entry in {where} ({p.name})"))
             continue
         new_params.append(q)
         before = changed.get(p.id, (policy.parameter(p.id) if p.id in policy.parameters else p.value, None))[0]
