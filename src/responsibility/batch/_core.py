@@ -349,73 +349,104 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     rlate = np.zeros(0, np.int64)
     slowed = np.zeros(0, np.int64)
     # at a level where nobody can rectify the kind only an at_place assignment counts for rectification
-    asg = counting[~(kinded[counting] & ~can_fix[counting] & ~at_place[counting])]
+    asg = counting[~(np.take(kinded, counting) & ~np.take(can_fix, counting) & ~np.take(at_place, counting))]
     if len(asg):
         nb = len(t.bodies) + 1
+        # (each assignment's step columns read once, by np.take: the block below read them ~30 times by fancy indexing)
+        a_hp, a_hto, a_htb, a_hon, a_hby = (np.take(x, asg) for x in (hp, hto, htb, hon, hby))
         # a level's own 交办 to a body of its own names who rectifies what it received as a whole: the assignments to
         # the level as a whole drop out there, and such a body is bound from the level's first (probe9 P9-18)
-        lvall = hp[asg].astype(np.int64) * nr + hto[asg]
-        _, at_first = unique_at(lvall, hp[asg])
-        lv_sorted, lv_first_on = lvall[at_first], hon[asg[at_first]]
+        lvall = a_hp.astype(np.int64) * nr + a_hto
+        _, at_first = unique_at(lvall, a_hp)
+        lv_sorted, lv_first_on = np.take(lvall, at_first), np.take(a_hon, at_first)
         # (made by the deadline, else the rectification limit from the level's first: review9a R9A-2)
-        first_of = lv_first_on[locate(lv_sorted, lvall)].astype(np.int64)
-        asg_deadline_day = np.take(c.deadline, np.take(hp, asg))
+        first_of = np.take(lv_first_on, locate(lv_sorted, lvall)).astype(np.int64)
+        asg_deadline_day = np.take(c.deadline, a_hp)
         by = np.where(asg_deadline_day != NONE, asg_deadline_day.astype(np.int64), first_of + rect_limit)
-        inside = (hby[asg] == hto[asg]) & (htb[asg] >= 0) & (hon[asg] <= by)
-        inside[inside] = t.rect_body[c.area[hp[asg[inside]]], c.kind[hp[asg[inside]]], pr[hp[asg[inside]]],
-                                     htb[asg[inside]]]
-        inside_keys = lvall[inside] * nb + htb[asg][inside] + 1
+        inside = (a_hby == a_hto) & (a_htb >= 0) & (a_hon <= by)
+        any_inside = bool(inside.any())
+        if any_inside:
+            w = a_hp[inside]
+            inside[inside] = t.rect_body[c.area[w], c.kind[w], pr[w], a_htb[inside]]
+            any_inside = bool(inside.any())
+        inside_keys = lvall[inside] * nb + a_htb[inside] + 1
         asg_all = asg
         # the first assignment made to each level by a level above it (engine/_facts.py: a body its level assigned it to
         # is bound by what the level was handed from above, else by its own 交办; review9a R9A-2)
-        above = np.nonzero(hby[asg] != hto[asg])[0]
+        above = np.nonzero(a_hby != a_hto)[0]
         # by level, then day: the steps are by record and day already, so a stable sort by level keeps the days in order
-        srt = np.argsort(lvall[above], kind="stable")
-        ab_keys, ab_at = unique_at(lvall[above][srt], hp[asg[above]][srt])
-        ab_on = hon[asg[above]][srt][ab_at].astype(np.int64)
-        asg = asg[~(np.isin(lvall, lvall[inside]) & (htb[asg] < 0))]
-        lvkey = hp[asg].astype(np.int64) * nr + hto[asg]
+        above = np.take(above, np.argsort(np.take(lvall, above), kind="stable"))
+        ab_keys, ab_at = unique_at(np.take(lvall, above), np.take(a_hp, above))
+        ab_on = np.take(a_hon, np.take(above, ab_at)).astype(np.int64)
+        lvkey = lvall
+        if any_inside:
+            drop = np.isin(lvall, lvall[inside]) & (a_htb < 0)
+            if drop.any():
+                stay = np.nonzero(~drop)[0]
+                asg, lvkey = np.take(asg, stay), np.take(lvall, stay)
+                a_hp, a_hto, a_htb, a_hon = (np.take(x, stay) for x in (a_hp, a_hto, a_htb, a_hon))
         # the level as a whole from its first body-less assignment on; a body named before it keeps its own group
         # (engine/_facts.py; review9a R9A-6)
-        unnamed = np.nonzero(htb[asg] < 0)[0]
-        ukeys, ufirst = unique_at(lvkey[unnamed], hp[asg[unnamed]])
-        upos = unnamed[ufirst]  # position (in asg) of each level's first body-less assignment
+        unnamed = np.nonzero(a_htb < 0)[0]
+        if len(unnamed) == len(asg):  # (every assignment body-less, as a rule: nothing to pick out)
+            ukeys, ufirst = unique_at(lvkey, a_hp)
+        else:
+            ukeys, ufirst = unique_at(np.take(lvkey, unnamed), np.take(a_hp, unnamed))
+        upos = np.take(unnamed, ufirst)  # position (in asg) of each level's first body-less assignment
         at = np.minimum(locate(ukeys, lvkey), max(len(ukeys) - 1, 0))
-        has = (len(ukeys) > 0) & (ukeys[at] == lvkey) if len(ukeys) else np.zeros(len(asg), np.bool_)
-        gb = np.where(has & (np.arange(len(asg)) >= upos[at] if len(ukeys) else has), -1, htb[asg]).astype(np.int64)
+        has = (len(ukeys) > 0) & (np.take(ukeys, at) == lvkey) if len(ukeys) else np.zeros(len(asg), np.bool_)
+        gb = np.where(has & (np.arange(len(asg)) >= np.take(upos, at) if len(ukeys) else has), -1,
+                      a_htb).astype(np.int64)
         # — but a department first handed it only after the deadline the level as a whole had missed answers from its
         # own day: its assignments make a group of their own too, and the level's takes it out of its holders (a code of
         # up to two such per record and level, as later_bodies codes them; a third sends the record to the reference
         # path) (engine/_facts.py: later; fidelity13 R-late)
+        named_asg = asg
         asg, lvkey, gb, late_keys, late_codes, slowed = late_named(c, t, asg, lvkey, gb, has, upos, at, hp, hto, htb,
                                                                    hon, nb, rect_limit)
+        if asg is not named_asg:  # (departments' groups added at the end)
+            a_hp, a_hto, a_hon = (np.take(x, asg) for x in (hp, hto, hon))
         gkey = lvkey * nb + gb + 1
-        _, gfirst = unique_at(gkey, hp[asg])
-        _, glast = unique_at(gkey, hp[asg], last=True)
-        # the groups in the order the engine meets them: by record, level, then first assignment
-        order = np.lexsort((gfirst, lvkey[gfirst]))
-        gfirst, glast = gfirst[order], glast[order]
-        f, last = asg[gfirst], asg[glast]
-        r, lv, body = hp[f], hto[f], gb[gfirst].astype(np.int32)
-        ins = np.isin(gkey[gfirst], inside_keys)
-        own = hon[f].astype(np.int64)
-        at_ab = np.minimum(locate(ab_keys, lvkey[gfirst]), max(len(ab_keys) - 1, 0))
-        from_above = (ab_keys[at_ab] == lvkey[gfirst]) & (ab_on[at_ab] <= own) if len(ab_keys) else np.zeros(
-            len(own), np.bool_)
-        on = np.where(ins & from_above, ab_on[at_ab] if len(ab_keys) else own, own)
+        _, gfirst = unique_at(gkey, a_hp)
+        _, glast = unique_at(gkey, a_hp, last=True)
+        # the groups in the order the engine meets them: by record, level, then first assignment (gkey's order is by
+        # record and level already: only groups of one level may need reordering, and as a rule there are none)
+        lk_g = np.take(lvkey, gfirst)
+        if bool(((lk_g[1:] == lk_g[:-1]) & (gfirst[1:] < gfirst[:-1]) | (lk_g[1:] < lk_g[:-1])).any()):
+            order = np.lexsort((gfirst, lk_g))
+            gfirst, glast, lk_g = np.take(gfirst, order), np.take(glast, order), np.take(lk_g, order)
+        r, lv, body = np.take(a_hp, gfirst), np.take(a_hto, gfirst), np.take(gb, gfirst).astype(np.int32)
+        own = np.take(a_hon, gfirst).astype(np.int64)
+        ins = np.isin(np.take(gkey, gfirst), inside_keys) if len(inside_keys) else np.zeros(len(gfirst), np.bool_)
+        any_ins = bool(ins.any())
+        if len(ab_keys) and any_ins:
+            at_ab = np.minimum(locate(ab_keys, lk_g), len(ab_keys) - 1)
+            from_above = (np.take(ab_keys, at_ab) == lk_g) & (np.take(ab_on, at_ab) <= own)
+            on = np.where(ins & from_above, np.take(ab_on, at_ab), own)
+        else:  # (no group of an own-level 交办: each counts from its own first assignment)
+            on = own
         # the record's deadline, unless it had passed when the group was FIRST assigned (engine/_facts.py)
         record_deadline = np.take(c.deadline, r)
-        deadline = np.where((record_deadline != NONE) & (record_deadline >= on), record_deadline, on + rect_limit)
+        set_deadline = record_deadline != NONE
+        deadline = np.where(set_deadline & (record_deadline >= on), record_deadline, on + rect_limit)
         # the level's: a body its level assigned it to counted from the level's first (the reasons of those pressing)
-        level_on = np.where(ins, lv_first_on[locate(lv_sorted, lvkey[gfirst])], own)
-        level_deadline = np.where((record_deadline != NONE) & (record_deadline >= level_on), record_deadline,
-                                  level_on + rect_limit)
-        _, lead = unique_at(lvkey[gfirst], r)  # each level's first group
-        put(asg_on, level_on[lead], r[lead], lv[lead])
-        put(asg_deadline, level_deadline[lead], r[lead], lv[lead])
+        if any_ins:
+            level_on = np.where(ins, np.take(lv_first_on, locate(lv_sorted, lk_g)), own)
+            level_deadline = np.where(set_deadline & (record_deadline >= level_on), record_deadline,
+                                      level_on + rect_limit)
+        else:
+            level_on, level_deadline = own, deadline
+        _, lead = unique_at(lk_g, r)  # each level's first group
+        if len(lead) == len(r):  # (one group a level, as a rule)
+            put(asg_on, level_on, r, lv)
+            put(asg_deadline, level_deadline, r, lv)
+        else:
+            r_lead, lv_lead = np.take(r, lead), np.take(lv, lead)
+            put(asg_on, np.take(level_on, lead), r_lead, lv_lead)
+            put(asg_deadline, np.take(level_deadline, lead), r_lead, lv_lead)
         due = deadline.astype(np.int64)
-        rect = c.rect[r]
-        bad = ((rect == NONE) | (rect > due)) & (asof[r] > due)
+        rect = np.take(c.rect, r)
+        bad = ((rect == NONE) | (rect > due)) & (np.take(asof, r) > due)
         # an assignment to a level where no body can rectify a problem of the kind (a provincial rule sent
         # to a county) leaves nobody there answering for its rectification
         # (only at_place assignments are left at a level where nobody can rectify it: their named body answers)
@@ -423,16 +454,15 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             # a group passed further down within the limit of its latest assignment supervises only
             down = np.nonzero((hact != REPORTED) & (hto < hby))[0]
             # to a lower level that can rectify it, to a body with a part in it (engine/_facts.py: passed)
-            ok_down = part[down] & (can_fix[down] | ~kinded[down])
-            down = down[ok_down]
-            dkey = hp[down].astype(np.int64) * nr + hby[down]
-            gk = r.astype(np.int64) * nr + lv
-            since = hon[last].astype(np.int64)
-            passed = np.zeros(len(f), np.bool_)
+            down = down[np.take(part, down) & (np.take(can_fix, down) | ~np.take(kinded, down))]
+            gk = lk_g  # (record x levels + level of each group)
+            since = np.take(a_hon, glast).astype(np.int64)
+            passed = np.zeros(len(r), np.bool_)
             if len(down):
                 # each group against the pass-downs of its record and level (few per level: a loop over them)
+                dkey = np.take(hp, down).astype(np.int64) * nr + np.take(hby, down)
                 srt = np.argsort(dkey, kind="stable")
-                dkey, dday = dkey[srt], hon[down][srt].astype(np.int64)
+                dkey, dday = np.take(dkey, srt), np.take(np.take(hon, down), srt).astype(np.int64)
                 lo, hi = locate(dkey, gk), locate(dkey, gk + 1)
                 for nth in range(int((hi - lo).max(initial=0))):
                     at = np.nonzero(lo + nth < hi)[0]
@@ -453,7 +483,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                     day, to = oday[lo[at] + nth], obody[lo[at] + nth]
                     passed[at] |= t.under[to, body[at]] & (day >= since[at]) & (day <= since[at] + limit)
             bad &= ~passed
-        rr, rl, rb = r[bad].astype(np.int32), lv[bad].astype(np.int32), body[bad]
+        rr, rl, rb = r[bad].astype(np.int32, copy=False), lv[bad].astype(np.int32, copy=False), body[bad]
         if len(late_keys):  # the level's group (no body) of a level with departments handed it after its deadline
             lk = rr.astype(np.int64) * nr + rl
             at_l = np.minimum(np.searchsorted(late_keys, lk), len(late_keys) - 1)
