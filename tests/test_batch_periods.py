@@ -238,3 +238,30 @@ def test_periods_sharing_segments_that_start_afresh_between_chunks_give_who_answ
     assert sum(r.referred for r in results) > sum(r.records - r.assessed for r in results)  # some assessed there
     a = three.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(three, province, records, "compiled")
+
+
+def test_json_lines_writing_area_are_judged_by_their_own_period(three: Policy, province: Jurisdiction, tmp_path: Path,
+                                                                 run_cli: Any) -> None:
+    """review19 D5: JSON lines that write ``area`` (not the C parser's ``domain``) reach the assessor as Python
+    records, whose table holds only their ids: they were judged by the latest period's tables, and a finding on a
+    replaced office (县扶贫办) crashed the run with exit 3. Now each is judged by the rules of its own day, as
+    ``who_answers`` and the same records through Python's list give."""
+    import json
+
+    records = ledger(three, province, 300, seed=24)
+    records = [move(r, f"2021-{('03', '07', '08')[i % 3]}{r['discovered']['on'][7:]}")
+               if isinstance(r.get("discovered"), dict) else r for i, r in enumerate(records)]
+    records = [{("area" if k == "domain" else k): v for k, v in r.items()} for r in records]
+    (tmp_path / "province.csv").write_text(province.to_csv(), encoding="utf-8")
+    src, out, rej = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    code, _, err = run_cli("assess", str(src), "--rules", str(three.root), "--jurisdiction",
+                           str(tmp_path / "province.csv"), "--today", TODAY.isoformat(), "-o", str(out),
+                           "--rejects", str(rej))
+    assert code in (0, 1), err
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    want, _ = expected(three, province, records, "compiled")
+    assert [(r["record"], r["body"], r["basis"], r["reason"]) for r in rows] == \
+        [(w[0], w[4], w[8], w[-1]) for w in want]
+    assert any(r["body"] == "county_poverty_office" for r in rows)
+    assert any(r["body"] == "county_rural_affairs" for r in rows)
