@@ -572,3 +572,33 @@ def test_a_correction_may_redirect_a_merge_to_another_stored_problem(ledger: Led
     ledger.correct(merge.seq, reason="wrong target", on="2021-03-07", entered_by="x", into="W")
     assert ledger.state("H").merged_into == "W" and ledger.state("W").merged_from == ["H"]
     assert ledger.state("W").status == "assigned" and not ledger.state("G").merged_from
+
+
+def test_an_amended_policy_alerts_and_lists_the_bodies_of_the_problems_own_day(ledger_url: str, tmp_path: Any) -> None:
+    """review19 D1: under the 2021 example amendment a problem found on 05-20 was alerted, on 05-29, to the
+    乡村振兴局 (which exists from 06-01) and not to the 扶贫办 that had to pass it on; the 责任清单's duty rows
+    named the bureau too, while its 追责 rows blamed the office."""
+    import shutil
+    from pathlib import Path
+
+    import responsibility
+
+    root = Path(__file__).resolve().parents[1]
+    rules = tmp_path / "rules"
+    shutil.copytree(root / "rules", rules)
+    shutil.copytree(root / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments",
+                    rules / "amendments")
+    amended = responsibility.load(rules)
+    with Ledger.create(ledger_url, policy=amended) as lg:
+        for pid, day in (("OLD", "2021-05-20"), ("NEW", "2021-06-03")):
+            lg.append([{"problem": pid, "type": "registered", "on": day, **KIND, "place": VILLAGE},
+                       {"problem": pid, "type": "discovered", "on": day, "level": "county", "channel": "hotline"}],
+                      entered_by="x")
+        alerts = lg.alerts(within=5, as_of="2021-06-10")
+        by = {p: set(alerts[alerts["problem"] == p]["body"]) for p in ("OLD", "NEW")}
+        assert by["OLD"] == {"county_construction", "county_poverty_office"}
+        assert by["NEW"] == {"county_construction", "county_rural_revitalisation"}
+        resp = lg.responsibilities("2021-06-05")
+        duty = resp[resp["role"] == "handling"]
+        assert set(duty[duty["problem"] == "OLD"]["body"]) == by["OLD"]
+        assert set(duty[duty["problem"] == "NEW"]["body"]) == by["NEW"]

@@ -279,9 +279,16 @@ class Lists:
         uplaces = place_enc.dictionary.to_pylist()
         place_ix = np.asarray(place_enc.indices.to_numpy(zero_copy_only=False), np.int64)
         # Plans, flattened: entry arrays of role, level, body, name; per plan its start and length.
+        # ... and the period of the rules that judge it (its discovery day's, else the list's day): under an
+        # amended policy a problem found before a change is the replaced office's to handle (review19 D1)
+        epochs: list[dt.date] = list(getattr(self.policy, "epochs", []))
+        first = v.first[live]
+        day = np.where(first >= 0, f.d_on[np.maximum(first, 0)] if len(f.d_on) else 0, day_number(self.as_of))
+        period = np.searchsorted(np.array([day_number(d) for d in epochs], np.int64), day, "right") if epochs \
+            else np.zeros(n, np.int64)
         key_enc = pc.dictionary_encode(pc.binary_join_element_wise(
             domain, pc.fill_null(kind, "\x00"), pa.array([_place_level(p) for p in uplaces], pa.string())
-            .take(place_enc.indices), "\x1f"))
+            .take(place_enc.indices), pa.array(period.astype(str), pa.string()), "\x1f"))
         starts: list[int] = []
         lengths: list[int] = []
         e_role: list[str] = []
@@ -290,8 +297,10 @@ class Lists:
         e_name: list[str] = []
         e_rank: list[int] = []
         for key in key_enc.dictionary.to_pylist():
-            area, k, lv = key.split("\x1f")
-            plan = route_bodies(self.policy, area, None if k == "\x00" else k, lv)
+            area, k, lv, p = key.split("\x1f")
+            view = self.policy if not epochs else self.policy.at(
+                epochs[int(p) - 1] if int(p) else epochs[0] - dt.timedelta(days=1))
+            plan = route_bodies(view, area, None if k == "\x00" else k, lv)
             starts.append(len(e_role))
             for role, rank, ids in (("handling", 0, plan.handlers), ("rectification", 1, plan.assignees)):
                 for b in ids:
@@ -410,26 +419,31 @@ class Lists:
         pd = _pd()
         from ._compat import ancestor_code, route_bodies
 
-        limit = dt.timedelta(days=int(self.policy.parameter("handling_time_limit_days")))
         bodies = self.policy.bodies
         rows = []
         for s in self.states:
             if s.status not in ("discovered", "reported", "assigned"):
                 continue
+            # the rules of the problem's own day (review19 D1: under an amended policy a problem found before a
+            # change was alerted to the body that replaced the office only later)
+            found = s.discovered
+            view = self.policy.at(found.on if found is not None else self.as_of) \
+                if getattr(self.policy, "epochs", None) else self.policy
+            limit = dt.timedelta(days=int(view.parameter("handling_time_limit_days")))
             if s.status == "assigned":
                 a = s.assignment
                 assert a is not None
                 due, _ = self.deadline(s)
                 assert due is not None
                 stage, level, named = "rectification", a.to_level, a.to_body
-                plan_ids = route_bodies(self.policy, s.domain, s.kind, _place_level(s.place)).assignees
+                plan_ids = route_bodies(view, s.domain, s.kind, _place_level(s.place)).assignees
             else:
                 d = s.discovered
                 assert d is not None
                 last = max((x for x in s.steps if x.action == "reported"), key=lambda x: x.on, default=None)
                 level, received, named = (last.to_level, last.on, last.to_body) if last else (d.level, d.on, d.body)
                 due, stage = received + limit, "handling"
-                plan_ids = tuple(self.policy.stage_holders(s.domain, s.kind, "handling"))
+                plan_ids = tuple(view.stage_holders(s.domain, s.kind, "handling"))
             left = (due - self.as_of).days
             if left > within:
                 continue
