@@ -198,3 +198,32 @@ def test_a_city_s_own_problem_cites_the_clauses_behind_the_city_s_bodies(policy:
     assert {policy.bodies[b.body].level for b in (*r.handlers, *r.assignees)} == {"city"}
     assert "二(四)7" in r.clauses
     assert not {"二(四)2", "二(四)3", "二(四)8"} & set(r.clauses)
+
+
+PLACES = {"village": "330127100219", "township": "330127100000", "county": "330127", "city": "3301", "province": "33"}
+
+
+def test_route_names_no_handler_that_a_verdict_would_not_hold_to_it(policy: Policy) -> None:
+    """review19 D6: route told 市财政部门 (its allocation duty reaches only its own level's funds) to pass on a county's
+    misallocated funds, and 县财政部门 a county's diverted funds, where no verdict holds them to it. Every body route
+    names to pass a problem on answers 未及时交办上报 when nobody does (bar the role standing for an unnamed line)."""
+    levels = list(PLACES)
+    checked = 0
+    for area, kind in policy.kinds:
+        for place_level, code in PLACES.items():
+            for finder in levels[levels.index(place_level):][:2]:
+                rec = {"id": "x", "area": area, "kind": kind, "place": code, "as_of": "2021-06-30",
+                       "discovered": {"level": finder, "channel": "hotline", "on": "2021-03-01"}}
+                try:
+                    r = policy.route(rec)
+                except ProblemError:
+                    continue
+                v = policy.who_answers(rec)
+                blamed = {f.body for f in v.findings if f.basis == "not_handled" and f.level == finder}
+                named = {h.body for h in r.handlers if not policy.bodies[h.body].role}
+                assert named <= blamed, (kind, place_level, finder, sorted(named - blamed))
+                checked += 1
+    assert checked > 300
+    fa = policy.route({"id": "f", "area": "funds", "kind": "funds_allocation_irregular", "place": "330127",
+                       "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}})
+    assert [h.body for h in fa.handlers] == ["city_poverty_office"]

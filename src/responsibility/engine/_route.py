@@ -65,7 +65,11 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
             ids = [b for b in bodies if b in policy.bodies and lo <= rank[policy.bodies[b].level] <= hi]
             return tuple(sorted(ids, key=lambda b: (rank[policy.bodies[b].level], b)))
 
-        handlers = pick(policy.stage_holders(area, kind, "handling", sector), top, top)
+        # reach counted, as a verdict counts it (review19 D6: a city finance department whose allocation duty is its
+        # own level's was told to pass on a county's problem that no verdict then held it to)
+        held = policy.stage_holders(area, kind, "handling", sector)
+        handlers = pick(policy.reaching(held, rank[place_level], area, kind, "handling"), top, top) or \
+            pick(held, top, top)
         if not handlers:  # the kind names no handler at that level: every holder of the area there
             handlers = pick({b: () for d in policy.duties if policy.duty_area[d] == area
                              for b in policy.duties[d].holders}, top, top)
@@ -120,12 +124,16 @@ def route_rests_on(policy: Policy, area: str, kind: str | None, place_rank: int,
     return tuple(out)
 
 
-def handling_at(policy: Policy, area: str, kind: str | None, at: int, sector: str | None = None) -> tuple[str, ...]:
+def handling_at(policy: Policy, area: str, kind: str | None, at: int, sector: str | None = None,
+                place: int | None = None) -> tuple[str, ...]:
     """The bodies of level rank ``at`` that pass a problem of ``kind`` on: its holders of the kind's handling
-    stage there, else every holder of the area at that level."""
+    stage there (those whose duty reaches a problem placed at rank ``place``, where any does), else every holder of
+    the area at that level."""
     rank = policy.level_rank
     held = policy.stage_holders(area, kind, "handling", sector)
     ids = [b for b in held if b in policy.bodies and rank[policy.bodies[b].level] == at]
+    if place is not None and ids:
+        ids = [b for b in policy.reaching({b: held[b] for b in ids}, place, area, kind, "handling")] or ids
     if not ids:
         ids = [b for d in policy.duties if policy.duty_area[d] == area for b in policy.duties[d].holders
                if b in policy.bodies and rank[policy.bodies[b].level] == at]
@@ -133,13 +141,13 @@ def handling_at(policy: Policy, area: str, kind: str | None, at: int, sector: st
 
 
 def report_bodies(policy: Policy, area: str, kind: str | None, level: str,
-                  sector: str | None = None) -> tuple[str, ...]:
+                  sector: str | None = None, place: int | None = None) -> tuple[str, ...]:
     """Whom a level below the authority reports a problem to: the bodies of the next level up (一(三)
     及时向上级单位报送: the 上级单位; 三(二) 逐级传导压力) that pass it on in their turn (:func:`handling_at`); the
     nearest level above with any."""
     rank = policy.level_rank
     for up in sorted(r for r in rank.values() if r > rank[level]):
-        ids = handling_at(policy, area, kind, up, sector)
+        ids = handling_at(policy, area, kind, up, sector, place)
         if ids:
             return ids
     return ()
@@ -248,13 +256,15 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
         # registered above the authority (a provincial audit's find of a county problem), the registering level's
         # bodies hold it and must assign it down by act_by; below it, they must report it up by then (一(四)
         # 对发现问题没有按程序及时交办和上报的; probe8 P8-08): they are the ones a verdict names if they do not
-        handlers = placed(handling_at(policy, p.domain, p.kind, rank[registering], sector)) or handlers
+        handlers = placed(handling_at(policy, p.domain, p.kind, rank[registering], sector, rank[place_level])) \
+            or handlers
     escalate = rank[registering] < rank[auth_level]
     received = found.on if found else (p.as_of or today or dt.date.today())
     handling_days = int(policy.parameter("handling_time_limit_days"))
     rect_days = int(policy.parameter("rectification_time_limit_days"))
     act_by = received + dt.timedelta(days=handling_days)
-    report_to = placed(report_bodies(policy, p.domain, p.kind, registering, sector)) if escalate else ()
+    report_to = placed(report_bodies(policy, p.domain, p.kind, registering, sector, rank[place_level])) \
+        if escalate else ()
     # The clauses of the duties that make the named bodies handle and rectify it, as a verdict cites them per finding
     # (the kind's whole list cited the other levels' clauses: a city's own funds problem cited 二(四)2–5, not the
     # 二(四)7 behind every city body named; review17c F5); the kind's list only where no named body holds a duty.
