@@ -602,3 +602,16 @@ def test_an_amended_policy_alerts_and_lists_the_bodies_of_the_problems_own_day(l
         duty = resp[resp["role"] == "handling"]
         assert set(duty[duty["problem"] == "OLD"]["body"]) == by["OLD"]
         assert set(duty[duty["problem"] == "NEW"]["body"]) == by["NEW"]
+
+
+def test_a_deadline_past_2262_is_listed_as_given(ledger: Ledger) -> None:
+    """review19b A1: a deadline typed as 2921 (for 2021) was listed as 1752-03-06 — pandas' nanosecond dates wrap
+    past 2262-04-11 — while its days left were counted from the right day."""
+    events = story("D1")[:3]
+    events[2] = {**events[2], "deadline": "2921-04-15"}
+    ledger.append(events, entered_by="x")
+    rect = ledger.rectifications("2021-06-30").set_index("problem")
+    assert rect.loc["D1", "deadline"] == dt.datetime(2921, 4, 15)
+    assert rect.loc["D1", "days_left"] == (dt.date(2921, 4, 15) - dt.date(2021, 6, 30)).days
+    alerts = ledger.alerts(within=5, as_of="2999-12-31")
+    assert list(alerts["due"]) == [dt.datetime(2921, 4, 15)]
