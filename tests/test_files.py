@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -208,3 +209,27 @@ def test_a_policy_directory_protects_its_yaml_not_an_output_written_there(tmp_pa
     (data / "part-0.csv").write_text("id\n", encoding="utf-8")
     with pytest.raises(OutputError):  # a dataset directory: its data files are inputs
         check_target(data / "part-0.csv", [data])
+
+
+@pytest.mark.parametrize("args", [
+    ["graph", "--area", "housing", "--format", "mermaid", "-o", "{rules}/areas/housing.yaml"],
+    ["assess", "examples/records/problems.jsonl", "-o", "{tmp}/f.csv", "--report", "{rules}/areas/water.yaml"],
+    ["assess", "examples/records/problems.jsonl", "-o", "{rules}/areas/water.yaml", "--to", "jsonl"],
+    ["assess", "examples/records/problems.jsonl", "-o", "{rules}/findings.csv"],
+])
+def test_no_output_is_written_into_the_shipped_rules(run_cli: Any, tmp_path: Path, args: list[str]) -> None:
+    """review19b O1: run from a checkout without --rules, these overwrote a file of rules/ and every later command
+    failed until `git checkout rules`."""
+    from responsibility.policy._loader import default_rules_dir
+
+    rules = default_rules_dir()
+    before = {p: p.read_bytes() for p in rules.rglob("*") if p.is_file()}
+    root = Path(__file__).resolve().parents[1]
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        code, _, err = run_cli(*[a.format(rules=rules, tmp=tmp_path) for a in args])
+    finally:
+        os.chdir(cwd)
+    assert code == 2 and "shipped data" in err, err
+    assert {p: p.read_bytes() for p in rules.rglob("*") if p.is_file()} == before

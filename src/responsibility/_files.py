@@ -126,6 +126,15 @@ def _inside(path: Path, directory: Path) -> bool:
     return os.path.commonpath([real, top]) == top
 
 
+def _shipped_dirs() -> list[Path]:
+    """The data the library reads when not given its own: the installed package's ``_data`` (rules, example
+    jurisdictions), else a checkout's ``rules/`` and ``examples/jurisdictions/``."""
+    here = Path(__file__).resolve().parent
+    root = here.parents[1]
+    return [d for d in (here / "_data", root / "rules", root / "examples" / "jurisdictions")
+            if d.is_dir() and (d.name != "rules" or (d / "policy.yaml").is_file())]
+
+
 def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, what: str = "output") -> Path:
     """Refuse to write ``target`` when it cannot or must not be written; return it as a path.
 
@@ -148,6 +157,12 @@ def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wh
             raise OutputError(f"{what} {path} is also an input ({other}); write it somewhere else")
         if os.path.isdir(other) and os.path.lexists(path) and _reads(path, Path(other)) and _inside(path, Path(other)):
             raise OutputError(f"{what} {path} would replace a file of the input directory {other}; "
+                              "write it somewhere else")
+    for shipped in _shipped_dirs():
+        # the shipped rules and example jurisdictions are an input of every command that is not given others (review19b
+        # O1: `graph -o rules/areas/housing.yaml`, run from a checkout, broke every later command)
+        if _inside(path, shipped):
+            raise OutputError(f"{what} {path} would write into the shipped data {shipped} that the library reads; "
                               "write it somewhere else")
     if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
         # A FIFO or a device: replacing it would remove it, writing in place is not atomic.
