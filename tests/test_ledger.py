@@ -448,13 +448,18 @@ def test_indices_and_recognition(ledger: Ledger) -> None:
     assert "不是结论" in rec.iloc[0]["note"]
 
 
-def test_open_refuses_what_is_not_a_ledger(tmp_path: Any) -> None:
+def test_open_refuses_what_is_not_a_ledger(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from responsibility.ledger import _store
+
     with pytest.raises(LedgerError, match="no such ledger"):
         Ledger.open(str(tmp_path / "none.db"))
     Ledger.create(str(tmp_path / "a.db")).close()
     with pytest.raises(LedgerError, match="already holds a ledger"):
         Ledger.create(str(tmp_path / "a.db"))
     _tamper(str(tmp_path / "a.db"), "UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    with pytest.raises(LedgerError, match="never written by any release"):  # no step leads up from 0
+        Ledger.open(str(tmp_path / "a.db"))
+    monkeypatch.setitem(_store.UPGRADES, 0, lambda conn: None)  # as once a release has an upgrade step
     with pytest.raises(LedgerError, match="ledger upgrade"):
         Ledger.open(str(tmp_path / "a.db"))
 
@@ -615,3 +620,34 @@ def test_a_deadline_past_2262_is_listed_as_given(ledger: Ledger) -> None:
     assert rect.loc["D1", "days_left"] == (dt.date(2921, 4, 15) - dt.date(2021, 6, 30)).days
     alerts = ledger.alerts(within=5, as_of="2999-12-31")
     assert list(alerts["due"]) == [dt.datetime(2921, 4, 15)]
+
+
+def test_a_ledger_that_may_not_be_written_is_refused_not_a_bug(tmp_path: Any) -> None:
+    """review19b T1: a ledger file on a read-only share or without write permission gave exit 3 "this is a bug" on
+    add, merge and import (500 from the service). SQLite's query_only stands in for the read-only file: a write then
+    fails with the same SQLITE_READONLY."""
+    path = tmp_path / "ro.db"
+    with Ledger.create(str(path)) as lg:
+        lg.append(story("P1")[:2], entered_by="x")
+    with Ledger.open(str(path)) as lg:
+        sa.event.listen(lg.engine, "connect", lambda c, _r: c.execute("PRAGMA query_only = ON"))
+        lg.engine.dispose()
+        with pytest.raises(LedgerError, match=r"cannot write to it \(the file is read-only"):
+            lg.append(story("P2")[:2], entered_by="x")
+        assert lg.state("P1").status == "discovered"
+
+
+def test_a_schema_version_no_release_wrote_is_damage_not_an_upgrade(ledger: Ledger) -> None:
+    """review19b T2: version 0 was told to run `ledger upgrade`, which then crashed (KeyError, exit 3)."""
+    from responsibility.ledger._store import engine_of, upgrade
+
+    ledger.append(story("P1")[:2], entered_by="x")
+    _tamper(ledger.url, "UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    engine = engine_of(ledger.url)
+    try:
+        with pytest.raises(LedgerError, match="schema version 0 was never written by any release"):
+            upgrade(engine)
+    finally:
+        engine.dispose()
+    with pytest.raises(LedgerError, match="never written by any release"), Ledger.open(ledger.url):
+        pass

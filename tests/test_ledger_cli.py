@@ -195,9 +195,12 @@ def test_import_writes_its_rejects_and_upgrade_runs_the_steps(tmp_path: Path, ru
     with contextlib.closing(sqlite3.connect(db)) as conn, conn:
         conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     code, _, err = run_cli("ledger", "list", db, "problems")
-    assert code == 2 and "ledger upgrade" in err
+    assert code == 2 and "never written by any release" in err  # no step leads up from 0 (review19b T2)
+    assert run_cli("ledger", "upgrade", db)[0] == 2
     steps: list[int] = []
     monkeypatch.setitem(_store.UPGRADES, 0, lambda conn: steps.append(0))
+    code, _, err = run_cli("ledger", "list", db, "problems")
+    assert code == 2 and "ledger upgrade" in err
     code, out, _ = run_cli("ledger", "upgrade", db)
     assert code == 0 and "schema version 0 → 1" in out and steps == [0]
     assert run_cli("ledger", "verify", db)[0] == 0

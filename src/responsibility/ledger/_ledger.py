@@ -141,7 +141,9 @@ def _database_errors(target: str) -> Iterator[None]:
     except (sa.exc.OperationalError, sa.exc.DatabaseError) as exc:
         reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
         hint = "; check the free space of its disk, and any limit on file sizes (ulimit -f)" \
-            if "disk i/o error" in reason.lower() or "disk is full" in reason.lower() else ""
+            if "disk i/o error" in reason.lower() or "disk is full" in reason.lower() else \
+            "; SQLite keeps two files beside it (-wal, -shm), so its directory must be writable too" \
+            if "unable to open database file" in reason.lower() and "://" not in target else ""
         raise LedgerError(f"{shown_target(target)}: cannot use it as a ledger database ({reason}){hint}") from None
 
 

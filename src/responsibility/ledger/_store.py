@@ -147,8 +147,17 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
                                       f"for {BUSY_SECONDS:g} s (a long import?); nothing was written: try again "
                                       "when it is done") from None
 
+        def _error(context: Any) -> None:
+            # a write to a file that may not be written (its permissions, a read-only share) is the user's
+            # circumstance, not a bug (review19b T1: exit 3 "this is a bug", 500 from the service)
+            if "readonly" in str(context.original_exception).lower():
+                raise LedgerError(f"{shown_target(file or url)}: cannot write to it (the file is read-only: its "
+                                  "permissions, or a read-only disk or share); nothing was written — get write "
+                                  "access, or work on a copy") from None
+
         sa.event.listen(engine, "connect", _connect)
         sa.event.listen(engine, "begin", _begin)
+        sa.event.listen(engine, "handle_error", _error)
         return engine
     scheme = url.split("://", 1)[0].split("+", 1)[0].lower() if "://" in url else ""
     if scheme != "postgresql":
@@ -231,6 +240,11 @@ def schema_version(engine: Any) -> int | None:
         except (TypeError, ValueError):
             raise LedgerError(f"the ledger's schema version is not a number ({row[0]!r}): it was damaged outside "
                               "the library; restore it from a backup") from None
+        if any(v not in UPGRADES for v in range(version, SCHEMA_VERSION)):
+            # a version older than the first, with no way up: no release wrote it (review19b T2: `ledger upgrade`
+            # was advised, and crashed)
+            raise LedgerError(f"the ledger's schema version {version} was never written by any release: it was "
+                              "damaged outside the library; restore it from a backup")
         inspector = sa.inspect(conn)
         missing = [name for name in ("events", "head") if not inspector.has_table(name)]
         if missing:
