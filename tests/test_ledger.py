@@ -651,3 +651,19 @@ def test_a_schema_version_no_release_wrote_is_damage_not_an_upgrade(ledger: Ledg
         engine.dispose()
     with pytest.raises(LedgerError, match="never written by any release"), Ledger.open(ledger.url):
         pass
+
+
+def test_a_correction_may_not_leave_a_closed_problem_without_its_rectification(ledger: Ledger) -> None:
+    """review19b L1: voiding (or moving past the closure) the rectification of a verified, closed problem was
+    accepted; the lists then showed it 已销号, overdue and 整改不到位 at once."""
+    ledger.append(story("Q1"), entered_by="x")  # rectified day 20, verified day 25, closed day 26
+    with pytest.raises(ProblemError, match="would be verified on 2021-03-26 with no rectification") as info:
+        ledger.correct(4, reason="误报", on="2021-04-20", entered_by="x", void=True)
+    assert info.value.code == "order_violation"
+    with pytest.raises(ProblemError, match="rectified on 2021-03-28 before it"):
+        ledger.append({"problem": "Q1", "type": "corrected", "event": 4, "reason": "x", "on": "2021-04-20",
+                       "replace": {"on": "2021-03-28"}}, entered_by="x")
+    assert ledger.state("Q1").rectified_on == dt.date(2021, 3, 21)
+    ledger.append([{"problem": "Q1", "type": "corrected", "event": e, "reason": "误报", "on": "2021-04-20",
+                    "void": True} for e in (4, 5, 6)], entered_by="x")  # all three at once: consistent
+    assert ledger.state("Q1").status == "assigned"

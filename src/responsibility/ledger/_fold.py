@@ -584,6 +584,15 @@ class Folder:
                 raise ProblemError("replace", f"with the correction {s.id!r}, merged into {target.id!r}, would not "
                                    f"be one problem with it: {differs}; a merge joins reports of one problem",
                                    record=problem, code="bad_merge")
+        for s in whole.states.values():
+            # a closed problem's rectification voided or moved after its verification or closure: it would be
+            # listed 已销号 and overdue at once (review19b L1), as a direct close of an unrectified problem is refused
+            for what, when in (("verified", s.verified_on), ("closed", s.closed_on)):
+                if when is not None and (s.rectified_on is None or s.rectified_on > when):
+                    has = f"rectified on {s.rectified_on}" if s.rectified_on else "no rectification"
+                    raise ProblemError("type", f"with the correction {s.id!r} would be {what} on {when} with {has} "
+                                       f"before it; correct or void its {what} event too (in the same file)",
+                                       record=problem, code="order_violation")
         root = problem
         while (top := whole.states.get(root)) is not None and top.merged_into is not None:
             root = top.merged_into
