@@ -136,6 +136,11 @@ class Level(Named):
         description="How the text's numbered items name a holder at this level (村, 乡镇, 县, 省市 …); "
         "validate uses them to check that every level an item names holds a duty citing it.",
     )
+    grassroots: bool = Field(
+        False,
+        description="Whether the level is 基层 (the grassroots), which a duty of presses 'grassroots' presses: the "
+        "text sets 基层 against 省市两级 (一(三) 省市两级及时回应基层反映问题).",
+    )
 
 
 class DutyKind(Term):
@@ -245,14 +250,15 @@ class Duty(_Dated, DutyMixin):
         "'at_and_below' (the default) those placed at its own level or below; 'own_level' only those placed at "
         "its own level (本级: 落实本级财政扶贫资金); 'below' only those placed below it (指导督促基层).",
     )
-    presses: Literal["at_and_below", "below"] = Field(
+    presses: Literal["at_and_below", "below", "grassroots"] = Field(
         "at_and_below",
         description="Whose rectification the holder presses through this duty (the supervision stage), by the level "
         "of the problem's place: 'at_and_below' (the default) as 'reach' says; 'below' only problems placed below its "
         "level — a province's or city's department that 指导、协调、督促 the carrying out of policy by the levels "
         "below does not press the rectification of a problem of its own level, where the assignee is a peer department "
-        "(review18b D1). The other stages keep 'reach' (the same department still finds and passes on a policy "
-        "problem of its own level).",
+        "(review18b D1); 'grassroots' only problems placed below its level at a level marked grassroots (指导督促基层: "
+        "the city is not the province's 基层, review19 D3). The other stages keep 'reach' (the same department still "
+        "finds and passes on a policy problem of its own level).",
     )
     applies_if: Id | None = Field(
         None,

@@ -93,6 +93,9 @@ class PolicyView:
         v = data.vocabulary
         self.levels: dict[str, Level] = {lv.id: lv for lv in sorted(v.levels, key=lambda lv: lv.rank)}
         self.level_rank: dict[str, int] = {lv.id: lv.rank for lv in v.levels}
+        #: The highest rank of a level marked grassroots (基层), which a duty of ``presses: grassroots`` presses no
+        #: higher than; ``None`` when no level is marked.
+        self.grassroots_top: int | None = max((lv.rank for lv in v.levels if lv.grassroots), default=None)
         self.channels: dict[str, Channel] = {c.id: c for c in v.channels}
         self.bodies: dict[str, Body] = {b.id: b for b in live(data.bodies)}
         self.areas: dict[str, Area] = {a.id: a for a in data.areas}
@@ -330,7 +333,9 @@ class PolicyView:
         rank = self.level_rank[self.bodies[body].level]
         if not d.reaches(rank, place_rank):
             return False
-        if stage == "supervision" and d.presses == "below" and place_rank >= rank and not own:
+        if stage == "supervision" and d.presses != "at_and_below" and not own and (
+                place_rank >= rank or (d.presses == "grassroots" and self.grassroots_top is not None
+                                       and place_rank > self.grassroots_top)):
             return False
         if area is None or d.scope != "area_holders" or self.duty_area[duty_id] == area:
             return True
