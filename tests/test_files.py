@@ -233,3 +233,16 @@ def test_no_output_is_written_into_the_shipped_rules(run_cli: Any, tmp_path: Pat
         os.chdir(cwd)
     assert code == 2 and "shipped data" in err, err
     assert {p: p.read_bytes() for p in rules.rglob("*") if p.is_file()} == before
+
+
+def test_an_unwritable_directory_is_refused_before_anything_is_written(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """review19b M7: `assess --report ro/x.html` replaced the findings file, then failed on the report. The check runs
+    before any output (os.access stands in for a directory without write permission: root may write anywhere)."""
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == ro else real(p, mode, **kw))
+    with pytest.raises(OutputError, match="is not writable"):
+        check_target(ro / "x.html")
+    assert check_target(tmp_path / "y.html") == tmp_path / "y.html"

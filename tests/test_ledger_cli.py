@@ -214,3 +214,12 @@ def test_csv_lists_neutralise_formula_cells(tmp_path: Path, run_cli: Any) -> Non
         code, out, _ = run_cli("ledger", "list", db, which, "--as-of", "2021-06-30")
         rows = [line.split(",")[0] for line in out.splitlines()[1:]]
         assert code == 0 and rows and set(rows) == {"'=1+1"}, which
+
+
+def test_import_refuses_a_bad_by_once_not_as_every_row(tmp_path: Path, run_cli: Any) -> None:
+    """review19b M3: a --by with a control character was a reject of each of the 7 rows (exit 1), not one error."""
+    db = str(tmp_path / "county.db")
+    run_cli("ledger", "init", db)
+    code, out, err = run_cli("ledger", "import", db, str(EXAMPLE), "--by", "a\tb")
+    assert code == 2 and "Invalid value for --by: contains a control character" in err and "拒收" not in err + out
+    assert run_cli("ledger", "verify", db)[0] == 0

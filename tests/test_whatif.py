@@ -153,7 +153,8 @@ def test_who_set_on_the_command_line(run_cli) -> None:  # type: ignore[no-untype
     ("handling_time_limit_days", "NAME=VALUE"),
     ("nonsense=3", "unknown parameter 'nonsense'"),
     ("handling_time_limit_days=soon", "takes a whole number of days"),
-    ("handling_time_limit_days=2021-01-01", "days (0 or more); got '2021-01-01' "),  # as typed, no Python repr
+    # as typed, no Python repr
+    ("handling_time_limit_days=2021-01-01", "days from 0 to 3653 (ten years); got '2021-01-01' "),
 ])
 def test_who_set_mistakes_are_one_line(run_cli, arg: str, words: str) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run_cli("who", str(EXAMPLE), "--set", arg)

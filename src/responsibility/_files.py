@@ -150,6 +150,9 @@ def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wh
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"cannot write {what} {path}: directory {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        # found before any output is written, not after the others were replaced (review19b M7)
+        raise OutputError(f"cannot write {what} {path}: directory {parent} is not writable")
     for other in inputs:
         if other is None or str(other) == "-":
             continue

@@ -163,8 +163,15 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
     if rejects_path:  # refused before the import, not after it is stored
         check_target(rejects_path, [file, rules_dir, jurisdiction, mapping, *database_files(target)],
                      what="rejects")
+    from .._errors import ProblemError
+
     with _open(target, rules_dir, jurisdiction) as ledger:
-        result = ledger.import_file(file, entered_by=entered_by, mapping=mapping, encoding=encoding, sheet=sheet)
+        try:
+            result = ledger.import_file(file, entered_by=entered_by, mapping=mapping, encoding=encoding, sheet=sheet)
+        except ProblemError as exc:
+            if exc.field == "entered_by":  # the option, not the file
+                raise click.BadParameter(exc.detail, param_hint="--by") from None
+            raise
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     if result.rejects:

@@ -647,6 +647,8 @@ class Ledger:
 
         if not entered_by or not str(entered_by).strip():
             raise ProblemError("entered_by", "is required: who imports the file", code="missing_field")
+        # checked once, as the caller's argument: not as a reject of every row (review19b M3)
+        Event.parse({"problem": "-", "type": "rectified", "on": "2000-01-01"}, entered_by=entered_by)
         m = load_mapping(mapping)
         result = ImportResult(source=str(path))
         header, rows = read_table(path, encoding=encoding, sheet=sheet or m.sheet, result=result, mapping=m)

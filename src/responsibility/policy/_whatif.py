@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import ValidationError
 
 from .._errors import Issue, RulesError
-from ._model import SEVERITIES, Parameter
+from ._model import MAX_DAYS, SEVERITIES, Parameter
 from ._text import fold
 
 if TYPE_CHECKING:
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 _P = TypeVar("_P", bound="PolicyView")
 
 #: What each parameter type takes, for messages.
-TAKES = {"days": "a whole number of days (0 or more)", "severity": "a severity (minor, serious, grave)",
-         "choice": "one of its choices", "bool": "true or false"}
+TAKES = {"days": f"a whole number of days from 0 to {MAX_DAYS} (ten years)",
+         "severity": "a severity (minor, serious, grave)", "choice": "one of its choices", "bool": "true or false"}
 
 
 def _issue(message: str, hint: str) -> Issue:
