@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -227,3 +228,16 @@ def test_route_names_no_handler_that_a_verdict_would_not_hold_to_it(policy: Poli
     fa = policy.route({"id": "f", "area": "funds", "kind": "funds_allocation_irregular", "place": "330127",
                        "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}})
     assert [h.body for h in fa.handlers] == ["city_poverty_office"]
+
+
+def test_a_route_beyond_the_level_says_who_assigns(run_cli: Any, tmp_path: Path) -> None:
+    """review19b R1: `route --level city` of a province's policy gap said 交办整改至 the city's own department, and a
+    city that did so was found not to have reported it: the assignment is the authority's to make."""
+    rec = tmp_path / "e1.json"
+    rec.write_text('{"id":"E1","area":"housing","kind":"housing_policy_gap","place":"330127","discovered":'
+                   '{"level":"county","channel":"research_supervision","on":"2021-03-01"},"as_of":"2021-03-20"}',
+                   encoding="utf-8")
+    code, out, _ = run_cli("route", str(rec), "--level", "city")
+    assert code == 0 and "交办整改至（由省 [province]交办）" in out
+    code, out, _ = run_cli("route", str(rec), "--level", "province")
+    assert code == 0 and "交办整改至：" in out

@@ -161,7 +161,11 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
         act = "上报期限" if d["escalate"] else "交办期限"
         click.echo(f"  {act}：{d['act_by']}（{parameter('handling_time_limit_days')}）")
         click.echo(f"  办理主体：{bodies(d['handlers'])}")
-        click.echo(f"  交办整改至：{bodies(d['assignees'])}")
+        # above the registering level's authority the assignment is the authority's to make, not the level's (a
+        # city that "assigns" a province's policy gap to its own department is found not to have reported it;
+        # review19b R1)
+        by = f"（由{level(d['authority'])}交办）" if d["escalate"] else ""
+        click.echo(f"  交办整改至{by}：{bodies(d['assignees'])}")
         click.echo(f"  整改时限：交办后 {d['rectification_days']} 天内（最迟 {d['rectify_by']}）")
         click.echo(f"  依据条款：{'、'.join(d['clauses'])}")
         if d["rests_on"]:
@@ -174,7 +178,8 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
                    f"report to {bodies(d['report_to'])}")
     click.echo(f"  {'report upward' if d['escalate'] else 'assign'} by {d['act_by']} (handling_time_limit_days)")
     click.echo(f"  handled by: {bodies(d['handlers'])}")
-    click.echo(f"  assign for rectification to: {bodies(d['assignees'])}")
+    by = f" (by the {d['authority']}, once reported)" if d["escalate"] else ""
+    click.echo(f"  assign for rectification{by} to: {bodies(d['assignees'])}")
     click.echo(f"  rectify within {d['rectification_days']} days of assignment (by {d['rectify_by']} at the latest)")
     click.echo(f"  clauses: {', '.join(d['clauses'])}")
     if d["rests_on"]:
