@@ -583,7 +583,12 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         try:
             p = plain_problem(raw, policy) or records.Problem.model_validate(canonical_record(raw, policy))
         except records.ValidationError as exc:
-            raise _problem_error(exc, raw, _rid(raw), policy) from None
+            bare = _without_pandas_missing(raw)
+            if bare is None:
+                raise _problem_error(exc, raw, _rid(raw), policy) from None
+            # pandas' NaT and NA in a dict (df.to_dict("records")) are missing values, as in the frame itself
+            # (review18 M4: they were refused in pydantic's words); looked for only once a record is refused
+            return parse_problem(bare, policy, jurisdiction, today)
         except (RecursionError, TypeError, ValueError) as exc:  # cyclic or exotic input
             raise ProblemError("(record)", f"cannot be read ({type(exc).__name__})", record=_rid(raw),
                                code="bad_value") from None
@@ -599,6 +604,30 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         return p
     _check(p, policy, jurisdiction, today)
     return p
+
+
+def _without_pandas_missing(raw: Mapping[str, Any]) -> dict[str, Any] | None:
+    """``raw`` without the fields whose value is pandas' ``NaT`` or ``NA`` (at the top, in ``discovered`` and in each
+    step), or ``None`` when it holds none."""
+    def missing(v: Any) -> bool:
+        return type(v).__name__ in ("NaTType", "NAType")
+
+    def bare(d: Any) -> Any:
+        return {k: v for k, v in d.items() if not missing(v)} if isinstance(d, Mapping) else d
+
+    found = any(missing(v) for v in raw.values())
+    d, h = raw.get("discovered"), raw.get("handled")
+    found = found or (isinstance(d, Mapping) and any(missing(v) for v in d.values()))
+    found = found or (isinstance(h, list) and any(isinstance(x, Mapping) and any(missing(v) for v in x.values())
+                                                   for x in h[:MAX_ITEMS]))
+    if not found:
+        return None
+    out: dict[str, Any] = bare(raw)
+    if "discovered" in out:
+        out["discovered"] = bare(d)
+    if isinstance(h, list) and "handled" in out:
+        out["handled"] = [bare(x) for x in h]
+    return out
 
 
 @functools.cache
