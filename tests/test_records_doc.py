@@ -209,3 +209,17 @@ def test_the_flat_examples_through_assess(run_cli: Any, tmp_path: Path, policy: 
     assert [(r.code, r.field) for r in result.rejects.itertuples()] == ([] if want is None else [want] * n)
     if want is None:
         assert len(result.findings) > 0
+
+
+def test_the_ledgers_reason_codes_are_documented() -> None:
+    """review19b M6: duplicate_problem, future_date, problem_closed … were in no page; docs/ledger.md lists
+    ``ledger.CODES`` (every code the ledger gives) and the service's forbidden_place."""
+    from responsibility.ledger._events import CODES
+
+    text = (ROOT / "docs" / "ledger.md").read_text(encoding="utf-8")
+    table = text.split("## Reason codes", 1)[1].split("\n## ", 1)[0]
+    assert set(re.findall(r"^\| `([a-z_]+)` \|", table, re.M)) == set(CODES)
+    assert "`forbidden_place`" in table
+    given = set().union(*(_codes_in(p) for p in (ROOT / "src" / "responsibility" / "ledger").glob("*.py")))
+    assert given <= set(CODES) | set(re.findall(r"`([a-z_]+)`", (ROOT / "docs" / "records.md").read_text(
+        encoding="utf-8"))), given - set(CODES)
