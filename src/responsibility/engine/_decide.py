@@ -111,6 +111,9 @@ def joined_quotes(quotes: Sequence[tuple[str, str]]) -> str:
     return "；".join(x for _, x in out)
 
 
+#: The failures whose findings on a fact with steps set aside rest on irregular_step (its supervisors press it
+#: either way).
+_ASIDE_BASES = frozenset({"not_handled", "not_rectified"})
 #: The stages whose duties give a named assignee with none at rectification its part, in order (review10 R10A-08).
 _OTHER_STAGES: tuple[Stage, ...] = ("handling", "discovery", "supervision")
 
@@ -125,12 +128,15 @@ class Plan:
     but for its forms, so that a decider's many plans add little to the garbage collector's work.
     """
 
-    __slots__ = ("duties", "fired", "keys", "mains", "rows")
+    __slots__ = ("asides", "duties", "fired", "keys", "mains", "rows")
 
     def __init__(self, mains: tuple[int, ...], keys: tuple[tuple[str, str, str], ...],
                  fired: tuple[tuple[tuple[str, int], ...], ...], duties: tuple[tuple[str, ...], ...]) -> None:
         self.mains, self.keys, self.fired, self.duties = mains, keys, fired, duties
         self.rows: Rows | None = None
+        #: The rows of a record of the plan with steps set aside (irregular_step), by the positions of the facts that
+        #: have them (:meth:`Decider._aside_rows`).
+        self.asides: dict[frozenset[int], Rows] | None = None
 
 
 class Rows(NamedTuple):
@@ -379,9 +385,12 @@ class Decider:
             out += main_facts(problem, facts, plan.mains)
         return out
 
-    def _rows(self, plan: Plan, severity: str, everything: Sequence[Fact], ctx: Context) -> Rows:
+    def _rows(self, plan: Plan, severity: str, everything: Sequence[Fact], ctx: Context,
+              aside_at: frozenset[int] = frozenset(), base: Rows | None = None) -> Rows:
         """The forms of a plan's findings (kept in the plan), from the facts of a record of its
-        shape and its context (``severity`` is the record's)."""
+        shape and its context (``severity`` is the record's). ``aside_at``: the positions of the facts with steps set
+        aside, and ``base``: the plan's rows, where made, whose findings on other facts these share
+        (:meth:`_aside_rows`, which keeps such rows)."""
         forms: list[FindingForm] = []
         # the record's values a finding reads: by fact level, body level and (an unrectified fact) the body assigned
         slots: dict[tuple[Any, str, str | None, str | None], int] = {}
@@ -393,8 +402,14 @@ class Decider:
         handed = ctx.handed
         # What a finding reads of a fact, by the fact's position: a fact gives several findings (each liability, each
         # holder), read once.
-        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool, bool]] = {}
+        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool]] = {}
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
+            # a not_handled or not_rectified finding on a fact with steps set aside rests on irregular_step (its
+            # supervisors press it either way); the base's other findings are as they are
+            aside = bool(aside_at) and key[1] in _ASIDE_BASES and any(at in aside_at for _, at in positions)
+            if base is not None and not aside:
+                forms.append(base.forms[len(forms)])
+                continue
             if len(positions) == 1:  # most findings rest on one hit
                 rule_id, at = positions[0]
                 rules: tuple[str, ...] = (rule_id,)
@@ -403,8 +418,8 @@ class Decider:
                     fact = everything[at]
                     known = read[at] = (fact, fact.get("lvl"), bool(fact.get("selffix")), bool(fact.get("atp")),
                                         bool(fact.get("slow")), bool(fact.get("escalate")), fact["t"], fact.get("body"),
-                                        bool(fact.get("rlim")), bool(fact.get("aside")))
-                fact, lvl, selffix, atp, slow, escalate, t, body, rlim, aside = known
+                                        bool(fact.get("rlim")))
+                fact, lvl, selffix, atp, slow, escalate, t, body, rlim = known
                 facts = [fact]
                 passed = key[1] == "not_rectified" and lvl in passing
             else:
@@ -416,7 +431,6 @@ class Decider:
                 atp = any(f.get("atp") for f in facts)
                 slow = any(f.get("slow") for f in facts)
                 rlim = any(f.get("rlim") for f in facts)
-                aside = any(f.get("aside") for f in facts)
                 lvl, escalate, t, body = fact.get("lvl"), bool(fact.get("escalate")), fact["t"], fact.get("body")
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
             # a department its level handed the problem only after the level's limit, and that then sat on it: its
@@ -427,19 +441,41 @@ class Decider:
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
-                static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless, owner)
+                static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless, owner, aside)
                 form = self._forms.get((id(static), key, duties, severity, escalate, own_day))
                 if form is None:
                     form = self._form(key, duties, static, severity, fact, own_day)
                 memo[mk] = form
             forms.append(form)
-            rules_of.append(rules)
-            # a finding on a level's failure to rectify reads the dates of the body it was assigned to (R9A-2)
-            slot_of.append(slots.setdefault((lvl, form.level, body if t == "unrectified" else None,
-                                             key[0] if own_day else None), len(slots)))
+            if base is None:
+                rules_of.append(rules)
+                # a finding on a level's failure to rectify reads the dates of the body it was assigned to (R9A-2)
+                slot_of.append(slots.setdefault((lvl, form.level, body if t == "unrectified" else None,
+                                                 key[0] if own_day else None), len(slots)))
         interpretations = self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on)
         calls = (tuple([i.dict_of for i, _ in interpretations]), tuple([ix for _, ix in interpretations]))
-        got = plan.rows = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations, calls)
+        if base is not None:  # (the same findings in the same slots)
+            return Rows(tuple(forms), base.slot_of, base.rules, base.slots, interpretations, calls)
+        got = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations, calls)
+        if not aside_at:
+            plan.rows = got
+        return got
+
+    def _aside_rows(self, plan: Plan, problem: Problem, facts: list[Fact], hits: list[Hit], ctx: Context) -> Rows:
+        """The rows of a record of ``plan`` with steps set aside: its not_handled and not_rectified findings on a fact
+        with such steps (``aside``) rest on irregular_step too (review17 D5). Kept in the plan by the positions of
+        those facts: the plan's findings and their slots are those of a record without such steps, only those forms
+        differ, so the two share the plan, and where the plan's own rows are made, these are made from them (a plan's
+        rows are much of a new shape's cost)."""
+        aside_at = frozenset([i for i, (_, fact) in enumerate(hits) if fact.get("aside")])
+        asides = plan.asides
+        if asides is None:
+            asides = plan.asides = {}
+        got = asides.get(aside_at)
+        if got is None:
+            everything = self._facts_of(problem, facts, hits, plan)
+            got = asides[aside_at] = self._rows(plan, problem.__dict__["severity"], everything, ctx, aside_at,
+                                                plan.rows)
         return got
 
     def without_knowers_missing(self, placed: dict[tuple[str, str, str], Any],
@@ -642,7 +678,10 @@ class Decider:
         :meth:`context_values` gives them); the rest (:meth:`_more`: rules that fired, chain paths,
         quotes) waits until it is read too."""
         rec = problem.__dict__  # (the record's fields from the model's dict: no __getattr__ hook per read)
-        rows = plan.rows or self._rows(plan, rec["severity"], self._facts_of(problem, facts, hits, plan), ctx)
+        if ctx.set_aside:  # (a plan's rows are those of a record without steps set aside)
+            rows = self._aside_rows(plan, problem, facts, hits, ctx)
+        else:
+            rows = plan.rows or self._rows(plan, rec["severity"], self._facts_of(problem, facts, hits, plan), ctx)
         d = rec["discovered"]
         if d is not None:
             dk = (found_fields := d.__dict__)["body"], found_fields["level"], found_fields["channel"]
@@ -735,10 +774,12 @@ class Decider:
 
     def _static(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit], rules: tuple[str, ...],
                 deadline_from_parameter: bool, passed: bool = False,
-                sectorless: bool = False, owner: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                sectorless: bool = False, owner: bool = False,
+                aside: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """A finding's clauses and what it rests on: the same for the same body, basis, liability,
         duties and rules (kept per decider; a policy has few such). ``passed``: a not_rectified of a
-        level that passed its assignment down in time (it rests on reassigned_level_answers)."""
+        level that passed its assignment down in time (it rests on reassigned_level_answers); ``aside``: a fact it
+        fired on has steps of its level within its limit that counted as none (:meth:`_aside_rows`)."""
         selffix = any(fact.get("selffix") for _, fact in fired)
         # a body answering only because nobody at or below the place can rectify it (place_above_rectifiers; R9A-10)
         atp = any(fact.get("atp") for _, fact in fired)
@@ -746,8 +787,7 @@ class Decider:
         slow = any(fact.get("slow") for _, fact in fired)
         # a level's not passing on a problem rectified after the rectification limit (review17 D4)
         rlim = any(fact.get("rlim") for _, fact in fired)
-        # a level's step within its limit that counted as none (not 按程序; review17 D5, review17c K4)
-        aside = any(fact.get("aside") for _, fact in fired)
+        # (aside: a level's step within its limit that counted as none, not 按程序; review17 D5, review17c K4)
         memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner, slow, rlim,
                     aside)
         got = self._static_memo.get(memo_key)
@@ -782,7 +822,7 @@ class Decider:
             rests.update(dict.fromkeys((HANDLING_LIMIT, REASSIGNED)))
         if rlim:
             rests[RECT_LIMIT] = None
-        if aside and basis in ("not_handled", "not_rectified"):  # (its supervisors press it either way)
+        if aside and basis in _ASIDE_BASES:  # (its supervisors press it either way)
             rests[IRREGULAR] = None
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             rests[OWNER] = None

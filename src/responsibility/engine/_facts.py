@@ -100,6 +100,9 @@ class Context:
     #: handling limit had run out, where it then held it past its own limit — it answers for not passing it on from
     #: that day, not from the day its level received it (:func:`_later`), and its reason says so (R-sat).
     handed: dict[tuple[int, str], dt.date] = field(default_factory=dict)
+    #: Whether a fact has steps set aside (its ``aside``; irregular_step): the decider then adds that reading to the
+    #: findings resting on it after placing the record by its plan (a plan is kept apart from them).
+    set_aside: bool = False
 
 
 _new_object = object.__new__
@@ -112,7 +115,7 @@ def _context(as_of: dt.date, authority: str, owner: bool) -> Context:
     ctx = _new_object(Context)
     ctx.as_of, ctx.authority, ctx.owner = as_of, authority, owner
     ctx.received, ctx.assigned, ctx.assigned_to, ctx.deadline_from_parameter = {}, {}, {}, False
-    ctx.rests_on, ctx.knew, ctx.passed, ctx.handed = [], set(), set(), {}
+    ctx.rests_on, ctx.knew, ctx.passed, ctx.handed, ctx.set_aside = [], set(), set(), {}, False
     return ctx
 
 
@@ -463,6 +466,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             aside = _set_aside(steps, handled, level, received, due, below_authority, stuck or rank[level] < rank[
                 nominal], can_rectify, rank, to_right, place_step, setting.place_assignee, kind is None) \
                 if steps and setting.has_irregular else ""
+            if aside:
+                ctx.set_aside = True
             add("unhandled", {"lvl": rank[level], "body": body, "escalate": int(below_authority),
                               "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
                               "aside": aside,
@@ -580,6 +585,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 aside = _passed_aside(steps, handled, level, h["on"], h["on"] + limit, deadline, rank, can_rectify,
                                       to_right, kind is None, setting.has_reassigned and reassigned == "supervision",
                                       not body) if not passed and steps and setting.has_irregular else ""
+                if aside:
+                    ctx.set_aside = True
                 # a body of a level nobody there can rectify at answers only by place_above_rectifiers (R9A-10)
                 add("unrectified", {"lvl": rank[level], "body": body, "atp": int(stuck and setting.has_place_above),
                                     "slow": int(slow), "later": later.get(body, ""), "aside": aside})
