@@ -52,3 +52,40 @@ def test_records_with_and_without_a_step_set_aside_share_a_plan_and_each_says_it
         v = policy.who_answers(record, engine=engine)
         ids = {i.id: i.findings for i in v.interpretations}
         assert ("irregular_step" in ids) is (record is MISSENT)
+
+
+#: The county named as having concealed a water problem the city's audit found (review18b D6).
+CONCEALED: dict[str, Any] = {
+    "id": "k1", "area": "water", "kind": "water_quality_substandard", "place": "330127", "severity": "minor",
+    "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}, "concealed_by": ["county"],
+    "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("value", "extra", "concealers"), [
+    ("unresolved", {}, {"county_sector_department"}),
+    ("unresolved", {"sector": "water"}, {"county_water"}),
+    ("handling_holders", {}, {"county_poverty_office", "county_water"}),
+])
+def test_a_concealer_chosen_by_the_parameter_rests_on_it(policy: Policy, engine: str, value: str,
+                                                         extra: dict[str, Any], concealers: set[str]) -> None:
+    """review18b D6: a level named as concealer stands for the body concealing_level_body chooses; that finding rests
+    on the parameter (the verdict listed it with no finding, and --explain said 据此未另认定主体 of it)."""
+    v = policy.with_parameters(concealing_level_body=value).who_answers({**CONCEALED, **extra}, engine=engine)
+    hidden = [i for i, f in enumerate(v.findings) if f.basis == "concealed"]
+    assert {v.findings[i].body for i in hidden} == concealers
+    assert all("concealing_level_body" in v.findings[i].rests_on for i in hidden)
+    assert not any("concealing_level_body" in f.rests_on for f in v.findings if f.basis != "concealed")
+    assert next(i.findings for i in v.interpretations if i.id == "concealing_level_body") == tuple(hidden)
+    assert "concealing_level_body（参数「记录只写明瞒报层级时的瞒报单位」） = " + value + "：#" in v.explain()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_concealer_the_record_names_does_not_rest_on_the_parameter(policy: Policy, engine: str) -> None:
+    """A record that names the concealing body, or a level without a role body (the township), chooses nothing by
+    the parameter."""
+    for who in ("county_water", "township"):
+        v = policy.who_answers({**CONCEALED, "place": "330127100219", "concealed_by": [who]}, engine=engine)
+        assert any(f.basis == "concealed" for f in v.findings)
+        assert not any("concealing_level_body" in f.rests_on for f in v.findings)
+        assert "concealing_level_body" not in {i.id for i in v.interpretations}

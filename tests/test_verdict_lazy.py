@@ -101,6 +101,8 @@ class EagerDecider(Decider):
                 rests["rectification_time_limit_days"] = None
             if any(fact.get("aside") for _, fact in fired) and basis in ("not_handled", "not_rectified"):
                 rests["irregular_step"] = None
+            if basis == "concealed" and any(fact.get("chosen") for _, fact in fired):
+                rests["concealing_level_body"] = None  # the parameter chose the concealer (review18b D6)
             if ctx.owner:
                 rests[OWNER] = None
             if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties):

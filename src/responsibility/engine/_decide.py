@@ -23,6 +23,7 @@ from ._compile import Rule, RulesByArea
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import (
+    CONCEALER,
     HANDLING_LIMIT,
     IRREGULAR,
     PLACE_ABOVE,
@@ -402,7 +403,7 @@ class Decider:
         handed = ctx.handed
         # What a finding reads of a fact, by the fact's position: a fact gives several findings (each liability, each
         # holder), read once.
-        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool]] = {}
+        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool, bool]] = {}
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
             # a not_handled or not_rectified finding on a fact with steps set aside rests on irregular_step (its
             # supervisors press it either way); the base's other findings are as they are
@@ -418,8 +419,8 @@ class Decider:
                     fact = everything[at]
                     known = read[at] = (fact, fact.get("lvl"), bool(fact.get("selffix")), bool(fact.get("atp")),
                                         bool(fact.get("slow")), bool(fact.get("escalate")), fact["t"], fact.get("body"),
-                                        bool(fact.get("rlim")))
-                fact, lvl, selffix, atp, slow, escalate, t, body, rlim = known
+                                        bool(fact.get("rlim")), bool(fact.get("chosen")))
+                fact, lvl, selffix, atp, slow, escalate, t, body, rlim, chosen = known
                 facts = [fact]
                 passed = key[1] == "not_rectified" and lvl in passing
             else:
@@ -431,17 +432,19 @@ class Decider:
                 atp = any(f.get("atp") for f in facts)
                 slow = any(f.get("slow") for f in facts)
                 rlim = any(f.get("rlim") for f in facts)
+                chosen = any(f.get("chosen") for f in facts)
                 lvl, escalate, t, body = fact.get("lvl"), bool(fact.get("escalate")), fact["t"], fact.get("body")
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
             # a department its level handed the problem only after the level's limit, and that then sat on it: its
             # reason gives its own day (R-sat)
             own_day = bool(handed) and t == "unhandled" and (lvl, key[0]) in handed
             mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless, slow,
-                  own_day, rlim, aside)
+                  own_day, rlim, aside, chosen)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
-                static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless, owner, aside)
+                static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless, owner, aside,
+                                      chosen)
                 form = self._forms.get((id(static), key, duties, severity, escalate, own_day))
                 if form is None:
                     form = self._form(key, duties, static, severity, fact, own_day)
@@ -775,11 +778,12 @@ class Decider:
     def _static(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit], rules: tuple[str, ...],
                 deadline_from_parameter: bool, passed: bool = False,
                 sectorless: bool = False, owner: bool = False,
-                aside: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                aside: bool = False, chosen: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """A finding's clauses and what it rests on: the same for the same body, basis, liability,
         duties and rules (kept per decider; a policy has few such). ``passed``: a not_rectified of a
         level that passed its assignment down in time (it rests on reassigned_level_answers); ``aside``: a fact it
-        fired on has steps of its level within its limit that counted as none (:meth:`_aside_rows`)."""
+        fired on has steps of its level within its limit that counted as none (:meth:`_aside_rows`); ``chosen``: it
+        fired on a level named as concealer whose body concealing_level_body chose (review18b D6)."""
         selffix = any(fact.get("selffix") for _, fact in fired)
         # a body answering only because nobody at or below the place can rectify it (place_above_rectifiers; R9A-10)
         atp = any(fact.get("atp") for _, fact in fired)
@@ -789,7 +793,7 @@ class Decider:
         rlim = any(fact.get("rlim") for _, fact in fired)
         # (aside: a level's step within its limit that counted as none, not 按程序; review17 D5, review17c K4)
         memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner, slow, rlim,
-                    aside)
+                    aside, chosen)
         got = self._static_memo.get(memo_key)
         if got is not None:
             return got
@@ -824,6 +828,8 @@ class Decider:
             rests[RECT_LIMIT] = None
         if aside and basis in _ASIDE_BASES:  # (its supervisors press it either way)
             rests[IRREGULAR] = None
+        if chosen and basis == CONCEALED:
+            rests[CONCEALER] = None
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             rests[OWNER] = None
         if sectorless and any(policy.duties[d].scope == "by_sector" for d in duties):

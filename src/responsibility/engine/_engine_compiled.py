@@ -110,10 +110,11 @@ _MET_KEPT = 50_000
 #: What a decider's plan reads of the fact a rule fired on (``Decider.shape``): the body it names,
 #: its level, escalation, self-rectification, whether it stands only by place_above_rectifiers, whether its
 #: level passed it on only after the handling limit, the bodies handed it only after the limit (``later``), and
-#: whether it stands on the rectification limit (``rlim``: rectified, but after the limit). Not the steps of its level
+#: whether it stands on the rectification limit (``rlim``: rectified, but after the limit), and whether
+#: concealing_level_body chose its body (``chosen``: a level named as concealer). Not the steps of its level
 #: that counted as none (``aside``): the findings that rest on irregular_step are told apart after a plan is found
 #: (``Decider._aside_rows``), so records with and without such a step share one plan.
-READ = ("body", "lvl", "escalate", "selffix", "atp", "slow", "later", "rlim")
+READ = ("body", "lvl", "escalate", "selffix", "atp", "slow", "later", "rlim", "chosen")
 
 #: The field a group of rules is split on, by the value its rules test it for equality.
 _SPLIT = "lvl"

@@ -593,10 +593,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
 
     for who in concealed_by:
         if who in rank:
-            if setting.conceal_role is not None and who in policy.roles and CONCEALER not in ctx.rests_on:
+            # the parameter chose the body a level with a role body stands for: its finding rests on it (review18b D6)
+            by_parameter = setting.conceal_role is not None and who in policy.roles
+            if by_parameter and CONCEALER not in ctx.rests_on:
                 ctx.rests_on.append(CONCEALER)
-            add("concealed", {"lvl": rank[who],
-                              "body": _concealer(policy, who, sector, bool(setting.conceal_role))})
+            add("concealed", {"lvl": rank[who], "body": _concealer(policy, who, sector, bool(setting.conceal_role)),
+                              "chosen": int(by_parameter)})
         else:
             add("concealed", {"lvl": rank[policy.bodies[who].level], "body": who})
     return facts, ctx
