@@ -223,3 +223,18 @@ def test_import_refuses_a_bad_by_once_not_as_every_row(tmp_path: Path, run_cli: 
     code, out, err = run_cli("ledger", "import", db, str(EXAMPLE), "--by", "a\tb")
     assert code == 2 and "Invalid value for --by: contains a control character" in err and "拒收" not in err + out
     assert run_cli("ledger", "verify", db)[0] == 0
+
+
+def test_import_rejects_name_the_date_column_the_row_filled(tmp_path: Path, run_cli: Any) -> None:
+    """review19b M2: a date out of range or in the future was said of the field `on`, not of the column (a row has up
+    to seven date columns)."""
+    src = tmp_path / "on.csv"
+    src.write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道,交办时间,整改层级,整改时限,整改完成时间\n"
+                   "L8,危房改造,330127100219,2021-03-01,县,热线,2021-03-04,乡镇,2021-04-15,2099-01-01\n"
+                   "L6,危房改造,330127100219,1899-01-01,县,热线,,,,\n", encoding="utf-8")
+    db = str(tmp_path / "county.db")
+    run_cli("ledger", "init", db)
+    code, _, err = run_cli("ledger", "import", db, str(src), "--by", "x")
+    assert code == 1
+    assert "第 2 行（L8），整改完成时间：2099-01-01 is in the future" in err
+    assert "第 3 行（L6），发现时间：1899-01-01 is outside the years" in err
