@@ -136,6 +136,14 @@ def rules_copy(tmp_path: Path) -> Path:
     return target
 
 
+def amended_rules(target: Path) -> Path:
+    """The shipped rules with the 2021 example amendment (examples/policy-changes), copied to ``target``."""
+    shutil.copytree(ROOT / "rules", target)
+    shutil.copytree(ROOT / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments",
+                    target / "amendments")
+    return target
+
+
 def set_parameter(rules: Path, parameter: str, value: object) -> None:
     """Give ``parameter`` a new value in the policy directory ``rules`` (a copy)."""
     f = rules / "parameters.yaml"

@@ -494,14 +494,9 @@ def test_assessment_is_exported() -> None:
 
 
 def test_a_policy_amended_in_time_judges_each_problem_by_its_day(tmp_path: Path, province: Jurisdiction) -> None:
-    import shutil
+    from tests.conftest import amended_rules
 
-    root = Path(__file__).resolve().parents[1]
-    target = tmp_path / "rules"
-    shutil.copytree(root / "rules", target)
-    shutil.copytree(root / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments",
-                    target / "amendments")
-    amended = responsibility.load(target)
+    amended = responsibility.load(amended_rules(tmp_path / "rules"))
     assert amended.epochs
     records = ledger(amended, province, 200, seed=7, broken=0.1)
     for r in records:  # around the day the amendment takes effect (2021-06-01)

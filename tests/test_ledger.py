@@ -134,13 +134,16 @@ def test_a_correction_that_moves_a_day_past_another_event_is_refused(ledger: Led
     assert ledger.state("P1").discovered.on == dt.date(2021, 3, 2)
 
 
+#: H: found by the county's hotline on 03-01, assigned to the township on 03-02 (deadline 04-01).
+HOTLINE_H = [{"problem": "H", "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE},
+             {"problem": "H", "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "hotline"},
+             {"problem": "H", "type": "assigned", "on": "2021-03-02", "by_level": "county", "to_level": "township",
+              "deadline": "2021-04-01"}]
+
+
 def _merged_pair(ledger: Ledger) -> None:
-    """H (discovered by the county's hotline on 03-01, assigned on 03-02) and W, a later grid report of the same
-    problem, merged into H."""
-    ledger.append([{"problem": "H", "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE},
-                   {"problem": "H", "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "hotline"},
-                   {"problem": "H", "type": "assigned", "on": "2021-03-02", "by_level": "county",
-                    "to_level": "township", "deadline": "2021-04-01"},
+    """H (:data:`HOTLINE_H`) and W, a later grid report of the same problem, merged into H."""
+    ledger.append([*HOTLINE_H,
                    {"problem": "W", "type": "registered", "on": "2021-03-03", **KIND, "place": VILLAGE},
                    {"problem": "W", "type": "discovered", "on": "2021-03-03", "level": "township",
                     "channel": "grid"}], entered_by="x")
@@ -336,12 +339,8 @@ def test_merge_keeps_every_channel_and_the_earliest_discovery(ledger: Ledger) ->
 
 
 def _late_duplicate(ledger: Ledger) -> None:
-    """H: a county hotline find assigned to the township (deadline 04-01); G: the township's own earlier grid
-    report of the same house (review18d P0)."""
-    ledger.append([{"problem": "H", "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE},
-                   {"problem": "H", "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "hotline"},
-                   {"problem": "H", "type": "assigned", "on": "2021-03-02", "by_level": "county",
-                    "to_level": "township", "deadline": "2021-04-01"},
+    """H (:data:`HOTLINE_H`); G: the township's own earlier grid report of the same house (review18d P0)."""
+    ledger.append([*HOTLINE_H,
                    {"problem": "G", "type": "registered", "on": "2021-02-20", **KIND, "place": VILLAGE},
                    {"problem": "G", "type": "discovered", "on": "2021-02-20", "level": "township",
                     "channel": "grid"}], entered_by="x")
@@ -583,17 +582,10 @@ def test_an_amended_policy_alerts_and_lists_the_bodies_of_the_problems_own_day(l
     """review19 D1: under the 2021 example amendment a problem found on 05-20 was alerted, on 05-29, to the
     乡村振兴局 (which exists from 06-01) and not to the 扶贫办 that had to pass it on; the 责任清单's duty rows
     named the bureau too, while its 追责 rows blamed the office."""
-    import shutil
-    from pathlib import Path
-
     import responsibility
+    from tests.conftest import amended_rules
 
-    root = Path(__file__).resolve().parents[1]
-    rules = tmp_path / "rules"
-    shutil.copytree(root / "rules", rules)
-    shutil.copytree(root / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments",
-                    rules / "amendments")
-    amended = responsibility.load(rules)
+    amended = responsibility.load(amended_rules(tmp_path / "rules"))
     with Ledger.create(ledger_url, policy=amended) as lg:
         for pid, day in (("OLD", "2021-05-20"), ("NEW", "2021-06-03")):
             lg.append([{"problem": pid, "type": "registered", "on": day, **KIND, "place": VILLAGE},
