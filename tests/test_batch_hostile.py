@@ -368,3 +368,25 @@ def test_a_header_with_a_control_character_is_one_line(tmp_path: Path, run_cli: 
     src.write_text("x\x1cy,area,place\na,housing,330127100219\n", encoding="utf-8")
     code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "out.csv"))
     assert code == 2 and len(err.strip().splitlines()) == 1 and "'x\\x1cy'" in err, err
+
+
+def test_a_record_of_more_than_1000_steps_is_refused_from_every_source(policy: Any) -> None:
+    """review18c B1: refused by who_answers and from JSON lines, but assessed from Parquet, a frame and a list."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from responsibility import ProblemError
+
+    steps = [{"action": "reported", "by_level": "village", "to_level": "township", "on": "2021-03-02"}] * 1001
+    rec = {"id": "h10", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+           "discovered": {"level": "village", "channel": "grid", "on": "2021-03-01"}, "handled": steps,
+           "as_of": "2021-06-30"}
+    ok = {**rec, "id": "ok", "handled": steps[:3]}
+    with pytest.raises(ProblemError):
+        policy.who_answers(rec)
+    for source in ([rec, ok], pd.DataFrame([rec, ok]), pa.Table.from_pylist([rec, ok])):
+        a = policy.assess(source)
+        assert (a.assessed, a.rejected) == (1, 1) and list(a.rejects["record"]) == [0], type(source)
+    hidden = {**ok, "id": "c", "concealed_by": ["village"] * 1001}
+    assert policy.assess(pa.Table.from_pylist([hidden])).rejected == 1
+    assert policy.assess([hidden]).rejected == 1

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..engine._problem import MAX_TEXT
+from ..engine._problem import MAX_ITEMS, MAX_TEXT
 from ..policy._model import DAY_MAX, DAY_MIN
 from ._tables import DISCOVERED_FIELDS, EPOCH, FIELDS, HANDLING_FIELDS, NONE, Tables
 
@@ -199,7 +199,7 @@ def encode_dicts(records: Sequence[Any], t: Tables) -> Cols:
                 dlev[i], dch[i], dbody[i], don[i] = lv, ch, bi, on
         if "handled" in r:
             h = r["handled"]
-            if type(h) is not list:
+            if type(h) is not list or len(h) > MAX_ITEMS:  # (refused by the reference path, as who_answers does)
                 ok = False
             else:
                 for step in h:
@@ -224,7 +224,7 @@ def encode_dicts(records: Sequence[Any], t: Tables) -> Cols:
                     hon.append(on)
         if "concealed_by" in r:
             c = r["concealed_by"]
-            if type(c) is not list:
+            if type(c) is not list or len(c) > MAX_ITEMS:
                 ok = False
             else:
                 for who in c:
@@ -725,6 +725,7 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     h = col("handled")
     if (pa.types.is_list(h.type) or pa.types.is_large_list(h.type)) and pa.types.is_struct(h.type.value_type):
         hp = np.asarray(_call("list_parent_indices", h).to_numpy(zero_copy_only=False), np.int32)
+        rd.slow |= _too_many(h)
         steps = _call("list_flatten", h)
         m = len(steps)
         rd.mark(~rd.valid(steps), hp)
@@ -748,6 +749,7 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     c = col("concealed_by")
     if pa.types.is_list(c.type) or pa.types.is_large_list(c.type):
         cp = np.asarray(_call("list_parent_indices", c).to_numpy(zero_copy_only=False), np.int32)
+        rd.slow |= _too_many(c)
         who = _call("list_flatten", c)
         ci, has = rd.codes(who, t.concealer_ids, cp)
         rd.mark(~has, cp)
@@ -758,6 +760,13 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
 
     return Cols(n, rd.slow, ids, area, kind, sev, place, disc, dlev, dch, dbody, don, deadline, rect, asof,
                 hp, hact.astype(np.int32), hby, hto, htb, hon, cp, clvl, cbody)
+
+
+def _too_many(lists: Any) -> Bool:
+    """Which records' list holds more than :data:`MAX_ITEMS` items: the reference path refuses them, as a record read
+    from JSON lines or CSV is refused (review18c B1: from Parquet a record of 1,001 steps was assessed)."""
+    return np.asarray(_call("list_value_length", lists).fill_null(0).to_numpy(zero_copy_only=False)) \
+        > MAX_ITEMS
 
 
 def problem_days(source: Any, today: int) -> tuple[npt.NDArray[np.int64], Bool]:
