@@ -659,3 +659,24 @@ def test_a_correction_may_not_leave_a_closed_problem_without_its_rectification(l
     ledger.append([{"problem": "Q1", "type": "corrected", "event": e, "reason": "误报", "on": "2021-04-20",
                     "void": True} for e in (4, 5, 6)], entered_by="x")  # all three at once: consistent
     assert ledger.state("Q1").status == "assigned"
+
+
+def test_a_correction_may_not_unrectify_the_target_of_a_rectified_report(ledger: Ledger) -> None:
+    """review19c C1: a merge of a rectified report into an open one is refused, but voiding the target's own
+    rectification after the merge was accepted: the problem read as not rectified and the village answered for it."""
+    ledger.append([*story("A")[:4], *story("B", start="2021-03-03")[:4]], entered_by="x")  # both rectified
+    ledger.merge("A", "B", on="2021-03-30", entered_by="x")
+    b_rectified = next(e.seq for e in ledger.events() if e.problem == "B" and e.type == "rectified")
+    assert b_rectified is not None
+    with pytest.raises(ProblemError, match="'B' would not be rectified, while 'A', merged into it, was rectified"):
+        ledger.correct(b_rectified, reason="误报", on="2021-04-02", entered_by="x", void=True)
+    assert ledger.state("B").rectified_on is not None
+
+
+def test_a_merge_that_cannot_make_one_record_says_to_keep_two(ledger: Ledger) -> None:
+    _late_duplicate(ledger)
+    ledger.append([{"problem": "C", "type": "registered", "on": "2021-03-05", **KIND, "place": VILLAGE},
+                   {"problem": "C", "type": "discovered", "on": "2021-03-05", "level": "city", "channel": "audit"},
+                   {"problem": "C", "type": "concealed", "on": "2021-03-05", "who": "county"}], entered_by="x")
+    with pytest.raises(ProblemError, match="keep these two as separate problems"):
+        ledger.merge("C", "G", on="2021-03-08", entered_by="x")

@@ -585,6 +585,15 @@ class Folder:
                                    f"be one problem with it: {differs}; a merge joins reports of one problem",
                                    record=problem, code="bad_merge")
         for s in whole.states.values():
+            target = whole.states.get(s.merged_into) if s.merged_into is not None else None
+            for what, mine, theirs in (("rectified", s.rectified_on, target and target.rectified_on),
+                                       ("verified", s.verified_on, target and target.verified_on)):
+                # as a merge of a rectified report into an open one is refused: the problem would read as not
+                # rectified and its assignee answer for a fix already made (review19c C1)
+                if target is not None and mine is not None and theirs is None:
+                    raise ProblemError("type", f"with the correction {target.id!r} would not be {what}, while "
+                                       f"{s.id!r}, merged into it, was {what} on {mine}; correct the events of both "
+                                       "alike (in the same file)", record=problem, code="order_violation")
             # a closed problem's rectification voided or moved after its verification or closure: it would be
             # listed 已销号 and overdue at once (review19b L1), as a direct close of an unrectified problem is refused
             for what, when in (("verified", s.verified_on), ("closed", s.closed_on)):

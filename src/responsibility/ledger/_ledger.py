@@ -347,7 +347,8 @@ class Ledger:
                         except ProblemError as exc:
                             exc = ProblemError("into", f"merged into {e.data['into']!r}, the record of the two "
                                                f"would not hold: {exc.detail}; merge only reports that make one "
-                                               "record", record=e.problem, code="bad_merge")
+                                               "record, and keep these two as separate problems",
+                                               record=e.problem, code="bad_merge")
                             raise _of_event(_as_written(exc, raw[i]), total + i,
                                             bool(total) or len(parsed) > 1) from None
                 for pid in dict.fromkeys(e.problem for e in parsed if e.type == "corrected"):

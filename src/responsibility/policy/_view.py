@@ -93,9 +93,9 @@ class PolicyView:
         v = data.vocabulary
         self.levels: dict[str, Level] = {lv.id: lv for lv in sorted(v.levels, key=lambda lv: lv.rank)}
         self.level_rank: dict[str, int] = {lv.id: lv.rank for lv in v.levels}
-        #: The highest rank of a level marked grassroots (基层), which a duty of ``presses: grassroots`` presses no
-        #: higher than; ``None`` when no level is marked.
-        self.grassroots_top: int | None = max((lv.rank for lv in v.levels if lv.grassroots), default=None)
+        #: The ranks of the levels marked grassroots (基层), the only ones a duty of ``presses: grassroots`` presses
+        #: (none marked: every level below the holder).
+        self.grassroots: frozenset[int] = frozenset(lv.rank for lv in v.levels if lv.grassroots)
         self.channels: dict[str, Channel] = {c.id: c for c in v.channels}
         self.bodies: dict[str, Body] = {b.id: b for b in live(data.bodies)}
         self.areas: dict[str, Area] = {a.id: a for a in data.areas}
@@ -334,8 +334,8 @@ class PolicyView:
         if not d.reaches(rank, place_rank):
             return False
         if stage == "supervision" and d.presses != "at_and_below" and not own and (
-                place_rank >= rank or (d.presses == "grassroots" and self.grassroots_top is not None
-                                       and place_rank > self.grassroots_top)):
+                place_rank >= rank or (d.presses == "grassroots" and self.grassroots
+                                       and place_rank not in self.grassroots)):
             return False
         if area is None or d.scope != "area_holders" or self.duty_area[duty_id] == area:
             return True
