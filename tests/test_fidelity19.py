@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from responsibility import Jurisdiction, Policy
+from responsibility import Jurisdiction, Policy, ProblemError
 from responsibility.engine._decide import decider_of
 from responsibility.engine._facts import derive
 from responsibility.engine._problem import parse_problem
@@ -89,3 +89,86 @@ def test_a_concealer_the_record_names_does_not_rest_on_the_parameter(policy: Pol
         assert any(f.basis == "concealed" for f in v.findings)
         assert not any("concealing_level_body" in f.rests_on for f in v.findings)
         assert "concealing_level_body" not in {i.id for i in v.interpretations}
+
+
+#: Day 9 of the county holding a hotline find: nobody at the county answers yet (review18 P1).
+DAY9: dict[str, Any] = {
+    "id": "t2", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+    "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-03-10"}
+#: Day 25 of an assignment to the township without a deadline.
+DAY25: dict[str, Any] = {
+    "id": "t3", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+    "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+    "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"}],
+    "as_of": "2021-03-27"}
+
+
+def _listed(v: Any) -> dict[str, tuple[int, ...]]:
+    return {i.id: i.findings for i in v.interpretations}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("record", "limit", "shorter", "basis"), [
+    (DAY9, "handling_time_limit_days", 5, "not_handled"),
+    (DAY25, "rectification_time_limit_days", 15, "not_rectified"),
+])
+def test_a_verdict_spared_by_a_time_limit_says_it_rests_on_it(policy: Policy, engine: str, record: dict[str, Any],
+                                                              limit: str, shorter: int, basis: str) -> None:
+    """review18 P1: a level still within its limit on the day of the verdict is spared by the limit — by a shorter
+    one it answers — and the verdict lists the limit (it listed only what spared others)."""
+    v = policy.who_answers(record, engine=engine)
+    assert not any(f.basis == basis for f in v.findings)
+    assert limit in _listed(v)
+    assert any(f.basis == basis for f in policy.with_parameters(**{limit: shorter}).who_answers(
+        record, engine=engine).findings)
+    # the day after the limit ran out the level answers, on the limit, as before
+    late = {**record, "as_of": "2021-06-30"}
+    v = policy.who_answers(late, engine=engine)
+    assert any(f.basis == basis and limit in f.rests_on for f in v.findings)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_liability_withheld_by_a_threshold_is_said(policy: Policy, engine: str) -> None:
+    """review18 P1: a minor problem's findings stop at staff because of unit_liability_from (and short of leadership
+    because of leadership_liability_from), a serious one's at unit because of leadership_liability_from; each such
+    finding rests on the threshold, and a grave problem's on neither."""
+    late = {**DAY9, "as_of": "2021-06-30"}
+    for severity, staff_only, expect in (("minor", True, {"unit_liability_from", "leadership_liability_from"}),
+                                         ("serious", False, {"leadership_liability_from"}), ("grave", False, set())):
+        v = policy.who_answers({**late, "severity": severity}, engine=engine)
+        failures = [f for f in v.findings if f.basis != "main_responsibility"]
+        assert failures and all(f.liability == "staff" for f in failures) is staff_only
+        for f in failures:  # (a unit or leadership finding rests on the threshold that gave it, as before)
+            if f.liability == "staff":
+                assert {"unit_liability_from", "leadership_liability_from"} & set(f.rests_on) == expect, (severity, f)
+    assert any(f.liability == "unit" for f in policy.with_parameters(unit_liability_from="minor").who_answers(
+        {**late, "severity": "minor"}, engine=engine).findings)
+
+
+def test_every_parameter_that_changes_an_answer_is_listed(policy: Policy) -> None:
+    """review18's restson check, in small: for generated records, a parameter whose other value changes the findings
+    is among the default verdict's interpretations."""
+    from .test_verdict_lazy import generated
+
+    j = Jurisdiction.synthetic(cities=1, counties=2, townships=4, villages=12, seed=4)
+    alternatives = {"handling_time_limit_days": [5, 20], "rectification_time_limit_days": [15, 60],
+                    "unit_liability_from": ["minor", "grave"], "leadership_liability_from": ["serious"],
+                    "concealing_level_body": ["handling_holders"]}
+    views = {(k, v): policy.with_parameters(**{k: v}) for k, vs in alternatives.items() for v in vs}
+
+    def key(v: Any) -> list[tuple[str, str, str]]:
+        return sorted((f.body, f.basis, f.liability) for f in v.findings)
+
+    n = changed = 0
+    for record in generated(policy, j, 120, seed=11):
+        try:
+            v = policy.who_answers(record, jurisdiction=j, engine="compiled")
+        except ProblemError:  # a generated record the model refuses
+            continue
+        listed = _listed(v)
+        n += 1
+        for (name, value), view in views.items():
+            if key(view.who_answers(record, jurisdiction=j, engine="compiled")) != key(v):
+                changed += 1
+                assert name in listed, (record, name, value)
+    assert n > 80 and changed > 20

@@ -27,6 +27,7 @@ from responsibility.engine._engine_durable import available
 from responsibility.engine._facts import PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, derive, main_facts
 from responsibility.engine._verdict import Finding, Step, Verdict
 from responsibility.engine._verdict_view import VerdictContext
+from responsibility.policy._model import SEVERITIES
 from responsibility.policy._view import OWNER, SECTORLESS
 
 from .strategies import problems
@@ -103,6 +104,12 @@ class EagerDecider(Decider):
                 rests["irregular_step"] = None
             if basis == "concealed" and any(fact.get("chosen") for _, fact in fired):
                 rests["concealing_level_body"] = None  # the parameter chose the concealer (review18b D6)
+            sev = fired[0][1].get("sev") if fired else None
+            for lid, li in policy.liabilities.items():  # a liability withheld by its threshold (review18 P1)
+                if sev is not None and li.from_parameter is not None and (
+                        not failure.liabilities or lid in failure.liabilities) \
+                        and sev <= SEVERITIES.index(policy.parameter(li.from_parameter)):
+                    rests[li.from_parameter] = None
             if ctx.owner:
                 rests[OWNER] = None
             if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties):

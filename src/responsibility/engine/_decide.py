@@ -19,7 +19,7 @@ from .._errors import EngineError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
 from ..policy._model import Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
-from ._compile import Rule, RulesByArea
+from ._compile import Rule, RulesByArea, severity_rank
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import (
@@ -197,6 +197,7 @@ class Decider:
         self._label = f"{policy.data.meta.id}@{policy.data.meta.version}"
         self._quotes_parameters: tuple[dict[str, str], dict[str, Any]] | None = None
         self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._withheld: dict[tuple[str, int], tuple[str, ...]] = {}  # :meth:`withheld`
         self._forms: dict[tuple[Any, ...], FindingForm] = {}
         self._texts: dict[tuple[Any, ...], tuple[str, str, dict[str, str] | None]] = {}
         self._plans: dict[tuple[Any, ...], Plan] = {}
@@ -792,8 +793,9 @@ class Decider:
         # a level's not passing on a problem rectified after the rectification limit (review17 D4)
         rlim = any(fact.get("rlim") for _, fact in fired)
         # (aside: a level's step within its limit that counted as none, not 按程序; review17 D5, review17c K4)
+        sev = fired[0][1].get("sev") if fired else None  # the record's severity, as its facts rank it
         memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner, slow, rlim,
-                    aside, chosen)
+                    aside, chosen, sev)
         got = self._static_memo.get(memo_key)
         if got is not None:
             return got
@@ -830,6 +832,8 @@ class Decider:
             rests[IRREGULAR] = None
         if chosen and basis == CONCEALED:
             rests[CONCEALER] = None
+        if sev is not None:
+            rests.update(dict.fromkeys(self.withheld(basis, sev)))
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             rests[OWNER] = None
         if sectorless and any(policy.duties[d].scope == "by_sector" for d in duties):
@@ -837,6 +841,21 @@ class Decider:
         if failure.basis == "interpretation":
             rests[basis] = None
         got = self._static_memo[memo_key] = (clauses, tuple(rests))
+        return got
+
+    def withheld(self, basis: str, sev: int) -> tuple[str, ...]:
+        """The parameters that withheld a liability a finding of ``basis`` could give from a problem of severity rank
+        ``sev``: each liability the failure gives only from a severity above it (unit_liability_from,
+        leadership_liability_from). A finding whose body's liability stops short of it rests on that threshold
+        (review18 P1: a minor problem's staff-only findings said nothing of unit_liability_from)."""
+        got = self._withheld.get((basis, sev))
+        if got is None:
+            policy = self.policy
+            allowed = policy.failures[basis].liabilities
+            got = self._withheld[(basis, sev)] = tuple(
+                li.from_parameter for lid, li in policy.liabilities.items()
+                if li.from_parameter is not None and (not allowed or lid in allowed)
+                and sev < severity_rank(policy.parameter(li.from_parameter)))
         return got
 
     def concerned_by_reading(self, body_id: str, duties: Sequence[str], fired: Sequence[Hit]) -> tuple[str, ...]:

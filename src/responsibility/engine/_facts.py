@@ -411,7 +411,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         if disposed:
             ctx.rests_on.append(SELF_RECTIFIED)
             in_time = not must_report
-        if not in_time and as_of > due:
+        if not in_time and as_of <= due:
+            # still within its limit on the day of the verdict: the limit spared it (a county on day 9 of a hotline
+            # find answers by 5 days, not by 10), and the verdict says so (review18 P1)
+            if HANDLING_LIMIT not in ctx.rests_on:
+                ctx.rests_on.append(HANDLING_LIMIT)
+        elif not in_time:
             # Rectified by its deadline (an assignment's, else the rectification limit from receipt): the
             # problem was evidently handled, though the record shows no step of this level; a step it
             # shows after the limit was late, however soon the rectification followed (一(四) 及时交办和
@@ -449,6 +454,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             if own_fix:
                 ctx.rests_on.append(SELF_RECTIFIED)
                 if not must_report:
+                    # rectified by the day the limits give it (no deadline of an assignment): they spared it as much
+                    # as the reading did (review18 P1: by 15 days it answers)
+                    if not (deadline_given is not None and assigned):
+                        for rid in (HANDLING_LIMIT, RECT_LIMIT):
+                            if rid not in ctx.rests_on:
+                                ctx.rests_on.append(rid)
                     continue
             if before(due):  # its handling limit ran out before the duties applied
                 continue
@@ -550,6 +561,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # its reason gives the day it was itself first handed the problem (review9a R9A-2)
             ctx.assigned_to.setdefault((rank[level], body), (given[0]["on"], deadline))
             late = rectified_on is None or rectified_on > deadline
+            if deadline != deadline_given and (not late or as_of <= deadline) and RECT_LIMIT not in ctx.rests_on:
+                # the period the parameter gives had not run out, or the problem was rectified within it: the limit
+                # spared the assignee (by 15 days a fix on day 25 is late), and the verdict says so (review18 P1)
+                ctx.rests_on.append(RECT_LIMIT)
             if late and as_of > deadline and not before(deadline):
                 # Passed down in time to a lower level that can rectify it, to a body with a part in it (一(三)
                 # 按照问题类别、办理权限…交办): a pass-down to one that cannot is no 交办: the level still answers
