@@ -172,3 +172,49 @@ def test_every_parameter_that_changes_an_answer_is_listed(policy: Policy) -> Non
                 changed += 1
                 assert name in listed, (record, name, value)
     assert n > 80 and changed > 20
+
+
+def test_a_principle_goes_with_the_bodies_it_added_only(policy: Policy) -> None:
+    """review18b D5: a supervision rule cites a principle's clause and rests on it exactly where one of its bodies
+    holds a duty the principle added (谁审批谁监管…: the approver, manager, allocator; 负有监管责任: the body with a
+    监管 duty) — not every supervisor of a kind once the principle added anyone."""
+    from responsibility.engine._compile import supervision_holders
+
+    decider = decider_of(policy)
+    principles = {p.id: p.clause for p in policy.data.accountability.principles}
+    widened = plain = 0
+    for area in policy.problem_areas:
+        for rule in decider.rules[area]:
+            if rule.basis != "supervision" or rule.holders is None:
+                continue
+            _, added = supervision_holders(policy, area, rule.kind or None)
+            for h in rule.holders:
+                by = {p for d in h.duties for p in added.get((h.body, d), ())}
+                assert by == {x for x in rule.rests_on if x in principles}, rule.id
+                assert {principles[p] for p in by} == set(rule.extra_clauses), rule.id
+                widened += bool(by)
+                plain += not by and any(added)
+    assert widened > 50 and plain > 50  # kinds a principle widened have supervisors it did not add
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_supervisors_a_principle_did_not_add_do_not_cite_it(policy: Policy, engine: str) -> None:
+    """Unpaid student aid assigned to the county finance bureau: the county government and Party committee and the
+    city's departments press it by their own duties, citing neither 三(三) nor resting on explicit_oversight (they
+    did both); in a funds kind the finance bureau (全面监管) keeps 二(四) and its principle."""
+    record = {"id": "e1", "area": "education", "kind": "education_aid_not_paid", "place": "330127",
+              "severity": "minor", "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01"},
+              "handled": [{"action": "assigned", "by_level": "county", "to_level": "county",
+                           "to_body": "county_finance", "on": "2021-03-02"}],
+              "deadline": "2021-04-01", "as_of": "2021-06-30"}
+    v = policy.who_answers(record, engine=engine)
+    sup = [f for f in v.findings if f.basis == "supervision"]
+    assert len(sup) >= 6 and not any("三(三)" in f.clauses or "explicit_oversight" in f.rests_on for f in sup)
+    assert "explicit_oversight" not in _listed(v)
+    funds = {**record, "area": "funds", "kind": "funds_diverted", "place": "330127100219", "severity": "serious",
+             "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"}]}
+    v = policy.who_answers(funds, engine=engine)
+    by_body = {f.body: f for f in v.findings if f.basis == "supervision" and f.liability == "staff"}
+    assert "二(四)" in by_body["county_finance"].clauses and "funds_oversight" in by_body["county_finance"].rests_on
+    assert "二(四)" not in by_body["county_government"].clauses
+    assert not {"funds_oversight", "explicit_oversight"} & set(by_body["county_government"].rests_on)

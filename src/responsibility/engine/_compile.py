@@ -129,13 +129,15 @@ def _place_split(policy: PolicyView, rank: int, holders: tuple[Holder, ...], are
                                                     ("below", Cond("prank", "<", rank), below)) if hs]
 
 
-def supervision_holders(policy: PolicyView, area: str, kind: str | None) -> tuple[dict[str, tuple[str, ...]], bool]:
+def supervision_holders(policy: PolicyView, area: str, kind: str | None
+                        ) -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[str, ...]]]:
     """Supervisors of rectification, widened by the principles of the area (谁审批谁监管…).
 
-    Returns the holders and whether a principle added any.
+    Returns the holders and, for each (body, duty) a principle added, the principles that add it (empty: none
+    widened the kind's supervisors).
     """
     holders = dict(policy.stage_holders(area, kind, "supervision"))
-    widened = False
+    added: dict[tuple[str, str], tuple[str, ...]] = {}
     for pr in policy.data.accountability.principles:
         if area not in pr.areas:
             continue
@@ -146,8 +148,22 @@ def supervision_holders(policy: PolicyView, area: str, kind: str | None) -> tupl
                 for body in policy.holders(did, area, kind):
                     if did not in holders.get(body, ()):
                         holders[body] = (*holders.get(body, ()), did)
-                        widened = True
-    return holders, widened
+                        added[(body, did)] = (pr.id,)
+                    elif (body, did) in added and pr.id not in added[(body, did)]:
+                        added[(body, did)] = (*added[(body, did)], pr.id)
+    return holders, added
+
+
+def _by_principles(holders: tuple[Holder, ...], added: Mapping[tuple[str, str], tuple[str, ...]]
+                   ) -> list[tuple[tuple[str, ...], tuple[Holder, ...]]]:
+    """``holders`` grouped by the principles that added one of their duties (:func:`supervision_holders`), those
+    that no principle added first (with ``()``): a principle's clause and reading go with the bodies it made
+    supervisors only, not with every supervisor of the kind (review18b D5)."""
+    groups: dict[tuple[str, ...], list[Holder]] = {}
+    for h in holders:
+        by = tuple(dict.fromkeys(p for d in h.duties for p in added.get((h.body, d), ())))
+        groups.setdefault(by, []).append(h)
+    return sorted(((by, tuple(hs)) for by, hs in groups.items()), key=lambda x: bool(x[0]))
 
 
 Liabilities = list[tuple[str, tuple[Cond, ...], tuple[str, ...]]]
@@ -277,11 +293,10 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                 if fact != "found":
                     add(kind, failure, "named", (Cond("body", "!=", ""),), None)
             if "supervision" in failures:
-                sup, widened = supervision_holders(policy, area, kind)
+                sup, added = supervision_holders(policy, area, kind)
                 by_level = _by_level(policy, sup)
                 rectifiers = policy.stage_holders(area, kind, "rectification")
-                extra = principle_clauses if widened else ()
-                rests = principle_ids if widened else ()
+                clause_of = dict(zip(principle_ids, principle_clauses, strict=True))
                 ranks = sorted(policy.level_rank.values())
                 for assignee in ranks:
                     # Supervisors at the assignee's own level count too (the county Party committee
@@ -313,12 +328,13 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                             by_place[place] = _supervising_levels(levels, assignee, scope) if able else []
                         same = len({tuple(c) for c in by_place.values()}) == 1
                         for place, chosen in by_place.items():
-                            for rank, hs in chosen:
+                            for rank, all_hs in chosen:
                                 tag = f"A{assignee}{'N' if named else ''}L{rank}{'' if same else f'p{place}'}"
                                 at = Cond("prank", "<=", rank) if same else Cond("prank", "==", place)
-                                add(kind, "supervision", tag,
-                                    (Cond("lvl", "==", assignee), Cond("body", "!=" if named else "==", ""), at),
-                                    hs, rests, extra)
+                                for by, hs in _by_principles(all_hs, added):
+                                    add(kind, "supervision", f"{tag}{''.join(f'+{p}' for p in by)}",
+                                        (Cond("lvl", "==", assignee), Cond("body", "!=" if named else "==", ""), at),
+                                        hs, by, tuple(dict.fromkeys(clause_of[p] for p in by)))
                             if same:
                                 break
             for fid, f in failures.items():
