@@ -304,7 +304,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         w = hp[high]
         can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], np.maximum(prank[w], 0)], axis=-1) > 0
         up[high] = ~can[np.arange(len(high)), hby[high]]
-    timely = (got != NONE) & (hon >= got) & (hon <= got + limit)
+    reached = (got != NONE) & (hon >= got)  # (a step on or after its level received it: later_bodies reads it too)
+    timely = reached & (hon <= got + limit)
     acted = timely & up
     if not must_report:  # (the rectifying levels looked up only for the steps that need them)
         # below the authority, passing it down (to a lower level, not the level itself) to a body with a part
@@ -321,20 +322,22 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # only they lend the record's deadline (engine/_facts.py: counts)
     counting = np.nonzero(counting_step)[0]
     assigned = np.zeros(n, np.bool_)
-    assigned[hp[counting]] = True
-    deadline = c.deadline[ur]
-    due_fix = np.where((deadline != NONE) & assigned[ur], deadline,
+    assigned[np.take(hp, counting)] = True
+    # (np.take: a late level's record columns read once each)
+    deadline = np.take(c.deadline, ur)
+    due_fix = np.where((deadline != NONE) & np.take(assigned, ur), deadline,
                        take(received, ur, ul).astype(np.int64) + (limit + rect_limit))
-    fixed = (c.rect[ur] != NONE) & (c.rect[ur] <= due_fix)
-    self_fixed = disc[ur] & (ul < auth[ur]) & ~take(reported_by, ur, ul) & ~stepped_late
+    rect_u = np.take(c.rect, ur)
+    fixed = (rect_u != NONE) & (rect_u <= due_fix)
+    self_fixed = np.take(disc, ur) & (ul < np.take(auth, ur)) & ~take(reported_by, ur, ul) & ~stepped_late
     still = ~(fixed & np.where(self_fixed, not must_report, ~stepped_late))
     ur, ul = ur[still], ul[still]
     # a department its level was handed the problem through only after the level's handling limit does not answer for
     # that delay, unless it then held it past its own limit with the level's handling undone (engine/_facts.py _later):
     # up to two such departments of a late level ride on its fact's flag (``later``); a level with three takes the
     # reference path
-    later, moved = later_bodies(c, t, ur, ul, received, holder_body, hp, hby, hto, htb, hon, part, up & (got != NONE)
-                                & (hon >= got), auth, asof, limit)
+    later, moved = later_bodies(c, t, ur, ul, received, holder_body, hp, hby, hto, htb, hon, part, up & reached, auth,
+                                asof, limit)
     if len(moved):
         keep_late = ~c.slow[ur]
         ur, ul, later = ur[keep_late], ul[keep_late], later[keep_late]
