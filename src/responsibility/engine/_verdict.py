@@ -462,8 +462,8 @@ class Verdict:
     ...     "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-03-02"})
     >>> sorted({f.body for f in v.findings if f.basis == "not_discovered"})   # the village and township missed it
     ['township_government', 'village_committee', 'village_party_branch']
-    >>> [i.id for i in v.interpretations][:1]               # what the answer rests on, by name
-    ['outside_channel_finder_level']
+    >>> [i.id for i in v.interpretations]                   # what the answer rests on, by name
+    ['handling_time_limit_days', 'leadership_liability_from', 'outside_channel_finder_level', 'unit_liability_from']
     >>> print(v.explain("en").splitlines()[1])              # the same, for a reader (v.explain() in Chinese)
     1. Villagers' committee — 富城村 330127100219
 

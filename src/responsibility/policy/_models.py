@@ -257,7 +257,7 @@ class Duty(_Dated, DutyMixin):
         "level — a province's or city's department that 指导、协调、督促 the carrying out of policy by the levels "
         "below does not press the rectification of a problem of its own level, where the assignee is a peer department "
         "(review18b D1); 'grassroots' only problems placed below its level at a level marked grassroots (指导督促基层: "
-        "the city is not the province's 基层, review19 D3). The other stages keep 'reach' (the same department still "
+        "the city is not the province's 基层). The other stages keep 'reach' (the same department still "
         "finds and passes on a policy problem of its own level).",
     )
     applies_if: Id | None = Field(
