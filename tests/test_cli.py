@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -157,3 +158,16 @@ def test_coverage_threshold(run_cli) -> None:  # type: ignore[no-untyped-def]
 def test_unknown_command_is_a_usage_error(run_cli) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run_cli("frobnicate")
     assert code == 2 and "No such command" in err
+
+
+def test_the_readings_line_names_a_quote_once(run_cli: Any, tmp_path: Path) -> None:
+    """review19 M3: two readings that quote the same words of 二(二)5 (the offices' and the departments') printed the
+    quote twice in a row on the 依据解释 line."""
+    rec = tmp_path / "r.json"
+    rec.write_text('{"id":"r","area":"housing","kind":"housing_renovation_late","place":"330127100219",'
+                   '"severity":"serious","discovered":{"level":"province","channel":"audit","on":"2021-03-01"},'
+                   '"handled":[{"action":"assigned","by_level":"province","to_level":"city","on":"2021-03-02"}],'
+                   '"deadline":"2021-04-30","as_of":"2021-06-30"}', encoding="utf-8")
+    code, out, _ = run_cli("who", str(rec))
+    line = out[out.index("依据解释"):]
+    assert code in (0, 1) and line.count("负责指导督促基层问题发现和整改") == 1, line

@@ -94,7 +94,8 @@ def _rests(console: Console, v: Verdict, en: bool) -> None:
         _say(console, "rests on interpretation: " + ids, en)
     else:  # in the reader's words (N10-4): names and values as the text and --set give them, not ids
         policy = getattr(v.context, "policy", None)
-        _say(console, "依据解释：" + "；".join(_reading_zh(policy, i) for i in v.interpretations), en)
+        # once each: two readings may quote the same words of the text (二(二)5 for offices and departments)
+        _say(console, "依据解释：" + "；".join(dict.fromkeys(_reading_zh(policy, i) for i in v.interpretations)), en)
 
 
 def _value_zh(policy: Any, pid: str, value: Any) -> str:

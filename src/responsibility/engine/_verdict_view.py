@@ -484,7 +484,7 @@ def html_view(v: Verdict) -> str:
                  "<br>".join(e(c) for c in f.clauses))
         rows.append("<tr>" + "".join(f'<td style="text-align:left">{c}</td>' for c in cells) + "</tr>")
         reasons.append(f"<li>{e(f.reason)}</li>")
-    note = ("<p>依据解释：" + e("；".join(reading_zh(policy, i) for i in v.interpretations)) + "</p>"
+    note = ("<p>依据解释：" + e("；".join(dict.fromkeys(reading_zh(policy, i) for i in v.interpretations))) + "</p>"
             if v.interpretations else "")
     return (f"<div>{title}<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
             f"<ol>{''.join(reasons)}</ol>{note}<p><small>引擎 {e(v.engine)}；in English: "
