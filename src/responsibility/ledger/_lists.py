@@ -281,7 +281,7 @@ class Lists:
         # Plans, flattened: entry arrays of role, level, body, name; per plan its start and length.
         # ... and the period of the rules that judge it (its discovery day's, else the list's day): under an
         # amended policy a problem found before a change is the replaced office's to handle (review19 D1)
-        epochs: list[dt.date] = list(getattr(self.policy, "epochs", []))
+        epochs: list[dt.date] = self.policy.epochs
         first = v.first[live]
         day = np.where(first >= 0, f.d_on[np.maximum(first, 0)] if len(f.d_on) else 0, day_number(self.as_of))
         period = np.searchsorted(np.array([day_number(d) for d in epochs], np.int64), day, "right") if epochs \
@@ -298,8 +298,8 @@ class Lists:
         e_rank: list[int] = []
         for key in key_enc.dictionary.to_pylist():
             area, k, lv, p = key.split("\x1f")
-            view = self.policy if not epochs else self.policy.at(
-                epochs[int(p) - 1] if int(p) else epochs[0] - dt.timedelta(days=1))
+            view = self.policy.at(epochs[int(p) - 1] if int(p) else epochs[0] - dt.timedelta(days=1)) if epochs \
+                else self.policy
             plan = route_bodies(view, area, None if k == "\x00" else k, lv)
             starts.append(len(e_role))
             for role, rank, ids in (("handling", 0, plan.handlers), ("rectification", 1, plan.assignees)):
@@ -427,8 +427,7 @@ class Lists:
             # the rules of the problem's own day (review19 D1: under an amended policy a problem found before a
             # change was alerted to the body that replaced the office only later)
             found = s.discovered
-            view = self.policy.at(found.on if found is not None else self.as_of) \
-                if getattr(self.policy, "epochs", None) else self.policy
+            view = self.policy.at(found.on if found is not None else self.as_of)  # (itself when nothing is dated)
             limit = dt.timedelta(days=int(view.parameter("handling_time_limit_days")))
             if s.status == "assigned":
                 a = s.assignment
@@ -438,10 +437,10 @@ class Lists:
                 stage, level, named = "rectification", a.to_level, a.to_body
                 plan_ids = route_bodies(view, s.domain, s.kind, _place_level(s.place)).assignees
             else:
-                d = s.discovered
-                assert d is not None
+                assert found is not None
                 last = max((x for x in s.steps if x.action == "reported"), key=lambda x: x.on, default=None)
-                level, received, named = (last.to_level, last.on, last.to_body) if last else (d.level, d.on, d.body)
+                level, received, named = (last.to_level, last.on, last.to_body) if last else \
+                    (found.level, found.on, found.body)
                 due, stage = received + limit, "handling"
                 plan_ids = tuple(view.stage_holders(s.domain, s.kind, "handling"))
             left = (due - self.as_of).days
