@@ -345,25 +345,18 @@ def fold_columns(table: Any) -> Folded:
 
     # Discoveries and merges (merges are rare and their order matters: done in Python).
     disc = of_type("discovered")
-    d_prob, d_level, d_channel, d_on, d_body = p_of[disc], take("level", disc), take("channel", disc), \
-        day[disc], take("body", disc)
     merged_into: dict[int, str] = {}  # by problem row: only the few that merges touch
     merged_from: dict[int, list[str]] = {}
+    steps = of_type("assigned", "reported")
+    conc = of_type("concealed")
+    d_prob, s_prob, c_prob = p_of[disc], p_of[steps], p_of[conc]
+    d_row, s_row, c_row = disc, steps, conc
     merges = of_type("merged")
     if len(merges):
         ids = enc.dictionary.to_pylist()
         code_of = {pid: i for i, pid in enumerate(ids)}
         into = take("into", merges).to_pylist()
-        # Each problem's discoveries so far, for the problems merges touch: (row, sub, level, channel, on, body, source)
-        touched = set(p_of[merges].tolist()) | {int(prow[code_of[x]]) for x in into if x in code_of
-                                                  and prow[code_of[x]] >= 0}
-        mine = np.flatnonzero(np.isin(d_prob, list(touched)))
-        lists: dict[int, list[tuple[int, int, str, str, int, str | None, str | None]]] = {p: [] for p in touched}
-        for i, p, lv, ch, on, b in zip(mine.tolist(), d_prob[mine].tolist(), d_level.take(pa.array(mine)).to_pylist(),
-                                       d_channel.take(pa.array(mine)).to_pylist(), d_on[mine].tolist(),
-                                       d_body.take(pa.array(mine)).to_pylist(), strict=True):
-            lists[p].append((int(disc[i]), 0, lv, ch, on, b, None))
-        extra: list[tuple[int, int, int, str, str, int, str | None, str]] = []
+        targets: list[tuple[int, int, int]] = []  # (source, target, row) of each merge of a problem stored by then
         for m, target_id in zip(merges.tolist(), into, strict=True):
             src = int(p_of[m])
             merged_into[src] = target_id
@@ -372,36 +365,14 @@ def fold_columns(table: Any) -> Folded:
                 continue
             tgt = int(prow[code])
             merged_from.setdefault(tgt, []).append(ids[pcode[m]])
-            now = [x for x in lists[src] if x[0] < m]
-            for sub, (_, _, lv, ch, on, b, source) in enumerate(now, start=1):
-                item = (m, sub, lv, ch, on, b, source or ids[pcode[m]])
-                lists[tgt].append(item)
-                lists[tgt].sort(key=lambda x: (x[0], x[1]))
-                extra.append((tgt, *item))
-        if extra:
-            keys = np.concatenate([disc, np.array([x[1] for x in extra], np.int64)])
-            subs = np.concatenate([np.zeros(len(disc), np.int64), np.array([x[2] for x in extra], np.int64)])
-            d_prob = np.concatenate([d_prob, np.array([x[0] for x in extra], np.int64)])
-            d_level = pa.concat_arrays([d_level, pa.array([x[3] for x in extra], pa.string())])
-            d_channel = pa.concat_arrays([d_channel, pa.array([x[4] for x in extra], pa.string())])
-            d_on = np.concatenate([d_on, np.array([x[5] for x in extra], np.int32)])
-            d_body = pa.concat_arrays([d_body, pa.array([x[6] for x in extra], pa.string())])
-            order = np.lexsort((subs, keys))  # each problem's discoveries in the order the Folder lists them
-            at = pa.array(order)
-            d_prob, d_on = d_prob[order], d_on[order]
-            d_level, d_channel, d_body = d_level.take(at), d_channel.take(at), d_body.take(at)
-
-    steps = of_type("assigned", "reported")
-    s_prob, s_row = p_of[steps], steps
-    conc = of_type("concealed")
-    c_prob, c_row = p_of[conc], conc
-    if len(merges) and (len(steps) or len(conc)):
-        # The target also takes the source's assignments, reports and concealments of that moment (review18d P0):
-        # each is a copy of a row, placed where the Folder appends it (at the merge, in the source's order).
-        targets = [(int(p_of[m]), int(prow[code_of[x]]), m) for m, x in zip(merges.tolist(), into, strict=True)
-                   if x in code_of and reg_row[code_of[x]] < m]
+            targets.append((src, tgt, m))
+        # The target takes the source's discoveries (its channels and earliest discovery), and its assignments,
+        # reports and concealments of that moment (review18d P0): each a copy of a row, placed where the Folder
+        # appends it (at the merge, in the source's order).
+        d_prob, d_row = _merged_in(d_prob, disc, targets)
         s_prob, s_row = _merged_in(s_prob, steps, targets)
         c_prob, c_row = _merged_in(c_prob, conc, targets)
+    d_level, d_channel, d_on, d_body = take("level", d_row), take("channel", d_row), day[d_row], take("body", d_row)
     action = take("type", s_row)
     deadline = _days(take("deadline", s_row))
     c_who = take("who", c_row)

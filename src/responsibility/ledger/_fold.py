@@ -523,15 +523,10 @@ class Folder:
                 self._fail(e, "into", f"{into!r} was itself merged into {t.merged_into!r}; merge into that",
                            "problem_closed")
             src = self.states.get(e.problem)
-            if src is not None:
-                for what, mine, theirs in (("rectified", src.rectified_on, t.rectified_on),
-                                           ("verified", src.verified_on, t.verified_on)):
-                    if mine is not None and theirs is None:
-                        # The target keeps its own rectification: merged this way round the problem would
-                        # read as not rectified, and its assignee would answer for a fix already made.
-                        self._fail(e, "into", f"{e.problem!r} was {what} on {mine} and {into!r} was not; merge "
-                                   f"the open report into the {what} one ({into!r} into {e.problem!r})",
-                                   "bad_merge")
+            if src is not None and (ahead := _merge_ahead(src, t)):
+                what, mine = ahead
+                self._fail(e, "into", f"{e.problem!r} was {what} on {mine} and {into!r} was not; merge "
+                           f"the open report into the {what} one ({into!r} into {e.problem!r})", "bad_merge")
             if src is not None and (differs := _merge_clash(policy, src, t)):
                 # A merge joins reports of one problem (三(三) 集成整改): the target takes the source's channels and
                 # earliest discovery, so a slip of the id would rewrite one verdict and delete another (review18 L2).
@@ -586,14 +581,12 @@ class Folder:
                                    record=problem, code="bad_merge")
         for s in whole.states.values():
             target = whole.states.get(s.merged_into) if s.merged_into is not None else None
-            for what, mine, theirs in (("rectified", s.rectified_on, target and target.rectified_on),
-                                       ("verified", s.verified_on, target and target.verified_on)):
-                # as a merge of a rectified report into an open one is refused: the problem would read as not
-                # rectified and its assignee answer for a fix already made (review19c C1)
-                if target is not None and mine is not None and theirs is None:
-                    raise ProblemError("type", f"with the correction {target.id!r} would not be {what}, while "
-                                       f"{s.id!r}, merged into it, was {what} on {mine}; correct the events of both "
-                                       "alike (in the same file)", record=problem, code="order_violation")
+            # as a merge of a rectified report into an open one is refused (review19c C1)
+            if target is not None and (ahead := _merge_ahead(s, target)):
+                what, mine = ahead
+                raise ProblemError("type", f"with the correction {target.id!r} would not be {what}, while "
+                                   f"{s.id!r}, merged into it, was {what} on {mine}; correct the events of both "
+                                   "alike (in the same file)", record=problem, code="order_violation")
             # a closed problem's rectification voided or moved after its verification or closure: it would be
             # listed 已销号 and overdue at once (review19b L1), as a direct close of an unrectified problem is refused
             for what, when in (("verified", s.verified_on), ("closed", s.closed_on)):
@@ -624,6 +617,17 @@ class Folder:
         # show the clash yet (review18 L1)
         as_of = max(s.latest_on, today or s.registered_on)
         parse_problem(s.record(as_of), self.policy, self.jurisdiction, today=as_of)
+
+
+def _merge_ahead(source: State, target: State) -> tuple[str, dt.date] | None:
+    """``(stage, day)`` where ``source`` was rectified (or verified) and ``target``, which it is merged into, not:
+    the target keeps its own rectification, so the problem would read as not rectified and its assignee answer for
+    a fix already made. ``None`` where the merge keeps what the source reached."""
+    for what, mine, theirs in (("rectified", source.rectified_on, target.rectified_on),
+                               ("verified", source.verified_on, target.verified_on)):
+        if mine is not None and theirs is None:
+            return what, mine
+    return None
 
 
 def _merge_clash(policy: Any, source: State, target: State) -> str:

@@ -985,13 +985,15 @@ def new_batch_id() -> str:
 
 
 def _merges(conn: Any) -> list[tuple[str, str]]:
-    """Every stored merge as ``(source, into)`` in ``seq`` order, followed by the targets corrections gave merges
-    since (``replace.into``): a redirected merge's new target must be folded with its source, and folding the old
-    one too does no harm (the fold applies the correction)."""
+    """Every stored merge as ``(source, into)``, and every target a correction gave a merge (``replace.into``), in
+    ``seq`` order: a redirected merge's new target must be folded with its source, and folding the old one too
+    does no harm (the fold applies the correction)."""
     sa = _sa()
     t = tables()
+    # (only corrections whose data names "into" are read: the others, most of them, cannot redirect a merge)
+    redirect = (t.events.c.type == "corrected") & t.events.c.data.like('%"into"%')
     rows = conn.execute(sa.select(t.events.c.seq, t.events.c.problem, t.events.c.type, t.events.c.data)
-                        .where(t.events.c.type.in_(("merged", "corrected"))).order_by(t.events.c.seq))
+                        .where((t.events.c.type == "merged") | redirect).order_by(t.events.c.seq))
     out: list[tuple[str, str]] = []
     for _, problem, kind, data in rows:
         d = json.loads(data)
