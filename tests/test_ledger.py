@@ -118,6 +118,22 @@ def test_a_correction_supersedes_an_event_and_keeps_the_history(ledger: Ledger) 
     assert ledger.state("P1").assignment is None and ledger.state("P1").status == "discovered"
 
 
+@pytest.mark.parametrize(("written", "voided"), [("是", True), (" 否 ", False), ("YES", True), ("0", False)])
+def test_void_may_be_written_as_a_chinese_office_writes_yes_or_no(ledger: Ledger, written: str,
+                                                                  voided: bool) -> None:
+    """An imported sheet's 作废 column holds 是/否; it was refused as "true or false"."""
+    ledger.append(story()[:3], entered_by="clerk")
+    fields = {"by_level": "county", "to_level": "township", "to_body": "township_government", "deadline": "2021-04-15"}
+    ledger.append({"problem": "P1", "type": "corrected", "on": "2021-03-07", "event": 3, "reason": "wrong level",
+                   "void": written, **({} if voided else {"replace": fields})}, entered_by="x")
+    state = ledger.state("P1")
+    assert (state.assignment is None) is voided
+    assert voided or state.deadline == dt.date(2021, 4, 15)
+    with pytest.raises(ProblemError, match=r"true or false \(是 or 否\)"):
+        ledger.append({"problem": "P1", "type": "corrected", "on": "2021-03-08", "event": 3, "reason": "x",
+                       "void": "对"}, entered_by="x")
+
+
 def test_a_correction_that_moves_a_day_past_another_event_is_refused(ledger: Ledger) -> None:
     """review18 L1: a correction moving the discovery past the assignment was stored (it was checked on its own
     day, before the day it moved the discovery to), the 责任清单 then silently lost the problem's findings, and

@@ -304,9 +304,10 @@ class Event:
                 data[name] = whole
             elif name == "void":
                 flag = str(value).strip().lower() if not isinstance(value, bool) else value
-                if flag not in (True, False, "true", "false", "1", "0", "yes", "no"):
-                    raise ProblemError(name, f"true or false, got {shown(value)}", record=problem, code="wrong_type")
-                data[name] = flag in (True, "true", "1", "yes")
+                if flag not in (True, False, *_YES, *_NO):
+                    raise ProblemError(name, f"true or false (是 or 否), got {shown(value)}", record=problem,
+                                       code="wrong_type")
+                data[name] = flag is True or flag in _YES
             else:
                 data[name] = _text(value, name, problem)
         if kind == "corrected" and not data.get("void"):
@@ -352,6 +353,10 @@ def type_named(word: str) -> str | None:
 _STORED = ("seq", "entered_at", "hash", "prev")
 _ALLOWED = {t: frozenset((*spec, *COMMON, "replace", *_STORED)) for t, spec in FIELDS.items()}
 
+
+#: How a yes/no field (``void``) may be written: as a spreadsheet of a Chinese office writes it too.
+_YES = ("true", "1", "yes", "是")
+_NO = ("false", "0", "no", "否")
 
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
