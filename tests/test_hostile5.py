@@ -383,7 +383,14 @@ def test_pictures_of_several_problems_never_overwrite_each_other(run_cli: Run, t
     ("/v1/policy/bodies?level=%E6%9D%91", 200, None),
     ("/v1/policy/duties?area=%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0", 200, None),
     ("/v1/ledger/indices?as_of=2021-06-30&level=%E5%8E%BF", 200, None),  # 县
-    ("/v1/ledger/indices?level=villag", 400, "query.level")])
+    ("/v1/ledger/indices?level=villag", 400, "query.level"),
+    # a filter's unknown value is a bad query (400), as everywhere; an unknown item in the path is 404 (review19b M5)
+    ("/v1/policy/bodies?level=villag", 400, "query.level"),
+    ("/v1/policy/bodies?area=housin", 400, "query.area"),
+    ("/v1/policy/duties?area=housin", 400, "query.area"),
+    ("/v1/policy/duties?body=county_civil_afairs", 400, "query.body"),
+    ("/v1/policy/duties?body=county_civil_affairs", 200, None),
+    ("/v1/policy/bodies/county_civil_afairs", 404, "body")])
 def test_policy_views_read_names_as_records_do(client, path: str, status: int,  # type: ignore[no-untyped-def]
                                                field: str | None) -> None:
     from tests.test_service import bearer

@@ -88,11 +88,9 @@ def install(app: FastAPI, svc: Service) -> None:
     @app.get("/v1/policy/bodies", tags=tags, response_model=list[Body], summary="Bodies, by level or area")
     async def bodies(request: Request, level: str | None = None, area: str | None = None) -> Any:
         svc.caller(request)
-        level = _lib.canonical(policy, "level", level) if level is not None else None
-        area = _lib.canonical(policy, "area", area) if area is not None else None
-        for what, table, key in (("level", policy.levels, level), ("area", policy.areas, area)):
-            if key is not None:
-                _pick(what, table, key)
+        # Query values, read as records read them (村, 危房改造) and refused as query values (400), as /chain's
+        level = _lib.query_term(policy, "level", "level", level)
+        area = _lib.query_term(policy, "area", "area", area)
         held = {h for did in policy.duties if policy.duty_area[did] == area
                 for h in policy.duties[did].holders} if area else None
         return [b for b in policy.bodies.values()
@@ -107,10 +105,11 @@ def install(app: FastAPI, svc: Service) -> None:
              summary="Duties with their quoted clauses, by area or holder")
     async def duties(request: Request, area: str | None = None, body: str | None = None) -> Any:
         svc.caller(request)
-        area = _lib.canonical(policy, "area", area) if area is not None else None
-        for what, table, key in (("area", policy.areas, area), ("body", policy.bodies, body)):
-            if key is not None:
-                _pick(what, table, key)
+        area = _lib.query_term(policy, "area", "area", area)
+        if body is not None and body not in policy.bodies:
+            wrong = _unknown("body", body, list(policy.bodies))
+            raise ApiError(400, f"query parameter 'body': {wrong.message}", type="RequestError", field="query.body",
+                           suggestion=wrong.suggestion)
         return [duty_view(did) for did, d in policy.duties.items()
                 if (area is None or policy.duty_area[did] == area) and (body is None or body in d.holders)]
 
