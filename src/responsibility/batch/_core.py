@@ -512,8 +512,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                          np.full(len(cpos), CONCEALED)], **_I32)
     fl = np.concatenate([c.dlev[d], ul, rl, c.clvl[cpos]], **_I32)
     cb = c.cbody[cpos]
-    if conceal_role:  # a level named as concealer stands for its role body (engine/_facts.py _concealer)
-        role = t.level_role[c.clvl[cpos]]
+    if conceal_role:  # a level named as concealer stands for its role body where its part is a department's
+        role = t.conceal_role[c.area[c.cp[cpos]], c.kind[c.cp[cpos]], c.clvl[cpos]]  # (engine/_facts.py _concealer)
         cb = np.where((cb < 0) & (role >= 0), role, cb)
     fb = np.concatenate([c.dbody[d], take(holder_body, ur, ul), rb, cb], **_I32)
     fe = np.concatenate([t.channel_outside[c.dch[d]], (ul < auth[ur]) + 2 * later, 2 * rlate,

@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, level_of
 from ..engine._decide import CONTEXT_FIELDS, FAILURES, Decider
-from ..engine._facts import PLACE_ABOVE, in_force_from
+from ..engine._facts import PLACE_ABOVE, concealing_role, in_force_from
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 
@@ -129,7 +129,7 @@ class Tables:
         self.under = np.zeros((len(self.bodies), len(self.bodies)), np.bool_)
         for b, i in self.body_index.items():
             self.under[i, [self.body_index[u] for u in policy.under(b) if u in self.body_index]] = True
-        # the role body a level named as concealer stands for (concealing_level_body: unresolved), -1 where none
+        # each level's role body (a level with departments), -1 where none
         self.level_role = np.full(self.max_rank + 1, -1, np.int32)
         for role_level, role_body in policy.roles.items():
             self.level_role[self.rank[role_level]] = self.body_index[role_body]
@@ -193,6 +193,19 @@ class Tables:
                     continue
                 for b in policy.stage_holders(area, kid, stage):
                     self.conceal_level[a, kc, self.rank[policy.bodies[b].level]] = True
+        # the role body a level named as concealer stands for (concealing_level_body: unresolved) per (area, kind,
+        # level rank), -1 where none: only where the level's part in the kind is a department's (engine/_facts.py
+        # concealing_role); elsewhere the level's holders answer
+        self.conceal_role = np.full((len(self.areas), nk, self.max_rank + 1), -1, np.int32)
+        for a, area in enumerate(self.areas):
+            for kid in [None, *self.kind_names]:
+                kc = self.kind_index[kid] if kid else 0
+                if self.kind_code[a, kc] < 0:
+                    continue
+                for role_level in policy.roles:
+                    role = concealing_role(policy, area, kid, role_level)
+                    if role is not None:
+                        self.conceal_role[a, kc, self.rank[role_level]] = self.body_index[role]
         # concealed_by names a level or a body: value -> (level rank, body or -1)
         self.concealer: dict[str, tuple[int, int]] = {lv: (r, -1) for lv, r in self.rank.items()}
         for b, i in self.body_index.items():

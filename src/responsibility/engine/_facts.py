@@ -162,11 +162,41 @@ def _setting(policy: PolicyView) -> _Setting:
                     has_irregular=IRREGULAR in policy.parameters)
 
 
-def _concealer(policy: PolicyView, level: str, sector: str | None, as_role: bool) -> str:
+def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str) -> str | None:
+    """The role body a ``level`` named as having concealed a problem of ``kind`` in ``area`` stands for by
+    ``concealing_level_body: unresolved`` (the record naming no sector), or None: the level's holders answer.
+
+    The role (县（市、区）行业主管部门（问题所属部门）) stands for the department whose line the problem is in; it
+    stands for someone only where the level's part in the kind at the stage concealment is judged at (handling:
+    一(三) 分类交办, 二(二)3 涉及本部门问题的…分类办理) is a department's — the role itself, or a department of the
+    role's kind. Where it is only the keeper of the problem lists' (扶贫办, 一(三)) or another body's, the role names no
+    one the text does, and the level stands for those holders, as a level without a role body does.
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> concealing_role(p, "housing", "housing_danger_unreported", "county")
+    'county_sector_department'
+    >>> concealing_role(p, "basic_needs", "basic_needs_income_not_raised", "county") is None
+    True
+    """
+    memo: dict[tuple[str, str | None, str], str | None] = policy._memo("derive: concealing role", dict)
+    key = (area, kind, level)
+    if key not in memo:
+        role = policy.roles.get(level)
+        stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
+        memo[key] = role if role is not None and any(
+            b == role or (x.level == level and x.kind == policy.bodies[role].kind and not x.role)
+            for b, x in ((b, policy.bodies[b]) for b in policy.stage_holders(area, kind, stage))) else None
+    return memo[key]
+
+
+def _concealer(policy: PolicyView, area: str, kind: str | None, level: str, sector: str | None,
+               as_role: bool) -> str:
     """The body a level named as concealer stands for (``""``: the level's holders of the handling
     stage). 一(四) 追究相关工作人员责任: by ``concealing_level_body: unresolved``, the body whose line the problem is
-    in, which the record's ``sector`` names, else the level's role body, unresolved; a level without a role
-    body (the village, the township) stands for its holders."""
+    in, which the record's ``sector`` names, else the level's role body, unresolved, where the level's part in the
+    kind is a department's (:func:`concealing_role`); a level without a role body (the village, the township), or
+    whose part is another body's (the 扶贫办's), stands for its holders."""
     if not as_role or level not in policy.roles:
         return ""
     line = policy.sector_of(sector)
@@ -174,7 +204,8 @@ def _concealer(policy: PolicyView, level: str, sector: str | None, as_role: bool
         for b in policy.bodies.values():
             if b.level == level and b.sector == line and not b.role:
                 return b.id
-    return policy.roles[level]
+        return policy.roles[level]  # a line the level has no body of: the role stands for it
+    return concealing_role(policy, area, kind, level) or ""
 
 
 def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | None, level: str, body: str | None,
@@ -612,7 +643,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             by_parameter = setting.conceal_role is not None and who in policy.roles
             if by_parameter and CONCEALER not in ctx.rests_on:
                 ctx.rests_on.append(CONCEALER)
-            add("concealed", {"lvl": rank[who], "body": _concealer(policy, who, sector, bool(setting.conceal_role)),
+            add("concealed", {"lvl": rank[who], "body": _concealer(policy, area, kind, who, sector,
+                                                                   bool(setting.conceal_role)),
                               "chosen": int(by_parameter)})
         else:
             add("concealed", {"lvl": rank[policy.bodies[who].level], "body": who})

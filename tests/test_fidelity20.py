@@ -1,0 +1,135 @@
+"""fidelity20 (engine20): a level named as concealer (``concealed_by: [county]``) stands for its role body
+(问题所属部门) only where its part in passing the kind on is a department's; elsewhere its holders of that stage answer
+(review19 D2: the county's role body was named where the county's only part was the 扶贫办's) — in both engines and in
+bulk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import responsibility
+from responsibility import Jurisdiction, Policy
+from responsibility.batch._tables import Tables
+from responsibility.engine._decide import decider_of
+from responsibility.engine._facts import concealing_role
+
+from .test_batch import TODAY, expected, got
+
+ENGINES = ("durable", "compiled")
+#: 富城村 (千岛湖镇, 淳安县): every level from the village up can conceal a problem placed there.
+VILLAGE = "330127100219"
+
+
+def _record(area: str, kind: str | None, who: str, i: int) -> dict[str, Any]:
+    found = {"level": "province", "channel": "higher_level_verification", "on": "2021-03-01"}
+    r: dict[str, Any] = {"id": f"c{i}", "area": area, "place": VILLAGE, "severity": "minor", "discovered": found,
+                         "concealed_by": [who], "as_of": "2021-06-30"}
+    if kind is not None:
+        r["kind"] = kind
+    return r
+
+
+def _records(policy: Policy) -> list[dict[str, Any]]:
+    """A record per area and kind (and none) whose county, or city, alone concealed it."""
+    kinds = sorted({*policy.kinds, *((a, None) for a in policy.problem_areas)}, key=str)
+    return [_record(area, kind, who, i) for i, ((area, kind), who) in
+            enumerate((k, w) for k in kinds for w in ("county", "city"))]
+
+
+def _concealers(policy: Policy, record: dict[str, Any], engine: str) -> set[str]:
+    v = policy.who_answers(record, engine=engine)
+    return {f.body for f in v.findings if f.basis == "concealed"}
+
+
+def _department_holds(policy: Policy, area: str, kind: str | None, level: str) -> bool:
+    role = policy.roles[level]
+    return any(b == role or (policy.bodies[b].level == level and policy.bodies[b].kind == policy.bodies[role].kind)
+               for b in policy.stage_holders(area, kind, "handling"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_level_stands_for_its_role_body_only_where_a_department_passes_the_kind_on(policy: Policy,
+                                                                                   engine: str) -> None:
+    """review19 D2: by default the level's role body where one of its departments (or the role) holds the kind's
+    handling stage, else exactly the level's holders of that stage (what handling_holders names); each such finding
+    rests on concealing_level_body."""
+    holders = policy.with_parameters(concealing_level_body="handling_holders")
+    changed = kept = 0
+    for r in _records(policy):
+        level = r["concealed_by"][0]
+        try:
+            got_ = _concealers(policy, r, engine)
+        except responsibility.ProblemError:
+            continue  # no body of the level answers for the kind (the record must name the body)
+        if _department_holds(policy, r["area"], r.get("kind"), level):
+            assert got_ == {policy.roles[level]}, r
+            kept += 1
+        else:
+            assert got_ == _concealers(holders, r, engine) and policy.roles[level] not in got_, r
+            changed += 1
+        v = policy.who_answers(r, engine=engine)
+        assert all("concealing_level_body" in f.rests_on for f in v.findings if f.basis == "concealed")
+    assert changed > 20 and kept > 10  # both readings are exercised (county and city)
+
+
+@pytest.mark.durable
+@pytest.mark.parametrize("value", ["unresolved", "handling_holders"])
+def test_bulk_names_the_same_concealers(policy: Policy, example: Jurisdiction, value: str) -> None:
+    """The bulk path's table (Tables.conceal_role) gives what engine/_facts.py _concealer gives, record by record,
+    under either value of the parameter, in both engines."""
+    view = policy.with_parameters(concealing_level_body=value)
+    records = _records(policy)
+    a = view.assess(records, jurisdiction=example, today=TODAY)
+    assert a.assessed > 80
+    assert got(a) == expected(view, example, records, "compiled")
+    assert got(a) == expected(view, example, records, "durable")
+
+
+def test_the_tables_role_per_kind_and_level(policy: Policy, example: Jurisdiction) -> None:
+    """Tables.conceal_role is concealing_role per area, kind and level: the role body where a department passes the
+    kind on (a dangerous house at the county: the construction bureau), -1 where the 扶贫办 alone does (an unraised
+    income at the county; every kind at the city, whose part is its 扶贫办's)."""
+    t = Tables(policy, example, decider_of(policy))
+    for a, area in enumerate(t.areas):
+        for kid in [None, *t.kind_names]:
+            kc = t.kind_index[kid] if kid else 0
+            if t.kind_code[a, kc] < 0:
+                continue
+            for level in t.level_ids:
+                role = concealing_role(policy, area, kid, level) if level in policy.roles else None
+                assert t.conceal_role[a, kc, t.rank[level]] == (-1 if role is None else t.body_index[role])
+    at = t.area_index["housing"], t.kind_index["housing_danger_unreported"]
+    assert t.conceal_role[(*at, t.rank["county"])] == t.body_index["county_sector_department"]
+    assert t.conceal_role[(*at, t.rank["city"])] == -1
+    at = t.area_index["basic_needs"], t.kind_index["basic_needs_income_not_raised"]
+    assert t.conceal_role[(*at, t.rank["county"])] == -1
+
+
+def _unit_only(rules: Path) -> Policy:
+    """The shipped rules, but a water emergency's handling at the county is the 统管单位's (二(六)5(3) 做好应急保供保障)
+    rather than the water bureau's: the county's part in passing it on is no department's."""
+    f = rules / "areas" / "water.yaml"
+    data = yaml.safe_load(f.read_text(encoding="utf-8"))
+    kind = next(k for k in data["problem_kinds"] if k["id"] == "water_emergency_failure")
+    kind["stages"]["handling"] = [d for d in kind["stages"]["handling"] if d != "water_county_water_oversee"] \
+        + ["water_supply_unit_emergency"]
+    f.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return responsibility.load(rules)
+
+
+@pytest.mark.durable
+def test_where_the_unit_alone_passes_it_on_the_county_stands_for_its_holders(rules_copy: Path,
+                                                                             example: Jurisdiction) -> None:
+    """No shipped kind leaves the county's part to the 统管单位 alone; with one that does, concealed_by: [county]
+    names the 统管单位 and the 扶贫办 (the ledger keeper), not the role body — in both engines and in bulk."""
+    policy = _unit_only(rules_copy)
+    r = {**_record("water", "water_emergency_failure", "county", 0), "place": "330127",
+         "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}}
+    for engine in ENGINES:
+        assert _concealers(policy, r, engine) == {"county_water_supply_unit", "county_poverty_office"}
+    a = policy.assess([r], jurisdiction=example, today=TODAY)
+    assert got(a) == expected(policy, example, [r], "compiled")
