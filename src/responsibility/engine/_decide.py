@@ -66,6 +66,10 @@ _new_tuple = tuple.__new__
 FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
 #: Concealing a problem (瞒报漏报) and missing it (应发现未发现) exclude each other for one body.
 CONCEALED, MISSED = "concealed", "not_discovered"
+#: What :meth:`Decider._static` keeps of a finding without the severity: its clauses, what it rests on before the
+#: liability thresholds and after them, and its (clauses, rests on) by severity rank.
+_StaticBase = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...],
+                    dict[int | None, tuple[tuple[str, ...], tuple[str, ...]]]]
 
 
 #: The most plans a decider keeps (:meth:`Decider.decide_parsed`); past it the oldest goes. A plan is
@@ -196,7 +200,7 @@ class Decider:
         self._resolved: dict[tuple[str, str | None], list[tuple[str, tuple[str, ...]]]] = {}
         self._label = f"{policy.data.meta.id}@{policy.data.meta.version}"
         self._quotes_parameters: tuple[dict[str, str], dict[str, Any]] | None = None
-        self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._static_memo: dict[tuple[Any, ...], _StaticBase] = {}  # :meth:`_static`, without the severity
         self._withheld: dict[tuple[str, int], tuple[str, ...]] = {}  # :meth:`withheld`
         self._forms: dict[tuple[Any, ...], FindingForm] = {}
         self._texts: dict[tuple[Any, ...], tuple[str, str, dict[str, str] | None]] = {}
@@ -794,11 +798,30 @@ class Decider:
         rlim = any(fact.get("rlim") for _, fact in fired)
         # (aside: a level's step within its limit that counted as none, not 按程序; review17 D5, review17c K4)
         sev = fired[0][1].get("sev") if fired else None  # the record's severity, as its facts rank it
+        # What does not depend on the severity is kept without it (a finding of each severity shares it); the
+        # thresholds the severity withholds (:meth:`withheld`) are added through the base's own small cache, which keeps
+        # each severity's tuple once (its id keys the finding forms made from it).
         memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner, slow, rlim,
-                    aside, chosen, sev)
-        got = self._static_memo.get(memo_key)
-        if got is not None:
-            return got
+                    aside, chosen)
+        base = self._static_memo.get(memo_key)
+        if base is None:
+            base = self._static_memo[memo_key] = self._static_base(key, duties, fired, deadline_from_parameter, passed,
+                                                                   sectorless, owner, aside, chosen, selffix, atp,
+                                                                   slow, rlim)
+        clauses, head, tail, by_sev = base
+        got = by_sev.get(sev)
+        if got is None:
+            # (in the order a dict made in one pass gives: the parameters before the thresholds, the thresholds, the
+            # rest; each where it first comes)
+            got = by_sev[sev] = (clauses, tuple(dict.fromkeys(
+                (*head, *(self.withheld(key[1], sev) if sev is not None else ()), *tail))))
+        return got
+
+    def _static_base(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit],
+                     deadline_from_parameter: bool, passed: bool, sectorless: bool, owner: bool, aside: bool,
+                     chosen: bool, selffix: bool, atp: bool, slow: bool, rlim: bool) -> _StaticBase:
+        """:meth:`_static` but for the severity: the clauses, what the finding rests on before the liability
+        thresholds and after them, and an empty cache of the tuples by severity."""
         policy = self.policy
         body_id, basis, _ = key
         body = policy.bodies[body_id]
@@ -832,16 +855,14 @@ class Decider:
             rests[IRREGULAR] = None
         if chosen and basis == CONCEALED:
             rests[CONCEALER] = None
-        if sev is not None:
-            rests.update(dict.fromkeys(self.withheld(basis, sev)))
+        after: list[str] = []  # (the severity's thresholds come between)
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
-            rests[OWNER] = None
+            after.append(OWNER)
         if sectorless and any(policy.duties[d].scope == "by_sector" for d in duties):
-            rests[SECTORLESS] = None  # named as one of the alternatives the record does not choose between (R9A-4)
+            after.append(SECTORLESS)  # named as one of the alternatives the record does not choose between (R9A-4)
         if failure.basis == "interpretation":
-            rests[basis] = None
-        got = self._static_memo[memo_key] = (clauses, tuple(rests))
-        return got
+            after.append(basis)
+        return clauses, tuple(rests), tuple(after), {}
 
     def withheld(self, basis: str, sev: int) -> tuple[str, ...]:
         """The parameters that withheld a liability a finding of ``basis`` could give from a problem of severity rank
