@@ -168,3 +168,36 @@ def test_diff_set_on_the_command_line(run_cli) -> None:  # type: ignore[no-untyp
     assert code == 1
     data = json.loads(out)
     assert any(c["id"] == "supervision_scope" for c in data["data"])
+
+
+def test_a_threshold_the_others_leave_without_effect_is_warned_of(policy: Policy) -> None:
+    """review20 R20-9: main_responsibility_from=serious changed nothing while leaders answer from grave, silently."""
+    import warnings
+
+    from responsibility import ParameterWarning
+
+    with pytest.warns(ParameterWarning, match="set leadership_liability_from=serious too"):
+        alone = policy.with_parameters(main_responsibility_from="serious")
+    assert alone.parameter("main_responsibility_from") == "serious"  # made as asked
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        both = policy.with_parameters(main_responsibility_from="较重", leadership_liability_from="serious")
+        policy.with_parameters(leadership_liability_from="minor")  # the other way round is no contradiction
+    record = {"id": "m1", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+              "severity": "serious", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+              "as_of": "2021-08-01"}
+    bases = {f.basis for f in both.who_answers(record).findings}
+    assert "main_responsibility" in bases
+    assert "main_responsibility" not in {f.basis for f in alone.who_answers(record).findings}
+
+
+def test_the_command_line_notes_a_setting_without_effect(run_cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("{id: m1, area: housing, kind: housing_renovation_late, place: '330127100219', severity: serious,"
+                    " discovered: {level: county, channel: hotline, 'on': 2021-03-01}, as_of: 2021-08-01}",
+                    encoding="utf-8")
+    code, _, err = run_cli("who", str(path), "--set", "main_responsibility_from=serious")
+    assert code == 0 and "note: --set: main_responsibility_from=serious changes nothing" in err, err
+    code, _, err = run_cli("who", str(path), "--set", "main_responsibility_from=serious", "--set",
+                           "leadership_liability_from=serious")
+    assert code == 0 and "note:" not in err, err

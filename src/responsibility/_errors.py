@@ -19,6 +19,7 @@ wrong, where, and what to do::
         └── EngineUnavailable           e.g. durable-rules on Python ≥ 3.13
 
     FontWarning (UserWarning)           no CJK font: Chinese labels in pictures would be boxes
+    ParameterWarning (UserWarning)      a parameter set to a value the others leave without effect
 
 The command-line interface turns each into one line on stderr and exit code 2.
 """
@@ -159,3 +160,9 @@ class PlotUnavailable(ExtraUnavailable):
 
 class FontWarning(UserWarning):
     """No CJK font was found: Chinese labels in pictures will show as boxes."""
+
+
+class ParameterWarning(UserWarning):
+    """A parameter was set (``with_parameters``, ``--set``) to a value that the other parameters leave without
+    effect: ``main_responsibility_from=serious`` while leaders answer only from ``leadership_liability_from=grave``
+    (主体责任 is leaders' liability). The what-if is made as asked; the warning says which other parameter to set."""

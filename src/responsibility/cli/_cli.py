@@ -540,11 +540,23 @@ def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:
 def what_if(policy: PolicyView, settings: tuple[str, ...]) -> PolicyView:
     """``policy`` with the ``--set`` values; a value that does not fit is blamed on ``--set``, not
     on rules/parameters.yaml (which is fine)."""
+    import warnings
+
+    from .._errors import ParameterWarning
+
     try:
-        return policy.with_parameters(**parse_settings(settings))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ParameterWarning)
+            out = policy.with_parameters(**parse_settings(settings))
     except RulesError as exc:
         issue = exc.issues[0]
         raise ResponsibilityError(f"--set: {issue.message}" + (f" ({issue.hint})" if issue.hint else "")) from None
+    for w in caught:
+        if issubclass(w.category, ParameterWarning):
+            click.echo(f"note: --set: {w.message}", err=True)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return out
 
 
 def picture_paths(path: Path, problems: list[str]) -> list[Path]:

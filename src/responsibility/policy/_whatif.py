@@ -156,4 +156,35 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
     if issues:
         raise RulesError(issues)
     data = policy.data.model_copy(update={"parameters": new_params})
-    return type(policy)(data, root=policy.root, loaded=policy._loaded, as_of=policy.as_of, what_if=changed)
+    out = type(policy)(data, root=policy.root, loaded=policy._loaded, as_of=policy.as_of, what_if=changed)
+    for message in without_effect(out, set(values)):
+        import warnings
+
+        from .._errors import ParameterWarning
+
+        warnings.warn(message, ParameterWarning, stacklevel=3)
+    return out
+
+
+def without_effect(policy: PolicyView, names: set[str]) -> list[str]:
+    """Why a severity threshold among ``names`` has no effect in ``policy``: a failure (主体责任) held from its own
+    threshold gives only liabilities that are held from a higher one (leaders' liability), so lowering the
+    failure's threshold alone changes no answer. Read from rules/accountability.yaml (each failure's and
+    liability's ``from_parameter``)."""
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    liabilities = {lb.id: lb for lb in policy.data.accountability.liabilities}
+    out = []
+    for failure in policy.data.accountability.failures:
+        own = failure.from_parameter
+        if own not in names or own not in policy.parameters:
+            continue
+        gives = [liabilities[x] for x in failure.liabilities or liabilities if x in liabilities]
+        if not gives or any(lb.from_parameter not in policy.parameters for lb in gives):
+            continue  # a liability held whatever the severity (staff): the threshold decides something
+        held_from = [(lb, policy.parameter(str(lb.from_parameter))) for lb in gives]
+        if all(rank.get(v, -1) > rank.get(policy.parameter(own), -1) for _, v in held_from):
+            lb, value = min(held_from, key=lambda x: rank.get(x[1], -1))
+            out.append(f"{own}={policy.parameter(own)} changes nothing while {lb.from_parameter}={value}: "
+                       f"{failure.name} ({failure.id}) is {lb.name}, held only from {value}; set "
+                       f"{lb.from_parameter}={policy.parameter(own)} too")
+    return out
