@@ -111,6 +111,8 @@ CASES: dict[str, tuple[Callable[[Path], list[str]], int, tuple[str, ...]]] = {
     "assess --dask on JSON lines": (_dask_on_json_lines, 2, ("in.jsonl", "reads Parquet")),
     "serve --decision-log a FIFO": (_serve(_fifo), 2, ("decision log", "not a regular file")),
     "serve --decision-log the tokens file": (_serve(lambda d: d / "tokens.yaml"), 2, ("decision log", "input")),
+    "serve --decision-log in a missing directory": (_serve(lambda d: d / "typo" / "d.jsonl"), 2,
+                                                    ("decision log", "does not exist")),
 }
 
 

@@ -201,3 +201,11 @@ def test_the_command_line_notes_a_setting_without_effect(run_cli: Any, tmp_path:
     code, _, err = run_cli("who", str(path), "--set", "main_responsibility_from=serious", "--set",
                            "leadership_liability_from=serious")
     assert code == 0 and "note:" not in err, err
+
+
+@pytest.mark.parametrize("given", ["All_Levels", "ａｌｌ_levels", '"all_levels"', " ALL_LEVELS "])
+def test_a_choice_is_read_without_regard_to_width_case_or_quotes(policy: Policy, given: str) -> None:
+    """review20b B20-7: the README says so of every value given to --set; a choice was refused."""
+    assert policy.with_parameters(supervision_scope=given).parameter("supervision_scope") == "all_levels"
+    with pytest.raises(RulesError, match="one of its choices"):
+        policy.with_parameters(supervision_scope="all levels please")

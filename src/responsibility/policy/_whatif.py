@@ -81,6 +81,17 @@ def _answer(policy: PolicyView, value: Any) -> Any:
     return value
 
 
+def _choice(p: Parameter, value: Any) -> Any:
+    """The choice ``value`` names without regard to width, case or quotation marks (``All_Levels``, ``"ａｌｌ_levels"``
+    is ``all_levels``), as every other name given to ``--set`` is read; a date as its day (:func:`_day_choice`);
+    ``value`` itself otherwise."""
+    value = _day_choice(p, value)
+    if isinstance(value, str):
+        named = {fold(str(c)): c for c in p.choices or []}
+        return named.get(fold(value), value)
+    return value
+
+
 def _day_choice(p: Parameter, value: Any) -> Any:
     """The choice a :class:`datetime.date` names where ``p``'s choices are days written YYYY-MM-DD
     (``policy_in_force_from=dt.date(2020, 1, 1)`` is the choice ``"2020-01-01"``; it was refused with a message
@@ -140,7 +151,7 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
         elif p.type == "bool":
             value = _answer(policy, value)
         elif p.type == "choice":
-            value = _day_choice(p, value)
+            value = _choice(p, value)
         try:
             q = type(p).model_validate({**p.model_dump(by_alias=True), "value": value})
         except ValidationError:

@@ -116,7 +116,7 @@ class _Sink:
 
 
 class DecisionLog:
-    """Appends decision lines to ``path`` (created if missing; never truncated).
+    """Appends decision lines to ``path`` (created if missing, in a directory that exists; never truncated).
 
     ``write`` only buffers the line; a background thread appends the buffer every ``interval``
     seconds (at once past ``high_water`` bytes); ``flush`` appends it now; ``close`` appends the
@@ -128,11 +128,8 @@ class DecisionLog:
         from .._files import check_target
 
         self.path = Path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ResponsibilityError(f"cannot open the decision log {path}: {exc.strerror}") from None
-        # Never a file the server reads (its tokens, places or ledger), never a pipe or a device (a
+        # (its directory is never made: a typo in the path would put the audit trail where nobody looks; review20b
+        # B20-6) Never a file the server reads (its tokens, places or ledger), never a pipe or a device (a
         # FIFO would block the server before it listens): a regular file, appended to.
         check_target(self.path, inputs, what="decision log")
         _is_a_log(self.path)
