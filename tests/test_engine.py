@@ -443,7 +443,11 @@ def test_concurrent_calls_answer_as_serial_calls(policy: Policy, province: Juris
         th.start()
     for th in threads:
         th.join()
-    assert all(results[t] == serial for t in range(8))
+    # (the first record a thread answered otherwise, so that a failure says what differed: review20b B20-1 saw this
+    # fail once in a whole suite on a loaded machine, and never alone)
+    for t in range(8):
+        wrong = next((i for i, (a, b) in enumerate(zip(results[t], serial, strict=True)) if a != b), None)
+        assert wrong is None, (t, records[wrong], serial[wrong], results[t][wrong])
 
 
 @pytest.mark.durable
