@@ -16,7 +16,7 @@ import pytest
 pytest.importorskip("sqlalchemy", reason="the ledger needs the 'ledger' extra")
 openpyxl = pytest.importorskip("openpyxl")
 
-from responsibility import Ledger  # noqa: E402
+from responsibility import Ledger, ProblemError  # noqa: E402
 from responsibility.ledger import LedgerError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,7 +81,7 @@ def test_custom_mapping_and_missing_columns(ledger: Ledger, tmp_path: Path) -> N
     path = tmp_path / "own.csv"
     path.write_text("编码,类别,地点,日期,级别,来源\nM1,housing,330127100219,2021-03-01,county,hotline\n",
                     encoding="utf-8")
-    with pytest.raises(LedgerError, match="no column for problem, domain, place"):
+    with pytest.raises(LedgerError, match="no column for problem, area, place"):
         ledger.import_file(path, entered_by="x")
     mapping = tmp_path / "m.yaml"
     mapping.write_text("columns:\n  problem: [编码]\n  domain: [类别]\n  place: [地点]\n  discovered_on: [日期]\n"
@@ -90,6 +90,25 @@ def test_custom_mapping_and_missing_columns(ledger: Ledger, tmp_path: Path) -> N
     mapping.write_text("columns:\n  problme: [编码]\n", encoding="utf-8")
     with pytest.raises(LedgerError, match="did you mean 'problem'"):
         ledger.import_file(path, entered_by="x", mapping=mapping)
+
+
+def test_a_mapping_names_the_area_as_records_do(ledger: Ledger, tmp_path: Path) -> None:
+    """review20b B20-8: a mapping's 'area' was 'unknown ledger field'; only the former name 'domain' was taken."""
+    path = tmp_path / "own.csv"
+    path.write_text("编码,类别,地点,日期,级别,来源\nM1,危房,330127100219,2021-03-01,county,hotline\n", encoding="utf-8")
+    mapping = tmp_path / "m.yaml"
+    body = ("columns:\n  problem: [编码]\n  area: [类别]\n  place: [地点]\n  discovered_on: [日期]\n"
+            "  discovered_level: [级别]\n  channel: [来源]\nvalues:\n  area: {危房: housing}\n")
+    mapping.write_text(body, encoding="utf-8")
+    assert ledger.import_file(path, entered_by="x", mapping=mapping).imported == 1
+    assert ledger.state("M1").domain == "housing"
+    mapping.write_text(body + "  domain: {危房: water}\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"m.yaml:\d+:\d+: values.domain: give 'area' only"):
+        ledger.import_file(path, entered_by="x", mapping=mapping)
+    with pytest.raises(ProblemError, match=r"did you mean 'area'\?|allowed: .*\barea\b") as info:
+        ledger.append({"problem": "M2", "type": "registered", "on": "2021-03-01", "area": "housing",
+                       "place": "330127100219", "aera2": 1}, entered_by="x")
+    assert "domain" not in str(info.value)
 
 
 def test_the_exported_workbook_is_what_offices_use(ledger: Ledger, tmp_path: Path) -> None:

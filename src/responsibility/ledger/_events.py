@@ -263,8 +263,10 @@ class Event:
             if key not in allowed:
                 from difflib import get_close_matches
 
-                close = get_close_matches(str(key), [*spec, *COMMON], n=1)
-                hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join([*COMMON, *spec])
+                # (a record's area is written 'area': the ledger's former name 'domain' is not offered)
+                named = [*COMMON, *("area" if f == "domain" else f for f in spec)]
+                close = get_close_matches(str(key), named, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(named)
                 raise ProblemError(str(key), f"unknown field for a {kind!r} event; {hint}", record=problem,
                                    code="unknown_field")
         if raw.get("on") in (None, ""):

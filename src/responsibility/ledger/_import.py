@@ -50,6 +50,9 @@ VOCABULARY_OF = {"domain": "domain", "kind": "kind", "channel": "channel", "seve
 VALUE_FIELDS = tuple(VOCABULARY_OF)
 
 #: The ledger's vocabularies a problem record also spells freely (engine/_problem.ValueNames).
+#: A mapping names a record's area ``area``, as records do; the ledger's own field is ``domain`` (its former name).
+_FORMER = {"area": "domain"}
+_SHOWN = {"domain": "area"}
 _SPELLINGS = {"domain": "area", "channel": "channel", "severity": "severity", "level": "level"}
 #: The reason code of a cell that names nothing of its vocabulary (an unknown severity is a bad value, as in a record).
 _UNKNOWN = {"domain": "unknown_area", "kind": "unknown_kind", "channel": "unknown_channel", "level": "unknown_level",
@@ -93,31 +96,39 @@ def load_mapping(path: str | Path | None = None) -> Mapping_:
         if k not in ("columns", "values", "sheet"):
             raise fail((k,), f"unknown key {k!r}; a mapping has columns, values and sheet")
     cols: dict[str, list[str]] = {}
-    for k, v in data["columns"].items():
+    for part in ("columns", "values"):  # area, as a record names it; domain, the ledger's former name of it
+        given = data.get(part)
+        if isinstance(given, dict) and "area" in given and "domain" in given:
+            raise fail((part, "domain"), f"{part}.domain: give 'area' only ('domain' is its former name)")
+    shown = [_SHOWN.get(f, f) for f in FIELDS]
+    for given_k, v in data["columns"].items():
+        k = _FORMER.get(given_k, given_k)
         if k not in FIELDS:
             from difflib import get_close_matches
 
-            close = get_close_matches(str(k), FIELDS, n=1)
-            raise fail(("columns", k), f"columns.{k}: unknown ledger field" +
-                       (f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(FIELDS)}"))
+            close = get_close_matches(str(k), shown, n=1)
+            raise fail(("columns", given_k), f"columns.{k}: unknown ledger field" +
+                       (f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(shown)}"))
         headers = v if isinstance(v, list) else [v]
         if not headers or not all(isinstance(h, str | int) and not isinstance(h, bool) and str(h).strip()
                                   for h in headers):
-            raise fail(("columns", k), f"columns.{k}: give the column header(s) as text or a list of texts")
+            raise fail(("columns", given_k), f"columns.{given_k}: give the column header(s) as text or a list of texts")
         cols[k] = [str(x) for x in headers]
     values: dict[str, dict[str, str]] = {}
     raw_values = data.get("values") or {}
     if not isinstance(raw_values, dict):
         raise fail(("values",), "values: give {field: {name in the file: id}}")
-    for k, v in raw_values.items():
+    for given_k, v in raw_values.items():
+        k = _FORMER.get(given_k, given_k)
         if k not in VALUE_FIELDS:  # a misspelt field: its names would be ignored, every row then rejected
             from difflib import get_close_matches
 
-            close = get_close_matches(str(k), VALUE_FIELDS, n=1)
-            raise fail(("values", k), f"values.{k}: not a field with names" +
-                       (f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(VALUE_FIELDS)}"))
+            named = [_SHOWN.get(f, f) for f in VALUE_FIELDS]
+            close = get_close_matches(str(k), named, n=1)
+            raise fail(("values", given_k), f"values.{k}: not a field with names" +
+                       (f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(named)}"))
         if v is not None and not isinstance(v, dict):
-            raise fail(("values", k), f"values.{k}: give {{name in the file: id}}")
+            raise fail(("values", given_k), f"values.{given_k}: give {{name in the file: id}}")
         values[str(k)] = {str(a): str(b) for a, b in (v or {}).items()}
     sheet = data.get("sheet")
     if sheet is not None and not isinstance(sheet, str | int):
@@ -414,15 +425,16 @@ class RowReader:
         self.absent = {f: hs for f, hs in mapping.columns.items() if f not in self.index}
         missing = [f for f in REQUIRED if f not in self.index]
         if missing:
-            wanted = "; ".join(f"{f}: one of {', '.join(mapping.columns[f])}" if mapping.columns.get(f) else
-                               f"{f}: not in the mapping" for f in missing)
+            wanted = "; ".join(f"{_SHOWN.get(f, f)}: one of {', '.join(mapping.columns[f])}" if mapping.columns.get(f)
+                               else f"{_SHOWN.get(f, f)}: not in the mapping" for f in missing)
             if {"id", "area", "place"} <= set(header):  # a file of problem records, as `assess` reads them
                 office = ", ".join(h for f in REQUIRED for h in mapping.columns.get(f, ())[:1])
                 raise LedgerError(f"the file's headers are a problem record's fields (id, area, place …), not an "
                                   f"office ledger's ({office} …): assess it with `responsibility assess FILE`; "
                                   "the ledger imports an office's workbook, or give a --mapping that names these "
                                   "headers")
-            raise LedgerError(f"the file has no column for {', '.join(missing)} ({wanted}); its headers are "
+            raise LedgerError(f"the file has no column for {', '.join(_SHOWN.get(f, f) for f in missing)} ({wanted}); "
+                              "its headers are "
                               f"{', '.join(h for h in header if h)}. Give a --mapping that names them")
         v = policy.data.vocabulary
         names: dict[str, dict[str, str]] = {
