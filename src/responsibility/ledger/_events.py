@@ -264,9 +264,9 @@ class Event:
                 from difflib import get_close_matches
 
                 # (a record's area is written 'area': the ledger's former name 'domain' is not offered)
-                named = [*COMMON, *("area" if f == "domain" else f for f in spec)]
-                close = get_close_matches(str(key), named, n=1)
-                hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(named)
+                fields = [*COMMON, *("area" if f == "domain" else f for f in spec)]
+                close = get_close_matches(str(key), fields, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(fields)
                 raise ProblemError(str(key), f"unknown field for a {kind!r} event; {hint}", record=problem,
                                    code="unknown_field")
         if raw.get("on") in (None, ""):
