@@ -241,6 +241,12 @@ def test_events_page_through_the_caller_s_jurisdiction(client: TestClient, ledge
     assert r.json() == mine[2:3] and r.headers["x-next-after"] == str(mine[2]["seq"])
     bad = client.get("/v1/ledger/events?limit=0", headers=bearer("chunan"))
     assert bad.status_code == 400 and bad.json()["error"]["field"] == "query.limit"
+    # one problem's events come whole: a page asked of them was ignored (review20b B20-9)
+    whole = client.get("/v1/ledger/events?problem=C1", headers=bearer("chunan"))
+    assert whole.status_code == 200 and len(whole.json()) > 1, whole.text
+    for query, field in (("limit=1", "query.limit"), ("after=1", "query.after"), ("place=330127", "query.place")):
+        paged = client.get(f"/v1/ledger/events?problem=C1&{query}", headers=bearer("chunan"))
+        assert paged.status_code == 400 and paged.json()["error"]["field"] == field, paged.text
 
 
 def test_duplicates_and_indices_are_the_ledger_s(client: TestClient, ledger_path: str) -> None:

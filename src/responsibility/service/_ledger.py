@@ -152,6 +152,12 @@ def install(app: FastAPI, svc: Service) -> None:
         who = svc.caller(request)
         led = ledger()
         if problem is not None:
+            # a problem's events come whole: a page asked of them would be ignored (review20b B20-9)
+            paging = [k for k in ("after", "limit", "place") if k in request.query_params]
+            if paging:
+                raise ApiError(400, f"query parameter {paging[0]!r}: 'problem' returns all of that problem's events; "
+                               f"{paging[0]!r} pages the events of a jurisdiction", type="RequestError",
+                               field=f"query.{paging[0]}", suggestion="leave it out, or ask without 'problem'")
             at = await state_place(led, problem)
             code = full_code(at) or ""
             if not who.reads(code):
