@@ -568,6 +568,9 @@ def test_an_output_never_replaces_a_file_of_the_rules_it_read(run_cli: Run, own_
 @pytest.mark.parametrize(("args", "words"), [
     (["--name", "a\u202eb", "--role", "county", "--jurisdiction", "330127"], "--name 'a\\u202eb': give a name"),
     (["--name", "ok", "--role", "county", "--jurisdiction", "3301"], "--jurisdiction 3301 is a city, not a county"),
+    # (review20b B20-11: it offered village and township, which it then refused)
+    (["--name", "ok", "--role", "king", "--jurisdiction", "330127"], "role 'king'; use county, city or province"),
+    (["--name", "ok", "--role", "countyy", "--jurisdiction", "330127"], "did you mean 'county'?"),
 ])
 def test_a_token_s_bad_option_is_blamed_on_the_option(run_cli: Run, args: list[str], words: str) -> None:
     code, out, err = run_cli("token", *args)

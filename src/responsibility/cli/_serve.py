@@ -106,9 +106,16 @@ def _role(value: str) -> str:
     roles = ("county", "city", "province")
     if value in roles:
         return value
-    from ._cli import load_policy, named
+    from ..engine._problem import named_term
+    from ._cli import load_policy
 
-    level = named(load_policy(None), "level", value, "--role")
+    level, _ = named_term(load_policy(None), "level", value)
+    if level is None:  # (not "use one of village, township…": a token is never theirs)
+        import difflib
+
+        close = difflib.get_close_matches(value.strip().lower(), roles, n=1, cutoff=0.5)
+        raise click.BadParameter(f"unknown role {value!r}; " + (f"did you mean {close[0]!r}? " if close else "") +
+                                 "use county, city or province", param_hint="--role")
     if level not in roles:
         raise click.BadParameter(f"{value!r} is the level {level!r}; a token is a county's, a city's or the "
                                  "province's: use county, city or province", param_hint="--role")
