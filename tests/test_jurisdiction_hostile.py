@@ -109,3 +109,14 @@ def test_a_file_and_the_constructor_refuse_the_same_places() -> None:
 
     assert len(complaints(str(by_file.value))) == 6
     assert complaints(str(by_file.value)) == complaints(str(by_places.value))
+
+
+def test_a_level_misspelt_in_a_file_is_an_unknown_level_not_a_mismatch(tmp_path: Path) -> None:
+    """review20b B20-11: 'villag' was "does not match code … (a village)", as if the code were wrong."""
+    from responsibility import Jurisdiction, JurisdictionError
+
+    path = tmp_path / "j.csv"
+    path.write_text("code,name,level\n33,浙江省,province\n3301,杭州市,city\n330127,淳安县,county\n"
+                    "330127100,千岛湖镇,township\n330127100219,富城村,villag\n", encoding="utf-8")
+    with pytest.raises(JurisdictionError, match=r"j.csv:6: unknown level 'villag'; did you mean 'village'\?"):
+        Jurisdiction.from_csv(path)

@@ -182,3 +182,15 @@ def test_a_killed_import_leaves_the_ledger_as_it_was(ledger_url: str, tmp_path: 
     assert code == 1 and "imported 6 + rejected 1" in out
     code, out, err = run_cli("ledger", "verify", ledger_url)
     assert code == 0 and "did not finish" not in err   # said once
+
+
+def test_a_problem_twice_in_one_file_is_refused_naming_the_row_it_came_from(ledger: Ledger, tmp_path: Path) -> None:
+    """review20b B20-11: the second row said "already in the ledger"; it was in this file, two rows up."""
+    path = tmp_path / "twice.csv"
+    row = "A-1,危房改造,330127100219,2021-03-01,hotline,县\n"
+    path.write_text("问题编号,领域,所在地代码,发现时间,发现渠道,发现层级\n" + row + row, encoding="utf-8")
+    result = ledger.import_file(path, entered_by="x")
+    assert (result.imported, result.rejected) == (1, 1)
+    assert "already in this file (row 2)" in result.rejects[0]["reason"], result.rejects
+    again = ledger.import_file(path, entered_by="x")
+    assert again.imported == 0 and all("already in the ledger" in r["reason"] for r in again.rejects), again.rejects

@@ -674,6 +674,7 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
     dates = {"registered": "registered_on", "discovered": "discovered_on", "reported": "reported_on",
              "assigned": "assigned_on", "rectified": "rectified_on", "verified": "verified_on",
              "closed": "closed_on"}
+    imported_at: dict[str, int] = {}  # the row each problem of this file was imported from
     for n, row in rows:
         result.rows += 1
         pid: str | None = None
@@ -695,7 +696,8 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
             evs = reader.events(row, entered_by)
             pid = evs[0].problem
             if pid in known or pid in folder.states:
-                raise ProblemError("problem", f"problem {pid!r} is already in the ledger", code="duplicate_problem")
+                where = f"this file (row {imported_at[pid]})" if pid in imported_at else "the ledger"
+                raise ProblemError("problem", f"problem {pid!r} is already in {where}", code="duplicate_problem")
             for e in evs:
                 current = e
                 folder.apply(e, check=True)
@@ -721,5 +723,6 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
             result.rejected += 1
             continue
         result.imported += 1
+        imported_at[pid] = n
         events.extend(evs)
     return events
