@@ -26,6 +26,14 @@ def test_duplicate_keys_are_errors_with_both_lines() -> None:
     assert "first at line 1" in issue.message
 
 
+def test_a_key_a_later_merge_repeats_is_named_at_the_merge() -> None:
+    """review20b B20-11: a merge (<<:) below gives its pairs first, and the lines were told the wrong way round."""
+    with pytest.raises(RulesError) as exc:
+        parse_yaml("id: X1\narea: housing\nplace: '33'\n<<: {area: water}\n", "m.yaml")
+    issue = exc.value.issues[0]
+    assert (issue.line, issue.code) == (4, "duplicate_key") and "first at line 2" in issue.message, issue
+
+
 def test_on_is_a_key_not_a_boolean() -> None:
     assert safe_load("{on: 2021-01-02, yes: no}") == {"on": dt.date(2021, 1, 2), "yes": "no"}
     assert safe_load("a: true") == {"a": True}

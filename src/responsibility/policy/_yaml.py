@@ -212,7 +212,9 @@ class _Builder:
                 key = self.key(key_node, path)
                 if key in out:
                     line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                    first = self.pos.marks.get((*path, key), (0, 0))[0]
+                    first, first_col = self.pos.marks.get((*path, key), (0, 0))
+                    if first > line:  # a merge (<<:) lower in the file gives its pairs first: name the later one
+                        line, col, first = first, first_col, line
                     kind = "JSON" if self.pos.file.lower().endswith(_JSON_NAMES) else "YAML"
                     raise RulesError(
                         [Issue(self.pos.file, line, col, f"duplicate key {_short(str(key))!r} (first at line {first})",
