@@ -194,3 +194,12 @@ def test_a_problem_twice_in_one_file_is_refused_naming_the_row_it_came_from(ledg
     assert "already in this file (row 2)" in result.rejects[0]["reason"], result.rejects
     again = ledger.import_file(path, entered_by="x")
     assert again.imported == 0 and all("already in the ledger" in r["reason"] for r in again.rejects), again.rejects
+
+
+def test_a_sheet_named_for_a_csv_file_is_said_to_be_unused(ledger: Ledger, tmp_path: Path) -> None:
+    """review20b B20-11: --sheet (and the service's sheet field) was silently ignored for a CSV file."""
+    path = tmp_path / "one.csv"
+    path.write_text("问题编号,领域,所在地代码,发现时间,发现渠道,发现层级\nA-1,危房改造,330127100219,2021-03-01,hotline,县\n",
+                    encoding="utf-8")
+    result = ledger.import_file(path, entered_by="x", sheet="问题台账")
+    assert result.imported == 1 and any("sheet '问题台账' is not used" in n for n in result.notes), result.notes

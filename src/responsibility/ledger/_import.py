@@ -194,6 +194,8 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
     if p.stat().st_size > MAX_CSV:
         raise LedgerError(f"{p}: larger than {MAX_CSV // 2**20} MiB, more than a ledger's CSV holds; split it into "
                           "several files (each is one import)")
+    if sheet is not None:  # (a mapping made for the workbook may name one: said, not refused; review20b B20-11)
+        notes.append(f"{p.name} is a CSV file, which has no sheets: the sheet {sheet!r} is not used")
     raw = p.read_bytes()
     if not encoding and (detected := detect_encoding(sample(raw))) is not None:  # assess's detector: one answer
         encoding = detected[0]
