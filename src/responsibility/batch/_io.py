@@ -1799,9 +1799,11 @@ class Sink:
     def schema(self) -> Any:
         return finding_schema() if self.kind == "findings" else reject_schema()
 
-    def write_findings(self, rows: Columns | Any, done: Callable[[], object] | None = None) -> None:
+    def write_findings(self, rows: Columns | Any, done: Callable[[], object] | None = None, *,
+                       inline: bool = False) -> None:
         """Write finding rows (:class:`Columns` or an Arrow table) in a background thread; call
-        ``done`` once they are written."""
+        ``done`` once they are written. ``inline``: write them now, in this thread, once those
+        before them are written (:class:`~._parallel.Overlap`)."""
 
         def job() -> None:
             if isinstance(rows, Columns):
@@ -1820,7 +1822,11 @@ class Sink:
             if done is not None:
                 done()
 
-        self._behind.submit(job)
+        if inline:
+            self._behind.drain()
+            job()
+        else:
+            self._behind.submit(job)
 
     def _scratch(self, size: int) -> npt.NDArray[np.uint8]:
         """Memory of at least ``size`` bytes for a piece's reasons (the same from piece to piece, a quarter more

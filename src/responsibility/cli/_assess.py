@@ -110,7 +110,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     needs_frames("responsibility assess", pandas=False)
     from ..batch._assessor import count_table, make_assessor
     from ..batch._io import Sink, Source, format_of
-    from ..batch._parallel import prefetch
+    from ..batch._parallel import Overlap, prefetch
     from ..batch._workers import Pool, default_workers, merge_counts
     from ..chain._jurisdiction import Jurisdiction
 
@@ -188,9 +188,10 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
                                                                      rejects, merge_counts, bar, lang == "zh")
                         bar.advance(meta.records)
                 else:
+                    overlap = Overlap()  # (written behind while that overlaps the assessing, else at once)
                     for part in source.parts():
                         result = assessor.run(part)
-                        findings.write_findings(result.columns)
+                        findings.write_findings(result.columns, inline=overlap.inline())
                         chunk = (result.records, result.assessed, result.rejects, result.counts)
                         records, assessed, rejected, counts = _tally(records, assessed, rejected, counts, chunk,
                                                                      rejects, merge_counts, bar, lang == "zh")
