@@ -205,3 +205,15 @@ def test_mermaid_limits_count_relations_and_characters() -> None:
     assert over == [f"{MERMAID_MAX_EDGES + 1} relations (the limit is {MERMAID_MAX_EDGES})"]
     long = "flowchart BT\n" + "  %% " + "字" * MERMAID_MAX_TEXT + "\n"
     assert mermaid_over_limits(long) == [f"{len(long):,} characters (the limit is {MERMAID_MAX_TEXT:,})"]
+
+
+@pytest.mark.parametrize(("fmt", "name", "ok"), [("dot", "README.md", False), ("mermaid", "chain.md", True),
+                                                 ("graphml", "chain.dot", False), ("dot", "chain.gv", True)])
+def test_a_text_diagram_goes_only_to_a_file_of_its_kind(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                        fmt: str, name: str, ok: bool) -> None:
+    """review20b B20-13: graph --format dot -o README.md wrote DOT over the README without a word."""
+    target = tmp_path / name
+    target.write_text("# notes\n", encoding="utf-8")
+    code, _, err = run(capsys, "graph", "--area", "housing", "--format", fmt, "-o", str(target))
+    assert (code == 0) is ok, err
+    assert ok or (target.read_text(encoding="utf-8") == "# notes\n" and f"a {fmt} diagram goes to" in err)

@@ -263,7 +263,7 @@ def test_a_mapping_without_a_required_field_says_so(run_cli: Run, fresh_db: Path
     (tmp_path / "l.csv").write_text("问题编号,领域,所在地代码\nA,危房改造,330127100219\n", encoding="utf-8")
     code, _, err = run_cli("ledger", "import", str(fresh_db), str(tmp_path / "l.csv"), "--by", "clerk",
                            "--mapping", str(tmp_path / "m.yaml"))
-    assert code == 2 and "domain: not in the mapping" in _one_error_line(err)
+    assert code == 2 and "area: not in the mapping" in _one_error_line(err)
 
 
 @pytest.mark.parametrize("name", ["a\nb", "\x1b[31mred", "a\tb", "x" * 201])

@@ -561,7 +561,8 @@ def test_an_output_never_replaces_a_file_of_the_rules_it_read(run_cli: Run, own_
         # Before: graph -o rules/parameters.yaml wrote the Mermaid diagram over the policy's parameters.
         assert code == 2 and "input directory" in _one_error_line(err), err
         assert victim.read_bytes() == before and link.is_symlink()
-    args = [a.format(db=own_db, rules=rules_copy, target=rules_copy / "new.csv") for a in command]
+    new = rules_copy / ("new.mmd" if command[0] == "graph" else "new.csv")
+    args = [a.format(db=own_db, rules=rules_copy, target=new) for a in command]
     assert run_cli(*args)[0] == 0  # a new file beside them is no input
 
 

@@ -14,6 +14,10 @@ import click
 from .._errors import ResponsibilityError
 from ._cli import cli
 
+#: The file names a text diagram may be written to (a Mermaid diagram may sit in Markdown; DOT and GraphML not).
+_TEXT_SUFFIXES = {"dot": (".dot", ".gv", ".txt"), "mermaid": (".mmd", ".mermaid", ".md", ".txt"),
+                  "graphml": (".graphml", ".xml")}
+
 
 @click.command("graph")
 @click.option(
@@ -76,6 +80,10 @@ def graph(
                                       f"--out {out}: a {fmt} picture goes to a .{fmt} file; give --out "
                                       f"{target.with_suffix('.' + fmt)}")
         check_target(target, [jurisdiction, rules_dir])  # before any work: a directory, a missing folder, an input
+        kept = _TEXT_SUFFIXES.get(fmt)
+        if kept and target.suffix and target.suffix.lower() not in kept:  # -o README.md for DOT: surely a slip
+            raise ResponsibilityError(f"--out {out}: a {fmt} diagram goes to a {', '.join(kept)} file, not "
+                                      f"{target.suffix}; give --out {target.with_suffix(kept[0])}")
     policy = load_policy(rules_dir)
     area = named(policy, "area", area, "--area") if area is not None else None
     levels = tuple(named(policy, "level", lv, "--level") for lv in levels)
