@@ -246,3 +246,23 @@ def test_an_unwritable_directory_is_refused_before_anything_is_written(tmp_path:
     with pytest.raises(OutputError, match="is not writable"):
         check_target(ro / "x.html")
     assert check_target(tmp_path / "y.html") == tmp_path / "y.html"
+
+
+def test_a_write_removes_what_a_killed_writer_of_the_same_file_left(tmp_path: Path) -> None:
+    """review20b B20-10: kill -9 of assess left a hidden .OUT.*.part (142 MB) that no later run removed."""
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    stale = tmp_path / f".out.csv.{gone}.abc123.part"
+    alive = tmp_path / ".out.csv.1.def456.part"  # (pid 1 runs: its writer may still be writing)
+    other = tmp_path / f".other.csv.{gone}.xyz.part"  # another output's: not this write's to remove
+    for p in (stale, alive, other):
+        p.write_text("partial", encoding="utf-8")
+    with atomic_text(tmp_path / "out.csv") as f:
+        f.write("a,b\n")
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8") == "a,b\n"
+    assert not stale.exists() and alive.exists() and other.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".other.csv." + gone + ".xyz.part", alive.name,
+                                                                  "out.csv"])

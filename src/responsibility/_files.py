@@ -196,8 +196,10 @@ def atomic_path(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wha
     """
     path = check_target(target, inputs, what=what)
     parent = path.parent if str(path.parent) else Path(".")
+    _remove_stale_parts(parent, path.name)
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
+        # (the writer's pid in the name: a later write removes what a killed writer left; review20b B20-10)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=parent)
     except OSError as exc:
         raise OutputError(f"cannot write {what} {path}: {_describe(exc)}") from None
     os.close(fd)
@@ -218,6 +220,25 @@ def atomic_path(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wha
         _remove(tmp)
         raise
     _sync_dir(parent)
+
+
+def _remove_stale_parts(parent: Path, name: str) -> None:
+    """Remove the temporary files of earlier writes of ``name`` in ``parent`` whose writer is gone (killed before it
+    could remove them: kill -9, a power cut); a part whose writer still runs, or is another user's, is left alone."""
+    import re
+
+    pattern = re.compile(re.escape(f".{name}.") + r"([0-9]+)\.[^/]*\.part")
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(parent):
+            m = pattern.fullmatch(entry.name)
+            if m is None or int(m.group(1)) == os.getpid() or not entry.is_file(follow_symlinks=False):
+                continue
+            try:
+                os.kill(int(m.group(1)), 0)
+            except ProcessLookupError:  # (PermissionError: alive, another user's)
+                _remove(Path(entry.path))
+            except (OSError, OverflowError):
+                continue
 
 
 def _remove(tmp: Path) -> None:
