@@ -402,7 +402,8 @@ def install(app: FastAPI, svc: Service) -> None:
         declared = request.headers.get("content-length")
         if declared is None or not declared.isdigit():  # a form is read whole: its size must be known first
             raise ApiError(411, "an upload needs a Content-Length header", type="RequestError", field="(body)",
-                           suggestion="send the file as one multipart/form-data body (curl -F does)")
+                           suggestion="send a regular file as one multipart/form-data body (curl -F file=@ledger.xlsx "
+                           "does; a pipe or device, such as /dev/null or stdin, is streamed without a length)")
         if int(declared) > limit:
             raise too_large(limit, "the upload", suggestion="split the ledger into several files")
         if not request.headers.get("content-type", "").startswith("multipart/form-data"):
