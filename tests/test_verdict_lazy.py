@@ -25,6 +25,7 @@ from responsibility.checks._scenarios import discover, load_scenarios
 from responsibility.engine._decide import Decider, decider_of, who_answers
 from responsibility.engine._engine_durable import available
 from responsibility.engine._facts import PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, derive, main_facts
+from responsibility.engine._problem import coded
 from responsibility.engine._verdict import Finding, Step, Verdict
 from responsibility.engine._verdict_view import VerdictContext
 from responsibility.policy._model import SEVERITIES
@@ -53,6 +54,10 @@ class EagerDecider(Decider):
             more = eng.fire(problem.domain, main_facts(problem, facts, failed))
             hits = [*hits, *more]
             placed = self._place(problem, jurisdiction, hits, ctx)
+            # main responsibility withheld by the severity's thresholds: the verdict rests on them (engine20)
+            prank = self.policy.level_rank[coded(problem.place)[1]]
+            ctx.rests_on.extend(self.main_spared(problem, facts, failed, prank, self.policy.sector_of(problem.sector),
+                                                 eng))
         return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
 
     def _verdict(self, problem: Any, jurisdiction: Any, placed: Any, hits: Any, ctx: Any, engine: str) -> Verdict:

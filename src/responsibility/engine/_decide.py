@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from .._errors import EngineError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
-from ..policy._model import Stage
+from ..policy._model import SEVERITIES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import Rule, RulesByArea, severity_rank
 from ._engine_compiled import READ, CompiledEngine, Hit
@@ -133,11 +133,15 @@ class Plan:
     but for its forms, so that a decider's many plans add little to the garbage collector's work.
     """
 
-    __slots__ = ("asides", "duties", "fired", "keys", "mains", "rows")
+    __slots__ = ("asides", "duties", "fired", "keys", "mains", "rows", "spared")
 
     def __init__(self, mains: tuple[int, ...], keys: tuple[tuple[str, str, str], ...],
-                 fired: tuple[tuple[tuple[str, int], ...], ...], duties: tuple[tuple[str, ...], ...]) -> None:
+                 fired: tuple[tuple[tuple[str, int], ...], ...], duties: tuple[tuple[str, ...], ...],
+                 spared: tuple[str, ...] = ()) -> None:
         self.mains, self.keys, self.fired, self.duties = mains, keys, fired, duties
+        #: The parameters that withheld main responsibility from the levels ``mains`` (:meth:`Decider.main_spared`):
+        #: the verdict rests on them though no finding does.
+        self.spared = spared
         self.rows: Rows | None = None
         #: The rows of a record of the plan with steps set aside (irregular_step), by the positions of the facts that
         #: have them (:meth:`Decider._aside_rows`).
@@ -289,7 +293,7 @@ class Decider:
                     self._placements.clear()
                 self._placements[pk] = plan
             else:
-                plan = Plan(placed.mains, placed.keys, placed.fired, placed.duties)
+                plan = Plan(placed.mains, placed.keys, placed.fired, placed.duties, placed.spared)
             plans = self._plans
             if len(plans) >= PLANS_KEPT:
                 with contextlib.suppress(StopIteration, KeyError, RuntimeError):
@@ -341,7 +345,9 @@ class Decider:
         for rule, _ in hits:
             if rule.id not in rule_of:
                 rule_of[rule.id] = rule
+        spared: tuple[str, ...] = ()
         if failed:
+            spared = self.main_spared(problem, facts, failed, prank, sector, eng)
             # Placing only the main hits on what was placed (before concealment is applied) places all: into ``raw``
             # itself (what was placed from it has been read). Each main hit is named by its fact's position after
             # the record's hits.
@@ -353,7 +359,30 @@ class Decider:
             placed = self.without_knowers_missing(raw, ctx.knew)
         keys = sorted(placed, key=self._order.__getitem__)
         return Plan(tuple(sorted(failed)), tuple(keys), tuple([tuple(placed[k][0]) for k in keys]),
-                    tuple([placed[k][1] for k in keys]))
+                    tuple([placed[k][1] for k in keys]), spared)
+
+    def main_spared(self, problem: Problem, facts: list[Fact], failed: set[int], prank: int, sector: str | None,
+                    eng: _Engine) -> tuple[str, ...]:
+        """The parameters that withheld main responsibility (主体责任, 二(一)1) from a problem whose failures were found
+        at the levels ``failed``: where, at the gravest severity, a Party committee or government of those levels
+        would answer and at the record's it does not, the severity from which main responsibility is pursued
+        (main_responsibility_from) and the liability thresholds the record's severity falls short of for the
+        liabilities it gives (leadership_liability_from) — what the verdict rests on though no finding does, as a time
+        limit that spared a body is (据此未另认定主体)."""
+        policy = self.policy
+        sev = facts[0]["sev"]
+        top = severity_rank(SEVERITIES[-1])
+        out: dict[str, None] = {}
+        for failure in policy.failures.values():
+            if not failure.duty_kind or failure.from_parameter is None or sev >= top:
+                continue
+            withheld = [failure.from_parameter] if sev < severity_rank(policy.parameter(failure.from_parameter)) \
+                else []
+            withheld += self.withheld(failure.id, sev)
+            if withheld and any(placing and self._rule_of[rule_id].basis == failure.id for rule_id, _, placing in
+                                self._main_placings(problem, [{**facts[0], "sev": top}], failed, prank, sector, eng)):
+                out.update(dict.fromkeys(withheld))
+        return tuple(out)
 
     def _main_placings(self, problem: Problem, facts: list[Fact], failed: set[int], prank: int, sector: str | None,
                        eng: _Engine) -> tuple[tuple[str, int, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]],
@@ -460,7 +489,8 @@ class Decider:
                 # a finding on a level's failure to rectify reads the dates of the body it was assigned to (R9A-2)
                 slot_of.append(slots.setdefault((lvl, form.level, body if t == "unrectified" else None,
                                                  key[0] if own_day else None), len(slots)))
-        interpretations = self._interpretation_forms([f.rests_on for f in forms], ctx.rests_on)
+        interpretations = self._interpretation_forms([f.rests_on for f in forms],
+                                                     (*ctx.rests_on, *plan.spared) if plan.spared else ctx.rests_on)
         calls = (tuple([i.dict_of for i, _ in interpretations]), tuple([ix for _, ix in interpretations]))
         if base is not None:  # (the same findings in the same slots)
             return Rows(tuple(forms), base.slot_of, base.rules, base.slots, interpretations, calls)

@@ -462,8 +462,13 @@ class Verdict:
     ...     "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-03-02"})
     >>> sorted({f.body for f in v.findings if f.basis == "not_discovered"})   # the village and township missed it
     ['township_government', 'village_committee', 'village_party_branch']
-    >>> [i.id for i in v.interpretations]                   # what the answer rests on, by name
-    ['handling_time_limit_days', 'leadership_liability_from', 'outside_channel_finder_level', 'unit_liability_from']
+    >>> for i in v.interpretations:                         # what the answer rests on, by name, and which findings
+    ...     print(i.id, i.findings)                         # (none: it decided that a body does not answer)
+    handling_time_limit_days ()
+    leadership_liability_from (0, 1, 2)
+    main_responsibility_from ()
+    outside_channel_finder_level ()
+    unit_liability_from (0, 1, 2)
     >>> print(v.explain("en").splitlines()[1])              # the same, for a reader (v.explain() in Chinese)
     1. Villagers' committee — 富城村 330127100219
 
