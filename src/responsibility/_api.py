@@ -136,13 +136,12 @@ class Policy(PolicyView):
         (['p1'], 'place')
         """
         import os
-        from collections.abc import Iterable
 
         if isinstance(records, os.PathLike):  # (who_answers takes a file; assess reads files from the command line)
             raise TypeError(f"assess() takes records, not a file ({os.fspath(records)}): read it first "
                             "(pandas.read_csv, pandas.read_parquet, json.loads of each line), or run "
                             "`responsibility assess FILE`")
-        if not isinstance(records, Iterable):
+        if records is None or isinstance(records, int | float):  # (an Arrow table is no Iterable, yet taken)
             raise TypeError(f"assess() takes many records (an iterable of dicts or a data frame), got "
                             f"{type(records).__name__}")
         from .batch._assessment import needs_frames
