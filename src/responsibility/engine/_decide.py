@@ -66,10 +66,9 @@ _new_tuple = tuple.__new__
 FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
 #: Concealing a problem (瞒报漏报) and missing it (应发现未发现) exclude each other for one body.
 CONCEALED, MISSED = "concealed", "not_discovered"
-#: What :meth:`Decider._static` keeps of a finding without the severity: its clauses, what it rests on before the
-#: liability thresholds and after them, and its (clauses, rests on) by severity rank.
-_StaticBase = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...],
-                    dict[int | None, tuple[tuple[str, ...], tuple[str, ...]]]]
+#: What :meth:`Decider._static` keeps of a finding without the severity: its clauses, and what it rests on before the
+#: liability thresholds and after them.
+_StaticBase = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 #: The most plans a decider keeps (:meth:`Decider.decide_parsed`); past it the oldest goes. A plan is
@@ -204,7 +203,8 @@ class Decider:
         self._resolved: dict[tuple[str, str | None], list[tuple[str, tuple[str, ...]]]] = {}
         self._label = f"{policy.data.meta.id}@{policy.data.meta.version}"
         self._quotes_parameters: tuple[dict[str, str], dict[str, Any]] | None = None
-        self._static_memo: dict[tuple[Any, ...], _StaticBase] = {}  # :meth:`_static`, without the severity
+        self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}  # :meth:`_static`
+        self._static_bases: dict[tuple[Any, ...], _StaticBase] = {}  # :meth:`_static_base`: its key less the severity
         self._withheld: dict[tuple[str, int], tuple[str, ...]] = {}  # :meth:`withheld`
         self._forms: dict[tuple[Any, ...], FindingForm] = {}
         self._texts: dict[tuple[Any, ...], tuple[str, str, dict[str, str] | None]] = {}
@@ -828,30 +828,34 @@ class Decider:
         rlim = any(fact.get("rlim") for _, fact in fired)
         # (aside: a level's step within its limit that counted as none, not 按程序; review17 D5, review17c K4)
         sev = fired[0][1].get("sev") if fired else None  # the record's severity, as its facts rank it
-        # What does not depend on the severity is kept without it (a finding of each severity shares it); the
-        # thresholds the severity withholds (:meth:`withheld`) are added through the base's own small cache, which keeps
-        # each severity's tuple once (its id keys the finding forms made from it).
         memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner, slow, rlim,
-                    aside, chosen)
-        base = self._static_memo.get(memo_key)
+                    aside, chosen, sev)
+        got = self._static_memo.get(memo_key)
+        if got is not None:
+            return got
+        # What does not depend on the severity is made once for every severity (:meth:`_static_base`, by the key less
+        # the severity); only the thresholds the severity withholds (:meth:`withheld`) are added per severity. (Kept
+        # in two flat dicts of tuples, which the garbage collector stops tracking, rather than a dict per entry: ten
+        # thousand more tracked objects moved a full collection into bench_engine's timed window.)
+        base_key = memo_key[:-1]
+        base = self._static_bases.get(base_key)
         if base is None:
-            base = self._static_memo[memo_key] = self._static_base(key, duties, fired, deadline_from_parameter, passed,
-                                                                   sectorless, owner, aside, chosen, selffix, atp,
-                                                                   slow, rlim)
-        clauses, head, tail, by_sev = base
-        got = by_sev.get(sev)
-        if got is None:
-            # (in the order a dict made in one pass gives: the parameters before the thresholds, the thresholds, the
-            # rest; each where it first comes)
-            got = by_sev[sev] = (clauses, tuple(dict.fromkeys(
-                (*head, *(self.withheld(key[1], sev) if sev is not None else ()), *tail))))
+            base = self._static_bases[base_key] = self._static_base(key, duties, fired, deadline_from_parameter,
+                                                                    passed, sectorless, owner, aside, chosen, selffix,
+                                                                    atp, slow, rlim)
+        clauses, head, tail = base
+        withheld = self.withheld(key[1], sev) if sev is not None else ()
+        # (in the order a dict made in one pass gives: the parameters before the thresholds, the thresholds, the rest;
+        # each where it first comes)
+        got = self._static_memo[memo_key] = (clauses, tuple(dict.fromkeys((*head, *withheld, *tail)))
+                                             if withheld or tail else head)
         return got
 
     def _static_base(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit],
                      deadline_from_parameter: bool, passed: bool, sectorless: bool, owner: bool, aside: bool,
                      chosen: bool, selffix: bool, atp: bool, slow: bool, rlim: bool) -> _StaticBase:
-        """:meth:`_static` but for the severity: the clauses, what the finding rests on before the liability
-        thresholds and after them, and an empty cache of the tuples by severity."""
+        """:meth:`_static` but for the severity: the clauses, and what the finding rests on before the liability
+        thresholds and after them."""
         policy = self.policy
         body_id, basis, _ = key
         body = policy.bodies[body_id]
@@ -892,7 +896,7 @@ class Decider:
             after.append(SECTORLESS)  # named as one of the alternatives the record does not choose between (R9A-4)
         if failure.basis == "interpretation":
             after.append(basis)
-        return clauses, tuple(rests), tuple(after), {}
+        return clauses, tuple(rests), tuple(after)
 
     def withheld(self, basis: str, sev: int) -> tuple[str, ...]:
         """The parameters that withheld a liability a finding of ``basis`` could give from a problem of severity rank
