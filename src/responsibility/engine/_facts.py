@@ -163,30 +163,41 @@ def _setting(policy: PolicyView) -> _Setting:
 
 
 def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str) -> str | None:
-    """The role body a ``level`` named as having concealed a problem of ``kind`` in ``area`` stands for by
-    ``concealing_level_body: unresolved`` (the record naming no sector), or None: the level's holders answer.
+    """The body a ``level`` named as having concealed a problem of ``kind`` in ``area`` stands for by
+    ``concealing_level_body: unresolved`` (the record naming no sector), or None for a level without a role body
+    (its holders answer).
 
-    The role (县（市、区）行业主管部门（问题所属部门）) stands for the department whose line the problem is in; it
-    stands for someone only where the level's part in the kind at the stage concealment is judged at (handling:
-    一(三) 分类交办, 二(二)3 涉及本部门问题的…分类办理) is a department's — the role itself, or a department of the
-    role's kind. Where it is only the keeper of the problem lists' (扶贫办, 一(三)) or another body's, the role names no
-    one the text does, and the level stands for those holders, as a level without a role body does.
+    The role (县（市、区）行业主管部门（问题所属部门）) stands for the department whose line the problem is in, where
+    the level's part in the kind at the stage concealment is judged at (handling: 一(三) 分类交办, 二(二)3 涉及本部门
+    问题的…分类办理) is a department's — the role itself, or a department of the role's kind. Where that part is one
+    other body's (the 扶贫办, keeper of the problem lists, 一(三)), the problem is in its line and it is named. Where it
+    is several bodies' (a missing mechanism: the Party committee, the government and the 扶贫办), the record does not
+    say which of them concealed it: the role stands for the one unnamed, unresolved, once, rather than each answering.
 
     >>> import responsibility
     >>> p = responsibility.load()
     >>> concealing_role(p, "housing", "housing_danger_unreported", "county")
     'county_sector_department'
-    >>> concealing_role(p, "basic_needs", "basic_needs_income_not_raised", "county") is None
-    True
+    >>> concealing_role(p, "basic_needs", "basic_needs_income_not_raised", "county")
+    'county_poverty_office'
+    >>> concealing_role(p, "discovery", "mechanism_missing", "county")  # several holders: unresolved, once
+    'county_sector_department'
     """
     memo: dict[tuple[str, str | None, str], str | None] = policy._memo("derive: concealing role", dict)
     key = (area, kind, level)
     if key not in memo:
         role = policy.roles.get(level)
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
-        memo[key] = role if role is not None and any(
-            b == role or (x.level == level and x.kind == policy.bodies[role].kind and not x.role)
-            for b, x in ((b, policy.bodies[b]) for b in policy.stage_holders(area, kind, stage))) else None
+        holders = [b for b in policy.stage_holders(area, kind, stage) if policy.bodies[b].level == level]
+        if role is None or any(b == role or (policy.bodies[b].kind == policy.bodies[role].kind
+                                             and not policy.bodies[b].role) for b in holders):
+            memo[key] = role
+        else:
+            # the level's part is one body's (its 扶贫办, the problem lists' keeper): the problem is in its line; where
+            # it is several bodies' (a missing mechanism: the Party committee, the government and the 扶贫办), the
+            # record does not say which concealed it, and naming each would blame those who may not have (never
+            # over-blame): the role stands for the one unnamed, unresolved, once, as before (review20c C20-1)
+            memo[key] = holders[0] if len(holders) == 1 else role
     return memo[key]
 
 
