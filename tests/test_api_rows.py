@@ -110,7 +110,7 @@ def test_a_file_of_many_records_or_none_says_what_to_use(policy: responsibility.
     assert info.value.code == "not_an_object"
 
 
-@pytest.mark.parametrize("given", [Path("ledger.csv"), None, 5])
+@pytest.mark.parametrize("given", [Path("ledger.csv"), "ledger.jsonl", None, 5])
 def test_assess_of_a_file_or_of_no_records_says_what_it_takes(policy: responsibility.Policy, given: Any) -> None:
     """review20b B20-11: assess(Path) and assess(None) raised Python's bare "object is not iterable"."""
     with pytest.raises(TypeError, match="responsibility assess FILE" if given is not None and given != 5 else

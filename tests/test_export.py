@@ -207,7 +207,8 @@ def test_mermaid_limits_count_relations_and_characters() -> None:
     assert mermaid_over_limits(long) == [f"{len(long):,} characters (the limit is {MERMAID_MAX_TEXT:,})"]
 
 
-@pytest.mark.parametrize(("fmt", "name", "ok"), [("dot", "README.md", False), ("mermaid", "chain.md", True),
+@pytest.mark.parametrize(("fmt", "name", "ok"), [("dot", "README.md", False), ("mermaid", "chain.md", False),
+                                                 ("mermaid", "chain.mmd", True),
                                                  ("graphml", "chain.dot", False), ("dot", "chain.gv", True)])
 def test_a_text_diagram_goes_only_to_a_file_of_its_kind(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                                         fmt: str, name: str, ok: bool) -> None:
@@ -216,4 +217,14 @@ def test_a_text_diagram_goes_only_to_a_file_of_its_kind(capsys: pytest.CaptureFi
     target.write_text("# notes\n", encoding="utf-8")
     code, _, err = run(capsys, "graph", "--area", "housing", "--format", fmt, "-o", str(target))
     assert (code == 0) is ok, err
-    assert ok or (target.read_text(encoding="utf-8") == "# notes\n" and f"a {fmt} diagram goes to" in err)
+    assert ok or (target.read_text(encoding="utf-8") == "# notes\n" and (f"a {fmt} diagram goes to" in err
+                                                                         or "not a diagram" in err)), err
+
+
+def test_a_mermaid_diagram_is_written_again_over_its_own_markdown_file(capsys: pytest.CaptureFixture[str],
+                                                                       tmp_path: Path) -> None:
+    """A .md the command wrote may be written again; notes in a .md may not be written over (review20c C20-6)."""
+    target = tmp_path / "chain.md"
+    assert run(capsys, "graph", "--area", "housing", "-o", str(target))[0] == 0
+    assert run(capsys, "graph", "--area", "water", "-o", str(target))[0] == 0
+    assert "饮水" in target.read_text(encoding="utf-8")

@@ -266,3 +266,14 @@ def test_a_write_removes_what_a_killed_writer_of_the_same_file_left(tmp_path: Pa
     assert not stale.exists() and alive.exists() and other.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".other.csv." + gone + ".xyz.part", alive.name,
                                                                   "out.csv"])
+
+
+def test_a_running_writer_of_a_longer_name_keeps_its_temporary_file(tmp_path: Path) -> None:
+    """review20c C20-2: writing 'report' took '.report.2021.csv.<pid>.<rand>.part' for its own, 2021 for a pid that
+    had gone, and removed a running writer's file."""
+    with atomic_path(tmp_path / "report.2021.csv") as a:
+        a.write_text("y", encoding="utf-8")
+        with atomic_path(tmp_path / "report") as b:
+            b.write_text("x", encoding="utf-8")
+        assert a.exists()
+    assert (tmp_path / "report.2021.csv").read_text(encoding="utf-8") == "y"

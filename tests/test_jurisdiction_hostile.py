@@ -118,5 +118,9 @@ def test_a_level_misspelt_in_a_file_is_an_unknown_level_not_a_mismatch(tmp_path:
     path = tmp_path / "j.csv"
     path.write_text("code,name,level\n33,浙江省,province\n3301,杭州市,city\n330127,淳安县,county\n"
                     "330127100,千岛湖镇,township\n330127100219,富城村,villag\n", encoding="utf-8")
-    with pytest.raises(JurisdictionError, match=r"j.csv:6: unknown level 'villag'; did you mean 'village'\?"):
+    with pytest.raises(JurisdictionError, match=r"j.csv:6: level 'villag' is not a level id; did you mean 'village'\?"):
         Jurisdiction.from_csv(path)
+    from responsibility import Place
+
+    with pytest.raises(JurisdictionError, match="level 5 is not a level id"):  # (review20c C20-4: a bare TypeError)
+        Jurisdiction([Place("33", "浙江省", 5)])  # type: ignore[arg-type]

@@ -188,10 +188,12 @@ def test_a_problem_twice_in_one_file_is_refused_naming_the_row_it_came_from(ledg
     """review20b B20-11: the second row said "already in the ledger"; it was in this file, two rows up."""
     path = tmp_path / "twice.csv"
     row = "A-1,危房改造,330127100219,2021-03-01,hotline,县\n"
-    path.write_text("问题编号,领域,所在地代码,发现时间,发现渠道,发现层级\n" + row + row, encoding="utf-8")
+    path.write_text("问题编号,领域,所在地代码,发现时间,发现渠道,发现层级\n" + row + row + row, encoding="utf-8")
     result = ledger.import_file(path, entered_by="x")
-    assert (result.imported, result.rejected) == (1, 1)
-    assert "already in this file (row 2)" in result.rejects[0]["reason"], result.rejects
+    # (a third row was imported: the second's rejection dropped the first's state; review20c C20-3)
+    assert (result.imported, result.rejected) == (1, 2)
+    assert all("already in this file (row 2)" in r["reason"] for r in result.rejects), result.rejects
+    assert [e.type for e in ledger.events("A-1")].count("registered") == 1
     again = ledger.import_file(path, entered_by="x")
     assert again.imported == 0 and all("already in the ledger" in r["reason"] for r in again.rejects), again.rejects
 

@@ -137,7 +137,10 @@ class Policy(PolicyView):
         """
         import os
 
-        if isinstance(records, os.PathLike):  # (who_answers takes a file; assess reads files from the command line)
+        # (who_answers takes a file; assess reads files from the command line)
+        named = isinstance(records, str) and (os.path.exists(records)
+                                              or os.path.splitext(records)[1].lower() in _TABLE_SUFFIXES)
+        if isinstance(records, os.PathLike) or named:
             raise TypeError(f"assess() takes records, not a file ({os.fspath(records)}): read it first "
                             "(pandas.read_csv, pandas.read_parquet, json.loads of each line), or run "
                             "`responsibility assess FILE`")

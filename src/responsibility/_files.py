@@ -227,7 +227,9 @@ def _remove_stale_parts(parent: Path, name: str) -> None:
     could remove them: kill -9, a power cut); a part whose writer still runs, or is another user's, is left alone."""
     import re
 
-    pattern = re.compile(re.escape(f".{name}.") + r"([0-9]+)\.[^/]*\.part")
+    # (mkstemp's random part has no dot: ``.report.2021.csv.<pid>.<rand>.part`` is report.2021.csv's, not report's;
+    # review20c C20-2)
+    pattern = re.compile(re.escape(f".{name}.") + r"([0-9]+)\.[A-Za-z0-9_]+\.part")
     with contextlib.suppress(OSError):
         for entry in os.scandir(parent):
             m = pattern.fullmatch(entry.name)

@@ -566,9 +566,10 @@ def _gather(entries: Iterable[_Entry], *, name_fix: str, level_fix: bool,
         if e.level and e.level not in _LEVELS:  # a typo is not a mismatch (review20b B20-11)
             import difflib
 
-            close = difflib.get_close_matches(e.level, _LEVELS, n=1, cutoff=0.6)
-            errors.append(f"{e.where}: unknown level {e.level!r}; " + (f"did you mean {close[0]!r}? " if close else "")
-                          + f"use one of {', '.join(_LEVELS)} (code {e.code} is a {level})")
+            close = difflib.get_close_matches(str(e.level), _LEVELS, n=1, cutoff=0.6)
+            errors.append(f"{e.where}: level {e.level!r} is not a level id; " +
+                          (f"did you mean {close[0]!r}? " if close else "") +
+                          f"a jurisdiction gives one of {', '.join(_LEVELS)} (code {e.code} is a {level})")
             continue
         if e.level and e.level != level:
             errors.append(f"{e.where}: level {e.level!r} does not match code {e.code} (a {level})"

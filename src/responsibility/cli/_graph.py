@@ -19,6 +19,16 @@ _TEXT_SUFFIXES = {"dot": (".dot", ".gv", ".txt"), "mermaid": (".mmd", ".mermaid"
                   "graphml": (".graphml", ".xml")}
 
 
+def _a_diagram(path: Path) -> bool:
+    """Whether ``path`` holds a Mermaid diagram as this command writes it (its front matter or a flowchart first)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as f:
+            head = f.read(200).lstrip()
+    except OSError:
+        return False
+    return head.startswith(("---\ntitle:", "flowchart", "graph "))
+
+
 @click.command("graph")
 @click.option(
     "--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped)."
@@ -84,6 +94,10 @@ def graph(
         if kept and target.suffix and target.suffix.lower() not in kept:  # -o README.md for DOT: surely a slip
             raise ResponsibilityError(f"--out {out}: a {fmt} diagram goes to a {', '.join(kept)} file, not "
                                       f"{target.suffix}; give --out {target.with_suffix(kept[0])}")
+        if target.suffix.lower() == ".md" and target.is_file() and not _a_diagram(target):
+            # Markdown may hold a Mermaid diagram, but one written over notes loses them (review20c C20-6)
+            raise ResponsibilityError(f"--out {out}: {target.name} holds text that is not a diagram this command "
+                                      f"wrote; give a new file, e.g. --out {target.with_suffix('.mmd')}")
     policy = load_policy(rules_dir)
     area = named(policy, "area", area, "--area") if area is not None else None
     levels = tuple(named(policy, "level", lv, "--level") for lv in levels)

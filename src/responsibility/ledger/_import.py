@@ -707,7 +707,7 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
             if any(e.type == "concealed" for e in evs):
                 folder.check_record(pid)
         except ProblemError as exc:
-            if pid is not None and pid not in known:
+            if pid is not None and pid not in known and pid not in imported_at:  # (only a state this row made)
                 folder.states.pop(pid, None)
             f = exc.field
             if current is not None:
