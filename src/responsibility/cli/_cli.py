@@ -21,13 +21,15 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Literal, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
 import click
 
 from .._errors import Issue, OutputError, ProblemError, ResponsibilityError, RulesError
-from ..engine._verdict import Lang
 from ..policy._view import PolicyView
+
+if TYPE_CHECKING:  # (the verdict module is not imported on the assess path for a type: ~3.5 ms a run)
+    from ..engine._verdict import Lang
 
 _T = TypeVar("_T")
 
