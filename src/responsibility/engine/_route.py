@@ -300,6 +300,9 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     behind = [c for d in duties for c in (policy.duties[d].clause, *policy.duties[d].amended_by)]
     if not behind and p.kind:
         behind = list(policy.kinds[(p.domain, p.kind)].clauses)
+    # and the clause amending a body it names, as a verdict's finding on the body cites it beside the original one
+    # (the county rural revitalisation bureau holds the poverty office's duties by 示例2021(一); review20b R20-8)
+    behind += [c for b, _, _ in named for c in policy.bodies[b].amended_by]
     order = {c: i for i, c in enumerate(policy.clauses)}  # the text's order, as a verdict lists them
     clauses = sorted(dict.fromkeys((*_handling_clauses(policy), *behind)), key=lambda c: order.get(c, len(order)))
     return Route(
