@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # (the record models and pydantic are imported where a record
     from pydantic import ValidationError
     from pydantic_core import PydanticCustomError
 
+    from ..policy._models import Body
     from ._records import Day as Day
     from ._records import Discovered as Discovered
     from ._records import Handling as Handling
@@ -329,7 +330,9 @@ def term_hint(policy: PolicyView, kind: str, value: str, ids: list[str]) -> str:
 
 def body_hint(policy: PolicyView, value: str, level: str | None = None, *, levels_too: bool = False) -> str:
     """What to write instead of ``value``, a body nobody is named by (or several are): the bodies that
-    share the name, each with its id and Chinese name, or the nearest body (at ``level`` first).
+    share the name, each with its id and Chinese name, or the nearest body at ``level`` (the level the field
+    gives; any where ``None``), or where none is near, the level's bodies; for a body of another period of an
+    amended policy, which body stands for it in this one.
 
     >>> import responsibility
     >>> body_hint(responsibility.load(), "县建设部门", "county")
@@ -349,6 +352,9 @@ def body_hint(policy: PolicyView, value: str, level: str | None = None, *, level
 
 
 def _body_hint(policy: PolicyView, value: str, level: str | None, levels_too: bool) -> str:
+    # A hint names only a body at the level the field gives (discovered.level, to_level, by_level): one of another
+    # level fails the level check when followed, or worse moves the findings onto it (review20b B20-3: 县乡村振兴局
+    # at the county level was told 'village_committee'); where none there is near, the level's bodies are listed.
     if other := _other_period(policy, value):
         return other
     names = ValueNames.of(policy)
@@ -360,33 +366,84 @@ def _body_hint(policy: PolicyView, value: str, level: str | None, levels_too: bo
         where = f", none at the {level} level" if level is not None else ""
         return f"it names {len(several)} bodies{where}: {listed}; write the id of the one meant"
     key = _fold(value)
-    near = _nearest_chinese(policy, key, level) if not key.isascii() else None
-    if key.isascii():
+    near: str | None = None
+    if not key.isascii():
+        said = _unlevelled(policy, key)[1]
+        if level is not None and said not in (None, level) and \
+                (there := _nearest_chinese(policy, key, said, every=True)) is not None:
+            # a word naming another level's body (乡镇政府 for a county field): no county body is guessed for it
+            name = {b.id: b.name for b in policy.data.bodies}[there]
+            return (f"it reads as {there!r} ({name}), a {said} body, but the field gives the {level} level: write the "
+                    f"level it was at, or a body of the {level} level ({_level_bodies(policy, level)})")
+        near = _nearest_chinese(policy, key, level, every=True)
+        if near is not None and near not in shown:  # a body of another period of an amended policy
+            if other := _other_period(policy, near):
+                return other
+            near = None
+    else:
         spellings = {k: ids[0] for k, ids in names.bodies.items() if k.isascii()}
-        for pool in ([k for k, b in spellings.items() if names.body_level[b] == level] if level is not None else [],
-                     list(spellings)):
-            close = closest(key, pool)
-            if close is not None:
-                near = spellings[close]
-                break
+        pool = [k for k, b in spellings.items() if names.body_level[b] == level] if level is not None \
+            else list(spellings)
+        close = closest(key, pool)
+        near = spellings[close] if close is not None else None
     if near is not None:
         return f"did you mean {near!r} ({shown[near].name})?"
     what = "a level or a body's id or Chinese name" if levels_too else "a body's id or Chinese name"
     if level is not None:
-        at = [f"{b} {x.name}" for b, x in shown.items() if x.level == level]
-        more = f", … ({len(at)} in all: `responsibility graph --level {level}`)" if len(at) > 4 else ""
-        return f"write {what}; the {level} level's: {', '.join(at[:4])}{more}"
+        return f"write {what}; the {level} level's: {_level_bodies(policy, level)}"
     return f"write {what} (`responsibility graph --level LEVEL` lists the bodies of a level)"
 
 
+def _level_bodies(policy: PolicyView, level: str) -> str:
+    """The first bodies of ``level``, each id with its name, and where to see them all."""
+    at = [f"{b} {x.name}" for b, x in policy.bodies.items() if x.level == level]
+    more = f", … ({len(at)} in all: `responsibility graph --level {level}`)" if len(at) > 4 else ""
+    return f"{', '.join(at[:4])}{more}"
+
+
+def sector_hint(policy: PolicyView, value: str) -> str:
+    """What to write in a record's ``sector`` instead of ``value``, a Chinese word naming no sector or body: the
+    sector id of the line it names (住建 → ``construction``), with the department where the word names its level
+    too (县民政 → ``county_civil_affairs``); the sectors where no line is near. A line word names no level, so no
+    department is guessed for it (住建 was told the provincial department on a village's record; review20b B20-3).
+
+    >>> import responsibility
+    >>> sector_hint(responsibility.load(), "住建")
+    "write the sector id 'construction' (住建), or name the department"
+    """
+    if other := _other_period(policy, value):
+        return other
+    key = _fold(value)
+    word, said = _unlevelled(policy, key)
+    near = _nearest_chinese(policy, key, said, every=True, lines=True) if said is not None else None
+    if near is None:  # no level said, or what reads as one is not (乡村振兴: not the 乡 level's)
+        word, said = key, None
+        near = _nearest_chinese(policy, key, None, every=True, lines=True)
+    if near is None:
+        lines = sorted(policy.sectors)
+        more = f", … ({len(lines)} in all)" if len(lines) > 8 else ""
+        return f"write a sector id ({', '.join(lines[:8])}{more}) or name the department"
+    body = {b.id: b for b in policy.data.bodies}[near]
+    line = str(body.sector)
+    dept = ""
+    if said is not None:
+        at = [b for b, x in policy.bodies.items() if x.level == said and x.sector == line and not x.role]
+        if len(at) == 1:
+            dept = f": {at[0]!r} ({policy.bodies[at[0]].name})"
+    return f"write the sector id {line!r} ({word}), or name the department{dept}"
+
+
 def _other_period(policy: PolicyView, value: str) -> str:
-    """For ``value`` naming (by id or Chinese name) a body of an amended policy that is not in force in the period
-    judging the record, when it is in force, which body of its level and sector is in this period, and why:
-    a record is judged by the rules in force on the day its problem was discovered, bodies of its steps included."""
+    """For ``value`` naming (by any name the resolver takes for it) a body of an amended policy that is not in
+    force in the period judging the record, when it is in force, which body of its level and sector is in this
+    period, and why: a record is judged by the rules in force on the day its problem was discovered, bodies of its
+    steps included."""
     if policy.as_of is None:
         return ""
     key = _fold(value)
-    other = next((b for b in policy.data.bodies if b.id not in policy.bodies and key in (b.id, _fold(b.name))), None)
+    # every name the resolver takes for a body (id, name, gloss, aliases, the name without its parentheses: 县扶贫办
+    # for 县（市、区）扶贫办; review20b B20-3), where no body of this period is so named
+    other = next((b for b in policy.data.bodies if b.id not in policy.bodies and key in _spellings(b)), None)
     if other is None:
         return ""
     since = f"from {other.effective_from}" if other.effective_from else ""
@@ -401,47 +458,61 @@ def _other_period(policy: PolicyView, value: str) -> str:
             f"(or on the policy's as_of day), and it is not a body in those{instead}")
 
 
-def _nearest_chinese(policy: PolicyView, key: str, level: str | None) -> str | None:
-    """The body whose Chinese names share the most telling characters with ``key`` (folded); among those alike,
-    one at the level ``key`` begins with (县…), else at ``level``, then the one whose name reads most like it;
-    ``None`` when no body shares a telling character. A character tells as much as it is rare among the
+def _spellings(body: Body) -> frozenset[str]:
+    """Every name (folded) the resolver takes for ``body`` (:func:`_value_names`)."""
+    bare = re.sub(r"\s*\([^()]*\)\s*", "", unicodedata.normalize("NFKC", body.name))
+    return frozenset(_fold(n) for n in (body.id, body.name, body.en, *body.aliases, bare) if n)
+
+
+def _unlevelled(policy: PolicyView, text: str) -> tuple[str, str | None]:
+    """``text`` (folded) without the level it begins with (县医保局 → 医保局, county)."""
+    levels: list[tuple[str, str]] = policy._memo("level words", lambda: sorted(
+        ((k, lv) for k, lv in ValueNames.of(policy).maps["level"].items() if not k.isascii()),
+        key=lambda e: -len(e[0])))
+    for k, lv in levels:
+        if text.startswith(k) and len(text) > len(k):
+            return text[len(k):], lv
+    return text, None
+
+
+def _nearest_chinese(policy: PolicyView, key: str, level: str | None, *, every: bool = False,
+                     lines: bool = False) -> str | None:
+    """The body at ``level`` (any level where ``None``) whose Chinese names share the most telling characters with
+    ``key`` (folded); among those alike, one at the level ``key`` begins with (县…), then the one whose name reads
+    most like it; ``None`` when no body shares a telling character. ``every``: among the bodies of every period of
+    an amended policy (the caller says a body of another period is not one of this); ``lines``: among the
+    departments of a line only (a sector's). A character tells as much as it is rare among the
     bodies' names: one of at most 1 in 20 names tells (财, 卫, 宗, 纪, 医: one line of work), one of more
     than 1 in 10 tells nothing (县, 部, 门, 政). So 县财政局 is nearest 县（市、区）财政部门, never
     县（市、区）民政局; a word sharing only 县 and 局 gets no hint; one sharing a less telling character
     still does if it reads much like the name (县民政 and 县民政局)."""
-    levels = sorted(((k, lv) for k, lv in ValueNames.of(policy).maps["level"].items() if not k.isascii()),
-                    key=lambda e: -len(e[0]))
-
-    def unlevelled(text: str) -> tuple[str, str | None]:
-        """``text`` without the level it begins with (县医保局 → 医保局, county)."""
-        for k, lv in levels:
-            if text.startswith(k) and len(text) > len(k):
-                return text[len(k):], lv
-        return text, None
-
-    def computed() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, float], float]:
-        chars = {b: frozenset("".join(_fold(n) for n in (x.name, *x.aliases))) for b, x in policy.bodies.items()}
-        bare = {b: _fold(re.sub(r"\([^()]*\)", "", _fold(x.name))) for b, x in policy.bodies.items()}
+    def computed() -> tuple[dict[str, Body], dict[str, frozenset[str]], dict[str, str], dict[str, float], float]:
+        pool = {b.id: b for b in policy.data.bodies} if every else dict(policy.bodies)
+        pool.update(policy.bodies)  # this period's first
+        chars = {b: frozenset("".join(_fold(n) for n in (x.name, *x.aliases))) for b, x in pool.items()}
+        bare = {b: _fold(re.sub(r"\([^()]*\)", "", _fold(x.name))) for b, x in pool.items()}
         count: dict[str, int] = {}
         for cs in chars.values():
             for c in cs:
                 count[c] = count.get(c, 0) + 1
         n = len(chars)
         weight = {c: math.log(n / k) for c, k in count.items() if k * 10 <= n and not c.isascii()}
-        return chars, bare, weight, math.log(20)
+        return pool, chars, bare, weight, math.log(20)
 
-    got: tuple[dict[str, frozenset[str]], dict[str, str], dict[str, float], float] = \
-        policy._memo("body characters", computed)
-    chars, bare, weight, telling = got
-    names_of = {b: [_fold(n) for n in (x.name, *x.aliases)] for b, x in policy.bodies.items()}
+    got: tuple[dict[str, Body], dict[str, frozenset[str]], dict[str, str], dict[str, float], float] = \
+        policy._memo("body characters, every period" if every else "body characters", computed)
+    bodies, chars, bare, weight, telling = got
+    word, said = _unlevelled(policy, key)
+    if level is not None or lines:  # only the field's level; only a line's departments
+        chars = {b: cs for b, cs in chars.items() if (level is None or bodies[b].level == level)
+                 and (not lines or (bodies[b].sector is not None and not bodies[b].role))}
+    names_of = {b: [_fold(n) for n in (bodies[b].name, *bodies[b].aliases)] for b in chars}
     mine = {c for c in key if c in weight}
-    bodies = policy.bodies
-    word, said = unlevelled(key)
     level = said or level  # the level the word names itself (县医保局: the county)
 
     def alike(b: str) -> float:  # with and without the level each begins with
         return max(difflib.SequenceMatcher(None, key, bare[b]).ratio(),
-                   difflib.SequenceMatcher(None, word, unlevelled(bare[b])[0]).ratio())
+                   difflib.SequenceMatcher(None, word, _unlevelled(policy, bare[b])[0]).ratio())
 
     scored = [(round(sum(weight[c] for c in mine & cs if weight[c] >= telling - 1e-6), 6), alike(b), b)
               for b, cs in chars.items() if mine & cs]
@@ -451,7 +522,9 @@ def _nearest_chinese(policy: PolicyView, key: str, level: str | None) -> str | N
     pairs = {key[i:i + 2] for i in range(len(key) - 1)} - {""}
     pairs = {t for t in pairs if all(c in weight for c in t)}
     paired = [s for s in fit if any(t in n for t in pairs for n in names_of[s[2]])]
-    pool = paired or fit
+    # none sharing a pair: only one that reads much like it — a single shared character is a guess (县统计局 is no
+    # 县级统管单位; the level's bodies are listed instead)
+    pool = paired or [s for s in fit if s[1] >= 0.75]
     # then one at the level named or given, where one there shares a telling character or reads half alike
     # (县住建局: the county's construction bureau, though the city's name has 住 too)
     there = [s for s in pool if bodies[s[2]].level == level and (s[0] > 0 or s[1] >= 0.5)]
@@ -1212,8 +1285,8 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if p.sector in policy.bodies or p.sector.isascii():
             choices = sorted({*policy.sectors, *(b for b, x in policy.bodies.items() if x.sector and not x.role)})
             hint = suggest(p.sector, choices) or "use a sector such as " + ", ".join(sorted(policy.sectors)[:6]) + " …"
-        else:  # a Chinese name: the body it is nearest, with its name
-            hint = body_hint(policy, p.sector)
+        else:  # a Chinese name: the line it names (a sector's id), not a department of a level it does not say
+            hint = sector_hint(policy, p.sector)
         fail("sector", f"unknown sector or body {p.sector!r}; {hint}", "unknown_sector")
     if p.sector is not None and (line := policy.sector_of(p.sector)) not in (have := policy.sectors_with_part(p.area)):
         # 二(二)3 按照职责分工…涉及本部门问题: a line the text gives no duty in the area does not make its department
