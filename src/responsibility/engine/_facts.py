@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..policy._model import SEVERITIES
+from ..policy._model import SEVERITIES, STAGES
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import SAME_LEVEL, severity_rank
 from ._problem import _CODED, coded
@@ -167,12 +167,13 @@ def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str)
     ``concealing_level_body: unresolved`` (the record naming no sector), or None for a level without a role body
     (its holders answer).
 
-    The role (县（市、区）行业主管部门（问题所属部门）) stands for the department whose line the problem is in, where
-    the level's part in the kind at the stage concealment is judged at (handling: 一(三) 分类交办, 二(二)3 涉及本部门
-    问题的…分类办理) is a department's — the role itself, or a department of the role's kind. Where that part is one
-    other body's (the 扶贫办, keeper of the problem lists, 一(三)), the problem is in its line and it is named. Where it
-    is several bodies' (a missing mechanism: the Party committee, the government and the 扶贫办), the record does not
-    say which of them concealed it: the role stands for the one unnamed, unresolved, once, rather than each answering.
+    The role (县（市、区）行业主管部门（问题所属部门）) stands for the department whose line the problem is in, where a
+    department of the level (the role itself, or a department of the role's kind) has a part in the kind at any stage
+    (二(二)3 涉及本部门问题的…分类办理). Where none has, and the level's part at the stage concealment is judged at
+    (handling: 一(三) 分类交办) is one other body's (the 扶贫办, keeper of the problem lists, 一(三)), the problem is in
+    its line and it is named. Where it is several bodies' (a missing mechanism: the Party committee, the government
+    and the 扶贫办), the record does not say which of them concealed it: the role stands for the one unnamed,
+    unresolved, once, rather than each answering.
 
     >>> import responsibility
     >>> p = responsibility.load()
@@ -189,8 +190,11 @@ def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str)
         role = policy.roles.get(level)
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
         holders = [b for b in policy.stage_holders(area, kind, stage) if policy.bodies[b].level == level]
-        if role is None or any(b == role or (policy.bodies[b].kind == policy.bodies[role].kind
-                                             and not policy.bodies[b].role) for b in holders):
+        # a department of the level with a part in the kind at any stage (the city construction bureau presses a
+        # house's renovation) makes the problem one of a line: the role, unresolved, stands for it (review20c C20-1)
+        lines = {b for st in STAGES for b in policy.stage_holders(area, kind, st) if policy.bodies[b].level == level}
+        if role is None or not holders or any(b == role or (policy.bodies[b].kind == policy.bodies[role].kind
+                                                            and not policy.bodies[b].role) for b in lines):
             memo[key] = role
         else:
             # the level's part is one body's (its 扶贫办, the problem lists' keeper): the problem is in its line; where
