@@ -233,10 +233,11 @@ def _remove_stale_parts(parent: Path, name: str) -> None:
     with contextlib.suppress(OSError):
         for entry in os.scandir(parent):
             m = pattern.fullmatch(entry.name)
-            if m is None or int(m.group(1)) == os.getpid() or not entry.is_file(follow_symlinks=False):
+            pid = int(m.group(1)) if m is not None else os.getpid()
+            if pid == os.getpid() or not entry.is_file(follow_symlinks=False):
                 continue
             try:
-                os.kill(int(m.group(1)), 0)
+                os.kill(pid, 0)
             except ProcessLookupError:  # (PermissionError: alive, another user's)
                 _remove(Path(entry.path))
             except (OSError, OverflowError):

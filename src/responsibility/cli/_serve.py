@@ -111,10 +111,10 @@ def _role(value: str) -> str:
 
     level, _ = named_term(load_policy(None), "level", value)
     if level is None:  # (not "use one of village, township…": a token is never theirs)
-        import difflib
+        from ..policy._loader import closest
 
-        close = difflib.get_close_matches(value.strip().lower(), roles, n=1, cutoff=0.5)
-        raise click.BadParameter(f"unknown role {value!r}; " + (f"did you mean {close[0]!r}? " if close else "") +
+        close = closest(value.strip().lower(), roles, 0.5)
+        raise click.BadParameter(f"unknown role {value!r}; " + (f"did you mean {close!r}? " if close else "") +
                                  "use county, city or province", param_hint="--role")
     if level not in roles:
         raise click.BadParameter(f"{value!r} is the level {level!r}; a token is a county's, a city's or the "

@@ -190,18 +190,13 @@ def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str)
         role = policy.roles.get(level)
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
         holders = [b for b in policy.stage_holders(area, kind, stage) if policy.bodies[b].level == level]
-        # a department of the level with a part in the kind at any stage (the city construction bureau presses a
-        # house's renovation) makes the problem one of a line: the role, unresolved, stands for it (review20c C20-1)
+        # (review20c C20-1: naming the 扶贫办, or every holder, where a department presses the kind or several bodies
+        # pass it on, blamed bodies the record does not name)
         lines = {b for st in STAGES for b in policy.stage_holders(area, kind, st) if policy.bodies[b].level == level}
-        if role is None or not holders or any(b == role or (policy.bodies[b].kind == policy.bodies[role].kind
-                                                            and not policy.bodies[b].role) for b in lines):
-            memo[key] = role
-        else:
-            # the level's part is one body's (its 扶贫办, the problem lists' keeper): the problem is in its line; where
-            # it is several bodies' (a missing mechanism: the Party committee, the government and the 扶贫办), the
-            # record does not say which concealed it, and naming each would blame those who may not have (never
-            # over-blame): the role stands for the one unnamed, unresolved, once, as before (review20c C20-1)
-            memo[key] = holders[0] if len(holders) == 1 else role
+        department = role is not None and any(
+            b == role or (policy.bodies[b].kind == policy.bodies[role].kind and not policy.bodies[b].role)
+            for b in lines)
+        memo[key] = holders[0] if role is not None and not department and len(holders) == 1 else role
     return memo[key]
 
 
@@ -209,18 +204,18 @@ def _concealer(policy: PolicyView, area: str, kind: str | None, level: str, sect
                as_role: bool) -> str:
     """The body a level named as concealer stands for (``""``: the level's holders of the handling
     stage). 一(四) 追究相关工作人员责任: by ``concealing_level_body: unresolved``, the body whose line the problem is
-    in, which the record's ``sector`` names, else the level's role body, unresolved, where the level's part in the
-    kind is a department's (:func:`concealing_role`); a level without a role body (the village, the township), or
-    whose part is another body's (the 扶贫办's), stands for its holders."""
-    if not as_role or level not in policy.roles:
+    in, which the record's ``sector`` names, else :func:`concealing_role` (the role, unresolved, or the one body whose
+    part it is); a level without a role body (the village, the township) stands for its holders."""
+    role = policy.roles.get(level)
+    if not as_role or role is None:
         return ""
     line = policy.sector_of(sector)
     if line is not None:
         for b in policy.bodies.values():
             if b.level == level and b.sector == line and not b.role:
                 return b.id
-        return policy.roles[level]  # a line the level has no body of: the role stands for it
-    return concealing_role(policy, area, kind, level) or ""
+        return role  # a line the level has no body of: the role stands for it
+    return concealing_role(policy, area, kind, level) or role
 
 
 def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | None, level: str, body: str | None,

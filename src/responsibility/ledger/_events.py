@@ -264,7 +264,7 @@ class Event:
                 from difflib import get_close_matches
 
                 # (a record's area is written 'area': the ledger's former name 'domain' is not offered)
-                fields = [*COMMON, *("area" if f == "domain" else f for f in spec)]
+                fields = [*COMMON, *(RECORD_NAME.get(f, f) for f in spec)]
                 close = get_close_matches(str(key), fields, n=1)
                 hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(fields)
                 raise ProblemError(str(key), f"unknown field for a {kind!r} event; {hint}", record=problem,
@@ -378,9 +378,14 @@ def chain_hash(prev: str, problem: str, kind: str, on: str, data: str, entered_b
 GENESIS = "0" * 64
 
 
+#: The ledger's names of fields a record names otherwise (``domain``: the older name of a record's ``area``), and back.
+LEDGER_NAME = {"area": "domain"}
+RECORD_NAME = {v: k for k, v in LEDGER_NAME.items()}
+
+
 def ledger_named(fields: Mapping[str, Any]) -> dict[str, Any]:
     """``fields`` with a record's ``area`` under the ledger's (older) name for it, ``domain``."""
-    return {("domain" if k == "area" else k): v for k, v in fields.items()}
+    return {LEDGER_NAME.get(k, k): v for k, v in fields.items()}
 
 
 def events_from_record(record: Mapping[str, Any]) -> list[dict[str, Any]]:

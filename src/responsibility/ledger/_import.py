@@ -29,7 +29,7 @@ from typing import Any
 from .._errors import ProblemError
 from ..batch._io import HeldLines, never_closed, swallowed
 from ..policy._encoding import bom_encoding, detect_encoding, sample
-from ._events import Event, shown
+from ._events import LEDGER_NAME, RECORD_NAME, Event, shown
 from ._store import LedgerError
 from ._xlsx import Unreadable
 
@@ -50,9 +50,6 @@ VOCABULARY_OF = {"domain": "domain", "kind": "kind", "channel": "channel", "seve
 VALUE_FIELDS = tuple(VOCABULARY_OF)
 
 #: The ledger's vocabularies a problem record also spells freely (engine/_problem.ValueNames).
-#: A mapping names a record's area ``area``, as records do; the ledger's own field is ``domain`` (its former name).
-_FORMER = {"area": "domain"}
-_SHOWN = {"domain": "area"}
 _SPELLINGS = {"domain": "area", "channel": "channel", "severity": "severity", "level": "level"}
 #: The reason code of a cell that names nothing of its vocabulary (an unknown severity is a bad value, as in a record).
 _UNKNOWN = {"domain": "unknown_area", "kind": "unknown_kind", "channel": "unknown_channel", "level": "unknown_level",
@@ -100,9 +97,9 @@ def load_mapping(path: str | Path | None = None) -> Mapping_:
         given = data.get(part)
         if isinstance(given, dict) and "area" in given and "domain" in given:
             raise fail((part, "domain"), f"{part}.domain: give 'area' only ('domain' is its former name)")
-    shown = [_SHOWN.get(f, f) for f in FIELDS]
+    shown = [RECORD_NAME.get(f, f) for f in FIELDS]
     for given_k, v in data["columns"].items():
-        k = _FORMER.get(given_k, given_k)
+        k = LEDGER_NAME.get(given_k, given_k)
         if k not in FIELDS:
             from difflib import get_close_matches
 
@@ -119,11 +116,11 @@ def load_mapping(path: str | Path | None = None) -> Mapping_:
     if not isinstance(raw_values, dict):
         raise fail(("values",), "values: give {field: {name in the file: id}}")
     for given_k, v in raw_values.items():
-        k = _FORMER.get(given_k, given_k)
+        k = LEDGER_NAME.get(given_k, given_k)
         if k not in VALUE_FIELDS:  # a misspelt field: its names would be ignored, every row then rejected
             from difflib import get_close_matches
 
-            named = [_SHOWN.get(f, f) for f in VALUE_FIELDS]
+            named = [RECORD_NAME.get(f, f) for f in VALUE_FIELDS]
             close = get_close_matches(str(k), named, n=1)
             raise fail(("values", given_k), f"values.{k}: not a field with names" +
                        (f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(named)}"))
@@ -427,16 +424,16 @@ class RowReader:
         self.absent = {f: hs for f, hs in mapping.columns.items() if f not in self.index}
         missing = [f for f in REQUIRED if f not in self.index]
         if missing:
-            wanted = "; ".join(f"{_SHOWN.get(f, f)}: one of {', '.join(mapping.columns[f])}" if mapping.columns.get(f)
-                               else f"{_SHOWN.get(f, f)}: not in the mapping" for f in missing)
+            called = {f: RECORD_NAME.get(f, f) for f in missing}  # (as a record names it: area)
+            wanted = "; ".join(f"{called[f]}: one of {', '.join(mapping.columns[f])}" if mapping.columns.get(f)
+                               else f"{called[f]}: not in the mapping" for f in missing)
             if {"id", "area", "place"} <= set(header):  # a file of problem records, as `assess` reads them
                 office = ", ".join(h for f in REQUIRED for h in mapping.columns.get(f, ())[:1])
                 raise LedgerError(f"the file's headers are a problem record's fields (id, area, place …), not an "
                                   f"office ledger's ({office} …): assess it with `responsibility assess FILE`; "
                                   "the ledger imports an office's workbook, or give a --mapping that names these "
                                   "headers")
-            raise LedgerError(f"the file has no column for {', '.join(_SHOWN.get(f, f) for f in missing)} ({wanted}); "
-                              "its headers are "
+            raise LedgerError(f"the file has no column for {', '.join(called.values())} ({wanted}); its headers are "
                               f"{', '.join(h for h in header if h)}. Give a --mapping that names them")
         v = policy.data.vocabulary
         names: dict[str, dict[str, str]] = {
