@@ -316,7 +316,14 @@ class Source:
         field; a line that is not an object; deep nesting; a surrogate escape; a line it refuses)
         is parsed by Python and takes the reference path as it is."""
         if not self.encoding.startswith("utf-8"):
-            yield from self._chunks(self._json_lines(self._open()))
+            f = self._open()
+            try:
+                head = f.read(LOOK)
+                self._json_lines_at_all(head.decode(self.encoding, "replace").encode(), whole=len(head) < LOOK)
+            except BaseException:
+                f.close()
+                raise
+            yield from self._chunks(self._json_lines(io.BufferedReader(_Prefixed(head, f, owns=True))))
             return
         with self._open() as f:
             number, line, first, skipping = 0, 0, True, False
@@ -345,6 +352,8 @@ class Source:
                 final = not read
                 if first and (size >= 3 or final):  # (what comes before that holds no line end)
                     pos, first = (3 if buf.startswith(b"\xef\xbb\xbf") else 0), False  # a UTF-8 byte order mark
+                    self._json_lines_at_all(bytes(memoryview(buf)[:min(size, LOOK)]),
+                                            whole=size <= LOOK and (final or read < _BLOCK))
                 if skipping:  # the rest of a line over MAX_LINE, already rejected: read past it
                     end = buf.find(b"\n", 0, size)
                     if end < 0 and not final:
@@ -379,6 +388,17 @@ class Source:
                     continue
                 if final:
                     return
+
+    def _json_lines_at_all(self, head: bytes, *, whole: bool) -> None:
+        """Refuse an input that is plainly not JSON lines (:func:`not_json_lines`): one error, exit 2,
+        rather than each of its lines a rejected record."""
+        found = not_json_lines(head, whole=whole)
+        if found is not None:
+            name = "standard input" if self.path == "-" else self.path
+            read = self.transcode or self.encoding
+            as_read = "" if read.startswith("utf-8") else f" (read as {read.upper()}: is that its encoding?)"
+            raise ResponsibilityError(f"{name} is not JSON lines (one problem record, a JSON object, per line): "
+                                      f"{found[0]}{as_read}; {not_json_lines_hint(found[1], self.path)}")
 
     def _jsonl_piece(self, data: memoryview, pos: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
                      number: int, line: int) -> Part:
@@ -501,6 +521,126 @@ class Source:
         :class:`_CsvReader`)."""
         with self._open() as f:
             yield from _CsvReader(self, f).parts()
+
+
+#: Bytes at the start of a JSON-lines input read to tell whether it is JSON lines at all (:func:`not_json_lines`).
+LOOK = 1 << 20
+#: The first line of a YAML document: ``---``, a directive, a list item or ``key:`` (a key without a comma).
+_YAML_LINE = re.compile(r"(?:---|%YAML|- |-\Z|[^\s:#{}\[\],\"'][^:{}\[\],]*:(?:\s|\Z))")
+
+
+def not_json_lines(head: bytes, *, whole: bool) -> tuple[str, str | None] | None:
+    """Why an input that starts with ``head`` (all of it when ``whole``; UTF-8, or the ASCII
+    structure of GB18030) is plainly not JSON lines, and the format it looks like (a ``--from``
+    value, ``"xlsx"``, or ``None``); ``None`` when it may be JSON lines (review20b B20-4: a CSV
+    file, a pretty-printed JSON list or random bytes were read line by line, each line a
+    rejected "record", exit 1).
+
+    Only an input whose first line that is not blank is no JSON is looked at further: it is not
+    JSON lines when it is one JSON document over several lines, or when no later line (of the
+    first :data:`LOOK` bytes) is a JSON object on a line of its own and its first line is not
+    a broken record (it opens a list, ``[``, is a lone ``{``, or does not start with ``{``).
+    A broken record line (``{"id": "a", "are``) or a stray title line above records is rejected
+    with its line as before, and the rest assessed."""
+    if head.startswith(b"PAR1"):
+        return "it is a Parquet file (it starts with the bytes PAR1)", "parquet"
+    if head.startswith(b"PK\x03\x04"):
+        return "it is a zip archive (an Excel workbook?)", "xlsx"
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    start = len(head) - len(head.lstrip(b" \t\r\n"))
+    if start == len(head):
+        return None
+    end = head.find(b"\n", start)
+    if end < 0:
+        if not whole:
+            return None  # a first line longer than what is read here: the reader rejects it, or takes it
+        end = len(head)
+    line = head[start:end].rstrip(b" \t\r")
+    if _is_json(line):
+        return None
+    number = head.count(b"\n", 0, start) + 1
+    text = line.decode("utf-8", "replace")
+    shown = f"line {number} ({text[:60]!r}{'…' if len(text) > 60 else ''})"
+    if line[:1] in (b"{", b"["):
+        what = "list" if line[:1] == b"[" else "object"
+        lines = _document_lines(head, start)
+        if lines:
+            return f"it is one JSON {what} written over {lines:,} lines, not one record per line", "json"
+        if (line[:1] == b"[" or line == b"{") and not _record_after(head, end, whole):
+            return f"{shown} opens a JSON {what} written over several lines, not a record on a line of its " \
+                "own", "json"
+        return None  # a broken record line: rejected with its line
+    if _record_after(head, end, whole):
+        return None  # JSON lines below a line that is not (a title): that line is rejected
+    sample = head[:4096]
+    controls = sum(sample.count(bytes([c])) for c in range(32) if c not in (9, 10, 13))
+    if controls * 100 > len(sample) or sample.decode("utf-8", "replace").count("\ufffd") * 10 > len(sample):
+        return "it holds bytes that are not text (a binary file, or compressed?)", None
+    if _YAML_LINE.match(text):
+        return f"{shown} reads as YAML", "yaml"
+    cells = next(csv.reader([text]), [])
+    if len(cells) >= 2:
+        shown_cells = ", ".join(repr(c[:20]) for c in cells[:4]) + (", …" if len(cells) > 4 else "")
+        return f"{shown} reads as a CSV row of {len(cells)} cells ({shown_cells})", "csv"
+    sep = next((c for c in "\t;|" if c in text), None)
+    if sep is not None:
+        name = {"\t": "tabs", ";": "semicolons", "|": "bars"}[sep]
+        return f"{shown} reads as a row of cells separated by {name}", "csv"
+    return f"{shown} is not JSON, nor is any line after it", None
+
+
+def not_json_lines_hint(fmt: str | None, name: str) -> str:
+    """What to do with an input :func:`not_json_lines` refused (``fmt``: the format it looks like)."""
+    if fmt == "parquet":
+        return "Parquet cannot be read from standard input: save it to a file ending .parquet" if name == "-" \
+            else "give --from parquet, or name the file .parquet"
+    if fmt == "xlsx":
+        return "save its sheet as CSV (UTF-8) and assess that, or import the workbook into a ledger with " \
+            "`responsibility ledger import`"
+    if fmt is not None:
+        return f"give --from {fmt}" + ("" if name == "-" else f", or name the file .{fmt}")
+    return "give one problem record (a JSON object) per line, or --from for another format (json, csv, yaml, " \
+        "parquet)"
+
+
+def _is_json(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):  # (UnicodeDecodeError is a ValueError)
+        return False
+    return True
+
+
+def _document_lines(head: bytes, start: int) -> int:
+    """The number of lines of the JSON document starting at ``head[start]``, when it is one over
+    several lines (else 0: not JSON, on one line, or cut by the end of ``head``)."""
+    text = head.decode("utf-8", "replace")
+    at = len(head[:start].decode("utf-8", "replace"))
+    try:
+        _, stop = json.JSONDecoder().raw_decode(text, at)
+    except (ValueError, RecursionError):
+        return 0
+    lines = text.count("\n", at, stop) + 1
+    return lines if lines > 1 else 0
+
+
+def _record_after(head: bytes, end: int, whole: bool) -> bool:
+    """Whether one of the (at most 100) lines of ``head`` after ``end`` that are not blank is a JSON object."""
+    rest = head[end + 1:].split(b"\n")
+    if not whole:
+        rest = rest[:-1]  # (the last may be cut short)
+    seen = 0
+    for raw in rest:
+        line = raw.strip(b" \t\r")
+        if not line:
+            continue
+        if line[:1] == b"{" and line[-1:] == b"}" and _is_json(line):
+            return True
+        seen += 1
+        if seen >= 100:
+            break
+    return False
 
 
 _SPACE = re.compile(r"[ \t\r\n]*")
@@ -1006,8 +1146,13 @@ def _stdin_reader() -> Callable[[int, bool], bytes]:
 class _Prefixed(io.RawIOBase):
     """``head`` (bytes already read), then the rest of ``tail``."""
 
-    def __init__(self, head: bytes, tail: IO[bytes]) -> None:
-        self._head, self._tail = memoryview(head), tail
+    def __init__(self, head: bytes, tail: IO[bytes], *, owns: bool = False) -> None:
+        self._head, self._tail, self._owns = memoryview(head), tail, owns
+
+    def close(self) -> None:
+        if self._owns and not self.closed:  # (standard input is not closed)
+            self._tail.close()
+        super().close()
 
     def readable(self) -> bool:
         return True

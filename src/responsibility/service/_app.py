@@ -28,7 +28,7 @@ from .._errors import ResponsibilityError
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import ANONYMOUS, Principal, TokenStore
-from ._batch import Assessors, Batch
+from ._batch import Assessors, Batch, check_media_type
 from ._errors import ApiError, check_encoding, from_library, install, printable, too_large
 from ._log import DecisionLog, digest, findings_hash
 from ._models import ErrorOut, VerdictOut, VersionOut
@@ -450,6 +450,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
         if declared is not None and declared.isdigit() and int(declared) > s.max_batch_bytes:
             raise too_large(s.max_batch_bytes)
         charset = check_encoding(request)
+        check_media_type(request)
         assessor, lock = svc.assessors.get(day, lang)
         batch = Batch(assessor, lock, who, max_bytes=s.max_batch_bytes, max_records=s.max_batch_records,
                       charset=charset)

@@ -28,12 +28,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from .._errors import ProblemError
-from ..batch._io import UNDECODABLE
+from ..batch._io import LOOK, UNDECODABLE, not_json_lines
 from ..policy._encoding import HIGH, SNIFF, bom_encoding, detect_encoding
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal
-from ._errors import too_large
+from ._errors import ApiError, too_large
 
 #: The longest line read as one record (as ``responsibility assess`` reads JSON lines): a longer
 #: one is a reject, read past without being held.
@@ -147,10 +147,31 @@ class Batch:
 
         decoder: Any = None  # of a body that is not UTF-8 (UTF-16/32, GB18030): read as UTF-8
 
+        # The body's first LOOK bytes (as UTF-8) are held until it can be told whether it is JSON lines at all:
+        # a CSV file or a JSON list is one 415, not each of its lines a rejected record (review20b B20-4).
+        head: bytearray | None = bytearray()
+
         async def process(data: bytes) -> None:
-            nonlocal pieces, held, skipping
+            nonlocal head
             if decoder is not None:
                 data = decoder.decode(data).encode("utf-8", "surrogateescape")
+            if head is not None:
+                head += data
+                if len(head) < LOOK:
+                    return
+                data, head = bytes(head), None
+                check_json_lines(data[:LOOK], whole=False, charset=self.charset)
+            await split(data)
+
+        async def settle() -> None:  # the end of a body shorter than LOOK bytes
+            nonlocal head
+            if head is not None:
+                data, head = bytes(head), None
+                check_json_lines(data, whole=True, charset=self.charset)
+                await split(data)
+
+        async def split(data: bytes) -> None:
+            nonlocal pieces, held, skipping
             if b"\n" in data:
                 head, *complete, tail = data.split(b"\n")
                 if skipping:  # head ends the line already rejected
@@ -220,6 +241,7 @@ class Batch:
                 await process(data)
         if lead is not None:
             await tell(b"", True)
+        await settle()
         if decoder is not None and not skipping:  # half a character at the end: not text, its line rejected
             pieces.append(decoder.decode(b"", final=True).encode("utf-8", "surrogateescape"))
         if any(pieces):
@@ -286,6 +308,53 @@ class Assessors:
                 assessor = _lib.batch_assessor(self.policy, self.jurisdiction, today=key[0], lang=lang)
                 got = self._made[key] = (assessor, threading.Lock())
             return got
+
+
+def check_json_lines(head: bytes, *, whole: bool, charset: str | None = None) -> None:
+    """415 for a body that is plainly not JSON lines (:func:`~responsibility.batch._io.not_json_lines`;
+    ``head``: its start as UTF-8, read in the ``charset`` Content-Type declares)."""
+    found = not_json_lines(head, whole=whole)
+    if found is None:
+        return
+    what, fmt = found
+    if charset not in (None, "utf-8"):
+        what += f" (read as {charset}, as Content-Type declares: is that its encoding?)"
+    if fmt == "json":
+        hint = "send each record on a line of its own (jq -c '.[]' writes a list so), or one record to /v1/verdict"
+    elif fmt is not None:
+        hint = f"convert the {fmt.upper()} to JSON lines, or assess the file with `responsibility assess`, which " \
+            f"reads {fmt.upper()}"
+    else:
+        hint = "send one problem record (a JSON object) per line"
+    raise ApiError(415, f"the request body is not JSON lines (one problem record, a JSON object, per line): {what}",
+                   type="RequestError", field="(body)", suggestion=hint)
+
+
+#: Media types that name a format ``POST /v1/assess`` does not read (it reads JSON lines; a client that sends a
+#: JSON lines body labels it x-ndjson, jsonl, json, text/plain, octet-stream or, as curl --data-binary does,
+#: x-www-form-urlencoded: those are read, and the body itself tells).
+_NOT_JSON_LINES = {
+    "text/csv": "CSV", "application/csv": "CSV", "text/tab-separated-values": "tab-separated text",
+    "application/vnd.ms-excel": "an Excel workbook",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "an Excel workbook",
+    "application/vnd.apache.parquet": "Parquet", "application/x-parquet": "Parquet", "application/parquet": "Parquet",
+    "application/yaml": "YAML", "application/x-yaml": "YAML", "text/yaml": "YAML", "text/x-yaml": "YAML",
+    "application/zip": "a zip archive", "application/gzip": "gzip", "application/x-gzip": "gzip",
+    "application/pdf": "PDF", "application/xml": "XML", "text/xml": "XML", "text/html": "HTML",
+}
+
+
+def check_media_type(request: Request) -> None:
+    """415 for a ``Content-Type`` naming a format ``POST /v1/assess`` does not read (:data:`_NOT_JSON_LINES`)."""
+    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    what = _NOT_JSON_LINES.get(media) or \
+        ("a form upload" if media.startswith("multipart/") else "not text" if media.startswith(
+            ("image/", "audio/", "video/")) else None)
+    if what is not None:
+        raise ApiError(415, f"/v1/assess reads JSON lines (one problem record, a JSON object, per line), not "
+                       f"{media[:60]} ({what})", type="RequestError", field="(headers)",
+                       suggestion="send JSON lines with Content-Type: application/x-ndjson; a CSV, Excel or Parquet "
+                       "ledger is assessed by `responsibility assess FILE`")
 
 
 def _decoder(head: bytes) -> Any:
