@@ -1077,6 +1077,19 @@ def test_a_null_field_is_an_absent_one(policy: Policy, small_province: Jurisdict
     assert (err.value.field, err.value.code) == ("place", "missing_field")
 
 
+def test_a_discovered_of_nulls_only_is_no_discovery(policy: Policy, small_province: Jurisdiction) -> None:
+    # review20b B20-2: a table's struct of null cells is no discovery; a JSON record saying the same reads the same
+    # way (before, it was refused 'discovered.level: is required'); an explicit empty mapping is still refused
+    p = rec(small_province, kind="housing_renovation_late")
+    undiscovered = {k: v for k, v in p.items() if k != "discovered"}
+    nulls = {**p, "discovered": {"level": None, "channel": None, "on": None, "body": None}}
+    assert policy.who_answers(nulls, jurisdiction=small_province).to_dict() == \
+        policy.who_answers(undiscovered, jurisdiction=small_province).to_dict()
+    with pytest.raises(responsibility.ProblemError) as err:
+        policy.who_answers({**p, "discovered": {}}, jurisdiction=small_province)
+    assert err.value.field == "discovered.level"
+
+
 def test_a_place_s_name_where_its_code_is_due_is_told_the_code(policy: Policy) -> None:
     # newcomer10 N10-10: 'place: 富城村' names the village; the refusal gives its code and where it lies
     j = Jurisdiction.example()
@@ -1125,7 +1138,8 @@ def test_a_department_concerned_only_by_a_reading_of_the_area_rests_on_that_read
 def test_a_level_that_passed_it_on_after_the_limit_answers_as_assignee_on_the_limit(policy: Policy) -> None:
     """A township that hands the county's assignment to the village 18 days later stays an assignee only because that
     was not 及时 (handling_time_limit_days) — in time it would answer as supervisor (reassigned_level_answers): its
-    not_rectified and the county's supervision of it say they rest on both (probe10 P10-11)."""
+    not_rectified and the county's supervision of it say they rest on the limit (probe10 P10-11), not on
+    reassigned_level_answers, under which it is an assignee either way (review20 R20-12)."""
     rec = {"id": "R40", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
            "severity": "minor", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
            "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"},
@@ -1136,7 +1150,9 @@ def test_a_level_that_passed_it_on_after_the_limit_answers_as_assignee_on_the_li
     county = [f for f in v.findings if f.level == "county" and f.basis == "supervision"]
     assert township and county
     for f in (*township, *county):
-        assert {"handling_time_limit_days", "reassigned_level_answers"} <= set(f.rests_on)
+        assert "handling_time_limit_days" in f.rests_on and "reassigned_level_answers" not in f.rests_on
+    assert {f.body for f in policy.with_parameters(reassigned_level_answers="rectification").who_answers(rec).findings
+            if f.basis == "not_rectified"} >= {f.body for f in township}
     village = [f for f in v.findings if f.body == "village_committee" and f.basis == "not_rectified"]
     assert village and "handling_time_limit_days" not in village[0].rests_on
     w = policy.with_parameters(handling_time_limit_days=20).who_answers(rec)

@@ -102,7 +102,7 @@ class EagerDecider(Decider):
             if any(fact.get("atp") for _, fact in fired):
                 rests[PLACE_ABOVE] = None
             if any(fact.get("slow") for _, fact in fired):
-                rests.update(dict.fromkeys(("handling_time_limit_days", REASSIGNED)))
+                rests["handling_time_limit_days"] = None
             if any(fact.get("rlim") for _, fact in fired):
                 rests["rectification_time_limit_days"] = None
             if any(fact.get("aside") for _, fact in fired) and basis in ("not_handled", "not_rectified"):

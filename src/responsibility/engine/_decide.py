@@ -881,8 +881,9 @@ class Decider:
             rests[REASSIGNED] = None
         if atp:
             rests[PLACE_ABOVE] = None
-        if slow:
-            rests.update(dict.fromkeys((HANDLING_LIMIT, REASSIGNED)))
+        if slow:  # passed on only after the handling limit: an assignee under either value of
+            # reassigned_level_answers (review20 R20-12); in time it would supervise, so the limit alone decides
+            rests[HANDLING_LIMIT] = None
         if rlim:
             rests[RECT_LIMIT] = None
         if aside and basis in _ASIDE_BASES:  # (its supervisors press it either way)

@@ -726,7 +726,11 @@ def without_nulls(raw: Mapping[str, Any]) -> Mapping[str, Any]:
         return raw
     out = {k: v for k, v in raw.items() if v is not None}
     if "discovered" in out:
-        out["discovered"] = _bare(d)
+        bare = _bare(d)
+        if bare or not d:  # every field null is no discovery, as a table's struct of nulls is (review20b B20-2)
+            out["discovered"] = bare
+        else:
+            del out["discovered"]
     if steps:
         out["handled"] = [_bare(x) for x in h]  # type: ignore[union-attr]
     return out
