@@ -111,3 +111,18 @@ def test_a_replacement_clause_is_cited_only_on_the_replacing_body(amended: Polic
         for f in v.findings:
             cited = {c for c in f.clauses if c.startswith("示例")}
             assert cited == ({own[f.body]} if f.body in own else set()), (f.body, f.clauses)
+
+
+def test_a_replacing_body_keeps_what_the_replaced_one_was(amended: Policy) -> None:
+    # review21 R21-8: the city bureau lacked leading_group_member, which the city office it replaces has, so the
+    # chain drew no 领导 edge to it. Every replacement keeps the replaced body's level, kind, sector, parent and
+    # membership of the leading group (a 整体转为 transfer: 职责随之划转)
+    before = responsibility.load(amended.root, as_of=dt.date(2021, 1, 1))
+    after = responsibility.load(amended.root, as_of=dt.date(2022, 1, 1))
+    pairs = [(b, b.replace("poverty_office", "rural_revitalisation")) for b in before.bodies
+             if b.endswith("poverty_office")]
+    assert len(pairs) == 3
+    for old, new in pairs:
+        o, n = before.bodies[old], after.bodies[new]
+        assert (o.level, o.kind, o.sector, o.parent, o.leading_group_member) == \
+            (n.level, n.kind, n.sector, n.parent, n.leading_group_member), new
