@@ -13,6 +13,8 @@ A scenario file (``*.scenarios.yaml``) holds::
             - {basis: not_rectified}
           failures: 0                                   # optional: exact number of failure findings
 
+``expect`` is required and must check something: a finding, a forbidden pattern or ``failures``.
+
 A pattern matches a finding when every key it gives is equal (``clauses``: the
 listed clauses are among the finding's; ``rests_on``: the listed parameters and readings are among those the
 finding rests on, as the verdict's ``interpretations`` list it). Run them with ``responsibility test`` or
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .._errors import Issue, RulesError
 from ..chain._jurisdiction import Jurisdiction
@@ -77,11 +79,21 @@ class Pattern(_Strict):
 
 
 class Expect(_Strict):
-    """What a scenario expects."""
+    """What a scenario expects: at least one of a finding it must produce, a pattern no finding may match, or the
+    number of failure findings (``failures: 0`` for none) — a scenario that checks nothing would pass whatever the
+    answer (review21b B21-5)."""
 
     findings: list[Pattern] = []
     forbidden: list[Pattern] = []
-    failures: int | None = None
+    failures: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _checks_something(self) -> Expect:
+        if not self.findings and not self.forbidden and self.failures is None:
+            raise ValueError("checks nothing: give a finding the problem must produce (findings), a pattern no "
+                             "finding may match (forbidden), or the number of failure findings (failures: 0 for "
+                             "none)")
+        return self
 
 
 class Scenario(_Strict):
@@ -90,7 +102,7 @@ class Scenario(_Strict):
     name: str
     problem: dict[str, Any]
     jurisdiction: str | None = None
-    expect: Expect = Expect()
+    expect: Expect
 
 
 class ScenarioFile(_Strict):
@@ -165,7 +177,9 @@ def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[L
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
-        raise RulesError([pos.issue(loc, f"{'.'.join(map(str, loc))}: {err['msg']}",
+        # pydantic's own wording is for programmers ("Field required", "Value error, …")
+        msg = "is required" if err["type"] == "missing" else err["msg"].removeprefix("Value error, ")
+        raise RulesError([pos.issue(loc, f"{'.'.join(map(str, loc))}: {msg}",
                                     "see the scenario format in the docs", "scenario")]) from None
     if policy is not None:
         issues = [pos.issue(("scenarios", i, "expect", group, j, key), message, hint, "unknown_ref")
