@@ -302,3 +302,19 @@ def test_ledger_import_of_events_or_an_xls_says_what_to_do(tmp_path: Path, run_c
     f.write_bytes(content)
     code, _, err = run_cli("ledger", "import", db, str(f), "--by", "me")
     assert code == 2 and said in err and "headers are" not in err, err
+
+
+def test_a_json_number_of_thousands_of_digits_is_said_where_it_stands(tmp_path: Path, run_cli: Any) -> None:
+    """review21b B21-1: json.loads refuses an integer of more than 4,300 digits with a ValueError (not a
+    JSONDecodeError) telling the caller to change Python: who and route ended in an internal error (exit 3), the
+    Python API raised it bare. The YAML reader names the field and its place."""
+    f = tmp_path / "p.json"
+    f.write_text('{"id": "a", "area": "housing", "place": ' + "9" * 5000 + "}", "utf-8")
+    for command in ("who", "route"):
+        code, _, err = run_cli(command, str(f))
+        assert code == 2 and "p.json:1:41: place:" in err and "too many digits" in err \
+            and "set_int_max_str_digits" not in err, err
+    import responsibility
+
+    with pytest.raises(responsibility.ProblemError, match=r"p\.json:1:41: place"):
+        responsibility.load().who_answers(f)

@@ -330,6 +330,9 @@ def _check_json(text: str, name: str) -> None:
                                 "yaml_syntax")]) from None
     except RecursionError:  # deeper than json's stack: the YAML reader says how deep is allowed
         pass
+    except ValueError as exc:  # a number of more than 4,300 digits: the YAML reader names it where it stands
+        if "integer string conversion" not in str(exc):  # Python's words would tell the user to change Python
+            raise
 
 
 def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = True) -> tuple[Any, Positions]:
