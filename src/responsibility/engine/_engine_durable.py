@@ -17,7 +17,13 @@ This module is the only one that imports it, and it:
 - wraps every action in a one-argument function that records its own errors
   (two-argument actions are silently asynchronous; exceptions are swallowed);
 - treats "no rule matched" (``MessageNotHandledException``) as "no finding", and
-  turns any other error into :class:`~responsibility.EngineError`.
+  turns any other error into :class:`~responsibility.EngineError`;
+- takes the wall clock out of its action loop: a ``Closure`` more than 10 s old by
+  ``datetime.now()`` counts as completed, and the actions queued after it are then
+  silently never run (a verdict lost 8 of its 10 findings when the clock moved 11 s
+  in one action: a stalled process on a loaded machine, a suspended VM, a clock step;
+  review21b B21-0, the concurrent-calls test that failed once a session). Every action
+  here is synchronous and one-argument, so the lease it guards does not apply.
 
 It does not import on Python 3.13 (``PyEval_CallObject`` is gone); then
 :class:`~responsibility.EngineUnavailable` is raised and the compiled evaluator answers.
@@ -91,8 +97,17 @@ def _import() -> Any:
                 f"durable-rules cannot run on this Python ({type(exc).__name__}: {exc}); "
                 'use engine="compiled" (--engine compiled on the command line), which answers identically'
             ) from None
+        engine.Closure._has_completed = _has_completed  # (see the module docstring: no wall-clock expiry)
         _durable = engine
     return _durable
+
+
+def _has_completed(self: Any) -> bool:
+    """``Closure._has_completed`` without its 10-second wall-clock expiry: whether the action's callback ran
+    before, marking it as run."""
+    value: bool = self._completed
+    self._completed = True
+    return value
 
 
 def available() -> bool:
