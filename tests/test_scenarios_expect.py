@@ -34,3 +34,14 @@ def test_each_of_the_three_checks_is_enough(tmp_path: Path, expect: str) -> None
     f = tmp_path / "x.scenarios.yaml"
     f.write_text(f"scenarios:\n- name: x\n  problem: {PROBLEM}\n  expect: {expect}\n", encoding="utf-8")
     assert len(load_scenarios(f)) == 1
+
+
+@pytest.mark.parametrize(("text", "said"), [("", "is empty"), ("- a\n", "holds a list"), ("3\n", "holds a value"),
+                                            ("just words\n", "holds a text")])
+def test_a_file_that_is_no_mapping_is_said_so_without_the_model_s_name(tmp_path: Path, text: str, said: str) -> None:
+    # review21b: an empty scenario file was 'Input should be a valid dictionary or instance of ScenarioFile'
+    f = tmp_path / "x.scenarios.yaml"
+    f.write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError) as err:
+        load_scenarios(f)
+    assert said in str(err.value) and "'scenarios:'" in str(err.value) and "ScenarioFile" not in str(err.value)

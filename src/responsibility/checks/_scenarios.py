@@ -177,9 +177,12 @@ def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[L
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
-        # pydantic's own wording is for programmers ("Field required", "Value error, …")
+        # pydantic's own wording is for programmers ("Field required", "Value error, …", a model's class name)
         msg = "is required" if err["type"] == "missing" else err["msg"].removeprefix("Value error, ")
-        raise RulesError([pos.issue(loc, f"{'.'.join(map(str, loc))}: {msg}",
+        if not loc:  # the file as a whole: empty, a list, a scalar
+            what = "is empty" if data is None else "holds " + {list: "a list", str: "a text"}.get(type(data), "a value")
+            msg = f"{what}; a scenario file is a mapping with a list under 'scenarios:'"
+        raise RulesError([pos.issue(loc, f"{'.'.join(map(str, loc))}: {msg}" if loc else msg,
                                     "see the scenario format in the docs", "scenario")]) from None
     if policy is not None:
         issues = [pos.issue(("scenarios", i, "expect", group, j, key), message, hint, "unknown_ref")
