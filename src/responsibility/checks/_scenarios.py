@@ -180,7 +180,8 @@ def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[L
         # pydantic's own wording is for programmers ("Field required", "Value error, …", a model's class name)
         msg = "is required" if err["type"] == "missing" else err["msg"].removeprefix("Value error, ")
         if not loc:  # the file as a whole: empty, a list, a scalar
-            what = "is empty" if data is None else "holds " + {list: "a list", str: "a text"}.get(type(data), "a value")
+            kinds: dict[type, str] = {list: "a list", str: "a text"}
+            what = "is empty" if data is None else "holds " + kinds.get(type(data), "a value")
             msg = f"{what}; a scenario file is a mapping with a list under 'scenarios:'"
         raise RulesError([pos.issue(loc, f"{'.'.join(map(str, loc))}: {msg}" if loc else msg,
                                     "see the scenario format in the docs", "scenario")]) from None
