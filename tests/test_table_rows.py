@@ -89,3 +89,57 @@ def test_a_discovery_of_nulls_is_none_in_json_lines_and_dicts(policy: Policy, tm
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     code, _, err = run_cli("assess", str(path), "--lang", "en", "-o", str(tmp_path / "out.csv"))
     assert code == 0 and "assessed: 1   rejected: 0" in err, err
+
+
+BLANK_CSV = ("id,area,place,discovered.level,discovered.channel,discovered.on,as_of\n"
+             f"r1,housing,{VILLAGE},county,hotline,2021-03-01,2021-06-30\n"
+             ",,,,,,\n"
+             f"r3,housing,{VILLAGE},county,hotline,2021-03-01,2021-06-30\n"
+             ",,,,,,\n")
+
+
+def test_a_row_of_empty_cells_is_no_record_in_csv_data_frames_and_parquet(policy: Policy, tmp_path: Path,
+                                                                           run_cli: Any) -> None:
+    import pandas as pd
+    import polars as pl
+
+    path = tmp_path / "e.csv"
+    path.write_text(BLANK_CSV, encoding="utf-8")
+    code, _, err = run_cli("assess", str(path), "--lang", "en", "-o", str(tmp_path / "out.csv"))
+    assert code == 0 and "records in: 2 " in err and "2 rows of empty cells skipped" in err, err
+    frame = pd.read_csv(path, dtype=str)
+    assert len(frame) == 4  # pandas keeps the rows of empty cells
+    got = policy.assess(frame)
+    assert (got.records, got.assessed, got.rejected, got.blank_rows) == (2, 2, 0, 2)
+    assert "blank rows skipped: 2" in got.summary()
+    assert sorted(set(got.findings["record"])) == [0, 2]  # a record's number is its row: df.iloc[record]
+    assert set(got.findings["problem"]) == {"r1", "r3"}
+    same = policy.assess(pl.read_csv(path, infer_schema=False))
+    assert (same.records, same.rejected, same.blank_rows) == (2, 0, 2)
+    assert same.findings.equals(got.findings)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    parquet = tmp_path / "e.parquet"
+    pq.write_table(table, parquet)
+    code, _, err = run_cli("assess", str(parquet), "--lang", "en", "-o", str(tmp_path / "out2.csv"))
+    assert code == 0 and "records in: 2 " in err and "2 rows of empty cells skipped" in err, err
+    assert "blank rows" not in policy.assess(frame.dropna(how="all")).summary()
+
+
+def test_a_data_frame_read_row_by_row_skips_a_blank_row_too(policy: Policy) -> None:
+    """A frame whose nested column is JSON text is read row by row (dict_parts): a blank row is skipped there too."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"id": ["r1", None], "area": ["housing", None], "place": [VILLAGE, None],
+                          "handled": ["[]", None], "as_of": ["2021-06-30", None]})
+    got = policy.assess(frame)
+    assert (got.records, got.assessed, got.rejected, got.blank_rows) == (1, 1, 0, 1)
+
+
+def test_the_report_says_blank_rows_were_skipped(tmp_path: Path, run_cli: Any) -> None:
+    pytest.importorskip("plotly")
+    path = tmp_path / "e.csv"
+    path.write_text(BLANK_CSV, encoding="utf-8")
+    code, _, err = run_cli("assess", str(path), "--lang", "en", "-o", str(tmp_path / "out.csv"),
+                           "--report", str(tmp_path / "r.html"))
+    assert code == 0, err
+    assert "2 rows of empty cells were skipped" in (tmp_path / "r.html").read_text(encoding="utf-8")

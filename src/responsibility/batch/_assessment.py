@@ -92,10 +92,16 @@ class Assessment:
     liabilities: tuple[str, ...] = ()
     #: The policy view and jurisdiction the records were assessed under (for reports).
     context: Any = field(default=None, compare=False, repr=False)
+    #: Rows of a data frame or table whose cells were all empty: no records, skipped (as ``assess`` skips such a
+    #: CSV row), not counted in ``records``.
+    blank_rows: int = 0
 
     def summary(self) -> str:
         """Records in, assessed and rejected (they balance), and findings by basis and liability."""
-        return summary_text(self.records, self.assessed, self.rejected, self.counts, list(self.liabilities))
+        text = summary_text(self.records, self.assessed, self.rejected, self.counts, list(self.liabilities))
+        if self.blank_rows:
+            text += f"\nblank rows skipped: {self.blank_rows:,} (every cell empty: no record)"
+        return text
 
     def __repr__(self) -> str:
         return (f"<Assessment: {self.records:,} records, {self.assessed:,} assessed, {self.rejected:,} rejected, "
@@ -108,7 +114,8 @@ class Assessment:
         policy, jurisdiction = self._context()
         return report_html(self.findings, self.rejects, records=self.records, assessed=self.assessed,
                            rejected=self.rejected, policy=policy, jurisdiction=jurisdiction,
-                           areas=areas_of(records) if records is not None else None, lang=lang, title=title)
+                           areas=areas_of(records) if records is not None else None, lang=lang, title=title,
+                           blank_rows=self.blank_rows)
 
     def report(self, path: str | Path, records: Any = None, *, lang: Literal["zh", "en"] = "zh",
                title: str | None = None) -> Path:

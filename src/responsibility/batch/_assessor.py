@@ -39,7 +39,7 @@ from ..engine._verdict import Finding
 from ..policy._view import PolicyView
 from . import _saved
 from ._assessment import Assessment, needs_frames
-from ._columns import check_columns, flat_record, json_problem, needs_rows, normalise
+from ._columns import blank_rows, check_columns, flat_record, json_problem, needs_rows, normalise
 from ._core import FOUND, Templates, check, derive, expand
 from ._emit import REJECT_COLUMNS, Columns, Emitter, Lazy, Segments, reasons
 from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
@@ -586,6 +586,8 @@ def dict_parts(records: Iterable[Any], t: Tables, *, tabular: bool = False, star
     for number, r in enumerate(records, start):
         if tabular and isinstance(r, dict):
             flat, bad = flat_record(r)
+            if not flat and bad is None:
+                continue  # a row whose cells are all empty is no record (its number stays its position)
             if bad is not None:
                 rejects.append(reject(number, None, bad_json(r, bad)))
             else:
@@ -607,9 +609,16 @@ def arrow_parts(table: Any, t: Tables, *, start: int = 0) -> Iterator[Part]:
     if needs_rows(table):
         yield from dict_parts(table.to_pylist(), t, tabular=True, start=start)
         return
+    blank = blank_rows(table)
+    if blank is not None:  # rows whose cells are all empty are no records; the others keep their positions
+        kept = np.flatnonzero(~blank)
+        table = table.take(kept)
+        positions = kept + start
     for lo in range(0, table.num_rows, CHUNK):
         piece = table.slice(lo, CHUNK)
-        yield Part(piece, np.arange(start + lo, start + lo + piece.num_rows, dtype=np.int64))
+        numbers = np.arange(start + lo, start + lo + piece.num_rows, dtype=np.int64) if blank is None else \
+            positions[lo:lo + piece.num_rows]
+        yield Part(piece, numbers)
 
 
 def parts(records: Any, t: Tables) -> Iterator[Part]:
@@ -784,6 +793,9 @@ def assess(policy: PolicyView, records: Any, *, jurisdiction: Jurisdiction | Non
     strings = {pa.string(): pd.StringDtype("pyarrow")}.get
     findings = table.combine_chunks().to_pandas(types_mapper=strings)
     frame = rejects_to_arrow(rejects).to_pandas(types_mapper=strings)
-    return Assessment(findings, frame, sum(r.records for r in results), sum(r.assessed for r in results),
+    total = sum(r.records for r in results)
+    # rows of a table whose cells are all empty, skipped by ``parts`` (no records), said by the summary
+    blank = len(records) - total if _kind(records) else 0
+    return Assessment(findings, frame, total, sum(r.assessed for r in results),
                       len(rejects), count_table(assessor.t, counts), tuple(assessor.t.liabilities),
-                      context=(policy, j))
+                      context=(policy, j), blank_rows=blank)

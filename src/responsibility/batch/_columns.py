@@ -264,6 +264,25 @@ def _no_empty_discovery(col: Any) -> Any:
     return pa.chunked_array(chunks, col.type) if changed else col
 
 
+def blank_rows(table: Any) -> Any:
+    """Where a row of ``table`` has no value in any column (a numpy mask), or ``None`` when every row
+    has one: such a row is no record, as a CSV row of empty cells and a blank line of JSON lines are
+    none (review20b B20-5: pandas keeps a CSV's ``,,,`` row, which was rejected for its missing id)."""
+    import numpy as np
+
+    from ._encode import _validity
+
+    filled = np.zeros(table.num_rows, np.bool_)
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        if PANDAS_INDEX.match(name):
+            continue
+        if not column.null_count:
+            return None
+        filled |= np.concatenate([_validity(c) for c in column.chunks]) if column.num_chunks != 1 \
+            else _validity(column.chunk(0))
+    return None if filled.all() else ~filled
+
+
 def _midnight_dates(col: Any) -> Any:
     """A timestamp column as dates when every value is at midnight (else unchanged: such a value
     is no date, and its record is read as it is)."""

@@ -159,6 +159,9 @@ class Source:
         self.encoding = _encoding(encoding)
         #: What was found out about the input that the caller should say (an encoding detected).
         self.note: str | None = None
+        #: Rows of a table whose cells are all empty, skipped (no record: as a blank line of JSON lines is none;
+        #: the data frame and Parquet paths skip them too, review20b B20-5); known once the parts are read.
+        self.blank_rows = 0
         #: The encoding of a text input whose line ends, quotes and commas are not ASCII's bytes
         #: (UTF-16, UTF-32): it is read through a UTF-8 transcoder, ``encoding`` then UTF-8.
         self.transcode: str | None = None
@@ -1330,7 +1333,7 @@ class _CsvReader:
     """
 
     def __init__(self, source: Source, f: IO[bytes]) -> None:
-        self.path, self.f = source.path, f
+        self.path, self.f, self.source = source.path, f, source
         self.encoding = source.encoding
         self.read_as = source.transcode
         self.chunks = source._chunks
@@ -1516,6 +1519,7 @@ class _CsvReader:
                         continue
                     held.lines.clear()
                 if not any(cells):
+                    self.source.blank_rows += bool(cells)  # (an empty line is no row: csv gives [])
                     continue
                 if line > first and (why := swallowed(cells, first, header)) is not None:
                     pid = cells[header.index("id")] if "id" in header and header.index("id") < len(cells) else None
@@ -1661,6 +1665,7 @@ class _CsvReader:
             filled |= _valid(column)
         if not filled.all():  # a row of empty cells is no record
             table, lines = table.filter(pa.array(filled)), lines[filled]
+            self.source.blank_rows += int(len(filled) - filled.sum())
         n = table.num_rows
         python = np.zeros(n, np.bool_)
         cols = {name: table.column(name) for name in table.column_names}

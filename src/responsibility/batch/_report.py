@@ -66,14 +66,15 @@ def _table(head: list[str], rows: list[list[Any]]) -> str:
 
 def report_html(findings: Any, rejects: Any, *, records: int, assessed: int, rejected: int, policy: PolicyView,
                 areas: Mapping[int, str] | None = None, jurisdiction: Jurisdiction | None = None,
-                lang: Lang = "zh", title: str | None = None) -> str:
+                lang: Lang = "zh", title: str | None = None, blank_rows: int = 0) -> str:
     """The report page (see the module docstring) as HTML text.
 
     ``findings`` and ``rejects`` are pandas DataFrames with the columns of an
     :class:`~responsibility.Assessment`; ``areas`` maps a record's position to its duty area
     (without it the page has no chart by area); ``jurisdiction`` names the places (default:
     the shipped example). A what-if policy (:meth:`~responsibility.Policy.with_parameters`)
-    is marked at the top.
+    is marked at the top. ``blank_rows``: rows of the input whose cells were all empty, skipped
+    (no records), said under the balance.
     """
     go = _plotly()
     import pandas as pd
@@ -176,6 +177,7 @@ def report_html(findings: Any, rejects: Any, *, records: int, assessed: int, rej
     if not charts:
         sections = f"<p>{html.escape(w['none'])}</p>"
     sections += _parameters(policy, w, en, changed)
+    blank = f'<p class="meta">{html.escape(w["blank_rows"].format(n=f"{blank_rows:,}"))}</p>\n' if blank_rows else ""
     script = plotly.offline.get_plotlyjs()
     made = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!DOCTYPE html>
@@ -203,7 +205,7 @@ td, th {{ border: 1px solid #DDD; padding: 3px 8px; text-align: left; }}
 {note}
 <div class="stats">{stats}</div>
 <p class="balance">{w['balanced'] if balanced else w['unbalanced']}: {records:,} = {assessed:,} + {rejected:,}</p>
-{sections}
+{blank}{sections}
 </body></html>
 """
 
@@ -287,7 +289,8 @@ def _read_table(path: str, fmt: str, columns: list[str] | None = None) -> Any:
 
 def write_report_from_files(path: str, policy: PolicyView, jurisdiction: Jurisdiction, *, input_path: str,
                             in_fmt: str, output: str, out_fmt: str, rejects_path: str | None,
-                            rejects_fmt: str | None, counts: tuple[int, int, int], lang: Lang) -> None:
+                            rejects_fmt: str | None, counts: tuple[int, int, int], lang: Lang,
+                            blank_rows: int = 0) -> None:
     """``responsibility assess --report``: the report of a run, from the files it wrote and its input's areas."""
     import pandas as pd
 
@@ -304,6 +307,6 @@ def write_report_from_files(path: str, policy: PolicyView, jurisdiction: Jurisdi
         areas = {}
     records, assessed, rejected = counts
     text = report_html(findings, rejects, records=records, assessed=assessed, rejected=rejected, policy=policy,
-                       areas=areas, jurisdiction=jurisdiction, lang=lang)
+                       areas=areas, jurisdiction=jurisdiction, lang=lang, blank_rows=blank_rows)
     _write_atomic(Path(path), text.encode("utf-8"), (input_path, output, *([rejects_path] if rejects_path else [])),
                   what="report")

@@ -207,6 +207,11 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         if pool is not None:
             pool.close()
     table = count_table(assessor.t, counts) if counts is not None else {}
+    if fmt_in == "parquet" and source.total is not None:  # (read in workers too: told by what came back)
+        source.blank_rows = source.total - records
+    if source.blank_rows:  # said, as no record is lost in silence (review20b B20-5)
+        n = source.blank_rows
+        click.echo(f"note: {n:,} row{'s' if n > 1 else ''} of empty cells skipped: a blank row is no record", err=True)
     if records == 0:
         click.echo(f"warning: {'standard input' if input_path == '-' else input_path} holds no records", err=True)
     click.echo(_summary(lang, policy, records, assessed, rejected, table, assessor.t.liabilities), err=True)
@@ -216,7 +221,8 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         assert output is not None
         write_report_from_files(report_path, policy, j, input_path=input_path, in_fmt=fmt_in, output=output,
                                 out_fmt=fmt_out, rejects_path=rejects_path, rejects_fmt=fmt_rejects,
-                                counts=(records, assessed, rejected), lang="en" if lang == "en" else "zh")
+                                counts=(records, assessed, rejected), lang="en" if lang == "en" else "zh",
+                                blank_rows=source.blank_rows)
         click.echo(f"wrote {report_path}", err=True)
     may_end_at_once()  # every file written is closed (renamed into place), the workers stopped
     if rejected:
