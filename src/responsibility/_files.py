@@ -64,6 +64,61 @@ def is_text_encoding(name: str) -> bool:
     return True
 
 
+def gb18030_misread(text: str) -> tuple[str, str] | None:
+    """``(a run of text, what its bytes say in GB18030)`` when ``text``, read as UTF-8, looks like
+    GB18030 text whose bytes happen to be UTF-8 too (review20b B20-12): each of its characters
+    that are not ASCII is one of UTF-8's two-byte ones (Latin, IPA, Greek, Cyrillic … mixed),
+    there is no character UTF-8 writes in three bytes (Chinese, in a file that really is UTF-8),
+    and the same bytes read as GB18030 are Chinese: ``水`` saved in GB18030 is ``ˮ`` in UTF-8.
+    ``None`` otherwise, and for text whose only such characters are accented Latin letters (é, ü),
+    which a UTF-8 file may well hold."""
+    import re
+
+    found = list(re.finditer(r"[^\x00-\x7f]+", text))
+    runs = [m.group() for m in found]
+    if not runs or any(c >= "\u0800" for run in runs for c in run):
+        return None
+    # text of one alphabet (accented Latin letters, Greek, Cyrillic, Hebrew, Arabic …) is a language's, not GB18030
+    # read as UTF-8, whose characters fall across the blocks, or among IPA, modifiers and combining marks; but an
+    # accented letter that stands alone, no ASCII letter beside it (a cell "ĳ"), is no word of a language
+    scripts = {next(i for i, top in enumerate(_SCRIPT_TOPS) if c <= top) for run in runs for c in run}
+    if len(scripts) == 1 and _SCRIPT_TOPS[min(scripts)] != "\u036f":
+        alone = scripts <= {0, 1} and all(c >= "\u00c0" for run in runs for c in run) and not any(
+            text[m.start() - 1:m.start()].isalpha() or text[m.end():m.end() + 1].isalpha() for m in found)
+        if not alone:
+            return None
+    try:
+        read = [run.encode("utf-8").decode("gb18030") for run in runs]
+    except UnicodeDecodeError:
+        return None
+    chinese = all("\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+                  for run in read for c in run)
+    return (runs[0], read[0]) if chinese else None
+
+
+#: The last character of the blocks UTF-8 writes in two bytes, as :func:`gb18030_misread` tells alphabets apart:
+#: signs and Latin-1 letters, Latin Extended-A and -B, IPA / modifiers / combining marks, Greek, Cyrillic, Armenian,
+#: Hebrew, Arabic, and Syriac to N'Ko.
+_SCRIPT_TOPS = ("\u00bf", "\u024f", "\u036f", "\u03ff", "\u052f", "\u058f", "\u05ff", "\u06ff", "\u07ff")
+
+
+def misread_note(name: str, head: bytes, *, option: str = "--encoding gb18030") -> str | None:
+    """The note for an input that starts with ``head`` (UTF-8, perhaps cut in a character at its end)
+    when :func:`gb18030_misread` finds it."""
+    import codecs
+
+    try:
+        text = codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+    except UnicodeDecodeError:  # not UTF-8 (its lines are rejected, with a hint)
+        return None
+    found = gb18030_misread(text)
+    if found is None:
+        return None
+    return (f"{name} reads as UTF-8, but its text that is not ASCII ({found[0][:12]!r}) reads as Chinese in GB18030 "
+            f"({found[1][:6]!r}): the file is likely GB18030 (Excel on Chinese Windows saves so); save it as UTF-8, "
+            f"or give {option}")
+
+
 def neutralise(value: str, *, enabled: bool = True) -> str:
     """``value`` made safe to open in a spreadsheet (a leading ``'`` before a formula start).
 

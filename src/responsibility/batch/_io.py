@@ -41,6 +41,7 @@ from .._files import (
     _write_all,
     atomic_path,
     is_text_encoding,
+    misread_note,
     neutralise_row,
     output_error,
 )
@@ -192,6 +193,8 @@ class Source:
                 name = "standard input" if path == "-" else path
                 self.note = f"{name} is not UTF-8 ({why}); read as {found[0].upper()}; give --encoding to read it " \
                     "otherwise"
+            elif detect and not marked and fmt != "parquet":  # UTF-8 that reads as GB18030's Chinese (B20-12)
+                self.note = misread_note("standard input" if path == "-" else path, head)
         if bare and fmt != "parquet" and not bom_encoding(head):
             wide = wide_without_mark(head)
             if wide is None or not wide.lower().startswith(self.encoding):

@@ -461,8 +461,10 @@ _LEDGER_SUFFIXES = {".csv": "a CSV table", ".tsv": "a TSV table", ".parquet": "a
                     ".xlsx": "an Excel workbook", ".xls": "an Excel workbook"}
 
 
-def _read_records(path: str, what: str = "a problem object") -> tuple[list[Any], Any, bool]:
-    """Problem records (or ``what`` else) from a YAML/JSON file or ``-`` (stdin): one object or a list of them.
+def _read_records(path: str, what: str = "a problem object", encoding: str | None = None
+                  ) -> tuple[list[Any], Any, bool]:
+    """Problem records (or ``what`` else) from a YAML/JSON file or ``-`` (stdin): one object or a list of them;
+    ``encoding``: the file's (``--encoding``; else UTF-8, or what its bytes plainly are, with a note).
 
     Returns the records, their positions in the file and whether the file held a list.
     """
@@ -487,8 +489,22 @@ def _read_records(path: str, what: str = "a problem object") -> tuple[list[Any],
         else:
             raw = read_bytes(Path(path), name, max_bytes=MAX_RECORD_FILE)
         notes: list[str] = []
+        if encoding is not None:  # read as given, then as the UTF-8 it is
+            import codecs
+
+            given = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+            try:
+                raw = raw.decode(given).encode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ProblemError("", f"{name}: byte {exc.start} is not {encoding} text; give the file's encoding "
+                                   "(utf-8, gb18030, utf-16)", code="unreadable") from None
         data, pos = parse_records(raw, name, notes)
-        for note in notes:  # read as ``assess`` reads the same file, with the same note
+        if encoding is None and not notes:  # UTF-8 that reads as GB18030's Chinese (review20b B20-12)
+            from .._files import misread_note
+            from ..policy._encoding import sample
+
+            notes.append(misread_note(name, sample(raw)) or "")
+        for note in filter(None, notes):  # read as ``assess`` reads the same file, with the same note
             click.echo(f"note: {note}", err=True)
     except RulesError as exc:
         issue = exc.issues[0]
@@ -598,8 +614,12 @@ def picture_paths(path: Path, problems: list[str]) -> list[Path]:
               help="Also draw the verdict to this .png or .svg file (one file per problem when there are several).")
 @click.option("--today", type=DayParam(), default=None,
               help="Assessment date of problems without as_of (default: today).")
+@click.option("--encoding", default=None, callback=lambda _c, _p, v: text_encoding(v),
+              help="Text encoding of FILE (default: UTF-8; a file that is plainly GB18030 or UTF-16 is read so, with "
+                   "a note).")
 def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, lang: str, engine: str | None,
-        explain: bool, check: bool, settings: tuple[str, ...], picture: str | None, today: Any) -> None:
+        explain: bool, check: bool, settings: tuple[str, ...], picture: str | None, today: Any,
+        encoding: str | None) -> None:
     """Who answers for the problem(s) in FILE (YAML or JSON; - reads stdin)?"""
     from ..chain._jurisdiction import Jurisdiction
     from ..engine._decide import who_answers
@@ -610,7 +630,7 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
         if Path(picture).suffix.lower() not in (".png", ".svg"):
             raise ResponsibilityError(f"--picture {picture}: give a .png or .svg file name")
         check_target(picture, [file if file != "-" else None, rules_dir, jurisdiction], what="picture")
-    records, pos, many = _read_records(file)
+    records, pos, many = _read_records(file, encoding=encoding)
     policy = load_policy(rules_dir)
     if settings:
         policy = what_if(policy, settings)

@@ -367,16 +367,19 @@ def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, juris
 @click.option("--today", type=_DATE, default=None, help="The day for records without as_of (default: today).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="The words of the text format, in Chinese or English.")
+@click.option("--encoding", default=None, callback=lambda _c, _p, v: text_encoding(v),
+              help="Text encoding of FILE (default: UTF-8; a file that is plainly GB18030 or UTF-16 is read so, with "
+                   "a note).")
 @_common
 def route_cmd(file: str, level: str | None, fmt: str, today: Any, lang: str, rules_dir: str | None,
-              jurisdiction: str | None) -> None:
+              jurisdiction: str | None, encoding: str | None) -> None:
     """Who must act now on the problem(s) in FILE (YAML/JSON; - reads stdin): the level with
     authority (办理权限), the bodies to assign to, the deadlines, and whether to report upward at once."""
     from ..chain._jurisdiction import Jurisdiction
     from ..engine._route import route
     from ._ledger_support import print_route
 
-    records, pos, many = _read_records(file)
+    records, pos, many = _read_records(file, encoding=encoding)
     policy = load_policy(rules_dir)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     day = today
