@@ -131,7 +131,34 @@ def test_void_may_be_written_as_a_chinese_office_writes_yes_or_no(ledger: Ledger
     assert voided or state.deadline == dt.date(2021, 4, 15)
     with pytest.raises(ProblemError, match=r"true or false \(是 or 否\)"):
         ledger.append({"problem": "P1", "type": "corrected", "on": "2021-03-08", "event": 3, "reason": "x",
-                       "void": "对"}, entered_by="x")
+                       "void": "也许"}, entered_by="x")
+
+
+def test_void_takes_the_yes_and_no_words_of_the_vocabulary() -> None:
+    """The words are rules/vocabulary.yaml's answers (which --set reads too), not a second list in the ledger."""
+    import yaml
+
+    from responsibility.ledger._events import yes_no
+    from responsibility.policy._loader import default_rules_dir
+
+    answers = yaml.safe_load((default_rules_dir() / "vocabulary.yaml").read_text(encoding="utf-8"))["answers"]
+    yes, no = yes_no()
+    for a in answers:
+        words = {str(w).lower() for w in (a["id"], a["name"], a["en"], *a.get("aliases", []))}
+        assert words <= (yes if a["id"] == "true" else no)
+    assert "1" in yes and "0" in no and not yes & no
+
+
+def test_a_correction_that_voids_and_replaces_is_refused(ledger: Ledger) -> None:
+    """review21b B21-4: void: true with replace: was stored as a plain void, the replacement dropped in silence."""
+    ledger.append(story()[:3], entered_by="clerk")
+    with pytest.raises(ProblemError, match="not both") as info:
+        ledger.append({"problem": "P1", "type": "corrected", "on": "2021-03-07", "event": 3, "reason": "x",
+                       "void": True, "replace": {"deadline": "2021-04-15"}}, entered_by="x")
+    assert info.value.code == "bad_correction" and info.value.field == "replace"
+    ledger.append({"problem": "P1", "type": "corrected", "on": "2021-03-07", "event": 3, "reason": "x",
+                   "void": "是", "replace": {}}, entered_by="x")  # an empty replacement says nothing
+    assert ledger.state("P1").assignment is None
 
 
 def test_a_correction_that_moves_a_day_past_another_event_is_refused(ledger: Ledger) -> None:

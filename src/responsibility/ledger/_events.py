@@ -24,6 +24,7 @@ Not checked here: anything that needs the problem's history or the policy (see `
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -68,7 +69,8 @@ CODES: dict[str, str] = {
     "unknown_event_type": "not one of the event types",
     "unknown_problem": "no such problem in the ledger",
     "unknown_event": "no such event (seq) to correct, or one about another problem",
-    "bad_correction": "a correction of a correction, or a void of what cannot be voided",
+    "bad_correction": "a correction of a correction, a void of what cannot be voided, or a correction that both "
+                      "voids and replaces",
     "bad_merge": "a merge that does not join reports of one problem (area, kind or county differ; the joined record "
                  "would not hold; a rectified report merged into an open one)",
     "duplicate_problem": "a problem registered (or imported) twice",
@@ -305,13 +307,20 @@ class Event:
                                        record=problem, code="wrong_type")
                 data[name] = whole
             elif name == "void":
-                flag = str(value).strip().lower() if not isinstance(value, bool) else value
-                if flag not in (True, False, *_YES, *_NO):
+                yes, no = yes_no()
+                flag = unicodedata.normalize("NFKC", str(value)).strip().lower() if not isinstance(value, bool) \
+                    else value
+                if flag not in (True, False, *yes, *no):
                     raise ProblemError(name, f"true or false (是 or 否), got {shown(value)}", record=problem,
                                        code="wrong_type")
-                data[name] = flag is True or flag in _YES
+                data[name] = flag is True or flag in yes
             else:
                 data[name] = _text(value, name, problem)
+        if kind == "corrected" and data.get("void") and raw.get("replace") not in (None, "", {}):
+            # which was meant? The replacement was dropped in silence (review21b B21-4)
+            raise ProblemError("replace", "a correction either voids the event (void: true) or gives its "
+                               "replacement fields (replace: …), not both; drop one", record=problem,
+                               code="bad_correction")
         if kind == "corrected" and not data.get("void"):
             replace = raw.get("replace")
             if not isinstance(replace, Mapping) or not replace:
@@ -356,9 +365,25 @@ _STORED = ("seq", "entered_at", "hash", "prev")
 _ALLOWED = {t: frozenset((*spec, *COMMON, "replace", *_STORED)) for t, spec in FIELDS.items()}
 
 
-#: How a yes/no field (``void``) may be written: as a spreadsheet of a Chinese office writes it too.
-_YES = ("true", "1", "yes", "是")
-_NO = ("false", "0", "no", "否")
+@functools.cache
+def yes_no() -> tuple[frozenset[str], frozenset[str]]:
+    """How a yes/no field (``void``) may be written, (yes, no): 1 and 0 as a spreadsheet writes them, and the answers
+    of the shipped rules' vocabulary.yaml (``answers``: true/false, 是/否, yes/no and their aliases), which ``--set``
+    reads for a yes-or-no parameter: one list of the words, not a second one here. Read once, on the first event
+    that has the field."""
+    import yaml
+
+    from ..policy._loader import default_rules_dir
+
+    with open(default_rules_dir() / "vocabulary.yaml", encoding="utf-8") as f:
+        answers = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)).get("answers") or []
+
+    def words(which: str) -> frozenset[str]:
+        return frozenset(unicodedata.normalize("NFKC", str(w)).strip().lower() for a in answers
+                         if str(a.get("id")) == which
+                         for w in (a.get("id"), a.get("name"), a.get("en"), *(a.get("aliases") or [])) if w)
+
+    return words("true") | {"1"}, words("false") | {"0"}
 
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
