@@ -72,8 +72,9 @@ from ._workers import cuts, pieces
 FORMATS = ("jsonl", "json", "csv", "parquet")
 #: Formats read but not written.
 INPUT_ONLY = ("yaml",)
-_EXT = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
-        ".pq": "parquet", ".yaml": "yaml", ".yml": "yaml"}
+#: The format each file name extension names.
+EXTENSIONS = _EXT = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
+                     ".pq": "parquet", ".yaml": "yaml", ".yml": "yaml"}
 #: The largest YAML input (as ``responsibility who`` reads; a long ledger is JSON lines, CSV or Parquet).
 MAX_YAML = 64 * 2**20
 MAX_JSON = 256 * 2**20  # bytes of a JSON document (read whole, unlike JSON lines, CSV and Parquet)

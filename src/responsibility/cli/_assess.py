@@ -37,8 +37,9 @@ from ._cli import DayParam, _terminated, cli, may_end_at_once, text_encoding
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of reasons.")
 @click.option("--today", type=DayParam(), default=None,
               help="Assessment date of records without as_of (default: today).")
-@click.option("--workers", type=click.IntRange(0), default=0,
-              help="Processes assessing chunks in parallel (default 0: when INPUT is a Parquet file over 8 MiB, "
+@click.option("--workers", type=click.IntRange(0, 64), default=0,
+              help="Processes assessing chunks in parallel, at most 64, as serve and --dask local:N take (default 0: "
+                   "when INPUT is a Parquet file over 8 MiB, "
                    "one per CPU beyond the one that reads and writes, at most 4, and none (1) on two CPUs or "
                    "fewer, where workers cost more CPU and wall time than one process; else 1). CSV and JSON "
                    "lines use workers only when given.")
@@ -109,7 +110,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
 
     needs_frames("responsibility assess", pandas=False)
     from ..batch._assessor import count_table, make_assessor
-    from ..batch._io import Sink, Source, format_of
+    from ..batch._io import EXTENSIONS, Sink, Source, format_of
     from ..batch._parallel import Overlap, prefetch
     from ..batch._workers import Pool, default_workers, merge_counts
     from ..chain._jurisdiction import Jurisdiction
@@ -144,6 +145,10 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         arrow_without_pandas()
     fmt_in = format_of(input_path, in_fmt, "input")
     fmt_out = out_fmt or (format_of(output, None, "output") if output else "jsonl")
+    named = EXTENSIONS.get(os.path.splitext(output)[1].lower()) if output else None
+    if out_fmt and named and named != out_fmt:  # Parquet in out.csv was written without a word (review21b B21-7)
+        raise ResponsibilityError(f"-o {output} names a {named.upper()} file but --to {out_fmt} writes "
+                                  f"{out_fmt.upper()}; name it .{out_fmt}, or leave --to out")
     fmt_rejects = format_of(rejects_path, None, "rejects file") if rejects_path else \
         ("jsonl" if rejects_to_stdout else None)
 
