@@ -129,8 +129,10 @@ def test_the_exported_workbook_is_what_offices_use(ledger: Ledger, tmp_path: Pat
     # Overdue problems are filled red in every sheet; closed ones are not.
     assert rows["CA-2021-003"][0].fill.fgColor.rgb.endswith("FFC7CE")
     assert rows["CA-2021-006"][0].fill.fill_type is None
-    # A cell that a spreadsheet would run as a formula is text.
-    assert rows["CA-2021-004"][header.index("问题描述")].value.startswith("'=HYPERLINK")
+    # A cell that a spreadsheet would run as a formula is text: typed text, marked as text typed after an apostrophe,
+    # its value the data's (an apostrophe added to the value, as CSV needs, would show in the workbook)
+    formula = rows["CA-2021-004"][header.index("问题描述")]
+    assert formula.value.startswith("=HYPERLINK") and formula.data_type == "s" and formula.quotePrefix
     # Widths fit Chinese text: a wide character counts twice.
     width = ws.column_dimensions["B"].width
     assert width >= 2 * len("困难家庭危房改造不及时")
@@ -205,3 +207,37 @@ def test_a_sheet_named_for_a_csv_file_is_said_to_be_unused(ledger: Ledger, tmp_p
                     encoding="utf-8")
     result = ledger.import_file(path, entered_by="x", sheet="问题台账")
     assert result.imported == 1 and any("sheet '问题台账' is not used" in n for n in result.notes), result.notes
+
+
+FORMULA_LIKE = ["=1+1", "+1", "-5", "@SUM(A1)", "\tx", "\rx", "＝1", "＋1", "－1", "＠x"]
+PLAIN = ["'abc", "'=1", "plain", "危房改造", "1-2"]
+
+
+def test_formula_like_cells_are_text_in_xlsx_and_neutralised_in_csv(tmp_path: Path) -> None:
+    """input21 item 6: an .xlsx cell keeps the data's value (no apostrophe added: the workbook would show it) and is
+    typed text marked quote-prefix; a CSV cell gets the apostrophe; an apostrophe in the data is kept in both."""
+    import openpyxl
+    import pandas as pd
+
+    from responsibility.cli._ledger_support import _csv_text
+    from responsibility.ledger._xlsx import write_workbook
+
+    values = FORMULA_LIKE + PLAIN
+    frame = pd.DataFrame({"问题描述": values, "=header": values})
+    path = tmp_path / "f.xlsx"
+    write_workbook(path, [("问题清单", frame, set()), ("预警", frame, {0, 1})])
+    wb = openpyxl.load_workbook(path)
+    for title in ("问题清单", "预警"):
+        ws = wb[title]
+        assert ws["B1"].value == "=header" and ws["B1"].data_type == "s"
+        cells = [row[0] for row in ws.iter_rows(min_row=2)]
+        # (openpyxl reads a lone CR as a line feed, as the XML it is stored in says)
+        assert [c.value for c in cells] == [v.replace("\r", "\n") for v in values], title
+        assert all(c.data_type == "s" for c in cells)
+        assert [bool(c.quotePrefix) for c in cells] == [True] * len(FORMULA_LIKE) + [False] * len(PLAIN)
+    text = _csv_text(frame)
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text, newline="")))[1:]
+    assert [r[0] for r in rows] == ["'" + v for v in FORMULA_LIKE] + PLAIN

@@ -30,16 +30,21 @@ def _csv_text(frame: Any) -> str:
 
     out = frame.copy()
     shares = share_headers()
+    cr = False
     for c in out.columns:
         if c in shares:
             out[c] = out[c].astype(object).map(_percent)
         elif out[c].dtype == object or str(out[c].dtype).startswith(("string", "str", "category")):
             out[c] = out[c].astype(object)
             out[c] = out[c].map(lambda v: neutralise(v) if isinstance(v, str) else v)
+            cr = cr or bool(out[c].astype(object).map(lambda v: isinstance(v, str) and "\r" in v).any())
         elif str(out[c].dtype).startswith("datetime"):
             out[c] = out[c].dt.strftime("%Y-%m-%d")
     buf = io.StringIO()
-    out.to_csv(buf, index=False)
+    # Python's csv writer quotes a cell holding a line feed, not one holding a lone carriage return (a description
+    # typed on a Mac, allowed in the ledger), unless the line terminator holds one: that cell ended its row early for
+    # Excel and every CSV reader. Such a file is written with CRLF line ends (CSV's own, RFC 4180), all of it.
+    out.to_csv(buf, index=False, lineterminator="\r\n" if cr else "\n")
     return buf.getvalue()
 
 

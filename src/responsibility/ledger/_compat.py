@@ -56,9 +56,3 @@ def check_target(target: Any, inputs: Any = (), *, what: str = "output") -> Any:
 
     return ct(target, inputs, what=what)
 
-
-def neutralise(value: str) -> str:
-    """A text cell made safe to open in a spreadsheet (formula starts get a leading apostrophe)."""
-    from .._files import neutralise as n
-
-    return n(value)

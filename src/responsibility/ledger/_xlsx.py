@@ -4,7 +4,9 @@ One sheet per list (问题清单、责任清单、整改清单, then 评价指�
 headers in bold, the header row frozen, filters on every column, dates as real date cells,
 the rows of overdue problems filled in a light red, column widths that fit Chinese text (a
 wide character counts twice), and every text cell that a spreadsheet would run as a formula
-(``=``, ``+``, ``-``, ``@``…) neutralised. Written atomically: a failure leaves the previous file.
+(``=``, ``+``, ``-``, ``@``…) written as typed text, marked as Excel marks text typed after an
+apostrophe (its value unchanged: no apostrophe is added, and one in the data is kept). Written
+atomically: a failure leaves the previous file.
 
 Not checked: Excel's limit of 1,048,576 rows per sheet is enforced (an error says to filter),
 not worked around.
@@ -43,8 +45,6 @@ def _openpyxl() -> Any:
 
 
 def _cell_value(v: Any) -> Any:
-    from ._compat import neutralise
-
     if v is None or type(v).__name__ == "NAType":  # NA: a missing whole number (Int64)
         return None
     if isinstance(v, float) and math.isnan(v):
@@ -56,10 +56,27 @@ def _cell_value(v: Any) -> Any:
     if isinstance(v, dt.datetime):
         return v.date()
     if isinstance(v, str):
-        return neutralise(v)
+        return v  # (a formula-like text is written as a text cell: see _text_cell)
     if hasattr(v, "item"):  # numpy scalar
         return v.item()
     return v
+
+
+def _formula_like(v: Any) -> bool:
+    from .._files import FORMULA_PREFIXES
+
+    return isinstance(v, str) and v.startswith(FORMULA_PREFIXES)
+
+
+def _text_cell(cell: Any) -> Any:
+    """``cell`` as a text cell where its value is text a spreadsheet would take for a formula (``=``, ``+``,
+    ``-``, ``@``, a tab …): typed text (openpyxl makes a formula of text that starts with ``=``) and marked
+    "quote prefix", as Excel marks what is typed after an apostrophe, so that editing it keeps it text. The value
+    is the data's: a CSV cell is neutralised by a leading apostrophe, which an .xlsx shows (item 6 of input21)."""
+    if _formula_like(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
 
 
 def write_workbook(path: Any, sheets: Iterable[tuple[str, Any, set[int]]], *, inputs: Iterable[Any] = ()) -> None:
@@ -98,7 +115,7 @@ def write_workbook(path: Any, sheets: Iterable[tuple[str, Any, set[int]]], *, in
         ws.auto_filter.ref = f"A1:{last}{len(records) + 1}"
         header = []
         for c in columns:
-            cell = WriteOnlyCell(ws, value=_cell_value(str(c)))
+            cell = _text_cell(WriteOnlyCell(ws, value=_cell_value(str(c))))
             cell.font, cell.fill = bold, head_fill
             cell.alignment = Alignment(vertical="center")
             header.append(cell)
@@ -111,8 +128,8 @@ def write_workbook(path: Any, sheets: Iterable[tuple[str, Any, set[int]]], *, in
             styled = n in highlight
             out: list[Any] = []
             for i, v in enumerate(r):
-                if isinstance(v, dt.date) or styled or (share[i] and v is not None):
-                    cell = WriteOnlyCell(ws, value=v)
+                if isinstance(v, dt.date) or styled or (share[i] and v is not None) or _formula_like(v):
+                    cell = _text_cell(WriteOnlyCell(ws, value=v))
                     if isinstance(v, dt.date):
                         cell.number_format = DATE_FORMAT
                     elif share[i]:
