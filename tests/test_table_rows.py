@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from responsibility import Policy, ProblemError
+from responsibility import Policy
 
 VILLAGE = "330127100219"
 FIELDS = ("level", "channel", "on")
@@ -71,18 +71,7 @@ def test_a_struct_with_some_fields_null_is_still_refused_as_flat(policy: Policy)
     assert same.rejected == 1 and same.rejects.loc[0, "field"] == "discovered.level"
 
 
-def _engine_reads_null_discovery_as_absent(policy: Policy) -> bool:
-    try:
-        policy.who_answers({**_base("x"), "discovered": ALL_NULL})
-    except ProblemError:  # the record layer refuses it: engine/_problem.without_nulls not yet changed
-        return False
-    return True
-
-
 def test_a_discovery_of_nulls_is_none_in_json_lines_and_dicts(policy: Policy, tmp_path: Path, run_cli: Any) -> None:
-    if not _engine_reads_null_discovery_as_absent(policy):
-        pytest.xfail("the record layer (engine/_problem.without_nulls, engine21's) still refuses a discovery of "
-                     "nulls: see /work/helpers/s21/input21.ask")
     record = {**_base("s0"), "discovered": ALL_NULL}
     assert _answers(policy, [record]) == _answers(policy, [_base("s0")]) == _answers(policy, _struct_table([ALL_NULL]))
     path = tmp_path / "in.jsonl"
