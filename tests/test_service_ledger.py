@@ -161,6 +161,10 @@ MAY = {"events": OF_CHUNAN, "events-other": {"jingning", "lishui", "zhejiang"},
        "route": OF_CHUNAN}
 #: Writes refused to a reader inside its jurisdiction ("reads but does not write").
 WRITES = {"append", "merge", "import"}
+#: Requests that name a stored problem, and who reads it: to anyone else the problem is not there (404, as an
+#: unknown id: a 403 told another county that the id exists; input21 item 7).
+NAMED = {"events": OF_CHUNAN, "events-other": {"jingning", "lishui", "zhejiang"}, "merge": OF_CHUNAN,
+         "append": OF_CHUNAN}
 
 
 @pytest.mark.parametrize("caller", [*CALLERS, None, "forged"])
@@ -180,6 +184,13 @@ def test_every_role_against_every_ledger_endpoint(client: TestClient, log_path: 
             assert r.status_code != 422 or r.json()["error"]["type"] == "ProblemError", r.text
             line = read_log(log_path)[-1]
             assert (line["caller"], line["endpoint"], line["status"]) == (caller, f"POST {path}", r.status_code)
+        return
+    if label in NAMED and caller not in NAMED[label]:
+        assert r.status_code == 404, r.text
+        err = r.json()["error"]
+        assert err["type"] == "NotFound" and err["message"].startswith("no problem"), err
+        line = read_log(log_path)[-1]  # the refusal is logged as one, with where the problem is
+        assert (line["caller"], line["status"], line["error"]) == (caller, 404, "Forbidden") and line["place"]
         return
     assert r.status_code == 403, r.text
     err = r.json()["error"]
@@ -283,7 +294,24 @@ def test_a_merge_is_stored_and_logged(client: TestClient, ledger_path: str, log_
         assert bad.status_code == 422 and bad.json()["error"]["field"] == field
     other = client.post("/v1/ledger/merge", json={"source": "J1", "into": "M1", "on": "2021-03-04"},
                         headers=bearer("chunan"))
-    assert other.status_code == 403 and "outside your jurisdiction" in other.json()["error"]["message"]
+    assert other.status_code == 404 and other.json()["error"]["message"].startswith("no problem 'J1'"), other.text
+
+
+def test_another_county_s_problem_is_answered_as_an_unknown_one(client: TestClient) -> None:
+    """input21 item 7: a 403 for J1 and a 404 for J999 told 淳安县's user which of 景宁县's ids exist."""
+    for method, path, body in (
+            ("GET", "/v1/ledger/events?problem={}", None),
+            ("POST", "/v1/ledger/events", {"problem": "{}", "type": "assigned", "on": "2021-03-02",
+                                           "by_level": "county", "to_level": "township"}),
+            ("POST", "/v1/ledger/merge", {"source": "{}", "into": "C4", "on": "2021-03-05"})):
+        answers = []
+        for pid in ("J1", "J999"):
+            filled = json.loads(json.dumps(body).replace("{}", pid)) if body is not None else None
+            r = client.request(method, path.format(pid), headers=bearer("chunan"),
+                               **({"json": filled} if filled is not None else {}))
+            err = r.json()["error"]
+            answers.append((r.status_code, err["type"], err["message"].replace(pid, "X"), err.get("suggestion")))
+        assert answers[0] == answers[1] and answers[0][0] == 404, (path, answers)
 
 
 def test_export_is_the_workbook(client: TestClient, ledger_path: str) -> None:

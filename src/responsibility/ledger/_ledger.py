@@ -404,6 +404,12 @@ class Ledger:
                 raise ProblemError("problem", f"{e.type} event on {e.on}: unknown problem {e.problem!r}; {hint}",
                                    record=e.problem, code="unknown_problem")
 
+    def suggest_problem(self, pid: str, within: str | None = None) -> str:
+        """What to do about a problem id the ledger does not know (or holds outside ``within``, a division
+        code): the nearest id registered within it (``did you mean 'C2'?``), else to register it first."""
+        with self.engine.connect() as conn:
+            return self._suggest_problem(conn, pid, within)
+
     def _suggest_problem(self, conn: Any, pid: str, within: str | None = None) -> str:
         sa = _sa()
         t = tables()

@@ -5,8 +5,9 @@ to the workbook, appending events and checking the hash chain.
 Only when the server was started with a ledger (``--ledger URL``); otherwise these endpoints
 answer 503 saying so. Every read is limited to the caller's jurisdiction (``place`` defaults to
 it; a place outside it is 403, logged); reading a problem's events needs its place to be the
-caller's; writing (appending, merging, importing) needs the problems to lie in the caller's
-county (role ``county``; other roles get 403). Each write is a line of the decision log
+caller's (a problem named outside the caller's jurisdiction is 404, as one the ledger does not hold:
+the answer does not tell another county's ids); writing (appending, merging, importing) needs the
+problems to lie in the caller's county (role ``county``; other roles get 403). Each write is a line of the decision log
 (caller, input hash, counts, the stored events' last hash).
 """
 
@@ -16,6 +17,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import logging
 import re
 import shutil
 import tempfile
@@ -45,6 +47,7 @@ from ._models import ErrorOut
 if TYPE_CHECKING:
     from ._app import Service
 
+log = logging.getLogger("responsibility.service")
 LIST_NAMES = ("problems", "responsibilities", "rectifications")
 #: A day in the query (``?as_of=``): read by :func:`_lib.query_day` as records read days.
 Day = Annotated[str | None, Query(description="the day, YYYY-MM-DD (default: today)",
@@ -128,12 +131,25 @@ def install(app: FastAPI, svc: Service) -> None:
                 raise damage from None
             raise
 
-    async def state_place(led: Any, problem: str) -> str:
+    async def named_problem(who: Principal, endpoint: str, led: Any, pid: str, field: str,
+                            input_hash: str | None = None) -> str | None:
+        """The place of problem ``pid``, named by the caller, when the caller may read it; else 404, the same
+        answer for a problem the ledger does not hold and for one it holds outside the caller's jurisdiction
+        (a 403 for the latter told another county's user that the id exists: item 7 of input21). The
+        refusal is logged as one (``Forbidden``), with the place."""
         try:
-            return str((await run_in_threadpool(led.state, problem)).place)
-        except ProblemError as exc:
-            raise ApiError(404, str(exc), type="NotFound", field="problem",
-                           suggestion="see /v1/ledger/lists/problems for the problems you may read") from None
+            place = str((await run_in_threadpool(led.state, pid)).place)
+        except ProblemError:
+            place = None
+        if place is not None and who.reads(full_code(place) or ""):
+            return place
+        if place is not None:
+            log.warning("forbidden: %s asked %s for problem %s (at %s)", who.name, endpoint, pid, place)
+            svc.record(who, endpoint, 404, input=input_hash, error="Forbidden", place=place, field=field)
+        hint = await run_in_threadpool(led.suggest_problem, pid, who.prefix or None)
+        raise ApiError(404, f"no problem {pid!r} in the ledger within your jurisdiction ({who.scope})",
+                       type="NotFound", field=field, suggestion=f"{hint}; /v1/ledger/lists/problems lists the "
+                       "problems you may read")
 
     @app.get("/v1/ledger/events", tags=tags, responses=errors,
              summary="Events (append-only, hash-chained): one problem's, or a page of the caller's jurisdiction's")
@@ -158,10 +174,7 @@ def install(app: FastAPI, svc: Service) -> None:
                 raise ApiError(400, f"query parameter {paging[0]!r}: 'problem' returns all of that problem's events; "
                                f"{paging[0]!r} pages the events of a jurisdiction", type="RequestError",
                                field=f"query.{paging[0]}", suggestion="leave it out, or ask without 'problem'")
-            at = await state_place(led, problem)
-            code = full_code(at) or ""
-            if not who.reads(code):
-                raise svc.refuse(who, endpoint, "problem", at, None, field="problem", shown=repr(problem))
+            await named_problem(who, endpoint, led, problem, "problem")
             return _json([e.to_dict() for e in await run_in_threadpool(led.events, problem)])
         where = scope(who, endpoint, place)
         page = await run_in_threadpool(functools.partial(led.events, place=where, after=after, limit=limit + 1))
@@ -218,13 +231,11 @@ def install(app: FastAPI, svc: Service) -> None:
     async def may_write(who: Principal, endpoint: str, started: float, input_hash: str, led: Any, pid: str,
                         field: str, place: Any = None) -> None:
         """403 (logged) unless problem ``pid`` (at ``place``, else where the ledger has it) is the
-        caller's to write; an unknown problem passes, for the ledger to refuse with its own message."""
+        caller's to write; a problem named but unknown, or held outside the caller's jurisdiction, is the
+        same 404 (:func:`named_problem`)."""
         stored = place is None
         if place is None:
-            try:
-                place = (await run_in_threadpool(led.state, pid)).place
-            except ProblemError:
-                return
+            place = await named_problem(who, endpoint, led, pid, field, input_hash)
         code = full_code(place)
         if code is not None and who.writes(code):
             return
