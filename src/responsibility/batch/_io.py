@@ -403,7 +403,9 @@ class Source:
         if found is not None:
             name = "standard input" if self.path == "-" else self.path
             read = self.transcode or self.encoding
-            as_read = "" if read.startswith("utf-8") else f" (read as {read.upper()}: is that its encoding?)"
+            # (a format told shows the text was read right; only text that reads as nothing may be in another encoding)
+            as_read = "" if read.startswith("utf-8") or found[1] is not None else \
+                f" (read as {read.upper()}: is that its encoding?)"
             raise ResponsibilityError(f"{name} is not JSON lines (one problem record, a JSON object, per line): "
                                       f"{found[0]}{as_read}; {not_json_lines_hint(found[1], self.path)}")
 

@@ -317,7 +317,7 @@ def check_json_lines(head: bytes, *, whole: bool, charset: str | None = None) ->
     if found is None:
         return
     what, fmt = found
-    if charset not in (None, "utf-8"):
+    if charset not in (None, "utf-8") and fmt is None:  # (a format told shows the text was read right)
         what += f" (read as {charset}, as Content-Type declares: is that its encoding?)"
     if fmt == "json":
         hint = "send each record on a line of its own (jq -c '.[]' writes a list so), or one record to /v1/verdict"
