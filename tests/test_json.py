@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -41,3 +44,14 @@ def test_keys_agree_exactly_when_no_key_is_twice(value: object, indent: int | No
         parsed, twice = loads_marked(doubled)
         assert duplicate_in(parsed, twice) == key
         assert not keys_agree(doubled, json.loads(doubled))
+
+
+def test_a_number_too_long_for_python_is_said_in_the_user_s_words(tmp_path: Path, run_cli: Any) -> None:
+    """review21b B21-1: Python's message told the user to call sys.set_int_max_str_digits()."""
+    with pytest.raises(ValueError, match="more than 4,300 digits") as info:
+        loads_marked('{"place": ' + "9" * 5000 + "}")
+    assert "sys." not in str(info.value)
+    path = tmp_path / "big.jsonl"
+    path.write_text('{"id": "a", "area": "housing", "place": ' + "3" * 5000 + "}\n", encoding="utf-8")
+    code, _, err = run_cli("assess", str(path), "--lang", "en", "-o", str(tmp_path / "o.csv"))
+    assert code == 1 and "more than 4,300 digits" in err and "sys." not in err, err

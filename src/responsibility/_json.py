@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from typing import Any
 
 # Every string of a JSON text, whole, in order (outside strings JSON has no quotes, so scanning
@@ -45,7 +46,14 @@ def loads_marked(text: str | bytes) -> tuple[Any, dict[int, str]]:
                 seen.add(key)
         return obj
 
-    return json.loads(text, object_pairs_hook=pairs), twice
+    try:
+        return json.loads(text, object_pairs_hook=pairs), twice
+    except ValueError as exc:
+        if "integer string conversion" in str(exc) and not isinstance(exc, json.JSONDecodeError):
+            # Python's words ("use sys.set_int_max_str_digits()") would tell the user to change Python (review21b B21-1)
+            raise ValueError(f"a number with more than {sys.get_int_max_str_digits():,} digits: no field holds "
+                             "one; write a long code as text, in quotes") from None
+        raise
 
 
 def duplicate_in(value: Any, twice: dict[int, str], depth: int = 0) -> str | None:
