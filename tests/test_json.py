@@ -55,3 +55,16 @@ def test_a_number_too_long_for_python_is_said_in_the_user_s_words(tmp_path: Path
     path.write_text('{"id": "a", "area": "housing", "place": ' + "3" * 5000 + "}\n", encoding="utf-8")
     code, _, err = run_cli("assess", str(path), "--lang", "en", "-o", str(tmp_path / "o.csv"))
     assert code == 1 and "more than 4,300 digits" in err and "sys." not in err, err
+
+
+@pytest.mark.parametrize("command", [("who",), ("route",), ("ledger", "add", "{db}")])
+def test_who_route_and_ledger_add_say_so_too(tmp_path: Path, run_cli: Any, command: tuple[str, ...]) -> None:
+    """The record files' reader (who, route, ledger add: policy/_yaml) said it as an internal error (exit 3)."""
+    path = tmp_path / "big.json"
+    path.write_text('{"id": "a", "area": "housing", "place": ' + "3" * 5000 + "}\n", encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    if "ledger" in command:
+        run_cli("ledger", "init", db)
+    code, _, err = run_cli(*(c.format(db=db) for c in command), str(path), *(["--by", "x"] if "ledger" in command
+                                                                             else []))
+    assert code == 2 and "digits" in err and "internal error" not in err and "sys." not in err, err
