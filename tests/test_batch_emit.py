@@ -540,3 +540,31 @@ def test_day_ids_are_alike_in_c_and_numpy(seen: list[int], asked: list[int]) -> 
     known = np.array([base + d for d in seen] + [NONE, DayIds.LOW], np.int32)
     assert days(known).tolist() == days.numpy(known).tolist()
     assert [texts.items[i] for i in days(known).tolist()][-2:] == [b"", b"1800-01-01"]
+
+
+def test_rows_of_one_slot_pattern_make_the_same_findings_as_rows_grouped_by_pattern(policy: Any, monkeypatch: Any
+                                                                                     ) -> None:
+    """Where every template row's first segment has one slot pattern (the place), the emitter takes a chunk's rows as
+    they come instead of grouping them by pattern (``Emitter._only_pattern``): the findings are the same, byte for
+    byte, as where every segment is grouped, with rows of the reference path among them (broken records)."""
+    from responsibility import Jurisdiction
+    from responsibility.batch import _emit
+
+    from .test_batch import TODAY, ledger
+
+    j = Jurisdiction.example()
+    records = ledger(policy, j, 400, seed=11, broken=0.05)
+    seen: list[int] = []
+    only = _emit.Emitter._only_pattern
+
+    def watched(self: Any, k: int) -> int:
+        seen.append(only(self, k))
+        return seen[-1]
+
+    monkeypatch.setattr(_emit.Emitter, "_only_pattern", watched)
+    fast = policy.assess(records, jurisdiction=j, today=TODAY)
+    assert seen and seen[0] >= 0  # (segment 0 ends with the place in every template row of the shipped policy)
+    monkeypatch.setattr(_emit.Emitter, "_only_pattern", lambda self, k: -1)
+    grouped = policy.assess(records, jurisdiction=j, today=TODAY)
+    assert len(fast.findings) > 1000 and fast.findings.equals(grouped.findings)
+    assert fast.rejects.equals(grouped.rejects)

@@ -331,9 +331,12 @@ def level_bits(assigned_on: npt.NDArray[np.int32]) -> npt.NDArray[np.uint8]:
     was not assigned) as the bits of a byte, level ``j`` bit ``j``: np.packbits(..., axis=1,
     bitorder="little") of ``assigned_on != NONE``, made a level at a time (packbits along so short an
     axis goes record by record: 4-6x as long, ~0.02 CPU s of a 1M run)."""
-    out = np.zeros(len(assigned_on), np.uint8)
-    for j in range(assigned_on.shape[1]):
-        out |= (assigned_on[:, j] != NONE).view(np.uint8) << j
+    if not assigned_on.shape[1]:
+        return np.zeros(len(assigned_on), np.uint8)
+    made = (assigned_on != NONE).view(np.uint8)  # (one pass over the table, then a strided column of bytes a level)
+    out: npt.NDArray[np.uint8] = made[:, 0].copy()
+    for j in range(1, assigned_on.shape[1]):
+        out |= made[:, j] << j
     return out
 
 
@@ -686,6 +689,7 @@ class Emitter:
         self._run_piece = [np.zeros((0, 1), np.int64), np.zeros((0, 1), np.int64)]
         self._run_ids: dict[bytes, int] = {}
         self._generation = self.segments.generation
+        self._only: tuple[int, int, int] | None = None  # (synced rows, each segment's one pattern or -1)
 
     @cached_property
     def place_index(self) -> dict[str, int]:
@@ -760,6 +764,18 @@ class Emitter:
             sig[i], pattern[i] = got[1], got[2]
             clause[i] = self.clause_index.setdefault(tpl.clauses[i], len(self.clause_index))
         self._sig, self._pattern, self._clause, self._synced = sig, pattern, clause, n
+
+    def _only_pattern(self, k: int) -> int:
+        """The slot pattern of segment ``k`` of every template row (but row 0, the reference path's placeholder),
+        or -1 where they differ: then a chunk's rows need no grouping by pattern (segment 0 of every row ends with
+        the place, as a rule). Kept until more template rows are synced."""
+        got = self._only
+        if got is None or got[0] != self._synced:
+            column = self._pattern[1:self._synced]
+            both = [int(column[0, j]) if len(column) and bool((column[:, j] == column[0, j]).all()) else -1
+                    for j in (0, 1)]
+            got = self._only = (self._synced, both[0], both[1])
+        return got[1 + k]
 
     def _runs(self, segment: tuple[int, ...]) -> tuple[bytes, ...]:
         """The literal text of a segment around its slots: one run more than it has slots."""
@@ -946,20 +962,29 @@ class Emitter:
         fr = np.nonzero(fast)[0] if len(sl) else None
         chunk: dict[str, Any] = {}  # what slots of all rows share (Emitter.slot)
         for k in (0, 1):
-            # the rows of each pattern, in order (one sort, where a mask per pattern is a pass over every row)
-            order, per, rec_in, row_in = group_rows(self._pattern, k, frow, frec, fr, len(self.patterns))
-            ends = np.cumsum(per).tolist()
-            for p in np.nonzero(per)[0].tolist():
-                lo, hi = ends[p] - int(per[p]), ends[p]
-                at = order[lo:hi]
+            groups: list[tuple[int, I64 | None, I32, I64]] = []
+            only = self._only_pattern(k)
+            if only >= 0:  # one slot pattern for every row (segment 0: the place, as a rule): nothing to group
+                groups.append((only, fr, frec if fr is None else np.take(frec, fr),
+                               frow if fr is None else np.take(frow, fr)))
+            else:  # the rows of each pattern, in order (one sort, where a mask per pattern is a pass over every row)
+                order, per, rec_in, row_in = group_rows(self._pattern, k, frow, frec, fr, len(self.patterns))
+                ends = np.cumsum(per).tolist()
+                for p in np.nonzero(per)[0].tolist():
+                    lo, hi = ends[p] - int(per[p]), ends[p]
+                    groups.append((p, order[lo:hi], rec_in[lo:hi], row_in[lo:hi]))
+            for p, at, rec_at, row_at in groups:  # (at: the rows' positions, None for all of them)
                 memo: dict[str, Any] = {"chunk": chunk}
                 if _PLACE in self.patterns[p]:
-                    memo["place"] = np.take(place, at)
+                    memo["place"] = place if at is None else np.take(place, at)
                 if _OWN & set(self.patterns[p]):
-                    memo["own"] = (np.take(fon, at), np.take(fdl, at))
-                rec_at, row_at = rec_in[lo:hi], row_in[lo:hi]
+                    memo["own"] = (fon, fdl) if at is None else (np.take(fon, at), np.take(fdl, at))
                 values = [self.slot(s, rec_at, row_at, c, dv, memo) for s in self.patterns[p]]
-                segs[:, k][at] = self._segments(k, p, row_at, values)
+                got = self._segments(k, p, row_at, values)
+                if at is None:
+                    segs[:, k] = got
+                else:
+                    segs[:, k][at] = got
         given = [(f.reason if self.lang == "zh" else f.reason_en).encode() for _, _, f in slow_findings]
         text: Any = None
         if defer:
