@@ -276,7 +276,7 @@ def test_the_c_kernel_refuses_what_lies_outside_its_buffers() -> None:
 
 def test_without_the_extension_the_findings_are_the_same(policy: Any, monkeypatch: Any) -> None:
     """An install without a C compiler (no batch/_gather: reasons gathered by Arrow's take, segment keys
-    found by numpy) writes the same findings, byte for byte."""
+    found and the days of date slots read by numpy) writes the same findings, byte for byte."""
     from responsibility import Jurisdiction
     from responsibility.batch import _emit
 
@@ -292,6 +292,7 @@ def test_without_the_extension_the_findings_are_the_same(policy: Any, monkeypatc
     monkeypatch.setattr(_emit, "_c_row_columns", None)
     monkeypatch.setattr(_emit, "_c_group_rows", None)
     monkeypatch.setattr(_emit, "_c_segment_keys", None)
+    monkeypatch.setattr(_emit, "_c_slot_days", None)
     without = policy.assess(records, jurisdiction=j, today=TODAY)
     assert len(with_c.findings) > 1000 and with_c.findings.equals(without.findings)
 
@@ -568,3 +569,44 @@ def test_rows_of_one_slot_pattern_make_the_same_findings_as_rows_grouped_by_patt
     grouped = policy.assess(records, jurisdiction=j, today=TODAY)
     assert len(fast.findings) > 1000 and fast.findings.equals(grouped.findings)
     assert fast.rejects.equals(grouped.rejects)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 8), st.integers(1, 5), st.booleans(), st.booleans(), st.data())
+def test_the_days_of_date_slots_are_alike_in_c_and_numpy(n: int, nr: int, ntpl: int, ranked: bool, owned: bool,
+                                                        data: st.DataObject) -> None:
+    """The day a reason's date slot names (received; assigned or deadline: the fact's own level where its record
+    has it, else the record's lowest, a level's own day standing for it where given) in one C pass
+    (``_emit._slot_days``) as Emitter.slot makes it in numpy; a row whose template row's level lies outside the
+    table is left to numpy."""
+    import pytest
+
+    from responsibility.batch import _emit
+    from responsibility.batch._tables import NONE
+
+    if _emit._c_slot_days is None:
+        pytest.skip("batch/_gather.c is not built in this venv: pip install -e . builds it")
+    day = st.sampled_from([NONE, 0, 18_700, 18_900])
+    table = np.array(data.draw(st.lists(day, min_size=n * nr, max_size=n * nr)), np.int32).reshape(n, nr)
+    level = np.array(data.draw(st.lists(st.integers(-1, nr - 1), min_size=ntpl, max_size=ntpl)), np.int64)
+    m = data.draw(st.integers(0, 12))
+    rec = np.array(data.draw(st.lists(st.integers(0, n - 1), min_size=m, max_size=m)), np.int32)
+    row = np.array(data.draw(st.lists(st.integers(0, ntpl - 1), min_size=m, max_size=m)), np.int64)
+    own = np.array(data.draw(st.lists(day, min_size=m, max_size=m)), np.int32) if owned else None
+    levels = _emit.level_bits(table) if ranked else None
+    lv = level[row]
+    if ranked:  # (Emitter.slot's numpy: the rank, then the day, the own day, NONE without a rank)
+        assert levels is not None
+        bits = levels[rec]
+        has = (bits >> np.maximum(lv, 0)) & 1
+        rank = np.where(lv >= 0, np.where(has != 0, lv, _emit._LOWEST[bits]), -1)
+        days = table[rec, np.maximum(rank, 0)] if m else np.zeros(0, np.int32)
+        if own is not None:
+            days = np.where(own != NONE, own, days)
+        want = np.where(rank >= 0, days, NONE)
+    else:
+        want = np.where(lv >= 0, table[rec, np.maximum(lv, 0)] if m else np.zeros(0, np.int32), NONE)
+    got = _emit._slot_days(rec, row, level, table, levels, own if ranked else None)
+    assert got is not None and got.dtype == np.int32 and got.tolist() == want.tolist()
+    outside = _emit._slot_days(rec, row, np.full(ntpl, nr, np.int64), table, levels)  # (a level past the table)
+    assert outside is None if m else outside is not None and not len(outside)

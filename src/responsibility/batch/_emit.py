@@ -651,6 +651,31 @@ try:
     from ._gather import segment_keys as _c_segment_keys
 except ImportError:  # (or built before it had them)
     _c_row_columns = _c_group_rows = _c_segment_keys = None
+_c_slot_days: Callable[..., int] | None
+try:
+    from ._gather import slot_days as _c_slot_days
+except ImportError:  # (or built before it had it)
+    _c_slot_days = None
+
+
+def _slot_days(rec: I32, row: I64, fact_level: I64, table: npt.NDArray[np.int32],
+               levels: npt.NDArray[np.uint8] | None = None, own: npt.NDArray[np.int32] | None = None) -> I32 | None:
+    """The day a date slot names for each finding row (record ``rec``, template row ``row``): ``table`` (records x
+    levels) at the row's fact level (``fact_level``), or with ``levels`` (:func:`level_bits`), at the fact's own level
+    where the record has it in ``table``, else at its lowest, ``own`` standing for it where given: one pass in C
+    (``_gather.slot_days``), or ``None`` where the extension was not built or an index is outside its table (then
+    :meth:`Emitter.slot` makes it with numpy, the reference the tests compare it with)."""
+    if _c_slot_days is None or table.dtype != np.int32 or not table.flags.c_contiguous:
+        return None
+    days = np.empty(len(rec), np.int32)
+    empty = np.zeros(0, np.uint8)
+    status = _c_slot_days(days, np.ascontiguousarray(rec, np.int32), np.ascontiguousarray(row, np.int64),
+                          np.ascontiguousarray(fact_level, np.int64), table, table.shape[1],
+                          empty if levels is None else np.ascontiguousarray(levels, np.uint8), _LOWEST,
+                          empty if own is None else np.ascontiguousarray(own, np.int32), NONE)
+    return days if status == 0 else None
+
+
 _c_find_add: Callable[[Any, Any, Any, Any, Any, int, int, int, int], tuple[int, int, int]] | None
 try:
     from ._gather import find as _c_find
@@ -848,9 +873,23 @@ class Emitter:
         if name.startswith("channel"):
             return np.asarray(np.take(self.channel[en], np.take(c.dch, rec)), np.int64)
         if name == "received":
+            got = _slot_days(rec, row, self.tpl.array("fact_level"), dv.received)
+            if got is not None:
+                return self.day_ids(got)
             lv = np.take(self.tpl.array("fact_level"), row)
             days = np.where(lv >= 0, take(dv.received, rec, np.maximum(lv, 0)), NONE).astype(np.int32)
             return self.day_ids(days)
+        if name in ("assigned", "deadline") and 0 < dv.asg_on.shape[1] <= 8:  # (in C where the extension was built)
+            chunk = memo.setdefault("chunk", {})
+            levels = chunk.get("levels")
+            if levels is None:
+                levels = chunk["levels"] = level_bits(dv.asg_on)
+            own_days = memo.get("own")
+            got = _slot_days(rec, row, self.tpl.array("fact_level"),
+                             dv.asg_on if name == "assigned" else dv.asg_deadline, levels,
+                             None if own_days is None else own_days[0] if name == "assigned" else own_days[1])
+            if got is not None:
+                return self.day_ids(got)
         # the fact's own assignment, or (for supervisors and main responsibility) the lowest one
         rank = memo.get("rank")
         if rank is None:

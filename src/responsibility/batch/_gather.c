@@ -51,6 +51,14 @@
    (int64, day `low` first, -1 where a day has no text yet): out (int64) gets 0 for `none`, the day's id
    where the table has one, else -1; it returns how many got -1 (DayIds then makes them in numpy).
 
+   slot_days(days, rec, row, fact_level, table, nr, levels, lowest, own, none) writes the day a reason's date slot
+   names for each finding row (record rec, int32; template row row, int64), as _emit.Emitter.slot makes it in numpy
+   (its reference): the day of table (int32, records x nr levels) at the row's fact level (fact_level[row], int64;
+   `none` where it is below 0). With levels (uint8, a record's levels in table as bits, _emit.level_bits; empty for
+   "received") the level is the fact's own where its record has it in table, else the record's lowest one
+   (lowest[bits], int64, 256 of them, -1 for none), and own (int32, one a row; may be empty), where not `none`, stands
+   for the table's day. It returns 0, or -1 at the first index outside its table (then numpy answers).
+
    Kernels of the bulk decision (responsibility.batch._core), each one pass where numpy makes several,
    each writing a fresh array; the numpy code they replace stays as the reference (_core.py) and
    tests/test_batch_core.py compares them on generated chunks:
@@ -688,6 +696,63 @@ static PyObject *spread(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* slot_days: see the comment at the top. */
+static PyObject *slot_days(PyObject *self, PyObject *args) {
+    Py_buffer days, rec, row, level, table, levels, lowest, own;
+    Py_ssize_t nr;
+    long long none;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*ny*y*y*L", &days, &rec, &row, &level, &table, &nr, &levels, &lowest, &own,
+                          &none))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t n = rec.len / 4, ntpl = level.len / 8, nrec = nr > 0 ? table.len / 4 / nr : 0;
+    const int ranked = levels.len > 0, owned = own.len > 0;
+    if (rec.len % 4 || row.len != 2 * rec.len || days.len != rec.len || level.len % 8)
+        bad = "rec and days must be int32, row int64, of one length; fact_level int64";
+    else if (nr <= 0 || nr > 8 || table.len % (4 * nr))
+        bad = "table must be int32, records x nr levels (1 to 8)";
+    else if (ranked && (levels.len != nrec || lowest.len != 256 * 8))
+        bad = "levels must be uint8, one a record of table, and lowest int64, 256 of them";
+    else if (owned && own.len != rec.len)
+        bad = "own must be int32, one a row";
+    if (!bad) {
+        int32_t *out = (int32_t *)days.buf;
+        const int32_t *r = (const int32_t *)rec.buf, *tab = (const int32_t *)table.buf, *mine = (const int32_t *)own.buf;
+        const int64_t *w = (const int64_t *)row.buf, *lv = (const int64_t *)level.buf, *low = (const int64_t *)lowest.buf;
+        const uint8_t *bits = (const uint8_t *)levels.buf;
+        const int32_t nothing = (int32_t)none;
+        Py_BEGIN_ALLOW_THREADS
+        for (int64_t i = 0; i < n; i++) {
+            const int64_t at = r[i], t = w[i];
+            if (at < 0 || at >= nrec || t < 0 || t >= ntpl) { status = -1; break; }
+            int64_t l = lv[t];
+            if (l >= nr) { status = -1; break; }
+            if (l >= 0 && ranked) {
+                const uint8_t b = bits[at];
+                l = (b >> l) & 1 ? l : low[b];
+                if (l >= nr) { status = -1; break; }
+            }
+            int32_t day = nothing;
+            if (l >= 0) {
+                day = tab[at * nr + l];
+                if (owned && mine[i] != nothing)
+                    day = mine[i];
+            }
+            out[i] = day;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    Py_buffer *all[] = {&days, &rec, &row, &level, &table, &levels, &lowest, &own};
+    for (size_t j = 0; j < sizeof all / sizeof all[0]; j++)
+        PyBuffer_Release(all[j]);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLong(status);
+}
+
 static PyMethodDef methods[] = {
     {"gather", gather, METH_VARARGS,
      "gather(out, data, offsets, segs) -> bytes written: the segments segs of a store (data, int32 offsets) "
@@ -710,6 +775,9 @@ static PyMethodDef methods[] = {
      "segment_keys(out, sig, k, rows, radix, nvalues, v0, v1): the key of each row's segment k."},
     {"day_ids", day_ids, METH_VARARGS,
      "day_ids(out, days, table, low, none) -> missed: the text id of each day in DayIds' table, -1 where none yet."},
+    {"slot_days", slot_days, METH_VARARGS,
+     "slot_days(days, rec, row, fact_level, table, nr, levels, lowest, own, none) -> status: the day a reason's "
+     "date slot names for each finding row."},
     {"in_time_below", in_time_below, METH_VARARGS,
      "in_time_below(in_time, received, hp, hon, top, nr, limit): mark each level below top[i] that received the "
      "problem of step i's record within limit days of the step."},
