@@ -146,7 +146,10 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     fmt_in = format_of(input_path, in_fmt, "input")
     fmt_out = out_fmt or (format_of(output, None, "output") if output else "jsonl")
     named = EXTENSIONS.get(os.path.splitext(output)[1].lower()) if output else None
-    if out_fmt and named and named != out_fmt:  # Parquet in out.csv was written without a word (review21b B21-7)
+    if out_fmt and output and named and named != out_fmt:  # Parquet in out.csv, without a word (review21b B21-7)
+        from .._files import check_target
+
+        check_target(output, [input_path, rules_dir, jurisdiction], what="findings")  # (the graver refusal first)
         raise ResponsibilityError(f"-o {output} names a {named.upper()} file but --to {out_fmt} writes "
                                   f"{out_fmt.upper()}; name it .{out_fmt}, or leave --to out")
     fmt_rejects = format_of(rejects_path, None, "rejects file") if rejects_path else \
