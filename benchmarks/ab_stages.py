@@ -7,16 +7,17 @@ Usage: python benchmarks/ab_stages.py LEDGER.parquet JURISDICTION.csv --a SRC_A 
 
 ``SRC_A`` and ``SRC_B`` are ``src`` directories of two checkouts (each with its C extensions built in place, or
 copied there); each side runs as a fresh process of this interpreter with ``PYTHONPATH`` set to it, ``P`` times,
-interleaved. A process reads the whole ledger first (not counted), assesses it once to fill its cache entry (a
-cache directory of its own per side, so that other runs on the machine neither push it out nor see it), then ``R``
-times with a fresh assessor from that entry, as a run of the command starts: every stage's thread CPU seconds of
-each round, and the minor page faults of the assessing thread. Printed per side: the median over pairs of each
-stage's fastest round, and B / A; and whether both sides made the same bytes (a digest of every Arrow buffer of the
-first round's pieces).
+interleaved (A then B, then B then A, and so on). A process reads the whole ledger first (not counted), assesses
+it once to fill its cache entry (a cache directory of its own per side, so that other runs on the machine neither
+push it out nor see it), then ``R`` times with a fresh assessor from that entry, as a run of the command starts:
+every stage's thread CPU seconds of each round, and the minor page faults of the assessing thread. Printed per
+side: the median over pairs of each stage's fastest round, and B / A; and whether both sides made the same bytes (a
+digest of every Arrow buffer of the first round's pieces).
 
 Why beside ``ab_assess.py``: on this shared machine (2 CPUs, load 5-15) a whole run's CPU seconds vary by ±5-10%
 from run to run, more than most single changes to the assessing thread are worth; the fastest of several rounds
-of each stage in one process varies by ~2%, so a change of 5 ms a run shows, and which stage it moved.
+of each stage in one process varies by ~2-4% (a stage left alone moves as much: read a change against them), so a
+change of 10 ms a run shows, and which stage it moved.
 ``--wrap batch_module:Name.attr`` adds stages (e.g. ``_emit:Emitter.slot,_core:merge_rows``).
 """
 
@@ -124,8 +125,10 @@ def main(argv: list[str] | None = None) -> None:
     best: dict[str, dict[str, list[float]]] = {"A": {k: [] for k in labels}, "B": {k: [] for k in labels}}
     digests: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for _ in range(opts.pairs):
-            for name, src in (("A", opts.a), ("B", opts.b)):
+        for pair in range(opts.pairs):
+            # (A first, then B first: whichever runs second in a pair ran ~2-4% slower at load 6-9, in every stage)
+            order = (("A", opts.a), ("B", opts.b)) if pair % 2 == 0 else (("B", opts.b), ("A", opts.a))
+            for name, src in order:
                 got = side(src, opts, stages, Path(tmp) / f"cache-{name}")
                 digests[name] = got["digest"]
                 for k in labels:
