@@ -57,7 +57,9 @@ def ledger(policy: Policy, j: Jurisdiction, n: int, *, seed: int, broken: float 
             continue
         found = rnd.randint(prank, 4)
         on = day(start)
-        channel = rnd.choice(sorted(policy.channels))
+        # (a channel its level runs: another is refused, R20-7)
+        channel = rnd.choice(sorted(c for c, x in policy.channels.items()
+                                    if x.levels is None or LEVELS[found] in x.levels))
         d: dict[str, Any] = {"level": LEVELS[found], "channel": channel, "on": on.isoformat()}
         if at[LEVELS[found]] and rnd.random() < 0.25:
             d["body"] = rnd.choice(at[LEVELS[found]])
@@ -159,6 +161,34 @@ def own_day_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
     return n
 
 
+def d4_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+    """How many valid records have an assignment, after the handling limit from the discovery, to a department of a
+    level that held the problem (its finder's, or one reported to) that assignment_without_rectification_duty reads
+    as to the level as a whole: the bulk path sends them to the reference path (batch/_encode.level_holds; D4)."""
+    from responsibility.engine._decide import problem_day
+    from responsibility.engine._problem import coded, parse_problem
+
+    n = 0
+    for r in records:
+        view = policy.at(problem_day(r, TODAY)) if policy.epochs else policy
+        try:
+            p = parse_problem(r, view, j, TODAY)
+        except ProblemError:
+            continue
+        if p.discovered is None or view.parameters.get("assignment_without_rectification_duty") is None \
+                or view.parameter("assignment_without_rectification_duty") != "level_holds":
+            continue
+        prank = view.level_rank[coded(p.place)[1]]
+        limit = dt.timedelta(days=int(view.parameter("handling_time_limit_days")))
+        held = {p.discovered.level, *(h.to_level for h in p.handled if h.action == "reported")}
+        n += any(h.action == "assigned" and h.to_body is not None and h.to_level in held
+                 and h.on > p.discovered.on + limit
+                 and view.level_rank[h.to_level] in view.own_rectifier_levels(p.area, p.kind, prank)
+                 and view.has_part(p.area, p.kind, h.to_body)
+                 and not view.has_rectification_duty(p.area, p.kind, h.to_body, prank) for h in p.handled)
+    return n
+
+
 def got(a: Assessment) -> tuple[list[tuple[Any, ...]], list[tuple[int, str, str]]]:
     rows = [tuple(x) for x in a.findings.astype(object).itertuples(index=False)]
     rejects = [(int(x.record), x.field, x.reason) for x in a.rejects.astype(object).itertuples()]
@@ -199,6 +229,9 @@ def relays(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[s
             steps.append({"action": "assigned", "by_level": LEVELS[lv], "to_level": LEVELS[to], "on": when.isoformat()})
             when += dt.timedelta(days=rnd.choice([0, 2, 10, 11, 30]))
         channel = rnd.choice(["audit", "inspection_tour", "higher_level_verification", "grid"])
+        own = channel == "grid"
+        if own and found > 2:  # (the grid is the county's and below: the city's and province's own checks, R20-7)
+            channel = "research_supervision"
         r: dict[str, Any] = {"id": f"x{i}", "domain": area, "kind": kind, "place": rnd.choice(villages),
                              "severity": rnd.choice(["minor", "serious", "grave"]),
                              "discovered": {"level": LEVELS[found], "channel": channel, "on": on.isoformat()},
@@ -206,7 +239,7 @@ def relays(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[s
                              "as_of": "2021-12-31"}
         if rnd.random() < 0.3:
             r["rectified_on"] = (when + dt.timedelta(days=rnd.randint(0, 40))).isoformat()
-        if channel != "grid" and rnd.random() < 0.3:
+        if not own and rnd.random() < 0.3:
             r["concealed_by"] = [LEVELS[rnd.randint(0, found - 1)]]
         out.append(r)
     return out
@@ -337,16 +370,22 @@ def wholes(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[s
     return out
 
 
+@pytest.mark.parametrize("no_duty", ["level_holds", "assignee"])
 @pytest.mark.durable
-def test_departments_named_after_the_levels_deadline_equal_who_answers(policy: Policy, province: Jurisdiction) -> None:
+def test_departments_named_after_the_levels_deadline_equal_who_answers(policy: Policy, province: Jurisdiction,
+                                                                        no_duty: str) -> None:
     # a department first handed the problem after the deadline its level as a whole had missed answers from its own
     # day, not for that deadline (一(四) 对交办问题整改落实不到位的); the bulk path carries up to two such
-    # departments on the level's fact, a record with three takes the reference path
-    late_departments_equal_who_answers(policy, province, wholes(policy, province, 800, seed=14), "unrectified")
+    # departments on the level's fact, a record with three takes the reference path. By
+    # assignment_without_rectification_duty (level_holds) a department named that cannot rectify the kind is no
+    # department handed it (the level as a whole was: D4), so fewer carry it; under assignee each does.
+    view = policy.with_parameters(assignment_without_rectification_duty=no_duty)
+    late_departments_equal_who_answers(view, province, wholes(policy, province, 800, seed=14), "unrectified",
+                                       least=(40, 6) if no_duty == "assignee" else (15, 0))
 
 
 def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, records: list[dict[str, Any]],
-                                       fact: str | None) -> None:
+                                       fact: str | None, least: tuple[int, int] = (40, 6)) -> None:
     """The bulk path equals both engines on ``records``, whose ``fact`` facts (any, for None) carry late
     departments (``later``) often enough to exercise it; only a level with three such takes the reference path."""
     import responsibility.batch._assessor as batch
@@ -356,15 +395,18 @@ def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, r
     later = [len(f["later"].split()) for r in records for f in derive(parse_problem(r, policy, province, TODAY),
                                                                         policy, TODAY)[0]
              if fact in (None, f["t"]) and f.get("later")]
-    assert later.count(1) > 40 and later.count(2) > 5  # the records exercise it
+    assert later.count(1) > least[0] and later.count(2) >= least[1]  # the records exercise it
     a = policy.assess(records, jurisdiction=province, today=TODAY)
     assert a.assessed == len(records)
     assert got(a) == expected(policy, province, records, "compiled")
     assert got(a) == expected(policy, province, records, "durable")
     assessor = batch.Assessor(policy, province, today=TODAY)
     referred = sum(x.referred for x in (assessor.run(part) for part in batch.parts(records, assessor.t)))
-    # only a level with three such departments, or one that then sat on it and answers from its own day
-    assert referred <= later.count(3) + own_day_records(policy, province, records)
+    # only a level with three such departments, or one that then sat on it and answers from its own day — or one
+    # handed to a department of a level that held it, after the limit, that assignment_without_rectification_duty
+    # reads as to the level as a whole (D4: the encoder sends it to the reference path; these records are all valid)
+    assert referred <= later.count(3) + own_day_records(policy, province, records) + d4_records(policy, province,
+                                                                                                 records)
 
 
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
@@ -375,8 +417,13 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
     results = [assessor.run(part) for part in batch.parts(records, assessor.t)]
     assert sum(r.assessed for r in results) == len(records)
     # none needed parse_problem or who_answers but the few where a department answers from the day it was itself
-    # handed the problem (its reason says that day: the reference path gives it)
-    assert sum(r.referred for r in results) == own_day_records(policy, province, records) < len(records) // 100
+    # handed the problem (its reason says that day: the reference path gives it), and those where a level that held
+    # it handed it after the limit to a department of its own that assignment_without_rectification_duty reads as
+    # the level as a whole (D4: when that department received it decides who answers for the delay; the encoder
+    # sends them there: these records are valid, so every one it marks is such)
+    own, d4 = own_day_records(policy, province, records), d4_records(policy, province, records)
+    assert own <= sum(r.referred for r in results) <= own + d4 and own < len(records) // 100
+    assert d4 < len(records) // 80  # (this generator names a random body in a fifth of its steps)
 
 
 def test_reasons_in_english_and_small_chunks(policy: Policy, province: Jurisdiction,
@@ -538,8 +585,11 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
     assessed = sum(r.assessed for r in results)
     assert assessed > 600
     # every record the reference path took, it rejected, or a department answers in it from the day it was itself
-    # handed the problem (R-sat): every other valid record took the fast path of its period
-    assert sum(r.referred for r in results) == len(records) - assessed + own_day_records(amended, province, records)
+    # handed the problem (R-sat), or a department of a level that held it was handed it late (D4, d4_records): every
+    # other valid record took the fast path of its period
+    referred = sum(r.referred for r in results)
+    least = len(records) - assessed + own_day_records(amended, province, records)
+    assert least <= referred <= least + d4_records(amended, province, records)
     assert len(assessor._assessors) >= 2
     a = amended.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(amended, province, records, "compiled")

@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from ..engine._problem import MAX_ITEMS, MAX_TEXT
 from ..policy._model import DAY_MAX, DAY_MIN
-from ._tables import DISCOVERED_FIELDS, EPOCH, FIELDS, HANDLING_FIELDS, NONE, Tables
+from ._tables import ACTIONS, DISCOVERED_FIELDS, EPOCH, FIELDS, HANDLING_FIELDS, NONE, Tables
 
 I32 = npt.NDArray[np.int32]
 Bool = npt.NDArray[np.bool_]
@@ -241,9 +241,52 @@ def encode_dicts(records: Sequence[Any], t: Tables) -> Cols:
     def a32(x: list[int] | list[bool]) -> I32:
         return np.array(x, np.int32)
 
-    return Cols(n, slow, ids, a32(area), a32(kind), a32(sev), a32(place), np.array(disc, np.bool_), a32(dlev),
-                a32(dch), a32(dbody), a32(don), a32(deadline), a32(rect), a32(asof), a32(hp), a32(hact), a32(hby),
-                a32(hto), a32(htb), a32(hon), a32(cp), a32(clvl), a32(cbody))
+    return finish(Cols(n, slow, ids, a32(area), a32(kind), a32(sev), a32(place), np.array(disc, np.bool_),
+                            a32(dlev), a32(dch), a32(dbody), a32(don), a32(deadline), a32(rect), a32(asof), a32(hp),
+                            a32(hact), a32(hby), a32(hto), a32(htb), a32(hon), a32(cp), a32(clvl), a32(cbody)), t)
+
+
+def finish(c: Cols, t: Tables) -> Cols:
+    """``c`` as the bulk path reads it: a discovery at a level that does not run its channel marked slow (the
+    reference path refuses it, :func:`~responsibility.engine._problem.parse_problem`; R20-7), and the bodies of the
+    assignments assignment_without_rectification_duty reads as to a level as a whole cleared (:func:`level_holds`)."""
+    if not t.channel_level.all():
+        c.slow |= c.disc & ~t.channel_level[c.dch, c.dlev]
+    return level_holds(c, t)
+
+
+def level_holds(c: Cols, t: Tables) -> Cols:
+    """``c`` with the body of each assignment that assignment_without_rectification_duty (level_holds) reads as one to
+    the body's level as a whole cleared (``htb`` -1): a body with a part in the problem but no duty to rectify it, at a
+    level where one can (``Tables.level_holds``; engine/_facts.py derive reads the step so; D4). Codes of slow records
+    index safely, and what is cleared of them is never read (they take the reference path)."""
+    if not t.any_level_holds or not len(c.hp):
+        return c
+    sel = np.flatnonzero((c.htb >= 0) & (c.hact == ACTIONS.index("assigned")))
+    if len(sel):
+        r = c.hp[sel]
+        place = np.maximum(np.take(t.place_rank, c.place[r]), 0)
+        hit = t.level_holds[c.area[r], c.kind[r], place, c.htb[sel]]
+        if hit.any():
+            c.htb = c.htb.copy()
+            c.htb[sel[hit]] = -1
+            # a level that held the problem to pass it on (the finder's, one reported to) whose department the
+            # record shows so handed it after the handling limit from the discovery: when that department received it
+            # decides who answers for the level's delay (engine/_facts.py _later reads the body the record names),
+            # which the bulk path reads from htb — such a record takes the reference path (one handed it within the
+            # limit from the discovery was handed it within its level's limit, which starts no earlier)
+            moved = sel[hit]
+            r = c.hp[moved]
+            late = c.hon[moved].astype(np.int64) > c.don[r].astype(np.int64) + t.handling_limit
+            moved, r = moved[late], r[late]
+            held = c.hto[moved] == c.dlev[r]
+            reports = np.flatnonzero(c.hact == ACTIONS.index("reported"))
+            if len(reports):
+                wide = np.int64(c.hto.max(initial=0)) + 1
+                held |= np.isin(r.astype(np.int64) * wide + c.hto[moved],
+                                c.hp[reports].astype(np.int64) * wide + c.hto[reports])
+            c.slow[r[held]] = True
+    return c
 
 
 # ---------------------------------------------------------------------------------- Arrow
@@ -758,8 +801,8 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     elif c.null_count < len(c):
         rd.slow |= rd.valid(c)
 
-    return Cols(n, rd.slow, ids, area, kind, sev, place, disc, dlev, dch, dbody, don, deadline, rect, asof,
-                hp, hact.astype(np.int32), hby, hto, htb, hon, cp, clvl, cbody)
+    return finish(Cols(n, rd.slow, ids, area, kind, sev, place, disc, dlev, dch, dbody, don, deadline, rect,
+                            asof, hp, hact.astype(np.int32), hby, hto, htb, hon, cp, clvl, cbody), t)
 
 
 def _too_many(lists: Any) -> Bool:

@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, level_of
 from ..engine._decide import CONTEXT_FIELDS, FAILURES, Decider
-from ..engine._facts import PLACE_ABOVE, concealing_role, in_force_from
+from ..engine._facts import HANDLING_LIMIT, NO_DUTY, PLACE_ABOVE, concealing_role, in_force_from
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 
@@ -119,6 +119,12 @@ class Tables:
         self.channels = list(policy.channels)
         self.channel_index = {c: i for i, c in enumerate(self.channels)}
         self.channel_outside = np.array([not policy.channels[c].own_work for c in self.channels], np.int32)
+        # channel_level[c, rank]: a level that runs channel c (Channel.levels; a discovery elsewhere is refused, R20-7)
+        self.channel_level = np.ones((len(self.channels), self.max_rank + 1), np.bool_)
+        for i, c in enumerate(self.channels):
+            run_by = policy.channels[c].levels
+            if run_by is not None:
+                self.channel_level[i] = [self.rank_level.get(r) in run_by for r in range(self.max_rank + 1)]
         # a channel a lower level may conceal a problem from: an outside one, or a higher level's check (上级核查)
         self.channel_conceal = np.array([not policy.channels[c].own_work or policy.channels[c].verification
                                          for c in self.channels], np.bool_)
@@ -179,6 +185,21 @@ class Tables:
                 kc = self.kind_index[kid] if kid else 0
                 if self.kind_code[a, kc] >= 0:
                     self.part[a, kc] = [policy.has_part(area, kid, b) for b in self.bodies]
+        # an assignment to a body with a part in a problem of (area, kind) placed at a level (rank) but no duty to
+        # rectify it, at a level where a body rectifies it other than by pressing those below, that
+        # assignment_without_rectification_duty (level_holds)
+        # reads as one to its level as a whole (engine/_facts.py derive; D4): (a, k, place, body); the encoders clear
+        # such a step's body (_encode.level_holds). All False under ``assignee`` (the body is the assignee).
+        self.level_holds = np.zeros_like(self.rect_body)
+        if NO_DUTY in policy.parameters and policy.parameter(NO_DUTY) == "level_holds":
+            self.level_holds = self.part[:, :, None, :] & self.own_rectify_level[..., self.body_rank]
+            for a, k, place, b in zip(*np.nonzero(self.level_holds), strict=True):
+                kid = self.kind_names[k - 1] if k else None
+                if policy.has_rectification_duty(self.areas[a], kid, self.bodies[b], int(place)):
+                    self.level_holds[a, k, place, b] = False
+        self.any_level_holds = bool(self.level_holds.any())
+        # handling_time_limit_days (0 without it: every record then takes the reference path anyway)
+        self.handling_limit = int(policy.parameter(HANDLING_LIMIT)) if HANDLING_LIMIT in policy.parameters else 0
         # the day the policy's duties apply (policy_in_force_from, else effective_from): a problem discovered before it
         # takes the reference path (refused, or judged for what happened after the day)
         since = in_force_from(policy)

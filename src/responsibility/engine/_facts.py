@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..policy._model import SEVERITIES, STAGES
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import SAME_LEVEL, severity_rank
-from ._problem import _CODED, coded
+from ._problem import _CODED, SAME_LEVEL_CONCEALMENT, coded
 
 if TYPE_CHECKING:
     from ._problem import Problem
@@ -63,6 +63,9 @@ PLACE_ABOVE = "place_above_rectifiers"
 #: a problem that does not exceed the level's authority …) counts as no step: a level's not_handled finding rests on
 #: it where such a step of its own fell within its handling limit (review17 D5, review17c K4).
 IRREGULAR = "irregular_step"
+#: The parameter that decides who answers for the rectification of a problem assigned to a body with a part in it but
+#: no duty to rectify it, at a level where the kind is rectified (the county 扶贫办 handed a house's renovation; D4).
+NO_DUTY = "assignment_without_rectification_duty"
 
 
 def in_force_from(policy: PolicyView) -> dt.date | None:
@@ -140,6 +143,10 @@ class _Setting(NamedTuple):
     has_place_above: bool
     #: Whether the policy names the reading that a step not 按程序 counts as none (irregular_step).
     has_irregular: bool
+    #: Whether an assignment to a body with a part in the problem but no duty to rectify it is read as one to its
+    #: level as a whole (assignment_without_rectification_duty: level_holds); None without the parameter (an older
+    #: policy: the body is the assignee).
+    level_holds: bool | None
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -159,7 +166,9 @@ def _setting(policy: PolicyView) -> _Setting:
                     place_assignee=policy.parameter(PLACE_ABOVE) != "holder" if PLACE_ABOVE in policy.parameters
                     else True,
                     has_place_above=PLACE_ABOVE in policy.parameters,
-                    has_irregular=IRREGULAR in policy.parameters)
+                    has_irregular=IRREGULAR in policy.parameters,
+                    level_holds=policy.parameter(NO_DUTY) == "level_holds" if NO_DUTY in policy.parameters
+                    else None)
 
 
 def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str) -> str | None:
@@ -228,9 +237,12 @@ def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | No
     outside = not policy.channels[channel].own_work
     # Found through an outside channel at a level where a body other than the finder had a discovery duty:
     # whether that level missed it too is outside_channel_finder_level's to say, either way.
+    # (a duty that does not reach the place — a city's oversight of its own funds, a county's problem — names nobody
+    # there either way)
     if outside and SAME_LEVEL in policy.parameters and not policy.parameter(SAME_LEVEL) and any(
             b != body and rank[policy.bodies[b].level] == rank[level]
-            for b in policy.stage_holders(area, kind, "discovery", policy.sector_of(sector))):
+            for b in policy.reaching(policy.stage_holders(area, kind, "discovery", policy.sector_of(sector)), prank,
+                                     area, kind, "discovery")):
         rests.append(SAME_LEVEL)
     # A discovery duty whose applies_if parameter is false (二(四)8: the city audit, when the province
     # found the problem) would have named a body below the finder: the verdict rests on the parameter.
@@ -264,6 +276,9 @@ class _OfKind(NamedTuple):
     setting: _Setting
     #: :func:`_discovery` by its arguments (one dict per policy, kept here: no memo call per record).
     discoveries: dict[tuple[Any, ...], tuple[bool, tuple[str, ...]]]
+    #: The ranks of the levels where a body can rectify it other than by pressing those below
+    #: (PolicyView.own_rectifier_levels).
+    own_levels: frozenset[int]
 
 
 #: Above every level's rank (:func:`derive`: the lowest rectifying level where none is).
@@ -280,7 +295,8 @@ def _of_kind(policy: PolicyView, area: str, kind: str | None, prank: int) -> _Of
         nominal=policy.kinds[(area, kind)].authority if kind else policy.areas[area].authority,
         alternatives=SECTORLESS in policy.parameters and policy.has_alternatives(area, kind),
         setting=policy._memo("derive: setting", lambda: _setting(policy)),
-        discoveries=policy._memo("derive: discoveries", dict))
+        discoveries=policy._memo("derive: discoveries", dict),
+        own_levels=policy.own_rectifier_levels(area, kind, prank))
 
 
 def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -> tuple[list[Fact], Context]:
@@ -298,7 +314,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     of_kind = by_kind.get((area, kind, prank))
     if of_kind is None:
         of_kind = by_kind[(area, kind, prank)] = _of_kind(policy, area, kind, prank)
-    authority, owner, can_rectify, own_at_place, nominal, alternatives, setting, _ = of_kind
+    authority, owner, can_rectify, own_at_place, nominal, alternatives, setting, _, own_levels = of_kind
     ctx = _context(as_of, authority, owner)
     base = {
         "area": area,
@@ -352,6 +368,27 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # An assignment names a body the text gives a part in the problem, or none (一(三) 按照问题类别…列出责任清单):
         # the county education bureau named for a house renovation is not 按程序 交办, and does not answer for it.
         return h["to_body"] is None or policy.has_part(area, kind, h["to_body"], line)
+
+    if steps and setting.level_holds is not None:
+        # An assignment to a body with a part in the problem but no duty to rectify it, at a level where a body
+        # rectifies it other than by pressing those below (the county 扶贫办, keeper of the problem lists, handed a
+        # house's renovation, 二(六)4(3) 建设部门): by assignment_without_rectification_duty (level_holds) the
+        # assignment to its level as a whole — the level's rectifiers answer for it, not the body that cannot rectify
+        # it (一(四) 交办问题整改落实不到位); either way a verdict whose assignment it is rests on the parameter (D4).
+        # A step to a body with no part is irregular_step's; one to a named body of a level where nobody rectifies
+        # it, place_above_rectifiers'; one to a body of a level that only presses those below (the city's, for a
+        # county's house) names who presses (review9a R9A-1).
+        for i, h in enumerate(steps):
+            b = h["to_body"]
+            if b is not None and h["action"] == "assigned" and rank[h["to_level"]] in own_levels \
+                    and not policy.has_rectification_duty(area, kind, b, prank) \
+                    and policy.has_part(area, kind, b, line):
+                # (a level below the authority taking it on itself: no 交办 under either value)
+                if not (h["by_level"] == h["to_level"] and rank[h["to_level"]] < rank[authority]) \
+                        and NO_DUTY not in ctx.rests_on:
+                    ctx.rests_on.append(NO_DUTY)
+                if setting.level_holds:
+                    steps[i] = {**h, "to_body": None, "_step": h}  # (``_step``: the record's step, for its index)
     # A level that reported the problem upward in time knew it (二(六)4(1) 及时发现掌握并上报), and so did
     # the level it reported to: neither missed it, whatever either did next.
     # A report to a body the text gives no part in the problem (the county education bureau for a house renovation)
@@ -657,7 +694,15 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                                                    bool(setting.conceal_role)),
                               "chosen": int(by_parameter)})
         else:
-            add("concealed", {"lvl": rank[policy.bodies[who].level], "body": who})
+            lvl = rank[policy.bodies[who].level]
+            if lvl == rank[d_level]:
+                # a department that concealed it from its own level's audit or other oversight: 瞒报 by
+                # same_level_oversight_concealment (its default), or not judged; either way the verdict says so (R20-2)
+                if SAME_LEVEL_CONCEALMENT not in ctx.rests_on:
+                    ctx.rests_on.append(SAME_LEVEL_CONCEALMENT)
+                if not policy.parameter(SAME_LEVEL_CONCEALMENT):
+                    continue
+            add("concealed", {"lvl": lvl, "body": who})
     return facts, ctx
 
 
@@ -706,7 +751,7 @@ def _set_aside(steps: list[Any], handled: list[Any], level: str, received: dt.da
             continue
         else:
             why = "level"
-        out.append(f"{next(i for i, h in enumerate(handled) if h.__dict__ is x)}:{why}")
+        out.append(f"{_index(handled, x)}:{why}")
     return " ".join(out)
 
 
@@ -734,8 +779,14 @@ def _passed_aside(steps: list[Any], handled: list[Any], level: str, start: dt.da
             why = "part"
         else:
             continue
-        out.append(f"{next(i for i, h in enumerate(handled) if h.__dict__ is x)}:{why}")
+        out.append(f"{_index(handled, x)}:{why}")
     return " ".join(out)
+
+
+def _index(handled: list[Any], x: Any) -> int:
+    """The index in the record's ``handled`` of step ``x`` (its fields' dict, or a copy of them with ``_step``)."""
+    x = x.get("_step", x)
+    return next(i for i, h in enumerate(handled) if h.__dict__ is x)
 
 
 def _later(steps: Iterable[Any], level: str, body: str, due: dt.date, hands: Callable[[Any], bool],
@@ -757,8 +808,11 @@ def _later(steps: Iterable[Any], level: str, body: str, due: dt.date, hands: Cal
     reason."""
     first: dict[str, dt.date] = {}
     for h in steps:
-        if h["to_level"] == level and h["to_body"] is not None and h["to_body"] != body and hands(h):
-            first.setdefault(h["to_body"], h["on"])  # the steps are in day order
+        # (the body the record names, though assignment_without_rectification_duty read the step as to the level as
+        # a whole: the record shows when that body received it)
+        to = h.get("_step", h)["to_body"]
+        if h["to_level"] == level and to is not None and to != body and hands(h):
+            first.setdefault(to, h["on"])  # the steps are in day order
     later = []
     for b, on in first.items():
         if on > due:

@@ -53,6 +53,8 @@ if TYPE_CHECKING:  # (the record models and pydantic are imported where a record
 
 #: The longest text a record field may hold (ids, codes, names).
 MAX_TEXT = 200
+#: The parameter that decides whether concealment from the finder's own level's oversight (audit, 巡视 …) is 瞒报.
+SAME_LEVEL_CONCEALMENT = "same_level_oversight_concealment"
 #: The most entries a list field (``handled``, ``concealed_by``) may hold.
 MAX_ITEMS = 1000
 
@@ -1326,6 +1328,14 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if d.channel not in policy.channels:
             fail("discovered.channel", f"unknown channel {d.channel!r}; "
                  f"{term_hint(policy, 'channel', d.channel, list(policy.channels))}", "unknown_channel")
+        run_by = policy.channels[d.channel].levels
+        if run_by is not None and d.level not in run_by:
+            # a channel the text gives other levels (全科网格 is 县级's, 一(一); 调查核查 省市两级's; 上级核查 a level
+            # above another's; 审计 the county's and up): the record most likely names the wrong finder (review20 R20-7)
+            ch = policy.channels[d.channel]
+            fail("discovered.level", f"a {d.level} does not find problems through {d.channel!r} ({ch.name}): "
+                 f"{', '.join(run_by)} run it ({'、'.join(ch.clauses)}); give as level the one whose body or work "
+                 "found it (a county audit of a village: level county)", "level_mismatch")
         if d.body is not None:
             body("discovered.body", d.body, d.level)
             if policy.bodies[d.body].level != d.level:
@@ -1377,7 +1387,21 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if channel.own_work and not channel.verification:
             fail(field, f"the problem was found through {d.channel!r}, a level's own work; concealment is "
                  "during a higher level's verification, inspection or audit (一(四))", "concealment")
-        if levels[level_id] >= levels[d.level]:
+        if levels[level_id] == levels[d.level] and SAME_LEVEL_CONCEALMENT in policy.parameters:
+            # 一(四) 巡视审计等过程中: a department may conceal a problem from its own level's audit or other oversight
+            # (same_level_oversight_concealment decides whether that is 瞒报; review20 R20-2) — a body, not the level
+            # (which includes the finder), and not the finder itself
+            if not channel.oversight:
+                fail(field, f"{who!r} is at the {d.level} that found the problem through {d.channel!r}; concealment "
+                     "within a level is from its own audit, inspection or other oversight (一(四) 巡视审计等过程中: "
+                     f"{', '.join(c for c, x in policy.channels.items() if x.oversight)}), else from a higher level's "
+                     "verification", "concealment")
+            if who in levels:
+                fail(field, f"the {d.level}'s own {d.channel!r} found the problem; name the body of the {d.level} "
+                     f"that concealed it from it, not the level (which includes the finder)", "concealment")
+            if who == d.body:
+                fail(field, f"{who!r} found the problem; it cannot have concealed it", "concealment")
+        elif levels[level_id] >= levels[d.level]:
             fail(field, f"{who!r} is not below the {d.level} that verified and found the problem; "
                  "concealment is from a higher level's verification (一(四))", "concealment")
         if levels[level_id] < place_rank:

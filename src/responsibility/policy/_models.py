@@ -172,6 +172,14 @@ class Channel(Named):
 
     own_work: bool = False
     verification: bool = False
+    levels: list[str] | None = Field(
+        None, description="The levels whose bodies run the channel (ids of `levels`; none given: any level): a "
+        "discovery names the level that found the problem, and a channel the text gives other levels (全科网格 is "
+        "县级's, 一(一); 调查核查 省市两级's; 上级核查 a level above another's) is refused at it.")
+    oversight: bool = Field(
+        False, description="An audit, inspection or other check a level's own oversight bodies run over its "
+        "departments (审计, 巡视, 纪委监委, 财政检查, 人大政协): a body of the finder's own level may conceal a "
+        "problem from it (一(四) 巡视审计等过程中瞒报漏报), as parameter same_level_oversight_concealment decides.")
 
 
 class Vocabulary(_Strict):
@@ -337,7 +345,8 @@ class Area(Named):
     stages: StageDuties = NO_STAGE_DUTIES
     stages_without_kind: StageDuties = Field(
         NO_STAGE_DUTIES,
-        description="With applies_to_all: duties added to the problems of every area that name no kind.",
+        description="Duties added to the problems that name no kind: of every area, with applies_to_all; else of "
+        "this area (二(四)7's oversight of a city's own funds, which its kinds list where they are funds' use).",
     )
     problem_kinds: list[ProblemKind] = []
 

@@ -214,6 +214,10 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
     for group in ("levels", "body_kinds", "duty_kinds", "categories", "channels"):
         for i, t in enumerate(getattr(data.vocabulary, group)):
             cites(Where(vocab.positions, (group, i)), ("clauses",), t.clauses)
+    for i, ch in enumerate(data.vocabulary.channels):
+        for j, lv in enumerate(ch.levels or ()):
+            if lv not in levels:
+                out.append(_ref(Where(vocab.positions, ("channels", i)), ("levels", j), "level", lv, levels))
     for i, b in enumerate(data.bodies):
         where = w[f"body:{b.id}#{i + 1}"]
         if b.level not in levels:

@@ -238,8 +238,10 @@ class PolicyView:
                 if other.applies_to_all and other.id != area:
                     ids += other.stages.of(stage)
         if kind is None:
+            # the areas that apply to all add theirs to every area's problems without a kind; an area its own
+            # (二(四)7's oversight of a city's own funds: review20c C20-5)
             for other in self.data.areas:
-                if other.applies_to_all:
+                if other.applies_to_all or other.id == area:
                     ids += other.stages_without_kind.of(stage)
         else:
             k = self.kinds[(area, kind)]
@@ -565,6 +567,31 @@ class PolicyView:
                 for sector in dict.fromkeys((None, line))
                 for d in self.reaching(self.stage_holders(area, kind, "rectification", sector), place_rank, area, kind,
                                        "rectification").get(body, ()))
+        return got
+
+    def has_rectification_duty(self, area: str, kind: str | None, body: str, place_rank: int) -> bool:
+        """Whether ``body`` holds a duty to rectify a problem of ``kind`` in ``area`` placed at level rank
+        ``place_rank`` for a problem of its own line (reach counted): :meth:`rectifies`, or the member units'
+        二(二)3 按照职责分工，负责涉及本部门问题的…即时整改 (a water project assigned to the county water bureau).
+        The county 扶贫办 handed a house's renovation holds none (二(六)4(3) gives it to the construction bureau;
+        its part is the problem lists, 一(三)): assignment_without_rectification_duty decides who then answers (D4).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.has_rectification_duty(a, k, b, 0) for a, k, b in [
+        ...     ("housing", "housing_renovation_late", "county_construction"),
+        ...     ("housing", "housing_renovation_late", "county_poverty_office"),
+        ...     ("projects", "project_late_or_unfinished", "county_water")]]
+        [True, False, True]
+        """
+        cache: dict[tuple[str, str | None, str, int], bool] = self.__dict__.setdefault("_has_rectification_duty", {})
+        key = (area, kind, body, place_rank)
+        got = cache.get(key)
+        if got is None:
+            got = cache[key] = self.rectifies(area, kind, body, place_rank) or any(
+                body in self.reaching(self.stage_holders(area, kind, "rectification", sector), place_rank, area, kind,
+                                      "rectification")
+                for sector in dict.fromkeys((None, self.bodies[body].sector)))
         return got
 
     def authority(self, area: str, kind: str | None, place_rank: int) -> str:
