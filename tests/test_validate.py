@@ -190,3 +190,17 @@ def test_a_holder_written_by_name_is_told_its_id_where_it_is(rules_copy: Path, h
                 if f"holders: ['{holder}']" in row)
     assert words in issue.message and "should match pattern" not in issue.message, issue.message
     assert issue.file.endswith("housing.yaml") and issue.line == line and issue.column > 1
+
+
+def test_a_body_alias_that_is_another_bodys_name_without_parentheses_is_refused(rules_copy: Path) -> None:
+    # B21-2: a record writing 县政府 names 县（市、区）政府; as the Party committee's alias it named the committee
+    f = rules_copy / "bodies" / "county.yaml"
+    text = f.read_text(encoding="utf-8")
+    assert "  aliases: [县委]\n" in text
+    f.write_text(text.replace("  aliases: [县委]\n", "  aliases: [县委, 县政府]\n", 1), encoding="utf-8")
+    (issue,) = [i for i in responsibility.validate(rules_copy) if i.code == "alias"]
+    assert "alias '县政府' of body 'county_party_committee' is also the name without parentheses of body " \
+           "'county_government'" in issue.message
+    line = next(n for n, row in enumerate(f.read_text(encoding="utf-8").splitlines(), 1) if "县政府]" in row)
+    assert issue.file.endswith("county.yaml") and issue.line == line and issue.column > 1
+    assert "remove it" in (issue.hint or "")

@@ -77,3 +77,13 @@ def short_name(name: str) -> str:
     '县'
     """
     return re.sub(r"\s*\([^()]*\)\s*$", "", unicodedata.normalize("NFKC", name))
+
+
+def bare_name(name: str) -> str:
+    """A body's name without any of its parentheses, as a record may name the body: 县（市、区）民政局 → 县民政局
+    (engine/_problem.py reads a record's body names so, where the bare name is no body's own spelling).
+
+    >>> bare_name("县（市、区）民政局")
+    '县民政局'
+    """
+    return re.sub(r"\s*\([^()]*\)\s*", "", unicodedata.normalize("NFKC", name))

@@ -14,8 +14,8 @@ offending value. The checks, by code:
                      to it, or a level holding such a duty has no role body to stand for the department
 ``unknown_ref``      also: a member unit listed in a source's annex is not a body
 ``alias``            an alias (of a level, channel, severity, area, problem kind or body) is also what another
-                     term of the same kind is called (its id, name, English gloss or alias): a record that
-                     writes it could mean either
+                     term of the same kind is called (its id, name, English gloss or alias, a body also its name
+                     without parentheses): a record that writes it could mean either
 
 Graph checks (reporting lines, orphans) live in the chain wing (``chain/_checks.py``), which
 passes them as ``more``.
@@ -31,7 +31,7 @@ from typing import Any
 from .._errors import Issue
 from ._loader import Loaded, Where, suggest
 from ._model import STAGES, Named, PolicyData, Stage, _Dated
-from ._text import contains_quote, fold, normalise, short_name
+from ._text import bare_name, contains_quote, fold, normalise, short_name
 from ._view import PolicyView
 
 _LABEL = re.compile(r"^(.{1,40}?)[：:]")
@@ -145,8 +145,9 @@ def _check_ids(loaded: Loaded, data: PolicyData) -> list[Issue]:
 
 
 def _check_aliases(loaded: Loaded, data: PolicyData) -> list[Issue]:
-    """Each alias names one term of its kind: it is not another term's id, name, gloss (or, for a level or a
-    channel, name without its closing parenthesis) or alias."""
+    """Each alias names one term of its kind: it is not another term's id, name, gloss, alias, or the name
+    without parentheses a record may write for it (a level's or channel's without its closing parenthesis, a
+    body's without any: 县（市、区）政府 is 县政府 in a record, so 县政府 may be no other body's alias, B21-2)."""
     w = _Where(loaded.where)
     vocab = w["vocabulary"]
     v = data.vocabulary
@@ -154,24 +155,28 @@ def _check_aliases(loaded: Loaded, data: PolicyData) -> list[Issue]:
     def listed(group: str, terms: list[Named]) -> list[tuple[Named, Where]]:
         return [(t, Where(vocab.positions, (group, i))) for i, t in enumerate(terms)]
 
-    groups: list[tuple[str, list[tuple[Named, Where]], bool]] = [
-        ("level", listed("levels", list(v.levels)), True), ("channel", listed("channels", list(v.channels)), True),
-        ("severity", listed("severities", list(v.severities)), False),
-        ("answer", listed("answers", list(v.answers)), False),
-        ("area", [(a, w[f"area:{a.id}"]) for a in data.areas], False),
-        ("body", [(b, w[f"body:{b.id}#{i + 1}"]) for i, b in enumerate(data.bodies)], False),
+    # how each kind's names are shortened when a record names its terms (engine/_problem.py _terms, _value_names)
+    Short = Callable[[str], str] | None
+    groups: list[tuple[str, list[tuple[Named, Where]], Short]] = [
+        ("level", listed("levels", list(v.levels)), short_name),
+        ("channel", listed("channels", list(v.channels)), short_name),
+        ("severity", listed("severities", list(v.severities)), None),
+        ("answer", listed("answers", list(v.answers)), None),
+        ("area", [(a, w[f"area:{a.id}"]) for a in data.areas], None),
+        ("body", [(b, w[f"body:{b.id}#{i + 1}"]) for i, b in enumerate(data.bodies)], bare_name),
     ]
     for a in data.areas:
         where = w[f"area:{a.id}"]
         groups.append((f"problem kind of {a.id}", [(k, Where(where.positions, ("problem_kinds", i)))
-                                                   for i, k in enumerate(a.problem_kinds)], False))
+                                                   for i, k in enumerate(a.problem_kinds)], None))
     out: list[Issue] = []
     for what, terms, short in groups:
         called: dict[str, dict[str, str]] = {}  # folded spelling → {id: how it is that id's}
         for t, _ in terms:
             own = [("id", t.id), ("Chinese name", t.name), ("English gloss", t.en)]
-            if short:
-                own.append(("name", short_name(t.name)))
+            if short is not None:
+                own.append(("name" if short is short_name else "name without parentheses",
+                            short(t.name)))
             for how, text in [*own, *(("alias", a) for a in t.aliases)]:
                 called.setdefault(fold(text), {}).setdefault(t.id, how)
         for t, where in terms:
