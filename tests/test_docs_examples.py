@@ -266,6 +266,7 @@ def test_the_readme_http_session_then_the_service_doc_s_run(tmp_path: Path) -> N
 # ------------------------------------------------------------------ docs/data-guide.md
 
 # each row of the guide's table of mistakes: (file, text to replace, what replaces it), one row at a time
+_LEADS = '  - {from: county_party_committee, to: county_government, type: leads, clauses: ["二(一)", "二(一)1(1)"]}\n'
 _MISTAKES = [
     ("areas/housing.yaml", "quote: 负责农村困难家庭危房鉴定、改造补助资金审核工作", "quote: 负责危房鉴定和补助审核"),
     ("areas/housing.yaml", "holders: [county_construction]\n    kinds: [review_approval]",
@@ -273,6 +274,7 @@ _MISTAKES = [
     ("areas/housing.yaml", "holders: [county_construction]\n    kinds: [review_approval]",
      "holders: [县（市、区）建设部门]\n    kinds: [review_approval]"),
     ("vocabulary.yaml", "aliases: [媒体, 舆论监督, 舆论媒体]", "aliases: [媒体, 舆论监督, 舆论媒体, 县长热线]"),
+    ("relations.yaml", _LEADS, _LEADS + _LEADS),
     ("areas/housing.yaml", "clause: 二(六)4(3)\n", "clause: 二(六)4(9)\n"),
     ("areas/water.yaml", "    holders: [village_party_branch, village_committee]\n",
      "    holders: [village_party_branch, village_committee]\n   en: x\n"),

@@ -204,3 +204,21 @@ def test_a_body_alias_that_is_another_bodys_name_without_parentheses_is_refused(
     line = next(n for n, row in enumerate(f.read_text(encoding="utf-8").splitlines(), 1) if "县政府]" in row)
     assert issue.file.endswith("county.yaml") and issue.line == line and issue.column > 1
     assert "remove it" in (issue.hint or "")
+
+
+def test_a_relation_to_itself_or_given_twice_is_refused_where_it_is(rules_copy: Path) -> None:
+    f = rules_copy / "relations.yaml"
+    text = f.read_text(encoding="utf-8")
+    row = '  - {from: county_party_committee, to: county_government, type: leads, clauses: ["二(一)", "二(一)1(1)"]}\n'
+    assert row in text
+    self_row = '  - {from: county_government, to: county_government, type: leads, clauses: ["二(一)"]}\n'
+    f.write_text(text.replace(row, row + self_row + row, 1), encoding="utf-8")
+    rows = f.read_text(encoding="utf-8").splitlines()
+    first = rows.index(row.rstrip("\n")) + 1
+    issues = [i for i in responsibility.validate(rules_copy) if i.code == "relation"]
+    assert len(issues) == 2, issues
+    itself, twice = issues
+    assert "relation 'leads' from body 'county_government' to itself" in itself.message
+    assert itself.file.endswith("relations.yaml") and itself.line == first + 1 and itself.column > 1
+    assert "from 'county_party_committee' to 'county_government' is given twice" in twice.message
+    assert f"relations.yaml:{first})" in twice.message and twice.line == first + 2

@@ -16,6 +16,8 @@ offending value. The checks, by code:
 ``alias``            an alias (of a level, channel, severity, area, problem kind or body) is also what another
                      term of the same kind is called (its id, name, English gloss or alias, a body also its name
                      without parentheses): a record that writes it could mean either
+``relation``         a relation of rules/relations.yaml goes from a body to itself, or repeats another one
+                     (the same from, to, type and area)
 
 Graph checks (reporting lines, orphans) live in the chain wing (``chain/_checks.py``), which
 passes them as ``more``.
@@ -86,6 +88,7 @@ def check(loaded: Loaded, *, more: More | None = None) -> list[Issue]:
     if issues:
         return issues
     issues += _check_aliases(loaded, data)
+    issues += _check_relations(loaded, data)
     issues += _check_quotes(loaded, data, policy)
     issues += _check_annex(loaded, data, policy)
     issues += _check_sector_scope(loaded, data, policy)
@@ -187,6 +190,30 @@ def _check_aliases(loaded: Loaded, data: PolicyData) -> list[Issue]:
                     out.append(where.issue(("aliases", j), f"alias {alias!r} of {what} {t.id!r} is also the {how} of "
                                            f"{what} {tid!r}: a record that writes it could mean either",
                                            "remove it, or keep it for one of the two", "alias"))
+    return out
+
+
+def _check_relations(loaded: Loaded, data: PolicyData) -> list[Issue]:
+    """No relation of relations.yaml goes from a body to itself or repeats another (the role graph would hold a
+    loop or the same edge twice, and a reader would take the copy for a second basis)."""
+    if "relations" not in loaded.where:
+        return []
+    where = loaded.where["relations"]
+    out: list[Issue] = []
+    seen: dict[tuple[str, str, str, str | None], int] = {}
+    for i, rel in enumerate(data.relations):
+        if rel.from_ == rel.to:
+            out.append(where.issue(("relations", i, "to"), f"relation {rel.type!r} from body {rel.from_!r} to itself",
+                                   "a relation joins two bodies: name the other body, or remove it", "relation"))
+        key = (rel.from_, rel.to, rel.type, rel.area)
+        if key in seen:
+            line = where.positions.at((*where.path, "relations", seen[key]))[0]
+            on = f" in area {rel.area!r}" if rel.area else ""
+            out.append(where.issue(("relations", i), f"relation {rel.type!r} from {rel.from_!r} to {rel.to!r}{on} "
+                                   f"is given twice (also at {where.positions.file}:{line})",
+                                   "keep one, with the clauses of both", "relation"))
+        else:
+            seen[key] = i
     return out
 
 
