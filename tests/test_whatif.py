@@ -155,6 +155,11 @@ def test_who_set_on_the_command_line(run_cli) -> None:  # type: ignore[no-untype
     ("handling_time_limit_days=soon", "takes a whole number of days"),
     # as typed, no Python repr
     ("handling_time_limit_days=2021-01-01", "days from 0 to 3653 (ten years); got '2021-01-01' "),
+    # a choice: the choices listed, and the one it reads like (review21b item 3)
+    ("supervision_scope=all_level", "choices: own_and_level_above, next_level, all_levels, none; got 'all_level' "
+     "(did you mean 'all_levels'? or see its entry"),
+    ("supervision_scope=nowhere", "choices: own_and_level_above, next_level, all_levels, none; got 'nowhere' "
+     "(see its entry"),
 ])
 def test_who_set_mistakes_are_one_line(run_cli, arg: str, words: str) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run_cli("who", str(EXAMPLE), "--set", arg)
@@ -209,3 +214,20 @@ def test_a_choice_is_read_without_regard_to_width_case_or_quotes(policy: Policy,
     assert policy.with_parameters(supervision_scope=given).parameter("supervision_scope") == "all_levels"
     with pytest.raises(RulesError, match="one of its choices"):
         policy.with_parameters(supervision_scope="all levels please")
+
+
+def test_a_parameter_file_value_outside_its_choices_lists_them(rules_copy: Path) -> None:
+    # review21b item 3: parameters.yaml with a value outside the choices said only "does not fit type 'choice'"
+    f = rules_copy / "parameters.yaml"
+    text = f.read_text(encoding="utf-8")
+    assert "    value: every_holder\n" in text
+    f.write_text(text.replace("    value: every_holder\n", "    value: every_holdr\n", 1), encoding="utf-8")
+    issues = [str(i) for i in responsibility.validate(rules_copy)]
+    assert any("value 'every_holdr' is not one of its choices: every_holder, unresolved (did you mean "
+               "'every_holder'?)" in i for i in issues), issues
+
+
+def test_with_parameters_suggests_the_choice_a_value_reads_like(policy: Policy) -> None:
+    with pytest.raises(RulesError, match="takes one of its choices: every_holder, unresolved; got 'every_holdr' "
+                       r"\(did you mean 'every_holder'\?"):
+        policy.with_parameters(sectorless_alternatives="every_holdr")

@@ -435,6 +435,14 @@ class Parameter(Term, _Dated):
         }[self.type]
         if not ok:
             shown = repr(self.value) if len(repr(self.value)) < 40 else repr(self.value)[:40] + "…"
+            if self.type == "choice" and self.choices:
+                # the choices, and the one it reads like (review21: a value outside them was refused unlisted)
+                import difflib
+
+                close = difflib.get_close_matches(str(self.value), [str(c) for c in self.choices], n=1)
+                mean = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ValueError(f"parameter {self.id!r}: value {shown} is not one of its choices: "
+                                 f"{', '.join(map(str, self.choices))}{mean}")
             bound = f" (0 to {MAX_DAYS})" if self.type == "days" else ""
             raise ValueError(f"parameter {self.id!r}: value {shown} does not fit type {self.type!r}{bound}")
         return self

@@ -155,8 +155,10 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
         try:
             q = type(p).model_validate({**p.model_dump(by_alias=True), "value": value})
         except ValidationError:
+            close = closest(str(value), map(str, p.choices or [])) if p.type == "choice" else None
+            mean = f"did you mean {close!r}? or " if close else ""
             issues.append(_issue(f"parameter {p.id!r} takes {_takes(policy, p)}; got {_shown(value)}",
-                                 f"see its entry in {where} ({p.name})"))
+                                 f"{mean}see its entry in {where} ({p.name})"))
             continue
         new_params.append(q)
         before = changed.get(p.id, (policy.parameter(p.id) if p.id in policy.parameters else p.value, None))[0]
