@@ -418,7 +418,9 @@ class _Dropping(Decider):
     part: Any = None
 
     def shape(self, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
-        key = super().shape(*args, **kwargs)
+        # (the fired part as (rule id, what the plan reads) entries, not the compiled engine's numbers standing for
+        # them, so that a field of them can be left out)
+        key = super().shape(*args[:5])
         if isinstance(self.part, int):
             return key[:self.part] + key[self.part + 1:]
         k = self.part[1] - 1  # an entry is (rule id, (body, level, escalation, self-rectification))

@@ -85,7 +85,7 @@ class Policy(PolicyView):
         >>> v.findings  # not yet discovered: nobody has failed yet
         ()
         """
-        if today is not None or jurisdiction is not None:
+        if today is not None or (jurisdiction is not None and type(jurisdiction) is not _JURISDICTION[0]):
             today = _checked(jurisdiction, today)
         decide = _decide()
         if type(problem) is dict:  # a record as data, as most are: what _on_record does for one, without a closure
@@ -207,10 +207,17 @@ def _jurisdiction_type() -> type:
     return Jurisdiction
 
 
+#: The Jurisdiction class once :func:`_checked` has imported it (a jurisdiction of exactly that class, with no
+#: ``today``, needs no check: :meth:`Policy.who_answers` then makes no call for it).
+_JURISDICTION: list[type | None] = [None]
+
+
 def _checked(jurisdiction: Any, today: Any, lang: str = "zh") -> dt.date | None:
     """The facade's arguments checked as one line each (a notebook's ``today="2021-07-01"`` is
     read as the day it names, as a record's ``as_of`` is): ``today`` as a date, or
     :class:`ProblemError` / :class:`TypeError`."""
+    if _JURISDICTION[0] is None:
+        _JURISDICTION[0] = _jurisdiction_type()
     if jurisdiction is not None and not isinstance(jurisdiction, _jurisdiction_type()):
         raise TypeError(f"jurisdiction: expected a Jurisdiction (Jurisdiction.from_csv(path)), "
                         f"got {type(jurisdiction).__name__}")

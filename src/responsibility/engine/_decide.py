@@ -258,7 +258,8 @@ class Decider:
                engine: EngineName | None = None, today: dt.date | None = None) -> Verdict:
         """The verdict on one problem record."""
         problem = parse_problem(raw, self.policy, jurisdiction, today)
-        return self.decide_parsed(problem, jurisdiction, self.engine(engine), today=today)
+        return self.decide_parsed(problem, jurisdiction, self.compiled if engine == "compiled" else self.engine(engine),
+                                  today=today)
 
     def decide_parsed(self, problem: Problem, jurisdiction: Jurisdiction, eng: _Engine, *,
                       today: dt.date | None = None) -> Verdict:
@@ -313,7 +314,8 @@ class Decider:
         failure, level and liability) with what the placing and the findings read of its fact:
         the body it names, its level, escalation and self-rectification. Main responsibility
         follows from these (:meth:`_plan`). ``fired``: that last part as the compiled engine gives it
-        (:meth:`CompiledEngine.fire_read`), else read here from ``hits``."""
+        (:meth:`CompiledEngine.fire_read`: for derive's facts a number per fact standing for it), else read here from
+        ``hits``."""
         if fired is None:
             entries = []
             last: Fact | None = None
@@ -730,7 +732,7 @@ class Decider:
             found = UNFILLED
         received, assigned = ctx.received, ctx.assigned
         lowest = min(assigned) if assigned else 0
-        places = self._places_in(jurisdiction)
+        places = self._places.get(jurisdiction) or self._places_in(jurisdiction)
         where = rec["place"]
         code = (_CODED.get(where) or coded(where))[0]  # (derive has read the place's code)
         slots: list[Slot] = []
@@ -766,9 +768,10 @@ class Decider:
                     values["deadline"] = iso.get(deadline) or _iso(deadline)
                     values["assignee"], values["assignee_en"] = assignees[rank]
             slots.append((got[0], got[1], values))
-        return Sheet(rows.forms, rows.slot_of, rows.rules, slots, rows.interpretations,
-                     functools.partial(self._more_of, problem, jurisdiction, facts, hits, plan),
-                     rows.interpretation_calls)
+        # (the named tuple made as a tuple is: its generated __new__ is a Python frame per verdict)
+        return _new_tuple(Sheet, (rows.forms, rows.slot_of, rows.rules, slots, rows.interpretations,
+                                  functools.partial(self._more_of, problem, jurisdiction, facts, hits, plan),
+                                  rows.interpretation_calls))
 
     def _places_in(self, jurisdiction: Jurisdiction) -> dict[str, tuple[str, str, str]]:
         """Where the findings of a record in ``jurisdiction`` sit, kept by the first digits of the record's place code

@@ -38,8 +38,13 @@ class CompiledEngine:
         #: their part of a plan key (:meth:`fire_read`).
         self._met: dict[tuple[Any, ...], tuple[tuple[Rule, ...], tuple[Any, ...]]] = {}
         #: As :attr:`_met`, for the facts of :func:`~._facts.derive` alone, by their values but the id (each
-        #: fact type has its fields in one order there, so the values say which fields they are).
-        self._met_derived: dict[tuple[Any, ...], tuple[tuple[Rule, ...], tuple[Any, ...]]] = {}
+        #: fact type has its fields in one order there, so the values say which fields they are); their part of a
+        #: plan key is a number standing for it (:meth:`fire_read`).
+        self._met_derived: dict[tuple[Any, ...], tuple[tuple[Rule, ...], int]] = {}
+        #: The number standing for each fact's part of a plan key (``derived`` facts), by that part: a plan key holds
+        #: one small number per fact, hashed at once, instead of each rule's id with what its plan reads. Numbers are
+        #: never given twice (:data:`_TOKENS`), so a key that held one stands for nothing else after a clear.
+        self._tokens: dict[tuple[Any, ...], int] = {}
 
     def _index(self, area: str) -> dict[tuple[str, str], _Group]:
         groups: dict[tuple[str, str], list[tuple[Rule, _Tests]]] = {}
@@ -58,35 +63,59 @@ class CompiledEngine:
     def fire_read(self, area: str, facts: Sequence[Fact], derived: bool = False) -> tuple[list[Hit], tuple[Any, ...]]:
         """:meth:`fire`, and for each hit in order its rule's id with what a plan reads of its fact
         (:data:`READ`): the fired part of a decider's plan key, kept with the rules a fact meets.
-        ``derived``: the facts are :func:`~._facts.derive`'s (kept by their values alone)."""
+        ``derived``: the facts are :func:`~._facts.derive`'s (kept by their values alone); the fired part is then,
+        for each fact that met a rule, a number standing for its rules' ids with what a plan reads of it (equal
+        numbers: equal parts)."""
         index = self._areas.get(area)
         if index is None:
             index = self._index(area)
         hits: list[Hit] = []
-        read: list[tuple[Any, ...]] = []
-        met = self._met_derived if derived else self._met
-        for fact in facts:
-            # The rules a fact meets depend on its values alone (its id aside): kept by them. (A fact of derive's
-            # begins with its id: not asked.)
-            if derived:
+        if derived:
+            tokens: list[int] = []
+            met_derived = self._met_derived
+            for fact in facts:
+                # The rules a fact meets depend on its values alone (a fact of derive's begins with its id)
                 key = (area, tuple(fact.values())[1:])
-            elif next(iter(fact)) != "id":
-                key = None
-            else:
-                key = (area, tuple(fact.items())[1:])
-            got = met.get(key) if key is not None else None
-            if got is None:
+                got = met_derived.get(key)
+                if got is None:
+                    got = met_derived[key] = self._derived_met(index, fact)
+                if got[0]:
+                    hits += zip(got[0], itertools.repeat(fact))  # each (rule, fact), made in C
+                    tokens.append(got[1])
+            return hits, tuple(tokens)
+        read: list[tuple[Any, ...]] = []
+        met = self._met
+        for fact in facts:
+            # The rules a fact meets depend on its values alone (its id aside): kept by them.
+            mkey = (area, tuple(fact.items())[1:]) if next(iter(fact)) == "id" else None
+            entry = met.get(mkey) if mkey is not None else None
+            if entry is None:
                 rules = self._meeting(index, fact)
                 part = tuple(fact.get(f) for f in READ)
-                got = (rules, tuple([(rule.id, part) for rule in rules]))
-                if key is not None:
+                entry = (rules, tuple([(rule.id, part) for rule in rules]))
+                if mkey is not None:
                     if len(met) >= _MET_KEPT:
                         met.clear()
-                    met[key] = got
-            if got[0]:
-                hits += zip(got[0], itertools.repeat(fact))  # each (rule, fact), made in C
-                read.append(got[1])
+                    met[mkey] = entry
+            if entry[0]:
+                hits += zip(entry[0], itertools.repeat(fact))  # each (rule, fact), made in C
+                read.append(entry[1])
         return hits, tuple(itertools.chain.from_iterable(read))
+
+    def _derived_met(self, index: dict[tuple[str, str], _Group], fact: Fact) -> tuple[tuple[Rule, ...], int]:
+        """The rules a fact of derive's meets and the number standing for their ids with what a plan reads of the
+        fact (:meth:`fire_read`), kept (both tables start afresh past :data:`_MET_KEPT`)."""
+        rules = self._meeting(index, fact)
+        part = tuple(fact.get(f) for f in READ)
+        content = tuple([(rule.id, part) for rule in rules])
+        tokens = self._tokens
+        if len(self._met_derived) >= _MET_KEPT or len(tokens) >= _MET_KEPT:
+            self._met_derived.clear()
+            tokens.clear()
+        token = tokens.get(content)
+        if token is None:
+            token = tokens[content] = next(_TOKENS)
+        return rules, token
 
     @staticmethod
     def _meeting(index: dict[tuple[str, str], _Group], fact: Fact) -> tuple[Rule, ...]:
@@ -107,6 +136,9 @@ class CompiledEngine:
 
 #: How many facts' rules :meth:`CompiledEngine.fire` keeps before it starts afresh.
 _MET_KEPT = 50_000
+#: The numbers standing for a fact's part of a plan key (:meth:`CompiledEngine.fire_read`), for every engine of the
+#: process: a number is never given twice.
+_TOKENS = itertools.count()
 #: What a decider's plan reads of the fact a rule fired on (``Decider.shape``): the body it names,
 #: its level, escalation, self-rectification, whether it stands only by place_above_rectifiers, whether its
 #: level passed it on only after the handling limit, the bodies handed it only after the limit (``later``), and
