@@ -180,3 +180,15 @@ def test_the_service_reads_json_lines_under_the_types_clients_send(service: Any,
     assert r.status_code == 200, r.text[:300]
     summary = json.loads(r.text.splitlines()[-1])["summary"]
     assert summary["records"] == summary["assessed"] + summary["rejected"] and summary["rejected"] >= 1
+
+
+def test_one_record_endpoints_say_where_many_records_go(service: Any) -> None:
+    from tests.test_service import bearer
+
+    line = _line(_record()).encode()
+    r = service.post("/v1/verdict", content=line + b"\n" + line + b"\n", headers=bearer("zhejiang"))
+    assert r.status_code == 400 and "/v1/assess" in r.json()["error"]["suggestion"], r.text
+    r = service.post("/v1/verdict", content=b"[" + line + b"]", headers=bearer("zhejiang"))
+    assert r.status_code == 422 and "/v1/assess" in r.json()["error"]["suggestion"], r.text
+    r = service.post("/v1/route", content=(RECORDS / "ledger.csv").read_bytes(), headers=bearer("zhejiang"))
+    assert r.status_code == 400 and "reads as a CSV row" in r.json()["error"]["message"], r.text

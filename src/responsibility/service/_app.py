@@ -197,6 +197,8 @@ class Service:
             return who, input_hash, compute(raw)
         except ResponsibilityError as exc:
             err = from_library(exc)
+            if isinstance(raw, list) and err.suggestion is None:  # many records: the batch endpoint takes them
+                err.suggestion = "send one problem record here; many go to /v1/assess, one JSON object per line"
             self.record(who, endpoint, err.status, started=started, input=input_hash,
                         problem=raw.get("id") if isinstance(raw, dict) else None, error=err.type, field=err.field)
             raise err from None
@@ -245,8 +247,17 @@ async def read_json(request: Request, limit: int) -> Any:
     except ValueError as exc:
         where = f"{exc.msg} at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) \
             else str(exc)
+        hint = "send one JSON object (Content-Type: application/json)"
+        if isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data" and exc.lineno > 1:  # JSON lines
+            hint = "send one JSON document; JSON lines (one object per line) are read by /v1/assess only"
+        else:
+            from ..batch._io import LOOK, not_json_lines
+
+            found = not_json_lines(body[:LOOK], whole=len(body) <= LOOK)
+            if found is not None and found[1] not in ("json", None):  # what it is, as /v1/assess tells it
+                where += f"; {found[0]}"
         raise ApiError(400, f"the request body is not valid JSON ({where})", type="RequestError", field="(body)",
-                       suggestion="send one JSON object (Content-Type: application/json)") from None
+                       suggestion=hint) from None
 
 
 _SMALLER = "send a smaller body; many problems go to /v1/assess as JSON lines"
