@@ -723,3 +723,11 @@ def test_a_merge_that_cannot_make_one_record_says_to_keep_two(ledger: Ledger) ->
                    {"problem": "C", "type": "concealed", "on": "2021-03-05", "who": "county"}], entered_by="x")
     with pytest.raises(ProblemError, match="keep these two as separate problems"):
         ledger.merge("C", "G", on="2021-03-08", entered_by="x")
+
+
+@pytest.mark.parametrize("given", [None, 5, "P1", b"x"])
+def test_append_of_no_event_is_a_problem_error(ledger: Ledger, given: Any) -> None:
+    """review21b: Ledger.append(None) was Python's TypeError "'NoneType' object is not iterable"."""
+    with pytest.raises(ProblemError, match="expected an event") as info:
+        ledger.append(given, entered_by="x")
+    assert info.value.code == "not_an_object"

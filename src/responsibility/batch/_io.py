@@ -40,6 +40,7 @@ from .._files import (
     _describe,
     _write_all,
     atomic_path,
+    is_devnull,
     is_text_encoding,
     misread_note,
     neutralise_row,
@@ -84,7 +85,7 @@ def format_of(path: str, given: str | None, what: str) -> str:
     """The format of ``path``: ``given``, else from its extension (``-`` is JSON lines)."""
     if given:
         return given
-    if path == "-":
+    if path == "-" or (what != "input" and is_devnull(path)):  # (thrown away: any format will do)
         return "jsonl"
     fmt = _EXT.get(Path(path).suffix.lower())
     if fmt is None and os.path.isdir(path):

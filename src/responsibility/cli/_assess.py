@@ -109,6 +109,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     from ..batch._assessment import needs_frames
 
     needs_frames("responsibility assess", pandas=False)
+    from .._files import is_devnull
     from ..batch._assessor import count_table, make_assessor
     from ..batch._io import EXTENSIONS, Sink, Source, format_of
     from ..batch._parallel import Overlap, prefetch
@@ -174,7 +175,8 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
             click.echo(f"note: {source.note}", err=True)
         dicts = assessor.dictionaries  # (made once: an amended policy's assessor made them with its periods')
         inputs = [input_path, rules_dir, jurisdiction]
-        if output is not None and rejects_path is not None and _same_file(output, rejects_path):
+        if output is not None and rejects_path is not None and _same_file(output, rejects_path) \
+                and not is_devnull(output):
             raise OutputError(f"the findings and the rejects would both go to {output}; give two files")
         findings = Sink(output, fmt_out, "findings", dicts, inputs=inputs, neutralise=neutralise)
         rejects = Sink(rejects_path, fmt_rejects, "rejects", inputs=[*inputs, output], neutralise=neutralise) \

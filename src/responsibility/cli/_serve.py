@@ -127,22 +127,36 @@ def _role(value: str) -> str:
 @click.option("--role", required=True, callback=lambda _c, _p, v: _role(v), metavar="[county|city|province]",
               help="The caller's level: county, city or province (or as a record names it: 县, 市, 省).")
 @click.option("--jurisdiction", required=True, help="Division code of the caller's county, city or province.")
-def token(name: str, role: str, jurisdiction: str) -> None:
+@click.option("--places", type=click.Path(dir_okay=False), default=None,
+              help="The CSV of places `serve` is started with (its --jurisdiction; default: "
+                   "$RESPONSIBILITY_JURISDICTION, else the shipped example): the division code must be one of its "
+                   "places.")
+def token(name: str, role: str, jurisdiction: str, places: str | None) -> None:
     """Make a fresh bearer token: its entry for the tokens file on stdout (append it with >>),
     the token itself on stderr, shown once and stored nowhere."""
     import json
+    import os
 
     from ..service._auth import TokenStore, new_token, token_hash
+    from ..service._lib import load_jurisdiction
 
     secret = new_token()
     entry = {"name": name, "role": role, "jurisdiction": jurisdiction, "sha256": token_hash(secret)}
     try:
-        TokenStore.from_data({"tokens": [entry]}, source="token")  # the same checks as the server's
+        store = TokenStore.from_data({"tokens": [entry]}, source="token")  # the same checks as the server's
     except ResponsibilityError as exc:  # said of the option, not of an entry of a file the user never wrote
         text = str(exc)
         for key in ("name", "role", "jurisdiction"):
             text = text.replace(f"token: tokens[0].{key}: ", f"--{key} ")
         raise ResponsibilityError(text) from None
+    # a code the server's places lack: `serve` refuses to start with such a token (review21b: made, then refused)
+    source = places or os.environ.get("RESPONSIBILITY_JURISDICTION") or None
+    j = load_jurisdiction(source)
+    code = store.principals()[0].code
+    if code not in j:
+        raise ResponsibilityError(f"--jurisdiction {jurisdiction}: no such place in the jurisdiction {j.name!r} "
+                                  f"({source or 'the shipped example'}), so `serve` would refuse this token; correct "
+                                  "the division code, or give --places FILE, the CSV of places serve is started with")
     # The entry first: when it cannot be written (a closed stdout) the token is never shown, so no
     # caller holds a token that no tokens file admits.
     click.echo(f"  - {json.dumps(entry, ensure_ascii=False)}")

@@ -309,7 +309,13 @@ class Ledger:
     def _store(self, events: Iterable[Mapping[str, Any] | Event] | Mapping[str, Any], *, entered_by: str | None,
                batch: str | None, keep: list[Event] | None = None, chunk: int = 50_000,
                within: str | None = None) -> int:
-        source = iter([events] if isinstance(events, Mapping) else events)
+        if isinstance(events, (str, bytes)) or not isinstance(events, Mapping | Event | Iterable):
+            # (None, a number, text: it was Python's TypeError "… is not iterable"; review21b)
+            from ._events import kind_of
+
+            raise ProblemError("(event)", f"expected an event (an object) or a list of them, got {kind_of(events)}",
+                               code="not_an_object")
+        source = iter([events] if isinstance(events, Mapping | Event) else events)
         total = 0
         existing: dict[str, set[str]] = {}  # per call: the ledger's problem ids, once a bulk load needs them
         with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin(), paused_gc():
