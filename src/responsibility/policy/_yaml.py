@@ -40,6 +40,7 @@ PathKey = tuple[str | int, ...]
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 #: Files read here that are JSON (a YAML reader reads JSON too): their messages say JSON.
 _JSON_NAMES = (".json", ".jsonl", ".ndjson")
 
@@ -172,10 +173,11 @@ def _dotted(path: PathKey) -> str:
 class _Builder:
     """Turns a composed node tree into plain data, checking keys, limits and scalars."""
 
-    def __init__(self, loader: Any, pos: Positions, limits: Limits) -> None:
+    def __init__(self, loader: Any, pos: Positions, limits: Limits, *, typed_numbers: bool = False) -> None:
         self.loader = loader
         self.pos = pos
         self.limits = limits
+        self.typed_numbers = typed_numbers
         self.nodes = 0
         self.aliases = 0
         self.seen: set[int] = set()
@@ -262,7 +264,12 @@ class _Builder:
 
     def scalar(self, node: yaml.Node, path: PathKey) -> Any:
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
+            if self.typed_numbers and node.tag in _NUMBER_TAGS and (type(value) is float or str(value) != node.value):
+                # a record holds text only: a number not written as its own digits stays as typed (id: 12e2 was
+                # "1200", id: +12 "12", and id: 2021.10 was refused as a float; review21b item 4)
+                return node.value
+            return value
         except (ValueError, OverflowError) as exc:
             what = {_TIMESTAMP_TAG: "date", "tag:yaml.org,2002:int": "integer",
                     "tag:yaml.org,2002:float": "number"}.get(node.tag, "value")
@@ -338,7 +345,10 @@ def _check_json(text: str, name: str) -> None:
 def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = True) -> tuple[Any, Positions]:
     """Parse one YAML document from ``text``; ``file`` names it in errors.
 
-    ``dates=False`` leaves unquoted dates as text (problem records read their own dates).
+    ``dates=False`` reads a file of records (problems, scenarios), whose every field is text: unquoted dates stay
+    text (problem records read their own dates), and so does a number not written as its own digits (``12e2``,
+    ``+12``, ``2021.10``: an id or a code as typed); a plain whole number (``12``) is still a number, which a text
+    field reads as its digits.
     Every problem is a :class:`RulesError` with one located issue.
     """
     pos = Positions(file)
@@ -351,7 +361,7 @@ def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = T
     loader = loaders()["Loader" if dates else "TextDatesLoader"](text)
     try:
         node = loader.get_single_node()
-        data = None if node is None else _Builder(loader, pos, limits).build(node, ())
+        data = None if node is None else _Builder(loader, pos, limits, typed_numbers=not dates).build(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
