@@ -7,6 +7,7 @@ import datetime as dt
 import random
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -143,38 +144,35 @@ def expected(policy: Policy, j: Jurisdiction, records: list[Any], engine: str, l
     return rows, rejects
 
 
-def own_day_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
-    """How many valid records have a department that answers for not passing the problem on from the day it was
-    itself handed it (engine/_facts.py Context.handed): the bulk path sends them to the reference path."""
+def valid_problems(policy: Policy, j: Jurisdiction, records: list[Any]) -> Iterator[tuple[Any, Any]]:
+    """Each valid record read as the policy in force on its day reads it: (the policy view, the parsed problem)."""
     from responsibility.engine._decide import problem_day
-    from responsibility.engine._facts import derive
     from responsibility.engine._problem import parse_problem
 
-    n = 0
     for r in records:
         view = policy.at(problem_day(r, TODAY)) if policy.epochs else policy
         try:
-            problem = parse_problem(r, view, j, TODAY)
+            yield view, parse_problem(r, view, j, TODAY)
         except ProblemError:
             continue
-        n += bool(derive(problem, view, TODAY)[1].handed)
-    return n
+
+
+def own_day_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+    """How many valid records have a department that answers for not passing the problem on from the day it was
+    itself handed it (engine/_facts.py Context.handed): the bulk path sends them to the reference path."""
+    from responsibility.engine._facts import derive
+
+    return sum(bool(derive(problem, view, TODAY)[1].handed) for view, problem in valid_problems(policy, j, records))
 
 
 def d4_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
     """How many valid records have an assignment, after the handling limit from the discovery, to a department of a
     level that held the problem (its finder's, or one reported to) that assignment_without_rectification_duty reads
     as to the level as a whole: the bulk path sends them to the reference path (batch/_encode.level_holds; D4)."""
-    from responsibility.engine._decide import problem_day
-    from responsibility.engine._problem import coded, parse_problem
+    from responsibility.engine._problem import coded
 
     n = 0
-    for r in records:
-        view = policy.at(problem_day(r, TODAY)) if policy.epochs else policy
-        try:
-            p = parse_problem(r, view, j, TODAY)
-        except ProblemError:
-            continue
+    for view, p in valid_problems(policy, j, records):
         if p.discovered is None or view.parameters.get("assignment_without_rectification_duty") is None \
                 or view.parameter("assignment_without_rectification_duty") != "level_holds":
             continue
