@@ -314,3 +314,66 @@ def test_the_one_pass_dates_refuse_what_lies_outside_their_buffers() -> None:
             read(*bad)
     with pytest.raises(TypeError):  # a read-only output
         read(data, np.array([0, 10, 20], np.int32), present, -1, 1, -1, b"\x00" * 8)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.none() | st.lists(st.integers(0, 9), max_size=4), max_size=25), st.integers(0, 4), st.integers(0, 4),
+       st.booleans(), st.data())
+def test_a_list_columns_items_are_read_as_arrows_compute_reads_them(lists: list[list[int] | None], lo: int, hi: int,
+                                                                     large: bool, data: st.DataObject) -> None:
+    """_list_items (from the offsets' buffer, without pyarrow._compute) gives each item's list, the items and the
+    lists over MAX_ITEMS as list_parent_indices, list_flatten and list_value_length do: sliced, large lists, and a
+    null list that spans items (Arrow allows it; then Arrow's answer is taken as it is)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pytest
+
+    from responsibility.batch import _encode
+
+    typ = pa.large_list(pa.int64()) if large else pa.list_(pa.int64())
+    arr = pa.array(lists, typ)
+    if data.draw(st.booleans()) and len(lists):  # the same lists, but the nulls spanning items
+        offsets = np.cumsum([0, *(data.draw(st.integers(0, 2)) if x is None else len(x) for x in lists)])
+        values = pa.array(range(int(offsets[-1])), pa.int64())
+        mask = pa.array([x is None for x in lists])
+        make = pa.LargeListArray if large else pa.ListArray
+        arr = make.from_arrays(pa.array(offsets, pa.int64() if large else pa.int32()), values, mask=mask)
+    arr = arr.slice(lo, max(len(arr) - lo - hi, 0))
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(_encode, "MAX_ITEMS", 2)
+    try:
+        parents, items, over = _encode._list_items(arr)
+    finally:
+        monkey.undo()
+    assert parents.dtype == np.int32 and over.dtype == np.bool_
+    assert parents.tolist() == pc.list_parent_indices(arr).to_pylist()
+    assert items.equals(pc.list_flatten(arr))
+    lengths = pc.list_value_length(arr).to_pylist()
+    assert over.tolist() == [x is not None and x > 2 for x in lengths]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.none() | TEXT, min_size=1, max_size=25), st.integers(0, 3), st.booleans(), st.data())
+def test_strings_are_taken_as_arrows_take_takes_them(texts: list[str | None], lo: int, built: bool,
+                                                      data: st.DataObject) -> None:
+    """The problem ids of finding rows, taken by _emit.take_strings (the C gather of reasons, without
+    pyarrow._compute), are Arrow's take of them: a slice, empty texts, nulls and no extension alike."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pytest
+
+    from responsibility.batch import _emit
+
+    arr = pa.array(texts, pa.string()).slice(min(lo, len(texts) - 1))
+    idx = np.array(data.draw(st.lists(st.integers(0, len(arr) - 1), max_size=40)), np.int64)
+    monkey = pytest.MonkeyPatch()
+    if not built:
+        monkey.setattr(_emit, "_c_gather", None)
+    try:
+        got = _emit.take_strings(arr, idx)
+    finally:
+        monkey.undo()
+    want = pc.take(arr, pa.array(idx, pa.int64()))
+    assert got.type == pa.string() and got.equals(want)

@@ -544,6 +544,35 @@ def take_gather(segments: Segments, flat: I64, offsets: npt.NDArray[Any], data: 
             data[a:b] = np.frombuffer(taken.buffers()[2], np.uint8, b - a)
 
 
+def take_strings(source: Any, idx: I64) -> Any:
+    """Arrow's take of a string array at ``idx`` (int64, each inside it): its bytes gathered as a reason's are (in C,
+    :func:`gather`), where Arrow's take imports ``pyarrow._compute`` (~0.015 CPU s of every run, which a Parquet run
+    does without). By Arrow's take where the extension was not built, or the array holds nulls or is not plain
+    ``string``; the same values either way."""
+    import pyarrow as pa
+
+    if _c_gather is None or _c_row_offsets is None or source.null_count or source.type != pa.string():
+        from pyarrow._compute import call_function  # (Array.take would import pyarrow.compute, ~0.05 s)
+
+        # (idx from its buffer: pa.array of a numpy array imports numpy.ma, ~0.01 CPU s of every run)
+        return call_function("take", [source, pa.Array.from_buffers(pa.int64(), len(idx), [None, pa.py_buffer(idx)])])
+    n = len(source)
+    _, bounds, text = source.buffers()
+    store = Segments.__new__(Segments)  # (a view of the array as a store of segments: no copy)
+    store.offsets = np.frombuffer(bounds, np.int32, n + 1, 4 * source.offset) if n else np.zeros(1, np.int32)
+    store.data = np.frombuffer(text, np.uint8) if text is not None else np.zeros(0, np.uint8)
+    store.count = n
+    flat = np.ascontiguousarray(idx, np.int64)
+    try:
+        offsets, end = row_offsets(store, flat, 1)
+    except ValueError:
+        raise IndexError("an index outside the array") from None
+    start = int(offsets[0])
+    buffer = pa.allocate_buffer(end - start)
+    gather(store, flat, offsets, np.frombuffer(buffer, np.uint8) if end > start else np.empty(0, np.uint8))
+    return pa.Array.from_buffers(pa.string(), len(flat), [None, pa.py_buffer(offsets), buffer])
+
+
 def row_columns(frow: I64, frec: I32, per_row: tuple[I64, I64, I64, I64], place: I32, area: I32, numbers: I64,
                 ancestor: I32, body_rank: I64, ncounts: int, nl: int) -> tuple[Any, ...]:
     """The few-valued columns of finding rows of template rows ``frow`` and records ``frec``: (body, basis,
@@ -1047,14 +1076,11 @@ class Emitter:
             problem = [ids_[r] if f else next(more) for r, f in zip(frec.tolist(), fast.tolist(), strict=True)]
         else:
             import pyarrow as pa
-            from pyarrow._compute import call_function  # Array.take would import pyarrow.compute (~0.05 s)
 
             source = pa.concat_arrays([c.ids, pa.array(sid, pa.string())]) if sid else c.ids
             idx = frec.astype(np.int64)
             idx[sl] = len(c.ids) + np.arange(len(sl))
-            # (from its buffer: pa.array of a numpy array imports numpy.ma, ~0.01 CPU s of every run)
-            problem = call_function("take", [source, pa.Array.from_buffers(pa.int64(), len(idx),
-                                                                           [None, pa.py_buffer(idx)])])
+            problem = take_strings(source, idx)
         out = Columns(record, problem, area, body, basis, liability, place, np.take(remap, clauses),
                       [texts[i] for i in by_text], text, counts)
         if defer:

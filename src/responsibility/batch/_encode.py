@@ -442,6 +442,14 @@ def _call(name: str, *args: Any, options: Any = None) -> Any:
     return call_function(name, list(args), options)
 
 
+def _cast(arr: Any, to: Any) -> Any:
+    """Arrow's safe cast of ``arr`` to type ``to`` (``pyarrow._compute`` imported only where a cast is made: a
+    Parquet run's text is plain strings, or dictionaries of them)."""
+    from pyarrow._compute import CastOptions
+
+    return _call("cast", arr, options=CastOptions.safe(to))
+
+
 def _view(arr: Any, dtype: Any) -> Any:
     """The values of a fixed-width array as numpy ``dtype`` (no copy); what a null slot holds is
     unspecified."""
@@ -507,12 +515,10 @@ class _ArrowReader:
     def strings(self, arr: Any) -> Any | None:
         """``arr`` as a string array, or ``None`` when it holds something else."""
         pa = self.pa
-        from pyarrow._compute import CastOptions
-
         if pa.types.is_dictionary(arr.type):
-            arr = _call("cast", arr, options=CastOptions.safe(arr.type.value_type))
+            arr = _cast(arr, arr.type.value_type)
         if pa.types.is_large_string(arr.type) or pa.types.is_string_view(arr.type):
-            arr = _call("cast", arr, options=CastOptions.safe(pa.string()))
+            arr = _cast(arr, pa.string())
         return arr if pa.types.is_string(arr.type) else None
 
     def codes(self, arr: Any, values: Sequence[str], rows: I32 | None = None) -> tuple[I32, Bool]:
@@ -769,9 +775,8 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     hp, hact, hby, hto, htb, hon = (np.zeros(0, np.int32) for _ in range(6))
     h = col("handled")
     if (pa.types.is_list(h.type) or pa.types.is_large_list(h.type)) and pa.types.is_struct(h.type.value_type):
-        hp = np.asarray(_call("list_parent_indices", h).to_numpy(zero_copy_only=False), np.int32)
-        rd.slow |= _too_many(h)
-        steps = _call("list_flatten", h)
+        hp, steps, over = _list_items(h)
+        rd.slow |= over
         m = len(steps)
         rd.mark(~rd.valid(steps), hp)
         f = rd.struct_fields(steps, HANDLING_FIELDS, hp)
@@ -793,9 +798,8 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     cp, clvl, cbody = (np.zeros(0, np.int32) for _ in range(3))
     c = col("concealed_by")
     if pa.types.is_list(c.type) or pa.types.is_large_list(c.type):
-        cp = np.asarray(_call("list_parent_indices", c).to_numpy(zero_copy_only=False), np.int32)
-        rd.slow |= _too_many(c)
-        who = _call("list_flatten", c)
+        cp, who, over = _list_items(c)
+        rd.slow |= over
         ci, has = rd.codes(who, t.concealer_ids, cp)
         rd.mark(~has, cp)
         pairs = np.array(list(t.concealer.values()), np.int32).reshape(-1, 2)
@@ -807,16 +811,40 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
                             asof, hp, hact.astype(np.int32), hby, hto, htb, hon, cp, clvl, cbody), t)
 
 
-def _too_many(lists: Any) -> Bool:
-    """Which records' list holds more than :data:`MAX_ITEMS` items: the reference path refuses them, as a record read
-    from JSON lines or CSV is refused (review18c B1: from Parquet a record of 1,001 steps was assessed)."""
-    # (read from the lengths' buffer, a null list's as 0: Array.fill_null imports pyarrow.compute, ~0.03-0.05 CPU s
-    # of every run, which the rest of a Parquet run's encoding does without)
-    lengths = _call("list_value_length", lists)
-    over: Bool = _int_view(lengths) > MAX_ITEMS
-    if lengths.null_count:
-        over &= _validity(lengths)
-    return over
+def _list_items(lists: Any) -> tuple[I32, Any, Bool]:
+    """A list array's items: the list each comes from (int32), the items flattened (an Arrow array), and which
+    lists hold more than :data:`MAX_ITEMS` items (the reference path refuses them, as a record read from JSON lines
+    or CSV is refused: review18c B1, from Parquet a record of 1,001 steps was assessed).
+
+    Read from the offsets' buffer, the items sliced out of the values: Arrow's ``list_parent_indices``,
+    ``list_flatten`` and ``list_value_length`` (and ``ListArray.flatten``, which calls one) import
+    ``pyarrow._compute`` (~0.015 CPU s of every run, which a Parquet run's encoding does without). Those
+    functions answer where a null list spans items (Arrow allows it; Parquet's reader writes none): there
+    ``list_flatten`` drops them and ``list_parent_indices`` does not."""
+    n = len(lists)
+    width = 8 if _is_large_list(lists) else 4
+    bounds = lists.buffers()[1]
+    offsets = np.frombuffer(bounds, np.int32 if width == 4 else np.int64, n + 1, lists.offset * width) \
+        if bounds is not None and n else np.zeros(n + 1, np.int64)
+    lengths = np.diff(offsets)
+    valid = _validity(lists) if lists.null_count else None
+    if valid is not None and bool(lengths[~valid].any()):  # (a null list spanning items: as Arrow's compute says)
+        parents = np.asarray(_call("list_parent_indices", lists).to_numpy(zero_copy_only=False), np.int32)
+        items = _call("list_flatten", lists)
+    else:
+        parents = np.repeat(np.arange(n, dtype=np.int32), lengths)
+        first = int(offsets[0]) if n else 0
+        items = lists.values.slice(first, int(offsets[-1]) - first if n else 0)
+    over: Bool = lengths > MAX_ITEMS
+    if valid is not None:
+        over &= valid
+    return parents, items, over
+
+
+def _is_large_list(lists: Any) -> bool:
+    import pyarrow as pa
+
+    return bool(pa.types.is_large_list(lists.type))
 
 
 def problem_days(source: Any, today: int) -> tuple[npt.NDArray[np.int64], Bool]:
