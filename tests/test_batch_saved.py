@@ -96,6 +96,42 @@ def test_a_loaded_assessor_holds_what_the_built_one_held_and_assesses_alike(poli
     assert again.findings.equals(first.findings) and again.rejects.equals(first.rejects)
 
 
+def test_segment_tables_start_as_large_as_the_run_that_saved_them(policy: Policy, province: Jurisdiction, cache: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The emitter's state saved with the templates holds how large each slot pattern's table of segment keys
+    grew (``_store_bits``); a later run with as many keys starts its tables so (none grows), a short run starts
+    them small, and the findings are the same."""
+    from responsibility.batch._emit import _STORE_BITS, KeyIds
+
+    records = ledger(policy, province, 3000, seed=3)
+    first = policy.assess(records, jurisdiction=province, today=TODAY)  # builds, then saves
+    saved = make_assessor(policy, province, today=TODAY).emitter._store_bits
+    assert saved and all(10 <= b <= _STORE_BITS for b in saved.values()) and max(saved.values()) > 10
+    made: list[int] = []
+    grown: list[int] = []
+    real_init, real_grow = KeyIds.__init__, KeyIds._grow
+
+    def init(self: KeyIds, bits: int = 10) -> None:
+        made.append(bits)
+        real_init(self, bits)
+
+    def grow(self: KeyIds, need: int) -> None:
+        before, full = self.bits, self.count  # (a table grown while empty: the template ids', made at their size)
+        real_grow(self, need)
+        if self.bits != before and full:
+            grown.append(self.bits)
+
+    monkeypatch.setattr(KeyIds, "__init__", init)
+    monkeypatch.setattr(KeyIds, "_grow", grow)
+    again = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert again.findings.equals(first.findings)
+    assert sorted(b for b in made if b > 10) == sorted(b for b in saved.values() if b > 10) and not grown
+    made.clear()
+    few = policy.assess(records[:5], jurisdiction=province, today=TODAY)
+    assert few.findings.equals(policy.assess(records[:5], jurisdiction=province, today=TODAY).findings)
+    assert made and set(made) == {10}
+
+
 def test_templates_made_later_are_added_to_the_entry(policy: Policy, province: Jurisdiction, cache: Path) -> None:
     small = ledger(policy, province, 40, seed=1)
     policy.assess(small, jurisdiction=province, today=TODAY)
