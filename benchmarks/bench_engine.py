@@ -47,6 +47,11 @@ def problems(policy: responsibility.Policy, j: Jurisdiction, n: int, seed: int =
     kinds: dict[str, list[str | None]] = {a: [None] for a in policy.problem_areas}
     for a, k in policy.kinds:
         kinds.setdefault(a, [None]).append(k)
+    # an audit where the finder's level runs one (审计, the county and up); a township's own oversight check, 纪委监委
+    # 专项治理监督检查 (二(一)2(2)), where it does not: an oversight channel either way, and no draw from `rnd`, so the
+    # records are those of before R20-7 but for the township's channel (a revision before `levels`, or rules without
+    # them: an audit at every level, as before)
+    audit_levels = getattr(policy.channels["audit"], "levels", None) or LEVELS
     out = []
     for i in range(n):
         area = rnd.choice(policy.problem_areas)
@@ -54,7 +59,9 @@ def problems(policy: responsibility.Policy, j: Jurisdiction, n: int, seed: int =
         finder = rnd.randrange(1, 5)
         rec: dict[str, Any] = {"id": f"{prefix}{i}", "domain": area, "kind": rnd.choice(kinds[area]),
                                "place": rnd.choice(villages), "severity": rnd.choice(["minor", "serious", "grave"]),
-                               "discovered": {"level": LEVELS[finder], "channel": "audit", "on": on.isoformat()}}
+                               "discovered": {"level": LEVELS[finder], "on": on.isoformat(),
+                                              "channel": "audit" if LEVELS[finder] in audit_levels
+                                              else "discipline_inspection"}}
         last = on
         if rnd.random() < 0.6:
             to = rnd.randrange(0, finder + 1)

@@ -13,10 +13,29 @@ LEVELS = ["village", "township", "county", "city", "province"]
 START = dt.date(2021, 1, 1)
 
 
+def channel_at(policy: Policy, channel: str, level: str) -> str:
+    """``channel`` where ``level`` runs it (a channel's ``levels``, R20-7: 全科网格 the county's and below,
+    调查核查 省市两级's, 审计 the county's and up, the hotline the county's), else the first channel the level runs
+    that is most like it (its own work or not, a verification, an oversight check): for generators that draw a level
+    and a channel apart and must make records a policy accepts, with no further draw (the other records stay as
+    they were)."""
+    ch = policy.channels[channel]
+    if ch.levels is None or level in ch.levels:
+        return channel
+    run = [(c, x) for c, x in sorted(policy.channels.items()) if x.levels is None or level in x.levels]
+
+    def likeness(x: Any) -> int:
+        return (4 * (x.own_work == ch.own_work) + 2 * (x.verification == ch.verification)
+                + (x.oversight == ch.oversight))
+    return max(run, key=lambda cx: likeness(cx[1]))[0]
+
+
 def problems(policy: Policy, jurisdiction: Jurisdiction) -> st.SearchStrategy[dict[str, Any]]:
     """Problem records over ``jurisdiction``: every area, kind, failure and severity."""
     places = [p.code for p in jurisdiction if p.level in ("village", "township")]
-    channels = sorted(policy.channels)
+    # the channels each level runs (a channel's `levels`, R20-7: 全科网格 the county's and below, 调查核查 省市两级's …)
+    channels = {lv: sorted(c for c, ch in policy.channels.items() if ch.levels is None or lv in ch.levels)
+                for lv in LEVELS}
     outside = {c for c, ch in policy.channels.items() if not ch.own_work}
     kinds: dict[str, list[str | None]] = {a: [None] for a in policy.problem_areas}
     for a, k in policy.kinds:
@@ -39,7 +58,7 @@ def problems(policy: Policy, jurisdiction: Jurisdiction) -> st.SearchStrategy[di
         if draw(st.integers(0, 9)) > 0:  # one in ten not yet discovered
             found = draw(st.integers(prank, 4))
             on = day(START)
-            channel = draw(st.sampled_from(channels))
+            channel = draw(st.sampled_from(channels[LEVELS[found]]))
             record["discovered"] = {"level": LEVELS[found], "channel": channel, "on": on.isoformat()}
             steps = []
             at = found

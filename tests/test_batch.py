@@ -16,6 +16,8 @@ import pytest
 import responsibility
 from responsibility import Assessment, Jurisdiction, Policy, ProblemError
 
+from .strategies import channel_at
+
 LEVELS = ["village", "township", "county", "city", "province"]
 TODAY = dt.date(2021, 9, 1)
 
@@ -230,6 +232,7 @@ def relays(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[s
         own = channel == "grid"
         if own and found > 2:  # (the grid is the county's and below: the city's and province's own checks, R20-7)
             channel = "research_supervision"
+        channel = channel_at(policy, channel, LEVELS[found])  # (an audit is the county's and up, R20-7)
         r: dict[str, Any] = {"id": f"x{i}", "domain": area, "kind": kind, "place": rnd.choice(villages),
                              "severity": rnd.choice(["minor", "serious", "grave"]),
                              "discovered": {"level": LEVELS[found], "channel": channel, "on": on.isoformat()},
@@ -299,7 +302,8 @@ def handovers(policy: Policy, j: Jurisdiction, n: int, *, seed: int, own: bool =
         last = dt.date.fromisoformat(steps[-1]["on"]) if steps else on
         r: dict[str, Any] = {"id": f"h{i}", "domain": area, "kind": kind, "place": rnd.choice(villages),
                              "severity": rnd.choice(["minor", "serious", "grave"]),
-                             "discovered": {"level": LEVELS[found], "channel": rnd.choice(["grid", "hotline", "audit"]),
+                             "discovered": {"level": LEVELS[found], "channel": channel_at(
+                                                policy, rnd.choice(["grid", "hotline", "audit"]), LEVELS[found]),
                                             "on": on.isoformat()},
                              "handled": steps,
                              "as_of": max(last, got + dt.timedelta(days=rnd.choice([20, 40, 90]))).isoformat()}
@@ -356,7 +360,8 @@ def wholes(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[s
         last = dt.date.fromisoformat(steps[-1]["on"])
         r: dict[str, Any] = {"id": f"w{i}", "domain": area, "kind": kind, "place": rnd.choice(villages),
                              "severity": rnd.choice(["minor", "serious", "grave"]),
-                             "discovered": {"level": LEVELS[found], "channel": rnd.choice(["grid", "hotline", "audit"]),
+                             "discovered": {"level": LEVELS[found], "channel": channel_at(
+                                                policy, rnd.choice(["grid", "hotline", "audit"]), LEVELS[found]),
                                             "on": on.isoformat()},
                              "handled": steps,
                              "as_of": max(last, got + dt.timedelta(days=rnd.choice([25, 50, 120]))).isoformat()}

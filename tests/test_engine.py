@@ -16,7 +16,7 @@ from responsibility import Jurisdiction, Policy
 from responsibility.chain._jurisdiction import ancestor_code
 
 from .conftest import set_parameter
-from .strategies import LEVELS, problems
+from .strategies import LEVELS, channel_at, problems
 
 #: A test run on each engine (they must answer alike).
 BOTH_ENGINES = pytest.mark.parametrize("engine", ["compiled", "durable"])
@@ -430,7 +430,8 @@ def test_concurrent_calls_answer_as_serial_calls(policy: Policy, province: Juris
         on = dt.date(2021, 1, 1) + dt.timedelta(days=rnd.randrange(60))
         records.append({"id": f"c{i}", "domain": rnd.choice(policy.problem_areas), "place": rnd.choice(villages),
                         "severity": rnd.choice(["minor", "serious", "grave"]),
-                        "discovered": {"level": rnd.choice(LEVELS[1:]), "channel": "audit", "on": on.isoformat()},
+                        "discovered": {"level": (lv := rnd.choice(LEVELS[1:])), "on": on.isoformat(),
+                                       "channel": channel_at(policy, "audit", lv)},  # (审计: the county and up)
                         "as_of": "2021-12-31"})
     serial = [policy.who_answers(r, jurisdiction=province, engine="durable").to_dict() for r in records]
     results: dict[int, list[Any]] = {}
@@ -1142,7 +1143,8 @@ def test_whose_policy_a_gap_is_rests_on_the_parameter(policy: Policy) -> None:
     w = policy.with_parameters(policy_gap_owner="kind").who_answers(rec)
     assert ("city_medical_insurance", "not_handled", "staff") in keys(w)
     assert all("policy_gap_owner" in f.rests_on for f in w.findings)
-    county = policy.who_answers({**rec, "place": "330127", "discovered": {**rec["discovered"], "level": "county"},
+    county = policy.who_answers({**rec, "place": "330127", "discovered": {**rec["discovered"], "level": "county",
+                                                                         "channel": "verification_census"},
                                  "handled": []})
     assert "policy_gap_owner" not in {i.id for i in county.interpretations}
 

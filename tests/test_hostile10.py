@@ -96,7 +96,7 @@ def test_a_ledger_event_at_level_shi_in_a_county_level_city_is_ambiguous(run_cli
     table.write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\n"
                      f"A-1,危房改造,{JIANDE},2021-03-01,市,市长热线\n"
                      f"A-2,危房改造,{JIANDE},2021-03-01,县级市,热线\n"
-                     f"A-3,危房改造,{CHUNAN},2021-03-01,市,热线\n", "utf-8")
+                     f"A-3,危房改造,{CHUNAN},2021-03-01,市,调查核查\n", "utf-8")  # (the hotline is the county's, R20-7)
     code, out, err = run_cli("ledger", "import", str(db), str(table), "--by", "建德")
     assert code == 1 and "rows 3 = imported 2 + rejected 1" in out, (out, err)
     assert "拒收：第 2 行（A-1），发现层级：'市' names two levels here" in err and "[ambiguous_level]" in err, err

@@ -100,8 +100,11 @@ def test_a_name_two_bodies_share_at_one_level_is_refused_with_both(policy: Polic
 def test_a_name_shared_across_levels_is_resolved_by_the_level_the_field_gives(policy: Policy) -> None:
     twin = _with_body(policy, id="city_construction_twin", level="city", parent=None)
     assert verdict(twin, rec(discovered__body="县（市、区）建设部门")) == verdict(twin, BASE)
-    at_city = rec(discovered__level="市", discovered__body="县（市、区）建设部门", handled=[])
-    by_id = rec(discovered__level="city", discovered__body="city_construction_twin", handled=[])
+    # (the media: the hotline is the county's, R20-7)
+    at_city = rec(discovered__level="市", discovered__body="县（市、区）建设部门", discovered__channel="media",
+                  handled=[])
+    by_id = rec(discovered__level="city", discovered__body="city_construction_twin", discovered__channel="media",
+                handled=[])
     assert verdict(twin, at_city) == verdict(twin, by_id)
     # concealed_by gives no level: both are named
     with pytest.raises(ProblemError, match=r"names 2 bodies: county_construction .*city_construction_twin"):
@@ -281,12 +284,13 @@ def test_in_a_county_level_city_the_word_shi_is_refused(policy: Policy, changes:
 
 
 def test_the_ids_and_other_places_are_read_as_before(policy: Policy) -> None:
-    assert policy.who_answers(rec(place=JIANDE, handled=[], discovered__level="city",
-                                  discovered__body="city_construction"))
+    assert policy.who_answers(rec(place=JIANDE, handled=[], discovered__level="city", discovered__channel="media",
+                                  discovered__body="city_construction"))  # (the hotline is the county's, R20-7)
     assert policy.who_answers(rec(place=JIANDE, handled=[], discovered__level="县级市", discovered__body=None))
     # 淳安县 is a county: 市 there is 杭州市
-    chunan = policy.who_answers(rec(handled=[], discovered__level="市", discovered__body="city_construction"))
-    assert chunan.to_dict() == policy.who_answers(rec(handled=[], discovered__level="city",
+    chunan = policy.who_answers(rec(handled=[], discovered__level="市", discovered__channel="media",
+                                    discovered__body="city_construction"))
+    assert chunan.to_dict() == policy.who_answers(rec(handled=[], discovered__level="city", discovered__channel="media",
                                                       discovered__body="city_construction")).to_dict()
 
 

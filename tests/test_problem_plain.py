@@ -149,7 +149,7 @@ def test_records_changed_in_one_place_are_read_alike(policy: Policy, province: J
 
 def test_a_plain_record_is_read_without_validation(policy: Policy, monkeypatch: pytest.MonkeyPatch) -> None:
     record = {"id": "p", "area": "危房改造", "place": "330127100219", "severity": "较重",
-              "discovered": {"level": "乡镇", "channel": "hotline", "on": "2021-03-01"},
+              "discovered": {"level": "乡镇", "channel": "grid", "on": "2021-03-01"},
               "handled": [{"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-02"}],
               "as_of": dt.date(2021, 12, 31)}
     calls: list[Any] = []

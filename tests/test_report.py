@@ -22,6 +22,8 @@ import pytest
 
 from responsibility import Assessment, Jurisdiction, Policy
 
+from .strategies import channel_at
+
 pytest.importorskip("plotly")
 pd = pytest.importorskip("pandas")
 
@@ -40,8 +42,9 @@ def ledger(policy: Policy, j: Jurisdiction, n: int, seed: int = 5) -> list[dict[
         r: dict[str, Any] = {
             "id": f"r{i}", "domain": rng.choice(policy.problem_areas), "place": rng.choice(villages),
             "severity": rng.choice(["minor", "serious", "grave"]),
-            "discovered": {"level": rng.choice(["village", "township", "county"]),
-                           "channel": rng.choice(["grid", "hotline", "media"]), "on": found.isoformat()},
+            "discovered": {"level": (lv := rng.choice(["village", "township", "county"])),
+                           "channel": channel_at(policy, rng.choice(["grid", "hotline", "media"]), lv),
+                           "on": found.isoformat()},
             "as_of": "2021-12-31",
         }
         if rng.random() < 0.5:

@@ -11,13 +11,16 @@ import pytest
 import responsibility
 from responsibility import Policy, ProblemError
 from tests.conftest import set_parameter
+from tests.strategies import channel_at
 
 VILLAGE = "330127100219"
 
 
 def problem(area: str, kind: str | None, level: str = "township", **more: object) -> dict[str, object]:
     p: dict[str, object] = {"id": "r", "domain": area, "place": VILLAGE, "as_of": "2021-03-01",
-                            "discovered": {"level": level, "channel": "grid", "on": "2021-03-01"}, **more}
+                            # (the grid is the county's and below; 省市两级's own work is 调研督导, R20-7)
+                            "discovered": {"level": level, "on": "2021-03-01", "channel": "grid" if level in (
+                                "village", "township", "county") else "research_supervision"}, **more}
     if kind:
         p["kind"] = kind
     return p
@@ -214,7 +217,8 @@ def test_route_names_no_handler_that_a_verdict_would_not_hold_to_it(policy: Poli
         for place_level, code in PLACES.items():
             for finder in levels[levels.index(place_level):][:2]:
                 rec = {"id": "x", "area": area, "kind": kind, "place": code, "as_of": "2021-06-30",
-                       "discovered": {"level": finder, "channel": "hotline", "on": "2021-03-01"}}
+                       "discovered": {"level": finder, "channel": channel_at(policy, "hotline", finder),
+                                      "on": "2021-03-01"}}  # (an outside channel the finder's level runs, R20-7)
                 try:
                     r = policy.route(rec)
                 except ProblemError:
@@ -235,7 +239,7 @@ def test_a_route_beyond_the_level_says_who_assigns(run_cli: Any, tmp_path: Path)
     city that did so was found not to have reported it: the assignment is the authority's to make."""
     rec = tmp_path / "e1.json"
     rec.write_text('{"id":"E1","area":"housing","kind":"housing_policy_gap","place":"330127","discovered":'
-                   '{"level":"county","channel":"research_supervision","on":"2021-03-01"},"as_of":"2021-03-20"}',
+                   '{"level":"county","channel":"verification_census","on":"2021-03-01"},"as_of":"2021-03-20"}',
                    encoding="utf-8")
     code, out, _ = run_cli("route", str(rec), "--level", "city")
     assert code == 0 and "交办整改至（由省 [province]交办）" in out

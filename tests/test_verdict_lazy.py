@@ -31,7 +31,7 @@ from responsibility.engine._verdict_view import VerdictContext
 from responsibility.policy._model import SEVERITIES
 from responsibility.policy._view import OWNER, SECTORLESS
 
-from .strategies import problems
+from .strategies import channel_at, problems
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -349,7 +349,8 @@ def generated(policy: Policy, j: Jurisdiction, n: int, seed: int) -> list[dict[s
         rec: dict[str, Any] = {"id": f"g{i}", "area": area, "kind": rnd.choice(kinds[area]), "place": place,
                                "severity": rnd.choice(["minor", "serious", "grave"]), "sector": rnd.choice(
                                    [None, None, None, *sorted(policy.sectors_with_part(area))]),  # else refused
-                               "discovered": {"level": levels[finder], "channel": rnd.choice(sorted(policy.channels)),
+                               "discovered": {"level": levels[finder], "channel": channel_at(
+                                                  policy, rnd.choice(sorted(policy.channels)), levels[finder]),
                                               "on": on.isoformat()}}
         steps, at, when = [], finder, on
         for _ in range(rnd.randrange(3)):
