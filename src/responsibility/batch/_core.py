@@ -243,6 +243,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     ``pass_down``: a level that passed its assignment down in time answers as a supervisor only
     (``reassigned_level_answers: supervision``)."""
     n, nr = c.n, t.max_rank + 1
+    kindless_place_steps(c, t)
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
     prank = np.take(t.place_rank, c.place)
@@ -573,6 +574,31 @@ def holders_numpy(c: Cols, hp: I32, hby: I32, hto: I32, htb: I32, hon: I32, rep_
         put(reported_by, True, hp[rep], hby[rep])
     got = take(received, hp, hby).astype(np.int64)
     return received, holder_body, knew, reported_by, got
+
+
+def kindless_place_steps(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record with no kind that has an assignment to its place's level
+    where nobody from the place up to the assigner can rectify it (a city's or the province's own place): whether that
+    counts is engine/_facts.py place_step's (an assignment naming no body counts as none, one naming a body by
+    place_above_rectifiers; review21 R21-2). Few records are such."""
+    if not len(c.hp):
+        return
+    hp = c.hp
+    kindless = np.take(c.kind, hp) == 0
+    if not kindless.any():
+        return
+    pr = np.maximum(np.take(np.take(t.place_rank, c.place), hp), 0)
+    odd = kindless & (c.hact != REPORTED) & (c.hto == pr)
+    at = np.nonzero(odd)[0]
+    if not len(at):
+        return
+    w, place, by = hp[at], pr[at], c.hby[at]
+    rect = t.rectify_level[c.area[w], 0, place]  # (steps, levels)
+    levels = np.arange(rect.shape[1])
+    between = (rect & (levels >= place[:, None]) & (levels < by[:, None])).any(axis=1)
+    own = t.own_rectify_level[c.area[w], 0, place]
+    own_at_place = (own & (levels >= place[:, None])).any(axis=1)
+    c.slow[w[~between & ~own_at_place]] = True
 
 
 #: What :func:`step_flags` gives of each step, in the order of the rows of ``_derive.c``'s step_flags.

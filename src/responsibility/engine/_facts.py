@@ -332,6 +332,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     d = rec["discovered"]
     if d is None:
         return facts, ctx
+    if owner:
+        # whose policy the gap is was read from its place: the verdict rests on that reading though no finding be made
+        # (an assignment at the city that counted, its deadline not yet passed; review21 R21-4)
+        ctx.rests_on.append(OWNER)
     d_fields = d.__dict__
     d_level, d_on, d_body, d_channel = d_fields["level"], d_fields["on"], d_fields["body"], d_fields["channel"]
     key = (area, kind, sector, d_level, d_body, d_channel, prank)
@@ -426,15 +430,21 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # all rectifies it other than by pressing those below (review9a R9A-11, R9A-1): a county that can rectify its
         # school-aid identification itself, or could report a policy gap to the province that makes policy, does not
         # dispose of it by handing it to the villagers' committee.
-        return kind is not None and rank[h["to_level"]] == prank and (h["to_body"] is not None or not named) \
+        # — a record with no kind too: placed at a city or the province, nobody from the place up to the assigner can
+        # rectify it there either (its rectifying levels are the county's and below, and the province's own policy
+        # work), and an assignment to that level naming no body shows no body that took it (review21 R21-2: it had
+        # counted as a 交办 that named nobody, and the level that held the problem answered for nothing)
+        return rank[h["to_level"]] == prank and (h["to_body"] is not None or not named) \
             and not any(prank <= r < rank[h["by_level"]] for r in can_rectify) and not own_at_place
 
     def at_place(h: Any) -> bool:
-        # place_step, where place_above_rectifiers lets it count (its default); either way the verdict rests on it
+        # place_step, where place_above_rectifiers lets it count (its default); either way the verdict rests on it —
+        # also where, counted, it spared the assigner and its assignee has not yet missed its deadline, so that no
+        # finding carries it (review21 R21-4: under holder the assigner answers)
         if not place_step(h):
             return False
-        if setting.has_place_above and PLACE_ABOVE not in ctx.rests_on and not setting.place_assignee:
-            ctx.rests_on.append(PLACE_ABOVE)  # the holder answers: no finding names the assignee by it
+        if setting.has_place_above and PLACE_ABOVE not in ctx.rests_on:
+            ctx.rests_on.append(PLACE_ABOVE)
         return setting.place_assignee
 
     def hands(h: Any) -> bool:
@@ -462,7 +472,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         acted = [h for h in steps if h["by_level"] == level and h["on"] >= received and to_right(h)
                  and ((h["action"] == "reported" and (rank[level] < rank[nominal] or stuck)) or (
                      h["action"] == "assigned" and not below_authority and (
-                     kind is None or rank[h["to_level"]] in can_rectify or at_place(h))))] if steps else []
+                     (kind is None and not place_step(h, named=False)) or rank[h["to_level"]] in can_rectify
+                     or at_place(h))))] if steps else []
         # a level still holding the problem on the day the duties began has the handling limit from that day: holding it
         # on unpassed after the day is conduct under the policy (probe11 P11-02)
         due = (since if before(received) and since is not None else received) + limit
@@ -578,10 +589,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             groups.setdefault(h["to_level"], {}).setdefault(h["to_body"] or "", []).append(h)
     for level, by_body in sorted(groups.items(), key=lambda x: rank[x[0]]) if len(groups) > 1 else list(groups.items()):
         every = [h for h in steps if counts(h) and h["to_level"] == level]
-        stuck = kind is not None and rank[level] not in can_rectify
+        # (a record with no kind: only at the place's level of a city or the province, where place_step says nobody
+        # up to the assigner rectifies it; R21-2)
+        stuck = rank[level] not in can_rectify if kind is not None else any(place_step(h, named=False) for h in every)
         if stuck:  # 二(三)6 …: no body there can rectify it (a provincial rule assigned to a county) — but at_place
-            every = [h for h in every if at_place(h)]
-            by_body = {b: [h for h in g if at_place(h)] for b, g in by_body.items() if b}
+            every = [h for h in every if (kind is None and not place_step(h, named=False)) or at_place(h)]
+            by_body = {b: [h for h in g if (kind is None and not place_step(h, named=False)) or at_place(h)]
+                       for b, g in by_body.items() if b}
             by_body = {b: g for b, g in by_body.items() if g}
             if not every:
                 continue

@@ -1,0 +1,138 @@
+"""fidelity22 (engine22): review21's R21-2 (a problem with no kind, placed at a city or the province, handed to that
+level with no body), R21-4 (a verdict lists the parameters it rests on though no finding does), R21-12, R21-10 and
+R21-9 — in both engines and, where findings change, in bulk."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+
+from responsibility import Jurisdiction, Policy
+
+from .test_batch import TODAY, expected, got
+
+ENGINES = ("durable", "compiled")
+#: 杭州市, and the province.
+CITY, PROVINCE = "3301", "33"
+PLACE_ABOVE = "place_above_rectifiers"
+
+
+def _kindless(place: str = CITY, by: str = "province", to: str | None = None, to_body: str | None = None,
+              area: str = "education", **extra: Any) -> dict[str, Any]:
+    """R21-2's record U2: a problem with no kind at ``place``, found by ``by`` and assigned by it to ``to`` (the
+    place's level) naming ``to_body`` (or no body)."""
+    to = to or ("province" if place in (PROVINCE, "330000000000") else "city")
+    step: dict[str, Any] = {"action": "assigned", "by_level": by, "to_level": to, "on": "2021-03-02"}
+    if to_body is not None:
+        step["to_body"] = to_body
+    channel = "inspection_tour" if by == "province" else "audit"
+    return {"id": "U2", "area": area, "place": place, "severity": "serious",
+            "discovered": {"level": by, "channel": channel, "on": "2021-03-01"},
+            "handled": [step], "deadline": "2021-04-01", "as_of": "2021-06-30", **extra}
+
+
+def _answers(policy: Policy, record: dict[str, Any], engine: str) -> set[tuple[str, str]]:
+    return {(f.body, f.basis) for f in policy.who_answers(record, engine=engine).findings}
+
+
+def _rests(policy: Policy, record: dict[str, Any], engine: str) -> set[str]:
+    return {i.id for i in policy.who_answers(record, engine=engine).interpretations}
+
+
+# ------------------------------------------------------------------------------------------------------------ R21-2
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("place", "by"), [(CITY, "province"), (CITY, "city"), (PROVINCE, "province")])
+def test_a_kindless_problem_handed_to_its_places_level_with_no_body_leaves_it_with_the_holder(
+        policy: Policy, engine: str, place: str, by: str) -> None:
+    """R21-2: 一(四) 对发现问题没有按程序及时交办和上报的. A problem with no kind placed at a city (or the province) and
+    assigned to that level naming no body shows no body that took it (place_above_rectifiers: such an assignment
+    counts under neither value): the level that held it answers for not passing it on, as it does for the same record
+    with a kind — not nobody. The verdict says it rests on place_above_rectifiers and irregular_step."""
+    r = _kindless(place, by)
+    office = f"{by}_poverty_office"
+    assert (office, "not_handled") in _answers(policy, r, engine)
+    assert {PLACE_ABOVE, "irregular_step"} <= _rests(policy, r, engine)
+    if by == "province" and place == CITY:  # the same as with a kind
+        assert _answers(policy, r, engine) == _answers(policy, {**r, "kind": "education_aid_not_paid"}, engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_kindless_problem_handed_to_a_named_body_of_its_places_level_rests_on_place_above(
+        policy: Policy, engine: str) -> None:
+    """R21-2, the named-body side: by default the named city body is the assignee (as with a kind), and the verdict
+    says that rests on place_above_rectifiers; under ``holder`` the province, which held it, answers instead."""
+    r = _kindless(to_body="city_education")
+    assert ("city_education", "not_rectified") in _answers(policy, r, engine)
+    assert PLACE_ABOVE in _rests(policy, r, engine)
+    holder = policy.with_parameters(**{PLACE_ABOVE: "holder"})
+    held = _answers(holder, r, engine)
+    assert ("province_poverty_office", "not_handled") in held
+    assert ("city_education", "not_rectified") not in held
+
+
+def test_kindless_place_level_records_in_bulk_equal_who_answers(policy: Policy, province: Jurisdiction) -> None:
+    """The bulk path gives what who_answers gives for such records (it sends them to its reference path), across
+    areas, places, assigners, bodies and both values of place_above_rectifiers."""
+    city, top = province.at_level("city")[0].code, province.at_level("province")[0].code
+    records = []
+    for i, (area, (place, by), body) in enumerate(itertools.product(
+            ("education", "housing", "funds", "water"),
+            [(city, "province"), (city, "city"), (top, "province")],
+            (None, "city_education", "city_poverty_office"))):
+        level = "province" if place == top else "city"
+        if body is not None and level == "province":
+            body = body.replace("city_", "province_")
+        records.append({**_kindless(place, by, level, body, area), "id": f"k{i}"})
+    for p in (policy, policy.with_parameters(**{PLACE_ABOVE: "holder"})):
+        a = p.assess(records, jurisdiction=province, today=TODAY)
+        assert got(a) == expected(p, province, records, "compiled")
+
+
+# ------------------------------------------------------------------------------------------------------------ R21-4
+
+
+def _s1389() -> dict[str, Any]:
+    """R21-4's S1389: a late renovation placed at the city, found by the province through the media and assigned to
+    the city construction bureau; the verdict's day is before the bureau's deadline."""
+    return {"id": "S1389", "area": "housing", "kind": "housing_renovation_late", "place": CITY, "severity": "grave",
+            "discovered": {"level": "province", "channel": "media", "on": "2021-03-01"},
+            "handled": [{"action": "assigned", "by_level": "province", "to_level": "city",
+                         "to_body": "city_construction", "on": "2021-03-02"}], "as_of": "2021-03-26"}
+
+
+def _s2651() -> dict[str, Any]:
+    """R21-4's S2651: a health policy gap placed at the city, found by the city's audit and assigned by the city to
+    itself with no body; the verdict's day is before the deadline."""
+    return {"id": "S2651", "area": "health", "kind": "health_policy_gap", "place": CITY, "severity": "grave",
+            "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"},
+            "handled": [{"action": "assigned", "by_level": "city", "to_level": "city", "on": "2021-03-04"}],
+            "as_of": "2021-03-26"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_verdict_spared_by_an_assignment_at_the_place_says_it_rests_on_place_above(policy: Policy,
+                                                                                     engine: str) -> None:
+    """R21-4: the province's assignment to the city construction bureau counted (place_above_rectifiers, its default),
+    so the province answers for nothing and the bureau's deadline has not passed: no finding. Under ``holder`` the
+    province answers for not passing it on, so the verdict rests on the parameter and says so, though no finding
+    carries it (parameters.yaml: "Either way the verdict says it rests on this")."""
+    r = _s1389()
+    assert not policy.who_answers(r, engine=engine).findings
+    assert PLACE_ABOVE in _rests(policy, r, engine)
+    assert ("province_poverty_office", "not_handled") in _answers(
+        policy.with_parameters(**{PLACE_ABOVE: "holder"}), r, engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_policy_gap_read_as_the_citys_own_says_so_with_no_finding(policy: Policy, engine: str) -> None:
+    """R21-4: a gap placed at the city is the city's own by policy_gap_owner (place), so its assignment at the city
+    disposed of it; under ``kind`` the city had to report it upward. With no finding yet, the verdict still lists the
+    parameter."""
+    r = _s2651()
+    assert not policy.who_answers(r, engine=engine).findings
+    assert "policy_gap_owner" in _rests(policy, r, engine)
+    assert _answers(policy.with_parameters(policy_gap_owner="kind"), r, engine)
