@@ -136,3 +136,50 @@ def test_a_policy_gap_read_as_the_citys_own_says_so_with_no_finding(policy: Poli
     assert not policy.who_answers(r, engine=engine).findings
     assert "policy_gap_owner" in _rests(policy, r, engine)
     assert _answers(policy.with_parameters(policy_gap_owner="kind"), r, engine)
+
+
+# ------------------------------------------------------------------------------------------------------------ R21-10
+
+VILLAGE = "330127100219"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind"), [("education", "education_student_not_identified"),
+                                            ("basic_needs", "basic_needs_payment_late")])
+def test_a_township_holding_a_problem_that_is_no_specific_problem_of_its_own_is_not_cited_under_2_2_2(
+        policy: Policy, engine: str, area: str, kind: str) -> None:
+    """R21-10: the township's grid found a student not identified (a payment late) and sat on it. It answers for not
+    passing it on (一(四) 对发现问题没有按程序及时交办和上报的), but the kind is the school's and the county bureaus' own
+    work, no 具体问题 of the township (二(二)2 对涉及本乡镇（街道）扶贫领域具体问题的发现和整改工作负责): the finding cites
+    一(三)/一(四) and quotes no duty, as for a named finder; a kind that is its 具体问题 (a house) keeps 二(二)2."""
+    r = {"id": "S4", "area": area, "kind": kind, "place": VILLAGE, "severity": "serious", "as_of": "2021-06-30",
+         "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"}}
+    held = [f for f in policy.who_answers(r, engine=engine).findings
+            if f.body == "township_government" and f.basis == "not_handled"]
+    assert held and all("二(二)2" not in f.clauses and not f.duties for f in held)
+    assert "发现（接报）该问题" in held[0].reason
+    house = {**r, "area": "housing", "kind": "housing_danger_unreported"}
+    kept = [f for f in policy.who_answers(house, engine=engine).findings
+            if f.body == "township_government" and f.basis == "not_handled"]
+    assert kept and "二(二)2" in kept[0].clauses
+
+
+# ------------------------------------------------------------------------------------------------------------ R21-9
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_reason_quotes_some_words_of_every_duty_clause_it_cites(policy: Policy, engine: str) -> None:
+    """R21-9: 县民政局 misses a late basic-needs payment: its duties are two of 二(六)1(3) and 二(二)3's 涉及本部门问题的
+    动态发现; the reason quoted the first two only and cited 二(二)3 without a word of it. Every duty's clause the
+    finding cites now has a quote in the reason."""
+    r = {"id": "B2", "area": "basic_needs", "kind": "basic_needs_payment_late", "place": VILLAGE,
+         "severity": "serious", "sector": "civil_affairs", "as_of": "2021-06-30",
+         "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"}}
+    v = policy.who_answers(r, engine=engine)
+    missed = [f for f in v.findings if f.body == "county_civil_affairs" and f.basis == "not_discovered"]
+    assert missed and len(missed[0].duties) > 2
+    for did in missed[0].duties:
+        duty = policy.duties[did]
+        assert duty.clause in missed[0].clauses
+        assert any(policy.duties[x].quote[:6] in missed[0].reason for x in missed[0].duties
+                   if policy.duties[x].clause == duty.clause), duty.clause

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from .._errors import EngineError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
-from ..policy._model import SEVERITIES, Stage
+from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import Rule, RulesByArea, severity_rank
 from ._engine_compiled import READ, CompiledEngine, Hit
@@ -587,6 +587,8 @@ class Decider:
         policy = self.policy
         if rule.holders is not None:
             holders = self.resolved(rule, sector)
+            if rule.basis == "not_handled" and kind is not None:
+                holders = self._held_only(area, kind, holders)
         else:
             body = str(fact["body"])
             stage = policy.reaching(policy.stage_holders(area, kind, rule.stage, sector), prank, area, kind, rule.stage)
@@ -627,6 +629,27 @@ class Decider:
                 continue
             out.append(((body, rule.basis, rule.liability), tuple(duties)))
         return tuple(out)
+
+    def _held_only(self, area: str, kind: str, holders: list[tuple[str, tuple[str, ...]]]
+                   ) -> list[tuple[str, tuple[str, ...]]]:
+        """``holders`` of a level's failure to pass on a problem of ``kind``, where a body of a level without
+        departments (the village, the township: a level with no role body) holds it only through the defaults every
+        kind gets for handling (二(二)1–2 对涉及本村/本乡镇…具体问题的发现和整改工作负责), which the kind itself does not
+        list at any stage (rules/areas/discovery.yaml: a kind lists them where its problem is a 具体问题 of the village
+        or township): it answers as a holder of the problem, on 一(三)/一(四), as a named finder does — not under a
+        duty the kind says is not its (review21 R21-10)."""
+        policy = self.policy
+        memo: dict[tuple[str, str], frozenset[str]] = policy._memo("decide: kind's own duties", dict)
+        own = memo.get((area, kind))
+        if own is None:
+            stages = policy.kinds[(area, kind)].stages
+            own = memo[(area, kind)] = frozenset(d for st in STAGES for d in stages.of(st))
+        out = []
+        for body, duties in holders:
+            if policy.roles.get(policy.bodies[body].level) is None and any(d not in own for d in duties):
+                duties = tuple(d for d in duties if d in own)
+            out.append((body, duties))
+        return out
 
     def resolved(self, rule: Rule, sector: str | None) -> list[tuple[str, tuple[str, ...]]]:
         """A rule's holders for a problem whose line is ``sector``.
@@ -1066,7 +1089,17 @@ class Decider:
         policy = self.policy
         body = policy.bodies[body_id]
         phrases = policy.data.accountability.phrases
+        # at most two duties, and then the first of each clause they leave unquoted: the finding cites every duty's
+        # clause, so the reason quotes some words of each (review21 R21-9: 县级医保部门 cited 二(二)3 after quoting two
+        # duties of 二(六)3(3) only)
         first = [policy.duties[x] for x in duties[:2]]
+        if len(duties) > 2:
+            quoted = {x.clause for x in first}
+            for x in duties[2:]:
+                d = policy.duties[x]
+                if d.clause not in quoted:
+                    quoted.add(d.clause)
+                    first.append(d)
         sev = self._severity.get(severity)
         values = _Defaults(
             body=body.name, body_en=body.en, place=place,
