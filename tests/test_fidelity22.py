@@ -183,3 +183,71 @@ def test_a_reason_quotes_some_words_of_every_duty_clause_it_cites(policy: Policy
         assert duty.clause in missed[0].clauses
         assert any(policy.duties[x].quote[:6] in missed[0].reason for x in missed[0].duties
                    if policy.duties[x].clause == duty.clause), duty.clause
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("level", "bodies", "clause"), [("village", ("village_committee", "village_party_branch"),
+                                                          "二(二)1"),
+                                                         ("township", ("township_government",), "二(二)2")])
+def test_a_village_or_township_concealing_a_problem_that_is_no_specific_problem_of_its_own_is_cited_under_1_4(
+        policy: Policy, engine: str, level: str, bodies: tuple[str, ...], clause: str) -> None:
+    """review22 R22-6, the concealment twin of R21-10: a village (township) that concealed a late payment from the
+    province's inspection answers for it (一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的), citing 一(四), not
+    二(二)1–2, which the kind says is not its part."""
+    r = {"id": "R22-6", "area": "basic_needs", "kind": "basic_needs_payment_late", "place": VILLAGE,
+         "severity": "serious", "as_of": "2021-06-30", "rectified_on": "2021-03-05", "concealed_by": [level],
+         "discovered": {"level": "province", "channel": "inspection_tour", "on": "2021-03-01"}}
+    hid = [f for f in policy.who_answers(r, engine=engine).findings if f.basis == "concealed"]
+    assert {f.body for f in hid} == set(bodies)
+    assert all(clause not in f.clauses and "一(四)" in f.clauses for f in hid)
+
+
+# ------------------------------------------------------------------------------------------------------------ R22-1
+
+
+def _gap_found_below(rectified_on: str | None) -> dict[str, Any]:
+    """review22 R22-1's record A: the county's census finds a provincial health policy gap; no step is shown."""
+    r: dict[str, Any] = {"id": "A", "area": "health", "kind": "health_policy_gap", "place": VILLAGE,
+                         "severity": "serious", "as_of": "2021-06-30",
+                         "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"}}
+    if rectified_on:
+        r["rectified_on"] = rectified_on
+    return r
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_level_that_cannot_rectify_a_problem_itself_is_not_read_as_having_done_so(policy: Policy,
+                                                                                    engine: str) -> None:
+    """R22-1: a county cannot mend the province's health policy (二(六)3(5) 省市…制定健康扶贫相关政策), so a gap it found
+    and that was mended within the limits was evidently passed on — not "rectified by the county itself", and the
+    verdict does not rest on self_rectified_report_required; under that parameter's ``true`` the county does not
+    answer for not reporting what it rectified itself either. A village that did rectify its own dangerous house
+    keeps the reading (F8-D3)."""
+    SELF = "self_rectified_report_required"
+    a = _gap_found_below("2021-03-31")
+    assert not policy.who_answers(a, engine=engine).findings
+    assert SELF not in _rests(policy, a, engine)
+    assert not _answers(policy.with_parameters(**{SELF: True}), a, engine)
+    assert ("county_poverty_office", "not_handled") in _answers(policy, _gap_found_below(None), engine)
+    b = {"id": "B", "area": "housing", "kind": "housing_danger_unreported", "place": VILLAGE, "severity": "serious",
+         "as_of": "2021-06-30", "rectified_on": "2021-04-09",
+         "discovered": {"level": "village", "channel": "grid", "on": "2021-03-01"}}
+    assert SELF in _rests(policy, b, engine)
+
+
+def test_self_rectified_records_in_bulk_equal_who_answers(policy: Policy, province: Jurisdiction) -> None:
+    """R22-1 in bulk: kinds whose lowest rectifying level is above the finder's, found and rectified without a step,
+    under both values of self_rectified_report_required."""
+    village = province.at_level("village")[0].code
+    records = []
+    kinds = [("health", "health_policy_gap"), ("housing", "housing_danger_unreported"),
+             ("funds", "funds_rules_gap"), ("basic_needs", "basic_needs_payment_late")]
+    for i, ((area, kind), level, fixed) in enumerate(itertools.product(
+            kinds, ("village", "township", "county"), ("2021-03-05", "2021-04-05", "2021-05-20"))):
+        records.append({"id": f"s{i}", "area": area, "kind": kind, "place": village, "severity": "serious",
+                        "as_of": "2021-06-30", "rectified_on": fixed,
+                        "discovered": {"level": level, "channel": "grid" if level != "county" else "hotline",
+                                       "on": "2021-03-01"}})
+    for p in (policy, policy.with_parameters(self_rectified_report_required=True)):
+        a = p.assess(records, jurisdiction=province, today=TODAY)
+        assert got(a) == expected(p, province, records, "compiled")

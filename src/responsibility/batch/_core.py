@@ -331,6 +331,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     rect_u = np.take(c.rect, ur)
     fixed = (rect_u != NONE) & (rect_u <= due_fix)
     self_fixed = np.take(disc, ur) & (ul < np.take(auth, ur)) & ~take(reported_by, ur, ul) & ~stepped_late
+    # (a level that can rectify it itself, other than by pressing those below: engine/_facts.py own_fix; R22-1)
+    self_fixed &= t.own_rectify_level[np.take(c.area, ur), np.take(c.kind, ur), np.take(pr, ur), ul]
     still = ~(fixed & np.where(self_fixed, not must_report, ~stepped_late))
     ur, ul = ur[still], ul[still]
     # a department its level was handed the problem through only after the level's handling limit does not answer for

@@ -118,6 +118,9 @@ def joined_quotes(quotes: Sequence[tuple[str, str]]) -> str:
 #: The failures whose findings on a fact with steps set aside rest on irregular_step (its supervisors press it
 #: either way).
 _ASIDE_BASES = frozenset({"not_handled", "not_rectified"})
+#: The failures of a level that held the problem (passing it on, concealing it) whose findings on a village or
+#: township quote only duties the kind itself gives it (:meth:`Decider._held_only`; R21-10, review22 R22-6).
+_HELD_ONLY = frozenset({"not_handled", "concealed"})
 #: The stages whose duties give a named assignee with none at rectification its part, in order (review10 R10A-08).
 _OTHER_STAGES: tuple[Stage, ...] = ("handling", "discovery", "supervision")
 
@@ -587,7 +590,7 @@ class Decider:
         policy = self.policy
         if rule.holders is not None:
             holders = self.resolved(rule, sector)
-            if rule.basis == "not_handled" and kind is not None:
+            if rule.basis in _HELD_ONLY and kind is not None:
                 holders = self._held_only(area, kind, holders)
         else:
             body = str(fact["body"])
@@ -632,12 +635,12 @@ class Decider:
 
     def _held_only(self, area: str, kind: str, holders: list[tuple[str, tuple[str, ...]]]
                    ) -> list[tuple[str, tuple[str, ...]]]:
-        """``holders`` of a level's failure to pass on a problem of ``kind``, where a body of a level without
+        """``holders`` of a level's failure to pass on (or its concealing) a problem of ``kind``, where a body of a level without
         departments (the village, the township: a level with no role body) holds it only through the defaults every
         kind gets for handling (二(二)1–2 对涉及本村/本乡镇…具体问题的发现和整改工作负责), which the kind itself does not
         list at any stage (rules/areas/discovery.yaml: a kind lists them where its problem is a 具体问题 of the village
         or township): it answers as a holder of the problem, on 一(三)/一(四), as a named finder does — not under a
-        duty the kind says is not its (review21 R21-10)."""
+        duty the kind says is not its (review21 R21-10; concealing it, on 一(四): review22 R22-6)."""
         policy = self.policy
         memo: dict[tuple[str, str], frozenset[str]] = policy._memo("decide: kind's own duties", dict)
         own = memo.get((area, kind))

@@ -526,7 +526,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 if x["by_level"] == level and x["on"] > due:
                     shown = True
                     break
-            own_fix = fixed and below_authority and not shown and not any(x["by_level"] == level for x in reports)
+            # (only a level that can rectify it itself, other than by pressing those below, can have rectified it
+            # itself: a county that found a provincial policy gap, later mended, did not — the problem was evidently
+            # passed on, and the reading self_rectified_report_required has nothing to decide; review22 R22-1)
+            own_fix = fixed and below_authority and not shown and not any(x["by_level"] == level for x in reports) \
+                and rank[level] in own_levels
             if fixed and not own_fix and not shown:
                 # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
                 for rid in (HANDLING_LIMIT, *(() if deadline_given is not None and assigned else (RECT_LIMIT,))):
