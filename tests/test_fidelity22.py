@@ -148,10 +148,11 @@ VILLAGE = "330127100219"
                                             ("basic_needs", "basic_needs_payment_late")])
 def test_a_township_holding_a_problem_that_is_no_specific_problem_of_its_own_is_not_cited_under_2_2_2(
         policy: Policy, engine: str, area: str, kind: str) -> None:
-    """R21-10: the township's grid found a student not identified (a payment late) and sat on it. It answers for not
-    passing it on (一(四) 对发现问题没有按程序及时交办和上报的), but the kind is the school's and the county bureaus' own
-    work, no 具体问题 of the township (二(二)2 对涉及本乡镇（街道）扶贫领域具体问题的发现和整改工作负责): the finding cites
-    一(三)/一(四) and quotes no duty, as for a named finder; a kind that is its 具体问题 (a house) keeps 二(二)2."""
+    """R21-10: the township's grid found a student not identified (a payment late) and sat on it. It answers for
+    not passing it on (一(四) 对发现问题没有按程序及时交办和上报的), but the kind is the school's and the county
+    bureaus' own work, no 具体问题 of the township (二(二)2 对涉及本乡镇（街道）扶贫领域具体问题的发现和整改工作
+    负责): the finding cites 一(三)/一(四) and quotes no duty, as for a named finder; a kind that is its 具体问题
+    (a house) keeps 二(二)2."""
     r = {"id": "S4", "area": area, "kind": kind, "place": VILLAGE, "severity": "serious", "as_of": "2021-06-30",
          "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"}}
     held = [f for f in policy.who_answers(r, engine=engine).findings
@@ -169,9 +170,9 @@ def test_a_township_holding_a_problem_that_is_no_specific_problem_of_its_own_is_
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_reason_quotes_some_words_of_every_duty_clause_it_cites(policy: Policy, engine: str) -> None:
-    """R21-9: 县民政局 misses a late basic-needs payment: its duties are two of 二(六)1(3) and 二(二)3's 涉及本部门问题的
-    动态发现; the reason quoted the first two only and cited 二(二)3 without a word of it. Every duty's clause the
-    finding cites now has a quote in the reason."""
+    """R21-9: 县民政局 misses a late basic-needs payment: its duties are two of 二(六)1(3) and 二(二)3's
+    涉及本部门问题的动态发现; the reason quoted the first two only and cited 二(二)3 without a word of it. Every
+    duty's clause the finding cites now has a quote in the reason."""
     r = {"id": "B2", "area": "basic_needs", "kind": "basic_needs_payment_late", "place": VILLAGE,
          "severity": "serious", "sector": "civil_affairs", "as_of": "2021-06-30",
          "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"}}
@@ -218,8 +219,8 @@ def _gap_found_below(rectified_on: str | None) -> dict[str, Any]:
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_level_that_cannot_rectify_a_problem_itself_is_not_read_as_having_done_so(policy: Policy,
                                                                                     engine: str) -> None:
-    """R22-1: a county cannot mend the province's health policy (二(六)3(5) 省市…制定健康扶贫相关政策), so a gap it found
-    and that was mended within the limits was evidently passed on — not "rectified by the county itself", and the
+    """R22-1: a county cannot mend the province's health policy (二(六)3(5) 省市…制定健康扶贫相关政策), so a gap it
+    found and that was mended within the limits was evidently passed on — not "rectified by the county itself", and the
     verdict does not rest on self_rectified_report_required; under that parameter's ``true`` the county does not
     answer for not reporting what it rectified itself either. A village that did rectify its own dangerous house
     keeps the reading (F8-D3)."""

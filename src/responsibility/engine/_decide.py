@@ -635,12 +635,13 @@ class Decider:
 
     def _held_only(self, area: str, kind: str, holders: list[tuple[str, tuple[str, ...]]]
                    ) -> list[tuple[str, tuple[str, ...]]]:
-        """``holders`` of a level's failure to pass on (or its concealing) a problem of ``kind``, where a body of a level without
-        departments (the village, the township: a level with no role body) holds it only through the defaults every
-        kind gets for handling (二(二)1–2 对涉及本村/本乡镇…具体问题的发现和整改工作负责), which the kind itself does not
-        list at any stage (rules/areas/discovery.yaml: a kind lists them where its problem is a 具体问题 of the village
-        or township): it answers as a holder of the problem, on 一(三)/一(四), as a named finder does — not under a
-        duty the kind says is not its (review21 R21-10; concealing it, on 一(四): review22 R22-6)."""
+        """``holders`` of a level's failure to pass on (or its concealing) a problem of ``kind``, where a body of
+        a level without departments (the village, the township: a level with no role body) holds it only through
+        the defaults every kind gets for handling (二(二)1–2 对涉及本村/本乡镇…具体问题的发现和整改工作负责),
+        which the kind itself does not list at any stage (rules/areas/discovery.yaml: a kind lists them where its
+        problem is a 具体问题 of the village or township): it answers as a holder of the problem, on 一(三)/一(四),
+        as a named finder does — not under a duty the kind says is not its (review21 R21-10; concealing it, on
+        一(四): review22 R22-6)."""
         policy = self.policy
         memo: dict[tuple[str, str], frozenset[str]] = policy._memo("decide: kind's own duties", dict)
         own = memo.get((area, kind))
