@@ -189,6 +189,25 @@ def d4_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
     return n
 
 
+def kindless_place_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+    """How many valid records have no kind and an assignment to their place's level where nobody from the place up to
+    the assigner can rectify the problem (a city's or the province's own place): whether it counts is place_step's
+    (engine/_facts.py; R21-2), so the bulk path sends them to the reference path (batch/_core.kindless_place_steps)."""
+    from responsibility.engine._problem import coded
+
+    n = 0
+    for view, p in valid_problems(policy, j, records):
+        if p.kind is not None or p.discovered is None:
+            continue
+        prank = view.level_rank[coded(p.place)[1]]
+        can = view.rectifier_levels(p.area, None, prank)
+        if any(r >= prank for r in view.own_rectifier_levels(p.area, None, prank)):
+            continue
+        n += any(h.action == "assigned" and view.level_rank[h.to_level] == prank
+                 and not any(prank <= r < view.level_rank[h.by_level] for r in can) for h in p.handled)
+    return n
+
+
 def got(a: Assessment) -> tuple[list[tuple[Any, ...]], list[tuple[int, str, str]]]:
     rows = [tuple(x) for x in a.findings.astype(object).itertuples(index=False)]
     rejects = [(int(x.record), x.field, x.reason) for x in a.rejects.astype(object).itertuples()]
@@ -408,8 +427,8 @@ def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, r
     # only a level with three such departments, or one that then sat on it and answers from its own day — or one
     # handed to a department of a level that held it, after the limit, that assignment_without_rectification_duty
     # reads as to the level as a whole (D4: the encoder sends it to the reference path; these records are all valid)
-    assert referred <= later.count(3) + own_day_records(policy, province, records) + d4_records(policy, province,
-                                                                                                 records)
+    assert referred <= later.count(3) + own_day_records(policy, province, records) + d4_records(
+        policy, province, records) + kindless_place_records(policy, province, records)
 
 
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
@@ -424,8 +443,10 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
     # it handed it after the limit to a department of its own that assignment_without_rectification_duty reads as
     # the level as a whole (D4: when that department received it decides who answers for the delay; the encoder
     # sends them there: these records are valid, so every one it marks is such)
+    # — and those with no kind handed to their place's level where nobody up to the assigner rectifies it (R21-2)
     own, d4 = own_day_records(policy, province, records), d4_records(policy, province, records)
-    assert own <= sum(r.referred for r in results) <= own + d4 and own < len(records) // 100
+    kindless = kindless_place_records(policy, province, records)
+    assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 100
     assert d4 < len(records) // 80  # (this generator names a random body in a fifth of its steps)
 
 
@@ -592,7 +613,8 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
     # other valid record took the fast path of its period
     referred = sum(r.referred for r in results)
     least = len(records) - assessed + own_day_records(amended, province, records)
-    assert least <= referred <= least + d4_records(amended, province, records)
+    assert least <= referred <= least + d4_records(amended, province, records) + kindless_place_records(
+        amended, province, records)
     assert len(assessor._assessors) >= 2
     a = amended.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(amended, province, records, "compiled")

@@ -590,8 +590,6 @@ class Decider:
         policy = self.policy
         if rule.holders is not None:
             holders = self.resolved(rule, sector)
-            if rule.basis in _HELD_ONLY and kind is not None:
-                holders = self._held_only(area, kind, holders)
         else:
             body = str(fact["body"])
             stage = policy.reaching(policy.stage_holders(area, kind, rule.stage, sector), prank, area, kind, rule.stage)
@@ -619,6 +617,8 @@ class Decider:
                 # office) does not take the level's duty over: the level's holders answer.
                 level = policy.bodies[body].level
                 holders = [(b, ds) for b, ds in stage.items() if policy.bodies[b].level == level]
+        if rule.basis in _HELD_ONLY and kind is not None:  # (a named body of the village or township too)
+            holders = self._held_only(area, kind, holders)
         # a body its level handed the problem to only after the handling limit did not hold it for the level's delay
         # (_facts._later; fidelity12 G3c): the level's other holders answer, or nobody
         later = fact.get("later")
