@@ -479,6 +479,40 @@ def test_a_durable_action_slower_than_ten_seconds_loses_no_finding(policy: Polic
 
 
 @pytest.mark.durable
+def test_a_stop_signal_during_a_durable_decision_stops_it_as_anywhere_else(policy: Policy,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """durable-rules' action loop catches BaseException and logs a traceback: Ctrl-C or SIGTERM landing inside it came
+    out as "a durable-rules action failed" (exit 2) or a printed traceback (review22b R22b-0). The signal is held until
+    the decision leaves the engine, and then stops the call as it would anywhere else; the engine still answers."""
+    import os
+    import signal
+
+    import durable.engine
+
+    rec = {"id": "s1", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+           "severity": "serious", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+           "as_of": "2021-06-30"}
+    before = policy.who_answers(rec, engine="durable")
+    real = durable.engine._unix_now
+    sent: list[bool] = []
+
+    def now() -> float:  # read inside durable-rules' action loop: the signal arrives there
+        if not sent:
+            sent.append(True)
+            os.kill(os.getpid(), signal.SIGINT)
+        return float(real())
+
+    monkeypatch.setattr(durable.engine, "_unix_now", now)
+    with pytest.raises(KeyboardInterrupt):
+        policy.who_answers({**rec, "id": "s2"}, engine="durable")
+    assert sent, "the signal was never sent from inside durable-rules: the test no longer tests anything"
+    monkeypatch.setattr(durable.engine, "_unix_now", real)
+    after = policy.who_answers({**rec, "id": "s3"}, engine="durable")
+    assert [(f.body, f.basis, f.liability) for f in after.findings] == \
+        [(f.body, f.basis, f.liability) for f in before.findings]
+
+
+@pytest.mark.durable
 def test_two_policy_versions_coexist_in_one_process(rules_copy: Path, small_province: Jurisdiction) -> None:
     set_parameter(rules_copy, "unit_liability_from", "minor")
     old = responsibility.load()

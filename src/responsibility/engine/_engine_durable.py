@@ -23,7 +23,12 @@ This module is the only one that imports it, and it:
   silently never run (a verdict lost 8 of its 10 findings when the clock moved 11 s
   in one action: a stalled process on a loaded machine, a suspended VM, a clock step;
   review21b B21-0, the concurrent-calls test that failed once a session). Every action
-  here is synchronous and one-argument, so the lease it guards does not apply.
+  here is synchronous and one-argument, so the lease it guards does not apply;
+- holds Ctrl-C and SIGTERM back while a decision is inside durable-rules: its action loop
+  catches ``BaseException`` and logs a traceback, so a ``KeyboardInterrupt`` or the CLI's
+  ``Terminated`` raised there came out as an engine error (exit 2) or a printed traceback
+  (review22b R22b-0). The signal is delivered when the decision leaves the C core, where it
+  stops the command as anywhere else; one that still lands in an action is re-raised as it was.
 
 It does not import on Python 3.13 (``PyEval_CallObject`` is gone); then
 :class:`~responsibility.EngineUnavailable` is raised and the compiled evaluator answers.
@@ -34,9 +39,10 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import signal
 import threading
 import weakref
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .._errors import EngineError, EngineUnavailable
@@ -51,6 +57,23 @@ _durable: Any = None
 # block forever. Before a fork every lock is taken (so that no decision is half-way through the
 # C core), and released again in both the parent and the child.
 _LOCKS: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+_HELD = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait (pending, not lost) until the block ends, in the main thread,
+    where Python runs signal handlers; other threads' calls (the service's) need nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def fork_safe_lock() -> threading.Lock:
@@ -193,7 +216,7 @@ class DurableEngine:
             return []
         by_id = {f["id"]: f for f in facts}
         order = {f["id"]: i for i, f in enumerate(facts)}
-        with self._lock:
+        with self._lock, _signals_held():
             name, rules = self._register(area, facts[0]["kind"])  # a problem's facts share its kind
             if not rules:
                 return []
@@ -221,7 +244,10 @@ class DurableEngine:
                             self._host.retract_fact(name, fact)
                         idle.append(sid)
             if self._errors:
-                raise EngineError(f"a durable-rules action failed: {self._errors[0]!r}")
+                first = self._errors[0]
+                if not isinstance(first, Exception):  # a stop (Ctrl-C, SIGTERM) from another thread's delivery
+                    raise first
+                raise EngineError(f"a durable-rules action failed: {first!r}")
             raw = list(self._hits)
         raw.sort(key=lambda h: (order[h[1]], h[0]))
         return [(rules[i], by_id[fid]) for i, fid in raw]
