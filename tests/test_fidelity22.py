@@ -252,3 +252,83 @@ def test_self_rectified_records_in_bulk_equal_who_answers(policy: Policy, provin
     for p in (policy, policy.with_parameters(self_rectified_report_required=True)):
         a = p.assess(records, jurisdiction=province, today=TODAY)
         assert got(a) == expected(p, province, records, "compiled")
+
+
+# ------------------------------------------------------------------------------------------------------------ R21-12
+
+LEADERS = "level_assignment_leaders"
+
+
+def _to_county(kind: str = "housing_renovation_late", area: str = "housing", body: str | None = None,
+               severity: str = "minor") -> dict[str, Any]:
+    """A problem the city found and assigned to the county (naming ``body``, or no body), not rectified by the
+    deadline."""
+    step: dict[str, Any] = {"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-02"}
+    if body is not None:
+        step["to_body"] = body
+    return {"id": "R21-12", "area": area, "kind": kind, "place": VILLAGE, "severity": severity,
+            "discovered": {"level": "city", "channel": "media", "on": "2021-03-01"}, "handled": [step],
+            "deadline": "2021-04-01", "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind"), [("housing", "housing_renovation_late"),
+                                            ("basic_needs", "basic_needs_below_floor")])
+def test_an_assignment_to_the_county_as_a_whole_makes_its_leaders_press_not_rectify(
+        policy: Policy, engine: str, area: str, kind: str) -> None:
+    """R21-12: the city hands a house's renovation (a household below the floor line) to the county naming no body.
+    The departments the text gives the work (二(六)4(3)–(4), 二(六)1(3)) answer 整改不到位; by default
+    (level_assignment_leaders: press) the county Party committee and government answer for pressing them (二(二)4),
+    not 整改不到位 beside them, as when the assignment names a department; under ``rectify`` they answer 整改不到位
+    (二(六)4(5), 二(六)1(4)). The verdict lists the parameter under either value."""
+    r = _to_county(kind, area)
+    held = _answers(policy, r, engine)
+    for leader in ("county_party_committee", "county_government"):
+        assert (leader, "not_rectified") not in held
+        assert (leader, "supervision") in held
+    assert any(b.startswith("county_") and basis == "not_rectified" and b not in
+               ("county_party_committee", "county_government") for b, basis in held)
+    assert LEADERS in _rests(policy, r, engine)
+    old = policy.with_parameters(**{LEADERS: "rectify"})
+    assert {("county_party_committee", "not_rectified"), ("county_government", "not_rectified")} <= \
+        _answers(old, r, engine)
+    assert LEADERS in _rests(old, r, engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_work_the_text_gives_the_leaders_alone_stays_theirs(policy: Policy, engine: str) -> None:
+    """R21-12: a missing discovery mechanism assigned to the county: 二(二)4 健全问题发现办法和整改机制 is the county
+    Party committee's and government's own work, so they answer 整改不到位 under either value, and the verdict does not
+    rest on the parameter."""
+    r = _to_county("mechanism_missing", "discovery")
+    for p in (policy, policy.with_parameters(**{LEADERS: "rectify"})):
+        assert ("county_government", "not_rectified") in _answers(p, r, engine)
+        assert LEADERS not in _rests(p, r, engine)
+
+
+def test_route_proposes_the_departments_and_says_it_rests_on_the_parameter(policy: Policy) -> None:
+    """R21-12: route's 交办整改至 follows the parameter: the county construction bureau, not 县委/县政府 beside it,
+    by default; both under ``rectify``; either way it lists the parameter."""
+    r = {"id": "p1", "area": "housing", "kind": "housing_renovation_late", "place": VILLAGE,
+         "discovered": {"level": "city", "channel": "media", "on": "2021-03-01"}}
+    press = policy.route(r)
+    assert "county_construction" in {b.body for b in press.assignees}
+    assert not {"county_party_committee", "county_government"} & {b.body for b in press.assignees}
+    assert LEADERS in press.rests_on
+    rectify = policy.with_parameters(**{LEADERS: "rectify"}).route(r)
+    assert {"county_party_committee", "county_government"} <= {b.body for b in rectify.assignees}
+
+
+def test_level_wide_assignments_in_bulk_equal_who_answers(policy: Policy, province: Jurisdiction) -> None:
+    """The bulk path reads the same compiled rules: level-wide and named assignments to the county, every severity,
+    under both values."""
+    village = province.at_level("village")[0].code
+    kinds = [("housing", "housing_renovation_late"), ("housing", "housing_danger_unreported"),
+             ("basic_needs", "basic_needs_below_floor"), ("discovery", "mechanism_missing")]
+    records = []
+    for i, ((area, kind), body, sev) in enumerate(itertools.product(
+            kinds, (None, "county_construction", "county_government"), ("minor", "serious", "grave"))):
+        records.append({**_to_county(kind, area, body, sev), "id": f"l{i}", "place": village})
+    for p in (policy, policy.with_parameters(**{LEADERS: "rectify"})):
+        a = p.assess(records, jurisdiction=province, today=TODAY)
+        assert got(a) == expected(p, province, records, "compiled")

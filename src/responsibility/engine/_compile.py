@@ -16,6 +16,7 @@ a rule set belongs to one policy version; ``Policy.version_key`` names it.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeVar
@@ -195,7 +196,37 @@ SCOPE = "supervision_scope"
 #: The parameter that makes a unit placed at a level (a school) miss what another body of its level found.
 BELOW = "unit_below_own_level"
 
+#: The parameter that decides whether a level's Party committee and government answer as rectifiers of a problem
+#: assigned to their level as a whole, beside its departments that rectify it, or press them (review21 R21-12).
+LEADERS = "level_assignment_leaders"
+
 _T = TypeVar("_T")
+
+
+def _item(clause: str) -> str:
+    """The item of the text a clause is a paragraph of: 二(六)4 for 二(六)4(5); a clause with no numbered paragraph is
+    its own item."""
+    return re.sub(r"\(\d+\)$", "", clause) if re.search(r"\d\(\d+\)$", clause) else clause
+
+
+def level_leaders(policy: PolicyView, area: str, rank: int, holders: tuple[Holder, ...]) -> frozenset[str]:
+    """Of a level's rectifiers (``holders``) of a problem assigned to the level as a whole, its Party committee and
+    government (the holders of main responsibility there, 二(一)1) where the level has departments (a role body)
+    and the text gives the work to a department of the level in the same item as theirs (二(六)4(3)–(4) 县建设部门…,
+    beside 二(六)4(5) 县党委、政府…组织做好…治理改造工作; 二(六)1(3) beside 二(六)1(4)): whether they answer as its
+    rectifiers beside that department, or press it, is level_assignment_leaders'. Where their duty is a work the
+    text gives them alone (二(二)4 健全问题发现办法和整改机制) they stay its rectifiers (R21-12)."""
+    level = next((lv for lv, r in policy.level_rank.items() if r == rank), None)
+    if LEADERS not in policy.parameters or level is None or level not in policy.roles:
+        return frozenset()
+    main = next((f.duty_kind for f in policy.failures.values() if f.duty_kind), None)
+    if main is None:
+        return frozenset()
+    own, general = _main_holders(policy, area, main)
+    heads = {b for b in (*own, *general) if policy.bodies[b].level == level}
+    items = {_item(policy.duties[d].clause) for h in holders if h.body not in heads for d in h.duties}
+    return frozenset(h.body for h in holders if h.body in heads and h.duties
+                     and all(_item(policy.duties[d].clause) in items for d in h.duties))
 
 
 def _supervising_levels(levels: list[tuple[int, _T]], assignee: int, scope: str) -> list[tuple[int, _T]]:
@@ -252,6 +283,7 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
     same_level = bool(policy.parameter(SAME_LEVEL)) if SAME_LEVEL in policy.parameters else False
     scope = policy.parameter(SCOPE) if SCOPE in policy.parameters else "next_level"
     units_below = bool(policy.parameter(BELOW)) if BELOW in policy.parameters else False
+    leaders_press = LEADERS in policy.parameters and policy.parameter(LEADERS) == "press"
     failures = policy.failures
     out: dict[str, tuple[Rule, ...]] = {}
     for area in policy.problem_areas if areas is None else areas:
@@ -275,6 +307,16 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                         conds: tuple[Cond, ...] = (level_test, at)
                         if fact != "found":
                             conds = (*conds, Cond("body", "==", ""))
+                        heads = level_leaders(policy, area, rank, holders) if failure == "not_rectified" else frozenset()
+                        if heads:
+                            # assigned to the level as a whole: its departments that rectify it answer; its Party
+                            # committee and government answer beside them only by level_assignment_leaders (rectify),
+                            # else they press them (二(二)4), a supervision rule below (R21-12)
+                            add(kind, failure, f"L{rank}{sfx}", conds, tuple(h for h in holders if h.body not in heads))
+                            if not leaders_press:
+                                add(kind, failure, f"L{rank}{sfx}lead", conds,
+                                    tuple(h for h in holders if h.body in heads), (LEADERS,))
+                            continue
                         add(kind, failure, f"L{rank}{sfx}", conds, holders)
                         if failure == "not_discovered" and same_level:
                             # the finder's own level missed it too, but not the body the record names as the one
@@ -307,14 +349,22 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                         # Who answers depends on the level of the problem's place only through the
                         # duties' reach (指导督促基层: not a problem of the supervisor's own level).
                         by_place: dict[int, list[tuple[int, tuple[Holder, ...]]]] = {}
+                        heads_at: dict[int, frozenset[str]] = {}
                         for place in (p for p in ranks if p <= assignee):
                             levels: list[tuple[int, tuple[Holder, ...]]] = []
                             # the level's rectifiers of a problem placed there (reach counted: the county finance
                             # bureau does not rectify county funds it does not review, so it may press them; R9A-7)
                             rect_here = policy.reaching(rectifiers, place, area, kind, "rectification")
+                            # (the Party committee and government of a level assigned it as a whole press its
+                            # departments by level_assignment_leaders: press; R21-12)
+                            heads = level_leaders(policy, area, assignee, tuple(
+                                Holder(b, ds) for b, ds in rect_here.items()
+                                if policy.level_rank[policy.bodies[b].level] == assignee)) \
+                                if leaders_press and not named else frozenset()
+                            heads_at[place] = heads
                             for rank, hs in by_level.items():
                                 keep = hs if rank > assignee or named else \
-                                    tuple(h for h in hs if h.body not in rect_here)
+                                    tuple(h for h in hs if h.body not in rect_here or h.body in heads)
                                 if rank >= place:
                                     keep = reaching(policy, keep, place, area, kind, "supervision")
                                 if rank == assignee:
@@ -331,10 +381,14 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                             for rank, all_hs in chosen:
                                 tag = f"A{assignee}{'N' if named else ''}L{rank}{'' if same else f'p{place}'}"
                                 at = Cond("prank", "<=", rank) if same else Cond("prank", "==", place)
-                                for by, hs in _by_principles(all_hs, added):
-                                    add(kind, "supervision", f"{tag}{''.join(f'+{p}' for p in by)}",
-                                        (Cond("lvl", "==", assignee), Cond("body", "!=" if named else "==", ""), at),
-                                        hs, by, tuple(dict.fromkeys(clause_of[p] for p in by)))
+                                lead = heads_at[place] if rank == assignee else frozenset()
+                                for part, sub in (("", tuple(h for h in all_hs if h.body not in lead)),
+                                                  ("lead", tuple(h for h in all_hs if h.body in lead))):
+                                    for by, hs in _by_principles(sub, added) if sub else ():
+                                        add(kind, "supervision", f"{tag}{part}{''.join(f'+{p}' for p in by)}",
+                                            (Cond("lvl", "==", assignee), Cond("body", "!=" if named else "==", ""),
+                                             at), hs, (*by, *((LEADERS,) if part else ())),
+                                            tuple(dict.fromkeys(clause_of[p] for p in by)))
                             if same:
                                 break
             for fid, f in failures.items():
