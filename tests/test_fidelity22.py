@@ -332,3 +332,20 @@ def test_level_wide_assignments_in_bulk_equal_who_answers(policy: Policy, provin
     for p in (policy, policy.with_parameters(**{LEADERS: "rectify"})):
         a = p.assess(records, jurisdiction=province, today=TODAY)
         assert got(a) == expected(p, province, records, "compiled")
+
+
+# ------------------------------------------------------------------------------------------------------------ R21-11
+
+
+def test_route_rests_on_self_rectification_only_where_the_level_could_dispose_of_it(policy: Policy) -> None:
+    """R21-11: a county registering a provincial policy gap must report it upward and can neither rectify it itself nor
+    pass it down to a level that can: its route does not rest on self_rectified_report_required. A township
+    registering a dangerous house (which it can pass to its village, or help rectify) still does."""
+    gap = {"id": "g", "area": "health", "kind": "health_policy_gap", "place": VILLAGE,
+           "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"}}
+    r = policy.route(gap)
+    assert r.escalate and "self_rectified_report_required" not in r.rests_on
+    house = {"id": "h", "area": "housing", "kind": "housing_danger_unreported", "place": VILLAGE,
+             "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"}}
+    r = policy.route(house)
+    assert r.escalate and "self_rectified_report_required" in r.rests_on

@@ -307,7 +307,8 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                         conds: tuple[Cond, ...] = (level_test, at)
                         if fact != "found":
                             conds = (*conds, Cond("body", "==", ""))
-                        heads = level_leaders(policy, area, rank, holders) if failure == "not_rectified" else frozenset()
+                        heads = level_leaders(policy, area, rank, holders) if failure == "not_rectified" \
+                            else frozenset()
                         if heads:
                             # assigned to the level as a whole: its departments that rectify it answer; its Party
                             # committee and government answer beside them only by level_assignment_leaders (rectify),

@@ -146,6 +146,15 @@ def route_rests_on(policy: Policy, area: str, kind: str | None, place_rank: int,
     return tuple(out)
 
 
+def _may_dispose(policy: Policy, area: str, kind: str | None, place: int, level: int) -> bool:
+    """Whether a level (rank) below the authority could dispose of a problem placed at rank ``place`` otherwise than
+    by reporting it, as self_rectified_report_required decides: by rectifying it itself (it can, other than by
+    pressing those below), or by passing it down to a lower level that can rectify it. A county registering a
+    provincial policy gap can do neither, and its route does not rest on the parameter (review21 R21-11)."""
+    return level in policy.own_rectifier_levels(area, kind, place) or any(
+        place <= r < level for r in policy.rectifier_levels(area, kind, place))
+
+
 def handling_at(policy: Policy, area: str, kind: str | None, at: int, sector: str | None = None,
                 place: int | None = None) -> tuple[str, ...]:
     """The bodies of level rank ``at`` that pass a problem of ``kind`` on: its holders of the kind's handling
@@ -339,7 +348,8 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
         # — and what its bodies rest on, as a verdict's findings on them would (route_rests_on; review17c F5).
         rests_on=tuple(dict.fromkeys((
             "handling_time_limit_days", "rectification_time_limit_days",
-            *((SELF_RECTIFIED,) if escalate and SELF_RECTIFIED in policy.parameters else ()),
+            *((SELF_RECTIFIED,) if escalate and SELF_RECTIFIED in policy.parameters and _may_dispose(
+                policy, p.domain, p.kind, prank, rank[registering]) else ()),
             *route_rests_on(policy, p.domain, p.kind, prank, sector, named, plan.at_place, plan.leaders)))),
         names={b: policy.bodies[b].name for b in policy.bodies},
     )
