@@ -349,3 +349,18 @@ def test_route_rests_on_self_rectification_only_where_the_level_could_dispose_of
              "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"}}
     r = policy.route(house)
     assert r.escalate and "self_rectified_report_required" in r.rests_on
+
+
+# ------------------------------------------------------------------------------------------------------------ P9-03
+
+
+def test_route_says_which_of_the_records_fields_it_does_not_read(policy: Policy) -> None:
+    """P9-03: a route is for a newly registered problem: a record the county already assigned to the township, with
+    a deadline, is routed from its discovery. The route says so (``unread``) rather than silently ignoring them; a
+    record with none of them lists none."""
+    r = {"id": "p", "area": "housing", "kind": "housing_renovation_late", "place": VILLAGE,
+         "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}
+    assert policy.route(r).unread == () and policy.route(r).to_dict()["unread"] == []
+    stepped = {**r, "handled": [{"action": "assigned", "by_level": "county", "to_level": "township",
+                                 "on": "2021-03-20"}], "deadline": "2021-05-01", "as_of": "2021-03-22"}
+    assert policy.route(stepped).to_dict()["unread"] == ["handled", "deadline"]

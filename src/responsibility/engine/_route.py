@@ -94,12 +94,14 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
             # the Party committee and government of a level whose departments rectify it press them rather than take
             # it on beside them, by level_assignment_leaders (press), as a verdict reads an assignment to the level as
             # a whole (R21-12): a route proposes the departments
-            held = policy.reaching(policy.stage_holders(area, kind, "rectification", sector), rank[place_level], area,
-                                   kind, "rectification")
+            # (read from the holders of a record naming no sector, as the rules are compiled: a sector that leaves
+            # no department of the item still leaves them pressing, not rectifying)
+            held = policy.reaching(policy.stage_holders(area, kind, "rectification"), rank[place_level], area, kind,
+                                   "rectification")
             heads: set[str] = set()
-            for r in {rank[policy.bodies[b].level] for b in assignees}:
+            for r in {rank[policy.bodies[b].level] for b in held}:
                 heads |= level_leaders(policy, area, r, tuple(
-                    Holder(b, held.get(b, ())) for b in assignees if rank[policy.bodies[b].level] == r))
+                    Holder(b, ds) for b, ds in held.items() if rank[policy.bodies[b].level] == r))
             leaders = bool(heads)
             if heads and policy.parameter(LEADERS) == "press":
                 assignees = tuple(b for b in assignees if b not in heads)
@@ -144,6 +146,10 @@ def route_rests_on(policy: Policy, area: str, kind: str | None, place_rank: int,
     if leaders:  # (the Party committee and government left out of the assignees, or kept in them: R21-12)
         out[LEADERS] = None
     return tuple(out)
+
+
+#: The record's fields a route does not read (:attr:`Route.unread`).
+UNREAD = ("handled", "deadline", "rectified_on", "concealed_by")
 
 
 def _may_dispose(policy: Policy, area: str, kind: str | None, place: int, level: int) -> bool:
@@ -217,6 +223,10 @@ class Route:
     #: role bodies, parameters).
     rests_on: tuple[str, ...] = field(default=())
     names: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: The record's fields the route does not read, where it has them (``handled``, ``deadline``, ``rectified_on``,
+    #: ``concealed_by``): a route is for a newly registered problem, from its discovery — the steps already taken, a
+    #: deadline set, a rectification or a concealment are weighed by ``who_answers``, not here (probe9 P9-03).
+    unread: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; bodies as ``{"body", "name", "place"}``."""
@@ -231,7 +241,7 @@ class Route:
             "assignees": bodies(self.assignees), "escalate": self.escalate, "report_to": bodies(self.report_to),
             "received": self.received.isoformat(), "act_by": self.act_by.isoformat(),
             "rectification_days": self.rectification_days, "rectify_by": self.rectify_by.isoformat(),
-            "clauses": list(self.clauses), "rests_on": list(self.rests_on),
+            "clauses": list(self.clauses), "rests_on": list(self.rests_on), "unread": list(self.unread),
         }
 
 
@@ -352,4 +362,5 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
                 policy, p.domain, p.kind, prank, rank[registering]) else ()),
             *route_rests_on(policy, p.domain, p.kind, prank, sector, named, plan.at_place, plan.leaders)))),
         names={b: policy.bodies[b].name for b in policy.bodies},
+        unread=tuple(f for f in UNREAD if getattr(p, f, None)),
     )
