@@ -207,16 +207,25 @@ def test_departments_named_after_the_levels_deadline_answer_from_their_own_day(
     facts, _ = derive(parse_problem(p, policy, small_province), policy)
     unrectified = [(f["body"], f["later"]) for f in facts if f["t"] == "unrectified"]
     assert unrectified == [("", " ".join(sorted(handed))), *((b, "") for b in handed)]
-    v = agreed(policy, p, small_province)[0]
+    # the county Party committee and government press the departments by default (level_assignment_leaders: press,
+    # R21-12); under rectify they answer for the deadline the county missed
+    pressed = agreed(policy, p, small_province)[0]
+    assert {("county_government", "supervision"), ("county_party_committee", "supervision")} <= {
+        (f.body, f.basis) for f in pressed.findings}
+    old = policy.with_parameters(level_assignment_leaders="rectify")
+    v = agreed(old, p, small_province)[0]
     reasons = {f.body: f.reason for f in v.findings if f.basis == "not_rectified"}
     assert {"county_government", "county_party_committee"} <= set(reasons)
     assert "2021-03-02受交办整改，至2021-03-20" in reasons["county_government"]
     for i, b in enumerate(handed):
         assert f"2021-03-{25 + i}受交办整改，至2021-04-{24 + i}" in reasons[b]
     # rectified on 04-10: after the county's deadline, within theirs — they are not named, the level's others are
-    v = agreed(policy, {**p, "rectified_on": "2021-04-10"}, small_province)[0]
+    v = agreed(old, {**p, "rectified_on": "2021-04-10"}, small_province)[0]
     named = {f.body for f in v.findings if f.basis == "not_rectified"}
     assert "county_government" in named and not named & set(handed)
+    v = agreed(policy, {**p, "rectified_on": "2021-04-10"}, small_province)[0]
+    named = {f.body for f in v.findings if f.basis == "not_rectified"}
+    assert "county_sector_department" in named and not named & {*handed, "county_government"}
     # named by the deadline (03-20, the day itself): they are the level's, bound by its deadline, as before
     early = [{**s, "on": "2021-03-20"} if "to_body" in s else s for s in steps]
     facts, _ = derive(parse_problem({**p, "handled": early}, policy, small_province), policy)
