@@ -44,9 +44,6 @@ class Plan:
     #: Whether the assignees are the place's level's bodies because nobody at or below the place can rectify the
     #: kind (a house's renovation at a city code): the route rests on place_above_rectifiers, as a verdict does.
     at_place: bool = False
-    #: Whether a level's Party committee and government are left out of the assignees (or kept in them) by
-    #: level_assignment_leaders, as a verdict on an assignment to their level as a whole reads them (R21-12).
-    leaders: bool = False
 
 
 def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
@@ -89,11 +86,11 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
             # verdict counts as passing it on (review8a R8A-6, probe9 P9-16) — better, place the problem where it is
             assignees = pick({b: () for stage in ("discovery", "handling", "rectification", "supervision")
                               for b in policy.stage_holders(area, kind, stage, sector)}, top, top)
-        leaders = False
         if not at_place and LEADERS in policy.parameters:
             # the Party committee and government of a level whose departments rectify it press them rather than take
             # it on beside them, by level_assignment_leaders (press), as a verdict reads an assignment to the level as
-            # a whole (R21-12): a route proposes the departments
+            # a whole (R21-12): a route proposes the departments (it names bodies, and a verdict on an assignment
+            # naming one rests on nothing of this: the route does not list it either, as test_fidelity18 asks)
             # (read from the holders of a record naming no sector, as the rules are compiled: a sector that leaves
             # no department of the item still leaves them pressing, not rectifying)
             held = policy.reaching(policy.stage_holders(area, kind, "rectification"), rank[place_level], area, kind,
@@ -102,24 +99,21 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
             for r in {rank[policy.bodies[b].level] for b in held}:
                 heads |= level_leaders(policy, area, r, tuple(
                     Holder(b, ds) for b, ds in held.items() if rank[policy.bodies[b].level] == r))
-            leaders = bool(heads)
             if heads and policy.parameter(LEADERS) == "press":
                 assignees = tuple(b for b in assignees if b not in heads)
-        plan = cache[key] = Plan(auth_level, handlers, assignees, at_place, leaders)
+        plan = cache[key] = Plan(auth_level, handlers, assignees, at_place)
     return plan
 
 
 def route_rests_on(policy: Policy, area: str, kind: str | None, place_rank: int, sector: str | None,
-                   named: tuple[tuple[str, tuple[str, ...], Stage], ...], at_place: bool,
-                   leaders: bool = False) -> tuple[str, ...]:
+                   named: tuple[tuple[str, tuple[str, ...], Stage], ...], at_place: bool) -> tuple[str, ...]:
     """What the bodies a route names rest on beside the time limits, as a verdict's findings on them would: the
     duties read by interpretation behind them (``named``: each body with its duties and their stage) and those
     through which 二(二)3
     涉及本部门问题 concerns them, the parameters that switch a duty on, an unresolved role body (the department the
     record does not name), sectorless_alternatives where the record names no line and departments hold a duty each
     for its own part, policy_gap_owner where the place decides whose policy a gap is, place_above_rectifiers where
-    the assignees are the place's level's because nobody at or below it can rectify the kind, level_assignment_leaders
-    where it left a level's Party committee and government out of the assignees or kept them (review17c F5: a route
+    the assignees are the place's level's because nobody at or below it can rectify the kind (review17c F5: a route
     listed the two time limits only). In the order first met."""
     out: dict[str, None] = {}
     duties = policy.duties
@@ -143,8 +137,6 @@ def route_rests_on(policy: Policy, area: str, kind: str | None, place_rank: int,
         out[OWNER] = None
     if at_place and PLACE_ABOVE in policy.parameters:
         out[PLACE_ABOVE] = None
-    if leaders:  # (the Party committee and government left out of the assignees, or kept in them: R21-12)
-        out[LEADERS] = None
     return tuple(out)
 
 
@@ -360,7 +352,7 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
             "handling_time_limit_days", "rectification_time_limit_days",
             *((SELF_RECTIFIED,) if escalate and SELF_RECTIFIED in policy.parameters and _may_dispose(
                 policy, p.domain, p.kind, prank, rank[registering]) else ()),
-            *route_rests_on(policy, p.domain, p.kind, prank, sector, named, plan.at_place, plan.leaders)))),
+            *route_rests_on(policy, p.domain, p.kind, prank, sector, named, plan.at_place)))),
         names={b: policy.bodies[b].name for b in policy.bodies},
         unread=tuple(f for f in UNREAD if getattr(p, f, None)),
     )
