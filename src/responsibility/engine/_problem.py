@@ -155,7 +155,14 @@ def _text(value: Any) -> Any:
         return value  # NFKC leaves it as it is; no control character (the common case, fast)
     if isinstance(value, bool):
         return value  # pydantic reports the wrong type
-    if isinstance(value, numbers.Integral):
+    if isinstance(value, bytes | bytearray):
+        # pydantic would read bytes as UTF-8 text after this check: read them here, so that the text they hold is
+        # checked as text typed as such is (review22b R22b-3: b'a\x00b' was taken, 'a\x00b' refused)
+        try:
+            value = bytes(value).decode("utf-8")
+        except UnicodeDecodeError:
+            raise _bad("bad_value", "bytes that are not UTF-8 text ({got})", {"got": _show(bytes(value))}) from None
+    elif isinstance(value, numbers.Integral):
         value = str(int(value))  # place codes read as numbers by spreadsheets and pandas (also numpy integers)
     elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = str(int(value))  # ... and as floats when the column has a gap
