@@ -325,12 +325,16 @@ _DICT_MAKERS: dict[tuple[str, int], tuple[Callable[..., Any], tuple[str, ...]] |
 
 def finding_dict_maker(form: FindingForm, en: bool) -> Callable[[Slot], dict[str, Any]]:
     """A function giving ``Finding.to_dict()`` (the reason in English if ``en``) of a finding of
-    ``form`` in a slot, without a :class:`Finding`: one dict display of the form's values, the
+    ``form`` in a slot, without a :class:`Finding`: a copy of a dict of the form's values with the
     slot's place, a new list of the clauses and the reason template as an f-string of the slot's
-    values (a form whose template :func:`formatter` cannot compile, or that needs its own values
-    too, formats with :meth:`FindingForm.text`)."""
+    values set in it (a form whose template :func:`formatter` cannot compile, or that needs its own
+    values too, formats with :meth:`FindingForm.text`)."""
     template, n = (form.reason_en if en else form.reason), len(form.clauses)
-    own: list[Any] = [form.level, form.body, form.name, form.basis, form.liability, *form.clauses]
+    # the dict's values that are the form's, in its keys' order, as a dict each one copies (a copy of a dict is one
+    # block copied; a dict display inserts each key): the place, clauses and reason are set in it
+    of_form = {"level": form.level, "body": form.body, "name": form.name, "place": None, "basis": form.basis,
+               "liability": form.liability, "clauses": None, "reason": None}
+    own: list[Any] = [of_form, *form.clauses]
     key = (template, n)
     got = _DICT_MAKERS.get(key) if form.own is None else None
     if got is None and form.own is None and key not in _DICT_MAKERS:
@@ -350,21 +354,23 @@ def finding_dict_maker(form: FindingForm, en: bool) -> Callable[[Slot], dict[str
 
 
 def _finding_dict(clauses: int, reason: str, constants: Sequence[Any]) -> Callable[[Slot], dict[str, Any]]:
-    """A function of a slot ``s`` (its record values ``v``) giving a finding's dict: the form's
-    level, body, name, basis and liability are ``l0``-``l4``, its clauses the next ``clauses``
-    names, its reason the expression ``reason``."""
-    values = ["l0", "l1", "l2", "s[0]", "l3", "l4", "[" + ", ".join(f"l{5 + i}" for i in range(clauses)) + "]",
-              reason]
-    return _made("s", "{" + ", ".join(f"{k!r}: {v}" for k, v in zip(_FINDING_KEYS, values, strict=True)) + "}",
-                 constants, "v = s[2]")
+    """A function of a slot ``s`` (its record values ``v``) giving a finding's dict: a copy of ``l0``, the
+    dict of the form's level, body, name, basis and liability (in the keys' order, :data:`_FINDING_KEYS`),
+    with the slot's place, the form's clauses (the next ``clauses`` names) and its reason (the expression
+    ``reason``) set in it."""
+    setup = "\n    ".join(("v = s[2]", "d = l0.copy()", "d['place'] = s[0]",
+                           "d['clauses'] = [" + ", ".join(f"l{1 + i}" for i in range(clauses)) + "]",
+                           f"d['reason'] = {reason}"))
+    return _made("s", "d", constants, setup)
 
 
 def interpretation_dict_maker(i: InterpretationForm) -> Callable[[tuple[int, ...]], dict[str, Any]]:
     """A function giving ``Interpretation.to_dict()`` of ``i`` given the findings resting on it (a
     list value copied: each dict has its own)."""
-    value = "[*l3]" if isinstance(i.value, list) else "l3"
-    return _made("ix", f"{{'id': l0, 'type': l1, 'name': l2, 'value': {value}, 'why': l4, 'findings': [*ix]}}",
-                 (i.id, i.type, i.name, i.value, i.why))
+    # (a copy of the dict of its own values, as a finding's: :func:`_finding_dict`)
+    proto = {"id": i.id, "type": i.type, "name": i.name, "value": i.value, "why": i.why, "findings": None}
+    value = "\n    d['value'] = [*l1]" if isinstance(i.value, list) else ""
+    return _made("ix", "d", (proto, i.value), f"d = l0.copy(){value}\n    d['findings'] = [*ix]")
 
 
 @dataclass(frozen=True, slots=True)
