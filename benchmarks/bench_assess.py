@@ -67,6 +67,10 @@ def ledger(policy: Policy, j: Jurisdiction, n: int, *, seed: int = 0) -> list[di
     kinds = {a: sorted(k for x, k in policy.kinds if x == a) for a in areas}
     own = sorted(c for c, ch in policy.channels.items() if ch.own_work)
     outside = sorted(c for c, ch in policy.channels.items() if not ch.own_work)
+    # the channels each level runs (a channel's `levels`, R20-7: 调查核查 is 省市两级's, the hotline the county's; a
+    # revision or rules without them: every level)
+    runs = {lv: {c for c, ch in policy.channels.items() if getattr(ch, "levels", None) in (None, []) or lv in ch.levels}
+            for lv in LEVELS}
     bodies = {lv: sorted(b for b, body in policy.bodies.items() if body.level == lv) for lv in LEVELS}
     start = dt.date(2021, 1, 1)
     out = []
@@ -86,7 +90,7 @@ def ledger(policy: Policy, j: Jurisdiction, n: int, *, seed: int = 0) -> list[di
             out.append(r)
             continue
         finder = min(4, prank + rnd.choices([0, 1, 2, 3, 4], [55, 20, 15, 6, 4])[0])
-        channel = rnd.choice(own if finder <= 1 else outside)
+        channel = rnd.choice([c for c in (own if finder <= 1 else outside) if c in runs[LEVELS[finder]]])
         found: dict[str, Any] = {"level": LEVELS[finder], "channel": channel, "on": on.isoformat()}
         if bodies[LEVELS[finder]] and rnd.random() < 0.1:
             found["body"] = rnd.choice(bodies[LEVELS[finder]])
