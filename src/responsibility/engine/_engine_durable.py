@@ -27,7 +27,7 @@ This module is the only one that imports it, and it:
 - holds Ctrl-C and SIGTERM back while a decision is inside durable-rules: its action loop
   catches ``BaseException`` and logs a traceback, so a ``KeyboardInterrupt`` or the CLI's
   ``Terminated`` raised there came out as an engine error (exit 2) or a printed traceback
-  (review22b R22b-0). The signal is delivered when the decision leaves the C core, where it
+  (review22b R22b-0). The signal is handled when the decision leaves the C core, where it
   stops the command as anywhere else; one that still lands in an action is re-raised as it was.
 
 It does not import on Python 3.13 (``PyEval_CallObject`` is gone); then
@@ -64,16 +64,34 @@ _HELD = frozenset({signal.SIGINT, signal.SIGTERM})
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Ctrl-C and SIGTERM wait (pending, not lost) until the block ends, in the main thread,
-    where Python runs signal handlers; other threads' calls (the service's) need nothing."""
+    """Ctrl-C and SIGTERM are recorded, not acted on, until the block ends, and then handled by
+    the handlers that were in place. Python runs signal handlers in the main thread only, so a
+    call from another thread (the service's) is never interrupted and needs nothing. Masking the
+    signal is not enough: in a process with other threads (pytest-xdist's, pyarrow's) the kernel
+    delivers it to one of them and Python still runs the handler in the main thread, inside
+    durable-rules, which then left its session broken and answered the next problem with nothing."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    caught: list[int] = []
+
+    def hold(signum: int, frame: Any) -> None:
+        caught.append(signum)
+
+    before = {s: h for s in _HELD if (h := signal.getsignal(s)) is not None}
+    for s in before:
+        signal.signal(s, hold)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        for s, h in before.items():
+            signal.signal(s, h)
+        for num in dict.fromkeys(caught):
+            handler = before[signal.Signals(num)]
+            if callable(handler):
+                handler(num, None)  # raises, as it would have (KeyboardInterrupt, the CLI's Terminated)
+            elif handler == signal.SIG_DFL:
+                os.kill(os.getpid(), num)  # ends the process as the signal would have
 
 
 def fork_safe_lock() -> threading.Lock:
