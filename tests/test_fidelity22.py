@@ -364,3 +364,57 @@ def test_route_says_which_of_the_records_fields_it_does_not_read(policy: Policy)
     stepped = {**r, "handled": [{"action": "assigned", "by_level": "county", "to_level": "township",
                                  "on": "2021-03-20"}], "deadline": "2021-05-01", "as_of": "2021-03-22"}
     assert policy.route(stepped).to_dict()["unread"] == ["handled", "deadline"]
+
+
+# ------------------------------------------------------------------------------------------------------------ R21-5
+
+JOINT = "joint_guidance_every_line"
+
+
+def _school(sector: str | None) -> dict[str, Any]:
+    """R21-5's E2: the county handed an unidentified student to the school, which did not act."""
+    r: dict[str, Any] = {"id": "E2", "area": "education", "kind": "education_student_not_identified",
+                         "place": VILLAGE, "severity": "serious", "deadline": "2021-04-01", "as_of": "2021-06-30",
+                         "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+                         "handled": [{"action": "assigned", "by_level": "county", "to_level": "county",
+                                      "to_body": "county_school", "on": "2021-03-03"}]}
+    if sector:
+        r["sector"] = sector
+    return r
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_joint_guidance_follows_the_records_line_by_default(policy: Policy, engine: str) -> None:
+    """R21-5: 二(六)2(4) names six departments together for 指导、协调教育扶贫政策的落实. A record in the education line
+    makes the city education bureau press the school (and the 扶贫办 through its own 二(二)5), not the city's civil
+    affairs, finance, human-resources and disabled-persons' bodies; with no sector every one answers
+    (sectorless_alternatives); under joint_guidance_every_line every one answers whatever the line, and the verdict
+    says it rests on that."""
+    others = {"city_civil_affairs", "city_finance", "city_hrss", "city_disabled_federation"}
+    lined = {b for b, basis in _answers(policy, _school("education"), engine) if basis == "supervision"}
+    assert "city_education" in lined and not lined & others
+    assert "education_province_city_guide" in _rests(policy, _school("education"), engine)
+    plain = {b for b, basis in _answers(policy, _school(None), engine) if basis == "supervision"}
+    assert others <= plain and "sectorless_alternatives" in _rests(policy, _school(None), engine)
+    joint = policy.with_parameters(**{JOINT: True})
+    assert others <= {b for b, basis in _answers(joint, _school("education"), engine) if basis == "supervision"}
+    assert JOINT in _rests(joint, _school("education"), engine)
+
+
+def test_joint_guidance_in_bulk_equals_who_answers(policy: Policy, province: Jurisdiction) -> None:
+    """R21-5 in bulk: records of the three areas with each sector and none, under both values."""
+    village = province.at_level("village")[0].code
+    cases = [("education", "education_student_not_identified", "county_school"),
+             ("health", "health_assistance_late", None), ("projects", "project_late_or_unfinished", None)]
+    records = []
+    for i, ((area, kind, body), sector) in enumerate(itertools.product(
+            cases, (None, "education", "finance", "civil_affairs", "water", "medical_insurance", "poverty_office"))):
+        if sector is not None and sector not in policy.sectors_with_part(area):
+            continue
+        r = {**_school(sector), "id": f"j{i}", "area": area, "kind": kind, "place": village}
+        if body is None:
+            r["handled"] = [{"action": "assigned", "by_level": "county", "to_level": "county", "on": "2021-03-03"}]
+        records.append(r)
+    for p in (policy, policy.with_parameters(**{JOINT: True})):
+        a = p.assess(records, jurisdiction=province, today=TODAY)
+        assert got(a) == expected(p, province, records, "compiled")
