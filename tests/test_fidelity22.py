@@ -418,3 +418,14 @@ def test_joint_guidance_in_bulk_equals_who_answers(policy: Policy, province: Jur
     for p in (policy, policy.with_parameters(**{JOINT: True})):
         a = p.assess(records, jurisdiction=province, today=TODAY)
         assert got(a) == expected(p, province, records, "compiled")
+
+
+def test_route_of_the_provinces_policy_gap_offers_the_provinces_departments(policy: Policy) -> None:
+    """review22: a health policy gap placed at a village is the province's policy (policy_gap_owner: place); the city's
+    医保/卫健 make the city's own policies (二(六)3(5) 省市…制定健康扶贫相关政策), so the route's 交办整改至（由省交办）
+    names the province's departments only. A gap placed at the city is the city's, and names its own."""
+    gap = {"id": "g", "area": "health", "kind": "health_policy_gap", "place": VILLAGE,
+           "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"}}
+    assert {b.body for b in policy.route(gap).assignees} == {"province_health", "province_medical_insurance"}
+    city = {**gap, "place": CITY, "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}}
+    assert {b.body for b in policy.route(city).assignees} == {"city_health", "city_medical_insurance"}

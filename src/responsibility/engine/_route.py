@@ -86,6 +86,15 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
             # verdict counts as passing it on (review8a R8A-6, probe9 P9-16) — better, place the problem where it is
             assignees = pick({b: () for stage in ("discovery", "handling", "rectification", "supervision")
                               for b in policy.stage_holders(area, kind, stage, sector)}, top, top)
+        if not at_place and kind is not None and rank[authority] > rank[place_level]:
+            # a body below the authority whose part in rectifying it is a duty it shares with the authority's bodies
+            # (省市 make policy, 二(六)3(5)) holds it for its own level's policy: a gap policy_gap_owner reads as the
+            # province's is not the city's to amend, so the route does not offer the city's departments (review22)
+            held = policy.reaching(policy.stage_holders(area, kind, "rectification", sector), rank[place_level],
+                                   area, kind, "rectification")
+            at_top = {d for b, ds in held.items() if rank[policy.bodies[b].level] == rank[authority] for d in ds}
+            assignees = tuple(b for b in assignees if rank[policy.bodies[b].level] >= rank[authority]
+                              or not set(held.get(b, ())) & at_top)
         if not at_place and LEADERS in policy.parameters:
             # the Party committee and government of a level whose departments rectify it press them rather than take
             # it on beside them, by level_assignment_leaders (press), as a verdict reads an assignment to the level as
