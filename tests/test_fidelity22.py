@@ -429,3 +429,18 @@ def test_route_of_the_provinces_policy_gap_offers_the_provinces_departments(poli
     assert {b.body for b in policy.route(gap).assignees} == {"province_health", "province_medical_insurance"}
     city = {**gap, "place": CITY, "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}}
     assert {b.body for b in policy.route(city).assignees} == {"city_health", "city_medical_insurance"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_policy_gap_in_one_line_names_that_lines_departments_only(policy: Policy, engine: str) -> None:
+    """review22 R22-2 with a sector: an education policy gap the record puts in the civil-affairs line, found by the
+    province through the media, nobody acting. 二(六)2(4) is read by line (joint_guidance_every_line: false): the
+    province's and city's civil-affairs departments answer, not the five other lines' (12 bodies before)."""
+    r = {"id": "E", "area": "education", "kind": "education_policy_gap", "sector": "civil_affairs", "place": VILLAGE,
+         "severity": "serious", "as_of": "2021-06-30",
+         "discovered": {"level": "province", "channel": "media", "on": "2021-03-01"}}
+    held = _answers(policy, r, engine)
+    assert ("province_civil_affairs", "not_handled") in held and ("city_civil_affairs", "not_discovered") in held
+    assert not {b for b, _ in held} & {"province_education", "province_finance", "province_hrss", "city_education",
+                                        "city_finance", "city_hrss", "city_disabled_federation"}
+    assert len(_answers(policy.with_parameters(**{JOINT: True}), r, engine)) >= 12
