@@ -64,7 +64,8 @@ class ReferenceLists:
         disc = [s.discovered for s in ss]
         cols: dict[str, Any] = {
             "problem": [s.id for s in ss], "category": [self.category(s) for s in ss],
-            "area": [s.domain for s in ss], "kind": [s.kind or "" for s in ss], "place": [s.place for s in ss],
+            "area": [s.domain for s in ss], "kind": [s.kind or "" for s in ss],
+            "sector": [s.sector or "" for s in ss], "place": [s.place for s in ss],
             "place_name": [self.place_name(s.place) for s in ss], "severity": [s.severity for s in ss],
             "description": [s.description or "" for s in ss], "registered_on": [s.registered_on for s in ss],
             "discovered_on": [d.on if d else None for d in disc],
@@ -134,7 +135,7 @@ class ReferenceLists:
         level_ids = list(digits)
         lcode = {lv: i for i, lv in enumerate(level_ids)}
         # Plans, flattened: entry arrays of role, level, body, name; per plan its start and length.
-        plan_index: dict[tuple[str, str | None, str], int] = {}
+        plan_index: dict[tuple[str, str | None, str, str | None], int] = {}
         starts: list[int] = []
         lengths: list[int] = []
         e_role: list[str] = []
@@ -144,7 +145,7 @@ class ReferenceLists:
         e_rank: list[int] = []
         which = np.empty(n, dtype=np.int64)
         for i, st in enumerate(live):
-            key = (st.domain, st.kind, _place_level(st.place))
+            key = (st.domain, st.kind, _place_level(st.place), self.policy.sector_of(st.sector))
             k = plan_index.get(key)
             if k is None:
                 k = plan_index[key] = len(starts)

@@ -408,3 +408,24 @@ def _with_and_without_the_scan(run_cli: Any, src: Any, jcsv: str, monkeypatch: p
         outputs.append((pq.read_table(out), rej.read_bytes(), err))
     assert outputs[0][0].equals(outputs[1][0]) and outputs[0][1:] == outputs[1][1:]
     return outputs[0]
+
+
+def test_a_parquet_table_with_a_discovered_struct_and_dotted_columns_is_refused_once(run_cli: Any,
+                                                                                     tmp_path: Any) -> None:
+    """review21b B21-8: such a table had every row rejected ("unknown field 'discovered.level'"); it is one error
+    before any row (exit 2). A discovered column of JSON text beside the dotted ones is read, as in a CSV file."""
+    import pyarrow.parquet as pq
+
+    found = {"level": "county", "channel": "hotline", "on": "2021-03-01"}
+    base = {"id": ["a", "b"], "area": ["housing"] * 2, "place": ["330127100219"] * 2, "as_of": ["2021-03-05"] * 2,
+            "discovered.level": [None, "county"], "discovered.channel": [None, "hotline"],
+            "discovered.on": [None, "2021-03-01"]}
+    struct, text = tmp_path / "struct.parquet", tmp_path / "text.parquet"
+    pq.write_table(pa.table({**base, "discovered": pa.array([found, None])}), struct)
+    pq.write_table(pa.table({**base, "discovered": ['{"level": "county", "channel": "hotline", "on": "2021-03-01"}',
+                                                    None]}), text)
+    code, _, err = run_cli("assess", str(struct), "-o", str(tmp_path / "out.csv"))
+    assert code == 2 and err.count("error:") == 1 and "two ways of giving a record's discovery" in err, err
+    assert not (tmp_path / "out.csv").exists()
+    code, _, err = run_cli("assess", str(text), "-o", str(tmp_path / "out.csv"), "--lang", "en")
+    assert code == 0 and "assessed: 2" in err, err

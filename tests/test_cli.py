@@ -171,3 +171,31 @@ def test_the_readings_line_names_a_quote_once(run_cli: Any, tmp_path: Path) -> N
     code, out, _ = run_cli("who", str(rec))
     line = out[out.index("依据解释"):]
     assert code in (0, 1) and line.count("负责指导督促基层问题发现和整改") == 1, line
+
+
+@pytest.mark.parametrize("command", ["who", "route"])
+def test_one_bad_record_of_a_list_does_not_sink_the_others(tmp_path: Path, run_cli,  # type: ignore[no-untyped-def]
+                                                            command: str) -> None:
+    """review21b: `who LIST` stopped at the first bad record and answered none. The good ones are answered, each
+    bad one is said with its file:line:column and what is wrong, and the exit is 2 (unusable input), as for one."""
+    good = {"area": "housing", "place": "330127100219", "as_of": "2021-03-05",
+            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}
+    records = [{**good, "id": "g1"}, {**good, "id": "b1", "area": "housng"}, {**good, "id": "g2"},
+               {**good, "id": "b2", "severity": "huge"}]
+    f = tmp_path / "list.json"
+    f.write_text(json.dumps(records, indent=1), encoding="utf-8")
+    code, out, err = run_cli(command, str(f), "--format", "json")
+    assert code == 2, err
+    answered = json.loads(out)
+    assert isinstance(answered, list) and [a.get("problem", a.get("id")) for a in answered] == ["g1", "g2"]
+    lines = [x for x in err.splitlines() if x.startswith("error:")]
+    assert len(lines) == 3 and "Traceback" not in err, err
+    assert f"{f}:" in lines[0] and "'b1'" in lines[0] and "area" in lines[0] and "did you mean 'housing'" in lines[0]
+    assert "'b2'" in lines[1] and "severity" in lines[1]
+    assert "2 of 4 records could not be answered" in lines[2]
+    code, out, err = run_cli(command, str(f))  # the table too
+    assert code == 2 and "g2" in out and "2 of 4 records" in err
+    only_bad = tmp_path / "bad.json"
+    only_bad.write_text(json.dumps([records[1], records[3]]), encoding="utf-8")
+    code, out, err = run_cli(command, str(only_bad), "--format", "json")
+    assert code == 2 and out == "" and "none was answered" in err

@@ -120,7 +120,7 @@ def test_the_exported_workbook_is_what_offices_use(ledger: Ledger, tmp_path: Pat
     ws = wb["问题清单"]
     header = [c.value for c in ws[1]]
     assert header[:3] == ["问题编号", "问题类别", "领域"] and "发现时间" in header
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:Q{ws.max_row}"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:R{ws.max_row}"
     assert all(c.font.bold for c in ws[1])
     rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
     found = rows["CA-2021-001"][header.index("发现时间")]
@@ -241,3 +241,26 @@ def test_formula_like_cells_are_text_in_xlsx_and_neutralised_in_csv(tmp_path: Pa
 
     rows = list(csv.reader(io.StringIO(text, newline="")))[1:]
     assert [r[0] for r in rows] == ["'" + v for v in FORMULA_LIKE] + PLAIN
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_blank_rows_between_filled_ones_are_counted_not_dropped(ledger: Ledger, tmp_path: Path, suffix: str) -> None:
+    """review21b: `ledger import` skipped rows of empty cells without a word. rows = imported + blank + rejected;
+    the blank rows at the sheet's end are its end, not rows."""
+    found = ["330127100219", "", "2021-03-01", "county", "hotline", "", "", "", ""]
+    rows = [HEADER, ["B1", "housing", *found], [""] * len(HEADER), ["B2", "housing", *found], [],
+            ["B3", "housng", *found], [""] * len(HEADER), []]
+    path = tmp_path / f"blank{suffix}"
+    if suffix == ".csv":
+        with path.open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(rows)
+    else:
+        wb = openpyxl.Workbook()
+        for i, row in enumerate(rows, start=1):
+            for j, value in enumerate(row, start=1):
+                wb.active.cell(i, j, value if value != "" else None)
+        wb.save(path)
+    result = ledger.import_file(path, entered_by="x")
+    assert (result.rows, result.imported, result.blank, result.rejected) == (5, 2, 2, 1)
+    assert result.balanced and "rows 5 = imported 2 + blank 2 + rejected 1 (balanced)" in result.summary()
+    assert "空行 2" in result.summary_zh() and result.rejects[0]["row"] == 6

@@ -4,6 +4,7 @@ rest (records in = assessed + rejected)."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import os
@@ -53,6 +54,7 @@ NOT_JSON_LINES: list[tuple[str, Callable[[], bytes], str, str | None]] = [
     ("binary", lambda: bytes((i * 7919 + 13) % 256 for i in range(3000)), "not text", None),
     ("tabs", lambda: b"id\tarea\tplace\nx\thousing\t330127100219\n", "separated by tabs", "csv"),
     ("plain text", lambda: b"hello\nworld\n", "is not JSON, nor is any line after it", None),
+    ("gzip", lambda: gzip.compress((RECORDS / "problems.jsonl").read_bytes()), "compressed with gzip", "gzip"),
 ]
 
 
@@ -192,3 +194,35 @@ def test_one_record_endpoints_say_where_many_records_go(service: Any) -> None:
     assert r.status_code == 422 and "/v1/assess" in r.json()["error"]["suggestion"], r.text
     r = service.post("/v1/route", content=(RECORDS / "ledger.csv").read_bytes(), headers=bearer("zhejiang"))
     assert r.status_code == 400 and "reads as a CSV row" in r.json()["error"]["message"], r.text
+
+
+def test_the_encoding_question_is_one_rule_for_the_command_line_and_the_service(run_cli: Run, tmp_path: Path,
+                                                                                service: Any) -> None:
+    """The "(read as X: is that its encoding?)" rule was written twice (batch/_io and service/_batch); it is
+    not_json_lines' own now: asked where the text looks like no format and was not read as UTF-8."""
+    text = b"hello\nworld\n"
+    asked = not_json_lines(text, whole=True, encoding="GB18030")
+    assert asked is not None and asked[0].endswith("(read as GB18030: is that its encoding?)")
+    declared = not_json_lines(text, whole=True, encoding="gb18030", declared_by="Content-Type")
+    assert declared is not None and "(read as gb18030, as Content-Type declares: is that its encoding?)" in declared[0]
+    for plain in (None, "utf-8", "UTF-8-SIG"):
+        said = not_json_lines(text, whole=True, encoding=plain)
+        assert said is not None and "its encoding" not in said[0]
+    told = not_json_lines(b"id,area\nx,housing\n", whole=True, encoding="GB18030")  # a format: read right
+    assert told is not None and told[1] == "csv" and "its encoding" not in told[0]
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(text)
+    code, _, err = run_cli("assess", str(path), "--encoding", "gb18030", "-o", str(tmp_path / "out.csv"))
+    assert code == 2 and "(read as GB18030: is that its encoding?)" in err, err
+    r = _post(service, text, "application/x-ndjson; charset=gb18030")
+    assert r.status_code == 415 and "as Content-Type declares: is that its encoding?" in r.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl.gz", ".csv.bz2", ".json.xz"])
+def test_a_compressed_file_is_told_to_be_unpacked(run_cli: Run, tmp_path: Path, suffix: str) -> None:
+    """review21b B21-8: a .jsonl.gz got "cannot tell the format … from its extension"."""
+    path = tmp_path / f"records{suffix}"
+    path.write_bytes(gzip.compress((RECORDS / "problems.jsonl").read_bytes()))
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.csv"))
+    inner = path.with_suffix("").name
+    assert code == 2 and "is compressed" in err and f"then assess {inner}" in err and "Traceback" not in err, err

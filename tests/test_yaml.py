@@ -65,3 +65,18 @@ def test_an_unquoted_id_with_leading_zeros_keeps_them() -> None:
 def test_unsafe_tags_are_refused() -> None:
     with pytest.raises(RulesError):
         parse_yaml("!!python/object/apply:os.system ['true']", "f.yaml")
+
+
+def test_a_json_surrogate_pair_is_its_character_and_a_lone_half_is_said_so() -> None:
+    """review21b B21-8: a .json with a \\ud800 escape got "YAML syntax error … (fix the YAML syntax)"; and a valid
+    pair (an emoji written as JSON writes it) was refused the same way, though JSON reads it as one character."""
+    from responsibility.policy._yaml import parse_records
+
+    data, _ = parse_records(b'{"id": "x\\ud83d\\ude00", "note": "\\\\ud83d\\\\ude00"}', "p.json")
+    assert data == {"id": "x\U0001f600", "note": "\\ud83d\\ude00"}  # an escaped backslash is no escape
+    for name, raw in (("p.json", b'{"id": "x\\ud800", "area": "housing"}'), ("p.yaml", b'id: "x\\udc00"\n')):
+        with pytest.raises(RulesError) as exc:
+            parse_records(raw, name)
+        issue = exc.value.issues[0]
+        assert "YAML" not in issue.message and "lone surrogate" in issue.message, issue
+        assert (issue.line, issue.file) == (1, name) and "write the whole character" in issue.hint

@@ -98,6 +98,12 @@ def format_of(path: str, given: str | None, what: str) -> str:
         raise ResponsibilityError(f"{path} is an Excel workbook: save its sheet as CSV (UTF-8) and assess that, or "
                                   "import the workbook into a ledger with `responsibility ledger import`, which reads "
                                   "its Chinese headers")
+    packed = {".gz": ("gzip", "gunzip"), ".bz2": ("bzip2", "bunzip2"), ".xz": ("xz", "unxz"),
+              ".zst": ("zstd", "unzstd"), ".zip": ("zip", "unzip")}.get(Path(path).suffix.lower())
+    if fmt is None and what == "input" and packed is not None:  # (review21b B21-8: "cannot tell the format")
+        inner = Path(path).with_suffix("").name
+        raise ResponsibilityError(f"{path} is compressed ({packed[0]}): assess reads it unpacked; run "
+                                  f"`{packed[1]} {path}`, then assess {inner}")
     if fmt is None:
         exts = ".jsonl, .json, .yaml, .csv or .parquet" if what == "input" else ".jsonl, .json, .csv or .parquet"
         raise ResponsibilityError(f"cannot tell the format of {what} {path!r} from its extension; use "
@@ -217,6 +223,7 @@ class Source:
                 raise ResponsibilityError(f"{path} is not a readable Parquet file ({exc})") from None
             self.total = self._parquet.metadata.num_rows
             check_columns(self._parquet.schema_arrow.names, path)
+            both_discoveries(self._parquet.schema_arrow, path)
             _bounded(self._parquet.metadata, path)
 
     def parts(self) -> Iterator[Part]:
@@ -400,15 +407,11 @@ class Source:
     def _json_lines_at_all(self, head: bytes, *, whole: bool) -> None:
         """Refuse an input that is plainly not JSON lines (:func:`not_json_lines`): one error, exit 2,
         rather than each of its lines a rejected record."""
-        found = not_json_lines(head, whole=whole)
+        found = not_json_lines(head, whole=whole, encoding=(self.transcode or self.encoding).upper())
         if found is not None:
             name = "standard input" if self.path == "-" else self.path
-            read = self.transcode or self.encoding
-            # (a format told shows the text was read right; only text that reads as nothing may be in another encoding)
-            as_read = "" if read.startswith("utf-8") or found[1] is not None else \
-                f" (read as {read.upper()}: is that its encoding?)"
             raise ResponsibilityError(f"{name} is not JSON lines (one problem record, a JSON object, per line): "
-                                      f"{found[0]}{as_read}; {not_json_lines_hint(found[1], self.path)}")
+                                      f"{found[0]}; {not_json_lines_hint(found[1], self.path)}")
 
     def _jsonl_piece(self, data: memoryview, pos: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
                      number: int, line: int) -> Part:
@@ -539,12 +542,17 @@ LOOK = 1 << 20
 _YAML_LINE = re.compile(r"(?:---|%YAML|- |-\Z|[^\s:#{}\[\],\"'][^:{}\[\],]*:(?:\s|\Z))")
 
 
-def not_json_lines(head: bytes, *, whole: bool) -> tuple[str, str | None] | None:
+def not_json_lines(head: bytes, *, whole: bool, encoding: str | None = None,
+                   declared_by: str = "") -> tuple[str, str | None] | None:
     """Why an input that starts with ``head`` (all of it when ``whole``; UTF-8, or the ASCII
     structure of GB18030) is plainly not JSON lines, and the format it looks like (a ``--from``
-    value, ``"xlsx"``, or ``None``); ``None`` when it may be JSON lines (review20b B20-4: a CSV
+    value, ``"xlsx"``, ``"gzip"``, or ``None``); ``None`` when it may be JSON lines (review20b B20-4: a CSV
     file, a pretty-printed JSON list or random bytes were read line by line, each line a
     rejected "record", exit 1).
+
+    ``encoding``: the one the text was read in (``declared_by``: who said so, as ``"Content-Type"``); when it is
+    not UTF-8 and the text looks like no format, the reason asks whether that is its encoding (a format told
+    shows the text was read right). One rule for the command line and the service.
 
     Only an input whose first line that is not blank is no JSON is looked at further: it is not
     JSON lines when it is one JSON document over several lines, or when no later line (of the
@@ -552,6 +560,16 @@ def not_json_lines(head: bytes, *, whole: bool) -> tuple[str, str | None] | None
     a broken record (it opens a list, ``[``, is a lone ``{``, or does not start with ``{``).
     A broken record line (``{"id": "a", "are``) or a stray title line above records is rejected
     with its line as before, and the rest assessed."""
+    found = _not_json_lines(head, whole)
+    if found is not None and found[1] is None and encoding and not encoding.lower().startswith("utf-8"):
+        said = f", as {declared_by} declares" if declared_by else ""
+        found = (f"{found[0]} (read as {encoding}{said}: is that its encoding?)", None)
+    return found
+
+
+def _not_json_lines(head: bytes, whole: bool) -> tuple[str, str | None] | None:
+    if head.startswith(b"\x1f\x8b"):  # (review21b B21-8: "bytes that are not text … compressed?")
+        return "it is compressed with gzip (it starts with gzip's bytes 1f 8b)", "gzip"
     if head.startswith(b"PAR1"):
         return "it is a Parquet file (it starts with the bytes PAR1)", "parquet"
     if head.startswith(b"PK\x03\x04"):
@@ -600,6 +618,21 @@ def not_json_lines(head: bytes, *, whole: bool) -> tuple[str, str | None] | None
     return f"{shown} is not JSON, nor is any line after it", None
 
 
+def both_discoveries(schema: Any, path: str) -> None:
+    """Refuse a table with a ``discovered`` struct column and ``discovered.*`` columns: two ways of giving one
+    record's discovery, which the columnar reader does not merge (review21b B21-8: every row was rejected, "unknown
+    field 'discovered.level'"). Said once, before any row (exit 2). (A ``discovered`` column of JSON text may stand
+    beside them, as in a CSV file: a row's dotted cells stand in for its empty one.)"""
+    import pyarrow as pa
+
+    names = schema.names
+    dotted = [n for n in names if n in DOTTED]
+    if "discovered" in names and dotted and pa.types.is_struct(schema.field("discovered").type):
+        raise ResponsibilityError(f"{path} has a 'discovered' column of structs and the columns "
+                                  f"{', '.join(dotted)}: two ways of giving a record's discovery; keep one of them "
+                                  "(the 'discovered' struct, or the dotted columns) and drop the other")
+
+
 def not_json_lines_hint(fmt: str | None, name: str) -> str:
     """What to do with an input :func:`not_json_lines` refused (``fmt``: the format it looks like)."""
     if fmt == "parquet":
@@ -608,6 +641,9 @@ def not_json_lines_hint(fmt: str | None, name: str) -> str:
     if fmt == "xlsx":
         return "save its sheet as CSV (UTF-8) and assess that, or import the workbook into a ledger with " \
             "`responsibility ledger import`"
+    if fmt == "gzip":
+        return "unpack it first (gunzip -c FILE | responsibility assess - …)" if name == "-" else \
+            f"unpack it first: gunzip -c {name} > records.jsonl, then assess records.jsonl"
     if fmt is not None:
         return f"give --from {fmt}" + ("" if name == "-" else f", or name the file .{fmt}")
     return "give one problem record (a JSON object) per line, or --from for another format (json, csv, yaml, " \

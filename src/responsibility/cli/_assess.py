@@ -300,7 +300,8 @@ def _summary(lang: str, policy: Any, records: int, assessed: int, rejected: int,
 cli.add_command(assess)
 
 #: The ledger import's fields that are a problem record's columns, by the record's name.
-_RECORD_COLUMNS = {"problem": "id", "domain": "area", "kind": "kind", "place": "place", "severity": "severity",
+_RECORD_COLUMNS = {"problem": "id", "domain": "area", "kind": "kind", "sector": "sector", "place": "place",
+                   "severity": "severity",
                    "discovered_on": "discovered.on", "discovered_level": "discovered.level",
                    "channel": "discovered.channel", "discovered_by": "discovered.body", "deadline": "deadline",
                    "rectified_on": "rectified_on"}

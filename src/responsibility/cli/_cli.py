@@ -526,6 +526,38 @@ def each_located(records: list[Any], pos: Any, many: bool, answer: Callable[[Any
             raise located(exc, pos, i, many) from None
 
 
+def each_answered(records: list[Any], pos: Any, many: bool, answer: Callable[[Any], _T]
+                  ) -> tuple[list[_T], list[ProblemError]]:
+    """``answer(record)`` for each record that can be answered, and the located error of each that cannot.
+
+    One bad record does not sink a list (as ``assess`` answers the rest and rejects it): the good ones are
+    answered, each bad one is told where and what (:func:`end_for_bad`). A file of one record raises its error."""
+    if not many:
+        return list(each_located(records, pos, many, answer)), []
+    out: list[_T] = []
+    bad: list[ProblemError] = []
+    for i, r in enumerate(records):
+        try:
+            out.append(answer(r))
+        except ProblemError as exc:
+            bad.append(located(exc, pos, i, many))
+    return out, bad
+
+
+def end_for_bad(bad: list[ProblemError], total: int) -> None:
+    """Tell each record that could not be answered (one line each, ``file:line:column``) and exit 2 (unusable
+    input), after the answers to the others were written; nothing when every record was answered."""
+    if not bad:
+        return
+    for exc in bad:
+        click.echo(f"error: {' '.join(str(exc).split())}", err=True)
+    answered = total - len(bad)
+    click.echo(f"error: {len(bad):,} of {total:,} records could not be answered (each said above, where and what); "
+               f"{'the other ' + format(answered, ',') + ' are answered above' if answered else 'none was answered'}"
+               "; correct them and run again", err=True)
+    sys.exit(2)
+
+
 def located(exc: ProblemError, pos: Any, i: int, many: bool) -> ProblemError:
     """``exc`` located in the file: ``file:line:column`` of the field it names in record ``i``
     (of a list when ``many``)."""
@@ -636,15 +668,17 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
         policy = what_if(policy, settings)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     language: Lang = "en" if lang == "en" else "zh"
-    verdicts = list(each_located(records, pos, many, lambda r: who_answers(
-        policy, r, jurisdiction=j, engine=_engine(engine), today=today)))
+    verdicts, bad = each_answered(records, pos, many, lambda r: who_answers(
+        policy, r, jurisdiction=j, engine=_engine(engine), today=today))
     if not records:
         click.echo(f"warning: {'standard input' if file == '-' else file} holds no problems", err=True)
+    if bad and not verdicts:
+        end_for_bad(bad, len(records))
     if fmt == "json":
         from .._files import write_stdout
 
-        out = [v.to_dict(language) for v in verdicts]
-        write_stdout(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2) + "\n")
+        out = [v.to_dict(language) for v in verdicts]  # (a list for a list, whatever was left out of it)
+        write_stdout(json.dumps(out[0] if len(records) == 1 else out, ensure_ascii=False, indent=2) + "\n")
     else:
         from ._render_table import print_verdicts
 
@@ -661,6 +695,7 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
         for path, v in zip(paths, verdicts, strict=True):
             v.draw(language).save(path)
             click.echo(f"wrote {path}", err=True)
+    end_for_bad(bad, len(records))  # (after the answers: exit 2 outranks --check's 1)
     if check and any(v.failures for v in verdicts):
         sys.exit(1)
 

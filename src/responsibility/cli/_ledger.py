@@ -17,7 +17,17 @@ from typing import Any
 
 import click
 
-from ._cli import DayParam, _read_records, cli, each_located, load_policy, located, named, text_encoding
+from ._cli import (
+    DayParam,
+    _read_records,
+    cli,
+    each_answered,
+    end_for_bad,
+    load_policy,
+    located,
+    named,
+    text_encoding,
+)
 
 _DATE = DayParam()  # YYYY-MM-DD within 1900-2999, as records and `who --today` read days
 MAX_DAYS = 3650  # ledger._ledger.MAX_DAYS (not imported: `--help` loads no ledger; a test compares them)
@@ -329,9 +339,10 @@ def merge_cmd(target: str, source: str, into: str, on: Any, entered_by: str, rul
     """Merge problem SOURCE into INTO: INTO keeps every channel, the earliest discovery, and SOURCE's
     assignments, reports and concealments.
 
-    A merge joins reports of one problem (三(三) 集成整改): two problems that differ in area, kind or county are
-    refused (bad_merge) — correct a wrong area, kind or place first. So is a merge whose joined record would not
-    hold, and one of a rectified or verified SOURCE into an INTO that is not (merge INTO into SOURCE instead)."""
+    A merge joins reports of one problem (三(三) 集成整改): two problems that differ in area, kind, sector (when
+    both give one) or county are refused (bad_merge) — correct a wrong area, kind, sector or place first. So is a
+    merge whose joined record would not hold, and one of a rectified or verified SOURCE into an INTO that is not
+    (merge INTO into SOURCE instead)."""
     with _open(target, rules_dir, jurisdiction) as ledger:
         e = ledger.merge(source, into, on=on, entered_by=entered_by)
     click.echo(f"已将问题 {source} 并入 {into}，事件 {e.seq}（merged {source} into {into} (event {e.seq})）")
@@ -385,7 +396,9 @@ def route_cmd(file: str, level: str | None, fmt: str, today: Any, lang: str, rul
     day = today
     if level is not None:  # the option, not the file: checked (and read as records read levels) first
         level = named(policy, "level", level, "--level")
-    routes = list(each_located(records, pos, many, lambda r: route(policy, r, j, level=level, today=day)))
+    routes, bad = each_answered(records, pos, many, lambda r: route(policy, r, j, level=level, today=day))
+    if bad and not routes:
+        end_for_bad(bad, len(records))
     if not records:
         click.echo(f"warning: {'standard input' if file == '-' else file} holds no problems", err=True)
     for r in records:  # (N10-9: a record's deadline was ignored without a word)
@@ -396,8 +409,9 @@ def route_cmd(file: str, level: str | None, fmt: str, today: Any, lang: str, rul
                        "on a new problem now, with the rules' time limits: the record's deadline is not used",
                        err=True)
     if fmt == "json":
-        out = [r.to_dict() for r in routes]
-        click.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
+        out = [r.to_dict() for r in routes]  # (a list for a list, whatever was left out of it)
+        click.echo(json.dumps(out[0] if len(records) == 1 else out, ensure_ascii=False, indent=2))
     else:
         for r in routes:
             print_route(r, policy, lang)
+    end_for_bad(bad, len(records))

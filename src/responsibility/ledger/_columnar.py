@@ -37,7 +37,7 @@ Bool = npt.NDArray[np.bool_]
 NONE = np.iinfo(np.int32).min
 _EPOCH = 719163  # date(1970, 1, 1).toordinal()
 #: The text fields of stored events the lists read (every one is a string when present).
-TEXT = ("domain", "kind", "place", "severity", "description", "level", "channel", "body", "by_level",
+TEXT = ("domain", "kind", "sector", "place", "severity", "description", "level", "channel", "body", "by_level",
         "to_level", "to_body", "by_body", "deadline", "who", "into")
 _TYPES = ("registered", "discovered", "assigned", "reported", "rectified", "verified", "closed", "concealed",
           "merged", "corrected")
@@ -63,6 +63,7 @@ class Folded:
     ids: Any
     domain: Any
     kind: Any
+    sector: Any
     place: Any
     severity: Any
     description: Any
@@ -176,7 +177,7 @@ class Folded:
         conc = [(row[s.id], w) for s in ss for w in s.concealed_by]
         return cls(
             ids=text(s.id for s in ss), domain=text(s.domain for s in ss), kind=text(s.kind for s in ss),
-            place=text(s.place for s in ss), severity=text(s.severity for s in ss),
+            sector=text(s.sector for s in ss), place=text(s.place for s in ss), severity=text(s.severity for s in ss),
             description=text(s.description for s in ss), level=text(s.level for s in ss),
             registered_on=days(s.registered_on for s in ss), rectified_on=days(s.rectified_on for s in ss),
             verified_on=days(s.verified_on for s in ss), closed_on=days(s.closed_on for s in ss),
@@ -385,7 +386,7 @@ def fold_columns(table: Any) -> Folded:
     at = pa.array(reg)
     return Folded(
         ids=col("problem").take(at).combine_chunks(), domain=take("domain", reg), kind=take("kind", reg),
-        place=take("place", reg), severity=pc.fill_null(take("severity", reg), "minor"),
+        sector=take("sector", reg), place=take("place", reg), severity=pc.fill_null(take("severity", reg), "minor"),
         description=take("description", reg), level=take("level", reg), registered_on=day[reg],
         rectified_on=last_day("rectified"), verified_on=last_day("verified"), closed_on=last_day("closed"),
         merged_into=_spread(n, merged_into, None),

@@ -7,7 +7,8 @@ gives the reason and the replacement fields (or ``void: true``).
 
 Types and their fields (``?`` optional)::
 
-    registered   domain, kind?, place, severity?, description?, level?      一(三) 台账
+    registered   domain, kind?, sector?, place, severity?, description?,    一(三) 台账
+                 level?
     discovered   level, channel, body?                                      一(一)–(二)
     assigned     by_level, to_level, to_body?, by_body?, deadline?          交办
     reported     by_level, to_level, to_body?, by_body?                     上报 (escalated)
@@ -37,8 +38,8 @@ from .._errors import ProblemError
 
 #: The fields each type takes: name -> required.
 FIELDS: dict[str, dict[str, bool]] = {
-    "registered": {"domain": True, "kind": False, "place": True, "severity": False, "description": False,
-                   "level": False},
+    "registered": {"domain": True, "kind": False, "sector": False, "place": True, "severity": False,
+                   "description": False, "level": False},
     "discovered": {"level": True, "channel": True, "body": False},
     "assigned": {"by_level": True, "to_level": True, "to_body": False, "by_body": False, "deadline": False},
     "reported": {"by_level": True, "to_level": True, "to_body": False, "by_body": False},
@@ -71,8 +72,8 @@ CODES: dict[str, str] = {
     "unknown_event": "no such event (seq) to correct, or one about another problem",
     "bad_correction": "a correction of a correction, a void of what cannot be voided, or a correction that both "
                       "voids and replaces",
-    "bad_merge": "a merge that does not join reports of one problem (area, kind or county differ; the joined record "
-                 "would not hold; a rectified report merged into an open one)",
+    "bad_merge": "a merge that does not join reports of one problem (area, kind, sector or county differ; the joined "
+                 "record would not hold; a rectified report merged into an open one)",
     "duplicate_problem": "a problem registered (or imported) twice",
     "duplicate_event": "a rectification reported twice",
     "problem_closed": "an event for a problem closed or merged into another (record it there)",
@@ -83,6 +84,8 @@ CODES: dict[str, str] = {
     "level_mismatch": "a body at another level than named, or a level below the place",
     "unknown_area": "not a problem area of the policy",
     "unknown_kind": "not a problem kind of the area",
+    "unknown_sector": "a sector that is neither a sector of the policy's bodies nor a body that has one",
+    "sector_not_in_area": "a sector whose line holds no duty in the problem's area",
     "unknown_level": "not a level of the chain",
     "ambiguous_level": "a level's Chinese word that names two levels at the place (市 in a county-level city)",
     "unknown_channel": "not a discovery channel of the policy",
@@ -429,8 +432,8 @@ def events_from_record(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     d = record.get("discovered")
     start = d["on"] if d else record.get("as_of")
     area = record["area"] if "area" in record else record["domain"]  # domain: the field's old name
-    reg = {"problem": pid, "type": "registered", "on": start, "domain": area,
-           "place": record["place"], "kind": record.get("kind"), "severity": record.get("severity")}
+    reg = {"problem": pid, "type": "registered", "on": start, "domain": area, "place": record["place"],
+           "kind": record.get("kind"), "sector": record.get("sector"), "severity": record.get("severity")}
     out: list[dict[str, Any]] = [{k: v for k, v in reg.items() if v is not None}]
     if d is None:
         return out

@@ -62,6 +62,8 @@ class State:
     place: str
     registered_on: dt.date
     kind: str | None = None
+    #: Whose line the problem is in (a record's ``sector``: a sector id or a body id), ``None`` when not said.
+    sector: str | None = None
     severity: str = "minor"
     description: str | None = None
     level: str | None = None
@@ -132,6 +134,8 @@ class State:
                                "severity": self.severity, "as_of": as_of.isoformat()}
         if self.kind:
             out["kind"] = self.kind
+        if self.sector:
+            out["sector"] = self.sector
         d = self.discovered
         if d is not None:
             disc: dict[str, Any] = {"level": d.level, "channel": d.channel, "on": d.on.isoformat()}
@@ -274,8 +278,8 @@ class Folder:
         if t == "registered":
             self.states[problem] = State(
                 id=problem, domain=d["domain"], place=d["place"], registered_on=on, kind=d.get("kind"),
-                severity=d.get("severity", "minor"), description=d.get("description"), level=d.get("level"),
-                last_on=on, events=1)
+                sector=d.get("sector"), severity=d.get("severity", "minor"), description=d.get("description"),
+                level=d.get("level"), last_on=on, events=1)
             return
         s = self.states.get(problem)
         if s is None:
@@ -419,6 +423,8 @@ class Folder:
             if j is not None and j.get(code) is None:
                 self._fail(e, "place", f"place {d['place']} is not in jurisdiction {j.name!r}", "unknown_place")
             d["place"] = code  # stored as the full 12-digit code
+            if d.get("sector") is not None:
+                self._sector(e)
             return
         s = self.states.get(e.problem)
         if s is None:
@@ -531,7 +537,24 @@ class Folder:
                 # A merge joins reports of one problem (三(三) 集成整改): the target takes the source's channels and
                 # earliest discovery, so a slip of the id would rewrite one verdict and delete another (review18 L2).
                 self._fail(e, "into", f"{e.problem!r} and {into!r} are not one problem: {differs}; merge only "
-                           "reports of the same problem (correct a wrong area, kind or place first)", "bad_merge")
+                           "reports of the same problem (correct a wrong area, kind, sector or place first)",
+                           "bad_merge")
+
+    def _sector(self, e: Event) -> None:
+        """A registration's ``sector`` read and checked as a record's is (one rule, the engine's: a sector id, or a
+        body by its id or name, whose line holds a duty in the area), and stored as the record reads it (review21
+        R21-3: the ledger had no sector, so every ledger problem was judged as if its line were not known)."""
+        from ._compat import canonical_record, parse_problem
+
+        d = e.data
+        d["sector"] = canonical_record({"sector": d["sector"]}, self.policy)["sector"]
+        record = {"id": e.problem, "area": d["domain"], "place": d["place"], "sector": d["sector"],
+                  "as_of": e.on.isoformat(), **({"kind": d["kind"]} if d.get("kind") is not None else {})}
+        try:
+            parse_problem(record, self.policy, self.jurisdiction, today=e.on)
+        except ProblemError as exc:
+            if exc.field == "sector":  # (the other fields were checked above, by the ledger's words)
+                self._fail(e, "sector", exc.detail, exc.code or "unknown_sector")
 
     def check_corrected(self, problem: str, batch: list[Event], family: list[Event]) -> None:
         """Check what ``problem`` folds to once ``batch`` (the events of it being stored now, corrections among them)
@@ -636,6 +659,8 @@ def _merge_clash(policy: Any, source: State, target: State) -> str:
         return f"the area is {source.domain} in one and {target.domain} in the other"
     if source.kind and target.kind and source.kind != target.kind:
         return f"the kind is {source.kind} in one and {target.kind} in the other"
+    if source.sector and target.sector and policy.sector_of(source.sector) != policy.sector_of(target.sector):
+        return f"the sector is {source.sector} in one and {target.sector} in the other"
     digits = next((lv.code_digits for lv in policy.data.vocabulary.levels if lv.id == "county"), 6)
     if source.place[:digits] != target.place[:digits]:
         return f"the places {source.place} and {target.place} are not in one county"

@@ -5,7 +5,8 @@ holds which field. Each row is one problem and becomes its events: registered, d
 reported, assigned, rectified, verified, closed, as its cells allow. A row that cannot be read
 (a missing or bad cell, an unknown name, dates out of order, a problem already in the ledger) is
 rejected with its row number, the header of the offending column and the reason; every other row
-is imported. ``rows == imported + rejected`` always. The whole import is one transaction.
+is imported; a row of empty cells is skipped and counted. ``rows == imported + blank + rejected`` always. The
+whole import is one transaction.
 
 CSV: UTF-8 (with or without BOM) by default, GBK/GB18030 with ``encoding``; without one, a file
 that is not UTF-8 is read as GB18030 (a superset of GBK) and the result says so.
@@ -34,7 +35,7 @@ from ._store import LedgerError
 from ._xlsx import Unreadable
 
 #: Ledger fields a row may fill, in the order their events happen.
-FIELDS = ("problem", "domain", "kind", "place", "severity", "description", "registered_on", "discovered_on",
+FIELDS = ("problem", "domain", "kind", "sector", "place", "severity", "description", "registered_on", "discovered_on",
           "discovered_level", "channel", "discovered_by", "reported_on", "reported_to_level", "assigned_on",
           "assigned_by_level", "assignee_level", "assignee", "deadline", "rectified_on", "verified_on",
           "closed_on")
@@ -44,7 +45,7 @@ REQUIRED = ("problem", "domain", "place")
 #: The fields whose cells name an id of a vocabulary, and that vocabulary; a mapping's ``values``
 #: gives local names for a vocabulary (all its fields) or for one field.
 VOCABULARY_OF = {"domain": "domain", "kind": "kind", "channel": "channel", "severity": "severity", "level": "level",
-                 "body": "body", "discovered_level": "level", "reported_to_level": "level",
+                 "body": "body", "sector": "sector", "discovered_level": "level", "reported_to_level": "level",
                  "assigned_by_level": "level", "assignee_level": "level", "discovered_by": "body",
                  "assignee": "body"}
 VALUE_FIELDS = tuple(VOCABULARY_OF)
@@ -135,12 +136,15 @@ def load_mapping(path: str | Path | None = None) -> Mapping_:
 
 @dataclass
 class ImportResult:
-    """What an import did: rows read, problems imported, rows rejected (with reasons), events stored."""
+    """What an import did: rows read, problems imported, blank rows skipped, rows rejected (with reasons), events
+    stored. ``rows`` counts every row below the header up to the last one filled; a row of empty cells between
+    them is no problem, and is counted in ``blank`` (never dropped in silence)."""
 
     source: str
     rows: int = 0
     imported: int = 0
     rejected: int = 0
+    blank: int = 0
     events: int = 0
     rejects: list[dict[str, Any]] = field(default_factory=list)
     encoding: str | None = None
@@ -148,18 +152,20 @@ class ImportResult:
 
     @property
     def balanced(self) -> bool:
-        """``rows == imported + rejected``."""
-        return self.rows == self.imported + self.rejected
+        """``rows == imported + blank + rejected``."""
+        return self.rows == self.imported + self.blank + self.rejected
 
     def summary_zh(self) -> str:
         """:meth:`summary` in Chinese, as ``assess`` counts (行数 = 已导入 + 拒收，核对一致)."""
-        return (f"{self.source}：共 {self.rows:,} 行 = 已导入 {self.imported:,} + 拒收 {self.rejected:,}"
+        blank = f" + 空行 {self.blank:,}" if self.blank else ""
+        return (f"{self.source}：共 {self.rows:,} 行 = 已导入 {self.imported:,}{blank} + 拒收 {self.rejected:,}"
                 f"（{'核对一致' if self.balanced else '核对不一致'}），存入事件 {self.events:,} 条")
 
     def summary(self, *, source: bool = True) -> str:
         """One line: the counts and whether they balance (after the file's name, unless ``source`` is false)."""
-        return (f"{f'{self.source}: ' if source else ''}rows {self.rows:,} = imported {self.imported:,} + rejected "
-                f"{self.rejected:,} "
+        blank = f" + blank {self.blank:,}" if self.blank else ""
+        return (f"{f'{self.source}: ' if source else ''}rows {self.rows:,} = imported {self.imported:,}{blank} + "
+                f"rejected {self.rejected:,} "
                 f"({'balanced' if self.balanced else 'NOT BALANCED'}); events stored {self.events:,}")
 
 
@@ -177,7 +183,7 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
                           "pipe or device); give the ledger's .xlsx or .csv file")
     notes = result.notes if result is not None else []
     if p.suffix.lower() in (".xlsx", ".xlsm"):
-        return _workbook_table(p, sheet, mapping, notes)
+        return _workbook_table(p, sheet, mapping, notes, result)
     if p.suffix.lower() in (".yaml", ".yml", ".json", ".jsonl", ".ndjson", ".parquet", ".xls"):
         # read as CSV its first line was "the header", and the missing columns were named against it
         suffix = p.suffix.lower()
@@ -272,7 +278,7 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
     names[:] = header
     if n > 1:
         notes.append(f"{p.name}: the headers are on row {n}; the row(s) above them (a title) were not read")
-    return header, rest
+    return header, _counting_blanks(rest, n, result)
 
 
 #: How many rows at the top of a sheet may come before its header (a title, a date, a unit).
@@ -304,8 +310,8 @@ def _header(rows: Iterator[tuple[int, list[Any]]], mapping: Mapping_ | None
     return seen[0][0], _names(seen[0][1]), itertools.chain(seen[1:], rows)
 
 
-def _workbook_table(p: Path, sheet: str | None, mapping: Mapping_ | None,
-                    notes: list[str]) -> tuple[list[str], Iterable[tuple[int, list[Any]]]]:
+def _workbook_table(p: Path, sheet: str | None, mapping: Mapping_ | None, notes: list[str],
+                    result: ImportResult | None = None) -> tuple[list[str], Iterable[tuple[int, list[Any]]]]:
     from ._xlsx import Book
 
     book = Book(p)
@@ -342,12 +348,26 @@ def _workbook_table(p: Path, sheet: str | None, mapping: Mapping_ | None,
 
     def body() -> Iterator[tuple[int, list[Any]]]:
         try:
-            yield from rest
+            yield from _counting_blanks(rest, n, result)
             notes.extend(book.notes.get(first, ()))
         finally:
             book.close()
 
     return header, _Closing(body(), book.close)
+
+
+def _counting_blanks(rows: Iterable[tuple[int, list[Any]]], header: int, result: ImportResult | None
+                     ) -> Iterator[tuple[int, list[Any]]]:
+    """``rows`` (numbered as the file numbers them, blank ones left out), with each blank row between the header
+    (row ``header``) and a filled row counted in ``result`` (``rows`` and ``blank``): said, never dropped in silence
+    (review21b). Blank rows after the last filled one are the sheet's end, not rows."""
+    last = header
+    for n, row in rows:
+        if result is not None and n > last + 1:
+            result.rows += n - last - 1
+            result.blank += n - last - 1
+        last = n
+        yield n, row
 
 
 class _Closing(Iterator[tuple[int, list[Any]]]):
@@ -446,7 +466,8 @@ class RowReader:
         }
         self.ids = {"domain": set(policy.problem_areas), "kind": {k for _, k in policy.kinds},
                     "channel": set(policy.channels), "severity": {s.id for s in v.severities},
-                    "level": set(policy.level_rank), "body": set(policy.bodies)}
+                    "level": set(policy.level_rank), "body": set(policy.bodies),
+                    "sector": {*policy.sectors, *(b for b, x in policy.bodies.items() if x.sector and not x.role)}}
         for f, extra in mapping.values.items():
             vocab = VOCABULARY_OF.get(f, f)
             for local, target in extra.items():  # an id that names nothing would reject every row that uses it
@@ -523,6 +544,16 @@ class RowReader:
         raise ProblemError(f, f"unknown {word} {s!r}" + (f"; did you mean {close[0]!r}?" if close else ""),
                            code=_UNKNOWN.get(vocab, "bad_value"))
 
+    def sector(self, row: list[Any]) -> str | None:
+        """The cell of ``sector``: the mapping's own word for a line (``values.sector``) as its id, else the cell as
+        written, for the registration to read as a record's ``sector`` is (a sector id, a department's id or name;
+        an unknown one is refused there, with the record's hint)."""
+        v = self.cell(row, "sector")
+        if v is None:
+            return None
+        s = str(v)
+        return self.names.get("sector", {}).get(s, s)
+
     def date(self, row: list[Any], f: str) -> dt.date | None:
         v = self.cell(row, f)
         if v is None:
@@ -573,7 +604,7 @@ class RowReader:
         found_level = self.name(row, "discovered_level", "level", place) or \
             (self.policy.bodies[by_body].level if by_body else None)
         reg: dict[str, Any] = {"problem": pid, "type": "registered", "on": registered, "domain": domain,
-                               "place": place, "kind": self.name(row, "kind", "kind"),
+                               "place": place, "kind": self.name(row, "kind", "kind"), "sector": self.sector(row),
                                "severity": self.name(row, "severity", "severity"),
                                "description": self.cell(row, "description"), "level": found_level}
         out = [reg]
@@ -668,7 +699,7 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
     events: list[Event] = []
     event_fields = {"on": None, "level": "discovered_level", "channel": "channel", "body": "discovered_by",
                     "by_level": "assigned_by_level", "to_level": "assignee_level", "to_body": "assignee",
-                    "deadline": "deadline", "domain": "domain", "kind": "kind", "place": "place",
+                    "deadline": "deadline", "domain": "domain", "kind": "kind", "sector": "sector", "place": "place",
                     "severity": "severity", "problem": "problem"}
     dates = {"registered": "registered_on", "discovered": "discovered_on", "reported": "reported_on",
              "assigned": "assigned_on", "rectified": "rectified_on", "verified": "verified_on",

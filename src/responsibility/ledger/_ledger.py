@@ -431,7 +431,7 @@ class Ledger:
         """Merge problem ``source`` into ``into`` (三(三) 集成整改): the merged problem keeps every
         channel, the earliest discovery, and the source's assignments, reports and concealments;
         ``source`` takes no more events (``within``: as :meth:`append`). Refused (``bad_merge``)
-        for problems of another area, kind or county, when the joined record would not hold, and
+        for problems of another area, kind, sector or county, when the joined record would not hold, and
         for a rectified or verified source merged into a target that is not."""
         return self.append({"problem": source, "type": "merged", "on": on, "into": into},
                            entered_by=entered_by, within=within)[0]
@@ -652,7 +652,7 @@ class Ledger:
                     source: str | None = None) -> ImportResult:
         """Import an existing ledger from .xlsx or .csv (Chinese headers, a YAML column mapping;
         default ``ledger/mapping.yaml``) in one transaction. Every row is imported or rejected with
-        its reason: an :class:`ImportResult` whose ``rows == imported + rejected``.
+        its reason: an :class:`ImportResult` whose ``rows == imported + blank + rejected``.
         A crash or kill leaves the ledger as it was; the next import says so (:meth:`interrupted`).
         ``within`` (a division code) rejects the rows placed outside it; ``source`` names the file
         in the result and the ledger's record of imports (default: ``path``)."""

@@ -194,7 +194,8 @@ class Lists:
         domain, kind, place = f.domain.take(at), f.kind.take(at), f.place.take(at)
         cols: dict[str, Any] = {
             "problem": f.ids.take(at), "category": _pairs(domain, kind, self._category),
-            "area": domain, "kind": pc.fill_null(kind, ""), "place": place,
+            "area": domain, "kind": pc.fill_null(kind, ""), "sector": pc.fill_null(f.sector.take(at), ""),
+            "place": place,
             "place_name": _mapped(place, self.place_name), "severity": f.severity.take(at),
             "description": pc.fill_null(f.description.take(at), ""),
             "registered_on": _day_stamps(f.registered_on[sel]),
@@ -274,7 +275,7 @@ class Lists:
         digits = {lv.id: lv.code_digits for lv in self.policy.data.vocabulary.levels}
         level_ids = list(digits)
         lcode = {lv: i for i, lv in enumerate(level_ids)}
-        domain, kind = f.domain.take(at), f.kind.take(at)
+        domain, kind, sector = f.domain.take(at), f.kind.take(at), f.sector.take(at)
         place_enc = pc.dictionary_encode(f.place.take(at))
         uplaces = place_enc.dictionary.to_pylist()
         place_ix = np.asarray(place_enc.indices.to_numpy(zero_copy_only=False), np.int64)
@@ -288,7 +289,8 @@ class Lists:
             else np.zeros(n, np.int64)
         key_enc = pc.dictionary_encode(pc.binary_join_element_wise(
             domain, pc.fill_null(kind, "\x00"), pa.array([_place_level(p) for p in uplaces], pa.string())
-            .take(place_enc.indices), pa.array(period.astype(str), pa.string()), "\x1f"))
+            .take(place_enc.indices), pa.array(period.astype(str), pa.string()), pc.fill_null(sector, "\x00"),
+            "\x1f"))
         starts: list[int] = []
         lengths: list[int] = []
         e_role: list[str] = []
@@ -297,10 +299,12 @@ class Lists:
         e_name: list[str] = []
         e_rank: list[int] = []
         for key in key_enc.dictionary.to_pylist():
-            area, k, lv, p = key.split("\x1f")
+            area, k, lv, p, line = key.split("\x1f")
             view = self.policy.at(epochs[int(p) - 1] if int(p) else epochs[0] - dt.timedelta(days=1)) if epochs \
                 else self.policy
-            plan = route_bodies(view, area, None if k == "\x00" else k, lv)
+            # the line the record names narrows a duty of a department's own line, as in a verdict (R21-3)
+            plan = route_bodies(view, area, None if k == "\x00" else k, lv,
+                                None if line == "\x00" else view.sector_of(line))
             starts.append(len(e_role))
             for role, rank, ids in (("handling", 0, plan.handlers), ("rectification", 1, plan.assignees)):
                 for b in ids:
@@ -435,14 +439,15 @@ class Lists:
                 due, _ = self.deadline(s)
                 assert due is not None
                 stage, level, named = "rectification", a.to_level, a.to_body
-                plan_ids = route_bodies(view, s.domain, s.kind, _place_level(s.place)).assignees
+                line = view.sector_of(s.sector)
+                plan_ids = route_bodies(view, s.domain, s.kind, _place_level(s.place), line).assignees
             else:
                 assert found is not None
                 last = max((x for x in s.steps if x.action == "reported"), key=lambda x: x.on, default=None)
                 level, received, named = (last.to_level, last.on, last.to_body) if last else \
                     (found.level, found.on, found.body)
                 due, stage = received + limit, "handling"
-                plan_ids = tuple(view.stage_holders(s.domain, s.kind, "handling"))
+                plan_ids = tuple(view.stage_holders(s.domain, s.kind, "handling", view.sector_of(s.sector)))
             left = (due - self.as_of).days
             if left > within:
                 continue
@@ -641,7 +646,7 @@ class _View:
         return pa.table({
             "id": f.ids.take(at), "area": f.domain.take(at), "place": f.place.take(at),
             "severity": f.severity.take(at), "as_of": _date32(np.full(n, day_number(self.as_of), np.int32)),
-            "kind": f.kind.take(at), "discovered": discovered, "handled": handled,
+            "kind": f.kind.take(at), "sector": f.sector.take(at), "discovered": discovered, "handled": handled,
             "deadline": _date32(deadline), "rectified_on": _date32(f.rectified_on[rows]),
             "concealed_by": concealed})
 
@@ -765,7 +770,7 @@ def _cols_frame(pd: Any, cols: dict[str, list[Any]], columns: tuple[str, ...], d
     return _to_pandas(pd, table)
 
 
-PROBLEM_COLUMNS = ("problem", "category", "area", "kind", "place", "place_name", "severity", "description",
+PROBLEM_COLUMNS = ("problem", "category", "area", "kind", "sector", "place", "place_name", "severity", "description",
                    "registered_on", "discovered_on", "discovered_level", "channel", "channels", "discovered_by",
                    "status", "merged_into", "merged_from")
 _MATRIX = ("problem", "area", "place", "role", "level", "body", "name")
@@ -817,6 +822,7 @@ def to_zh(frame: Any, policy: Any) -> Any:
         maps[c] = levels
     maps["other_channel"] = maps["channel"]
     maps["discovered_by"] = {b: x.name for b, x in policy.bodies.items()}
+    maps["sector"] = maps["discovered_by"]  # a body named as the line; a sector id has no name of its own
     for c, m in maps.items():
         if c in out:
             out[c] = out[c].map(lambda x, m=m: m.get(x, x) if isinstance(x, str) else x)

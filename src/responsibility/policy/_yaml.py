@@ -306,6 +306,8 @@ def parse_records(raw: bytes, name: str, notes: list[str] | None = None) -> tupl
     text = decode_text(raw, name, [] if notes is None else notes)
     if name.lower().endswith(".json"):
         _check_json(text, name)
+    if "\\u" in text:
+        text = joined_surrogates(text)
     try:
         return parse_yaml(text, name, limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False)
     except RulesError as exc:
@@ -315,6 +317,34 @@ def parse_records(raw: bytes, name: str, notes: list[str] | None = None) -> tupl
                 and text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
             _check_json(text, name)
         raise
+
+
+_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+def joined_surrogates(text: str) -> str:
+    """``text`` with each JSON escape of a UTF-16 surrogate pair (``\\ud83d\\ude00``, as JSON writes a character
+    outside the BMP) as the one YAML escape of its character (``\\U0001f600``): JSON reads the pair as one
+    character, YAML refused each half ("invalid Unicode character escape code"). A column after it on its line
+    is two to the left of where the file has it."""
+    def one(m: re.Match[str]) -> str:
+        code = 0x10000 + ((int(m[2], 16) - 0xD800) << 10) + (int(m[3], 16) - 0xDC00)
+        return f"{m[1]}\\U{code:08x}"
+
+    return _SURROGATE_PAIR.sub(one, text)
+
+
+def _lone_surrogate(text: str, line: int, col: int) -> str | None:
+    """The ``\\uXXXX`` escape of a lone surrogate at (or just before) ``line``:``col`` of ``text``, or ``None``."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    at = lines[line - 1]
+    for start in range(max(col - 4, 0), min(col + 1, len(at))):
+        if at[start:start + 2] in ("\\u", "\\U") and re.fullmatch(r"[dD][89a-fA-F][0-9a-fA-F]{2}",
+                                                                    at[start + 2:start + 6]):
+            return at[start:start + 6]
+    return None
 
 
 def _check_json(text: str, name: str) -> None:
@@ -368,6 +398,11 @@ def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = T
         problem = exc.problem or exc.context or "invalid YAML"
         code = "yaml_limit" if "nesting depth" in problem else "yaml_syntax"
         hint = "flatten the structure" if code == "yaml_limit" else "fix the YAML syntax"
+        if "invalid Unicode character escape" in problem and (half := _lone_surrogate(text, line, col)):
+            # (JSON reads it, then the reader for positions refused it: "YAML syntax error" in a .json; review21b)
+            raise RulesError([Issue(file, line, col, f"{half} is half of a UTF-16 surrogate pair, not a character "
+                                    "(a lone surrogate)", "remove it, or write the whole character; a pair such as "
+                                    "\\ud83d\\ude00 is read as one", "yaml_syntax")]) from None
         raise RulesError([Issue(file, line, col, f"YAML syntax error: {problem}", hint, code)]) from None
     except yaml.YAMLError as exc:
         raise RulesError([Issue(file, 1, 1, f"YAML error: {_short(str(exc), 100)}", "fix the YAML",

@@ -313,14 +313,14 @@ class Assessors:
 def check_json_lines(head: bytes, *, whole: bool, charset: str | None = None) -> None:
     """415 for a body that is plainly not JSON lines (:func:`~responsibility.batch._io.not_json_lines`;
     ``head``: its start as UTF-8, read in the ``charset`` Content-Type declares)."""
-    found = not_json_lines(head, whole=whole)
+    found = not_json_lines(head, whole=whole, encoding=charset, declared_by="Content-Type")
     if found is None:
         return
     what, fmt = found
-    if charset not in (None, "utf-8") and fmt is None:  # (a format told shows the text was read right)
-        what += f" (read as {charset}, as Content-Type declares: is that its encoding?)"
     if fmt == "json":
         hint = "send each record on a line of its own (jq -c '.[]' writes a list so), or one record to /v1/verdict"
+    elif fmt == "gzip":
+        hint = "send the JSON lines unpacked (this server does not read a compressed body)"
     elif fmt is not None:
         hint = f"convert the {fmt.upper()} to JSON lines, or assess the file with `responsibility assess`, which " \
             f"reads {fmt.upper()}"

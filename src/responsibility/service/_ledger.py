@@ -403,7 +403,8 @@ def install(app: FastAPI, svc: Service) -> None:
     async def import_(request: Request) -> Response:
         """``Ledger.import_file`` on the uploaded file: every row is imported or rejected with its
         reason (a row placed outside the caller's county is rejected, field ``place``); the counts
-        balance (``rows == imported + rejected``); all rows or none are stored (one transaction)."""
+        balance (``rows == imported + blank + rejected``); all rows or none are stored (one
+        transaction)."""
         started = time.perf_counter()
         endpoint = "POST /v1/ledger/import"
         who = svc.caller(request)
