@@ -536,3 +536,20 @@ def _floats_of(v: Any) -> list[float]:
     if isinstance(v, list):
         return [x for y in v for x in _floats_of(y)]
     return []
+
+
+@pytest.mark.parametrize(("method", "url", "params"), [
+    ("POST", "/v1/verdict", {"lang": "LONG"}), ("POST", "/v1/route", {"level": "LONG"}),
+    ("GET", "/v1/policy/chain", {"area": "LONG"}), ("GET", "/v1/policy/areas/LONG", {}),
+    ("GET", "/v1/no-such/LONG", {}), ("GET", "/v1/policy/bodies", {"level": "LONG"})])
+def test_an_error_shows_a_long_value_by_its_start_and_length(client: TestClient, method: str, url: str,
+                                                             params: dict[str, str]) -> None:
+    """review21b: a 60 KB query value (or path segment) came back whole in the message and the suggestion; the CLI
+    cuts at 40 characters. A value longer than 120 characters is shown by its first 60 and its length."""
+    long = "x" * 60_000
+    record = json.loads((ROOT / "examples" / "records" / "problem.json").read_text(encoding="utf-8"))
+    r = client.request(method, url.replace("LONG", long), params={k: long for k in params}, headers=bearer("zhejiang"),
+                       json=record if method == "POST" else None)
+    assert r.status_code in (400, 404, 422) and len(r.content) < 2_000, (r.status_code, len(r.content))
+    message = r.json()["error"]["message"]
+    assert "x" * 40 in message and "…" in message and "60,0" in message and "characters)" in message, message

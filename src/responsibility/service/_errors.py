@@ -51,17 +51,36 @@ class ApiError(Exception):
         self.field, self.suggestion, self.headers, self.extra = field, suggestion, headers, extra
 
     def body(self) -> dict[str, Any]:
-        """The JSON body."""
-        err: dict[str, Any] = {"status": self.status, "type": self.type, "message": self.message}
+        """The JSON body (a long value the message repeats shown by its start and length: :func:`capped`)."""
+        message = capped(self.message)
+        err: dict[str, Any] = {"status": self.status, "type": self.type, "message": message}
         if self.field is not None:
-            err["field"] = self.field
-        err["suggestion"] = self.suggestion if self.suggestion is not None else suggestion_of(self.message)
-        err.update(self.extra)
+            err["field"] = capped(self.field)
+        suggestion = self.suggestion if self.suggestion is not None else suggestion_of(message)
+        err["suggestion"] = capped(suggestion) if suggestion is not None else None
+        err.update({k: capped(v) if isinstance(v, str) else [capped(x) if isinstance(x, str) else x for x in v]
+                    if isinstance(v, list) else v for k, v in self.extra.items()})
         return {"error": err}
 
     def response(self) -> Response:
         return Response(jsonio.dumps(self.body()), status_code=self.status, headers=self.headers,
                         media_type="application/json")
+
+
+#: The longest value (a query parameter, a path segment, a field) an error repeats whole; a longer one is shown by
+#: its first :data:`SHOWN` characters and its length (review21b: a 60 KB query value came back whole, twice).
+ECHO, SHOWN = 120, 60
+_QUOTED = re.compile(r"(['\"])([^'\"]{" + str(ECHO + 1) + r",})\1")
+_RUN = re.compile(r"[^\s'\"]{" + str(ECHO + 1) + ",}")
+
+
+def capped(text: str) -> str:
+    """``text`` with each quoted value, or run of characters without a space, longer than :data:`ECHO` cut to its
+    start and its length: ``'xxxx…' (60,000 characters)``."""
+    if len(text) <= ECHO:
+        return text
+    text = _QUOTED.sub(lambda m: f"{m[1]}{m[2][:SHOWN]}…{m[1]} ({len(m[2]):,} characters)", text)
+    return _RUN.sub(lambda m: f"{m[0][:SHOWN]}… ({len(m[0]):,} characters)", text)
 
 
 def too_large(limit: int, what: str = "the request body", unit: str = "bytes",
