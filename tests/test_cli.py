@@ -199,3 +199,24 @@ def test_one_bad_record_of_a_list_does_not_sink_the_others(tmp_path: Path, run_c
     only_bad.write_text(json.dumps([records[1], records[3]]), encoding="utf-8")
     code, out, err = run_cli(command, str(only_bad), "--format", "json")
     assert code == 2 and out == "" and "none was answered" in err
+
+
+def test_no_help_text_shows_docstring_markup() -> None:
+    """review21b: `ledger show --help` printed RST (``responsibility route``). Every command's help, walked."""
+    import re
+
+    import click
+
+    from responsibility.cli._cli import cli
+
+    found: list[str] = []
+
+    def walk(cmd: click.Command, path: list[str]) -> None:
+        text = cmd.get_help(click.Context(cmd, info_name=" ".join(path)))
+        found.extend(f"{' '.join(path)}: {m[0]}" for m in re.finditer(r"``|:(?:func|class|meth|data|attr):`", text))
+        if isinstance(cmd, click.Group):
+            for name, sub in cmd.commands.items():
+                walk(sub, [*path, name])
+
+    walk(cli, ["responsibility"])
+    assert not found, found

@@ -731,3 +731,30 @@ def test_append_of_no_event_is_a_problem_error(ledger: Ledger, given: Any) -> No
     with pytest.raises(ProblemError, match="expected an event") as info:
         ledger.append(given, entered_by="x")
     assert info.value.code == "not_an_object"
+
+
+def test_a_create_that_fails_leaves_no_file_behind(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """review21b: `ledger init` on a full disk left a 4 KiB file that was no ledger, and the next init refused it.
+    The files the failed create made are removed; a file that was there before is left alone."""
+    from responsibility.ledger import _ledger
+
+    real = _ledger.create
+
+    def full(engine: Any) -> None:
+        with engine.begin() as conn:
+            conn.execute(sa.text("CREATE TABLE half (x INTEGER)"))  # the file is made, then the disk fills
+        raise sa.exc.OperationalError("CREATE TABLE events", {}, Exception("database or disk is full"))
+
+    path = tmp_path / "x.db"
+    monkeypatch.setattr(_ledger, "create", full)
+    with pytest.raises(LedgerError, match=r"disk is full.*check the free space"):
+        Ledger.create(str(path))
+    assert not list(tmp_path.iterdir())
+    other = tmp_path / "other.db"
+    other.write_bytes(b"")  # an empty file: SQLite takes it as a new database
+    with pytest.raises(LedgerError):
+        Ledger.create(str(other))
+    assert other.exists()
+    monkeypatch.setattr(_ledger, "create", real)
+    Ledger.create(str(path)).close()
+    assert path.exists()

@@ -39,8 +39,17 @@ def test_a_day_at_the_county_office(tmp_path: Path, run_cli: Any) -> None:
     assert code == 0 and "stored 3 event(s), seq 1–3" in out
     code, out, _ = run_cli("ledger", "alerts", db, "--as-of", "2021-03-28")
     assert code == 0 and "township_government" in out and "剩余 4 天" in out
-    code, out, _ = run_cli("ledger", "alerts", db, "--as-of", "2021-04-05", "--format", "json")
+    code, out, _ = run_cli("ledger", "alerts", db, "--as-of", "2021-04-05", "--format", "json", "--lang", "en")
     assert code == 1 and json.loads(out)[0]["overdue"] is True
+    # csv and json as the lists write them: Chinese headers and 是/否 by default (review21b: English, True/False)
+    code, out, _ = run_cli("ledger", "alerts", db, "--as-of", "2021-04-05", "--format", "json")
+    assert code == 1 and json.loads(out)[0]["是否逾期"] == "是"
+    code, out, _ = run_cli("ledger", "alerts", db, "--as-of", "2021-04-05", "--format", "csv")
+    header, first = out.splitlines()[:2]
+    assert code == 1 and header.startswith("单位代码,责任单位,层级,") and "是否逾期" in header and ",是," in first
+    assert "True" not in out and "overdue" not in header
+    code, out, _ = run_cli("ledger", "alerts", db, "--as-of", "2021-04-05", "--format", "csv", "--lang", "en")
+    assert code == 1 and out.startswith("body,name,level,") and ",True," in out
     code, out, _ = run_cli("ledger", "list", db, "rectifications", "--as-of", "2021-04-05")
     assert code == 0 and out.splitlines()[0].startswith("问题编号,") and ",是," in out
     out_csv = tmp_path / "problems.csv"

@@ -277,7 +277,8 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
 @click.option("--area", multiple=True, help="Only problems of this duty area (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="The words of the text format, in Chinese or English.")
+              help="Chinese or English: the words of the text format; the headers and names of csv and json, as "
+                   "`ledger list` writes them (zh: 是/否; en: ids, true/false).")
 @_common
 def alerts_cmd(target: str, within: int, as_of: Any, place: str | None, area: tuple[str, ...], fmt: str,
                lang: str, rules_dir: str | None, jurisdiction: str | None) -> None:
@@ -287,11 +288,16 @@ def alerts_cmd(target: str, within: int, as_of: Any, place: str | None, area: tu
     with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
         frame = ledger.alerts(within, _day(as_of), place=place, area=list(area) or None)
         places = ledger.jurisdiction
+        overdue = bool(frame["overdue"].any())
+        if fmt != "text" and lang == "zh":  # headers and names as the lists have them (was English, True/False)
+            from ..ledger._lists import to_zh
+
+            frame = to_zh(frame, ledger.policy)
     if fmt == "text":
         print_alerts(frame, lang, places)
     else:
         write_frame(frame, None, "alerts", fmt=fmt)
-    if bool(frame["overdue"].any()):
+    if overdue:
         sys.exit(1)
 
 
@@ -359,7 +365,7 @@ _UNASSIGNED = ("registered", "discovered", "reported")
 @_common
 def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, jurisdiction: str | None) -> None:
     """One problem: its events (with who entered them), its state on the day and, until it is
-    assigned, its route (who must assign or report it, by when: as ``responsibility route``)."""
+    assigned, its route (who must assign or report it, by when: as `responsibility route`)."""
     with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
         day = _day(as_of)
         state = ledger.state(problem, day)

@@ -186,7 +186,10 @@ class Ledger:
     def create(cls, target: str | Any, *, policy: PolicyView | None = None,
                jurisdiction: Jurisdiction | None = None) -> Ledger:
         """Create a new, empty ledger at ``target`` (a SQLite file path or a database URL)."""
+        import os
+
         _check_file(str(target), creating=True)
+        there = {f for f in database_files(str(target)) if os.path.lexists(f)}
         ledger = cls(str(target), policy=policy, jurisdiction=jurisdiction)
         try:
             with _database_errors(str(target)):
@@ -198,6 +201,12 @@ class Ledger:
                               "`responsibility ledger` commands open it), or give another name for a new one") from None
         except BaseException:
             ledger.close()
+            # the files this call made go with it: a full disk left a 4 KiB file that was no ledger, and the next
+            # init refused it (review21b)
+            for f in database_files(str(target)):
+                if f not in there:
+                    with contextlib.suppress(OSError):
+                        os.unlink(f)
             raise
         return ledger
 
