@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -111,3 +112,23 @@ def test_cli_diff_against_a_git_revision(run_cli) -> None:  # type: ignore[no-un
     assert code == 2 and "no revision 'no-such-revision'" in err
     code, out, err = run_cli("diff", str(ROOT / "rules"), "--against", "HEAD", "--format", "json")
     assert code == 0 and '"shapes_compared"' in out
+
+
+def test_an_amendments_answers_are_compared_once_per_rules_and_progress_is_told(
+        policy: Policy, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """review21b B21-9: `diff rules AMENDED` took 12 CPU s and showed nothing. The unamended side, the same object on
+    every day compared, answers each shape once (the days' results are those of each day alone), and progress(done,
+    total) is told up to the end."""
+    from responsibility.checks._diff import answer_changes
+
+    from .conftest import amended_rules
+
+    new = responsibility.load(amended_rules(tmp_path_factory.mktemp("amended") / "rules"))
+    days = [new.epochs[0] - dt.timedelta(days=1), new.epochs[0]]
+    only = frozenset({"identification"})
+    told: list[tuple[int, int]] = []
+    together, count = answer_changes(policy, new, days, only, progress=lambda done, total: told.append((done, total)))
+    alone = [c for day in days for c in answer_changes(policy, new, [day], only)[0]]
+    assert [c.to_dict() for c in together] == [c.to_dict() for c in alone] and together
+    assert told and told[-1] == (count, count) and all(t == count for _, t in told)
+    assert [d for d, _ in told] == sorted(d for d, _ in told)

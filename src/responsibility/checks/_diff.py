@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -376,24 +376,46 @@ def _example(shape: dict[str, Any], policy: PolicyView) -> dict[str, Any]:
     return rec
 
 
-def answer_changes(old: PolicyView, new: PolicyView, days: Iterable[dt.date | None], only: frozenset[str] | None = None
-                   ) -> tuple[list[AnswerChange], int]:
-    """Every shape whose findings differ, on each of ``days``; and the number of shapes compared."""
+def answer_changes(old: PolicyView, new: PolicyView, days: Iterable[dt.date | None], only: frozenset[str] | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> tuple[list[AnswerChange], int]:
+    """Every shape whose findings differ, on each of ``days``; and the number of shapes compared.
+
+    ``progress(done, total)`` is called now and then with the shapes compared so far (of the days whose rules
+    differ). The rules of one side that are the same for several days (an unamended policy) answer each shape once.
+    """
     out: list[AnswerChange] = []
     count = 0
-    for day in days:
-        a = old.at(day) if day else old
-        b = new.at(day) if day else new
-        same = a is b or a.version_key == b.version_key  # the same data in force: the same answers
+    days = list(days)
+    pairs = [(a, b, a is b or a.version_key == b.version_key)  # the same data in force: the same answers
+             for day in days for a, b in [(old.at(day) if day else old, new.at(day) if day else new)]]
+    total = sum(1 for a, b, same in pairs if not same for _ in _shapes(a, b, only)) if progress is not None else 0
+    done = 0
+    memo: dict[tuple[int, tuple[Any, ...]], frozenset[tuple[Any, ...]]] = {}  # by (policy, shape)
+
+    def answers(policy: PolicyView, shape: dict[str, Any], facts: list[dict[str, Any]]) -> frozenset[tuple[Any, ...]]:
+        key = (id(policy), tuple(shape.items()))
+        got = memo.get(key)
+        if got is None:
+            got = memo[key] = _answers(policy, shape, facts)
+        return got
+
+    uses = Counter(id(p) for a, b, same in pairs if not same for p in (a, b))
+    repeated = {p for p, n in uses.items() if n > 1}
+    for day, (a, b, same) in zip(days, pairs, strict=True):
         for shape, facts in _shapes(a, b, only):
             count += 1
             if same:
                 continue
-            fa = _answers(a, shape, facts)
-            fb = _answers(b, shape, facts)
+            done += 1
+            if progress is not None and done % 2_000 == 0:
+                progress(done, total)
+            fa = answers(a, shape, facts) if id(a) in repeated else _answers(a, shape, facts)
+            fb = answers(b, shape, facts) if id(b) in repeated else _answers(b, shape, facts)
             if fa != fb:
                 out.append(AnswerChange(day, shape, _example(shape, b if shape["area"] in b.areas else a),
                                         tuple(sorted(fb - fa, key=str)), tuple(sorted(fa - fb, key=str))))
+    if progress is not None:
+        progress(done, total)
     return out, count
 
 
@@ -408,12 +430,12 @@ def _answers(policy: PolicyView, shape: dict[str, Any], facts: list[dict[str, An
 
 
 def diff(old: PolicyView, new: PolicyView, *, scenarios: Iterable[str | Path] = (), as_of: dt.date | None = None,
-         areas: Iterable[str] | None = None) -> Diff:
+         areas: Iterable[str] | None = None, progress: Callable[[int, int], None] | None = None) -> Diff:
     """Compare two policies: data, answers over the whole fact space, and user scenarios.
 
     ``as_of`` compares only the rules in force on that day (instead of every period of
     either policy). ``areas`` limits the answer comparison to some problem areas (the proof is then only
-    about those areas); the data comparison is always whole.
+    about those areas); the data comparison is always whole. ``progress(done, total)``: see :func:`answer_changes`.
 
     >>> import responsibility
     >>> p = responsibility.load()
@@ -426,7 +448,7 @@ def diff(old: PolicyView, new: PolicyView, *, scenarios: Iterable[str | Path] = 
     if days and as_of is None:
         # Each period between two boundaries, and the one before the first.
         checked += [d for d in [days[0] - dt.timedelta(days=1), *days] if d not in checked]
-    answers, count = answer_changes(old, new, checked, frozenset(areas) if areas is not None else None)
+    answers, count = answer_changes(old, new, checked, frozenset(areas) if areas is not None else None, progress)
     data = tuple(data_changes(old, new))
     compared: list[int] = []
     changed = tuple(scenario_changes(old, new, scenarios, compared))

@@ -448,8 +448,8 @@ def _same_file(a: str, b: str) -> bool:
 class _Progress:
     """A progress bar on stderr, or nothing."""
 
-    def __init__(self, show: bool, total: int | None) -> None:
-        self.show, self.total = show, total
+    def __init__(self, show: bool, total: int | None, label: str = "assessing") -> None:
+        self.show, self.total, self.label = show, total, label
         self._bar: Any = None
 
     def __enter__(self) -> _Progress:
@@ -457,7 +457,7 @@ class _Progress:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self._bar = Progress(TextColumn("assessing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            self._bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                                  console=Console(stderr=True), transient=True)
             self._bar.__enter__()
             self._task = self._bar.add_task("records", total=self.total)
@@ -473,6 +473,11 @@ class _Progress:
     def advance(self, n: int) -> None:
         if self._bar is not None:
             self._bar.advance(self._task, n)
+
+    def update(self, done: int, total: int) -> None:
+        """``done`` of ``total`` (a total learnt on the way)."""
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done, total=total)
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
