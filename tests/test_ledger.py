@@ -758,3 +758,50 @@ def test_a_create_that_fails_leaves_no_file_behind(tmp_path: Any, monkeypatch: p
     monkeypatch.setattr(_ledger, "create", real)
     Ledger.create(str(path)).close()
     assert path.exists()
+
+
+HOUSE = {"area": "housing", "kind": "housing_renovation_late", "place": VILLAGE, "severity": "serious"}
+
+
+def _answers(ledger: Ledger, pid: str, day: str) -> set[tuple[str, str]]:
+    """(body, basis) of the 责任清单's answers for ``pid``, checked equal to who_answers on the folded record."""
+    from responsibility.engine._decide import who_answers
+
+    rows = ledger.responsibilities(day)
+    listed = rows[(rows["problem"] == pid) & (rows["role"] == "answers")]
+    got = set(zip(listed["body"], listed["basis"], strict=True))
+    verdict = who_answers(ledger.policy, ledger.record(pid, day), jurisdiction=ledger.jurisdiction)
+    assert got == {(f.body, f.basis) for f in verdict.findings}
+    return got
+
+
+def test_the_level_that_registers_a_problem_holds_it(ledger: Ledger) -> None:
+    """review22 R22-10: the county registered (一(三) 台账) the village grid's find on the day; the route and the
+    handling rows named the county, the alerts and the 追责 rows the village, and the county answered nothing. The
+    registration is the county's receipt: every view says the county holds it."""
+    ledger.append([{"problem": "H1", "type": "registered", "on": "2021-03-01", "level": "county", **HOUSE},
+                   {"problem": "H1", "type": "discovered", "on": "2021-03-01", "level": "village", "channel": "grid"}],
+                  entered_by="x")
+    assert ledger.record("H1", "2021-06-30")["handled"] == [
+        {"action": "reported", "by_level": "village", "to_level": "county", "on": "2021-03-01"}]
+    assert ledger.state("H1", "2021-06-30").status == "discovered"  # (still 待交办: the county has to hand it on)
+    assert {b for b, _ in _answers(ledger, "H1", "2021-06-30")} == {"county_construction", "county_poverty_office"}
+    alerts = ledger.alerts(7, "2021-03-20")
+    assert set(alerts["level"]) == {"county"} and set(alerts["body"]) == {"county_construction",
+                                                                         "county_poverty_office"}
+
+
+def test_a_merged_receipt_by_a_higher_level_keeps_its_part(ledger: Ledger) -> None:
+    """review22 R22-9: the county hotline's receipt (03-10, nothing done) merged into the village grid's earlier find
+    lost the county's not_handled; the merged problem keeps the receipt, as a report up on its day."""
+    ledger.append([{"problem": "M1", "type": "registered", "on": "2021-03-01", **HOUSE},
+                   {"problem": "M1", "type": "discovered", "on": "2021-03-01", "level": "village", "channel": "grid"},
+                   {"problem": "M2", "type": "registered", "on": "2021-03-10", **HOUSE},
+                   {"problem": "M2", "type": "discovered", "on": "2021-03-10", "level": "county",
+                    "channel": "hotline"}], entered_by="x")
+    county = {("county_construction", "not_handled"), ("county_poverty_office", "not_handled")}
+    assert county <= _answers(ledger, "M2", "2021-06-30")
+    ledger.merge("M2", "M1", on="2021-03-11", entered_by="x")
+    assert county <= _answers(ledger, "M1", "2021-06-30")
+    assert ledger.record("M1", "2021-06-30")["handled"] == [
+        {"action": "reported", "by_level": "village", "to_level": "county", "on": "2021-03-10"}]

@@ -93,6 +93,8 @@ def generated(policy: Policy, tmp_path_factory: pytest.TempPathFactory) -> Ledge
             lines = sorted(policy.sectors_with_part(e.data["domain"]))
             if lines and rnd.random() < 0.7:  # whose line it is (R21-3): it narrows the plans and the answers
                 fix["replace"]["sector"] = rnd.choice(lines)
+            if rnd.random() < 0.5:  # the level that keeps it in its 台账 holds it (review22 R22-10)
+                fix["replace"]["level"] = rnd.choice(("township", "county", "city"))
         else:  # moved in time (later than the list's day, at times)
             fix["replace"] = {**e.data, "on": (e.on + dt.timedelta(days=rnd.randrange(-3, 30))).isoformat()}
         _append(ledger, [fix])
@@ -128,6 +130,7 @@ def test_the_generated_ledger_has_what_the_comparison_needs(generated: Ledger) -
     resp = generated.responsibilities(DAYS[-1])
     assert (resp["role"] == "answers").sum() > 0
     assert sum(s.sector is not None for s in generated.fold().values()) >= 5
+    assert sum(bool(s.receipts()) for s in generated.fold().values()) >= 5
 
 
 def _same_as_reference(ledger: Ledger, day: str) -> None:

@@ -128,6 +128,21 @@ class State:
             return "discovered"
         return "registered"
 
+    def receipts(self) -> list[Step]:
+        """The reports upward the history says without a ``reported`` event (:func:`receipts`): to the level that
+        registered the problem in its 台账, and to the level of each later discovery (a merged report's)."""
+        first = self.discovered
+        if first is None:
+            return []
+        rank = level_rank()
+        later = [(d.on, d.level) for d in self.discoveries if d is not first]
+        if not later and not (self.level and rank.get(self.level, 0) > rank.get(first.level, 0)):
+            return []  # (the common case: nothing to say)
+        given = [(max(self.registered_on, first.on), self.level)] if self.level else []
+        return [Step("reported", by, to, on) for by, to, on in
+                receipts(rank, first.level, [*given, *later],
+                         [(s.on, lv) for s in self.steps for lv in (s.by_level, s.to_level)])]
+
     def record(self, as_of: dt.date) -> dict[str, Any]:
         """The problem record (``who_answers`` fields) of this state on ``as_of``."""
         out: dict[str, Any] = {"id": self.id, "area": self.domain, "place": self.place,
@@ -143,7 +158,7 @@ class State:
                 disc["body"] = d.body
             out["discovered"] = disc
         handled = []
-        for s in sorted(self.steps, key=lambda s: s.on):
+        for s in sorted([*self.steps, *self.receipts()], key=lambda s: s.on):
             h: dict[str, Any] = {"action": s.action, "by_level": s.by_level, "to_level": s.to_level,
                                  "on": s.on.isoformat()}
             if s.to_body:
@@ -158,6 +173,41 @@ class State:
         if self.concealed_by:
             out["concealed_by"] = list(self.concealed_by)
         return out
+
+
+@functools.cache
+def level_rank() -> dict[str, int]:
+    """Each level of the chain and its rank, the village's 1 (the division codes' levels: the ledger's records are
+    placed by them)."""
+    from ._compat import LEVEL_DIGITS
+
+    return {lv: len(LEVEL_DIGITS) - i for i, (lv, _) in enumerate(LEVEL_DIGITS)}
+
+
+def receipts(rank: Mapping[str, int], first: str, given: Iterable[tuple[dt.date, str]],
+             reached: Iterable[tuple[dt.date, str]]) -> list[tuple[str, str, dt.date]]:
+    """``(by_level, to_level, day)`` of each report upward that a problem's history says without an event.
+
+    A level that registers the problem in its 台账 (一(三)), or receives it by a discovery of its own that a merge
+    joined to an earlier find (三(三)), holds it from that day: as if the level that held it reported it there. Each
+    ``(day, level)`` of ``given`` counts where the level is above every level the problem had reached by that day
+    (``first``, the level of the earliest discovery, and each level of ``reached``: the steps' levels by day).
+    Without it a county that kept a village's find in its ledger for months answered nothing, and the alerts named
+    the village (review22 R22-10); and a county hotline's receipt merged into the village's earlier find lost the
+    county's part (R22-9). Ties on a day go up from the lowest level."""
+    held, holder = rank.get(first, 0), first
+    steps = sorted((day, rank.get(lv, 0), lv) for day, lv in reached)
+    out: list[tuple[str, str, dt.date]] = []
+    i = 0
+    for day, level in sorted(given, key=lambda g: (g[0], rank.get(g[1], 0))):
+        while i < len(steps) and steps[i][0] <= day:
+            if steps[i][1] > held:
+                held, holder = steps[i][1], steps[i][2]
+            i += 1
+        if rank.get(level, 0) > held:
+            out.append((holder, level, day))
+            held, holder = rank[level], level
+    return out
 
 
 @contextlib.contextmanager

@@ -22,7 +22,7 @@ import numpy as np
 
 from .._errors import import_extra
 from ._columnar import I64, NONE, Folded, day_number
-from ._fold import OPEN, STATUSES, State
+from ._fold import OPEN, STATUSES, State, level_rank, receipts
 
 
 @cache
@@ -443,7 +443,9 @@ class Lists:
                 plan_ids = route_bodies(view, s.domain, s.kind, _place_level(s.place), line).assignees
             else:
                 assert found is not None
-                last = max((x for x in s.steps if x.action == "reported"), key=lambda x: x.on, default=None)
+                # (a level that registered it, or received it by a merged report, holds it: review22 R22-10)
+                last = max((x for x in [*s.steps, *s.receipts()] if x.action == "reported"), key=lambda x: x.on,
+                           default=None)
                 level, received, named = (last.to_level, last.on, last.to_body) if last else \
                     (found.level, found.on, found.body)
                 due, stage = received + limit, "handling"
@@ -633,10 +635,11 @@ class _View:
             offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int32)
             return pa.array(offsets, pa.int32()), pa.array(order), sizes == 0
 
-        off, order, empty = lists(f.s_prob, f.s_on)
+        s_prob, s_action, s_by, s_to, s_on, s_to_body = self._with_receipts(rows)
+        off, order, empty = lists(s_prob, s_on)
         steps = pa.StructArray.from_arrays(
-            [f.s_action.take(order), f.s_by.take(order), f.s_to.take(order),
-             _date32(f.s_on[np.asarray(order.to_numpy(zero_copy_only=False), np.int64)]), f.s_to_body.take(order)],
+            [s_action.take(order), s_by.take(order), s_to.take(order),
+             _date32(s_on[np.asarray(order.to_numpy(zero_copy_only=False), np.int64)]), s_to_body.take(order)],
             names=["action", "by_level", "to_level", "on", "to_body"])
         handled = pa.ListArray.from_arrays(off, steps, mask=pa.array(empty))
         off, order, empty = lists(f.c_prob, None)
@@ -649,6 +652,60 @@ class _View:
             "kind": f.kind.take(at), "sector": f.sector.take(at), "discovered": discovered, "handled": handled,
             "deadline": _date32(deadline), "rectified_on": _date32(f.rectified_on[rows]),
             "concealed_by": concealed})
+
+
+    def _with_receipts(self, rows: I64) -> tuple[I64, Any, Any, Any, Any, Any]:
+        """The steps' columns with, after them, the reports upward the history says without an event
+        (``State.receipts``, by :func:`~._fold.receipts`) of ``rows``: (problem row, action, by, to, day, to_body)."""
+        pa, pc = _pa(), _pc()
+        f = self.folded
+        rank = level_rank()
+        first = self.first[rows]
+        reg = f.level.take(pa.array(rows))
+        enc = pc.dictionary_encode(pc.fill_null(reg, ""))
+        reg_rank = np.array([rank.get(x, 0) for x in enc.dictionary.to_pylist()], np.int64)[
+            np.asarray(enc.indices.to_numpy(zero_copy_only=False), np.int64)] if len(rows) else np.zeros(0, np.int64)
+        d_level = f.d_level.take(pa.array(first)).to_pylist() if len(rows) else []
+        first_rank = np.array([rank.get(x, 0) for x in d_level], np.int64)
+        wanted = rows[(reg_rank > first_rank) | (self.counts[rows] > 1)]
+        plain = (f.s_prob, f.s_action, f.s_by, f.s_to, f.s_on, f.s_to_body)
+        if not len(wanted):
+            return plain
+        mine = set(wanted.tolist())
+        disc: dict[int, list[tuple[int, dt.date, str]]] = {}
+        d_at = np.flatnonzero(np.isin(f.d_prob, wanted))
+        for k, p, lv, on in zip(d_at.tolist(), f.d_prob[d_at].tolist(), f.d_level.take(pa.array(d_at)).to_pylist(),
+                                f.d_on[d_at].tolist(), strict=True):
+            disc.setdefault(p, []).append((k, _day(on), lv))
+        reached: dict[int, list[tuple[dt.date, str]]] = {}
+        s_at = np.flatnonzero(np.isin(f.s_prob, wanted))
+        for p, by, to, on in zip(f.s_prob[s_at].tolist(), f.s_by.take(pa.array(s_at)).to_pylist(),
+                                 f.s_to.take(pa.array(s_at)).to_pylist(), f.s_on[s_at].tolist(), strict=True):
+            reached.setdefault(p, []).extend(((_day(on), by), (_day(on), to)))
+        levels = f.level.take(pa.array(wanted)).to_pylist()
+        out: list[tuple[int, str, str, dt.date]] = []
+        for p, level in zip(wanted.tolist(), levels, strict=True):
+            if p not in mine:
+                continue
+            k0 = int(self.first[p])
+            ds = disc.get(p, [])
+            head = next(x for x in ds if x[0] == k0)
+            given = [(max(_day(int(f.registered_on[p])), head[1]), level)] if level else []
+            given += [(on, lv) for k, on, lv in ds if k != k0]
+            out.extend((p, by, to, on) for by, to, on in receipts(rank, head[2], given, reached.get(p, [])))
+        if not out:
+            return plain
+        n = len(out)
+        return (np.concatenate([f.s_prob, np.array([x[0] for x in out], np.int64)]),
+                pa.concat_arrays([f.s_action, pa.array(["reported"] * n, pa.string())]),
+                pa.concat_arrays([f.s_by, pa.array([x[1] for x in out], pa.string())]),
+                pa.concat_arrays([f.s_to, pa.array([x[2] for x in out], pa.string())]),
+                np.concatenate([f.s_on, np.array([day_number(x[3]) for x in out], np.int32)]),
+                pa.concat_arrays([f.s_to_body, pa.nulls(n, pa.string())]))
+
+
+def _day(n: int) -> dt.date:
+    return dt.date.fromordinal(int(n) + 719163)
 
 
 def _pa() -> Any:
