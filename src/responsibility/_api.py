@@ -153,6 +153,10 @@ class Policy(PolicyView):
         from .batch._assessor import assess
 
         today = _checked(jurisdiction, today, lang)
+        if type(records) in (list, tuple):
+            # a dict with a row's dotted discovered.* keys (df.to_dict("records")) is read as who_answers reads it
+            # (review22b R22b-2: who_answers answered it, assess([it]) refused it)
+            records = [_row_record(r) for r in records]
         return assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang)
 
     def assess_dask(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | str | None = None,

@@ -114,7 +114,11 @@ def json_problem(text: str) -> str:
 def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     """A row of a flat ledger as a record: null and empty cells absent, JSON text in nested fields
     decoded, dotted ``discovered.*`` cells gathered; and the name of a nested field whose text is
-    not JSON (else ``None``; that field keeps its text, which ``who_answers`` refuses)."""
+    not JSON (else ``None``; that field keeps its text, which ``who_answers`` refuses).
+
+    A row that gives ``discovered`` and dotted cells too keeps both, and is refused for the dotted field, on every
+    path alike (review22b R22b-1: the ``discovered`` cell won without a word on some paths, the row was refused
+    on others); a row's dotted cells stand in for its empty ``discovered`` cell."""
     out: dict[str, Any] = {}
     found: dict[str, Any] = {}
     bad: str | None = None
@@ -131,8 +135,11 @@ def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
             found[key.split(".", 1)[1]] = value
         else:
             out[key] = value
-    if found and "discovered" not in out:
-        out["discovered"] = found
+    if found:
+        if "discovered" not in out:
+            out["discovered"] = found
+        else:
+            out.update({f"discovered.{k}": v for k, v in found.items()})
     return out, bad
 
 
@@ -181,8 +188,11 @@ def flat_reader(names: Sequence[str]) -> Callable[[Sequence[str]], tuple[dict[st
                 found[sub] = value
             else:
                 out[key] = value
-        if found and "discovered" not in out:
-            out["discovered"] = found
+        if found:
+            if "discovered" not in out:
+                out["discovered"] = found
+            else:  # (both: refused for the dotted field, as flat_record's row)
+                out.update({f"discovered.{k}": v for k, v in found.items()})
         return out, bad
 
     return read
@@ -295,9 +305,12 @@ def _midnight_dates(col: Any) -> Any:
 
 
 def needs_rows(table: Any) -> bool:
-    """Whether a nested field is given as JSON text (such a table is read row by row)."""
+    """Whether a nested field is given as JSON text, or ``discovered`` beside dotted ``discovered.*`` columns (such
+    a table is read row by row: each row gives one of them, or is refused, as a CSV file's)."""
     import pyarrow as pa
 
+    if "discovered" in table.column_names and any(n in table.column_names for n in DOTTED):
+        return True
     return any(n in table.column_names and (pa.types.is_string(table.schema.field(n).type)
                                             or pa.types.is_large_string(table.schema.field(n).type))
                for n in NESTED)

@@ -223,7 +223,6 @@ class Source:
                 raise ResponsibilityError(f"{path} is not a readable Parquet file ({exc})") from None
             self.total = self._parquet.metadata.num_rows
             check_columns(self._parquet.schema_arrow.names, path)
-            both_discoveries(self._parquet.schema_arrow, path)
             _bounded(self._parquet.metadata, path)
 
     def parts(self) -> Iterator[Part]:
@@ -616,21 +615,6 @@ def _not_json_lines(head: bytes, whole: bool) -> tuple[str, str | None] | None:
         name = {"\t": "tabs", ";": "semicolons", "|": "bars"}[sep]
         return f"{shown} reads as a row of cells separated by {name}", "csv"
     return f"{shown} is not JSON, nor is any line after it", None
-
-
-def both_discoveries(schema: Any, path: str) -> None:
-    """Refuse a table with a ``discovered`` struct column and ``discovered.*`` columns: two ways of giving one
-    record's discovery, which the columnar reader does not merge (review21b B21-8: every row was rejected, "unknown
-    field 'discovered.level'"). Said once, before any row (exit 2). (A ``discovered`` column of JSON text may stand
-    beside them, as in a CSV file: a row's dotted cells stand in for its empty one.)"""
-    import pyarrow as pa
-
-    names = schema.names
-    dotted = [n for n in names if n in DOTTED]
-    if "discovered" in names and dotted and pa.types.is_struct(schema.field("discovered").type):
-        raise ResponsibilityError(f"{path} has a 'discovered' column of structs and the columns "
-                                  f"{', '.join(dotted)}: two ways of giving a record's discovery; keep one of them "
-                                  "(the 'discovered' struct, or the dotted columns) and drop the other")
 
 
 def not_json_lines_hint(fmt: str | None, name: str) -> str:

@@ -544,6 +544,16 @@ def each_answered(records: list[Any], pos: Any, many: bool, answer: Callable[[An
     return out, bad
 
 
+def table_row(record: Any) -> Any:
+    """A record written as a table's row (dotted ``discovered.*`` keys) read as ``Policy.who_answers`` and ``assess``
+    read it (review22b R22b-2); any other record as it is."""
+    if isinstance(record, dict) and any(isinstance(k, str) and k.startswith("discovered.") for k in record):
+        from ..batch._columns import row_record
+
+        return row_record(record)
+    return record
+
+
 def end_for_bad(bad: list[ProblemError], total: int) -> None:
     """Tell each record that could not be answered (one line each, ``file:line:column``) and exit 2 (unusable
     input), after the answers to the others were written; nothing when every record was answered."""
@@ -669,7 +679,7 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     language: Lang = "en" if lang == "en" else "zh"
     verdicts, bad = each_answered(records, pos, many, lambda r: who_answers(
-        policy, r, jurisdiction=j, engine=_engine(engine), today=today))
+        policy, table_row(r), jurisdiction=j, engine=_engine(engine), today=today))
     if not records:
         click.echo(f"warning: {'standard input' if file == '-' else file} holds no problems", err=True)
     if bad and not verdicts:

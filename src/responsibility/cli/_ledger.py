@@ -26,6 +26,7 @@ from ._cli import (
     load_policy,
     located,
     named,
+    table_row,
     text_encoding,
 )
 
@@ -402,7 +403,7 @@ def route_cmd(file: str, level: str | None, fmt: str, today: Any, lang: str, rul
     day = today
     if level is not None:  # the option, not the file: checked (and read as records read levels) first
         level = named(policy, "level", level, "--level")
-    routes, bad = each_answered(records, pos, many, lambda r: route(policy, r, j, level=level, today=day))
+    routes, bad = each_answered(records, pos, many, lambda r: route(policy, table_row(r), j, level=level, today=day))
     if bad and not routes:
         end_for_bad(bad, len(records))
     if not records:
