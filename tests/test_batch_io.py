@@ -443,3 +443,17 @@ def test_a_discovered_struct_beside_dotted_columns_is_read_row_by_row(run_cli: A
         got, out, err = run_cli("who", str(tmp_path / "one.json"), "--format", "json")
         assert got == code and (code or json.loads(out)["problem"] == "b"), err
         assert code == 0 or "discovered.level" in err
+
+
+def test_bare_words_in_a_json_cell_are_told_how_to_write_them(run_cli: Any, tmp_path: Any) -> None:
+    """review21b B21-8: a plain `county` in a concealed_by cell got only "not valid JSON (Expecting value)"."""
+    path = tmp_path / "c.csv"
+    path.write_text("id,area,place,discovered.level,discovered.channel,discovered.on,as_of,concealed_by\n"
+                    "a,housing,330127100219,city,audit,2021-03-01,2021-03-05,county\n"
+                    "b,housing,330127100219,city,audit,2021-03-01,2021-03-05,\"county, 县民政局\"\n"
+                    "c,housing,330127100219,city,audit,2021-03-01,2021-03-05,[county\n", encoding="utf-8")
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.csv"), "--lang", "en")
+    lines = [x for x in err.splitlines() if x.startswith("rejected:")]
+    assert code == 1 and len(lines) == 3, err
+    assert 'write a list as ["county"]' in lines[0] and 'as ["county", "县民政局"]' in lines[1]
+    assert "bare words" not in lines[2]  # (JSON gone wrong, not bare words)

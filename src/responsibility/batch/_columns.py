@@ -20,6 +20,7 @@ nearest field name as a hint). It is one error for the whole file, not one per r
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -103,11 +104,18 @@ def nested_json(text: str) -> tuple[Any] | None:
 
 
 def json_problem(text: str) -> str:
-    """Why :func:`nested_json` refused ``text``."""
+    """Why :func:`nested_json` refused ``text``; for bare words (``county``, ``county, 县民政局``: no JSON at all) how
+    to write them (review21b B21-8: a plain ``county`` in a concealed_by cell was told only "Expecting value")."""
     try:
         value, twice = loads_marked(text)
     except (ValueError, RecursionError) as exc:
-        return f"not valid JSON ({getattr(exc, 'msg', None) or type(exc).__name__})"
+        said = f"not valid JSON ({getattr(exc, 'msg', None) or type(exc).__name__})"
+        words = [w.strip() for w in re.split(r"[,，;；、]", text)] if isinstance(text, str) else []
+        if words and all(w and not any(c in w for c in '[]{}":') and len(w) <= 60 for w in words):
+            listed = ", ".join(json.dumps(w, ensure_ascii=False) for w in words[:3]) + (", …" if len(words) > 3 else "")
+            return f"{said}: bare words are not JSON; write a list as [{listed}] (concealed_by), a discovery or a " \
+                "step as an object ({\"level\": …})"
+        return said
     return twice_message(duplicate_in(value, twice) or "")
 
 
