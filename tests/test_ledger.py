@@ -805,3 +805,19 @@ def test_a_merged_receipt_by_a_higher_level_keeps_its_part(ledger: Ledger) -> No
     assert county <= _answers(ledger, "M1", "2021-06-30")
     assert ledger.record("M1", "2021-06-30")["handled"] == [
         {"action": "reported", "by_level": "village", "to_level": "county", "on": "2021-03-10"}]
+
+
+def test_another_programs_sqlite_file_is_not_made_a_ledger(tmp_path: Any, run_cli: Any) -> None:
+    """review22b R22b-6: `ledger init other.db` wrote the ledger's tables into another program's SQLite database,
+    and the other commands advised it. Both now say it is another program's file and to give a new name."""
+    import sqlite3
+
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as c:
+        c.execute("create table t(x)")
+    for args in (("init", str(path)), ("verify", str(path))):
+        code, _, err = run_cli("ledger", *args)
+        assert code == 2 and "another program's SQLite database (tables t)" in err and "new file name" in err, err
+    with sqlite3.connect(path) as c:
+        assert [r[0] for r in c.execute("select name from sqlite_master")] == ["t"]
+    assert path.exists()

@@ -230,7 +230,15 @@ class Ledger:
             if create_missing:
                 create(ledger.engine)
                 return ledger
+            from ._store import foreign_tables
+
+            with ledger.engine.connect() as conn:
+                other = foreign_tables(conn)
             ledger.close()
+            if other:  # another program's file: init would have written into it (review22b R22b-6)
+                raise LedgerError(f"{shown_target(target)}: another program's SQLite database (tables "
+                                  f"{', '.join(other[:5])}{', …' if len(other) > 5 else ''}), not a ledger; give "
+                                  "the ledger's file, or a new file name to `responsibility ledger init`")
             raise LedgerError(f"{shown_target(target)}: not a ledger; create it with `responsibility ledger init`")
         if version != SCHEMA_VERSION:
             ledger.close()

@@ -217,12 +217,24 @@ def create(engine: Any) -> None:
     with engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
         if sa.inspect(conn).has_table("meta"):
             raise LedgerExists(f"{engine.url.render_as_string(hide_password=True)} already holds a ledger")
+        if other := foreign_tables(conn):  # (review22b R22b-6: init wrote its tables into another program's file)
+            more = ", …" if len(other) > 5 else ""
+            raise LedgerError(f"{engine.url.database} is another program's SQLite database (tables "
+                              f"{', '.join(other[:5])}{more}), not a ledger; give a new file name for the ledger")
         t.metadata.create_all(conn)
         conn.execute(t.meta.insert(), [{"key": "schema_version", "value": str(SCHEMA_VERSION)},
                                        {"key": "created_at", "value": now()}])
         from ._events import GENESIS
 
         conn.execute(t.head.insert().values(id=1, seq=0, hash=GENESIS))
+
+
+def foreign_tables(conn: Any) -> list[str]:
+    """The tables of a SQLite database that holds no ledger (another program's file), sorted; ``[]`` for a server's
+    database, which may hold other schemas' tables beside a ledger."""
+    if conn.dialect.name != "sqlite":
+        return []
+    return sorted(_sqlalchemy().inspect(conn).get_table_names())
 
 
 def schema_version(engine: Any) -> int | None:
