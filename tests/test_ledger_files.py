@@ -264,3 +264,32 @@ def test_blank_rows_between_filled_ones_are_counted_not_dropped(ledger: Ledger, 
     assert (result.rows, result.imported, result.blank, result.rejected) == (5, 2, 2, 1)
     assert result.balanced and "rows 5 = imported 2 + blank 2 + rejected 1 (balanced)" in result.summary()
     assert "空行 2" in result.summary_zh() and result.rejects[0]["row"] == 6
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # (openpyxl's own sheet writers)
+def test_a_workbook_that_cannot_be_written_leaves_no_open_archive(ledger: Ledger, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """review22b R22b-5: on a full disk `ledger export` printed a traceback after its clean error: openpyxl's zip
+    archive, left open, wrote again when it was collected. Here the disk fills while a sheet goes into the
+    archive and again at its end: the export fails cleanly and the archive is closed at once."""
+    import errno
+    import zipfile
+
+    ledger.import_file(EXAMPLE, entered_by="x")
+    made: list[zipfile.ZipFile] = []
+    init = zipfile.ZipFile.__init__
+
+    def kept(self: zipfile.ZipFile, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        made.append(self)
+
+    def full(*_: Any, **__: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", kept)
+    monkeypatch.setattr(zipfile.ZipFile, "write", full)  # (a sheet's rows into the archive)
+    monkeypatch.setattr(zipfile.ZipFile, "_write_end_record", full)
+    with pytest.raises(Exception, match="no space left"):
+        ledger.export_xlsx(tmp_path / "out.xlsx", "2021-06-20")
+    assert made and all(z.fp is None for z in made)
+    assert not (tmp_path / "out.xlsx").exists()

@@ -14,6 +14,7 @@ not worked around.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -141,7 +142,25 @@ def write_workbook(path: Any, sheets: Iterable[tuple[str, Any, set[int]]], *, in
                     out.append(v)
             ws.append(out)
     with atomic_path(path, inputs, what="workbook") as tmp:
-        wb.save(tmp)
+        _save(wb, tmp)
+
+
+def _save(wb: Any, path: Any) -> None:
+    """openpyxl's ``save_workbook``, with its zip archive closed when the writing fails: left open, the archive
+    wrote again when it was collected, and a full disk printed a traceback after the clean error (review22b
+    R22b-5)."""
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        wb.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
+        ExcelWriter(wb, archive).save()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            archive.close()  # (its file is closed even when writing the end of the archive fails)
+        raise
 
 
 def _unreadable(path: Any, sheet: str, row: int, exc: Exception) -> Any:
