@@ -116,3 +116,16 @@ def test_assess_of_a_file_or_of_no_records_says_what_it_takes(policy: responsibi
     with pytest.raises(TypeError, match="responsibility assess FILE" if given is not None and given != 5 else
                        "takes many records"):
         policy.assess(given)
+
+
+def test_a_record_given_as_json_text_is_told_to_be_read_first(policy: responsibility.Policy) -> None:
+    """review22b R22b-9: who_answers(json.dumps(record)) raised OSError (a file name too long)."""
+    import json
+
+    record = {"id": "x" * 300, "area": "housing", "place": "330127100219"}
+    for given in (json.dumps(record), "a\x00b"):
+        with pytest.raises(responsibility.ProblemError, match="is not a problem record") as exc:
+            policy.who_answers(given)
+        assert len(str(exc.value)) < 400
+    with pytest.raises(responsibility.ProblemError, match=r"json\.loads the text first"):
+        policy.who_answers(json.dumps(record))

@@ -457,3 +457,18 @@ def test_bare_words_in_a_json_cell_are_told_how_to_write_them(run_cli: Any, tmp_
     assert code == 1 and len(lines) == 3, err
     assert 'write a list as ["county"]' in lines[0] and 'as ["county", "县民政局"]' in lines[1]
     assert "bare words" not in lines[2]  # (JSON gone wrong, not bare words)
+
+
+def test_a_gzip_file_under_a_text_name_and_a_header_in_capitals_are_told(run_cli: Any, tmp_path: Any) -> None:
+    """review22b R22b-9: a gzip file named .csv got "the header has bytes that are not utf-8 … try --encoding
+    gb18030"; a header ID got "has no 'id' column" with no did-you-mean."""
+    import gzip
+
+    packed = tmp_path / "g.csv"
+    packed.write_bytes(gzip.compress(b"id,area,place\na,housing,330127\n"))
+    code, _, err = run_cli("assess", str(packed), "-o", str(tmp_path / "o.csv"))
+    assert code == 2 and "compressed with gzip" in err and "gunzip -c" in err and "gb18030" not in err, err
+    upper = tmp_path / "u.csv"
+    upper.write_text("ID,area,place\na,housing,330127\n", encoding="utf-8")
+    code, _, err = run_cli("assess", str(upper), "-o", str(tmp_path / "o.csv"))
+    assert code == 2 and "did you mean 'ID' → 'id'?" in err, err

@@ -553,3 +553,15 @@ def test_an_error_shows_a_long_value_by_its_start_and_length(client: TestClient,
     assert r.status_code in (400, 404, 422) and len(r.content) < 2_000, (r.status_code, len(r.content))
     message = r.json()["error"]["message"]
     assert "x" * 40 in message and "…" in message and "60,0" in message and "characters)" in message, message
+
+
+def test_a_one_record_endpoint_answers_415_for_yaml_and_says_where_a_control_character_is(client: TestClient) -> None:
+    """review22b R22b-9: POST /v1/verdict with a YAML body was told "reads as a CSV row of 2 cells" (400); a NUL in
+    the JSON was "Invalid control character at at line 1"."""
+    headers = {**bearer("zhejiang"), "Content-Type": "application/yaml"}
+    r = client.post("/v1/verdict", content=b"id: a\narea: housing\n", headers=headers)
+    assert r.status_code == 415 and "JSON object" in r.json()["error"]["message"], r.text
+    assert "application/json" in r.json()["error"]["suggestion"]
+    r = client.post("/v1/verdict", content=b'{"id": "a\x00"}', headers=bearer("zhejiang"))
+    assert r.status_code == 400 and "at at" not in r.json()["error"]["message"], r.text
+    assert "Invalid control character at line 1" in r.json()["error"]["message"], r.text

@@ -80,3 +80,14 @@ def test_a_json_surrogate_pair_is_its_character_and_a_lone_half_is_said_so() -> 
         issue = exc.value.issues[0]
         assert "YAML" not in issue.message and "lone surrogate" in issue.message, issue
         assert (issue.line, issue.file) == (1, name) and "write the whole character" in issue.hint
+
+
+def test_what_json_let_through_in_a_json_file_is_said_of_json() -> None:
+    """review22b R22b-9: a .json record file 100,000 lists deep, or with a NUL, was told 'YAML syntax error'."""
+    from responsibility.policy._yaml import parse_records
+
+    for raw in (b"[" * 100_000 + b"]" * 100_000, b'{"id": "a\x00b"}'):
+        with pytest.raises(RulesError) as exc:
+            parse_records(raw, "p.json")
+        issue = exc.value.issues[0]
+        assert "YAML" not in issue.message + issue.hint and "JSON" in issue.message, issue

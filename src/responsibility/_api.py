@@ -269,9 +269,17 @@ def _file_record(path: str | Path) -> tuple[Any, Callable[[ProblemError], Proble
     from .policy._yaml import MAX_RECORD_FILE, parse_records, read_bytes
 
     name = str(path)
-    if not Path(path).is_file():
-        raise ProblemError("(record)", f"{name!r} is not a problem record (a dict) nor a file: give the record's "
-                           "fields as a dict, or the path of a YAML or JSON file holding one", code="not_an_object")
+    try:
+        is_file = Path(path).is_file()
+    except (OSError, ValueError):  # a name too long, or with a NUL: no file (review22b R22b-9: OSError, errno 36)
+        is_file = False
+    if not is_file:
+        text = name.lstrip()
+        json_text = isinstance(path, str) and text[:1] in ("{", "[")
+        shown = f"{name[:60]!r}… ({len(name):,} characters)" if len(name) > 80 else repr(name)
+        raise ProblemError("(record)", f"{shown} is not a problem record (a dict) nor a file: give the record's "
+                           "fields as a dict" + (" (json.loads the text first)" if json_text else "") +
+                           ", or the path of a YAML or JSON file holding one", code="not_an_object")
     if Path(path).suffix.lower() in _TABLE_SUFFIXES:
         raise ProblemError("(record)", f"{name} is a table of records, not one record: give its rows to "
                            "policy.assess (pandas.read_csv / read_parquet / read_json(lines=True)), or run "

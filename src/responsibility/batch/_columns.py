@@ -78,8 +78,10 @@ def _check_columns(names: Sequence[str], what: str) -> None:
     if missing:
         f = missing[0]
         also = ("domain",) if f == "area" else ()
-        near = next((difflib.get_close_matches(x, unknown, n=1, cutoff=0.6) for x in (f, *also)
-                     if difflib.get_close_matches(x, unknown, n=1, cutoff=0.6)), [])
+        # (a header in capitals, ID, is the field in another case: review22b R22b-9, it got no did-you-mean)
+        near = [u for u in unknown if u.strip().lower() in (f, *also)][:1] or \
+            next((difflib.get_close_matches(x, unknown, n=1, cutoff=0.6) for x in (f, *also)
+                  if difflib.get_close_matches(x, unknown, n=1, cutoff=0.6)), [])
         # the hint names the field as it is called now, also for a misspelling of its former name
         hint = f"; did you mean {near[0]!r} → {f!r}?" if near else \
             f"; its columns: {', '.join(n if n.isprintable() else repr(n) for n in names) or 'none'}"

@@ -192,6 +192,11 @@ class Source:
                 raise ResponsibilityError(f"cannot read {path}: {exc.strerror}") from None
         elif fmt != "parquet":
             head = self._stdin_head(_SNIFF if detect or bare else 4, beyond=detect)
+        if head.startswith(b"\x1f\x8b") and fmt in ("csv", "json", "yaml"):  # (JSON lines: told by not_json_lines)
+            name = "standard input" if path == "-" else path
+            # (a .csv that was gzip: "the header has bytes that are not utf-8 … try --encoding gb18030": review22b)
+            raise ResponsibilityError(f"{name} is compressed with gzip (it starts with gzip's bytes 1f 8b), not "
+                                      f"{fmt.upper()} text; {not_json_lines_hint('gzip', path)}")
         if self.encoding.startswith("utf-8"):  # a UTF-16 or UTF-32 byte order mark says what the text is
             marked = bom_encoding(head)
             self.encoding = marked or self.encoding
@@ -627,7 +632,7 @@ def not_json_lines_hint(fmt: str | None, name: str) -> str:
             "`responsibility ledger import`"
     if fmt == "gzip":
         return "unpack it first (gunzip -c FILE | responsibility assess - …)" if name == "-" else \
-            f"unpack it first: gunzip -c {name} > records.jsonl, then assess records.jsonl"
+            f"unpack it first: gunzip -c {name} > unpacked-{Path(name).name}, then assess that file"
     if fmt is not None:
         return f"give --from {fmt}" + ("" if name == "-" else f", or name the file .{fmt}")
     return "give one problem record (a JSON object) per line, or --from for another format (json, csv, yaml, " \

@@ -316,7 +316,21 @@ def parse_records(raw: bytes, name: str, notes: list[str] | None = None) -> tupl
         if exc.issues[0].code == "yaml_syntax" and not name.lower().endswith((".yaml", ".yml")) \
                 and text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
             _check_json(text, name)
+        if name.lower().endswith(".json"):  # what JSON let through (too deep, a NUL) is said of JSON, not YAML
+            raise RulesError([_as_json(i) for i in exc.issues]) from None
         raise
+
+
+def _as_json(issue: Issue) -> Issue:
+    """``issue`` of a ``.json`` file worded for JSON: the reader of positions is YAML's, which the user did not
+    write (review22b R22b-9: "YAML syntax error: exceeded maximum nesting depth" of a .json file)."""
+    import dataclasses
+
+    def worded(text: str) -> str:
+        return text.replace("YAML syntax error", "JSON error").replace("YAML error", "JSON error") \
+            .replace("fix the YAML syntax", "fix the JSON").replace("in YAML", "in JSON").replace("YAML", "JSON")
+
+    return dataclasses.replace(issue, message=worded(issue.message), hint=worded(issue.hint))
 
 
 _SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")

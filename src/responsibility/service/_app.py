@@ -226,6 +226,14 @@ async def read_json(request: Request, limit: int) -> Any:
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise too_large(limit, suggestion=_SMALLER)
     charset = check_encoding(request)
+    from ._batch import named_format
+
+    if (what := named_format(request)) is not None:  # (a YAML body was told "reads as a CSV row": review22b R22b-9)
+        media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        raise ApiError(415, f"{request.url.path} reads one problem record as a JSON object, not {media[:60]} "
+                       f"({what})", type="RequestError", field="(headers)",
+                       suggestion="send the record as JSON (Content-Type: application/json); many records go to "
+                       "/v1/assess as JSON lines")
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
@@ -245,7 +253,9 @@ async def read_json(request: Request, limit: int) -> Any:
                        field="(body)", suggestion="send the JSON as UTF-8 text, or declare its encoding in "
                        "Content-Type (application/json; charset=gb18030)") from None
     except ValueError as exc:
-        where = f"{exc.msg} at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) \
+        # (json's "Invalid control character at" said "at at line …": review22b R22b-9)
+        where = f"{exc.msg.removesuffix(' at')} at line {exc.lineno} column {exc.colno}" \
+            if isinstance(exc, json.JSONDecodeError) \
             else str(exc)
         hint = "send one JSON object (Content-Type: application/json)"
         if isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data" and exc.lineno > 1:  # JSON lines

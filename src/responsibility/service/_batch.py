@@ -344,12 +344,19 @@ _NOT_JSON_LINES = {
 }
 
 
+def named_format(request: Request) -> str | None:
+    """What the request's ``Content-Type`` says the body is when it names a format that is not JSON (YAML, CSV, a
+    workbook, a form upload, …: :data:`_NOT_JSON_LINES`), else ``None``."""
+    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    return _NOT_JSON_LINES.get(media) or \
+        ("a form upload" if media.startswith("multipart/") else "not text" if media.startswith(
+            ("image/", "audio/", "video/")) else None)
+
+
 def check_media_type(request: Request) -> None:
     """415 for a ``Content-Type`` naming a format ``POST /v1/assess`` does not read (:data:`_NOT_JSON_LINES`)."""
     media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    what = _NOT_JSON_LINES.get(media) or \
-        ("a form upload" if media.startswith("multipart/") else "not text" if media.startswith(
-            ("image/", "audio/", "video/")) else None)
+    what = named_format(request)
     if what is not None:
         raise ApiError(415, f"/v1/assess reads JSON lines (one problem record, a JSON object, per line), not "
                        f"{media[:60]} ({what})", type="RequestError", field="(headers)",
