@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -565,3 +567,34 @@ def test_a_one_record_endpoint_answers_415_for_yaml_and_says_where_a_control_cha
     r = client.post("/v1/verdict", content=b'{"id": "a\x00"}', headers=bearer("zhejiang"))
     assert r.status_code == 400 and "at at" not in r.json()["error"]["message"], r.text
     assert "Invalid control character at line 1" in r.json()["error"]["message"], r.text
+
+
+def test_a_decision_log_that_cannot_be_written_is_said_not_lost_in_silence(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """review22b R22b-7: on a full disk the verdicts were answered 200, the log stayed empty, stderr said only the
+    OS error and the server stopped with 0. The lost lines are counted, said with what to do, and /health says so."""
+    import errno
+
+    from responsibility.service import _log
+
+    def full(fd: int, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(_log, "_write_all", full)
+    app = create_app(Settings(tokens=token_store(), decision_log=tmp_path / "d.jsonl"))
+    record = json.loads((ROOT / "examples" / "records" / "problem.json").read_text(encoding="utf-8"))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        assert c.get("/health").json() == {"status": "ok"}
+        for _ in range(3):
+            assert c.post("/v1/verdict", json=record, headers=bearer("zhejiang")).status_code == 200
+        log = app.state.service.log
+        for _ in range(500):  # (the writer thread appends every 20 ms, or this flush does)
+            with contextlib.suppress(OSError):
+                log.flush()
+            if log.lost >= 3:
+                break
+            time.sleep(0.01)
+        health = c.get("/health").json()
+        assert health["status"] == "ok" and "3 line(s) lost" in health["decision_log"], health
+        assert "No space left" in health["decision_log"] and "free space" in health["decision_log"]
+    assert log.lost == 3 and (tmp_path / "d.jsonl").read_bytes() == b""

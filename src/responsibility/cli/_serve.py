@@ -95,10 +95,14 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
     else:
         from ._cli import Terminated
 
+        svc = app.state.service
         try:
             uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log)
         except Terminated:  # SIGTERM is how a server is told to stop: its requests finished, its log closed
             click.echo("responsibility: stopped (SIGTERM)", err=True)
+        if svc.log is not None and svc.log.lost:  # an audit trail with holes: not a clean stop (review22b R22b-7)
+            click.echo(f"error: {svc.log.failing()}", err=True)
+            sys.exit(2)
 
 
 def _role(value: str) -> str:

@@ -71,6 +71,9 @@ class _Sink:
         self.lock = threading.Lock()  # the buffer
         self.io = threading.Lock()  # the file: one append at a time, in order
         self.wake = threading.Event()
+        #: Lines that could not be appended (a full disk), and the last error while it lasts (review22b R22b-7).
+        self.lost = 0
+        self.error: str | None = None
 
     def add(self, data: bytes) -> None:
         with self.lock:
@@ -94,8 +97,13 @@ class _Sink:
             try:
                 if lines:
                     _write_all(fd, b"".join(lines))
+                    self.error = None  # (it writes again; what was lost stays counted)
                 if close:
                     os.fsync(fd)
+            except OSError as exc:
+                self.lost += len(lines)
+                self.error = exc.strerror or str(exc)
+                raise
             finally:
                 if close:
                     os.close(fd)
@@ -108,11 +116,19 @@ class _Sink:
             self.wake.clear()
             try:
                 self.flush()
-            except OSError as exc:  # a full disk: say so; the next lines try again
+            except OSError:  # a full disk: say so, and how many lines are lost; the next lines try again
                 import logging
 
-                logging.getLogger("responsibility.service").error("decision log %s: %s", self.path, exc)
+                logging.getLogger("responsibility.service").error("%s", self.failing())
                 time.sleep(1)
+
+    def failing(self) -> str:
+        """What is wrong with the log, and what to do (``""`` when nothing was lost)."""
+        if not self.lost:
+            return ""
+        now = f"cannot append ({self.error}); " if self.error else ""
+        return (f"decision log {self.path}: {now}{self.lost:,} line(s) lost (their verdicts were answered, not "
+                "logged); free space on its disk, and compare the lost count with the callers' requests")
 
 
 class DecisionLog:
@@ -156,9 +172,24 @@ class DecisionLog:
         self._sink.flush()
 
     def close(self) -> None:
-        """Append what is buffered, sync the file and close it (later writes raise)."""
-        self._sink.flush(close=True)
+        """Append what is buffered, sync the file and close it (later writes raise). Lines that cannot be appended
+        are counted in :attr:`lost` (said by :meth:`failing`), not raised: the server is stopping."""
+        try:
+            self._sink.flush(close=True)
+        except OSError:
+            import logging
+
+            logging.getLogger("responsibility.service").error("%s", self._sink.failing())
         _OPEN.discard(self)
+
+    @property
+    def lost(self) -> int:
+        """Lines that could not be appended (a full disk): their verdicts were answered, not logged."""
+        return self._sink.lost
+
+    def failing(self) -> str:
+        """What is wrong with the log and what to do, or ``""`` while no line was lost."""
+        return self._sink.failing()
 
 
 def _is_a_log(path: Path) -> None:
