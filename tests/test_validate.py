@@ -222,3 +222,19 @@ def test_a_relation_to_itself_or_given_twice_is_refused_where_it_is(rules_copy: 
     assert itself.file.endswith("relations.yaml") and itself.line == first + 1 and itself.column > 1
     assert "from 'county_party_committee' to 'county_government' is given twice" in twice.message
     assert f"relations.yaml:{first})" in twice.message and twice.line == first + 2
+
+
+def test_a_yaml_file_that_is_not_read_is_named(rules_copy: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """review22b R22b-8: areas/water.yml, or areas/sub/water.yaml, was ignored and validate said OK: a new area
+    saved so did not exist. Each is an issue naming the file."""
+    (rules_copy / "areas" / "water2.yml").write_text((rules_copy / "areas" / "water.yaml").read_text("utf-8"),
+                                                     encoding="utf-8")
+    (rules_copy / "bodies" / "more").mkdir()
+    (rules_copy / "bodies" / "more" / "x.yaml").write_text("bodies: []\n", encoding="utf-8")
+    from responsibility.policy._loader import read_policy_dir
+
+    unread = {Path(i.file).name: i for i in read_policy_dir(rules_copy).issues if i.code == "unread_file"}
+    assert set(unread) == {"water2.yml", "x.yaml"}, unread
+    assert "rename it water2.yaml" in unread["water2.yml"].hint and "subfolder" in unread["x.yaml"].message
+    code, out, _ = run_cli("validate", str(rules_copy))
+    assert code == 1 and "water2.yml: not read" in out and "x.yaml: not read" in out, out

@@ -232,10 +232,27 @@ class _Reader:
     def files(self, sub: str, required: bool = True) -> list[Path]:
         folder = self.root / sub
         found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        self._unread(folder, found)
         if not found and required:
             self.issues.append(Issue(self.display(folder), 0, 0, "no YAML files found",
                                      f"add the {sub} files", "missing_file"))
         return found
+
+    def _unread(self, folder: Path, found: list[Path]) -> None:
+        """An issue for each YAML file in ``folder`` that is not read: one named ``.yml`` (or ``.YAML``), or one in
+        a subfolder. A new area saved so silently did not exist (review22b R22b-8)."""
+        if not folder.is_dir():
+            return
+        for p in sorted(folder.iterdir()):
+            if p.is_file() and p.suffix.lower() in (".yml", ".yaml") and p not in found:
+                self.issues.append(Issue(self.display(p), 0, 0, f"not read: only files named *.yaml in "
+                                         f"{folder.name}/ are read", f"rename it {p.stem}.yaml, or move it out of "
+                                         "the policy directory", "unread_file"))
+            elif p.is_dir() and (inner := next((q for q in sorted(p.rglob("*")) if q.suffix.lower() in
+                                                (".yml", ".yaml")), None)) is not None:
+                self.issues.append(Issue(self.display(inner), 0, 0, f"not read: a subfolder of {folder.name}/ is "
+                                         "not read", f"move it into {folder.name}/, or out of the policy directory",
+                                         "unread_file"))
 
     def one(self, name: str, model: type[M]) -> tuple[M, Positions] | None:
         path = self.root / name
