@@ -472,3 +472,21 @@ def test_a_gzip_file_under_a_text_name_and_a_header_in_capitals_are_told(run_cli
     upper.write_text("ID,area,place\na,housing,330127\n", encoding="utf-8")
     code, _, err = run_cli("assess", str(upper), "-o", str(tmp_path / "o.csv"))
     assert code == 2 and "did you mean 'ID' → 'id'?" in err, err
+
+
+def test_text_in_a_binary_parquet_column_is_checked_as_text(run_cli: Any, tmp_path: Any) -> None:
+    """review22b R22b-3: ids in a Parquet binary column skipped the control-character check (NUL and ESC reached the
+    outputs); the same ids in a string column were refused. A binary column that is not UTF-8 is refused by name."""
+    import pyarrow.parquet as pq
+
+    base = {"area": ["housing"] * 3, "place": ["330127100219"] * 3, "as_of": ["2021-03-05"] * 3,
+            "discovered.level": ["county"] * 3, "discovered.channel": ["hotline"] * 3,
+            "discovered.on": ["2021-03-01"] * 3}
+    path = tmp_path / "bin.parquet"
+    pq.write_table(pa.table({"id": pa.array([b"a\x00b", b"c\x1bd", b"ok"], pa.binary()), **base}), path)
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.csv"), "--lang", "en")
+    assert code == 1 and "assessed: 1" in err and "rejected: 2" in err and "control character" in err, err
+    assert b"\x00" not in (tmp_path / "out.csv").read_bytes()
+    pq.write_table(pa.table({"id": pa.array([b"\xff\xfe", b"x", b"y"], pa.binary()), **base}), path)
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.csv"), "--lang", "en")
+    assert code == 2 and "the column 'id' holds bytes that are not UTF-8 text" in err, err
