@@ -487,6 +487,7 @@ def test_text_in_a_binary_parquet_column_is_checked_as_text(run_cli: Any, tmp_pa
     code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.csv"), "--lang", "en")
     assert code == 1 and "assessed: 1" in err and "rejected: 2" in err and "control character" in err, err
     assert b"\x00" not in (tmp_path / "out.csv").read_bytes()
+    assert "problem 'a\\x00b', field 'id'" in err and "a\\\\x00b" not in err, err  # (escaped once, not twice)
     pq.write_table(pa.table({"id": pa.array([b"\xff\xfe", b"x", b"y"], pa.binary()), **base}), path)
     code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.csv"), "--lang", "en")
     assert code == 2 and "the column 'id' holds bytes that are not UTF-8 text" in err, err

@@ -93,7 +93,10 @@ class ProblemError(ResponsibilityError, ValueError):
         self.detail = message
         prefix = f"{where}: " if where else ""
         shown = record if record is None or len(record) <= 60 else record[:60] + "…"
-        rec = f"problem {shown!r}, " if shown else ""
+        # quoted as written: an id that is printable is shown as it is (repr doubled the backslash of an id its
+        # reader had escaped already, problem 'a\\x00b': review22b R22b-9); one that is not, escaped
+        quoted = f"'{shown}'" if shown and shown.isprintable() and "'" not in shown else repr(shown)
+        rec = f"problem {quoted}, " if shown else ""
         fld = f"field {field!r}: " if field and not field.startswith("(") else ""
         super().__init__(f"{prefix}{rec}{fld}{message}")
 
