@@ -491,3 +491,11 @@ def test_text_in_a_binary_parquet_column_is_checked_as_text(run_cli: Any, tmp_pa
     pq.write_table(pa.table({"id": pa.array([b"\xff\xfe", b"x", b"y"], pa.binary()), **base}), path)
     code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.csv"), "--lang", "en")
     assert code == 2 and "the column 'id' holds bytes that are not UTF-8 text" in err, err
+
+
+def test_a_utf16_csv_is_read_with_a_note(run_cli: Any, tmp_path: Any) -> None:
+    """review22b R22b-9: a UTF-16 CSV was read with no note (JSON got "read as UTF-16"; the README promises one)."""
+    path = tmp_path / "u16.csv"
+    path.write_bytes("id,area,place,as_of\na,危房改造,330127100219,2021-03-05\n".encode("utf-16"))
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.csv"), "--lang", "en")
+    assert code == 0 and "is UTF-16 text (its byte order mark says so)" in err and "assessed: 1" in err, err

@@ -200,6 +200,10 @@ class Source:
         if self.encoding.startswith("utf-8"):  # a UTF-16 or UTF-32 byte order mark says what the text is
             marked = bom_encoding(head)
             self.encoding = marked or self.encoding
+            if detect and marked and not marked.startswith("utf-8") and fmt != "parquet":  # (said, as for JSON:
+                # review22b R22b-9, a UTF-16 CSV was read with no note)
+                self.note = f"{'standard input' if path == '-' else path} is {marked.upper()} text (its byte order " \
+                    "mark says so)"
             # (GB18030 in every text format: ``who`` reads a YAML or JSON record so too, with the same note)
             if detect and not marked and fmt != "parquet" and (found := detect_encoding(head)):
                 self.encoding, why = found
