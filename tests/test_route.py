@@ -245,3 +245,32 @@ def test_a_route_beyond_the_level_says_who_assigns(run_cli: Any, tmp_path: Path)
     assert code == 0 and "交办整改至（由省 [province]交办）" in out
     code, out, _ = run_cli("route", str(rec), "--level", "province")
     assert code == 0 and "交办整改至：" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_route_text_says_what_of_the_record_it_did_not_read(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """P9-03 / B21-6: route ignores a record's steps and rectification without a word; when the route says which
+    fields it did not read (Route.to_dict()["unread"]), the text says so, and nothing when there are none."""
+    import responsibility
+    from responsibility.cli._ledger_support import print_route
+    from responsibility.engine._route import route
+
+    policy = responsibility.load()
+    record = {"id": "r", "area": "housing", "place": "330127100219",
+              "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}
+    got = route(policy, record, responsibility.Jurisdiction.example())
+    plain = got.to_dict()
+
+    class Said:
+        def __init__(self, unread: list[str]) -> None:
+            self.unread = unread
+
+        def to_dict(self) -> dict[str, object]:
+            return {**plain, "unread": self.unread}
+
+    print_route(Said(["handled", "rectified_on"]), policy, lang)
+    out = capsys.readouterr().out
+    assert ("未读取：记录中的handled、rectified_on" if lang == "zh" else "not read: handled, rectified_on") in out
+    print_route(Said([]), policy, lang)
+    again = capsys.readouterr().out
+    assert "未读取" not in again and "not read:" not in again and again.splitlines()[0] == out.splitlines()[0]

@@ -175,6 +175,9 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
         click.echo(f"  依据条款：{'、'.join(d['clauses'])}")
         if d["rests_on"]:
             click.echo(f"  依据解释：{'；'.join(reading(x) for x in d['rests_on'])}")
+        if d.get("unread"):  # the record's fields a route does not read (P9-03 / B21-6: it said nothing of them)
+            click.echo(f"  未读取：记录中的{'、'.join(d['unread'])}"
+                       "（路由按新登记问题自发现之日起给出；已有办理步骤等由 who 认定）")
         return
     click.echo(f"problem {d['problem']} ({d['area']}{'/' + d['kind'] if d['kind'] else ''}) at {d['place']}")
     click.echo(f"  authority: {level(d['authority'])} at {d['authority_place']}")
@@ -189,3 +192,6 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
     click.echo(f"  clauses: {', '.join(d['clauses'])}")
     if d["rests_on"]:
         click.echo(f"  rests on (parameters and readings): {', '.join(d['rests_on'])}")
+    if d.get("unread"):
+        click.echo(f"  not read: {', '.join(d['unread'])} (a route is for a newly registered problem, from its "
+                   "discovery; who judges the steps taken)")
