@@ -274,3 +274,22 @@ def test_the_route_text_says_what_of_the_record_it_did_not_read(lang: str, capsy
     print_route(Said([]), policy, lang)
     again = capsys.readouterr().out
     assert "未读取" not in again and "not read:" not in again and again.splitlines()[0] == out.splitlines()[0]
+
+
+def test_route_of_a_record_with_steps_says_it_did_not_read_them(run_cli, tmp_path: Any) -> None:  # type: ignore[no-untyped-def]
+    """The same through `responsibility route`: a record with handled steps and a rectification gets the line, one
+    without them does not."""
+    import json
+
+    base = {"id": "r", "area": "housing", "place": "330127100219",
+            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}
+    steps = {**base, "handled": [{"action": "assigned", "by_level": "county", "to_level": "township",
+                                  "on": "2021-03-05"}], "rectified_on": "2021-03-20"}
+    for record, said in ((steps, True), (base, False)):
+        path = tmp_path / "r.json"
+        path.write_text(json.dumps(record), encoding="utf-8")
+        code, out, err = run_cli("route", str(path))
+        assert code == 0, err
+        assert ("未读取：记录中的" in out) == said, out
+        if said:
+            assert "handled" in out.split("未读取：")[1] and "rectified_on" in out.split("未读取：")[1]
