@@ -160,6 +160,12 @@ def _save(wb: Any, path: Any) -> None:
     except BaseException:
         with contextlib.suppress(Exception):
             archive.close()  # (its file is closed even when writing the end of the archive fails)
+        for ws in wb.worksheets:  # the sheets not yet written: their row writers, closed now and quietly (each
+            # would write to its closed file when collected)
+            for gen in (getattr(ws, "_rows", None), getattr(getattr(ws, "_writer", None), "xf", None)):
+                if gen is not None:
+                    with contextlib.suppress(Exception):
+                        gen.close()
         raise
 
 
