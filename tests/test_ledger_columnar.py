@@ -45,7 +45,7 @@ def generated(policy: Policy, tmp_path_factory: pytest.TempPathFactory) -> Ledge
     rnd = random.Random(13)
     path = tmp_path_factory.mktemp("columnar") / "generated.db"
     ledger = Ledger.create(str(path), policy=policy, jurisdiction=j)
-    recs = records(policy, j, 300, seed=5)
+    recs = records(policy, j, 400, seed=5)
     for r in recs:  # a channel the finder's level runs (R20-7), whichever generator bench_assess has
         if r.get("discovered"):
             r["discovered"]["channel"] = channel_at(policy, r["discovered"]["channel"], r["discovered"]["level"])
@@ -72,7 +72,7 @@ def generated(policy: Policy, tmp_path_factory: pytest.TempPathFactory) -> Ledge
     for pid, s in states.items():
         same.setdefault((s.domain, s.kind, s.place[:6]), []).append(pid)
     groups = [g for g in same.values() if len(g) > 1]
-    for _ in range(40):
+    for _ in range(80):  # (enough tries that some merge falls before each day of DAYS, whatever the rules' kinds)
         a, b = rnd.sample(rnd.choice(groups), 2)
         sa, sb = ledger.state(a), ledger.state(b)
         if sa.discoveries and sb.discoveries and sa.status not in ("merged", "closed") and sb.status != "merged":
