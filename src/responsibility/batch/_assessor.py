@@ -145,8 +145,16 @@ def _utf8(text: str) -> str:
     return text
 
 
-def lone_surrogate(value: Any, path: str = "") -> str | None:
-    """The path of a text in ``value`` (a record) holding a lone surrogate, else ``None``."""
+def lone_surrogate(value: Any, path: str = "", depth: int = 0) -> str | None:
+    """The path of a text in ``value`` (a record) holding a lone surrogate, else ``None``.
+
+    Raises :class:`ProblemError` (``bad_json``) for a record nested deeper than any problem record
+    is (a cycle, or a 5,000-deep dict), which recursing into would end the whole batch with a
+    RecursionError (review22b R22b-4): one bad record is rejected, the others assessed."""
+    if depth > _DEEPEST:
+        shown = path[:60] + "…" if len(path) > 60 else path or "(record)"
+        raise problem_error(shown, f"nested more than {_DEEPEST} levels deep (a problem record is a few levels "
+                            "deep: is a value a cycle, or a document inside a field?)", "bad_json")
     if isinstance(value, str):
         return (path or "(record)") if _SURROGATE.search(value) else None
     if isinstance(value, dict):
@@ -154,17 +162,18 @@ def lone_surrogate(value: Any, path: str = "") -> str | None:
             where = f"{path}.{k}" if path else str(k)
             if isinstance(k, str) and _SURROGATE.search(k):
                 return _utf8(where)
-            got = lone_surrogate(v, where)
+            got = lone_surrogate(v, where, depth + 1)
             if got is not None:
                 return _utf8(got)
     elif isinstance(value, list):
         for n, v in enumerate(value):
-            got = lone_surrogate(v, f"{path}[{n}]")
+            got = lone_surrogate(v, f"{path}[{n}]", depth + 1)
             if got is not None:
                 return got
     return None
 
 
+_DEEPEST = 64
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
