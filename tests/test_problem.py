@@ -177,3 +177,14 @@ def test_pandas_missing_values_in_a_dict_are_absent_fields() -> None:
     assert policy.who_answers(rec).to_dict() == policy.who_answers(clean).to_dict()
     a = policy.assess([rec])
     assert a.rejected == 0 and a.assessed == 1
+
+
+def test_an_assessment_date_before_the_policy_after_the_discovery_is_named_as_the_wrong_date(policy: Policy) -> None:
+    # review22b R22b-10: a discovery after the policy took effect with a mistyped as_of before it was refused as
+    # "discovered on 2021-03-01 and assessed on 2019-01-01, both before the policy took effect on 2020-03-06"
+    record = {"id": "e2", "area": "housing", "place": "330127100219",
+              "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2019-01-01"}
+    with pytest.raises(ProblemError) as err:
+        policy.who_answers(record)
+    assert err.value.code == "order_violation" and err.value.field == "as_of"
+    assert "both before" not in str(err.value)

@@ -1270,7 +1270,9 @@ def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None,
     order = "order_violation"
     given_as_of, rectified_on, deadline = rec["as_of"], rec["rectified_on"], rec["deadline"]
     handled = [h.__dict__ for h in rec["handled"]]
-    if whole and since is not None and (given_as_of or today or dt.date.today()) < since:
+    # (a discovery on or after that day with an assessment before it is an assessment before the discovery: the
+    # order check below names as_of; review22b R22b-10 saw "discovered on 2021-03-01 … both before 2020-03-06")
+    if whole and since is not None and on < since and (given_as_of or today or dt.date.today()) < since:
         return ("discovered.on",
                 f"discovered on {on} and assessed on {given_as_of or today or dt.date.today()}, both before the policy "
                 f"took effect on {since} ({IN_FORCE_FROM} in rules/parameters.yaml): nothing of the record lies under "
