@@ -805,9 +805,6 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
     place = raw.get("place")
     if isinstance(place, bool) or not isinstance(place, (str, int)):  # (a tuple: ``str | int`` is made per call)
         return
-    d, steps, hidden = raw.get("discovered"), raw.get("handled"), raw.get("concealed_by")
-    if not _wide_level(d, steps, hidden):
-        return
     # The words that clash depend on the place alone: kept per place as written (and per place code, each place's
     # from its parent's, :func:`_clashes_at`), not a scan of every Chinese level word against each place above on
     # every record (~15% of a single decision).
@@ -824,10 +821,13 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
     if found is None:
         return
     clash, code = found
+    d = raw.get("discovered")
     typed = [("discovered.level", d.get("level"))] if isinstance(d, Mapping) else []
+    steps = raw.get("handled")
     if isinstance(steps, list) and len(steps) <= MAX_ITEMS:
         typed += [(f"handled[{i}].{k}", h.get(k)) for i, h in enumerate(steps) if isinstance(h, Mapping)
                   for k in ("by_level", "to_level")]
+    hidden = raw.get("concealed_by")
     if isinstance(hidden, list) and len(hidden) <= MAX_ITEMS:
         typed += [(f"concealed_by[{i}]", c) for i, c in enumerate(hidden)]
     for field, value in typed:
@@ -838,27 +838,6 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
                 field, f"{value!r} names two levels here: {a.name} ({a.code}) "
                 f"is at the {a.level} level, though its name ends in it; write {a.level!r} for {a.name}'s own bodies, "
                 f"or {other!r} for {above}'s", record=_rid(raw), code="ambiguous_level")
-
-
-def _wide_level(d: Any, steps: Any, hidden: Any) -> bool:
-    """Whether a level field :func:`_level_words_of_the_place` reads (``discovered.level``, each step's ``by_level`` and
-    ``to_level``, each of ``concealed_by``) is text other than ASCII. The level words that clash are Chinese, and
-    ASCII text folds to ASCII: a record whose levels are all ids (or other ASCII) has no clash to look for, and its
-    place's words (a new village's: ~5% of a decision) are not looked up."""
-    if (type(d) is dict or isinstance(d, Mapping)) and isinstance(level := d.get("level"), str) \
-            and not level.isascii():
-        return True
-    if isinstance(steps, list) and len(steps) <= MAX_ITEMS:
-        for h in steps:
-            if type(h) is dict or isinstance(h, Mapping):
-                by, to = h.get("by_level"), h.get("to_level")
-                if (isinstance(by, str) and not by.isascii()) or (isinstance(to, str) and not to.isascii()):
-                    return True
-    if isinstance(hidden, list) and len(hidden) <= MAX_ITEMS:
-        for c in hidden:
-            if isinstance(c, str) and not c.isascii():
-                return True
-    return False
 
 
 #: Not yet in the memo of :func:`_level_words_of_the_place`.
