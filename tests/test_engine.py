@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import responsibility
-from responsibility import Jurisdiction, Policy
+from responsibility import EngineError, Jurisdiction, Policy
 from responsibility.chain._jurisdiction import ancestor_code
 
 from .conftest import set_parameter
@@ -517,6 +517,39 @@ def test_a_stop_signal_during_a_durable_decision_stops_it_as_anywhere_else(polic
     assert sent, "the signal was never sent from inside durable-rules: the test no longer tests anything"
     monkeypatch.setattr(durable.engine, "_unix_now", real)
     after = policy.who_answers({**rec, "id": "s3"}, engine="durable")
+    assert [(f.body, f.basis, f.liability) for f in after.findings] == \
+        [(f.body, f.basis, f.liability) for f in before.findings]
+
+
+@pytest.mark.durable
+@pytest.mark.parametrize("error", [RuntimeError, KeyboardInterrupt])
+def test_an_error_inside_durable_rules_does_not_silence_later_decisions(policy: Policy, monkeypatch: pytest.MonkeyPatch,
+                                                                        error: type[BaseException]) -> None:
+    """An exception raised inside durable-rules' action loop left the ruleset's sessions so that every later problem
+    of the kind got no finding at all, silently (10 findings, then 0). The engine registers the rules again under a
+    fresh name after any error in a decision."""
+    import durable.engine
+
+    rec = {"id": "e1", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+           "severity": "serious", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+           "as_of": "2021-06-30"}
+    before = policy.who_answers(rec, engine="durable")
+    real = durable.engine._unix_now
+    raised: list[bool] = []
+
+    def now() -> float:  # read inside durable-rules' action loop
+        if not raised:
+            raised.append(True)
+            raise error("inside durable-rules")
+        return float(real())
+
+    monkeypatch.setattr(durable.engine, "_unix_now", now)
+    with pytest.raises((EngineError, KeyboardInterrupt)):
+        policy.who_answers({**rec, "id": "e2"}, engine="durable")
+    assert raised
+    monkeypatch.setattr(durable.engine, "_unix_now", real)
+    after = policy.who_answers({**rec, "id": "e3"}, engine="durable")
+    assert len(before.findings) == 10
     assert [(f.body, f.basis, f.liability) for f in after.findings] == \
         [(f.body, f.basis, f.liability) for f in before.findings]
 

@@ -192,6 +192,8 @@ class DurableEngine:
         self._names: dict[str, str] = {}
         #: By area and problem kind, once its ruleset is registered: the ruleset's name and rules.
         self._registered: dict[tuple[str, str], tuple[str, tuple[Rule, ...]]] = {}
+        self._retired = itertools.count(1)  # (a fresh name for a ruleset registered again after an error in it)
+        self._renamed: dict[tuple[str, str], str] = {}
         serial = next(_names)
         for area in rules:
             self._names[area] = f"responsibility_{version}_{serial}_{area}"
@@ -206,7 +208,7 @@ class DurableEngine:
             return got
         rules = tuple(rule for rule in self._rules[area]
                       if rule.kind == kind)
-        name = f"{self._names[area]}__{kind}"
+        name = self._renamed.get((area, kind)) or f"{self._names[area]}__{kind}"
         ruleset: dict[str, Any] = {}
         for index, rule in enumerate(rules):
             conds = [{"t": rule.fact}, *(_condition(c) for c in rule.conds)]
@@ -228,6 +230,16 @@ class DurableEngine:
 
         return run
 
+    def _retire(self, area: str, kind: str) -> None:
+        """Stop using the ruleset of ``area``'s rules for ``kind`` after an error inside durable-rules: an
+        exception raised in its action loop (which it catches, logs and goes on from) left the ruleset's
+        sessions so that every later problem of the kind got no finding at all, silently. The next
+        decision registers the rules again under a fresh name."""
+        got = self._registered.pop((area, kind), None)
+        if got is not None:
+            self._idle.pop(got[0], None)
+        self._renamed[(area, kind)] = f"{self._names[area]}__{kind}__{next(self._retired)}"
+
     def fire(self, area: str, facts: Sequence[Fact]) -> list[Hit]:
         """The (rule, fact) pairs whose conditions hold, in fact order then rule order."""
         if area not in self._names or not facts or not self._rules[area]:
@@ -235,37 +247,44 @@ class DurableEngine:
         by_id = {f["id"]: f for f in facts}
         order = {f["id"]: i for i, f in enumerate(facts)}
         with self._lock, _signals_held():
-            name, rules = self._register(area, facts[0]["kind"])  # a problem's facts share its kind
-            if not rules:
-                return []
-            idle = self._idle.setdefault(name, [])
-            sid = idle.pop() if idle else f"s{next(self._sessions)}"
-            self._hits, self._errors = [], []
-            asserted = []
+            ok = False
             try:
-                for fact in facts:
-                    # No rule matching a fact is an answer ("nobody"), not an error.
-                    with contextlib.suppress(self._not_handled):
-                        asserted.append({**fact, "sid": sid})
-                        self._host.assert_fact(name, asserted[-1])
-            except Exception as exc:
-                raise EngineError(f"durable-rules failed on {facts[0]['id']}: {exc}") from None
+                name, rules = self._register(area, facts[0]["kind"])  # a problem's facts share its kind
+                if not rules:
+                    ok = True
+                    return []
+                idle = self._idle.setdefault(name, [])
+                sid = idle.pop() if idle else f"s{next(self._sessions)}"
+                self._hits, self._errors = [], []
+                asserted = []
+                try:
+                    for fact in facts:
+                        # No rule matching a fact is an answer ("nobody"), not an error.
+                        with contextlib.suppress(self._not_handled):
+                            asserted.append({**fact, "sid": sid})
+                            self._host.assert_fact(name, asserted[-1])
+                except Exception as exc:
+                    raise EngineError(f"durable-rules failed on {facts[0]['id']}: {exc}") from None
+                finally:
+                    if self._hits or self._errors:
+                        with contextlib.suppress(Exception):
+                            self._host.delete_state(name, sid)
+                    else:
+                        # Deleting a session in which no rule fired makes the C core free an invalid
+                        # pointer and abort the process; retract its facts and keep it for the next call.
+                        with contextlib.suppress(Exception):
+                            for fact in asserted:
+                                self._host.retract_fact(name, fact)
+                            idle.append(sid)
+                if self._errors:
+                    first = self._errors[0]
+                    if not isinstance(first, Exception):  # a stop (Ctrl-C, SIGTERM) from another thread's delivery
+                        raise first
+                    raise EngineError(f"a durable-rules action failed: {first!r}")
+                raw = list(self._hits)
+                ok = True
             finally:
-                if self._hits or self._errors:
-                    with contextlib.suppress(Exception):
-                        self._host.delete_state(name, sid)
-                else:
-                    # Deleting a session in which no rule fired makes the C core free an invalid
-                    # pointer and abort the process; retract its facts and keep it for the next call.
-                    with contextlib.suppress(Exception):
-                        for fact in asserted:
-                            self._host.retract_fact(name, fact)
-                        idle.append(sid)
-            if self._errors:
-                first = self._errors[0]
-                if not isinstance(first, Exception):  # a stop (Ctrl-C, SIGTERM) from another thread's delivery
-                    raise first
-                raise EngineError(f"a durable-rules action failed: {first!r}")
-            raw = list(self._hits)
+                if not ok:
+                    self._retire(area, facts[0]["kind"])
         raw.sort(key=lambda h: (order[h[1]], h[0]))
         return [(rules[i], by_id[fid]) for i, fid in raw]
