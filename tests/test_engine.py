@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -487,6 +488,36 @@ def test_a_durable_action_slower_than_ten_seconds_loses_no_finding(policy: Polic
         [(f.body, f.basis, f.liability) for f in before.findings]
 
 
+def _once_inside_durable_rules(policy: Policy, monkeypatch: pytest.MonkeyPatch, act: Callable[[], None],
+                               expected: Any) -> None:
+    """Run ``act`` once inside durable-rules' action loop (where it reads the clock) during a decision, which must
+    raise ``expected``; then the engine must answer the same problem as it did before."""
+    import durable.engine
+
+    rec = {"id": "d1", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+           "severity": "serious", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+           "as_of": "2021-06-30"}
+    before = policy.who_answers(rec, engine="durable")
+    real = durable.engine._unix_now
+    done: list[bool] = []
+
+    def now() -> float:
+        if not done:
+            done.append(True)
+            act()
+        return float(real())
+
+    monkeypatch.setattr(durable.engine, "_unix_now", now)
+    with pytest.raises(expected):
+        policy.who_answers({**rec, "id": "d2"}, engine="durable")
+    assert done, "nothing ran inside durable-rules: the test no longer tests anything"
+    monkeypatch.setattr(durable.engine, "_unix_now", real)
+    after = policy.who_answers({**rec, "id": "d3"}, engine="durable")
+    assert len(before.findings) == 10
+    assert [(f.body, f.basis, f.liability) for f in after.findings] == \
+        [(f.body, f.basis, f.liability) for f in before.findings]
+
+
 @pytest.mark.durable
 def test_a_stop_signal_during_a_durable_decision_stops_it_as_anywhere_else(policy: Policy,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
@@ -496,29 +527,7 @@ def test_a_stop_signal_during_a_durable_decision_stops_it_as_anywhere_else(polic
     import os
     import signal
 
-    import durable.engine
-
-    rec = {"id": "s1", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
-           "severity": "serious", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
-           "as_of": "2021-06-30"}
-    before = policy.who_answers(rec, engine="durable")
-    real = durable.engine._unix_now
-    sent: list[bool] = []
-
-    def now() -> float:  # read inside durable-rules' action loop: the signal arrives there
-        if not sent:
-            sent.append(True)
-            os.kill(os.getpid(), signal.SIGINT)
-        return float(real())
-
-    monkeypatch.setattr(durable.engine, "_unix_now", now)
-    with pytest.raises(KeyboardInterrupt):
-        policy.who_answers({**rec, "id": "s2"}, engine="durable")
-    assert sent, "the signal was never sent from inside durable-rules: the test no longer tests anything"
-    monkeypatch.setattr(durable.engine, "_unix_now", real)
-    after = policy.who_answers({**rec, "id": "s3"}, engine="durable")
-    assert [(f.body, f.basis, f.liability) for f in after.findings] == \
-        [(f.body, f.basis, f.liability) for f in before.findings]
+    _once_inside_durable_rules(policy, monkeypatch, lambda: os.kill(os.getpid(), signal.SIGINT), KeyboardInterrupt)
 
 
 @pytest.mark.durable
@@ -528,30 +537,11 @@ def test_an_error_inside_durable_rules_does_not_silence_later_decisions(policy: 
     """An exception raised inside durable-rules' action loop left the ruleset's sessions so that every later problem
     of the kind got no finding at all, silently (10 findings, then 0). The engine registers the rules again under a
     fresh name after any error in a decision."""
-    import durable.engine
 
-    rec = {"id": "e1", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
-           "severity": "serious", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
-           "as_of": "2021-06-30"}
-    before = policy.who_answers(rec, engine="durable")
-    real = durable.engine._unix_now
-    raised: list[bool] = []
+    def fail() -> None:
+        raise error("inside durable-rules")
 
-    def now() -> float:  # read inside durable-rules' action loop
-        if not raised:
-            raised.append(True)
-            raise error("inside durable-rules")
-        return float(real())
-
-    monkeypatch.setattr(durable.engine, "_unix_now", now)
-    with pytest.raises((EngineError, KeyboardInterrupt)):
-        policy.who_answers({**rec, "id": "e2"}, engine="durable")
-    assert raised
-    monkeypatch.setattr(durable.engine, "_unix_now", real)
-    after = policy.who_answers({**rec, "id": "e3"}, engine="durable")
-    assert len(before.findings) == 10
-    assert [(f.body, f.basis, f.liability) for f in after.findings] == \
-        [(f.body, f.basis, f.liability) for f in before.findings]
+    _once_inside_durable_rules(policy, monkeypatch, fail, (EngineError, KeyboardInterrupt))
 
 
 @pytest.mark.durable
