@@ -155,7 +155,9 @@ def _check_run(code: int, err: str, n: int, rejects: Path | None, findings: Path
     assert code in (0, 1, 2), err
     assert "Traceback" not in err and "internal error" not in err, err
     if code == 2:
-        assert err.startswith("error: ") and len(err.strip().splitlines()) == 1, err
+        # (a note may come first: text that reads as GB18030 is told how to read it so, beside the refusal)
+        lines = [line for line in err.strip().splitlines() if not line.startswith("note: ")]
+        assert len(lines) == 1 and lines[0].startswith("error: "), err
         return
     m = SUMMARY.search(err)
     assert m, err
