@@ -306,6 +306,10 @@ def _value_names(policy: PolicyView) -> ValueNames:
     return ValueNames(_names(policy), named, {b: x.level for b, x in policy.bodies.items()})
 
 
+#: How many ids :func:`term_hint` lists for a value in ASCII that is near none (then how many there are, and where).
+_ASCII_SHOWN = 12
+
+
 def term_hint(policy: PolicyView, kind: str, value: str, ids: list[str]) -> str:
     """What to write instead of ``value``, which names no term of ``kind`` (``area``, ``level``, ``channel``,
     ``severity``, ``kind:<area>``) among ``ids``: for text in Chinese, the nearest Chinese name with its id
@@ -334,7 +338,10 @@ def term_hint(policy: PolicyView, kind: str, value: str, ids: list[str]) -> str:
         listed = [f"{first[t]} ({t})" if t in first else t for t in ids]
         more = f", … ({len(ids)} in all, docs/records.md)" if len(listed) > 8 else ""
         return f"use one of {', '.join(listed[:8])}{more}"
-    return f"use one of {', '.join(ids)}"
+    # ids are shorter than names with their ids: twelve of them, as the Chinese list's eight, keep a refusal one short
+    # line (a list of every channel passed 400 characters once the text's 省市 channels were added; test_hostile)
+    more = f", … ({len(ids)} in all, docs/records.md)" if len(ids) > _ASCII_SHOWN else ""
+    return f"use one of {', '.join(ids[:_ASCII_SHOWN])}{more}"
 
 
 def body_hint(policy: PolicyView, value: str, level: str | None = None, *, levels_too: bool = False) -> str:
@@ -424,7 +431,11 @@ def sector_hint(policy: PolicyView, value: str) -> str:
         return other
     key = _fold(value)
     word, said = _unlevelled(policy, key)
-    near = _nearest_chinese(policy, key, said, every=True, lines=True) if said is not None else None
+    # a line's department named by its line word with another ending (县民政部门 for 县（市、区）民政局, as 二(六)4(4)
+    # writes 民政部门) is that department: the nearest name by characters was 县（市、区）民宗部门 (民 and 部门 shared)
+    near = _same_line_word(policy, word, said)
+    if near is None and said is not None:
+        near = _nearest_chinese(policy, key, said, every=True, lines=True)
     if near is None:  # no level said, or what reads as one is not (乡村振兴: not the 乡 level's)
         word, said = key, None
         near = _nearest_chinese(policy, key, None, every=True, lines=True)
@@ -440,6 +451,29 @@ def sector_hint(policy: PolicyView, value: str) -> str:
         if len(at) == 1:
             dept = f": {at[0]!r} ({policy.bodies[at[0]].name})"
     return f"write the sector id {line!r} ({word}), or name the department{dept}"
+
+
+#: Endings of a department's name that say it is one, not which line (部门, 局, 厅 …): 县民政部门 and 县（市、区）民政局
+#: name one line.
+_DEPARTMENT_ENDINGS = ("部门", "委员会", "办公室", "局", "厅", "委", "办")
+
+
+def _same_line_word(policy: PolicyView, word: str, level: str | None) -> str | None:
+    """The department of a line (at ``level``; any level where ``None``) whose name, without its level and its
+    ending (:data:`_DEPARTMENT_ENDINGS`), is ``word``'s (folded, its level taken off) without its ending; ``None`` where
+    none is, or where departments of several lines are."""
+    def stem(text: str) -> str:
+        for end in _DEPARTMENT_ENDINGS:
+            if text.endswith(end) and len(text) > len(end):
+                return text[:-len(end)]
+        return text
+
+    mine = stem(word)
+    found = {b.sector: b.id for b in policy.data.bodies
+             if b.sector is not None and not b.role and (level is None or b.level == level)
+             and any(stem(_unlevelled(policy, _fold(re.sub(r"\([^()]*\)", "", _fold(n))))[0]) == mine
+                     for n in (b.name, *b.aliases))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _other_period(policy: PolicyView, value: str) -> str:
