@@ -409,6 +409,74 @@ def test_check_marks_the_same_records_in_c_and_numpy(policy: Policy, province: J
                               t.conceal_level, *t.conceal_level.shape, today, 0, 1) == -1  # type: ignore[attr-defined]
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_kindless_place_steps_mark_the_same_records_in_c_and_numpy(policy: Policy, province: Jurisdiction,
+                                                                   data: st.DataObject) -> None:
+    """Records with no kind assigned to their place's level (review21 R21-2), of any areas, places and steps: in C
+    the records numpy marks slow, and no other; an index outside its table leaves it to numpy."""
+    from types import SimpleNamespace
+
+    from responsibility.batch import _core
+    from responsibility.batch._core import kindless_place_steps, kindless_place_steps_numpy
+
+    if _core._c_kindless is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    t = _assessor_tables(policy, province)
+    nr = t.max_rank + 1  # type: ignore[attr-defined]
+    n = data.draw(st.integers(1, 6))
+    ranked = np.flatnonzero(t.place_rank >= 0)  # type: ignore[attr-defined]
+    # a place of each level (the kernel reads the place's level through place_rank)
+    places = sorted({int(ranked[t.place_rank[ranked] == r][0]) for r in range(nr)  # type: ignore[attr-defined]
+                     if (t.place_rank[ranked] == r).any()})  # type: ignore[attr-defined]
+    rec = st.tuples(st.sampled_from(places), st.integers(0, len(t.areas) - 1),  # type: ignore[attr-defined]
+                    st.one_of(st.just(0), st.integers(0, len(t.kind_names))))  # type: ignore[attr-defined]
+    records = data.draw(st.lists(rec, min_size=n, max_size=n))
+    place, area, kind = (np.array(x, np.int32) for x in zip(*records, strict=True))
+    step = st.tuples(st.integers(0, n - 1), st.integers(0, 2), st.integers(0, nr - 1), st.integers(0, nr - 1))
+    steps = data.draw(st.lists(step, max_size=20))
+    sc = [np.array(x, np.int32) for x in zip(*steps, strict=True)] if steps else [np.zeros(0, np.int32)] * 4
+    c = SimpleNamespace(n=n, place=place, area=area, kind=kind, hp=sc[0], hact=sc[1], hby=sc[2], hto=sc[3])
+    for slow in (np.zeros(n, np.bool_), np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)))):
+        mine, ref = SimpleNamespace(**vars(c), slow=slow.copy()), SimpleNamespace(**vars(c), slow=slow.copy())
+        kindless_place_steps_numpy(ref, t)  # type: ignore[arg-type]
+        kindless_place_steps(mine, t)  # type: ignore[arg-type]
+        assert mine.slow.tolist() == ref.slow.tolist()
+    if steps:  # a step of a record outside the chunk: the kernel leaves it to numpy
+        alone = np.zeros((len(t.areas), nr, nr), np.bool_)  # type: ignore[attr-defined]
+        assert _core._c_kindless(np.zeros(n, np.bool_), c.hp + n, c.hact, c.hby, c.hto, c.kind, c.area, c.place,
+                                 t.place_rank, alone, len(t.areas), nr, 1) == -1  # type: ignore[attr-defined]
+
+
+def test_kindless_place_steps_mark_a_city_assigning_its_own_place(policy: Policy, province: Jurisdiction) -> None:
+    """Each area's kindless problem at a place of each level, assigned to that level by each level at or above it:
+    C marks the records numpy marks, and some are marked (the cases the kernel is for occur)."""
+    from types import SimpleNamespace
+
+    from responsibility.batch import _core
+    from responsibility.batch._core import REPORTED, kindless_place_steps, kindless_place_steps_numpy
+
+    if _core._c_kindless is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    t = _assessor_tables(policy, province)
+    nr = t.max_rank + 1  # type: ignore[attr-defined]
+    ranked = np.flatnonzero(t.place_rank >= 0)  # type: ignore[attr-defined]
+    cases = [(int(ranked[t.place_rank[ranked] == p][0]), a, p, by)  # type: ignore[attr-defined]
+             for a in range(len(t.areas)) for p in range(nr) if (t.place_rank[ranked] == p).any()  # type: ignore[attr-defined]
+             for by in range(p, nr)]
+    i32 = np.int32
+    n = len(cases)
+    c = SimpleNamespace(n=n, place=np.array([x[0] for x in cases], i32), area=np.array([x[1] for x in cases], i32),
+                        kind=np.zeros(n, i32), hp=np.arange(n, dtype=i32), hact=np.full(n, REPORTED + 1, i32),
+                        hby=np.array([x[3] for x in cases], i32), hto=np.array([x[2] for x in cases], i32))
+    mine, ref = SimpleNamespace(**vars(c), slow=np.zeros(n, np.bool_)), SimpleNamespace(**vars(c),
+                                                                                        slow=np.zeros(n, np.bool_))
+    kindless_place_steps_numpy(ref, t)  # type: ignore[arg-type]
+    kindless_place_steps(mine, t)  # type: ignore[arg-type]
+    assert mine.slow.tolist() == ref.slow.tolist()
+    assert 0 < int(ref.slow.sum()) < n
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.integers(0, 10**6), st.lists(st.tuples(st.sampled_from(["dlev", "dbody", "don", "deadline", "rect", "asof",
                                                                   "hby", "hto", "htb", "hon", "hact", "clvl", "cbody",
@@ -590,7 +658,7 @@ def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, 
     with_c = view.assess(records, jurisdiction=province, today=TODAY)
     for name in ("_c_in_time_below", "_c_spread", "_c_template_codes", "_c_locate", "_c_late_levels", "_c_first_of",
                  "_c_take2", "_c_put2", "_c_merge_rows", "_c_unhidden", "_c_step_flags", "_c_check",
-                 "_c_holders"):
+                 "_c_holders", "_c_kindless"):
         monkeypatch.setattr(_core, name, None)
     without = view.assess(records, jurisdiction=province, today=TODAY)
     assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)

@@ -132,10 +132,12 @@ _c_unhidden: Callable[..., int] | None
 _c_step_flags: Callable[..., int] | None
 _c_check: Callable[..., int] | None
 _c_holders: Callable[..., int] | None
+_c_kindless: Callable[..., int] | None
 try:
     from ._derive import check as _c_check
     from ._derive import first_of as _c_first_of
     from ._derive import holders as _c_holders
+    from ._derive import kindless as _c_kindless
     from ._derive import late_levels as _c_late_levels
     from ._derive import locate as _c_locate
     from ._derive import merge_rows as _c_merge_rows
@@ -145,7 +147,7 @@ try:
     from ._derive import unhidden as _c_unhidden
 except ImportError:  # pragma: no cover - (an install without a C compiler)
     _c_locate = _c_late_levels = _c_first_of = _c_take2 = _c_put2 = _c_merge_rows = _c_unhidden = _c_step_flags = None
-    _c_check = _c_holders = None
+    _c_check = _c_holders = _c_kindless = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -329,12 +331,19 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     due_fix = np.where((deadline != NONE) & np.take(assigned, ur), deadline,
                        take(received, ur, ul).astype(np.int64) + (limit + rect_limit))
     rect_u = np.take(c.rect, ur)
-    fixed = (rect_u != NONE) & (rect_u <= due_fix)
-    self_fixed = np.take(disc, ur) & (ul < np.take(auth, ur)) & ~take(reported_by, ur, ul) & ~stepped_late
-    # (a level that can rectify it itself, other than by pressing those below: engine/_facts.py own_fix; R22-1)
-    self_fixed &= t.own_rectify_level[np.take(c.area, ur), np.take(c.kind, ur), np.take(pr, ur), ul]
-    still = ~(fixed & np.where(self_fixed, not must_report, ~stepped_late))
-    ur, ul = ur[still], ul[still]
+    # (a self-fixed level: one that can rectify it itself, other than by pressing those below: engine/_facts.py
+    # own_fix, R22-1; its table looked up only for the few levels it decides, not for every late one: ~2% of derive)
+    gone = (rect_u != NONE) & (rect_u <= due_fix) & ~stepped_late
+    if must_report:
+        f = np.flatnonzero(gone)
+        lr, ll = np.take(ur, f), np.take(ul, f)
+        self_fixed = np.flatnonzero(np.take(disc, lr) & (ll < np.take(auth, lr)) & ~take(reported_by, lr, ll))
+        if len(self_fixed):
+            lr, ll = np.take(lr, self_fixed), np.take(ll, self_fixed)
+            gone[np.take(f, self_fixed)] = ~t.own_rectify_level[np.take(c.area, lr), np.take(c.kind, lr),
+                                                                np.take(pr, lr), ll]
+    still = np.flatnonzero(~gone)
+    ur, ul = np.take(ur, still), np.take(ul, still)
     # a department its level was handed the problem through only after the level's handling limit does not answer for
     # that delay, unless it then held it past its own limit with the level's handling undone (engine/_facts.py _later):
     # up to two such departments of a late level ride on its fact's flag (``later``); a level with three takes the
@@ -489,7 +498,9 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                     day, to = oday[lo[at] + nth], obody[lo[at] + nth]
                     passed[at] |= t.under[to, body[at]] & (day >= since[at]) & (day <= since[at] + limit)
             bad &= ~passed
-        rr, rl, rb = r[bad].astype(np.int32, copy=False), lv[bad].astype(np.int32, copy=False), body[bad]
+        late_at = np.flatnonzero(bad)  # (positions, read five times below: a mask is scanned again by each)
+        rr, rl = np.take(r, late_at).astype(np.int32, copy=False), np.take(lv, late_at).astype(np.int32, copy=False)
+        rb = np.take(body, late_at)
         if len(late_keys):  # the level's group (no body) of a level with departments handed it after its deadline
             lk = rr.astype(np.int64) * nr + rl
             at_l = np.minimum(np.searchsorted(late_keys, lk), len(late_keys) - 1)
@@ -497,7 +508,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         else:
             rlate = np.zeros(len(rr), np.int64)
         # the day the group's body was itself handed the problem and its deadline, which its reasons give
-        ron, rdl = own[bad].astype(np.int32), deadline[bad].astype(np.int32)
+        ron, rdl = np.take(own, late_at).astype(np.int32), np.take(deadline, late_at).astype(np.int32)
     ck = ok[c.cp] if len(c.cp) else np.zeros(0, np.bool_)
     cpos = np.nonzero(ck)[0]
     # a level named as having concealed it knew it
@@ -582,7 +593,30 @@ def kindless_place_steps(c: Cols, t: Tables) -> None:
     """Mark slow (``c.slow``: the reference path) a record with no kind that has an assignment to its place's level
     where nobody from the place up to the assigner can rectify it (a city's or the province's own place): whether that
     counts is engine/_facts.py place_step's (an assignment naming no body counts as none, one naming a body by
-    place_above_rectifiers; review21 R21-2). Few records are such."""
+    place_above_rectifiers; review21 R21-2). Few records are such. In one pass over the steps in C where the extension
+    was built (``_derive.c``; numpy made some fifteen: ~10% of derive), else :func:`kindless_place_steps_numpy`."""
+    if not len(c.hp):
+        return
+    rect, own = t.rectify_level[:, 0], t.own_rectify_level[:, 0]  # (areas, place levels, levels) of no kind
+    nr = rect.shape[2]
+    if _c_kindless is not None and rect.shape[1] == nr and c.slow.dtype == np.bool_ and c.slow.flags.c_contiguous:
+        # alone[area, place level, assigner level]: nobody from the place's level to below the assigner can rectify
+        # it, nor anybody at or above the place's level by itself (a small table: areas x levels x levels)
+        levels = np.arange(nr)
+        span = (levels[None, :, None] >= levels[:, None, None]) & (levels[None, :, None] < levels[None, None, :])
+        between: Bool = np.any(rect[:, :, :, None] & span[None], axis=2)
+        own_at: Bool = np.any(own & (levels[None, None, :] >= levels[None, :, None]), axis=2)
+        alone = np.ascontiguousarray(~between & ~own_at[:, :, None])
+        i32 = np.int32
+        got = _c_kindless(c.slow, *(np.ascontiguousarray(x, i32) for x in (
+            c.hp, c.hact, c.hby, c.hto, c.kind, c.area, c.place, t.place_rank)), alone, rect.shape[0], nr, REPORTED)
+        if got == 0:
+            return
+    kindless_place_steps_numpy(c, t)
+
+
+def kindless_place_steps_numpy(c: Cols, t: Tables) -> None:
+    """:func:`kindless_place_steps` in numpy (the reference the tests compare the C pass with)."""
     if not len(c.hp):
         return
     hp = c.hp

@@ -92,6 +92,13 @@
    within `limit` days of its discovery, and the level it reported to) and reported_by (bool: a level that
    reported it), and writes to got (int64, one a step) the day the step's acting level received it. It returns 0,
    or -1 where a record or level is outside its table (then numpy decides).
+   kindless(slow, hp, hact, hby, hto, kind, area, place, place_rank, alone, areas, levels, reported) marks slow (the reference path)
+   each record with no kind (kind 0) that has an assignment (hact not `reported`) to its place's level (hto equal to
+   place_rank[place], below 0 read as 0) made by a level hby where alone[area, that level, hby] (bool, C-ordered
+   areas x levels x levels: nobody from the place's level up to below hby can rectify a kindless problem of the area,
+   and nobody at or above the place's level can by itself) (_core.kindless_place_steps; its numpy reference is
+   _core.kindless_place_steps_numpy): one pass over the steps where numpy made some fifteen. It only sets marks, and
+   returns 0, or -1 where an index is outside its table (then numpy decides).
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -926,6 +933,56 @@ static PyObject *holders(PyObject *self, PyObject *args) {
     return finish(b, 15, taken, bad, status);
 }
 
+/* kindless: see the comment at the top. */
+static int kindless_core(uint8_t *restrict slow, const int32_t *restrict hp, const int32_t *restrict hact,
+                         const int32_t *restrict hby, const int32_t *restrict hto, const int32_t *restrict kind,
+                         const int32_t *restrict area, const int32_t *restrict place,
+                         const int32_t *restrict place_rank, const uint8_t *restrict alone, const int64_t n,
+                         const int64_t m, const int64_t nplaces, const int64_t nareas, const int64_t nr,
+                         const int32_t reported) {
+    /* (no branch on the step's kind or action: a record of no kind is as likely as not, and a mispredicted branch a
+       step cost more than all the rest) */
+    for (int64_t j = 0; j < m; j++) {
+        const int32_t r = hp[j];
+        if (r < 0 || r >= n) return -1;
+        const int32_t p = place[r], a = area[r], by = hby[j];
+        if (p < 0 || p >= nplaces || a < 0 || a >= nareas || by < 0 || by >= nr) return -1;
+        const int64_t pr = place_rank[p] > 0 ? place_rank[p] : 0;
+        if (pr >= nr) return -1;
+        slow[r] |= (uint8_t)((kind[r] == 0) & (hact[j] != reported) & (hto[j] == pr)
+                             & (alone[(a * nr + pr) * nr + by] != 0));
+    }
+    return 0;
+}
+
+static PyObject *kindless(PyObject *self, PyObject *args) {
+    Py_buffer b[10];
+    Py_ssize_t nareas, nr;
+    int reported;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*y*y*nni", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7],
+                          &b[8], &b[9], &nareas, &nr, &reported))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t n = b[0].len, m = b[1].len / 4;
+    for (int j = 2; j < 5 && !bad; j++)
+        if (b[j].len != 4 * m || b[1].len % 4) bad = "hp, hact, hby and hto must be int32, of one length";
+    for (int j = 5; j < 8 && !bad; j++)
+        if (b[j].len != 4 * n) bad = "kind, area and place must be int32, one a record (slow: bool)";
+    if (!bad && b[8].len % 4) bad = "place_rank must be int32";
+    if (!bad && (nareas < 0 || nr < 0 || b[9].len != nareas * nr * nr))
+        bad = "alone must be bool, areas x levels x levels";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = kindless_core((uint8_t *)b[0].buf, (const int32_t *)b[1].buf, (const int32_t *)b[2].buf,
+                               (const int32_t *)b[3].buf, (const int32_t *)b[4].buf, (const int32_t *)b[5].buf,
+                               (const int32_t *)b[6].buf, (const int32_t *)b[7].buf, (const int32_t *)b[8].buf,
+                               (const uint8_t *)b[9].buf, n, m, b[8].len / 4, nareas, nr, reported);
+        Py_END_ALLOW_THREADS
+    }
+    return finish(b, 10, NULL, bad, status);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
@@ -936,6 +993,7 @@ static PyMethodDef methods[] = {
     {"unhidden", unhidden, METH_VARARGS, "Expand's rows but those of a body that knew or hid what it missed."},
     {"holders", holders, METH_VARARGS, "Who held the problem: received, holder_body, knew, reported_by, got."},
     {"check", check, METH_VARARGS, "Mark slow every record that breaks a relation parse_problem checks."},
+    {"kindless", kindless, METH_VARARGS, "Mark slow the kindless records assigned to their place's level alone."},
     {"merge_rows", merge_rows, METH_VARARGS, "Finding rows by record, then rank; the first of each finding kept."},
     {NULL, NULL, 0, NULL},
 };
