@@ -137,7 +137,6 @@ try:
     from ._derive import check as _c_check
     from ._derive import first_of as _c_first_of
     from ._derive import holders as _c_holders
-    from ._derive import kindless as _c_kindless
     from ._derive import late_levels as _c_late_levels
     from ._derive import locate as _c_locate
     from ._derive import merge_rows as _c_merge_rows
@@ -147,7 +146,11 @@ try:
     from ._derive import unhidden as _c_unhidden
 except ImportError:  # pragma: no cover - (an install without a C compiler)
     _c_locate = _c_late_levels = _c_first_of = _c_take2 = _c_put2 = _c_merge_rows = _c_unhidden = _c_step_flags = None
-    _c_check = _c_holders = _c_kindless = None
+    _c_check = _c_holders = None
+try:  # (apart: an extension built before it was added keeps the kernels above; pip install -e . builds it anew)
+    from ._derive import kindless as _c_kindless
+except ImportError:  # pragma: no cover - (an install without a C compiler, or built before this kernel)
+    _c_kindless = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
