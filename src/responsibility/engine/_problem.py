@@ -1165,11 +1165,11 @@ def _parsed_plainly(raw: dict[str, Any], policy: PolicyView, jurisdiction: Juris
     record read three times over (:func:`without_nulls`, :func:`plain_problem`, :func:`_check`; each frame and
     memo look-up was some 4% of a single decision)."""
     # (every field known; a null one is read as absent, as without_nulls drops it: a get gives None for either)
-    if not _PROBLEM_KEYS.issuperset(raw):
+    if not raw.keys() <= _PROBLEM_KEYS:  # (a keys view is compared in place; issuperset of a dict copies its keys)
         return None
     get = raw.get
     discovered, area = get("discovered"), get("area")
-    if type(discovered) is not dict or not _DISCOVERED_KEYS.issuperset(discovered):
+    if type(discovered) is not dict or not discovered.keys() <= _DISCOVERED_KEYS:
         return None
     if area is None:
         if "domain" not in raw:
@@ -1213,7 +1213,7 @@ def _parsed_plainly(raw: dict[str, Any], policy: PolicyView, jurisdiction: Juris
         return None
     steps: list[tuple[Any, ...]] = []
     for h in handled:
-        if type(h) is not dict or not _HANDLED_KEYS.issuperset(h):
+        if type(h) is not dict or not h.keys() <= _HANDLED_KEYS:
             return None
         action, by, to, h_on, to_body = (h.get("action"), h.get("by_level"), h.get("to_level"),
                                          _plain_day(h.get("on")), h.get("to_body"))
@@ -1287,9 +1287,25 @@ def _parsed_plainly(raw: dict[str, Any], policy: PolicyView, jurisdiction: Juris
     # :func:`_check`'s key, from the values in hand
     key = (area, kind, sector, coded_place[1], level, channel, body,
            tuple([s[:4] for s in steps]) if steps else (), tuple(who))
-    if key not in state.sound or _date_fault(p, today, *state.in_force) is not None:
+    if key not in state.sound or (not _plainly_in_order(on, steps, deadline, rectified_on, as_of or today, state)
+                                  and _date_fault(p, today, *state.in_force) is not None):
         _checked_as_written(p, raw, policy, jurisdiction, today, state)
     return p
+
+
+def _plainly_in_order(on: dt.date, steps: list[tuple[Any, ...]], deadline: dt.date | None,
+                      rectified_on: dt.date | None, as_of: dt.date | None, state: _ParseState) -> bool:
+    """Whether a record's dates (``steps``: :func:`_parsed_plainly`'s, each step's day fifth) are in the plainest
+    order: discovered on or after the day the policy takes effect, every step, the rectification and the deadline on
+    or after it, nothing after the assessment date (given), the deadline on or after every assignment. Such dates
+    have no fault :func:`_date_fault` could find (it is asked where this says no, and says which one)."""
+    since = state.in_force[0]
+    if as_of is None or as_of < on or (since is not None and on < since):
+        return False
+    for s in steps:
+        if not on <= s[4] <= as_of or (deadline is not None and s[0] == "assigned" and deadline < s[4]):
+            return False
+    return (rectified_on is None or on <= rectified_on <= as_of) and (deadline is None or on <= deadline)
 
 
 def _given(d: dict[str, Any]) -> set[str]:
@@ -1430,7 +1446,8 @@ def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None,
     :func:`in_force`) only the assessment date must be on or after it. Handling, rectification and the
     deadline come on or after the discovery; nothing after the assessment date (``as_of``, else
     ``today``), which is not before the discovery; the deadline not before the first assignment
-    (``order_violation``)."""
+    (``order_violation``). (:func:`_plainly_in_order` says where there is plainly none: change both together;
+    tests/test_problem.py draws dates either side of each rule.)"""
     rec = p.__dict__  # (read from the model's dict, as :func:`_check` reads it)
     d = rec["discovered"]
     if d is None:
