@@ -208,6 +208,22 @@ def kindless_place_records(policy: Policy, j: Jurisdiction, records: list[Any]) 
     return n
 
 
+def receiver_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+    """How many valid records have a city or province that had the problem through no body named, which
+    receiving_level_body's body stands for, and that the record shows handing it to a body of its own (or assigning
+    it at that level at all): that body answers beside it (engine/_facts.py ``handed_to``; R22-2), and the bulk path
+    sends them to the reference path."""
+    from responsibility.engine._facts import derive
+
+    n = 0
+    for view, p in valid_problems(policy, j, records):
+        chosen = {f["lvl"] for f in derive(p, view, TODAY)[0]
+                  if f["t"] == "unhandled" and f.get("chosen") and f.get("body")}
+        n += any(view.level_rank[h.to_level] in chosen and (h.to_body is not None or h.action == "assigned")
+                 for h in p.handled)
+    return n
+
+
 def got(a: Assessment) -> tuple[list[tuple[Any, ...]], list[tuple[int, str, str]]]:
     rows = [tuple(x) for x in a.findings.astype(object).itertuples(index=False)]
     rejects = [(int(x.record), x.field, x.reason) for x in a.rejects.astype(object).itertuples()]
@@ -428,7 +444,8 @@ def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, r
     # handed to a department of a level that held it, after the limit, that assignment_without_rectification_duty
     # reads as to the level as a whole (D4: the encoder sends it to the reference path; these records are all valid)
     assert referred <= later.count(3) + own_day_records(policy, province, records) + d4_records(
-        policy, province, records) + kindless_place_records(policy, province, records)
+        policy, province, records) + kindless_place_records(policy, province, records) + receiver_records(
+        policy, province, records)
 
 
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
@@ -445,7 +462,7 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
     # sends them there: these records are valid, so every one it marks is such)
     # — and those with no kind handed to their place's level where nobody up to the assigner rectifies it (R21-2)
     own, d4 = own_day_records(policy, province, records), d4_records(policy, province, records)
-    kindless = kindless_place_records(policy, province, records)
+    kindless = kindless_place_records(policy, province, records) + receiver_records(policy, province, records)
     assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 100
     assert d4 < len(records) // 80  # (this generator names a random body in a fifth of its steps)
 
@@ -614,7 +631,7 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
     referred = sum(r.referred for r in results)
     least = len(records) - assessed + own_day_records(amended, province, records)
     assert least <= referred <= least + d4_records(amended, province, records) + kindless_place_records(
-        amended, province, records)
+        amended, province, records) + receiver_records(amended, province, records)
     assert len(assessor._assessors) >= 2
     a = amended.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(amended, province, records, "compiled")

@@ -14,7 +14,16 @@ import pytest
 import responsibility
 from responsibility import Jurisdiction, Policy
 
-from .test_batch import TODAY, d4_records, expected, got, kindless_place_records, ledger, own_day_records
+from .test_batch import (
+    TODAY,
+    d4_records,
+    expected,
+    got,
+    kindless_place_records,
+    ledger,
+    own_day_records,
+    receiver_records,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 AMENDMENT = ROOT / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments"
@@ -176,7 +185,7 @@ def test_a_policy_with_three_periods_gives_who_answers_in_every_input_form(three
     assert assessed > 1000
     least = len(records) - assessed + own_day_records(three, province, records)  # (and D4's: test_batch.d4_records)
     assert least <= sum(r.referred for r in results) <= least + d4_records(three, province, records) \
-        + kindless_place_records(three, province, records)
+        + kindless_place_records(three, province, records) + receiver_records(three, province, records)
     a = three.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(three, province, records, "compiled")
     tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
@@ -194,7 +203,7 @@ def test_a_chunk_of_one_period_gives_who_answers(three: Policy, province: Jurisd
     assert assessed > 300
     least = len(records) - assessed + own_day_records(three, province, records)  # (and D4's: test_batch.d4_records)
     assert least <= sum(r.referred for r in results) <= least + d4_records(three, province, records) \
-        + kindless_place_records(three, province, records)
+        + kindless_place_records(three, province, records) + receiver_records(three, province, records)
     a = three.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(three, province, records, "compiled")
 

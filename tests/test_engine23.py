@@ -70,3 +70,138 @@ def test_the_three_province_and_city_channels_the_text_names(policy: Policy, cha
     with pytest.raises(ProblemError) as e:  # the county runs none of them
         policy.who_answers(_channel_record("county", channel), engine=engine)  # type: ignore[arg-type]
     assert (e.value.field, e.value.code) == ("discovered.level", "level_mismatch") and clause in str(e.value)
+
+
+# ------------------------------------------------------------------ R22-2: the receiving body of a city or province
+VILLAGE = "330127100219"
+RECEIVER = "receiving_level_body"
+
+
+def _gap(to: str | None = "city", **more: Any) -> dict[str, Any]:
+    """review22 R22-2: the county's census finds an education policy gap and reports it to the city (or the
+    province) two days later, naming no body; nobody there acts."""
+    r: dict[str, Any] = {"id": "E", "area": "education", "kind": "education_policy_gap", "place": VILLAGE,
+                         "severity": "serious", "as_of": "2021-06-30",
+                         "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"},
+                         "handled": [{"action": "reported", "by_level": "county", "to_level": to, "on": "2021-03-03"}]}
+    return {**r, **more}
+
+
+def _held(policy: Policy, record: dict[str, Any], engine: str) -> set[str]:
+    v = policy.who_answers(record, engine=engine)  # type: ignore[arg-type]
+    return {f.body for f in v.findings if f.basis == "not_handled"}
+
+
+SIX = {"education", "finance", "civil_affairs", "hrss", "disabled_federation", "poverty_office"}
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@pytest.mark.parametrize("level", ["city", "province"])
+def test_a_report_to_a_city_or_province_naming_no_body_names_the_role_once(policy: Policy, engine: str,
+                                                                           level: str) -> None:
+    """一(三) 省市两级及时回应基层反映问题 names no body; 一(四) 追究相关工作人员责任: the six bodies of 二(六)2(4) all
+    answered not_handled for one report that reached one of them, or none (R22-2)."""
+    v = policy.who_answers(_gap(level), engine=engine)  # type: ignore[arg-type]
+    held = [f for f in v.findings if f.basis == "not_handled"]
+    assert {f.body for f in held} == {f"{level}_sector_department"}, held
+    assert all(RECEIVER in f.rests_on for f in held) and RECEIVER in {i.id for i in v.interpretations}
+    # the record's sector names the line's department, alone (the 扶贫办 answered beside it)
+    assert _held(policy, _gap(level, sector="civil_affairs"), engine) == {f"{level}_civil_affairs"}
+    # handling_holders: every holder of the handling stage there, as before
+    every = policy.with_parameters(**{RECEIVER: "handling_holders"})
+    assert _held(every, _gap(level), engine) == {f"{level}_{x}" for x in SIX}
+    v = every.who_answers(_gap(level), engine=engine)  # type: ignore[arg-type]
+    assert all(RECEIVER in f.rests_on for f in v.findings if f.basis == "not_handled")
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_named_receiver_a_county_and_a_level_with_one_holder_do_not_rest_on_the_receiving_body(
+        policy: Policy, engine: str) -> None:
+    named = _gap(handled=[{"action": "reported", "by_level": "county", "to_level": "city", "to_body": "city_education",
+                           "on": "2021-03-03"}])
+    assert _held(policy, named, engine) == {"city_education"}
+    # the county keeps the lists that sort what reaches it (一(三)): its holders answer, as before
+    county = {"id": "H", "area": "housing", "kind": "housing_renovation_late", "place": VILLAGE, "severity": "serious",
+              "as_of": "2021-06-30", "discovered": {"level": "village", "channel": "grid", "on": "2021-03-01"},
+              "handled": [{"action": "reported", "by_level": "village", "to_level": "county", "on": "2021-03-02"}]}
+    for record in (named, county):
+        v = policy.who_answers(record, engine=engine)  # type: ignore[arg-type]
+        assert RECEIVER not in {i.id for i in v.interpretations}
+        assert _held(policy, record, engine) == _held(policy.with_parameters(**{RECEIVER: "handling_holders"}),
+                                                      record, engine)
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_department_handed_it_late_that_sat_on_it_answers_beside_the_role(policy: Policy, engine: str) -> None:
+    """G3c-city-sat: the city had the county's report through no body named, handed it to its construction bureau
+    after its limit, and the bureau never reported it on: the bureau answers from its own day, the role for before."""
+    r = {"id": "G", "area": "housing", "kind": "housing_policy_gap", "place": "330127", "severity": "minor",
+         "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"},
+         "handled": [{"action": "reported", "by_level": "county", "to_level": "city", "on": "2021-03-02"},
+                     {"action": "assigned", "by_level": "city", "to_level": "city", "to_body": "city_construction",
+                      "on": "2021-03-25"}], "as_of": "2021-06-30"}
+    v = policy.who_answers(r, engine=engine)  # type: ignore[arg-type]
+    held = {f.body: f for f in v.findings if f.basis == "not_handled" and f.liability == "staff"}
+    assert set(held) == {"city_construction", "city_sector_department"}
+    assert "2021-03-25" in held["city_construction"].to_dict()["reason"]
+    assert _held(policy.with_parameters(**{RECEIVER: "handling_holders"}), r, engine) == {
+        "city_construction", "city_poverty_office"}
+    # handed to it within the city's limit: it answers with the level, from the level's day
+    timely = {**r, "handled": [r["handled"][0], {**r["handled"][1], "on": "2021-03-05"}]}
+    v = policy.who_answers(timely, engine=engine)  # type: ignore[arg-type]
+    held = {f.body: f for f in v.findings if f.basis == "not_handled" and f.liability == "staff"}
+    assert set(held) == {"city_construction", "city_sector_department"}
+    assert "2021-03-02" in held["city_construction"].to_dict()["reason"]
+
+
+def test_the_bulk_path_names_the_receiving_body_as_who_answers_does(policy: Policy) -> None:
+    from responsibility import Jurisdiction
+
+    from .test_batch import TODAY, expected, got
+
+    j = Jurisdiction.example()
+    records = []
+    for area, kind in [("education", "education_policy_gap"), ("housing", "housing_policy_gap"),
+                       ("funds", "funds_rules_gap"), ("identification", "identification_policy_gap"),
+                       ("projects", "project_acceptance_lax"), ("housing", "housing_renovation_late")]:
+        for place in (VILLAGE, "330127", "3301", "33"):
+            for level in ("city", "province"):
+                base = {"area": area, "kind": kind, "place": place, "severity": "grave", "as_of": "2021-06-30"}
+                records.append({**base, "id": f"{kind}-{place}-{level}", "discovered": {
+                    "level": "county", "channel": "verification_census", "on": "2021-03-01"}, "handled": [
+                    {"action": "reported", "by_level": "county", "to_level": level, "on": "2021-03-03"}]})
+                records.append({**base, "id": f"{kind}-{place}-{level}-found", "discovered": {
+                    "level": level, "channel": "media", "on": "2021-03-01"}})
+    for on in ("2021-03-05", "2021-03-25"):  # the city hands it to its bureau within its limit, and after it
+        records.append({"id": f"handed-{on}", "area": "housing", "kind": "housing_policy_gap", "place": "330127",
+                        "severity": "minor", "as_of": "2021-06-30",
+                        "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"},
+                        "handled": [
+                            {"action": "reported", "by_level": "county", "to_level": "city", "on": "2021-03-02"},
+                            {"action": "assigned", "by_level": "city", "to_level": "city",
+                             "to_body": "city_construction", "on": on}]})
+    for view in (policy, policy.with_parameters(**{RECEIVER: "handling_holders"})):
+        a = view.assess(records, jurisdiction=j, today=TODAY)
+        assert got(a) == expected(view, j, records, "compiled")
+    roles = {row[4] for row in got(policy.assess(records, jurisdiction=j, today=TODAY))[0]}
+    assert {"city_sector_department", "province_sector_department"} <= roles
+
+
+# ------------------------------------------------------------------ handling_time_limit_days sparing a level
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_level_spared_by_the_handling_limit_lists_it(policy: Policy, engine: str) -> None:
+    """final22: a county that assigned its problem on day 7 is in time by 10 days, late by 5; the verdict did not list
+    handling_time_limit_days (tests/test_fidelity19's known_gap)."""
+    r = {"id": "L", "area": "housing", "kind": "housing_renovation_late", "place": VILLAGE, "severity": "serious",
+         "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+         "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-08"}],
+         "deadline": "2021-06-01", "as_of": "2021-06-30"}
+    v = policy.who_answers(r, engine=engine)  # type: ignore[arg-type]
+    short = policy.with_parameters(handling_time_limit_days=5).who_answers(r, engine=engine)  # type: ignore[arg-type]
+    assert {f.body for f in short.findings if f.basis == "not_handled"} - {
+        f.body for f in v.findings if f.basis == "not_handled"}
+    assert "handling_time_limit_days" in {i.id for i in v.interpretations}
+    # on its first day no limit could make it late: nothing rests on it there
+    today = {**r, "handled": [{**r["handled"][0], "on": "2021-03-01"}]}
+    v = policy.who_answers(today, engine=engine)  # type: ignore[arg-type]
+    assert "handling_time_limit_days" not in {i.id for i in v.interpretations}

@@ -4,7 +4,6 @@ spared by a time limit or a liability threshold (review18 P1), a principle's cla
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
@@ -154,25 +153,11 @@ def test_every_parameter_that_changes_an_answer_is_listed(policy: Policy) -> Non
     j = Jurisdiction.synthetic(cities=1, counties=2, townships=4, villages=12, seed=4)
     alternatives = {"handling_time_limit_days": [5, 20], "rectification_time_limit_days": [15, 60],
                     "unit_liability_from": ["minor", "grave"], "leadership_liability_from": ["serious"],
-                    "concealing_level_body": ["handling_holders"]}
+                    "concealing_level_body": ["handling_holders"], "receiving_level_body": ["handling_holders"]}
     views = {(k, v): policy.with_parameters(**{k: v}) for k, vs in alternatives.items() for v in vs}
 
     def key(v: Any) -> list[tuple[str, str, str]]:
         return sorted((f.body, f.basis, f.liability) for f in v.findings)
-
-    def known_gap(record: dict[str, Any], name: str, value: Any, default: Any, other: Any) -> bool:
-        # KNOWN, not fixed (engine/_facts.py, handling limit; found again by engine22b, session 22): a level whose own
-        # step came within the default limit but after a shorter one is spared by the limit, and the verdict does not
-        # list it (a province that handed a county's problem to the village on day 5, then to itself on day 6: by 5
-        # days its poverty office answers 未及时交办). Only that shape is let through: any other unlisted change
-        # fails.
-        if name != "handling_time_limit_days" or value >= 10 or not record.get("discovered"):
-            return False
-        extra = set(key(other)) ^ set(key(default))
-        on = dt.date.fromisoformat(record["discovered"]["on"])
-        late = {h["by_level"] for h in record.get("handled", [])
-                if on + dt.timedelta(days=value) < dt.date.fromisoformat(h["on"]) <= on + dt.timedelta(days=10)}
-        return all(basis == "not_handled" and policy.bodies[body].level in late for body, basis, _ in extra)
 
     n = changed = 0
     for record in generated(policy, j, 120, seed=11):
@@ -186,7 +171,7 @@ def test_every_parameter_that_changes_an_answer_is_listed(policy: Policy) -> Non
             w = view.who_answers(record, jurisdiction=j, engine="compiled")
             if key(w) != key(v):
                 changed += 1
-                assert name in listed or known_gap(record, name, value, v, w), (record, name, value)
+                assert name in listed, (record, name, value)
     assert n > 80 and changed > 20
 
 

@@ -109,6 +109,8 @@ class EagerDecider(Decider):
                 rests["irregular_step"] = None
             if basis == "concealed" and any(fact.get("chosen") for _, fact in fired):
                 rests["concealing_level_body"] = None  # the parameter chose the concealer (review18b D6)
+            elif basis == "not_handled" and any(fact.get("chosen") for _, fact in fired):
+                rests["receiving_level_body"] = None  # the parameter chose the city's or province's holder (R22-2)
             sev = fired[0][1].get("sev") if fired else None
             for lid, li in policy.liabilities.items():  # a liability withheld by its threshold (review18 P1)
                 if sev is not None and li.from_parameter is not None and (
@@ -449,7 +451,10 @@ def test_a_plan_key_that_drops_a_part_of_the_record_gives_another_verdict(policy
     # only the reason's words tell them apart.
     views = [policy, policy.with_parameters(reassigned_level_answers="rectification", unit_below_own_level=False,
                                             main_responsibility_from="serious", leadership_liability_from="minor",
-                                            unit_liability_from="minor")]
+                                            unit_liability_from="minor",
+                                            # (a city's holders of a report naming no body, among them a department
+                                            # handed it late: the days it answers from are then the plan's to tell)
+                                            receiving_level_body="handling_holders")]
     cases = [(view, r, j) for view in views for r, j in
              [*((p, province) for p in pairs(province)), *scenario_problems(),
               *((g, province) for g in generated(policy, province, 150, seed=5))]]

@@ -34,13 +34,13 @@ import numpy.typing as npt
 from .._errors import ProblemError, ResponsibilityError
 from ..chain._jurisdiction import Jurisdiction
 from ..engine._decide import Decider, decider_of, who_answers
-from ..engine._facts import CONCEALER, REASSIGNED, SELF_RECTIFIED
+from ..engine._facts import CONCEALER, REASSIGNED, RECEIVER, SELF_RECTIFIED
 from ..engine._verdict import Finding
 from ..policy._view import PolicyView
 from . import _saved
 from ._assessment import Assessment, needs_frames
 from ._columns import blank_rows, check_columns, flat_record, json_problem, needs_rows, normalise
-from ._core import FOUND, Templates, check, derive, expand
+from ._core import FOUND, Templates, check, derive, expand, receiving_bodies
 from ._emit import REJECT_COLUMNS, Columns, Emitter, Lazy, Segments, reasons
 from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
 from ._tables import EPOCH, Tables, place_names
@@ -217,6 +217,9 @@ class Assessor:
         self.must_report = bool(params[SELF_RECTIFIED].value) if SELF_RECTIFIED in params else True
         self.pass_down = REASSIGNED in params and params[REASSIGNED].value == "supervision"
         self.conceal_role = CONCEALER in params and params[CONCEALER].value == "unresolved"
+        # which body a city or the province that had a problem through no body named stands for (R22-2)
+        self.receivers = receiving_bodies(policy, self.t) if RECEIVER in params and params[RECEIVER].value == \
+            "unresolved" else None
 
     def run(self, part: Part, refer: Bool | None = None, *, defer: bool = False) -> Result:
         """Assess one chunk: every record is assessed or rejected (those marked in ``refer`` by
@@ -230,7 +233,7 @@ class Assessor:
         today = self.today.toordinal() - EPOCH
         check(c, t, today)
         dv = derive(c, t, today=today, limit=self.limit, rect_limit=self.rect_limit, must_report=self.must_report,
-                    pass_down=self.pass_down, conceal_role=self.conceal_role)
+                    pass_down=self.pass_down, conceal_role=self.conceal_role, receivers=self.receivers)
         rows = expand(c, t, self.templates, dv)
         rejects = list(part.rejects)
         slow: list[tuple[int, str, list[Finding], str]] = []

@@ -32,7 +32,9 @@ import numpy.typing as npt
 from ..engine._decide import CONCEALED as HID_BASIS
 from ..engine._decide import CONTEXT_FIELDS
 from ..engine._decide import MISSED as MISSED_BASIS
+from ..engine._facts import receiving_body
 from ..policy._model import SEVERITIES
+from ..policy._view import PolicyView
 from ._encode import Cols
 from ._tables import FACT_TYPES, NONE, Tables
 
@@ -242,11 +244,12 @@ class Derived:
 
 
 def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_report: bool = True,
-           pass_down: bool = False, conceal_role: bool = False) -> Derived:
+           pass_down: bool = False, conceal_role: bool = False, receivers: I32 | None = None) -> Derived:
     """:func:`~responsibility.engine._facts.derive` over every record at once (slow records give nothing).
 
     ``pass_down``: a level that passed its assignment down in time answers as a supervisor only
-    (``reassigned_level_answers: supervision``)."""
+    (``reassigned_level_answers: supervision``). ``receivers``: :func:`receiving_bodies`, where
+    ``receiving_level_body`` is ``unresolved``."""
     n, nr = c.n, t.max_rank + 1
     kindless_place_steps(c, t)
     ok = ~c.slow
@@ -356,6 +359,21 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if len(moved):
         keep_late = ~c.slow[ur]
         ur, ul, later = ur[keep_late], ul[keep_late], later[keep_late]
+    # a city or province that had it through no body the record names stands for the body receiving_level_body gives
+    # (engine/_facts.py receiving_body; R22-2); where the record also shows it handing the problem to a department of
+    # its own, that department answers beside it (engine/_facts.py ``handed_to``): such records take the reference path
+    chosen, referred = None, False
+    if receivers is not None and len(ur):
+        chosen = receivers[np.take(c.area, ur), np.take(c.kind, ur), np.take(pr, ur), ul]
+        chosen[take(holder_body, ur, ul) >= 0] = -1
+        if len(htb) and (chosen >= 0).any():
+            # (a step naming a body of the level, or any assignment to it: _encode.level_holds may have cleared the
+            # body of one, which the engine still reads as handing it to that body)
+            named = (htb >= 0) | (hact != REPORTED)
+            shown = np.isin(ur.astype(np.int64) * nr + ul, hp[named].astype(np.int64) * nr + hto[named]) & (chosen >= 0)
+            if shown.any():
+                c.slow[ur[shown]] = True
+                referred = True
     # every body each level was assigned to must rectify by the deadline (engine/_facts.py): the counting assignments
     # grouped by (record, level, body) — one group for the level as a whole where one of them named no body (it takes
     # in those to its bodies; probe8 P8-09); each group's first assignment decides its deadline, its latest times a
@@ -517,10 +535,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a level named as having concealed it knew it
     by_level = cpos[c.cbody[cpos] < 0]
     knew[c.cp[by_level], c.clvl[by_level]] = True
-    if len(moved) or len(slowed):  # (their other facts too: the reference path gives all of their findings)
+    if len(moved) or len(slowed) or referred:  # (their other facts too: the reference path gives all of their findings)
         d, cpos = d[~c.slow[d]], cpos[~c.slow[c.cp[cpos]]]
         keep_u = ~c.slow[ur]
         ur, ul, later = ur[keep_u], ul[keep_u], later[keep_u]
+        chosen = chosen[keep_u] if chosen is not None else None
         kept = ~c.slow[rr]
         rr, rl, rb, ron, rdl, rlate = rr[kept], rl[kept], rb[kept], ron[kept], rdl[kept], rlate[kept]
     # (each made as int32 in one pass: concatenating, then converting, made two; _I32 below)
@@ -532,7 +551,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if conceal_role:  # a level named as concealer stands for its role body where its part is a department's
         role = t.conceal_role[c.area[c.cp[cpos]], c.kind[c.cp[cpos]], c.clvl[cpos]]  # (engine/_facts.py _concealer)
         cb = np.where((cb < 0) & (role >= 0), role, cb)
-    fb = np.concatenate([c.dbody[d], take(holder_body, ur, ul), rb, cb], **_I32)
+    ub = take(holder_body, ur, ul)
+    if chosen is not None:  # a city or province that had it through no body named (R22-2)
+        ub = np.where(chosen >= 0, chosen, ub)
+    fb = np.concatenate([c.dbody[d], ub, rb, cb], **_I32)
     fe = np.concatenate([t.channel_outside[c.dch[d]], (ul < auth[ur]) + 2 * later, 2 * rlate,
                          np.zeros(len(cpos))], **_I32)
     fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos], **_I32)
@@ -540,6 +562,27 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     fon = np.concatenate([rest[0], ron, rest[1]], **_I32)
     fdl = np.concatenate([rest[0], rdl, rest[1]], **_I32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
+
+
+def receiving_bodies(policy: PolicyView, t: Tables) -> I32:
+    """The body a level that had a problem through no body the record names stands for by ``receiving_level_body:
+    unresolved`` (engine/_facts.py :func:`~responsibility.engine._facts.receiving_body`, the record naming no sector:
+    one with a sector takes the reference path), by (area, kind code, place's level rank, level rank); -1 where the
+    level's holders answer (review22 R22-2)."""
+    nr = t.max_rank + 1
+    out = np.full((len(t.areas), len(t.kind_names) + 1, nr, nr), -1, np.int32)
+    levels = [(lv, r) for lv, r in t.rank.items() if lv in policy.roles and r not in policy.grassroots]
+    for a, area in enumerate(t.areas):
+        for kid in [None, *t.kind_names]:
+            kc = t.kind_index[kid] if kid else 0
+            if t.kind_code[a, kc] < 0:
+                continue
+            for level, r in levels:
+                for place in range(1, r + 1):
+                    got = receiving_body(policy, area, kid, level, None, place)
+                    if got is not None:
+                        out[a, kc, place, r] = t.body_index[got]
+    return out
 
 
 def holders(c: Cols, hp: I32, hby: I32, hto: I32, htb: I32, hon: I32, rep_part: Bool, disc: Bool, nr: int,

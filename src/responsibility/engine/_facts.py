@@ -54,6 +54,9 @@ HANDLING_LIMIT = "handling_time_limit_days"
 RECT_LIMIT = "rectification_time_limit_days"
 #: The parameter that decides which body a level named as concealer (``concealed_by: [county]``) stands for.
 CONCEALER = "concealing_level_body"
+#: The parameter that decides which body of the city or the province a problem reported (or found) there stands
+#: with, when the record names none (review22 R22-2).
+RECEIVER = "receiving_level_body"
 #: The parameter that says from which day the policy's duties apply (nothing before it is judged).
 IN_FORCE = "policy_in_force_from"
 #: The parameter that decides whether an assignment to a body of the place's level counts where nobody at or below
@@ -133,6 +136,10 @@ class _Setting(NamedTuple):
     #: Whether a level named as concealer stands for its role body (问题所属部门, unresolved); None without
     #: the parameter (an older policy: the level's holders of the handling stage).
     conceal_role: bool | None
+    #: Whether a level above the grassroots that received the problem through no named body holds it through the body
+    #: :func:`receiving_body` gives (receiving_level_body: unresolved); None without the parameter (an older policy:
+    #: the level's holders of the handling stage).
+    receive_role: bool | None
     #: The day from which the duties apply (:func:`in_force_from`), and whether a parameter says so.
     since: dt.date | None
     #: The latest day the parameter may name (a day before it rests on the parameter), None without it.
@@ -158,6 +165,8 @@ def _setting(policy: PolicyView) -> _Setting:
                     reassigned=policy.parameter(REASSIGNED) if REASSIGNED in policy.parameters else "rectification",
                     has_reassigned=REASSIGNED in policy.parameters,
                     conceal_role=policy.parameter(CONCEALER) == "unresolved" if CONCEALER in policy.parameters
+                    else None,
+                    receive_role=policy.parameter(RECEIVER) == "unresolved" if RECEIVER in policy.parameters
                     else None,
                     since=in_force_from(policy),
                     latest=max((dt.date.fromisoformat(str(x)) for x in
@@ -225,6 +234,53 @@ def _concealer(policy: PolicyView, area: str, kind: str | None, level: str, sect
                 return b.id
         return role  # a line the level has no body of: the role stands for it
     return concealing_role(policy, area, kind, level) or role
+
+
+def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, sector: str | None,
+                   prank: int) -> str | None:
+    """The body a ``level`` above the grassroots (the city, the province) stands for when it received a problem of
+    ``kind`` in ``area``, placed at level rank ``prank``, through no body the record names — reported to the level,
+    or found there by nobody named — by ``receiving_level_body: unresolved``; None where the parameter decides
+    nothing: a grassroots level (the county keeps the lists that sort what reaches it, 一(三)), a level without a role
+    body, or one with at most one holder of the handling stage for the problem (it answers either way).
+
+    一(三) 省市两级及时回应基层反映问题 names no body, and 一(四) holds liable 相关工作人员: where several bodies of the
+    level hold the handling of the kind (二(六)2(4) 教育、财政、民政、人社、残联、扶贫部门…), the record does not say
+    which of them had the report. The record's ``sector`` names the department of that line at the level where it
+    has a part in the problem; without one, the level's role body (市相关部门（问题所属部门）) stands for the one
+    unnamed, unresolved, once — as :func:`_concealer` chooses for a level named as concealer.
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> receiving_body(p, "education", "education_policy_gap", "city", None, 1)
+    'city_sector_department'
+    >>> receiving_body(p, "education", "education_policy_gap", "city", "civil_affairs", 1)
+    'city_civil_affairs'
+    >>> receiving_body(p, "education", "education_policy_gap", "county", None, 1) is None  # the county's lists
+    True
+    """
+    memo: dict[tuple[str, str | None, str, str | None, int], str | None] = policy._memo(
+        "derive: receiving body", dict)
+    key = (area, kind, level, sector, prank)
+    if key in memo:
+        return memo[key]
+    role = policy.roles.get(level)
+    rank = policy.level_rank[level]
+    got: str | None = None
+    if role is not None and rank not in policy.grassroots:
+        stage = policy.failures["not_handled"].stage if "not_handled" in policy.failures else "handling"
+        held = [b for b in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind, stage)
+                if policy.bodies[b].level == level]
+        if len(held) > 1:
+            got = role
+            line = policy.sector_of(sector)
+            if line is not None:
+                # the line's department where the text gives it a part in the problem; else the record's line names
+                # nobody here, and the level's holders of that line answer as before (the rules resolve them)
+                got = next((b.id for b in policy.bodies.values() if b.level == level and b.sector == line
+                            and not b.role and policy.has_part(area, kind, b.id, line)), None)
+    memo[key] = got
+    return got
 
 
 def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | None, level: str, body: str | None,
@@ -478,15 +534,23 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # on unpassed after the day is conduct under the policy (probe11 P11-02)
         due = (since if before(received) and since is not None else received) + limit
         in_time = False
+        start = due - limit  # (the limit runs from here: a step on a later day is in time by the limit only)
         for h in acted:
             if h["on"] <= due:
                 in_time = True
+                if h["on"] > start and HANDLING_LIMIT not in ctx.rests_on:
+                    # a shorter limit would have found this first step late: sparing the level rests on the parameter
+                    # (review18 P1; final22: a province that handed a county's problem on on day 6 answers by 5 days)
+                    ctx.rests_on.append(HANDLING_LIMIT)
                 break
         # Below the authority a level must see the problem reach a level above it (一(三) 及时向上级单位报送): a
         # step by a higher level within this level's limit (it reported it on, or assigned it) shows the problem
         # got there in time, though the record shows no report of this level's own.
         if below_authority and not in_time and steps:
-            in_time = any(rank[h["by_level"]] > rank[level] and received <= h["on"] <= due for h in steps)
+            got_there = [h["on"] for h in steps if rank[h["by_level"]] > rank[level] and received <= h["on"] <= due]
+            in_time = bool(got_there)
+            if got_there and min(got_there) > start and HANDLING_LIMIT not in ctx.rests_on:
+                ctx.rests_on.append(HANDLING_LIMIT)  # (as above: by a shorter limit it got there too late)
         # Below the authority a level must report upward; whether disposing of the problem within its
         # own bounds was enough is self_rectified_report_required. Passing it down in time (交办) to a
         # lower level that can rectify it is such a disposal (that level's failure to rectify is its own); an
@@ -499,6 +563,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             for h in steps if h["by_level"] == level)
         if disposed:
             ctx.rests_on.append(SELF_RECTIFIED)
+            if HANDLING_LIMIT not in ctx.rests_on and not must_report and all(
+                    h["on"] > start for h in steps if h["by_level"] == level and h["action"] == "assigned"
+                    and received <= h["on"] <= due):
+                ctx.rests_on.append(HANDLING_LIMIT)  # (its pass-down in time by this limit only)
             in_time = not must_report
         if not in_time and as_of <= due:
             # still within its limit on the day of the verdict: the limit spared it (a county on day 9 of a hotline
@@ -572,12 +640,40 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 if steps and setting.has_irregular else ""
             if aside:
                 ctx.set_aside = True
-            add("unhandled", {"lvl": rank[level], "body": body, "escalate": int(below_authority),
+            # a city or the province that received it through no body the record names: which of its bodies holds it
+            # is receiving_level_body's where several hold its handling (review22 R22-2); the finding and the verdict
+            # rest on it either way (``chosen``)
+            holder, by_receiver = body, 0
+            if not body and setting.receive_role is not None:
+                receiver = receiving_body(policy, area, kind, level, sector, prank)
+                if receiver is not None:
+                    by_receiver = 1
+                    if RECEIVER not in ctx.rests_on:
+                        ctx.rests_on.append(RECEIVER)
+                    if setting.receive_role:
+                        holder = receiver
+            late_bodies = _later(steps, level, body, due, hands, as_of, limit, [h["on"] for h in acted] + (
+                [h["on"] for h in steps if rank[h["by_level"]] > rank[level] and h["on"] >= received]
+                if below_authority else []), ctx.handed, rank[level]) if steps else ""
+            add("unhandled", {"lvl": rank[level], "body": holder, "escalate": int(below_authority),
                               "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
-                              "aside": aside,
-                              "later": _later(steps, level, body, due, hands, as_of, limit, [h["on"] for h in acted] + (
-                                  [h["on"] for h in steps if rank[h["by_level"]] > rank[level] and h["on"] >= received]
-                                  if below_authority else []), ctx.handed, rank[level]) if steps else ""})
+                              "aside": aside, "later": late_bodies, "chosen": by_receiver})
+            if holder != body and steps:
+                # a department the record shows the level handed it to answers beside the body chosen, which stands
+                # for the one that had it before: handed within the level's limit, from the level's day, as among the
+                # level's holders; handed after it, only where it then sat on it, from its own day (_later, R-sat)
+                handed_to: list[str] = []
+                for h in steps:
+                    to = h.get("_step", h)["to_body"]
+                    if h["to_level"] == level and to is not None and to != holder and to not in handed_to \
+                            and hands(h):
+                        handed_to.append(to)
+                out = set(late_bodies.split())
+                for sat in handed_to:
+                    if sat not in out:
+                        add("unhandled", {"lvl": rank[level], "body": sat, "escalate": int(below_authority),
+                                          "selffix": int(own_fix or disposed), "atp": int(discounted),
+                                          "rlim": int(rlim), "aside": aside, "later": "", "chosen": 0})
 
     # Every level the problem was assigned to answers for its rectification. One that passed it down within the
     # handling limit has done its 交办: by default it answers as a supervisor of the level below (一级抓一级, 三(二)),

@@ -24,7 +24,7 @@ from ..policy._model import Stage
 from ..policy._view import OWNER, SECTORLESS
 from ..policy._view import PolicyView as Policy
 from ._compile import LEADERS, Holder, level_leaders
-from ._facts import PLACE_ABOVE, SELF_RECTIFIED
+from ._facts import PLACE_ABOVE, RECEIVER, SELF_RECTIFIED, receiving_body
 from ._problem import Problem, ValueNames, parse_problem
 
 
@@ -300,6 +300,13 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
         # 对发现问题没有按程序及时交办和上报的; probe8 P8-08): they are the ones a verdict names if they do not
         handlers = placed(handling_at(policy, p.domain, p.kind, rank[registering], sector, rank[place_level])) \
             or handlers
+    # a city or the province registering it through no body the record names: the body receiving_level_body gives
+    # (the role, unresolved, once, or the record's line's department) passes it on, as a verdict names it if it does
+    # not (R22-2); either value, the route rests on the parameter there
+    receiver = receiving_body(policy, p.domain, p.kind, registering, p.sector, rank[place_level]) \
+        if RECEIVER in policy.parameters and not (found and found.body and found.level == registering) else None
+    if receiver is not None and policy.parameter(RECEIVER) == "unresolved":
+        handlers = placed((receiver,))
     escalate = rank[registering] < rank[auth_level]
     received = found.on if found else (p.as_of or today or dt.date.today())
     handling_days = int(policy.parameter("handling_time_limit_days"))
@@ -361,6 +368,7 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
             "handling_time_limit_days", "rectification_time_limit_days",
             *((SELF_RECTIFIED,) if escalate and SELF_RECTIFIED in policy.parameters and _may_dispose(
                 policy, p.domain, p.kind, prank, rank[registering]) else ()),
+            *((RECEIVER,) if receiver is not None else ()),
             *route_rests_on(policy, p.domain, p.kind, prank, sector, named, plan.at_place)))),
         names={b: policy.bodies[b].name for b in policy.bodies},
         unread=tuple(f for f in UNREAD if getattr(p, f, None)),
