@@ -267,6 +267,10 @@ def level_holds(c: Cols, t: Tables) -> Cols:
         r = c.hp[sel]
         place = np.maximum(np.take(t.place_rank, c.place[r]), 0)
         hit = t.level_holds[c.area[r], c.kind[r], place, c.htb[sel]]
+        # (only a body at the level it was handed to: one at another level is refused by parse_problem as
+        # level_mismatch, which check finds from the body it names — cleared here, the record read as an assignment
+        # to the level as a whole and was answered; review23b R23b-0)
+        hit &= np.take(t.body_rank, c.htb[sel]) == c.hto[sel]
         if hit.any():
             c.htb = c.htb.copy()
             c.htb[sel[hit]] = -1
