@@ -205,3 +205,49 @@ def test_a_level_spared_by_the_handling_limit_lists_it(policy: Policy, engine: s
     today = {**r, "handled": [{**r["handled"][0], "on": "2021-03-01"}]}
     v = policy.who_answers(today, engine=engine)  # type: ignore[arg-type]
     assert "handling_time_limit_days" not in {i.id for i in v.interpretations}
+
+
+# ------------------------------------------------------------------ item 5: route and verdict agree on 交办
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_the_provinces_policy_gap_assigned_to_the_city_is_no_assignment(policy: Policy, engine: str) -> None:
+    """二(六)3(5) 医保、卫健…负责制定健康扶贫相关政策 is each level's for its own policy: a gap
+    policy_gap_owner reads as the province's (a village's record) is not the city's to amend. route offered the
+    province's departments only; the verdict counted the province's assignment to the city as 交办 and made the
+    city answer not_rectified. Now the province still holds it (not_handled) and the city does not rectify it
+    (一(三) 按照…办理权限…交办)."""
+    gap = {"id": "g", "area": "health", "kind": "health_policy_gap", "place": VILLAGE, "severity": "serious",
+           "as_of": "2021-06-30", "discovered": {"level": "province", "channel": "survey_verification",
+                                                 "on": "2021-03-01"},
+           "handled": [{"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-02"}],
+           "deadline": "2021-04-01"}
+    assert {b.body for b in policy.route(gap).assignees} == {"province_health", "province_medical_insurance"}
+    v = policy.who_answers(gap, engine=engine)  # type: ignore[arg-type]
+    got = {(f.body, f.basis) for f in v.findings}
+    assert not {b for b, basis in got if basis == "not_rectified"}
+    assert {b for b, basis in got if basis == "not_handled"} == {"province_sector_department"}
+    assert policy.rectifier_levels("health", "health_policy_gap", 1) == frozenset({5})
+    # the city's own gap (a city code) is still the city's to amend, and to be assigned to its departments
+    city = {**gap, "place": "3301", "handled": [{"action": "assigned", "by_level": "province", "to_level": "city",
+                                                 "to_body": "city_health", "on": "2021-03-02"}]}
+    v = policy.who_answers(city, engine=engine)  # type: ignore[arg-type]
+    assert ("city_health", "not_rectified") in {(f.body, f.basis) for f in v.findings}
+
+
+def test_the_bulk_path_agrees_on_the_provinces_policy_gap(policy: Policy) -> None:
+    from responsibility import Jurisdiction
+
+    from .test_batch import TODAY, expected, got
+
+    j = Jurisdiction.example()
+    records = []
+    for area, kind in [("health", "health_policy_gap"), ("education", "education_policy_gap"),
+                       ("water", "water_policy_gap"), ("identification", "identification_policy_gap")]:
+        for place in (VILLAGE, "330127", "3301"):
+            for to in (None, "city"):
+                step = {"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-02"}
+                records.append({"id": f"{kind}-{place}-{to}", "area": area, "kind": kind, "place": place,
+                                "severity": "grave", "as_of": "2021-06-30", "deadline": "2021-04-01",
+                                "discovered": {"level": "province", "channel": "survey_verification",
+                                               "on": "2021-03-01"}, "handled": [step] if to else []})
+    a = policy.assess(records, jurisdiction=j, today=TODAY)
+    assert got(a) == expected(policy, j, records, "compiled")

@@ -514,8 +514,18 @@ class PolicyView:
             self.__dict__.setdefault("_rectifier_holders", {})
         key = (area, kind, place_rank)
         if key not in cache:
-            cache[key] = self.reaching(self.stage_holders(area, kind, "rectification"), place_rank, area, kind,
-                                       "rectification")
+            held = self.reaching(self.stage_holders(area, kind, "rectification"), place_rank, area, kind,
+                                 "rectification")
+            top = self.level_rank[self.authority(area, kind, place_rank)] if kind is not None else 0
+            if top > place_rank:
+                # a body below the authority whose part in rectifying it is a duty it shares with the authority's
+                # bodies (省市…制定…政策, 二(六)3(5), 二(六)2(4)) holds it for its own level's policy: a gap
+                # policy_gap_owner reads as the province's is not the city's to amend, so an assignment to the city is
+                # no 交办 (一(三) 按照…办理权限) and the city does not rectify it — as route offers only the province's
+                at_top = {d for b, ds in held.items() if self.level_rank[self.bodies[b].level] == top for d in ds}
+                held = {b: ds for b, ds in held.items()
+                        if self.level_rank[self.bodies[b].level] >= top or not set(ds) & at_top}
+            cache[key] = held
         return cache[key]
 
     def rectifier_levels(self, area: str, kind: str | None, place_rank: int) -> frozenset[int]:
