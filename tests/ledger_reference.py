@@ -189,6 +189,23 @@ class ReferenceLists:
         if assessment is None:
             assessment = self.assess(live)
         found = assessment.findings
+        refused = assessment.rejects
+        if len(refused):
+            # A record the engine refuses keeps a row saying it could not be answered, and why (review18 L1,
+            # docs/ledger.md: "the lists may show its problem as 无法认定"); this copy lacked it (input23).
+            assessed_at = np.array([i for i, st in enumerate(live) if st.discoveries], dtype=np.int64)
+            at_rec = assessed_at[np.asarray(refused["record"], np.int64)]
+            k = len(at_rec)
+            role_names.append("unanswered")
+            for c in ("problem", "area", "place"):
+                parts[c].append((at_rec, parts[c][0][1]))
+            parts["role"].append((np.full(k, 3, dtype=np.int64), role_names))
+            for c in ("level", "body", "name", "body_place", "basis", "liability", "clauses"):
+                parts[c].append((np.zeros(k, dtype=np.int64), [""]))
+            reasons = [f"无法认定（the record could not be answered）：{x}" for x in refused["reason"]]
+            parts["reason"].append((np.arange(k, dtype=np.int64), reasons))
+            sort_state.append(at_rec)
+            sort_rank.append(np.full(k, 3, dtype=np.int64))
         if len(found):
             pos = pd.Index(pids).get_indexer(found["problem"])
             m = len(found)

@@ -821,3 +821,19 @@ def test_another_programs_sqlite_file_is_not_made_a_ledger(tmp_path: Any, run_cl
     with sqlite3.connect(path) as c:
         assert [r[0] for r in c.execute("select name from sqlite_master")] == ["t"]
     assert path.exists()
+
+
+def test_a_discovery_through_a_channel_its_level_does_not_run_is_refused_at_entry(ledger: Ledger) -> None:
+    """engine22b/input23: the ledger took in a discovery who_answers refuses (a county through 调研督导, which the
+    city and the province run: R20-7); the problem could never be answered and its 责任清单 said only 无法认定.
+    It is refused when entered, with who_answers' words."""
+    events = story("P1")
+    events[1] = {**events[1], "channel": "research_supervision"}
+    with pytest.raises(ProblemError, match=r"a county does not find problems through 'research_supervision'") as e:
+        ledger.append(events, entered_by="clerk")
+    assert e.value.code == "level_mismatch" and "city, province run it" in str(e.value)
+    assert ledger.events() == []
+    ledger.append(story("P1"), entered_by="clerk")  # the county's hotline: taken
+    events[1] = {**events[1], "channel": "hotline", "level": "city"}  # only the county runs it: "runs"
+    with pytest.raises(ProblemError, match="county runs it") as e:
+        ledger.append([{**x, "problem": "P2"} for x in events], entered_by="clerk")

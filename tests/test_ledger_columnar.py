@@ -196,3 +196,22 @@ def test_merged_steps_and_concealments_fold_alike(ledger_url: str) -> None:
         rec = ledger.lists("2021-06-30")["problems"].set_index("problem")
         assert rec.loc["T", "status"] == "assigned" and rec.loc["S", "status"] == "merged"
 
+
+
+def test_a_record_the_engine_refuses_has_its_unanswered_row_in_both(ledger_url: str) -> None:
+    """engine22b: for problems whose discovery the engine refuses, the columnar 责任清单 had a 无法认定 row per problem
+    (review18 L1, docs/ledger.md) and the reference none (347 rows vs 333). The row is what the docs promise; the
+    reference now keeps it too, and both agree on a ledger with such a record (a channel its level does not run,
+    written behind the library's back: the ledger refuses it at entry)."""
+    from tests.test_ledger import _tamper, story
+
+    with Ledger.create(ledger_url) as ledger:
+        ledger.append(story("P1") + story("P2") + story("P3"), entered_by="clerk")
+        seq = next(e.seq for e in ledger.events() if e.problem == "P2" and e.type == "discovered")
+        _tamper(ledger.url, "UPDATE events SET data = replace(data, 'hotline', 'research_supervision') "
+                f"WHERE seq = {seq}")
+        rows = ledger.responsibilities("2021-06-30")
+        assert list(rows[rows["problem"] == "P2"]["role"])[-1] == "unanswered"
+        assert (rows["role"] == "unanswered").sum() == 1
+        _same_as_reference(ledger, "2021-06-30")
+        _same_as_reference(ledger, "2021-03-02")

@@ -110,3 +110,35 @@ def test_reports_of_two_lines_are_not_merged(ledger: Ledger) -> None:
     with pytest.raises(ProblemError, match="the sector is disabled_federation in one and civil_affairs") as bad:
         ledger.merge("S2", "S1", on="2021-03-05", entered_by="clerk")
     assert bad.value.code == "bad_merge"
+
+
+def test_a_merge_target_without_a_sector_takes_the_sources(ledger: Ledger) -> None:
+    """R21-3 follow-up (input23): a report that names its line merged into one that does not left the joined problem
+    sectorless, judged as if nobody knew whose line it was. The target now takes the source's sector (in the fold,
+    the columnar lists and the record), and a third report of another line is then refused."""
+    import datetime as dt
+
+    from responsibility.ledger._lists import Filter
+    from tests.ledger_reference import ReferenceLists
+
+    ledger.append(events("S0", None) + events("S1", "civil_affairs") + events("S2", None)
+                  + events("S3", "disabled_federation"), entered_by="clerk")
+    ledger.merge("S1", "S0", on="2021-03-05", entered_by="clerk")
+    assert ledger.state("S0").sector == "civil_affairs"
+    assert ledger.record("S0", AS_OF)["sector"] == "civil_affairs"
+    problems = ledger.problems(AS_OF).set_index("problem")
+    assert problems.loc["S0", "sector"] == "civil_affairs" and problems.loc["S2", "sector"] == ""
+    rows = ledger.responsibilities(AS_OF)
+    named = set(rows[(rows["problem"] == "S0") & (rows["role"] == "answers")]["body"])
+    assert "county_civil_affairs" in named and "county_disabled_federation" not in named
+    day = dt.date.fromisoformat(AS_OF)
+    ref = ReferenceLists(ledger.fold(day), day, ledger.policy, ledger.jurisdiction, Filter())
+    for name in ("problems", "responsibilities"):
+        import pandas as pd
+
+        pd.testing.assert_frame_equal(ledger.lists(AS_OF)[name], getattr(ref, name)(), obj=name)
+    with pytest.raises(ProblemError, match="the sector is disabled_federation in one and civil_affairs") as bad:
+        ledger.merge("S3", "S0", on="2021-03-06", entered_by="clerk")
+    assert bad.value.code == "bad_merge"
+    ledger.merge("S2", "S0", on="2021-03-06", entered_by="clerk")  # a sectorless report joins: the line stays
+    assert ledger.state("S0").sector == "civil_affairs"

@@ -353,8 +353,10 @@ def fold_columns(table: Any) -> Folded:
     d_prob, s_prob, c_prob = p_of[disc], p_of[steps], p_of[conc]
     d_row, s_row, c_row = disc, steps, conc
     merges = of_type("merged")
+    sector = take("sector", reg)
     if len(merges):
         ids = enc.dictionary.to_pylist()
+        sectors: dict[int, str | None] = {}  # by problem row: the sectors merges give targets without one (R21-3)
         code_of = {pid: i for i, pid in enumerate(ids)}
         into = take("into", merges).to_pylist()
         targets: list[tuple[int, int, int]] = []  # (source, target, row) of each merge of a problem stored by then
@@ -367,6 +369,13 @@ def fold_columns(table: Any) -> Folded:
             tgt = int(prow[code])
             merged_from.setdefault(tgt, []).append(ids[pcode[m]])
             targets.append((src, tgt, m))
+            if sectors.get(tgt, sector[tgt].as_py()) is None:  # as the Folder does: whose line it is, once known
+                sectors[tgt] = sectors.get(src, sector[src].as_py())
+        if any(v is not None for v in sectors.values()):
+            values = sector.to_pylist()
+            for p, v in sectors.items():
+                values[p] = v
+            sector = pa.array(values, pa.string())
         # The target takes the source's discoveries (its channels and earliest discovery), and its assignments,
         # reports and concealments of that moment (review18d P0): each a copy of a row, placed where the Folder
         # appends it (at the merge, in the source's order).
@@ -386,7 +395,7 @@ def fold_columns(table: Any) -> Folded:
     at = pa.array(reg)
     return Folded(
         ids=col("problem").take(at).combine_chunks(), domain=take("domain", reg), kind=take("kind", reg),
-        sector=take("sector", reg), place=take("place", reg), severity=pc.fill_null(take("severity", reg), "minor"),
+        sector=sector, place=take("place", reg), severity=pc.fill_null(take("severity", reg), "minor"),
         description=take("description", reg), level=take("level", reg), registered_on=day[reg],
         rectified_on=last_day("rectified"), verified_on=last_day("verified"), closed_on=last_day("closed"),
         merged_into=_spread(n, merged_into, None),

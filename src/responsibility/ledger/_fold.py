@@ -358,6 +358,8 @@ class Folder:
             target = self.states.get(d["into"])
             if target is not None:
                 target.merged_from.append(s.id)
+                if target.sector is None:  # whose line it is, known from one report, is known of the problem (R21-3)
+                    target.sector = s.sector
                 target.discoveries.extend(Discovery(x.level, x.channel, x.on, x.body, x.source or s.id)
                                           for x in s.discoveries)
                 # The source's assignments, reports and concealments were done to the same problem: a target
@@ -518,6 +520,14 @@ class Folder:
             if d["channel"] not in policy.channels:
                 self._fail(e, "channel", f"unknown channel {d['channel']!r}; {_suggest(d['channel'], policy.channels)}",
                            "unknown_channel")
+            ch = policy.channels[d["channel"]]
+            if ch.levels is not None and d["level"] not in ch.levels:
+                # as who_answers refuses it (R20-7): stored, the problem could never be answered, and its
+                # 责任清单 would say only 无法认定 (engine22b: such records were taken in and refused later)
+                self._fail(e, "level", f"a {d['level']} does not find problems through {d['channel']!r} ({ch.name}): "
+                           f"{', '.join(ch.levels)} run{'s' if len(ch.levels) == 1 else ''} it "
+                           f"({'、'.join(ch.clauses)}); give as level the one whose body or work found it (a county "
+                           "audit of a village: level county)", "level_mismatch")
             body("body", d["level"])
             return
         if not s.discoveries and e.type != "concealed" and not correcting:
