@@ -41,14 +41,17 @@ class Server:
         self.proc, self.url, self.log = proc, url, log
 
 
-def start(tmp: Path, *args: str, env: dict[str, str] | None = None) -> Server:
-    """`responsibility serve` on a free loopback port; waits until /health answers."""
+def start(tmp: Path, *args: str, env: dict[str, str] | None = None, file_size: int | None = None) -> Server:
+    """`responsibility serve` on a free loopback port; waits until /health answers. ``file_size``: the most bytes
+    the server may write to a file (RLIMIT_FSIZE; Python ignores SIGXFSZ, so a write past it fails as on a full
+    disk)."""
     port = free_port()
     log = tmp / "decisions.jsonl"
     proc = subprocess.Popen(
         [sys.executable, "-m", "responsibility", "serve", "--port", str(port), "--decision-log", str(log),
          "--log-level", "warning", *args],
-        cwd=tmp, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        cwd=tmp, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=None if file_size is None else lambda: _limit_files(file_size))
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -63,6 +66,12 @@ def start(tmp: Path, *args: str, env: dict[str, str] | None = None) -> Server:
         time.sleep(0.1)
     stop(proc)
     raise AssertionError("the server did not answer /health within 120 s")
+
+
+def _limit_files(size: int) -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
 
 
 def ours(port: int, pid: int) -> bool:
@@ -214,3 +223,34 @@ def test_the_benchmark_runs_and_prints_its_figures() -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "verdicts:" in proc.stdout and "0 errors" in proc.stdout
     assert "ratio batch / assess" in proc.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_FSIZE and SO_REUSEPORT workers")
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_exits_2_when_decision_log_lines_were_lost_with_any_number_of_workers(tmp_path: Path,
+                                                                                     workers: str) -> None:
+    """review22b R22b-7 left `serve --workers N` exiting 0 when its workers lost decision-log lines (only the
+    single-process server exited 2). Every worker now says what it lost as it stops, and serve exits 2."""
+    tokens = tmp_path / "tokens.yaml"
+    tokens.write_text(f"tokens:\n  - {{name: chunan, role: county, jurisdiction: '330127', "
+                      f"sha256: {token_hash(TOKEN)}}}\n", encoding="utf-8")
+    s = start(tmp_path, "--tokens", str(tokens), "--workers", workers, file_size=16)  # no line fits: all lost
+    record = {"id": "w", "domain": "housing", "place": "330127100219", "as_of": "2021-06-30",
+              "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}
+    try:
+        port = int(s.url.rsplit(":", 1)[1])
+        deadline = time.monotonic() + 120
+        while listening(port) < int(workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        for i in range(6):
+            r = httpx.post(f"{s.url}/v1/verdict", json={**record, "id": f"w{i}"},
+                           headers={"Authorization": f"Bearer {TOKEN}", "Connection": "close"})
+            assert r.status_code == 200, r.text  # answered: a full disk does not stop the service (documented)
+        time.sleep(0.5)  # (the log's writer tries every few milliseconds)
+    finally:
+        s.proc.send_signal(signal.SIGINT)
+        _, err = s.proc.communicate(timeout=60)
+    text = err.decode()
+    assert s.proc.returncode == 2, text
+    assert "line(s) lost" in text and "free space" in text, text
+    assert "Traceback" not in text, text

@@ -91,7 +91,12 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
         if svc.ledger is not None:
             svc.ledger.close()
         del app, svc
-        run(host, port, workers, log_level=log_level, access_log=access_log)
+        lost = run(host, port, workers, log_level=log_level, access_log=access_log)
+        if lost:  # each such worker said how many lines it lost; the exit code is the single process's (R22b-7)
+            click.echo(f"error: decision log {decision_log}: {lost} worker(s) lost lines (each said how many, "
+                       "above); free space on its disk, and compare the lost count with the callers' requests",
+                       err=True)
+            sys.exit(2)
     else:
         from ._cli import Terminated
 

@@ -27,6 +27,9 @@ from typing import Any
 #: ``_RESTARTS`` times in all (then the server stops: something is wrong with every start).
 _POLL = 0.5
 _RESTARTS = 20
+#: A worker's exit code when lines of its decision log were lost (a full disk): :func:`run` counts such workers,
+#: and ``serve`` then exits 2, as a single-process server does.
+LOST_LINES = 2
 
 
 def reuse_port() -> bool:
@@ -61,6 +64,10 @@ def check_port(host: str, port: int) -> None:
         raise ResponsibilityError(f"cannot listen on {host}:{port}: {exc.strerror}{busy}") from None
 
 
+class _Stopped(Exception):
+    """A worker told to stop (SIGINT or SIGTERM, raised again by uvicorn once it has stopped)."""
+
+
 def _orphaned(parent: int) -> None:
     """End this worker (as SIGTERM does: requests finished, the log closed) once its supervisor is gone."""
     while os.getppid() == parent:
@@ -81,18 +88,32 @@ def _worker(host: str, port: int, log_level: str, access_log: bool) -> None:  # 
     app.state.service.warm()  # before listening: no connection waits for the rules to be built
     sock = listen(host, port)
     config = uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="on")
-    uvicorn.Server(config).run(sockets=[sock])
+
+    def stopped(signum: int, frame: Any) -> None:
+        raise _Stopped
+
+    # uvicorn stops gracefully on SIGINT/SIGTERM, then raises the signal again: with these handlers that ends
+    # run() here, not the process, so the log's losses are still told (and Ctrl-C prints no traceback)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, stopped)
+    with contextlib.suppress(_Stopped):
+        uvicorn.Server(config).run(sockets=[sock])
+    log = app.state.service.log
+    if log is not None and log.lost:  # an audit trail with holes: the supervisor's exit code says so (R22b-7)
+        print(f"error: worker {os.getpid()}: {log.failing()}", file=sys.stderr)
+        sys.exit(LOST_LINES)
 
 
-def run(host: str, port: int, workers: int, *, log_level: str = "info", access_log: bool = True) -> None:
+def run(host: str, port: int, workers: int, *, log_level: str = "info", access_log: bool = True) -> int:
     """Serve ``responsibility.service:app`` (settings from the environment) with ``workers``
-    processes until SIGINT or SIGTERM."""
+    processes until SIGINT or SIGTERM. Returns how many workers lost decision-log lines (each
+    said so on stderr as it stopped); ``0`` under uvicorn's own workers, which do not tell."""
     import uvicorn
 
     if not reuse_port():
         uvicorn.run("responsibility.service:app", host=host, port=port, workers=workers, log_level=log_level,
                     access_log=access_log)
-        return
+        return 0
     from .._errors import ResponsibilityError
 
     try:  # a port in use fails here, at once, not in every worker
@@ -105,6 +126,7 @@ def run(host: str, port: int, workers: int, *, log_level: str = "info", access_l
     args = (host, port, log_level, access_log)
     procs: list[Any] = []
     stopping = False
+    lost = 0  # workers that stopped with decision-log lines lost
 
     def stop(signum: int, frame: Any) -> None:
         nonlocal stopping
@@ -121,6 +143,7 @@ def run(host: str, port: int, workers: int, *, log_level: str = "info", access_l
             time.sleep(_POLL)
             for i, p in enumerate(procs):
                 if not p.is_alive() and not stopping:
+                    lost += int(p.exitcode == LOST_LINES)
                     restarts += 1
                     if restarts > _RESTARTS:
                         raise ResponsibilityError(f"workers keep ending (the last with exit code {p.exitcode}); "
@@ -140,3 +163,4 @@ def run(host: str, port: int, workers: int, *, log_level: str = "info", access_l
                 p.join()
         for s, handler in previous.items():
             signal.signal(s, handler)
+    return lost + sum(int(p.exitcode == LOST_LINES) for p in procs)
