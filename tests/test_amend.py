@@ -126,3 +126,22 @@ def test_a_replacing_body_keeps_what_the_replaced_one_was(amended: Policy) -> No
         o, n = before.bodies[old], after.bodies[new]
         assert (o.level, o.kind, o.sector, o.parent, o.leading_group_member) == \
             (n.level, n.kind, n.sector, n.parent, n.leading_group_member), new
+
+
+def test_two_amendments_replacing_one_body_on_one_day_are_named_as_clashing(rules_copy: Path) -> None:
+    """review22b R22b-8(c): the second replacement of county_poverty_office on 2021-06-01 was told "no body
+    'county_poverty_office' is in force on 2021-06-01" (the first had just ended it), and the clash was not named.
+    The issue now says the body is replaced twice and where the other change is."""
+    (rules_copy / "amendments").mkdir()
+    text = (EXAMPLE / "rural-revitalisation-2021.yaml").read_text(encoding="utf-8")
+    (rules_copy / "amendments" / "a.yaml").write_text(text, encoding="utf-8")
+    other = text.replace("id: rural-revitalisation-2021", "id: rural-revitalisation-2021b", 1)
+    other = other.replace("id: county_rural_revitalisation", "id: county_rural_revitalisation_b", 1)
+    assert other.count("rural-revitalisation-2021b") == 1 and "county_rural_revitalisation_b" in other
+    (rules_copy / "amendments" / "b.yaml").write_text(other, encoding="utf-8")
+    issues = [i for i in responsibility.validate(rules_copy) if i.code == "amendment_clash"]
+    assert issues, responsibility.validate(rules_copy)
+    body = [i for i in issues if "county_poverty_office" in i.message]
+    assert len(body) == 1 and body[0].file.endswith("b.yaml"), issues
+    assert "replaced on 2021-06-01 twice" in body[0].message and "a.yaml:" in body[0].message
+    assert "in force" not in body[0].message

@@ -238,3 +238,17 @@ def test_a_yaml_file_that_is_not_read_is_named(rules_copy: Path, run_cli) -> Non
     assert "rename it water2.yaml" in unread["water2.yml"].hint and "subfolder" in unread["x.yaml"].message
     code, out, _ = run_cli("validate", str(rules_copy))
     assert code == 1 and "water2.yml: not read" in out and "x.yaml: not read" in out, out
+
+
+def test_a_duplicate_duty_of_an_area_given_twice_names_the_other_file(rules_copy: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """review22b R22b-8(b): with areas/water.yaml copied to water2.yaml, each duplicate duty said "(also at
+    water2.yaml:11)", its own file: the location key of a duty was the area id and the duty's index, the same for
+    both files. It names water.yaml now."""
+    (rules_copy / "areas" / "water2.yaml").write_text((rules_copy / "areas" / "water.yaml").read_text("utf-8"),
+                                                      encoding="utf-8")
+    code, out, _ = run_cli("validate", str(rules_copy))
+    dup = [line for line in out.splitlines() if "duplicate duty id" in line]
+    assert code == 1 and dup, out
+    for line in dup:
+        assert "water2.yaml:" in line.split(" (also at")[0] and "(also at" in line, line
+        assert "water.yaml:" in line.split(" (also at")[1] and "water2.yaml" not in line.split(" (also at")[1], line

@@ -108,6 +108,7 @@ def apply_amendments(data: PolicyData, amendments: list[tuple[Amendment, Any]]) 
     bodies = list(data.bodies)
     areas = {a.id: list(a.duties) for a in data.areas}
     params = list(data.parameters)
+    replaced: dict[tuple[str, dt.date], Issue] = {}  # (body, day) → where the replacement applied was given
     for am, where in sorted(amendments, key=lambda x: (x[0].effective_from, x[0].id)):
         day = am.effective_from
         sources.append(am.source)
@@ -116,10 +117,18 @@ def apply_amendments(data: PolicyData, amendments: list[tuple[Amendment, Any]]) 
             if isinstance(change, ReplaceBody):
                 old = change.replace_body
                 live = [b for b in bodies if b.id == old and b.in_force(day)]
+                if not live and (first := replaced.get((old, day))) is not None:
+                    # (it read "no body … in force": true only because the other change ended it that day)
+                    issues.append(where.issue(
+                        (*sub, "replace_body"), f"body {old!r} is replaced on {day} twice: also at "
+                        f"{first.file}:{first.line}", "keep one of the two changes: a body is replaced by one body "
+                        "on a day", "amendment_clash"))
+                    continue
                 if not live:
                     issues.append(where.issue((*sub, "replace_body"), f"no body {old!r} is in force on {day}",
                                               "check the body id and the amendment's date", "unknown_ref"))
                     continue
+                replaced[(old, day)] = where.issue((*sub, "replace_body"), "")
                 bodies = [_end(b, day) if b.id == old and b.in_force(day) else b for b in bodies]
                 bodies.append(_start(change.with_, day, change.clause))
                 for aid, duties in areas.items():

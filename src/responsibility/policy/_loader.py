@@ -266,6 +266,12 @@ class _Reader:
         self.where[key] = Where(pos, path)
 
 
+def duty_key(area: str, area_index: int, duty: str, index: int) -> str:
+    """The key of a duty's location in :attr:`Loaded.where`: the ``index``-th duty of the ``area_index``-th area
+    read (two files may give one area id: the key must still tell their duties apart, review22b R22b-8b)."""
+    return f"duty:{duty}#{area}#{area_index}#{index}"
+
+
 def read_policy_dir(path: str | Path) -> Loaded:
     """Read and shape-check every file of the policy directory at ``path``."""
     from ._models import (
@@ -325,7 +331,7 @@ def read_policy_dir(path: str | Path) -> Loaded:
             r.where.setdefault(f"area:{area.id}", Where(pos, ()))
             for i, d in enumerate(area.duties):
                 r.where.setdefault(f"duty:{d.id}", Where(pos, ("duties", i)))
-                r.note(f"duty:{d.id}#{area.id}#{i}", pos, ("duties", i))
+                r.note(duty_key(area.id, len(areas) - 1, d.id, i), pos, ("duties", i))
             for i, k in enumerate(area.problem_kinds):
                 r.where.setdefault(f"kind:{area.id}.{k.id}", Where(pos, ("problem_kinds", i)))
     if meta:

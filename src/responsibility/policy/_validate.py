@@ -16,6 +16,7 @@ offending value. The checks, by code:
 ``alias``            an alias (of a level, channel, severity, area, problem kind or body) is also what another
                      term of the same kind is called (its id, name, English gloss or alias, a body also its name
                      without parentheses): a record that writes it could mean either
+``amendment_clash``  two amendments replace one body on the same day
 ``relation``         a relation of rules/relations.yaml goes from a body to itself, or repeats another one
                      (the same from, to, type and area)
 
@@ -31,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .._errors import Issue
-from ._loader import Loaded, Where, suggest
+from ._loader import Loaded, Where, duty_key, suggest
 from ._model import STAGES, Named, PolicyData, Stage, _Dated
 from ._text import bare_name, contains_quote, fold, normalise, short_name
 from ._view import PolicyView
@@ -126,7 +127,8 @@ def _check_ids(loaded: Loaded, data: PolicyData) -> list[Issue]:
     out: list[Issue] = []
     out += _duplicates(loaded, "body", ((b.id, b, w[f"body:{b.id}#{i + 1}"]) for i, b in enumerate(data.bodies)))
     out += _duplicates(loaded, "area", ((a.id, a, w[f"area:{a.id}#{i + 1}"]) for i, a in enumerate(data.areas)))
-    duties = [(d.id, d, w[f"duty:{d.id}#{a.id}#{i}"]) for a in data.areas for i, d in enumerate(a.duties)]
+    duties = [(d.id, d, w[duty_key(a.id, ai, d.id, i)]) for ai, a in enumerate(data.areas)
+              for i, d in enumerate(a.duties)]
     out += _duplicates(loaded, "duty", duties)
     for a in data.areas:
         where = w[f"area:{a.id}"]
@@ -259,7 +261,7 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
         if b.parent is not None and b.parent not in all_bodies:
             out.append(_ref(where, ("parent",), "body", b.parent, all_bodies))
         cites(where, ("clauses",), b.clauses)
-    for a in data.areas:
+    for ai, a in enumerate(data.areas):
         aw = w[f"area:{a.id}"]
         cites(aw, ("clause",), [a.clause])
         cites(aw, ("clauses",), a.clauses)
@@ -272,7 +274,7 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
                 if did not in own:
                     out.append(_ref(aw, ("stages_without_kind", stage, j), f"duty of area {a.id!r}", did, own))
         for i, d in enumerate(a.duties):
-            dw = w[f"duty:{d.id}#{a.id}#{i}"]
+            dw = w[duty_key(a.id, ai, d.id, i)]
             for j, h in enumerate(d.holders):
                 if h not in all_bodies:
                     out.append(_ref(dw, ("holders", j), "body", h, all_bodies))
@@ -324,11 +326,11 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
 
 def _check_quotes(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Issue]:
     out: list[Issue] = []
-    for a in data.areas:
+    for ai, a in enumerate(data.areas):
         for i, d in enumerate(a.duties):
             text = policy.clauses[d.clause].text
             if not contains_quote(text, d.quote):
-                dw = _Where(loaded.where)[f"duty:{d.id}#{a.id}#{i}"]
+                dw = _Where(loaded.where)[duty_key(a.id, ai, d.id, i)]
                 out.append(dw.issue(("quote",), f"quote of duty {d.id!r} does not occur in clause {d.clause}",
                                     f"copy it verbatim from {d.clause}: {_excerpt(text, d.quote)}", "quote"))
     acc = loaded.where["accountability"]
@@ -354,9 +356,9 @@ def _check_sector_scope(loaded: Loaded, data: PolicyData, policy: PolicyView) ->
         if len(ids) > 1:
             out.append(where[f"body:{ids[1]}"].issue(("role",), f"two role bodies at the {level} level "
                        f"({', '.join(ids)})", "keep one role body per level", "sector_scope"))
-    for a in data.areas:
+    for ai, a in enumerate(data.areas):
         for i, d in enumerate(a.duties):
-            dw = where[f"duty:{d.id}#{a.id}#{i}"]
+            dw = where[duty_key(a.id, ai, d.id, i)]
             quote = normalise(d.quote)
             hit = next((m for m in markers if m in quote), None)
             scoped = d.scope == "own_sector" or (d.scope == "area_holders" and a.applies_to_all)
