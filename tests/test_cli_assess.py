@@ -453,3 +453,25 @@ def test_a_report_asked_of_a_dask_run_is_refused_not_left_unmade(run_cli: Run, t
                                  "--report", str(tmp_path / "r.html")))
     assert code == 2 and "--report is not made on Dask" in err, err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_report_over_the_jurisdiction_or_a_rules_file_is_refused(run_cli: Run, tmp_path: Path) -> None:
+    """review23b R23b-1: `--report js.csv --jurisdiction js.csv` (or `--report myrules/parameters.yaml --rules
+    myrules`) wrote the HTML report over that input, said `wrote js.csv`, and every later command failed on it.
+    -o and --rejects were refused so; --report now is too, before anything is written."""
+    import shutil
+
+    records = ROOT / "examples" / "records" / "ledger.csv"
+    js = tmp_path / "js.csv"
+    shutil.copy(ROOT / "examples" / "jurisdictions" / "zhejiang-sample.csv", js)
+    rules = tmp_path / "myrules"
+    shutil.copytree(ROOT / "rules", rules)
+    before = js.read_bytes(), (rules / "parameters.yaml").read_bytes()
+    out = tmp_path / "out.csv"
+    code, _, err = run_cli("assess", str(records), "-o", str(out), "--report", str(js), "--jurisdiction", str(js))
+    assert code == 2 and "report" in err and "is also an input" in err, err
+    code, _, err = run_cli("assess", str(records), "-o", str(out), "--report", str(rules / "parameters.yaml"),
+                           "--rules", str(rules))
+    assert code == 2 and "would replace a file of the input directory" in err, err
+    assert (js.read_bytes(), (rules / "parameters.yaml").read_bytes()) == before
+    assert not out.exists()

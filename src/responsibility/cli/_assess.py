@@ -138,7 +138,9 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         for other, what in ((output, "findings"), (rejects_path, "rejects")):
             if other is not None and _same_file(report_path, other):  # an output, not an input
                 raise OutputError(f"the {what} and the report would both go to {report_path}; give two files")
-        check_target(report_path, [input_path, output, rejects_path], what="report")
+        # every input too: the report over the --jurisdiction file or a YAML of --rules replaced it with HTML and broke
+        # every later command (review23b R23b-1; -o and --rejects were refused so)
+        check_target(report_path, [input_path, output, rejects_path, rules_dir, jurisdiction], what="report")
     from ..batch._workers import arrow_without_pandas, keep_freed_memory
 
     keep_freed_memory()
