@@ -28,7 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from .._errors import ProblemError
-from ..batch._io import LOOK, UNDECODABLE, not_json_lines
+from ..batch._io import LOOK, UNDECODABLE, not_json_lines, row_keys
 from ..policy._encoding import HIGH, SNIFF, bom_encoding, detect_encoding
 from . import _jsonio as jsonio
 from . import _lib
@@ -132,6 +132,7 @@ class Batch:
                 why = f"line {line_no}: not valid JSON ({getattr(exc, 'msg', None) or exc})"
                 rejects.append((number, line_no, None, "(record)", "bad_json", str(ProblemError("(record)", why))))
                 return
+            record = row_keys(record)  # a table row's dotted discovered.* keys, read as assess FILE reads them
             if isinstance(record, dict):
                 code = _lib.record_place(record.get("place"))
                 if code is not None and not self.who.reads(code):
