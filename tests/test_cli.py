@@ -220,3 +220,27 @@ def test_no_help_text_shows_docstring_markup() -> None:
 
     walk(cli, ["responsibility"])
     assert not found, found
+
+
+def test_coverage_counts_a_kind_and_an_area_named_in_chinese(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """engine22b: `test --coverage` did not count a kind named by its Chinese name (困难家庭危房改造不及时), nor
+    the rules of an area named so (危房改造): coverage read the scenario's words, not the ids the engine reads."""
+    f = tmp_path / "zh.scenarios.yaml"
+    f.write_text("""scenarios:
+- name: zh
+  problem:
+    id: zh-1
+    area: 危房改造
+    kind: 困难家庭危房改造不及时
+    place: '330127100219'
+    discovered: {level: county, channel: hotline, 'on': '2021-03-01'}
+    as_of: '2021-06-30'
+  expect:
+    findings:
+    - {body: village_committee, basis: not_discovered, liability: staff}
+""", encoding="utf-8")
+    code, out, err = run_cli("test", str(f), "--coverage")
+    assert code == 0, out + err
+    assert "problem kinds: 1/" in out and "housing.housing_renovation_late" not in out.split("problem kinds:")[1]
+    rules = out.split("accountability rules:")[1]
+    assert not rules.startswith(" 0/") and "housing.not_discovered" not in rules, out

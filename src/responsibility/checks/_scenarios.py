@@ -326,6 +326,7 @@ def coverage(outcomes: Iterable[Outcome], policy: PolicyView) -> Coverage:
     rules are (area, failure) pairs of the problem areas.
     """
     from ..engine._decide import Decider, decider_of
+    from ..engine._problem import canonical_record
 
     decider: Decider = decider_of(policy)
     reachable = {h_duty for rules in decider.rules.values() for r in rules for h in (r.holders or ())
@@ -336,7 +337,10 @@ def coverage(outcomes: Iterable[Outcome], policy: PolicyView) -> Coverage:
     kinds: set[str] = set()
     rules: set[str] = set()
     for o in outcomes:
+        # as the engine reads it: a scenario may name its area and kind in Chinese (危房改造, 困难家庭危房改造不及时)
         problem = o.scenario.scenario.problem
+        if isinstance(problem, dict):
+            problem = canonical_record(problem, policy)
         if problem.get("kind"):
             kinds.add(f"{_area(problem)}.{problem['kind']}")
         if o.verdict is None:
