@@ -131,3 +131,22 @@ def test_a_cached_start_that_validates_no_record_imports_no_pydantic(tmp_path: P
     again = subprocess.run([sys.executable, "-c", code % args], capture_output=True, text=True, check=True,
                            timeout=120)
     assert again.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("where", ["areas/water2.yml", "areas/sub/water.yaml"])
+def test_a_file_the_loader_refuses_unread_is_in_the_cache_key(cache: Path, rules_copy: Path, where: str) -> None:
+    """final22: the key hashed only the *.yaml the loader reads, so after a clean load (cached) a new areas/water2.yml
+    — which the loader refuses (unread_file) — was not seen: load() answered from the cache, an uncached load
+    refused. Such a file's name is in the key now."""
+    from responsibility._errors import RulesError
+
+    load_checked(rules_copy, cls=PolicyView)  # cached
+    key = _cache.key_of(rules_copy)
+    target = rules_copy / where
+    target.parent.mkdir(exist_ok=True)
+    target.write_text((rules_copy / "areas" / "water.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert _cache.key_of(rules_copy) != key
+    with pytest.raises(RulesError, match="not read"):
+        load_checked(rules_copy, cls=PolicyView)
+    target.unlink()
+    assert _cache.key_of(rules_copy) == key

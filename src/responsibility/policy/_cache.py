@@ -9,7 +9,10 @@ depends on:
 - the bytes and names of every file the loader reads (``policy.yaml``, ``vocabulary.yaml``,
   ``accountability.yaml``, ``parameters.yaml``, ``relations.yaml`` and the ``*.yaml`` of
   ``sources/``, ``bodies/``, ``areas/`` and ``amendments/``) — any change, any new or
-  removed file, is a different key;
+  removed file, is a different key; and the names of the YAML there that it refuses without
+  reading (a ``.yml`` file, a subfolder's file: ``unread_file``), so that such a file makes a
+  cached load fail as an uncached one does. Nothing else the loader reads: the vocabulary is
+  ``vocabulary.yaml``, the answers of yes/no settings are in it;
 - the source code of the modules that read and check them (``policy/`` and ``chain/``), the
   package, Python and pydantic versions.
 
@@ -104,9 +107,16 @@ def key_of(root: Path) -> str | None:
         h = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{_pydantic_version()}\0".encode())
         h.update(code)
         files = [root / name for name in TOP_FILES]
+        unread: list[str] = []
         for folder in FOLDERS:
             if (root / folder).is_dir():
-                files += sorted((root / folder).glob("*.yaml"))
+                read = sorted((root / folder).glob("*.yaml"))
+                files += read
+                # YAML the loader does not read but refuses (unread_file: a .yml file, one in a subfolder): its name
+                # is in the key, or a cached load would answer where an uncached one refuses (final22)
+                unread += sorted(str(p.relative_to(root)) for p in (root / folder).rglob("*")
+                                 if p.suffix.lower() in (".yml", ".yaml") and p not in read)
+        h.update(b"unread\0" + "\0".join(unread).encode() + b"\0")
         for path in files:
             name = str(path.relative_to(root)).encode()
             if not (path.exists() or path.is_symlink()):
