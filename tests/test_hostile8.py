@@ -112,15 +112,16 @@ def test_a_cover_sheet_first_reads_the_ledger_sheet_or_asks(tmp_path: Path, plai
         _import(tmp_path, _book(tmp_path, two, "two.xlsx"))
 
 
-@pytest.mark.parametrize("form", ["utf-16 commas", "utf-16 tabs", "utf-8 tabs", "utf-32 commas"])
+@pytest.mark.parametrize("form", ["utf-16 commas", "utf-16 tabs", "utf-8 tabs", "utf-32 commas", "utf-8 semicolons"])
 def test_excel_s_unicode_text_imports_as_its_csv(tmp_path: Path, plain: tuple[Any, Any], form: str) -> None:
-    """Excel's "Unicode text" is UTF-16 with tabs: it was 'not text in UTF-8 or GB18030'."""
+    """Excel's "Unicode text" is UTF-16 with tabs: it was 'not text in UTF-8 or GB18030'. A CSV with semicolons
+    (Excel's where a comma is the decimal mark) was refused with its header as one cell (review23b R23b-7)."""
     import openpyxl
 
     rows = [["" if c is None else c.date().isoformat() if isinstance(c, dt.datetime) else c for c in row]
             for row in openpyxl.load_workbook(WORKBOOK).worksheets[0].iter_rows(values_only=True)]
     buf = io.StringIO()
-    csv.writer(buf, delimiter="\t" if "tabs" in form else ",").writerows(rows)
+    csv.writer(buf, delimiter="\t" if "tabs" in form else ";" if "semicolons" in form else ",").writerows(rows)
     path = tmp_path / "ledger.csv"
     path.write_bytes(buf.getvalue().encode(form.split()[0]))
     result, problems = _import(tmp_path, path)

@@ -232,10 +232,13 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
         result.encoding = encoding
     text = text.lstrip("\ufeff")
     first_line = text.split("\n", 1)[0]
-    # Excel saves "Unicode text" with tabs between cells: a header with tabs and no comma is such a file
-    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
-    if delimiter == "\t":
-        notes.append(f"{p.name}: cells separated by tabs (Excel's Unicode text)")
+    # Excel saves "Unicode text" with tabs between cells, and CSV with semicolons where a comma is the decimal
+    # mark: a header with tabs (or semicolons) and no comma is such a file (review23b R23b-7: it was refused with
+    # the header shown as one cell, 问题编号;领域;…)
+    delimiter = next((c for c in "\t;" if c in first_line), ",") if "," not in first_line else ","
+    if delimiter != ",":
+        notes.append(f"{p.name}: cells separated by " + ("tabs (Excel's Unicode text)" if delimiter == "\t" else
+                                                           "semicolons"))
     held = HeldLines(io.StringIO(text, newline=""))
     reader = csv.reader(held, delimiter=delimiter)
     names: list[str] = []  # the header, once found: a reject names the cell by it
