@@ -233,6 +233,17 @@ def test_graph_command_writes_svg(run_cli, tmp_path: Path) -> None:  # type: ign
     assert code == 0 and "淳安县" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("fmt", ["svg", "dot"])
+def test_graph_out_a_directory_is_refused_not_written_beside_it(run_cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                 fmt: str) -> None:
+    """review23b R23b-7: `graph -o rules --format svg` (a folder) wrote rules.svg beside it without a word."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    code, _, err = run_cli("graph", "--area", "water", "--format", fmt, "-o", str(folder))
+    assert code == 2 and "is a directory" in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rules"] and not any(folder.iterdir())
+
+
 def test_scene_labels_skip_empty_text() -> None:
     scene = Scene("t", (), ())
     assert scene.labels() == ["t"]

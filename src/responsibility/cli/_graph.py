@@ -81,6 +81,9 @@ def graph(
         from .._files import check_target
 
         target = Path(out)
+        if target.is_dir():  # (not `rules.svg` beside a folder `rules`, written without a word: review23b R23b-7)
+            raise ResponsibilityError(f"--out {out} is a directory; give a file name, e.g. --out "
+                                      f"{target / ('chain.' + fmt)}")
         if picture and not target.suffix:
             target = target.with_suffix(f".{fmt}")
         elif picture and target.suffix.lower() != f".{fmt}":  # never a file the user did not name
