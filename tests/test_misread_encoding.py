@@ -63,3 +63,18 @@ def test_who_and_route_take_encoding_and_note_a_likely_gb18030_file(run_cli: Run
     assert code == 2 and "is not utf-8 text" in err, err
     code, _, err = run_cli(command, str(good), "--encoding", "rot13")
     assert code == 2 and "not a text encoding" in err, err
+
+
+def test_random_bytes_are_not_told_to_try_gb18030(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """review23b R23b-7: `assess` of random bytes named .csv said "try --encoding gb18030", which reads them no better;
+    a header that is GB18030 text still gets that hint."""
+    import random
+
+    noise = tmp_path / "noise.csv"
+    noise.write_bytes(bytes(b for b in random.Random(7).randbytes(3000) if b not in b"\r\n,\"") + b"\n")
+    code, _, err = run_cli("assess", str(noise), "--encoding", "utf-8")
+    assert code == 2 and "gb18030" not in err.lower() and "is it a CSV file at all" in err, err
+    gb = tmp_path / "gb.csv"
+    gb.write_bytes("问题编号,领域\n".encode("gb18030"))
+    code, _, err = run_cli("assess", str(gb), "--encoding", "utf-8")
+    assert code == 2 and "try --encoding gb18030" in err, err

@@ -1509,8 +1509,9 @@ class _CsvReader:
 
     def _check_header(self, header: list[str]) -> None:
         if any(_ESCAPED.search(h) for h in header):
+            raw = ",".join(header).encode(self.encoding, "surrogateescape")
             raise ResponsibilityError(f"{self.path}: the header has bytes that are not "
-                                      f"{self.encoding.removesuffix('-sig')} text{_HINT}")
+                                      f"{self.encoding.removesuffix('-sig')} text{_gb18030_hint(raw)}")
         if len(header) == 1 and (sep := next((c for c in "\t;|" if c in header[0]), None)):
             name = {"\t": "tabs", ";": "semicolons", "|": "bars"}[sep]
             raise ResponsibilityError(f"{self.path}: the header's cells are separated by {name}, not commas "
@@ -1891,6 +1892,18 @@ except ImportError:  # installed without a C compiler: numpy finds the same line
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
 _HINT = "; a file saved by Excel in Chinese is often GB18030: try --encoding gb18030"
+
+
+def _gb18030_hint(raw: bytes) -> str:
+    """:data:`_HINT`, unless ``raw`` (a header's bytes) holds control bytes, which no text file's header has: then
+    what else it may be (review23b R23b-7: random bytes were told to try GB18030, which reads them no better)."""
+    if _CONTROL_BYTES.search(raw) is None:
+        return _HINT
+    return "; it holds control bytes, as no text does: is it a CSV file at all (not a workbook, an archive, a " \
+        "binary file)?"
+
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # ------------------------------------------------------------------------------ writing
