@@ -255,7 +255,7 @@ def _on_record(problem: Any, answer: Callable[[Any], _T]) -> _T:
         return answer(_row_record(problem))
     record, locate = _file_record(problem)
     try:
-        return answer(record)
+        return answer(_row_record(record))  # dotted discovered.* keys read as who FILE reads them (review23b R23b-2)
     except ProblemError as exc:
         raise locate(exc) from None
 

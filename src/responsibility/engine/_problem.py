@@ -163,6 +163,8 @@ def _text(value: Any) -> Any:
         except UnicodeDecodeError:
             raise _bad("bad_value", "bytes that are not UTF-8 text ({got})", {"got": _show(bytes(value))}) from None
     elif isinstance(value, numbers.Integral):
+        if int(value).bit_length() > 128:  # no code is that long, and str() of over 4,300 digits raises ValueError
+            raise _bad("bad_value", "{got}, not text or a code", {"got": _show(int(value))})  # (review23b R23b-3)
         value = str(int(value))  # place codes read as numbers by spreadsheets and pandas (also numpy integers)
     elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = str(int(value))  # ... and as floats when the column has a gap
@@ -849,6 +851,8 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
     place = raw.get("place")
     if isinstance(place, bool) or not isinstance(place, (str, int)):  # (a tuple: ``str | int`` is made per call)
         return
+    if not isinstance(place, str) and place.bit_length() > 128:  # no code; str() of it may raise (review23b R23b-3)
+        return  # (refused as the place's value, by _text)
     # The words that clash depend on the place alone: kept per place as written (and per place code, each place's
     # from its parent's, :func:`_clashes_at`), not a scan of every Chinese level word against each place above on
     # every record (~15% of a single decision).
@@ -1329,6 +1333,10 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
     kind = err["type"]
     code = _CODES.get(kind, "wrong_type")
     if kind == "extra_forbidden":
+        if len(loc) == 1 and str(loc[0]).startswith("discovered.") and raw.get("discovered") is not None:
+            # a row with a discovered cell and dotted cells too (R22b-1 refuses it): say what is wrong (input23)
+            return ProblemError(_path(loc), f"the discovery is given twice, as 'discovered' and as {loc[0]!r}; "
+                                "keep one of the two", record=rid, code=code)
         parent = "problem" if len(loc) == 1 else ("discovered" if loc[0] == "discovered" else "handled")
         hint = suggest(str(loc[-1])[:40], _FIELDS[parent]) or f"allowed: {', '.join(_FIELDS[parent])}"
         return ProblemError(_path(loc), f"unknown field; {hint}", record=rid, code=code)
@@ -1530,6 +1538,8 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
 
     def level(field: str, value: str) -> None:
         if value not in levels:
+            if not value.strip():  # an empty cell of a Parquet file or a frame: as an empty CSV cell, absent (input23)
+                fail(field, f"is empty; give one of {', '.join(levels)}", "missing_field")
             fail(field, f"unknown level {value!r}; {term_hint(policy, 'level', value, list(levels))}", "unknown_level")
 
     def body(field: str, value: str, level: str) -> None:
@@ -1550,8 +1560,9 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             # above another's; 审计 the county's and up): the record most likely names the wrong finder (review20 R20-7)
             ch = policy.channels[d.channel]
             fail("discovered.level", f"a {d.level} does not find problems through {d.channel!r} ({ch.name}): "
-                 f"{', '.join(run_by)} run it ({'、'.join(ch.clauses)}); give as level the one whose body or work "
-                 "found it (a county audit of a village: level county)", "level_mismatch")
+                 f"{', '.join(run_by)} run{'s' if len(run_by) == 1 else ''} it ({'、'.join(ch.clauses)}); give as "
+                 "level the one whose body or work found it (a county audit of a village: level county)",
+                 "level_mismatch")
         if d.body is not None:
             body("discovered.body", d.body, d.level)
             if policy.bodies[d.body].level != d.level:

@@ -1,0 +1,84 @@
+"""Record messages and codes made one across paths (input23; review23b R23b-2, R23b-3; final22 'Messages')."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Policy, ProblemError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def example() -> dict[str, Any]:
+    return json.loads((ROOT / "examples" / "records" / "problem.json").read_text(encoding="utf-8"))
+
+
+def test_a_channel_one_level_runs_says_runs(policy: Policy) -> None:
+    """'county run it' → 'county runs it' (engine22b); several levels still 'run it'."""
+    record = example()
+    record["discovered"] = {**record["discovered"], "level": "city", "channel": "hotline"}
+    with pytest.raises(ProblemError, match=r": county runs it \(") as one:
+        policy.who_answers(record)
+    assert one.value.code == "level_mismatch"
+    record["discovered"] = {**record["discovered"], "level": "village", "channel": "audit"}
+    with pytest.raises(ProblemError, match=r"county, city, province run it \("):
+        policy.who_answers(record)
+
+
+def test_an_empty_level_is_missing_on_every_path(policy: Policy, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """An empty discovered.level was missing_field in CSV (an empty cell is an absent field) and unknown_level ''
+    in Parquet, pandas and dicts: one code now, missing_field (docs/records.md)."""
+    import pandas as pd
+
+    row = {"id": "a", "area": "housing", "place": "330127100219", "discovered.level": "",
+           "discovered.channel": "hotline", "discovered.on": "2021-03-01", "as_of": "2021-06-30"}
+    record = {**{k: v for k, v in row.items() if not k.startswith("discovered.")},
+              "discovered": {"level": "", "channel": "hotline", "on": "2021-03-01"}}
+    with pytest.raises(ProblemError, match="is empty; give one of village") as e:
+        policy.who_answers(record)
+    assert e.value.code == "missing_field" and e.value.field == "discovered.level"
+    frame = pd.DataFrame([row])
+    for given in ([record], frame):
+        got = policy.assess(given)
+        assert list(got.rejects["code"]) == ["missing_field"], got.rejects
+    frame.to_csv(tmp_path / "e.csv", index=False)
+    frame.to_parquet(tmp_path / "e.parquet")
+    for name in ("e.csv", "e.parquet"):
+        code, _, err = run_cli("assess", str(tmp_path / name), "-o", str(tmp_path / f"{name}.out.csv"),
+                               "--rejects", str(tmp_path / f"{name}.rejects.csv"))
+        assert code == 1, err
+        rejects = (tmp_path / f"{name}.rejects.csv").read_text(encoding="utf-8-sig")
+        assert "discovered.level,missing_field" in rejects, (name, rejects)
+
+
+def test_a_huge_integer_place_is_one_refused_record(policy: Policy) -> None:
+    """review23b R23b-3: a place given as an int of over 4,300 digits raised Python's ValueError from who_answers
+    and route, and policy.assess lost the whole batch with it."""
+    import pandas as pd
+
+    good = example()
+    bad = {**good, "id": "B", "place": 10**5000}
+    for ask in (policy.who_answers, policy.route):
+        with pytest.raises(ProblemError, match="a number of about 5001 digits") as e:
+            ask(bad)
+        assert e.value.field == "place" and e.value.code == "bad_value"
+    for given in ([good, bad], pd.DataFrame([good, bad])):
+        got = policy.assess(given)
+        assert (got.assessed, got.rejected) == (1, 1) and list(got.rejects["field"]) == ["place"], got.rejects
+
+
+def test_who_answers_reads_a_record_file_with_dotted_keys(policy: Policy, tmp_path: Path) -> None:
+    """review23b R23b-2: who_answers("dotted.json") refused what who_answers(dict) and `who FILE` answer."""
+    record = example()
+    found = record.pop("discovered")
+    record.update({f"discovered.{k}": v for k, v in found.items()})
+    path = tmp_path / "dotted.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    expected = policy.who_answers(record, engine="compiled").to_dict()
+    assert policy.who_answers(path, engine="compiled").to_dict() == expected
+    assert policy.who_answers(str(path), engine="compiled").to_dict() == expected
+    assert policy.route(path).to_dict() == policy.route(record).to_dict()
