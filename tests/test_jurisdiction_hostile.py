@@ -124,3 +124,20 @@ def test_a_level_misspelt_in_a_file_is_an_unknown_level_not_a_mismatch(tmp_path:
 
     with pytest.raises(JurisdictionError, match="level 5 is not a level id"):  # (review20c C20-4: a bare TypeError)
         Jurisdiction([Place("33", "浙江省", 5)])  # type: ignore[arg-type]
+
+
+def test_many_bad_rows_are_listed_twenty_and_counted(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """review23b R23b-4: 200,000 places without their parent made one error of 8 MB, printed on one line. The first
+    20 are listed, one a line, and the rest counted."""
+    from responsibility import Jurisdiction, JurisdictionError
+
+    path = tmp_path / "big.csv"
+    path.write_text("code,name\n" + "".join(f"3301271{i:05d},x\n" for i in range(1, 101)), encoding="utf-8")
+    with pytest.raises(JurisdictionError) as e:
+        Jurisdiction.from_csv(path)
+    text = str(e.value)
+    assert "100 problem(s)" in text and "… and 80 more" in text and text.count("has no parent") == 20
+    code, _, err = run_cli("who", str(ROOT / "examples" / "records" / "problem.json"), "--jurisdiction", str(path))
+    lines = err.splitlines()
+    assert code == 2 and lines[0].startswith("error: ") and "100 problem(s)" in lines[0], err
+    assert len(lines) == 22 and max(map(len, lines)) < 300 and "… and 80 more" in lines[-1], err

@@ -311,7 +311,7 @@ class Jurisdiction:
         places, errors = _gather(entries(), name_fix="fill the name column", level_fix=False,
                                  parent_tail="in the file")
         if errors:
-            raise JurisdictionError(f"{len(errors)} problem(s):\n" + "\n".join(errors), file=source)
+            raise JurisdictionError(f"{len(errors):,} problem(s):\n" + _listed(errors), file=source)
         return cls._trusted(places.values(), name=_stem(source), provenance=provenance)
 
     @classmethod
@@ -517,8 +517,8 @@ def _checked(places: Mapping[str, Place] | Iterable[Place]) -> dict[str, Place]:
 
     out, errors = _gather(entries(), name_fix="give its name", level_fix=True, parent_tail="among the places")
     if errors:
-        raise JurisdictionError(f"{len(errors)} problem(s) in the places given to Jurisdiction:\n"
-                                + "\n".join(errors))
+        raise JurisdictionError(f"{len(errors):,} problem(s) in the places given to Jurisdiction:\n"
+                                + _listed(errors))
     return out
 
 
@@ -533,6 +533,18 @@ class _Entry:
     level: str  # "" when not given
     fault: str | None  # already known to be unusable, and why
     also: Callable[[str], str | None] | None  # a further check of the parsed code (the parent column, the key)
+
+
+#: Problems of a jurisdiction listed in its error; the rest are counted (review23b R23b-4: 200,000 bad rows made
+#: an 8 MB message, and the CLI printed it on one line).
+_LISTED = 20
+
+
+def _listed(errors: list[str]) -> str:
+    """The first :data:`_LISTED` of ``errors``, one a line, and how many more."""
+    more = len(errors) - _LISTED
+    return "\n".join(errors[:_LISTED]) + (f"\n… and {more:,} more (fix these first: the rest are often the same)"
+                                          if more > 0 else "")
 
 
 def _gather(entries: Iterable[_Entry], *, name_fix: str, level_fix: bool,

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
 import click
 
-from .._errors import Issue, OutputError, ProblemError, ResponsibilityError, RulesError
+from .._errors import Issue, JurisdictionError, OutputError, ProblemError, ResponsibilityError, RulesError
 from ..policy._view import PolicyView
 
 if TYPE_CHECKING:  # (the verdict module is not imported on the assess path for a type: ~3.5 ms a run)
@@ -84,6 +84,11 @@ class _Group(click.Group):
 
             if isinstance(exc, ReaderGone):  # not a mistake to report: _main ends quietly
                 raise
+            if isinstance(exc, JurisdictionError) and "problem(s)" in str(exc).split("\n", 1)[0]:
+                # a list of a file's problems (at most 20 and a count): one a line, as validate lists issues
+                first, *rest = str(exc).split("\n")
+                click.echo("\n".join([f"error: {first}", *(f"  {x}" for x in rest)]), err=True)
+                ctx.exit(2)
             text = " ".join(str(exc).split("\n"))
             click.echo(f"error: {text}", err=True)
             ctx.exit(2)
