@@ -82,3 +82,29 @@ def test_who_answers_reads_a_record_file_with_dotted_keys(policy: Policy, tmp_pa
     assert policy.who_answers(path, engine="compiled").to_dict() == expected
     assert policy.who_answers(str(path), engine="compiled").to_dict() == expected
     assert policy.route(path).to_dict() == policy.route(record).to_dict()
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\uffff", "\U0001fffe", "\ufdd0"])
+def test_line_separators_and_noncharacters_are_refused_in_text(policy: Policy, char: str) -> None:
+    """review23b R23b-7: U+2028/U+2029 (a line break to JSON's readers) and the noncharacter U+FFFF were taken in ids
+    while other separators and format characters were refused; now on every path alike, and in the ledger."""
+    import pandas as pd
+
+    record = {**example(), "id": f"a{char}b"}
+    with pytest.raises(ProblemError, match="control character") as e:
+        policy.who_answers(record)
+    assert e.value.code == "bad_value" and e.value.field == "id"
+    for given in ([record], pd.DataFrame([record])):
+        got = policy.assess(given)
+        assert got.rejected == 1 and list(got.rejects["code"]) == ["bad_value"], got.rejects
+    ok = {**example(), "id": "a\ue000b一"}  # private use (GB18030 maps some Han there) and Han stay text
+    assert policy.who_answers(ok).problem == ok["id"]
+
+
+def test_the_ledger_refuses_a_line_separator_in_an_id(tmp_path: Path) -> None:
+    pytest.importorskip("sqlalchemy")
+    from responsibility import Ledger
+
+    with Ledger.create(str(tmp_path / "l.db")) as ledger, pytest.raises(ProblemError, match="control character"):
+        ledger.append({"problem": "a\u2028b", "type": "registered", "on": "2021-03-01", "area": "housing",
+                       "place": "330127100219"}, entered_by="x")

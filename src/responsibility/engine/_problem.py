@@ -178,9 +178,21 @@ def _text(value: Any) -> Any:
     except UnicodeEncodeError:
         raise _bad("bad_value", "not valid Unicode text (a lone surrogate)", {}) from None
     text = unicodedata.normalize("NFKC", value)
-    if any(unicodedata.category(c) in ("Cc", "Cf") for c in text):
+    if any(unicodedata.category(c) in _NOT_TEXT or _noncharacter(c) for c in text):
         raise _bad("bad_value", "contains a control character ({got})", {"got": ascii(text)[:40]})
     return text
+
+
+#: Categories of characters no record text holds: controls, format characters, and the line and paragraph separators
+#: (U+2028, U+2029: a line break to JSON's readers and JavaScript; review23b R23b-7 found them taken in ids).
+_NOT_TEXT = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def _noncharacter(c: str) -> bool:
+    """Whether ``c`` is one of Unicode's 66 noncharacters (U+FDD0–U+FDEF, U+FFFE and U+FFFF of every plane), which
+    text interchange never carries (unassigned characters are kept: a newer Unicode may have given them a Han)."""
+    o = ord(c)
+    return 0xFDD0 <= o <= 0xFDEF or (o & 0xFFFE) == 0xFFFE
 
 
 #: Record fields by the model that holds them, for "did you mean" hints (``domain`` included).

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._errors import ProblemError
+from ..engine._problem import _NOT_TEXT, _noncharacter  # one rule for a record's text and an event's
 
 #: The fields each type takes: name -> required.
 FIELDS: dict[str, dict[str, bool]] = {
@@ -197,7 +198,7 @@ def _clean(text: str, field_name: str, problem: str | None) -> str:
         if category == "Cs":
             raise ProblemError(field_name, "not valid Unicode text (a lone surrogate)", record=problem,
                                code="bad_value")
-        if category in ("Cc", "Cf") and not (free and c in "\t\n\r"):
+        if (category in _NOT_TEXT or _noncharacter(c)) and not (free and c in "\t\n\r"):
             raise ProblemError(field_name, f"contains a control character ({c!a}); remove it",
                                record=problem, code="bad_value")
     return text
