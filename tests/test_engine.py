@@ -831,8 +831,13 @@ def test_a_records_sector_picks_one_department_of_a_by_sector_duty(policy: Polic
     base = rec(small_province, domain="education", kind="education_lists_not_provided",
                discovered={"level": "city", "channel": "audit", "on": "2021-03-01"})
     lists = {"county_civil_affairs", "county_disabled_federation"}
-    both = policy.who_answers(base, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+    # with no sector: both under every_holder, the role once by default (sectorless_alternatives, review23 #4)
+    both = policy.with_parameters(sectorless_alternatives="every_holder").who_answers(
+        base, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
     assert lists <= {f.body for f in both.findings}
+    once = {f.body for f in policy.who_answers(base, jurisdiction=small_province,
+                                               engine=engine).findings}  # type: ignore[arg-type]
+    assert "county_sector_department" in once and not once & lists
     for sector, body in (("disabled_federation", "county_disabled_federation"),
                          ("county_civil_affairs", "county_civil_affairs")):
         v = policy.who_answers({**base, "sector": sector}, jurisdiction=small_province,
@@ -1012,19 +1017,20 @@ def test_only_what_happened_before_the_policy_applied_is_left_out(policy: Policy
 
 def test_sectorless_alternatives_are_a_parameter_the_verdict_names(policy: Policy) -> None:
     # probe9 P9-01: 二(六)2(2) 县民政局负责提供低收入家庭学生名单。县残联负责提供学龄段持证残疾人名单 — a record that
-    # does not say whose list was missing names both (every_holder, as review 4 decided) or the level's
-    # 问题所属部门 once (unresolved); either way the verdict says it rests on sectorless_alternatives;
-    # a sector names the one.
+    # does not say whose list was missing names the level's 问题所属部门 once (unresolved, the default since review23
+    # #4) or both (every_holder, as review 4 had decided); either way the verdict says it rests on
+    # sectorless_alternatives; a sector names the one.
     rec = {"id": "P9-01", "area": "education", "kind": "education_lists_not_provided", "place": "330127",
            "severity": "minor", "discovered": {"level": "province", "channel": "inspection_tour", "on": "2021-03-01"},
            "handled": [{"action": "assigned", "by_level": "province", "to_level": "county", "on": "2021-03-02"}],
            "deadline": "2021-04-01", "as_of": "2021-06-30"}
-    every = policy.who_answers(rec)
+    every = policy.with_parameters(sectorless_alternatives="every_holder").who_answers(rec)
     assert {"county_civil_affairs", "county_disabled_federation"} <= {f.body for f in every.findings}
     assert "sectorless_alternatives" in {i.id for i in every.interpretations}
     # the departments named rest on it (review9a R9A-4), not "no finding rests on it"
     assert any("sectorless_alternatives" in f.rests_on for f in every.findings if f.body == "county_civil_affairs")
-    one = policy.with_parameters(sectorless_alternatives="unresolved")
+    one = policy  # the default
+    assert policy.parameter("sectorless_alternatives") == "unresolved"
     for engine in ("compiled", "durable"):
         v = one.who_answers(rec, engine=engine)  # type: ignore[arg-type]
         bodies = {f.body for f in v.findings if f.level == "county"}
@@ -1198,7 +1204,8 @@ def test_whose_policy_a_gap_is_rests_on_the_parameter(policy: Policy) -> None:
     # review9a R9A-5: a gap placed at a city code is read as the city's own policy (policy_gap_owner: place), and
     # every finding says so; with 'kind' it is the province's, and the city that only assigned it in its own
     # bureau has not passed it on
-    rec = {"id": "g", "area": "health", "kind": "health_policy_gap", "place": "3301",
+    # (the record names the assignee's line: without it the city's departments of 二(六)3(5) are alternatives)
+    rec = {"id": "g", "area": "health", "kind": "health_policy_gap", "place": "3301", "sector": "medical_insurance",
            "discovered": {"level": "city", "channel": "research_supervision", "on": "2021-03-01"},
            "handled": [{"action": "assigned", "by_level": "city", "to_level": "city",
                         "to_body": "city_medical_insurance", "on": "2021-03-02"}],

@@ -108,7 +108,7 @@ def test_a_report_to_a_city_or_province_naming_no_body_names_the_role_once(polic
     # the record's sector names the line's department, alone (the 扶贫办 answered beside it)
     assert _held(policy, _gap(level, sector="civil_affairs"), engine) == {f"{level}_civil_affairs"}
     # handling_holders: every holder of the handling stage there, as before
-    every = policy.with_parameters(**{RECEIVER: "handling_holders"})
+    every = policy.with_parameters(**{RECEIVER: "handling_holders", "sectorless_alternatives": "every_holder"})
     assert _held(every, _gap(level), engine) == {f"{level}_{x}" for x in SIX}
     v = every.who_answers(_gap(level), engine=engine)  # type: ignore[arg-type]
     assert all(RECEIVER in f.rests_on for f in v.findings if f.basis == "not_handled")

@@ -387,15 +387,18 @@ def _school(sector: str | None) -> dict[str, Any]:
 def test_joint_guidance_follows_the_records_line_by_default(policy: Policy, engine: str) -> None:
     """R21-5: 二(六)2(4) names six departments together for 指导、协调教育扶贫政策的落实. A record in the education line
     makes the city education bureau press the school (and the 扶贫办 through its own 二(二)5), not the city's civil
-    affairs, finance, human-resources and disabled-persons' bodies; with no sector every one answers
-    (sectorless_alternatives); under joint_guidance_every_line every one answers whatever the line, and the verdict
-    says it rests on that."""
+    affairs, finance, human-resources and disabled-persons' bodies; with no sector the city's 问题所属部门 once
+    (sectorless_alternatives=unresolved; every one under every_holder); under joint_guidance_every_line every one
+    answers whatever the line, and the verdict says it rests on that."""
     others = {"city_civil_affairs", "city_finance", "city_hrss", "city_disabled_federation"}
     lined = {b for b, basis in _answers(policy, _school("education"), engine) if basis == "supervision"}
     assert "city_education" in lined and not lined & others
     assert "education_province_city_guide" in _rests(policy, _school("education"), engine)
     plain = {b for b, basis in _answers(policy, _school(None), engine) if basis == "supervision"}
-    assert others <= plain and "sectorless_alternatives" in _rests(policy, _school(None), engine)
+    assert "city_sector_department" in plain and not plain & others
+    assert "sectorless_alternatives" in _rests(policy, _school(None), engine)
+    every = policy.with_parameters(sectorless_alternatives="every_holder")
+    assert others <= {b for b, basis in _answers(every, _school(None), engine) if basis == "supervision"}
     joint = policy.with_parameters(**{JOINT: True})
     assert others <= {b for b, basis in _answers(joint, _school("education"), engine) if basis == "supervision"}
     assert JOINT in _rests(joint, _school("education"), engine)

@@ -478,9 +478,10 @@ class PolicyView:
         """For a record that names no sector: two or more departments of one level whose part in the problem here is
         only a duty held each for its own part (``scope: by_sector``: 二(六)2(2) 县民政局负责提供低收入家庭学生名单 /
         县残联负责提供学龄段持证残疾人名单; 二(六)3(3) 医保…审核、审批 / 县财政局负责资金拨付) are alternatives, not all
-        concerned: by ``sectorless_alternatives: unresolved`` the level's role body (问题所属部门, unresolved) stands
-        for them once, with their duties (probe9 P9-01: 一(四) 追究相关工作人员责任 — 相关); by ``every_holder`` (the
-        default, as review 4 decided) each answers. A record's sector names the one."""
+        concerned: by ``sectorless_alternatives: unresolved`` (the default, review23 #4) the level's role body (问题所属
+        部门, unresolved) stands for them once, with the duties that make them alternatives (probe9 P9-01: 一(四)
+        追究相关工作人员责任 — 相关); a duty such a body holds for another reason keeps it named; by ``every_holder``
+        each answers. A record's sector names the one."""
         by_level: dict[str, list[str]] = {}
         for body, duties in out.items():
             own = [d for d in duties if self.duty_area[d] == area]
@@ -492,7 +493,14 @@ class PolicyView:
                 continue
             merged = out.setdefault(role, [])
             for body in bodies:
-                merged += [d for d in out.pop(body) if d not in merged]
+                # only the duties that make it an alternative go to the role: a duty it holds for another
+                # reason (市扶贫办's 二(二)5 指导督促基层, a level's own-level office) names it still, so a record's
+                # sector, which resolves the role, does not drop it (review23 #4)
+                alt = [d for d in out[body] if self.duties[d].scope in ("by_sector", "area_holders")]
+                merged += [d for d in alt if d not in merged]
+                rest = [d for d in out.pop(body) if d not in alt]
+                if rest:
+                    out[body] = rest
 
     def reaching(self, holders: dict[str, tuple[str, ...]], place_rank: int, area: str | None = None,
                  kind: str | None = None, stage: Stage | None = None, *,
