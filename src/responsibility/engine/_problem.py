@@ -28,7 +28,7 @@ import operator
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as _field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -1063,6 +1063,31 @@ def _plain_step(names: ValueNames, bodies: Mapping[str, Any], by: str, to: str, 
     return by_id, to_id, to_body
 
 
+def _plain_tail(get: Callable[[str], Any], concealed: Any, names: ValueNames
+                ) -> tuple[dt.date | None, dt.date | None, dt.date | None, list[str]] | None:
+    """A plain record's deadline, rectified_on and as_of as days and its concealers by the model's names (the
+    reading :func:`plain_problem` and :func:`_parsed_plainly` share); ``None`` where any is not plain."""
+    # (the three days unrolled: no loop and list per record)
+    deadline, rectified_on, as_of = get("deadline"), get("rectified_on"), get("as_of")
+    if deadline is not None and (deadline := _plain_day(deadline)) is None:
+        return None
+    if rectified_on is not None and (rectified_on := _plain_day(rectified_on)) is None:
+        return None
+    if as_of is not None and (as_of := _plain_day(as_of)) is None:
+        return None
+    if type(concealed) is not list or len(concealed) > MAX_ITEMS:
+        return None
+    who = []
+    for c in concealed:
+        if type(c) is not str:
+            return None
+        c = _plain(_concealer(names, c))
+        if c is None:
+            return None
+        who.append(c)
+    return deadline, rectified_on, as_of, who
+
+
 def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     """The :class:`Problem` of a record that is plainly valid (a dict of the record's fields whose
     values are ids or names of rules/ in plain ASCII text, ``YYYY-MM-DD`` dates or dates, lists and
@@ -1137,25 +1162,10 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
         by, to, to_body = step
         steps.append(_made(Handling, {"action": action, "by_level": by, "to_level": to, "to_body": to_body,
                                       "on": on}, set(h)))
-    # (the three days unrolled: no loop and list per record)
-    deadline, rectified_on, as_of = get("deadline"), get("rectified_on"), get("as_of")
-    if deadline is not None and (deadline := _plain_day(deadline)) is None:
+    tail = _plain_tail(get, get("concealed_by", []), names)
+    if tail is None:
         return None
-    if rectified_on is not None and (rectified_on := _plain_day(rectified_on)) is None:
-        return None
-    if as_of is not None and (as_of := _plain_day(as_of)) is None:
-        return None
-    concealed = get("concealed_by", [])
-    if type(concealed) is not list or len(concealed) > MAX_ITEMS:
-        return None
-    who = []
-    for c in concealed:
-        if type(c) is not str:
-            return None
-        c = _plain(_concealer(names, c))
-        if c is None:
-            return None
-        who.append(c)
+    deadline, rectified_on, as_of, who = tail
     fields_set = set(raw)
     if area_key == "domain":
         fields_set.discard("domain")
@@ -1242,26 +1252,11 @@ def _parsed_plainly(raw: dict[str, Any], policy: PolicyView, jurisdiction: Juris
         if not step:
             return None
         steps.append((action, *step, h_on, h))
-    deadline, rectified_on, as_of = get("deadline"), get("rectified_on"), get("as_of")
-    if deadline is not None and (deadline := _plain_day(deadline)) is None:
+    # (a null concealed_by is no value here, as without_nulls reads it)
+    tail = _plain_tail(get, [] if (concealed := get("concealed_by")) is None else concealed, state.names)
+    if tail is None:
         return None
-    if rectified_on is not None and (rectified_on := _plain_day(rectified_on)) is None:
-        return None
-    if as_of is not None and (as_of := _plain_day(as_of)) is None:
-        return None
-    concealed = get("concealed_by")
-    if concealed is None:
-        concealed = []
-    elif type(concealed) is not list or len(concealed) > MAX_ITEMS:
-        return None
-    who = []
-    for c in concealed:
-        if type(c) is not str:
-            return None
-        c = _plain(_concealer(state.names, c))
-        if c is None:
-            return None
-        who.append(c)
+    deadline, rectified_on, as_of, who = tail
     coded_place = _CODED.get(place)
     if coded_place is None:
         try:
