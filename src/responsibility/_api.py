@@ -320,15 +320,16 @@ def _row_record(problem: Any) -> Any:
                 _DOTTED[keys] = dotted
         if not dotted:
             return problem
-    series = type(problem).__name__ == "Series" and hasattr(problem, "to_dict")
-    if not series and not (isinstance(problem, dict)
-                           and any(isinstance(k, str) and k.startswith("discovered.") for k in problem)):
+    # (checked here too: a record with no such keys never imports the bulk path's numpy)
+    if not (type(problem).__name__ == "Series"
+            or (isinstance(problem, dict)
+                and any(isinstance(k, str) and k.startswith("discovered.") for k in problem))):
         return problem
     try:
-        from .batch._columns import row_record
+        from .batch._columns import record_of
     except ImportError:  # no numpy (the frames extra): the record is read as given
         return problem
-    return row_record(problem)
+    return record_of(problem)
 
 
 @functools.cache

@@ -153,6 +153,17 @@ def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     return out, bad
 
 
+def record_of(problem: Any) -> Any:
+    """A row of a data frame (a pandas ``Series``, or a dict with dotted ``discovered.*`` keys) as
+    :func:`row_record` reads it; anything else as it is. Every path that takes a record as a dict or a
+    file (``who_answers``, the service) reads it through this, so a row's dotted keys read alike."""
+    series = type(problem).__name__ == "Series" and hasattr(problem, "to_dict")
+    if not series and not (isinstance(problem, dict)
+                           and any(isinstance(k, str) and k.startswith("discovered.") for k in problem)):
+        return problem
+    return row_record(problem)
+
+
 def row_record(row: Any) -> dict[str, Any]:
     """One row of a data frame (a pandas ``Series``, or a dict with dotted ``discovered.*`` keys) as
     the record :func:`flat_record` makes of it, its values read as every tabular path reads them:

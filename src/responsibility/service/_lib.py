@@ -40,11 +40,11 @@ def load_jurisdiction(path: str | Path | None) -> Jurisdiction:
 def who_answers(policy: PolicyView, problem: Any, jurisdiction: Jurisdiction, *, engine: EngineName | None = None,
                 today: dt.date | None = None) -> Verdict:
     """The library's verdict on one problem (what ``Policy.who_answers`` calls)."""
-    from .._api import _row_record
+    from ..batch._columns import record_of
     from ..engine._decide import who_answers
 
     # a record with a table row's dotted discovered.* keys is read as Policy.who_answers reads it (review23b R23b-2)
-    return who_answers(policy, _row_record(problem), jurisdiction=jurisdiction, engine=engine, today=today)
+    return who_answers(policy, record_of(problem), jurisdiction=jurisdiction, engine=engine, today=today)
 
 
 def content_hash(policy: PolicyView) -> str:
@@ -144,10 +144,10 @@ def batch_counts(assessor: Any, counts: Any) -> dict[tuple[str, str], int]:
 def route(policy: PolicyView, problem: Any, jurisdiction: Jurisdiction, *, level: str | None = None,
           today: dt.date | None = None) -> Any:
     """Who must act on a new problem now (what ``Policy.route`` calls): a ``Route``."""
-    from .._api import _row_record
+    from ..batch._columns import record_of
     from ..engine._route import route
 
-    return route(policy, _row_record(problem), jurisdiction, level=level, today=today)
+    return route(policy, record_of(problem), jurisdiction, level=level, today=today)
 
 
 def ledger_file(url: str | None) -> str | None:
