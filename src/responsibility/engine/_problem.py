@@ -1063,6 +1063,43 @@ def _plain_step(names: ValueNames, bodies: Mapping[str, Any], by: str, to: str, 
     return by_id, to_id, to_body
 
 
+def _plain_found(discovered: Any, memo: dict[Any, Any], names: ValueNames, bodies: Mapping[str, Any]
+                 ) -> tuple[str, str, str | None, dt.date] | None:
+    """A plain discovery (a dict of its fields, each plain or null) as the model's level, channel and body, with its
+    day (:func:`plain_problem` and :func:`_parsed_plainly` read it alike); ``None`` where it is not plain."""
+    if type(discovered) is not dict or not discovered.keys() <= _DISCOVERED_KEYS:
+        return None
+    level, channel, on, body = (discovered.get("level"), discovered.get("channel"),
+                                _plain_day(discovered.get("on")), discovered.get("body"))
+    if type(level) is not str or type(channel) is not str or on is None or (body is not None and type(body) is not str):
+        return None
+    found: Any = memo.get(mk := ("d", level, channel, body))
+    if found is None:
+        found = memo[mk] = _plain_discovery(names, bodies, level, channel, body)
+    if not found:
+        return None
+    return (*found, on)
+
+
+def _plain_handled(h: Any, memo: dict[Any, Any], names: ValueNames, bodies: Mapping[str, Any]
+                   ) -> tuple[str, str, str, str | None, dt.date] | None:
+    """A plain step (a dict of its fields) as its action, the model's by_level, to_level and to_body, and its day
+    (:func:`plain_problem` and :func:`_parsed_plainly` read it alike); ``None`` where it is not plain."""
+    if type(h) is not dict or not h.keys() <= _HANDLED_KEYS:
+        return None
+    action, by, to, on, to_body = (h.get("action"), h.get("by_level"), h.get("to_level"), _plain_day(h.get("on")),
+                                   h.get("to_body"))
+    if action not in _ACTIONS or type(action) is not str or type(by) is not str or type(to) is not str \
+            or on is None or (to_body is not None and type(to_body) is not str):
+        return None
+    step: Any = memo.get(mk := ("h", by, to, to_body))
+    if step is None:
+        step = memo[mk] = _plain_step(names, bodies, by, to, to_body)
+    if not step:
+        return None
+    return (action, *step, on)
+
+
 def _plain_tail(get: Callable[[str], Any], concealed: Any, names: ValueNames
                 ) -> tuple[dt.date | None, dt.date | None, dt.date | None, list[str]] | None:
     """A plain record's deadline, rectified_on and as_of as days and its concealers by the model's names (the
@@ -1127,19 +1164,10 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
     area, kind, sector, severity = terms
     discovered = get("discovered")
     if discovered is not None:
-        if type(discovered) is not dict or not _DISCOVERED_KEYS.issuperset(discovered):
-            return None
-        level, channel, on = discovered.get("level"), discovered.get("channel"), _plain_day(discovered.get("on"))
-        body = discovered.get("body")
-        if type(level) is not str or type(channel) is not str or on is None \
-                or (body is not None and type(body) is not str):
-            return None
-        found: Any = memo.get(mk := ("d", level, channel, body))
+        found = _plain_found(discovered, memo, names, bodies)
         if found is None:
-            found = memo[mk] = _plain_discovery(names, bodies, level, channel, body)
-        if not found:
             return None
-        level, channel, body = found
+        level, channel, body, on = found
         discovered = _made(Discovered, {"level": level, "channel": channel, "on": on, "body": body},
                            set(discovered))
     handled = get("handled", [])
@@ -1147,19 +1175,10 @@ def plain_problem(raw: Mapping[str, Any], policy: PolicyView) -> Problem | None:
         return None
     steps = []
     for h in handled:
-        if type(h) is not dict or not _HANDLED_KEYS.issuperset(h):
-            return None
-        action, by, to, on = h.get("action"), h.get("by_level"), h.get("to_level"), _plain_day(h.get("on"))
-        to_body = h.get("to_body")
-        if action not in _ACTIONS or type(action) is not str or type(by) is not str or type(to) is not str \
-                or on is None or (to_body is not None and type(to_body) is not str):
-            return None
-        step: Any = memo.get(mk := ("h", by, to, to_body))
+        step = _plain_handled(h, memo, names, bodies)
         if step is None:
-            step = memo[mk] = _plain_step(names, bodies, by, to, to_body)
-        if not step:
             return None
-        by, to, to_body = step
+        action, by, to, to_body, on = step
         steps.append(_made(Handling, {"action": action, "by_level": by, "to_level": to, "to_body": to_body,
                                       "on": on}, set(h)))
     tail = _plain_tail(get, get("concealed_by", []), names)
@@ -1223,14 +1242,8 @@ def _parsed_plainly(raw: dict[str, Any], policy: PolicyView, jurisdiction: Juris
         terms = memo[mk] = _plain_terms(state.names, policy, area, kind, sector, severity)
     if not terms:
         return None
-    level, channel, on, body = (discovered.get("level"), discovered.get("channel"),
-                                _plain_day(discovered.get("on")), discovered.get("body"))
-    if type(level) is not str or type(channel) is not str or on is None or (body is not None and type(body) is not str):
-        return None
-    found: Any = memo.get(mk := ("d", level, channel, body))
+    found = _plain_found(discovered, memo, state.names, policy.bodies)
     if found is None:
-        found = memo[mk] = _plain_discovery(state.names, policy.bodies, level, channel, body)
-    if not found:
         return None
     handled = get("handled")
     if handled is None:
@@ -1239,19 +1252,10 @@ def _parsed_plainly(raw: dict[str, Any], policy: PolicyView, jurisdiction: Juris
         return None
     steps: list[tuple[Any, ...]] = []
     for h in handled:
-        if type(h) is not dict or not h.keys() <= _HANDLED_KEYS:
-            return None
-        action, by, to, h_on, to_body = (h.get("action"), h.get("by_level"), h.get("to_level"),
-                                         _plain_day(h.get("on")), h.get("to_body"))
-        if action not in _ACTIONS or type(action) is not str or type(by) is not str or type(to) is not str \
-                or h_on is None or (to_body is not None and type(to_body) is not str):
-            return None
-        step: Any = memo.get(mk := ("h", by, to, to_body))
+        step = _plain_handled(h, memo, state.names, policy.bodies)
         if step is None:
-            step = memo[mk] = _plain_step(state.names, policy.bodies, by, to, to_body)
-        if not step:
             return None
-        steps.append((action, *step, h_on, h))
+        steps.append((*step, h))
     # (a null concealed_by is no value here, as without_nulls reads it)
     tail = _plain_tail(get, [] if (concealed := get("concealed_by")) is None else concealed, state.names)
     if tail is None:
@@ -1279,7 +1283,7 @@ def _parsed_plainly(raw: dict[str, Any], policy: PolicyView, jurisdiction: Juris
     if clash is not None:
         _level_words_of_the_place(raw, policy, jurisdiction, state)
     area, kind, sector, severity = terms
-    level, channel, body = found
+    level, channel, body, on = found
     records = _records()
     made, Handling = records._made, records.Handling
     fields_set = _given(raw)
