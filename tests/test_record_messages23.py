@@ -69,6 +69,13 @@ def test_a_huge_integer_place_is_one_refused_record(policy: Policy) -> None:
     for given in ([good, bad], pd.DataFrame([good, bad])):
         got = policy.assess(given)
         assert (got.assessed, got.rejected) == (1, 1) and list(got.rejects["field"]) == ["place"], got.rejects
+    # the same record as a table row (dotted discovered.* keys) is read through the bulk path's row reader
+    d = bad.pop("discovered")
+    dotted = {**bad, **{f"discovered.{k}": v for k, v in d.items()}}
+    for ask in (policy.who_answers, policy.route):
+        with pytest.raises(ProblemError, match="a number of about 5001 digits") as e:
+            ask(dotted)
+        assert e.value.field == "place" and e.value.code == "bad_value"
 
 
 def test_who_answers_reads_a_record_file_with_dotted_keys(policy: Policy, tmp_path: Path) -> None:
