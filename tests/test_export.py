@@ -90,6 +90,23 @@ def test_mermaid_ids_are_safe() -> None:
     assert mermaid_id("village_committee@331127100201") == "village_committee_331127100201"
 
 
+def test_mermaid_labels_keep_markup_and_syntax_as_text(shipped: Policy) -> None:
+    # a place name comes from an admin's jurisdiction file: markup must reach a viewer as text, and a quote, a bar or
+    # an entity code must not end a label or turn into another character
+    graph = subchain(shipped.chain, area="housing").copy()
+    node = next(iter(graph.nodes))
+    hostile = '<script>alert(1)</script> "a"|b #quot; & c'
+    graph.nodes[node]["place"] = hostile
+    graph.graph["area_names"] = {graph.graph["area"]: "住房 #1: 危房"}
+    text = to_mermaid(graph)
+    assert yaml.safe_load(text.split("---")[1]) == {"title": "住房 #1: 危房"}
+    assert "<script" not in text and "</script" not in text
+    nodes, edges = parse_mermaid(text)
+    label = nodes[mermaid_id(node)]
+    assert label.startswith("#lt;script#gt;alert(1)#lt;/script#gt; #quot;a#quot;#124;b #35;quot; #amp; c<br/>")
+    assert len(edges) == graph.number_of_edges()
+
+
 def test_dot_has_a_cluster_per_level_and_every_edge(shipped: Policy) -> None:
     graph = subchain(shipped.chain, area="housing")
     text = to_dot(graph)

@@ -247,3 +247,22 @@ def test_import_rejects_name_the_date_column_the_row_filled(tmp_path: Path, run_
     assert code == 1
     assert "第 2 行（L8），整改完成时间：2099-01-01 is in the future" in err
     assert "第 3 行（L6），发现时间：1899-01-01 is outside the years" in err
+
+
+def test_add_says_which_fields_of_the_file_the_ledger_sets_itself(tmp_path: Path, run_cli: Any) -> None:
+    # review23b R23b-5: an exported event carries entered_by, seq, entered_at and hash; on append --by and the store
+    # set them, and the user is told so rather than finding another name in the ledger than the file's
+    db = str(tmp_path / "county.db")
+    events = tmp_path / "events.json"
+    given = [{**EVENTS[0], "entered_by": "hacker", "seq": 7, "hash": "abc"}, {**EVENTS[1], "entered_by": "clerk"},
+             EVENTS[2]]
+    events.write_text(json.dumps(given, ensure_ascii=False), encoding="utf-8")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, out, err = run_cli("ledger", "add", db, str(events), "--by", "clerk")
+    assert code == 0 and "stored 3 event(s), seq 1–3" in out
+    assert "entered_by ×1" in err and "seq ×1" in err and "hash ×1" in err and "entered_at" not in err
+    assert {e.entered_by for e in Ledger(db).events()} == {"clerk"}
+    plain = tmp_path / "plain.json"
+    plain.write_text(json.dumps([{**EVENTS[0], "problem": "P2"}], ensure_ascii=False), encoding="utf-8")
+    code, out, err = run_cli("ledger", "add", db, str(plain), "--by", "clerk")
+    assert code == 0 and err == ""

@@ -13,6 +13,7 @@ structure (every body and every relation appears).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -135,8 +136,14 @@ def mermaid_id(node: str) -> str:
     return re.sub(r"\W", "_", node)
 
 
+#: Characters Mermaid would read as syntax or markup inside a quoted label, as its entity codes: ``#`` first (it
+#: starts an entity code itself), ``"`` (ends the label), ``|`` (ends an arrow's label), ``<``, ``>`` and ``&`` (a
+#: place name from a jurisdiction file is an admin's text; ``<script>`` must reach a viewer as text, not as HTML).
+_MERMAID_ENTITIES = str.maketrans({"#": "#35;", '"': "#quot;", "|": "#124;", "<": "#lt;", ">": "#gt;", "&": "#amp;"})
+
+
 def _mermaid_text(text: object) -> str:
-    return str(text).replace('"', "#quot;").replace("\n", "<br/>")
+    return str(text).translate(_MERMAID_ENTITIES).replace("\n", "<br/>")
 
 
 def to_mermaid(g: Graph) -> str:
@@ -154,7 +161,8 @@ def to_mermaid(g: Graph) -> str:
     styles = type_styles(g)
     lines = []
     if title := _title(g):
-        lines += ["---", f"title: {_mermaid_text(title)}", "---"]
+        # front matter is YAML: a double-quoted scalar keeps a `#` or `: ` in an area's name from being misread
+        lines += ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---"]
     lines.append("flowchart BT")
     level_names = g.graph.get("level_names", {})
     for lv, nodes in rows(g):

@@ -150,6 +150,24 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
     first, last = (stored[0].seq, stored[-1].seq) if stored else (0, 0)
     click.echo(f"已存入事件 {len(stored)} 条，序号 {first}–{last}（stored {len(stored)} event(s), seq {first}–{last}）"
                if stored else "没有要存入的事件（nothing to store）")
+    _note_kept_by_the_ledger(events, entered_by)
+
+
+#: Fields an event file may carry (``Event.to_dict`` writes them, so an exported event reads back) that the ledger
+#: sets itself on append: who entered it is ``--by``; the sequence number, entry time and hash chain are the store's.
+_SET_ON_APPEND = ("entered_by", "seq", "entered_at", "hash")
+
+
+def _note_kept_by_the_ledger(events: list[Any], entered_by: str) -> None:
+    """Tell the user (stderr) which fields of the file the append did not keep, rather than drop them in silence."""
+    counts = {f: sum(1 for e in events if isinstance(e, dict) and f in e
+                     and not (f == "entered_by" and str(e[f]).strip() == entered_by.strip()))
+              for f in _SET_ON_APPEND}
+    if said := [f"{f} ×{n}" for f, n in counts.items() if n]:
+        click.echo(f"注意：文件中的 {'、'.join(said)} 未采用：录入人取 --by（{entered_by}），"
+                   "序号、录入时间和哈希由台账生成"
+                   f"（note: the file's {', '.join(said)} were not kept: who entered the events is --by, and the "
+                   "sequence number, entry time and hash are the ledger's own）", err=True)
 
 
 @ledger_group.command("import")
