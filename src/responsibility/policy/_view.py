@@ -593,24 +593,40 @@ class PolicyView:
         二(二)3 按照职责分工，负责涉及本部门问题的…即时整改 (a water project assigned to the county water bureau).
         The county 扶贫办 handed a house's renovation holds none (二(六)4(3) gives it to the construction bureau;
         its part is the problem lists, 一(三)): assignment_without_rectification_duty decides who then answers (D4).
+        Nor does a department through 二(二)3 alone in a kind that gives its line nothing (涉及**本部门**问题: 县民政局
+        handed a student the school did not identify; review23 #3).
 
         >>> import responsibility
         >>> p = responsibility.load()
         >>> [p.has_rectification_duty(a, k, b, 0) for a, k, b in [
         ...     ("housing", "housing_renovation_late", "county_construction"),
         ...     ("housing", "housing_renovation_late", "county_poverty_office"),
-        ...     ("projects", "project_late_or_unfinished", "county_water")]]
-        [True, False, True]
+        ...     ("projects", "project_late_or_unfinished", "county_water"),
+        ...     ("education", "education_student_not_identified", "county_civil_affairs")]]
+        [True, False, True, False]
         """
         cache: dict[tuple[str, str | None, str, int], bool] = self.__dict__.setdefault("_has_rectification_duty", {})
         key = (area, kind, body, place_rank)
         got = cache.get(key)
         if got is None:
             got = cache[key] = self.rectifies(area, kind, body, place_rank) or any(
-                body in self.reaching(self.stage_holders(area, kind, "rectification", sector), place_rank, area, kind,
-                                      "rectification")
+                self._rectifies_through(area, kind, body, place_rank, sector)
                 for sector in dict.fromkeys((None, self.bodies[body].sector)))
         return got
+
+    def _rectifies_through(self, area: str, kind: str | None, body: str, place_rank: int, sector: str | None) -> bool:
+        """Whether ``body`` holds a rectification duty of a problem of ``kind`` in ``area`` whose line is ``sector``
+        (:meth:`has_rectification_duty`). Read for the body's own line (an assignee the record names, not the record's
+        sector), 二(二)3 涉及本部门问题 (scope area_holders, another area) counts only where the kind gives the body's
+        line a duty (:meth:`line_concerned` with the kind): handing a school's unidentified student to 县民政局, whose
+        part in education is the list of low-income students (二(六)2(2)), does not make it the rectifier, and the
+        assignment falls to assignment_without_rectification_duty (review23 #3)."""
+        duties = self.reaching(self.stage_holders(area, kind, "rectification", sector), place_rank, area, kind,
+                               "rectification").get(body, ())
+        if not duties or sector is None or kind is None:
+            return bool(duties)
+        return any(not (self.duties[d].scope == "area_holders" and self.duty_area[d] != area) for d in duties) \
+            or self.line_concerned(area, body, kind)
 
     def authority(self, area: str, kind: str | None, place_rank: int) -> str:
         """The level with authority to dispose of a problem of ``kind`` in ``area`` placed at level rank
@@ -657,29 +673,45 @@ class PolicyView:
                          and any(self.bodies[u].kind == "leading_group"
                                  for u in self.under(b)))
 
-    def line_concerned(self, area: str, body: str) -> bool:
-        """Whether a problem of ``area`` can concern department ``body`` 按照职责分工 (二(二)3 涉及本部门问题, 二(二)5
-        有关部门…指导督促基层): it holds a duty of the area itself, or a department of its line at a level below it
-        does (the one it guides). The county health bureau holds nothing in health assistance (二(六)3(3) names the
-        medical-insurance and finance bureaus; 卫健 only 省市, 二(六)3(5)): a record in the health line does not make
-        it answer for a county's delay (probe10 P10-06).
+    def line_concerned(self, area: str, body: str, kind: str | None = None) -> bool:
+        """Whether a problem of ``area`` (of ``kind``, where given) can concern department ``body`` 按照职责分工
+        (二(二)3 涉及本部门问题, 二(二)5 有关部门…指导督促基层): it holds a duty of the area itself (one the kind
+        implicates at some stage, :meth:`implicated_duties`), or a department of its line at a level below it does
+        (the one it guides).
+        The county health bureau holds nothing in health assistance (二(六)3(3) names the medical-insurance and finance
+        bureaus; 卫健 only 省市, 二(六)3(5)): a record in the health line does not make it answer for a county's delay
+        (probe10 P10-06). The county civil affairs bureau provides the list of low-income students (二(六)2(2)), but a
+        student the school did not identify is not its problem (二(六)2(1)–(2) give that to the school and the education
+        bureau; review23 #3).
 
         >>> import responsibility
         >>> p = responsibility.load()
         >>> p.line_concerned("health", "county_health"), p.line_concerned("health", "city_health")
         (False, True)
+        >>> [p.line_concerned("education", "county_civil_affairs", k)
+        ...  for k in (None, "education_lists_not_provided", "education_student_not_identified")]
+        [True, True, False]
         """
-        cache: dict[str, dict[str, int]] = self.__dict__.setdefault("_line_levels", {})
-        lowest = cache.get(area)
-        if lowest is None:  # the lowest level rank at which each line holds a duty of the area
-            lowest = cache[area] = {}
-            for did, d in self.duties.items():
+        cache: dict[tuple[str, str | None], tuple[dict[str, int], frozenset[str]]] = \
+            self.__dict__.setdefault("_line_levels", {})
+        got = cache.get((area, kind))
+        if got is None:
+            # the lowest level rank at which each line holds a duty of the area (of the kind), and the levels of its
+            # open-list duties with a role standing in (open_levels)
+            ids = self.implicated_duties(area, kind) if kind is not None else \
+                tuple(did for did in self.duties if self.duty_area[did] == area)
+            lowest: dict[str, int] = {}
+            for did in ids:
                 if self.duty_area[did] == area:
-                    for b in d.holders:
+                    for b in self.duties[did].holders:
                         x = self.bodies.get(b)
                         if x is not None and x.sector and not x.role:
                             rank = self.level_rank[x.level]
                             lowest[x.sector] = min(rank, lowest.get(x.sector, rank))
+            opened = self.open_levels(area) if kind is None else self._open_levels(
+                did for did in ids if self.duty_area[did] == area)
+            got = cache[(area, kind)] = (lowest, opened)
+        lowest, opened = got
         x = self.bodies[body]
         if x.sector is None:
             return False
@@ -688,18 +720,21 @@ class PolicyView:
             return True
         # a line the data has no body for at a level where an open list of the area's holders (二(四)5 各行业主管部门,
         # 二(五)3 各相关部门) includes it through the role (review10 R10A-02)
-        return any(self.level_rank[lv] <= rank and not self.has_sector_at(x.sector, lv)
-                   for lv in self.open_levels(area))
+        return any(self.level_rank[lv] <= rank and not self.has_sector_at(x.sector, lv) for lv in opened)
 
     def open_levels(self, area: str) -> frozenset[str]:
         """The levels at which ``area`` has an open-list duty (:attr:`Duty.open_list`) with a role standing in."""
         cache: dict[str, frozenset[str]] = self.__dict__.setdefault("_open_list_levels", {})
         got = cache.get(area)
         if got is None:
-            got = cache[area] = frozenset(self.bodies[h].level for did, d in self.duties.items()
-                                          if self.duty_area[did] == area and d.open_list and d.scope == "own_sector"
-                                          for h in d.holders if self.roles.get(self.bodies[h].level))
+            got = cache[area] = self._open_levels(did for did in self.duties if self.duty_area[did] == area)
         return got
+
+    def _open_levels(self, duties: Iterable[str]) -> frozenset[str]:
+        """The levels at which one of ``duties`` is an open-list duty (:attr:`Duty.open_list`) with a role standing
+        in."""
+        return frozenset(self.bodies[h].level for did in duties if (d := self.duties[did]).open_list
+                         and d.scope == "own_sector" for h in d.holders if self.roles.get(self.bodies[h].level))
 
     def sectors_with_part(self, area: str) -> frozenset[str]:
         """The lines (sectors) the text gives a part in ``area``: those for which a duty of the area has a holder —
