@@ -88,7 +88,13 @@ def main(argv: list[str] | None = None) -> None:
             print(f"workers {w}: outputs {'equal' if equal else 'DIFFER'}; load {os.getloadavg()[0]:.1f}")
             for k, (cpu, wall) in med.items():
                 print(f"  {k:6s} {cpu:7.2f} CPU s {wall:7.2f} wall s   ×floor {cpu / med['floor'][0]:.2f}")
-            print(f"  B / A  {med['B'][0] / med['A'][0]:.3f} (pairs: {', '.join(f'{p:.3f}' for p in pairs)})")
+            print(f"  B / A  {med['B'][0] / med['A'][0]:.3f} (pairs: {', '.join(f'{p:.3f}' for p in pairs)}; "
+                  f"median of the pairs {statistics.median(pairs):.3f})")
+            # each side against the floor run beside it (the load moves all three alike within a round)
+            for k in ("A", "B"):
+                own = [x[0] / f[0] for x, f in zip(got[k], got["floor"], strict=True)]
+                print(f"  {k} / floor round by round: {', '.join(f'{r:.2f}' for r in own)}; "
+                      f"median {statistics.median(own):.2f}")
             if not equal:
                 raise SystemExit(1)
         start_up(opts, Path(tmp), env_a, env_b)

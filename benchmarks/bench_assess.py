@@ -392,6 +392,7 @@ def main(argv: list[str] | None = None) -> None:
     opts = args.parse_args(argv)
     formats = [f for f in opts.formats.split(",") if f]
     policies = [p for p in opts.policies.split(",") if p]
+    load = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp, own_cache(Path(tmp) / "cache"):
         data = opts.data or Path(tmp)
         data.mkdir(parents=True, exist_ok=True)
@@ -465,6 +466,13 @@ def main(argv: list[str] | None = None) -> None:
                   f"to the floor reading as assess does (text as dictionaries): "
                   f"{base / med['floor parquet (dictionaries)'][0]:.2f}x; "
                   + (f"naive / assess: {per_cpu * opts.n / base:,.1f}x" if per_cpu else ""))
+            # each round's assess beside the floor run in the same round (minutes apart at most): on a shared
+            # machine the load moves both, and the median of these moves less than the ratio of the medians
+            rounds = [a / f for a, f in zip(results["assess parquet (base)"][0], results["floor parquet"][0],
+                                            strict=True)]
+            print(f"assess / floor (parquet, base) round by round: {', '.join(f'{r:.2f}' for r in rounds)}; "
+                  f"median {statistics.median(rounds):.2f}x")
+        print(f"load average (1 min): {load[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     cached = "on disk" if bytecode() else "not on disk"
     print(f"cold start: `import responsibility` {cold_start(['-c', 'import responsibility']):.2f} s, "
           f"`responsibility who` {cold_who():.2f} s (wall, medians of 5; the package's bytecode {cached})")
