@@ -682,10 +682,10 @@ static int step_core(uint8_t *restrict flags, int32_t *restrict top, const int32
         can_fix[i] = rectify[fix] != 0;
         up[i] = (uint8_t)counts_up;
         at_place[i] = (uint8_t)(of_kind & (to == pr[r]) & (body >= 0) & place_assignee);
-        counting[i] = (uint8_t)(!rep & has & !((by == to) & (to < a)));
-        down[i] = (uint8_t)(!rep & (by < a) & (to < by) & has);
+        counting[i] = (uint8_t)((!rep) & has & !((by == to) & (to < a)));
+        down[i] = (uint8_t)((!rep) & (by < a) & (to < by) & has);
         rep_part[i] = (uint8_t)(rep & has);
-        wrong[i] = (uint8_t)(counts_up & !rep & of_kind);
+        wrong[i] = (uint8_t)(counts_up & (!rep) & of_kind);
         high[i] = (uint8_t)(rep & (by >= nom) & has & of_kind);
         top[i] = by < a ? by : a;
     }
@@ -757,7 +757,7 @@ static int check_core(uint8_t *restrict slow, const int32_t *restrict place, con
             bad |= (lev < prank) | ((b >= 0) && body_rank[b] != lev) | ((fix != none) & (fix < on))
                    | ((due != none) & (due < on)) | (day < on) | (on < effective_from);
         bad |= (fix != none) & (fix > day);
-        bad |= !d & (fix != none);
+        bad |= (!d) & (fix != none);
         if (bad) slow[i] = 1;
         first[i] = never;
     }
