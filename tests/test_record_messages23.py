@@ -115,3 +115,39 @@ def test_the_ledger_refuses_a_line_separator_in_an_id(tmp_path: Path) -> None:
     with Ledger.create(str(tmp_path / "l.db")) as ledger, pytest.raises(ProblemError, match="control character"):
         ledger.append({"problem": "a\u2028b", "type": "registered", "on": "2021-03-01", "area": "housing",
                        "place": "330127100219"}, entered_by="x")
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\uffff", "\U0001fffe", "\ufdd0"])
+def test_the_columnar_readers_refuse_them_too(policy: Policy, char: str, tmp_path: Path, run_cli: Any) -> None:
+    """review24b R24b-1: a flat frame, a CSV and a Parquet file are read by the columnar path, whose pattern for ids
+    to send to the record's reader knew only control and format characters: these ids were answered there."""
+    import pandas as pd
+
+    # (a list cell or a sector would send the record down the reference path, which refused these already)
+    plain = {k: v for k, v in example().items() if k not in ("handled", "sector")}
+    records = [{**plain, "id": f"a{char}b"}, {**plain, "id": "a\ue000b一"}]
+    flat = pd.json_normalize(records)
+    assert not any(isinstance(v, (dict, list)) for v in flat.iloc[0])  # the columnar path, not the dict one
+    got = policy.assess(flat)
+    assert got.rejected == 1 and list(got.rejects["code"]) == ["bad_value"], got.rejects
+    assert got.findings["problem"].eq("a\ue000b一").any()
+    for suffix in (".csv", ".parquet"):
+        src = tmp_path / f"in{suffix}"
+        flat.to_csv(src, index=False) if suffix == ".csv" else flat.to_parquet(src)
+        code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / f"out{suffix}.csv"), "--no-progress")
+        assert code == 1 and "records in: 2   assessed: 1   rejected: 1" in err, err
+
+
+def test_a_row_of_a_frame_read_from_parquet_is_explained(policy: Policy, tmp_path: Path) -> None:
+    """review24b R24b-6: pd.read_parquet gives a list column's cells as numpy arrays; who_answers(df.iloc[i]) took a
+    one-step `handled` for the step itself (wrong_type, "got a dict") while assess answered the row."""
+    import pandas as pd
+
+    records = [example(), {**example(), "id": "two", "handled": [*example()["handled"], {
+        "action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-08"}]}]
+    src = tmp_path / "in.parquet"
+    pd.json_normalize(records).to_parquet(src)
+    frame = pd.read_parquet(src)
+    assert type(frame.iloc[0]["handled"]).__module__ == "numpy"
+    for i, record in enumerate(records):
+        assert policy.who_answers(frame.iloc[i]).to_dict() == policy.who_answers(record).to_dict()

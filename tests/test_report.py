@@ -189,3 +189,15 @@ def test_the_screenshot_is_not_blank(report: Path, tmp_path: Path) -> None:
     bars = sum(n for n, c in colours if c in {(192, 57, 43), (31, 97, 141), (17, 122, 101), (211, 84, 0),
                                                    (142, 68, 173)})
     assert bars > 10_000
+
+
+def test_the_report_is_an_html_file(tmp_path: Path, run_cli: Any) -> None:
+    # review24b R24b-8: a new file of any name was written, so `--report myrules/areas/new.yaml` put HTML among the
+    # rules and every later load failed
+    rules = tmp_path / "myrules"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "rules", rules)
+    src = Path(__file__).resolve().parents[1] / "examples" / "records" / "problems.jsonl"
+    code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "f.csv"), "--rules", str(rules),
+                           "--report", str(rules / "areas" / "new.yaml"))
+    assert code == 2 and "give a .html file name" in err and not (rules / "areas" / "new.yaml").exists()
+    assert not (tmp_path / "f.csv").exists()

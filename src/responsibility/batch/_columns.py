@@ -172,8 +172,11 @@ def row_record(row: Any) -> dict[str, Any]:
     items = row.to_dict() if hasattr(row, "to_dict") and not isinstance(row, dict) else dict(row)
     out: dict[str, Any] = {}
     for key, value in items.items():
-        if type(value).__module__ == "numpy" and hasattr(value, "item"):
-            value = value.item()
+        if type(value).__module__ == "numpy":
+            if getattr(value, "ndim", 0):  # a list cell (handled, concealed_by) as pd.read_parquet gives it: its
+                value = value.tolist()     # .item() took a one-step list for its step (review24b R24b-6)
+            elif hasattr(value, "item"):
+                value = value.item()
         if type(value).__name__ == "Timestamp" and value.tzinfo is None and value == value.normalize():
             value = value.date()
         # (an int of no code's length stays an int, which the record's check refuses as a value: str() of one of

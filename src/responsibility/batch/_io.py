@@ -48,7 +48,7 @@ from .._files import (
 )
 from .._json import duplicate_in, loads_marked, twice_message
 from ..policy._encoding import HIGH as _HIGH
-from ..policy._encoding import SNIFF, bom_encoding, detect_encoding, sample, wide_without_mark
+from ..policy._encoding import SNIFF, bom_encoding, detect_encoding, past_start, sample, wide_without_mark
 from ._assessor import (
     CHUNK,
     Part,
@@ -175,7 +175,11 @@ class Source:
         #: (UTF-16, UTF-32): it is read through a UTF-8 transcoder, ``encoding`` then UTF-8.
         self.transcode: str | None = None
         self.total: int | None = None
-        head = b""
+        # ``start``: the input's first bytes, where alone a byte order mark (or UTF-16's NULs) counts; ``head``: what
+        # tells the encoding, ``start`` or, past an ASCII start, the bytes from the first that is not (``midstream``:
+        # bytes FF FE there are a broken line, not a mark, review24b R24b-0)
+        head = start = b""
+        midstream = False
         bare = self.encoding in ("utf-16", "utf-32")  # the byte order is the byte order mark's, or the NULs'
         if path != "-":
             if os.path.isdir(path):
@@ -183,37 +187,40 @@ class Source:
             _regular(path)
             try:
                 with open(path, "rb") as f:
-                    head = f.read(_SNIFF if detect or bare else 4) if fmt != "parquet" else b""
+                    head = start = f.read(_SNIFF if detect or bare else 4) if fmt != "parquet" else b""
                     if detect:
                         head = _beyond_ascii(f, head)
+                        midstream = head is not start  # (the same bytes unless it read on)
             except FileNotFoundError:
                 raise ResponsibilityError(f"no such file: {path}") from None
             except OSError as exc:
                 raise ResponsibilityError(f"cannot read {path}: {exc.strerror}") from None
         elif fmt != "parquet":
             head = self._stdin_head(_SNIFF if detect or bare else 4, beyond=detect)
+            start = self._held[:_SNIFF]
+            midstream = past_start(self._held, head)
         if head.startswith(b"\x1f\x8b") and fmt in ("csv", "json", "yaml"):  # (JSON lines: told by not_json_lines)
             name = "standard input" if path == "-" else path
             # (a .csv that was gzip: "the header has bytes that are not utf-8 … try --encoding gb18030": review22b)
             raise ResponsibilityError(f"{name} is compressed with gzip (it starts with gzip's bytes 1f 8b), not "
                                       f"{fmt.upper()} text; {not_json_lines_hint('gzip', path)}")
         if self.encoding.startswith("utf-8"):  # a UTF-16 or UTF-32 byte order mark says what the text is
-            marked = bom_encoding(head)
+            marked = bom_encoding(start)
             self.encoding = marked or self.encoding
             if detect and marked and not marked.startswith("utf-8") and fmt != "parquet":  # (said, as for JSON:
                 # review22b R22b-9, a UTF-16 CSV was read with no note)
                 self.note = f"{'standard input' if path == '-' else path} is {marked.upper()} text (its byte order " \
                     "mark says so)"
             # (GB18030 in every text format: ``who`` reads a YAML or JSON record so too, with the same note)
-            if detect and not marked and fmt != "parquet" and (found := detect_encoding(head)):
+            if detect and not marked and fmt != "parquet" and (found := detect_encoding(head, midstream=midstream)):
                 self.encoding, why = found
                 name = "standard input" if path == "-" else path
                 self.note = f"{name} is not UTF-8 ({why}); read as {found[0].upper()}; give --encoding to read it " \
                     "otherwise"
             elif detect and not marked and fmt != "parquet":  # UTF-8 that reads as GB18030's Chinese (B20-12)
                 self.note = misread_note("standard input" if path == "-" else path, head)
-        if bare and fmt != "parquet" and not bom_encoding(head):
-            wide = wide_without_mark(head)
+        if bare and fmt != "parquet" and not bom_encoding(start):
+            wide = wide_without_mark(start)
             if wide is None or not wide.lower().startswith(self.encoding):
                 name = "standard input" if path == "-" else path
                 raise ResponsibilityError(

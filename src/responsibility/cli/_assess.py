@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import click
@@ -141,6 +142,10 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         # every input too: the report over the --jurisdiction file or a YAML of --rules replaced it with HTML and broke
         # every later command (review23b R23b-1; -o and --rejects were refused so)
         check_target(report_path, [input_path, output, rejects_path, rules_dir, jurisdiction], what="report")
+        # (a new file may go anywhere: without the suffix `--report myrules/areas/new.yaml` wrote HTML into the rules
+        # directory, which every later load read as a rules file, review24b R24b-8)
+        if Path(report_path).suffix.lower() not in (".html", ".htm"):
+            raise ResponsibilityError(f"--report {report_path}: the report is one HTML file; give a .html file name")
     from ..batch._workers import arrow_without_pandas, keep_freed_memory
 
     keep_freed_memory()

@@ -29,7 +29,7 @@ from typing import Any
 
 from .._errors import ProblemError
 from ..batch._io import HeldLines, never_closed, swallowed
-from ..policy._encoding import bom_encoding, detect_encoding, sample
+from ..policy._encoding import bom_encoding, detect_encoding, past_start, sample
 from ._events import LEDGER_NAME, RECORD_NAME, Event, shown
 from ._store import LedgerError
 from ._xlsx import Unreadable
@@ -200,7 +200,9 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
     if sheet is not None:  # (a mapping made for the workbook may name one: said, not refused; review20b B20-11)
         notes.append(f"{p.name} is a CSV file, which has no sheets: the sheet {sheet!r} is not used")
     raw = p.read_bytes()
-    if not encoding and (detected := detect_encoding(sample(raw))) is not None:  # assess's detector: one answer
+    probe = sample(raw)
+    # assess's detector: one answer
+    if not encoding and (detected := detect_encoding(probe, midstream=past_start(raw, probe))) is not None:
         encoding = detected[0]
         told = "(its byte order mark says so)" if bom_encoding(raw) else "without a byte order mark (its NULs say so)"
         notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)" if encoding == "gb18030" else

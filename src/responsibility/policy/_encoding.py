@@ -37,25 +37,37 @@ def sample(data: bytes) -> bytes:
     return head if m is None else data[m.start():m.start() + SNIFF]
 
 
-def detect_encoding(head: bytes, *, gb18030: bool = True) -> tuple[str, str] | None:
+def detect_encoding(head: bytes, *, gb18030: bool = True, midstream: bool = False) -> tuple[str, str] | None:
     """The encoding of a text input that is not UTF-8, and why, from the bytes it starts with (or
     :func:`sample`'s): a UTF-16/32 byte order mark; UTF-16/32 without one, told by its NULs;
     GB18030 where it is plainly that (``gb18030``: a table's or JSON lines', as Excel saves them on
     Chinese Windows). ``None``: read it as UTF-8. The one detector of ``assess``, ``ledger import``
-    and the service's ``POST /v1/assess``."""
-    marked = bom_encoding(head)
-    if marked is not None:
+    and the service's ``POST /v1/assess``.
+
+    ``midstream``: ``head`` is taken from past the input's start, which was ASCII with no NUL
+    (:func:`sample`'s later bytes; :func:`past_start` tells). UTF-16 and UTF-32 text starts with a
+    byte order mark or a NUL, so such an input is not one of them: bytes FF FE in its middle are a
+    broken line, not a byte order mark, and ``head`` only tells GB18030 from UTF-8 (review24b R24b-0:
+    a line of FF FE past the first 64 KiB turned the rest of a file into UTF-16)."""
+    if not midstream and (marked := bom_encoding(head)) is not None:
         return marked, "its byte order mark says so"
-    return _sniff(head, gb18030)
+    return _sniff(head, gb18030, wide=not midstream)
 
 
-def _sniff(head: bytes, gb18030: bool = True) -> tuple[str, str] | None:
+def past_start(data: bytes, head: bytes) -> bool:
+    """Whether ``head`` (:func:`sample` of ``data``) was taken from past ``data``'s start: then
+    :func:`detect_encoding` reads it with ``midstream``."""
+    return not data.startswith(head)
+
+
+def _sniff(head: bytes, gb18030: bool = True, *, wide: bool = True) -> tuple[str, str] | None:
     """The encoding of text that starts with ``head`` when it is not UTF-8 but plainly another
-    (UTF-16 or UTF-32 without a byte order mark, told by its NULs; else text that is GB18030, as
-    Excel saves a CSV on Chinese Windows: ``ledger import`` reads such files so too), and why;
-    ``None`` for UTF-8 (or an encoding not found here: its lines are then rejected, with a hint)."""
-    if (wide := wide_without_mark(head)) is not None:
-        return wide.lower(), "a NUL in every other byte, no byte order mark" if "16" in wide else \
+    (UTF-16 or UTF-32 without a byte order mark, told by its NULs, unless not ``wide``; else text
+    that is GB18030, as Excel saves a CSV on Chinese Windows: ``ledger import`` reads such files so
+    too), and why; ``None`` for UTF-8 (or an encoding not found here: its lines are then rejected,
+    with a hint)."""
+    if wide and (found := wide_without_mark(head)) is not None:
+        return found.lower(), "a NUL in every other byte, no byte order mark" if "16" in found else \
             "three NULs in every four bytes, no byte order mark"
 
     def decoded(encoding: str) -> str | None:  # (the last character may be cut by the end of ``head``)

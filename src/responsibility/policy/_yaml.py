@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._errors import Issue, ProblemError, RulesError
-from ._encoding import detect_encoding, sample, wide_without_mark
+from ._encoding import detect_encoding, past_start, sample, wide_without_mark
 
 if TYPE_CHECKING:
     import yaml
@@ -478,7 +478,9 @@ def decode_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
     With ``notes`` (a record file: ``who``, ``route``, ``ledger add``), text that the one detector
     (:func:`responsibility.policy._encoding.detect_encoding`, as ``assess`` reads a file) finds plainly
     GB18030, UTF-16 or UTF-32 is read so, and what was found is added to ``notes`` for the user."""
-    found = detect_encoding(sample(data)) if notes is not None and not data.startswith(codecs.BOM_UTF8) else None
+    probe = sample(data)
+    found = detect_encoding(probe, midstream=past_start(data, probe)) \
+        if notes is not None and not data.startswith(codecs.BOM_UTF8) else None
     if found is not None:
         encoding, why = found
         try:

@@ -227,7 +227,7 @@ class Batch:
                 return
             began = True
             await process(lead[:high])
-            decoder = _decoder(lead[high:high + SNIFF])
+            decoder = _decoder(lead[high:high + SNIFF], midstream=True)  # (past an ASCII start: no mark, R24b-0)
             data, lead = lead[high:], None
             await process(data)
 
@@ -365,8 +365,8 @@ def check_media_type(request: Request) -> None:
                        "ledger is assessed by `responsibility assess FILE`")
 
 
-def _decoder(head: bytes) -> Any:
-    """The incremental decoder of a body that starts with ``head`` when it is not UTF-8 (its line
-    breaks are then read as UTF-8's), or ``None``."""
-    found = detect_encoding(head)
+def _decoder(head: bytes, *, midstream: bool = False) -> Any:
+    """The incremental decoder of a body that starts with ``head`` (or, ``midstream``, whose ASCII
+    start ``head`` follows) when it is not UTF-8 (its line breaks are then read as UTF-8's), or ``None``."""
+    found = detect_encoding(head, midstream=midstream)
     return None if found is None else codecs.getincrementaldecoder(found[0])(errors=UNDECODABLE)
