@@ -5,10 +5,12 @@ Each test names the clause of 浙扶贫〔2020〕1号 that decides it; every one
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import responsibility
 from responsibility import Jurisdiction, Policy
 
 from .test_batch import TODAY, expected, got
@@ -109,6 +111,115 @@ def test_named_assignees_agree_across_engines_and_bulk(policy: Policy, province:
     village = province.at_level("village")[0].code
     records = [_rec(area, kind, to_body=b, place=village, id=f"a{i}")
                for i, ((area, kind), b) in enumerate(itertools.product(kinds, county))]
+    a = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert got(a) == expected(policy, province, records, "compiled")
+    assert got(a) == expected(policy, province, records, "durable")
+
+
+# ------------------------------------------------- review23 #5: a kindless 问题发现 record is a 扶贫领域具体问题
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("by", "channel", "extra"), [
+    ("province", "survey_verification", {"rectified_on": "2021-04-01"}),  # review23's S? record
+    ("county", "verification_census", {}),  # S6: assigned to the county, never rectified
+    ("county", "verification_census", {"handled": []}),  # found, sat on
+    ("city", "survey_verification", {"handled": []}),
+])
+def test_a_kindless_discovery_record_answers_as_a_specific_problem(
+        policy: Policy, engine: str, by: str, channel: str, extra: dict[str, Any]) -> None:
+    """二(二)1–2 村、乡镇对涉及本村/本乡镇扶贫领域具体问题的发现和整改工作负责; 二(二)3 成员单位 only 涉及本部门问题:
+    the area's stages are the defaults of the other areas' kinds, and read as its own they named
+    县（市、区）行业主管部门 for a record that, with ``kind: specific_problem``, names no county department
+    (probe10 P10-14). discovery.yaml ``kind_when_none: specific_problem``."""
+    r = {**_rec("discovery", by=by, channel=channel, to="county"), **extra}
+    if not r.get("handled"):
+        r.pop("handled", None)
+        r.pop("deadline", None)
+    none = _answers(policy, r, engine)
+    assert none == _answers(policy, {**r, "kind": "specific_problem"}, engine)
+    assert not {b for b, _ in none} & {"county_sector_department", "city_sector_department"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_kindless_discovery_record_assigned_to_the_county_has_its_keeper_rectify(policy: Policy, engine: str) -> None:
+    """一(三) 县级…列出问题清单、责任清单、整改清单: the county's keeper (县扶贫办) holds it, as for specific_problem; a
+    record's sector still names its department (二(二)3 涉及本部门问题)."""
+    r = _rec("discovery")
+    assert ("county_poverty_office", "not_rectified") in _answers(policy, r, engine)
+    assert ("county_water", "not_rectified") in _answers(policy, {**r, "sector": "water"}, engine)
+
+
+def test_kind_when_none_must_name_a_kind_of_its_area(rules_copy: Path) -> None:
+    f = rules_copy / "areas" / "discovery.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("kind_when_none: specific_problem",
+                                                      "kind_when_none: specific_problems"), encoding="utf-8")
+    with pytest.raises(responsibility.RulesError, match="specific_problems"):
+        responsibility.load(rules_copy)
+
+
+# ------------------------------------------- review23 #6: no unresolved role beside the rectifier the text names
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_late_renovation_names_the_construction_bureau_not_an_unnamed_department(policy: Policy, engine: str) -> None:
+    """二(六)4(3) 县建设部门负责…危房鉴定、改造补助资金审核工作: a late renovation assigned to the county is the
+    construction bureau's to rectify. 二(六)4(4)'s parts (民政 身份信息对比, 自然资源 建设用地, 财政 补贴) are each a
+    named department's; a record that does not say which failed names no 问题所属部门 beside it, nor the city's
+    departments of 二(六)4(7) 涉及本部门的相关工作 pressing; a record naming the part names that department with its
+    duty."""
+    r = _rec("housing", "housing_renovation_late", by="city", channel="survey_verification")
+    got_ = _answers(policy, r, engine)
+    assert ("county_construction", "not_rectified") in got_
+    assert not {b for b, _ in got_} & {"county_sector_department", "city_sector_department"}
+    v = policy.who_answers({**r, "sector": "natural_resources"}, engine=engine)  # type: ignore[arg-type]
+    land = [f for f in v.findings if f.body == "county_natural_resources" and f.basis == "not_rectified"]
+    assert land and "二(六)4(4)" in land[0].clauses
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_false_renovation_records_are_not_an_unnamed_departments_to_find(policy: Policy, engine: str) -> None:
+    """二(六)4(4) 民政…身份信息对比 would find a false status, not a false appraisal or acceptance record: named only
+    for a record of the civil-affairs line."""
+    r = _rec("housing", "housing_records_false", by="city", channel="survey_verification", to=None)
+    got_ = _answers(policy, r, engine)
+    assert ("county_construction", "not_discovered") in got_
+    assert "county_sector_department" not in {b for b, _ in got_}
+    assert ("county_civil_affairs", "not_discovered") in _answers(policy, {**r, "sector": "civil_affairs"}, engine)
+
+
+def test_line_named_only_lists_own_sector_duties_of_the_kinds_stage(rules_copy: Path) -> None:
+    f = rules_copy / "areas" / "housing.yaml"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("      supervision: [housing_province_city_departments_guide]\n",
+                              "      supervision: [housing_county_construction_oversee]\n", 1), encoding="utf-8")
+    with pytest.raises(responsibility.RulesError, match="own_sector"):
+        responsibility.load(rules_copy)
+    f.write_text(text.replace("      supervision: [housing_province_city_departments_guide]\n",
+                              "      supervision: [housing_county_finance_subsidy]\n", 1), encoding="utf-8")
+    with pytest.raises(responsibility.RulesError, match="housing_county_finance_subsidy"):
+        responsibility.load(rules_copy)
+
+
+def test_roles_left_aside_agree_across_engines_and_bulk(policy: Policy, province: Jurisdiction) -> None:
+    """Both engines and the bulk path leave the role aside alike (the compiled rules keep it, so that a record's
+    sector resolves it to its department; the decider drops it for a record naming none)."""
+    village = province.at_level("village")[0].code
+    kinds = [("housing", "housing_renovation_late"), ("housing", "housing_records_false"),
+             ("housing", "housing_subsidy_irregular"), ("discovery", None), ("discovery", "specific_problem")]
+    records = []
+    for i, ((area, kind), sector, by) in enumerate(itertools.product(
+            kinds, (None, "civil_affairs", "finance", "natural_resources", "water"), ("city", "county"))):
+        if sector is not None and sector not in policy.sectors_with_part(area):
+            continue
+        r = _rec(area, kind, by=by, channel="survey_verification" if by == "city" else "verification_census",
+                 place=village, id=f"r{i}")
+        if sector is not None:
+            r["sector"] = sector
+        records += [r, {**r, "id": f"n{i}", "handled": [], "deadline": None}]
+    for r in records:
+        if not r["handled"]:
+            del r["handled"], r["deadline"]
     a = policy.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(policy, province, records, "compiled")
     assert got(a) == expected(policy, province, records, "durable")

@@ -735,9 +735,7 @@ class Decider:
         village's or township's, 二(二)1–2) and lists the duty for the department of the record's line, so a
         record that names no line names no department (probe10 P10-14); a record of the area that names no kind
         still names the role."""
-        policy = self.policy
-        return bool(rule.kind) and policy.bodies[body].role and all(
-            policy.duties[d].scope == "area_holders" and policy.duty_area[d] == rule.area for d in duties)
+        return self.policy.role_stands_aside(rule.area, rule.kind or None, rule.stage, body, duties)
 
     def _sheet(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
                ctx: Context, plan: Plan) -> Sheet:

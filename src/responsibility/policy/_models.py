@@ -325,6 +325,14 @@ class ProblemKind(Named, _Dated):
         description="Default duties (the area's and the areas' that apply to all) this kind leaves out, per stage: a "
         "provincial policy gap is not rectified through 二(二)5 指导督促基层 (it is not a grassroots problem).",
     )
+    line_named_only: StageDuties = Field(
+        NO_STAGE_DUTIES,
+        description="Duties of the kind's stages, held each by a department for its own part (scope own_sector), "
+        "that count only for a record naming that department's line (sector): for a record naming none, the level's "
+        "role body (问题所属部门) does not stand for them beside the body the text names for the kind's work at "
+        "that stage (二(六)4(3) 县建设部门 for a late renovation; 二(六)4(4)'s land, subsidy and status check are "
+        "other departments' parts the record does not show failed; review23 #6).",
+    )
     basis: Basis = "text"
 
 
@@ -341,6 +349,10 @@ class Area(Named):
     problems: bool = True
     applies_to_all: bool = False
     authority: Id = Field("county", description="Authority level for problems given without a kind.")
+    kind_when_none: Id | None = Field(None, description=(
+        "A problem kind of this area that a record of the area naming no kind is read as, where the area's "
+        "defaults (stages) are written for the other areas' kinds (问题发现: a kindless record of it is a "
+        "扶贫领域具体问题, 二(二)1–2; review23 #5)."))
     duties: list[Duty]
     stages: StageDuties = NO_STAGE_DUTIES
     stages_without_kind: StageDuties = Field(

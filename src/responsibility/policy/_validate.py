@@ -288,6 +288,9 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
             if d.scope == "area_holders" and not a.applies_to_all:
                 out.append(dw.issue(("scope",), "scope 'area_holders' only means something in an area that applies "
                                     "to all areas", "remove scope or set applies_to_all on the area", "invalid"))
+        kind_ids = [pk.id for pk in a.problem_kinds]
+        if a.kind_when_none is not None and a.kind_when_none not in kind_ids:
+            out.append(_ref(aw, ("kind_when_none",), f"problem kind of area {a.id!r}", a.kind_when_none, kind_ids))
         for i, pk in enumerate(a.problem_kinds):
             kw = Where(aw.positions, ("problem_kinds", i))
             if pk.category is not None and pk.category not in categories:
@@ -299,6 +302,16 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
                 for j, did in enumerate(pk.stages.of(stage)):
                     if did not in all_duties:
                         out.append(_ref(kw, ("stages", stage, j), "duty", did, all_duties))
+                listed = pk.stages.of(stage)
+                for j, did in enumerate(pk.line_named_only.of(stage)):
+                    # a duty of the kind's own list at that stage, held for its own part (own_sector)
+                    if did not in listed:
+                        out.append(_ref(kw, ("line_named_only", stage, j), f"duty the kind lists at {stage}", did,
+                                        listed))
+                    elif (dd := next((x for x in a.duties if x.id == did), None)) is None or dd.scope != "own_sector":
+                        out.append(kw.issue(("line_named_only", stage, j), f"{did!r} is not a duty of area {a.id!r} "
+                                            "held by each department for its own part (scope own_sector)",
+                                            "list only own_sector duties of the area here", "invalid"))
     acc = w["accountability"]
     params = {p.id for p in data.parameters}
     for i, f in enumerate(data.accountability.failures):

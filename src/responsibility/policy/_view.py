@@ -206,6 +206,7 @@ class PolicyView:
         key = (area, kind)
         if key not in cache:
             a = self.areas[area]
+            kind = kind or a.kind_when_none
             ids: list[str] = []
             if kind is not None:
                 k = self.kinds[(area, kind)]
@@ -226,9 +227,11 @@ class PolicyView:
 
         The kind's own list, then its area's defaults (which an area that applies to all
         areas gives its own problems only when they name no kind), then the defaults of
-        every area that applies to all other areas.
+        every area that applies to all other areas. A record of an area with ``kind_when_none`` that names no kind
+        is read as that kind (a kindless 问题发现 record is a 扶贫领域具体问题; review23 #5).
         """
         a = self.areas[area]
+        kind = kind or a.kind_when_none
         ids: list[str] = []
         if kind is not None:
             ids += self.kinds[(area, kind)].stages.of(stage)
@@ -257,6 +260,7 @@ class PolicyView:
     def switched_off(self, area: str, kind: str | None, stage: Stage) -> tuple[str, ...]:
         """Duties a problem of ``kind`` would implicate at ``stage`` but that their ``applies_if``
         parameter leaves out (:meth:`stage_duties` without them)."""
+        kind = kind or self.areas[area].kind_when_none
         k = self.kinds[(area, kind)].stages.of(stage) if kind is not None else []
         a = self.areas[area].stages.of(stage)
         return tuple(d for d in _dedupe((*k, *a)) if d in self.duties and not self.duty_applies(d))
@@ -365,6 +369,46 @@ class PolicyView:
         if key not in vias:
             self.holders(duty_id, area, kind, None, stage)
         return vias.get(key, {}).get(body)
+
+    def role_stands_aside(self, area: str, kind: str | None, stage: Stage, body: str, duties: Iterable[str]) -> bool:
+        """Whether ``body``, a level's role body (问题所属部门) holding ``duties`` at ``stage`` for a problem of
+        ``kind`` in ``area``, is left out for a record that names no sector (a record that names one resolves the role
+        to its line's department, with those duties). Two cases:
+
+        - the kind says whose problem it is, and the role holds only 涉及本部门问题 of the kind's own area (二(二)3 in
+          问题发现): a 扶贫领域具体问题 is the village's or township's (二(二)1–2) and lists the duty for the department
+          of the record's line, so a record naming no line names no department (probe10 P10-14) — also a record of
+          that area naming no kind, where the area reads it as that kind (``kind_when_none``, review23 #5);
+        - the role stands only for duties the kind lists as counting for a named line only (``line_named_only``) —
+          directly, or through 涉及本部门问题 of another area that keeps it only by them: the text names the body that
+          does the kind's work at the stage (二(六)4(3) 县建设部门 for a late renovation), and the record does not
+          show that another department's part (二(六)4(4) 用地、补贴、身份信息对比) failed (review23 #6).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> held = p.stage_holders("housing", "housing_renovation_late", "rectification")["county_sector_department"]
+        >>> p.role_stands_aside("housing", "housing_renovation_late", "rectification", "county_sector_department", held)
+        True
+        """
+        b = self.bodies[body]
+        if not b.role:
+            return False
+        ds = tuple(duties)
+        kind = kind or self.areas[area].kind_when_none
+        if kind is None or not ds:
+            return False
+        if all(self.duties[d].scope == "area_holders" and self.duty_area[d] == area for d in ds):
+            return True
+        named_only = set(self.kinds[(area, kind)].line_named_only.of(stage))
+        if not named_only:
+            return False
+        for d in ds:
+            if d in named_only:
+                continue
+            through = self.concerned_through(d, body, area, kind, stage)
+            if not through or not set(through) <= named_only:
+                return False
+        return True
 
     @cached_property
     def main_not_raised_by(self) -> frozenset[str]:
