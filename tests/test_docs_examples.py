@@ -133,6 +133,24 @@ def test_links_and_paths_in_the_docs_exist() -> None:
             assert (path.parent / target).exists(), (path.name, target)
         for target in re.findall(r"`((?:examples|docs|scripts|tools|benchmarks|rules|schemas)/[\w./-]+)`", text):
             assert (ROOT / target.rstrip("/")).exists() or "<" in target, (path.name, target)
+        # an anchor names a heading of its page, as GitHub makes one (review24b: a count in a heading moved its anchor)
+        for target, anchor in re.findall(r"\]\(([^)#:]*)#([^)]+)\)", text):
+            page = path.parent / target if target else path
+            text_of = docs.get(page) or page.read_text(encoding="utf-8")
+            assert anchor in _anchors(text_of), (path.name, f"{target}#{anchor}")
+
+
+def _anchors(markdown: str) -> set[str]:
+    """The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as hyphens, a repeated
+    one numbered; and any explicit ``id``/``name`` of an HTML anchor."""
+    seen: dict[str, int] = {}
+    out = set(re.findall(r"<a (?:id|name)=\"([^\"]+)\"", markdown))
+    for heading in re.findall(r"^#{1,6} (.+?)\s*$", re.sub(r"```.*?```", "", markdown, flags=re.S), flags=re.M):
+        slug = re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+        n = seen.get(slug, 0)
+        seen[slug] = n + 1
+        out.add(slug if n == 0 else f"{slug}-{n}")
+    return out
 
 
 # ------------------------------------------------------------------ docs/ledger.md

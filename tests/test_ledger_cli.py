@@ -266,3 +266,36 @@ def test_add_says_which_fields_of_the_file_the_ledger_sets_itself(tmp_path: Path
     plain.write_text(json.dumps([{**EVENTS[0], "problem": "P2"}], ensure_ascii=False), encoding="utf-8")
     code, out, err = run_cli("ledger", "add", db, str(plain), "--by", "clerk")
     assert code == 0 and err == ""
+
+
+def test_import_shows_a_rejected_row_s_id_escaped_and_short(tmp_path: Path, run_cli: Any) -> None:
+    # review24b R24b-2: the id was printed as typed: a right-to-left override reversed the rest of the line, a line
+    # separator or NUL broke it, a 2,000-character id filled the terminal (the reason part escaped them already)
+    import csv
+
+    headers = ["问题编号", "领域", "问题类型", "所在地代码", "严重程度", "问题描述", "发现时间", "发现层级", "发现渠道"]
+    src = tmp_path / "l.csv"
+    with src.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(headers)
+        for pid in ["L\u202eC-evil", "L\u2028A", "L\x00N", "a" * 2000]:
+            w.writerow([pid, "危房改造", "", "330127100219", "一般", "x", "2021-03-01", "县", "热线"])
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, _, err = run_cli("ledger", "import", db, str(src), "--by", "x")
+    lines = [x for x in err.splitlines() if x.startswith("拒收")]
+    assert code == 1 and len(lines) == 4
+    assert not any(c in err for c in "\u202e\u2028\x00") and "L\\u202eC-evil" in lines[0]
+    assert max(len(x) for x in lines) < 400 and "a" * 41 not in err
+
+
+@pytest.mark.parametrize("event", [{"problem": 10**5000, "type": "discovered", "on": "2021-03-01"},
+                                   {"problem": "x", "type": "discovered", "on": 10**5000}])
+def test_append_refuses_a_huge_number_as_one_bad_field(tmp_path: Path, event: dict[str, Any]) -> None:
+    # review24b R24b-4: str() of an int of over 4,300 digits raised Python's ValueError out of Ledger.append
+    from responsibility import ProblemError
+
+    ledger = Ledger.create(str(tmp_path / "b.db"))
+    with pytest.raises(ProblemError) as e:
+        ledger.append(event, entered_by="clerk")
+    assert e.value.code in ("bad_value", "bad_date") and "digits" in str(e.value)

@@ -48,7 +48,8 @@ def render(policy: object) -> str:
     out += ["", "### Severities (`severity`)", "", "| id | 名称 | English |", "|---|---|---|"]
     for s in v.severities:
         out.append(f"| `{s.id}` | {s.name} | {s.en} |")
-    out += ["", f"### Channels (`discovered.channel`): {len(v.channels)}", "",
+    # (the count in a sentence, not the heading: a heading's anchor, linked from the fields' table, moved with it)
+    out += ["", "### Channels (`discovered.channel`)", "", f"{len(v.channels)} channels.", "",
             "| id | 名称 | also accepted (`aliases`) | English | a level's own work | clauses |",
             "|---|---|---|---|---|---|"]
     for c in v.channels:

@@ -211,8 +211,11 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
             write_frame(frame, rejects_path, "rejects",
                         inputs=[file, rules_dir, jurisdiction, mapping, *database_files(target)])
         else:
-            for r in result.rejects:
-                click.echo(f"拒收：第 {r['row']} 行（{r['problem'] or '?'}），{r['field']}：{r['reason']} "
+            from ..engine._problem import _show
+
+            for r in result.rejects:  # (the id as typed can hold a bidi override, a line break, a NUL: R24b-2)
+                shown = _show(r["problem"]) if r["problem"] else "?"
+                click.echo(f"拒收：第 {r['row']} 行（{shown}），{r['field']}：{r['reason']} "
                            f"[{r['code']}]", err=True)
     click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
     if result.rejected:

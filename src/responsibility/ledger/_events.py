@@ -112,6 +112,8 @@ def shown(value: Any) -> str:
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
+    if isinstance(value, int) and value.bit_length() > 128:  # (str() of one of over 4,300 digits raises: R24b-4)
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
     if isinstance(value, int | float):
         return str(value)
     try:
@@ -208,6 +210,9 @@ def _text(value: Any, field_name: str, problem: str | None) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ProblemError(field_name, f"expected text, got {kind_of(value)}: {shown(value)}", record=problem,
                            code="wrong_type")
+    if isinstance(value, int) and value.bit_length() > 128:  # no id is that long (str() of it may raise: R24b-4)
+        raise ProblemError(field_name, f"{shown(value)} is no id; give the id as text", record=problem,
+                           code="bad_value")
     text = str(value).strip()
     if not text:
         raise ProblemError(field_name, "is empty", record=problem, code="missing_field")
