@@ -299,3 +299,24 @@ def test_append_refuses_a_huge_number_as_one_bad_field(tmp_path: Path, event: di
     with pytest.raises(ProblemError) as e:
         ledger.append(event, entered_by="clerk")
     assert e.value.code in ("bad_value", "bad_date") and "digits" in str(e.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_stray_byte_rejects_its_row_not_the_import(tmp_path: Path, run_cli: Any, encoding: str) -> None:
+    # review24b R24b-7: one byte that is not text in row 2,001 of a 3,000-row CSV refused the whole import (exit 2),
+    # where docs/ledger.md says every row is imported or rejected and assess rejects only that line
+    headers = ["问题编号", "领域", "问题类型", "所在地代码", "严重程度", "问题描述", "发现时间", "发现层级", "发现渠道"]
+    rows = [",".join(headers), *(",".join([f"P{i}", "危房改造", "", "330127100219", "一般", "描述", "2021-03-01", "县",
+                                           "热线"]) for i in range(300))]
+    bad = b"P9x\xff," + "危房改造".encode(encoding) + b"\n"
+    src = tmp_path / "l.csv"
+    before, after = ("\n".join(part) + "\n" for part in (rows[:201], rows[201:]))
+    src.write_bytes(before.encode(encoding) + bad + after.encode(encoding))
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, out, err = run_cli("ledger", "import", db, str(src), "--by", "x")
+    assert code == 1 and "rows 301 = imported 300 + rejected 1" in out, (out, err)
+    assert f"line 202: bytes that are not {encoding} text" in err and "[bad_encoding]" in err
+    # a header that is not text still refuses the file: its columns cannot be told
+    src.write_bytes(b"\xff" + "\n".join(rows).encode(encoding) + b"\n")
+    assert run_cli("ledger", "import", db, str(src), "--by", "x")[0] == 2

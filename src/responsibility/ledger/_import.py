@@ -214,8 +214,11 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
             raise LedgerError(f"unknown encoding {encoding!r}; use utf-8, gbk or gb18030") from None
         except UnicodeDecodeError as exc:
             line = raw.count(b"\n", 0, exc.start) + 1
-            raise LedgerError(f"{p}: not {encoding} at byte {exc.start:,} (line {line}); try --encoding gb18030 or "
-                              "utf-8") from None
+            mostly = _mostly(raw, encoding)
+            if mostly is None:
+                raise LedgerError(f"{p}: not {encoding} at byte {exc.start:,} (line {line}); try --encoding gb18030 "
+                                  "or utf-8") from None
+            text = mostly
     elif raw.startswith((b"SQLite format 3\x00", b"PK\x03\x04")):
         what = "an SQLite database" if raw.startswith(b"SQLite") else "a workbook: name it .xlsx"
         raise LedgerError(f"{p}: {what}; import reads a ledger's .xlsx or .csv file")
@@ -225,11 +228,20 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
         except UnicodeDecodeError as exc:
             try:  # text that GB18030 reads whole, though not plainly Chinese at its start: as import always read it
                 text, encoding = raw.decode("gb18030"), "gb18030"
+                notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)")
             except UnicodeDecodeError:
                 line = raw.count(b"\n", 0, exc.start) + 1
-                raise LedgerError(f"{p}: not UTF-8 text (at byte {exc.start:,}, line {line}), nor GB18030 or UTF-16; "
-                                  "give its --encoding; import reads a ledger's .xlsx or .csv file") from None
-            notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)")
+                # the reading that spoils fewer lines (a GBK ledger with one stray byte is not UTF-8 with all its
+                # Chinese rows spoilt); its spoilt rows are rejects
+                read = [(t.count("\n") and len(_UNDECODED_LINE.findall(t)), e, t)
+                        for e in ("utf-8", "gb18030") if (t := _mostly(raw, e)) is not None]
+                if not read:
+                    raise LedgerError(f"{p}: not UTF-8 text (at byte {exc.start:,}, line {line}), nor GB18030 or "
+                                      "UTF-16; give its --encoding; import reads a ledger's .xlsx or .csv file"
+                                      ) from None
+                _, encoding, text = min(read, key=lambda r: r[0])
+                if encoding == "gb18030":
+                    notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)")
     if result is not None:
         result.encoding = encoding
     text = text.lstrip("\ufeff")
@@ -266,6 +278,12 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
                 why = never_closed(text, line + 1, reader.line_num)
                 raise _not_csv(p, reader.line_num, exc, why) from None
             first, line = line + 1, reader.line_num
+            if names and any(_UNDECODED.search(c) for c in row):  # a stray byte spoils its row, not the file
+                cells = [_UNDECODED.sub("\ufffd", c) for c in row]
+                yield n, BrokenRow(cells, f"line {line}: bytes that are not {encoding} text (a stray byte, or a "
+                                          "line pasted from a file saved otherwise); retype the row", "bad_encoding")
+                held.lines.clear()
+                continue
             if held.ended and (why := never_closed(held.text(), first, line)):  # the rest of the file as one cell
                 yield n, BrokenRow(row, why)
                 continue
@@ -284,6 +302,27 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
     if n > 1:
         notes.append(f"{p.name}: the headers are on row {n}; the row(s) above them (a title) were not read")
     return header, _counting_blanks(rest, n, result)
+
+
+#: A byte the text's encoding could not read, as ``surrogateescape`` keeps it (U+DC80–U+DCFF).
+_UNDECODED = re.compile("[\udc80-\udcff]")
+_UNDECODED_LINE = re.compile("^.*[\udc80-\udcff].*$", re.M)
+
+
+def _mostly(raw: bytes, encoding: str) -> str | None:
+    """``raw`` read as ``encoding`` with each byte it cannot read kept as a lone surrogate (its row is then
+    a reject, review24b R24b-7: one stray byte refused the whole import), when the encoding writes ASCII's
+    bytes as ASCII (so a bad byte cannot take a line end or a comma with it) and the header line reads
+    whole; else ``None`` (the file is refused, as before)."""
+    import codecs
+
+    try:
+        if "\n,".encode(encoding) != b"\n," or codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+            return None
+        text = raw.decode(encoding, errors="surrogateescape")
+    except (LookupError, UnicodeError):
+        return None
+    return None if _UNDECODED.search(text.split("\n", 1)[0]) else text
 
 
 #: How many rows at the top of a sheet may come before its header (a title, a date, a unit).
@@ -407,9 +446,9 @@ class BrokenRow(list[Any]):
     """A row read but not usable as it is (a quote never closed took the rest of the file): its
     reject says ``why``."""
 
-    def __init__(self, cells: list[Any], why: str) -> None:
+    def __init__(self, cells: list[Any], why: str, code: str = "bad_row") -> None:
         super().__init__(cells)
-        self.why = why
+        self.why, self.code = why, code
 
 
 def unmatched(reader: RowReader) -> str | None:
@@ -718,7 +757,7 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
         first = row[i] if i < len(row) and not isinstance(row[i], Unreadable) else None
         label = str(first).strip().removesuffix(".0") if first is not None else ""
         if isinstance(row, BrokenRow):
-            result.rejects.append({"row": n, "problem": label, "field": "(row)", "reason": row.why, "code": "bad_row"})
+            result.rejects.append({"row": n, "problem": label, "field": "(row)", "reason": row.why, "code": row.code})
             result.rejected += 1
             continue
         if any(c is not None and str(c).strip() for c in row[reader.width:]):  # never dropped silently
