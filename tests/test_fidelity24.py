@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import responsibility
 from responsibility import Jurisdiction, Policy
@@ -220,6 +222,97 @@ def test_roles_left_aside_agree_across_engines_and_bulk(policy: Policy, province
     for r in records:
         if not r["handled"]:
             del r["handled"], r["deadline"]
+    a = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert got(a) == expected(policy, province, records, "compiled")
+    assert got(a) == expected(policy, province, records, "durable")
+
+
+# ------------------------------------ review24 #0: a sectored record handed to a department of another line
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind", "sector", "assignee", "rectifier"), [
+    ("housing", "housing_renovation_late", "construction", "county_civil_affairs", "county_construction"),
+    ("funds", "funds_diverted", "water", "county_health", "county_water"),
+    ("basic_needs", "basic_needs_approval_late", "civil_affairs", "county_hrss", "county_civil_affairs"),
+])
+def test_a_sectored_problem_handed_to_another_lines_department(
+        policy: Policy, engine: str, area: str, kind: str, sector: str, assignee: str, rectifier: str) -> None:
+    """A record naming its line (a renovation whose construction part failed; 县水利局's funds diverted, 二(四)5
+    本部门扶贫领域资金) handed to a department of another line: that department's parts (二(六)4(4) 民政
+    身份信息对比; 二(四)5 for its own funds) are not this problem's, so it is not named on 一(四) alone; the
+    assignment falls to assignment_without_rectification_duty (level_holds: the line's department answers)."""
+    r = _rec(area, kind, to_body=assignee, sector=sector)
+    got_ = _answers(policy, r, engine)
+    assert (assignee, "not_rectified") not in got_
+    assert (rectifier, "not_rectified") in got_
+    assert NO_DUTY in _rests(policy, r, engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_sectored_problem_of_a_kind_that_gives_the_line_nothing(policy: Policy, engine: str) -> None:
+    """The record's line names the assignee's own line, but the kind gives that line no duty: 二(六)1(4) gives the
+    monthly cadre contact to 县（市、区）党委、政府 alone, so 县民政局 handed a missed contact is not its rectifier
+    through 二(二)3 涉及本部门问题 (as without a sector, review23 #3); the county's leaders answer."""
+    r = _rec("basic_needs", "basic_needs_contact_missing", to_body="county_civil_affairs", sector="civil_affairs")
+    got_ = _answers(policy, r, engine)
+    assert ("county_civil_affairs", "not_rectified") not in got_
+    assert {("county_party_committee", "not_rectified"), ("county_government", "not_rectified")} <= got_
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_no_named_assignee_answers_on_the_general_clauses_alone(policy: Policy, engine: str) -> None:
+    """review24 #0's sweep, a sample: every county department handed a county problem of each kind with each line it
+    can name: an assignee named not_rectified cites a duty of its own (a clause other than 一(三)/一(四)), or is the
+    county's keeper of the problem lists (一(三) 县级…列出问题清单、责任清单、整改清单)."""
+    depts = ["county_civil_affairs", "county_finance", "county_education", "county_construction", "county_water",
+             "county_health", "county_poverty_office", "county_school"]
+    kinds = [("housing", "housing_renovation_late"), ("funds", "funds_diverted"),
+             ("education", "education_aid_not_paid"), ("basic_needs", "basic_needs_payment_late"),
+             ("water", "water_facilities_unmaintained"), ("projects", "project_late_or_unfinished")]
+    for (area, kind), sector, assignee in itertools.product(kinds, sorted(policy.sectors), depts):
+        if sector not in policy.sectors_with_part(area) or policy.bodies[assignee].sector == sector:
+            continue
+        v = policy.who_answers(_rec(area, kind, place=COUNTY, to_body=assignee, sector=sector),  # type: ignore[arg-type]
+                               engine=engine)
+        for f in v.findings:
+            if f.body == assignee and f.basis == "not_rectified":
+                assert set(f.clauses) - {"一(三)", "一(四)"} or assignee == "county_poverty_office", (kind, sector, f)
+
+
+def _departments(policy: Policy) -> list[str]:
+    return sorted(b for b, x in policy.bodies.items() if x.level == "county" and x.sector and not x.role
+                  and x.sector in policy.member_lines and x.kind in ("department", "office", "unit", "school"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_another_lines_department_handed_a_sectored_problem_answers_as_its_level_would(
+        policy: Policy, data: st.DataObject) -> None:
+    """An invariant over every county kind, line and county department of another line (review24's sweep: 1,124 of
+    4,563 records): the department handed the problem answers not_rectified only if the same record handed to the
+    county as a whole names it so, as the rectifier the text gives that line (二(二)3 本部门; the kind's clauses)."""
+    kinds = [(a, k) for a, k in policy.data_kinds() if policy.kinds[(a, k)].authority == "county"]
+    area, kind = data.draw(st.sampled_from(kinds))
+    sector = data.draw(st.sampled_from(sorted(policy.sectors_with_part(area))))
+    assignee = data.draw(st.sampled_from([b for b in _departments(policy)
+                                          if policy.bodies[b].sector != sector]))
+    engine = data.draw(st.sampled_from(ENGINES))
+    handed = _answers(policy, _rec(area, kind, to_body=assignee, sector=sector), engine)
+    whole = _answers(policy, _rec(area, kind, sector=sector), engine)
+    if (assignee, "not_rectified") in handed:
+        assert (assignee, "not_rectified") in whole, (kind, sector, assignee, engine)
+
+
+def test_sectored_assignees_agree_across_engines_and_bulk(policy: Policy, province: Jurisdiction) -> None:
+    """A record naming a sector takes the bulk path's reference reading (batch/_tables SLOW_FIELDS): assess agrees
+    with both engines on the records of the cases above."""
+    village = province.at_level("village")[0].code
+    cases = [("housing", "housing_renovation_late", "construction"), ("funds", "funds_diverted", "water"),
+             ("basic_needs", "basic_needs_contact_missing", "civil_affairs"),
+             ("projects", "project_late_or_unfinished", "water")]
+    records = [_rec(area, kind, to_body=b, place=village, sector=sector, id=f"s{i}")
+               for i, ((area, kind, sector), b) in enumerate(itertools.product(cases, _departments(policy)))]
     a = policy.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(policy, province, records, "compiled")
     assert got(a) == expected(policy, province, records, "durable")

@@ -441,7 +441,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         for i, h in enumerate(steps):
             b = h["to_body"]
             if b is not None and h["action"] == "assigned" and rank[h["to_level"]] in own_levels \
-                    and not policy.has_rectification_duty(area, kind, b, prank) \
+                    and not policy.has_rectification_duty(area, kind, b, prank, line) \
                     and policy.has_part(area, kind, b, line):
                 # (a level below the authority taking it on itself: no 交办 under either value)
                 if not (h["by_level"] == h["to_level"] and rank[h["to_level"]] < rank[authority]) \

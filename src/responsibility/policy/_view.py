@@ -631,14 +631,21 @@ class PolicyView:
                                        "rectification").get(body, ()))
         return got
 
-    def has_rectification_duty(self, area: str, kind: str | None, body: str, place_rank: int) -> bool:
+    def has_rectification_duty(self, area: str, kind: str | None, body: str, place_rank: int,
+                               sector: str | None = None) -> bool:
         """Whether ``body`` holds a duty to rectify a problem of ``kind`` in ``area`` placed at level rank
         ``place_rank`` for a problem of its own line (reach counted): :meth:`rectifies`, or the member units'
         二(二)3 按照职责分工，负责涉及本部门问题的…即时整改 (a water project assigned to the county water bureau).
         The county 扶贫办 handed a house's renovation holds none (二(六)4(3) gives it to the construction bureau;
         its part is the problem lists, 一(三)): assignment_without_rectification_duty decides who then answers (D4).
         Nor does a department through 二(二)3 alone in a kind that gives its line nothing (涉及**本部门**问题: 县民政局
-        handed a student the school did not identify; review23 #3).
+        handed a student the school did not identify; review23 #3). For a record naming its line ``sector``, only the
+        holders of the stage for that line (:meth:`_rectifies_through` read for the record's line, not the body's): a
+        department of another line holds none through a duty each department holds for its own part (own_sector,
+        by_sector) nor through 二(二)3 本部门 (a renovation whose construction part failed, handed to 县民政局:
+        its part, 二(六)4(4) 身份信息对比, is not this problem's; 县卫健局 handed 县水利局's diverted funds, 二(四)5
+        本部门扶贫领域资金; review24 #0), and a department of that line none through 二(二)3 where the kind gives its
+        line nothing (a household without its monthly cadre contact, 二(六)1(4) 县党委、政府, handed to 县民政局).
 
         >>> import responsibility
         >>> p = responsibility.load()
@@ -648,10 +655,16 @@ class PolicyView:
         ...     ("projects", "project_late_or_unfinished", "county_water"),
         ...     ("education", "education_student_not_identified", "county_civil_affairs")]]
         [True, False, True, False]
+        >>> [p.has_rectification_duty("housing", "housing_renovation_late", b, 0, "construction")
+        ...  for b in ("county_construction", "county_civil_affairs")]
+        [True, False]
         """
-        cache: dict[tuple[str, str | None, str, int], bool] = self.__dict__.setdefault("_has_rectification_duty", {})
-        key = (area, kind, body, place_rank)
+        cache: dict[tuple[str, str | None, str, int, str | None], bool] = \
+            self.__dict__.setdefault("_has_rectification_duty", {})
+        key = (area, kind, body, place_rank, sector)
         got = cache.get(key)
+        if got is None and sector is not None:
+            got = cache[key] = self._rectifies_through(area, kind, body, place_rank, sector)
         if got is None:
             got = cache[key] = self.rectifies(area, kind, body, place_rank) or any(
                 self._rectifies_through(area, kind, body, place_rank, sector)
