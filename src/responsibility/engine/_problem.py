@@ -1355,20 +1355,88 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
         return ProblemError(_path(loc), "is required", record=rid, code=code)
     msg = str(err["msg"])
     got = err.get("input")
-    if loc == ("severity",) and kind == "literal_error" and isinstance(got, str) and policy is not None:
+    shown = repr(_show(got)) if isinstance(got, str) else _what(got)
+    if loc == ("severity",) and kind == "literal_error" and policy is not None:
         # the severities by id and Chinese name (一般, 较重, 严重), as a record may write them
-        return ProblemError("severity", f"unknown severity {_show(got)!r}; "
-                            f"{term_hint(policy, 'severity', got, list(SEVERITIES))}", record=rid, code=code)
+        said = f"unknown severity {shown}" if isinstance(got, str) else f"expected a severity, not {shown}"
+        hint = term_hint(policy, "severity", got if isinstance(got, str) else "", list(SEVERITIES))
+        return ProblemError("severity", f"{said}; {hint}", record=rid, code=code)
     if len(loc) == 3 and loc[0] == "handled" and loc[2] == "action" and kind == "literal_error" \
             and policy is not None:
         words = {a: n[0] for a, n in _terms(policy)["action"] if n}
         named = " or ".join(f"{a} ({words[a]})" if a in words else a for a in _ACTIONS)
-        return ProblemError(_path(loc), f"unknown action {_show(got)!r}; a step of handled is {named}: assigned "
+        said = f"unknown action {shown}" if isinstance(got, str) else f"expected an action, not {shown}"
+        return ProblemError(_path(loc), f"{said}; a step of handled is {named}: assigned "
                             "passes the problem down to a level that rectifies it, reported takes it up; a "
                             "rectification is no step (give its day as rectified_on)", record=rid, code=code)
+    worded = _worded(kind, loc, got, err.get("ctx") or {})
+    if worded is not None:  # pydantic's own words ("Input should be a valid string") said as this page says them
+        return ProblemError(_path(loc), worded, record=rid, code=code)
     if kind not in ("bad_date", "bad_value"):
         msg += f" (got {_show(got)})"
     return ProblemError(_path(loc), msg, record=rid, code=code)
+
+
+def _what(value: Any) -> str:
+    """``value`` named in JSON's words, for "expected …, not {what}" (never a Python repr: ``True``, ``inf``,
+    ``<object object at 0x…>``)."""
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'} (a true/false value)"
+    if value is None:
+        return "null"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN (not a number)"
+        if math.isinf(value):
+            return "a number too large to hold (1e400 and beyond read as infinity)"
+        return f"the number {value!r}" if value.is_integer() else f"the fraction {value!r}"
+    if isinstance(value, numbers.Number):
+        return f"the number {_show(value)}"
+    if isinstance(value, Mapping):
+        return f"an object of {len(value)} field{'s' if len(value) != 1 else ''}"
+    if isinstance(value, list | tuple | set | frozenset):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dt.date):
+        return f"a date ({value.isoformat()})"
+    if isinstance(value, str):
+        return f"the text {_show(value)!r}"
+    if isinstance(value, bytes | bytearray):
+        return f"bytes ({_show(bytes(value))})"
+    return f"a Python {type(value).__name__}"
+
+
+#: What a list field holds, and a list of one such entry, for its "expected …" message.
+_LIST_OF = {"handled": ("steps of handling, each an object {action, by_level, to_level, on}",
+                        '[{"action": "assigned", "by_level": …, "to_level": …, "on": …}]'),
+            "concealed_by": ("levels or bodies", '["county"]')}
+#: What an object field holds, for its "expected …" message.
+_OBJECT_OF = {"discovered": "an object {level, channel, on} (body optional)",
+              "handled": "a step of handling, an object {action, by_level, to_level, on} (to_body optional)"}
+
+
+def _worded(kind: str, loc: tuple[Any, ...], got: Any, ctx: Mapping[str, Any]) -> str | None:
+    """pydantic's error ``kind`` at ``loc`` in the words of docs/records.md (``None``: none needed): the field's
+    type as the fields' table gives it, and what came, in JSON's words (review24b: "Input should be a valid
+    string (got True)")."""
+    if kind == "string_type":
+        if loc == ("id",):  # one rule at every entry point (R24b-3): text or a whole number, never true or 1.5
+            return f"an id is text or a whole number, not {_what(got)}"
+        if loc == ("place",):
+            return f"expected a division code (its digits, as text or a whole number), not {_what(got)}"
+        return f"expected text (an id or a name), not {_what(got)}"
+    if kind == "string_too_short":
+        return "is empty; give the problem's id in the sending system" if loc == ("id",) else "is empty"
+    if kind == "list_type":
+        what, example = _LIST_OF.get(str(loc[0]), ("a list", "[…]"))
+        return f"expected a list of {what}, not {_what(got)}; write it as a list, e.g. {example}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected {_OBJECT_OF.get(str(loc[0]), 'an object')}, not {_what(got)}"
+    if kind == "too_long":
+        n = ctx.get("actual_length")
+        return f"has {f'{n:,}' if isinstance(n, int) else 'too many'} entries; at most {MAX_ITEMS:,} are read"
+    if kind == "literal_error":
+        return f"expected {ctx.get('expected', 'one of the allowed words')}, not {_what(got)}"
+    return None
 
 
 #: :func:`coded` by a record's place, as given: records repeat the same places.

@@ -41,6 +41,9 @@ _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+#: JSON's unquoted words, and its whole numbers (the rest of its unquoted values are read by ``float``).
+_JSON_WORDS: dict[str, Any] = {"true": True, "false": False, "null": None}
+_JSON_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 #: Files read here that are JSON (a YAML reader reads JSON too): their messages say JSON.
 _JSON_NAMES = (".json", ".jsonl", ".ndjson")
 
@@ -173,11 +176,13 @@ def _dotted(path: PathKey) -> str:
 class _Builder:
     """Turns a composed node tree into plain data, checking keys, limits and scalars."""
 
-    def __init__(self, loader: Any, pos: Positions, limits: Limits, *, typed_numbers: bool = False) -> None:
+    def __init__(self, loader: Any, pos: Positions, limits: Limits, *, typed_numbers: bool = False,
+                 json: bool = False) -> None:
         self.loader = loader
         self.pos = pos
         self.limits = limits
         self.typed_numbers = typed_numbers
+        self.json = json
         self.nodes = 0
         self.aliases = 0
         self.seen: set[int] = set()
@@ -264,6 +269,11 @@ class _Builder:
 
     def scalar(self, node: yaml.Node, path: PathKey) -> Any:
         try:
+            # JSON's unquoted values, as json.loads reads them: true, false, null, numbers (and NaN, Infinity)
+            if self.json and not getattr(node, "style", None):  # (libyaml gives a plain scalar style '')
+                if node.value in _JSON_WORDS:
+                    return _JSON_WORDS[node.value]
+                return int(node.value) if _JSON_INT.match(node.value) else float(node.value)
             value = self.loader.construct_object(node, deep=True)
             if self.typed_numbers and node.tag in _NUMBER_TAGS and (type(value) is float or str(value) != node.value):
                 # a record holds text only: a number not written as its own digits stays as typed (id: 12e2 was
@@ -305,11 +315,14 @@ def parse_records(raw: bytes, name: str, notes: list[str] | None = None) -> tupl
     but plainly GB18030 or UTF-16/32 is read so, with a note added to ``notes`` (see :func:`decode_text`)."""
     text = decode_text(raw, name, [] if notes is None else notes)
     if name.lower().endswith(".json"):
-        _check_json(text, name)
+        json_text = _check_json(text, name)
+    else:  # standard input or a .txt holding JSON: read as the JSON it is (a .yaml file is YAML, as it says)
+        json_text = not name.lower().endswith((".yaml", ".yml")) and text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") \
+            and _is_json(text)
     if "\\u" in text:
         text = joined_surrogates(text)
     try:
-        return parse_yaml(text, name, limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False)
+        return parse_yaml(text, name, limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False, json=json_text)
     except RulesError as exc:
         # JSON without a .json name (standard input, a .txt): a YAML syntax error would be news about the wrong
         # language, so JSON's own message is given where the text reads as JSON meant
@@ -361,19 +374,28 @@ def _lone_surrogate(text: str, line: int, col: int) -> str | None:
     return None
 
 
-def _check_json(text: str, name: str) -> None:
+def _is_json(text: str) -> bool:
+    """Whether ``text`` is JSON (as :func:`_check_json` tells it, without its errors)."""
+    try:
+        return _check_json(text, "")
+    except RulesError:
+        return False
+
+
+def _check_json(text: str, name: str) -> bool:
     """A ``.json`` file that is not JSON, said so at its line and column (it is read as YAML next, for
-    positions, which took a missing value for null and called the rest a YAML syntax error)."""
+    positions, which took a missing value for null and called the rest a YAML syntax error). Whether the
+    text is JSON, to be read with JSON's types (an error the YAML reader names is left to it)."""
     import json
 
     body = text[1:] if text.startswith("\ufeff") else text
     if not body.strip():  # an empty file: the YAML reader says it holds no record
-        return
+        return False
     try:
         json.loads(body)
     except json.JSONDecodeError as exc:
         if exc.msg.startswith("Invalid control character"):  # a NUL or escape byte: the YAML reader names it
-            return
+            return True
         hint = "fix the JSON syntax" + (", or name a YAML file .yaml" if name.lower().endswith(".json") else "")
         if exc.msg == "Extra data":  # two objects one after another: JSON lines, which ``assess`` reads
             hint = "give one record, or a [list] of them (a file of JSON lines is for `responsibility assess`)"
@@ -384,15 +406,20 @@ def _check_json(text: str, name: str) -> None:
     except ValueError as exc:  # a number of more than 4,300 digits: the YAML reader names it where it stands
         if "integer string conversion" not in str(exc):  # Python's words would tell the user to change Python
             raise
+    return True
 
 
-def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = True) -> tuple[Any, Positions]:
+def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = True,
+               json: bool = False) -> tuple[Any, Positions]:
     """Parse one YAML document from ``text``; ``file`` names it in errors.
 
     ``dates=False`` reads a file of records (problems, scenarios), whose every field is text: unquoted dates stay
     text (problem records read their own dates), and so does a number not written as its own digits (``12e2``,
     ``+12``, ``2021.10``: an id or a code as typed); a plain whole number (``12``) is still a number, which a text
-    field reads as its digits.
+    field reads as its digits. ``json=True`` (text that is JSON) reads its unquoted values with JSON's types, as
+    every JSON reader does (``json.loads``, ``assess``'s JSON lines, the service): ``true`` is true/false and
+    ``1.5`` a number, which no text field takes (review24b R24b-3: a JSON id ``true``, ``1.5`` or ``1e400`` was
+    the text ``"true"`` to ``who FILE`` and refused by ``assess``).
     Every problem is a :class:`RulesError` with one located issue.
     """
     pos = Positions(file)
@@ -405,7 +432,8 @@ def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = T
     loader = loaders()["Loader" if dates else "TextDatesLoader"](text)
     try:
         node = loader.get_single_node()
-        data = None if node is None else _Builder(loader, pos, limits, typed_numbers=not dates).build(node, ())
+        data = None if node is None else _Builder(loader, pos, limits, typed_numbers=not dates,
+                                                  json=json).build(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -1,0 +1,110 @@
+"""Input contract loose ends of review24b, one rule at every entry point (hostile25)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Policy, ProblemError
+from responsibility.policy._yaml import parse_records
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def example() -> dict[str, Any]:
+    return json.loads((ROOT / "examples" / "records" / "problem.json").read_text(encoding="utf-8"))
+
+
+#: A JSON id as written, what JSON makes of it, and what the refusal says it is.
+BAD_IDS = [("true", True, "true (a true/false value)"), ("false", False, "false (a true/false value)"),
+           ("1.5", 1.5, "the fraction 1.5"), ("1e400", float("inf"), "a number too large to hold"),
+           ("-2.5", -2.5, "the fraction -2.5")]
+
+
+def _json_record(written: str) -> str:
+    text = json.dumps(example(), indent=2)
+    return text.replace('"2021-0042"', written)
+
+
+@pytest.mark.parametrize(("written", "value", "said"), BAD_IDS)
+def test_a_json_id_that_is_no_text_nor_whole_number_is_refused_at_every_entry_point(  # type: ignore[no-untyped-def]
+        policy: Policy, tmp_path: Path, run_cli, client, written: str, value: Any, said: str) -> None:
+    """review24b R24b-3: a JSON record whose id is true, 1.5 or 1e400 was answered as the text "true", "1.5",
+    "1e400" by `responsibility who FILE`, route and who_answers(path) (the record file's reader kept every unquoted
+    value as typed), and refused by assess and who_answers(dict). An id is text or a whole number, at every entry
+    point, said in the project's words ("Input should be a valid string (got True)" was pydantic's)."""
+    from tests.test_service import bearer
+
+    message = f"field 'id': an id is text or a whole number, not {said}"
+    path = tmp_path / "r.json"
+    path.write_text(_json_record(written), encoding="utf-8")
+    data, _ = parse_records(path.read_bytes(), "r.json")
+    assert data["id"] == value or (value != value and data["id"] != data["id"])  # JSON's own value
+    stdin, _ = parse_records(_json_record(written).encode(), "<stdin>")  # `who -`: JSON without a .json name
+    assert type(stdin["id"]) is type(value)
+    for command in ("who", "route"):
+        code, out, err = run_cli(command, str(path))
+        assert code == 2 and f"{path}:2:3: {message}" in err and "Traceback" not in err, (command, code, out, err)
+    record = dict(example(), id=value)
+    for answer in (policy.who_answers, policy.route):
+        with pytest.raises(ProblemError, match=re.escape(message)) as e:
+            answer(path)
+        assert e.value.code == "wrong_type"
+        with pytest.raises(ProblemError, match=re.escape(message)):
+            answer(record)
+    got = policy.assess([record])
+    assert list(got.rejects["code"]) == ["wrong_type"] and message in got.rejects["reason"][0]
+    for name, text in (("r.jsonl", json.dumps(example()).replace('"2021-0042"', written)), ("r.json", None)):
+        if text is not None:
+            (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+        code, _, err = run_cli("assess", str(tmp_path / name), "-o", str(tmp_path / "out.csv"))
+        assert code == 1 and message in err, (name, err)
+    r = client.post("/v1/verdict", content=_json_record(written).encode(), headers=bearer("chunan"))
+    assert r.status_code == 422 and message in r.json()["error"]["message"], r.text
+
+
+def test_a_yaml_id_stays_as_typed_and_a_whole_number_is_its_digits(policy: Policy, tmp_path: Path) -> None:
+    """YAML keeps its own rule (review21b item 4: an unquoted value not written as its digits is the text typed), and
+    a whole number is an id in JSON as in YAML and in a dict: its digits."""
+    path = tmp_path / "r.yaml"
+    path.write_text(_json_record("true"), encoding="utf-8")  # JSON text in a .yaml file: read as YAML
+    assert policy.who_answers(path).problem == "true"
+    for written, problem in (("7", "7"), ("7.0", "7"), ("-2.5e3", "-2500")):
+        path = tmp_path / "w.json"
+        path.write_text(_json_record(written), encoding="utf-8")
+        assert policy.who_answers(path).problem == problem
+        assert policy.who_answers(json.loads(path.read_text(encoding="utf-8"))).problem == problem
+
+
+@pytest.mark.parametrize(("field", "value", "said"), [
+    ("area", True, "field 'area': expected text (an id or a name), not true (a true/false value)"),
+    ("place", 1.5, "field 'place': expected a division code (its digits, as text or a whole number), not the "
+                   "fraction 1.5"),
+    ("handled", "yesterday", "field 'handled': expected a list of steps of handling, each an object {action, "
+                             "by_level, to_level, on}, not the text 'yesterday'; write it as a list"),
+    ("concealed_by", "county", "field 'concealed_by': expected a list of levels or bodies, not the text 'county'; "
+                               "write it as a list, e.g. [\"county\"]"),
+    ("discovered", [], "field 'discovered': expected an object {level, channel, on} (body optional), not a list "
+                       "of 0 items"),
+    ("severity", False, "field 'severity': expected a severity, not false (a true/false value); use one of minor"),
+    ("id", "", "field 'id': is empty; give the problem's id"),
+    ("id", {"a": 1}, "field 'id': an id is text or a whole number, not an object of 1 field"),
+])
+def test_a_value_of_the_wrong_type_is_said_in_the_project_s_words(policy: Policy, field: str, value: Any,
+                                                                   said: str) -> None:
+    """pydantic's wording reached users: "Input should be a valid string (got True)", "Input should be a valid
+    dictionary or instance of Discovered", "String should have at least 1 character", "List should have at most
+    1000 items after validation"; now the field's type as docs/records.md gives it, and what came in JSON's words."""
+    with pytest.raises(ProblemError) as e:
+        policy.who_answers(dict(example(), **{field: value}))
+    assert said in str(e.value) and "Input should" not in str(e.value) and "should have" not in str(e.value)
+    with pytest.raises(ProblemError, match=r"field 'handled': has 1,001 entries; at most 1,000 are read"):
+        policy.who_answers(dict(example(), handled=example()["handled"] * 1001))
+    with pytest.raises(ProblemError, match=r"field 'handled\[0\]': expected a step of handling, an object"):
+        policy.who_answers(dict(example(), handled=["x"]))
+    with pytest.raises(ProblemError, match=r"field 'handled\[0\].action': expected an action, not true"):
+        policy.who_answers(dict(example(), handled=[dict(example()["handled"][0], action=True)]))
