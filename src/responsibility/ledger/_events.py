@@ -95,7 +95,8 @@ CODES: dict[str, str] = {
     "bad_place": "not a 2/4/6/9/12-digit division code",
     "unknown_place": "a place outside the ledger's jurisdiction",
     "outside_jurisdiction": "(import) a row placed outside the jurisdiction the import may write",
-    "bad_row": "(import) a row with more cells than the header",
+    "bad_row": "(import) a row with more cells than the header, a cell too long, rows run together by a stray quote",
+    "bad_encoding": "(import, CSV) a row with bytes that are not text in the file's encoding",
 }
 
 
