@@ -1,4 +1,4 @@
-"""Session 25, fid25b: fidelity of the rules data and the policy view (review24 #4; review25).
+"""Session 25, fid25b: fidelity of the rules data and the policy view (review24 #4 and its reason text; review25).
 
 Each test names the clause of 浙扶贫〔2020〕1号 that decides it; every one fails on the rules and code before the change
 (the equality checks across engines and the bulk path apart)."""
@@ -50,3 +50,16 @@ def test_the_county_finding_its_own_missed_contact_answers_for_no_miss(policy: P
     """The county that found it itself missed nothing (一(四) 应由**本级**发现…没有发现: it did find it)."""
     got_ = _answers(policy, _found("basic_needs", "basic_needs_contact_missing", "county", "dynamic_tracking"), engine)
     assert not {b for b, basis in got_ if basis == "not_discovered" and b.startswith("county_")}
+
+
+# ---------------------------------------------------- 一(四)'s words in the not_discovered reason (review24, low)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_not_discovered_reason_quotes_the_text(policy: Policy, engine: str) -> None:
+    """一(四) 对应由本级发现问题没有发现的: the reason ends with the text's words (it said 应由本级发现而没有发现)."""
+    v = policy.who_answers(_found("housing", "housing_danger_unreported", "county", "hotline"),  # type: ignore[arg-type]
+                           engine=engine)
+    reasons = [f.reason for f in v.findings if f.basis == "not_discovered"]
+    assert reasons and all(r.endswith("属应由本级发现问题没有发现。") for r in reasons)
+    assert policy.failures["not_discovered"].name == "应由本级发现问题没有发现"
