@@ -15,7 +15,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # (pydantic and the models are imported where a directory is 
     from pydantic import BaseModel, ValidationError
 
     from ._model import Body, Parameter, PolicyData
+    from ._models import PolicyMeta
 
 M = TypeVar("M", bound="BaseModel")
 
@@ -124,10 +125,20 @@ def _id_issue(loc: PathKey, field_path: str, got: str, pos: Positions, names: Na
                      "write the id (the id column of docs/records.md, or rules/bodies/ for a body)", "wrong_type")
 
 
+#: A model's own reading of its validation errors (see :meth:`_Reader.read`): each error's path in the file, and an
+#: issue for the errors it words itself (``None``: worded as any other).
+Errors = Callable[[dict[str, Any], Positions], tuple[PathKey, "Issue | None"]]
+
+
 def _pydantic_issues(exc: ValidationError, pos: Positions, model: type[BaseModel],
-                     names: Names | None = None) -> Iterator[Issue]:
+                     names: Names | None = None, errors: Errors | None = None) -> Iterator[Issue]:
     for err in exc.errors():
         loc: PathKey = tuple(err["loc"])
+        if errors is not None:
+            loc, own = errors({**err, "loc": loc}, pos)
+            if own is not None:
+                yield own
+                continue
         field_path = ".".join(str(p) for p in loc) or "(top level)"
         kind = err["type"]
         if kind == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == ID_PATTERN \
@@ -140,6 +151,10 @@ def _pydantic_issues(exc: ValidationError, pos: Positions, model: type[BaseModel
             yield pos.issue(loc, f"unknown field {field_path!r}", hint, "unknown_field")
         elif kind == "missing":
             yield pos.issue(loc[:-1], f"missing field {field_path!r}", f"add {loc[-1]!r}", "missing_field")
+        elif kind.startswith(("date_", "datetime_")) and not isinstance(err.get("input"), dict):
+            # (pydantic's own words were "Input should be a valid date or datetime, input is too short")
+            yield pos.issue(loc, f"field {field_path!r}: {_show(err.get('input'))} is not a date", "write a date as "
+                            "YYYY-MM-DD (2021-06-01), unquoted or quoted", "wrong_type")
         else:
             got = err.get("input")
             # A whole object as "input" (from a model validator) says nothing the path does not.
@@ -211,7 +226,7 @@ class _Reader:
         except ValueError:
             return str(path)
 
-    def read(self, path: Path, model: type[M]) -> tuple[M, Positions] | None:
+    def read(self, path: Path, model: type[M], errors: Errors | None = None) -> tuple[M, Positions] | None:
         try:
             data, pos = read_yaml(path, self.display(path))
         except RulesError as exc:
@@ -226,7 +241,7 @@ class _Reader:
         try:
             return model.model_validate(data), pos
         except ValidationError as exc:
-            self.issues.extend(_pydantic_issues(exc, pos, model, self.names))
+            self.issues.extend(_pydantic_issues(exc, pos, model, self.names, errors))
             return None
 
     def files(self, sub: str, required: bool = True) -> list[Path]:
@@ -361,25 +376,28 @@ def read_policy_dir(path: str | Path) -> Loaded:
         data = PolicyData(meta=meta[0], sources=sources, vocabulary=vocab[0], bodies=bodies, areas=areas,
                           accountability=acc[0], parameters=parameters, relation_types=rel.types,
                           relations=rel.relations, relation_rules=rel.derive)
-    data = _amend(r, root, data)
+    data = _amend(r, root, data, meta[0] if meta else None)
     return Loaded(root=root, data=data, issues=r.issues, where=r.where)
 
 
-def _amend(r: _Reader, root: Path, data: PolicyData | None) -> PolicyData | None:
-    """Apply ``amendments/*.yaml`` (if any) to the base data, in date order."""
-    from ._amend import Amendment, apply_amendments
+def _amend(r: _Reader, root: Path, data: PolicyData | None, meta: PolicyMeta | None = None) -> PolicyData | None:
+    """Apply ``amendments/*.yaml`` (if any) to the base data, in date order. What an amendment says of itself (its
+    date against the policy's, the clauses it cites against its own) is checked in the same run as every other
+    file, whatever else is wrong; what it changes only once the base policy reads whole."""
+    from ._amend import Amendment, amendment_errors, apply_amendments, check_amendment
 
     files = r.files("amendments", required=False)
     read = []
     for f in files:
-        if got := r.read(f, Amendment):
+        if got := r.read(f, Amendment, amendment_errors):
             am, pos = got
             read.append((am, Where(pos, ())))
             r.note(f"source:{am.source.id}", pos, ("source",))
             for i, c in enumerate(am.source.clauses):
                 r.note(f"clause:{c.id}", pos, ("source", "clauses", i))
+            r.issues.extend(check_amendment(am, Where(pos, ()), meta, r.display(root / "policy.yaml")))
     if data is None or not read or r.issues:
         return data
-    data, issues = apply_amendments(data, read)
+    data, issues = apply_amendments(data, read, r.where)
     r.issues.extend(issues)
     return data
