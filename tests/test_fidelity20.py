@@ -46,11 +46,15 @@ def _concealers(policy: Policy, record: dict[str, Any], engine: str) -> set[str]
 
 
 def _department_holds(policy: Policy, area: str, kind: str | None, level: str) -> bool:
-    """Whether a department of ``level`` (or its role) has a part in the kind at any stage (review20c C20-1)."""
+    """Whether a department of ``level`` (or its role) has a part in the kind at any stage (review20c C20-1) — not
+    a role a record naming no line leaves aside (PolicyView.role_stands_aside: a 扶贫领域具体问题's 二(二)3;
+    review23 #6)."""
     role = policy.roles[level]
-    return any(b == role or (policy.bodies[b].level == level and policy.bodies[b].kind == policy.bodies[role].kind)
+    bodies = policy.bodies
+    return any((b == role or (bodies[b].level == level and bodies[b].kind == bodies[role].kind))
+               and not policy.role_stands_aside(area, kind, st, b, ds)
                for st in ("discovery", "handling", "rectification", "supervision")
-               for b in policy.stage_holders(area, kind, st))
+               for b, ds in policy.stage_holders(area, kind, st).items())
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -60,16 +64,22 @@ def test_a_level_stands_for_its_role_body_only_where_a_department_passes_the_kin
     handling stage, else the one body of the level that holds it (what handling_holders names), and where several
     do, the role, unresolved, once (review20c C20-1); each such finding rests on concealing_level_body."""
     holders = policy.with_parameters(concealing_level_body="handling_holders")
-    changed = kept = 0
+    changed = kept = named = 0
     for r in _records(policy):
         level = r["concealed_by"][0]
         try:
             got_ = _concealers(policy, r, engine)
         except responsibility.ProblemError:
             continue  # no body of the level answers for the kind (the record must name the body)
-        level_holders = {b for b in policy.stage_holders(r["area"], r.get("kind"), "handling")
-                         if policy.bodies[b].level == level}
-        if _department_holds(policy, r["area"], r.get("kind"), level) or len(level_holders) > 1:
+        level_holders = {b for b, ds in policy.stage_holders(r["area"], r.get("kind"), "handling").items()
+                         if policy.bodies[b].level == level
+                         and not policy.role_stands_aside(r["area"], r.get("kind"), "handling", b, ds)}
+        one = concealing_role(policy, r["area"], r.get("kind"), level)
+        if one in level_holders and policy.bodies[one].kind == policy.bodies[policy.roles[level]].kind:
+            # the kind's one department there, beside bodies whose part is only to pass it on (review23 #1)
+            assert got_ == {one}, r
+            named += 1
+        elif _department_holds(policy, r["area"], r.get("kind"), level) or len(level_holders) > 1:
             # several bodies' part: the record does not say which concealed it (review20c C20-1): unresolved, once
             assert got_ == {policy.roles[level]}, r
             kept += 1
@@ -78,7 +88,7 @@ def test_a_level_stands_for_its_role_body_only_where_a_department_passes_the_kin
             changed += 1
         v = policy.who_answers(r, engine=engine)
         assert all("concealing_level_body" in f.rests_on for f in v.findings if f.basis == "concealed")
-    assert changed > 10 and kept > 10  # both readings are exercised (county and city)
+    assert changed > 10 and kept > 10 and named > 10  # each reading is exercised (county and city)
 
 
 @pytest.mark.durable
@@ -95,9 +105,10 @@ def test_bulk_names_the_same_concealers(policy: Policy, example: Jurisdiction, v
 
 
 def test_the_tables_role_per_kind_and_level(policy: Policy, example: Jurisdiction) -> None:
-    """Tables.conceal_role is concealing_role per area, kind and level: the role body where a department passes the
-    kind on (a dangerous house at the county: the construction bureau) or has any other part in it (the city's
-    construction bureau presses it), the 扶贫办 where it alone has a part (an unraised income at the county)."""
+    """Tables.conceal_role is concealing_role per area, kind and level: the kind's one department where it alone of the
+    level's departments passes the kind on (a dangerous house at the county: the construction bureau; review23 #1), the
+    role body where a department has any other part in it (the city's construction bureau presses it), the 扶贫办
+    where it alone has a part (an unraised income at the county)."""
     t = Tables(policy, example, decider_of(policy))
     for a, area in enumerate(t.areas):
         for kid in [None, *t.kind_names]:
@@ -108,7 +119,7 @@ def test_the_tables_role_per_kind_and_level(policy: Policy, example: Jurisdictio
                 role = concealing_role(policy, area, kid, level) if level in policy.roles else None
                 assert t.conceal_role[a, kc, t.rank[level]] == (-1 if role is None else t.body_index[role])
     at = t.area_index["housing"], t.kind_index["housing_danger_unreported"]
-    assert t.conceal_role[(*at, t.rank["county"])] == t.body_index["county_sector_department"]
+    assert t.conceal_role[(*at, t.rank["county"])] == t.body_index["county_construction"]  # (review23 #1)
     assert t.conceal_role[(*at, t.rank["city"])] == t.body_index["city_sector_department"]  # 市住建 presses it
     at = t.area_index["basic_needs"], t.kind_index["basic_needs_income_not_raised"]
     assert t.conceal_role[(*at, t.rank["county"])] == t.body_index["county_poverty_office"]

@@ -785,7 +785,9 @@ def test_the_level_that_registers_a_problem_holds_it(ledger: Ledger) -> None:
     assert ledger.record("H1", "2021-06-30")["handled"] == [
         {"action": "reported", "by_level": "village", "to_level": "county", "on": "2021-03-01"}]
     assert ledger.state("H1", "2021-06-30").status == "discovered"  # (still 待交办: the county has to hand it on)
-    assert {b for b, _ in _answers(ledger, "H1", "2021-06-30")} == {"county_construction", "county_poverty_office"}
+    # (the county's registration names no body: receiving_level_body's default names the kind's one department, not
+    # the 扶贫办 beside it; review23 #1)
+    assert {b for b, _ in _answers(ledger, "H1", "2021-06-30")} == {"county_construction"}
     alerts = ledger.alerts(7, "2021-03-20")
     assert set(alerts["level"]) == {"county"} and set(alerts["body"]) == {"county_construction",
                                                                          "county_poverty_office"}
@@ -799,7 +801,7 @@ def test_a_merged_receipt_by_a_higher_level_keeps_its_part(ledger: Ledger) -> No
                    {"problem": "M2", "type": "registered", "on": "2021-03-10", **HOUSE},
                    {"problem": "M2", "type": "discovered", "on": "2021-03-10", "level": "county",
                     "channel": "hotline"}], entered_by="x")
-    county = {("county_construction", "not_handled"), ("county_poverty_office", "not_handled")}
+    county = {("county_construction", "not_handled")}  # (the 扶贫办 beside it before review23 #1)
     assert county <= _answers(ledger, "M2", "2021-06-30")
     ledger.merge("M2", "M1", on="2021-03-11", entered_by="x")
     assert county <= _answers(ledger, "M1", "2021-06-30")

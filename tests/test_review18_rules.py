@@ -22,9 +22,11 @@ def test_a_project_not_entered_in_the_system_quotes_the_entering_duty(policy: Po
 def test_an_omitted_household_passed_on_by_the_office_cites_no_push(policy: Policy) -> None:
     """review18b D7a: 二(三)4 (the push of households left out for special or temporary reasons) was cited for the
     office's not passing on an omitted household; it answers as the ledger keeper (一(三))."""
-    v = policy.who_answers({"id": "q2", "area": "identification", "kind": "identification_eligible_omitted",
-                            "place": "330127100219", "as_of": "2021-06-30",
-                            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}})
+    # (the office answers beside 县民政 only under receiving_level_body: handling_holders since review23 #1)
+    v = policy.with_parameters(receiving_level_body="handling_holders").who_answers({
+        "id": "q2", "area": "identification", "kind": "identification_eligible_omitted",
+        "place": "330127100219", "as_of": "2021-06-30",
+        "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}})
     office = next(f for f in v.findings if f.body == "county_poverty_office")
     assert office.basis == "not_handled"
     assert "二(三)4" not in office.clauses and "特殊性" not in office.reason

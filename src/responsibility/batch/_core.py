@@ -359,9 +359,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if len(moved):
         keep_late = ~c.slow[ur]
         ur, ul, later = ur[keep_late], ul[keep_late], later[keep_late]
-    # a city or province that had it through no body the record names stands for the body receiving_level_body gives
-    # (engine/_facts.py receiving_body; R22-2); where the record also shows it handing the problem to a department of
-    # its own, that department answers beside it (engine/_facts.py ``handed_to``): such records take the reference path
+    # a county, city or province that had it through no body the record names stands for the body
+    # receiving_level_body gives (engine/_facts.py receiving_body; R22-2, review23 #1); where the record also shows it
+    # handing the problem to a department of its own, that department answers beside it (engine/_facts.py
+    # ``handed_to``), or was handed it late (``later``): such records take the reference path
     chosen, referred = None, False
     if receivers is not None and len(ur):
         chosen = receivers[np.take(c.area, ur), np.take(c.kind, ur), np.take(pr, ur), ul]
@@ -556,7 +557,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         role = t.conceal_role[c.area[c.cp[cpos]], c.kind[c.cp[cpos]], c.clvl[cpos]]  # (engine/_facts.py _concealer)
         cb = np.where((cb < 0) & (role >= 0), role, cb)
     ub = take(holder_body, ur, ul)
-    if chosen is not None:  # a city or province that had it through no body named (R22-2)
+    if chosen is not None:  # a level with departments that had it through no body named (R22-2)
         ub = np.where(chosen >= 0, chosen, ub)
     fb = np.concatenate([c.dbody[d], ub, rb, cb], **_I32)
     fe = np.concatenate([t.channel_outside[c.dch[d]], (ul < auth[ur]) + 2 * later, 2 * rlate,
@@ -575,7 +576,7 @@ def receiving_bodies(policy: PolicyView, t: Tables) -> I32:
     level's holders answer (review22 R22-2)."""
     nr = t.max_rank + 1
     out = np.full((len(t.areas), len(t.kind_names) + 1, nr, nr), -1, np.int32)
-    levels = [(lv, r) for lv, r in t.rank.items() if lv in policy.roles and r not in policy.grassroots]
+    levels = [(lv, r) for lv, r in t.rank.items() if lv in policy.roles]  # (the county too: review23 #1)
     for a, area in enumerate(t.areas):
         for kid in [None, *t.kind_names]:
             kc = t.kind_index[kid] if kid else 0

@@ -847,8 +847,8 @@ class Decider:
         duties and rules (kept per decider; a policy has few such). ``passed``: a not_rectified of a
         level that passed its assignment down in time (it rests on reassigned_level_answers); ``aside``: a fact it
         fired on has steps of its level within its limit that counted as none (:meth:`_aside_rows`); ``chosen``: it
-        fired on a level named as concealer whose body concealing_level_body chose (review18b D6), or on a city or
-        province that received it through no body named, whose holder receiving_level_body chose (R22-2)."""
+        fired on a level named as concealer whose body concealing_level_body chose (review18b D6), or on a county,
+        city or province that received it through no body named, whose holder receiving_level_body chose (R22-2)."""
         selffix = any(fact.get("selffix") for _, fact in fired)
         # a body answering only because nobody at or below the place can rectify it (place_above_rectifiers; R9A-10)
         atp = any(fact.get("atp") for _, fact in fired)
@@ -920,7 +920,7 @@ class Decider:
             rests[IRREGULAR] = None
         if chosen and basis == CONCEALED:
             rests[CONCEALER] = None
-        elif chosen and basis == "not_handled":  # which body of a city or the province received it (R22-2)
+        elif chosen and basis == "not_handled":  # which body of a level received it (R22-2; the county: review23 #1)
             rests[RECEIVER] = None
         after: list[str] = []  # (the severity's thresholds come between)
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)

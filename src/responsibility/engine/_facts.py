@@ -27,11 +27,11 @@ Every fact carries ``area``, ``kind`` (``""`` when none), ``sev`` (1–3) and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..policy._model import SEVERITIES, STAGES
+from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import SAME_LEVEL, severity_rank
 from ._problem import _CODED, SAME_LEVEL_CONCEALMENT, coded
@@ -54,8 +54,8 @@ HANDLING_LIMIT = "handling_time_limit_days"
 RECT_LIMIT = "rectification_time_limit_days"
 #: The parameter that decides which body a level named as concealer (``concealed_by: [county]``) stands for.
 CONCEALER = "concealing_level_body"
-#: The parameter that decides which body of the city or the province a problem reported (or found) there stands
-#: with, when the record names none (review22 R22-2).
+#: The parameter that decides which body of the county, the city or the province a problem reported (or found) there
+#: stands with, when the record names none (review22 R22-2, review23 #1).
 RECEIVER = "receiving_level_body"
 #: The parameter that says from which day the policy's duties apply (nothing before it is judged).
 IN_FORCE = "policy_in_force_from"
@@ -136,7 +136,7 @@ class _Setting(NamedTuple):
     #: Whether a level named as concealer stands for its role body (问题所属部门, unresolved); None without
     #: the parameter (an older policy: the level's holders of the handling stage).
     conceal_role: bool | None
-    #: Whether a level above the grassroots that received the problem through no named body holds it through the body
+    #: Whether a level with departments that received the problem through no named body holds it through the body
     #: :func:`receiving_body` gives (receiving_level_body: unresolved); None without the parameter (an older policy:
     #: the level's holders of the handling stage).
     receive_role: bool | None
@@ -180,23 +180,83 @@ def _setting(policy: PolicyView) -> _Setting:
                     else None)
 
 
-def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str) -> str | None:
-    """The body a ``level`` named as having concealed a problem of ``kind`` in ``area`` stands for by
-    ``concealing_level_body: unresolved`` (the record naming no sector), or None for a level without a role body
-    (its holders answer).
+def standing_body(policy: PolicyView, area: str, kind: str | None, level: str,
+                  held: Mapping[str, tuple[str, ...]], stage: Stage = "handling") -> str | None:
+    """The one body a ``level`` stands for when the record says only that the level had a problem of ``kind`` in
+    ``area`` (concealed it, or had it and did not pass it on) and names no sector: ``held`` are the level's holders
+    of the ``stage`` that failure is judged at (handling), with their duties there; a role the record's naming no line
+    leaves aside there (:meth:`PolicyView.role_stands_aside`: 二(六)4(4)'s parts of a renovation) is not among them.
+    One reading for
+    concealing_level_body and receiving_level_body (``unresolved``); None for a level without a role body (the
+    village and the township: their holders answer).
 
-    The role (县（市、区）行业主管部门（问题所属部门）) stands for the department whose line the problem is in, where a
-    department of the level (the role itself, or a department of the role's kind) has a part in the kind at any stage
-    (二(二)3 涉及本部门问题的…分类办理). Where none has, and the level's part at the stage concealment is judged at
-    (handling: 一(三) 分类交办) is one other body's (the 扶贫办, keeper of the problem lists, 一(三)), the problem is in
-    its line and it is named. Where it is several bodies' (a missing mechanism: the Party committee, the government
-    and the 扶贫办), the record does not say which of them concealed it: the role stands for the one unnamed,
-    unresolved, once, rather than each answering.
+    一(四) 追究相关工作人员责任 holds liable the body whose line the problem is in:
+
+    - where the kind gives exactly one department of the level a part in passing it on, beside bodies whose part is
+      only to pass it on (二(二)3 涉及本部门问题的…分类办理: the county construction bureau for a dangerous house,
+      beside the 扶贫办 that keeps the lists, 一(三)), the problem's department is known from the kind: that department
+      (review23 #1) — not where another holder shares its duty (省市扶贫、民政部门 monitor an income together, 二(六)1)
+      or rectifies the kind itself (the 扶贫办 answers for the truth of what it pushed, 二(三)4; it proposes the funds'
+      allocation, 二(四)): the problem may be in that body's line; nor where the role holds one (二(二)3 for any
+      department whose problem it is);
+    - else, where a department of the level (the role itself, or a department of the role's kind) has a part in the
+      kind at any stage, several may, and the record does not say which: the role (问题所属部门), unresolved, once;
+    - where none has, and the level's part in passing it on is one other body's (the 扶贫办, keeper of the problem
+      lists, 一(三); 二(一)1(3) at the city and province), the problem is in its line: that body;
+    - where it is several bodies' (a missing mechanism: the Party committee, the government and the 扶贫办), the
+      record does not say which of them it was: the role, unresolved, once, rather than each answering.
 
     >>> import responsibility
     >>> p = responsibility.load()
-    >>> concealing_role(p, "housing", "housing_danger_unreported", "county")
+    >>> at = lambda area, kind, level: {b: ds for b, ds in p.stage_holders(area, kind, "handling").items()
+    ...                                 if p.bodies[b].level == level}
+    >>> standing_body(p, "housing", "housing_renovation_late", "county",
+    ...               at("housing", "housing_renovation_late", "county"))
+    'county_construction'
+    >>> standing_body(p, "funds", "funds_diverted", "county", at("funds", "funds_diverted", "county"))  # any line's
     'county_sector_department'
+    >>> standing_body(p, "basic_needs", "basic_needs_income_not_raised", "city",
+    ...               at("basic_needs", "basic_needs_income_not_raised", "city"))  # 扶贫、民政 share the duty
+    'city_sector_department'
+    """
+    role = policy.roles.get(level)
+    if role is None:
+        return None
+    bodies = policy.bodies
+    department = bodies[role].kind
+    aside = policy.role_stands_aside
+    held = {b: ds for b, ds in held.items() if not aside(area, kind, stage, b, ds)}
+
+    def line(b: str) -> bool:  # the role, or a department of the role's kind
+        return b == role or (bodies[b].kind == department and not bodies[b].role)
+
+    lines = [b for b in held if line(b)]
+    if len(lines) == 1 and lines[0] != role:
+        fixing = {b: ds for b, ds in policy.stage_holders(area, kind, "rectification").items()
+                  if not aside(area, kind, "rectification", b, ds)}
+        if not any(set(ds) & set(held[lines[0]]) or any(policy.duty_area[d] == area for d in fixing.get(b, ()))
+                   for b, ds in held.items() if b != lines[0]):
+            return lines[0]
+    # (review20c C20-1: naming the 扶贫办, or every holder, where a department presses the kind or several bodies
+    # pass it on, blamed bodies the record does not name)
+    if len(held) == 1 and not any(line(b) for st in STAGES for b, ds in policy.stage_holders(area, kind, st).items()
+                                  if bodies[b].level == level and not aside(area, kind, st, b, ds)):
+        return next(iter(held))
+    return role
+
+
+def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str) -> str | None:
+    """The body a ``level`` named as having concealed a problem of ``kind`` in ``area`` stands for by
+    ``concealing_level_body: unresolved`` (the record naming no sector): :func:`standing_body` of the level's holders
+    of the stage concealment is judged at (handling: 一(三) 分类交办), or None for a level without a role body (its
+    holders answer).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> concealing_role(p, "housing", "housing_danger_unreported", "county")  # the kind's one department
+    'county_construction'
+    >>> concealing_role(p, "housing", "housing_danger_unreported", "city")  # 市住建 presses it: a department's part
+    'city_sector_department'
     >>> concealing_role(p, "basic_needs", "basic_needs_income_not_raised", "county")
     'county_poverty_office'
     >>> concealing_role(p, "discovery", "mechanism_missing", "county")  # several holders: unresolved, once
@@ -205,16 +265,10 @@ def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str)
     memo: dict[tuple[str, str | None, str], str | None] = policy._memo("derive: concealing role", dict)
     key = (area, kind, level)
     if key not in memo:
-        role = policy.roles.get(level)
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
-        holders = [b for b in policy.stage_holders(area, kind, stage) if policy.bodies[b].level == level]
-        # (review20c C20-1: naming the 扶贫办, or every holder, where a department presses the kind or several bodies
-        # pass it on, blamed bodies the record does not name)
-        lines = {b for st in STAGES for b in policy.stage_holders(area, kind, st) if policy.bodies[b].level == level}
-        department = role is not None and any(
-            b == role or (policy.bodies[b].kind == policy.bodies[role].kind and not policy.bodies[b].role)
-            for b in lines)
-        memo[key] = holders[0] if role is not None and not department and len(holders) == 1 else role
+        memo[key] = standing_body(policy, area, kind, level, {
+            b: ds for b, ds in policy.stage_holders(area, kind, stage).items() if policy.bodies[b].level == level},
+            stage)
     return memo[key]
 
 
@@ -222,8 +276,8 @@ def _concealer(policy: PolicyView, area: str, kind: str | None, level: str, sect
                as_role: bool) -> str:
     """The body a level named as concealer stands for (``""``: the level's holders of the handling
     stage). 一(四) 追究相关工作人员责任: by ``concealing_level_body: unresolved``, the body whose line the problem is
-    in, which the record's ``sector`` names, else :func:`concealing_role` (the role, unresolved, or the one body whose
-    part it is); a level without a role body (the village, the township) stands for its holders."""
+    in, which the record's ``sector`` names, else :func:`concealing_role` (:func:`standing_body`); a level without a
+    role body (the village, the township) stands for its holders."""
     role = policy.roles.get(level)
     if not as_role or role is None:
         return ""
@@ -238,17 +292,18 @@ def _concealer(policy: PolicyView, area: str, kind: str | None, level: str, sect
 
 def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, sector: str | None,
                    prank: int) -> str | None:
-    """The body a ``level`` above the grassroots (the city, the province) stands for when it received a problem of
-    ``kind`` in ``area``, placed at level rank ``prank``, through no body the record names — reported to the level,
-    or found there by nobody named — by ``receiving_level_body: unresolved``; None where the parameter decides
-    nothing: a grassroots level (the county keeps the lists that sort what reaches it, 一(三)), a level without a role
-    body, or one with at most one holder of the handling stage for the problem (it answers either way).
+    """The body a ``level`` with departments (the county, the city, the province) stands for when it received a
+    problem of ``kind`` in ``area``, placed at level rank ``prank``, through no body the record names — reported to
+    the level, or found there by nobody named — by ``receiving_level_body: unresolved``; None where the parameter
+    decides nothing: a level without a role body (the village and the township: their holders), or one with at most
+    one holder of the handling stage for the problem (it answers either way).
 
-    一(三) 省市两级及时回应基层反映问题 names no body, and 一(四) holds liable 相关工作人员: where several bodies of the
-    level hold the handling of the kind (二(六)2(4) 教育、财政、民政、人社、残联、扶贫部门…), the record does not say
-    which of them had the report. The record's ``sector`` names the department of that line at the level where it
-    has a part in the problem; without one, the level's role body (市相关部门（问题所属部门）) stands for the one
-    unnamed, unresolved, once — as :func:`_concealer` chooses for a level named as concealer.
+    一(三) 县级建立问题发现和整改情况台账…列出问题清单、责任清单 sorts what reaches the county to the body whose problem
+    it is, and 省市两级及时回应基层反映问题 names no body; 一(四) holds liable 相关工作人员: where several bodies of the
+    level hold the handling of the kind, the record does not say which of them had it. The record's ``sector`` names
+    the department of that line at the level where it has a part in the problem; without one, :func:`standing_body`
+    (the kind's one department, else the role, unresolved, once) — as a level named as concealer (review23 #1: the
+    county too).
 
     >>> import responsibility
     >>> p = responsibility.load()
@@ -256,7 +311,9 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
     'city_sector_department'
     >>> receiving_body(p, "education", "education_policy_gap", "city", "civil_affairs", 1)
     'city_civil_affairs'
-    >>> receiving_body(p, "education", "education_policy_gap", "county", None, 1) is None  # the county's lists
+    >>> receiving_body(p, "housing", "housing_renovation_late", "county", None, 1)  # the kind's one department
+    'county_construction'
+    >>> receiving_body(p, "basic_needs", "basic_needs_income_not_raised", "county", None, 1) is None  # one holder
     True
     """
     memo: dict[tuple[str, str | None, str, str | None, int], str | None] = policy._memo(
@@ -264,21 +321,20 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
     key = (area, kind, level, sector, prank)
     if key in memo:
         return memo[key]
-    role = policy.roles.get(level)
-    rank = policy.level_rank[level]
     got: str | None = None
-    if role is not None and rank not in policy.grassroots:
+    if level in policy.roles:
         stage = policy.failures["not_handled"].stage if "not_handled" in policy.failures else "handling"
-        held = [b for b in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind, stage)
-                if policy.bodies[b].level == level]
+        held = {b: ds for b, ds in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind,
+                                                   stage).items() if policy.bodies[b].level == level}
         if len(held) > 1:
-            got = role
             line = policy.sector_of(sector)
             if line is not None:
                 # the line's department where the text gives it a part in the problem; else the record's line names
                 # nobody here, and the level's holders of that line answer as before (the rules resolve them)
                 got = next((b.id for b in policy.bodies.values() if b.level == level and b.sector == line
                             and not b.role and policy.has_part(area, kind, b.id, line)), None)
+            else:
+                got = standing_body(policy, area, kind, level, held, stage)
     memo[key] = got
     return got
 
@@ -640,9 +696,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 if steps and setting.has_irregular else ""
             if aside:
                 ctx.set_aside = True
-            # a city or the province that received it through no body the record names: which of its bodies holds it
-            # is receiving_level_body's where several hold its handling (review22 R22-2); the finding and the verdict
-            # rest on it either way (``chosen``)
+            late_bodies = _later(steps, level, body, due, hands, as_of, limit, [h["on"] for h in acted] + (
+                [h["on"] for h in steps if rank[h["by_level"]] > rank[level] and h["on"] >= received]
+                if below_authority else []), ctx.handed, rank[level]) if steps else ""
+            # a level with departments that received it through no body the record names: which of its bodies holds
+            # it is receiving_level_body's where several hold its handling (review22 R22-2; the county too, review23
+            # #1); the finding and the verdict rest on it either way (``chosen``)
             holder, by_receiver = body, 0
             if not body and setting.receive_role is not None:
                 receiver = receiving_body(policy, area, kind, level, sector, prank)
@@ -652,9 +711,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                         ctx.rests_on.append(RECEIVER)
                     if setting.receive_role:
                         holder = receiver
-            late_bodies = _later(steps, level, body, due, hands, as_of, limit, [h["on"] for h in acted] + (
-                [h["on"] for h in steps if rank[h["by_level"]] > rank[level] and h["on"] >= received]
-                if below_authority else []), ctx.handed, rank[level]) if steps else ""
+                        if receiver in late_bodies.split() or (rank[level], receiver) in ctx.handed:
+                            # the department of the kind (or of the record's line), which the record shows the level
+                            # handed it to only after its limit (fidelity12 G3c): it did not hold it before, and which
+                            # body did the record does not say — the role, unresolved, once
+                            holder = policy.roles[level]
             add("unhandled", {"lvl": rank[level], "body": holder, "escalate": int(below_authority),
                               "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
                               "aside": aside, "later": late_bodies, "chosen": by_receiver})
