@@ -108,3 +108,91 @@ def test_a_value_of_the_wrong_type_is_said_in_the_project_s_words(policy: Policy
         policy.who_answers(dict(example(), handled=["x"]))
     with pytest.raises(ProblemError, match=r"field 'handled\[0\].action': expected an action, not true"):
         policy.who_answers(dict(example(), handled=[dict(example()["handled"][0], action=True)]))
+
+
+@pytest.mark.parametrize(("key", "said"), [
+    ("рlace", "'рlace' is 'place' written with 'р' (U+0440 CYRILLIC SMALL LETTER ER), not ASCII: write the key in "
+              "ASCII letters, 'place'"),
+    ("ｐｌａｃｅ", "'ｐｌａｃｅ' is 'place' written with full-width letters, not ASCII"),
+    ("plaсe", "'plaсe' is 'place' written with 'с' (U+0441 CYRILLIC SMALL LETTER ES)"),
+])
+def test_a_key_with_a_lookalike_letter_says_which_and_the_ascii_key(policy: Policy, tmp_path: Path, key: str,
+                                                                   said: str) -> None:
+    """A key typed with a Cyrillic or full-width letter was "unknown field; did you mean 'place'?" (or the list of
+    every field), which reads as the same word twice: the character is named now, with the ASCII key."""
+    record = example()
+    record[key] = record.pop("place")
+    with pytest.raises(ProblemError, match=re.escape(said)) as e:
+        policy.who_answers(record)
+    assert e.value.code == "unknown_field" and e.value.field == key
+    nested = example()
+    nested["discovered"] = {"lеvel" if k == "level" else k: v for k, v in nested["discovered"].items()}
+    with pytest.raises(ProblemError, match=re.escape("'lеvel' is 'level' written with 'е' (U+0435")) as e:
+        policy.who_answers(nested)
+    assert e.value.field == "discovered.lеvel"
+
+
+def test_a_rules_file_key_with_a_lookalike_letter_says_which(rules_copy: Path) -> None:
+    import responsibility
+
+    path = rules_copy / "policy.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("version:", "vеrsion:", 1), encoding="utf-8")
+    issues = responsibility.validate(rules_copy)
+    assert any("'vеrsion' is 'version' written with 'е' (U+0435 CYRILLIC SMALL LETTER IE)" in i.hint
+               for i in issues), [str(i) for i in issues]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("id: a\narea: housing\ndiscovered:\n\tlevel: county\n", 4),
+    ("id: a\ndiscovered:\n  level: county\n\tchannel: hotline\n", 4),
+    ("id: a\nhandled:\n\t- action: assigned\n", 3),
+])
+def test_a_tab_in_the_indentation_is_said_so_at_its_line(text: str, line: int, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """PyYAML's words were "found character that cannot start any token" (or "a tab character that violates
+    indentation"): the line is indented with a tab, which YAML does not allow."""
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("who", str(path))
+    assert code == 2 and f"r.yaml:{line}:1: YAML syntax error: YAML does not allow tabs for indentation" in err, err
+    assert "indent with spaces" in err
+
+
+def test_a_rules_file_indented_with_a_tab_is_said_so(rules_copy: Path) -> None:
+    import responsibility
+
+    (rules_copy / "bodies" / "zz.yaml").write_text("bodies:\n\t- id: zz_body\n", encoding="utf-8")
+    issues = responsibility.validate(rules_copy)
+    assert any(i.file.endswith("zz.yaml") and i.line == 2 and "YAML does not allow tabs for indentation" in i.message
+               for i in issues), [str(i) for i in issues]
+
+
+def test_a_problem_id_that_looks_like_an_option_or_an_exported_formula(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """`ledger show LEDGER -3+4` said "No such option '-3'", and `ledger show LEDGER "'-3+4"` (the id as a CSV export
+    writes it, the ' before text a spreadsheet reads as a formula) "unknown problem": each says what to write."""
+    db = str(tmp_path / "l.db")
+    events = tmp_path / "e.yaml"
+    events.write_text('- {problem: "-3+4", type: registered, on: 2021-03-01, area: housing, place: "330127100219"}\n',
+                      encoding="utf-8")
+    assert run_cli("ledger", "init", db)[0] == 0
+    assert run_cli("ledger", "add", db, str(events), "--by", "me")[0] == 0
+    code, _, err = run_cli("ledger", "show", db, "-3+4")
+    assert code == 2 and "'-3+4' begins with '-' and was read as an option" in err and "-- '-3+4'" in err, err
+    code, out, err = run_cli("ledger", "show", db, "--", "-3+4")
+    assert code == 0 and json.loads(out)["problem"] == "-3+4", err
+    code, _, err = run_cli("ledger", "show", db, "'-3+4")
+    assert code == 2 and "the ledger has '-3+4': the leading ' is what a CSV export puts before" in err, err
+    code, _, err = run_cli("ledger", "show", db, "--as-off", "2021-01-01", "x")
+    assert code == 2 and "No such option '--as-off'" in err, err  # a mistyped option is still one
+    code, _, err = run_cli("ledger", "show", db, "-\x1b[31m")
+    assert code == 2 and "\x1b" not in err and "\\x1b" in err, err  # shown escaped, never acted on
+
+
+def test_an_empty_forbidden_entry_is_refused_at_its_line(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """`forbidden: [{}]` forbade every finding: the scenario failed with "(forbidden by {})" on each."""
+    record = json.dumps(example(), ensure_ascii=False)
+    (tmp_path / "f.scenarios.yaml").write_text(
+        f"scenarios:\n- name: an empty pattern\n  problem: {record}\n  expect:\n    forbidden: [{{}}]\n",
+        encoding="utf-8")
+    code, _, err = run_cli("test", str(tmp_path))
+    assert code == 2 and "f.scenarios.yaml:5:17: scenarios.0.expect.forbidden.0: an empty forbidden entry would " \
+        "forbid every finding: give what no finding may be" in err, err

@@ -27,9 +27,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .._errors import Issue, RulesError
 from ..chain._jurisdiction import Jurisdiction
@@ -78,13 +78,23 @@ class Pattern(_Strict):
         return "{" + ", ".join(parts) + "}"
 
 
+def _forbids_something(pattern: Pattern) -> Pattern:
+    """A forbidden entry names what no finding may be: ``forbidden: [{}]`` forbade every finding, and a scenario
+    failed on the first with "(forbidden by {})"."""
+    if all(getattr(pattern, k) is None for k in PATTERN_KEYS):
+        raise ValueError(f"an empty forbidden entry would forbid every finding: give what no finding may be, with one "
+                         f"or more of {', '.join(PATTERN_KEYS)} ({{basis: not_handled}}, "
+                         "{level: county, liability: unit}), or remove it")
+    return pattern
+
+
 class Expect(_Strict):
     """What a scenario expects: at least one of a finding it must produce, a pattern no finding may match, or the
     number of failure findings (``failures: 0`` for none) — a scenario that checks nothing would pass whatever the
     answer (review21b B21-5)."""
 
     findings: list[Pattern] = []
-    forbidden: list[Pattern] = []
+    forbidden: list[Annotated[Pattern, AfterValidator(_forbids_something)]] = []
     failures: int | None = Field(default=None, ge=0)
 
     @model_validator(mode="after")

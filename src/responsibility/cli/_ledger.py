@@ -380,16 +380,48 @@ def merge_cmd(target: str, source: str, into: str, on: Any, entered_by: str, rul
 _UNASSIGNED = ("registered", "discovered", "reported")
 
 
-@ledger_group.command("show")
+class _IdArguments(click.Command):
+    """A command whose arguments are problem ids: an id that begins with ``-`` (``-3+4``, as spreadsheets and
+    other systems make them) was refused as "No such option '-3'"; it is said how to give it (after ``--``)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given_args = list(args)  # (click takes them off the list as it parses)
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            given = next((a for a in given_args if a.startswith(exc.option_name)), exc.option_name)
+            if given[1:2].isalpha() or given[1:2] == "-":  # a mistyped option (--as-off): click's own words
+                raise
+            raise click.UsageError(f"{_shown(given)} begins with '-' and was read as an option; to give it as a "
+                                   f"problem id, put -- before the ids: responsibility ledger {self.name} LEDGER -- "
+                                   f"{_shown(given)}", ctx) from None
+
+
+def _shown(problem: str) -> str:
+    """A problem id as a message shows it: escaped where it holds what a terminal would act on, cut short."""
+    from ..engine._problem import _show
+
+    return repr(_show(problem, 60))
+
+
+@ledger_group.command("show", cls=_IdArguments)
 @click.argument("target", metavar="LEDGER")
 @click.argument("problem")
 @click.option("--as-of", "as_of", type=_DATE, default=None)
 @_common
 def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, jurisdiction: str | None) -> None:
     """One problem: its events (with who entered them), its state on the day and, until it is
-    assigned, its route (who must assign or report it, by when: as `responsibility route`)."""
+    assigned, its route (who must assign or report it, by when: as `responsibility route`).
+    A PROBLEM that begins with '-' is given after --: `ledger show LEDGER -- -3+4`."""
+    from .._errors import ProblemError
+
     with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
         day = _day(as_of)
+        if problem[:1] == "'" and len(problem) > 1 and not ledger.events(problem) and ledger.events(problem[1:]):
+            # the ' a CSV export puts before text a spreadsheet would read as a formula (=, +, -, @), copied
+            raise ProblemError("problem", f"unknown problem {_shown(problem)}; the ledger has {_shown(problem[1:])}: "
+                               "the leading ' is what a CSV export puts before an id a spreadsheet would read as a "
+                               "formula, not part of the id", code="unknown_problem")
         state = ledger.state(problem, day)
         # a registered event's duty area under a record's name for it (stored as ``domain``, its older name)
         events = [{("area" if k == "domain" else k): v for k, v in e.to_dict().items()} for e in ledger.events(problem)]

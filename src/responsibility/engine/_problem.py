@@ -1349,7 +1349,10 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
             return ProblemError(_path(loc), f"the discovery is given twice, as 'discovered' and as {loc[0]!r}; "
                                 "keep one of the two", record=rid, code=code)
         parent = "problem" if len(loc) == 1 else ("discovered" if loc[0] == "discovered" else "handled")
-        hint = suggest(str(loc[-1])[:40], _FIELDS[parent]) or f"allowed: {', '.join(_FIELDS[parent])}"
+        from ..policy._yaml import lookalike  # (a refused record only: a start that reads no YAML never needs it)
+
+        hint = (isinstance(loc[-1], str) and lookalike(loc[-1][:40], _FIELDS[parent])) \
+            or suggest(str(loc[-1])[:40], _FIELDS[parent]) or f"allowed: {', '.join(_FIELDS[parent])}"
         return ProblemError(_path(loc), f"unknown field; {hint}", record=rid, code=code)
     if kind == "missing":
         return ProblemError(_path(loc), "is required", record=rid, code=code)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .._errors import Issue, RulesError
 from ._model import ID_PATTERN
 from ._text import fold
-from ._yaml import PathKey, Positions, read_yaml
+from ._yaml import PathKey, Positions, lookalike, read_yaml
 
 if TYPE_CHECKING:  # (pydantic and the models are imported where a directory is read: a start from the cache
     # uses this module's names and suggestions only)
@@ -147,7 +147,8 @@ def _pydantic_issues(exc: ValidationError, pos: Positions, model: type[BaseModel
         elif kind == "extra_forbidden":
             parent = _model_at(model, loc[:-1])
             fields = list(parent.model_fields) if parent else []
-            hint = suggest(str(loc[-1]), fields) or (f"allowed: {', '.join(fields)}" if fields else "remove it")
+            hint = (isinstance(loc[-1], str) and lookalike(loc[-1], fields)) or suggest(str(loc[-1]), fields) \
+                or (f"allowed: {', '.join(fields)}" if fields else "remove it")
             yield pos.issue(loc, f"unknown field {field_path!r}", hint, "unknown_field")
         elif kind == "missing":
             yield pos.issue(loc[:-1], f"missing field {field_path!r}", f"add {loc[-1]!r}", "missing_field")

@@ -26,6 +26,7 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -361,6 +362,16 @@ def joined_surrogates(text: str) -> str:
     return _SURROGATE_PAIR.sub(one, text)
 
 
+def _tab_indent(text: str, line: int) -> int | None:
+    """The column of the first tab in the indentation of ``line`` of ``text``, or ``None``."""
+    lines = text.split("\n", line)[:line]
+    if not 1 <= line <= len(lines):
+        return None
+    row = lines[line - 1]
+    indent = row[:len(row) - len(row.lstrip(" \t"))]
+    return indent.index("\t") + 1 if "\t" in indent and row.strip() else None
+
+
 def _lone_surrogate(text: str, line: int, col: int) -> str | None:
     """The ``\\uXXXX`` escape of a lone surrogate at (or just before) ``line``:``col`` of ``text``, or ``None``."""
     lines = text.split("\n")
@@ -372,6 +383,31 @@ def _lone_surrogate(text: str, line: int, col: int) -> str | None:
                                                                     at[start + 2:start + 6]):
             return at[start:start + 6]
     return None
+
+
+#: Letters of other scripts drawn like an ASCII letter (Unicode's confusables, Cyrillic and Greek): a key typed on a
+#: Russian or Greek keyboard layout, or pasted, reads as the ASCII one and matches nothing.
+_LOOKALIKES = dict(zip("аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХІЈЅοαντικρΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+                       "aeopcyxijsdhqwlABEKMHOPCTXIJSoavtikpABEZHIKMNOPTYX", strict=True))
+
+
+def lookalike(key: str, known: Iterable[str]) -> str | None:
+    """What to say of ``key``, which names no field, where it is one of ``known`` written with a letter of another
+    script or a full-width one: which character, and the ASCII key (``None``: it is not)."""
+    if key.isascii():
+        return None
+    import unicodedata
+
+    ascii_key = "".join(_LOOKALIKES.get(c, c) for c in unicodedata.normalize("NFKC", key))
+    if ascii_key not in set(known):
+        return None
+    odd = list(dict.fromkeys(c for c in key if not c.isascii()))
+    if all(unicodedata.name(c, "").startswith("FULLWIDTH") for c in odd):
+        named = "full-width letters" if len(odd) > 1 else f"the full-width {odd[0]!r} (U+{ord(odd[0]):04X})"
+    else:
+        named = ", ".join(f"{c!r} (U+{ord(c):04X} {unicodedata.name(c, 'a character')})" for c in odd[:3])
+    return (f"{key!r} is {ascii_key!r} written with {named}, not ASCII: write the key in ASCII letters, "
+            f"{ascii_key!r}")
 
 
 def _is_json(text: str) -> bool:
@@ -440,6 +476,11 @@ def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = T
         problem = exc.problem or exc.context or "invalid YAML"
         code = "yaml_limit" if "nesting depth" in problem else "yaml_syntax"
         hint = "flatten the structure" if code == "yaml_limit" else "fix the YAML syntax"
+        if code == "yaml_syntax" and (tab := _tab_indent(text, line)) is not None:
+            # (PyYAML said "found character that cannot start any token", or "a tab character that violates
+            # indentation", of a line indented with a tab, as editors set to tabs write it)
+            raise RulesError([Issue(file, line, tab, "YAML syntax error: YAML does not allow tabs for indentation",
+                                    "indent with spaces; set the editor to insert spaces for a tab", code)]) from None
         if "invalid Unicode character escape" in problem and (half := _lone_surrogate(text, line, col)):
             # (JSON reads it, then the reader for positions refused it: "YAML syntax error" in a .json; review21b)
             raise RulesError([Issue(file, line, col, f"{half} is half of a UTF-16 surrogate pair, not a character "
