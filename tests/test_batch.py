@@ -224,6 +224,23 @@ def receiver_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int
     return n
 
 
+def lined_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+    """How many valid records name no sector but a department that may give them a line (a step's to_body, the
+    finder, a concealer: engine/_facts.py record_line; review23 #2): the bulk path sends them to the reference path
+    (batch/_core.py lined_records), as it sends a record with a sector."""
+    from responsibility.engine._facts import line_of
+
+    n = 0
+    for view, p in valid_problems(policy, j, records):
+        if p.sector is not None or p.discovered is None:
+            continue
+        named = [p.discovered.body, *(h.to_body for h in p.handled),
+                 *(w for w in p.concealed_by if w not in view.level_rank)]
+        n += any(b is not None and (line := line_of(view, b)) is not None and view.has_part(p.area, p.kind, b, line)
+                 and view.line_concerned(p.area, b, p.kind) for b in named)
+    return n
+
+
 def got(a: Assessment) -> tuple[list[tuple[Any, ...]], list[tuple[int, str, str]]]:
     rows = [tuple(x) for x in a.findings.astype(object).itertuples(index=False)]
     rejects = [(int(x.record), x.field, x.reason) for x in a.rejects.astype(object).itertuples()]
@@ -445,7 +462,7 @@ def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, r
     # reads as to the level as a whole (D4: the encoder sends it to the reference path; these records are all valid)
     assert referred <= later.count(3) + own_day_records(policy, province, records) + d4_records(
         policy, province, records) + kindless_place_records(policy, province, records) + receiver_records(
-        policy, province, records)
+        policy, province, records) + lined_records(policy, province, records)
 
 
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
@@ -462,7 +479,8 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
     # sends them there: these records are valid, so every one it marks is such)
     # — and those with no kind handed to their place's level where nobody up to the assigner rectifies it (R21-2)
     own, d4 = own_day_records(policy, province, records), d4_records(policy, province, records)
-    kindless = kindless_place_records(policy, province, records) + receiver_records(policy, province, records)
+    kindless = kindless_place_records(policy, province, records) + receiver_records(policy, province, records) \
+        + lined_records(policy, province, records)  # (review23 #2)
     assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 100
     assert d4 < len(records) // 80  # (this generator names a random body in a fifth of its steps)
 
@@ -631,7 +649,8 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
     referred = sum(r.referred for r in results)
     least = len(records) - assessed + own_day_records(amended, province, records)
     assert least <= referred <= least + d4_records(amended, province, records) + kindless_place_records(
-        amended, province, records) + receiver_records(amended, province, records)
+        amended, province, records) + receiver_records(amended, province, records) + lined_records(
+        amended, province, records)
     assert len(assessor._assessors) >= 2
     a = amended.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(amended, province, records, "compiled")

@@ -371,13 +371,14 @@ def test_route_says_which_of_the_records_fields_it_does_not_read(policy: Policy)
 JOINT = "joint_guidance_every_line"
 
 
-def _school(sector: str | None) -> dict[str, Any]:
-    """R21-5's E2: the county handed an unidentified student to the school, which did not act."""
+def _school(sector: str | None, to: str | None = "county_school") -> dict[str, Any]:
+    """R21-5's E2: the county handed an unidentified student to the school (``to``; None: to the county as a whole),
+    which did not act."""
     r: dict[str, Any] = {"id": "E2", "area": "education", "kind": "education_student_not_identified",
                          "place": VILLAGE, "severity": "serious", "deadline": "2021-04-01", "as_of": "2021-06-30",
                          "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
                          "handled": [{"action": "assigned", "by_level": "county", "to_level": "county",
-                                      "to_body": "county_school", "on": "2021-03-03"}]}
+                                      "to_body": to, "on": "2021-03-03"}]}
     if sector:
         r["sector"] = sector
     return r
@@ -394,11 +395,14 @@ def test_joint_guidance_follows_the_records_line_by_default(policy: Policy, engi
     lined = {b for b, basis in _answers(policy, _school("education"), engine) if basis == "supervision"}
     assert "city_education" in lined and not lined & others
     assert "education_province_city_guide" in _rests(policy, _school("education"), engine)
-    plain = {b for b, basis in _answers(policy, _school(None), engine) if basis == "supervision"}
+    # the school the county named is the education line's (二(六)2(1)–(2); review23 #2): as with the sector
+    assert {b for b, basis in _answers(policy, _school(None), engine) if basis == "supervision"} == lined
+    assert "sectorless_alternatives" not in _rests(policy, _school(None), engine)
+    plain = {b for b, basis in _answers(policy, _school(None, None), engine) if basis == "supervision"}
     assert "city_sector_department" in plain and not plain & others
-    assert "sectorless_alternatives" in _rests(policy, _school(None), engine)
+    assert "sectorless_alternatives" in _rests(policy, _school(None, None), engine)
     every = policy.with_parameters(sectorless_alternatives="every_holder")
-    assert others <= {b for b, basis in _answers(every, _school(None), engine) if basis == "supervision"}
+    assert others <= {b for b, basis in _answers(every, _school(None, None), engine) if basis == "supervision"}
     joint = policy.with_parameters(**{JOINT: True})
     assert others <= {b for b, basis in _answers(joint, _school("education"), engine) if basis == "supervision"}
     assert JOINT in _rests(joint, _school("education"), engine)

@@ -32,7 +32,7 @@ import numpy.typing as npt
 from ..engine._decide import CONCEALED as HID_BASIS
 from ..engine._decide import CONTEXT_FIELDS
 from ..engine._decide import MISSED as MISSED_BASIS
-from ..engine._facts import receiving_body
+from ..engine._facts import line_of, receiving_body
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 from ._encode import Cols
@@ -252,6 +252,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     ``receiving_level_body`` is ``unresolved``."""
     n, nr = c.n, t.max_rank + 1
     kindless_place_steps(c, t)
+    lined_records(c, t)
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
     prank = np.take(t.place_rank, c.place)
@@ -664,6 +665,52 @@ def kindless_place_steps(c: Cols, t: Tables) -> None:
         if got == 0:
             return
     kindless_place_steps_numpy(c, t)
+
+
+def lined_records(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record that names a department that may give it its line
+    (engine/_facts.py :func:`~responsibility.engine._facts.record_line`; review23 #2): a step's ``to_body``, the finder
+    or a concealer with a line (:func:`~responsibility.engine._facts.line_of`), a part in the problem in that line and
+    a line the problem can concern (:func:`giving_line`). The fast path codes no line, as it codes no ``sector`` (such
+    records take the reference path already); a record whose departments give two lines, which the engine reads as
+    giving none, takes it too (few records name a department at all: 92 of bench_assess's 20,000)."""
+    gives = giving_line(t)
+    if not gives.any():
+        return
+    flat = gives.ravel()
+    if len(c.hp):
+        at = np.flatnonzero(c.htb >= 0)
+        if len(at):
+            w = c.hp[at]
+            c.slow[w[flat[per_record(gives, c.area, c.kind)[w] + c.htb[at]]]] = True
+    found = np.flatnonzero(c.disc & (c.dbody >= 0))
+    if len(found):
+        c.slow[found[flat[per_record(gives, c.area, c.kind)[found] + c.dbody[found]]]] = True
+    if len(c.cp):
+        at = np.flatnonzero(c.cbody >= 0)
+        if len(at):
+            w = c.cp[at]
+            c.slow[w[flat[per_record(gives, c.area, c.kind)[w] + c.cbody[at]]]] = True
+
+
+def giving_line(t: Tables) -> Bool:
+    """``[area, kind code, body]``: whether naming the body in a record of that area and kind (code 0: none) gives the
+    record its line, where it names no other (engine/_facts.py :func:`~responsibility.engine._facts.record_line`),
+    kept per policy and tables."""
+    policy = t.policy
+    memo: dict[tuple[tuple[str, ...], ...], Bool] = policy._memo("batch: giving line", dict)
+    key = (tuple(t.areas), tuple(t.kind_names), tuple(t.bodies))
+    got = memo.get(key)
+    if got is None:
+        got = np.zeros((len(t.areas), len(t.kind_names) + 1, len(t.bodies)), np.bool_)
+        lined = [(i, b, line) for i, b in enumerate(t.bodies) if (line := line_of(policy, b)) is not None]
+        for a, area in enumerate(t.areas):
+            for kind in [None, *(k for ar, k in policy.kinds if ar == area)]:
+                kc = t.kind_index[kind] if kind else 0
+                for i, b, line in lined:
+                    got[a, kc, i] = policy.has_part(area, kind, b, line) and policy.line_concerned(area, b, kind)
+        memo[key] = got
+    return got
 
 
 def kindless_place_steps_numpy(c: Cols, t: Tables) -> None:

@@ -288,7 +288,7 @@ class Decider:
             # passed it down, the days, what the verdict rests on...): a new shape often places as an earlier one did
             # (~a third of new shapes in bench_engine's loop), and shares that plan's findings; only its rows are its
             # own (_rows, made when it is first read).
-            pk = (eng.name, rec["area"], rec["kind"], rec["severity"], rec["sector"],
+            pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
                   facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
                   tuple([(rule.id, fact.get("body"), fact.get("later")) for rule, fact in hits]))
             placed = self._placements.get(pk)
@@ -329,7 +329,7 @@ class Decider:
                 entries.append((rule.id, read))
             fired = tuple(entries)
         rec = problem.__dict__
-        return (engine, rec["severity"], rec["sector"], facts[0]["prank"] if facts else None,
+        return (engine, rec["severity"], ctx.line, facts[0]["prank"] if facts else None,
                 tuple(sorted(ctx.knew)) if ctx.knew else (), tuple(sorted(ctx.passed)) if ctx.passed else (),
                 tuple(sorted(ctx.handed)) if ctx.handed else (), ctx.deadline_from_parameter,
                 tuple(ctx.rests_on), fired)
@@ -341,7 +341,7 @@ class Decider:
         policy = self.policy
         # the code's level, as derive reads it (a Place built by hand may say another)
         prank = policy.level_rank[coded(problem.place)[1]]
-        sector = policy.sector_of(problem.sector)
+        sector = ctx.line  # (the record's sector's, or the line the departments it names give: derive, review23 #2)
         area, kind = problem.area, problem.kind
         raw: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]] = {}
         self._place_at(area, kind, prank, hits, sector, 0, raw)
@@ -541,7 +541,7 @@ class Decider:
                ctx: Context) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
         """Findings keyed by (body, basis, liability): the hits behind each and its duties."""
         prank = self.policy.level_rank[coded(problem.place)[1]]  # (as derive reads it)
-        placed = self.place_hits(problem.area, problem.kind, prank, hits, self.policy.sector_of(problem.sector))
+        placed = self.place_hits(problem.area, problem.kind, prank, hits, ctx.line)
         return self.without_knowers_missing(placed, ctx.knew)
 
     def failure_levels(self, placed: Mapping[tuple[str, str, str], Any]) -> set[int]:

@@ -109,6 +109,9 @@ class Context:
     #: Whether a fact has steps set aside (its ``aside``; irregular_step): the decider then adds that reading to the
     #: findings resting on it after placing the record by its plan (a plan is kept apart from them).
     set_aside: bool = False
+    #: The record's line (a sector id), which the decider places the findings by: its ``sector``'s, else the one line
+    #: the departments it names give (:func:`record_line`; review23 #2), else None.
+    line: str | None = None
 
 
 _new_object = object.__new__
@@ -121,7 +124,7 @@ def _context(as_of: dt.date, authority: str, owner: bool) -> Context:
     ctx = _new_object(Context)
     ctx.as_of, ctx.authority, ctx.owner = as_of, authority, owner
     ctx.received, ctx.assigned, ctx.assigned_to, ctx.deadline_from_parameter = {}, {}, {}, False
-    ctx.rests_on, ctx.knew, ctx.passed, ctx.handed, ctx.set_aside = [], set(), set(), {}, False
+    ctx.rests_on, ctx.knew, ctx.passed, ctx.handed, ctx.set_aside, ctx.line = [], set(), set(), {}, False, None
     return ctx
 
 
@@ -339,6 +342,61 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
     return got
 
 
+def line_of(policy: PolicyView, body: str) -> str | None:
+    """The line (a sector id) that naming ``body`` in a record shows: a department's own (县水利局: water); a body that
+    a department of its level directs, that department's (the school, under 县教育局's 认定、审核, 二(六)2(1)–(2):
+    education; the water-supply unit under 县水利局, 二(六)5(3)–(4): water); None for any other body — a level's Party
+    committee, government, leading group or 扶贫办 (which keeps the lists every problem passes through, 一(三), and
+    so says nothing of whose line one is), an oversight body, the media, a role.
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> [line_of(p, b) for b in ("county_water", "county_school", "county_water_supply_unit", "county_poverty_office")]
+    ['water', 'education', 'water', None]
+    """
+    memo: dict[str, str | None] = policy._memo("derive: line of", dict)
+    if body not in memo:
+        bodies = policy.bodies
+        departments = {bodies[r].kind for r in policy.roles.values()}
+        b = bodies[body]
+        up = bodies.get(b.parent) if b.parent is not None else None
+        memo[body] = None if b.role else b.sector if b.kind in departments else (
+            up.sector if up is not None and up.kind in departments and not up.role and up.level == b.level else None)
+    return memo[body]
+
+
+def record_line(policy: PolicyView, area: str, kind: str | None, named: Iterable[str]) -> str | None:
+    """The line of a record that names no ``sector`` (review23 #2, review24 #2), from the bodies it ``named``: its
+    steps' assignees and receivers (``to_body``), its finder (``discovered.body``) and its concealers
+    (``concealed_by``). A department gives its line (:func:`line_of`) where the text gives it a part in the problem
+    in that line (:meth:`PolicyView.has_part`) and the problem can concern it (:meth:`PolicyView.line_concerned`:
+    二(二)3 涉及**本部门**问题; 县民政局 handed a student the school did not identify gives no line, review23 #3): a
+    problem the county handed to 县水利局 is the water line's, as 一(三) 按照问题类别…列出责任清单 sorted it there; one
+    县卫健局 concealed is the health line's.
+
+    Where the departments named give two lines (the county handed a renovation to its construction and finance bureaus;
+    县卫健局's test found a water problem that 县水利局 was handed), the record's line is not known: None, as where it
+    names no department. The text gives each its own part (二(二)3 按照职责分工), and the record does not say whose line
+    the problem is in; taking either would count the other's steps as to a body with no part in it (not 按程序) and
+    name the one line's departments for what may be the other's.
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> record_line(p, "education", "education_student_not_identified", ["county_education", "county_school"])
+    'education'
+    >>> record_line(p, "education", "education_student_not_identified", ["county_civil_affairs"]) is None
+    True
+    """
+    key = (area, kind, *sorted(set(named)))
+    memo: dict[tuple[str | None, ...], str | None] = policy._memo("derive: record line", dict)
+    got = memo.get(key, "")
+    if got == "":
+        lines = {line for b in key[2:] if b is not None and (line := line_of(policy, b)) is not None
+                 and policy.has_part(area, kind, b, line) and policy.line_concerned(area, b, kind)}
+        got = memo[key] = lines.pop() if len(lines) == 1 else None
+    return got
+
+
 def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | None, level: str, body: str | None,
                channel: str, prank: int) -> tuple[bool, tuple[str, ...]]:
     """Whether a discovery came through an outside channel, and the parameters a verdict rests on
@@ -442,6 +500,20 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         facts.append({"id": f"{pid}#{len(facts)}", "t": t, **base, **fields})
 
     d = rec["discovered"]
+    if sector is None and d is not None:
+        # a department the record names gives its line where the record gives none (review23 #2, review24 #2): the
+        # line's holders answer, as for a record of that sector (县教育局 hands a student to the school: 市教育 presses
+        # it, not 市民政、市残联…)
+        # — an assignment to a level where nobody can rectify the kind is no 交办 (一(三); irregular_step: it counts
+        # as none), and says nothing of whose line the problem is (a provincial policy gap handed to 市教育: R20-1)
+        named = [x for x in (d.__dict__["body"], *(s["to_body"] for s in [h.__dict__ for h in rec["handled"]]
+                                                   if s["action"] != "assigned" or kind is None
+                                                   or policy.level_rank[s["to_level"]] in can_rectify),
+                             *(w for w in concealed_by if w not in policy.level_rank)) if x is not None] \
+            if rec["handled"] or concealed_by or d.__dict__["body"] is not None else None
+        if named:
+            sector = record_line(policy, area, kind, named)
+    ctx.line = policy.sector_of(sector)
     if d is None:
         return facts, ctx
     if owner:
@@ -496,8 +568,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # county's house) names who presses (review9a R9A-1).
         for i, h in enumerate(steps):
             b = h["to_body"]
+            # (has_rectification_duty reads the record's own sector: a line read from the bodies it names does not
+            # narrow who rectifies; review24 #0)
             if b is not None and h["action"] == "assigned" and rank[h["to_level"]] in own_levels \
-                    and not policy.has_rectification_duty(area, kind, b, prank, line) \
+                    and not policy.has_rectification_duty(area, kind, b, prank, policy.sector_of(rec["sector"])) \
                     and policy.has_part(area, kind, b, line):
                 # (a level below the authority taking it on itself: no 交办 under either value)
                 if not (h["by_level"] == h["to_level"] and rank[h["to_level"]] < rank[authority]) \
