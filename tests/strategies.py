@@ -8,6 +8,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from responsibility import Jurisdiction, Policy
+from responsibility.chain._jurisdiction import is_residents_committee
+from responsibility.engine._problem import RESIDENTS_PLACE
 
 LEVELS = ["village", "township", "county", "city", "province"]
 START = dt.date(2021, 1, 1)
@@ -47,6 +49,8 @@ def problems(policy: Policy, jurisdiction: Jurisdiction) -> st.SearchStrategy[di
         area = draw(st.sampled_from(sorted(kinds)))
         place = draw(st.sampled_from(places))
         prank = LEVELS.index(jurisdiction.place(place).level)
+        if prank == 0 and is_residents_committee(place) and policy.parameter(RESIDENTS_PLACE) == "township":
+            prank = 1  # an urban community's problem is its township's: nothing below it finds or takes it (R25-11)
         record: dict[str, Any] = {
             "id": f"p{draw(st.integers(0, 10**9))}",
             "domain": area,

@@ -26,7 +26,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..engine._problem import MAX_ITEMS, MAX_TEXT
+from ..chain._jurisdiction import is_residents_committee
+from ..engine._problem import MAX_ITEMS, MAX_TEXT, RESIDENTS_PLACE
 from ..policy._model import DAY_MAX, DAY_MIN
 from ._tables import ACTIONS, DISCOVERED_FIELDS, EPOCH, FIELDS, HANDLING_FIELDS, NONE, Tables
 
@@ -247,12 +248,63 @@ def encode_dicts(records: Sequence[Any], t: Tables) -> Cols:
 
 
 def finish(c: Cols, t: Tables) -> Cols:
-    """``c`` as the bulk path reads it: a discovery at a level that does not run its channel marked slow (the
-    reference path refuses it, :func:`~responsibility.engine._problem.parse_problem`; R20-7), and the bodies of the
-    assignments assignment_without_rectification_duty reads as to a level as a whole cleared (:func:`level_holds`)."""
+    """``c`` as the bulk path reads it: a problem at an urban community's code placed at its township's where
+    residents_committee_place says so (:func:`residents_placed`), a discovery at a level that does not run its channel
+    marked slow (the reference path refuses it, :func:`~responsibility.engine._problem.parse_problem`; R20-7), and the
+    bodies of the assignments assignment_without_rectification_duty reads as to a level as a whole cleared
+    (:func:`level_holds`)."""
+    residents_placed(c, t)
     if not t.channel_level.all():
         c.slow |= c.disc & ~t.channel_level[c.dch, c.dlev]
     return level_holds(c, t)
+
+
+#: :func:`community_township` by the tables' list of places (kept with it: the list is the tables' own, read-only).
+_COMMUNITY_TOWNSHIP: dict[int, tuple[list[str], I32]] = {}
+
+
+def community_township(t: Tables) -> I32:
+    """Each place's index (into ``Tables.places``) with that of an urban community (a residents' committee's code,
+    :func:`~responsibility.chain._jurisdiction.is_residents_committee`) replaced by its township's (where the tables
+    have it)."""
+    got = _COMMUNITY_TOWNSHIP.get(id(t.places))
+    if got is not None and got[0] is t.places:
+        return got[1]
+    places = t.places
+    index = {code: i for i, code in enumerate(places)}
+    to = np.arange(len(places), dtype=np.int32)
+    for i, code in enumerate(places):
+        if code[9:12] != "000" and is_residents_committee(code):
+            to[i] = index.get(code[:9] + "000", i)
+    if len(_COMMUNITY_TOWNSHIP) >= 8:
+        _COMMUNITY_TOWNSHIP.clear()
+    _COMMUNITY_TOWNSHIP[id(places)] = (places, to)
+    return to
+
+
+def residents_placed(c: Cols, t: Tables) -> None:
+    """Place each problem at an urban community's code at its township's, where residents_committee_place is
+    ``township``, as :func:`~responsibility.engine._problem.parse_problem` places it (a 社区 has no 村委会 or
+    村党支部 to hold the village's duties, 二(一)1(1), 二(二)1; review25 R25-11). Such a record that names a level
+    below the township anywhere (a village finder, a step or a concealer) takes the reference path, which refuses it
+    naming the parameter. Codes of slow records are placeholders, placed as any."""
+    param = t.policy.parameters.get(RESIDENTS_PLACE)
+    township = t.rank.get("township")
+    if param is None or param.value != "township" or township is None or not c.n:
+        return
+    to = community_township(t)
+    placed = np.take(to, c.place)
+    moved = placed != c.place
+    if not moved.any():
+        return
+    c.place = placed
+    low = moved & c.disc & (c.dlev < township)
+    for rec, lv in ((c.hp, c.hby), (c.hp, c.hto), (c.cp, c.clvl)):
+        if len(rec):
+            hit = rec[lv < township]
+            low[hit[moved[hit]]] = True
+    if low.any():
+        c.slow = c.slow | low
 
 
 def level_holds(c: Cols, t: Tables) -> Cols:

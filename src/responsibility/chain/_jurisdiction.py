@@ -69,6 +69,20 @@ def level_of(code: str) -> str:
     return "province"
 
 
+def is_residents_committee(code: str) -> bool:
+    """Whether the 12-digit ``code`` is an urban community's (a residents' committee's, 社区/居委会), not a village's.
+
+    The national statistical division code (统计用区划代码编制规则) numbers a village-level place by what it is:
+    digits 10–12 001–199 a 居民委员会, 200–399 a 村民委员会, 400–599 a 类似居民委员会, 600–799 a 类似村民委员会
+    (every 001–199 code of the shipped Zhejiang file is named …社区, its 400s …类似社区). A place above the
+    village level is no committee of either kind.
+
+    >>> [is_residents_committee(c) for c in ("330102001051", "330127100219", "330102001000", "330102001")]
+    [True, False, False, False]
+    """
+    return len(code) == 12 and code[9:12] != "000" and code[9] in "0145"
+
+
 def _check_shape(code: str) -> None:
     """A code whose deeper group is set while a shallower one is zero is malformed."""
     zero_seen = False
@@ -412,11 +426,14 @@ class Jurisdiction:
                   *, province: str = "33", seed: int = 0) -> Jurisdiction:
         """A synthetic province of the given size, the same for the same arguments.
 
-        Each city has at least one county, each county one township, each township one village.
+        Each city has at least one county, each county one township, each township one village. Its villages are
+        villages (合成村): numbered as the national code numbers a 村民委员会 (digits 10–12 from 201, then from 601),
+        not as a residents' committee (001–199, :func:`is_residents_committee`), at most 399 to a township.
         """
-        if not (1 <= cities <= counties <= townships <= villages) or cities > 99 or counties > cities * 99:
-            raise JurisdictionError("need 1 ≤ cities ≤ counties ≤ townships ≤ villages, at most 99 cities and "
-                                    "99 counties per city")
+        if not (1 <= cities <= counties <= townships <= villages) or cities > 99 or counties > cities * 99 \
+                or villages > townships * 399:
+            raise JurisdictionError("need 1 ≤ cities ≤ counties ≤ townships ≤ villages, at most 99 cities, "
+                                    "99 counties per city and 399 villages per township")
         rng = random.Random(seed)
 
         def spread(n: int, over: int, cap: int) -> list[int]:
@@ -431,7 +448,7 @@ class Jurisdiction:
         places = [Place(parse_code(province), "合成省", "province")]
         county_sizes = spread(counties, cities, 99)
         township_sizes = iter(spread(townships, counties, 999))
-        village_sizes = iter(spread(villages, townships, 999))
+        village_sizes = iter(spread(villages, townships, 399))
         for ci, nc in enumerate(county_sizes, start=1):
             city = f"{province}{ci:02d}"
             places.append(Place(parse_code(city), f"合成市{ci:02d}", "city"))
@@ -442,7 +459,7 @@ class Jurisdiction:
                     township = f"{county}{ti:03d}"
                     places.append(Place(parse_code(township), f"合成乡镇{township[2:]}", "township"))
                     for vi in range(1, next(village_sizes) + 1):
-                        village = f"{township}{vi:03d}"
+                        village = f"{township}{vi + (200 if vi < 200 else 400):03d}"
                         places.append(Place(village, f"合成村{village[2:]}", "village"))
         return cls._trusted(places, name=f"synthetic-{province}-{villages}")
 

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import SAME_LEVEL, severity_rank
-from ._problem import _CODED, SAME_LEVEL_CONCEALMENT, coded
+from ._problem import _CODED, RESIDENTS_PLACE, SAME_LEVEL_CONCEALMENT, coded, residents_place
 
 if TYPE_CHECKING:
     from ._problem import Problem
@@ -486,6 +486,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         of_kind = by_kind[(area, kind, prank)] = _of_kind(policy, area, kind, prank)
     authority, owner, can_rectify, own_at_place, nominal, alternatives, setting, _, own_levels = of_kind
     ctx = _context(as_of, authority, owner)
+    if RESIDENTS_PLACE in policy.parameters and residents_place(problem) is not None:
+        # an urban community's problem (a 社区: a 居民委员会, no 村委会 or 村党支部): whether it is answered as its
+        # township's or as a village's is residents_committee_place's (二(一)1(1), 二(二)1; review25 R25-11)
+        ctx.rests_on.append(RESIDENTS_PLACE)
     base = {
         "area": area,
         "kind": kind or "",

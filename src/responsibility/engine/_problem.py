@@ -34,7 +34,7 @@ from dataclasses import field as _field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .._errors import JurisdictionError, ProblemError
-from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, Place, level_of, parse_code
+from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, Place, is_residents_committee, level_of, parse_code
 from ..policy._loader import closest, suggest
 from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES
 from ..policy._text import fold, short_name
@@ -55,6 +55,11 @@ if TYPE_CHECKING:  # (the record models and pydantic are imported where a record
 MAX_TEXT = 200
 #: The parameter that decides whether concealment from the finder's own level's oversight (audit, 巡视 …) is 瞒报.
 SAME_LEVEL_CONCEALMENT = "same_level_oversight_concealment"
+#: The parameter that decides how a problem placed at an urban community's code (a residents' committee, 社区) is
+#: answered: as its township's (``township``, the default) or as a village's (``village``); review25 R25-11.
+RESIDENTS_PLACE = "residents_committee_place"
+#: The key of a re-placed record's own place in its model's private values (:func:`residents_place`).
+_OWN_PLACE = "record_place"
 #: The most entries a list field (``handled``, ``concealed_by``) may hold.
 MAX_ITEMS = 1000
 
@@ -703,7 +708,7 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
             return p
     records = _records()
     if type(raw) is not dict and isinstance(raw, records.Problem):
-        p = raw
+        p = placed_for(raw, policy)
     else:
         if type(raw) is not dict and not isinstance(raw, Mapping):
             got = _JSON_KINDS.get(type(raw).__name__, type(raw).__name__)  # JSON's words, not Python's
@@ -726,6 +731,7 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         except (RecursionError, TypeError, ValueError) as exc:  # cyclic or exotic input
             raise ProblemError("(record)", f"cannot be read ({type(exc).__name__})", record=_rid(raw),
                                code="bad_value") from None
+        p = placed_for(p, policy)
         _checked_as_written(p, raw, policy, jurisdiction, today, state)
         return p
     _check(p, policy, jurisdiction, today)
@@ -1284,6 +1290,12 @@ def _parsed_plainly(raw: dict[str, Any], policy: PolicyView, jurisdiction: Juris
         _level_words_of_the_place(raw, policy, jurisdiction, state)
     area, kind, sector, severity = terms
     level, channel, body, on = found
+    own = None
+    if coded_place[1] == "village" and is_residents_committee(coded_place[0]) \
+            and (param := policy.parameters.get(RESIDENTS_PLACE)) is not None and param.value == "township":
+        # an urban community's problem, answered as its township's (residents_committee_place; review25 R25-11)
+        own, place = place, coded_place[0][:9] + "000"
+        coded_place = (place, "township")
     records = _records()
     made, Handling = records._made, records.Handling
     fields_set = _given(raw)
@@ -1299,6 +1311,8 @@ def _parsed_plainly(raw: dict[str, Any], policy: PolicyView, jurisdiction: Juris
                          set(h) if to_body is not None or "to_body" not in h else _given(h))
                     for action, by, to, to_body, h_on, h in steps] if steps else [],
         "deadline": deadline, "rectified_on": rectified_on, "concealed_by": who, "as_of": as_of}, fields_set)
+    if own is not None:
+        records._SET_PRIVATE(p, {_OWN_PLACE: own})
     # :func:`_check`'s key, from the values in hand
     key = (area, kind, sector, coded_place[1], level, channel, body,
            tuple([s[:4] for s in steps]) if steps else (), tuple(who))
@@ -1440,6 +1454,67 @@ def _worded(kind: str, loc: tuple[Any, ...], got: Any, ctx: Mapping[str, Any]) -
     if kind == "literal_error":
         return f"expected {ctx.get('expected', 'one of the allowed words')}, not {_what(got)}"
     return None
+
+
+def residents_place(p: Problem) -> str | None:
+    """The record's own place where it is an urban community's code (a residents' committee's, 社区: digits 10–12
+    001–199 or 400–599, :func:`~responsibility.chain._jurisdiction.is_residents_committee`), as the record gave it
+    (also where residents_committee_place=township answers the problem at its township's code), else ``None``: a
+    verdict on such a problem rests on that parameter under either of its values."""
+    private = p.__pydantic_private__
+    if private:
+        own = private.get(_OWN_PLACE)
+        if own is not None:
+            return str(own)
+    place = p.__dict__["place"]
+    try:
+        code, level = _CODED.get(place) or coded(place)
+    except JurisdictionError:
+        return None
+    return place if level == "village" and is_residents_committee(code) else None
+
+
+def placed_for(p: Problem, policy: PolicyView) -> Problem:
+    """``p`` placed as ``policy``'s residents_committee_place reads an urban community's code (review25 R25-11):
+    under ``township`` a problem at a residents' committee's code (a 社区, with no 村委会 or 村党支部 to hold the
+    village's duties of 二(一)1(1), 二(二)1) is the same problem at its township's code, the record's own place
+    kept beside it (:func:`residents_place`); under ``village`` (or a policy without the parameter) the place is the
+    record's own. Every other record is ``p`` itself."""
+    private = p.__pydantic_private__
+    own = private.get(_OWN_PLACE) if private else None
+    param = policy.parameters.get(RESIDENTS_PLACE)
+    township = param is not None and param.value == "township"
+    if own is not None:  # placed at its township before: under another reading, back at its own place
+        return p if township else _with_place(p, str(own), None)
+    if not township:
+        return p
+    place = p.__dict__["place"]
+    try:
+        code, level = _CODED.get(place) or coded(place)
+    except JurisdictionError:
+        return p  # (refused by the checks, as the record gave it)
+    if level != "village" or not is_residents_committee(code):
+        return p
+    return _with_place(p, code[:9] + "000", place)
+
+
+def _with_place(p: Problem, place: str, own: str | None) -> Problem:
+    """``p`` at ``place``, with ``own`` as the record's own place (``None``: none kept)."""
+    records = _records()
+    got: Problem = records._made(type(p), {**p.__dict__, "place": place}, set(p.model_fields_set))
+    if own is not None:
+        records._SET_PRIVATE(got, {_OWN_PLACE: own})
+    return got
+
+
+def _community_note(p: Problem) -> str:
+    """What a refusal of a level below the place adds where the place is a community's answered at its township."""
+    own = residents_place(p)
+    if own is None or own == p.place:
+        return ""
+    return (f" (place {own} is an urban community's, a residents' committee (社区) with no 村委会 or 村党支部: "
+            f"by {RESIDENTS_PLACE}=township it is answered as its township's, {p.place}, and no village level "
+            f"answers there; give the township's steps, or set {RESIDENTS_PLACE}=village)")
 
 
 #: :func:`coded` by a record's place, as given: records repeat the same places.
@@ -1657,7 +1732,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             fail("discovered.level", f"a {d.level} cannot find a problem located at a {level_of(code)}; give as place "
                  f"where it came to light, at or below the finder (the {d.level}'s own code or one under it), and "
                  "record its report upward — a policy gap placed there is read as the province's policy (a city "
-                 "code names the city's own)", "level_mismatch")
+                 "code names the city's own)" + _community_note(p), "level_mismatch")
     elif p.handled or p.rectified_on or p.concealed_by:
         fail("discovered", "the problem was handled, rectified or concealed but has no 'discovered'; "
              "say when and by whom it was found", "missing_discovery")
@@ -1676,8 +1751,8 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             fail(f"{f}.to_level", "an assignment goes to the same or a lower level; use 'reported' to go up",
                  "wrong_direction")
         if levels[h.to_level] < place_rank:
-            fail(f"{f}.to_level", f"the place is a {level_of(code)}; nothing below it can take the problem",
-                 "level_mismatch")
+            fail(f"{f}.to_level", f"the place is a {level_of(code)}; nothing below it can take the problem"
+                 + _community_note(p), "level_mismatch")
     fault = _date_fault(p, today, *in_force(policy))
     if fault is not None:
         if fault[2] == "before_effect":
@@ -1714,7 +1789,8 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             fail(field, f"{who!r} is not below the {d.level} that verified and found the problem; "
                  "concealment is from a higher level's verification (一(四))", "concealment")
         if levels[level_id] < place_rank:
-            fail(field, f"the place is a {level_of(code)}; nothing below it can conceal the problem", "concealment")
+            fail(field, f"the place is a {level_of(code)}; nothing below it can conceal the problem"
+                 + _community_note(p), "concealment")
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
         if who in levels and not any(policy.bodies[b].level == who
                                      for b in policy.stage_holders(p.area, p.kind, stage)):

@@ -25,7 +25,7 @@ from ..policy._view import OWNER, SECTORLESS
 from ..policy._view import PolicyView as Policy
 from ._compile import LEADERS, Holder, level_leaders
 from ._facts import PLACE_ABOVE, RECEIVER, SELF_RECTIFIED, receiving_body
-from ._problem import Problem, ValueNames, parse_problem
+from ._problem import RESIDENTS_PLACE, Problem, ValueNames, parse_problem, residents_place
 
 
 def _handling_clauses(policy: Policy) -> tuple[str, ...]:
@@ -361,8 +361,11 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     behind += [c for b, _, _ in named for c in policy.bodies[b].amended_by]
     order = {c: i for i, c in enumerate(policy.clauses)}  # the text's order, as a verdict lists them
     clauses = sorted(dict.fromkeys((*_handling_clauses(policy), *behind)), key=lambda c: order.get(c, len(order)))
+    # an urban community's problem is routed as residents_committee_place places it, and shown at the record's own
+    # place (review25 R25-11)
+    own_place = residents_place(p) if RESIDENTS_PLACE in policy.parameters else None
     return Route(
-        problem=p.id, area=p.domain, kind=p.kind, place=p.place, registering_level=registering,
+        problem=p.id, area=p.domain, kind=p.kind, place=own_place or p.place, registering_level=registering,
         authority=auth_level, authority_place=auth_place, handlers=handlers, assignees=assignees,
         escalate=escalate, report_to=report_to, received=received, act_by=act_by,
         rectification_days=rect_days, rectify_by=act_by + dt.timedelta(days=rect_days),
@@ -376,6 +379,7 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
             *((SELF_RECTIFIED,) if escalate and SELF_RECTIFIED in policy.parameters and _may_dispose(
                 policy, p.domain, p.kind, prank, rank[registering]) else ()),
             *((RECEIVER,) if receiver is not None else ()),
+            *((RESIDENTS_PLACE,) if own_place is not None else ()),
             *route_rests_on(policy, p.domain, p.kind, prank, sector, named, plan.at_place)))),
         names={b: policy.bodies[b].name for b in policy.bodies},
         unread=tuple(f for f in UNREAD if getattr(p, f, None)),
