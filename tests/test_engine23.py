@@ -218,7 +218,9 @@ def test_the_provinces_policy_gap_assigned_to_the_city_is_no_assignment(policy: 
                                                  "on": "2021-03-01"},
            "handled": [{"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-02"}],
            "deadline": "2021-04-01"}
-    assert {b.body for b in policy.route(gap).assignees} == {"province_health", "province_medical_insurance"}
+    # review25 R25-1: 二(六)3(5) is read by line (joint_guidance_every_line false), as its guidance: a record naming no
+    # sector is offered the province's 问题所属部门 once (sectorless_alternatives), as the verdict below names it
+    assert {b.body for b in policy.route(gap).assignees} == {"province_sector_department"}
     v = policy.who_answers(gap, engine=engine)  # type: ignore[arg-type]
     got = {(f.body, f.basis) for f in v.findings}
     assert not {b for b, basis in got if basis == "not_rectified"}

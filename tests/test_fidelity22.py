@@ -431,11 +431,15 @@ def test_route_of_the_provinces_policy_gap_offers_the_provinces_departments(poli
     """review22: a health policy gap placed at a village is the province's policy (policy_gap_owner: place); the city's
     医保/卫健 make the city's own policies (二(六)3(5) 省市…制定健康扶贫相关政策), so the route's 交办整改至（由省交办）
     names the province's departments only. A gap placed at the city is the city's, and names its own."""
-    gap = {"id": "g", "area": "health", "kind": "health_policy_gap", "place": VILLAGE,
+    # review25 R25-1: 二(六)3(5) is read by line (joint_guidance_every_line false): the record names its line; one
+    # naming none is offered the level's 问题所属部门 once (sectorless_alternatives)
+    gap = {"id": "g", "area": "health", "kind": "health_policy_gap", "place": VILLAGE, "sector": "health",
            "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"}}
-    assert {b.body for b in policy.route(gap).assignees} == {"province_health", "province_medical_insurance"}
+    assert {b.body for b in policy.route(gap).assignees} == {"province_health"}
     city = {**gap, "place": CITY, "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}}
-    assert {b.body for b in policy.route(city).assignees} == {"city_health", "city_medical_insurance"}
+    assert {b.body for b in policy.route(city).assignees} == {"city_health"}
+    lineless = {k: v for k, v in gap.items() if k != "sector"}
+    assert {b.body for b in policy.route(lineless).assignees} == {"province_sector_department"}
 
 
 @pytest.mark.parametrize("engine", ENGINES)
