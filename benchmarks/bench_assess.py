@@ -53,6 +53,7 @@ from typing import Any
 
 import responsibility
 from responsibility import Jurisdiction, Policy
+from responsibility.chain._jurisdiction import is_residents_committee
 
 LEVELS = ["village", "township", "county", "city", "province"]
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,7 +65,9 @@ def ledger(policy: Policy, j: Jurisdiction, n: int, *, seed: int = 0) -> list[di
     """``n`` problem records over ``j`` (see the module docstring for the mix)."""
     rnd = random.Random(seed)
     rank = {lv: i for i, lv in enumerate(LEVELS)}
-    villages = [p.code for p in j.at_level("village")]
+    # villages, not urban communities (whose problems residents_committee_place answers at the township, where a
+    # village-level step below is refused; review25 R25-11): a synthetic province's are all villages
+    villages = [p.code for p in j.at_level("village") if not is_residents_committee(p.code)]
     townships = [p.code for p in j.at_level("township")]
     areas = sorted(policy.problem_areas)
     kinds = {a: sorted(k for x, k in policy.kinds if x == a) for a in areas}

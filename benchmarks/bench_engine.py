@@ -35,6 +35,7 @@ from typing import Any
 
 import responsibility
 from responsibility import Jurisdiction
+from responsibility.chain._jurisdiction import is_residents_committee
 from responsibility.engine._problem import parse_problem
 
 LEVELS = ["village", "township", "county", "city", "province"]
@@ -43,7 +44,9 @@ LEVELS = ["village", "township", "county", "city", "province"]
 def problems(policy: responsibility.Policy, j: Jurisdiction, n: int, seed: int = 1,
              prefix: str = "b") -> list[dict[str, Any]]:
     rnd = random.Random(seed)
-    villages = [p.code for p in j.at_level("village")]
+    # villages, not urban communities (whose problems residents_committee_place answers at the township, where a
+    # village-level step below is refused; review25 R25-11): a synthetic province's are all villages
+    villages = [p.code for p in j.at_level("village") if not is_residents_committee(p.code)]
     kinds: dict[str, list[str | None]] = {a: [None] for a in policy.problem_areas}
     for a, k in policy.kinds:
         kinds.setdefault(a, [None]).append(k)
