@@ -163,8 +163,12 @@ def _needs_pyarrow(what: str) -> Any:
 class Source:
     """Chunks of an input file, with the number of records when known in advance (for progress)."""
 
-    def __init__(self, path: str, fmt: str, t: Tables, *, encoding: str = "utf-8", detect: bool = False) -> None:
+    def __init__(self, path: str, fmt: str, t: Tables, *, encoding: str = "utf-8", detect: bool = False,
+                 chunk: int | None = None) -> None:
         self.path, self.fmt, self.t = path, fmt, t
+        #: Records per part (``assess --chunk-size``; else :data:`CHUNK`): a part's findings are held whole, so this
+        #: bounds the memory.
+        self.chunk = CHUNK if chunk is None else chunk
         self.encoding = _encoding(encoding)
         #: What was found out about the input that the caller should say (an encoding detected).
         self.note: str | None = None
@@ -260,7 +264,7 @@ class Source:
         def read() -> Iterator[tuple[Any, int]]:
             start = 0
             try:
-                for batch in parquet_batches(self.path, self._parquet, CHUNK):
+                for batch in parquet_batches(self.path, self._parquet, self.chunk):
                     yield batch, start
                     start += batch.num_rows
             except (OSError, ValueError) as exc:  # pyarrow's errors subclass these
@@ -334,7 +338,7 @@ class Source:
                 lines.append(line or 0)
                 unknown |= line is None
                 numbers.append(number)
-            if len(buf) + len(rejects) >= CHUNK:
+            if len(buf) + len(rejects) >= self.chunk:
                 yield part()
                 buf, lines, numbers, rejects = [], [], [], []
         if buf or rejects:
@@ -362,7 +366,7 @@ class Source:
             # yet given start in it, ``size``: where its bytes end. It is as large as a small input.
             buf, pos, size = bytearray(), 0, 0
             # the lines found from ``pos`` on and not given yet: where each ends in ``buf``, and what it is
-            ends, flags, got = np.zeros(CHUNK, np.int64), np.zeros(CHUNK, np.uint8), 0
+            ends, flags, got = np.zeros(self.chunk, np.int64), np.zeros(self.chunk, np.uint8), 0
             while True:
                 if pos:  # the lines left over to the front (the same bytes, so the buffer keeps its size)
                     buf[:size - pos] = memoryview(buf)[pos:size]
@@ -395,12 +399,12 @@ class Source:
                 data = memoryview(buf)[:size]
                 while True:  # each block of lines is found once, in one pass (C where built: _scan.c)
                     got += scan_lines(data, int(ends[got - 1]) if got else pos, ends[got:], flags[got:], final)
-                    if got < CHUNK and not (final and got):
+                    if got < self.chunk and not (final and got):
                         break  # wait for more lines
                     part = self._jsonl_piece(data, pos, ends[:got], flags[:got], number, line)
                     number += len(part.numbers) + len(part.rejects)
                     line += got
-                    pos, full, got = int(ends[got - 1]), got == CHUNK, 0
+                    pos, full, got = int(ends[got - 1]), got == self.chunk, 0
                     yield part
                     if not full:
                         break
@@ -1454,9 +1458,9 @@ class _CsvReader:
                     # a row's ``discovered.*`` cells stand in for its empty ``discovered`` cell: by Python
                     yield from self._python(data[pos:], self.encoding, header=False, line=line)
                     return
-            for k in range(0, len(ends), CHUNK):
-                cut = ends[k:k + CHUNK]
-                if not eof and bad < 0 and len(cut) < CHUNK:
+            for k in range(0, len(ends), self.source.chunk):
+                cut = ends[k:k + self.source.chunk]
+                if not eof and bad < 0 and len(cut) < self.source.chunk:
                     break  # wait for more rows
                 starts = np.concatenate([[pos], cut[:-1]])
                 part, lines = self._block(data, starts, cut, line)
@@ -1487,7 +1491,8 @@ class _CsvReader:
         if len(known):
             rows = len(known)
             per_row = int(known[-1]) // rows + 1
-            want = max(step, min((CHUNK - rows) * per_row * 21 // 20 - (held - int(known[-1])), _HELD - held))
+            want = max(step, min((self.source.chunk - rows) * per_row * 21 // 20 - (held - int(known[-1])),
+                                 _HELD - held))
         buf = bytearray(held + want)
         buf[:held] = rest
         got = _read_into(self.f, memoryview(buf)[held:])

@@ -44,6 +44,10 @@ from ._cli import DayParam, _terminated, cli, may_end_at_once, text_encoding
                    "one per CPU beyond the one that reads and writes, at most 4, and none (1) on two CPUs or "
                    "fewer, where workers cost more CPU and wall time than one process; else 1). CSV and JSON "
                    "lines use workers only when given.")
+@click.option("--chunk-size", "chunk_size", type=click.IntRange(1_024, 1_048_576), default=None,
+              help="Records assessed together (default 65536). A chunk's findings are held whole until written: "
+                   "records of 14 findings each took 2.4 GB at the default; a smaller chunk holds less "
+                   "(docs/scale.md).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
               help="Also write an HTML report (charts, one self-contained file); needs -o FILE.")
@@ -63,7 +67,7 @@ from ._cli import DayParam, _terminated, cli, may_end_at_once, text_encoding
 def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt: str | None, out_fmt: str | None,
            rules_dir: str | None, jurisdiction: str | None, lang: str, today: dt.date | None, workers: int,
            progress: bool | None, report_path: str | None, encoding: str | None, neutralise: bool,
-           settings: tuple[str, ...], scheduler: str | None) -> None:
+           settings: tuple[str, ...], scheduler: str | None, chunk_size: int | None = None) -> None:
     """Assess every problem record in INPUT (JSON lines, JSON, YAML, CSV or Parquet).
 
     Writes one row per finding (record, problem, area, level, body, name, place, place_name,
@@ -91,7 +95,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
             _assess_dask(input_path, output, rejects_path, rules_dir, jurisdiction, lang, today, scheduler, settings)
         else:
             _assess(input_path, output, rejects_path, in_fmt, out_fmt, rules_dir, jurisdiction, lang, today,
-                    workers, progress, encoding, neutralise, report_path, settings)
+                    workers, progress, encoding, neutralise, report_path, settings, chunk_size)
     except ResponsibilityError as exc:  # (batch._columns.ColumnError, whose import needs the frames extra)
         if not getattr(exc, "columns", ()):
             raise
@@ -106,7 +110,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
 def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt: str | None, out_fmt: str | None,
             rules_dir: str | None, jurisdiction: str | None, lang: str, today: dt.date | None, workers: int,
             progress: bool | None, encoding: str | None, neutralise: bool, report_path: str | None,
-            settings: tuple[str, ...] = ()) -> None:
+            settings: tuple[str, ...] = (), chunk_size: int | None = None) -> None:
     from ..batch._assessment import needs_frames
 
     needs_frames("responsibility assess", pandas=False)
@@ -177,7 +181,8 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     try:
         if input_path == "-" and sys.stdin is None:  # started with standard input closed (`<&-`): it was exit 3
             raise ResponsibilityError("standard input is closed; give a file, or pipe the records in")
-        source = Source(input_path, fmt_in, assessor.t, encoding=encoding or "utf-8", detect=encoding is None)
+        source = Source(input_path, fmt_in, assessor.t, encoding=encoding or "utf-8", detect=encoding is None,
+                        chunk=chunk_size)
         if source.note:
             click.echo(f"note: {source.note}", err=True)
         dicts = assessor.dictionaries  # (made once: an amended policy's assessor made them with its periods')
