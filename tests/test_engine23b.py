@@ -11,6 +11,8 @@ import pytest
 from responsibility import Jurisdiction, Policy, ProblemError
 
 from .test_batch import TODAY, expected, got
+from .verdicts import answers as _answers
+from .verdicts import rests as _rests
 
 ENGINES = ("durable", "compiled")
 VILLAGE, TOWNSHIP, COUNTY = "330127100219", "330127100", "330127"
@@ -28,14 +30,6 @@ def _rec(area: str, kind: str | None = None, *, by: str = "province", channel: s
         r["handled"] = [{"action": "assigned", "by_level": by, "to_level": to, "on": "2021-03-01"}]
         r["deadline"] = "2021-04-30"
     return {**r, **extra}
-
-
-def _answers(policy: Policy, record: dict[str, Any], engine: str) -> set[tuple[str, str]]:
-    return {(f.body, f.basis) for f in policy.who_answers(record, engine=engine).findings}  # type: ignore[arg-type]
-
-
-def _rests(policy: Policy, record: dict[str, Any], engine: str) -> set[str]:
-    return {i.id for i in policy.who_answers(record, engine=engine).interpretations}  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------------------------ review23 #4: sectorless default

@@ -13,6 +13,7 @@ from responsibility import Jurisdiction, Policy, ProblemError
 
 from .test_batch import TODAY, expected, got
 from .test_validate import issues_after
+from .verdicts import answers as _answers
 
 ENGINES = ("durable", "compiled")
 #: 富城村 (千岛湖镇, 淳安县, 杭州市).
@@ -29,10 +30,6 @@ def _house(to_body: str | None, by: str = "county", to: str = "county", **extra:
     return {"id": "d4", "area": "housing", "kind": "housing_renovation_late", "place": VILLAGE, "severity": "minor",
             "discovered": {"level": by, "channel": "hotline" if by == "county" else "media", "on": "2021-03-01"},
             "handled": [step], "deadline": "2021-04-01", "as_of": "2021-06-30", **extra}
-
-
-def _answers(policy: Policy, record: dict[str, Any], engine: str) -> set[tuple[str, str]]:
-    return {(f.body, f.basis) for f in policy.who_answers(record, engine=engine).findings}
 
 
 # ------------------------------------------------------------------------------------------------------------ D4

@@ -12,6 +12,8 @@ import pytest
 from responsibility import Jurisdiction, Policy
 
 from .test_batch import TODAY, expected, got
+from .verdicts import answers as _answers
+from .verdicts import rests as _rests
 
 ENGINES = ("durable", "compiled")
 #: 杭州市, and the province.
@@ -31,14 +33,6 @@ def _kindless(place: str = CITY, by: str = "province", to: str | None = None, to
     return {"id": "U2", "area": area, "place": place, "severity": "serious",
             "discovered": {"level": by, "channel": channel, "on": "2021-03-01"},
             "handled": [step], "deadline": "2021-04-01", "as_of": "2021-06-30", **extra}
-
-
-def _answers(policy: Policy, record: dict[str, Any], engine: str) -> set[tuple[str, str]]:
-    return {(f.body, f.basis) for f in policy.who_answers(record, engine=engine).findings}
-
-
-def _rests(policy: Policy, record: dict[str, Any], engine: str) -> set[str]:
-    return {i.id for i in policy.who_answers(record, engine=engine).interpretations}
 
 
 # ------------------------------------------------------------------------------------------------------------ R21-2

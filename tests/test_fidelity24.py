@@ -16,6 +16,8 @@ import responsibility
 from responsibility import Jurisdiction, Policy
 
 from .test_batch import TODAY, expected, got
+from .verdicts import answers as _answers
+from .verdicts import rests as _rests
 
 ENGINES = ("durable", "compiled")
 VILLAGE, COUNTY = "330127100219", "330127"
@@ -36,14 +38,6 @@ def _rec(area: str, kind: str | None = None, *, by: str = "county", channel: str
         r["handled"] = [step]
         r["deadline"] = "2021-04-30"
     return {**r, **extra}
-
-
-def _answers(policy: Policy, record: dict[str, Any], engine: str) -> set[tuple[str, str]]:
-    return {(f.body, f.basis) for f in policy.who_answers(record, engine=engine).findings}  # type: ignore[arg-type]
-
-
-def _rests(policy: Policy, record: dict[str, Any], engine: str) -> set[str]:
-    return {i.id for i in policy.who_answers(record, engine=engine).interpretations}  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------- review23 #3: 二(二)3 涉及本部门问题, not any department

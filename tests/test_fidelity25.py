@@ -12,6 +12,7 @@ import pytest
 from responsibility import Jurisdiction, Policy
 
 from .test_batch import TODAY, expected, got
+from .verdicts import answers as _answers
 
 ENGINES = ("durable", "compiled")
 VILLAGE, COUNTY = "330127100219", "330127"
@@ -25,10 +26,6 @@ def _found(area: str, kind: str | None, by: str, channel: str, *, place: str = V
     if kind is not None:
         r["kind"] = kind
     return {**r, **extra}
-
-
-def _answers(policy: Policy, record: dict[str, Any], engine: str) -> set[tuple[str, str]]:
-    return {(f.body, f.basis) for f in policy.who_answers(record, engine=engine).findings}  # type: ignore[arg-type]
 
 
 # ------------------------------------------ review24 #4 / review25 R25-5: a missed cadre contact the county should find

@@ -12,6 +12,7 @@ import pytest
 from responsibility import Jurisdiction, Policy
 
 from .test_batch import TODAY, expected, got
+from .verdicts import answers as _answers
 
 ENGINES = ("compiled", "durable")
 VILLAGE = "330127100219"
@@ -22,10 +23,6 @@ def _rec(area: str, kind: str, level: str = "city", channel: str = "survey_verif
          ) -> dict[str, Any]:
     return {"id": "k", "area": area, "kind": kind, "place": VILLAGE, "severity": "serious", "as_of": "2021-06-30",
             "discovered": {"level": level, "channel": channel, "on": "2021-03-01"}, **more}
-
-
-def _answers(policy: Policy, rec: dict[str, Any], engine: str = "compiled") -> set[tuple[str, str]]:
-    return {(f.body, f.basis) for f in policy.who_answers(rec, engine=engine).findings}  # type: ignore[arg-type]
 
 
 def _to_county(**more: Any) -> dict[str, Any]:
