@@ -13,6 +13,9 @@ to a temporary directory, each run a fresh process, the runs interleaved) and pr
 the medians. All then read the first REV's ``rules/`` (older code may not read newer rules): they
 decide the same problems on the same rules.
 
+The load average is printed at the start and the end of the decisions (a figure read at load 10 is not one
+read at load 1: the ratio of the medians, measured in the same run, is the figure to compare).
+
 Cold start: CPU seconds (user + sys of the child) and wall seconds of a fresh interpreter running
 ``import responsibility`` and ``responsibility who`` on the README's example problem, with the
 policy cache (responsibility.policy._cache) warm and turned off. The sandbox sets
@@ -149,7 +152,8 @@ def decisions(n: int, against: list[str], runs: int = 3, engines: tuple[str, ...
         olds = {rev: source_of(rev, Path(tmp) / str(i)) for i, rev in enumerate(against)}
         rules = next(iter(olds.values())).parent / "rules" if olds else None
         print(f"decisions/s over {n:,} problems, medians of {runs} runs (CPU-second rate; wall-second rate)"
-              + (f"; before = {', '.join(against)}, all on the rules/ of {against[0]}" if against else ""))
+              + (f"; before = {', '.join(against)}, all on the rules/ of {against[0]}" if against else "")
+              + f"; load average at the start {load()}", flush=True)
         for engine in engines:
             for mode in MODES:
                 got: dict[str | None, list[tuple[float, float]]] = {None: [], **{rev: [] for rev in olds}}
@@ -165,6 +169,13 @@ def decisions(n: int, against: list[str], runs: int = 3, engines: tuple[str, ...
                     line += (f"   {rev} {old_cpu:8,.0f} /CPU-s ({statistics.median(w for _, w in got[rev]):8,.0f}"
                              f" /wall-s) ×{new_cpu / old_cpu:.2f}")
                 print(line, flush=True)
+        print(f"  load average at the end {load()}", flush=True)
+
+
+def load() -> str:
+    """The 1, 5 and 15 minute load averages (other work on a shared machine moves the CPU-second rates too: a
+    figure says under which load it was read)."""
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 ROOT = Path(__file__).resolve().parents[1]
