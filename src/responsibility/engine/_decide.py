@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from .._errors import EngineError
@@ -557,17 +557,30 @@ class Decider:
         """:meth:`_place` for a problem in ``area``/``kind`` whose place's level has rank ``prank``
         and whose line is ``sector`` (one fact's hits; concealment is applied by :meth:`_place`)."""
         out: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] = {}
-        for rule, fact in hits:
-            for key, duties in self._placing(area, kind, prank, rule, fact, sector):
+        for rule, fact, placings in self._placed_hits(area, kind, prank, hits, sector):
+            for key, duties in placings:
                 _placed(out, key, (rule, fact), duties)
         return out
+
+    def _placed_hits(self, area: str, kind: str | None, prank: int, hits: list[Hit], sector: str | None,
+                  ) -> Iterator[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]]:
+        """Each hit with what it places (:meth:`_placing`), less the 指导督促 of a body that the same fact makes
+        answer as its rectifier: a level assigned the problem as a whole whose department of the record's line
+        answers 整改不到位 does not also press itself (一(四) 交办问题整改落实不到位: one failure; review25 R25-10)."""
+        got = [(rule, fact, self._placing(area, kind, prank, rule, fact, sector)) for rule, fact in hits]
+        rectifiers = {(fact.get("id"), key[0]) for rule, fact, placings in got if rule.basis == "not_rectified"
+                      for key, _ in placings}
+        for rule, fact, placings in got:
+            if rectifiers and rule.basis == "supervision":
+                placings = tuple(p for p in placings if (fact.get("id"), p[0][0]) not in rectifiers)
+            yield rule, fact, placings
 
     def _place_at(self, area: str, kind: str | None, prank: int, hits: list[Hit], sector: str | None,
                   start: int, out: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]]) -> None:
         """:meth:`place_hits` into ``out``, each hit named by its rule's id and its position
         (from ``start``), as a :class:`Plan` keeps it."""
-        for pos, (rule, fact) in enumerate(hits, start):
-            for key, duties in self._placing(area, kind, prank, rule, fact, sector):
+        for pos, (rule, _, placings) in enumerate(self._placed_hits(area, kind, prank, hits, sector), start):
+            for key, duties in placings:
                 _placed(out, key, (rule.id, pos), duties)
 
     def _placing(self, area: str, kind: str | None, prank: int, rule: Rule, fact: Fact,
