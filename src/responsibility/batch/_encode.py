@@ -324,6 +324,17 @@ def level_holds(c: Cols, t: Tables) -> Cols:
         # to the level as a whole and was answered; review23b R23b-0)
         hit &= np.take(t.body_rank, c.htb[sel]) == c.hto[sel]
         if hit.any():
+            from ._core import giving_line, per_record  # (_core reads this module)
+
+            # a cleared body that gives the record its line (engine/_facts.record_line: the school at the county, the
+            # education line) is read from the step by derive whatever the step counts as: such a record takes the
+            # reference path, as lined_records sends one whose step keeps its body
+            gives = giving_line(t)
+            named, held_by = c.hp[sel[hit]], c.htb[sel[hit]]
+            lined = gives.ravel()[per_record(gives, c.area, c.kind)[named] + held_by]
+            if lined.any():
+                c.slow = c.slow.copy()
+                c.slow[named[lined]] = True
             c.htb = c.htb.copy()
             c.htb[sel[hit]] = -1
             # a level that held the problem to pass it on (the finder's, one reported to) whose department the
