@@ -60,3 +60,27 @@ def test_no_body_is_rectifier_and_supervisor_of_one_assignment(policy: Policy, p
         assert not both, (r["id"], engine, both)
     a = policy.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(policy, province, records, "compiled")
+
+
+def test_a_late_assignment_naming_no_body_is_answered_in_bulk_as_by_who_answers(
+        policy: Policy, province: Jurisdiction) -> None:
+    """The county had the problem through no body named (its hotline) and handed it on after its limit: to the county
+    as a whole (the fast path's reading, since session 25: 3.7% of bench_assess's records took the reference path for
+    it) or to one of its departments (the reference path: that department answers beside the receiving body). Every
+    county kind, both, early and late: the bulk path gives who_answers' rows, record by record."""
+    records = []
+    for a in policy.data.areas:
+        for k in a.problem_kinds:
+            if k.authority != "county":
+                continue
+            for on, body in itertools.product(("2021-03-05", "2021-03-25"), (None, "county_poverty_office",
+                                                                               "county_construction")):
+                step: dict[str, Any] = {"action": "assigned", "by_level": "county", "to_level": "county", "on": on}
+                if body is not None:
+                    step["to_body"] = body
+                records.append({"id": f"{k.id}-{on}-{body}", "area": a.id, "kind": k.id, "place": "330127100219",
+                                "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+                                "handled": [step], "deadline": "2021-04-30", "as_of": "2021-06-30"})
+    assert len(records) > 100
+    a = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert got(a) == expected(policy, province, records, "compiled")

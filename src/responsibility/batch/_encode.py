@@ -67,6 +67,9 @@ class Cols:
     cp: I32
     clvl: I32
     cbody: I32
+    #: the steps whose body :func:`level_holds` cleared (None: none was): the engine still reads such a step as
+    #: handing the problem to that body
+    hcleared: Bool | None = None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate cannot be written as UTF-8
@@ -337,6 +340,8 @@ def level_holds(c: Cols, t: Tables) -> Cols:
                 c.slow[named[lined]] = True
             c.htb = c.htb.copy()
             c.htb[sel[hit]] = -1
+            c.hcleared = np.zeros(len(c.hp), np.bool_)
+            c.hcleared[sel[hit]] = True
             # a level that held the problem to pass it on (the finder's, one reported to) whose department the
             # record shows so handed it after the handling limit from the discovery: when that department received it
             # decides who answers for the level's delay (engine/_facts.py _later reads the body the record names),
