@@ -275,7 +275,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     else:
         order = pos
     steps = (c.hp, c.hact, c.hby, c.hto, c.htb, c.hon)
-    hp, hact, hby, hto, htb, hon = steps if order is pos and len(pos) == len(c.hp) else (a[order] for a in steps)
+    in_order = order is pos and len(pos) == len(c.hp)
+    hp, hact, hby, hto, htb, hon = steps if in_order else (a[order] for a in steps)
     # a step names a body the text gives a part in the problem, or none (PolicyView.has_part); a report or an
     # assignment to one with no part is not 按程序 (engine/_facts.py: to_right)
     # (what is asked of each step below, read once: step_flags)
@@ -375,7 +376,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             # bench_assess's records here, session 25)
             named = htb >= 0
             if c.hcleared is not None:
-                named |= c.hcleared if order is pos and len(pos) == len(c.hp) else c.hcleared[order]
+                named |= (c.hcleared if in_order else c.hcleared[order]) >= 0
             # (sorted and searched, not np.isin: its np.unique imports numpy.ma, ~0.01 CPU s of every run)
             keys = np.sort(hp[named].astype(np.int64) * nr + hto[named])
             asked = ur.astype(np.int64) * nr + ul
@@ -683,10 +684,13 @@ def lined_records(c: Cols, t: Tables) -> None:
         return
     flat = gives.ravel()
     if len(c.hp):
-        at = np.flatnonzero(c.htb >= 0)
+        # (a step's body as the record names it: one _encode.level_holds cleared still gives the record its line —
+        # the school handed a student at the county, the education line)
+        tb = c.htb if c.hcleared is None else np.maximum(c.htb, c.hcleared)
+        at = np.flatnonzero(tb >= 0)
         if len(at):
             w = c.hp[at]
-            c.slow[w[flat[per_record(gives, c.area, c.kind)[w] + c.htb[at]]]] = True
+            c.slow[w[flat[per_record(gives, c.area, c.kind)[w] + tb[at]]]] = True
     found = np.flatnonzero(c.disc & (c.dbody >= 0))
     if len(found):
         c.slow[found[flat[per_record(gives, c.area, c.kind)[found] + c.dbody[found]]]] = True

@@ -67,9 +67,9 @@ class Cols:
     cp: I32
     clvl: I32
     cbody: I32
-    #: the steps whose body :func:`level_holds` cleared (None: none was): the engine still reads such a step as
-    #: handing the problem to that body
-    hcleared: Bool | None = None
+    #: the body :func:`level_holds` cleared from each step, -1 where it cleared none (None: it cleared none at all):
+    #: the engine still reads such a step as handing the problem to that body
+    hcleared: I32 | None = None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate cannot be written as UTF-8
@@ -327,21 +327,10 @@ def level_holds(c: Cols, t: Tables) -> Cols:
         # to the level as a whole and was answered; review23b R23b-0)
         hit &= np.take(t.body_rank, c.htb[sel]) == c.hto[sel]
         if hit.any():
-            from ._core import giving_line, per_record  # (_core reads this module)
-
-            # a cleared body that gives the record its line (engine/_facts.record_line: the school at the county, the
-            # education line) is read from the step by derive whatever the step counts as: such a record takes the
-            # reference path, as lined_records sends one whose step keeps its body
-            gives = giving_line(t)
-            named, held_by = c.hp[sel[hit]], c.htb[sel[hit]]
-            lined = gives.ravel()[per_record(gives, c.area, c.kind)[named] + held_by]
-            if lined.any():
-                c.slow = c.slow.copy()
-                c.slow[named[lined]] = True
+            c.hcleared = np.full(len(c.hp), -1, np.int32)
+            c.hcleared[sel[hit]] = c.htb[sel[hit]]
             c.htb = c.htb.copy()
             c.htb[sel[hit]] = -1
-            c.hcleared = np.zeros(len(c.hp), np.bool_)
-            c.hcleared[sel[hit]] = True
             # a level that held the problem to pass it on (the finder's, one reported to) whose department the
             # record shows so handed it after the handling limit from the discovery: when that department received it
             # decides who answers for the level's delay (engine/_facts.py _later reads the body the record names),
