@@ -41,7 +41,7 @@ from ..policy._text import fold, short_name
 from ..policy._view import PolicyView
 
 if TYPE_CHECKING:  # (the record models and pydantic are imported where a record is validated: _records.py)
-    from pydantic import ValidationError
+    from pydantic import ValidationError, ValidationInfo
     from pydantic_core import PydanticCustomError
 
     from ..policy._models import Body
@@ -154,8 +154,12 @@ def _show(value: Any, width: int = 40) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def _text(value: Any) -> Any:
-    """Record text: NFKC-normalised (full-width letters and digits become ASCII), bounded, printable."""
+def _text(value: Any, info: ValidationInfo | None) -> Any:
+    """Record text: NFKC-normalised (full-width letters and digits become ASCII), bounded, printable.
+
+    The record's ``id`` (``info.field_name``: pydantic gives it) is kept as written, bar the spaces at either end:
+    it is the sender's key, which a caller joins answers back on (review25 R25-9: ``ＡＢ１`` came back ``AB1``).
+    Only the names of the policy's terms and the codes are folded, where they are matched."""
     if type(value) is str and len(value) <= MAX_TEXT and value.isascii() and value.isprintable():
         return value  # NFKC leaves it as it is; no control character (the common case, fast)
     if isinstance(value, bool):
@@ -182,7 +186,7 @@ def _text(value: Any) -> Any:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise _bad("bad_value", "not valid Unicode text (a lone surrogate)", {}) from None
-    text = unicodedata.normalize("NFKC", value)
+    text = value if info is not None and info.field_name == "id" else unicodedata.normalize("NFKC", value)
     if any(unicodedata.category(c) in _NOT_TEXT or _noncharacter(c) for c in text):
         raise _bad("bad_value", "contains a control character ({got})", {"got": ascii(text)[:40]})
     return text

@@ -185,7 +185,7 @@ def record_place(value: Any) -> str | None:
     from ._auth import full_code
 
     try:
-        text = _text(value)
+        text = _text(value, None)
     except PydanticCustomError:
         return None
     return full_code(text) if isinstance(text, str) else None
