@@ -73,3 +73,47 @@ def test_an_id_with_a_control_character_is_still_refused(policy: Policy) -> None
     with pytest.raises(ProblemError) as e:
         policy.who_answers(dict(example(), id="ＡＢ\u0007"))
     assert e.value.code == "bad_value" and e.value.field == "id"
+
+
+# ---------------------------------------------------------------- R25-8: a wrong sector's refusal
+
+
+def _sector_record(area: str, sector: str) -> dict[str, Any]:
+    return {"id": "s", "area": area, "sector": sector, "place": "330127100219", "severity": "serious",
+            "discovered": {"level": "city", "channel": "survey_verification", "on": "2021-03-01"},
+            "as_of": "2021-06-30"}
+
+
+def test_a_wrong_sector_is_told_the_lines_the_area_names_and_why_it_is_not_in_an_open_list(policy: Policy) -> None:
+    """review25 R25-8: housing with sector water was refused with every line an open list takes in (agri_academy,
+    electric_power, school …) as if each were named, while water, as absent from 二(六)4(7)'s list as they, was
+    refused without a word why. The refusal now names the lines the area's duties name, then the open list (等, its
+    clause) and the further lines it takes in — those rules/ has no department of at its level — and why water is
+    not one: rules/ has a city water department, which the list does not name."""
+    with pytest.raises(ProblemError) as e:
+        policy.who_answers(_sector_record("housing", "water"))
+    said = str(e.value)
+    assert e.value.code == "sector_not_in_area" and e.value.field == "sector"
+    assert "Its duties name the departments of agriculture, civil_affairs, construction, disabled_federation, " \
+           "finance, government, natural_resources, party_committee;" in said, said
+    assert "二(六)4(7)" in said and "no department of at the city/province level (agri_academy" in said, said
+    assert "not water, whose department rules/ has there (city_water" in said, said
+    assert said.endswith("write the line of the department concerned, or leave sector out")
+
+
+@pytest.mark.parametrize("area", ["housing", "water", "funds", "education", "health", "identification",
+                                  "projects", "basic_needs"])
+def test_the_refusal_and_the_check_read_the_same_lines(policy: Policy, area: str) -> None:
+    """Every line the refusal offers is accepted, every other is refused: the lines the area's duties name and those
+    an open list takes in are together :meth:`sectors_with_part`."""
+    named, more = policy.sector_lines(area)
+    offered = set(named).union(*more.values()) if more else set(named)
+    assert offered == set(policy.sectors_with_part(area))
+    for line in sorted(policy.sectors):
+        record = _sector_record(area, line)
+        if line in offered:
+            assert policy.who_answers(record).problem == "s"
+        else:
+            with pytest.raises(ProblemError) as e:
+                policy.who_answers(record)
+            assert e.value.code == "sector_not_in_area" and f"sector {line!r}" in str(e.value)

@@ -440,6 +440,44 @@ def _level_bodies(policy: PolicyView, level: str) -> str:
     return f"{', '.join(at[:4])}{more}"
 
 
+def sector_refusal(policy: PolicyView, area_id: str, sector: str, line: str) -> str:
+    """Why ``sector`` (whose line is ``line``) holds no duty in ``area_id``, and what to write (review25 R25-8: the
+    refusal listed every line an open list takes in, without saying which the area's duties name, nor why the line
+    given was not one of them): the lines the area's duties name a department of; those an open list (等) or a
+    level's 行业主管部门 takes in, with the duty's clause; why ``line`` is none (its department at that level is in
+    rules/ and not on the list).
+
+    >>> import responsibility
+    >>> said = sector_refusal(responsibility.load(), "housing", "water", "water")
+    >>> said.startswith("sector 'water': no duty of 危房改造"), "not water, whose department rules/ has there" in said
+    (True, True)
+    """
+    area = policy.areas[area_id]
+    named, more = policy.sector_lines(area_id)
+    article = "an" if line[:1].lower() in "aeiou" else "a"
+    said = (f"sector {sector!r}: no duty of {area.name} ({area.clause}), as rules/ read it, is held by {article} "
+            f"{line} department. Its duties name the departments of {', '.join(sorted(named)) or 'no line'}")
+    groups: dict[tuple[tuple[str, ...], frozenset[str]], list[str]] = {}  # (levels, lines) → the duties
+    for did, lines in more.items():
+        holders = [policy.bodies[h] for h in policy.duties[did].holders if h in policy.bodies]
+        levels = tuple(lv for lv in policy.level_rank if any(b.level == lv for b in holders))
+        groups.setdefault((levels, lines), []).append(did)
+    for (levels, lines), dids in sorted(groups.items(), key=lambda kv: str(policy.duties[kv[1][0]].clause)):
+        clauses = list(dict.fromkeys(str(policy.duties[d].clause) for d in dids))
+        quote = str(policy.duties[dids[0]].quote)
+        which = f"{clauses[0]} ({quote[:24]}{'…' if len(quote) > 24 else ''})" if len(dids) == 1 \
+            else "、".join(clauses)
+        shown = sorted(lines)
+        listed = ", ".join(shown[:6]) + (f" and {len(shown) - 6} more" if len(shown) > 6 else "")
+        own = [f"{b.id} ({b.name})" for b in policy.bodies.values()
+               if b.sector == line and not b.role and b.level in levels]
+        why = f"; not {line}, whose department rules/ has there ({', '.join(own[:2])}) and the list does not name" \
+            if own else ""
+        said += (f"; {which} takes in too a line rules/ has no department of at the {'/'.join(levels)} level "
+                 f"({listed}){why}")
+    return said + "; write the line of the department concerned, or leave sector out"
+
+
 def sector_hint(policy: PolicyView, value: str) -> str:
     """What to write in a record's ``sector`` instead of ``value``, a Chinese word naming no sector or body: the
     sector id of the line it names (住建 → ``construction``), with the department where the word names its level
@@ -1679,14 +1717,10 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         else:  # a Chinese name: the line it names (a sector's id), not a department of a level it does not say
             hint = sector_hint(policy, p.sector)
         fail("sector", f"unknown sector or body {p.sector!r}; {hint}", "unknown_sector")
-    if p.sector is not None and (line := policy.sector_of(p.sector)) not in (have := policy.sectors_with_part(p.area)):
+    if p.sector is not None and (line := policy.sector_of(p.sector)) not in policy.sectors_with_part(p.area):
         # 二(二)3 按照职责分工…涉及本部门问题: a line the text gives no duty in the area does not make its department
         # answer; refused, not read as naming it (probe9 P9-14)
-        area = policy.areas[p.area]
-        article = "an" if str(line)[:1].lower() in "aeiou" else "a"
-        fail("sector", f"sector {p.sector!r}: no duty of {area.name} ({area.clause}), as rules/ read it, is held by "
-                       f"{article} {line} department; name the line of the department concerned — one of "
-                       f"{', '.join(sorted(have))} — or leave sector out", "sector_not_in_area")
+        fail("sector", sector_refusal(policy, p.area, p.sector, str(line)), "sector_not_in_area")
     try:
         code, place_level = coded(p.place)
     except JurisdictionError as exc:

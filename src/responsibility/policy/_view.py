@@ -815,6 +815,35 @@ class PolicyView:
                        for did in own for h in self.holders(did, area, None, line)))
         return got
 
+    def sector_lines(self, area: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+        """:meth:`sectors_with_part` of ``area`` in two parts, for a refusal that says why a line is or is not
+        one (review25 R25-8): the lines a duty of the area names a department of, and, per duty whose holder is
+        a level's role (an open list, 等, or 行业主管部门 of any line), the further lines it takes in — those rules/
+        has no department of at that level.
+
+        >>> import responsibility
+        >>> named, more = responsibility.load().sector_lines("housing")
+        >>> "construction" in named, "water" in named, [d for d, lines in more.items() if "agri_academy" in lines]
+        (True, False, ['housing_province_city_departments_guide'])
+        """
+        have = self.sectors_with_part(area)
+        own = [did for did in self.duties if self.duty_area[did] == area]
+        named: set[str] = set()
+        more: dict[str, set[str]] = {}
+        for line in sorted(have):
+            through = []
+            for did in own:
+                held = self.holders(did, area, None, line)
+                if any(not self.bodies[h].role and self.bodies[h].sector == line for h in held):
+                    named.add(line)
+                    break
+                if any(self.bodies[h].role for h in held):
+                    through.append(did)
+            else:
+                for did in through:
+                    more.setdefault(did, set()).add(line)
+        return frozenset(named), {did: frozenset(lines) for did, lines in more.items()}
+
     def has_part(self, area: str, kind: str | None, body: str, sector: str | None = None) -> bool:
         """Whether the text gives ``body`` a part in a problem of ``kind`` in ``area`` whose line is ``sector``
         (a sector id, or ``None``): it holds a duty of the area, or one the kind implicates at some stage (for
