@@ -117,3 +117,86 @@ def test_the_refusal_and_the_check_read_the_same_lines(policy: Policy, area: str
             with pytest.raises(ProblemError) as e:
                 policy.who_answers(record)
             assert e.value.code == "sector_not_in_area" and f"sector {line!r}" in str(e.value)
+
+
+# ---------------------------------------------------------------- R25-13: a body's hint at each level
+
+
+def _found_by(policy: Policy, level: str, body: str) -> ProblemError | None:
+    channel = "grid" if level in ("village", "township") else "audit"
+    record = {"id": "b", "area": "funds", "place": "330127100219", "severity": "serious", "as_of": "2021-06-30",
+              "discovered": {"level": level, "channel": channel, "on": "2021-03-01", "body": body}}
+    try:
+        policy.who_answers(record)
+    except ProblemError as e:
+        return e
+    return None
+
+
+@pytest.mark.parametrize(("level", "body", "meant"), [
+    ("city", "审计部门", "city_audit"), ("province", "审计部门", "province_audit"),
+    ("city", "县审计局", "city_audit"), ("city", "纪委监委", "city_discipline"),
+    ("province", "人大", "province_congress"),
+    ("city", "民政局", "city_civil_affairs"), ("province", "财政部门", "province_finance"),
+    ("county", "民政部门", "county_civil_affairs"), ("city", "扶贫局", "city_poverty_office"),
+    ("city", "党委", "city_party_committee"), ("county", "省医保局", "county_medical_insurance")])
+def test_a_body_named_at_the_wrong_level_is_told_the_body_of_that_level(policy: Policy, level: str, body: str,
+                                                                         meant: str) -> None:
+    """review25 R25-13: 审计部门 (an alias of the county's audit office) given at the city level was told only "body
+    'county_audit' is at the county level, not 'city'", with no hint to 市审计部门; 民政局 at the city got the city's
+    first bodies, 民政部门 at the county 县（市、区）民宗部门. The hint names the body of the field's level doing that
+    work (its line's department, or its counterpart by id), or the level to give."""
+    e = _found_by(policy, level, body)
+    assert e is not None and e.field == "discovered.body", e
+    assert f"did you mean {meant!r} ({policy.bodies[meant].name})?" in str(e), str(e)
+
+
+def test_every_hint_names_a_body_of_the_fields_level(policy: Policy) -> None:
+    """For every body's name, without its level or with another level's word (市审计部门 → 审计部门, 县审计部门,
+    省审计部门 …), given at each level: a hint names only a body at that level, whose name gives no other level (a
+    hint to another level's body fails when followed, or moves the findings onto it); and the name of a line's
+    department without its level is told that line's department of the field's level, wherever there is one."""
+    import re
+
+    from responsibility.engine._problem import _fold, _unlevelled
+
+    words = {"村", "乡镇", "县", "市", "省"}
+    named: dict[str, str | None] = {}  # the word → the line of the body it is a name of (None: no line)
+    for b in policy.bodies.values():
+        if b.role:
+            continue
+        for n in (b.name, *b.aliases):
+            word = _unlevelled(policy, _fold(re.sub(r"（[^（）]*）|\([^()]*\)", "", n)))[0]
+            if len(word) >= 2:
+                named.setdefault(word, b.sector)
+    hinted = 0
+    for level in ("township", "county", "city", "province"):
+        for word, line in sorted(named.items()):
+            for written in (word, *(w + word for w in words)):
+                e = _found_by(policy, level, written)
+                if e is None or e.field != "discovered.body":
+                    continue
+                hints = re.findall(r"did you mean '([a-z0-9_]+)'", str(e))
+                for h in hints:
+                    hinted += 1
+                    x = policy.bodies[h]
+                    said = _unlevelled(policy, _fold(x.name))[1]
+                    assert x.level == level and said in (None, level), (written, str(e))
+                there = [b.id for b in policy.bodies.values() if b.level == level and b.sector == line and not b.role]
+                if written == word and line is not None and len(there) == 1:
+                    assert hints == there, (level, written, str(e))
+    assert hinted > 500
+
+
+def test_the_ledger_says_the_same_of_a_body_at_the_wrong_level(tmp_path: Path) -> None:
+    """The ledger's check of an event's body at its level gives the same hint as a record's."""
+    from responsibility import Ledger
+
+    ledger = Ledger.create(tmp_path / "l.db")
+    ledger.append([{"problem": "L1", "type": "registered", "on": "2021-03-01", "area": "funds",
+                    "place": "330127100219"}], entered_by="clerk")
+    with pytest.raises(ProblemError) as e:
+        ledger.append([{"problem": "L1", "type": "discovered", "on": "2021-03-01", "level": "city",
+                        "channel": "audit", "body": "审计部门"}], entered_by="clerk")
+    assert e.value.code == "level_mismatch"
+    assert "did you mean 'city_audit' (市审计部门)? Or give level county" in str(e.value)

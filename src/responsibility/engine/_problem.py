@@ -414,7 +414,20 @@ def _body_hint(policy: PolicyView, value: str, level: str | None, levels_too: bo
             name = {b.id: b.name for b in policy.data.bodies}[there]
             return (f"it reads as {there!r} ({name}), a {said} body, but the field gives the {level} level: write the "
                     f"level it was at, or a body of the {level} level ({_level_bodies(policy, level)})")
-        near = _nearest_chinese(policy, key, level, every=True)
+        # a line's department named by its line word and another ending, without a level (民政部门, 财政局, 扶贫局 at
+        # the city): that line's department at the field's level, before the nearest by characters (民政部门 was told
+        # 县（市、区）民宗部门; review25 R25-13)
+        near = _same_line_word(policy, _unlevelled(policy, key)[0], level) if level is not None and \
+            said in (None, level) else None
+        if near is None and level is not None and said in (None, level):
+            # another level's body by its name without the level (党委: 县（市、区）党委) → its counterpart here (市委)
+            word = _unlevelled(policy, key)[0]
+            twin = next((b.id for b in policy.bodies.values() if not b.role and b.level != level and any(
+                _unlevelled(policy, _fold(re.sub(r"\([^()]*\)", "", _fold(n))))[0] == word
+                for n in (b.name, *b.aliases))), None)
+            near = _counterpart(policy, twin, level) if twin is not None else None
+        if near is None:
+            near = _nearest_chinese(policy, key, level, every=True)
         if near is not None and near not in shown:  # a body of another period of an amended policy
             if other := _other_period(policy, near):
                 return other
@@ -431,6 +444,40 @@ def _body_hint(policy: PolicyView, value: str, level: str | None, levels_too: bo
     if level is not None:
         return f"write {what}; the {level} level's: {_level_bodies(policy, level)}"
     return f"write {what} (`responsibility graph --level LEVEL` lists the bodies of a level)"
+
+
+def level_body_hint(policy: PolicyView, body_id: str, level: str, level_field: str) -> str:
+    """Said when ``body_id`` (a record's body, read by one of its names) is not at ``level``, the level its field
+    gives (``level_field``): the body of ``level`` doing the same work — of its line, or its counterpart by id
+    (``county_congress`` → ``city_congress``) — where there is one, else the level's bodies (review25 R25-13: 审计部门,
+    an alias of the county's, at the city level was told only "is at the county level").
+
+    >>> import responsibility
+    >>> print(level_body_hint(responsibility.load(), "county_audit", "city", "discovered.level"))
+    body 'county_audit' is at the county level (县（市、区）审计部门), not the city's; did you mean 'city_audit' \
+(市审计部门)? Or give discovered.level county
+    """
+    b = policy.bodies[body_id]
+    same = _counterpart(policy, body_id, level)
+    said = f"body {body_id!r} is at the {b.level} level ({b.name}), not the {level}'s; "
+    if same is not None:
+        said += f"did you mean {same!r} ({policy.bodies[same].name})?"
+    else:
+        said += f"the {level} level's bodies: {_level_bodies(policy, level)}."
+    return said + f" Or give {level_field} {b.level}"
+
+
+def _counterpart(policy: PolicyView, body_id: str, level: str) -> str | None:
+    """The body of ``level`` doing ``body_id``'s work at its own level: its counterpart by id (``county_audit`` →
+    ``city_audit``), else the one department of its line there; ``None`` where there is none."""
+    b = policy.bodies[body_id]
+    twin = f"{level}_{body_id[len(b.level) + 1:]}" if body_id.startswith(f"{b.level}_") else None
+    if twin in policy.bodies and twin != body_id and not policy.bodies[twin].role:
+        return twin
+    if b.sector is None or b.role:
+        return None
+    same = [x.id for x in policy.bodies.values() if x.level == level and not x.role and x.sector == b.sector]
+    return same[0] if len(same) == 1 else None
 
 
 def _level_bodies(policy: PolicyView, level: str) -> str:
@@ -1761,8 +1808,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if d.body is not None:
             body("discovered.body", d.body, d.level)
             if policy.bodies[d.body].level != d.level:
-                fail("discovered.body", f"body {d.body!r} is at the {policy.bodies[d.body].level} level, "
-                     f"not {d.level!r}", "level_mismatch")
+                fail("discovered.body", level_body_hint(policy, d.body, d.level, "discovered.level"), "level_mismatch")
         if levels[d.level] < place_rank:
             # the place is where the problem came to light, within the finder's reach; what exceeds the finder's
             # authority it reports upward (一(三) 对超出本级权限的及时向上级单位报送问题; probe10 P10-13). For a policy
@@ -1781,7 +1827,8 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if h.to_body is not None:
             body(f"{f}.to_body", h.to_body, h.to_level)
             if policy.bodies[h.to_body].level != h.to_level:
-                fail(f"{f}.to_body", f"body {h.to_body!r} is not at the {h.to_level} level", "level_mismatch")
+                fail(f"{f}.to_body", level_body_hint(policy, h.to_body, h.to_level, f"{f}.to_level"),
+                     "level_mismatch")
         if h.action == "reported" and levels[h.to_level] <= levels[h.by_level]:
             fail(f"{f}.to_level", "a report goes to a higher level; use action 'assigned' to pass it down",
                  "wrong_direction")

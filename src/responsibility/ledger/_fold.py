@@ -510,8 +510,10 @@ class Folder:
 
                 self._fail(e, name, f"unknown body {v!r}; {body_hint(policy, v, at)}", "unknown_body")
             if at is not None and policy.bodies[v].level != at:
-                self._fail(e, name, f"body {v!r} is at the {policy.bodies[v].level} level, not {at!r}",
-                           "level_mismatch")
+                from ._compat import level_body_hint
+
+                field = {"to_body": "to_level", "by_body": "by_level"}.get(name, "level")
+                self._fail(e, name, level_body_hint(policy, v, at, field), "level_mismatch")
 
         if e.type == "discovered":
             if level("level") < prank:
