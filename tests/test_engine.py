@@ -179,8 +179,16 @@ def test_main_responsibility_lies_at_the_failing_level(policy: Policy, small_pro
                                         discovered={"level": "city", "channel": "media", "on": "2021-03-01"}),
                                     jurisdiction=small_province, engine="compiled")
     main = {f.body for f in city_fails.findings if f.basis == "main_responsibility"}
+    # a county's house is the county's 主体责任 (二(六)4(5) 县（市、区）党委、政府：对当地农村危房改造负主体责任; 二(一)1(1)),
+    # not the city's (二(一)1(2) 省市两级…制定出台政策举措): the city's leaders answer only by
+    # main_responsibility_every_level: true (review25 R25-2)
+    assert not main & {"city_party_committee", "city_government"}
+    every = policy.with_parameters(main_responsibility_every_level=True).who_answers(
+        rec(small_province, severity="grave", discovered={"level": "city", "channel": "media", "on": "2021-03-01"}),
+        jurisdiction=small_province, engine="compiled")
+    main = {f.body for f in every.findings if f.basis == "main_responsibility"}
     assert {"city_party_committee", "city_government"} <= main
-    assert all("二(一)1" in f.clauses for f in city_fails.findings if f.body == "city_government")
+    assert all("二(一)1" in f.clauses for f in every.findings if f.body == "city_government")
 
 
 def test_a_named_finder_without_a_handling_duty_gives_way_to_its_level(

@@ -263,6 +263,8 @@ def _main_holders(policy: PolicyView, area: str, duty_kind: str) -> tuple[dict[s
     """Holders of ``duty_kind`` duties: the area's own, and the general areas' at the other levels."""
     own: dict[str, tuple[str, ...]] = {}
     for did in policy.duties_of_kind(area, duty_kind):
+        if not policy.duty_applies(did):
+            continue
         for body in policy.holders(did, area):
             own[body] = (*own.get(body, ()), did)
     levels = {policy.bodies[b].level for b in own}
@@ -271,10 +273,33 @@ def _main_holders(policy: PolicyView, area: str, duty_kind: str) -> tuple[dict[s
         if g.problems:
             continue
         for did in policy.duties_of_kind(g.id, duty_kind):
+            if not policy.duty_applies(did):
+                continue
             for body in policy.holders(did, g.id):
                 if policy.bodies[body].level not in levels:
                     general[body] = (*general.get(body, ()), did)
     return own, general
+
+
+def _within_authority(policy: PolicyView, area: str, kind: str | None, rank: int, place: int,
+                      holders: tuple[Holder, ...]) -> tuple[Holder, ...]:
+    """``holders`` of main responsibility at level rank ``rank`` with the duties they answer through for a problem of
+    ``kind`` placed at level rank ``place``: a duty marked ``within_authority`` (二(一)1 at the province and the city,
+    for their own work, 二(一)1(2)) only where the problem is within their level's authority
+    (:meth:`PolicyView.authority`: a county's specific problem is the county's, 二(一)1(1); review25 R25-2); a twin of
+    such a duty (the same words, under an ``applies_if`` parameter) adds nothing where the duty holds. A problem
+    placed at the level itself is its own work too (a city's own funds, 二(四)7 落实本级财政扶贫资金)."""
+    own = place == rank or policy.level_rank[policy.authority(area, kind, place)] == rank
+    out = []
+    for h in holders:
+        duties = tuple(d for d in h.duties if own or not policy.duties[d].within_authority)
+        inside = {(policy.duties[d].quote, policy.duties[d].clause) for d in duties
+                  if policy.duties[d].within_authority}
+        duties = tuple(d for d in duties if policy.duties[d].applies_if is None
+                       or (policy.duties[d].quote, policy.duties[d].clause) not in inside)
+        if duties:
+            out.append(Holder(h.body, duties))
+    return tuple(out)
 
 
 def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dict[str, tuple[Rule, ...]]:
@@ -406,8 +431,18 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                 for rank in sorted({*own, *general}):
                     holders = own.get(rank) or general[rank]
                     start = 0 if rank in own and rank == min(own) else below
-                    add(kind, fid, f"L{rank}", (Cond("lvl", ">", start), Cond("lvl", "<=", rank),
-                                                Cond("prank", "<=", rank)), holders)
+                    failing = (Cond("lvl", ">", start), Cond("lvl", "<=", rank))
+                    main_at = {p: _within_authority(policy, area, kind, rank, p, holders)
+                               for p in sorted(policy.level_rank.values()) if p <= rank}
+                    if len(set(main_at.values())) == 1:
+                        if main_at[rank]:
+                            add(kind, fid, f"L{rank}", (*failing, Cond("prank", "<=", rank)), main_at[rank])
+                    else:
+                        # the province's and city's 二(一)1 for their own work only (within_authority): a rule per
+                        # place's level, as the problem's authority there decides (review25 R25-2)
+                        for p, main_hs in main_at.items():
+                            if main_hs:
+                                add(kind, fid, f"L{rank}p{p}", (*failing, Cond("prank", "==", p)), main_hs)
                     below = rank
         out[area] = tuple(rules)
     return out

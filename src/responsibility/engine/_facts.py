@@ -69,6 +69,10 @@ IRREGULAR = "irregular_step"
 #: The parameter that decides who answers for the rectification of a problem assigned to a body with a part in it but
 #: no duty to rectify it, at a level where the kind is rectified (the county 扶贫办 handed a house's renovation; D4).
 NO_DUTY = "assignment_without_rectification_duty"
+#: The parameter that decides whether the province's and city's Party committees and governments bear main
+#: responsibility for a failure at their level on a problem outside their level's authority (a county's specific
+#: problem; review25 R25-2).
+MAIN_EVERY = "main_responsibility_every_level"
 
 
 def in_force_from(policy: PolicyView) -> dt.date | None:
@@ -449,6 +453,12 @@ class _OfKind(NamedTuple):
     #: The ranks of the levels where a body can rectify it other than by pressing those below
     #: (PolicyView.own_rectifier_levels).
     own_levels: frozenset[int]
+    #: The levels whose Party committee and government bear 二(一)1's main responsibility for their own work only
+    #: (a duty marked ``within_authority``), where the problem is outside that level's authority; and the severity
+    #: rank from which main responsibility is pursued (main_responsibility_from): a record of that severity that
+    #: shows the problem at such a level rests on main_responsibility_every_level (review25 R25-2).
+    main_outside: frozenset[str]
+    main_from: int
 
 
 #: Above every level's rank (:func:`derive`: the lowest rectifying level where none is).
@@ -466,7 +476,23 @@ def _of_kind(policy: PolicyView, area: str, kind: str | None, prank: int) -> _Of
         alternatives=SECTORLESS in policy.parameters and policy.has_alternatives(area, kind),
         setting=policy._memo("derive: setting", lambda: _setting(policy)),
         discoveries=policy._memo("derive: discoveries", dict),
-        own_levels=policy.own_rectifier_levels(area, kind, prank))
+        own_levels=policy.own_rectifier_levels(area, kind, prank),
+        main_outside=_main_outside(policy, area, kind, prank),
+        main_from=min((severity_rank(policy.parameter(f.from_parameter)) for f in policy.failures.values()
+                       if f.duty_kind and f.from_parameter is not None and f.from_parameter in policy.parameters),
+                      default=1))
+
+
+def _main_outside(policy: PolicyView, area: str, kind: str | None, prank: int) -> frozenset[str]:
+    """:attr:`_OfKind.main_outside`: the levels above the place whose 二(一)1 main responsibility is for their own
+    work only (``within_authority``), where a problem of ``kind`` placed at level rank ``prank`` is not within their
+    authority (a county's specific problem at the province or the city)."""
+    if MAIN_EVERY not in policy.parameters:
+        return frozenset()
+    authority = policy.authority(area, kind, prank)
+    return frozenset(policy.bodies[b].level for d in policy.duties.values() if d.within_authority
+                     for b in d.holders if b in policy.bodies and policy.bodies[b].level != authority
+                     and policy.level_rank[policy.bodies[b].level] > prank)
 
 
 def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -> tuple[list[Fact], Context]:
@@ -484,7 +510,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     of_kind = by_kind.get((area, kind, prank))
     if of_kind is None:
         of_kind = by_kind[(area, kind, prank)] = _of_kind(policy, area, kind, prank)
-    authority, owner, can_rectify, own_at_place, nominal, alternatives, setting, _, own_levels = of_kind
+    authority, owner, can_rectify, own_at_place, nominal, alternatives, setting, _, own_levels, main_outside, \
+        main_from = of_kind
     ctx = _context(as_of, authority, owner)
     if RESIDENTS_PLACE in policy.parameters and residents_place(problem) is not None:
         # an urban community's problem (a 社区: a 居民委员会, no 村委会 or 村党支部): whether it is answered as its
@@ -546,6 +573,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     if not before(d_on):  # a discovery before the day: no level answers for not having found it
         add("found", {"frank": rank[d_level], "outside": int(outside), "fbody": d_body or ""})
     ctx.rests_on.extend(rests)
+    if main_outside and base["sev"] >= main_from and (
+            d_level in main_outside or any(h.__dict__["to_level"] in main_outside for h in rec["handled"])
+            or any(w in main_outside for w in concealed_by)):
+        # a grave problem outside the province's (city's) authority that the record shows there: whether their Party
+        # committee and government bear 主体责任 for a failure at their level is main_responsibility_every_level's
+        # (二(一)1 各级 against 二(一)1(1) 县级…主体责任; review25 R25-2) — said though no finding rest on it
+        ctx.rests_on.append(MAIN_EVERY)
 
     limit, rect_limit, must_report = setting.limit, setting.rect_limit, setting.must_report
     handled = rec["handled"]

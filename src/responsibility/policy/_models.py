@@ -274,6 +274,15 @@ class Duty(_Dated, DutyMixin):
         "count this duty at all: for a duty the text gives but whose reach it leaves open (二(四)8: whether the "
         "city audit answers for a problem the province found). Verdicts that it decides say they rest on it.",
     )
+    within_authority: bool = Field(
+        False,
+        description="A main-responsibility duty (二(一)1 各级党委政府) its holder answers through only for a problem "
+        "of its own level's work: placed at its level, or within its level's authority (a province's or city's own "
+        "policy, 二(一)1(2)), "
+        "not for a lower level's specific problem, whose 主体责任 the text gives that level (二(一)1(1) "
+        "县级党委政府要切实承担主体责任; 二(三)5, 二(四)6… 县（市、区）党委、政府…负主体责任). A twin duty "
+        "with applies_if may lift it.",
+    )
     sub_part: bool = Field(
         False,
         description="A named sub-part of the area's work held by a department whose line is otherwise elsewhere "

@@ -1,0 +1,114 @@
+"""Session 26, fid26a: the judgement calls session 25 left (review25 R25-2, R25-12; route's line).
+
+Each test names the clause of 浙扶贫〔2020〕1号 that decides it; every one fails on the rules and code before the change
+(the equality checks across engines and the bulk path apart)."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Jurisdiction, Policy
+
+from .test_batch import TODAY, expected, got, ledger
+from .verdicts import answers as _answers
+from .verdicts import rests as _rests
+
+ENGINES = ("durable", "compiled")
+VILLAGE, COUNTY, CITY = "330127100219", "330127", "3301"
+MAIN_EVERY = "main_responsibility_every_level"
+
+
+def _record(area: str, kind: str, place: str, by: str, channel: str, *, steps: list[dict[str, Any]] | None = None,
+            severity: str = "grave", **extra: Any) -> dict[str, Any]:
+    r: dict[str, Any] = {"id": "x", "area": area, "kind": kind, "place": place, "severity": severity,
+                         "as_of": "2021-06-30", "discovered": {"level": by, "channel": channel, "on": "2021-03-01"}}
+    if steps:
+        r["handled"] = steps
+    return {**r, **extra}
+
+
+def _step(action: str, by: str, to: str, on: str, body: str | None = None) -> dict[str, Any]:
+    s = {"action": action, "by_level": by, "to_level": to, "on": on}
+    return {**s, "to_body": body} if body else s
+
+
+#: review25 R25-2's records: a county's specific problem (a village's water, a health assistance) that the province
+#: (city) had and did not pass on, grave.
+SPECIFIC = [
+    _record("water", "water_quality_substandard", VILLAGE, "province", "media"),
+    _record("health", "health_assistance_late", VILLAGE, "township", "media", steps=[
+        _step("assigned", "township", "township", "2021-03-03"), _step("reported", "township", "county", "2021-03-05"),
+        _step("reported", "county", "city", "2021-03-20")]),
+    _record("identification", "identification_eligible_omitted", VILLAGE, "city", "survey_verification"),
+    _record("housing", "housing_renovation_late", COUNTY, "city", "inspection_tour"),
+]
+LEADERS = {f"{lv}_{b}" for lv in ("city", "province") for b in ("party_committee", "government")}
+
+
+# ------------------------------------------------ review25 R25-2: 主体责任 of a county's specific problem
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("record", SPECIFIC, ids=lambda r: str(r["kind"]))
+def test_the_province_and_city_leaders_bear_no_main_responsibility_for_a_county_problem(
+        policy: Policy, engine: str, record: dict[str, Any]) -> None:
+    """二(一)1(1) 县级党委政府要切实承担主体责任; every duty area: 县（市、区）党委、政府…对当地…负主体责任
+    (二(三)5, 二(四)6, 二(五)4, 二(六)1(4)…5(5)); 一 以县为主体; 二(一)1(2) gives 省市两级 their own work
+    (制定出台政策举措). A province or city body that sat on a county's problem answers itself (一(四));
+    省委/省政府 (市委/市政府) did (904 of 1,136 such findings in review25's sweep). The verdict says it rests on
+    main_responsibility_every_level."""
+    got_ = _answers(policy, record, engine)
+    assert not {b for b, basis in got_ if basis == "main_responsibility"} & LEADERS
+    assert {b for b, basis in got_ if basis == "not_handled"} & {"city_poverty_office", "province_poverty_office"}
+    assert MAIN_EVERY in _rests(policy, record, engine)
+    # below main_responsibility_from nobody bears 主体责任 whatever the reading: the verdict does not rest on it
+    assert MAIN_EVERY not in _rests(policy, {**record, "severity": "serious"}, engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("record", SPECIFIC, ids=lambda r: str(r["kind"]))
+def test_every_level_names_them_as_before_and_says_so(policy: Policy, engine: str, record: dict[str, Any]) -> None:
+    """main_responsibility_every_level: true reads 二(一)1 各级 as every failing level's: the leaders of the level that
+    sat on it answer, and their finding rests on the parameter."""
+    view = policy.with_parameters(**{MAIN_EVERY: True})
+    v = view.who_answers(record, engine=engine)  # type: ignore[arg-type]
+    mains = [f for f in v.findings if f.basis == "main_responsibility" and f.body in LEADERS]
+    assert len(mains) == 2
+    assert all(MAIN_EVERY in f.rests_on for f in mains)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("record", "level"), [
+    # the province's own policy (二(一)1(2) 制定出台政策举措; 二(三)6 省市民政部门负责制定完善…政策措施)
+    (_record("identification", "identification_policy_gap", "33", "province", "research_supervision"), "province"),
+    # a provincial policy gap placed at a county is the province's (policy_gap_owner: place)
+    (_record("identification", "identification_policy_gap", COUNTY, "county", "hotline", steps=[
+        _step("reported", "county", "city", "2021-03-03"), _step("reported", "city", "province", "2021-03-05")]),
+     "province"),
+    # the city's own funds (二(四)7 财政部门负责落实本级财政扶贫资金)
+    (_record("funds", "funds_diverted", CITY, "province", "audit", steps=[
+        _step("assigned", "province", "city", "2021-03-02", "city_finance")], deadline="2021-04-01"), "city"),
+])
+def test_their_own_work_is_still_their_main_responsibility(policy: Policy, engine: str, record: dict[str, Any],
+                                                          level: str) -> None:
+    """A problem placed at the province's (city's) own level, or within its authority, is its own work: its Party
+    committee and government bear 主体责任 for a grave failure of it (二(一)1), under either value."""
+    for view in (policy, policy.with_parameters(**{MAIN_EVERY: True})):
+        got_ = _answers(view, record, engine)
+        assert {(f"{level}_party_committee", "main_responsibility"),
+                (f"{level}_government", "main_responsibility")} <= got_
+
+
+@pytest.mark.durable
+@pytest.mark.parametrize("every", [False, True])
+def test_the_bulk_path_reads_it_as_who_answers(policy: Policy, every: bool) -> None:
+    """assess equals who_answers row for row under either value (the rules are compiled once for both)."""
+    j = Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+    view = policy.with_parameters(**{MAIN_EVERY: every})
+    records = [{**r, "id": f"g{i}", "severity": "grave"} for i, r in enumerate(ledger(view, j, 400, seed=26))]
+    a = view.assess(records, jurisdiction=j, today=TODAY)
+    rows, _ = got(a)
+    assert rows == expected(view, j, records, "compiled")[0]
+    leaders = {r[4] for r in rows if r[8] == "main_responsibility"} & LEADERS
+    assert leaders if every else leaders <= {"province_party_committee", "province_government"}
