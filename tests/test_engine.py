@@ -179,8 +179,8 @@ def test_main_responsibility_lies_at_the_failing_level(policy: Policy, small_pro
                                         discovered={"level": "city", "channel": "media", "on": "2021-03-01"}),
                                     jurisdiction=small_province, engine="compiled")
     main = {f.body for f in city_fails.findings if f.basis == "main_responsibility"}
-    # a county's house is the county's 主体责任 (二(六)4(5) 县（市、区）党委、政府：对当地农村危房改造负主体责任; 二(一)1(1)),
-    # not the city's (二(一)1(2) 省市两级…制定出台政策举措): the city's leaders answer only by
+    # a county's house is the county's 主体责任 (二(六)4(5) 县（市、区）党委、政府：对当地农村危房改造负主体责任;
+    # 二(一)1(1)), not the city's (二(一)1(2) 省市两级…制定出台政策举措): the city's leaders answer only by
     # main_responsibility_every_level: true (review25 R25-2)
     assert not main & {"city_party_committee", "city_government"}
     every = policy.with_parameters(main_responsibility_every_level=True).who_answers(

@@ -401,6 +401,26 @@ def record_line(policy: PolicyView, area: str, kind: str | None, named: Iterable
     return got
 
 
+def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozenset[int]) -> str | None:
+    """The line the departments a record (``rec``: a parsed problem's fields) names give it, where it names no
+    ``sector`` (:func:`record_line`): its finder, its steps' receivers and assignees, its concealers — an assignment
+    only to a level among ``can_rectify`` (:meth:`PolicyView.rectifier_levels` of its kind and place). The verdict
+    (:func:`derive`) and the route read the line so (review25 #5).
+
+    A department the record names gives its line where the record gives none (review23 #2, review24 #2): the line's
+    holders answer, as for a record of that sector (县教育局 hands a student to the school: 市教育 presses it, not
+    市民政、市残联…) — an assignment to a level where nobody can rectify the kind is no 交办 (一(三); irregular_step: it
+    counts as none), and says nothing of whose line the problem is (a provincial policy gap handed to 市教育: R20-1)."""
+    d, kind, handled, concealed_by = rec["discovered"], rec["kind"], rec["handled"], rec["concealed_by"]
+    if d is None or not (handled or concealed_by or d.__dict__["body"] is not None):
+        return None
+    named = [x for x in (d.__dict__["body"], *(s["to_body"] for s in [h.__dict__ for h in handled]
+                                               if s["action"] != "assigned" or kind is None
+                                               or policy.level_rank[s["to_level"]] in can_rectify),
+                         *(w for w in concealed_by if w not in policy.level_rank)) if x is not None]
+    return record_line(policy, rec["area"], kind, named) if named else None
+
+
 def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | None, level: str, body: str | None,
                channel: str, prank: int) -> tuple[bool, tuple[str, ...]]:
     """Whether a discovery came through an outside channel, and the parameters a verdict rests on
@@ -532,18 +552,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
 
     d = rec["discovered"]
     if sector is None and d is not None:
-        # a department the record names gives its line where the record gives none (review23 #2, review24 #2): the
-        # line's holders answer, as for a record of that sector (县教育局 hands a student to the school: 市教育 presses
-        # it, not 市民政、市残联…)
-        # — an assignment to a level where nobody can rectify the kind is no 交办 (一(三); irregular_step: it counts
-        # as none), and says nothing of whose line the problem is (a provincial policy gap handed to 市教育: R20-1)
-        named = [x for x in (d.__dict__["body"], *(s["to_body"] for s in [h.__dict__ for h in rec["handled"]]
-                                                   if s["action"] != "assigned" or kind is None
-                                                   or policy.level_rank[s["to_level"]] in can_rectify),
-                             *(w for w in concealed_by if w not in policy.level_rank)) if x is not None] \
-            if rec["handled"] or concealed_by or d.__dict__["body"] is not None else None
-        if named:
-            sector = record_line(policy, area, kind, named)
+        sector = named_line(policy, rec, can_rectify)
     ctx.line = policy.sector_of(sector)
     if d is None:
         return facts, ctx

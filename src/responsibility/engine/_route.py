@@ -24,7 +24,7 @@ from ..policy._model import Stage
 from ..policy._view import OWNER, SECTORLESS
 from ..policy._view import PolicyView as Policy
 from ._compile import LEADERS, Holder, level_leaders
-from ._facts import PLACE_ABOVE, RECEIVER, SELF_RECTIFIED, receiving_body
+from ._facts import PLACE_ABOVE, RECEIVER, SELF_RECTIFIED, named_line, receiving_body
 from ._problem import RESIDENTS_PLACE, Problem, ValueNames, parse_problem, residents_place
 
 
@@ -273,7 +273,14 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     code = parse_code(p.place)
     place_level = level_of(code)
     found = p.discovered
-    sector = policy.sector_of(p.sector)  # a body id names its department's line, as in a verdict
+    # a body id names its department's line, as in a verdict; without a sector, the line of the department the record
+    # names as its finder, as the verdict reads it (named_line; the route does not read the steps or concealers:
+    # ``unread``) — a route of 县教育局's find rested on sectorless_alternatives where the verdict reads the education
+    # line (review25 #5)
+    line = p.sector if p.sector is not None else named_line(
+        policy, {**p.__dict__, "handled": [], "concealed_by": []},
+        policy.rectifier_levels(p.domain, p.kind, rank[level_of(parse_code(p.place))]))
+    sector = policy.sector_of(line)
     if level is not None:  # read as a record's level is (村, Village); "" is refused below, not "not given"
         level = ValueNames.of(policy).canonical("level", level.strip() if isinstance(level, str) else level)
     registering = level if level is not None else \
@@ -303,7 +310,7 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     # a city or the province registering it through no body the record names: the body receiving_level_body gives
     # (the role, unresolved, once, or the record's line's department) passes it on, as a verdict names it if it does
     # not (R22-2); either value, the route rests on the parameter there
-    receiver = receiving_body(policy, p.domain, p.kind, registering, p.sector, rank[place_level]) \
+    receiver = receiving_body(policy, p.domain, p.kind, registering, line, rank[place_level]) \
         if RECEIVER in policy.parameters and not (found and found.body and found.level == registering) else None
     if receiver is not None and policy.parameter(RECEIVER) == "unresolved":
         handlers = placed((receiver,))
