@@ -226,8 +226,9 @@ def receiver_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int
 
 def lined_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
     """How many valid records name no sector but a department that may give them a line (a step's to_body, the
-    finder, a concealer: engine/_facts.py record_line; review23 #2): the bulk path sends them to the reference path
-    (batch/_core.py lined_records), as it sends a record with a sector."""
+    finder, a concealer: engine/_facts.py record_line; review23 #2): at most these take the reference path for their
+    line — the bulk path codes it (batch/_core.py record_lines) but where it changes whether a step's body has a part
+    in the problem (tests/test_batch_lines.py)."""
     from responsibility.engine._facts import line_of
 
     n = 0

@@ -252,7 +252,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     ``receiving_level_body`` is ``unresolved``."""
     n, nr = c.n, t.max_rank + 1
     kindless_place_steps(c, t)
-    lined_records(c, t)
+    record_lines(c, t)
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
     prank = np.take(t.place_rank, c.place)
@@ -368,6 +368,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     chosen, referred = None, False
     if receivers is not None and len(ur):
         chosen = receivers[np.take(c.area, ur), np.take(c.kind, ur), np.take(pr, ur), ul]
+        if c.line is not None:  # (a record whose named departments give it a line: the line's department)
+            lined = np.flatnonzero(np.take(c.line, ur) > 0)
+            if len(lined):
+                w = np.take(ur, lined)
+                chosen[lined] = lined_receivers(t, np.take(c.area, w), np.take(c.kind, w), np.take(pr, w),
+                                                np.take(ul, lined), np.take(c.line, w))
         chosen[take(holder_body, ur, ul) >= 0] = -1
         if len(htb) and (chosen >= 0).any():
             # (a step naming a body of the level, or one whose body _encode.level_holds cleared, which the engine
@@ -561,6 +567,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     cb = c.cbody[cpos]
     if conceal_role:  # a level named as concealer stands for its role body where its part is a department's
         role = t.conceal_role[c.area[c.cp[cpos]], c.kind[c.cp[cpos]], c.clvl[cpos]]  # (engine/_facts.py _concealer)
+        if c.line is not None:  # (the line's department, where the record's named departments give it one)
+            lined = np.flatnonzero((cb < 0) & (np.take(c.line, c.cp[cpos]) > 0))
+            if len(lined):
+                role[lined] = line_body(t, c.clvl[cpos[lined]], c.line[c.cp[cpos[lined]]])
         cb = np.where((cb < 0) & (role >= 0), role, cb)
     ub = take(holder_body, ur, ul)
     if chosen is not None:  # a level with departments that had it through no body named (R22-2)
@@ -672,17 +682,33 @@ def kindless_place_steps(c: Cols, t: Tables) -> None:
     kindless_place_steps_numpy(c, t)
 
 
-def lined_records(c: Cols, t: Tables) -> None:
-    """Mark slow (``c.slow``: the reference path) a record that names a department that may give it its line
-    (engine/_facts.py :func:`~responsibility.engine._facts.record_line`; review23 #2): a step's ``to_body``, the finder
-    or a concealer with a line (:func:`~responsibility.engine._facts.line_of`), a part in the problem in that line and
-    a line the problem can concern (:func:`giving_line`). The fast path codes no line, as it codes no ``sector`` (such
-    records take the reference path already); a record whose departments give two lines, which the engine reads as
-    giving none, takes it too (few records name a department at all: 92 of bench_assess's 20,000)."""
+def record_lines(c: Cols, t: Tables) -> None:
+    """The line each record's named departments give it (``c.line``: an index of ``t.lines``, 0 for none), as
+    engine/_facts.py derive reads it (:func:`~responsibility.engine._facts.record_line`; review23 #2): of a record with
+    a discovery, the departments among its finder, its steps' ``to_body`` (an assignment's only to a level that can
+    rectify the kind, or where the record names no kind) and its concealers that may give it their line
+    (:func:`giving_line`); one line, or none where they give two. The templates are placed by it (the line is part of
+    their key: :meth:`Templates.codes`), and :func:`derive` reads the receiving body and the concealing body of such a
+    record by it.
+
+    What else derive reads by the line is whether a step's body has a part in the problem (engine/_facts.py
+    ``to_right``, and assignment_without_rectification_duty's reading, ``_encode.level_holds``), which the fast path
+    reads without the line (``Tables.part``): a record with a step to a body whose part the line changes takes the
+    reference path (``c.slow``). A record with a ``sector`` takes it already (``SLOW_FIELDS``)."""
+    c.line = None
     gives = giving_line(t)
-    if not gives.any():
+    if not gives.any() or not c.n:
         return
     flat = gives.ravel()
+    row = per_record(gives, c.area, c.kind)  # (each record's row of the table)
+    recs: list[I64] = []
+    bodies: list[I64] = []
+    found = np.flatnonzero(c.disc & (c.dbody >= 0))
+    if len(found):
+        at = found[flat[row[found] + c.dbody[found]]]
+        recs.append(at)
+        bodies.append(c.dbody[at].astype(np.int64))
+    tb: I32 | None = None
     if len(c.hp):
         # (a step's body as the record names it: one _encode.level_holds cleared still gives the record its line —
         # the school handed a student at the county, the education line)
@@ -690,15 +716,108 @@ def lined_records(c: Cols, t: Tables) -> None:
         at = np.flatnonzero(tb >= 0)
         if len(at):
             w = c.hp[at]
-            c.slow[w[flat[per_record(gives, c.area, c.kind)[w] + tb[at]]]] = True
-    found = np.flatnonzero(c.disc & (c.dbody >= 0))
-    if len(found):
-        c.slow[found[flat[per_record(gives, c.area, c.kind)[found] + c.dbody[found]]]] = True
+            at = at[np.take(c.disc, w) & flat[row[w] + tb[at]]]
+            if len(at):
+                # an assignment names its body only to a level that can rectify the kind (or where it names no kind):
+                # one to a level that cannot is no 交办 and says nothing of whose line the problem is (R20-1)
+                w = c.hp[at]
+                prank = np.maximum(np.take(t.place_rank, np.take(c.place, w)), 0)
+                named = (c.hact[at] != 0) | (np.take(c.kind, w) == 0) | \
+                    t.rectify_level[np.take(c.area, w), np.take(c.kind, w), prank, c.hto[at]]
+                at = at[named]
+                recs.append(c.hp[at].astype(np.int64))
+                bodies.append(tb[at].astype(np.int64))
     if len(c.cp):
         at = np.flatnonzero(c.cbody >= 0)
         if len(at):
             w = c.cp[at]
-            c.slow[w[flat[per_record(gives, c.area, c.kind)[w] + c.cbody[at]]]] = True
+            keep = np.take(c.disc, w) & flat[row[w] + c.cbody[at]]
+            recs.append(w[keep].astype(np.int64))
+            bodies.append(c.cbody[at[keep]].astype(np.int64))
+    if not recs or not sum(len(x) for x in recs):
+        return
+    rec, body = np.concatenate(recs), np.concatenate(bodies)
+    line = np.take(t.body_line, body)
+    lo = np.full(c.n, np.iinfo(np.int32).max, np.int32)
+    hi = np.zeros(c.n, np.int32)
+    np.minimum.at(lo, rec, line)
+    np.maximum.at(hi, rec, line)
+    lined = np.flatnonzero(lo == hi)  # (two lines give none)
+    if not len(lined):
+        return
+    c.line = np.zeros(c.n, np.int32)
+    c.line[lined] = hi[lined]
+    if tb is None:
+        return
+    # a step's body whose part in the problem the line changes (PolicyView.has_part with the line against without)
+    at = np.flatnonzero((tb >= 0) & (np.take(c.line, c.hp) > 0))
+    if not len(at):
+        return
+    w = c.hp[at]
+    nb, nl = len(t.bodies), len(t.lines) + 1
+    keys = ((c.area[w].astype(np.int64) * (len(t.kind_names) + 1) + c.kind[w]) * nl + c.line[w]) * nb + tb[at]
+    # (a few steps a chunk, each key looked up once: not np.unique, which imports numpy.ma, ~0.01 CPU s a run)
+    differ = np.array([not _same_part(t, k) for k in keys.tolist()], np.bool_)
+    if differ.any():
+        c.slow[w[differ]] = True
+
+
+def _same_part(t: Tables, key: int) -> bool:
+    """Whether a body has a part in a problem of an area and kind with the line as without it (``key``: area, kind
+    code, line and body in :func:`record_lines`' radix; PolicyView.has_part keeps its answers)."""
+    nb, nl = len(t.bodies), len(t.lines) + 1
+    rest, b = divmod(key, nb)
+    rest, line = divmod(rest, nl)
+    a, kc = divmod(rest, len(t.kind_names) + 1)
+    kind = t.kind_names[kc - 1] if kc else None
+    return t.policy.has_part(t.areas[a], kind, t.bodies[b], t.lines[line - 1]) == bool(t.part[a, kc, b])
+
+
+def lined_receivers(t: Tables, area: I32, kind: I32, prank: I64, level: I64, line: I32) -> I32:
+    """:func:`receiving_bodies` for records whose named departments give them a line: engine/_facts.py
+    :func:`~responsibility.engine._facts.receiving_body` with that line (the line's department at the level where it
+    has a part in the problem; -1 where none, or where the parameter decides nothing)."""
+    policy = t.policy
+    nr, nl = t.max_rank + 1, len(t.lines) + 1
+    keys = (((area.astype(np.int64) * (len(t.kind_names) + 1) + kind) * nr + prank) * nr + level) * nl + line
+    # (each distinct key looked up once: sorted, not np.unique, which imports numpy.ma)
+    order = np.argsort(keys, kind="stable")
+    ks = keys[order]
+    head = np.flatnonzero(np.concatenate([[True], ks[1:] != ks[:-1]])) if len(ks) else np.zeros(0, np.int64)
+    got = np.full(len(head), -1, np.int32)
+    for i, key in enumerate(ks[head].tolist()):  # (receiving_body keeps its answers per policy)
+        rest, ln = divmod(key, nl)
+        rest, lv = divmod(rest, nr)
+        rest, place = divmod(rest, nr)
+        a, kc = divmod(rest, len(t.kind_names) + 1)
+        body = receiving_body(policy, t.areas[a], t.kind_names[kc - 1] if kc else None, t.rank_level[lv],
+                              t.lines[ln - 1], place)
+        if body is not None:
+            got[i] = t.body_index[body]
+    out = np.empty(len(keys), np.int32)
+    out[order] = np.repeat(got, np.diff(np.append(head, len(ks))))
+    return out
+
+
+def line_body(t: Tables, level: I32, line: I32) -> I32:
+    """The body a level named as concealer stands for in a record whose named departments give it a line, by
+    ``concealing_level_body: unresolved`` (engine/_facts.py ``_concealer``): the line's department at the level, else
+    its role body; -1 at a level without one (its holders answer)."""
+    policy = t.policy
+    memo: dict[tuple[str, str], str | None] = policy._memo("batch: line body", dict)
+    out = np.full(len(level), -1, np.int32)
+    for i, (lv, ln) in enumerate(zip(level.tolist(), line.tolist(), strict=True)):
+        key = (t.rank_level[lv], t.lines[ln - 1])
+        if key not in memo:
+            level_id, sector = key
+            role = policy.roles.get(level_id)
+            memo[key] = None if role is None else next(
+                (b.id for b in policy.bodies.values() if b.level == level_id and b.sector == sector and not b.role),
+                role)
+        body = memo[key]
+        if body is not None:
+            out[i] = t.body_index[body]
+    return out
 
 
 def giving_line(t: Tables) -> Bool:
@@ -1159,8 +1278,9 @@ class Templates:
         self.merge.append(-1)
         self.clauses.append("")
         self.pieces.append([])
-        self.radix = (len(t.kind_names) + 1, len(SEVERITIES) + 1, t.max_rank + 1, len(FACT_TYPES),
-                      t.max_rank + 1, len(t.bodies) + 1, 2 * (len(t.bodies) + 1) ** 2)
+        # (the severity's digit carries the record's line too: severity + line x (severities + 1); record_lines)
+        self.radix = (len(t.kind_names) + 1, (len(SEVERITIES) + 1) * (len(t.lines) + 1), t.max_rank + 1,
+                      len(FACT_TYPES), t.max_rank + 1, len(t.bodies) + 1, 2 * (len(t.bodies) + 1) ** 2)
         self.reads = FoundFields(t)
         self._radix = np.array(self.radix, np.int64)
 
@@ -1241,6 +1361,8 @@ class Templates:
             code, part = divmod(code, radix)
             parts.append(part)
         fe, fb1, fl, ft, prank, sev, kind = parts
+        line_code, sev = divmod(sev, len(SEVERITIES) + 1)
+        line = t.lines[line_code - 1] if line_code else None
         area = t.areas[code]
         kind_id = t.kind_names[kind - 1] if kind else None
         fact: dict[str, object] = {"id": "#0", "t": FACT_TYPES[ft], "area": area, "kind": kind_id or "",
@@ -1263,11 +1385,11 @@ class Templates:
         hits = decider.compiled.fire(area, [fact])
         # What the rows say depends on the rules that fired, the fact's body (whom they name) and its
         # escalate flag (which reasons read), not on the rest of the fact: templates that agree there share them.
-        same = (area, kind_id, prank, sev, fact.get("body"), bool(fact.get("escalate")), fact.get("later"),
+        same = (area, kind_id, prank, sev, line, fact.get("body"), bool(fact.get("escalate")), fact.get("later"),
                 tuple(id(r) for r, _ in hits))
         made = self._placed.get(same)
         if made is None:
-            made = self._placed[same] = self._rows(area, kind_id, prank, sev, hits)
+            made = self._placed[same] = self._rows(area, kind_id, prank, sev, hits, line)
         self.start.append(len(self.rank))
         self.count.append(len(made))
         level = fl if ft != FOUND else -1  # the fact's "lvl", which reasons read
@@ -1281,13 +1403,13 @@ class Templates:
             self.pieces.append(pieces)
             self.merge.append(merge)
 
-    def _rows(self, area: str, kind_id: str | None, prank: int, sev: int,
-              hits: list[Any]) -> list[tuple[int, tuple[int, int, int], str, list[str | int], int]]:
+    def _rows(self, area: str, kind_id: str | None, prank: int, sev: int, hits: list[Any],
+              line: str | None = None) -> list[tuple[int, tuple[int, int, int], str, list[str | int], int]]:
         """A template's rows, in verdict order: (sort rank, (body, basis, liability), clauses, reason
-        pieces, merge class)."""
+        pieces, merge class); placed for a record whose line is ``line`` (:func:`record_lines`)."""
         t = self.t
         decider = t.decider
-        placed = decider.place_hits(area, kind_id, prank, hits)
+        placed = decider.place_hits(area, kind_id, prank, hits, line)
         rows = []
         for (body_id, basis, liability), (fired, duties) in placed.items():
             key = (t.body_index[body_id], t.basis_index[basis], t.liability_index[liability])
@@ -1431,11 +1553,13 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     verdict: the first fact's row stands for them when they agree in duties and clauses.
     """
     prank = np.maximum(np.take(t.place_rank, c.place), 0)
+    # (a record's line rides on its severity's digit of the template key: Templates.radix)
+    sev = c.sev if c.line is None else (c.sev + c.line * (len(SEVERITIES) + 1)).astype(np.int32)
 
     def rows(fr: I32, ft: I32, fl: I32, fb: I32, fe: I32) -> tuple[I32, I64, I64]:
         if not len(fr):
             return fr, np.zeros(0, np.int64), np.zeros(0, np.int64)
-        tids = tpl.ids(tpl.fact_codes(c.area, c.kind, c.sev, prank, fr, ft, fl, fb, fe))
+        tids = tpl.ids(tpl.fact_codes(c.area, c.kind, sev, prank, fr, ft, fl, fb, fe))
         which, row = spread(tids, np.take(tpl.array("count"), tids), tpl.array("start"))
         return np.take(fr, which), row, which
 

@@ -70,6 +70,9 @@ class Cols:
     #: the body :func:`level_holds` cleared from each step, -1 where it cleared none (None: it cleared none at all):
     #: the engine still reads such a step as handing the problem to that body
     hcleared: I32 | None = None
+    #: the line each record's named departments give it (``Tables.lines``, from 1; 0: none), as engine/_facts.py
+    #: derive reads it (record_line): set by ``_core.record_lines`` (None: no record has one)
+    line: I32 | None = None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate cannot be written as UTF-8

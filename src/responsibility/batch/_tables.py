@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, level_of
 from ..engine._decide import CONTEXT_FIELDS, FAILURES, Decider
-from ..engine._facts import HANDLING_LIMIT, NO_DUTY, PLACE_ABOVE, concealing_role, in_force_from
+from ..engine._facts import HANDLING_LIMIT, NO_DUTY, PLACE_ABOVE, concealing_role, in_force_from, line_of
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 
@@ -131,6 +131,12 @@ class Tables:
         self.bodies = list(policy.bodies)
         self.body_index = {b: i for i, b in enumerate(self.bodies)}
         self.body_rank = np.array([self.rank[policy.bodies[b].level] for b in self.bodies], np.int32)
+        # the lines (sector ids) a named department may give a record (engine/_facts.py line_of), numbered from 1 (0:
+        # none), and each body's (``body_line``: 0 where naming it shows no line)
+        lines = [line_of(policy, b) for b in self.bodies]
+        self.lines: list[str] = sorted({x for x in lines if x is not None})
+        self.line_index = {x: i + 1 for i, x in enumerate(self.lines)}
+        self.body_line = np.array([self.line_index[x] if x is not None else 0 for x in lines], np.int32)
         # under[b, u]: body u is one b sits under at its level (PolicyView.under: its parent, who leads it)
         self.under = np.zeros((len(self.bodies), len(self.bodies)), np.bool_)
         for b, i in self.body_index.items():
