@@ -200,3 +200,41 @@ def test_the_ledger_says_the_same_of_a_body_at_the_wrong_level(tmp_path: Path) -
                         "channel": "audit", "body": "审计部门"}], entered_by="clerk")
     assert e.value.code == "level_mismatch"
     assert "did you mean 'city_audit' (市审计部门)? Or give level county" in str(e.value)
+
+
+# ---------------------------------------------------------------- session 25's note item 11: a CSV mixing encodings
+
+_HEADERS = ["问题编号", "领域", "问题类型", "行政区划代码", "严重程度", "发现时间", "发现层级", "发现渠道"]
+
+
+def _row(i: int) -> list[str]:
+    return [f"CA-{i}", "危房改造", "", "330127100219", "一般", "2021-03-01", "县", "审计"]
+
+
+@pytest.mark.parametrize(("header", "pasted"), [("utf-8", "gb18030"), ("gb18030", "utf-8")])
+def test_a_csv_mixing_encodings_is_read_in_its_headers(tmp_path: Path, run_cli: Any, header: str,
+                                                         pasted: str) -> None:
+    """Session 25's note item 11: a UTF-8 ledger with a stray byte and GB18030 lines pasted in was read as GB18030
+    (the reading that spoils fewer lines), so the import was refused (exit 2) showing its headers as mojibake
+    (闂缂栧彿 for 问题编号). The header's encoding is the file's: its lines are imported, each line of the other is a
+    bad_encoding reject that says which encoding it reads in, and a note says the file mixes them."""
+    def line(cells: list[str]) -> str:
+        return ",".join(cells) + "\n"
+
+    data = line(_HEADERS).encode(header) + line(_row(1)).encode(header)
+    data += b"CA-9\xff," + "危房改造".encode(header) + b"\n"  # a stray byte
+    data += b"".join(line(_row(i)).encode(pasted) for i in range(2, 6))  # more lines pasted than its own
+    src = tmp_path / "mixed.csv"
+    src.write_bytes(data)
+    if header == "utf-8":  # (the case of the note: the UTF-8 header reads whole as GB18030, as mojibake)
+        data.split(b"\n", 1)[0].decode("gb18030")
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, out, err = run_cli("ledger", "import", db, str(src), "--by", "x")
+    assert code == 1 and "rows 6 = imported 1 + rejected 5" in out, (out, err)
+    shown = {"utf-8": "UTF-8", "gb18030": "GB18030 (GBK)"}
+    assert f"mixes encodings: read as {shown[header]}, as its header is written" in err, err
+    assert f"line 3: bytes that are not {header} text" in err, err
+    for n in range(4, 8):
+        assert f"line {n}: not {shown[header]} text, as the file is read, but {shown[pasted]}" in err, err
+    assert "闂" not in err and "Traceback" not in err

@@ -239,9 +239,16 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
                     raise LedgerError(f"{p}: not UTF-8 text (at byte {exc.start:,}, line {line}), nor GB18030 or "
                                       "UTF-16; give its --encoding; import reads a ledger's .xlsx or .csv file"
                                       ) from None
-                _, encoding, text = min(read, key=lambda r: r[0])
-                if encoding == "gb18030":
-                    notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)")
+                # The file mixes encodings (a GB18030 line pasted into a UTF-8 ledger, or the other way): the header
+                # says which it is written in, so that it reads as typed and the other lines are the rejects (session
+                # 25's note item 11: a UTF-8 header read as GB18030 refused the file with its headers as mojibake)
+                said = _header_encoding(raw)
+                by_header = [r for r in read if r[1] == said]
+                _, encoding, text = by_header[0] if by_header else min(read, key=lambda r: r[0])
+                other = "GB18030 (GBK)" if encoding == "utf-8" else "UTF-8"
+                notes.append(f"{p.name} mixes encodings: read as {'UTF-8' if encoding == 'utf-8' else 'GB18030 (GBK)'}"
+                             + (", as its header is written" if by_header else ", which spoils fewer lines")
+                             + f"; the lines that are not (pasted from a file saved as {other}?) are rejected")
     if result is not None:
         result.encoding = encoding
     text = text.lstrip("\ufeff")
@@ -280,8 +287,7 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
             first, line = line + 1, reader.line_num
             if names and any(_UNDECODED.search(c) for c in row):  # a stray byte spoils its row, not the file
                 cells = [_UNDECODED.sub("\ufffd", c) for c in row]
-                yield n, BrokenRow(cells, f"line {line}: bytes that are not {encoding} text (a stray byte, or a "
-                                          "line pasted from a file saved otherwise); retype the row", "bad_encoding")
+                yield n, BrokenRow(cells, f"line {line}: {_misread(row, str(encoding))}", "bad_encoding")
                 held.lines.clear()
                 continue
             if held.ended and (why := never_closed(held.text(), first, line)):  # the rest of the file as one cell
@@ -307,6 +313,41 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
 #: A byte the text's encoding could not read, as ``surrogateescape`` keeps it (U+DC80–U+DCFF).
 _UNDECODED = re.compile("[\udc80-\udcff]")
 _UNDECODED_LINE = re.compile("^.*[\udc80-\udcff].*$", re.M)
+
+
+def _header_encoding(raw: bytes) -> str | None:
+    """The encoding (``utf-8`` or ``gb18030``) the first line of ``raw`` with other than ASCII in it (the header, or
+    a title above it) reads whole in, ``None`` where it reads in neither (or no such line is among the first
+    :data:`HEADER_ROWS`). Chinese text in GB18030 is hardly ever valid UTF-8, so UTF-8 is asked first."""
+    for line in raw.split(b"\n", HEADER_ROWS)[:HEADER_ROWS]:
+        if line.isascii():
+            continue
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                line.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return encoding
+        return None
+    return None
+
+
+def _misread(row: list[str], encoding: str) -> str:
+    """What is wrong with ``row``, whose cells hold bytes ``encoding`` could not read (kept as lone surrogates), and
+    what to do: where the row reads whole in the other encoding of a Chinese ledger, that it is a line saved so."""
+    names = {"utf-8": "UTF-8", "gb18030": "GB18030 (GBK)"}
+    shown = names.get(encoding, encoding)
+    other = next((e for e in names if e != encoding), None) if encoding in names else None
+    if other is not None:
+        try:
+            text = ",".join(row).encode(encoding, errors="surrogateescape").decode(other)
+        except UnicodeError:
+            text = None
+        if text is not None:
+            return (f"not {shown} text, as the file is read, but {names[other]} (a line pasted from a file "
+                    f"saved so: {text[:40]!r}); retype the row, or save the whole file as {shown}")
+    return (f"bytes that are not {encoding} text (a stray byte, or a line pasted from a file saved otherwise); "
+            "retype the row")
 
 
 def _mostly(raw: bytes, encoding: str) -> str | None:
