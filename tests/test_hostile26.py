@@ -238,3 +238,72 @@ def test_a_csv_mixing_encodings_is_read_in_its_headers(tmp_path: Path, run_cli: 
     for n in range(4, 8):
         assert f"line {n}: not {shown[header]} text, as the file is read, but {shown[pasted]}" in err, err
     assert "闂" not in err and "Traceback" not in err
+
+
+# ---------------------------------------------------------------- urban communities in every view (note item 4)
+
+COMMUNITY, STREET = "330102001051", "330102001000"  # 清波门社区, 清波街道 (上城区)
+
+
+def test_the_chain_above_a_community_has_no_village_body(policy: Policy, run_cli: Any, tmp_path: Path) -> None:
+    """Session 25's note item 4: `responsibility graph --place <社区>` drew 村委会 and 村党支部 (清波门社区), bodies
+    that do not exist there; by residents_committee_place=township the chain starts at the 街道, and the command says
+    why. A village keeps its bodies; under the village reading the community has them again."""
+    from responsibility import Jurisdiction, PlacedChain
+
+    where = Jurisdiction.example()
+    placed = PlacedChain(policy, where)
+    assert not {pb.body for pb in placed.above(COMMUNITY) if pb.code == COMMUNITY}
+    assert {"village_committee", "village_party_branch"} <= {pb.body for pb in placed.above("330127100219")}
+    village = PlacedChain(policy.with_parameters(residents_committee_place="village"), where)
+    assert {"village_committee", "village_party_branch"} <= {pb.body for pb in village.above(COMMUNITY)}
+    code, out, err = run_cli("graph", "--place", COMMUNITY, "--area", "housing", "--format", "mermaid")
+    assert code == 0 and "村委会" not in out and "村党支部" not in out and "清波街道" in out, out
+    assert "清波门社区 (330102001051) is an urban community (社区)" in err and "residents_committee_place" in err
+    code, _, err = run_cli("graph", "--place", COMMUNITY, "--area", "housing", "--format", "svg",
+                           "-o", str(tmp_path / "c.svg"))
+    svg = (tmp_path / "c.svg").read_text(encoding="utf-8")
+    assert code == 0 and "村委会" not in svg and "城市社区，由清波街道承担" in svg, err
+
+
+@pytest.mark.parametrize(("events", "field", "part"), [
+    ([{"type": "discovered", "level": "village", "channel": "grid"}], "level", "discovered"),
+    ([{"type": "discovered", "level": "county", "channel": "hotline"},
+      {"type": "assigned", "by_level": "county", "to_level": "village", "deadline": "2021-04-01"}], "to_level",
+     "handled"),
+    ([{"type": "discovered", "level": "province", "channel": "inspection_tour"},
+      {"type": "concealed", "who": "village"}], "who", "concealed")])
+def test_the_ledger_refuses_a_village_level_event_at_a_community_as_who_does(
+        policy: Policy, tmp_path: Path, events: list[dict[str, Any]], field: str, part: Any) -> None:
+    """Session 25's note item 4: the ledger took a village-level discovery, assignment or concealer at a community
+    that who_answers refuses, and its 责任清单 named 村委会 and 村党支部 there; it refuses the event with who's
+    message, and lists the 街道's bodies."""
+    from responsibility import Ledger
+
+    ledger = Ledger.create(tmp_path / "l.db")
+    ledger.append([{"problem": "C", "type": "registered", "on": "2021-03-01", "area": "housing",
+                    "kind": "housing_danger_unreported", "place": COMMUNITY}], entered_by="clerk")
+    *before, last = [{"problem": "C", "on": "2021-03-02", **e} for e in events]
+    if before:
+        ledger.append(before, entered_by="clerk")
+    with pytest.raises(ProblemError) as e:
+        ledger.append([last], entered_by="clerk")
+    assert e.value.field == field and e.value.code in ("level_mismatch", "concealment"), e.value
+    from responsibility.engine._problem import below_community
+
+    expected = below_community(COMMUNITY, STREET, part)
+    assert expected in str(e.value), e.value
+    # who says the same of the record the events would make
+    record = {"id": "C", "area": "housing", "kind": "housing_danger_unreported", "place": COMMUNITY,
+              "discovered": {"level": events[0]["level"], "channel": events[0]["channel"], "on": "2021-03-02"},
+              "as_of": "2021-06-30"}
+    if last["type"] == "assigned":
+        record["handled"] = [{"action": "assigned", "by_level": "county", "to_level": "village", "on": "2021-03-02"}]
+    if last["type"] == "concealed":
+        record["concealed_by"] = ["village"]
+    with pytest.raises(ProblemError) as w:
+        policy.who_answers(record)
+    assert expected in str(w.value), w.value
+    rows = ledger.responsibilities("2021-06-30")
+    assert not rows["body"].isin(["village_committee", "village_party_branch"]).any()
+    assert "township_government" in set(rows["body"])

@@ -239,8 +239,12 @@ def policy_picture(policy: PolicyView, *, area: str | None = None, place: str | 
     if place is not None:
         where = jurisdiction if jurisdiction is not None else Jurisdiction.example()
         here = where.place(place)
-        g = PlacedChain(policy, where).subgraph(here.code, area)
+        placed = PlacedChain(policy, where)
+        g = placed.subgraph(here.code, area)
         where_text = f"{here.name} {here.code[:_digits(here.level)]}"
+        if placed.community(here.code):  # an urban community: its problems are its 街道's (residents_committee_place)
+            street = where.place(here.code[:9] + "000").name
+            where_text += f" (an urban community, answered at {street})" if en else f"（城市社区，由{street}承担）"
     else:
         g = subchain(role, area=area)
         where_text = ""

@@ -30,7 +30,7 @@ import networkx as nx
 
 from .._errors import ChainError
 from ._graph import chain_of, escalation_path, supervisors
-from ._jurisdiction import Jurisdiction, Place, ancestor_code
+from ._jurisdiction import Jurisdiction, Place, ancestor_code, is_residents_committee
 
 if TYPE_CHECKING:
     from ..policy._view import PolicyView
@@ -74,6 +74,11 @@ class PlacedChain:
         self._by_level = {lv: tuple(ids) for lv, ids in by_level.items()}
         self._above: dict[tuple[str, frozenset[str] | None], tuple[PlacedBody, ...]] = {}
         self._paths: dict[tuple[str, str | None], list[str]] = {}
+        # An urban community (a residents' committee's code, 社区) has no 村委会 nor 村党支部: by default
+        # (residents_committee_place: township) its problems are its township's and no village body is placed there
+        # (docs/records.md "An urban community's problem is its township's"; session 25's note item 4)
+        param = policy.parameters.get("residents_committee_place")
+        self.communities_at_township = param is not None and param.value == "township"
 
     def __repr__(self) -> str:
         return f"<PlacedChain {self.graph.number_of_nodes()} bodies over {self.jurisdiction!r}>"
@@ -111,7 +116,17 @@ class PlacedChain:
         place = self._place(code)
         return self._at(place.code, place.level, kinds)
 
+    def community(self, code: object) -> bool:
+        """Whether ``code`` is an urban community's that holds no village body (residents_committee_place:
+        township)."""
+        place = self._place(code)
+        return self.communities_at_township and place.level == self._levels[0] and place.code[9:12] != "000" \
+            and is_residents_committee(place.code)
+
     def _at(self, code: str, level: str, kinds: Collection[str] | None) -> tuple[PlacedBody, ...]:
+        if self.communities_at_township and level == self._levels[0] and len(code) == 12 \
+                and is_residents_committee(code):
+            return ()
         nodes = self.graph.nodes
         return tuple(
             PlacedBody(b, code)
@@ -150,7 +165,11 @@ class PlacedChain:
 
     def count(self) -> int:
         """How many placed bodies the jurisdiction has (without making them)."""
-        counts = self.jurisdiction.counts()
+        counts = dict(self.jurisdiction.counts())
+        lowest = self._levels[0]
+        if self.communities_at_township and counts.get(lowest) and self._by_level.get(lowest):
+            counts[lowest] -= sum(1 for p in self.jurisdiction
+                                  if p.level == lowest and is_residents_committee(p.code))
         return sum(n * len(self._by_level.get(lv, ())) for lv, n in counts.items())
 
     def name(self, placed: PlacedBody) -> str:

@@ -114,7 +114,14 @@ def graph(
 
         if (hint := place_name_hint(where, place)) is not None and not place.strip().isdigit():
             raise click.BadParameter(hint, param_hint="--place")
-        chosen = PlacedChain(policy, where).subgraph(place, area)
+        placed = PlacedChain(policy, where)
+        chosen = placed.subgraph(place, area)
+        if placed.community(place):  # no 村委会 nor 村党支部 there: say why the chain starts at the 街道
+            here = where.place(place)
+            street = where.place(here.code[:9] + "000")
+            click.echo(f"note: {here.name} ({here.code}) is an urban community (社区): it has no village body, and its "
+                       f"problems are answered at its 乡镇（街道） {street.name} ({street.code}), by "
+                       "residents_committee_place=township (rules/parameters.yaml; docs/records.md)", err=True)
         if levels:
             keep = set(levels)
             unknown = keep - set(chosen.graph["levels"])

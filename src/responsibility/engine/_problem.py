@@ -1596,14 +1596,34 @@ def _with_place(p: Problem, place: str, own: str | None) -> Problem:
     return got
 
 
-def _community_note(p: Problem) -> str:
-    """What a refusal of a level below the place adds where the place is a community's answered at its township."""
+#: What to do instead of naming the village level at an urban community, per the part of the record that names it.
+_INSTEAD = {"discovered": "give as finder the township or a level above it",
+            "handled": "hand it to the township (to_level township) or a level above it",
+            "concealed": "name the township, one of its bodies or a level above it"}
+
+
+def below_community(own: str, township: str, part: Literal["discovered", "handled", "concealed"]) -> str:
+    """The refusal of a village-level finder, assignee or concealer at ``own``, an urban community's code answered
+    as its township's (``township``) by residents_committee_place=township: one message for a record (who, assess,
+    route, the service) and a ledger's event (session 25's note item 4: the ledger took such an event that who
+    refused).
+
+    >>> print(below_community("330102001051", "330102001000", "discovered"))  # doctest: +NORMALIZE_WHITESPACE
+    place 330102001051 is an urban community's (社区: a residents' committee, with no 村委会 or 村党支部),
+    answered as its 乡镇（街道）'s, 330102001000, by residents_committee_place=township: no village level answers
+    there; give as finder the township or a level above it, or set residents_committee_place=village (--set for
+    who, route and assess; rules/parameters.yaml for a ledger)
+    """
+    return (f"place {own} is an urban community's (社区: a residents' committee, with no 村委会 or 村党支部), "
+            f"answered as its 乡镇（街道）'s, {township}, by {RESIDENTS_PLACE}=township: no village level answers "
+            f"there; {_INSTEAD[part]}, or set {RESIDENTS_PLACE}=village (--set for who, route and assess; "
+            "rules/parameters.yaml for a ledger)")
+
+
+def _community(p: Problem, part: Literal["discovered", "handled", "concealed"]) -> str | None:
+    """:func:`below_community` of a record re-placed at its township, else ``None``."""
     own = residents_place(p)
-    if own is None or own == p.place:
-        return ""
-    return (f" (place {own} is an urban community's, a residents' committee (社区) with no 村委会 or 村党支部: "
-            f"by {RESIDENTS_PLACE}=township it is answered as its township's, {p.place}, and no village level "
-            f"answers there; give the township's steps, or set {RESIDENTS_PLACE}=village)")
+    return below_community(own, p.place, part) if own is not None and own != p.place else None
 
 
 #: :func:`coded` by a record's place, as given: records repeat the same places.
@@ -1813,10 +1833,10 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             # the place is where the problem came to light, within the finder's reach; what exceeds the finder's
             # authority it reports upward (一(三) 对超出本级权限的及时向上级单位报送问题; probe10 P10-13). For a policy
             # gap the place's level also says whose policy it is (PolicyView.authority; review10 R10A-05).
-            fail("discovered.level", f"a {d.level} cannot find a problem located at a {level_of(code)}; give as place "
-                 f"where it came to light, at or below the finder (the {d.level}'s own code or one under it), and "
-                 "record its report upward — a policy gap placed there is read as the province's policy (a city "
-                 "code names the city's own)" + _community_note(p), "level_mismatch")
+            fail("discovered.level", _community(p, "discovered") or f"a {d.level} cannot find a problem located at "
+                 f"a {level_of(code)}; give as place where it came to light, at or below the finder (the {d.level}'s "
+                 "own code or one under it), and record its report upward — a policy gap placed there is read as the "
+                 "province's policy (a city code names the city's own)", "level_mismatch")
     elif p.handled or p.rectified_on or p.concealed_by:
         fail("discovered", "the problem was handled, rectified or concealed but has no 'discovered'; "
              "say when and by whom it was found", "missing_discovery")
@@ -1836,8 +1856,8 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             fail(f"{f}.to_level", "an assignment goes to the same or a lower level; use 'reported' to go up",
                  "wrong_direction")
         if levels[h.to_level] < place_rank:
-            fail(f"{f}.to_level", f"the place is a {level_of(code)}; nothing below it can take the problem"
-                 + _community_note(p), "level_mismatch")
+            fail(f"{f}.to_level", _community(p, "handled")
+                 or f"the place is a {level_of(code)}; nothing below it can take the problem", "level_mismatch")
     fault = _date_fault(p, today, *in_force(policy))
     if fault is not None:
         if fault[2] == "before_effect":
@@ -1874,8 +1894,8 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             fail(field, f"{who!r} is not below the {d.level} that verified and found the problem; "
                  "concealment is from a higher level's verification (一(四))", "concealment")
         if levels[level_id] < place_rank:
-            fail(field, f"the place is a {level_of(code)}; nothing below it can conceal the problem"
-                 + _community_note(p), "concealment")
+            fail(field, _community(p, "concealed")
+                 or f"the place is a {level_of(code)}; nothing below it can conceal the problem", "concealment")
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
         if who in levels and not any(policy.bodies[b].level == who
                                      for b in policy.stage_holders(p.area, p.kind, stage)):

@@ -8,6 +8,7 @@ from typing import Any
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, level_of, parse_code
 from ..engine._problem import (
     ValueNames,
+    below_community,
     body_hint,
     canonical_record,
     level_body_hint,
@@ -21,9 +22,9 @@ from ..engine._route import Plan, Route, route, route_bodies
 from ..policy._view import PolicyView
 
 __all__ = ["LEVEL_DIGITS", "Jurisdiction", "Plan", "PolicyView", "Route", "ValueNames", "ancestor_code", "batch_assess",
-           "body_hint", "canonical_record", "check_target", "level_body_hint", "level_of", "level_words_of_the_place",
-           "parse_code", "parse_day", "parse_problem", "place_name_hint", "route", "route_bodies", "term_hint",
-           "who_answers"]
+           "below_community", "body_hint", "canonical_record", "check_target", "level_body_hint", "level_of",
+           "level_words_of_the_place", "parse_code", "parse_day", "parse_problem", "place_name_hint", "route",
+           "route_bodies", "term_hint", "who_answers"]
 
 
 def batch_assess(policy: Any, records: list[dict[str, Any]], jurisdiction: Any, today: dt.date) -> Any:

@@ -19,7 +19,7 @@ import functools
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from .._errors import JurisdictionError, ProblemError
 from ._events import Event, ledger_named
@@ -493,7 +493,15 @@ class Folder:
         elif s.closed_on is not None and e.type not in ("concealed",):
             self._fail(e, "problem", f"closed on {s.closed_on}; a closed problem takes no more events",
                        "problem_closed")
-        prank = rank[_place_level(s.place)]
+        # an urban community's problem is its township's (residents_committee_place), as who answers it: no village
+        # level finds, takes or conceals it there (session 25's note item 4)
+        township = _answered_at(policy, s.place)
+        prank = rank["township"] if township is not None else rank[_place_level(s.place)]
+
+        def below(part: Literal["discovered", "handled", "concealed"], said: str) -> str:
+            from ._compat import below_community
+
+            return below_community(s.place, township, part) if township is not None else said
 
         def level(name: str) -> int:
             v = d[name]
@@ -517,8 +525,8 @@ class Folder:
 
         if e.type == "discovered":
             if level("level") < prank:
-                self._fail(e, "level", f"a {d['level']} cannot find a problem located at a {_place_level(s.place)}",
-                           "level_mismatch")
+                self._fail(e, "level", below("discovered", f"a {d['level']} cannot find a problem located at a "
+                                                           f"{_place_level(s.place)}"), "level_mismatch")
             if d["channel"] not in policy.channels:
                 self._fail(e, "channel", f"unknown channel {d['channel']!r}; {_suggest(d['channel'], policy.channels)}",
                            "unknown_channel")
@@ -549,8 +557,8 @@ class Folder:
                 self._fail(e, "to_level", "an assignment goes to the same or a lower level; use 'reported' to go up",
                            "wrong_direction")
             if to < prank:
-                self._fail(e, "to_level", f"the place is a {_place_level(s.place)}; nothing below it can take it",
-                           "level_mismatch")
+                self._fail(e, "to_level", below("handled", f"the place is a {_place_level(s.place)}; nothing below "
+                                                           "it can take it"), "level_mismatch")
             if d.get("deadline") is not None and dt.date.fromisoformat(d["deadline"]) < e.on:
                 self._fail(e, "deadline", f"deadline {d['deadline']} is before the assignment on {e.on}",
                            "order_violation")
@@ -579,6 +587,8 @@ class Folder:
                 self._fail(e, "who",
                            f"{who!r} is neither a level nor a body id; {_suggest(who, [*rank, *policy.bodies])}",
                            "unknown_body")
+            if township is not None and rank[who if who in rank else policy.bodies[who].level] < prank:
+                self._fail(e, "who", below("concealed", ""), "concealment")
         elif e.type == "merged":
             into = d["into"]
             if into == e.problem:
@@ -753,3 +763,19 @@ def _place_level(place: str) -> str:
     from ._compat import level_of, parse_code
 
     return str(level_of(parse_code(place)))
+
+
+def _answered_at(policy: Any, place: str) -> str | None:
+    """The township's code where ``place`` is an urban community's (a residents' committee's, 社区) answered as its
+    township's (residents_committee_place=township, as a record is: engine/_problem), else ``None``."""
+    from ..chain._jurisdiction import is_residents_committee
+
+    param = policy.parameters.get("residents_committee_place")
+    if param is None or param.value != "township" or not is_residents_committee(place):
+        return None
+    return place[:9] + "000"
+
+
+def _answering_level(policy: Any, place: str) -> str:
+    """The level a problem at ``place`` is answered at: its own, a community's township's (:func:`_answered_at`)."""
+    return "township" if _answered_at(policy, place) is not None else _place_level(place)

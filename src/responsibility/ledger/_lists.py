@@ -287,9 +287,10 @@ class Lists:
         day = np.where(first >= 0, f.d_on[np.maximum(first, 0)] if len(f.d_on) else 0, day_number(self.as_of))
         period = np.searchsorted(np.array([day_number(d) for d in epochs], np.int64), day, "right") if epochs \
             else np.zeros(n, np.int64)
+        levels_of = pa.array([_answering_level(self.policy, p) for p in uplaces], pa.string())
         key_enc = pc.dictionary_encode(pc.binary_join_element_wise(
-            domain, pc.fill_null(kind, "\x00"), pa.array([_place_level(p) for p in uplaces], pa.string())
-            .take(place_enc.indices), pa.array(period.astype(str), pa.string()), pc.fill_null(sector, "\x00"),
+            domain, pc.fill_null(kind, "\x00"), levels_of.take(place_enc.indices),
+            pa.array(period.astype(str), pa.string()), pc.fill_null(sector, "\x00"),
             "\x1f"))
         starts: list[int] = []
         lengths: list[int] = []
@@ -440,7 +441,7 @@ class Lists:
                 assert due is not None
                 stage, level, named = "rectification", a.to_level, a.to_body
                 line = view.sector_of(s.sector)
-                plan_ids = route_bodies(view, s.domain, s.kind, _place_level(s.place), line).assignees
+                plan_ids = route_bodies(view, s.domain, s.kind, _answering_level(view, s.place), line).assignees
             else:
                 assert found is not None
                 # (a level that registered it, or received it by a merged report, holds it: review22 R22-10)
@@ -801,6 +802,14 @@ def _place_level(code: str) -> str:
     from ._compat import level_of
 
     return str(level_of(code))
+
+
+def _answering_level(policy: Any, code: str) -> str:
+    """The level a problem at ``code`` is answered at: an urban community's is its township's (residents_committee_
+    place=township, as the record's verdict reads it; the 责任清单 named 村委会 and 村党支部 there)."""
+    from ._fold import _answered_at
+
+    return "township" if _answered_at(policy, code) is not None else _place_level(code)
 
 
 def _dates(values: list[dt.date | None]) -> Any:
