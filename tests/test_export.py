@@ -141,7 +141,12 @@ def test_cli_filters_and_files(capsys: pytest.CaptureFixture[str], tmp_path: Pat
 
 
 def jurisdiction_village() -> str:
-    return responsibility.Jurisdiction.example().at_level("village")[0].code
+    # a village, not an urban community (the example's first village-level place, 清波门社区, has no 村委会: its chain
+    # starts at its 街道 by residents_committee_place=township; session 25's note item 4)
+    from responsibility.chain._jurisdiction import is_residents_committee
+
+    return next(p.code for p in responsibility.Jurisdiction.example().at_level("village")
+                if not is_residents_committee(p.code))
 
 
 @pytest.mark.parametrize(
