@@ -307,3 +307,60 @@ def test_the_ledger_refuses_a_village_level_event_at_a_community_as_who_does(
     rows = ledger.responsibilities("2021-06-30")
     assert not rows["body"].isin(["village_committee", "village_party_branch"]).any()
     assert "township_government" in set(rows["body"])
+
+
+# ---------------------------------------------------------------- hostile inputs of this session (item 6)
+
+
+def test_a_decimal_id_is_read_as_a_number_is(policy: Policy) -> None:
+    """A database's NUMERIC column gives Decimal: a whole one is its digits, as an int or a float 7.0 is; a fraction
+    or NaN is refused in JSON's words, not as Python's repr (it said "not the number Decimal('7.5')")."""
+    from decimal import Decimal
+
+    assert policy.who_answers(dict(example(), id=Decimal("7"))).problem == "7"
+    assert set(policy.assess([dict(example(), id=Decimal("7"))]).findings["problem"]) == {"7"}
+    for value, said in ((Decimal("7.5"), "not the fraction 7.5"), (Decimal("NaN"), "not NaN (not a number)")):
+        with pytest.raises(ProblemError) as e:
+            policy.who_answers(dict(example(), id=value))
+        assert said in str(e.value) and "Decimal" not in str(e.value) and e.value.code == "wrong_type"
+
+
+def test_a_numpy_bool_and_a_key_that_is_no_text_are_said_in_json_words(policy: Policy) -> None:
+    """numpy's true was "not a Python bool"; a dict key 1 got pydantic's "Keys should be strings"."""
+    import numpy as np
+
+    with pytest.raises(ProblemError, match=r"not true \(a true/false value\)"):
+        policy.who_answers(dict(example(), id=np.bool_(True)))
+    with pytest.raises(ProblemError) as e:
+        policy.who_answers({**example(), 1: "x"})
+    assert "a field's name is text, not the number 1" in str(e.value) and "Keys should" not in str(e.value)
+
+
+@pytest.mark.parametrize(("value", "words"), [({1, 2}, "got a set"), (object(), "got a Python object")])
+def test_a_record_that_is_no_object_says_what_one_is(policy: Policy, value: Any, words: str) -> None:
+    with pytest.raises(ProblemError) as e:
+        policy.who_answers(value)
+    assert words in str(e.value) and "give each record as one" in str(e.value)
+
+
+def test_graph_reads_a_full_width_place_as_a_record_does(run_cli: Any) -> None:
+    """`graph --place ３３０１２７１００２１９` said "must be digits only"; a record, the ledger's --place and the
+    service's chain read full-width digits as digits."""
+    code, out, err = run_cli("graph", "--place", "３３０１２７１００２１９", "--area", "housing", "--format", "mermaid")
+    assert code == 0 and "富城村" in out, err
+
+
+def test_ledger_show_of_an_unknown_problem_says_what_to_do(tmp_path: Path, run_cli: Any) -> None:
+    """`ledger show` of an id the ledger holds in another width said only "unknown problem on …"; it now names the
+    stored id (ids are kept as written, R25-9), a day before the problem's first event, or the ids' list."""
+    db = str(tmp_path / "l.db")
+    events = tmp_path / "e.yaml"
+    events.write_text('- {problem: ＡＢ１, type: registered, on: 2021-03-01, area: housing, place: "330127100219"}\n',
+                      encoding="utf-8")
+    assert run_cli("ledger", "init", db)[0] == 0
+    assert run_cli("ledger", "add", db, str(events), "--by", "x")[0] == 0
+    for problem, as_of, said in (("AB1", "2021-06-20", "did you mean 'ＡＢ１'?"),
+                                 ("ＡＢ１", "2021-02-01", "its first event is of 2021-03-01: give a later day"),
+                                 ("ZZZ", "2021-06-20", "lists the problems' ids")):
+        code, _, err = run_cli("ledger", "show", db, problem, "--as-of", as_of)
+        assert code == 2 and said in err and "Traceback" not in err, err

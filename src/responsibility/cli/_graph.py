@@ -106,7 +106,11 @@ def graph(
     levels = tuple(named(policy, "level", lv, "--level") for lv in levels)
     where = None
     if place is not None:
+        import unicodedata
+
         from ..chain._jurisdiction import Jurisdiction
+
+        place = unicodedata.normalize("NFKC", place).strip()  # full-width digits, as a record's place is read
         from ..chain._placement import PlacedChain
 
         where = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()

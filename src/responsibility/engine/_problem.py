@@ -70,7 +70,7 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$
 
 #: What a user sent, in JSON's words, for a record that is not an object.
 _JSON_KINDS = {"NoneType": "null", "list": "a list", "tuple": "a list", "str": "text", "bytes": "bytes",
-               "int": "a number", "float": "a number", "bool": "true/false"}
+               "int": "a number", "float": "a number", "bool": "true/false", "set": "a set", "frozenset": "a set"}
 
 
 def parse_day(value: Any) -> dt.date:
@@ -177,6 +177,9 @@ def _text(value: Any, info: ValidationInfo | None) -> Any:
         value = str(int(value))  # place codes read as numbers by spreadsheets and pandas (also numpy integers)
     elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = str(int(value))  # ... and as floats when the column has a gap
+    elif type(value).__name__ == "Decimal" and value.is_finite() and value == value.to_integral_value() \
+            and abs(value) < 10 ** 38:
+        value = str(int(value))  # ... and as decimals by a database's NUMERIC column (a whole one is its digits)
     if not isinstance(value, str):
         return value
     if len(value) > MAX_TEXT:
@@ -800,8 +803,10 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         p = placed_for(raw, policy)
     else:
         if type(raw) is not dict and not isinstance(raw, Mapping):
-            got = _JSON_KINDS.get(type(raw).__name__, type(raw).__name__)  # JSON's words, not Python's
-            raise ProblemError("(record)", f"expected an object, got {got}", code="not_an_object")
+            got = _JSON_KINDS.get(type(raw).__name__, f"a Python {type(raw).__name__}")  # JSON's words
+            raise ProblemError("(record)", f"expected an object, got {got}: a problem record is one object of its "
+                               "fields ({\"id\": …, \"area\": …, \"place\": …}); give each record as one",
+                               code="not_an_object")
         raw = without_nulls(raw)
         if "area" in raw and "domain" in raw:
             raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=_rid(raw),
@@ -1485,9 +1490,15 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
 
 def _what(value: Any) -> str:
     """``value`` named in JSON's words, for "expected …, not {what}" (never a Python repr: ``True``, ``inf``,
-    ``<object object at 0x…>``)."""
-    if isinstance(value, bool):
+    ``<object object at 0x…>``, ``Decimal('7.5')``)."""
+    if isinstance(value, bool) or type(value).__name__ in ("bool", "bool_"):  # (numpy's too: not "a Python bool")
         return f"{'true' if value else 'false'} (a true/false value)"
+    if type(value).__name__ == "Decimal":
+        if value.is_nan():
+            return "NaN (not a number)"
+        if value.is_infinite():
+            return "an infinite number"
+        return f"the number {value}" if value == value.to_integral_value() else f"the fraction {value}"
     if value is None:
         return "null"
     if isinstance(value, float):
@@ -1530,6 +1541,8 @@ def _worded(kind: str, loc: tuple[Any, ...], got: Any, ctx: Mapping[str, Any]) -
         if loc == ("place",):
             return f"expected a division code (its digits, as text or a whole number), not {_what(got)}"
         return f"expected text (an id or a name), not {_what(got)}"
+    if kind == "invalid_key":  # a dict from Python with a key that is no text (1, None, a tuple)
+        return f"a field's name is text, not {_what(got)}; name the record's fields by their names (id, area, place …)"
     if kind == "string_too_short":
         return "is empty; give the problem's id in the sending system" if loc == ("id",) else "is empty"
     if kind == "list_type":

@@ -441,6 +441,13 @@ class Ledger:
         ids = [r[0] for r in rows if within is None or str(json.loads(r[1]).get("place", "")).startswith(within)]
         from difflib import get_close_matches
 
+        from ..policy._text import fold
+
+        # an id is kept as written (ＡＢ１ is not AB1: the sender's key), so a width, case or space apart is told
+        # (review25 R25-9: only matching may fold)
+        same = [i for i in ids if fold(i) == fold(pid)]
+        if same:
+            return f"did you mean {same[0]!r}? (ids are matched as written: width, case and spaces count)"
         close = get_close_matches(pid, ids, n=1)
         return f"did you mean {close[0]!r}?" if close else "register it first (a 'registered' event)"
 
@@ -541,8 +548,14 @@ class Ledger:
         """One problem's :class:`State` on ``as_of``; :class:`ProblemError` when unknown then."""
         states = self.fold(as_of, problems=[problem])
         if problem not in states:
-            raise ProblemError("problem", "unknown problem" + (f" on {as_of}" if as_of else ""), record=problem,
-                               code="unknown_problem")
+            said = "unknown problem" + (f" on {as_of}" if as_of else "")
+            if as_of is not None and (later := self.events(problem)):  # registered after the day asked about
+                hint = f"its first event is of {later[0].on}: give a later day (--as-of)"
+            else:
+                hint = self.suggest_problem(problem)
+                if hint.startswith("register"):  # (reading, not appending: where to see the ids)
+                    hint = "`responsibility ledger list LEDGER problems` lists the problems' ids"
+            raise ProblemError("problem", f"{said}; {hint}", record=problem, code="unknown_problem")
         return states[problem]
 
     def record(self, problem: str, as_of: dt.date | str | None = None) -> dict[str, Any]:
