@@ -65,7 +65,7 @@ def test_a_ledger_with_every_kind_of_breakage_loses_nothing(run_cli: Run, tmp_pa
     assert len(rejects) == 100 and all(r["reason"] for r in rejects)
     assert "records in: 1,100   assessed: 1,000   rejected: 100" in err and "balanced" in err
     assert f"findings: {len(rows):,}" in err
-    assert "Traceback" not in err and "拒收：记录" not in err  # rejects went to the file
+    assert "Traceback" not in err and "拒收：" not in err  # rejects went to the file
     # each reject names its record's line and the broken field (a bad JSON line has no id)
     by_line = {int(r["line"]): r for r in rejects}
     for n, line in enumerate(lines, start=1):

@@ -208,11 +208,11 @@ def test_the_assess_summary_speaks_the_run_s_language(run_cli: Any, tmp_path: Pa
     ledger = RECORDS / "ledger.csv"
     code, _, err = run_cli("assess", str(ledger), "-o", str(tmp_path / "f.csv"), "--no-progress")
     assert code == 1
-    assert "记录 4 条 = 已评估 3 + 拒收 1（核对一致）" in err and "拒收：记录 3（第 5 行）" in err, err
+    assert "记录 4 条 = 已评估 3 + 拒收 1（核对一致）" in err and "拒收：第 5 行（记录序号 3，自 0 起）" in err, err
     assert "应发现未发现" in err and "工作人员" in err and "not_discovered" not in err, err
     assert "records in: 4   assessed: 3   rejected: 1   (balanced: 3 + 1 = 4)" in err  # for scripts, unchanged
     code, _, err = run_cli("assess", str(ledger), "-o", str(tmp_path / "f.csv"), "--no-progress", "--lang", "en")
-    assert "not_discovered" in err and "rejected: record 3 (line 5)" in err and "记录" not in err, err
+    assert "not_discovered" in err and "rejected: line 5 (record 3, counted from 0)" in err and "记录" not in err, err
 
 
 # ------------------------------------------------------------------ multi-line cells, not swallowed rows (R10B-03)

@@ -364,3 +364,71 @@ def test_ledger_show_of_an_unknown_problem_says_what_to_do(tmp_path: Path, run_c
                                  ("ZZZ", "2021-06-20", "lists the problems' ids")):
         code, _, err = run_cli("ledger", "show", db, problem, "--as-of", as_of)
         assert code == 2 and said in err and "Traceback" not in err, err
+
+
+# ---------------------------------------------------------------- review26 H1 and the smaller ones
+
+
+def test_ledger_import_reads_every_body_name_a_record_takes(policy: Policy, tmp_path: Path) -> None:
+    """review26 H1: `ledger import` read a body's cell by its Chinese name only, so every alias and short name a
+    record (who, assess, `ledger add`) takes — 县扶贫办, 县住建局, 县民政局, 镇政府 … — was an unknown_body reject,
+    with a hint at another level (县扶贫办 → '省扶贫办'). Each spelling of every body, as 整改单位 at its level, is
+    read as that body (a row may still be refused for what the body is, never for its name)."""
+    import csv
+    import re
+
+    from responsibility import Ledger
+    from responsibility.engine._problem import ValueNames
+
+    names = ValueNames.of(policy)
+    rows, meant = [], {}
+    for b in policy.bodies.values():
+        if b.role or b.level == "province":
+            continue
+        for spelled in dict.fromkeys((b.name, *b.aliases, re.sub(r"（[^（）]*）|\([^()]*\)", "", b.name))):
+            if names.body(spelled, b.level) != b.id:
+                continue  # (a name the record reads as another body, or as none, at this level)
+            pid = f"H{len(rows)}"
+            meant[pid] = b.id
+            rows.append([pid, "资金管理使用", "330127100219", "2021-03-01", "省", "巡视", "2021-03-05",
+                         policy.levels[b.level].name, spelled, "2021-05-31"])
+    assert len(rows) > 100 and any(r[8] == "县扶贫办" for r in rows) and any(r[8] == "镇政府" for r in rows)
+    src = tmp_path / "l.csv"
+    with src.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["问题编号", "领域", "所在地代码", "发现时间", "发现层级", "发现渠道", "交办时间", "整改层级",
+                    "整改单位", "整改时限"])
+        w.writerows(rows)
+    with Ledger.create(tmp_path / "l.db") as ledger:
+        result = ledger.import_file(src, entered_by="clerk")
+        rejects = result.rejects if hasattr(result, "rejects") else []
+        unknown = [r for r in (rejects.to_dict("records") if hasattr(rejects, "to_dict") else rejects)
+                   if "unknown_body" in str(r)]
+        assert not unknown, unknown[:3]
+        stored = {e.problem: e.data.get("to_body") for e in ledger.events() if e.type == "assigned"}
+    assert stored and all(stored[p] == meant[p] for p in stored), \
+        [(p, stored[p], meant[p]) for p in stored if stored[p] != meant[p]][:3]
+
+
+def test_a_service_query_refused_says_what_to_give(client: Any) -> None:
+    """review26: `GET /v1/ledger/events?after=abc` gave pydantic's "Input should be a valid integer, unable to parse
+    string as an integer" with no suggestion; so did a number out of range."""
+    from tests.test_service import bearer
+
+    for query, said, hint in (("/v1/ledger/events?after=abc", "query parameter 'after': 'abc' is not a whole number",
+                               "give after as a whole number"),
+                              ("/v1/ledger/alerts?within=-5", "query parameter 'within': -5 is out of range",
+                               "give within at least 0")):
+        r = client.get(query, headers=bearer("chunan"))
+        err = r.json()["error"]
+        assert r.status_code == 400 and said in err["message"] and err["suggestion"] == hint, r.text
+        assert "Input should" not in err["message"]
+
+
+def test_a_merge_into_itself_says_what_to_give(client: Any) -> None:
+    from tests.test_service import bearer
+
+    r = client.post("/v1/ledger/merge", json={"source": "CA-2021-001", "into": "CA-2021-001", "on": "2021-06-20"},
+                    headers=bearer("chunan"))
+    err = r.json()["error"]
+    assert r.status_code == 422 and "cannot be merged into itself" in err["message"] and err["suggestion"], r.text

@@ -259,10 +259,15 @@ def _tally(records: int, assessed: int, rejected: int, counts: Any, chunk: tuple
         sink.write_rejects(rejects)
     else:
         for r in rejects:
+            # the file's line first, counted from 1 as an editor counts it; the record's position (``record`` of
+            # the rejects, a data frame's row) counts from 0, and says so (review26: 记录 0（第 2 行）read as a slip)
             if zh:
-                bar.echo(f"拒收：记录 {r[0]}" + (f"（第 {r[1]} 行）" if r[1] else "") + f"：{r[5]}")
+                said = f"拒收：第 {r[1]} 行（记录序号 {r[0]}，自 0 起）" if r[1] else \
+                    f"拒收：记录序号 {r[0]}（自 0 起）"
+                bar.echo(f"{said}：{r[5]}")
             else:
-                bar.echo(f"rejected: record {r[0]}" + (f" (line {r[1]})" if r[1] else "") + f": {r[5]}")
+                bar.echo((f"rejected: line {r[1]} (record {r[0]}, counted from 0)" if r[1] else
+                          f"rejected: record {r[0]} (counted from 0)") + f": {r[5]}")
     return records + n, assessed + ok, rejected + len(rejects), merge(counts, more)
 
 
@@ -439,8 +444,8 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
         rejected = 0
         for table in refused:
             for r in table.to_pylist():
-                click.echo(f"拒收：记录 {r['record']}：{r['reason']}" if lang == "zh" else
-                           f"rejected: record {r['record']}: {r['reason']}", err=True)
+                click.echo(f"拒收：记录序号 {r['record']}（自 0 起）：{r['reason']}" if lang == "zh" else
+                           f"rejected: record {r['record']} (counted from 0): {r['reason']}", err=True)
             rejected += table.num_rows
     else:
         rejected = ds.dataset(rejects_path, format="parquet").count_rows()

@@ -209,7 +209,8 @@ def _clean(text: str, field_name: str, problem: str | None) -> str:
 
 def _text(value: Any, field_name: str, problem: str | None) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ProblemError(field_name, f"expected text, got {kind_of(value)}: {shown(value)}", record=problem,
+        raise ProblemError(field_name, f"expected text, got {kind_of(value)}: {shown(value)}; give it as text",
+                           record=problem,
                            code="wrong_type")
     if isinstance(value, int) and value.bit_length() > 128:  # no id is that long (str() of it may raise: R24b-4)
         raise ProblemError(field_name, f"{shown(value)} is no id; give the id as text", record=problem,

@@ -592,7 +592,8 @@ class Folder:
         elif e.type == "merged":
             into = d["into"]
             if into == e.problem:
-                self._fail(e, "into", "a problem cannot be merged into itself", "bad_value")
+                self._fail(e, "into", "a problem cannot be merged into itself; give as into the problem this one "
+                           "reports again", "bad_value")
             t = self.states.get(into)
             if t is None:
                 self._fail(e, "into", f"unknown problem {into!r}; {_suggest(into, self.states)}", "unknown_problem")

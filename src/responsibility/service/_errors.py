@@ -117,6 +117,34 @@ def from_library(exc: ResponsibilityError) -> ApiError:
     return ApiError(400, str(exc), type=name)
 
 
+def validation_words(err: Any, field: str) -> tuple[str, str]:
+    """A request's field that FastAPI refused, said as the library says a record's (pydantic's "Input should be a
+    valid integer, unable to parse string as an integer" for ``?after=abc`` came with no suggestion; review26): what
+    was wrong and what to give."""
+    kind, ctx, got = str(err.get("type", "")), err.get("ctx") or {}, err.get("input")
+    where, _, name = field.partition(".")
+    said = f"query parameter {name!r}" if where == "query" else f"field {field!r}"
+    shown = printable(str(got))[:60] if got is not None else ""
+    if "expected" in ctx:
+        return f"{said}: {err.get('msg')}", f"use {ctx['expected']}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{said}: {shown!r} is not a whole number", f"give {name} as a whole number"
+    if kind in ("float_parsing", "float_type"):
+        return f"{said}: {shown!r} is not a number", f"give {name} as a number"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{said}: {shown!r} is not true or false", f"give {name} as true or false"
+    bounds = {"greater_than_equal": "at least {ge}", "greater_than": "more than {gt}",
+              "less_than_equal": "at most {le}", "less_than": "less than {lt}"}
+    if kind in bounds:
+        bound = bounds[kind].format(**{k: ctx.get(k) for k in ("ge", "gt", "le", "lt")})
+        return f"{said}: {shown} is out of range; it must be {bound}", f"give {name} {bound}"
+    if kind == "missing":
+        return f"{said} is required", f"give {name}"
+    if kind in ("string_too_long", "too_long"):
+        return f"{said}: too long ({err.get('msg')})", f"give a shorter {name}"
+    return f"{said}: {err.get('msg')}", "see /docs (or /openapi.json) for what this endpoint takes"
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn every exception into the JSON shape above."""
 
@@ -132,10 +160,9 @@ def install(app: FastAPI) -> None:
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         err = exc.errors()[0]
         field = ".".join(str(p) for p in err.get("loc", ()))
-        allowed = (err.get("ctx") or {}).get("expected")
-        return ApiError(422 if field.startswith("body") else 400, f"field {field!r}: {err.get('msg')}",
-                        type="RequestError", field=field,
-                        suggestion=f"use {allowed}" if allowed else None).response()
+        message, hint = validation_words(err, field)
+        return ApiError(422 if field.startswith("body") else 400, message, type="RequestError", field=field,
+                        suggestion=hint).response()
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
