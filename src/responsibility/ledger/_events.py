@@ -83,6 +83,7 @@ CODES: dict[str, str] = {
                        "before its assignment, verified or closed before it was rectified",
     "wrong_direction": "an assignment upward or a report downward",
     "level_mismatch": "a body at another level than named, or a level below the place",
+    "concealment": "a concealer below the place (a village level at an urban community, answered at its 街道)",
     "unknown_area": "not a problem area of the policy",
     "unknown_kind": "not a problem kind of the area",
     "unknown_sector": "a sector that is neither a sector of the policy's bodies nor a body that has one",
