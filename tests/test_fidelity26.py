@@ -143,3 +143,19 @@ def test_route_reads_the_line_a_named_finder_gives_as_the_verdict_does(policy: P
                 lined_ += 1
                 assert route == policy.route({**r, "sector": line}), (area, kind, body)
     assert lined_ > 100
+
+
+# ------------------------------------------------ review26 F3: a missing mechanism is the county leaders' to rectify
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_missing_mechanism_handed_to_the_county_is_not_the_ledger_keepers_to_rectify(policy: Policy,
+                                                                                         engine: str) -> None:
+    """二(二)4 县（市、区）党委、政府…健全问题发现办法和整改机制: a missing mechanism the city handed to the county is
+    theirs to rectify; the 扶贫办, read as the keeper of 一(三)'s ledger, answered 整改不到位 on 一(三)、一(四) alone,
+    though the record does not say the ledger is what is missing (一(四) 相关工作人员)."""
+    r = _record("discovery", "mechanism_missing", COUNTY, "city", "research_supervision", severity="serious",
+                steps=[_step("assigned", "city", "county", "2021-03-05")], deadline="2021-04-30")
+    got_ = _answers(policy, r, engine)
+    assert {("county_party_committee", "not_rectified"), ("county_government", "not_rectified")} <= got_
+    assert ("county_poverty_office", "not_rectified") not in got_
