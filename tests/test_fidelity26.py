@@ -159,3 +159,45 @@ def test_a_missing_mechanism_handed_to_the_county_is_not_the_ledger_keepers_to_r
     got_ = _answers(policy, r, engine)
     assert {("county_party_committee", "not_rectified"), ("county_government", "not_rectified")} <= got_
     assert ("county_poverty_office", "not_rectified") not in got_
+
+
+# ------------------------------------------------ s25 note item 9: 县财政局 reviews every line's funds
+
+
+def test_naming_the_county_finance_bureau_gives_a_funds_record_no_line(policy: Policy) -> None:
+    """二(四)3 县（市、区）财政部门…审核行业主管部门资金分配建议…对当地扶贫资产负全面监管责任 reviews every line's
+    funds (duties marked every_line), so a funds record the city handed to 县财政局 is not thereby the finance line's:
+    the county 扶贫办, which 负责财政专项扶贫资金的使用管理…监督检查 (二(四)4), keeps its part (it was left aside: the
+    finance line named 县财政局 alone). Where finance's own part is one line's (二(六)2(2)
+    县财政局负责及时拨付和监管资助资金, 二(六)3(3) 资金拨付和监管), naming it still gives the finance line."""
+    for kind in ("funds_diverted", "funds_poor_performance", "funds_allocation_irregular"):
+        assert record_line(policy, "funds", kind, ["county_finance"]) is None
+    assert record_line(policy, "education", "education_aid_not_paid", ["county_finance"]) == "finance"
+    assert record_line(policy, "health", "health_assistance_late", ["county_finance"]) == "finance"
+    handed = _record("funds", "funds_diverted", VILLAGE, "city", "audit", severity="serious",
+                     steps=[_step("assigned", "city", "county", "2021-03-03", "county_finance")], deadline="2021-04-30")
+    for engine in ENGINES:
+        got_ = _answers(policy, handed, engine)
+        assert ("county_finance", "not_rectified") in got_
+        assert ("county_poverty_office", "supervision") in got_
+
+
+@pytest.mark.durable
+def test_the_bulk_path_reads_a_record_naming_the_finance_bureau_as_who_answers(policy: Policy) -> None:
+    """assess equals who_answers for funds records naming 县财政局 as assignee, receiver or finder."""
+    j = Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+    village = next(p.code for p in j if p.level == "village")
+    county = village[:6]
+    records = []
+    for i, kind in enumerate(k for a, k in policy.kinds if a == "funds"):
+        for by, step in (("city", _step("assigned", "city", "county", "2021-03-03", "county_finance")),
+                         ("county", _step("assigned", "county", "county", "2021-03-03", "county_finance")),
+                         ("township", _step("reported", "township", "county", "2021-03-03", "county_finance"))):
+            for place in (village, county):
+                if by == "township" and place == county:
+                    continue
+                r = _record("funds", kind, place, by, "audit" if by != "township" else "grid", severity="grave",
+                            steps=[step], deadline="2021-04-30")
+                records.append({**r, "id": f"f{i}{by}{place}"})
+    a = policy.assess(records, jurisdiction=j, today=TODAY)
+    assert got(a) == expected(policy, j, records, "compiled")

@@ -32,7 +32,7 @@ import numpy.typing as npt
 from ..engine._decide import CONCEALED as HID_BASIS
 from ..engine._decide import CONTEXT_FIELDS
 from ..engine._decide import MISSED as MISSED_BASIS
-from ..engine._facts import line_of, receiving_body
+from ..engine._facts import gives_line, line_of, receiving_body
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 from ._encode import Cols
@@ -834,8 +834,8 @@ def giving_line(t: Tables) -> Bool:
         for a, area in enumerate(t.areas):
             for kind in [None, *(k for ar, k in policy.kinds if ar == area)]:
                 kc = t.kind_index[kind] if kind else 0
-                for i, b, line in lined:
-                    got[a, kc, i] = policy.has_part(area, kind, b, line) and policy.line_concerned(area, b, kind)
+                for i, b, _ in lined:
+                    got[a, kc, i] = gives_line(policy, area, kind, b) is not None
         memo[key] = got
     return got
 

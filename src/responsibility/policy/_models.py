@@ -274,6 +274,13 @@ class Duty(_Dated, DutyMixin):
         "count this duty at all: for a duty the text gives but whose reach it leaves open (二(四)8: whether the "
         "city audit answers for a problem the province found). Verdicts that it decides say they rest on it.",
     )
+    every_line: bool = Field(
+        False,
+        description="The holder's part reaches every line's work of the area (二(四)3 县财政部门…审核行业主管部门"
+        "资金分配建议…对当地扶贫资产负全面监管责任): a record that names a holder whose duties in the area are all "
+        "such is not thereby of the holder's line (engine/_facts.record_line), as a record naming 县教育局 is of "
+        "education.",
+    )
     within_authority: bool = Field(
         False,
         description="A main-responsibility duty (二(一)1 各级党委政府) its holder answers through only for a problem "
