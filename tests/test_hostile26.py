@@ -432,3 +432,19 @@ def test_a_merge_into_itself_says_what_to_give(client: Any) -> None:
                     headers=bearer("chunan"))
     err = r.json()["error"]
     assert r.status_code == 422 and "cannot be merged into itself" in err["message"] and err["suggestion"], r.text
+
+
+def test_the_case_view_of_a_community_names_the_community(policy: Policy) -> None:
+    """Session 25's note item 4: the case view (verdict.draw(), `who --picture`) headed a community's verdict with
+    its 街道's name (问题 c1 · 危房改造 · 清波街道), as if the problem lay there; it names the 社区, answered at its
+    街道, in the title and the problem's box, in the words of the chain's picture. A village's stays as it was."""
+    from responsibility.engine._verdict_view import case_of
+
+    record = {"id": "c1", "area": "housing", "kind": "housing_danger_unreported", "place": COMMUNITY,
+              "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-06-30"}
+    verdict = policy.who_answers(record)
+    zh, en = case_of(verdict), case_of(verdict, "en")
+    said = "清波门社区（城市社区，由清波街道承担）"
+    assert zh.title.endswith(said) and said in zh.problem_lines
+    assert en.title.endswith("清波门社区 (an urban community, answered at 清波街道)")
+    assert case_of(policy.who_answers(example())).title.endswith(" · 富城村")

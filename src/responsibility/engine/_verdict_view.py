@@ -171,8 +171,17 @@ def case_of(v: Verdict, lang: Lang = "zh") -> Case:
         lines.append(f"{w['open']} ({w['as_of']} {v.as_of.isoformat()})")
 
     sep = ", " if en else "、"
-    title = f"{w['problem']} {problem.id} · {name(area) if area else problem.domain} · " \
-            f"{places[bottom].name if bottom in places else problem.place}"
+    where = places[bottom].name if bottom in places else problem.place
+    from ._problem import residents_place
+
+    own = residents_place(problem)
+    if own is not None and own != problem.place:  # an urban community's problem, answered at its 街道: say the 社区
+        # (the words of the chain's picture, chain/_draw.policy_picture; session 25's note item 4)
+        community = j.place(own).name
+        where = f"{community} (an urban community, answered at {where})" if en else \
+            f"{community}（城市社区，由{where}承担）"
+        lines.insert(1, where)
+    title = f"{w['problem']} {problem.id} · {name(area) if area else problem.domain} · {where}"
     notes = [counts_text(v, lang) if v.findings else w["none"]]
     if changed := what_if_of(v):
         notes.append(f"{w['what_if']}: " + sep.join(f"{k}={new!r} ({old!r})" for k, (old, new) in changed.items()))
