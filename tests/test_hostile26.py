@@ -448,3 +448,20 @@ def test_the_case_view_of_a_community_names_the_community(policy: Policy) -> Non
     assert zh.title.endswith(said) and said in zh.problem_lines
     assert en.title.endswith("清波门社区 (an urban community, answered at 清波街道)")
     assert case_of(policy.who_answers(example())).title.endswith(" · 富城村")
+
+
+def test_a_department_rules_has_no_body_of_at_the_level_is_told_the_role_and_the_line(policy: Policy) -> None:
+    """review26: 县农业农村局 (rules/ has no county agriculture bureau: the county's 行业主管部门 stands for it) was
+    told the county's first bodies in a record, '省农业农村厅' in a ledger import; it is told the role with the line
+    as the record's sector, and the record so written is answered."""
+    record = {"id": "a", "area": "funds", "place": "330127100219", "severity": "serious", "as_of": "2021-06-30",
+              "discovered": {"level": "province", "channel": "inspection_tour", "on": "2021-03-01"},
+              "handled": [{"action": "assigned", "by_level": "province", "to_level": "county", "on": "2021-03-05",
+                           "to_body": "县农业农村局"}], "deadline": "2021-04-30"}
+    with pytest.raises(ProblemError) as e:
+        policy.who_answers(record)
+    said = str(e.value)
+    assert "rules/ has no county department of the agriculture line; write 'county_sector_department'" in said
+    assert "give the line as sector 'agriculture'" in said and e.value.code == "unknown_body"
+    record["handled"][0]["to_body"], record["sector"] = "county_sector_department", "agriculture"
+    assert "county_sector_department" in {f.body for f in policy.who_answers(record).findings}

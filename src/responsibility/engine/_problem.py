@@ -443,6 +443,16 @@ def _body_hint(policy: PolicyView, value: str, level: str | None, levels_too: bo
         near = spellings[close] if close is not None else None
     if near is not None:
         return f"did you mean {near!r} ({shown[near].name})?"
+    if level is not None and not key.isascii() and (role := policy.roles.get(level)) is not None:
+        # a department of a line rules/ has no body of at this level (县农业农村局: the county's is the role standing
+        # for it): the role, with the line as the record's sector — not another level's department (review26: 县农业
+        # 农村局 in a ledger import was told '省农业农村厅')
+        word = _unlevelled(policy, key)[0]
+        lined = _same_line_word(policy, word, None)
+        line = shown[lined].sector if lined is not None and lined in shown else None
+        if line is not None and not any(b.level == level and b.sector == line and not b.role for b in shown.values()):
+            return (f"rules/ has no {level} department of the {line} line; write {role!r} ({shown[role].name}), "
+                    f"the {level}'s department a record does not name, and give the line as sector {line!r}")
     what = "a level or a body's id or Chinese name" if levels_too else "a body's id or Chinese name"
     if level is not None:
         return f"write {what}; the {level} level's: {_level_bodies(policy, level)}"
