@@ -50,6 +50,7 @@ from ._verdict import (
     VerdictContext,
     fill_template,
     fresh,
+    interpretations_maker,
 )
 
 if TYPE_CHECKING:  # (the record model is imported where a record is validated: _problem, _records)
@@ -163,8 +164,8 @@ class Rows(NamedTuple):
     rules: tuple[tuple[str, ...], ...]
     slots: tuple[tuple[Any, str, str | None, str | None], ...]
     interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
-    #: The interpretations' dict makers and the findings resting on each (:attr:`Sheet.interpretation_calls`).
-    interpretation_calls: tuple[tuple[Callable[[tuple[int, ...]], dict[str, Any]], ...], tuple[tuple[int, ...], ...]]
+    #: The interpretations' dicts made in one call (:attr:`Sheet.interpretation_calls`).
+    interpretation_calls: Callable[[Any], list[dict[str, Any]]]
 
 
 class _Engine(Protocol):
@@ -234,6 +235,8 @@ class Decider:
         self._interpretation_memo = _Memo(self._interpretation_form)
         #: A plan's interpretations by what its findings rest on (in order) and what rests without a finding.
         self._interpretations_memo: dict[tuple[Any, ...], tuple[tuple[InterpretationForm, tuple[int, ...]], ...]] = {}
+        #: :meth:`_interpretations_maker`'s, by the identity of the interpretations (kept with them).
+        self._interpretations_makers: dict[int, tuple[Any, Callable[[Any], list[dict[str, Any]]]]] = {}
 
     def engine(self, name: EngineName | None = None) -> _Engine:
         """The engine called ``name``; ``None`` picks durable-rules where it imports."""
@@ -497,7 +500,7 @@ class Decider:
                                                  key[0] if own_day else None), len(slots)))
         interpretations = self._interpretation_forms([f.rests_on for f in forms],
                                                      (*ctx.rests_on, *plan.spared) if plan.spared else ctx.rests_on)
-        calls = (tuple([i.dict_of for i, _ in interpretations]), tuple([ix for _, ix in interpretations]))
+        calls = self._interpretations_maker(interpretations)
         if base is not None:  # (the same findings in the same slots)
             return Rows(tuple(forms), base.slot_of, base.rules, base.slots, interpretations, calls)
         got = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations, calls)
@@ -1057,6 +1060,18 @@ class Decider:
                 self._interpretations_memo.clear()
             got = self._interpretations_memo[key] = self._interpretation_forms_of(rests, absent)
         return got
+
+    def _interpretations_maker(self, interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
+                               ) -> Callable[[Any], list[dict[str, Any]]]:
+        """:func:`interpretations_maker` of ``interpretations`` (as :meth:`_interpretation_forms` gives them: one
+        tuple for each set of them, which rows of many plans share), kept with it."""
+        got = self._interpretations_makers.get(id(interpretations))
+        if got is None or got[0] is not interpretations:
+            if len(self._interpretations_makers) >= PLANS_KEPT:
+                self._interpretations_makers.clear()
+            got = self._interpretations_makers[id(interpretations)] = (interpretations,
+                                                                       interpretations_maker(interpretations))
+        return got[1]
 
     def _interpretation_forms_of(self, rests: Sequence[tuple[str, ...]], absent: Sequence[str]
                                  ) -> tuple[tuple[InterpretationForm, tuple[int, ...]], ...]:

@@ -368,9 +368,64 @@ def interpretation_dict_maker(i: InterpretationForm) -> Callable[[tuple[int, ...
     """A function giving ``Interpretation.to_dict()`` of ``i`` given the findings resting on it (a
     list value copied: each dict has its own)."""
     # (a copy of the dict of its own values, as a finding's: :func:`_finding_dict`)
-    proto = {"id": i.id, "type": i.type, "name": i.name, "value": i.value, "why": i.why, "findings": None}
     value = "\n    d['value'] = [*l1]" if isinstance(i.value, list) else ""
-    return _made("ix", "d", (proto, i.value), f"d = l0.copy(){value}\n    d['findings'] = [*ix]")
+    return _made("ix", "d", (i.proto, i.value), f"d = l0.copy(){value}\n    d['findings'] = [*ix]")
+
+
+def _interpretation_proto(i: InterpretationForm) -> dict[str, Any]:
+    """The dict of an interpretation's own values, in its keys' order, that each of its dicts is a copy of."""
+    return {"id": i.id, "type": i.type, "name": i.name, "value": i.value, "why": i.why, "findings": None}
+
+
+def interpretations_maker(pairs: Sequence[tuple[InterpretationForm, tuple[int, ...]]]
+                          ) -> Callable[[Any], list[dict[str, Any]]]:
+    """A function (of an argument it does not read) giving ``[Interpretation.to_dict() …]`` of the interpretations
+    ``pairs`` (each with the findings resting on it): each dict a copy of its interpretation's own values
+    (:attr:`InterpretationForm.proto`) with a new list of its findings (and of its value, a list) set in it, made
+    :data:`_CHUNK` in one frame, where a dict maker each (:attr:`InterpretationForm.dict_of`) is a frame each. Each
+    chunk's function calls the next's; its code is kept by which of its values are lists (:data:`_CHUNKS`)."""
+    head = pairs[:_CHUNK]
+    rest = len(pairs) > _CHUNK
+    shape = (*[isinstance(i.value, list) for i, _ in head], rest)
+    proto = _CHUNKS.get(shape)
+    if proto is None:
+        proto = _CHUNKS[shape] = _chunk_code(shape)
+    constants: list[Any] = []
+    for i, ix in head:
+        constants.append(i.proto)
+        if isinstance(i.value, list):
+            constants.append(i.value)
+        constants.append(ix)
+    if rest:  # the rest, from the next chunk's function
+        constants.append(interpretations_maker(pairs[_CHUNK:]))
+    return bound(proto, constants)
+
+
+def _chunk_code(shape: tuple[bool, ...]) -> Callable[..., Any]:
+    """A function of :func:`interpretations_maker` for a chunk whose values are lists where ``shape`` says (its last
+    item: whether another chunk's function follows), with its constants in the order that function binds them."""
+    lines: list[str] = []
+    count = 0
+    for n, is_list in enumerate(shape[:-1]):
+        lines.append(f"d{n} = l{count}.copy()")
+        count += 1
+        if is_list:
+            lines.append(f"d{n}['value'] = [*l{count}]")
+            count += 1
+        lines.append(f"d{n}['findings'] = [*l{count}]")
+        count += 1
+    made = [f"d{n}" for n in range(len(shape) - 1)]
+    if shape[-1]:
+        made.append(f"*l{count}(x)")
+        count += 1
+    return _made("x", "[" + ", ".join(made) + "]", [None] * count, "\n    ".join(lines))
+
+
+#: How many interpretation dicts one function of :func:`interpretations_maker` makes.
+_CHUNK = 4
+#: The code of :func:`interpretations_maker`'s functions, by which of a chunk's values are lists (and whether another
+#: chunk follows): at most 62.
+_CHUNKS: dict[tuple[bool, ...], Callable[..., Any]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,8 +439,11 @@ class InterpretationForm:
     why: str
     #: ``Interpretation.to_dict()`` of it, given the findings resting on it (:func:`interpretation_dict_maker`).
     dict_of: Callable[[tuple[int, ...]], dict[str, Any]] = dataclass_field(init=False, compare=False, repr=False)
+    #: The dict of its own values each of its dicts is a copy of (with its findings, and a list value, set anew).
+    proto: dict[str, Any] = dataclass_field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "proto", _interpretation_proto(self))
         object.__setattr__(self, "dict_of", interpretation_dict_maker(self))
 
 
@@ -411,10 +469,9 @@ class Sheet(NamedTuple):
     slots: list[Slot]
     interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
     more: Callable[[], More]
-    #: :attr:`interpretations` as each one's dict maker and the findings resting on each, in two tuples (what
-    #: :meth:`interpretation_dicts` calls, in C), or ``None``.
-    interpretation_calls: tuple[tuple[Callable[[tuple[int, ...]], dict[str, Any]], ...],
-                                tuple[tuple[int, ...], ...]] | None = None
+    #: The dicts of :attr:`interpretations` made in one call (:func:`interpretations_maker`; its argument is not read),
+    #: or ``None``.
+    interpretation_calls: Callable[[Any], list[dict[str, Any]]] | None = None
 
     def parts(self) -> Parts:
         """The :class:`Finding` and :class:`Interpretation` objects of the rows."""
@@ -436,11 +493,11 @@ class Sheet(NamedTuple):
                         map(self.slots.__getitem__, self.slot_of)))
 
     def interpretation_dicts(self) -> list[dict[str, Any]]:
-        """``Interpretation.to_dict()`` of every interpretation (each dict maker called on its findings by ``map``,
-        where the sheet has them in :attr:`interpretation_calls`: no Python loop)."""
+        """``Interpretation.to_dict()`` of every interpretation (in one call, where the sheet has its
+        :attr:`interpretation_calls`)."""
         calls = self.interpretation_calls
         if calls is not None:
-            return list(map(operator.call, *calls))
+            return calls(None)
         return [i.dict_of(ix) for i, ix in self.interpretations]
 
 
@@ -602,7 +659,7 @@ class Verdict:
             findings = list(map(operator.call, map(_EN_DICT if lang == "en" else _ZH_DICT, sheet.forms),
                                 map(sheet.slots.__getitem__, sheet.slot_of)))
             calls = sheet.interpretation_calls
-            interpretations = (list(map(operator.call, *calls)) if calls is not None
+            interpretations = (calls(None) if calls is not None
                                else [i.dict_of(ix) for i, ix in sheet.interpretations])
         else:
             findings = [f.to_dict(lang) for f in self.findings]
