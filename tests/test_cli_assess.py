@@ -434,7 +434,8 @@ def test_assess_takes_what_if_parameters_as_who_does(run_cli: Run, tmp_path: Pat
     code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out), "--set", "supervision_scope=none",
                                  "--set", "handling_time_limit_days=15"))
     assert code == 0, err
-    assert "假设参数（不是规则的默认值）：" in err and "supervision_scope = 'none'" in err
+    # review26 #8: a choice by its Chinese name and its id
+    assert "假设参数（不是规则的默认值）：" in err and "supervision_scope = 不追究（none）" in err
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     expected = policy.with_parameters(supervision_scope="none", handling_time_limit_days=15).assess(
         records, jurisdiction=province, today=TODAY)

@@ -377,7 +377,7 @@ def test_explain_shows_rules_parameters_paths_and_quotes(policy: Policy, small_p
     v = policy.who_answers(rec(small_province, severity="serious"), jurisdiction=small_province, engine="compiled")
     text = v.explain()
     assert "推理规则 housing/*/not_discovered/L1/staff" in text
-    assert "参数 unit_liability_from（追究所在单位责任的严重程度） = 'serious'" in text
+    assert "参数 unit_liability_from（追究所在单位责任的严重程度） = 较重（serious）" in text
     # the Chinese text labels every line in Chinese (the labels of TEXT, as 依据/理由/路径/条款)
     assert not re.search(r"^\s+(rule|parameter) ", text, re.M)
     english = v.explain("en")

@@ -182,7 +182,7 @@ def test_main_responsibility_withheld_by_the_severity_is_what_the_verdict_rests_
     got = {i.id: i.findings for i in v.interpretations}
     assert got["main_responsibility_from"] == ()
     assert "leadership_liability_from" in got
-    assert "main_responsibility_from（参数「追究主体责任的严重程度」） = grave：据此未另认定主体" in v.explain()
+    assert "main_responsibility_from（参数「追究主体责任的严重程度」） = 严重（grave）：据此未另认定主体" in v.explain()
     lowered = policy.with_parameters(main_responsibility_from=severity, leadership_liability_from=severity)
     assert _main(lowered.who_answers(record, engine=engine)) == _main(grave)
 

@@ -121,8 +121,9 @@ def test_report_in_english_and_without_areas(assessment: Assessment) -> None:
 def test_report_of_a_what_if_policy_says_so(policy: Policy, records: list[dict[str, Any]]) -> None:
     strict = policy.with_parameters(handling_time_limit_days=3)
     text = strict.assess(records[:50]).report_html()
-    assert "假设参数" in text and "handling_time_limit_days = 3 (规则默认值: 10)" in text
-    assert "3 (规则默认值: 10)" in text
+    # review26 #8: the Chinese page's own punctuation
+    assert "假设参数" in text and "handling_time_limit_days = 3（规则默认值：10）" in text
+    assert "3（规则默认值：10）" in text
 
 
 def test_report_names_every_parameter_the_assessment_was_decided_under(policy: Policy,
@@ -136,7 +137,7 @@ def test_report_names_every_parameter_the_assessment_was_decided_under(policy: P
         for pid in policy.parameters:
             assert f"<td>{pid}</td>" in section, pid
         assert "who --explain" in section
-    assert "<td>supervision_scope</td><td>none (规则默认值: " in chosen.assess(records[:20]).report_html()
+    assert "<td>supervision_scope</td><td>不追究（none）（规则默认值：" in chosen.assess(records[:20]).report_html()
     default = policy.assess(records[:20]).report_html()
     value = policy.parameters["handling_time_limit_days"]
     assert f"<td>{value.name}</td><td>handling_time_limit_days</td><td>{value.value}</td>" in default

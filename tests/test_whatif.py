@@ -114,7 +114,7 @@ def test_verdicts_under_a_what_if_say_so_everywhere(policy: Policy) -> None:
     assert base.what_if == {} and "what_if" not in base.to_dict()
     assert v.what_if == {"supervision_scope": ("own_and_level_above", "all_levels")}
     assert v.to_dict()["what_if"] == {"supervision_scope": {"rules": "own_and_level_above", "used": "all_levels"}}
-    assert "supervision_scope = 'all_levels'" in v.explain() and "假设参数" in v.explain()
+    assert "supervision_scope = 以上各级（all_levels）" in v.explain() and "假设参数" in v.explain()
     assert "what-if parameters" in v.explain("en")
     assert "what-if" in repr(v)
     assert any("supervision_scope" in n for n in v.draw().scene.notes)

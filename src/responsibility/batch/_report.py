@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -168,9 +168,13 @@ def report_html(findings: Any, rejects: Any, *, records: int, assessed: int, rej
     stats = "".join(f'<div class="stat"><div class="n">{v:,}</div><div>{html.escape(k)}</div></div>'
                     for k, v in ((w["records"], records), (w["assessed"], assessed), (w["rejected"], rejected),
                                  (w["findings"], n_findings)))
-    note = (f'<p class="whatif">{html.escape(w["what_if"])}: '
-            + html.escape(", ".join(f"{k} = {new!r} ({w['default']}: {old!r})" for k, (old, new) in changed.items()))
-            + "</p>"
+    if en:
+        said = ", ".join(f"{k} = {new!r} ({w['default']}: {old!r})" for k, (old, new) in changed.items())
+    else:  # a choice by its Chinese name and the id --set takes (review26 #8)
+        shown = _shown(policy)
+        said = "；".join(f"{k} = {shown(k, new)}（{w['default']}：{shown(k, old)}）"
+                        for k, (old, new) in changed.items())
+    note = (f'<p class="whatif">{html.escape(w["what_if"])}{": " if en else "："}{html.escape(said)}</p>'
             if changed else "")
     sections = "".join(f"<section><h2>{html.escape(h)}</h2>{c}<details><summary>{html.escape(w['count'])}"
                        f"</summary>{t}</details></section>" for h, c, t in charts)
@@ -217,16 +221,29 @@ def _parameters(policy: PolicyView, w: Mapping[str, str], en: bool, changed: Map
     does, per problem), so the page says what every answer in it was decided under.
     """
     rows = []
+    shown = (lambda pid, value: str(value)) if en else _shown(policy)
     for pid, p in policy.parameters.items():
         value = policy.parameter(pid)
-        shown = f"{value} ({w['default']}: {changed[pid][0]})" if pid in changed else str(value)
+        if pid not in changed:
+            text = shown(pid, value)
+        else:
+            text = (f"{value} ({w['default']}: {changed[pid][0]})" if en
+                    else f"{shown(pid, value)}（{w['default']}：{shown(pid, changed[pid][0])}）")
         why = p.why if en or not p.why_zh else p.why_zh
-        rows.append([p.en if en and p.en else p.name, pid, shown, why])
+        rows.append([p.en if en and p.en else p.name, pid, text, why])
     if not rows:
         return ""
     return (f"<section><h2>{html.escape(w['parameters'])}</h2><p>{html.escape(w['parameters_note'])}</p>"
             f"<details><summary>{html.escape(w['count'])}: {len(rows)}</summary>"
             + _table([w["parameter"], "id", w["value"], w["why"]], rows) + "</details></section>")
+
+
+def _shown(policy: PolicyView) -> Callable[[str, Any], str]:
+    """How the Chinese page writes a parameter's value: as a Chinese reader is told it, a choice by its Chinese
+    name and the id ``--set`` takes (engine/_verdict_view.value_zh; review26 #8)."""
+    from ..engine._verdict_view import value_zh
+
+    return lambda pid, value: value_zh(policy, pid, value, True)
 
 
 def _place_names(jurisdiction: Jurisdiction | None, codes: Any) -> dict[str, str]:

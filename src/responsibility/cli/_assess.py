@@ -277,7 +277,7 @@ def _summary(lang: str, policy: Any, records: int, assessed: int, rejected: int,
     the balance and the findings by 追责情形 and 责任类别 in the policy's words, then the English counts line
     in parentheses, which scripts that read the log find unchanged."""
     from ..batch._assessment import summary_text
-    from ..engine._verdict_view import labels
+    from ..engine._verdict_view import labels, value_zh
 
     english = summary_text(records, assessed, rejected, counts, liabilities)
     changed = dict(getattr(policy, "what_if", {}) or {})
@@ -308,9 +308,10 @@ def _summary(lang: str, policy: Any, records: int, assessed: int, rejected: int,
             lines.append("  " + pad(names[b], first) + "".join(pad(f"{v:,}", width, True) for v in [*row, sum(row)]))
         totals = [sum(counts.get((b, x), 0) for b in bases) for x in liabilities]
         lines.append("  " + pad("合计", first) + "".join(pad(f"{v:,}", width, True) for v in [*totals, sum(totals)]))
-    if changed:
-        lines.append("假设参数（不是规则的默认值）：" + "，".join(
-            f"{k} = {new!r}（规则：{old!r}）" for k, (old, new) in changed.items()))
+    if changed:  # a choice by its Chinese name and the id --set takes (review26 #8)
+        lines.append("假设参数（不是规则的默认值）：" + "；".join(
+            f"{k} = {value_zh(policy, k, new, True)}（规则：{value_zh(policy, k, old, True)}）"
+            for k, (old, new) in changed.items()))
     return "\n".join(lines) + "\n（" + "; ".join(english.splitlines()[:2]) + "）"
 
 

@@ -183,8 +183,12 @@ def case_of(v: Verdict, lang: Lang = "zh") -> Case:
         lines.insert(1, where)
     title = f"{w['problem']} {problem.id} · {name(area) if area else problem.domain} · {where}"
     notes = [counts_text(v, lang) if v.findings else w["none"]]
-    if changed := what_if_of(v):
+    if (changed := what_if_of(v)) and en:
         notes.append(f"{w['what_if']}: " + sep.join(f"{k}={new!r} ({old!r})" for k, (old, new) in changed.items()))
+    elif changed:  # a choice by its Chinese name and the id --set takes, the rules' value beside it (review26 #8)
+        notes.append(f"{w['what_if']}：" + "；".join(
+            f"{k}={value_zh(policy, k, new)}（规则为 {value_zh(policy, k, old)}）"
+            for k, (old, new) in changed.items()))
     path_legend: list[tuple[str, str]] = [("found", w["found"])]
     if any(s.kind == "assigned" for s in steps):
         path_legend.append(("assigned", type_name("assigns", "assigned")))
@@ -328,12 +332,16 @@ def explain_text(v: Verdict, lang: Lang = "zh") -> str:
             if en else f"{t['problem']} {v.problem}（{t['as_of']} {v.as_of}；{t['policy']} {v.policy}；"
             f"{t['engine']} {v.engine}）")
     out = [head]
-    if changed := what_if_of(v):
+    policy = getattr(v.context, "policy", None)
+    if (changed := what_if_of(v)) and en:
         out.append(f"{t['what_if']}: " + sep.join(f"{k} = {new!r} ({t['rules_value']} {old!r})"
                                                    for k, (old, new) in changed.items()))
+    elif changed:  # a choice by its Chinese name and the id --set takes (review26 #8)
+        out.append(f"{t['what_if']}：" + "；".join(
+            f"{k} = {value_zh(policy, k, new, True)}（{t['rules_value']} {value_zh(policy, k, old, True)}）"
+            for k, (old, new) in changed.items()))
     if not v.findings:
         out.append("  " + t["none"])
-    policy = getattr(v.context, "policy", None)
     basis_of, liability_of = labels(policy, lang)
     rules_of: dict[int, list[str]] = {}
     for step in v.steps:
@@ -365,7 +373,8 @@ def explain_text(v: Verdict, lang: Lang = "zh") -> str:
         for pid in dict.fromkeys(p for i in ix for p in v.findings[i].rests_on):
             if pid in v.parameters:
                 mark = f" ({t['what_if']})" if pid in changed else ""
-                out.append(f"   {t['parameter']} {pid}{parameter_name(pid)} = {v.parameters[pid]!r}{mark}")
+                value = repr(v.parameters[pid]) if en else value_zh(policy, pid, v.parameters[pid], True)
+                out.append(f"   {t['parameter']} {pid}{parameter_name(pid)} = {value}{mark}")
         out.append(f"   {t['clauses'].lower() if en else t['clauses']}: {sep.join(f.clauses)}")
     order = {c: i for i, c in enumerate(v.quotes)}
     cited = sorted({c for f in v.findings for c in f.clauses}, key=lambda c: order.get(c, 10**6))
@@ -398,15 +407,8 @@ def interpretation_line(it: Any, on: str, policy: Any, lang: Lang) -> str:
     if lang == "en":
         shown = "" if value is None else f" = {', '.join(value) if isinstance(value, list) else repr(value)}"
         return f"  {it.id} ({it.type}){shown}: {on} — {it.why}"
-    bodies = getattr(policy, "bodies", {})
-    if value is None:
-        shown = ""
-    elif isinstance(value, bool):
-        shown = " = 是（true）" if value else " = 否（false）"
-    elif isinstance(value, list):
-        shown = " = " + "、".join(bodies[x].name if x in bodies else str(x) for x in value)
-    else:
-        shown = f" = {value}"
+    # yes or no, a severity or a choice by its Chinese name and its id; a duty's holders by name (review26 #8)
+    shown = "" if value is None else f" = {value_zh(policy, it.id, value, True)}"
     kind = INTERPRETATION_KINDS_ZH.get(it.type, it.type)
     label = f"{kind}「{it.name}」" if it.name and it.name != it.id else kind
     note = chinese_note(it, policy)
@@ -436,20 +438,27 @@ def chinese_note(it: Any, policy: Any) -> str:
 
 # ------------------------------------------------------------------------------------- Chinese table
 
-def value_zh(policy: Any, pid: str, value: Any) -> str:
-    """A parameter's value as a Chinese reader writes it: a severity by its name (较重), yes or no by 是/否
-    (rules/vocabulary.yaml), a number or choice as it is (the id ``--set`` takes), never a Python repr."""
+def value_zh(policy: Any, pid: str, value: Any, ids: bool = False) -> str:
+    """A parameter's value as a Chinese reader writes it: a choice by its Chinese name with the id ``--set`` takes,
+    ``本级及上一级（own_and_level_above）`` (rules/parameters.yaml ``choices_zh``; review26 #8: the id alone was
+    shown); a severity by its name (较重), yes or no by 是/否 (rules/vocabulary.yaml; ``--set`` takes both words
+    as they are, so ``ids`` adds the id only where the reader is shown ids: ``--explain``); bodies by name; a
+    number as it is; never a Python repr."""
     vocabulary = getattr(getattr(policy, "data", None), "vocabulary", None)
-    kind = getattr(getattr(policy, "parameters", {}).get(pid), "type", None)
+    parameter = getattr(policy, "parameters", {}).get(pid)
+    kind = getattr(parameter, "type", None)
     if isinstance(value, bool):
         words: dict[str, str] = {t.id: t.name for t in getattr(vocabulary, "answers", [])}
-        return words.get(str(value).lower(), "是" if value else "否")
+        said = words.get(str(value).lower(), "是" if value else "否")
+        return f"{said}（{str(value).lower()}）" if ids else said
     if kind == "severity":
-        return str(next((t.name for t in getattr(vocabulary, "severities", []) if t.id == value), value))
+        name = next((t.name for t in getattr(vocabulary, "severities", []) if t.id == value), None)
+        return str(value) if name is None else f"{name}（{value}）" if ids else str(name)
     if isinstance(value, list | tuple):
         bodies = getattr(policy, "bodies", {})
         return "、".join(bodies[x].name if x in bodies else str(x) for x in value)
-    return str(value)
+    name = (getattr(parameter, "choices_zh", None) or {}).get(str(value)) if kind == "choice" else None
+    return f"{name}（{value}）" if name else str(value)
 
 
 def reading_zh(policy: Any, it: Any) -> str:

@@ -18,7 +18,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from ._model import (
     DAY_MAX,
@@ -452,6 +462,35 @@ class Parameter(Term, _Dated):
     why: str = Field(description="Why this default: what the text says and what it leaves open.")
     why_zh: str | None = Field(None, description="The same in Chinese: what a reader of a Chinese verdict resting on "
                                "the parameter is told (`who --explain`'s 说明).")
+    choices_zh: dict[str, Annotated[str, StringConstraints(min_length=1, max_length=40)]] | None = (
+        Field(None, description="A choice parameter's choices in Chinese, by id (`own_and_level_above: 本级及上一级`): "
+              "how Chinese output writes a value, `中文（id）` (the id is what `--set` takes). Every choice is named "
+              "and nothing else; only a choice parameter has them."))
+
+    @field_validator("choices_zh")
+    @classmethod
+    def _choices_named(cls, named: dict[str, str] | None, info: ValidationInfo) -> dict[str, str] | None:
+        """Every choice has its Chinese name, and nothing else does (review26 #8: Chinese output showed the ids)."""
+        if named is None:
+            return named
+        kind, choices = info.data.get("type"), info.data.get("choices")
+        if kind != "choice" or not choices:
+            raise ValueError(f"choices_zh names the choices of a choice parameter; this one is of type {kind!r}: "
+                             "remove choices_zh")
+        ids = [str(c) for c in choices]
+        unknown = [k for k in named if k not in ids]
+        if unknown:
+            import difflib
+
+            close = difflib.get_close_matches(unknown[0], ids, n=1)
+            mean = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"choices_zh names {unknown[0]!r}, which is not one of its choices: "
+                             f"{', '.join(ids)}{mean}; write one line `ID: 中文名` per choice")
+        if missing := [c for c in ids if c not in named]:
+            write = "; ".join(f"`{c}: 中文名`" for c in missing)
+            raise ValueError(f"choices_zh gives no Chinese name for {', '.join(map(repr, missing))}: add {write} "
+                             "under choices_zh (every choice is named)")
+        return {c: named[c] for c in ids}  # in the choices' order
 
     @model_validator(mode="after")
     def _value_fits(self) -> Parameter:
