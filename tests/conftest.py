@@ -168,6 +168,24 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str,
     return run
 
 
+
+@pytest.fixture
+def one_problem_ledger(tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]) -> Callable[[str], str]:
+    """A SQLite ledger made through the CLI holding one problem registered with the id given (as YAML writes it);
+    returns the database's path."""
+
+    def make(problem: str) -> str:
+        db = str(tmp_path / "l.db")
+        events = tmp_path / "e.yaml"
+        events.write_text(f'- {{problem: {problem}, type: registered, on: 2021-03-01, area: housing, '
+                          f'place: "330127100219"}}\n', encoding="utf-8")
+        assert run_cli("ledger", "init", db)[0] == 0
+        assert run_cli("ledger", "add", db, str(events), "--by", "me")[0] == 0
+        return db
+
+    return make
+
+
 # ---------------------------------------------------------------- the ledger's databases
 
 @pytest.fixture(scope="session")

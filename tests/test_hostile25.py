@@ -166,15 +166,10 @@ def test_a_rules_file_indented_with_a_tab_is_said_so(rules_copy: Path) -> None:
                for i in issues), [str(i) for i in issues]
 
 
-def test_a_problem_id_that_looks_like_an_option_or_an_exported_formula(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_problem_id_that_looks_like_an_option_or_an_exported_formula(one_problem_ledger, run_cli) -> None:  # type: ignore[no-untyped-def]
     """`ledger show LEDGER -3+4` said "No such option '-3'", and `ledger show LEDGER "'-3+4"` (the id as a CSV export
     writes it, the ' before text a spreadsheet reads as a formula) "unknown problem": each says what to write."""
-    db = str(tmp_path / "l.db")
-    events = tmp_path / "e.yaml"
-    events.write_text('- {problem: "-3+4", type: registered, on: 2021-03-01, area: housing, place: "330127100219"}\n',
-                      encoding="utf-8")
-    assert run_cli("ledger", "init", db)[0] == 0
-    assert run_cli("ledger", "add", db, str(events), "--by", "me")[0] == 0
+    db = one_problem_ledger('"-3+4"')
     code, _, err = run_cli("ledger", "show", db, "-3+4")
     assert code == 2 and "'-3+4' begins with '-' and was read as an option" in err and "-- '-3+4'" in err, err
     code, out, err = run_cli("ledger", "show", db, "--", "-3+4")

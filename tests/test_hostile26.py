@@ -350,15 +350,10 @@ def test_graph_reads_a_full_width_place_as_a_record_does(run_cli: Any) -> None:
     assert code == 0 and "富城村" in out, err
 
 
-def test_ledger_show_of_an_unknown_problem_says_what_to_do(tmp_path: Path, run_cli: Any) -> None:
+def test_ledger_show_of_an_unknown_problem_says_what_to_do(one_problem_ledger: Any, run_cli: Any) -> None:
     """`ledger show` of an id the ledger holds in another width said only "unknown problem on …"; it now names the
     stored id (ids are kept as written, R25-9), a day before the problem's first event, or the ids' list."""
-    db = str(tmp_path / "l.db")
-    events = tmp_path / "e.yaml"
-    events.write_text('- {problem: ＡＢ１, type: registered, on: 2021-03-01, area: housing, place: "330127100219"}\n',
-                      encoding="utf-8")
-    assert run_cli("ledger", "init", db)[0] == 0
-    assert run_cli("ledger", "add", db, str(events), "--by", "x")[0] == 0
+    db = one_problem_ledger("ＡＢ１")
     for problem, as_of, said in (("AB1", "2021-06-20", "did you mean 'ＡＢ１'?"),
                                  ("ＡＢ１", "2021-02-01", "its first event is of 2021-03-01: give a later day"),
                                  ("ZZZ", "2021-06-20", "lists the problems' ids")):
