@@ -429,7 +429,7 @@ def test_a_discovered_struct_beside_dotted_columns_is_read_row_by_row(run_cli: A
     pq.write_table(table, path)
     code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.csv"), "--lang", "en")
     assert code == 1 and "assessed: 2" in err and "rejected: 1" in err, err
-    assert "record 2: problem 'c', field 'discovered.level'" in err, err
+    assert "record 2 (counted from 0): problem 'c', field 'discovered.level'" in err, err
     assert "the discovery is given twice, as 'discovered' and as 'discovered.level'; keep one" in err, err  # input23
     policy = responsibility.load()
     for frame in (table, table.to_pandas(), table.to_pylist()):

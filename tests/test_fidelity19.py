@@ -77,7 +77,8 @@ def test_a_concealer_chosen_by_the_parameter_rests_on_it(policy: Policy, engine:
     assert all("concealing_level_body" in v.findings[i].rests_on for i in hidden)
     assert not any("concealing_level_body" in f.rests_on for f in v.findings if f.basis != "concealed")
     assert next(i.findings for i in v.interpretations if i.id == "concealing_level_body") == tuple(hidden)
-    assert "concealing_level_body（参数「记录只写明瞒报层级时的瞒报单位」） = " + value + "：#" in v.explain()
+    zh = policy.parameters["concealing_level_body"].choices_zh or {}  # a choice as 中文（id） (words26)
+    assert f"concealing_level_body（参数「记录只写明瞒报层级时的瞒报单位」） = {zh[value]}（{value}）：#" in v.explain()
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -42,6 +42,6 @@ def test_a_verdict_with_no_finding_still_says_what_it_rests_on(run_cli: Any, tmp
                       encoding="utf-8")
     code, out, _ = run_cli("who", str(record))
     assert code == 0 and "0 项认定" in out and "各环节均按时办理" not in out
-    assert "依据解释：" in out and "本方案施行日期=2020-03-06" in out
+    assert "依据解释：" in out and "本方案施行日期=座谈会讲话之日（2020-03-06）" in out  # 中文（id）
     code, out, _ = run_cli("who", str(record), "--lang", "en")
     assert "rests on interpretation: " in out and "policy_in_force_from='2020-03-06'" in out
