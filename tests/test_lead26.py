@@ -46,3 +46,21 @@ def test_the_bulk_path_reads_the_countys_evaluation_as_who_answers_does(policy: 
     assert len(a.rejects) == 0
     bulk = {(f["body"], f["basis"]) for f in a.findings.astype(object).to_dict("records") if f["record"] == 0}
     assert bulk == answers(policy, records[0])
+
+
+# Chinese output writes a choice as 中文（id） (a5e2900); a reader who copies either form back into --set or
+# with_parameters meant that choice (it was refused: "takes one of its choices: own_and_level_above, …").
+@pytest.mark.parametrize("written", ["以上各级", "以上各级（all_levels）", "以上各级(all_levels)", "all_levels"])
+def test_a_choice_is_named_by_its_chinese_name_too(policy: Policy, written: str) -> None:
+    assert policy.with_parameters(supervision_scope=written).parameter("supervision_scope") == "all_levels"
+
+
+def test_who_set_takes_a_chinese_choice_name(policy: Policy, run_cli: Any,
+                                                                     tmp_path: Any) -> None:
+    record = tmp_path / "r.json"
+    record.write_text('{"id": "c", "area": "housing", "place": "330127100219", "as_of": "2021-06-30", '
+                      '"discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}', encoding="utf-8")
+    code, _, err = run_cli("who", str(record), "--set", "supervision_scope=各级")
+    assert code == 2 and "all_levels" in err, err  # 各级 is no choice's name
+    code, out, _ = run_cli("who", str(record), "--set", "supervision_scope=不追究")
+    assert code in (0, 1) and "督促整改责任的范围=不追究（none）" in out

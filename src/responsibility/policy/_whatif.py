@@ -12,6 +12,7 @@ says so.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -88,6 +89,14 @@ def _choice(p: Parameter, value: Any) -> Any:
     value = _day_choice(p, value)
     if isinstance(value, str):
         named = {fold(str(c)): c for c in p.choices or []}
+        # a choice's Chinese name, and the 中文（id） form Chinese output writes it in, name it too (a Chinese reader
+        # copies what the verdict printed); a name two choices share names neither
+        zh = p.choices_zh or {}
+        counts = Counter(fold(n) for n in zh.values())
+        for c, n in zh.items():
+            if counts[fold(n)] == 1:
+                named.setdefault(fold(n), c)
+            named.setdefault(fold(f"{n}（{c}）"), c)
         return named.get(fold(value), value)
     return value
 
