@@ -32,7 +32,7 @@ import numpy.typing as npt
 from ..engine._decide import CONCEALED as HID_BASIS
 from ..engine._decide import CONTEXT_FIELDS
 from ..engine._decide import MISSED as MISSED_BASIS
-from ..engine._facts import gives_line, line_of, receiving_body
+from ..engine._facts import gives_line, line_department, line_of, receiving_body
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 from ._encode import Cols
@@ -803,18 +803,9 @@ def line_body(t: Tables, level: I32, line: I32) -> I32:
     """The body a level named as concealer stands for in a record whose named departments give it a line, by
     ``concealing_level_body: unresolved`` (engine/_facts.py ``_concealer``): the line's department at the level, else
     its role body; -1 at a level without one (its holders answer)."""
-    policy = t.policy
-    memo: dict[tuple[str, str], str | None] = policy._memo("batch: line body", dict)
     out = np.full(len(level), -1, np.int32)
     for i, (lv, ln) in enumerate(zip(level.tolist(), line.tolist(), strict=True)):
-        key = (t.rank_level[lv], t.lines[ln - 1])
-        if key not in memo:
-            level_id, sector = key
-            role = policy.roles.get(level_id)
-            memo[key] = None if role is None else next(
-                (b.id for b in policy.bodies.values() if b.level == level_id and b.sector == sector and not b.role),
-                role)
-        body = memo[key]
+        body = line_department(t.policy, t.rank_level[lv], t.lines[ln - 1])
         if body is not None:
             out[i] = t.body_index[body]
     return out

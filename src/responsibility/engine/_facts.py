@@ -290,11 +290,21 @@ def _concealer(policy: PolicyView, area: str, kind: str | None, level: str, sect
         return ""
     line = policy.sector_of(sector)
     if line is not None:
-        for b in policy.bodies.values():
-            if b.level == level and b.sector == line and not b.role:
-                return b.id
-        return role  # a line the level has no body of: the role stands for it
+        return line_department(policy, level, line) or role
     return concealing_role(policy, area, kind, level) or role
+
+
+def line_department(policy: PolicyView, level: str, line: str) -> str | None:
+    """The body that stands for ``line`` at ``level``: the line's department there, else the level's role body (a line
+    the level has no department of); None at a level without a role body (the village, the township: their holders).
+    A level named as concealer stands for it (:func:`_concealer`), in the bulk path too (batch/_core.line_body)."""
+    memo: dict[tuple[str, str], str | None] = policy._memo("derive: line department", dict)
+    key = (level, line)
+    if key not in memo:
+        role = policy.roles.get(level)
+        memo[key] = None if role is None else next(
+            (b.id for b in policy.bodies.values() if b.level == level and b.sector == line and not b.role), role)
+    return memo[key]
 
 
 def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, sector: str | None,
