@@ -245,8 +245,8 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
                 said = _header_encoding(raw)
                 by_header = [r for r in read if r[1] == said]
                 _, encoding, text = by_header[0] if by_header else min(read, key=lambda r: r[0])
-                other = "GB18030 (GBK)" if encoding == "utf-8" else "UTF-8"
-                notes.append(f"{p.name} mixes encodings: read as {'UTF-8' if encoding == 'utf-8' else 'GB18030 (GBK)'}"
+                other = _ENCODINGS["gb18030" if encoding == "utf-8" else "utf-8"]
+                notes.append(f"{p.name} mixes encodings: read as {_ENCODINGS[str(encoding)]}"
                              + (", as its header is written" if by_header else ", which spoils fewer lines")
                              + f"; the lines that are not (pasted from a file saved as {other}?) are rejected")
     if result is not None:
@@ -315,6 +315,10 @@ _UNDECODED = re.compile("[\udc80-\udcff]")
 _UNDECODED_LINE = re.compile("^.*[\udc80-\udcff].*$", re.M)
 
 
+#: The encodings a Chinese ledger's CSV is read in, by the names a message gives them.
+_ENCODINGS = {"utf-8": "UTF-8", "gb18030": "GB18030 (GBK)"}
+
+
 def _header_encoding(raw: bytes) -> str | None:
     """The encoding (``utf-8`` or ``gb18030``) the first line of ``raw`` with other than ASCII in it (the header, or
     a title above it) reads whole in, ``None`` where it reads in neither (or no such line is among the first
@@ -335,16 +339,15 @@ def _header_encoding(raw: bytes) -> str | None:
 def _misread(row: list[str], encoding: str) -> str:
     """What is wrong with ``row``, whose cells hold bytes ``encoding`` could not read (kept as lone surrogates), and
     what to do: where the row reads whole in the other encoding of a Chinese ledger, that it is a line saved so."""
-    names = {"utf-8": "UTF-8", "gb18030": "GB18030 (GBK)"}
-    shown = names.get(encoding, encoding)
-    other = next((e for e in names if e != encoding), None) if encoding in names else None
+    shown = _ENCODINGS.get(encoding, encoding)
+    other = next((e for e in _ENCODINGS if e != encoding), None) if encoding in _ENCODINGS else None
     if other is not None:
         try:
             text = ",".join(row).encode(encoding, errors="surrogateescape").decode(other)
         except UnicodeError:
             text = None
         if text is not None:
-            return (f"not {shown} text, as the file is read, but {names[other]} (a line pasted from a file "
+            return (f"not {shown} text, as the file is read, but {_ENCODINGS[other]} (a line pasted from a file "
                     f"saved so: {text[:40]!r}); retype the row, or save the whole file as {shown}")
     return (f"bytes that are not {encoding} text (a stray byte, or a line pasted from a file saved otherwise); "
             "retype the row")
