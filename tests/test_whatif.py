@@ -52,7 +52,8 @@ def test_setting_a_parameter_back_to_the_rules_value_clears_the_mark(policy: Pol
     ({"handling_time_limt_days": 3}, "did you mean 'handling_time_limit_days'"),
     ({"handling_time_limit_days": "soon"}, "takes a whole number of days"),
     ({"handling_time_limit_days": -1}, "takes a whole number of days"),
-    ({"supervision_scope": "everyone"}, "own_and_level_above, next_level, all_levels"),
+    ({"supervision_scope": "everyone"}, "本级及上一级（own_and_level_above）, 仅最近一级（next_level）, "
+                                        "以上各级（all_levels）"),
     ({"unit_liability_from": "awful"}, "takes a severity"),
     ({"unit_liability_from": "很严重"}, r"serious 较重, grave 严重\); got '很严重'"),
     ({"outside_channel_finder_level": "perhaps"}, "true or false"),
@@ -156,9 +157,10 @@ def test_who_set_on_the_command_line(run_cli) -> None:  # type: ignore[no-untype
     # as typed, no Python repr
     ("handling_time_limit_days=2021-01-01", "days from 0 to 3653 (ten years); got '2021-01-01' "),
     # a choice: the choices listed, and the one it reads like (review21b item 3)
-    ("supervision_scope=all_level", "choices: own_and_level_above, next_level, all_levels, none; got 'all_level' "
-     "(did you mean 'all_levels'? or see its entry"),
-    ("supervision_scope=nowhere", "choices: own_and_level_above, next_level, all_levels, none; got 'nowhere' "
+    ("supervision_scope=all_level", "choices: 本级及上一级（own_and_level_above）, 仅最近一级（next_level）, "
+     "以上各级（all_levels）, 不追究（none）; got 'all_level' "
+     "(did you mean '以上各级（all_levels）'? or see its entry"),
+    ("supervision_scope=nowhere", "以上各级（all_levels）, 不追究（none）; got 'nowhere' "
      "(see its entry"),
 ])
 def test_who_set_mistakes_are_one_line(run_cli, arg: str, words: str) -> None:  # type: ignore[no-untyped-def]
@@ -228,6 +230,7 @@ def test_a_parameter_file_value_outside_its_choices_lists_them(rules_copy: Path)
 
 
 def test_with_parameters_suggests_the_choice_a_value_reads_like(policy: Policy) -> None:
-    with pytest.raises(RulesError, match="takes one of its choices: every_holder, unresolved; got 'every_holdr' "
-                       r"\(did you mean 'every_holder'\?"):
+    # a choice as Chinese output writes it, 中文（id） (hostile27)
+    with pytest.raises(RulesError, match="takes one of its choices: 各相关部门（every_holder）, "
+                       r"未确定（unresolved）; got 'every_holdr' \(did you mean '各相关部门（every_holder）'\?"):
         policy.with_parameters(sectorless_alternatives="every_holdr")

@@ -117,7 +117,30 @@ def _takes(policy: PolicyView, p: Parameter) -> str:
         return "a severity (" + ", ".join(f"{s} {names[s]}" if s in names else s for s in SEVERITIES) + ")"
     if p.type == "bool" and policy.data.vocabulary.answers:
         return "true or false (" + ", ".join(f"{t.id} {t.name}" for t in policy.data.vocabulary.answers) + ")"
-    return TAKES[p.type] + (f": {', '.join(map(str, p.choices or []))}" if p.type == "choice" else "")
+    if p.type == "choice":
+        return f"{TAKES[p.type]}: {', '.join(_choice_shown(p, c) for c in p.choices or [])}"
+    return TAKES[p.type]
+
+
+def _choice_shown(p: Parameter, choice: Any) -> str:
+    """A choice as Chinese output writes it, ``以上各级（all_levels）`` (rules/parameters.yaml ``choices_zh``; the id
+    alone where it has no Chinese name): a refusal lists what the reader may copy back (hostile27: the ids alone
+    were listed, while the verdict shows the Chinese name)."""
+    name = (p.choices_zh or {}).get(str(choice))
+    return f"{name}（{choice}）" if name else str(choice)
+
+
+def _closest_choice(p: Parameter, value: Any) -> str | None:
+    """The choice ``value`` reads like, as :func:`_choice_shown` writes it: by its id, or by its Chinese name for a
+    value not in ASCII (``各级`` → ``以上各级（all_levels）``)."""
+    from ._loader import closest
+
+    text = str(value)
+    names = {str(c): str(c) for c in p.choices or []}
+    if not text.isascii():
+        names = {n: c for c, n in (p.choices_zh or {}).items()} or names
+    close = closest(text, names)
+    return _choice_shown(p, names[close]) if close else None
 
 
 def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
@@ -164,7 +187,7 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
         try:
             q = type(p).model_validate({**p.model_dump(by_alias=True), "value": value})
         except ValidationError:
-            close = closest(str(value), map(str, p.choices or [])) if p.type == "choice" else None
+            close = _closest_choice(p, value) if p.type == "choice" else None
             mean = f"did you mean {close!r}? or " if close else ""
             issues.append(_issue(f"parameter {p.id!r} takes {_takes(policy, p)}; got {_shown(value)}",
                                  f"{mean}see its entry in {where} ({p.name})"))
