@@ -127,6 +127,8 @@ def print_alerts(frame: Any, lang: str = "zh", jurisdiction: Any = None) -> None
 
 def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
     """A route as text (``lang``: Chinese names and words, or English with ids)."""
+    from ..engine._verdict_view import value_zh
+
     d = r.to_dict()
     zh = lang == "zh"
 
@@ -146,8 +148,8 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
     def reading(rid: str) -> str:
         # what a route rests on, as a verdict's 依据解释 names it: a parameter by its name, a duty read by
         # interpretation by its quote, an unresolved role body by its name (review17c F5)
-        if rid in policy.parameters:
-            return parameter(rid)
+        if rid in policy.parameters:  # by name and value, as the who table's 依据解释 (hostile27: no value)
+            return f"{policy.parameters[rid].name}={value_zh(policy, rid, policy.parameter(rid))}"
         if rid in policy.duties:
             return f"职责的解释「{policy.duties[rid].quote}」（{rid}）"
         if rid in policy.bodies:
@@ -191,7 +193,9 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
     click.echo(f"  rectify within {d['rectification_days']} days of assignment (by {d['rectify_by']} at the latest)")
     click.echo(f"  clauses: {', '.join(d['clauses'])}")
     if d["rests_on"]:
-        click.echo(f"  rests on (parameters and readings): {', '.join(d['rests_on'])}")
+        # a parameter with its value, as the who table's "rests on interpretation" line writes it (hostile27)
+        said = (f"{x}={policy.parameter(x)!r}" if x in policy.parameters else x for x in d["rests_on"])
+        click.echo(f"  rests on (parameters and readings): {', '.join(said)}")
     if d.get("unread"):
         click.echo(f"  not read: {', '.join(d['unread'])} (a route is for a newly registered problem, from its "
                    "discovery; who judges the steps taken)")

@@ -9,6 +9,7 @@ decider) they keep in its memo (:meth:`PolicyView._memo`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
@@ -941,10 +942,15 @@ class PolicyView:
         for b in self.bodies.values():
             by_level[b.level] = by_level.get(b.level, 0) + 1
         areas = ", ".join(f"{html.escape(a.id)} ({html.escape(a.name)})" for a in self.areas.values() if a.problems)
+        # a parameter by its Chinese name and its value as Chinese output writes it (以上各级（all_levels）,
+        # 严重（grave）, 否（false）), its id beside (what --set takes); never a Python repr (hostile27:
+        # 'own_and_level_above', False)
+        shown = functools.partial(_value_shown, self)
         params = "".join(
-            f"<tr><td>{html.escape(p.id)}</td><td>{html.escape(repr(p.value))}"
-            + (f" <b>(what-if; rules: {html.escape(repr(self.what_if[p.id][0]))})</b>" if p.id in self.what_if else "")
-            + f"</td><td>{html.escape(p.name)}</td></tr>" for p in self.parameters.values())
+            f"<tr><td>{html.escape(p.name)}</td><td>{html.escape(shown(p.id, p.value))}"
+            + (f" <b>(what-if; rules: {html.escape(shown(p.id, self.what_if[p.id][0]))})</b>"
+               if p.id in self.what_if else "")
+            + f"</td><td><code>{html.escape(p.id)}</code></td></tr>" for p in self.parameters.values())
         levels = ", ".join(f"{html.escape(self.levels[lv].name)} {n}" for lv, n in
                            sorted(by_level.items(), key=lambda x: self.level_rank.get(x[0], 0)))
         mark = " — <b>what-if</b>" if self.what_if else ""
@@ -952,10 +958,30 @@ class PolicyView:
                 f"{mark}<br>{len(self.bodies)} bodies ({levels}), {len(self.duties)} duties, "
                 f"{len(self.kinds)} problem kinds, {len(self.clauses)} clauses"
                 f"{', as of ' + str(self.as_of) if self.as_of else ''}<br>problem areas: {areas}"
-                f"<table><thead><tr><th>parameter</th><th>value</th><th>name</th></tr></thead>"
+                f"<table><thead><tr><th>parameter</th><th>value</th><th>id</th></tr></thead>"
                 f"<tbody>{params}</tbody></table></div>")
 
     def __repr__(self) -> str:
         changed = f", what-if {', '.join(f'{k}={v!r}' for k, (_, v) in self.what_if.items())}" if self.what_if else ""
         return (f"<Policy {self.data.meta.id} {self.data.meta.version}: {len(self.bodies)} bodies, "
                 f"{len(self.duties)} duties, {len(self.kinds)} problem kinds{changed}>")
+
+
+def _value_shown(policy: PolicyView, pid: str, value: Any) -> str:
+    """A parameter's value for the notebook view of a policy, as Chinese output writes it (engine/_verdict_view
+    ``value_zh`` with ids, which this rank may not import): a choice as 以上各级（all_levels） (rules/parameters.yaml
+    ``choices_zh``), a severity as 严重（grave）, yes or no as 否（false） (rules/vocabulary.yaml), a day as
+    YYYY-MM-DD, a number as it is."""
+    vocabulary = policy.data.vocabulary
+    parameter = policy.parameters.get(pid)
+    if isinstance(value, bool):
+        said = next((t.name for t in vocabulary.answers if t.id == str(value).lower()), "是" if value else "否")
+        return f"{said}（{str(value).lower()}）"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    name = None
+    if parameter is not None and parameter.type == "severity":
+        name = next((t.name for t in vocabulary.severities if t.id == value), None)
+    elif parameter is not None and parameter.type == "choice":
+        name = (parameter.choices_zh or {}).get(str(value))
+    return f"{name}（{value}）" if name else str(value)
