@@ -380,7 +380,8 @@ def test_an_entry_of_templates_taken_from_workers_knows_what_the_rules_read(poli
     loaded.templates.reads.seen[:] = False
     for r in loaded.templates.reads.read:
         r[:] = False
-    _saved.save(loaded.saved_key, loaded.t, loaded.templates, loaded.emitter.state())  # type: ignore[arg-type]
+    _saved.save(loaded.saved_key, loaded.t, loaded.templates, loaded.emitter.state(),
+                _saved.made(loaded.t, loaded.receivers))  # type: ignore[arg-type]
     stale = make_assessor(policy, province, today=TODAY)
     assert isinstance(stale, Assessor) and stale.loaded and not stale.templates.reads.seen.any()
     for part in parts(records, stale.t):

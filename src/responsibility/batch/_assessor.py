@@ -196,8 +196,9 @@ class Assessor:
         #: whether the tables and templates came from the cache (then rules are compiled only when needed)
         self.loaded = got is not None
         emitted: dict[str, Any] | None = None
+        more: dict[str, Any] = {}  # (what else the entry kept: _saved.made)
         if got is not None:
-            self.t, self.templates, emitted = got
+            self.t, self.templates, emitted, more = got
         else:
             self.t = Tables(policy, jurisdiction, decider)
             self.templates = Templates(self.t, lang)
@@ -218,8 +219,8 @@ class Assessor:
         self.pass_down = REASSIGNED in params and params[REASSIGNED].value == "supervision"
         self.conceal_role = CONCEALER in params and params[CONCEALER].value == "unresolved"
         # which body a city or the province that had a problem through no body named stands for (R22-2)
-        self.receivers = receiving_bodies(policy, self.t) if RECEIVER in params and params[RECEIVER].value == \
-            "unresolved" else None
+        self.receivers = more["receivers"] if "receivers" in more else receiving_bodies(policy, self.t) \
+            if RECEIVER in params and params[RECEIVER].value == "unresolved" else None
 
     def run(self, part: Part, refer: Bool | None = None, *, defer: bool = False) -> Result:
         """Assess one chunk: every record is assessed or rejected (those marked in ``refer`` by
@@ -274,7 +275,7 @@ class Assessor:
         _look_found(tpl)
         if len(tpl.start) > self._saved_count or int(tpl.reads.seen.sum()) > self._saved_seen:
             self.emitter.sync()  # (the templates workers made, too)
-            _saved.save(self.saved_key, self.t, tpl, self.emitter.state())
+            _saved.save(self.saved_key, self.t, tpl, self.emitter.state(), _saved.made(self.t, self.receivers))
             self._saved_count, self._saved_seen = len(tpl.start), int(tpl.reads.seen.sum())
 
     def table(self, result: Result, dicts: Dictionaries) -> Any:

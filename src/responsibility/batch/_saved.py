@@ -27,8 +27,9 @@ everything as without a cache: never an error, and the same findings.
 
 What is saved is the tables' and templates' own state, less what belongs to the process (the
 policy, jurisdiction and decider they were made with, given again on loading; memos keyed by
-object ids), the emitter's texts and worded template rows (``Emitter.state``), and the distinct
-place names of the finding column ``place_name`` (``_tables.place_names``).
+object ids), the emitter's texts and worded template rows (``Emitter.state``), the distinct
+place names of the finding column ``place_name`` (``_tables.place_names``), and what the first chunk
+of every run asked of the policy in Python (:func:`made`: ~0.15 CPU s a run made afresh).
 ``tests/test_batch_saved.py`` checks that a loaded assessor holds the same
 attributes as a built one and assesses alike.
 """
@@ -47,11 +48,14 @@ from ..chain._jurisdiction import Jurisdiction
 from ..engine._decide import Decider
 from ..policy import _cache
 from ..policy._view import PolicyView
-from ._core import FoundFields, Interned, Templates
+from ._core import FoundFields, Interned, Templates, giving_line
+from ._encode import _COMMUNITY_TOWNSHIP
 from ._tables import _PLACE_NAMES, _PLACE_TABLES, _PLACES, _PLACES_LOCK, Tables, _keep_place_names, place_names
 
 #: Bumped when what is saved changes shape (a change of code changes the key anyway).
-FORMAT = 2
+FORMAT = 3
+#: The policy memo :func:`~._core.giving_line` keeps its table in.
+_GIVING_LINE = "batch: giving line"
 #: Entries kept (the newest; each holds one policy period's tables and templates, a few MB).
 KEEP = 8
 KIND = "assessor"
@@ -139,13 +143,25 @@ def key_of(policy: PolicyView, jurisdiction: Jurisdiction, lang: str) -> str | N
     return h.hexdigest()
 
 
+def made(t: Tables, receivers: Any) -> dict[str, Any]:
+    """What a run asks of the policy in Python, of these tables alone, before its first records are decided, to
+    save with them: which named bodies give a record their line (:func:`~._core.giving_line`, ~3,400 questions
+    of the policy: ~0.1 CPU s), the receiving bodies (``receivers``, :func:`~._core.receiving_bodies`: ~0.03)
+    and each place's township for urban communities (:func:`~._encode.community_township`, a pass over ~26,000
+    place codes in Python: ~0.03), where the run made it."""
+    township = _COMMUNITY_TOWNSHIP.get(id(t.places))
+    return {"giving_line": giving_line(t), "receivers": receivers,
+            "community_township": township[1] if township is not None and township[0] is t.places else None}
+
+
 def load(key: str, policy: PolicyView, jurisdiction: Jurisdiction, decider: Decider,
-         lang: str) -> tuple[Tables, Templates, dict[str, Any]] | None:
-    """The tables and templates saved under ``key``, made this process's again, and the emitter's
-    state (``Emitter.state``), or ``None``."""
+         lang: str) -> tuple[Tables, Templates, dict[str, Any], dict[str, Any]] | None:
+    """The tables and templates saved under ``key``, made this process's again, the emitter's state
+    (``Emitter.state``) and what :func:`made` gave (put where ``giving_line`` and ``community_township``
+    look for theirs), or ``None``."""
     got: Any = _cache.read_entry(KIND, key, FORMAT)
     try:
-        tables_state, templates_state, ids, reads_state, emitter_state, (names, where) = got
+        tables_state, templates_state, ids, reads_state, emitter_state, (names, where), more = got
         t: Tables = Tables.__new__(Tables)
         t.__dict__.update(tables_state)
         t.policy, t.jurisdiction, t.decider = policy, jurisdiction, decider
@@ -173,17 +189,27 @@ def load(key: str, policy: PolicyView, jurisdiction: Jurisdiction, decider: Deci
         reads.__dict__.update(reads_state)
         reads.t = t
         tpl.reads = reads
+        gives, township = more["giving_line"], more["community_township"]
+        if gives.shape != (len(t.areas), len(t.kind_names) + 1, len(t.bodies)) or \
+                (township is not None and len(township) != len(t.places)):
+            return None
     except Exception:  # no entry (None), or not what this code saves
         return None
-    return t, tpl, emitter_state
+    # (kept where giving_line and community_township look for them: the policy's memo, by the tables' areas, kinds
+    # and bodies; by the tables' list of places)
+    memo: dict[tuple[tuple[str, ...], ...], Any] = policy._memo(_GIVING_LINE, dict)
+    memo.setdefault((tuple(t.areas), tuple(t.kind_names), tuple(t.bodies)), gives)
+    if township is not None and id(t.places) not in _COMMUNITY_TOWNSHIP:
+        _COMMUNITY_TOWNSHIP[id(t.places)] = (t.places, township)
+    return t, tpl, emitter_state, more
 
 
-def save(key: str, t: Tables, tpl: Templates, emitter_state: dict[str, Any]) -> None:
-    """Save ``t``, ``tpl`` and the state of their emitter (``Emitter.state``: the texts and worded
-    template rows, which cost a short run a tenth of its CPU seconds to make again) under ``key``
-    (any failure leaves the cache as it was)."""
+def save(key: str, t: Tables, tpl: Templates, emitter_state: dict[str, Any], more: dict[str, Any]) -> None:
+    """Save ``t``, ``tpl``, the state of their emitter (``Emitter.state``: the texts and worded
+    template rows, which cost a short run a tenth of its CPU seconds to make again) and ``more``
+    (:func:`made`) under ``key`` (any failure leaves the cache as it was)."""
     tables_state = {k: v for k, v in t.__dict__.items() if k not in _TABLES_OWN}
     templates_state = {k: v for k, v in tpl.__dict__.items() if k not in _TEMPLATES_OWN}
     reads_state = {k: v for k, v in tpl.reads.__dict__.items() if k != "t"}
     _cache.write_entry(KIND, key, FORMAT, (tables_state, templates_state, (tpl._ids.keys, tpl._ids.ids),
-                                           reads_state, emitter_state, place_names(t.place_texts)), KEEP)
+                                           reads_state, emitter_state, place_names(t.place_texts), more), KEEP)
