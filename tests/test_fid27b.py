@@ -1,0 +1,148 @@
+"""Session 27, fid27b: split duties and the named line (review26 F1/F2/F3, #6, #10).
+
+Each test names the clause of 浙扶贫〔2020〕1号 that decides it; every one fails on the rules before the change."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from responsibility import Policy
+
+from .verdicts import answers as _answers
+from .verdicts import rests as _rests
+
+ENGINES = ("durable", "compiled")
+VILLAGE, COUNTY, CITY, PROVINCE = "330127100219", "330127", "3301", "33"
+SECTORLESS = "sectorless_alternatives"
+ROLE = "county_sector_department"
+
+
+def _record(area: str, kind: str, *, place: str = COUNTY, by: str = "county", channel: str = "hotline",
+            steps: list[dict[str, Any]] | None = None, **extra: Any) -> dict[str, Any]:
+    r: dict[str, Any] = {"id": "x", "area": area, "kind": kind, "place": place, "severity": "serious",
+                         "discovered": {"level": by, "channel": channel, "on": "2021-03-01"},
+                         "handled": steps if steps is not None else [
+                             {"action": "assigned", "by_level": by, "to_level": "county", "on": "2021-03-05"}],
+                         "deadline": "2021-04-05", "as_of": "2021-06-30"}
+    return {**r, **extra}
+
+
+def _rectifiers(policy: Policy, record: dict[str, Any], engine: str = "compiled") -> set[str]:
+    return {b for b, basis in _answers(policy, record, engine) if basis == "not_rectified"}
+
+
+# ------------------------------------------------ review26 F1/F2: a split duty handed to the county as a whole
+
+#: The kinds whose work the text splits between two bodies of the county, with the two (by the sector that names each).
+SPLIT = {
+    # 二(六)2(2) 县财政局负责及时拨付…资助资金 / 二(六)2(1) 学校…确保各项资助经费提取、发放…的规范
+    ("education", "education_aid_not_paid"): {"finance": "county_finance", "school": "county_school"},
+    # 二(六)4(3) 县建设部门…负责…改造补助资金审核 / 二(六)4(4) 财政部门负责…给予财政补贴
+    ("housing", "housing_subsidy_irregular"): {"construction": "county_construction", "finance": "county_finance"},
+}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind"), sorted(SPLIT))
+def test_a_split_duty_handed_as_a_whole_names_one_rectifier_unresolved(
+        policy: Policy, engine: str, area: str, kind: str) -> None:
+    """Aid not paid (拨付 by finance, 发放 by the school) or a subsidy reviewed or paid irregularly
+    (审核 by 建设, 补贴 by 财政) is a failure of one of two parts; a record that does not say which does
+    not show either body concerned (一(四) 追究相关工作人员责任): the county's 问题所属部门 answers
+    整改不到位 once, and the verdict says it rests on sectorless_alternatives, as health_assistance_late's
+    医保/财政 (二(六)3(3)). Before: both bodies (or 建设 and the role) answered 整改不到位 (review26 F1/F2)."""
+    r = _record(area, kind)
+    assert _rectifiers(policy, r, engine) == {ROLE}
+    assert SECTORLESS in _rests(policy, r, engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind"), sorted(SPLIT))
+def test_every_holder_names_both_bodies_of_a_split_duty(policy: Policy, engine: str, area: str, kind: str) -> None:
+    """sectorless_alternatives=every_holder names each body whose part it may be — the two the text names, not the role
+    (before, a subsidy named 建设 and the role, which stood for 财政, the only holder it could be: review26 F2)."""
+    r = _record(area, kind)
+    every = policy.with_parameters(**{SECTORLESS: "every_holder"})
+    assert _rectifiers(every, r, engine) == set(SPLIT[(area, kind)].values())
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind", "sector"), [(a, k, s) for (a, k), parts in sorted(SPLIT.items())
+                                                      for s in sorted(parts)])
+def test_a_named_sector_names_the_one_part(policy: Policy, engine: str, area: str, kind: str, sector: str) -> None:
+    """A record whose sector says whose part failed names that body alone as rectifier (二(六)2(1)–(2), 二(六)4(3)–(4):
+    each its own part); before, the other body answered 整改不到位 too. The other stays answerable where the text
+    makes it oversee the work (二(六)2(2) 监管资助资金, 二(六)4(3) 危房改造监督管理: 三(三) 强化整改的日常监督)."""
+    parts = SPLIT[(area, kind)]
+    r = _record(area, kind, sector=sector)
+    assert _rectifiers(policy, r, engine) == {parts[sector]}
+    # the body whose part the record says failed does not press its own rectification
+    assert (parts[sector], "supervision") not in _answers(policy, r, engine)
+
+
+def test_finance_still_presses_a_schools_irregular_use_of_aid_funds(policy: Policy) -> None:
+    """What session 26's scope: by_sector on the whole duty broke: 二(六)2(2) 县财政局负责…监管资助资金
+    presses a school's irregular use of the funds (education_funds_irregular) whatever the record's line.
+    The split is the one kind's rectification only; and the aid-not-paid record naming the school now has
+    finance press it (三(三)), not rectify."""
+    irregular = _record("education", "education_funds_irregular", sector="school")
+    assert ("county_finance", "supervision") in _answers(policy, irregular)
+    unpaid = _record("education", "education_aid_not_paid", sector="school")
+    assert ("county_finance", "supervision") in _answers(policy, unpaid)
+    assert ("county_finance", "not_rectified") not in _answers(policy, unpaid)
+
+
+#: The kinds that, handed to their level as a whole with no sector, name two or more rectifiers: joint
+#: duties in the text, which stay (二(六)1(4) 县党委、政府…确保…每户有一名干部联系; 二(二)4 健全…整改机制;
+#: 二(六)2(1)–(2) 学校认定 and 县教育局负责…认定、审核; 二(四) 谁审批谁监管、谁主管谁监管、谁分配谁监管
+#: and 二(四)7 扶贫、民宗部门负责统筹监督; 二(五)3 论证 and 县扶贫办…审核纳入项目库).
+JOINT = {
+    ("basic_needs_contact_missing", "county"), ("mechanism_missing", "county"),
+    ("education_student_not_identified", "county"), ("project_false_or_unnecessary", "county"),
+    *{(k, lv) for k in ("funds_allocation_irregular", "funds_assets_mismanaged", "funds_diverted",
+                        "funds_poor_performance") for lv in ("county", "city", "province")},
+}
+PLACE = {"county": COUNTY, "city": CITY, "province": PROVINCE}
+CHANNEL = {"county": "hotline", "city": "research_supervision", "province": "research_supervision"}
+LEVELS = ["village", "township", "county", "city", "province"]
+
+
+def test_the_kinds_naming_two_rectifiers_as_a_whole_are_the_joint_duties(policy: Policy) -> None:
+    """Sweep: every kind handed to its level (and each level above its authority) as a whole, no sector. Before, the
+    two split kinds were among those naming two or more rectifiers."""
+    many = set()
+    for (area, kind), k in sorted(policy.kinds.items()):
+        for lv in LEVELS[LEVELS.index(k.authority):]:
+            if lv not in PLACE:
+                continue
+            r = _record(area, kind, place=PLACE[lv], by=lv, channel=CHANNEL[lv], steps=[
+                {"action": "assigned", "by_level": lv, "to_level": lv, "on": "2021-03-05"}])
+            if len(_rectifiers(policy, r)) >= 2:
+                many.add((kind, lv))
+    assert many == JOINT
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(sorted(SPLIT)), st.sampled_from(["county", "city", "province"]),
+       st.sampled_from([VILLAGE, "330127100", COUNTY]), st.integers(0, 40), st.booleans(), st.booleans())
+def test_no_record_naming_neither_part_names_both(policy: Policy, ak: tuple[str, str], by: str, place: str,
+                                                  late: int, deadline: bool, every: bool) -> None:
+    """Invariant: a record of a split kind that names no sector and neither body names at most one of the two as
+    rectifier under the default (the role stands for them); under every_holder either both or neither."""
+    area, kind = ak
+    channel = {"county": "hotline", "city": "inspection_tour", "province": "inspection_tour"}[by]
+    steps = [{"action": "assigned", "by_level": by, "to_level": "county", "on": f"2021-03-{2 + late % 20:02d}"}]
+    if by != "county" and late % 3 == 0:
+        steps.append({"action": "assigned", "by_level": "county", "to_level": "county", "on": "2021-03-25"})
+    r = _record(area, kind, place=place, by=by, channel=channel, steps=steps)
+    if not deadline:
+        del r["deadline"]
+    p = policy.with_parameters(**{SECTORLESS: "every_holder"}) if every else policy
+    got = _rectifiers(p, r) & set(SPLIT[ak].values())
+    if every:
+        assert got in (set(), set(SPLIT[ak].values()))
+    else:
+        assert not got
