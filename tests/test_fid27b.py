@@ -146,3 +146,39 @@ def test_no_record_naming_neither_part_names_both(policy: Policy, ak: tuple[str,
         assert got in (set(), set(SPLIT[ak].values()))
     else:
         assert not got
+
+
+# ------------------------------------------------ review26 #6: 识别不精准 found above the county
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("place", [COUNTY, VILLAGE])
+@pytest.mark.parametrize(("by", "channel"), [("city", "inspection_tour"), ("province", "survey_verification")])
+def test_an_omitted_household_found_above_the_county_is_the_county_leaders_miss(
+        policy: Policy, engine: str, place: str, by: str, channel: str) -> None:
+    """一(一) 县级…通过动态跟踪、核查普查等形式，主动发现低收入农户识别不精准 (its first example);
+    二(三)5 县（市、区）党委、政府…统筹低收入农户识别和动态管理工作: an eligible household nobody reported,
+    found by the city or province, is the
+    county's miss (一(四) 应由本级发现问题没有发现), read as its Party committee's and government's, and the verdict
+    says it rests on that reading. Not 县民政局 (二(三)3 acts on applications) nor 县扶贫办 (二(三)4's find is of
+    特殊性、临时性原因 the record does not give). Before: nobody at the county (review26 #6)."""
+    r = {"id": "q", "area": "identification", "kind": "identification_eligible_omitted", "place": place,
+         "discovered": {"level": by, "channel": channel, "on": "2021-03-01"}, "as_of": "2021-06-30"}
+    got = _answers(policy, r, engine)
+    assert {("county_party_committee", "not_discovered"), ("county_government", "not_discovered")} <= got
+    assert not {b for b, basis in got if basis == "not_discovered" and b in (
+        "county_civil_affairs", "county_poverty_office")}
+    assert "identification_county_dynamic_find" in _rests(policy, r, engine)
+
+
+def test_the_county_leaders_do_not_answer_for_what_the_county_found(policy: Policy) -> None:
+    """The county's own find (a hotline complaint) is not its miss, nor one the township found and reported (一(四)
+    应由本级发现…: the finder's level and those above it did not miss it); the village and township still do."""
+    for by, channel in (("county", "hotline"), ("township", "grid")):
+        r = {"id": "q", "area": "identification", "kind": "identification_eligible_omitted", "place": VILLAGE,
+             "discovered": {"level": by, "channel": channel, "on": "2021-03-01"}, "as_of": "2021-06-30"}
+        got = _answers(policy, r)
+        assert not {b for b, basis in got if basis == "not_discovered" and b.startswith("county_")}
+    r = {"id": "q", "area": "identification", "kind": "identification_eligible_omitted", "place": VILLAGE,
+         "discovered": {"level": "city", "channel": "inspection_tour", "on": "2021-03-01"}, "as_of": "2021-06-30"}
+    assert ("county_government", "not_discovered") in _answers(policy, r)
