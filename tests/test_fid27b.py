@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from responsibility import Policy
+from responsibility._errors import ProblemError
 
 from .verdicts import answers as _answers
 from .verdicts import rests as _rests
@@ -182,3 +183,51 @@ def test_the_county_leaders_do_not_answer_for_what_the_county_found(policy: Poli
     r = {"id": "q", "area": "identification", "kind": "identification_eligible_omitted", "place": VILLAGE,
          "discovered": {"level": "city", "channel": "inspection_tour", "on": "2021-03-01"}, "as_of": "2021-06-30"}
     assert ("county_government", "not_discovered") in _answers(policy, r)
+
+
+# ------------------------------------------------ review26 #10: 二(六)5(6) and the health line; the open list 等
+
+
+def _water(**extra: Any) -> dict[str, Any]:
+    return _record("water", "water_quality_test_failed", place=VILLAGE, **extra)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("line", [
+    {"steps": [{"action": "assigned", "by_level": "county", "to_level": "county", "to_body": "county_health",
+                "on": "2021-03-05"}]},
+    {"sector": "health"}], ids=["handed_to_health", "sector_health"])
+def test_the_city_water_bureau_does_not_press_the_health_lines_testing(
+        policy: Policy, engine: str, line: dict[str, Any]) -> None:
+    """二(六)5(6) 省市行业主管部门…指导、协调和督促农村饮用水达标提标工程建设 (read as 水利) presses the works; a test
+    failure of the health line (二(六)5(4) 卫健部门负责水质监测网络建设和安全检测工作) is pressed by the city's
+    health department (二(二)5 有关部门…指导督促基层), not by 市水利 on 工程建设. Before: city_water supervision
+    beside city_health (review26 #10)."""
+    got = _answers(policy, _water(**line), engine)
+    assert ("city_health", "supervision") in got
+    assert ("city_water", "supervision") not in got
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("line", [{}, {"sector": "water"}], ids=["no_line", "water_line"])
+def test_the_city_water_bureau_still_presses_the_water_lines_testing(
+        policy: Policy, engine: str, line: dict[str, Any]) -> None:
+    """The other half: a record naming no line, or the water line (the supply unit's 水质自检 under 水利,
+    二(六)5(3)–(4)), is pressed by 市水利 as before; the verdict says the reading it rests on (the interpreted
+    holders)."""
+    r = _water(**line)
+    assert ("city_water", "supervision") in _answers(policy, r, engine)
+    assert "water_province_city_guide_works" in _rests(policy, r, engine)
+
+
+@pytest.mark.parametrize("sector", ["school", "water_supply"])
+def test_housing_refuses_a_units_line_that_the_open_list_does_not_take_in(policy: Policy, sector: str) -> None:
+    """二(六)4(7) 省市相关部门：民政、残联、自然资源、农业农村、财政等部门 — 等 opens the list to other departments
+    (the leading group's member units of the annex: 省农科院, 省总工会 … stay accepted), not to a unit: the school
+    (二(六)2(1)) and the county water-supply unit (二(六)5(3)) are no 部门, and their departments' lines (education,
+    water) have no part in housing, which refuses them. Before: accepted, the city's 问题所属部门 standing for a
+    'school' department."""
+    with pytest.raises(ProblemError) as info:
+        policy.who_answers(_record("housing", "housing_renovation_late", sector=sector))
+    assert info.value.field == "sector"
+    policy.who_answers(_record("housing", "housing_renovation_late", sector="agri_academy"))

@@ -284,7 +284,10 @@ class PolicyView:
         own = self.duty_area[duty_id]
         held = [h for h in d.holders if h in self.bodies]
         if d.scope == "own_sector":
-            return self._of_sector(held, sector, d.open_list)
+            # an open list (二(六)4(7) 民政、残联、自然资源、农业农村、财政等部门) takes in other departments'
+            # lines, not a unit's (the school's, the water-supply unit's: no 部门, and their department's line has
+            # its own place or none)
+            return self._of_sector(held, sector, d.open_list and (sector is None or self.department_line(sector)))
         if d.scope == "by_sector":
             return tuple(h for h in held if sector is None or self.bodies[h].sector == sector)
         if d.scope == "area_holders":
@@ -455,6 +458,23 @@ class PolicyView:
             ups = reachable(direct)
             self.__dict__["_under"] = ups
         return ups.get(body_id, frozenset())
+
+    def department_line(self, sector: str) -> bool:
+        """Whether ``sector`` is a department's line: some body of it is of a department's kind (that of the levels'
+        role bodies). The school's and the county water-supply unit's are units' lines (二(六)2(1) 学校, 二(六)5(3)
+        县级统管单位), which an open list of departments (等部门) does not take in.
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.department_line(s) for s in ("finance", "agri_academy", "school", "water_supply")]
+        [True, True, False, False]
+        """
+        lines: frozenset[str] | None = self.__dict__.get("_department_lines")
+        if lines is None:
+            kinds = {self.bodies[r].kind for r in self.roles.values()}
+            lines = self.__dict__.setdefault("_department_lines", frozenset(
+                b.sector for b in self.bodies.values() if b.sector and b.kind in kinds and not b.role))
+        return sector in lines
 
     def has_sector_at(self, sector: str, level: str) -> bool:
         """Whether the data has a body of ``sector`` at ``level`` (a county 农业农村部门 it has not)."""
