@@ -78,11 +78,18 @@ def test_a_department_assigned_a_problem_of_its_own_line_is_the_assignee(policy:
 def test_a_body_of_a_level_that_only_presses_those_below_is_still_the_assignee(policy: Policy, engine: str) -> None:
     """R6-54 stays: the province hands a county's house to the city construction bureau, which presses renovation below
     it (二(六)4(6)) and rectifies nothing itself; the city rectifies only by pressing the county, so the assignment
-    names who presses (review9a R9A-1), not the city as a whole (its 扶贫办 would then answer)."""
+    names who presses (review9a R9A-1), not the city as a whole (its 扶贫办 would then answer).
+
+    (fid27a, review25 R25-3/R25-7) That reading is now pressing_level_assignment's ``assignee``: by default (pass_down)
+    a level that only presses those below received the problem to pass it down (一(三) 分类交办; 三(二) 一级抓一级),
+    and the body named answers for not passing it on (一(四) 没有按程序及时交办), the city as a whole not at all."""
     r = _house("city_construction", by="province", to="city")
-    held = _answers(policy, r, engine)
+    held = _answers(policy.with_parameters(pressing_level_assignment="assignee"), r, engine)
     assert ("city_construction", "not_rectified") in held
     assert ("city_poverty_office", "not_rectified") not in held
+    held = _answers(policy, r, engine)
+    assert ("city_construction", "not_handled") in held
+    assert not {b for b, basis in held if b.startswith("city_") and b != "city_construction"}
 
 
 @pytest.mark.parametrize("engine", ENGINES)

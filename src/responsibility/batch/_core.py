@@ -32,7 +32,7 @@ import numpy.typing as npt
 from ..engine._decide import CONCEALED as HID_BASIS
 from ..engine._decide import CONTEXT_FIELDS
 from ..engine._decide import MISSED as MISSED_BASIS
-from ..engine._facts import gives_line, line_department, line_of, receiving_body
+from ..engine._facts import PRESSING, gives_line, line_department, line_of, receiving_body
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 from ._encode import Cols
@@ -284,9 +284,18 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     pr = np.maximum(prank, 0)
     part, kinded, can_fix, up, at_place, counting_step, down_step, rep_part, wrong_step, high_step, top = step_flags(
         c, t, prank, auth, nominal, hp, hact, hby, hto, htb)
+    # an assignment to a level that for the kind only presses those below, at or above the authority, with a level
+    # below it (at or above the place) that rectifies it itself: by pressing_level_assignment (pass_down) the level's
+    # receipt of a problem to pass down, as a report (engine/_facts.py ``pressed``; review25 R25-3/R25-7) — it holds the
+    # problem and is not its assignee; the assigner's step still passes it on (``up``)
+    press = pressing_steps(c, t, prank, hp, hact, hto, part) if len(hp) else None
     # holders: the finder's level, then each level it was reported to (first report wins); who knew it; who reported
     # it; and when each step's level received it (holders)
     received, holder_body, knew, reported_by, got = holders(c, hp, hby, hto, htb, hon, rep_part, disc, nr, limit)
+    if press is not None:
+        # (who knew it and reported it are as before: a receipt from above is neither)
+        received, holder_body, _, _, got = holders(c, hp, hby, hto, htb, hon, rep_part | press, disc, nr, limit)
+        counting_step = counting_step & ~press
     d = np.nonzero(disc)[0]
     # a report counts below the authority (一(三) 对超出本级权限的…报送), an assignment at or above it (probe9 P9-05):
     # ``up``
@@ -315,6 +324,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         w = hp[high]
         can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], np.maximum(prank[w], 0)], axis=-1) > 0
         up[high] = ~can[np.arange(len(high)), hby[high]]
+    if press is not None:
+        # a level that only presses handing the problem to a body of its own has not passed it down (engine/_facts.py
+        # ``acted``)
+        up &= ~(press & (hby == hto))
     reached = (got != NONE) & (hon >= got)  # (a step on or after its level received it: later_bodies reads it too)
     timely = reached & (hon <= got + limit)
     acted = timely & up
@@ -583,6 +596,42 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     fon = np.concatenate([rest[0], ron, rest[1]], **_I32)
     fdl = np.concatenate([rest[0], rdl, rest[1]], **_I32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
+
+
+def pressing_steps(c: Cols, t: Tables, prank: I32, hp: I32, hact: I32, hto: I32, part: Bool) -> Bool | None:
+    """Which steps are assignments to a level that for the record's kind only presses those below
+    (二(二)5 指导督促基层), at or above the authority, with a level below it (at or above the place) that
+    rectifies the kind itself, to a body with a part in it (or none): read as that level's receipt by
+    ``pressing_level_assignment: pass_down`` (engine/_facts.py ``pressed``); None where the policy reads them
+    otherwise or no step is one."""
+    table = pressing_table(t)
+    if table is None:
+        return None
+    pr = np.maximum(np.take(prank, hp), 0)
+    got = (hact != REPORTED) & part & table[np.take(c.area, hp), np.take(c.kind, hp), pr, hto]
+    return got if bool(got.any()) else None
+
+
+def pressing_table(t: Tables) -> Bool | None:
+    """(area, kind code, place's level rank, level rank): whether an assignment to that level is a receipt to pass down
+    (:func:`pressing_steps`); None unless the policy's ``pressing_level_assignment`` is ``pass_down``."""
+    policy = t.policy
+
+    def make() -> Bool | None:
+        if PRESSING not in policy.parameters or policy.parameter(PRESSING) != "pass_down":
+            return None
+        nr = t.max_rank + 1
+        rect, own = t.rectify_level, t.own_rectify_level  # (area, kind, place, level)
+        lv = np.arange(nr)
+        place = lv[:, None]
+        # own[..., p, o] for p <= o < level: a level below it, at or above the place, rectifies it itself
+        below = np.zeros_like(own)
+        for r in range(nr):
+            below[..., r] = (own & (lv >= place) & (lv < r)).any(axis=-1)
+        auth = t.authority[..., :, None] <= lv  # (area, kind, place, level): at or above the authority
+        return rect & ~own & below & auth
+    got: Bool | None = policy._memo("batch: pressing", make)
+    return got
 
 
 def receiving_bodies(policy: PolicyView, t: Tables) -> I32:

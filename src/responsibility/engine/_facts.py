@@ -73,6 +73,10 @@ NO_DUTY = "assignment_without_rectification_duty"
 #: responsibility for a failure at their level on a problem outside their level's authority (a county's specific
 #: problem; review25 R25-2).
 MAIN_EVERY = "main_responsibility_every_level"
+#: The parameter that decides how an assignment to a level that for the kind only presses the levels below (二(二)5
+#: 指导督促基层: a county's house handed to the city) is read: as the level's receipt of a problem it is to pass down
+#: (pass_down), or as an assignment it answers for rectifying (assignee; review25 R25-3/R25-7).
+PRESSING = "pressing_level_assignment"
 
 
 def in_force_from(policy: PolicyView) -> dt.date | None:
@@ -161,6 +165,9 @@ class _Setting(NamedTuple):
     #: level as a whole (assignment_without_rectification_duty: level_holds); None without the parameter (an older
     #: policy: the body is the assignee).
     level_holds: bool | None
+    #: Whether an assignment to a level that for the kind only presses those below is read as that level's receipt
+    #: (pressing_level_assignment: pass_down); None without the parameter (an older policy: an assignment).
+    press_receipt: bool | None
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -184,6 +191,8 @@ def _setting(policy: PolicyView) -> _Setting:
                     has_place_above=PLACE_ABOVE in policy.parameters,
                     has_irregular=IRREGULAR in policy.parameters,
                     level_holds=policy.parameter(NO_DUTY) == "level_holds" if NO_DUTY in policy.parameters
+                    else None,
+                    press_receipt=policy.parameter(PRESSING) == "pass_down" if PRESSING in policy.parameters
                     else None)
 
 
@@ -667,6 +676,23 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # body does not come to hold the problem (review8a R8A-0).
     # (a comprehension over the steps is a call in Python 3.11: not made for a record without steps, 4 in 10)
     reports = [h for h in steps if h["action"] == "reported" and to_right(h)] if steps else []
+    # An assignment to a level that for this kind only presses those below (二(二)5 省市有关部门…负责
+    # 指导督促基层问题发现和整改: a county's house handed to the city), at or above the authority, where a level below
+    # it (at or above the place) rectifies it itself: by pressing_level_assignment (pass_down) the level received the
+    # problem to pass it down (一(三) 分类交办, 三(二) 逐级传导压力，形成一级抓一级) as a report is received — it holds
+    # it, answers for not passing it on in time (一(四) 没有按程序及时交办) and is not its assignee (整改不到位 is for a
+    # body that can rectify it); assignee reads it as an assignment it answers for rectifying. Either way the verdict
+    # rests on the reading (review25 R25-3/R25-7). (``pressed``: the ids of such steps' dicts, under pass_down)
+    pressed: set[int] = set()
+    if steps and setting.press_receipt is not None:
+        for h in steps:
+            r = rank[h["to_level"]]
+            if h["action"] == "assigned" and r in can_rectify and r not in own_levels and r >= rank[authority] \
+                    and to_right(h) and any(prank <= o < r for o in own_levels):
+                if PRESSING not in ctx.rests_on:
+                    ctx.rests_on.append(PRESSING)
+                if setting.press_receipt:
+                    pressed.add(id(h))
     for h in reports:
         if rank[h["by_level"]] < rank[d_level]:
             if h["on"] <= d_on + limit:
@@ -678,15 +704,17 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # Who held the problem and had to pass it on: the finder's level, then each level it was
     # reported to. A level below the authority must report upward; at or above it, assign.
     holders: list[tuple[str, dt.date, str]] = [(d_level, d_on, d_body or "")]
-    if reports:
-        holders += [(h["to_level"], h["on"], h["to_body"] or "") for h in reports]
+    if reports or pressed:
+        holders += [(h["to_level"], h["on"], h["to_body"] or "") for h in (reports if not pressed else [
+            h for h in steps if id(h) in pressed or (h["action"] == "reported" and to_right(h))])]
     seen: set[str] = set()
 
     def counts(h: Any) -> bool:
         # An assignment that counts (一(三) 按程序 交办): not one to a body with no part in the problem, nor a level
         # below the authority taking it on itself (probe8 P8-26).
+        # — nor, under pressing_level_assignment (pass_down), one to a level that only presses those below: a receipt
         return h["action"] == "assigned" and to_right(h) and not (
-            h["by_level"] == h["to_level"] and rank[h["to_level"]] < rank[authority])
+            h["by_level"] == h["to_level"] and rank[h["to_level"]] < rank[authority]) and id(h) not in pressed
     # The kind's own authority, whatever the place: a level below it reports upward in time by procedure (一(三)) — a
     # city reporting its own policy gap to the province too (review9a R9A-5); at or above it a report disposes of
     # nothing (a county's own renovation problem passed up to the city; probe9 P9-05).
@@ -740,7 +768,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                  and ((h["action"] == "reported" and (rank[level] < rank[nominal] or stuck)) or (
                      h["action"] == "assigned" and not below_authority and (
                      (kind is None and not place_step(h, named=False)) or rank[h["to_level"]] in can_rectify
-                     or at_place(h))))] if steps else []
+                     or at_place(h)) and not (h["to_level"] == level and id(h) in pressed)))] if steps else []
+        # (a level that only presses those below handing the problem to a body of its own has not passed it down)
         # a level still holding the problem on the day the duties began has the handling limit from that day: holding it
         # on unpassed after the day is conduct under the policy (probe11 P11-02)
         due = (since if before(received) and since is not None else received) + limit

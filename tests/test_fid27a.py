@@ -1,0 +1,168 @@
+"""Who holds the problem (session 27, fid27a).
+
+1. An assignment to a level that for the kind only presses the levels below (二(二)5 省市有关部门…负责
+   指导督促基层问题发现和整改: a village's house handed by the province to the city) is that level's receipt of a
+   problem to pass down (一(三) 分类交办; 三(二) 逐级传导压力，形成一级抓一级), as a report is received: by
+   pressing_level_assignment (pass_down, the default) it holds the problem and answers for not passing it on in
+   time (一(四) 没有按程序及时交办), not 整改不到位; ``assignee`` is the reading before (review25 R25-3/R25-7).
+   The bulk path reads it so too.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import hypothesis.strategies as st
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from responsibility import Jurisdiction, Policy
+
+from .test_batch import TODAY, expected, got
+
+PLACE = "330127100219"  # 富城村, 千岛湖镇, 淳安县 (杭州市)
+LEVELS = ["village", "township", "county", "city", "province"]
+
+
+def record(**extra: Any) -> dict[str, Any]:
+    """A village's house found by a provincial inspection tour and handed to the city (R6-53's shape)."""
+    return {"id": "p", "area": "housing", "kind": "housing_renovation_late", "place": PLACE, "severity": "serious",
+            "discovered": {"level": "province", "channel": "inspection_tour", "on": "2021-03-01"},
+            "handled": [{"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-03"}],
+            "deadline": "2021-04-30", "as_of": "2021-06-10", **extra}
+
+
+def found(policy: Policy, r: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(f.body, f.basis) for f in policy.who_answers(r).findings}
+
+
+# ---------------------------------------------------------------------------------------------- 1. pressing levels
+
+def test_a_city_that_sat_on_a_pressing_assignment_did_not_pass_it_on(policy: Policy) -> None:
+    # fails before: city_poverty_office not_rectified on 二(二)5, and its supervisors (市住建 二(六)4(6), the province)
+    v = policy.who_answers(record())
+    got_ = {(f.body, f.basis) for f in v.findings}
+    assert ("city_poverty_office", "not_handled") in got_
+    assert not {b for b, basis in got_ if basis in ("not_rectified", "supervision")}
+    mine = next(f for f in v.findings if f.basis == "not_handled")
+    assert "2021-03-03" in mine.reason  # it held the problem from the day it was handed it
+    assert "pressing_level_assignment" in {i.id for i in v.interpretations}
+
+
+def test_the_assignee_reading_gives_the_answers_before(policy: Policy) -> None:
+    old = policy.with_parameters(pressing_level_assignment="assignee")
+    # R6-53 / F8-P13 / r19-3 as pinned before: the city's 扶贫办 整改不到位 (二(二)5), 市住建 presses (二(六)4(6)), the
+    # province presses the city (二(二)5)
+    v = old.who_answers(record())
+    assert ("city_poverty_office", "not_rectified") in {(f.body, f.basis) for f in v.findings}
+    assert any(f.body == "city_construction" and f.basis == "supervision" and "二(六)4(6)" in f.clauses
+               for f in v.findings)
+    assert any(f.body == "province_poverty_office" and f.basis == "supervision" and "二(二)5" in f.clauses
+               for f in v.findings)
+    assert not any(f.basis == "not_handled" for f in v.findings)
+    assert "pressing_level_assignment" in {i.id for i in v.interpretations}
+    # r18-6: 市教育 named, the province's education department presses it by line (二(六)2(4))
+    r = {**record(area="education", kind="education_student_not_identified", deadline="2021-04-01",
+                  as_of="2021-06-30"),
+         "handled": [{"action": "assigned", "by_level": "province", "to_level": "city", "to_body": "city_education",
+                      "on": "2021-03-02"}]}
+    assert {("city_education", "not_rectified"), ("province_education", "supervision")} <= found(old, r)
+    assert ("city_education", "not_handled") in found(policy, r)
+    assert ("city_education", "not_rectified") not in found(policy, r)
+
+
+def test_a_city_that_passed_it_down_in_time_presses_only(policy: Policy) -> None:
+    # passed down in two days, the county did not rectify: the county's bodies answer, the city presses (一级抓一级);
+    # the same answer under either reading (the city, an assignee that passed it on in time, supervises by
+    # reassigned_level_answers)
+    r = record(handled=[{"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-03"},
+                        {"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-05"}])
+    new, old = found(policy, r), found(policy.with_parameters(pressing_level_assignment="assignee"), r)
+    assert ("county_construction", "not_rectified") in new
+    assert not {(b, basis) for b, basis in new if b.startswith("city_") and basis != "supervision"}
+    assert new == old
+
+
+def test_a_late_pass_down_is_not_passing_it_on_in_time(policy: Policy) -> None:
+    # R7-07's shape: the city passed it down 18 days after it received it, the county then rectified it in time: the
+    # city answers 一(四) 没有按程序及时交办 (fails before: nobody answered)
+    r = record(kind="housing_danger_unreported",
+               handled=[{"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-02"},
+                        {"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-20"}],
+               rectified_on="2021-04-20", as_of="2021-06-30")
+    assert ("city_poverty_office", "not_handled") in found(policy, r)
+    assert not {b for b, basis in found(policy, r) if basis in ("not_rectified", "supervision")}
+
+
+def test_a_level_that_rectifies_the_kind_itself_is_still_assigned_it(policy: Policy) -> None:
+    # the county rectifies a house itself (二(六)4(3)): an assignment to it is an assignment under either reading
+    r = record(handled=[{"action": "assigned", "by_level": "province", "to_level": "county", "on": "2021-03-03"}])
+    assert ("county_construction", "not_rectified") in found(policy, r)
+    v = policy.who_answers(r)
+    assert "pressing_level_assignment" not in {i.id for i in v.interpretations}
+
+
+def test_handing_it_to_a_body_of_its_own_is_not_passing_it_down(policy: Policy) -> None:
+    # a city that found a village's house and handed it to its own construction bureau within days, and never to the
+    # county: it did not pass it down (fails before: 市住建 answered as the assignee, the city's handling was done);
+    # the city held it through no body named, and its one holder of the handling stage answers (receiving_level_body)
+    r = record(discovered={"level": "city", "channel": "research_supervision", "on": "2021-03-01"},
+               handled=[{"action": "assigned", "by_level": "city", "to_level": "city", "to_body": "city_construction",
+                         "on": "2021-03-02"}])
+    got_ = found(policy, r)
+    assert ("city_poverty_office", "not_handled") in got_
+    assert not {b for b, basis in got_ if basis == "not_rectified"}
+    assert ("city_construction", "not_rectified") in found(policy.with_parameters(pressing_level_assignment="assignee"),
+                                                           r)
+
+
+def _pressing_records(policy: Policy, rnd: random.Random, n: int) -> list[dict[str, Any]]:
+    """Records of every kind handed through the levels that only press it: a finder at the city or the province, a
+    first step to the city or the province (a named body of it or none, itself too), then perhaps a step down, in time
+    or late, and a fix in time or late."""
+    kinds = sorted(policy.kinds)
+    bodies = {lv: sorted(b for b, x in policy.bodies.items() if x.level == lv) for lv in ("city", "province")}
+    out = []
+    for i in range(n):
+        area, kind = rnd.choice(kinds)
+        finder = rnd.choice(["city", "province"])
+        to = rnd.choice(["city", "province"][: 1 + (finder == "province")])
+        step: dict[str, Any] = {"action": "assigned", "by_level": finder, "to_level": to, "on": "2021-03-03"}
+        if rnd.random() < 0.4:
+            step["to_body"] = rnd.choice(bodies[to])
+        steps = [step]
+        if rnd.random() < 0.7:
+            steps.append({"action": "assigned", "by_level": to, "to_level": rnd.choice(LEVELS[: LEVELS.index(to)]),
+                          "on": rnd.choice(["2021-03-05", "2021-03-25"])})
+        r: dict[str, Any] = {
+            "id": f"q{i}", "area": area, "kind": kind, "place": rnd.choice([PLACE, "330127100", "330127"]),
+            "severity": rnd.choice(["minor", "serious", "grave"]),
+            "discovered": {"level": finder, "channel": "inspection_tour", "on": "2021-03-01"},
+            "handled": steps, "as_of": "2021-08-30"}
+        if rnd.random() < 0.5:
+            r["deadline"] = "2021-04-30"
+        if rnd.random() < 0.4:
+            r["rectified_on"] = rnd.choice(["2021-04-10", "2021-06-10"])
+        out.append(r)
+    return out
+
+
+@pytest.mark.parametrize("value", ["pass_down", "assignee"])
+def test_pressing_assignments_in_bulk_equal_who_answers(policy: Policy, value: str) -> None:
+    # fails before under pass_down (the bulk path read every such step as an assignment)
+    j = Jurisdiction.example()
+    p = policy.with_parameters(pressing_level_assignment=value)
+    recs = _pressing_records(policy, random.Random(27), 400)
+    a = p.assess(recs, jurisdiction=j, today=TODAY)
+    assert a.assessed > 300
+    assert got(a) == expected(p, j, recs, "compiled")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000))
+def test_any_pressing_assignments_equal_who_answers(policy: Policy, seed: int) -> None:
+    j = Jurisdiction.example()
+    recs = _pressing_records(policy, random.Random(seed), 12)
+    a = policy.assess(recs, jurisdiction=j, today=TODAY)
+    assert got(a) == expected(policy, j, recs, "compiled")
