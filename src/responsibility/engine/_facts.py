@@ -1043,7 +1043,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 add("unrectified", {"lvl": rank[level], "body": body, "atp": int(stuck and setting.has_place_above),
                                     "slow": int(slow), "later": later.get(body, ""), "aside": aside})
 
-    for who in concealed_by:
+    # a concealment is judged with the check it hid the problem from (一(四) 在…过程中瞒报漏报): one before the duties
+    # applied is not judged, as a miss of that day is not (policy_in_force_from; review27 #1)
+    for who in () if before(d_on) else concealed_by:
         if who in rank:
             # the parameter chose the body a level with a role body stands for: its finding rests on it (review18b D6)
             by_parameter = setting.conceal_role is not None and who in policy.roles
