@@ -231,3 +231,23 @@ def test_housing_refuses_a_units_line_that_the_open_list_does_not_take_in(policy
         policy.who_answers(_record("housing", "housing_renovation_late", sector=sector))
     assert info.value.field == "sector"
     policy.who_answers(_record("housing", "housing_renovation_late", sector="agri_academy"))
+
+
+# ------------------------------------------------ the school's part in the education line (lines_of)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("line", [
+    {"discovered": {"level": "county", "channel": "dynamic_tracking", "on": "2021-03-01", "body": "county_school"}},
+    {"sector": "education"}], ids=["school_found_it", "sector_education"])
+def test_an_education_line_record_keeps_the_schools_part(policy: Policy, engine: str, line: dict[str, Any]) -> None:
+    """The school is under 县教育局 (二(六)2(1)–(2)): naming it gives a record the education line
+    (engine/_facts.line_of), and 发放 (二(六)2(1) 确保各项资助经费提取、发放和使用的规范) is that line's part
+    of paying aid. A record of aid not paid whose line is education keeps the school as rectifier
+    (PolicyView.lines_of, read by the verdict's sector resolution too); finance's 拨付 is another line's part
+    and it presses instead (三(三)). Before: the school's part was dropped because its body's sector id is
+    'school' (the first commit's twins), leaving 县教育局 (二(二)3) alone."""
+    r = _record("education", "education_aid_not_paid", **line)
+    got = _answers(policy, r, engine)
+    assert ("county_school", "not_rectified") in got
+    assert ("county_finance", "not_rectified") not in got

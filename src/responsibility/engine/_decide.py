@@ -723,11 +723,12 @@ class Decider:
                             xb = policy.bodies.get(x)
                             # 涉及本部门问题 of another area: only a department of the line the area concerns
                             # (probe10 P10-06)
-                            if xb is not None and xb.level == b.level and xb.sector == sector and not (
+                            if xb is not None and xb.level == b.level and sector in policy.lines_of(x) and not (
                                     other and not policy.line_concerned(rule.area, x)):
                                 out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
                     continue
-                duties = tuple(d for d in h.duties if policy.duties[d].scope == "all" or b.sector == sector)
+                duties = tuple(d for d in h.duties
+                               if policy.duties[d].scope == "all" or sector in policy.lines_of(h.body))
                 if duties:
                     out[h.body] = tuple(dict.fromkeys((*out.get(h.body, ()), *duties)))
             # 涉及本部门问题 (二(二)3), 有关部门 (二(二)5 指导督促基层问题…整改), scope area_holders: the record's

@@ -289,7 +289,7 @@ class PolicyView:
             # its own place or none)
             return self._of_sector(held, sector, d.open_list and (sector is None or self.department_line(sector)))
         if d.scope == "by_sector":
-            return tuple(h for h in held if sector is None or self.bodies[h].sector == sector)
+            return tuple(h for h in held if sector is None or sector in self.lines_of(h))
         if d.scope == "area_holders":
             if sector is not None and own == area:
                 # 二(二)3 成员单位 in its own area: a member unit's line the data has no body for at a level is still
@@ -458,6 +458,30 @@ class PolicyView:
             ups = reachable(direct)
             self.__dict__["_under"] = ups
         return ups.get(body_id, frozenset())
+
+    def lines_of(self, body: str) -> tuple[str, ...]:
+        """The lines (sectors) in which ``body`` holds a duty held each for its own part (``scope: by_sector``): its
+        own sector, and for a unit that a department of its level directs, that department's (the school under
+        县教育局's 认定、审核, 二(六)2(1)–(2); the water-supply unit under 县水利局, 二(六)5(3)–(4)) — the line
+        that naming the unit gives a record (engine/_facts.line_of), so a record whose line that is keeps the
+        unit's part.
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> p.lines_of("county_school"), p.lines_of("county_finance")
+        (('school', 'education'), ('finance',))
+        """
+        memo: dict[str, tuple[str, ...]] = self.__dict__.setdefault("_lines_of", {})
+        got = memo.get(body)
+        if got is None:
+            b = self.bodies[body]
+            departments = {self.bodies[r].kind for r in self.roles.values()}
+            up = self.bodies.get(b.parent) if b.parent is not None else None
+            own = (b.sector,) if b.sector else ()
+            got = memo[body] = (*own, up.sector) if (
+                up is not None and up.sector and b.kind not in departments and up.kind in departments
+                and not up.role and up.level == b.level and up.sector not in own) else own
+        return got
 
     def department_line(self, sector: str) -> bool:
         """Whether ``sector`` is a department's line: some body of it is of a department's kind (that of the levels'
