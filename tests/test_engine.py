@@ -197,7 +197,17 @@ def test_a_named_finder_without_a_handling_duty_gives_way_to_its_level(
                                                            "body": "county_audit"}),
                            jurisdiction=small_province, engine="compiled")
     unhandled = {f.body for f in v.findings if f.basis == "not_handled"}
-    assert "county_audit" not in unhandled and "county_construction" in unhandled
+    # (fid27a, review27 #2) which of the level's bodies had it is receiving_level_body's, as for a record naming no
+    # finder (一(四) 追究相关工作人员责任): by default (unresolved) one body; every holder only by handling_holders
+    unnamed = policy.who_answers(rec(small_province, discovered={"level": "county", "channel": "audit",
+                                                                 "on": "2021-03-01"}),
+                                 jurisdiction=small_province, engine="compiled")
+    assert "county_audit" not in unhandled
+    assert unhandled == {f.body for f in unnamed.findings if f.basis == "not_handled"}
+    every = policy.with_parameters(receiving_level_body="handling_holders").who_answers(
+        rec(small_province, discovered={"level": "county", "channel": "audit", "on": "2021-03-01",
+                                        "body": "county_audit"}), jurisdiction=small_province, engine="compiled")
+    assert "county_construction" in {f.body for f in every.findings if f.basis == "not_handled"}
 
 
 @pytest.mark.parametrize("handed", [["county_construction"], ["county_construction", "county_finance"],

@@ -32,7 +32,7 @@ import numpy.typing as npt
 from ..engine._decide import CONCEALED as HID_BASIS
 from ..engine._decide import CONTEXT_FIELDS
 from ..engine._decide import MISSED as MISSED_BASIS
-from ..engine._facts import PRESSING, gives_line, line_department, line_of, receiving_body
+from ..engine._facts import PRESSING, gives_line, gives_way, line_department, line_of, receiving_body
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 from ._encode import Cols
@@ -387,7 +387,16 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                 w = np.take(ur, lined)
                 chosen[lined] = lined_receivers(t, np.take(c.area, w), np.take(c.kind, w), np.take(pr, w),
                                                 np.take(ul, lined), np.take(c.line, w))
-        chosen[take(holder_body, ur, ul) >= 0] = -1
+        # (a level that had it through a body the record names: that body — unless it gives way to the level's
+        # holders, an audit office or the media as finder, which names nobody of them: engine/_facts.py gives_way,
+        # review27 #2)
+        named = take(holder_body, ur, ul)
+        way = np.flatnonzero((named >= 0) & (chosen >= 0))
+        if len(way):
+            w = np.take(ur, way)
+            chosen[way[~giving_way(t, np.take(c.area, w), np.take(c.kind, w), np.take(pr, w), np.take(ul, way),
+                                   np.take(named, way))]] = -1
+        chosen[(named >= 0) & (chosen < 0)] = -1
         if len(htb) and (chosen >= 0).any():
             # (a step naming a body of the level, or one whose body _encode.level_holds cleared, which the engine
             # still reads as handing it to that body; a step naming none hands it to nobody the engine names beside
@@ -596,6 +605,24 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     fon = np.concatenate([rest[0], ron, rest[1]], **_I32)
     fdl = np.concatenate([rest[0], rdl, rest[1]], **_I32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
+
+
+def giving_way(t: Tables, area: I32, kind: I32, prank: I64, level: I64, body: I32) -> Bool:
+    """Whether each named finder or receiver ``body`` of a level gives way to the level's holders of the handling of
+    its record's problem (engine/_facts.py :func:`~responsibility.engine._facts.gives_way`), by (area, kind code,
+    place's level rank, level rank, body); asked for the few such bodies, each combination once per policy."""
+    policy = t.policy
+    memo: dict[tuple[int, int, int, int, int], bool] = policy._memo("batch: gives way", dict)
+    out = np.zeros(len(body), np.bool_)
+    for i, key in enumerate(zip(area.tolist(), kind.tolist(), prank.tolist(), level.tolist(), body.tolist(),
+                                strict=True)):
+        got = memo.get(key)
+        if got is None:
+            a, k, p, lv, b = key
+            got = memo[key] = gives_way(policy, t.areas[a], t.kind_names[k - 1] if k else None, t.rank_level[lv],
+                                        t.bodies[b], p)
+        out[i] = got
+    return out
 
 
 def pressing_steps(c: Cols, t: Tables, prank: I32, hp: I32, hact: I32, hto: I32, part: Bool) -> Bool | None:

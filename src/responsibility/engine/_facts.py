@@ -365,6 +365,24 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
     return got
 
 
+def gives_way(policy: PolicyView, area: str, kind: str | None, level: str, body: str, prank: int) -> bool:
+    """Whether ``body``, named as the finder or the receiver of a problem of ``kind`` in ``area`` placed at level rank
+    ``prank`` at ``level``, gives way to its level's holders of the handling of it (accountability.yaml not_handled
+    ``gives_way``: an audit office, a discipline commission, the media, 二(一)2) — holding no part in that handling
+    itself (reach counted). Such a body says no more of which of the level's bodies had the problem than a record
+    naming none: receiving_level_body decides, as for a record naming none (review27 #2: the level's every holder had
+    answered, 县扶贫办 beside 县建设部门, on no parameter). The bulk path asks it too (batch/_core.derive)."""
+    memo: dict[tuple[str, str | None, str, str, int], bool] = policy._memo("derive: gives way", dict)
+    key = (area, kind, level, body, prank)
+    got = memo.get(key)
+    if got is None:
+        failure = policy.failures.get("not_handled")
+        stage = failure.stage if failure is not None else "handling"
+        got = memo[key] = failure is not None and policy.bodies[body].kind in failure.gives_way \
+            and body not in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind, stage)
+    return got
+
+
 def line_of(policy: PolicyView, body: str) -> str | None:
     """The line (a sector id) that naming ``body`` in a record shows: a department's own (县水利局: water); a body that
     a department of its level directs, that department's (the school, under 县教育局's 认定、审核, 二(六)2(1)–(2):
@@ -886,8 +904,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # a level with departments that received it through no body the record names: which of its bodies holds
             # it is receiving_level_body's where several hold its handling (review22 R22-2; the county too, review23
             # #1); the finding and the verdict rest on it either way (``chosen``)
+            # — a named finder or receiver that gives way to its level's holders (the county audit office, 二(一)2(3))
+            # says no more of who had it than a record naming none: the same reading (review27 #2: the level's every
+            # holder answered, 县扶贫办 beside 县建设部门, resting on no parameter)
             holder, by_receiver = body, 0
-            if not body and setting.receive_role is not None:
+            if (not body or gives_way(policy, area, kind, level, body, prank)) and setting.receive_role is not None:
                 receiver = receiving_body(policy, area, kind, level, sector, prank)
                 if receiver is not None:
                     by_receiver = 1
