@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from responsibility import Policy, RulesError
 
@@ -65,3 +67,86 @@ def test_a_policy_in_a_notebook_shows_each_parameter_by_name_and_value(policy: P
     assert "<td>本方案施行日期</td><td>座谈会讲话之日（2020-03-06）</td>" in page
     assert "<td>外部渠道发现时本级是否属于应发现而未发现</td><td>否（false）</td>" in page
     assert "&#x27;" not in page and "False" not in page and "True" not in page
+
+
+# ---------------------------------------------------------------- 3. records that share an id are said
+
+
+def _records(n: int, repeat: dict[int, int]) -> list[dict[str, Any]]:
+    """``n`` records with ids P0 …, record ``k`` of ``repeat`` taking record ``repeat[k]``'s id."""
+    base = {k: v for k, v in example().items() if k != "handled"}  # (a flat table has no list cell)
+    return [{**base, "id": f"P{repeat.get(i, i)}"} for i in range(n)]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_records_that_share_an_id_are_each_assessed_and_said(run_cli: Any, tmp_path: Path, fmt: str) -> None:
+    """review26 H3: a duplicate id in one file was assessed twice with no note (记录 2 条 = 已评估 2, its findings
+    doubled), where the ledger refuses it as duplicate_problem. Each record is still assessed as who_answers answers
+    it (records in = assessed + rejected); the run names the records that share an id, across chunks too."""
+    records = _records(2100, {1500: 7, 2099: 7, 1600: 1599})
+    path = tmp_path / f"in.{fmt}"
+    if fmt == "jsonl":
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    else:
+        import pandas as pd
+
+        frame = pd.json_normalize(records)
+        frame.to_csv(path, index=False) if fmt == "csv" else frame.to_parquet(path, index=False)
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.jsonl"), "--chunk-size", "1024",
+                           "--lang", "en")
+    assert code == 0, err
+    at = (lambda n: f"line {n + 2} (record {n})") if fmt == "csv" else \
+        (lambda n: f"line {n + 1} (record {n})") if fmt == "jsonl" else (lambda n: f"record {n}")
+    assert f"note: id 'P7' is on 3 records: {at(7)}, {at(1500)}, {at(2099)}; each is a record of its own" in err, err
+    assert f"note: id 'P1599' is on 2 records: {at(1599)}, {at(1600)};" in err, err
+    assert "note: 2 ids on more than one record, 5 records in all" in err
+    assert "records in: 2,100   assessed: 2,100   rejected: 0" in err
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sum(json.loads(x)["problem"] == "P7" for x in lines) == 3 * sum(json.loads(x)["problem"] == "P8"
+                                                                           for x in lines)
+
+
+def test_a_shared_id_is_said_in_chinese_and_a_rejected_record_still_counts(run_cli: Any, tmp_path: Path) -> None:
+    records = [*_records(3, {2: 0}), {"id": "P0", "area": "危房"}]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.jsonl"))
+    assert code == 1, err  # one record rejected (its area), as before
+    assert "注意：编号 'P0' 出现在 3 条记录中：第 1 行（记录序号 0）、第 3 行（记录序号 2）、" \
+        "第 4 行（记录序号 3）；" in err, err
+    assert "台账会拒收后者：duplicate_problem" in err and "记录 4 条 = 已评估 3 + 拒收 1（核对一致）" in err
+
+
+def test_distinct_ids_say_nothing(run_cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in _records(5, {})), encoding="utf-8")
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.jsonl"))
+    assert code == 0 and "编号" not in err and "note" not in err, err
+
+
+@settings(max_examples=60, deadline=None)
+@given(ids=st.lists(st.one_of(st.none(), st.sampled_from(["", "a", "P1", "危房-1", "ＡＢ１"]), st.text(max_size=6)),
+                    max_size=40),
+       cut=st.integers(0, 40), arrow=st.booleans())
+def test_the_repeats_found_are_exactly_the_ids_given_more_than_once(ids: list[str | None], cut: int,
+                                                                     arrow: bool) -> None:
+    """The ids a run names as repeated (hashed in numpy from the column's buffers) are exactly those a Counter
+    finds, with every record's number, across chunks, an absent id never counted, in a column or Python records."""
+    from collections import Counter
+
+    import numpy as np
+    import pyarrow as pa
+
+    from responsibility.cli._assess import _Repeats
+
+    repeats = _Repeats()
+    for lo, hi in ((0, min(cut, len(ids))), (min(cut, len(ids)), len(ids))):
+        chunk, numbers = ids[lo:hi], np.arange(lo, hi, dtype=np.int64)
+        text = [x for x in chunk if x is not None]
+        if arrow and all(x.encode("utf-8", "surrogatepass").decode("utf-8", "replace") == x for x in text):
+            repeats._arrow(pa.chunked_array([pa.array(chunk, pa.string())]), numbers, None)
+        else:
+            repeats._strings(chunk, numbers, None)
+    counts = Counter(x for x in ids if x is not None)
+    want = {x: [(i, None) for i, y in enumerate(ids) if y == x] for x, n in counts.items() if n > 1}
+    assert repeats.found() == want
