@@ -56,7 +56,7 @@ def test_who_check_exits_1_on_failures(run_cli) -> None:  # type: ignore[no-unty
     ("id: x\ndomain: housng\nplace: '33'\n", "field 'domain': unknown duty area 'housng'; did you mean 'housing'?"),
     ("id: x\ndomain: housing\nplace: '33'\nseverity: 3\n", "field 'severity'"),
     ("[1, 2", "YAML syntax error"),
-    ("42", "must hold a problem object"),
+    ("42", "holds a number (42), not a problem object; write a problem object or a list of them"),  # (hostile27)
 ])
 def test_who_user_errors_are_one_line_exit_2(tmp_path: Path, run_cli, content: str, words: str) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "p.yaml"

@@ -85,7 +85,8 @@ def test_a_broken_json_record_is_a_json_error_at_its_line_and_column(tmp_path: P
         responsibility.load().who_answers(f)
 
 
-@pytest.mark.parametrize(("text", "said"), [("", "must hold a problem object"), ("  \n", "must hold a problem object"),
+@pytest.mark.parametrize(("text", "said"), [("", "holds no value (it is empty"),
+                                            ("  \n", "holds no value (it is empty"),
                                             ('{"id": "a\x00"}', "control character U+0000")])
 def test_an_empty_json_file_or_one_with_a_nul_is_said_as_before(tmp_path: Path, run_cli: Any, text: str,
                                                                 said: str) -> None:

@@ -150,3 +150,61 @@ def test_the_repeats_found_are_exactly_the_ids_given_more_than_once(ids: list[st
     counts = Counter(x for x in ids if x is not None)
     want = {x: [(i, None) for i, y in enumerate(ids) if y == x] for x, n in counts.items() if n > 1}
     assert repeats.found() == want
+
+
+# ---------------------------------------------------------------- 4. hostile inputs: what the file holds instead
+
+
+@pytest.mark.parametrize(("text", "held"), [("", "no value (it is empty, comments only, or null)"),
+                                            ("# a comment only\n", "no value (it is empty, comments only, or null)"),
+                                            ("null", "no value"), ('"x"', "text ('x')"), ("true", "text ('true')"),
+                                            ("7", "a number (7)")])
+@pytest.mark.parametrize("command", ["who", "route"])
+def test_a_record_file_holding_no_record_says_what_it_holds(run_cli: Any, tmp_path: Path, text: str, held: str,
+                                                            command: str) -> None:
+    """An empty file, null, a bare string or true were all 'must hold a problem object or a list of them': what
+    the file held instead, and what to write."""
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli(command, str(path))
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert f"p.yaml holds {held}" in err and "not a problem object; write a problem object or a list of them (" \
+        '{"id": …, "area": …, "place": …}, docs/records.md)' in err, err
+
+
+def test_every_refused_record_over_http_says_what_to_do(client: Any) -> None:
+    """A record's error whose message carries no "what to do" (2021-02-29 is not a valid date; a lone surrogate)
+    came back with "suggestion": null."""
+    from tests.test_service import bearer
+
+    for change, field, hint in (({"as_of": "2021-02-29"}, "as_of", "give a day that exists, as YYYY-MM-DD"),
+                                ({"id": "\ud800"}, "id", "correct field 'id'; docs/records.md describes every field")):
+        body = json.dumps({**example(), **change}).encode()
+        r = client.post("/v1/verdict", content=body, headers={**bearer("chunan"), "Content-Type": "application/json"})
+        err = r.json()["error"]
+        assert r.status_code == 422 and err["field"] == field and err["suggestion"].startswith(hint), r.text
+
+
+@pytest.mark.parametrize(("query", "said"), [
+    ("/v1/ledger/indices?period=week", "query parameter 'period': 'week' is not one of 'year', 'quarter' or 'month'"),
+    ("/v1/ledger/lists/nope", "path parameter 'name': 'nope' is not one of 'problems', 'responsibilities' or "
+                              "'rectifications'")])
+def test_a_choice_refused_over_http_names_what_was_given(client: Any, query: str, said: str) -> None:
+    """review26: pydantic's words, "Input should be 'year', 'quarter' or 'month'", not what was given."""
+    from tests.test_service import bearer
+
+    r = client.get(query, headers=bearer("chunan"))
+    err = r.json()["error"]
+    assert r.status_code == 400 and err["message"] == said and err["suggestion"].startswith("use '"), r.text
+
+
+def test_ledger_show_of_an_unknown_problem_names_no_day_it_was_not_given(one_problem_ledger: Any,
+                                                                          run_cli: Any) -> None:
+    """review26: `ledger show DB NOPE` said "unknown problem on 2026-12-02", today's date, of an id the ledger never
+    held; the day is named only where it matters (a problem registered after the day asked about)."""
+    db = one_problem_ledger("P1")
+    code, _, err = run_cli("ledger", "show", db, "NOPE")
+    assert code == 2 and "unknown problem: the ledger holds no problem of this id;" in err, err
+    assert " on 20" not in err
+    code, _, err = run_cli("ledger", "show", db, "P1", "--as-of", "2021-02-01")
+    assert code == 2 and "unknown problem on 2021-02-01 (not yet registered that day); its first event" in err, err

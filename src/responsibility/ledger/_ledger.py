@@ -548,8 +548,10 @@ class Ledger:
         """One problem's :class:`State` on ``as_of``; :class:`ProblemError` when unknown then."""
         states = self.fold(as_of, problems=[problem])
         if problem not in states:
-            said = "unknown problem" + (f" on {as_of}" if as_of else "")
+            # the day only where it matters: `ledger show DB NOPE` said "unknown problem on <today>" (hostile27)
+            said = "unknown problem: the ledger holds no problem of this id"
             if as_of is not None and (later := self.events(problem)):  # registered after the day asked about
+                said = f"unknown problem on {as_of} (not yet registered that day)"
                 hint = f"its first event is of {later[0].on}: give a later day (--as-of)"
             else:
                 hint = self.suggest_problem(problem)

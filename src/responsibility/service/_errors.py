@@ -101,8 +101,11 @@ def from_library(exc: ResponsibilityError) -> ApiError:
     """The API error for a library exception: its message unchanged, its field when it has one."""
     name = type(exc).__name__
     if isinstance(exc, ProblemError):
-        return ApiError(422, str(exc), type=name, field=exc.field, record=exc.record,
-                        code=getattr(exc, "code", "invalid"))
+        code = getattr(exc, "code", "invalid")
+        return ApiError(422, str(exc), type=name, field=exc.field, record=exc.record, code=code,
+                        # (None where the message says what to do: the response reads it from there, and an
+                        # endpoint may say more, as /v1/verdict does of a list)
+                        suggestion=None if suggestion_of(str(exc)) else record_hint(exc.field, code))
     if isinstance(exc, JurisdictionError):
         return ApiError(422, str(exc), type=name)
     if isinstance(exc, ChainError):
@@ -117,16 +120,29 @@ def from_library(exc: ResponsibilityError) -> ApiError:
     return ApiError(400, str(exc), type=name)
 
 
+#: What to do about a record's field refused with no "what to do" of its own, by the reason's code.
+_RECORD_HINTS = {"bad_date": "give a day that exists, as YYYY-MM-DD, between 1900 and 2999",
+                 "wrong_type": "write {field} as docs/records.md describes it"}
+
+
+def record_hint(field: str | None, code: str) -> str:
+    """The suggestion for a problem record's error whose message carries none (``2021-02-29 is not a valid date``
+    came with ``"suggestion": null``; hostile27): by its code, else where the field is described."""
+    name = repr(field) if field and not field.startswith("(") else "the record"
+    return _RECORD_HINTS.get(code, "correct {field}; docs/records.md describes every field of a problem record"
+                             ).format(field=f"field {name}" if name != "the record" else name)
+
+
 def validation_words(err: Any, field: str) -> tuple[str, str]:
     """A request's field that FastAPI refused, said as the library says a record's (pydantic's "Input should be a
     valid integer, unable to parse string as an integer" for ``?after=abc`` came with no suggestion; review26): what
     was wrong and what to give."""
     kind, ctx, got = str(err.get("type", "")), err.get("ctx") or {}, err.get("input")
     where, _, name = field.partition(".")
-    said = f"query parameter {name!r}" if where == "query" else f"field {field!r}"
+    said = f"{where} parameter {name!r}" if where in ("query", "path") else f"field {field!r}"
     shown = printable(str(got))[:60] if got is not None else ""
-    if "expected" in ctx:
-        return f"{said}: {err.get('msg')}", f"use {ctx['expected']}"
+    if "expected" in ctx:  # (pydantic's "Input should be 'year', 'quarter' or 'month'": what was given, hostile27)
+        return f"{said}: {shown!r} is not one of {ctx['expected']}", f"use {ctx['expected']}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"{said}: {shown!r} is not a whole number", f"give {name} as a whole number"
     if kind in ("float_parsing", "float_type"):
