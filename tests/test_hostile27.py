@@ -208,3 +208,21 @@ def test_ledger_show_of_an_unknown_problem_names_no_day_it_was_not_given(one_pro
     assert " on 20" not in err
     code, _, err = run_cli("ledger", "show", db, "P1", "--as-of", "2021-02-01")
     assert code == 2 and "unknown problem on 2021-02-01 (not yet registered that day); its first event" in err, err
+
+
+@pytest.mark.parametrize(("expect", "said"), [
+    ("{required: [{body: village_committee}]}", "scenarios.0.expect.required: unknown key 'required'; expect takes "
+                                                "findings, forbidden, failures"),
+    ("{findings: [{body: village_committee, bsis: not_discovered}]}",
+     "scenarios.0.expect.findings.0.bsis: unknown key 'bsis'; a finding pattern takes level, body, name, place, "
+     "basis, liability, clauses, rests_on (did you mean 'basis'?)")])
+def test_a_scenario_file_with_a_key_of_no_such_name_names_the_keys_it_takes(run_cli: Any, tmp_path: Path,
+                                                                            expect: str, said: str) -> None:
+    """It said pydantic's "Extra inputs are not permitted (see the scenario format in the docs)": not which keys
+    there are, nor which docs."""
+    path = tmp_path / "s.scenarios.yaml"
+    path.write_text(f"scenarios:\n- name: a\n  problem: {json.dumps(example(), ensure_ascii=False)}\n"
+                    f"  expect: {expect}\n", encoding="utf-8")
+    code, _, err = run_cli("test", str(path))
+    assert code == 2 and "Traceback" not in err and "Extra inputs" not in err
+    assert "s.scenarios.yaml:4:" in err and said in err and 'docs/data-guide.md, "Scenario files"' in err, err

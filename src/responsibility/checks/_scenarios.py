@@ -172,6 +172,31 @@ class Outcome:
         return "\n".join(lines)
 
 
+def _unknown_key(loc: tuple[Any, ...]) -> str:
+    """A key the scenario format does not have, at ``loc``: the keys its place takes, and the one it reads like."""
+    import typing
+
+    from ..policy._loader import suggest
+
+    def model_in(annotation: Any) -> Any:  # the model a field holds (list[Pattern], Annotated[Pattern, …] …)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        return next((m for a in typing.get_args(annotation) if (m := model_in(a)) is not None), None)
+
+    model: Any = ScenarioFile
+    for part in loc[:-1]:
+        if not isinstance(part, int):
+            field_ = model.model_fields.get(part)
+            model = model_in(field_.annotation) if field_ is not None else None
+            if model is None:
+                return "unknown key"
+    keys = list(model.model_fields)
+    hint = suggest(str(loc[-1]), keys)
+    what = {"ScenarioFile": "a scenario file", "Scenario": "a scenario", "Pattern": "a finding pattern"}.get(
+        model.__name__, model.__name__.lower())
+    return f"unknown key {loc[-1]!r}; {what} takes {', '.join(keys)}" + (f" ({hint})" if hint else "")
+
+
 def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[LoadedScenario]:
     """The scenarios of one file; :class:`RulesError` with file:line on a bad file.
 
@@ -189,12 +214,15 @@ def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[L
         loc = tuple(err["loc"])
         # pydantic's own wording is for programmers ("Field required", "Value error, …", a model's class name)
         msg = "is required" if err["type"] == "missing" else err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":  # ("Extra inputs are not permitted": which keys are, hostile27)
+            msg = _unknown_key(loc)
         if not loc:  # the file as a whole: empty, a list, a scalar
             kinds: dict[type, str] = {list: "a list", str: "a text"}
             what = "is empty" if data is None else "holds " + kinds.get(type(data), "a value")
             msg = f"{what}; a scenario file is a mapping with a list under 'scenarios:'"
         raise RulesError([pos.issue(loc, f"{'.'.join(map(str, loc))}: {msg}" if loc else msg,
-                                    "see the scenario format in the docs", "scenario")]) from None
+                                    "see the scenario format in docs/data-guide.md, \"Scenario files\"",
+                                    "scenario")]) from None
     if policy is not None:
         issues = [pos.issue(("scenarios", i, "expect", group, j, key), message, hint, "unknown_ref")
                   for i, sc in enumerate(parsed.scenarios)
