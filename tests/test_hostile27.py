@@ -226,3 +226,16 @@ def test_a_scenario_file_with_a_key_of_no_such_name_names_the_keys_it_takes(run_
     code, _, err = run_cli("test", str(path))
     assert code == 2 and "Traceback" not in err and "Extra inputs" not in err
     assert "s.scenarios.yaml:4:" in err and said in err and 'docs/data-guide.md, "Scenario files"' in err, err
+
+
+def test_route_takes_set_as_who_does(run_cli: Any) -> None:
+    """who, assess and diff took --set; route, whose deadlines rest on handling_time_limit_days, refused it ("No such
+    option '--set'"): a what-if route is now said as the who table says one."""
+    code, out, err = run_cli("route", str(EXAMPLE), "--set", "及时交办和上报时限（天）=15")
+    assert code == 0, err
+    assert "交办期限：2021-03-16" in out and "依据解释：及时交办和上报时限（天）=15；" in out, out
+    assert "假设参数（不是规则的默认值）：及时交办和上报时限（天）=15（规则：10）" in out, out
+    code, out, _ = run_cli("route", str(EXAMPLE), "--lang", "en", "--set", "handling_time_limit_days=15")
+    assert code == 0 and "what-if parameters (not the rules' defaults): handling_time_limit_days=15 (rules: 10)" in out
+    code, out, err = run_cli("route", str(EXAMPLE), "--set", "supervision_scope=x")
+    assert code == 2 and out == "" and "--set: parameter 'supervision_scope' takes one of its choices" in err, err

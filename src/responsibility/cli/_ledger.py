@@ -28,6 +28,7 @@ from ._cli import (
     named,
     table_row,
     text_encoding,
+    what_if,
 )
 
 _DATE = DayParam()  # YYYY-MM-DD within 1900-2999, as records and `who --today` read days
@@ -441,9 +442,12 @@ def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, juris
 @click.option("--encoding", default=None, callback=lambda _c, _p, v: text_encoding(v),
               help="Text encoding of FILE (default: UTF-8; a file that is plainly GB18030 or UTF-16 is read so, with "
                    "a note).")
+@click.option("--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="What-if: set a parameter of rules/parameters.yaml for this run (repeatable), as `who` takes it "
+                   "(handling_time_limit_days=15: the deadlines by it).")
 @_common
 def route_cmd(file: str, level: str | None, fmt: str, today: Any, lang: str, rules_dir: str | None,
-              jurisdiction: str | None, encoding: str | None) -> None:
+              jurisdiction: str | None, encoding: str | None, settings: tuple[str, ...] = ()) -> None:
     """Who must act now on the problem(s) in FILE (YAML/JSON; - reads stdin): the level with
     authority (办理权限), the bodies to assign to, the deadlines, and whether to report upward at once."""
     from ..chain._jurisdiction import Jurisdiction
@@ -452,6 +456,8 @@ def route_cmd(file: str, level: str | None, fmt: str, today: Any, lang: str, rul
 
     records, pos, many = _read_records(file, encoding=encoding)
     policy = load_policy(rules_dir)
+    if settings:  # (who, assess and diff took --set; route, whose deadlines rest on two parameters, did not)
+        policy = what_if(policy, settings)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     day = today
     if level is not None:  # the option, not the file: checked (and read as records read levels) first

@@ -177,6 +177,10 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
         click.echo(f"  依据条款：{'、'.join(d['clauses'])}")
         if d["rests_on"]:
             click.echo(f"  依据解释：{'；'.join(reading(x) for x in d['rests_on'])}")
+        if policy.what_if:  # --set: as the who table's headline says it
+            click.echo("  假设参数（不是规则的默认值）：" + "；".join(
+                f"{policy.parameters[k].name}={value_zh(policy, k, new)}（规则：{value_zh(policy, k, old)}）"
+                for k, (old, new) in policy.what_if.items()))
         if d.get("unread"):  # the record's fields a route does not read (P9-03 / B21-6: it said nothing of them)
             click.echo(f"  未读取：记录中的{'、'.join(d['unread'])}"
                        "（路由按新登记问题自发现之日起给出；已有办理步骤等由 who 认定）")
@@ -196,6 +200,9 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
         # a parameter with its value, as the who table's "rests on interpretation" line writes it (hostile27)
         said = (f"{x}={policy.parameter(x)!r}" if x in policy.parameters else x for x in d["rests_on"])
         click.echo(f"  rests on (parameters and readings): {', '.join(said)}")
+    if policy.what_if:
+        click.echo("  what-if parameters (not the rules' defaults): " + ", ".join(
+            f"{k}={new!r} (rules: {old!r})" for k, (old, new) in policy.what_if.items()))
     if d.get("unread"):
         click.echo(f"  not read: {', '.join(d['unread'])} (a route is for a newly registered problem, from its "
                    "discovery; who judges the steps taken)")
