@@ -239,3 +239,15 @@ def test_route_takes_set_as_who_does(run_cli: Any) -> None:
     assert code == 0 and "what-if parameters (not the rules' defaults): handling_time_limit_days=15 (rules: 10)" in out
     code, out, err = run_cli("route", str(EXAMPLE), "--set", "supervision_scope=x")
     assert code == 2 and out == "" and "--set: parameter 'supervision_scope' takes one of its choices" in err, err
+
+
+def test_an_imported_cell_naming_nothing_close_lists_the_words_its_column_takes(run_cli: Any, tmp_path: Path) -> None:
+    """`ledger import` of a 领域 cell like nothing it knows said "unknown duty area '@bad'" and no more."""
+    path = tmp_path / "in.csv"
+    path.write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\nX2,@bad,330127100219,2021-03-01,县,热线\n",
+                    encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, _, err = run_cli("ledger", "import", db, str(path), "--by", "x")
+    assert code == 1 and "领域：unknown duty area '@bad'; write one of 两不愁、问题发现、教育扶贫、" in err, err
+    assert "危房改造" in err and "[unknown_area]" in err

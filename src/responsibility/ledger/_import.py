@@ -639,7 +639,11 @@ class RowReader:
         known = [*self.names[vocab], *self.ids[vocab]]
         close = get_close_matches(s, known, n=1)
         word = "duty area" if vocab == "domain" else vocab  # 'domain' is the ledger's own name of a record's area
-        raise ProblemError(f, f"unknown {word} {s!r}" + (f"; did you mean {close[0]!r}?" if close else ""),
+        # with nothing close, the words the column takes (it said "unknown duty area '@bad'" and no more; hostile27)
+        named = list(self.names[vocab]) or list(self.ids[vocab])
+        listed = "、".join(named[:12]) + ("…" if len(named) > 12 else "")
+        raise ProblemError(f, f"unknown {word} {s!r}; " + (f"did you mean {close[0]!r}?" if close else
+                                                            f"write one of {listed}"),
                            code=_UNKNOWN.get(vocab, "bad_value"))
 
     def sector(self, row: list[Any]) -> str | None:
