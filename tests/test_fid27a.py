@@ -229,3 +229,54 @@ def test_oversight_finders_in_bulk_equal_who_answers(policy: Policy) -> None:
     a = policy.assess(recs, jurisdiction=j, today=TODAY)
     assert a.assessed > 300
     assert got(a) == expected(policy, j, recs, "compiled")
+
+
+# ---------------------------------------------------------------------------------------------- 2. review26 F5
+
+def _f5(*steps: dict[str, Any]) -> dict[str, Any]:
+    return {"id": "h", "area": "housing", "kind": "housing_renovation_late", "place": PLACE, "severity": "serious",
+            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "handled": list(steps),
+            "deadline": "2021-04-30", "as_of": "2021-06-30"}
+
+
+CITY_STEP = {"action": "assigned", "by_level": "city", "to_level": "township", "on": "2021-03-05"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_step_by_a_level_that_never_held_it_shows_an_irregular_report(policy: Policy, lang: str) -> None:
+    # review26 F5: the county's hotline found a house; the record shows the city assigning it to the township and no
+    # step of the county's. The city's step shows the problem reached the city (逐级上报); the problem is within the
+    # county's authority, so that report upward is not 按程序 (一(三); irregular_step): the county answers for not
+    # passing it on, as when the record shows the report — and now says so (fails before: its finding rested on no
+    # irregular_step and --explain named no step)
+    implied = policy.who_answers(_f5(CITY_STEP))
+    shown = policy.who_answers(_f5({"action": "reported", "by_level": "county", "to_level": "city",
+                                    "on": "2021-03-02"}, CITY_STEP))
+    assert [(f.body, f.basis, f.liability) for f in implied.findings] == \
+        [(f.body, f.basis, f.liability) for f in shown.findings]
+    county = next(f for f in implied.findings if f.body == "county_construction" and f.basis == "not_handled")
+    assert "irregular_step" in county.rests_on
+    text = implied.explain(lang)  # type: ignore[arg-type]
+    aside = [line for line in text.splitlines()
+             if line.strip().startswith("step set aside" if lang == "en" else "未计入的步骤")]
+    assert len(aside) == 1 and "2021-03-05" in aside[0]
+    assert ("does not show holding the problem" if lang == "en" else "记录未显示持有问题") in aside[0]
+
+
+def test_below_the_authority_a_higher_step_is_still_the_report_the_text_asks(policy: Policy) -> None:
+    # R7-X1–X3 unchanged: below the authority the problem reaching a higher level in time is what 一(三) asks
+    r = {"id": "x1", "area": "basic_needs", "kind": "basic_needs_payment_late", "place": PLACE,
+         "discovered": {"level": "village", "channel": "grid", "on": "2021-03-01"},
+         "handled": [{"action": "reported", "by_level": "township", "to_level": "county", "on": "2021-03-03"}],
+         "as_of": "2021-03-20"}
+    v = policy.who_answers(r)
+    assert not any(f.level == "village" for f in v.findings)
+    assert not any("irregular_step" in f.rests_on for f in v.findings)
+
+
+def test_a_late_higher_step_sets_nothing_aside(policy: Policy) -> None:
+    # after the county's limit the city's step is no report of the county's in time: the county answers, nothing is
+    # set aside (as a late explicit report is not listed)
+    v = policy.who_answers(_f5({**CITY_STEP, "on": "2021-03-25"}))
+    county = next(f for f in v.findings if f.body == "county_construction" and f.basis == "not_handled")
+    assert "irregular_step" not in county.rests_on

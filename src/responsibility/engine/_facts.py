@@ -896,6 +896,15 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             aside = _set_aside(steps, handled, level, received, due, below_authority, stuck or rank[level] < rank[
                 nominal], can_rectify, rank, to_right, place_step, setting.place_assignee, kind is None) \
                 if steps and setting.has_irregular else ""
+            # — and a step by a level above it that the record does not show holding the problem, made within this
+            # level's limit: it shows the problem reached that level from this one (逐级上报; R7-X1–X3 read it so below
+            # the authority, where such a report is the 报送 the text asks); at or above the authority a report upward
+            # is not 按程序 (一(三) 对超出本级权限的…报送), as when the record shows it, and --explain names the step
+            # that shows it (review26 F5; ``shown``)
+            if steps and setting.has_irregular and not (stuck or rank[level] < rank[nominal]):
+                shown_by = _shown_report(steps, handled, level, received, due, holders, rank)
+                if shown_by:
+                    aside = f"{aside} {shown_by}".strip()
             if aside:
                 ctx.set_aside = True
             late_bodies = _later(steps, level, body, due, hands, as_of, limit, [h["on"] for h in acted] + (
@@ -1093,7 +1102,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
 #: that does not exceed the level's authority; a level below the authority taking it on itself; an assignment to a
 #: level where no body can rectify it; an assignment to the place's level that names no body; one to a body of the
 #: place's level that place_above_rectifiers (holder) does not count.
-ASIDE_REASONS = ("part", "own", "self", "level", "nobody", "place")
+ASIDE_REASONS = ("part", "own", "self", "level", "nobody", "place", "shown")
 
 
 def _set_aside(steps: list[Any], handled: list[Any], level: str, received: dt.date, due: dt.date, below: bool,
@@ -1135,6 +1144,24 @@ def _set_aside(steps: list[Any], handled: list[Any], level: str, received: dt.da
             why = "level"
         out.append(f"{_index(handled, x)}:{why}")
     return " ".join(out)
+
+
+def _shown_report(steps: list[Any], handled: list[Any], level: str, received: dt.date, due: dt.date,
+                  holders: list[tuple[str, dt.date, str]], rank: dict[str, int]) -> str:
+    """The first step, within ``level``'s limit (``received`` to ``due``), by a level above it that the record does not
+    show holding the problem by then, where ``level`` is the highest level below it that did: it shows ``level``
+    reported the problem up to it (逐级上报), as ``"i:shown"`` (an ``unhandled`` fact's ``aside``), or ``""``."""
+    held: dict[str, dt.date] = {}
+    for lv, on, _ in holders:
+        held.setdefault(lv, on)
+    for x in steps:
+        by = x["by_level"]
+        if not received <= x["on"] <= due or rank[by] <= rank[level] or (by in held and held[by] <= x["on"]):
+            continue
+        below = [lv for lv, on in held.items() if on <= x["on"] and rank[lv] < rank[by]]
+        if below and max(below, key=lambda lv: rank[lv]) == level:
+            return f"{_index(handled, x)}:shown"
+    return ""
 
 
 def _passed_aside(steps: list[Any], handled: list[Any], level: str, start: dt.date, end: dt.date, deadline: dt.date,

@@ -243,6 +243,8 @@ ASIDE_WORDS: dict[str, dict[str, str]] = {
            "level": "该层级无可整改此问题的机构，不视为按程序交办",
            "nobody": "交办至问题所在层级而未写明受理机构，不视为按程序交办",
            "place": "按 place_above_rectifiers（holder）不计为交办",
+           "shown": "该步骤由记录未显示持有问题的上级作出，表明问题已由本级上报；"
+                    "问题未超出本级办理权限，上报不视为交办",
            "assigned": "交办", "reported": "上报"},
     "en": {"part": "the body it went to has no part in this problem: not {step} 按程序",
            "own": "the problem does not exceed the level's authority: a report upward assigns it to nobody",
@@ -250,6 +252,9 @@ ASIDE_WORDS: dict[str, dict[str, str]] = {
            "level": "no body of that level can rectify this problem: no 交办 按程序",
            "nobody": "assigned to the place's level naming no body: no 交办 按程序",
            "place": "not counted as 交办 by place_above_rectifiers (holder)",
+           "shown": "made by a level above that the record does not show holding the problem, which shows this level "
+                    "reported it up; the problem does not exceed the level's authority: a report upward assigns it to "
+                    "nobody",
            "assigned": "assigned", "reported": "reported"},
 }
 
