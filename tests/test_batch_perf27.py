@@ -5,6 +5,7 @@ nothing again — with the same findings."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -71,3 +72,54 @@ def test_an_entry_whose_kept_tables_do_not_fit_is_not_used(policy: Policy, provi
     more["giving_line"] = more["giving_line"][:, :, :-1]  # (a table of other bodies)
     _saved.save(a.saved_key, a.t, a.templates, a.emitter.state(), more)
     assert _saved.load(a.saved_key, a.policy, a.jurisdiction, a.decider, "zh") is None
+
+
+def test_the_reasons_segments_grow_at_once_to_the_size_the_saved_run_reached(
+        policy: Policy, province: Jurisdiction, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # fails before: every run's segment store started at its first size and doubled to the size it needed, copying
+    # the buffer each time (~5 times a 1M run: ~0.02 CPU s); the state saved nothing of its size
+    from responsibility.batch import _emit
+
+    monkeypatch.setattr(_emit, "_SEGMENT_FIRST_BYTES", 64)  # (small first buffers: a few hundred records outgrow them)
+    monkeypatch.setattr(_emit, "_SEGMENT_FIRST_OFFSETS", 4)
+    records = ledger(policy, province, 400, seed=29)
+    first = policy.assess(records, jurisdiction=province, today=TODAY)  # builds, then saves
+    loaded = make_assessor(policy, province, today=TODAY)
+    assert isinstance(loaded, Assessor) and loaded.loaded
+    data, offsets = loaded.emitter._segment_sizes
+    assert data > 64 and offsets > 4  # (the run that saved it grew both)
+    assert loaded.segments.sizes == (data, offsets)
+
+    stores: list[_emit.Segments] = []  # the reasons' segments of the next run (not the pieces they are made of)
+    sizes: list[tuple[int, int]] = []
+    real_init = _emit.Emitter.__init__
+    real_extend, real_pieces = _emit.Segments.extend, _emit.Segments.extend_pieces
+
+    def init(self: _emit.Emitter, *args: Any, **kwargs: Any) -> None:
+        real_init(self, *args, **kwargs)
+        stores.append(self.segments)
+
+    def grew(store: _emit.Segments, before: tuple[int, int]) -> None:
+        now = (len(store.data), len(store.offsets))
+        if any(s is store for s in stores) and now != before:
+            sizes.append(now)
+
+    def extend(self: _emit.Segments, items: list[bytes]) -> None:
+        before = (len(self.data), len(self.offsets))
+        real_extend(self, items)
+        grew(self, before)
+
+    def extend_pieces(self: _emit.Segments, store: _emit.Segments, pieces: Any) -> None:
+        before = (len(self.data), len(self.offsets))
+        real_pieces(self, store, pieces)
+        grew(self, before)
+
+    monkeypatch.setattr(_emit.Emitter, "__init__", init)
+    monkeypatch.setattr(_emit.Segments, "extend", extend)
+    monkeypatch.setattr(_emit.Segments, "extend_pieces", extend_pieces)
+    again = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert stores and again.findings.equals(first.findings) and again.rejects.equals(first.rejects)
+    # each buffer grew once, straight to the size the saved run reached (it doubled several times then)
+    assert sizes and sizes[-1] == (data, offsets)
+    assert {d for d, _ in sizes} <= {64, data} and {o for _, o in sizes} <= {4, offsets}
+    assert got(first) == expected(policy, province, records, "compiled")

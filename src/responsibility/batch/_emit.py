@@ -45,6 +45,7 @@ _LOWEST = np.array([-1] + [(b & -b).bit_length() - 1 for b in range(1, 256)], np
 #: the slots whose days are a level's own when it failed to rectify (``memo["own"]`` of Emitter.slot)
 _OWN = {CONTEXT_FIELDS.index("assigned"), CONTEXT_FIELDS.index("deadline")}
 _SEGMENTS = 2_000_000  # interned segments kept before starting afresh
+_SEGMENT_FIRST_BYTES, _SEGMENT_FIRST_OFFSETS = 1 << 20, 1 << 16  # the reasons' segments' first buffers
 _STORE_BITS = 20  # the largest table of segment keys a run starts with (16 MiB; its pages are touched at once)
 
 
@@ -73,8 +74,8 @@ class Segments:
     """Byte strings in one buffer (UTF-8), as an Arrow binary array on demand; id 0 is empty."""
 
     def __init__(self) -> None:
-        self.data = np.zeros(1 << 20, np.uint8)
-        self.offsets = np.zeros(1 << 16, np.int32)
+        self.data = np.zeros(_SEGMENT_FIRST_BYTES, np.uint8)
+        self.offsets = np.zeros(_SEGMENT_FIRST_OFFSETS, np.int32)
         self.count = 1  # offsets[0] = offsets[1] = 0: the empty segment
         #: how many times the buffer started afresh (emitters sharing it drop what they knew of it)
         self.generation = 0
@@ -86,6 +87,9 @@ class Segments:
         #: shared memory, so that the rows need no copy to reach the writer): called with the text's
         #: size and the number of rows, it gives (text bytes, int32 offsets) to fill, or ``None``
         self.place: Callable[[int, int], tuple[npt.NDArray[np.uint8], npt.NDArray[np.int32]] | None] | None = None
+        #: the sizes (data bytes, offsets) a buffer outgrowing its first size grows to at once, not doubling
+        #: (an emitter's saved state sets them to what the run that saved it reached: :meth:`Emitter.state`)
+        self.sizes = (0, 0)
 
     def __len__(self) -> int:
         return self.count
@@ -102,9 +106,9 @@ class Segments:
         lens = np.fromiter(map(len, items), np.int64, len(items))
         n, end = self.count, self.nbytes
         if n + len(items) + 1 > len(self.offsets):
-            self.offsets = _grown(self.offsets, n + len(items) + 1)
+            self.offsets = _grown(self.offsets, max(n + len(items) + 1, self.sizes[1]))
         if end + len(joined) > len(self.data):
-            self.data = _grown(self.data, end + len(joined))
+            self.data = _grown(self.data, max(end + len(joined), self.sizes[0]))
         self.data[end:end + len(joined)] = np.frombuffer(joined, np.uint8)
         self.offsets[n + 1:n + 1 + len(items)] = end + np.cumsum(lens)
         self.count = n + len(items)
@@ -118,9 +122,9 @@ class Segments:
         n, end, rows = self.count, self.nbytes, len(pieces)
         bounds, stop = row_offsets(store, flat, pieces.shape[1], end)
         if n + rows + 1 > len(self.offsets):
-            self.offsets = _grown(self.offsets, n + rows + 1)
+            self.offsets = _grown(self.offsets, max(n + rows + 1, self.sizes[1]))
         if stop > len(self.data):
-            self.data = _grown(self.data, stop)
+            self.data = _grown(self.data, max(stop, self.sizes[0]))
         gather(store, flat, bounds, self.data[end:stop])
         self.offsets[n + 1:n + 1 + rows] = bounds[1:]
         self.count = n + rows
@@ -133,8 +137,8 @@ class Segments:
         """Start afresh when too many segments are kept (bounded memory on long runs): in new buffers, for
         the reasons of rows emitted before (:class:`Lazy`) still read the old ones."""
         if self.count > _SEGMENTS or self.nbytes > _SEGMENT_BYTES:
-            self.data = np.zeros(1 << 20, np.uint8)
-            self.offsets = np.zeros(1 << 16, np.int32)
+            self.data = np.zeros(_SEGMENT_FIRST_BYTES, np.uint8)
+            self.offsets = np.zeros(_SEGMENT_FIRST_OFFSETS, np.int32)
             self.count = 1
             self.generation += 1
 
@@ -349,6 +353,9 @@ def _grown(a: npt.NDArray[Any], need: int) -> npt.NDArray[Any]:
 
 #: Segments kept before starting afresh (their ids must fit the offsets' int32 too).
 _SEGMENT_BYTES = 1 << 30
+#: The largest sizes the reasons' segments grow to at once from a saved state (``Emitter._segment_sizes``).
+_SEGMENT_START_BYTES = 1 << 27
+_SEGMENT_START_OFFSETS = 1 << 24
 
 
 @dataclass
@@ -720,12 +727,18 @@ class Emitter:
     #: what :meth:`state` gives (and ``state=`` takes back): made from the tables and templates alone,
     #: and so saved with them (:mod:`._saved`)
     STATE = ("texts", "place_text", "finder", "channel", "assignee", "_synced", "_sig", "_pattern",
-             "_segment_runs", "_clause", "_signatures", "patterns", "_pattern_index", "clause_index", "_store_bits")
+             "_segment_runs", "_clause", "_signatures", "patterns", "_pattern_index", "clause_index", "_store_bits",
+             "_segment_sizes")
 
     #: each slot pattern's table of segment keys (:class:`KeyIds`) as large as the run that saved the state made it
     #: (2 ** bits slots): the next run's start so, where its first chunk has keys enough, not doubling ~7 times
     #: (~0.01 CPU s of a 1M run)
     _store_bits: dict[int, int]
+
+    #: the sizes (data bytes, offsets) the reasons' segments (:class:`Segments`) reached in the run that saved the
+    #: state: the next run's grow to them at their first growth, not doubling ~5 times from 1 MiB (~0.02 CPU s of a
+    #: 1M run: each doubling copies the buffer into fresh pages); a run that never outgrows the first size pays nothing
+    _segment_sizes: tuple[int, int]
 
     def __init__(self, t: Tables, tpl: Templates, lang: str, segments: Segments | None = None,
                  state: dict[str, Any] | None = None) -> None:
@@ -740,6 +753,8 @@ class Emitter:
         self._clause_list: list[str] = []
         #: the segments made so far (shared by the emitters of a policy's periods)
         self.segments = segments if segments is not None else Segments()
+        self.segments.sizes = (max(self.segments.sizes[0], self._segment_sizes[0]),
+                               max(self.segments.sizes[1], self._segment_sizes[1]))
         self._store: dict[int, KeyIds] = {}  # pattern -> segment ids by key
         # what new segments are made of, as ids in one store of bytes: every text (its piece is
         # _item_piece[its id]) and every literal run of a template row's segment (_run_piece[k][row],
@@ -764,6 +779,9 @@ class Emitter:
         for p, store in self._store.items():
             bits[p] = min(max(bits.get(p, 0), store.bits), _STORE_BITS)
         self._store_bits = bits
+        seg = self.segments
+        self._segment_sizes = (min(max(self._segment_sizes[0], len(seg.data)), _SEGMENT_START_BYTES),
+                               min(max(self._segment_sizes[1], len(seg.offsets)), _SEGMENT_START_OFFSETS))
         return {k: getattr(self, k) for k in self.STATE}
 
     def _build(self) -> None:
@@ -797,6 +815,7 @@ class Emitter:
         self._pattern_index: dict[tuple[int, ...], int] = {}
         self.clause_index: dict[str, int] = {}
         self._store_bits = {}
+        self._segment_sizes = (0, 0)
 
     def sync(self) -> None:
         """Bring the per-template-row arrays up to date with the templates made so far."""
