@@ -47,3 +47,23 @@ def test_a_department_hiding_an_audit_of_2019_is_not_judged(policy: Policy) -> N
     assert not any(basis == "concealed" for _, basis in got)
     bulk = policy.assess([record]).findings.astype(object).to_dict("records")
     assert {(f["body"], f["basis"]) for f in bulk} == got
+
+
+# review27 #2 remainder: 2dcbd4a made the verdict read a named audit office / discipline commission / congress / CPPCC
+# finder as a record naming none (receiving_level_body decides, one body); route still listed every handling holder
+# (县扶贫办 beside 县建设部门) as 办理主体 for such a record. The route and the verdict name the same bodies.
+@pytest.mark.parametrize("finder", ["county_audit", "county_discipline", "county_congress", "county_cppcc"])
+def test_route_reads_an_oversight_finder_as_the_verdict_does(policy: Policy, finder: str) -> None:
+    without_office = 0
+    for (area, kind), k in sorted(policy.kinds.items()):
+        if k.authority != "county":
+            continue
+        record = {"id": f"{kind}-{finder}", "area": area, "kind": kind, "place": VILLAGE, "as_of": "2021-06-30",
+                  "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01"}}
+        named = {**record, "discovered": {**record["discovered"], "body": finder}}
+        handlers = {b.body for b in policy.route(named).handlers}
+        assert handlers == {b.body for b in policy.route(record).handlers}, kind
+        held = {b for b, basis in answers(policy, named) if basis == "not_handled"}
+        assert held <= handlers, (kind, held, handlers)
+        without_office += "county_poverty_office" not in held
+    assert without_office > 20

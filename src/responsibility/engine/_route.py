@@ -25,6 +25,7 @@ from ..policy._view import OWNER, SECTORLESS
 from ..policy._view import PolicyView as Policy
 from ._compile import LEADERS, Holder, level_leaders
 from ._facts import PLACE_ABOVE, RECEIVER, SELF_RECTIFIED, named_line, receiving_body
+from ._facts import gives_way as named_gives_way
 from ._problem import RESIDENTS_PLACE, Problem, ValueNames, parse_problem, residents_place
 
 
@@ -309,9 +310,13 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
             or handlers
     # a city or the province registering it through no body the record names: the body receiving_level_body gives
     # (the role, unresolved, once, or the record's line's department) passes it on, as a verdict names it if it does
-    # not (R22-2); either value, the route rests on the parameter there
+    # not (R22-2); either value, the route rests on the parameter there — also where the body named is one that gives
+    # its level the problem (an audit office, a discipline commission: the not-handled failure's gives_way), as the
+    # verdict reads it (review27 #2: the route listed 县扶贫办 beside 县建设部门 for a record naming 县审计 as finder)
     receiver = receiving_body(policy, p.domain, p.kind, registering, line, rank[place_level]) \
-        if RECEIVER in policy.parameters and not (found and found.body and found.level == registering) else None
+        if RECEIVER in policy.parameters and not (
+            found and found.body and found.level == registering
+            and not named_gives_way(policy, p.domain, p.kind, registering, found.body, rank[place_level])) else None
     if receiver is not None and policy.parameter(RECEIVER) == "unresolved":
         handlers = placed((receiver,))
     # a body of the registering level the record names as finder holds it and passes it on, as a verdict names it if
