@@ -67,3 +67,19 @@ def test_route_reads_an_oversight_finder_as_the_verdict_does(policy: Policy, fin
         assert held <= handlers, (kind, held, handlers)
         without_office += "county_poverty_office" not in held
     assert without_office > 20
+
+
+# hostile27 (left in its report): who/route said what a record file held instead of a record and what to write;
+# assess of the same file still said "must hold a problem object or a list of them". One message, both readers.
+@pytest.mark.parametrize(("text", "held"), [("7", "a number (7)"), ('"x"', "text ('x')"),
+                                            ("true", "text ('true')")])
+def test_assess_says_what_a_record_file_holds_as_who_does(run_cli: Any, tmp_path: Any, text: str, held: str) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    said = []
+    for command in ("who", "assess"):
+        code, _out, err = run_cli(command, str(path), *(["-o", str(tmp_path / "f.csv")] if command == "assess" else []))
+        assert code == 2 and "Traceback" not in err, err
+        assert f"p.yaml holds {held}, not a problem object; write a problem object or a list of them" in err, err
+        said.append(err[err.index("p.yaml holds"):].splitlines()[0])
+    assert said[0] == said[1]

@@ -13,9 +13,11 @@ or the same rejection, the batch readers and the service find duplicate keys too
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 # Every string of a JSON text, whole, in order (outside strings JSON has no quotes, so scanning
@@ -92,3 +94,30 @@ def _keys(value: Any, depth: int = 0) -> int:
 def keys_agree(raw: bytes, value: Any) -> bool:
     """Whether ``value``, parsed from the JSON text ``raw``, kept every key the text gives (no key twice)."""
     return sum(1 for colon in _STRING.findall(raw) if colon) == _keys(value)
+
+
+def kind_of(value: Any) -> str:
+    """What a value is, in JSON's words (``a list``, ``an object``, ``a number``, ``null``)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, dt.date | dt.time):
+        return "a date or time"
+    return "text" if isinstance(value, str) else f"a {type(value).__name__}"
+
+
+def not_records(name: str, data: Any, what: str = "a problem object") -> str:
+    """What a file that should hold records (``what``, or a list of them) holds instead, and what to write — in the
+    same words for ``who``/``route`` and ``assess`` (hostile27: an empty file, null or a bare value were all "must hold
+    a problem object or a list of them")."""
+    held = "no value (it is empty, comments only, or null)" if data is None else \
+        f"{kind_of(data)} ({str(data).lower() if isinstance(data, bool) else repr(data)[:40]})"
+    return (f"{name} holds {held}, not {what}; write {what} or a list of them"
+            + (' ({"id": …, "area": …, "place": …}, docs/records.md)' if "problem" in what else ""))

@@ -46,7 +46,7 @@ from .._files import (
     neutralise_row,
     output_error,
 )
-from .._json import duplicate_in, loads_marked, twice_message
+from .._json import duplicate_in, loads_marked, not_records, twice_message
 from ..policy._encoding import HIGH as _HIGH
 from ..policy._encoding import SNIFF, bom_encoding, detect_encoding, past_start, sample, wide_without_mark
 from ._assessor import (
@@ -545,7 +545,7 @@ class Source:
         elif isinstance(data, list):
             yield from self._chunks((pos.at((i,))[0], r, None) for i, r in enumerate(data))
         else:
-            raise ResponsibilityError(f"{name} must hold a problem object or a list of them")
+            raise ResponsibilityError(not_records(name, data))
 
     def _csv_parts(self) -> Iterator[Part]:
         """CSV rows, parsed in C (pyarrow) a block at a time into the columnar path where the

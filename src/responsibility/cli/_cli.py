@@ -518,15 +518,10 @@ def _read_records(path: str, what: str = "a problem object", encoding: str | Non
         return [data], pos, False
     if isinstance(data, list):
         return data, pos, True
-    # what it holds instead, and what to write (hostile27: an empty file, null or a bare string were all "must hold
-    # a problem object or a list of them")
-    from ..ledger._events import kind_of
+    # what it holds instead, and what to write, as assess says it (hostile27)
+    from .._json import not_records
 
-    held = "no value (it is empty, comments only, or null)" if data is None else \
-        f"{kind_of(data)} ({str(data).lower() if isinstance(data, bool) else repr(data)[:40]})"
-    raise ProblemError("", f"{name} holds {held}, not {what}; write {what} or a list of them"
-                       + (' ({"id": …, "area": …, "place": …}, docs/records.md)' if "problem" in what else ""),
-                       code="not_an_object")
+    raise ProblemError("", not_records(name, data, what), code="not_an_object")
 
 
 def each_located(records: list[Any], pos: Any, many: bool, answer: Callable[[Any], _T]) -> Iterator[_T]:

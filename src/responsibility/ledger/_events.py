@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._errors import ProblemError
+from .._json import kind_of
 from ..engine._problem import _NOT_TEXT, _noncharacter  # one rule for a record's text and an event's
 
 #: The fields each type takes: name -> required.
@@ -125,21 +126,6 @@ def shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def kind_of(value: Any) -> str:
-    """What a value is, in JSON's words (``a list``, ``an object``, ``a number``, ``null``)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "an object"
-    if isinstance(value, dt.date | dt.time):
-        return "a date or time"
-    return "text" if isinstance(value, str) else f"a {type(value).__name__}"
 
 
 #: The days a ledger's dates may name: those a problem record may (engine/_problem.parse_day).

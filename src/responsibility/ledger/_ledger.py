@@ -328,7 +328,7 @@ class Ledger:
                within: str | None = None) -> int:
         if isinstance(events, (str, bytes)) or not isinstance(events, Mapping | Event | Iterable):
             # (None, a number, text: it was Python's TypeError "… is not iterable"; review21b)
-            from ._events import kind_of
+            from .._json import kind_of
 
             raise ProblemError("(event)", f"expected an event (an object) or a list of them, got {kind_of(events)}",
                                code="not_an_object")

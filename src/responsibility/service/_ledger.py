@@ -33,8 +33,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse
 
 from .._errors import LedgerError, ProblemError, ResponsibilityError
+from .._json import kind_of
 from ..ledger import Event
-from ..ledger._events import kind_of
 from ..ledger._ledger import MAX_DAYS, MAX_SEQ
 from ..ledger._lists import json_rows as frame_rows
 from . import _jsonio as jsonio
