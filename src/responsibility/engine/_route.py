@@ -308,24 +308,23 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
         # 对发现问题没有按程序及时交办和上报的; probe8 P8-08): they are the ones a verdict names if they do not
         handlers = placed(handling_at(policy, p.domain, p.kind, rank[registering], sector, rank[place_level])) \
             or handlers
-    # a city or the province registering it through no body the record names: the body receiving_level_body gives
-    # (the role, unresolved, once, or the record's line's department) passes it on, as a verdict names it if it does
-    # not (R22-2); either value, the route rests on the parameter there — also where the body named is one that gives
-    # its level the problem (an audit office, a discipline commission: the not-handled failure's gives_way), as the
-    # verdict reads it (review27 #2: the route listed 县扶贫办 beside 县建设部门 for a record naming 县审计 as finder)
+    # the body of the registering level the record names as finder, unless it gives its level the problem (an audit
+    # office, a discipline commission, the media, holding no part in its handling: _facts.gives_way, as the verdict
+    # reads it; review27 #2 — the route listed 县扶贫办 beside 县建设部门 for a record naming 县审计 as finder)
+    finder = found.body if found and found.body and found.level == registering and not named_gives_way(
+        policy, p.domain, p.kind, registering, found.body, rank[place_level]) else None
+    # a city or the province registering it through no such body: the body receiving_level_body gives (the role,
+    # unresolved, once, or the record's line's department) passes it on, as a verdict names it if it does not (R22-2);
+    # either value, the route rests on the parameter there
     receiver = receiving_body(policy, p.domain, p.kind, registering, line, rank[place_level]) \
-        if RECEIVER in policy.parameters and not (
-            found and found.body and found.level == registering
-            and not named_gives_way(policy, p.domain, p.kind, registering, found.body, rank[place_level])) else None
+        if RECEIVER in policy.parameters and finder is None else None
     if receiver is not None and policy.parameter(RECEIVER) == "unresolved":
         handlers = placed((receiver,))
-    # a body of the registering level the record names as finder holds it and passes it on, as a verdict names it if
-    # it does not (一(四) 对发现问题没有按程序及时交办和上报的), unless it is of a kind that gives its level the problem
-    # (an audit office, the media: the not-handled failure's gives_way); the kind's handlers named bodies that never
-    # had it (review24 #1: 587 of 1,080 shapes named other bodies than the verdict)
-    gives_way = policy.failures["not_handled"].gives_way if "not_handled" in policy.failures else ()
-    if found and found.body and found.level == registering and policy.bodies[found.body].kind not in gives_way:
-        handlers = placed((found.body,))
+    # a named finder holds it and passes it on, as a verdict names it if it does not (一(四)
+    # 对发现问题没有按程序及时交办和上报的); the kind's handlers named bodies that never had it (review24 #1: 587 of
+    # 1,080 shapes named other bodies than the verdict)
+    if finder is not None:
+        handlers = placed((finder,))
     escalate = rank[registering] < rank[auth_level]
     received = found.on if found else (p.as_of or today or dt.date.today())
     handling_days = int(policy.parameter("handling_time_limit_days"))
