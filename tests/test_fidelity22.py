@@ -166,12 +166,14 @@ def test_a_township_holding_a_problem_that_is_no_specific_problem_of_its_own_is_
 def test_a_reason_quotes_some_words_of_every_duty_clause_it_cites(policy: Policy, engine: str) -> None:
     """R21-9: 县民政局 misses a late basic-needs payment: its duties are two of 二(六)1(3) and 二(二)3's
     涉及本部门问题的动态发现; the reason quoted the first two only and cited 二(二)3 without a word of it. Every
-    duty's clause the finding cites now has a quote in the reason."""
-    r = {"id": "B2", "area": "basic_needs", "kind": "basic_needs_payment_late", "place": VILLAGE,
-         "severity": "serious", "sector": "civil_affairs", "as_of": "2021-06-30",
+    duty's clause the finding cites now has a quote in the reason. (fid28b: a late payment's discovery is 二(六)1(3)
+    发放困难群众基本生活保障金 alone, no longer the approval beside it, so the three duties are 县级医保部门's for late
+    medical assistance: 二(六)3(3) 审核、审批 and 核算、汇总上报, with 二(二)3.)"""
+    r = {"id": "B2", "area": "health", "kind": "health_assistance_late", "place": VILLAGE,
+         "severity": "serious", "sector": "medical_insurance", "as_of": "2021-06-30",
          "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"}}
     v = policy.who_answers(r, engine=engine)
-    missed = [f for f in v.findings if f.body == "county_civil_affairs" and f.basis == "not_discovered"]
+    missed = [f for f in v.findings if f.body == "county_medical_insurance" and f.basis == "not_discovered"]
     assert missed and len(missed[0].duties) > 2
     for did in missed[0].duties:
         duty = policy.duties[did]

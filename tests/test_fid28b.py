@@ -1,0 +1,95 @@
+"""Duties read against their clauses (session 28, fid28b).
+
+1. 二(四) 谁分配谁监管: the allocator oversees, not the proposer. 二(四)3 县财政部门
+   审核行业主管部门资金分配建议、办理资金分配 (and 审核资产收益分配方案); 二(四)4 县扶贫办, 二(四)5
+   其他行业主管部门 and 二(四)7 扶贫、民宗部门 提出…分配建议. A duty of 提出…建议 is of kind ``proposal``, which
+   no principle reads, so no proposer presses a rectification through its proposal.
+2. 二(六)1(3) a late basic-living allowance is the payment's (发放困难群众基本生活保障金) at every stage,
+   not the approval's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Policy
+
+PLACE = "330127100219"  # 富城村, 千岛湖镇, 淳安县 (杭州市)
+ENGINES = ["compiled", "durable"]
+
+
+def proposals(policy: Policy) -> set[str]:
+    """The duties of 二(四) whose words end in a proposal for another body to decide (…提出…建议 /
+    提出…方案), with no 审核 or 办理 of their own (a longer quote ending in 对资金使用绩效负责 is the
+    performance duty, not the proposal)."""
+    return {d.id for d in policy.duties.values()
+            if d.clause.startswith("二(四)") and "提出" in d.quote and d.quote.endswith(("建议", "方案"))
+            and "审核" not in d.quote and "办理" not in d.quote}
+
+
+def test_every_proposal_of_funds_is_of_kind_proposal_and_no_principle_reads_it(policy: Policy) -> None:
+    """二(四)4, 5, 7: the three proposal duties (fails before: they were of kind allocation, which
+    谁分配谁监管 reads)."""
+    found = proposals(policy)
+    assert found == {"funds_county_poverty_office_propose", "funds_county_sectors_propose",
+                     "funds_province_city_offices_propose"}
+    for did in found:
+        assert policy.duties[did].kinds == ["proposal"], did
+    for pr in policy.data.accountability.principles:
+        assert "proposal" not in pr.oversight_kinds, pr.id
+
+
+def _to_finance(kind: str, place: str, level: str, body: str, by: str, **extra: Any) -> dict[str, Any]:
+    return {"id": "p", "area": "funds", "kind": kind, "place": place, "severity": "serious",
+            "discovered": {"level": by, "channel": "audit", "on": "2021-03-01"},
+            "handled": [{"action": "assigned", "by_level": by, "to_level": level, "to_body": body, "on": "2021-03-05"}],
+            "deadline": "2021-05-31", "as_of": "2021-06-30", **extra}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("sector", [None, "poverty_office", "water", "education"])
+@pytest.mark.parametrize("kind", ["funds_allocation_irregular", "funds_assets_mismanaged", "funds_diverted",
+                                  "funds_poor_performance"])
+def test_no_supervision_finding_rests_on_a_proposal(policy: Policy, engine: str, kind: str,
+                                                    sector: str | None) -> None:
+    """Whatever the funds kind and the record's line, a rectification left undone by 县财政局 (or 市财政局 for the
+    city's own funds) is pressed by no body through its proposal (fails before for the allocation and the assets)."""
+    extra = {"sector": sector} if sector else {}
+    records = [_to_finance(kind, "330127", "county", "county_finance", "county", **extra),
+               _to_finance(kind, "3301", "city", "city_finance", "province", **extra)]
+    props = proposals(policy)
+    for r in records:
+        v = policy.who_answers(r, engine=engine)
+        assert any(f.basis == "not_rectified" for f in v.findings), r
+        for f in v.findings:
+            if f.basis == "supervision":
+                assert not props & set(f.duties), (r["place"], f.body, f.duties)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_allocator_and_the_reviewer_still_oversee(policy: Policy, engine: str) -> None:
+    """谁分配谁监管、谁审批谁监管 still reads 县财政局's 审核…办理资金分配 (二(四)3): handed to the
+    county's poverty office, an irregular allocation left unrectified is pressed by 县财政局 through the
+    principle."""
+    r = _to_finance("funds_allocation_irregular", "330127", "county", "county_poverty_office", "county")
+    v = policy.who_answers(r, engine=engine)
+    pressed = {f.body: f for f in v.findings if f.basis == "supervision"}
+    assert "county_finance" in pressed
+    assert "funds_county_finance_allocate" in pressed["county_finance"].duties
+    assert "funds_oversight" in pressed["county_finance"].rests_on
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("found_by", [("county", "hotline"), ("province", "survey_verification")])
+def test_a_late_payment_rests_on_the_payment_not_the_approval(policy: Policy, engine: str,
+                                                              found_by: tuple[str, str]) -> None:
+    """二(六)1(3) 发放困难群众基本生活保障金 (fails before: the county's handling quoted 及时审批社会救助对象 alone)."""
+    level, channel = found_by
+    r = {"id": "p", "area": "basic_needs", "kind": "basic_needs_payment_late", "place": PLACE, "severity": "serious",
+         "discovered": {"level": level, "channel": channel, "on": "2021-03-01"}, "as_of": "2021-06-30"}
+    civil = [f for f in policy.who_answers(r, engine=engine).findings if f.body == "county_civil_affairs"]
+    assert civil
+    for f in civil:
+        assert "basic_needs_county_pay" in f.duties and "basic_needs_county_approve" not in f.duties, f.basis
