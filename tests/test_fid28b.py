@@ -10,9 +10,13 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from responsibility import Policy
 
@@ -93,3 +97,38 @@ def test_a_late_payment_rests_on_the_payment_not_the_approval(policy: Policy, en
     assert civil
     for f in civil:
         assert "basic_needs_county_pay" in f.duties and "basic_needs_county_approve" not in f.duties, f.basis
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def test_every_word_of_every_numbered_item_of_part_two_is_quoted_by_some_duty(policy: Policy) -> None:
+    """二(一)–(六): each numbered item's words, after the holder's heading (…：), are quoted by the duties
+    citing it — no duty the text gives is missing. Fails before for 二(一)1(3)
+    督促落实上级和同级党委、扶贫开发领导小组的工作部署、具体要求 (the offices' pressing, now
+    general_poverty_offices_press)."""
+    source = yaml.safe_load((Path(__file__).parents[1] / "rules" / "sources" / "zhefupin-2020-1.yaml").read_text())
+    quotes: dict[str, list[str]] = {}
+    for d in policy.duties.values():
+        quotes.setdefault(d.clause, []).append(_norm(d.quote))
+    gaps = {}
+    for c in source["clauses"]:
+        if not re.fullmatch(r"二\([一二三四五六]\)\d+(\(\d+\))?", c["id"]):
+            continue
+        text = _norm(c["text"])
+        head = re.match(r"^[^，,。；;]{1,20}:", text)  # 村党支部、村委会: / 县(市、区)财政部门:
+        covered = [False] * len(text)
+        if head:
+            covered[:head.end()] = [True] * head.end()
+        for q in quotes.get(c["id"], []):
+            i = text.find(q)
+            while i >= 0:
+                covered[i:i + len(q)] = [True] * len(q)
+                i = text.find(q, i + 1)
+        # runs of words no duty quotes; a connective between two quotes (和, 及) is not a duty
+        runs = re.findall(r"[^\x00]+", "".join("\x00" if cov else ch for ch, cov in zip(text, covered, strict=True)))
+        left = [run for run in runs if len(re.sub(r"[，,。；;、:“”\"]", "", run)) >= 3]
+        if left and c["id"] not in ("二(一)1", "二(一)2", "二(六)1", "二(六)2", "二(六)3", "二(六)4", "二(六)5"):
+            gaps[c["id"]] = left
+    assert not gaps
