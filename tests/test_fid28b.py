@@ -132,3 +132,28 @@ def test_every_word_of_every_numbered_item_of_part_two_is_quoted_by_some_duty(po
         if left and c["id"] not in ("二(一)1", "二(一)2", "二(六)1", "二(六)2", "二(六)3", "二(六)4", "二(六)5"):
             gaps[c["id"]] = left
     assert not gaps
+
+
+def _policy_kinds(policy: Policy) -> list[tuple[str, str]]:
+    return [(area.id, k.id) for area in policy.areas.values() for k in (area.problem_kinds or [])
+            if k.authority == "province"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_no_policy_gap_is_pressed_through_a_principle(policy: Policy, engine: str) -> None:
+    """A policy gap (authority province) left unamended by the city it was handed to is pressed by nobody through
+    谁审批谁监管… or 三(三)'s explicit oversight: the text's 监管/监督 of 省市 departments is over the work (识别认定,
+    资金使用), not over the policy a city makes (fails before for identification_policy_gap: 省民政厅 through 二(三)6
+    对低收入农户识别认定开展指导、培训、监督)."""
+    kinds = _policy_kinds(policy)
+    assert ("identification", "identification_policy_gap") in kinds and len(kinds) > 8
+    for area, kind in kinds:
+        r = {"id": "p", "area": area, "kind": kind, "place": "3301", "severity": "serious",
+             "discovered": {"level": "province", "channel": "media", "on": "2021-03-01"},
+             "handled": [{"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-03"}],
+             "deadline": "2021-04-30", "as_of": "2021-06-30"}
+        v = policy.who_answers(r, engine=engine)
+        assert any(f.basis == "not_rectified" for f in v.findings), kind
+        pressed = [(f.body, f.rests_on) for f in v.findings if f.basis == "supervision"
+                   and {"funds_oversight", "explicit_oversight"} & set(f.rests_on)]
+        assert not pressed, (kind, pressed)
