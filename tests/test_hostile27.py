@@ -137,7 +137,7 @@ def test_the_repeats_found_are_exactly_the_ids_given_more_than_once(ids: list[st
     import numpy as np
     import pyarrow as pa
 
-    from responsibility.cli._assess import _Repeats
+    from responsibility.batch._repeats import Repeats as _Repeats
 
     repeats = _Repeats()
     for lo, hi in ((0, min(cut, len(ids))), (min(cut, len(ids)), len(ids))):

@@ -95,12 +95,22 @@ class Assessment:
     #: Rows of a data frame or table whose cells were all empty: no records, skipped (as ``assess`` skips such a
     #: CSV row), not counted in ``records``.
     blank_rows: int = 0
+    #: The ids on more than one record: ``{id: [(record, line), …]}`` (``line`` ``None`` where the input has none),
+    #: in input order. Each such record is assessed or rejected as a record of its own, so a problem given twice has
+    #: its findings counted twice; :meth:`summary`, the notebook's view and the report say so, in the
+    #: words ``responsibility assess`` says it in.
+    repeats: dict[str, list[tuple[int, int | None]]] = field(default_factory=dict, compare=False)
 
     def summary(self) -> str:
-        """Records in, assessed and rejected (they balance), and findings by basis and liability."""
+        """Records in, assessed and rejected (they balance), and findings by basis and liability; then the ids on
+        more than one record, if any."""
+        from ._repeats import repeats_said
+
         text = summary_text(self.records, self.assessed, self.rejected, self.counts, list(self.liabilities))
         if self.blank_rows:
             text += f"\nblank rows skipped: {self.blank_rows:,} (every cell empty: no record)"
+        for line in repeats_said(self.repeats, False):
+            text += f"\n{line}"
         return text
 
     def __repr__(self) -> str:
@@ -115,7 +125,7 @@ class Assessment:
         return report_html(self.findings, self.rejects, records=self.records, assessed=self.assessed,
                            rejected=self.rejected, policy=policy, jurisdiction=jurisdiction,
                            areas=areas_of(records) if records is not None else None, lang=lang, title=title,
-                           blank_rows=self.blank_rows)
+                           blank_rows=self.blank_rows, repeats=self.repeats)
 
     def report(self, path: str | Path, records: Any = None, *, lang: Literal["zh", "en"] = "zh",
                title: str | None = None) -> Path:
@@ -152,6 +162,9 @@ class Assessment:
             + "".join(f"<td>{self.counts.get((b, x), 0):,}</td>" for x in self.liabilities)
             + f"<td>{sum(self.counts.get((b, x), 0) for x in self.liabilities):,}</td></tr>" for b in bases)
         balance = "balanced" if self.records == self.assessed + self.rejected else "NOT BALANCED"
+        from ._repeats import repeats_said
+
+        notes = "".join(f"<p>{html.escape(line)}</p>" for line in repeats_said(self.repeats, False))
         return (f"<div><b>Assessment</b>: {self.records:,} records, {self.assessed:,} assessed, "
                 f"{self.rejected:,} rejected ({balance}); {len(self.findings):,} findings"
-                f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+                f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{notes}</div>")

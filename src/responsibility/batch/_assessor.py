@@ -43,6 +43,7 @@ from ._columns import blank_rows, check_columns, flat_record, json_problem, need
 from ._core import FOUND, Templates, check, derive, expand, receiving_bodies
 from ._emit import REJECT_COLUMNS, Columns, Emitter, Lazy, Segments, reasons
 from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
+from ._repeats import Repeats
 from ._tables import EPOCH, Tables, place_names
 
 I64 = npt.NDArray[np.int64]
@@ -795,8 +796,11 @@ def assess(policy: PolicyView, records: Any, *, jurisdiction: Jurisdiction | Non
     j = jurisdiction if jurisdiction is not None else Jurisdiction.example()
     assessor = make_assessor(policy, j, today=today, lang=lang)
     dicts = Dictionaries(assessor.t)
-    results = [assessor.run(p) for p in parts(records, assessor.t)]
+    repeats = Repeats()  # records that share an id: assessed each, and said (review26 H3, hostile27)
+    results = [assessor.run(p) for p in map(repeats.part, parts(records, assessor.t))]
     assessor.save()
+    found = repeats.found()  # (said by summary(), the notebook's view and the report; not a warning: a frame of
+    # records given twice on purpose is no mistake of the caller's program, and the suite runs warnings as errors)
     counts = np.zeros(len(assessor.t.bases) * len(assessor.t.liabilities), np.int64)
     for r in results:
         counts += r.counts
@@ -811,4 +815,4 @@ def assess(policy: PolicyView, records: Any, *, jurisdiction: Jurisdiction | Non
     blank = len(records) - total if _kind(records) else 0
     return Assessment(findings, frame, total, sum(r.assessed for r in results),
                       len(rejects), count_table(assessor.t, counts), tuple(assessor.t.liabilities),
-                      context=(policy, j), blank_rows=blank)
+                      context=(policy, j), blank_rows=blank, repeats=found)

@@ -66,7 +66,8 @@ def _table(head: list[str], rows: list[list[Any]]) -> str:
 
 def report_html(findings: Any, rejects: Any, *, records: int, assessed: int, rejected: int, policy: PolicyView,
                 areas: Mapping[int, str] | None = None, jurisdiction: Jurisdiction | None = None,
-                lang: Lang = "zh", title: str | None = None, blank_rows: int = 0) -> str:
+                lang: Lang = "zh", title: str | None = None, blank_rows: int = 0,
+                repeats: Mapping[str, list[tuple[int, int | None]]] | None = None) -> str:
     """The report page (see the module docstring) as HTML text.
 
     ``findings`` and ``rejects`` are pandas DataFrames with the columns of an
@@ -74,7 +75,9 @@ def report_html(findings: Any, rejects: Any, *, records: int, assessed: int, rej
     (without it the page has no chart by area); ``jurisdiction`` names the places (default:
     the shipped example). A what-if policy (:meth:`~responsibility.Policy.with_parameters`)
     is marked at the top. ``blank_rows``: rows of the input whose cells were all empty, skipped
-    (no records), said under the balance.
+    (no records), said under the balance, as are ``repeats``, the ids on more than one record
+    (:attr:`Assessment.repeats <responsibility.Assessment.repeats>`), in the words ``responsibility assess`` says
+    them in.
     """
     go = _plotly()
     import pandas as pd
@@ -182,6 +185,9 @@ def report_html(findings: Any, rejects: Any, *, records: int, assessed: int, rej
         sections = f"<p>{html.escape(w['none'])}</p>"
     sections += _parameters(policy, w, en, changed)
     blank = f'<p class="meta">{html.escape(w["blank_rows"].format(n=f"{blank_rows:,}"))}</p>\n' if blank_rows else ""
+    from ._repeats import repeats_said
+
+    blank += "".join(f'<p class="repeats">{html.escape(line)}</p>\n' for line in repeats_said(repeats or {}, not en))
     script = plotly.offline.get_plotlyjs()
     made = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!DOCTYPE html>
@@ -192,7 +198,7 @@ def report_html(findings: Any, rejects: Any, *, records: int, assessed: int, rej
 body {{ font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif; margin: 24px auto;
        max-width: 1100px; color: #222; padding: 0 16px; }}
 h1 {{ font-size: 26px; margin-bottom: 4px; }} h2 {{ font-size: 19px; margin: 28px 0 6px; }}
-.meta {{ color: #666; font-size: 13px; }} .whatif {{ color: #B00020; }}
+.meta {{ color: #666; font-size: 13px; }} .whatif {{ color: #B00020; }} .repeats {{ color: #8A4B00; }}
 .stats {{ display: flex; gap: 16px; flex-wrap: wrap; margin: 16px 0; }}
 .stat {{ background: #F4F6F8; border-radius: 8px; padding: 12px 18px; min-width: 140px; }}
 .stat .n {{ font-size: 26px; font-weight: bold; }}
@@ -307,7 +313,8 @@ def _read_table(path: str, fmt: str, columns: list[str] | None = None) -> Any:
 def write_report_from_files(path: str, policy: PolicyView, jurisdiction: Jurisdiction, *, input_path: str,
                             in_fmt: str, output: str, out_fmt: str, rejects_path: str | None,
                             rejects_fmt: str | None, counts: tuple[int, int, int], lang: Lang,
-                            blank_rows: int = 0) -> None:
+                            blank_rows: int = 0,
+                            repeats: Mapping[str, list[tuple[int, int | None]]] | None = None) -> None:
     """``responsibility assess --report``: the report of a run, from the files it wrote and its input's areas."""
     import pandas as pd
 
@@ -324,6 +331,6 @@ def write_report_from_files(path: str, policy: PolicyView, jurisdiction: Jurisdi
         areas = {}
     records, assessed, rejected = counts
     text = report_html(findings, rejects, records=records, assessed=assessed, rejected=rejected, policy=policy,
-                       areas=areas, jurisdiction=jurisdiction, lang=lang, blank_rows=blank_rows)
+                       areas=areas, jurisdiction=jurisdiction, lang=lang, blank_rows=blank_rows, repeats=repeats)
     _write_atomic(Path(path), text.encode("utf-8"), (input_path, output, *([rejects_path] if rejects_path else [])),
                   what="report")
