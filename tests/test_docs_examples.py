@@ -296,6 +296,7 @@ _MISTAKES = [
     ("areas/housing.yaml", "clause: 二(六)4(3)\n", "clause: 二(六)4(9)\n"),
     ("areas/water.yaml", "    holders: [village_party_branch, village_committee]\n",
      "    holders: [village_party_branch, village_committee]\n   en: x\n"),
+    ("bodies/city.yaml", "  name: 市政府\n", "  name: 市政府\n  name: 市政府\n"),
 ]
 
 

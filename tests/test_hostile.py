@@ -127,7 +127,9 @@ def _dated(field: str, bad: str, form: str) -> Callable[[Path], list[str]]:
 POLICY_CASES: dict[str, tuple[bytes, str]] = {
     # name: (content of policy.yaml, text the located issue contains)
     "alias bomb": (ALIAS_BOMB.encode(), "alias"),
-    "merge bomb": (MERGE_BOMB.encode(), "duplicate"),
+    # (a merge resolves once per mapping, YAML 1.1's way, so the bomb is nine small mappings; a key then given twice
+    # is still found, at once)
+    "merge bomb": (MERGE_BOMB.encode() + b"a: again\n", "duplicate"),
     "recursive alias": (b"a: &a [*a]\n", "nested"),
     "deep nesting": (b"a: " + b"[" * 10_000 + b"]" * 10_000 + b"\n", "nest"),
     "deep block nesting": ("".join("  " * i + "a:\n" for i in range(2000)).encode() + b"  " * 2000 + b"b\n",
@@ -138,7 +140,8 @@ POLICY_CASES: dict[str, tuple[bytes, str]] = {
     "year zero": (b"id: x\neffective_from: 0000-01-01\n", "effective_from"),
     "huge integer": (b"id: x\nversion: " + b"9" * 5000 + b"\n", "integer"),
     "python tag": (b"id: !!python/object/apply:os.system ['true']\n", "python"),
-    "duplicate key": (b"base: &b {id: x}\nother:\n  <<: *b\n  id: y\n", "duplicate"),
+    # (`<<: *b` then `id: y` is legal YAML 1.1, the override wins; a key the mapping gives twice is refused)
+    "duplicate key": (b"base: &b {id: x}\nother:\n  <<: *b\n  id: y\n  id: z\n", "duplicate"),
     "complex key": (b"? [a, b]\n: 1\n", "key"),
     "UTF-16": ("id: x\n".encode("utf-16"), "UTF-16"),
     "GBK": ("id: x\nname: 危房\n".encode("gbk"), "GB18030"),

@@ -90,3 +90,65 @@ def test_assess_on_dask_says_a_shared_id(run_cli: Any, tmp_path: Path) -> None:
                            "--lang", "en")
     assert code == 0 and NOTE.format(a="record 0", b="record 3") in err, err
     assert "records in: 4   assessed: 4   rejected: 0" in err
+
+
+# ---------------------------------------------------------------- 2. YAML: an alias is where it is used; a merge
+
+
+def _rules_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    return tmp_path / "rules"
+
+
+def test_an_alias_item_is_located_where_it_is_used_not_at_its_anchor(tmp_path: Path) -> None:
+    """A body list item written `- *cpc` (the anchor on the first body) was said to be at line 4, the anchor's."""
+    import responsibility
+
+    rules = _rules_copy(tmp_path)
+    city = rules / "bodies" / "city.yaml"
+    text = city.read_text(encoding="utf-8").replace("- id: city_party_committee\n",
+                                                    "- &cpc\n  id: city_party_committee\n", 1)
+    city.write_text(text + "- *cpc\n", encoding="utf-8")
+    line = text.count("\n") + 1
+    issues = responsibility.validate(rules)
+    assert [(i.line, i.column, i.code) for i in issues] == [(line, 3, "duplicate_id")], issues
+
+
+def test_positions_within_an_alias_are_the_alias_use() -> None:
+    from responsibility.policy._yaml import parse_yaml
+
+    text = "a: &x {name: 危房, v: 1}\nl: [危房危房, *x]\nm:\n  - *x\n  -   *x\nk:\n  key: *x\n"
+    data, pos = parse_yaml(text, "f.yaml")
+    assert data["l"][1] == data["m"][0] == data["k"]["key"] == {"name": "危房", "v": 1}
+    assert pos.at(("l", 1, "name")) == (2, 11)
+    assert pos.at(("m", 0)) == pos.at(("m", 0, "v")) == (4, 5)
+    assert pos.at(("m", 1, "name")) == (5, 7)
+    assert pos.at(("k", "key", "v")) == (7, 8) and pos.at(("a", "v")) == (1, 18)
+
+
+def test_a_merge_with_an_override_is_read_as_yaml_defines_it(tmp_path: Path) -> None:
+    """`<<: *base` then `id: …` was refused as a duplicate key; it is legal YAML 1.1 (the override wins)."""
+    import responsibility
+    from responsibility import RulesError
+    from responsibility.policy._yaml import parse_yaml
+
+    data, _ = parse_yaml("a: &a {x: 1, y: 2}\nb: &b {x: 3, z: 4}\nc:\n  <<: [*a, *b]\n  y: 5\n", "f.yaml")
+    assert data["c"] == {"x": 1, "z": 4, "y": 5}  # (of two merged, the earlier wins; the own key over both)
+    with pytest.raises(RulesError) as e:
+        parse_yaml("a: &a {x: 1}\nc:\n  <<: *a\n  x: 2\n  x: 3\n", "f.yaml")
+    assert (e.value.issues[0].line, e.value.issues[0].code) == (5, "duplicate_key")
+    assert "first at line 4" in e.value.issues[0].message
+    rules = _rules_copy(tmp_path)
+    city = rules / "bodies" / "city.yaml"
+    text = city.read_text(encoding="utf-8")
+    government = text[text.index("- id: city_government\n"):text.index("- id: city_leading_group\n")]
+    assert "  level: city\n" in government  # (what the merge gives: level and clauses, as the body has them)
+    text = text.replace("- id: city_party_committee\n", "- &cpc\n  id: city_party_committee\n", 1).replace(
+        government, "- <<: *cpc\n  id: city_government\n  name: 市政府\n  en: City government\n"
+                    "  kind: government\n  sector: government\n")
+    city.write_text(text, encoding="utf-8")
+    assert responsibility.validate(rules) == []
+    body = responsibility.load(rules).bodies["city_government"]
+    assert (body.name, body.level, body.kind, body.sector) == ("市政府", "city", "government", "government")

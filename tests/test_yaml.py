@@ -26,12 +26,12 @@ def test_duplicate_keys_are_errors_with_both_lines() -> None:
     assert "first at line 1" in issue.message
 
 
-def test_a_key_a_later_merge_repeats_is_named_at_the_merge() -> None:
-    """review20b B20-11: a merge (<<:) below gives its pairs first, and the lines were told the wrong way round."""
-    with pytest.raises(RulesError) as exc:
-        parse_yaml("id: X1\narea: housing\nplace: '33'\n<<: {area: water}\n", "m.yaml")
-    issue = exc.value.issues[0]
-    assert (issue.line, issue.code) == (4, "duplicate_key") and "first at line 2" in issue.message, issue
+def test_a_key_a_merge_also_gives_is_the_mappings_own() -> None:
+    """A merge (<<:) with an override is legal YAML 1.1, the mapping's own key winning wherever the merge stands
+    (hostile28; review20b B20-11 had refused it as a duplicate, naming the lines)."""
+    data, pos = parse_yaml("id: X1\narea: housing\nplace: '33'\n<<: {area: water, kind: k}\n", "m.yaml")
+    assert data == {"kind": "k", "id": "X1", "area": "housing", "place": "33"}
+    assert pos.at(("area",)) == (2, 1) and pos.at(("kind",)) == (4, 19)
 
 
 def test_on_is_a_key_not_a_boolean() -> None:

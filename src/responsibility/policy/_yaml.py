@@ -21,6 +21,7 @@ same with either.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import errno
 import os
@@ -174,19 +175,30 @@ def _dotted(path: PathKey) -> str:
     return out
 
 
+#: An alias where a value stands (``*base``), as the text has it (its node holds the anchor's position only).
+_ALIAS = re.compile(r"\*[^\s,\[\]{}]+")
+
+#: One entry of a mapping as built: its key, the key's node, the value's node, and whether a merge (``<<:``) gave it.
+Pair = tuple[str | int, "yaml.Node", "yaml.Node", bool]
+
+
 class _Builder:
     """Turns a composed node tree into plain data, checking keys, limits and scalars."""
 
     def __init__(self, loader: Any, pos: Positions, limits: Limits, *, typed_numbers: bool = False,
-                 json: bool = False) -> None:
+                 json: bool = False, text: str = "") -> None:
         self.loader = loader
         self.pos = pos
         self.limits = limits
         self.typed_numbers = typed_numbers
         self.json = json
+        self.text = text
         self.nodes = 0
         self.aliases = 0
         self.seen: set[int] = set()
+        self.built: set[int] = set()  # every node built once: met again, it stands where an alias is
+        self.resolved: dict[int, list[Pair]] = {}  # a mapping's pairs, merges resolved (a merge bomb is one each)
+        self.starts: list[int] | None = None  # where each line of ``text`` starts
 
     def fail(self, node: yaml.Node, message: str, hint: str, code: str = "yaml_limit") -> RulesError:
         mark = node.start_mark
@@ -209,31 +221,54 @@ class _Builder:
             else:
                 self.seen.add(key)
 
-    def build(self, node: yaml.Node, path: PathKey, depth: int = 0) -> Any:
+    def alias_at(self, line: int, column: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """The (1-based) position of the first alias (``*name``) at or after 0-based ``line``:``column`` of the
+        text, and the 0-based position just past it; ``None`` where none is found."""
+        if not self.text:
+            return None
+        if self.starts is None:
+            self.starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        if line >= len(self.starts):
+            return None
+        found = _ALIAS.search(self.text, self.starts[line] + column)
+        if found is None:
+            return None
+        at = bisect.bisect_right(self.starts, found.start()) - 1
+        col = found.start() - self.starts[at]
+        return (at + 1, col + 1), (at, col + found.end() - found.start())
+
+    def build(self, node: yaml.Node, path: PathKey, depth: int = 0, at: tuple[int, int] | None = None) -> Any:
+        """``node`` as plain data at ``path``; ``at``: where an alias standing for it is used (every position
+        within is said to be there, not at the anchor's lines, which hold the value for another place)."""
         self.count(node, depth)
-        self.pos.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.built.add(id(node))
+        self.pos.marks[path] = at or (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
             raise self.fail(node, f"YAML tag {_short(node.tag)!r} is not allowed", "remove the tag", "yaml_syntax")
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
-            for key_node, value_node in self.pairs(node, depth):
-                key = self.key(key_node, path)
-                if key in out:
-                    line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                    first, first_col = self.pos.marks.get((*path, key), (0, 0))
-                    if first > line:  # a merge (<<:) lower in the file gives its pairs first: name the later one
-                        line, col, first = first, first_col, line
-                    kind = "JSON" if self.pos.file.lower().endswith(_JSON_NAMES) else "YAML"
-                    raise RulesError(
-                        [Issue(self.pos.file, line, col, f"duplicate key {_short(str(key))!r} (first at line {first})",
-                               f"remove one of them; {kind} readers would silently keep only the last",
-                               "duplicate_key")]
-                    )
-                out[key] = self.build(value_node, (*path, key), depth + 1)
-                self.pos.marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            for key, key_node, value_node, merged in self.pairs(node, depth, path):
+                here = at
+                if here is None and not merged and id(value_node) in self.built:  # `key: *name`
+                    end = key_node.end_mark
+                    found = self.alias_at(end.line, end.column)
+                    here = found[0] if found else None
+                out[key] = self.build(value_node, (*path, key), depth + 1, here)
+                self.pos.marks[(*path, key)] = at or (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             return out
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            items = []
+            after = (node.start_mark.line, node.start_mark.column)  # (0-based) where the next item may start
+            for i, item in enumerate(node.value):
+                here = at
+                if at is None and id(item) in self.built:  # `- *name`: at the alias, not the anchor's line
+                    found = self.alias_at(*after)
+                    if found is not None:
+                        here, after = found
+                elif at is None:
+                    after = (item.end_mark.line, item.end_mark.column)
+                items.append(self.build(item, (*path, i), depth + 1, here))
+            return items
         return self.scalar(node, path)
 
     def key(self, node: yaml.Node, path: PathKey) -> str | int:
@@ -245,16 +280,22 @@ class _Builder:
                             "yaml_syntax")
         return key
 
-    def pairs(self, node: yaml.MappingNode, depth: int) -> list[tuple[yaml.Node, yaml.Node]]:
-        """The key/value nodes of ``node`` with YAML merge keys (``<<``) expanded, within the limits.
+    def pairs(self, node: yaml.MappingNode, depth: int, path: PathKey) -> list[Pair]:
+        """The entries of ``node`` with YAML merge keys (``<<``) resolved, within the limits.
 
-        Merged keys come first, so a key given both by a merge and explicitly is a duplicate.
-        """
-        merged: list[tuple[yaml.Node, yaml.Node]] = []
-        own: list[tuple[yaml.Node, yaml.Node]] = []
+        As YAML 1.1's merge key is defined: a key the mapping gives itself overrides the one a merge gives (``<<:
+        *base`` then ``name: other`` is ``other``), and of the mappings merged (``<<: [*a, *b]``) an earlier one's
+        key wins; a key the mapping itself gives twice is an error (``duplicate_key``), as YAML readers would
+        silently keep the last. Merged entries come first, then the mapping's own. Each mapping's entries are
+        resolved once (a merge of merges of merges is no bomb)."""
+        got = self.resolved.get(id(node))
+        if got is not None:
+            return got
+        merged: list[Pair] = []
+        own: list[Pair] = []
         for key_node, value_node in node.value:
             if key_node.tag != _MERGE_TAG:
-                own.append((key_node, value_node))
+                own.append((self.key(key_node, path), key_node, value_node, False))
                 continue
             subs = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
             for sub in subs:
@@ -262,11 +303,29 @@ class _Builder:
                     raise self.fail(sub, "a merge key (<<) takes a mapping or a list of mappings", "fix the merge",
                                     "yaml_syntax")
                 self.count(sub, depth + 1)
-                merged.extend(self.pairs(sub, depth + 1))
+                merged.extend((k, kn, vn, True) for k, kn, vn, _ in self.pairs(sub, depth + 1, path))
         self.nodes += len(merged)
         if self.nodes > self.limits.max_nodes:
             raise self.fail(node, f"more than {self.limits.max_nodes:,} values", "split the file or remove aliases")
-        return merged + own
+        given: dict[str | int, yaml.Node] = {}
+        for key, key_node, _, _ in own:
+            if key in given:
+                first = given[key].start_mark.line + 1
+                kind = "JSON" if self.pos.file.lower().endswith(_JSON_NAMES) else "YAML"
+                raise RulesError(
+                    [Issue(self.pos.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                           f"duplicate key {_short(str(key))!r} (first at line {first})",
+                           f"remove one of them; {kind} readers would silently keep only the last", "duplicate_key")])
+            given[key] = key_node
+        taken = set(given)
+        out = []
+        for entry in merged:
+            if entry[0] not in taken:
+                taken.add(entry[0])
+                out.append(entry)
+        out += own
+        self.resolved[id(node)] = out
+        return out
 
     def scalar(self, node: yaml.Node, path: PathKey) -> Any:
         try:
@@ -469,7 +528,7 @@ def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = T
     try:
         node = loader.get_single_node()
         data = None if node is None else _Builder(loader, pos, limits, typed_numbers=not dates,
-                                                  json=json).build(node, ())
+                                                  json=json, text=text).build(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
