@@ -152,3 +152,39 @@ def test_a_merge_with_an_override_is_read_as_yaml_defines_it(tmp_path: Path) -> 
     assert responsibility.validate(rules) == []
     body = responsibility.load(rules).bodies["city_government"]
     assert (body.name, body.level, body.kind, body.sector) == ("市政府", "city", "government", "government")
+
+
+# ---------------------------------------------------------------- 3. a record's error says what to do
+
+
+def test_assess_says_what_to_do_with_a_lone_surrogate(run_cli: Any, tmp_path: Path) -> None:
+    """`who` said "remove it, or write the whole character" of a lone surrogate; assess said only what it was."""
+    path = tmp_path / "in.jsonl"
+    good = json.dumps({k: v for k, v in example().items()})
+    path.write_text('{"id": "a\\ud800b", "area": "housing", "place": "330127100219"}\n' + good + "\n",
+                    encoding="utf-8")
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.jsonl"), "--lang", "en")
+    assert code == 1 and "Traceback" not in err, err
+    assert ("rejected: line 1 (record 0, counted from 0): field 'id': text with a lone surrogate (half of a UTF-16 "
+            "surrogate pair, such as \\ud800, not a character; it cannot be written as UTF-8); remove it, or write "
+            "the whole character") in err, err
+    assert "records in: 2   assessed: 1   rejected: 1" in err
+
+
+@pytest.mark.parametrize(("day", "said"), [
+    ("2021-02-30", "'2021-02-30' is not a valid date (no such day); write a day that exists, as YYYY-MM-DD"),
+    ("1899-03-01", "1899-03-01 is outside the years 1900-2999; write a day between 1900 and 2999 (YYYY-MM-DD)"),
+    ("2999-12-31", None)])
+def test_ledger_add_says_what_to_do_with_a_day_that_cannot_be(run_cli: Any, tmp_path: Path, day: str,
+                                                              said: str | None) -> None:
+    events = (ROOT / "examples" / "ledger" / "events.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "events.yaml"
+    path.write_text(events.replace("on: 2021-06-02", f"on: {day}", 1), encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, _, err = run_cli("ledger", "add", db, str(path), "--by", "me")
+    if said is None:  # (the last day a record may name is taken; the order of days is the next check's)
+        assert "outside the years" not in err and "Traceback" not in err, err
+        return
+    assert code == 2 and "Traceback" not in err, err
+    assert f"events.yaml:9:42: problem 'CA-2021-101', field 'on': event 3: {said}" in err, err

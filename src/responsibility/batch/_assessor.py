@@ -146,6 +146,12 @@ def _utf8(text: str) -> str:
     return text
 
 
+#: A text holding half of a UTF-16 surrogate pair, said as `who` says it of a file (policy/_yaml), with what to do.
+LONE_SURROGATE = ("text with a lone surrogate (half of a UTF-16 surrogate pair, such as \\ud800, not a character; it "
+                  "cannot be written as UTF-8); remove it, or write the whole character (a pair such as "
+                  "\\ud83d\\ude00 is read as one)")
+
+
 def lone_surrogate(value: Any, path: str = "", depth: int = 0) -> str | None:
     """The path of a text in ``value`` (a record) holding a lone surrogate, else ``None``.
 
@@ -248,8 +254,7 @@ class Assessor:
             try:
                 bad = lone_surrogate(raw)
                 if bad is not None:
-                    raise problem_error(bad, "text with a lone surrogate (not a character; it cannot be written "
-                                        "as UTF-8)", "bad_text")
+                    raise problem_error(bad, LONE_SURROGATE, "bad_text")
                 verdict = who_answers(self.reference, raw, jurisdiction=self.jurisdiction, engine="compiled",
                                       today=self.today)
             except ResponsibilityError as exc:

@@ -158,11 +158,11 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
         try:
             day = dt.date.fromisoformat(m[1])
         except ValueError:
-            raise ProblemError(field_name, f"{shown(value)} is not a valid date (no such day)",
-                               record=problem, code="bad_date") from None
+            raise ProblemError(field_name, f"{shown(value)} is not a valid date (no such day); write a day that "
+                               "exists, as YYYY-MM-DD", record=problem, code="bad_date") from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise ProblemError(field_name, f"{day.isoformat()} is outside the years 1900-2999", record=problem,
-                           code="bad_date")
+        raise ProblemError(field_name, f"{day.isoformat()} is outside the years 1900-2999; write a day between "
+                           "1900 and 2999 (YYYY-MM-DD)", record=problem, code="bad_date")
     return day
 
 
@@ -186,7 +186,8 @@ def _clean(text: str, field_name: str, problem: str | None) -> str:
     for c in text:
         category = unicodedata.category(c)
         if category == "Cs":
-            raise ProblemError(field_name, "not valid Unicode text (a lone surrogate)", record=problem,
+            raise ProblemError(field_name, "not valid Unicode text (a lone surrogate, half of a UTF-16 surrogate "
+                               "pair such as \\ud800); remove it, or write the whole character", record=problem,
                                code="bad_value")
         if (category in _NOT_TEXT or _noncharacter(c)) and not (free and c in "\t\n\r"):
             raise ProblemError(field_name, f"contains a control character ({c!a}); remove it",
