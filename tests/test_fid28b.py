@@ -157,3 +157,23 @@ def test_no_policy_gap_is_pressed_through_a_principle(policy: Policy, engine: st
         pressed = [(f.body, f.rests_on) for f in v.findings if f.basis == "supervision"
                    and {"funds_oversight", "explicit_oversight"} & set(f.rests_on)]
         assert not pressed, (kind, pressed)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("sector", "to_body"), [(None, None), (None, "county_finance"),
+                                                 (None, "county_medical_insurance"), ("finance", None),
+                                                 ("finance", "county_finance"), ("medical_insurance", None),
+                                                 ("medical_insurance", "county_medical_insurance")])
+def test_finance_presses_nobody_through_its_own_disbursement_in_late_medical_assistance(
+        policy: Policy, engine: str, sector: str | None, to_body: str | None) -> None:
+    """二(六)3(3) 县财政局负责资金拨付和监管: its 监管 is of the money it pays, not of 医保's review (fails
+    before for the record naming no line: 县财政局 pressed the 问题所属部门 through 三(三))."""
+    step: dict[str, Any] = {"action": "assigned", "by_level": "county", "to_level": "county", "on": "2021-03-05"}
+    if to_body:
+        step["to_body"] = to_body
+    r = {"id": "p", "area": "health", "kind": "health_assistance_late", "place": "330127", "severity": "serious",
+         "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "handled": [step],
+         "deadline": "2021-05-31", "as_of": "2021-06-30", **({"sector": sector} if sector else {})}
+    v = policy.who_answers(r, engine=engine)
+    assert any(f.basis == "not_rectified" for f in v.findings)
+    assert not [f for f in v.findings if f.body == "county_finance" and f.basis == "supervision"]
