@@ -178,7 +178,9 @@ def test_every_refused_record_over_http_says_what_to_do(client: Any) -> None:
     from tests.test_service import bearer
 
     for change, field, hint in (({"as_of": "2021-02-29"}, "as_of", "give a day that exists, as YYYY-MM-DD"),
-                                ({"id": "\ud800"}, "id", "correct field 'id'; docs/records.md describes every field")):
+                                # (what to do with it, since hostile28)
+                                ({"id": "\ud800"}, "id", "remove the lone surrogate (\\ud800 … \\udfff alone), or "
+                                                        "write the whole character")):
         body = json.dumps({**example(), **change}).encode()
         r = client.post("/v1/verdict", content=body, headers={**bearer("chunan"), "Content-Type": "application/json"})
         err = r.json()["error"]

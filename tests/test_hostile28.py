@@ -188,3 +188,137 @@ def test_ledger_add_says_what_to_do_with_a_day_that_cannot_be(run_cli: Any, tmp_
         return
     assert code == 2 and "Traceback" not in err, err
     assert f"events.yaml:9:42: problem 'CA-2021-101', field 'on': event 3: {said}" in err, err
+
+
+# ---------------------------------------------------------------- 4. HTTP: a body that does not come
+
+
+def _slow_request(path: str, media: str, chunks: list[tuple[float, bytes]], end: bool = False) -> Any:
+    """A request whose body comes as ``chunks`` (seconds waited before it, bytes), then ends (``end``) or sends
+    nothing more."""
+    import asyncio
+
+    from starlette.requests import Request
+
+    parts = list(chunks)
+
+    async def receive() -> dict[str, Any]:
+        if not parts:
+            await asyncio.sleep(3600)
+        wait, data = parts.pop(0)
+        await asyncio.sleep(wait)
+        return {"type": "http.request", "body": data, "more_body": not (end and not parts)}
+
+    scope = {"type": "http", "method": "POST", "path": path, "headers": [(b"content-type", media.encode())],
+             "query_string": b""}
+    return Request(scope, receive)
+
+
+def test_a_single_record_s_body_must_arrive_in_time() -> None:
+    """A client that sent a byte a second held its connection for as long as it liked (hostile28): 408 now."""
+    import asyncio
+
+    from responsibility.service._app import read_json
+    from responsibility.service._errors import ApiError
+
+    dribble = [(0.0, b"{")] + [(0.05, b" ")] * 100
+    with pytest.raises(ApiError) as e:
+        asyncio.run(read_json(_slow_request("/v1/verdict", "application/json", dribble), 10_000, 0.5))
+    assert e.value.status == 408 and "did not arrive within 0.5 seconds" in e.value.message
+    assert "send the whole body at once" in (e.value.suggestion or "")
+    got = asyncio.run(read_json(_slow_request("/v1/verdict", "application/json", [(0.0, b'{"a": '), (0.1, b"1}")],
+                                              end=True),
+                                10_000, 5))
+    assert got == {"a": 1}
+
+
+@pytest.mark.parametrize(("chunks", "said"), [
+    ([(0.0, b'{"id": "p1", ')], "the batch sent nothing for 0.5 seconds"),  # then nothing
+    ([(0.0, b'{"id": "p1", ')] + [(0.1, b" ")] * 60, "the batch came slower than 1,024 bytes a second")])
+def test_a_batch_s_body_may_not_stall_or_dribble(chunks: list[tuple[float, bytes]], said: str) -> None:
+    import asyncio
+    import threading
+
+    import responsibility
+    from responsibility.chain._jurisdiction import Jurisdiction
+    from responsibility.service._auth import ANONYMOUS
+    from responsibility.service._batch import Batch
+    from responsibility.service._errors import ApiError
+    from responsibility.service._lib import batch_assessor
+
+    assessor = batch_assessor(responsibility.load(), Jurisdiction.example(), today=None, lang="en")
+    batch = Batch(assessor, threading.Lock(), ANONYMOUS, max_bytes=10**6, max_records=10**6, idle_seconds=0.5)
+    try:
+        with pytest.raises(ApiError) as e:
+            asyncio.run(batch.run(_slow_request("/v1/assess", "application/x-ndjson", chunks)))
+    finally:
+        batch.spool.close()
+    assert e.value.status == 408 and said in e.value.message, e.value.message
+
+
+def test_serve_passes_body_seconds_to_the_service(monkeypatch: pytest.MonkeyPatch) -> None:
+    from responsibility.service._app import Settings
+
+    monkeypatch.setenv("RESPONSIBILITY_BODY_SECONDS", "7")
+    monkeypatch.setenv("RESPONSIBILITY_NO_AUTH", "1")
+    assert Settings.from_env().body_seconds == 7
+    assert Settings().body_seconds == 30
+
+
+def test_a_lone_surrogate_over_http_says_what_to_do(client: Any) -> None:
+    """It came back with "correct field 'id'; docs/records.md describes every field of a problem record"."""
+    from tests.test_service import bearer
+
+    body = json.dumps({**example(), "id": "a\ud800"}).encode()
+    r = client.post("/v1/verdict", content=body, headers={**bearer("chunan"), "Content-Type": "application/json"})
+    err = r.json()["error"]
+    assert r.status_code == 422 and err["field"] == "id", r.text
+    assert err["suggestion"] == ("remove the lone surrogate (\\ud800 … \\udfff alone), or write the whole character "
+                                 "(a pair such as \\ud83d\\ude00 is read as one)"), r.text
+
+
+# ---------------------------------------------------------------- 5. ledger import: cells and files Excel makes
+
+
+def test_an_imported_id_cell_of_true_or_a_date_is_refused_with_what_to_do(run_cli: Any, tmp_path: Path) -> None:
+    """A TRUE cell in 问题编号 was imported as the problem "True", and a cell Excel took for a day (1-2) as
+    "2021-01-01 00:00:00"; a record's id true is refused by every entry point (docs/records.md)."""
+    import datetime as dt
+
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(ROOT / "examples" / "ledger" / "county-ledger.xlsx")
+    ws = wb.worksheets[0]
+    assert ws.cell(1, 1).value == "问题编号" and ws.cell(1, 4).value == "所在地代码"
+    ws.cell(2, 1, True)
+    ws.cell(3, 1, dt.datetime(2021, 1, 2))
+    ws.cell(4, 4, dt.datetime(2021, 3, 1))
+    wb.save(tmp_path / "l.xlsx")
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, out, err = run_cli("ledger", "import", db, str(tmp_path / "l.xlsx"), "--by", "me", "--rejects",
+                             str(tmp_path / "rj.csv"))
+    assert code == 1 and "Traceback" not in err, err
+    rejects = (tmp_path / "rj.csv").read_text(encoding="utf-8-sig")
+    assert "2,True,问题编号,\"the cell holds TRUE (a true/false value), not a problem id; type the problem id as " \
+           "text\",bad_value" in rejects, rejects
+    assert "the cell holds the date 2021-01-02, not a problem id as typed (Excel reads text such as 1-2 or 2021-3-1 " \
+           "as a day); format the column as text and type the problem id again" in rejects, rejects
+    assert "4,CA-2021-003,所在地代码,\"the cell holds the date 2021-03-01, not a division code" in rejects, rejects
+    assert "共 7 行 = 已导入 3 + 拒收 4" in out + err, out  # (the example's one reject, 饮水, besides)
+
+
+@pytest.mark.parametrize(("content", "said"), [
+    ("问题编号,领域\nA,危房改造\n".encode(), "it is text, not a workbook (a CSV file named .xlsx?): name it .csv"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "it is an Excel 97-2003 workbook (.xls) or one protected by a "
+                                                        "password: open it in Excel, remove any password and save it"),
+    (b"PK\x03\x04" + bytes(100), "it is a damaged workbook, or a zip file of something else: save it again from "
+                                 "Excel as .xlsx")])
+def test_an_xlsx_that_is_no_workbook_says_what_it_is(run_cli: Any, tmp_path: Path, content: bytes,
+                                                      said: str) -> None:
+    """It said "not a readable .xlsx workbook (BadZipFile: File is not a zip file)" and no more."""
+    pytest.importorskip("openpyxl")
+    (tmp_path / "l.xlsx").write_bytes(content)
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, _, err = run_cli("ledger", "import", db, str(tmp_path / "l.xlsx"), "--by", "me")
+    assert code == 2 and "Traceback" not in err and "not a readable .xlsx workbook" in err and said in err, err

@@ -777,6 +777,16 @@ def _whole(value: Any, f: str, code: str) -> str:
         return str(int(value))
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, bool):  # a TRUE/FALSE cell was the problem "True" (hostile28); a record's true is refused
+        what = _WHOLE_WORDS.get(f, f)
+        raise ProblemError(f, f"the cell holds {str(value).upper()} (a true/false value), not a {what}; type the "
+                           f"{what} as text", code=code)
+    if isinstance(value, dt.date):  # an id Excel took for a day (1-2, 2021-3-1) was "2021-01-02 00:00:00"
+        day = value.date() if isinstance(value, dt.datetime) and value.time() == dt.time(0) else value
+        what = _WHOLE_WORDS.get(f, f)
+        raise ProblemError(f, f"the cell holds the date {day.isoformat()}, not a {what} as typed (Excel reads text "
+                           f"such as 1-2 or 2021-3-1 as a day); format the column as text and type the {what} again",
+                           code=code)
     text = unicodedata.normalize("NFKC", str(value)) if f == "place" else str(value)
     if f == "place" and _SCIENTIFIC.fullmatch(text.strip()):  # 3.30127E+11: as Excel showed a long code, and saved it
         raise ProblemError(f, f"{text!r} is a division code as Excel shows a long number (scientific notation): its "
@@ -784,6 +794,9 @@ def _whole(value: Any, f: str, code: str) -> str:
                            code=code)
     return text
 
+
+#: What the cell of a field :func:`_whole` reads holds, in its messages.
+_WHOLE_WORDS = {"problem": "problem id", "place": "division code"}
 
 _SCIENTIFIC = re.compile(r"[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+")
 

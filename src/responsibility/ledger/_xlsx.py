@@ -258,6 +258,24 @@ def _check_sizes(path: Any) -> None:
                               "packed as no spreadsheet program packs it; nothing was imported")
 
 
+def _what_it_is(path: Any) -> str:
+    """What to do with a file named .xlsx that openpyxl cannot open, by its first bytes (it said only
+    "BadZipFile: File is not a zip file"; hostile28)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return "save it again from Excel as an Excel workbook (.xlsx)"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # the compound file of Excel 97-2003 (.xls), or an encrypted .xlsx
+        return ("it is an Excel 97-2003 workbook (.xls) or one protected by a password: open it in Excel, remove any "
+                "password and save it as an Excel workbook (.xlsx)")
+    if head.startswith(b"PK"):
+        return "it is a damaged workbook, or a zip file of something else: save it again from Excel as .xlsx"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and b"\x00" not in head):
+        return "it is text, not a workbook (a CSV file named .xlsx?): name it .csv, or save it from Excel as .xlsx"
+    return "save it again from Excel as an Excel workbook (.xlsx)"
+
+
 class Book:
     """The sheets of an .xlsx workbook, each read as numbered rows of cell values.
 
@@ -277,7 +295,8 @@ class Book:
         try:
             self.wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-            raise LedgerError(f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+            raise LedgerError(f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc}); "
+                              f"{_what_it_is(path)}") from None
         self.names: list[str] = list(self.wb.sheetnames)
         #: The sheets Excel hides from its user (an old copy, a lookup table): read only when named
         #: or when no visible sheet holds the ledger.

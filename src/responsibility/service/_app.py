@@ -8,6 +8,7 @@ line of the decision log (:mod:`._log`).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import json
@@ -29,7 +30,7 @@ from . import _jsonio as jsonio
 from . import _lib
 from ._auth import ANONYMOUS, Principal, TokenStore
 from ._batch import Assessors, Batch, check_media_type
-from ._errors import ApiError, check_encoding, from_library, install, printable, too_large
+from ._errors import ApiError, check_encoding, from_library, install, printable, too_large, too_slow
 from ._log import DecisionLog, digest, findings_hash
 from ._models import ErrorOut, VerdictOut, VersionOut
 
@@ -48,7 +49,9 @@ class Settings:
     the default of verdicts: ``compiled`` (the same findings as durable-rules, which the library's
     differential tests prove, about five times faster and safe under threads). Limits:
     ``max_body`` bytes for a single request, ``max_batch_bytes`` and ``max_batch_records`` for a
-    batch.
+    batch; ``body_seconds``: a single request's body must arrive within so many seconds, and a batch's may
+    pause no longer between its parts (408 otherwise: a client dribbling a byte now and then held its
+    connection for as long as it liked).
     """
 
     rules: str | Path | None = None
@@ -61,12 +64,13 @@ class Settings:
     max_body: int = 1 * 2**20
     max_batch_bytes: int = 256 * 2**20
     max_batch_records: int = 1_000_000
+    body_seconds: int = 30
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         """Settings from ``RESPONSIBILITY_RULES``, ``_JURISDICTION``, ``_LEDGER``, ``_DECISION_LOG``
         (default ``decisions.jsonl``), ``_TOKENS_FILE`` or ``_TOKENS``, ``_NO_AUTH=1``, and
-        ``_ENGINE``, ``_MAX_BODY``, ``_MAX_BATCH_BYTES``, ``_MAX_BATCH_RECORDS``."""
+        ``_ENGINE``, ``_MAX_BODY``, ``_MAX_BATCH_BYTES``, ``_MAX_BATCH_RECORDS``, ``_BODY_SECONDS``."""
         env = dict(os.environ if environ is None else environ)
 
         def get(name: str) -> str | None:
@@ -87,7 +91,8 @@ class Settings:
                    engine="durable" if get("ENGINE") == "durable" else "compiled",
                    max_body=number("MAX_BODY", cls.max_body),
                    max_batch_bytes=number("MAX_BATCH_BYTES", cls.max_batch_bytes),
-                   max_batch_records=number("MAX_BATCH_RECORDS", cls.max_batch_records))
+                   max_batch_records=number("MAX_BATCH_RECORDS", cls.max_batch_records),
+                   body_seconds=number("BODY_SECONDS", cls.body_seconds))
 
 
 class Service:
@@ -190,7 +195,7 @@ class Service:
         problem record (401, 400, 413, 403 as they fit); a refusal by the library is logged and
         raised as its API error."""
         who = self.caller(request)
-        raw = await read_json(request, self.settings.max_body)
+        raw = await read_json(request, self.settings.max_body, self.settings.body_seconds)
         input_hash = digest(raw)
         self.check_place(who, endpoint, raw, input_hash)
         try:
@@ -220,8 +225,9 @@ class Service:
                        policy=self.policy_hash, jurisdiction=self.jurisdiction_hash, latency_ms=latency, **fields)
 
 
-async def read_json(request: Request, limit: int) -> Any:
-    """The request body as JSON, refused with 413 past ``limit`` bytes and 400 when not JSON."""
+async def read_json(request: Request, limit: int, seconds: float | None = None) -> Any:
+    """The request body as JSON, refused with 413 past ``limit`` bytes, 408 when it has not all arrived within
+    ``seconds`` and 400 when not JSON."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise too_large(limit, suggestion=_SMALLER)
@@ -236,11 +242,15 @@ async def read_json(request: Request, limit: int) -> Any:
                        "/v1/assess as JSON lines")
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large(limit, suggestion=_SMALLER)
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(seconds):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise too_large(limit, suggestion=_SMALLER)
+                chunks.append(chunk)
+    except TimeoutError:
+        raise too_slow(seconds or 0) from None
     body = b"".join(chunks)
     if not body.strip():
         raise ApiError(400, "the request body is empty; send a JSON object", type="RequestError", field="(body)")
@@ -477,7 +487,7 @@ def _routes(app: FastAPI, svc: Service) -> None:
         check_media_type(request)
         assessor, lock = svc.assessors.get(day, lang)
         batch = Batch(assessor, lock, who, max_bytes=s.max_batch_bytes, max_records=s.max_batch_records,
-                      charset=charset)
+                      charset=charset, idle_seconds=s.body_seconds)
         try:
             await batch.run(request)
         except ApiError as exc:

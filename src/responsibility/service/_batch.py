@@ -16,6 +16,7 @@ Output lines, in input order chunk by chunk::
 
 from __future__ import annotations
 
+import asyncio
 import codecs
 import datetime as dt
 import hashlib
@@ -33,7 +34,7 @@ from ..policy._encoding import HIGH, SNIFF, bom_encoding, detect_encoding
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal
-from ._errors import ApiError, too_large
+from ._errors import ApiError, too_large, too_slow
 
 #: The longest line read as one record (as ``responsibility assess`` reads JSON lines): a longer
 #: one is a reject, read past without being held.
@@ -49,12 +50,18 @@ def _size(n: int) -> str:
     return f"{n // 2**20} MiB" if n >= 2**20 else f"{n:,} bytes"
 
 
+#: The slowest a batch's body may arrive on average, in bytes a second, past its first ``idle_seconds``.
+SLOWEST = 1024
+
+
 class Batch:
     """One batch request: reads, assesses and spools; ``totals`` and hashes when done."""
 
     def __init__(self, assessor: Any, lock: threading.Lock, who: Principal, *, max_bytes: int,
-                 max_records: int, charset: str | None = None) -> None:
+                 max_records: int, charset: str | None = None, idle_seconds: float | None = None) -> None:
         self.assessor, self.lock, self.who = assessor, lock, who
+        #: The longest the body may pause between its parts (408 past it); ``None``: no limit.
+        self.idle_seconds = idle_seconds
         #: The body's encoding as its Content-Type declares it (``None``: told from the body).
         self.charset = charset
         self.dicts = _lib.batch_dictionaries(assessor)
@@ -231,7 +238,30 @@ class Batch:
             data, lead = lead[high:], None
             await process(data)
 
-        async for data in request.stream():
+        parts = request.stream().__aiter__()
+        clock = asyncio.get_running_loop().time
+        first = clock()
+        waited = 0.0  # seconds spent waiting for the body's parts
+        while True:
+            # (the wait for the next part only: assessing a part may take as long as it takes). A part must come
+            # within idle_seconds, and the parts on average at SLOWEST bytes a second after the first idle_seconds:
+            # one byte a second, never idle, held the connection as long as the client liked (hostile28)
+            budget = None if self.idle_seconds is None else \
+                min(self.idle_seconds, self.idle_seconds + size / SLOWEST - waited)
+            start = clock()
+            try:
+                async with asyncio.timeout(None if budget is None else max(budget, 0.0)):
+                    data = await anext(parts)
+            except StopAsyncIteration:
+                break
+            except TimeoutError:
+                assert self.idle_seconds is not None
+                if budget is not None and budget < self.idle_seconds:
+                    raise too_slow(self.idle_seconds, "the batch", rate=SLOWEST,
+                                   took=clock() - first) from None
+                raise too_slow(self.idle_seconds, "the batch", idle=True) from None
+            finally:
+                waited += clock() - start
             size += len(data)
             if size > self.max_bytes:
                 raise too_large(self.max_bytes)

@@ -91,6 +91,19 @@ def too_large(limit: int, what: str = "the request body", unit: str = "bytes",
                     field="(body)", limit=limit, suggestion=suggestion)
 
 
+def too_slow(seconds: float, what: str = "the request body", idle: bool = False, rate: int | None = None,
+             took: float = 0.0) -> ApiError:
+    """408 for a body that does not arrive in time (a client that sends a byte now and then held a connection, and
+    its worker's memory, for as long as it liked; hostile28): not all within ``seconds``, nothing for ``seconds``
+    (``idle``), or on average slower than ``rate`` bytes a second after its first ``seconds``."""
+    said = f"sent nothing for {seconds:g} seconds" if idle else \
+        f"came slower than {rate:,} bytes a second ({took:.0f} seconds so far)" if rate else \
+        f"did not arrive within {seconds:g} seconds"
+    return ApiError(408, f"{what} {said}, the limit of this server", type="RequestTimeout", field="(body)",
+                    limit=seconds, suggestion="send the whole body at once (a file, not a slow pipe); on a slow link "
+                    "ask the server's operator to raise --body-seconds")
+
+
 def suggestion_of(message: str) -> str | None:
     """The library's "what to do" part of a message: what follows its last "; " (or None)."""
     head, sep, tail = message.rpartition("; ")
@@ -105,7 +118,7 @@ def from_library(exc: ResponsibilityError) -> ApiError:
         return ApiError(422, str(exc), type=name, field=exc.field, record=exc.record, code=code,
                         # (None where the message says what to do: the response reads it from there, and an
                         # endpoint may say more, as /v1/verdict does of a list)
-                        suggestion=None if suggestion_of(str(exc)) else record_hint(exc.field, code))
+                        suggestion=None if suggestion_of(str(exc)) else record_hint(exc.field, code, str(exc)))
     if isinstance(exc, JurisdictionError):
         return ApiError(422, str(exc), type=name)
     if isinstance(exc, ChainError):
@@ -125,9 +138,12 @@ _RECORD_HINTS = {"bad_date": "give a day that exists, as YYYY-MM-DD, between 190
                  "wrong_type": "write {field} as docs/records.md describes it"}
 
 
-def record_hint(field: str | None, code: str) -> str:
+def record_hint(field: str | None, code: str, message: str = "") -> str:
     """The suggestion for a problem record's error whose message carries none (``2021-02-29 is not a valid date``
     came with ``"suggestion": null``; hostile27): by its code, else where the field is described."""
+    if "lone surrogate" in message:  # (a generic "correct field 'id'" said nothing of what to do with it; hostile28)
+        return "remove the lone surrogate (\\ud800 … \\udfff alone), or write the whole character (a pair such as " \
+            "\\ud83d\\ude00 is read as one)"
     name = repr(field) if field and not field.startswith("(") else "the record"
     return _RECORD_HINTS.get(code, "correct {field}; docs/records.md describes every field of a problem record"
                              ).format(field=f"field {name}" if name != "the record" else name)

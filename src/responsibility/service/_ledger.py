@@ -225,7 +225,7 @@ def install(app: FastAPI, svc: Service) -> None:
         started = time.perf_counter()
         who = svc.caller(request)
         led = ledger()
-        raw = await read_json(request, svc.settings.max_body)
+        raw = await read_json(request, svc.settings.max_body, svc.settings.body_seconds)
         return started, who, led, raw, digest(raw)
 
     async def may_write(who: Principal, endpoint: str, started: float, input_hash: str, led: Any, pid: str,
