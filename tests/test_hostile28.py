@@ -322,3 +322,33 @@ def test_an_xlsx_that_is_no_workbook_says_what_it_is(run_cli: Any, tmp_path: Pat
     assert run_cli("ledger", "init", db)[0] == 0
     code, _, err = run_cli("ledger", "import", db, str(tmp_path / "l.xlsx"), "--by", "me")
     assert code == 2 and "Traceback" not in err and "not a readable .xlsx workbook" in err and said in err, err
+
+
+# ---------------------------------------------------------------- 6. a JSON line that is no record says what to do
+
+
+BAD_LINE = ("line 1: not valid JSON (Expecting property name enclosed in double quotes at column 2); fix that line: "
+            'one record per line, a JSON object ({"id": …, "area": …, "place": …}) with its text in double quotes')
+DEEP_LINE = ("line 2: JSON nested too deeply (a problem record is a few levels deep: is a value a document of its "
+             "own?); fix that line: one record, a JSON object, per line")
+
+
+def test_a_json_line_that_is_no_record_says_what_to_do(run_cli: Any, tmp_path: Path) -> None:
+    """It said "line 13: not valid JSON (Expecting property name enclosed in double quotes)" and no more."""
+    path = tmp_path / "in.jsonl"
+    path.write_text("{bad json\n" + '{"id": ' * 100_000 + "\n" + json.dumps(example()) + "\n", encoding="utf-8")
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.jsonl"), "--lang", "en")
+    assert code == 1 and "Traceback" not in err, err
+    assert BAD_LINE in err and DEEP_LINE in err, err
+    assert "records in: 3   assessed: 1   rejected: 2" in err
+
+
+def test_a_json_line_that_is_no_record_says_what_to_do_over_http(client: Any) -> None:
+    from tests.test_service import bearer
+
+    body = ("{bad json\n" + '{"id": ' * 100_000 + "\n" + json.dumps(example()) + "\n").encode()
+    r = client.post("/v1/assess", content=body, headers={**bearer("chunan"), "Content-Type": "application/x-ndjson"})
+    lines = [json.loads(x) for x in r.text.splitlines()]
+    reasons = [x["rejected"]["reason"] for x in lines if "rejected" in x]
+    assert r.status_code == 200 and BAD_LINE in reasons[0] and DEEP_LINE in reasons[1], reasons
+    assert lines[-1]["summary"]["records"] == 3 and lines[-1]["summary"]["rejected"] == 2, lines[-1]

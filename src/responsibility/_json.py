@@ -76,6 +76,19 @@ def duplicate_in(value: Any, twice: dict[int, str], depth: int = 0) -> str | Non
     return None
 
 
+def bad_line(n: int, exc: BaseException) -> str:
+    """Why line ``n`` of JSON lines is no record, and what to do (it said "line 13: not valid JSON (Expecting
+    property name enclosed in double quotes)" and no more; hostile28): as ``assess`` and the service say it."""
+    if isinstance(exc, RecursionError) or "nested too deeply" in str(exc):  # (Python's json; orjson, the service's)
+        return (f"line {n}: JSON nested too deeply (a problem record is a few levels deep: is a value a document of "
+                "its own?); fix that line: one record, a JSON object, per line")
+    msg = getattr(exc, "msg", None) or str(exc)
+    col = getattr(exc, "colno", None)
+    at = f" at column {col}" if isinstance(col, int) and getattr(exc, "lineno", 1) == 1 else ""
+    return (f"line {n}: not valid JSON ({msg}{at}); fix that line: one record per line, a JSON object "
+            '({"id": …, "area": …, "place": …}) with its text in double quotes')
+
+
 def twice_message(key: str) -> str:
     """What a reader says of a key given twice (the same words on every path)."""
     return f"the key {json.dumps(key, ensure_ascii=False)} is given twice; remove one of them (JSON keeps the last)"

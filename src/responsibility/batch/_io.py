@@ -46,7 +46,7 @@ from .._files import (
     neutralise_row,
     output_error,
 )
-from .._json import duplicate_in, loads_marked, not_records, twice_message
+from .._json import bad_line, duplicate_in, loads_marked, not_records, twice_message
 from ..policy._encoding import HIGH as _HIGH
 from ..policy._encoding import SNIFF, bom_encoding, detect_encoding, past_start, sample, wide_without_mark
 from ._assessor import (
@@ -485,7 +485,8 @@ class Source:
             raise ResponsibilityError(f"{self.path} is not valid JSON ({exc}); for one record per line use "
                                       ".jsonl") from None
         except RecursionError:
-            raise ResponsibilityError(f"{self.path}: JSON nested too deeply") from None
+            raise ResponsibilityError(f"{self.path}: JSON nested too deeply (a problem record is a few levels deep: "
+                                      "is a value a document of its own?); fix the file") from None
         if isinstance(data, dict) and len(data) == 1:  # {"records": [...]}: a list wrapped in an object
             (key, inner), = data.items()
             if key not in NESTED and isinstance(inner, list) and inner and all(isinstance(r, dict) for r in inner):
@@ -837,12 +838,8 @@ def _json_line(n: int, raw: bytes, encoding: str, read_as: str | None = None
         return
     try:
         record, twice = loads_marked(text)
-    except ValueError as exc:  # JSONDecodeError
-        why = f"line {n}: not valid JSON ({getattr(exc, 'msg', None) or exc})"
-        yield n, None, reject(0, n, problem_error("(record)", why, "bad_json"))
-        return
-    except RecursionError:
-        yield n, None, reject(0, n, problem_error("(record)", f"line {n}: JSON nested too deeply", "bad_json"))
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError
+        yield n, None, reject(0, n, problem_error("(record)", bad_line(n, exc), "bad_json"))
         return
     if (key := duplicate_in(record, twice)) is not None:
         yield n, None, reject(0, n, problem_error("(record)", f"line {n}: {twice_message(key)}", "bad_json"))

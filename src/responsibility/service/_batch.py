@@ -29,6 +29,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from .._errors import ProblemError
+from .._json import bad_line
 from ..batch._io import LOOK, UNDECODABLE, not_json_lines, row_keys
 from ..policy._encoding import HIGH, SNIFF, bom_encoding, detect_encoding
 from . import _jsonio as jsonio
@@ -135,8 +136,8 @@ class Batch:
                 rejects.append((number, line_no, None, "(record)", "bad_encoding",
                                 str(ProblemError("(record)", why))))
                 return
-            except ValueError as exc:  # JSONDecodeError
-                why = f"line {line_no}: not valid JSON ({getattr(exc, 'msg', None) or exc})"
+            except (ValueError, RecursionError) as exc:  # JSONDecodeError
+                why = bad_line(line_no, exc)
                 rejects.append((number, line_no, None, "(record)", "bad_json", str(ProblemError("(record)", why))))
                 return
             record = row_keys(record)  # a table row's dotted discovered.* keys, read as assess FILE reads them
