@@ -101,7 +101,11 @@ def test_a_step_naming_a_body_of_another_period_says_which_body_stands_for_it(
 def test_a_replacement_clause_is_cited_only_on_the_replacing_body(amended: Policy) -> None:
     # review17c F8: the transfer clause was stamped on the duties the office shared, so the county finance bureau cited
     # 示例2021(一) and the city bureau the province's 示例2021(三) too
+    # sector poverty_office: the office's own line (二(四)4 财政专项扶贫资金; fid28b: a funds record naming no
+    # line names the 问题所属部门 once, for the office's or another line's money, so the replacing bureau is
+    # named by its line)
     record = {"id": "am5", "area": "funds", "kind": "funds_diverted", "place": "330127100219",
+              "sector": "poverty_office",
               "discovered": {"level": "city", "channel": "audit", "on": "2021-07-01"},
               "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-07-02"}],
               "deadline": "2021-08-01", "as_of": "2021-09-30"}

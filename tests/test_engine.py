@@ -1294,7 +1294,9 @@ def test_a_reason_gives_overlapping_quotes_of_one_sentence_once(policy: Policy) 
     same quote held by two duties is given once (probe10 P10-04, probe11 P11-08)."""
     base = {"area": "funds", "kind": "funds_diverted", "severity": "serious", "as_of": "2021-06-30",
             "deadline": "2021-04-30"}
-    v = policy.who_answers({**base, "id": "R02", "place": "330127100219",
+    # sector water: 县水利局 holds 二(四)5's overlapping quotes alone (fid28b: with no line the 问题所属部门
+    # stands for the office's 二(四)4 too, and its reason quotes one duty of each clause)
+    v = policy.who_answers({**base, "id": "R02", "place": "330127100219", "sector": "water",
                             "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01"},
                             "handled": [{"action": "assigned", "by_level": "county", "to_level": "township",
                                          "on": "2021-03-04"}], "rectified_on": "2021-05-20"})

@@ -37,8 +37,8 @@ def test_every_proposal_of_funds_is_of_kind_proposal_and_no_principle_reads_it(p
     """二(四)4, 5, 7: the three proposal duties (fails before: they were of kind allocation, which
     谁分配谁监管 reads)."""
     found = proposals(policy)
-    assert found == {"funds_county_poverty_office_propose", "funds_county_sectors_propose",
-                     "funds_province_city_offices_propose"}
+    assert found == {"funds_county_poverty_office_propose", "funds_county_poverty_office_propose_allocation",
+                     "funds_county_sectors_propose", "funds_province_city_offices_propose"}
     for did in found:
         assert policy.duties[did].kinds == ["proposal"], did
     for pr in policy.data.accountability.principles:
@@ -177,3 +177,30 @@ def test_finance_presses_nobody_through_its_own_disbursement_in_late_medical_ass
     v = policy.who_answers(r, engine=engine)
     assert any(f.basis == "not_rectified" for f in v.findings)
     assert not [f for f in v.findings if f.body == "county_finance" and f.basis == "supervision"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("kind", ["funds_diverted", "funds_poor_performance", "funds_allocation_irregular",
+                                  "funds_assets_mismanaged"])
+@pytest.mark.parametrize("place", [PLACE, "330127"])
+def test_a_funds_record_naming_no_line_names_the_office_or_the_line_not_both(
+        policy: Policy, engine: str, kind: str, place: str) -> None:
+    """二(四)4 县扶贫办 负责财政专项扶贫资金的使用管理…对资金使用的绩效负责; 二(四)5
+    其他行业主管部门…本部门扶贫领域资金…对资金使用绩效负责: one problem's money is one line's. With no
+    line given, 县扶贫办 and the 问题所属部门 are never both named for one failure (fails before for
+    diverted and idle funds and for allocation: review28 #1); with the office's line given, the office
+    answers and no 问题所属部门."""
+    found = {"level": "city", "channel": "audit", "on": "2021-03-01"}
+    step = {"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-03"}
+    r = {"id": "p", "area": "funds", "kind": kind, "place": place, "severity": "serious", "discovered": found,
+         "handled": [step], "deadline": "2021-04-30", "as_of": "2021-06-30"}
+    for sector in (None, "poverty_office"):
+        v = policy.who_answers({**r, **({"sector": sector} if sector else {})}, engine=engine)
+        by: dict[str, set[str]] = {}
+        for f in v.findings:
+            by.setdefault(f.basis, set()).add(f.body)
+        for basis, bodies in by.items():
+            assert not {"county_poverty_office", "county_sector_department"} <= bodies, (sector, basis)
+        if sector:
+            assert "county_sector_department" not in set().union(*by.values())
+            assert any("county_poverty_office" in b for b in by.values())

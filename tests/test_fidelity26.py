@@ -179,7 +179,10 @@ def test_naming_the_county_finance_bureau_gives_a_funds_record_no_line(policy: P
     for engine in ENGINES:
         got_ = _answers(policy, handed, engine)
         assert ("county_finance", "not_rectified") in got_
-        assert ("county_poverty_office", "supervision") in got_
+        # fid28b: the office's part (二(四)4) is its own line's money, as 二(四)5 本部门 is each department's:
+        # with no line given, the 问题所属部门 presses once for whichever line it is, not the office beside it
+        assert ("county_sector_department", "supervision") in got_
+        assert ("county_poverty_office", "supervision") not in got_
 
 
 @pytest.mark.durable
