@@ -1,7 +1,7 @@
 """Decisions per second of who_answers with each engine, and the cold start of the package.
 
 Usage: python benchmarks/bench_engine.py [N] [--against=REV[,REV…]] [--engines=compiled,durable]
-                                        [--cold-only | --decisions-only] [--runs R]
+                                        [--cold-only | --decisions-only] [--runs R] [--settled]
 (default N = 2000; medians of R = 3 runs)
 
 Decisions: who_answers over N random problems (a synthetic province), per CPU second and per wall
@@ -12,6 +12,9 @@ revision REV's source (or each of several, comma-separated) in the same run (its
 to a temporary directory, each run a fresh process, the runs interleaved) and prints the ratio of
 the medians. All then read the first REV's ``rules/`` (older code may not read newer rules): they
 decide the same problems on the same rules.
+
+Each figure says how many full collections of the garbage collector fell in its timed window (they move a
+figure by a third or more; ``--settled`` starts every window with none pending: :func:`decisions`).
 
 The load average is printed at the start and the end of the decisions (a figure read at load 10 is not one
 read at load 1: the ratio of the medians, measured in the same run, is the figure to compare).
@@ -25,6 +28,7 @@ PYTHONDONTWRITEBYTECODE=1: the figures say whether the package's bytecode was on
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import random
 import resource
@@ -104,36 +108,50 @@ MODES = ("who_answers", "who_answers + to_dict")
 
 
 def rate(policy: responsibility.Policy, j: Jurisdiction, recs: list[dict[str, Any]], engine: str,
-         mode: str, warm: list[dict[str, Any]]) -> tuple[float, float]:
+         mode: str, warm: list[dict[str, Any]], settled: bool = False) -> tuple[float, float, int, float]:
     """Decisions per CPU second and per wall second over ``recs`` (after one untimed pass doing the
     same over ``warm``, other problems of the same province, so that every area's rules are compiled
     and registered and what a decider keeps is kept, in both the old code and the new: a service's
-    steady state, on problems it has not seen)."""
+    steady state, on problems it has not seen), and the full (generation 2) collections of the garbage
+    collector that fell in the timed window with their CPU seconds. ``settled``: a full collection
+    after the warm-up, so that the window starts with none pending (see :func:`decisions`)."""
     dicts = mode == MODES[1]
     for r in warm:
         v = policy.who_answers(r, jurisdiction=j, engine=engine)  # type: ignore[arg-type]
         if dicts:
             v.to_dict()
+    if settled:
+        gc.collect()
+    full: list[float] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if info["generation"] == 2:
+            full.append(time.process_time() if phase == "start" else time.process_time() - full.pop())
+
+    gc.callbacks.append(watch)
     cpu, start = time.process_time(), time.perf_counter()
     for r in recs:
         v = policy.who_answers(r, jurisdiction=j, engine=engine)  # type: ignore[arg-type]
         if dicts:
             v.to_dict()
-    return len(recs) / (time.process_time() - cpu), len(recs) / (time.perf_counter() - start)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - start
+    gc.callbacks.remove(watch)
+    return len(recs) / cpu, len(recs) / wall, len(full), sum(full)
 
 
 def measured_in_child(src: Path | None, n: int, engine: str, mode: str,
-                      rules: Path | None = None) -> tuple[float, float]:
+                      rules: Path | None = None, settled: bool = False) -> tuple[float, float, int, float]:
     """:func:`rate` in a fresh interpreter, importing ``responsibility`` from ``src`` (another
     revision's source tree) or, without it, from this checkout, and reading ``rules`` (default:
     this checkout's)."""
     env = dict(os.environ)
     if src is not None:
         env["PYTHONPATH"] = str(src)
-    out = subprocess.run([sys.executable, __file__, "--child", str(n), engine, mode, str(rules or ROOT / "rules")],
+    out = subprocess.run([sys.executable, __file__, "--child", str(n), engine, mode, str(rules or ROOT / "rules"),
+                          *(["--settled"] if settled else [])],
                          check=True, capture_output=True, text=True, env=env)
-    per_cpu, per_wall = out.stdout.split()
-    return float(per_cpu), float(per_wall)
+    per_cpu, per_wall, full, full_cpu = out.stdout.split()
+    return float(per_cpu), float(per_wall), int(full), float(full_cpu)
 
 
 def source_of(rev: str, into: Path) -> Path:
@@ -149,32 +167,48 @@ def source_of(rev: str, into: Path) -> Path:
     return into / "src"
 
 
-def decisions(n: int, against: list[str], runs: int = 3, engines: tuple[str, ...] = ("compiled", "durable")) -> None:
+def decisions(n: int, against: list[str], runs: int = 3, engines: tuple[str, ...] = ("compiled", "durable"),
+              settled: bool = False) -> None:
     """Print decisions/s of this checkout, and of each revision of ``against`` in the same run (the
     runs interleaved, each in a fresh process), with the ratio of the medians; all on the rules of
-    the first revision of ``against`` (older code may not read newer rules)."""
+    the first revision of ``against`` (older code may not read newer rules).
+
+    Each figure says how many full collections of the garbage collector fell in its timed window (``gc2 ×k``, in
+    the median run): a warm decider holds ~200,000 objects the collector walks, and one full collection of them
+    inside the window is a third or more of it, where it falls decided by the warm-up's history (any change to what
+    a decider keeps moves it in or out). ``settled`` (``--settled``): a full collection after the warm-up, in every
+    revision alike, so that none is pending when the window starts (a window of N = 2,000 then holds none: the
+    figure leaves out their amortised cost, which the objects a decider keeps per decision decide)."""
     with tempfile.TemporaryDirectory() as tmp:
         olds = {rev: source_of(rev, Path(tmp) / str(i)) for i, rev in enumerate(against)}
         rules = next(iter(olds.values())).parent / "rules" if olds else None
-        print(f"decisions/s over {n:,} problems, medians of {runs} runs (CPU-second rate; wall-second rate)"
+        print(f"decisions/s over {n:,} problems, medians of {runs} runs (CPU-second rate; wall-second rate; full "
+              "collections in the timed window)"
               + (f"; before = {', '.join(against)}, all on the rules/ of {against[0]}" if against else "")
+              + ("; settled (a full collection after the warm-up)" if settled else "")
               + f"; load average at the start {load()}", flush=True)
         for engine in engines:
             for mode in MODES:
-                got: dict[str | None, list[tuple[float, float]]] = {None: [], **{rev: [] for rev in olds}}
+                got: dict[str | None, list[tuple[float, float, int, float]]] = {None: [], **{rev: [] for rev in olds}}
                 for _ in range(runs):
                     for rev, old in olds.items():
-                        got[rev].append(measured_in_child(old, n, engine, mode, rules))
-                    got[None].append(measured_in_child(None, n, engine, mode, rules))
-                new_cpu = statistics.median(c for c, _ in got[None])
-                line = (f"  {engine:8s} {mode:22s} now {new_cpu:8,.0f} /CPU-s "
-                        f"({statistics.median(w for _, w in got[None]):8,.0f} /wall-s)")
+                        got[rev].append(measured_in_child(old, n, engine, mode, rules, settled))
+                    got[None].append(measured_in_child(None, n, engine, mode, rules, settled))
+                new_cpu = statistics.median(c for c, *_ in got[None])
+                line = f"  {engine:8s} {mode:22s} now {figure(got[None])}"
                 for rev in olds:
-                    old_cpu = statistics.median(c for c, _ in got[rev])
-                    line += (f"   {rev} {old_cpu:8,.0f} /CPU-s ({statistics.median(w for _, w in got[rev]):8,.0f}"
-                             f" /wall-s) ×{new_cpu / old_cpu:.2f}")
+                    old_cpu = statistics.median(c for c, *_ in got[rev])
+                    line += f"   {rev} {figure(got[rev])} ×{new_cpu / old_cpu:.2f}"
                 print(line, flush=True)
         print(f"  load average at the end {load()}", flush=True)
+
+
+def figure(runs: list[tuple[float, float, int, float]]) -> str:
+    """The medians of runs' CPU-second and wall-second rates, and the full collections in the median run's window."""
+    cpu = statistics.median(c for c, *_ in runs)
+    median = min(runs, key=lambda r: abs(r[0] - cpu))
+    gc2 = f", gc2 ×{median[2]} {median[3] * 1000:.0f} ms" if median[2] else ""
+    return f"{cpu:8,.0f} /CPU-s ({statistics.median(w for _, w, *_ in runs):8,.0f} /wall-s{gc2})"
 
 
 def load() -> str:
@@ -221,9 +255,8 @@ def main() -> None:
         n, engine, mode, rules = int(sys.argv[2]), sys.argv[3], sys.argv[4], Path(sys.argv[5])
         policy = responsibility.load(rules)  # the same rules, whichever code reads them
         j = Jurisdiction.synthetic()
-        per_cpu, per_wall = rate(policy, j, problems(policy, j, n), engine, mode,
-                                 problems(policy, j, WARM * n, seed=2, prefix="w"))
-        print(per_cpu, per_wall)
+        print(*rate(policy, j, problems(policy, j, n), engine, mode, problems(policy, j, WARM * n, seed=2, prefix="w"),
+                    settled="--settled" in sys.argv[6:]))
         return
     argv = sys.argv[1:]
     runs = 3
@@ -239,7 +272,7 @@ def main() -> None:
         cold_starts(runs)
     if "--cold-only" in sys.argv:
         return
-    decisions(int(args[0]) if args else 2000, against, runs=runs, engines=engines)
+    decisions(int(args[0]) if args else 2000, against, runs=runs, engines=engines, settled="--settled" in sys.argv)
 
 
 if __name__ == "__main__":

@@ -48,9 +48,9 @@ from ._verdict import (
     Step,
     Verdict,
     VerdictContext,
+    dicts_maker,
     fill_template,
     fresh,
-    interpretations_maker,
 )
 
 if TYPE_CHECKING:  # (the record model is imported where a record is validated: _problem, _records)
@@ -1071,7 +1071,7 @@ class Decider:
             if len(self._interpretations_makers) >= PLANS_KEPT:
                 self._interpretations_makers.clear()
             got = self._interpretations_makers[id(interpretations)] = (interpretations,
-                                                                       interpretations_maker(interpretations))
+                                                                       dicts_maker(interpretations))
         return got[1]
 
     def _interpretation_forms_of(self, rests: Sequence[tuple[str, ...]], absent: Sequence[str]

@@ -28,7 +28,13 @@ if TYPE_CHECKING:
 
 Lang = Literal["zh", "en"]
 
-
+_c_finding_dicts: Callable[..., list[dict[str, Any]]] | None
+_c_interpretation_dicts: Callable[..., list[dict[str, Any]]] | None
+try:  # a verdict's dicts made in C (engine/_dicts.c), where the extension was built; else by the dict makers below
+    from ._dicts import finding_dicts as _c_finding_dicts
+    from ._dicts import interpretation_dicts as _c_interpretation_dicts
+except ImportError:  # pragma: no cover - (an install without a C compiler)
+    _c_finding_dicts = _c_interpretation_dicts = None
 
 def _lang(lang: str) -> Lang:
     """``lang`` when it is one of the two languages, else :class:`ProblemError` saying so."""
@@ -203,20 +209,47 @@ class FindingForm:
     own: Mapping[str, str] | None = None
     #: What the form was made from, kept with it (the decider finds the form by its identity).
     static: Any = None
-    #: ``Finding.to_dict("zh")`` and ``("en")`` of a finding of this form, given its :data:`Slot`
-    #: (:func:`finding_dict_maker`).
-    zh_dict: Callable[[Slot], dict[str, Any]] = dataclass_field(init=False, compare=False, repr=False)
-    en_dict: Callable[[Slot], dict[str, Any]] = dataclass_field(init=False, compare=False, repr=False)
+    #: What ``engine/_dicts.c`` makes a finding dict of this form from (:func:`finding_spec`), ``None`` until first
+    #: asked for: the dict of its own values, and its reason in each language (its template's pieces, or a function).
+    proto: dict[str, Any] | None = dataclass_field(init=False, compare=False, repr=False, default=None)
+    zh_reason: Reason | None = dataclass_field(init=False, compare=False, repr=False, default=None)
+    en_reason: Reason | None = dataclass_field(init=False, compare=False, repr=False, default=None)
+    #: :attr:`zh_dict` and :attr:`en_dict` once made; without the C extension, which makes the dicts where built, a
+    #: placeholder that makes each on its first call, as ``to_dict`` calls them. (With it a form holds none: a decider
+    #: keeps ~10,000 forms, and every object they hold is one more for the garbage collector to walk.)
+    zh_made: Callable[[Slot], dict[str, Any]] | None = dataclass_field(init=False, compare=False, repr=False,
+                                                                       default=None)
+    en_made: Callable[[Slot], dict[str, Any]] | None = dataclass_field(init=False, compare=False, repr=False,
+                                                                       default=None)
 
     def __post_init__(self) -> None:
-        # Made on first use: most forms are read in one language only.
-        object.__setattr__(self, "zh_dict", functools.partial(self._first_dict, False))
-        object.__setattr__(self, "en_dict", functools.partial(self._first_dict, True))
+        if _c_finding_dicts is None:  # (made on first use: most forms are read in one language only)
+            object.__setattr__(self, "zh_made", functools.partial(self._first_dict, False))
+            object.__setattr__(self, "en_made", functools.partial(self._first_dict, True))
 
     def _first_dict(self, en: bool, slot: Slot) -> dict[str, Any]:
         make = finding_dict_maker(self, en)
-        object.__setattr__(self, "en_dict" if en else "zh_dict", make)
+        object.__setattr__(self, "en_made" if en else "zh_made", make)
         return make(slot)
+
+    @property
+    def zh_dict(self) -> Callable[[Slot], dict[str, Any]]:
+        """``Finding.to_dict("zh")`` of a finding of this form, given its :data:`Slot` (:func:`finding_dict_maker`,
+        made on first use: most forms are read in one language only, and with the C extension in none)."""
+        made = self.zh_made
+        if made is None:
+            made = finding_dict_maker(self, False)
+            object.__setattr__(self, "zh_made", made)
+        return made
+
+    @property
+    def en_dict(self) -> Callable[[Slot], dict[str, Any]]:
+        """``Finding.to_dict("en")`` of a finding of this form, given its :data:`Slot` (as :attr:`zh_dict`)."""
+        made = self.en_made
+        if made is None:
+            made = finding_dict_maker(self, True)
+            object.__setattr__(self, "en_made", made)
+        return made
 
     def text(self, values: Mapping[str, str], en: bool) -> str:
         """The reason in Chinese or English, given the record's values (a :func:`blank` mapping)."""
@@ -353,6 +386,48 @@ def finding_dict_maker(form: FindingForm, en: bool) -> Callable[[Slot], dict[str
     return bound(got[0], (*own, *got[1]))
 
 
+#: How ``engine/_dicts.c`` makes a finding's reason (:func:`finding_spec`): its template's literal runs with the field
+#: names between them (literal, field, …, literal), or a function of the slot's values giving it.
+Reason = tuple[str, ...] | Callable[[Mapping[str, str]], str]
+
+#: By template: its pieces as :func:`finding_spec` gives them (``None``: formatted by the form itself).
+_SPEC_PIECES: dict[str, tuple[str, ...] | None] = {}
+
+
+def finding_spec(form: FindingForm, en: bool) -> None:
+    """What ``engine/_dicts.c`` (``finding_dicts``) makes ``Finding.to_dict()`` of a finding of ``form`` from (the
+    reason in English if ``en``), kept in the form (:attr:`FindingForm.proto`, :attr:`FindingForm.zh_reason`,
+    :attr:`FindingForm.en_reason`; its clauses are its own): the dict of its own values, in the keys' order, with the
+    place, clauses and reason still to set; and its reason template as literal runs with the field names between
+    them (``v[field]`` of the slot's values each, formatted as an f-string formats it), or, for a template
+    :func:`formatter` cannot compile or a form with its own values, :meth:`FindingForm.text` in that language."""
+    if form.proto is None:
+        object.__setattr__(form, "proto", {"level": form.level, "body": form.body, "name": form.name, "place": None,
+                                           "basis": form.basis, "liability": form.liability, "clauses": None,
+                                           "reason": None})
+    template = form.reason_en if en else form.reason
+    pieces: tuple[str, ...] | None = None
+    if form.own is None:
+        if template in _SPEC_PIECES:
+            pieces = _SPEC_PIECES[template]
+        else:
+            parsed = _pieces(template)
+            if parsed is not None:
+                flat: list[str] = []
+                run = ""  # the literal text since the last field (a doubled brace splits a run in two)
+                for literal, field in parsed:
+                    run += literal
+                    if field is not None:
+                        flat += (run, field)
+                        run = ""
+                pieces = (*flat, run)
+            if len(_SPEC_PIECES) >= 10_000:
+                _SPEC_PIECES.clear()
+            _SPEC_PIECES[template] = pieces
+    reason: Reason = pieces if pieces is not None else functools.partial(form.text, en=en)
+    object.__setattr__(form, "en_reason" if en else "zh_reason", reason)
+
+
 def _finding_dict(clauses: int, reason: str, constants: Sequence[Any]) -> Callable[[Slot], dict[str, Any]]:
     """A function of a slot ``s`` (its record values ``v``) giving a finding's dict: a copy of ``l0``, the
     dict of the form's level, body, name, basis and liability (in the keys' order, :data:`_FINDING_KEYS`),
@@ -452,9 +527,9 @@ def fresh(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
 
 
-#: A form's dict maker in each language (:attr:`FindingForm.zh_dict`, :attr:`FindingForm.en_dict`), read as it is
-#: when called (a form's first call replaces it).
-_ZH_DICT, _EN_DICT = operator.attrgetter("zh_dict"), operator.attrgetter("en_dict")
+#: A form's dict maker in each language, or the placeholder that makes it (:attr:`FindingForm.zh_made`,
+#: :attr:`FindingForm.en_made`: without the C extension), read as it is when called (a form's first call replaces it).
+_ZH_DICT, _EN_DICT = operator.attrgetter("zh_made"), operator.attrgetter("en_made")
 
 
 class Sheet(NamedTuple):
@@ -487,10 +562,13 @@ class Sheet(NamedTuple):
         return Parts(findings, interpretations, self.more)
 
     def finding_dicts(self, lang: Lang) -> list[dict[str, Any]]:
-        """``Finding.to_dict(lang)`` of every finding: each form's dict maker called on its slot, the loop in C
-        (``map`` of ``operator.call``; a comprehension's per-finding bytecode was ~4% of a decision)."""
-        return list(map(operator.call, map(_EN_DICT if lang == "en" else _ZH_DICT, self.forms),
-                        map(self.slots.__getitem__, self.slot_of)))
+        """``Finding.to_dict(lang)`` of every finding: made in C where the extension was built (``engine/_dicts.c``),
+        else each form's dict maker called on its slot, the loop in C (``map`` of ``operator.call``; a
+        comprehension's per-finding bytecode was ~4% of a decision)."""
+        if _c_finding_dicts is not None:
+            return _c_finding_dicts(self.forms, self.slot_of, self.slots, lang == "en", finding_spec)
+        get = operator.attrgetter("en_dict" if lang == "en" else "zh_dict")  # (a form made with the extension)
+        return list(map(operator.call, map(get, self.forms), map(self.slots.__getitem__, self.slot_of)))
 
     def interpretation_dicts(self) -> list[dict[str, Any]]:
         """``Interpretation.to_dict()`` of every interpretation (in one call, where the sheet has its
@@ -499,6 +577,23 @@ class Sheet(NamedTuple):
         if calls is not None:
             return calls(None)
         return [i.dict_of(ix) for i, ix in self.interpretations]
+
+
+def interpretation_specs(pairs: Sequence[tuple[InterpretationForm, tuple[int, ...]]]
+                         ) -> tuple[tuple[dict[str, Any], list[Any] | None, tuple[int, ...]], ...]:
+    """What ``engine/_dicts.c`` (``interpretation_dicts``) makes ``Interpretation.to_dict()`` of the interpretations
+    ``pairs`` from: each one's dict of its own values (:attr:`InterpretationForm.proto`), its value where a list
+    (each dict gets a copy of it), and the findings resting on it."""
+    return tuple([(i.proto, i.value if isinstance(i.value, list) else None, ix) for i, ix in pairs])
+
+
+def dicts_maker(pairs: Sequence[tuple[InterpretationForm, tuple[int, ...]]]
+                ) -> Callable[[Any], list[dict[str, Any]]]:
+    """:func:`interpretations_maker`'s function, made in C where the extension was built (``engine/_dicts.c``: no
+    code made per set of interpretations)."""
+    if _c_interpretation_dicts is not None:
+        return functools.partial(_c_interpretation_dicts, interpretation_specs(pairs))
+    return interpretations_maker(pairs)
 
 
 class VerdictContext(NamedTuple):
@@ -654,7 +749,12 @@ class Verdict:
         if lang != "zh" and lang != "en":
             _lang(lang)
         sheet = self._sheet or self._built_sheet()
-        if sheet is not None:  # nothing built but what the dict holds
+        if sheet is not None and _c_finding_dicts is not None:  # made in C (engine/_dicts.c): nothing else built
+            findings = _c_finding_dicts(sheet.forms, sheet.slot_of, sheet.slots, lang == "en", finding_spec)
+            calls = sheet.interpretation_calls
+            interpretations = (calls(None) if calls is not None
+                               else [i.dict_of(ix) for i, ix in sheet.interpretations])
+        elif sheet is not None:  # nothing built but what the dict holds
             # (Sheet.finding_dicts and interpretation_dicts, inline: two Python frames fewer per verdict)
             findings = list(map(operator.call, map(_EN_DICT if lang == "en" else _ZH_DICT, sheet.forms),
                                 map(sheet.slots.__getitem__, sheet.slot_of)))
