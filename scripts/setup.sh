@@ -12,12 +12,12 @@ apt_install() { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get ins
 
 # What building the environment needs, when it is still to be built: Python's venv module (a separate
 # Debian package) and a C compiler and Python's headers (pip builds the package's own C extensions,
-# src/responsibility/batch/_gather.c, _scan.c, _jsonl.c and _derive.c, and below Python 3.13 durable-rules from source). A ready
+# src/responsibility/batch/_gather.c, _scan.c, _jsonl.c and _derive.c and engine/_dicts.c, and below Python 3.13 durable-rules from source). A ready
 # environment needs none of them: a second run never asks for them.
 venv_ok() { .venv/bin/python -m pip --version >/dev/null 2>&1; }
 build=()
 venv_ok || "$PY" -c 'import ensurepip' >/dev/null 2>&1 || build+=(python3-venv)
-if ! .venv/bin/python -c 'import responsibility.batch._gather, responsibility.batch._scan, responsibility.batch._jsonl, responsibility.batch._derive' >/dev/null 2>&1 \
+if ! .venv/bin/python -c 'import responsibility.batch._gather, responsibility.batch._scan, responsibility.batch._jsonl, responsibility.batch._derive, responsibility.engine._dicts' >/dev/null 2>&1 \
    || { ! .venv/bin/python -c 'import durable' >/dev/null 2>&1 && "$PY" -c 'import sys; sys.exit(sys.version_info >= (3, 13))'; }; then
   command -v cc >/dev/null 2>&1 || build+=(build-essential)
   "$PY" -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
@@ -39,10 +39,10 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[dev]'
 # The C extensions are optional for pip (an install without a compiler gathers the reasons with Arrow and finds
-# JSON lines with numpy, parses them with pyarrow and derives with numpy); here, where the compiler was installed above, a failed build is an error.
-for ext in _gather _scan _jsonl _derive; do
-  .venv/bin/python -c "import responsibility.batch.$ext" 2>/dev/null \
-    || { echo "error: src/responsibility/batch/$ext.c did not build (pip install -v -e . shows why)" >&2; exit 1; }
+# JSON lines with numpy, parses them with pyarrow, derives with numpy and makes a verdict's dicts in Python); here, where the compiler was installed above, a failed build is an error.
+for ext in batch._gather batch._scan batch._jsonl batch._derive engine._dicts; do
+  .venv/bin/python -c "import responsibility.$ext" 2>/dev/null \
+    || { echo "error: src/responsibility/${ext/.//}.c did not build (pip install -v -e . shows why)" >&2; exit 1; }
 done
 # Bytecode now: where PYTHONDONTWRITEBYTECODE is set, every start would compile the package again
 # (~20% of a cold `responsibility who`).
