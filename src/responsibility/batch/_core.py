@@ -32,7 +32,18 @@ import numpy.typing as npt
 from ..engine._decide import CONCEALED as HID_BASIS
 from ..engine._decide import CONTEXT_FIELDS
 from ..engine._decide import MISSED as MISSED_BASIS
-from ..engine._facts import PRESSING, gives_line, gives_way, line_department, line_of, receiving_body
+from ..engine._facts import (
+    OVERSIGHT_REPORT,
+    OWN_WORK,
+    PRESSING,
+    gives_line,
+    gives_way,
+    holds_own_work,
+    line_department,
+    line_of,
+    oversight_organ,
+    receiving_body,
+)
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 from ._encode import Cols
@@ -253,6 +264,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     n, nr = c.n, t.max_rank + 1
     kindless_place_steps(c, t)
     record_lines(c, t)
+    oversight_reports(c, t)
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
     prank = np.take(t.place_rank, c.place)
@@ -412,6 +424,22 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                 if len(keys) else np.zeros(len(ur), np.bool_)
             if shown.any():
                 c.slow[ur[shown]] = True
+                referred = True
+    # a body that is itself to rectify the problem it found or had reported to it (engine/_facts.py holds_own_work), at
+    # a level at or above the authority: by rectifier_holding: not_rectified what it sat on is its own 整改不到位
+    # (review27 #9) — such records (a few in a hundred) take the reference path
+    if len(ur) and own_work_reading(t):
+        ub_own = take(holder_body, ur, ul)
+        if chosen is not None:
+            ub_own = np.where(chosen >= 0, chosen, ub_own)
+        cand = np.flatnonzero((ub_own >= 0) & (ul >= np.take(auth, ur)))
+        if len(cand):
+            w = np.take(ur, cand)
+            lines = np.take(c.line, w) if c.line is not None else np.zeros(len(w), np.int32)
+            own_hit = holding_own_work(t, np.take(c.area, w), np.take(c.kind, w), np.take(pr, w),
+                                       np.take(ub_own, cand), lines)
+            if own_hit.any():
+                c.slow[w[own_hit]] = True
                 referred = True
     # every body each level was assigned to must rectify by the deadline (engine/_facts.py): the counting assignments
     # grouped by (record, level, body) — one group for the level as a whole where one of them named no body (it takes
@@ -621,6 +649,50 @@ def giving_way(t: Tables, area: I32, kind: I32, prank: I64, level: I64, body: I3
             a, k, p, lv, b = key
             got = memo[key] = gives_way(policy, t.areas[a], t.kind_names[k - 1] if k else None, t.rank_level[lv],
                                         t.bodies[b], p)
+        out[i] = got
+    return out
+
+
+def oversight_reports(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record with a report to a level's supervisory organ that the
+    text gives no part in the problem (县纪委监委, 县审计: engine/_facts.py oversight_organ), where
+    ``report_to_oversight`` reads it as a report to that level (level_receives; review27 #4): the step tables read it
+    as to a body with no part. Few records name such a receiver."""
+    policy = t.policy
+    if not len(c.hp) or OVERSIGHT_REPORT not in policy.parameters \
+            or policy.parameter(OVERSIGHT_REPORT) != "level_receives":
+        return
+    organs: Bool = policy._memo("batch: oversight organs", lambda: np.array(
+        [oversight_organ(policy, b) for b in t.bodies] + [False], np.bool_))  # (index -1: no body)
+    hit = np.flatnonzero((c.hact == REPORTED) & np.take(organs, c.htb))
+    if len(hit):
+        hp, htb = np.take(c.hp, hit), np.take(c.htb, hit)
+        kc = np.take(c.kind, hp)
+        lone = ~t.part[np.take(c.area, hp), kc, htb]
+        c.slow[hp[lone]] = True
+
+
+def own_work_reading(t: Tables) -> bool:
+    """Whether the policy reads a rectifier's sitting on a problem it found or received as its 整改不到位
+    (``rectifier_holding: not_rectified``; engine/_facts.py OWN_WORK)."""
+    policy = t.policy
+    return OWN_WORK in policy.parameters and policy.parameter(OWN_WORK) == "not_rectified"
+
+
+def holding_own_work(t: Tables, area: I32, kind: I32, prank: I64, body: I32, line: I32) -> Bool:
+    """Whether each ``body`` holding its record's problem is itself to rectify it (engine/_facts.py
+    :func:`~responsibility.engine._facts.holds_own_work`), by (area, kind code, place's level rank, body, line code:
+    0 none); each combination asked once per policy."""
+    policy = t.policy
+    memo: dict[tuple[int, int, int, int, int], bool] = policy._memo("batch: holds own work", dict)
+    out = np.zeros(len(body), np.bool_)
+    for i, key in enumerate(zip(area.tolist(), kind.tolist(), prank.tolist(), body.tolist(), line.tolist(),
+                                strict=True)):
+        got = memo.get(key)
+        if got is None:
+            a, k, p, b, ln = key
+            got = memo[key] = holds_own_work(policy, t.areas[a], t.kind_names[k - 1] if k else None, t.bodies[b], p,
+                                             t.lines[ln - 1] if ln > 0 else None)
         out[i] = got
     return out
 

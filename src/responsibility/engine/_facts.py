@@ -77,6 +77,13 @@ MAIN_EVERY = "main_responsibility_every_level"
 #: 指导督促基层: a county's house handed to the city) is read: as the level's receipt of a problem it is to pass down
 #: (pass_down), or as an assignment it answers for rectifying (assignee; review25 R25-3/R25-7).
 PRESSING = "pressing_level_assignment"
+#: The parameter that decides what a body that is itself to rectify a problem answers for when it found the problem, or
+#: had it reported to it, and sat on it: not_handled (没有按程序及时交办) or not_rectified (整改不到位; review27 #9).
+OWN_WORK = "rectifier_holding"
+#: The parameter that decides whether a report to a level's supervisory organ (its 纪委监委, audit office, 人大, 政协:
+#: 二(一)2; 一(三) 纪检监察机关…督促推动问题整改落实, 审计…促进扶贫资金…问题整改) is a report to that level
+#: (level_receives) or, as to a body with no part in passing the problem on, no report (set_aside; review27 #4).
+OVERSIGHT_REPORT = "report_to_oversight"
 
 
 def in_force_from(policy: PolicyView) -> dt.date | None:
@@ -168,6 +175,12 @@ class _Setting(NamedTuple):
     #: Whether an assignment to a level that for the kind only presses those below is read as that level's receipt
     #: (pressing_level_assignment: pass_down); None without the parameter (an older policy: an assignment).
     press_receipt: bool | None
+    #: Whether a body that is itself to rectify a problem it found or received, and sat on, answers 整改不到位
+    #: (rectifier_holding: not_rectified); None without the parameter (an older policy: not_handled).
+    own_work: bool | None
+    #: Whether a report to a level's supervisory organ is a report to the level (report_to_oversight:
+    #: level_receives); None without the parameter (an older policy: set aside as to a body with no part).
+    oversight_report: bool | None
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -193,7 +206,11 @@ def _setting(policy: PolicyView) -> _Setting:
                     level_holds=policy.parameter(NO_DUTY) == "level_holds" if NO_DUTY in policy.parameters
                     else None,
                     press_receipt=policy.parameter(PRESSING) == "pass_down" if PRESSING in policy.parameters
-                    else None)
+                    else None,
+                    own_work=policy.parameter(OWN_WORK) == "not_rectified" if OWN_WORK in policy.parameters
+                    else None,
+                    oversight_report=policy.parameter(OVERSIGHT_REPORT) == "level_receives"
+                    if OVERSIGHT_REPORT in policy.parameters else None)
 
 
 def standing_body(policy: PolicyView, area: str, kind: str | None, level: str,
@@ -380,6 +397,52 @@ def gives_way(policy: PolicyView, area: str, kind: str | None, level: str, body:
         stage = failure.stage if failure is not None else "handling"
         got = memo[key] = failure is not None and policy.bodies[body].kind in failure.gives_way \
             and body not in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind, stage)
+    return got
+
+
+#: Duty kinds that pass a problem on rather than do its work (vocabulary.yaml: 交办, 上报, 指导督促): a body
+#: whose part in rectifying a kind is only such a duty (the keeper's 整改清单, 一(三); 二(二)5 指导督促基层)
+#: disposes of it by passing it on, and answers for not doing so (:func:`holds_own_work`).
+PASSING_ON = frozenset({"assignment", "reporting", "guidance"})
+
+
+def oversight_organ(policy: PolicyView, body: str) -> bool:
+    """Whether ``body`` is a supervisory organ of a level with departments, one that passes what it finds to its level
+    (accountability.yaml not_handled ``gives_way``: 纪委监委, 审计, 人大, 政协 — 二(一)2(1)–(3)) and has a line of the
+    level's own (a ``sector``): not the 12317 platform or the media (二(一)2(4)), which belong to no level. A report to
+    one is, by report_to_oversight (level_receives), a report to its level (review27 #4). The bulk path asks it too."""
+    memo: dict[str, bool] = policy._memo("derive: oversight organ", dict)
+    got = memo.get(body)
+    if got is None:
+        failure = policy.failures.get("not_handled")
+        b = policy.bodies[body]
+        got = memo[body] = failure is not None and b.kind in failure.gives_way and b.sector is not None \
+            and b.level in policy.roles
+    return got
+
+
+def holds_own_work(policy: PolicyView, area: str, kind: str | None, body: str, prank: int,
+                   sector: str | None) -> bool:
+    """Whether ``body``, holding a problem of ``kind`` in ``area`` placed at level rank ``prank`` (whose line is
+    ``sector``) as its finder or receiver, is itself the one to rectify it: it holds at the rectification stage a duty
+    of its own that does the kind's work, not one that only passes it on (:data:`PASSING_ON`) or presses the levels
+    below (二(二)5). Such a body has no 交办 to make (二(二)3 负责涉及本部门问题的动态发现、分类办理、即时整改):
+    whether what it sat on is 没有按程序及时交办 or its own 整改不到位 is rectifier_holding's (一(四); review27 #9:
+    县民政局 told of an application not approved, 二(三)3). Duties read as :meth:`PolicyView.has_rectification_duty`
+    reads them for the record's line; 二(二)3 of another area only where the kind gives the body's line a part. The
+    bulk path asks it too (batch/_core)."""
+    memo: dict[tuple[str, str | None, str, int, str | None], bool] = policy._memo("derive: holds own work", dict)
+    key = (area, kind, body, prank, sector)
+    got = memo.get(key)
+    if got is None:
+        line = policy.sector_of(sector)
+        duties = policy.reaching(policy.stage_holders(area, kind, "rectification", line), prank, area, kind,
+                                 "rectification").get(body, ())
+        own = [d for d in duties if not policy.presses_below(d)
+               and not set(policy.duties[d].kinds) <= PASSING_ON
+               and not (policy.duties[d].scope == "area_holders" and policy.duty_area[d] != area
+                        and (line is None or kind is None or not policy.line_concerned(area, body, kind)))]
+        got = memo[key] = bool(own)
     return got
 
 
@@ -663,7 +726,18 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     def to_right(h: Any) -> bool:
         # An assignment names a body the text gives a part in the problem, or none (一(三) 按照问题类别…列出责任清单):
         # the county education bureau named for a house renovation is not 按程序 交办, and does not answer for it.
-        return h["to_body"] is None or policy.has_part(area, kind, h["to_body"], line)
+        # — a report to a level's supervisory organ (县纪委监委, 县审计: 一(三), 二(一)2(2)–(3)) is a report to its
+        # level by report_to_oversight (level_receives, the default), which the level's holder then has
+        # (receiving_level_body, as for such an organ as finder); set_aside reads it as to a body with no part
+        # (review27 #4)
+        b = h["to_body"]
+        if b is None or policy.has_part(area, kind, b, line):
+            return True
+        if setting.oversight_report is not None and h["action"] == "reported" and oversight_organ(policy, b):
+            if OVERSIGHT_REPORT not in ctx.rests_on:
+                ctx.rests_on.append(OVERSIGHT_REPORT)
+            return setting.oversight_report
+        return False
 
     if steps and setting.level_holds is not None:
         # An assignment to a body with a part in the problem but no duty to rectify it, at a level where a body
@@ -764,7 +838,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # a step that hands the problem to the department it names, at a level of departments (one with a role body:
         # county, city, province); the village and the township are their holders (the township's is 乡镇（街道）
         # itself), so a step naming one of them hands it to nobody that had not held it as the level
-        return h["to_level"] in policy.roles and to_right(h)
+        # (a report to the level's supervisory organ hands it to the level, not to that organ: report_to_oversight)
+        return h["to_level"] in policy.roles and to_right(h) and (
+            h["to_body"] is None or not oversight_organ(policy, h["to_body"]))
 
     assigned = False
     for h in steps:  # (a loop, not any() over a generator: asked of every record)
@@ -882,6 +958,40 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     continue
             if before(due):  # its handling limit ran out before the duties applied
                 continue
+            # A body that holds the problem as its finder or receiver, at a level that rectifies it, and is itself the
+            # one to rectify it (:func:`holds_own_work`: 县民政局 told of an application not approved, 二(三)3) has no
+            # 交办 to make; if its level shows no step of its own, whether what it sat on is 没有按程序及时交办
+            # or its own 交办问题整改落实不到位 is rectifier_holding's (review27 #9): by not_rectified it answers for
+            # not having rectified it by the day a level that did all in time would have seen it rectified (its
+            # handling limit, then the rectification limit, as ``fixed`` above). Either way the verdict rests on it.
+            # (a named finder or receiver that gives way to its level: the body receiving_level_body chooses)
+            if setting.own_work is not None and not below_authority:
+                me = body
+                if (not body or gives_way(policy, area, kind, level, body, prank)) and setting.receive_role:
+                    me = receiving_body(policy, area, kind, level, sector, prank) or ""
+                if me and holds_own_work(policy, area, kind, me, prank, sector) and not any(
+                        x["on"] >= received and (x["by_level"] == level or (
+                            x["to_level"] == level and (x["action"] != "reported" or (x["to_body"] or "") != body)))
+                        for x in steps):
+                    if OWN_WORK not in ctx.rests_on:
+                        ctx.rests_on.append(OWN_WORK)
+                    if setting.own_work:
+                        if me != body and RECEIVER not in ctx.rests_on:
+                            ctx.rests_on.append(RECEIVER)
+                        own_due = deadline_given if deadline_given is not None and assigned \
+                            and deadline_given >= received else received + limit + rect_limit
+                        for rid in (HANDLING_LIMIT, *(() if own_due == deadline_given else (RECT_LIMIT,))):
+                            if rid not in ctx.rests_on:
+                                ctx.rests_on.append(rid)
+                        if (rectified_on is None or rectified_on > own_due) and as_of > own_due \
+                                and not before(own_due):
+                            if own_due != deadline_given:
+                                ctx.deadline_from_parameter = True
+                            ctx.assigned.setdefault(rank[level], (received, own_due))
+                            ctx.assigned_to.setdefault((rank[level], me), (received, own_due))
+                            add("unrectified", {"lvl": rank[level], "body": me, "atp": 0, "slow": 0, "later": "",
+                                                "aside": ""})
+                        continue
             # a level whose 交办 to a body of the place's level place_above_rectifiers (holder) does not count answers
             # by that parameter (review10 R10A-06); so does one whose 交办 to the place's level names no body, which
             # neither choice counts (the default counts one to a named body: review17 D2, the verdict says why)
