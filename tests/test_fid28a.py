@@ -14,6 +14,11 @@
    problems but no duty to pass them on, and the text does not say whether such a report is 按程序 上报: by
    report_to_oversight (level_receives) it is a report to the county, which holds it as it holds what its organs find
    (receiving_level_body); set_aside is the reading before (review27 #4).
+4. A gap of the province's own policy that the province found: 一(一) 省市两级…主动发现政策举措…问题 and
+   一(四) 应由本级发现 give each level its own policy to find; the city, which makes such policy for itself
+   only, is not named 应发现未发现 by lower_level_finds_higher_policy (false) (review27 3b). Its own gap it must
+   find either way.
+6. PolicyView.directing_department is the one rule of a unit's line (line_of, lines_of).
 """
 
 from __future__ import annotations
@@ -215,3 +220,65 @@ def test_reports_to_organs_in_bulk_equal_who_answers(policy: Policy, value: str)
     assert got(a) == expected(p, j, recs, "compiled")
     same_in_bulk(p, [{**diverted(b), "id": b} for b in ("county_discipline", "county_audit", "county_congress",
                                                           "county_finance")])
+
+
+# ----------------------------------------------------------------------- 4. the province's own policy gap, the city
+
+POLICY_KINDS = [("identification", "identification_policy_gap"), ("basic_needs", "basic_needs_policy_gap"),
+                ("education", "education_policy_gap"), ("health", "health_policy_gap"),
+                ("housing", "housing_policy_gap"), ("housing", "housing_line_policy_gap"),
+                ("water", "water_policy_gap"), ("projects", "projects_policy_gap"), ("funds", "funds_rules_gap"),
+                ("discovery", "common_policy_problem")]
+
+
+def gap(area: str, kind: str, place: str = PLACE, level: str = "province") -> dict[str, Any]:
+    return {"id": "g", "area": area, "kind": kind, "place": place, "severity": "serious",
+            "discovered": {"level": level, "channel": "survey_verification", "on": "2021-03-01"},
+            "handled": [{"action": "assigned", "by_level": level, "to_level": level, "on": "2021-03-02"}],
+            "deadline": "2021-05-01", "rectified_on": "2021-04-01", "as_of": "2021-09-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind"), POLICY_KINDS)
+def test_the_city_does_not_answer_for_the_provinces_own_gap(policy: Policy, engine: str, area: str,
+                                                            kind: str) -> None:
+    # fails before for every kind: the city's bodies answered 应发现未发现 (一(一), each kind's guidance duty)
+    got_ = found(policy, gap(area, kind), engine)
+    assert not {b for b, basis in got_ if basis == "not_discovered" and policy.bodies[b].level == "city"}
+    assert "lower_level_finds_higher_policy" in rests(policy, gap(area, kind))
+    # true is the reading before: the city answers
+    p = policy.with_parameters(lower_level_finds_higher_policy=True)
+    assert {b for b, basis in found(p, gap(area, kind), engine)
+            if basis == "not_discovered" and policy.bodies[b].level == "city"}
+
+
+def test_the_citys_own_gap_is_the_citys_to_find(policy: Policy) -> None:
+    # placed at the city (its own policy, policy_gap_owner: place), found by the province: the city answers either way
+    r = gap("identification", "identification_policy_gap", place="330100000000")
+    assert ("city_civil_affairs", "not_discovered") in found(policy, r)
+    assert "lower_level_finds_higher_policy" not in rests(policy, r)
+
+
+@pytest.mark.parametrize("value", [False, True])
+def test_policy_gaps_in_bulk_equal_who_answers(policy: Policy, value: bool) -> None:
+    # fails before under false without batch/_core.peers_table (the bulk path named the city)
+    p = policy.with_parameters(lower_level_finds_higher_policy=value)
+    same_in_bulk(p, [{**gap(a, k), "id": f"{a}-{k}"} for a, k in POLICY_KINDS]
+                 + [{**gap(a, k, place="330100000000"), "id": f"c-{a}-{k}"} for a, k in POLICY_KINDS])
+
+
+# ------------------------------------------------------------------------------------ 6. one rule of a unit's line
+
+def test_a_units_line_is_read_by_one_rule(policy: Policy) -> None:
+    from responsibility.engine._facts import line_of
+
+    units = [b for b in policy.bodies if policy.directing_department(b) is not None]
+    assert {"county_school", "county_water_supply_unit"} <= set(units)
+    for b, body in policy.bodies.items():
+        up = policy.directing_department(b)
+        if up is not None:  # the line naming the unit gives a record is a line it holds its own part in
+            assert line_of(policy, b) == policy.bodies[up].sector
+            assert policy.lines_of(b)[-1] == policy.bodies[up].sector
+        elif not body.role and body.kind in policy.department_kinds:
+            assert line_of(policy, b) == body.sector
+            assert policy.lines_of(b) == ((body.sector,) if body.sector else ())

@@ -35,6 +35,7 @@ from ..engine._decide import MISSED as MISSED_BASIS
 from ..engine._facts import (
     OVERSIGHT_REPORT,
     OWN_WORK,
+    PEER_FINDS,
     PRESSING,
     gives_line,
     gives_way,
@@ -42,6 +43,7 @@ from ..engine._facts import (
     line_department,
     line_of,
     oversight_organ,
+    owner_peers,
     receiving_body,
 )
 from ..policy._model import SEVERITIES
@@ -602,6 +604,16 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a level named as having concealed it knew it
     by_level = cpos[c.cbody[cpos] < 0]
     knew[c.cp[by_level], c.clvl[by_level]] = True
+    # a level below a policy gap's owner that makes such policy for itself (the city, for the province's own gap the
+    # province found) is not expected to have found it by lower_level_finds_higher_policy (false): as a level that knew
+    # it (engine/_facts.py owner_peers; review27 3b)
+    peer = peers_table(t)
+    if peer is not None and len(d):
+        at = peer[np.take(c.area, d), np.take(c.kind, d), np.take(pr, d)]  # (records found, ranks)
+        at &= np.arange(nr)[None, :] < np.take(c.dlev, d)[:, None]
+        hit_r, hit_l = np.nonzero(at)
+        if len(hit_r):
+            knew[np.take(d, hit_r), hit_l] = True
     if len(moved) or len(slowed) or referred:  # (their other facts too: the reference path gives all of their findings)
         d, cpos = d[~c.slow[d]], cpos[~c.slow[c.cp[cpos]]]
         keep_u = ~c.slow[ur]
@@ -670,6 +682,29 @@ def oversight_reports(c: Cols, t: Tables) -> None:
         kc = np.take(c.kind, hp)
         lone = ~t.part[np.take(c.area, hp), kc, htb]
         c.slow[hp[lone]] = True
+
+
+def peers_table(t: Tables) -> Bool | None:
+    """(area, kind code, place's level rank, level rank): whether that level is below the authority over a policy gap
+    and makes such policy for itself (engine/_facts.py :func:`~responsibility.engine._facts.owner_peers`), so is not
+    expected to have found the owner's gap; None unless ``lower_level_finds_higher_policy`` is false."""
+    policy = t.policy
+
+    def make() -> Bool | None:
+        if PEER_FINDS not in policy.parameters or policy.parameter(PEER_FINDS):
+            return None
+        nr = t.max_rank + 1
+        out = np.zeros((len(t.areas), len(t.kind_names) + 1, nr, nr), np.bool_)
+        for a, area in enumerate(t.areas):
+            for kc, kid in enumerate(t.kind_names, 1):
+                if (area, kid) not in policy.kinds:
+                    continue
+                for place in t.rank.values():
+                    for r in owner_peers(policy, area, kid, place):
+                        out[a, kc, place, r] = True
+        return out if bool(out.any()) else None
+    got: Bool | None = policy._memo("batch: owner peers", make)
+    return got
 
 
 def own_work_reading(t: Tables) -> bool:

@@ -84,6 +84,9 @@ OWN_WORK = "rectifier_holding"
 #: 二(一)2; 一(三) 纪检监察机关…督促推动问题整改落实, 审计…促进扶贫资金…问题整改) is a report to that level
 #: (level_receives) or, as to a body with no part in passing the problem on, no report (set_aside; review27 #4).
 OVERSIGHT_REPORT = "report_to_oversight"
+#: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
+#: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
+PEER_FINDS = "lower_level_finds_higher_policy"
 
 
 def in_force_from(policy: PolicyView) -> dt.date | None:
@@ -181,6 +184,9 @@ class _Setting(NamedTuple):
     #: Whether a report to a level's supervisory organ is a report to the level (report_to_oversight:
     #: level_receives); None without the parameter (an older policy: set aside as to a body with no part).
     oversight_report: bool | None
+    #: Whether a level below a policy gap's owner that makes such policy itself answers for not having found the
+    #: owner's gap (lower_level_finds_higher_policy); None without the parameter (an older policy: it answers).
+    peer_finds: bool | None
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -210,7 +216,8 @@ def _setting(policy: PolicyView) -> _Setting:
                     own_work=policy.parameter(OWN_WORK) == "not_rectified" if OWN_WORK in policy.parameters
                     else None,
                     oversight_report=policy.parameter(OVERSIGHT_REPORT) == "level_receives"
-                    if OVERSIGHT_REPORT in policy.parameters else None)
+                    if OVERSIGHT_REPORT in policy.parameters else None,
+                    peer_finds=bool(policy.parameter(PEER_FINDS)) if PEER_FINDS in policy.parameters else None)
 
 
 def standing_body(policy: PolicyView, area: str, kind: str | None, level: str,
@@ -460,12 +467,11 @@ def line_of(policy: PolicyView, body: str) -> str | None:
     """
     memo: dict[str, str | None] = policy._memo("derive: line of", dict)
     if body not in memo:
-        bodies = policy.bodies
-        departments = {bodies[r].kind for r in policy.roles.values()}
-        b = bodies[body]
-        up = bodies.get(b.parent) if b.parent is not None else None
-        memo[body] = None if b.role else b.sector if b.kind in departments else (
-            up.sector if up is not None and up.kind in departments and not up.role and up.level == b.level else None)
+        # (a unit's line is its directing department's: the one rule, PolicyView.directing_department)
+        b = policy.bodies[body]
+        up = policy.directing_department(body)
+        memo[body] = None if b.role else b.sector if b.kind in policy.department_kinds else (
+            policy.bodies[up].sector if up is not None else None)
     return memo[body]
 
 
@@ -603,6 +609,9 @@ class _OfKind(NamedTuple):
     #: shows the problem at such a level rests on main_responsibility_every_level (review25 R25-2).
     main_outside: frozenset[str]
     main_from: int
+    #: The ranks of the levels below the authority, at or above the place, that make such policy for their own level
+    #: (:func:`owner_peers`).
+    peers: frozenset[int]
 
 
 #: Above every level's rank (:func:`derive`: the lowest rectifying level where none is).
@@ -624,7 +633,28 @@ def _of_kind(policy: PolicyView, area: str, kind: str | None, prank: int) -> _Of
         main_outside=_main_outside(policy, area, kind, prank),
         main_from=min((severity_rank(policy.parameter(f.from_parameter)) for f in policy.failures.values()
                        if f.duty_kind and f.from_parameter is not None and f.from_parameter in policy.parameters),
-                      default=1))
+                      default=1),
+        peers=owner_peers(policy, area, kind, prank))
+
+
+def owner_peers(policy: PolicyView, area: str, kind: str | None, prank: int) -> frozenset[int]:
+    """The ranks of the levels below the authority over a problem of ``kind`` in ``area`` placed at level rank
+    ``prank`` (at or above the place) whose bodies hold a rectification duty of the kind that a body of the authority's
+    level holds too: the problem is the authority's own (its policy: 二(三)6 省市民政部门负责制定完善…政策措施, placed
+    below the city — policy_gap_owner), and such a level makes that policy for itself only. Whether it answers for not
+    having found the owner's gap is lower_level_finds_higher_policy's (review27 3b). The bulk path reads it too."""
+    memo: dict[tuple[str, str | None, int], frozenset[int]] = policy._memo("derive: owner peers", dict)
+    key = (area, kind, prank)
+    got = memo.get(key)
+    if got is None:
+        rank = policy.level_rank
+        top = rank[policy.authority(area, kind, prank)]
+        held = policy.stage_holders(area, kind, "rectification")
+        at_top = {d for b, ds in held.items() if rank[policy.bodies[b].level] == top for d in ds}
+        got = memo[key] = frozenset(
+            r for b, ds in held.items() if prank <= (r := rank[policy.bodies[b].level]) < top and set(ds) & at_top) \
+            if kind is not None else frozenset()
+    return got
 
 
 def _main_outside(policy: PolicyView, area: str, kind: str | None, prank: int) -> frozenset[str]:
@@ -655,7 +685,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     if of_kind is None:
         of_kind = by_kind[(area, kind, prank)] = _of_kind(policy, area, kind, prank)
     authority, owner, can_rectify, own_at_place, nominal, alternatives, setting, _, own_levels, main_outside, \
-        main_from = of_kind
+        main_from, peers = of_kind
     ctx = _context(as_of, authority, owner)
     if RESIDENTS_PLACE in policy.parameters and residents_place(problem) is not None:
         # an urban community's problem (a 社区: a 居民委员会, no 村委会 or 村党支部): whether it is answered as its
@@ -705,6 +735,17 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         ctx.rests_on.append(SECTORLESS)
     if not before(d_on):  # a discovery before the day: no level answers for not having found it
         add("found", {"frank": rank[d_level], "outside": int(outside), "fbody": d_body or ""})
+        if peers and setting.peer_finds is not None:
+            # a level below the owner of a policy gap that makes such policy for itself (the city, for the province's
+            # own gap the province found): whether it had to find the owner's gap is lower_level_finds_higher_policy's
+            # (一(一) 省市两级…主动发现政策举措…问题 gives each level no reach into the other's policy; review27 3b) —
+            # by default (false) it is not expected to have: read as a level that knew it (no 应发现未发现)
+            below = [r for r in peers if r < rank[d_level]]
+            if below:
+                if PEER_FINDS not in ctx.rests_on:
+                    ctx.rests_on.append(PEER_FINDS)
+                if not setting.peer_finds:
+                    ctx.knew.update(below)
     ctx.rests_on.extend(rests)
     if main_outside and base["sev"] >= main_from and (
             d_level in main_outside or any(h.__dict__["to_level"] in main_outside for h in rec["handled"])

@@ -459,12 +459,39 @@ class PolicyView:
             self.__dict__["_under"] = ups
         return ups.get(body_id, frozenset())
 
+    def directing_department(self, body: str) -> str | None:
+        """The department of its own level that directs ``body``, a unit that is no department itself (its ``parent``,
+        of a department's kind — that of the levels' role bodies — and no role): the school under 县教育局's 认定、审核
+        (二(六)2(1)–(2)), the water-supply unit under 县水利局 (二(六)5(3)–(4)); None for a department, a role, or a
+        body no department directs (a Party committee, a government, a leading group, an office, an oversight body).
+        The one rule of a unit's line: the line naming it gives a record (engine/_facts.line_of) and the lines it holds
+        a duty held for its own part in (:meth:`lines_of`).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.directing_department(b) for b in ("county_school", "county_water_supply_unit", "county_water")]
+        ['county_education', 'county_water', None]
+        """
+        memo: dict[str, str | None] = self.__dict__.setdefault("_directing_department", {})
+        if body not in memo:
+            b = self.bodies[body]
+            up = self.bodies.get(b.parent) if b.parent is not None else None
+            departments = self.department_kinds
+            memo[body] = b.parent if (
+                up is not None and b.kind not in departments and up.kind in departments and not up.role
+                and up.level == b.level) else None
+        return memo[body]
+
+    @cached_property
+    def department_kinds(self) -> frozenset[str]:
+        """The body kinds of departments: those of the levels' role bodies (县（市、区）行业主管部门 stands for one)."""
+        return frozenset(self.bodies[r].kind for r in self.roles.values())
+
     def lines_of(self, body: str) -> tuple[str, ...]:
         """The lines (sectors) in which ``body`` holds a duty held each for its own part (``scope: by_sector``): its
-        own sector, and for a unit that a department of its level directs, that department's (the school under
-        县教育局's 认定、审核, 二(六)2(1)–(2); the water-supply unit under 县水利局, 二(六)5(3)–(4)) — the line
-        that naming the unit gives a record (engine/_facts.line_of), so a record whose line that is keeps the
-        unit's part.
+        own sector, and for a unit that a department of its level directs (:meth:`directing_department`), that
+        department's — the line that naming the unit gives a record (engine/_facts.line_of), so a record whose line
+        that is keeps the unit's part.
 
         >>> import responsibility
         >>> p = responsibility.load()
@@ -475,12 +502,10 @@ class PolicyView:
         got = memo.get(body)
         if got is None:
             b = self.bodies[body]
-            departments = {self.bodies[r].kind for r in self.roles.values()}
-            up = self.bodies.get(b.parent) if b.parent is not None else None
             own = (b.sector,) if b.sector else ()
-            got = memo[body] = (*own, up.sector) if (
-                up is not None and up.sector and b.kind not in departments and up.kind in departments
-                and not up.role and up.level == b.level and up.sector not in own) else own
+            up = self.directing_department(body)
+            line = self.bodies[up].sector if up is not None else None
+            got = memo[body] = (*own, line) if line and line not in own else own
         return got
 
     def department_line(self, sector: str) -> bool:
