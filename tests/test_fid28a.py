@@ -18,6 +18,10 @@
    一(四) 应由本级发现 give each level its own policy to find; the city, which makes such policy for itself
    only, is not named 应发现未发现 by lower_level_finds_higher_policy (false) (review27 3b). Its own gap it must
    find either way.
+5. An assignment by a lower level that never had the problem (the township "assigning" what the county's hotline
+   found): as a step by a level above shows the holder's report up (review26 F5), it shows the holder passed it down
+   (一(三) 分类交办) — in time where it came within the holder's limit and the lower level can rectify it: the county
+   does not answer 没有按程序及时交办, as when the record shows its own 交办 (fid27a's leftover).
 6. PolicyView.directing_department is the one rule of a unit's line (line_of, lines_of).
 """
 
@@ -265,6 +269,57 @@ def test_policy_gaps_in_bulk_equal_who_answers(policy: Policy, value: bool) -> N
     p = policy.with_parameters(lower_level_finds_higher_policy=value)
     same_in_bulk(p, [{**gap(a, k), "id": f"{a}-{k}"} for a, k in POLICY_KINDS]
                  + [{**gap(a, k, place="330100000000"), "id": f"c-{a}-{k}"} for a, k in POLICY_KINDS])
+
+
+# -------------------------------------------------------------------- 5. a lower level's step shows a pass-down
+
+def hotline(*steps: dict[str, Any], area: str = "housing", kind: str | None = "housing_renovation_late"
+            ) -> dict[str, Any]:
+    return {"id": "h", "area": area, "kind": kind, "place": PLACE, "severity": "serious",
+            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "handled": list(steps),
+            "deadline": "2021-04-30", "as_of": "2021-06-30"}
+
+
+TOWNSHIP_STEP = {"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-05"}
+COUNTY_STEP = {"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-04"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind"), [("housing", "housing_renovation_late"), ("discovery", "specific_problem"),
+                                            ("discovery", None)])
+def test_a_lower_levels_step_shows_the_holders_pass_down(policy: Policy, engine: str, area: str,
+                                                         kind: str | None) -> None:
+    # fails before: the county answered not_handled though the township's 交办 counted (the village answers for it)
+    implied = found(policy, hotline(TOWNSHIP_STEP, area=area, kind=kind), engine)
+    shown = found(policy, hotline(COUNTY_STEP, TOWNSHIP_STEP, area=area, kind=kind), engine)
+    assert implied == shown
+    assert not {b for b, basis in implied if basis == "not_handled"}
+    assert ("village_committee", "not_rectified") in implied
+
+
+def test_a_step_after_the_holders_limit_shows_nothing_in_time(policy: Policy) -> None:
+    late = {**TOWNSHIP_STEP, "on": "2021-03-20"}
+    assert any(basis == "not_handled" and b.startswith("county_") for b, basis in found(policy, hotline(late)))
+    # a report up by a lower level is no pass-down it received (its own find, maybe)
+    up = {"action": "reported", "by_level": "township", "to_level": "county", "on": "2021-03-05"}
+    assert any(basis == "not_handled" and b.startswith("county_") for b, basis in found(policy, hotline(up)))
+    # a township the city handed it to had it from the city: it shows nothing of the county's
+    city = {"action": "assigned", "by_level": "city", "to_level": "township", "on": "2021-03-03"}
+    assert any(basis == "not_handled" and b.startswith("county_")
+               for b, basis in found(policy, hotline(city, TOWNSHIP_STEP)))
+
+
+def test_shown_pass_downs_in_bulk_equal_who_answers(policy: Policy) -> None:
+    # fails without batch/_core.shown_pass_down (the bulk path named the county)
+    recs = [{**hotline(TOWNSHIP_STEP, area=a, kind=k), "id": f"{a}-{k}-{i}"}
+            for i, (a, k) in enumerate([("housing", "housing_renovation_late"), ("discovery", "specific_problem"),
+                                        ("discovery", None), ("basic_needs", None)])]
+    recs += [{**hotline({**TOWNSHIP_STEP, "on": "2021-03-20"}), "id": "late"}]
+    same_in_bulk(policy, recs)
+    j = Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+    recs = ledger(policy, j, 800, seed=5)
+    a = policy.assess(recs, jurisdiction=j, today=TODAY)
+    assert got(a) == expected(policy, j, recs, "compiled")
 
 
 # ------------------------------------------------------------------------------------ 6. one rule of a unit's line

@@ -353,6 +353,13 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # limit shows the problem reached a level above it in time: 一(三) 及时向上级单位报送, though the record shows no
     # report of the holder's own), and whether the record shows a step of each after its limit (counted or not)
     ur, ul, stepped_late = late_levels(received, asof, hp, hby, hon, acted, top, limit)
+    # at or above the authority, an assignment by a lower level that can rectify it and had not the problem by then,
+    # within the limit of the lowest level above it that held it, shows that level passed it down in time
+    # (engine/_facts.py _shown_pass_down)
+    if len(ur) and len(hp):
+        passed_down = shown_pass_down(c, t, ur, ul, received, auth, pr, hp, hact, hby, hto, hon, limit)
+        if passed_down is not None:
+            ur, ul, stepped_late = ur[~passed_down], ul[~passed_down], stepped_late[~passed_down]
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
     # a holder below the authority saw it fixed without reporting it and the parameter says it still had to report it
     # (looked at only where the level is late)
@@ -1299,6 +1306,44 @@ def unique_at_numpy(keys: I64, *, last: bool = False) -> tuple[I64, I64]:
         return got, at.astype(np.int64, copy=False)
     got, at = np.unique(keys[::-1], return_index=True)
     return got, np.asarray(len(keys) - 1 - at, np.int64)
+
+
+def shown_pass_down(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, auth: I32, pr: I64, hp: I32, hact: I32,
+                    hby: I32, hto: I32, hon: I32, limit: int) -> Bool | None:
+    """Which late levels (records ``ur``, levels ``ul``) at or above their record's authority ``auth`` a step shows
+    passed the problem down in time (engine/_facts.py :func:`~responsibility.engine._facts._shown_pass_down`): an
+    assignment by a lower level at or above the place (``pr``) that can rectify the problem, that had not held it nor
+    been handed it by the step's day, within ``limit`` days of the late level's receiving it, the late level being the
+    lowest above it that held it by then. None where there is none (a loop over the few levels)."""
+    n, nr = received.shape
+    late = np.zeros((n, nr), np.bool_)
+    high = np.flatnonzero(ul >= np.take(auth, ur))
+    if not len(high):
+        return None
+    late[np.take(ur, high), np.take(ul, high)] = True
+    cand = (hact != REPORTED) & (hby >= np.take(pr, hp)) & late[hp].any(axis=1)
+    if not cand.any():
+        return None
+    never = np.iinfo(np.int32).max
+    first_to = np.full((n, nr), never, np.int64)  # the first day a step handed each record's level the problem
+    np.minimum.at(first_to, (hp, hto), hon.astype(np.int64))
+    shown = np.zeros((n, nr), np.bool_)
+    for lv in range(1, nr):
+        at = np.flatnonzero(cand & (hby < lv))
+        if not len(at):
+            continue
+        r, b, on = np.take(hp, at), np.take(hby, at), np.take(hon, at).astype(np.int64)
+        got = received[r, lv].astype(np.int64)
+        ok = late[r, lv] & (got != NONE) & (got <= on) & (on <= got + limit)
+        ok &= t.rectify_level[np.take(c.area, r), np.take(c.kind, r), np.take(pr, r), b]
+        rb = received[r, b].astype(np.int64)
+        ok &= ((rb == NONE) | (rb > on)) & (first_to[r, b] > on)
+        for mid in range(1, lv):  # no holder between the step's level and this one by then
+            rm = received[r, mid].astype(np.int64)
+            ok &= (mid <= b) | (rm == NONE) | (rm > on)
+        shown[r[ok], lv] = True
+    got_down = shown[ur, ul]
+    return got_down if bool(got_down.any()) else None
 
 
 def late_levels(received: I32, asof: I64, hp: I32, hby: I32, hon: I32, acted: Bool, top: npt.NDArray[Any],

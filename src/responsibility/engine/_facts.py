@@ -926,6 +926,18 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             in_time = bool(got_there)
             if got_there and min(got_there) > start and HANDLING_LIMIT not in ctx.rests_on:
                 ctx.rests_on.append(HANDLING_LIMIT)  # (as above: by a shorter limit it got there too late)
+        # At or above the authority a level disposes of the problem by passing it down (一(三) 分类交办): a step by a
+        # lower level that can rectify it, at or above the place, that the record does not show having the problem by
+        # then (held, or assigned it), made within this level's limit where this level is the lowest above it that
+        # held it, shows this level passed it down to it in time — as a step by a higher level shows a report up
+        # (``shown``, review26 F5; R7-X1 below the authority). The township "assigning" the county hotline's find to
+        # the village is no 交办 of the township's own: the county's to it shows (fid27a's leftover).
+        if not below_authority and not in_time and steps:
+            down_on = _shown_pass_down(steps, level, received, due, holders, rank, prank, can_rectify)
+            if down_on is not None:
+                in_time = True
+                if down_on > start and HANDLING_LIMIT not in ctx.rests_on:
+                    ctx.rests_on.append(HANDLING_LIMIT)  # (as above: by a shorter limit it got there too late)
         # Below the authority a level must report upward; whether disposing of the problem within its
         # own bounds was enough is self_rectified_report_required. Passing it down in time (交办) to a
         # lower level that can rectify it is such a disposal (that level's failure to rectify is its own); an
@@ -1313,6 +1325,32 @@ def _shown_report(steps: list[Any], handled: list[Any], level: str, received: dt
         if below and max(below, key=lambda lv: rank[lv]) == level:
             return f"{_index(handled, x)}:shown"
     return ""
+
+
+def _shown_pass_down(steps: list[Any], level: str, received: dt.date, due: dt.date,
+                     holders: list[tuple[str, dt.date, str]], rank: dict[str, int], prank: int,
+                     can_rectify: frozenset[int]) -> dt.date | None:
+    """The day of the first assignment, within ``level``'s limit (``received`` to ``due``), by a lower level at or above
+    the place (rank ``prank``) that can rectify the problem (``can_rectify``) and that the record does not show
+    having it by then — holding it, or assigned it — where ``level`` is the lowest level above it that held it by
+    then: it shows ``level`` passed the problem down to it (交办) by that day. None where there is none."""
+    held: dict[str, dt.date] = {}
+    for lv, on, _ in holders:
+        held.setdefault(lv, on)
+    for x in steps:
+        by, on = x["by_level"], x["on"]
+        r = rank[by]
+        # (an assignment: what the level disposed of it had; a report up may be of its own find)
+        if x["action"] != "assigned" or not received <= on <= due or not prank <= r < rank[level] \
+                or r not in can_rectify \
+                or (by in held and held[by] <= on):
+            continue
+        if any(y["to_level"] == by and y["on"] <= on for y in steps):
+            continue
+        above = [lv for lv, got in held.items() if got <= on and rank[lv] > r]
+        if above and min(above, key=lambda lv: rank[lv]) == level:
+            return on  # type: ignore[no-any-return]
+    return None
 
 
 def _passed_aside(steps: list[Any], handled: list[Any], level: str, start: dt.date, end: dt.date, deadline: dt.date,
