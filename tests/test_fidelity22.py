@@ -447,9 +447,16 @@ def test_a_policy_gap_in_one_line_names_that_lines_departments_only(policy: Poli
          "severity": "serious", "as_of": "2021-06-30",
          "discovered": {"level": "province", "channel": "media", "on": "2021-03-01"}}
     held = _answers(policy, r, engine)
-    assert ("province_civil_affairs", "not_handled") in held and ("city_civil_affairs", "not_discovered") in held
+    assert ("province_civil_affairs", "not_handled") in held
+    # the gap is the province's own policy, found by the province: the city, which makes such policy for itself,
+    # is not named 应发现未发现 (一(一), 一(四) 应由本级发现; lower_level_finds_higher_policy false, review27 3b) —
+    # with true, its line's department is, as before
+    assert ("city_civil_affairs", "not_discovered") not in held
+    assert ("city_civil_affairs", "not_discovered") in _answers(
+        policy.with_parameters(lower_level_finds_higher_policy=True), r, engine)
     assert not {b for b, _ in held} & {"province_education", "province_finance", "province_hrss", "city_education",
                                         "city_finance", "city_hrss", "city_disabled_federation"}
     # (receiving_level_body: handling_holders — by default the province's body of the record's line alone had it, R22-2)
-    assert len(_answers(policy.with_parameters(**{JOINT: True, "receiving_level_body": "handling_holders"}), r,
-                        engine)) >= 12
+    # (the city's six as before only where it is to find the province's gap: lower_level_finds_higher_policy)
+    assert len(_answers(policy.with_parameters(**{JOINT: True, "receiving_level_body": "handling_holders",
+                                                  "lower_level_finds_higher_policy": True}), r, engine)) >= 12
