@@ -120,6 +120,12 @@ def test_a_rectifier_that_sat_on_a_report_answers_by_the_parameter(policy: Polic
     v = p.who_answers(r, engine=engine)  # type: ignore[arg-type]
     mine = next(f for f in v.findings if f.basis == "not_rectified")
     assert "2021-03-02" in mine.reason and "2021-04-11" in mine.reason  # received, then 10 + 30 days
+    # each finding the reading decides says so: the rectifier's and its supervisors' (fails before: the verdict listed
+    # the parameter with "no finding rests on it")
+    assert all("rectifier_holding" in f.rests_on for f in v.findings if f.basis in ("not_rectified", "supervision"))
+    before = policy.who_answers(r, engine=engine)  # type: ignore[arg-type]
+    assert all("rectifier_holding" in f.rests_on for f in before.findings if f.basis == "not_handled")
+    assert "rectifier_holding" in {i.id for i in before.interpretations if i.findings}
 
 
 def test_a_rectifier_is_not_late_before_its_handling_and_rectification_limits(policy: Policy) -> None:

@@ -143,10 +143,11 @@ _TOKENS = itertools.count()
 #: its level, escalation, self-rectification, whether it stands only by place_above_rectifiers, whether its
 #: level passed it on only after the handling limit, the bodies handed it only after the limit (``later``), and
 #: whether it stands on the rectification limit (``rlim``: rectified, but after the limit), and whether
-#: concealing_level_body chose its body (``chosen``: a level named as concealer). Not the steps of its level
+#: concealing_level_body chose its body (``chosen``: a level named as concealer), and whether rectifier_holding decided
+#: it (``own``: a rectifier that sat on what it found or received). Not the steps of its level
 #: that counted as none (``aside``): the findings that rest on irregular_step are told apart after a plan is found
 #: (``Decider._aside_rows``), so records with and without such a step share one plan.
-READ = ("body", "lvl", "escalate", "selffix", "atp", "slow", "later", "rlim", "chosen")
+READ = ("body", "lvl", "escalate", "selffix", "atp", "slow", "later", "rlim", "chosen", "own")
 
 #: The field a group of rules is split on, by the value its rules test it for equality.
 _SPLIT = "lvl"

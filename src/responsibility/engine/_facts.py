@@ -1018,6 +1018,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # not having rectified it by the day a level that did all in time would have seen it rectified (its
             # handling limit, then the rectification limit, as ``fixed`` above). Either way the verdict rests on it.
             # (a named finder or receiver that gives way to its level: the body receiving_level_body chooses)
+            own_hold = False  # (the fact's ``own``: rectifier_holding decided it, and its findings rest on it)
             if setting.own_work is not None and not below_authority:
                 me = body
                 if (not body or gives_way(policy, area, kind, level, body, prank)) and setting.receive_role:
@@ -1026,6 +1027,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                         x["on"] >= received and (x["by_level"] == level or (
                             x["to_level"] == level and (x["action"] != "reported" or (x["to_body"] or "") != body)))
                         for x in steps):
+                    own_hold = True
                     if OWN_WORK not in ctx.rests_on:
                         ctx.rests_on.append(OWN_WORK)
                     if setting.own_work:
@@ -1043,7 +1045,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             ctx.assigned.setdefault(rank[level], (received, own_due))
                             ctx.assigned_to.setdefault((rank[level], me), (received, own_due))
                             add("unrectified", {"lvl": rank[level], "body": me, "atp": 0, "slow": 0, "later": "",
-                                                "aside": ""})
+                                                "aside": "", "own": 1})
                         continue
             # a level whose 交办 to a body of the place's level place_above_rectifiers (holder) does not count answers
             # by that parameter (review10 R10A-06); so does one whose 交办 to the place's level names no body, which
@@ -1095,7 +1097,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             holder = policy.roles[level]
             add("unhandled", {"lvl": rank[level], "body": holder, "escalate": int(below_authority),
                               "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
-                              "aside": aside, "later": late_bodies, "chosen": by_receiver})
+                              "aside": aside, "later": late_bodies, "chosen": by_receiver, "own": int(own_hold)})
             if holder != body and steps:
                 # a department the record shows the level handed it to answers beside the body chosen, which stands
                 # for the one that had it before: handed within the level's limit, from the level's day, as among the
@@ -1111,7 +1113,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     if sat not in out:
                         add("unhandled", {"lvl": rank[level], "body": sat, "escalate": int(below_authority),
                                           "selffix": int(own_fix or disposed), "atp": int(discounted),
-                                          "rlim": int(rlim), "aside": aside, "later": "", "chosen": 0})
+                                          "rlim": int(rlim), "aside": aside, "later": "", "chosen": 0, "own": 0})
 
     # Every level the problem was assigned to answers for its rectification. One that passed it down within the
     # handling limit has done its 交办: by default it answers as a supervisor of the level below (一级抓一级, 三(二)),
@@ -1234,7 +1236,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     ctx.set_aside = True
                 # a body of a level nobody there can rectify at answers only by place_above_rectifiers (R9A-10)
                 add("unrectified", {"lvl": rank[level], "body": body, "atp": int(stuck and setting.has_place_above),
-                                    "slow": int(slow), "later": later.get(body, ""), "aside": aside})
+                                    "slow": int(slow), "later": later.get(body, ""), "aside": aside, "own": 0})
 
     # a concealment is judged with the check it hid the problem from (一(四) 在…过程中瞒报漏报): one before the duties
     # applied is not judged, as a miss of that day is not (policy_in_force_from; review27 #1)
