@@ -131,9 +131,12 @@ def test_the_city_names_the_kind_s_one_department(policy: Policy, engine: str) -
          "as_of": "2021-06-30"}
     assert _held(policy, r, engine, "city") == {"city_construction"}
     assert _held(_holders(policy), r, engine, "city") == {"city_construction", "city_poverty_office"}
-    # 省市扶贫、民政部门 monitor an income together (二(六)1): not one department's; the role, once
-    assert receiving_body(policy, "basic_needs", "basic_needs_income_not_raised", "city", None, 1) == \
-        "city_sector_department"
+    # 省市扶贫、民政部门 monitor the floor line each for its own part (二(六)1(5)), 扶贫、人社 employment: not
+    # one department's; the role, once (fid28b: 增收 itself is read as the offices' alone, as 县扶贫办's at the
+    # county, so an income raised too little names no role: the city's 扶贫办 holds it)
+    for kind in ("basic_needs_below_floor", "basic_needs_employment_insufficient"):
+        assert receiving_body(policy, "basic_needs", kind, "city", None, 1) == "city_sector_department"
+    assert receiving_body(policy, "basic_needs", "basic_needs_income_not_raised", "city", None, 1) is None
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -204,3 +204,21 @@ def test_a_funds_record_naming_no_line_names_the_office_or_the_line_not_both(
         if sector:
             assert "county_sector_department" not in set().union(*by.values())
             assert any("county_poverty_office" in b for b in by.values())
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("kind", ["basic_needs_income_not_raised", "basic_needs_employment_insufficient",
+                                  "basic_needs_below_floor"])
+@pytest.mark.parametrize("sector", [None, "poverty_office", "hrss"])
+def test_city_civil_affairs_presses_no_income_or_floor_line_not_its_own(
+        policy: Policy, engine: str, kind: str, sector: str | None) -> None:
+    """二(六)1(5) 监督检查各地低收入农户增收情况，以及年度低收入农户托底线以下人员消除情况, read by the kind as at the
+    county: 增收 the offices', employment the offices' or 人社's, the floor line the offices' and civil affairs' each
+    its own. A record not of the civil-affairs line is pressed by no 市民政部门 (fails before: review28 #2)."""
+    r = {"id": "p", "area": "basic_needs", "kind": kind, "place": PLACE, "severity": "serious",
+         "discovered": {"level": "province", "channel": "media", "on": "2021-03-01"},
+         "handled": [{"action": "assigned", "by_level": "province", "to_level": "county", "on": "2021-03-03"}],
+         "deadline": "2021-04-30", "as_of": "2021-06-30", **({"sector": sector} if sector else {})}
+    v = policy.who_answers(r, engine=engine)
+    assert any(f.basis == "supervision" and f.level == "city" for f in v.findings)
+    assert not [f for f in v.findings if f.body == "city_civil_affairs"]

@@ -39,7 +39,9 @@ def test_every_category_of_1_1_is_carried_by_a_kind(policy: Policy) -> None:
     income = policy.kinds[("basic_needs", "basic_needs_income_not_raised")]
     assert kind.category == "employment_insufficient" and kind.name == "低收入农户创业就业不充分"
     # the duties of 增收 (二(六)1(3)–(5)), no other; the county's read by line (扶贫办 or 人社, review23 #7)
-    county = {"basic_needs_county_income": "basic_needs_county_employment"}
+    county = {"basic_needs_county_income": "basic_needs_county_employment",
+              # fid28b (review28 #2): 二(六)1(5)'s check read as at the county, 扶贫办 or 人社 by line
+              "basic_needs_province_city_monitor_income": "basic_needs_province_city_monitor_employment"}
     for stage in ("discovery", "handling", "rectification", "supervision"):
         assert kind.stages.of(stage) == [county.get(d, d) for d in income.stages.of(stage)]
 
