@@ -352,3 +352,44 @@ def test_a_json_line_that_is_no_record_says_what_to_do_over_http(client: Any) ->
     reasons = [x["rejected"]["reason"] for x in lines if "rejected" in x]
     assert r.status_code == 200 and BAD_LINE in reasons[0] and DEEP_LINE in reasons[1], reasons
     assert lines[-1]["summary"]["records"] == 3 and lines[-1]["summary"]["rejected"] == 2, lines[-1]
+
+
+# ---------------------------------------------------------------- 7. rules/ as an editor breaks them
+
+
+@pytest.mark.parametrize(("old", "new", "at", "said"), [
+    ("  name: 市委\n", "  name： 市委\n", (4, 7),
+     "the key's colon is the full-width '：' (U+FF1A), which YAML does not read as one (write it as ':' (ASCII) "
+     "followed by a space)"),
+    ("- id: city_government\n", "- id： city_government\n", (12, 5), "the key's colon is the full-width '：'"),
+    ("bodies:\n", "---\nbodies:\n", None, None)])
+def test_a_chinese_colon_in_a_key_is_named(tmp_path: Path, run_cli: Any, old: str, new: str,
+                                           at: tuple[int, int] | None, said: str | None) -> None:
+    """`name： 市委` (typed with a Chinese input method) was "could not find expected ':'" a line below it."""
+    rules = _rules_copy(tmp_path)
+    city = rules / "bodies" / "city.yaml"
+    city.write_text(city.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    code, out, err = run_cli("validate", str(rules))
+    if at is None:  # (a '---' first is one document: read as before)
+        assert code == 0, out + err
+        return
+    assert code == 2 and f"city.yaml:{at[0]}:{at[1]}: YAML syntax error: {said}" in out, out + err
+
+
+def test_a_second_document_in_a_rules_file_says_what_to_do(tmp_path: Path, run_cli: Any) -> None:
+    rules = _rules_copy(tmp_path)
+    city = rules / "bodies" / "city.yaml"
+    text = city.read_text(encoding="utf-8")
+    city.write_text(text + "---\nbodies: []\n", encoding="utf-8")
+    code, out, err = run_cli("validate", str(rules))
+    line = text.count("\n") + 1
+    assert code == 2 and (f"city.yaml:{line}:1: YAML syntax error: a second document ('---') in one file (a file "
+                          "holds one YAML document: remove the '---' line and merge what follows into the document "
+                          "above)") in out, out + err
+
+
+def test_a_colon_in_a_value_is_no_key() -> None:
+    from responsibility.policy._yaml import parse_yaml
+
+    data, _ = parse_yaml("a: 说明：内容\nb:\n  - 第一：是\n", "f.yaml")
+    assert data == {"a": "说明：内容", "b": ["第一：是"]}

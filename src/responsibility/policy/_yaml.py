@@ -421,6 +421,19 @@ def joined_surrogates(text: str) -> str:
     return _SURROGATE_PAIR.sub(one, text)
 
 
+_WIDE_KEY = re.compile(r"^[ \t]*(?:- +)?[^\s:'\"#{}\[\],][^:'\"#{}\[\]]*?(：)")
+
+
+def _fullwidth_colon(text: str, line: int) -> tuple[int, int] | None:
+    """Where a key of ``line`` of ``text``, or of the line above, ends with the full-width colon '：' (1-based line,
+    column), else ``None``."""
+    lines = text.split("\n", line)[:line]
+    for n in (line - 1, line):
+        if 1 <= n <= len(lines) and (m := _WIDE_KEY.match(lines[n - 1])) is not None:
+            return n, m.start(1) + 1
+    return None
+
+
 def _tab_indent(text: str, line: int) -> int | None:
     """The column of the first tab in the indentation of ``line`` of ``text``, or ``None``."""
     lines = text.split("\n", line)[:line]
@@ -535,6 +548,15 @@ def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = T
         problem = exc.problem or exc.context or "invalid YAML"
         code = "yaml_limit" if "nesting depth" in problem else "yaml_syntax"
         hint = "flatten the structure" if code == "yaml_limit" else "fix the YAML syntax"
+        if code == "yaml_syntax" and (wide := _fullwidth_colon(text, line)) is not None:
+            # (a key typed with a Chinese input method: PyYAML said "could not find expected ':'" a line below it)
+            raise RulesError([Issue(file, wide[0], wide[1], "YAML syntax error: the key's colon is the full-width "
+                                    "'：' (U+FF1A), which YAML does not read as one",
+                                    "write it as ':' (ASCII) followed by a space", code)]) from None
+        if code == "yaml_syntax" and "found another document" in problem:
+            raise RulesError([Issue(file, line, col, "YAML syntax error: a second document ('---') in one file",
+                                    "a file holds one YAML document: remove the '---' line and merge what follows "
+                                    "into the document above", code)]) from None
         if code == "yaml_syntax" and (tab := _tab_indent(text, line)) is not None:
             # (PyYAML said "found character that cannot start any token", or "a tab character that violates
             # indentation", of a line indented with a tab, as editors set to tabs write it)
