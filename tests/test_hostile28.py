@@ -393,3 +393,24 @@ def test_a_colon_in_a_value_is_no_key() -> None:
 
     data, _ = parse_yaml("a: 说明：内容\nb:\n  - 第一：是\n", "f.yaml")
     assert data == {"a": "说明：内容", "b": ["第一：是"]}
+
+
+# ---------------------------------------------------------------- 8. one record through every path
+
+
+@pytest.mark.parametrize(("cell", "said"), [
+    ("330127100219.0", "division code '330127100219.0' must be digits only: '330127100219.0' is a whole number written "
+                       "as a decimal, as programs write a column of numbers with an empty cell; write 330127100219"),
+    ("3.30127100219e11", "division code '3.30127100219e11' must be digits only: a long number in scientific "
+                         "notation, as Excel shows it and may save it: its last digits are lost; write the code's "
+                         "digits as text"),
+    ("33012x", "division code '33012x' must be digits only: write its 2, 4, 6, 9 or 12 digits (330127100219)")])
+def test_a_place_cell_as_programs_write_numbers_says_what_to_write(run_cli: Any, tmp_path: Path, cell: str,
+                                                                   said: str) -> None:
+    """pandas writes a column of codes with an empty cell as 330127100219.0; every other path reads the number
+    330127100219.0 as its digits, and the CSV's text was "must be digits only" and no more."""
+    path = tmp_path / "in.csv"
+    path.write_text("id,area,place,discovered.level,discovered.channel,discovered.on,as_of\n"
+                    f"P1,housing,{cell},county,hotline,2021-03-01,2021-06-30\n", encoding="utf-8")
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.jsonl"), "--lang", "en")
+    assert code == 1 and f"problem 'P1', field 'place': {said}" in err, err

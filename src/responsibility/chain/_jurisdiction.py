@@ -42,13 +42,25 @@ def parse_code(raw: object) -> str:
     """
     text = str(raw).strip()
     if not text.isdigit() or not text.isascii():
-        raise JurisdictionError(f"division code {text!r} must be digits only")
+        raise JurisdictionError(f"division code {text!r} must be digits only{_not_digits(text)}")
     if len(text) not in _LENGTHS:
         raise JurisdictionError(f"division code {text!r} has {len(text)} digits; use 2, 4, 6, 9 or 12")
     code = text.ljust(12, "0")
     if code[:2] == "00":
         raise JurisdictionError(f"division code {text!r} has no province part")
     return code
+
+
+def _not_digits(text: str) -> str:
+    """What to write for a code that is not digits, where it is a number as programs write it (hostile28: a CSV
+    written by pandas from a column with an empty cell holds 330127100219.0, and it was "must be digits only")."""
+    if re.fullmatch(r"[0-9]+\.0+", text):
+        return (f": {text!r} is a whole number written as a decimal, as programs write a column of numbers with an "
+                f"empty cell; write {text.split('.')[0]}")
+    if re.fullmatch(r"[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+", text):
+        return (": a long number in scientific notation, as Excel shows it and may save it: its last digits are lost; "
+                "write the code's digits as text (format the column as text in Excel)")
+    return ": write its 2, 4, 6, 9 or 12 digits (330127100219)"
 
 
 def level_of(code: str) -> str:
