@@ -414,3 +414,29 @@ def test_a_place_cell_as_programs_write_numbers_says_what_to_write(run_cli: Any,
                     f"P1,housing,{cell},county,hotline,2021-03-01,2021-06-30\n", encoding="utf-8")
     code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.jsonl"), "--lang", "en")
     assert code == 1 and f"problem 'P1', field 'place': {said}" in err, err
+
+
+# ---------------------------------------------------------------- 9. a table of 100,000 columns
+
+
+def test_a_table_of_very_many_columns_is_said_in_a_line_not_a_book(run_cli: Any, tmp_path: Path) -> None:
+    """assess said "has no 'area' column; its columns: id, c0, c1, …" over 789 KB, as did ledger import's note."""
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(["id", *(f"c{i}" for i in range(100_000))]) + "\n" + ",".join(["x"] * 100_001) + "\n",
+                    encoding="utf-8")
+    code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "o.jsonl"))
+    assert code == 2 and len(err) < 1_000, len(err)
+    assert "has no 'area' column; its columns: id, c0, c1," in err and "c28 and 99,971 more" in err, err
+    import csv
+
+    headers = ["问题编号", "领域", "所在地代码", "发现时间", "发现层级", "发现渠道", *(f"c{i}" for i in range(100_000))]
+    table = tmp_path / "wide-ledger.csv"
+    with open(table, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([headers, ["CA-1", "危房改造", "330127100219", "2021-03-01", "县", "县长热线",
+                                           *([""] * 100_000)]])
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, out, err = run_cli("ledger", "import", db, str(table), "--by", "me")
+    assert "Traceback" not in err and code == 0, out + err
+    note = next(x for x in err.splitlines() if "columns no field of the mapping takes" in x)
+    assert len(err) < 2_000 and "c28, c29 and 99,970 more; fields no column header matched" in note, err

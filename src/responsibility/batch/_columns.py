@@ -83,8 +83,9 @@ def _check_columns(names: Sequence[str], what: str) -> None:
             next((difflib.get_close_matches(x, unknown, n=1, cutoff=0.6) for x in (f, *also)
                   if difflib.get_close_matches(x, unknown, n=1, cutoff=0.6)), [])
         # the hint names the field as it is called now, also for a misspelling of its former name
-        hint = f"; did you mean {near[0]!r} → {f!r}?" if near else \
-            f"; its columns: {', '.join(n if n.isprintable() else repr(n) for n in names) or 'none'}"
+        shown = [(n if n.isprintable() else repr(n))[:60] for n in names[:30]]  # (100,000 columns: a 789 KB line)
+        rest = f" and {len(names) - len(shown):,} more" if len(names) > len(shown) else ""
+        hint = f"; did you mean {near[0]!r} → {f!r}?" if near else f"; its columns: {', '.join(shown) or 'none'}{rest}"
         raise ColumnError(f"{what} has no {f!r} column{hint}")
     if unknown:
         u = unknown[0]

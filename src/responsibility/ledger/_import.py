@@ -495,13 +495,20 @@ class BrokenRow(list[Any]):
         self.why, self.code = why, code
 
 
+#: The most column names a note lists one by one.
+_LISTED = 30
+
+
 def unmatched(reader: RowReader) -> str | None:
     """A note for a file with columns no field takes while fields have none (its rows would be
     rejected for a field that only has another header, e.g. 来源 for the channel), or ``None``."""
     if not reader.unused or not reader.absent:
         return None
     fields = "; ".join(f"{f} ({', '.join(hs)})" if hs else f for f, hs in reader.absent.items())
-    return (f"columns no field of the mapping takes (not read): {', '.join(reader.unused)}; fields no column "
+    unused = [str(u)[:60] for u in reader.unused[:_LISTED]]  # (100,000 columns were a 789 KB line: hostile28)
+    more = len(reader.unused) - len(unused)
+    listed = ", ".join(unused) + (f" and {more:,} more" if more > 0 else "")
+    return (f"columns no field of the mapping takes (not read): {listed}; fields no column "
             f"header matched: {fields}. If a column holds one of these fields, add its header to that field in a "
             "copy of the mapping and give it with --mapping (docs/ledger.md, \"Your own workbook's headers\")")
 
