@@ -240,3 +240,12 @@ def test_without_the_extension_the_interpretations_come_from_python(monkeypatch:
     make = _verdict.dicts_maker(pairs)
     assert not isinstance(make, functools.partial)  # (the C maker is a partial of the C function)
     assert make(None) == with_c == [i.dict_of(ix) for i, ix in pairs]
+
+
+def test_a_template_of_many_fields_formats_as_the_form_does() -> None:
+    c = c_dicts()  # (more pieces than the C function keeps on its stack)
+    template = "".join(f"甲{{place}}{{finder}}{i}" for i in range(60)) + "{{尾}}"
+    form = form_of(template)
+    values = blank({"place": "某村", "finder": "县😀"})
+    got = c.finding_dicts((form,), (0,), [("1", "", values)], False, finding_spec)[0]["reason"]
+    assert got == template.format_map(values) and got.endswith("{尾}")
