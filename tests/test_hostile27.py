@@ -177,7 +177,8 @@ def test_every_refused_record_over_http_says_what_to_do(client: Any) -> None:
     came back with "suggestion": null."""
     from tests.test_service import bearer
 
-    for change, field, hint in (({"as_of": "2021-02-29"}, "as_of", "give a day that exists, as YYYY-MM-DD"),
+    # (the message says what to do since hostile28, and the suggestion is its words)
+    for change, field, hint in (({"as_of": "2021-02-29"}, "as_of", "write a day that exists, as YYYY-MM-DD"),
                                 # (what to do with it, since hostile28)
                                 ({"id": "\ud800"}, "id", "remove the lone surrogate (\\ud800 … \\udfff alone), or "
                                                         "write the whole character")):

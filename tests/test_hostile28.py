@@ -440,3 +440,36 @@ def test_a_table_of_very_many_columns_is_said_in_a_line_not_a_book(run_cli: Any,
     assert "Traceback" not in err and code == 0, out + err
     note = next(x for x in err.splitlines() if "columns no field of the mapping takes" in x)
     assert len(err) < 2_000 and "c28, c29 and 99,970 more; fields no column header matched" in note, err
+
+
+# ---------------------------------------------------------------- 10. a record's day that cannot be, everywhere
+
+
+@pytest.mark.parametrize(("field", "day", "said"), [
+    ("discovered.on", "2021-02-30", "2021-02-30 is not a valid date (no such day); write a day that exists, as "
+                                    "YYYY-MM-DD"),
+    ("as_of", "9999-12-31", "9999-12-31 is outside the years 1900-2999; write a day between 1900 and 2999 "
+                            "(YYYY-MM-DD)"),
+    ("deadline", "1899-12-31", "1899-12-31 is outside the years 1900-2999; write a day between 1900 and 2999 "
+                               "(YYYY-MM-DD)")])
+def test_a_record_s_day_that_cannot_be_says_what_to_write(run_cli: Any, tmp_path: Path, policy: Policy, field: str,
+                                                          day: str, said: str) -> None:
+    """who, assess and the Python API said "2021-02-30 is not a valid date (no such day)" with no what-to-do."""
+    from responsibility import ProblemError
+
+    record = example()
+    if field == "discovered.on":
+        record["discovered"]["on"] = day
+    else:
+        record[field] = day
+    with pytest.raises(ProblemError) as e:
+        policy.who_answers(record)
+    assert str(e.value) == f"problem '2021-0042', field '{field}': {said}"
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    code, _, err = run_cli("who", str(path))
+    assert code == 2 and f"problem '2021-0042', field '{field}': {said}" in err and "Traceback" not in err, err
+    lines = tmp_path / "p.jsonl"
+    lines.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    code, _, err = run_cli("assess", str(lines), "-o", str(tmp_path / "o.jsonl"), "--lang", "en")
+    assert code == 1 and f"field '{field}': {said}" in err, err

@@ -104,7 +104,7 @@ def parse_day(value: Any) -> dt.date:
         try:
             day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
-            raise _bad("bad_date", "{got} is not a valid date (no such day)",
+            raise _bad("bad_date", "{got} is not a valid date (no such day); write a day that exists, as YYYY-MM-DD",
                                       {"got": text[:10]}) from None
     elif isinstance(value, bool | int | float):
         raise _bad("bad_date", "a date is written YYYY-MM-DD, not as the number {got}",
@@ -116,7 +116,7 @@ def parse_day(value: Any) -> dt.date:
         raise _bad("bad_date", "a date is written YYYY-MM-DD (got a {kind})",
                                   {"kind": type(value).__name__})
     if not DAY_MIN <= day <= DAY_MAX:
-        raise _bad("bad_date", "{got} is outside the years {lo}-{hi}",
+        raise _bad("bad_date", "{got} is outside the years {lo}-{hi}; write a day between {lo} and {hi} (YYYY-MM-DD)",
                                   {"got": day.isoformat(), "lo": DAY_MIN.year, "hi": DAY_MAX.year})
     return day
 
