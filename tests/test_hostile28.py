@@ -473,3 +473,37 @@ def test_a_record_s_day_that_cannot_be_says_what_to_write(run_cli: Any, tmp_path
     lines.write_text(json.dumps(record) + "\n", encoding="utf-8")
     code, _, err = run_cli("assess", str(lines), "-o", str(tmp_path / "o.jsonl"), "--lang", "en")
     assert code == 1 and f"field '{field}': {said}" in err, err
+
+
+# ---------------------------------------------------------------- 11. accountability.yaml's lists and sources, twice
+
+
+@pytest.mark.parametrize("what", ["failure", "liability", "principle", "source"])
+def test_a_failure_liability_principle_or_source_given_twice_is_refused(tmp_path: Path, what: str) -> None:
+    """validate said OK of a copied failure block that kept its id (one of the two was dropped in silence): ids of
+    bodies, areas, duties … were checked, not these."""
+    import shutil
+
+    import responsibility
+
+    rules = _rules_copy(tmp_path)
+    acc = rules / "accountability.yaml"
+    text = acc.read_text(encoding="utf-8")
+    if what == "source":
+        shutil.copy(rules / "sources" / "zhefupin-2020-1.yaml", rules / "sources" / "zz-copy.yaml")
+        first, second = ("zhefupin-2020-1.yaml", 3), ("zz-copy.yaml", 3)
+    else:
+        start = {"failure": "  - id: not_handled\n", "liability": "  - id: unit\n",
+                 "principle": "  - id: funds_oversight\n"}[what]
+        end = {"failure": "  - id: not_rectified\n", "liability": "  - id: leadership\n",
+               "principle": "  - id: explicit_oversight\n"}[what]
+        block = text[text.index(start):text.index(end, text.index(start))]
+        text = text.replace(end, block + end, 1)
+        acc.write_text(text, encoding="utf-8")
+        lines = text.splitlines()
+        at = [i + 1 for i, x in enumerate(lines) if x == start.rstrip("\n")]
+        first, second = ("accountability.yaml", at[0]), ("accountability.yaml", at[1])
+    issues = [i for i in responsibility.validate(rules) if i.code == "duplicate_id"]
+    assert len(issues) == 1 and f"duplicate {what} id" in issues[0].message, issues
+    assert issues[0].file.endswith(second[0]) and issues[0].line == second[1], issues
+    assert f"(also at {rules / 'sources' if what == 'source' else rules}/{first[0]}:{first[1]})" in issues[0].message

@@ -327,6 +327,7 @@ def read_policy_dir(path: str | Path) -> Loaded:
             src, pos = got
             sources.append(src)
             r.note(f"source:{src.id}", pos, ())
+            r.note(f"source:{src.id}#{len(sources)}", pos, ())  # (each its own: two may share an id)
             for i, c in enumerate(src.clauses):
                 r.note(f"clause:{c.id}", pos, ("clauses", i))
     bodies: list[Body] = []

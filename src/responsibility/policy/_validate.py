@@ -117,7 +117,7 @@ class _Where(dict[str, Where]):
         if key.startswith("duty:") and "#" in key:
             area = key.split("#")[1]
             return self.get(f"area:{area}") or self["policy"]
-        if key.startswith("body:") and "#" in key:
+        if key.startswith(("body:", "source:")) and "#" in key:
             return self.get(key.split("#")[0]) or self["policy"]
         return self["policy"]
 
@@ -143,6 +143,12 @@ def _check_ids(loaded: Loaded, data: PolicyData) -> list[Issue]:
     for group in ("levels", "body_kinds", "duty_kinds", "categories", "channels"):
         out += _duplicates(loaded, group.rstrip("s"), ((t.id, t, Where(vocab.positions, (group, i)))
                                                        for i, t in enumerate(getattr(data.vocabulary, group))))
+    # (a failure, liability or principle given twice kept one of the two in silence, and validate said OK; hostile28)
+    acc = w["accountability"]
+    for group, kind in (("failures", "failure"), ("liabilities", "liability"), ("principles", "principle")):
+        out += _duplicates(loaded, kind, ((t.id, t, Where(acc.positions, (group, i)))
+                                          for i, t in enumerate(getattr(data.accountability, group))))
+    out += _duplicates(loaded, "source", ((s.id, s, w[f"source:{s.id}#{i + 1}"]) for i, s in enumerate(data.sources)))
     params = w["parameters"]
     out += _duplicates(loaded, "parameter", ((p.id, p, Where(params.positions, ("parameters", i)))
                                              for i, p in enumerate(data.parameters)))
