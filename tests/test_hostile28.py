@@ -507,3 +507,24 @@ def test_a_failure_liability_principle_or_source_given_twice_is_refused(tmp_path
     assert len(issues) == 1 and f"duplicate {what} id" in issues[0].message, issues
     assert issues[0].file.endswith(second[0]) and issues[0].line == second[1], issues
     assert f"(also at {rules / 'sources' if what == 'source' else rules}/{first[0]}:{first[1]})" in issues[0].message
+
+
+def test_an_import_s_missing_sheet_and_an_oversized_part_say_what_to_do(run_cli: Any, tmp_path: Path) -> None:
+    """Over HTTP their suggestions were "it has other, 台账" and "nothing was imported" (what follows the last "; ")."""
+    import zipfile
+
+    pytest.importorskip("openpyxl")
+    src = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, _, err = run_cli("ledger", "import", db, str(src), "--by", "me", "--sheet", "nosuch")
+    assert code == 2 and "no sheet 'nosuch'; name one of its sheets: '台账'" in err, err
+    with zipfile.ZipFile(src) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(tmp_path / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+        for n, b in parts.items():
+            z.writestr(n, b.replace(b"<sheetData>", b"<sheetData>" + b" " * (300 * 2**20), 1) if n == sheet else b)
+    code, _, err = run_cli("ledger", "import", db, str(tmp_path / "bomb.xlsx"), "--by", "me")
+    assert code == 2 and ("packed as no spreadsheet program packs it: nothing was imported; open it in Excel and "
+                          "save it again, or split it into smaller workbooks") in err, err

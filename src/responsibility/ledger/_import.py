@@ -405,7 +405,8 @@ def _workbook_table(p: Path, sheet: str | None, mapping: Mapping_ | None, notes:
     book = Book(p)
     if sheet is not None and sheet not in book.names:
         book.close()
-        raise LedgerError(f"{p}: no sheet {sheet!r}; it has {', '.join(book.names)}")
+        names = ", ".join(repr(n) for n in book.names[:30]) + ("…" if len(book.names) > 30 else "")
+        raise LedgerError(f"{p}: no sheet {sheet!r}; name one of its sheets: {names}")
     if not book.names:
         book.close()
         raise LedgerError(f"{p}: the workbook has no sheet")

@@ -255,7 +255,8 @@ def _check_sizes(path: Any) -> None:
         if info.file_size > MAX_SHEET_XML or packed:
             raise LedgerError(f"{path}: its part {info.filename} unpacks to {info.file_size:,} bytes from "
                               f"{info.compress_size:,}: more than a workbook of {MAX_ROWS + 1:,} rows holds, or "
-                              "packed as no spreadsheet program packs it; nothing was imported")
+                              "packed as no spreadsheet program packs it: nothing was imported; open it in Excel and "
+                              "save it again, or split it into smaller workbooks")
 
 
 def _what_it_is(path: Any) -> str:
