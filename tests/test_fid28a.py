@@ -22,7 +22,9 @@
    found): as a step by a level above shows the holder's report up (review26 F5), it shows the holder passed it down
    (一(三) 分类交办) — in time where it came within the holder's limit and the lower level can rectify it: the county
    does not answer 没有按程序及时交办, as when the record shows its own 交办 (fid27a's leftover).
-6. PolicyView.directing_department is the one rule of a unit's line (line_of, lines_of).
+6. PolicyView.directing_department is the one rule of a unit's line (line_of, lines_of); a duty held each for its
+   own part (by_sector) reads a record's unit line (sector water_supply) as its directing department's, as naming the
+   unit does (fid28b's ask: 市水利's 二(六)5(6) over 县级统管单位's water).
 """
 
 from __future__ import annotations
@@ -343,3 +345,21 @@ def test_a_units_line_is_read_by_one_rule(policy: Policy) -> None:
         elif not body.role and body.kind in policy.department_kinds:
             assert line_of(policy, b) == body.sector
             assert policy.lines_of(b) == ((body.sector,) if body.sector else ())
+
+
+def water_test(**extra: Any) -> dict[str, Any]:
+    return {"id": "w", "area": "water", "kind": "water_quality_test_failed", "place": PLACE, "severity": "serious",
+            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+            "handled": [{"action": "assigned", "by_level": "county", "to_level": "county", "on": "2021-03-05"}],
+            "deadline": "2021-05-31", "as_of": "2021-06-30", **extra}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("sector", ["water_supply", "county_water_supply_unit"])
+def test_a_units_line_as_sector_reads_as_naming_the_unit(policy: Policy, engine: str, sector: str) -> None:
+    # fails before: 市水利's 二(六)5(6) supervision dropped for sector water_supply, kept for the unit as to_body
+    named = water_test(handled=[{**water_test()["handled"][0], "to_body": "county_water_supply_unit"}])
+    assert ("city_water", "supervision") in found(policy, named, engine)
+    assert found(policy, water_test(sector=sector), engine) == found(policy, named, engine)
+    # a department's line keeps only its own part: the health line's testing is not 水利's to press
+    assert ("city_water", "supervision") not in found(policy, water_test(sector="health"), engine)

@@ -729,8 +729,10 @@ class Decider:
                                     other and not policy.line_concerned(rule.area, x)):
                                 out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
                     continue
+                # (a duty held for its own part: a unit's own line reads as its directing department's, keeps_part)
                 duties = tuple(d for d in h.duties
-                               if policy.duties[d].scope == "all" or sector in policy.lines_of(h.body))
+                               if policy.duties[d].scope == "all" or sector in policy.lines_of(h.body)
+                               or (policy.duties[d].scope == "by_sector" and policy.keeps_part(h.body, sector)))
                 if duties:
                     out[h.body] = tuple(dict.fromkeys((*out.get(h.body, ()), *duties)))
             # 涉及本部门问题 (二(二)3), 有关部门 (二(二)5 指导督促基层问题…整改), scope area_holders: the record's

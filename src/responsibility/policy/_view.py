@@ -289,7 +289,7 @@ class PolicyView:
             # its own place or none)
             return self._of_sector(held, sector, d.open_list and (sector is None or self.department_line(sector)))
         if d.scope == "by_sector":
-            return tuple(h for h in held if sector is None or sector in self.lines_of(h))
+            return tuple(h for h in held if self.keeps_part(h, sector))
         if d.scope == "area_holders":
             if sector is not None and own == area:
                 # 二(二)3 成员单位 in its own area: a member unit's line the data has no body for at a level is still
@@ -481,6 +481,43 @@ class PolicyView:
                 up is not None and b.kind not in departments and up.kind in departments and not up.role
                 and up.level == b.level) else None
         return memo[body]
+
+    def unit_line(self, sector: str | None) -> str | None:
+        """The line a record's ``sector`` gives where it is a unit's own line, no department's (:meth:`department_line`:
+        the water-supply unit's, the school's): the line of the department that directs such a unit
+        (:meth:`directing_department`: 水利, 教育), as naming the unit gives a record (engine/_facts.line_of); any other
+        sector (or none) is itself.
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.unit_line(s) for s in ("water_supply", "school", "finance", "government", None)]
+        ['water', 'education', 'finance', 'government', None]
+        """
+        if sector is None or self.department_line(sector):
+            return sector
+        memo: dict[str, str] = self.__dict__.setdefault("_unit_line", {})
+        got = memo.get(sector)
+        if got is None:
+            ups = {self.bodies[up].sector for b, x in self.bodies.items() if x.sector == sector
+                   and (up := self.directing_department(b)) is not None}
+            got = memo[sector] = str(next(iter(ups))) if len(ups) == 1 and None not in ups else sector
+        return got
+
+    def keeps_part(self, body: str, sector: str | None) -> bool:
+        """Whether a duty ``body`` holds for its own part (``scope: by_sector``) counts for a record whose line is
+        ``sector``: none named, a line ``body`` holds its part in (:meth:`lines_of`), or a unit's own line whose
+        directing department's is one (:meth:`unit_line`) — a record's ``sector: water_supply`` keeps 省市水利's
+        二(六)5(6) as naming 县级统管单位 does (fid28b's ask; review28 #5).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.keeps_part("city_water", s) for s in ("water_supply", "water", "health", None)]
+        [True, True, False, True]
+        """
+        if sector is None:
+            return True
+        lines = self.lines_of(body)
+        return sector in lines or self.unit_line(sector) in lines
 
     @cached_property
     def department_kinds(self) -> frozenset[str]:
