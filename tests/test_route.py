@@ -114,8 +114,10 @@ def test_the_record_s_sector_names_its_department_not_the_role(policy: Policy) -
                         for b in policy.stage_holders(area, kind, st, sector)}
             assert named <= expected, (area, kind, sector)
             # a department of another line never appears for a line the record names (a unit a department of the
-            # line directs is of it: the school under 县教育局, PolicyView.lines_of, 655e653)
-            assert all(policy.bodies[b].sector is None or sector in policy.lines_of(b) for b in named
+            # line directs is of it: the school under 县教育局, PolicyView.lines_of, 655e653; and a unit's own line
+            # keeps its directing department's part, as naming the unit does: PolicyView.keeps_part, fid28a)
+            assert all(policy.bodies[b].sector is None or sector in policy.lines_of(b)
+                       or policy.keeps_part(b, sector) for b in named
                        if b not in {x.body for x in (*plain.handlers, *plain.assignees)}), (area, kind, sector)
 
 
