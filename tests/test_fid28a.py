@@ -363,3 +363,30 @@ def test_a_units_line_as_sector_reads_as_naming_the_unit(policy: Policy, engine:
     assert found(policy, water_test(sector=sector), engine) == found(policy, named, engine)
     # a department's line keeps only its own part: the health line's testing is not 水利's to press
     assert ("city_water", "supervision") not in found(policy, water_test(sector="health"), engine)
+
+
+# --------------------------------------------- review28 #7: the assignment without a rectification duty, attributed
+
+def renovation_to_office(**extra: Any) -> dict[str, Any]:
+    """R28-70's shape: a house's renovation the county assigned to 县扶贫办 (a part, no duty to rectify it)."""
+    return {"id": "r", "area": "housing", "kind": "housing_renovation_late", "place": PLACE, "severity": "serious",
+            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+            "handled": [{"action": "assigned", "by_level": "county", "to_level": "county",
+                         "to_body": "county_poverty_office", "on": "2021-03-03"}],
+            "deadline": "2021-04-30", "as_of": "2021-06-30", **extra}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", ["level_holds", "assignee"])
+def test_a_finding_the_no_duty_reading_decides_says_so(policy: Policy, engine: str, value: str) -> None:
+    # fails before: the interpretation said "no finding rests on it" though it decides who is the assignee
+    p = policy.with_parameters(assignment_without_rectification_duty=value)
+    v = p.who_answers(renovation_to_office(), engine=engine)  # type: ignore[arg-type]
+    assignee = "county_construction" if value == "level_holds" else "county_poverty_office"
+    mine = [f for f in v.findings if f.body == assignee and f.basis == "not_rectified"]
+    assert mine and all("assignment_without_rectification_duty" in f.rests_on for f in mine)
+    assert "assignment_without_rectification_duty" in {i.id for i in v.interpretations if i.findings}
+    # an assignment to the construction bureau itself rests on nothing of it
+    direct = renovation_to_office(handled=[{**renovation_to_office()["handled"][0], "to_body": "county_construction"}])
+    assert not any("assignment_without_rectification_duty" in f.rests_on
+                   for f in p.who_answers(direct, engine=engine).findings)  # type: ignore[arg-type]

@@ -26,6 +26,7 @@ from ._facts import (
     CONCEALER,
     HANDLING_LIMIT,
     IRREGULAR,
+    NO_DUTY,
     OWN_WORK,
     PLACE_ABOVE,
     REASSIGNED,
@@ -447,7 +448,7 @@ class Decider:
         handed = ctx.handed
         # What a finding reads of a fact, by the fact's position: a fact gives several findings (each liability, each
         # holder), read once.
-        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool, bool, bool]] = {}
+        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool, bool, bool, bool]] = {}
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
             # a not_handled or not_rectified finding on a fact with steps set aside rests on irregular_step (its
             # supervisors press it either way); the base's other findings are as they are
@@ -463,8 +464,9 @@ class Decider:
                     fact = everything[at]
                     known = read[at] = (fact, fact.get("lvl"), bool(fact.get("selffix")), bool(fact.get("atp")),
                                         bool(fact.get("slow")), bool(fact.get("escalate")), fact["t"], fact.get("body"),
-                                        bool(fact.get("rlim")), bool(fact.get("chosen")), bool(fact.get("own")))
-                fact, lvl, selffix, atp, slow, escalate, t, body, rlim, chosen, own = known
+                                        bool(fact.get("rlim")), bool(fact.get("chosen")), bool(fact.get("own")),
+                                        bool(fact.get("nod")))
+                fact, lvl, selffix, atp, slow, escalate, t, body, rlim, chosen, own, nod = known
                 facts = [fact]
                 passed = key[1] == "not_rectified" and lvl in passing
             else:
@@ -478,13 +480,14 @@ class Decider:
                 rlim = any(f.get("rlim") for f in facts)
                 chosen = any(f.get("chosen") for f in facts)
                 own = any(f.get("own") for f in facts)
+                nod = any(f.get("nod") for f in facts)
                 lvl, escalate, t, body = fact.get("lvl"), bool(fact.get("escalate")), fact["t"], fact.get("body")
             # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
             # a department its level handed the problem only after the level's limit, and that then sat on it: its
             # reason gives its own day (R-sat)
             own_day = bool(handed) and t == "unhandled" and (lvl, key[0]) in handed
             mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless, slow,
-                  own_day, rlim, aside, chosen, own)
+                  own_day, rlim, aside, chosen, own, nod)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
@@ -879,10 +882,12 @@ class Decider:
         rlim = any(fact.get("rlim") for _, fact in fired)
         # a rectifier that sat on what it found or received, read by rectifier_holding (review27 #9)
         own = any(fact.get("own") for _, fact in fired)
+        # an assignment of its group that assignment_without_rectification_duty read (review28 #7)
+        nod = any(fact.get("nod") for _, fact in fired)
         # (aside: a level's step within its limit that counted as none, not 按程序; review17 D5, review17c K4)
         sev = fired[0][1].get("sev") if fired else None  # the record's severity, as its facts rank it
         memo_key = (key, duties, rules, deadline_from_parameter, selffix, passed, sectorless, atp, owner, slow, rlim,
-                    aside, chosen, own, sev)
+                    aside, chosen, own, nod, sev)
         got = self._static_memo.get(memo_key)
         if got is not None:
             return got
@@ -895,7 +900,7 @@ class Decider:
         if base is None:
             base = self._static_bases[base_key] = self._static_base(key, duties, fired, deadline_from_parameter,
                                                                     passed, sectorless, owner, aside, chosen, selffix,
-                                                                    atp, slow, rlim, own)
+                                                                    atp, slow, rlim, own, nod)
         clauses, head, tail = base
         withheld = self.withheld(key[1], sev) if sev is not None else ()
         # (in the order a dict made in one pass gives: the parameters before the thresholds, the thresholds, the rest;
@@ -906,8 +911,8 @@ class Decider:
 
     def _static_base(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit],
                      deadline_from_parameter: bool, passed: bool, sectorless: bool, owner: bool, aside: bool,
-                     chosen: bool, selffix: bool, atp: bool, slow: bool, rlim: bool, own: bool = False
-                     ) -> _StaticBase:
+                     chosen: bool, selffix: bool, atp: bool, slow: bool, rlim: bool, own: bool = False,
+                     nod: bool = False) -> _StaticBase:
         """:meth:`_static` but for the severity: the clauses, and what the finding rests on before the liability
         thresholds and after them."""
         policy = self.policy
@@ -942,6 +947,8 @@ class Decider:
             rests[RECT_LIMIT] = None
         if own:  # a rectifier that sat on what it found or received: not_handled or not_rectified by the reading
             rests[OWN_WORK] = None
+        if nod:  # an assignment to a body with no duty to rectify it: who is its assignee is the parameter's (D4)
+            rests[NO_DUTY] = None
         if aside and basis in _ASIDE_BASES:  # (its supervisors press it either way)
             rests[IRREGULAR] = None
         if chosen and basis == CONCEALED:

@@ -144,10 +144,11 @@ _TOKENS = itertools.count()
 #: level passed it on only after the handling limit, the bodies handed it only after the limit (``later``), and
 #: whether it stands on the rectification limit (``rlim``: rectified, but after the limit), and whether
 #: concealing_level_body chose its body (``chosen``: a level named as concealer), and whether rectifier_holding decided
-#: it (``own``: a rectifier that sat on what it found or received). Not the steps of its level
+#: it (``own``: a rectifier that sat on what it found or received), and whether its group holds an assignment
+#: assignment_without_rectification_duty read (``nod``). Not the steps of its level
 #: that counted as none (``aside``): the findings that rest on irregular_step are told apart after a plan is found
 #: (``Decider._aside_rows``), so records with and without such a step share one plan.
-READ = ("body", "lvl", "escalate", "selffix", "atp", "slow", "later", "rlim", "chosen", "own")
+READ = ("body", "lvl", "escalate", "selffix", "atp", "slow", "later", "rlim", "chosen", "own", "nod")
 
 #: The field a group of rules is split on, by the value its rules test it for equality.
 _SPLIT = "lvl"

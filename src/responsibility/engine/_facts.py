@@ -780,6 +780,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             return setting.oversight_report
         return False
 
+    no_duty: set[int] = set()  # (the ids of such steps' dicts: the findings of their groups rest on the parameter)
     if steps and setting.level_holds is not None:
         # An assignment to a body with a part in the problem but no duty to rectify it, at a level where a body
         # rectifies it other than by pressing those below (the county 扶贫办, keeper of the problem lists, handed a
@@ -797,11 +798,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     and not policy.has_rectification_duty(area, kind, b, prank, policy.sector_of(rec["sector"])) \
                     and policy.has_part(area, kind, b, line):
                 # (a level below the authority taking it on itself: no 交办 under either value)
-                if not (h["by_level"] == h["to_level"] and rank[h["to_level"]] < rank[authority]) \
-                        and NO_DUTY not in ctx.rests_on:
+                counted = not (h["by_level"] == h["to_level"] and rank[h["to_level"]] < rank[authority])
+                if counted and NO_DUTY not in ctx.rests_on:
                     ctx.rests_on.append(NO_DUTY)
                 if setting.level_holds:
                     steps[i] = {**h, "to_body": None, "_step": h}  # (``_step``: the record's step, for its index)
+                if counted:
+                    no_duty.add(id(steps[i]))
     # A level that reported the problem upward in time knew it (二(六)4(1) 及时发现掌握并上报), and so did
     # the level it reported to: neither missed it, whatever either did next.
     # A report to a body the text gives no part in the problem (the county education bureau for a house renovation)
@@ -1045,7 +1048,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             ctx.assigned.setdefault(rank[level], (received, own_due))
                             ctx.assigned_to.setdefault((rank[level], me), (received, own_due))
                             add("unrectified", {"lvl": rank[level], "body": me, "atp": 0, "slow": 0, "later": "",
-                                                "aside": "", "own": 1})
+                                                "aside": "", "own": 1, "nod": 0})
                         continue
             # a level whose 交办 to a body of the place's level place_above_rectifiers (holder) does not count answers
             # by that parameter (review10 R10A-06); so does one whose 交办 to the place's level names no body, which
@@ -1236,7 +1239,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     ctx.set_aside = True
                 # a body of a level nobody there can rectify at answers only by place_above_rectifiers (R9A-10)
                 add("unrectified", {"lvl": rank[level], "body": body, "atp": int(stuck and setting.has_place_above),
-                                    "slow": int(slow), "later": later.get(body, ""), "aside": aside, "own": 0})
+                                    "slow": int(slow), "later": later.get(body, ""), "aside": aside, "own": 0,
+                                    # (its group holds an assignment assignment_without_rectification_duty read:
+                                    # review28 #7)
+                                    "nod": int(bool(no_duty) and any(id(x) in no_duty for x in given))})
 
     # a concealment is judged with the check it hid the problem from (一(四) 在…过程中瞒报漏报): one before the duties
     # applied is not judged, as a miss of that day is not (policy_in_force_from; review27 #1)
