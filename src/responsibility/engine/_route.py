@@ -24,7 +24,7 @@ from ..policy._model import Stage
 from ..policy._view import OWNER, SECTORLESS
 from ..policy._view import PolicyView as Policy
 from ._compile import LEADERS, Holder, level_leaders
-from ._facts import PLACE_ABOVE, RECEIVER, SELF_RECTIFIED, named_line, receiving_body
+from ._facts import OWN_WORK, PLACE_ABOVE, RECEIVER, SELF_RECTIFIED, holds_own_work, named_line, receiving_body
 from ._facts import gives_way as named_gives_way
 from ._problem import RESIDENTS_PLACE, Problem, ValueNames, parse_problem, residents_place
 
@@ -326,6 +326,12 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     if finder is not None:
         handlers = placed((finder,))
     escalate = rank[registering] < rank[auth_level]
+    # the one body that holds it (its finder, or receiving_level_body's), itself the kind's rectifier: whether sitting
+    # on it is 没有按程序及时交办 or 整改不到位 is rectifier_holding's, as a verdict on it says (review27 #9)
+    holder = finder if finder is not None else receiver if receiver is not None and policy.parameter(
+        RECEIVER) == "unresolved" else None
+    own_work = OWN_WORK in policy.parameters and holder is not None and not escalate and holds_own_work(
+        policy, p.domain, p.kind, holder, rank[place_level], line)
     received = found.on if found else (p.as_of or today or dt.date.today())
     handling_days = int(policy.parameter("handling_time_limit_days"))
     rect_days = int(policy.parameter("rectification_time_limit_days"))
@@ -390,6 +396,7 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
             *((SELF_RECTIFIED,) if escalate and SELF_RECTIFIED in policy.parameters and _may_dispose(
                 policy, p.domain, p.kind, prank, rank[registering]) else ()),
             *((RECEIVER,) if receiver is not None else ()),
+            *((OWN_WORK,) if own_work else ()),
             *((RESIDENTS_PLACE,) if own_place is not None else ()),
             *route_rests_on(policy, p.domain, p.kind, prank, sector, named, plan.at_place)))),
         names={b: policy.bodies[b].name for b in policy.bodies},
