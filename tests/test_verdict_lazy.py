@@ -105,6 +105,12 @@ class EagerDecider(Decider):
                 rests["handling_time_limit_days"] = None
             if any(fact.get("rlim") for _, fact in fired):
                 rests["rectification_time_limit_days"] = None
+            # a rectifier that sat on what it found or received (review27 #9), an assignment to a body with no duty to
+            # rectify it (review28 #7): the finding rests on the reading that decided it (fid28a)
+            if any(fact.get("own") for _, fact in fired):
+                rests["rectifier_holding"] = None
+            if any(fact.get("nod") for _, fact in fired):
+                rests["assignment_without_rectification_duty"] = None
             if any(fact.get("aside") for _, fact in fired) and basis in ("not_handled", "not_rectified"):
                 rests["irregular_step"] = None
             if basis == "concealed" and any(fact.get("chosen") for _, fact in fired):
