@@ -382,7 +382,9 @@ def test_csv_gives_the_same_output_with_and_without_the_c_scan(run_cli: Any, tmp
         monkeypatch.setattr(_io, "_BLOCK", 1999)
         monkeypatch.setattr(_io, "CHUNK", 13)
     table, rejects, err = _with_and_without_the_scan(run_cli, src, jcsv, monkeypatch)
-    assert f"records in: {len(records) + 1:,}" in err and b"late1" in rejects and table.num_rows > 1000
+    # (many findings to compare, whatever the rules make of them: 994 since 37c74b8, where a city no longer answers
+    # for the province's own policy gap; the point is that the two runs agree, asserted in the helper)
+    assert f"records in: {len(records) + 1:,}" in err and b"late1" in rejects and table.num_rows > 500
 
 
 def _with_and_without_the_scan(run_cli: Any, src: Any, jcsv: str, monkeypatch: pytest.MonkeyPatch
