@@ -390,3 +390,39 @@ def test_a_finding_the_no_duty_reading_decides_says_so(policy: Policy, engine: s
     direct = renovation_to_office(handled=[{**renovation_to_office()["handled"][0], "to_body": "county_construction"}])
     assert not any("assignment_without_rectification_duty" in f.rests_on
                    for f in p.who_answers(direct, engine=engine).findings)  # type: ignore[arg-type]
+
+
+# ---------------------- review28 #4: a report to a body of the level with no part (report_to_oversight any_receiver)
+
+def house_reported(to_body: str) -> dict[str, Any]:
+    return {"id": "d", "area": "housing", "kind": "housing_renovation_late", "place": PLACE, "severity": "serious",
+            "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"},
+            "handled": [{"action": "reported", "by_level": "township", "to_level": "county", "to_body": to_body,
+                         "on": "2021-03-02"}], "as_of": "2021-09-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_any_receiver_reads_a_report_to_a_bureau_with_no_part_as_reaching_the_county(policy: Policy,
+                                                                                      engine: str) -> None:
+    # a dangerous house reported to 县教育局 (no part): set aside by default (irregular_step), the township answering
+    r = house_reported("county_education")
+    assert ("township_government", "not_handled") in found(policy, r, engine)
+    # any_receiver (一(三) 向上级单位报送): the county has it, its holder by receiving_level_body, as a report naming
+    # none
+    p = policy.with_parameters(report_to_oversight="any_receiver")
+    got_ = found(p, r, engine)
+    unnamed = {**r, "handled": [{**r["handled"][0], "to_body": None}]}
+    assert got_ == found(p, unnamed, engine)
+    assert ("county_construction", "not_handled") in got_
+    assert not {b for b, _ in got_} & {"county_education", "township_government"}
+    assert "report_to_oversight" in rests(p, r)
+
+
+def test_any_receiver_in_bulk_equals_who_answers(policy: Policy) -> None:
+    p = policy.with_parameters(report_to_oversight="any_receiver")
+    j = Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+    recs = ledger(p, j, 800, seed=6)
+    a = p.assess(recs, jurisdiction=j, today=TODAY)
+    assert got(a) == expected(p, j, recs, "compiled")
+    same_in_bulk(p, [{**house_reported(b), "id": b} for b in ("county_education", "county_finance",
+                                                                "county_discipline")])

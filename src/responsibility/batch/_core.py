@@ -679,10 +679,12 @@ def oversight_reports(c: Cols, t: Tables) -> None:
     as to a body with no part. Few records name such a receiver."""
     policy = t.policy
     if not len(c.hp) or OVERSIGHT_REPORT not in policy.parameters \
-            or policy.parameter(OVERSIGHT_REPORT) != "level_receives":
+            or policy.parameter(OVERSIGHT_REPORT) not in ("level_receives", "any_receiver"):
         return
-    organs: Bool = policy._memo("batch: oversight organs", lambda: np.array(
-        [oversight_organ(policy, b) for b in t.bodies] + [False], np.bool_))  # (index -1: no body)
+    anyone = policy.parameter(OVERSIGHT_REPORT) == "any_receiver"  # (every body of a level with departments)
+    organs: Bool = policy._memo(f"batch: oversight organs {anyone}", lambda: np.array(
+        [oversight_organ(policy, b) or (anyone and policy.bodies[b].level in policy.roles) for b in t.bodies]
+        + [False], np.bool_))  # (index -1: no body)
     hit = np.flatnonzero((c.hact == REPORTED) & np.take(organs, c.htb))
     if len(hit):
         hp, htb = np.take(c.hp, hit), np.take(c.htb, hit)

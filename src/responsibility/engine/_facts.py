@@ -184,6 +184,9 @@ class _Setting(NamedTuple):
     #: Whether a report to a level's supervisory organ is a report to the level (report_to_oversight:
     #: level_receives); None without the parameter (an older policy: set aside as to a body with no part).
     oversight_report: bool | None
+    #: Whether a report to any body of a level with departments that has no part in the problem is a report to the
+    #: level too (report_to_oversight: any_receiver; review28 #4).
+    report_any: bool
     #: Whether a level below a policy gap's owner that makes such policy itself answers for not having found the
     #: owner's gap (lower_level_finds_higher_policy); None without the parameter (an older policy: it answers).
     peer_finds: bool | None
@@ -215,8 +218,10 @@ def _setting(policy: PolicyView) -> _Setting:
                     else None,
                     own_work=policy.parameter(OWN_WORK) == "not_rectified" if OWN_WORK in policy.parameters
                     else None,
-                    oversight_report=policy.parameter(OVERSIGHT_REPORT) == "level_receives"
+                    oversight_report=policy.parameter(OVERSIGHT_REPORT) in ("level_receives", "any_receiver")
                     if OVERSIGHT_REPORT in policy.parameters else None,
+                    report_any=OVERSIGHT_REPORT in policy.parameters
+                    and policy.parameter(OVERSIGHT_REPORT) == "any_receiver",
                     peer_finds=bool(policy.parameter(PEER_FINDS)) if PEER_FINDS in policy.parameters else None)
 
 
@@ -774,7 +779,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         b = h["to_body"]
         if b is None or policy.has_part(area, kind, b, line):
             return True
-        if setting.oversight_report is not None and h["action"] == "reported" and oversight_organ(policy, b):
+        if setting.oversight_report is not None and h["action"] == "reported" and (
+                oversight_organ(policy, b) or (setting.report_any and policy.bodies[b].level in policy.roles)):
+            # (any_receiver: a report to a county bureau with no part, 一(三) 向上级单位报送 — the level has it)
             if OVERSIGHT_REPORT not in ctx.rests_on:
                 ctx.rests_on.append(OVERSIGHT_REPORT)
             return setting.oversight_report
@@ -841,7 +848,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # reported to. A level below the authority must report upward; at or above it, assign.
     holders: list[tuple[str, dt.date, str]] = [(d_level, d_on, d_body or "")]
     if reports or pressed:
-        holders += [(h["to_level"], h["on"], h["to_body"] or "") for h in (reports if not pressed else [
+        # (a receiver with no part in it that report_to_oversight counts — not an organ, which gives way — holds it
+        # through no body: receiving_level_body names who had it)
+        holders += [(h["to_level"], h["on"], h["to_body"] or "" if not setting.report_any or h["to_body"] is None
+                     or policy.has_part(area, kind, h["to_body"], line) or oversight_organ(policy, h["to_body"])
+                     else "") for h in (reports if not pressed else [
             h for h in steps if id(h) in pressed or (h["action"] == "reported" and to_right(h))])]
     seen: set[str] = set()
 
@@ -882,9 +893,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # a step that hands the problem to the department it names, at a level of departments (one with a role body:
         # county, city, province); the village and the township are their holders (the township's is 乡镇（街道）
         # itself), so a step naming one of them hands it to nobody that had not held it as the level
-        # (a report to the level's supervisory organ hands it to the level, not to that organ: report_to_oversight)
+        # (a report to the level's supervisory organ, or to a body with no part, hands it to the level, not to that
+        # body: report_to_oversight)
         return h["to_level"] in policy.roles and to_right(h) and (
-            h["to_body"] is None or not oversight_organ(policy, h["to_body"]))
+            h["to_body"] is None or policy.has_part(area, kind, h["to_body"], line))
 
     assigned = False
     for h in steps:  # (a loop, not any() over a generator: asked of every record)
