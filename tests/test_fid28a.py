@@ -52,6 +52,15 @@ def same_in_bulk(policy: Policy, records: list[dict[str, Any]]) -> None:
     assert got(a) == expected(policy, j, records, "compiled")
 
 
+def generated_in_bulk(policy: Policy, *, seed: int) -> None:
+    """A generated 800-record ledger over a synthetic province: the bulk path gives who_answers' findings."""
+    j = Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+    recs = ledger(policy, j, 800, seed=seed)
+    a = policy.assess(recs, jurisdiction=j, today=TODAY)
+    assert a.assessed == len(recs)
+    assert got(a) == expected(policy, j, recs, "compiled")
+
+
 # ------------------------------------------------------------------------- 1. the keeper of the lists and the line
 
 def specific(**extra: Any) -> dict[str, Any]:
@@ -169,10 +178,7 @@ def test_a_body_that_only_passes_it_on_is_not_in_the_class(policy: Policy, value
 def test_rectifiers_holding_in_bulk_equal_who_answers(policy: Policy, value: str) -> None:
     # fails before under not_rectified without batch/_core's referral (the bulk path named not_handled)
     p = policy.with_parameters(rectifier_holding=value)
-    j = Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
-    recs = ledger(p, j, 800, seed=28)
-    a = p.assess(recs, jurisdiction=j, today=TODAY)
-    assert got(a) == expected(p, j, recs, "compiled")
+    generated_in_bulk(p, seed=28)
     same_in_bulk(p, [{**applicant(), "id": "a"}, {**applicant(handled=[]), "id": "b"},
                      {**applicant(as_of="2021-04-11"), "id": "c"}])
 
@@ -226,10 +232,7 @@ def test_only_a_report_to_a_levels_organ(policy: Policy, r: dict[str, Any]) -> N
 def test_reports_to_organs_in_bulk_equal_who_answers(policy: Policy, value: str) -> None:
     # fails before under level_receives without batch/_core.oversight_reports (the bulk path set such reports aside)
     p = policy.with_parameters(report_to_oversight=value)
-    j = Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
-    recs = ledger(p, j, 800, seed=4)
-    a = p.assess(recs, jurisdiction=j, today=TODAY)
-    assert got(a) == expected(p, j, recs, "compiled")
+    generated_in_bulk(p, seed=4)
     same_in_bulk(p, [{**diverted(b), "id": b} for b in ("county_discipline", "county_audit", "county_congress",
                                                           "county_finance")])
 
@@ -324,10 +327,7 @@ def test_shown_pass_downs_in_bulk_equal_who_answers(policy: Policy) -> None:
                                         ("discovery", None), ("basic_needs", None)])]
     recs += [{**hotline({**TOWNSHIP_STEP, "on": "2021-03-20"}), "id": "late"}]
     same_in_bulk(policy, recs)
-    j = Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
-    recs = ledger(policy, j, 800, seed=5)
-    a = policy.assess(recs, jurisdiction=j, today=TODAY)
-    assert got(a) == expected(policy, j, recs, "compiled")
+    generated_in_bulk(policy, seed=5)
 
 
 # ------------------------------------------------------------------------------------ 6. one rule of a unit's line
@@ -420,9 +420,6 @@ def test_any_receiver_reads_a_report_to_a_bureau_with_no_part_as_reaching_the_co
 
 def test_any_receiver_in_bulk_equals_who_answers(policy: Policy) -> None:
     p = policy.with_parameters(report_to_oversight="any_receiver")
-    j = Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
-    recs = ledger(p, j, 800, seed=6)
-    a = p.assess(recs, jurisdiction=j, today=TODAY)
-    assert got(a) == expected(p, j, recs, "compiled")
+    generated_in_bulk(p, seed=6)
     same_in_bulk(p, [{**house_reported(b), "id": b} for b in ("county_education", "county_finance",
                                                                 "county_discipline")])
