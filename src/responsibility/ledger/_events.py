@@ -415,7 +415,8 @@ def ledger_named(fields: Mapping[str, Any]) -> dict[str, Any]:
 def events_from_record(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The events that tell a problem record's story (``who_answers``' fields), in order.
 
-    The record's one ``deadline`` goes with its latest assignment; concealments are recorded on the
+    The record's one ``deadline`` goes with its latest assignment (the first of the latest day, as the ledger
+    reads it); concealments are recorded on the
     day of discovery; ``as_of`` is not an event.
 
     >>> [e["type"] for e in events_from_record({"id": "p", "area": "housing", "place": "330127",
@@ -437,7 +438,11 @@ def events_from_record(record: Mapping[str, Any]) -> list[dict[str, Any]]:
             "body": d.get("body")}
     out.append({k: v for k, v in disc.items() if v is not None})
     steps = list(record.get("handled") or [])
-    last = max((i for i, s in enumerate(steps) if s["action"] == "assigned"), default=None)
+    # the ledger's latest assignment is the first of the latest day that has one (fold.State.assignment,
+    # _columnar.assignment): the deadline goes there, or a second assignment that day would carry it unread
+    assigned = [i for i, s in enumerate(steps) if s["action"] == "assigned"]
+    latest = max((str(steps[i]["on"]) for i in assigned), default=None)  # ISO days sort as text
+    last = next((i for i in assigned if str(steps[i]["on"]) == latest), None)
     for i, s in enumerate(steps):
         e = {"problem": pid, "type": s["action"], "on": s["on"], "by_level": s["by_level"],
              "to_level": s["to_level"], "to_body": s.get("to_body")}
