@@ -40,6 +40,7 @@ from ..engine._facts import (
     gives_line,
     gives_way,
     holds_own_work,
+    level_body,
     line_department,
     line_of,
     oversight_organ,
@@ -683,7 +684,7 @@ def oversight_reports(c: Cols, t: Tables) -> None:
         return
     anyone = policy.parameter(OVERSIGHT_REPORT) == "any_receiver"  # (every body of a level with departments)
     organs: Bool = policy._memo(f"batch: oversight organs {anyone}", lambda: np.array(
-        [oversight_organ(policy, b) or (anyone and policy.bodies[b].level in policy.roles) for b in t.bodies]
+        [oversight_organ(policy, b) or (anyone and level_body(policy, b)) for b in t.bodies]
         + [False], np.bool_))  # (index -1: no body)
     hit = np.flatnonzero((c.hact == REPORTED) & np.take(organs, c.htb))
     if len(hit):

@@ -433,6 +433,15 @@ def oversight_organ(policy: PolicyView, body: str) -> bool:
     return got
 
 
+def level_body(policy: PolicyView, body: str) -> bool:
+    """Whether ``body`` belongs to a level with departments (a line of the level's own, a ``sector``): a report to
+    one is, by report_to_oversight (any_receiver), a report its level received — not one to the 12317 platform or
+    the media (二(一)2(4)), which belong to no level (placed at the province, they would make the province's
+    holder answer for what a township told the press). The bulk path asks it too."""
+    b = policy.bodies[body]
+    return b.sector is not None and b.level in policy.roles
+
+
 def holds_own_work(policy: PolicyView, area: str, kind: str | None, body: str, prank: int,
                    sector: str | None) -> bool:
     """Whether ``body``, holding a problem of ``kind`` in ``area`` placed at level rank ``prank`` (whose line is
@@ -779,12 +788,17 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         b = h["to_body"]
         if b is None or policy.has_part(area, kind, b, line):
             return True
-        if setting.oversight_report is not None and h["action"] == "reported" and (
-                oversight_organ(policy, b) or (setting.report_any and policy.bodies[b].level in policy.roles)):
-            # (any_receiver: a report to a county bureau with no part, 一(三) 向上级单位报送 — the level has it)
-            if OVERSIGHT_REPORT not in ctx.rests_on:
-                ctx.rests_on.append(OVERSIGHT_REPORT)
-            return setting.oversight_report
+        if setting.oversight_report is not None and h["action"] == "reported":
+            organ = oversight_organ(policy, b)
+            if organ or level_body(policy, b):
+                # a report to an organ, or to a bureau of a level with departments: some value of the parameter reads
+                # it as received by the level, so the verdict rests on it whichever value set it aside (review28's
+                # re-run: the default named irregular_step alone for a township's report to 县教育局 of a house)
+                if OVERSIGHT_REPORT not in ctx.rests_on:
+                    ctx.rests_on.append(OVERSIGHT_REPORT)
+                if organ or setting.report_any:
+                    # (any_receiver: a report to a county bureau with no part, 一(三) 向上级单位报送 — the level has it)
+                    return setting.oversight_report
         return False
 
     no_duty: set[int] = set()  # (the ids of such steps' dicts: the findings of their groups rest on the parameter)
