@@ -427,9 +427,8 @@ def oversight_organ(policy: PolicyView, body: str) -> bool:
     got = memo.get(body)
     if got is None:
         failure = policy.failures.get("not_handled")
-        b = policy.bodies[body]
-        got = memo[body] = failure is not None and b.kind in failure.gives_way and b.sector is not None \
-            and b.level in policy.roles
+        got = memo[body] = failure is not None and policy.bodies[body].kind in failure.gives_way \
+            and level_body(policy, body)
     return got
 
 
@@ -907,10 +906,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # a step that hands the problem to the department it names, at a level of departments (one with a role body:
         # county, city, province); the village and the township are their holders (the township's is 乡镇（街道）
         # itself), so a step naming one of them hands it to nobody that had not held it as the level
-        # (a report to the level's supervisory organ, or to a body with no part, hands it to the level, not to that
-        # body: report_to_oversight)
-        return h["to_level"] in policy.roles and to_right(h) and (
-            h["to_body"] is None or policy.has_part(area, kind, h["to_body"], line))
+        # (a report to the level's supervisory organ, or to a body with no part, that report_to_oversight counts hands
+        # it to the level, not to that body: hence not to_right, whose reading ``reports`` has already applied)
+        return h["to_level"] in policy.roles and (h["to_body"] is None or policy.has_part(area, kind, h["to_body"],
+                                                                                           line))
 
     assigned = False
     for h in steps:  # (a loop, not any() over a generator: asked of every record)
