@@ -22,7 +22,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..engine._decide import CONTEXT_FIELDS
+from ..engine._decide import CONTEXT_FIELDS, since_values
+from ..engine._facts import in_force_from
 from ..engine._verdict import Finding
 from ._core import Derived, Rows, Templates, take
 from ._encode import Cols
@@ -748,6 +749,8 @@ class Emitter:
         else:
             self._build()
         self._days = DayIds(self.texts)
+        in_force = in_force_from(t.policy)  # the day the duties apply from, and its ordinal (the ``since`` slots)
+        self._in_force = None if in_force is None else (in_force, in_force.toordinal() - EPOCH)
         self.body_rank = t.body_rank.astype(np.int64)
         self._row_memo: dict[int, tuple[Any, list[int], list[int], Any, tuple[tuple[bytes, ...], ...]]] = {}
         self._clause_list: list[str] = []
@@ -932,13 +935,21 @@ class Emitter:
             return np.asarray(take(self.finder, en, np.take(c.dlev, rec), np.take(c.dbody, rec) + 1), np.int64)
         if name.startswith("channel"):
             return np.asarray(np.take(self.channel[en], np.take(c.dch, rec)), np.int64)
-        if name == "received":
-            got = _slot_days(rec, row, self.tpl.array("fact_level"), dv.received)
-            if got is not None:
-                return self.day_ids(got)
-            lv = np.take(self.tpl.array("fact_level"), row)
-            days = np.where(lv >= 0, take(dv.received, rec, np.maximum(lv, 0)), NONE).astype(np.int32)
-            return self.day_ids(days)
+        if name == "received" or name.startswith("since"):
+            days = memo.get("received")
+            if days is None:
+                days = _slot_days(rec, row, self.tpl.array("fact_level"), dv.received)
+                if days is None:
+                    lv = np.take(self.tpl.array("fact_level"), row)
+                    days = np.where(lv >= 0, take(dv.received, rec, np.maximum(lv, 0)), NONE).astype(np.int32)
+                memo["received"] = days
+            if name == "received":
+                return self.day_ids(days)
+            # a level that held it from before the duties applied: its limit ran from the day they did (since_values)
+            if self._in_force is None:
+                return np.zeros(len(days), np.int64)
+            since = self.texts.id(since_values(self._in_force[0])[name])
+            return np.where((days != NONE) & (days < self._in_force[1]), since, 0).astype(np.int64)
         if name in ("assigned", "deadline") and 0 < dv.asg_on.shape[1] <= 8:  # (in C where the extension was built)
             chunk = memo.setdefault("chunk", {})
             levels = chunk.get("levels")

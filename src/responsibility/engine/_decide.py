@@ -36,6 +36,7 @@ from ._facts import (
     Context,
     Fact,
     derive,
+    in_force_from,
     main_facts,
 )
 from ._problem import _CODED, coded, is_problem, parse_day, parse_problem
@@ -231,6 +232,8 @@ class Decider:
         self._places: dict[Jurisdiction, dict[str, tuple[str, str, str]]] = {}  # :meth:`_places_in`
         #: A level's name and English name by its rank (what a reason's assignee reads; :meth:`_sheet`).
         self._assignees = {lv.rank: (lv.name, lv.en) for lv in policy.levels.values()}
+        #: The day the duties apply from and the reason values of a day before it (:func:`since_values`).
+        self._in_force = in_force_from(policy)
         # A finding's place in the verdict's order: its body's level (the village first), body, basis, liability.
         self._order = _Memo(lambda k: (policy.level_rank[policy.bodies[k[0]].level], k[0],
                                        self._failure_rank[k[1]], self._liability_rank[k[2]]))
@@ -787,7 +790,7 @@ class Decider:
         code = (_CODED.get(where) or coded(where))[0]  # (derive has read the place's code)
         slots: list[Slot] = []
         assigned_to = ctx.assigned_to
-        iso, assignees, digits = _ISO, self._assignees, _LEVEL_DIGITS
+        iso, assignees, digits, in_force = _ISO, self._assignees, _LEVEL_DIGITS, self._in_force
         for lvl, level, to, own in rows.slots:
             # the place at the body's level is named by the first digits of the record's place code (ancestor_code):
             # kept by those, so that records of a new village share its county's, city's and province's entries
@@ -807,9 +810,13 @@ class Decider:
                 if own is not None:  # the day the body was itself handed it (R-sat)
                     day = ctx.handed[(lvl, own)]
                     values["received"] = iso.get(day) or _iso(day)
+                    if in_force is not None and day < in_force:
+                        values.update(since_values(in_force))
                 elif lvl in received:
                     day = received[lvl]
                     values["received"] = iso.get(day) or _iso(day)
+                    if in_force is not None and day < in_force:
+                        values.update(since_values(in_force))
                 if assigned:
                     # The fact's own assignment, or (for supervisors and main responsibility) the lowest one.
                     rank = lvl if lvl in assigned else lowest
@@ -1129,6 +1136,8 @@ class Decider:
         own = ctx.handed.get((fact["lvl"], body_id)) if fact["t"] == "unhandled" else None
         if own is not None:  # it answers from the day it was itself handed it (Context.handed)
             values["received"] = own.isoformat()
+            values.update(since_values(self._in_force) if self._in_force is not None and own < self._in_force
+                          else {"since": "", "since_en": ""})
             return ((failure.reason_handed or failure.reason).format_map(values),
                     (failure.reason_handed_en or failure.reason_en).format_map(values))
         return failure.reason.format_map(values), failure.reason_en.format_map(values)
@@ -1194,6 +1203,8 @@ class Decider:
                           channel=policy.channels[d.channel].name, channel_en=policy.channels[d.channel].en)
         if isinstance(lvl, int) and lvl in ctx.received:
             values["received"] = ctx.received[lvl].isoformat()
+            if self._in_force is not None and ctx.received[lvl] < self._in_force:
+                values.update(since_values(self._in_force))
         if isinstance(lvl, int) and ctx.assigned:
             by_rank = {lv.rank: lv for lv in levels.values()}
             # The fact's own assignment, or (for supervisors and main responsibility) the lowest one.
@@ -1209,9 +1220,19 @@ class Decider:
 #: Reason-template fields whose values come from the record rather than the finding: the keys of
 #: :meth:`Decider.context_values`, and ``place`` (the name of the place where the body sits).
 CONTEXT_FIELDS: tuple[str, ...] = ("place", "finder", "finder_en", "channel", "channel_en", "received",
-                                   "assigned", "deadline", "assignee", "assignee_en")
+                                   "assigned", "deadline", "assignee", "assignee_en", "since", "since_en")
 #: Every context field without a value (formats as ``""``): what a verdict's reason values start from.
 UNFILLED: dict[str, str] = dict.fromkeys(CONTEXT_FIELDS, "")
+
+@functools.lru_cache(maxsize=8)
+def since_values(in_force: dt.date) -> dict[str, str]:
+    """The ``since``/``since_en`` reason values of a level that held the problem from a day before the duties
+    applied (``in_force``, :func:`~._facts.in_force_from`): its time limit runs from that day, not from the day it
+    received the problem (policy_in_force_from: 施行之日仍持有、未交办上报的问题，自施行之日起计算), and the reason says
+    so; empty for a day on or after it. (One dict per day, never mutated: callers copy it into theirs.)"""
+    day = in_force.isoformat()
+    return {"since": f"自本方案施行之日（{day}）起", "since_en": f" of {day}, the day the policy took effect"}
+
 
 #: ``date.isoformat()`` by date, for the days a reason names (:meth:`Decider._sheet`): records repeat the same days.
 _ISO: dict[dt.date, str] = {}

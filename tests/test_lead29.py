@@ -1,0 +1,52 @@
+"""Lead's session-29 tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Policy
+
+ENGINES = ["compiled", pytest.param("durable", marks=pytest.mark.durable)]
+
+
+def _held(on: str, rid: str = "h") -> dict[str, Any]:
+    """A township that found a house on ``on`` (grid work) and never passed it on (一(四) 没有按程序及时交办和上报)."""
+    return {"id": rid, "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+            "discovered": {"level": "township", "channel": "grid", "on": on}, "as_of": "2020-06-01"}
+
+
+# review28 #12: a level that held the problem from before the policy applied answers from the day it did
+# (policy_in_force_from: 施行之日仍持有、未交办上报的问题，自施行之日起计算及时交办上报时限); the reason said
+# "所在层级自2020-02-01掌握该问题…未在10天内", a limit the reader counts from a day the engine does not.
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_level_holding_it_from_before_the_policy_is_timed_from_the_policy_day(policy: Policy, engine: str) -> None:
+    def reasons(p: Policy, on: str, lang: str = "zh") -> list[str]:
+        v = p.who_answers(_held(on), engine=engine)
+        return [f.to_dict(lang=lang)["reason"] if lang == "en" else f.reason
+                for f in v.findings if f.basis == "not_handled"]
+
+    before = reasons(policy, "2020-02-01")
+    assert len(before) == 1
+    assert "所在层级自2020-02-01掌握该问题" in before[0]
+    assert "自本方案施行之日（2020-03-06）起未在10天内按程序交办或上报" in before[0]
+    (en,) = reasons(policy, "2020-02-01", "en")
+    assert "within 10 days of 2020-03-06, the day the policy took effect" in en
+    (after,) = reasons(policy, "2020-04-01")
+    assert "施行之日" not in after and "负有交办上报职责，未在10天内" in after
+    # the other reading of the policy day: 2020-02-01 is after it, and the limit runs from the day it was found
+    (earlier,) = reasons(policy.with_parameters(policy_in_force_from="2020-01-01"), "2020-02-01")
+    assert "施行之日" not in earlier
+
+
+def test_assess_says_the_same_as_who_answers(policy: Policy) -> None:
+    pytest.importorskip("pandas")
+    records = [_held(on, f"h{i}") for i, on in enumerate(["2020-02-01", "2020-04-01", "2019-12-31"])]
+    for lang in ("zh", "en"):
+        frame = policy.assess(records, lang=lang).findings  # type: ignore[arg-type]
+        got = sorted(zip(frame["problem"], frame["reason"], strict=True))
+        want = sorted((r["id"], f.to_dict(lang=lang)["reason"]) for r in records
+                      for f in policy.who_answers(r).findings)
+        assert got == want
+        assert sum("2020-03-06" in reason for _, reason in got) == 2
