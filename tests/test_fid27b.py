@@ -155,17 +155,26 @@ def test_no_record_naming_neither_part_names_both(policy: Policy, ak: tuple[str,
 # ------------------------------------------------ review26 #6: 识别不精准 found above the county
 
 
+# fid29 (review28 #3): the reading is now the parameter county_leaders_find_omitted_households, default
+# false — 一(一) gives the find to 县级 through the grid and cadres, 二(三)1–2 give the household's reporting
+# and finding to the village and township, 二(二)4 gives the county leaders 健全问题发现办法…指导督促; they
+# answer by 二(三)5 主体责任 when grave.
+# These pins hold the reading under true; tests/test_fid29.py holds the default.
+OMITTED_FIND = "county_leaders_find_omitted_households"
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("place", [COUNTY, VILLAGE])
 @pytest.mark.parametrize(("by", "channel"), [("city", "inspection_tour"), ("province", "survey_verification")])
 def test_an_omitted_household_found_above_the_county_is_the_county_leaders_miss(
         policy: Policy, engine: str, place: str, by: str, channel: str) -> None:
-    """一(一) 县级…通过动态跟踪、核查普查等形式，主动发现低收入农户识别不精准 (its first example);
-    二(三)5 县（市、区）党委、政府…统筹低收入农户识别和动态管理工作: an eligible household nobody reported,
-    found by the city or province, is the
+    """With county_leaders_find_omitted_households true: 一(一) 县级…通过动态跟踪、核查普查等形式，
+    主动发现低收入农户识别不精准 (its first example); 二(三)5 县（市、区）党委、政府…
+    统筹低收入农户识别和动态管理工作: an eligible household nobody reported, found by the city or province, is the
     county's miss (一(四) 应由本级发现问题没有发现), read as its Party committee's and government's, and the verdict
     says it rests on that reading. Not 县民政局 (二(三)3 acts on applications) nor 县扶贫办 (二(三)4's find is of
     特殊性、临时性原因 the record does not give). Before: nobody at the county (review26 #6)."""
+    policy = policy.with_parameters(**{OMITTED_FIND: True})
     r = {"id": "q", "area": "identification", "kind": "identification_eligible_omitted", "place": place,
          "discovered": {"level": by, "channel": channel, "on": "2021-03-01"}, "as_of": "2021-06-30"}
     got = _answers(policy, r, engine)
@@ -173,11 +182,14 @@ def test_an_omitted_household_found_above_the_county_is_the_county_leaders_miss(
     assert not {b for b, basis in got if basis == "not_discovered" and b in (
         "county_civil_affairs", "county_poverty_office")}
     assert "identification_county_dynamic_find" in _rests(policy, r, engine)
+    assert OMITTED_FIND in _rests(policy, r, engine)
 
 
 def test_the_county_leaders_do_not_answer_for_what_the_county_found(policy: Policy) -> None:
     """The county's own find (a hotline complaint) is not its miss, nor one the township found and reported (一(四)
-    应由本级发现…: the finder's level and those above it did not miss it); the village and township still do."""
+    应由本级发现…: the finder's level and those above it did not miss it); the village and township still do. (With
+    county_leaders_find_omitted_households true, the reading under which the county could miss it at all.)"""
+    policy = policy.with_parameters(**{OMITTED_FIND: True})
     for by, channel in (("county", "hotline"), ("township", "grid")):
         r = {"id": "q", "area": "identification", "kind": "identification_eligible_omitted", "place": VILLAGE,
              "discovered": {"level": by, "channel": channel, "on": "2021-03-01"}, "as_of": "2021-06-30"}
