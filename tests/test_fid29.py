@@ -7,6 +7,12 @@
    and 主体责任. Whether they are also 应发现未发现 for one household
    is the parameter county_leaders_find_omitted_households (default false): a minor omission does not name them, a
    grave one names them once (主体责任), and the verdict says it rests on the parameter (review28 #3).
+2. Units and the sector rule (review28 #5/#6). Student aid not paid, of the finance line
+   (二(六)2(2) 县财政局负责及时拨付): the school's part (二(六)2(1) 确保各项资助经费提取、发放…的规范) is
+   not shown at fault and the text gives it no oversight of finance, so it is not 应发现未发现; finance's
+   监管资助资金 reaches the school's paying out, so it still is for the school's line. Self-testing not done
+   (水质自检未落实) is its own kind: 卫健's 水质监测…安全检测 (二(六)5(4)) tests the water, not whether the
+   unit tests it; the water bureau's 管理监管 (二(六)5(4)) oversees the unit's 专业管护 (二(六)5(3)).
 """
 
 from __future__ import annotations
@@ -99,3 +105,81 @@ def test_omitted_households_in_bulk_equal_who_answers(policy: Policy, value: boo
             for place in (PLACE, COUNTY) for by, channel in [*FINDERS, ("county", "hotline")]
             for severity in ("minor", "serious", "grave")]
     same_in_bulk(p, recs)
+
+
+# ------------------------------------------------------------ 2. units and the sector rule
+
+
+def aid(sector: str | None = None, by: str = "city", channel: str = "inspection_tour", **extra: Any) -> dict[str, Any]:
+    r: dict[str, Any] = {"id": "a", "area": "education", "kind": "education_aid_not_paid", "place": COUNTY,
+                         "severity": "serious", "discovered": {"level": by, "channel": channel, "on": "2021-03-01"},
+                         "as_of": "2021-06-30", **extra}
+    if sector:
+        r["sector"] = sector
+    return r
+
+
+def missed(policy: Policy, r: dict[str, Any], engine: str = "compiled") -> set[str]:
+    return {b for b, basis in answers(policy, r, engine) if basis == "not_discovered"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_aid_finance_did_not_disburse_is_not_the_schools_miss(policy: Policy, engine: str) -> None:
+    """二(六)2(2) 县财政局负责及时拨付…资助资金: a record of the finance line (its sector, or handed to
+    县财政局) does not show the school's 提取、发放 (二(六)2(1)) at fault, and the text gives the school no
+    oversight of finance. Fails before (the school answered 应发现未发现 whatever the line)."""
+    assert missed(policy, aid("finance"), engine) == {"county_finance"}
+    handed = aid(handled=[{"action": "assigned", "by_level": "city", "to_level": "county", "to_body": "county_finance",
+                           "on": "2021-03-02"}], rectified_on="2021-03-20")
+    assert missed(policy, handed, engine) == {"county_finance"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("sector", [None, "school", "education"])
+def test_aid_not_paid_out_by_the_school_is_both_misses(policy: Policy, engine: str, sector: str | None) -> None:
+    """The school's own line (or the education line it is under, or none said): the school missed it (二(六)2(1)), and
+    so did finance, whose 监管资助资金 (二(六)2(2)) reaches the school's paying out — as before."""
+    # (the education line also names 县教育局 through 二(二)3 涉及本部门问题, as before)
+    assert {"county_finance", "county_school"} <= missed(policy, aid(sector), engine)
+
+
+def water(kind: str, sector: str | None = None) -> dict[str, Any]:
+    r: dict[str, Any] = {"id": "w", "area": "water", "kind": kind, "place": PLACE, "severity": "serious",
+                         "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"},
+                         "rectified_on": "2021-03-05", "as_of": "2021-06-30"}
+    if sector:
+        r["sector"] = sector
+    return r
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("kind", ["water_self_testing_not_done", "水质自检未落实"])
+def test_self_testing_not_done_is_not_the_health_bureaus_miss(policy: Policy, engine: str, kind: str) -> None:
+    """二(六)5(4) 卫健部门负责水质监测网络建设和安全检测工作 tests the water, not whether the unit tests
+    it; the unit's own 专业管护 (二(六)5(3) 落实水质自检) is overseen by the water bureau (二(六)5(4)
+    水利部门负责农村供水工程建设与管理监管).
+    Fails before (水质自检未落实 was water_quality_test_failed, and 县卫健 answered 应发现未发现)."""
+    got_ = missed(policy, water(kind), engine)
+    assert got_ == {"county_water_supply_unit", "county_water"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("sector", [None, "health", "water", "water_supply"])
+def test_water_a_test_found_substandard_is_both_testers_miss_whatever_the_line(
+        policy: Policy, engine: str, sector: str | None) -> None:
+    """Water a test found substandard: the unit's 水质自检…确保供水达标 (二(六)5(3)) and 卫健's
+    水质监测…安全检测 (二(六)5(4)) are two checks of one supply, each of which should have caught it; the
+    record's line does not show one of them not at fault. The old joined name reads as this kind, as before."""
+    got_ = missed(policy, water("water_quality_test_failed", sector), engine)
+    assert {"county_water_supply_unit", "county_health"} <= got_
+    assert not {b for b in got_ if b.startswith(("village", "township"))}
+    old = policy.who_answers(water("水质检测不达标或水质自检未落实", sector), engine=engine)  # type: ignore[arg-type]
+    new = policy.who_answers(water("water_quality_test_failed", sector), engine=engine)  # type: ignore[arg-type]
+    assert old.to_dict()["findings"] == new.to_dict()["findings"]
+
+
+def test_units_and_lines_in_bulk_equal_who_answers(policy: Policy) -> None:
+    recs = [{**aid(s), "id": f"a-{s}"} for s in (None, "finance", "school")]
+    recs += [{**water(k, s), "id": f"w-{k}-{s}"} for k in ("water_self_testing_not_done", "water_quality_test_failed")
+             for s in (None, "health", "water_supply")]
+    same_in_bulk(policy, recs)
