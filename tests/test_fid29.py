@@ -183,3 +183,33 @@ def test_units_and_lines_in_bulk_equal_who_answers(policy: Policy) -> None:
     recs += [{**water(k, s), "id": f"w-{k}-{s}"} for k in ("water_self_testing_not_done", "water_quality_test_failed")
              for s in (None, "health", "water_supply")]
     same_in_bulk(policy, recs)
+
+
+# ------------------------------------------------------------ 3. a reviewer and untrue information (review28 #10)
+
+
+def untrue(area: str, kind: str, place: str) -> dict[str, Any]:
+    return {"id": "u", "area": area, "kind": kind, "place": place, "severity": "serious",
+            "discovered": {"level": "city", "channel": "inspection_tour", "on": "2021-03-01"},
+            "rectified_on": "2021-03-05", "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_reviewer_answers_for_untrue_information_through_a_check_of_its_own(policy: Policy, engine: str) -> None:
+    """One rule for both areas: 县民政局 has a check of the information itself (二(三)3
+    负责对申请对象进行家庭经济状况信息核对), so it answers 应发现未发现 for a pushed person's untrue
+    information (二(三)4) and an ineligible household's materials by the text, with no parameter; 县级医保部门
+    has only 审核、审批 (二(六)3(3)), so it answers for false medical-assistance materials only by
+    review_answers_for_false_materials."""
+    for kind, place in (("identification_pushed_info_untrue", COUNTY), ("identification_ineligible_included", PLACE)):
+        r = untrue("identification", kind, place)
+        assert "county_civil_affairs" in missed(policy, r, engine)
+        assert "review_answers_for_false_materials" not in rests(policy, r, engine)
+    r = untrue("health", "health_false_materials", PLACE)
+    assert "county_medical_insurance" not in missed(policy, r, engine)
+    assert "review_answers_for_false_materials" in rests(policy, r, engine)
+    on = policy.with_parameters(review_answers_for_false_materials=True)
+    assert "county_medical_insurance" in missed(on, r, engine)
+    # the approval alone names no one in identification either: an omitted household nobody reported is not
+    # 县民政局's to find (二(三)3 acts on applications)
+    assert "county_civil_affairs" not in missed(policy, omitted(), engine)
