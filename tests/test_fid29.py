@@ -23,7 +23,7 @@ import pytest
 
 from responsibility import Jurisdiction, Policy
 
-from .test_batch import TODAY, expected, got
+from .test_batch import TODAY, expected, got, ledger
 from .verdicts import answers, rests
 
 PLACE = "330127100219"  # 富城村, 千岛湖镇, 淳安县 (杭州市)
@@ -105,6 +105,22 @@ def test_omitted_households_in_bulk_equal_who_answers(policy: Policy, value: boo
             for place in (PLACE, COUNTY) for by, channel in [*FINDERS, ("county", "hotline")]
             for severity in ("minor", "serious", "grave")]
     same_in_bulk(p, recs)
+
+
+@pytest.mark.parametrize("value", [False, True])
+def test_generated_identification_records_in_bulk_equal_who_answers(policy: Policy, value: bool) -> None:
+    """A generated ledger's identification records (every kind, channel and level, named bodies, steps) over a
+    synthetic province: the bulk path gives who_answers' findings under either value."""
+    p = policy.with_parameters(**{OMITTED_FIND: value})
+    j = Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
+    recs = [r for r in ledger(p, j, 1500, seed=29) if isinstance(r, dict) and r.get("domain") == "identification"]
+    assert len(recs) > 100
+    a = p.assess(recs, jurisdiction=j, today=TODAY)
+    assert a.assessed == len(recs)
+    assert got(a) == expected(p, j, recs, "compiled")
+    leaders = a.findings[(a.findings["basis"].astype(str) == "not_discovered")
+                         & a.findings["body"].astype(str).isin(LEADERS)]
+    assert (len(leaders) > 0) == value  # the generated records reach the reading either way
 
 
 # ------------------------------------------------------------ 2. units and the sector rule
