@@ -155,7 +155,9 @@ def test_pressing_assignments_in_bulk_equal_who_answers(policy: Policy, value: s
     p = policy.with_parameters(pressing_level_assignment=value)
     recs = _pressing_records(policy, random.Random(27), 400)
     a = p.assess(recs, jurisdiction=j, today=TODAY)
-    assert a.assessed > 300
+    # most records are valid (the draw follows policy.kinds, so a new kind reshuffles it: 302 before fid29's
+    # water_self_testing_not_done, 298 after; the rest name a to_level below the place)
+    assert a.assessed > 0.7 * len(recs)
     assert got(a) == expected(p, j, recs, "compiled")
 
 
