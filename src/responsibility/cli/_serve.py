@@ -41,8 +41,8 @@ def _loopback(host: str) -> bool:
 @click.option("--max-batch-records", default=1_000_000, show_default=True, type=click.IntRange(1),
               help="Records per batch request.")
 @click.option("--body-seconds", default=30, show_default=True, type=click.IntRange(1),
-              help="Seconds a request's body may take to arrive (a batch's: may pause between its parts); 408 "
-                   "past them.")
+              help="Seconds a request's body may take to arrive (a batch's or an upload's: may pause between its "
+                   "parts); 408 past them.")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               default="info", show_default=True)
 def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, tokens_file: str | None,
@@ -105,7 +105,9 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
 
         svc = app.state.service
         try:
-            uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log)
+            from ..service._protocol import Protocol  # (a deadline for the headers, which uvicorn has not)
+
+            uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log, http=Protocol)
         except Terminated:  # SIGTERM is how a server is told to stop: its requests finished, its log closed
             click.echo("responsibility: stopped (SIGTERM)", err=True)
         if svc.log is not None and svc.log.lost:  # an audit trail with holes: not a clean stop (review22b R22b-7)

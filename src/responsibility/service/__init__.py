@@ -13,7 +13,8 @@ the OpenAPI description is at ``/openapi.json`` and ``/docs``.
 Holds the application and routes (``_app``), the policy views (``_policy_views``), batches
 (``_batch``), tokens and jurisdictions (``_auth``), the decision log (``_log``), errors as JSON
 (``_errors``), response shapes (``_models``), JSON in and out (``_jsonio``), several server
-processes on one port (``_workers``) and the calls into the wings below (``_lib``).
+processes on one port (``_workers``), a deadline for a request's headers under uvicorn (``_protocol``) and the
+calls into the wings below (``_lib``).
 
 May import: ``_errors``, ``policy``, ``chain``, ``engine``, ``batch``, ``checks`` and ``ledger``.
 Must not import ``cli`` or the facade.

@@ -49,9 +49,10 @@ class Settings:
     the default of verdicts: ``compiled`` (the same findings as durable-rules, which the library's
     differential tests prove, about five times faster and safe under threads). Limits:
     ``max_body`` bytes for a single request, ``max_batch_bytes`` and ``max_batch_records`` for a
-    batch; ``body_seconds``: a single request's body must arrive within so many seconds, and a batch's may
-    pause no longer between its parts (408 otherwise: a client dribbling a byte now and then held its
-    connection for as long as it liked).
+    batch; ``body_seconds``: a single request's body must arrive within so many seconds, and a batch's or a
+    ledger upload's may pause no longer between its parts (408 otherwise: a client dribbling a byte now and
+    then held its connection for as long as it liked); under ``responsibility serve`` a request's headers too
+    (``_protocol``).
     """
 
     rules: str | Path | None = None

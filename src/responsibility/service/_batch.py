@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
+from starlette.types import Message, Receive
 
 from .._errors import ProblemError
 from .._json import bad_line
@@ -51,8 +52,41 @@ def _size(n: int) -> str:
     return f"{n // 2**20} MiB" if n >= 2**20 else f"{n:,} bytes"
 
 
-#: The slowest a batch's body may arrive on average, in bytes a second, past its first ``idle_seconds``.
+#: The slowest a body sent in parts (a batch, an upload) may arrive on average, in bytes a second, past its
+#: first ``idle_seconds``.
 SLOWEST = 1024
+
+
+def paced(receive: Receive, idle_seconds: float | None, what: str) -> Receive:
+    """``receive`` held to the server's pace for a body (408 past it): each part within ``idle_seconds``, and
+    the parts on average at SLOWEST bytes a second after the first ``idle_seconds`` (the wait for a part only:
+    handling a part may take as long as it takes). One byte a second, never idle, held the connection as long
+    as the client liked (hostile28, the batch; hostile29, ``POST /v1/ledger/import``). ``None``: no limit."""
+    if idle_seconds is None:
+        return receive
+    idle = idle_seconds
+    clock = asyncio.get_running_loop().time
+    first = clock()
+    size = 0
+    waited = 0.0  # seconds spent waiting for the body's parts
+
+    async def wait() -> Message:
+        nonlocal size, waited
+        budget = min(idle, idle + size / SLOWEST - waited)
+        start = clock()
+        try:
+            async with asyncio.timeout(max(budget, 0.0)):
+                message = await receive()
+        except TimeoutError:
+            if budget < idle:
+                raise too_slow(idle, what, rate=SLOWEST, took=clock() - first) from None
+            raise too_slow(idle, what, idle=True) from None
+        finally:
+            waited += clock() - start
+        size += len(message.get("body", b""))
+        return message
+
+    return wait
 
 
 class Batch:
@@ -239,30 +273,7 @@ class Batch:
             data, lead = lead[high:], None
             await process(data)
 
-        parts = request.stream().__aiter__()
-        clock = asyncio.get_running_loop().time
-        first = clock()
-        waited = 0.0  # seconds spent waiting for the body's parts
-        while True:
-            # (the wait for the next part only: assessing a part may take as long as it takes). A part must come
-            # within idle_seconds, and the parts on average at SLOWEST bytes a second after the first idle_seconds:
-            # one byte a second, never idle, held the connection as long as the client liked (hostile28)
-            budget = None if self.idle_seconds is None else \
-                min(self.idle_seconds, self.idle_seconds + size / SLOWEST - waited)
-            start = clock()
-            try:
-                async with asyncio.timeout(None if budget is None else max(budget, 0.0)):
-                    data = await anext(parts)
-            except StopAsyncIteration:
-                break
-            except TimeoutError:
-                assert self.idle_seconds is not None
-                if budget is not None and budget < self.idle_seconds:
-                    raise too_slow(self.idle_seconds, "the batch", rate=SLOWEST,
-                                   took=clock() - first) from None
-                raise too_slow(self.idle_seconds, "the batch", idle=True) from None
-            finally:
-                waited += clock() - start
+        async for data in Request(request.scope, paced(request.receive, self.idle_seconds, "the batch")).stream():
             size += len(data)
             if size > self.max_bytes:
                 raise too_large(self.max_bytes)

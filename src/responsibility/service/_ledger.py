@@ -40,6 +40,7 @@ from ..ledger._lists import json_rows as frame_rows
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal, _level, full_code
+from ._batch import paced
 from ._errors import ApiError, from_library, too_large
 from ._log import digest
 from ._models import ErrorOut
@@ -424,7 +425,10 @@ def install(app: FastAPI, svc: Service) -> None:
                            suggestion="e.g. curl -F file=@ledger.xlsx -F mapping=@mapping.yaml")
         tmp = FilePath(tempfile.mkdtemp(prefix="responsibility-import-"))
         try:
-            async with request.form(max_files=2, max_fields=4, max_part_size=limit) as form:
+            # (each part within --body-seconds, on average 1 KiB a second after them: a client sending a byte now
+            # and then held a worker as long as it liked; the other POSTs had the deadline, this not: hostile29)
+            paced_request = Request(request.scope, paced(request.receive, svc.settings.body_seconds, "the upload"))
+            async with paced_request.form(max_files=2, max_fields=4, max_part_size=limit) as form:
                 _check_form(form)
                 upload = form.get("file")
                 if upload is None or isinstance(upload, str):

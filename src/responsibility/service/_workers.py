@@ -87,7 +87,9 @@ def _worker(host: str, port: int, log_level: str, access_log: bool) -> None:  # 
     app = create_app()  # from the environment the supervisor set
     app.state.service.warm()  # before listening: no connection waits for the rules to be built
     sock = listen(host, port)
-    config = uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="on")
+    from ._protocol import Protocol  # (a deadline for the headers, which uvicorn has not)
+
+    config = uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="on", http=Protocol)
 
     def stopped(signum: int, frame: Any) -> None:
         raise _Stopped
@@ -112,7 +114,7 @@ def run(host: str, port: int, workers: int, *, log_level: str = "info", access_l
 
     if not reuse_port():
         uvicorn.run("responsibility.service:app", host=host, port=port, workers=workers, log_level=log_level,
-                    access_log=access_log)
+                    access_log=access_log, http="responsibility.service._protocol:Protocol")
         return 0
     from .._errors import ResponsibilityError
 

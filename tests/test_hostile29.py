@@ -1,0 +1,183 @@
+"""The input contract, hostile inputs and a newcomer's path (hostile29: hostile28's leftovers, then a fresh pass)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# ---------------------------------------------------------------- 1. HTTP: an upload that does not come
+
+
+def _asgi_post(app: Any, path: str, headers: dict[str, str], chunks: list[tuple[float, bytes]]) -> tuple[int, bytes]:
+    """POST to ``app`` a body that comes as ``chunks`` (seconds waited before it, bytes): the status and body."""
+    parts = list(chunks)
+
+    async def receive() -> dict[str, Any]:
+        if not parts:
+            await asyncio.sleep(3600)
+        wait, data = parts.pop(0)
+        await asyncio.sleep(wait)
+        return {"type": "http.request", "body": data, "more_body": bool(parts)}
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": path, "raw_path": path.encode(), "root_path": "",
+             "scheme": "http", "server": ("testserver", 80), "client": ("testclient", 1), "http_version": "1.1",
+             "query_string": b"", "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]}
+    asyncio.run(app(scope, receive, send))
+    return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
+
+
+def _upload(tmp_path: Path, chunks: Any) -> tuple[int, bytes]:
+    from responsibility import Ledger
+    from responsibility.service import Settings, create_app
+    from tests.test_service import bearer, token_store
+
+    db = tmp_path / "county.db"
+    Ledger.create(db).close()
+    app = create_app(Settings(tokens=token_store(), ledger=str(db), decision_log=tmp_path / "d.jsonl",
+                              body_seconds=1))
+    body = (b'--XyZ\r\nContent-Disposition: form-data; name="file"; filename="ledger.xlsx"\r\n'
+            b"Content-Type: application/octet-stream\r\n\r\n"
+            + (ROOT / "examples" / "ledger" / "county-ledger.xlsx").read_bytes() + b"\r\n--XyZ--\r\n")
+    headers = {"Content-Type": "multipart/form-data; boundary=XyZ", "Content-Length": str(len(body)),
+               **bearer("chunan")}
+    return _asgi_post(app, "/v1/ledger/import", headers, chunks(body))
+
+
+def test_an_upload_that_dribbles_is_cut_off() -> None:
+    """``POST /v1/ledger/import`` had no body deadline (hostile28's leftover): a client sending a byte now and then
+    held a worker as long as it liked, while the other POSTs answered 408 (``serve --body-seconds``)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        status, body = _upload(Path(tmp), lambda b: [(0.0, b[:100])] + [(0.2, b[i:i + 1]) for i in range(100, 160)])
+    assert status == 408, body
+    assert b"the upload came slower than 1,024 bytes a second" in body and b"--body-seconds" in body
+
+
+def test_an_upload_that_stalls_is_cut_off(tmp_path: Path) -> None:
+    status, body = _upload(tmp_path, lambda b: [(0.0, b[:100]), (3600.0, b[100:])])  # then nothing for an hour
+    assert status == 408, body
+    assert b"the upload sent nothing for 1 seconds" in body
+
+
+def test_an_upload_in_parts_that_come_in_time_is_imported(tmp_path: Path) -> None:
+    import json
+
+    status, body = _upload(tmp_path, lambda b: [(0.0, b[:1000]), (0.1, b[1000:2000]), (0.1, b[2000:])])
+    assert status == 200, body
+    got = json.loads(body)
+    assert got["balanced"] and got["imported"] > 0
+
+
+# ---------------------------------------------------------------- 2. HTTP: headers that do not come
+
+
+def _dribble_headers(port: int, first: bytes = b"") -> bytes:
+    """Send ``first`` (a whole request for /health, its answer read), then a request's headers a byte every 0.1 s:
+    what came back before they were all sent (b"" if nothing did)."""
+    import socket
+    import time
+
+    request = b"GET /health HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 300 + b"\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.settimeout(60)
+        if first:
+            s.sendall(first)
+            answer = b""
+            while not answer.endswith(b'{"status":"ok"}'):  # (the headers and the body may come apart)
+                answer += s.recv(4096)
+            assert answer.startswith(b"HTTP/1.1 200 OK")
+        for byte in request:
+            try:
+                s.send(bytes([byte]))
+            except (BrokenPipeError, ConnectionResetError):
+                return b"(reset)"
+            time.sleep(0.1)
+            s.setblocking(False)
+            try:
+                got = s.recv(4096)
+            except BlockingIOError:
+                continue
+            finally:
+                s.setblocking(True)
+            return got + s.recv(4096) if got and b"\r\n\r\n{" not in got else got
+    return b""
+
+
+def test_a_request_whose_headers_dribble_is_cut_off(tmp_path: Path) -> None:
+    """uvicorn waits for a request's headers as long as the client likes (timeout_keep_alive runs only between
+    requests and stops at a byte; --limit-concurrency answers 503 to everyone once slow clients fill it): a client
+    sending headers a byte at a time held a connection for good (hostile28's leftover). `serve` now runs uvicorn's
+    protocol with a deadline for the headers: --body-seconds, from the first byte and after each answer."""
+    import json
+
+    from tests.test_service_server import start, stop
+
+    server = start(tmp_path, "--no-auth", "--body-seconds", "1")
+    try:
+        port = int(server.url.rsplit(":", 1)[1])
+        for first in (b"", b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n"):  # a new connection; one kept alive
+            got = _dribble_headers(port, first)
+            assert got.startswith(b"HTTP/1.1 408 "), got
+            error = json.loads(got.split(b"\r\n\r\n", 1)[1])["error"]
+            assert error["message"] == "the request's headers did not arrive within 1 seconds, the limit of this " \
+                                       "server" and error["field"] == "(headers)" and "--body-seconds" in \
+                                       error["suggestion"], error
+    finally:
+        stop(server.proc)
+
+
+@pytest.mark.parametrize("name", ["Protocol", "H11"])
+def test_the_header_deadline_leaves_a_slow_answer_alone(name: str) -> None:
+    """A request whose headers came in time is not cut off however long the application takes to answer; and both
+    of uvicorn's protocols (httptools, h11) carry the deadline."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from responsibility.service import _protocol
+    from tests.test_service_server import free_port
+
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        await asyncio.sleep(2.5)  # past the deadline of 1 s
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, port=port, http=getattr(_protocol, name), log_level="warning",
+                                           lifespan="off"))
+    old = _protocol.os.environ.get("RESPONSIBILITY_BODY_SECONDS")
+    _protocol.os.environ["RESPONSIBILITY_BODY_SECONDS"] = "1"
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.05)
+        import socket
+
+        with socket.create_connection(("127.0.0.1", port)) as s:
+            s.settimeout(30)
+            s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert s.recv(4096).startswith(b"HTTP/1.1 200 ")
+        assert _dribble_headers(port).startswith(b"HTTP/1.1 408 ")
+    finally:
+        server.should_exit = True
+        thread.join(30)
+        if old is None:
+            _protocol.os.environ.pop("RESPONSIBILITY_BODY_SECONDS", None)
+        else:
+            _protocol.os.environ["RESPONSIBILITY_BODY_SECONDS"] = old
