@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import responsibility
-from responsibility import ChainError, Policy, escalation_path, reporting_lines, subchain, supervisors
+from responsibility import ChainError, Policy, RulesError, escalation_path, reporting_lines, subchain, supervisors
 from responsibility.chain._graph import area_holders
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
@@ -280,12 +280,16 @@ def test_a_gap_in_an_area_chain_is_found(tmp_path: Path) -> None:
     assert all(i.file.endswith(".yaml") for i in issues)
 
 
-def test_without_relations_file_there_is_no_graph_to_check(tmp_path: Path) -> None:
+def test_a_directory_without_relations_file_is_refused(tmp_path: Path) -> None:
+    """It validated with an empty chain (none of the graph checks ran) and refused a record's 交办 and 上报, the
+    relation types' names, as unknown actions (hostile29): relations.yaml is required as parameters.yaml is."""
     root = _copy(tmp_path)
     (root / "relations.yaml").unlink()
-    assert responsibility.validate(root) == []
-    policy = responsibility.load(root)
-    assert policy.chain.number_of_nodes() == len(policy.bodies) and policy.chain.number_of_edges() == 0
+    issues = responsibility.validate(root)
+    assert [(i.code, i.file.endswith("relations.yaml")) for i in issues] == [("missing_file", True)]
+    assert "copy the shipped rules/relations.yaml" in issues[0].hint
+    with pytest.raises(RulesError, match=r"relations\.yaml: file is missing"):
+        responsibility.load(root)
 
 
 def test_a_malformed_rule_is_a_shape_error(tmp_path: Path) -> None:

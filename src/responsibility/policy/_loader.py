@@ -270,11 +270,11 @@ class _Reader:
                                          "not read", f"move it into {folder.name}/, or out of the policy directory",
                                          "unread_file"))
 
-    def one(self, name: str, model: type[M]) -> tuple[M, Positions] | None:
+    def one(self, name: str, model: type[M], what: str = "") -> tuple[M, Positions] | None:
         path = self.root / name
         if not (path.exists() or path.is_symlink()):
             self.issues.append(Issue(self.display(path), 0, 0, "file is missing",
-                                     f"every policy directory has {name}", "missing_file"))
+                                     what or f"every policy directory has {name}", "missing_file"))
             return None
         return self.read(path, model)
 
@@ -368,8 +368,11 @@ def read_policy_dir(path: str | Path) -> Loaded:
         r.note("parameters", pos, ())
         for i, prm in enumerate(p.parameters):
             r.where.setdefault(f"parameter:{prm.id}", Where(pos, ("parameters", i)))
-    has_relations = (root / "relations.yaml").exists()
-    relations = r.read(root / "relations.yaml", RelationCatalogue) if has_relations else None
+    # required as the others are (hostile29): without it a directory validated with an empty chain, its graph checks
+    # ran on nothing, and a record's 交办/上报 (the relation types' names) were refused as unknown actions
+    relations = r.one("relations.yaml", RelationCatalogue,
+                      "every policy directory has relations.yaml: the relation types (交办 and 上报 name a record's "
+                      "steps) and the rules of the chain graph; copy the shipped rules/relations.yaml")
     if relations:
         r.note("relations", relations[1], ())
     rel = relations[0] if relations else RelationCatalogue(types=[])
