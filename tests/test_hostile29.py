@@ -181,3 +181,39 @@ def test_the_header_deadline_leaves_a_slow_answer_alone(name: str) -> None:
             _protocol.os.environ.pop("RESPONSIBILITY_BODY_SECONDS", None)
         else:
             _protocol.os.environ["RESPONSIBILITY_BODY_SECONDS"] = old
+
+
+# ---------------------------------------------------------------- 3. rules/ edits a policy editor makes by mistake
+
+
+def _rules_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    root = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", root)
+    return root
+
+
+@pytest.mark.parametrize(("old", "new", "line", "column", "said"), [
+    ("\n  - id: water_village_patrol", "\n\u3000- id: water_village_patrol", 17, 1,
+     "the full-width space '\u3000' (U+3000) in the indentation"),
+    ("\n  - id: water_village_patrol", "\n\u00a0 - id: water_village_patrol", 17, 1,
+     "a no-break space (U+00A0) in the indentation"),
+    ("\n    kinds: [reporting]", "\n  \u3000kinds: [reporting]", 13, 3,
+     "the full-width space '\u3000' (U+3000) in the indentation"),
+    ("kinds: [reporting]", "kinds:\u3000[reporting]", 13, 11,
+     "the full-width space '\u3000' (U+3000) after the key's colon")])
+def test_a_full_width_or_no_break_space_in_yaml_is_named_where_it_is(tmp_path: Path, old: str, new: str, line: int,
+                                                                      column: int, said: str) -> None:
+    """A Chinese input method in full-width mode types U+3000; a copy from a web page brings U+00A0. PyYAML said
+    "mapping values are not allowed in this context" or "could not find expected ':'", often a line below."""
+    import responsibility
+
+    root = _rules_copy(tmp_path)
+    path = root / "areas" / "water.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    issues = responsibility.validate(root)
+    assert [(i.line, i.column, i.code) for i in issues] == [(line, column, "yaml_syntax")], issues
+    assert issues[0].message == f"YAML syntax error: {said}, which YAML does not read as a space"
+    assert issues[0].hint.startswith("write ASCII spaces there")

@@ -434,6 +434,28 @@ def _fullwidth_colon(text: str, line: int) -> tuple[int, int] | None:
     return None
 
 
+#: Spaces YAML does not read as one: the full-width space a Chinese input method types, the no-break space (a
+#: copy from a web page or Word) and the other Unicode spaces.
+_WIDE_SPACES = {"\u3000": "the full-width space '\u3000' (U+3000)", "\u00a0": "a no-break space (U+00A0)"}
+_SPACES = "\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000"
+_WIDE_SPACE = re.compile(rf"^[ \t]*(?:- *)?([{_SPACES}\ufeff])|"
+                         rf"^[ \t]*(?:- +)?[^\s:'\"#{{}}\[\],][^:'\"#{{}}\[\]]*?:([{_SPACES}])")
+
+
+def _wide_space(text: str, line: int) -> tuple[int, int, str, bool] | None:
+    """Where ``line`` of ``text``, or the line above, is indented (or a key of it is followed) by a space YAML
+    does not read as one (1-based line and column, what it is, whether it follows a key's colon), else ``None``.
+    PyYAML said "mapping values are not allowed here" or "did not find expected key" a line below it."""
+    lines = text.split("\n", line)[:line]
+    for n in (line - 1, line):
+        if 1 <= n <= len(lines) and (m := _WIDE_SPACE.match(lines[n - 1])) is not None:
+            group = 1 if m.group(1) else 2
+            char = m.group(group)
+            said = _WIDE_SPACES.get(char, f"the Unicode space U+{ord(char):04X}")
+            return n, m.start(group) + 1, said, group == 2
+    return None
+
+
 def _tab_indent(text: str, line: int) -> int | None:
     """The column of the first tab in the indentation of ``line`` of ``text``, or ``None``."""
     lines = text.split("\n", line)[:line]
@@ -553,6 +575,12 @@ def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = T
             raise RulesError([Issue(file, wide[0], wide[1], "YAML syntax error: the key's colon is the full-width "
                                     "'：' (U+FF1A), which YAML does not read as one",
                                     "write it as ':' (ASCII) followed by a space", code)]) from None
+        if code == "yaml_syntax" and (space := _wide_space(text, line)) is not None:
+            # (typed with a Chinese input method in full-width mode, or pasted from a web page: hostile29)
+            where = "after the key's colon" if space[3] else "in the indentation"
+            raise RulesError([Issue(file, space[0], space[1], f"YAML syntax error: {space[2]} {where}, which YAML "
+                                    "does not read as a space", "write ASCII spaces there: a Chinese input method "
+                                    "in full-width mode types U+3000", code)]) from None
         if code == "yaml_syntax" and "found another document" in problem:
             raise RulesError([Issue(file, line, col, "YAML syntax error: a second document ('---') in one file",
                                     "a file holds one YAML document: remove the '---' line and merge what follows "
