@@ -132,7 +132,8 @@ def ledger(policy: Policy, j: Jurisdiction, n: int, *, seed: int = 0) -> list[di
                 r["rectified_on"] = (due + dt.timedelta(days=rnd.randrange(1, 30))).isoformat()
         if steps:
             r["handled"] = steps
-        if finder > prank and channel in outside and rnd.random() < 0.02:
+        if finder > prank and channel in outside and (policy.channels[channel].oversight
+                                                      or policy.channels[channel].verification) and rnd.random() < 0.02:
             able = {policy.bodies[b].level for b in policy.stage_holders(area, kind, "handling")}
             levels = [LEVELS[x] for x in range(prank, finder) if LEVELS[x] in able]
             if levels:

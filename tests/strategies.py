@@ -39,6 +39,8 @@ def problems(policy: Policy, jurisdiction: Jurisdiction) -> st.SearchStrategy[di
     channels = {lv: sorted(c for c, ch in policy.channels.items() if ch.levels is None or lv in ch.levels)
                 for lv in LEVELS}
     outside = {c for c, ch in policy.channels.items() if not ch.own_work}
+    # the channels a lower level may conceal a problem from (一(四) 上级核查和巡视审计等过程中; review29 #1)
+    checks = {c for c, ch in policy.channels.items() if ch.verification or ch.oversight}
     kinds: dict[str, list[str | None]] = {a: [None] for a in policy.problem_areas}
     for a, k in policy.kinds:
         if a in kinds:
@@ -88,7 +90,7 @@ def problems(policy: Policy, jurisdiction: Jurisdiction) -> st.SearchStrategy[di
             # 一(四): concealment from a higher level's verification, by a level that answers for handling.
             handlers = {policy.bodies[b].level for b in policy.stage_holders(area, record["kind"], "handling")}
             concealers = [lv for lv in LEVELS[prank:found] if lv in handlers]
-            if channel in outside and concealers:
+            if channel in outside and channel in checks and concealers:
                 record["concealed_by"] = draw(st.lists(st.sampled_from(concealers), max_size=2, unique=True))
             last = max([when, rectified or when])
             record["as_of"] = day(last).isoformat()

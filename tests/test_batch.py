@@ -27,6 +27,12 @@ def province() -> Jurisdiction:
     return Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
 
 
+def _checks(policy: Policy, channel: str) -> bool:
+    """Whether a lower level may conceal a problem found through ``channel`` (一(四) 上级核查和巡视审计等过程中)."""
+    ch = policy.channels[channel]
+    return ch.verification or ch.oversight
+
+
 def ledger(policy: Policy, j: Jurisdiction, n: int, *, seed: int, broken: float = 0.0) -> list[Any]:
     """Random problem records over ``j``: every area, kind, channel, level, named bodies, merged
     findings, short place codes, missing fields; a share ``broken`` of them broken in one way."""
@@ -92,7 +98,8 @@ def ledger(policy: Policy, j: Jurisdiction, n: int, *, seed: int, broken: float 
             fixed = day(on, 120)
             r["rectified_on"] = fixed.isoformat()
             last = max(last, fixed)
-        outside = not policy.channels[channel].own_work
+        # (concealment is from a check or an oversight body's, not the public's reports: 一(四), review29 #1)
+        outside = not policy.channels[channel].own_work and _checks(policy, channel)
         holders = {policy.bodies[b].level for b in policy.stage_holders(area, kind, "handling")}
         concealers = []
         for _ in range(rnd.choice([0, 0, 0, 1, 2, 3]) if outside and found > prank else 0):
@@ -293,7 +300,7 @@ def relays(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[s
                              "as_of": "2021-12-31"}
         if rnd.random() < 0.3:
             r["rectified_on"] = (when + dt.timedelta(days=rnd.randint(0, 40))).isoformat()
-        if not own and rnd.random() < 0.3:
+        if not own and _checks(policy, channel) and rnd.random() < 0.3:
             r["concealed_by"] = [LEVELS[rnd.randint(0, found - 1)]]
         out.append(r)
     return out

@@ -50,3 +50,32 @@ def test_assess_says_the_same_as_who_answers(policy: Policy) -> None:
                       for f in policy.who_answers(r).findings)
         assert got == want
         assert sum("2020-03-06" in reason for _, reason in got) == 2
+
+
+def _concealed(channel: str, level: str = "county") -> dict[str, Any]:
+    return {"id": "c", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+            "discovered": {"level": level, "channel": channel, "on": "2021-03-01"},
+            "concealed_by": ["township"], "as_of": "2021-06-01"}
+
+
+# review29 #1: 一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的 — a township "concealed" a house the county
+# learnt of from the press, and answered 瞒报漏报 staff and unit; nobody reports to a newspaper or a hotline, which check no one.
+@pytest.mark.parametrize("channel", ["media", "hotline", "reporting_platform", "email", "internet_supervision"])
+def test_concealment_from_a_channel_that_checks_no_one_is_refused(policy: Policy, channel: str) -> None:
+    from responsibility import ProblemError
+
+    with pytest.raises(ProblemError) as err:
+        policy.who_answers(_concealed(channel))
+    assert err.value.code == "concealment" and err.value.field == "concealed_by[0]"
+    assert "checks no one" in str(err.value) and "leave concealed_by out" in str(err.value)
+    pytest.importorskip("pandas")
+    a = policy.assess([_concealed(channel)])
+    assert a.rejected == 1 and a.rejects.loc[0, "code"] == "concealment"
+
+
+@pytest.mark.parametrize(("channel", "level"), [("audit", "county"), ("inspection_tour", "county"),
+                                                 ("higher_level_verification", "county"),
+                                                 ("survey_verification", "city")])
+def test_concealment_from_a_check_answers(policy: Policy, channel: str, level: str) -> None:
+    v = policy.who_answers(_concealed(channel, level))
+    assert [f.level for f in v.findings if f.basis == "concealed"] == ["township"]

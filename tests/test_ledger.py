@@ -241,7 +241,7 @@ def test_a_correction_may_not_register_a_problem_after_its_concealment(ledger: L
     ledger.append([{"problem": "K", "type": "registered", "on": "2021-03-01", **KIND, "place": VILLAGE},
                    {"problem": "K", "type": "concealed", "on": "2021-03-02", "who": "township"},
                    {"problem": "K", "type": "discovered", "on": "2021-03-10", "level": "county",
-                    "channel": "hotline"}], entered_by="x")
+                    "channel": "audit"}], entered_by="x")  # (a check one may conceal from: 一(四), review29 #1)
     with pytest.raises(ProblemError, match="after its concealed event on 2021-03-02"):
         ledger.append({"problem": "K", "type": "corrected", "event": 1, "reason": "x", "on": "2021-03-11",
                        "replace": {**KIND, "place": VILLAGE, "on": "2021-03-05"}}, entered_by="x")

@@ -125,8 +125,9 @@ class Tables:
             run_by = policy.channels[c].levels
             if run_by is not None:
                 self.channel_level[i] = [self.rank_level.get(r) in run_by for r in range(self.max_rank + 1)]
-        # a channel a lower level may conceal a problem from: an outside one, or a higher level's check (上级核查)
-        self.channel_conceal = np.array([not policy.channels[c].own_work or policy.channels[c].verification
+        # a channel a lower level may conceal a problem from: a check (上级核查, verification) or an oversight body's
+        # (巡视审计等), not the public's or the press's reports (engine/_problem.py; review29 #1)
+        self.channel_conceal = np.array([policy.channels[c].oversight or policy.channels[c].verification
                                          for c in self.channels], np.bool_)
         self.bodies = list(policy.bodies)
         self.body_index = {b: i for i, b in enumerate(self.bodies)}

@@ -1916,6 +1916,13 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         elif levels[level_id] >= levels[d.level]:
             fail(field, f"{who!r} is not below the {d.level} that verified and found the problem; "
                  "concealment is from a higher level's verification (一(四))", "concealment")
+        elif not (channel.verification or channel.oversight):
+            # 一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的: a hotline, a platform or the press checks no one, and
+            # nobody reports to them; the record says no check in which the concealer had to report (review29 #1)
+            checks = ", ".join(c for c, x in policy.channels.items() if x.verification or x.oversight)
+            fail(field, f"the problem was found through {d.channel!r}, which checks no one; concealment is during a "
+                 "higher level's verification, inspection or audit (一(四) 上级核查和巡视审计等过程中): give that "
+                 f"check as discovered.channel ({checks}), or leave concealed_by out", "concealment")
         if levels[level_id] < place_rank:
             fail(field, _community(p, "concealed")
                  or f"the place is a {level_of(code)}; nothing below it can conceal the problem", "concealment")

@@ -176,8 +176,9 @@ class Channel(Named):
 
     ``own_work``: the channel is a level's own discovery work (grid, 一户一策一干部);
     otherwise it is an outside channel (hotline, media, audit, inspection).
-    ``verification``: a level's own work that checks the levels below it (核查普查, 调查核查, 调研督导):
-    a lower level may conceal a problem from it (一(四) 上级核查…过程中瞒报漏报), as from an outside channel.
+    ``verification``: a check of the levels below (核查普查, 调查核查, 调研督导, 上级核查): a lower level may
+    conceal a problem from it (一(四) 上级核查…过程中瞒报漏报), as from an ``oversight`` channel (巡视审计等); not
+    from a channel of the public's or the press's reports (hotline, platform, media), which checks nobody.
     """
 
     own_work: bool = False
