@@ -59,7 +59,8 @@ def _concealed(channel: str, level: str = "county") -> dict[str, Any]:
 
 
 # review29 #1: 一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的 — a township "concealed" a house the county
-# learnt of from the press, and answered 瞒报漏报 staff and unit; nobody reports to a newspaper or a hotline, which check no one.
+# learnt of from the press, and answered 瞒报漏报 staff and unit; nobody reports to a newspaper or a hotline,
+# which check no one.
 @pytest.mark.parametrize("channel", ["media", "hotline", "reporting_platform", "email", "internet_supervision"])
 def test_concealment_from_a_channel_that_checks_no_one_is_refused(policy: Policy, channel: str) -> None:
     from responsibility import ProblemError
