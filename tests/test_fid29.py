@@ -198,6 +198,10 @@ def test_units_and_lines_in_bulk_equal_who_answers(policy: Policy) -> None:
     recs = [{**aid(s), "id": f"a-{s}"} for s in (None, "finance", "school")]
     recs += [{**water(k, s), "id": f"w-{k}-{s}"} for k in ("water_self_testing_not_done", "water_quality_test_failed")
              for s in (None, "health", "water_supply")]
+    recs += [{**water("water_quality_test_failed", s), "id": f"wa-{s}-{to}", "deadline": "2021-04-30",
+              "rectified_on": "2021-05-20", "handled": [{"action": "assigned", "by_level": "city", "to_level": "county",
+                                                          "to_body": to, "on": "2021-03-03"}]}
+             for s in (None, "health", "water") for to in ("county_health", "county_water_supply_unit")]
     same_in_bulk(policy, recs)
 
 
@@ -229,3 +233,35 @@ def test_a_reviewer_answers_for_untrue_information_through_a_check_of_its_own(po
     # the approval alone names no one in identification either: an omitted household nobody reported is not
     # 县民政局's to find (二(三)3 acts on applications)
     assert "county_civil_affairs" not in missed(policy, omitted(), engine)
+
+
+# ------------------------------------------------------------ 4. the county water bureau and the health line (R29-44)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("line", [{"sector": "health"}, {"to_body": "county_health"}], ids=["sector", "handed"])
+def test_the_county_water_bureau_does_not_press_the_health_lines_testing(
+        policy: Policy, engine: str, line: dict[str, Any]) -> None:
+    """二(六)5(4) 水利部门负责农村供水工程建设与管理监管 / 指导…长效管护 are over the works and the unit's
+    management, not over 卫健's 水质监测…安全检测 (二(六)5(4)): a test failure of the health line is not pressed by
+    县水利, as it is not by 市水利 (review26 #10). Fails before (县水利 supervision beside 县卫健's 整改不到位,
+    review29 R29-44)."""
+    step = {"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-03",
+            **({"to_body": line["to_body"]} if "to_body" in line else {})}
+    r = {**water("water_quality_test_failed", line.get("sector")), "handled": [step], "deadline": "2021-04-30"}
+    del r["rectified_on"]
+    got_ = answers(policy, r, engine)
+    assert ("county_water", "supervision") not in got_
+    assert ("city_health", "supervision") in got_  # the health line is still pressed (二(二)5)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("sector", [None, "water", "water_supply"])
+def test_the_county_water_bureau_still_presses_the_water_lines_testing(
+        policy: Policy, engine: str, sector: str | None) -> None:
+    """No line named, the water line or the unit's: 县水利 presses the unit's rectification as before."""
+    r = {**water("water_quality_test_failed", sector), "deadline": "2021-04-30", "handled": [
+        {"action": "assigned", "by_level": "city", "to_level": "county", "to_body": "county_water_supply_unit",
+         "on": "2021-03-03"}]}
+    del r["rectified_on"]
+    assert ("county_water", "supervision") in answers(policy, r, engine)
