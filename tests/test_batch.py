@@ -489,7 +489,8 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
     own, d4 = own_day_records(policy, province, records), d4_records(policy, province, records)
     kindless = kindless_place_records(policy, province, records) + receiver_records(policy, province, records) \
         + lined_records(policy, province, records)  # (review23 #2)
-    assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 100
+    # (own: ~1% of this generator's records; 20 of 2,000 since the policy's kinds grew, fid29)
+    assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 50
     assert d4 < len(records) // 80  # (this generator names a random body in a fifth of its steps)
 
 

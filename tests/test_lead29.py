@@ -80,3 +80,39 @@ def test_concealment_from_a_channel_that_checks_no_one_is_refused(policy: Policy
 def test_concealment_from_a_check_answers(policy: Policy, channel: str, level: str) -> None:
     v = policy.who_answers(_concealed(channel, level))
     assert [f.level for f in v.findings if f.basis == "concealed"] == ["township"]
+
+
+def _linked(policy: Policy, record: dict[str, Any], parameter: str, engine: str) -> list[tuple[str, str]]:
+    """The (body, basis) of the findings the verdict's interpretation of ``parameter`` names."""
+    v = policy.who_answers(record, engine=engine).to_dict()
+    (got,) = [i for i in v["interpretations"] if parameter in (i.get("id"), i.get("parameter"))]
+    return [(v["findings"][k]["body"], v["findings"][k]["basis"]) for k in got["findings"]]
+
+
+# review29 #5: 县财政局 concealed a village's diversion from the county's own audit: 瞒报漏报 by
+# same_level_oversight_concealment (false: no finding), yet its interpretation said 据此未另认定主体 (no finding).
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_department_hiding_it_from_its_own_levels_audit_rests_on_the_parameter(policy: Policy,
+                                                                                engine: str) -> None:
+    record = {"id": "sl", "area": "funds", "kind": "funds_diverted", "place": "330127100219", "severity": "serious",
+              "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01"},
+              "concealed_by": ["county_finance"], "as_of": "2021-06-01"}
+    assert set(_linked(policy, record, "same_level_oversight_concealment", engine)) == {("county_finance", "concealed")}
+    off = policy.with_parameters(same_level_oversight_concealment=False).who_answers(record, engine=engine)
+    assert not [f for f in off.findings if f.basis == "concealed"]
+
+
+# review29 #6: a township reported a diversion to 县纪委监委 in time and the county sat on it: the county's holder
+# answers 未及时交办上报 by report_to_oversight's default (set_aside: the township instead), and the interpretation
+# named none.
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_level_that_had_it_by_a_report_to_its_organ_rests_on_report_to_oversight(policy: Policy,
+                                                                                  engine: str) -> None:
+    record = {"id": "r25", "area": "funds", "kind": "funds_diverted", "place": "330127100219", "severity": "serious",
+              "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"},
+              "handled": [{"action": "reported", "by_level": "township", "to_level": "county",
+                           "to_body": "county_discipline", "on": "2021-03-03"}], "as_of": "2021-06-01"}
+    linked = _linked(policy, record, "report_to_oversight", engine)
+    assert linked and {basis for _, basis in linked} == {"not_handled"}
+    assert {body for body, _ in linked} <= {f.body for f in policy.who_answers(record).findings
+                                            if f.level == "county"}

@@ -113,10 +113,17 @@ class EagerDecider(Decider):
                 rests["assignment_without_rectification_duty"] = None
             if any(fact.get("aside") for _, fact in fired) and basis in ("not_handled", "not_rectified"):
                 rests["irregular_step"] = None
-            if basis == "concealed" and any(fact.get("chosen") for _, fact in fired):
+            chosen = 0  # (bits: engine/_facts.py CHOSEN_*)
+            for _, fact in fired:
+                chosen |= fact.get("chosen") or 0
+            if basis == "concealed" and chosen & 1:
                 rests["concealing_level_body"] = None  # the parameter chose the concealer (review18b D6)
-            elif basis == "not_handled" and any(fact.get("chosen") for _, fact in fired):
+            elif basis == "not_handled" and chosen & 1:
                 rests["receiving_level_body"] = None  # the parameter chose the city's or province's holder (R22-2)
+            if basis == "concealed" and chosen & 2:  # hidden from its own level's audit or oversight (review29 #5)
+                rests["same_level_oversight_concealment"] = None
+            if basis == "not_handled" and chosen & 4:  # had it by a report to its level's organ (review29 #6)
+                rests["report_to_oversight"] = None
             sev = fired[0][1].get("sev") if fired else None
             for lid, li in policy.liabilities.items():  # a liability withheld by its threshold (review18 P1)
                 if sev is not None and li.from_parameter is not None and (

@@ -23,10 +23,14 @@ from ._compile import Rule, RulesByArea, severity_rank
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import (
+    CHOSEN_BY_PARAMETER,
+    CHOSEN_OVERSIGHT_REPORT,
+    CHOSEN_SAME_LEVEL,
     CONCEALER,
     HANDLING_LIMIT,
     IRREGULAR,
     NO_DUTY,
+    OVERSIGHT_REPORT,
     OWN_WORK,
     PLACE_ABOVE,
     REASSIGNED,
@@ -39,7 +43,7 @@ from ._facts import (
     in_force_from,
     main_facts,
 )
-from ._problem import _CODED, coded, is_problem, parse_day, parse_problem
+from ._problem import _CODED, SAME_LEVEL_CONCEALMENT, coded, is_problem, parse_day, parse_problem
 from ._verdict import (
     Finding,
     FindingForm,
@@ -451,7 +455,7 @@ class Decider:
         handed = ctx.handed
         # What a finding reads of a fact, by the fact's position: a fact gives several findings (each liability, each
         # holder), read once.
-        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool, bool, bool, bool]] = {}
+        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool, int, bool, bool]] = {}
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
             # a not_handled or not_rectified finding on a fact with steps set aside rests on irregular_step (its
             # supervisors press it either way); the base's other findings are as they are
@@ -467,7 +471,7 @@ class Decider:
                     fact = everything[at]
                     known = read[at] = (fact, fact.get("lvl"), bool(fact.get("selffix")), bool(fact.get("atp")),
                                         bool(fact.get("slow")), bool(fact.get("escalate")), fact["t"], fact.get("body"),
-                                        bool(fact.get("rlim")), bool(fact.get("chosen")), bool(fact.get("own")),
+                                        bool(fact.get("rlim")), fact.get("chosen") or 0, bool(fact.get("own")),
                                         bool(fact.get("nod")))
                 fact, lvl, selffix, atp, slow, escalate, t, body, rlim, chosen, own, nod = known
                 facts = [fact]
@@ -481,7 +485,9 @@ class Decider:
                 atp = any(f.get("atp") for f in facts)
                 slow = any(f.get("slow") for f in facts)
                 rlim = any(f.get("rlim") for f in facts)
-                chosen = any(f.get("chosen") for f in facts)
+                chosen = 0
+                for f in facts:
+                    chosen |= f.get("chosen") or 0
                 own = any(f.get("own") for f in facts)
                 nod = any(f.get("nod") for f in facts)
                 lvl, escalate, t, body = fact.get("lvl"), bool(fact.get("escalate")), fact["t"], fact.get("body")
@@ -873,7 +879,7 @@ class Decider:
     def _static(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit], rules: tuple[str, ...],
                 deadline_from_parameter: bool, passed: bool = False,
                 sectorless: bool = False, owner: bool = False,
-                aside: bool = False, chosen: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                aside: bool = False, chosen: int = 0) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """A finding's clauses and what it rests on: the same for the same body, basis, liability,
         duties and rules (kept per decider; a policy has few such). ``passed``: a not_rectified of a
         level that passed its assignment down in time (it rests on reassigned_level_answers); ``aside``: a fact it
@@ -918,7 +924,7 @@ class Decider:
 
     def _static_base(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit],
                      deadline_from_parameter: bool, passed: bool, sectorless: bool, owner: bool, aside: bool,
-                     chosen: bool, selffix: bool, atp: bool, slow: bool, rlim: bool, own: bool = False,
+                     chosen: int, selffix: bool, atp: bool, slow: bool, rlim: bool, own: bool = False,
                      nod: bool = False) -> _StaticBase:
         """:meth:`_static` but for the severity: the clauses, and what the finding rests on before the liability
         thresholds and after them."""
@@ -958,10 +964,15 @@ class Decider:
             rests[NO_DUTY] = None
         if aside and basis in _ASIDE_BASES:  # (its supervisors press it either way)
             rests[IRREGULAR] = None
-        if chosen and basis == CONCEALED:
+        if chosen & CHOSEN_BY_PARAMETER and basis == CONCEALED:
             rests[CONCEALER] = None
-        elif chosen and basis == "not_handled":  # which body of a level received it (R22-2; the county: review23 #1)
+        elif chosen & CHOSEN_BY_PARAMETER and basis == "not_handled":  # which body of a level received it (R22-2; the
+            # county: review23 #1)
             rests[RECEIVER] = None
+        if chosen & CHOSEN_SAME_LEVEL and basis == CONCEALED:  # from its own level's audit or oversight (R20-2)
+            rests[SAME_LEVEL_CONCEALMENT] = None
+        if chosen & CHOSEN_OVERSIGHT_REPORT and basis == "not_handled":  # had it by a report to an organ (review27 #4)
+            rests[OVERSIGHT_REPORT] = None
         after: list[str] = []  # (the severity's thresholds come between)
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             after.append(OWNER)

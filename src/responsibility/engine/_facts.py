@@ -84,6 +84,10 @@ OWN_WORK = "rectifier_holding"
 #: 二(一)2; 一(三) 纪检监察机关…督促推动问题整改落实, 审计…促进扶贫资金…问题整改) is a report to that level
 #: (level_receives) or, as to a body with no part in passing the problem on, no report (set_aside; review27 #4).
 OVERSIGHT_REPORT = "report_to_oversight"
+#: The bits of a fact's ``chosen``: a parameter chose its body (concealing_level_body, receiving_level_body: 1); a
+#: department that concealed it from its own level's oversight, by same_level_oversight_concealment (2); a level that
+#: had it by a report to its supervisory organ, by report_to_oversight (4). The finding rests on each.
+CHOSEN_BY_PARAMETER, CHOSEN_SAME_LEVEL, CHOSEN_OVERSIGHT_REPORT = 1, 2, 4
 #: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
 #: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
 PEER_FINDS = "lower_level_finds_higher_policy"
@@ -1123,6 +1127,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             # handed it to only after its limit (fidelity12 G3c): it did not hold it before, and which
                             # body did the record does not say — the role, unresolved, once
                             holder = policy.roles[level]
+            # — and a level that had it by a report to its supervisory organ (or, by any_receiver, to a bureau with no
+            # part) has it by report_to_oversight: its finding rests on that (``chosen`` bit 4; review29 #6)
+            if body and setting.oversight_report and (oversight_organ(policy, body) or (
+                    setting.report_any and level_body(policy, body))) and any(
+                    h["action"] == "reported" and h["to_body"] == body and h["to_level"] == level for h in steps):
+                by_receiver |= CHOSEN_OVERSIGHT_REPORT
             add("unhandled", {"lvl": rank[level], "body": holder, "escalate": int(below_authority),
                               "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
                               "aside": aside, "later": late_bodies, "chosen": by_receiver, "own": int(own_hold)})
@@ -1289,6 +1299,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     ctx.rests_on.append(SAME_LEVEL_CONCEALMENT)
                 if not policy.parameter(SAME_LEVEL_CONCEALMENT):
                     continue
+                # (the finding rests on it: ``chosen`` bit 2, review29 #5)
+                add("concealed", {"lvl": lvl, "body": who, "chosen": CHOSEN_SAME_LEVEL})
+                continue
             add("concealed", {"lvl": lvl, "body": who})
     return facts, ctx
 
