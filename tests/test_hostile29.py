@@ -217,3 +217,33 @@ def test_a_full_width_or_no_break_space_in_yaml_is_named_where_it_is(tmp_path: P
     assert [(i.line, i.column, i.code) for i in issues] == [(line, column, "yaml_syntax")], issues
     assert issues[0].message == f"YAML syntax error: {said}, which YAML does not read as a space"
     assert issues[0].hint.startswith("write ASCII spaces there")
+
+
+# ---------------------------------------------------------------- 4. the ledger
+
+
+def test_an_empty_problem_id_is_no_problem_s_not_every_problem_s(tmp_path: Path, run_cli: Any) -> None:
+    """``Ledger.events("")`` gave every event (``if problem:``), so `ledger show DB ""` said "unknown problem on
+    <today> (not yet registered that day); its first event is of <the ledger's first day>"."""
+    from responsibility import Ledger
+
+    db = tmp_path / "county.db"
+    with Ledger.create(db) as led:
+        led.import_file(ROOT / "examples" / "ledger" / "county-ledger.xlsx", entered_by="clerk")
+        assert led.events("") == [] and led.events("", limit=5) == [] and led.events()
+    code, _, err = run_cli("ledger", "show", str(db), "")
+    assert code == 2 and "the ledger holds no problem of this id" in err and "first event" not in err, err
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("county.db", "the workbook is an .xlsx file: name OUTPUT so ('{out}' is not)"),
+    ("lists.csv", "use `ledger list … -o FILE.csv` for CSV")])
+def test_ledger_export_says_what_to_name_its_workbook(tmp_path: Path, run_cli: Any, name: str, said: str) -> None:
+    """`ledger export DB DB` was told "use `ledger list … -o FILE.csv` for CSV"."""
+    from responsibility import Ledger
+
+    db = tmp_path / "county.db"
+    Ledger.create(db).close()
+    out = str(tmp_path / name)
+    code, _, err = run_cli("ledger", "export", str(db), out)
+    assert code == 2 and said.format(out=out) in err, err

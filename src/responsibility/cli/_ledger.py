@@ -281,7 +281,10 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
                within: int, rules_dir: str | None, jurisdiction: str | None) -> None:
     """Write the office workbook (.xlsx): the three lists, indices, recognition prompts, alerts."""
     if not output.lower().endswith(".xlsx"):
-        raise click.UsageError("the workbook is an .xlsx file; use `ledger list … -o FILE.csv` for CSV")
+        # ("use … for CSV" was said of l.db and /dev/full too: hostile29)
+        raise click.UsageError("the workbook is an .xlsx file; use `ledger list … -o FILE.csv` for CSV"
+                               if output.lower().endswith(".csv") else
+                               f"the workbook is an .xlsx file: name OUTPUT so ({output!r} is not)")
     from .._files import check_target
 
     check_target(output, [rules_dir, jurisdiction], what="workbook")  # the ledger's own files: export_xlsx

@@ -488,15 +488,15 @@ class Ledger:
         ``limit`` at most that many."""
         cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at", "hash")
         if place is None and not after and limit is None:
+            one = [problem] if problem is not None else None
             with self.engine.connect() as conn:
-                return [_event_from_row(r) for r in iter_rows(conn, problems=[problem] if problem else None,
-                                                              columns=cols)]
+                return [_event_from_row(r) for r in iter_rows(conn, problems=one, columns=cols)]
         after = _seq(after, "after")
         sa = _sa()
         t = tables()
         ev = t.events
         q = sa.select(*[ev.c[c] for c in cols]).where(ev.c.seq > after).order_by(ev.c.seq)
-        if problem:
+        if problem is not None:  # ("" is no problem's id, not every problem: `ledger show DB ""`, hostile29)
             q = q.where(ev.c.problem == problem)
         if limit is not None:
             q = q.limit(_seq(limit, "limit"))
