@@ -22,8 +22,8 @@ import datetime as dt
 import hashlib
 import tempfile
 import threading
-from collections.abc import AsyncIterator
-from typing import IO, Any
+from collections.abc import AsyncIterator, Awaitable
+from typing import IO, Any, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -52,41 +52,70 @@ def _size(n: int) -> str:
     return f"{n // 2**20} MiB" if n >= 2**20 else f"{n:,} bytes"
 
 
+T = TypeVar("T")
+
 #: The slowest a body sent in parts (a batch, an upload) may arrive on average, in bytes a second, past its
 #: first ``idle_seconds``.
 SLOWEST = 1024
 
 
-def paced(receive: Receive, idle_seconds: float | None, what: str) -> Receive:
-    """``receive`` held to the server's pace for a body (408 past it): each part within ``idle_seconds``, and
-    the parts on average at SLOWEST bytes a second after the first ``idle_seconds`` (the wait for a part only:
-    handling a part may take as long as it takes). One byte a second, never idle, held the connection as long
-    as the client liked (hostile28, the batch; hostile29, ``POST /v1/ledger/import``). ``None``: no limit."""
-    if idle_seconds is None:
-        return receive
-    idle = idle_seconds
-    clock = asyncio.get_running_loop().time
-    first = clock()
-    size = 0
-    waited = 0.0  # seconds spent waiting for the body's parts
+class _Pace:
+    """The server's pace for a body (408 past it): each part within ``idle`` seconds, and the parts on average at
+    SLOWEST bytes a second after the first ``idle`` seconds (the wait for a part only: handling a part may take as
+    long as it takes). One byte a second, never idle, held the connection as long as the client liked (hostile28,
+    the batch; hostile29, ``POST /v1/ledger/import``)."""
 
-    async def wait() -> Message:
-        nonlocal size, waited
-        budget = min(idle, idle + size / SLOWEST - waited)
-        start = clock()
+    def __init__(self, idle: float, what: str) -> None:
+        self.idle, self.what = idle, what
+        self.clock = asyncio.get_running_loop().time
+        self.first = self.clock()
+        self.size = 0
+        self.waited = 0.0  # seconds spent waiting for the body's parts
+
+    async def wait(self, part: Awaitable[T]) -> T:
+        budget = min(self.idle, self.idle + self.size / SLOWEST - self.waited)
+        start = self.clock()
         try:
             async with asyncio.timeout(max(budget, 0.0)):
-                message = await receive()
+                return await part
         except TimeoutError:
-            if budget < idle:
-                raise too_slow(idle, what, rate=SLOWEST, took=clock() - first) from None
-            raise too_slow(idle, what, idle=True) from None
+            if budget < self.idle:
+                raise too_slow(self.idle, self.what, rate=SLOWEST, took=self.clock() - self.first) from None
+            raise too_slow(self.idle, self.what, idle=True) from None
         finally:
-            waited += clock() - start
-        size += len(message.get("body", b""))
+            self.waited += self.clock() - start
+
+
+def paced(receive: Receive, idle_seconds: float | None, what: str) -> Receive:
+    """``receive`` held to the server's pace for a body (:class:`_Pace`; ``None``: no limit): for a body read by
+    another reader (a form)."""
+    if idle_seconds is None:
+        return receive
+    pace = _Pace(idle_seconds, what)
+
+    async def wait() -> Message:
+        message = await pace.wait(receive())
+        pace.size += len(message.get("body", b""))
         return message
 
     return wait
+
+
+async def paced_parts(parts: AsyncIterator[bytes], idle_seconds: float | None, what: str) -> AsyncIterator[bytes]:
+    """The parts of a body (``request.stream()``) held to the server's pace (:class:`_Pace`; ``None``: no limit)."""
+    if idle_seconds is None:
+        async for data in parts:
+            yield data
+        return
+    pace = _Pace(idle_seconds, what)
+    it = aiter(parts)
+    while True:
+        try:
+            data = await pace.wait(anext(it))
+        except StopAsyncIteration:
+            return
+        pace.size += len(data)
+        yield data
 
 
 class Batch:
@@ -273,7 +302,7 @@ class Batch:
             data, lead = lead[high:], None
             await process(data)
 
-        async for data in Request(request.scope, paced(request.receive, self.idle_seconds, "the batch")).stream():
+        async for data in paced_parts(request.stream(), self.idle_seconds, "the batch"):
             size += len(data)
             if size > self.max_bytes:
                 raise too_large(self.max_bytes)
