@@ -890,26 +890,30 @@ def _records() -> Any:
 
 
 def without_nulls(raw: Mapping[str, Any]) -> Mapping[str, Any]:
-    """``raw`` without the fields whose value is null (``None``), at the top and in ``discovered`` and each
-    ``handled`` step: a null is an absent field on every path, as a table's empty cell is (review9b R9B-9) — a
-    required field given null is then reported missing. ``raw`` itself when it holds no null.
+    """``raw`` without the fields whose value is null (``None``) or empty text (``""``, or white space only), at the
+    top and in ``discovered`` and each ``handled`` step: either is an absent field on every path, as a table's empty
+    cell is (review9b R9B-9; hostile29: ``"sector": ""`` was refused in JSON, YAML and Parquet and read as absent in
+    CSV) — a required field given null is then reported missing, and one given empty text "is empty" (the levels
+    by their own check, which says so). ``raw`` itself when it holds neither.
 
-    >>> without_nulls({"id": "p1", "kind": None, "handled": [{"action": "assigned", "to_body": None}]})
+    >>> without_nulls({"id": "p1", "kind": None, "sector": " ", "handled": [{"action": "assigned", "to_body": ""}]})
     {'id': 'p1', 'handled': [{'action': 'assigned'}]}
     """
     d, h = raw.get("discovered"), raw.get("handled")
     steps = isinstance(h, list) and len(h) <= MAX_ITEMS and any(map(_nulls, h))
     if not _nulls(raw) and not _nulls(d) and not steps:
         return raw
-    out = {k: v for k, v in raw.items() if v is not None}
+    rid = _rid(raw)
+    out: dict[str, Any] = dict(_bare(raw, _REQUIRED, "", rid))  # (a copy: the caller's record is left as it is)
     if "discovered" in out:
-        bare = _bare(d)
+        bare = _bare(d, _REQUIRED_FOUND, "discovered.", rid)
         if bare or not d:  # every field null is no discovery, as a table's struct of nulls is (review20b B20-2)
             out["discovered"] = bare
         else:
             del out["discovered"]
     if steps:
-        out["handled"] = [_bare(x) for x in h]  # type: ignore[union-attr]
+        out["handled"] = [_bare(x, _REQUIRED_STEP, f"handled[{i}].", rid)
+                          for i, x in enumerate(h)]  # type: ignore[arg-type]
     return out
 
 
@@ -918,15 +922,45 @@ _NONES = itertools.repeat(None)
 
 
 def _nulls(x: Any) -> bool:
-    """Whether ``x`` is a mapping with a null (``None``) value: identity tested in C (``operator.is_`` mapped over
-    the values), not a Python loop, as it is asked of every record, its discovery and each step."""
+    """Whether ``x`` is a mapping with a null (``None``) or empty-text value: identity tested in C (``operator.is_``
+    mapped over the values), not a Python loop, as it is asked of every record, its discovery and each step; its
+    texts' emptiness only where it has one (a record that takes this path is not plain)."""
     # a plain dict without an ABC check
-    return (type(x) is dict or isinstance(x, Mapping)) and any(map(operator.is_, x.values(), _NONES))
+    if type(x) is not dict and not isinstance(x, Mapping):
+        return False
+    values = x.values()
+    return any(map(operator.is_, values, _NONES)) or any(type(v) is str and not v.strip() for v in values)
 
 
-def _bare(x: Any) -> Any:
-    """A mapping without its null values (``x`` itself when it has none)."""
-    return {k: v for k, v in x.items() if v is not None} if _nulls(x) else x
+#: Required fields whose empty text :func:`_bare` refuses, with what to give; one given no words (a level) keeps its
+#: empty text for its own check, which says it is empty and names the levels.
+_REQUIRED = {"area": "the duty area, an id or its Chinese name (housing, 危房改造)",
+             "domain": "the duty area as 'area', an id or its Chinese name (housing, 危房改造)",
+             "place": "the division code of the place where the problem lies (2, 4, 6, 9 or 12 digits)",
+             "id": "the problem's id in the sending system"}
+_REQUIRED_FOUND = {"channel": "the channel, an id or its Chinese name (hotline, 全科网格)",
+                   "on": "the day it was found (YYYY-MM-DD)", "level": None}
+_REQUIRED_STEP = {"action": "assigned (交办) or reported (上报)", "on": "the day of the step (YYYY-MM-DD)",
+                  "by_level": None, "to_level": None}
+
+
+def _bare(x: Any, required: Mapping[str, str | None] | None = None, prefix: str = "", rid: str | None = None) -> Any:
+    """A mapping without its null and empty-text values (``x`` itself when it has none); a ``required`` field of
+    empty text is refused (:class:`ProblemError`, ``missing_field``) or, given no words, kept for its own check."""
+    if not _nulls(x):
+        return x
+    out = {}
+    for k, v in x.items():
+        if v is None:
+            continue
+        if type(v) is str and not v.strip():
+            if required is None or k not in required:
+                continue
+            if (what := required[k]) is not None:
+                raise ProblemError(prefix + k, f"is empty; give {what}", record=None if k == "id" else rid,
+                                   code="missing_field")
+        out[k] = v
+    return out
 
 
 class _ParseState(NamedTuple):
