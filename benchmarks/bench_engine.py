@@ -178,7 +178,8 @@ def decisions(n: int, against: list[str], runs: int = 3, engines: tuple[str, ...
     inside the window is a third or more of it, where it falls decided by the warm-up's history (any change to what
     a decider keeps moves it in or out). ``settled`` (``--settled``): a full collection after the warm-up, in every
     revision alike, so that none is pending when the window starts (a window of N = 2,000 then holds none: the
-    figure leaves out their amortised cost, which the objects a decider keeps per decision decide)."""
+    figure leaves out their amortised cost, which the objects a decider keeps per decision decide); the default
+    figure is then measured too, in the same run, and printed beside it."""
     with tempfile.TemporaryDirectory() as tmp:
         olds = {rev: source_of(rev, Path(tmp) / str(i)) for i, rev in enumerate(against)}
         rules = next(iter(olds.values())).parent / "rules" if olds else None
@@ -187,19 +188,23 @@ def decisions(n: int, against: list[str], runs: int = 3, engines: tuple[str, ...
               + (f"; before = {', '.join(against)}, all on the rules/ of {against[0]}" if against else "")
               + ("; settled (a full collection after the warm-up)" if settled else "")
               + f"; load average at the start {load()}", flush=True)
+        # settled, the default beside it in the same run (the lead's decision, session 29): settled is the headline
         for engine in engines:
             for mode in MODES:
-                got: dict[str | None, list[tuple[float, float, int, float]]] = {None: [], **{rev: [] for rev in olds}}
-                for _ in range(runs):
-                    for rev, old in olds.items():
-                        got[rev].append(measured_in_child(old, n, engine, mode, rules, settled))
-                    got[None].append(measured_in_child(None, n, engine, mode, rules, settled))
-                new_cpu = statistics.median(c for c, *_ in got[None])
-                line = f"  {engine:8s} {mode:22s} now {figure(got[None])}"
-                for rev in olds:
-                    old_cpu = statistics.median(c for c, *_ in got[rev])
-                    line += f"   {rev} {figure(got[rev])} ×{new_cpu / old_cpu:.2f}"
-                print(line, flush=True)
+                for calm in (True, False) if settled else (False,):
+                    got: dict[str | None, list[tuple[float, float, int, float]]] = {
+                        None: [], **{rev: [] for rev in olds}}
+                    for _ in range(runs):
+                        for rev, old in olds.items():
+                            got[rev].append(measured_in_child(old, n, engine, mode, rules, calm))
+                        got[None].append(measured_in_child(None, n, engine, mode, rules, calm))
+                    new_cpu = statistics.median(c for c, *_ in got[None])
+                    label = f"{mode}{' (settled)' if calm else ' (default)' if settled else ''}"
+                    line = f"  {engine:8s} {label:32s} now {figure(got[None])}"
+                    for rev in olds:
+                        old_cpu = statistics.median(c for c, *_ in got[rev])
+                        line += f"   {rev} {figure(got[rev])} ×{new_cpu / old_cpu:.2f}"
+                    print(line, flush=True)
         print(f"  load average at the end {load()}", flush=True)
 
 

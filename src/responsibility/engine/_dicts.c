@@ -242,16 +242,550 @@ fail:
     return NULL;
 }
 
+/* ------------------------------------------------------------------------------------------------------------
+   A plain record's model (engine/_problem.py parse_problem), made in C.
+
+   plain_record(raw, policy, jurisdiction) gives exactly the Problem that _problem._parsed_plainly gives a record it
+   reads without a doubt: a dict of known fields (str keys) whose area, kind, sector, severity, discovery and steps
+   the policy's parse memo (_ParseState.plain) has already read as plain, whose days _problem._DAYS holds (or are
+   dates in range), whose id, place and concealers are plain text, whose place is one of the jurisdiction's with no
+   level word that clashes and is no urban community, whose shape of names was found sound before
+   (_ParseState.sound) and whose days are in the plainest order (_plainly_in_order; an as_of given), no text of
+   its empty or white space only (an absent field, which _parsed_plainly reads). It gives None
+   for anything else, which _parsed_plainly then reads as before (filling the memos, raising its own errors):
+   plain_record raises nothing, and changes nothing but what the callbacks plain_setup gave it change (coded's memo
+   of place codes, the memo of a place's clashing level words), as _parsed_plainly does for the same record.
+
+   plain_setup(problem fields, discovered fields, handled fields, _DAYS, _CODED, coded, clash_of, concealer,
+   Problem, Discovered, Handling, BaseModel's __dict__, __pydantic_fields_set__, __pydantic_extra__ and
+   __pydantic_private__ descriptors, DAY_MIN, DAY_MAX) gives it what it reads (_problem._c_plain_setup). */
+
+#include <datetime.h>
+
+static int plain_ready = 0;
+static PyObject *pk_problem, *pk_discovered, *pk_handled;  /* the fields' frozensets */
+static PyObject *p_days, *p_coded;                           /* _problem._DAYS, _problem._CODED */
+static PyObject *p_coded_fn, *p_clash_fn, *p_concealer_fn;   /* coded, _clash_of, _concealer */
+static PyObject *p_Problem, *p_Discovered, *p_Handling;      /* the models */
+static PyObject *p_set_dict, *p_set_fields, *p_set_extra, *p_set_private;  /* BaseModel's slots' descriptors */
+static PyObject *p_day_min, *p_day_max;                      /* DAY_MIN, DAY_MAX */
+static PyObject *p_empty;                                    /* () */
+static PyObject *s_id, *s_area, *s_domain, *s_kind, *s_sector, *s_place, *s_severity, *s_discovered, *s_handled,
+    *s_deadline, *s_rectified_on, *s_concealed_by, *s_as_of, *s_level, *s_channel, *s_on, *s_body, *s_action,
+    *s_by_level, *s_to_level, *s_to_body, *s_minor, *s_t, *s_d, *s_h, *s_memos, *s_parse_state, *s_get,
+    *s_village, *s_assigned, *s_reported;
+
+#define MAX_TEXT 200
+#define MAX_ITEMS 1000
+#define MEMO_KEPT 100000
+#define PLAIN_SETUP_ARGS 17
+
+static int plain_strings(void) {
+#define S(var, text) if (!(var = PyUnicode_InternFromString(text))) return -1;
+    S(s_id, "id") S(s_area, "area") S(s_domain, "domain") S(s_kind, "kind") S(s_sector, "sector")
+    S(s_place, "place") S(s_severity, "severity") S(s_discovered, "discovered") S(s_handled, "handled")
+    S(s_deadline, "deadline") S(s_rectified_on, "rectified_on") S(s_concealed_by, "concealed_by")
+    S(s_as_of, "as_of") S(s_level, "level") S(s_channel, "channel") S(s_on, "on") S(s_body, "body")
+    S(s_action, "action") S(s_by_level, "by_level") S(s_to_level, "to_level") S(s_to_body, "to_body")
+    S(s_minor, "minor") S(s_t, "t") S(s_d, "d") S(s_h, "h") S(s_memos, "_memos") S(s_parse_state, "parse state")
+    S(s_get, "get") S(s_village, "village") S(s_assigned, "assigned") S(s_reported, "reported")
+#undef S
+    p_empty = PyTuple_New(0);
+    if (p_empty == NULL)
+        return -1;
+    PyDateTime_IMPORT;
+    return PyDateTimeAPI == NULL ? -1 : 0;
+}
+
+static PyObject *plain_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != PLAIN_SETUP_ARGS) {
+        PyErr_SetString(PyExc_TypeError, "plain_setup takes 17 arguments");
+        return NULL;
+    }
+    if (!PyFrozenSet_CheckExact(args[0]) || !PyFrozenSet_CheckExact(args[1]) || !PyFrozenSet_CheckExact(args[2])
+        || !PyDict_CheckExact(args[3]) || !PyDict_CheckExact(args[4]) || !PyDate_CheckExact(args[15])
+        || !PyDate_CheckExact(args[16])) {
+        PyErr_SetString(PyExc_TypeError, "plain_setup(problem fields, discovered fields, handled fields, days, codes, "
+                        "coded, clash_of, concealer, Problem, Discovered, Handling, 4 slot descriptors, day_min, "
+                        "day_max)");
+        return NULL;
+    }
+    for (int i = 8; i < 11; i++)  /* (a model made as object.__new__ makes it: no code of its own runs) */
+        if (!PyType_Check(args[i]) || ((PyTypeObject *)args[i])->tp_new != PyBaseObject_Type.tp_new) {
+            PyErr_SetString(PyExc_TypeError, "plain_setup: a model class whose __new__ is object's");
+            return NULL;
+        }
+    for (int i = 11; i < 15; i++)  /* (slots set in C: no code of their own runs) */
+        if ((Py_TYPE(args[i]) != &PyMemberDescr_Type && Py_TYPE(args[i]) != &PyGetSetDescr_Type)
+            || Py_TYPE(args[i])->tp_descr_set == NULL) {
+            PyErr_SetString(PyExc_TypeError, "plain_setup: a model slot's member or getset descriptor");
+            return NULL;
+        }
+    PyObject **slots[PLAIN_SETUP_ARGS] = {
+        &pk_problem, &pk_discovered, &pk_handled, &p_days, &p_coded, &p_coded_fn, &p_clash_fn, &p_concealer_fn,
+        &p_Problem, &p_Discovered, &p_Handling, &p_set_dict, &p_set_fields, &p_set_extra, &p_set_private,
+        &p_day_min, &p_day_max};
+    for (int i = 0; i < PLAIN_SETUP_ARGS; i++) {
+        Py_INCREF(args[i]);
+        Py_XSETREF(*slots[i], args[i]);
+    }
+    plain_ready = 1;
+    Py_RETURN_NONE;
+}
+
+/* Whether `v` is text a model keeps as it is (_problem._plain): a str of 1–200 characters, ASCII, printable, with
+   no space at either end. */
+static int plain_text(PyObject *v) {
+    if (!PyUnicode_CheckExact(v) || !PyUnicode_IS_ASCII(v))
+        return 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(v);
+    if (n < 1 || n > MAX_TEXT)
+        return 0;
+    const unsigned char *c = PyUnicode_1BYTE_DATA(v);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (c[i] < 0x20 || c[i] > 0x7e)
+            return 0;
+    return c[0] != ' ' && c[n - 1] != ' ';
+}
+
+/* Whether `v` is a str that is empty or white space only: an absent field (hostile29), which _parsed_plainly reads. */
+static int blank(PyObject *v) {
+    if (!PyUnicode_CheckExact(v))
+        return 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(v);
+    int kind = PyUnicode_KIND(v);
+    const void *data = PyUnicode_DATA(v);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            return 0;
+    return 1;
+}
+
+/* A number ordering days as the days do. */
+static inline long day_number(PyObject *day) {
+    return PyDateTime_GET_YEAR(day) * 512L + PyDateTime_GET_MONTH(day) * 32L + PyDateTime_GET_DAY(day);
+}
+
+/* `v` as _problem._plain_day reads it, where _DAYS holds it or it is a date in range (borrowed), else NULL. */
+static PyObject *plain_day(PyObject *v) {
+    if (PyUnicode_CheckExact(v)) {
+        PyObject *day = PyDict_GetItemWithError(p_days, v);
+        return day != NULL && PyDate_CheckExact(day) ? day : NULL;
+    }
+    if (PyDate_CheckExact(v))
+        return day_number(p_day_min) <= day_number(v) && day_number(v) <= day_number(p_day_max) ? v : NULL;
+    return NULL;
+}
+
+/* Whether every key of the dict `d` is a str in the set `keys` (-1: an error). Other keys (a str's subclass's hash
+   may run code) are left to _parsed_plainly. */
+static int keys_within(PyObject *d, PyObject *keys) {
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    if (PyDict_GET_SIZE(d) > PySet_GET_SIZE(keys))
+        return 0;
+    while (PyDict_Next(d, &pos, &k, &v)) {
+        if (!PyUnicode_CheckExact(k))
+            return 0;
+        int in = PySet_Contains(keys, k);
+        if (in != 1)
+            return in;
+    }
+    return 1;
+}
+
+/* The set of the keys of the dict `d` whose value is not None, made as _problem._given makes it: set(d) where no
+   value is None, else added one by one in the dict's order (a new reference). */
+static PyObject *given(PyObject *d) {
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    int none = 0;
+    while (PyDict_Next(d, &pos, &k, &v))
+        if (v == Py_None) {
+            none = 1;
+            break;
+        }
+    if (!none)
+        return PySet_New(d);
+    PyObject *out = PySet_New(NULL);
+    if (out == NULL)
+        return NULL;
+    pos = 0;
+    while (PyDict_Next(d, &pos, &k, &v))
+        if (v != Py_None && PySet_Add(out, k) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    return out;
+}
+
+/* A model of `cls` with the dict `values` and the set `fields`, both stolen, as _records._made makes it (cls.__new__
+   and BaseModel's four slots set); NULL on an error. */
+static PyObject *made(PyObject *cls, PyObject *values, PyObject *fields) {
+    PyObject *m = NULL;
+    if (values == NULL || fields == NULL)
+        goto done;
+    m = ((PyTypeObject *)cls)->tp_new((PyTypeObject *)cls, p_empty, NULL);
+    if (m == NULL)
+        goto done;
+    if (Py_TYPE(p_set_dict)->tp_descr_set(p_set_dict, m, values) < 0
+        || Py_TYPE(p_set_fields)->tp_descr_set(p_set_fields, m, fields) < 0
+        || Py_TYPE(p_set_extra)->tp_descr_set(p_set_extra, m, Py_None) < 0
+        || Py_TYPE(p_set_private)->tp_descr_set(p_set_private, m, Py_None) < 0)
+        Py_CLEAR(m);
+done:
+    Py_XDECREF(values);
+    Py_XDECREF(fields);
+    return m;
+}
+
+/* A new dict of `n` keys and values, in order (NULL on an error). */
+static PyObject *dict_of(Py_ssize_t n, PyObject **keys, PyObject **values) {
+    PyObject *d = PyDict_New();
+    if (d == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (PyDict_SetItem(d, keys[i], values[i]) < 0) {
+            Py_DECREF(d);
+            return NULL;
+        }
+    return d;
+}
+
+/* What plain_record holds: a reference to each object it read from a dict or list (another thread's code, run where
+   an allocation collects garbage, may drop the container's), dropped at its end. */
+typedef struct {
+    PyObject **at;
+    Py_ssize_t n, size;
+    PyObject *stack[64];
+} Held;
+
+/* `x` (not NULL), held; NULL where it cannot be held. */
+static PyObject *hold(Held *h, PyObject *x) {
+    if (x == NULL)
+        return NULL;
+    if (h->n == h->size) {
+        Py_ssize_t size = h->size * 2;
+        PyObject **at = PyMem_New(PyObject *, size);
+        if (at == NULL)
+            return NULL;
+        memcpy(at, h->at, h->n * sizeof(PyObject *));
+        if (h->at != h->stack)
+            PyMem_Free(h->at);
+        h->at = at;
+        h->size = size;
+    }
+    Py_INCREF(x);
+    h->at[h->n++] = x;
+    return x;
+}
+
+/* d.get(key), held (None where absent); NULL on an error. */
+static PyObject *held_get(Held *h, PyObject *d, PyObject *key) {
+    PyObject *v = PyDict_GetItemWithError(d, key);
+    if (v == NULL)
+        return PyErr_Occurred() ? NULL : Py_None;
+    return hold(h, v);
+}
+
+/* memo[key] where it is a tuple of `n` items, held (the key dropped); else NULL. */
+static PyObject *memo_tuple(Held *h, PyObject *memo, PyObject *key, Py_ssize_t n) {
+    if (key == NULL)
+        return NULL;
+    PyObject *got = PyDict_GetItemWithError(memo, key);
+    Py_DECREF(key);
+    return got != NULL && PyTuple_CheckExact(got) && PyTuple_GET_SIZE(got) == n ? hold(h, got) : NULL;
+}
+
+/* A plain day (plain_day), held; NULL where it is not one. */
+static PyObject *held_day(Held *h, PyObject *v) {
+    return hold(h, plain_day(v));
+}
+
+typedef struct {
+    PyObject *action, *step, *day, *raw;  /* the step's action, its memo's (by, to, to_body), day, dict */
+} Step;
+
+static PyObject *plain_record(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "plain_record(raw, policy, jurisdiction)");
+        return NULL;
+    }
+    PyObject *raw = args[0], *policy = args[1], *jur = args[2];
+    if (!plain_ready || !PyDict_CheckExact(raw))
+        Py_RETURN_NONE;
+    Held held = {NULL, 0, 64, {NULL}};
+    held.at = held.stack;
+    Held *H = &held;
+    Step stack[8], *steps = stack;
+    PyObject *out = NULL, *who = NULL, *coded = NULL, *here = NULL, *key = NULL, *handled_out = NULL;
+    Py_ssize_t nsteps = 0;
+
+    if (keys_within(raw, pk_problem) != 1)
+        goto none;
+    PyObject *discovered = held_get(H, raw, s_discovered);
+    if (discovered == NULL || !PyDict_CheckExact(discovered) || keys_within(discovered, pk_discovered) != 1)
+        goto none;
+    PyObject *area = held_get(H, raw, s_area);
+    int has_domain = PyDict_Contains(raw, s_domain);
+    if (area == NULL || has_domain < 0)
+        goto none;
+    if (area == Py_None) {
+        if (!has_domain || (area = held_get(H, raw, s_domain)) == NULL)
+            goto none;
+    } else if (has_domain)
+        goto none;
+    PyObject *pid = held_get(H, raw, s_id), *place = held_get(H, raw, s_place);
+    PyObject *kind = held_get(H, raw, s_kind), *sector = held_get(H, raw, s_sector);
+    PyObject *severity = held_get(H, raw, s_severity);
+    if (pid == NULL || place == NULL || kind == NULL || sector == NULL || severity == NULL)
+        goto none;
+    if (severity == Py_None)
+        severity = s_minor;
+    if (!plain_text(pid) || !plain_text(place) || !PyUnicode_CheckExact(area)
+        || (kind != Py_None && !PyUnicode_CheckExact(kind)) || (sector != Py_None && !PyUnicode_CheckExact(sector))
+        || !PyUnicode_CheckExact(severity) || blank(area) || blank(kind) || blank(sector) || blank(severity))
+        goto none;
+    /* the policy's parse state (_problem._state), where it has one */
+    PyObject *pdict = PyObject_GenericGetDict(policy, NULL);
+    if (pdict == NULL)
+        goto none;
+    PyObject *memos = PyDict_GetItemWithError(pdict, s_memos);
+    PyObject *state = memos != NULL && PyDict_CheckExact(memos) ? hold(H, PyDict_GetItemWithError(memos, s_parse_state))
+                                                                : NULL;
+    Py_DECREF(pdict);
+    if (state == NULL || !PyTuple_Check(state) || PyTuple_GET_SIZE(state) < 9)
+        goto none;
+    PyObject *names = PyTuple_GET_ITEM(state, 0), *memo = PyTuple_GET_ITEM(state, 1);
+    PyObject *clashes = PyTuple_GET_ITEM(state, 2), *sound = PyTuple_GET_ITEM(state, 7);
+    PyObject *in_force = PyTuple_GET_ITEM(state, 8);
+    if (!PyDict_CheckExact(memo) || !PyDict_CheckExact(clashes) || !PyDict_CheckExact(sound)
+        || !PyTuple_Check(in_force) || PyTuple_GET_SIZE(in_force) < 1 || PyDict_GET_SIZE(memo) >= MEMO_KEPT)
+        goto none;
+    PyObject *since = PyTuple_GET_ITEM(in_force, 0);
+    if (since != Py_None && !PyDate_Check(since))
+        goto none;
+    /* the terms, the discovery and each step as the memo has them (_plain_terms, _plain_found, _plain_handled) */
+    PyObject *terms = memo_tuple(H, memo, PyTuple_Pack(5, s_t, area, kind, sector, severity), 4);
+    if (terms == NULL)
+        goto none;
+    PyObject *level = held_get(H, discovered, s_level), *channel = held_get(H, discovered, s_channel);
+    PyObject *on_raw = held_get(H, discovered, s_on), *body = held_get(H, discovered, s_body);
+    if (level == NULL || channel == NULL || on_raw == NULL || body == NULL || !PyUnicode_CheckExact(level)
+        || !PyUnicode_CheckExact(channel) || (body != Py_None && !PyUnicode_CheckExact(body)) || blank(level)
+        || blank(channel) || blank(body))
+        goto none;
+    PyObject *on = held_day(H, on_raw);
+    if (on == NULL)
+        goto none;
+    PyObject *found = memo_tuple(H, memo, PyTuple_Pack(4, s_d, level, channel, body), 3);
+    if (found == NULL)
+        goto none;
+    PyObject *handled = held_get(H, raw, s_handled);
+    if (handled == NULL)
+        goto none;
+    if (handled != Py_None) {
+        if (!PyList_CheckExact(handled) || PyList_GET_SIZE(handled) > MAX_ITEMS)
+            goto none;
+        nsteps = PyList_GET_SIZE(handled);
+    }
+    if (nsteps > 8 && (steps = PyMem_New(Step, nsteps)) == NULL)
+        goto none;
+    for (Py_ssize_t i = 0; i < nsteps; i++) {
+        PyObject *h = hold(H, PyList_GET_ITEM(handled, i));
+        if (h == NULL || !PyDict_CheckExact(h) || keys_within(h, pk_handled) != 1)
+            goto none;
+        PyObject *action = held_get(H, h, s_action), *by = held_get(H, h, s_by_level);
+        PyObject *to = held_get(H, h, s_to_level), *h_on = held_get(H, h, s_on), *to_body = held_get(H, h, s_to_body);
+        if (action == NULL || by == NULL || to == NULL || h_on == NULL || to_body == NULL
+            || !PyUnicode_CheckExact(action) || !PyUnicode_CheckExact(by) || !PyUnicode_CheckExact(to)
+            || (to_body != Py_None && !PyUnicode_CheckExact(to_body)) || blank(by) || blank(to) || blank(to_body))
+            goto none;
+        if (PyUnicode_Compare(action, s_assigned) != 0 && PyUnicode_Compare(action, s_reported) != 0)
+            goto none;
+        steps[i].raw = h;
+        steps[i].action = action;
+        if ((steps[i].day = held_day(H, h_on)) == NULL
+            || (steps[i].step = memo_tuple(H, memo, PyTuple_Pack(4, s_h, by, to, to_body), 3)) == NULL)
+            goto none;
+    }
+    /* the days and the concealers (_plain_tail) */
+    PyObject *deadline = held_get(H, raw, s_deadline), *rectified = held_get(H, raw, s_rectified_on);
+    PyObject *as_of = held_get(H, raw, s_as_of), *concealed = held_get(H, raw, s_concealed_by);
+    if (deadline == NULL || rectified == NULL || as_of == NULL || concealed == NULL || as_of == Py_None)
+        goto none;  /* (no as_of: _plainly_in_order reads today) */
+    if ((deadline != Py_None && (deadline = held_day(H, deadline)) == NULL)
+        || (rectified != Py_None && (rectified = held_day(H, rectified)) == NULL)
+        || (as_of = held_day(H, as_of)) == NULL)
+        goto none;
+    if (concealed != Py_None && (!PyList_CheckExact(concealed) || PyList_GET_SIZE(concealed) > MAX_ITEMS))
+        goto none;
+    Py_ssize_t nwho = concealed == Py_None ? 0 : PyList_GET_SIZE(concealed);
+    if ((who = PyList_New(nwho)) == NULL)
+        goto none;
+    for (Py_ssize_t i = 0; i < nwho; i++) {
+        if (i >= PyList_GET_SIZE(concealed))  /* (the concealer code may have run another thread's) */
+            goto none;
+        PyObject *c = hold(H, PyList_GET_ITEM(concealed, i));
+        if (c == NULL || !PyUnicode_CheckExact(c))
+            goto none;
+        PyObject *id = PyObject_CallFunctionObjArgs(p_concealer_fn, names, c, NULL);
+        if (id == NULL)
+            goto none;
+        PyList_SET_ITEM(who, i, id);
+        if (!plain_text(id))
+            goto none;
+    }
+    /* the place: its code and level (coded), the jurisdiction's place, its clashing level words */
+    coded = PyDict_GetItemWithError(p_coded, place);
+    if (coded != NULL)
+        Py_INCREF(coded);
+    else if (PyErr_Occurred() || (coded = PyObject_CallOneArg(p_coded_fn, place)) == NULL)
+        goto none;
+    if (!PyTuple_CheckExact(coded) || PyTuple_GET_SIZE(coded) != 2 || !PyUnicode_CheckExact(PyTuple_GET_ITEM(coded, 0))
+        || !PyUnicode_CheckExact(PyTuple_GET_ITEM(coded, 1)))
+        goto none;
+    PyObject *code = PyTuple_GET_ITEM(coded, 0), *place_level = PyTuple_GET_ITEM(coded, 1);
+    here = PyObject_CallMethodOneArg(jur, s_get, code);
+    if (here == NULL || here == Py_None)
+        goto none;
+    PyObject *ck = PyTuple_Pack(2, jur, place);
+    if (ck == NULL)
+        goto none;
+    PyObject *clash = PyDict_GetItemWithError(clashes, ck);
+    Py_DECREF(ck);
+    if (clash == NULL) {
+        if (PyErr_Occurred())
+            goto none;
+        clash = PyObject_CallFunctionObjArgs(p_clash_fn, state, jur, place, code, place_level, here, NULL);
+        if (clash == NULL)
+            goto none;
+        Py_DECREF(clash);  /* (compared with None only) */
+    }
+    if (clash != Py_None)
+        goto none;  /* (_level_words_of_the_place reads the record's levels) */
+    if (PyUnicode_Compare(place_level, s_village) == 0) {
+        /* an urban community's (chain._jurisdiction.is_residents_committee): residents_committee_place's */
+        if (PyUnicode_GET_LENGTH(code) != 12 || !PyUnicode_IS_ASCII(code))
+            goto none;
+        char c9 = (char)PyUnicode_1BYTE_DATA(code)[9];
+        if (c9 == '0' || c9 == '1' || c9 == '4' || c9 == '5')
+            goto none;
+    }
+    /* the shape of names found sound before (_check's key), and the days in the plainest order */
+    PyObject *area_id = PyTuple_GET_ITEM(terms, 0), *kind_id = PyTuple_GET_ITEM(terms, 1);
+    PyObject *sector_id = PyTuple_GET_ITEM(terms, 2), *severity_id = PyTuple_GET_ITEM(terms, 3);
+    PyObject *level_id = PyTuple_GET_ITEM(found, 0), *channel_id = PyTuple_GET_ITEM(found, 1);
+    PyObject *body_id = PyTuple_GET_ITEM(found, 2);
+    if ((key = PyTuple_New(9)) == NULL)
+        goto none;
+    PyObject *parts[7] = {area_id, kind_id, sector_id, place_level, level_id, channel_id, body_id};
+    for (int i = 0; i < 7; i++) {
+        Py_INCREF(parts[i]);
+        PyTuple_SET_ITEM(key, i, parts[i]);
+    }
+    PyObject *shapes = PyTuple_New(nsteps);
+    if (shapes == NULL)
+        goto none;
+    PyTuple_SET_ITEM(key, 7, shapes);
+    for (Py_ssize_t i = 0; i < nsteps; i++) {
+        PyObject *s = steps[i].step;
+        PyObject *four = PyTuple_Pack(4, steps[i].action, PyTuple_GET_ITEM(s, 0), PyTuple_GET_ITEM(s, 1),
+                                      PyTuple_GET_ITEM(s, 2));
+        if (four == NULL)
+            goto none;
+        PyTuple_SET_ITEM(shapes, i, four);
+    }
+    PyObject *whos = PyList_AsTuple(who);
+    if (whos == NULL)
+        goto none;
+    PyTuple_SET_ITEM(key, 8, whos);
+    if (PyDict_Contains(sound, key) != 1)
+        goto none;
+    long d_on = day_number(on), d_as_of = day_number(as_of);
+    if (d_as_of < d_on || (since != Py_None && d_on < day_number(since)))
+        goto none;
+    long d_deadline = deadline == Py_None ? 0 : day_number(deadline);
+    for (Py_ssize_t i = 0; i < nsteps; i++) {
+        long d = day_number(steps[i].day);
+        if (d < d_on || d > d_as_of
+            || (deadline != Py_None && d_deadline < d && PyUnicode_Compare(steps[i].action, s_assigned) == 0))
+            goto none;
+    }
+    if (rectified != Py_None && (day_number(rectified) < d_on || day_number(rectified) > d_as_of))
+        goto none;
+    if (deadline != Py_None && d_deadline < d_on)
+        goto none;
+    /* the models, as _parsed_plainly makes them */
+    PyObject *dkeys[4] = {s_level, s_channel, s_on, s_body};
+    PyObject *dvals[4] = {level_id, channel_id, on, body_id};
+    PyObject *dmodel = made(p_Discovered, dict_of(4, dkeys, dvals), given(discovered));
+    if (dmodel == NULL || hold(H, dmodel) == NULL) {
+        Py_XDECREF(dmodel);
+        goto none;
+    }
+    Py_DECREF(dmodel);  /* (held) */
+    if ((handled_out = PyList_New(nsteps)) == NULL)
+        goto none;
+    for (Py_ssize_t i = 0; i < nsteps; i++) {
+        PyObject *s = steps[i].step;
+        PyObject *hkeys[5] = {s_action, s_by_level, s_to_level, s_to_body, s_on};
+        PyObject *hvals[5] = {steps[i].action, PyTuple_GET_ITEM(s, 0), PyTuple_GET_ITEM(s, 1), PyTuple_GET_ITEM(s, 2),
+                              steps[i].day};
+        PyObject *hm = made(p_Handling, dict_of(5, hkeys, hvals), given(steps[i].raw));
+        if (hm == NULL)
+            goto none;
+        PyList_SET_ITEM(handled_out, i, hm);
+    }
+    PyObject *fields = given(raw);
+    if (fields == NULL)
+        goto none;
+    int had_domain = PySet_Discard(fields, s_domain);
+    if (had_domain < 0 || (had_domain == 1 && PySet_Add(fields, s_area) < 0)) {
+        Py_DECREF(fields);
+        goto none;
+    }
+    PyObject *pkeys[12] = {s_id, s_area, s_kind, s_sector, s_place, s_severity, s_discovered, s_handled, s_deadline,
+                           s_rectified_on, s_concealed_by, s_as_of};
+    PyObject *pvals[12] = {pid, area_id, kind_id, sector_id, place, severity_id, dmodel, handled_out, deadline,
+                           rectified, who, as_of};
+    if ((out = made(p_Problem, dict_of(12, pkeys, pvals), fields)) == NULL)
+        goto none;
+    goto done;
+none:
+    PyErr_Clear();
+    Py_CLEAR(out);
+    out = Py_None;
+    Py_INCREF(out);
+done:
+    Py_XDECREF(who);
+    Py_XDECREF(coded);
+    Py_XDECREF(here);
+    Py_XDECREF(key);
+    Py_XDECREF(handled_out);
+    if (steps != stack)
+        PyMem_Free(steps);
+    for (Py_ssize_t i = 0; i < held.n; i++)
+        Py_DECREF(held.at[i]);
+    if (held.at != held.stack)
+        PyMem_Free(held.at);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"finding_dicts", (PyCFunction)(void (*)(void))finding_dicts, METH_FASTCALL,
      "finding_dicts(forms, slot_of, slots, en, make): a verdict's finding dicts."},
     {"interpretation_dicts", (PyCFunction)(void (*)(void))interpretation_dicts, METH_FASTCALL,
      "interpretation_dicts(specs, _=None): a verdict's interpretation dicts."},
+    {"plain_setup", (PyCFunction)(void (*)(void))plain_setup, METH_FASTCALL,
+     "plain_setup(...): what plain_record reads (engine/_problem.py)."},
+    {"plain_record", (PyCFunction)(void (*)(void))plain_record, METH_FASTCALL,
+     "plain_record(raw, policy, jurisdiction): a plain record's Problem, or None."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_dicts", "A verdict's dicts made in C.", -1, methods, NULL, NULL, NULL, NULL,
+    PyModuleDef_HEAD_INIT, "_dicts", "A verdict's dicts, and a plain record's model, made in C.", -1, methods, NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC PyInit__dicts(void) {
@@ -260,6 +794,8 @@ PyMODINIT_FUNC PyInit__dicts(void) {
         || !(k_findings = PyUnicode_InternFromString("findings"))
         || !(k_proto = PyUnicode_InternFromString("proto")) || !(k_zh_reason = PyUnicode_InternFromString("zh_reason"))
         || !(k_en_reason = PyUnicode_InternFromString("en_reason")))
+        return NULL;
+    if (plain_strings() < 0)
         return NULL;
     return PyModule_Create(&module);
 }

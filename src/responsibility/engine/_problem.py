@@ -40,6 +40,13 @@ from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES
 from ..policy._text import fold, short_name
 from ..policy._view import PolicyView
 
+_c_plain_record: Callable[..., Any] | None
+try:  # a plain record's model made in C (engine/_dicts.c plain_record), where the extension was built; else in Python
+    from ._dicts import plain_record as _c_plain_record
+    from ._dicts import plain_setup as _c_plain_setup
+except ImportError:  # pragma: no cover - without a C compiler
+    _c_plain_record = None
+
 if TYPE_CHECKING:  # (the record models and pydantic are imported where a record is validated: _records.py)
     from pydantic import ValidationError, ValidationInfo
     from pydantic_core import PydanticCustomError
@@ -805,6 +812,9 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
     # (a plain dict, as most records are, skips the two ABC checks)
     p: Problem | None
     if type(raw) is dict:
+        # (_parsed_plainly's reading of a record it reads without a doubt, made in C: None for any other)
+        if _c_plain_record is not None and (p := _c_plain_record(raw, policy, jurisdiction)) is not None:
+            return p  # type: ignore[no-any-return]
         p = _parsed_plainly(raw, policy, jurisdiction, today)
         if p is not None:
             return p
@@ -883,9 +893,21 @@ def _without_pandas_missing(raw: Mapping[str, Any]) -> dict[str, Any] | None:
 @functools.cache
 def _records() -> Any:
     """:mod:`._records` (the record models, and pydantic with them), imported on the first record and then kept: a
-    record pays no import statement."""
+    record pays no import statement. Where engine/_dicts.c was built, its ``plain_record`` is given what it reads."""
+    from pydantic import BaseModel
+
     from . import _records as module
 
+    global _c_plain_record
+    if _c_plain_record is not None:
+        try:
+            _c_plain_setup(_PROBLEM_KEYS, _DISCOVERED_KEYS, _HANDLED_KEYS, _DAYS, _CODED, coded, _clash_of, _concealer,
+                           module.Problem, module.Discovered, module.Handling,
+                           *(BaseModel.__dict__[n] for n in ("__dict__", "__pydantic_fields_set__",
+                                                                    "__pydantic_extra__", "__pydantic_private__")),
+                           DAY_MIN, DAY_MAX)
+        except (KeyError, TypeError):  # a pydantic whose models are laid out otherwise: read in Python alone
+            _c_plain_record = None
     return module
 
 
@@ -1416,14 +1438,9 @@ def _parsed_plainly(raw: dict[str, Any], policy: PolicyView, jurisdiction: Juris
         return None
     # the level words of the place (_level_words_of_the_place's memo, filled as _level_word_clashes fills it from the
     # code and place in hand): where the place has none, nothing to refuse
-    clashes = state.clashes
-    clash = clashes.get(ck := (jurisdiction, place), _NO_CLASH)
+    clash = state.clashes.get((jurisdiction, place), _NO_CLASH)
     if clash is _NO_CLASH:
-        got = _clashes_at(coded_place[0], state, jurisdiction, here, coded_place[1])
-        clash = (got, coded_place[0]) if got else None
-        if len(clashes) >= 100_000:
-            clashes.clear()
-        clashes[ck] = clash
+        clash = _clash_of(state, jurisdiction, place, coded_place[0], coded_place[1], here)
     if clash is not None:
         _level_words_of_the_place(raw, policy, jurisdiction, state)
     area, kind, sector, severity = terms
@@ -1458,6 +1475,20 @@ def _parsed_plainly(raw: dict[str, Any], policy: PolicyView, jurisdiction: Juris
                                   and _date_fault(p, today, *state.in_force) is not None):
         _checked_as_written(p, raw, policy, jurisdiction, today, state)
     return p
+
+
+def _clash_of(state: _ParseState, jurisdiction: Jurisdiction, place: str, code: str, level: str, here: Place,
+              ) -> tuple[dict[str, tuple[Place, str]], str] | None:
+    """The level words of ``place`` (``code`` at ``level``, the jurisdiction's place ``here``) that clash, with its
+    code, or ``None`` where none does, as :func:`_level_word_clashes` gives them: kept in the policy's memo by the
+    place as written (:func:`_parsed_plainly`, and engine/_dicts.c's ``plain_record``, where it has none)."""
+    got = _clashes_at(code, state, jurisdiction, here, level)
+    clash = (got, code) if got else None
+    clashes = state.clashes
+    if len(clashes) >= 100_000:
+        clashes.clear()
+    clashes[(jurisdiction, place)] = clash
+    return clash
 
 
 def _plainly_in_order(on: dt.date, steps: list[tuple[Any, ...]], deadline: dt.date | None,
