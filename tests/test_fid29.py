@@ -269,3 +269,55 @@ def test_the_county_water_bureau_still_presses_the_water_lines_testing(
          "on": "2021-03-03"}]}
     del r["rectified_on"]
     assert {("county_water", "supervision"), ("city_water", "supervision")} <= answers(policy, r, engine)
+
+
+# ---------------------------------------------------- 5. 二(四)7 民宗 presses its own line's funds (review29 #1)
+
+FUNDS_KINDS = ["funds_diverted", "funds_poor_performance", "funds_assets_mismanaged", "funds_allocation_irregular"]
+
+
+def funds(kind: str, sector: str | None) -> dict[str, Any]:
+    r: dict[str, Any] = {"id": "f", "area": "funds", "kind": kind,
+                         "place": COUNTY if kind == "funds_allocation_irregular" else PLACE, "severity": "serious",
+                         "discovered": {"level": "province", "channel": "audit", "on": "2021-03-01"},
+                         "handled": [{"action": "assigned", "by_level": "province", "to_level": "county",
+                                      "on": "2021-03-03"}], "deadline": "2021-04-30", "as_of": "2021-06-30"}
+    if sector:
+        r["sector"] = sector
+    return r
+
+
+def pressing(policy: Policy, r: dict[str, Any], engine: str = "compiled") -> set[str]:
+    return {b for b, basis in answers(policy, r, engine) if basis == "supervision" and b.startswith("city_")}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("kind", FUNDS_KINDS)
+@pytest.mark.parametrize("sector", [None, "poverty_office", "water", "finance"])
+def test_the_citys_ethnic_affairs_department_does_not_press_another_lines_funds(
+        policy: Policy, engine: str, kind: str, sector: str | None) -> None:
+    """二(四)7 扶贫、民宗部门负责统筹监督扶贫资金和资产的管理使用 names the two together; 民宗's is read as over its own
+    line's funds (as 二(五)5's and 二(六)2(4)'s joint duties, joint_guidance_every_line false), the poverty office's
+    every line's (二(一)1(3) 统筹协调…督导检查). Fails before (市民宗部门 pressed all 56 county funds records)."""
+    got_ = pressing(policy, funds(kind, sector), engine)
+    assert "city_ethnic_religious" not in got_
+    assert "city_poverty_office" in got_
+    assert "city_sector_department" not in got_  # no 问题所属部门 stands for 民宗 on a record naming no line
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("kind", FUNDS_KINDS)
+def test_the_citys_ethnic_affairs_department_presses_its_own_lines_funds(
+        policy: Policy, engine: str, kind: str) -> None:
+    r = funds(kind, "ethnic_religious")
+    assert {"city_ethnic_religious", "city_poverty_office"} <= pressing(policy, r, engine)
+    joint = policy.with_parameters(joint_guidance_every_line=True)
+    for sector in (None, "poverty_office", "water"):
+        assert "city_ethnic_religious" in pressing(joint, funds(kind, sector), engine)
+
+
+@pytest.mark.parametrize("value", [False, True])
+def test_funds_pressing_in_bulk_equals_who_answers(policy: Policy, value: bool) -> None:
+    p = policy.with_parameters(joint_guidance_every_line=value)
+    same_in_bulk(p, [{**funds(k, s), "id": f"{k}-{s}"} for k in FUNDS_KINDS
+                     for s in (None, "poverty_office", "ethnic_religious", "water")])
