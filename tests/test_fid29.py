@@ -321,3 +321,56 @@ def test_funds_pressing_in_bulk_equals_who_answers(policy: Policy, value: bool) 
     p = policy.with_parameters(joint_guidance_every_line=value)
     same_in_bulk(p, [{**funds(k, s), "id": f"{k}-{s}"} for k in FUNDS_KINDS
                      for s in (None, "poverty_office", "ethnic_religious", "water")])
+
+
+# ---------------------------------------------------- 6. a policy gap is found through the duty to make the policy
+
+
+#: policy kinds, the city department whose own policy it is (sector), and the words of its policy-making duty
+POLICY = [("basic_needs", "basic_needs_policy_gap", "civil_affairs", "负责制定“两不愁”有关政策措施"),
+          ("education", "education_policy_gap", "education", "负责教育扶贫政策的制定"),
+          ("health", "health_policy_gap", "medical_insurance", "负责制定健康扶贫相关政策"),
+          ("housing", "housing_policy_gap", "construction", "负责制定危房长效治理改造政策"),
+          ("housing", "housing_line_policy_gap", "civil_affairs", "负责制定危房长效治理改造资格认定"),
+          ("identification", "identification_policy_gap", "civil_affairs",
+           "负责制定完善低收入农户识别认定有关政策措施"),
+          ("projects", "projects_policy_gap", "poverty_office", "相关政策措施制定完善"),
+          ("water", "water_policy_gap", "water", "负责制定农村饮水安全的政策措施")]
+
+
+def gap(area: str, kind: str, sector: str | None) -> dict[str, Any]:
+    r: dict[str, Any] = {"id": "g", "area": area, "kind": kind, "place": "3301", "severity": "serious",
+                         "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"},
+                         "as_of": "2021-06-30"}
+    if sector:
+        r["sector"] = sector
+    return r
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind", "sector", "words"), POLICY)
+def test_a_citys_policy_gap_is_missed_through_making_the_policy(
+        policy: Policy, engine: str, area: str, kind: str, sector: str, words: str) -> None:
+    """The city department that makes the policy (二(三)6, 二(五)5, 二(六)1(5), 2(4), 3(5), 4(6)–(7), 5(6)
+    负责制定…) should have found its gap (一(一) 省市两级…主动发现政策举措…问题): the reason quotes that duty, not
+    only its guidance of the counties (review29 #12). Fails before (the guiding duty alone)."""
+    v = policy.who_answers(gap(area, kind, sector), engine=engine)  # type: ignore[arg-type]
+    reasons = [f.to_dict("zh")["reason"] for f in v.findings
+               if f.basis == "not_discovered" and f.body == f"city_{sector}"]
+    assert reasons and all(words in x for x in reasons)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_two_no_worries_policy_gap_of_the_offices_line_is_not_civil_affairs_miss(
+        policy: Policy, engine: str) -> None:
+    """二(六)1(5) 省市行业主管部门：负责制定“两不愁”有关政策措施 — read as 民政 (social assistance) and 扶贫办
+    (income, the floor line), each for its own field (by_sector). A gap of the office's line was also 市民政's
+    应发现未发现 through its 统筹协调、指导督促开展社会救助工作 (before); now the line decides, and a record naming
+    none names the 问题所属部门 once (sectorless_alternatives), as its rectification does."""
+    got_ = missed(policy, gap("basic_needs", "basic_needs_policy_gap", "poverty_office"), engine)
+    assert "city_poverty_office" in got_ and "city_civil_affairs" not in got_
+    r = gap("basic_needs", "basic_needs_policy_gap", None)
+    assert missed(policy, r, engine) == {"city_sector_department"}
+    assert "sectorless_alternatives" in rests(policy, r, engine)
+    assert missed(policy, gap("basic_needs", "basic_needs_policy_gap", "civil_affairs"), engine) == {
+        "city_civil_affairs"}
