@@ -388,3 +388,21 @@ def test_an_empty_optional_field_reads_as_absent_over_http(client: Any) -> None:
     assert batch.status_code == 200 and summary["rejected"] == 0 and summary["assessed"] == len(records), summary
     for field in ("sector", "discovered.body", "deadline"):
         assert got[f"{field}:empty"] == got[f"{field}:blank"] == got[f"{field}:absent"], field
+
+
+def test_a_correction_of_an_event_in_the_same_file_says_to_add_that_event_first(tmp_path: Path,
+                                                                                run_cli: Any) -> None:
+    """review29 #14: it said only "no event 3 to correct", though event 3 was two lines above (not stored yet)."""
+    from responsibility import Ledger
+
+    db = tmp_path / "c.db"
+    Ledger.create(db).close()
+    events = tmp_path / "c.yaml"
+    events.write_text(
+        '- {problem: C-1, type: registered, on: 2021-03-01, area: housing, place: "330127100219", severity: serious}\n'
+        "- {problem: C-1, type: discovered, on: 2021-03-02, level: village, channel: grid}\n"
+        "- {problem: C-1, type: assigned, on: 2021-03-05, by_level: county, to_level: township}\n"
+        "- {problem: C-1, type: corrected, on: 2021-03-06, event: 3, reason: typo,\n"
+        "   replace: {on: 2021-03-04, by_level: county, to_level: township}}\n", encoding="utf-8")
+    code, _, err = run_cli("ledger", "add", str(db), str(events), "--by", "x")
+    assert code == 2 and "no stored event 3 to correct" in err and "add it first, then its correction" in err, err

@@ -399,7 +399,11 @@ class Folder:
     def _check_correction(self, e: Event) -> None:
         target = self.by_seq.get(int(e.data["event"]))
         if target is None:
-            self._fail(e, "event", f"no event {e.data['event']} to correct", "unknown_event")
+            # (a correction of an event in the same file was told only this: review29 #14)
+            self._fail(e, "event", f"no stored event {e.data['event']} to correct; a correction names an event "
+                       "already in the ledger by its seq (`responsibility ledger show LEDGER PROBLEM` lists them): "
+                       "an event in the same file or request is not stored yet — add it first, then its correction",
+                       "unknown_event")
         assert target is not None
         if target.problem != e.problem:
             self._fail(e, "event", f"event {target.seq} is about problem {target.problem!r}, not this one",
