@@ -167,6 +167,11 @@ try:  # (apart: an extension built before it was added keeps the kernels above; 
     from ._derive import kindless as _c_kindless
 except ImportError:  # pragma: no cover - (an install without a C compiler, or built before this kernel)
     _c_kindless = None
+_c_pass_down: Callable[..., int] | None
+try:  # (likewise)
+    from ._derive import pass_down as _c_pass_down
+except ImportError:  # pragma: no cover - (an install without a C compiler, or built before this kernel)
+    _c_pass_down = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -617,11 +622,16 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # it (engine/_facts.py owner_peers; review27 3b)
     peer = peers_table(t)
     if peer is not None and len(d):
-        at = peer[np.take(c.area, d), np.take(c.kind, d), np.take(pr, d)]  # (records found, ranks)
-        at &= np.arange(nr)[None, :] < np.take(c.dlev, d)[:, None]
-        hit_r, hit_l = np.nonzero(at)
-        if len(hit_r):
-            knew[np.take(d, hit_r), hit_l] = True
+        # (the few records found above such a level picked out first by one look-up each: ~0.03 CPU s a million)
+        below = peers_below(t)
+        dlev = np.take(c.dlev, d)
+        d_area, d_kind, d_pr = np.take(c.area, d), np.take(c.kind, d), np.take(pr, d)
+        under = np.flatnonzero(np.take(below.ravel(), per_record(below, d_area, d_kind, d_pr) + dlev))
+        if len(under):
+            at = peer[np.take(d_area, under), np.take(d_kind, under), np.take(d_pr, under)]  # (records found, ranks)
+            at &= np.arange(nr)[None, :] < np.take(dlev, under)[:, None]
+            hit_r, hit_l = np.nonzero(at)
+            knew[np.take(d, np.take(under, hit_r)), hit_l] = True
     if len(moved) or len(slowed) or referred:  # (their other facts too: the reference path gives all of their findings)
         d, cpos = d[~c.slow[d]], cpos[~c.slow[c.cp[cpos]]]
         keep_u = ~c.slow[ur]
@@ -717,6 +727,19 @@ def peers_table(t: Tables) -> Bool | None:
     return got
 
 
+def peers_below(t: Tables) -> Bool:
+    """:func:`peers_table` (not None) read by the level a record was found at: (area, kind code, place's level rank,
+    finder's level rank) whether a level below the finder's is such a peer."""
+    def make() -> Bool:
+        peer = peers_table(t)
+        assert peer is not None
+        below = np.zeros_like(peer)
+        below[..., 1:] = np.cumsum(peer, axis=-1)[..., :-1] > 0
+        return below
+    got: Bool = t.policy._memo("batch: owner peers below", make)
+    return got
+
+
 def own_work_reading(t: Tables) -> bool:
     """Whether the policy reads a rectifier's sitting on a problem it found or received as its 整改不到位
     (``rectifier_holding: not_rectified``; engine/_facts.py OWN_WORK)."""
@@ -751,8 +774,11 @@ def pressing_steps(c: Cols, t: Tables, prank: I32, hp: I32, hact: I32, hto: I32,
     table = pressing_table(t)
     if table is None:
         return None
-    pr = np.maximum(np.take(prank, hp), 0)
-    got = (hact != REPORTED) & part & table[np.take(c.area, hp), np.take(c.kind, hp), pr, hto]
+    # (each record's row of the table, then one take a step: indexing by four arrays cost ~3× as much)
+    rows = per_record(table, c.area, c.kind, np.maximum(prank, 0))
+    got = np.take(table.ravel(), np.take(rows, hp) + hto)
+    got &= hact != REPORTED
+    got &= part
     return got if bool(got.any()) else None
 
 
@@ -1317,7 +1343,27 @@ def shown_pass_down(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, auth: I
     passed the problem down in time (engine/_facts.py :func:`~responsibility.engine._facts._shown_pass_down`): an
     assignment by a lower level at or above the place (``pr``) that can rectify the problem, that had not held it nor
     been handed it by the step's day, within ``limit`` days of the late level's receiving it, the late level being the
-    lowest above it that held it by then. None where there is none (a loop over the few levels)."""
+    lowest above it that held it by then. None where there is none. In one pass over the steps in C where the
+    extension was built (``_derive.c``: pass_down; the numpy below made records x levels tables, a ``np.minimum.at``
+    over every step and a loop over the levels: ~a quarter of derive), else :func:`shown_pass_down_numpy`."""
+    rect = t.rectify_level
+    if _c_pass_down is not None and received.ndim == 2 and received.shape[1] <= 32 and rect.flags.c_contiguous \
+            and received.flags.c_contiguous and received.dtype == np.int32:
+        i32 = np.int32
+        out = np.empty(len(ur), np.bool_)
+        got = _c_pass_down(out, np.ascontiguousarray(ur, np.int64), np.ascontiguousarray(ul, np.int64),
+                           np.ascontiguousarray(auth, i32), received,
+                           *(np.ascontiguousarray(x, i32) for x in (c.area, c.kind, pr)), rect,
+                           *(np.ascontiguousarray(x, i32) for x in (hp, hact, hby, hto, hon)), rect.shape[0],
+                           rect.shape[1], limit, REPORTED)
+        if got >= 0:
+            return out if got else None
+    return shown_pass_down_numpy(c, t, ur, ul, received, auth, pr, hp, hact, hby, hto, hon, limit)
+
+
+def shown_pass_down_numpy(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, auth: I32, pr: I64, hp: I32,
+                          hact: I32, hby: I32, hto: I32, hon: I32, limit: int) -> Bool | None:
+    """:func:`shown_pass_down` in numpy (the reference the tests compare with; a loop over the few levels)."""
     n, nr = received.shape
     late = np.zeros((n, nr), np.bool_)
     high = np.flatnonzero(ul >= np.take(auth, ur))

@@ -99,6 +99,18 @@
    and nobody at or above the place's level can by itself) (_core.kindless_place_steps; its numpy reference is
    _core.kindless_place_steps_numpy): one pass over the steps where numpy made some fifteen. It only sets marks, and
    returns 0, or -1 where an index is outside its table (then numpy decides).
+   pass_down(out, ur, ul, auth, received, area, kind, pr, rectify, hp, hact, hby, hto, hon, nareas, nkinds, limit,
+   reported) finds which late levels a step shows passed the problem down in time (_core.shown_pass_down; its numpy
+   reference is _core.shown_pass_down_numpy): for each late level (record ur, level ul, int64, by record then level)
+   at or above its record's authority (auth: int32, one a record) it writes to out (bool, one a late level) whether an
+   assignment (hact not `reported`) of the record by a level b at or above its place's level (pr: int32, one a
+   record) that can rectify it (rectify: bool, C-ordered nareas x nkinds x levels x levels, at [area, kind, pr, b]),
+   that had not received it (received: int32, records x levels, INT32_MIN where it did not) nor been handed it by a
+   step (hto, hon) by the step's day, came within `limit` days of the late level's receiving it, no level between
+   them having received it by then. The steps (hp, hact, hby, hto, hon: int32) come by record (derive's order): each
+   record's are read once, its first day handed to each level kept on the stack, where numpy made records x levels
+   tables and a loop over the levels. It returns how many it marked; -1 where an index is outside its table, a level
+   beyond 32, or the steps or late levels do not come by record (then numpy answers).
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -983,6 +995,103 @@ static PyObject *kindless(PyObject *self, PyObject *args) {
     return finish(b, 10, NULL, bad, status);
 }
 
+/* pass_down: see the comment at the top. */
+static int64_t pass_down_core(uint8_t *restrict out, const int64_t *restrict ur, const int64_t *restrict ul,
+                              const int32_t *restrict auth, const int32_t *restrict received,
+                              const int32_t *restrict area, const int32_t *restrict kind, const int32_t *restrict pr,
+                              const uint8_t *restrict rectify, const int32_t *restrict hp,
+                              const int32_t *restrict hact, const int32_t *restrict hby, const int32_t *restrict hto,
+                              const int32_t *restrict hon, const int64_t k, const int64_t n, const int64_t nr,
+                              const int64_t m, const int64_t nareas, const int64_t nkinds, const int64_t limit,
+                              const int32_t reported) {
+    if (nr <= 0 || nr > 32) return -1;
+    for (int64_t q = 0; q < k; q++)
+        if (ur[q] < 0 || ur[q] >= n || ul[q] < 0 || ul[q] >= nr || (q && ur[q] < ur[q - 1])) return -1;
+    memset(out, 0, (size_t)k);
+    int64_t count = 0, q = 0, j = 0;
+    int64_t first_to[32];
+    while (j < m) {
+        const int64_t r = hp[j], s = j;
+        if (r < 0 || r >= n) return -1;
+        while (j < m && hp[j] == r) j++;
+        if (j < m && hp[j] < r) return -1;  /* (not by record: numpy answers) */
+        while (q < k && ur[q] < r) q++;
+        const int64_t q0 = q;
+        uint32_t late = 0;
+        for (; q < k && ur[q] == r; q++)
+            if (ul[q] >= auth[r]) late |= (uint32_t)1 << ul[q];
+        if (!late) continue;
+        const int64_t a = area[r], kd = kind[r], p = pr[r];
+        if (a < 0 || a >= nareas || kd < 0 || kd >= nkinds || p < 0 || p >= nr) return -1;
+        const uint8_t *can = rectify + ((a * nkinds + kd) * nr + p) * nr;
+        const int32_t *got = received + r * nr;
+        for (int64_t lv = 0; lv < nr; lv++) first_to[lv] = INT64_MAX;
+        for (int64_t i = s; i < j; i++) {
+            if (hby[i] < 0 || hby[i] >= nr || hto[i] < 0 || hto[i] >= nr) return -1;
+            if (hon[i] < first_to[hto[i]]) first_to[hto[i]] = hon[i];
+        }
+        uint32_t shown = 0;
+        for (int64_t i = s; i < j; i++) {
+            const int64_t b = hby[i], on = hon[i];
+            if (hact[i] == reported || b < p || !(late >> b >> 1) || !can[b]) continue;
+            if ((got[b] != INT32_MIN && got[b] <= on) || first_to[b] <= on) continue;
+            for (int64_t lv = b + 1; lv < nr; lv++) {
+                const int64_t g = got[lv];
+                if (g == INT32_MIN || g > on) continue;  /* (no holder there by then: the levels above may be it) */
+                if (((late >> lv) & 1) && on <= g + limit) shown |= (uint32_t)1 << lv;
+                break;  /* (the lowest level above it that held it by then: no other can be shown) */
+            }
+        }
+        for (int64_t x = q0; x < q; x++)
+            if ((shown >> ul[x]) & 1) {
+                out[x] = 1;
+                count++;
+            }
+    }
+    return count;
+}
+
+static PyObject *pass_down(PyObject *self, PyObject *args) {
+    Py_buffer b[14];
+    Py_ssize_t nareas, nkinds;
+    long long limit;
+    int reported;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*y*y*y*y*y*y*nnLi", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6],
+                          &b[7], &b[8], &b[9], &b[10], &b[11], &b[12], &b[13], &nareas, &nkinds, &limit, &reported))
+        return NULL;
+    const char *bad = NULL;
+    int64_t count = 0;
+    const int64_t k = b[0].len, n = b[3].len / 4, m = b[9].len / 4;
+    const int64_t nr = n ? b[4].len / 4 / n : 0;
+    if (b[1].len != 8 * k || b[2].len != 8 * k)
+        bad = "ur and ul must be int64, one a late level (out: bool)";
+    else if (b[3].len % 4 || b[5].len != b[3].len || b[6].len != b[3].len || b[7].len != b[3].len
+             || b[4].len != 4 * n * nr)
+        bad = "auth, area, kind and pr must be int32, one a record, and received int32, records x levels";
+    else if (b[9].len % 4 || b[10].len != b[9].len || b[11].len != b[9].len || b[12].len != b[9].len
+             || b[13].len != b[9].len)
+        bad = "hp, hact, hby, hto and hon must be int32, of one length";
+    else if (nareas < 0 || nkinds < 0 || b[8].len != nareas * nkinds * nr * nr)
+        bad = "rectify must be bool, areas x kinds x levels x levels";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        count = pass_down_core((uint8_t *)b[0].buf, (const int64_t *)b[1].buf, (const int64_t *)b[2].buf,
+                               (const int32_t *)b[3].buf, (const int32_t *)b[4].buf, (const int32_t *)b[5].buf,
+                               (const int32_t *)b[6].buf, (const int32_t *)b[7].buf, (const uint8_t *)b[8].buf,
+                               (const int32_t *)b[9].buf, (const int32_t *)b[10].buf, (const int32_t *)b[11].buf,
+                               (const int32_t *)b[12].buf, (const int32_t *)b[13].buf, k, n, nr, m, nareas, nkinds,
+                               limit, reported);
+        Py_END_ALLOW_THREADS
+    }
+    for (int x = 0; x < 14; x++)
+        PyBuffer_Release(&b[x]);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLongLong(count);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
@@ -994,6 +1103,7 @@ static PyMethodDef methods[] = {
     {"holders", holders, METH_VARARGS, "Who held the problem: received, holder_body, knew, reported_by, got."},
     {"check", check, METH_VARARGS, "Mark slow every record that breaks a relation parse_problem checks."},
     {"kindless", kindless, METH_VARARGS, "Mark slow the kindless records assigned to their place's level alone."},
+    {"pass_down", pass_down, METH_VARARGS, "Which late levels a step shows passed the problem down in time."},
     {"merge_rows", merge_rows, METH_VARARGS, "Finding rows by record, then rank; the first of each finding kept."},
     {NULL, NULL, 0, NULL},
 };

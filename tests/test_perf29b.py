@@ -1,0 +1,174 @@
+"""Session 29's bulk kernels (issue 12 item 3): each gives what its numpy reference gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from responsibility import Jurisdiction, Policy
+
+TODAY = dt.date(2021, 9, 1)
+NONE = -(2**31)
+
+
+def _built(name: str) -> None:
+    from responsibility.batch import _core
+
+    if getattr(_core, name) is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+
+
+@st.composite
+def pass_down_cases(draw: st.DrawFn) -> tuple[object, ...]:
+    """Records with the days each level received the problem, their late levels (by record, then level), and steps by
+    record (reports and assignments by any level to any level on any day), drawn from a seeded generator (hypothesis's
+    own draws lean to zeros, where no step shows a pass down): small, so that a step often does."""
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    n, nr = int(rng.integers(1, 13)), int(rng.integers(2, 6))
+    nareas, nkinds = draw(st.integers(1, 2)), draw(st.integers(1, 3))
+    received = np.where(rng.random((n, nr)) < 0.3, NONE, rng.integers(0, 6, (n, nr))).astype(np.int32)
+    late = np.nonzero(rng.random((n, nr)) < 0.5)  # (by record, then level)
+    ur, ul = late[0].astype(np.int64), late[1].astype(np.int64)
+    auth = rng.integers(0, 2, n).astype(np.int32)  # (low: most late levels are at or above it)
+    area, kind = rng.integers(0, nareas, n).astype(np.int32), rng.integers(0, nkinds, n).astype(np.int32)
+    pr = np.where(rng.random(n) < 0.7, 0, 1).astype(np.int64)
+    rect = rng.random((nareas, nkinds, nr, nr)) < 0.75
+    m = int(rng.integers(0, 4 * n + 1))
+    hp = np.sort(rng.integers(0, n, m)).astype(np.int32)
+    hon = rng.integers(0, 9, m).astype(np.int32)
+    hact = np.where(rng.random(m) < 0.3, 1, 2).astype(np.int32)
+    hby, hto = rng.integers(0, nr, m).astype(np.int32), rng.integers(0, nr, m).astype(np.int32)
+    c = SimpleNamespace(area=area, kind=kind)
+    t = SimpleNamespace(rectify_level=rect)
+    limit = int(rng.integers(0, 5))
+    return c, t, ur, ul, received, auth, pr, hp, hact, hby, hto, hon, limit
+
+
+def _listed(got: np.ndarray | None) -> list[bool] | None:
+    return None if got is None else got.tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(pass_down_cases())
+def test_shown_pass_down_is_the_same_in_c_and_numpy(case: tuple[object, ...]) -> None:
+    """Which late levels a step shows passed the problem down in time (an assignment by a lower level that can
+    rectify it, had not received it nor been handed it by then, within the late level's limit, no level between
+    them holding it by then): in C (one pass over each record's steps) as in numpy (tables of records x levels and a
+    loop over the levels)."""
+    from responsibility.batch import _core
+
+    _built("_c_pass_down")
+    want = _core.shown_pass_down_numpy(*case)  # type: ignore[arg-type]
+    got = _core.shown_pass_down(*case)  # type: ignore[arg-type]
+    assert _listed(got) == _listed(want)
+
+
+def test_shown_pass_down_marks_the_lowest_holder_above_the_assigner() -> None:
+    """A county (level 2) that received it on day 3 and is late; the township (level 1, which can rectify it) assigns
+    it on day 5, not having had it: the county is shown to have passed it down, the city above it (late too) not —
+    the county is the lowest holder above the township. Not past the county's limit, nor before it had it, nor by a
+    report, nor by a township that had it already or cannot rectify it."""
+    from responsibility.batch import _core
+
+    _built("_c_pass_down")
+    nr = 4
+    received = np.full((1, nr), NONE, np.int32)
+    received[0, 2] = 3
+    rect = np.ones((1, 1, nr, nr), np.bool_)
+    c = SimpleNamespace(area=np.zeros(1, np.int32), kind=np.zeros(1, np.int32))
+    t = SimpleNamespace(rectify_level=rect)
+    one = np.zeros(1, np.int32)
+    base = dict(ur=np.array([0], np.int64), ul=np.array([2], np.int64), received=received, auth=one,
+                pr=np.zeros(1, np.int64), hact=np.array([2], np.int32), hby=np.array([1], np.int32),
+                hto=np.array([0], np.int32))
+
+    def shown(on: int, limit: int = 5, **change: object) -> list[bool] | None:
+        args = {**base, **change}
+        case = (c, t, args["ur"], args["ul"], args["received"], args["auth"], args["pr"], np.zeros(1, np.int32),
+                args["hact"], args["hby"], args["hto"], np.array([on], np.int32), limit)
+        got = _listed(_core.shown_pass_down(*case))  # type: ignore[arg-type]
+        assert got == _listed(_core.shown_pass_down_numpy(*case))  # type: ignore[arg-type]
+        return got
+
+    assert shown(5) == [True]
+    city = received.copy()
+    city[0, 3] = 1
+    assert shown(5, ur=np.array([0, 0], np.int64), ul=np.array([2, 3], np.int64), received=city) == [True, False]
+    assert shown(9) is None  # (past the county's limit of 5 days from day 3)
+    assert shown(2) is None  # (before the county had it)
+    assert shown(5, hact=np.array([1], np.int32)) is None  # (a report)
+    had = received.copy()
+    had[0, 1] = 4
+    assert shown(5, received=had) is None  # (the township had it already)
+    rect0 = SimpleNamespace(rectify_level=np.zeros_like(rect))
+    case = (c, rect0, base["ur"], base["ul"], received, one, base["pr"], one, base["hact"], base["hby"], base["hto"],
+            np.array([5], np.int32), 5)
+    assert _core.shown_pass_down(*case) is None  # type: ignore[arg-type]  # (a township that cannot rectify it)
+
+
+def test_pass_down_leaves_to_numpy_what_does_not_come_by_record() -> None:
+    """Steps or late levels out of record order, or an index outside its table: the kernel says so (-1) and the
+    numpy reference answers."""
+    from responsibility.batch import _core
+
+    _built("_c_pass_down")
+    i32, i64 = np.int32, np.int64
+    n, nr = 2, 3
+    received = np.zeros((n, nr), i32)
+    rect = np.ones((1, 1, nr, nr), np.bool_)
+    recs = np.zeros(n, i32)
+
+    def call(ur: list[int], ul: list[int], hp: list[int], hby: list[int]) -> int:
+        m = len(hp)
+        return _core._c_pass_down(np.empty(len(ur), np.bool_), np.array(ur, i64), np.array(ul, i64), recs, received,
+                                  recs, recs, recs, rect, np.array(hp, i32), np.full(m, 2, i32), np.array(hby, i32),
+                                  np.zeros(m, i32), np.zeros(m, i32), 1, 1, 5, 1)
+
+    assert call([0, 1], [2, 2], [0, 1], [0, 0]) >= 0
+    assert call([1, 0], [2, 2], [0, 1], [0, 0]) == -1  # (late levels out of order)
+    assert call([0, 1], [2, 2], [1, 0], [0, 0]) == -1  # (steps out of order)
+    assert call([0, 2], [2, 2], [0, 1], [0, 0]) == -1  # (a record outside the chunk)
+    assert call([0, 1], [2, 2], [0, 1], [0, 3]) == -1  # (a level outside the table)
+    with pytest.raises(ValueError, match="int64"):
+        _core._c_pass_down(np.empty(1, np.bool_), np.zeros(1, i32), np.zeros(1, i64), recs, received, recs, recs,
+                           recs, rect, np.zeros(1, i32), np.zeros(1, i32), np.zeros(1, i32), np.zeros(1, i32),
+                           np.zeros(1, i32), 1, 1, 5, 1)
+    with pytest.raises(ValueError, match="rectify"):
+        _core._c_pass_down(np.empty(1, np.bool_), np.zeros(1, i64), np.zeros(1, i64), recs, received, recs, recs,
+                           recs, rect, np.zeros(1, i32), np.zeros(1, i32), np.zeros(1, i32), np.zeros(1, i32),
+                           np.zeros(1, i32), 2, 1, 5, 1)
+
+
+@pytest.mark.parametrize("what", ["relays", "ledger"])
+def test_without_this_sessions_kernels_the_findings_are_the_same(policy: Policy, province: Jurisdiction, what: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bulk tests' ledgers (levels reporting and passing it down) give the same findings with the kernels as
+    with their numpy references, and both equal who_answers."""
+    from responsibility.batch import _core
+
+    from .test_batch import expected, got, ledger, relays
+
+    _built("_c_pass_down")
+    view = policy.with_parameters(reassigned_level_answers="supervision", self_rectified_report_required=False) \
+        if what == "relays" else policy
+    records = (relays if what == "relays" else ledger)(policy, province, 500, seed=29)
+    calls: list[int] = []
+    numpy_ref = _core.shown_pass_down_numpy
+
+    def counted(*a: object) -> object:
+        got_ = numpy_ref(*a)  # type: ignore[arg-type]
+        calls.append(0 if got_ is None else int(got_.sum()))
+        return got_
+
+    with_c = view.assess(records, jurisdiction=province, today=TODAY)
+    monkeypatch.setattr(_core, "_c_pass_down", None)
+    monkeypatch.setattr(_core, "shown_pass_down_numpy", counted)
+    without = view.assess(records, jurisdiction=province, today=TODAY)
+    assert calls  # (the reference ran)
+    assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)
+    assert got(with_c) == expected(view, province, records, "compiled")
