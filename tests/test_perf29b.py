@@ -172,3 +172,84 @@ def test_without_this_sessions_kernels_the_findings_are_the_same(policy: Policy,
     assert calls  # (the reference ran)
     assert len(with_c.findings) > 500 and with_c.findings.equals(without.findings)
     assert got(with_c) == expected(view, province, records, "compiled")
+
+
+@pytest.fixture()
+def cache(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> object:
+    from .conftest import own_cache
+
+    return own_cache(tmp_path, monkeypatch)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def small() -> Jurisdiction:
+    return Jurisdiction.synthetic(cities=2, counties=3, townships=8, villages=30, seed=29)
+
+
+def test_a_loaded_assessor_asks_derive_s_questions_no_more(policy: Policy, small: Jurisdiction, cache: object,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # fails before: derive asked the policy in Python, by codes, which body a level with a line stands for
+    # (receiving_body), whether a named finder gives way (gives_way) and each level's policy peers (owner_peers) —
+    # answers kept in the policy's memos, cold in every new process: ~0.05-0.1 CPU s of each 1M bench run
+    import responsibility
+    from responsibility.batch import _core
+    from responsibility.batch._assessor import Assessor, make_assessor
+
+    from .test_batch import got, ledger, relays
+
+    records = ledger(policy, small, 800, seed=29, broken=0.05) + relays(policy, small, 300, seed=29)
+    fresh_one = responsibility.load()  # (a policy object of its own: no memo of the session's)
+    counted = {"receiving_body": 0, "gives_way": 0, "owner_peers": 0}
+
+    def counting(name: str) -> object:
+        real = getattr(_core, name)
+
+        def call(*a: object, **k: object) -> object:
+            counted[name] += 1
+            return real(*a, **k)
+        return call
+
+    with monkeypatch.context() as m:
+        for name in counted:
+            m.setattr(_core, name, counting(name))
+        first = fresh_one.assess(records, jurisdiction=small, today=TODAY)  # builds, then saves
+    assert all(counted.values()), counted  # (these records ask each kind of question)
+    fresh = responsibility.load()
+    assert "batch: gives way" not in fresh.__dict__.get("_memos", {})
+
+    def asked(*_: object, **__: object) -> None:
+        raise AssertionError("asked again what the entry kept")
+
+    for name in counted:
+        monkeypatch.setattr(_core, name, asked)
+    loaded = make_assessor(fresh, small, today=TODAY)
+    assert isinstance(loaded, Assessor) and loaded.loaded and loaded.templates.asked
+    again = fresh.assess(records, jurisdiction=small, today=TODAY)
+    assert got(again) == got(first)
+    assert again.findings.equals(first.findings)
+
+
+def test_a_run_that_asks_more_saves_its_entry_again(policy: Policy, small: Jurisdiction, cache: object) -> None:
+    """A loaded run whose records ask what the entry did not hold (no new template needed) writes the entry again,
+    with the new answers; one that asks nothing new leaves it."""
+    import responsibility
+    from responsibility.batch import _core
+    from responsibility.batch._assessor import Assessor, make_assessor
+
+    from .test_batch import ledger
+
+    fresh = responsibility.load()
+    fresh.assess(ledger(policy, small, 300, seed=5), jurisdiction=small, today=TODAY)
+    a = make_assessor(fresh, small, today=TODAY)
+    assert isinstance(a, Assessor) and a.loaded
+    before = _core.asked_count(a.templates)
+    a.save()  # (nothing new: the entry is left)
+    assert _core.asked_count(a.templates) == before
+    for name in _core.ASKED:  # (a question no run asked: as a new chunk's would be)
+        memo = a.policy._memo(name, dict)
+        if isinstance(memo, dict):
+            memo[("asked", name)] = True
+            break
+    a.save()
+    b = make_assessor(responsibility.load(), small, today=TODAY)
+    assert isinstance(b, Assessor) and b.loaded and _core.asked_count(b.templates) == before + 1

@@ -40,7 +40,7 @@ from ..policy._view import PolicyView
 from . import _saved
 from ._assessment import Assessment, needs_frames
 from ._columns import blank_rows, check_columns, flat_record, json_problem, needs_rows, normalise
-from ._core import FOUND, Templates, check, derive, expand, receiving_bodies
+from ._core import FOUND, Templates, asked_count, check, derive, expand, keep_asked, receiving_bodies, seed_asked
 from ._emit import REJECT_COLUMNS, Columns, Emitter, Lazy, Segments, reasons
 from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
 from ._repeats import Repeats
@@ -210,6 +210,9 @@ class Assessor:
             self.t = Tables(policy, jurisdiction, decider)
             self.templates = Templates(self.t, lang)
         self._saved_count = len(self.templates.start) if got is not None else -1
+        if got is not None:  # (what the run that saved it asked of the policy: not asked again)
+            seed_asked(self.templates)
+        self._saved_asked = asked_count(self.templates) if got is not None else -1
         #: how many areas' rules the cached entry had looked at (FoundFields): :meth:`save` writes it again when more
         self._saved_seen = int(self.templates.reads.seen.sum()) if got is not None else -1
         self.emitter = Emitter(self.t, self.templates, lang, segments, emitted)
@@ -279,10 +282,13 @@ class Assessor:
         # every worker, though no template was made: ~0.3 CPU s a run for a policy with two periods. So the areas
         # of the discovery templates are looked at here, once, and the entry is written again when they add any.
         _look_found(tpl)
-        if len(tpl.start) > self._saved_count or int(tpl.reads.seen.sum()) > self._saved_seen:
+        asked = keep_asked(tpl)
+        if len(tpl.start) > self._saved_count or int(tpl.reads.seen.sum()) > self._saved_seen \
+                or asked > self._saved_asked:
             self.emitter.sync()  # (the templates workers made, too)
             _saved.save(self.saved_key, self.t, tpl, self.emitter.state(), _saved.made(self.t, self.receivers))
             self._saved_count, self._saved_seen = len(tpl.start), int(tpl.reads.seen.sum())
+            self._saved_asked = asked
 
     def table(self, result: Result, dicts: Dictionaries) -> Any:
         """A result's finding rows as an Arrow table."""

@@ -670,7 +670,7 @@ def giving_way(t: Tables, area: I32, kind: I32, prank: I64, level: I64, body: I3
     its record's problem (engine/_facts.py :func:`~responsibility.engine._facts.gives_way`), by (area, kind code,
     place's level rank, level rank, body); asked for the few such bodies, each combination once per policy."""
     policy = t.policy
-    memo: dict[tuple[int, int, int, int, int], bool] = policy._memo("batch: gives way", dict)
+    memo: dict[tuple[int, int, int, int, int], bool] = policy._memo(GIVES_WAY, dict)  # (saved: keep_asked)
     out = np.zeros(len(body), np.bool_)
     for i, key in enumerate(zip(area.tolist(), kind.tolist(), prank.tolist(), level.tolist(), body.tolist(),
                                 strict=True)):
@@ -723,8 +723,43 @@ def peers_table(t: Tables) -> Bool | None:
                     for r in owner_peers(policy, area, kid, place):
                         out[a, kc, place, r] = True
         return out if bool(out.any()) else None
-    got: Bool | None = policy._memo("batch: owner peers", make)
+    got: Bool | None = policy._memo(OWNER_PEERS, make)  # (saved with the templates: keep_asked)
     return got
+
+
+#: The policy memos of what derive asks in Python (receiving_body with a line, gives_way, owner_peers: ~1,100, ~1,600
+#: and ~250 questions a 1M bench run with the memos cold, ~0.05-0.1 CPU s), kept with the templates
+GIVES_WAY, LINED_RECEIVERS, OWNER_PEERS = "batch: gives way", "batch: lined receivers", "batch: owner peers"
+ASKED = (GIVES_WAY, LINED_RECEIVERS, OWNER_PEERS)
+
+
+def keep_asked(tpl: Templates) -> int:
+    """Put what derive asked of ``tpl``'s policy so far (:data:`ASKED`, the policy's memos, by these tables' codes)
+    in ``tpl.asked``, to be saved with the templates; returns how many answers it holds (a run that asked more than
+    its saved entry held saves it again)."""
+    memos = tpl.t.policy.__dict__.get("_memos") or {}
+    for name in ASKED:
+        if name in memos:
+            tpl.asked[name] = memos[name]
+    return asked_count(tpl)
+
+
+def asked_count(tpl: Templates) -> int:
+    """How many answers ``tpl.asked`` holds (a table counts one)."""
+    return sum(len(v) if isinstance(v, dict) else 1 for v in tpl.asked.values())
+
+
+def seed_asked(tpl: Templates) -> None:
+    """Put the answers a saved entry's templates brought (``tpl.asked``) where derive looks for them: the policy's
+    memos, where this process has not made its own (the same answers: the entry's key names the policy, its
+    parameters and the code)."""
+    policy = tpl.t.policy
+    for name, value in tpl.asked.items():
+        if name in ASKED:
+            mine = policy._memo(name, lambda v=value: v.copy() if isinstance(v, dict) else v)  # type: ignore[misc]
+            if isinstance(mine, dict) and mine is not value:
+                for key, answer in value.items():
+                    mine.setdefault(key, answer)
 
 
 def peers_below(t: Tables) -> Bool:
@@ -1004,15 +1039,18 @@ def lined_receivers(t: Tables, area: I32, kind: I32, prank: I64, level: I64, lin
     ks = keys[order]
     head = np.flatnonzero(np.concatenate([[True], ks[1:] != ks[:-1]])) if len(ks) else np.zeros(0, np.int64)
     got = np.full(len(head), -1, np.int32)
-    for i, key in enumerate(ks[head].tolist()):  # (receiving_body keeps its answers per policy)
-        rest, ln = divmod(key, nl)
-        rest, lv = divmod(rest, nr)
-        rest, place = divmod(rest, nr)
-        a, kc = divmod(rest, len(t.kind_names) + 1)
-        body = receiving_body(policy, t.areas[a], t.kind_names[kc - 1] if kc else None, t.rank_level[lv],
-                              t.lines[ln - 1], place)
-        if body is not None:
-            got[i] = t.body_index[body]
+    memo: dict[int, int] = policy._memo(LINED_RECEIVERS, dict)  # (saved with the templates: keep_asked)
+    for i, key in enumerate(ks[head].tolist()):
+        body_at = memo.get(key)
+        if body_at is None:
+            rest, ln = divmod(key, nl)
+            rest, lv = divmod(rest, nr)
+            rest, place = divmod(rest, nr)
+            a, kc = divmod(rest, len(t.kind_names) + 1)
+            body = receiving_body(policy, t.areas[a], t.kind_names[kc - 1] if kc else None, t.rank_level[lv],
+                                  t.lines[ln - 1], place)
+            body_at = memo[key] = -1 if body is None else t.body_index[body]
+        got[i] = body_at
     out = np.empty(len(keys), np.int32)
     out[order] = np.repeat(got, np.diff(np.append(head, len(ks))))
     return out
@@ -1539,6 +1577,9 @@ class Templates:
         self._memo: dict[tuple[object, ...], tuple[str, list[str | int]]] = {}
         self._placed: dict[tuple[object, ...], list[tuple[int, tuple[int, int, int], str, list[str | int], int]]] = {}
         self._marks = {f: f"\x00{i}\x00" for i, f in enumerate(CONTEXT_FIELDS)}
+        #: what derive asked of the policy in Python, by codes (:data:`ASKED`: the policy's memos of them), kept with
+        #: the templates (:func:`keep_asked`) so that a run from a saved entry asks none of it again
+        self.asked: dict[str, Any] = {}
         # row 0 is a placeholder that stands in for rows the reference path gives
         for name in ("rank", "body", "basis", "liability"):
             getattr(self, name).append(0)
