@@ -253,3 +253,25 @@ def test_a_run_that_asks_more_saves_its_entry_again(policy: Policy, small: Juris
     a.save()
     b = make_assessor(responsibility.load(), small, today=TODAY)
     assert isinstance(b, Assessor) and b.loaded and _core.asked_count(b.templates) == before + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.binary(max_size=40), max_size=30), st.integers(0, 5))
+def test_id_hashes_are_the_polynomial_hashes_numpy_makes(texts: list[bytes], lead: int) -> None:
+    """Each text's 64-bit hash (a shared-id check's: batch/_repeats.Repeats._hash) in one C pass as in numpy, texts
+    anywhere in their buffer; ends outside it or out of order leave it to numpy (-1)."""
+    from responsibility.batch import _scan
+    from responsibility.batch._repeats import Repeats
+
+    raw = np.frombuffer(b"x" * lead + b"".join(texts) + b"yz", np.uint8)
+    ends = np.cumsum([lead, *map(len, texts)]).astype(np.int64)
+    want = Repeats()._hash_numpy(ends, raw) if texts else np.zeros(0, np.uint64)
+    out = np.empty(len(texts), np.uint64)
+    assert _scan.id_hashes(out, ends, raw, Repeats._P) == 0
+    assert out.tolist() == want.tolist()
+    if texts:
+        assert _scan.id_hashes(out, ends[::-1].copy(), raw, Repeats._P) == (-1 if ends[0] != ends[-1] else 0)
+        far = ends.copy()
+        far[-1] = len(raw) + 1
+        assert _scan.id_hashes(out, far, raw, Repeats._P) == -1
+    assert Repeats()._hash(ends, raw).tolist() == want.tolist()  # (the C pass where built)

@@ -36,6 +36,11 @@
    text_facts(data, offsets, ascii, control) says of each text of a string column (the ids) whether it is
    ASCII and whether it holds an ASCII control character, in one pass over its bytes.
 
+   id_hashes(out, ends, raw, p) writes to out[i] (uint64) the 64-bit polynomial hash of the text
+   raw[ends[i]:ends[i + 1]] (ends int64, nondecreasing, within raw): the sum of its bytes times p**j (j its
+   place in the text), wrapping, then XOR its length times 0x9E3779B97F4A7C15 — what _repeats.Repeats._hash
+   makes with numpy passes (prefix sums over the bytes as uint64, two tables of powers), in one pass; it returns
+   0, or -1 where an end is outside raw or before the one before it (then numpy answers).
    Optional: built at install where a C compiler is found; without it the same answers come from
    numpy passes (_io.py: _numpy_lines, _numpy_csv_scan; _encode.py: index_in and numpy's passes), and tests/test_batch_io.py and
    tests/test_batch_encode.py compare the two. */
@@ -711,6 +716,43 @@ static PyObject *text_facts(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* id_hashes: see the comment at the top. */
+static PyObject *id_hashes(PyObject *self, PyObject *args) {
+    Py_buffer out, ends, raw;
+    unsigned long long p;
+    if (!PyArg_ParseTuple(args, "w*y*y*K", &out, &ends, &raw, &p))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t n = out.len / 8;
+    if (out.len % 8 || ends.len != 8 * (n + 1))
+        bad = "out must be uint64, one a text, and ends int64, one more";
+    if (!bad) {
+        uint64_t *h = (uint64_t *)out.buf;
+        const int64_t *e = (const int64_t *)ends.buf;
+        const uint8_t *s = (const uint8_t *)raw.buf;
+        const int64_t size = raw.len;
+        Py_BEGIN_ALLOW_THREADS
+        for (int64_t i = 0; i < n && !status; i++)
+            if (e[i] < 0 || e[i + 1] < e[i] || e[i + 1] > size) status = -1;
+        for (int64_t i = 0; i < n && !status; i++) {
+            uint64_t acc = 0;
+            for (int64_t j = e[i + 1] - 1; j >= e[i]; j--)  /* (Horner's rule from the last byte: sum of s[j] p**j) */
+                acc = acc * (uint64_t)p + s[j];
+            h[i] = acc ^ ((uint64_t)(e[i + 1] - e[i]) * UINT64_C(0x9E3779B97F4A7C15));
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&out);
+    PyBuffer_Release(&ends);
+    PyBuffer_Release(&raw);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLong(status);
+}
+
 static PyMethodDef methods[] = {
     {"csv_rows", csv_rows, METH_VARARGS,
      "csv_rows(data, start, eof) -> (ends, n, bad): where the rows of CSV data[start:] end (int64 in a bytearray, "
@@ -739,6 +781,9 @@ static PyMethodDef methods[] = {
      "iso_days(data, offsets, present, lo, hi, none, out) -> bad: out[i] (int32) = the day since 1970 of the "
      "present text data[offsets[i]:offsets[i + 1]] written YYYY-MM-DD within [lo, hi], else none; the number of "
      "present texts that are not."},
+    {"id_hashes", id_hashes, METH_VARARGS,
+     "id_hashes(out, ends, raw, p) -> 0, or -1 where an end is outside raw: out[i] (uint64) = the polynomial hash "
+     "(base p, wrapping) of the text raw[ends[i]:ends[i + 1]], XOR its length times 0x9E3779B97F4A7C15."},
     {"text_facts", text_facts, METH_VARARGS,
      "text_facts(data, offsets, ascii, control): ascii[i] = 1 where the text data[offsets[i]:offsets[i + 1]] is "
      "ASCII, control[i] = 1 where it holds an ASCII control character (bytes, one for each text)."},
