@@ -116,3 +116,19 @@ def test_a_level_that_had_it_by_a_report_to_its_organ_rests_on_report_to_oversig
     assert linked and {basis for _, basis in linked} == {"not_handled"}
     assert {body for body, _ in linked} <= {f.body for f in policy.who_answers(record).findings
                                             if f.level == "county"}
+
+
+# review29 #13: the role standing for whichever department's list was not provided (二(六)2(2)
+# 县民政局负责提供低收入家庭学生名单。县残联负责提供学龄段持证残疾人名单) quoted 民政's part alone, naming one
+# department for a role that may be 残联.
+def test_a_role_quotes_every_part_it_stands_for(policy: Policy) -> None:
+    record = {"id": "p67b", "area": "education", "kind": "education_lists_not_provided", "place": "330127",
+              "severity": "serious", "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"},
+              "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-03"}],
+              "deadline": "2021-04-30", "as_of": "2021-06-30"}
+    (miss, *_) = [f for f in policy.who_answers(record).findings
+                  if f.body == "county_sector_department" and f.basis == "not_discovered"]
+    assert "县民政局负责提供低收入家庭学生名单；县残联负责提供学龄段持证残疾人名单" in miss.reason
+    pytest.importorskip("pandas")
+    frame = policy.assess([record]).findings
+    assert miss.reason in set(frame["reason"])

@@ -1163,14 +1163,19 @@ class Decider:
         # at most two duties, and then the first of each clause they leave unquoted: the finding cites every duty's
         # clause, so the reason quotes some words of each (review21 R21-9: 县级医保部门 cited 二(二)3 after quoting two
         # duties of 二(六)3(3) only)
+        # — and a role (问题所属部门) quotes every department's part it stands for, not the first one's alone (review29
+        # #13: 县民政局负责提供低收入家庭学生名单 for a role that may be 县残联, 二(六)2(2))
         first = [policy.duties[x] for x in duties[:2]]
         if len(duties) > 2:
             quoted = {x.clause for x in first}
             for x in duties[2:]:
                 d = policy.duties[x]
-                if d.clause not in quoted:
+                if d.clause not in quoted or (body.role and d.scope == "by_sector"):
                     quoted.add(d.clause)
                     first.append(d)
+            if body.role:  # (the parts of one clause side by side: 民政's list, then 残联's)
+                at = {c: i for i, c in reversed(list(enumerate(x.clause for x in first)))}
+                first.sort(key=lambda x: at[x.clause])
         sev = self._severity.get(severity)
         values = _Defaults(
             body=body.name, body_en=body.en, place=place,
