@@ -137,6 +137,8 @@ def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
         if value is None or value == "" or PANDAS_INDEX.match(key) or _is_nan(value):
             continue
         if key in NESTED and isinstance(value, str):
+            if not value.strip():  # a blank cell is an absent field, as an empty one is (engine/_problem.without_nulls)
+                continue
             if (parsed := nested_json(value)) is None:
                 out[key] = value
                 bad = bad or key
@@ -206,6 +208,8 @@ def flat_reader(names: Sequence[str]) -> Callable[[Sequence[str]], tuple[dict[st
             if not value or not kind:
                 continue
             if kind == 1:
+                if not value.strip():  # (blank: absent, as in flat_record)
+                    continue
                 if (parsed := nested_json(value)) is None:
                     out[key] = value
                     bad = bad or key
