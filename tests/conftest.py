@@ -107,6 +107,12 @@ def example() -> Jurisdiction:
 
 
 @pytest.fixture(scope="session")
+def jurisdiction() -> Jurisdiction:
+    """The default synthetic jurisdiction (``Jurisdiction.synthetic()``)."""
+    return Jurisdiction.synthetic()
+
+
+@pytest.fixture(scope="session")
 def small_province() -> Jurisdiction:
     """A small synthetic province for engine tests."""
     return Jurisdiction.synthetic(cities=3, counties=6, townships=20, villages=80, seed=7)

@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import responsibility
 from responsibility import Jurisdiction, Policy
 from responsibility.engine import _verdict
 from responsibility.engine._verdict import FindingForm, InterpretationForm, blank, finding_spec, interpretation_specs
@@ -36,16 +35,6 @@ def synthetic_records(policy: Policy, j: Jurisdiction, n: int) -> list[dict[str,
 def c_dicts() -> Any:
     """The C module, or a skip where it was not built (a machine without a compiler)."""
     return pytest.importorskip("responsibility.engine._dicts")
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return responsibility.load()
-
-
-@pytest.fixture(scope="module")
-def jurisdiction() -> Jurisdiction:
-    return Jurisdiction.synthetic()
 
 
 def reference(v: Any, lang: str) -> dict[str, Any]:

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-import responsibility
 from responsibility import Jurisdiction, Policy, ProblemError
 from responsibility.engine import _problem
 
@@ -36,16 +35,6 @@ def c_record() -> Any:
     if _problem._c_plain_record is None:
         pytest.skip("engine/_dicts.c could not read this pydantic's models")
     return _problem._c_plain_record
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return responsibility.load()
-
-
-@pytest.fixture(scope="module")
-def jurisdiction() -> Jurisdiction:
-    return Jurisdiction.synthetic()
 
 
 def varied(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
