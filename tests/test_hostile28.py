@@ -11,6 +11,8 @@ import pytest
 
 from responsibility import Policy
 
+from .asgi import paced_receive
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "problems" / "housing-not-discovered.yaml"
 NOTE = ("note: id 'P7' is on 2 records: {a}, {b}; each is a record of its own here, assessed or rejected as it reads, "
@@ -196,22 +198,11 @@ def test_ledger_add_says_what_to_do_with_a_day_that_cannot_be(run_cli: Any, tmp_
 def _slow_request(path: str, media: str, chunks: list[tuple[float, bytes]], end: bool = False) -> Any:
     """A request whose body comes as ``chunks`` (seconds waited before it, bytes), then ends (``end``) or sends
     nothing more."""
-    import asyncio
-
     from starlette.requests import Request
-
-    parts = list(chunks)
-
-    async def receive() -> dict[str, Any]:
-        if not parts:
-            await asyncio.sleep(3600)
-        wait, data = parts.pop(0)
-        await asyncio.sleep(wait)
-        return {"type": "http.request", "body": data, "more_body": not (end and not parts)}
 
     scope = {"type": "http", "method": "POST", "path": path, "headers": [(b"content-type", media.encode())],
              "query_string": b""}
-    return Request(scope, receive)
+    return Request(scope, paced_receive(chunks, end))
 
 
 def test_a_single_record_s_body_must_arrive_in_time() -> None:

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from .asgi import paced_receive
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -16,15 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _asgi_post(app: Any, path: str, headers: dict[str, str], chunks: list[tuple[float, bytes]]) -> tuple[int, bytes]:
     """POST to ``app`` a body that comes as ``chunks`` (seconds waited before it, bytes): the status and body."""
-    parts = list(chunks)
-
-    async def receive() -> dict[str, Any]:
-        if not parts:
-            await asyncio.sleep(3600)
-        wait, data = parts.pop(0)
-        await asyncio.sleep(wait)
-        return {"type": "http.request", "body": data, "more_body": bool(parts)}
-
+    receive = paced_receive(chunks)
     sent: list[dict[str, Any]] = []
 
     async def send(message: dict[str, Any]) -> None:
