@@ -813,13 +813,9 @@ class Decider:
             values["place"] = got[2]
             if isinstance(lvl, int):
                 # (the days' texts kept by day, _ISO: date.isoformat formats through PyUnicode_FromFormat, ~0.5 us)
-                if own is not None:  # the day the body was itself handed it (R-sat)
-                    day = ctx.handed[(lvl, own)]
-                    values["received"] = iso.get(day) or _iso(day)
-                    if in_force is not None and day < in_force:
-                        values.update(since_values(in_force))
-                elif lvl in received:
-                    day = received[lvl]
+                # the day the body was itself handed it (R-sat), else the day its level received it
+                day = ctx.handed[(lvl, own)] if own is not None else received.get(lvl)
+                if day is not None:
                     values["received"] = iso.get(day) or _iso(day)
                     if in_force is not None and day < in_force:
                         values.update(since_values(in_force))
