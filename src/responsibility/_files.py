@@ -224,10 +224,28 @@ def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wh
         if _inside(path, shipped):
             raise OutputError(f"{what} {path} would write into the shipped data {shipped} that the library reads; "
                               "write it somewhere else")
+    if _open_descriptor(path):
+        # /dev/stdout redirected to a file was replaced: the link in /dev itself became a regular file (as root), or
+        # `>> log` lost the log; a terminal or pipe was refused as "not a regular file" without saying what to give
+        raise OutputError(f"{what} {path} is an open descriptor of this process (standard output, /dev/fd/N), not a "
+                          "file to replace; for standard output give - where the command takes it, else a file name")
     if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
         # A FIFO or a device: replacing it would remove it, writing in place is not atomic.
         raise OutputError(f"{what} {path} is not a regular file; give a file name")
     return path
+
+
+def _open_descriptor(path: Path) -> bool:
+    """Whether ``path``, or a link on the way to its file, names a descriptor of the process (``/dev/stdout``,
+    ``/dev/fd/1``, ``/proc/self/fd/1``): its file is whatever the shell made of it, never an output to replace."""
+    p = os.path.abspath(path)
+    for _ in range(40):  # (a loop of links ends here)
+        if p in ("/dev/stdout", "/dev/stderr", "/dev/stdin") or p.startswith(("/dev/fd/", "/proc/")):
+            return True
+        if not os.path.islink(p):
+            return False
+        p = os.path.abspath(os.path.join(os.path.dirname(p), os.readlink(p)))
+    return False
 
 
 def is_devnull(path: PathLike) -> bool:
@@ -264,6 +282,10 @@ def atomic_path(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wha
     if is_devnull(path):  # written in place: a temporary file renamed over it would replace the device
         yield path
         return
+    if path.is_symlink():
+        # written through the link: the file it names is replaced and the link kept (os.replace over the link's
+        # own path replaced the link with a regular file, and the file it named kept its old content)
+        path = check_target(os.path.realpath(path), inputs, what=what)
     parent = path.parent if str(path.parent) else Path(".")
     _remove_stale_parts(parent, path.name)
     try:

@@ -190,6 +190,10 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
     from ..ledger._ledger import database_files
     from ._ledger_support import write_frame
 
+    if file == "-":  # (was "-: no such file", as if a file of that name were missing)
+        raise click.BadParameter("ledger import reads a file, not standard input: an Excel workbook is told from a "
+                                 "CSV by its name (.xlsx, .csv); save the input to such a file and name it",
+                                 param_hint="FILE")
     if rejects_path:  # refused before the import, not after it is stored
         check_target(rejects_path, [file, rules_dir, jurisdiction, mapping, *database_files(target)],
                      what="rejects")
