@@ -231,8 +231,13 @@ def _checked(jurisdiction: Any, today: Any, lang: str = "zh") -> dt.date | None:
         raise ProblemError("lang", f"use 'zh' or 'en', not {lang!r}")
     if today is None:
         return None
-    if not isinstance(today, dt.date | str):
-        raise TypeError(f"today: expected a date or YYYY-MM-DD text, got {type(today).__name__}")
+    kind = type(today).__name__
+    if kind == "NaTType":  # pandas' missing date, a datetime whose .time() raises ValueError (was that message)
+        raise TypeError("today: expected a date or YYYY-MM-DD text, got NaT (pandas' missing date); give a day, "
+                        "or leave today out")
+    if not isinstance(today, dt.date | str) and kind not in ("datetime64", "date32", "Date"):
+        # (numpy's datetime64 and Arrow's dates are read as a record's as_of reads them)
+        raise TypeError(f"today: expected a date or YYYY-MM-DD text, got {kind}")
     from pydantic_core import PydanticCustomError
 
     from ._errors import ProblemError

@@ -28,6 +28,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import numbers
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -143,12 +144,20 @@ def _valid_time(text: str) -> bool:
     return True
 
 
+def missing(value: Any) -> bool:
+    """``value`` stands for no value: ``None``, empty text, or pandas' missing date ``NaT`` (a record's ``NaT`` is an
+    absent field; in an event it was "Cannot compare NaT with datetime.date object", a TypeError)."""
+    return value is None or (isinstance(value, str) and value == "") or type(value).__name__ == "NaTType"
+
+
 def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
     if isinstance(value, dt.datetime):
         day = value.date()
     elif isinstance(value, dt.date):
         day = value
     else:
+        if type(value).__name__ in ("datetime64", "date32", "Date"):  # numpy's and Arrow's days, as a record's
+            value = str(value)
         # Text only (a number is no day, as in a record); a time of day may follow, but nothing
         # else: "2021-06-189" and "2021-06-18T25:99" are not the 18th.
         m = _DAY.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
@@ -196,6 +205,8 @@ def _clean(text: str, field_name: str, problem: str | None) -> str:
 
 
 def _text(value: Any, field_name: str, problem: str | None) -> str:
+    if type(value) is not str and not isinstance(value, bool) and isinstance(value, numbers.Integral):
+        value = int(value)  # numpy's int64 (a frame's column) is the whole number it holds, as Python's int is
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ProblemError(field_name, f"expected text, got {kind_of(value)}: {shown(value)}; give it as text",
                            record=problem,
@@ -270,7 +281,7 @@ class Event:
                 hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(fields)
                 raise ProblemError(str(key), f"unknown field for a {kind!r} event; {hint}", record=problem,
                                    code="unknown_field")
-        if raw.get("on") in (None, ""):
+        if missing(raw.get("on")):
             raise ProblemError("on", f"is required: the day the problem was {kind}", record=problem,
                                code="missing_field")
         on = _date(raw["on"], "on", problem)
@@ -288,7 +299,7 @@ class Event:
                         data[name] = unicodedata.normalize("NFKC", data[name]).strip()
                     continue
                 value = None
-            if value is None or value == "":
+            if missing(value):
                 if required:
                     article = "an" if kind[:1] in "aeiou" else "a"
                     raise ProblemError(name, f"is required for {article} {kind!r} event", record=problem,

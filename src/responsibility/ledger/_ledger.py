@@ -326,6 +326,11 @@ class Ledger:
     def _store(self, events: Iterable[Mapping[str, Any] | Event] | Mapping[str, Any], *, entered_by: str | None,
                batch: str | None, keep: list[Event] | None = None, chunk: int = 50_000,
                within: str | None = None) -> int:
+        if type(events).__name__ in ("DataFrame", "Series", "LazyFrame"):
+            # iterating a frame gives its column names: "event 1: expected an object, got text" said nothing of it
+            raise ProblemError("(event)", f"expected an event (an object) or a list of them, got a "
+                               f"{type(events).__name__}; pass its rows as dicts (df.to_dict('records'), "
+                               "polars' df.to_dicts())", code="not_an_object")
         if isinstance(events, (str, bytes)) or not isinstance(events, Mapping | Event | Iterable):
             # (None, a number, text: it was Python's TypeError "… is not iterable"; review21b)
             from .._json import kind_of
@@ -487,6 +492,8 @@ class Ledger:
         ``seq`` of the previous page: a cursor that stays right while events are appended),
         ``limit`` at most that many."""
         cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at", "hash")
+        if problem is not None:
+            problem = _problem_id(problem)
         if place is None and not after and limit is None:
             one = [problem] if problem is not None else None
             with self.engine.connect() as conn:
@@ -515,6 +522,10 @@ class Ledger:
         """Every problem's :class:`State` on ``as_of`` (default: everything recorded), by id."""
         day = _day(as_of)
         folder = Folder(as_of=day)
+        if problems is not None:
+            # one id given as text is that problem, not its characters (fold(problems="C1") folded "C" and "1")
+            problems = [_problem_id(problems)] if isinstance(problems, str) or not isinstance(problems, Iterable) \
+                else [_problem_id(p) for p in problems]
         with self.engine.connect() as conn:
             ids = sorted(_with_sources(conn, set(problems))) if problems is not None else None
             fixes = _corrections(conn)
@@ -546,6 +557,7 @@ class Ledger:
 
     def state(self, problem: str, as_of: dt.date | str | None = None) -> State:
         """One problem's :class:`State` on ``as_of``; :class:`ProblemError` when unknown then."""
+        problem = _problem_id(problem)
         states = self.fold(as_of, problems=[problem])
         if problem not in states:
             # the day only where it matters: `ledger show DB NOPE` said "unknown problem on <today>" (hostile27)
@@ -573,7 +585,9 @@ class Ledger:
         day = _day(as_of) or dt.date.today()
         place = _place_text(place)
         if area:  # ids or Chinese names (危房改造); an unknown one is an error, never an empty list
-            area = [self._area_id(a) for a in ([area] if isinstance(area, str) else area)]
+            # (one area, any type, is one: area=1 was Python's "'int' object is not iterable")
+            area = [self._area_id(a) for a in (area if isinstance(area, Iterable) and not isinstance(area, str)
+                                               else [area])]
         if place and self.jurisdiction is not None:  # so is a place the jurisdiction does not hold
             from .._errors import JurisdictionError
             from ._compat import parse_code, place_name_hint
@@ -690,6 +704,10 @@ class Ledger:
         in the result and the ledger's record of imports (default: ``path``)."""
         from ._import import ImportResult, load_mapping, read_table
 
+        if type(path).__name__ in ("DataFrame", "Series", "LazyFrame"):  # (was os.fspath's TypeError)
+            raise TypeError(f"import_file() reads a file (.xlsx or .csv), not a {type(path).__name__}: save it "
+                            "first (df.to_csv(path, index=False)), or append its rows as events "
+                            "(ledger.append(df.to_dict('records')))")
         if not entered_by or not str(entered_by).strip():
             raise ProblemError("entered_by", "is required: who imports the file", code="missing_field")
         # checked once, as the caller's argument: not as a reject of every row (review19b M3)
@@ -770,9 +788,17 @@ class Ledger:
                     area: Any = None, status: Any = None, within: int = 7) -> None:
         """Write the workbook offices use: 问题清单, 责任清单, 整改清单, 评价指数, 激励提示, 预警 (one sheet
         each, Chinese headers, frozen header row, filters, date cells, overdue rows highlighted)."""
+        import os
+
         from ._lists import names, to_zh
         from ._xlsx import write_workbook
 
+        suffix = os.path.splitext(os.fspath(path))[1].lower() if isinstance(path, str | os.PathLike) else ""
+        if suffix in _NOT_WORKBOOK:  # a workbook under a CSV's name was written, and opened as garbage
+            from .._errors import OutputError
+
+            raise OutputError(f"{os.fspath(path)}: the workbook is an .xlsx file, not {suffix}; name it .xlsx, or "
+                              "write one list as CSV (ledger.problems().to_csv(path))")
         ls = self._lists(as_of, place, area, status)
         rect = ls.rectifications()
         alerts = ls.alerts(_days(within, "within"))
@@ -963,6 +989,9 @@ def _day(value: dt.date | str | None) -> dt.date | None:
     1900-2999: a list as of 9999-12-31 would lose every finding, which no record may reach)."""
     if value is None:
         return None
+    if type(value).__name__ == "NaTType":  # (its .time() raised ValueError "NaTType does not support time")
+        raise ProblemError("as_of", "NaT (pandas' missing date) is no day; give a day YYYY-MM-DD between 1900 and "
+                           "2999, or leave it out", code="bad_date")
     from pydantic_core import PydanticCustomError
 
     from ._compat import parse_day
@@ -974,6 +1003,11 @@ def _day(value: dt.date | str | None) -> dt.date | None:
                            code="bad_date") from None
 
 
+#: Names of other formats, never given to a workbook (:meth:`Ledger.export_xlsx` refuses them).
+_NOT_WORKBOOK = frozenset({".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".parquet", ".db", ".sqlite",
+                           ".xls", ".yaml", ".yml"})
+
+
 #: The most days ``within`` and ``window`` may span: ten years, more than any time limit or
 #: deadline of the text (the service's query and the command's options hold to it too).
 MAX_DAYS = 3650
@@ -981,10 +1015,13 @@ MAX_DAYS = 3650
 
 def _days(value: Any, name: str) -> int:
     """A number of days from 0 to :data:`MAX_DAYS`: ``within``, ``window``."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_DAYS:
+    import numbers
+
+    # (numpy's int64, a frame's number, is the whole number it holds: it was refused as "7")
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not 0 <= int(value) <= MAX_DAYS:
         raise ProblemError(name, f"a whole number of days from 0 to {MAX_DAYS} is expected (got {shown(value)})",
                            code="bad_value")
-    return value
+    return int(value)
 
 
 #: The largest event number a database holds (a signed 64-bit integer).
@@ -1000,6 +1037,20 @@ def _seq(value: Any, name: str) -> int:
         raise ProblemError(name, f"a whole number from 0 to {MAX_SEQ} is expected (got {shown(value)})",
                            code="bad_value")
     return int(value)
+
+
+def _problem_id(value: Any) -> str:
+    """A problem id asked for: text as given, a whole number (Python's or numpy's) as its digits, the way an
+    event's problem 777 is stored as "777"; anything else is refused (state(1) was "normalize() argument 2 must
+    be str, not int")."""
+    import numbers
+
+    if isinstance(value, str):
+        return value
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and int(value).bit_length() <= 128:
+        return str(int(value))
+    raise ProblemError("problem", f"a problem's id is text (or a whole number), not {shown(value)}",
+                       code="wrong_type")
 
 
 def _as_written(exc: ProblemError, raw: Any) -> ProblemError:

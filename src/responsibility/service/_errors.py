@@ -204,6 +204,12 @@ def install(app: FastAPI) -> None:
         elif exc.status_code == 405:
             message = f"{request.method} is not allowed on {request.url.path}"
             hint = "see /docs for the methods each endpoint takes"
+        elif exc.status_code == 400 and "multipart" in str(exc.detail).lower():
+            # starlette's "Invalid multipart data." / "Missing boundary in multipart." said nothing of what to send
+            message = (f"the body is not the multipart/form-data its Content-Type says ({str(exc.detail).rstrip('.')}"
+                       "): its parts must be separated by the boundary the Content-Type names")
+            hint = "let the client build the form: curl -F file=@ledger.xlsx (never set Content-Type by hand)"
+            return ApiError(400, message, type="RequestError", field="(body)", suggestion=hint).response()
         else:
             message, hint = str(exc.detail), None
         return ApiError(exc.status_code, message, type="RequestError", suggestion=hint,

@@ -175,6 +175,11 @@ def install(app: FastAPI, svc: Service) -> None:
                 raise ApiError(400, f"query parameter {paging[0]!r}: 'problem' returns all of that problem's events; "
                                f"{paging[0]!r} pages the events of a jurisdiction", type="RequestError",
                                field=f"query.{paging[0]}", suggestion="leave it out, or ask without 'problem'")
+            if not problem.strip():  # "" was 404 "no problem ''" (hostile29): the id is missing, not unknown
+                raise ApiError(400, f"query parameter 'problem' is empty ({problem!r}); give a problem's id",
+                               type="RequestError", field="query.problem",
+                               suggestion="e.g. ?problem=CA-2021-003, or leave it out for the events of your "
+                               "jurisdiction page by page")
             await named_problem(who, endpoint, led, problem, "problem")
             return _json([e.to_dict() for e in await run_in_threadpool(led.events, problem)])
         where = scope(who, endpoint, place)
@@ -196,6 +201,13 @@ def install(app: FastAPI, svc: Service) -> None:
         endpoint = "POST /v1/ledger/events"
         started, who, led, raw, input_hash = await write_request(request)
         items = raw if isinstance(raw, list) else [raw]
+        if not items:
+            writer(who, endpoint, started, input_hash)  # a reader is told it does not write, list or none
+            # An empty list stores nothing: 200 with the empty list, as the library's append([]) returns [] and
+            # `ledger add` of a file holding [] says "nothing to store" (exit 0); 201 said something was made.
+            # A client that sends the day's new events as a list need not special-case a day with none.
+            svc.record(who, endpoint, 200, started=started, input=input_hash, events=0)
+            return _json([])
         # Each event read by the ledger's own parser, so that the problem and place checked are the
         # ones it stores (a number 777 is problem "777", " CA-1 " is "CA-1"); one it refuses is
         # left for it to name.
@@ -263,6 +275,11 @@ def install(app: FastAPI, svc: Service) -> None:
             stored = await run_in_threadpool(write)
         except ResponsibilityError as exc:
             err = from_library(exc)
+            if err.suggestion is not None and "docs/records.md" in err.suggestion:
+                # an event is no problem record: its fields are docs/ledger.md's ("Events by hand")
+                err.suggestion = err.suggestion.split(";")[0].replace("the record", "the event") + \
+                    "; docs/ledger.md (Events by hand) lists each " \
+                    "event type's fields"
             if many and isinstance(exc, ProblemError) and exc.index is not None:
                 err.field = f"[{exc.index}]" + (f".{exc.field}" if exc.field and not exc.field.startswith("(") else "")
             svc.record(who, endpoint, err.status, started=started, input=input_hash, error=err.type, field=err.field)

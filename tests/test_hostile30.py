@@ -1,0 +1,219 @@
+"""The input contract, hostile inputs and a newcomer's path (hostile30: hostile29's leftovers, then the Python API as
+a notebook calls it, the CLI's pipes and paths, odd files, the service's bodies)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHUNAN = "330127100219"
+
+
+def _events(pid: str, place: str = CHUNAN) -> list[dict[str, Any]]:
+    return [{"problem": pid, "type": "registered", "on": "2021-03-01", "domain": "housing",
+             "kind": "housing_renovation_late", "place": place, "severity": "serious"},
+            {"problem": pid, "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "hotline"}]
+
+
+@pytest.fixture()
+def ledger(tmp_path: Path) -> Any:
+    from responsibility import Ledger
+
+    with Ledger.create(tmp_path / "county.db") as led:
+        led.append(_events("C1"), entered_by="seed")
+        yield led
+
+
+# ---------------------------------------------------------------- 1. hostile29's leftovers over HTTP
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from fastapi.testclient import TestClient
+
+    from responsibility import Ledger
+    from responsibility.service import Settings, create_app
+    from tests.test_service import token_store
+
+    db = tmp_path_factory.mktemp("ledger") / "county.db"
+    with Ledger.create(db) as led:
+        led.append(_events("C1"), entered_by="seed")
+    log = tmp_path_factory.mktemp("log") / "d.jsonl"
+    app = create_app(Settings(tokens=token_store(), ledger=str(db), decision_log=log))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.mark.parametrize("value", ["", "%20", "%E3%80%80"])
+def test_an_empty_problem_query_is_a_bad_request_that_says_what_to_send(service: Any, value: str) -> None:
+    """``?problem=`` answered 404 "no problem ''" as if an id had been named and not found."""
+    from tests.test_service import bearer
+
+    answer = service.get(f"/v1/ledger/events?problem={value}", headers=bearer("chunan"))
+    assert answer.status_code == 400, answer.text
+    error = answer.json()["error"]
+    assert error["field"] == "query.problem" and "is empty" in error["message"] and "?problem=" in error["suggestion"]
+
+
+def test_an_empty_list_of_events_stores_nothing_and_says_so_with_200(service: Any) -> None:
+    """``POST /v1/ledger/events`` with ``[]`` answered 201 Created with nothing created; now 200 ``[]``, as the
+    library's ``append([])`` returns ``[]`` and ``ledger add`` of ``[]`` says "nothing to store" (exit 0)."""
+    from tests.test_service import bearer
+
+    before = service.get("/v1/ledger/events", headers=bearer("chunan")).json()
+    answer = service.post("/v1/ledger/events", content=b"[]",
+                          headers={**bearer("chunan"), "Content-Type": "application/json"})
+    assert answer.status_code == 200 and answer.json() == [], answer.text
+    assert service.get("/v1/ledger/events", headers=bearer("chunan")).json() == before
+    # a reader is told it does not write, with or without events
+    refused = service.post("/v1/ledger/events", content=b"[]",
+                           headers={**bearer("hangzhou"), "Content-Type": "application/json"})
+    assert refused.status_code == 403, refused.text
+
+
+# ---------------------------------------------------------------- 2. the Python API as a notebook calls it
+
+
+def test_today_takes_numpy_s_day_and_says_what_nat_is(policy: Any) -> None:
+    """``today=np.datetime64(...)`` was refused though a record's as_of takes it; ``today=pd.NaT`` raised pandas'
+    ValueError "NaTType does not support time"."""
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    record = {"id": "P1", "area": "housing", "kind": "housing_renovation_late", "place": CHUNAN,
+              "discovered": {"on": "2021-03-01", "level": "county", "channel": "hotline"}}
+    want = policy.who_answers(record, engine="compiled", today="2021-12-31").findings
+    assert want
+    assert policy.who_answers(record, engine="compiled", today=np.datetime64("2021-12-31")).findings == want
+    with pytest.raises(TypeError, match="got NaT"):
+        policy.who_answers(record, engine="compiled", today=pd.NaT)
+    with pytest.raises(TypeError, match="got NaT"):
+        policy.route(record, today=pd.NaT)
+
+
+def test_a_ledger_reads_a_frame_s_values_as_a_record_does(ledger: Any) -> None:
+    """numpy's int64 and datetime64 (a frame's cells) were refused ("expected text, got a int64", "not a date:
+    "2021-03-02""); ``NaT`` for a day raised "Cannot compare NaT with datetime.date object"."""
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    from responsibility import ProblemError
+
+    got = ledger.append([{**_events("C2")[0], "problem": np.int64(77), "place": np.int64(int(CHUNAN))},
+                         {"problem": "77", "type": "discovered", "on": np.datetime64("2021-03-02"),
+                          "level": "county", "channel": "hotline"}], entered_by="clerk")
+    assert [(e.problem, e.on) for e in got] == [("77", dt.date(2021, 3, 1)), ("77", dt.date(2021, 3, 2))]
+    assert got[0].data["place"] == CHUNAN
+    with pytest.raises(ProblemError, match="'on': is required"):
+        ledger.append({"problem": "C1", "type": "discovered", "on": pd.NaT, "level": "county", "channel": "hotline"},
+                      entered_by="clerk")
+    assert len(ledger.alerts(np.int64(7))) == len(ledger.alerts(7))
+
+
+def test_a_ledger_s_reads_say_what_is_wrong_with_their_arguments(ledger: Any) -> None:
+    """Each was a Python error of the library's insides, or a silent wrong answer."""
+    pd = pytest.importorskip("pandas")
+    from responsibility import ProblemError
+
+    assert ledger.state("C1").id == "C1"
+    with pytest.raises(ProblemError, match="unknown problem"):  # was "normalize() argument 2 must be str, not int"
+        ledger.state(1)
+    assert set(ledger.fold(problems="C1")) == {"C1"}  # was {}: the characters "C" and "1" were folded
+    for read in (lambda: ledger.state("C1", pd.NaT), lambda: ledger.fold(pd.NaT), lambda: ledger.record("C1", pd.NaT)):
+        with pytest.raises(ProblemError, match="NaT"):  # was ValueError "NaTType does not support time"
+            read()
+    with pytest.raises(ProblemError, match="unknown area 1"):  # was "'int' object is not iterable"
+        ledger.problems(area=1)
+    with pytest.raises(ProblemError, match=r"df\.to_dict"):  # was "event 1: expected an object, got text"
+        ledger.append(pd.DataFrame(_events("C3")), entered_by="clerk")
+    with pytest.raises(TypeError, match="reads a file"):  # was os.fspath's "expected str, bytes or os.PathLike"
+        ledger.import_file(pd.DataFrame(), entered_by="clerk")
+
+
+def test_a_workbook_is_not_written_under_a_csv_s_name(ledger: Any, tmp_path: Path) -> None:
+    """``export_xlsx("lists.csv")`` wrote a workbook a spreadsheet then opened as garbage (the CLI refused it)."""
+    from responsibility import OutputError
+
+    with pytest.raises(OutputError, match=r"the workbook is an \.xlsx file, not \.csv"):
+        ledger.export_xlsx(tmp_path / "lists.csv")
+    assert not (tmp_path / "lists.csv").exists()
+
+
+# ---------------------------------------------------------------- the service's bodies
+
+
+def test_a_form_whose_boundary_is_wrong_says_what_to_send(service: Any) -> None:
+    """starlette's "Invalid multipart data." came with no field and no suggestion."""
+    from tests.test_service import bearer
+
+    for ctype in ("multipart/form-data; boundary=yy", "multipart/form-data"):
+        answer = service.post("/v1/ledger/import", content=b"--zz\r\n",
+                              headers={**bearer("chunan"), "Content-Type": ctype})
+        assert answer.status_code == 400, answer.text
+        error = answer.json()["error"]
+        assert error["field"] == "(body)" and "boundary" in error["message"] and "curl -F" in error["suggestion"]
+
+
+def test_a_refused_event_points_at_the_events_doc_not_the_records(service: Any) -> None:
+    """An event's error said "docs/records.md describes every field of a problem record"."""
+    from tests.test_service import bearer
+
+    headers = {**bearer("chunan"), "Content-Type": "application/json"}
+    for body in (b"{}", b"[1]"):
+        answer = service.post("/v1/ledger/events", content=body, headers=headers)
+        assert answer.status_code == 422, answer.text
+        hint = answer.json()["error"]["suggestion"]
+        assert "docs/ledger.md" in hint and "records.md" not in hint and "record" not in hint, hint
+
+
+# ---------------------------------------------------------------- the CLI's pipes and paths
+
+
+def test_ledger_import_says_it_reads_a_named_file_not_stdin(tmp_path: Path, run_cli: Any) -> None:
+    """``ledger import DB -`` said "-: no such file"."""
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    code, _, err = run_cli("ledger", "import", str(db), "-", "--by", "clerk")
+    assert code == 2 and "not standard input" in err and ".xlsx" in err, err
+
+
+def _assess_to(output: Path | str, cwd: Path, stdout: Any) -> Any:
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "responsibility", "assess",
+                           str(ROOT / "examples" / "records" / "problems.jsonl"), "--to", "jsonl", "-o", str(output)],
+                          stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=cwd,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+
+
+def test_an_output_through_a_descriptor_is_refused_and_the_link_kept(tmp_path: Path) -> None:
+    """``-o /dev/stdout`` with standard output redirected to a file passed the checks (the link's file is regular)
+    and ``os.replace`` put the findings over the link itself: as root, /dev/stdout became a regular file for every
+    process of the machine (hostile30 did it once, and put the link back). A link of our own stands for it here,
+    so that the old code, run, harms nothing outside tmp_path."""
+    import os
+
+    if not os.path.exists("/proc/self/fd/1"):
+        pytest.skip("no /proc/self/fd")
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    with open(tmp_path / "redirected.txt", "w") as out:
+        run = _assess_to(link, tmp_path, out)
+    assert run.returncode == 2 and "give - " in run.stderr, run.stderr
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+
+
+def test_an_output_named_by_a_link_replaces_the_file_it_names(tmp_path: Path) -> None:
+    """The link was replaced by a regular file, and the file it named kept its old content."""
+    import subprocess
+
+    (tmp_path / "real.jsonl").write_text("old\n")
+    (tmp_path / "link.jsonl").symlink_to("real.jsonl")
+    run = _assess_to("link.jsonl", tmp_path, subprocess.DEVNULL)
+    assert run.returncode == 1, run.stderr
+    assert (tmp_path / "link.jsonl").is_symlink()
+    assert (tmp_path / "real.jsonl").read_text().startswith('{"record": 0')
