@@ -217,3 +217,66 @@ def test_an_output_named_by_a_link_replaces_the_file_it_names(tmp_path: Path) ->
     assert run.returncode == 1, run.stderr
     assert (tmp_path / "link.jsonl").is_symlink()
     assert (tmp_path / "real.jsonl").read_text().startswith('{"record": 0')
+
+
+def test_load_reads_its_day_as_a_record_s_as_of_and_says_what_a_path_is() -> None:
+    """``load(as_of="x")`` and ``load(as_of=2021)`` were taken (and failed later, or never); ``load(5)`` was
+    os.fspath's TypeError."""
+    pd = pytest.importorskip("pandas")
+    import responsibility
+    from responsibility import ProblemError
+
+    assert responsibility.load(as_of=pd.Timestamp("2021-01-01")).as_of == dt.date(2021, 1, 1)
+    assert responsibility.load(as_of="2021-01-01").as_of == dt.date(2021, 1, 1)
+    with pytest.raises(ProblemError, match="'as_of'"):
+        responsibility.load(as_of="x")
+    for bad in (2021, pd.NaT):
+        with pytest.raises(TypeError, match="as_of: expected a date"):
+            responsibility.load(as_of=bad)
+    for call in (responsibility.load, responsibility.validate):
+        with pytest.raises(TypeError, match="path is a policy directory"):
+            call(5)
+
+
+def test_a_jurisdiction_s_arguments_say_what_they_take(example: Any, policy: Any) -> None:
+    """``get(330127100219)`` answered None (no such place); ``synthetic(cities="3")`` was "'<=' not supported";
+    ``from_csv(5)`` os.fspath's TypeError; ``draw(lang="fr")`` drew in Chinese in silence."""
+    np = pytest.importorskip("numpy")
+    from responsibility import Jurisdiction, ProblemError
+
+    assert example.get(CHUNAN) is not None
+    with pytest.raises(TypeError, match="12 digits as text"):
+        example.get(int(CHUNAN))
+    assert example.get("999999999999") is None
+    with pytest.raises(TypeError, match="cities is a whole number"):
+        Jurisdiction.synthetic(cities="3")  # type: ignore[arg-type]
+    small = Jurisdiction.synthetic(cities=np.int64(1), counties=1, townships=1, villages=1)
+    assert len(small) == len(Jurisdiction.synthetic(cities=1, counties=1, townships=1, villages=1))
+    with pytest.raises(TypeError, match="reads a CSV file"):
+        Jurisdiction.from_csv(5)  # type: ignore[arg-type]
+    with pytest.raises(ProblemError, match="use 'zh' or 'en'"):
+        policy.draw(lang="fr")
+
+
+def test_the_access_log_says_once_that_standard_output_is_gone(capsys: pytest.CaptureFixture[str]) -> None:
+    """`serve | head -1`: each request after the reader stopped printed "--- Logging error ---" and a traceback."""
+    import logging
+
+    from responsibility.service._workers import AccessHandler, log_config
+
+    class Gone:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    assert log_config()["handlers"]["access"]["class"] == "responsibility.service._workers.AccessHandler"
+    handler = AccessHandler(Gone())  # type: ignore[arg-type]
+    try:
+        for _ in range(3):
+            handler.handle(logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, "GET /", None, None))
+    finally:
+        AccessHandler.gone = False
+    err = capsys.readouterr().err
+    assert err.count("standard output is gone") == 1 and "Traceback" not in err and "Logging error" not in err, err

@@ -185,13 +185,15 @@ def validate(path: str | Path | None = None) -> list[Issue]:
     >>> responsibility.validate()
     []
     """
+    _directory_argument(path, "validate()")
     return validate_dir(path)
 
 
-def load(path: str | Path | None = None, *, as_of: dt.date | None = None) -> Policy:
+def load(path: str | Path | None = None, *, as_of: dt.date | str | None = None) -> Policy:
     """Load and validate a policy directory (default: the rules shipped with the package).
 
-    ``as_of`` keeps only the bodies, duties, problem kinds and parameters in force on that day.
+    ``as_of`` (a date or ``YYYY-MM-DD``) keeps only the bodies, duties, problem kinds and parameters in force
+    on that day.
     Raises :class:`RulesError` listing every problem if the data is not sound.
 
     >>> import responsibility
@@ -199,7 +201,9 @@ def load(path: str | Path | None = None, *, as_of: dt.date | None = None) -> Pol
     >>> sorted(policy.problem_areas)[:3]
     ['basic_needs', 'discovery', 'education']
     """
-    return load_checked(path, as_of=as_of, cls=Policy)
+    _directory_argument(path, "load()")
+    # (as_of="2021-01-01" was "'str' object is not callable"; "x" and 2021 were taken, and failed later)
+    return load_checked(path, as_of=_day_argument(as_of, "as_of"), cls=Policy)
 
 
 @functools.cache
@@ -229,24 +233,41 @@ def _checked(jurisdiction: Any, today: Any, lang: str = "zh") -> dt.date | None:
         from ._errors import ProblemError
 
         raise ProblemError("lang", f"use 'zh' or 'en', not {lang!r}")
-    if today is None:
+    return _day_argument(today, "today")
+
+
+def _day_argument(value: Any, name: str) -> dt.date | None:
+    """An argument that names a day (``today``, ``load``'s ``as_of``): ``None``, a date, ``YYYY-MM-DD`` text, or
+    numpy's or Arrow's day, read as a record's ``as_of`` is (1900-2999); else :class:`TypeError` or
+    :class:`ProblemError` naming the argument."""
+    if value is None:
         return None
-    kind = type(today).__name__
+    kind = type(value).__name__
     if kind == "NaTType":  # pandas' missing date, a datetime whose .time() raises ValueError (was that message)
-        raise TypeError("today: expected a date or YYYY-MM-DD text, got NaT (pandas' missing date); give a day, "
-                        "or leave today out")
-    if not isinstance(today, dt.date | str) and kind not in ("datetime64", "date32", "Date"):
+        raise TypeError(f"{name}: expected a date or YYYY-MM-DD text, got NaT (pandas' missing date); give a day, "
+                        f"or leave {name} out")
+    if not isinstance(value, dt.date | str) and kind not in ("datetime64", "date32", "Date"):
         # (numpy's datetime64 and Arrow's dates are read as a record's as_of reads them)
-        raise TypeError(f"today: expected a date or YYYY-MM-DD text, got {kind}")
+        raise TypeError(f"{name}: expected a date or YYYY-MM-DD text, got {kind}")
     from pydantic_core import PydanticCustomError
 
     from ._errors import ProblemError
     from .engine._problem import parse_day
 
     try:  # the same days a record's as_of may name (1900-2999)
-        return parse_day(today)
+        return parse_day(value)
     except PydanticCustomError as exc:
-        raise ProblemError("today", exc.message(), code="bad_date") from None
+        raise ProblemError(name, exc.message(), code="bad_date") from None
+
+
+def _directory_argument(path: Any, call: str) -> None:
+    """``path`` is ``None`` or a path (text or ``os.PathLike``); else :class:`TypeError` naming the call (was
+    os.fspath's "expected str, bytes or os.PathLike object, not int")."""
+    import os
+
+    if path is not None and not isinstance(path, str | os.PathLike):
+        raise TypeError(f"{call}: path is a policy directory (text or a Path; none for the shipped rules), "
+                        f"not {type(path).__name__}")
 
 
 #: Files of many records in rows, which :meth:`Policy.assess` takes (as a frame), not ``who_answers``.

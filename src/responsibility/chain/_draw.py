@@ -234,6 +234,10 @@ def policy_picture(policy: PolicyView, *, area: str | None = None, place: str | 
     from ._jurisdiction import Jurisdiction
     from ._placement import PlacedChain
 
+    if lang not in ("zh", "en"):  # (lang="fr" drew a Chinese picture in silence)
+        from .._errors import ProblemError
+
+        raise ProblemError("lang", f"use 'zh' or 'en', not {lang!r}")
     en = lang == "en"
     role = chain_of(policy)
     if place is not None:

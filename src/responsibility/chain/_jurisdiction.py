@@ -15,7 +15,9 @@ import csv
 import functools
 import gzip
 import io
+import numbers
 import operator
+import os
 import random
 import re
 import zlib
@@ -278,8 +280,12 @@ class Jurisdiction:
         return [self._make(c) or _never() for c in index.get(name, [])]
 
     def get(self, code: str) -> Place | None:
-        """The place with the 12-digit ``code``, or ``None``."""
-        return self._made.get(code) or self._make(code)
+        """The place with the 12-digit ``code``, or ``None``; :meth:`place` reads any accepted length."""
+        got = self._made.get(code) or self._make(code)
+        if got is None and isinstance(code, numbers.Number):  # (get(330127100219) answered None: no such place)
+            raise TypeError(f"get(): a place's code is its 12 digits as text (get('330127100219')), not "
+                            f"{type(code).__name__}; place(code) reads a number or a shorter code too")
+        return got
 
     def ancestors(self, code: object) -> list[Place]:
         """The place and every place containing it, from it up to the province."""
@@ -353,6 +359,11 @@ class Jurisdiction:
         from .._errors import RulesError
         from ..policy._yaml import decode_text, read_bytes
 
+        if not isinstance(path, str | os.PathLike):  # (was os.fspath's "expected str, bytes or os.PathLike object")
+            kind = type(path).__name__
+            raise TypeError(f"from_csv() reads a CSV file (its path), not {kind}" + (
+                "; for a frame of code,name rows: Jurisdiction.from_csv_text(df.to_csv(index=False))"
+                if kind == "DataFrame" else ""))
         p = Path(path)
         limit = 256 * 2**20
         try:  # a regular file of at most 256 MiB (not a FIFO or /dev/zero), UTF-8 text
@@ -442,6 +453,14 @@ class Jurisdiction:
         villages (合成村): numbered as the national code numbers a 村民委员会 (digits 10–12 from 201, then from 601),
         not as a residents' committee (001–199, :func:`is_residents_committee`), at most 399 to a township.
         """
+        def whole(name: str, n: object) -> int:  # ("3" was "'<=' not supported between …"; numpy's int64 is one)
+            if isinstance(n, bool) or not hasattr(n, "__index__"):
+                raise TypeError(f"synthetic(): {name} is a whole number, not {type(n).__name__} ({n!r})")
+            return operator.index(n)
+
+        cities, counties, townships, villages, seed = (whole(k, v) for k, v in (
+            ("cities", cities), ("counties", counties), ("townships", townships), ("villages", villages),
+            ("seed", seed)))
         if not (1 <= cities <= counties <= townships <= villages) or cities > 99 or counties > cities * 99 \
                 or villages > townships * 399:
             raise JurisdictionError("need 1 ≤ cities ≤ counties ≤ townships ≤ villages, at most 99 cities, "

@@ -81,7 +81,15 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
 
     check_port(host, port)  # a port in use fails at once, before the rules are built (N10-9: seconds later)
     settings = Settings.from_env()
-    access_log = log_level in ("info", "debug")  # a line per request on stderr (the decision log is apart)
+    # a line per request on standard output, uvicorn's access log (the decision log is apart)
+    access_log = log_level in ("info", "debug")
+    from ._cli import _ClosedStdout
+
+    if access_log and isinstance(sys.stdout, _ClosedStdout):
+        # (each request printed "--- Logging error ---" and a traceback on stderr: `serve >&-`)
+        access_log = False
+        click.echo("responsibility: standard output is closed: no access log (a line per request); the decision "
+                   "log is kept as ever", err=True)
     app = create_app(settings)  # unusable settings fail here, before listening, as one line and exit 2
     click.echo(f"responsibility: serving on http://{host}:{port} (docs at /docs; decision log {decision_log})",
                err=True)
@@ -106,8 +114,10 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
         svc = app.state.service
         try:
             from ..service._protocol import Protocol  # (a deadline for the headers, which uvicorn has not)
+            from ..service._workers import log_config
 
-            uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log, http=Protocol)
+            uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log, http=Protocol,
+                        log_config=log_config())
         except Terminated:  # SIGTERM is how a server is told to stop: its requests finished, its log closed
             click.echo("responsibility: stopped (SIGTERM)", err=True)
         if svc.log is not None and svc.log.lost:  # an audit trail with holes: not a clean stop (review22b R22b-7)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import multiprocessing
 import os
 import signal
@@ -75,6 +76,37 @@ def _orphaned(parent: int) -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
+class AccessHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """uvicorn's access log (a line per request on standard output) that, when standard output goes (`serve | head`,
+    a reader that stopped), says so once on stderr and writes no more: each request printed "--- Logging error ---"
+    and a traceback."""
+
+    gone = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not AccessHandler.gone:
+            super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if AccessHandler.gone:
+            return
+        AccessHandler.gone = True
+        with contextlib.suppress(Exception):
+            sys.stderr.write(f"responsibility: process {os.getpid()}: standard output is gone (its reader stopped): "
+                             "no more access log lines; the decision log is kept as ever\n")
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging configuration with the access log's handler an :class:`AccessHandler`."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["handlers"]["access"]["class"] = "responsibility.service._workers.AccessHandler"
+    return config
+
+
 def _worker(host: str, port: int, log_level: str, access_log: bool) -> None:  # pragma: no cover - a subprocess
     import threading
 
@@ -89,7 +121,8 @@ def _worker(host: str, port: int, log_level: str, access_log: bool) -> None:  # 
     sock = listen(host, port)
     from ._protocol import Protocol  # (a deadline for the headers, which uvicorn has not)
 
-    config = uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="on", http=Protocol)
+    config = uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="on", http=Protocol,
+                            log_config=log_config())
 
     def stopped(signum: int, frame: Any) -> None:
         raise _Stopped
@@ -114,7 +147,7 @@ def run(host: str, port: int, workers: int, *, log_level: str = "info", access_l
 
     if not reuse_port():
         uvicorn.run("responsibility.service:app", host=host, port=port, workers=workers, log_level=log_level,
-                    access_log=access_log, http="responsibility.service._protocol:Protocol")
+                    access_log=access_log, http="responsibility.service._protocol:Protocol", log_config=log_config())
         return 0
     from .._errors import ResponsibilityError
 
