@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from hypothesis import strategies as st
@@ -32,8 +33,9 @@ def channel_at(policy: Policy, channel: str, level: str) -> str:
     return max(run, key=lambda cx: likeness(cx[1]))[0]
 
 
-def problems(policy: Policy, jurisdiction: Jurisdiction) -> st.SearchStrategy[dict[str, Any]]:
-    """Problem records over ``jurisdiction``: every area, kind, failure and severity."""
+def problems(policy: Policy, jurisdiction: Jurisdiction,
+             areas: Sequence[str] | None = None) -> st.SearchStrategy[dict[str, Any]]:
+    """Problem records over ``jurisdiction``: every area (or those of ``areas``), kind, failure and severity."""
     places = [p.code for p in jurisdiction if p.level in ("village", "township")]
     # the channels each level runs (a channel's `levels`, R20-7: 全科网格 the county's and below, 调查核查 省市两级's …)
     channels = {lv: sorted(c for c, ch in policy.channels.items() if ch.levels is None or lv in ch.levels)
@@ -48,7 +50,7 @@ def problems(policy: Policy, jurisdiction: Jurisdiction) -> st.SearchStrategy[di
 
     @st.composite
     def build(draw: st.DrawFn) -> dict[str, Any]:
-        area = draw(st.sampled_from(sorted(kinds)))
+        area = draw(st.sampled_from(sorted(kinds) if areas is None else sorted(areas)))
         place = draw(st.sampled_from(places))
         prank = LEVELS.index(jurisdiction.place(place).level)
         if prank == 0 and is_residents_committee(place) and policy.parameter(RESIDENTS_PLACE) == "township":

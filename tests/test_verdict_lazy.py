@@ -58,6 +58,10 @@ class EagerDecider(Decider):
             prank = self.policy.level_rank[coded(problem.place)[1]]
             ctx.rests_on.extend(self.main_spared(problem, facts, failed, prank, self.policy.sector_of(problem.sector),
                                                  eng))
+        # readings switched off that would change the findings: the verdict names them, and a finding made only
+        # under the current value links them (review29 #7)
+        rest, self._links = self.switched_rests(problem, jurisdiction, tuple(placed), ctx.as_of)
+        ctx.rests_on.extend(p for p in rest if p not in ctx.rests_on)
         return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
 
     def _verdict(self, problem: Any, jurisdiction: Any, placed: Any, hits: Any, ctx: Any, engine: str) -> Verdict:
@@ -136,6 +140,7 @@ class EagerDecider(Decider):
                 rests[SECTORLESS] = None
             if failure.basis == "interpretation":
                 rests[basis] = None
+            rests.update(dict.fromkeys(self._links.get(key, ())))
             text = self._reason(problem, body_id, place.name if place else place_code, basis, duties,
                                 fired[0][1], ctx)
             index[key] = len(findings)

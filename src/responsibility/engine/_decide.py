@@ -19,6 +19,7 @@ from .._errors import EngineError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
+from ..policy._whatif import flipped as switched_on
 from ._compile import Rule, RulesByArea, severity_rank
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
@@ -144,15 +145,19 @@ class Plan:
     but for its forms, so that a decider's many plans add little to the garbage collector's work.
     """
 
-    __slots__ = ("asides", "duties", "fired", "keys", "mains", "rows", "spared")
+    __slots__ = ("asides", "duties", "fired", "keys", "links", "mains", "rows", "spared")
 
     def __init__(self, mains: tuple[int, ...], keys: tuple[tuple[str, str, str], ...],
                  fired: tuple[tuple[tuple[str, int], ...], ...], duties: tuple[tuple[str, ...], ...],
-                 spared: tuple[str, ...] = ()) -> None:
+                 spared: tuple[str, ...] = (), links: dict[tuple[str, str, str], tuple[str, ...]] | None = None
+                 ) -> None:
         self.mains, self.keys, self.fired, self.duties = mains, keys, fired, duties
-        #: The parameters that withheld main responsibility from the levels ``mains`` (:meth:`Decider.main_spared`):
-        #: the verdict rests on them though no finding does.
+        #: The parameters that withheld main responsibility from the levels ``mains`` (:meth:`Decider.main_spared`),
+        #: and those switching off a duty whose reading would change the findings (:meth:`Decider.switched_rests`):
+        #: the verdict rests on them though no finding need.
         self.spared = spared
+        #: The switched-off readings a finding would not be made under, by its key (:meth:`Decider.switched_rests`).
+        self.links = links
         self.rows: Rows | None = None
         #: The rows of a record of the plan with steps set aside (irregular_step), by the positions of the facts that
         #: have them (:meth:`Decider._aside_rows`).
@@ -231,6 +236,11 @@ class Decider:
         self._placings: dict[tuple[Any, ...], tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]] | None = {}
         #: :meth:`_main_placings` by what they read.
         self._mains: dict[tuple[Any, ...], tuple[tuple[str, int, tuple[Any, ...]], ...]] = {}
+        #: The deciders of this policy with one switched-off reading switched on (:meth:`switched_rests`), by its
+        #: parameter; None in such a decider (it asks no further).
+        self._flips: dict[str, Decider] | None = {}
+        self._switchable: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        self._linked_memo: dict[tuple[int, tuple[str, ...]], tuple[Any, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
         self._found: dict[tuple[Any, ...], dict[str, str]] = {}  # a finder's reason values, by body, level, channel
         self._places: dict[Jurisdiction, dict[str, tuple[str, str, str]]] = {}  # :meth:`_places_in`
@@ -311,6 +321,13 @@ class Decider:
                 self._placements[pk] = plan
             else:
                 plan = Plan(placed.mains, placed.keys, placed.fired, placed.duties, placed.spared)
+            if self._flips is not None:
+                # (per shape, not per placement: the same placement of a record found at another level may switch
+                # otherwise; the placement's plan is kept as it was placed)
+                rest, links = self.switched_rests(problem, jurisdiction, plan.keys, ctx.as_of)
+                if rest:
+                    plan = Plan(plan.mains, plan.keys, plan.fired, plan.duties,
+                                tuple(dict.fromkeys((*plan.spared, *rest))), links)
             plans = self._plans
             if len(plans) >= PLANS_KEPT:
                 with contextlib.suppress(StopIteration, KeyError, RuntimeError):
@@ -378,6 +395,43 @@ class Decider:
         keys = sorted(placed, key=self._order.__getitem__)
         return Plan(tuple(sorted(failed)), tuple(keys), tuple([tuple(placed[k][0]) for k in keys]),
                     tuple([placed[k][1] for k in keys]), spared)
+
+    def switched_rests(self, problem: Problem, jurisdiction: Jurisdiction, keys: Sequence[tuple[str, str, str]],
+                       today: dt.date | None) -> tuple[tuple[str, ...], dict[tuple[str, str, str], tuple[str, ...]]]:
+        """The ``applies_if`` parameters that switch off a duty of the problem's kind whose reading would change
+        ``keys``, the findings (review29 #7: joint_guidance_every_line decides which city departments press a county's
+        rectification, 二(六)2(4) 教育、财政、民政…部门…指导、协调, and false names only the record's line's), and, by
+        finding, those it would not be made under (the level's 问题所属部门 standing for one line, where the joint
+        reading names them all). Read by deciding the record again with the parameter switched on: what a reading
+        changes is what the data's duties and rules make of it, not a guess at it. The verdict names each such
+        parameter; a finding made only under the current value links it."""
+        area, kind = problem.area, problem.kind
+        params = self._switchable.get((area, kind))
+        if params is None:
+            policy = self.policy
+            found = {str(policy.duties[d].applies_if): None for stage in STAGES
+                     for d in policy.switched_off(area, kind, stage)}
+            params = self._switchable[(area, kind)] = tuple(p for p in found if p in policy.parameters
+                                                            and isinstance(policy.parameter(p), bool))
+        if not params:
+            return (), {}
+        now = set(keys)
+        out: list[str] = []
+        links: dict[tuple[str, str, str], tuple[str, ...]] = {}
+        flips = self._flips if self._flips is not None else {}
+        for param in params:
+            flipped = flips.get(param)
+            if flipped is None:
+                flipped = Decider(switched_on(self.policy, param))
+                flipped._flips = None
+                flips[param] = flipped
+            verdict = flipped.decide_parsed(problem, jurisdiction, flipped.compiled, today=today)
+            other = {(f.body, f.basis, f.liability) for f in verdict.findings}
+            if other != now:
+                out.append(param)
+                for key in now - other:
+                    links[key] = (*links.get(key, ()), param)
+        return tuple(out), links
 
     def main_spared(self, problem: Problem, facts: list[Fact], failed: set[int], prank: int, sector: str | None,
                     eng: _Engine) -> tuple[str, ...]:
@@ -456,6 +510,7 @@ class Decider:
         # What a finding reads of a fact, by the fact's position: a fact gives several findings (each liability, each
         # holder), read once.
         read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool, int, bool, bool]] = {}
+        links = plan.links
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
             # a not_handled or not_rectified finding on a fact with steps set aside rests on irregular_step (its
             # supervisors press it either way); the base's other findings are as they are
@@ -495,13 +550,16 @@ class Decider:
             # a department its level handed the problem only after the level's limit, and that then sat on it: its
             # reason gives its own day (R-sat)
             own_day = bool(handed) and t == "unhandled" and (lvl, key[0]) in handed
+            linked = links.get(key, ()) if links else ()
             mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless, slow,
-                  own_day, rlim, aside, chosen, own, nod)
+                  own_day, rlim, aside, chosen, own, nod, linked)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
                 static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless, owner, aside,
                                       chosen)
+                if linked:
+                    static = self._linked(static, linked)
                 form = self._forms.get((id(static), key, duties, severity, escalate, own_day))
                 if form is None:
                     form = self._form(key, duties, static, severity, fact, own_day)
@@ -871,6 +929,16 @@ class Decider:
         quotes, parameters = self._shared()
         return More(steps=tuple(Step(r, f, tuple(sorted(set(ix)))) for r, (f, ix) in steps.items()),
                     quotes=dict(quotes), parameters=dict(parameters), paths=paths)
+
+    def _linked(self, static: tuple[tuple[str, ...], tuple[str, ...]], linked: tuple[str, ...]
+                ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """``static`` with the switched-off readings ``linked`` the finding rests on too (:meth:`switched_rests`), kept
+        (a form is kept by its static's identity)."""
+        mk = (id(static), linked)
+        got = self._linked_memo.get(mk)
+        if got is None or got[0] is not static:
+            got = self._linked_memo[mk] = (static, (static[0], tuple(dict.fromkeys((*static[1], *linked)))))
+        return got[1]
 
     def _static(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit], rules: tuple[str, ...],
                 deadline_from_parameter: bool, passed: bool = False,

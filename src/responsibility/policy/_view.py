@@ -168,8 +168,19 @@ class PolicyView:
         return body.sector if body is not None else value
 
     def parameter(self, param_id: str) -> Any:
-        """The value of a parameter in force."""
-        return self.parameters[param_id].value
+        """The value of a parameter in force (``KeyError`` with a suggestion and the valid ids if unknown).
+
+        >>> import responsibility
+        >>> responsibility.load().parameter("handling_time_limit_days")
+        10
+        """
+        try:
+            return self.parameters[param_id].value
+        except KeyError:
+            from ._loader import suggest
+
+            hint = suggest(str(param_id), self.parameters) or "see rules/parameters.yaml"
+            raise KeyError(f"unknown parameter {param_id!r}; {hint}; valid: {', '.join(self.parameters)}") from None
 
     @property
     def problem_areas(self) -> list[str]:

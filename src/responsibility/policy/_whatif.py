@@ -176,6 +176,8 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
             new_params.append(p)
             continue
         value = values[p.id]
+        if type(value).__module__ == "numpy" and hasattr(value, "item"):
+            value = value.item()  # a frame's cell (np.int64, np.bool_) as the Python value it stands for
         if p.type == "days":
             value = _days(value)
         elif p.type == "severity":
@@ -209,6 +211,16 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
 
         warnings.warn(message, ParameterWarning, stacklevel=3)
     return out
+
+
+def flipped(policy: _P, name: str) -> _P:
+    """A view of ``policy`` with the bool parameter ``name`` the other way (engine/_decide.switched_rests asks what a
+    verdict would be under it): :func:`with_parameters` for a value known to fit, without checking it again."""
+    params = [p.model_copy(update={"value": not p.value}) if p.id == name else p for p in policy.data.parameters]
+    data = policy.data.model_copy(update={"parameters": params})
+    before = policy.parameter(name)
+    changed = {**policy.what_if, name: (before, not before)}
+    return type(policy)(data, root=policy.root, loaded=policy._loaded, as_of=policy.as_of, what_if=changed)
 
 
 def without_effect(policy: PolicyView, names: set[str]) -> list[str]:
