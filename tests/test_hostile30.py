@@ -280,3 +280,24 @@ def test_the_access_log_says_once_that_standard_output_is_gone(capsys: pytest.Ca
         AccessHandler.gone = False
     err = capsys.readouterr().err
     assert err.count("standard output is gone") == 1 and "Traceback" not in err and "Logging error" not in err, err
+
+
+def test_an_assessment_s_report_and_a_picture_say_what_they_take(policy: Any, tmp_path: Path) -> None:
+    """report(lang="fr") was the KeyError 'fr'; report(path, records=5) "'int' object is not iterable";
+    report("x.csv") wrote an HTML page under a CSV's name (the CLI's --report refused it); report(5) and
+    Picture.save(5) os.fspath's TypeError."""
+    pytest.importorskip("pandas")
+    from responsibility import OutputError, ProblemError
+
+    result = policy.assess([{"id": "p1", "area": "housing", "place": "331127"}])
+    with pytest.raises(ProblemError, match="use 'zh' or 'en'"):
+        result.report(tmp_path / "r.html", lang="fr")
+    with pytest.raises(TypeError, match="records are the ones given to assess"):
+        result.report(tmp_path / "r.html", records=5)
+    with pytest.raises(OutputError, match="the report is an HTML page"):
+        result.report(tmp_path / "r.csv")
+    with pytest.raises(TypeError, match="writes a file"):
+        result.report(5)
+    with pytest.raises(TypeError, match="writes a file"):
+        policy.draw(area="housing").save(5)
+    assert not list(tmp_path.iterdir())

@@ -121,6 +121,14 @@ class Assessment:
         """The assessment as one self-contained HTML page (see :meth:`report`)."""
         from ._report import areas_of, report_html
 
+        if lang not in ("zh", "en"):  # (lang="fr" was the KeyError 'fr')
+            from .._errors import ProblemError
+
+            raise ProblemError("lang", f"use 'zh' or 'en', not {lang!r}")
+        if records is not None and (isinstance(records, str | bytes) or not hasattr(records, "__iter__")):
+            # (records=5 was "'int' object is not iterable")
+            raise TypeError(f"report: records are the ones given to assess (a list of dicts or a frame), for the "
+                            f"chart by area; not {type(records).__name__}")
         policy, jurisdiction = self._context()
         return report_html(self.findings, self.rejects, records=self.records, assessed=self.assessed,
                            rejected=self.rejected, policy=policy, jurisdiction=jurisdiction,
@@ -137,9 +145,17 @@ class Assessment:
         as a chart and as a table. Pass the same ``records`` given to ``assess`` for the chart by
         area. Returns the path.
         """
+        import os
+
         from ..chain._scene import _write_atomic
 
+        if not isinstance(path, str | os.PathLike):  # (was os.fspath's "expected str, bytes or os.PathLike")
+            raise TypeError(f"report() writes a file: give its path (report.html), not {type(path).__name__}")
         out = Path(path)
+        if out.suffix.lower() in _NOT_HTML:  # an HTML page under a table's or a picture's name opened as garbage
+            from .._errors import OutputError
+
+            raise OutputError(f"{out}: the report is an HTML page, not {out.suffix}; name it .html")
         _write_atomic(out, self.report_html(records, lang=lang, title=title).encode("utf-8"), what="report")
         return out
 
@@ -168,3 +184,8 @@ class Assessment:
         return (f"<div><b>Assessment</b>: {self.records:,} records, {self.assessed:,} assessed, "
                 f"{self.rejected:,} rejected ({balance}); {len(self.findings):,} findings"
                 f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{notes}</div>")
+
+
+#: Names of other formats, never given to the HTML report (:meth:`Assessment.report` refuses them).
+_NOT_HTML = frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".parquet", ".xlsx", ".xls", ".png", ".svg",
+                       ".pdf", ".txt", ".yaml", ".yml"})

@@ -186,8 +186,12 @@ class Picture:
 
     def save(self, path: str | Path) -> Path:
         """Write the picture to ``path``: ``.svg`` or ``.png`` (by its suffix); returns the path."""
+        import os
+
         from .._errors import ResponsibilityError
 
+        if not isinstance(path, str | os.PathLike):  # (was os.fspath's "expected str, bytes or os.PathLike")
+            raise TypeError(f"save() writes a file: give its path (chain.png or chain.svg), not {type(path).__name__}")
         out = Path(path)
         suffix = out.suffix.lower()
         if suffix not in (".svg", ".png"):
