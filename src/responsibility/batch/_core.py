@@ -21,6 +21,7 @@ compare every row with ``who_answers``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -749,17 +750,40 @@ def asked_count(tpl: Templates) -> int:
     return sum(len(v) if isinstance(v, dict) else 1 for v in tpl.asked.values())
 
 
-def seed_asked(tpl: Templates) -> None:
-    """Put the answers a saved entry's templates brought (``tpl.asked``) where derive looks for them: the policy's
-    memos, where this process has not made its own (the same answers: the entry's key names the policy, its
-    parameters and the code)."""
+def seed_asked(tpl: Templates, asked: dict[str, Any] | None = None) -> None:
+    """Put the answers a saved entry's templates brought (``tpl.asked``), or those another process of this run gave
+    (``asked``: :func:`asked_since`), where derive looks for them: the policy's memos, where this process has not made
+    its own (the same answers: the entry's key names the policy, its parameters and the code)."""
     policy = tpl.t.policy
-    for name, value in tpl.asked.items():
+    for name, value in (tpl.asked if asked is None else asked).items():
         if name in ASKED:
             mine = policy._memo(name, lambda v=value: v.copy() if isinstance(v, dict) else v)  # type: ignore[misc]
             if isinstance(mine, dict) and mine is not value:
                 for key, answer in value.items():
                     mine.setdefault(key, answer)
+
+
+def asked_since(tpl: Templates, sent: dict[str, int]) -> dict[str, Any]:
+    """What derive asked of ``tpl``'s policy (:data:`ASKED`) that ``sent`` does not count yet (of each memo: how many
+    answers were given on; a table counts one), for the other processes of a run (:func:`seed_asked` takes them):
+    a worker's answers would otherwise never reach the parent, which saves them (:func:`keep_asked`), and every run
+    with workers asked them all again (~0.15 CPU s at 1M records with two). ``sent`` is moved on; a memo's answers
+    are only ever added, so those past its count are the new ones."""
+    memos = tpl.t.policy.__dict__.get("_memos") or {}
+    out: dict[str, Any] = {}
+    for name in ASKED:
+        value = memos.get(name)
+        if value is None:
+            continue
+        done = sent.get(name, 0)
+        if isinstance(value, dict):
+            if len(value) > done:
+                out[name] = dict(itertools.islice(value.items(), done, None))
+                sent[name] = len(value)
+        elif not done:
+            out[name] = value
+            sent[name] = 1
+    return out
 
 
 def peers_below(t: Tables) -> Bool:

@@ -70,7 +70,8 @@ class Meta:
     assessed: int
     referred: int
     counts: Any
-    #: the templates the worker made for the chunk (pickled ``Templates.export`` by period), for the others
+    #: the templates the worker made for the chunk and what its derive asked of the policy since its last chunk
+    #: (pickled: ``Templates.export`` by period, ``_core.asked_since`` by period), for the others
     templates: bytes | None = None
 
 
@@ -325,11 +326,13 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
     import pyarrow as pa
 
     from ._assessor import arrow_parts
+    from ._core import asked_since
 
     free = [0, 1]
     tasks: list[tuple[Any, ...]] = []
     assessor: Assessor | Periods | None = None
     exported: dict[int, int] = {}  # templates of each period made or taken so far
+    sent: dict[int, dict[str, int]] = {}  # answers of each period's policy memos given on so far (asked_since)
 
     def take(msg: tuple[Any, ...]) -> bool:
         if msg[0] == "free":
@@ -376,6 +379,8 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
         segments.reuse = True  # a chunk's rows are written to the slot before the next chunk is made
         dicts = assessor.dictionaries
         exported.update({p: len(tpl.start) for p, tpl in assessor.all_templates().items()})
+        for p, tpl in assessor.all_templates().items():  # (the parent has what the worker started with)
+            asked_since(tpl, sent.setdefault(p, {}))
         while True:
             if not tasks and not take(inbox.get()):
                 break
@@ -410,12 +415,16 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
                 referred += result.referred
                 counts = result.counts if counts is None else counts + result.counts
             rows = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
-            made = {}
+            made, asked = {}, {}
             for p, tpl in assessor.all_templates().items():
                 if len(tpl.start) > exported[p]:
                     made[p] = tpl.export(exported[p])
                     exported[p] = len(tpl.start)
-            meta = Meta(rejects, records, assessed, referred, counts, pickle.dumps(made) if made else None)
+                new = asked_since(tpl, sent.setdefault(p, {}))
+                if new:
+                    asked[p] = new
+            meta = Meta(rejects, records, assessed, referred, counts,
+                        pickle.dumps((made, asked)) if made or asked else None)
             segments.place = None
             cut = pieces(rows)
             layout = placer.finish(rows, [piece.num_rows for piece in cut])
@@ -443,10 +452,15 @@ def _serve(make: Callable[[], Assessor | Periods], cmd: Connection, res: Connect
 
 
 def adopt(assessor: Assessor | Periods, made: bytes) -> None:
-    """Take the templates another process of this run made (pickled ``Templates.export`` by period)."""
-    got = pickle.loads(made)  # from a worker of this run
+    """Take the templates another process of this run made and the answers its derive got from the policy
+    (``Meta.templates``)."""
+    from ._core import seed_asked
+
+    templates, asked = pickle.loads(made)  # from a worker of this run
     for p, tpl in assessor.all_templates().items():
-        tpl.adopt(got.get(p, []))
+        tpl.adopt(templates.get(p, []))
+        if p in asked:
+            seed_asked(tpl, asked[p])
 
 
 def warm(assessor: Assessor | Periods) -> None:
