@@ -468,7 +468,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     rlate = np.zeros(0, np.int64)
     slowed = np.zeros(0, np.int64)
     # at a level where nobody can rectify the kind only an at_place assignment counts for rectification
-    asg = counting[~(np.take(kinded, counting) & ~np.take(can_fix, counting) & ~np.take(at_place, counting))]
+    # (one pass over the step masks, where three gathers by ``counting`` and a mask of them made five)
+    asg = np.flatnonzero(counting_step & ~(kinded & ~can_fix & ~at_place)) if len(counting) else counting
     if len(asg):
         nb = len(t.bodies) + 1
         # (each assignment's step columns read once, by np.take: the block below read them ~30 times by fancy indexing)
@@ -571,9 +572,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         # (only at_place assignments are left at a level where nobody can rectify it: their named body answers)
         if pass_down:
             # a group passed further down within the limit of its latest assignment supervises only
-            down = np.nonzero((hact != REPORTED) & (hto < hby))[0]
             # to a lower level that can rectify it, to a body with a part in it (engine/_facts.py: passed)
-            down = down[np.take(part, down) & (np.take(can_fix, down) | ~np.take(kinded, down))]
+            down = np.flatnonzero((hact != REPORTED) & (hto < hby) & part & (can_fix | ~kinded))
             gk = lk_g  # (record x levels + level of each group)
             since = np.take(a_hon, glast).astype(np.int64)
             passed = np.zeros(len(r), np.bool_)
@@ -991,7 +991,7 @@ def record_lines(c: Cols, t: Tables) -> None:
         # (a step's body as the record names it: one _encode.level_holds cleared still gives the record its line —
         # the school handed a student at the county, the education line)
         tb = c.htb if c.hcleared is None else np.maximum(c.htb, c.hcleared)
-        at = np.flatnonzero(tb >= 0)
+        at = named_steps = np.flatnonzero(tb >= 0)
         if len(at):
             w = c.hp[at]
             at = at[np.take(c.disc, w) & flat[row[w] + tb[at]]]
@@ -1028,7 +1028,8 @@ def record_lines(c: Cols, t: Tables) -> None:
     if tb is None:
         return
     # a step's body whose part in the problem the line changes (PolicyView.has_part with the line against without)
-    at = np.flatnonzero((tb >= 0) & (np.take(c.line, c.hp) > 0))
+    # (of the steps naming a body, found above: a look-up of every step's record cost ~5% of derive)
+    at = named_steps[np.take(c.line, np.take(c.hp, named_steps)) > 0]
     if not len(at):
         return
     w = c.hp[at]
