@@ -301,3 +301,23 @@ def test_an_assessment_s_report_and_a_picture_say_what_they_take(policy: Any, tm
     with pytest.raises(TypeError, match="writes a file"):
         policy.draw(area="housing").save(5)
     assert not list(tmp_path.iterdir())
+
+
+def test_a_read_only_output_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An output replaces its target by a rename, which needs only the directory's permission: a file made read-only
+    (chmod a-w) was replaced all the same. (Root may write any file, so os.access is what is asked, and stood in for
+    here: the tests may run as root.)"""
+    import os
+
+    from responsibility import OutputError
+    from responsibility._files import write_text
+
+    target = tmp_path / "findings.jsonl"
+    target.write_text("kept\n")
+    target.chmod(0o444)
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if (Path(p) == target and mode == os.W_OK)
+                        else real(p, mode, **kw))
+    with pytest.raises(OutputError, match="the file is read-only"):
+        write_text(target, "new\n")
+    assert target.read_text() == "kept\n"

@@ -232,6 +232,11 @@ def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wh
     if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
         # A FIFO or a device: replacing it would remove it, writing in place is not atomic.
         raise OutputError(f"{what} {path} is not a regular file; give a file name")
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        # a rename needs only the directory's permission: a file its owner made read-only (chmod a-w) was replaced
+        # all the same (root may write any file, and is not asked)
+        raise OutputError(f"cannot write {what} {path}: the file is read-only; make it writable (chmod u+w) or give "
+                          "another name")
     return path
 
 
