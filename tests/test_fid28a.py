@@ -296,8 +296,11 @@ COUNTY_STEP = {"action": "assigned", "by_level": "county", "to_level": "township
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize(("area", "kind"), [("housing", "housing_renovation_late"), ("discovery", "specific_problem"),
-                                            ("discovery", None)])
+# (not housing_renovation_late since session 30: 二(六)4(1) gives the village only 协助乡镇…危房改造, so a
+# township's pass-down of a renovation to it is no 交办 (review29 #10); 二(六)1(1) 及时帮助困难群众申请社会救助 is
+# wholly the village's)
+@pytest.mark.parametrize(("area", "kind"), [("basic_needs", "basic_needs_not_helped_to_apply"),
+                                            ("discovery", "specific_problem"), ("discovery", None)])
 def test_a_lower_levels_step_shows_the_holders_pass_down(policy: Policy, engine: str, area: str,
                                                          kind: str | None) -> None:
     # fails before: the county answered not_handled though the township's 交办 counted (the village answers for it)

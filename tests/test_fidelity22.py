@@ -226,10 +226,15 @@ def test_a_level_that_cannot_rectify_a_problem_itself_is_not_read_as_having_done
     assert SELF not in _rests(policy, a, engine)
     assert not _answers(policy.with_parameters(**{SELF: True}), a, engine)
     assert ("county_poverty_office", "not_handled") in _answers(policy, _gap_found_below(None), engine)
-    b = {"id": "B", "area": "housing", "kind": "housing_danger_unreported", "place": VILLAGE, "severity": "serious",
-         "as_of": "2021-06-30", "rectified_on": "2021-04-09",
+    # (since session 30 not a dangerous house: 二(六)4(1) gives the village only 协助乡镇…危房排查、危房改造和应急
+    # 处置, so it cannot have made one safe itself either, and such a record rests on the time limits; a household
+    # helped to apply, 二(六)1(1), is wholly the village's)
+    b = {"id": "B", "area": "basic_needs", "kind": "basic_needs_not_helped_to_apply", "place": VILLAGE,
+         "severity": "serious", "as_of": "2021-06-30", "rectified_on": "2021-04-09",
          "discovered": {"level": "village", "channel": "grid", "on": "2021-03-01"}}
     assert SELF in _rests(policy, b, engine)
+    house = {**b, "area": "housing", "kind": "housing_danger_unreported"}
+    assert SELF not in _rests(policy, house, engine) and not policy.who_answers(house, engine=engine).findings
 
 
 def test_self_rectified_records_in_bulk_equal_who_answers(policy: Policy, province: Jurisdiction) -> None:

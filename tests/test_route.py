@@ -52,7 +52,9 @@ def test_every_kind_routes_from_the_data_alone(policy: Policy) -> None:
 
 
 def test_bodies_are_placed_on_the_problem_s_place(policy: Policy) -> None:
-    r = policy.route(problem("housing", "housing_renovation_late"))
+    # (not a renovation since session 30: the village only 协助乡镇…危房改造, 二(六)4(1), and is no assignee of one;
+    # 二(六)1(1) 及时帮助困难群众申请社会救助 is the village's own)
+    r = policy.route(problem("basic_needs", "basic_needs_not_helped_to_apply"))
     assert r.authority_place == "330127000000"
     places = {policy.bodies[b.body].level: b.code for b in (*r.handlers, *r.assignees)}
     assert places == {"village": VILLAGE, "township": "330127100000", "county": "330127000000"}
