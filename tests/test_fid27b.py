@@ -105,7 +105,10 @@ JOINT = {
     ("education_student_not_identified", "county"), ("project_false_or_unnecessary", "county"),
     *{(k, lv) for k in ("funds_allocation_irregular", "funds_assets_mismanaged", "funds_diverted",
                         "funds_poor_performance") for lv in ("county", "city", "province")},
-} - {("funds_diverted", "county"), ("funds_poor_performance", "county")}
+} - {("funds_diverted", "county"), ("funds_poor_performance", "county"),
+     # fid30: the city's (province's) own assets are the poverty office's to rectify, and 民宗's for its own
+     # line only (二(四)7 扶贫、民宗部门负责统筹监督…资产的管理使用, read by line as for a county's): one rectifier
+     ("funds_assets_mismanaged", "city"), ("funds_assets_mismanaged", "province")}
 # fid28b: the county's own funds diverted or idle are one line's — 二(四)4 财政专项扶贫资金 (扶贫办) or
 # 二(四)5 本部门扶贫领域资金 (其他行业主管部门) — so, the line not given, the 问题所属部门 rectifies once,
 # not the office beside it

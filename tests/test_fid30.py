@@ -8,6 +8,10 @@
    answers not_handled, as `responsibility route` tells it (须立即上报), and the route no longer offers the village as
    an assignee. Before, the verdict cleared the township (self_rectified_report_required=false) and named the village
    整改不到位.
+2. 二(四)7 扶贫、民宗部门负责统筹监督扶贫资金和资产的管理使用, read for the level's own funds and for a gap in the
+   rules as session 29 read it for pressing a county's (review29 #1): 民宗 over its own line's funds by default
+   (joint_guidance_every_line). Before, 市民宗部门 was 应发现未发现 and rectifier of the city's own funds of every
+   line (fid29's left #1; R20-3, f21-5 moved) and 应发现未发现 of a rules gap of any line (review29 #4).
 """
 
 from __future__ import annotations
@@ -119,3 +123,90 @@ def test_houses_handed_down_in_bulk_equal_who_answers(policy: Policy) -> None:
                for s in ("minor", "serious", "grave")]
     records += [{**handed_down(k, rectified_on="2021-03-20"), "id": f"{k}-fixed"} for k in HOUSE_KINDS]
     same_in_bulk(policy, records)
+
+
+# ------------------------------------------------------------ 2. 市民宗 and the city's own funds (fid29's left #1)
+
+JOINT = "joint_guidance_every_line"
+OWN_FUNDS_KINDS = ("funds_diverted", "funds_poor_performance", "funds_assets_mismanaged")
+
+
+def own_funds(kind: str, sector: str | None = None) -> dict[str, Any]:
+    r: dict[str, Any] = {"id": "f", "area": "funds", "kind": kind, "place": CITY, "severity": "serious",
+                         "discovered": {"level": "province", "channel": "audit", "on": "2021-03-01"},
+                         "handled": [{"action": "assigned", "by_level": "province", "to_level": "city",
+                                      "on": "2021-03-02"}], "as_of": "2021-08-01"}
+    return {**r, "sector": sector} if sector else r
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("kind", OWN_FUNDS_KINDS)
+@pytest.mark.parametrize("sector", [None, "finance", "poverty_office", "water"])
+def test_the_citys_ethnic_affairs_department_is_not_named_for_another_lines_own_funds(
+        policy: Policy, engine: str, kind: str, sector: str | None) -> None:
+    """二(四)7 扶贫、民宗部门负责统筹监督: read for the level's own funds as for pressing a county's (review29 #1):
+    民宗 over its own line's. Fails before (市民宗部门 应发现未发现 and 整改不到位 for the city's own funds of any
+    line), and names no 问题所属部门 for it; the verdict says it rests on joint_guidance_every_line."""
+    r = own_funds(kind, sector)
+    got_ = answers(policy, r, engine)
+    assert not {b for b, _ in got_ if b in ("city_ethnic_religious", "city_sector_department")}
+    assert ("city_poverty_office", "not_discovered") in got_
+    assert JOINT in rests(policy, r, engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("kind", OWN_FUNDS_KINDS)
+def test_the_citys_ethnic_affairs_department_answers_for_its_own_lines_own_funds(
+        policy: Policy, engine: str, kind: str) -> None:
+    got_ = answers(policy, own_funds(kind, "ethnic_religious"), engine)
+    assert {("city_ethnic_religious", "not_discovered"), ("city_ethnic_religious", "not_rectified")} <= got_
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_joint_reading_names_it_for_every_line(policy: Policy, engine: str) -> None:
+    """true: the reading before (every line's)."""
+    p = policy.with_parameters(**{JOINT: True})
+    got_ = answers(p, own_funds("funds_diverted", "finance"), engine)
+    assert {("city_ethnic_religious", "not_discovered"), ("city_ethnic_religious", "not_rectified")} <= got_
+
+
+@pytest.mark.parametrize("value", [False, True])
+def test_own_funds_in_bulk_equal_who_answers(policy: Policy, value: bool) -> None:
+    p = policy.with_parameters(**{JOINT: value})
+    same_in_bulk(p, [{**own_funds(k, s), "id": f"{k}-{s}"} for k in OWN_FUNDS_KINDS
+                     for s in (None, "finance", "ethnic_religious")])
+
+
+def rules_gap(sector: str | None = None) -> dict[str, Any]:
+    r: dict[str, Any] = {"id": "g", "area": "funds", "kind": "funds_rules_gap", "place": CITY, "severity": "serious",
+                         "discovered": {"level": "province", "channel": "research_supervision", "on": "2021-03-01"},
+                         "as_of": "2021-08-01"}
+    return {**r, "sector": sector} if sector else r
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("sector", [None, "finance", "poverty_office"])
+def test_a_rules_gap_of_another_line_is_not_the_ethnic_affairs_departments_miss(
+        policy: Policy, engine: str, sector: str | None) -> None:
+    """review29 #4: 民宗's 统筹监督 (二(四)7), read by line, finds a gap in the rules through its own line; the making
+    of both sets of rules is read by line already (by_sector). Fails before (市民宗部门 应发现未发现 whatever the
+    line)."""
+    r = rules_gap(sector)
+    got_ = answers(policy, r, engine)
+    assert ("city_ethnic_religious", "not_discovered") not in got_
+    assert {("city_finance", "not_discovered"), ("city_poverty_office", "not_discovered")} <= got_
+    assert not {b for b, basis in got_ if b == "city_sector_department" and basis == "not_discovered"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_rules_gap_of_the_ethnic_line_is_its_miss(policy: Policy, engine: str) -> None:
+    assert ("city_ethnic_religious", "not_discovered") in answers(policy, rules_gap("ethnic_religious"), engine)
+    p = policy.with_parameters(**{JOINT: True})
+    assert ("city_ethnic_religious", "not_discovered") in answers(p, rules_gap("finance"), engine)
+
+
+@pytest.mark.parametrize("value", [False, True])
+def test_rules_gaps_in_bulk_equal_who_answers(policy: Policy, value: bool) -> None:
+    p = policy.with_parameters(**{JOINT: value})
+    same_in_bulk(p, [{**rules_gap(s), "id": f"g-{s}"} for s in (None, "finance", "ethnic_religious")]
+                 + [{**rules_gap(s), "place": COUNTY, "id": f"gc-{s}"} for s in (None, "finance")])
