@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -145,3 +147,45 @@ def test_numpy_scalars_are_what_if_values(policy: Policy) -> None:
 def test_an_unknown_parameter_says_which_are_known(policy: Policy) -> None:
     with pytest.raises(KeyError, match=r"unknown parameter 'handling_time_limit_day'.*handling_time_limit_days"):
         policy.parameter("handling_time_limit_day")
+
+
+# fid30 ask 3 (review29 #16): 一(三)'s 及时向上级单位报送 is said of 县级's ledger; a village's or township's late
+# report rests on 二(二)4 (压实县乡村…及时上报责任). A failure's clauses may differ by the level of the body it names.
+def _rules_with_clauses_at(tmp_path: Path, at: str) -> Path:
+    import responsibility
+
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(responsibility.__file__).parent.parent.parent / "rules", rules)
+    acc = rules / "accountability.yaml"
+    text = acc.read_text(encoding="utf-8")
+    old = '    clauses: ["一(三)", "一(四)"]\n'
+    assert old in text
+    acc.write_text(text.replace(old, old + f'    clauses_at: {{township: ["一(四)", "{at}"]}}\n', 1), encoding="utf-8")
+    return rules
+
+
+def test_a_failure_cites_its_level_clauses_on_both_paths(tmp_path: Path) -> None:
+    from responsibility import load
+
+    policy = load(_rules_with_clauses_at(tmp_path, "二(二)4"))
+    record = _held_house()
+    verdict = policy.who_answers(record)
+    (township,) = [f for f in verdict.findings if f.basis == "not_handled"]
+    assert township.level == "township"
+    assert "二(二)4" in township.clauses and "一(三)" not in township.clauses
+    pytest.importorskip("pandas")
+    frame = policy.assess([record]).findings
+    row = frame[frame["basis"] == "not_handled"]
+    assert list(row["clauses"].astype(str)) == [";".join(township.clauses)]
+
+
+def test_a_level_clause_that_is_not_in_the_text_is_refused(tmp_path: Path) -> None:
+    from responsibility import load
+
+    with pytest.raises(RulesError, match=r"accountability.yaml:\d+:\d+.*unknown clause '二\(二\)99'"):
+        load(_rules_with_clauses_at(tmp_path, "二(二)99"))
+
+
+def _held_house() -> dict[str, Any]:
+    return {"id": "h", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+            "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"}, "as_of": "2021-06-01"}

@@ -1119,7 +1119,8 @@ class Decider:
         """The clauses behind a finding, in the documents' order: the failure's, the duties',
         the principles' and any amending clauses behind the body or its duties."""
         policy = self.policy
-        out = {*policy.failures[basis].clauses, *policy.bodies[body_id].amended_by}
+        failure, body = policy.failures[basis], policy.bodies[body_id]
+        out = {*failure.clauses_at.get(body.level, failure.clauses), *body.amended_by}
         for d in duties:
             out.update((policy.duties[d].clause, *policy.duties[d].amended_by))
         for rule in rules:

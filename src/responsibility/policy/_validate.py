@@ -321,7 +321,12 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
     acc = w["accountability"]
     params = {p.id for p in data.parameters}
     for i, f in enumerate(data.accountability.failures):
-        cites(Where(acc.positions, ("failures", i)), ("clauses",), f.clauses)
+        fw = Where(acc.positions, ("failures", i))
+        cites(fw, ("clauses",), f.clauses)
+        for level, cited in f.clauses_at.items():
+            if level not in levels:
+                out.append(_ref(fw, ("clauses_at", level), "level", level, levels))
+            cites(fw, ("clauses_at", level), cited)
     for i, li in enumerate(data.accountability.liabilities):
         lw = Where(acc.positions, ("liabilities", i))
         cites(lw, ("clauses",), li.clauses)
