@@ -12,6 +12,9 @@
    rules as session 29 read it for pressing a county's (review29 #1): 民宗 over its own line's funds by default
    (joint_guidance_every_line). Before, 市民宗部门 was 应发现未发现 and rectifier of the city's own funds of every
    line (fid29's left #1; R20-3, f21-5 moved) and 应发现未发现 of a rules gap of any line (review29 #4).
+3. The province's or a city's own working mechanism (review29 #11): 一(一) 省市两级…主动发现政策举措、工作机制等
+   方面问题; 一(三) 省市两级…通过政策完善、机制创新等，做好共性问题整改. A kind of its own, found and amended by the
+   level's office (二(一)1(3), by interpretation), whose place says whose mechanism it is (policy_gap_owner).
 """
 
 from __future__ import annotations
@@ -210,3 +213,68 @@ def test_rules_gaps_in_bulk_equal_who_answers(policy: Policy, value: bool) -> No
     p = policy.with_parameters(**{JOINT: value})
     same_in_bulk(p, [{**rules_gap(s), "id": f"g-{s}"} for s in (None, "finance", "ethnic_religious")]
                  + [{**rules_gap(s), "place": COUNTY, "id": f"gc-{s}"} for s in (None, "finance")])
+
+
+# ------------------------------------------------------------ 3. the province's or a city's own working mechanism
+
+MECH = "province_city_mechanism_gap"
+
+
+def mechanism(place: str = CITY, by: str = "province", channel: str = "research_supervision", *,
+              severity: str = "serious", steps: list[dict[str, Any]] | None = None, **extra: Any) -> dict[str, Any]:
+    r: dict[str, Any] = {"id": "m", "area": "discovery", "kind": MECH, "place": place, "severity": severity,
+                         "discovered": {"level": by, "channel": channel, "on": "2021-03-01"}, "as_of": "2021-06-30",
+                         **extra}
+    if steps:
+        r["handled"] = steps
+    return r
+
+
+ASSIGNED = [{"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-04"}]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_citys_own_mechanism_is_its_offices_to_find_and_amend(policy: Policy, engine: str) -> None:
+    """一(一) 省市两级…主动发现政策举措、工作机制等方面问题; 一(三)
+    省市两级…通过政策完善、机制创新等，做好共性问题整改: the city's office (二(一)1(3), by interpretation) missed it
+    and did not amend it; the province that found and assigned it in time answers nothing, and no department of
+    二(二)5 (全省共性问题) is named. Fails before (no such kind: refused)."""
+    r = mechanism(steps=ASSIGNED, deadline="2021-04-30")
+    got_ = answers(policy, r, engine)
+    assert got_ == {("city_poverty_office", "not_discovered"), ("city_poverty_office", "not_rectified")}
+    v = policy.who_answers(r, engine=engine)  # type: ignore[arg-type]
+    by = {f.basis: f for f in v.findings}
+    assert "一(一)" in by["not_discovered"].clauses and "一(三)" in by["not_rectified"].clauses
+    assert "工作机制" in by["not_discovered"].reason and "全省共性问题" not in by["not_discovered"].reason
+
+
+def test_a_citys_own_mechanism_is_within_the_citys_authority(policy: Policy) -> None:
+    """A city code: the city's own mechanism, which the city disposes of itself (一(三) reports upward only
+    超出本级权限的); a county code is the province's (policy_gap_owner, as for a policy gap), and the route says what
+    it rests on."""
+    assert policy.route(mechanism(by="city", channel="audit")).authority == "city"
+    assert not policy.route(mechanism(by="city", channel="audit")).escalate
+    rt = policy.route(mechanism(place=COUNTY, by="county", channel="hotline"))
+    assert rt.authority == "province" and rt.escalate
+    assert "policy_gap_owner" in policy.route(mechanism(by="city", channel="audit")).rests_on
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_grave_mechanism_gap_is_the_city_leaders_main_responsibility_only_at_their_level(
+        policy: Policy, engine: str) -> None:
+    """二(一)1 各级党委政府…主体责任, for the level's own work (within_authority): grave, the city's Party committee
+    and government; nobody at the county."""
+    got_ = answers(policy, mechanism(severity="grave", steps=ASSIGNED, deadline="2021-04-30"), engine)
+    assert {("city_party_committee", "main_responsibility"), ("city_government", "main_responsibility")} <= got_
+    assert not {b for b, _ in got_ if policy.bodies[b].level in ("county", "township", "village", "province")}
+
+
+def test_mechanism_gaps_in_bulk_equal_who_answers(policy: Policy) -> None:
+    records = []
+    for i, (place, by, channel) in enumerate([(CITY, "province", "research_supervision"), (CITY, "city", "audit"),
+                                              (COUNTY, "province", "survey_verification"), (PLACE, "township", "grid"),
+                                              (COUNTY, "county", "hotline")]):
+        for sev in ("minor", "grave"):
+            records.append({**mechanism(place, by, channel, severity=sev), "id": f"m{i}{sev}"})
+    records.append({**mechanism(steps=ASSIGNED, deadline="2021-04-30"), "id": "m-assigned"})
+    same_in_bulk(policy, records)
