@@ -85,8 +85,11 @@ class ReferenceLists:
         a = s.assignment
         if a is None:
             return None, False
-        if a.deadline is not None:
-            return a.deadline, False
+        # the record's deadline (the latest day an assignment set) when on or after the latest assignment, as the
+        # engine reads it (review30 #1)
+        given = max((x.deadline for x in s.steps if x.action == "assigned" and x.deadline is not None), default=None)
+        if given is not None and given >= a.on:
+            return given, False
         days = int(self.policy.parameter("rectification_time_limit_days"))
         return a.on + dt.timedelta(days=days), True
 

@@ -321,3 +321,68 @@ def test_a_read_only_output_file_is_not_replaced(tmp_path: Path, monkeypatch: py
     with pytest.raises(OutputError, match="the file is read-only"):
         write_text(target, "new\n")
     assert target.read_text() == "kept\n"
+
+
+# ---------------------------------------------------------------- review30 #1: the ledger's deadline
+
+
+def _pass_down(pid: str, county_deadline: str | None, township_deadline: str | None) -> list[dict[str, Any]]:
+    """R30-64/R30-75: a county audit finds a diversion in 富城村; the county assigns it to the township on 03-03, the
+    township passes it to the village on 03-25; fixed on 04-20."""
+    county = {"problem": pid, "type": "assigned", "on": "2021-03-03", "by_level": "county", "to_level": "township"}
+    township = {"problem": pid, "type": "assigned", "on": "2021-03-25", "by_level": "township", "to_level": "village"}
+    if county_deadline:
+        county["deadline"] = county_deadline
+    if township_deadline:
+        township["deadline"] = township_deadline
+    return [{"problem": pid, "type": "registered", "on": "2021-03-01", "area": "funds", "kind": "funds_diverted",
+             "place": CHUNAN, "severity": "serious"},
+            {"problem": pid, "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "audit",
+             "body": "county_audit"},
+            county, township, {"problem": pid, "type": "rectified", "on": "2021-04-20"}]
+
+
+def _rectifiers(verdict: Any) -> set[tuple[str, str]]:
+    return {(f.level, f.body) for f in verdict.findings if f.basis in ("not_rectified", "supervision")}
+
+
+def test_a_pass_down_without_a_deadline_keeps_the_county_s_and_a_correction_of_it_counts(tmp_path: Path,
+                                                                                        policy: Any) -> None:
+    """The fold took the latest assignment's deadline: the township's pass-down without one erased the county's
+    04-30 (a correction from 04-10 to 04-30 too), and the township answered 整改不到位 at the parameter's 30 days
+    (04-02) for a fix on 04-20, with four county bodies for pressing it (review30 #1, R30-75). The same history as a
+    record (R30-64, deadline 04-30) names none of them; the ledger's record, lists and `who` now agree."""
+    from responsibility import Ledger
+
+    with Ledger.create(tmp_path / "county.db") as led:
+        stored = led.append(_pass_down("R75", "2021-04-10", None), entered_by="clerk")
+        county_step = next(e.seq for e in stored if e.type == "assigned")
+        led.append({"problem": "R75", "type": "corrected", "on": "2021-04-21", "event": county_step,
+                    "reason": "期限录错",
+                    "replace": {"by_level": "county", "to_level": "township", "deadline": "2021-04-30"}},
+                   entered_by="clerk")
+        record = led.record("R75", "2021-06-30")
+        assert record["deadline"] == "2021-04-30"
+        verdict = policy.who_answers(record)
+        assert not _rectifiers(verdict), verdict.findings
+        answers = led.responsibilities("2021-06-30")
+        late = answers[(answers["role"] == "answers") & answers["basis"].isin(["not_rectified", "supervision"])]
+        assert not len(late), late
+        rect = led.rectifications("2021-06-30")
+        row = rect[rect["problem"] == "R75"].iloc[0]
+        assert str(row["deadline"])[:10] == "2021-04-30" and not row["overdue"] and not row["deadline_from_parameter"]
+        state = led.state("R75", "2021-06-30")
+        assert state.deadline == dt.date(2021, 4, 30)
+
+
+def test_a_later_deadline_set_below_is_the_record_s_never_an_earlier_one(tmp_path: Path, policy: Any) -> None:
+    """A record holds one deadline, read for every level assigned by then: the ledger gives it the latest day any
+    assignment set, so that no level is held to a day earlier than its own assignment's (a township given 05-31 by
+    the county, passing it down with 04-15, is not late on 04-20)."""
+    from responsibility import Ledger
+
+    with Ledger.create(tmp_path / "county.db") as led:
+        led.append(_pass_down("R75d", "2021-05-31", "2021-04-15"), entered_by="clerk")
+        record = led.record("R75d", "2021-06-30")
+        assert record["deadline"] == "2021-05-31"
+        assert not _rectifiers(policy.who_answers(record))

@@ -146,6 +146,15 @@ class Folded:
         out[p[first]] = order[first]
         return out
 
+    def deadline(self) -> Any:
+        """Each problem's record deadline (a day number, NONE when none): the latest day any of its assignments set,
+        as ``State.deadline`` (review30 #1: the latest assignment's alone let a pass-down erase the county's)."""
+        out = np.full(len(self), NONE, np.int32)
+        rows = np.flatnonzero(_eq(self.s_action, "assigned") & (self.s_deadline != NONE))
+        if len(rows):
+            np.maximum.at(out, self.s_prob[rows], self.s_deadline[rows])
+        return out
+
     def status(self, assign: I64, counts: I64) -> I64:
         """Each problem's status, as the index of its id in :data:`STATUSES`."""
         has_steps = np.bincount(self.s_prob, minlength=len(self)) > 0

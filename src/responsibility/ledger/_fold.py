@@ -105,9 +105,18 @@ class State:
 
     @property
     def deadline(self) -> dt.date | None:
-        """The rectification deadline the latest assignment set (``None``: the parameter decides)."""
-        a = self.assignment
-        return a.deadline if a is not None else None
+        """The record's rectification deadline (``None``: the parameter decides): the latest day any assignment set.
+
+        A record holds one deadline, which the engine reads for every level assigned on or before it (else the
+        parameter's period from the level's own assignment). The latest assignment's alone was taken: a township's
+        pass-down without a deadline erased the county's, and the township then answered 整改不到位 at the
+        parameter's 30 days although the county had given it longer (review30 #1: R30-75; a correction of the
+        county's deadline changed nothing). The latest day set holds no level to a day earlier than its own
+        assignment's (一(四) 交办问题整改落实不到位 is measured against the 交办's terms); one pass-down that set a
+        later day than an earlier level's is read for that level too (it spares, never blames: per-step deadlines
+        are the engine's to read, and a record has none)."""
+        days = [s.deadline for s in self.steps if s.action == "assigned" and s.deadline is not None]
+        return max(days) if days else None
 
     @property
     def status(self) -> str:
