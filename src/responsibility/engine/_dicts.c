@@ -273,7 +273,7 @@ static PyObject *p_empty;                                    /* () */
 static PyObject *s_id, *s_area, *s_domain, *s_kind, *s_sector, *s_place, *s_severity, *s_discovered, *s_handled,
     *s_deadline, *s_rectified_on, *s_concealed_by, *s_as_of, *s_level, *s_channel, *s_on, *s_body, *s_action,
     *s_by_level, *s_to_level, *s_to_body, *s_minor, *s_t, *s_d, *s_h, *s_memos, *s_parse_state, *s_get,
-    *s_village, *s_assigned, *s_reported;
+    *s_village, *s_assigned, *s_reported, *s_township, *s_county, *s_city, *s_province;
 
 #define MAX_TEXT 200
 #define MAX_ITEMS 1000
@@ -289,6 +289,7 @@ static int plain_strings(void) {
     S(s_action, "action") S(s_by_level, "by_level") S(s_to_level, "to_level") S(s_to_body, "to_body")
     S(s_minor, "minor") S(s_t, "t") S(s_d, "d") S(s_h, "h") S(s_memos, "_memos") S(s_parse_state, "parse state")
     S(s_get, "get") S(s_village, "village") S(s_assigned, "assigned") S(s_reported, "reported")
+    S(s_township, "township") S(s_county, "county") S(s_city, "city") S(s_province, "province")
 #undef S
     p_empty = PyTuple_New(0);
     if (p_empty == NULL)
@@ -506,6 +507,32 @@ typedef struct {
     PyObject *action, *step, *day, *raw;  /* the step's action, its memo's (by, to, to_body), day, dict */
 } Step;
 
+/* What _problem.coded gives a place written as 12 ASCII digits not beginning "00" (parse_code's code is then the text
+   itself, and level_of reads its digit groups), kept in its memo _CODED as coded keeps it (a new reference); NULL, with
+   no error set, for any other text (coded is then called). */
+static PyObject *coded_plainly(PyObject *place) {
+    if (!PyUnicode_CheckExact(place) || !PyUnicode_IS_ASCII(place) || PyUnicode_GET_LENGTH(place) != 12)
+        return NULL;
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(place);
+    for (int i = 0; i < 12; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return NULL;
+    if (s[0] == '0' && s[1] == '0')
+        return NULL;
+    PyObject *level = memcmp(s + 9, "000", 3) ? s_village : memcmp(s + 6, "000", 3) ? s_township
+        : memcmp(s + 4, "00", 2) ? s_county : memcmp(s + 2, "00", 2) ? s_city : s_province;
+    PyObject *got = PyTuple_Pack(2, place, level);
+    if (got == NULL)
+        return NULL;
+    if (PyDict_GET_SIZE(p_coded) >= MEMO_KEPT)  /* (as coded starts afresh past 100,000) */
+        PyDict_Clear(p_coded);
+    if (PyDict_SetItem(p_coded, place, got) < 0) {
+        Py_DECREF(got);
+        return NULL;
+    }
+    return got;
+}
+
 static PyObject *plain_record(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 3) {
         PyErr_SetString(PyExc_TypeError, "plain_record(raw, policy, jurisdiction)");
@@ -640,7 +667,8 @@ static PyObject *plain_record(PyObject *module, PyObject *const *args, Py_ssize_
     coded = PyDict_GetItemWithError(p_coded, place);
     if (coded != NULL)
         Py_INCREF(coded);
-    else if (PyErr_Occurred() || (coded = PyObject_CallOneArg(p_coded_fn, place)) == NULL)
+    else if (PyErr_Occurred() || ((coded = coded_plainly(place)) == NULL
+                                  && (PyErr_Occurred() || (coded = PyObject_CallOneArg(p_coded_fn, place)) == NULL)))
         goto none;
     if (!PyTuple_CheckExact(coded) || PyTuple_GET_SIZE(coded) != 2 || !PyUnicode_CheckExact(PyTuple_GET_ITEM(coded, 0))
         || !PyUnicode_CheckExact(PyTuple_GET_ITEM(coded, 1)))
@@ -772,6 +800,101 @@ done:
     return out;
 }
 
+/* ------------------------------------------------------------------------------------------------------------
+   The rules derive's facts meet (engine/_engine_compiled.py CompiledEngine.fire_read, derived=True), read in C.
+
+   fire_derived(met, area, facts) -> (hits, tokens) or None: where every fact of the list `facts` (each a dict whose
+   first value is its id) has its entry in the dict `met` by the key fire_read makes, (area, the fact's values but the
+   first), that entry being (rules, token): hits, a new list of (rule, fact) for each rule each fact met, in fact
+   order then rule order; tokens, a new tuple of the token of each fact that met a rule — as fire_read gives them.
+   None where a fact is not such a dict, its key cannot be hashed or has no entry, or an entry is not such a pair: the
+   Python path then reads the facts (and fills `met`). It changes nothing. */
+static PyObject *fire_derived(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3 || !PyDict_CheckExact(args[0]) || !PyList_CheckExact(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "fire_derived(met: dict, area, facts: list)");
+        return NULL;
+    }
+    PyObject *met = args[0], *area = args[1], *facts = args[2];
+    PyObject *hits = PyList_New(0), *tokens = PyList_New(0), *fact = NULL, *key = NULL, *got = NULL;
+    if (hits == NULL || tokens == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(facts); i++) {
+        fact = PyList_GET_ITEM(facts, i);
+        Py_INCREF(fact);
+        Py_ssize_t m = PyDict_CheckExact(fact) ? PyDict_GET_SIZE(fact) : 0;
+        if (m < 1)
+            goto none;
+        PyObject *values = PyTuple_New(m - 1);
+        if (values == NULL)
+            goto fail;
+        Py_ssize_t pos = 0, k = 0;
+        PyObject *name, *value;
+        while (PyDict_Next(fact, &pos, &name, &value)) {
+            if (k > 0) {
+                if (k > m - 1)  /* (no Python code runs here: the dict cannot grow) */
+                    break;
+                Py_INCREF(value);
+                PyTuple_SET_ITEM(values, k - 1, value);
+            }
+            k++;
+        }
+        if (k != m) {
+            Py_DECREF(values);
+            goto none;
+        }
+        key = PyTuple_Pack(2, area, values);
+        Py_DECREF(values);
+        if (key == NULL)
+            goto fail;
+        got = PyDict_GetItemWithError(met, key);  /* (a key's values may be compared: hold what is read) */
+        Py_CLEAR(key);
+        if (got == NULL)
+            goto none;
+        Py_INCREF(got);
+        if (!PyTuple_CheckExact(got) || PyTuple_GET_SIZE(got) != 2 || !PyTuple_CheckExact(PyTuple_GET_ITEM(got, 0)))
+            goto none;
+        PyObject *rules = PyTuple_GET_ITEM(got, 0);
+        Py_ssize_t nr = PyTuple_GET_SIZE(rules);
+        for (Py_ssize_t r = 0; r < nr; r++) {
+            PyObject *hit = PyTuple_Pack(2, PyTuple_GET_ITEM(rules, r), fact);
+            if (hit == NULL)
+                goto fail;
+            int rc = PyList_Append(hits, hit);
+            Py_DECREF(hit);
+            if (rc < 0)
+                goto fail;
+        }
+        if (nr && PyList_Append(tokens, PyTuple_GET_ITEM(got, 1)) < 0)
+            goto fail;
+        Py_CLEAR(got);
+        Py_CLEAR(fact);
+    }
+    PyObject *out = PyTuple_New(2);
+    PyObject *tuple = out == NULL ? NULL : PyList_AsTuple(tokens);
+    if (tuple == NULL) {
+        Py_XDECREF(out);
+        goto fail;
+    }
+    PyTuple_SET_ITEM(out, 0, hits);
+    PyTuple_SET_ITEM(out, 1, tuple);
+    Py_DECREF(tokens);
+    return out;
+none:  /* (an error here, as a key that cannot be hashed, is the Python path's to raise) */
+    PyErr_Clear();
+    Py_XDECREF(got);
+    Py_XDECREF(fact);
+    Py_XDECREF(hits);
+    Py_XDECREF(tokens);
+    Py_RETURN_NONE;
+fail:
+    Py_XDECREF(key);
+    Py_XDECREF(got);
+    Py_XDECREF(fact);
+    Py_XDECREF(hits);
+    Py_XDECREF(tokens);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"finding_dicts", (PyCFunction)(void (*)(void))finding_dicts, METH_FASTCALL,
      "finding_dicts(forms, slot_of, slots, en, make): a verdict's finding dicts."},
@@ -781,11 +904,13 @@ static PyMethodDef methods[] = {
      "plain_setup(...): what plain_record reads (engine/_problem.py)."},
     {"plain_record", (PyCFunction)(void (*)(void))plain_record, METH_FASTCALL,
      "plain_record(raw, policy, jurisdiction): a plain record's Problem, or None."},
+    {"fire_derived", (PyCFunction)(void (*)(void))fire_derived, METH_FASTCALL,
+     "fire_derived(met, area, facts): the hits and tokens of derive's facts, or None (engine/_engine_compiled.py)."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_dicts", "A verdict's dicts, and a plain record's model, made in C.", -1, methods, NULL, NULL, NULL, NULL,
+    PyModuleDef_HEAD_INIT, "_dicts", "A verdict's dicts, a plain record's model, and the rules derive's facts meet, made in C.", -1, methods, NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC PyInit__dicts(void) {

@@ -17,6 +17,12 @@ from typing import Any
 from ._compile import Rule
 from ._facts import Fact
 
+_c_fire_derived: Callable[..., tuple[list[tuple[Rule, Fact]], tuple[Any, ...]] | None] | None
+try:  # the derived path of fire_read in C (engine/_dicts.c fire_derived), where the extension was built
+    from ._dicts import fire_derived as _c_fire_derived
+except ImportError:  # pragma: no cover - without a C compiler: read in Python below
+    _c_fire_derived = None
+
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     "==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
 }
@@ -66,6 +72,11 @@ class CompiledEngine:
         ``derived``: the facts are :func:`~._facts.derive`'s (kept by their values alone); the fired part is then,
         for each fact that met a rule, a number standing for its rules' ids with what a plan reads of it (equal
         numbers: equal parts)."""
+        if derived and _c_fire_derived is not None and type(facts) is list:
+            # every fact's rules already kept (most records): read in C, as below; else None and read here
+            done = _c_fire_derived(self._met_derived, area, facts)
+            if done is not None:
+                return done
         index = self._areas.get(area)
         if index is None:
             index = self._index(area)
