@@ -677,11 +677,11 @@ static PyObject *plain_record(PyObject *module, PyObject *const *args, Py_ssize_
     here = PyObject_CallMethodOneArg(jur, s_get, code);
     if (here == NULL || here == Py_None)
         goto none;
-    PyObject *ck = PyTuple_Pack(2, jur, place);
-    if (ck == NULL)
+    /* (the memo's dict of the jurisdiction's places: _problem._places_of) */
+    PyObject *of_places = PyDict_GetItemWithError(clashes, jur);
+    if (of_places != NULL && !PyDict_CheckExact(of_places))
         goto none;
-    PyObject *clash = PyDict_GetItemWithError(clashes, ck);
-    Py_DECREF(ck);
+    PyObject *clash = of_places == NULL ? NULL : PyDict_GetItemWithError(of_places, place);
     if (clash == NULL) {
         if (PyErr_Occurred())
             goto none;

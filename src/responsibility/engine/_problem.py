@@ -992,9 +992,11 @@ class _ParseState(NamedTuple):
     names: ValueNames
     #: :func:`plain_problem`'s terms, discoveries and steps as the model keeps them, by what a record writes.
     plain: dict[tuple[Any, ...], Any]
-    #: :func:`_level_words_of_the_place`: the clashes by (jurisdiction, place as written), and by place code.
-    clashes: dict[tuple[Jurisdiction, str | int], tuple[dict[str, tuple[Place, str]], str] | None]
-    clashes_at: dict[tuple[Jurisdiction, str], dict[str, tuple[Place, str]]]
+    #: :func:`_level_words_of_the_place`: the clashes by jurisdiction, then by place as written; and by place code
+    #: (:func:`_places_of`: a dict per jurisdiction, not a (jurisdiction, place) key made and kept per place — the
+    #: garbage collector walks every tuple a warm decider keeps that holds an object).
+    clashes: dict[Jurisdiction, dict[str | int, tuple[dict[str, tuple[Place, str]], str] | None]]
+    clashes_at: dict[Jurisdiction, dict[str, dict[str, tuple[Place, str]]]]
     #: The Chinese words of the levels (folded) and their lengths.
     chinese: dict[str, str]
     lengths: list[int]
@@ -1036,14 +1038,13 @@ def _level_words_of_the_place(raw: Mapping[str, Any], policy: PolicyView, jurisd
     # every record (~15% of a single decision).
     if state is None:
         state = _state(policy)
-    memo = state.clashes
-    key = (jurisdiction, place)
-    found = memo.get(key, _NO_CLASH)
+    memo = _places_of(state.clashes, jurisdiction)
+    found = memo.get(place, _NO_CLASH)
     if found is _NO_CLASH:
         found = _level_word_clashes(place, state, jurisdiction)
         if len(memo) >= 100_000:
             memo.clear()
-        memo[key] = found
+        memo[place] = found
     if found is None:
         return
     clash, code = found
@@ -1096,8 +1097,8 @@ def _clashes_at(code: str, state: _ParseState, jurisdiction: Jurisdiction, place
     is at another level, each with the highest such place and the level the word names: the place's own and its
     parent's (kept per place code: a new village costs one scan of its own name). ``place`` and ``level``: the place of
     ``code`` and :func:`level_of` the code, where the caller has them."""
-    memo = state.clashes_at
-    got = memo.get((jurisdiction, code))
+    memo = _places_of(state.clashes_at, jurisdiction)
+    got = memo.get(code)
     if got is None:
         chinese = state.chinese
         if place is None:
@@ -1108,7 +1109,7 @@ def _clashes_at(code: str, state: _ParseState, jurisdiction: Jurisdiction, place
         n = _PARENT_DIGITS.get(level)
         parent = None if place is None or n is None else code[:n].ljust(12, "0")
         # a parent in the memo is a place of the jurisdiction (places never change)
-        up = memo.get((jurisdiction, parent)) if parent is not None else {}
+        up = memo.get(parent) if parent is not None else {}
         if place is None or (up is None and jurisdiction.get(parent) is None):  # type: ignore[arg-type]
             line = jurisdiction.ancestors(code)  # (says what is wrong with such a jurisdiction, as it did)
             got = {w: (a, lv) for a in line for w, lv in chinese.items()
@@ -1127,7 +1128,18 @@ def _clashes_at(code: str, state: _ParseState, jurisdiction: Jurisdiction, place
             got = {**own, **up} if own else up  # a word a place above also ends with names that place
         if len(memo) >= 100_000:
             memo.clear()
-        memo[(jurisdiction, code)] = got
+        memo[code] = got
+    return got
+
+
+def _places_of(memo: dict[Jurisdiction, dict[Any, Any]], jurisdiction: Jurisdiction) -> dict[Any, Any]:
+    """The dict of ``jurisdiction``'s places in ``memo`` (:attr:`_ParseState.clashes`, ``clashes_at``), made empty when
+    first asked for (all start afresh past 64 jurisdictions: a service making one per request keeps few)."""
+    got = memo.get(jurisdiction)
+    if got is None:
+        if len(memo) >= 64:
+            memo.clear()
+        got = memo[jurisdiction] = {}
     return got
 
 
@@ -1438,7 +1450,7 @@ def _parsed_plainly(raw: dict[str, Any], policy: PolicyView, jurisdiction: Juris
         return None
     # the level words of the place (_level_words_of_the_place's memo, filled as _level_word_clashes fills it from the
     # code and place in hand): where the place has none, nothing to refuse
-    clash = state.clashes.get((jurisdiction, place), _NO_CLASH)
+    clash = _places_of(state.clashes, jurisdiction).get(place, _NO_CLASH)
     if clash is _NO_CLASH:
         clash = _clash_of(state, jurisdiction, place, coded_place[0], coded_place[1], here)
     if clash is not None:
@@ -1484,10 +1496,10 @@ def _clash_of(state: _ParseState, jurisdiction: Jurisdiction, place: str, code: 
     place as written (:func:`_parsed_plainly`, and engine/_dicts.c's ``plain_record``, where it has none)."""
     got = _clashes_at(code, state, jurisdiction, here, level)
     clash = (got, code) if got else None
-    clashes = state.clashes
+    clashes = _places_of(state.clashes, jurisdiction)
     if len(clashes) >= 100_000:
         clashes.clear()
-    clashes[(jurisdiction, place)] = clash
+    clashes[place] = clash
     return clash
 
 
