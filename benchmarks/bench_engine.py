@@ -10,8 +10,9 @@ problems of the same province untimed (a steady state: what a decider keeps is k
 the timed problems was decided before). ``--against=REV`` measures git
 revision REV's source (or each of several, comma-separated) in the same run (its ``src/`` extracted
 to a temporary directory, each run a fresh process, the runs interleaved) and prints the ratio of
-the medians. All then read the first REV's ``rules/`` (older code may not read newer rules): they
-decide the same problems on the same rules.
+the medians; a REV that is a directory is a checkout measured as it is (its ``src/``, with the C
+extensions built in it, which an extracted revision lacks). All then read the first REV's
+``rules/`` (older code may not read newer rules): they decide the same problems on the same rules.
 
 Each figure says how many full collections of the garbage collector fell in its timed window (they move a
 figure by a third or more; ``--settled`` starts every window with none pending: :func:`decisions`).
@@ -181,7 +182,9 @@ def decisions(n: int, against: list[str], runs: int = 3, engines: tuple[str, ...
     figure leaves out their amortised cost, which the objects a decider keeps per decision decide); the default
     figure is then measured too, in the same run, and printed beside it."""
     with tempfile.TemporaryDirectory() as tmp:
-        olds = {rev: source_of(rev, Path(tmp) / str(i)) for i, rev in enumerate(against)}
+        # (a directory stands for a checkout as it is: its src/, with the C extensions built there, and its rules/)
+        olds = {rev: Path(rev) / "src" if Path(rev).is_dir() else source_of(rev, Path(tmp) / str(i))
+                for i, rev in enumerate(against)}
         rules = next(iter(olds.values())).parent / "rules" if olds else None
         print(f"decisions/s over {n:,} problems, medians of {runs} runs (CPU-second rate; wall-second rate; full "
               "collections in the timed window)"

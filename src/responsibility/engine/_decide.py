@@ -84,6 +84,8 @@ _StaticBase = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 #: The most plans a decider keeps (:meth:`Decider.decide_parsed`); past it the oldest goes. A plan is
 #: a few hundred bytes beside the forms it shares; a province's records have a few thousand shapes.
 PLANS_KEPT = 20_000
+#: The most tuples a decider keeps one of each (:meth:`Decider._canon`) before it starts afresh.
+CANONS_KEPT = 200_000
 #: The most places (by the first digits of their code, as :data:`_LEVEL_DIGITS` counts them for a level) a decider
 #: keeps per jurisdiction (:meth:`Decider._places_in`).
 PLACES_KEPT = 100_000
@@ -256,6 +258,21 @@ class Decider:
         self._interpretations_memo: dict[tuple[Any, ...], tuple[tuple[InterpretationForm, tuple[int, ...]], ...]] = {}
         #: :meth:`_interpretations_maker`'s, by the identity of the interpretations (kept with them).
         self._interpretations_makers: dict[int, tuple[Any, Callable[[Any], list[dict[str, Any]]]]] = {}
+        #: One of each small tuple of strings and numbers that a new shape's plan, rows and keys hold (a hit's rule and
+        #: position, a finding's rules, a slot, a shape's parts; :meth:`_canon`): most are equal to one an earlier
+        #: shape holds, and a plan holding that one leaves its own to be freed at once, not kept for the garbage
+        #: collector to walk (new shapes' objects were four in five of what a warm decider kept per decision).
+        self._canons: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+    def _canon(self, t: tuple[Any, ...]) -> tuple[Any, ...]:
+        """The decider's one tuple equal to ``t`` (``t`` itself the first time; :attr:`_canons`)."""
+        canons = self._canons
+        got = canons.get(t)
+        if got is None:
+            if len(canons) >= CANONS_KEPT:
+                canons.clear()
+            got = canons[t] = t
+        return got
 
     def engine(self, name: EngineName | None = None) -> _Engine:
         """The engine called ``name``; ``None`` picks durable-rules where it imports."""
@@ -312,13 +329,13 @@ class Decider:
             # own (_rows, made when it is first read).
             pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
                   facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
-                  tuple([(rule.id, fact.get("body"), fact.get("later")) for rule, fact in hits]))
+                  tuple([self._canon((rule.id, fact.get("body"), fact.get("later"))) for rule, fact in hits]))
             placed = self._placements.get(pk)
             if placed is None:
                 plan = self._plan(problem, jurisdiction, facts, hits, ctx, eng)
                 if len(self._placements) >= PLANS_KEPT:
                     self._placements.clear()
-                self._placements[pk] = plan
+                self._placements[tuple([self._canon(x) if type(x) is tuple else x for x in pk])] = plan
             else:
                 plan = Plan(placed.mains, placed.keys, placed.fired, placed.duties, placed.spared)
             if self._flips is not None:
@@ -332,7 +349,8 @@ class Decider:
             if len(plans) >= PLANS_KEPT:
                 with contextlib.suppress(StopIteration, KeyError, RuntimeError):
                     del plans[next(iter(plans))]  # the oldest; another thread may have dropped it
-            plans[shape] = plan
+            # (kept as an equal tuple of the decider's one of each part: :meth:`_canon`)
+            plans[tuple([self._canon(x) if type(x) is tuple else x for x in shape])] = plan
         # (the named tuple made as a tuple is: its generated __new__ is a Python frame per decision)
         return Verdict.lazy(rec["id"], eng.name, ctx.as_of, self._label,
                             _new_tuple(VerdictContext, (self.policy, jurisdiction, problem)),
@@ -393,8 +411,10 @@ class Decider:
                     _placed(raw, key, (rule_id, pos), duties)
             placed = self.without_knowers_missing(raw, ctx.knew)
         keys = sorted(placed, key=self._order.__getitem__)
-        return Plan(tuple(sorted(failed)), tuple(keys), tuple([tuple(placed[k][0]) for k in keys]),
-                    tuple([placed[k][1] for k in keys]), spared)
+        canon = self._canon
+        return Plan(canon(tuple(sorted(failed))), canon(tuple(keys)),
+                    canon(tuple([canon(tuple([canon(hit) for hit in placed[k][0]])) for k in keys])),
+                    canon(tuple([placed[k][1] for k in keys])), spared)
 
     def switched_rests(self, problem: Problem, jurisdiction: Jurisdiction, keys: Sequence[tuple[str, str, str]],
                        today: dt.date | None) -> tuple[tuple[str, ...], dict[tuple[str, str, str], tuple[str, ...]]]:
@@ -503,7 +523,7 @@ class Decider:
         slots: dict[tuple[Any, str, str | None, str | None], int] = {}
         slot_of: list[int] = []
         rules_of: list[tuple[str, ...]] = []
-        memo, passing, by_parameter = self._row_forms, ctx.passed, ctx.deadline_from_parameter
+        memo, passing, by_parameter, canon = self._row_forms, ctx.passed, ctx.deadline_from_parameter, self._canon
         sectorless = SECTORLESS in ctx.rests_on  # a sector-less record whose departments are alternatives
         owner = ctx.owner  # the place decides whose policy it is (policy_gap_owner)
         handed = ctx.handed
@@ -520,7 +540,7 @@ class Decider:
                 continue
             if len(positions) == 1:  # most findings rest on one hit
                 rule_id, at = positions[0]
-                rules: tuple[str, ...] = (rule_id,)
+                rules: tuple[str, ...] = canon((rule_id,))
                 known = read.get(at)
                 if known is None:
                     fact = everything[at]
@@ -532,7 +552,7 @@ class Decider:
                 facts = [fact]
                 passed = key[1] == "not_rectified" and lvl in passing
             else:
-                rules = tuple([r for r, _ in positions])
+                rules = canon(tuple([r for r, _ in positions]))
                 facts = [everything[i] for _, i in positions]
                 fact = facts[0]
                 passed = key[1] == "not_rectified" and any(f.get("lvl") in passing for f in facts)
@@ -575,7 +595,8 @@ class Decider:
         calls = self._interpretations_maker(interpretations)
         if base is not None:  # (the same findings in the same slots)
             return Rows(tuple(forms), base.slot_of, base.rules, base.slots, interpretations, calls)
-        got = Rows(tuple(forms), tuple(slot_of), tuple(rules_of), tuple(slots), interpretations, calls)
+        got = Rows(tuple(forms), canon(tuple(slot_of)), canon(tuple(rules_of)), canon(tuple(map(canon, slots))),
+                   interpretations, calls)
         if not aside_at:
             plan.rows = got
         return got
@@ -1180,8 +1201,8 @@ class Decider:
         for i, ids in enumerate(rests):
             for rid in ids:
                 users.setdefault(rid, []).append(i)
-        forms = self._interpretation_memo
-        return tuple((forms[rid], tuple(ix)) for rid, ix in sorted(users.items()))
+        forms, canon = self._interpretation_memo, self._canon
+        return tuple([(forms[rid], canon(tuple(ix))) for rid, ix in sorted(users.items())])
 
     def _interpretation_form(self, rid: str) -> InterpretationForm:
         """The interpretation ``rid`` names: a parameter, a duty read by interpretation, an
