@@ -107,7 +107,8 @@ def test_a_problem_beyond_authority_must_be_reported_up(policy: Policy, small_pr
     strict = policy.with_parameters(self_rectified_report_required=True)
     v = strict.who_answers(p, jurisdiction=small_province, engine="compiled")
     f = next(f for f in v.findings if f.basis == "not_handled")
-    assert f.level == "township" and "一(三)" in f.clauses
+    # (二(二)4 压实县乡村…及时上报责任: 一(三)'s 及时向上级单位报送 is said of 县级, review29 #16)
+    assert f.level == "township" and "二(二)4" in f.clauses and "一(三)" not in f.clauses
     assert "超出本级办理权限" in f.reason
 
 
@@ -1269,8 +1270,10 @@ def test_a_level_that_passed_it_on_after_the_limit_answers_as_assignee_on_the_li
     """A township that hands the county's assignment to the village 18 days later stays an assignee only because that
     was not 及时 (handling_time_limit_days) — in time it would answer as supervisor (reassigned_level_answers): its
     not_rectified and the county's supervision of it say they rest on the limit (probe10 P10-11), not on
-    reassigned_level_answers, under which it is an assignee either way (review20 R20-12)."""
-    rec = {"id": "R40", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+    reassigned_level_answers, under which it is an assignee either way (review20 R20-12). (Not a renovation since
+    session 30: the village only 协助乡镇…危房改造, 二(六)4(1), so a pass-down of one to it is no 交办 at any time;
+    二(六)1(1) 及时帮助困难群众申请社会救助 is the village's own.)"""
+    rec = {"id": "R40", "area": "basic_needs", "kind": "basic_needs_not_helped_to_apply", "place": "330127100219",
            "severity": "minor", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
            "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"},
                        {"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-20"}],
@@ -1388,8 +1391,9 @@ def test_the_bulk_path_gives_the_late_handed_department_its_own_day(policy: Poli
 
 def test_supervision_scope_none_names_no_supervisor_on_either_engine_or_the_bulk_path(policy: Policy) -> None:
     # review17 J3: the supervision basis is a reading of the supervising duties (一(四) names four failures); a county
-    # may read it so, and then no supervisor answers — the other findings stay as they were
-    rec = {"id": "s", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+    # may read it so, and then no supervisor answers — the other findings stay as they were (a household not helped to
+    # apply, 二(六)1(1), the village's own: since session 30 a renovation handed to the village is no 交办, 二(六)4(1))
+    rec = {"id": "s", "area": "basic_needs", "kind": "basic_needs_not_helped_to_apply", "place": "330127100219",
            "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"},
            "handled": [{"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-02"}],
            "deadline": "2021-04-01", "as_of": "2021-06-30"}
