@@ -192,3 +192,56 @@ def test_a_level_clause_that_is_not_in_the_text_is_refused(tmp_path: Path) -> No
 def _held_house() -> dict[str, Any]:
     return {"id": "h", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
             "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"}, "as_of": "2021-06-01"}
+
+
+# review30 #2: a record's `sector` made a department answer on 二(二)3 alone (按照职责分工，负责涉及本部门问题…) for a
+# kind the division of duties gives its line nothing in: 财政 for false health materials (二(六)3(3): its
+# 资金拨付和监管 is of the money it pays), 卫健 for a water project (二(六)5(4): 水质监测 only), 财政 for the
+# education lists (二(六)2(2): 民政's and 残联's), 扶贫办 for late medical assistance or an applicant not taken up
+# (二(三)3 民政 审核审批).
+_LINE_OUTSIDE_KIND = [("health", "health_false_materials", "finance", "county_finance"),
+                      ("health", "health_assistance_late", "poverty_office", "county_poverty_office"),
+                      ("identification", "identification_applicant_not_included", "poverty_office",
+                       "county_poverty_office"),
+                      ("water", "water_project_irregular", "health", "county_health"),
+                      ("water", "water_self_testing_not_done", "health", "county_health"),
+                      ("education", "education_lists_not_provided", "finance", "county_finance")]
+
+
+def _lined(area: str, kind: str, sector: str) -> dict[str, Any]:
+    return {"id": f"{kind}-{sector}", "area": area, "kind": kind, "sector": sector, "place": "330127100219",
+            "severity": "serious",
+            "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"},
+            "handled": [{"action": "assigned", "by_level": "province", "to_level": "county", "on": "2021-03-03"}],
+            "deadline": "2021-04-30", "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind", "sector", "body"), _LINE_OUTSIDE_KIND)
+def test_a_line_the_kind_gives_no_part_names_no_department(policy: Policy, engine: str, area: str, kind: str,
+                                                           sector: str, body: str) -> None:
+    verdict = policy.who_answers(_lined(area, kind, sector), engine=engine)
+    assert body not in {f.body for f in verdict.findings}
+    assert not policy.line_in_kind(area, kind, sector)
+
+
+def test_a_line_the_kind_does_give_a_part_still_names_its_department(policy: Policy) -> None:
+    # the lines the kinds above do give a part: the record's line names its department as before
+    for area, kind, sector, body in [("health", "health_false_materials", "medical_insurance",
+                                      "county_medical_insurance"),
+                                     ("water", "water_quality_test_failed", "health", "county_health"),
+                                     ("education", "education_lists_not_provided", "civil_affairs",
+                                      "county_civil_affairs")]:
+        assert policy.line_in_kind(area, kind, sector)
+        assert body in {f.body for f in policy.who_answers(_lined(area, kind, sector)).findings}
+
+
+def test_the_bulk_path_names_the_same_bodies_for_a_line_outside_the_kind(policy: Policy) -> None:
+    pytest.importorskip("pandas")
+    records = [_lined(a, k, s) for a, k, s, _ in _LINE_OUTSIDE_KIND]
+    frame = policy.assess(records).findings
+    bulk = sorted(zip(frame["problem"], frame["body"].astype(str), frame["basis"].astype(str),
+                      frame["liability"].astype(str), strict=True))
+    one = sorted((r["id"], f.body, f.basis, f.liability) for r in records for f in policy.who_answers(r).findings)
+    assert bulk == one
+    assert not {(p, b) for p, b, _, _ in bulk} & {(f"{k}-{s}", b) for _, k, s, b in _LINE_OUTSIDE_KIND}

@@ -19,7 +19,6 @@ from .._errors import EngineError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
-from ..policy._whatif import flipped as switched_on
 from ._compile import Rule, RulesByArea, severity_rank
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
@@ -442,6 +441,9 @@ class Decider:
         for param in params:
             flipped = flips.get(param)
             if flipped is None:
+                # (imported here: a run that never meets such a reading, as a cached batch, loads no pydantic model)
+                from ..policy._whatif import flipped as switched_on
+
                 flipped = Decider(switched_on(self.policy, param))
                 flipped._flips = None
                 flips[param] = flipped
@@ -812,12 +814,14 @@ class Decider:
                         if peer and policy.presses_below(did):
                             continue
                         other = policy.duties[did].scope == "area_holders" and policy.duty_area[did] != rule.area
+                        # …and, for a problem of a kind, only one the kind's own duties give a part (review30 #2)
+                        concerned = not (other and rule.kind) or policy.line_in_kind(rule.area, rule.kind, sector)
                         for x in policy.duties[did].holders:
                             xb = policy.bodies.get(x)
                             # 涉及本部门问题 of another area: only a department of the line the area concerns
                             # (probe10 P10-06)
                             if xb is not None and xb.level == b.level and sector in policy.lines_of(x) and not (
-                                    other and not policy.line_concerned(rule.area, x)):
+                                    other and not policy.line_concerned(rule.area, x)) and concerned:
                                 out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
                     continue
                 # (a duty held for its own part: a unit's own line reads as its directing department's, keeps_part)

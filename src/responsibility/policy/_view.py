@@ -309,9 +309,16 @@ class PolicyView:
             if sector is not None:
                 # the record's line names its department — in another area only where the problem can concern it
                 # (line_concerned, 按照职责分工): a line with a part at another level only (卫健 in health assistance,
-                # 二(六)3(5) 省市) does not make the county's department of it answer (probe10 P10-06)
-                return tuple(h for h in held if self.bodies[h].sector == sector
-                             and (own == area or self.line_concerned(area, h)))
+                # 二(六)3(5) 省市) does not make the county's department of it answer (probe10 P10-06); and, for a
+                # problem of a kind, only where the kind's own duties give that department a part (the same duties
+                # that keep a department without a line, below): 按照职责分工 gives 财政 nothing in false health
+                # materials (二(六)3(3) 资金拨付和监管 is of the money it pays), so a record that says 财政's line does
+                # not make it answer on 二(二)3 alone (review30 #2)
+                of_line = tuple(h for h in held if self.bodies[h].sector == sector
+                                and (own == area or self.line_concerned(area, h)))
+                if own == area or kind is None or not of_line:
+                    return of_line
+                return of_line if self.line_in_kind(area, kind, sector) else ()
             if own == area:  # a problem of the area itself: whose line it is, nothing else says
                 return self._of_sector(held, None)
             # 涉及本部门问题 at one stage: a department whose only part in this kind is to help
@@ -339,6 +346,32 @@ class PolicyView:
                 self.__dict__.setdefault("_via", {})
             vias[(duty_id, area, kind, stage)] = {h: tuple(via[h]) for h in held}
         return tuple(held)
+
+    def line_in_kind(self, area: str, kind: str, sector: str) -> bool:
+        """Whether the division of duties gives the line ``sector`` a part in a problem of ``kind`` in ``area``
+        (二(二)3 按照职责分工…涉及本部门问题): some level's holder, for that line, of one of the kind's own duties. A
+        line the kind gives no part names no department through 二(二)3 alone (review30 #2: 财政 in false health
+        materials, 卫健 in a water project).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> p.line_in_kind("health", "health_false_materials", "medical_insurance")
+        True
+        >>> p.line_in_kind("health", "health_false_materials", "finance")
+        False
+        """
+        cache: dict[tuple[str, str, str], bool] = self.__dict__.setdefault("_line_in_kind", {})
+        key = (area, kind, sector)
+        got = cache.get(key)
+        if got is None:
+            # the kind's own work (finding, passing on, rectifying it), not the guidance of it: 省市 departments
+            # guide each their own line's part of a whole area (二(六)2(4) 指导、协调教育扶贫政策的落实), which gives
+            # no line a part in a kind its work does not reach; a role holder stands for a line with no department
+            work = dict.fromkeys(d for st in ("discovery", "handling", "rectification")
+                                 for d in self.stage_duties(area, kind, st) if self.duty_area[d] == area)
+            got = cache[key] = any(self.bodies[h].role or sector in self.lines_of(h)
+                                   for did in work for h in self.holders(did, area, kind, sector))
+        return got
 
     def duty_reaches(self, duty_id: str, body: str, place_rank: int, area: str | None = None,
                      kind: str | None = None, stage: Stage | None = None, *, own: bool = False) -> bool:
