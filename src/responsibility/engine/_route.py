@@ -229,6 +229,16 @@ class Route:
     #: ``concealed_by``): a route is for a newly registered problem, from its discovery — the steps already taken, a
     #: deadline set, a rectification or a concealment are weighed by ``who_answers``, not here (probe9 P9-03).
     unread: tuple[str, ...] = ()
+    #: What self_rectified_report_required (false) lets stand for the report upward, below the authority, as a
+    #: verdict reads it: a pass-down in time to one of these bodies of a lower level that can rectify the kind (a
+    #: township's find handed to its village, 二(二)1 村…对涉及本村扶贫领域具体问题的…整改工作负责); none where the
+    #: parameter is true or no lower level can (a renovation: the village only 协助乡镇…危房改造, 二(六)4(1)), or
+    #: where the route does not escalate (review29 #10, review30 #6b: the route said 须立即上报 where the verdict took
+    #: a pass-down in time).
+    pass_down_to: tuple[PlacedBody, ...] = ()
+    #: Whether, by the same parameter, the registering level's own rectification in time would stand for the report
+    #: (it can rectify the kind itself, other than by pressing those below).
+    may_rectify: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; bodies as ``{"body", "name", "place"}``."""
@@ -244,6 +254,7 @@ class Route:
             "received": self.received.isoformat(), "act_by": self.act_by.isoformat(),
             "rectification_days": self.rectification_days, "rectify_by": self.rectify_by.isoformat(),
             "clauses": list(self.clauses), "rests_on": list(self.rests_on), "unread": list(self.unread),
+            "pass_down_to": bodies(self.pass_down_to), "may_rectify": self.may_rectify,
         }
 
 
@@ -378,6 +389,12 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     behind += [c for b, _, _ in named for c in policy.bodies[b].amended_by]
     order = {c: i for i, c in enumerate(policy.clauses)}  # the text's order, as a verdict lists them
     clauses = sorted(dict.fromkeys((*_handling_clauses(policy), *behind)), key=lambda c: order.get(c, len(order)))
+    # below the authority, what self_rectified_report_required (false) lets stand for the report, as a verdict reads it
+    lenient = escalate and SELF_RECTIFIED in policy.parameters and not policy.parameter(SELF_RECTIFIED)
+    lower = {r for r in policy.rectifier_levels(p.domain, p.kind, prank) if prank <= r < rank[registering]} \
+        if lenient else set()
+    pass_down = tuple(b for b in assignees if rank[policy.bodies[b.body].level] in lower)
+    may_rectify = lenient and rank[registering] in policy.own_rectifier_levels(p.domain, p.kind, prank)
     # an urban community's problem is routed as residents_committee_place places it, and shown at the record's own
     # place (review25 R25-11)
     own_place = residents_place(p) if RESIDENTS_PLACE in policy.parameters else None
@@ -401,4 +418,5 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
             *route_rests_on(policy, p.domain, p.kind, prank, sector, named, plan.at_place)))),
         names={b: policy.bodies[b].name for b in policy.bodies},
         unread=tuple(f for f in UNREAD if getattr(p, f, None)),
+        pass_down_to=pass_down, may_rectify=may_rectify,
     )
