@@ -245,3 +245,24 @@ def test_the_bulk_path_names_the_same_bodies_for_a_line_outside_the_kind(policy:
     one = sorted((r["id"], f.body, f.basis, f.liability) for r in records for f in policy.who_answers(r).findings)
     assert bulk == one
     assert not {(p, b) for p, b, _, _ in bulk} & {(f"{k}-{s}", b) for _, k, s, b in _LINE_OUTSIDE_KIND}
+
+
+# hostile30 ask 2: a list column read from Parquet gives each cell as a numpy array; a frame that falls back from Arrow
+# (a place column mixing '33' and 33) or Spark's mapInPandas hit `value == ""` on it: numpy's "truth value of an array
+# is ambiguous", a traceback.
+def test_a_frame_whose_list_cells_are_numpy_arrays_is_assessed_as_lists(policy: Policy) -> None:
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    step = {"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"}
+    record = {"id": "c", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+              "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-06-30"}
+    frame = pd.DataFrame([{**record, "handled": np.array([step], dtype=object)},
+                          {**record, "id": "d", "place": 330127100219, "handled": np.array([], dtype=object)}])
+    got = policy.assess(frame)
+    assert (got.records, got.assessed, got.rejected) == (2, 2, 0)
+    for rid, handled in (("c", [step]), ("d", [])):
+        rows = got.findings[got.findings["problem"] == rid]
+        want = sorted((f.body, f.basis, f.liability) for f in policy.who_answers(
+            {**record, "id": rid, "handled": handled}).findings)
+        assert sorted(zip(rows["body"].astype(str), rows["basis"].astype(str), rows["liability"].astype(str),
+                          strict=True)) == want

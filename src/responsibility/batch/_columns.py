@@ -134,7 +134,11 @@ def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     found: dict[str, Any] = {}
     bad: str | None = None
     for key, value in row.items():
-        if value is None or value == "" or PANDAS_INDEX.match(key) or _is_nan(value):
+        if getattr(value, "ndim", 0) and hasattr(value, "tolist"):
+            # a list column read from Parquet gives each cell as a numpy array (pd.read_parquet, Spark's
+            # mapInPandas): the list it holds, which `value == ""` would make ambiguous (hostile30 ask 2)
+            value = value.tolist()
+        if value is None or (isinstance(value, str) and value == "") or PANDAS_INDEX.match(key) or _is_nan(value):
             continue
         if key in NESTED and isinstance(value, str):
             if not value.strip():  # a blank cell is an absent field, as an empty one is (engine/_problem.without_nulls)
