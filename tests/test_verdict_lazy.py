@@ -60,7 +60,8 @@ class EagerDecider(Decider):
                                                  eng))
         # readings switched off that would change the findings: the verdict names them, and a finding made only
         # under the current value links them (review29 #7)
-        rest, self._links = self.switched_rests(problem, jurisdiction, tuple(placed), ctx.as_of)
+        rest, self._links = self.switched_rests(problem, jurisdiction, tuple(placed), ctx.as_of,
+                                                bool(self.failure_levels(placed)))
         ctx.rests_on.extend(p for p in rest if p not in ctx.rests_on)
         return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
 

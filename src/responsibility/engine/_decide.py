@@ -240,7 +240,7 @@ class Decider:
         #: The deciders of this policy with one switched-off reading switched on (:meth:`switched_rests`), by its
         #: parameter; None in such a decider (it asks no further).
         self._flips: dict[str, Decider] | None = {}
-        self._switchable: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        self._switchable: dict[tuple[str, str | None, bool], tuple[str, ...]] = {}
         self._linked_memo: dict[tuple[int, tuple[str, ...]], tuple[Any, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
         self._found: dict[tuple[Any, ...], dict[str, str]] = {}  # a finder's reason values, by body, level, channel
@@ -340,7 +340,7 @@ class Decider:
             if self._flips is not None:
                 # (per shape, not per placement: the same placement of a record found at another level may switch
                 # otherwise; the placement's plan is kept as it was placed)
-                rest, links = self.switched_rests(problem, jurisdiction, plan.keys, ctx.as_of)
+                rest, links = self.switched_rests(problem, jurisdiction, plan.keys, ctx.as_of, bool(plan.mains))
                 if rest:
                     plan = Plan(plan.mains, plan.keys, plan.fired, plan.duties,
                                 tuple(dict.fromkeys((*plan.spared, *rest))), links)
@@ -416,22 +416,38 @@ class Decider:
                     canon(tuple([placed[k][1] for k in keys])), spared)
 
     def switched_rests(self, problem: Problem, jurisdiction: Jurisdiction, keys: Sequence[tuple[str, str, str]],
-                       today: dt.date | None) -> tuple[tuple[str, ...], dict[tuple[str, str, str], tuple[str, ...]]]:
+                       today: dt.date | None, failed: bool = False
+                       ) -> tuple[tuple[str, ...], dict[tuple[str, str, str], tuple[str, ...]]]:
         """The ``applies_if`` parameters that switch off a duty of the problem's kind whose reading would change
         ``keys``, the findings (review29 #7: joint_guidance_every_line decides which city departments press a county's
         rectification, 二(六)2(4) 教育、财政、民政…部门…指导、协调, and false names only the record's line's), and, by
         finding, those it would not be made under (the level's 问题所属部门 standing for one line, where the joint
         reading names them all). Read by deciding the record again with the parameter switched on: what a reading
         changes is what the data's duties and rules make of it, not a guess at it. The verdict names each such
-        parameter; a finding made only under the current value links it."""
+        parameter; a finding made only under the current value links it. ``failed``: the findings include a failure,
+        so that duties of a failure's own duty kind (主体责任, 二(一)1: the area's and the general areas') count too.
+        """
         area, kind = problem.area, problem.kind
-        params = self._switchable.get((area, kind))
+        if failed:  # (only where the record's severity reaches such a failure: main_responsibility_from)
+            sev = severity_rank(problem.severity)
+            failed = any(f.duty_kind and (f.from_parameter is None
+                                          or sev >= severity_rank(self.policy.parameter(f.from_parameter)))
+                         for f in self.policy.failures.values())
+        params = self._switchable.get((area, kind, failed))
         if params is None:
             policy = self.policy
             found = {str(policy.duties[d].applies_if): None for stage in STAGES
                      for d in policy.switched_off(area, kind, stage)}
-            params = self._switchable[(area, kind)] = tuple(p for p in found if p in policy.parameters
-                                                            and isinstance(policy.parameter(p), bool))
+            if kind is None:  # a record naming no kind reads every duty of its area
+                found.update((str(d.applies_if), None) for did, d in policy.duties.items()
+                             if policy.duty_area[did] == area and not policy.duty_applies(did))
+            if failed:
+                general = [g.id for g in policy.data.areas if not g.problems]
+                found.update((str(policy.duties[d].applies_if), None) for f in policy.failures.values()
+                             if f.duty_kind for a in (area, *general) for d in policy.duties_of_kind(a, f.duty_kind)
+                             if not policy.duty_applies(d))
+            params = self._switchable[(area, kind, failed)] = tuple(p for p in found if p in policy.parameters
+                                                                    and isinstance(policy.parameter(p), bool))
         if not params:
             return (), {}
         now = set(keys)
