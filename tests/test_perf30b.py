@@ -1,4 +1,5 @@
-"""Session 30's bulk changes (issue 12 item 3): what workers ask of the policy reaches the saved entry."""
+"""Session 30 (perf30b): what workers ask of the policy reaches the saved entry; a level that reports back up what it
+was handed did not find it (review30 #6), in the engine and the bulk path alike."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from responsibility import Jurisdiction, Policy
 
@@ -109,3 +112,131 @@ def test_asked_since_gives_each_answer_once(policy: Policy, small: Jurisdiction)
     mine[(1, 2, 3, 4, 5)] = False  # (its own answer stays)
     _core.seed_asked(b.templates, {_core.GIVES_WAY: dict(gives)})
     assert mine == {(1, 2, 3, 4, 5): False, (1, 2, 3, 4, 6): False, (9, 9, 9, 9, 9): True}
+
+
+R30_90: dict[str, Any] = {  # review30 #6 (review30.cases.yaml R30-90)
+    "id": "r30-90", "area": "identification", "kind": "identification_eligible_omitted", "place": "330127100219",
+    "severity": "minor", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+    "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-03"},
+                {"action": "reported", "by_level": "township", "to_level": "county", "to_body": "county_civil_affairs",
+                 "on": "2021-03-08"}],
+    "rectified_on": "2021-03-30", "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_level_that_reports_back_what_it_was_handed_still_missed_it(policy: Policy, engine: str) -> None:
+    # fails before: a report by a level below the finder counted as its knowing the problem (二(六)4(1) 及时发现掌握并
+    # 上报) also where the finder had handed it that level first — the township handed the county's hotline find that
+    # forwards it to 民政 had not found it: 二(三)2 履行受理申请和主动发现责任 (review30 #6); only the village answered
+    v = policy.who_answers(R30_90, engine=engine, today="2021-06-30")  # type: ignore[arg-type]
+    rows = {(f.level, f.basis, f.liability) for f in v.findings}
+    assert ("township", "not_discovered", "staff") in rows
+    assert not {b for _, b, _ in rows} & {"not_rectified", "not_handled"}
+    assert not {x for _, _, x in rows} & {"unit"}
+    # a report before any assignment to the level still shows the level knew it (as before), and one on the day of
+    # the assignment too (the record cannot tell which came first: never over-blame)
+    for day in ("2021-03-02", "2021-03-03"):
+        early = {**R30_90, "handled": [R30_90["handled"][0], R30_90["handled"][1] | {"on": day}]}
+        v2 = policy.who_answers(early, engine=engine, today="2021-06-30")  # type: ignore[arg-type]
+        assert ("township", "not_discovered") not in {(f.level, f.basis) for f in v2.findings}, day
+
+
+def handed_back(j: Jurisdiction, policy: Policy, n: int, *, seed: int) -> list[dict[str, Any]]:
+    """Records found at a county, city or province, handed down a level or more, and reported back up by a level
+    below the finder — before, on or after the day it was handed that level, in time or late (what a report shows a
+    level knew: engine/_facts.py, review30 #6)."""
+    import datetime as dt
+    import random
+
+    from .test_batch import LEVELS, channel_at
+
+    rnd = random.Random(seed)
+    villages = [p.code for p in j if p.level == "village"]
+    kinds = sorted(policy.kinds)
+    start = dt.date(2021, 3, 1)
+    out = []
+    for i in range(n):
+        area, kind = rnd.choice(kinds)
+        found = rnd.randint(2, 4)
+        on = start + dt.timedelta(days=rnd.randint(0, 30))
+        to = rnd.randint(0, found - 1)
+        handed = on + dt.timedelta(days=rnd.choice([0, 1, 3, 9]))
+        steps = [{"action": "assigned", "by_level": LEVELS[found], "to_level": LEVELS[to], "on": handed.isoformat()}]
+        by = rnd.choice([to, to, rnd.randint(0, found - 1)])
+        back = handed + dt.timedelta(days=rnd.choice([-2, -1, 0, 0, 1, 4, 12]))
+        steps.append({"action": "reported", "by_level": LEVELS[by], "to_level": LEVELS[rnd.randint(by + 1, found)],
+                      "on": max(back, on).isoformat()})
+        if rnd.random() < 0.3:
+            steps.append({"action": "assigned", "by_level": LEVELS[found], "to_level": LEVELS[found],
+                          "on": (handed + dt.timedelta(days=rnd.randint(1, 8))).isoformat()})
+        steps.sort(key=lambda s: s["on"])
+        r: dict[str, Any] = {"id": f"h{i}", "area": area, "kind": kind, "place": rnd.choice(villages),
+                             "severity": rnd.choice(["minor", "serious", "grave"]),
+                             "discovered": {"level": LEVELS[found],
+                                            "channel": channel_at(policy, rnd.choice(["audit", "inspection_tour"]),
+                                                                  LEVELS[found]),
+                                            "on": on.isoformat()},
+                             "handled": steps, "deadline": (handed + dt.timedelta(days=30)).isoformat(),
+                             "as_of": "2021-12-31"}
+        if rnd.random() < 0.5:
+            r["rectified_on"] = (handed + dt.timedelta(days=rnd.randint(0, 40))).isoformat()
+        out.append(r)
+    return out
+
+
+@pytest.mark.durable
+def test_reports_back_up_of_what_a_level_was_handed_equal_who_answers(policy: Policy, province: Jurisdiction) -> None:
+    """The bulk path (holders, in C and in numpy) reads such reports as the engine does."""
+    from responsibility.batch import _core
+
+    from .test_batch import expected, got
+
+    records = handed_back(province, policy, 600, seed=30)
+    a = policy.assess(records, jurisdiction=province, today=TODAY)
+    assert a.assessed > 500 and len(a.findings) > 1000
+    want = expected(policy, province, records, "compiled")
+    assert got(a) == want
+    assert got(a) == expected(policy, province, records, "durable")
+    if _core._c_holders is not None:  # (and the numpy reference)
+        saved = _core._c_holders
+        try:
+            _core._c_holders = None
+            assert got(policy.assess(records, jurisdiction=province, today=TODAY)) == want
+        finally:
+            _core._c_holders = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_holders_with_assignments_are_the_same_in_c_and_numpy(data: st.DataObject) -> None:
+    """Who knew the problem where assignments may have handed a reporting level it first (``hact``): in C as in numpy,
+    over any records and steps (reports and assignments, to any level, on any day)."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from responsibility.batch import _core
+    from responsibility.batch._core import REPORTED, holders, holders_numpy
+
+    if _core._c_holders is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    n, nr = data.draw(st.integers(1, 5)), data.draw(st.integers(1, 4))
+    records = data.draw(st.lists(st.tuples(st.booleans(), st.integers(0, nr - 1), st.integers(0, 6),
+                                           st.integers(-1, 3)), min_size=n, max_size=n))
+    disc, dlev, don, dbody = (np.array(x) for x in zip(*records, strict=True))
+    steps = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, nr - 1), st.integers(0, nr - 1),
+                                         st.integers(-1, 3), st.integers(0, 12), st.booleans()), max_size=25))
+    i32 = np.int32
+    hp, hby, hto, htb, hon = (np.array([s[j] for s in steps], i32) for j in range(5))
+    hact = np.array([REPORTED if s[5] else 0 for s in steps], i32)
+    rep = hact == REPORTED
+    c = SimpleNamespace(n=n, dlev=dlev.astype(i32), don=don.astype(i32), dbody=dbody.astype(i32))
+    limit = data.draw(st.integers(0, 4))
+    got = holders(c, hp, hby, hto, htb, hon, rep, disc.astype(np.bool_), nr, limit, hact)  # type: ignore[arg-type]
+    want = holders_numpy(c, hp, hby, hto, htb, hon, rep, disc.astype(np.bool_), nr, limit,  # type: ignore[arg-type]
+                         hact)
+    for g, w in zip(got, want, strict=True):
+        assert g.tolist() == w.tolist() and g.dtype == w.dtype
+    # an assignment to a reporting level before its report's day: that report shows nothing the level knew
+    before = holders_numpy(c, hp, hby, hto, htb, hon, rep, disc.astype(np.bool_), nr, limit)  # type: ignore[arg-type]
+    assert not (got[2] & ~before[2]).any()

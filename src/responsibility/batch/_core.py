@@ -312,10 +312,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     press = pressing_steps(c, t, prank, hp, hact, hto, part) if len(hp) else None
     # holders: the finder's level, then each level it was reported to (first report wins); who knew it; who reported
     # it; and when each step's level received it (holders)
-    received, holder_body, knew, reported_by, got = holders(c, hp, hby, hto, htb, hon, rep_part, disc, nr, limit)
+    received, holder_body, knew, reported_by, got = holders(c, hp, hby, hto, htb, hon, rep_part, disc, nr, limit,
+                                                            hact)
     if press is not None:
         # (who knew it and reported it are as before: a receipt from above is neither)
-        received, holder_body, _, _, got = holders(c, hp, hby, hto, htb, hon, rep_part | press, disc, nr, limit)
+        received, holder_body, _, _, got = holders(c, hp, hby, hto, htb, hon, rep_part | press, disc, nr, limit, hact)
         counting_step = counting_step & ~press
     d = np.nonzero(disc)[0]
     # a report counts below the authority (一(三) 对超出本级权限的…报送), an assignment at or above it (probe9 P9-05):
@@ -885,15 +886,17 @@ def receiving_bodies(policy: PolicyView, t: Tables) -> I32:
 
 
 def holders(c: Cols, hp: I32, hby: I32, hto: I32, htb: I32, hon: I32, rep_part: Bool, disc: Bool, nr: int,
-            limit: int) -> tuple[I32, I32, Bool, Bool, I64]:
+            limit: int, hact: I32 | None = None) -> tuple[I32, I32, Bool, Bool, I64]:
     """Who held the problem, for :func:`derive`: (records x levels) the day each level received it (``NONE`` where it
     did not: each level it was reported to, by the steps ``rep_part`` marks, the first report winning, then the
     finder's level, of the records ``disc`` marks, on the day found) and by which body (-1 for none); which levels
     knew it (a level below the finder that reported it within the limit of its discovery, and the level it reported
-    to); which reported it (a finder that reported it upward did not fix it itself); and (int64, one a step) the day
-    each step's acting level received it (a holder acted in time if it reported, or, at or above the authority, or
-    when a lower level need not report what it can dispose of itself, assigned to a level that can rectify it, within
-    the limit). In one pass in C where the extension was built (``_derive.c``), else :func:`holders_numpy`."""
+    to — unless an assignment (``hact`` not REPORTED; ``None``: no step is one) had handed it that level on an
+    earlier day than the report's: engine/_facts.py, review30 #6); which reported it (a finder that reported it
+    upward did not fix it itself); and (int64, one a step) the day each step's acting level received it (a holder
+    acted in time if it reported, or, at or above the authority, or when a lower level need not report what it can
+    dispose of itself, assigned to a level that can rectify it, within the limit). In one pass in C where the
+    extension was built (``_derive.c``), else :func:`holders_numpy`."""
     if _c_holders is not None:
         n, m, i32 = c.n, len(hp), np.int32
         received, holder_body = np.empty((n, nr), i32), np.empty((n, nr), i32)
@@ -901,13 +904,14 @@ def holders(c: Cols, hp: I32, hby: I32, hto: I32, htb: I32, hon: I32, rep_part: 
         if _c_holders(received, holder_body, knew, reported_by, got,
                       *(np.ascontiguousarray(x, i32) for x in (hp, hby, hto, htb, hon)),
                       np.ascontiguousarray(rep_part, np.bool_), np.ascontiguousarray(disc, np.bool_),
-                      *(np.ascontiguousarray(x, i32) for x in (c.dlev, c.don, c.dbody)), int(limit)) == 0:
+                      *(np.ascontiguousarray(x, i32) for x in (c.dlev, c.don, c.dbody)), int(limit),
+                      *(() if hact is None else (np.ascontiguousarray(hact, i32), REPORTED))) == 0:
             return received, holder_body, knew, reported_by, got
-    return holders_numpy(c, hp, hby, hto, htb, hon, rep_part, disc, nr, limit)
+    return holders_numpy(c, hp, hby, hto, htb, hon, rep_part, disc, nr, limit, hact)
 
 
 def holders_numpy(c: Cols, hp: I32, hby: I32, hto: I32, htb: I32, hon: I32, rep_part: Bool, disc: Bool, nr: int,
-                  limit: int) -> tuple[I32, I32, Bool, Bool, I64]:
+                  limit: int, hact: I32 | None = None) -> tuple[I32, I32, Bool, Bool, I64]:
     """:func:`holders` in numpy (the reference the tests compare the C pass with)."""
     n = c.n
     received = np.full((n, nr), NONE, np.int32)
@@ -927,6 +931,12 @@ def holders_numpy(c: Cols, hp: I32, hby: I32, hto: I32, htb: I32, hon: I32, rep_
     if len(rep):
         r = hp[rep]
         k = rep[(hby[rep] < c.dlev[r]) & (hon[rep].astype(np.int64) <= c.don[r].astype(np.int64) + limit)]
+        asg = np.nonzero(hact != REPORTED)[0] if hact is not None else np.zeros(0, np.int64)
+        if len(k) and len(asg):  # (the first day an assignment handed each level the problem: a later report shows
+            # nothing it found)
+            handed = np.full((n, nr), np.iinfo(np.int32).max, np.int32)
+            np.minimum.at(handed, (hp[asg], hto[asg]), hon[asg])
+            k = k[handed[hp[k], hby[k]] >= hon[k]]
         put(knew, True, hp[k], hby[k])
         put(knew, True, hp[k], hto[k])
         put(reported_by, True, hp[rep], hby[rep])

@@ -90,8 +90,10 @@
    did not: each level it was reported to, the first report winning, then the finder's level on the day found)
    and holder_body (int32: the body, -1 for none, likewise), knew (bool: a level below the finder that reported it
    within `limit` days of its discovery, and the level it reported to) and reported_by (bool: a level that
-   reported it), and writes to got (int64, one a step) the day the step's acting level received it. It returns 0,
-   or -1 where a record or level is outside its table (then numpy decides).
+   reported it), and writes to got (int64, one a step) the day the step's acting level received it. Given hact
+   (int32, one a step) and the code `reported`, a report counts for knew only where no assignment (hact not
+   `reported`) handed its acting level the problem on an earlier day (engine/_facts.py; review30 #6). It returns
+   0, or -1 where a record or level is outside its table (then numpy decides).
    kindless(slow, hp, hact, hby, hto, kind, area, place, place_rank, alone, areas, levels, reported) marks slow (the reference path)
    each record with no kind (kind 0) that has an assignment (hact not `reported`) to its place's level (hto equal to
    place_rank[place], below 0 read as 0) made by a level hby where alone[area, that level, hby] (bool, C-ordered
@@ -874,7 +876,9 @@ static int holders_core(int32_t *restrict received, int32_t *restrict holder_bod
                         const int32_t *restrict htb, const int32_t *restrict hon, const uint8_t *restrict rep,
                         const uint8_t *restrict disc, const int32_t *restrict dlev, const int32_t *restrict don,
                         const int32_t *restrict dbody, const int64_t limit, const int64_t n, const int64_t nr,
-                        const int64_t m) {
+                        const int64_t m, const int32_t *restrict hact, const int32_t reported,
+                        int32_t *restrict handed) {
+    if (n < 0 || nr < 0 || n * nr < 0) return -1;  /* (never: the sizes come from buffers' lengths) */
     for (int64_t j = 0; j < m; j++) {  /* (every index checked before anything is written) */
         if (hp[j] < 0 || hp[j] >= n || hby[j] < 0 || hby[j] >= nr || hto[j] < 0 || hto[j] >= nr) return -1;
     }
@@ -887,6 +891,15 @@ static int holders_core(int32_t *restrict received, int32_t *restrict holder_bod
     memset(knew, 0, (size_t)(n * nr));
     memset(reported_by, 0, (size_t)(n * nr));
     memset(taken, 0, (size_t)(n * nr));
+    if (handed) {  /* the first day an assignment handed each level the problem (INT32_MAX: none) */
+        for (int64_t x = 0; x < n * nr; x++)
+            handed[x] = INT32_MAX;
+        for (int64_t j = 0; j < m; j++) {
+            const int64_t at = (int64_t)hp[j] * nr + hto[j];
+            if (hact[j] != reported && hon[j] < handed[at])
+                handed[at] = hon[j];
+        }
+    }
     for (int64_t j = 0; j < m; j++) {
         if (!rep[j]) continue;
         const int64_t r = hp[j], base = r * nr, to = base + hto[j];
@@ -896,7 +909,8 @@ static int holders_core(int32_t *restrict received, int32_t *restrict holder_bod
             holder_body[to] = htb[j];
         }
         reported_by[base + hby[j]] = 1;
-        if (hby[j] < dlev[r] && (int64_t)hon[j] <= (int64_t)don[r] + limit) {
+        if (hby[j] < dlev[r] && (int64_t)hon[j] <= (int64_t)don[r] + limit
+                && !(handed && handed[base + hby[j]] < hon[j])) {  /* (a level handed it before did not find it) */
             knew[base + hby[j]] = 1;
             knew[to] = 1;
         }
@@ -912,11 +926,17 @@ static int holders_core(int32_t *restrict received, int32_t *restrict holder_bod
 }
 
 static PyObject *holders(PyObject *self, PyObject *args) {
-    Py_buffer b[15];
+    Py_buffer b[16];
     long long limit;
-    if (!PyArg_ParseTuple(args, "w*w*w*w*w*y*y*y*y*y*y*y*y*y*y*L", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6],
-                          &b[7], &b[8], &b[9], &b[10], &b[11], &b[12], &b[13], &b[14], &limit))
+    int reported = 0;
+    b[15].buf = NULL;  /* (hact, optional: without it no step is an assignment) */
+    b[15].obj = NULL;
+    b[15].len = 0;
+    if (!PyArg_ParseTuple(args, "w*w*w*w*w*y*y*y*y*y*y*y*y*y*y*L|y*i", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5],
+                          &b[6], &b[7], &b[8], &b[9], &b[10], &b[11], &b[12], &b[13], &b[14], &limit, &b[15],
+                          &reported))
         return NULL;
+    const int with_hact = b[15].obj != NULL;
     const char *bad = NULL;
     int status = 0;
     const int64_t n = b[11].len, m = b[10].len, cells = b[2].len;
@@ -928,10 +948,15 @@ static PyObject *holders(PyObject *self, PyObject *args) {
         bad = "got must be int64, hp, hby, hto, htb and hon int32, and rep bool, one a step";
     else if (b[12].len != 4 * n || b[13].len != 4 * n || b[14].len != 4 * n)
         bad = "disc must be bool, dlev, don and dbody int32, one a record";
+    else if (with_hact && b[15].len != 4 * m)
+        bad = "hact must be int32, one a step";
     uint8_t *taken = NULL;
+    int32_t *handed = NULL;
     if (!bad) {
         taken = malloc((size_t)(cells ? cells : 1));
-        if (!taken) bad = "";
+        if (with_hact)
+            handed = malloc((size_t)(cells ? cells : 1) * sizeof(int32_t));
+        if (!taken || (with_hact && !handed)) bad = "";
     }
     if (!bad) {
         Py_BEGIN_ALLOW_THREADS
@@ -939,10 +964,14 @@ static PyObject *holders(PyObject *self, PyObject *args) {
                               (int64_t *)b[4].buf, taken, (const int32_t *)b[5].buf, (const int32_t *)b[6].buf,
                               (const int32_t *)b[7].buf, (const int32_t *)b[8].buf, (const int32_t *)b[9].buf,
                               (const uint8_t *)b[10].buf, (const uint8_t *)b[11].buf, (const int32_t *)b[12].buf,
-                              (const int32_t *)b[13].buf, (const int32_t *)b[14].buf, limit, n, nr, m);
+                              (const int32_t *)b[13].buf, (const int32_t *)b[14].buf, limit, n, nr, m,
+                              with_hact ? (const int32_t *)b[15].buf : NULL, (int32_t)reported, handed);
         Py_END_ALLOW_THREADS
     }
-    return finish(b, 15, taken, bad, status);
+    free(handed);
+    if (!with_hact)
+        return finish(b, 15, taken, bad, status);
+    return finish(b, 16, taken, bad, status);
 }
 
 /* kindless: see the comment at the top. */

@@ -853,9 +853,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     ctx.rests_on.append(PRESSING)
                 if setting.press_receipt:
                     pressed.add(id(h))
+    # — but not a level that reported back up what an assignment had handed it on an earlier day: the finder's own
+    # assignment down shows nothing the level found (二(三)2 履行受理申请和主动发现责任: a township handed the county's
+    # hotline find reports it back and still missed it; review30 #6, R30-90); on the same day the record cannot tell
+    # which came first, and the report counts as it did
     for h in reports:
         if rank[h["by_level"]] < rank[d_level]:
-            if h["on"] <= d_on + limit:
+            if h["on"] <= d_on + limit and not any(
+                    s["action"] == "assigned" and s["to_level"] == h["by_level"] and s["on"] < h["on"] for s in steps):
                 ctx.knew.update((rank[h["by_level"]], rank[h["to_level"]]))
             if HANDLING_LIMIT not in ctx.rests_on:
                 ctx.rests_on.append(HANDLING_LIMIT)
