@@ -114,6 +114,40 @@ def test_asked_since_gives_each_answer_once(policy: Policy, small: Jurisdiction)
     assert mine == {(1, 2, 3, 4, 5): False, (1, 2, 3, 4, 6): False, (9, 9, 9, 9, 9): True}
 
 
+def test_an_assess_from_a_warm_cache_imports_no_pydantic(tmp_path: Path, policy: Policy, small: Jurisdiction) -> None:
+    # fails on main from 8a592ad (engine/_decide imported policy/_whatif, which imported pydantic and every policy
+    # model at module level) to the lazy import: a fixed ~0.1 CPU s of every run (cachegrind, 200k bench records:
+    # 5.41 G instructions -> 5.77 G), which a run from the policy cache (plain objects) never uses
+    import os
+    import subprocess
+    import sys
+
+    import pandas as pd
+
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "benchmarks"))
+    from bench_assess import ledger as bench_ledger  # (records of the bench: the fast path, as at 1M)
+
+    src = tmp_path / "in.parquet"
+    pd.DataFrame([{k: v for k, v in r.items() if v is not None}
+                  for r in bench_ledger(policy, small, 10, seed=30)]).to_parquet(src)
+    jcsv = tmp_path / "j.csv"
+    jcsv.write_text(small.to_csv(), encoding="utf-8")
+    code = ("import sys\nfrom responsibility.cli import main\n"
+            f"main(['assess', {str(src)!r}, '-o', {str(tmp_path / 'out.parquet')!r}, '--jurisdiction', {str(jcsv)!r},"
+            f" '--today', {TODAY.isoformat()!r}, '--no-progress'])\n")
+    check = code + "print(sorted(m for m in sys.modules if m.startswith('pydantic') or m.endswith('policy._models')))\n"
+    env = {**os.environ, "PYTHONPATH": str(root / "src"), "RESPONSIBILITY_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("RESPONSIBILITY_CACHE", None)
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300,
+                           check=False)  # (builds the cache's entries)
+    assert first.returncode in (0, 1), first.stderr
+    again = subprocess.run([sys.executable, "-c", check], env=env, capture_output=True, text=True, timeout=300,
+                           check=False)
+    assert again.returncode in (0, 1), again.stderr
+    assert again.stdout.strip().splitlines()[-1] == "[]"
+
+
 R30_90: dict[str, Any] = {  # review30 #6 (review30.cases.yaml R30-90)
     "id": "r30-90", "area": "identification", "kind": "identification_eligible_omitted", "place": "330127100219",
     "severity": "minor", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
