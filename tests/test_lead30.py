@@ -266,3 +266,25 @@ def test_a_frame_whose_list_cells_are_numpy_arrays_is_assessed_as_lists(policy: 
             {**record, "id": rid, "handled": handled}).findings)
         assert sorted(zip(rows["body"].astype(str), rows["basis"].astype(str), rows["liability"].astype(str),
                           strict=True)) == want
+
+
+# review30 #6b / fid30 ask 8: `route` told a township 须立即上报 for its own find of a problem above its authority,
+# where the verdict (self_rectified_report_required=false) clears a pass-down in time to the village that rectifies
+# it; the route now says what the parameter lets stand for the report, and under true says nothing of it.
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_route_says_what_stands_for_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    from responsibility.cli import main
+
+    path = tmp_path / "r.yaml"
+    path.write_text("id: rt\narea: basic_needs\nkind: basic_needs_not_helped_to_apply\nplace: '330127100219'\n"
+                    "discovered: {level: township, channel: grid, 'on': '2021-03-01'}\n", encoding="utf-8")
+    main(["route", str(path), "--lang", lang])
+    out = capsys.readouterr().out
+    want = ("或在上报期限内交办 村委会 [village_committee]、村党支部 [village_party_branch]或自行整改", "=否")
+    if lang == "en":
+        want = ("or, within that limit, assign it to 村委会 [village_committee]", "or rectify it itself")
+    for text in want:
+        assert text in out
+    main(["route", str(path), "--lang", lang, "--set", "self_rectified_report_required=true"])
+    strict = capsys.readouterr().out
+    assert ("须立即上报" in strict or "REPORT UPWARD" in strict) and want[0] not in strict

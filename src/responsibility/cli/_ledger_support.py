@@ -164,6 +164,13 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
         click.echo(f"  办理权限：{level(d['authority'])}，{d['authority_place']}")
         if d["escalate"]:
             click.echo(f"  须立即上报：超出{level(d['registering_level'])}的办理权限；报送 {bodies(d['report_to'])}")
+            if d.get("pass_down_to") or d.get("may_rectify"):
+                # what self_rectified_report_required (false) lets stand for the report, as a verdict reads it
+                # (review30 #6b: route said 须立即上报 where the verdict cleared a pass-down to the village)
+                ways = [f"交办 {bodies(d['pass_down_to'])}"] if d.get("pass_down_to") else []
+                ways += ["自行整改"] if d.get("may_rectify") else []
+                click.echo(f"  或在上报期限内{'或'.join(ways)}并在整改时限内整改到位"
+                           f"（{reading('self_rectified_report_required')}）")
         # within its authority a level disposes of a problem by 交办 only; a report up is for what exceeds it (一(三))
         act = "上报期限" if d["escalate"] else "交办期限"
         click.echo(f"  {act}：{d['act_by']}（{parameter('handling_time_limit_days')}）")
@@ -190,6 +197,11 @@ def print_route(r: Any, policy: Any, lang: str = "zh") -> None:
     if d["escalate"]:
         click.echo(f"  REPORT UPWARD AT ONCE: beyond the {d['registering_level']}'s authority; "
                    f"report to {bodies(d['report_to'])}")
+        if d.get("pass_down_to") or d.get("may_rectify"):
+            ways = [f"assign it to {bodies(d['pass_down_to'])}"] if d.get("pass_down_to") else []
+            ways += ["rectify it itself"] if d.get("may_rectify") else []
+            click.echo(f"  or, within that limit, {' or '.join(ways)} and have it rectified in time "
+                       "(self_rectified_report_required=false)")
     click.echo(f"  {'report upward' if d['escalate'] else 'assign'} by {d['act_by']} (handling_time_limit_days)")
     click.echo(f"  handled by: {bodies(d['handlers'])}")
     by = f" (by the {d['authority']}, once reported)" if d["escalate"] else ""
