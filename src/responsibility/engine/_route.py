@@ -275,11 +275,57 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     >>> r.authority, r.escalate, r.act_by.isoformat()
     ('county', True, '2021-03-11')
     """
-    from .._errors import ProblemError
     from ._decide import problem_day
 
     j = jurisdiction if jurisdiction is not None else Jurisdiction.example()
     policy = policy.at(problem_day(problem, today)) if policy.epochs else policy
+    got = _route(policy, problem, j, level, today)
+    # A bool parameter that switches a duty off (applies_if) decides the route wherever its other value would not
+    # name a body it names to act: the route says so, as a verdict's finding on that body does (8a592ad; review29 #7:
+    # a city's own problem offered to its 问题所属部门 under joint_guidance_every_line=false is every department's
+    # under true).
+    # Read by routing the record again under it, as a verdict is decided again.
+    area, kind = got.area, got.kind
+    switches = dict.fromkeys(str(policy.duties[d].applies_if) for d, duty in policy.duties.items()
+                             if duty.applies_if is not None and not policy.duty_applies(d)
+                             and policy.duty_area[d] == area
+                             and (kind is None or d in _kind_duties(policy, area, kind)))
+    extra = []
+    for param in switches:
+        if param not in policy.parameters or not isinstance(policy.parameter(param), bool):
+            continue
+        from ..policy._whatif import flipped
+
+        other = _route(flipped(policy, param), problem, j, level, today)
+        # a body the route names that the other value would not (the 问题所属部门 standing for one line, where the
+        # joint reading names every department): as a verdict's finding on it links the parameter
+        if any(not set(now) <= set(then) for now, then in zip(_acting(got), _acting(other), strict=True)):
+            extra.append(param)
+    if not extra:
+        return got
+    from dataclasses import replace
+
+    return replace(got, rests_on=tuple(dict.fromkeys((*got.rests_on, *extra))))
+
+
+def _kind_duties(policy: Policy, area: str, kind: str) -> set[str]:
+    """The duties a problem of ``kind`` in ``area`` reads at any stage (switched off or not)."""
+    out: set[str] = set()
+    for stage in ("discovery", "handling", "rectification", "supervision"):
+        out.update(policy.stage_duties(area, kind, stage), policy.switched_off(area, kind, stage))
+    return out
+
+
+def _acting(r: Route) -> tuple[Any, ...]:
+    """Who a route names to act: its handlers, where it reports, its assignees."""
+    return (tuple(b.body for b in r.handlers), tuple(b.body for b in r.report_to), tuple(b.body for b in r.assignees))
+
+
+def _route(policy: Policy, problem: Problem | Mapping[str, Any], j: Jurisdiction, level: str | None,
+           today: dt.date | None) -> Route:
+    """:func:`route` under ``policy`` (the view of the problem's day), without what the switches decide."""
+    from .._errors import ProblemError
+
     p = parse_problem(problem, policy, j, today=today)
     rank = policy.level_rank
     code = parse_code(p.place)
