@@ -260,7 +260,8 @@ def test_findings_and_rejects_equal_who_answers_with_both_engines(policy: Policy
     records = ledger(policy, province, 3000, seed=1, broken=0.1)
     a = policy.assess(records, jurisdiction=province, today=TODAY)
     assert a.records == len(records) == a.assessed + a.rejected
-    assert a.rejected > 200 and len(a.findings) > 20_000
+    # (18,000: since fid30's township_main_responsibility (false) the township's 主体责任 rows are gone, 19,171 then)
+    assert a.rejected > 200 and len(a.findings) > 18_000
     assert got(a) == expected(policy, province, records, "compiled")
     assert got(a) == expected(policy, province, records, "durable")
 

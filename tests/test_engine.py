@@ -173,9 +173,10 @@ def test_main_responsibility_lies_at_the_failing_level(policy: Policy, small_pro
                                          "on": "2021-03-02"}], rectified_on="2021-03-03"),
                            jurisdiction=small_province, engine="compiled")
     main = {f.body for f in v.findings if f.basis == "main_responsibility"}
-    # village, township and county missed it: the township's (二(一)1 各级党委政府) and the county's main
-    # responsibility (二(六)4(5) 对当地…负主体责任); the city did its part.
-    assert main == {"township_party_committee", "township_government", "county_party_committee", "county_government"}
+    # village, township and county missed it: the county's main responsibility (二(六)4(5) 对当地…负主体责任); the city
+    # did its part. The township's (二(一)1 各级党委政府 read as including it) only by township_main_responsibility:
+    # 二(一)1(1) gives 主体责任 by name to 县级党委政府, the township 发挥基层基础作用 (session 30, review30 #3).
+    assert main == {"county_party_committee", "county_government"}
     city_fails = policy.who_answers(rec(small_province, severity="grave",
                                         discovered={"level": "city", "channel": "media", "on": "2021-03-01"}),
                                     jurisdiction=small_province, engine="compiled")
@@ -359,10 +360,16 @@ def test_grave_failures_reach_leaders_and_main_responsibility(policy: Policy, sm
         rectified_on="2021-03-09"), jurisdiction=small_province, engine="compiled")
     assert {"staff", "unit", "leadership"} <= {f.liability for f in v.findings if f.basis == "not_discovered"}
     main = [f for f in v.findings if f.basis == "main_responsibility"]
-    # 二(一)1 各级党委政府: the township's for the village's and township's misses, and the county's.
-    assert {f.body for f in main} == {"township_party_committee", "township_government", "county_party_committee",
-                                      "county_government"}
+    # the county's (二(一)1, 二(六)4(5)); the township's for the village's and township's misses only by
+    # township_main_responsibility (二(一)1(1) 县级党委政府要切实承担主体责任…乡镇…发挥基层基础作用; review30 #3)
+    assert {f.body for f in main} == {"county_party_committee", "county_government"}
     assert all(f.liability == "leadership" and "二(一)1" in f.clauses for f in main)
+    town = policy.with_parameters(township_main_responsibility=True).who_answers(
+        rec(small_province, severity="grave", handled=[
+            {"action": "assigned", "by_level": "county", "to_level": "county", "on": "2021-03-02"}],
+            rectified_on="2021-03-09"), jurisdiction=small_province, engine="compiled")
+    assert {f.body for f in town.findings if f.basis == "main_responsibility"} == {
+        "township_party_committee", "township_government", "county_party_committee", "county_government"}
     minor = policy.who_answers(rec(small_province), jurisdiction=small_province, engine="compiled")
     assert not any(f.basis == "main_responsibility" for f in minor.findings)
 
@@ -820,14 +827,19 @@ def test_a_level_that_received_a_problem_rectified_in_time_handled_it(
 
 def test_main_responsibility_of_every_level_and_of_the_county_for_its_whole_area(
         policy: Policy, small_province: Jurisdiction) -> None:
-    # 二(一)1 各级党委政府 (the township's too) and 二(六)4(5) 县党委、政府…对当地农村危房改造负主体责任.
+    # 二(六)4(5) 县党委、政府…对当地农村危房改造负主体责任; 二(一)1 各级党委政府 the township's too only by
+    # township_main_responsibility (二(一)1(1): 主体责任 by name is 县级's; review30 #3).
     p = rec(small_province, kind="housing_danger_unreported", severity="grave", concealed_by=["village"],
             discovered={"level": "city", "channel": "higher_level_verification", "on": "2021-03-01"},
             handled=[{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-02"}],
             rectified_on="2021-03-20")
     v = policy.who_answers(p, jurisdiction=small_province, engine="compiled")
     main = {f.body for f in v.findings if f.basis == "main_responsibility"}
-    assert main == {"township_party_committee", "township_government", "county_party_committee", "county_government"}
+    assert main == {"county_party_committee", "county_government"}
+    v = policy.with_parameters(township_main_responsibility=True).who_answers(p, jurisdiction=small_province,
+                                                                            engine="compiled")
+    assert {f.body for f in v.findings if f.basis == "main_responsibility"} == {
+        "township_party_committee", "township_government", "county_party_committee", "county_government"}
 
 
 @BOTH_ENGINES

@@ -359,3 +359,51 @@ def test_concealing_counties_and_unsafe_water_in_bulk_equal_who_answers(policy: 
          "concealed_by": ["county"]},
         {**base, "id": "w1", "area": "water", "kind": "water_unsafe_unreported",
          "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}])
+
+
+# ------------------------------------------------------------ 7. the township's 主体责任 (review30 #3)
+
+TOWN_MAIN = "township_main_responsibility"
+
+
+def grave_house() -> dict[str, Any]:
+    return {"id": "t", "area": "housing", "kind": "housing_danger_unreported", "place": PLACE, "severity": "grave",
+            "discovered": {"level": "city", "channel": "higher_level_verification", "on": "2021-03-01"},
+            "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-02"}],
+            "concealed_by": ["village"], "rectified_on": "2021-03-20", "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_township_bears_no_main_responsibility_by_default(policy: Policy, engine: str) -> None:
+    """二(一)1(1) 县级党委政府要切实承担主体责任…乡镇党委政府要发挥基层基础作用，抓好各项具体工作实施; every area's
+    县（市、区）党委、政府…负主体责任; 一 以县为主体: by default only the county's Party committee and government bear
+    主体责任 for a grave failure at the township or below. Fails before (乡镇党委 and 乡镇（街道） answered it, on no
+    named reading)."""
+    main = {b for b, basis in answers(policy, grave_house(), engine) if basis == "main_responsibility"}
+    assert main == {"county_party_committee", "county_government"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_true_reads_every_level_as_including_the_township(policy: Policy, engine: str) -> None:
+    p = policy.with_parameters(**{TOWN_MAIN: True})
+    v = p.who_answers(grave_house(), engine=engine)  # type: ignore[arg-type]
+    town = [f for f in v.findings if f.basis == "main_responsibility" and f.level == "township"]
+    assert {f.body for f in town} == {"township_party_committee", "township_government"}
+    assert all(TOWN_MAIN in f.rests_on for f in town)
+
+
+@pytest.mark.parametrize("value", [False, True])
+def test_township_main_responsibility_in_bulk_equals_who_answers(policy: Policy, value: bool) -> None:
+    p = policy.with_parameters(**{TOWN_MAIN: value})
+    same_in_bulk(p, [{**grave_house(), "id": "g1"},
+                     {**grave_house(), "id": "g2", "concealed_by": ["township"]},
+                     {**grave_house(), "id": "g3", "severity": "serious"}])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_verdict_the_township_reading_decides_names_it(policy: Policy, engine: str) -> None:
+    """The verdict names township_main_responsibility where its other value would name the township (8a592ad's rule
+    for an applies_if duty, here a main-responsibility one)."""
+    assert TOWN_MAIN in rests(policy, grave_house(), engine)
+    minor = {**grave_house(), "severity": "minor"}
+    assert TOWN_MAIN not in rests(policy, minor, engine)
