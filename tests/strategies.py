@@ -101,3 +101,18 @@ def problems(policy: Policy, jurisdiction: Jurisdiction,
         return record
 
     return build()
+
+
+def bench_engine_records(policy: Policy, j: Jurisdiction, n: int, *, seed: int, prefix: str) -> list[dict[str, Any]]:
+    """benchmarks/bench_engine.py's records (the sample issue 12 item 4 is measured on), ids starting ``prefix``."""
+    import sys
+    from pathlib import Path
+
+    benchmarks = str(Path(__file__).resolve().parents[1] / "benchmarks")
+    sys.path.insert(0, benchmarks)
+    try:
+        import bench_engine
+    finally:
+        sys.path.remove(benchmarks)
+    got: list[dict[str, Any]] = bench_engine.problems(policy, j, n, seed=seed, prefix=prefix)
+    return got

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import Any
 
 import numpy as np
 import pytest
@@ -525,19 +526,11 @@ def test_check_marks_the_records_of_a_ledger_numpy_marks(policy: Policy, provinc
         assert c.slow.tolist() == ref.slow.tolist()
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.data())
-def test_holders_are_the_same_in_c_and_numpy(data: st.DataObject) -> None:
-    """Who held the problem (the day each level received it and from whom, who knew it, who reported it, when each
-    step's level received it), of any records (discovered or not, at any level) and steps (reports or not, to any
-    level, on any day, in any order): in C as in numpy; a step of a record outside the chunk leaves it to numpy."""
+def holders_inputs(data: st.DataObject) -> tuple[Any, ...]:
+    """Records (discovered or not, at any level) and steps (reports or not, to any level, on any day, in any order)
+    as batch/_core.holders takes them: ``n, nr, disc, c, hp, hby, hto, htb, hon, rep, limit, steps``."""
     from types import SimpleNamespace
 
-    from responsibility.batch import _core
-    from responsibility.batch._core import holders, holders_numpy
-
-    if _core._c_holders is None:
-        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
     n, nr = data.draw(st.integers(1, 5)), data.draw(st.integers(1, 4))
     records = data.draw(st.lists(st.tuples(st.booleans(), st.integers(0, nr - 1), st.integers(0, 6),
                                            st.integers(-1, 3)), min_size=n, max_size=n))
@@ -549,6 +542,22 @@ def test_holders_are_the_same_in_c_and_numpy(data: st.DataObject) -> None:
     rep = np.array([s[5] for s in steps], np.bool_)
     c = SimpleNamespace(n=n, dlev=dlev.astype(i32), don=don.astype(i32), dbody=dbody.astype(i32))
     limit = data.draw(st.integers(0, 4))
+    return n, nr, disc, c, hp, hby, hto, htb, hon, rep, limit, steps
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_holders_are_the_same_in_c_and_numpy(data: st.DataObject) -> None:
+    """Who held the problem (the day each level received it and from whom, who knew it, who reported it, when each
+    step's level received it), of any records (discovered or not, at any level) and steps (reports or not, to any
+    level, on any day, in any order): in C as in numpy; a step of a record outside the chunk leaves it to numpy."""
+    from responsibility.batch import _core
+    from responsibility.batch._core import holders, holders_numpy
+
+    if _core._c_holders is None:
+        pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
+    n, nr, disc, c, hp, hby, hto, htb, hon, rep, limit, steps = holders_inputs(data)
+    i32 = np.int32
     got = holders(c, hp, hby, hto, htb, hon, rep, disc.astype(np.bool_), nr, limit)  # type: ignore[arg-type]
     want = holders_numpy(c, hp, hby, hto, htb, hon, rep, disc.astype(np.bool_), nr, limit)  # type: ignore[arg-type]
     for g, w in zip(got, want, strict=True):

@@ -6,8 +6,6 @@ models — and None for anything else, which the Python path then reads (its err
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,17 +13,12 @@ import pytest
 from responsibility import Jurisdiction, Policy, ProblemError
 from responsibility.engine import _problem
 
-ROOT = Path(__file__).resolve().parents[1]
+from .strategies import bench_engine_records
 
 
 def synthetic_records(policy: Policy, j: Jurisdiction, n: int, seed: int) -> list[dict[str, Any]]:
     """benchmarks/bench_engine.py's records (the sample issue 12 item 4 is measured on)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import bench_engine
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return bench_engine.problems(policy, j, n, seed=seed, prefix=f"p29e{seed}-")
+    return bench_engine_records(policy, j, n, seed=seed, prefix=f"p29e{seed}-")
 
 
 def c_record() -> Any:

@@ -245,27 +245,17 @@ def test_reports_back_up_of_what_a_level_was_handed_equal_who_answers(policy: Po
 def test_holders_with_assignments_are_the_same_in_c_and_numpy(data: st.DataObject) -> None:
     """Who knew the problem where assignments may have handed a reporting level it first (``hact``): in C as in numpy,
     over any records and steps (reports and assignments, to any level, on any day)."""
-    from types import SimpleNamespace
-
     import numpy as np
 
     from responsibility.batch import _core
     from responsibility.batch._core import REPORTED, holders, holders_numpy
 
+    from .test_batch_core import holders_inputs
+
     if _core._c_holders is None:
         pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
-    n, nr = data.draw(st.integers(1, 5)), data.draw(st.integers(1, 4))
-    records = data.draw(st.lists(st.tuples(st.booleans(), st.integers(0, nr - 1), st.integers(0, 6),
-                                           st.integers(-1, 3)), min_size=n, max_size=n))
-    disc, dlev, don, dbody = (np.array(x) for x in zip(*records, strict=True))
-    steps = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, nr - 1), st.integers(0, nr - 1),
-                                         st.integers(-1, 3), st.integers(0, 12), st.booleans()), max_size=25))
-    i32 = np.int32
-    hp, hby, hto, htb, hon = (np.array([s[j] for s in steps], i32) for j in range(5))
-    hact = np.array([REPORTED if s[5] else 0 for s in steps], i32)
-    rep = hact == REPORTED
-    c = SimpleNamespace(n=n, dlev=dlev.astype(i32), don=don.astype(i32), dbody=dbody.astype(i32))
-    limit = data.draw(st.integers(0, 4))
+    _, nr, disc, c, hp, hby, hto, htb, hon, rep, limit, _ = holders_inputs(data)
+    hact = np.where(rep, REPORTED, 0).astype(np.int32)
     got = holders(c, hp, hby, hto, htb, hon, rep, disc.astype(np.bool_), nr, limit, hact)  # type: ignore[arg-type]
     want = holders_numpy(c, hp, hby, hto, htb, hon, rep, disc.astype(np.bool_), nr, limit,  # type: ignore[arg-type]
                          hact)

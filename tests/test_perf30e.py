@@ -6,8 +6,6 @@ byte-identical with and without the C paths, on both engines and under a what-if
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,17 +16,12 @@ from responsibility.engine import _engine_compiled, _problem
 from responsibility.engine._decide import decider_of
 from responsibility.engine._facts import derive
 
-ROOT = Path(__file__).resolve().parents[1]
+from .strategies import bench_engine_records
 
 
 def synthetic_records(policy: Policy, j: Jurisdiction, n: int, seed: int) -> list[dict[str, Any]]:
     """benchmarks/bench_engine.py's records (the sample issue 12 item 4 is measured on)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import bench_engine
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return bench_engine.problems(policy, j, n, seed=seed, prefix=f"p30e{seed}-")
+    return bench_engine_records(policy, j, n, seed=seed, prefix=f"p30e{seed}-")
 
 
 def c_fire() -> Any:
