@@ -14,6 +14,7 @@ Not checked: whether the proposed bodies exist at a real place (every place gets
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -296,7 +297,9 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
             continue
         from ..policy._whatif import flipped
 
-        other = _route(flipped(policy, param), problem, j, level, today)
+        # (the view kept on the policy: a ledger routes its every problem, and a view's rules and memos are made once)
+        other = _route(policy._memo(f"flipped {param}", functools.partial(flipped, policy, param)), problem, j,
+                       level, today)
         # a body the route names that the other value would not (the 问题所属部门 standing for one line, where the
         # joint reading names every department): as a verdict's finding on it links the parameter
         if any(not set(now) <= set(then) for now, then in zip(_acting(got), _acting(other), strict=True)):
