@@ -116,3 +116,24 @@ def bench_engine_records(policy: Policy, j: Jurisdiction, n: int, *, seed: int, 
         sys.path.remove(benchmarks)
     got: list[dict[str, Any]] = bench_engine.problems(policy, j, n, seed=seed, prefix=prefix)
     return got
+
+
+def holders_inputs(data: st.DataObject) -> tuple[Any, ...]:
+    """Records (discovered or not, at any level) and steps (reports or not, to any level, on any day, in any order)
+    as batch/_core.holders takes them: ``n, nr, disc, c, hp, hby, hto, htb, hon, rep, limit, steps``."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    n, nr = data.draw(st.integers(1, 5)), data.draw(st.integers(1, 4))
+    records = data.draw(st.lists(st.tuples(st.booleans(), st.integers(0, nr - 1), st.integers(0, 6),
+                                           st.integers(-1, 3)), min_size=n, max_size=n))
+    disc, dlev, don, dbody = (np.array(x) for x in zip(*records, strict=True))
+    steps = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, nr - 1), st.integers(0, nr - 1),
+                                         st.integers(-1, 3), st.integers(0, 12), st.booleans()), max_size=25))
+    i32 = np.int32
+    hp, hby, hto, htb, hon = (np.array([s[j] for s in steps], i32) for j in range(5))
+    rep = np.array([s[5] for s in steps], np.bool_)
+    c = SimpleNamespace(n=n, dlev=dlev.astype(i32), don=don.astype(i32), dbody=dbody.astype(i32))
+    limit = data.draw(st.integers(0, 4))
+    return n, nr, disc, c, hp, hby, hto, htb, hon, rep, limit, steps

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Any
 
 import numpy as np
 import pytest
@@ -12,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from responsibility import Jurisdiction, Policy
+
+from .strategies import holders_inputs
 
 TODAY = dt.date(2021, 9, 1)
 
@@ -524,25 +525,6 @@ def test_check_marks_the_records_of_a_ledger_numpy_marks(policy: Policy, provinc
         check_numpy(ref, t, TODAY.toordinal() - EPOCH)  # type: ignore[arg-type]
         check(c, t, TODAY.toordinal() - EPOCH)  # type: ignore[arg-type]
         assert c.slow.tolist() == ref.slow.tolist()
-
-
-def holders_inputs(data: st.DataObject) -> tuple[Any, ...]:
-    """Records (discovered or not, at any level) and steps (reports or not, to any level, on any day, in any order)
-    as batch/_core.holders takes them: ``n, nr, disc, c, hp, hby, hto, htb, hon, rep, limit, steps``."""
-    from types import SimpleNamespace
-
-    n, nr = data.draw(st.integers(1, 5)), data.draw(st.integers(1, 4))
-    records = data.draw(st.lists(st.tuples(st.booleans(), st.integers(0, nr - 1), st.integers(0, 6),
-                                           st.integers(-1, 3)), min_size=n, max_size=n))
-    disc, dlev, don, dbody = (np.array(x) for x in zip(*records, strict=True))
-    steps = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, nr - 1), st.integers(0, nr - 1),
-                                         st.integers(-1, 3), st.integers(0, 12), st.booleans()), max_size=25))
-    i32 = np.int32
-    hp, hby, hto, htb, hon = (np.array([s[j] for s in steps], i32) for j in range(5))
-    rep = np.array([s[5] for s in steps], np.bool_)
-    c = SimpleNamespace(n=n, dlev=dlev.astype(i32), don=don.astype(i32), dbody=dbody.astype(i32))
-    limit = data.draw(st.integers(0, 4))
-    return n, nr, disc, c, hp, hby, hto, htb, hon, rep, limit, steps
 
 
 @settings(max_examples=100, deadline=None)

@@ -250,7 +250,7 @@ def test_holders_with_assignments_are_the_same_in_c_and_numpy(data: st.DataObjec
     from responsibility.batch import _core
     from responsibility.batch._core import REPORTED, holders, holders_numpy
 
-    from .test_batch_core import holders_inputs
+    from .strategies import holders_inputs
 
     if _core._c_holders is None:
         pytest.skip("batch/_derive.c is not built in this venv: pip install -e . builds it")
