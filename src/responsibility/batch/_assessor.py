@@ -39,7 +39,7 @@ from ..engine._verdict import Finding
 from ..policy._view import PolicyView
 from . import _saved
 from ._assessment import Assessment, needs_frames
-from ._columns import blank_rows, check_columns, flat_record, json_problem, needs_rows, normalise
+from ._columns import blank_rows, check_columns, flat_record, json_problem, needs_rows, normalise, row_values
 from ._core import FOUND, Templates, asked_count, check, derive, expand, keep_asked, receiving_bodies, seed_asked
 from ._emit import REJECT_COLUMNS, Columns, Emitter, Lazy, Segments, reasons
 from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
@@ -663,8 +663,10 @@ def parts(records: Any, t: Tables) -> Iterator[Part]:
 
             table = pa.Table.from_pandas(records, preserve_index=False) if kind == "pandas" else records.to_arrow()
         except (ImportError, ValueError, TypeError, NotImplementedError, OverflowError):  # mixed columns, huge ints
+            # (its rows' values read as a frame's row is everywhere: a list column's cells are numpy arrays;
+            # hostile30 ask 2)
             rows = records.to_dict("records") if kind == "pandas" else records.to_dicts()
-            yield from dict_parts(rows, t, tabular=True)
+            yield from dict_parts(map(row_values, rows), t, tabular=True)
             return
         yield from arrow_parts(table, t)
         return

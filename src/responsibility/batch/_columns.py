@@ -134,11 +134,7 @@ def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     found: dict[str, Any] = {}
     bad: str | None = None
     for key, value in row.items():
-        if getattr(value, "ndim", 0) and hasattr(value, "tolist"):
-            # a list column read from Parquet gives each cell as a numpy array (pd.read_parquet, Spark's
-            # mapInPandas): the list it holds, which `value == ""` would make ambiguous (hostile30 ask 2)
-            value = value.tolist()
-        if value is None or (isinstance(value, str) and value == "") or PANDAS_INDEX.match(key) or _is_nan(value):
+        if value is None or value == "" or PANDAS_INDEX.match(key) or _is_nan(value):
             continue
         if key in NESTED and isinstance(value, str):
             if not value.strip():  # a blank cell is an absent field, as an empty one is (engine/_problem.without_nulls)
@@ -176,6 +172,13 @@ def row_record(row: Any) -> dict[str, Any]:
     the record :func:`flat_record` makes of it, its values read as every tabular path reads them:
     numpy scalars as Python values, integer codes as their digits, a timestamp at midnight as its
     date, a missing value (``NaN``, ``NA``, ``NaT``, ``None``, empty text) as an absent field."""
+    return flat_record(row_values(row))[0]
+
+
+def row_values(row: Any) -> dict[str, Any]:
+    """A data frame's row (a ``Series`` or a dict, as ``to_dict("records")`` gives it) with its values as Python's,
+    before :func:`flat_record`: numpy scalars as Python values, a numpy array (a list column) as its list, integer
+    codes as their digits, a timestamp at midnight as its date."""
     items = row.to_dict() if hasattr(row, "to_dict") and not isinstance(row, dict) else dict(row)
     out: dict[str, Any] = {}
     for key, value in items.items():
@@ -191,7 +194,7 @@ def row_record(row: Any) -> dict[str, Any]:
         if isinstance(value, int) and not isinstance(value, bool) and key in CODES and value.bit_length() <= 128:
             value = str(value)
         out[str(key)] = value
-    return flat_record(out)[0]
+    return out
 
 
 def flat_reader(names: Sequence[str]) -> Callable[[Sequence[str]], tuple[dict[str, Any], str | None]]:
