@@ -436,11 +436,7 @@ class Decider:
         params = self._switchable.get((area, kind, failed))
         if params is None:
             policy = self.policy
-            found = {str(policy.duties[d].applies_if): None for stage in STAGES
-                     for d in policy.switched_off(area, kind, stage)}
-            if kind is None:  # a record naming no kind reads every duty of its area
-                found.update((str(d.applies_if), None) for did, d in policy.duties.items()
-                             if policy.duty_area[did] == area and not policy.duty_applies(did))
+            found = dict.fromkeys(policy.switches(area, kind))
             if failed:
                 general = [g.id for g in policy.data.areas if not g.problems]
                 found.update((str(policy.duties[d].applies_if), None) for f in policy.failures.values()
@@ -460,7 +456,7 @@ class Decider:
                 # (imported here: a run that never meets such a reading, as a cached batch, loads no pydantic model)
                 from ..policy._whatif import flipped as switched_on
 
-                flipped = Decider(switched_on(self.policy, param))
+                flipped = Decider(switched_on(self.policy, param))  # (the view route uses too: kept on the policy)
                 flipped._flips = None
                 flips[param] = flipped
             verdict = flipped.decide_parsed(problem, jurisdiction, flipped.compiled, today=today)

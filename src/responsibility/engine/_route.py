@@ -14,7 +14,6 @@ Not checked: whether the proposed bodies exist at a real place (every place gets
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -286,20 +285,11 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     # a city's own problem offered to its 问题所属部门 under joint_guidance_every_line=false is every department's
     # under true).
     # Read by routing the record again under it, as a verdict is decided again.
-    area, kind = got.area, got.kind
-    switches = dict.fromkeys(str(policy.duties[d].applies_if) for d, duty in policy.duties.items()
-                             if duty.applies_if is not None and not policy.duty_applies(d)
-                             and policy.duty_area[d] == area
-                             and (kind is None or d in _kind_duties(policy, area, kind)))
     extra = []
-    for param in switches:
-        if param not in policy.parameters or not isinstance(policy.parameter(param), bool):
-            continue
+    for param in policy.switches(got.area, got.kind):
         from ..policy._whatif import flipped
 
-        # (the view kept on the policy: a ledger routes its every problem, and a view's rules and memos are made once)
-        other = _route(policy._memo(f"flipped {param}", functools.partial(flipped, policy, param)), problem, j,
-                       level, today)
+        other = _route(flipped(policy, param), problem, j, level, today)
         # a body the route names that the other value would not (the 问题所属部门 standing for one line, where the
         # joint reading names every department): as a verdict's finding on it links the parameter
         if any(not set(now) <= set(then) for now, then in zip(_acting(got), _acting(other), strict=True)):
@@ -309,14 +299,6 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
     from dataclasses import replace
 
     return replace(got, rests_on=tuple(dict.fromkeys((*got.rests_on, *extra))))
-
-
-def _kind_duties(policy: Policy, area: str, kind: str) -> set[str]:
-    """The duties a problem of ``kind`` in ``area`` reads at any stage (switched off or not)."""
-    out: set[str] = set()
-    for stage in ("discovery", "handling", "rectification", "supervision"):
-        out.update(policy.stage_duties(area, kind, stage), policy.switched_off(area, kind, stage))
-    return out
 
 
 def _acting(r: Route) -> tuple[Any, ...]:

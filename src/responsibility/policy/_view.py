@@ -277,6 +277,22 @@ class PolicyView:
         a = self.areas[area].stages.of(stage)
         return tuple(d for d in _dedupe((*k, *a)) if d in self.duties and not self.duty_applies(d))
 
+    def switches(self, area: str, kind: str | None) -> tuple[str, ...]:
+        """The bool parameters whose ``applies_if`` leaves out a duty a problem of ``kind`` in ``area`` reads at some
+        stage (:meth:`switched_off`; every duty of the area for a record naming no kind): the readings whose other
+        value may change who answers it or who must act on it (engine/_decide ``switched_rests``, engine/_route)."""
+        cache: dict[tuple[str, str | None], tuple[str, ...]] = self.__dict__.setdefault("_switches", {})
+        got = cache.get((area, kind))
+        if got is None:
+            found = dict.fromkeys(str(self.duties[d].applies_if) for stage in STAGES
+                                  for d in self.switched_off(area, kind, stage))
+            if kind is None:
+                found.update(dict.fromkeys(str(d.applies_if) for did, d in self.duties.items()
+                                           if self.duty_area[did] == area and not self.duty_applies(did)))
+            got = cache[(area, kind)] = tuple(p for p in found if p in self.parameters
+                                              and isinstance(self.parameter(p), bool))
+        return got
+
     def holders(self, duty_id: str, area: str, kind: str | None = None,
                 sector: str | None = None, stage: Stage | None = None) -> tuple[str, ...]:
         """Bodies that hold ``duty_id`` for a problem of ``kind`` in ``area`` whose line is ``sector``.

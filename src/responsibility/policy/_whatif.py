@@ -12,6 +12,7 @@ says so.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -214,8 +215,14 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
 
 
 def flipped(policy: _P, name: str) -> _P:
-    """A view of ``policy`` with the bool parameter ``name`` the other way (engine/_decide.switched_rests asks what a
-    verdict would be under it): :func:`with_parameters` for a value known to fit, without checking it again."""
+    """A view of ``policy`` with the bool parameter ``name`` the other way (engine/_decide.switched_rests and
+    engine/_route ask what a verdict or a route would be under it): :func:`with_parameters` for a value known to fit,
+    without checking it again; kept on ``policy``, so that its rules and memos are made once (a ledger routes every
+    problem)."""
+    return policy._memo(f"flipped {name}", functools.partial(_flipped, policy, name))
+
+
+def _flipped(policy: _P, name: str) -> _P:
     params = [p.model_copy(update={"value": not p.value}) if p.id == name else p for p in policy.data.parameters]
     data = policy.data.model_copy(update={"parameters": params})
     before = policy.parameter(name)
