@@ -1,0 +1,64 @@
+"""Session 31, fid31d: route and judgement readings read against the text (session 30's note #4–#8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from responsibility import Policy
+
+VILLAGE = "330127100219"
+
+
+def _record(area: str, kind: str | None, level: str, place: str = VILLAGE, **more: object) -> dict[str, object]:
+    channel = "grid" if level in ("village", "township", "county") else "research_supervision"
+    rec: dict[str, object] = {"id": "f31d", "area": area, "place": place, "as_of": "2021-03-01",
+                              "discovered": {"level": level, "on": "2021-03-01", "channel": channel}, **more}
+    if kind:
+        rec["kind"] = kind
+    return rec
+
+
+# --- #8: the route offers no role body a verdict on the record leaves aside --------------------------------------
+
+def test_route_offers_no_role_the_verdict_leaves_aside(policy: Policy) -> None:
+    # A record naming no line: where the verdict leaves the level's 问题所属部门 aside (PolicyView.role_stands_aside —
+    # 二(二)1–2 a 扶贫领域具体问题 concerns no department by itself; 二(六)4(3) gives the renovation to 县建设部门 and
+    # 二(六)4(4)'s parts are other departments' own, line_named_only; 二(四)7 民宗's own line of a city's funds), the
+    # route does not offer it to act either (fid30's left #3: 15 (kind, level, stage) offers before).
+    offered = []
+    for (area, kind) in policy.kinds:
+        for level, place in (("township", VILLAGE), ("county", VILLAGE), ("city", "3301")):
+            r = policy.route(_record(area, kind, level, place))
+            for stage, bodies in (("handling", r.handlers), ("handling", r.report_to), ("rectification", r.assignees)):
+                for b in bodies:
+                    held = policy.stage_holders(area, kind, stage).get(b.body, ())
+                    if policy.bodies[b.body].role and policy.role_stands_aside(area, kind, stage, b.body, held):
+                        offered.append((area, kind, level, stage, b.body))
+    assert not offered, offered
+
+
+@pytest.mark.parametrize(("area", "kind", "level", "place", "stage"), [
+    ("housing", "housing_renovation_late", "county", VILLAGE, "rectification"),
+    ("discovery", "specific_problem", "county", VILLAGE, "rectification"),
+    ("discovery", None, "county", VILLAGE, "handling"),
+    ("funds", "funds_diverted", "city", "3301", "rectification"),
+])
+def test_route_and_verdict_agree_on_the_role(policy: Policy, area: str, kind: str | None, level: str, place: str,
+                                             stage: str) -> None:
+    # The route's offer and the verdict on the same record left unhandled/unrectified name the same role (none).
+    roles = set(policy.roles.values())
+    r = policy.route(_record(area, kind, level, place))
+    bodies = r.assignees if stage == "rectification" else r.handlers
+    assert not {b.body for b in bodies} & roles
+    v = policy.who_answers(_record(area, kind, level, place, as_of="2021-09-30", severity="serious"))
+    assert not {f.body for f in v.findings} & roles
+
+
+def test_a_named_line_still_names_its_department_in_the_route(policy: Policy) -> None:
+    # 二(六)4(4) 自然资源部门负责保障农村危房改造建设用地: a record of that line is offered to 县自然资源
+    # (line_named_only counts for a record naming the line); 二(四)7 民宗's own line of the city's own funds is
+    # 市民宗's.
+    r = policy.route(_record("housing", "housing_renovation_late", "county", sector="natural_resources"))
+    assert "county_natural_resources" in {b.body for b in r.assignees}
+    r = policy.route(_record("funds", "funds_diverted", "city", "3301", sector="ethnic_religious"))
+    assert "city_ethnic_religious" in {b.body for b in r.assignees}
