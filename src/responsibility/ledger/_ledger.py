@@ -36,6 +36,8 @@ from ._store import (
     rows_to_insert,
     schema_version,
     shown_target,
+    store_rules,
+    stored_rules,
     tables,
     url_of,
 )
@@ -78,6 +80,37 @@ def _event_from_row(row: tuple[Any, ...]) -> Event:
     return Event(problem=problem, type=kind, on=dt.date.fromisoformat(day), data=json.loads(data),
                  entered_by=entered_by, seq=int(seq), entered_at=entered_at,
                  hash=row[7] if len(row) > 7 else None)
+
+
+def rules_mark(policy: PolicyView) -> dict[str, Any]:
+    """What a ledger records of the rules its events are entered under: the policy's ``id`` and ``version``
+    (rules/policy.yaml) and its ``sources`` (the document and every amending one layered on it, amendments/).
+
+    The parameters are not in it: a value set with ``--set`` or in parameters.yaml is a reading the verdict names,
+    not other rules. Nor is the data's digest: a release that corrects a reading (rules/ data) must apply to the
+    events already stored, as it applies to every record."""
+    data = policy.data
+    return {"id": data.meta.id, "version": data.meta.version, "sources": sorted(s.id for s in data.sources)}
+
+
+def rules_refusal(stored: dict[str, Any] | None, mark: dict[str, Any], target: str) -> str | None:
+    """Why a ledger whose events were entered under the rules ``stored`` may not be read or written under the rules
+    ``mark`` (``None``: it may). Other rules are another policy (its id), or the same policy without an amendment
+    the events were entered under (a body only the amendment knows would be an unknown body). The same policy with
+    more amendments, another version of its data or other parameters is the same rules, read anew."""
+    if stored is None:
+        return None
+    entered = f"{stored['id']!r} (version {stored.get('version')})"
+    if stored["id"] != mark["id"]:
+        return (f"{target}: its events were entered under the rules {entered}, and these rules are {mark['id']!r} "
+                f"(version {mark['version']}); give the rules its events were entered under (--rules DIR, or "
+                "Ledger.open(path, policy=responsibility.load(DIR))) — every command on a ledger takes the same rules")
+    lacking = sorted(set(map(str, stored["sources"])) - set(mark["sources"]))
+    if lacking:
+        return (f"{target}: its events were entered under the rules {entered} amended by {', '.join(lacking)}, and "
+                "these rules lack that amendment (a body or kind only it names would be unknown); give the amended "
+                "rules' directory (--rules DIR, with the amendment in DIR/amendments/)")
+    return None
 
 
 def _sqlite_path(target: str) -> str | None:
@@ -179,6 +212,8 @@ class Ledger:
         self.engine = _engine if _engine is not None else engine_of(str(target))
         self._policy = policy
         self._jurisdiction = jurisdiction
+        #: Whether the policy was checked against the rules the ledger's events were entered under (rules_refusal).
+        self._rules_checked = False
 
     # ------------------------------------------------------------------ opening
 
@@ -246,6 +281,12 @@ class Ledger:
             fix = "run `responsibility ledger upgrade`" if version < SCHEMA_VERSION else "upgrade responsibility"
             raise LedgerError(f"{shown_target(target)}: schema version {version} is {what} than this library's "
                               f"{SCHEMA_VERSION}; {fix}")
+        if policy is not None:  # refused here, before any input is read (the shipped rules: when first used)
+            try:
+                ledger.policy  # noqa: B018 (the check is the property's)
+            except BaseException:
+                ledger.close()
+                raise
         return ledger
 
     def close(self) -> None:
@@ -288,7 +329,30 @@ class Ledger:
             from ._compat import default_policy
 
             self._policy = default_policy()
+        if not self._rules_checked:
+            with self.engine.connect() as conn:
+                refusal = rules_refusal(stored_rules(conn), rules_mark(self._policy), shown_target(self.url_target))
+            if refusal is not None:
+                raise LedgerError(refusal)
+            self._rules_checked = True
         return self._policy
+
+    @property
+    def url_target(self) -> str:
+        """The ledger as its messages name it: the SQLite file, or the database URL (its password hidden)."""
+        return self.file if self.file is not None else self.engine.url.render_as_string(hide_password=True)
+
+    def _mark_rules(self, conn: Any) -> None:
+        """Inside a write transaction (the head locked): record the rules the events are entered under, or refuse
+        them (another writer may have stored other rules since this ledger was opened)."""
+        mark = rules_mark(self.policy)
+        stored = stored_rules(conn)
+        refusal = rules_refusal(stored, mark, self.url_target)
+        if refusal is not None:
+            raise LedgerError(refusal)
+        if stored is None or set(mark["sources"]) > set(map(str, stored["sources"])) \
+                or stored.get("version") != mark["version"]:
+            store_rules(conn, mark, stored)
 
     @property
     def jurisdiction(self) -> Jurisdiction:
@@ -342,6 +406,7 @@ class Ledger:
         existing: dict[str, set[str]] = {}  # per call: the ledger's problem ids, once a bulk load needs them
         with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin(), paused_gc():
             seq, last = lock_head(conn)
+            self._mark_rules(conn)
             folder = Folder(self.policy, self.jurisdiction)
             loaded: set[str] = set()
             at = now()
@@ -746,6 +811,7 @@ class Ledger:
         try:
             with self.engine.connect().execution_options(ledger_write=True) as conn, conn.begin():
                 seq, last = lock_head(conn)
+                self._mark_rules(conn)
                 known = {r[0]: None for r in conn.execute(
                     sa.select(t.events.c.problem).where(t.events.c.type == "registered"))}
                 folder = Folder(self.policy, self.jurisdiction)

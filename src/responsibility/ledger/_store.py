@@ -2,7 +2,7 @@
 
 Tables::
 
-    meta     key, value                 schema_version, created_at
+    meta     key, value                 schema_version, created_at, rules (the policy its events were entered under)
     head     id=1, seq, hash            the last event: appends lock this row (one writer at a time)
     events   seq, problem, type, day, data, entered_by, entered_at, prev, hash, batch
     imports  id, source, started_at, finished_at, status, rows, events, rejected
@@ -26,7 +26,8 @@ from ._events import GENESIS
 SCHEMA_VERSION = 1
 
 __all__ = ["SCHEMA_VERSION", "LedgerError", "Tables", "corrected_rows", "create", "engine_of", "insert", "iter_rows",
-           "json_lines", "lock_head", "make_engine", "now", "rows_to_insert", "schema_version", "tables", "upgrade",
+           "json_lines", "lock_head", "make_engine", "now", "rows_to_insert", "schema_version", "store_rules",
+           "stored_rules", "tables", "upgrade",
            "url_of"]
 
 
@@ -311,6 +312,40 @@ def rows_to_insert(events: Iterable[Any], head_seq: int, head_hash: str, entered
                     "entered_by": e.entered_by, "entered_at": entered_at, "prev": prev, "hash": h, "batch": batch})
         prev = h
     return out, seq, prev
+
+
+def stored_rules(conn: Any) -> dict[str, Any] | None:
+    """The rules a ledger's events were entered under (:func:`responsibility.ledger._ledger.rules_mark`), as its
+    first write stored them; ``None`` for a ledger nothing was written to yet, or one older than the mark."""
+    import json
+
+    sa = _sqlalchemy()
+    t = tables()
+    row = conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == "rules")).first()
+    if row is None:
+        return None
+    try:
+        mark = json.loads(row[0])
+    except ValueError:
+        mark = None
+    if not isinstance(mark, dict) or not isinstance(mark.get("id"), str) or not isinstance(mark.get("sources"), list):
+        raise LedgerError("the ledger's record of its rules (meta 'rules') is not what the library writes: it was "
+                          "damaged outside the library; restore it from a backup")
+    return mark
+
+
+def store_rules(conn: Any, mark: dict[str, Any], before: dict[str, Any] | None) -> None:
+    """Record ``mark`` as the rules of the ledger's events (inside a write transaction); ``before`` is what was
+    stored (:func:`stored_rules`)."""
+    import json
+
+    sa = _sqlalchemy()
+    t = tables()
+    value = json.dumps(mark, ensure_ascii=False, sort_keys=True)
+    if before is None:
+        conn.execute(t.meta.insert().values(key="rules", value=value))
+    else:
+        conn.execute(sa.update(t.meta).where(t.meta.c.key == "rules").values(value=value))
 
 
 def lock_head(conn: Any) -> tuple[int, str]:
