@@ -62,3 +62,28 @@ def test_a_named_line_still_names_its_department_in_the_route(policy: Policy) ->
     assert "county_natural_resources" in {b.body for b in r.assignees}
     r = policy.route(_record("funds", "funds_diverted", "city", "3301", sector="ethnic_religious"))
     assert "city_ethnic_religious" in {b.body for b in r.assignees}
+
+
+@pytest.mark.parametrize(("area", "kind", "sector", "department"), [
+    ("identification", "identification_policy_gap", "civil_affairs", "county_civil_affairs"),
+    ("water", "water_policy_gap", "water", "county_water"),
+    ("housing", "housing_policy_gap", "construction", "county_construction"),
+])
+def test_a_line_adds_no_county_department_to_a_provincial_policy_gap(policy: Policy, area: str, kind: str,
+                                                                     sector: str, department: str) -> None:
+    # A provincial policy gap of a line (二(三)6 省市民政部门…制定完善…政策措施; 二(六)5(6), 4(6)): the county
+    # department of that line has no part in amending it (二(二)3 按照职责分工, 4ce0282). The verdict names the
+    # county's keeper alone for not reporting it up (一(三) 对超出本级权限的及时向上级单位报送问题) and counts no
+    # assignment of it to the county department (the province answers 未及时交办); the route named the department as a
+    # handler and offered it as an assignee (21 (kind, line) offers at the province, 9 handler lists at the county,
+    # before).
+    county = policy.route(_record(area, kind, "county", sector=sector))
+    late = policy.who_answers(_record(area, kind, "county", sector=sector, as_of="2021-09-30", severity="minor"))
+    named = {f.body for f in late.findings if f.basis == "not_handled" and policy.bodies[f.body].level == "county"}
+    assert {b.body for b in county.handlers} == named and department not in named
+    province = policy.route(_record(area, kind, "province", sector=sector))
+    assert department not in {b.body for b in province.assignees}
+    step = {"action": "assigned", "by_level": "province", "to_level": "county", "to_body": department,
+            "on": "2021-03-02"}
+    v = policy.who_answers(_record(area, kind, "province", sector=sector, handled=[step], as_of="2021-09-30"))
+    assert any(f.basis == "not_handled" and policy.bodies[f.body].level == "province" for f in v.findings)

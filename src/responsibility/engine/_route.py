@@ -38,7 +38,19 @@ def standing_holders(policy: Policy, area: str, kind: str | None, stage: Stage,
     a route offered the role where no verdict on the record would name it (fid30's left #3)."""
     held = policy.stage_holders(area, kind, stage, sector)
     if sector is not None:
-        return held
+        # a record naming its line: as a verdict resolves the rules compiled for a record naming none (Decider.resolved)
+        # — a body those name, the line's department where they name the level's role, or one that 涉及本部门问题
+        # (scope area_holders) brings in where a body of its level holds that duty; not a department the line alone
+        # would add at a level where the kind gives none a part (a county 民政局 for a provincial policy gap of its
+        # line, 二(三)6 省市民政部门…制定完善…政策措施: the verdict names the county's keeper alone and counts no
+        # assignment to the county department, and the route offered it as handler and assignee)
+        raw = policy.stage_holders(area, kind, stage)
+        if held.keys() <= raw.keys():
+            return held
+        bodies, roles, duties = policy.bodies, policy.roles, policy.duties
+        at = {(bodies[b].level, d) for b, ds in raw.items() for d in ds}
+        return {b: ds for b, ds in held.items() if b in raw or roles.get(bodies[b].level) in raw or any(
+            duties[d].scope == "area_holders" and (bodies[b].level, d) in at for d in ds)}
     aside = policy.role_stands_aside
     if not any(policy.bodies[b].role and aside(area, kind, stage, b, ds) for b, ds in held.items()):
         return held
