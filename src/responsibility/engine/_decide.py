@@ -19,7 +19,7 @@ from .._errors import EngineError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
-from ._compile import Rule, RulesByArea, severity_rank
+from ._compile import Rule, RulesByArea, severity_rank, untracked
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import (
@@ -181,6 +181,13 @@ class Rows(NamedTuple):
     interpretation_calls: Callable[[Any], list[dict[str, Any]]]
 
 
+#: The classes of what a plan's rows hold that :func:`~._compile.untracked` may stop tracking: the forms are frozen
+#: (where a form is given a function of its own later, ``_verdict._set`` has it tracked again), the function of the
+#: interpretations' dicts a ``functools.partial`` of the C extension's, and the lists an interpretation's value (each
+#: verdict gets a copy; none is changed).
+_KEPT: tuple[type, ...] = (Rows, FindingForm, InterpretationForm, functools.partial, list)
+
+
 class _Engine(Protocol):
     name: str
 
@@ -218,7 +225,7 @@ class Decider:
         self._failure_rank = {f: i for i, f in enumerate(policy.failures)}
         self._liability_rank = {x: i for i, x in enumerate(policy.liabilities)}
         self._severity = {t.id: t for t in policy.data.vocabulary.severities}
-        self._resolved: dict[tuple[str, str | None], list[tuple[str, tuple[str, ...]]]] = {}
+        self._resolved: dict[tuple[str, str | None], tuple[tuple[str, tuple[str, ...]], ...]] = {}
         self._label = f"{policy.data.meta.id}@{policy.data.meta.version}"
         self._quotes_parameters: tuple[dict[str, str], dict[str, Any]] | None = None
         self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}  # :meth:`_static`
@@ -334,7 +341,7 @@ class Decider:
                 plan = self._plan(problem, jurisdiction, facts, hits, ctx, eng)
                 if len(self._placements) >= PLANS_KEPT:
                     self._placements.clear()
-                self._placements[tuple([self._canon(x) if type(x) is tuple else x for x in pk])] = plan
+                self._placements[tuple([self._canon(x) if type(x) is tuple else x for x in pk])] = untracked(plan, Plan)
             else:
                 plan = Plan(placed.mains, placed.keys, placed.fired, placed.duties, placed.spared)
             if self._flips is not None:
@@ -348,8 +355,9 @@ class Decider:
             if len(plans) >= PLANS_KEPT:
                 with contextlib.suppress(StopIteration, KeyError, RuntimeError):
                     del plans[next(iter(plans))]  # the oldest; another thread may have dropped it
-            # (kept as an equal tuple of the decider's one of each part: :meth:`_canon`)
-            plans[tuple([self._canon(x) if type(x) is tuple else x for x in shape])] = plan
+            # (kept as an equal tuple of the decider's one of each part: :meth:`_canon`; untracked: tuples of strings
+            # and numbers, engine/_compile.untracked)
+            plans[tuple([self._canon(x) if type(x) is tuple else x for x in shape])] = untracked(plan, Plan)
         # (the named tuple made as a tuple is: its generated __new__ is a Python frame per decision)
         return Verdict.lazy(rec["id"], eng.name, ctx.as_of, self._label,
                             _new_tuple(VerdictContext, (self.policy, jurisdiction, problem)),
@@ -608,9 +616,10 @@ class Decider:
                                                      (*ctx.rests_on, *plan.spared) if plan.spared else ctx.rests_on)
         calls = self._interpretations_maker(interpretations)
         if base is not None:  # (the same findings in the same slots)
-            return Rows(tuple(forms), base.slot_of, base.rules, base.slots, interpretations, calls)
-        got = Rows(tuple(forms), canon(tuple(slot_of)), canon(tuple(rules_of)), canon(tuple(map(canon, slots))),
-                   interpretations, calls)
+            return untracked(Rows(tuple(forms), base.slot_of, base.rules, base.slots, interpretations, calls), *_KEPT)
+        # (untracked, with what it holds: forms, interpretations and the function of their dicts; engine/_compile)
+        got = untracked(Rows(tuple(forms), canon(tuple(slot_of)), canon(tuple(rules_of)),
+                             canon(tuple(map(canon, slots))), interpretations, calls), *_KEPT)
         if not aside_at:
             plan.rows = got
         return got
@@ -712,6 +721,7 @@ class Decider:
                     sector: str | None) -> tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]:
         """The findings (body, basis, liability) one hit gives, each with its duties."""
         policy = self.policy
+        holders: Sequence[tuple[str, tuple[str, ...]]]
         if rule.holders is not None:
             holders = self.resolved(rule, sector)
         else:
@@ -757,7 +767,7 @@ class Decider:
             out.append(((body, rule.basis, rule.liability), tuple(duties)))
         return tuple(out)
 
-    def _held_only(self, area: str, kind: str, holders: list[tuple[str, tuple[str, ...]]]
+    def _held_only(self, area: str, kind: str, holders: Sequence[tuple[str, tuple[str, ...]]]
                    ) -> list[tuple[str, tuple[str, ...]]]:
         """``holders`` of a level's failure to pass on (or its concealing) a problem of ``kind``, where a body of
         a level without departments (the village, the township: a level with no role body) holds it only through
@@ -779,7 +789,7 @@ class Decider:
             out.append((body, duties))
         return out
 
-    def resolved(self, rule: Rule, sector: str | None) -> list[tuple[str, tuple[str, ...]]]:
+    def resolved(self, rule: Rule, sector: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """A rule's holders for a problem whose line is ``sector``.
 
         Rules are compiled for a problem whose line is unknown: a duty confined to a department's
@@ -790,8 +800,9 @@ class Decider:
         key = (rule.id, sector)
         got = self._resolved.get(key)
         if got is None and (sector is None or rule.holders is None):
-            got = self._resolved[key] = [(h.body, h.duties) for h in rule.holders or ()
-                                         if not (sector is None and self._line_only(rule, h.body, h.duties))]
+            # (tuples, which the garbage collector stops tracking; a list it walks in every full collection)
+            got = self._resolved[key] = tuple([(h.body, h.duties) for h in rule.holders or ()
+                                               if not (sector is None and self._line_only(rule, h.body, h.duties))])
         if got is None:
             assert sector is not None and rule.holders is not None
             policy = self.policy
@@ -854,7 +865,7 @@ class Decider:
                 for x in policy.holders(did, rule.area, kind, sector, rule.stage):
                     if policy.bodies[x].level in levels:
                         out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
-            got = self._resolved[key] = list(out.items())
+            got = self._resolved[key] = tuple(out.items())
         return got
 
     def _line_only(self, rule: Rule, body: str, duties: tuple[str, ...]) -> bool:
@@ -1206,8 +1217,8 @@ class Decider:
         if got is None or got[0] is not interpretations:
             if len(self._interpretations_makers) >= PLANS_KEPT:
                 self._interpretations_makers.clear()
-            got = self._interpretations_makers[id(interpretations)] = (interpretations,
-                                                                       dicts_maker(interpretations))
+            got = self._interpretations_makers[id(interpretations)] = untracked(
+                (interpretations, dicts_maker(interpretations)), *_KEPT)
         return got[1]
 
     def _interpretation_forms_of(self, rests: Sequence[tuple[str, ...]], absent: Sequence[str]

@@ -895,6 +895,115 @@ fail:
     return NULL;
 }
 
+/* untrack(obj, types) -> int: stop the garbage collector tracking `obj` and what it holds, where none of it can be
+   part of a reference cycle, so that a full collection no longer walks what a decider keeps (its rules, forms and
+   memo tuples: most of a warm process's tracked objects). An object is left to the collector (tracked) unless it
+   is an exact tuple, frozenset or dict, or an instance of one of the classes `types` (classes whose instances
+   are not changed after they are made, or whose changes call `settle` below), and everything it refers to is
+   untracked, atomic, a class, a module, or a function of a module or class (long-lived objects that refer to
+   nothing a caller makes); what it holds is untracked first, depth first. An object met again while its own
+   contents are being read is in a cycle and stays tracked. Untracking never frees anything: an untracked object
+   is still freed when its last reference goes, and what it refers to counts as referenced from outside (a
+   collection frees less, never more). A dict is tracked again by CPython when a tracked object is put in it;
+   CPython itself untracks tuples and dicts of atomic values the same way. Returns how many were untracked. */
+
+typedef struct {
+    PyObject *types;   /* a tuple of classes */
+    PyObject *seen;    /* a set of the addresses of the objects being read, or found to stay tracked */
+    int unsafe;        /* what the object being read refers to: something that may refer back to it */
+    int depth;
+    Py_ssize_t count;
+} Untrack;
+
+static int long_lived(PyObject *o) {
+    if (PyType_Check(o) || PyModule_Check(o))
+        return 1;
+    if (PyCFunction_Check(o)) {
+        PyObject *self = PyCFunction_GET_SELF(o);
+        return self == NULL || PyModule_Check(self) || PyType_Check(self);
+    }
+    return 0;
+}
+
+static int untrack_one(PyObject *o, Untrack *u);
+
+static int untrack_visit(PyObject *o, void *arg) {
+    Untrack *u = (Untrack *)arg;
+    if (o == NULL || !PyObject_IS_GC(o) || !PyObject_GC_IsTracked(o) || long_lived(o))
+        return 0;
+    if (untrack_one(o, u) < 0)
+        return -1;
+    if (PyObject_GC_IsTracked(o))
+        u->unsafe = 1;
+    return 0;
+}
+
+/* Untrack `o` (tracked) where it and what it holds can be: 0, or -1 with an error set. */
+static int untrack_one(PyObject *o, Untrack *u) {
+    PyTypeObject *t = Py_TYPE(o);
+    int eligible = t == &PyTuple_Type || t == &PyFrozenSet_Type || t == &PyDict_Type;
+    if (!eligible) {
+        Py_ssize_t n = PyTuple_GET_SIZE(u->types);
+        for (Py_ssize_t i = 0; i < n && !eligible; i++)
+            eligible = (PyObject *)t == PyTuple_GET_ITEM(u->types, i);
+    }
+    if (!eligible || u->depth >= 64)
+        return 0;
+    PyObject *addr = PyLong_FromVoidPtr(o);
+    if (addr == NULL)
+        return -1;
+    int met = PySet_Contains(u->seen, addr);
+    if (met != 0 || PySet_Add(u->seen, addr) < 0) {
+        Py_DECREF(addr);
+        return met < 0 ? -1 : 0;  /* (met before: in a cycle with what is being read, or left tracked) */
+    }
+    int outer = u->unsafe;
+    u->unsafe = 0;
+    u->depth++;
+    int err = t->tp_traverse(o, untrack_visit, u);
+    u->depth--;
+    if (err == 0 && !u->unsafe && PyObject_GC_IsTracked(o)) {
+        PyObject_GC_UnTrack(o);
+        u->count++;
+        err = PySet_Discard(u->seen, addr) < 0 ? -1 : 0;
+    }
+    u->unsafe = outer;
+    Py_DECREF(addr);
+    return err < 0 ? -1 : 0;
+}
+
+static PyObject *untrack(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyTuple_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "untrack(obj, types): types is a tuple of classes");
+        return NULL;
+    }
+    Untrack u = {args[1], PySet_New(NULL), 0, 0, 0};
+    if (u.seen == NULL)
+        return NULL;
+    PyObject *o = args[0];
+    int err = PyObject_IS_GC(o) && PyObject_GC_IsTracked(o) ? untrack_one(o, &u) : 0;
+    Py_DECREF(u.seen);
+    return err < 0 ? NULL : PyLong_FromSsize_t(u.count);
+}
+
+/* settle(obj) -> bool: after `obj` (an object untrack untracked) was changed, untrack what it now holds as untrack
+   would (tuples, frozensets and dicts only), and track `obj` again if it holds something that stays tracked (that
+   may refer back to it); whether it is tracked. An object tracked is left as it is. */
+static PyObject *settle(PyObject *module, PyObject *obj) {
+    if (PyObject_IS_GC(obj) && !PyObject_GC_IsTracked(obj)) {
+        PyObject *none = PyTuple_New(0);
+        Untrack u = {none, PySet_New(NULL), 0, 0, 0};
+        int err = none == NULL || u.seen == NULL ? -1 : Py_TYPE(obj)->tp_traverse(obj, untrack_visit, &u);
+        Py_XDECREF(none);
+        Py_XDECREF(u.seen);
+        if (err < 0)
+            return NULL;
+        if (u.unsafe)
+            PyObject_GC_Track(obj);
+    }
+    return PyBool_FromLong(PyObject_IS_GC(obj) && PyObject_GC_IsTracked(obj));
+}
+
 static PyMethodDef methods[] = {
     {"finding_dicts", (PyCFunction)(void (*)(void))finding_dicts, METH_FASTCALL,
      "finding_dicts(forms, slot_of, slots, en, make): a verdict's finding dicts."},
@@ -906,6 +1015,10 @@ static PyMethodDef methods[] = {
      "plain_record(raw, policy, jurisdiction): a plain record's Problem, or None."},
     {"fire_derived", (PyCFunction)(void (*)(void))fire_derived, METH_FASTCALL,
      "fire_derived(met, area, facts): the hits and tokens of derive's facts, or None (engine/_engine_compiled.py)."},
+    {"untrack", (PyCFunction)(void (*)(void))untrack, METH_FASTCALL,
+     "untrack(obj, types): untrack obj and what it holds where none of it can be in a cycle; how many."},
+    {"settle", (PyCFunction)settle, METH_O,
+     "settle(obj): untrack what obj now holds, or track obj again; whether it is tracked."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
-from ._compile import Rule
+from ._compile import Cond, Holder, Rule, untracked
 from ._facts import Fact
 
 _c_fire_derived: Callable[..., tuple[list[tuple[Rule, Fact]], tuple[Any, ...]] | None] | None
@@ -58,7 +58,8 @@ class CompiledEngine:
             kind = rule.kind
             tests = tuple((c.field, _OPS[c.op], c.value) for c in rule.conds if c.field not in ("area", "kind"))
             groups.setdefault((rule.fact, kind), []).append((rule, tests))
-        index = {key: _split(group) for key, group in groups.items()}
+        # (untracked: tuples of rules and of tests, bound to the operator module's functions; :func:`untracked`)
+        index = untracked({key: _split(group) for key, group in groups.items()}, Rule, Cond, Holder)
         self._areas[area] = index
         return index
 
@@ -103,7 +104,7 @@ class CompiledEngine:
             if entry is None:
                 rules = self._meeting(index, fact)
                 part = tuple(fact.get(f) for f in READ)
-                entry = (rules, tuple([(rule.id, part) for rule in rules]))
+                entry = untracked((rules, tuple([(rule.id, part) for rule in rules])))
                 if mkey is not None:
                     if len(met) >= _MET_KEPT:
                         met.clear()
@@ -126,7 +127,8 @@ class CompiledEngine:
         token = tokens.get(content)
         if token is None:
             token = tokens[content] = next(_TOKENS)
-        return rules, token
+        # (untracked: the rules are; engine/_compile.untracked)
+        return untracked((rules, token))
 
     @staticmethod
     def _meeting(index: dict[tuple[str, str], _Group], fact: Fact) -> tuple[Rule, ...]:
@@ -134,7 +136,13 @@ class CompiledEngine:
         group = index.get((fact["t"], fact["kind"]))
         if group is None:
             return ()
-        candidates = group[0].get(fact[_SPLIT], group[1]) if isinstance(group, tuple) else group
+        # (a split group is (its rules by level, the rest); a group as it is, a tuple of (rule, tests))
+        candidates: _Candidates
+        if type(group[0]) is dict:
+            by, rest = group
+            candidates = by.get(fact[_SPLIT], rest)
+        else:
+            candidates = cast(_Candidates, group)
         out = []
         for rule, tests in candidates:
             for f, op, v in tests:
@@ -163,24 +171,24 @@ READ = ("body", "lvl", "escalate", "selffix", "atp", "slow", "later", "rlim", "c
 
 #: The field a group of rules is split on, by the value its rules test it for equality.
 _SPLIT = "lvl"
-_Candidates = list[tuple[Rule, _Tests]]
-_Group = _Candidates | tuple[dict[Any, _Candidates], _Candidates]
+_Candidates = tuple[tuple[Rule, _Tests], ...]
+_Group = _Candidates | tuple[dict[Any, _Candidates], _Candidates]  # (told apart by the type of the first item)
 
 
-def _split(group: _Candidates) -> _Group:
-    """``group`` as is, or, when some of its rules test ``lvl == value``, split by that value:
+def _split(group: list[tuple[Rule, _Tests]]) -> _Group:
+    """``group`` as a tuple, or, when some of its rules test ``lvl == value``, split by that value:
     ``({value: the rules for a fact at that level}, the rules for a fact at any other level)``,
-    each list in rule order, without the equality test that the split has decided. A fact then
+    each in rule order, without the equality test that the split has decided. A fact then
     meets only the rules of its own level and those that do not test the level."""
     where = [next((i for i, (f, op, _) in enumerate(tests) if f == _SPLIT and op is operator.eq), None)
              for _, tests in group]
     if all(i is None for i in where):
-        return group
-    by: dict[Any, _Candidates] = {}
+        return tuple(group)
+    by: dict[Any, list[tuple[Rule, _Tests]]] = {}
     for (_, tests), i in zip(group, where, strict=True):
         if i is not None:
             by.setdefault(tests[i][2], [])
-    rest: _Candidates = []
+    rest: list[tuple[Rule, _Tests]] = []
     for (rule, tests), i in zip(group, where, strict=True):
         if i is None:
             rest.append((rule, tests))
@@ -188,4 +196,5 @@ def _split(group: _Candidates) -> _Group:
                 candidates.append((rule, tests))
         else:
             by[tests[i][2]].append((rule, tests[:i] + tests[i + 1:]))
-    return by, rest
+    # (tuples, which the garbage collector can stop tracking; lists it walks in every collection)
+    return {v: tuple(c) for v, c in by.items()}, tuple(rest)

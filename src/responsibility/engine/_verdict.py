@@ -30,11 +30,22 @@ Lang = Literal["zh", "en"]
 
 _c_finding_dicts: Callable[..., list[dict[str, Any]]] | None
 _c_interpretation_dicts: Callable[..., list[dict[str, Any]]] | None
+_c_settle: Callable[[Any], bool] | None
 try:  # a verdict's dicts made in C (engine/_dicts.c), where the extension was built; else by the dict makers below
     from ._dicts import finding_dicts as _c_finding_dicts
     from ._dicts import interpretation_dicts as _c_interpretation_dicts
+    from ._dicts import settle as _c_settle
 except ImportError:  # pragma: no cover - (an install without a C compiler)
-    _c_finding_dicts = _c_interpretation_dicts = None
+    _c_finding_dicts = _c_interpretation_dicts = _c_settle = None
+
+
+def _set(form: Any, name: str, value: Any) -> None:
+    """Set ``name`` of a frozen form made before (on first use), and have the garbage collector track the form again
+    where it was untracked (``engine/_compile.untracked``) and now holds what it tracks (a function or a method of the
+    form: a cycle it must be able to free)."""
+    object.__setattr__(form, name, value)
+    if _c_settle is not None:
+        _c_settle(form)
 
 def _lang(lang: str) -> Lang:
     """``lang`` when it is one of the two languages, else :class:`ProblemError` saying so."""
@@ -224,12 +235,12 @@ class FindingForm:
 
     def __post_init__(self) -> None:
         if _c_finding_dicts is None:  # (made on first use: most forms are read in one language only)
-            object.__setattr__(self, "zh_made", functools.partial(self._first_dict, False))
-            object.__setattr__(self, "en_made", functools.partial(self._first_dict, True))
+            _set(self, "zh_made", functools.partial(self._first_dict, False))
+            _set(self, "en_made", functools.partial(self._first_dict, True))
 
     def _first_dict(self, en: bool, slot: Slot) -> dict[str, Any]:
         make = finding_dict_maker(self, en)
-        object.__setattr__(self, "en_made" if en else "zh_made", make)
+        _set(self, "en_made" if en else "zh_made", make)
         return make(slot)
 
     @property
@@ -239,7 +250,7 @@ class FindingForm:
         made = self.zh_made
         if made is None:
             made = finding_dict_maker(self, False)
-            object.__setattr__(self, "zh_made", made)
+            _set(self, "zh_made", made)
         return made
 
     @property
@@ -248,7 +259,7 @@ class FindingForm:
         made = self.en_made
         if made is None:
             made = finding_dict_maker(self, True)
-            object.__setattr__(self, "en_made", made)
+            _set(self, "en_made", made)
         return made
 
     def text(self, values: Mapping[str, str], en: bool) -> str:
@@ -402,7 +413,7 @@ def finding_spec(form: FindingForm, en: bool) -> None:
     them (``v[field]`` of the slot's values each, formatted as an f-string formats it), or, for a template
     :func:`formatter` cannot compile or a form with its own values, :meth:`FindingForm.text` in that language."""
     if form.proto is None:
-        object.__setattr__(form, "proto", {"level": form.level, "body": form.body, "name": form.name, "place": None,
+        _set(form, "proto", {"level": form.level, "body": form.body, "name": form.name, "place": None,
                                            "basis": form.basis, "liability": form.liability, "clauses": None,
                                            "reason": None})
     template = form.reason_en if en else form.reason
@@ -425,7 +436,7 @@ def finding_spec(form: FindingForm, en: bool) -> None:
                 _SPEC_PIECES.clear()
             _SPEC_PIECES[template] = pieces
     reason: Reason = pieces if pieces is not None else functools.partial(form.text, en=en)
-    object.__setattr__(form, "en_reason" if en else "zh_reason", reason)
+    _set(form, "en_reason" if en else "zh_reason", reason)
 
 
 def _finding_dict(clauses: int, reason: str, constants: Sequence[Any]) -> Callable[[Slot], dict[str, Any]]:
@@ -512,14 +523,25 @@ class InterpretationForm:
     name: str
     value: Any
     why: str
-    #: ``Interpretation.to_dict()`` of it, given the findings resting on it (:func:`interpretation_dict_maker`).
-    dict_of: Callable[[tuple[int, ...]], dict[str, Any]] = dataclass_field(init=False, compare=False, repr=False)
     #: The dict of its own values each of its dicts is a copy of (with its findings, and a list value, set anew).
     proto: dict[str, Any] = dataclass_field(init=False, compare=False, repr=False)
+    #: :attr:`dict_of` once made (``None`` before: with the C extension, which makes the dicts, it is never asked for,
+    #: and a form holding no function is one the garbage collector can stop tracking).
+    dict_made: Callable[[tuple[int, ...]], dict[str, Any]] | None = dataclass_field(init=False, compare=False,
+                                                                                   repr=False, default=None)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "proto", _interpretation_proto(self))
-        object.__setattr__(self, "dict_of", interpretation_dict_maker(self))
+
+    @property
+    def dict_of(self) -> Callable[[tuple[int, ...]], dict[str, Any]]:
+        """``Interpretation.to_dict()`` of it, given the findings resting on it (:func:`interpretation_dict_maker`,
+        made on first use)."""
+        made = self.dict_made
+        if made is None:
+            made = interpretation_dict_maker(self)
+            _set(self, "dict_made", made)
+        return made
 
 
 def fresh(value: Any) -> Any:
