@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -13,10 +14,24 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _tree(tmp_path: Path) -> Path:
+    """A copy of what a wheel is built from. Building from the checkout itself writes its ``build/`` and
+    ``*.egg-info`` while other tests of the suite (on other xdist workers) read the checkout: a wheel built so under
+    load once held no package (session 31, "No module named responsibility")."""
+    tree = tmp_path / "tree"
+    for name in ("src", "rules", "schemas", "examples", "setup.py", "pyproject.toml", "MANIFEST.in", "README.md"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, tree / name, ignore=shutil.ignore_patterns("*.egg-info", "__pycache__", "*.so"))
+        else:
+            shutil.copy2(src, tree / name)
+    return tree
+
+
 @pytest.mark.slow  # builds and installs a wheel: 33 s
 def test_installed_wheel_validates_its_shipped_rules(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(ROOT)],
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(_tree(tmp_path))],
                    check=True, capture_output=True)
     wheel = next(wheels.glob("responsibility-*.whl"))
     venv = tmp_path / "venv"
@@ -48,16 +63,9 @@ def test_installed_wheel_validates_its_shipped_rules(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_rebuilt_wheel_holds_exactly_the_rules_of_the_tree(tmp_path: Path) -> None:
     """A rules file deleted between two builds of one tree is not in the second wheel."""
-    import shutil
     import zipfile
 
-    tree = tmp_path / "tree"
-    for name in ("src", "rules", "schemas", "examples", "setup.py", "pyproject.toml", "MANIFEST.in", "README.md"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, tree / name, ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
-        else:
-            shutil.copy2(src, tree / name)
+    tree = _tree(tmp_path)
 
     def build(out: Path) -> set[str]:
         subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
