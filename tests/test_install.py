@@ -31,8 +31,8 @@ def _tree(tmp_path: Path) -> Path:
 @pytest.mark.slow  # builds and installs a wheel: 33 s
 def test_installed_wheel_validates_its_shipped_rules(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(_tree(tmp_path))],
-                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels),
+                    str(_tree(tmp_path))], check=True, capture_output=True)
     wheel = next(wheels.glob("responsibility-*.whl"))
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
