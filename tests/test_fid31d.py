@@ -87,3 +87,53 @@ def test_a_line_adds_no_county_department_to_a_provincial_policy_gap(policy: Pol
             "on": "2021-03-02"}
     v = policy.who_answers(_record(area, kind, "province", sector=sector, handled=[step], as_of="2021-09-30"))
     assert any(f.basis == "not_handled" and policy.bodies[f.body].level == "province" for f in v.findings)
+
+
+# --- review31's interim findings (data) -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+@pytest.mark.parametrize(("place", "level"), [("3301", "city"), ("33", "province")])
+@pytest.mark.parametrize("sector", [None, "finance", "poverty_office", "ethnic_religious"])
+def test_the_ethnic_department_proposes_its_own_line_s_allocation(policy: Policy, engine: str, place: str, level: str,
+                                                                  sector: str | None) -> None:
+    # review31 #1 (R31-24): 二(四)7 扶贫、民宗部门负责统筹监督…，提出扶贫资金分配建议 — 民宗's part read by its own line
+    # (as its 统筹监督, 89d8900): the level's own irregular allocation, assigned back to the level and not fixed, names
+    # 民宗 only for a record of its line, and no 问题所属部门 for it where the record names no line (line_named_only).
+    rec: dict[str, object] = {
+        "id": "a", "area": "funds", "kind": "funds_allocation_irregular", "place": place, "severity": "serious",
+        "discovered": {"level": "province", "channel": "audit", "on": "2021-03-01"},
+        "handled": [{"action": "assigned", "by_level": "province", "to_level": level, "on": "2021-03-04"}],
+        "deadline": "2021-04-30", "as_of": "2021-06-30"}
+    if sector:
+        rec["sector"] = sector
+    named = {f.body for f in policy.who_answers(rec, engine=engine).findings if f.basis == "not_rectified"}
+    assert (f"{level}_ethnic_religious" in named) == (sector == "ethnic_religious")
+    assert f"{level}_sector_department" not in named
+
+
+@pytest.mark.parametrize(("area", "kind", "clause"), [("housing", "housing_records_false", "二(六)4(1)"),
+                                                      ("health", "health_false_materials", "二(六)3(1)"),
+                                                      ("identification", "identification_ineligible_included",
+                                                       "二(三)1")])
+def test_a_village_hiding_what_it_answers_for_cites_that_duty(policy: Policy, area: str, kind: str,
+                                                              clause: str) -> None:
+    # review31 #3 (R31-29): the village answers for the truth of these materials (二(六)4(1), 3(1), 二(三)1); hiding
+    # them from the county's 巡察 (一(四) 瞒报漏报) cites that duty, as the township's concealment cites its own.
+    rec = {"id": "c", "area": area, "kind": kind, "place": VILLAGE, "severity": "serious", "as_of": "2021-06-30",
+           "discovered": {"level": "county", "channel": "inspection_tour", "on": "2021-03-01"},
+           "concealed_by": ["village"]}
+    for engine in ("compiled", "durable"):
+        hid = [f for f in policy.who_answers(rec, engine=engine).findings
+               if f.body == "village_committee" and f.basis == "concealed"]
+        assert hid and all(clause in f.clauses for f in hid), (engine, [f.clauses for f in hid])
+
+
+def test_the_township_keeping_the_project_ledger_cites_it(policy: Policy) -> None:
+    # review31 #4 (R31-100): 二(五)2 乡镇（街道）…并做好项目台账资料 — the township's miss of its incomplete ledger.
+    rec = {"id": "l", "area": "projects", "kind": "project_records_incomplete", "place": "330127100",
+           "severity": "serious", "as_of": "2021-06-30",
+           "discovered": {"level": "province", "channel": "email", "on": "2021-03-01"}}
+    missed = [f for f in policy.who_answers(rec).findings
+              if f.body == "township_government" and f.basis == "not_discovered"]
+    assert missed and all("二(五)2" in f.clauses for f in missed)
+    assert "并做好项目台账资料" in missed[0].reason
