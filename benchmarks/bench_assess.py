@@ -8,7 +8,8 @@ Everything is measured in one run, so the ratios hold even on a shared machine; 
 (user + sys of the process and its workers) are printed beside wall seconds, medians of R runs:
 
 - the floor: pyarrow alone (a fresh process) reading the same input file (Parquet with
-  ``iter_batches``; JSON lines and CSV with pyarrow's C readers) and writing the identical
+  ``iter_batches``; JSON lines and CSV with pyarrow's C readers; on one thread, as ``assess``
+  decodes) and writing the identical
   finding rows (those ``assess`` wrote, loaded beforehand and not counted) with the same writer
   settings and row groups. Interpreter and pyarrow start-up are counted, as in ``assess``;
 - ``responsibility assess`` of the ledger as Parquet, JSON lines and CSV to Parquet findings, a
@@ -283,28 +284,32 @@ def assess_cmd(src: Path, out: Path, jcsv: Path, rules: Path | None, workers: in
 #: The floor, run as a fresh process: load the finding rows (not counted), then read the input and
 #: write those rows as ``assess`` writes them (zstd level 1, dictionaries only for the dictionary
 #: columns, no statistics, the same row groups). Prints the CPU seconds of the load, to subtract.
+#: It decodes on one thread, as ``assess`` does (``use_threads=False``: ``batch/_read.py``, ``_io.py``):
+#: Arrow's pool would add its hand-offs (most of them system time, which grows with the machine's load)
+#: to the floor's CPU seconds and flatter the ratio (until session 31 the floor read Parquet on the pool).
 FLOOR = r"""
 import sys, time
 import pyarrow as pa, pyarrow.parquet as pq
 src, fmt, findings, out = sys.argv[1:5]
 t0 = time.process_time()
 f = pq.ParquetFile(findings)
-groups = [f.read_row_group(i) for i in range(f.num_row_groups)]
+groups = [f.read_row_group(i, use_threads=False) for i in range(f.num_row_groups)]
 load = time.process_time() - t0
 if fmt == "parquet":
-    rows = sum(b.num_rows for b in pq.ParquetFile(src).iter_batches(batch_size=65536))
+    rows = sum(b.num_rows for b in pq.ParquetFile(src).iter_batches(batch_size=65536, use_threads=False))
 elif fmt == "parquet-dict":  # as assess reads it: the code-valued text as dictionaries (argv[5])
     import json
     coded = json.loads(sys.argv[5])
     read = pq.ParquetFile(src, read_dictionary=coded["columns"])
     parts = [[g] for g in range(read.metadata.num_row_groups)] if coded["by_group"] else [None]
-    rows = sum(b.num_rows for g in parts for b in read.iter_batches(batch_size=65536, row_groups=g))
+    rows = sum(b.num_rows for g in parts for b in read.iter_batches(batch_size=65536, row_groups=g,
+                                                                   use_threads=False))
 elif fmt == "jsonl":
     import pyarrow.json as pj
-    rows = pj.read_json(src).num_rows
+    rows = pj.read_json(src, read_options=pj.ReadOptions(use_threads=False)).num_rows
 else:
     import pyarrow.csv as pc
-    rows = pc.read_csv(src).num_rows
+    rows = pc.read_csv(src, read_options=pc.ReadOptions(use_threads=False)).num_rows
 schema = f.schema_arrow
 few = [x.name for x in schema if pa.types.is_dictionary(x.type)]
 with pq.ParquetWriter(out, schema, compression="zstd", compression_level=1, use_dictionary=few or False,
