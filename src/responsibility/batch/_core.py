@@ -1921,13 +1921,12 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     mr: I32 = main_rec.astype(np.int32)
     zero = np.zeros(len(mr), np.int32)
     r2, w2, _ = rows(mr, np.full(len(mr), MAIN, np.int32), ml, zero - 1, zero)
-    rec = np.concatenate([r1, r2])
-    row = np.concatenate([w1, w2])
-    fact = np.concatenate([f1, np.full(len(r2), -1, np.int64)])
     # by record, then rank, then the fact's order (type, then order among its type): rows of one record come in fact
     # order already (facts are by type, then by level or position; main ones last), so a stable sort by (record, rank)
-    # keeps them so; a run of rows on one finding keeps its first
-    rec, row, on, dl, dup_rec, dup_row, dup_head = merge_rows(rec, row, fact, tpl.array("rank"), dv.fon, dv.fdl, c.n)
+    # keeps them so; a run of rows on one finding keeps its first (the main rows, of no fact, a second segment after
+    # the facts' rows)
+    rec, row, on, dl, dup_rec, dup_row, dup_head = merge_rows(r1, w1, f1, tpl.array("rank"), dv.fon, dv.fdl, c.n,
+                                                              r2, w2)
     if not len(dup_rec):
         return Rows(rec, row, np.zeros(0, np.int32), on, dl)
     # a row unlike its run's first sends the record to the reference path
@@ -1984,24 +1983,31 @@ def unhidden_numpy(r1: I32, w1: I64, f1: I64, tpl: Templates, t: Tables, knew: B
     at_level[r1[failed].astype(np.int64) * knew.shape[1] + levels] = True
     return r1, w1, f1
 
-def merge_rows(rec: I32, row: I64, fact: I64, rank: I64, fon: I32, fdl: I32, n: int
-               ) -> tuple[I32, I64, I32, I32, I32, I64, I64]:
+def merge_rows(rec: I32, row: I64, fact: I64, rank: I64, fon: I32, fdl: I32, n: int, rec2: I32 | None = None,
+               row2: I64 | None = None) -> tuple[I32, I64, I32, I32, I32, I64, I64]:
     """Finding rows (record ``rec``, template row ``row``, its fact ``fact`` or -1, ``n`` records) in output order:
     by record, then their template row's ``rank``, equal ones in the order they come; the first of each run of one
     record and rank kept. Returns the kept rows' record, template row, and fact's day and deadline (``fon``, ``fdl``;
     NONE where there is no fact), then the record, template row and run's first template row of each row left out.
+    ``rec2``, ``row2``: more rows, of no fact, after those (as if concatenated to them; in C read where they are).
     In C where the extension was built (a counting sort by record, one pass), else :func:`merge_rows_numpy`."""
+    i32, i64 = np.int32, np.int64
     if _c_merge_rows is not None:
-        m = len(rec)
-        i32, i64 = np.int32, np.int64
+        m = len(rec) + (len(rec2) if rec2 is not None else 0)
         out = (np.empty(m, i32), np.empty(m, i64), np.empty(m, i32), np.empty(m, i32), np.empty(m, i32),
                np.empty(m, i64), np.empty(m, i64))
+        more = () if rec2 is None or row2 is None else (np.ascontiguousarray(rec2, i32),
+                                                        np.ascontiguousarray(row2, i64))
         kept, dups = _c_merge_rows(np.ascontiguousarray(rec, i32), np.ascontiguousarray(row, i64),
                                    np.ascontiguousarray(fact, i64), np.ascontiguousarray(rank, i64),
-                                   np.ascontiguousarray(fon, i32), np.ascontiguousarray(fdl, i32), *out, n)
+                                   np.ascontiguousarray(fon, i32), np.ascontiguousarray(fdl, i32), *out, n, *more)
         if kept >= 0:
             return (out[0][:kept], out[1][:kept], out[2][:kept], out[3][:kept], out[4][:dups], out[5][:dups],
                     out[6][:dups])
+    if rec2 is not None and row2 is not None:
+        rec = np.concatenate([np.asarray(rec, i32), np.asarray(rec2, i32)])
+        row = np.concatenate([np.asarray(row, i64), np.asarray(row2, i64)])
+        fact = np.concatenate([np.asarray(fact, i64), np.full(len(rec2), -1, i64)])
     return merge_rows_numpy(rec, row, fact, rank, fon, fdl)
 
 

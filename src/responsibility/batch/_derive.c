@@ -46,7 +46,9 @@
    INT32_MIN for -1: fact is int64) to rec_o, row_o, on_o and dl_o, and for each row left out its record, its
    template row and its run's first one's to dup_rec (int32), dup_row and dup_head (int64); all of them with room
    for every row. It returns (kept, left out); (-1, -1) where a record, row or fact is outside its table (then
-   numpy answers).
+   numpy answers). Two more arguments (rec2, int32, and row2, int64) are a second segment of rows with no fact,
+   read after the first (as if concatenated to it, fact -1): expand's main-responsibility rows, without the copies
+   of every row a concatenation made.
 
    unhidden(r1, w1, f1, basis, body, body_rank, knew, raising, missed, concealed, nr, at_level, r_o, w_o, f_o) keeps
    the rows of expand (_core.expand; its numpy reference is _core.unhidden_numpy) but those of a body that did not
@@ -415,10 +417,13 @@ typedef struct {
 } sorted_row;
 
 static int merge_core(const int32_t *restrict rec, const int64_t *restrict row, const int64_t *restrict fact,
+                      const int32_t *restrict rec2, const int64_t *restrict row2, const int64_t m2,
                       const int64_t *restrict rank, const int32_t *restrict fon, const int32_t *restrict fdl,
                       int32_t *restrict rec_o, int64_t *restrict row_o, int32_t *restrict on_o, int32_t *restrict dl_o,
-                      int32_t *restrict dup_rec, int64_t *restrict dup_row, int64_t *restrict dup_head, const int64_t m,
+                      int32_t *restrict dup_rec, int64_t *restrict dup_row, int64_t *restrict dup_head, const int64_t m1,
                       const int64_t nrec, const int64_t nrank, const int64_t nfact, int64_t *kept, int64_t *dups) {
+    /* the rows are the first segment's m1 (rec, row, fact), then the second's m2 (rec2, row2; no fact) */
+    const int64_t m = m1 + m2;
     int64_t *end = calloc((size_t)nrec + 1, sizeof(int64_t));
     sorted_row *at = malloc((size_t)(m ? m : 1) * sizeof(sorted_row));
     if (!end || !at) {
@@ -427,21 +432,34 @@ static int merge_core(const int32_t *restrict rec, const int64_t *restrict row, 
         return -2;
     }
     int status = 0;
-    for (int64_t i = 0; i < m; i++) {
+    for (int64_t i = 0; i < m1; i++) {
         const int64_t r = rec[i], w = row[i], f = fact[i];
         if (r < 0 || r >= nrec || w < 0 || w >= nrank || f < -1 || f >= nfact) { status = -1; break; }
+        end[r + 1]++;
+    }
+    for (int64_t i = 0; !status && i < m2; i++) {
+        const int64_t r = rec2[i], w = row2[i];
+        if (r < 0 || r >= nrec || w < 0 || w >= nrank) { status = -1; break; }
         end[r + 1]++;
     }
     if (!status) {
         for (int64_t r = 0; r < nrec; r++)  /* end[r]: where record r's rows start */
             end[r + 1] += end[r];
-        for (int64_t i = 0; i < m; i++) {  /* by record, in their order (end[r] moves on to record r's end) */
+        for (int64_t i = 0; i < m1; i++) {  /* by record, in their order (end[r] moves on to record r's end) */
             const int64_t w = row[i], f = fact[i];
             sorted_row *x = at + end[rec[i]]++;
             x->key = rank[w];
             x->row = w;
             x->on = f >= 0 ? fon[f] : INT32_MIN;
             x->dl = f >= 0 ? fdl[f] : INT32_MIN;
+        }
+        for (int64_t i = 0; i < m2; i++) {  /* (the second segment's after the first's of the same record) */
+            const int64_t w = row2[i];
+            sorted_row *x = at + end[rec2[i]]++;
+            x->key = rank[w];
+            x->row = w;
+            x->on = INT32_MIN;
+            x->dl = INT32_MIN;
         }
         int64_t lo = 0, k = 0, d = 0;
         for (int64_t r = 0; r < nrec; r++) {
@@ -494,20 +512,23 @@ static int merge_core(const int32_t *restrict rec, const int64_t *restrict row, 
 
 static PyObject *merge_rows(PyObject *self, PyObject *args) {
     Py_buffer rec, row, fact, rank, fon, fdl, rec_o, row_o, on_o, dl_o, dup_rec, dup_row, dup_head;
+    Py_buffer rec2 = {0}, row2 = {0};
     Py_ssize_t nrec;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*w*w*w*w*w*w*w*n", &rec, &row, &fact, &rank, &fon, &fdl, &rec_o, &row_o,
-                          &on_o, &dl_o, &dup_rec, &dup_row, &dup_head, &nrec))
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*w*w*w*w*w*w*w*n|y*y*", &rec, &row, &fact, &rank, &fon, &fdl, &rec_o,
+                          &row_o, &on_o, &dl_o, &dup_rec, &dup_row, &dup_head, &nrec, &rec2, &row2))
         return NULL;
     const char *bad = NULL;
     int status = 0;
     int64_t kept = -1, dups = -1;
-    const int64_t m = rec.len / 4;
-    if (rec.len % 4 || row.len != m * 8 || fact.len != m * 8)
+    const int64_t m1 = rec.len / 4, m2 = rec2.len / 4;
+    if (rec.len % 4 || row.len != m1 * 8 || fact.len != m1 * 8)
         bad = "rec must be int32, row and fact int64, of one length";
+    else if (rec2.len % 4 || row2.len != m2 * 8)
+        bad = "rec2 must be int32 and row2 int64, of one length";
     else if (rank.len % 8 || fon.len % 4 || fdl.len != fon.len)
         bad = "rank must be int64, fon and fdl int32 of one length";
-    else if (rec_o.len != rec.len || on_o.len != rec.len || dl_o.len != rec.len || dup_rec.len != rec.len
-             || row_o.len != row.len || dup_row.len != row.len || dup_head.len != row.len)
+    else if (rec_o.len != 4 * (m1 + m2) || on_o.len != rec_o.len || dl_o.len != rec_o.len || dup_rec.len != rec_o.len
+             || row_o.len != 8 * (m1 + m2) || dup_row.len != row_o.len || dup_head.len != row_o.len)
         bad = "the outputs must have room for every row (int32 rec_o, on_o, dl_o and dup_rec; int64 row_o, dup_row "
               "and dup_head)";
     else if (nrec < 0)
@@ -515,12 +536,17 @@ static PyObject *merge_rows(PyObject *self, PyObject *args) {
     if (!bad) {
         Py_BEGIN_ALLOW_THREADS
         status = merge_core((const int32_t *)rec.buf, (const int64_t *)row.buf, (const int64_t *)fact.buf,
+                            (const int32_t *)rec2.buf, (const int64_t *)row2.buf, m2,
                             (const int64_t *)rank.buf, (const int32_t *)fon.buf, (const int32_t *)fdl.buf,
                             (int32_t *)rec_o.buf, (int64_t *)row_o.buf, (int32_t *)on_o.buf, (int32_t *)dl_o.buf,
-                            (int32_t *)dup_rec.buf, (int64_t *)dup_row.buf, (int64_t *)dup_head.buf, m, nrec,
+                            (int32_t *)dup_rec.buf, (int64_t *)dup_row.buf, (int64_t *)dup_head.buf, m1, nrec,
                             rank.len / 8, fon.len / 4, &kept, &dups);
         Py_END_ALLOW_THREADS
     }
+    if (rec2.obj)
+        PyBuffer_Release(&rec2);
+    if (row2.obj)
+        PyBuffer_Release(&row2);
     PyBuffer_Release(&rec);
     PyBuffer_Release(&row);
     PyBuffer_Release(&fact);
@@ -1133,7 +1159,8 @@ static PyMethodDef methods[] = {
     {"check", check, METH_VARARGS, "Mark slow every record that breaks a relation parse_problem checks."},
     {"kindless", kindless, METH_VARARGS, "Mark slow the kindless records assigned to their place's level alone."},
     {"pass_down", pass_down, METH_VARARGS, "Which late levels a step shows passed the problem down in time."},
-    {"merge_rows", merge_rows, METH_VARARGS, "Finding rows by record, then rank; the first of each finding kept."},
+    {"merge_rows", merge_rows, METH_VARARGS,
+     "Finding rows by record, then rank; the first of each finding kept (rows of a second segment after the first's)."},
     {NULL, NULL, 0, NULL},
 };
 
