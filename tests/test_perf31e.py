@@ -123,7 +123,7 @@ def _warm(policy: Policy, j: Jurisdiction, n: int) -> list[Any]:
 
 def test_a_warm_decider_keeps_its_rules_plans_and_rows_untracked(jurisdiction: Jurisdiction) -> None:
     policy = responsibility.load()  # (its own decider: nothing kept from other tests)
-    _warm(policy, jurisdiction, 300)
+    _warm(policy, jurisdiction, 200)
     d = decider_of(policy)
     rules = [r for area in d.compiled._areas for r in d.rules[area]]
     assert rules and not any(gc.is_tracked(x) for r in rules for x in (r, r.conds, *r.conds, r.holders or ()))
@@ -143,19 +143,20 @@ def test_a_warm_decider_keeps_its_rules_plans_and_rows_untracked(jurisdiction: J
 
 def test_a_dropped_policy_is_freed_with_what_its_decider_kept(jurisdiction: Jurisdiction) -> None:
     policy = responsibility.load()
-    _warm(policy, jurisdiction, 100)
+    _warm(policy, jurisdiction, 60)
     gone = weakref.ref(decider_of(policy))
     del policy
     gc.collect()
     assert gone() is None
 
 
+@pytest.mark.slow  # two fresh policies' cold deciders: ~10 s (23 s at load 8)
 def test_verdicts_are_those_of_a_decider_keeping_everything_tracked(jurisdiction: Jurisdiction,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    with_untrack = _warm(responsibility.load(), jurisdiction, 400)
+    with_untrack = _warm(responsibility.load(), jurisdiction, 150)
     monkeypatch.setattr(_compile, "_c_untrack", None)
     monkeypatch.setattr(_verdict, "_c_settle", None)
     policy = responsibility.load()
-    assert _warm(policy, jurisdiction, 400) == with_untrack
+    assert _warm(policy, jurisdiction, 150) == with_untrack
     assert gc.is_tracked(next(iter(decider_of(policy)._plans.values())))
     assert _decide.untracked is _compile.untracked
