@@ -137,3 +137,38 @@ def test_the_township_keeping_the_project_ledger_cites_it(policy: Policy) -> Non
               if f.body == "township_government" and f.basis == "not_discovered"]
     assert missed and all("二(五)2" in f.clauses for f in missed)
     assert "并做好项目台账资料" in missed[0].reason
+
+
+# --- review31 #5 wording: below the authority, what else the parameter lets stand beside the report ------------
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_level_below_the_authority_is_told_what_else_would_have_done(policy: Policy, engine: str) -> None:
+    # R31-17: the township's 上级核查 finds a household not helped to apply (二(六)1(1) is the village's own work) and
+    # sits on it 19 days. self_rectified_report_required=false lets a pass-down in time to the village, or its own help
+    # in time, stand for the report (一(三) 对超出本级权限的及时向上级单位报送问题 is said of 县级): the reason says
+    # so, as `route` does (pass_down_to, may_rectify); under true it says the report alone.
+    rec = _record("basic_needs", "basic_needs_not_helped_to_apply", "township", severity="minor", as_of="2021-03-20")
+    [f] = [f for f in policy.who_answers(rec, engine=engine).findings if f.body == "township_government"]
+    assert f.reason.endswith("（问题超出本级办理权限，应及时向上级报送，"
+                             "或及时交办可整改的下级、在时限内自行整改到位）。")
+    assert f.to_dict("en")["reason"].endswith(
+        "had to be reported upward, passed down in time to a lower level that can rectify it, or rectified by it in "
+        "time.")
+    strict = policy.with_parameters(self_rectified_report_required=True)
+    [g] = [f for f in strict.who_answers(rec, engine=engine).findings if f.body == "township_government"]
+    assert g.reason.endswith("（问题超出本级办理权限，应及时向上级报送）。")
+    r = policy.route(rec)
+    assert r.may_rectify and r.pass_down_to
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bulk_says_the_same_below_the_authority(policy: Policy, lang: str) -> None:
+    recs = [_record("basic_needs", "basic_needs_not_helped_to_apply", "township", severity="minor",
+                    as_of="2021-03-20"),
+            {**_record("housing", "housing_renovation_late", "township", severity="minor", as_of="2021-03-20"),
+             "id": "f31d-h"},
+            {**_record("identification", "identification_policy_gap", "township", severity="minor",
+                       as_of="2021-03-20"), "id": "f31d-p"}]
+    bulk = sorted(str(r) for r in policy.assess(recs, lang=lang).findings.astype(object)["reason"])
+    who = sorted(f.to_dict(lang)["reason"] for r in recs for f in policy.who_answers(r).findings)
+    assert bulk == who

@@ -1760,10 +1760,11 @@ class Templates:
             rows.append((int(t.key_rank[key]), key, body_id, basis, fired, duties))
         out = []
         for rank, key, body_id, basis, fired, duties in sorted(rows, key=lambda r: r[0]):
-            # Rows of many templates are alike; Decider.reason_values reads only the escalate flag of the fact.
+            # Rows of many templates are alike; Decider.reason_values reads only the escalate flag of the fact and,
+            # with it, what else would have disposed of the problem (Decider.disposal: its area, kind and levels).
             rules = tuple(r for r, _ in fired)
             memo = (body_id, basis, duties, tuple(r.extra_clauses for r in rules), sev,
-                    bool(fired[0][1].get("escalate")))
+                    bool(fired[0][1].get("escalate")), decider.disposal(fired[0][1]))
             got = self._memo.get(memo)
             if got is None:
                 got = self._memo[memo] = (";".join(decider.clauses(body_id, basis, duties, rules)),

@@ -194,6 +194,11 @@ class _Engine(Protocol):
     def fire(self, area: str, facts: Sequence[Fact]) -> list[Hit]: ...
 
 
+#: The phrase of a reason's ``{escalate}`` by :meth:`Decider.disposal` (0: report only; 1: or rectify it itself;
+#: 2: or pass it down; 3: either): a policy's phrases without them fall back to ``escalate``.
+_DISPOSE_PHRASES = ("escalate", "escalate_or_rectify", "escalate_or_pass_down", "escalate_or_either")
+
+
 class _Defaults(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""
@@ -233,6 +238,7 @@ class Decider:
         self._withheld: dict[tuple[str, int], tuple[str, ...]] = {}  # :meth:`withheld`
         self._forms: dict[tuple[Any, ...], FindingForm] = {}
         self._texts: dict[tuple[Any, ...], tuple[str, str, dict[str, str] | None]] = {}
+        self._disposals: dict[tuple[Any, ...], int] = {}  # :meth:`disposal`
         self._plans: dict[tuple[Any, ...], Plan] = {}
         #: A plan by what :meth:`_plan` reads (:meth:`decide_parsed`): the engine, the record's area, kind, severity
         #: (main facts carry it), sector and place's level, the levels that knew the problem, and each hit's rule with
@@ -594,7 +600,7 @@ class Decider:
             own_day = bool(handed) and t == "unhandled" and (lvl, key[0]) in handed
             linked = links.get(key, ()) if links else ()
             mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless, slow,
-                  own_day, rlim, aside, chosen, own, nod, linked)
+                  own_day, rlim, aside, chosen, own, nod, linked, escalate and self.disposal(fact))
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
@@ -602,7 +608,8 @@ class Decider:
                                       chosen)
                 if linked:
                     static = self._linked(static, linked)
-                form = self._forms.get((id(static), key, duties, severity, escalate, own_day))
+                form = self._forms.get((id(static), key, duties, severity, escalate, own_day,
+                                        self.disposal(fact)))
                 if form is None:
                     form = self._form(key, duties, static, severity, fact, own_day)
                 memo[mk] = form
@@ -1145,9 +1152,10 @@ class Decider:
         from the day it was itself handed the problem (:attr:`Context.handed`), which the failure's
         ``reason_handed`` templates say (its ``reason`` where the policy gives none)."""
         escalate = bool(fact.get("escalate"))
+        disposal = self.disposal(fact)  # (reason_values reads it too: what else would have disposed of it)
         body_id, basis, liability = key
         body = self.policy.bodies[body_id]
-        text = self._texts.get((body_id, basis, duties, severity, escalate, own_day))
+        text = self._texts.get((body_id, basis, duties, severity, escalate, own_day, disposal))
         if text is None:  # fewer than forms: kept apart, so that a new form seldom formats anew
             failure = self.policy.failures[basis]
             own = self.reason_values(body_id, "", duties, severity, fact)
@@ -1155,9 +1163,9 @@ class Decider:
                                            own, CONTEXT_FIELDS)
             en, partial_en = fill_template(failure.reason_handed_en or failure.reason_en if own_day
                                            else failure.reason_en, own, CONTEXT_FIELDS)
-            text = self._texts[(body_id, basis, duties, severity, escalate, own_day)] = (
+            text = self._texts[(body_id, basis, duties, severity, escalate, own_day, disposal)] = (
                 zh, en, dict(own) if partial_zh or partial_en else None)
-        form = self._forms[(id(static), key, duties, severity, escalate, own_day)] = FindingForm(
+        form = self._forms[(id(static), key, duties, severity, escalate, own_day, disposal)] = FindingForm(
             level=body.level, body=body_id, name=body.name, name_en=body.en, basis=basis, liability=liability,
             clauses=static[0], duties=duties, rests_on=static[1], reason=text[0], reason_en=text[1], own=text[2],
             static=static)
@@ -1266,6 +1274,28 @@ class Decider:
                     (failure.reason_handed_en or failure.reason_en).format_map(values))
         return failure.reason.format_map(values), failure.reason_en.format_map(values)
 
+    def disposal(self, fact: Fact) -> int:
+        """For a fact of a level below the problem's authority (``escalate``), how else than by reporting it upward
+        self_rectified_report_required (false) lets the level dispose of the problem, as a verdict reads it (engine
+        /_route._may_dispose): bit 1 by rectifying it itself (a level that can, other than by pressing those below),
+        bit 2 by passing it down in time to a lower level that can; 0 where the parameter is true or neither can be.
+        Read from the fact's area, kind, place's level and level, kept per decider."""
+        if not fact.get("escalate"):
+            return 0
+        area, kind, prank, lvl = str(fact["area"]), fact.get("kind") or None, int(fact["prank"]), int(fact["lvl"])
+        key = (area, kind, prank, lvl)
+        got = self._disposals.get(key)
+        if got is None:
+            policy = self.policy
+            got = 0
+            if SELF_RECTIFIED in policy.parameters and not policy.parameter(SELF_RECTIFIED):
+                if lvl in policy.own_rectifier_levels(area, kind, prank):
+                    got |= 1
+                if any(prank <= r < lvl for r in policy.rectifier_levels(area, kind, prank)):
+                    got |= 2
+            self._disposals[key] = got
+        return got
+
     def reason_values(self, body_id: str, place: str, duties: tuple[str, ...], severity: str,
                       fact: Fact) -> dict[str, str]:
         """The values of a reason template that come from the finding itself (body, place name,
@@ -1298,8 +1328,13 @@ class Decider:
             limit=str(policy.parameter("handling_time_limit_days")),
         )
         if fact.get("escalate"):
-            values["escalate"] = phrases.get("escalate", "")
-            values["escalate_en"] = phrases.get("escalate_en", "")
+            # what self_rectified_report_required (false) lets stand beside the report, as a verdict reads it and the
+            # route says it (review31 #5: a township holding a household's problem was told only 应及时向上级报送)
+            phrase = _DISPOSE_PHRASES[self.disposal(fact)]
+            if phrase not in phrases:
+                phrase = "escalate"
+            values["escalate"] = phrases.get(phrase, "")
+            values["escalate_en"] = phrases.get(f"{phrase}_en", "")
         # a body the text gives a part holds the duty to pass it on; a named finder or receiver with none found it
         # (review8a N1)
         held = "holds" if duties else "holds_found"
