@@ -183,3 +183,45 @@ def test_a_problem_made_directly_says_its_first_fault_as_a_record_would() -> Non
         Problem(id="p", area="housing", place=CHUNAN, severity=2)
     assert caught.value.field == "severity" and "'minor', 'serious' or 'grave'" in str(caught.value)
     assert "pydantic" not in str(caught.value)
+
+
+# ---------------------------------------------------------------- 2. hostile pass: an interrupted run
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+@pytest.mark.parametrize("signame", ["SIGHUP", "SIGTERM", "SIGINT"])
+def test_an_assess_ended_by_a_signal_leaves_no_temporary_file_and_the_output_unchanged(tmp_path: Path, jcsv: str,
+                                                                                       signame: str) -> None:
+    """A hangup (the terminal closed, an ssh session dropped) killed `assess` outright (exit -1): the hidden .part
+    files of its outputs stayed beside them. Now it ends as SIGTERM does, exit 128 + 1; SIGTERM 143 and Ctrl-C 130
+    as before. Records on standard input, which stays open: the run waits for more with its workers started (as
+    test_batch_hostile's kill test)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out.parquet"
+    out.write_bytes(b"previous")
+    line = (ROOT / "examples" / "records" / "problem.json").read_text("utf-8").replace("\n", " ") + "\n"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    with subprocess.Popen([sys.executable, "-m", "responsibility", "assess", "-", "--from", "jsonl", "-o", str(out),
+                           "--jurisdiction", jcsv, "--workers", "2", "--no-progress"], cwd=tmp_path, env=env,
+                          stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
+        assert proc.stdin is not None and proc.stderr is not None
+        proc.stdin.write(line.encode() * 5000)
+        proc.stdin.flush()
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        for _ in range(1200):  # (not a timed assertion: waits until the run has started its workers)
+            if proc.poll() is not None or len(children.read_text().split()) >= 2:
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None, proc.stderr.read().decode()
+        proc.send_signal(getattr(signal, signame))
+        code = proc.wait(timeout=60)
+        err = proc.stderr.read().decode()
+    assert code == 128 + getattr(signal, signame), err
+    assert "Traceback" not in err and ("terminated (" + signame if signame != "SIGINT" else "interrupted") in err
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*.part"))
+    assert out.read_bytes() == b"previous"

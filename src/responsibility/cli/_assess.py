@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import signal
 import sys
 import threading
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 import click
 
 from .._errors import OutputError, ResponsibilityError
-from ._cli import DayParam, _terminated, cli, may_end_at_once, text_encoding
+from ._cli import DayParam, _terminated, cli, ending_signals, may_end_at_once, restore_signals, text_encoding
 
 
 @click.command("assess")
@@ -79,7 +78,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
     """
     # SIGTERM ends the run as Ctrl-C does: temporary files removed, previous outputs intact, workers stopped
     main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _terminated) if main else None  # as main() does (a caller of
+    previous = ending_signals(_terminated) if main else {}  # as main() does (a caller of
     # the click command itself, not main(), gets it too)
     from ..batch._workers import allow_pandas, collect_rarely, one_blas_thread
     from ._cli import ending
@@ -103,8 +102,7 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
     finally:
         collected(collector=not ending())  # (the command's own process ends now: its collector stays rare)
         allow_pandas()
-        if main:
-            signal.signal(signal.SIGTERM, previous)
+        restore_signals(previous)
 
 
 def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt: str | None, out_fmt: str | None,

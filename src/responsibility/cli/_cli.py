@@ -5,9 +5,9 @@ changed, records rejected), 2 unusable input (unreadable files, bad arguments, a
 output that cannot be written), 3 an internal error — a bug, reported as one line
 (``--debug`` anywhere on the command line, or ``RESPONSIBILITY_DEBUG=1``, shows the
 traceback), 130 interrupted by Ctrl-C, 141 the reader of standard output stopped reading (``| head -1``:
-quietly, no message), 143 ended by SIGTERM (either way a file being written is left
-as it was and its temporary file removed). A user mistake never prints a traceback: every
-:class:`ResponsibilityError` becomes one line on stderr.
+quietly, no message), 143 ended by SIGTERM, 129 by SIGHUP (the terminal closed; not under ``nohup``) (either
+way a file being written is left as it was and its temporary file removed). A user mistake never prints a
+traceback: every :class:`ResponsibilityError` becomes one line on stderr.
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ def cli() -> None:
     Exit codes: 0 fine, 1 findings (issues, rejected records, changed answers), 2 unusable input
     or output, 3 an internal error (a bug: add --debug to any command for its traceback),
     130 interrupted (Ctrl-C), 141 the reader of the output stopped reading (| head: quietly),
-    143 terminated (SIGTERM; `serve` stops cleanly, exit 0).
+    143 terminated (SIGTERM; `serve` stops cleanly, exit 0), 129 hung up (SIGHUP).
     """
 
 
@@ -242,23 +242,46 @@ def schemas(check: bool, out: str | None) -> None:
 
 
 class Terminated(SystemExit):
-    """SIGTERM, raised where the command is (as Ctrl-C raises ``KeyboardInterrupt``), so that the
-    files being written are abandoned as on any error: temporary files removed, targets unchanged."""
+    """SIGTERM (or SIGHUP: the terminal closed, an ssh session dropped), raised where the command is (as Ctrl-C
+    raises ``KeyboardInterrupt``), so that the files being written are abandoned as on any error: temporary files
+    removed, targets unchanged. The exit code is 128 + the signal's number (143, 129)."""
 
-    def __init__(self) -> None:
-        super().__init__(143)
+    def __init__(self, signum: int = 15) -> None:
+        import signal
+
+        super().__init__(128 + signum)
+        self.signal_name = signal.Signals(signum).name
 
 
 def _terminated(signum: int, frame: Any) -> None:
     import signal
 
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
-    raise Terminated()
+    signal.signal(signum, signal.SIG_DFL)  # a second such signal ends the process at once
+    raise Terminated(signum)
+
+
+def ending_signals(handler: Any) -> dict[int, Any]:
+    """Set ``handler`` for SIGTERM, and for SIGHUP unless it is ignored (``nohup``: the run must outlive its
+    terminal); returns the handlers before, for :func:`restore_signals`. (Before, a hangup left the hidden
+    temporary files of the outputs behind, exit -1.)"""
+    import signal
+
+    before: dict[int, Any] = {signal.SIGTERM: signal.signal(signal.SIGTERM, handler)}
+    hup = getattr(signal, "SIGHUP", None)
+    if hup is not None and signal.getsignal(hup) is signal.SIG_DFL:
+        before[hup] = signal.signal(hup, handler)
+    return before
+
+
+def restore_signals(before: dict[int, Any]) -> None:
+    import signal
+
+    for signum, handler in before.items():
+        signal.signal(signum, handler)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code instead of raising ``SystemExit``."""
-    import signal
     import threading
 
     _at_once.clear()  # (said again by the command that runs now, if it may)
@@ -266,13 +289,12 @@ def main(argv: list[str] | None = None) -> int:
         _exit_freeze.append(True)
         atexit.register(gc.freeze)
     here = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _terminated) if here else None
+    previous = ending_signals(_terminated) if here else {}
     try:
         code = _main(argv)
     finally:
-        if here:
-            signal.signal(signal.SIGTERM, previous)
-    if argv is None and code in (130, 143) and any(t.daemon and t.is_alive() for t in threading.enumerate()):
+        restore_signals(previous)
+    if argv is None and code in (129, 130, 143) and any(t.daemon and t.is_alive() for t in threading.enumerate()):
         # Interrupted while a reader thread waits on input that stays open (standard input): the files are
         # already abandoned and the workers stopped; the interpreter's shutdown would abort on the lock that
         # thread holds ("could not acquire lock for <stdin>", SIGABRT), so end here with the exit code.
@@ -380,10 +402,10 @@ def _main(argv: list[str] | None) -> int:
             return _internal_error(exc.__cause__, debug)
         _error("interrupted; files being written were left as they were (any output on the terminal is incomplete)")
         return 130
-    except Terminated:
-        _error("terminated (SIGTERM); files being written were left as they were (any output on the terminal is "
-               "incomplete)")
-        return 143
+    except Terminated as exc:
+        _error(f"terminated ({exc.signal_name}); files being written were left as they were (any output on the "
+               "terminal is incomplete)")
+        return int(exc.code)  # type: ignore[arg-type]
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     except (ReaderGone, BrokenPipeError):

@@ -61,6 +61,7 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
         raise ExtraUnavailable("serve needs the service extra: pip install 'responsibility[service]'") from None
     from ..service._app import Settings, create_app
 
+    _hangup_stops()
     if no_auth and not _loopback(host):
         raise ResponsibilityError(f"--no-auth admits anyone: it is refused on {host}, which is not a loopback "
                                   "address; give --tokens FILE")
@@ -118,11 +119,24 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
 
             uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log, http=Protocol,
                         log_config=log_config())
-        except Terminated:  # SIGTERM is how a server is told to stop: its requests finished, its log closed
-            click.echo("responsibility: stopped (SIGTERM)", err=True)
+        except Terminated as exc:  # SIGTERM is how a server is told to stop: its requests finished, its log closed
+            click.echo(f"responsibility: stopped ({exc.signal_name})", err=True)
         if svc.log is not None and svc.log.lost:  # an audit trail with holes: not a clean stop (review22b R22b-7)
             click.echo(f"error: {svc.log.failing()}", err=True)
             sys.exit(2)
+
+
+def _hangup_stops() -> None:
+    """A hangup (SIGHUP, unless ignored: ``nohup``) stops the server as SIGTERM does — its requests finished, its
+    decision log closed — rather than raising in uvicorn's event loop (main()'s handler for a command that writes
+    files: a traceback). uvicorn and the workers' supervisor handle SIGTERM; forked workers inherit this."""
+    import signal
+
+    from ._cli import _terminated
+
+    hup = getattr(signal, "SIGHUP", None)
+    if hup is not None and signal.getsignal(hup) is _terminated:
+        signal.signal(hup, lambda signum, frame: os.kill(os.getpid(), signal.SIGTERM))
 
 
 def _role(value: str) -> str:
