@@ -151,12 +151,6 @@ def test_a_damaged_rules_record_is_said_as_damage(tmp_path: Path) -> None:
         Ledger.open(db, policy=responsibility.load())
 
 
-# engine/_verdict.py and engine/_records.py are perf31e's: the change is asked (hostile31.ask 1); strict xfail until it
-# lands, so the day it does these fail and are flipped.
-_ASKED = pytest.mark.xfail(strict=True, reason="hostile31.ask 1: engine/_verdict.py, engine/_records.py (perf31e's)")
-
-
-@_ASKED
 @pytest.mark.parametrize("findings", [True, False], ids=["findings", "none"])
 def test_verdict_to_frame_refuses_an_unknown_language(findings: bool) -> None:
     """Every other Verdict method says "use 'zh' or 'en'"; to_frame("fr") gave the English reasons in silence."""
@@ -175,7 +169,6 @@ def test_verdict_to_frame_refuses_an_unknown_language(findings: bool) -> None:
             verdict.findings[0].to_dict("fr")  # type: ignore[arg-type]
 
 
-@_ASKED
 def test_a_problem_made_directly_says_its_first_fault_as_a_record_would() -> None:
     from responsibility import Problem, ProblemError
 

@@ -96,10 +96,23 @@ class Problem(_Record):
                                      "names) that concealed it from a higher level's verification.")
     as_of: Day | None = Field(None, description="Date of the assessment (default: today).")
 
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            from ._problem import _problem_error, _rid
+
+            raise _problem_error(exc, data, _rid(data)) from None
+
     @property
     def domain(self) -> str:
         """The former name of :attr:`area` (deprecated)."""
         return self.area
+
+
+# The __init__ above is for a caller's Problem(...) only: validation (model_validate, parse_problem's) must not go
+# through it (pydantic would, for a model with its own __init__, and wrap its ProblemError in a ValidationError).
+Problem.__pydantic_custom_init__ = False
 
 
 

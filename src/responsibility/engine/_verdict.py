@@ -102,6 +102,8 @@ class Finding:
 
     def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
         """The fixed JSON shape of a finding; ``lang`` picks the reason's language."""
+        if lang != "zh" and lang != "en":
+            _lang(lang)
         return {
             "level": self.level, "body": self.body, "name": self.name, "place": self.place,
             "basis": self.basis, "liability": self.liability, "clauses": list(self.clauses),
@@ -839,6 +841,7 @@ class Verdict:
 
     def to_frame(self, lang: Lang = "zh") -> Any:
         """The findings as a pandas DataFrame (needs the ``frames`` extra)."""
+        lang = _lang(lang)
         try:
             import pandas as pd
         except ImportError:
