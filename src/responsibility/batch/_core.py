@@ -364,6 +364,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # at or above the authority, an assignment by a lower level that can rectify it and had not the problem by then,
     # within the limit of the lowest level above it that held it, shows that level passed it down in time
     # (engine/_facts.py _shown_pass_down)
+    implied_slow = implied_assignees(c, t, pr, hp, hact, hby, hto, hon, got, counting_step)
     if len(ur) and len(hp):
         passed_down = shown_pass_down(c, t, ur, ul, received, auth, pr, hp, hact, hby, hto, hon, limit)
         if passed_down is not None:
@@ -392,6 +393,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             lr, ll = np.take(lr, self_fixed), np.take(ll, self_fixed)
             gone[np.take(f, self_fixed)] = ~t.own_rectify_level[np.take(c.area, lr), np.take(c.kind, lr),
                                                                 np.take(pr, lr), ll]
+    aside_slow = gone_with_aside(c, nr, ur, ul, gone, received, hp, hby, hon, timely & ~acted,
+                                 counting_step & can_fix, limit)
     still = np.flatnonzero(~gone)
     ur, ul = np.take(ur, still), np.take(ul, still)
     # a department its level was handed the problem through only after the level's handling limit does not answer for
@@ -634,7 +637,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             at &= np.arange(nr)[None, :] < np.take(dlev, under)[:, None]
             hit_r, hit_l = np.nonzero(at)
             knew[np.take(d, np.take(under, hit_r)), hit_l] = True
-    if len(moved) or len(slowed) or referred:  # (their other facts too: the reference path gives all of their findings)
+    # (their other facts too: the reference path gives all of their findings)
+    if len(moved) or len(slowed) or referred or aside_slow or implied_slow:
         d, cpos = d[~c.slow[d]], cpos[~c.slow[c.cp[cpos]]]
         keep_u = ~c.slow[ur]
         ur, ul, later = ur[keep_u], ul[keep_u], later[keep_u]
@@ -665,6 +669,58 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     fon = np.concatenate([rest[0], ron, rest[1]], **_I32)
     fdl = np.concatenate([rest[0], rdl, rest[1]], **_I32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
+
+
+def implied_assignees(c: Cols, t: Tables, pr: I64, hp: I32, hact: I32, hby: I32, hto: I32, hon: I32, got: I64,
+                      counting: Bool) -> bool:
+    """Mark slow (``c.slow``: the reference path) a record with an assignment by a level at or above the place that
+    can rectify the problem, that had not received it by then and to which the record shows no assignment that
+    counts (``counting``): engine/_facts.py reads a higher level's pass-down to it from that step (``implied``;
+    fid30's left #1) and makes it an assignee. Few records are such; returns whether there was one."""
+    if not len(hp):
+        return False
+    at = np.flatnonzero((hact != REPORTED) & ((got == NONE) | (got > hon)) & (hby >= np.take(pr, hp)))
+    if not len(at):
+        return False
+    w = np.take(hp, at)
+    at = at[t.rectify_level[np.take(c.area, w), np.take(c.kind, w), np.take(pr, w), np.take(hby, at)]]
+    if not len(at):
+        return False
+    nr = t.max_rank + 1
+    keys = np.sort(hp[counting].astype(np.int64) * nr + hto[counting])
+    asked = hp[at].astype(np.int64) * nr + hby[at]
+    if len(keys):
+        at = at[keys[np.minimum(np.searchsorted(keys, asked), len(keys) - 1)] != asked]
+    if not len(at):
+        return False
+    c.slow[hp[at]] = True
+    return True
+
+
+def gone_with_aside(c: Cols, nr: int, ur: I64, ul: I64, gone: Bool, received: I32, hp: I32, hby: I32, hon: I32,
+                    idle: Bool, fixing: Bool, limit: int) -> bool:
+    """Mark slow (``c.slow``: the reference path) a record where a late level taken as evidently handled (``gone``:
+    rectified by its deadline) shows a step of its own within its limit that did not dispose of the problem
+    (``idle``: one irregular_step may set aside), and the record's first assignment to a level that can rectify it
+    (``fixing``) came only after that limit: engine/_facts.py does not excuse such a level (``late_reach``; review30
+    #4, R30-65). Few records are such; returns whether there was one."""
+    g = np.flatnonzero(gone)
+    if not len(g) or not idle.any() or not fixing.any():
+        return False
+    keys = np.sort(hp[idle].astype(np.int64) * nr + hby[idle])
+    lr, ll = np.take(ur, g).astype(np.int64), np.take(ul, g).astype(np.int64)
+    hit = keys[np.minimum(np.searchsorted(keys, lr * nr + ll), len(keys) - 1)] == lr * nr + ll
+    if not hit.any():
+        return False
+    lr, ll = lr[hit], ll[hit]
+    first = np.full(c.n, np.iinfo(np.int64).max, np.int64)  # (each record's first such assignment)
+    np.minimum.at(first, hp[fixing], hon[fixing].astype(np.int64))
+    late = np.take(first, lr) > take(received, lr, ll).astype(np.int64) + limit
+    late &= np.take(first, lr) != np.iinfo(np.int64).max
+    if not late.any():
+        return False
+    c.slow[lr[late]] = True
+    return True
 
 
 def giving_way(t: Tables, area: I32, kind: I32, prank: I64, level: I64, body: I32) -> Bool:

@@ -920,6 +920,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         return h["to_level"] in policy.roles and (h["to_body"] is None or policy.has_part(area, kind, h["to_body"],
                                                                                            line))
 
+    # the assignments a step of a lower level shows a level made (_shown_pass_down), by the level assigned: the lower
+    # level's rectification groups take them in where the record shows no assignment to it
+    implied: dict[str, dict[str, Any]] = {}
     assigned = False
     for h in steps:  # (a loop, not any() over a generator: asked of every record)
         if counts(h):
@@ -970,9 +973,18 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # (``shown``, review26 F5; R7-X1 below the authority). The township "assigning" the county hotline's find to
         # the village is no 交办 of the township's own: the county's to it shows (fid27a's leftover).
         if not below_authority and not in_time and steps:
-            down_on = _shown_pass_down(steps, level, received, due, holders, rank, prank, can_rectify)
-            if down_on is not None:
+            down = _shown_pass_down(steps, level, received, due, holders, rank, prank, can_rectify)
+            if down is not None:
                 in_time = True
+                down_on = down["on"]
+                # — and that level is this level's assignee from that day (一(四) 对交办问题整改落实不到位的): the
+                # record shows it had the problem by then and no other way it came to (fid30's left #1: a county
+                # hotline's house that only the township's hand-down to its village shows, never rectified, named nobody
+                # 整改不到位; with the county's step shown the township answers)
+                # (``_limit``: a shorter limit would not show it in time — the assignee's finding rests on the limit)
+                implied.setdefault(down["by_level"], {"action": "assigned", "by_level": level,
+                                                      "to_level": down["by_level"], "to_body": None, "on": down_on,
+                                                      "_limit": down_on > start})
                 if down_on > start and HANDLING_LIMIT not in ctx.rests_on:
                     ctx.rests_on.append(HANDLING_LIMIT)  # (as above: by a shorter limit it got there too late)
         # Below the authority a level must report upward; whether disposing of the problem within its
@@ -1023,7 +1035,17 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # passed on, and the reading self_rectified_report_required has nothing to decide; review22 R22-1)
             own_fix = fixed and below_authority and not shown and not any(x["by_level"] == level for x in reports) \
                 and rank[level] in own_levels
-            if fixed and not own_fix and not shown:
+            # — but not a level whose own steps within its limit the record shows counting as none (irregular_step),
+            # where the record then shows the problem first handed to a level that can rectify it only after that
+            # limit: the record shows how it was handled, and it was not by this level in time (一(三) 对本级权限范围内
+            # 的…分类交办; 一(四) 没有按程序及时交办: a county that sent its own renovation up to the city, which sent
+            # it back on day 24; review30 #4, R30-65). Where the record shows no such assignment (a township that
+            # handed a house to its village, fixed in time: fid30), the fix still shows an unrecorded step in time.
+            late_reach = fixed and not own_fix and not shown and setting.has_irregular and _reached_late(
+                steps, due, can_rectify, rank, counts) and bool(_set_aside(
+                    steps, handled, level, received, due, below_authority, stuck or rank[level] < rank[nominal],
+                    can_rectify, rank, to_right, place_step, setting.place_assignee, kind is None))
+            if fixed and not own_fix and not shown and not late_reach:
                 # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
                 for rid in (HANDLING_LIMIT, *(() if deadline_given is not None and assigned else (RECT_LIMIT,))):
                     if rid not in ctx.rests_on:
@@ -1109,9 +1131,16 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     aside = f"{aside} {shown_by}".strip()
             if aside:
                 ctx.set_aside = True
+            # (a higher level's 交办 to a body of this level that rectifies it disposes of the level's handling
+            # too: that body is the assignee, with nothing to pass on — it answers 整改不到位 if it fails, not for not
+            # passing it on from the day it was assigned it; review30 #4's probe: 县建设部门 named 未及时交办上报 for
+            # the city's assignment of a renovation back to it)
             late_bodies = _later(steps, level, body, due, hands, as_of, limit, [h["on"] for h in acted] + (
                 [h["on"] for h in steps if rank[h["by_level"]] > rank[level] and h["on"] >= received]
-                if below_authority else []), ctx.handed, rank[level]) if steps else ""
+                if below_authority else [h["on"] for h in steps if h["to_level"] == level and h["on"] >= received
+                                         and rank[h["by_level"]] > rank[level] and h["to_body"] is not None
+                                         and counts(h) and policy.rectifies(area, kind, h["to_body"], prank)]),
+                                 ctx.handed, rank[level]) if steps else ""
             # a level with departments that received it through no body the record names: which of its bodies holds
             # it is receiving_level_body's where several hold its handling (review22 R22-2; the county too, review23
             # #1); the finding and the verdict rest on it either way (``chosen``)
@@ -1170,8 +1199,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     for h in steps:
         if counts(h):
             groups.setdefault(h["to_level"], {}).setdefault(h["to_body"] or "", []).append(h)
+    # an assignment the record shows only by the assignee's own step (``implied``), to a level it shows no other
+    # assignment to: the level's group, from the day of that step
+    for to, h in implied.items():
+        if to not in groups:
+            groups[to] = {"": [h]}
     for level, by_body in sorted(groups.items(), key=lambda x: rank[x[0]]) if len(groups) > 1 else list(groups.items()):
-        every = [h for h in steps if counts(h) and h["to_level"] == level]
+        every = [h for h in steps if counts(h) and h["to_level"] == level] or by_body.get("", [])
         # (a record with no kind: only at the place's level of a city or the province, where place_step says nobody
         # up to the assigner rectifies it; R21-2)
         stuck = rank[level] not in can_rectify if kind is not None else any(place_step(h, named=False) for h in every)
@@ -1278,8 +1312,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 if aside:
                     ctx.set_aside = True
                 # a body of a level nobody there can rectify at answers only by place_above_rectifiers (R9A-10)
+                # (an assignment a lower level's step shows, in time by the handling limit only: ``slow`` makes the
+                # finding rest on the limit, as a pass-on after it does)
                 add("unrectified", {"lvl": rank[level], "body": body, "atp": int(stuck and setting.has_place_above),
-                                    "slow": int(slow), "later": later.get(body, ""), "aside": aside, "own": 0,
+                                    "slow": int(slow or any(x.get("_limit") for x in given)),
+                                    "later": later.get(body, ""), "aside": aside, "own": 0,
                                     # (its group holds an assignment assignment_without_rectification_duty read:
                                     # review28 #7)
                                     "nod": int(bool(no_duty) and any(id(x) in no_duty for x in given))})
@@ -1360,6 +1397,16 @@ def _set_aside(steps: list[Any], handled: list[Any], level: str, received: dt.da
     return " ".join(out)
 
 
+def _reached_late(steps: list[Any], due: dt.date, can_rectify: frozenset[int], rank: dict[str, int],
+                  counts: Callable[[Any], bool]) -> bool:
+    """Whether the record shows the problem handed to a level that can rectify it (an assignment that ``counts``, to
+    a level among ``can_rectify``), and first only after ``due``, a level's handling limit."""
+    for x in steps:  # (in day order)
+        if counts(x) and rank[x["to_level"]] in can_rectify:
+            return x["on"] > due  # type: ignore[no-any-return]
+    return False
+
+
 def _shown_report(steps: list[Any], handled: list[Any], level: str, received: dt.date, due: dt.date,
                   holders: list[tuple[str, dt.date, str]], rank: dict[str, int]) -> str:
     """The first step, within ``level``'s limit (``received`` to ``due``), by a level above it that the record does not
@@ -1380,11 +1427,11 @@ def _shown_report(steps: list[Any], handled: list[Any], level: str, received: dt
 
 def _shown_pass_down(steps: list[Any], level: str, received: dt.date, due: dt.date,
                      holders: list[tuple[str, dt.date, str]], rank: dict[str, int], prank: int,
-                     can_rectify: frozenset[int]) -> dt.date | None:
-    """The day of the first assignment, within ``level``'s limit (``received`` to ``due``), by a lower level at or above
+                     can_rectify: frozenset[int]) -> dict[str, Any] | None:
+    """The first assignment, within ``level``'s limit (``received`` to ``due``), by a lower level at or above
     the place (rank ``prank``) that can rectify the problem (``can_rectify``) and that the record does not show
     having it by then — holding it, or assigned it — where ``level`` is the lowest level above it that held it by
-    then: it shows ``level`` passed the problem down to it (交办) by that day. None where there is none."""
+    then: it shows ``level`` passed the problem down to it (交办) by that step's day. None where there is none."""
     held: dict[str, dt.date] = {}
     for lv, on, _ in holders:
         held.setdefault(lv, on)
@@ -1400,7 +1447,7 @@ def _shown_pass_down(steps: list[Any], level: str, received: dt.date, due: dt.da
             continue
         above = [lv for lv, got in held.items() if got <= on and rank[lv] > r]
         if above and min(above, key=lambda lv: rank[lv]) == level:
-            return on  # type: ignore[no-any-return]
+            return x  # type: ignore[no-any-return]
     return None
 
 
