@@ -15,6 +15,17 @@
    hand-down to its village shows: the township's step shows the county passed it down in time (_shown_pass_down), so
    the township is the county's assignee from that day and answers 整改不到位 (一(四) 对交办问题整改落实不到位的) as it
    does when the county's step is shown; before, nobody answered for the rectification.
+3. A derived 主体责任 carries the parameters of the failures it follows from (review30 #7, R30-53/55, s30-7): 二(一)1
+   主体责任 is pursued where a failure of 一(四) is found at the level; under handling_time_limit_days=25 the county's
+   21-day hold is in time and its 主体责任 goes with it, which the finding now says (engine/_decide._main_rests).
+4. A specific problem placed at a county code, naming no line, found above the county (review30 #6a): an empty verdict.
+   A 扶贫领域具体问题 is the village's or township's (二(二)1–2), so a record placed there names no county department
+   by itself (probe10 P10-14); placed at the county there is no village or township, and 二(二)3
+   成员单位：按照职责分工，负责涉及本部门问题的动态发现、分类办理、即时整改 leaves it to the department
+   whose line it is, which the record does not say: the county's 问题所属部门 answers once, unresolved
+   (PolicyView.role_stands_aside with the place's rank).
+5. review31 #6 (R31-43): a county's report of a housing policy gap to 市教育部门 (no part: set aside) — its
+   not_handled goes under report_to_oversight=any_receiver; the finding now says it rests on that parameter.
 """
 
 from __future__ import annotations
@@ -172,3 +183,113 @@ def test_implied_pass_downs_in_bulk_equal_who_answers(policy: Policy) -> None:
     recs = [{**township_only(county_step=s, rectified_on=f, deadline=d), "id": f"{s}-{f}-{d}"}
             for s in (False, True) for f in (None, "2021-04-20") for d in (None, "2021-04-30")]
     same_in_bulk(policy, recs)
+
+
+# ------------------------------------------------------------ 3. a derived 主体责任 names what its failure rests on
+
+def water_reported_late() -> dict[str, Any]:
+    """s30-7 (R30-55): a village's unsafe water reported to the township next day, the township reports it 18 days
+    later, the county assigns it to 县水利 21 days after that; grave, so 主体责任 is pursued."""
+    return {"id": "s30-7", "area": "water", "kind": "water_unsafe_unreported", "place": PLACE, "severity": "grave",
+            "discovered": {"level": "village", "channel": "dynamic_tracking", "on": "2021-03-01"},
+            "handled": [{"action": "reported", "by_level": "village", "to_level": "township", "on": "2021-03-02"},
+                        {"action": "reported", "by_level": "township", "to_level": "county", "on": "2021-03-20"},
+                        {"action": "assigned", "by_level": "county", "to_level": "county", "to_body": "county_water",
+                         "on": "2021-04-10"}],
+            "rectified_on": "2021-05-01", "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_derived_main_responsibility_names_the_limit_its_failure_rests_on(policy: Policy, engine: str) -> None:
+    """The county's 主体责任 follows from its not_handled (21 days), which rests on handling_time_limit_days; under 25
+    days that failure and the 主体责任 both go. Fails before (the 主体责任 rested on main_responsibility_from only)."""
+    r = water_reported_late()
+    v = policy.who_answers(r, engine=engine)  # type: ignore[arg-type]
+    mains = [f for f in v.findings if f.basis == "main_responsibility" and f.level == "county"]
+    assert {f.body for f in mains} == {"county_party_committee", "county_government"}
+    assert all("handling_time_limit_days" in f.rests_on for f in mains)
+    # (the parameter does decide it: the reading it names is one that moves the finding)
+    longer = policy.with_parameters(handling_time_limit_days=25).who_answers(r, engine=engine)  # type: ignore[arg-type]
+    assert not [f for f in longer.findings if f.basis == "main_responsibility" and f.level == "county"]
+    # (only parameters: not the failure's duties, its body, its liability thresholds)
+    assert all(x in policy.parameters or x in policy.duties or x == "main_responsibility_from"
+               for f in mains for x in f.rests_on)
+    assert not any("unit_liability_from" in f.rests_on or "receiving_level_body" in f.rests_on for f in mains)
+
+
+def test_a_main_responsibility_rests_only_on_what_every_failure_at_its_level_rests_on(policy: Policy) -> None:
+    """Two failures at the county: 县建设部门 missed a grave house (一(四) 应由本级发现问题没有发现: no parameter) and,
+    assigned it, passed it down only on day 27 (not_rectified as assignee, on the handling limit). The limit alone
+    cannot remove the county's failure, so its 主体责任 does not name it."""
+    r = {"id": "two", "area": "housing", "kind": "housing_renovation_late", "place": PLACE, "severity": "grave",
+         "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"},
+         "handled": [{"action": "assigned", "by_level": "province", "to_level": "county",
+                      "to_body": "county_construction", "on": "2021-03-03"},
+                     {"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-30"}],
+         "deadline": "2021-04-30", "as_of": "2021-06-30"}
+    county = [f for f in policy.who_answers(r).findings if f.level == "county"]
+    assert {f.basis for f in county if f.body == "county_construction"} >= {"not_discovered", "not_rectified"}
+    assert any("handling_time_limit_days" in f.rests_on for f in county if f.basis == "not_rectified")
+    mains = [f for f in county if f.basis == "main_responsibility"]
+    assert len(mains) == 2
+    assert not any("handling_time_limit_days" in f.rests_on for f in mains)
+
+
+# ------------------------------------------------------------ 4. a county's own specific problem names its role once
+
+COUNTY = "330127"
+
+
+def county_problem(kind: str | None = "specific_problem", place: str = COUNTY, **more: Any) -> dict[str, Any]:
+    r: dict[str, Any] = {"id": "c", "area": "discovery", "place": place, "severity": "serious",
+                         "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"},
+                         "as_of": "2021-03-04", **more}
+    return {**r, "kind": kind} if kind else r
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("kind", ["specific_problem", None])
+def test_a_county_placed_specific_problem_names_the_role_once(policy: Policy, engine: str, kind: str | None) -> None:
+    """二(二)3 涉及本部门问题 of a problem at the county: its department, unresolved — the role, once. Fails before (an
+    empty verdict)."""
+    got_ = answers(policy, county_problem(kind), engine)
+    assert got_ == {("county_sector_department", "not_discovered")}
+    v = policy.who_answers(county_problem(kind), engine=engine)  # type: ignore[arg-type]
+    assert "county_sector_department" in {i.id for i in v.interpretations}  # (said to be unresolved)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_village_placed_specific_problem_still_names_no_county_department(policy: Policy, engine: str) -> None:
+    """No over-blame below the county: a village's specific problem is the village's and township's (二(二)1–2), and
+    naming no line names no county department (probe10 P10-14); a named line names its department (二(二)3)."""
+    village = answers(policy, county_problem(place=PLACE), engine)
+    assert not {b for b, _ in village if b.startswith("county_")}
+    assert {b for b, _ in village} == {"village_committee", "village_party_branch", "township_government"}
+    assert answers(policy, county_problem(sector="water"), engine) == {("county_water", "not_discovered")}
+
+
+def test_county_placed_specific_problems_in_bulk_equal_who_answers(policy: Policy) -> None:
+    recs = [{**county_problem(k, place=pl), "id": f"{k}-{pl}"} for k in ("specific_problem", None)
+            for pl in (COUNTY, PLACE, "3301")]
+    recs.append({**county_problem(handled=[{"action": "assigned", "by_level": "province", "to_level": "county",
+                                            "on": "2021-03-03"}], deadline="2021-04-20", as_of="2021-06-30"),
+                 "id": "assigned"})
+    same_in_bulk(policy, recs)
+
+
+# ------------------------------------------------------------ 5. review31's interim: report_to_oversight named
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_report_to_a_bureau_with_no_part_names_report_to_oversight(policy: Policy, engine: str) -> None:
+    """R31-43: the county's not_handled (its report to 市教育部门 set aside) rests on report_to_oversight, which moves
+    it: under any_receiver the city had it, and its 住建 answers instead. Fails before (only irregular_step)."""
+    r = {"id": "r31-43", "area": "housing", "kind": "housing_policy_gap", "place": "330824", "severity": "minor",
+         "discovered": {"level": "county", "channel": "dynamic_tracking", "on": "2021-03-01"},
+         "handled": [{"action": "reported", "by_level": "county", "to_level": "city", "to_body": "city_education",
+                      "on": "2021-03-03"}], "as_of": "2021-06-30"}
+    v = policy.who_answers(r, engine=engine)  # type: ignore[arg-type]
+    county = [f for f in v.findings if f.level == "county" and f.basis == "not_handled"]
+    assert county and all("report_to_oversight" in f.rests_on for f in county)
+    other = policy.with_parameters(report_to_oversight="any_receiver").who_answers(r, engine=engine)  # type: ignore[arg-type]
+    assert not [f for f in other.findings if f.level == "county" and f.basis == "not_handled"]
+    assert all("report_to_oversight" in f.rests_on for f in other.findings if f.basis == "not_handled")

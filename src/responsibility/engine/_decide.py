@@ -230,7 +230,7 @@ class Decider:
         self._failure_rank = {f: i for i, f in enumerate(policy.failures)}
         self._liability_rank = {x: i for i, x in enumerate(policy.liabilities)}
         self._severity = {t.id: t for t in policy.data.vocabulary.severities}
-        self._resolved: dict[tuple[str, str | None], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        self._resolved: dict[tuple[str, str | None, int | None], tuple[tuple[str, tuple[str, ...]], ...]] = {}
         self._label = f"{policy.data.meta.id}@{policy.data.meta.version}"
         self._quotes_parameters: tuple[dict[str, str], dict[str, Any]] | None = None
         self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}  # :meth:`_static`
@@ -256,6 +256,7 @@ class Decider:
         self._switchable: dict[tuple[str, str | None, bool], tuple[str, ...]] = {}
         self._linked_memo: dict[tuple[int, tuple[str, ...]], tuple[Any, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
+        self._memo_main_skip: frozenset[str] | None = None  # (:meth:`_main_rests`)
         self._found: dict[tuple[Any, ...], dict[str, str]] = {}  # a finder's reason values, by body, level, channel
         self._places: dict[Jurisdiction, dict[str, tuple[str, str, str]]] = {}  # :meth:`_places_in`
         #: A level's name and English name by its rank (what a reason's assignee reads; :meth:`_sheet`).
@@ -619,6 +620,8 @@ class Decider:
                 # a finding on a level's failure to rectify reads the dates of the body it was assigned to (R9A-2)
                 slot_of.append(slots.setdefault((lvl, form.level, body if t == "unrectified" else None,
                                                  key[0] if own_day else None), len(slots)))
+        if plan.mains:  # (a main_responsibility finding carries what its level's failures rest on: review30 #7)
+            self._main_rests(plan, forms, everything, severity)
         interpretations = self._interpretation_forms([f.rests_on for f in forms],
                                                      (*ctx.rests_on, *plan.spared) if plan.spared else ctx.rests_on)
         calls = self._interpretations_maker(interpretations)
@@ -630,6 +633,37 @@ class Decider:
         if not aside_at:
             plan.rows = got
         return got
+
+    def _main_rests(self, plan: Plan, forms: list[FindingForm], everything: Sequence[Fact], severity: str) -> None:
+        """Give each main_responsibility form in ``forms`` (a plan's, in its keys' order) the parameters that every
+        failure finding at its level rests on (review30 #7, R30-53/55: under handling_time_limit_days=20 a level's
+        failure goes, and the 主体责任 that follows from it, 二(一)1, with it — the failure named the limit, the
+        主体责任 did not). Every failure, not any: a parameter only one of a level's two failures rests on does not
+        remove the level's failure alone. Not the liability thresholds (the failure's own liabilities), nor the
+        readings that only choose which body of the level answers, or on which of two failures (receiving_level_body,
+        concealing_level_body, sectorless_alternatives, rectifier_holding, assignment_without_rectification_duty): the
+        level failed under either value."""
+        policy = self.policy
+        skip = self._memo_main_skip
+        if skip is None:
+            skip = self._memo_main_skip = frozenset(
+                {li.from_parameter for li in policy.liabilities.values() if li.from_parameter is not None}
+                | {RECEIVER, CONCEALER, SECTORLESS, OWN_WORK, NO_DUTY})
+        quiet = policy.main_not_raised_by
+        common: dict[str, list[str]] = {}
+        for key, form in zip(plan.keys, forms, strict=True):
+            if key[1] in FAILURES and policy.bodies[key[0]].kind not in quiet:
+                mine = [r for r in form.rests_on if r in policy.parameters and r not in skip]
+                got = common.get(form.level)
+                common[form.level] = mine if got is None else [r for r in got if r in mine]
+        for i, (key, form) in enumerate(zip(plan.keys, forms, strict=True)):
+            extra = common.get(form.level) if key[1] == "main_responsibility" else None
+            if not extra or not (extra := [r for r in extra if r not in form.rests_on]):
+                continue
+            static = self._linked(form.static, tuple(extra))
+            fact = everything[plan.fired[i][0][1]]
+            made = self._forms.get((id(static), key, form.duties, severity, bool(fact.get("escalate")), False))
+            forms[i] = made if made is not None else self._form(key, form.duties, static, severity, fact)
 
     def _aside_rows(self, plan: Plan, problem: Problem, facts: list[Fact], hits: list[Hit], ctx: Context) -> Rows:
         """The rows of a record of ``plan`` with steps set aside: its not_handled and not_rectified findings on a fact
@@ -730,7 +764,7 @@ class Decider:
         policy = self.policy
         holders: Sequence[tuple[str, tuple[str, ...]]]
         if rule.holders is not None:
-            holders = self.resolved(rule, sector)
+            holders = self.resolved(rule, sector, prank)
         else:
             body = str(fact["body"])
             stage = policy.reaching(policy.stage_holders(area, kind, rule.stage, sector), prank, area, kind, rule.stage)
@@ -796,20 +830,22 @@ class Decider:
             out.append((body, duties))
         return out
 
-    def resolved(self, rule: Rule, sector: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """A rule's holders for a problem whose line is ``sector``.
+    def resolved(self, rule: Rule, sector: str | None, prank: int | None = None
+                 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """A rule's holders for a problem whose line is ``sector``, placed at level rank ``prank``.
 
         Rules are compiled for a problem whose line is unknown: a duty confined to a department's
         own line is held by the role body of its level. For a known sector the role gives way to
         that sector's holders of its duties, and a body that answers only through such duties
         (涉及本部门问题) stays only if the line is its own.
         """
-        key = (rule.id, sector)
+        key = (rule.id, sector, prank)
         got = self._resolved.get(key)
         if got is None and (sector is None or rule.holders is None):
             # (tuples, which the garbage collector stops tracking; a list it walks in every full collection)
             got = self._resolved[key] = tuple([(h.body, h.duties) for h in rule.holders or ()
-                                               if not (sector is None and self._line_only(rule, h.body, h.duties))])
+                                               if not (sector is None and self._line_only(rule, h.body, h.duties,
+                                                                                           prank))])
         if got is None:
             assert sector is not None and rule.holders is not None
             policy = self.policy
@@ -875,13 +911,13 @@ class Decider:
             got = self._resolved[key] = tuple(out.items())
         return got
 
-    def _line_only(self, rule: Rule, body: str, duties: tuple[str, ...]) -> bool:
+    def _line_only(self, rule: Rule, body: str, duties: tuple[str, ...], prank: int | None = None) -> bool:
         """Whether ``body`` is the role that a rule of a problem kind names only through 涉及本部门问题 of the
         kind's own area (二(二)3 in 问题发现): the kind says whose problem it is (扶贫领域具体问题: the
         village's or township's, 二(二)1–2) and lists the duty for the department of the record's line, so a
         record that names no line names no department (probe10 P10-14); a record of the area that names no kind
         still names the role."""
-        return self.policy.role_stands_aside(rule.area, rule.kind or None, rule.stage, body, duties)
+        return self.policy.role_stands_aside(rule.area, rule.kind or None, rule.stage, body, duties, prank)
 
     def _sheet(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
                ctx: Context, plan: Plan) -> Sheet:

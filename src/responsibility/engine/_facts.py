@@ -1167,6 +1167,18 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     setting.report_any and level_body(policy, body))) and any(
                     h["action"] == "reported" and h["to_body"] == body and h["to_level"] == level for h in steps):
                 by_receiver |= CHOSEN_OVERSIGHT_REPORT
+            # — so does a level that had it by any_receiver through a bureau with no part (it holds it through no
+            # body), and one whose own report within its limit went to such an organ or bureau and was set aside:
+            # another value of report_to_oversight reads that report as received, and the level as having passed it on
+            # (review31 #6, R31-43: the county's report of a housing policy gap to 市教育部门 — its not_handled goes
+            # under any_receiver, and named only irregular_step)
+            if setting.oversight_report is not None and steps and not by_receiver & CHOSEN_OVERSIGHT_REPORT and any(
+                    h["action"] == "reported" and h["to_body"] is not None and (
+                        (h["to_level"] == level and not body and h["on"] >= received)
+                        or (h["by_level"] == level and f"{_index(handled, h)}:part" in aside.split()))
+                    and not policy.has_part(area, kind, h["to_body"], line)
+                    and (oversight_organ(policy, h["to_body"]) or level_body(policy, h["to_body"])) for h in steps):
+                by_receiver |= CHOSEN_OVERSIGHT_REPORT
             add("unhandled", {"lvl": rank[level], "body": holder, "escalate": int(below_authority),
                               "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
                               "aside": aside, "later": late_bodies, "chosen": by_receiver, "own": int(own_hold)})

@@ -434,15 +434,21 @@ class PolicyView:
             self.holders(duty_id, area, kind, None, stage)
         return vias.get(key, {}).get(body)
 
-    def role_stands_aside(self, area: str, kind: str | None, stage: Stage, body: str, duties: Iterable[str]) -> bool:
+    def role_stands_aside(self, area: str, kind: str | None, stage: Stage, body: str, duties: Iterable[str],
+                          prank: int | None = None) -> bool:
         """Whether ``body``, a level's role body (问题所属部门) holding ``duties`` at ``stage`` for a problem of
-        ``kind`` in ``area``, is left out for a record that names no sector (a record that names one resolves the role
-        to its line's department, with those duties). Two cases:
+        ``kind`` in ``area`` placed at level rank ``prank`` (None: any place), is left out for a record that names no
+        sector (a record that names one resolves the role to its line's department, with those duties). Two cases:
 
         - the kind says whose problem it is, and the role holds only 涉及本部门问题 of the kind's own area (二(二)3 in
           问题发现): a 扶贫领域具体问题 is the village's or township's (二(二)1–2) and lists the duty for the department
           of the record's line, so a record naming no line names no department (probe10 P10-14) — also a record of
-          that area naming no kind, where the area reads it as that kind (``kind_when_none``, review23 #5);
+          that area naming no kind, where the area reads it as that kind (``kind_when_none``, review23 #5); not for
+          its discovery where it is placed at the role's own level or above (a county code: there is no village or
+          township whose problem it is, and 二(二)3 成员单位…负责涉及本部门问题的动态发现 leaves it to the department
+          whose line it is, which the record does not say — the role, once; review30 #6a). Its handling and
+          rectification have the keeper of the county's lists for a record naming no line (discovery_county_ledger,
+          一(三) 列出问题清单、责任清单、整改清单), which stands for the department there;
         - the role stands only for duties the kind lists as counting for a named line only (``line_named_only``) —
           directly, or through 涉及本部门问题 of another area that keeps it only by them: the text names the body that
           does the kind's work at the stage (二(六)4(3) 县建设部门 for a late renovation), and the record does not
@@ -462,7 +468,7 @@ class PolicyView:
         if kind is None or not ds:
             return False
         if all(self.duties[d].scope == "area_holders" and self.duty_area[d] == area for d in ds):
-            return True
+            return prank is None or prank < self.level_rank[b.level] or stage != "discovery"
         named_only = set(self.kinds[(area, kind)].line_named_only.of(stage))
         if not named_only:
             return False
