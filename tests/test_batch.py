@@ -249,6 +249,37 @@ def lined_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
     return n
 
 
+def fid31e_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+    """How many records batch/_core sends to the reference path for what session 31 (fid31e) read: a late level with
+    a step set aside whose record shows the rectifier handed it after its limit (gone_with_aside; review30 #4), a
+    level an implied pass-down makes the assignee (implied_assignees; fid30 left #1), and a department a higher level
+    assigned the problem to, which the bulk path still reads as having sat on it (later_bodies; engine/_facts _later
+    no longer does). Counted by running the bulk path with those three watched."""
+    from unittest import mock
+
+    import numpy as np
+
+    import responsibility.batch._core as core
+
+    ids: set[str] = set()
+
+    def watch(name: str) -> Any:
+        real = getattr(core, name)
+
+        def run(c: Any, *args: Any, **kwargs: Any) -> Any:
+            before = c.slow.copy()
+            out = real(c, *args, **kwargs)
+            ids.update(c.ids[i] for i in np.flatnonzero(c.slow & ~before))
+            return out
+        return run
+
+    with mock.patch.object(core, "gone_with_aside", watch("gone_with_aside")), \
+            mock.patch.object(core, "implied_assignees", watch("implied_assignees")), \
+            mock.patch.object(core, "later_bodies", watch("later_bodies")):
+        policy.assess(records, jurisdiction=j, today=TODAY)
+    return len(ids)
+
+
 def got(a: Assessment) -> tuple[list[tuple[Any, ...]], list[tuple[int, str, str]]]:
     rows = [tuple(x) for x in a.findings.astype(object).itertuples(index=False)]
     rejects = [(int(x.record), x.field, x.reason) for x in a.rejects.astype(object).itertuples()]
@@ -471,7 +502,8 @@ def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, r
     # reads as to the level as a whole (D4: the encoder sends it to the reference path; these records are all valid)
     assert referred <= later.count(3) + own_day_records(policy, province, records) + d4_records(
         policy, province, records) + kindless_place_records(policy, province, records) + receiver_records(
-        policy, province, records) + lined_records(policy, province, records)
+        policy, province, records) + lined_records(policy, province, records) + fid31e_records(
+        policy, province, records)
 
 
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
@@ -489,7 +521,7 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
     # — and those with no kind handed to their place's level where nobody up to the assigner rectifies it (R21-2)
     own, d4 = own_day_records(policy, province, records), d4_records(policy, province, records)
     kindless = kindless_place_records(policy, province, records) + receiver_records(policy, province, records) \
-        + lined_records(policy, province, records)  # (review23 #2)
+        + lined_records(policy, province, records) + fid31e_records(policy, province, records)  # (review23 #2)
     # (own: ~1% of this generator's records; 20 of 2,000 since the policy's kinds grew, fid29)
     assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 50
     assert d4 < len(records) // 80  # (this generator names a random body in a fifth of its steps)
@@ -660,7 +692,7 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
     least = len(records) - assessed + own_day_records(amended, province, records)
     assert least <= referred <= least + d4_records(amended, province, records) + kindless_place_records(
         amended, province, records) + receiver_records(amended, province, records) + lined_records(
-        amended, province, records)
+        amended, province, records) + fid31e_records(amended, province, records)
     assert len(assessor._assessors) >= 2
     a = amended.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(amended, province, records, "compiled")

@@ -24,7 +24,12 @@
    成员单位：按照职责分工，负责涉及本部门问题的动态发现、分类办理、即时整改 leaves it to the department
    whose line it is, which the record does not say: the county's 问题所属部门 answers once, unresolved
    (PolicyView.role_stands_aside with the place's rank).
-5. review31 #6 (R31-43): a county's report of a housing policy gap to 市教育部门 (no part: set aside) — its
+5. review31 #2 (R31-90): a record's deadline with no assignment step was ignored, and a level excused as evidently
+   handled only by its limits (10 + 30 days): 县建设部门 answered for a house renovated by the record's own deadline.
+   Where the record shows no assignment at all, its deadline (set by one it leaves out), where later than the limits,
+   is the day the problem had to be rectified by; a deadline the record shows set by a step that counts as none
+   lends none (R8A-5a/5c). Pin moved: f18-2 (review17 D4 (a) read the limits).
+   review31 #6 (R31-43): a county's report of a housing policy gap to 市教育部门 (no part: set aside) — its
    not_handled goes under report_to_oversight=any_receiver; the finding now says it rests on that parameter.
 """
 
@@ -277,7 +282,57 @@ def test_county_placed_specific_problems_in_bulk_equal_who_answers(policy: Polic
     same_in_bulk(policy, recs)
 
 
-# ------------------------------------------------------------ 5. review31's interim: report_to_oversight named
+# ------------------------------------------------------------ 5. review31's interim: a deadline without an assignment
+
+def reported_house(deadline: str | None = "2021-05-31", rectified_on: str | None = "2021-05-20") -> dict[str, Any]:
+    """R31-90: the village reports a dangerous house on day 15 (late), the township to 县建设部门 2 days later."""
+    r: dict[str, Any] = {
+        "id": "r31-90", "area": "housing", "kind": "housing_danger_unreported", "place": "330824106200",
+        "severity": "serious", "discovered": {"level": "village", "channel": "one_household_one_cadre",
+                                              "on": "2021-03-01"},
+        "handled": [{"action": "reported", "by_level": "village", "to_level": "township", "on": "2021-03-16"},
+                    {"action": "reported", "by_level": "township", "to_level": "county",
+                     "to_body": "county_construction", "on": "2021-03-18"}],
+        "as_of": "2021-06-30"}
+    if deadline:
+        r["deadline"] = deadline
+    if rectified_on:
+        r["rectified_on"] = rectified_on
+    return r
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_house_renovated_by_the_records_deadline_clears_the_county(policy: Policy, engine: str) -> None:
+    """Fails before (县建设部门 未及时交办上报 on rectification_time_limit_days: 03-18 + 40 days = 04-27)."""
+    got_ = answers(policy, reported_house(), engine)
+    assert {b for b, _ in got_} == {"village_committee", "village_party_branch"}
+    # the limits' day still stands where the record's deadline is absent, or was missed
+    assert ("county_construction", "not_handled") in answers(policy, reported_house(deadline=None), engine)
+    assert ("county_construction", "not_handled") in answers(policy, reported_house(rectified_on="2021-06-05"),
+                                                             engine)
+    # a deadline sooner than the limits is not read against the level: the limits decide
+    early = answers(policy, reported_house(deadline="2021-04-01", rectified_on="2021-04-20"), engine)
+    assert ("county_construction", "not_handled") not in early
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_deadline_set_by_a_step_that_counts_as_none_lends_none(policy: Policy, engine: str) -> None:
+    """R8A-5c (fidelity8): the county handed a house to 县教育局 (no part) with a deadline met; the limits decide."""
+    r = {"id": "R8A-5c", "area": "housing", "kind": "housing_renovation_late", "place": PLACE, "severity": "minor",
+         "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+         "handled": [{"action": "assigned", "by_level": "county", "to_level": "county", "to_body": "county_education",
+                      "on": "2021-03-02"}],
+         "deadline": "2021-06-30", "rectified_on": "2021-06-20", "as_of": "2021-08-30"}
+    assert ("county_construction", "not_handled") in answers(policy, r, engine)
+
+
+def test_deadlines_without_assignments_in_bulk_equal_who_answers(policy: Policy) -> None:
+    recs = [{**reported_house(d, f), "id": f"{d}-{f}"} for d in (None, "2021-04-01", "2021-05-31")
+            for f in (None, "2021-04-20", "2021-05-20", "2021-06-05")]
+    same_in_bulk(policy, recs)
+
+
+# ------------------------------------------------------------ 6. review31's interim: report_to_oversight named
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_report_to_a_bureau_with_no_part_names_report_to_oversight(policy: Policy, engine: str) -> None:

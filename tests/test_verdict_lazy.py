@@ -9,6 +9,7 @@ languages, ``to_dict()``, ``explain()`` and every field must be identical.
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from collections.abc import Sequence
 from pathlib import Path
@@ -153,6 +154,21 @@ class EagerDecider(Decider):
                 liability=liability, clauses=clauses,
                 reason=text[0], reason_en=text[1], name_en=body.en, place_name=place.name if place else "",
                 duties=duties, rules=tuple(r.id for r, _ in fired), rests_on=tuple(rests)))
+        # a main_responsibility finding rests on what every failure at its level rests on (parameters only, not the
+        # liability thresholds nor the readings that only choose the body or the failure: review30 #7, fid31e)
+        skip = {li.from_parameter for li in policy.liabilities.values() if li.from_parameter is not None} | {
+            "receiving_level_body", "concealing_level_body", SECTORLESS, "rectifier_holding",
+            "assignment_without_rectification_duty"}
+        common: dict[str, list[str]] = {}
+        for f in findings:
+            if f.basis in ("not_discovered", "not_handled", "not_rectified", "concealed") \
+                    and policy.bodies[f.body].kind not in policy.main_not_raised_by:
+                mine = [r for r in f.rests_on if r in policy.parameters and r not in skip]
+                common[f.level] = mine if f.level not in common else [r for r in common[f.level] if r in mine]
+        for i, f in enumerate(findings):
+            if f.basis == "main_responsibility" and (extra := [r for r in common.get(f.level, ())
+                                                               if r not in f.rests_on]):
+                findings[i] = dataclasses.replace(f, rests_on=(*f.rests_on, *extra))
         steps: dict[str, tuple[dict[str, Any], list[int]]] = {}
         for key, i in index.items():
             for rule, fact in placed[key][0]:

@@ -381,6 +381,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     deadline = np.take(c.deadline, ur)
     due_fix = np.where((deadline != NONE) & np.take(assigned, ur), deadline,
                        take(received, ur, ul).astype(np.int64) + (limit + rect_limit))
+    # (a record's deadline where it shows no assignment at all, later than the limits: the day it had to be rectified
+    # by; engine/_facts.py ``by_deadline``, review31 #2)
+    unassigned = np.ones(n, np.bool_)
+    unassigned[c.hp[c.hact != REPORTED]] = False
+    due_fix = np.where((deadline != NONE) & np.take(unassigned, ur), np.maximum(due_fix, deadline), due_fix)
     rect_u = np.take(c.rect, ur)
     # (a self-fixed level: one that can rectify it itself, other than by pressing those below: engine/_facts.py
     # own_fix, R22-1; its table looked up only for the few levels it decides, not for every late one: ~2% of derive)

@@ -1020,8 +1020,16 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # its handling limit, then the rectification limit of an assignment made on the limit's last day (a
             # county that assigned on day 10 had until day 40; reading 30 days from its receipt named it for a fix
             # on days 31–40 that full compliance allows: review17 D4)
+            # — a record's deadline where it shows no assignment at all (one set by an assignment the record leaves out)
+            # is a day the problem was to be rectified by: rectified by it, it was evidently handled, though the limits
+            # would have ended sooner (review31 #2, R31-90: 县建设部门 named for a house renovated by the record's 05-31
+            # because 10 + 30 days ran to 04-27; f18-2 read it so before). Never a day sooner than the limits; and not a
+            # deadline the record shows set by an assignment that counts as none (R8A-5a/5c: it lends none)
+            by_limits = received + limit + rect_limit
+            by_deadline = deadline_given is not None and not assigned and deadline_given > by_limits and not any(
+                x["action"] == "assigned" for x in steps)
             fixed = rectified_on is not None and rectified_on <= (
-                deadline_given if deadline_given is not None and assigned else received + limit + rect_limit)
+                deadline_given if deadline_given is not None and (assigned or by_deadline) else by_limits)
             # a step of its own the record shows after the limit, counted or not (a late one to the wrong department
             # is no better than a late one to the right one; probe8 P8-27) — a pass-down too: the parameter excuses one
             # made in time, not one that held it past the limit (一(四) 及时交办; review8a R8A-3)
@@ -1047,7 +1055,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     can_rectify, rank, to_right, place_step, setting.place_assignee, kind is None))
             if fixed and not own_fix and not shown and not late_reach:
                 # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
-                for rid in (HANDLING_LIMIT, *(() if deadline_given is not None and assigned else (RECT_LIMIT,))):
+                for rid in (HANDLING_LIMIT, *(() if (deadline_given is not None and assigned)
+                                              or (by_deadline and rectified_on > by_limits) else (RECT_LIMIT,))):
                     if rid not in ctx.rests_on:
                         ctx.rests_on.append(rid)
                 continue
