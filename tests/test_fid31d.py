@@ -32,7 +32,9 @@ def test_route_offers_no_role_the_verdict_leaves_aside(policy: Policy) -> None:
             for stage, bodies in (("handling", r.handlers), ("handling", r.report_to), ("rectification", r.assignees)):
                 for b in bodies:
                     held = policy.stage_holders(area, kind, stage).get(b.body, ())
-                    if policy.bodies[b.body].role and policy.role_stands_aside(area, kind, stage, b.body, held):
+                    prank = 1 if place == VILLAGE else 4  # (the place's level rank, as the route reads it)
+                    if policy.bodies[b.body].role and policy.role_stands_aside(area, kind, stage, b.body, held,
+                                                                               prank):
                         offered.append((area, kind, level, stage, b.body))
     assert not offered, offered
 
@@ -172,3 +174,18 @@ def test_bulk_says_the_same_below_the_authority(policy: Policy, lang: str) -> No
     bulk = sorted(str(r) for r in policy.assess(recs, lang=lang).findings.astype(object)["reason"])
     who = sorted(f.to_dict(lang)["reason"] for r in recs for f in policy.who_answers(r).findings)
     assert bulk == who
+
+
+def test_a_county_placed_specific_problem_is_routed_to_the_role_the_verdict_names(policy: Policy) -> None:
+    # review30 #6a (fid31e ada020a): a specific problem placed at a county code, naming no line, found by the province:
+    # the verdict names the county's 问题所属部门 once (二(二)3 成员单位…负责涉及本部门问题的动态发现), as the role no
+    # longer stands aside at a county place; the route, reading the place's level as the verdict does, offers no role
+    # the verdict leaves aside there and keeps the role where the verdict keeps it.
+    rec = {"id": "c", "area": "discovery", "kind": "specific_problem", "place": "330127", "as_of": "2021-03-01",
+           "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"}}
+    r = policy.route(rec)
+    for stage, bodies in (("handling", r.handlers), ("rectification", r.assignees)):
+        for b in bodies:
+            held = policy.stage_holders("discovery", "specific_problem", stage).get(b.body, ())
+            assert not (policy.bodies[b.body].role
+                        and policy.role_stands_aside("discovery", "specific_problem", stage, b.body, held, 3))

@@ -30,7 +30,7 @@ from ._problem import RESIDENTS_PLACE, Problem, ValueNames, parse_problem, resid
 
 
 def standing_holders(policy: Policy, area: str, kind: str | None, stage: Stage,
-                     sector: str | None) -> dict[str, tuple[str, ...]]:
+                     sector: str | None, prank: int | None = None) -> dict[str, tuple[str, ...]]:
     """The holders of ``stage`` for a problem of ``kind`` whose line is ``sector``, as a verdict names them: for a
     record naming no line, without a role body (问题所属部门) the verdict leaves aside there
     (:meth:`PolicyView.role_stands_aside`: a 扶贫领域具体问题 concerns no department by itself, 二(二)1–2; 二(六)4(4)'s
@@ -51,10 +51,12 @@ def standing_holders(policy: Policy, area: str, kind: str | None, stage: Stage,
         at = {(bodies[b].level, d) for b, ds in raw.items() for d in ds}
         return {b: ds for b, ds in held.items() if b in raw or roles.get(bodies[b].level) in raw or any(
             duties[d].scope == "area_holders" and (bodies[b].level, d) in at for d in ds)}
+    # (the place's level rank: a county-placed specific problem keeps the county's role, as the verdict does)
     aside = policy.role_stands_aside
-    if not any(policy.bodies[b].role and aside(area, kind, stage, b, ds) for b, ds in held.items()):
+    if not any(policy.bodies[b].role and aside(area, kind, stage, b, ds, prank) for b, ds in held.items()):
         return held
-    return {b: ds for b, ds in held.items() if not (policy.bodies[b].role and aside(area, kind, stage, b, ds))}
+    return {b: ds for b, ds in held.items() if not (policy.bodies[b].role and aside(area, kind, stage, b, ds,
+                                                                                         prank))}
 
 
 def _handling_clauses(policy: Policy) -> tuple[str, ...]:
@@ -97,7 +99,7 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
 
         # reach counted, as a verdict counts it (review19 D6: a city finance department whose allocation duty is its
         # own level's was told to pass on a county's problem that no verdict then held it to)
-        held = standing_holders(policy, area, kind, "handling", sector)
+        held = standing_holders(policy, area, kind, "handling", sector, rank[place_level])
         handlers = pick(policy.reaching(held, rank[place_level], area, kind, "handling"), top, top) or \
             pick(held, top, top)
         if not handlers:  # the kind names no handler at that level: every holder of the area there
@@ -105,7 +107,8 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
                              for b in policy.duties[d].holders}, top, top)
         # reach counted, as a verdict counts it: the city poverty office passes a village's problem down (二(二)5
         # 指导督促基层), but no city body rectifies a house renovation placed at the city itself
-        assignees = pick(policy.reaching(standing_holders(policy, area, kind, "rectification", sector),
+        assignees = pick(policy.reaching(standing_holders(policy, area, kind, "rectification", sector,
+                                                          rank[place_level]),
                                          rank[place_level], area, kind, "rectification"), rank[place_level], top)
         at_place = kind is not None and not any(r <= top for r in policy.rectifier_levels(area, kind,
                                                                                           rank[place_level]))
@@ -114,7 +117,8 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
             # no step below its place: the level holding it assigns it to its own bodies with a part in it, which a
             # verdict counts as passing it on (review8a R8A-6, probe9 P9-16) — better, place the problem where it is
             assignees = pick({b: () for stage in ("discovery", "handling", "rectification", "supervision")
-                              for b in standing_holders(policy, area, kind, stage, sector)}, top, top)
+                              for b in standing_holders(policy, area, kind, stage, sector, rank[place_level])},
+                             top, top)
         if not at_place and kind is not None and rank[authority] > rank[place_level]:
             # a body below the authority whose part in rectifying it is a duty it shares with the authority's bodies
             # (省市 make policy, 二(六)3(5)) holds it for its own level's policy: a gap policy_gap_owner reads as the
@@ -197,7 +201,7 @@ def handling_at(policy: Policy, area: str, kind: str | None, at: int, sector: st
     stage there (those whose duty reaches a problem placed at rank ``place``, where any does), else every holder of
     the area at that level."""
     rank = policy.level_rank
-    held = standing_holders(policy, area, kind, "handling", sector)
+    held = standing_holders(policy, area, kind, "handling", sector, place)
     ids = [b for b in held if b in policy.bodies and rank[policy.bodies[b].level] == at]
     if place is not None and ids:
         ids = [b for b in policy.reaching({b: held[b] for b in ids}, place, area, kind, "handling")] or ids
