@@ -31,15 +31,18 @@
    lends none (R8A-5a/5c). Pin moved: f18-2 (review17 D4 (a) read the limits).
    review31 #6 (R31-43): a county's report of a housing policy gap to 市教育部门 (no part: set aside) — its
    not_handled goes under report_to_oversight=any_receiver; the finding now says it rests on that parameter.
+6. fid31d's ask B: an area's line_named_only_without_kind does for a record naming no kind what a kind's
+   line_named_only does (二(四)7 民宗's own line of the funds it oversees).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from responsibility import Jurisdiction, Policy
+from responsibility import Jurisdiction, Policy, RulesError, load
 
 from .test_batch import TODAY, expected, got
 from .verdicts import answers, rests
@@ -348,3 +351,60 @@ def test_a_report_to_a_bureau_with_no_part_names_report_to_oversight(policy: Pol
     other = policy.with_parameters(report_to_oversight="any_receiver").who_answers(r, engine=engine)  # type: ignore[arg-type]
     assert not [f for f in other.findings if f.level == "county" and f.basis == "not_handled"]
     assert all("report_to_oversight" in f.rests_on for f in other.findings if f.basis == "not_handled")
+
+
+# ------------------------------------------------------------ fid31d's ask B: an area's line_named_only_without_kind
+
+def own_line_rules(rules_copy: Path, named_only: bool = True) -> Policy:
+    """The shipped rules with 二(四)7 民宗's own-line oversight among funds' duties for a record naming no kind, as
+    fid31d adds it, counting (with ``named_only``) only for a record naming the ethnic line."""
+    path = rules_copy / "areas" / "funds.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "  discovery: [funds_province_city_finance_oversight_own, funds_province_city_offices_oversee_own,\n"
+    assert old in text
+    text = text.replace(old, "  discovery: [funds_province_city_ethnic_oversee_own, "
+                             "funds_province_city_finance_oversight_own, funds_province_city_offices_oversee_own,\n")
+    if named_only:
+        text = text.replace("\nproblem_kinds:\n", "\nline_named_only_without_kind:\n"
+                                                  "  discovery: [funds_province_city_ethnic_oversee_own]\n"
+                                                  "problem_kinds:\n", 1)
+    path.write_text(text, encoding="utf-8")
+    return load(rules_copy)
+
+
+def city_funds(sector: str | None) -> dict[str, Any]:
+    r: dict[str, Any] = {"id": "f", "area": "funds", "place": "3301", "severity": "serious",
+                         "discovered": {"level": "province", "channel": "audit", "on": "2021-03-01"},
+                         "handled": [{"action": "assigned", "by_level": "province", "to_level": "city",
+                                      "on": "2021-03-02"}], "as_of": "2021-08-01"}
+    return {**r, "sector": sector} if sector else r
+
+
+def test_an_areas_line_named_only_without_kind_is_read(rules_copy: Path) -> None:
+    """二(四)7 扶贫、民宗部门负责统筹监督扶贫资金和资产的管理使用, read for 民宗's own line: a kind-less city funds
+    record naming the ethnic line names 市民宗 应发现未发现; one naming no line does not name the city's 问题所属部门
+    through that duty — as without the field it would (the role standing for the own-line duty)."""
+    p = own_line_rules(rules_copy)
+    assert p.areas["funds"].line_named_only_without_kind.of("discovery") == ["funds_province_city_ethnic_oversee_own"]
+    assert p.role_stands_aside("funds", None, "discovery", "city_sector_department",
+                               ("funds_province_city_ethnic_oversee_own",))
+    assert ("city_ethnic_religious", "not_discovered") in answers(p, city_funds("ethnic_religious"))
+    lineless = answers(p, city_funds(None))
+    assert ("city_sector_department", "not_discovered") not in lineless
+
+
+def test_without_the_field_the_role_stands_for_the_own_line_duty(rules_copy: Path) -> None:
+    p = own_line_rules(rules_copy, named_only=False)
+    assert not p.role_stands_aside("funds", None, "discovery", "city_sector_department",
+                                   ("funds_province_city_ethnic_oversee_own",))
+    assert ("city_sector_department", "not_discovered") in answers(p, city_funds(None))
+
+
+def test_line_named_only_without_kind_lists_only_the_areas_own_sector_duties(rules_copy: Path) -> None:
+    path = rules_copy / "areas" / "funds.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nproblem_kinds:\n", "\nline_named_only_without_kind:\n"
+                                 "  discovery: [funds_province_city_ethnic_oversee_own]\nproblem_kinds:\n", 1),
+                    encoding="utf-8")
+    with pytest.raises(RulesError, match="stages_without_kind lists at discovery"):
+        load(rules_copy)

@@ -387,6 +387,13 @@ class Area(Named):
         description="Duties added to the problems that name no kind: of every area, with applies_to_all; else of "
         "this area (二(四)7's oversight of a city's own funds, which its kinds list where they are funds' use).",
     )
+    line_named_only_without_kind: StageDuties = Field(
+        NO_STAGE_DUTIES,
+        description="As a kind's line_named_only, for this area's problems that name no kind: duties of its "
+        "stages_without_kind, held each by a department for its own part (scope own_sector), that count only for a "
+        "record naming that department's line — for a record naming none, the level's role body (问题所属部门) does "
+        "not stand for them (二(四)7 扶贫、民宗部门负责统筹监督…: 民宗's over its own line's funds).",
+    )
     problem_kinds: list[ProblemKind] = []
 
 

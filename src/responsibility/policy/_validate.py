@@ -279,6 +279,16 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
             for j, did in enumerate(a.stages_without_kind.of(stage)):
                 if did not in own:
                     out.append(_ref(aw, ("stages_without_kind", stage, j), f"duty of area {a.id!r}", did, own))
+            listed = a.stages_without_kind.of(stage)
+            for j, did in enumerate(a.line_named_only_without_kind.of(stage)):
+                # a duty of the area's own list for kind-less problems at that stage, held for its own part
+                if did not in listed:
+                    out.append(_ref(aw, ("line_named_only_without_kind", stage, j),
+                                    f"duty the area's stages_without_kind lists at {stage}", did, listed))
+                elif (dd := next((x for x in a.duties if x.id == did), None)) is None or dd.scope != "own_sector":
+                    out.append(aw.issue(("line_named_only_without_kind", stage, j), f"{did!r} is not a duty of area "
+                                        f"{a.id!r} held by each department for its own part (scope own_sector)",
+                                        "list only own_sector duties of the area here", "invalid"))
         for i, d in enumerate(a.duties):
             dw = w[duty_key(a.id, ai, d.id, i)]
             for j, h in enumerate(d.holders):

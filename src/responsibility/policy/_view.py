@@ -449,7 +449,8 @@ class PolicyView:
           whose line it is, which the record does not say — the role, once; review30 #6a). Its handling and
           rectification have the keeper of the county's lists for a record naming no line (discovery_county_ledger,
           一(三) 列出问题清单、责任清单、整改清单), which stands for the department there;
-        - the role stands only for duties the kind lists as counting for a named line only (``line_named_only``) —
+        - the role stands only for duties the kind lists as counting for a named line only (``line_named_only``; for
+          a record naming no kind, the area's ``line_named_only_without_kind``: 二(四)7 民宗's own line) —
           directly, or through 涉及本部门问题 of another area that keeps it only by them: the text names the body that
           does the kind's work at the stage (二(六)4(3) 县建设部门 for a late renovation), and the record does not
           show that another department's part (二(六)4(4) 用地、补贴、身份信息对比) failed (review23 #6).
@@ -465,11 +466,14 @@ class PolicyView:
             return False
         ds = tuple(duties)
         kind = kind or self.areas[area].kind_when_none
-        if kind is None or not ds:
+        if not ds:
             return False
-        if all(self.duties[d].scope == "area_holders" and self.duty_area[d] == area for d in ds):
+        if kind is None:  # (a record naming no kind, of an area that reads it as none)
+            named_only = set(self.areas[area].line_named_only_without_kind.of(stage))
+        elif all(self.duties[d].scope == "area_holders" and self.duty_area[d] == area for d in ds):
             return prank is None or prank < self.level_rank[b.level] or stage != "discovery"
-        named_only = set(self.kinds[(area, kind)].line_named_only.of(stage))
+        else:
+            named_only = set(self.kinds[(area, kind)].line_named_only.of(stage))
         if not named_only:
             return False
         for d in ds:
