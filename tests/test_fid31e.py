@@ -51,6 +51,15 @@ PLACE = "330127100219"  # 富城村, 千岛湖镇, 淳安县 (杭州市)
 ENGINES = ["compiled", pytest.param("durable", marks=pytest.mark.durable)]
 
 
+def _dated(r: dict[str, Any], deadline: str | None, rectified_on: str | None) -> dict[str, Any]:
+    """``r`` with the record's deadline and rectification day where given."""
+    if deadline:
+        r["deadline"] = deadline
+    if rectified_on:
+        r["rectified_on"] = rectified_on
+    return r
+
+
 def same_in_bulk(policy: Policy, records: list[dict[str, Any]]) -> None:
     j = Jurisdiction.example()
     a = policy.assess(records, jurisdiction=j, today=TODAY)
@@ -151,11 +160,7 @@ def township_only(*, county_step: bool = False, rectified_on: str | None = None,
                          "severity": "serious", "discovered": {"level": "county", "channel": "hotline",
                                                                "on": "2021-03-01"},
                          "handled": steps, "as_of": "2021-06-30"}
-    if deadline:
-        r["deadline"] = deadline
-    if rectified_on:
-        r["rectified_on"] = rectified_on
-    return r
+    return _dated(r, deadline, rectified_on)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -297,11 +302,7 @@ def reported_house(deadline: str | None = "2021-05-31", rectified_on: str | None
                     {"action": "reported", "by_level": "township", "to_level": "county",
                      "to_body": "county_construction", "on": "2021-03-18"}],
         "as_of": "2021-06-30"}
-    if deadline:
-        r["deadline"] = deadline
-    if rectified_on:
-        r["rectified_on"] = rectified_on
-    return r
+    return _dated(r, deadline, rectified_on)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
