@@ -356,20 +356,18 @@ def test_a_report_to_a_bureau_with_no_part_names_report_to_oversight(policy: Pol
 
 # ------------------------------------------------------------ fid31d's ask B: an area's line_named_only_without_kind
 
+FIELD = "line_named_only_without_kind:\n  discovery: [funds_province_city_ethnic_oversee_own]\n"
+
+
 def own_line_rules(rules_copy: Path, named_only: bool = True) -> Policy:
-    """The shipped rules with 二(四)7 民宗's own-line oversight among funds' duties for a record naming no kind, as
-    fid31d adds it, counting (with ``named_only``) only for a record naming the ethnic line."""
+    """The shipped rules, where 二(四)7 民宗's own-line oversight is among funds' duties for a record naming no kind
+    (funds.yaml, lead31) counting only for a record naming the ethnic line; without ``named_only``, the same rules
+    with the area's line_named_only_without_kind taken out."""
     path = rules_copy / "areas" / "funds.yaml"
     text = path.read_text(encoding="utf-8")
-    old = "  discovery: [funds_province_city_finance_oversight_own, funds_province_city_offices_oversee_own,\n"
-    assert old in text
-    text = text.replace(old, "  discovery: [funds_province_city_ethnic_oversee_own, "
-                             "funds_province_city_finance_oversight_own, funds_province_city_offices_oversee_own,\n")
-    if named_only:
-        text = text.replace("\nproblem_kinds:\n", "\nline_named_only_without_kind:\n"
-                                                  "  discovery: [funds_province_city_ethnic_oversee_own]\n"
-                                                  "problem_kinds:\n", 1)
-    path.write_text(text, encoding="utf-8")
+    assert FIELD in text
+    if not named_only:
+        path.write_text(text.replace(FIELD, "", 1), encoding="utf-8")
     return load(rules_copy)
 
 
@@ -402,10 +400,12 @@ def test_without_the_field_the_role_stands_for_the_own_line_duty(rules_copy: Pat
 
 
 def test_line_named_only_without_kind_lists_only_the_areas_own_sector_duties(rules_copy: Path) -> None:
+    """The field names a duty the area's stages_without_kind lists at that stage: taken out of the list, refused."""
     path = rules_copy / "areas" / "funds.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("\nproblem_kinds:\n", "\nline_named_only_without_kind:\n"
-                                 "  discovery: [funds_province_city_ethnic_oversee_own]\nproblem_kinds:\n", 1),
-                    encoding="utf-8")
+    listed = " funds_province_city_ethnic_oversee_own,"
+    assert listed in text.split(FIELD)[0].split("stages_without_kind:")[1]
+    head, tail = text.split("stages_without_kind:", 1)
+    path.write_text(head + "stages_without_kind:" + tail.replace(listed, "", 1), encoding="utf-8")
     with pytest.raises(RulesError, match="stages_without_kind lists at discovery"):
         load(rules_copy)

@@ -39,7 +39,7 @@ def drop_duties_citing(rules: Path, clause: str) -> int:
         data = yaml.safe_load(f.read_text(encoding="utf-8"))
         data["duties"] = [d for d in data["duties"] if d["id"] not in gone]
         for holder in [data, *data.get("problem_kinds", [])]:
-            for field in ("stages", "stages_without_kind", "line_named_only"):
+            for field in ("stages", "stages_without_kind", "line_named_only", "line_named_only_without_kind"):
                 for stage, ids in (holder.get(field) or {}).items():
                     holder[field][stage] = [i for i in ids if i not in gone]
         f.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
