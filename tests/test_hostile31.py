@@ -199,9 +199,16 @@ def test_an_assess_ended_by_a_signal_leaves_no_temporary_file_and_the_output_unc
     out.write_bytes(b"previous")
     line = (ROOT / "examples" / "records" / "problem.json").read_text("utf-8").replace("\n", " ") + "\n"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+    def as_from_a_terminal() -> None:
+        # (a suite run under nohup hands its children SIGHUP ignored, which assess rightly leaves so: the run
+        # outlives its terminal — and this test then waited out its timeout; session 31's CI run)
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
     with subprocess.Popen([sys.executable, "-m", "responsibility", "assess", "-", "--from", "jsonl", "-o", str(out),
                            "--jurisdiction", jcsv, "--workers", "2", "--no-progress"], cwd=tmp_path, env=env,
-                          stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
+                          stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          preexec_fn=as_from_a_terminal) as proc:
         assert proc.stdin is not None and proc.stderr is not None
         proc.stdin.write(line.encode() * 5000)
         proc.stdin.flush()
