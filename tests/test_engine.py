@@ -565,6 +565,27 @@ def test_a_stop_signal_during_a_durable_decision_stops_it_as_anywhere_else(polic
 
 
 @pytest.mark.durable
+def test_a_hangup_during_a_durable_decision_is_held_as_sigterm_is(policy: Policy,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI ends on SIGHUP as on SIGTERM (4c3937e); raised inside durable-rules' action loop it was caught there
+    and logged (hostile31's left #3). Held like the others, it stops the call once the decision leaves the engine."""
+    import os
+    import signal
+
+    class HungUp(Exception):
+        pass
+
+    def hang_up(signum: int, frame: object) -> None:
+        raise HungUp
+
+    previous = signal.signal(signal.SIGHUP, hang_up)
+    try:
+        _once_inside_durable_rules(policy, monkeypatch, lambda: os.kill(os.getpid(), signal.SIGHUP), HungUp)
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
+@pytest.mark.durable
 @pytest.mark.parametrize("error", [RuntimeError, KeyboardInterrupt])
 def test_an_error_inside_durable_rules_does_not_silence_later_decisions(policy: Policy, monkeypatch: pytest.MonkeyPatch,
                                                                         error: type[BaseException]) -> None:

@@ -24,7 +24,7 @@ This module is the only one that imports it, and it:
   in one action: a stalled process on a loaded machine, a suspended VM, a clock step;
   review21b B21-0, the concurrent-calls test that failed once a session). Every action
   here is synchronous and one-argument, so the lease it guards does not apply;
-- holds Ctrl-C and SIGTERM back while a decision is inside durable-rules: its action loop
+- holds Ctrl-C, SIGTERM and SIGHUP back while a decision is inside durable-rules: its action loop
   catches ``BaseException`` and logs a traceback, so a ``KeyboardInterrupt`` or the CLI's
   ``Terminated`` raised there came out as an engine error (exit 2) or a printed traceback
   (review22b R22b-0). The signal is handled when the decision leaves the C core, where it
@@ -59,13 +59,15 @@ _durable: Any = None
 _LOCKS: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
-_HELD = frozenset({signal.SIGINT, signal.SIGTERM})
+#: (SIGHUP too: the CLI ends on a hangup as on SIGTERM, 4c3937e; not on a platform without it)
+_HELD = frozenset(s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None)
 
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Ctrl-C and SIGTERM are recorded, not acted on, until the block ends, and then handled by
-    the handlers that were in place. Python runs signal handlers in the main thread only, so a
+    """Ctrl-C, SIGTERM and SIGHUP are recorded, not acted on, until the block ends, and then handled by
+    the handlers that were in place (one ignored, as SIGHUP under ``nohup``, stays ignored throughout).
+    Python runs signal handlers in the main thread only, so a
     call from another thread (the service's) is never interrupted and needs nothing. Masking the
     signal is not enough: in a process with other threads (pytest-xdist's, pyarrow's) the kernel
     delivers it to one of them and Python still runs the handler in the main thread, inside
@@ -78,7 +80,7 @@ def _signals_held() -> Iterator[None]:
     def hold(signum: int, frame: Any) -> None:
         caught.append(signum)
 
-    before = {s: h for s in _HELD if (h := signal.getsignal(s)) is not None}
+    before = {s: h for s in _HELD if (h := signal.getsignal(s)) is not None and h != signal.SIG_IGN}
     for s in before:
         signal.signal(s, hold)
     try:
