@@ -609,10 +609,7 @@ class Decider:
                                       chosen)
                 if linked:
                     static = self._linked(static, linked)
-                form = self._forms.get((id(static), key, duties, severity, escalate, own_day,
-                                        self.disposal(fact)))
-                if form is None:
-                    form = self._form(key, duties, static, severity, fact, own_day)
+                form = self._form(key, duties, static, severity, fact, own_day)
                 memo[mk] = form
             forms.append(form)
             if base is None:
@@ -662,8 +659,7 @@ class Decider:
                 continue
             static = self._linked(form.static, tuple(extra))
             fact = everything[plan.fired[i][0][1]]
-            made = self._forms.get((id(static), key, form.duties, severity, bool(fact.get("escalate")), False))
-            forms[i] = made if made is not None else self._form(key, form.duties, static, severity, fact)
+            forms[i] = self._form(key, form.duties, static, severity, fact)
 
     def _aside_rows(self, plan: Plan, problem: Problem, facts: list[Fact], hits: list[Hit], ctx: Context) -> Rows:
         """The rows of a record of ``plan`` with steps set aside: its not_handled and not_rectified findings on a fact
@@ -1189,6 +1185,10 @@ class Decider:
         ``reason_handed`` templates say (its ``reason`` where the policy gives none)."""
         escalate = bool(fact.get("escalate"))
         disposal = self.disposal(fact)  # (reason_values reads it too: what else would have disposed of it)
+        fkey = (id(static), key, duties, severity, escalate, own_day, disposal)
+        form = self._forms.get(fkey)
+        if form is not None:
+            return form
         body_id, basis, liability = key
         body = self.policy.bodies[body_id]
         text = self._texts.get((body_id, basis, duties, severity, escalate, own_day, disposal))
@@ -1201,7 +1201,7 @@ class Decider:
                                            else failure.reason_en, own, CONTEXT_FIELDS)
             text = self._texts[(body_id, basis, duties, severity, escalate, own_day, disposal)] = (
                 zh, en, dict(own) if partial_zh or partial_en else None)
-        form = self._forms[(id(static), key, duties, severity, escalate, own_day, disposal)] = FindingForm(
+        form = self._forms[fkey] = FindingForm(
             level=body.level, body=body_id, name=body.name, name_en=body.en, basis=basis, liability=liability,
             clauses=static[0], duties=duties, rests_on=static[1], reason=text[0], reason_en=text[1], own=text[2],
             static=static)
