@@ -161,6 +161,22 @@ def _show(value: Any, width: int = 40) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
+def _whole_number(value: Any) -> int | None:
+    """The whole number a code read as a number holds — an integer (also numpy's; not a bool), a whole float (a
+    spreadsheet's or pandas' column with a gap) under 10^15, or a whole finite Decimal (a database's NUMERIC column)
+    under 10^38 — else ``None``. One rule for a record's text (:func:`_text`) and a ledger event's."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if type(value).__name__ == "Decimal" and value.is_finite() and value == value.to_integral_value() \
+            and abs(value) < 10 ** 38:
+        return int(value)
+    return None
+
+
 def _text(value: Any, info: ValidationInfo | None) -> Any:
     """Record text: NFKC-normalised (full-width letters and digits become ASCII), bounded, printable.
 
@@ -178,15 +194,12 @@ def _text(value: Any, info: ValidationInfo | None) -> Any:
             value = bytes(value).decode("utf-8")
         except UnicodeDecodeError:
             raise _bad("bad_value", "bytes that are not UTF-8 text ({got})", {"got": _show(bytes(value))}) from None
-    elif isinstance(value, numbers.Integral):
-        if int(value).bit_length() > 128:  # no code is that long, and str() of over 4,300 digits raises ValueError
-            raise _bad("bad_value", "{got}, not text or a code", {"got": _show(int(value))})  # (review23b R23b-3)
-        value = str(int(value))  # place codes read as numbers by spreadsheets and pandas (also numpy integers)
-    elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        value = str(int(value))  # ... and as floats when the column has a gap
-    elif type(value).__name__ == "Decimal" and value.is_finite() and value == value.to_integral_value() \
-            and abs(value) < 10 ** 38:
-        value = str(int(value))  # ... and as decimals by a database's NUMERIC column (a whole one is its digits)
+    elif (whole := _whole_number(value)) is not None:
+        # place codes read as numbers by spreadsheets and pandas (also numpy integers), as floats when the column has
+        # a gap, as decimals by a database's NUMERIC column: a whole one is its digits
+        if whole.bit_length() > 128:  # no code is that long, and str() of over 4,300 digits raises ValueError
+            raise _bad("bad_value", "{got}, not text or a code", {"got": _show(whole)})  # (review23b R23b-3)
+        value = str(whole)
     if not isinstance(value, str):
         return value
     if len(value) > MAX_TEXT:

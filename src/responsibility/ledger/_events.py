@@ -28,7 +28,6 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import numbers
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -37,7 +36,7 @@ from typing import Any
 
 from .._errors import ProblemError
 from .._json import kind_of
-from ..engine._problem import _NOT_TEXT, _noncharacter  # one rule for a record's text and an event's
+from ..engine._problem import _NOT_TEXT, _noncharacter, _whole_number  # one rule for a record's text and an event's
 
 #: The fields each type takes: name -> required.
 FIELDS: dict[str, dict[str, bool]] = {
@@ -204,18 +203,9 @@ def _clean(text: str, field_name: str, problem: str | None) -> str:
     return text
 
 
-def _whole(d: Any) -> bool:
-    """Whether the Decimal ``d`` is a whole number a code could be (as a record's ``_problem._text`` reads it)."""
-    return bool(d.is_finite() and d == d.to_integral_value() and abs(d) < 10 ** 38)
-
-
 def _text(value: Any, field_name: str, problem: str | None) -> str:
-    if type(value) is not str and not isinstance(value, bool) and isinstance(value, numbers.Integral):
-        value = int(value)  # numpy's int64 (a frame's column) is the whole number it holds, as Python's int is
-    elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        value = int(value)  # a code read as a float where the column has a gap: a record takes it so (_problem._text)
-    elif type(value).__name__ == "Decimal" and _whole(value):
-        value = int(value)  # ... and a database NUMERIC column's whole number, as a record does
+    if type(value) is not str and (whole := _whole_number(value)) is not None:
+        value = whole  # a code read as a number (numpy's int64, a float with a gap, a NUMERIC): as a record takes it
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ProblemError(field_name, f"expected text, got {kind_of(value)}: {shown(value)}; give it as text",
                            record=problem,
