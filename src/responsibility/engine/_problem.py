@@ -1712,10 +1712,12 @@ def _with_place(p: Problem, place: str, own: str | None) -> Problem:
 #: What to do instead of naming the village level at an urban community, per the part of the record that names it.
 _INSTEAD = {"discovered": "give as finder the township or a level above it",
             "handled": "hand it to the township (to_level township) or a level above it",
+            "reported": "give as by_level the township (the 街道 that reported it) or a level above it",
             "concealed": "name the township, one of its bodies or a level above it"}
 
 
-def below_community(own: str, township: str, part: Literal["discovered", "handled", "concealed"]) -> str:
+def below_community(own: str, township: str,
+                    part: Literal["discovered", "handled", "reported", "concealed"]) -> str:
     """The refusal of a village-level finder, assignee or concealer at ``own``, an urban community's code answered
     as its township's (``township``) by residents_committee_place=township: one message for a record (who, assess,
     route, the service) and a ledger's event (session 25's note item 4: the ledger took such an event that who
@@ -1733,7 +1735,7 @@ def below_community(own: str, township: str, part: Literal["discovered", "handle
             "rules/parameters.yaml for a ledger)")
 
 
-def _community(p: Problem, part: Literal["discovered", "handled", "concealed"]) -> str | None:
+def _community(p: Problem, part: Literal["discovered", "handled", "reported", "concealed"]) -> str | None:
     """:func:`below_community` of a record re-placed at its township, else ``None``."""
     own = residents_place(p)
     return below_community(own, p.place, part) if own is not None and own != p.place else None
@@ -1906,9 +1908,15 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
     except JurisdictionError as exc:
         # a place's name where its code is due: say which code it is (newcomer10 N10-10)
         fail("place", place_name_hint(jurisdiction, p.place) or str(exc), "bad_place")
-    if jurisdiction.get(code) is None:
-        fail("place", f"place {p.place} is not in jurisdiction {jurisdiction.name!r}; pass the jurisdiction "
-                      "that contains it (--jurisdiction)", "unknown_place")
+    # an urban community's record is answered at its township's code (residents_committee_place=township): the
+    # place the record gave must be in the jurisdiction too, and is the one named (session 31: a community of a
+    # township not in it was refused as "place 330127001000", a code the user never wrote; one of a township in it
+    # but itself not was taken, where under =village, in the ledger and in the bulk path it is refused)
+    own = residents_place(p)
+    if jurisdiction.get(code) is None or \
+            (own is not None and own != p.place and jurisdiction.get(coded(own)[0]) is None):
+        fail("place", f"place {own or p.place} is not in jurisdiction {jurisdiction.name!r}; pass the "
+                      "jurisdiction that contains it (--jurisdiction)", "unknown_place")
     levels = policy.level_rank
 
     def level(field: str, value: str) -> None:
@@ -1957,6 +1965,10 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         f = f"handled[{i}]"
         level(f"{f}.by_level", h.by_level)
         level(f"{f}.to_level", h.to_level)
+        if levels[h.by_level] < place_rank and (said := _community(p, "reported")):
+            # a village that reports an urban community's problem: no village level answers there, as for a finder,
+            # an assignee or a concealer (the bulk path sends such a record here to be refused, batch/_encode)
+            fail(f"{f}.by_level", said, "level_mismatch")
         if h.to_body is not None:
             body(f"{f}.to_body", h.to_body, h.to_level)
             if policy.bodies[h.to_body].level != h.to_level:

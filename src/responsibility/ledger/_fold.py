@@ -511,7 +511,7 @@ class Folder:
         township = _answered_at(policy, s.place)
         prank = rank["township"] if township is not None else rank[_place_level(s.place)]
 
-        def below(part: Literal["discovered", "handled", "concealed"], said: str) -> str:
+        def below(part: Literal["discovered", "handled", "reported", "concealed"], said: str) -> str:
             from ._compat import below_community
 
             return below_community(s.place, township, part) if township is not None else said
@@ -572,6 +572,8 @@ class Folder:
             if to < prank:
                 self._fail(e, "to_level", below("handled", f"the place is a {_place_level(s.place)}; nothing below "
                                                            "it can take it"), "level_mismatch")
+            if township is not None and by < prank:  # a village reporting a community's problem, as who refuses it
+                self._fail(e, "by_level", below("reported", ""), "level_mismatch")
             if d.get("deadline") is not None and dt.date.fromisoformat(d["deadline"]) < e.on:
                 self._fail(e, "deadline", f"deadline {d['deadline']} is before the assignment on {e.on}",
                            "order_violation")

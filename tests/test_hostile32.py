@@ -1,0 +1,72 @@
+"""The input contract, hostile inputs and a newcomer's path (hostile32: session 31's known defects — an urban
+community's place in an error, a correction that adds where it should alter — then a hostile pass on the notebook
+API, the CLI's paths, the ledger's imports and the service)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Policy, ProblemError
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMUNITY = "330102001051"  # 清波门社区 (a residents' committee) of 清波街道 330102001000, in the shipped jurisdiction
+
+
+def _record(place: str = COMMUNITY, **more: Any) -> dict[str, Any]:
+    return {"id": "c1", "area": "housing", "place": place, "severity": "serious",
+            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-06-30", **more}
+
+
+# ---------------------------------------------------------------- 1a. an urban community's place in an error
+
+
+@pytest.mark.parametrize("reading", ["township", "village"])
+@pytest.mark.parametrize("place", ["330127001051",   # a community of a township the jurisdiction lacks
+                                   "330102001199",   # a community code of 清波街道 that does not exist
+                                   "330102001450"])  # the same, 类似居民委员会 (400–599)
+def test_a_community_not_in_the_jurisdiction_is_refused_naming_the_code_written(policy: Policy, reading: str,
+                                                                                place: str) -> None:
+    """Under residents_committee_place=township a community is answered at its township's code: the first was
+    refused as "place 330127001000 is not in jurisdiction", a code the user never wrote; the other two were answered
+    at 清波街道 (4 findings), where under =village, in the ledger's registration and in the bulk path it is refused."""
+    strict = policy.with_parameters(residents_committee_place=reading)
+    with pytest.raises(ProblemError) as caught:
+        strict.who_answers(_record(place))
+    assert caught.value.field == "place" and caught.value.code == "unknown_place"
+    assert f"place {place} is not in jurisdiction" in str(caught.value), caught.value
+    assert place[:9] + "000" not in str(caught.value)
+    done = strict.assess([_record(place), _record()])
+    assert (done.assessed, done.rejected) == (1, 1)
+    assert list(done.rejects["code"]) == ["unknown_place"]
+
+
+def test_a_village_reporting_a_communitys_problem_is_refused_as_a_village_finder_is(policy: Policy,
+                                                                                   tmp_path: Path) -> None:
+    """A record with a village level in it at a community is refused under =township (rules/parameters.yaml): a
+    village finder, assignee or concealer was, a village's report upward was taken (the 街道 was named 应发现未发现
+    beside the county), though the bulk path sends such a record to the reference path to be refused. The ledger
+    refuses the same event with the same message."""
+    from responsibility import Ledger
+    from responsibility.engine._problem import below_community
+
+    step = {"action": "reported", "by_level": "village", "to_level": "county", "on": "2021-03-02"}
+    with pytest.raises(ProblemError) as caught:
+        policy.who_answers(_record(handled=[step]))
+    expected = below_community(COMMUNITY, COMMUNITY[:9] + "000", "reported")
+    assert caught.value.field == "handled[0].by_level" and caught.value.code == "level_mismatch"
+    assert expected in str(caught.value)
+    done = policy.assess([_record(handled=[step]), _record(id="c2")])
+    assert (done.assessed, done.rejected) == (1, 1) and list(done.rejects["field"]) == ["handled[0].by_level"]
+    # as at a village, the step stands under the other reading
+    assert policy.with_parameters(residents_committee_place="village").who_answers(_record(handled=[step]))
+    with Ledger.create(tmp_path / "l.db") as led:
+        led.append([{"problem": "C", "type": "registered", "on": "2021-03-01", "area": "housing", "place": COMMUNITY},
+                    {"problem": "C", "type": "discovered", "on": "2021-03-01", "level": "county",
+                     "channel": "hotline"}], entered_by="clerk")
+        with pytest.raises(ProblemError) as refused:
+            led.append([{"problem": "C", "type": "reported", "on": "2021-03-02", "by_level": "village",
+                         "to_level": "county"}], entered_by="clerk")
+    assert refused.value.field == "by_level" and expected in str(refused.value)
