@@ -70,3 +70,52 @@ def test_a_village_reporting_a_communitys_problem_is_refused_as_a_village_finder
             led.append([{"problem": "C", "type": "reported", "on": "2021-03-02", "by_level": "village",
                          "to_level": "county"}], entered_by="clerk")
     assert refused.value.field == "by_level" and expected in str(refused.value)
+
+
+# ---------------------------------------------------------------- 1b. a correction alters, it does not add
+
+
+def _assigned_ledger(path: Path) -> Any:
+    from responsibility import Ledger
+
+    led = Ledger.create(path)
+    led.append([{"problem": "C", "type": "registered", "on": "2021-03-01", "area": "housing", "place": "330127100219"},
+                {"problem": "D", "type": "registered", "on": "2021-03-01", "area": "housing", "place": "330127100219"},
+                {"problem": "C", "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "hotline"},
+                {"problem": "C", "type": "assigned", "on": "2021-03-02", "by_level": "county",
+                 "to_level": "township"}], entered_by="clerk")
+    return led
+
+
+@pytest.mark.parametrize(("replace", "field", "said"), [
+    ({"type": "reported", "by_level": "township", "to_level": "county"}, "replace.type", "add that event"),
+    ({"type": 5, "by_level": "county", "to_level": "township"}, "replace.type", "not 5"),
+    ({"problem": "D", "by_level": "county", "to_level": "township"}, "replace.problem", "cannot move it to 'D'"),
+])
+def test_a_correction_into_another_type_or_problem_is_refused(tmp_path: Path, replace: dict[str, Any], field: str,
+                                                              said: str) -> None:
+    """docs/ledger.md: a correction's replacement is "the whole event that replaces the one corrected". One of another
+    type was silently made the corrected event's type (a 'reported' replacement of an assignment was then refused as
+    "an assignment goes to the same or a lower level; use 'reported' to go up"), one of another problem was stored
+    as about the first, as if it had moved nothing. Now bad_correction, naming what to do."""
+    with _assigned_ledger(tmp_path / "l.db") as led:
+        seq = max(e.seq for e in led.events("C"))
+        with pytest.raises(ProblemError) as caught:
+            led.append([{"problem": "C", "type": "corrected", "on": "2021-03-03", "event": seq, "reason": "录错",
+                         "replace": replace}], entered_by="clerk")
+        assert caught.value.field == field and caught.value.code == "bad_correction", caught.value
+        assert said in str(caught.value)
+        assert [e.type for e in led.events("C")][-1] == "assigned"  # nothing stored
+
+
+def test_a_correction_may_give_a_field_the_event_left_out_and_its_own_type_by_name(tmp_path: Path) -> None:
+    """The replacement is the whole event: a deadline the assignment did not state is part of it (the contract kept,
+    docs/ledger.md), and `type` naming the event's own type (by id or Chinese name, as an exported event has it) is
+    no change."""
+    with _assigned_ledger(tmp_path / "l.db") as led:
+        seq = max(e.seq for e in led.events("C"))
+        led.append([{"problem": "C", "type": "corrected", "on": "2021-03-03", "event": seq, "reason": "补录期限",
+                     "replace": {"type": "交办", "problem": "C", "by_level": "county", "to_level": "township",
+                                 "deadline": "2021-05-01"}}], entered_by="clerk")
+        rows = led.rectifications("2021-03-10")
+        assert str(rows.loc[rows["problem"] == "C", "deadline"].iloc[0])[:10] == "2021-05-01"

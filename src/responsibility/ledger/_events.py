@@ -72,8 +72,8 @@ CODES: dict[str, str] = {
     "unknown_event_type": "not one of the event types",
     "unknown_problem": "no such problem in the ledger",
     "unknown_event": "no such event (seq) to correct, or one about another problem",
-    "bad_correction": "a correction of a correction, a void of what cannot be voided, or a correction that both "
-                      "voids and replaces",
+    "bad_correction": "a correction of a correction, a void of what cannot be voided, a correction that both "
+                      "voids and replaces, or a replacement of another type or problem than the event corrected",
     "bad_merge": "a merge that does not join reports of one problem (area, kind, sector or county differ; the joined "
                  "record would not hold; a rectified report merged into an open one)",
     "duplicate_problem": "a problem registered (or imported) twice",

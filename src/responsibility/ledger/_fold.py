@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .._errors import JurisdictionError, ProblemError
-from ._events import Event, ledger_named
+from ._events import Event, ledger_named, shown, type_named
 
 #: Status ids, in the order a problem moves through them (names in ``columns.yaml``).
 STATUSES = ("registered", "discovered", "reported", "assigned", "rectified", "verified", "closed", "merged")
@@ -423,7 +423,22 @@ class Folder:
         if target.type == "corrected":
             self._fail(e, "event", "correct the original event, not a correction", "bad_correction")
         if not e.data.get("void"):
-            raw = {**e.data["replace"], "problem": e.problem, "type": target.type}
+            # A correction alters the event it names: its replacement is that event's kind of event about that
+            # problem. A replacement of another type (a 'discovered' event corrected into an 'assigned' one) or of
+            # another problem was overridden in silence, so that what the user meant to add was never stored.
+            given = e.data["replace"]
+            kind = given.get("type")
+            if kind is not None and (not isinstance(kind, str) or (type_named(kind) or kind) != target.type):
+                article = "an" if target.type[:1] in "aeiou" else "a"
+                self._fail(e, "replace.type", f"event {target.seq} is {article} {target.type!r} event and a correction "
+                           f"replaces it with another {target.type!r} event, not {shown(kind)}: to record that "
+                           "something else happened, add that event (and void this one if it did not happen)",
+                           "bad_correction")
+            if given.get("problem") is not None and str(given["problem"]).strip() != e.problem:
+                self._fail(e, "replace.problem", f"event {target.seq} is about problem {e.problem!r}; a correction "
+                           f"cannot move it to {shown(given['problem'])}: void it and add the event to that problem",
+                           "bad_correction")
+            raw = {**given, "problem": e.problem, "type": target.type}
             raw.setdefault("on", target.on)
             try:
                 # The replacement is held to what the event it replaces was held to (an unknown area
