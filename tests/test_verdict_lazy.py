@@ -491,7 +491,10 @@ def test_a_plan_key_that_drops_a_part_of_the_record_gives_another_verdict(policy
                                             # handed it late: the days it answers from are then the plan's to tell)
                                             receiving_level_body="handling_holders")]
     cases = [(view, r, j) for view in views for r, j in
-             [*((p, province) for p in pairs(province)), *scenario_problems(),
+             # every third scenario (the others add time, not power: each part's first differing verdict comes
+             # from the pairs, the generated records or one of these; every scenario is compared with the
+             # reference by the tests above)
+             [*((p, province) for p in pairs(province)), *scenario_problems()[::3],
               *((g, province) for g in generated(policy, province, 150, seed=5))]]
     want = {}
     for i, (view, record, j) in enumerate(cases):
