@@ -1,0 +1,69 @@
+"""A verdict's reasons made once per template and slot (engine/_dicts.c ``finding_dicts``, issue 12 item 4): findings
+whose forms hold the same template and that sit in the same slot (a body's liabilities) share one reason text, equal
+to what each finding says; findings of other templates or slots get their own; a verdict with more distinct reasons
+than are kept still says each right."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Jurisdiction, Policy
+from responsibility.engine._verdict import FindingForm, blank, finding_spec
+
+from .strategies import bench_engine_records
+
+
+def c_dicts() -> Any:
+    """The C module, or a skip where it was not built (a machine without a compiler)."""
+    return pytest.importorskip("responsibility.engine._dicts")
+
+
+def form_of(template: str, body: str = "b", liability: str = "direct") -> FindingForm:
+    return FindingForm("county", body, "名", "n", "not_handled", liability, ("c1",), (), (), template, template + "!")
+
+
+@pytest.mark.parametrize("en", [False, True])
+def test_findings_of_one_template_in_one_slot_share_their_reason(en: bool) -> None:
+    c = c_dicts()
+    a, b, other = form_of("{place}（{finder}）未交办"), form_of("{place}（{finder}）未交办", liability="unit"), \
+        form_of("{finder}：{place}")
+    finding_spec(a, en)
+    # b holds an equal template but its own pieces: made from a's spec, as a decider's forms of one failure share them
+    object.__setattr__(b, "proto", dict(a.proto or {}, liability="unit"))
+    object.__setattr__(b, "en_reason" if en else "zh_reason", a.en_reason if en else a.zh_reason)
+    slots = [("1", "甲村", blank({"place": "甲村", "finder": "县"})),
+             ("2", "乙镇", blank({"place": "乙镇", "finder": "市"}))]
+    got = c.finding_dicts((a, b, a, other, b), (0, 0, 1, 0, 1), slots, en, finding_spec)
+    reasons = [d["reason"] for d in got]
+    suffix = "!" if en else ""
+    assert reasons == ["甲村（县）未交办" + suffix] * 2 + ["乙镇（市）未交办" + suffix, "县：甲村" + suffix,
+                                                         "乙镇（市）未交办" + suffix]
+    assert reasons[0] is reasons[1] and reasons[2] is reasons[4]  # one text per template and slot
+    assert reasons[0] is not reasons[2] and reasons[3] is not reasons[0]  # another slot, another template: its own
+    assert [d["liability"] for d in got] == ["direct", "unit", "direct", "direct", "unit"]
+    assert len({id(d) for d in got}) == 5 and len({id(d["clauses"]) for d in got}) == 5  # the dicts are each new
+
+
+def test_more_distinct_reasons_than_are_kept_each_say_their_own() -> None:
+    c = c_dicts()
+    forms = tuple(form_of(f"{{place}}第{i}条") for i in range(40))
+    slots = [(str(s), f"村{s}", blank({"place": f"村{s}"})) for s in range(2)]
+    order = tuple(i % 2 for i in range(40)) * 2
+    got = c.finding_dicts(forms * 2, order, slots, False, finding_spec)
+    assert [d["reason"] for d in got] == [f"村{i % 2}第{i % 40}条" for i in range(80)]
+
+
+def test_a_verdicts_findings_say_the_reasons_its_findings_give(policy: Policy, jurisdiction: Jurisdiction) -> None:
+    c_dicts()
+    shared = 0
+    for r in bench_engine_records(policy, jurisdiction, 150, seed=32, prefix="p32e-"):
+        for lang in ("zh", "en"):
+            v = policy.who_answers(r, jurisdiction=jurisdiction, engine="compiled")
+            got = v.to_dict(lang)["findings"]
+            assert got == [f.to_dict(lang) for f in v.findings]  # type: ignore[arg-type]
+            texts = [d["reason"] for d in got]
+            shared += len(texts) - len({id(t) for t in texts})
+    assert shared > 150  # the sample has findings that share a reason (a body's liabilities)
+
