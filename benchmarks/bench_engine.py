@@ -9,16 +9,19 @@ second, the decision alone and with ``to_dict()``, for each engine, after decidi
 problems of the same province untimed (a steady state: what a decider keeps is kept, but none of
 the timed problems was decided before). ``--against=REV`` measures git
 revision REV's source (or each of several, comma-separated) in the same run (its ``src/`` extracted
-to a temporary directory, each run a fresh process, the runs interleaved) and prints the ratio of
-the medians; a REV that is a directory is a checkout measured as it is (its ``src/``, with the C
-extensions built in it, which an extracted revision lacks). All then read the first REV's
+to a temporary directory, each run a fresh process; each round measures every side once, back to back,
+every other round in the reverse order, so that no side always runs first or last) and prints the
+ratio of the medians and each round's own ratio (its two sides ran under the same load); a REV that
+is a directory is a checkout measured as it is (its ``src/``, with the C extensions built in it,
+which an extracted revision lacks). All then read the first REV's
 ``rules/`` (older code may not read newer rules): they decide the same problems on the same rules.
 
 Each figure says how many full collections of the garbage collector fell in its timed window (they move a
 figure by a third or more; ``--settled`` starts every window with none pending: :func:`decisions`).
 
 The load average is printed at the start and the end of the decisions (a figure read at load 10 is not one
-read at load 1: the ratio of the medians, measured in the same run, is the figure to compare).
+read at load 1: the ratio of the medians, measured in the same run, is the figure to compare, and the
+spread of the rounds' own ratios says how far the load moved it).
 
 Cold start: CPU seconds (user + sys of the child) and wall seconds of a fresh interpreter running
 ``import responsibility`` and ``responsibility who`` on the README's example problem, with the
@@ -197,16 +200,21 @@ def decisions(n: int, against: list[str], runs: int = 3, engines: tuple[str, ...
                 for calm in (True, False) if settled else (False,):
                     got: dict[str | None, list[tuple[float, float, int, float]]] = {
                         None: [], **{rev: [] for rev in olds}}
-                    for _ in range(runs):
-                        for rev, old in olds.items():
+                    sides: list[tuple[str | None, Path | None]] = [*olds.items(), (None, None)]
+                    for k in range(runs):
+                        # each round measures every side once, back to back; every other round in the reverse
+                        # order, so that no side always runs first (after the previous line's last child) or last
+                        for rev, old in sides if k % 2 == 0 else sides[::-1]:
                             got[rev].append(measured_in_child(old, n, engine, mode, rules, calm))
-                        got[None].append(measured_in_child(None, n, engine, mode, rules, calm))
                     new_cpu = statistics.median(c for c, *_ in got[None])
                     label = f"{mode}{' (settled)' if calm else ' (default)' if settled else ''}"
                     line = f"  {engine:8s} {label:32s} now {figure(got[None])}"
                     for rev in olds:
                         old_cpu = statistics.median(c for c, *_ in got[rev])
                         line += f"   {rev} {figure(got[rev])} ×{new_cpu / old_cpu:.2f}"
+                        if runs > 1:  # each round's own ratio: the two sides of a round ran under the same load
+                            line += " (rounds " + " ".join(
+                                f"×{a[0] / b[0]:.2f}" for a, b in zip(got[None], got[rev], strict=True)) + ")"
                     print(line, flush=True)
         print(f"  load average at the end {load()}", flush=True)
 

@@ -1,10 +1,13 @@
 """A verdict's reasons made once per template and slot (engine/_dicts.c ``finding_dicts``, issue 12 item 4): findings
 whose forms hold the same template and that sit in the same slot (a body's liabilities) share one reason text, equal
 to what each finding says; findings of other templates or slots get their own; a verdict with more distinct reasons
-than are kept still says each right."""
+than are kept still says each right; and bench_engine's rounds alternate their order."""
 
 from __future__ import annotations
 
+import itertools
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +16,8 @@ from responsibility import Jurisdiction, Policy
 from responsibility.engine._verdict import FindingForm, blank, finding_spec
 
 from .strategies import bench_engine_records
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def c_dicts() -> Any:
@@ -67,3 +72,26 @@ def test_a_verdicts_findings_say_the_reasons_its_findings_give(policy: Policy, j
             shared += len(texts) - len({id(t) for t in texts})
     assert shared > 150  # the sample has findings that share a reason (a body's liabilities)
 
+
+def test_bench_engine_alternates_the_order_of_its_rounds(monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bench_engine
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    calls: list[str | None] = []
+    rates = itertools.cycle([100.0, 400.0, 500.0, 100.0, 120.0, 600.0])  # old, new; new, old; old, new (each line)
+
+    def child(src: Path | None, *_: Any) -> tuple[float, float, int, float]:
+        calls.append(None if src is None else str(src))
+        rate = next(rates)
+        return rate, rate, 0, 0.0
+
+    monkeypatch.setattr(bench_engine, "measured_in_child", child)
+    monkeypatch.setattr(bench_engine, "source_of", lambda rev, into: Path("/old/src"))
+    bench_engine.decisions(10, ["OLD"], runs=3, engines=("compiled",))
+    out = capsys.readouterr().out
+    assert calls[:6] == ["/old/src", None, None, "/old/src", "/old/src", None]
+    # the ratio of the medians (500 / 100), then each round's own
+    assert "×5.00 (rounds ×4.00 ×5.00 ×5.00)" in out
