@@ -5,7 +5,11 @@ Usage: python benchmarks/bench_assess.py [N] [--runs R] [--naive M] [--workers W
 (default N = 1,000,000 problems, R = 3 runs, M = 1,000 problems for the naive peer; 0: none)
 
 Everything is measured in one run, so the ratios hold even on a shared machine; CPU seconds
-(user + sys of the process and its workers) are printed beside wall seconds, medians of R runs:
+(user + sys of the process and its workers) are printed beside wall seconds, medians of R rounds, and
+each target's ratio round by round. A round runs the Parquet floors, then ``assess`` of the Parquet
+input (base, then amended), then each other format (its ``assess`` runs, then its floor); the next
+round runs the same in reverse, so that the runs whose ratios are targets are neighbours, seconds
+apart, and each is measured once before and once after the other:
 
 - the floor: pyarrow alone (a fresh process) reading the same input file (Parquet with
   ``iter_batches``; JSON lines and CSV with pyarrow's C readers; on one thread, as ``assess``
@@ -420,41 +424,57 @@ def main(argv: list[str] | None = None) -> None:
 
         peak = (0, 0)
         # the first run of a policy fills the cache of what an assessor builds (batch/_saved.py): every later
-        # run loads it, so that is what is measured
+        # run loads it, so that is what is measured. The base policy's first run also writes the rows every floor
+        # writes (assess's output is the same from run to run: the test suite checks that the same input gives the
+        # same rows whatever the path), so no round needs a run of its own to make them
+        rows = Path(tmp) / "rows.parquet"
         for policy in policies:
-            run(assess_cmd(inputs[formats[0]], out, jcsv, amended if policy == "amended" else None, opts.workers))
-        # interleaved, so that a change of load on the machine touches every figure alike
-        for _ in range(opts.runs):
-            for policy in policies:
-                for fmt in formats:
-                    rules = amended if policy == "amended" else None
-                    wall, cpu, largest, total, _ = run(assess_cmd(inputs[fmt], out, jcsv, rules, opts.workers),
-                                                       sample=fmt == "parquet" and policy == "base")
-                    add(f"assess {fmt} ({policy})", cpu, wall)
-                    if largest:
-                        peak = (max(peak[0], largest), max(peak[1], total))
-            # the floor writes the rows the last assess (base policy) wrote
-            if "base" in policies:
-                run(assess_cmd(inputs[formats[0]], out, jcsv, None, opts.workers))
-            for fmt in formats:
-                wall, cpu = floor(inputs[fmt], fmt, out, again)
-                add(f"floor {fmt}", cpu, wall)
-                if fmt == "parquet":
-                    wall, cpu = floor(inputs[fmt], "parquet-dict", out, again)
-                    add("floor parquet (dictionaries)", cpu, wall)
+            run(assess_cmd(inputs[formats[0]], rows if policy == "base" else out, jcsv,
+                           amended if policy == "amended" else None, opts.workers))
+        if "base" not in policies:
+            run(assess_cmd(inputs[formats[0]], rows, jcsv, None, opts.workers))
+        # the order of a round, (kind, format, policy): the first format's floors, then its assess runs (base
+        # first), then each other format's assess runs and its floor; so the first format's base run has its floor
+        # on one side and its amended run on the other, and the other formats' base runs are two runs from it
+        first, *others = formats
+        jobs = [("floor", f, "") for f in (["parquet-dict"] if first == "parquet" else []) + [first]]
+        jobs += [("assess", first, p) for p in policies]
+        for fmt in others:
+            jobs += [*(("assess", fmt, p) for p in policies), ("floor", fmt, "")]
+        # one order, then the same reversed, round after round: every pair of neighbours (assess and its floor,
+        # base and amended) is measured once in each order, so a load that rises or falls through a round moves
+        # both sides alike, and each round's ratios are of runs seconds apart, not minutes (before session 32 the
+        # Parquet floor ran after every assess run of its round and an extra run, several minutes later)
+        for r in range(opts.runs):
+            for kind, fmt, policy in jobs if r % 2 == 0 else jobs[::-1]:
+                if kind == "floor":
+                    wall, cpu = floor(inputs["parquet" if fmt == "parquet-dict" else fmt], fmt, rows, again)
+                    add("floor parquet (dictionaries)" if fmt == "parquet-dict" else f"floor {fmt}", cpu, wall)
+                    continue
+                rules = amended if policy == "amended" else None
+                wall, cpu, largest, total, _ = run(assess_cmd(inputs[fmt], out, jcsv, rules, opts.workers),
+                                                   sample=fmt == "parquet" and policy == "base")
+                add(f"assess {fmt} ({policy})", cpu, wall)
+                if largest:
+                    peak = (max(peak[0], largest), max(peak[1], total))
         import pyarrow.parquet as pq
 
-        findings = pq.read_metadata(out).num_rows
+        findings = pq.read_metadata(rows).num_rows
         if not bytecode() and os.environ.get("PYTHONDONTWRITEBYTECODE"):
             print("note: the package's bytecode is not on disk and PYTHONDONTWRITEBYTECODE is set, so every assess "
                   "run compiled the package (~0.3 CPU s each); `python -m compileall -q src/responsibility` (as "
                   "scripts/setup.sh does) measures it as installed")
         med = {k: (statistics.median(v[0]), statistics.median(v[1])) for k, v in results.items()}
+
+        def rounds(a: str, b: str) -> str:
+            """The CPU-second ratio a / b of each round, and their median."""
+            each = [x / y for x, y in zip(results[a][0], results[b][0], strict=True)]
+            return f"{', '.join(f'{x:.2f}' for x in each)}; median {statistics.median(each):.2f}x"
         base_floor = med[f"floor {formats[0]}"][0]
         print(f"{opts.n:,} problems → {findings:,} finding rows (Parquet); medians of {opts.runs} runs; "
               f"ratios are of CPU seconds, to the {formats[0]} floor and to the floor of the same input format")
         print(f"{'':34s}{'CPU s':>9}{'wall s':>9}{'×floor':>9}{'×own floor':>12}")
-        for name, (cpu, wall) in med.items():
+        for name, (cpu, wall) in sorted(med.items(), key=lambda kv: kv[0].startswith("floor")):  # assess first
             fmt = name.split()[1]
             own = med.get(f"floor {fmt}", (cpu, 0))[0]
             print(f"{name:34s}{cpu:9.2f}{wall:9.2f}{cpu / base_floor:9.2f}{cpu / own:12.2f}")
@@ -480,12 +500,16 @@ def main(argv: list[str] | None = None) -> None:
                   f"to the floor reading as assess does (text as dictionaries): "
                   f"{base / med['floor parquet (dictionaries)'][0]:.2f}x; "
                   + (f"naive / assess: {per_cpu * opts.n / base:,.1f}x" if per_cpu else ""))
-            # each round's assess beside the floor run in the same round (minutes apart at most): on a shared
-            # machine the load moves both, and the median of these moves less than the ratio of the medians
-            rounds = [a / f for a, f in zip(results["assess parquet (base)"][0], results["floor parquet"][0],
-                                            strict=True)]
-            print(f"assess / floor (parquet, base) round by round: {', '.join(f'{r:.2f}' for r in rounds)}; "
-                  f"median {statistics.median(rounds):.2f}x")
+            # each round's assess beside its floor (neighbours in the round's order): on a shared machine the load
+            # moves both, and the median of these moves less than the ratio of the medians
+            print(f"assess / floor (parquet, base) round by round: {rounds('assess parquet (base)', 'floor parquet')}")
+            if "amended" in policies:
+                print(f"amended / base (parquet) round by round: "
+                      f"{rounds('assess parquet (amended)', 'assess parquet (base)')}")
+            for fmt in ("jsonl", "csv"):
+                if f"assess {fmt} (base)" in med:
+                    print(f"{fmt} / parquet (base) round by round: "
+                          f"{rounds(f'assess {fmt} (base)', 'assess parquet (base)')}")
         print(f"load average (1 min): {load[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     cached = "on disk" if bytecode() else "not on disk"
     print(f"cold start: `import responsibility` {cold_start(['-c', 'import responsibility']):.2f} s, "
