@@ -119,3 +119,40 @@ def test_a_correction_may_give_a_field_the_event_left_out_and_its_own_type_by_na
                                  "deadline": "2021-05-01"}}], entered_by="clerk")
         rows = led.rectifications("2021-03-10")
         assert str(rows.loc[rows["problem"] == "C", "deadline"].iloc[0])[:10] == "2021-05-01"
+
+
+# ---------------------------------------------------------------- 2. the notebook API, hostile values
+
+
+def _example() -> dict[str, Any]:
+    return {"id": "2021-0042", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+            "severity": "serious", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+            "deadline": "2021-05-31", "as_of": "2021-06-30"}
+
+
+def test_a_lone_surrogate_is_one_rejection_on_every_path(policy: Policy, tmp_path: Path) -> None:
+    """who said bad_value of a lone surrogate in a record's id, and assess of the same dict bad_text (records.md's
+    code for it in a file): the same input through every path must give the same rejection. The ledger's event too."""
+    from responsibility import Ledger
+
+    record = dict(_example(), id="\ud800x")
+    with pytest.raises(ProblemError) as caught:
+        policy.who_answers(record)
+    done = policy.assess([record])
+    assert caught.value.code == "bad_text" and list(done.rejects["code"]) == ["bad_text"]
+    assert "lone surrogate" in str(caught.value)
+    with Ledger.create(tmp_path / "l.db") as led, pytest.raises(ProblemError) as event:
+        led.append([{"problem": "P", "type": "registered", "on": "2021-03-01", "area": "housing",
+                     "place": "330127100219", "description": "\udc80"}], entered_by="clerk")
+    assert event.value.code == "bad_text"
+
+
+@pytest.mark.parametrize(("value", "said"), [(True, "not as true (a true/false value)"),
+                                             (float("nan"), "not as NaN (not a number)"),
+                                             (20210301, "not as the number 20210301")])
+def test_a_date_given_as_a_number_or_a_truth_value_is_said_in_json_words(policy: Policy, value: Any,
+                                                                         said: str) -> None:
+    """as_of=True was "a date is written YYYY-MM-DD, not as the number True", NaN "the number nan"."""
+    with pytest.raises(ProblemError) as caught:
+        policy.who_answers(dict(_example(), as_of=value))
+    assert caught.value.code == "bad_date" and said in str(caught.value), caught.value

@@ -114,8 +114,8 @@ def parse_day(value: Any) -> dt.date:
             raise _bad("bad_date", "{got} is not a valid date (no such day); write a day that exists, as YYYY-MM-DD",
                                       {"got": text[:10]}) from None
     elif isinstance(value, bool | int | float):
-        raise _bad("bad_date", "a date is written YYYY-MM-DD, not as the number {got}",
-                                  {"got": _show(value)})
+        # (true was "not as the number True", NaN "the number nan": said in JSON's words, as other fields say them)
+        raise _bad("bad_date", "a date is written YYYY-MM-DD, not as {got}", {"got": _what(value)})
     else:
         text = str(value)
         if type(value).__name__ in ("datetime64", "Timestamp", "date32", "Date") and _ISO_DAY.match(text[:19]):
@@ -208,7 +208,9 @@ def _text(value: Any, info: ValidationInfo | None) -> Any:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _bad("bad_value", "not valid Unicode text (a lone surrogate)", {}) from None
+        # bad_text, as assess rejects the same record (batch/_assessor): one code for it on every path (what to do
+        # is each interface's: the CLI's and the service's hints read "lone surrogate")
+        raise _bad("bad_text", "not valid Unicode text (a lone surrogate)", {}) from None
     text = value if info is not None and info.field_name == "id" else unicodedata.normalize("NFKC", value)
     if any(unicodedata.category(c) in _NOT_TEXT or _noncharacter(c) for c in text):
         raise _bad("bad_value", "contains a control character ({got})", {"got": ascii(text)[:40]})
@@ -236,7 +238,7 @@ _FIELDS: dict[str, list[str]] = {  # (the models' fields, in their order: _recor
 }
 
 #: pydantic error types → the reason codes of docs/records.md.
-_CODES = {"bad_date": "bad_date", "bad_value": "bad_value", "missing": "missing_field",
+_CODES = {"bad_date": "bad_date", "bad_value": "bad_value", "bad_text": "bad_text", "missing": "missing_field",
           "extra_forbidden": "unknown_field", "too_long": "bad_value", "literal_error": "bad_value",
           "string_too_short": "bad_value"}
 

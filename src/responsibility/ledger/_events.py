@@ -65,8 +65,9 @@ CODES: dict[str, str] = {
     "unknown_field": "a field the event's type does not have",
     "missing_field": "a required field (or cell) is absent or empty",
     "wrong_type": "a field has the wrong type (a list where text is expected, a seq that is no number)",
-    "bad_value": "text too long, with control characters or broken Unicode; an unknown severity, period or "
+    "bad_value": "text too long or with control characters; an unknown severity, period or "
                  "language; a number of days outside 0-3650; a problem merged into itself",
+    "bad_text": "text with a lone surrogate (half of a UTF-16 pair: no character, cannot be stored as UTF-8)",
     "bad_date": "not a YYYY-MM-DD day between 1900 and 2999 (or no such day)",
     "future_date": "an event dated after tomorrow (a day to come is an assignment's deadline)",
     "unknown_event_type": "not one of the event types",
@@ -196,7 +197,7 @@ def _clean(text: str, field_name: str, problem: str | None) -> str:
         if category == "Cs":
             raise ProblemError(field_name, "not valid Unicode text (a lone surrogate, half of a UTF-16 surrogate "
                                "pair such as \\ud800); remove it, or write the whole character", record=problem,
-                               code="bad_value")
+                               code="bad_text")
         if (category in _NOT_TEXT or _noncharacter(c)) and not (free and c in "\t\n\r"):
             raise ProblemError(field_name, f"contains a control character ({c!a}); remove it",
                                record=problem, code="bad_value")
