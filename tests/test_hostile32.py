@@ -156,3 +156,25 @@ def test_a_date_given_as_a_number_or_a_truth_value_is_said_in_json_words(policy:
     with pytest.raises(ProblemError) as caught:
         policy.who_answers(dict(_example(), as_of=value))
     assert caught.value.code == "bad_date" and said in str(caught.value), caught.value
+
+
+# ---------------------------------------------------------------- 2. the ledger's imports
+
+
+def test_a_workbook_row_of_white_space_is_blank_as_a_csv_row_is(tmp_path: Path) -> None:
+    """A row whose cells hold only spaces (a space typed and left, a full-width one) is blank in a CSV import and was
+    rejected in a workbook ("问题编号: is empty", exit 1): the same sheet saved either way imports alike."""
+    import openpyxl
+
+    from responsibility import Ledger
+
+    source = openpyxl.load_workbook(ROOT / "examples" / "ledger" / "county-ledger.xlsx")
+    rows = [list(r) for r in source.active.iter_rows(values_only=True)]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (rows[0], rows[1], [" "] + [None] * 18, ["\u3000", None, " "], rows[2]):
+        sheet.append(row)
+    book.save(tmp_path / "ledger.xlsx")
+    with Ledger.create(tmp_path / "l.db") as led:
+        got = led.import_file(tmp_path / "ledger.xlsx", entered_by="clerk")
+    assert (got.rows, got.imported, got.blank, got.rejected) == (4, 2, 2, 0), got

@@ -363,7 +363,9 @@ class Book:
                                 f"{get_column_letter(c)}{n}",
                                 f"holds a formula ({formulas[n, c][:60]}) whose value was never calculated and "
                                 "saved; open the workbook in Excel and save it, or type the value")
-                if any(c not in (None, "") for c in cells):
+                # a cell of white space only (a space typed and left, a full-width one) is empty, as a CSV's cell is
+                # (_import reads a row blank when no cell has more): such a row was rejected as 问题编号 is empty
+                if any(c is not None and not (type(c) is str and not c.strip()) for c in cells):
                     yield n, cells
         except Exception as exc:  # the sheet's XML is broken (a truncated or altered file): nothing is imported
             raise _unreadable(self.path, sheet, n + 1, exc) from None
