@@ -178,3 +178,23 @@ def test_a_workbook_row_of_white_space_is_blank_as_a_csv_row_is(tmp_path: Path) 
     with Ledger.create(tmp_path / "l.db") as led:
         got = led.import_file(tmp_path / "ledger.xlsx", entered_by="clerk")
     assert (got.rows, got.imported, got.blank, got.rejected) == (4, 2, 2, 0), got
+
+
+# ---------------------------------------------------------------- 2. the HTTP service
+
+
+def test_the_service_reads_an_integer_past_64_bits_whole_as_who_does(client: Any, policy: Policy) -> None:
+    """orjson 3.13 reads 12345678901234567890123 as the float 1.2345678901234568e+22: the service refused a record
+    with that id ("not the number 1.2345678901234568e+22") that `responsibility who`, assess and who_answers answer
+    as "12345678901234567890123", and a correction of event 99999999999999999999999 was told "got 1e+23"."""
+    from responsibility.service._jsonio import loads
+    from tests.test_service import bearer
+
+    assert loads(b'{"a": 99999999999999999999999, "b": 1e23, "c": [-18446744073709551617], "d": 5}') == \
+        {"a": 99999999999999999999999, "b": 1e23, "c": [-18446744073709551617], "d": 5}
+    body = ('{"id": 12345678901234567890123, "area": "housing", "place": "330127100219", "discovered": {"level": '
+            '"county", "channel": "hotline", "on": "2021-03-01"}, "as_of": "2021-06-30"}')
+    got = client.post("/v1/verdict", content=body.encode(), headers=bearer("chunan"))
+    assert got.status_code == 200, got.text
+    assert got.json()["problem"] == "12345678901234567890123" == policy.who_answers(
+        dict(_example(), id=12345678901234567890123)).problem

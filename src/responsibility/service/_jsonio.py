@@ -49,7 +49,8 @@ def loads(data: bytes | str) -> Any:
         else:
             # orjson keeps the last of two values for one key; a record with a key twice is refused, as
             # `responsibility who` and `assess` refuse it
-            if keys_agree(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass"), value):
+            if keys_agree(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass"), value) \
+                    and not _past_64_bits(value):
                 return value
     try:
         value, twice = loads_marked(data)
@@ -62,6 +63,17 @@ def loads(data: bytes | str) -> Any:
         if "integer string conversion" in str(exc):  # Python's words would tell the caller to change Python
             raise ValueError("a number with more than 4,300 digits") from None
         raise
+
+
+def _past_64_bits(value: Any, depth: int = 0) -> bool:
+    """Whether ``value`` holds a float of 2**63 or more (in size): orjson reads an integer past 64 bits as such a
+    float (3.13: 99999999999999999999999 is 1e+23), where :mod:`json` keeps it whole, so `responsibility who` took an
+    id of 23 digits the service refused as "the number 1.2345678901234568e+22". Such a value goes to :mod:`json`."""
+    if isinstance(value, dict):
+        return depth < 200 and any(_past_64_bits(v, depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return depth < 200 and any(_past_64_bits(v, depth + 1) for v in value)
+    return isinstance(value, float) and abs(value) >= 2.0 ** 63
 
 
 def _finite(value: Any, depth: int = 0) -> bool:
