@@ -198,3 +198,15 @@ def test_the_service_reads_an_integer_past_64_bits_whole_as_who_does(client: Any
     assert got.status_code == 200, got.text
     assert got.json()["problem"] == "12345678901234567890123" == policy.who_answers(
         dict(_example(), id=12345678901234567890123)).problem
+
+
+@pytest.mark.parametrize(("as_of", "said"), [("2021-02-30", "no such day); write a day that exists, as YYYY-MM-DD"),
+                                             (float("nan"), "not as NaN (not a number); give a day YYYY-MM-DD")])
+def test_a_ledger_list_day_says_what_to_write_once(county_db: Path, as_of: Any, said: str) -> None:
+    """Ledger.lists("2021-02-30") said "…; write a day that exists, as YYYY-MM-DD; give a day YYYY-MM-DD between 1900
+    and 2999": two hints, one where the message had its own."""
+    from responsibility import Ledger
+
+    with Ledger.open(county_db) as led, pytest.raises(ProblemError) as caught:
+        led.lists(as_of)
+    assert said in str(caught.value) and str(caught.value).count("give a day") == (as_of != as_of), caught.value

@@ -1065,8 +1065,11 @@ def _day(value: dt.date | str | None) -> dt.date | None:
     try:
         return parse_day(value)
     except PydanticCustomError as exc:
-        raise ProblemError("as_of", f"{exc.message()}; give a day YYYY-MM-DD between 1900 and 2999",
-                           code="bad_date") from None
+        # (a message that already says what to write got a second hint: "…; write a day that exists, as YYYY-MM-DD;
+        # give a day YYYY-MM-DD between 1900 and 2999")
+        said = exc.message()
+        raise ProblemError("as_of", said if "; write " in said else f"{said}; give a day YYYY-MM-DD between 1900 and "
+                           "2999", code="bad_date") from None
 
 
 #: Names of other formats, never given to a workbook (:meth:`Ledger.export_xlsx` refuses them).
