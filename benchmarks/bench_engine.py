@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/bench_engine.py [N] [--against=REV[,REV…]] [--engines=compiled,durable]
                                         [--cold-only | --decisions-only] [--runs R] [--settled]
-(default N = 2000; medians of R = 3 runs)
+       python benchmarks/bench_engine.py [N] --instructions [--timed=K] [--against=REV[,REV…]] [--engines=…]
+(default N = 2000; medians of R = 3 runs; K = 200)
 
 Decisions: who_answers over N random problems (a synthetic province), per CPU second and per wall
 second, the decision alone and with ``to_dict()``, for each engine, after deciding 5·N other
@@ -23,6 +24,13 @@ The load average is printed at the start and the end of the decisions (a figure 
 read at load 1: the ratio of the medians, measured in the same run, is the figure to compare, and the
 spread of the rounds' own ratios says how far the load moved it).
 
+``--instructions``: instead of rates, the instructions a decision takes, in this checkout and each REV, and their
+ratio — the load-independent figure. Each side's child runs under cachegrind twice, in the state the rates are read
+in (N problems after 5·N), deciding the first K of the N and deciding none; the difference over K. valgrind is ~50
+times slower, and the warm-up is most of it (14334c1's: ~30 minutes a run at load ~10). The figure depends on that
+state: fewer warm-up decisions leave more new shapes in the window (this code took 1,197k a decision for 200 after
+1,000 where it takes ~455k for 1,000 after 5,000; 14334c1 ~3,260k either way).
+
 Cold start: CPU seconds (user + sys of the child) and wall seconds of a fresh interpreter running
 ``import responsibility`` and ``responsibility who`` on the README's example problem, with the
 policy cache (responsibility.policy._cache) warm and turned off. The sandbox sets
@@ -35,6 +43,7 @@ import datetime as dt
 import gc
 import os
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -140,6 +149,8 @@ def rate(policy: responsibility.Policy, j: Jurisdiction, recs: list[dict[str, An
             v.to_dict()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - start
     gc.callbacks.remove(watch)
+    if not recs:  # (--timed=0: the warm-up alone, for --instructions)
+        return 0.0, 0.0, len(full), sum(full)
     return len(recs) / cpu, len(recs) / wall, len(full), sum(full)
 
 
@@ -156,6 +167,55 @@ def measured_in_child(src: Path | None, n: int, engine: str, mode: str,
                          check=True, capture_output=True, text=True, env=env)
     per_cpu, per_wall, full, full_cpu = out.stdout.split()
     return float(per_cpu), float(per_wall), int(full), float(full_cpu)
+
+
+def irefs(report: str) -> int:
+    """The instructions cachegrind counted, from its summary on standard error (``==pid== I   refs:  1,234``)."""
+    found = re.search(r"I\s+refs:\s+([\d,]+)", report)
+    if found is None:
+        raise RuntimeError(f"no instruction count in cachegrind's report: {report[-500:]!r}")
+    return int(found.group(1).replace(",", ""))
+
+
+def instructions_in_child(src: Path | None, n: int, engine: str, mode: str, rules: Path | None = None,
+                          timed: int = 200) -> float:
+    """Instructions a decision (``mode``) takes, load-independent: :func:`measured_in_child`'s child (``n`` problems
+    after ``WARM · n``: the state the rates are read in), settled, under ``valgrind --tool=cachegrind --cache-sim=no``
+    (``PYTHONHASHSEED=0``) twice, once deciding the first ``timed`` of its ``n`` problems and once deciding none (the
+    same warm-up, records and start-up), the difference over ``timed``."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    counts = []
+    for window in (timed, 0):
+        out = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                              sys.executable, __file__, "--child", str(n), engine, mode,
+                              str(rules or ROOT / "rules"), "--settled", f"--timed={window}"],
+                             check=True, capture_output=True, text=True, env=env)
+        counts.append(irefs(out.stderr))
+    return (counts[0] - counts[1]) / timed
+
+
+def instructions(n: int, against: list[str], engines: tuple[str, ...] = ("compiled", "durable"),
+                 timed: int = 200) -> None:
+    """Print the instructions a decision takes in this checkout and in each revision of ``against`` (as
+    :func:`decisions` reads them, on the first one's rules, in the same state: ``timed`` of ``n`` problems after
+    ``WARM · n``), and the ratio: a figure the machine's load does not move. valgrind runs ~50 times slower: the
+    warm-up takes most of it (14334c1's 10,000 decisions, ~30 minutes a run at load ~10)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        olds = {rev: Path(rev) / "src" if Path(rev).is_dir() else source_of(rev, Path(tmp) / str(i))
+                for i, rev in enumerate(against)}
+        rules = next(iter(olds.values())).parent / "rules" if olds else None
+        print(f"instructions a decision over {timed:,} of {n:,} problems after {WARM * n:,} (cachegrind, settled)"
+              + (f"; before = {', '.join(against)}, all on the rules/ of {against[0]}" if against else ""), flush=True)
+        for engine in engines:
+            for mode in MODES:
+                now = instructions_in_child(None, n, engine, mode, rules, timed)
+                line = f"  {engine:8s} {mode:32s} now {now / 1000:9,.1f}k"
+                for rev, old in olds.items():
+                    before = instructions_in_child(old, n, engine, mode, rules, timed)
+                    line += f"   {rev} {before / 1000:9,.1f}k ×{before / now:.2f}"
+                print(line, flush=True)
 
 
 def source_of(rev: str, into: Path) -> Path:
@@ -271,7 +331,9 @@ def main() -> None:
         n, engine, mode, rules = int(sys.argv[2]), sys.argv[3], sys.argv[4], Path(sys.argv[5])
         policy = responsibility.load(rules)  # the same rules, whichever code reads them
         j = Jurisdiction.synthetic()
-        print(*rate(policy, j, problems(policy, j, n), engine, mode, problems(policy, j, WARM * n, seed=2, prefix="w"),
+        recs = problems(policy, j, n)  # (all made either way: --timed=K decides only the first K)
+        window = next((int(a.split("=", 1)[1]) for a in sys.argv[6:] if a.startswith("--timed=")), n)
+        print(*rate(policy, j, recs[:window], engine, mode, problems(policy, j, WARM * n, seed=2, prefix="w"),
                     settled="--settled" in sys.argv[6:]))
         return
     argv = sys.argv[1:]
@@ -284,6 +346,10 @@ def main() -> None:
     against = next((a.split("=", 1)[1].split(",") for a in sys.argv[1:] if a.startswith("--against=")), [])
     engines = next((tuple(a.split("=", 1)[1].split(",")) for a in sys.argv[1:] if a.startswith("--engines=")),
                    ("compiled", "durable"))
+    if "--instructions" in sys.argv:
+        timed = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--timed=")), 200)
+        instructions(int(args[0]) if args else 2000, against, engines=engines, timed=timed)
+        return
     if "--decisions-only" not in sys.argv:
         cold_starts(runs)
     if "--cold-only" in sys.argv:

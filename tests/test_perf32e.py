@@ -1,12 +1,14 @@
 """A verdict's reasons made once per template and slot (engine/_dicts.c ``finding_dicts``, issue 12 item 4): findings
 whose forms hold the same template and that sit in the same slot (a body's liabilities) share one reason text, equal
 to what each finding says; findings of other templates or slots get their own; a verdict with more distinct reasons
-than are kept still says each right; and bench_engine's rounds alternate their order."""
+than are kept still says each right; bench_engine's rounds alternate their order, and its instruction count is the
+difference of two runs."""
 
 from __future__ import annotations
 
 import itertools
 import sys
+import types
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +97,25 @@ def test_bench_engine_alternates_the_order_of_its_rounds(monkeypatch: pytest.Mon
     assert calls[:6] == ["/old/src", None, None, "/old/src", "/old/src", None]
     # the ratio of the medians (500 / 100), then each round's own
     assert "×5.00 (rounds ×4.00 ×5.00 ×5.00)" in out
+
+
+def test_bench_engine_counts_instructions_as_the_difference_of_two_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bench_engine
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    runs: list[list[str]] = []
+
+    def run(args: list[str], **kw: Any) -> Any:
+        runs.append(args)
+        count = "1,000,000" if "--timed=200" in args else "400,000"
+        return types.SimpleNamespace(stdout="", stderr=f"==7== \n==7== I   refs:      {count}\n")
+
+    monkeypatch.setattr(bench_engine.subprocess, "run", run)
+    # the same state as the rates (2,000 problems after 10,000), 200 decided in one run and none in the other
+    assert bench_engine.instructions_in_child(None, 2000, "compiled", "who_answers", timed=200) == 3000.0
+    assert [a[0] for a in runs] == ["valgrind", "valgrind"] and all("--settled" in a and "2000" in a for a in runs)
+    assert [a[-1] for a in runs] == ["--timed=200", "--timed=0"]
+    with pytest.raises(RuntimeError, match="no instruction count"):
+        bench_engine.irefs("==7== ERROR SUMMARY")
