@@ -210,3 +210,46 @@ def test_a_ledger_list_day_says_what_to_write_once(county_db: Path, as_of: Any, 
     with Ledger.open(county_db) as led, pytest.raises(ProblemError) as caught:
         led.lists(as_of)
     assert said in str(caught.value) and str(caught.value).count("give a day") == (as_of != as_of), caught.value
+
+
+# ---------------------------------------------------------------- 3. the newcomer's path
+
+
+def test_create_app_takes_a_tokens_file_and_a_ledger_path_as_docs_service_says(tmp_path: Path,
+                                                                             county_db: Path) -> None:
+    """docs/service.md: "create_app(tokens=..., ledger=...) takes the same settings as keyword arguments"; a newcomer
+    passing the tokens file `serve --tokens` takes got AttributeError: 'str' object has no attribute 'principals',
+    and a Path as ledger "argument of type 'PosixPath' is not iterable"."""
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import create_app
+    from responsibility.service._auth import token_hash
+
+    tokens = tmp_path / "tokens.yaml"
+    tokens.write_text("tokens:\n- {name: chunan, role: county, jurisdiction: '330127', sha256: "
+                      f"{token_hash('secret')}}}\n", encoding="utf-8")
+    for given in (str(tokens), tokens):
+        app = create_app(tokens=given, ledger=county_db, decision_log=None)
+        with TestClient(app) as client:
+            got = client.get("/v1/ledger/lists/problems", headers={"Authorization": "Bearer secret"})
+        assert got.status_code == 200 and got.json(), got.text
+    with pytest.raises(TypeError, match="a TokenStore or the path of a tokens file"):
+        create_app(tokens=5)
+
+
+def test_replay_takes_the_line_as_read_from_the_log(policy: Policy, tmp_path: Path) -> None:
+    """docs/service.md: "replay(line, problem, policy) answers a logged line again"; the line as read from
+    decisions.jsonl (its text) gave AttributeError: 'str' object has no attribute 'get'."""
+    from fastapi.testclient import TestClient
+
+    from responsibility import ResponsibilityError
+    from responsibility.service import create_app, replay
+    from tests.test_service import bearer, token_store
+
+    log = tmp_path / "d.jsonl"
+    with TestClient(create_app(tokens=token_store(), decision_log=log)) as client:
+        assert client.post("/v1/verdict", json=_example(), headers=bearer("chunan")).status_code == 200
+    line = log.read_text(encoding="utf-8").splitlines()[-1]
+    assert replay(line, _example(), policy).problem == replay(line.encode(), _example(), policy).problem == "2021-0042"
+    with pytest.raises(ResponsibilityError, match="not a line of a decision log"):
+        replay("[1]", _example(), policy)

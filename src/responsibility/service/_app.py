@@ -355,7 +355,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 def create_app(settings: Settings | None = None, **overrides: Any) -> FastAPI:
     """The ASGI application answering from ``settings`` (default: from the environment,
-    :meth:`Settings.from_env`); keyword arguments override single settings.
+    :meth:`Settings.from_env`); keyword arguments override single settings. ``tokens`` takes a
+    :class:`TokenStore` or, as ``serve --tokens FILE`` does, the path of a tokens file; ``ledger`` a path or URL.
 
     >>> from responsibility.service import create_app
     >>> app = create_app(auth=False, decision_log=None)
@@ -363,6 +364,14 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> FastAPI:
     ['/v1/policy', '/v1/policy/areas']
     """
     base = settings if settings is not None else Settings.from_env()
+    tokens = overrides.get("tokens")
+    if isinstance(tokens, str | Path):  # (docs/service.md's create_app(tokens=…) with a file: AttributeError)
+        overrides["tokens"] = TokenStore.from_file(tokens)
+    elif tokens is not None and not isinstance(tokens, TokenStore):
+        raise TypeError(f"create_app(tokens=…): a TokenStore or the path of a tokens file (as `responsibility serve "
+                        f"--tokens FILE` takes), not {type(tokens).__name__}")
+    if isinstance(overrides.get("ledger"), Path):  # (a Path, as rules= and jurisdiction= take: TypeError)
+        overrides["ledger"] = str(overrides["ledger"])
     s = replace(base, **overrides) if overrides else base
     svc = Service(s)
     from responsibility.service import __doc__ as doc

@@ -226,15 +226,24 @@ def read_log(path: str | Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def replay(line: dict[str, Any], problem: Any, policy: PolicyView, jurisdiction: Jurisdiction | None = None
-           ) -> Verdict:
+def replay(line: dict[str, Any] | str | bytes, problem: Any, policy: PolicyView,
+           jurisdiction: Jurisdiction | None = None) -> Verdict:
     """Answer a logged verdict again and check it: the input must hash to the line's ``input``,
-    the policy to its ``policy``, and the new findings to its ``findings``.
+    the policy to its ``policy``, and the new findings to its ``findings``. ``line`` is the logged
+    line as read from the log (its text) or as parsed (a dict).
 
     Raises :class:`~responsibility.ResponsibilityError` naming what differs; returns the verdict.
     """
     from . import _lib
 
+    if isinstance(line, str | bytes):  # the line as read from decisions.jsonl (AttributeError: 'str' … 'get')
+        try:
+            line = json.loads(line)
+        except ValueError:
+            raise ResponsibilityError("replay: the line is not a line of a decision log (not JSON)") from None
+    if not isinstance(line, dict):
+        raise ResponsibilityError(f"replay: the line is not a line of a decision log (a JSON object), but "
+                                  f"{type(line).__name__}")
     if digest(problem) != line.get("input"):
         raise ResponsibilityError("replay: this problem is not the logged input (its hash differs)")
     if _lib.content_hash(policy) != line.get("policy"):
