@@ -467,9 +467,11 @@ def main(argv: list[str] | None = None) -> None:
         med = {k: (statistics.median(v[0]), statistics.median(v[1])) for k, v in results.items()}
 
         def rounds(a: str, b: str) -> str:
-            """The CPU-second ratio a / b of each round, and their median."""
-            each = [x / y for x, y in zip(results[a][0], results[b][0], strict=True)]
-            return f"{', '.join(f'{x:.2f}' for x in each)}; median {statistics.median(each):.2f}x"
+            """The CPU-second ratio a / b of each round, their median, and the CPU seconds of each round's two."""
+            pairs = list(zip(results[a][0], results[b][0], strict=True))
+            each = [x / y for x, y in pairs]
+            return (f"{', '.join(f'{x:.2f}' for x in each)}; median {statistics.median(each):.2f}x "
+                    f"(CPU s {', '.join(f'{x:.2f} / {y:.2f}' for x, y in pairs)})")
         base_floor = med[f"floor {formats[0]}"][0]
         print(f"{opts.n:,} problems → {findings:,} finding rows (Parquet); medians of {opts.runs} runs; "
               f"ratios are of CPU seconds, to the {formats[0]} floor and to the floor of the same input format")
