@@ -904,7 +904,13 @@ class Decider:
                 for x in policy.holders(did, rule.area, kind, sector, rule.stage):
                     if policy.bodies[x].level in levels:
                         out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
-            got = self._resolved[key] = tuple(out.items())
+            got = tuple(out.items())
+            if not got and policy.line_idle(rule.area, kind, rule.stage, policy.bodies[rule.holders[0].body].level,
+                                            sector, prank):
+                # the record's line gives nobody of the rule's level a part in the stage: the level holds it as for a
+                # record naming no line, not nobody (PolicyView.line_idle; review32 F1)
+                got = self.resolved(rule, None, prank)
+            self._resolved[key] = got
         return got
 
     def _line_only(self, rule: Rule, body: str, duties: tuple[str, ...], prank: int | None = None) -> bool:

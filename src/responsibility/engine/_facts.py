@@ -746,9 +746,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         if latest is not None and day < latest and IN_FORCE not in ctx.rests_on:
             ctx.rests_on.append(IN_FORCE)
         return since is not None and day < since
-    if sector is None and alternatives:
+    if alternatives and (sector is None or policy.idle_alternatives(area, kind, ctx.line)):
         # departments of one level each hold a duty for their own part and the record names none: who answers is
-        # sectorless_alternatives' (probe9 P9-01)
+        # sectorless_alternatives' (probe9 P9-01) — also where its line gives a level nobody at a stage, which then
+        # holds it as for no line (PolicyView.line_idle; review32 F1)
         ctx.rests_on.append(SECTORLESS)
     if not before(d_on):  # a discovery before the day: no level answers for not having found it
         add("found", {"frank": rank[d_level], "outside": int(outside), "fbody": d_body or ""})

@@ -41,6 +41,10 @@ if TYPE_CHECKING:  # (the models are types here only: a view of the cached data 
 SECTORLESS = "sectorless_alternatives"
 #: The parameter that decides whether the place's level is read as whose policy a gap is (PolicyView.authority).
 OWNER = "policy_gap_owner"
+#: The stages of a problem's own work (finding it, passing it on, rectifying it), as against pressing others to: a
+#: level that holds one for a record naming no line holds it too for a record whose line gives it nobody there
+#: (:meth:`PolicyView.line_idle`).
+WORK_STAGES: tuple[Stage, ...] = ("discovery", "handling", "rectification")
 
 _T = TypeVar("_T", bound="_Dated")
 _V = TypeVar("_V")
@@ -656,13 +660,100 @@ class PolicyView:
             out += [role] if role else at
         return tuple(out)
 
+    def line_idle(self, area: str, kind: str | None, stage: Stage, level: str, sector: str | None,
+                  place_rank: int | None = None) -> bool:
+        """Whether a record whose line is ``sector`` leaves ``level`` with nobody at ``stage`` (finding, passing on,
+        rectifying a problem of ``kind`` in ``area``: :data:`WORK_STAGES`; placed at level rank ``place_rank``, reach
+        counted, where given) where a record naming no line has a holder there: the line gives none of that level's
+        bodies a part in the stage (卫健 in late medical assistance, whose part is 省市's 督促落实…医疗救助, 二(六)3(5),
+        while 二(六)3(3) gives the county's review, approval and payment to 县级医保部门 and 县财政局). The level then
+        holds the stage as for a record that names no line — its 问题所属部门, unresolved, by
+        ``sectorless_alternatives`` — rather than nobody: 一(四) 对交办问题整改落实不到位的 holds someone of a level
+        that was given the problem and did not rectify it, and 二(二)4's pressing presupposes a body that failed to
+        (review32 F1). The level's Party committee and government (:attr:`main_holders`) do not count as such a
+        holder: whether they rectify beside its departments or press them is level_assignment_leaders'. Never for
+        supervision: a line that presses nobody at a level adds no presser there.
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.line_idle("health", "health_assistance_late", "rectification", "county", s)
+        ...  for s in ("health", "medical_insurance", None)]
+        [True, False, False]
+        """
+        if sector is None or stage not in WORK_STAGES:
+            return False
+        cache: dict[tuple[str, str | None, str, str, str, int | None], bool] = self.__dict__.setdefault(
+            "_line_idle", {})
+        key = (area, kind, stage, level, sector, place_rank)
+        got = cache.get(key)
+        if got is None:
+            heads = self.main_holders
+
+            def held(line: str | None) -> bool:
+                out = self._line_holders(area, kind, stage, line)
+                if place_rank is not None:
+                    out = self.reaching(out, place_rank, area, kind, stage)
+                return any(self.bodies[b].level == level and b not in heads for b in out)
+            got = cache[key] = held(None) and not held(sector)
+        return got
+
+    @cached_property
+    def main_holders(self) -> frozenset[str]:
+        """The bodies that hold 二(一)1's main responsibility somewhere (a duty of the kind the ``main_responsibility``
+        failure reads: the Party committees and governments), none without such a failure.
+
+        >>> import responsibility
+        >>> sorted(b for b in responsibility.load().main_holders if b.startswith("county"))
+        ['county_government', 'county_party_committee']
+        """
+        main = {f.duty_kind for f in self.failures.values() if f.duty_kind}
+        return frozenset(h for d in self.duties.values() if main & set(d.kinds) for h in d.holders)
+
+    def idle_alternatives(self, area: str, kind: str | None, sector: str | None) -> bool:
+        """Whether a record whose line is ``sector`` leaves some level's work stage to the reading of a record naming no
+        line (:meth:`line_idle`) in a problem whose departments are alternatives (:meth:`has_alternatives`): its verdict
+        rests on ``sectorless_alternatives`` as a record naming no line does.
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.idle_alternatives("health", "health_assistance_late", s) for s in ("health", "medical_insurance")]
+        [True, False]
+        """
+        if sector is None or not self.has_alternatives(area, kind):
+            return False
+        return any(self.line_idle(area, kind, stage, level, sector) for stage in WORK_STAGES for level in self.levels)
+
     def stage_holders(self, area: str, kind: str | None, stage: Stage,
                       sector: str | None = None) -> dict[str, tuple[str, ...]]:
         """``{body id: (duty ids…)}`` of the bodies implicated at ``stage`` for a problem whose
-        line is ``sector`` (see :meth:`holders`; a fresh dict per call)."""
+        line is ``sector`` (see :meth:`holders`; a fresh dict per call). A level the line gives nobody at a work stage
+        where a record naming no line has a holder (:meth:`line_idle`) has that record's holders there.
+
+        >>> import responsibility
+        >>> held = responsibility.load().stage_holders("health", "health_assistance_late", "rectification", "health")
+        >>> sorted(b for b in held if b.startswith("county"))
+        ['county_sector_department']
+        """
         # Asked per named-body hit when findings are placed and per shape by the diff: compute once.
         cache: dict[tuple[str, str | None, str, str | None], dict[str, tuple[str, ...]]] = \
             self.__dict__.setdefault("_stage_holders", {})
+        key = (area, kind, stage, sector)
+        got = cache.get(key)
+        if got is None:
+            got = cache[key] = dict(self._line_holders(area, kind, stage, sector))
+            if sector is not None and stage in WORK_STAGES:
+                idle = {lv for lv in self.levels if self.line_idle(area, kind, stage, lv, sector)}
+                if idle:
+                    got.update({b: ds for b, ds in self._line_holders(area, kind, stage, None).items()
+                                if self.bodies[b].level in idle})
+        return dict(got)
+
+    def _line_holders(self, area: str, kind: str | None, stage: Stage,
+                      sector: str | None) -> dict[str, tuple[str, ...]]:
+        """:meth:`stage_holders` as the line ``sector`` gives them, none filled in for a level it leaves idle (the
+        cached dict itself: not to be changed)."""
+        cache: dict[tuple[str, str | None, str, str | None], dict[str, tuple[str, ...]]] = \
+            self.__dict__.setdefault("_holders_of_line", {})
         key = (area, kind, stage, sector)
         if key not in cache:
             out: dict[str, list[str]] = {}
@@ -673,7 +764,7 @@ class PolicyView:
                     and self.parameter(SECTORLESS) == "unresolved":
                 self._by_sector_alternatives(area, out)
             cache[key] = {b: tuple(ds) for b, ds in out.items()}
-        return dict(cache[key])
+        return cache[key]
 
     def has_alternatives(self, area: str, kind: str | None) -> bool:
         """Whether, for a record naming no sector, a problem of ``kind`` in ``area`` has departments of one level that
