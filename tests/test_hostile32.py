@@ -253,3 +253,24 @@ def test_replay_takes_the_line_as_read_from_the_log(policy: Policy, tmp_path: Pa
     assert replay(line, _example(), policy).problem == replay(line.encode(), _example(), policy).problem == "2021-0042"
     with pytest.raises(ResponsibilityError, match="not a line of a decision log"):
         replay("[1]", _example(), policy)
+
+
+# ---------------------------------------------------------------- 2. the CLI's outputs
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_an_output_under_proc_is_a_descriptor_only_where_it_is_one(tmp_path: Path) -> None:
+    """`assess -o /proc/out.csv` was refused as "an open descriptor of this process (standard output, /dev/fd/N)": any
+    path under /proc read as one. A process's fd (/proc/self/fd/1, /proc/<pid>/fd/1) still is; another /proc path is
+    refused for what it is when written (no such file or directory)."""
+    import os
+
+    from responsibility import OutputError
+    from responsibility._files import atomic_text, check_target
+
+    for fd in ("/proc/self/fd/1", f"/proc/{os.getpid()}/fd/1", f"/proc/self/task/{os.getpid()}/fd/1"):
+        with pytest.raises(OutputError, match="open descriptor"):
+            check_target(fd)
+    with pytest.raises(OutputError) as caught, atomic_text("/proc/out.csv", what="findings file") as out:
+        out.write("x")
+    assert "open descriptor" not in str(caught.value) and "/proc/out.csv" in str(caught.value), caught.value

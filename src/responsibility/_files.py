@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import select
 import stat
 import sys
@@ -240,12 +241,17 @@ def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wh
     return path
 
 
+#: A process's descriptor under /proc (/proc/self/fd/1, /proc/4242/task/4242/fd/1); not any path under /proc
+#: (`-o /proc/out.csv` was told it is "an open descriptor of this process").
+_PROC_FD = re.compile(r"/proc/(?:self|thread-self|\d+)(?:/task/\d+)?/fd/")
+
+
 def _open_descriptor(path: Path) -> bool:
     """Whether ``path``, or a link on the way to its file, names a descriptor of the process (``/dev/stdout``,
     ``/dev/fd/1``, ``/proc/self/fd/1``): its file is whatever the shell made of it, never an output to replace."""
     p = os.path.abspath(path)
     for _ in range(40):  # (a loop of links ends here)
-        if p in ("/dev/stdout", "/dev/stderr", "/dev/stdin") or p.startswith(("/dev/fd/", "/proc/")):
+        if p in ("/dev/stdout", "/dev/stderr", "/dev/stdin") or p.startswith("/dev/fd/") or _PROC_FD.match(p):
             return True
         if not os.path.islink(p):
             return False
