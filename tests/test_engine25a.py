@@ -53,6 +53,9 @@ def test_a_project_assigned_to_the_water_bureau_is_the_water_line_s(policy: Poli
     """review23 #2: a project the county assigned to 县水利局 (二(五)3 各相关部门负责对各自业务范围的项目) made the
     roles 县/市行业主管部门（问题所属部门） press it — 县水利局 pressing itself — beside 市水利; it is the water line's,
     as the same record with ``sector: water`` (a fails before)."""
+    # (fid32a: which city body presses by its line, not whether the city presses: under the default,
+    # own_and_shown_above, a city the record never shows had the problem presses nothing — read as before)
+    policy = policy.with_parameters(supervision_scope="own_and_level_above")
     r = _assigned("projects", "project_late_or_unfinished", "county_water")
     keys = _keys(policy, r, engine)
     assert ("county_water", "not_rectified", "staff") in keys
@@ -67,6 +70,9 @@ def test_the_school_handed_a_student_is_the_education_line_s(policy: Policy, eng
     deadline. The school is the education line (二(六)2(1)–(2)): the findings are those of ``sector: education`` —
     市教育 presses it (二(六)2(4), joint_guidance_every_line false), not 市相关部门 (the role) standing for an
     unnamed line."""
+    # (fid32a: which city body presses by its line, not whether the city presses: under the default,
+    # own_and_shown_above, a city the record never shows had the problem presses nothing — read as before)
+    policy = policy.with_parameters(supervision_scope="own_and_level_above")
     r = _assigned("education", "education_student_not_identified", "county_school",
                   discovered={"level": "county", "body": "county_education", "channel": "verification_census",
                               "on": "2021-03-01"})
@@ -167,6 +173,9 @@ def _named_records(policy: Policy) -> list[dict[str, Any]]:
 
 @pytest.mark.durable
 def test_the_bulk_path_reads_the_named_department_s_line_as_who_answers_does(policy: Policy) -> None:
+    # (fid32a: which city body presses by its line, not whether the city presses: under the default,
+    # own_and_shown_above, a city the record never shows had the problem presses nothing — read as before)
+    policy = policy.with_parameters(supervision_scope="own_and_level_above")
     j = Jurisdiction.example()
     records = _named_records(policy)
     a = policy.assess(records, jurisdiction=j, today=TODAY)

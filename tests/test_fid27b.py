@@ -221,6 +221,9 @@ def test_the_city_water_bureau_does_not_press_the_health_lines_testing(
     failure of the health line (二(六)5(4) 卫健部门负责水质监测网络建设和安全检测工作) is pressed by the city's
     health department (二(二)5 有关部门…指导督促基层), not by 市水利 on 工程建设. Before: city_water supervision
     beside city_health (review26 #10)."""
+    # (fid32a: which city body presses by its line, not whether the city presses: under the default,
+    # own_and_shown_above, a city the record never shows had the problem presses nothing — read as before)
+    policy = policy.with_parameters(supervision_scope="own_and_level_above")
     got = _answers(policy, _water(**line), engine)
     assert ("city_health", "supervision") in got
     assert ("city_water", "supervision") not in got
@@ -233,6 +236,9 @@ def test_the_city_water_bureau_still_presses_the_water_lines_testing(
     """The other half: a record naming no line, or the water line (the supply unit's 水质自检 under 水利,
     二(六)5(3)–(4)), is pressed by 市水利 as before; the verdict says the reading it rests on (the interpreted
     holders)."""
+    # (fid32a: which city body presses by its line, not whether the city presses: under the default,
+    # own_and_shown_above, a city the record never shows had the problem presses nothing — read as before)
+    policy = policy.with_parameters(supervision_scope="own_and_level_above")
     r = _water(**line)
     assert ("city_water", "supervision") in _answers(policy, r, engine)
     assert "water_province_city_guide_works" in _rests(policy, r, engine)

@@ -218,6 +218,9 @@ def test_city_civil_affairs_presses_no_income_or_floor_line_not_its_own(
     """二(六)1(5) 监督检查各地低收入农户增收情况，以及年度低收入农户托底线以下人员消除情况, read by the kind as at the
     county: 增收 the offices', employment the offices' or 人社's, the floor line the offices' and civil affairs' each
     its own. A record not of the civil-affairs line is pressed by no 市民政部门 (fails before: review28 #2)."""
+    # (fid32a: which city body presses by its line, not whether the city presses: under the default,
+    # own_and_shown_above, a city the record never shows had the problem presses nothing — read as before)
+    policy = policy.with_parameters(supervision_scope="own_and_level_above")
     r = {"id": "p", "area": "basic_needs", "kind": kind, "place": PLACE, "severity": "serious",
          "discovered": {"level": "province", "channel": "media", "on": "2021-03-01"},
          "handled": [{"action": "assigned", "by_level": "province", "to_level": "county", "on": "2021-03-03"}],

@@ -299,6 +299,9 @@ def test_the_citys_ethnic_affairs_department_does_not_press_another_lines_funds(
     """二(四)7 扶贫、民宗部门负责统筹监督扶贫资金和资产的管理使用 names the two together; 民宗's is read as over its own
     line's funds (as 二(五)5's and 二(六)2(4)'s joint duties, joint_guidance_every_line false), the poverty office's
     every line's (二(一)1(3) 统筹协调…督导检查). Fails before (市民宗部门 pressed all 56 county funds records)."""
+    # (fid32a: which city body presses by its line, not whether the city presses: under the default,
+    # own_and_shown_above, a city the record never shows had the problem presses nothing — read as before)
+    policy = policy.with_parameters(supervision_scope="own_and_level_above")
     got_ = pressing(policy, funds(kind, sector), engine)
     assert "city_ethnic_religious" not in got_
     assert "city_poverty_office" in got_
@@ -309,6 +312,9 @@ def test_the_citys_ethnic_affairs_department_does_not_press_another_lines_funds(
 @pytest.mark.parametrize("kind", FUNDS_KINDS)
 def test_the_citys_ethnic_affairs_department_presses_its_own_lines_funds(
         policy: Policy, engine: str, kind: str) -> None:
+    # (fid32a: which city body presses by its line, not whether the city presses: under the default,
+    # own_and_shown_above, a city the record never shows had the problem presses nothing — read as before)
+    policy = policy.with_parameters(supervision_scope="own_and_level_above")
     r = funds(kind, "ethnic_religious")
     assert {"city_ethnic_religious", "city_poverty_office"} <= pressing(policy, r, engine)
     joint = policy.with_parameters(joint_guidance_every_line=True)

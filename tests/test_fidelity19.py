@@ -210,6 +210,9 @@ def test_supervisors_a_principle_did_not_add_do_not_cite_it(policy: Policy, engi
     """Unpaid student aid assigned to the county finance bureau: the county government and Party committee and the
     city's departments press it by their own duties, citing neither 三(三) nor resting on explicit_oversight (they
     did both); in a funds kind the finance bureau (全面监管) keeps 二(四) and its principle."""
+    # (fid32a: which city body presses by its line, not whether the city presses: under the default,
+    # own_and_shown_above, a city the record never shows had the problem presses nothing — read as before)
+    policy = policy.with_parameters(supervision_scope="own_and_level_above")
     record = {"id": "e1", "area": "education", "kind": "education_aid_not_paid", "place": "330127",
               "severity": "minor", "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01"},
               "handled": [{"action": "assigned", "by_level": "county", "to_level": "county",

@@ -96,6 +96,9 @@ def test_a_body_of_a_level_that_only_presses_those_below_is_still_the_assignee(p
 def test_under_assignee_the_earlier_pins_hold(policy: Policy, engine: str) -> None:
     """The readings the scenarios R10A-08, F9-L1 and F9-L2 pinned before D4, kept under ``assignee``: the 扶贫办 cites
     its part (一(三)), not 一(四) alone; a government does not press its Party committee, nor a department either."""
+    # (fid32a: which city body presses by its line, not whether the city presses: under the default,
+    # own_and_shown_above, a city the record never shows had the problem presses nothing — read as before)
+    policy = policy.with_parameters(supervision_scope="own_and_level_above")
     old = policy.with_parameters(**{D4: "assignee"})
     v = old.who_answers(_house("county_poverty_office", by="city"), engine=engine)
     office = [f for f in v.findings if f.body == "county_poverty_office" and f.basis == "not_rectified"]

@@ -392,6 +392,9 @@ def test_joint_guidance_follows_the_records_line_by_default(policy: Policy, engi
     affairs, finance, human-resources and disabled-persons' bodies; with no sector the city's 问题所属部门 once
     (sectorless_alternatives=unresolved; every one under every_holder); under joint_guidance_every_line every one
     answers whatever the line, and the verdict says it rests on that."""
+    # (fid32a: which city body presses by its line, not whether the city presses: under the default,
+    # own_and_shown_above, a city the record never shows had the problem presses nothing — read as before)
+    policy = policy.with_parameters(supervision_scope="own_and_level_above")
     others = {"city_civil_affairs", "city_finance", "city_hrss", "city_disabled_federation"}
     lined = {b for b, basis in _answers(policy, _school("education"), engine) if basis == "supervision"}
     assert "city_education" in lined and not lined & others

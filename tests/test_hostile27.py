@@ -32,7 +32,8 @@ def test_a_refused_choice_lists_the_choices_as_chinese_output_writes_them(policy
     with pytest.raises(RulesError) as e:
         policy.with_parameters(supervision_scope=given)
     text = str(e.value)
-    assert ("takes one of its choices: 本级及上一级（own_and_level_above）, 仅最近一级（next_level）, "
+    assert ("takes one of its choices: 本级及上一已知悉层级（own_and_shown_above）, "
+            "本级及上一级（own_and_level_above）, 仅最近一级（next_level）, "
             "以上各级（all_levels）, 不追究（none）; got " + repr(given)) in text, text
     assert (f"did you mean {meant!r}?" in text) if meant else "did you mean" not in text, text
 
@@ -62,7 +63,7 @@ def test_a_policy_in_a_notebook_shows_each_parameter_by_name_and_value(policy: P
     """Policy._repr_html_ listed the values as Python reprs ('own_and_level_above', False, 'grave')."""
     page = policy.with_parameters(supervision_scope="all_levels")._repr_html_()
     assert "<td>督促整改责任的范围</td><td>以上各级（all_levels） <b>(what-if; rules: " \
-        "本级及上一级（own_and_level_above）)</b></td><td><code>supervision_scope</code></td>" in page, page
+        "本级及上一已知悉层级（own_and_shown_above）)</b></td><td><code>supervision_scope</code></td>" in page, page
     assert "<td>追究领导责任的严重程度</td><td>严重（grave）</td>" in page
     assert "<td>本方案施行日期</td><td>座谈会讲话之日（2020-03-06）</td>" in page
     assert "<td>外部渠道发现时本级是否属于应发现而未发现</td><td>否（false）</td>" in page

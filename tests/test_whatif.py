@@ -30,7 +30,7 @@ def test_with_parameters_returns_a_new_validated_policy(policy: Policy) -> None:
     assert strict.parameter("handling_time_limit_days") == 15
     assert strict.parameter("supervision_scope") == "all_levels"
     assert strict.what_if == {"handling_time_limit_days": (10, 15),
-                              "supervision_scope": ("own_and_level_above", "all_levels")}
+                              "supervision_scope": ("own_and_shown_above", "all_levels")}
     assert policy.parameter("handling_time_limit_days") == 10 and policy.what_if == {}
     assert "what-if" in repr(strict) and "what-if" in strict._repr_html_()
 
@@ -52,7 +52,8 @@ def test_setting_a_parameter_back_to_the_rules_value_clears_the_mark(policy: Pol
     ({"handling_time_limt_days": 3}, "did you mean 'handling_time_limit_days'"),
     ({"handling_time_limit_days": "soon"}, "takes a whole number of days"),
     ({"handling_time_limit_days": -1}, "takes a whole number of days"),
-    ({"supervision_scope": "everyone"}, "本级及上一级（own_and_level_above）, 仅最近一级（next_level）, "
+    ({"supervision_scope": "everyone"}, "本级及上一已知悉层级（own_and_shown_above）, "
+                                        "本级及上一级（own_and_level_above）, 仅最近一级（next_level）, "
                                         "以上各级（all_levels）"),
     ({"unit_liability_from": "awful"}, "takes a severity"),
     ({"unit_liability_from": "很严重"}, r"serious 较重, grave 严重\); got '很严重'"),
@@ -113,8 +114,8 @@ def test_verdicts_under_a_what_if_say_so_everywhere(policy: Policy) -> None:
     strict = policy.with_parameters(supervision_scope="all_levels")
     v = strict.who_answers(RECORD, engine="compiled")
     assert base.what_if == {} and "what_if" not in base.to_dict()
-    assert v.what_if == {"supervision_scope": ("own_and_level_above", "all_levels")}
-    assert v.to_dict()["what_if"] == {"supervision_scope": {"rules": "own_and_level_above", "used": "all_levels"}}
+    assert v.what_if == {"supervision_scope": ("own_and_shown_above", "all_levels")}
+    assert v.to_dict()["what_if"] == {"supervision_scope": {"rules": "own_and_shown_above", "used": "all_levels"}}
     assert "supervision_scope = 以上各级（all_levels）" in v.explain() and "假设参数" in v.explain()
     assert "what-if parameters" in v.explain("en")
     assert "what-if" in repr(v)
@@ -144,7 +145,7 @@ def test_who_set_on_the_command_line(run_cli) -> None:  # type: ignore[no-untype
                            "--set", "supervision_scope=all_levels", "--set", "handling_time_limit_days=15")
     assert code == 0
     v = json.loads(out)
-    assert v["what_if"] == {"supervision_scope": {"rules": "own_and_level_above", "used": "all_levels"},
+    assert v["what_if"] == {"supervision_scope": {"rules": "own_and_shown_above", "used": "all_levels"},
                             "handling_time_limit_days": {"rules": 10, "used": 15}}
     code, out, _ = run_cli("who", str(EXAMPLE), "--engine", "compiled", "--set", "handling_time_limit_days=15")
     assert code == 0 and "假设参数" in out
@@ -157,8 +158,9 @@ def test_who_set_on_the_command_line(run_cli) -> None:  # type: ignore[no-untype
     # as typed, no Python repr
     ("handling_time_limit_days=2021-01-01", "days from 0 to 3653 (ten years); got '2021-01-01' "),
     # a choice: the choices listed, and the one it reads like (review21b item 3)
-    ("supervision_scope=all_level", "choices: 本级及上一级（own_and_level_above）, 仅最近一级（next_level）, "
-     "以上各级（all_levels）, 不追究（none）; got 'all_level' "
+    ("supervision_scope=all_level", "choices: 本级及上一已知悉层级（own_and_shown_above）, "
+     "本级及上一级（own_and_level_above）, 仅最近一级（next_level）, 以上各级（all_levels）, 不追究（none）; "
+     "got 'all_level' "
      "(did you mean '以上各级（all_levels）'? or see its entry"),
     ("supervision_scope=nowhere", "以上各级（all_levels）, 不追究（none）; got 'nowhere' "
      "(see its entry"),

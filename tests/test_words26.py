@@ -47,7 +47,7 @@ OWN_AUDIT = {"id": "K1", "area": "housing", "kind": "housing_renovation_late", "
 PROVINCE_TOUR = {**OWN_AUDIT, "id": "K2", "discovered": {"level": "province", "channel": "inspection_tour",
                                                         "on": "2021-03-01"}, "concealed_by": ["county"]}
 
-OWN_LEVEL = "本级及上一级（own_and_level_above）"
+OWN_LEVEL = "本级及上一已知悉层级（own_and_shown_above）"  # (the default since fid32a)
 ENGINES = ["compiled", "durable"]
 
 
@@ -99,8 +99,8 @@ def _edit(rules: Path, old: str, new: str) -> int:
     ("none: 不追究}", "}", "choices_zh gives no Chinese name for 'none': add `none: 中文名` under choices_zh"),
     # a name for no choice: which, and the choice it reads like
     ("next_level: 仅最近一级", "next_levels: 仅最近一级",
-     "choices_zh names 'next_levels', which is not one of its choices: own_and_level_above, next_level, all_levels, "
-     "none (did you mean 'next_level'?)"),
+     "choices_zh names 'next_levels', which is not one of its choices: own_and_shown_above, own_and_level_above, "
+     "next_level, all_levels, none (did you mean 'next_level'?)"),
 ])
 def test_a_parameter_file_whose_choices_zh_misses_or_invents_a_choice_is_refused(
         rules_copy: Path, old: str, new: str, said: str) -> None:
@@ -125,7 +125,7 @@ def test_who_table_footer_names_a_choice_in_chinese(run_cli: Callable[..., tuple
     assert code == 0, err
     footer = next(x for x in out.splitlines() if x.startswith("依据解释："))
     assert f"督促整改责任的范围={OWN_LEVEL}" in footer, footer
-    assert "=own_and_level_above" not in footer
+    assert "=own_and_shown_above" not in footer
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -134,7 +134,7 @@ def test_explain_in_chinese_names_every_value_in_chinese_with_its_id(policy: Pol
     assert f"参数 supervision_scope（督促整改责任的范围） = {OWN_LEVEL}" in text
     assert "参数 leadership_liability_from（追究领导责任的严重程度） = 严重（grave）" in text
     assert f"supervision_scope（参数「督促整改责任的范围」） = {OWN_LEVEL}：" in text
-    assert "= 'grave'" not in text and "= grave" not in text and "= own_and_level_above" not in text
+    assert "= 'grave'" not in text and "= grave" not in text and "= own_and_shown_above" not in text
     concealed = policy.who_answers(PROVINCE_TOUR, engine=engine).explain()
     assert "concealing_level_body（参数「记录只写明瞒报层级时的瞒报单位」） = 未确定（unresolved）：" in concealed
 
@@ -170,9 +170,9 @@ def test_assess_report_and_summary_name_values_in_chinese(policy: Policy, run_cl
     page = report.read_text(encoding="utf-8")
     assert f"不追究（none）（规则默认值：{OWN_LEVEL}）" in page  # the what-if banner and the parameters' table
     assert "未确定（unresolved）" in page and "否（false）" in page and "较重（serious）" in page
-    assert not re.search(r"<td>(own_and_level_above|unresolved|False|True)</td>", page)
+    assert not re.search(r"<td>(own_and_shown_above|unresolved|False|True)</td>", page)
     english = policy.assess([TOUR]).report_html(lang="en")
-    assert "<td>own_and_level_above</td>" in english and "<td>False</td>" in english
+    assert "<td>own_and_shown_above</td>" in english and "<td>False</td>" in english
 
 
 def test_english_output_does_not_read_the_chinese_names(run_cli: Callable[..., tuple[int, str, str]],

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ..engine._compile import SCOPE, SHOWN_SCOPE, shown_field, shown_ranks
 from ..engine._decide import CONCEALED as HID_BASIS
 from ..engine._decide import CONTEXT_FIELDS
 from ..engine._decide import MISSED as MISSED_BASIS
@@ -240,6 +241,38 @@ def check_numpy(c: Cols, t: Tables, today: int) -> None:
         slow[cp[bad]] = True
 
 
+def shown_levels(t: Tables) -> tuple[int, tuple[int, ...]]:
+    """The ranks of the levels whose pressing a record must show (supervision_scope own_and_shown_above; none under
+    another choice: :func:`~responsibility.engine._compile.shown_ranks`), and the factor an ``unrectified`` fact's flag
+    puts above the bits that say which of them above its level the record shows had the problem (at least 2, its
+    factor before those bits: a policy that reads none keeps its template keys)."""
+    policy = t.policy
+    ranks = shown_ranks(policy) if SCOPE in policy.parameters and policy.parameter(SCOPE) == SHOWN_SCOPE else ()
+    return max(2, 1 << len(ranks)), ranks
+
+
+def shown_bits(c: Cols, t: Tables, rr: I32, rl: I32) -> I64:
+    """For each ``unrectified`` fact (record ``rr``, level rank ``rl``): bit ``i`` where the record shows the ``i``-th
+    level of :func:`shown_levels`, above the fact's level, had the problem — its finder's level, a level a step was
+    made by or went to, a concealer's level (engine/_facts.py ``_shown_fields``)."""
+    _, ranks = shown_levels(t)
+    out = np.zeros(len(rr), np.int64)
+    if not ranks or not len(rr):
+        return out
+    for i, rank in enumerate(ranks):
+        above = np.flatnonzero(rl < rank)
+        if not len(above):
+            continue
+        had = np.zeros(c.n, np.bool_)
+        had[c.disc & (c.dlev == rank)] = True
+        if len(c.hp):
+            had[c.hp[(c.hby == rank) | (c.hto == rank)]] = True
+        if len(c.cp):
+            had[c.cp[c.clvl == rank]] = True
+        out[above] |= np.take(had, np.take(rr, above)).astype(np.int64) << i
+    return out
+
+
 @dataclass
 class Derived:
     """Facts of the fast records (flat, each with its record) and the context reasons quote."""
@@ -249,8 +282,9 @@ class Derived:
     fl: I32  # level rank (frank for FOUND)
     fb: I32  # body, -1 for none (FOUND: the finder the record names)
     #: flag: found through an outside channel (FOUND); escalate + 2 × the departments handed it only after the
-    #: limit (engine/_facts.py ``later``, as :func:`later_bodies` codes them) (UNHANDLED); 2 × the departments handed
-    #: it only after the deadline of their level's assignment as a whole (``later``, :func:`late_named`) (UNRECTIFIED)
+    #: limit (engine/_facts.py ``later``, as :func:`later_bodies` codes them) (UNHANDLED); the levels above it the
+    #: record shows had the problem (:func:`shown_bits`) + :func:`shown_levels`' factor × the departments handed it only
+    #: after the deadline of their level's assignment as a whole (``later``, :func:`late_named`) (UNRECTIFIED)
     fe: I32
     fo: I32  # order among the record's facts of its type (the order derive gives them)
     received: I32  # (records, ranks): day each level received the problem, NONE if it did not
@@ -667,8 +701,9 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if chosen is not None:  # a level with departments that had it through no body named (R22-2)
         ub = np.where(chosen >= 0, chosen, ub)
     fb = np.concatenate([c.dbody[d], ub, rb, cb], **_I32)
-    fe = np.concatenate([t.channel_outside[c.dch[d]], (ul < auth[ur]) + 2 * later, 2 * rlate,
-                         np.zeros(len(cpos))], **_I32)
+    factor = shown_levels(t)[0]
+    fe = np.concatenate([t.channel_outside[c.dch[d]], (ul < auth[ur]) + 2 * later,
+                         shown_bits(c, t, rr, rl) + factor * rlate, np.zeros(len(cpos))], **_I32)
     fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos], **_I32)
     rest = np.full(len(d) + len(ur), NONE, np.int32), np.full(len(cpos), NONE, np.int32)
     fon = np.concatenate([rest[0], ron, rest[1]], **_I32)
@@ -1684,8 +1719,12 @@ class Templates:
         self.clauses.append("")
         self.pieces.append([])
         # (the severity's digit carries the record's line too: severity + line x (severities + 1); record_lines)
+        # (an unrectified fact's flag: the levels above it shown, below the factor of shown_levels)
+        self.shown_factor, self.shown_ranks = shown_levels(t)
+        # (every unrectified fact carries a field per level not marked grassroots, as engine/_facts.py's do)
+        self._unshown = {shown_field(r): 0 for r in shown_ranks(t.policy)}
         self.radix = (len(t.kind_names) + 1, (len(SEVERITIES) + 1) * (len(t.lines) + 1), t.max_rank + 1,
-                      len(FACT_TYPES), t.max_rank + 1, len(t.bodies) + 1, 2 * (len(t.bodies) + 1) ** 2)
+                      len(FACT_TYPES), t.max_rank + 1, len(t.bodies) + 1, self.shown_factor * (len(t.bodies) + 1) ** 2)
         self.reads = FoundFields(t)
         self._radix = np.array(self.radix, np.int64)
 
@@ -1779,9 +1818,13 @@ class Templates:
             late = divmod(fe // 2, len(t.bodies) + 1)
             fact.update(lvl=fl, body=body, escalate=fe % 2,
                         later=" ".join(sorted(t.bodies[x - 1] for x in late if x)))
-        elif ft == UNRECTIFIED:  # the flag: 2 × the departments handed it after the level's deadline (late_named)
-            late = divmod(fe // 2, len(t.bodies) + 1)
+        elif ft == UNRECTIFIED:  # the flag: the levels above shown + factor × the departments handed it after the
+            # level's deadline (late_named)
+            shown, late_code = fe % self.shown_factor, fe // self.shown_factor
+            late = divmod(late_code, len(t.bodies) + 1)
             fact.update(lvl=fl, body=body, later=" ".join(sorted(t.bodies[x - 1] for x in late if x)))
+            fact.update(self._unshown)
+            fact.update({shown_field(r): 1 for i, r in enumerate(self.shown_ranks) if shown >> i & 1})
         elif ft == MAIN:
             fact["lvl"] = fl
         else:

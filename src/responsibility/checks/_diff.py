@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -25,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..engine._compile import severity_rank
+from ..engine._compile import severity_rank, shown_field, shown_ranks
 from ..engine._decide import decider_of, who_answers
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
@@ -312,6 +313,21 @@ def _shapes(old: PolicyView, new: PolicyView, only: frozenset[str] | None = None
             if a in kinds:
                 kinds[a].add(k)
     bodies = {**{b.id: b.level for b in old.data.bodies}, **{b.id: b.level for b in new.data.bodies}}
+    # an unrectified fact says which levels above it, not grassroots, the record shows had the problem
+    # (supervision_scope own_and_shown_above reads it): each such set is a shape of its own
+    shown = sorted({r for pol in (old, new) for r in shown_ranks(pol)})
+    level_of = {r: lv for lv, r in ranks.items()}
+
+    def facts_of(t: str, fact: dict[str, Any], shape: dict[str, Any], at: int
+                 ) -> Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]:
+        if t != "unrectified":
+            yield shape, [fact]
+            return
+        above = [r for r in shown if r > at]
+        for bits in range(1 << len(above)):
+            had = {r for i, r in enumerate(above) if bits >> i & 1}
+            yield ({**shape, "shown": tuple(level_of.get(r, str(r)) for r in sorted(had))} if had else shape,
+                   [{**fact, **{shown_field(r): int(r in had) for r in shown}}])
     for area in areas:
         for kind in [None, *sorted(kinds[area])]:
             for sev in SEVERITIES:
@@ -329,13 +345,13 @@ def _shapes(old: PolicyView, new: PolicyView, only: frozenset[str] | None = None
                                      **base}])
                         for t in ("unhandled", "unrectified", "concealed"):
                             fact = {"id": "s", "t": t, "lvl": r, "body": "", "escalate": 0, **base}
-                            yield {**shape, "fact": t, "level": lv}, [fact]
+                            yield from facts_of(t, fact, {**shape, "fact": t, "level": lv}, r)
                     for body, lv in sorted(bodies.items()):
                         if ranks[lv] < prank:
                             continue
                         for t in ("unhandled", "unrectified", "concealed"):
                             fact = {"id": "s", "t": t, "lvl": ranks[lv], "body": body, "escalate": 0, **base}
-                            yield {**shape, "fact": t, "body": body}, [fact]
+                            yield from facts_of(t, fact, {**shape, "fact": t, "body": body}, ranks[lv])
 
 
 @functools.cache
@@ -363,9 +379,14 @@ def _example(shape: dict[str, Any], policy: PolicyView) -> dict[str, Any]:
         rec["discovered"] = {"level": level, "channel": "audit", "on": on,
                              **({"body": shape["body"]} if "body" in shape else {})}
     elif fact == "unrectified":
-        rec["discovered"] = {"level": "province", "channel": "audit", "on": on}
-        rec["handled"] = [{"action": "assigned", "by_level": "province", "to_level": level, "on": on,
-                           **({"to_body": shape["body"]} if "body" in shape else {})}]
+        # found by the highest level the shape shows had it (its ``shown``), passed down through the others; none shown:
+        # by the province as before, where no level above the assignee is shown apart (supervision_scope)
+        shown = list(shape.get("shown", ())) or ["province"]
+        rec["discovered"] = {"level": shown[-1], "channel": "audit", "on": on}
+        chain = [*reversed(shown), level]
+        rec["handled"] = [{"action": "assigned", "by_level": a, "to_level": b, "on": on}
+                          for a, b in itertools.pairwise(chain)]
+        rec["handled"][-1].update({"to_body": shape["body"]} if "body" in shape else {})
         rec["deadline"] = "2030-03-01"
     elif fact == "concealed":
         rec["discovered"] = {"level": "province", "channel": "inspection_tour", "on": on}

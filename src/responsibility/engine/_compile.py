@@ -249,20 +249,57 @@ def level_leaders(policy: PolicyView, area: str, rank: int, holders: tuple[Holde
                      and all(_item(policy.duties[d].clause) in items for d in h.duties))
 
 
-def _supervising_levels(levels: list[tuple[int, _T]], assignee: int, scope: str) -> list[tuple[int, _T]]:
-    """Of the supervising ``levels`` (rank, holders) at or above the assignee's, those that answer.
+#: The choice of supervision_scope under which a level above the assignee that is not grassroots presses only where the
+#: record shows it had the problem (:func:`shown_field`).
+SHOWN_SCOPE = "own_and_shown_above"
+
+
+def shown_field(rank: int) -> str:
+    """The field of an ``unrectified`` fact that says the record shows the level of rank ``rank`` (one not marked
+    grassroots in rules/vocabulary.yaml, above the fact's level) had the problem: 1 or 0 (:mod:`._facts`). Every such
+    fact carries one per such level, 0 under any choice of supervision_scope but own_and_shown_above."""
+    return f"shown{rank}"
+
+
+def shown_ranks(policy: PolicyView) -> tuple[int, ...]:
+    """The ranks of the levels whose pressing a record must show under own_and_shown_above: those not marked
+    grassroots (基层; the city, the province), in rank order."""
+    return tuple(sorted(r for r in policy.level_rank.values() if r not in policy.grassroots))
+
+
+def _supervising_levels(levels: list[tuple[int, _T]], assignee: int, scope: str,
+                        grassroots: frozenset[int] = frozenset()) -> list[tuple[int, _T, tuple[Cond, ...]]]:
+    """Of the supervising ``levels`` (rank, holders) at or above the assignee's, those that answer, each with the
+    conditions on the fact under which it does (none: always).
 
     ``own_and_level_above`` (一级抓一级): the assignee's own level and the nearest level strictly
     above it; ``next_level``: the nearest level at or above it; ``all_levels``: every one; ``none``: no
     level (a supervising duty is read as no ground of 一(四)'s accountability of its own).
+    ``own_and_shown_above``: the assignee's own level and the nearest level above it that is grassroots
+    (``grassroots``: its ranks; a township over its village, 二(二)2 对涉及本乡镇…具体问题的发现和整改工作负责) or
+    that the record shows had the problem (:func:`shown_field`): a city or province presses only what it was shown
+    (一(一) 以县为主体; it need not know a county's specific problems), and the nearest such level only.
     """
     if scope == "none":
         return []
     if scope == "all_levels":
-        return levels
+        return [(r, hs, ()) for r, hs in levels]
     if scope == "next_level":
-        return levels[:1]
-    return [x for x in levels if x[0] == assignee] + [x for x in levels if x[0] > assignee][:1]
+        return [(r, hs, ()) for r, hs in levels[:1]]
+    own: list[tuple[int, _T, tuple[Cond, ...]]] = [(r, hs, ()) for r, hs in levels if r == assignee]
+    above = [(r, hs) for r, hs in levels if r > assignee]
+    if scope != SHOWN_SCOPE:
+        return own + [(r, hs, ()) for r, hs in above[:1]]
+    # each level above in turn: a grassroots one presses where no level passed over was shown (and ends the search);
+    # another where it was shown and none passed over was
+    unshown: tuple[Cond, ...] = ()
+    for r, hs in above:
+        if r in grassroots:
+            own.append((r, hs, unshown))
+            break
+        own.append((r, hs, (*unshown, Cond(shown_field(r), "==", 1))))
+        unshown = (*unshown, Cond(shown_field(r), "==", 0))
+    return own
 
 
 def _peers(policy: PolicyView, holders: tuple[Holder, ...]) -> tuple[Holder, ...]:
@@ -394,7 +431,7 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                     for named in (False, True):
                         # Who answers depends on the level of the problem's place only through the
                         # duties' reach (指导督促基层: not a problem of the supervisor's own level).
-                        by_place: dict[int, list[tuple[int, tuple[Holder, ...]]]] = {}
+                        by_place: dict[int, list[tuple[int, tuple[Holder, ...], tuple[Cond, ...]]]] = {}
                         heads_at: dict[int, frozenset[str]] = {}
                         for place in (p for p in ranks if p <= assignee):
                             levels: list[tuple[int, tuple[Holder, ...]]] = []
@@ -421,10 +458,11 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                             # rule assigned to a county) has no rectification for anyone to press: the
                             # wrong assignment is the assigner's failure to report it (一(三)).
                             able = named or assignee in policy.rectifier_levels(area, kind, place)
-                            by_place[place] = _supervising_levels(levels, assignee, scope) if able else []
+                            by_place[place] = _supervising_levels(levels, assignee, scope, policy.grassroots) \
+                                if able else []
                         same = len({tuple(c) for c in by_place.values()}) == 1
                         for place, chosen in by_place.items():
-                            for rank, all_hs in chosen:
+                            for rank, all_hs, shown in chosen:
                                 tag = f"A{assignee}{'N' if named else ''}L{rank}{'' if same else f'p{place}'}"
                                 at = Cond("prank", "<=", rank) if same else Cond("prank", "==", place)
                                 lead = heads_at[place] if rank == assignee else frozenset()
@@ -433,7 +471,7 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
                                     for by, hs in _by_principles(sub, added) if sub else ():
                                         add(kind, "supervision", f"{tag}{part}{''.join(f'+{p}' for p in by)}",
                                             (Cond("lvl", "==", assignee), Cond("body", "!=" if named else "==", ""),
-                                             at), hs, (*by, *((LEADERS,) if part else ())),
+                                             at, *shown), hs, (*by, *((LEADERS,) if part else ())),
                                             tuple(dict.fromkeys(clause_of[p] for p in by)))
                             if same:
                                 break

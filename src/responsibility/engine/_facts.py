@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
-from ._compile import SAME_LEVEL, severity_rank
+from ._compile import SAME_LEVEL, SCOPE, SHOWN_SCOPE, severity_rank, shown_field, shown_ranks
 from ._problem import _CODED, RESIDENTS_PLACE, SAME_LEVEL_CONCEALMENT, coded, residents_place
 
 if TYPE_CHECKING:
@@ -194,6 +194,13 @@ class _Setting(NamedTuple):
     #: Whether a level below a policy gap's owner that makes such policy itself answers for not having found the
     #: owner's gap (lower_level_finds_higher_policy); None without the parameter (an older policy: it answers).
     peer_finds: bool | None
+    #: The fields of an ``unrectified`` fact that say the record shows a level not marked grassroots had the problem
+    #: (:func:`~._compile.shown_field`), with their levels' ranks, and whether supervision_scope reads them
+    #: (own_and_shown_above); under another choice each is 0 (``unshown``), so that facts differ only where a rule
+    #: reads them.
+    shown_at: tuple[tuple[int, str], ...]
+    shows: bool
+    unshown: dict[str, int]
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -226,7 +233,29 @@ def _setting(policy: PolicyView) -> _Setting:
                     if OVERSIGHT_REPORT in policy.parameters else None,
                     report_any=OVERSIGHT_REPORT in policy.parameters
                     and policy.parameter(OVERSIGHT_REPORT) == "any_receiver",
-                    peer_finds=bool(policy.parameter(PEER_FINDS)) if PEER_FINDS in policy.parameters else None)
+                    peer_finds=bool(policy.parameter(PEER_FINDS)) if PEER_FINDS in policy.parameters else None,
+                    shown_at=tuple((r, shown_field(r)) for r in shown_ranks(policy)),
+                    shows=SCOPE in policy.parameters and policy.parameter(SCOPE) == SHOWN_SCOPE,
+                    unshown={shown_field(r): 0 for r in shown_ranks(policy)})
+
+
+def _shown_fields(setting: _Setting, policy: PolicyView, lvl: int, d_level: str, steps: list[Any],
+                  concealed_by: list[str]) -> dict[str, int]:
+    """An ``unrectified`` fact's fields (at level rank ``lvl``) that say which levels above it, not marked grassroots,
+    the record shows had the problem: the finder's level, a level a step was made by or went to, a level (or a body's
+    level) that concealed it — under supervision_scope own_and_shown_above such a level presses the assignee where it
+    is the nearest above it that presses (:func:`~._compile._supervising_levels`): a city never shown a county's
+    problem cannot press its rectification (一(一) 以县为主体)."""
+    if not setting.shows:
+        return setting.unshown
+    rank = policy.level_rank
+    had = {rank[d_level]}
+    for h in steps:
+        had.add(rank[h["by_level"]])
+        had.add(rank[h["to_level"]])
+    for who in concealed_by:
+        had.add(rank[who] if who in rank else rank[policy.bodies[who].level])
+    return {f: int(r > lvl and r in had) for r, f in setting.shown_at}
 
 
 def standing_body(policy: PolicyView, area: str, kind: str | None, level: str,
@@ -1114,7 +1143,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             ctx.assigned.setdefault(rank[level], (received, own_due))
                             ctx.assigned_to.setdefault((rank[level], me), (received, own_due))
                             add("unrectified", {"lvl": rank[level], "body": me, "atp": 0, "slow": 0, "later": "",
-                                                "aside": "", "own": 1, "nod": 0})
+                                                "aside": "", "own": 1, "nod": 0, **_shown_fields(
+                                                    setting, policy, rank[level], d_level, steps, concealed_by)})
                         continue
             # a level whose 交办 to a body of the place's level place_above_rectifiers (holder) does not count answers
             # by that parameter (review10 R10A-06); so does one whose 交办 to the place's level names no body, which
@@ -1341,7 +1371,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                     "later": later.get(body, ""), "aside": aside, "own": 0,
                                     # (its group holds an assignment assignment_without_rectification_duty read:
                                     # review28 #7)
-                                    "nod": int(bool(no_duty) and any(id(x) in no_duty for x in given))})
+                                    "nod": int(bool(no_duty) and any(id(x) in no_duty for x in given)),
+                                    # (which levels above it the record shows had it: supervision_scope)
+                                    **_shown_fields(setting, policy, rank[level], d_level, steps, concealed_by)})
 
     # a concealment is judged with the check it hid the problem from (一(四) 在…过程中瞒报漏报): one before the duties
     # applied is not judged, as a miss of that day is not (policy_in_force_from; review27 #1)

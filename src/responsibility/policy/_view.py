@@ -1193,7 +1193,7 @@ class PolicyView:
         >>> policy = responsibility.load()
         >>> strict = policy.with_parameters(handling_time_limit_days=15, supervision_scope="all_levels")
         >>> strict.parameter("handling_time_limit_days"), strict.what_if["supervision_scope"]
-        (15, ('own_and_level_above', 'all_levels'))
+        (15, ('own_and_shown_above', 'all_levels'))
         >>> policy.parameter("handling_time_limit_days")
         10
         """
