@@ -515,6 +515,22 @@ def _counterpart(policy: PolicyView, body_id: str, level: str) -> str | None:
     return same[0] if len(same) == 1 else None
 
 
+def channel_organs(policy: PolicyView, channel: str, level: str) -> frozenset[str]:
+    """The organs that run an oversight ``channel`` at ``level``: the level's supervisory bodies (those the
+    not_handled failure ``gives_way`` to: 纪委监委, 审计, 人大, 政协) holding a duty of one of the channel's clauses
+    (审计 二(一)2(3) → 县审计部门). Read from the data: a channel no such body's duty cites has none."""
+    memo: dict[tuple[str, str], frozenset[str]] = policy._memo("problem: channel organs", dict)
+    got = memo.get((channel, level))
+    if got is None:
+        failure = policy.failures.get("not_handled")
+        kinds = frozenset(failure.gives_way) if failure is not None else frozenset()
+        clauses = frozenset(policy.channels[channel].clauses)
+        got = memo[(channel, level)] = frozenset(
+            h for d in policy.duties.values() if d.clause in clauses for h in d.holders
+            if h in policy.bodies and policy.bodies[h].level == level and policy.bodies[h].kind in kinds)
+    return got
+
+
 def _level_bodies(policy: PolicyView, level: str) -> str:
     """The first bodies of ``level``, each id with its name, and where to see them all."""
     at = [f"{b} {x.name}" for b, x in policy.bodies.items() if x.level == level]
@@ -2017,6 +2033,13 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
                      f"that concealed it from it, not the level (which includes the finder)", "concealment")
             if who == d.body:
                 fail(field, f"{who!r} found the problem; it cannot have concealed it", "concealment")
+            if d.body is None and who in channel_organs(policy, d.channel, d.level):
+                # 一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的: concealment is from a check, by those
+                # checked; a record naming no finder was found by the organ running the check (review32 F2:
+                # 县审计部门 was named 瞒报漏报 in its own audit, with leadership when grave)
+                fail(field, f"{who!r} runs the {d.level}'s {d.channel!r}, which found the problem, and cannot have "
+                     "concealed it from its own check; name the body that hid it from the check, or, if another "
+                     f"body found it, give that body as discovered.body", "concealment")
         elif levels[level_id] >= levels[d.level]:
             fail(field, f"{who!r} is not below the {d.level} that verified and found the problem; "
                  "concealment is from a higher level's verification (一(四))", "concealment")
