@@ -29,7 +29,7 @@ ratio — the load-independent figure. Each side's child runs under cachegrind t
 in (N problems after 5·N), deciding the first K of the N and deciding none; the difference over K. valgrind is ~50
 times slower, and the warm-up is most of it (14334c1's: ~30 minutes a run at load ~10). The figure depends on that
 state: fewer warm-up decisions leave more new shapes in the window (this code took 1,197k a decision for 200 after
-1,000 where it takes ~455k for 1,000 after 5,000; 14334c1 ~3,260k either way).
+1,000, ~455k for 1,000 after 5,000 and 375k for 200 of 2,000 after 10,000; 14334c1 3,262k and 3,109k).
 
 Cold start: CPU seconds (user + sys of the child) and wall seconds of a fresh interpreter running
 ``import responsibility`` and ``responsibility who`` on the README's example problem, with the
