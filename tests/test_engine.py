@@ -1172,19 +1172,22 @@ def test_a_body_answering_only_because_nothing_below_the_place_rectifies_rests_o
 
 
 def test_an_assignment_to_the_place_level_naming_no_body_is_set_aside_and_says_on_what(policy: Policy) -> None:
-    # review17 D2: the same problem handed by the province to the city without naming a body. Neither choice of
-    # place_above_rectifiers counts it (the default counts one to a named body), so the province still answers for not
-    # passing it on — and its finding now says it rests on that parameter (it said nothing of the step it set aside).
+    # review17 D2: the same problem handed by the province to the city without naming a body. Under holder it counts as
+    # none, so the province still answers for not passing it on; its finding rests on place_above_rectifiers.
+    # By the default (place_level_assignee) it counts since review32 F3 (fid32c): the province did its 交办 the next
+    # day (一(四) 没有按程序及时交办和上报), and the city's role answers for rectifying it, once (tests/test_fid32c.py).
     p = {"id": "d2", "area": "housing", "kind": "housing_renovation_late", "place": "3301",
          "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"},
          "handled": [{"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-02"}],
          "deadline": "2021-04-01", "as_of": "2021-06-30"}
-    for view in (policy, policy.with_parameters(place_above_rectifiers="holder")):
+    for view, unhandled_bodies in ((policy, []), (policy.with_parameters(place_above_rectifiers="holder"),
+                                                  ["province_poverty_office"])):
         for engine in ("compiled", "durable"):
             v = view.who_answers(p, engine=engine)  # type: ignore[arg-type]
             unhandled = [f for f in v.findings if f.basis == "not_handled"]
-            assert [f.body for f in unhandled] == ["province_poverty_office"]
-            assert all("place_above_rectifiers" in f.rests_on for f in unhandled)
+            assert [f.body for f in unhandled] == unhandled_bodies
+            assert all("place_above_rectifiers" in f.rests_on for f in v.findings if f.basis in (
+                "not_handled", "not_rectified"))
             assert "place_above_rectifiers" in {i.id for i in v.interpretations}
     # an assignment naming the body it went to is counted, as before
     named = {**p, "handled": [{**p["handled"][0], "to_body": "city_construction"}]}  # type: ignore[index]

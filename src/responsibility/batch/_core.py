@@ -306,6 +306,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     ``receiving_level_body`` is ``unresolved``."""
     n, nr = c.n, t.max_rank + 1
     kindless_place_steps(c, t)
+    unnamed_place_steps(c, t)
     record_lines(c, t)
     oversight_reports(c, t)
     ok = ~c.slow
@@ -1064,6 +1065,33 @@ def kindless_place_steps(c: Cols, t: Tables) -> None:
         if got == 0:
             return
     kindless_place_steps_numpy(c, t)
+
+
+def unnamed_place_steps(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record of a kind with an assignment naming no body to its place's
+    level by a level above it, where nobody from the place up to the assigner can rectify the kind nor anybody at or
+    above the place by itself (a house placed at a city code, handed to the city): by ``place_above_rectifiers:
+    place_level_assignee`` it counts, and the level's body of the record's line or its role answers for it
+    (engine/_facts.py place_level_body; review32 F3). A rare shape (a household kind at a city or province code)."""
+    if not len(c.hp) or not t.place_assignee:
+        return
+    hp = c.hp
+    pr = np.maximum(np.take(np.take(t.place_rank, c.place), hp), 0)
+    odd = (c.htb < 0) & (c.hto == pr) & (c.hact != REPORTED) & (c.hby != c.hto)
+    at = np.nonzero(odd)[0]
+    if not len(at):
+        return
+    w, place, by = hp[at], pr[at], c.hby[at]
+    kind = c.kind[w]
+    at, w, place, by, kind = at[kind != 0], w[kind != 0], place[kind != 0], by[kind != 0], kind[kind != 0]
+    if not len(at):
+        return
+    rect = t.rectify_level[c.area[w], kind, place]  # (steps, levels)
+    levels = np.arange(rect.shape[1])
+    between = (rect & (levels >= place[:, None]) & (levels < by[:, None])).any(axis=1)
+    own = t.own_rectify_level[c.area[w], kind, place]
+    own_at_place = (own & (levels >= place[:, None])).any(axis=1)
+    c.slow[w[~between & ~own_at_place]] = True
 
 
 def record_lines(c: Cols, t: Tables) -> None:

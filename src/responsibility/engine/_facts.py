@@ -427,6 +427,34 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
     return got
 
 
+def place_level_body(policy: PolicyView, area: str, kind: str, level: str, sector: str | None) -> str | None:
+    """The body that answers for a problem of ``kind`` in ``area`` assigned to ``level``, the problem's place, by an
+    assignment naming no body, where nobody from the place up to the assigner can rectify the kind (a house's renovation
+    placed at a city code): by ``place_above_rectifiers: place_level_assignee`` such an assignment counts as one to a
+    named body of the level does. The department of the record's ``sector`` at the level where the text gives it a part
+    in the problem; else the level's role body (市相关部门（问题所属部门）), unresolved, once — the record does not
+    say which department took it, and no department of the level holds the kind's rectification to name (review32
+    F3). None for a level without a role body.
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> place_level_body(p, "housing", "housing_renovation_late", "city", None)
+    'city_sector_department'
+    >>> place_level_body(p, "housing", "housing_renovation_late", "city", "construction")
+    'city_construction'
+    """
+    role = policy.roles.get(level)
+    if role is None:
+        return None
+    line = policy.sector_of(sector)
+    if line is not None:
+        got = next((b.id for b in policy.bodies.values() if b.level == level and b.sector == line and not b.role
+                    and policy.has_part(area, kind, b.id, line)), None)
+        if got is not None:
+            return got
+    return role
+
+
 def gives_way(policy: PolicyView, area: str, kind: str | None, level: str, body: str, prank: int) -> bool:
     """Whether ``body``, named as the finder or the receiver of a problem of ``kind`` in ``area`` placed at level rank
     ``prank`` at ``level``, gives way to its level's holders of the handling of it (accountability.yaml not_handled
@@ -819,7 +847,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # (receiving_level_body, as for such an organ as finder); set_aside reads it as to a body with no part
         # (review27 #4)
         b = h["to_body"]
-        if b is None or policy.has_part(area, kind, b, line):
+        if b is None or policy.has_part(area, kind, b, line) or "_role" in h:
             return True
         if setting.oversight_report is not None and h["action"] == "reported":
             organ = oversight_organ(policy, b)
@@ -834,6 +862,24 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     return setting.oversight_report
         return False
 
+    if steps and kind is not None and setting.place_assignee and not own_at_place:
+        # An assignment to the place's level naming no body, where nobody from the place up to the assigner can rectify
+        # the kind (a house placed at a city code, handed to the city): by place_above_rectifiers (place_level_assignee,
+        # its default) it is the 交办 the record can show, as one to a named body is — the assigner did its 交办 (一(四)
+        # 对发现问题没有按程序及时交办和上报的 is not a recorder's omission of the body) — and the level's body of the
+        # record's line, else its role (市相关部门（问题所属部门）, unresolved, once) answers for it (一(四)
+        # 对交办问题整改落实不到位的), as receiving_level_body reads a level that had a problem through no body named
+        # (review32 F3: the province had answered 未及时交办上报 with leadership, the city holding it four months
+        # nothing). ``_role``: to_right counts it though the role holds no duty of its own.
+        for i, h in enumerate(steps):
+            # (not a level's assignment to itself as a whole: it still holds the problem, and the record shows nobody it
+            # handed it to — P9-19)
+            if h["to_body"] is None and h["action"] == "assigned" and rank[h["to_level"]] == prank \
+                    and h["by_level"] != h["to_level"] \
+                    and not any(prank <= r < rank[h["by_level"]] for r in can_rectify):
+                who = place_level_body(policy, area, kind, h["to_level"], rec["sector"])
+                if who is not None:
+                    steps[i] = {**h, "to_body": who, "_step": h, "_role": True}
     no_duty: set[int] = set()  # (the ids of such steps' dicts: the findings of their groups rest on the parameter)
     if steps and setting.level_holds is not None:
         # An assignment to a body with a part in the problem but no duty to rectify it, at a level where a body
@@ -1147,8 +1193,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                                     setting, policy, rank[level], d_level, steps, concealed_by)})
                         continue
             # a level whose 交办 to a body of the place's level place_above_rectifiers (holder) does not count answers
-            # by that parameter (review10 R10A-06); so does one whose 交办 to the place's level names no body, which
-            # neither choice counts (the default counts one to a named body: review17 D2, the verdict says why)
+            # by that parameter (review10 R10A-06); so does one whose 交办 to the place's level names no body where no
+            # body stands for the level (holder, or a record with no kind: review17 D2, R21-2; the default counts one
+            # naming none as one naming its role: review32 F3)
             discounted = setting.has_place_above and bool(steps) and any(
                 x["by_level"] == level and x["action"] == "assigned" and (
                     (place_step(x) and not setting.place_assignee)
