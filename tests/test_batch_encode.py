@@ -114,7 +114,7 @@ def test_a_float_nan_in_an_arrow_date_column_is_a_number_as_in_json(policy: Poli
     (row,) = got.rejects.to_dict("records")
     (same,) = from_json.rejects.to_dict("records")
     assert (row["field"], row["code"]) == (same["field"], same["code"]) == ("as_of", "bad_date")
-    assert "nan" in row["reason"] and row["reason"] == same["reason"]
+    assert "NaN" in row["reason"] and row["reason"] == same["reason"]
     frame = policy.assess(pd.DataFrame({**{k: [v] for k, v in record.items()}, "as_of": [np.nan]}))
     assert frame.rejected == 0 and frame.assessed == 1
 

@@ -685,8 +685,11 @@ def test_a_named_sector_answers_alone_over_random_funds_and_projects_problems(
         sector = policy.sector_of(p["sector"])
         for engine in ("compiled", "durable"):
             v = policy.who_answers(p, jurisdiction=province, engine=engine)  # type: ignore[arg-type]
-            for f in v.findings:
-                assert not policy.bodies[f.body].role
+            # the one role allowed: where the named line gives the level nobody at a stage, the level holds the
+            # stage as for a record naming no line (review32 F1), and the verdict links it to sectorless_alternatives
+            idle = next((set(i.findings) for i in v.interpretations if i.id == "sectorless_alternatives"), set())
+            for n, f in enumerate(v.findings):
+                assert not policy.bodies[f.body].role or n in idle, (f.body, f.basis)
                 if f.body in areas[p["domain"]]:
                     assert policy.bodies[f.body].sector == sector, (f.body, f.basis)
 
