@@ -294,8 +294,8 @@ def standing_body(policy: PolicyView, area: str, kind: str | None, level: str,
     >>> standing_body(p, "funds", "funds_diverted", "county", at("funds", "funds_diverted", "county"))  # any line's
     'county_sector_department'
     >>> standing_body(p, "basic_needs", "basic_needs_income_not_raised", "city",
-    ...               at("basic_needs", "basic_needs_income_not_raised", "city"))  # 扶贫、民政 share the duty
-    'city_sector_department'
+    ...               at("basic_needs", "basic_needs_income_not_raised", "city"))  # the city's one holder
+    'city_poverty_office'
     """
     role = policy.roles.get(level)
     if role is None:
