@@ -50,8 +50,13 @@ def test_a_kindless_problem_handed_to_its_places_level_with_no_body_leaves_it_wi
     office = f"{by}_poverty_office"
     assert (office, "not_handled") in _answers(policy, r, engine)
     assert {PLACE_ABOVE, "irregular_step"} <= _rests(policy, r, engine)
-    if by == "province" and place == CITY:  # the same as with a kind
-        assert _answers(policy, r, engine) == _answers(policy, {**r, "kind": "education_aid_not_paid"}, engine)
+    if by == "province" and place == CITY:
+        # With a kind, since 871e4bc (review32 F3) the assignment counts by place_above_rectifiers' default and the
+        # city's role answers 整改不到位, the province nothing; a record with no kind keeps the reading above (left for
+        # the next session: the same reading for a kindless record needs its area's rectifiers in place of the kind's,
+        # in both engines and the bulk path).
+        kinded = _answers(policy, {**r, "kind": "education_aid_not_paid"}, engine)
+        assert ("city_sector_department", "not_rectified") in kinded and (office, "not_handled") not in kinded
 
 
 @pytest.mark.parametrize("engine", ENGINES)
