@@ -259,6 +259,22 @@ def _open_descriptor(path: Path) -> bool:
     return False
 
 
+def names_no_file(path: PathLike) -> bool:
+    """Whether ``path`` names something other than a file an output may be written as: a device (``/dev/null``,
+    ``/dev/full``), a FIFO, a socket, or a descriptor of this process (``/dev/stdout``). A command that adds a
+    format's extension to a name without one (``graph -o chain`` writes ``chain.svg``) does not add it to such a
+    name: ``-o /dev/full`` wrote a stray ``/dev/full.svg`` (hostile32, left), where :func:`check_target` refuses
+    the device and lets the null device be written in place."""
+    p = Path(path)
+    if _open_descriptor(p):
+        return True
+    try:
+        mode = os.stat(p).st_mode
+    except OSError:  # nothing there (or nothing reachable): a new file's name
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def is_devnull(path: PathLike) -> bool:
     """Whether ``path`` is the null device (``/dev/null``, or a link to it): an output written there is thrown away,
     in place (review21b: ``-o /dev/null`` was refused as "not a regular file")."""

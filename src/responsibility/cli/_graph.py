@@ -78,13 +78,17 @@ def graph(
         raise ResponsibilityError(f"a picture needs a file: give --out FILE.{fmt}")
     target: Path | None = None
     if out is not None:
-        from .._files import check_target
+        from .._files import check_target, names_no_file
 
         target = Path(out)
         if target.is_dir():  # (not `rules.svg` beside a folder `rules`, written without a word: review23b R23b-7)
             raise ResponsibilityError(f"--out {out} is a directory; give a file name, e.g. --out "
                                       f"{target / ('chain.' + fmt)}")
-        if picture and not target.suffix:
+        if names_no_file(target):
+            # a device, a FIFO, /dev/stdout: checked as named (refused; /dev/null written in place), never given the
+            # extension — `-o /dev/full` wrote a stray /dev/full.svg and exit 0
+            check_target(target, [jurisdiction, rules_dir])
+        elif picture and not target.suffix:
             target = target.with_suffix(f".{fmt}")
         elif picture and target.suffix.lower() != f".{fmt}":  # never a file the user did not name
             raise ResponsibilityError(f"--out {out}: a {fmt} picture goes to a .{fmt} file; give --out "
@@ -143,7 +147,12 @@ def graph(
             pic = draw_chain(chosen if area is not None else structural(chosen), lang=language)
         else:
             pic = policy_picture(policy, area=area, place=place, jurisdiction=where, lang=language)
-        pic.save(target)  # written atomically
+        from .._files import is_devnull
+
+        if is_devnull(target):  # drawn and thrown away (a timing run), not refused for a name without .svg
+            _ = pic.svg if fmt == "svg" else pic.png
+        else:
+            pic.save(target)  # written atomically
         click.echo(f"wrote {target}", err=True)
         return
     text = FORMATS[fmt](chosen)
