@@ -150,8 +150,23 @@ def missing(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value == "") or type(value).__name__ == "NaTType"
 
 
+def zoned(value: Any) -> str | None:
+    """The refusal's text for a date and time that carries a time zone (a ``datetime`` or pandas'
+    ``Timestamp`` with ``tzinfo``), ``None`` for anything else. Which day such an instant is depends
+    on the zone whose calendar is meant, which the ledger does not know (2021-06-01 23:30 at UTC-5 is
+    the 2nd in Zhejiang); its text (``2021-06-01T23:30-05:00``) is refused by every reader, and the
+    object is refused alike rather than read as the day it shows (hostile32, left; docs/ledger.md)."""
+    if not isinstance(value, dt.datetime) or value.tzinfo is None:
+        return None
+    return (f"{value.isoformat()} has a time zone, so which day it is depends on the zone's calendar; give the day "
+            "itself, YYYY-MM-DD (of a datetime d, d.date() is the day it shows, "
+            "d.astimezone(zoneinfo.ZoneInfo('Asia/Shanghai')).date() the day in China)")
+
+
 def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
     if isinstance(value, dt.datetime):
+        if (why := zoned(value)) is not None:
+            raise ProblemError(field_name, why, record=problem, code="bad_date")
         day = value.date()
     elif isinstance(value, dt.date):
         day = value
@@ -338,11 +353,13 @@ class Event:
                                    record=problem, code="missing_field")
             data["replace"] = {str(k): v for k, v in replace.items()}
         who = entered_by if entered_by is not None else raw.get("entered_by")
-        if who is None or str(who).strip() == "":
+        if who is None or (isinstance(who, str) and who.strip() == ""):
             raise ProblemError("entered_by", "is required: who enters the event", record=problem,
                                code="missing_field")
         return cls(problem=problem, type=str(kind), on=on, data=data,
-                   entered_by=_clean(str(who).strip(), "entered_by", problem),
+                   # text, or a whole number (a staff number) taken as its digits, as every text field of an event;
+                   # str() of anything stored True, [1], nan, b'ab' as who entered it (hostile32, left)
+                   entered_by=_text(who, "entered_by", problem),
                    seq=raw.get("seq"), entered_at=raw.get("entered_at"))
 
     def to_dict(self) -> dict[str, Any]:

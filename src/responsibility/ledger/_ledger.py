@@ -773,10 +773,11 @@ class Ledger:
             raise TypeError(f"import_file() reads a file (.xlsx or .csv), not a {type(path).__name__}: save it "
                             "first (df.to_csv(path, index=False)), or append its rows as events "
                             "(ledger.append(df.to_dict('records')))")
-        if not entered_by or not str(entered_by).strip():
+        if entered_by is None or (isinstance(entered_by, str) and not entered_by.strip()):
             raise ProblemError("entered_by", "is required: who imports the file", code="missing_field")
-        # checked once, as the caller's argument: not as a reject of every row (review19b M3)
-        Event.parse({"problem": "-", "type": "rectified", "on": "2000-01-01"}, entered_by=entered_by)
+        # checked once, as the caller's argument: not as a reject of every row (review19b M3); as an event takes it
+        entered_by = Event.parse({"problem": "-", "type": "rectified", "on": "2000-01-01"},
+                                 entered_by=entered_by).entered_by
         m = load_mapping(mapping)
         result = ImportResult(source=str(path))
         header, rows = read_table(path, encoding=encoding, sheet=sheet or m.sheet, result=result, mapping=m)
@@ -1061,7 +1062,10 @@ def _day(value: dt.date | str | None) -> dt.date | None:
     from pydantic_core import PydanticCustomError
 
     from ._compat import parse_day
+    from ._events import zoned
 
+    if (why := zoned(value)) is not None:  # (as an event's day: the zone decides the day, hostile32 left)
+        raise ProblemError("as_of", why, code="bad_date")
     try:
         return parse_day(value)
     except PydanticCustomError as exc:

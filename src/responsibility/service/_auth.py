@@ -162,6 +162,8 @@ class TokenStore:
                 raise fail(f"{where}.{sorted(unknown)[0]}", "unknown field; allowed: name, role, jurisdiction, "
                            "sha256 (store the token's hash, never the token)")
             for key in ("name", "role", "jurisdiction", "sha256"):
+                if isinstance(item.get(key), bool):  # (`name: yes` in YAML: the caller was named 'True')
+                    raise fail(f"{where}.{key}", f"expected text, got {str(item[key]).lower()}; quote it")
                 if not isinstance(item.get(key), (str, int)) or str(item[key]).strip() == "":
                     raise fail(f"{where}.{key}", "is required")
             name, role, digest = str(item["name"]), str(item["role"]), str(item["sha256"]).lower()

@@ -1,0 +1,104 @@
+"""The input contract, hostile inputs and a newcomer's path (hostile33: session 32's three leftovers — a device
+given a picture's extension, who entered an event given as a number, a day with a time zone — then a hostile pass
+over the entry points and a newcomer following README.md from a fresh clone)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Ledger, ProblemError
+
+Run = Callable[..., tuple[int, str, str]]
+REGISTERED = {"problem": "P1", "type": "registered", "on": "2021-06-01", "area": "housing", "place": "330127100219"}
+
+
+@pytest.fixture()
+def ledger(tmp_path: Path) -> Any:
+    led = Ledger.create(str(tmp_path / "county.db"))
+    yield led
+    led.close()
+
+
+# ---------------------------------------------------------------- 1. left by session 32
+
+
+def test_graph_never_gives_a_device_or_a_fifo_the_pictures_extension(run_cli: Run, tmp_path: Path) -> None:
+    """`graph --format svg -o /dev/full` wrote /dev/full.svg (a stray file in /dev, exit 0): a name that is a
+    device, a FIFO or a descriptor of the process is checked as named — refused, exit 2 — and the null device is
+    written in place (a timing run), never `/dev/null.svg`."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, _, err = run_cli("graph", "--format", "svg", "-o", str(fifo))
+    assert code == 2 and "not a regular file" in err, err
+    assert not (tmp_path / "pipe.svg").exists()
+    stray = [Path("/dev/full.svg"), Path("/dev/null.svg")]
+    there = {p: p.exists() for p in stray}
+    try:
+        code, _, err = run_cli("graph", "--format", "svg", "-o", "/dev/full")
+        assert code == 2 and "/dev/full is not a regular file" in err, err
+        code, _, err = run_cli("graph", "--format", "mermaid", "--level", "county", "-o", "/dev/null")
+        assert code == 0, err
+        assert all(p.exists() == there[p] for p in stray)
+    finally:
+        for p in stray:  # (what the code before this left)
+            if p.exists() and not there[p]:
+                p.unlink()
+
+
+@pytest.mark.parametrize("given", [True, [1], {"a": 1}, 1.5, float("nan"), b"clerk"])
+def test_who_entered_an_event_is_text_or_a_whole_number(ledger: Any, given: Any) -> None:
+    """`entered_by=True` was stored as 'True', `[1]` as '[1]', NaN as 'nan' (str() of anything): it is read as every
+    text field of an event is — refused naming the field, as the argument and as the event's own field."""
+    for call in (lambda: ledger.append(REGISTERED, entered_by=given),
+                 lambda: ledger.append({**REGISTERED, "entered_by": given})):
+        with pytest.raises(ProblemError) as caught:
+            call()
+        assert caught.value.field == "entered_by" and caught.value.code == "wrong_type", caught.value
+    assert ledger.events("P1") == []
+
+
+def test_a_staff_number_is_stored_as_its_digits(ledger: Any) -> None:
+    """A whole number (a staff number; a spreadsheet's 5.0) is taken as its digits, as a record's ids are."""
+    assert ledger.append(REGISTERED, entered_by=5)[0].entered_by == "5"
+    assert ledger.append({**REGISTERED, "problem": "P2", "entered_by": 5.0})[0].entered_by == "5"
+
+
+def test_a_token_named_by_a_truth_value_is_refused() -> None:
+    """A tokens file's `name: yes` named the caller 'True' in the decision log and as who entered events."""
+    from responsibility._errors import ResponsibilityError
+    from responsibility.service._auth import TokenStore
+
+    entry = {"name": True, "role": "county", "jurisdiction": "330127", "sha256": "a" * 64}
+    with pytest.raises(ResponsibilityError, match=r"tokens\[0\]\.name: expected text"):
+        TokenStore.from_data({"tokens": [entry]})
+
+
+ZONED = [dt.datetime(2021, 6, 1, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+         dt.datetime(2021, 6, 1, tzinfo=dt.timezone(dt.timedelta(hours=8)))]
+
+
+@pytest.mark.parametrize("day", ZONED, ids=["evening-utc-5", "midnight-utc+8"])
+def test_a_day_with_a_time_zone_is_refused_in_the_ledger(ledger: Any, day: dt.datetime) -> None:
+    """A datetime with a time zone was read as the day it shows (an event's `on`: 2021-06-01 for 23:30 at UTC-5,
+    the 2nd in Zhejiang) or, at midnight, as a list's as_of, while its text is refused by every reader: refused
+    alike, naming the field, saying what to give."""
+    ledger.append(REGISTERED, entered_by="clerk")
+    calls: list[tuple[str, Callable[[], Any]]] = [
+        ("on", lambda: ledger.append({"problem": "P1", "type": "discovered", "on": day, "level": "county",
+                                      "channel": "hotline"}, entered_by="clerk")),
+        ("deadline", lambda: ledger.append({"problem": "P1", "type": "assigned", "on": "2021-06-02",
+                                            "by_level": "county", "to_level": "township", "deadline": day},
+                                           entered_by="clerk")),
+        ("as_of", lambda: ledger.lists(day)), ("as_of", lambda: ledger.state("P1", day))]
+    for field, call in calls:
+        with pytest.raises(ProblemError) as caught:
+            call()
+        assert (caught.value.field, caught.value.code) == (field, "bad_date"), caught.value
+        assert "has a time zone" in str(caught.value) and "d.date()" in str(caught.value)
+    assert len(ledger.events("P1")) == 1
