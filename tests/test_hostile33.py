@@ -102,3 +102,22 @@ def test_a_day_with_a_time_zone_is_refused_in_the_ledger(ledger: Any, day: dt.da
         assert (caught.value.field, caught.value.code) == (field, "bad_date"), caught.value
         assert "has a time zone" in str(caught.value) and "d.date()" in str(caught.value)
     assert len(ledger.events("P1")) == 1
+
+
+@pytest.mark.parametrize("day", [*ZONED[1:], dt.datetime(2021, 7, 1, tzinfo=dt.UTC)], ids=["utc+8", "utc"])
+def test_a_day_with_a_time_zone_is_refused_as_today_and_in_a_record(day: dt.datetime) -> None:
+    """`today` and a record's as_of took a midnight with a time zone as the day it shows (2021-07-01T00:00+08:00 is
+    the 30th of June in UTC) while the same text is refused: the object is refused alike, on every path."""
+    import responsibility
+
+    policy = responsibility.load()
+    record = {"id": "t1", "area": "housing", "place": "330127100219", "severity": "serious",
+              "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}
+    with pytest.raises(ProblemError) as caught:
+        policy.who_answers(record, today=day)
+    assert (caught.value.field, caught.value.code) == ("today", "bad_date") and "time zone" in str(caught.value)
+    with pytest.raises(ProblemError) as caught:
+        policy.who_answers({**record, "as_of": day})
+    assert (caught.value.field, caught.value.code) == ("as_of", "bad_date")
+    done = policy.assess([{**record, "as_of": day}, {**record, "id": "t2", "as_of": "2021-07-01"}])
+    assert (done.assessed, done.rejected) == (1, 1) and list(done.rejects["code"]) == ["bad_date"]

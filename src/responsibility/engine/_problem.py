@@ -84,12 +84,20 @@ def parse_day(value: Any) -> dt.date:
     """A record's date: ``YYYY-MM-DD`` text or a date, between 1900 and 2999.
 
     A number is refused (it is not read as Unix time), and so is a time of day other
-    than midnight; full-width digits are read as digits.
+    than midnight, and a datetime with a time zone (which day it is depends on the zone:
+    ``Policy.who_answers(today=…)``, a record's dates and a ledger's ``as_of`` alike);
+    full-width digits are read as digits.
 
     >>> parse_day("2021-03-01"), parse_day(dt.datetime(2021, 3, 1))
     (datetime.date(2021, 3, 1), datetime.date(2021, 3, 1))
     """
     if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            # which day an instant is depends on the zone's calendar; its text (2021-07-01T00:00+08:00) is refused,
+            # and so is the object, not read as the day it shows (hostile32 left; as the ledger's days, hostile33)
+            raise _bad("bad_date", "{got} has a time zone, so which day it is depends on the zone's calendar; give "
+                       "the day itself, YYYY-MM-DD (of a datetime d, d.date() is the day it shows)",
+                       {"got": value.isoformat()})
         if value.time() != dt.time(0):
             raise _bad("bad_date", "a date without a time of day is expected (got {got})",
                                       {"got": value.isoformat()})
