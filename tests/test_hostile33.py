@@ -121,3 +121,29 @@ def test_a_day_with_a_time_zone_is_refused_as_today_and_in_a_record(day: dt.date
     assert (caught.value.field, caught.value.code) == ("as_of", "bad_date")
     done = policy.assess([{**record, "as_of": day}, {**record, "id": "t2", "as_of": "2021-07-01"}])
     assert (done.assessed, done.rejected) == (1, 1) and list(done.rejects["code"]) == ["bad_date"]
+
+
+def test_a_channel_given_at_a_level_that_does_not_run_it_is_told_the_channels_note(ledger: Any) -> None:
+    """`discovered: {level: city, channel: 市长热线}` was refused as level_mismatch without saying what the alias
+    means; the channel's note (rules/vocabulary.yaml: 市长热线 is a 县级市's mayor's hotline, record it at level
+    county) now ends the refusal, in a record (who_answers and the bulk path) and in a ledger's discovery alike
+    (review32 F7)."""
+    import responsibility
+
+    policy = responsibility.load()
+    note = policy.channels["hotline"].note
+    assert note and "县级市" in note
+    record = {"id": "t1", "area": "housing", "place": "330127100219", "severity": "serious", "as_of": "2021-06-30",
+              "discovered": {"level": "city", "channel": "市长热线", "on": "2021-03-01"}}
+    with pytest.raises(ProblemError) as caught:
+        policy.who_answers(record)
+    assert (caught.value.field, caught.value.code) == ("discovered.level", "level_mismatch")
+    assert str(caught.value).endswith(note.strip()), caught.value
+    done = policy.assess([record])
+    assert done.rejected == 1 and done.rejects["reason"].iloc[0].endswith(note.strip())
+    ledger.append(REGISTERED, entered_by="clerk")
+    with pytest.raises(ProblemError) as caught:
+        ledger.append({"problem": "P1", "type": "discovered", "on": "2021-06-01", "level": "city",
+                       "channel": "市长热线"}, entered_by="clerk")
+    assert (caught.value.field, caught.value.code) == ("level", "level_mismatch")
+    assert str(caught.value).endswith(note.strip()), caught.value

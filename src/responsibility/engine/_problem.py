@@ -1968,10 +1968,12 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             # a channel the text gives other levels (全科网格 is 县级's, 一(一); 调查核查 省市两级's; 上级核查 a level
             # above another's; 审计 the county's and up): the record most likely names the wrong finder (review20 R20-7)
             ch = policy.channels[d.channel]
+            # the channel's note, where the data gives one, says what a name of it means (市长热线 is a 县级市's
+            # mayor's hotline: level county; review32 F7)
             fail("discovered.level", f"a {d.level} does not find problems through {d.channel!r} ({ch.name}): "
                  f"{', '.join(run_by)} run{'s' if len(run_by) == 1 else ''} it ({'、'.join(ch.clauses)}); give as "
-                 "level the one whose body or work found it (a county audit of a village: level county)",
-                 "level_mismatch")
+                 "level the one whose body or work found it (a county audit of a village: level county)"
+                 + (f". {ch.note.strip()}" if ch.note else ""), "level_mismatch")
         if d.body is not None:
             body("discovered.body", d.body, d.level)
             if policy.bodies[d.body].level != d.level:

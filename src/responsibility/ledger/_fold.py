@@ -565,7 +565,8 @@ class Folder:
                 self._fail(e, "level", f"a {d['level']} does not find problems through {d['channel']!r} ({ch.name}): "
                            f"{', '.join(ch.levels)} run{'s' if len(ch.levels) == 1 else ''} it "
                            f"({'、'.join(ch.clauses)}); give as level the one whose body or work found it (a county "
-                           "audit of a village: level county)", "level_mismatch")
+                           "audit of a village: level county)" + (f". {ch.note.strip()}" if ch.note else ""),
+                           "level_mismatch")
             body("body", d["level"])
             return
         if not s.discoveries and e.type != "concealed" and not correcting:
