@@ -26,8 +26,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..engine._compile import severity_rank, shown_field, shown_ranks
+from ..engine._compile import Cond, severity_rank, shown_field, shown_ranks
 from ..engine._decide import decider_of, who_answers
+from ..engine._engine_compiled import _OPS
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 
@@ -314,19 +315,21 @@ def _shapes(old: PolicyView, new: PolicyView, only: frozenset[str] | None = None
                 kinds[a].add(k)
     bodies = {**{b.id: b.level for b in old.data.bodies}, **{b.id: b.level for b in new.data.bodies}}
     # an unrectified fact says which levels above it, not grassroots, the record shows had the problem
-    # (supervision_scope own_and_shown_above reads it): each such set is a shape of its own
+    # (supervision_scope own_and_shown_above reads it): each such set that some rule tells apart is a shape of its own
     shown = sorted({r for pol in (old, new) for r in shown_ranks(pol)})
     level_of = {r: lv for lv, r in ranks.items()}
+    sets: dict[tuple[str, int], list[tuple[int, ...]]] = {}
 
     def facts_of(t: str, fact: dict[str, Any], shape: dict[str, Any], at: int
                  ) -> Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]:
         if t != "unrectified":
             yield shape, [fact]
             return
-        above = [r for r in shown if r > at]
-        for bits in range(1 << len(above)):
-            had = {r for i, r in enumerate(above) if bits >> i & 1}
-            yield ({**shape, "shown": tuple(level_of.get(r, str(r)) for r in sorted(had))} if had else shape,
+        key = (shape["area"], at)
+        if key not in sets:
+            sets[key] = shown_sets((old, new), *key, shown)
+        for had in sets[key]:
+            yield ({**shape, "shown": tuple(level_of.get(r, str(r)) for r in had)} if had else shape,
                    [{**fact, **{shown_field(r): int(r in had) for r in shown}}])
     for area in areas:
         for kind in [None, *sorted(kinds[area])]:
@@ -352,6 +355,50 @@ def _shapes(old: PolicyView, new: PolicyView, only: frozenset[str] | None = None
                         for t in ("unhandled", "unrectified", "concealed"):
                             fact = {"id": "s", "t": t, "lvl": ranks[lv], "body": body, "escalate": 0, **base}
                             yield from facts_of(t, fact, {**shape, "fact": t, "body": body}, ranks[lv])
+
+
+def shown_sets(policies: Iterable[PolicyView], area: str, at: int, shown: Iterable[int]
+               ) -> list[tuple[int, ...]]:
+    """The sets of ``shown`` levels' ranks above ``at`` an ``unrectified`` fact at rank ``at`` in ``area`` may say the
+    record shows had the problem (:func:`~responsibility.engine._compile.shown_field`), one for each way the
+    ``policies``' rules tell them apart: the first of each (the empty set first, then by size).
+
+    A rule reads a shown field only in its conditions, so two sets that meet the same conditions of every rule
+    that can fire on such a fact (all its other conditions set aside but its level: more rules, never fewer, than
+    fire) meet the same rules with any other fields: the first stands for the others, and the diff is still a
+    proof. Under supervision_scope own_and_shown_above a level above the assignee presses where it is shown and no
+    pressing level between was (engine/_compile.py ``_supervising_levels``): the city and the province both shown
+    is the city shown alone wherever the city presses too. Under any other choice no rule reads the fields: one set.
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> shown_sets([p], "housing", 3, (4, 5))
+    [(), (4,), (5,)]
+    >>> shown_sets([p.with_parameters(supervision_scope="own_and_level_above")], "housing", 3, (4, 5))
+    [()]
+    """
+    above = sorted(r for r in shown if r > at)
+    fields = {shown_field(r) for r in shown}
+    conjunctions: set[tuple[Cond, ...]] = set()
+    for policy in policies:
+        if area not in policy.problem_areas:
+            continue
+        for rule in decider_of(policy).rules[area]:
+            if rule.fact != "unrectified":
+                continue
+            if not all(_OPS[c.op](at, c.value) for c in rule.conds if c.field == "lvl"):
+                continue  # never fires on a fact at this level
+            reads = tuple(c for c in rule.conds if c.field in fields)
+            if reads:
+                conjunctions.add(reads)
+    ordered = sorted(conjunctions, key=repr)
+    out: dict[tuple[bool, ...], tuple[int, ...]] = {}
+    for had in sorted((c for n in range(len(above) + 1) for c in itertools.combinations(above, n)),
+                      key=lambda c: (len(c), c)):
+        values = {shown_field(r): int(r in had) for r in shown}
+        key = tuple(all(_OPS[c.op](values[c.field], c.value) for c in conds) for conds in ordered)
+        out.setdefault(key, had)
+    return list(out.values())
 
 
 @functools.cache
@@ -407,7 +454,9 @@ def answer_changes(old: PolicyView, new: PolicyView, days: Iterable[dt.date | No
     out: list[AnswerChange] = []
     count = 0
     days = list(days)
-    pairs = [(a, b, a is b or a.version_key == b.version_key)  # the same data in force: the same answers
+    # the same data in force, time limits aside (they decide which facts a record makes, not what a fact answers;
+    # :attr:`Diff.time_limits` names them): the same answer for every shape
+    pairs = [(a, b, a is b or a.version_key == b.version_key or _answers_key(a) == _answers_key(b))
              for day in days for a, b in [(old.at(day) if day else old, new.at(day) if day else new)]]
     total = sum(1 for a, b, same in pairs if not same for _ in _shapes(a, b, only)) if progress is not None else 0
     done = 0
@@ -438,6 +487,17 @@ def answer_changes(old: PolicyView, new: PolicyView, days: Iterable[dt.date | No
     if progress is not None:
         progress(done, total)
     return out, count
+
+
+def _answers_key(policy: PolicyView) -> str:
+    """:attr:`~responsibility.policy._view.PolicyView.version_key` with the ``days`` parameters' values left out:
+    two views with equal keys give every fact the same findings (:func:`_answers` reads the rules compiled from the
+    data, the bodies, holders and clauses; no time limit)."""
+    data = policy.data.model_dump(mode="json")
+    for p in data["parameters"]:
+        if p.get("type") == "days":
+            p["value"] = None
+    return json.dumps(data, sort_keys=True, ensure_ascii=False) + str(policy.as_of)
 
 
 def _answers(policy: PolicyView, shape: dict[str, Any], facts: list[dict[str, Any]]) -> frozenset[tuple[Any, ...]]:
