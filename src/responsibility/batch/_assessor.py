@@ -44,7 +44,7 @@ from ._core import FOUND, Templates, asked_count, check, derive, expand, keep_as
 from ._emit import REJECT_COLUMNS, Columns, Emitter, Lazy, Segments, reasons
 from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
 from ._repeats import Repeats
-from ._tables import EPOCH, Tables, place_names
+from ._tables import EPOCH, Tables, pick, place_names
 
 I64 = npt.NDArray[np.int64]
 Bool = npt.NDArray[np.bool_]
@@ -714,9 +714,9 @@ class Dictionaries:
 
     def indices(self, cols: Columns) -> dict[str, npt.NDArray[np.int32]]:
         # (np.take: numpy's indexing by an int32 array costs ~1.5x as much)
-        return {"area": cols.area, "level": np.take(self.level_of_body, cols.body), "body": cols.body,
-                "name": np.take(self.name_of_body, cols.body), "place": cols.place,
-                "place_name": np.take(self.name_of_place, cols.place), "basis": cols.basis,
+        return {"area": cols.area, "level": pick(self.level_of_body, cols.body), "body": cols.body,
+                "name": pick(self.name_of_body, cols.body), "place": cols.place,
+                "place_name": pick(self.name_of_place, cols.place), "basis": cols.basis,
                 "liability": cols.liability}
 
     def arrow(self, name: str) -> Any:

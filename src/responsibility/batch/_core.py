@@ -52,7 +52,7 @@ from ..engine._facts import (
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 from ._encode import Cols
-from ._tables import FACT_TYPES, NONE, Tables
+from ._tables import FACT_TYPES, NONE, Tables, pick
 
 I32 = npt.NDArray[np.int32]
 I64 = npt.NDArray[np.int64]
@@ -198,7 +198,7 @@ def check(c: Cols, t: Tables, today: int) -> None:
 def check_numpy(c: Cols, t: Tables, today: int) -> None:
     """:func:`check` in numpy (the reference the tests compare the C pass with)."""
     slow = c.slow
-    prank = np.take(t.place_rank, c.place)  # (np.take: numpy's indexing by an int32 array costs ~1.5x as much)
+    prank = pick(t.place_rank, c.place)  # (np.take: numpy's indexing by an int32 array costs ~1.5x as much)
     slow |= prank < 0
     body_rank = t.body_rank
     disc = c.disc
@@ -269,7 +269,7 @@ def shown_bits(c: Cols, t: Tables, rr: I32, rl: I32) -> I64:
             had[c.hp[(c.hby == rank) | (c.hto == rank)]] = True
         if len(c.cp):
             had[c.cp[c.clvl == rank]] = True
-        out[above] |= np.take(had, np.take(rr, above)).astype(np.int64) << i
+        out[above] |= pick(had, pick(rr, above)).astype(np.int64) << i
     return out
 
 
@@ -311,13 +311,13 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     oversight_reports(c, t)
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
-    prank = np.take(t.place_rank, c.place)
+    prank = pick(t.place_rank, c.place)
     authority = t.authority.ravel()
     at_kind = per_record(t.authority, c.area, c.kind)  # (each record's row of the authority table)
-    auth = np.take(authority, at_kind + np.maximum(prank, 0))
+    auth = pick(authority, at_kind + np.maximum(prank, 0))
     disc = ok & c.disc
     # steps of usable records, in the order derive sorts them: by day, then by the acting level
-    keep = np.take(ok, c.hp) if len(c.hp) else np.zeros(0, np.bool_)
+    keep = pick(ok, c.hp) if len(c.hp) else np.zeros(0, np.bool_)
     pos = np.nonzero(keep)[0]
     if len(pos):  # one key (record, day, level), sorted stably (steps come by record, mostly by day already)
         # (every step kept, as a rule: the steps themselves, not a copy of each)
@@ -336,7 +336,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # a step names a body the text gives a part in the problem, or none (PolicyView.has_part); a report or an
     # assignment to one with no part is not 按程序 (engine/_facts.py: to_right)
     # (what is asked of each step below, read once: step_flags)
-    nominal = np.take(authority, at_kind + t.max_rank)  # the kind's own authority (engine/_facts.py: nominal)
+    nominal = pick(authority, at_kind + t.max_rank)  # the kind's own authority (engine/_facts.py: nominal)
     pr = np.maximum(prank, 0)
     part, kinded, can_fix, up, at_place, counting_step, down_step, rep_part, wrong_step, high_step, top = step_flags(
         c, t, prank, auth, nominal, hp, hact, hby, hto, htb)
@@ -411,32 +411,32 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # only they lend the record's deadline (engine/_facts.py: counts)
     counting = np.nonzero(counting_step)[0]
     assigned = np.zeros(n, np.bool_)
-    assigned[np.take(hp, counting)] = True
+    assigned[pick(hp, counting)] = True
     # (np.take: a late level's record columns read once each)
-    deadline = np.take(c.deadline, ur)
-    due_fix = np.where((deadline != NONE) & np.take(assigned, ur), deadline,
+    deadline = pick(c.deadline, ur)
+    due_fix = np.where((deadline != NONE) & pick(assigned, ur), deadline,
                        take(received, ur, ul).astype(np.int64) + (limit + rect_limit))
     # (a record's deadline where it shows no assignment at all, later than the limits: the day it had to be rectified
     # by; engine/_facts.py ``by_deadline``, review31 #2)
     unassigned = np.ones(n, np.bool_)
     unassigned[c.hp[c.hact != REPORTED]] = False
-    due_fix = np.where((deadline != NONE) & np.take(unassigned, ur), np.maximum(due_fix, deadline), due_fix)
-    rect_u = np.take(c.rect, ur)
+    due_fix = np.where((deadline != NONE) & pick(unassigned, ur), np.maximum(due_fix, deadline), due_fix)
+    rect_u = pick(c.rect, ur)
     # (a self-fixed level: one that can rectify it itself, other than by pressing those below: engine/_facts.py
     # own_fix, R22-1; its table looked up only for the few levels it decides, not for every late one: ~2% of derive)
     gone = (rect_u != NONE) & (rect_u <= due_fix) & ~stepped_late
     if must_report:
         f = np.flatnonzero(gone)
-        lr, ll = np.take(ur, f), np.take(ul, f)
-        self_fixed = np.flatnonzero(np.take(disc, lr) & (ll < np.take(auth, lr)) & ~take(reported_by, lr, ll))
+        lr, ll = pick(ur, f), pick(ul, f)
+        self_fixed = np.flatnonzero(pick(disc, lr) & (ll < pick(auth, lr)) & ~take(reported_by, lr, ll))
         if len(self_fixed):
-            lr, ll = np.take(lr, self_fixed), np.take(ll, self_fixed)
-            gone[np.take(f, self_fixed)] = ~t.own_rectify_level[np.take(c.area, lr), np.take(c.kind, lr),
-                                                                np.take(pr, lr), ll]
+            lr, ll = pick(lr, self_fixed), pick(ll, self_fixed)
+            gone[pick(f, self_fixed)] = ~t.own_rectify_level[pick(c.area, lr), pick(c.kind, lr),
+                                                                pick(pr, lr), ll]
     aside_slow = gone_with_aside(c, nr, ur, ul, gone, received, hp, hby, hon, timely & ~acted,
                                  counting_step & can_fix, limit)
     still = np.flatnonzero(~gone)
-    ur, ul = np.take(ur, still), np.take(ul, still)
+    ur, ul = pick(ur, still), pick(ul, still)
     # a department its level was handed the problem through only after the level's handling limit does not answer for
     # that delay, unless it then held it past its own limit with the level's handling undone (engine/_facts.py _later):
     # up to two such departments of a late level ride on its fact's flag (``later``); a level with three takes the
@@ -452,22 +452,22 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # ``handed_to``), or was handed it late (``later``): such records take the reference path
     chosen, referred = None, False
     if receivers is not None and len(ur):
-        chosen = receivers[np.take(c.area, ur), np.take(c.kind, ur), np.take(pr, ur), ul]
+        chosen = receivers[pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul]
         if c.line is not None:  # (a record whose named departments give it a line: the line's department)
-            lined = np.flatnonzero(np.take(c.line, ur) > 0)
+            lined = np.flatnonzero(pick(c.line, ur) > 0)
             if len(lined):
-                w = np.take(ur, lined)
-                chosen[lined] = lined_receivers(t, np.take(c.area, w), np.take(c.kind, w), np.take(pr, w),
-                                                np.take(ul, lined), np.take(c.line, w))
+                w = pick(ur, lined)
+                chosen[lined] = lined_receivers(t, pick(c.area, w), pick(c.kind, w), pick(pr, w),
+                                                pick(ul, lined), pick(c.line, w))
         # (a level that had it through a body the record names: that body — unless it gives way to the level's
         # holders, an audit office or the media as finder, which names nobody of them: engine/_facts.py gives_way,
         # review27 #2)
         named = take(holder_body, ur, ul)
         way = np.flatnonzero((named >= 0) & (chosen >= 0))
         if len(way):
-            w = np.take(ur, way)
-            chosen[way[~giving_way(t, np.take(c.area, w), np.take(c.kind, w), np.take(pr, w), np.take(ul, way),
-                                   np.take(named, way))]] = -1
+            w = pick(ur, way)
+            chosen[way[~giving_way(t, pick(c.area, w), pick(c.kind, w), pick(pr, w), pick(ul, way),
+                                   pick(named, way))]] = -1
         chosen[(named >= 0) & (chosen < 0)] = -1
         if len(htb) and (chosen >= 0).any():
             # (a step naming a body of the level, or one whose body _encode.level_holds cleared, which the engine
@@ -492,12 +492,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         ub_own = take(holder_body, ur, ul)
         if chosen is not None:
             ub_own = np.where(chosen >= 0, chosen, ub_own)
-        cand = np.flatnonzero((ub_own >= 0) & (ul >= np.take(auth, ur)))
+        cand = np.flatnonzero((ub_own >= 0) & (ul >= pick(auth, ur)))
         if len(cand):
-            w = np.take(ur, cand)
-            lines = np.take(c.line, w) if c.line is not None else np.zeros(len(w), np.int32)
-            own_hit = holding_own_work(t, np.take(c.area, w), np.take(c.kind, w), np.take(pr, w),
-                                       np.take(ub_own, cand), lines)
+            w = pick(ur, cand)
+            lines = pick(c.line, w) if c.line is not None else np.zeros(len(w), np.int32)
+            own_hit = holding_own_work(t, pick(c.area, w), pick(c.kind, w), pick(pr, w),
+                                       pick(ub_own, cand), lines)
             if own_hit.any():
                 c.slow[w[own_hit]] = True
                 referred = True
@@ -517,15 +517,15 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if len(asg):
         nb = len(t.bodies) + 1
         # (each assignment's step columns read once, by np.take: the block below read them ~30 times by fancy indexing)
-        a_hp, a_hto, a_htb, a_hon, a_hby = (np.take(x, asg) for x in (hp, hto, htb, hon, hby))
+        a_hp, a_hto, a_htb, a_hon, a_hby = (pick(x, asg) for x in (hp, hto, htb, hon, hby))
         # a level's own 交办 to a body of its own names who rectifies what it received as a whole: the assignments to
         # the level as a whole drop out there, and such a body is bound from the level's first (probe9 P9-18)
         lvall = a_hp.astype(np.int64) * nr + a_hto
         _, at_first = unique_at(lvall, a_hp)
-        lv_sorted, lv_first_on = np.take(lvall, at_first), np.take(a_hon, at_first)
+        lv_sorted, lv_first_on = pick(lvall, at_first), pick(a_hon, at_first)
         # (made by the deadline, else the rectification limit from the level's first: review9a R9A-2)
-        first_of = np.take(lv_first_on, locate(lv_sorted, lvall)).astype(np.int64)
-        asg_deadline_day = np.take(c.deadline, a_hp)
+        first_of = pick(lv_first_on, locate(lv_sorted, lvall)).astype(np.int64)
+        asg_deadline_day = pick(c.deadline, a_hp)
         by = np.where(asg_deadline_day != NONE, asg_deadline_day.astype(np.int64), first_of + rect_limit)
         inside = (a_hby == a_hto) & (a_htb >= 0) & (a_hon <= by)
         any_inside = bool(inside.any())
@@ -539,27 +539,27 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         # is bound by what the level was handed from above, else by its own 交办; review9a R9A-2)
         above = np.nonzero(a_hby != a_hto)[0]
         # by level, then day: the steps are by record and day already, so a stable sort by level keeps the days in order
-        above = np.take(above, np.argsort(np.take(lvall, above), kind="stable"))
-        ab_keys, ab_at = unique_at(np.take(lvall, above), np.take(a_hp, above))
-        ab_on = np.take(a_hon, np.take(above, ab_at)).astype(np.int64)
+        above = pick(above, np.argsort(pick(lvall, above), kind="stable"))
+        ab_keys, ab_at = unique_at(pick(lvall, above), pick(a_hp, above))
+        ab_on = pick(a_hon, pick(above, ab_at)).astype(np.int64)
         lvkey = lvall
         if any_inside:
             drop = np.isin(lvall, lvall[inside]) & (a_htb < 0)
             if drop.any():
                 stay = np.nonzero(~drop)[0]
-                asg, lvkey = np.take(asg, stay), np.take(lvall, stay)
-                a_hp, a_hto, a_htb, a_hon = (np.take(x, stay) for x in (a_hp, a_hto, a_htb, a_hon))
+                asg, lvkey = pick(asg, stay), pick(lvall, stay)
+                a_hp, a_hto, a_htb, a_hon = (pick(x, stay) for x in (a_hp, a_hto, a_htb, a_hon))
         # the level as a whole from its first body-less assignment on; a body named before it keeps its own group
         # (engine/_facts.py; review9a R9A-6)
         unnamed = np.nonzero(a_htb < 0)[0]
         if len(unnamed) == len(asg):  # (every assignment body-less, as a rule: nothing to pick out)
             ukeys, ufirst = unique_at(lvkey, a_hp)
         else:
-            ukeys, ufirst = unique_at(np.take(lvkey, unnamed), np.take(a_hp, unnamed))
-        upos = np.take(unnamed, ufirst)  # position (in asg) of each level's first body-less assignment
+            ukeys, ufirst = unique_at(pick(lvkey, unnamed), pick(a_hp, unnamed))
+        upos = pick(unnamed, ufirst)  # position (in asg) of each level's first body-less assignment
         at = np.minimum(locate(ukeys, lvkey), max(len(ukeys) - 1, 0))
-        has = (len(ukeys) > 0) & (np.take(ukeys, at) == lvkey) if len(ukeys) else np.zeros(len(asg), np.bool_)
-        gb = np.where(has & (np.arange(len(asg)) >= np.take(upos, at) if len(ukeys) else has), -1,
+        has = (len(ukeys) > 0) & (pick(ukeys, at) == lvkey) if len(ukeys) else np.zeros(len(asg), np.bool_)
+        gb = np.where(has & (np.arange(len(asg)) >= pick(upos, at) if len(ukeys) else has), -1,
                       a_htb).astype(np.int64)
         # — but a department first handed it only after the deadline the level as a whole had missed answers from its
         # own day: its assignments make a group of their own too, and the level's takes it out of its holders (a code of
@@ -569,33 +569,33 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         asg, lvkey, gb, late_keys, late_codes, slowed = late_named(c, t, asg, lvkey, gb, has, upos, at, hp, hto, htb,
                                                                    hon, nb, rect_limit)
         if asg is not named_asg:  # (departments' groups added at the end)
-            a_hp, a_hto, a_hon = (np.take(x, asg) for x in (hp, hto, hon))
+            a_hp, a_hto, a_hon = (pick(x, asg) for x in (hp, hto, hon))
         gkey = lvkey * nb + gb + 1
         _, gfirst = unique_at(gkey, a_hp)
         _, glast = unique_at(gkey, a_hp, last=True)
         # the groups in the order the engine meets them: by record, level, then first assignment (gkey's order is by
         # record and level already: only groups of one level may need reordering, and as a rule there are none)
-        lk_g = np.take(lvkey, gfirst)
+        lk_g = pick(lvkey, gfirst)
         if bool(((lk_g[1:] == lk_g[:-1]) & (gfirst[1:] < gfirst[:-1]) | (lk_g[1:] < lk_g[:-1])).any()):
             order = np.lexsort((gfirst, lk_g))
-            gfirst, glast, lk_g = np.take(gfirst, order), np.take(glast, order), np.take(lk_g, order)
-        r, lv, body = np.take(a_hp, gfirst), np.take(a_hto, gfirst), np.take(gb, gfirst).astype(np.int32)
-        own = np.take(a_hon, gfirst).astype(np.int64)
-        ins = np.isin(np.take(gkey, gfirst), inside_keys) if len(inside_keys) else np.zeros(len(gfirst), np.bool_)
+            gfirst, glast, lk_g = pick(gfirst, order), pick(glast, order), pick(lk_g, order)
+        r, lv, body = pick(a_hp, gfirst), pick(a_hto, gfirst), pick(gb, gfirst).astype(np.int32)
+        own = pick(a_hon, gfirst).astype(np.int64)
+        ins = np.isin(pick(gkey, gfirst), inside_keys) if len(inside_keys) else np.zeros(len(gfirst), np.bool_)
         any_ins = bool(ins.any())
         if len(ab_keys) and any_ins:
             at_ab = np.minimum(locate(ab_keys, lk_g), len(ab_keys) - 1)
-            from_above = (np.take(ab_keys, at_ab) == lk_g) & (np.take(ab_on, at_ab) <= own)
-            on = np.where(ins & from_above, np.take(ab_on, at_ab), own)
+            from_above = (pick(ab_keys, at_ab) == lk_g) & (pick(ab_on, at_ab) <= own)
+            on = np.where(ins & from_above, pick(ab_on, at_ab), own)
         else:  # (no group of an own-level 交办: each counts from its own first assignment)
             on = own
         # the record's deadline, unless it had passed when the group was FIRST assigned (engine/_facts.py)
-        record_deadline = np.take(c.deadline, r)
+        record_deadline = pick(c.deadline, r)
         set_deadline = record_deadline != NONE
         deadline = np.where(set_deadline & (record_deadline >= on), record_deadline, on + rect_limit)
         # the level's: a body its level assigned it to counted from the level's first (the reasons of those pressing)
         if any_ins:
-            level_on = np.where(ins, np.take(lv_first_on, locate(lv_sorted, lk_g)), own)
+            level_on = np.where(ins, pick(lv_first_on, locate(lv_sorted, lk_g)), own)
             level_deadline = np.where(set_deadline & (record_deadline >= level_on), record_deadline,
                                       level_on + rect_limit)
         else:
@@ -605,12 +605,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             put(asg_on, level_on, r, lv)
             put(asg_deadline, level_deadline, r, lv)
         else:
-            r_lead, lv_lead = np.take(r, lead), np.take(lv, lead)
-            put(asg_on, np.take(level_on, lead), r_lead, lv_lead)
-            put(asg_deadline, np.take(level_deadline, lead), r_lead, lv_lead)
+            r_lead, lv_lead = pick(r, lead), pick(lv, lead)
+            put(asg_on, pick(level_on, lead), r_lead, lv_lead)
+            put(asg_deadline, pick(level_deadline, lead), r_lead, lv_lead)
         due = deadline.astype(np.int64)
-        rect = np.take(c.rect, r)
-        bad = ((rect == NONE) | (rect > due)) & (np.take(asof, r) > due)
+        rect = pick(c.rect, r)
+        bad = ((rect == NONE) | (rect > due)) & (pick(asof, r) > due)
         # an assignment to a level where no body can rectify a problem of the kind (a provincial rule sent
         # to a county) leaves nobody there answering for its rectification
         # (only at_place assignments are left at a level where nobody can rectify it: their named body answers)
@@ -619,13 +619,13 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             # to a lower level that can rectify it, to a body with a part in it (engine/_facts.py: passed)
             down = np.flatnonzero((hact != REPORTED) & (hto < hby) & part & (can_fix | ~kinded))
             gk = lk_g  # (record x levels + level of each group)
-            since = np.take(a_hon, glast).astype(np.int64)
+            since = pick(a_hon, glast).astype(np.int64)
             passed = np.zeros(len(r), np.bool_)
             if len(down):
                 # each group against the pass-downs of its record and level (few per level: a loop over them)
-                dkey = np.take(hp, down).astype(np.int64) * nr + np.take(hby, down)
+                dkey = pick(hp, down).astype(np.int64) * nr + pick(hby, down)
                 srt = np.argsort(dkey, kind="stable")
-                dkey, dday = np.take(dkey, srt), np.take(np.take(hon, down), srt).astype(np.int64)
+                dkey, dday = pick(dkey, srt), pick(pick(hon, down), srt).astype(np.int64)
                 lo, hi = locate(dkey, gk), locate(dkey, gk + 1)
                 for nth in range(int((hi - lo).max(initial=0))):
                     at = np.nonzero(lo + nth < hi)[0]
@@ -647,8 +647,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                     passed[at] |= t.under[to, body[at]] & (day >= since[at]) & (day <= since[at] + limit)
             bad &= ~passed
         late_at = np.flatnonzero(bad)  # (positions, read five times below: a mask is scanned again by each)
-        rr, rl = np.take(r, late_at).astype(np.int32, copy=False), np.take(lv, late_at).astype(np.int32, copy=False)
-        rb = np.take(body, late_at)
+        rr, rl = pick(r, late_at).astype(np.int32, copy=False), pick(lv, late_at).astype(np.int32, copy=False)
+        rb = pick(body, late_at)
         if len(late_keys):  # the level's group (no body) of a level with departments handed it after its deadline
             lk = rr.astype(np.int64) * nr + rl
             at_l = np.minimum(np.searchsorted(late_keys, lk), len(late_keys) - 1)
@@ -656,7 +656,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         else:
             rlate = np.zeros(len(rr), np.int64)
         # the day the group's body was itself handed the problem and its deadline, which its reasons give
-        ron, rdl = np.take(own, late_at).astype(np.int32), np.take(deadline, late_at).astype(np.int32)
+        ron, rdl = pick(own, late_at).astype(np.int32), pick(deadline, late_at).astype(np.int32)
     ck = ok[c.cp] if len(c.cp) else np.zeros(0, np.bool_)
     cpos = np.nonzero(ck)[0]
     # a level named as having concealed it knew it
@@ -669,14 +669,14 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if peer is not None and len(d):
         # (the few records found above such a level picked out first by one look-up each: ~0.03 CPU s a million)
         below = peers_below(t)
-        dlev = np.take(c.dlev, d)
-        d_area, d_kind, d_pr = np.take(c.area, d), np.take(c.kind, d), np.take(pr, d)
-        under = np.flatnonzero(np.take(below.ravel(), per_record(below, d_area, d_kind, d_pr) + dlev))
+        dlev = pick(c.dlev, d)
+        d_area, d_kind, d_pr = pick(c.area, d), pick(c.kind, d), pick(pr, d)
+        under = np.flatnonzero(pick(below.ravel(), per_record(below, d_area, d_kind, d_pr) + dlev))
         if len(under):
-            at = peer[np.take(d_area, under), np.take(d_kind, under), np.take(d_pr, under)]  # (records found, ranks)
-            at &= np.arange(nr)[None, :] < np.take(dlev, under)[:, None]
+            at = peer[pick(d_area, under), pick(d_kind, under), pick(d_pr, under)]  # (records found, ranks)
+            at &= np.arange(nr)[None, :] < pick(dlev, under)[:, None]
             hit_r, hit_l = np.nonzero(at)
-            knew[np.take(d, np.take(under, hit_r)), hit_l] = True
+            knew[pick(d, pick(under, hit_r)), hit_l] = True
     # (their other facts too: the reference path gives all of their findings)
     if len(moved) or len(slowed) or referred or aside_slow or implied_slow:
         d, cpos = d[~c.slow[d]], cpos[~c.slow[c.cp[cpos]]]
@@ -694,7 +694,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if conceal_role:  # a level named as concealer stands for its role body where its part is a department's
         role = t.conceal_role[c.area[c.cp[cpos]], c.kind[c.cp[cpos]], c.clvl[cpos]]  # (engine/_facts.py _concealer)
         if c.line is not None:  # (the line's department, where the record's named departments give it one)
-            lined = np.flatnonzero((cb < 0) & (np.take(c.line, c.cp[cpos]) > 0))
+            lined = np.flatnonzero((cb < 0) & (pick(c.line, c.cp[cpos]) > 0))
             if len(lined):
                 role[lined] = line_body(t, c.clvl[cpos[lined]], c.line[c.cp[cpos[lined]]])
         cb = np.where((cb < 0) & (role >= 0), role, cb)
@@ -720,11 +720,11 @@ def implied_assignees(c: Cols, t: Tables, pr: I64, hp: I32, hact: I32, hby: I32,
     fid30's left #1) and makes it an assignee. Few records are such; returns whether there was one."""
     if not len(hp):
         return False
-    at = np.flatnonzero((hact != REPORTED) & ((got == NONE) | (got > hon)) & (hby >= np.take(pr, hp)))
+    at = np.flatnonzero((hact != REPORTED) & ((got == NONE) | (got > hon)) & (hby >= pick(pr, hp)))
     if not len(at):
         return False
-    w = np.take(hp, at)
-    at = at[t.rectify_level[np.take(c.area, w), np.take(c.kind, w), np.take(pr, w), np.take(hby, at)]]
+    w = pick(hp, at)
+    at = at[t.rectify_level[pick(c.area, w), pick(c.kind, w), pick(pr, w), pick(hby, at)]]
     if not len(at):
         return False
     nr = t.max_rank + 1
@@ -749,15 +749,15 @@ def gone_with_aside(c: Cols, nr: int, ur: I64, ul: I64, gone: Bool, received: I3
     if not len(g) or not idle.any() or not fixing.any():
         return False
     keys = np.sort(hp[idle].astype(np.int64) * nr + hby[idle])
-    lr, ll = np.take(ur, g).astype(np.int64), np.take(ul, g).astype(np.int64)
+    lr, ll = pick(ur, g).astype(np.int64), pick(ul, g).astype(np.int64)
     hit = keys[np.minimum(np.searchsorted(keys, lr * nr + ll), len(keys) - 1)] == lr * nr + ll
     if not hit.any():
         return False
     lr, ll = lr[hit], ll[hit]
     first = np.full(c.n, np.iinfo(np.int64).max, np.int64)  # (each record's first such assignment)
     np.minimum.at(first, hp[fixing], hon[fixing].astype(np.int64))
-    late = np.take(first, lr) > take(received, lr, ll).astype(np.int64) + limit
-    late &= np.take(first, lr) != np.iinfo(np.int64).max
+    late = pick(first, lr) > take(received, lr, ll).astype(np.int64) + limit
+    late &= pick(first, lr) != np.iinfo(np.int64).max
     if not late.any():
         return False
     c.slow[lr[late]] = True
@@ -795,11 +795,11 @@ def oversight_reports(c: Cols, t: Tables) -> None:
     organs: Bool = policy._memo(f"batch: oversight organs {anyone}", lambda: np.array(
         [oversight_organ(policy, b) or (anyone and level_body(policy, b)) for b in t.bodies]
         + [False], np.bool_))  # (index -1: no body)
-    hit = np.flatnonzero((c.hact == REPORTED) & np.take(organs, c.htb))
+    hit = np.flatnonzero((c.hact == REPORTED) & pick(organs, c.htb))
     if len(hit):
-        hp, htb = np.take(c.hp, hit), np.take(c.htb, hit)
-        kc = np.take(c.kind, hp)
-        lone = ~t.part[np.take(c.area, hp), kc, htb]
+        hp, htb = pick(c.hp, hit), pick(c.htb, hit)
+        kc = pick(c.kind, hp)
+        lone = ~t.part[pick(c.area, hp), kc, htb]
         c.slow[hp[lone]] = True
 
 
@@ -933,7 +933,7 @@ def pressing_steps(c: Cols, t: Tables, prank: I32, hp: I32, hact: I32, hto: I32,
         return None
     # (each record's row of the table, then one take a step: indexing by four arrays cost ~3× as much)
     rows = per_record(table, c.area, c.kind, np.maximum(prank, 0))
-    got = np.take(table.ravel(), np.take(rows, hp) + hto)
+    got = pick(table.ravel(), pick(rows, hp) + hto)
     got &= hact != REPORTED
     got &= part
     return got if bool(got.any()) else None
@@ -1020,9 +1020,9 @@ def holders_numpy(c: Cols, hp: I32, hby: I32, hto: I32, htb: I32, hon: I32, rep_
         put(received, hon[sel], hp[sel], hto[sel])
         put(holder_body, htb[sel], hp[sel], hto[sel])
     d = np.nonzero(disc)[0]
-    found_at = np.take(c.dlev, d)
-    put(received, np.take(c.don, d), d, found_at)
-    put(holder_body, np.take(c.dbody, d), d, found_at)
+    found_at = pick(c.dlev, d)
+    put(received, pick(c.don, d), d, found_at)
+    put(holder_body, pick(c.dbody, d), d, found_at)
     knew = np.zeros((n, nr), np.bool_)
     reported_by = np.zeros((n, nr), np.bool_)
     if len(rep):
@@ -1076,7 +1076,7 @@ def unnamed_place_steps(c: Cols, t: Tables) -> None:
     if not len(c.hp) or not t.place_assignee:
         return
     hp = c.hp
-    pr = np.maximum(np.take(np.take(t.place_rank, c.place), hp), 0)
+    pr = np.maximum(pick(pick(t.place_rank, c.place), hp), 0)
     odd = (c.htb < 0) & (c.hto == pr) & (c.hact != REPORTED) & (c.hby != c.hto)
     at = np.nonzero(odd)[0]
     if not len(at):
@@ -1128,14 +1128,14 @@ def record_lines(c: Cols, t: Tables) -> None:
         at = named_steps = np.flatnonzero(tb >= 0)
         if len(at):
             w = c.hp[at]
-            at = at[np.take(c.disc, w) & flat[row[w] + tb[at]]]
+            at = at[pick(c.disc, w) & flat[row[w] + tb[at]]]
             if len(at):
                 # an assignment names its body only to a level that can rectify the kind (or where it names no kind):
                 # one to a level that cannot is no 交办 and says nothing of whose line the problem is (R20-1)
                 w = c.hp[at]
-                prank = np.maximum(np.take(t.place_rank, np.take(c.place, w)), 0)
-                named = (c.hact[at] != 0) | (np.take(c.kind, w) == 0) | \
-                    t.rectify_level[np.take(c.area, w), np.take(c.kind, w), prank, c.hto[at]]
+                prank = np.maximum(pick(t.place_rank, pick(c.place, w)), 0)
+                named = (c.hact[at] != 0) | (pick(c.kind, w) == 0) | \
+                    t.rectify_level[pick(c.area, w), pick(c.kind, w), prank, c.hto[at]]
                 at = at[named]
                 recs.append(c.hp[at].astype(np.int64))
                 bodies.append(tb[at].astype(np.int64))
@@ -1143,13 +1143,13 @@ def record_lines(c: Cols, t: Tables) -> None:
         at = np.flatnonzero(c.cbody >= 0)
         if len(at):
             w = c.cp[at]
-            keep = np.take(c.disc, w) & flat[row[w] + c.cbody[at]]
+            keep = pick(c.disc, w) & flat[row[w] + c.cbody[at]]
             recs.append(w[keep].astype(np.int64))
             bodies.append(c.cbody[at[keep]].astype(np.int64))
     if not recs or not sum(len(x) for x in recs):
         return
     rec, body = np.concatenate(recs), np.concatenate(bodies)
-    line = np.take(t.body_line, body)
+    line = pick(t.body_line, body)
     lo = np.full(c.n, np.iinfo(np.int32).max, np.int32)
     hi = np.zeros(c.n, np.int32)
     np.minimum.at(lo, rec, line)
@@ -1163,7 +1163,7 @@ def record_lines(c: Cols, t: Tables) -> None:
         return
     # a step's body whose part in the problem the line changes (PolicyView.has_part with the line against without)
     # (of the steps naming a body, found above: a look-up of every step's record cost ~5% of derive)
-    at = named_steps[np.take(c.line, np.take(c.hp, named_steps)) > 0]
+    at = named_steps[pick(c.line, pick(c.hp, named_steps)) > 0]
     if not len(at):
         return
     w = c.hp[at]
@@ -1252,10 +1252,10 @@ def kindless_place_steps_numpy(c: Cols, t: Tables) -> None:
     if not len(c.hp):
         return
     hp = c.hp
-    kindless = np.take(c.kind, hp) == 0
+    kindless = pick(c.kind, hp) == 0
     if not kindless.any():
         return
-    pr = np.maximum(np.take(np.take(t.place_rank, c.place), hp), 0)
+    pr = np.maximum(pick(pick(t.place_rank, c.place), hp), 0)
     odd = kindless & (c.hact != REPORTED) & (c.hto == pr)
     at = np.nonzero(odd)[0]
     if not len(at):
@@ -1492,7 +1492,7 @@ def take(table: npt.NDArray[Any], *index: Any) -> npt.NDArray[Any]:
         if _c_take2 is not None and _c_take2(table, out, *cells) == 0:  # (-1: an index outside its axis)
             return out
     flat = _flat(table.shape, index)
-    got: npt.NDArray[Any] = table[index] if flat is None else np.take(table.reshape(-1), flat)
+    got: npt.NDArray[Any] = table[index] if flat is None else pick(table.reshape(-1), flat)
     return got
 
 
@@ -1563,11 +1563,11 @@ def shown_pass_down_numpy(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, a
     """:func:`shown_pass_down` in numpy (the reference the tests compare with; a loop over the few levels)."""
     n, nr = received.shape
     late = np.zeros((n, nr), np.bool_)
-    high = np.flatnonzero(ul >= np.take(auth, ur))
+    high = np.flatnonzero(ul >= pick(auth, ur))
     if not len(high):
         return None
-    late[np.take(ur, high), np.take(ul, high)] = True
-    cand = (hact != REPORTED) & (hby >= np.take(pr, hp)) & late[hp].any(axis=1)
+    late[pick(ur, high), pick(ul, high)] = True
+    cand = (hact != REPORTED) & (hby >= pick(pr, hp)) & late[hp].any(axis=1)
     if not cand.any():
         return None
     never = np.iinfo(np.int32).max
@@ -1578,10 +1578,10 @@ def shown_pass_down_numpy(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, a
         at = np.flatnonzero(cand & (hby < lv))
         if not len(at):
             continue
-        r, b, on = np.take(hp, at), np.take(hby, at), np.take(hon, at).astype(np.int64)
+        r, b, on = pick(hp, at), pick(hby, at), pick(hon, at).astype(np.int64)
         got = received[r, lv].astype(np.int64)
         ok = late[r, lv] & (got != NONE) & (got <= on) & (on <= got + limit)
-        ok &= t.rectify_level[np.take(c.area, r), np.take(c.kind, r), np.take(pr, r), b]
+        ok &= t.rectify_level[pick(c.area, r), pick(c.kind, r), pick(pr, r), b]
         rb = received[r, b].astype(np.int64)
         ok &= ((rb == NONE) | (rb > on)) & (first_to[r, b] > on)
         for mid in range(1, lv):  # no holder between the step's level and this one by then
@@ -2029,7 +2029,7 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     Rows of one record with the same (body, basis, liability) merge into one finding, as in a
     verdict: the first fact's row stands for them when they agree in duties and clauses.
     """
-    prank = np.maximum(np.take(t.place_rank, c.place), 0)
+    prank = np.maximum(pick(t.place_rank, c.place), 0)
     # (a record's line rides on its severity's digit of the template key: Templates.radix)
     sev = c.sev if c.line is None else (c.sev + c.line * (len(SEVERITIES) + 1)).astype(np.int32)
 
@@ -2037,8 +2037,8 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         if not len(fr):
             return fr, np.zeros(0, np.int64), np.zeros(0, np.int64)
         tids = tpl.ids(tpl.fact_codes(c.area, c.kind, sev, prank, fr, ft, fl, fb, fe))
-        which, row = spread(tids, np.take(tpl.array("count"), tids), tpl.array("start"))
-        return np.take(fr, which), row, which
+        which, row = spread(tids, pick(tpl.array("count"), tids), tpl.array("start"))
+        return pick(fr, which), row, which
 
     r1, w1, f1 = rows(dv.fr, dv.ft, dv.fl, dv.fb, dv.fe)
     # a body that concealed the problem, or one at a level that knew it, does not also miss it

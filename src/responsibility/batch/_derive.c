@@ -37,6 +37,11 @@
    decides, as _core._flat leaves it: a negative index wraps, one past the end raises; put2 then has
    written nothing).
 
+   take1(values, out, idx, size, wide) reads values[idx[k]] into out[k] for a contiguous array of n items of `size`
+   bytes (1, 2, 4 or 8; n = its length) and indices int32 (or int64 where wide): np.take's 1-d case (_tables.pick) in one
+   pass, where numpy casts int32 indices to int64 (a copy of them) and then checks and copies each item. It returns
+   0, or -1 at the first index outside [0, n) (then numpy decides: a negative index wraps, one past the end raises).
+
    merge_rows(rec, row, fact, rank, fon, fdl, rec_o, row_o, on_o, dl_o, dup_rec, dup_row, dup_head) puts expand's
    finding rows (_core.expand; its numpy reference is _core.merge_rows_numpy) in output order: by record (rec, int32,
    below nrec, the number of records), then by their template row's rank (rank[row]; rank int64, one a template
@@ -408,6 +413,69 @@ static PyObject *cells(PyObject *args, int put) {
 
 static PyObject *take2(PyObject *self, PyObject *args) { return cells(args, 0); }
 static PyObject *put2(PyObject *self, PyObject *args) { return cells(args, 1); }
+
+/* take1: see the comment at the top. */
+#define TAKE1(T)                                                                                                      \
+    static int take1_##T(const T *restrict values, T *restrict out, int64_t m, const void *idx, int wide, int64_t n) { \
+        if (wide) {                                                                                                   \
+            const int64_t *restrict x = (const int64_t *)idx;                                                         \
+            for (int64_t k = 0; k < m; k++) {                                                                         \
+                if ((uint64_t)x[k] >= (uint64_t)n)                                                                    \
+                    return -1;                                                                                        \
+                out[k] = values[x[k]];                                                                                \
+            }                                                                                                         \
+        } else {                                                                                                      \
+            const int32_t *restrict x = (const int32_t *)idx;                                                         \
+            for (int64_t k = 0; k < m; k++) {                                                                         \
+                if ((uint32_t)x[k] >= (uint64_t)n)                                                                    \
+                    return -1;                                                                                        \
+                out[k] = values[x[k]];                                                                                \
+            }                                                                                                         \
+        }                                                                                                             \
+        return 0;                                                                                                     \
+    }
+TAKE1(uint8_t)
+TAKE1(uint16_t)
+TAKE1(uint32_t)
+TAKE1(uint64_t)
+
+static PyObject *take1(PyObject *self, PyObject *args) {
+    Py_buffer values, out, idx;
+    Py_ssize_t size;
+    int wide;
+    if (!PyArg_ParseTuple(args, "y*w*y*np", &values, &out, &idx, &size, &wide))
+        return NULL;
+    const char *bad = NULL;
+    int got = 0;
+    const int64_t m = idx.len / (wide ? 8 : 4);
+    if ((size != 1 && size != 2 && size != 4 && size != 8) || values.len % size)
+        bad = "the values must be items of 1, 2, 4 or 8 bytes";
+    else if (idx.len % (wide ? 8 : 4))
+        bad = "the indices must be int32 or int64";
+    else if (out.len != m * size)
+        bad = "out must hold one item of the values' size for each index";
+    if (!bad) {
+        const int64_t n = values.len / size;
+        Py_BEGIN_ALLOW_THREADS
+        if (size == 1)
+            got = take1_uint8_t((const uint8_t *)values.buf, (uint8_t *)out.buf, m, idx.buf, wide, n);
+        else if (size == 2)
+            got = take1_uint16_t((const uint16_t *)values.buf, (uint16_t *)out.buf, m, idx.buf, wide, n);
+        else if (size == 4)
+            got = take1_uint32_t((const uint32_t *)values.buf, (uint32_t *)out.buf, m, idx.buf, wide, n);
+        else
+            got = take1_uint64_t((const uint64_t *)values.buf, (uint64_t *)out.buf, m, idx.buf, wide, n);
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&values);
+    PyBuffer_Release(&out);
+    PyBuffer_Release(&idx);
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLong(got);
+}
 
 /* merge_rows: see the comment at the top. A row as the sort moves it: its rank first, then what is written of it (each
    row's written where the counting sort puts it as it is read in order, so that no pass gathers rows at random) */
@@ -1153,6 +1221,7 @@ static PyMethodDef methods[] = {
     {"first_of", first_of, METH_VARARGS, "The distinct keys and where each first (or last) comes, by groups in order."},
     {"take2", take2, METH_VARARGS, "table[i, j] of a 2-d table, into vals."},
     {"put2", put2, METH_VARARGS, "table[i, j] = vals of a 2-d table."},
+    {"take1", take1, METH_VARARGS, "values[idx] of a contiguous array, into out (np.take's 1-d case)."},
     {"step_flags", step_flags, METH_VARARGS, "What derive asks of each step, in one pass."},
     {"unhidden", unhidden, METH_VARARGS, "Expand's rows but those of a body that knew or hid what it missed."},
     {"holders", holders, METH_VARARGS, "Who held the problem: received, holder_body, knew, reported_by, got."},

@@ -27,7 +27,7 @@ from ..engine._facts import in_force_from
 from ..engine._verdict import Finding
 from ._core import Derived, Rows, Templates, take
 from ._encode import Cols
-from ._tables import EPOCH, NONE, Tables
+from ._tables import EPOCH, NONE, Tables, pick
 
 I32 = npt.NDArray[np.int32]
 I64 = npt.NDArray[np.int64]
@@ -927,20 +927,20 @@ class Emitter:
         if name == "place":
             place = memo.get("place")
             if place is None:
-                place = take(self.t.ancestor, np.take(c.place, rec),
-                             np.take(self.body_rank, np.take(self.tpl.array("body"), row)))
-            text: I64 = np.take(self.place_text, place)
+                place = take(self.t.ancestor, pick(c.place, rec),
+                             pick(self.body_rank, pick(self.tpl.array("body"), row)))
+            text: I64 = pick(self.place_text, place)
             return text
         if name.startswith("finder"):
-            return np.asarray(take(self.finder, en, np.take(c.dlev, rec), np.take(c.dbody, rec) + 1), np.int64)
+            return np.asarray(take(self.finder, en, pick(c.dlev, rec), pick(c.dbody, rec) + 1), np.int64)
         if name.startswith("channel"):
-            return np.asarray(np.take(self.channel[en], np.take(c.dch, rec)), np.int64)
+            return np.asarray(pick(self.channel[en], pick(c.dch, rec)), np.int64)
         if name == "received" or name.startswith("since"):
             days = memo.get("received")
             if days is None:
                 days = _slot_days(rec, row, self.tpl.array("fact_level"), dv.received)
                 if days is None:
-                    lv = np.take(self.tpl.array("fact_level"), row)
+                    lv = pick(self.tpl.array("fact_level"), row)
                     days = np.where(lv >= 0, take(dv.received, rec, np.maximum(lv, 0)), NONE).astype(np.int32)
                 memo["received"] = days
             if name == "received":
@@ -964,16 +964,16 @@ class Emitter:
         # the fact's own assignment, or (for supervisors and main responsibility) the lowest one
         rank = memo.get("rank")
         if rank is None:
-            lv = np.take(self.tpl.array("fact_level"), row)
+            lv = pick(self.tpl.array("fact_level"), row)
             nr = dv.asg_on.shape[1]
             if 0 < nr <= 8:  # each record's assigned levels as the bits of a byte, once a chunk (memo["chunk"])
                 chunk = memo.setdefault("chunk", {})
                 levels = chunk.get("levels")
                 if levels is None:
                     levels = chunk["levels"] = level_bits(dv.asg_on)
-                bits = np.take(levels, rec)
+                bits = pick(levels, rec)
                 has = (bits >> np.maximum(lv, 0)) & 1  # the fact's own level was assigned
-                rank = np.where(lv >= 0, np.where(has != 0, lv, np.take(_LOWEST, bits)), -1)
+                rank = np.where(lv >= 0, np.where(has != 0, lv, pick(_LOWEST, bits)), -1)
             else:
                 assigned = dv.asg_on[rec] != NONE
                 anywhere = assigned.any(axis=1)
@@ -982,7 +982,7 @@ class Emitter:
             memo["rank"] = rank
         at = np.maximum(rank, 0)
         if name == "assignee" or name == "assignee_en":
-            return np.where(rank >= 0, np.take(self.assignee[en], at), 0)
+            return np.where(rank >= 0, pick(self.assignee[en], at), 0)
         days = take(dv.asg_on if name == "assigned" else dv.asg_deadline, rec, at)
         own = memo.get("own")  # a level's failure to rectify: the day its body was handed it, its deadline (R9A-2)
         if own is not None:
@@ -1076,8 +1076,8 @@ class Emitter:
             groups: list[tuple[int, I64 | None, I32, I64]] = []
             only = self._only_pattern(k)
             if only >= 0:  # one slot pattern for every row (segment 0: the place, as a rule): nothing to group
-                groups.append((only, fr, frec if fr is None else np.take(frec, fr),
-                               frow if fr is None else np.take(frow, fr)))
+                groups.append((only, fr, frec if fr is None else pick(frec, fr),
+                               frow if fr is None else pick(frow, fr)))
             else:  # the rows of each pattern, in order (one sort, where a mask per pattern is a pass over every row)
                 order, per, rec_in, row_in = group_rows(self._pattern, k, frow, frec, fr, len(self.patterns))
                 ends = np.cumsum(per).tolist()
@@ -1087,9 +1087,9 @@ class Emitter:
             for p, at, rec_at, row_at in groups:  # (at: the rows' positions, None for all of them)
                 memo: dict[str, Any] = {"chunk": chunk}
                 if _PLACE in self.patterns[p]:
-                    memo["place"] = place if at is None else np.take(place, at)
+                    memo["place"] = place if at is None else pick(place, at)
                 if _OWN & set(self.patterns[p]):
-                    memo["own"] = (fon, fdl) if at is None else (np.take(fon, at), np.take(fdl, at))
+                    memo["own"] = (fon, fdl) if at is None else (pick(fon, at), pick(fdl, at))
                 values = [self.slot(s, rec_at, row_at, c, dv, memo) for s in self.patterns[p]]
                 got = self._segments(k, p, row_at, values)
                 if at is None:
@@ -1124,7 +1124,7 @@ class Emitter:
             idx = frec.astype(np.int64)
             idx[sl] = len(c.ids) + np.arange(len(sl))
             problem = take_strings(source, idx)
-        out = Columns(record, problem, area, body, basis, liability, place, np.take(remap, clauses),
+        out = Columns(record, problem, area, body, basis, liability, place, pick(remap, clauses),
                       [texts[i] for i in by_text], text, counts)
         if defer:
             out.segs, out.given, out.given_reasons = segs, sl, given

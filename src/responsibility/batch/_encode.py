@@ -29,7 +29,7 @@ import numpy.typing as npt
 from ..chain._jurisdiction import is_residents_committee
 from ..engine._problem import MAX_ITEMS, MAX_TEXT, RESIDENTS_PLACE
 from ..policy._model import DAY_MAX, DAY_MIN
-from ._tables import ACTIONS, DISCOVERED_FIELDS, EPOCH, FIELDS, HANDLING_FIELDS, NONE, Tables
+from ._tables import ACTIONS, DISCOVERED_FIELDS, EPOCH, FIELDS, HANDLING_FIELDS, NONE, Tables, pick
 
 I32 = npt.NDArray[np.int32]
 Bool = npt.NDArray[np.bool_]
@@ -299,7 +299,7 @@ def residents_placed(c: Cols, t: Tables) -> None:
     if param is None or param.value != "township" or township is None or not c.n:
         return
     to = community_township(t)
-    placed = np.take(to, c.place)
+    placed = pick(to, c.place)
     moved = placed != c.place
     if not moved.any():
         return
@@ -323,12 +323,12 @@ def level_holds(c: Cols, t: Tables) -> Cols:
     sel = np.flatnonzero((c.htb >= 0) & (c.hact == ACTIONS.index("assigned")))
     if len(sel):
         r = c.hp[sel]
-        place = np.maximum(np.take(t.place_rank, c.place[r]), 0)
+        place = np.maximum(pick(t.place_rank, c.place[r]), 0)
         hit = t.level_holds[c.area[r], c.kind[r], place, c.htb[sel]]
         # (only a body at the level it was handed to: one at another level is refused by parse_problem as
         # level_mismatch, which check finds from the body it names — cleared here, the record read as an assignment
         # to the level as a whole and was answered; review23b R23b-0)
-        hit &= np.take(t.body_rank, c.htb[sel]) == c.hto[sel]
+        hit &= pick(t.body_rank, c.htb[sel]) == c.hto[sel]
         if hit.any():
             c.hcleared = np.full(len(c.hp), -1, np.int32)
             c.hcleared[sel[hit]] = c.htb[sel[hit]]
@@ -811,13 +811,13 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
     kname, has_kind = rd.codes(col("kind"), t.kind_names)
     width = t.kind_code.shape[1]  # (one flat look-up: numpy's two-index look-up cost ~4 times as much)
     # (np.take, and a product with has_kind where np.where made two passes more: ~0.005 CPU s of a 1M run)
-    kind = (np.take(t.kind_code.ravel(), area * width + (kname + 1) * has_kind) * has_kind).astype(np.int32, copy=False)
+    kind = (pick(t.kind_code.ravel(), area * width + (kname + 1) * has_kind) * has_kind).astype(np.int32, copy=False)
     rd.slow |= kind < 0
     kind = np.maximum(kind, 0)
     alias, alias_place = t.alias_arrays
     pidx, present = rd.codes(col("place"), alias)
     rd.slow |= ~present
-    place = np.take(alias_place, pidx)
+    place = pick(alias_place, pidx)
     sev, present = rd.codes(col("severity"), t.severity_ids)
     sev = np.where(present, sev + 1, 1).astype(np.int32)
     deadline, rect, asof = rd.days(col("deadline")), rd.days(col("rectified_on")), rd.days(col("as_of"))
