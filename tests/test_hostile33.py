@@ -147,3 +147,24 @@ def test_a_channel_given_at_a_level_that_does_not_run_it_is_told_the_channels_no
                        "channel": "市长热线"}, entered_by="clerk")
     assert (caught.value.field, caught.value.code) == ("level", "level_mismatch")
     assert str(caught.value).endswith(note.strip()), caught.value
+
+
+# ---------------------------------------------------------------- 2. the hostile pass
+
+
+@pytest.mark.parametrize("cell", ["2021-02-30", "2021/2/30", "2021年2月30日"])
+def test_an_imported_day_that_does_not_exist_is_said_so(ledger: Any, tmp_path: Path, cell: str) -> None:
+    """`ledger import` told 2021-02-30 "not a date: '2021-02-30' (use YYYY-MM-DD)" — the form it is written in;
+    the day is what is wrong, as an event and a record say."""
+    table = tmp_path / "t.csv"
+    table.write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\n"
+                     f"N2,危房改造,330127100219,{cell},县,热线\n", encoding="utf-8")
+    done = ledger.import_file(str(table), entered_by="clerk")
+    assert done.rejected == 1 and done.rejects[0]["code"] == "bad_date"
+    assert "no such day" in done.rejects[0]["reason"] and "write a day that exists" in done.rejects[0]["reason"]
+
+
+def test_schemas_out_a_device_is_not_a_directory(run_cli: Run) -> None:
+    """`schemas --out /dev/null` said "cannot complete: file exists (/dev/null); the output may be incomplete"."""
+    code, _, err = run_cli("schemas", "--out", "/dev/null")
+    assert code == 2 and "--out /dev/null is not a directory" in err, err

@@ -225,6 +225,10 @@ def schemas(check: bool, out: str | None) -> None:
             raise ResponsibilityError(f"--out {target} {what}: there are no schemas to check there; "
                                       f"give the directory that holds them, or write them with "
                                       f"`responsibility schemas --out {target}`")
+        if not check and target.exists() and not target.is_dir():
+            # (a file or a device: "cannot complete: file exists (/dev/null); the output may be incomplete")
+            raise ResponsibilityError(f"--out {target} is not a directory: the schemas are several files; give a "
+                                      "directory (made when missing), e.g. --out schemas")
     elif not check:
         target = Path("schemas")
     else:

@@ -683,7 +683,10 @@ class RowReader:
             try:
                 return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:
-                pass
+                if len(parts[0]) == 4 and 1 <= int(parts[1]) <= 12 and 1 <= int(parts[2]) <= 31:
+                    # 2021-02-30 was told "not a date … (use YYYY-MM-DD)", which it is written as; the day is missing
+                    raise ProblemError(f, f"{shown(v)} is not a valid date (no such day); write a day that exists, "
+                                       "as YYYY-MM-DD", code="bad_date") from None
         hint = ""
         if s.isdigit() and 20_000 <= int(s) <= 80_000:  # Excel's day number of a cell not formatted as a date
             day = dt.date(1899, 12, 30) + dt.timedelta(days=int(s))
