@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RECIPE = ROOT / "examples" / "ci" / "github-actions.yml"
 AMENDMENT = ROOT / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments"
 STEP_SUMMARY_LIMIT = 1024 * 1024  # GitHub's limit for one step's summary
+SCENARIO_FILES = [f"review{n}-from-text.scenarios.yaml" for n in (2, 3, 6)]
 
 
 def recipe() -> dict[str, Any]:
@@ -124,8 +125,11 @@ def _policy_repository(target: Path) -> None:
     """rules/ and scenarios/ committed as origin/main, then the merge request's change: the amendment."""
     shutil.copytree(ROOT / "rules", target / "rules")
     (target / "scenarios").mkdir()
-    for f in (ROOT / "examples" / "problems").glob("*.scenarios.yaml"):
-        shutil.copy2(f, target / "scenarios" / f.name)
+    # Three of the shipped scenario files (148 scenarios, 77% coverage against the step's threshold of 60): the steps
+    # run alike on any number, and every shipped scenario is run elsewhere (tests/test_cli.py); all ~870 cost the
+    # scenarios step and the impact's scenario comparison ~10 CPU s more (suite33).
+    for f in SCENARIO_FILES:
+        shutil.copy2(ROOT / "examples" / "problems" / f, target / "scenarios" / f)
     _git(target, "init", "-q")
     _git(target, "add", "-A")
     _git(target, "commit", "-q", "-m", "policy")
