@@ -168,3 +168,37 @@ def test_schemas_out_a_device_is_not_a_directory(run_cli: Run) -> None:
     """`schemas --out /dev/null` said "cannot complete: file exists (/dev/null); the output may be incomplete"."""
     code, _, err = run_cli("schemas", "--out", "/dev/null")
     assert code == 2 and "--out /dev/null is not a directory" in err, err
+
+
+def test_the_ledger_constructor_on_no_ledger_says_create_or_open(tmp_path: Path) -> None:
+    """`Ledger("county.db")`, a notebook's first guess, made an empty county.db and its first append raised
+    SQLAlchemy's OperationalError ("no such table: head"); it now says to create or open, and makes no file."""
+    from responsibility import LedgerError
+
+    path = tmp_path / "county.db"
+    with pytest.raises(LedgerError, match=r"no such ledger; make a new one with Ledger\.create"):
+        Ledger(str(path))
+    assert not path.exists()
+    Ledger.create(str(path)).close()
+    with Ledger(str(path)) as again:  # an existing ledger opens as before
+        assert again.events() == []
+
+
+@pytest.mark.parametrize("call", ["to_mermaid", "to_dot", "to_graphml", "subchain", "reporting_lines", "draw_png",
+                                  "area_holders", "escalation_path", "supervisors"])
+def test_the_chain_functions_given_the_policy_say_give_policy_chain(call: str, tmp_path: Path) -> None:
+    """`responsibility.to_mermaid(policy)` (and each chain function of `__all__` given the Policy, a notebook's first
+    guess) raised AttributeError "'Policy' object has no attribute 'graph'"; a TypeError now says to give
+    policy.chain."""
+    import responsibility
+
+    policy = responsibility.load()
+    args: dict[str, tuple[Any, ...]] = {"draw_png": (tmp_path / "c.png",), "area_holders": ("housing",),
+                                        "escalation_path": ("township_government",),
+                                        "supervisors": ("township_government",)}
+    function = getattr(responsibility, call)
+    with pytest.raises(TypeError, match=r"takes the role graph, not the Policy: give policy\.chain"):
+        function(policy, *args.get(call, ()))
+    with pytest.raises(TypeError, match=r"takes the role graph \(policy\.chain.*not int"):
+        function(5, *args.get(call, ()))
+    assert not (tmp_path / "c.png").exists()

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from ._graph import the_chain
+
 if TYPE_CHECKING:
     from ._graph import Graph
 
@@ -95,6 +97,7 @@ def to_dot(g: Graph, *, name: str = "chain") -> str:
     >>> text.startswith("digraph") and '"county_construction"' in text
     True
     """
+    the_chain(g, "to_dot")
     styles = type_styles(g)
     lines = [
         f"digraph {_dot_quote(name)} {{",
@@ -158,6 +161,7 @@ def to_mermaid(g: Graph) -> str:
     >>> "county_construction -.->|指导督促| township_government" in text
     True
     """
+    the_chain(g, "to_mermaid")
     styles = type_styles(g)
     lines = []
     if title := _title(g):
@@ -236,6 +240,7 @@ def to_graphml(g: Graph) -> str:
     >>> "<graphml" in to_graphml(responsibility.load().chain)
     True
     """
+    the_chain(g, "to_graphml")
     lines: Iterator[str] = nx.generate_graphml(_graphml_graph(g), encoding="utf-8", prettyprint=True)
     return "\n".join(lines) + "\n"
 

@@ -29,7 +29,7 @@ policy's graph once and keeps it on the policy (its memo); the checks of the gra
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
@@ -293,6 +293,19 @@ def _check_body(g: Graph, body: str) -> None:
         raise _unknown("body", body, list(g))
 
 
+def the_chain(g: Any, call: str) -> None:
+    """Refuse a ``g`` that is not a role graph with a :class:`TypeError` saying what to give: a notebook's
+    ``to_mermaid(policy)`` or ``area_holders(policy, "housing")`` raised AttributeError "'Policy' object has no
+    attribute 'graph'" (hostile33)."""
+    if isinstance(g, nx.Graph) and "levels" in g.graph:
+        return
+    if hasattr(g, "chain") and hasattr(g, "bodies"):  # a Policy (or a view of one): its chain is one attribute away
+        raise TypeError(f"{call}() takes the role graph, not the {type(g).__name__}: give policy.chain (or "
+                        f"subchain(policy.chain, area=…))")
+    raise TypeError(f"{call}() takes the role graph (policy.chain, or subchain(policy.chain, area=…)), "
+                    f"not {type(g).__name__}")
+
+
 def _check_area(g: Graph, area: str | None) -> None:
     if area is not None and area not in g.graph["area_names"]:
         raise _unknown("area", area, list(g.graph["area_names"]))
@@ -310,6 +323,7 @@ def reporting_lines(g: Graph, area: str | None = None) -> nx.DiGraph[str]:
     >>> "township_government" in lines.successors("village_committee")
     True
     """
+    the_chain(g, "reporting_lines")
     _check_area(g, area)
     reporting = _types_where(g, "reporting")
     out: nx.DiGraph[str] = nx.DiGraph()
@@ -331,6 +345,7 @@ def escalation_path(g: Graph, body: str, area: str | None = None) -> list[str]:
     >>> escalation_path(responsibility.load().chain, "township_government", "housing")
     ['township_government', 'county_government', 'city_government', 'province_government']
     """
+    the_chain(g, "escalation_path")
     _check_body(g, body)
     _check_area(g, area)
     reporting = _types_where(g, "reporting")
@@ -363,6 +378,7 @@ def supervisors(g: Graph, body: str, area: str | None = None) -> list[str]:
     >>> "county_construction" in supervisors(responsibility.load().chain, "township_government", "housing")
     True
     """
+    the_chain(g, "supervisors")
     _check_body(g, body)
     _check_area(g, area)
     supervisory = _types_where(g, "supervisory")
@@ -377,6 +393,7 @@ def supervisors(g: Graph, body: str, area: str | None = None) -> list[str]:
 
 def area_holders(g: Graph, area: str) -> list[str]:
     """Ids of the bodies that hold a duty of ``area``, in catalogue order."""
+    the_chain(g, "area_holders")
     _check_area(g, area)
     return [n for n, d in g.nodes(data=True) if area in d["areas"]]
 
@@ -393,6 +410,7 @@ def subchain(g: Graph, *, area: str | None = None, levels: Iterable[str] | None 
     >>> "county_construction" in housing and "county_education" not in housing
     True
     """
+    the_chain(g, "subchain")
     _check_area(g, area)
     wanted_levels = list(levels or [])
     for lv in wanted_levels:

@@ -280,8 +280,10 @@ def draw_png(g: Graph, path: str | Path, *, title: str | None = None, dpi: int =
     is ``"dot"`` (Graphviz), ``"matplotlib"`` or ``"auto"`` (dot where installed).
     """
     from ._draw import chain_scene
+    from ._graph import the_chain
     from ._scene import Picture, _write_atomic, pick_layout
 
+    the_chain(g, "draw_png")
     scene = chain_scene(g, title=title)
     chosen = pick_layout(layout)
     out = Path(path)

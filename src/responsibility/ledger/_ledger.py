@@ -205,10 +205,18 @@ class Ledger:
     """
 
     def __init__(self, target: str, *, policy: PolicyView | None = None, jurisdiction: Jurisdiction | None = None,
-                 _engine: Any = None) -> None:
+                 _engine: Any = None, _new: bool = False) -> None:
         self.url = url_of(str(target))
         #: The SQLite file (``None`` for a server's database): an input no output may replace.
         self.file = _sqlite_path(str(target))
+        import os
+
+        if not _new and self.file is not None and _engine is None and not os.path.exists(self.file):
+            # `Ledger("county.db")` made an empty file there and its first append raised SQLAlchemy's
+            # OperationalError "no such table: head" (hostile33's notebook pass); create and open are the ways in
+            shown = shown_target(str(target))
+            raise LedgerError(f"{shown}: no such ledger; make a new one with Ledger.create({shown!r}) "
+                              "(`responsibility ledger init`), or open an existing one with Ledger.open(PATH)")
         self.engine = _engine if _engine is not None else engine_of(str(target))
         self._policy = policy
         self._jurisdiction = jurisdiction
@@ -225,7 +233,7 @@ class Ledger:
 
         _check_file(str(target), creating=True)
         there = {f for f in database_files(str(target)) if os.path.lexists(f)}
-        ledger = cls(str(target), policy=policy, jurisdiction=jurisdiction)
+        ledger = cls(str(target), policy=policy, jurisdiction=jurisdiction, _new=True)
         try:
             with _database_errors(str(target)):
                 create(ledger.engine)
@@ -254,7 +262,7 @@ class Ledger:
         """
         target = str(target)
         _check_file(target, creating=create_missing)
-        ledger = cls(target, policy=policy, jurisdiction=jurisdiction)
+        ledger = cls(target, policy=policy, jurisdiction=jurisdiction, _new=True)
         try:
             with _database_errors(target):
                 version = schema_version(ledger.engine)
