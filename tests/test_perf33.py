@@ -1,6 +1,8 @@
-"""Session 33's bulk kernels (issue 12 item 3): each gives what numpy gives."""
+"""Session 33's batch-path changes (issue 12 item 3): each gives what it replaced gives."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -68,3 +70,43 @@ def test_pick_runs_the_c_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     index = np.arange(999, -1, -1, dtype=np.int32)
     monkeypatch.setattr(_take.np, "take", None)  # (numpy's take would fail: not callable)
     assert np.array_equal(_take.pick(values, index), values[::-1])
+
+
+def _full_digest(package: Path) -> bytes:
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".pyc") and "__pycache__" not in p.parts):
+        h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.digest()
+
+
+def test_code_digest_is_kept_by_the_files_stamp_and_made_again_when_a_file_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The assessor cache's hash of the package's code (batch/_saved._code_digest) is the hash of the files' bytes; a
+    second process with the same files reads it from the cache without reading them; a file rewritten with other
+    bytes of the same size (the same modification time set back) gives the new bytes' hash, not the kept one."""
+    import os
+
+    from responsibility.batch import _saved
+
+    package = tmp_path / "pkg"
+    (package / "batch").mkdir(parents=True)
+    (package / "batch" / "_saved.py").write_text("x = 1\n")
+    (package / "other.py").write_text("y = 2\n")
+    monkeypatch.setenv("RESPONSIBILITY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(_saved, "_PACKAGE", package)
+    monkeypatch.setattr(_saved, "_code", [])
+    first = _saved._code_digest()
+    assert first == _full_digest(package)
+    monkeypatch.setattr(_saved, "_code", [])
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read again"))  # (kept: no file is read)
+    assert _saved._code_digest() == first
+    monkeypatch.undo()
+    monkeypatch.setenv("RESPONSIBILITY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(_saved, "_PACKAGE", package)
+    monkeypatch.setattr(_saved, "_code", [])
+    st = os.stat(package / "other.py")
+    (package / "other.py").write_text("y = 3\n")
+    os.utime(package / "other.py", ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert _saved._code_digest() == _full_digest(package) != first
