@@ -190,7 +190,8 @@ def test_a_step_set_aside_is_a_named_reading_and_explain_names_the_step(policy: 
     assert not any("irregular_step" in f.rests_on for f in v.findings if f is not township)
     # (since session 31 the reason says what self_rectified_report_required=false lets stand beside the report, as
     # the verdict reads it: a township that renovated the house in time is cleared — fid31d, review31 #5)
-    assert township.reason.endswith("未在10天内按程序交办或上报（问题超出本级办理权限，应及时向上级报送，"
+    # moved (fid33b, review32 F4: 应及时上报, the words of 一(四) and 二(二)4, not 一(三)'s, said of 县级)
+    assert township.reason.endswith("未在10天内按程序交办或上报（问题超出本级办理权限，应及时上报，"
                                     "或在时限内自行整改到位）。")
     assert "irregular_step" in {i.id for i in v.interpretations}
     zh = v.explain()
