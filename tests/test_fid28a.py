@@ -173,8 +173,15 @@ def test_a_body_that_only_passes_it_on_is_not_in_the_class(policy: Policy, value
     assert "rectifier_holding" not in rests(p, r)
     # a level that acted (assigned it on) is judged by its step, as before
     r = applicant(handled=[*applicant()["handled"], {"action": "assigned", "by_level": "county",
-                                                      "to_level": "township", "on": "2021-03-05"}])
+                                                      "to_level": "county", "to_body": "county_civil_affairs",
+                                                      "on": "2021-03-05"}])
     assert "rectifier_holding" not in rests(p, r)
+    # moved (fid33a, review32 R32-147): this was the county's assignment to the township, which cannot approve it
+    # (二(三)3 县民政局…审核审批): a step not 按程序 that irregular_step reads as no step, so the level shows no step
+    # of its own and what 县民政局 sat on is rectifier_holding's — the verdict rests on both
+    r = applicant(handled=[*applicant()["handled"], {"action": "assigned", "by_level": "county",
+                                                      "to_level": "township", "on": "2021-03-05"}])
+    assert {"rectifier_holding", "irregular_step"} <= rests(p, r)
 
 
 @pytest.mark.parametrize("value", ["not_handled", "not_rectified"])

@@ -309,6 +309,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     unnamed_place_steps(c, t)
     record_lines(c, t)
     oversight_reports(c, t)
+    own_handover_steps(c, t)
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
     prank = pick(t.place_rank, c.place)
@@ -1092,6 +1093,36 @@ def unnamed_place_steps(c: Cols, t: Tables) -> None:
     own = t.own_rectify_level[c.area[w], kind, place]
     own_at_place = (own & (levels >= place[:, None])).any(axis=1)
     c.slow[w[~between & ~own_at_place]] = True
+
+
+def own_handover_steps(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record with a report from below naming a body of the level it goes
+    to that is itself to rectify the problem (engine/_facts.py holds_own_work), where that level had the problem
+    before — found there, or handed it by an earlier step (the county hotline's find that the township reports to
+    县民政局): by engine/_facts.py derive's ``handover`` that body holds it from the report's day if it came within the
+    level's limit, and rectifier_holding reads its sitting on it (review32 F6). A rare shape: bench_assess's ledger
+    names no receiving body."""
+    if not len(c.hp) or OWN_WORK not in t.policy.parameters:
+        return
+    at = np.flatnonzero((c.hact == REPORTED) & (c.htb >= 0) & (c.hby < c.hto))
+    if not len(at):
+        return
+    w = np.take(c.hp, at)
+    at, w = at[~c.slow[w]], w[~c.slow[w]]
+    if not len(at):
+        return
+    pr = np.maximum(np.take(np.take(t.place_rank, c.place), w), 0)
+    lines = np.take(c.line, w) if c.line is not None else np.zeros(len(w), np.int32)
+    own = holding_own_work(t, np.take(c.area, w), np.take(c.kind, w), pr, np.take(c.htb, at), lines)
+    at, w = at[own], w[own]
+    if not len(at):
+        return
+    to, on = np.take(c.hto, at), np.take(c.hon, at)
+    held = c.disc[w] & (np.take(c.dlev, w) == to)
+    for i in np.flatnonzero(~held).tolist():  # (few: an earlier step to the same level)
+        same = np.flatnonzero(c.hp == w[i])
+        held[i] = bool(((c.hto[same] == to[i]) & (c.hon[same] <= on[i]) & (same != at[i])).any())
+    c.slow[w[held]] = True
 
 
 def record_lines(c: Cols, t: Tables) -> None:

@@ -427,14 +427,16 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
     return got
 
 
-def place_level_body(policy: PolicyView, area: str, kind: str, level: str, sector: str | None) -> str | None:
+def place_level_body(policy: PolicyView, area: str, kind: str | None, level: str, sector: str | None) -> str | None:
     """The body that answers for a problem of ``kind`` in ``area`` assigned to ``level``, the problem's place, by an
     assignment naming no body, where nobody from the place up to the assigner can rectify the kind (a house's renovation
     placed at a city code): by ``place_above_rectifiers: place_level_assignee`` such an assignment counts as one to a
     named body of the level does. The department of the record's ``sector`` at the level where the text gives it a part
     in the problem; else the level's role body (市相关部门（问题所属部门）), unresolved, once — the record does not
     say which department took it, and no department of the level holds the kind's rectification to name (review32
-    F3). None for a level without a role body.
+    F3). A record with no kind (``kind`` None) alike: its area's rectifiers are the text's general ones (二(二)1–3;
+    二(二)5 only 指导督促基层), none at a city or the province, and the record names no department — the role once,
+    not the area's every department of the level (fid33a). None for a level without a role body.
 
     >>> import responsibility
     >>> p = responsibility.load()
@@ -862,7 +864,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     return setting.oversight_report
         return False
 
-    if steps and kind is not None and setting.place_assignee and not own_at_place:
+    if steps and setting.place_assignee and not own_at_place:
         # An assignment to the place's level naming no body, where nobody from the place up to the assigner can rectify
         # the kind (a house placed at a city code, handed to the city): by place_above_rectifiers (place_level_assignee,
         # its default) it is the 交办 the record can show, as one to a named body is — the assigner did its 交办 (一(四)
@@ -870,7 +872,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # record's line, else its role (市相关部门（问题所属部门）, unresolved, once) answers for it (一(四)
         # 对交办问题整改落实不到位的), as receiving_level_body reads a level that had a problem through no body named
         # (review32 F3: the province had answered 未及时交办上报 with leadership, the city holding it four months
-        # nothing). ``_role``: to_right counts it though the role holds no duty of its own.
+        # nothing). ``_role``: to_right counts it though the role holds no duty of its own. A record with no kind too:
+        # its area's rectifiers reach no city or province place (二(二)1–3; 二(二)5 指导督促基层), and it names no
+        # department of the level, so the role stands for the one that took it (fid33a: R21-2's kindless U2 had the
+        # province answer, its kinded twin the city)
         for i, h in enumerate(steps):
             # (not a level's assignment to itself as a whole: it still holds the problem, and the record shows nobody it
             # handed it to — P9-19)
@@ -973,7 +978,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # — a record with no kind too: placed at a city or the province, nobody from the place up to the assigner can
         # rectify it there either (its rectifying levels are the county's and below, and the province's own policy
         # work), and an assignment to that level naming no body shows no body that took it (review21 R21-2: it had
-        # counted as a 交办 that named nobody, and the level that held the problem answered for nothing)
+        # counted as a 交办 that named nobody, and the level that held the problem answered for nothing) — unless, by
+        # place_above_rectifiers' default, it was read above as one to the level's role (fid33a), which counts
         return rank[h["to_level"]] == prank and (h["to_body"] is not None or not named) \
             and not any(prank <= r < rank[h["by_level"]] for r in can_rectify) and not own_at_place
 
@@ -1004,8 +1010,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         if counts(h):
             assigned = True
             break
+    # (a level whose holding through no body named ended, within its limit, with a report from below to a body of its
+    # own that is itself to rectify it: the holding that body's report gives it, by level — see below)
+    handover: dict[str, tuple[str, dt.date, str]] = {}
     for level, received, body in holders:
-        if level in seen:
+        if level in seen or handover.get(level, (level, received, body)) != (level, received, body):
             continue
         seen.add(level)
         ctx.received[rank[level]] = received
@@ -1063,6 +1072,28 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                                       "_limit": down_on > start})
                 if down_on > start and HANDLING_LIMIT not in ctx.rests_on:
                     ctx.rests_on.append(HANDLING_LIMIT)  # (as above: by a shorter limit it got there too late)
+        # At or above the authority, a level that held the problem through no body the record names (or through a
+        # finder that gives way to its holders: the county's hotline, its audit office) and saw it brought, within its
+        # limit, by a report from below to a body of its own that is itself the one to rectify it (县民政局 told by the
+        # township of an application not approved, 二(三)3 负责…审核审批) has it where its 交办 had to take it, in
+        # time: the earlier holding answers for nothing, and is not that body's — the record shows it had the problem
+        # only from the report's day. From that day the body holds it as if the report had come to it straight, and
+        # what its sitting on it is, rectifier_holding decides (一(四); review32 F6, session 31 C1–C2: 县民政局 was
+        # told 所在层级自2021-03-01掌握该问题…未在10天内按程序交办或上报 of the county hotline's find the township
+        # reported to it on 03-06, which it approved on 05-20, and rectifier_holding was not consulted)
+        if not in_time and steps and setting.own_work is not None and not below_authority and (
+                not body or gives_way(policy, area, kind, level, body, prank)):
+            for h in reports:
+                to = h["to_body"]
+                if h["to_level"] == level and received <= h["on"] <= due and to is not None and to != body \
+                        and (level, h["on"], to) in holders and holds_own_work(policy, area, kind, to, prank, sector):
+                    handover[level] = (level, h["on"], to)
+                    break
+            if level in handover:
+                seen.discard(level)
+                if handover[level][1] > start and HANDLING_LIMIT not in ctx.rests_on:
+                    ctx.rests_on.append(HANDLING_LIMIT)  # (by a shorter limit the report came too late)
+                continue
         # Below the authority a level must report upward; whether disposing of the problem within its
         # own bounds was enough is self_rectified_report_required. Passing it down in time (交办) to a
         # lower level that can rectify it is such a disposal (that level's failure to rectify is its own); an
@@ -1167,8 +1198,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 me = body
                 if (not body or gives_way(policy, area, kind, level, body, prank)) and setting.receive_role:
                     me = receiving_body(policy, area, kind, level, sector, prank) or ""
+                # (a step of its level the record shows that counts as none — irregular_step: 一(三) 按程序, not the
+                # county hotline's find "assigned" to a township that cannot approve it — is no step of its own: what it
+                # sat on is still rectifier_holding's; review32 R32-147, F6)
                 if me and holds_own_work(policy, area, kind, me, prank, sector) and not any(
-                        x["on"] >= received and (x["by_level"] == level or (
+                        x["on"] >= received and (any(x is a for a in acted) if x["by_level"] == level else (
                             x["to_level"] == level and (x["action"] != "reported" or (x["to_body"] or "") != body)))
                         for x in steps):
                     own_hold = True
@@ -1188,14 +1222,22 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                 ctx.deadline_from_parameter = True
                             ctx.assigned.setdefault(rank[level], (received, own_due))
                             ctx.assigned_to.setdefault((rank[level], me), (received, own_due))
+                            # (its level's steps within its limit that counted as none: the finding rests on
+                            # irregular_step too, as a not_handled one does, and --explain names them)
+                            own_aside = _set_aside(
+                                steps, handled, level, received, due, below_authority, stuck or rank[level] < rank[
+                                    nominal], can_rectify, rank, to_right, place_step, setting.place_assignee,
+                                kind is None) if steps and setting.has_irregular else ""
+                            if own_aside:
+                                ctx.set_aside = True
                             add("unrectified", {"lvl": rank[level], "body": me, "atp": 0, "slow": 0, "later": "",
-                                                "aside": "", "own": 1, "nod": 0, **_shown_fields(
+                                                "aside": own_aside, "own": 1, "nod": 0, **_shown_fields(
                                                     setting, policy, rank[level], d_level, steps, concealed_by)})
                         continue
             # a level whose 交办 to a body of the place's level place_above_rectifiers (holder) does not count answers
             # by that parameter (review10 R10A-06); so does one whose 交办 to the place's level names no body where no
-            # body stands for the level (holder, or a record with no kind: review17 D2, R21-2; the default counts one
-            # naming none as one naming its role: review32 F3)
+            # body stands for the level (holder: review17 D2, R21-2; the default counts one naming none as one naming
+            # its role, with a kind or without: review32 F3, fid33a)
             discounted = setting.has_place_above and bool(steps) and any(
                 x["by_level"] == level and x["action"] == "assigned" and (
                     (place_step(x) and not setting.place_assignee)

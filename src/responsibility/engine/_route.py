@@ -24,7 +24,16 @@ from ..policy._model import Stage
 from ..policy._view import OWNER, SECTORLESS
 from ..policy._view import PolicyView as Policy
 from ._compile import LEADERS, Holder, level_leaders
-from ._facts import OWN_WORK, PLACE_ABOVE, RECEIVER, SELF_RECTIFIED, holds_own_work, named_line, receiving_body
+from ._facts import (
+    OWN_WORK,
+    PLACE_ABOVE,
+    RECEIVER,
+    SELF_RECTIFIED,
+    holds_own_work,
+    named_line,
+    place_level_body,
+    receiving_body,
+)
 from ._facts import gives_way as named_gives_way
 from ._problem import RESIDENTS_PLACE, Problem, ValueNames, parse_problem, residents_place
 
@@ -110,9 +119,15 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
         assignees = pick(policy.reaching(standing_holders(policy, area, kind, "rectification", sector,
                                                           rank[place_level]),
                                          rank[place_level], area, kind, "rectification"), rank[place_level], top)
-        at_place = kind is not None and not any(r <= top for r in policy.rectifier_levels(area, kind,
-                                                                                          rank[place_level]))
-        if at_place:
+        at_place = not any(r <= top for r in policy.rectifier_levels(area, kind, rank[place_level]))
+        if at_place and kind is None:
+            # a record with no kind placed at a city or the province: its area's rectifiers (二(二)1–3; 二(二)5 only
+            # 指导督促基层) reach no body there, and it names no department: the level's department of its line, else
+            # its role, once — whom a verdict names for the level's assignment naming no body (place_above_rectifiers;
+            # fid33a), not the area's every body of the level
+            who = place_level_body(policy, area, None, place_level, sector)
+            assignees = (who,) if who is not None else ()
+        elif at_place:
             # nobody at or below the place can rectify it (a house's renovation placed at a city) and a record allows
             # no step below its place: the level holding it assigns it to its own bodies with a part in it, which a
             # verdict counts as passing it on (review8a R8A-6, probe9 P9-16) — better, place the problem where it is
