@@ -126,27 +126,46 @@ def test_a_day_with_a_time_zone_is_refused_as_today_and_in_a_record(day: dt.date
 def test_a_channel_given_at_a_level_that_does_not_run_it_is_told_the_channels_note(ledger: Any) -> None:
     """`discovered: {level: city, channel: 市长热线}` was refused as level_mismatch without saying what the alias
     means; the channel's note (rules/vocabulary.yaml: 市长热线 is a 县级市's mayor's hotline, record it at level
-    county) now ends the refusal, in a record (who_answers and the bulk path) and in a ledger's discovery alike
-    (review32 F7)."""
+    county) now says it, before what to do, in a record (who_answers and the bulk path) and in a ledger's discovery
+    alike (review32 F7)."""
     import responsibility
 
     policy = responsibility.load()
     note = policy.channels["hotline"].note
     assert note and "县级市" in note
+    said = note.strip().rstrip(".")
+    ending = "; give as level the one whose body or work found it (a county audit of a village: level county)"
     record = {"id": "t1", "area": "housing", "place": "330127100219", "severity": "serious", "as_of": "2021-06-30",
               "discovered": {"level": "city", "channel": "市长热线", "on": "2021-03-01"}}
     with pytest.raises(ProblemError) as caught:
         policy.who_answers(record)
     assert (caught.value.field, caught.value.code) == ("discovered.level", "level_mismatch")
-    assert str(caught.value).endswith(note.strip()), caught.value
+    assert f"— {said}{ending}" in str(caught.value) and str(caught.value).endswith(ending), caught.value
     done = policy.assess([record])
-    assert done.rejected == 1 and done.rejects["reason"].iloc[0].endswith(note.strip())
+    assert done.rejected == 1 and done.rejects["reason"].iloc[0].endswith(f"— {said}{ending}")
     ledger.append(REGISTERED, entered_by="clerk")
     with pytest.raises(ProblemError) as caught:
         ledger.append({"problem": "P1", "type": "discovered", "on": "2021-06-01", "level": "city",
                        "channel": "市长热线"}, entered_by="clerk")
     assert (caught.value.field, caught.value.code) == ("level", "level_mismatch")
-    assert str(caught.value).endswith(note.strip()), caught.value
+    assert str(caught.value).endswith(f"— {said}{ending}"), caught.value
+
+
+def test_the_service_keeps_a_message_with_apostrophes_whole_and_its_suggestion_last() -> None:
+    """The service's 422 for that refusal read "… give as level the one w…' (159 characters)s (县级市) mayor's
+    hotline …": the apostrophes of "city's" and "prefecture's" were taken for quotes around a long value and the text
+    between them cut; and its suggestion was the note's last clause, not what to do."""
+    from responsibility.service._errors import ApiError, capped, from_library
+
+    prose = ("a city does not find problems through 'hotline' (县（市、区）长热线): county runs it (一(二)), and the "
+             "level to give is the one whose body or work found it (a county audit of a village: level county) — "
+             "市长热线 is a county-level city's (县级市) mayor's hotline: record it at level county; a prefecture's "
+             "own hotline is not the text's channel; give as level the one whose body or work found it")
+    assert capped(prose) == prose
+    assert capped("unknown id '" + "x" * 500 + "'; give one") == f"unknown id '{'x' * 60}…' (500 characters); give one"
+    body = ApiError(422, prose).body()["error"]
+    assert body["message"] == prose and body["suggestion"] == "give as level the one whose body or work found it"
+    assert from_library(ProblemError("level", prose)).status == 422
 
 
 # ---------------------------------------------------------------- 2. the hostile pass

@@ -1970,10 +1970,11 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             ch = policy.channels[d.channel]
             # the channel's note, where the data gives one, says what a name of it means (市长热线 is a 县级市's
             # mayor's hotline: level county; review32 F7)
+            # (before the "give as level …": what follows a message's last "; " is the service's suggestion)
             fail("discovered.level", f"a {d.level} does not find problems through {d.channel!r} ({ch.name}): "
-                 f"{', '.join(run_by)} run{'s' if len(run_by) == 1 else ''} it ({'、'.join(ch.clauses)}); give as "
-                 "level the one whose body or work found it (a county audit of a village: level county)"
-                 + (f". {ch.note.strip()}" if ch.note else ""), "level_mismatch")
+                 f"{', '.join(run_by)} run{'s' if len(run_by) == 1 else ''} it ({'、'.join(ch.clauses)})"
+                 + (f" — {ch.note.strip().rstrip('.')}" if ch.note else "") + "; give as level the one whose body "
+                 "or work found it (a county audit of a village: level county)", "level_mismatch")
         if d.body is not None:
             body("discovered.body", d.body, d.level)
             if policy.bodies[d.body].level != d.level:

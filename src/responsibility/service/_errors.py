@@ -70,7 +70,9 @@ class ApiError(Exception):
 #: The longest value (a query parameter, a path segment, a field) an error repeats whole; a longer one is shown by
 #: its first :data:`SHOWN` characters and its length (review21b: a 60 KB query value came back whole, twice).
 ECHO, SHOWN = 120, 60
-_QUOTED = re.compile(r"(['\"])([^'\"]{" + str(ECHO + 1) + r",})\1")
+#: (a quote opens where no letter is before it and closes where none follows: an apostrophe of prose, "a county-level
+#: city's … a prefecture's", is no quote — a message with two had the text between them cut)
+_QUOTED = re.compile(r"(?<!\w)(['\"])([^'\"]{" + str(ECHO + 1) + r",})\1(?!\w)")
 _RUN = re.compile(r"[^\s'\"]{" + str(ECHO + 1) + ",}")
 
 
