@@ -159,3 +159,27 @@ def test_route_proposes_whom_a_verdict_names(policy: Policy) -> None:
     assert [b.body for b in policy.route(record).assignees] == ["city_sector_department"]
     assert [b.body for b in policy.route({**record, "sector": "education"}).assignees] == ["city_education"]
     assert "place_above_rectifiers" in policy.route(record).to_dict()["rests_on"]
+
+
+# ------------------------------------------------------------------------------------------------ review33 R1
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_citys_late_pass_down_of_a_pressed_receipt_rests_on_pressing_level_assignment(
+        policy: Policy, engine: str) -> None:
+    """review33 R1 (R33-Q04): the province handed the city a county's diverted funds (naming no body); the city passed
+    them to 县财政局 25 days later. 市扶贫办 answers 未及时交办上报 with leadership only because
+    pressing_level_assignment (pass_down) reads the assignment as a receipt to pass down (under assignee the city,
+    the problem rectified in time, answers nothing). Before: the verdict listed the parameter with no finding on it."""
+    r = {"id": "r33-q04", "area": "funds", "kind": "funds_diverted", "place": "330127", "severity": "grave",
+         "discovered": {"level": "province", "channel": "audit", "on": "2021-03-01"},
+         "handled": [{"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-02"},
+                     {"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-27",
+                      "to_body": "county_finance"}],
+         "deadline": "2021-05-31", "rectified_on": "2021-05-10", "as_of": "2021-06-30"}
+    v = policy.who_answers(r, engine=engine)  # type: ignore[arg-type]
+    mine = [f for f in v.findings if f.body == "city_poverty_office" and f.basis == "not_handled"]
+    assert {f.liability for f in mine} == {"staff", "unit", "leadership"}
+    assert all("pressing_level_assignment" in f.rests_on for f in mine), [f.rests_on for f in mine]
+    other = policy.with_parameters(pressing_level_assignment="assignee").who_answers(r, engine=engine)  # type: ignore[arg-type]
+    assert not any(f.level == "city" for f in other.findings)

@@ -25,6 +25,7 @@ from ._engine_durable import fork_safe_lock
 from ._facts import (
     CHOSEN_BY_PARAMETER,
     CHOSEN_OVERSIGHT_REPORT,
+    CHOSEN_PRESSED,
     CHOSEN_SAME_LEVEL,
     CONCEALER,
     HANDLING_LIMIT,
@@ -33,6 +34,7 @@ from ._facts import (
     OVERSIGHT_REPORT,
     OWN_WORK,
     PLACE_ABOVE,
+    PRESSING,
     REASSIGNED,
     RECEIVER,
     RECT_LIMIT,
@@ -1130,6 +1132,8 @@ class Decider:
             rests[SAME_LEVEL_CONCEALMENT] = None
         if chosen & CHOSEN_OVERSIGHT_REPORT and basis == "not_handled":  # had it by a report to an organ (review27 #4)
             rests[OVERSIGHT_REPORT] = None
+        if chosen & CHOSEN_PRESSED and basis == "not_handled":  # held it by a pressing level's receipt (review33 R1)
+            rests[PRESSING] = None
         after: list[str] = []  # (the severity's thresholds come between)
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             after.append(OWNER)

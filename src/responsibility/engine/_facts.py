@@ -86,8 +86,10 @@ OWN_WORK = "rectifier_holding"
 OVERSIGHT_REPORT = "report_to_oversight"
 #: The bits of a fact's ``chosen``: a parameter chose its body (concealing_level_body, receiving_level_body: 1); a
 #: department that concealed it from its own level's oversight, by same_level_oversight_concealment (2); a level that
-#: had it by a report to its supervisory organ, by report_to_oversight (4). The finding rests on each.
-CHOSEN_BY_PARAMETER, CHOSEN_SAME_LEVEL, CHOSEN_OVERSIGHT_REPORT = 1, 2, 4
+#: had it by a report to its supervisory organ, by report_to_oversight (4); a level that holds it by an assignment to
+#: a level that for the kind only presses those below, read as a receipt by pressing_level_assignment (8). The finding
+#: rests on each.
+CHOSEN_BY_PARAMETER, CHOSEN_SAME_LEVEL, CHOSEN_OVERSIGHT_REPORT, CHOSEN_PRESSED = 1, 2, 4, 8
 #: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
 #: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
 PEER_FINDS = "lower_level_finds_higher_policy"
@@ -1308,6 +1310,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     and not policy.has_part(area, kind, h["to_body"], line)
                     and (oversight_organ(policy, h["to_body"]) or level_body(policy, h["to_body"])) for h in steps):
                 by_receiver |= CHOSEN_OVERSIGHT_REPORT
+            # — and a level that holds it by an assignment pressing_level_assignment (pass_down) reads as a receipt to
+            # pass down: under assignee it would be the assignee, its not passing it on no failure of its own (review33
+            # R1: a city's 未及时交办上报 with leadership at grave listed the parameter with no finding resting on it)
+            if pressed and any(id(h) in pressed and h["to_level"] == level and h["on"] == received for h in steps):
+                by_receiver |= CHOSEN_PRESSED
             add("unhandled", {"lvl": rank[level], "body": holder, "escalate": int(below_authority),
                               "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
                               "aside": aside, "later": late_bodies, "chosen": by_receiver, "own": int(own_hold)})
