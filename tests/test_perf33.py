@@ -110,3 +110,32 @@ def test_code_digest_is_kept_by_the_files_stamp_and_made_again_when_a_file_chang
     (package / "other.py").write_text("y = 3\n")
     os.utime(package / "other.py", ns=(st.st_atime_ns, st.st_mtime_ns))
     assert _saved._code_digest() == _full_digest(package) != first
+
+
+def test_unnamed_place_steps_marks_what_the_step_by_step_reading_marks() -> None:
+    """An assignment naming no body to its place's level by a level above it (batch/_core.unnamed_place_steps): the
+    look-up in one table made once marks slow the records the step-by-step reading of rectify_level and
+    own_rectify_level marks (random tables and steps, assigning levels outside the table's too)."""
+    from types import SimpleNamespace
+
+    from responsibility.batch import _core
+
+    rng = np.random.default_rng(33)
+    for trial in range(40):
+        areas, kinds, ranks, n, m = 3, 4, 5, 60, 400
+        t = SimpleNamespace(place_assignee=True, place_rank=rng.integers(-1, ranks, 30).astype(np.int32),
+                            rectify_level=rng.random((areas, kinds, ranks, ranks)) < 0.15 * (trial % 4),
+                            own_rectify_level=rng.random((areas, kinds, ranks, ranks)) < 0.1 * (trial % 3))
+        hp = np.sort(rng.integers(0, n, m)).astype(np.int32)
+        place = rng.integers(0, 30, n).astype(np.int32)
+        pr = np.maximum(t.place_rank[place], 0)
+        cols = dict(hp=hp, htb=np.where(rng.random(m) < 0.8, -1, 2).astype(np.int32),
+                    hto=np.where(rng.random(m) < 0.7, pr[hp], rng.integers(0, ranks, m)).astype(np.int32),
+                    hact=rng.integers(0, 3, m).astype(np.int32), hby=rng.integers(-1, ranks + 2, m).astype(np.int32),
+                    kind=rng.integers(0, kinds, n).astype(np.int32), area=rng.integers(0, areas, n).astype(np.int32),
+                    place=place)
+        slow = rng.random(n) < 0.1
+        fast, ref = (SimpleNamespace(**cols, slow=slow.copy()) for _ in range(2))
+        _core.unnamed_place_steps(fast, t)  # type: ignore[arg-type]
+        _core.unnamed_place_steps_numpy(ref, t)  # type: ignore[arg-type]
+        assert (fast.slow == ref.slow).all(), trial

@@ -1082,6 +1082,49 @@ def unnamed_place_steps(c: Cols, t: Tables) -> None:
     at = np.nonzero(odd)[0]
     if not len(at):
         return
+    w = pick(hp, at)
+    kind = pick(c.kind, w)
+    # (one look-up a step in a table made once, unnamed_slow_table: three gathers of (steps x levels) rows and their
+    # masks made it, where most assignments name no body)
+    table = unnamed_slow_table(t)
+    _, nk, nr, nb = table.shape
+    flat = ((pick(c.area, w).astype(np.int64) * nk + kind) * nr + pick(pr, at)) * nb \
+        + np.clip(pick(c.hby, at), 0, nb - 1)
+    c.slow[w[pick(table.reshape(-1), flat) & (kind != 0)]] = True
+
+
+_UNNAMED_SLOW: dict[int, tuple[Any, Bool]] = {}
+
+
+def unnamed_slow_table(t: Tables) -> Bool:
+    """For :func:`unnamed_place_steps`, by (area, kind, place level, assigning level clipped to [0, levels]): whether
+    nobody from the place's level up to below the assigner can rectify the kind (``rectify_level``) nor anybody at or
+    above the place by itself (``own_rectify_level``). Made once per table (kept by its identity)."""
+    got = _UNNAMED_SLOW.get(id(t.rectify_level))
+    if got is not None and got[0] is t.rectify_level:
+        return got[1]
+    rect, own = t.rectify_level, t.own_rectify_level
+    from_place = np.arange(rect.shape[-1])[None, :] >= np.arange(rect.shape[2])[:, None]  # (place level, level)
+    below = np.cumsum(rect & from_place, axis=-1)  # rectifying levels from the place up to each level
+    between = np.concatenate([np.zeros((*rect.shape[:-1], 1), np.int64), below], axis=-1) > 0  # (levels below b)
+    own_at: Bool = np.any(own & from_place, axis=-1)
+    table: Bool = ~between & ~own_at[..., None]
+    if len(_UNNAMED_SLOW) > 8:
+        _UNNAMED_SLOW.clear()
+    _UNNAMED_SLOW[id(rect)] = (rect, table)
+    return table
+
+
+def unnamed_place_steps_numpy(c: Cols, t: Tables) -> None:
+    """:func:`unnamed_place_steps` as it read the tables step by step (the reference the tests compare with)."""
+    if not len(c.hp) or not t.place_assignee:
+        return
+    hp = c.hp
+    pr = np.maximum(pick(pick(t.place_rank, c.place), hp), 0)
+    odd = (c.htb < 0) & (c.hto == pr) & (c.hact != REPORTED) & (c.hby != c.hto)
+    at = np.nonzero(odd)[0]
+    if not len(at):
+        return
     w, place, by = hp[at], pr[at], c.hby[at]
     kind = c.kind[w]
     at, w, place, by, kind = at[kind != 0], w[kind != 0], place[kind != 0], by[kind != 0], kind[kind != 0]
