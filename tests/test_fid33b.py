@@ -1,4 +1,9 @@
-"""What a township's late report cites, and the 市长热线 alias (fid33b: review32 F4, F7).
+"""What a named concealer and a township's late report cite, and the 市长热线 alias (fid33b: review32 F4, F5, F7).
+
+F5: a named concealer took its duties from the concealment's stage (handling) alone, so a body whose part in the kind
+is at another stage cited 一(四) only — the school hiding a student it did not identify (R32-47), though 二(六)2(1)
+各学校负责本校的学生资助对象认定 is its duty. It now cites the duty of its part, as a named assignee does
+(engine/_decide.py, review10 R10A-08).
 
 F4: a village's or township's late report of a kind that is not its part cites 一(四) and 二(二)4
 (压实县乡村主动发现、主动整改、及时上报责任: the village's and township's own 及时上报; the lead's decision); the
@@ -19,6 +24,43 @@ import pytest
 from responsibility import Jurisdiction, Policy, ProblemError
 
 ENGINES = ["compiled", pytest.param("durable", marks=pytest.mark.durable)]
+
+
+def _concealed(kind: str, area: str, body: str, place: str = "330127") -> dict[str, Any]:
+    """Found by the province's inspection tour, assigned to the county two days later, rectified in time; ``body``
+    concealed it (一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的)."""
+    return {"id": f"{kind}-{body}", "area": area, "kind": kind, "place": place, "severity": "grave",
+            "discovered": {"level": "province", "channel": "inspection_tour", "on": "2021-03-01"},
+            "handled": [{"action": "assigned", "by_level": "province", "to_level": "county", "on": "2021-03-03"}],
+            "deadline": "2021-04-30", "rectified_on": "2021-04-20", "concealed_by": [body], "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind", "body", "clause"), [
+    ("education", "education_student_not_identified", "county_school", "二(六)2(1)"),
+    ("water", "water_quality_substandard", "county_water_supply_unit", "二(六)5(3)"),
+    ("funds", "funds_diverted", "county_finance", "二(四)3"),
+])
+def test_a_named_concealer_cites_the_duty_of_its_part(policy: Policy, engine: str, area: str, kind: str, body: str,
+                                                      clause: str) -> None:
+    """review32 F5 (R32-47): the concealer's duty in the kind lies at another stage than handling; its finding now
+    cites that duty's clause beside 一(四), with the leadership tier a grave record gives, and nothing else moves."""
+    v = policy.who_answers(_concealed(kind, area, body), engine=engine)
+    mine = [f for f in v.findings if f.body == body and f.basis == "concealed"]
+    assert {f.liability for f in mine} == {"staff", "unit", "leadership"}
+    for f in mine:
+        assert f.clauses == ("一(四)", clause) and f.duties
+        assert all(policy.duties[d].clause == clause for d in f.duties)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_named_concealer_with_no_part_still_cites_1_4_alone(policy: Policy, engine: str) -> None:
+    """A body the text gives no part in the kind (the county education bureau and a house renovation) concealing it
+    answers on 一(四) alone, as before."""
+    v = policy.who_answers(_concealed("housing_renovation_late", "housing", "county_education", "330127100219"),
+                           engine=engine)
+    mine = [f for f in v.findings if f.body == "county_education" and f.basis == "concealed"]
+    assert mine and all(f.clauses == ("一(四)",) and not f.duties for f in mine)
 
 
 def _late(area: str, kind: str, level: str) -> dict[str, Any]:
@@ -55,14 +97,21 @@ def test_a_late_report_of_a_kind_not_the_villages_part_keeps_1_4_and_2_2_4(polic
 
 @pytest.mark.durable
 def test_both_engines_and_bulk_agree_on_these_records(policy: Policy, example: Jurisdiction) -> None:
-    """Bulk places findings through the same decider: the township's clauses are the same there."""
+    """Bulk places findings through the same decider: the concealers' clauses are the same there."""
     from .test_batch import TODAY, expected, got
 
-    records = [_late("identification", "identification_applicant_not_included", lv) for lv in ("village", "township")]
-    records += [_late("education", "education_student_not_identified", "village")]
+    records = [_concealed(k, a, b) for a, k, b in [
+        ("education", "education_student_not_identified", "county_school"),
+        ("education", "education_aid_not_paid", "county_school"),
+        ("water", "water_unsafe_unreported", "county_water_supply_unit"),
+        ("funds", "funds_diverted", "county_finance"),
+        ("basic_needs", "basic_needs_payment_late", "county_government")]]
+    records += [_late("identification", "identification_applicant_not_included", lv) for lv in ("village", "township")]
     a = policy.assess(records, jurisdiction=example, today=TODAY)
     rows = got(a)
     assert rows == expected(policy, example, records, "compiled") == expected(policy, example, records, "durable")
+    assert any(row[4] == "county_school" and row[8] == "concealed" and row[10] == "一(四);二(六)2(1)"
+               for row in rows[0])
     assert any(row[4] == "township_government" and row[10] == "一(四);二(二)4;二(三)2" for row in rows[0])
 
 

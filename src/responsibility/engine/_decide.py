@@ -136,6 +136,9 @@ _ASIDE_BASES = frozenset({"not_handled", "not_rectified"})
 _HELD_ONLY = frozenset({"not_handled", "concealed"})
 #: The stages whose duties give a named assignee with none at rectification its part, in order (review10 R10A-08).
 _OTHER_STAGES: tuple[Stage, ...] = ("handling", "discovery", "supervision")
+#: The same for a named concealer with none at handling (the concealment's stage): the school, whose 认定 is at
+#: discovery and rectification (二(六)2(1)), hid from the check the problem its own duty concerns (review32 F5).
+_CONCEALER_STAGES: tuple[Stage, ...] = ("discovery", "rectification", "supervision")
 
 class Plan:
     """The findings of one shape of record (:meth:`Decider.shape`), short of the record's own parts.
@@ -774,12 +777,15 @@ class Decider:
                 # 本部门问题 is then the wrong clause; probe9 P9-02, review8a N1).
                 own = policy.reaching(policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector),
                                       prank, area, kind, rule.stage).get(body)
-            if not own and rule.basis == "not_rectified" and policy.has_part(area, kind, body, sector):
+            if not own and rule.basis in ("not_rectified", "concealed") and policy.has_part(area, kind, body, sector):
                 # a named assignee whose part in the problem is at another stage (the county poverty office, keeper
                 # of the 整改清单, named for a renovation: 一(三)) answers with that duty, not on 一(四) alone
                 # (review10 R10A-08)
-                # (its own part: a duty that presses only those below still gives the assignee its part; review18c C1)
-                own = next((got for st in _OTHER_STAGES if (got := policy.reaching(
+                # (its own part: a duty that presses only those below still gives the assignee its part; review18c C1);
+                # so does a named concealer, whose part is not at handling (the school hiding a student it did not
+                # identify: 二(六)2(1) 负责本校的学生资助对象认定; review32 F5)
+                stages = _OTHER_STAGES if rule.basis == "not_rectified" else _CONCEALER_STAGES
+                own = next((got for st in stages if (got := policy.reaching(
                     policy.stage_holders(area, kind, st, sector), prank, area, kind, st, own=True).get(body))), own)
             if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
                 # A named body of the chain answers for what it itself failed to do, whatever its
