@@ -88,6 +88,13 @@ class State:
         return max(days)
 
     @property
+    def opened_on(self) -> dt.date:
+        """The day the problem is known from: the earlier of its registration and its first discovery (an office
+        enters a problem in its 台账 on or after the day it was found)."""
+        d = self.discovered
+        return min(self.registered_on, d.on) if d is not None else self.registered_on
+
+    @property
     def discovered(self) -> Discovery | None:
         """The earliest discovery (a merged problem keeps the earliest of all its channels)."""
         return min(self.discoveries, key=lambda d: d.on) if self.discoveries else None
@@ -151,6 +158,17 @@ class State:
         return [Step("reported", by, to, on) for by, to, on in
                 receipts(rank, first.level, [*given, *later],
                          [(s.on, lv) for s in self.steps for lv in (s.by_level, s.to_level)])]
+
+    def holding(self) -> tuple[str, dt.date, str | None] | None:
+        """``(level, day received, body)`` of the level that holds the problem until it is assigned: the last report
+        upward (a ``reported`` event, or a level's registration or merged discovery read as one: :meth:`receipts`),
+        else its finder's; ``None`` before any discovery. The alerts and ``ledger show``'s route both read it."""
+        last = max((x for x in [*self.steps, *self.receipts()] if x.action == "reported"), key=lambda x: x.on,
+                   default=None)
+        if last is not None:
+            return last.to_level, last.on, last.to_body
+        found = self.discovered
+        return (found.level, found.on, found.body) if found is not None else None
 
     def record(self, as_of: dt.date) -> dict[str, Any]:
         """The problem record (``who_answers`` fields) of this state on ``as_of``."""
@@ -513,8 +531,16 @@ class Folder:
         assert s is not None
         if correcting:
             pass
-        elif e.on < s.registered_on:
-            self._fail(e, "on", f"before the problem was registered on {s.registered_on}", "order_violation")
+        elif e.type != "discovered" and e.on < s.opened_on:
+            # A problem is entered in the 台账 on or after the day it was found (一(三): a hotline call on 1 June
+            # written in at the weekly update on 10 June): its discovery may precede its registration, and what
+            # follows is bounded by the earlier of the two. Bounding every event by the registration refused
+            # every late entry, and accepted the impossible order instead (review33b F1).
+            self._fail(e, "on", f"before the problem was registered on {s.registered_on}"
+                       + (f" or discovered on {s.discovered.on}" if s.discovered is not None else "")
+                       + "; give this event the day it happened, or record the discovery first if it was found "
+                       "earlier (a discovery may precede the registration: the day the problem was found)",
+                       "order_violation")
         elif s.merged_into is not None:
             self._fail(e, "problem", f"merged into {s.merged_into!r} on {s.merged_on}; record events there",
                        "problem_closed")
@@ -545,6 +571,15 @@ class Folder:
                 from ._compat import body_hint
 
                 self._fail(e, name, f"unknown body {v!r}; {body_hint(policy, v, at)}", "unknown_body")
+            found = _judged_from(s, e) if policy.epochs else None
+            if found is not None and v not in (now := policy.at(found)).bodies:
+                # A record is judged by the rules in force on its discovery day, its steps' bodies included (as
+                # who_answers refuses it): stored, the 整改清单 and the alerts named the body overdue while the
+                # 责任清单 said only 无法认定 (review33b F2).
+                from ._compat import other_period
+
+                self._fail(e, name, f"unknown body {v!r} for a problem discovered on {found}: "
+                           f"{other_period(now, v)}", "unknown_body")
             if at is not None and policy.bodies[v].level != at:
                 from ._compat import level_body_hint
 
@@ -618,6 +653,8 @@ class Folder:
                 self._fail(e, "who",
                            f"{who!r} is neither a level nor a body id; {_suggest(who, [*rank, *policy.bodies])}",
                            "unknown_body")
+            if who not in rank:
+                body("who", None)
             if township is not None and rank[who if who in rank else policy.bodies[who].level] < prank:
                 self._fail(e, "who", below("concealed", ""), "concealment")
         elif e.type == "merged":
@@ -687,8 +724,8 @@ class Folder:
         own = solo.states.get(problem)
         if own is not None:  # no event of its own before its registration, as a new event would be refused
             early = [(x.on, x.type) for e in (*stored, *new) if e.problem == problem
-                     and e.type not in ("registered", "corrected") and (x := solo.effective(e)) is not None
-                     and x.on < own.registered_on]
+                     and e.type not in ("registered", "corrected", "discovered")
+                     and (x := solo.effective(e)) is not None and x.on < own.opened_on]
             if early:
                 day, what = min(early, key=lambda x: x[0])
                 moved = next((e for e in batch if e.type == "corrected" and int(e.data["event"]) in
@@ -743,7 +780,16 @@ class Folder:
         # entered before the day it moves it to, and a record folded on the correction's own day does not
         # show the clash yet (review18 L1)
         as_of = max(s.latest_on, today or s.registered_on)
-        parse_problem(s.record(as_of), self.policy, self.jurisdiction, today=as_of)
+        # under the rules in force on its discovery day, as who_answers reads it (review33b F2)
+        policy = self.policy.at(s.discovered.on) if self.policy.epochs and s.discovered is not None else self.policy
+        parse_problem(s.record(as_of), policy, self.jurisdiction, today=as_of)
+
+
+def _judged_from(s: State, e: Event) -> dt.date | None:
+    """The discovery day whose rules judge the problem once ``e`` is applied (its earliest discovery's, ``e`` among
+    them), ``None`` while it has none."""
+    days = [d.on for d in s.discoveries] + ([e.on] if e.type == "discovered" else [])
+    return min(days) if days else None
 
 
 def _merge_ahead(source: State, target: State) -> tuple[str, dt.date] | None:

@@ -439,6 +439,20 @@ class Ledger:
                 # a concealment fits 一(四)) is checked as who_answers would check it.
                 for pid in dict.fromkeys(e.problem for e in parsed if e.type == "concealed"):
                     folder.check_record(pid)
+                if self.policy.epochs:
+                    # Under an amended policy a record is judged by the rules of its discovery day: an earlier
+                    # discovery entered later can move it into another period, where a stored step's body is no
+                    # body (review33b F2; each event's own bodies are checked as it is applied).
+                    for i, e in enumerate(parsed):
+                        if e.type == "discovered" and e.problem in folder.states:
+                            try:
+                                folder.check_record(e.problem)
+                            except ProblemError as exc:
+                                exc = ProblemError("on", f"with this discovery the problem is judged by the rules "
+                                                   f"of {e.on}, and its record would not hold: {exc.detail}",
+                                                   record=e.problem, code=exc.code)
+                                raise _of_event(_as_written(exc, raw[i]), total + i,
+                                                bool(total) or len(parsed) > 1) from None
                 # A merge hands the target the source's steps and concealments: the record they make together
                 # must hold as one (a county's concealment from a city's audit cannot sit on a township's find).
                 for i, e in enumerate(parsed):
@@ -760,9 +774,20 @@ class Ledger:
         from ._compat import route
 
         record = self.record(problem, as_of) if isinstance(problem, str) else problem
+        received = None
         if isinstance(problem, str) and level is None:
-            level = self.state(problem, as_of).level
-        return route(self.policy, record, self.jurisdiction, level=level)
+            # the level holding it now and the day it received it, as the alerts and who_answers read them: the
+            # registration's own level field (None for most) and the discovery day told an office that the village
+            # must report by the 11th a problem the province had held since the 8th (review33b F3)
+            held = self.state(problem, as_of).holding()
+            if held is not None:
+                level, received, _ = held
+        got = route(self.policy, record, self.jurisdiction, level=level)
+        if received is not None and received != got.received:
+            from dataclasses import replace
+
+            got = replace(got, received=received, act_by=received + (got.act_by - got.received))
+        return got
 
     # ------------------------------------------------------------------ files
 

@@ -449,10 +449,9 @@ class Lists:
             else:
                 assert found is not None
                 # (a level that registered it, or received it by a merged report, holds it: review22 R22-10)
-                last = max((x for x in [*s.steps, *s.receipts()] if x.action == "reported"), key=lambda x: x.on,
-                           default=None)
-                level, received, named = (last.to_level, last.on, last.to_body) if last else \
-                    (found.level, found.on, found.body)
+                held = s.holding()
+                assert held is not None
+                level, received, named = held
                 due, stage = received + limit, "handling"
                 plan_ids = tuple(view.stage_holders(s.domain, s.kind, "handling", view.sector_of(s.sector)))
             left = (due - self.as_of).days

@@ -1,0 +1,121 @@
+"""The ledger and its service routes as a county clerk reads them (review33b F1–F11; session 34's ledger34)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("sqlalchemy", reason="the ledger needs the 'ledger' extra")
+
+import responsibility
+from responsibility import Ledger, ProblemError
+
+VILLAGE = "330127100219"
+HOUSE = {"area": "housing", "kind": "housing_renovation_late", "place": VILLAGE, "severity": "serious"}
+
+
+def reg(pid: str, on: str, **extra: Any) -> dict[str, Any]:
+    return {"problem": pid, "type": "registered", "on": on, **HOUSE, **extra}
+
+
+def found(pid: str, on: str, level: str = "county", channel: str = "hotline") -> dict[str, Any]:
+    return {"problem": pid, "type": "discovered", "on": on, "level": level, "channel": channel}
+
+
+@pytest.fixture()
+def ledger(tmp_path: Path) -> Any:
+    lg = Ledger.create(tmp_path / "l.db")
+    yield lg
+    lg.close()
+
+
+@pytest.fixture(scope="module")
+def amended(tmp_path_factory: pytest.TempPathFactory) -> responsibility.Policy:
+    from tests.conftest import amended_rules
+
+    return responsibility.load(amended_rules(tmp_path_factory.mktemp("amended") / "rules"))
+
+
+# ---------------------------------------------------------------- F1: a late entry
+
+
+def test_a_problem_entered_after_its_discovery_is_taken(ledger_url: str) -> None:
+    """review33b F1: registered 06-10 for a hotline call of 06-01 was refused order_violation (the reverse, an
+    impossible order, was taken). The lists show it from its registration, its periods counted from 06-01."""
+    with Ledger.create(ledger_url) as lg:
+        lg.append([reg("L2", "2021-06-10"), found("L2", "2021-06-01"),
+                   {"problem": "L2", "type": "assigned", "on": "2021-06-12", "by_level": "county",
+                    "to_level": "township", "deadline": "2021-07-12"}], entered_by="x")
+        assert lg.state("L2").discovered.on == dt.date(2021, 6, 1)  # type: ignore[union-attr]
+        # between the discovery and the registration the 台账 did not hold it yet
+        assert "L2" not in set(lg.problems("2021-06-05")["problem"])
+        with pytest.raises(ProblemError, match="not yet registered that day"):
+            lg.state("L2", "2021-06-05")
+        row = lg.problems("2021-06-10").set_index("problem").loc["L2"]
+        assert str(row["discovered_on"])[:10] == "2021-06-01" and row["status"] == "discovered"
+        # its handling limit ran from the discovery: the county was late on the 12th (due 06-11)
+        alerts = lg.alerts(as_of="2021-06-11")
+        assert set(alerts[alerts.problem == "L2"]["due"].astype(str).str[:10]) == {"2021-06-11"}
+        # what precedes both is still refused, and the message says what to do
+        with pytest.raises(ProblemError, match="or discovered on 2021-06-01; give this event the day") as info:
+            lg.append({"problem": "L2", "type": "concealed", "on": "2021-05-30", "who": "township"}, entered_by="x")
+        assert info.value.code == "order_violation"
+
+
+def test_an_import_row_registered_after_its_discovery_is_imported(tmp_path: Path, ledger: Ledger) -> None:
+    """review33b F1, import I1: 登记时间 2021-06-10, 发现时间 2021-06-01 was rejected row by row."""
+    f = tmp_path / "late.csv"
+    f.write_text("问题编号,领域,问题类型,所在地代码,严重程度,登记时间,发现时间,发现层级,发现渠道\n"
+                 "I1,危房改造,困难家庭危房改造不及时,330127100219,较重,2021-06-10,2021-06-01,县,县长热线\n",
+                 encoding="utf-8")
+    result = ledger.import_file(f, entered_by="x")
+    assert (result.imported, result.rejected) == (1, 0)
+    assert ledger.state("I1").registered_on == dt.date(2021, 6, 10)
+
+
+# ---------------------------------------------------------------- F2: a body of another period
+
+
+@pytest.mark.parametrize(("day", "body", "other"), [
+    ("2021-05-25", "county_rural_revitalisation", "county_poverty_office"),  # before the bureau exists
+    ("2021-06-05", "county_poverty_office", "county_rural_revitalisation"),  # after the office has gone
+])
+def test_an_assignment_to_a_body_outside_its_period_is_refused(tmp_path: Path, amended: Any, day: str, body: str,
+                                                              other: str) -> None:
+    """review33b F2: stored, the 整改清单 and the alerts showed the body overdue while the 责任清单 said 无法认定."""
+    nxt = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+    step = {"problem": "A", "type": "assigned", "on": nxt, "by_level": "county", "to_level": "county",
+            "to_body": body, "deadline": "2021-06-20"}
+    with Ledger.create(tmp_path / "a.db", policy=amended) as lg:
+        with pytest.raises(ProblemError, match="write that") as info:
+            lg.append([reg("A", day), found("A", day), step], entered_by="x")
+        assert info.value.code == "unknown_body" and info.value.field.endswith("to_body")
+        assert repr(other) in info.value.detail and lg.count() == 0
+        lg.append([reg("A", day), found("A", day), {**step, "to_body": other}], entered_by="x")
+        # an earlier discovery entered later moves the problem into the other period: refused, nothing stored
+        if day == "2021-06-05":
+            with pytest.raises(ProblemError, match="judged by the rules of 2021-05-20") as info:
+                lg.append(found("A", "2021-05-20", channel="audit"), entered_by="x")
+            assert info.value.code == "unknown_body" and lg.count() == 3
+
+
+# ---------------------------------------------------------------- F3: the route of a problem reported up
+
+
+def test_show_route_names_the_level_holding_the_problem(ledger: Ledger) -> None:
+    """review33b F3: the route of a problem reported up to the province gave the village's report due 06-11."""
+    ledger.append([{**reg("P2", "2021-06-01"), "kind": "housing_policy_gap"},
+                   found("P2", "2021-06-01", "village", "grid"),
+                   *({"problem": "P2", "type": "reported", "on": f"2021-06-0{d}", "by_level": a, "to_level": b}
+                     for d, a, b in ((2, "village", "township"), (4, "township", "county"), (6, "county", "city"),
+                                     (8, "city", "province")))], entered_by="x")
+    r = ledger.route("P2", as_of="2021-06-20")
+    assert (r.registering_level, r.received, r.act_by) == ("province", dt.date(2021, 6, 8), dt.date(2021, 6, 18))
+    alerts = ledger.alerts(as_of="2021-06-20")
+    assert set(alerts["level"]) == {"province"} and set(alerts["due"].astype(str).str[:10]) == {"2021-06-18"}
+    # before the reports, the finder's own route
+    early = ledger.route("P2", as_of="2021-06-01")
+    assert (early.registering_level, early.act_by) == ("village", dt.date(2021, 6, 11))
