@@ -80,9 +80,15 @@ class ReferenceLists:
 
     # ------------------------------------------------------------------ 整改清单
 
+    def assigned(self, s: State) -> Any:
+        """The latest assignment that counts as a 交办 by procedure, under the rules of the problem's day (ledger34,
+        review33b F4: one to a level that does not rectify the kind is no assignee's)."""
+        found = s.discovered
+        return s.counted_assignment(self.policy.at(found.on) if found is not None else self.policy)
+
     def deadline(self, s: State) -> tuple[dt.date | None, bool]:
         """The rectification deadline and whether the parameter set it (no deadline given)."""
-        a = s.assignment
+        a = self.assigned(s)
         if a is None:
             return None, False
         # the record's deadline (the latest day an assignment set) when on or after the latest assignment, as the
@@ -99,7 +105,7 @@ class ReferenceLists:
         rows = []
         bodies = self.policy.bodies
         for s in self.states:
-            a = s.assignment
+            a = self.assigned(s)
             if a is None or s.status == "merged":
                 continue
             deadline, from_param = self.deadline(s)

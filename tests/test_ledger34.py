@@ -119,3 +119,65 @@ def test_show_route_names_the_level_holding_the_problem(ledger: Ledger) -> None:
     # before the reports, the finder's own route
     early = ledger.route("P2", as_of="2021-06-01")
     assert (early.registering_level, early.act_by) == ("village", dt.date(2021, 6, 11))
+
+
+# ---------------------------------------------------------------- F4: a step that counts as no step
+
+
+def school(pid: str) -> list[dict[str, Any]]:
+    """S60: a school-aid identification (the schools' and the county's) assigned to the township, which has no part."""
+    return [{"problem": pid, "type": "registered", "on": "2021-06-01", "area": "education",
+             "kind": "education_student_not_identified", "place": "330127100000", "severity": "serious",
+             "sector": "education"}, found(pid, "2021-06-01"),
+            {"problem": pid, "type": "assigned", "on": "2021-06-02", "by_level": "county", "to_level": "township",
+             "deadline": "2021-06-30"}]
+
+
+def test_an_assignment_that_does_not_count_leaves_the_lists_with_the_assigner(ledger: Ledger) -> None:
+    """review33b F4: the 整改清单 and the alerts showed the township overdue, the 责任清单 the county (not_handled)."""
+    stored = ledger.append(school("S60"), entered_by="x")
+    ledger.append([reg("S33", "2021-06-01"), found("S33", "2021-06-01"),
+                   {"problem": "S33", "type": "assigned", "on": "2021-06-05", "by_level": "county",
+                    "to_level": "township", "deadline": "2021-07-05"},
+                   {"problem": "S33", "type": "assigned", "on": "2021-06-10", "by_level": "township",
+                    "to_level": "village", "deadline": "2021-07-20"}], entered_by="x")
+    day = "2021-07-05"
+    answers = ledger.responsibilities(day)
+    answers = answers[(answers.problem == "S60") & (answers.basis == "not_handled")]
+    alerts = ledger.alerts(as_of=day)
+    s60 = alerts[alerts.problem == "S60"]
+    assert set(s60.level) == set(answers.level) == {"county"} and set(s60.stage) == {"handling"}
+    assert set(s60.body) <= set(answers.body) | {"county_poverty_office"}
+    rect = ledger.rectifications(day).set_index("problem")
+    assert "S60" not in rect.index  # nobody was assigned it by procedure
+    assert rect.loc["S33", "assignee_level"] == "township"  # the village takes no renovation: the township keeps it
+    assert ledger.problems(day).set_index("problem").loc["S60", "status"] == "assigned"  # the office did 交办 it
+    notes = ledger.step_notes(stored)
+    assert list(notes) == [3] and "no body of the township level rectifies" in notes[3]
+    assert "the county still answers for passing it on" in notes[3]
+
+
+def test_the_service_notes_a_step_that_does_not_count(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+    from tests.test_service import bearer, token_store
+
+    Ledger.create(tmp_path / "s.db").close()
+    app = create_app(Settings(tokens=token_store(), ledger=str(tmp_path / "s.db"), decision_log=tmp_path / "d.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.post("/v1/ledger/events", json=school("S60"), headers=bearer("chunan"))
+    assert r.status_code == 201, r.text
+    got = r.json()
+    assert [("note" in e) for e in got] == [False, False, True]
+    assert "does not count as one by procedure" in got[2]["note"]
+
+
+def test_ledger_add_says_why_a_step_does_not_count(tmp_path: Path, run_cli: Any) -> None:
+    import json
+
+    db, f = tmp_path / "c.db", tmp_path / "e.json"
+    f.write_text(json.dumps(school("S60")), encoding="utf-8")
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    code, _, err = run_cli("ledger", "add", str(db), str(f), "--by", "x")
+    assert code == 0 and "注意（note）：problem 'S60': the assignment (交办) on 2021-06-02" in err

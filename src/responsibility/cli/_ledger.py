@@ -152,6 +152,9 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
     click.echo(f"已存入事件 {len(stored)} 条，序号 {first}–{last}（stored {len(stored)} event(s), seq {first}–{last}）"
                if stored else "没有要存入的事件（nothing to store）")
     _note_kept_by_the_ledger(events, entered_by)
+    with _open(target, rules_dir, jurisdiction) as ledger:
+        for note in ledger.step_notes(stored).values():
+            click.echo(f"注意（note）：{note}", err=True)
 
 
 #: Fields an event file may carry (``Event.to_dict`` writes them, so an exported event reads back) that the ledger

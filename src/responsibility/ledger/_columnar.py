@@ -133,9 +133,11 @@ class Folded:
             values[p] = ";".join(cs)
         return pa.array(values, pa.string())
 
-    def assignment(self) -> I64:
-        """The row (in the steps) of each problem's latest assignment (the first of its day), -1 when none."""
-        rows = np.flatnonzero(_eq(self.s_action, "assigned"))
+    def assignment(self, keep: Bool | None = None) -> I64:
+        """The row (in the steps) of each problem's latest assignment (the first of its day), -1 when none; ``keep``:
+        of the steps it marks only."""
+        mask = _eq(self.s_action, "assigned")
+        rows = np.flatnonzero(mask & keep if keep is not None else mask)
         out = np.full(len(self), -1, np.int64)
         if not len(rows):
             return out

@@ -110,6 +110,13 @@ class State:
         assigned = [s for s in self.steps if s.action == "assigned"]
         return max(assigned, key=lambda s: s.on) if assigned else None
 
+    def counted_assignment(self, policy: Any) -> Step | None:
+        """The latest assignment that counts as a 交办 by procedure (:func:`assignment_aside`; ``policy``: the view
+        of the problem's day), the first of its day as :meth:`assignment`."""
+        assigned = [s for s in self.steps if s.action == "assigned" and assignment_aside(
+            policy, self.domain, self.kind, self.sector, self.place, s.by_level, s.to_level) is None]
+        return max(assigned, key=lambda s: s.on) if assigned else None
+
     @property
     def deadline(self) -> dt.date | None:
         """The record's rectification deadline (``None``: the parameter decides): the latest day any assignment set.
@@ -790,6 +797,63 @@ def _judged_from(s: State, e: Event) -> dt.date | None:
     them), ``None`` while it has none."""
     days = [d.on for d in s.discoveries] + ([e.on] if e.type == "discovered" else [])
     return min(days) if days else None
+
+
+def assignment_aside(policy: Any, area: str, kind: str | None, sector: str | None, place: str, by: str,
+                     to: str, *, assignee: bool = False) -> str | None:
+    """Why an assignment by ``by`` to ``to`` of a problem counts as no 交办 by procedure, as ``who_answers`` reads it
+    (一(三) 按照问题类别、办理权限等因素…交办): to a level where no body rectifies the kind, or a level below the
+    problem's authority taking it on itself; ``None`` where it counts or the matrix leaves it to the engine's finer
+    readings (no kind, a place above every rectifier, a level above the authority: pressing_level_assignment).
+    ``policy``: the view of the problem's discovery day; ``assignee``: ``by`` was assigned the problem (the text
+    then does not tell it to report it up). The 整改清单 and the alerts pass over such a step, as the
+    责任清单 does (review33b F4: they named the township overdue where the 责任清单 held the county)."""
+    cache: dict[tuple[Any, ...], str | None] = policy._memo("ledger_assignment_aside", dict)
+    key = (area, kind, sector, place, by, to, assignee)
+    if key in cache:
+        return cache[key]
+    out = None
+    rank = policy.level_rank
+    if kind is not None and by in rank and to in rank:
+        from ._compat import route_bodies
+
+        level = _answering_level(policy, place)
+        plan = route_bodies(policy, area, kind, level, policy.sector_of(sector) if sector else None)
+        top = max(rank[plan.authority], rank[level])
+        if plan.at_place or rank[to] > top:
+            pass
+        elif by == to and rank[to] < rank[plan.authority]:
+            out = (f"the {to} level is below the problem's authority (the {plan.authority}'s) and took it on itself; "
+                   "a level below the authority reports it up (一(三) 对超出本级权限的及时向上级单位报送问题)")
+        elif not any(policy.bodies[b].level == to for b in plan.assignees):
+            may = sorted({policy.bodies[b].level for b in plan.assignees}, key=lambda lv: rank[lv])
+            at = f" (its rectifiers are at the {' and the '.join(may)})" if may else ""
+            out = (f"no body of the {to} level rectifies this kind of problem{at} "
+                   "(一(三) 按照问题类别、办理权限等因素…交办)")
+            if rank[by] < rank[plan.authority] and not assignee:
+                out += (f"; it exceeds the {by}'s authority (办理权限, the {plan.authority}'s): report it up "
+                        "(一(三) 对超出本级权限的及时向上级单位报送问题)")
+    cache[key] = out
+    return out
+
+
+def report_aside(policy: Any, area: str, kind: str | None, sector: str | None, place: str, by: str,
+                 to: str) -> str | None:
+    """Why a report upward by ``by`` passes nothing on, as ``who_answers`` reads it: the problem is within ``by``'s
+    authority (一(三) reports up only 超出本级权限的 problems), so ``by`` still answers for assigning it and ``to``,
+    which now holds it, for passing it down; ``None`` where it counts or the engine's finer readings decide."""
+    rank = policy.level_rank
+    if kind is None or by not in rank or (area, kind) not in policy.kinds:
+        return None
+    from ._compat import route_bodies
+
+    level = _answering_level(policy, place)
+    plan = route_bodies(policy, area, kind, level, policy.sector_of(sector) if sector else None)
+    own = policy.kinds[(area, kind)].authority
+    if plan.at_place or rank[by] < rank[plan.authority] or rank[by] < rank.get(own, 0):
+        return None
+    return (f"the problem is within the {by} level's authority: a report up passes nothing on (一(三) reports up "
+            f"超出本级权限的 problems), and the {by} still answers for assigning it")
 
 
 def _merge_ahead(source: State, target: State) -> tuple[str, dt.date] | None:

@@ -768,6 +768,43 @@ class Ledger:
             raise ProblemError("lang", f"use zh or en, not {lang!r}", code="bad_value")
         return frame
 
+    def step_notes(self, events: Iterable[Event]) -> dict[int, str]:
+        """Why each stored assignment or report of ``events`` counts as no step by procedure, as ``who_answers``
+        reads it, by ``seq``: an assignment to a level where no body rectifies the kind (the 整改清单 and the alerts
+        then keep the problem with the level that assigned it, as the 责任清单 does), a report up of a problem within
+        the reporting level's authority (review33b F4: such steps were taken in silence, and the lists disagreed).
+        Said, never refused: the record is true, and the verdict reads it."""
+        from ._fold import assignment_aside, report_aside
+
+        steps = [e for e in events if e.type in ("assigned", "reported") and e.seq is not None]
+        if not steps:
+            return {}
+        states = self.fold(problems=sorted({e.problem for e in steps}))
+        out: dict[int, str] = {}
+        for e in steps:
+            s = states.get(e.problem)
+            if s is None or s.merged_into is not None:
+                continue
+            found = s.discovered
+            view = self.policy.at(found.on) if found is not None and self.policy.epochs else self.policy
+            by, to = str(e.data["by_level"]), str(e.data["to_level"])
+            assignee = any(x.action == "assigned" and x.to_level == by and x.on <= e.on for x in s.steps)
+            aside = assignment_aside(view, s.domain, s.kind, s.sector, s.place, by, to, assignee=assignee) \
+                if e.type == "assigned" else report_aside(view, s.domain, s.kind, s.sector, s.place, by, to)
+            if aside is None:
+                continue
+            what = "assignment (交办)" if e.type == "assigned" else "report (上报)"
+            then = (f"the {to}, which now holds it, answers for passing it down" if e.type == "reported" else
+                    f"the {by}, to which it was assigned, still answers for rectifying it, and the 整改清单 and the "
+                    "alerts keep it there" if assignee else
+                    f"the {by} still answers for passing it on (一(四) 没有按程序及时交办和上报), and the 整改清单 and "
+                    "the alerts keep the problem with it")
+            seq = e.seq
+            assert seq is not None
+            out[seq] = (f"problem {e.problem!r}: the {what} on {e.on} from the {by} to the {to} does not count as "
+                        f"one by procedure: {aside}; {then}")
+        return out
+
     def route(self, problem: str | Mapping[str, Any], *, level: str | None = None,
               as_of: dt.date | str | None = None) -> Route:
         """Who must act on a problem now (:func:`route`): a problem id of this ledger or a record."""

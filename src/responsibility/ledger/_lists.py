@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 
 from .._errors import import_extra
-from ._columnar import I64, NONE, Folded, day_number
-from ._fold import OPEN, STATUSES, State, level_rank, receipts
+from ._columnar import I64, NONE, Bool, Folded, _eq, day_number
+from ._fold import OPEN, STATUSES, State, Step, assignment_aside, level_rank, receipts
 
 
 @cache
@@ -208,9 +208,10 @@ class Lists:
 
     # ------------------------------------------------------------------ 整改清单
 
-    def deadline(self, s: State) -> tuple[dt.date | None, bool]:
-        """The rectification deadline and whether the parameter set it (no deadline given)."""
-        a = s.assignment
+    def deadline(self, s: State, a: Step | None = None) -> tuple[dt.date | None, bool]:
+        """The rectification deadline of assignment ``a`` (default: the latest) and whether the parameter set it (no
+        deadline given)."""
+        a = a if a is not None else s.assignment
         if a is None:
             return None, False
         # as the engine reads the record's one deadline for the latest assignee (engine/_facts._deadline): the
@@ -438,10 +439,11 @@ class Lists:
             found = s.discovered
             view = self.policy.at(found.on if found is not None else self.as_of)  # (itself when nothing is dated)
             limit = dt.timedelta(days=int(view.parameter("handling_time_limit_days")))
-            if s.status == "assigned":
-                a = s.assignment
-                assert a is not None
-                due, _ = self.deadline(s)
+            # an assignment that counts as no 交办 (to a level that does not rectify the kind) leaves the problem
+            # with the level that assigned it, as who_answers holds that level to passing it on (review33b F4)
+            a = s.counted_assignment(view) if s.status == "assigned" else None
+            if a is not None:
+                due, _ = self.deadline(s, a)
                 assert due is not None
                 stage, level, named = "rectification", a.to_level, a.to_body
                 line = view.sector_of(s.sector)
@@ -606,8 +608,10 @@ class _View:
         self.as_of = lists.as_of
         self.first = f.first_discovery()
         self.counts = f.discovery_counts()
-        self.assign = f.assignment()
-        self.status = f.status(self.assign, self.counts)
+        # the status follows any assignment (the office did 交办 it); the 整改清单 the latest one that counts as a 交办
+        # by procedure, as the alerts and who_answers read it (review33b F4)
+        self.status = f.status(f.assignment(), self.counts)
+        self.assign = f.assignment(_counted_steps(f, lists.policy))
         self.sel = np.flatnonzero(lists.filter.mask(f, self.status)).astype(np.int64)
 
     @cached_property
@@ -808,6 +812,46 @@ def _place_level(code: str) -> str:
     from ._compat import level_of
 
     return str(level_of(code))
+
+
+def _counted_steps(f: Folded, policy: Any) -> Bool | None:
+    """Which steps of ``f`` are assignments that count as a 交办 by procedure (:func:`~._fold.assignment_aside`, under
+    the rules of each problem's discovery day), ``None`` when every one does. Decided once per distinct (problem's
+    area, kind, sector, place, day's rules; step's levels)."""
+    pa, pc = _pa(), _pc()
+    rows = np.flatnonzero(_eq(f.s_action, "assigned"))
+    if not len(rows):
+        return None
+    p = pa.array(f.s_prob[rows])
+    cols = [f.domain.take(p), f.kind.take(p), f.sector.take(p), f.place.take(p), f.s_by.take(pa.array(rows)),
+            f.s_to.take(pa.array(rows))]
+    codes, values = [], []
+    for c in cols:
+        enc = pc.dictionary_encode(c)
+        enc = enc.combine_chunks() if isinstance(enc, pa.ChunkedArray) else enc
+        codes.append(np.asarray(enc.indices.fill_null(-1).to_numpy(zero_copy_only=False), np.int64) + 1)
+        values.append([None, *enc.dictionary.to_pylist()])
+    epochs = policy.epochs
+    if epochs:  # the rules of each problem's discovery day, as the alerts read them
+        first = f.first_discovery()[f.s_prob[rows]]
+        days = np.where(first >= 0, f.d_on[np.maximum(first, 0)], NONE)
+        marks = np.array([day_number(d) for d in epochs], np.int64)
+        codes.append(np.searchsorted(marks, days, side="right").astype(np.int64))
+        values.append(list(range(len(epochs) + 1)))
+    key = np.ravel_multi_index(codes, [len(v) for v in values])
+    uniq, inverse = np.unique(key, return_inverse=True)
+    ok = np.ones(len(uniq), np.bool_)
+    for i, k in enumerate(uniq.tolist()):
+        at = np.unravel_index(k, [len(v) for v in values])
+        area, kind, sector, place, by, to = (values[j][int(at[j])] for j in range(6))
+        view = policy.at(epochs[int(at[6]) - 1]) if epochs and int(at[6]) > 0 else policy
+        if area is not None and place is not None and by is not None and to is not None:
+            ok[i] = assignment_aside(view, area, kind, sector, place, by, to) is None
+    if ok.all():
+        return None
+    keep = np.ones(len(f.s_prob), np.bool_)
+    keep[rows] = ok[inverse]
+    return keep
 
 
 def _answering_level(policy: Any, code: str) -> str:

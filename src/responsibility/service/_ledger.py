@@ -289,7 +289,11 @@ def install(app: FastAPI, svc: Service) -> None:
         svc.record(who, endpoint, 201, started=started, input=input_hash, events=len(stored),
                    seq=[stored[0].seq, stored[-1].seq] if stored else None,
                    findings=stored[-1].hash if stored else None)
-        return _json([e.to_dict() for e in stored], status=201)
+        # a step that counts as no step by procedure is stored with a note of why (review33b F4), as `ledger add`
+        # says it on stderr
+        notes = await run_in_threadpool(ledger().step_notes, stored) if stored else {}
+        return _json([{**e.to_dict(), **({"note": notes[e.seq]} if e.seq in notes else {})} for e in stored],
+                     status=201)
 
     @app.post("/v1/ledger/merge", tags=tags, responses=errors, status_code=201,
               summary="Record a merge (三(三) 集成整改): problem `source` into `into`; county users, own county",
