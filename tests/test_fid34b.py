@@ -55,3 +55,15 @@ def test_both_engines_and_bulk_agree_on_these_records(policy: Policy, example: J
     rows = got(a)
     assert rows == expected(policy, example, records, "compiled") == expected(policy, example, records, "durable")
     assert any(row[4] == "village_committee" and row[10] == "一(四);二(二)4" for row in rows[0])
+
+
+@pytest.mark.parametrize(("area", "kind"), [("housing", "housing_policy_gap"), ("discovery", "common_policy_problem")])
+def test_the_route_cites_for_the_village_what_a_verdict_on_it_cites(policy: Policy, area: str, kind: str) -> None:
+    """`route` names the village as the body to report a policy gap its grid found; its clauses are those a verdict's
+    not_handled finding on the village cites (一(四) 二(二)4, engine/_decide Decider._held_only), not 二(二)1–2, which
+    came to the housing gap's route from the defaults every kind gets at handling."""
+    r = _late(area, kind, "village")
+    route = policy.route({k: v for k, v in r.items() if k != "handled"})
+    assert {b.body for b in route.handlers} == {"village_committee", "village_party_branch"}
+    assert {"一(四)", "二(二)4"} <= set(route.clauses)
+    assert not {"二(二)1", "二(二)2"} & set(route.clauses), route.clauses

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..chain._jurisdiction import Jurisdiction, ancestor_code, level_of, parse_code
 from ..chain._placement import PlacedBody
-from ..policy._model import Stage
+from ..policy._model import STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS
 from ..policy._view import PolicyView as Policy
 from ._compile import LEADERS, Holder, level_leaders
@@ -456,10 +456,32 @@ def _route(policy: Policy, problem: Problem | Mapping[str, Any], j: Jurisdiction
             out.append((b.body, duties, stage))
         return tuple(out)
 
-    named = (*behind_of(("handling",), (*handlers, *report_to)),
+    # A village or township handler of a kind that lists none of its duties (a housing policy gap: 二(二)1–2 come only
+    # from the defaults every kind gets for handling) holds it on 一(四) and its level's own clauses of 未及时交办上报
+    # (accountability.yaml clauses_at: 二(二)4 压实县乡村…及时上报责任), as a verdict's finding on it cites them
+    # (engine/_decide Decider._held_only; review21 R21-10, session 33 note item 3: the route cited 二(二)1–2 there).
+    kind_own = frozenset(d for st in STAGES for d in policy.kinds[(p.domain, p.kind)].stages.of(st)) if p.kind \
+        else None
+    late = policy.failures.get("not_handled")
+    at_level: list[str] = []
+
+    def held_only(rows: tuple[tuple[str, tuple[str, ...], Stage], ...]
+                  ) -> tuple[tuple[str, tuple[str, ...], Stage], ...]:
+        out = []
+        for b, ds, st in rows:
+            level = policy.bodies[b].level
+            if policy.roles.get(level) is None:
+                if kind_own is not None:
+                    ds = tuple(d for d in ds if d in kind_own)
+                if late is not None:
+                    at_level.extend(late.clauses_at.get(level, ()))
+            out.append((b, ds, st))
+        return tuple(out)
+
+    named = (*held_only(behind_of(("handling",), (*handlers, *report_to))),
              *behind_of(("rectification", "handling", "discovery", "supervision"), assignees))
     duties = [d for _, ds, _ in named for d in ds]
-    behind = [c for d in duties for c in (policy.duties[d].clause, *policy.duties[d].amended_by)]
+    behind = [c for d in duties for c in (policy.duties[d].clause, *policy.duties[d].amended_by)] + at_level
     if not behind and p.kind:
         behind = list(policy.kinds[(p.domain, p.kind)].clauses)
     # and the clause amending a body it names, as a verdict's finding on the body cites it beside the original one
