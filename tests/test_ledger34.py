@@ -181,3 +181,75 @@ def test_ledger_add_says_why_a_step_does_not_count(tmp_path: Path, run_cli: Any)
     assert run_cli("ledger", "init", str(db))[0] == 0
     code, _, err = run_cli("ledger", "add", str(db), str(f), "--by", "x")
     assert code == 0 and "注意（note）：problem 'S60': the assignment (交办) on 2021-06-02" in err
+
+
+# ---------------------------------------------------------------- F7, F8, F9, F11: words and codes
+
+
+def test_a_merge_refused_says_what_to_correct_and_place_may_differ(ledger: Ledger) -> None:
+    """review33b F7: the message told the user to correct the place, which a merge lets differ within the county."""
+    ledger.append([reg("A", "2021-06-01"), found("A", "2021-06-01"),
+                   {"problem": "B", "type": "registered", "on": "2021-06-01", "area": "water", "place": VILLAGE},
+                   found("B", "2021-06-01")],
+                  entered_by="x")
+    with pytest.raises(ProblemError, match=r"correct a wrong area, kind or sector first, or a place outside the "
+                                           r"county\)") as info:
+        ledger.merge("B", "A", on="2021-06-02", entered_by="x")
+    assert info.value.code == "bad_merge"
+
+
+def test_messages_say_what_to_do(ledger: Ledger) -> None:
+    """review33b F8: a county-wide problem assigned to a township; a void of a correction."""
+    ledger.append([{**reg("M1", "2021-06-01"), "area": "funds", "kind": "funds_allocation_irregular",
+                    "place": "330127000000"}, found("M1", "2021-06-01", "county", "audit")], entered_by="x")
+    with pytest.raises(ProblemError, match="register a problem at each place's own code") as info:
+        ledger.append({"problem": "M1", "type": "assigned", "on": "2021-06-03", "by_level": "county",
+                       "to_level": "township"}, entered_by="x")
+    assert info.value.code == "level_mismatch"
+    ledger.append({"problem": "M1", "type": "assigned", "on": "2021-06-03", "by_level": "county",
+                   "to_level": "county", "deadline": "2021-07-03"}, entered_by="x")
+    fix = ledger.append({"problem": "M1", "type": "corrected", "event": 3, "reason": "期限", "on": "2021-06-04",
+                         "replace": {"by_level": "county", "to_level": "county", "deadline": "2021-07-10"}},
+                        entered_by="x")[0]
+    with pytest.raises(ProblemError, match=f"event {fix.seq} is a correction; correct the original event 3 again"):
+        ledger.append({"problem": "M1", "type": "corrected", "event": fix.seq, "reason": "x", "on": "2021-06-05",
+                       "void": True}, entered_by="x")
+
+
+def test_an_import_reject_names_the_column_to_add(tmp_path: Path, ledger: Ledger) -> None:
+    """review33b F8 (J2): a deadline without an assignment column was rejected naming `assigned_on`, an id the
+    office's file never used, as a question."""
+    f = tmp_path / "j.csv"
+    f.write_text("问题编号,领域,问题类型,所在地代码,严重程度,发现时间,发现层级,发现渠道,整改时限\n"
+                 "J2,危房改造,困难家庭危房改造不及时,330127100219,较重,2021-06-01,县,县长热线,2021-07-01\n",
+                 encoding="utf-8")
+    result = ledger.import_file(f, entered_by="x")
+    assert result.rejected == 1
+    reject = result.rejects[0]
+    assert reject["field"] == "交办时间 (assigned_on)" and "add a column 交办时间/交办日期" in reject["reason"]
+
+
+def test_a_place_outside_the_jurisdiction_is_one_code_with_or_without_within(tmp_path: Path, ledger: Ledger) -> None:
+    """review33b F9: unknown_place on the CLI, outside_jurisdiction over HTTP (which imports within the county)."""
+    f = tmp_path / "p.csv"
+    f.write_text("问题编号,领域,问题类型,所在地代码,严重程度,发现时间,发现层级,发现渠道\n"
+                 "J9,危房改造,困难家庭危房改造不及时,331127100000,较重,2021-06-01,县,县长热线\n", encoding="utf-8")
+    codes = {ledger.import_file(f, entered_by="x", within=w).rejects[0]["code"] for w in (None, "330127")}
+    assert codes == {"unknown_place"}
+
+
+def test_show_of_a_merged_problem_says_where_it_is_judged(tmp_path: Path, run_cli: Any) -> None:
+    """review33b F11: show printed a record of the merged source that `who` answered with findings nobody shows."""
+    import json
+
+    db, f = tmp_path / "m.db", tmp_path / "m.json"
+    f.write_text(json.dumps([reg("S23", "2021-06-01"), found("S23", "2021-06-01"), reg("S23b", "2021-06-02"),
+                             found("S23b", "2021-06-02", "township", "grid"),
+                             {"problem": "S23b", "type": "merged", "on": "2021-06-03", "into": "S23"}]),
+                 encoding="utf-8")
+    run_cli("ledger", "init", str(db))
+    assert run_cli("ledger", "add", str(db), str(f), "--by", "x")[0] == 0
+    code, out, _ = run_cli("ledger", "show", str(db), "S23b", "--as-of", "2021-06-20")
+    shown = json.loads(out)
+    assert code == 0 and "record" not in shown and shown["merged_into"] == "S23"
+    assert shown["note"].startswith("merged into S23 on 2021-06-03; judged there")

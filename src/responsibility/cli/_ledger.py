@@ -436,7 +436,15 @@ def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, juris
         state = ledger.state(problem, day)
         # a registered event's duty area under a record's name for it (stored as ``domain``, its older name)
         events = [{("area" if k == "domain" else k): v for k, v in e.to_dict().items()} for e in ledger.events(problem)]
-        out = {"problem": problem, "status": state.status, "record": state.record(day), "events": events}
+        out: dict[str, Any] = {"problem": problem, "status": state.status, "record": state.record(day),
+                               "events": events}
+        if state.merged_into is not None:
+            # its record is judged in the problem it was merged into, with that one's reports (review33b F11: the
+            # record shown, given to `who`, answered findings the lists rightly did not show)
+            del out["record"]
+            out["merged_into"] = state.merged_into
+            out["note"] = (f"merged into {state.merged_into} on {state.merged_on}; judged there, with its reports: "
+                           f"responsibility ledger show LEDGER {state.merged_into}")
         if state.status in _UNASSIGNED:
             out["route"] = ledger.route(problem, as_of=day).to_dict()
     click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))

@@ -442,11 +442,16 @@ class Folder:
         if target.problem != e.problem:
             self._fail(e, "event", f"event {target.seq} is about problem {target.problem!r}, not this one",
                        "unknown_event")
-        if target.type in ("corrected", "registered") and e.data.get("void"):
-            self._fail(e, "void", f"a {target.type} event cannot be voided; correct its fields instead",
-                       "bad_correction")
         if target.type == "corrected":
-            self._fail(e, "event", "correct the original event, not a correction", "bad_correction")
+            orig = target.data.get("event")
+            self._fail(e, "void" if e.data.get("void") else "event",
+                       f"event {target.seq} is a correction; correct the original event {orig} again instead (void "
+                       "it, or give its replacement): the latest correction of an event is the one that holds",
+                       "bad_correction")
+        if target.type == "registered" and e.data.get("void"):
+            self._fail(e, "void", f"a registration cannot be voided; correct its fields instead (a correction of "
+                       f"event {target.seq} giving its replacement), or merge the problem into the one it repeats",
+                       "bad_correction")
         if not e.data.get("void"):
             # A correction alters the event it names: its replacement is that event's kind of event about that
             # problem. A replacement of another type (a 'discovered' event corrected into an 'assigned' one) or of
@@ -628,8 +633,11 @@ class Folder:
                 self._fail(e, "to_level", "an assignment goes to the same or a lower level; use 'reported' to go up",
                            "wrong_direction")
             if to < prank:
-                self._fail(e, "to_level", below("handled", f"the place is a {_place_level(s.place)}; nothing below "
-                                                           "it can take it"), "level_mismatch")
+                lvl = _place_level(s.place)
+                said = (f"the problem is placed at a {lvl} ({s.place}), so nothing below the {lvl} can take it: to "
+                        "assign it there, register a problem at each place's own code (one for each township or "
+                        f"village); else assign it to a body of the {lvl}")
+                self._fail(e, "to_level", below("handled", said), "level_mismatch")
             if township is not None and by < prank:  # a village reporting a community's problem, as who refuses it
                 self._fail(e, "by_level", below("reported", ""), "level_mismatch")
             if d.get("deadline") is not None and dt.date.fromisoformat(d["deadline"]) < e.on:
@@ -685,8 +693,8 @@ class Folder:
                 # A merge joins reports of one problem (三(三) 集成整改): the target takes the source's channels and
                 # earliest discovery, so a slip of the id would rewrite one verdict and delete another (review18 L2).
                 self._fail(e, "into", f"{e.problem!r} and {into!r} are not one problem: {differs}; merge only "
-                           "reports of the same problem (correct a wrong area, kind, sector or place first)",
-                           "bad_merge")
+                           "reports of the same problem (correct a wrong area, kind or sector first, or a place "
+                           "outside the county)", "bad_merge")
 
     def _sector(self, e: Event) -> None:
         """A registration's ``sector`` read and checked as a record's is (one rule, the engine's: a sector id, or a

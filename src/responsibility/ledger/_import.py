@@ -576,6 +576,24 @@ class RowReader:
             names.setdefault(f, {}).update(extra)
         self.names = names
 
+    def check_known(self, place: str) -> None:
+        """:class:`ProblemError` ``unknown_place`` when ``place`` (a valid code) is no place of the jurisdiction, as
+        the fold refuses it: checked before :meth:`check_within`, so that a row placed outside the ledger's
+        jurisdiction is one reason on the CLI and over HTTP (review33b F9: ``unknown_place`` and
+        ``outside_jurisdiction`` for one row)."""
+        from .._errors import JurisdictionError
+        from ._compat import parse_code
+
+        if self.jurisdiction is None:
+            return
+        try:
+            code = parse_code(place)
+        except JurisdictionError:
+            return
+        if self.jurisdiction.get(code) is None:
+            raise ProblemError("place", f"place {place} is not in jurisdiction {self.jurisdiction.name!r}",
+                               code="unknown_place")
+
     def check_within(self, place: str) -> None:
         """:class:`ProblemError` when ``place`` (a valid code) lies outside ``within``; an invalid
         code is the fold's to name."""
@@ -707,6 +725,7 @@ class RowReader:
             raise ProblemError("place", "is empty", code="missing_field")
         place = _whole(place, "place", "bad_place")
         if self.within is not None:
+            self.check_known(place)
             self.check_within(place)
         found_on = self.date(row, "discovered_on")
         registered = self.date(row, "registered_on") or found_on
@@ -752,8 +771,12 @@ class RowReader:
             out.append({"problem": pid, "type": "assigned", "on": assigned, "by_level": by, "to_level": to_level,
                         "to_body": assignee, "deadline": deadline})
         elif deadline is not None:
-            raise ProblemError("assigned_on", "is empty but a deadline is set: when was the problem assigned?",
-                               code="missing_field")
+            given = self.header_of.get("deadline", "deadline")
+            raise ProblemError("assigned_on", (f"is empty but {given} gives a deadline: give the day the problem was "
+                                               "assigned, or clear the deadline") if "assigned_on" in self.header_of
+                               else (f"no column of the file holds it, but {given} gives a deadline: add a column "
+                                     f"{'/'.join(self.absent.get('assigned_on') or ['assigned_on'])} with the day "
+                                     "the problem was assigned, or clear the deadline"), code="missing_field")
         for f, kind in (("rectified_on", "rectified"), ("verified_on", "verified"), ("closed_on", "closed")):
             d = self.date(row, f)
             if d is not None:
@@ -813,10 +836,15 @@ _SCIENTIFIC = re.compile(r"[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+")
 
 
 def field_header(reader: RowReader | None, f: str) -> str:
-    """The header of field ``f`` in the file (the field id when it has no column)."""
+    """The header of field ``f`` in the file; where the file has no column for it, the mapping's first header for it
+    beside its id (``交办时间 (assigned_on)``: an office's reject file named an English id its file never used), else
+    the id."""
     if reader is None:
         return f
-    return reader.header_of.get(f, f)
+    if f in reader.header_of:
+        return reader.header_of[f]
+    said = reader.absent.get(f)
+    return f"{said[0]} ({f})" if said else f
 
 
 def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, entered_by: str, folder: Any,
@@ -870,11 +898,13 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
                 f = {"discovered": "discovered_on", "handled": "assigned_on", "deadline": "deadline",
                      "rectified_on": "rectified_on", "as_of": "discovered_on"}.get(f.split(".")[0].split("[")[0], f)
             message = str(exc).split(f"field {exc.field!r}: ", 1)[-1]
+            shown = field_header(reader, f)
             if exc.code == "missing_field" and f in reader.absent and reader.unused:  # no column, not an empty cell
                 headers = reader.absent[f]
                 message = "no column of the file holds it" + (f" (none is headed {' or '.join(headers)})"
                                                               if headers else "") + "; see the note on the columns"
-            result.rejects.append({"row": n, "problem": pid or label, "field": field_header(reader, f),
+                shown = f  # (the headers are in the reason, beside the note on the columns)
+            result.rejects.append({"row": n, "problem": pid or label, "field": shown,
                                    "reason": message, "code": exc.code})
             result.rejected += 1
             continue
