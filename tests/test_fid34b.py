@@ -67,3 +67,76 @@ def test_the_route_cites_for_the_village_what_a_verdict_on_it_cites(policy: Poli
     assert {b.body for b in route.handlers} == {"village_committee", "village_party_branch"}
     assert {"一(四)", "二(二)4"} <= set(route.clauses)
     assert not {"二(二)1", "二(二)2"} & set(route.clauses), route.clauses
+
+
+# Items 1–2 (review33b F6, review33 R7): a body that is itself to rectify the problem it held was told that
+# it 负有交办上报职责 and did not 按程序交办或上报; the province, with no level above it, that it did not 交办或上报.
+def _reported_up(area: str, kind: str, place: str, to: str, body: str | None = None) -> dict[str, Any]:
+    """Found by the county's hotline on 03-01, reported up to ``to`` (naming ``body``) on 03-03; nothing after."""
+    step: dict[str, Any] = {"action": "reported", "by_level": "county", "to_level": to, "on": "2021-03-03"}
+    if to == "province":
+        step = {**step, "by_level": "city", "on": "2021-03-05"}
+    if body:
+        step["to_body"] = body
+    steps = [{"action": "reported", "by_level": "county", "to_level": "city", "on": "2021-03-03"}] \
+        if to == "province" else []
+    return {"id": f"{kind}-{to}", "area": area, "kind": kind, "place": place, "severity": "minor",
+            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+            "handled": [*steps, step], "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_rectifier_that_sat_on_its_own_work_is_told_it_did_not_handle_it(policy: Policy, engine: str) -> None:
+    """review33 R7 (r33-a04): 省建设厅, itself to make the housing policy (二(六)4(6)
+    负责制定危房长效治理改造政策), held the gap reported up to the province and did nothing: not
+    "负有交办上报职责…交办或上报" (it has nobody to pass it to, the province nobody to report to) but that it
+    is itself to handle and rectify it and did not handle it (二(二)3 分类办理; 一(三)
+    省市两级及时回应基层反映问题); the finding and its clauses are as before."""
+    v = policy.who_answers(_reported_up("housing", "housing_policy_gap", "330127100219", "province"), engine=engine)
+    [f] = [f for f in v.findings if f.basis == "not_handled" and f.liability == "staff"]
+    assert (f.body, f.clauses) == ("province_construction", ("一(三)", "一(四)", "二(六)4(6)"))
+    assert "本身负责该问题的办理和整改，未在10天内按程序办理。" in f.reason
+    assert "交办上报职责" not in f.reason and "上报" not in f.reason.split("掌握该问题")[1]
+    assert "handle it" in f.to_dict("en")["reason"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_county_department_holding_its_own_work_is_told_so(policy: Policy, engine: str) -> None:
+    """review33 R7 (r33-f-conceal-*): 县级医保部门, to approve medical assistance (二(六)3(3)), held the
+    village's problem the county's census found: 本身负责该问题的办理和整改, not 负有交办上报职责."""
+    r = {"id": "c", "area": "health", "kind": "health_application_not_helped", "place": "330127100219",
+         "severity": "minor", "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"},
+         "concealed_by": ["village"], "as_of": "2021-06-30"}
+    [f] = [f for f in policy.who_answers(r, engine=engine).findings if f.basis == "not_handled"]
+    assert f.body == "county_medical_insurance" and "本身负责该问题的办理和整改，未在10天内按程序办理。" in f.reason
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_province_passing_a_problem_on_is_told_to_assign_it_not_report_it(policy: Policy, engine: str) -> None:
+    """review33b F6: 省扶贫办, told by the city of a housing policy gap that is 省建设厅's to make, is to
+    assign it (交办) — the province has no level to 上报 to; the city still 交办或上报."""
+    r = _reported_up("housing", "housing_policy_gap", "330127100219", "province", "province_poverty_office")
+    [f] = [f for f in policy.who_answers(r, engine=engine).findings if f.basis == "not_handled"]
+    assert f.body == "province_poverty_office"
+    assert f.reason.endswith("省扶贫办负有交办职责，未在10天内按程序交办。"), f.reason
+    city = {**r, "handled": r["handled"][:1], "id": "c"}
+    city["handled"][0] = {**city["handled"][0], "to_body": "city_poverty_office"}
+    [g] = [f for f in policy.who_answers(city, engine=engine).findings if f.basis == "not_handled"]
+    assert g.body == "city_poverty_office" and "负有交办上报职责，未在10天内按程序交办或上报（" in g.reason, g.reason
+
+
+@pytest.mark.durable
+def test_both_engines_and_bulk_give_the_same_reasons(policy: Policy, example: Jurisdiction) -> None:
+    """Bulk makes reasons through the same decider (Decider.own_holding in its template memo): the same words."""
+    from .test_batch import TODAY, expected, got
+
+    records = [_reported_up("housing", "housing_policy_gap", "330127100219", "province"),
+               _reported_up("housing", "housing_policy_gap", "330127100219", "province", "province_poverty_office"),
+               _reported_up("housing", "housing_renovation_late", "330127100219", "city", "city_poverty_office"),
+               {"id": "c", "area": "health", "kind": "health_application_not_helped", "place": "330127100219",
+                "severity": "minor", "concealed_by": ["village"], "as_of": "2021-06-30",
+                "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"}}]
+    a = policy.assess(records, jurisdiction=example, today=TODAY)
+    rows = got(a)
+    assert rows == expected(policy, example, records, "compiled") == expected(policy, example, records, "durable")
+    assert sum("本身负责该问题的办理和整改" in row[11] for row in rows[0]) >= 2

@@ -1967,10 +1967,12 @@ class Templates:
         out = []
         for rank, key, body_id, basis, fired, duties in sorted(rows, key=lambda r: r[0]):
             # Rows of many templates are alike; Decider.reason_values reads only the escalate flag of the fact and,
-            # with it, what else would have disposed of the problem (Decider.disposal: its area, kind and levels).
+            # with it, what else would have disposed of the problem (Decider.disposal: its area, kind and levels),
+            # and whether the body held its own work (Decider.own_holding: the same).
             rules = tuple(r for r, _ in fired)
             memo = (body_id, basis, duties, tuple(r.extra_clauses for r in rules), sev,
-                    bool(fired[0][1].get("escalate")), decider.disposal(fired[0][1]))
+                    bool(fired[0][1].get("escalate")), decider.disposal(fired[0][1]),
+                    decider.own_holding(body_id, duties, fired[0][1]))
             got = self._memo.get(memo)
             if got is None:
                 got = self._memo[memo] = (";".join(decider.clauses(body_id, basis, duties, rules)),

@@ -42,7 +42,9 @@ from ._facts import (
     Context,
     Fact,
     derive,
+    holds_own_work,
     in_force_from,
+    line_of,
     main_facts,
 )
 from ._problem import _CODED, SAME_LEVEL_CONCEALMENT, coded, is_problem, parse_day, parse_problem
@@ -1201,13 +1203,14 @@ class Decider:
         ``reason_handed`` templates say (its ``reason`` where the policy gives none)."""
         escalate = bool(fact.get("escalate"))
         disposal = self.disposal(fact)  # (reason_values reads it too: what else would have disposed of it)
-        fkey = (id(static), key, duties, severity, escalate, own_day, disposal)
+        mine = self.own_holding(key[0], duties, fact)  # (and it: whether the body was itself to rectify what it held)
+        fkey = (id(static), key, duties, severity, escalate, own_day, disposal, mine)
         form = self._forms.get(fkey)
         if form is not None:
             return form
         body_id, basis, liability = key
         body = self.policy.bodies[body_id]
-        text = self._texts.get((body_id, basis, duties, severity, escalate, own_day, disposal))
+        text = self._texts.get((body_id, basis, duties, severity, escalate, own_day, disposal, mine))
         if text is None:  # fewer than forms: kept apart, so that a new form seldom formats anew
             failure = self.policy.failures[basis]
             own = self.reason_values(body_id, "", duties, severity, fact)
@@ -1215,7 +1218,7 @@ class Decider:
                                            own, CONTEXT_FIELDS)
             en, partial_en = fill_template(failure.reason_handed_en or failure.reason_en if own_day
                                            else failure.reason_en, own, CONTEXT_FIELDS)
-            text = self._texts[(body_id, basis, duties, severity, escalate, own_day, disposal)] = (
+            text = self._texts[(body_id, basis, duties, severity, escalate, own_day, disposal, mine)] = (
                 zh, en, dict(own) if partial_zh or partial_en else None)
         form = self._forms[fkey] = FindingForm(
             level=body.level, body=body_id, name=body.name, name_en=body.en, basis=basis, liability=liability,
@@ -1348,6 +1351,16 @@ class Decider:
             self._disposals[key] = got
         return got
 
+    def own_holding(self, body_id: str, duties: tuple[str, ...], fact: Fact) -> bool:
+        """Whether a level's failure to pass a problem on (``fact``) is, for ``body_id`` holding ``duties`` at handling,
+        that of a body that is itself to rectify it (:func:`holds_own_work`, in the body's own line; not below the
+        problem's authority): it had nobody to pass it to, and its reason says it did not handle it (review33 R7). Read
+        from the body, its duties and the fact's area, kind and place's level, as :meth:`reason_values` reads it."""
+        if not duties or fact.get("t") != "unhandled" or fact.get("escalate"):
+            return False
+        return holds_own_work(self.policy, str(fact["area"]), str(fact.get("kind") or "") or None, body_id,
+                              int(fact["prank"]), line_of(self.policy, body_id))
+
     def reason_values(self, body_id: str, place: str, duties: tuple[str, ...], severity: str,
                       fact: Fact) -> dict[str, str]:
         """The values of a reason template that come from the finding itself (body, place name,
@@ -1388,9 +1401,17 @@ class Decider:
             values["escalate"] = phrases.get(phrase, "")
             values["escalate_en"] = phrases.get(f"{phrase}_en", "")
         # a body the text gives a part holds the duty to pass it on; a named finder or receiver with none found it
-        # (review8a N1)
-        held = "holds" if duties else "holds_found"
+        # (review8a N1). A body that is itself to rectify what it held (:meth:`own_holding`) had nobody to pass it
+        # to: it did not handle it (二(二)3 分类办理、即时整改; review33 R7); and the top level has no level above it
+        # to report to (一(三) 省市两级及时回应基层反映问题; review33b F6). A policy without these phrases says holds.
+        held, act = ("holds" if duties else "holds_found"), "pass_on"
+        if "holds_own" in phrases and self.own_holding(body_id, duties, fact):
+            held, act = "holds_own", "pass_on_own"
+        elif policy.level_rank[body.level] == max(policy.level_rank.values()):
+            held, act = ("holds_top" if duties and "holds_top" in phrases else held), "pass_on_top"
         values["holds"], values["holds_en"] = phrases.get(held, ""), phrases.get(f"{held}_en", "")
+        values["pass_on"] = phrases.get(act, phrases.get("pass_on", ""))
+        values["pass_on_en"] = phrases.get(f"{act}_en", phrases.get("pass_on_en", ""))
         # 主要领导是第一责任人 once: not again after a quoted duty that says it (二(一)1; N10-9)
         said = phrases.get("first_leader_quote")
         if not (said and said in values["duty"]):
