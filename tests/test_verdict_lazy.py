@@ -60,9 +60,12 @@ class EagerDecider(Decider):
             ctx.rests_on.extend(self.main_spared(problem, facts, failed, prank, self.policy.sector_of(problem.sector),
                                                  eng))
         # readings switched off that would change the findings: the verdict names them, and a finding made only
-        # under the current value links them (review29 #7)
-        rest, self._links = self.switched_rests(problem, jurisdiction, tuple(placed), ctx.as_of,
-                                                bool(self.failure_levels(placed)))
+        # under the current value links them (review29 #7); so does a finding made, or cited so, only under the value
+        # of a reading the context rests on, and a what-if's rules' value says what it would find (fid34a)
+        clauses = {k: self.clauses(k[0], k[1], ds, [r for r, _ in fs]) for k, (fs, ds) in placed.items()}
+        rest, self._links, self._removed = self.switched_rests(problem, jurisdiction, tuple(placed), ctx.as_of,
+                                                               bool(self.failure_levels(placed)),
+                                                               tuple(ctx.rests_on), clauses)
         ctx.rests_on.extend(p for p in rest if p not in ctx.rests_on)
         return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
 
@@ -177,7 +180,8 @@ class EagerDecider(Decider):
                 steps.setdefault(rule.id, (fact, []))[1].append(i)
         return Verdict(
             problem=problem.id, findings=tuple(findings),
-            interpretations=self._interpretations(findings, ctx.rests_on), engine=engine, as_of=ctx.as_of,
+            interpretations=self._interpretations(findings, ctx.rests_on, self._removed), engine=engine,
+            as_of=ctx.as_of,
             policy=f"{policy.data.meta.id}@{policy.data.meta.version}",
             steps=tuple(Step(r, f, tuple(sorted(set(ix)))) for r, (f, ix) in steps.items()),
             quotes={c: policy.clauses[c].text for c in policy.clauses},

@@ -47,7 +47,7 @@ from ._facts import (
     line_of,
     main_facts,
 )
-from ._problem import _CODED, SAME_LEVEL_CONCEALMENT, coded, is_problem, parse_day, parse_problem
+from ._problem import _CODED, SAME_LEVEL_CONCEALMENT, coded, is_problem, parse_day, parse_problem, placed_for
 from ._verdict import (
     Finding,
     FindingForm,
@@ -82,6 +82,9 @@ CONCEALED, MISSED = "concealed", "not_discovered"
 #: What :meth:`Decider._static` keeps of a finding without the severity: its clauses, and what it rests on before the
 #: liability thresholds and after them.
 _StaticBase = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+#: Each parameter a what-if changed whose rules' value makes findings (body, basis, liability) its value does not, with
+#: that value and those findings (:meth:`Decider.switched_rests`).
+Removed = tuple[tuple[str, Any, tuple[tuple[str, str, str], ...]], ...]
 
 
 #: The most plans a decider keeps (:meth:`Decider.decide_parsed`); past it the oldest goes. A plan is
@@ -153,19 +156,23 @@ class Plan:
     but for its forms, so that a decider's many plans add little to the garbage collector's work.
     """
 
-    __slots__ = ("asides", "duties", "fired", "keys", "links", "mains", "rows", "spared")
+    __slots__ = ("asides", "duties", "fired", "keys", "links", "mains", "removed", "rows", "spared")
 
     def __init__(self, mains: tuple[int, ...], keys: tuple[tuple[str, str, str], ...],
                  fired: tuple[tuple[tuple[str, int], ...], ...], duties: tuple[tuple[str, ...], ...],
-                 spared: tuple[str, ...] = (), links: dict[tuple[str, str, str], tuple[str, ...]] | None = None
-                 ) -> None:
+                 spared: tuple[str, ...] = (), links: dict[tuple[str, str, str], tuple[str, ...]] | None = None,
+                 removed: Removed = ()) -> None:
         self.mains, self.keys, self.fired, self.duties = mains, keys, fired, duties
         #: The parameters that withheld main responsibility from the levels ``mains`` (:meth:`Decider.main_spared`),
         #: and those switching off a duty whose reading would change the findings (:meth:`Decider.switched_rests`):
         #: the verdict rests on them though no finding need.
         self.spared = spared
-        #: The switched-off readings a finding would not be made under, by its key (:meth:`Decider.switched_rests`).
+        #: The readings a finding would not be made under (or not with its clauses), by its key
+        #: (:meth:`Decider.switched_rests`).
         self.links = links
+        #: Each parameter a what-if changed whose rules' value makes findings its value does not, with that value and
+        #: those findings (:meth:`Decider.switched_rests`; review33 R4): the verdict keeps it listed, saying so.
+        self.removed = removed
         self.rows: Rows | None = None
         #: The rows of a record of the plan with steps set aside (irregular_step), by the positions of the facts that
         #: have them (:meth:`Decider._aside_rows`).
@@ -259,7 +266,8 @@ class Decider:
         self._mains: dict[tuple[Any, ...], tuple[tuple[str, int, tuple[Any, ...]], ...]] = {}
         #: The deciders of this policy with one switched-off reading switched on (:meth:`switched_rests`), by its
         #: parameter; None in such a decider (it asks no further).
-        self._flips: dict[str, Decider] | None = {}
+        self._flips: dict[tuple[str, Any], Decider] | None = {}
+        self._others: dict[str, tuple[Any, ...]] = {}  # (:meth:`_other_values`)
         self._switchable: dict[tuple[str, str | None, bool], tuple[str, ...]] = {}
         self._linked_memo: dict[tuple[int, tuple[str, ...]], tuple[Any, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
@@ -333,6 +341,15 @@ class Decider:
         placing and the findings read beside it. A record of a shape seen before is placed by its
         plan; only its own parts (its facts, places, finder, dates) are read from it.
         """
+        facts, ctx, hits, plan = self._planned(problem, jurisdiction, eng, today)
+        # (the named tuple made as a tuple is: its generated __new__ is a Python frame per decision)
+        return Verdict.lazy(problem.__dict__["id"], eng.name, ctx.as_of, self._label,
+                            _new_tuple(VerdictContext, (self.policy, jurisdiction, problem)),
+                            functools.partial(self._sheet, problem, jurisdiction, facts, hits, ctx, plan))
+
+    def _planned(self, problem: Problem, jurisdiction: Jurisdiction, eng: _Engine, today: dt.date | None
+                 ) -> tuple[list[Fact], Context, list[Hit], Plan]:
+        """:meth:`decide_parsed`'s facts, context, hits and plan (made, or the one kept for the record's shape)."""
         facts, ctx = derive(problem, self.policy, today)
         rec = problem.__dict__  # (the record's fields from the model's dict: no __getattr__ hook per read)
         if eng is self.compiled:  # it gives the fired part of the key with the hits, kept per fact
@@ -361,10 +378,14 @@ class Decider:
             if self._flips is not None:
                 # (per shape, not per placement: the same placement of a record found at another level may switch
                 # otherwise; the placement's plan is kept as it was placed)
-                rest, links = self.switched_rests(problem, jurisdiction, plan.keys, ctx.as_of, bool(plan.mains))
-                if rest:
+                rule_of = self._rule_of
+                clauses = {k: self.clauses(k[0], k[1], ds, [rule_of[r] for r, _ in fs])
+                           for k, ds, fs in zip(plan.keys, plan.duties, plan.fired, strict=True)}
+                rest, links, removed = self.switched_rests(problem, jurisdiction, plan.keys, ctx.as_of,
+                                                           bool(plan.mains), ctx.rests_on, clauses)
+                if rest or links or removed:
                     plan = Plan(plan.mains, plan.keys, plan.fired, plan.duties,
-                                tuple(dict.fromkeys((*plan.spared, *rest))), links)
+                                tuple(dict.fromkeys((*plan.spared, *rest))), links or None, removed)
             plans = self._plans
             if len(plans) >= PLANS_KEPT:
                 with contextlib.suppress(StopIteration, KeyError, RuntimeError):
@@ -372,10 +393,7 @@ class Decider:
             # (kept as an equal tuple of the decider's one of each part: :meth:`_canon`; untracked: tuples of strings
             # and numbers, engine/_compile.untracked)
             plans[tuple([self._canon(x) if type(x) is tuple else x for x in shape])] = untracked(plan, Plan)
-        # (the named tuple made as a tuple is: its generated __new__ is a Python frame per decision)
-        return Verdict.lazy(rec["id"], eng.name, ctx.as_of, self._label,
-                            _new_tuple(VerdictContext, (self.policy, jurisdiction, problem)),
-                            functools.partial(self._sheet, problem, jurisdiction, facts, hits, ctx, plan))
+        return facts, ctx, hits, plan
 
     def shape(self, problem: Problem, facts: Sequence[Fact], hits: Sequence[Hit], ctx: Context,
               engine: str, fired: tuple[Any, ...] | None = None) -> tuple[Any, ...]:
@@ -438,26 +456,38 @@ class Decider:
                     canon(tuple([placed[k][1] for k in keys])), spared)
 
     def switched_rests(self, problem: Problem, jurisdiction: Jurisdiction, keys: Sequence[tuple[str, str, str]],
-                       today: dt.date | None, failed: bool = False
-                       ) -> tuple[tuple[str, ...], dict[tuple[str, str, str], tuple[str, ...]]]:
-        """The ``applies_if`` parameters that switch off a duty of the problem's kind whose reading would change
-        ``keys``, the findings (review29 #7: joint_guidance_every_line decides which city departments press a county's
-        rectification, 二(六)2(4) 教育、财政、民政…部门…指导、协调, and false names only the record's line's), and, by
-        finding, those it would not be made under (the level's 问题所属部门 standing for one line, where the joint
-        reading names them all). Read by deciding the record again with the parameter switched on: what a reading
-        changes is what the data's duties and rules make of it, not a guess at it. The verdict names each such
-        parameter; a finding made only under the current value links it. ``failed``: the findings include a failure,
-        so that duties of a failure's own duty kind (主体责任, 二(一)1: the area's and the general areas') count too.
-        """
+                       today: dt.date | None, failed: bool = False, rests: Sequence[str] = (),
+                       clauses: Mapping[tuple[str, str, str], tuple[str, ...]] | None = None
+                       ) -> tuple[tuple[str, ...], dict[tuple[str, str, str], tuple[str, ...]], Removed]:
+        """What the readings the text leaves open decide of ``keys``, the findings (with their ``clauses``), read by
+        deciding the record again under each other value of each: what a reading changes is what the data's duties
+        and rules make of it, not a guess at it. Returns:
+
+        - the ``applies_if`` parameters that switch off a duty of the problem's kind whose reading would change the
+          findings (review29 #7: joint_guidance_every_line decides which city departments press a county's
+          rectification, 二(六)2(4) 教育、财政、民政…部门…指导、协调, and false names only the record's line's): the
+          verdict names each, though no finding rest on it; and a parameter a what-if changed whose rules' value
+          makes findings its value does not (review33 R4: supervision_scope=none leaves no finding resting on it);
+        - by finding, each reading under another value of which it is not made, or not with its clauses: of those
+          switches, and of the readings the record's context rests on (``rests``: pressing_level_assignment,
+          reassigned_level_answers, residents_committee_place, lower_level_finds_higher_policy...) — a finding made
+          only under the current value links it (the project guide: answers that rest on a choice say so; review33
+          R1-R3), one rule for every reading, not a flag per parameter;
+        - the what-if parameters of the second kind, each with the rules' value and the findings that value makes
+          and the what-if's does not (:data:`Removed`).
+
+        ``failed``: the findings include a failure, so that duties of a failure's own duty kind (主体责任, 二(一)1: the
+        area's and the general areas') count too. Days and severities are not read again: their findings say what
+        limit or threshold decided them (the facts' ``slow``, ``rlim``, the liabilities' thresholds)."""
         area, kind = problem.area, problem.kind
+        policy = self.policy
         if failed:  # (only where the record's severity reaches such a failure: main_responsibility_from)
             sev = severity_rank(problem.severity)
             failed = any(f.duty_kind and (f.from_parameter is None
-                                          or sev >= severity_rank(self.policy.parameter(f.from_parameter)))
-                         for f in self.policy.failures.values())
+                                          or sev >= severity_rank(policy.parameter(f.from_parameter)))
+                         for f in policy.failures.values())
         params = self._switchable.get((area, kind, failed))
         if params is None:
-            policy = self.policy
             found = dict.fromkeys(policy.switches(area, kind))
             if failed:
                 general = [g.id for g in policy.data.areas if not g.problems]
@@ -466,28 +496,71 @@ class Decider:
                              if not policy.duty_applies(d))
             params = self._switchable[(area, kind, failed)] = tuple(p for p in found if p in policy.parameters
                                                                     and isinstance(policy.parameter(p), bool))
-        if not params:
-            return (), {}
+        # each (parameter, value) to decide the record under, and why: a switch, a reading, a what-if's rules' value
+        todo: dict[tuple[str, Any], str] = {(p, not policy.parameter(p)): "switch" for p in params}
+        for p in rests:
+            for value in self._other_values(p):
+                todo.setdefault((p, value), "reading")
+        for p, (old, new) in policy.what_if.items():
+            if p in policy.parameters and old != new and old in self._other_values(p):
+                todo[(p, old)] = "what_if"
+        if not todo:
+            return (), {}, ()
         now = set(keys)
         out: list[str] = []
         links: dict[tuple[str, str, str], tuple[str, ...]] = {}
-        flips = self._flips if self._flips is not None else {}
-        for param in params:
-            flipped = flips.get(param)
-            if flipped is None:
-                # (imported here: a run that never meets such a reading, as a cached batch, loads no pydantic model)
-                from ..policy._whatif import flipped as switched_on
-
-                flipped = Decider(switched_on(self.policy, param))  # (the view route uses too: kept on the policy)
-                flipped._flips = None
-                flips[param] = flipped
-            verdict = flipped.decide_parsed(problem, jurisdiction, flipped.compiled, today=today)
-            other = {(f.body, f.basis, f.liability) for f in verdict.findings}
-            if other != now:
-                out.append(param)
-                for key in now - other:
+        removed: list[tuple[str, Any, tuple[tuple[str, str, str], ...]]] = []
+        for (param, value), why in todo.items():
+            other = self._flipped(param, value).answers(problem, jurisdiction, today)
+            changed = [k for k in keys if k not in other or (clauses is not None and other[k] != clauses[k])]
+            for key in changed:
+                if param not in links.get(key, ()):
                     links[key] = (*links.get(key, ()), param)
-        return tuple(out), links
+            if why == "switch" and (changed or len(other) != len(now)):
+                out.append(param)
+            elif why == "what_if" and (gone := tuple(k for k in other if k not in now)):
+                out.append(param)
+                removed.append((param, value, gone))
+        return tuple(dict.fromkeys(out)), links, tuple(removed)
+
+    def _other_values(self, param: str) -> tuple[Any, ...]:
+        """The values of a parameter read again by :meth:`switched_rests` other than its value: a bool's other, a
+        choice's others; none for days, severities or a parameter the policy does not have."""
+        got = self._others.get(param)
+        if got is None:
+            p = self.policy.parameters.get(param)
+            got = ()
+            if p is not None and p.type == "bool":
+                got = (not p.value,)
+            elif p is not None and p.type == "choice":
+                got = tuple(c for c in p.choices or () if c != p.value)
+            self._others[param] = got
+        return got
+
+    def _flipped(self, param: str, value: Any) -> Decider:
+        """The decider of this policy with ``param`` set to ``value`` (kept; it reads no reading again itself)."""
+        flips = self._flips if self._flips is not None else {}
+        got = flips.get((param, value))
+        if got is None:
+            # (imported here: a run that never meets such a reading, as a cached batch, loads no pydantic model)
+            from ..policy._whatif import flipped as switched_on
+
+            view = switched_on(self.policy, param) if isinstance(value, bool) else self.policy._memo(
+                f"set {param}={value!r}", functools.partial(_set_view, self.policy, param, value))
+            got = Decider(view)  # (a bool's view route uses too: kept on the policy)
+            got._flips = None
+            flips[(param, value)] = got
+        return got
+
+    def answers(self, problem: Problem, jurisdiction: Jurisdiction, today: dt.date | None
+                ) -> dict[tuple[str, str, str], tuple[str, ...]]:
+        """The findings (body, basis, liability) of a problem parsed by ``parse_problem``, with their clauses, as the
+        compiled engine places them (:meth:`switched_rests` reads them under another value of a reading)."""
+        # (an urban community's record is placed as this policy's residents_committee_place reads it)
+        plan = self._planned(placed_for(problem, self.policy), jurisdiction, self.compiled, today)[3]
+        rule_of = self._rule_of
+        return {k: self.clauses(k[0], k[1], ds, [rule_of[r] for r, _ in fs])
+                for k, ds, fs in zip(plan.keys, plan.duties, plan.fired, strict=True)}
 
     def main_spared(self, problem: Problem, facts: list[Fact], failed: set[int], prank: int, sector: str | None,
                     eng: _Engine) -> tuple[str, ...]:
@@ -627,7 +700,8 @@ class Decider:
         if plan.mains:  # (a main_responsibility finding carries what its level's failures rest on: review30 #7)
             self._main_rests(plan, forms, everything, severity)
         interpretations = self._interpretation_forms([f.rests_on for f in forms],
-                                                     (*ctx.rests_on, *plan.spared) if plan.spared else ctx.rests_on)
+                                                     (*ctx.rests_on, *plan.spared) if plan.spared else ctx.rests_on,
+                                                     plan.removed)
         calls = self._interpretations_maker(interpretations)
         if base is not None:  # (the same findings in the same slots)
             return untracked(Rows(tuple(forms), base.slot_of, base.rules, base.slots, interpretations, calls), *_KEPT)
@@ -1256,20 +1330,22 @@ class Decider:
                              self.clauses(body, rule.basis, duties, [rule])))
         return frozenset(out)
 
-    def _interpretations(self, findings: Sequence[Finding], absent: Sequence[str] = ()) -> tuple[Interpretation, ...]:
-        """What the findings rest on, and (``absent``) parameters that decided that a finding is not made."""
+    def _interpretations(self, findings: Sequence[Finding], absent: Sequence[str] = (), removed: Removed = ()
+                         ) -> tuple[Interpretation, ...]:
+        """What the findings rest on, and (``absent``) parameters that decided that a finding is not made (``removed``:
+        the what-if's that removed findings, and which; :meth:`switched_rests`)."""
         return tuple(Interpretation(f.id, f.type, f.name, fresh(f.value), f.why, ix)
-                     for f, ix in self._interpretation_forms([f.rests_on for f in findings], absent))
+                     for f, ix in self._interpretation_forms([f.rests_on for f in findings], absent, removed))
 
-    def _interpretation_forms(self, rests: Sequence[tuple[str, ...]], absent: Sequence[str] = ()
-                              ) -> tuple[tuple[InterpretationForm, tuple[int, ...]], ...]:
+    def _interpretation_forms(self, rests: Sequence[tuple[str, ...]], absent: Sequence[str] = (),
+                              removed: Removed = ()) -> tuple[tuple[InterpretationForm, tuple[int, ...]], ...]:
         """:meth:`_interpretations` as forms with the indices of the findings (by what each rests on)."""
-        key = (tuple(rests), tuple(absent))
+        key = (tuple(rests), tuple(absent), removed)
         got = self._interpretations_memo.get(key)
         if got is None:
             if len(self._interpretations_memo) >= PLANS_KEPT:
                 self._interpretations_memo.clear()
-            got = self._interpretations_memo[key] = self._interpretation_forms_of(rests, absent)
+            got = self._interpretations_memo[key] = self._interpretation_forms_of(rests, absent, removed)
         return got
 
     def _interpretations_maker(self, interpretations: tuple[tuple[InterpretationForm, tuple[int, ...]], ...]
@@ -1284,15 +1360,28 @@ class Decider:
                 (interpretations, dicts_maker(interpretations)), *_KEPT)
         return got[1]
 
-    def _interpretation_forms_of(self, rests: Sequence[tuple[str, ...]], absent: Sequence[str]
-                                 ) -> tuple[tuple[InterpretationForm, tuple[int, ...]], ...]:
+    def _interpretation_forms_of(self, rests: Sequence[tuple[str, ...]], absent: Sequence[str],
+                                 removed: Removed = ()) -> tuple[tuple[InterpretationForm, tuple[int, ...]], ...]:
         parameters = self.policy.parameters
         users: dict[str, list[int]] = {rid: [] for rid in absent if rid in parameters}
         for i, ids in enumerate(rests):
             for rid in ids:
                 users.setdefault(rid, []).append(i)
         forms, canon = self._interpretation_memo, self._canon
-        return tuple([(forms[rid], canon(tuple(ix))) for rid, ix in sorted(users.items())])
+        gone = {rid: (value, keys) for rid, value, keys in removed}
+        return tuple([(forms[rid] if rid not in gone else self._removed_form(forms[rid], *gone[rid]),
+                       canon(tuple(ix))) for rid, ix in sorted(users.items())])
+
+    def _removed_form(self, form: InterpretationForm, value: Any, keys: tuple[tuple[str, str, str], ...]
+                      ) -> InterpretationForm:
+        """``form``, a parameter a what-if changed, whose ``why`` also says which findings the rules' ``value`` makes
+        and the what-if's does not (review33 R4: under supervision_scope=none nobody presses, and the verdict says
+        what it took away, though no finding is left to rest on it)."""
+        policy = self.policy
+        names = "; ".join(f"{policy.bodies[b].name} {policy.failures[basis].name}（{policy.liabilities[li].name}）"
+                          for b, basis, li in keys)
+        why = f"{form.why} What-if: under the rules' value ({value}) the verdict would also find: {names}."
+        return InterpretationForm(form.id, form.type, form.name, form.value, why)
 
     def _interpretation_form(self, rid: str) -> InterpretationForm:
         """The interpretation ``rid`` names: a parameter, a duty read by interpretation, an
@@ -1484,6 +1573,15 @@ def _iso(day: dt.date) -> str:
 
 
 # ------------------------------------------------------------------ entry points (any policy view)
+
+
+def _set_view(policy: PolicyView, name: str, value: Any) -> PolicyView:
+    """A view of ``policy`` with the choice parameter ``name`` set to ``value``, one of its choices
+    (:meth:`Decider._flipped`): as ``policy._whatif.flipped`` makes a bool's, without checking the value again."""
+    params = [p.model_copy(update={"value": value}) if p.id == name else p for p in policy.data.parameters]
+    data = policy.data.model_copy(update={"parameters": params})
+    changed = {**policy.what_if, name: (policy.what_if.get(name, (policy.parameter(name),))[0], value)}
+    return type(policy)(data, root=policy.root, loaded=policy._loaded, as_of=policy.as_of, what_if=changed)
 
 
 def decider_of(policy: PolicyView) -> Decider:
