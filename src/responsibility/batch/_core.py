@@ -453,7 +453,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # ``handed_to``), or was handed it late (``later``): such records take the reference path
     chosen, referred = None, False
     if receivers is not None and len(ur):
-        chosen = receivers[pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul]
+        chosen = take(receivers, pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul)
         if c.line is not None:  # (a record whose named departments give it a line: the line's department)
             lined = np.flatnonzero(pick(c.line, ur) > 0)
             if len(lined):
@@ -532,7 +532,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         any_inside = bool(inside.any())
         if any_inside:
             w = a_hp[inside]
-            inside[inside] = t.rect_body[c.area[w], c.kind[w], pr[w], a_htb[inside]]
+            inside[inside] = take(t.rect_body, pick(c.area, w), pick(c.kind, w), pick(pr, w), a_htb[inside])
             any_inside = bool(inside.any())
         inside_keys = lvall[inside] * nb + a_htb[inside] + 1
         asg_all = asg
@@ -704,7 +704,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         ub = np.where(chosen >= 0, chosen, ub)
     fb = np.concatenate([c.dbody[d], ub, rb, cb], **_I32)
     factor = shown_levels(t)[0]
-    fe = np.concatenate([t.channel_outside[c.dch[d]], (ul < auth[ur]) + 2 * later,
+    fe = np.concatenate([pick(t.channel_outside, pick(c.dch, d)), (ul < pick(auth, ur)) + 2 * later,
                          shown_bits(c, t, rr, rl) + factor * rlate, np.zeros(len(cpos))], **_I32)
     fo = np.concatenate([np.zeros(len(d)), ul, rl, cpos], **_I32)
     rest = np.full(len(d) + len(ur), NONE, np.int32), np.full(len(cpos), NONE, np.int32)
@@ -725,7 +725,7 @@ def implied_assignees(c: Cols, t: Tables, pr: I64, hp: I32, hact: I32, hby: I32,
     if not len(at):
         return False
     w = pick(hp, at)
-    at = at[t.rectify_level[pick(c.area, w), pick(c.kind, w), pick(pr, w), pick(hby, at)]]
+    at = at[take(t.rectify_level, pick(c.area, w), pick(c.kind, w), pick(pr, w), pick(hby, at))]
     if not len(at):
         return False
     nr = t.max_rank + 1
@@ -800,7 +800,7 @@ def oversight_reports(c: Cols, t: Tables) -> None:
     if len(hit):
         hp, htb = pick(c.hp, hit), pick(c.htb, hit)
         kc = pick(c.kind, hp)
-        lone = ~t.part[pick(c.area, hp), kc, htb]
+        lone = ~take(t.part, pick(c.area, hp), kc, htb)
         c.slow[hp[lone]] = True
 
 
@@ -1449,7 +1449,7 @@ def later_bodies(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, holder_bod
     n, nr = c.n, t.max_rank + 1
     # steps naming a department (a body at a level with a role body) with a part in the problem, at a late level,
     # other than the body the level received it through
-    cand = np.nonzero((htb >= 0) & part & (t.level_role[hto] >= 0))[0]
+    cand = np.nonzero((htb >= 0) & part & (pick(t.level_role, hto) >= 0))[0]
     if not len(cand):
         return out, none
     late_at = np.zeros((n, nr), np.bool_)
@@ -2140,7 +2140,7 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         return Rows(rec, row, np.zeros(0, np.int32), on, dl)
     # a row unlike its run's first sends the record to the reference path
     merge = tpl.array("merge")
-    unlike = np.nonzero(merge[dup_row] != merge[dup_head])[0]
+    unlike = np.nonzero(pick(merge, dup_row) != pick(merge, dup_head))[0]
     if len(unlike):
         # a row whose duties and clauses the first row's already hold adds nothing to the merged finding (a verdict
         # merges duties in hit order: the first's, then any new one): such a pair merges as the first row

@@ -1019,7 +1019,7 @@ class Emitter:
             pieces = np.empty((len(firsts), 2 * len(values) + 1), np.int64)
             pieces[:, 0::2] = self._run_piece[k][rows[firsts], :len(values) + 1]
             for j, v in enumerate(values):
-                pieces[:, 2 * j + 1] = self._item_piece[v[firsts]]
+                pieces[:, 2 * j + 1] = pick(self._item_piece, pick(v, firsts))
             segments.extend_pieces(self._pieces, pieces)
         return out
 

@@ -725,8 +725,8 @@ def _blank_edges(ids: Any) -> Bool:
     d = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
     if not n or not len(d):
         return out
-    first = d[np.minimum(off[:-1], len(d) - 1)]
-    last = d[np.clip(off[1:] - 1, 0, len(d) - 1)]
+    first = pick(d, np.minimum(off[:-1], len(d) - 1))
+    last = pick(d, np.clip(off[1:] - 1, 0, len(d) - 1))
     unsure = ~out & ~((first > 0x20) & (first < 0x7F) & (last > 0x20) & (last < 0x7F))
     if unsure.any():
         import pyarrow.compute as pc
@@ -859,7 +859,7 @@ def encode_arrow(table: Any, t: Tables) -> Cols:
         tb, has = rd.codes(rd.child(f, "to_body", m), t.bodies, hp)
         hon = rd.days(rd.child(f, "on", m), hp)
         rd.mark(hon == NONE, hp)
-        hact, hby, hto = act, ranks[by], ranks[to]
+        hact, hby, hto = act, pick(ranks, by), pick(ranks, to)
         htb = np.where(has, tb, -1).astype(np.int32)
     elif h.null_count < len(h):
         rd.slow |= rd.valid(h)
