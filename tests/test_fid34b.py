@@ -140,3 +140,19 @@ def test_both_engines_and_bulk_give_the_same_reasons(policy: Policy, example: Ju
     rows = got(a)
     assert rows == expected(policy, example, records, "compiled") == expected(policy, example, records, "durable")
     assert sum("本身负责该问题的办理和整改" in row[11] for row in rows[0]) >= 2
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind"), [("education", "education_student_not_identified"),
+                                            ("housing", "housing_policy_gap")])
+def test_a_village_concealing_a_kind_not_its_part_cites_its_own_report_duty(policy: Policy, engine: str, area: str,
+                                                                           kind: str) -> None:
+    """review34 F1: a village is accepted as concealer of any kind (docs/records.md Concealment): it holds
+    its own 及时上报 (二(二)4), and its 瞒报漏报 finding cites it beside 一(四), as its late report does (it
+    cited 一(四) alone)."""
+    r = {"id": "v", "area": area, "kind": kind, "place": "330127100219", "severity": "serious",
+         "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"},
+         "concealed_by": ["village"], "as_of": "2021-06-30"}
+    mine = [f for f in policy.who_answers(r, engine=engine).findings if f.basis == "concealed"]
+    assert {f.body for f in mine} == {"village_committee", "village_party_branch"}
+    assert all(f.clauses == ("一(四)", "二(二)4") for f in mine), [(f.body, f.clauses) for f in mine]
