@@ -156,3 +156,58 @@ def test_a_village_concealing_a_kind_not_its_part_cites_its_own_report_duty(poli
     mine = [f for f in policy.who_answers(r, engine=engine).findings if f.basis == "concealed"]
     assert {f.body for f in mine} == {"village_committee", "village_party_branch"}
     assert all(f.clauses == ("一(四)", "二(二)4") for f in mine), [(f.body, f.clauses) for f in mine]
+
+
+# Item 3 (review33 R5, r33-c07): a named concealer with a part at handling hid its part in the kind's work too.
+def _hidden(area: str, kind: str, body: str, place: str) -> dict[str, Any]:
+    """Found by the county's (or the province's) check on 03-01; ``body`` concealed it (一(四) 瞒报漏报)."""
+    found = {"level": "county", "channel": "audit", "on": "2021-03-01", "body": "county_audit"} if len(place) > 4 \
+        else {"level": "province", "channel": "inspection_tour", "on": "2021-03-01"}
+    return {"id": f"{kind}-{body}", "area": area, "kind": kind, "place": place, "severity": "serious",
+            "discovered": found, "concealed_by": [body], "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind", "body", "place", "clauses"), [
+    # r33-c07: 二(四)4 县扶贫办…对资金使用的绩效负责, beside its ledger (一(三))
+    ("funds", "funds_poor_performance", "county_poverty_office", "330127", ("一(三)", "一(四)", "二(四)4")),
+    # 二(四)2 乡镇…对本辖区内扶贫资金使用的绩效负责, beside 二(二)2 (and 二(二)4, a6f1e29)
+    ("funds", "funds_poor_performance", "township_government", "330127100219",
+     ("一(四)", "二(二)2", "二(二)4", "二(四)2")),
+    # 二(五)1 村…负责做好村级项目实施
+    ("projects", "project_late_or_unfinished", "village_committee", "330127100219",
+     ("一(四)", "二(二)1", "二(二)4", "二(五)1")),
+])
+def test_a_concealer_with_a_handling_part_cites_its_part_in_the_work(policy: Policy, engine: str, area: str,
+                                                                     kind: str, body: str, place: str,
+                                                                     clauses: tuple[str, ...]) -> None:
+    """The concealer's named duty in the kind's own area (at discovery or rectification) is cited beside its handling
+    part; before, only the handling part (一(三) for 县扶贫办, 二(二)1–2 for the village and township)."""
+    v = policy.who_answers(_hidden(area, kind, body, place), engine=engine)
+    mine = [f for f in v.findings if f.basis == "concealed"]
+    assert mine and all(f.clauses == clauses for f in mine), [(f.body, f.clauses) for f in mine]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_concealer_gains_no_general_discovery_duty(policy: Policy, engine: str) -> None:
+    """Not the duties every member unit holds (scope area_holders): 县扶贫办 hiding a basic-needs policy gap (the
+    province's to make, 二(六)1(5)) gains no 二(二)3 涉及本部门问题 (s33's candidate patch gave it)."""
+    v = policy.who_answers(_hidden("basic_needs", "basic_needs_policy_gap", "county_poverty_office", "330127"),
+                           engine=engine)
+    mine = [f for f in v.findings if f.basis == "concealed"]
+    assert mine and all(f.clauses == ("一(三)", "一(四)") for f in mine), [(f.body, f.clauses) for f in mine]
+
+
+@pytest.mark.durable
+def test_both_engines_and_bulk_agree_on_the_concealers(policy: Policy, example: Jurisdiction) -> None:
+    """Bulk places findings through the same decider (Decider._placing_of): the same clauses."""
+    from .test_batch import TODAY, expected, got
+
+    records = [_hidden("funds", "funds_poor_performance", "county_poverty_office", "330127"),
+               _hidden("funds", "funds_poor_performance", "township_government", "330127100219"),
+               _hidden("projects", "project_late_or_unfinished", "village_committee", "330127100219"),
+               _hidden("water", "water_quality_substandard", "county_health", "330127100219")]
+    a = policy.assess(records, jurisdiction=example, today=TODAY)
+    rows = got(a)
+    assert rows == expected(policy, example, records, "compiled") == expected(policy, example, records, "durable")
+    assert any(row[4] == "county_poverty_office" and row[10] == "一(三);一(四);二(四)4" for row in rows[0])

@@ -853,6 +853,18 @@ class Decider:
                 # 本部门问题 is then the wrong clause; probe9 P9-02, review8a N1).
                 own = policy.reaching(policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector),
                                       prank, area, kind, rule.stage).get(body)
+            if rule.basis == "concealed" and own and kind is not None and policy.has_part(area, kind, body, sector):
+                # a concealer with a part at handling hid its part in the kind's work too: the duty the text
+                # gives it by name for this work, at discovery or rectification, in the kind's own area (二(四)4
+                # 县扶贫办…对资金使用的绩效负责, beside its ledger, 一(三); review33 R5). Not a duty every member unit
+                # holds in an area (scope area_holders: 一(一) 省市两级…主动发现, 二(二)3 涉及本部门问题的动态发现),
+                # which 应发现未发现 cites: a policy gap or a village's specific problem is not the 扶贫办's
+                # 本部门问题 because it hid it. In the record's line, else the concealer's own.
+                line = sector if sector is not None else policy.bodies[body].sector
+                more = [d for st in ("discovery", "rectification") for d in (policy.reaching(
+                    policy.stage_holders(area, kind, st, line), prank, area, kind, st, own=True).get(body) or ())
+                    if policy.duty_area[d] == area and policy.duties[d].scope != "area_holders"]
+                own = tuple(dict.fromkeys((*own, *more)))
             if not own and rule.basis in ("not_rectified", "concealed") and policy.has_part(area, kind, body, sector):
                 # a named assignee whose part in the problem is at another stage (the county poverty office, keeper
                 # of the 整改清单, named for a renovation: 一(三)) answers with that duty, not on 一(四) alone
