@@ -52,9 +52,12 @@ def test_a_verdict_names_the_joint_reading_that_would_name_more_pressers(policy:
     assert {b for b, _, _ in more} == {"city_civil_affairs", "city_disabled_federation", "city_education",
                                       "city_hrss"}
     assert _keys(line) <= _keys(joint)
-    # under false it is named, with no finding of its own (据此未另认定主体): it named nobody more
-    assert _named(line, JOINT) == ()
-    assert "joint_guidance_every_line" in line.explain() and "据此未另认定主体" in line.explain().split(JOINT)[-1]
+    # under false it is named, and links only the findings whose clauses it decides: 市扶贫办 presses it under either
+    # value, but cites 二(六)2(4) only under true (moved (lead34, fid34a's 2eb6227 / review33 R3): it was named with
+    # no finding of its own, 据此未另认定主体)
+    linked_line = {(line.findings[i].body, "二(六)2(4)" in line.findings[i].clauses) for i in _named(line, JOINT) or ()}
+    assert linked_line == {("city_poverty_office", False)}
+    assert "joint_guidance_every_line" in line.explain()
     # under true the findings it added link it
     linked = {(joint.findings[i].body, joint.findings[i].basis, joint.findings[i].liability)
               for i in _named(joint, JOINT) or ()}
