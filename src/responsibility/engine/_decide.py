@@ -39,7 +39,6 @@ from ._facts import (
     RECEIVER,
     RECT_LIMIT,
     SELF_RECTIFIED,
-    UNNAMED_HOLDERS,
     Context,
     Fact,
     derive,
@@ -1199,9 +1198,7 @@ class Decider:
             if policy.duties[d].applies_if is not None:
                 rests[str(policy.duties[d].applies_if)] = None
         rests.update(dict.fromkeys(self.concerned_by_reading(body_id, duties, fired)))
-        # unresolved: the record does not say whose line the problem is in (the role), or which of the level's holders
-        # of a kind no department has a part in had it (review34 F5)
-        if body.role or body.kind == UNNAMED_HOLDERS:
+        if body.role:  # unresolved: the record does not say whose line the problem is in
             rests[body_id] = None
         if selffix:
             rests[SELF_RECTIFIED] = None
