@@ -378,11 +378,8 @@ class Decider:
             if self._flips is not None:
                 # (per shape, not per placement: the same placement of a record found at another level may switch
                 # otherwise; the placement's plan is kept as it was placed)
-                rule_of = self._rule_of
-                clauses = {k: self.clauses(k[0], k[1], ds, [rule_of[r] for r, _ in fs])
-                           for k, ds, fs in zip(plan.keys, plan.duties, plan.fired, strict=True)}
                 rest, links, removed = self.switched_rests(problem, jurisdiction, plan.keys, ctx.as_of,
-                                                           bool(plan.mains), ctx.rests_on, clauses)
+                                                           bool(plan.mains), ctx.rests_on, self._plan_clauses(plan))
                 if rest or links or removed:
                     plan = Plan(plan.mains, plan.keys, plan.fired, plan.duties,
                                 tuple(dict.fromkeys((*plan.spared, *rest))), links or None, removed)
@@ -557,7 +554,11 @@ class Decider:
         """The findings (body, basis, liability) of a problem parsed by ``parse_problem``, with their clauses, as the
         compiled engine places them (:meth:`switched_rests` reads them under another value of a reading)."""
         # (an urban community's record is placed as this policy's residents_committee_place reads it)
-        plan = self._planned(placed_for(problem, self.policy), jurisdiction, self.compiled, today)[3]
+        return self._plan_clauses(self._planned(placed_for(problem, self.policy), jurisdiction, self.compiled,
+                                                today)[3])
+
+    def _plan_clauses(self, plan: Plan) -> dict[tuple[str, str, str], tuple[str, ...]]:
+        """A plan's findings (body, basis, liability) with their clauses."""
         rule_of = self._rule_of
         return {k: self.clauses(k[0], k[1], ds, [rule_of[r] for r, _ in fs])
                 for k, ds, fs in zip(plan.keys, plan.duties, plan.fired, strict=True)}
