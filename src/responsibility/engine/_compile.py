@@ -67,6 +67,11 @@ class Cond:
     op: Op
     value: int | str
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # (made again by the class's own __init__: the dataclass's __setstate__ for slots looks up its fields per
+        # object, which made unpickling cached rules cost as much as compiling them)
+        return Cond, (self.field, self.op, self.value)
+
 
 @dataclass(frozen=True, slots=True)
 class Holder:
@@ -74,6 +79,9 @@ class Holder:
 
     body: str
     duties: tuple[str, ...]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Holder, (self.body, self.duties)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +103,18 @@ class Rule:
     rests_on: tuple[str, ...]
     extra_clauses: tuple[str, ...] = ()
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Rule, (self.id, self.area, self.fact, self.conds, self.basis, self.liability, self.stage, self.holders,
+                      self.rests_on, self.extra_clauses)
+
     @property
     def kind(self) -> str:
         """The problem kind the rule is for (its ``kind`` condition; ``""``: any kind of its area).
         Both engines index their rules by it, so they read it here alike."""
-        return next((str(c.value) for c in self.conds if c.field == "kind"), "")
+        for c in self.conds:  # (a loop, not a generator: asked of every rule of an area when an engine indexes it)
+            if c.field == "kind":
+                return str(c.value)
+        return ""
 
 
 def severity_rank(severity: str) -> int:
@@ -317,7 +332,18 @@ def _peers(policy: PolicyView, holders: tuple[Holder, ...]) -> tuple[Holder, ...
 
 def _main_holders(policy: PolicyView, area: str, duty_kind: str) -> tuple[dict[str, tuple[str, ...]],
                                                                         dict[str, tuple[str, ...]]]:
-    """Holders of ``duty_kind`` duties: the area's own, and the general areas' at the other levels."""
+    """Holders of ``duty_kind`` duties: the area's own, and the general areas' at the other levels (kept per view:
+    :func:`level_leaders` asks it for every rule of a rectification, ~130 times an area; the callers only read it)."""
+    kept: dict[tuple[str, str], tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = \
+        policy._memo("main holders", dict)
+    got = kept.get((area, duty_kind))
+    if got is None:
+        got = kept[(area, duty_kind)] = _find_main_holders(policy, area, duty_kind)
+    return got
+
+
+def _find_main_holders(policy: PolicyView, area: str, duty_kind: str) -> tuple[dict[str, tuple[str, ...]],
+                                                                             dict[str, tuple[str, ...]]]:
     own: dict[str, tuple[str, ...]] = {}
     for did in policy.duties_of_kind(area, duty_kind):
         if not policy.duty_applies(did):
@@ -521,8 +547,14 @@ class RulesByArea(Mapping[str, tuple[Rule, ...]]):
         if got is None:
             if area not in self._areas:
                 raise KeyError(area)
+            key = rules_key(self._policy, area)
+            rules = saved_rules(key, area) if key is not None else None
+            if rules is None:
+                rules = shared(compile_rules(self._policy, [area])[area])
+                if key is not None:
+                    save_rules(key, rules)
             # (untracked: immutable rules of strings and tuples; :func:`untracked`)
-            got = self._done.setdefault(area, untracked(compile_rules(self._policy, [area])[area], Rule, Cond, Holder))
+            got = self._done.setdefault(area, untracked(rules, Rule, Cond, Holder))
         return got
 
     def __iter__(self) -> Iterator[str]:
@@ -530,3 +562,83 @@ class RulesByArea(Mapping[str, tuple[Rule, ...]]):
 
     def __len__(self) -> int:
         return len(self._areas)
+
+
+#: The kind and format of an area's rules kept in the per-user cache (policy/_cache.read_entry), and how many such
+#: entries are kept: one per policy view and area. A single decision reads its area's rules under the policy and under
+#: each reading it decides the record again (engine/_decide.switched_rests: ~5 views); compiling them was a third of a
+#: cold ``responsibility who`` (~0.08 of ~0.3 CPU s), reading them back is ~4 ms a view.
+RULES_KIND = "rules"
+RULES_FORMAT = 1
+RULES_KEEP = 96
+
+_ENGINE_CODE: list[bytes] = []
+
+
+def _engine_digest() -> bytes:
+    """A hash of this wing's source (``engine/*.py``), made once per process; ``OSError`` where it cannot be read
+    (a sourceless install: then no rules are cached). The policy's key already holds ``policy/``'s and ``chain/``'s."""
+    if not _ENGINE_CODE:
+        import hashlib
+        from pathlib import Path
+
+        h = hashlib.sha256()
+        for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        _ENGINE_CODE.append(h.digest())
+    return _ENGINE_CODE[0]
+
+
+def rules_key(policy: PolicyView, area: str) -> str | None:
+    """The cache key of ``area``'s rules under ``policy``, or ``None`` (the cache off, or data not read from or written
+    to it, nor derived from such data by a known step: :func:`responsibility.policy._cache.content_key`). It hashes the
+    data's key (its files and the code that read them), the day the view is of, the area and this wing's code."""
+    from ..policy import _cache
+
+    if not _cache.enabled():
+        return None
+    base = _cache.content_key(policy.data)
+    if base is None:
+        return None
+    try:
+        code = _engine_digest()
+    except OSError:
+        return None
+    import hashlib
+
+    h = hashlib.sha256(f"{RULES_FORMAT}\0{base}\0{policy.as_of}\0{area}\0".encode())
+    h.update(code)
+    return h.hexdigest()
+
+
+def saved_rules(key: str, area: str) -> tuple[Rule, ...] | None:
+    """The rules kept under ``key`` (:func:`rules_key`), or ``None``: no entry, or one that is not ``area``'s rules
+    (:func:`responsibility.policy._cache.read_entry` has checked where it lies, its key, format and digest)."""
+    from ..policy import _cache
+
+    got = _cache.read_entry(RULES_KIND, key, RULES_FORMAT)
+    if type(got) is not tuple or not all(type(r) is Rule and r.area == area for r in got):
+        return None
+    return got
+
+
+def shared(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """``rules`` with each equal condition, holder and tuple of them one object (a rule's conditions repeat the area's
+    and kind's): kept so, an area's ~950 rules hold ~1,100 such objects, not ~9,000, and unpickle as fast; an engine
+    indexing them reads each tuple of conditions once (``_engine_compiled.CompiledEngine._index``)."""
+    canon: dict[Any, Any] = {}
+
+    def one(x: _Kept) -> _Kept:
+        got: _Kept = canon.setdefault(x, x)
+        return got
+
+    return tuple(Rule(r.id, r.area, r.fact, one(tuple(one(c) for c in r.conds)), r.basis, r.liability, r.stage,
+                      None if r.holders is None else one(tuple(one(h) for h in r.holders)), one(r.rests_on),
+                      one(r.extra_clauses)) for r in rules)
+
+
+def save_rules(key: str, rules: tuple[Rule, ...]) -> None:
+    """Keep ``rules`` (:func:`shared`'s: what is shared is stored once) under ``key`` (:func:`rules_key`)."""
+    from ..policy import _cache
+
+    _cache.write_entry(RULES_KIND, key, RULES_FORMAT, rules, RULES_KEEP)

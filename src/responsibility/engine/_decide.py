@@ -1593,6 +1593,9 @@ def _set_view(policy: PolicyView, name: str, value: Any) -> PolicyView:
     (:meth:`Decider._flipped`): as ``policy._whatif.flipped`` makes a bool's, without checking the value again."""
     params = [p.model_copy(update={"value": value}) if p.id == name else p for p in policy.data.parameters]
     data = policy.data.model_copy(update={"parameters": params})
+    from ..policy import _cache
+
+    _cache.derive_key(policy.data, data, f"set {name}={value!r}")  # (its rules are cached as the policy's: _compile)
     changed = {**policy.what_if, name: (policy.what_if.get(name, (policy.parameter(name),))[0], value)}
     return type(policy)(data, root=policy.root, loaded=policy._loaded, as_of=policy.as_of, what_if=changed)
 

@@ -54,9 +54,15 @@ class CompiledEngine:
 
     def _index(self, area: str) -> dict[tuple[str, str], _Group]:
         groups: dict[tuple[str, str], list[tuple[Rule, _Tests]]] = {}
+        # each rule's kind and tests, by its conditions: rules read from the cache share equal conditions
+        # (engine/_compile.save_rules), so most are made once (by id: the rules, and so their conditions, live on)
+        made: dict[int, tuple[str, _Tests]] = {}
         for rule in self._rules.get(area, ()):
-            kind = rule.kind
-            tests = tuple((c.field, _OPS[c.op], c.value) for c in rule.conds if c.field not in ("area", "kind"))
+            got = made.get(id(rule.conds))
+            if got is None:
+                got = made[id(rule.conds)] = (rule.kind, tuple(
+                    (c.field, _OPS[c.op], c.value) for c in rule.conds if c.field not in ("area", "kind")))
+            kind, tests = got
             groups.setdefault((rule.fact, kind), []).append((rule, tests))
         # (untracked: tuples of rules and of tests, bound to the operator module's functions; :func:`untracked`)
         index = untracked({key: _split(group) for key, group in groups.items()}, Rule, Cond, Holder)

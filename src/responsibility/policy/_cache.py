@@ -25,8 +25,9 @@ cache. Only directories that load cleanly are cached: every error is still found
 
 Other wings keep what they derive in the same directory through :func:`read_entry` and
 :func:`write_entry`, each kind of entry named by its ``kind``: the places of a jurisdiction file
-(``chain/_jurisdiction.py``, keyed on the file's bytes and :func:`code_digest`) and an assessor's
-tables and templates (``batch/_saved.py``).
+(``chain/_jurisdiction.py``, keyed on the file's bytes and :func:`code_digest`), an assessor's
+tables and templates (``batch/_saved.py``) and an area's compiled rules under a policy view
+(``engine/_compile.py``, keyed on :func:`content_key`, the view's day and the engine's code).
 
 Where: ``$RESPONSIBILITY_CACHE_DIR``, else ``$XDG_CACHE_HOME/responsibility``, else
 ``~/.cache/responsibility``. ``RESPONSIBILITY_CACHE=off`` (or ``0``, ``no``, ``false``) turns it off.
@@ -204,6 +205,29 @@ def key_for(data: PolicyData) -> str | None:
     serialising it (the cached artefacts of other wings are keyed on it)."""
     got = _keys.get(id(data))
     return got[1] if got is not None and got[0] is data else None
+
+
+#: Keys of data derived from keyed data by a known step (:func:`derive_key`), by id (the data kept alive with it).
+_derived: dict[int, tuple[object, str]] = {}
+
+
+def derive_key(base: PolicyData, data: PolicyData, step: str) -> None:
+    """Name ``data``, made from ``base`` by ``step`` alone (``policy/_whatif.flipped``: one bool parameter switched), by
+    a hash of ``base``'s key (:func:`content_key`) and ``step``; nothing where ``base`` has none. So what other wings
+    derive from a switched view (its compiled rules, ``engine/_compile.rules_key``) is cached as the policy's is. Not
+    :func:`key_for`'s: the assessor's entries stay keyed on data read from files only."""
+    key = content_key(base)
+    if key is not None:
+        _derived[id(data)] = (data, hashlib.sha256(f"{key}\0{step}".encode()).hexdigest())
+
+
+def content_key(data: PolicyData) -> str | None:
+    """:func:`key_for`, else the key :func:`derive_key` gave ``data``, else ``None``."""
+    got = key_for(data)
+    if got is None:
+        found = _derived.get(id(data))
+        got = found[1] if found is not None and found[0] is data else None
+    return got
 
 
 def read_entry(kind: str, key: str, fmt: int) -> object | None:

@@ -68,7 +68,23 @@ class Plain(metaclass=_PlainMeta):
             self.__dict__, {"_fields_set": self._fields_set})
 
     def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any:
-        """The real model's ``model_copy``, with the values of ``update`` made real too."""
+        """A twin of what the real model's ``model_copy`` makes: its fields' values with ``update``'s (their models
+        as twins), its set fields with ``update``'s names, unchecked, as pydantic's own shallow copy does. So a view of
+        cached data with a parameter switched (``policy/_whatif.flipped``: every single decision reads each reading
+        the text leaves open again) stays plain and imports no pydantic. A deep copy, or an ``update`` holding a
+        model without a twin, is the real model's."""
+        if not deep:
+            try:
+                values = plain(update) if update else {}
+            except TypeError:
+                pass
+            else:
+                cls = type(self)
+                twin = cls.__new__(cls)
+                object.__setattr__(twin, "_fields_set", {*self._fields_set, *values})
+                twin.__dict__.update(self.__dict__)
+                twin.__dict__.update(values)
+                return twin
         return real(self).model_copy(update=realised(update) if update else update, deep=deep)
 
 

@@ -1151,8 +1151,13 @@ class PolicyView:
 
     def duties_of_kind(self, area: str, duty_kind: str) -> tuple[str, ...]:
         """Ids of the duties of ``area`` whose kinds include ``duty_kind``."""
-        return tuple(did for did, d in self.duties.items()
-                     if self.duty_area[did] == area and duty_kind in d.kinds)
+        # (kept: compiling an area's rules asks it ~200 times per view, each a pass over every duty)
+        cache: dict[tuple[str, str], tuple[str, ...]] = self.__dict__.setdefault("_duties_of_kind", {})
+        got = cache.get((area, duty_kind))
+        if got is None:
+            got = cache[(area, duty_kind)] = tuple(did for did, d in self.duties.items()
+                                                   if self.duty_area[did] == area and duty_kind in d.kinds)
+        return got
 
     # ------------------------------------------------------------ time
 

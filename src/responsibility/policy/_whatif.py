@@ -17,13 +17,12 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import ValidationError
-
 from .._errors import Issue, RulesError
-from ._model import MAX_DAYS, SEVERITIES, Parameter
+from ._model import MAX_DAYS, SEVERITIES
 from ._text import fold
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (pydantic and the models where a value is checked: a switched reading, flipped, needs neither)
+    from ._model import Parameter
     from ._view import PolicyView
 
 _P = TypeVar("_P", bound="PolicyView")
@@ -151,6 +150,8 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
     half-width); a severity may be given by its Chinese name or gloss (``unit_liability_from="严重"``), as a
     record's ``severity`` is; it is kept as its id (``grave``).
     """
+    from pydantic import ValidationError
+
     from ._loader import closest, suggest
 
     known = {p.id: p for p in policy.data.parameters}
@@ -225,6 +226,9 @@ def flipped(policy: _P, name: str) -> _P:
 def _flipped(policy: _P, name: str) -> _P:
     params = [p.model_copy(update={"value": not p.value}) if p.id == name else p for p in policy.data.parameters]
     data = policy.data.model_copy(update={"parameters": params})
+    from . import _cache
+
+    _cache.derive_key(policy.data, data, f"flipped {name}")  # (its rules are cached as the policy's: engine/_compile)
     before = policy.parameter(name)
     changed = {**policy.what_if, name: (before, not before)}
     return type(policy)(data, root=policy.root, loaded=policy._loaded, as_of=policy.as_of, what_if=changed)
