@@ -42,7 +42,10 @@ def ledger(policy: Policy, j: Jurisdiction, n: int, *, seed: int, broken: float 
     for a, k in policy.kinds:
         if a in kinds:
             kinds[a].append(k)
-    at = {lv: sorted(b for b, body in policy.bodies.items() if body.level == lv) for lv in LEVELS}
+    # moved (fid34c: the unresolved stand-in county_holders_unnamed is no body a record names; leaving it out keeps the
+    # seeded records as they were)
+    at = {lv: sorted(b for b, body in policy.bodies.items() if body.level == lv and body.kind != "unresolved_holders")
+          for lv in LEVELS}
     start = dt.date(2021, 1, 1)
     out: list[Any] = []
     for i in range(n):
@@ -457,7 +460,9 @@ def wholes(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[s
     rnd = random.Random(seed)
     villages = [p.code for p in j if p.level == "village"]
     kinds = sorted(policy.kinds)
-    depts = {lv: sorted(b for b, body in policy.bodies.items() if body.level == lv) for lv in LEVELS}
+    # moved (fid34c: as in the records above, without the unresolved stand-in, so the seeded records are as they were)
+    depts = {lv: sorted(b for b, body in policy.bodies.items()
+                        if body.level == lv and body.kind != "unresolved_holders") for lv in LEVELS}
     start = dt.date(2021, 3, 1)
     out = []
     for i in range(n):

@@ -1,7 +1,9 @@
 """fidelity20 (engine20): a level named as concealer (``concealed_by: [county]``) stands for its role body
-(问题所属部门) where its part in passing the kind on is a department's or several bodies'; where it is one other body's,
-that body (review19 D2: the county's role body was named where the county's only part was the 扶贫办's; review20c C20-1:
-naming each of several holders blamed those who may not have concealed it) — in both engines and in bulk."""
+(问题所属部门) where its part in passing the kind on is a department's; where it is one other body's, that body; where
+it is several bodies' and no department's, its body standing for the one unnamed (review19 D2: the county's role body
+was named where the county's only part was the 扶贫办's; review20c C20-1: naming each of several holders blamed those
+who may not have concealed it; review34 F5: nor the role, where no department has a part) — in both engines and in
+bulk."""
 
 from __future__ import annotations
 
@@ -62,9 +64,10 @@ def test_a_level_stands_for_its_role_body_only_where_a_department_passes_the_kin
                                                                                    engine: str) -> None:
     """review19 D2: by default the level's role body where one of its departments (or the role) holds the kind's
     handling stage, else the one body of the level that holds it (what handling_holders names), and where several
-    do, the role, unresolved, once (review20c C20-1); each such finding rests on concealing_level_body."""
+    do, the level's body standing for the one unnamed, unresolved, once (review20c C20-1; not the role, a department,
+    review34 F5); each such finding rests on concealing_level_body."""
     holders = policy.with_parameters(concealing_level_body="handling_holders")
-    changed = kept = named = 0
+    changed = kept = named = unresolved = 0
     for r in _records(policy):
         level = r["concealed_by"][0]
         try:
@@ -79,16 +82,29 @@ def test_a_level_stands_for_its_role_body_only_where_a_department_passes_the_kin
             # the kind's one department there, beside bodies whose part is only to pass it on (review23 #1)
             assert got_ == {one}, r
             named += 1
-        elif _department_holds(policy, r["area"], r.get("kind"), level) or len(level_holders) > 1:
-            # several bodies' part: the record does not say which concealed it (review20c C20-1): unresolved, once
+        elif _department_holds(policy, r["area"], r.get("kind"), level):
+            # a department's part, or several departments': the record does not say whose line it is (review20c
+            # C20-1): the role, unresolved, once
             assert got_ == {policy.roles[level]}, r
             kept += 1
+        elif len(level_holders) > 1:
+            # several bodies' part and no department's (二(二)4 县党委、政府…健全问题发现办法和整改机制; 二(六)1(4)
+            # 干部联系): the record does not say which of them concealed it — the level's one unnamed holder,
+            # unresolved, once; not the role, a department no clause gives a part in it, nor each holder (review34 F5)
+            unnamed = {b for b, x in policy.bodies.items()
+                       if x.level == level and x.kind == "unresolved_holders"}
+            assert len(unnamed) == 1 and got_ == unnamed, r
+            assert not got_ & level_holders and policy.roles[level] not in got_, r
+            v = policy.who_answers(r, engine=engine)
+            assert all(set(unnamed) <= set(f.rests_on) for f in v.findings if f.body in unnamed), r
+            unresolved += 1
         else:
             assert got_ == _concealers(holders, r, engine) == level_holders, r
             changed += 1
         v = policy.who_answers(r, engine=engine)
         assert all("concealing_level_body" in f.rests_on for f in v.findings if f.basis == "concealed")
     assert changed > 10 and kept > 10 and named > 10  # each reading is exercised (county and city)
+    assert unresolved == 2  # the county's missing mechanism and missing cadre contact (review34 F5)
 
 
 @pytest.mark.durable

@@ -25,7 +25,7 @@ from responsibility.chain._jurisdiction import ancestor_code, parse_code
 from responsibility.checks._scenarios import discover, load_scenarios
 from responsibility.engine._decide import Decider, decider_of, who_answers
 from responsibility.engine._engine_durable import available
-from responsibility.engine._facts import PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, derive, main_facts
+from responsibility.engine._facts import PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, derive, main_facts, stands_unresolved
 from responsibility.engine._problem import coded
 from responsibility.engine._verdict import Finding, Step, Verdict
 from responsibility.engine._verdict_view import VerdictContext
@@ -102,7 +102,7 @@ class EagerDecider(Decider):
                     for x in policy.concerned_through(d, body_id, rule.area, rule.kind or None, rule.stage) or ():
                         if policy.duties[x].basis == "interpretation" and policy.duty_applies(x):
                             rests[x] = None
-            if body.role:
+            if stands_unresolved(body):  # (a role, or a level's unnamed holder: review34 F5)
                 rests[body_id] = None
             if any(fact.get("selffix") for _, fact in fired):
                 rests[SELF_RECTIFIED] = None

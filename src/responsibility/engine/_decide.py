@@ -46,6 +46,7 @@ from ._facts import (
     in_force_from,
     line_of,
     main_facts,
+    stands_unresolved,
 )
 from ._problem import _CODED, SAME_LEVEL_CONCEALMENT, coded, is_problem, parse_day, parse_problem, placed_for
 from ._verdict import (
@@ -1199,7 +1200,9 @@ class Decider:
             if policy.duties[d].applies_if is not None:
                 rests[str(policy.duties[d].applies_if)] = None
         rests.update(dict.fromkeys(self.concerned_by_reading(body_id, duties, fired)))
-        if body.role:  # unresolved: the record does not say whose line the problem is in
+        # unresolved: the record does not say whose line the problem is in (the role), or which of the level's holders
+        # of a kind no department has a part in had it (review34 F5)
+        if stands_unresolved(body):
             rests[body_id] = None
         if selffix:
             rests[SELF_RECTIFIED] = None

@@ -37,6 +37,7 @@ from ._compile import SAME_LEVEL, SCOPE, SHOWN_SCOPE, severity_rank, shown_field
 from ._problem import _CODED, RESIDENTS_PLACE, SAME_LEVEL_CONCEALMENT, coded, residents_place
 
 if TYPE_CHECKING:
+    from ..policy._models import Body
     from ._problem import Problem
 
 Fact = dict[str, Any]
@@ -93,6 +94,17 @@ CHOSEN_BY_PARAMETER, CHOSEN_SAME_LEVEL, CHOSEN_OVERSIGHT_REPORT, CHOSEN_PRESSED 
 #: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
 #: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
 PEER_FINDS = "lower_level_finds_higher_policy"
+#: The body kind (rules/vocabulary.yaml) of the body that stands, unresolved, for several holders of a kind no
+#: department of its level has a part in (review34 F5).
+UNNAMED_HOLDERS = "unresolved_holders"
+
+
+def stands_unresolved(body: Body) -> bool:
+    """Whether a finding on ``body`` is unresolved, the body standing for one the record does not name: a role
+    (问题所属部门, the department whose line the problem is in) or a level's body of kind ``unresolved_holders`` (which
+    of the holders of a kind no department has a part in had it, review34 F5). Such a finding rests on the body, the
+    verdict and a route alike list it."""
+    return body.role or body.kind == UNNAMED_HOLDERS
 
 
 def in_force_from(policy: PolicyView) -> dt.date | None:
@@ -284,7 +296,11 @@ def standing_body(policy: PolicyView, area: str, kind: str | None, level: str,
     - where none has, and the level's part in passing it on is one other body's (the 扶贫办, keeper of the problem
       lists, 一(三); 二(一)1(3) at the city and province), the problem is in its line: that body;
     - where it is several bodies' (a missing mechanism: the Party committee, the government and the 扶贫办), the
-      record does not say which of them it was: the role, unresolved, once, rather than each answering.
+      record does not say which of them it was: the level's body of kind ``unresolved_holders`` (rules/bodies:
+      县（市、区）负有该问题交办上报职责的机构（记录未写明）), unresolved, once, rather than each answering (review20c
+      C20-1) — not the role, a department, when no clause gives any department of the level a part in the kind
+      (二(二)4 县党委、政府…健全问题发现办法和整改机制; 二(六)1(4) 干部联系; review34 F5); None where the level has
+      no such body (its holders answer).
 
     >>> import responsibility
     >>> p = responsibility.load()
@@ -319,9 +335,15 @@ def standing_body(policy: PolicyView, area: str, kind: str | None, level: str,
             return lines[0]
     # (review20c C20-1: naming the 扶贫办, or every holder, where a department presses the kind or several bodies
     # pass it on, blamed bodies the record does not name)
-    if len(held) == 1 and not any(line(b) for st in STAGES for b, ds in policy.stage_holders(area, kind, st).items()
-                                  if bodies[b].level == level and not aside(area, kind, st, b, ds)):
-        return next(iter(held))
+    if held and not any(line(b) for st in STAGES for b, ds in policy.stage_holders(area, kind, st).items()
+                        if bodies[b].level == level and not aside(area, kind, st, b, ds)):
+        # no department of the level has any part in the kind: the role (行业主管部门（问题所属部门）) stands for nobody
+        # the text makes answerable (review34 F5: no clause gives a department a part in 二(六)1(4) 干部联系 or 二(二)4
+        # 健全问题发现办法和整改机制) — the kind's one holder at the level, else the body standing for its holders,
+        # unresolved, once (review20c C20-1: not each of them)
+        if len(held) == 1:
+            return next(iter(held))
+        return next((b.id for b in bodies.values() if b.level == level and b.kind == UNNAMED_HOLDERS), None)
     return role
 
 
@@ -339,8 +361,8 @@ def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str)
     'city_sector_department'
     >>> concealing_role(p, "basic_needs", "basic_needs_income_not_raised", "county")
     'county_poverty_office'
-    >>> concealing_role(p, "discovery", "mechanism_missing", "county")  # several holders: unresolved, once
-    'county_sector_department'
+    >>> concealing_role(p, "discovery", "mechanism_missing", "county")  # no department's part; several holders
+    'county_holders_unnamed'
     """
     memo: dict[tuple[str, str | None, str], str | None] = policy._memo("derive: concealing role", dict)
     key = (area, kind, level)
@@ -364,7 +386,8 @@ def _concealer(policy: PolicyView, area: str, kind: str | None, level: str, sect
     line = policy.sector_of(sector)
     if line is not None:
         return line_department(policy, level, line) or role
-    return concealing_role(policy, area, kind, level) or role
+    # (None: a level with no body to stand for the holders of a kind no department has a part in: they answer)
+    return concealing_role(policy, area, kind, level) or ""
 
 
 def line_department(policy: PolicyView, level: str, line: str) -> str | None:

@@ -33,6 +33,7 @@ from ._facts import (
     named_line,
     place_level_body,
     receiving_body,
+    stands_unresolved,
 )
 from ._facts import gives_way as named_gives_way
 from ._problem import RESIDENTS_PLACE, Problem, ValueNames, parse_problem, residents_place
@@ -184,7 +185,7 @@ def route_rests_on(policy: Policy, area: str, kind: str | None, place_rank: int,
             for x in policy.concerned_through(d, body, area, kind, stage) or ():
                 if duties[x].basis == "interpretation" and policy.duty_applies(x):
                     out[x] = None
-        if policy.bodies[body].role:
+        if stands_unresolved(policy.bodies[body]):  # (a role, or a level's unnamed holder: review34 F5)
             out[body] = None
     if sector is None and SECTORLESS in policy.parameters and policy.has_alternatives(area, kind) and any(
             duties[d].scope == "by_sector" for _, held, _ in named for d in held):
