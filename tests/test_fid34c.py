@@ -2,6 +2,7 @@
 (二(二)4 健全问题发现办法和整改机制; 二(六)1(4) 干部联系) stood for 县（市、区）行业主管部门（问题所属部门）."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -75,3 +76,84 @@ def test_bulk_and_both_engines_give_the_county_s_unnamed_holder_as_who_does(
         else:  # the reading that names each holder, as it did before (review20c C20-1's alternative)
             assert {f.body for f in county} == holders, r["id"]
 
+
+#: Each field a record names a body in, with the record naming county_holders_unnamed there (a missing mechanism at
+#: 淳安县, 二(二)4), and what the refusal tells to do instead.
+_NAMING = [
+    ("discovered.body", {"discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01",
+                                        "body": "county_holders_unnamed"}}, "leave discovered.body out"),
+    ("handled[0].to_body", {"handled": [{"action": "assigned", "by_level": "city", "to_level": "county",
+                                         "to_body": "county_holders_unnamed", "on": "2021-03-03"}]},
+     "leave handled[0].to_body out"),
+    ("concealed_by[0]", {"concealed_by": ["county_holders_unnamed"]}, "give the level 'county'"),
+    # (by its Chinese name, as a record may name any body)
+    ("concealed_by[0]", {"concealed_by": ["县（市、区）负有该问题交办上报职责的机构（记录未写明）"]},
+     "give the level 'county'"),
+]
+
+
+def _naming(change: dict[str, Any]) -> dict[str, Any]:
+    return {"id": "s1", "area": "discovery", "kind": "mechanism_missing", "place": "330127", "severity": "serious",
+            "discovered": {"level": "city", "channel": "survey_verification", "on": "2021-03-01"},
+            "as_of": "2021-06-30", **change}
+
+
+@pytest.mark.parametrize(("field", "change", "instead"), _NAMING)
+@pytest.mark.parametrize("engine", ["durable", "compiled"])
+def test_a_record_naming_the_stand_in_is_refused(policy: responsibility.Policy, field: str, change: dict[str, Any],
+                                                 instead: str, engine: str) -> None:
+    """Fails before: a record naming county_holders_unnamed was answered as if it were a body of its own (it answered
+    for not passing on what it was handed). It stands in a verdict for the body a record does not name; a record naming
+    it is refused, the field named, with the bodies to name instead (read from the kind's holders)."""
+    with pytest.raises(responsibility.ProblemError) as e:
+        policy.who_answers(_naming(change), engine=engine)
+    said = str(e.value)
+    assert (e.value.field, e.value.code) == (field, "unknown_body"), said
+    assert "is no body a record can name" in said and instead in said
+    assert all(h in said for h in ("county_party_committee", "county_government", "county_poverty_office")), said
+
+
+def test_the_role_is_still_a_body_a_record_names(policy: responsibility.Policy) -> None:
+    """A role may be named, with its line as sector (review26: 县农业农村局 is told to write it): not refused."""
+    record = _naming({"area": "funds", "kind": "funds_diverted", "sector": "agriculture",
+                      "handled": [{"action": "assigned", "by_level": "city", "to_level": "county",
+                                   "to_body": "county_sector_department", "on": "2021-03-03"}]})
+    assert "county_sector_department" in {f.body for f in policy.who_answers(record).findings}
+
+
+@pytest.mark.durable
+def test_bulk_rejects_the_stand_in_as_who_does(policy: responsibility.Policy,
+                                               example: responsibility.Jurisdiction) -> None:
+    """Fails before: the bulk path coded county_holders_unnamed as any body and assessed the records who refuses."""
+    records = [_naming(change) for _, change, _ in _NAMING] + [_naming({})]
+    a = policy.assess(records, jurisdiction=example, today=TODAY)
+    assert (a.assessed, a.rejected) == (1, len(_NAMING))
+    assert got(a) == expected(policy, example, records, "compiled") == expected(policy, example, records, "durable")
+
+
+def test_the_cli_exits_2_on_a_record_naming_the_stand_in(run_cli: Any, tmp_path: Path) -> None:
+    src = tmp_path / "p.json"
+    src.write_text(json.dumps(_naming(_NAMING[1][1]), ensure_ascii=False), encoding="utf-8")
+    code, _, err = run_cli("who", str(src))
+    assert code == 2 and "handled[0].to_body" in err and "is no body a record can name" in err, err
+
+
+@pytest.mark.parametrize(("event", "field"), [
+    ({"type": "assigned", "on": "2021-03-03", "by_level": "city", "to_level": "county",
+      "to_body": "county_holders_unnamed"}, "to_body"),
+    ({"type": "concealed", "on": "2021-03-03", "who": "county_holders_unnamed"}, "who"),
+])
+def test_the_ledger_refuses_an_event_naming_the_stand_in(tmp_path: Path, event: dict[str, Any], field: str) -> None:
+    """Fails before: the ledger stored the assignment, and refused the problem's next event for it."""
+    pytest.importorskip("sqlalchemy", reason="the ledger needs the 'ledger' extra")
+    from responsibility import Ledger
+
+    with Ledger.create(tmp_path / "l.db") as ledger:
+        ledger.append([{"problem": "P1", "type": "registered", "on": "2021-03-01", "area": "discovery",
+                        "kind": "mechanism_missing", "place": "330127", "severity": "serious"},
+                       {"problem": "P1", "type": "discovered", "on": "2021-03-01", "level": "city",
+                        "channel": "survey_verification"}], entered_by="clerk")
+        with pytest.raises(responsibility.ProblemError) as e:
+            ledger.append([{"problem": "P1", **event}], entered_by="clerk")
+        assert (e.value.field, e.value.code) == (field, "unknown_body") and "no body a record can name" in str(e.value)
+        assert ledger.count() == 2

@@ -378,7 +378,8 @@ def test_ledger_import_reads_every_body_name_a_record_takes(policy: Policy, tmp_
     names = ValueNames.of(policy)
     rows, meant = [], {}
     for b in policy.bodies.values():
-        if b.role or b.level == "province":
+        # (nor a verdict's stand-in for a body a record does not name, which a record cannot name: review34 F5)
+        if b.role or b.level == "province" or b.kind == "unresolved_holders":
             continue
         for spelled in dict.fromkeys((b.name, *b.aliases, re.sub(r"（[^（）]*）|\([^()]*\)", "", b.name))):
             if names.body(spelled, b.level) != b.id:

@@ -27,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..chain._jurisdiction import is_residents_committee
-from ..engine._problem import MAX_ITEMS, MAX_TEXT, RESIDENTS_PLACE
+from ..engine._problem import MAX_ITEMS, MAX_TEXT, RESIDENTS_PLACE, UNNAMED_HOLDERS
 from ..policy._model import DAY_MAX, DAY_MIN
 from ._tables import ACTIONS, DISCOVERED_FIELDS, EPOCH, FIELDS, HANDLING_FIELDS, NONE, Tables, pick
 
@@ -262,7 +262,24 @@ def finish(c: Cols, t: Tables) -> Cols:
     residents_placed(c, t)
     if not t.channel_level.all():
         c.slow |= c.disc & ~t.channel_level[c.dch, c.dlev]
+    named_stand_ins(c, t)
     return level_holds(c, t)
+
+
+def named_stand_ins(c: Cols, t: Tables) -> None:
+    """Mark slow each record that names, as its finder, a step's body or a concealer, a body of kind
+    ``unresolved_holders``: a verdict's stand-in for the body a record does not name, which the reference path refuses
+    (:func:`~responsibility.engine._problem.stand_in_refusal`; review34 F5). Read from the bodies' kinds."""
+    bodies = t.policy.bodies
+    stand_in = np.array([bodies[b].kind == UNNAMED_HOLDERS for b in t.bodies], np.bool_)
+    if not stand_in.any():
+        return
+    for rec, body in ((np.arange(c.n, dtype=np.int32), c.dbody), (c.hp, c.htb), (c.cp, c.cbody)):
+        named = body >= 0
+        if len(body) and named.any():
+            hit = rec[named][stand_in[body[named]]]
+            if len(hit):
+                c.slow[hit] = True
 
 
 #: :func:`community_township` by the tables' list of places (kept with it: the list is the tables' own, read-only).

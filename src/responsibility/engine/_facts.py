@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import SAME_LEVEL, SCOPE, SHOWN_SCOPE, severity_rank, shown_field, shown_ranks
-from ._problem import _CODED, RESIDENTS_PLACE, SAME_LEVEL_CONCEALMENT, coded, residents_place
+from ._problem import _CODED, RESIDENTS_PLACE, SAME_LEVEL_CONCEALMENT, UNNAMED_HOLDERS, coded, residents_place
 
 if TYPE_CHECKING:
     from ..policy._models import Body
@@ -94,16 +94,13 @@ CHOSEN_BY_PARAMETER, CHOSEN_SAME_LEVEL, CHOSEN_OVERSIGHT_REPORT, CHOSEN_PRESSED 
 #: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
 #: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
 PEER_FINDS = "lower_level_finds_higher_policy"
-#: The body kind (rules/vocabulary.yaml) of the body that stands, unresolved, for several holders of a kind no
-#: department of its level has a part in (review34 F5).
-UNNAMED_HOLDERS = "unresolved_holders"
 
 
 def stands_unresolved(body: Body) -> bool:
     """Whether a finding on ``body`` is unresolved, the body standing for one the record does not name: a role
     (问题所属部门, the department whose line the problem is in) or a level's body of kind ``unresolved_holders`` (which
     of the holders of a kind no department has a part in had it, review34 F5). Such a finding rests on the body, the
-    verdict and a route alike list it."""
+    verdict and a route alike list it, and no record may name it (:mod:`._problem`)."""
     return body.role or body.kind == UNNAMED_HOLDERS
 
 

@@ -69,6 +69,11 @@ RESIDENTS_PLACE = "residents_committee_place"
 _OWN_PLACE = "record_place"
 #: The most entries a list field (``handled``, ``concealed_by``) may hold.
 MAX_ITEMS = 1000
+#: The body kind (rules/vocabulary.yaml) of a level's body that stands, unresolved, for whichever of the level's
+#: holders of a kind no department there has a part in had the problem, the record not saying which (review34 F5:
+#: 县（市、区）负有该问题交办上报职责的机构（记录未写明）). A verdict names it; a record cannot
+#: (:func:`stand_in_refusal`).
+UNNAMED_HOLDERS = "unresolved_holders"
 
 #: A day written year first otherwise (2021/5/3, 2021.5.3, 2021-5-3, 2021年5月3日): told its YYYY-MM-DD.
 _OTHER_DAY = re.compile(r"^(\d{4})(?:[/.\-]|年)(\d{1,2})(?:[/.\-]|月)(\d{1,2})日?(?:[T ][0-9:.]+)?$")
@@ -471,7 +476,7 @@ def _body_hint(policy: PolicyView, value: str, level: str | None, levels_too: bo
             else list(spellings)
         close = closest(key, pool)
         near = spellings[close] if close is not None else None
-    if near is not None:
+    if near is not None and shown[near].kind != UNNAMED_HOLDERS:  # (a stand-in no record can name: no hint)
         return f"did you mean {near!r} ({shown[near].name})?"
     if level is not None and not key.isascii() and (role := policy.roles.get(level)) is not None:
         # a department of a line rules/ has no body of at this level (县农业农村局: the county's is the role standing
@@ -539,9 +544,36 @@ def channel_organs(policy: PolicyView, channel: str, level: str) -> frozenset[st
     return got
 
 
+def stand_in_refusal(policy: PolicyView, field: str, body_id: str, area: str, kind: str | None, *,
+                     concealer: bool = False) -> str | None:
+    """Why a record cannot name ``body_id`` in ``field`` (``discovered.body``, ``handled[i].to_body``,
+    ``concealed_by[i]``: ``concealer``, where a level may be named instead; a ledger event's ``to_body``, ``who``
+    …), and what to write, where it is a body of kind :data:`UNNAMED_HOLDERS`: a verdict's stand-in
+    for the body a record does not name, which a record naming it would turn into a body of its own, answering by
+    itself for what none of the bodies it stands for was shown to do (review34 F5); None for any other body. A role
+    (问题所属部门) a record may name, with its line as ``sector`` (review26).
+
+    >>> import responsibility
+    >>> print(stand_in_refusal(responsibility.load(), "concealed_by[0]", "county_holders_unnamed", "discovery",
+    ...                        "mechanism_missing", concealer=True))  # doctest: +ELLIPSIS
+    'county_holders_unnamed' (县（市、区）负有该问题交办上报职责的机构（记录未写明）) stands in a verdict for the ...
+    """
+    b = policy.bodies.get(body_id)
+    if b is None or b.kind != UNNAMED_HOLDERS:
+        return None
+    holders = [h for h in policy.stage_holders(area, kind, "handling") if h in policy.bodies
+               and policy.bodies[h].level == b.level and policy.bodies[h].kind != UNNAMED_HOLDERS]
+    listed = ", ".join(f"{h} {policy.bodies[h].name}" for h in holders[:4]) + (" …" if len(holders) > 4 else "")
+    known = f"name the body if the record knows it ({listed})" if holders else "name the body if the record knows it"
+    instead = f"else give the level {b.level!r}" if concealer else f"else leave {field} out"
+    return (f"{body_id!r} ({b.name}) stands in a verdict for the {b.level} body the record does not name, and is no "
+            f"body a record can name: {known}, {instead}")
+
+
 def _level_bodies(policy: PolicyView, level: str) -> str:
-    """The first bodies of ``level``, each id with its name, and where to see them all."""
-    at = [f"{b} {x.name}" for b, x in policy.bodies.items() if x.level == level]
+    """The first bodies of ``level``, each id with its name, and where to see them all (not a stand-in of kind
+    :data:`UNNAMED_HOLDERS`, which a record cannot name)."""
+    at = [f"{b} {x.name}" for b, x in policy.bodies.items() if x.level == level and x.kind != UNNAMED_HOLDERS]
     more = f", … ({len(at)} in all: `responsibility graph --level {level}`)" if len(at) > 4 else ""
     return f"{', '.join(at[:4])}{more}"
 
@@ -1955,6 +1987,8 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if value not in policy.bodies:
             fail(field, f"unknown body {value!r}; {body_hint(policy, value, level if level in levels else None)}",
                  "unknown_body")
+        if (stand_in := stand_in_refusal(policy, field, value, p.area, p.kind)) is not None:
+            fail(field, stand_in, "unknown_body")
 
     place_rank = levels[place_level]
     d = p.discovered
@@ -2023,6 +2057,8 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             hint = suggest(who, levels) if who.isascii() else ""
             fail(field, f"{who!r} is neither a level nor a body; {hint or body_hint(policy, who, levels_too=True)}",
                  "unknown_body")
+        if (stand_in := stand_in_refusal(policy, field, who, p.area, p.kind, concealer=True)) is not None:
+            fail(field, stand_in, "unknown_body")
         assert d is not None  # checked above: concealment needs a discovery
         level_id = who if who in levels else policy.bodies[who].level
         # 一(四): concealment or omission during a higher level's verification, inspection or audit.

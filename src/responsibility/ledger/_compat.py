@@ -15,6 +15,7 @@ from ..engine._problem import (
     parse_day,
     parse_problem,
     place_name_hint,
+    stand_in_refusal,
     term_hint,
 )
 from ..engine._problem import _level_words_of_the_place as level_words_of_the_place
@@ -25,7 +26,7 @@ from ..policy._view import PolicyView
 __all__ = ["LEVEL_DIGITS", "Jurisdiction", "Plan", "PolicyView", "Route", "ValueNames", "ancestor_code", "batch_assess",
            "below_community", "body_hint", "canonical_record", "check_target", "level_body_hint", "level_of",
            "level_words_of_the_place", "other_period", "parse_code", "parse_day", "parse_problem", "place_name_hint",
-           "route", "route_bodies", "term_hint", "who_answers"]
+           "route", "route_bodies", "stand_in_refusal", "term_hint", "who_answers"]
 
 
 def batch_assess(policy: Any, records: list[dict[str, Any]], jurisdiction: Any, today: dt.date) -> Any:

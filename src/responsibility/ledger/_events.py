@@ -93,7 +93,8 @@ CODES: dict[str, str] = {
     "unknown_level": "not a level of the chain",
     "ambiguous_level": "a level's Chinese word that names two levels at the place (市 in a county-level city)",
     "unknown_channel": "not a discovery channel of the policy",
-    "unknown_body": "not a body of the policy (or, for concealed, neither a level nor a body)",
+    "unknown_body": "not a body of the policy (or, for concealed, neither a level nor a body), or a verdict's stand-in "
+                    "for a body the record does not name (kind unresolved_holders)",
     "unknown_status": "not a status of the lists (nor open)",
     "bad_place": "not a 2/4/6/9/12-digit division code",
     "unknown_place": "a place outside the ledger's jurisdiction",

@@ -583,6 +583,12 @@ class Folder:
                 from ._compat import body_hint
 
                 self._fail(e, name, f"unknown body {v!r}; {body_hint(policy, v, at)}", "unknown_body")
+            from ._compat import stand_in_refusal
+
+            # (a verdict's stand-in for a body a record does not name, as who_answers refuses it: stored, the
+            # problem's 责任清单 would say only 无法认定; review34 F5)
+            if (stand_in := stand_in_refusal(policy, name, v, s.domain, s.kind, concealer=name == "who")) is not None:
+                self._fail(e, name, stand_in, "unknown_body")
             found = _judged_from(s, e) if policy.epochs else None
             if found is not None and v not in (now := policy.at(found)).bodies:
                 # A record is judged by the rules in force on its discovery day, its steps' bodies included (as
