@@ -128,7 +128,8 @@ def test_route_reads_the_line_a_named_finder_gives_as_the_verdict_does(policy: P
     lined_ = 0
     for area, kind in [*policy.kinds, *((a, None) for a in policy.problem_areas)]:
         for body, x in policy.bodies.items():
-            if x.level != "county" or x.role:
+            # (nor a verdict's stand-in for a body the record does not name, which no record names: review34 F5)
+            if x.level != "county" or x.role or x.kind == "unresolved_holders":
                 continue
             r = _record(area, kind or "", VILLAGE, "county", "verification_census", severity="serious")
             r = {**r, "discovered": {**r["discovered"], "body": body}, "as_of": "2021-03-01"}
