@@ -397,8 +397,9 @@ def handovers(policy: Policy, j: Jurisdiction, n: int, *, seed: int, own: bool =
     rnd = random.Random(seed)
     villages = [p.code for p in j if p.level == "village"]
     kinds = sorted(policy.kinds)
-    depts = {lv: sorted(b for b, body in policy.bodies.items() if body.level == lv and lv in policy.roles)
-             for lv in LEVELS}
+    # (not the unresolved stand-in county_holders_unnamed, which no record names: review34 F5)
+    depts = {lv: sorted(b for b, body in policy.bodies.items() if body.level == lv and lv in policy.roles
+                        and body.kind != "unresolved_holders") for lv in LEVELS}
     start = dt.date(2021, 3, 1)
     out = []
     for i in range(n):

@@ -138,7 +138,9 @@ def _assignments(policy: Policy, j: Jurisdiction) -> list[dict[str, Any]]:
     province: every body with a part but no duty to rectify, and every other."""
     places = {"village": VILLAGE, "county": "330127", "city": "3301"}
     levels = ["village", "township", "county", "city", "province"]
-    at = {lv: sorted(b for b, x in policy.bodies.items() if x.level == lv) for lv in levels}
+    # (each body a record can name: not the unresolved stand-in, review34 F5)
+    at = {lv: sorted(b for b, x in policy.bodies.items() if x.level == lv and x.kind != "unresolved_holders")
+          for lv in levels}
     out = []
     for area, kind in sorted(policy.kinds):
         for plv, place in places.items():
