@@ -58,6 +58,7 @@ from typing import Any
 
 import responsibility
 from responsibility import Jurisdiction, Policy
+from responsibility.engine._problem import UNNAMED_HOLDERS
 
 try:
     from responsibility.chain._jurisdiction import is_residents_committee
@@ -87,7 +88,10 @@ def ledger(policy: Policy, j: Jurisdiction, n: int, *, seed: int = 0) -> list[di
     # revision or rules without them: every level)
     runs = {lv: {c for c, ch in policy.channels.items() if getattr(ch, "levels", None) in (None, []) or lv in ch.levels}
             for lv in LEVELS}
-    bodies = {lv: sorted(b for b, body in policy.bodies.items() if body.level == lv) for lv in LEVELS}
+    # (not a verdict's stand-in for a level's unnamed holders, body kind unresolved_holders: a record cannot name it,
+    # engine/_problem.stand_in_refusal, and a benchmark's ledger is of records a user could send)
+    bodies = {lv: sorted(b for b, body in policy.bodies.items() if body.level == lv and body.kind != UNNAMED_HOLDERS)
+              for lv in LEVELS}
     start = dt.date(2021, 1, 1)
     out = []
     for i in range(n):
