@@ -470,6 +470,16 @@ class _Dropping(Decider):
         k = self.part[1] - 1  # an entry is (rule id, (body, level, escalation, self-rectification))
         return (*key[:-1], tuple((rule, read[:k] + read[k + 1:]) for rule, read in key[-1]))
 
+    def _flipped(self, param: str, value: Any) -> Decider:
+        # The deciders under the other values of a reading key their plans the same way: the verdict's switched part
+        # is kept by the shapes the record has under them (Decider._switched), which would tell apart what the key
+        # left out
+        got = super()._flipped(param, value)
+        if not isinstance(got, _Dropping):
+            got.__class__ = _Dropping
+            got.part = self.part
+        return got
+
 
 #: The parts of Decider.shape's key (its order), and the fields of each fired rule's entry. Four are kept in
 #: the key though no verdict shows them: the engine (part 0; both engines give the same verdicts, as the
@@ -478,9 +488,12 @@ class _Dropping(Decider):
 #: with named bodies at every level of place as the reference did), and escalation (field 3: whether the
 #: fact's level is below the authority of the area or kind, which the rule's id and level say). Self-rectification
 #: (field 4) is kept too: what the record shows of it is in "rests on" whenever one fact carries it; two facts of
-#: one record that carry it the other way round would need it, and no record here does.
-KEY_PARTS = {"severity": 1, "sector": 2, "levels that knew": 4, "levels that passed down": 5,
-             "departments answering from the day they were handed it": 6, "deadline from the parameter": 7,
+#: one record that carry it the other way round would need it, and no record here does. The levels that passed it
+#: down (part 5) and the departments answering from the day they were handed it (part 6) too: a finding's rows read
+#: them (reassigned_level_answers, receiving_level_body), but each record whose rows do rests on that reading and is
+#: decided again under its other values, whose shapes (their facts) tell them apart, and the verdict's rows are kept
+#: by those shapes too (Decider._switched): a key without either gives every verdict here as the reference does.
+KEY_PARTS = {"severity": 1, "sector": 2, "levels that knew": 4, "deadline from the parameter": 7,
              "rests on": 8, "rules fired": 9, "named body": ("hit", 1)}
 
 

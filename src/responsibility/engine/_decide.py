@@ -270,6 +270,9 @@ class Decider:
         self._flips: dict[tuple[str, Any], Decider] | None = {}
         self._others: dict[str, tuple[Any, ...]] = {}  # (:meth:`_other_values`)
         self._switchable: dict[tuple[str, str | None, bool], tuple[str, ...]] = {}
+        #: :meth:`_todo` by shape, and :meth:`_switched`'s plans by shape and the shapes under the other values read.
+        self._todos: dict[tuple[Any, ...], tuple[tuple[str, Any, str], ...]] = {}
+        self._switched_plans: dict[tuple[Any, ...], Plan] = {}
         self._linked_memo: dict[tuple[int, tuple[str, ...]], tuple[Any, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
         self._memo_main_skip: frozenset[str] | None = None  # (:meth:`_main_rests`)
@@ -376,14 +379,6 @@ class Decider:
                 self._placements[tuple([self._canon(x) if type(x) is tuple else x for x in pk])] = untracked(plan, Plan)
             else:
                 plan = Plan(placed.mains, placed.keys, placed.fired, placed.duties, placed.spared)
-            if self._flips is not None:
-                # (per shape, not per placement: the same placement of a record found at another level may switch
-                # otherwise; the placement's plan is kept as it was placed)
-                rest, links, removed = self.switched_rests(problem, jurisdiction, plan.keys, ctx.as_of,
-                                                           bool(plan.mains), ctx.rests_on, self._plan_clauses(plan))
-                if rest or links or removed:
-                    plan = Plan(plan.mains, plan.keys, plan.fired, plan.duties,
-                                tuple(dict.fromkeys((*plan.spared, *rest))), links or None, removed)
             plans = self._plans
             if len(plans) >= PLANS_KEPT:
                 with contextlib.suppress(StopIteration, KeyError, RuntimeError):
@@ -391,7 +386,61 @@ class Decider:
             # (kept as an equal tuple of the decider's one of each part: :meth:`_canon`; untracked: tuples of strings
             # and numbers, engine/_compile.untracked)
             plans[tuple([self._canon(x) if type(x) is tuple else x for x in shape])] = untracked(plan, Plan)
+        if self._flips is not None:
+            plan = self._switched(problem, jurisdiction, ctx, shape, plan)
         return facts, ctx, hits, plan
+
+    def _switched(self, problem: Problem, jurisdiction: Jurisdiction, ctx: Context, shape: tuple[Any, ...],
+                  plan: Plan) -> Plan:
+        """``plan`` with what the readings the text leaves open decide of its findings for this record
+        (:meth:`switched_rests`): kept by the record's shape *and* the shape it has under each other value read.
+        A reading's other value may make a part of the record count that this one does not (its days under
+        rectifier_holding: a rectifier holding it since the day it was found is late after 30 days, not after 14),
+        so two records of one shape may switch otherwise; kept by the shape alone, a verdict's rests_on was the first
+        such record's, and depended on what the decider had decided before it."""
+        # (the area and kind beside the shape: a record on which no rule fired has a shape that names neither, and a
+        # switch may still make findings for it)
+        rec = problem.__dict__
+        at = (rec["area"], rec["kind"], shape)
+        todo = self._todos.get(at)
+        if todo is None:
+            todo = self._todo(problem, bool(plan.mains), ctx.rests_on)
+            if len(self._todos) >= PLANS_KEPT:
+                self._todos.clear()
+            self._todos[at] = todo
+        if not todo:
+            return plan
+        today = ctx.as_of
+        deciders = [self._flipped(param, value) for param, value, _ in todo]
+        others = [d._shape_plan(problem, jurisdiction, today) for d in deciders]
+        key = (at, tuple([s for s, _ in others]))
+        got = self._switched_plans.get(key)
+        if got is None:
+            rest, links, removed = self.switched_rests(
+                problem, jurisdiction, plan.keys, today, bool(plan.mains), ctx.rests_on, self._plan_clauses(plan),
+                answered={(param, value): d._plan_clauses(p)
+                          for (param, value, _), d, (_, p) in zip(todo, deciders, others, strict=True)})
+            got = plan
+            if rest or links or removed:
+                got = untracked(Plan(plan.mains, plan.keys, plan.fired, plan.duties,
+                                     tuple(dict.fromkeys((*plan.spared, *rest))), links or None, removed), Plan)
+            if len(self._switched_plans) >= PLANS_KEPT:
+                self._switched_plans.clear()
+            self._switched_plans[key] = got
+        return got
+
+    def _shape_plan(self, problem: Problem, jurisdiction: Jurisdiction, today: dt.date | None
+                    ) -> tuple[tuple[Any, ...], Plan]:
+        """The shape of a problem parsed by ``parse_problem`` as the compiled engine reads it under this decider's
+        policy, and its plan (:meth:`_switched` reads them under another value of a reading)."""
+        problem = placed_for(problem, self.policy)
+        facts, ctx = derive(problem, self.policy, today)
+        hits, fired = self.compiled.fire_read(problem.__dict__["area"], facts, derived=True)
+        shape = self.shape(problem, facts, hits, ctx, self.compiled.name, fired)
+        plan = self._plans.get(shape)
+        if plan is None:
+            plan = self._planned(problem, jurisdiction, self.compiled, today)[3]
+        return shape, plan
 
     def shape(self, problem: Problem, facts: Sequence[Fact], hits: Sequence[Hit], ctx: Context,
               engine: str, fired: tuple[Any, ...] | None = None) -> tuple[Any, ...]:
@@ -455,7 +504,8 @@ class Decider:
 
     def switched_rests(self, problem: Problem, jurisdiction: Jurisdiction, keys: Sequence[tuple[str, str, str]],
                        today: dt.date | None, failed: bool = False, rests: Sequence[str] = (),
-                       clauses: Mapping[tuple[str, str, str], tuple[str, ...]] | None = None
+                       clauses: Mapping[tuple[str, str, str], tuple[str, ...]] | None = None,
+                       answered: Mapping[tuple[str, Any], Mapping[tuple[str, str, str], tuple[str, ...]]] | None = None
                        ) -> tuple[tuple[str, ...], dict[tuple[str, str, str], tuple[str, ...]], Removed]:
         """What the readings the text leaves open decide of ``keys``, the findings (with their ``clauses``), read by
         deciding the record again under each other value of each: what a reading changes is what the data's duties
@@ -476,7 +526,33 @@ class Decider:
 
         ``failed``: the findings include a failure, so that duties of a failure's own duty kind (主体责任, 二(一)1: the
         area's and the general areas') count too. Days and severities are not read again: their findings say what
-        limit or threshold decided them (the facts' ``slow``, ``rlim``, the liabilities' thresholds)."""
+        limit or threshold decided them (the facts' ``slow``, ``rlim``, the liabilities' thresholds). ``answered``:
+        the findings already decided under some of those values (:meth:`_switched`), by (parameter, value)."""
+        todo = self._todo(problem, failed, rests)
+        if not todo:
+            return (), {}, ()
+        now = set(keys)
+        out: list[str] = []
+        links: dict[tuple[str, str, str], tuple[str, ...]] = {}
+        removed: list[tuple[str, Any, tuple[tuple[str, str, str], ...]]] = []
+        for param, value, why in todo:
+            other = (answered or {}).get((param, value))
+            if other is None:
+                other = self._flipped(param, value).answers(problem, jurisdiction, today)
+            changed = [k for k in keys if k not in other or (clauses is not None and other[k] != clauses[k])]
+            for key in changed:
+                if param not in links.get(key, ()):
+                    links[key] = (*links.get(key, ()), param)
+            if why == "switch" and (changed or len(other) != len(now)):
+                out.append(param)
+            elif why == "what_if" and (gone := tuple(k for k in other if k not in now)):
+                out.append(param)
+                removed.append((param, value, gone))
+        return tuple(dict.fromkeys(out)), links, tuple(removed)
+
+    def _todo(self, problem: Problem, failed: bool, rests: Sequence[str]) -> tuple[tuple[str, Any, str], ...]:
+        """Each (parameter, value) :meth:`switched_rests` decides the record under, and why: a switch, a reading, a
+        what-if's rules' value (what the record's area, kind, severity, failure and context's readings decide)."""
         area, kind = problem.area, problem.kind
         policy = self.policy
         if failed:  # (only where the record's severity reaches such a failure: main_responsibility_from)
@@ -502,24 +578,7 @@ class Decider:
         for p, (old, new) in policy.what_if.items():
             if p in policy.parameters and old != new and old in self._other_values(p):
                 todo[(p, old)] = "what_if"
-        if not todo:
-            return (), {}, ()
-        now = set(keys)
-        out: list[str] = []
-        links: dict[tuple[str, str, str], tuple[str, ...]] = {}
-        removed: list[tuple[str, Any, tuple[tuple[str, str, str], ...]]] = []
-        for (param, value), why in todo.items():
-            other = self._flipped(param, value).answers(problem, jurisdiction, today)
-            changed = [k for k in keys if k not in other or (clauses is not None and other[k] != clauses[k])]
-            for key in changed:
-                if param not in links.get(key, ()):
-                    links[key] = (*links.get(key, ()), param)
-            if why == "switch" and (changed or len(other) != len(now)):
-                out.append(param)
-            elif why == "what_if" and (gone := tuple(k for k in other if k not in now)):
-                out.append(param)
-                removed.append((param, value, gone))
-        return tuple(dict.fromkeys(out)), links, tuple(removed)
+        return tuple([(p, value, why) for (p, value), why in todo.items()])
 
     def _other_values(self, param: str) -> tuple[Any, ...]:
         """The values of a parameter read again by :meth:`switched_rests` other than its value: a bool's other, a
