@@ -345,15 +345,16 @@ class Decider:
         placing and the findings read beside it. A record of a shape seen before is placed by its
         plan; only its own parts (its facts, places, finder, dates) are read from it.
         """
-        facts, ctx, hits, plan = self._planned(problem, jurisdiction, eng, today)
+        facts, ctx, hits, plan, shape = self._planned(problem, jurisdiction, eng, today)
         # (the named tuple made as a tuple is: its generated __new__ is a Python frame per decision)
         return Verdict.lazy(problem.__dict__["id"], eng.name, ctx.as_of, self._label,
                             _new_tuple(VerdictContext, (self.policy, jurisdiction, problem)),
-                            functools.partial(self._sheet, problem, jurisdiction, facts, hits, ctx, plan))
+                            functools.partial(self._sheet, problem, jurisdiction, facts, hits, ctx, plan, shape))
 
     def _planned(self, problem: Problem, jurisdiction: Jurisdiction, eng: _Engine, today: dt.date | None
-                 ) -> tuple[list[Fact], Context, list[Hit], Plan]:
-        """:meth:`decide_parsed`'s facts, context, hits and plan (made, or the one kept for the record's shape)."""
+                 ) -> tuple[list[Fact], Context, list[Hit], Plan, tuple[Any, ...]]:
+        """:meth:`decide_parsed`'s facts, context, hits, plan (made, or the one kept for the record's shape) and shape;
+        what the readings left open decide of the plan is read with the verdict's sheet (:meth:`_switched`)."""
         facts, ctx = derive(problem, self.policy, today)
         rec = problem.__dict__  # (the record's fields from the model's dict: no __getattr__ hook per read)
         if eng is self.compiled:  # it gives the fired part of the key with the hits, kept per fact
@@ -386,9 +387,7 @@ class Decider:
             # (kept as an equal tuple of the decider's one of each part: :meth:`_canon`; untracked: tuples of strings
             # and numbers, engine/_compile.untracked)
             plans[tuple([self._canon(x) if type(x) is tuple else x for x in shape])] = untracked(plan, Plan)
-        if self._flips is not None:
-            plan = self._switched(problem, jurisdiction, ctx, shape, plan)
-        return facts, ctx, hits, plan
+        return facts, ctx, hits, plan, shape
 
     def _switched(self, problem: Problem, jurisdiction: Jurisdiction, ctx: Context, shape: tuple[Any, ...],
                   plan: Plan) -> Plan:
@@ -439,7 +438,7 @@ class Decider:
         shape = self.shape(problem, facts, hits, ctx, self.compiled.name, fired)
         plan = self._plans.get(shape)
         if plan is None:
-            plan = self._planned(problem, jurisdiction, self.compiled, today)[3]
+            plan = self._planned(problem, jurisdiction, self.compiled, today)[3]  # (no reading decided again here)
         return shape, plan
 
     def shape(self, problem: Problem, facts: Sequence[Fact], hits: Sequence[Hit], ctx: Context,
@@ -1079,11 +1078,14 @@ class Decider:
         return self.policy.role_stands_aside(rule.area, rule.kind or None, rule.stage, body, duties, prank)
 
     def _sheet(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
-               ctx: Context, plan: Plan) -> Sheet:
+               ctx: Context, plan: Plan, shape: tuple[Any, ...] | None = None) -> Sheet:
         """The findings and interpretations (what ``to_dict`` shows): the plan's forms and the
         record's values in each slot (the place where a body sits, the finder, the dates, as
         :meth:`context_values` gives them); the rest (:meth:`_more`: rules that fired, chain paths,
-        quotes) waits until it is read too."""
+        quotes) waits until it is read too. ``shape``: the record's, whose plan is read under the readings the text
+        leaves open here (:meth:`_switched`: a verdict not read decides nothing again)."""
+        if shape is not None and self._flips is not None:
+            plan = self._switched(problem, jurisdiction, ctx, shape, plan)
         rec = problem.__dict__  # (the record's fields from the model's dict: no __getattr__ hook per read)
         if ctx.set_aside:  # (a plan's rows are those of a record without steps set aside)
             rows = self._aside_rows(plan, problem, facts, hits, ctx)
