@@ -28,9 +28,16 @@ settings.register_profile("explore", derandomize=False, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 # The suite keeps its cached policies (responsibility.policy._cache) apart from the user's own
-# cache, in a directory of its own that the subprocesses it starts inherit.
-os.environ["RESPONSIBILITY_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="responsibility-test-cache-")
-atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+# cache, in a directory of its own that the subprocesses it starts inherit. The xdist workers share
+# the one their controller made (they inherit its environment): what one worker compiled (an area's
+# rules under a view, engine/_compile) the other reads back rather than compiling it again; the
+# controller removes it at its exit.
+if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("_RESPONSIBILITY_TEST_CACHE"):
+    os.environ["RESPONSIBILITY_CACHE_DIR"] = os.environ["_RESPONSIBILITY_TEST_CACHE"]
+else:
+    os.environ["RESPONSIBILITY_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="responsibility-test-cache-")
+    os.environ["_RESPONSIBILITY_TEST_CACHE"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- running the suite on both cores
