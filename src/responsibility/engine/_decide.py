@@ -157,13 +157,16 @@ class Plan:
     but for its forms, so that a decider's many plans add little to the garbage collector's work.
     """
 
-    __slots__ = ("asides", "duties", "fired", "keys", "links", "mains", "removed", "rows", "spared")
+    __slots__ = ("asides", "clauses", "duties", "fired", "keys", "links", "mains", "removed", "rows", "spared")
 
     def __init__(self, mains: tuple[int, ...], keys: tuple[tuple[str, str, str], ...],
                  fired: tuple[tuple[tuple[str, int], ...], ...], duties: tuple[tuple[str, ...], ...],
                  spared: tuple[str, ...] = (), links: dict[tuple[str, str, str], tuple[str, ...]] | None = None,
-                 removed: Removed = ()) -> None:
+                 removed: Removed = (), clauses: dict[tuple[str, str, str], tuple[str, ...]] | None = None) -> None:
         self.mains, self.keys, self.fired, self.duties = mains, keys, fired, duties
+        #: The findings' clauses (:meth:`Decider._plan_clauses`), when first read: they follow from ``keys``, ``duties``
+        #: and ``fired`` alone, so a plan made from another with the same findings is given them.
+        self.clauses = clauses
         #: The parameters that withheld main responsibility from the levels ``mains`` (:meth:`Decider.main_spared`),
         #: and those switching off a duty whose reading would change the findings (:meth:`Decider.switched_rests`):
         #: the verdict rests on them though no finding need.
@@ -260,6 +263,8 @@ class Decider:
         #: the body and ``later`` of its fact — what :meth:`_placing` reads of a hit beside the record's parts.
         self._placements: dict[tuple[Any, ...], Plan] = {}
         self._rule_of: dict[str, Rule] = {}  # the rules that fired in a plan, by id
+        #: A finding's clauses by its key, duties and the hits behind it (:meth:`_plan_clauses`).
+        self._clauses_memo: dict[tuple[Any, ...], tuple[str, ...]] = {}
         #: What one hit places (:meth:`place_hits`), by rule, named body, place's level and sector
         #: (``None``: nothing is kept, every hit placed afresh).
         self._placings: dict[tuple[Any, ...], tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]] | None = {}
@@ -365,25 +370,18 @@ class Decider:
             # passed it down, the days, what the verdict rests on...): a new shape often places as an earlier one did
             # (~a third of new shapes in bench_engine's loop), and shares that plan's findings; only its rows are its
             # own (_rows, made when it is first read).
-            pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
-                  facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
-                  tuple([self._canon((rule.id, fact.get("body"), fact.get("later"))) for rule, fact in hits]))
-            placed = self._placements.get(pk)
-            if placed is None:
-                plan = self._plan(problem, jurisdiction, facts, hits, ctx, eng)
-                if len(self._placements) >= PLANS_KEPT:
-                    self._placements.clear()
-                self._placements[tuple([self._canon(x) if type(x) is tuple else x for x in pk])] = untracked(plan, Plan)
-            else:
-                plan = Plan(placed.mains, placed.keys, placed.fired, placed.duties, placed.spared)
+            placed, made = self._placement(problem, jurisdiction, facts, hits, ctx, eng)
+            plan = placed if made else Plan(placed.mains, placed.keys, placed.fired, placed.duties, placed.spared,
+                                            clauses=placed.clauses)
             if self._flips is not None:
                 # (per shape, not per placement: the same placement of a record found at another level may switch
                 # otherwise; the placement's plan is kept as it was placed)
+                # (the plan's clauses are read only where a reading is decided again: most shapes switch none)
                 rest, links, removed = self.switched_rests(problem, jurisdiction, plan.keys, ctx.as_of,
-                                                           bool(plan.mains), ctx.rests_on, self._plan_clauses(plan))
+                                                           bool(plan.mains), ctx.rests_on, plan=plan)
                 if rest or links or removed:
                     plan = Plan(plan.mains, plan.keys, plan.fired, plan.duties,
-                                tuple(dict.fromkeys((*plan.spared, *rest))), links or None, removed)
+                                tuple(dict.fromkeys((*plan.spared, *rest))), links or None, removed, plan.clauses)
             plans = self._plans
             if len(plans) >= PLANS_KEPT:
                 with contextlib.suppress(StopIteration, KeyError, RuntimeError):
@@ -392,6 +390,27 @@ class Decider:
             # and numbers, engine/_compile.untracked)
             plans[tuple([self._canon(x) if type(x) is tuple else x for x in shape])] = untracked(plan, Plan)
         return facts, ctx, hits, plan
+
+    def _placement(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
+                   ctx: Context, eng: _Engine) -> tuple[Plan, bool]:
+        """The plan placing ``hits`` as :meth:`_plan` does, kept by what it reads (:attr:`_placements`), and whether
+        it was made now."""
+        rec = problem.__dict__
+        # (looked up by a key of new tuples; only a key kept holds the decider's one of each part, :meth:`_canon`: a
+        # look-up in its large table per hit costs more than the key's own tuples)
+        pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
+              facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
+              tuple([(rule.id, fact.get("body"), fact.get("later")) for rule, fact in hits]))
+        placed = self._placements.get(pk)
+        if placed is not None:
+            return placed, False
+        placed = self._plan(problem, jurisdiction, facts, hits, ctx, eng)
+        if len(self._placements) >= PLANS_KEPT:
+            self._placements.clear()
+        canon = self._canon
+        key = (*pk[:7], tuple(map(canon, pk[7])))
+        self._placements[tuple([canon(x) if type(x) is tuple else x for x in key])] = untracked(placed, Plan)
+        return placed, True
 
     def shape(self, problem: Problem, facts: Sequence[Fact], hits: Sequence[Hit], ctx: Context,
               engine: str, fired: tuple[Any, ...] | None = None) -> tuple[Any, ...]:
@@ -455,7 +474,8 @@ class Decider:
 
     def switched_rests(self, problem: Problem, jurisdiction: Jurisdiction, keys: Sequence[tuple[str, str, str]],
                        today: dt.date | None, failed: bool = False, rests: Sequence[str] = (),
-                       clauses: Mapping[tuple[str, str, str], tuple[str, ...]] | None = None
+                       clauses: Mapping[tuple[str, str, str], tuple[str, ...]] | None = None, *,
+                       plan: Plan | None = None
                        ) -> tuple[tuple[str, ...], dict[tuple[str, str, str], tuple[str, ...]], Removed]:
         """What the readings the text leaves open decide of ``keys``, the findings (with their ``clauses``), read by
         deciding the record again under each other value of each: what a reading changes is what the data's duties
@@ -476,7 +496,10 @@ class Decider:
 
         ``failed``: the findings include a failure, so that duties of a failure's own duty kind (主体责任, 二(一)1: the
         area's and the general areas') count too. Days and severities are not read again: their findings say what
-        limit or threshold decided them (the facts' ``slow``, ``rlim``, the liabilities' thresholds)."""
+        limit or threshold decided them (the facts' ``slow``, ``rlim``, the liabilities' thresholds).
+
+        ``plan``: the plan of ``keys``, whose clauses (:meth:`_plan_clauses`) stand for ``clauses`` where none are
+        given, read only when some reading is to be decided again."""
         area, kind = problem.area, problem.kind
         policy = self.policy
         if failed:  # (only where the record's severity reaches such a failure: main_responsibility_from)
@@ -504,6 +527,8 @@ class Decider:
                 todo[(p, old)] = "what_if"
         if not todo:
             return (), {}, ()
+        if clauses is None and plan is not None:
+            clauses = self._plan_clauses(plan)
         now = set(keys)
         out: list[str] = []
         links: dict[tuple[str, str, str], tuple[str, ...]] = {}
@@ -555,14 +580,41 @@ class Decider:
         """The findings (body, basis, liability) of a problem parsed by ``parse_problem``, with their clauses, as the
         compiled engine places them (:meth:`switched_rests` reads them under another value of a reading)."""
         # (an urban community's record is placed as this policy's residents_committee_place reads it)
-        return self._plan_clauses(self._planned(placed_for(problem, self.policy), jurisdiction, self.compiled,
-                                                today)[3])
+        problem = placed_for(problem, self.policy)
+        if self._flips is not None:  # (a decider that decides readings again: its plans rest on them too)
+            return self._plan_clauses(self._planned(problem, jurisdiction, self.compiled, today)[3])
+        # A decider of a switched reading asks no further (:meth:`_flipped`): the findings are its placement's, kept
+        # by what the placing reads (:meth:`_placement`), with no shape's plan made or kept beside it.
+        facts, ctx = derive(problem, self.policy, today)
+        hits = self.compiled.fire_read(problem.__dict__["area"], facts, derived=True)[0]
+        return self._plan_clauses(self._placement(problem, jurisdiction, facts, hits, ctx, self.compiled)[0])
 
     def _plan_clauses(self, plan: Plan) -> dict[tuple[str, str, str], tuple[str, ...]]:
-        """A plan's findings (body, basis, liability) with their clauses."""
-        rule_of = self._rule_of
-        return {k: self.clauses(k[0], k[1], ds, [rule_of[r] for r, _ in fs])
-                for k, ds, fs in zip(plan.keys, plan.duties, plan.fired, strict=True)}
+        """A plan's findings (body, basis, liability) with their clauses (kept in the plan: a reading decided again
+        reads the other decider's plan, most often one it has made before; the dict is read, never changed)."""
+        got = plan.clauses
+        if got is None:
+            # (untracked with its tuples: it holds strings only, engine/_compile.untracked)
+            got = plan.clauses = untracked(self._clauses_of(plan))
+        return got
+
+    def _clauses_of(self, plan: Plan) -> dict[tuple[str, str, str], tuple[str, ...]]:
+        """:meth:`_plan_clauses`, made."""
+        # Kept by finding, duties and the rules behind it (with their facts' positions, which the clauses do not read
+        # but which cost nothing to key by): a plan's findings are mostly those of earlier plans, and the clauses of one
+        # (a set, a sort by the documents' order) cost ~3 us; a new shape reads all of its plan's, and each reading it
+        # decides again reads the other decider's.
+        memo, rule_of = self._clauses_memo, self._rule_of
+        out = {}
+        for k, ds, fs in zip(plan.keys, plan.duties, plan.fired, strict=True):
+            mk = (k, ds, fs)
+            got = memo.get(mk)
+            if got is None:
+                if len(memo) >= PLANS_KEPT:
+                    memo.clear()
+                got = memo[mk] = self.clauses(k[0], k[1], ds, [rule_of[r] for r, _ in fs])
+            out[k] = got
+        return out
 
     def main_spared(self, problem: Problem, facts: list[Fact], failed: set[int], prank: int, sector: str | None,
                     eng: _Engine) -> tuple[str, ...]:
