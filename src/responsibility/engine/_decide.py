@@ -157,13 +157,16 @@ class Plan:
     but for its forms, so that a decider's many plans add little to the garbage collector's work.
     """
 
-    __slots__ = ("asides", "duties", "fired", "keys", "links", "mains", "removed", "rows", "spared")
+    __slots__ = ("asides", "clauses", "duties", "fired", "keys", "links", "mains", "removed", "rows", "spared")
 
     def __init__(self, mains: tuple[int, ...], keys: tuple[tuple[str, str, str], ...],
                  fired: tuple[tuple[tuple[str, int], ...], ...], duties: tuple[tuple[str, ...], ...],
                  spared: tuple[str, ...] = (), links: dict[tuple[str, str, str], tuple[str, ...]] | None = None,
-                 removed: Removed = ()) -> None:
+                 removed: Removed = (), clauses: dict[tuple[str, str, str], tuple[str, ...]] | None = None) -> None:
         self.mains, self.keys, self.fired, self.duties = mains, keys, fired, duties
+        #: The findings' clauses (:meth:`Decider._plan_clauses`), when first read: they follow from ``keys``, ``duties``
+        #: and ``fired`` alone, so a plan made from another with the same findings is given them.
+        self.clauses = clauses
         #: The parameters that withheld main responsibility from the levels ``mains`` (:meth:`Decider.main_spared`),
         #: and those switching off a duty whose reading would change the findings (:meth:`Decider.switched_rests`):
         #: the verdict rests on them though no finding need.
@@ -260,6 +263,8 @@ class Decider:
         #: the body and ``later`` of its fact — what :meth:`_placing` reads of a hit beside the record's parts.
         self._placements: dict[tuple[Any, ...], Plan] = {}
         self._rule_of: dict[str, Rule] = {}  # the rules that fired in a plan, by id
+        #: A finding's clauses by its key, duties and the hits behind it (:meth:`_plan_clauses`).
+        self._clauses_memo: dict[tuple[Any, ...], tuple[str, ...]] = {}
         #: What one hit places (:meth:`place_hits`), by rule, named body, place's level and sector
         #: (``None``: nothing is kept, every hit placed afresh).
         self._placings: dict[tuple[Any, ...], tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]] | None = {}
@@ -369,17 +374,9 @@ class Decider:
             # passed it down, the days, what the verdict rests on...): a new shape often places as an earlier one did
             # (~a third of new shapes in bench_engine's loop), and shares that plan's findings; only its rows are its
             # own (_rows, made when it is first read).
-            pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
-                  facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
-                  tuple([self._canon((rule.id, fact.get("body"), fact.get("later"))) for rule, fact in hits]))
-            placed = self._placements.get(pk)
-            if placed is None:
-                plan = self._plan(problem, jurisdiction, facts, hits, ctx, eng)
-                if len(self._placements) >= PLANS_KEPT:
-                    self._placements.clear()
-                self._placements[tuple([self._canon(x) if type(x) is tuple else x for x in pk])] = untracked(plan, Plan)
-            else:
-                plan = Plan(placed.mains, placed.keys, placed.fired, placed.duties, placed.spared)
+            placed, made, _ = self._placement(problem, jurisdiction, facts, hits, ctx, eng)
+            plan = placed if made else Plan(placed.mains, placed.keys, placed.fired, placed.duties, placed.spared,
+                                            clauses=placed.clauses)
             plans = self._plans
             if len(plans) >= PLANS_KEPT:
                 with contextlib.suppress(StopIteration, KeyError, RuntimeError):
@@ -392,7 +389,8 @@ class Decider:
     def _switched(self, problem: Problem, jurisdiction: Jurisdiction, ctx: Context, shape: tuple[Any, ...],
                   plan: Plan) -> Plan:
         """``plan`` with what the readings the text leaves open decide of its findings for this record
-        (:meth:`switched_rests`): kept by the record's shape *and* the shape it has under each other value read.
+        (:meth:`switched_rests`): kept by the record's shape *and* what the placing reads of it under each other value
+        read (:meth:`_shape_plan`).
         A reading's other value may make a part of the record count that this one does not (its days under
         rectifier_holding: a rectifier holding it since the day it was found is late after 30 days, not after 14),
         so two records of one shape may switch otherwise; kept by the shape alone, a verdict's rests_on was the first
@@ -430,16 +428,35 @@ class Decider:
 
     def _shape_plan(self, problem: Problem, jurisdiction: Jurisdiction, today: dt.date | None
                     ) -> tuple[tuple[Any, ...], Plan]:
-        """The shape of a problem parsed by ``parse_problem`` as the compiled engine reads it under this decider's
-        policy, and its plan (:meth:`_switched` reads them under another value of a reading)."""
+        """What the compiled engine's placing reads of a problem parsed by ``parse_problem`` under this decider's
+        policy (:meth:`_placement`'s key, which decides the findings and their clauses), and that placement's plan:
+        :meth:`_switched` reads them under another value of a reading."""
         problem = placed_for(problem, self.policy)
         facts, ctx = derive(problem, self.policy, today)
-        hits, fired = self.compiled.fire_read(problem.__dict__["area"], facts, derived=True)
-        shape = self.shape(problem, facts, hits, ctx, self.compiled.name, fired)
-        plan = self._plans.get(shape)
-        if plan is None:
-            plan = self._planned(problem, jurisdiction, self.compiled, today)[3]  # (no reading decided again here)
-        return shape, plan
+        hits = self.compiled.fire_read(problem.__dict__["area"], facts, derived=True)[0]
+        placed, _, key = self._placement(problem, jurisdiction, facts, hits, ctx, self.compiled)
+        return key, placed
+
+    def _placement(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
+                   ctx: Context, eng: _Engine) -> tuple[Plan, bool, tuple[Any, ...]]:
+        """The plan placing ``hits`` as :meth:`_plan` does, kept by what it reads (:attr:`_placements`), whether it
+        was made now, and that key."""
+        rec = problem.__dict__
+        # (looked up by a key of new tuples; only a key kept holds the decider's one of each part, :meth:`_canon`: a
+        # look-up in its large table per hit costs more than the key's own tuples)
+        pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
+              facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
+              tuple([(rule.id, fact.get("body"), fact.get("later")) for rule, fact in hits]))
+        placed = self._placements.get(pk)
+        if placed is not None:
+            return placed, False, pk
+        placed = self._plan(problem, jurisdiction, facts, hits, ctx, eng)
+        if len(self._placements) >= PLANS_KEPT:
+            self._placements.clear()
+        canon = self._canon
+        key = (*pk[:7], tuple(map(canon, pk[7])))
+        self._placements[tuple([canon(x) if type(x) is tuple else x for x in key])] = untracked(placed, Plan)
+        return placed, True, pk
 
     def shape(self, problem: Problem, facts: Sequence[Fact], hits: Sequence[Hit], ctx: Context,
               engine: str, fired: tuple[Any, ...] | None = None) -> tuple[Any, ...]:
@@ -613,14 +630,41 @@ class Decider:
         """The findings (body, basis, liability) of a problem parsed by ``parse_problem``, with their clauses, as the
         compiled engine places them (:meth:`switched_rests` reads them under another value of a reading)."""
         # (an urban community's record is placed as this policy's residents_committee_place reads it)
-        return self._plan_clauses(self._planned(placed_for(problem, self.policy), jurisdiction, self.compiled,
-                                                today)[3])
+        problem = placed_for(problem, self.policy)
+        if self._flips is not None:  # (a decider that decides readings again: its plans rest on them too)
+            return self._plan_clauses(self._planned(problem, jurisdiction, self.compiled, today)[3])
+        # A decider of a switched reading asks no further (:meth:`_flipped`): the findings are its placement's, kept
+        # by what the placing reads (:meth:`_placement`), with no shape's plan made or kept beside it.
+        facts, ctx = derive(problem, self.policy, today)
+        hits = self.compiled.fire_read(problem.__dict__["area"], facts, derived=True)[0]
+        return self._plan_clauses(self._placement(problem, jurisdiction, facts, hits, ctx, self.compiled)[0])
 
     def _plan_clauses(self, plan: Plan) -> dict[tuple[str, str, str], tuple[str, ...]]:
-        """A plan's findings (body, basis, liability) with their clauses."""
-        rule_of = self._rule_of
-        return {k: self.clauses(k[0], k[1], ds, [rule_of[r] for r, _ in fs])
-                for k, ds, fs in zip(plan.keys, plan.duties, plan.fired, strict=True)}
+        """A plan's findings (body, basis, liability) with their clauses (kept in the plan: a reading decided again
+        reads the other decider's plan, most often one it has made before; the dict is read, never changed)."""
+        got = plan.clauses
+        if got is None:
+            # (untracked with its tuples: it holds strings only, engine/_compile.untracked)
+            got = plan.clauses = untracked(self._clauses_of(plan))
+        return got
+
+    def _clauses_of(self, plan: Plan) -> dict[tuple[str, str, str], tuple[str, ...]]:
+        """:meth:`_plan_clauses`, made."""
+        # Kept by finding, duties and the rules behind it (with their facts' positions, which the clauses do not read
+        # but which cost nothing to key by): a plan's findings are mostly those of earlier plans, and the clauses of one
+        # (a set, a sort by the documents' order) cost ~3 us; a new shape reads all of its plan's, and each reading it
+        # decides again reads the other decider's.
+        memo, rule_of = self._clauses_memo, self._rule_of
+        out = {}
+        for k, ds, fs in zip(plan.keys, plan.duties, plan.fired, strict=True):
+            mk = (k, ds, fs)
+            got = memo.get(mk)
+            if got is None:
+                if len(memo) >= PLANS_KEPT:
+                    memo.clear()
+                got = memo[mk] = self.clauses(k[0], k[1], ds, [rule_of[r] for r, _ in fs])
+            out[k] = got
+        return out
 
     def main_spared(self, problem: Problem, facts: list[Fact], failed: set[int], prank: int, sector: str | None,
                     eng: _Engine) -> tuple[str, ...]:
