@@ -26,7 +26,7 @@ def test_a_switched_readings_decider_keeps_placements_not_shapes(policy: Policy,
     placing reads, not a plan per shape of record beside it (which it never read again)."""
     d = Decider(policy)  # (a fresh decider: nothing kept from other tests)
     for rec in _stream(policy, jurisdiction):
-        d.decide(rec, jurisdiction, engine="compiled")
+        d.decide(rec, jurisdiction, engine="compiled").to_dict()  # (read: a verdict decides readings again when read)
     assert d._flips, "the stream decides some record again under a switched reading"
     for flipped in d._flips.values():
         assert flipped._placements
@@ -38,7 +38,7 @@ def test_a_plans_clauses_are_made_once(policy: Policy, jurisdiction: Jurisdictio
     is given them."""
     d = Decider(policy)
     for rec in _stream(policy, jurisdiction, 100):
-        d.decide(rec, jurisdiction, engine="compiled")
+        d.decide(rec, jurisdiction, engine="compiled").to_dict()  # (read: a verdict decides readings again when read)
     plans = list(d._placements.values())
     assert plans
     for plan in plans:
@@ -57,7 +57,7 @@ def test_answers_from_placements_equal_answers_from_shapes(policy: Policy, juris
     d = Decider(policy)
     recs = _stream(policy, jurisdiction, 200)
     for rec in recs:
-        d.decide(rec, jurisdiction, engine="compiled")
+        d.decide(rec, jurisdiction, engine="compiled").to_dict()  # (read: a verdict decides readings again when read)
     assert d._flips
     for flipped in d._flips.values():
         through_shapes = Decider(flipped.policy)
