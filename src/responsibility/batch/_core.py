@@ -39,12 +39,12 @@ from ..engine._facts import (
     OWN_WORK,
     PEER_FINDS,
     PRESSING,
+    assigned_line_of,
     gives_line,
     gives_way,
     holds_own_work,
     level_body,
     line_department,
-    line_of,
     oversight_organ,
     owner_peers,
     receiving_body,
@@ -1191,6 +1191,8 @@ def record_lines(c: Cols, t: Tables) -> None:
     bodies: list[I64] = []
     found = np.flatnonzero(c.disc & (c.dbody >= 0))
     if len(found):
+        # (a body that gives its line only as an assignee, the 扶贫办, gives none as finder, receiver or concealer)
+        found = found[~pick(t.assignee_only, c.dbody[found])]
         at = found[flat[row[found] + c.dbody[found]]]
         recs.append(at)
         bodies.append(c.dbody[at].astype(np.int64))
@@ -1208,8 +1210,10 @@ def record_lines(c: Cols, t: Tables) -> None:
                 # one to a level that cannot is no 交办 and says nothing of whose line the problem is (R20-1)
                 w = c.hp[at]
                 prank = np.maximum(pick(t.place_rank, pick(c.place, w)), 0)
-                named = (c.hact[at] != 0) | (pick(c.kind, w) == 0) | \
-                    t.rectify_level[pick(c.area, w), pick(c.kind, w), prank, c.hto[at]]
+                assigned = c.hact[at] == 0
+                named = (~assigned | (pick(c.kind, w) == 0) |
+                         t.rectify_level[pick(c.area, w), pick(c.kind, w), prank, c.hto[at]]) & \
+                    (assigned | ~pick(t.assignee_only, tb[at]))
                 at = at[named]
                 recs.append(c.hp[at].astype(np.int64))
                 bodies.append(tb[at].astype(np.int64))
@@ -1217,7 +1221,7 @@ def record_lines(c: Cols, t: Tables) -> None:
         at = np.flatnonzero(c.cbody >= 0)
         if len(at):
             w = c.cp[at]
-            keep = pick(c.disc, w) & flat[row[w] + c.cbody[at]]
+            keep = pick(c.disc, w) & flat[row[w] + c.cbody[at]] & ~pick(t.assignee_only, c.cbody[at])
             recs.append(w[keep].astype(np.int64))
             bodies.append(c.cbody[at[keep]].astype(np.int64))
     if not recs or not sum(len(x) for x in recs):
@@ -1311,7 +1315,7 @@ def giving_line(t: Tables) -> Bool:
     got = memo.get(key)
     if got is None:
         got = np.zeros((len(t.areas), len(t.kind_names) + 1, len(t.bodies)), np.bool_)
-        lined = [(i, b, line) for i, b in enumerate(t.bodies) if (line := line_of(policy, b)) is not None]
+        lined = [(i, b, line) for i, b in enumerate(t.bodies) if (line := assigned_line_of(policy, b)) is not None]
         for a, area in enumerate(t.areas):
             for kind in [None, *(k for ar, k in policy.kinds if ar == area)]:
                 kc = t.kind_index[kind] if kind else 0

@@ -573,6 +573,44 @@ def line_of(policy: PolicyView, body: str) -> str | None:
     return memo[body]
 
 
+def assigned_line_of(policy: PolicyView, body: str) -> str | None:
+    """The line naming ``body`` as the assignee of a step shows: :func:`line_of`, and for a body of
+    no department that holds duties of its own line (``scope: own_sector`` or ``by_sector``), its
+    own sector — the 扶贫办, whose 财政专项扶贫资金 (二(四)4) is its line's money as
+    二(四)5 本部门扶贫领域资金 is each department's, and whose 项目库 (二(五)3) and
+    医疗补充政策性保险 (二(六)3(3)) are its own part. An assignment is the level's 分类交办 by
+    问题类别 into its 责任清单 (一(三)): the level gave the problem to the office as its own
+    (review35b F3: a county's diverted funds assigned to 县扶贫办 had
+    县行业主管部门（问题所属部门） press the office's own rectification, as if the money were
+    another line's). Named as finder, receiver or concealer, the office shows no line
+    (:func:`line_of`): it keeps the lists every problem passes through (一(三); 二(一)1(3)
+    督导检查), so its having one says nothing of whose it is. Whether naming it gives a record of
+    a kind its line is :func:`gives_line`'s (its part in a house's renovation is only the lists'
+    keeping: none).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> [assigned_line_of(p, b) for b in ("county_water", "county_poverty_office", "county_government")]
+    ['water', 'poverty_office', None]
+    """
+    memo: dict[str, str | None] = policy._memo("derive: assigned line of", dict)
+    if body not in memo:
+        got = line_of(policy, body)
+        if got is None and not policy.bodies[body].role:
+            own = policy._memo("derive: own line holders", dict)
+            if "" not in own:
+                own[""] = frozenset(h for d in policy.duties.values() if d.scope in ("own_sector", "by_sector")
+                                    for h in d.holders)
+            got = policy.bodies[body].sector if body in own[""] else None
+        memo[body] = got
+    return memo[body]
+
+
+def assignee_only(policy: PolicyView, body: str) -> bool:
+    """Whether ``body`` gives a record its line only as an assignee (:func:`assigned_line_of`: the 扶贫办)."""
+    return line_of(policy, body) is None and assigned_line_of(policy, body) is not None
+
+
 def record_line(policy: PolicyView, area: str, kind: str | None, named: Iterable[str]) -> str | None:
     """The line of a record that names no ``sector`` (review23 #2, review24 #2), from the bodies it ``named``: its
     steps' assignees and receivers (``to_body``), its finder (``discovered.body``) and its concealers
@@ -606,10 +644,11 @@ def record_line(policy: PolicyView, area: str, kind: str | None, named: Iterable
 
 def gives_line(policy: PolicyView, area: str, kind: str | None, body: str) -> str | None:
     """The line naming ``body`` gives a record of ``kind`` in ``area`` (:func:`record_line`, one body at a time): its
-    :func:`line_of`, where the text gives it a part in the problem in that line and the problem can concern it, and
+    :func:`assigned_line_of` (a body :func:`assignee_only` is asked of only as an assignee:
+    :func:`named_line`), where the text gives it a part in the problem in that line and the problem can concern it, and
     not all its duties in the area reach every line's work (:func:`_every_line`). The bulk path reads it too
     (batch/_core.giving_line)."""
-    line = line_of(policy, body)
+    line = assigned_line_of(policy, body)
     if line is None or not policy.has_part(area, kind, body, line) or not policy.line_concerned(area, body, kind) \
             or _every_line(policy, area, body):
         return None
@@ -642,10 +681,15 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
     d, kind, handled, concealed_by = rec["discovered"], rec["kind"], rec["handled"], rec["concealed_by"]
     if d is None or not (handled or concealed_by or d.__dict__["body"] is not None):
         return None
+    # (a body that gives its line only as an assignee — the 扶贫办, keeper of the lists — counts only so named)
     named = [x for x in (d.__dict__["body"], *(s["to_body"] for s in [h.__dict__ for h in handled]
                                                if s["action"] != "assigned" or kind is None
                                                or policy.level_rank[s["to_level"]] in can_rectify),
-                         *(w for w in concealed_by if w not in policy.level_rank)) if x is not None]
+                         *(w for w in concealed_by if w not in policy.level_rank)) if x is not None
+             and not assignee_only(policy, x)]
+    named += [x for s in [h.__dict__ for h in handled] if s["action"] == "assigned"
+              and (kind is None or policy.level_rank[s["to_level"]] in can_rectify)
+              and (x := s["to_body"]) is not None and assignee_only(policy, x)]
     return record_line(policy, rec["area"], kind, named) if named else None
 
 

@@ -1,0 +1,97 @@
+"""Three wrong answers of review35b (session 35), whose fixes were lost, re-established (fid36).
+
+F3: an assignment to 县扶贫办 gives the record the office's line where the text gives it a part of its own
+line in the problem (二(四)4 财政专项扶贫资金, 二(五)3 项目库): 一(三) 分类交办 by 问题类别 sorted the problem to the
+office as its own, as an assignment to a department of one line does (sectorless_alternatives' why). Named
+as finder, receiver or concealer the office shows no line: it keeps the lists every problem passes through
+(一(三)).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Jurisdiction, Policy
+from responsibility.engine._facts import assigned_line_of, assignee_only, line_of, record_line
+
+ENGINES = ["compiled", pytest.param("durable", marks=pytest.mark.durable)]
+PLACE = "330127100219"  # 富城村, 千岛湖镇, 淳安县
+
+
+def _to_office(area: str, kind: str, action: str = "assigned", **more: Any) -> dict[str, Any]:
+    """Found by the county's audit on 03-01 (``assigned``: handed to 县扶贫办 on 03-05, not rectified by 04-30), or by
+    the township's grid and reported to 县扶贫办 on 03-05 (``reported``)."""
+    if action == "assigned":
+        found = {"level": "county", "channel": "audit", "on": "2021-03-01"}
+        step = {"action": "assigned", "by_level": "county", "to_level": "county", "to_body": "county_poverty_office",
+                "on": "2021-03-05"}
+        more = {"deadline": "2021-04-30", **more}
+    else:
+        found = {"level": "township", "channel": "grid", "on": "2021-03-01"}
+        step = {"action": "reported", "by_level": "township", "to_level": "county",
+                "to_body": "county_poverty_office", "on": "2021-03-05"}
+    return {"id": f"{kind}-{action}", "area": area, "kind": kind, "place": PLACE, "severity": "serious",
+            "discovered": found, "handled": [step], "as_of": "2021-06-30", **more}
+
+
+def _keys(policy: Policy, record: dict[str, Any], engine: str) -> set[tuple[str, str]]:
+    return {(f.body, f.basis) for f in policy.who_answers(record, engine=engine).findings}
+
+
+OWN_LINE = [("funds", "funds_diverted"), ("projects", "project_acceptance_lax")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "kind"), OWN_LINE)
+def test_an_assignment_to_the_poverty_office_gives_its_line(policy: Policy, engine: str, area: str, kind: str) -> None:
+    """The office rectifies its own line's problem; 县行业主管部门（问题所属部门） no longer presses it standing
+    for another line's department (it did before: supervision through 二(四)4–5 / 二(五)3), and the answer is a
+    record's naming sector poverty_office."""
+    r = _to_office(area, kind)
+    keys = _keys(policy, r, engine)
+    assert ("county_poverty_office", "not_rectified") in keys
+    assert not any(b == "county_sector_department" for b, _ in keys), keys
+    assert keys == _keys(policy, {**r, "sector": "poverty_office"}, engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_office_as_receiver_or_concealer_gives_no_line(policy: Policy, engine: str) -> None:
+    """A report to the office, or its hiding a problem, says nothing of whose line it is (the keeper of the lists):
+    the county's 问题所属部门 still stands for the holder the record does not name (fid34b r33-c07)."""
+    hid = {"id": "hid", "area": "funds", "kind": "funds_poor_performance", "place": "330127", "severity": "serious",
+           "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01", "body": "county_audit"},
+           "concealed_by": ["county_poverty_office"], "as_of": "2021-06-30"}
+    keys = _keys(policy, hid, engine)
+    assert ("county_sector_department", "not_handled") in keys
+    assert ("county_poverty_office", "not_handled") not in keys
+    assert ("county_poverty_office", "not_handled") in _keys(policy, _to_office("funds", "funds_diverted",
+                                                                                "reported"), engine)
+
+
+def test_the_line_an_assignment_to_the_office_shows(policy: Policy) -> None:
+    """engine/_facts: the office's line shows as an assignee only, and only where the text gives it a part of its own
+    line in the kind (none in a house's renovation, where its part is the lists' keeping)."""
+    assert line_of(policy, "county_poverty_office") is None
+    assert assigned_line_of(policy, "county_poverty_office") == "poverty_office"
+    assert assignee_only(policy, "county_poverty_office") and not assignee_only(policy, "county_water")
+    assert not assignee_only(policy, "county_government") and not assignee_only(policy, "county_audit")
+    assert record_line(policy, "funds", "funds_diverted", ["county_poverty_office"]) == "poverty_office"
+    assert record_line(policy, "housing", "housing_renovation_late", ["county_poverty_office"]) is None
+
+
+@pytest.mark.durable
+def test_bulk_agrees_with_both_engines(policy: Policy, example: Jurisdiction) -> None:
+    """The bulk path reads the line as the engine does (batch/_core.record_lines: the office gives none as finder or
+    concealer or a report's receiver)."""
+    from .test_batch import TODAY, expected, got
+
+    hid = {"id": "hid", "area": "funds", "kind": "funds_poor_performance", "place": "330127", "severity": "serious",
+           "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01", "body": "county_poverty_office"},
+           "concealed_by": ["county_poverty_office"], "as_of": "2021-06-30"}
+    records = [*(_to_office(a, k) for a, k in OWN_LINE), *(_to_office(a, k, "reported") for a, k in OWN_LINE), hid]
+    a = policy.assess(records, jurisdiction=example, today=TODAY)
+    rows = got(a)
+    assert rows == expected(policy, example, records, "compiled") == expected(policy, example, records, "durable")
+    assert not any(row[4] == "county_sector_department" for row in rows[0] if row[1].endswith("-assigned"))
