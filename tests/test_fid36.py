@@ -5,6 +5,13 @@ line in the problem (二(四)4 财政专项扶贫资金, 二(五)3 项目库): �
 office as its own, as an assignment to a department of one line does (sectorless_alternatives' why). Named
 as finder, receiver or concealer the office shows no line: it keeps the lists every problem passes through
 (一(三)).
+
+F4: by sectorless_alternatives: every_holder, a level that had a problem through no body named
+(receiving_level_body) or concealed it (concealing_level_body) names each of its departments that hold
+the kind's handling for their own part (二(六)3(3) 医保…核算、汇总上报 / 县财政局负责资金拨付), not the
+one 问题所属部门 standing for them, which it named under either value before. The stand-in of several
+holders that are no departments each for its own part (二(二)4 县党委、政府, 一(三) 扶贫办:
+unresolved_holders) stays one under either value.
 """
 
 from __future__ import annotations
@@ -95,3 +102,62 @@ def test_bulk_agrees_with_both_engines(policy: Policy, example: Jurisdiction) ->
     rows = got(a)
     assert rows == expected(policy, example, records, "compiled") == expected(policy, example, records, "durable")
     assert not any(row[4] == "county_sector_department" for row in rows[0] if row[1].endswith("-assigned"))
+
+
+def _late_assistance(**more: Any) -> dict[str, Any]:
+    """A late medical assistance (二(六)3(3)) found by the county's hotline on 03-01, nothing done (``more``: other
+    fields)."""
+    return {"id": "late", "area": "health", "kind": "health_assistance_late", "place": PLACE, "severity": "serious",
+            "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}, "handled": [],
+            "as_of": "2021-06-30", **more}
+
+
+HID = {"discovered": {"level": "city", "channel": "survey_verification", "on": "2021-03-01"},
+       "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-03"}],
+       "deadline": "2021-04-15", "rectified_on": "2021-04-10", "concealed_by": ["county"]}
+EACH = {"county_medical_insurance", "county_finance"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("basis", "more"), [("not_handled", {}), ("concealed", HID)])
+def test_every_holder_names_each_department_a_level_stands_for(policy: Policy, engine: str, basis: str,
+                                                               more: dict[str, Any]) -> None:
+    """Under every_holder the two departments answer, each resting on sectorless_alternatives, and the role not; under
+    the default the role once (unchanged)."""
+    r = _late_assistance(**more)
+    every = policy.with_parameters(sectorless_alternatives="every_holder").who_answers(r, engine=engine)
+    named = {f.body for f in every.findings if f.basis == basis}
+    assert named == EACH, named
+    assert all("sectorless_alternatives" in f.rests_on for f in every.findings if f.basis == basis)
+    default = {f.body for f in policy.who_answers(r, engine=engine).findings if f.basis == basis}
+    assert default == {"county_sector_department"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_unnamed_holders_stay_one_under_every_holder(policy: Policy, engine: str) -> None:
+    """二(六)1(4) 干部联系: its county holders (the Party committee, the government, the lists' keeper) are no
+    departments each for its own part: one stand-in, unresolved, under either value (review34 F5)."""
+    r = _late_assistance(area="basic_needs", kind="basic_needs_contact_missing", as_of="2021-05-30")
+    every = policy.with_parameters(sectorless_alternatives="every_holder").who_answers(r, engine=engine)
+    assert {f.body for f in every.findings if f.basis == "not_handled"} == {"county_holders_unnamed"}
+
+
+def test_the_route_names_each_department_under_every_holder(policy: Policy) -> None:
+    """`route` proposes the bodies a verdict would name if they did not pass it on."""
+    r = {k: v for k, v in _late_assistance().items() if k != "handled"}
+    every = policy.with_parameters(sectorless_alternatives="every_holder").route(r)
+    assert {b.body for b in every.handlers} == EACH
+    assert {b.body for b in policy.route(r).handlers} == {"county_sector_department"}
+
+
+@pytest.mark.durable
+def test_bulk_agrees_under_every_holder(policy: Policy, example: Jurisdiction) -> None:
+    """The bulk path sends such records to the reference path (batch/_core.standing_alternatives)."""
+    from .test_batch import TODAY, expected, got
+
+    every = policy.with_parameters(sectorless_alternatives="every_holder")
+    records = [_late_assistance(id="a"), _late_assistance(id="b", **HID),
+               _late_assistance(id="c", area="basic_needs", kind="basic_needs_contact_missing")]
+    rows = got(every.assess(records, jurisdiction=example, today=TODAY))
+    assert rows == expected(every, example, records, "compiled") == expected(every, example, records, "durable")
+    assert {row[4] for row in rows[0] if row[1] in ("a", "b")} == EACH

@@ -48,9 +48,10 @@ from ..engine._facts import (
     oversight_organ,
     owner_peers,
     receiving_body,
+    standing_for,
 )
 from ..policy._model import SEVERITIES
-from ..policy._view import PolicyView
+from ..policy._view import SECTORLESS, PolicyView
 from ._encode import Cols
 from ._tables import FACT_TYPES, NONE, Tables, pick
 
@@ -310,6 +311,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     record_lines(c, t)
     oversight_reports(c, t)
     own_handover_steps(c, t)
+    if receivers is not None or conceal_role:
+        standing_alternatives(c, t)
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
     prank = pick(t.place_rank, c.place)
@@ -960,6 +963,28 @@ def pressing_table(t: Tables) -> Bool | None:
         return rect & ~own & below & auth
     got: Bool | None = policy._memo("batch: pressing", make)
     return got
+
+
+def standing_alternatives(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record of a kind where, by ``sectorless_alternatives:
+    every_holder``, the role a level that had or concealed it stands for names each of the departments that hold the
+    kind's handling for their own part (engine/_facts.py :func:`~responsibility.engine._facts.standing_for`; review35b
+    F4) — the fast path gives a level one body. None under the default (unresolved)."""
+    policy = t.policy
+    if SECTORLESS not in policy.parameters or policy.parameter(SECTORLESS) != "every_holder" or not c.n:
+        return
+    memo: dict[tuple[str, ...], Bool] = policy._memo("batch: standing alternatives", dict)
+    key = (*t.areas, "|", *t.kind_names)
+    table = memo.get(key)
+    if table is None:
+        table = np.zeros((len(t.areas), len(t.kind_names) + 1), np.bool_)
+        for a, area in enumerate(t.areas):
+            for kind in [None, *(k for ar, k in policy.kinds if ar == area)]:
+                table[a, t.kind_index[kind] if kind else 0] = any(
+                    len(standing_for(policy, area, kind, level, role, failure)) > 1
+                    for level, role in policy.roles.items() for failure in ("not_handled", "concealed"))
+        memo[key] = table
+    c.slow |= table[c.area, c.kind]
 
 
 def receiving_bodies(policy: PolicyView, t: Tables) -> I32:

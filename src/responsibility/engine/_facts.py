@@ -449,6 +449,44 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
     return got
 
 
+def standing_for(policy: PolicyView, area: str, kind: str | None, level: str, body: str, failure: str,
+                 prank: int | None = None) -> tuple[str, ...]:
+    """The bodies a body chosen to stand for ``level`` (:func:`receiving_body`, :func:`concealing_role`:
+    one the record does not name) names: by ``sectorless_alternatives: every_holder``, the role
+    (问题所属部门) chosen where departments of the level each hold for their own part (``scope:
+    by_sector``) the kind's stage ``failure`` is judged at (二(六)3(3) 医保…核算、汇总上报 /
+    县财政局负责资金拨付) is each such department — every_holder "names each such department
+    instead" (review35b F4: a county that sat on a late medical assistance named
+    县（市、区）行业主管部门（问题所属部门） under either value); else ``(body,)``. The stand-in of a
+    level's several holders of a kind no department has a part in (``unresolved_holders``: the
+    Party committee, the government, the 扶贫办, 二(二)4) is not such a role: they are not
+    departments each for its own part, and only ``handling_holders`` names each of them.
+    ``prank``: the place's level rank, for the duties that reach it (:meth:`PolicyView.reaching`),
+    where the caller read them so."""
+    memo: dict[tuple[str, str | None, str, str, str, int | None], tuple[str, ...]] = policy._memo(
+        "derive: standing for", dict)
+    key = (area, kind, level, body, failure, prank)
+    got = memo.get(key)
+    if got is None:
+        got = (body,)
+        b = policy.bodies.get(body)
+        if b is not None and b.role and SECTORLESS in policy.parameters \
+                and policy.parameter(SECTORLESS) == "every_holder" and policy.has_alternatives(area, kind):
+            stage = policy.failures[failure].stage if failure in policy.failures else "handling"
+            held = policy.stage_holders(area, kind, stage)
+            if prank is not None:
+                held = policy.reaching(held, prank, area, kind, stage)
+            aside = policy.role_stands_aside
+            departments = tuple(x for x, ds in held.items() if policy.bodies[x].level == level
+                                and policy.bodies[x].kind == b.kind and not policy.bodies[x].role
+                                and any(policy.duties[d].scope == "by_sector" for d in ds)
+                                and not aside(area, kind, stage, x, ds))
+            if len(departments) > 1:  # (alternatives: 2 or more, as PolicyView._by_sector_alternatives)
+                got = departments
+        memo[key] = got
+    return got
+
+
 def place_level_body(policy: PolicyView, area: str, kind: str | None, level: str, sector: str | None) -> str | None:
     """The body that answers for a problem of ``kind`` in ``area`` assigned to ``level``, the problem's place, by an
     assignment naming no body, where nobody from the place up to the assigner can rectify the kind (a house's renovation
@@ -1379,9 +1417,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # R1: a city's 未及时交办上报 with leadership at grave listed the parameter with no finding resting on it)
             if pressed and any(id(h) in pressed and h["to_level"] == level and h["on"] == received for h in steps):
                 by_receiver |= CHOSEN_PRESSED
-            add("unhandled", {"lvl": rank[level], "body": holder, "escalate": int(below_authority),
-                              "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
-                              "aside": aside, "later": late_bodies, "chosen": by_receiver, "own": int(own_hold)})
+            # (the role chosen for departments each holding its own part names each of them by sectorless_alternatives:
+            # every_holder; review35b F4)
+            standing = standing_for(policy, area, kind, level, holder, "not_handled", prank) \
+                if by_receiver & 1 and holder != body else (holder,)
+            for one in standing:
+                add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(below_authority),
+                                  "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
+                                  "aside": aside, "later": late_bodies, "chosen": by_receiver, "own": int(own_hold)})
             if holder != body and steps:
                 # a department the record shows the level handed it to answers beside the body chosen, which stands
                 # for the one that had it before: handed within the level's limit, from the level's day, as among the
@@ -1389,7 +1432,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 handed_to: list[str] = []
                 for h in steps:
                     to = h.get("_step", h)["to_body"]
-                    if h["to_level"] == level and to is not None and to != holder and to not in handed_to \
+                    if h["to_level"] == level and to is not None and to not in standing and to not in handed_to \
                             and hands(h):
                         handed_to.append(to)
                 out = set(late_bodies.split())
@@ -1543,9 +1586,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             by_parameter = setting.conceal_role is not None and who in policy.roles
             if by_parameter and CONCEALER not in ctx.rests_on:
                 ctx.rests_on.append(CONCEALER)
-            add("concealed", {"lvl": rank[who], "body": _concealer(policy, area, kind, who, sector,
-                                                                   bool(setting.conceal_role)),
-                              "chosen": int(by_parameter)})
+            stand = _concealer(policy, area, kind, who, sector, bool(setting.conceal_role))
+            # (the role chosen for departments each holding its own part names each of them by sectorless_alternatives:
+            # every_holder; review35b F4)
+            for one in standing_for(policy, area, kind, who, stand, "concealed") if stand else (stand,):
+                add("concealed", {"lvl": rank[who], "body": one, "chosen": int(by_parameter)})
         else:
             lvl = rank[policy.bodies[who].level]
             if lvl == rank[d_level]:
