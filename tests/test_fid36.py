@@ -12,6 +12,10 @@ the kind's handling for their own part (二(六)3(3) 医保…核算、汇总上
 one 问题所属部门 standing for them, which it named under either value before. The stand-in of several
 holders that are no departments each for its own part (二(二)4 县党委、政府, 一(三) 扶贫办:
 unresolved_holders) stays one under either value.
+
+F2: an assignment naming 县政府 or 县委 of a house's renovation is, by level_assignment_leaders (press) and
+assignment_without_rectification_duty (level_holds), one to the county as a whole: 县建设部门 rectifies
+(二(六)4(3)), the leaders press (二(二)4, 二(六)4(5)). Under rectify the named leader answers as assignee.
 """
 
 from __future__ import annotations
@@ -84,7 +88,8 @@ def test_the_line_an_assignment_to_the_office_shows(policy: Policy) -> None:
     assert assigned_line_of(policy, "county_poverty_office") == "poverty_office"
     assert assignee_only(policy, "county_poverty_office") and not assignee_only(policy, "county_water")
     assert not assignee_only(policy, "county_government") and not assignee_only(policy, "county_audit")
-    assert record_line(policy, "funds", "funds_diverted", ["county_poverty_office"]) == "poverty_office"
+    assert record_line(policy, "funds", "funds_diverted", [], ["county_poverty_office"]) == "poverty_office"
+    assert record_line(policy, "funds", "funds_diverted", ["county_poverty_office"]) is None  # (finder, concealer)
     assert record_line(policy, "housing", "housing_renovation_late", ["county_poverty_office"]) is None
 
 
@@ -161,3 +166,55 @@ def test_bulk_agrees_under_every_holder(policy: Policy, example: Jurisdiction) -
     rows = got(every.assess(records, jurisdiction=example, today=TODAY))
     assert rows == expected(every, example, records, "compiled") == expected(every, example, records, "durable")
     assert {row[4] for row in rows[0] if row[1] in ("a", "b")} == EACH
+
+
+def _to_leader(leader: str | None) -> dict[str, Any]:
+    """The city's check finds a late renovation on 03-01 and assigns it to the county on 03-05 (naming ``leader``),
+    not renovated by 04-30."""
+    step: dict[str, Any] = {"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-05"}
+    if leader:
+        step["to_body"] = leader
+    return {"id": f"to-{leader}", "area": "housing", "kind": "housing_renovation_late", "place": PLACE,
+            "severity": "serious",
+            "discovered": {"level": "city", "channel": "survey_verification", "on": "2021-03-01"},
+            "handled": [step], "deadline": "2021-04-30", "as_of": "2021-06-30"}
+
+
+def _county(policy: Policy, r: dict[str, Any], engine: str) -> set[tuple[str, str]]:
+    return {(f.body, f.basis) for f in policy.who_answers(r, engine=engine).findings if f.level == "county"
+            and f.basis in ("not_rectified", "supervision")}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("leader", ["county_government", "county_party_committee"])
+def test_an_assignment_naming_a_county_leader_is_the_county_s(policy: Policy, engine: str, leader: str) -> None:
+    """Read as the assignment naming no body (it was: the named leader alone 整改不到位, 县建设部门 nothing); the
+    findings rest on both parameters."""
+    r = _to_leader(leader)
+    got = _county(policy, r, engine)
+    assert got == _county(policy, _to_leader(None), engine) == {
+        ("county_construction", "not_rectified"), ("county_government", "supervision"),
+        ("county_party_committee", "supervision")}
+    v = policy.who_answers(r, engine=engine)
+    assert "assignment_without_rectification_duty" in next(
+        f.rests_on for f in v.findings if f.body == "county_construction" and f.basis == "not_rectified")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_under_rectify_the_named_leader_is_the_assignee(policy: Policy, engine: str) -> None:
+    """level_assignment_leaders: rectify reads 二(六)4(5) 组织做好…治理改造工作 as theirs to rectify: the named
+    government answers 整改不到位 (the reading before), as it does beside the department for the county as a whole."""
+    rectify = policy.with_parameters(level_assignment_leaders="rectify")
+    assert ("county_government", "not_rectified") in _county(rectify, _to_leader("county_government"), engine)
+
+
+@pytest.mark.durable
+def test_bulk_agrees_on_assignments_naming_a_leader(policy: Policy, example: Jurisdiction) -> None:
+    """batch/_tables.level_holds asks engine/_facts.assignee_rectifies as derive does."""
+    from .test_batch import TODAY, expected, got
+
+    records = [_to_leader(x) for x in ("county_government", "county_party_committee", None)]
+    rows = got(policy.assess(records, jurisdiction=example, today=TODAY))
+    assert rows == expected(policy, example, records, "compiled") == expected(policy, example, records, "durable")
+    assert {row[1] for row in rows[0] if row[4] == "county_construction" and row[8] == "not_rectified"} == {
+        r["id"] for r in records}

@@ -1345,7 +1345,9 @@ def giving_line(t: Tables) -> Bool:
             for kind in [None, *(k for ar, k in policy.kinds if ar == area)]:
                 kc = t.kind_index[kind] if kind else 0
                 for i, b, _ in lined:
-                    got[a, kc, i] = gives_line(policy, area, kind, b) is not None
+                    # (a body that gives its line only as an assignee is kept from finders and concealers by
+                    # record_lines: Tables.assignee_only)
+                    got[a, kc, i] = gives_line(policy, area, kind, b, True) is not None
         memo[key] = got
     return got
 

@@ -26,6 +26,7 @@ from ..engine._facts import (
     PLACE_ABOVE,
     assigned_line_of,
     assignee_only,
+    assignee_rectifies,
     concealing_role,
     in_force_from,
 )
@@ -214,7 +215,7 @@ class Tables:
             self.level_holds = self.part[:, :, None, :] & self.own_rectify_level[..., self.body_rank]
             for a, k, place, b in zip(*np.nonzero(self.level_holds), strict=True):
                 kid = self.kind_names[k - 1] if k else None
-                if policy.has_rectification_duty(self.areas[a], kid, self.bodies[b], int(place)):
+                if assignee_rectifies(policy, self.areas[a], kid, self.bodies[b], int(place)):
                     self.level_holds[a, k, place, b] = False
         self.any_level_holds = bool(self.level_holds.any())
         # handling_time_limit_days (0 without it: every record then takes the reference path anyway)

@@ -33,7 +33,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
-from ._compile import SAME_LEVEL, SCOPE, SHOWN_SCOPE, severity_rank, shown_field, shown_ranks
+from ._compile import (
+    LEADERS,
+    SAME_LEVEL,
+    SCOPE,
+    SHOWN_SCOPE,
+    Holder,
+    level_leaders,
+    severity_rank,
+    shown_field,
+    shown_ranks,
+)
 from ._problem import _CODED, RESIDENTS_PLACE, SAME_LEVEL_CONCEALMENT, UNNAMED_HOLDERS, coded, residents_place
 
 if TYPE_CHECKING:
@@ -487,6 +497,27 @@ def standing_for(policy: PolicyView, area: str, kind: str | None, level: str, bo
     return got
 
 
+def assignee_rectifies(policy: PolicyView, area: str, kind: str | None, body: str, prank: int,
+                       sector: str | None = None) -> bool:
+    """Whether ``body``, named as the assignee of a problem of ``kind`` in ``area`` placed at level rank
+    ``prank``, rectifies it (:meth:`PolicyView.has_rectification_duty`) — not where it is a level's Party
+    committee or government whose rectifying duty in the kind stands beside a department's of the same
+    item (二(六)4(5) 组织做好…治理改造工作 beside 二(六)4(3) 县建设部门; :func:`~._compile.level_leaders`)
+    and level_assignment_leaders (press) reads them as leading and pressing that department (二(二)4;
+    二(一) 党委领导、政府负责): an assignment naming 县政府 is then one to the county as a whole
+    (assignment_without_rectification_duty: level_holds), its departments rectifying and its leaders
+    pressing, as for an assignment naming no body (review35b F2). The bulk path asks it too."""
+    if not policy.has_rectification_duty(area, kind, body, prank, sector):
+        return False
+    if LEADERS not in policy.parameters or policy.parameter(LEADERS) != "press":
+        return True
+    level = policy.bodies[body].level
+    held = tuple(Holder(b, ds) for b, ds in policy.reaching(policy.stage_holders(area, kind, "rectification"), prank,
+                                                          area, kind, "rectification").items()
+                 if policy.bodies[b].level == level)
+    return body not in level_leaders(policy, area, policy.level_rank[level], held)
+
+
 def place_level_body(policy: PolicyView, area: str, kind: str | None, level: str, sector: str | None) -> str | None:
     """The body that answers for a problem of ``kind`` in ``area`` assigned to ``level``, the problem's place, by an
     assignment naming no body, where nobody from the place up to the assigner can rectify the kind (a house's renovation
@@ -649,7 +680,8 @@ def assignee_only(policy: PolicyView, body: str) -> bool:
     return line_of(policy, body) is None and assigned_line_of(policy, body) is not None
 
 
-def record_line(policy: PolicyView, area: str, kind: str | None, named: Iterable[str]) -> str | None:
+def record_line(policy: PolicyView, area: str, kind: str | None, named: Iterable[str],
+                assigned: Iterable[str] = ()) -> str | None:
     """The line of a record that names no ``sector`` (review23 #2, review24 #2), from the bodies it ``named``: its
     steps' assignees and receivers (``to_body``), its finder (``discovered.body``) and its concealers
     (``concealed_by``). A department gives its line (:func:`line_of`) where the text gives it a part in the problem
@@ -671,22 +703,26 @@ def record_line(policy: PolicyView, area: str, kind: str | None, named: Iterable
     >>> record_line(p, "education", "education_student_not_identified", ["county_civil_affairs"]) is None
     True
     """
-    key = (area, kind, *sorted(set(named)))
+    # (``assigned``: bodies named as assignees, which may give a line no other naming gives: assigned_line_of)
+    shown = sorted(set(named))
+    extra = sorted(set(assigned))
+    key = (area, kind, *shown, "|", *extra)
     memo: dict[tuple[str | None, ...], str | None] = policy._memo("derive: record line", dict)
     got = memo.get(key, "")
     if got == "":
-        lines = {line for b in key[2:] if b is not None and (line := gives_line(policy, area, kind, b)) is not None}
+        lines = {line for b in shown if (line := gives_line(policy, area, kind, b)) is not None}
+        lines |= {line for b in extra if (line := gives_line(policy, area, kind, b, True)) is not None}
         got = memo[key] = lines.pop() if len(lines) == 1 else None
     return got
 
 
-def gives_line(policy: PolicyView, area: str, kind: str | None, body: str) -> str | None:
+def gives_line(policy: PolicyView, area: str, kind: str | None, body: str, assigned: bool = False) -> str | None:
     """The line naming ``body`` gives a record of ``kind`` in ``area`` (:func:`record_line`, one body at a time): its
-    :func:`assigned_line_of` (a body :func:`assignee_only` is asked of only as an assignee:
-    :func:`named_line`), where the text gives it a part in the problem in that line and the problem can concern it, and
+    :func:`line_of` (``assigned``: named as an assignee, its :func:`assigned_line_of`),
+    where the text gives it a part in the problem in that line and the problem can concern it, and
     not all its duties in the area reach every line's work (:func:`_every_line`). The bulk path reads it too
     (batch/_core.giving_line)."""
-    line = assigned_line_of(policy, body)
+    line = assigned_line_of(policy, body) if assigned else line_of(policy, body)
     if line is None or not policy.has_part(area, kind, body, line) or not policy.line_concerned(area, body, kind) \
             or _every_line(policy, area, body):
         return None
@@ -719,16 +755,15 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
     d, kind, handled, concealed_by = rec["discovered"], rec["kind"], rec["handled"], rec["concealed_by"]
     if d is None or not (handled or concealed_by or d.__dict__["body"] is not None):
         return None
-    # (a body that gives its line only as an assignee — the 扶贫办, keeper of the lists — counts only so named)
     named = [x for x in (d.__dict__["body"], *(s["to_body"] for s in [h.__dict__ for h in handled]
                                                if s["action"] != "assigned" or kind is None
                                                or policy.level_rank[s["to_level"]] in can_rectify),
-                         *(w for w in concealed_by if w not in policy.level_rank)) if x is not None
-             and not assignee_only(policy, x)]
-    named += [x for s in [h.__dict__ for h in handled] if s["action"] == "assigned"
-              and (kind is None or policy.level_rank[s["to_level"]] in can_rectify)
-              and (x := s["to_body"]) is not None and assignee_only(policy, x)]
-    return record_line(policy, rec["area"], kind, named) if named else None
+                         *(w for w in concealed_by if w not in policy.level_rank)) if x is not None]
+    # (a body that gives its line only as an assignee — the 扶贫办, keeper of the lists — gives it only so named)
+    assigned = [x for s in [h.__dict__ for h in handled] if s["action"] == "assigned"
+                and (kind is None or policy.level_rank[s["to_level"]] in can_rectify)
+                and (x := s["to_body"]) is not None and assignee_only(policy, x)]
+    return record_line(policy, rec["area"], kind, named, assigned) if named else None
 
 
 def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | None, level: str, body: str | None,
@@ -1004,7 +1039,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # (has_rectification_duty reads the record's own sector: a line read from the bodies it names does not
             # narrow who rectifies; review24 #0)
             if b is not None and h["action"] == "assigned" and rank[h["to_level"]] in own_levels \
-                    and not policy.has_rectification_duty(area, kind, b, prank, policy.sector_of(rec["sector"])) \
+                    and not assignee_rectifies(policy, area, kind, b, prank, policy.sector_of(rec["sector"])) \
                     and policy.has_part(area, kind, b, line):
                 # (a level below the authority taking it on itself: no 交办 under either value)
                 counted = not (h["by_level"] == h["to_level"] and rank[h["to_level"]] < rank[authority])
