@@ -723,6 +723,12 @@ def gives_line(policy: PolicyView, area: str, kind: str | None, body: str, assig
     not all its duties in the area reach every line's work (:func:`_every_line`). The bulk path reads it too
     (batch/_core.giving_line)."""
     line = assigned_line_of(policy, body) if assigned else line_of(policy, body)
+    if line is not None and assigned and assignee_only(policy, body) and not any(
+            policy.duty_area[did] == area and body in d.holders and d.scope in ("own_sector", "by_sector")
+            and not set(d.kinds) <= PASSING_ON for did, d in policy.duties.items()):
+        # (the office's line only where the area gives it work of its own line, not the keeping of the lists that
+        # passes every line's problem on: 一(三) 分类交办, discovery_county_ledger_rectify)
+        return None
     if line is None or not policy.has_part(area, kind, body, line) or not policy.line_concerned(area, body, kind) \
             or _every_line(policy, area, body):
         return None
