@@ -39,18 +39,19 @@ from ..engine._facts import (
     OWN_WORK,
     PEER_FINDS,
     PRESSING,
+    assigned_line_of,
     gives_line,
     gives_way,
     holds_own_work,
     level_body,
     line_department,
-    line_of,
     oversight_organ,
     owner_peers,
     receiving_body,
+    standing_for,
 )
 from ..policy._model import SEVERITIES
-from ..policy._view import PolicyView
+from ..policy._view import SECTORLESS, PolicyView
 from ._encode import Cols
 from ._tables import FACT_TYPES, NONE, Tables, pick
 
@@ -310,6 +311,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     record_lines(c, t)
     oversight_reports(c, t)
     own_handover_steps(c, t)
+    if receivers is not None or conceal_role:
+        standing_alternatives(c, t)
     ok = ~c.slow
     asof = np.where(c.asof != NONE, c.asof, today).astype(np.int64)
     prank = pick(t.place_rank, c.place)
@@ -962,6 +965,28 @@ def pressing_table(t: Tables) -> Bool | None:
     return got
 
 
+def standing_alternatives(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record of a kind where, by ``sectorless_alternatives:
+    every_holder``, the role a level that had or concealed it stands for names each of the departments that hold the
+    kind's handling for their own part (engine/_facts.py :func:`~responsibility.engine._facts.standing_for`; review35b
+    F4) — the fast path gives a level one body. None under the default (unresolved)."""
+    policy = t.policy
+    if SECTORLESS not in policy.parameters or policy.parameter(SECTORLESS) != "every_holder" or not c.n:
+        return
+    memo: dict[tuple[str, ...], Bool] = policy._memo("batch: standing alternatives", dict)
+    key = (*t.areas, "|", *t.kind_names)
+    table = memo.get(key)
+    if table is None:
+        table = np.zeros((len(t.areas), len(t.kind_names) + 1), np.bool_)
+        for a, area in enumerate(t.areas):
+            for kind in [None, *(k for ar, k in policy.kinds if ar == area)]:
+                table[a, t.kind_index[kind] if kind else 0] = any(
+                    len(standing_for(policy, area, kind, level, role, failure)) > 1
+                    for level, role in policy.roles.items() for failure in ("not_handled", "concealed"))
+        memo[key] = table
+    c.slow |= table[c.area, c.kind]
+
+
 def receiving_bodies(policy: PolicyView, t: Tables) -> I32:
     """The body a level that had a problem through no body the record names stands for by ``receiving_level_body:
     unresolved`` (engine/_facts.py :func:`~responsibility.engine._facts.receiving_body`, the record naming no sector:
@@ -1191,6 +1216,8 @@ def record_lines(c: Cols, t: Tables) -> None:
     bodies: list[I64] = []
     found = np.flatnonzero(c.disc & (c.dbody >= 0))
     if len(found):
+        # (a body that gives its line only as an assignee, the 扶贫办, gives none as finder, receiver or concealer)
+        found = found[~pick(t.assignee_only, c.dbody[found])]
         at = found[flat[row[found] + c.dbody[found]]]
         recs.append(at)
         bodies.append(c.dbody[at].astype(np.int64))
@@ -1208,8 +1235,10 @@ def record_lines(c: Cols, t: Tables) -> None:
                 # one to a level that cannot is no 交办 and says nothing of whose line the problem is (R20-1)
                 w = c.hp[at]
                 prank = np.maximum(pick(t.place_rank, pick(c.place, w)), 0)
-                named = (c.hact[at] != 0) | (pick(c.kind, w) == 0) | \
-                    t.rectify_level[pick(c.area, w), pick(c.kind, w), prank, c.hto[at]]
+                assigned = c.hact[at] == 0
+                named = (~assigned | (pick(c.kind, w) == 0) |
+                         t.rectify_level[pick(c.area, w), pick(c.kind, w), prank, c.hto[at]]) & \
+                    (assigned | ~pick(t.assignee_only, tb[at]))
                 at = at[named]
                 recs.append(c.hp[at].astype(np.int64))
                 bodies.append(tb[at].astype(np.int64))
@@ -1217,7 +1246,7 @@ def record_lines(c: Cols, t: Tables) -> None:
         at = np.flatnonzero(c.cbody >= 0)
         if len(at):
             w = c.cp[at]
-            keep = pick(c.disc, w) & flat[row[w] + c.cbody[at]]
+            keep = pick(c.disc, w) & flat[row[w] + c.cbody[at]] & ~pick(t.assignee_only, c.cbody[at])
             recs.append(w[keep].astype(np.int64))
             bodies.append(c.cbody[at[keep]].astype(np.int64))
     if not recs or not sum(len(x) for x in recs):
@@ -1311,12 +1340,14 @@ def giving_line(t: Tables) -> Bool:
     got = memo.get(key)
     if got is None:
         got = np.zeros((len(t.areas), len(t.kind_names) + 1, len(t.bodies)), np.bool_)
-        lined = [(i, b, line) for i, b in enumerate(t.bodies) if (line := line_of(policy, b)) is not None]
+        lined = [(i, b, line) for i, b in enumerate(t.bodies) if (line := assigned_line_of(policy, b)) is not None]
         for a, area in enumerate(t.areas):
             for kind in [None, *(k for ar, k in policy.kinds if ar == area)]:
                 kc = t.kind_index[kind] if kind else 0
                 for i, b, _ in lined:
-                    got[a, kc, i] = gives_line(policy, area, kind, b) is not None
+                    # (a body that gives its line only as an assignee is kept from finders and concealers by
+                    # record_lines: Tables.assignee_only)
+                    got[a, kc, i] = gives_line(policy, area, kind, b, True) is not None
         memo[key] = got
     return got
 

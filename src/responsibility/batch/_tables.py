@@ -20,7 +20,16 @@ import numpy.typing as npt
 
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, level_of
 from ..engine._decide import CONTEXT_FIELDS, FAILURES, Decider
-from ..engine._facts import HANDLING_LIMIT, NO_DUTY, PLACE_ABOVE, concealing_role, in_force_from, line_of
+from ..engine._facts import (
+    HANDLING_LIMIT,
+    NO_DUTY,
+    PLACE_ABOVE,
+    assigned_line_of,
+    assignee_only,
+    assignee_rectifies,
+    concealing_role,
+    in_force_from,
+)
 from ..policy._model import SEVERITIES
 from ..policy._view import PolicyView
 
@@ -135,10 +144,13 @@ class Tables:
         self.body_rank = np.array([self.rank[policy.bodies[b].level] for b in self.bodies], np.int32)
         # the lines (sector ids) a named department may give a record (engine/_facts.py line_of), numbered from 1 (0:
         # none), and each body's (``body_line``: 0 where naming it shows no line)
-        lines = [line_of(policy, b) for b in self.bodies]
+        lines = [assigned_line_of(policy, b) for b in self.bodies]
         self.lines: list[str] = sorted({x for x in lines if x is not None})
         self.line_index = {x: i + 1 for i, x in enumerate(self.lines)}
         self.body_line = np.array([self.line_index[x] if x is not None else 0 for x in lines], np.int32)
+        # the bodies that give a record their line only as an assignee (engine/_facts.py assignee_only: the 扶贫办,
+        # keeper of the lists, 一(三); review35b F3)
+        self.assignee_only = np.array([assignee_only(policy, b) for b in self.bodies], np.bool_)
         # under[b, u]: body u is one b sits under at its level (PolicyView.under: its parent, who leads it)
         self.under = np.zeros((len(self.bodies), len(self.bodies)), np.bool_)
         for b, i in self.body_index.items():
@@ -203,7 +215,7 @@ class Tables:
             self.level_holds = self.part[:, :, None, :] & self.own_rectify_level[..., self.body_rank]
             for a, k, place, b in zip(*np.nonzero(self.level_holds), strict=True):
                 kid = self.kind_names[k - 1] if k else None
-                if policy.has_rectification_duty(self.areas[a], kid, self.bodies[b], int(place)):
+                if assignee_rectifies(policy, self.areas[a], kid, self.bodies[b], int(place)):
                     self.level_holds[a, k, place, b] = False
         self.any_level_holds = bool(self.level_holds.any())
         # handling_time_limit_days (0 without it: every record then takes the reference path anyway)

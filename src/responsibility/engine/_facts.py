@@ -33,7 +33,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
-from ._compile import SAME_LEVEL, SCOPE, SHOWN_SCOPE, severity_rank, shown_field, shown_ranks
+from ._compile import (
+    LEADERS,
+    SAME_LEVEL,
+    SCOPE,
+    SHOWN_SCOPE,
+    Holder,
+    level_leaders,
+    severity_rank,
+    shown_field,
+    shown_ranks,
+)
 from ._problem import _CODED, RESIDENTS_PLACE, SAME_LEVEL_CONCEALMENT, UNNAMED_HOLDERS, coded, residents_place
 
 if TYPE_CHECKING:
@@ -449,6 +459,65 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
     return got
 
 
+def standing_for(policy: PolicyView, area: str, kind: str | None, level: str, body: str, failure: str,
+                 prank: int | None = None) -> tuple[str, ...]:
+    """The bodies a body chosen to stand for ``level`` (:func:`receiving_body`, :func:`concealing_role`:
+    one the record does not name) names: by ``sectorless_alternatives: every_holder``, the role
+    (问题所属部门) chosen where departments of the level each hold for their own part (``scope:
+    by_sector``) the kind's stage ``failure`` is judged at (二(六)3(3) 医保…核算、汇总上报 /
+    县财政局负责资金拨付) is each such department — every_holder "names each such department
+    instead" (review35b F4: a county that sat on a late medical assistance named
+    县（市、区）行业主管部门（问题所属部门） under either value); else ``(body,)``. The stand-in of a
+    level's several holders of a kind no department has a part in (``unresolved_holders``: the
+    Party committee, the government, the 扶贫办, 二(二)4) is not such a role: they are not
+    departments each for its own part, and only ``handling_holders`` names each of them.
+    ``prank``: the place's level rank, for the duties that reach it (:meth:`PolicyView.reaching`),
+    where the caller read them so."""
+    memo: dict[tuple[str, str | None, str, str, str, int | None], tuple[str, ...]] = policy._memo(
+        "derive: standing for", dict)
+    key = (area, kind, level, body, failure, prank)
+    got = memo.get(key)
+    if got is None:
+        got = (body,)
+        b = policy.bodies.get(body)
+        if b is not None and b.role and SECTORLESS in policy.parameters \
+                and policy.parameter(SECTORLESS) == "every_holder" and policy.has_alternatives(area, kind):
+            stage = policy.failures[failure].stage if failure in policy.failures else "handling"
+            held = policy.stage_holders(area, kind, stage)
+            if prank is not None:
+                held = policy.reaching(held, prank, area, kind, stage)
+            aside = policy.role_stands_aside
+            departments = tuple(x for x, ds in held.items() if policy.bodies[x].level == level
+                                and policy.bodies[x].kind == b.kind and not policy.bodies[x].role
+                                and any(policy.duties[d].scope == "by_sector" for d in ds)
+                                and not aside(area, kind, stage, x, ds))
+            if len(departments) > 1:  # (alternatives: 2 or more, as PolicyView._by_sector_alternatives)
+                got = departments
+        memo[key] = got
+    return got
+
+
+def assignee_rectifies(policy: PolicyView, area: str, kind: str | None, body: str, prank: int,
+                       sector: str | None = None) -> bool:
+    """Whether ``body``, named as the assignee of a problem of ``kind`` in ``area`` placed at level rank
+    ``prank``, rectifies it (:meth:`PolicyView.has_rectification_duty`) — not where it is a level's Party
+    committee or government whose rectifying duty in the kind stands beside a department's of the same
+    item (二(六)4(5) 组织做好…治理改造工作 beside 二(六)4(3) 县建设部门; :func:`~._compile.level_leaders`)
+    and level_assignment_leaders (press) reads them as leading and pressing that department (二(二)4;
+    二(一) 党委领导、政府负责): an assignment naming 县政府 is then one to the county as a whole
+    (assignment_without_rectification_duty: level_holds), its departments rectifying and its leaders
+    pressing, as for an assignment naming no body (review35b F2). The bulk path asks it too."""
+    if not policy.has_rectification_duty(area, kind, body, prank, sector):
+        return False
+    if LEADERS not in policy.parameters or policy.parameter(LEADERS) != "press":
+        return True
+    level = policy.bodies[body].level
+    held = tuple(Holder(b, ds) for b, ds in policy.reaching(policy.stage_holders(area, kind, "rectification"), prank,
+                                                          area, kind, "rectification").items()
+                 if policy.bodies[b].level == level)
+    return body not in level_leaders(policy, area, policy.level_rank[level], held)
+
+
 def place_level_body(policy: PolicyView, area: str, kind: str | None, level: str, sector: str | None) -> str | None:
     """The body that answers for a problem of ``kind`` in ``area`` assigned to ``level``, the problem's place, by an
     assignment naming no body, where nobody from the place up to the assigner can rectify the kind (a house's renovation
@@ -573,7 +642,46 @@ def line_of(policy: PolicyView, body: str) -> str | None:
     return memo[body]
 
 
-def record_line(policy: PolicyView, area: str, kind: str | None, named: Iterable[str]) -> str | None:
+def assigned_line_of(policy: PolicyView, body: str) -> str | None:
+    """The line naming ``body`` as the assignee of a step shows: :func:`line_of`, and for a body of
+    no department that holds duties of its own line (``scope: own_sector`` or ``by_sector``), its
+    own sector — the 扶贫办, whose 财政专项扶贫资金 (二(四)4) is its line's money as
+    二(四)5 本部门扶贫领域资金 is each department's, and whose 项目库 (二(五)3) and
+    医疗补充政策性保险 (二(六)3(3)) are its own part. An assignment is the level's 分类交办 by
+    问题类别 into its 责任清单 (一(三)): the level gave the problem to the office as its own
+    (review35b F3: a county's diverted funds assigned to 县扶贫办 had
+    县行业主管部门（问题所属部门） press the office's own rectification, as if the money were
+    another line's). Named as finder, receiver or concealer, the office shows no line
+    (:func:`line_of`): it keeps the lists every problem passes through (一(三); 二(一)1(3)
+    督导检查), so its having one says nothing of whose it is. Whether naming it gives a record of
+    a kind its line is :func:`gives_line`'s (its part in a house's renovation is only the lists'
+    keeping: none).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> [assigned_line_of(p, b) for b in ("county_water", "county_poverty_office", "county_government")]
+    ['water', 'poverty_office', None]
+    """
+    memo: dict[str, str | None] = policy._memo("derive: assigned line of", dict)
+    if body not in memo:
+        got = line_of(policy, body)
+        if got is None and not policy.bodies[body].role:
+            own = policy._memo("derive: own line holders", dict)
+            if "" not in own:
+                own[""] = frozenset(h for d in policy.duties.values() if d.scope in ("own_sector", "by_sector")
+                                    for h in d.holders)
+            got = policy.bodies[body].sector if body in own[""] else None
+        memo[body] = got
+    return memo[body]
+
+
+def assignee_only(policy: PolicyView, body: str) -> bool:
+    """Whether ``body`` gives a record its line only as an assignee (:func:`assigned_line_of`: the 扶贫办)."""
+    return line_of(policy, body) is None and assigned_line_of(policy, body) is not None
+
+
+def record_line(policy: PolicyView, area: str, kind: str | None, named: Iterable[str],
+                assigned: Iterable[str] = ()) -> str | None:
     """The line of a record that names no ``sector`` (review23 #2, review24 #2), from the bodies it ``named``: its
     steps' assignees and receivers (``to_body``), its finder (``discovered.body``) and its concealers
     (``concealed_by``). A department gives its line (:func:`line_of`) where the text gives it a part in the problem
@@ -595,21 +703,32 @@ def record_line(policy: PolicyView, area: str, kind: str | None, named: Iterable
     >>> record_line(p, "education", "education_student_not_identified", ["county_civil_affairs"]) is None
     True
     """
-    key = (area, kind, *sorted(set(named)))
+    # (``assigned``: bodies named as assignees, which may give a line no other naming gives: assigned_line_of)
+    shown = sorted(set(named))
+    extra = sorted(set(assigned))
+    key = (area, kind, *shown, "|", *extra)
     memo: dict[tuple[str | None, ...], str | None] = policy._memo("derive: record line", dict)
     got = memo.get(key, "")
     if got == "":
-        lines = {line for b in key[2:] if b is not None and (line := gives_line(policy, area, kind, b)) is not None}
+        lines = {line for b in shown if (line := gives_line(policy, area, kind, b)) is not None}
+        lines |= {line for b in extra if (line := gives_line(policy, area, kind, b, True)) is not None}
         got = memo[key] = lines.pop() if len(lines) == 1 else None
     return got
 
 
-def gives_line(policy: PolicyView, area: str, kind: str | None, body: str) -> str | None:
+def gives_line(policy: PolicyView, area: str, kind: str | None, body: str, assigned: bool = False) -> str | None:
     """The line naming ``body`` gives a record of ``kind`` in ``area`` (:func:`record_line`, one body at a time): its
-    :func:`line_of`, where the text gives it a part in the problem in that line and the problem can concern it, and
+    :func:`line_of` (``assigned``: named as an assignee, its :func:`assigned_line_of`),
+    where the text gives it a part in the problem in that line and the problem can concern it, and
     not all its duties in the area reach every line's work (:func:`_every_line`). The bulk path reads it too
     (batch/_core.giving_line)."""
-    line = line_of(policy, body)
+    line = assigned_line_of(policy, body) if assigned else line_of(policy, body)
+    if line is not None and assigned and assignee_only(policy, body) and not any(
+            policy.duty_area[did] == area and body in d.holders and d.scope in ("own_sector", "by_sector")
+            and not set(d.kinds) <= PASSING_ON for did, d in policy.duties.items()):
+        # (the office's line only where the area gives it work of its own line, not the keeping of the lists that
+        # passes every line's problem on: 一(三) 分类交办, discovery_county_ledger_rectify)
+        return None
     if line is None or not policy.has_part(area, kind, body, line) or not policy.line_concerned(area, body, kind) \
             or _every_line(policy, area, body):
         return None
@@ -646,7 +765,11 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
                                                if s["action"] != "assigned" or kind is None
                                                or policy.level_rank[s["to_level"]] in can_rectify),
                          *(w for w in concealed_by if w not in policy.level_rank)) if x is not None]
-    return record_line(policy, rec["area"], kind, named) if named else None
+    # (a body that gives its line only as an assignee — the 扶贫办, keeper of the lists — gives it only so named)
+    assigned = [x for s in [h.__dict__ for h in handled] if s["action"] == "assigned"
+                and (kind is None or policy.level_rank[s["to_level"]] in can_rectify)
+                and (x := s["to_body"]) is not None and assignee_only(policy, x)]
+    return record_line(policy, rec["area"], kind, named, assigned) if named else None
 
 
 def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | None, level: str, body: str | None,
@@ -922,7 +1045,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # (has_rectification_duty reads the record's own sector: a line read from the bodies it names does not
             # narrow who rectifies; review24 #0)
             if b is not None and h["action"] == "assigned" and rank[h["to_level"]] in own_levels \
-                    and not policy.has_rectification_duty(area, kind, b, prank, policy.sector_of(rec["sector"])) \
+                    and not assignee_rectifies(policy, area, kind, b, prank, policy.sector_of(rec["sector"])) \
                     and policy.has_part(area, kind, b, line):
                 # (a level below the authority taking it on itself: no 交办 under either value)
                 counted = not (h["by_level"] == h["to_level"] and rank[h["to_level"]] < rank[authority])
@@ -1335,9 +1458,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # R1: a city's 未及时交办上报 with leadership at grave listed the parameter with no finding resting on it)
             if pressed and any(id(h) in pressed and h["to_level"] == level and h["on"] == received for h in steps):
                 by_receiver |= CHOSEN_PRESSED
-            add("unhandled", {"lvl": rank[level], "body": holder, "escalate": int(below_authority),
-                              "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
-                              "aside": aside, "later": late_bodies, "chosen": by_receiver, "own": int(own_hold)})
+            # (the role chosen for departments each holding its own part names each of them by sectorless_alternatives:
+            # every_holder; review35b F4)
+            standing = standing_for(policy, area, kind, level, holder, "not_handled", prank) \
+                if by_receiver & 1 and holder != body else (holder,)
+            for one in standing:
+                add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(below_authority),
+                                  "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
+                                  "aside": aside, "later": late_bodies, "chosen": by_receiver, "own": int(own_hold)})
             if holder != body and steps:
                 # a department the record shows the level handed it to answers beside the body chosen, which stands
                 # for the one that had it before: handed within the level's limit, from the level's day, as among the
@@ -1345,7 +1473,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 handed_to: list[str] = []
                 for h in steps:
                     to = h.get("_step", h)["to_body"]
-                    if h["to_level"] == level and to is not None and to != holder and to not in handed_to \
+                    if h["to_level"] == level and to is not None and to not in standing and to not in handed_to \
                             and hands(h):
                         handed_to.append(to)
                 out = set(late_bodies.split())
@@ -1499,9 +1627,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             by_parameter = setting.conceal_role is not None and who in policy.roles
             if by_parameter and CONCEALER not in ctx.rests_on:
                 ctx.rests_on.append(CONCEALER)
-            add("concealed", {"lvl": rank[who], "body": _concealer(policy, area, kind, who, sector,
-                                                                   bool(setting.conceal_role)),
-                              "chosen": int(by_parameter)})
+            stand = _concealer(policy, area, kind, who, sector, bool(setting.conceal_role))
+            # (the role chosen for departments each holding its own part names each of them by sectorless_alternatives:
+            # every_holder; review35b F4)
+            for one in standing_for(policy, area, kind, who, stand, "concealed") if stand else (stand,):
+                add("concealed", {"lvl": rank[who], "body": one, "chosen": int(by_parameter)})
         else:
             lvl = rank[policy.bodies[who].level]
             if lvl == rank[d_level]:

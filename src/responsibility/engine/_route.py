@@ -33,6 +33,7 @@ from ._facts import (
     named_line,
     place_level_body,
     receiving_body,
+    standing_for,
     stands_unresolved,
 )
 from ._facts import gives_way as named_gives_way
@@ -409,7 +410,10 @@ def _route(policy: Policy, problem: Problem | Mapping[str, Any], j: Jurisdiction
     receiver = receiving_body(policy, p.domain, p.kind, registering, line, rank[place_level]) \
         if RECEIVER in policy.parameters and finder is None else None
     if receiver is not None and policy.parameter(RECEIVER) == "unresolved":
-        handlers = placed((receiver,))
+        # (the role chosen for departments each holding its own part: each of them by sectorless_alternatives:
+        # every_holder, as a verdict names them; review35b F4)
+        handlers = placed(standing_for(policy, p.domain, p.kind, registering, receiver, "not_handled",
+                                       rank[place_level]))
     # a named finder holds it and passes it on, as a verdict names it if it does not (一(四)
     # 对发现问题没有按程序及时交办和上报的); the kind's handlers named bodies that never had it (review24 #1: 587 of
     # 1,080 shapes named other bodies than the verdict)
