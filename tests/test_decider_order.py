@@ -86,3 +86,15 @@ def test_verdicts_do_not_depend_on_the_order_of_decisions() -> None:
     # (the sample has verdicts with findings resting on readings, which are what the order moved)
     assert sum(any(i["type"] == "parameter" and i["findings"] for i in json.loads(v)["interpretations"])
                for v in forward.values()) > 100
+
+
+def test_a_reading_asked_for_at_its_own_value_is_decided_at_that_value(policy: responsibility.Policy) -> None:
+    # Decider._flipped gave the view with a bool parameter turned the other way whatever value was asked for: asked for
+    # the value the policy already has, it answered under the other one.
+    from responsibility.engine._decide import Decider
+
+    d = Decider(policy)
+    name = next(p.id for p in policy.data.parameters if p.type == "bool")
+    current = policy.parameter(name)
+    assert d._flipped(name, current).policy.parameter(name) == current
+    assert d._flipped(name, not current).policy.parameter(name) == (not current)

@@ -618,7 +618,10 @@ class Decider:
             # (imported here: a run that never meets such a reading, as a cached batch, loads no pydantic model)
             from ..policy._whatif import flipped as switched_on
 
-            view = switched_on(self.policy, param) if isinstance(value, bool) else self.policy._memo(
+            # (flipped turns a bool the other way: the shared view only where that is the value asked for; a value
+            # equal to the current one gets a view set to it, not the other)
+            other = isinstance(value, bool) and value != self.policy.parameter(param)
+            view = switched_on(self.policy, param) if other else self.policy._memo(
                 f"set {param}={value!r}", functools.partial(_set_view, self.policy, param, value))
             got = Decider(view)  # (a bool's view route uses too: kept on the policy)
             got._flips = None
