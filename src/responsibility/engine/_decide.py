@@ -275,7 +275,8 @@ class Decider:
         self._flips: dict[tuple[str, Any], Decider] | None = {}
         self._others: dict[str, tuple[Any, ...]] = {}  # (:meth:`_other_values`)
         self._switchable: dict[tuple[str, str | None, bool], tuple[str, ...]] = {}
-        #: :meth:`_todo` by shape, and :meth:`_switched`'s plans by shape and the shapes under the other values read.
+        #: :meth:`_todo` by area, kind and shape, and :meth:`_switched`'s plans by those and the placement keys under
+        #: the other values read.
         self._todos: dict[tuple[Any, ...], tuple[tuple[str, Any, str], ...]] = {}
         self._switched_plans: dict[tuple[Any, ...], Plan] = {}
         self._linked_memo: dict[tuple[int, tuple[str, ...]], tuple[Any, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
@@ -390,7 +391,7 @@ class Decider:
                   plan: Plan) -> Plan:
         """``plan`` with what the readings the text leaves open decide of its findings for this record
         (:meth:`switched_rests`): kept by the record's shape *and* what the placing reads of it under each other value
-        read (:meth:`_shape_plan`).
+        read (:meth:`_placed_key`).
         A reading's other value may make a part of the record count that this one does not (its days under
         rectifier_holding: a rectifier holding it since the day it was found is late after 30 days, not after 14),
         so two records of one shape may switch otherwise; kept by the shape alone, a verdict's rests_on was the first
@@ -409,7 +410,7 @@ class Decider:
             return plan
         today = ctx.as_of
         deciders = [self._flipped(param, value) for param, value, _ in todo]
-        others = [d._shape_plan(problem, jurisdiction, today) for d in deciders]
+        others = [d._placed_key(problem, jurisdiction, today) for d in deciders]
         key = (at, tuple([s for s, _ in others]))
         got = self._switched_plans.get(key)
         if got is None:
@@ -426,7 +427,7 @@ class Decider:
             self._switched_plans[key] = got
         return got
 
-    def _shape_plan(self, problem: Problem, jurisdiction: Jurisdiction, today: dt.date | None
+    def _placed_key(self, problem: Problem, jurisdiction: Jurisdiction, today: dt.date | None
                     ) -> tuple[tuple[Any, ...], Plan]:
         """What the compiled engine's placing reads of a problem parsed by ``parse_problem`` under this decider's
         policy (:meth:`_placement`'s key, which decides the findings and their clauses), and that placement's plan:
@@ -633,14 +634,12 @@ class Decider:
         """The findings (body, basis, liability) of a problem parsed by ``parse_problem``, with their clauses, as the
         compiled engine places them (:meth:`switched_rests` reads them under another value of a reading)."""
         # (an urban community's record is placed as this policy's residents_committee_place reads it)
-        problem = placed_for(problem, self.policy)
         if self._flips is not None:  # (a decider that decides readings again: its plans rest on them too)
-            return self._plan_clauses(self._planned(problem, jurisdiction, self.compiled, today)[3])
+            return self._plan_clauses(self._planned(placed_for(problem, self.policy), jurisdiction, self.compiled,
+                                                    today)[3])
         # A decider of a switched reading asks no further (:meth:`_flipped`): the findings are its placement's, kept
         # by what the placing reads (:meth:`_placement`), with no shape's plan made or kept beside it.
-        facts, ctx = derive(problem, self.policy, today)
-        hits = self.compiled.fire_read(problem.__dict__["area"], facts, derived=True)[0]
-        return self._plan_clauses(self._placement(problem, jurisdiction, facts, hits, ctx, self.compiled)[0])
+        return self._plan_clauses(self._placed_key(problem, jurisdiction, today)[1])
 
     def _plan_clauses(self, plan: Plan) -> dict[tuple[str, str, str], tuple[str, ...]]:
         """A plan's findings (body, basis, liability) with their clauses (kept in the plan: a reading decided again
