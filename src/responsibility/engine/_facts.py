@@ -449,10 +449,20 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
         if len(held) > 1:
             line = policy.sector_of(sector)
             if line is not None:
-                # the line's department where the text gives it a part in the problem; else the record's line names
-                # nobody here, and the level's holders of that line answer as before (the rules resolve them)
+                # the line's department where the text gives it a part in passing the problem on: it holds the
+                # kind's handling there for a problem of its line (二(二)3 涉及本部门问题的…分类办理)
+                ours = {b: ds for b, ds in policy.reaching(policy.stage_holders(area, kind, stage, line), prank, area,
+                                                            kind, stage).items() if policy.bodies[b].level == level}
                 got = next((b.id for b in policy.bodies.values() if b.level == level and b.sector == line
-                            and not b.role and policy.has_part(area, kind, b.id, line)), None)
+                            and not b.role and b.id in ours), None)
+                if got is None and len(ours) > 1:
+                    # a line whose department has no such part here (县民政局 in an unreported dangerous house:
+                    # 二(六)4(3) gives the county's part to 县建设部门; 市卫健 in a city's water policy): the record
+                    # does not say who of the level's holders for that line had it, and one of them answers as for a
+                    # record naming no line — not each, which named the 扶贫办 for a policy gap through 二(二)5
+                    # 指导督促基层 beside the line's department, nor a department with no part as the one that received
+                    # it (review37 D1)
+                    got = standing_body(policy, area, kind, level, ours, stage)
             else:
                 got = standing_body(policy, area, kind, level, held, stage)
     memo[key] = got
