@@ -127,6 +127,24 @@ def named(policy: PolicyView, kind: Literal["area", "level"], value: str, option
     raise click.BadParameter(f"unknown {kind} {value!r}; {hint}", param_hint=option)
 
 
+class WholeNumber(click.IntRange):
+    """click's ``IntRange``, whose refusal of a value that is no whole number says so and what to give: click's own
+    words, "'1.5' is not a valid integer range", read as asking for a range (``--within 0-7``?) — newcomer37."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, int):
+            try:
+                int(value)
+            except (TypeError, ValueError):
+                self.fail(f"{value!r} is not a whole number; give one {self._span()}", param, ctx)
+        return super().convert(value, param, ctx)
+
+    def _span(self) -> str:
+        if self.min is not None and self.max is not None:
+            return f"from {self.min} to {self.max}"
+        return f"of at least {self.min}" if self.min is not None else f"of at most {self.max}"
+
+
 def _number(value: float | None) -> float | None:
     """A float option that is a number (click's ranges let ``nan`` through: it compares false)."""
     import math
