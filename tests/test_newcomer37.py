@@ -54,3 +54,32 @@ def test_ledger_add_of_one_event_names_its_number_once(run_cli: Run, tmp_path: P
     code, out, err = run_cli("ledger", "add", db, str(events), "--by", "县扶贫办")
     assert code == 0, err
     assert "已存入事件 1 条，序号 1（stored 1 event(s), seq 1）" in out, out
+
+
+@pytest.mark.parametrize(("name", "head", "said"), [
+    ("county.db", b"SQLite format 3\x00\x10\x00\x02\x02", "is an SQLite database (a ledger?)"),
+    ("record.yaml.gz", b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "is compressed with gzip"),
+    ("record.yaml", b"PK\x03\x04\x14\x00\x06\x00", "is a zip archive (an Excel workbook?)"),
+    ("record.json", b"PAR1\x15\x04\x15\x80", "is a Parquet table"),
+])
+def test_a_binary_file_given_for_a_record_is_named_by_its_bytes(run_cli: Run, tmp_path: Path, name: str,
+                                                                 head: bytes, said: str) -> None:
+    """`who county.db` (the ledger, where a record file was due) was told "not UTF-8 text (byte 0xf8) … files from
+    Excel or Chinese Windows are usually GB18030/GBK: iconv -f GB18030 -t UTF-8": advice for a text file in another
+    encoding, not for a database, a gzip file or a workbook named .yaml. It is named by its first bytes, with what to
+    do instead, exit 2, in who, route and ledger add alike."""
+    path = tmp_path / name
+    path.write_bytes(head + bytes(range(256)) * 4)
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    for args in (("who", str(path)), ("route", str(path)), ("ledger", "add", db, str(path), "--by", "x")):
+        code, _, err = run_cli(*args)
+        assert code == 2, err
+        assert f"{path} {said}" in err and "iconv" not in err and "Traceback" not in err, err
+
+
+def test_a_ledger_given_to_who_is_told_where_its_problems_are_shown(run_cli: Run, tmp_path: Path) -> None:
+    db = str(tmp_path / "county.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, _, err = run_cli("who", db)
+    assert code == 2 and f"`responsibility ledger show {db} PROBLEM`" in err, err
