@@ -17,7 +17,16 @@ from typing import Any
 import click
 
 from .._errors import OutputError, ResponsibilityError
-from ._cli import DayParam, _terminated, cli, ending_signals, may_end_at_once, restore_signals, text_encoding
+from ._cli import (
+    DayParam,
+    WholeNumber,
+    _terminated,
+    cli,
+    ending_signals,
+    may_end_at_once,
+    restore_signals,
+    text_encoding,
+)
 
 
 @click.command("assess")
@@ -37,13 +46,13 @@ from ._cli import DayParam, _terminated, cli, ending_signals, may_end_at_once, r
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of reasons.")
 @click.option("--today", type=DayParam(), default=None,
               help="Assessment date of records without as_of (default: today).")
-@click.option("--workers", type=click.IntRange(0, 64), default=0,
+@click.option("--workers", type=WholeNumber(0, 64), default=0,
               help="Processes assessing chunks in parallel, at most 64, as serve and --dask local:N take (default 0: "
                    "when INPUT is a Parquet file over 8 MiB, "
                    "one per CPU beyond the one that reads and writes, at most 4, and none (1) on two CPUs or "
                    "fewer, where workers cost more CPU and wall time than one process; else 1). CSV and JSON "
                    "lines use workers only when given.")
-@click.option("--chunk-size", "chunk_size", type=click.IntRange(1_024, 1_048_576), default=None,
+@click.option("--chunk-size", "chunk_size", type=WholeNumber(1_024, 1_048_576), default=None,
               help="Records assessed together (default 65536). A chunk's findings are held whole until written: "
                    "records of 14 findings each took 2.4 GB at the default; a smaller chunk holds less "
                    "(docs/scale.md).")

@@ -127,6 +127,24 @@ def named(policy: PolicyView, kind: Literal["area", "level"], value: str, option
     raise click.BadParameter(f"unknown {kind} {value!r}; {hint}", param_hint=option)
 
 
+class WholeNumber(click.IntRange):
+    """click's ``IntRange``, whose refusal of a value that is no whole number says so and what to give: click's own
+    words, "'1.5' is not a valid integer range", read as asking for a range (``--within 0-7``?) — newcomer37."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, int):
+            try:
+                int(value)
+            except (TypeError, ValueError):
+                self.fail(f"{value!r} is not a whole number; give one {self._span()}", param, ctx)
+        return super().convert(value, param, ctx)
+
+    def _span(self) -> str:
+        if self.min is not None and self.max is not None:
+            return f"from {self.min} to {self.max}"
+        return f"of at least {self.min}" if self.min is not None else f"of at most {self.max}"
+
+
 def _number(value: float | None) -> float | None:
     """A float option that is a number (click's ranges let ``nan`` through: it compares false)."""
     import math
@@ -492,6 +510,24 @@ _LEDGER_SUFFIXES = {".csv": "a CSV table", ".tsv": "a TSV table", ".parquet": "a
                     ".xlsx": "an Excel workbook", ".xls": "an Excel workbook"}
 
 
+#: Files that are no text, known by their first bytes, whatever their names end with: (what it is, what to do given
+#: the path, empty for standard input, and what the command reads). `who county.db` was told "not UTF-8 text (byte
+#: 0xf8) … iconv -f GB18030", as a GB18030 file is (newcomer37).
+_BINARY: tuple[tuple[bytes, str, Callable[[str, str], str]], ...] = (
+    (b"SQLite format 3\x00", "an SQLite database (a ledger?)",
+     lambda p, what: "a ledger's problem, its record and its route are shown by `responsibility ledger show "
+                     f"{p or 'LEDGER'} PROBLEM`" if "problem" in what else "give the file of events to add"),
+    (b"\x1f\x8b", "compressed with gzip", lambda p, _w: f"unpack it first (gunzip -k {p or 'FILE'})"),
+    (b"PK\x03\x04", "a zip archive (an Excel workbook?)",
+     lambda _p, _w: "import a workbook into a ledger with `responsibility ledger import`"),
+    (b"PAR1", "a Parquet table", lambda p, _w: f"assess a table with `responsibility assess {p or 'FILE.parquet'}`"),
+)
+
+
+def _binary_kind(raw: bytes) -> tuple[str, Callable[[str, str], str]] | None:
+    return next(((kind, hint) for magic, kind, hint in _BINARY if raw.startswith(magic)), None)
+
+
 def _read_records(path: str, what: str = "a problem object", encoding: str | None = None
                   ) -> tuple[list[Any], Any, bool]:
     """Problem records (or ``what`` else) from a YAML/JSON file or ``-`` (stdin): one object or a list of them;
@@ -519,6 +555,9 @@ def _read_records(path: str, what: str = "a problem object", encoding: str | Non
                                         "use `responsibility assess` for a ledger", "yaml_limit")])
         else:
             raw = read_bytes(Path(path), name, max_bytes=MAX_RECORD_FILE)
+        if (kind := _binary_kind(raw)) is not None:  # by its bytes, whatever its name ends with
+            raise ProblemError("", f"{name} is {kind[0]}: this command reads {what} (or a list of them) as YAML or "
+                               f"JSON; {kind[1]('' if path == '-' else path, what)}", code="unreadable")
         notes: list[str] = []
         if encoding is not None:  # read as given, then as the UTF-8 it is
             import codecs

@@ -19,6 +19,7 @@ import click
 
 from ._cli import (
     DayParam,
+    WholeNumber,
     _read_records,
     cli,
     each_answered,
@@ -149,7 +150,8 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
                 raise click.BadParameter(exc.detail, param_hint="--by") from None
             raise located(exc, pos, exc.index or 0, many) from None
     first, last = (stored[0].seq, stored[-1].seq) if stored else (0, 0)
-    click.echo(f"已存入事件 {len(stored)} 条，序号 {first}–{last}（stored {len(stored)} event(s), seq {first}–{last}）"
+    seqs = f"{first}" if first == last else f"{first}–{last}"  # one event is "seq 4", not "seq 4–4"
+    click.echo(f"已存入事件 {len(stored)} 条，序号 {seqs}（stored {len(stored)} event(s), seq {seqs}）"
                if stored else "没有要存入的事件（nothing to store）")
     _note_kept_by_the_ledger(events, entered_by)
     with _open(target, rules_dir, jurisdiction) as ledger:
@@ -281,7 +283,7 @@ def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple
 @click.argument("target", metavar="LEDGER")
 @click.argument("output", type=str)
 @_filters
-@click.option("--within", type=click.IntRange(0, MAX_DAYS), default=7, show_default=True,
+@click.option("--within", type=WholeNumber(0, MAX_DAYS), default=7, show_default=True,
               help=f"Alerts sheet: deadlines within this many days (0 to {MAX_DAYS}).")
 @_common
 def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tuple[str, ...], status: tuple[str, ...],
@@ -303,7 +305,7 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
 
 @ledger_group.command("alerts")
 @click.argument("target", metavar="LEDGER")
-@click.option("--within", type=click.IntRange(0, MAX_DAYS), default=7, show_default=True,
+@click.option("--within", type=WholeNumber(0, MAX_DAYS), default=7, show_default=True,
               help=f"Deadlines that pass within this many days (and those passed; 0 to {MAX_DAYS}).")
 @click.option("--as-of", "as_of", type=_DATE, default=None, help="The day (default: today).")
 @click.option("--place", default=None, help="Only problems at or under this place.")
@@ -347,7 +349,7 @@ def verify_cmd(target: str) -> None:
 
 @ledger_group.command("duplicates")
 @click.argument("target", metavar="LEDGER")
-@click.option("--window", type=click.IntRange(0, MAX_DAYS), default=30, show_default=True,
+@click.option("--window", type=WholeNumber(0, MAX_DAYS), default=30, show_default=True,
               help=f"Days between discoveries that still look like one problem (0 to {MAX_DAYS}).")
 @click.option("--as-of", "as_of", type=_DATE, default=None)
 @click.option("--place", default=None)

@@ -9,7 +9,7 @@ import sys
 import click
 
 from .._errors import ResponsibilityError
-from ._cli import cli
+from ._cli import WholeNumber, cli
 
 
 def _loopback(host: str) -> bool:
@@ -31,16 +31,17 @@ def _loopback(host: str) -> bool:
 @click.option("--decision-log", default="decisions.jsonl", show_default=True, type=click.Path(dir_okay=False),
               help="Append one JSON line per verdict, batch and ledger write here.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=WholeNumber(0, 65535))
 @click.option("--engine", type=click.Choice(["compiled", "durable"]), default="compiled", show_default=True,
               help="Engine of verdicts that do not ask for one (the same findings; compiled is faster).")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Server processes.")
-@click.option("--max-body", default=2**20, show_default=True, type=click.IntRange(1), help="Bytes per request.")
-@click.option("--max-batch-bytes", default=256 * 2**20, show_default=True, type=click.IntRange(1),
+@click.option("--workers", default=1, show_default=True, type=WholeNumber(1, 64), help="Server processes.")
+@click.option("--max-body", default=2**20, show_default=True, type=WholeNumber(1),
+              help="Bytes per request.")
+@click.option("--max-batch-bytes", default=256 * 2**20, show_default=True, type=WholeNumber(1),
               help="Bytes per batch request.")
-@click.option("--max-batch-records", default=1_000_000, show_default=True, type=click.IntRange(1),
+@click.option("--max-batch-records", default=1_000_000, show_default=True, type=WholeNumber(1),
               help="Records per batch request.")
-@click.option("--body-seconds", default=30, show_default=True, type=click.IntRange(1),
+@click.option("--body-seconds", default=30, show_default=True, type=WholeNumber(1),
               help="Seconds a request's body may take to arrive (a batch's or an upload's: may pause between its "
                    "parts); 408 past them.")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
@@ -174,10 +175,14 @@ def token(name: str, role: str, jurisdiction: str, places: str | None) -> None:
     the token itself on stderr, shown once and stored nowhere."""
     import json
     import os
+    import unicodedata
 
     from ..service._auth import TokenStore, new_token, token_hash
     from ..service._lib import load_jurisdiction
 
+    # Full-width digits (３３０１２７, as a Chinese input method types them) are the code, as a record's place, `graph
+    # --place` and `ledger list --place` read them; the entry stores the ASCII digits the server's check reads.
+    jurisdiction = unicodedata.normalize("NFKC", jurisdiction).strip()
     secret = new_token()
     entry = {"name": name, "role": role, "jurisdiction": jurisdiction, "sha256": token_hash(secret)}
     try:
