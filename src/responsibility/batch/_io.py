@@ -627,6 +627,13 @@ def _not_json_lines(head: bytes, whole: bool) -> tuple[str, str | None] | None:
         return "it holds bytes that are not text (a binary file, or compressed?)", None
     if _YAML_LINE.match(text):
         return f"{shown} reads as YAML", "yaml"
+    if line.startswith(b"#"):
+        # a comment, as YAML writes one (JSON has none; every file in examples/problems opens so): the first line
+        # after the comments says what the file is — it was called a CSV row of the comment's commas (newcomer37 A)
+        after = [x.strip() for x in head[end:].decode("utf-8", "replace").splitlines()]
+        below = next((x for x in after if x and not x.startswith("#")), None)
+        if below is None or _YAML_LINE.match(below) or below.startswith(("- ", "---")) or below == "-":
+            return f"{shown} is a comment, as YAML writes one", "yaml"
     cells = next(csv.reader([text]), [])
     if len(cells) >= 2:
         shown_cells = ", ".join(repr(c[:20]) for c in cells[:4]) + (", …" if len(cells) > 4 else "")

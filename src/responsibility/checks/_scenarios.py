@@ -298,10 +298,15 @@ def run_scenario(ls: LoadedScenario, policy: PolicyView, jurisdiction: Jurisdict
     from ..engine._decide import who_answers
 
     sc = ls.scenario
-    try:
-        j = jurisdiction
-        if sc.jurisdiction is not None:
+    j = jurisdiction
+    if sc.jurisdiction is not None:
+        try:
             j = Jurisdiction.from_csv(ls.file.parent / sc.jurisdiction)
+        except ResponsibilityError as exc:
+            # unusable input, as a record that cannot be read is (exit 2), not a scenario the rules fail
+            # (newcomer37 D: a directory or a binary file named as the jurisdiction counted as a failed scenario)
+            return Outcome(ls, None, errors=[str(exc)], unusable=True)
+    try:
         verdict = who_answers(policy, sc.problem, jurisdiction=j, engine=engine)
     except ProblemError as exc:
         return Outcome(ls, None, errors=[str(exc)], unusable=True)

@@ -42,7 +42,9 @@ def schema_dirs() -> list[Path]:
     from importlib import resources
 
     here = Path(__file__).resolve()
-    dirs = [Path("schemas"), here.parents[2] / "schemas" if len(here.parents) > 2 else Path("schemas"),
+    # (src/responsibility/checks/_schemas.py: the checkout is four folders up; parents[2] was src/ since the checks
+    # moved into their wing, so `schemas --check` outside the checkout's root found none; newcomer37 E)
+    dirs = [Path("schemas"), here.parents[3] / "schemas" if len(here.parents) > 3 else Path("schemas"),
             Path(str(resources.files("responsibility"))) / "_data" / "schemas"]
     return list(dict.fromkeys(dirs))
 

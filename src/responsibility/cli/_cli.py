@@ -811,8 +811,8 @@ def test_cmd(paths: tuple[str, ...], rules_dir: str | None, engine: str | None, 
     click.echo(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
     unusable = [o for o in outcomes if o.unusable]
     if unusable:
-        click.echo(f"error: {len(unusable)} scenario(s) hold a problem record that cannot be used "
-                   f"(first: {unusable[0].scenario.label})", err=True)
+        click.echo(f"error: {len(unusable)} scenario(s) hold a problem record or name a jurisdiction file that "
+                   f"cannot be used (first: {unusable[0].scenario.label})", err=True)
         sys.exit(2)
     below = False
     if show_coverage or threshold is not None:

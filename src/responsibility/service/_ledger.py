@@ -515,8 +515,20 @@ def install(app: FastAPI, svc: Service) -> None:
              summary="Check the hash chain: ok, events checked, the first event altered, removed or reordered")
     async def verify(request: Request) -> Response:
         """The tamper check of ``responsibility ledger verify`` over the whole ledger (any valid token:
-        it says whether and where the chain breaks, not what the events hold)."""
-        svc.caller(request)
-        v = await run_in_threadpool(ledger().verify)
+        it says whether and where the chain breaks, not what the events hold). The problem of the event where it
+        breaks is named only to a caller who may read it: another county's ids are never told (docs/service.md)."""
+        who = svc.caller(request)
+        led = ledger()
+        v = await run_in_threadpool(led.verify)
+        if v.problem is not None and who.code:
+            try:
+                place: str | None = str((await run_in_threadpool(led.state, v.problem)).place)
+            except Exception:  # (an altered event may not fold: its place is unknown, so it is not the caller's)
+                place = None
+            if place is None or not who.reads(full_code(place) or ""):
+                log.warning("verify: the chain breaks at event %s (problem %s, at %s), outside %s's jurisdiction",
+                            v.seq, v.problem, place, who.name)
+                v = dataclasses.replace(v, problem=None, what=f"{v.what.replace(v.problem, '…')} (an event of a "
+                                        f"problem outside your jurisdiction; the province's users see which)")
         return _json({"ok": v.ok, "events": v.events, "seq": v.seq, "problem": v.problem, "what": v.what,
                       "last_hash": v.last_hash or None, "message": str(v)})
