@@ -94,3 +94,40 @@ def test_schemas_are_found_from_outside_the_checkout(monkeypatch: pytest.MonkeyP
 
     monkeypatch.chdir(tmp_path)
     assert ROOT / "schemas" in [d.resolve() for d in schema_dirs()]
+
+
+def test_a_sheet_longer_than_excel_allows_is_refused_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """newcomer37 H: a 12 MB workbook of 2,000,000 rows (more than Excel's 1,048,576) was read whole (100 s, 1.7 GB).
+    Here the cap is lowered to the example workbook's size rather than a workbook of a million rows written."""
+    from responsibility import LedgerError
+    from responsibility.ledger import Ledger, _xlsx
+
+    book = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
+    b = _xlsx.Book(book)
+    rows = sum(1 for _ in b.wb.worksheets[0].iter_rows())
+    b.close()
+    monkeypatch.setattr(_xlsx, "MAX_ROWS", rows - 2)  # the sheet's last row is one past what is allowed
+    with Ledger.create(tmp_path / "l.db") as led, pytest.raises(LedgerError, match=r"more than the .* rows an Excel"):
+        led.import_file(book, entered_by="clerk")
+    with Ledger.open(tmp_path / "l.db") as led:
+        assert led.count() == 0
+    monkeypatch.setattr(_xlsx, "MAX_ROWS", rows - 1)
+    with Ledger.open(tmp_path / "l.db") as led:
+        assert led.import_file(book, entered_by="clerk").imported > 0
+
+
+def test_import_prints_a_bounded_number_of_rejects(tmp_path: Path, run_cli: object,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """newcomer37 H: every rejected row was a line on stderr (two million for a large broken sheet)."""
+    from responsibility.cli import _ledger
+
+    monkeypatch.setattr(_ledger, "SHOWN_REJECTS", 2)
+    src = tmp_path / "in.csv"
+    src.write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\n"
+                   + "".join(f"B{i},危房改造,999999999999,2021-03-01,县（市、区）,县长热线\n" for i in range(5)),
+                   encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0  # type: ignore[operator]
+    code, out, err = run_cli("ledger", "import", db, str(src), "--by", "clerk")  # type: ignore[operator]
+    assert code == 1, (out, err)
+    assert err.count("拒收：第") == 2 and "and 3 more rejected rows" in err and "--rejects FILE" in err

@@ -223,14 +223,23 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
         else:
             from ..engine._problem import _show
 
-            for r in result.rejects:  # (the id as typed can hold a bidi override, a line break, a NUL: R24b-2)
+            # (the id as typed can hold a bidi override, a line break, a NUL: R24b-2); at most SHOWN_REJECTS of
+            # them: a sheet of a million bad rows printed a million lines (newcomer37 H)
+            for r in result.rejects[:SHOWN_REJECTS]:
                 shown = _show(r["problem"]) if r["problem"] else "?"
                 click.echo(f"拒收：第 {r['row']} 行（{shown}），{r['field']}：{r['reason']} "
                            f"[{r['code']}]", err=True)
+            if len(result.rejects) > SHOWN_REJECTS:
+                more = len(result.rejects) - SHOWN_REJECTS
+                click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
+                           "give --rejects FILE to have every one", err=True)
     click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
     if result.rejected:
         sys.exit(1)
 
+
+#: How many rejected rows ``ledger import`` prints without ``--rejects`` (the rest are counted).
+SHOWN_REJECTS = 200
 
 _LISTS = {"problems": "problems", "responsibilities": "responsibilities", "rectifications": "rectifications",
           "indices": "indices", "recognition": "recognition"}

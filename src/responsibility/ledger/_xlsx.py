@@ -277,6 +277,10 @@ def _what_it_is(path: Any) -> str:
     return "save it again from Excel as an Excel workbook (.xlsx)"
 
 
+class _TooLong(Exception):
+    """A sheet read past the last row Excel can hold (:meth:`Book.rows`)."""
+
+
 class Book:
     """The sheets of an .xlsx workbook, each read as numbered rows of cell values.
 
@@ -335,6 +339,10 @@ class Book:
             active: list[tuple[tuple[int, int, int, int], Any]] = []
             widest = 0
             for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                if n > MAX_ROWS + 1:
+                    # more rows than an Excel sheet holds (1,048,576): no workbook Excel wrote, and reading on
+                    # cost minutes and gigabytes for a 12 MB file (newcomer37 H)
+                    raise _TooLong(n)
                 cells = list(row)
                 widest = max(widest, len(cells))
                 if formulas or merged:
@@ -367,5 +375,11 @@ class Book:
                 # (_import reads a row blank when no cell has more): such a row was rejected as 问题编号 is empty
                 if any(c is not None and not (type(c) is str and not c.strip()) for c in cells):
                     yield n, cells
+        except _TooLong:
+            from ._store import LedgerError
+
+            raise LedgerError(f"{self.path}: sheet {sheet!r} holds more than the {MAX_ROWS + 1:,} rows an Excel sheet "
+                              "can; nothing was imported. Excel did not write it: save the rows as CSV (UTF-8) and "
+                              "import that, or split them over several workbooks") from None
         except Exception as exc:  # the sheet's XML is broken (a truncated or altered file): nothing is imported
             raise _unreadable(self.path, sheet, n + 1, exc) from None
