@@ -131,3 +131,23 @@ def test_import_prints_a_bounded_number_of_rejects(tmp_path: Path, run_cli: obje
     code, out, err = run_cli("ledger", "import", db, str(src), "--by", "clerk")  # type: ignore[operator]
     assert code == 1, (out, err)
     assert err.count("拒收：第") == 2 and "and 3 more rejected rows" in err and "--rejects FILE" in err
+
+
+def test_a_merge_into_an_unknown_problem_is_told_from_the_ledger(tmp_path: Path) -> None:
+    """newcomer37 C: 'unknown problem 'NOPE'; use one of CA-2021-002' — the problem being merged, which cannot be
+    merged into itself (only the problems loaded for the events were offered)."""
+    from responsibility import ProblemError
+    from responsibility.ledger import Ledger
+
+    from .test_service_ledger import CHUNAN, events
+
+    with Ledger.create(tmp_path / "l.db") as led:
+        led.append([*events("CA-2021-002", CHUNAN), *events("C7", CHUNAN)], entered_by="seed")
+        with pytest.raises(ProblemError) as got:
+            led.append({"problem": "CA-2021-002", "type": "merged", "on": "2021-03-05", "into": "c7"},
+                       entered_by="clerk")
+        assert got.value.field == "into" and "did you mean 'C7'" in str(got.value)
+        with pytest.raises(ProblemError) as far:
+            led.append({"problem": "CA-2021-002", "type": "merged", "on": "2021-03-05", "into": "NOPE"},
+                       entered_by="clerk")
+        assert "use one of CA-2021-002" not in str(far.value) and "unknown problem 'NOPE'" in str(far.value)

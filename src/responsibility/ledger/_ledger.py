@@ -518,6 +518,13 @@ class Ledger:
                 hint = self._suggest_problem(conn, e.problem, within)
                 raise ProblemError("problem", f"{e.type} event on {e.on}: unknown problem {e.problem!r}; {hint}",
                                    record=e.problem, code="unknown_problem")
+            into = e.data.get("into") if e.type == "merged" and isinstance(e.data, Mapping) else None
+            if isinstance(into, str) and into != e.problem and into not in known:
+                # checked against the ledger, as the problem is: the fold knows only the problems loaded for these
+                # events, and offered the merged problem itself as the one to merge it into (newcomer37 C)
+                hint = self._suggest_problem(conn, into, within)
+                raise ProblemError("into", f"merged event on {e.on}: unknown problem {into!r}; {hint}",
+                                   record=e.problem, code="unknown_problem")
 
     def suggest_problem(self, pid: str, within: str | None = None) -> str:
         """What to do about a problem id the ledger does not know (or holds outside ``within``, a division
