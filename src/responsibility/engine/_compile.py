@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -533,9 +535,9 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
 
 
 class RulesByArea(Mapping[str, tuple[Rule, ...]]):
-    """:func:`compile_rules` as a mapping that compiles an area on first access: a decision
-    compiles only its own area's rules (most of what a cold start spent on rules). Thread-safe:
-    two threads compiling one area make equal rules, and either result is kept."""
+    """:func:`compile_rules` as a mapping that compiles an area on first access (:func:`area_rules`: rules another
+    view made alike are shared): a decision compiles only its own area's rules (most of what a cold start spent on
+    rules). Thread-safe: two threads compiling one area make equal rules, and either result is kept."""
 
     def __init__(self, policy: PolicyView) -> None:
         self._policy = policy
@@ -547,14 +549,7 @@ class RulesByArea(Mapping[str, tuple[Rule, ...]]):
         if got is None:
             if area not in self._areas:
                 raise KeyError(area)
-            key = rules_key(self._policy, area)
-            rules = saved_rules(key, area) if key is not None else None
-            if rules is None:
-                rules = shared(compile_rules(self._policy, [area])[area])
-                if key is not None:
-                    save_rules(key, rules)
-            # (untracked: immutable rules of strings and tuples; :func:`untracked`)
-            got = self._done.setdefault(area, untracked(rules, Rule, Cond, Holder))
+            got = self._done.setdefault(area, area_rules(self._policy, area))
         return got
 
     def __iter__(self) -> Iterator[str]:
@@ -562,6 +557,137 @@ class RulesByArea(Mapping[str, tuple[Rule, ...]]):
 
     def __len__(self) -> int:
         return len(self._areas)
+
+
+# ------------------------------------------------------------------ rules shared between views
+
+@dataclass(frozen=True, slots=True)
+class _Made:
+    """An area's rules as compiled under the values ``values`` (each with its type: ``True`` is no ``1``) of the
+    parameters ``reads``, the only ones the compile read (:func:`responsibility.policy._view.recording`)."""
+
+    reads: tuple[str, ...]
+    values: tuple[tuple[type, Any], ...]
+    rules: tuple[Rule, ...]
+
+
+#: Rules compiled in this process, by what they depend on besides parameters (:func:`_structure`: the data's parts
+#: but its parameters, the parameters but their values, the view's day, the area), each with the parameters its
+#: compile read and their values. A what-if view (``with_parameters``) or a view with a reading switched
+#: (``policy/_whatif.flipped``, engine/_decide: every decision reads the readings the text leaves open again) changes
+#: one parameter or a few, most of which no area's rules read: test_fidelity19 compiled 742 rule sets of 204 distinct.
+#: At most :data:`SHARED_KEEP` rule sets are kept (the least recently used go), each holding its data's parts.
+_SHARED: OrderedDict[tuple[Any, ...], list[_Made]] = OrderedDict()
+_SHARED_LOCK = threading.Lock()
+SHARED_KEEP = 128
+_SHARED_COUNT = [0]
+#: How often :func:`area_rules` found an area's rules shared, and compiled them (for tests and measurements).
+SHARED_STATS = {"hits": 0, "compiled": 0}
+
+
+def _values(policy: PolicyView, reads: tuple[str, ...]) -> tuple[tuple[type, Any], ...] | None:
+    """``policy``'s values of the parameters ``reads``, each with its type; ``None`` where one is not in force."""
+    params = policy.parameters
+    out = []
+    for pid in reads:
+        p = params.get(pid)
+        if p is None:
+            return None
+        out.append((type(p.value), p.value))
+    return tuple(out)
+
+
+def _structure(policy: PolicyView, area: str) -> tuple[Any, ...]:
+    """What ``area``'s rules under ``policy`` depend on besides the parameters' values: the identity of each part of
+    its data but the parameters (a what-if view's data is a copy with new parameters: its other parts are the same
+    objects; the key holds them, so their ids are not reused while it is kept), the parameters without their values
+    (their ids, types, choices, dates…, as text), the view's day and the area."""
+    got: tuple[Any, ...] | None = policy.__dict__.get("_rules_structure")
+    if got is None:
+        data = policy.data
+        parts = tuple((k, v) for k, v in vars(data).items() if k != "parameters")
+        params = repr([(type(p).__name__, [(k, v) for k, v in vars(p).items() if k != "value"])
+                       for p in data.parameters])
+        got = policy.__dict__.setdefault("_rules_structure", (
+            type(data), tuple((k, id(v)) for k, v in parts), params, policy.as_of, parts))
+    return (*got[:4], area, got[4])
+
+
+def _shared_rules(key: tuple[Any, ...], policy: PolicyView) -> tuple[Rule, ...] | None:
+    """The rules kept under ``key`` (:func:`_structure`) whose parameters read have ``policy``'s values, or ``None``."""
+    with _SHARED_LOCK:
+        made = _SHARED.get(key[:-1])
+        if made is None:
+            return None
+        _SHARED.move_to_end(key[:-1])
+        made = list(made)
+    for m in made:
+        if _values(policy, m.reads) == m.values:
+            return m.rules
+    return None
+
+
+def _keep_shared(key: tuple[Any, ...], made: _Made) -> tuple[Rule, ...]:
+    """Keep ``made`` under ``key`` (:func:`_structure`; with the data's parts it names); the rules kept: another
+    thread's, made alike, where it kept them first."""
+    with _SHARED_LOCK:
+        entry = _SHARED.get(key[:-1])
+        if entry is None:
+            entry = _SHARED[key[:-1]] = []
+            _KEPT_PARTS[key[:-1]] = key[-1]
+        for m in entry:
+            if m.reads == made.reads and m.values == made.values:
+                return m.rules
+        entry.append(made)
+        _SHARED.move_to_end(key[:-1])
+        _SHARED_COUNT[0] += 1
+        while _SHARED_COUNT[0] > SHARED_KEEP:  # (the oldest rule set of the least recently used key)
+            old, dropped = next(iter(_SHARED.items()))
+            dropped.pop(0)
+            _SHARED_COUNT[0] -= 1
+            if not dropped:
+                del _SHARED[old]
+                del _KEPT_PARTS[old]
+    return made.rules
+
+
+#: The data's parts each kept key names by id (:func:`_structure`), held while the key is kept.
+_KEPT_PARTS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+
+def area_rules(policy: PolicyView, area: str) -> tuple[Rule, ...]:
+    """``area``'s rules under ``policy``: as another view whose rules read the same values made them in this process,
+    else from the per-user cache (:func:`rules_key`), else compiled.
+
+    A compile reads a fresh twin of ``policy`` that notes every parameter whose value it gives out
+    (:func:`responsibility.policy._view.recording`): nothing the view derived before (its memos) goes in unnoted, and a
+    value reached otherwise than by its id counts as every parameter read. The rules are kept with those parameters
+    and values, and another view of the same data but for its parameters' values (:func:`_structure`) takes them
+    where it has the same values of those: a rule set depends on nothing else, so it is the one a compile would make.
+    """
+    key = _structure(policy, area)
+    got = _shared_rules(key, policy)
+    if got is not None:
+        SHARED_STATS["hits"] += 1
+        return got
+    disk = rules_key(policy, area)
+    rules = saved_rules(disk, area) if disk is not None else None
+    if rules is not None:
+        return untracked(rules, Rule, Cond, Holder)
+    from ..policy._view import recording
+
+    twin, reads = recording(policy)
+    rules = shared(compile_rules(twin, [area])[area])
+    SHARED_STATS["compiled"] += 1
+    if disk is not None:
+        save_rules(disk, rules)
+    # (untracked: immutable rules of strings and tuples; :func:`untracked`)
+    rules = untracked(rules, Rule, Cond, Holder)
+    ids = tuple(sorted(policy.parameters if reads.every else reads.ids))
+    values = _values(policy, ids)
+    if values is None:  # (a parameter read but not in force: cannot be, the twin has the view's)
+        return rules
+    return _keep_shared(key, _Made(ids, values, rules))
 
 
 #: The kind and format of an area's rules kept in the per-user cache (policy/_cache.read_entry), and how many such
