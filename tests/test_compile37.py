@@ -96,18 +96,17 @@ def amended(tmp_path_factory: pytest.TempPathFactory) -> PolicyView:
     return responsibility.load(rules)
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(values=SETTINGS, day=st.sampled_from([dt.date(2020, 6, 1), dt.date(2021, 7, 1)]),
-       flip=st.sampled_from([None, *BOOLS]), area=st.sampled_from(AREAS))
-def test_amended_rules_are_a_fresh_compiles(amended: PolicyView, values: dict[str, Any], day: dt.date,
-                                            flip: str | None, area: str) -> None:
-    view = _what_if(amended.at(day), values)
-    if flip is not None:
-        view = flipped(view, flip)
-    _check(view, area)
-    # the day's view of the amended policy is no view of the shipped one: its rules differ where the amendment does
-    assert view.as_of is not None
+@given(values=SETTINGS, flip=st.sampled_from([None, *BOOLS]), area=st.sampled_from(AREAS))
+def test_amended_rules_are_a_fresh_compiles(amended: PolicyView, values: dict[str, Any], flip: str | None,
+                                            area: str) -> None:
+    # the same values before and after the amendment (2021-06-01): its rules name other bodies from that day
+    for day in (dt.date(2020, 6, 1), dt.date(2021, 7, 1)):
+        view = _what_if(amended.at(day), values)
+        if flip is not None:
+            view = flipped(view, flip)
+        _check(view, area)
 
 
 def _counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
