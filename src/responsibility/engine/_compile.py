@@ -16,6 +16,7 @@ a rule set belongs to one policy version; ``Policy.version_key`` names it.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -578,11 +579,24 @@ class _Made:
 #: one parameter or a few, most of which no area's rules read: test_fidelity19 compiled 742 rule sets of 204 distinct.
 #: At most :data:`SHARED_KEEP` rule sets are kept (the least recently used go), each holding its data's parts.
 _SHARED: OrderedDict[tuple[Any, ...], list[_Made]] = OrderedDict()
-_SHARED_LOCK = threading.Lock()
+#: The data's parts each key of :data:`_SHARED` names by id (:func:`_structure`), held while the key is kept.
+_KEPT_PARTS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 SHARED_KEEP = 128
 _SHARED_COUNT = [0]
+_SHARED_LOCK = threading.Lock()
 #: How often :func:`area_rules` found an area's rules shared, and compiled them (for tests and measurements).
 SHARED_STATS = {"hits": 0, "compiled": 0}
+
+
+def _lock_again() -> None:
+    """A child made by ``os.fork`` while another thread held the lock gets a free one (what it guards is whole
+    between two steps of a thread)."""
+    global _SHARED_LOCK
+    _SHARED_LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_lock_again)
 
 
 def _values(policy: PolicyView, reads: tuple[str, ...]) -> tuple[tuple[type, Any], ...] | None:
@@ -651,13 +665,10 @@ def _keep_shared(key: tuple[Any, ...], made: _Made) -> tuple[Rule, ...]:
     return made.rules
 
 
-#: The data's parts each kept key names by id (:func:`_structure`), held while the key is kept.
-_KEPT_PARTS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-
-
 def area_rules(policy: PolicyView, area: str) -> tuple[Rule, ...]:
-    """``area``'s rules under ``policy``: as another view whose rules read the same values made them in this process,
-    else from the per-user cache (:func:`rules_key`), else compiled.
+    """``area``'s rules under ``policy``: from the per-user cache (:func:`rules_key`), else as another view whose
+    compile read the same parameters' values made them in this process, else compiled (and then kept in the cache, as
+    where they were another view's).
 
     A compile reads a fresh twin of ``policy`` that notes every parameter whose value it gives out
     (:func:`responsibility.policy._view.recording`): nothing the view derived before (its memos) goes in unnoted, and a
@@ -665,29 +676,30 @@ def area_rules(policy: PolicyView, area: str) -> tuple[Rule, ...]:
     and values, and another view of the same data but for its parameters' values (:func:`_structure`) takes them
     where it has the same values of those: a rule set depends on nothing else, so it is the one a compile would make.
     """
-    key = _structure(policy, area)
-    got = _shared_rules(key, policy)
-    if got is not None:
-        SHARED_STATS["hits"] += 1
-        return got
     disk = rules_key(policy, area)
-    rules = saved_rules(disk, area) if disk is not None else None
+    if disk is not None:
+        saved = saved_rules(disk, area)
+        if saved is not None:
+            # (untracked: immutable rules of strings and tuples; :func:`untracked`)
+            return untracked(saved, Rule, Cond, Holder)
+    key = _structure(policy, area)
+    rules = _shared_rules(key, policy)
     if rules is not None:
-        return untracked(rules, Rule, Cond, Holder)
-    from ..policy._view import recording
+        SHARED_STATS["hits"] += 1
+    else:
+        from ..policy._view import recording
 
-    twin, reads = recording(policy)
-    rules = shared(compile_rules(twin, [area])[area])
-    SHARED_STATS["compiled"] += 1
+        twin, reads = recording(policy)
+        made = untracked(shared(compile_rules(twin, [area])[area]), Rule, Cond, Holder)
+        SHARED_STATS["compiled"] += 1
+        ids = tuple(sorted(reads.ids))
+        values = _values(policy, ids)
+        # (not kept where the compile read the parameters past their ids — then any of them, in force or not, may
+        # count — or, which cannot be, read one that is not in force)
+        rules = made if reads.every or values is None else _keep_shared(key, _Made(ids, values, made))
     if disk is not None:
         save_rules(disk, rules)
-    # (untracked: immutable rules of strings and tuples; :func:`untracked`)
-    rules = untracked(rules, Rule, Cond, Holder)
-    ids = tuple(sorted(policy.parameters if reads.every else reads.ids))
-    values = _values(policy, ids)
-    if values is None:  # (a parameter read but not in force: cannot be, the twin has the view's)
-        return rules
-    return _keep_shared(key, _Made(ids, values, rules))
+    return rules
 
 
 #: The kind and format of an area's rules kept in the per-user cache (policy/_cache.read_entry), and how many such

@@ -1264,8 +1264,9 @@ def _value_shown(policy: PolicyView, pid: str, value: Any) -> str:
 
 
 class ParameterReads:
-    """The parameters whose values a :func:`recording` twin gave out: ``ids``, or every one (``every``: the values
-    were reached another way than by id, as by iterating over them or through the data itself)."""
+    """The parameters whose values a :func:`recording` twin gave out: ``ids``, and whether it gave out more (``every``:
+    values reached another way than by id, as by iterating over them or through the data itself, which holds the
+    versions not in force too): then what it derived may depend on any of them."""
 
     __slots__ = ("every", "ids")
 
