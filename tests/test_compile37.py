@@ -184,3 +184,23 @@ def test_the_twin_notes_reads_by_id_and_past_it() -> None:
     assert reads.every
     _, reads = recording(POLICY.with_parameters(handling_time_limit_days=9))
     assert _.what_if and reads.every
+
+
+def test_rules_from_the_cache_are_shared_with_what_ifs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a notebook's what-if of a policy whose rules came from the per-user cache (a new process) compiles nothing
+    from .conftest import own_cache
+
+    own_cache(tmp_path, monkeypatch)  # (the cache on again, in this test's own directory)
+    root = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", root)
+    calls = _counted(monkeypatch)
+    first = responsibility.load(root)  # (read from the YAML, and cached)
+    made = RulesByArea(first)["housing"]
+    assert calls == ["housing"]
+    calls = _counted(monkeypatch)  # (what this process shared set aside: as in a new one)
+    again = responsibility.load(root)  # (from the cache)
+    assert RulesByArea(again)["housing"] == made and calls == []
+    what_if = again.with_parameters(handling_time_limit_days=19)
+    assert RulesByArea(what_if)["housing"] == made and calls == []
+    assert RulesByArea(again.with_parameters(supervision_scope="all_levels"))["housing"] != made
+    assert calls == ["housing"]

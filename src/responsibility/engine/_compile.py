@@ -10,7 +10,9 @@ one list, they can only disagree through an engine defect, which the differentia
 tests look for.
 
 Parameters (severity thresholds, supervision scope) are read at compile time, so
-a rule set belongs to one policy version; ``Policy.version_key`` names it.
+a rule set belongs to one policy version; ``Policy.version_key`` names it. An area's compile
+reads only some of them, and the views that differ in others (what-ifs, a reading switched)
+share its rules (:func:`area_rules`).
 """
 
 from __future__ import annotations
@@ -627,7 +629,7 @@ def _structure(policy: PolicyView, area: str) -> tuple[Any, ...]:
     return (*got[:4], area, got[4])
 
 
-def _shared_rules(key: tuple[Any, ...], policy: PolicyView) -> tuple[Rule, ...] | None:
+def _shared_rules(key: tuple[Any, ...], policy: PolicyView) -> _Made | None:
     """The rules kept under ``key`` (:func:`_structure`) whose parameters read have ``policy``'s values, or ``None``."""
     with _SHARED_LOCK:
         made = _SHARED.get(key[:-1])
@@ -637,13 +639,13 @@ def _shared_rules(key: tuple[Any, ...], policy: PolicyView) -> tuple[Rule, ...] 
         made = list(made)
     for m in made:
         if _values(policy, m.reads) == m.values:
-            return m.rules
+            return m
     return None
 
 
-def _keep_shared(key: tuple[Any, ...], made: _Made) -> tuple[Rule, ...]:
-    """Keep ``made`` under ``key`` (:func:`_structure`; with the data's parts it names); the rules kept: another
-    thread's, made alike, where it kept them first."""
+def _keep_shared(key: tuple[Any, ...], made: _Made) -> _Made:
+    """Keep ``made`` under ``key`` (:func:`_structure`; with the data's parts it names); what is kept: another
+    thread's, made alike, where it kept it first."""
     with _SHARED_LOCK:
         entry = _SHARED.get(key[:-1])
         if entry is None:
@@ -651,7 +653,7 @@ def _keep_shared(key: tuple[Any, ...], made: _Made) -> tuple[Rule, ...]:
             _KEPT_PARTS[key[:-1]] = key[-1]
         for m in entry:
             if m.reads == made.reads and m.values == made.values:
-                return m.rules
+                return m
         entry.append(made)
         _SHARED.move_to_end(key[:-1])
         _SHARED_COUNT[0] += 1
@@ -662,7 +664,7 @@ def _keep_shared(key: tuple[Any, ...], made: _Made) -> tuple[Rule, ...]:
             if not dropped:
                 del _SHARED[old]
                 del _KEPT_PARTS[old]
-    return made.rules
+    return made
 
 
 def area_rules(policy: PolicyView, area: str) -> tuple[Rule, ...]:
@@ -677,28 +679,36 @@ def area_rules(policy: PolicyView, area: str) -> tuple[Rule, ...]:
     where it has the same values of those: a rule set depends on nothing else, so it is the one a compile would make.
     """
     disk = rules_key(policy, area)
+    key = _structure(policy, area)
     if disk is not None:
-        saved = saved_rules(disk, area)
+        saved = _saved(disk, area)
         if saved is not None:
             # (untracked: immutable rules of strings and tuples; :func:`untracked`)
-            return untracked(saved, Rule, Cond, Holder)
-    key = _structure(policy, area)
-    rules = _shared_rules(key, policy)
-    if rules is not None:
+            rules, made = untracked(saved[0], Rule, Cond, Holder), saved[1]
+            if made is not None and _values(policy, made.reads) == made.values:
+                # shared from now on with the views that read the same values (a what-if of a policy whose rules came
+                # from the cache)
+                return _keep_shared(key, _Made(made.reads, made.values, rules)).rules
+            return rules
+    made = _shared_rules(key, policy)
+    if made is not None:
         SHARED_STATS["hits"] += 1
+        rules = made.rules
     else:
         from ..policy._view import recording
 
         twin, reads = recording(policy)
-        made = untracked(shared(compile_rules(twin, [area])[area]), Rule, Cond, Holder)
+        rules = untracked(shared(compile_rules(twin, [area])[area]), Rule, Cond, Holder)
         SHARED_STATS["compiled"] += 1
         ids = tuple(sorted(reads.ids))
         values = _values(policy, ids)
         # (not kept where the compile read the parameters past their ids — then any of them, in force or not, may
         # count — or, which cannot be, read one that is not in force)
-        rules = made if reads.every or values is None else _keep_shared(key, _Made(ids, values, made))
+        if not reads.every and values is not None:
+            made = _keep_shared(key, _Made(ids, values, rules))
+            rules = made.rules
     if disk is not None:
-        save_rules(disk, rules)
+        save_rules(disk, rules, made)
     return rules
 
 
@@ -707,7 +717,7 @@ def area_rules(policy: PolicyView, area: str) -> tuple[Rule, ...]:
 #: each reading it decides the record again (engine/_decide.switched_rests: ~5 views); compiling them was a third of a
 #: cold ``responsibility who`` (~0.08 of ~0.3 CPU s), reading them back is ~4 ms a view.
 RULES_KIND = "rules"
-RULES_FORMAT = 1
+RULES_FORMAT = 2  # (2: with the parameters the compile read and their values, :class:`_Made`)
 RULES_KEEP = 96
 
 _ENGINE_CODE: list[bytes] = []
@@ -752,12 +762,24 @@ def rules_key(policy: PolicyView, area: str) -> str | None:
 def saved_rules(key: str, area: str) -> tuple[Rule, ...] | None:
     """The rules kept under ``key`` (:func:`rules_key`), or ``None``: no entry, or one that is not ``area``'s rules
     (:func:`responsibility.policy._cache.read_entry` has checked where it lies, its key, format and digest)."""
+    got = _saved(key, area)
+    return None if got is None else got[0]
+
+
+def _saved(key: str, area: str) -> tuple[tuple[Rule, ...], _Made | None] | None:
+    """:func:`saved_rules`, with the parameters their compile read and their values where it kept them."""
     from ..policy import _cache
 
     got = _cache.read_entry(RULES_KIND, key, RULES_FORMAT)
-    if type(got) is not tuple or not all(type(r) is Rule and r.area == area for r in got):
+    if type(got) is not tuple or len(got) != 3:
         return None
-    return got
+    reads, values, rules = got
+    if type(rules) is not tuple or not all(type(r) is Rule and r.area == area for r in rules):
+        return None
+    if type(reads) is tuple and all(type(r) is str for r in reads) and type(values) is tuple \
+            and len(values) == len(reads) and all(type(v) is tuple and len(v) == 2 for v in values):
+        return rules, _Made(reads, values, rules)
+    return rules, None
 
 
 def shared(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
@@ -775,8 +797,10 @@ def shared(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
                       one(r.extra_clauses)) for r in rules)
 
 
-def save_rules(key: str, rules: tuple[Rule, ...]) -> None:
-    """Keep ``rules`` (:func:`shared`'s: what is shared is stored once) under ``key`` (:func:`rules_key`)."""
+def save_rules(key: str, rules: tuple[Rule, ...], made: _Made | None = None) -> None:
+    """Keep ``rules`` (:func:`shared`'s: what is shared is stored once) under ``key`` (:func:`rules_key`), with the
+    parameters their compile read and their values (``made``'s; none: not to be shared, :func:`area_rules`)."""
     from ..policy import _cache
 
-    _cache.write_entry(RULES_KIND, key, RULES_FORMAT, rules, RULES_KEEP)
+    kept = (made.reads, made.values, rules) if made is not None else (None, None, rules)
+    _cache.write_entry(RULES_KIND, key, RULES_FORMAT, kept, RULES_KEEP)
