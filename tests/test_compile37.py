@@ -113,9 +113,8 @@ def _counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The areas compiled from now on (none shared before: the process's shared rules set aside)."""
     from collections import OrderedDict
 
-    monkeypatch.setattr(_compile, "_SHARED", OrderedDict())
-    monkeypatch.setattr(_compile, "_KEPT_PARTS", {})
-    monkeypatch.setattr(_compile, "_SHARED_COUNT", [0])
+    monkeypatch.setattr(_compile, "_SHARED", {})
+    monkeypatch.setattr(_compile, "_RECENT", OrderedDict())
     calls: list[str] = []
     real = _compile.compile_rules
 
@@ -204,3 +203,18 @@ def test_rules_from_the_cache_are_shared_with_what_ifs(tmp_path: Path, monkeypat
     assert RulesByArea(what_if)["housing"] == made and calls == []
     assert RulesByArea(again.with_parameters(supervision_scope="all_levels"))["housing"] != made
     assert calls == ["housing"]
+
+
+def test_rules_stay_shared_while_a_view_holds_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counted(monkeypatch)
+    monkeypatch.setattr(_compile, "SHARED_KEEP", 1)  # (only the last rule set kept besides those views hold)
+    held = RulesByArea(POLICY.with_parameters(supervision_scope="all_levels"))
+    held["funds"]
+    for scope in ("next_level", "none"):
+        RulesByArea(POLICY.with_parameters(supervision_scope=scope))["funds"]
+    assert calls == ["funds"] * 3
+    assert RulesByArea(POLICY.with_parameters(supervision_scope="all_levels", handling_time_limit_days=3))["funds"] \
+        is held["funds"]
+    assert calls == ["funds"] * 3
+    # the rule sets no view holds are gone but the last one
+    assert len([1 for _, refs in _compile._SHARED.values() for ref in refs if ref() is not None]) <= 2

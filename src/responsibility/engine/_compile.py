@@ -21,6 +21,7 @@ import functools
 import os
 import re
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -546,13 +547,18 @@ class RulesByArea(Mapping[str, tuple[Rule, ...]]):
         self._policy = policy
         self._areas = policy.problem_areas
         self._done: dict[str, tuple[Rule, ...]] = {}
+        #: What keeps each area's rules shared with other views while this view holds them (:data:`_SHARED`).
+        self._kept: dict[str, _Made] = {}
 
     def __getitem__(self, area: str) -> tuple[Rule, ...]:
         got = self._done.get(area)
         if got is None:
             if area not in self._areas:
                 raise KeyError(area)
-            got = self._done.setdefault(area, area_rules(self._policy, area))
+            rules, made = _area_rules(self._policy, area)
+            if made is not None:
+                self._kept.setdefault(area, made)
+            got = self._done.setdefault(area, rules)
         return got
 
     def __iter__(self) -> Iterator[str]:
@@ -564,7 +570,7 @@ class RulesByArea(Mapping[str, tuple[Rule, ...]]):
 
 # ------------------------------------------------------------------ rules shared between views
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class _Made:
     """An area's rules as compiled under the values ``values`` (each with its type: ``True`` is no ``1``) of the
     parameters ``reads``, the only ones the compile read (:func:`responsibility.policy._view.recording`)."""
@@ -579,12 +585,12 @@ class _Made:
 #: compile read and their values. A what-if view (``with_parameters``) or a view with a reading switched
 #: (``policy/_whatif.flipped``, engine/_decide: every decision reads the readings the text leaves open again) changes
 #: one parameter or a few, most of which no area's rules read: test_fidelity19 compiled 742 rule sets of 204 distinct.
-#: At most :data:`SHARED_KEEP` rule sets are kept (the least recently used go), each holding its data's parts.
-_SHARED: OrderedDict[tuple[Any, ...], list[_Made]] = OrderedDict()
-#: The data's parts each key of :data:`_SHARED` names by id (:func:`_structure`), held while the key is kept.
-_KEPT_PARTS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-SHARED_KEEP = 128
-_SHARED_COUNT = [0]
+#: A rule set is kept while a view holds it (:class:`RulesByArea`) and, besides, while it is one of the
+#: :data:`SHARED_KEEP` made or taken last (:data:`_RECENT`): sharing keeps nothing alive that no view would hold, but
+#: the last few (an area's rules are ~0.3–0.5 MB).
+_SHARED: dict[tuple[Any, ...], tuple[tuple[Any, ...], list[weakref.ref[_Made]]]] = {}
+_RECENT: OrderedDict[int, _Made] = OrderedDict()
+SHARED_KEEP = 64
 _SHARED_LOCK = threading.Lock()
 #: How often :func:`area_rules` found an area's rules shared, and compiled them (for tests and measurements).
 SHARED_STATS = {"hits": 0, "compiled": 0}
@@ -632,45 +638,54 @@ def _structure(policy: PolicyView, area: str) -> tuple[Any, ...]:
 def _shared_rules(key: tuple[Any, ...], policy: PolicyView) -> _Made | None:
     """The rules kept under ``key`` (:func:`_structure`) whose parameters read have ``policy``'s values, or ``None``."""
     with _SHARED_LOCK:
-        made = _SHARED.get(key[:-1])
-        if made is None:
-            return None
-        _SHARED.move_to_end(key[:-1])
-        made = list(made)
+        entry = _SHARED.get(key[:-1])
+        made = [m for ref in entry[1] if (m := ref()) is not None] if entry is not None else []
     for m in made:
         if _values(policy, m.reads) == m.values:
+            _recent(m)
             return m
     return None
 
 
+def _recent(made: _Made) -> None:
+    """Keep ``made`` among the :data:`SHARED_KEEP` rule sets made or taken last."""
+    with _SHARED_LOCK:
+        _RECENT[id(made)] = made
+        _RECENT.move_to_end(id(made))
+        while len(_RECENT) > SHARED_KEEP:
+            _RECENT.popitem(last=False)
+
+
 def _keep_shared(key: tuple[Any, ...], made: _Made) -> _Made:
-    """Keep ``made`` under ``key`` (:func:`_structure`; with the data's parts it names); what is kept: another
-    thread's, made alike, where it kept it first."""
+    """Keep ``made`` under ``key`` (:func:`_structure`; with the data's parts it names, while any rule set under it
+    lives); what is kept: another thread's, made alike, where it kept it first."""
     with _SHARED_LOCK:
         entry = _SHARED.get(key[:-1])
         if entry is None:
-            entry = _SHARED[key[:-1]] = []
-            _KEPT_PARTS[key[:-1]] = key[-1]
-        for m in entry:
-            if m.reads == made.reads and m.values == made.values:
-                return m
-        entry.append(made)
-        _SHARED.move_to_end(key[:-1])
-        _SHARED_COUNT[0] += 1
-        while _SHARED_COUNT[0] > SHARED_KEEP:  # (the oldest rule set of the least recently used key)
-            old, dropped = next(iter(_SHARED.items()))
-            dropped.pop(0)
-            _SHARED_COUNT[0] -= 1
-            if not dropped:
-                del _SHARED[old]
-                del _KEPT_PARTS[old]
-    return made
+            entry = _SHARED[key[:-1]] = (key[-1], [])
+        live = [m for ref in entry[1] if (m := ref()) is not None]
+        got = next((m for m in live if m.reads == made.reads and m.values == made.values), None)
+        if got is None:
+            got = made
+            live.append(made)
+        entry[1][:] = [weakref.ref(m) for m in live]
+        if len(_SHARED) > 4 * SHARED_KEEP:  # (the keys whose rule sets no view holds any more, with their parts)
+            for k in [k for k, (_, refs) in _SHARED.items() if all(ref() is None for ref in refs)]:
+                del _SHARED[k]
+    _recent(got)
+    return got
 
 
 def area_rules(policy: PolicyView, area: str) -> tuple[Rule, ...]:
-    """``area``'s rules under ``policy``: from the per-user cache (:func:`rules_key`), else as another view whose
-    compile read the same parameters' values made them in this process, else compiled (and then kept in the cache, as
-    where they were another view's).
+    """``area``'s rules under ``policy`` (:func:`_area_rules`)."""
+    return _area_rules(policy, area)[0]
+
+
+def _area_rules(policy: PolicyView, area: str) -> tuple[tuple[Rule, ...], _Made | None]:
+    """``area``'s rules under ``policy``, with what shares them (held with them: :data:`_SHARED`): from the per-user
+    cache (:func:`rules_key`), else as another view whose compile read the same parameters' values made them in this
+    process, else compiled; a view with a key in the cache then keeps them there, shared or compiled, with the
+    parameters read and their values (:func:`save_rules`).
 
     A compile reads a fresh twin of ``policy`` that notes every parameter whose value it gives out
     (:func:`responsibility.policy._view.recording`): nothing the view derived before (its memos) goes in unnoted, and a
@@ -688,8 +703,9 @@ def area_rules(policy: PolicyView, area: str) -> tuple[Rule, ...]:
             if made is not None and _values(policy, made.reads) == made.values:
                 # shared from now on with the views that read the same values (a what-if of a policy whose rules came
                 # from the cache)
-                return _keep_shared(key, _Made(made.reads, made.values, rules)).rules
-            return rules
+                made = _keep_shared(key, _Made(made.reads, made.values, rules))
+                return made.rules, made
+            return rules, None
     made = _shared_rules(key, policy)
     if made is not None:
         SHARED_STATS["hits"] += 1
@@ -709,7 +725,7 @@ def area_rules(policy: PolicyView, area: str) -> tuple[Rule, ...]:
             rules = made.rules
     if disk is not None:
         save_rules(disk, rules, made)
-    return rules
+    return rules, made
 
 
 #: The kind and format of an area's rules kept in the per-user cache (policy/_cache.read_entry), and how many such
