@@ -10,13 +10,19 @@ one list, they can only disagree through an engine defect, which the differentia
 tests look for.
 
 Parameters (severity thresholds, supervision scope) are read at compile time, so
-a rule set belongs to one policy version; ``Policy.version_key`` names it.
+a rule set belongs to one policy version; ``Policy.version_key`` names it. An area's compile
+reads only some of them, and the views that differ in others (what-ifs, a reading switched)
+share its rules (:func:`area_rules`).
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -533,28 +539,26 @@ def compile_rules(policy: PolicyView, areas: Iterable[str] | None = None) -> dic
 
 
 class RulesByArea(Mapping[str, tuple[Rule, ...]]):
-    """:func:`compile_rules` as a mapping that compiles an area on first access: a decision
-    compiles only its own area's rules (most of what a cold start spent on rules). Thread-safe:
-    two threads compiling one area make equal rules, and either result is kept."""
+    """:func:`compile_rules` as a mapping that compiles an area on first access (:func:`area_rules`: rules another
+    view made alike are shared): a decision compiles only its own area's rules (most of what a cold start spent on
+    rules). Thread-safe: two threads compiling one area make equal rules, and either result is kept."""
 
     def __init__(self, policy: PolicyView) -> None:
         self._policy = policy
         self._areas = policy.problem_areas
         self._done: dict[str, tuple[Rule, ...]] = {}
+        #: What keeps each area's rules shared with other views while this view holds them (:data:`_SHARED`).
+        self._kept: dict[str, _Made] = {}
 
     def __getitem__(self, area: str) -> tuple[Rule, ...]:
         got = self._done.get(area)
         if got is None:
             if area not in self._areas:
                 raise KeyError(area)
-            key = rules_key(self._policy, area)
-            rules = saved_rules(key, area) if key is not None else None
-            if rules is None:
-                rules = shared(compile_rules(self._policy, [area])[area])
-                if key is not None:
-                    save_rules(key, rules)
-            # (untracked: immutable rules of strings and tuples; :func:`untracked`)
-            got = self._done.setdefault(area, untracked(rules, Rule, Cond, Holder))
+            rules, made = _area_rules(self._policy, area)
+            if made is not None:
+                self._kept.setdefault(area, made)
+            got = self._done.setdefault(area, rules)
         return got
 
     def __iter__(self) -> Iterator[str]:
@@ -564,12 +568,172 @@ class RulesByArea(Mapping[str, tuple[Rule, ...]]):
         return len(self._areas)
 
 
+# ------------------------------------------------------------------ rules shared between views
+
+@dataclass(frozen=True, slots=True, weakref_slot=True)
+class _Made:
+    """An area's rules as compiled under the values ``values`` (each with its type: ``True`` is no ``1``) of the
+    parameters ``reads``, the only ones the compile read (:func:`responsibility.policy._view.recording`)."""
+
+    reads: tuple[str, ...]
+    values: tuple[tuple[type, Any], ...]
+    rules: tuple[Rule, ...]
+
+
+#: Rules compiled in this process, by what they depend on besides parameters (:func:`_structure`: the data's parts
+#: but its parameters, the parameters but their values, the view's day, the area), each with the parameters its
+#: compile read and their values. A what-if view (``with_parameters``) or a view with a reading switched
+#: (``policy/_whatif.flipped``, engine/_decide: every decision reads the readings the text leaves open again) changes
+#: one parameter or a few, most of which no area's rules read: test_fidelity19 compiled 742 rule sets of 204 distinct.
+#: A rule set is kept while a view holds it (:class:`RulesByArea`) and, besides, while it is one of the
+#: :data:`SHARED_KEEP` made or taken last (:data:`_RECENT`): sharing keeps nothing alive that no view would hold, but
+#: the last few (an area's rules are ~0.3–0.5 MB).
+_SHARED: dict[tuple[Any, ...], tuple[tuple[Any, ...], list[weakref.ref[_Made]]]] = {}
+_RECENT: OrderedDict[int, _Made] = OrderedDict()
+SHARED_KEEP = 64
+_SHARED_LOCK = threading.Lock()
+#: How often :func:`area_rules` found an area's rules shared, and compiled them (for tests and measurements).
+SHARED_STATS = {"hits": 0, "compiled": 0}
+
+
+def _lock_again() -> None:
+    """A child made by ``os.fork`` while another thread held the lock gets a free one (what it guards is whole
+    between two steps of a thread)."""
+    global _SHARED_LOCK
+    _SHARED_LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_lock_again)
+
+
+def _values(policy: PolicyView, reads: tuple[str, ...]) -> tuple[tuple[type, Any], ...] | None:
+    """``policy``'s values of the parameters ``reads``, each with its type; ``None`` where one is not in force."""
+    params = policy.parameters
+    out = []
+    for pid in reads:
+        p = params.get(pid)
+        if p is None:
+            return None
+        out.append((type(p.value), p.value))
+    return tuple(out)
+
+
+def _structure(policy: PolicyView, area: str) -> tuple[Any, ...]:
+    """What ``area``'s rules under ``policy`` depend on besides the parameters' values: the identity of each part of
+    its data but the parameters (a what-if view's data is a copy with new parameters: its other parts are the same
+    objects; the key holds them, so their ids are not reused while it is kept), the parameters without their values
+    (their ids, types, choices, dates…, as text), the view's day and the area."""
+    got: tuple[Any, ...] | None = policy.__dict__.get("_rules_structure")
+    if got is None:
+        data = policy.data
+        parts = tuple((k, v) for k, v in vars(data).items() if k != "parameters")
+        params = repr([(type(p).__name__, [(k, v) for k, v in vars(p).items() if k != "value"])
+                       for p in data.parameters])
+        got = policy.__dict__.setdefault("_rules_structure", (
+            type(data), tuple((k, id(v)) for k, v in parts), params, policy.as_of, parts))
+    return (*got[:4], area, got[4])
+
+
+def _shared_rules(key: tuple[Any, ...], policy: PolicyView) -> _Made | None:
+    """The rules kept under ``key`` (:func:`_structure`) whose parameters read have ``policy``'s values, or ``None``."""
+    with _SHARED_LOCK:
+        entry = _SHARED.get(key[:-1])
+        made = [m for ref in entry[1] if (m := ref()) is not None] if entry is not None else []
+    for m in made:
+        if _values(policy, m.reads) == m.values:
+            _recent(m)
+            return m
+    return None
+
+
+def _recent(made: _Made) -> None:
+    """Keep ``made`` among the :data:`SHARED_KEEP` rule sets made or taken last."""
+    with _SHARED_LOCK:
+        _RECENT[id(made)] = made
+        _RECENT.move_to_end(id(made))
+        while len(_RECENT) > SHARED_KEEP:
+            _RECENT.popitem(last=False)
+
+
+def _keep_shared(key: tuple[Any, ...], made: _Made) -> _Made:
+    """Keep ``made`` under ``key`` (:func:`_structure`; with the data's parts it names, while any rule set under it
+    lives); what is kept: another thread's, made alike, where it kept it first."""
+    with _SHARED_LOCK:
+        entry = _SHARED.get(key[:-1])
+        if entry is None:
+            entry = _SHARED[key[:-1]] = (key[-1], [])
+        live = [m for ref in entry[1] if (m := ref()) is not None]
+        got = next((m for m in live if m.reads == made.reads and m.values == made.values), None)
+        if got is None:
+            got = made
+            live.append(made)
+        entry[1][:] = [weakref.ref(m) for m in live]
+        if len(_SHARED) > 4 * SHARED_KEEP:  # (the keys whose rule sets no view holds any more, with their parts)
+            for k in [k for k, (_, refs) in _SHARED.items() if all(ref() is None for ref in refs)]:
+                del _SHARED[k]
+    _recent(got)
+    return got
+
+
+def area_rules(policy: PolicyView, area: str) -> tuple[Rule, ...]:
+    """``area``'s rules under ``policy`` (:func:`_area_rules`)."""
+    return _area_rules(policy, area)[0]
+
+
+def _area_rules(policy: PolicyView, area: str) -> tuple[tuple[Rule, ...], _Made | None]:
+    """``area``'s rules under ``policy``, with what shares them (held with them: :data:`_SHARED`): from the per-user
+    cache (:func:`rules_key`), else as another view whose compile read the same parameters' values made them in this
+    process, else compiled; a view with a key in the cache then keeps them there, shared or compiled, with the
+    parameters read and their values (:func:`save_rules`).
+
+    A compile reads a fresh twin of ``policy`` that notes every parameter whose value it gives out
+    (:func:`responsibility.policy._view.recording`): nothing the view derived before (its memos) goes in unnoted, and a
+    value reached otherwise than by its id counts as every parameter read. The rules are kept with those parameters
+    and values, and another view of the same data but for its parameters' values (:func:`_structure`) takes them
+    where it has the same values of those: a rule set depends on nothing else, so it is the one a compile would make.
+    """
+    disk = rules_key(policy, area)
+    key = _structure(policy, area)
+    if disk is not None:
+        saved = _saved(disk, area)
+        if saved is not None:
+            # (untracked: immutable rules of strings and tuples; :func:`untracked`)
+            rules, made = untracked(saved[0], Rule, Cond, Holder), saved[1]
+            if made is not None and _values(policy, made.reads) == made.values:
+                # shared from now on with the views that read the same values (a what-if of a policy whose rules came
+                # from the cache)
+                made = _keep_shared(key, _Made(made.reads, made.values, rules))
+                return made.rules, made
+            return rules, None
+    made = _shared_rules(key, policy)
+    if made is not None:
+        SHARED_STATS["hits"] += 1
+        rules = made.rules
+    else:
+        from ..policy._view import recording
+
+        twin, reads = recording(policy)
+        rules = untracked(shared(compile_rules(twin, [area])[area]), Rule, Cond, Holder)
+        SHARED_STATS["compiled"] += 1
+        ids = tuple(sorted(reads.ids))
+        values = _values(policy, ids)
+        # (not kept where the compile read the parameters past their ids — then any of them, in force or not, may
+        # count — or, which cannot be, read one that is not in force)
+        if not reads.every and values is not None:
+            made = _keep_shared(key, _Made(ids, values, rules))
+            rules = made.rules
+    if disk is not None:
+        save_rules(disk, rules, made)
+    return rules, made
+
+
 #: The kind and format of an area's rules kept in the per-user cache (policy/_cache.read_entry), and how many such
 #: entries are kept: one per policy view and area. A single decision reads its area's rules under the policy and under
 #: each reading it decides the record again (engine/_decide.switched_rests: ~5 views); compiling them was a third of a
 #: cold ``responsibility who`` (~0.08 of ~0.3 CPU s), reading them back is ~4 ms a view.
 RULES_KIND = "rules"
-RULES_FORMAT = 1
+RULES_FORMAT = 2  # (2: with the parameters the compile read and their values, :class:`_Made`)
 RULES_KEEP = 96
 
 _ENGINE_CODE: list[bytes] = []
@@ -614,12 +778,24 @@ def rules_key(policy: PolicyView, area: str) -> str | None:
 def saved_rules(key: str, area: str) -> tuple[Rule, ...] | None:
     """The rules kept under ``key`` (:func:`rules_key`), or ``None``: no entry, or one that is not ``area``'s rules
     (:func:`responsibility.policy._cache.read_entry` has checked where it lies, its key, format and digest)."""
+    got = _saved(key, area)
+    return None if got is None else got[0]
+
+
+def _saved(key: str, area: str) -> tuple[tuple[Rule, ...], _Made | None] | None:
+    """:func:`saved_rules`, with the parameters their compile read and their values where it kept them."""
     from ..policy import _cache
 
     got = _cache.read_entry(RULES_KIND, key, RULES_FORMAT)
-    if type(got) is not tuple or not all(type(r) is Rule and r.area == area for r in got):
+    if type(got) is not tuple or len(got) != 3:
         return None
-    return got
+    reads, values, rules = got
+    if type(rules) is not tuple or not all(type(r) is Rule and r.area == area for r in rules):
+        return None
+    if type(reads) is tuple and all(type(r) is str for r in reads) and type(values) is tuple \
+            and len(values) == len(reads) and all(type(v) is tuple and len(v) == 2 for v in values):
+        return rules, _Made(reads, values, rules)
+    return rules, None
 
 
 def shared(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
@@ -637,8 +813,10 @@ def shared(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
                       one(r.extra_clauses)) for r in rules)
 
 
-def save_rules(key: str, rules: tuple[Rule, ...]) -> None:
-    """Keep ``rules`` (:func:`shared`'s: what is shared is stored once) under ``key`` (:func:`rules_key`)."""
+def save_rules(key: str, rules: tuple[Rule, ...], made: _Made | None = None) -> None:
+    """Keep ``rules`` (:func:`shared`'s: what is shared is stored once) under ``key`` (:func:`rules_key`), with the
+    parameters their compile read and their values (``made``'s; none: not to be shared, :func:`area_rules`)."""
     from ..policy import _cache
 
-    _cache.write_entry(RULES_KIND, key, RULES_FORMAT, rules, RULES_KEEP)
+    kept = (made.reads, made.values, rules) if made is not None else (None, None, rules)
+    _cache.write_entry(RULES_KIND, key, RULES_FORMAT, kept, RULES_KEEP)

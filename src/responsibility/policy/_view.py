@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeVar
@@ -117,7 +117,8 @@ class PolicyView:
         for src in data.sources:
             for c in src.clauses:
                 self.clauses.setdefault(c.id, c)
-        self.parameters: dict[str, Parameter] = {p.id: p for p in live(data.parameters)}
+        #: The parameters in force by id (a plain dict; a :func:`recording` twin's notes which values were read).
+        self.parameters: Mapping[str, Parameter] = {p.id: p for p in live(data.parameters)}
         self.failures: dict[str, Failure] = {f.id: f for f in data.accountability.failures}
         #: The role body of each level that stands for the department a record does not name.
         self.roles: dict[str, str] = {}
@@ -1257,3 +1258,140 @@ def _value_shown(policy: PolicyView, pid: str, value: Any) -> str:
     elif parameter is not None and parameter.type == "choice":
         name = (parameter.choices_zh or {}).get(str(value))
     return f"{name}（{value}）" if name else str(value)
+
+
+# ------------------------------------------------------------ what a computation read of the parameters
+
+
+class ParameterReads:
+    """The parameters whose values a :func:`recording` twin gave out: ``ids``, and whether it gave out more (``every``:
+    values reached another way than by id, as by iterating over them or through the data itself, which holds the
+    versions not in force too): then what it derived may depend on any of them."""
+
+    __slots__ = ("every", "ids")
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.every = False
+
+
+class _Recorded(Mapping[str, "Parameter"]):
+    """A view's parameters in force that note in ``reads`` each one whose item (and so value) is given out. Whether one
+    is in force (``in``, ``len``, the ids) is no value: the view's dates and the data's other parts decide it."""
+
+    __slots__ = ("_items", "_reads")
+
+    def __init__(self, items: Mapping[str, Parameter], reads: ParameterReads) -> None:
+        self._items = dict(items)
+        self._reads = reads
+
+    def __getitem__(self, key: str) -> Parameter:
+        got = self._items[key]  # (an id not in force: KeyError, no value read)
+        self._reads.ids.add(key)
+        return got
+
+    def get(self, key: str, default: Any = None) -> Any:
+        got = self._items.get(key, _NONE)
+        if got is _NONE:
+            return default
+        self._reads.ids.add(key)
+        return got
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def values(self) -> ValuesView[Parameter]:
+        self._reads.every = True
+        return self._items.values()
+
+    def items(self) -> ItemsView[str, Parameter]:
+        self._reads.every = True
+        return self._items.items()
+
+
+class _Sealed:
+    """A policy's data with each part but its parameters as an attribute of its own; reading anything else of it
+    (``parameters``, ``model_dump``…) gives the data's and counts as reading every parameter (:func:`recording`)."""
+
+    def __init__(self, data: PolicyData, reads: ParameterReads) -> None:
+        self.__dict__.update((k, v) for k, v in vars(data).items() if k != "parameters")
+        self.__dict__["_sealed_of"] = (data, reads)
+
+    def __getattr__(self, name: str) -> Any:
+        # (only for a name not set above: the parameters, or the model's own methods)
+        if name.startswith("__") or name == "_sealed_of":
+            raise AttributeError(name)
+        data, reads = self.__dict__["_sealed_of"]
+        reads.every = True
+        return getattr(data, name)
+
+
+class _Everything(dict[str, tuple[Any, Any]]):
+    """A twin's ``what_if`` (parameters' values, as the view's): any read of it from Python counts as reading every
+    parameter (it holds the values too: what reads it as a dict in C reads them right, if unnoted)."""
+
+    def __init__(self, values: Mapping[str, tuple[Any, Any]], reads: ParameterReads) -> None:
+        super().__init__(values)
+        self._reads = reads
+
+    def _all(self) -> dict[str, tuple[Any, Any]]:
+        self._reads.every = True
+        return dict(super().items())
+
+    def __getitem__(self, key: str) -> tuple[Any, Any]:
+        return self._all()[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._all().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._all()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return self._all() == other
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+    def copy(self) -> dict[str, tuple[Any, Any]]:
+        return self._all()
+
+    def keys(self) -> KeysView[str]:  # type: ignore[override]
+        return self._all().keys()
+
+    def values(self) -> ValuesView[tuple[Any, Any]]:  # type: ignore[override]
+        return self._all().values()
+
+    def items(self) -> ItemsView[str, tuple[Any, Any]]:  # type: ignore[override]
+        return self._all().items()
+
+
+def recording(policy: PolicyView) -> tuple[PolicyView, ParameterReads]:
+    """A fresh view of ``policy``'s data and day (none of its memos: nothing derived before) that notes which
+    parameters' values it gives out, and the note: what it derives depends on the data's other parts, its day and the
+    values of exactly those parameters (engine/_compile shares an area's rules between views that differ in others).
+
+    Its parameters are read through :attr:`PolicyView.parameters` (by id: noted one by one; iterated over their
+    values: every one); its ``data`` has each part but the parameters, and anything else read of it — as its
+    ``what_if`` — counts as every parameter read; it keeps no loader's files. So a read that escapes the ids makes the
+    note "every parameter", never too few."""
+    reads = ParameterReads()
+    twin = PolicyView(policy.data, root=policy.root, as_of=policy.as_of)
+    twin.parameters = _Recorded(twin.parameters, reads)
+    twin.data = _Sealed(policy.data, reads)  # type: ignore[assignment]  # (answers as the data does, noted)
+    twin.what_if = _Everything(policy.what_if, reads)
+    return twin, reads
