@@ -9,6 +9,7 @@ decision costs a few dict look-ups and comparisons per candidate rule.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import operator
 from collections.abc import Callable, Mapping, Sequence
@@ -29,6 +30,12 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
 
 Hit = tuple[Rule, Fact]
 _Tests = tuple[tuple[str, Callable[[Any, Any], bool], Any], ...]
+
+
+#: The index of each area's rules (:meth:`CompiledEngine._index`) by the rules' identity, with the rules, for at most
+#: INDEXES_KEPT rule sets (an index is ~0.2 MB; the rule sets views share are kept by engine/_compile likewise).
+INDEXES_KEPT = 64
+_INDEXES: dict[int, tuple[Sequence[Rule], dict[tuple[str, str], Any]]] = {}
 
 
 class CompiledEngine:
@@ -53,11 +60,31 @@ class CompiledEngine:
         self._tokens: dict[tuple[Any, ...], int] = {}
 
     def _index(self, area: str) -> dict[tuple[str, str], _Group]:
+        rules = self._rules.get(area, ())
+        # Views that differ only in parameters an area's compile does not read share its rules, one tuple
+        # (engine/_compile._area_rules): their engines share its index too, which depends on the rules alone (it was
+        # built per view: ~12 ms an area, a tenth of a what-if test's time). Kept with the rules, so an id is not
+        # reused while its entry stands.
+        kept = _INDEXES.get(id(rules))
+        if kept is not None and kept[0] is rules:
+            self._areas[area] = kept[1]
+            return kept[1]
+        index = self._indexed(rules)
+        if len(_INDEXES) >= INDEXES_KEPT:
+            with contextlib.suppress(StopIteration, KeyError, RuntimeError):
+                del _INDEXES[next(iter(_INDEXES))]  # the oldest; another thread may have dropped it
+        _INDEXES[id(rules)] = (rules, index)
+        self._areas[area] = index
+        return index
+
+    @staticmethod
+    def _indexed(rules: Sequence[Rule]) -> dict[tuple[str, str], _Group]:
+        """The index of an area's ``rules``: by (fact, kind), each rule with its tests (:func:`_split`)."""
         groups: dict[tuple[str, str], list[tuple[Rule, _Tests]]] = {}
         # each rule's kind and tests, by its conditions: rules read from the cache share equal conditions
         # (engine/_compile.save_rules), so most are made once (by id: the rules, and so their conditions, live on)
         made: dict[int, tuple[str, _Tests]] = {}
-        for rule in self._rules.get(area, ()):
+        for rule in rules:
             got = made.get(id(rule.conds))
             if got is None:
                 got = made[id(rule.conds)] = (rule.kind, tuple(
@@ -65,9 +92,7 @@ class CompiledEngine:
             kind, tests = got
             groups.setdefault((rule.fact, kind), []).append((rule, tests))
         # (untracked: tuples of rules and of tests, bound to the operator module's functions; :func:`untracked`)
-        index = untracked({key: _split(group) for key, group in groups.items()}, Rule, Cond, Holder)
-        self._areas[area] = index
-        return index
+        return untracked({key: _split(group) for key, group in groups.items()}, Rule, Cond, Holder)
 
     def fire(self, area: str, facts: Sequence[Fact]) -> list[Hit]:
         """The (rule, fact) pairs whose conditions hold, in fact order then rule order."""
