@@ -458,11 +458,18 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
                 if got is None and len(ours) > 1:
                     # a line whose department has no such part here (县民政局 in an unreported dangerous house:
                     # 二(六)4(3) gives the county's part to 县建设部门; 市卫健 in a city's water policy): the record
-                    # does not say who of the level's holders for that line had it, and one of them answers as for a
-                    # record naming no line — not each, which named the 扶贫办 for a policy gap through 二(二)5
-                    # 指导督促基层 beside the line's department, nor a department with no part as the one that received
-                    # it (review37 D1)
-                    got = standing_body(policy, area, kind, level, ours, stage)
+                    # does not say who of the level's holders for that line had it, and the one body the kind gives
+                    # them answers as for a record naming no line — not each, which named the 扶贫办 for a policy gap
+                    # through 二(二)5 指导督促基层 beside the line's department, nor a department with no part in
+                    # it as the one that received it (review37 D1)
+                    one = standing_body(policy, area, kind, level, ours, stage)
+                    got = one if one is not None and not policy.bodies[one].role else None
+                if got is None:
+                    # else (the role would stand for the line the record names): the line's department where the text
+                    # gives it a part in the area; else the level's holders of that line answer (the rules resolve
+                    # them)
+                    got = next((b.id for b in policy.bodies.values() if b.level == level and b.sector == line
+                                and not b.role and policy.has_part(area, kind, b.id, line)), None)
             else:
                 got = standing_body(policy, area, kind, level, held, stage)
     memo[key] = got
