@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -151,3 +152,19 @@ def test_a_merge_into_an_unknown_problem_is_told_from_the_ledger(tmp_path: Path)
             led.append({"problem": "CA-2021-002", "type": "merged", "on": "2021-03-05", "into": "NOPE"},
                        entered_by="clerk")
         assert "use one of CA-2021-002" not in str(far.value) and "unknown problem 'NOPE'" in str(far.value)
+
+
+@pytest.mark.parametrize(("name", "make", "said"), [
+    ("county.db", lambda p: __import__("sqlite3").connect(p).execute("CREATE TABLE t (a)"), "an SQLite database"),
+    ("r.yaml.gz", lambda p: p.write_bytes(__import__("gzip").compress(b"id: a\n" * 50)), "compressed with gzip"),
+])
+def test_the_api_names_a_file_that_is_no_text(tmp_path: Path, name: str, make: Any, said: str) -> None:
+    """newcomer37 G: `Policy.who_answers("county.db")` was told "not UTF-8 text … iconv -f GB18030", advice for text in
+    another encoding (the command line had been mended; the API reads the path through policy/_yaml)."""
+    import responsibility
+
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(responsibility.ResponsibilityError) as got:
+        responsibility.load().who_answers(str(path))
+    assert said in str(got.value) and "iconv" not in str(got.value)

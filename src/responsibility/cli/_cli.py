@@ -510,22 +510,24 @@ _LEDGER_SUFFIXES = {".csv": "a CSV table", ".tsv": "a TSV table", ".parquet": "a
                     ".xlsx": "an Excel workbook", ".xls": "an Excel workbook"}
 
 
-#: Files that are no text, known by their first bytes, whatever their names end with: (what it is, what to do given
-#: the path, empty for standard input, and what the command reads). `who county.db` was told "not UTF-8 text (byte
-#: 0xf8) … iconv -f GB18030", as a GB18030 file is (newcomer37).
-_BINARY: tuple[tuple[bytes, str, Callable[[str, str], str]], ...] = (
-    (b"SQLite format 3\x00", "an SQLite database (a ledger?)",
-     lambda p, what: "a ledger's problem, its record and its route are shown by `responsibility ledger show "
-                     f"{p or 'LEDGER'} PROBLEM`" if "problem" in what else "give the file of events to add"),
-    (b"\x1f\x8b", "compressed with gzip", lambda p, _w: f"unpack it first (gunzip -k {p or 'FILE'})"),
-    (b"PK\x03\x04", "a zip archive (an Excel workbook?)",
-     lambda _p, _w: "import a workbook into a ledger with `responsibility ledger import`"),
-    (b"PAR1", "a Parquet table", lambda p, _w: f"assess a table with `responsibility assess {p or 'FILE.parquet'}`"),
-)
+#: What to do with each file that is no text (policy/_yaml.BINARY_KINDS, by its first bytes whatever its name), given
+#: the path (empty for standard input) and what the command reads.
+_BINARY_HINTS: dict[str, Callable[[str, str], str]] = {
+    "an SQLite database (a ledger?)":
+        lambda p, what: "a ledger's problem, its record and its route are shown by `responsibility ledger show "
+                        f"{p or 'LEDGER'} PROBLEM`" if "problem" in what else "give the file of events to add",
+    "compressed with gzip": lambda p, _w: f"unpack it first (gunzip -k {p or 'FILE'})",
+    "a zip archive (an Excel workbook?)":
+        lambda _p, _w: "import a workbook into a ledger with `responsibility ledger import`",
+    "a Parquet table": lambda p, _w: f"assess a table with `responsibility assess {p or 'FILE.parquet'}`",
+}
 
 
 def _binary_kind(raw: bytes) -> tuple[str, Callable[[str, str], str]] | None:
-    return next(((kind, hint) for magic, kind, hint in _BINARY if raw.startswith(magic)), None)
+    from ..policy._yaml import binary_kind
+
+    kind = binary_kind(raw)
+    return None if kind is None else (kind, _BINARY_HINTS.get(kind, lambda _p, _w: "give a YAML or JSON file"))
 
 
 def _read_records(path: str, what: str = "a problem object", encoding: str | None = None

@@ -680,11 +680,30 @@ def decode_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if (kind := binary_kind(data)) is not None:  # no text at all: its encoding is not the question
+            raise RulesError([Issue(name, 1, 1, f"not text: {kind}", "give a YAML or JSON file", "encoding")]) \
+                from None
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise RulesError([Issue(name, line, column, f"not UTF-8 text (byte 0x{data[exc.start]:02x})",
                                 "save it as UTF-8; files from Excel or Chinese Windows are usually GB18030/GBK: "
                                 "iconv -f GB18030 -t UTF-8", "encoding")]) from None
+
+
+#: Files that are no text, known by their first bytes whatever their names end with, and what each is: told so
+#: rather than "not UTF-8 text … iconv -f GB18030", advice for text in another encoding (newcomer37: `who county.db`,
+#: ``Policy.who_answers("county.db")``). The command line adds what to do with each (cli/_cli._BINARY_HINTS).
+BINARY_KINDS: tuple[tuple[bytes, str], ...] = (
+    (b"SQLite format 3\x00", "an SQLite database (a ledger?)"),
+    (b"\x1f\x8b", "compressed with gzip"),
+    (b"PK\x03\x04", "a zip archive (an Excel workbook?)"),
+    (b"PAR1", "a Parquet table"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file starting with ``data`` is when its first bytes say it is no text (:data:`BINARY_KINDS`)."""
+    return next((kind for magic, kind in BINARY_KINDS if data.startswith(magic)), None)
 
 
 def read_yaml(path: Path, display: str | None = None, *, limits: Limits = LIMITS,
