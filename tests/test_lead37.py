@@ -168,3 +168,17 @@ def test_the_api_names_a_file_that_is_no_text(tmp_path: Path, name: str, make: A
     with pytest.raises(responsibility.ResponsibilityError) as got:
         responsibility.load().who_answers(str(path))
     assert said in str(got.value) and "iconv" not in str(got.value)
+
+
+def test_ledger_import_names_a_compressed_csv(tmp_path: Path) -> None:
+    """newcomer37 F: a gzip CSV given to `ledger import` was told "give its --encoding"."""
+    import gzip
+
+    from responsibility import LedgerError
+    from responsibility.ledger import Ledger
+
+    src = tmp_path / "ledger.csv"
+    src.write_bytes(gzip.compress("问题编号,领域\n".encode() * 200))
+    with Ledger.create(tmp_path / "l.db") as led, pytest.raises(LedgerError) as got:
+        led.import_file(src, entered_by="clerk")
+    assert "compressed with gzip" in str(got.value) and "--encoding" not in str(got.value)
