@@ -510,16 +510,15 @@ _LEDGER_SUFFIXES = {".csv": "a CSV table", ".tsv": "a TSV table", ".parquet": "a
                     ".xlsx": "an Excel workbook", ".xls": "an Excel workbook"}
 
 
-#: What to do with each file that is no text (policy/_yaml.BINARY_KINDS, by its first bytes whatever its name), given
-#: the path (empty for standard input) and what the command reads.
+#: What to do with each file that is no text (policy/_yaml.BINARY_KINDS, by its first bytes whatever its name), by the
+#: kind's id, given the path (empty for standard input) and what the command reads.
 _BINARY_HINTS: dict[str, Callable[[str, str], str]] = {
-    "an SQLite database (a ledger?)":
+    "sqlite":
         lambda p, what: "a ledger's problem, its record and its route are shown by `responsibility ledger show "
                         f"{p or 'LEDGER'} PROBLEM`" if "problem" in what else "give the file of events to add",
-    "compressed with gzip": lambda p, _w: f"unpack it first (gunzip -k {p or 'FILE'})",
-    "a zip archive (an Excel workbook?)":
-        lambda _p, _w: "import a workbook into a ledger with `responsibility ledger import`",
-    "a Parquet table": lambda p, _w: f"assess a table with `responsibility assess {p or 'FILE.parquet'}`",
+    "gzip": lambda p, _w: f"unpack it first (gunzip -k {p or 'FILE'})",
+    "zip": lambda _p, _w: "import a workbook into a ledger with `responsibility ledger import`",
+    "parquet": lambda p, _w: f"assess a table with `responsibility assess {p or 'FILE.parquet'}`",
 }
 
 
@@ -527,7 +526,7 @@ def _binary_kind(raw: bytes) -> tuple[str, Callable[[str, str], str]] | None:
     from ..policy._yaml import binary_kind
 
     kind = binary_kind(raw)
-    return None if kind is None else (kind, _BINARY_HINTS.get(kind, lambda _p, _w: "give a YAML or JSON file"))
+    return None if kind is None else (kind.what, _BINARY_HINTS.get(kind.id, lambda _p, _w: "give a YAML or JSON file"))
 
 
 def _read_records(path: str, what: str = "a problem object", encoding: str | None = None

@@ -230,10 +230,10 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
 
             # no text at all: its encoding is not the question (newcomer37 F)
             if (kind := binary_kind(raw)) is not None:
-                what = f"unpack it first (gunzip -k {p})" if "gzip" in kind else \
-                    "a workbook is read when its name ends .xlsx" if "zip" in kind else \
-                    "import reads a ledger's .xlsx or .csv file"
-                raise LedgerError(f"{p}: not text: {kind}; {what}") from None
+                what = {"gzip": f"unpack it first (gunzip -k {p})",
+                        "zip": "a workbook is read when its name ends .xlsx"}.get(
+                    kind.id, "import reads a ledger's .xlsx or .csv file")
+                raise LedgerError(f"{p}: not text: {kind.what}; {what}") from None
             try:  # text that GB18030 reads whole, though not plainly Chinese at its start: as import always read it
                 text, encoding = raw.decode("gb18030"), "gb18030"
                 notes.append(f"{p.name} is not UTF-8; read as GB18030 (GBK)")

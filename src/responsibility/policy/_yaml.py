@@ -30,7 +30,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .._errors import Issue, ProblemError, RulesError
 from ._encoding import detect_encoding, past_start, sample, wide_without_mark
@@ -681,7 +681,7 @@ def decode_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if (kind := binary_kind(data)) is not None:  # no text at all: its encoding is not the question
-            raise RulesError([Issue(name, 1, 1, f"not text: {kind}", "give a YAML or JSON file", "encoding")]) \
+            raise RulesError([Issue(name, 1, 1, f"not text: {kind.what}", "give a YAML or JSON file", "encoding")]) \
                 from None
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -690,20 +690,29 @@ def decode_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
                                 "iconv -f GB18030 -t UTF-8", "encoding")]) from None
 
 
+class BinaryKind(NamedTuple):
+    """A kind of file that is no text: its id (what callers key their advice by), its first bytes, and what it is."""
+
+    id: str
+    magic: bytes
+    what: str
+
+
 #: Files that are no text, known by their first bytes whatever their names end with, and what each is: told so
 #: rather than "not UTF-8 text … iconv -f GB18030", advice for text in another encoding (newcomer37: `who county.db`,
-#: ``Policy.who_answers("county.db")``). The command line adds what to do with each (cli/_cli._BINARY_HINTS).
-BINARY_KINDS: tuple[tuple[bytes, str], ...] = (
-    (b"SQLite format 3\x00", "an SQLite database (a ledger?)"),
-    (b"\x1f\x8b", "compressed with gzip"),
-    (b"PK\x03\x04", "a zip archive (an Excel workbook?)"),
-    (b"PAR1", "a Parquet table"),
+#: ``Policy.who_answers("county.db")``). The command line and the ledger's import add what to do with each, keyed
+#: by its id (cli/_cli._BINARY_HINTS, ledger/_import).
+BINARY_KINDS: tuple[BinaryKind, ...] = (
+    BinaryKind("sqlite", b"SQLite format 3\x00", "an SQLite database (a ledger?)"),
+    BinaryKind("gzip", b"\x1f\x8b", "compressed with gzip"),
+    BinaryKind("zip", b"PK\x03\x04", "a zip archive (an Excel workbook?)"),
+    BinaryKind("parquet", b"PAR1", "a Parquet table"),
 )
 
 
-def binary_kind(data: bytes) -> str | None:
+def binary_kind(data: bytes) -> BinaryKind | None:
     """What a file starting with ``data`` is when its first bytes say it is no text (:data:`BINARY_KINDS`)."""
-    return next((kind for magic, kind in BINARY_KINDS if data.startswith(magic)), None)
+    return next((kind for kind in BINARY_KINDS if data.startswith(kind.magic)), None)
 
 
 def read_yaml(path: Path, display: str | None = None, *, limits: Limits = LIMITS,
