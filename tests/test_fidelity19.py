@@ -160,7 +160,8 @@ def test_every_parameter_that_changes_an_answer_is_listed(policy: Policy) -> Non
     j = Jurisdiction.synthetic(cities=1, counties=2, townships=4, villages=12, seed=4)
     alternatives = {"handling_time_limit_days": [5, 20], "rectification_time_limit_days": [15, 60],
                     "unit_liability_from": ["minor", "grave"], "leadership_liability_from": ["serious"],
-                    "concealing_level_body": ["handling_holders"], "receiving_level_body": ["handling_holders"]}
+                    "concealing_level_body": ["handling_holders"], "receiving_level_body": ["handling_holders"],
+                    "water_policy_health_departments": [True]}
     views = {(k, v): policy.with_parameters(**{k: v}) for k, vs in alternatives.items() for v in vs}
 
     def key(v: Any) -> list[tuple[str, str, str]]:

@@ -555,7 +555,7 @@ def scenario_changes(old: PolicyView, new: PolicyView, paths: Iterable[str | Pat
     """User scenarios whose findings differ between the policies (``compared`` gets one entry per scenario
     compared, to count them)."""
     from .._errors import ResponsibilityError
-    from ._scenarios import discover, load_scenarios
+    from ._scenarios import discover, load_scenarios, scenario_policy
 
     out = []
     for f in discover(list(paths)):
@@ -565,7 +565,7 @@ def scenario_changes(old: PolicyView, new: PolicyView, paths: Iterable[str | Pat
             results = []
             for pol in (old, new):
                 try:
-                    v = who_answers(pol, ls.scenario.problem, engine="compiled")
+                    v = who_answers(scenario_policy(ls.scenario, pol), ls.scenario.problem, engine="compiled")
                     results.append({f"{x.body} {x.basis}/{x.liability}" for x in v.findings})
                 except ResponsibilityError as exc:
                     results.append({f"error: {exc}"})

@@ -6,6 +6,7 @@ A scenario file (``*.scenarios.yaml``) holds::
       - name: A dangerous house reported on the hotline was missed by the village
         problem: {id: ..., domain: housing, ...}        # a problem record
         jurisdiction: ../jurisdictions/x.csv            # optional, relative to the file
+        parameters: {irregular_step: counted}           # optional: decided under these values
         expect:
           findings:                                     # each must match some finding
             - {body: village_committee, basis: not_discovered, liability: staff, clauses: [一(四)]}
@@ -112,6 +113,9 @@ class Scenario(_Strict):
     name: str
     problem: dict[str, Any]
     jurisdiction: str | None = None
+    #: Parameters (rules/parameters.yaml) the scenario is decided under instead of the policy's values: an answer
+    #: under a reading's other value (``{water_policy_health_departments: true}``) is checked as the default's is.
+    parameters: dict[str, Any] = Field(default_factory=dict)
     expect: Expect
 
 
@@ -229,9 +233,37 @@ def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[L
                   for group in ("findings", "forbidden")
                   for j, pattern in enumerate(getattr(with_ids(sc.expect, policy), group))
                   for key, message, hint in _pattern_problems(pattern, policy)]
+        for i, sc in enumerate(parsed.scenarios):
+            try:
+                scenario_policy(sc, policy)
+            except RulesError as exc:  # an unknown parameter or a value it does not take
+                issues.append(pos.issue(("scenarios", i, "parameters"), str(exc).split(" (see ")[0],
+                                        "see rules/parameters.yaml", "unknown_ref"))
         if issues:
             raise RulesError(issues)
     return [LoadedScenario(sc, p, pos.at(("scenarios", i))[0]) for i, sc in enumerate(parsed.scenarios)]
+
+
+def scenario_policy(sc: Scenario, policy: PolicyView) -> PolicyView:
+    """``policy`` with the scenario's ``parameters`` set (itself when it sets none); :class:`RulesError` for an unknown
+    parameter or a value it does not take. The view is kept per policy and values: scenarios of one reading share it
+    (and the rules it compiles)."""
+    if not sc.parameters:
+        return policy
+    key = (id(policy), tuple(sorted((k, repr(v)) for k, v in sc.parameters.items())))
+    got = _VIEWS.get(key)
+    if got is None or got[0] is not policy:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # (a threshold without effect: ParameterWarning)
+            got = _VIEWS[key] = (policy, policy.with_parameters(**sc.parameters))
+    return got[1]
+
+
+#: :func:`scenario_policy`'s views, by the policy's id and the values (the policy kept beside its view, so an id reused
+#: by another policy is not taken for it).
+_VIEWS: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[PolicyView, PolicyView]] = {}
 
 
 def with_ids(expect: Expect, policy: PolicyView) -> Expect:
@@ -299,6 +331,10 @@ def run_scenario(ls: LoadedScenario, policy: PolicyView, jurisdiction: Jurisdict
 
     sc = ls.scenario
     j = jurisdiction
+    try:
+        policy = scenario_policy(sc, policy)
+    except ResponsibilityError as exc:
+        return Outcome(ls, None, errors=[str(exc)])
     if sc.jurisdiction is not None:
         try:
             j = Jurisdiction.from_csv(ls.file.parent / sc.jurisdiction)

@@ -1304,8 +1304,8 @@ class Decider:
         for d in duties:
             if policy.duties[d].basis == "interpretation":
                 rests[d] = None
-            if policy.duties[d].applies_if is not None:
-                rests[str(policy.duties[d].applies_if)] = None
+            if (switch := policy.switch_of(d, body_id)) is not None:
+                rests[switch] = None
         rests.update(dict.fromkeys(self.concerned_by_reading(body_id, duties, fired)))
         # unresolved: the record does not say whose line the problem is in (the role), or which of the level's holders
         # of a kind no department has a part in had it (review34 F5)

@@ -807,12 +807,18 @@ def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | No
                                      area, kind, "discovery")):
         rests.append(SAME_LEVEL)
     # A discovery duty whose applies_if parameter is false (二(四)8: the city audit, when the province
-    # found the problem) would have named a body below the finder: the verdict rests on the parameter.
+    # found the problem) would have named a body below the finder: the verdict rests on the parameter. Not through a
+    # body that holds the same words under the other reading (switch_of: 二(六)5(6)'s 水利 under
+    # water_policy_health_departments), nor, for a duty each department holds for its own line, through a department
+    # of another line or a role the kind leaves aside for a record naming none (line_named_only).
+    line = policy.sector_of(sector)
     for did in policy.switched_off(area, kind, "discovery"):
         duty = policy.duties[did]
+        bodies = policy.holders(did, area, kind, line, "discovery") if duty.scope == "own_sector" else duty.holders
         if duty.applies_if not in rests and any(
-                prank <= rank[policy.bodies[h].level] < rank[level]
-                for h in duty.holders if h in policy.bodies):
+                prank <= rank[policy.bodies[h].level] < rank[level] and policy.switch_of(did, h) is not None
+                and not policy.role_stands_aside(area, kind, "discovery", h, (did,))
+                for h in bodies if h in policy.bodies):
             rests.append(str(duty.applies_if))
     return outside, tuple(rests)
 

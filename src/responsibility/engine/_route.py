@@ -181,8 +181,8 @@ def route_rests_on(policy: Policy, area: str, kind: str | None, place_rank: int,
             duty = duties[d]
             if duty.basis == "interpretation":
                 out[d] = None
-            if duty.applies_if is not None:
-                out[str(duty.applies_if)] = None
+            if (switch := policy.switch_of(d, body)) is not None:
+                out[switch] = None
             for x in policy.concerned_through(d, body, area, kind, stage) or ():
                 if duties[x].basis == "interpretation" and policy.duty_applies(x):
                     out[x] = None

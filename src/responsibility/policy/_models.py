@@ -285,6 +285,14 @@ class Duty(_Dated, DutyMixin):
         "count this duty at all: for a duty the text gives but whose reach it leaves open (二(四)8: whether the "
         "city audit answers for a problem the province found). Verdicts that it decides say they rest on it.",
     )
+    replaces: list[Id] = Field(
+        default_factory=list,
+        description="Duties of the same words (quote and clause) that this one, a reading under its applies_if "
+        "parameter, stands in place of where it applies: a stage that lists both counts this one only (二(六)5(6) "
+        "省市行业主管部门 read as each line's department for its own part in a policy gap, in place of the water "
+        "departments alone). Only the stage lists that name this duty change: the replaced duty still counts "
+        "wherever it is listed alone.",
+    )
     every_line: bool = Field(
         False,
         description="The holder's part reaches every line's work of the area (二(四)3 县财政部门…审核行业主管部门"

@@ -301,6 +301,15 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
             if d.applies_if is not None and d.applies_if not in {p.id for p in data.parameters if p.type == "bool"}:
                 out.append(_ref(dw, ("applies_if",), "bool parameter", d.applies_if,
                                 [p.id for p in data.parameters if p.type == "bool"]))
+            for j, r in enumerate(d.replaces):
+                # the same words read another way under a parameter: a replacement always in force is an edit
+                rd = next((x for x in a.duties if x.id == r), None)
+                if rd is None:
+                    out.append(_ref(dw, ("replaces", j), f"duty of area {a.id!r}", r, own))
+                elif d.applies_if is None or (rd.quote, rd.clause) != (d.quote, d.clause) or r == d.id:
+                    out.append(dw.issue(("replaces", j), f"{d.id!r} replaces {r!r}, which is not the same words read "
+                                        "under a parameter", "give it applies_if and the replaced duty's quote and "
+                                        "clause", "invalid"))
             if d.scope == "area_holders" and not a.applies_to_all:
                 out.append(dw.issue(("scope",), "scope 'area_holders' only means something in an area that applies "
                                     "to all areas", "remove scope or set applies_to_all on the area", "invalid"))

@@ -267,12 +267,33 @@ class PolicyView:
             k = self.kinds[(area, kind)]
             dropped = set(k.without_defaults.of(stage)) - set(k.stages.of(stage))
             ids = [i for i in ids if i not in dropped]
-        return tuple(i for i in _dedupe(ids) if i in self.duties and self.duty_applies(i))
+        ids = [i for i in _dedupe(ids) if i in self.duties and self.duty_applies(i)]
+        # a reading under a parameter that stands in place of the same words read otherwise (``replaces``): where it
+        # applies, the stage counts it alone, so a line the other reading gave the duty is not named beside it
+        replaced = {r for i in ids for r in self.duties[i].replaces}
+        return tuple(i for i in ids if i not in replaced) if replaced else tuple(ids)
 
     def duty_applies(self, duty_id: str) -> bool:
         """Whether the stages count ``duty_id``: always, unless its ``applies_if`` parameter is false."""
         p = self.duties[duty_id].applies_if
         return p is None or (p in self.parameters and bool(self.parameter(p)))
+
+    def switch_of(self, duty_id: str, body: str) -> str | None:
+        """The parameter a finding on ``body`` through ``duty_id`` rests on as the duty's reading: its ``applies_if``,
+        unless ``body`` holds a duty it ``replaces`` — the same words, which the other value gives the body as well
+        (二(六)5(6)'s water departments, for a record of the water line, under water_policy_health_departments either
+        way).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.switch_of("water_province_city_policy_" + x, b) for x, b in (("water_line", "city_water"),
+        ...                                                                  ("health_line", "city_health"))]
+        [None, 'water_policy_health_departments']
+        """
+        d = self.duties[duty_id]
+        if d.applies_if is None or any(body in self.duties[r].holders for r in d.replaces if r in self.duties):
+            return None
+        return str(d.applies_if)
 
     def switched_off(self, area: str, kind: str | None, stage: Stage) -> tuple[str, ...]:
         """Duties a problem of ``kind`` would implicate at ``stage`` but that their ``applies_if``
@@ -1137,8 +1158,12 @@ class PolicyView:
                 # 党委领导、政府负责、扶贫开发领导小组牵头协调、扶贫办组织实施; probe8 P8-30)
                 general = {a.id for a in self.data.areas if not a.problems}
                 leads = {"main_responsibility", "leadership", "coordination"}  # 党委领导、政府负责、牵头协调 (二(一))
+                # (an area's duty its applies_if parameter switches off gives no part in the area: 省市卫健 in
+                # drinking water under water_policy_health_departments=false. The general areas' duties to lead still
+                # do: a township Party committee handed a renovation is its level's, whether or not it bears 主体责任
+                # there, township_main_responsibility; F9-L2)
                 areas[area] = frozenset(b for did, d in self.duties.items()
-                                        if self.duty_area[did] == area
+                                        if (self.duty_area[did] == area and self.duty_applies(did))
                                         or (self.duty_area[did] in general and leads & set(d.kinds))
                                         for b in d.holders)
             got = cache[key] = body in areas[area] or any(
