@@ -657,9 +657,15 @@ def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:
 
     out: dict[str, Any] = {}
     for item in settings:
-        name, eq, text = item.partition("=")
+        # the first '=', or a full-width '＝' as a Chinese input method types it (no parameter's name holds either)
+        cut = min((i for i in (item.find("="), item.find("\uff1d")) if i >= 0), default=-1)
+        name, eq, text = (item[:cut], item[cut], item[cut + 1:]) if cut >= 0 else (item, "", "")
         if not eq or not name.strip():
-            raise ResponsibilityError(f"--set {item!r}: write NAME=VALUE, e.g. --set handling_time_limit_days=15")
+            said = "the parameter's name is missing" if eq else \
+                f"{item[m.start()]!r} is no '='" if (m := re.search(r"[:\uff1a]", item)) else "no '=' in it"
+            raise ResponsibilityError(f"--set {item!r}: {said}; write NAME=VALUE, e.g. --set "
+                                      "handling_time_limit_days=15 or --set 及时交办和上报时限（天）=15 (every "
+                                      "parameter, with its Chinese name, is in rules/parameters.yaml)")
         value: Any = text.strip()
         if re.fullmatch(r"[+-]?[0-9]{1,18}", value):
             value = int(value, 10)

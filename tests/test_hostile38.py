@@ -1,0 +1,105 @@
+"""The input contract (input38: what a newcomer's hostile pass left in session 37): an encoding given for a
+workbook, a parameter's name near a real one, a host that is no address of this machine, a full disk said one way
+on every write path, and `who` over a long list holding every verdict at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Ledger
+
+Run = Callable[..., tuple[int, str, str]]
+ROOT = Path(__file__).resolve().parents[1]
+WORKBOOK = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
+EXAMPLE = ROOT / "examples" / "records" / "problem.json"
+
+
+# ---------------------------------------------------------------- 1. an encoding given for a workbook
+
+
+def test_an_encoding_given_for_a_workbook_is_said_not_dropped_on_the_command_line(run_cli: Run,
+                                                                                  tmp_path: Path) -> None:
+    """`ledger import --encoding gbk book.xlsx` ignored the option in silence (a sheet given for a CSV is said):
+    a note says the encoding is a CSV's; one that is no text encoding is refused before anything is read."""
+    db = str(tmp_path / "l.db")
+    Ledger.create(db).close()
+    code, _, err = run_cli("ledger", "import", db, str(WORKBOOK), "--by", "me", "--encoding", "gbk")
+    assert code == 1, err  # (the example's one reject)
+    assert "note: county-ledger.xlsx is a workbook, whose cells are text already: the encoding 'gbk' is not used" \
+        in err, err
+
+
+def test_an_encoding_given_for_a_workbook_is_said_over_http_as_on_the_command_line(tmp_path: Path) -> None:
+    """The import endpoint took `encoding=gbk` with a workbook and said nothing, and took `encoding=rot13` (which
+    `ledger import` refuses) with a workbook in silence: the note is the command line's, in the answer's `notes`;
+    an encoding that is none is 422 naming the field, for a CSV and a workbook alike; a message that names an
+    option of the command line names the form's field."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    from .test_service import bearer, token_store
+
+    path = str(tmp_path / "import.db")
+    Ledger.create(path).close()
+    csv = ROOT / "examples" / "records" / "ledger.csv"
+    app = create_app(Settings(tokens=token_store(), ledger=path, decision_log=tmp_path / "d.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        def send(file: Path, encoding: str) -> Any:
+            return c.post("/v1/ledger/import", headers=bearer("chunan"),
+                          files={"file": (file.name, file.read_bytes(), "application/octet-stream")},
+                          data={"encoding": encoding})
+
+        r = send(WORKBOOK, "gbk")
+        assert r.status_code == 200, r.text
+        assert any("the encoding 'gbk' is not used" in n for n in r.json()["notes"]), r.text
+        for file in (WORKBOOK, csv):
+            bad = send(file, "rot13")
+            assert bad.status_code == 422, bad.text
+            error = bad.json()["error"]
+            assert error["field"] == "encoding" and "'rot13' is not a text encoding" in error["message"], error
+        wrong = send(csv, "utf-16").json()["error"]
+        assert "--" not in wrong["message"] and "encoding=gb18030" in wrong["message"], wrong
+
+
+# ---------------------------------------------------------------- 2. a parameter named near a real one
+
+
+@pytest.mark.parametrize(("arg", "words"), [
+    # the Chinese name without its bracketed qualifier: that parameter, by its Chinese name and id
+    ("及时交办和上报时限=15", "did you mean '及时交办和上报时限（天）' (handling_time_limit_days)?"),
+    # the start of a long Chinese name (difflib alone found nothing: the bare list of ids followed)
+    ("整改时限=15", "did you mean '整改时限（天，未设整改期限时）' (rectification_time_limit_days)?"),
+    # a near-miss id: the nearest ids, up to three
+    ("handling_time_limit=3", "did you mean 'handling_time_limit_days' or 'rectification_time_limit_days'?"),
+    ("zzzz=3", "unknown parameter 'zzzz' (all 32 are listed, each with its Chinese name, in "),
+])
+def test_a_near_miss_parameter_name_names_the_closest_and_where_they_are_listed(run_cli: Run, arg: str,
+                                                                               words: str) -> None:
+    code, out, err = run_cli("who", str(EXAMPLE), "--set", arg)
+    assert code == 2 and out == "" and words in err, err
+    assert "valid: policy_in_force_from" not in err  # (not every id, one after another)
+    assert "parameters.yaml" in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("arg", ["及时交办和上报时限（天）＝15", "handling_time_limit_days＝15", "及时交办和上报时限(天)=15"])
+def test_set_takes_a_full_width_equals_sign(run_cli: Run, arg: str) -> None:
+    """`--set 及时交办和上报时限（天）＝15` typed with a Chinese input method was 'write NAME=VALUE'."""
+    code, out, err = run_cli("who", str(EXAMPLE), "--format", "json", "--engine", "compiled", "--set", arg)
+    assert code == 0, err
+    import json
+
+    assert json.loads(out)["what_if"] == {"handling_time_limit_days": {"rules": 10, "used": 15}}
+
+
+@pytest.mark.parametrize(("arg", "words"), [("handling_time_limit_days：15", "'：' is no '='"),
+                                            ("handling_time_limit_days 15", "no '=' in it"),
+                                            ("=15", "the parameter's name is missing")])
+def test_a_set_without_its_equals_sign_says_what_is_wrong(run_cli: Run, arg: str, words: str) -> None:
+    code, out, err = run_cli("who", str(EXAMPLE), "--set", arg)
+    assert code == 2 and out == "" and words in err and "write NAME=VALUE" in err, err
