@@ -103,3 +103,26 @@ def test_set_takes_a_full_width_equals_sign(run_cli: Run, arg: str) -> None:
 def test_a_set_without_its_equals_sign_says_what_is_wrong(run_cli: Run, arg: str, words: str) -> None:
     code, out, err = run_cli("who", str(EXAMPLE), "--set", arg)
     assert code == 2 and out == "" and words in err and "write NAME=VALUE" in err, err
+
+
+# ---------------------------------------------------------------- 3. a host that is no address of this machine
+
+
+@pytest.mark.parametrize(("host", "words"), [
+    ("bad-host-name", "'bad-host-name' is not an IP address, and no host name 'bad-host-name' is known here"),
+    ("999.1.1.1", "is not an IP address"),
+    ("", "it is empty"),
+    ("127.0.0.1:8001", "holds a port; give the address alone and the port with --port (--host 127.0.0.1 --port 8001)"),
+    ("http://127.0.0.1", "is a URL or a path, not an address"),
+    ("192.0.2.1", "not an address of this machine"),  # (TEST-NET-1: an address, but never this machine's)
+])
+def test_serve_refuses_a_host_it_cannot_listen_on_in_one_message(run_cli: Run, host: str, words: str,
+                                                                 tmp_path: Path) -> None:
+    """`serve --host bad-host-name` warned 'listening on bad-host-name, reachable from other machines', then failed
+    with the socket's 'Name or service not known': one line saying what to give, exit 2, no warning first."""
+    pytest.importorskip("uvicorn")
+    code, out, err = run_cli("serve", "--host", host, "--port", "0", "--no-auth" if host == "" else "--log-level",
+                             *([] if host == "" else ["warning"]), "--decision-log", str(tmp_path / "d.jsonl"))
+    assert code == 2 and out == "" and words in err, err
+    assert "warning" not in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert "127.0.0.1" in err and ("0.0.0.0" in err or "--port 8001" in err)  # what to give
