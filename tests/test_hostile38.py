@@ -87,7 +87,8 @@ def test_a_near_miss_parameter_name_names_the_closest_and_where_they_are_listed(
     assert "parameters.yaml" in err and len(err.splitlines()) == 1
 
 
-@pytest.mark.parametrize("arg", ["及时交办和上报时限（天）＝15", "handling_time_limit_days＝15", "及时交办和上报时限(天)=15"])
+@pytest.mark.parametrize("arg", ["及时交办和上报时限（天）＝15", "handling_time_limit_days＝15",
+                                 "及时交办和上报时限(天)=15"])
 def test_set_takes_a_full_width_equals_sign(run_cli: Run, arg: str) -> None:
     """`--set 及时交办和上报时限（天）＝15` typed with a Chinese input method was 'write NAME=VALUE'."""
     code, out, err = run_cli("who", str(EXAMPLE), "--format", "json", "--engine", "compiled", "--set", arg)
@@ -126,3 +127,79 @@ def test_serve_refuses_a_host_it_cannot_listen_on_in_one_message(run_cli: Run, h
     assert code == 2 and out == "" and words in err, err
     assert "warning" not in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
     assert "127.0.0.1" in err and ("0.0.0.0" in err or "--port 8001" in err)  # what to give
+
+
+# ---------------------------------------------------------------- 4. a full disk, said one way
+
+
+#: The words of every full-disk message (`_files.no_space`), after the path written.
+FULL = "no space left on its disk"
+DO = "free space there"
+
+
+def _full(*_: Any, **__: Any) -> None:
+    import errno
+
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_is_said_one_way_on_every_write_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         run_cli: Run) -> None:
+    """'no space left on the device' (files, standard output), 'no space left on device' (the command line's last
+    resort), '(database or disk is full); check the free space of its disk' (the ledger) and 'No space left on
+    device' (the decision log): one helper's words, each with the path written and what to do."""
+    import sqlalchemy as sa
+
+    from responsibility import OutputError, _files
+    from responsibility._errors import LedgerError
+    from responsibility.ledger import _ledger
+
+    said: list[str] = []
+    out = tmp_path / "out.csv"
+    with pytest.raises(OutputError) as caught, _files.atomic_path(out, what="findings file"):
+        _full()
+    said.append(str(caught.value))
+    monkeypatch.setattr(_files, "_write_all", _full)
+    with open(tmp_path / "s.txt", "w") as stream, pytest.raises(OutputError) as caught:
+        _files.CheckedStream(stream).write("x")
+    said.append(str(caught.value))
+    monkeypatch.undo()
+
+    def full_db(engine: Any) -> None:
+        raise sa.exc.OperationalError("CREATE TABLE events", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(_ledger, "create", full_db)
+    with pytest.raises(LedgerError) as caught:
+        Ledger.create(str(tmp_path / "county.db"))
+    said.append(str(caught.value))
+    monkeypatch.undo()
+
+    from responsibility.service import _log
+
+    monkeypatch.setattr(_log, "_write_all", _full)
+    log = _log.DecisionLog(tmp_path / "d.jsonl")
+    log.write(x=1)
+    with pytest.raises(OSError):
+        log.flush()
+    said.append(log.failing())
+    log.close()
+    monkeypatch.undo()
+
+    # the command line's last resort: an OSError no writer turned into its message
+    from responsibility.cli import _cli
+
+    def who_fails(*_: Any, **__: Any) -> None:
+        import errno
+
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "x.svg"))
+
+    monkeypatch.setattr(_cli, "load_policy", who_fails)
+    code, _, err = run_cli("who", str(EXAMPLE))
+    assert code == 2, err
+    said.append(err.removeprefix("error: ").strip())
+
+    where = ["findings file " + str(out), "to " + "standard output", "the ledger " + str(tmp_path / "county.db"),
+             "the decision log " + str(tmp_path / "d.jsonl"), str(tmp_path / "x.svg")]
+    for message, path in zip(said, where, strict=True):
+        assert message.startswith(f"cannot write {path}: {FULL}; "), message
+        assert DO in message and "No space left on device" not in message, message

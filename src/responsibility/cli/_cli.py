@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import errno
 import gc
 import io
 import json
@@ -455,6 +456,12 @@ def _main(argv: list[str] | None) -> int:
 
         quiet_broken_stdout()
         where = f" ({exc.filename})" if exc.filename else ""
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):  # said as every write path says it (_files.no_space)
+            from .._files import no_space
+
+            _error(no_space(str(exc.filename or "the output"), left="the output may be incomplete",
+                            quota=exc.errno == errno.EDQUOT))
+            return 2
         _error(f"cannot complete: {(exc.strerror or str(exc)).lower()}{where}; the output may be incomplete")
         return 2
     except Exception as exc:  # a bug: one line, the traceback only when asked for
