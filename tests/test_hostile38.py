@@ -268,3 +268,41 @@ def test_who_writes_the_list_as_it_wrote_it_whole(run_cli: Run, tmp_path: Path, 
         code, out, err = run_cli("who", str(path), "--format", "json", "--engine", "compiled")
         assert code == 2 and "1 of 3 records could not be answered" in err, err
         assert out == json.dumps(want[:2], ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- 6. input38's own hostile pass
+
+
+@pytest.mark.parametrize("second", ["及时交办和上报时限（天）=5", "HANDLING_TIME_LIMIT_DAYS=5"])
+def test_one_parameter_given_by_two_names_is_refused_not_the_later_kept(run_cli: Run, second: str) -> None:
+    """`--set handling_time_limit_days=3 --set 及时交办和上报时限（天）=5` ran with 5 and dropped 3 in silence (the
+    same name twice was refused; two names of one parameter were not); `with_parameters` alike."""
+    code, out, err = run_cli("who", str(EXAMPLE), "--set", "handling_time_limit_days=3", "--set", second)
+    assert code == 2 and out == "", err
+    assert "parameter 'handling_time_limit_days' is given 2 times, by different names" in err and "keep one" in err
+
+
+@pytest.mark.parametrize("key", ["encoding", "sheet"])
+def test_an_import_s_encoding_or_sheet_sent_as_a_file_is_refused_not_ignored(tmp_path: Path, key: str) -> None:
+    """`curl -F encoding=@enc.txt` (or `-F sheet=@…`) made the field a file, which the endpoint ignored in silence:
+    the workbook's first sheet was imported, or the encoding told, as if the field were not there."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    from .test_service import bearer, token_store
+
+    path = str(tmp_path / "import.db")
+    Ledger.create(path).close()
+    app = create_app(Settings(tokens=token_store(), ledger=path, decision_log=tmp_path / "d.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.post("/v1/ledger/import", headers=bearer("chunan"),
+                   files={"file": (WORKBOOK.name, WORKBOOK.read_bytes(), "application/octet-stream"),
+                          key: ("value.txt", b"gbk" if key == "encoding" else b"nosuch", "text/plain")})
+        assert r.status_code == 422, r.text
+        error = r.json()["error"]
+        assert error["field"] == key and "is a file upload" in error["message"] and f"-F {key}=" in \
+            error["suggestion"], error
+    with Ledger.open(path) as led:
+        assert led.count() == 0

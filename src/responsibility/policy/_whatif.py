@@ -189,7 +189,15 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
     # a parameter may be named by its Chinese name or gloss too (及时交办和上报时限（天）=15), width-blind
     called = {fold(text): p.id for p in policy.data.parameters for text in (p.en, p.name)}
     called.update({fold(pid): pid for pid in known})
-    values = {called.get(fold(name), name) if isinstance(name, str) else name: v for name, v in values.items()}
+    named: dict[Any, list[tuple[Any, Any]]] = {}  # parameter id → [(the name it was given by, value)]
+    for name, v in values.items():
+        named.setdefault(called.get(fold(name), name) if isinstance(name, str) else name, []).append((name, v))
+    for pid, given in named.items():
+        if len(given) > 1:  # (by its id and its Chinese name, or in two cases: the later won in silence; input38)
+            said = " and ".join(f"{_shown(n)}={_shown(v)}" for n, v in given)
+            issues.append(_issue(f"parameter {pid!r} is given {len(given)} times, by different names ({said})",
+                                 "keep one"))
+    values = {pid: given[-1][1] for pid, given in named.items()}
     for name in values:
         if name not in known:
             near = _nearest(policy, name)

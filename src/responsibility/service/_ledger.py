@@ -492,6 +492,11 @@ def install(app: FastAPI, svc: Service) -> None:
                     mapping_path.parent.mkdir()
                     mapping_path.write_bytes(data)
                 encoding, sheet = form.get("encoding"), form.get("sheet")
+                for key, value in (("encoding", encoding), ("sheet", sheet)):
+                    if value is not None and not isinstance(value, str):  # (was ignored in silence: input38)
+                        raise ApiError(422, f"the form's {key!r} is a file upload; it takes text", field=key,
+                                       type="RequestError", suggestion=f"send it as text: curl -F {key}="
+                                       f"{'gb18030' if key == 'encoding' else '台账'} (not -F {key}=@FILE)")
                 if isinstance(encoding, str) and encoding and not is_text_encoding(encoding):
                     # refused before reading, for a workbook too, as `ledger import --encoding` refuses it
                     raise ApiError(422, f"the form's 'encoding' {encoding!r} is not a text encoding", field="encoding",
