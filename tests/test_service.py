@@ -596,5 +596,5 @@ def test_a_decision_log_that_cannot_be_written_is_said_not_lost_in_silence(tmp_p
             time.sleep(0.01)
         health = c.get("/health").json()
         assert health["status"] == "ok" and "3 line(s) lost" in health["decision_log"], health
-        assert "No space left" in health["decision_log"] and "free space" in health["decision_log"]
+        assert "no space left on its disk" in health["decision_log"] and "free space" in health["decision_log"]
     assert log.lost == 3 and (tmp_path / "d.jsonl").read_bytes() == b""
