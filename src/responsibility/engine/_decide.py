@@ -19,7 +19,7 @@ from .._errors import EngineError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
-from ._compile import Rule, RulesByArea, severity_rank, untracked
+from ._compile import BELOW, Rule, RulesByArea, severity_rank, untracked
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import (
@@ -27,6 +27,7 @@ from ._facts import (
     CHOSEN_OVERSIGHT_REPORT,
     CHOSEN_PRESSED,
     CHOSEN_SAME_LEVEL,
+    CHOSEN_UNIT_BELOW,
     CONCEALER,
     HANDLING_LIMIT,
     IRREGULAR,
@@ -1348,6 +1349,8 @@ class Decider:
             rests[RECEIVER] = None
         if chosen & CHOSEN_SAME_LEVEL and basis == CONCEALED:  # from its own level's audit or oversight (R20-2)
             rests[SAME_LEVEL_CONCEALMENT] = None
+        if chosen & CHOSEN_UNIT_BELOW and basis == CONCEALED:  # a school below its county hid it (review37 D2)
+            rests[BELOW] = None
         if chosen & CHOSEN_OVERSIGHT_REPORT and basis == "not_handled":  # had it by a report to an organ (review27 #4)
             rests[OVERSIGHT_REPORT] = None
         if chosen & CHOSEN_PRESSED and basis == "not_handled":  # held it by a pressing level's receipt (review33 R1)

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import (
+    BELOW,
     LEADERS,
     SAME_LEVEL,
     SCOPE,
@@ -44,7 +45,15 @@ from ._compile import (
     shown_field,
     shown_ranks,
 )
-from ._problem import _CODED, RESIDENTS_PLACE, SAME_LEVEL_CONCEALMENT, UNNAMED_HOLDERS, coded, residents_place
+from ._problem import (
+    _CODED,
+    RESIDENTS_PLACE,
+    SAME_LEVEL_CONCEALMENT,
+    UNNAMED_HOLDERS,
+    coded,
+    residents_place,
+    unit_below_level,
+)
 
 if TYPE_CHECKING:
     from ..policy._models import Body
@@ -98,9 +107,11 @@ OVERSIGHT_REPORT = "report_to_oversight"
 #: The bits of a fact's ``chosen``: a parameter chose its body (concealing_level_body, receiving_level_body: 1); a
 #: department that concealed it from its own level's oversight, by same_level_oversight_concealment (2); a level that
 #: had it by a report to its supervisory organ, by report_to_oversight (4); a level that holds it by an assignment to
-#: a level that for the kind only presses those below, read as a receipt by pressing_level_assignment (8). The finding
-#: rests on each.
+#: a level that for the kind only presses those below, read as a receipt by pressing_level_assignment (8); a unit that
+#: concealed it from its own level's check, below that level by unit_below_own_level (16: a school hiding it from
+#: 县教育局's 核查; review37 D2). The finding rests on each.
 CHOSEN_BY_PARAMETER, CHOSEN_SAME_LEVEL, CHOSEN_OVERSIGHT_REPORT, CHOSEN_PRESSED = 1, 2, 4, 8
+CHOSEN_UNIT_BELOW = 16
 #: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
 #: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
 PEER_FINDS = "lower_level_finds_higher_policy"
@@ -1734,6 +1745,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 add("concealed", {"lvl": rank[who], "body": one, "chosen": int(by_parameter)})
         else:
             lvl = rank[policy.bodies[who].level]
+            if lvl == rank[d_level] and unit_below_level(policy, who):
+                # a school hid it from its own level's check (县教育局's 核查): below that level by
+                # unit_below_own_level, it answers as any concealer below the finder (review37 D2)
+                if BELOW not in ctx.rests_on:
+                    ctx.rests_on.append(BELOW)
+                add("concealed", {"lvl": lvl, "body": who, "chosen": CHOSEN_UNIT_BELOW})
+                continue
             if lvl == rank[d_level]:
                 # a department that concealed it from its own level's audit or other oversight: 瞒报 by
                 # same_level_oversight_concealment (its default), or not judged; either way the verdict says so (R20-2)
