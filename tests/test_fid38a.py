@@ -72,6 +72,9 @@ def test_the_concealers_line_body() -> None:
     # whose part is the supply's own management (二(六)5(3); R6-45)
     assert line_concealer(p, "water", "water_unsafe_unreported", "county", "water_supply") == \
         "county_water_supply_unit"
+    # a department with no part in the kind at all, where its line decides nothing else: whom a record naming no
+    # line gives (二(六)1(3) 审批社会救助对象: 县民政局, not 县人社局), but not the role
+    assert line_concealer(p, "basic_needs", "basic_needs_approval_late", "county", "hrss") == "county_civil_affairs"
     # a line the level has no department of: its role, as before
     assert line_concealer(p, "funds", "funds_diverted", "county", "agriculture") == "county_sector_department"
     assert line_concealer(p, "housing", "housing_danger_unreported", "village", "civil_affairs") is None

@@ -446,6 +446,13 @@ def line_concealer(policy: PolicyView, area: str, kind: str | None, level: str, 
                 ours = {b: ds for b, ds in policy.stage_holders(area, kind, stage, line).items()
                         if at[b].level == level}
                 got = line_holder(policy, area, kind, level, line, held, ours, stage)
+                if got is None and department != policy.roles[level]:
+                    # a department the kind gives no part at all, where its line decides nothing else here: the line
+                    # says nothing of who of the level hid it, and the one body a record naming no line gives stands
+                    # for the level (:func:`concealing_role`) — not that department (review37 D1, fid38a); not the
+                    # role, which would stand for the line the record names (as line_holder)
+                    one = concealing_role(policy, area, kind, level)
+                    got = one if one is not None and not policy.bodies[one].role else None
         memo[key] = got or line_department(policy, level, line)
     return memo[key]
 
