@@ -135,6 +135,8 @@ class EagerDecider(Decider):
                 rests["report_to_oversight"] = None
             if basis == "not_handled" and chosen & 8:  # held it by a pressing level's receipt (review33 R1, c88fbb2)
                 rests["pressing_level_assignment"] = None
+            if basis == "concealed" and chosen & 16:  # a school below its county hid it from its check (fid38a)
+                rests["unit_below_own_level"] = None
             sev = fired[0][1].get("sev") if fired else None
             for lid, li in policy.liabilities.items():  # a liability withheld by its threshold (review18 P1)
                 if sev is not None and li.from_parameter is not None and (
