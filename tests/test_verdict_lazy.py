@@ -9,6 +9,7 @@ languages, ``to_dict()``, ``explain()`` and every field must be identical.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import pickle
 from collections.abc import Sequence
@@ -217,15 +218,21 @@ def same(new: Verdict, ref: Verdict) -> None:
     assert repr(new) == repr(ref)
 
 
+#: :func:`scenario_problems`' cases, read once per process (~1 CPU s a reading; five readings in this module and
+#: test_problem_plain's: suite38).
+_SCENARIO_CASES: list[tuple[dict[str, Any], Jurisdiction]] = []
+
+
 def scenario_problems() -> list[tuple[dict[str, Any], Jurisdiction]]:
-    """Every problem of the shipped scenario files, with the jurisdiction it is judged in."""
-    out = []
-    for f in discover([EXAMPLES]):
-        for ls in load_scenarios(f):
-            sc = ls.scenario
-            j = Jurisdiction.from_csv(f.parent / sc.jurisdiction) if sc.jurisdiction else Jurisdiction.example()
-            out.append((sc.problem, j))
-    return out
+    """Every problem of the shipped scenario files, with the jurisdiction it is judged in (each problem a fresh copy
+    on each call: a test that changed one would not change another's)."""
+    if not _SCENARIO_CASES:
+        for f in discover([EXAMPLES]):
+            for ls in load_scenarios(f):
+                sc = ls.scenario
+                j = Jurisdiction.from_csv(f.parent / sc.jurisdiction) if sc.jurisdiction else Jurisdiction.example()
+                _SCENARIO_CASES.append((sc.problem, j))
+    return [(copy.deepcopy(problem), j) for problem, j in _SCENARIO_CASES]
 
 
 def compare_all(policy: Policy, cases: list[tuple[dict[str, Any], Jurisdiction]],
