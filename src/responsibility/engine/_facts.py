@@ -1059,15 +1059,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     steps[i] = {**h, "to_body": who, "_step": h, "_role": True}
     no_duty: set[int] = set()  # (the ids of such steps' dicts: the findings of their groups rest on the parameter)
     if steps and setting.level_holds is not None:
-        # An assignment to a body with a part in the problem but no duty to rectify it, at a level where a body
+        # An assignment to a body with a part in the problem's kind but no duty to rectify it, at a level where a body
         # rectifies it other than by pressing those below (the county 扶贫办, keeper of the problem lists, handed a
         # house's renovation, 二(六)4(3) 建设部门): by assignment_without_rectification_duty (level_holds) the
         # assignment to its level as a whole — the level's rectifiers answer for it, not the body that cannot rectify
         # it (一(四) 交办问题整改落实不到位); either way a verdict whose assignment it is rests on the parameter (D4).
         # A step to a body with no part in the problem's kind (PolicyView.has_kind_part) is irregular_step's; one to
-        # a named body of a level where nobody rectifies
-        # it, place_above_rectifiers'; one to a body of a level that only presses those below (the city's, for a
-        # county's house) names who presses (review9a R9A-1).
+        # a named body of a level where nobody rectifies it, place_above_rectifiers'; one to a body of a level that
+        # only presses those below (the city's, for a county's house) names who presses (review9a R9A-1).
         for i, h in enumerate(steps):
             b = h["to_body"]
             # (has_rectification_duty reads the record's own sector: a line read from the bodies it names does not
