@@ -9,6 +9,7 @@ languages, ``to_dict()``, ``explain()`` and every field must be identical.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import pickle
 from collections.abc import Sequence
@@ -135,6 +136,8 @@ class EagerDecider(Decider):
                 rests["report_to_oversight"] = None
             if basis == "not_handled" and chosen & 8:  # held it by a pressing level's receipt (review33 R1, c88fbb2)
                 rests["pressing_level_assignment"] = None
+            if basis == "concealed" and chosen & 16:  # a school below its county hid it from its check (fid38a)
+                rests["unit_below_own_level"] = None
             sev = fired[0][1].get("sev") if fired else None
             for lid, li in policy.liabilities.items():  # a liability withheld by its threshold (review18 P1)
                 if sev is not None and li.from_parameter is not None and (
@@ -215,15 +218,21 @@ def same(new: Verdict, ref: Verdict) -> None:
     assert repr(new) == repr(ref)
 
 
+#: :func:`scenario_problems`' cases, read once per process (~1 CPU s a reading; five readings in this module and
+#: test_problem_plain's: suite38).
+_SCENARIO_CASES: list[tuple[dict[str, Any], Jurisdiction]] = []
+
+
 def scenario_problems() -> list[tuple[dict[str, Any], Jurisdiction]]:
-    """Every problem of the shipped scenario files, with the jurisdiction it is judged in."""
-    out = []
-    for f in discover([EXAMPLES]):
-        for ls in load_scenarios(f):
-            sc = ls.scenario
-            j = Jurisdiction.from_csv(f.parent / sc.jurisdiction) if sc.jurisdiction else Jurisdiction.example()
-            out.append((sc.problem, j))
-    return out
+    """Every problem of the shipped scenario files, with the jurisdiction it is judged in (each problem a fresh copy
+    on each call: a test that changed one would not change another's)."""
+    if not _SCENARIO_CASES:
+        for f in discover([EXAMPLES]):
+            for ls in load_scenarios(f):
+                sc = ls.scenario
+                j = Jurisdiction.from_csv(f.parent / sc.jurisdiction) if sc.jurisdiction else Jurisdiction.example()
+                _SCENARIO_CASES.append((sc.problem, j))
+    return [(copy.deepcopy(problem), j) for problem, j in _SCENARIO_CASES]
 
 
 def compare_all(policy: Policy, cases: list[tuple[dict[str, Any], Jurisdiction]],

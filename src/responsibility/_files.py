@@ -139,13 +139,34 @@ def neutralise_row(row: Iterable[Any], *, enabled: bool = True) -> list[Any]:
 
 
 def _describe(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "no space left on the device"
+    if exc.errno in _FULL:
+        return _FULL[exc.errno]
     if exc.errno == errno.EPIPE:
         return "the reader closed the pipe (broken pipe)"
-    if exc.errno == errno.EDQUOT:
-        return "disk quota exceeded"
     return (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
+
+
+#: What a full disk is called on every path that writes (:func:`no_space`).
+_FULL = {errno.ENOSPC: "no space left on its disk", errno.EDQUOT: "its disk quota is used up"}
+
+
+def no_space(target: str, *, left: str = "", quota: bool = False,
+             do: str = "free space there (or write to another disk) and run again") -> str:
+    """The one message for a write that found its disk full, on every path that writes (a file, standard output,
+    the ledger's database, the service's decision log): ``cannot write TARGET: no space left on its disk; LEFT;
+    DO`` — what could not be written, what was left as it was, and what to do. ``quota``: the user's disk quota
+    is used up (EDQUOT), not the disk. (input38 item 4: 'no space left on the device', 'no space left on device',
+    '(database or disk is full)' and 'No space left on device' were four wordings, some with no remedy.)"""
+    why = _FULL[errno.EDQUOT if quota else errno.ENOSPC]
+    return f"cannot write {target}: {why}{f'; {left}' if left else ''}; {do}"
+
+
+def write_error(target: str, exc: OSError, *, left: str = "") -> str:
+    """``cannot write TARGET: why; LEFT`` for a write that failed with ``exc``; a full disk said by
+    :func:`no_space`."""
+    if exc.errno in _FULL:
+        return no_space(target, left=left, quota=exc.errno == errno.EDQUOT)
+    return f"cannot write {target}: {_describe(exc)}{f'; {left}' if left else ''}"
 
 
 def output_error(message: str, exc: BaseException) -> OutputError:
@@ -319,7 +340,7 @@ def atomic_path(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wha
         # (the writer's pid in the name: a later write removes what a killed writer left; review20b B20-10)
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=parent)
     except OSError as exc:
-        raise OutputError(f"cannot write {what} {path}: {_describe(exc)}") from None
+        raise OutputError(write_error(f"{what} {path}", exc)) from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -333,7 +354,7 @@ def atomic_path(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wha
         os.replace(tmp, path)
     except OSError as exc:
         _remove(tmp)
-        raise OutputError(f"cannot write {what} {path}: {_describe(exc)}; the previous file is unchanged") from None
+        raise OutputError(write_error(f"{what} {path}", exc, left="the previous file is unchanged")) from None
     except BaseException:
         _remove(tmp)
         raise
@@ -454,8 +475,7 @@ class CheckedStream:
                 self._target.write(text)
                 self._target.flush()
         except OSError as exc:
-            why = _describe(exc)
-            raise output_error(f"cannot write to {self.what}: {why}; the output is incomplete", exc) from None
+            raise output_error(write_error(f"to {self.what}", exc, left="the output is incomplete"), exc) from None
         except ValueError as exc:  # a closed file object
             raise OutputError(f"cannot write to {self.what}: {exc}; the output is incomplete") from None
         return len(text)

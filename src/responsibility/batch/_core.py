@@ -44,7 +44,7 @@ from ..engine._facts import (
     gives_way,
     holds_own_work,
     level_body,
-    line_department,
+    line_concealer,
     oversight_organ,
     owner_peers,
     receiving_body,
@@ -701,7 +701,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         if c.line is not None:  # (the line's department, where the record's named departments give it one)
             lined = np.flatnonzero((cb < 0) & (pick(c.line, c.cp[cpos]) > 0))
             if len(lined):
-                role[lined] = line_body(t, c.clvl[cpos[lined]], c.line[c.cp[cpos[lined]]])
+                hid_at = c.cp[cpos[lined]]
+                role[lined] = line_body(t, c.area[hid_at], c.kind[hid_at], c.clvl[cpos[lined]], c.line[hid_at])
         cb = np.where((cb < 0) & (role >= 0), role, cb)
     ub = take(holder_body, ur, ul)
     if chosen is not None:  # a level with departments that had it through no body named (R22-2)
@@ -1352,13 +1353,17 @@ def lined_receivers(t: Tables, area: I32, kind: I32, prank: I64, level: I64, lin
     return out
 
 
-def line_body(t: Tables, level: I32, line: I32) -> I32:
-    """The body a level named as concealer stands for in a record whose named departments give it a line, by
-    ``concealing_level_body: unresolved`` (engine/_facts.py ``_concealer``): the line's department at the level, else
-    its role body; -1 at a level without one (its holders answer)."""
+def line_body(t: Tables, area: I32, kind: I32, level: I32, line: I32) -> I32:
+    """The body a level named as concealer stands for in a record of an area and kind (code 0: none) whose named
+    departments give it a line, by ``concealing_level_body: unresolved`` (engine/_facts.py ``_concealer``,
+    :func:`~responsibility.engine._facts.line_concealer`): the line's department at the level where it holds the
+    kind's part there, else the one body the kind gives the level, else the line's department, else its role body; -1
+    at a level without one (its holders answer)."""
     out = np.full(len(level), -1, np.int32)
-    for i, (lv, ln) in enumerate(zip(level.tolist(), line.tolist(), strict=True)):
-        body = line_department(t.policy, t.rank_level[lv], t.lines[ln - 1])
+    for i, (a, kc, lv, ln) in enumerate(zip(area.tolist(), kind.tolist(), level.tolist(), line.tolist(),
+                                             strict=True)):
+        body = line_concealer(t.policy, t.areas[a], t.kind_names[kc - 1] if kc else None, t.rank_level[lv],
+                              t.lines[ln - 1])
         if body is not None:
             out[i] = t.body_index[body]
     return out

@@ -37,7 +37,6 @@ import numpy.typing as npt
 from .._errors import OutputError, ResponsibilityError, import_extra
 from .._files import (
     FORMULA_PREFIXES,
-    _describe,
     _write_all,
     atomic_path,
     is_devnull,
@@ -45,6 +44,7 @@ from .._files import (
     misread_note,
     neutralise_row,
     output_error,
+    write_error,
 )
 from .._json import bad_line, duplicate_in, loads_marked, not_records, twice_message
 from ..policy._encoding import HIGH as _HIGH
@@ -1964,8 +1964,9 @@ class _Stdout:
             else:
                 self._stream.write(bytes(data))
         except (OSError, ValueError) as exc:
-            why = _describe(exc) if isinstance(exc, OSError) else str(exc)
-            raise output_error(f"cannot write to standard output: {why}; the output is incomplete", exc) from None
+            message = write_error("to standard output", exc, left="the output is incomplete") \
+                if isinstance(exc, OSError) else f"cannot write to standard output: {exc}; the output is incomplete"
+            raise output_error(message, exc) from None
         self._pos += len(data)
         return len(data)
 
@@ -2006,7 +2007,7 @@ class Sink:
                 self._file = self._stack.enter_context(open(tmp, "wb"))  # noqa: SIM115
             except OSError as exc:
                 self._stack.close()
-                raise OutputError(f"cannot write {path}: {_describe(exc)}") from None
+                raise OutputError(write_error(str(path), exc)) from None
         self._csv_header = False
         if fmt == "csv" and path is not None:  # Excel reads a CSV file as UTF-8 only after a BOM (ledger's CSV too)
             self._put(codecs.BOM_UTF8)
@@ -2022,7 +2023,7 @@ class Sink:
         try:
             self._file.write(data)
         except OSError as exc:
-            raise output_error(f"cannot write {self.path or 'standard output'}: {_describe(exc)}", exc) from None
+            raise output_error(write_error(str(self.path or 'to standard output'), exc), exc) from None
 
     def schema(self) -> Any:
         return finding_schema() if self.kind == "findings" else reject_schema()
@@ -2136,7 +2137,7 @@ class Sink:
                     self._file.flush()
             except OSError as exc:
                 ok = False
-                raise output_error(f"cannot write {self.path or 'standard output'}: {_describe(exc)}", exc) from None
+                raise output_error(write_error(str(self.path or 'to standard output'), exc), exc) from None
             except BaseException:
                 ok = False
                 raise

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import errno
 import gc
 import io
 import json
@@ -455,6 +456,12 @@ def _main(argv: list[str] | None) -> int:
 
         quiet_broken_stdout()
         where = f" ({exc.filename})" if exc.filename else ""
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):  # said as every write path says it (_files.no_space)
+            from .._files import no_space
+
+            _error(no_space(str(exc.filename or "the output"), left="the output may be incomplete",
+                            quota=exc.errno == errno.EDQUOT))
+            return 2
         _error(f"cannot complete: {(exc.strerror or str(exc)).lower()}{where}; the output may be incomplete")
         return 2
     except Exception as exc:  # a bug: one line, the traceback only when asked for
@@ -618,6 +625,67 @@ def each_answered(records: list[Any], pos: Any, many: bool, answer: Callable[[An
     return out, bad
 
 
+def each_streamed(records: list[Any], pos: Any, many: bool, bad: list[ProblemError], answer: Callable[[Any], _T]
+                  ) -> Iterator[_T]:
+    """:func:`each_answered` one answer at a time: each record that can be answered is answered and let go
+    (``records[i]`` becomes ``None``), each that cannot is added to ``bad``, located; a file of one record raises
+    its error."""
+    for i in range(len(records)):
+        r, records[i] = records[i], None
+        try:
+            got = answer(r)
+        except ProblemError as exc:
+            if not many:
+                raise located(exc, pos, i, many) from None
+            bad.append(located(exc, pos, i, many))
+            continue
+        yield got
+
+
+class _VerdictsOut:
+    """``who``'s answers on standard output as they come, exactly as the whole list was written: one verdict's
+    JSON object for a file of one record, else a JSON list ``json.dumps(list, indent=2)`` writes, element by
+    element; or the tables. Nothing is written before the first answer (a list of bad records writes nothing)."""
+
+    def __init__(self, fmt: str, language: Lang, *, single: bool) -> None:
+        self.fmt, self.language, self.single = fmt, language, single
+        self.count = 0
+        self._parts: list[str] = []
+        self._size = 0
+        self._console: Any = None
+
+    def add(self, v: Any) -> None:
+        """Write verdict ``v`` (buffered up to about 1 MB of JSON)."""
+        self.count += 1
+        if self.fmt != "json":
+            from ._render_table import print_verdicts
+
+            if self._console is None:
+                self._console = _console()
+            print_verdicts([v], self.language, self._console)
+            return
+        text = json.dumps(v.to_dict(self.language), ensure_ascii=False, indent=2)
+        if not self.single:  # an element of the list: as json.dumps indents it one level in (no string holds "\n")
+            text = ("[\n  " if self.count == 1 else ",\n  ") + text.replace("\n", "\n  ")
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size > 1 << 20:
+            self._flush()
+
+    def _flush(self) -> None:
+        from .._files import write_stdout
+
+        if self._parts:
+            write_stdout("".join(self._parts))
+        self._parts, self._size = [], 0
+
+    def close(self) -> None:
+        """The end of the list (``[]`` for a file holding an empty list)."""
+        if self.fmt == "json":
+            self._parts.append("\n" if self.single else "[]\n" if not self.count else "\n]\n")
+            self._flush()
+
+
 def table_row(record: Any) -> Any:
     """A record written as a table's row (dotted ``discovered.*`` keys) read as ``Policy.who_answers`` and ``assess``
     read it (review22b R22b-2); any other record as it is."""
@@ -656,9 +724,15 @@ def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:
 
     out: dict[str, Any] = {}
     for item in settings:
-        name, eq, text = item.partition("=")
+        # the first '=', or a full-width '＝' as a Chinese input method types it (no parameter's name holds either)
+        cut = min((i for i in (item.find("="), item.find("\uff1d")) if i >= 0), default=-1)
+        name, eq, text = (item[:cut], item[cut], item[cut + 1:]) if cut >= 0 else (item, "", "")
         if not eq or not name.strip():
-            raise ResponsibilityError(f"--set {item!r}: write NAME=VALUE, e.g. --set handling_time_limit_days=15")
+            said = "the parameter's name is missing" if eq else \
+                f"{item[m.start()]!r} is no '='" if (m := re.search(r"[:\uff1a]", item)) else "no '=' in it"
+            raise ResponsibilityError(f"--set {item!r}: {said}; write NAME=VALUE, e.g. --set "
+                                      "handling_time_limit_days=15 or --set 及时交办和上报时限（天）=15 (every "
+                                      "parameter, with its Chinese name, is in rules/parameters.yaml)")
         value: Any = text.strip()
         if re.fullmatch(r"[+-]?[0-9]{1,18}", value):
             value = int(value, 10)
@@ -753,35 +827,42 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
         policy = what_if(policy, settings)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     language: Lang = "en" if lang == "en" else "zh"
-    verdicts, bad = each_answered(records, pos, many, lambda r: who_answers(
-        policy, table_row(r), jurisdiction=j, engine=_engine(engine), today=today))
+    total = len(records)
     if not records:
         click.echo(f"warning: {'standard input' if file == '-' else file} holds no problems", err=True)
-    if bad and not verdicts:
-        end_for_bad(bad, len(records))
-    if fmt == "json":
-        from .._files import write_stdout
-
-        out = [v.to_dict(language) for v in verdicts]  # (a list for a list, whatever was left out of it)
-        write_stdout(json.dumps(out[0] if len(records) == 1 else out, ensure_ascii=False, indent=2) + "\n")
-    else:
-        from ._render_table import print_verdicts
-
-        print_verdicts(verdicts, language, _console())
-    if explain:
-        for v in verdicts:
-            click.echo(v.explain(language))
+    # Each answer is written as it is made and let go (input38 item 5: a list of 10,000 problems held every verdict
+    # and its dict, then the whole JSON text, at once: 856 MB); only what is said after them all is kept — the
+    # explanations' text, and the verdicts themselves only for --picture.
+    bad: list[ProblemError] = []
+    out = _VerdictsOut(fmt, language, single=total == 1)
+    explained: list[str] = []
+    kept: list[Any] = []
+    failed = False
+    for v in each_streamed(records, pos, many, bad, lambda r: who_answers(
+            policy, table_row(r), jurisdiction=j, engine=_engine(engine), today=today)):
+        out.add(v)
+        failed = failed or bool(v.failures)
+        if explain:
+            explained.append(v.explain(language))
+        if picture is not None:
+            kept.append(v)
+    if bad and not out.count:
+        end_for_bad(bad, total)
+    out.close()
+    for text in explained:
+        click.echo(text)
     if picture is not None:
         from .._files import check_target
 
+        verdicts = kept
         paths = picture_paths(Path(picture), [v.problem for v in verdicts])
         for path in paths:  # every one before any is drawn: never over an input
             check_target(path, [file if file != "-" else None, rules_dir, jurisdiction], what="picture")
         for path, v in zip(paths, verdicts, strict=True):
             v.draw(language).save(path)
             click.echo(f"wrote {path}", err=True)
-    end_for_bad(bad, len(records))  # (after the answers: exit 2 outranks --check's 1)
-    if check and any(v.failures for v in verdicts):
+    end_for_bad(bad, total)  # (after the answers: exit 2 outranks --check's 1)
+    if check and failed:
         sys.exit(1)
 
 

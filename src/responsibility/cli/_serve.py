@@ -21,6 +21,37 @@ def _loopback(host: str) -> bool:
         return False
 
 
+#: What ``--host`` takes, for its messages.
+_HOST_TAKES = ("give an address of this machine: 127.0.0.1 (this machine alone, the default), 0.0.0.0 (every network "
+               "interface), or one of its own IP addresses or host names")
+
+
+def _host(value: str) -> str:
+    """``--host``: an address this machine can listen on, checked before anything else is done (input38 item 3: an
+    unresolvable name was warned about as 'reachable from other machines', then refused by the socket's own words).
+    Spaces around it are dropped and an IPv6 address may come in brackets (``[::1]``, as a URL writes it)."""
+    import re
+    import socket
+
+    host = value.strip()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if not host:
+        raise click.BadParameter(f"it is empty; {_HOST_TAKES}", param_hint="--host")
+    if "/" in host:
+        raise click.BadParameter(f"{value!r} is a URL or a path, not an address; {_HOST_TAKES} (the port goes to "
+                                 "--port)", param_hint="--host")
+    if (m := re.fullmatch(r"([^:]+):(\d+)", host)) is not None:
+        raise click.BadParameter(f"{value!r} holds a port; give the address alone and the port with --port "
+                                 f"(--host {m[1]} --port {m[2]})", param_hint="--host")
+    try:
+        socket.getaddrinfo(host, None, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError):
+        raise click.BadParameter(f"{value!r} is not an IP address, and no host name {host!r} is known here; "
+                                 f"{_HOST_TAKES}", param_hint="--host") from None
+    return host
+
+
 @click.command("serve")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
 @click.option("--jurisdiction", type=click.Path(dir_okay=False), help="CSV of places (default: shipped example).")
@@ -30,7 +61,8 @@ def _loopback(host: str) -> bool:
 @click.option("--no-auth", is_flag=True, help="Admit every request without a token (loopback only; development).")
 @click.option("--decision-log", default="decisions.jsonl", show_default=True, type=click.Path(dir_okay=False),
               help="Append one JSON line per verdict, batch and ledger write here.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, callback=lambda _c, _p, v: _host(v),
+              help="Address to listen on (0.0.0.0: every interface).")
 @click.option("--port", default=8000, show_default=True, type=WholeNumber(0, 65535))
 @click.option("--engine", type=click.Choice(["compiled", "durable"]), default="compiled", show_default=True,
               help="Engine of verdicts that do not ask for one (the same findings; compiled is faster).")
@@ -66,8 +98,6 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
     if no_auth and not _loopback(host):
         raise ResponsibilityError(f"--no-auth admits anyone: it is refused on {host}, which is not a loopback "
                                   "address; give --tokens FILE")
-    if not _loopback(host):
-        click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
     env = {"RESPONSIBILITY_RULES": rules_dir, "RESPONSIBILITY_JURISDICTION": jurisdiction,
            "RESPONSIBILITY_LEDGER": ledger, "RESPONSIBILITY_TOKENS_FILE": tokens_file,
            "RESPONSIBILITY_NO_AUTH": "1" if no_auth else None, "RESPONSIBILITY_ENGINE": engine,
@@ -82,6 +112,8 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
     from ..service._workers import check_port
 
     check_port(host, port)  # a port in use fails at once, before the rules are built (N10-9: seconds later)
+    if not _loopback(host):  # (once it is known to be listened on: not before an error that it cannot be)
+        click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
     settings = Settings.from_env()
     # a line per request on standard output, uvicorn's access log (the decision log is apart)
     access_log = log_level in ("info", "debug")
@@ -93,7 +125,8 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
         click.echo("responsibility: standard output is closed: no access log (a line per request); the decision "
                    "log is kept as ever", err=True)
     app = create_app(settings)  # unusable settings fail here, before listening, as one line and exit 2
-    click.echo(f"responsibility: serving on http://{host}:{port} (docs at /docs; decision log {decision_log})",
+    shown = f"[{host}]" if ":" in host else host  # (an IPv6 address in a URL is in brackets)
+    click.echo(f"responsibility: serving on http://{shown}:{port} (docs at /docs; decision log {decision_log})",
                err=True)
     if workers > 1:
         from ..service._workers import run

@@ -731,10 +731,13 @@ def _area_rules(policy: PolicyView, area: str) -> tuple[tuple[Rule, ...], _Made 
 #: The kind and format of an area's rules kept in the per-user cache (policy/_cache.read_entry), and how many such
 #: entries are kept: one per policy view and area. A single decision reads its area's rules under the policy and under
 #: each reading it decides the record again (engine/_decide.switched_rests: ~5 views); compiling them was a third of a
-#: cold ``responsibility who`` (~0.08 of ~0.3 CPU s), reading them back is ~4 ms a view.
+#: cold ``responsibility who`` (~0.08 of ~0.3 CPU s), reading them back is ~4 ms a view. Records of every area under
+#: the shipped rules need ~125 entries (suite38: with 96 kept, each was dropped before it was asked for again, and a
+#: second process found none of them; with room for them all its warm-up fell from ~4.5 to ~2.7 CPU s), and an
+#: amended policy's periods as many again each: 384 (~120 kB an entry, ~45 MB at most) keeps three such sets.
 RULES_KIND = "rules"
 RULES_FORMAT = 2  # (2: with the parameters the compile read and their values, :class:`_Made`)
-RULES_KEEP = 96
+RULES_KEEP = 384
 
 _ENGINE_CODE: list[bytes] = []
 

@@ -19,7 +19,7 @@ from .._errors import EngineError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
-from ._compile import Rule, RulesByArea, severity_rank, untracked
+from ._compile import BELOW, Rule, RulesByArea, severity_rank, untracked
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import (
@@ -27,6 +27,7 @@ from ._facts import (
     CHOSEN_OVERSIGHT_REPORT,
     CHOSEN_PRESSED,
     CHOSEN_SAME_LEVEL,
+    CHOSEN_UNIT_BELOW,
     CONCEALER,
     HANDLING_LIMIT,
     IRREGULAR,
@@ -44,6 +45,7 @@ from ._facts import (
     derive,
     holds_own_work,
     in_force_from,
+    line_gives_no_part,
     line_of,
     main_facts,
     stands_unresolved,
@@ -959,6 +961,18 @@ class Decider:
                 # 本部门问题 is then the wrong clause; probe9 P9-02, review8a N1).
                 own = policy.reaching(policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector),
                                       prank, area, kind, rule.stage).get(body)
+            if own is None and sector is not None and rule.basis in _HELD_ONLY and policy.bodies[body].role:
+                # the role a record's line gives no part at its level stands for (_facts.line_holder: 市相关行业主管部门
+                # for a city's health policy a record puts in 财政's line) answers with the duties it holds for a record
+                # naming no line (二(六)3(5)), not as one that "received" it (fid38a)
+                level = policy.bodies[body].level
+                plain = {b: ds for b, ds in policy.reaching(policy.stage_holders(area, kind, rule.stage), prank,
+                                                            area, kind, rule.stage).items()
+                         if policy.bodies[b].level == level}
+                line = policy.sector_of(sector)
+                if line is not None and line_gives_no_part(policy, area, kind, level, line, plain, {
+                        b: ds for b, ds in stage.items() if policy.bodies[b].level == level}):
+                    own = plain.get(body)
             if rule.basis == "concealed" and own and kind is not None and policy.has_part(area, kind, body, sector):
                 # a concealer with a part at handling hid its part in the kind's work too: the duty the text
                 # gives it by name for this work, at discovery or rectification, in the kind's own area (二(四)4
@@ -1335,6 +1349,8 @@ class Decider:
             rests[RECEIVER] = None
         if chosen & CHOSEN_SAME_LEVEL and basis == CONCEALED:  # from its own level's audit or oversight (R20-2)
             rests[SAME_LEVEL_CONCEALMENT] = None
+        if chosen & CHOSEN_UNIT_BELOW and basis == CONCEALED:  # a school below its county hid it (review37 D2)
+            rests[BELOW] = None
         if chosen & CHOSEN_OVERSIGHT_REPORT and basis == "not_handled":  # had it by a report to an organ (review27 #4)
             rests[OVERSIGHT_REPORT] = None
         if chosen & CHOSEN_PRESSED and basis == "not_handled":  # held it by a pressing level's receipt (review33 R1)

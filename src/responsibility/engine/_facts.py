@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, PolicyView
 from ._compile import (
+    BELOW,
     LEADERS,
     SAME_LEVEL,
     SCOPE,
@@ -44,7 +45,15 @@ from ._compile import (
     shown_field,
     shown_ranks,
 )
-from ._problem import _CODED, RESIDENTS_PLACE, SAME_LEVEL_CONCEALMENT, UNNAMED_HOLDERS, coded, residents_place
+from ._problem import (
+    _CODED,
+    RESIDENTS_PLACE,
+    SAME_LEVEL_CONCEALMENT,
+    UNNAMED_HOLDERS,
+    coded,
+    residents_place,
+    unit_below_level,
+)
 
 if TYPE_CHECKING:
     from ..policy._models import Body
@@ -98,9 +107,11 @@ OVERSIGHT_REPORT = "report_to_oversight"
 #: The bits of a fact's ``chosen``: a parameter chose its body (concealing_level_body, receiving_level_body: 1); a
 #: department that concealed it from its own level's oversight, by same_level_oversight_concealment (2); a level that
 #: had it by a report to its supervisory organ, by report_to_oversight (4); a level that holds it by an assignment to
-#: a level that for the kind only presses those below, read as a receipt by pressing_level_assignment (8). The finding
-#: rests on each.
+#: a level that for the kind only presses those below, read as a receipt by pressing_level_assignment (8); a unit that
+#: concealed it from its own level's check, below that level by unit_below_own_level (16: a school hiding it from
+#: 县教育局's 核查; review37 D2). The finding rests on each.
 CHOSEN_BY_PARAMETER, CHOSEN_SAME_LEVEL, CHOSEN_OVERSIGHT_REPORT, CHOSEN_PRESSED = 1, 2, 4, 8
+CHOSEN_UNIT_BELOW = 16
 #: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
 #: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
 PEER_FINDS = "lower_level_finds_higher_policy"
@@ -392,15 +403,110 @@ def _concealer(policy: PolicyView, area: str, kind: str | None, level: str, sect
         return ""
     line = policy.sector_of(sector)
     if line is not None:
-        return line_department(policy, level, line) or role
+        # as a level that received it (:func:`receiving_body`): the line's department only where it holds the kind's
+        # part there, else whom the kind gives the level — not 县民政局 for a dangerous house the county hid (二(六)4(3)
+        # gives the county's part to 县建设部门); else the line's department, else the role, as before
+        return line_concealer(policy, area, kind, level, line) or role
     # (None: a level with no body to stand for the holders of a kind no department has a part in: they answer)
     return concealing_role(policy, area, kind, level) or ""
+
+
+def line_concealer(policy: PolicyView, area: str, kind: str | None, level: str, line: str) -> str | None:
+    """The body a ``level`` named as having concealed a problem of ``kind`` in ``area`` stands for where the record's
+    line is ``line``, by ``concealing_level_body: unresolved``: the line's department there where the kind gives it a
+    part for its line at any stage (一(四) 瞒报漏报: the body whose problem it is hid it — the county water-supply unit,
+    whose part is the supply's own management, 二(六)5(3); R6-45); else :func:`line_holder` of the level's holders of
+    the stage concealment is judged at (handling), reach not counted (as :func:`concealing_role`); else the line's
+    department there, else its role (:func:`line_department`), as before; None at a level without a role body (its
+    holders answer). Kept per policy; the bulk path asks it too (batch/_core.line_body).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> line_concealer(p, "housing", "housing_danger_unreported", "county", "civil_affairs")  # 二(六)4(3), not 民政
+    'county_construction'
+    >>> line_concealer(p, "education", "education_policy_gap", "city", "civil_affairs")  # 二(六)2(4) 民政
+    'city_civil_affairs'
+    """
+    memo: dict[tuple[str, str | None, str, str], str | None] = policy._memo("derive: line concealer", dict)
+    key = (area, kind, level, line)
+    if key not in memo:
+        got = None
+        if level in policy.roles:
+            stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
+            at = policy.bodies
+            # (the role, where the level has no department of the line in the data: it stands for it)
+            department = next((b.id for b in at.values() if b.level == level and b.sector == line and not b.role),
+                              policy.roles[level])
+            if any(department in policy.stage_holders(area, kind, st, line) for st in STAGES):
+                got = department
+            else:
+                # (a department with no part in the kind — 县民政局 in a dangerous house, 二(六)4(3) gives the county's
+                # part to 县建设部门 — is not the one that hid it: review37 D1, fid38a)
+                held = {b: ds for b, ds in policy.stage_holders(area, kind, stage).items() if at[b].level == level}
+                ours = {b: ds for b, ds in policy.stage_holders(area, kind, stage, line).items()
+                        if at[b].level == level}
+                got = line_holder(policy, area, kind, level, line, held, ours, stage)
+                if got is None and department != policy.roles[level]:
+                    # a department the kind gives no part at all, where its line decides nothing else here: the line
+                    # says nothing of who of the level hid it, and the one body a record naming no line gives stands
+                    # for the level (:func:`concealing_role`) — not that department (review37 D1, fid38a); not the
+                    # role, which would stand for the line the record names (as line_holder)
+                    one = concealing_role(policy, area, kind, level)
+                    got = one if one is not None and not policy.bodies[one].role else None
+        memo[key] = got or line_department(policy, level, line)
+    return memo[key]
+
+
+def line_holder(policy: PolicyView, area: str, kind: str | None, level: str, line: str,
+                held: Mapping[str, tuple[str, ...]], ours: Mapping[str, tuple[str, ...]],
+                stage: Stage = "handling") -> str | None:
+    """The one body of ``level`` a record whose line is ``line`` names as having had a problem of ``kind`` in ``area``
+    (received it, or concealed it) through no body it names, by ``receiving_level_body`` / ``concealing_level_body:
+    unresolved``; ``held`` and ``ours``: the level's holders of ``stage`` (handling) for a record naming no line and
+    for one of ``line``, with their duties. None where the line decides nothing here (each caller has its fallback).
+
+    - the line's department, where it holds the kind's part there for a problem of its line (二(二)3 涉及本部门问题
+      的…分类办理);
+    - else, where the line's holders there are several, the one body the kind gives them (:func:`standing_body`: the
+      county construction bureau for a dangerous house a record puts in 民政's line, 二(六)4(3)) — not the role, which
+      would stand for the line the record names (review37 D1);
+    - else, where the line's department has no part in the kind at all and the line leaves the level only bodies
+      whose part in it is no duty of its area (the 扶贫办's 二(二)5 指导督促基层, 一(三)'s lists), the record's line
+      says nothing of who of the level had it: whom a record naming no line gives (:func:`standing_body` of ``held``:
+      市相关行业主管部门 for a city's health policy a record puts in 财政's line, 二(六)3(5) 医保、卫健等; fid38a Y4) —
+      not the 扶贫办 alone, which 二(二)5 gives no part in a level's own policy (H-26, R20-1).
+    """
+    bodies = policy.bodies
+    got = next((b.id for b in bodies.values() if b.level == level and b.sector == line
+                and not b.role and b.id in ours), None)
+    if got is None and len(ours) > 1:
+        one = standing_body(policy, area, kind, level, ours, stage)
+        got = one if one is not None and not bodies[one].role else None
+    if got is None and line_gives_no_part(policy, area, kind, level, line, held, ours):
+        got = standing_body(policy, area, kind, level, held, stage)
+    return got
+
+
+def line_gives_no_part(policy: PolicyView, area: str, kind: str | None, level: str, line: str,
+                       held: Mapping[str, tuple[str, ...]], ours: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether a record whose line is ``line`` says nothing of who of ``level`` had a problem of ``kind`` in ``area``
+    (:func:`line_holder`'s last case): the line's department there has no part in the kind, and the line leaves the
+    level only bodies whose part in passing it on (``ours``) is no duty of the area (二(二)5 指导督促基层, 一(三)'s
+    lists), where a record naming no line (``held``) gives one such a duty (二(六)3(5) 医保、卫健等). The body a
+    parameter then chose answers with the duties it holds for a record naming no line (engine/_decide)."""
+    if not ours or held.keys() == ours.keys():
+        return False
+    department = next((b.id for b in policy.bodies.values() if b.level == level and b.sector == line and not b.role),
+                      None)
+    return (department is None or not policy.has_part(area, kind, department, line)) \
+        and not any(policy.duty_area[d] == area for ds in ours.values() for d in ds) \
+        and any(policy.duty_area[d] == area for ds in held.values() for d in ds)
 
 
 def line_department(policy: PolicyView, level: str, line: str) -> str | None:
     """The body that stands for ``line`` at ``level``: the line's department there, else the level's role body (a line
     the level has no department of); None at a level without a role body (the village, the township: their holders).
-    A level named as concealer stands for it (:func:`_concealer`), in the bulk path too (batch/_core.line_body)."""
+    A level named as concealer stands for it where :func:`line_holder` decides nothing (:func:`line_concealer`)."""
     memo: dict[tuple[str, str], str | None] = policy._memo("derive: line department", dict)
     key = (level, line)
     if key not in memo:
@@ -453,17 +559,12 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
                 # kind's handling there for a problem of its line (二(二)3 涉及本部门问题的…分类办理)
                 ours = {b: ds for b, ds in policy.reaching(policy.stage_holders(area, kind, stage, line), prank, area,
                                                             kind, stage).items() if policy.bodies[b].level == level}
-                got = next((b.id for b in policy.bodies.values() if b.level == level and b.sector == line
-                            and not b.role and b.id in ours), None)
-                if got is None and len(ours) > 1:
-                    # a line whose department has no such part here (县民政局 in an unreported dangerous house:
-                    # 二(六)4(3) gives the county's part to 县建设部门; 市卫健 in a city's water policy): the record
-                    # does not say who of the level's holders for that line had it, and the one body the kind gives
-                    # them answers as for a record naming no line — not each, which named the 扶贫办 for a policy gap
-                    # through 二(二)5 指导督促基层 beside the line's department, nor a department with no part in
-                    # it as the one that received it (review37 D1)
-                    one = standing_body(policy, area, kind, level, ours, stage)
-                    got = one if one is not None and not policy.bodies[one].role else None
+                # (a line whose department has no such part here — 县民政局 in an unreported dangerous house: 二(六)4(3)
+                # gives the county's part to 县建设部门; 市卫健 in a city's water policy — names the one body the kind
+                # gives the line's holders, not each, which named the 扶贫办 for a policy gap through 二(二)5
+                # 指导督促基层 beside the line's department, nor a department with no part in it as the one that
+                # received it: review37 D1)
+                got = line_holder(policy, area, kind, level, line, held, ours, stage)
                 if got is None:
                     # else (the role would stand for the line the record names): the line's department where the text
                     # gives it a part in the area; else the level's holders of that line answer (the rules resolve
@@ -1662,6 +1763,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 add("concealed", {"lvl": rank[who], "body": one, "chosen": int(by_parameter)})
         else:
             lvl = rank[policy.bodies[who].level]
+            if lvl == rank[d_level] and unit_below_level(policy, who):
+                # a school hid it from its own level's check (县教育局's 核查): below that level by
+                # unit_below_own_level, it answers as any concealer below the finder (review37 D2)
+                if BELOW not in ctx.rests_on:
+                    ctx.rests_on.append(BELOW)
+                add("concealed", {"lvl": lvl, "body": who, "chosen": CHOSEN_UNIT_BELOW})
+                continue
             if lvl == rank[d_level]:
                 # a department that concealed it from its own level's audit or other oversight: 瞒报 by
                 # same_level_oversight_concealment (its default), or not judged; either way the verdict says so (R20-2)

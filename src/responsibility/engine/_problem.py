@@ -39,6 +39,7 @@ from ..policy._loader import closest, suggest
 from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES
 from ..policy._text import fold, short_name
 from ..policy._view import PolicyView
+from ._compile import BELOW
 
 _c_plain_record: Callable[..., Any] | None
 try:  # a plain record's model made in C (engine/_dicts.c plain_record), where the extension was built; else in Python
@@ -2066,7 +2067,13 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if channel.own_work and not channel.verification:
             fail(field, f"the problem was found through {d.channel!r}, a level's own work; concealment is "
                  "during a higher level's verification, inspection or audit (一(四))", "concealment")
-        if levels[level_id] == levels[d.level] and SAME_LEVEL_CONCEALMENT in policy.parameters:
+        # a unit placed at the level but not of it (a school: 二(六)2(2) 县教育局负责各有关学校学生资助对象认定、
+        # 审核) is below it by unit_below_own_level, as for discovery: its level's check of it is a 上级核查
+        # (review37 D2)
+        below = levels[level_id] == levels[d.level] and unit_below_level(policy, who)
+        if below and who == d.body:
+            fail(field, f"{who!r} found the problem; it cannot have concealed it", "concealment")
+        if not below and levels[level_id] == levels[d.level] and SAME_LEVEL_CONCEALMENT in policy.parameters:
             # 一(四) 巡视审计等过程中: a department may conceal a problem from its own level's audit or other oversight
             # (same_level_oversight_concealment decides whether that is 瞒报; review20 R20-2) — a body, not the level
             # (which includes the finder), and not the finder itself
@@ -2087,10 +2094,10 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
                 fail(field, f"{who!r} runs the {d.level}'s {d.channel!r}, which found the problem, and cannot have "
                      "concealed it from its own check; name the body that hid it from the check, or, if another "
                      f"body found it, give that body as discovered.body", "concealment")
-        elif levels[level_id] >= levels[d.level]:
+        elif not below and levels[level_id] >= levels[d.level]:
             fail(field, f"{who!r} is not below the {d.level} that verified and found the problem; "
                  "concealment is from a higher level's verification (一(四))", "concealment")
-        elif not (channel.verification or channel.oversight):
+        if (below or levels[level_id] < levels[d.level]) and not (channel.verification or channel.oversight):
             # 一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的: a hotline, a platform or the press checks no one, and
             # nobody reports to them; the record says no check in which the concealer had to report (review29 #1)
             checks = ", ".join(c for c, x in policy.channels.items() if x.verification or x.oversight)
@@ -2105,6 +2112,19 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
                                      for b in policy.stage_holders(p.area, p.kind, stage)):
             fail(field, f"no {who} body answers for this kind of problem; name the body that concealed it",
                  "concealment")
+
+
+def unit_below_level(policy: PolicyView, body: str) -> bool:
+    """Whether ``body`` is a unit placed at its level but below it (a school, placed at the county and not the county's
+    级: 二(六)2(1) 学校认定, then 二(六)2(2) 县教育局…审核): its kind is listed in accountability.yaml's
+    ``not_discovered.below_own_level`` and the parameter ``unit_below_own_level`` is true. Such a unit misses what
+    another body of its level found (engine/_compile), and conceals from its level's check as from a higher level's
+    (一(四) 对上级核查…瞒报漏报; review37 D2); with the parameter false it is of its level for both."""
+    b = policy.bodies.get(body)
+    if b is None or BELOW not in policy.parameters or not policy.parameter(BELOW) \
+            or "not_discovered" not in policy.failures:
+        return False
+    return b.kind in policy.failures["not_discovered"].below_own_level
 
 
 def is_problem(value: object) -> bool:

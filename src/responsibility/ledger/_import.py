@@ -183,6 +183,14 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
                           "pipe or device); give the ledger's .xlsx or .csv file")
     notes = result.notes if result is not None else []
     if p.suffix.lower() in (".xlsx", ".xlsm"):
+        if encoding:  # said, not dropped in silence, as a sheet given for a CSV is (input38 item 1)
+            from .._files import is_text_encoding
+
+            if not is_text_encoding(encoding):
+                raise LedgerError(f"unknown encoding {encoding!r}; use utf-8, gbk or gb18030 (and only for a CSV "
+                                  "file: a workbook's cells are text already)")
+            notes.append(f"{p.name} is a workbook, whose cells are text already: the encoding {encoding!r} is not "
+                         "used (an encoding is a CSV file's)")
         return _workbook_table(p, sheet, mapping, notes, result)
     if p.suffix.lower() in (".yaml", ".yml", ".json", ".jsonl", ".ndjson", ".parquet", ".xls"):
         # read as CSV its first line was "the header", and the missing columns were named against it

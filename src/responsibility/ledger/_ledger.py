@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import itertools
 import json
+import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -162,6 +163,20 @@ def _check_file(target: str, *, creating: bool) -> None:
                               "one elsewhere with `responsibility ledger init FILE`")
 
 
+def _disk_full(target: str) -> bool:
+    """Whether the disk of the SQLite file ``target`` has no room left (SQLite says 'disk I/O error' when its
+    journal cannot grow): a URL of a server is not ours to tell."""
+    import shutil
+
+    if "://" in target and not target.startswith("sqlite:"):
+        return False
+    path = target.split("///", 1)[-1] if target.startswith("sqlite:") else target
+    try:
+        return shutil.disk_usage(os.path.dirname(os.path.abspath(path)) or ".").free < 64 * 1024
+    except OSError:
+        return False
+
+
 @contextlib.contextmanager
 def _database_errors(target: str) -> Iterator[None]:
     """A database that cannot be opened or read (a missing directory, no permission, a corrupt
@@ -173,8 +188,14 @@ def _database_errors(target: str) -> Iterator[None]:
         yield
     except (sa.exc.OperationalError, sa.exc.DatabaseError) as exc:
         reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
+        if "disk is full" in reason.lower() or ("disk i/o error" in reason.lower() and _disk_full(target)):
+            from .._files import no_space
+
+            # (SQLite rolls the transaction back: the ledger keeps what it held)
+            raise LedgerError(no_space(f"the ledger {shown_target(target)}", left="the ledger is as it was (nothing "
+                                       "of this command was stored)")) from None
         hint = "; check the free space of its disk, and any limit on file sizes (ulimit -f)" \
-            if "disk i/o error" in reason.lower() or "disk is full" in reason.lower() else \
+            if "disk i/o error" in reason.lower() else \
             "; SQLite keeps two files beside it (-wal, -shm), so its directory must be writable too" \
             if "unable to open database file" in reason.lower() and "://" not in target else ""
         raise LedgerError(f"{shown_target(target)}: cannot use it as a ledger database ({reason}){hint}") from None

@@ -143,6 +143,34 @@ def _closest_choice(p: Parameter, value: Any) -> str | None:
     return _choice_shown(p, names[close]) if close else None
 
 
+def _nearest(policy: PolicyView, name: Any) -> str:
+    """``did you mean …?`` for an unknown parameter's name: the (at most three) parameters it reads like by difflib,
+    over their ids, Chinese names (also without their bracketed qualifier, 及时交办和上报时限 for
+    及时交办和上报时限（天）) and glosses, or whose Chinese name starts with it (整改时限); ``""`` when none does.
+    A name in Chinese is answered with the Chinese names, each with its id; an id with the ids (input38 item 2: the
+    hint was one name, or none, followed by every id)."""
+    import difflib
+    import re
+
+    if not isinstance(name, str) or not fold(name):
+        return ""
+    key = fold(name)
+    chinese = not name.isascii()
+    keys: dict[str, str] = {}  # folded name → parameter id
+    for p in policy.data.parameters:
+        short = re.sub(r"[（(][^（()）]*[)）]", "", p.name)
+        for text in ((p.name, short) if chinese else (p.id, p.en)):
+            keys.setdefault(fold(text), p.id)
+    found = [keys[k] for k in keys if chinese and len(key) >= 2 and k.startswith(key)]
+    found += [keys[k] for k in difflib.get_close_matches(key, list(keys), n=6, cutoff=0.5)]
+    ids = list(dict.fromkeys(found))[:3]
+    if not ids:
+        return ""
+    names = {p.id: p.name for p in policy.data.parameters}
+    shown = [f"{names[i]!r} ({i})" if chinese else repr(i) for i in ids]
+    return f"did you mean {' or '.join(shown)}?"
+
+
 def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
     """A new view of ``policy`` with the parameters in ``values`` set (every dated version of each).
 
@@ -151,8 +179,6 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
     record's ``severity`` is; it is kept as its id (``grave``).
     """
     from pydantic import ValidationError
-
-    from ._loader import closest, suggest
 
     known = {p.id: p for p in policy.data.parameters}
     # the parameters file of the rules in use (a --rules directory, not the shipped one)
@@ -163,16 +189,20 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
     # a parameter may be named by its Chinese name or gloss too (及时交办和上报时限（天）=15), width-blind
     called = {fold(text): p.id for p in policy.data.parameters for text in (p.en, p.name)}
     called.update({fold(pid): pid for pid in known})
-    values = {called.get(fold(name), name) if isinstance(name, str) else name: v for name, v in values.items()}
+    named: dict[Any, list[tuple[Any, Any]]] = {}  # parameter id → [(the name it was given by, value)]
+    for name, v in values.items():
+        named.setdefault(called.get(fold(name), name) if isinstance(name, str) else name, []).append((name, v))
+    for pid, given in named.items():
+        if len(given) > 1:  # (by its id and its Chinese name, or in two cases: the later won in silence; input38)
+            said = " and ".join(f"{_shown(n)}={_shown(v)}" for n, v in given)
+            issues.append(_issue(f"parameter {pid!r} is given {len(given)} times, by different names ({said})",
+                                 "keep one"))
+    values = {pid: given[-1][1] for pid, given in named.items()}
     for name in values:
         if name not in known:
-            if isinstance(name, str) and not name.isascii():  # in Chinese: the nearest Chinese name, with its id
-                names = {p.name: p.id for p in policy.data.parameters}
-                close = closest(name, list(names), 0.5)
-                hint = f"did you mean {close!r} ({names[close]})?" if close else f"see {where}"
-            else:
-                hint = suggest(name, list(known)) or f"see {where}"
-            issues.append(_issue(f"unknown parameter {name!r}", f"{hint}; valid: {', '.join(known)}"))
+            near = _nearest(policy, name)
+            issues.append(_issue(f"unknown parameter {_shown(name)}", f"{near + '; ' if near else ''}all {len(known)} "
+                                 f"are listed, each with its Chinese name, in {where}"))
     for p in policy.data.parameters:
         if p.id not in values:
             new_params.append(p)

@@ -33,6 +33,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse
 
 from .._errors import LedgerError, ProblemError, ResponsibilityError
+from .._files import is_text_encoding
 from .._json import kind_of
 from ..ledger import Event
 from ..ledger._ledger import MAX_DAYS, MAX_SEQ
@@ -88,6 +89,16 @@ def _check_form(form: Any) -> None:
         if len(form.getlist(key)) > 1:
             raise ApiError(422, f"the form gives {key!r} more than once", type="RequestError", field=key,
                            suggestion="send one ledger file per request")
+
+
+def _form_words(message: str) -> str:
+    """A library message about an import, in the words of the form: its options are the command line's
+    (``--encoding gb18030``, ``--sheet``), which an HTTP caller gives as form fields (``encoding=gb18030``)."""
+    message = re.sub(r"--(encoding|sheet|mapping) (?=[\w'])(?!that\b)", r"\1=", message)
+    message = message.replace("give its --encoding", "give its encoding (the form field 'encoding')")
+    return re.sub(r"--(encoding|sheet|mapping)\b", r"the form field '\1'", message) \
+        .replace("Give a the form field 'mapping'", "Give a mapping (the form field 'mapping')") \
+        .replace("give a the form field 'mapping'", "give a mapping (the form field 'mapping')")
 
 
 def install(app: FastAPI, svc: Service) -> None:
@@ -481,6 +492,16 @@ def install(app: FastAPI, svc: Service) -> None:
                     mapping_path.parent.mkdir()
                     mapping_path.write_bytes(data)
                 encoding, sheet = form.get("encoding"), form.get("sheet")
+                for key, value in (("encoding", encoding), ("sheet", sheet)):
+                    if value is not None and not isinstance(value, str):  # (was ignored in silence: input38)
+                        raise ApiError(422, f"the form's {key!r} is a file upload; it takes text", field=key,
+                                       type="RequestError", suggestion=f"send it as text: curl -F {key}="
+                                       f"{'gb18030' if key == 'encoding' else '台账'} (not -F {key}=@FILE)")
+                if isinstance(encoding, str) and encoding and not is_text_encoding(encoding):
+                    # refused before reading, for a workbook too, as `ledger import --encoding` refuses it
+                    raise ApiError(422, f"the form's 'encoding' {encoding!r} is not a text encoding", field="encoding",
+                                   type="RequestError", suggestion="give utf-8, gbk or gb18030 (a CSV's; a "
+                                   "workbook needs none), or leave the field out: the encoding is then told")
             input_hash = h.hexdigest()
             try:
                 result = await run_in_threadpool(functools.partial(
@@ -492,7 +513,7 @@ def install(app: FastAPI, svc: Service) -> None:
                 message = str(exc)
                 if mapping_path is not None:
                     message = message.replace(str(mapping_path), mapping_name)
-                message = message.replace(f"{tmp}/", "").replace("Give a --mapping", "Give a mapping")
+                message = _form_words(message.replace(f"{tmp}/", ""))
                 where = "mapping" if mapping_path is not None and mapping_name in message else \
                     "encoding" if "encoding" in message and isinstance(encoding, str) and encoding else \
                     "sheet" if f"no sheet {sheet!r}" in message else getattr(exc, "field", "file")

@@ -22,6 +22,7 @@ buffered for that file.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -101,8 +102,10 @@ class _Sink:
                 if close:
                     os.fsync(fd)
             except OSError as exc:
+                from .._files import _describe
+
                 self.lost += len(lines)
-                self.error = exc.strerror or str(exc)
+                self.error = _describe(exc)
                 raise
             finally:
                 if close:
@@ -126,9 +129,16 @@ class _Sink:
         """What is wrong with the log, and what to do (``""`` when nothing was lost)."""
         if not self.lost:
             return ""
+        lost = f"{self.lost:,} line(s) lost (their verdicts were answered, not logged)"
+        do = "free space there (the lines that follow are appended once it has room), and compare the lost count " \
+            "with the callers' requests"
+        from .._files import _FULL, no_space
+
+        if self.error in _FULL.values():  # a full disk, said as every write path says it
+            return no_space(f"the decision log {self.path}", left=lost, do=do,
+                            quota=self.error == _FULL[errno.EDQUOT])
         now = f"cannot append ({self.error}); " if self.error else ""
-        return (f"decision log {self.path}: {now}{self.lost:,} line(s) lost (their verdicts were answered, not "
-                "logged); free space on its disk, and compare the lost count with the callers' requests")
+        return f"decision log {self.path}: {now}{lost}; {do}"
 
 
 class DecisionLog:

@@ -50,6 +50,16 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _cannot_listen(host: str, port: int, exc: OSError) -> str:
+    """Why ``host:port`` cannot be listened on, and what to give instead."""
+    why = " (another server is listening there: stop it, or give another --port)" if exc.errno == errno.EADDRINUSE \
+        else " (not an address of this machine: give one of its own, 127.0.0.1 for it alone or 0.0.0.0 for every " \
+        "interface, as --host)" if exc.errno in (errno.EADDRNOTAVAIL, errno.EINVAL, errno.EAFNOSUPPORT) \
+        else " (a port below 1024 needs the administrator: give --port 8000 or another above 1023)" \
+        if exc.errno == errno.EACCES and port < 1024 else ""
+    return f"cannot listen on {host}:{port}: {exc.strerror or exc}{why}"
+
+
 def check_port(host: str, port: int) -> None:
     """:class:`~responsibility.ResponsibilityError` (one line) when ``host:port`` cannot be listened on."""
     from .._errors import ResponsibilityError
@@ -60,9 +70,7 @@ def check_port(host: str, port: int) -> None:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((host, port))
     except OSError as exc:
-        busy = " (another server is listening there: stop it, or give another --port)" \
-            if exc.errno == errno.EADDRINUSE else ""
-        raise ResponsibilityError(f"cannot listen on {host}:{port}: {exc.strerror}{busy}") from None
+        raise ResponsibilityError(_cannot_listen(host, port, exc)) from None
 
 
 class _Stopped(Exception):
@@ -154,9 +162,7 @@ def run(host: str, port: int, workers: int, *, log_level: str = "info", access_l
     try:  # a port in use fails here, at once, not in every worker
         probe = listen(host, port)
     except OSError as exc:
-        busy = " (another server is listening there: stop it, or give another --port)" \
-            if exc.errno == errno.EADDRINUSE else ""
-        raise ResponsibilityError(f"cannot listen on {host}:{port}: {exc.strerror}{busy}") from None
+        raise ResponsibilityError(_cannot_listen(host, port, exc)) from None
     ctx = multiprocessing.get_context("spawn")
     args = (host, port, log_level, access_log)
     procs: list[Any] = []
