@@ -50,11 +50,20 @@ def test_a_student_handed_to_a_department_without_a_part_in_it_stays_the_schools
         policy: Policy, engine: str, assignee: str) -> None:
     """二(六)2(1)–(2): identifying aid recipients is the school's and the county education bureau's. 县民政局 (the list
     of low-income students), 县财政局 (paying the funds), 县残联, 县扶贫办 (assisting) have parts in education, not in
-    this kind: 二(二)3 负责涉及**本部门**问题的…即时整改 does not make the one it was handed to its rectifier. The
-    assignment falls to assignment_without_rectification_duty (level_holds): the county's rectifiers answer."""
+    this kind: 二(二)3 负责涉及**本部门**问题的…即时整改 does not make the one it was handed to its rectifier. An
+    assignment to one with a part in the kind (the 扶贫办's lists) falls to assignment_without_rectification_duty
+    (level_holds): the county's rectifiers answer; one to a body with none is no 交办 (fid38c)."""
     r = _rec("education", "education_student_not_identified", to_body=assignee)
     got_ = _answers(policy, r, engine)
     assert (assignee, "not_rectified") not in got_
+    if not policy.has_kind_part("education", "education_student_not_identified", assignee):
+        # (fid38c: a part in education that is not in this kind is none for an assignment — 一(三)
+        # 按照问题类别…分类交办: the bureau is handed nothing, irregular_step; the county still holds the problem,
+        # and the bureau that is to rectify it answers for not handling it, rectifier_holding. The 扶贫办's lists
+        # give it a part in every kind)
+        assert ("county_education", "not_handled") in got_
+        assert "irregular_step" in _rests(policy, r, engine)
+        return
     assert {("county_education", "not_rectified"), ("county_school", "not_rectified")} <= got_
     assert NO_DUTY in _rests(policy, r, engine)
 
@@ -74,7 +83,12 @@ def test_a_kind_handed_to_a_department_of_another_part_of_the_area(
     r = _rec(area, kind, to_body=assignee)
     got_ = _answers(policy, r, engine)
     assert (assignee, "not_rectified") not in got_
-    assert (rectifier, "not_rectified") in got_
+    # (fid38c: nor is it handed the problem at all — 一(三) 按照问题类别…分类交办, irregular_step: the county still
+    # holds it, and its rectifier answers for not handling it, rectifier_holding, not for an assignment it never had)
+    assert not policy.has_kind_part(area, kind, assignee)
+    # (the kind's department for a record naming no line: 县财政局's funds are 问题所属部门's, sectorless_alternatives)
+    assert (rectifier, "not_handled") in got_ or ("county_sector_department", "not_handled") in got_
+    assert "irregular_step" in _rests(policy, r, engine)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -235,10 +249,17 @@ def test_a_sectored_problem_handed_to_another_lines_department(
     """A record naming its line (a renovation whose construction part failed; 县水利局's funds diverted, 二(四)5
     本部门扶贫领域资金) handed to a department of another line: that department's parts (二(六)4(4) 民政
     身份信息对比; 二(四)5 for its own funds) are not this problem's, so it is not named on 一(四) alone; the
-    assignment falls to assignment_without_rectification_duty (level_holds: the line's department answers)."""
+    assignment falls to assignment_without_rectification_duty (level_holds: the line's department answers) — or,
+    where the department has no part in the kind at all, is no 交办 (irregular_step; fid38c)."""
     r = _rec(area, kind, to_body=assignee, sector=sector)
     got_ = _answers(policy, r, engine)
     assert (assignee, "not_rectified") not in got_
+    if not policy.has_kind_part(area, kind, assignee, sector):
+        # (fid38c: 县人社局's part in 两不愁 is employment, none in approval — handed nothing, irregular_step:
+        # the county still holds it and the line's department answers for not handling it)
+        assert (rectifier, "not_handled") in got_
+        assert "irregular_step" in _rests(policy, r, engine)
+        return
     assert (rectifier, "not_rectified") in got_
     assert NO_DUTY in _rests(policy, r, engine)
 
@@ -251,7 +272,12 @@ def test_a_sectored_problem_of_a_kind_that_gives_the_line_nothing(policy: Policy
     r = _rec("basic_needs", "basic_needs_contact_missing", to_body="county_civil_affairs", sector="civil_affairs")
     got_ = _answers(policy, r, engine)
     assert ("county_civil_affairs", "not_rectified") not in got_
-    assert {("county_party_committee", "not_rectified"), ("county_government", "not_rectified")} <= got_
+    # (fid38c: nor is it handed the problem — 一(三) 按照问题类别…分类交办, irregular_step: the county still
+    # holds it, and its holders of the kind answer for not handling it; receiving_level_body leaves which of
+    # its Party committee and government unresolved)
+    assert not any(b == "county_civil_affairs" for b, _ in got_)
+    assert ("county_holders_unnamed", "not_handled") in got_
+    assert "irregular_step" in _rests(policy, r, engine)
 
 
 @pytest.mark.parametrize("engine", ENGINES)

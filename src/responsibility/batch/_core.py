@@ -309,6 +309,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     kindless_place_steps(c, t)
     unnamed_place_steps(c, t)
     record_lines(c, t)
+    misassigned_steps(c, t)
     oversight_reports(c, t)
     own_handover_steps(c, t)
     if receivers is not None or conceal_role:
@@ -1288,6 +1289,39 @@ def _same_part(t: Tables, key: int) -> bool:
     a, kc = divmod(rest, len(t.kind_names) + 1)
     kind = t.kind_names[kc - 1] if kc else None
     return t.policy.has_part(t.areas[a], kind, t.bodies[b], t.lines[line - 1]) == bool(t.part[a, kc, b])
+
+
+def misassigned_steps(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record of a kind with an assignment to a body whose part in the
+    kind (PolicyView.has_kind_part, by the record's line ``c.line``: engine/_facts.py ``to_right`` reads an
+    assignment's body so) is not its part in the area that the fast path reads for every step (``Tables.part``):
+    县人社局 handed late basic-living payments, a part elsewhere in 两不愁 only, is no 交办 (review38b F1). Where the
+    two agree, ``part`` and assignment_without_rectification_duty's table (``Tables.level_holds``, built on it) read
+    the step as derive does. A body _encode.level_holds cleared is read as the record names it (``hcleared``)."""
+    if not len(c.hp):
+        return
+    tb = c.htb if c.hcleared is None else np.maximum(c.htb, c.hcleared)
+    at = np.flatnonzero((tb >= 0) & (c.hact != REPORTED))
+    if not len(at):
+        return
+    w = c.hp[at]
+    keep = (pick(c.kind, w) != 0) & ~c.slow[w]
+    at, w = at[keep], w[keep]
+    if not len(at):
+        return
+    a, kc, b = pick(c.area, w), pick(c.kind, w), tb[at]
+    differ = t.part[a, kc, b] != t.kind_part[a, kc, b]
+    if c.line is not None:
+        # (a step of a record with a line: its part in the kind by that line, each key looked up once — a few a chunk)
+        lined = np.flatnonzero(pick(c.line, w) > 0)
+        if len(lined):
+            line = pick(c.line, w[lined])
+            differ[lined] = [
+                t.policy.has_kind_part(t.areas[x], t.kind_names[k - 1], t.bodies[y], t.lines[ln - 1]) != t.part[x, k, y]
+                for x, k, y, ln in zip(a[lined].tolist(), kc[lined].tolist(), b[lined].tolist(), line.tolist(),
+                                       strict=True)]
+    if differ.any():
+        c.slow[w[differ]] = True
 
 
 def lined_receivers(t: Tables, area: I32, kind: I32, prank: I64, level: I64, line: I32) -> I32:

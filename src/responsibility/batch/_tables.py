@@ -200,11 +200,16 @@ class Tables:
         # whether the text gives a body a part in a problem of (area, kind) (PolicyView.has_part): an assignment to a
         # body without one is not 按程序 交办, and the body does not answer for its rectification
         self.part = np.zeros((len(self.areas), nk, len(self.bodies)), np.bool_)
+        # — an assignment's body, by the kind (PolicyView.has_kind_part: 一(三) 按照问题类别…分类交办; review38b
+        # F1): where that and ``part`` differ for a step, the record takes the reference path
+        # (batch/_core.misassigned_steps), so the fast path reads ``part`` for both
+        self.kind_part = np.zeros_like(self.part)
         for a, area in enumerate(self.areas):
             for kid in [None, *self.kind_names]:
                 kc = self.kind_index[kid] if kid else 0
                 if self.kind_code[a, kc] >= 0:
                     self.part[a, kc] = [policy.has_part(area, kid, b) for b in self.bodies]
+                    self.kind_part[a, kc] = [policy.has_kind_part(area, kid, b) for b in self.bodies]
         # an assignment to a body with a part in a problem of (area, kind) placed at a level (rank) but no duty to
         # rectify it, at a level where a body rectifies it other than by pressing those below, that
         # assignment_without_rectification_duty (level_holds)

@@ -1117,8 +1117,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # level by report_to_oversight (level_receives, the default), which the level's holder then has
         # (receiving_level_body, as for such an organ as finder); set_aside reads it as to a body with no part
         # (review27 #4)
+        # — an assignment's body has its part in the problem's kind (PolicyView.has_kind_part: 一(三) 按照问题类别…
+        # 分类交办; 县人社局 handed late basic-living payments is not 按程序, though it has a part elsewhere in 两不愁 —
+        # review38b F1); a report's, in its area (what a body may pass on)
         b = h["to_body"]
-        if b is None or policy.has_part(area, kind, b, line) or "_role" in h:
+        if b is None or "_role" in h or (policy.has_kind_part(area, kind, b, line) if h["action"] == "assigned"
+                                         else policy.has_part(area, kind, b, line)):
             return True
         if setting.oversight_report is not None and h["action"] == "reported":
             organ = oversight_organ(policy, b)
@@ -1156,21 +1160,21 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     steps[i] = {**h, "to_body": who, "_step": h, "_role": True}
     no_duty: set[int] = set()  # (the ids of such steps' dicts: the findings of their groups rest on the parameter)
     if steps and setting.level_holds is not None:
-        # An assignment to a body with a part in the problem but no duty to rectify it, at a level where a body
+        # An assignment to a body with a part in the problem's kind but no duty to rectify it, at a level where a body
         # rectifies it other than by pressing those below (the county 扶贫办, keeper of the problem lists, handed a
         # house's renovation, 二(六)4(3) 建设部门): by assignment_without_rectification_duty (level_holds) the
         # assignment to its level as a whole — the level's rectifiers answer for it, not the body that cannot rectify
         # it (一(四) 交办问题整改落实不到位); either way a verdict whose assignment it is rests on the parameter (D4).
-        # A step to a body with no part is irregular_step's; one to a named body of a level where nobody rectifies
-        # it, place_above_rectifiers'; one to a body of a level that only presses those below (the city's, for a
-        # county's house) names who presses (review9a R9A-1).
+        # A step to a body with no part in the problem's kind (PolicyView.has_kind_part) is irregular_step's; one to
+        # a named body of a level where nobody rectifies it, place_above_rectifiers'; one to a body of a level that
+        # only presses those below (the city's, for a county's house) names who presses (review9a R9A-1).
         for i, h in enumerate(steps):
             b = h["to_body"]
             # (has_rectification_duty reads the record's own sector: a line read from the bodies it names does not
             # narrow who rectifies; review24 #0)
             if b is not None and h["action"] == "assigned" and rank[h["to_level"]] in own_levels \
                     and not assignee_rectifies(policy, area, kind, b, prank, policy.sector_of(rec["sector"])) \
-                    and policy.has_part(area, kind, b, line):
+                    and policy.has_kind_part(area, kind, b, line):
                 # (a level below the authority taking it on itself: no 交办 under either value)
                 counted = not (h["by_level"] == h["to_level"] and rank[h["to_level"]] < rank[authority])
                 if counted and NO_DUTY not in ctx.rests_on:
@@ -1268,8 +1272,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # itself), so a step naming one of them hands it to nobody that had not held it as the level
         # (a report to the level's supervisory organ, or to a body with no part, that report_to_oversight counts hands
         # it to the level, not to that body: hence not to_right, whose reading ``reports`` has already applied)
-        return h["to_level"] in policy.roles and (h["to_body"] is None or policy.has_part(area, kind, h["to_body"],
-                                                                                           line))
+        # (an assignment's body by its part in the kind, as to_right reads it)
+        return h["to_level"] in policy.roles and (h["to_body"] is None or (
+            policy.has_kind_part if h["action"] == "assigned" else policy.has_part)(area, kind, h["to_body"], line))
 
     # the assignments a step of a lower level shows a level made (_shown_pass_down), by the level assigned: the lower
     # level's rectification groups take them in where the record shows no assignment to it

@@ -1171,6 +1171,49 @@ class PolicyView:
                 for stage in ("discovery", "handling", "rectification", "supervision"))
         return got
 
+    def has_kind_part(self, area: str, kind: str | None, body: str, sector: str | None = None) -> bool:
+        """Whether ``body`` has a part in a problem of ``kind`` in ``area`` as an assignee: it holds a duty at some
+        stage of the kind — for the record's line ``sector``, for the body's own line, or as the stages name their
+        holders for no line — or a general duty to lead or coordinate all the work (as :meth:`has_part` reads
+        them). 一(三) 按照问题类别…分类交办 sorts an assignment by the problem's kind, so a duty elsewhere in the area
+        does not make the body a right one to hand it to: 县人社局, with the employment part of 两不愁 (二(六)1(3)),
+        is not the body to hand late basic-living payments to, and 县民政局, which is, was never handed them
+        (review38b F1). A report stays on :meth:`has_part`, a part in the area (what a body may pass on). The part
+        is one :meth:`has_part` gives too (this reading narrows it, never widens it); without a kind it is
+        :meth:`has_part`.
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [(p.has_part("basic_needs", "basic_needs_payment_late", b), p.has_kind_part(
+        ...     "basic_needs", "basic_needs_payment_late", b)) for b in ("county_civil_affairs", "county_hrss")]
+        [(True, True), (True, False)]
+        """
+        if kind is None:
+            return self.has_part(area, kind, body, sector)
+        cache: dict[tuple[str, str, str, str | None], bool] = self.__dict__.setdefault("_has_kind_part", {})
+        key = (area, kind, body, sector)
+        got = cache.get(key)
+        if got is None:
+            if "_lead_bodies" not in self.__dict__:
+                # the general areas' duties to lead or coordinate all the work (二(一): 党委领导、政府负责、
+                # 扶贫开发领导小组牵头协调), as has_part counts them: a township Party committee handed a renovation
+                general = {a.id for a in self.data.areas if not a.problems}
+                leads = {"main_responsibility", "leadership", "coordination"}
+                self.__dict__["_lead_bodies"] = frozenset(
+                    b for did, d in self.duties.items() if self.duty_area[did] in general and leads & set(d.kinds)
+                    for b in d.holders)
+            # (the body's own line too: 县财政局 has a by-line part in a housing or health kind whatever line the
+            # record gives — review38b's first reading, the record's line only, broke G3c, R10A-03a and F9-M1/M2)
+            own = self.bodies[body].sector if body in self.bodies else None
+            # (and a part as has_part reads it: this only narrows it. A 市水利局 handed a county's fund diversion whose
+            # record gives no line holds a part by its own line alone, and has_part sets that step aside; whether it
+            # should count is not this reading's question)
+            got = cache[key] = self.has_part(area, kind, body, sector) and (
+                body in self.__dict__["_lead_bodies"] or any(
+                    body in self.stage_holders(area, kind, stage, line) for line in dict.fromkeys((sector, None, own))
+                    for stage in STAGES))
+        return got
+
     def data_kinds(self) -> list[tuple[str, str]]:
         """Every (area, problem kind) of the data, whatever its dates."""
         return [(a.id, k.id) for a in self.data.areas for k in a.problem_kinds]
