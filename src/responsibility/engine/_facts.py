@@ -571,6 +571,12 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
                     # them)
                     got = next((b.id for b in policy.bodies.values() if b.level == level and b.sector == line
                                 and not b.role and policy.has_part(area, kind, b.id, line)), None)
+                if got is None and len(ours) > 1:
+                    # a line whose department has no part in the problem at all, where several of the level hold its
+                    # handling for that line: the line says nothing of which of them had it, and the level answers as
+                    # for a record naming no line — not each of them (check38: the province's 扶贫、财政、民宗 each
+                    # named for a project's system entry a record put in 农业's line, 二(五)5 抽查 naming three)
+                    got = standing_body(policy, area, kind, level, held, stage)
             else:
                 got = standing_body(policy, area, kind, level, held, stage)
     memo[key] = got
@@ -1763,7 +1769,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 add("concealed", {"lvl": rank[who], "body": one, "chosen": int(by_parameter)})
         else:
             lvl = rank[policy.bodies[who].level]
-            if lvl == rank[d_level] and unit_below_level(policy, who):
+            if lvl == rank[d_level] and unit_below_level(policy, who, area, kind):
                 # a school hid it from its own level's check (县教育局's 核查): below that level by
                 # unit_below_own_level, it answers as any concealer below the finder (review37 D2)
                 if BELOW not in ctx.rests_on:

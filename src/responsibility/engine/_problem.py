@@ -2070,7 +2070,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         # a unit placed at the level but not of it (a school: 二(六)2(2) 县教育局负责各有关学校学生资助对象认定、
         # 审核) is below it by unit_below_own_level, as for discovery: its level's check of it is a 上级核查
         # (review37 D2)
-        below = levels[level_id] == levels[d.level] and unit_below_level(policy, who)
+        below = levels[level_id] == levels[d.level] and unit_below_level(policy, who, p.area, p.kind)
         if below and who == d.body:
             fail(field, f"{who!r} found the problem; it cannot have concealed it", "concealment")
         if not below and levels[level_id] == levels[d.level] and SAME_LEVEL_CONCEALMENT in policy.parameters:
@@ -2114,17 +2114,21 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
                  "concealment")
 
 
-def unit_below_level(policy: PolicyView, body: str) -> bool:
+def unit_below_level(policy: PolicyView, body: str, area: str | None = None, kind: str | None = None) -> bool:
     """Whether ``body`` is a unit placed at its level but below it (a school, placed at the county and not the county's
     级: 二(六)2(1) 学校认定, then 二(六)2(2) 县教育局…审核): its kind is listed in accountability.yaml's
     ``not_discovered.below_own_level`` and the parameter ``unit_below_own_level`` is true. Such a unit misses what
     another body of its level found (engine/_compile), and conceals from its level's check as from a higher level's
-    (一(四) 对上级核查…瞒报漏报; review37 D2); with the parameter false it is of its level for both."""
+    (一(四) 对上级核查…瞒报漏报; review37 D2); with the parameter false it is of its level for both. Given the problem's
+    ``area`` (and ``kind``), only where the text gives the unit a part in it (:meth:`PolicyView.has_kind_part`): what
+    puts a school below its county is the education bureau's 审核 of its own work, which says nothing of a problem that
+    is not the school's (a late medical assistance; check38 D3)."""
     b = policy.bodies.get(body)
     if b is None or BELOW not in policy.parameters or not policy.parameter(BELOW) \
             or "not_discovered" not in policy.failures:
         return False
-    return b.kind in policy.failures["not_discovered"].below_own_level
+    return b.kind in policy.failures["not_discovered"].below_own_level and (
+        area is None or policy.has_kind_part(area, kind, body))
 
 
 def is_problem(value: object) -> bool:
