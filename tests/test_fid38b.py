@@ -151,6 +151,9 @@ def test_a_scenario_may_set_parameters(policy: Policy, tmp_path: Path) -> None:
     assert not run_scenario(load_scenarios(off, policy)[0], policy).passed
     bad = tmp_path / "bad.scenarios.yaml"
     bad.write_text(text.replace(PARAM, "water_policy_health_department").replace("VALUE", "true"), encoding="utf-8")
-    with pytest.raises(RulesError, match="water_policy_health_department"):
+    with pytest.raises(RulesError, match="water_policy_health_department") as refused:
         load_scenarios(bad, policy)
+    # (at the scenario's line, in the file's words: not the API's name, with_parameters(), nor a hint said twice)
+    assert refused.value.issues[0].file.endswith("bad.scenarios.yaml") and refused.value.issues[0].line > 0
+    assert "with_parameters" not in str(refused.value) and str(refused.value).count("(see") <= 1
     assert isinstance(policy, PolicyView)

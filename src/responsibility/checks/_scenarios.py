@@ -237,8 +237,9 @@ def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[L
             try:
                 scenario_policy(sc, policy)
             except RulesError as exc:  # an unknown parameter or a value it does not take
-                issues.append(pos.issue(("scenarios", i, "parameters"), str(exc).split(" (see ")[0],
-                                        "see rules/parameters.yaml", "unknown_ref"))
+                # (said at the scenario's line in with_parameters()' words, without its name: the file has none)
+                issues += [pos.issue(("scenarios", i, "parameters"), e.message, e.hint, "unknown_ref")
+                           for e in exc.issues]
         if issues:
             raise RulesError(issues)
     return [LoadedScenario(sc, p, pos.at(("scenarios", i))[0]) for i, sc in enumerate(parsed.scenarios)]
