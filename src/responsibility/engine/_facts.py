@@ -435,8 +435,7 @@ def line_concealer(policy: PolicyView, area: str, kind: str | None, level: str, 
             stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
             at = policy.bodies
             # (the role, where the level has no department of the line in the data: it stands for it)
-            department = next((b.id for b in at.values() if b.level == level and b.sector == line and not b.role),
-                              policy.roles[level])
+            department = line_department(policy, level, line) or policy.roles[level]
             if any(department in policy.stage_holders(area, kind, st, line) for st in STAGES):
                 got = department
             else:
@@ -496,9 +495,9 @@ def line_gives_no_part(policy: PolicyView, area: str, kind: str | None, level: s
     parameter then chose answers with the duties it holds for a record naming no line (engine/_decide)."""
     if not ours or held.keys() == ours.keys():
         return False
-    department = next((b.id for b in policy.bodies.values() if b.level == level and b.sector == line and not b.role),
-                      None)
-    return (department is None or not policy.has_part(area, kind, department, line)) \
+    department = line_department(policy, level, line)  # (the role where the level has no department of the line)
+    return (department is None or policy.bodies[department].role
+            or not policy.has_part(area, kind, department, line)) \
         and not any(policy.duty_area[d] == area for ds in ours.values() for d in ds) \
         and any(policy.duty_area[d] == area for ds in held.values() for d in ds)
 
