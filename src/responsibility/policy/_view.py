@@ -1178,9 +1178,12 @@ class PolicyView:
         them). 一(三) 按照问题类别…分类交办 sorts an assignment by the problem's kind, so a duty elsewhere in the area
         does not make the body a right one to hand it to: 县人社局, with the employment part of 两不愁 (二(六)1(3)),
         is not the body to hand late basic-living payments to, and 县民政局, which is, was never handed them
-        (review38b F1). A report stays on :meth:`has_part`, a part in the area (what a body may pass on). The part
-        is one :meth:`has_part` gives too (this reading narrows it, never widens it); without a kind it is
-        :meth:`has_part`.
+        (review38b F1). A duty held only as the problem concerns the body's line (:meth:`by_line_concern`:
+        二(二)3, 二(二)5) counts where the kind's own work gives that line a part at the body's level or below
+        (:meth:`_kind_holding`): 县财政局 is not the body to hand a project's system entry (二(五)3 县扶贫办),
+        though 二(五)5 names 省市财政 in the spot check (check38 D2). A report stays on :meth:`has_part`, a part in
+        the area (what a body may pass on). The part is one :meth:`has_part` gives too (this reading narrows it,
+        never widens it); without a kind it is :meth:`has_part`.
 
         >>> import responsibility
         >>> p = responsibility.load()
@@ -1210,9 +1213,54 @@ class PolicyView:
             # should count is not this reading's question)
             got = cache[key] = self.has_part(area, kind, body, sector) and (
                 body in self.__dict__["_lead_bodies"] or any(
-                    body in self.stage_holders(area, kind, stage, line) for line in dict.fromkeys((sector, None, own))
+                    self._kind_holding(area, kind, body, line, stage) for line in dict.fromkeys((sector, None, own))
                     for stage in STAGES))
         return got
+
+    def by_line_concern(self, duty_id: str, area: str) -> bool:
+        """Whether ``duty_id`` is held in ``area`` only as the problem concerns the holder's line: a duty of an area
+        whose stages apply to every other area's problems (二(二) 问题发现) held by ``scope: area_holders`` in another
+        area — 二(二)3 成员单位…负责涉及本部门问题的动态发现、分类办理、即时整改, 二(二)5 省市有关部门…
+        指导督促基层问题发现和整改. Its holding follows from the problem's being the department's (按照职责分工),
+        which the kind's own duties say; it does not itself make the problem the department's.
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.by_line_concern(d, a) for d, a in (("discovery_county_departments", "projects"),
+        ...                                       ("discovery_county_departments", "discovery"),
+        ...                                       ("projects_county_poverty_office_system", "projects"))]
+        [True, False, False]
+        """
+        d = self.duties[duty_id]
+        own = self.duty_area[duty_id]
+        return d.scope == "area_holders" and own != area and self.areas[own].applies_to_all
+
+    def _kind_holding(self, area: str, kind: str, body: str, line: str | None, stage: Stage) -> bool:
+        """Whether ``body`` holds, in the line ``line``, a duty of ``stage`` of ``kind`` that makes it a right assignee
+        (:meth:`has_kind_part`). A duty held only as the problem concerns the body's line (:meth:`by_line_concern`:
+        二(二)3, 二(二)5) counts where the kind's own work (finding, passing on, rectifying it) gives that line a part
+        at the body's level or below — its 本部门 problem (二(二)3), or its line's below, which it guides (二(二)5
+        指导督促基层). Not through a part of its line at a level above only: 二(五)5's spot check by
+        省市扶贫、财政、民宗 does not make a project's entry into the national system, which 二(五)3 gives the
+        county's 扶贫办 alone, 县财政局's or 县民宗局's to be handed (一(三) 按照问题类别…分类交办; check38 D2)."""
+        held = self.stage_holders(area, kind, stage, line).get(body, ())
+        if not held:
+            return False
+        if not all(self.by_line_concern(did, area) for did in held):
+            return True
+        b = self.bodies[body]
+        if b.sector is None:
+            # (a level's role or a body with no line: what stands for the line is not this reading's to narrow)
+            return True
+        rank = self.level_rank[b.level]
+        for st in WORK_STAGES:
+            for h, ds in self.stage_holders(area, kind, st, line).items():
+                # (a role holder stands for a line with no department at its level, as line_in_kind reads it)
+                if self.level_rank[self.bodies[h].level] <= rank \
+                        and (self.bodies[h].role or b.sector in self.lines_of(h)) \
+                        and not all(self.by_line_concern(did, area) for did in ds):
+                    return True
+        return False
 
     def data_kinds(self) -> list[tuple[str, str]]:
         """Every (area, problem kind) of the data, whatever its dates."""
