@@ -704,9 +704,10 @@ def end_for_bad(bad: list[ProblemError], total: int) -> None:
     for exc in bad:
         click.echo(f"error: {' '.join(str(exc).split())}", err=True)
     answered = total - len(bad)
+    others = ("the other record is answered above" if answered == 1 else
+              f"the other {answered:,} are answered above" if answered else "none was answered")
     click.echo(f"error: {len(bad):,} of {total:,} records could not be answered (each said above, where and what); "
-               f"{'the other ' + format(answered, ',') + ' are answered above' if answered else 'none was answered'}"
-               "; correct them and run again", err=True)
+               f"{others}; correct {'it' if len(bad) == 1 else 'them'} and run again", err=True)
     sys.exit(2)
 
 
