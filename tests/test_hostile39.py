@@ -113,3 +113,32 @@ def test_one_record_of_two_answered_is_said_in_the_singular(run_cli: Run, tmp_pa
     assert code == 2
     assert err.splitlines()[-1].endswith("1 of 2 records could not be answered (each said above, where and what); "
                                          "the other record is answered above; correct it and run again"), err
+
+
+# ---------------------------------------------------------------- 3. --encoding given for a file that is UTF-8
+
+
+def test_an_encoding_a_utf8_file_is_not_in_is_said_at_its_line_and_column_with_what_to_do(run_cli: Run,
+                                                                                           tmp_path: Path) -> None:
+    """`who p.yaml --encoding gbk` of a file saved as UTF-8 said "p.yaml: byte 31 is not gbk text; give the file's
+    encoding": a byte offset, and advice that does not say the file is the UTF-8 read without the option."""
+    src = tmp_path / "p.yaml"
+    src.write_text("# 富城村\nid: a\n", encoding="utf-8")
+    code, _, err = run_cli("who", str(src), "--encoding", "gbk")
+    assert code == 2
+    assert err.strip() == f"error: {src}:1:5: byte 0x91 is not gbk text; it is UTF-8 text: leave out --encoding", err
+
+
+def test_a_utf8_file_read_in_the_encoding_given_says_it_is_utf8_too(run_cli: Run, tmp_path: Path) -> None:
+    """`who p.yaml --encoding utf-16` of a UTF-8 file read it as UTF-16, and said only that it "holds text
+    ('‣⁁慤杮…')": the garbled text comes with a note that the file is UTF-8 and what to leave out; a file in the
+    encoding given (GBK, not UTF-8) has no such note."""
+    src = tmp_path / "p.json"
+    src.write_text(json.dumps(dict(RECORD, area="危房改造"), ensure_ascii=False) + " ", encoding="utf-8")
+    code, _, err = run_cli("who", str(src), "--encoding", "utf-16")
+    assert code == 2
+    assert err.startswith(f"note: {src} is UTF-8 text too; read as utf-16, as --encoding says (leave it out to read "
+                          "it as UTF-8)\n"), err
+    src.write_bytes(src.read_text(encoding="utf-8").encode("gbk"))
+    code, _, err = run_cli("who", str(src), "--encoding", "gbk")
+    assert code == 0 and "note" not in err, err
