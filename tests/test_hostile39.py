@@ -142,3 +142,16 @@ def test_a_utf8_file_read_in_the_encoding_given_says_it_is_utf8_too(run_cli: Run
     src.write_bytes(src.read_text(encoding="utf-8").encode("gbk"))
     code, _, err = run_cli("who", str(src), "--encoding", "gbk")
     assert code == 0 and "note" not in err, err
+
+
+def test_a_key_given_twice_in_json_on_standard_input_is_said_of_json(tmp_path: Path) -> None:
+    """JSON piped to `who -` (or in a .txt) with a key given twice said "YAML readers would silently keep only the
+    last", of a text that is JSON; YAML is still said of YAML."""
+    from responsibility import RulesError
+
+    twice = b'{"id": "a", "id": "b"}'
+    cases = ((twice, "<stdin>", "JSON"), (twice, "r.txt", "JSON"), (b"id: a\nid: b\n", "<stdin>", "YAML"))
+    for raw, name, kind in cases:
+        with pytest.raises(RulesError) as caught:
+            parse_records(raw, name, [])
+        assert caught.value.issues[0].hint == f"remove one of them; {kind} readers would silently keep only the last"

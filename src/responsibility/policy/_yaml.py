@@ -311,7 +311,7 @@ class _Builder:
         for key, key_node, _, _ in own:
             if key in given:
                 first = given[key].start_mark.line + 1
-                kind = "JSON" if self.pos.file.lower().endswith(_JSON_NAMES) else "YAML"
+                kind = "JSON" if self.json or self.pos.file.lower().endswith(_JSON_NAMES) else "YAML"
                 raise RulesError(
                     [Issue(self.pos.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
                            f"duplicate key {_short(str(key))!r} (first at line {first})",
