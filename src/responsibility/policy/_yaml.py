@@ -522,7 +522,9 @@ class _JsonPositions(Positions):
         return self._starts[index], self._ends[index]
 
     def at(self, path: PathKey) -> tuple[int, int]:
-        if not self._many or not path or not isinstance(path[0], int):
+        if self._many and not path:  # the list's '[' (not a reading of the whole list again)
+            return self._where(len(self._text) - len(self._text.lstrip(" \t\r\n")))
+        if not self._many or not isinstance(path[0], int):
             if self._whole is None:
                 self._whole = self._reread(self._text) or Positions(self.file)
             return self._whole.at(path)
