@@ -552,6 +552,7 @@ def _read_records(path: str, what: str = "a problem object", encoding: str | Non
             else "import a table or workbook into a ledger with `responsibility ledger import`"
         raise ProblemError("", f"{name} is {_LEDGER_SUFFIXES[suffix]}: this command reads {what} (or a list of "
                            f"them) as YAML or JSON; {hint}", code="unreadable")
+    garbled = ""  # the note that a file read in the encoding given is UTF-8 too
     try:
         if path == "-":
             if sys.stdin is None:  # started with standard input closed (`<&-`): it was an internal error
@@ -570,12 +571,28 @@ def _read_records(path: str, what: str = "a problem object", encoding: str | Non
         if encoding is not None:  # read as given, then as the UTF-8 it is
             import codecs
 
-            given = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+            utf8 = codecs.lookup(encoding).name == "utf-8"
             try:
-                raw = raw.decode(given).encode("utf-8")
+                as_utf8 = None if utf8 or raw.isascii() else raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                as_utf8 = None
+            try:
+                raw = raw.decode("utf-8-sig" if utf8 else encoding).encode("utf-8")
             except UnicodeDecodeError as exc:
-                raise ProblemError("", f"{name}: byte {exc.start} is not {encoding} text; give the file's encoding "
-                                   "(utf-8, gb18030, utf-16)", code="unreadable") from None
+                # where, as a text editor counts (a line of the file, a character of it), and, for a file that is
+                # UTF-8 (the usual mistake: --encoding gbk copied onto a file saved as UTF-8), what to do
+                line = raw.count(b"\n", 0, exc.start) + 1
+                begins = raw.rfind(b"\n", 0, exc.start) + 1
+                column = len(raw[begins:exc.start].decode("utf-8", "ignore")) + 1 if as_utf8 is not None \
+                    else exc.start - begins + 1  # (the UTF-8 character the byte is in: its bytes before it ignored)
+                hint = "it is UTF-8 text: leave out --encoding" if as_utf8 is not None else \
+                    "give the file's encoding (utf-8, gb18030, utf-16)"
+                raise ProblemError("", f"{name}:{line}:{column}: byte 0x{raw[exc.start]:02x} is not {encoding} "
+                                   f"text; {hint}", code="unreadable") from None
+            if as_utf8 is not None:  # read as told, though it reads as UTF-8: its text may be garbled (mojibake)
+                garbled = f"{name} is UTF-8 text too; read as {encoding}, as --encoding says (leave it out to read " \
+                    "it as UTF-8)"
+                notes.append(garbled)
         data, pos = parse_records(raw, name, notes)
         if encoding is None and not notes:  # UTF-8 that reads as GB18030's Chinese (review20b B20-12)
             from .._files import misread_note
@@ -586,6 +603,8 @@ def _read_records(path: str, what: str = "a problem object", encoding: str | Non
             click.echo(f"note: {note}", err=True)
     except RulesError as exc:
         issue = exc.issues[0]
+        if garbled:  # (what the error quotes is the garbled text: the note says why)
+            click.echo(f"note: {garbled}", err=True)
         raise ProblemError("", str(issue), code="unreadable") from None
     if isinstance(data, dict):
         return [data], pos, False
@@ -704,9 +723,10 @@ def end_for_bad(bad: list[ProblemError], total: int) -> None:
     for exc in bad:
         click.echo(f"error: {' '.join(str(exc).split())}", err=True)
     answered = total - len(bad)
+    others = ("the other record is answered above" if answered == 1 else
+              f"the other {answered:,} are answered above" if answered else "none was answered")
     click.echo(f"error: {len(bad):,} of {total:,} records could not be answered (each said above, where and what); "
-               f"{'the other ' + format(answered, ',') + ' are answered above' if answered else 'none was answered'}"
-               "; correct them and run again", err=True)
+               f"{others}; correct {'it' if len(bad) == 1 else 'them'} and run again", err=True)
     sys.exit(2)
 
 

@@ -311,7 +311,7 @@ class _Builder:
         for key, key_node, _, _ in own:
             if key in given:
                 first = given[key].start_mark.line + 1
-                kind = "JSON" if self.pos.file.lower().endswith(_JSON_NAMES) else "YAML"
+                kind = "JSON" if self.json or self.pos.file.lower().endswith(_JSON_NAMES) else "YAML"
                 raise RulesError(
                     [Issue(self.pos.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
                            f"duplicate key {_short(str(key))!r} (first at line {first})",
@@ -374,6 +374,11 @@ def parse_records(raw: bytes, name: str, notes: list[str] | None = None) -> tupl
     :data:`MAX_RECORD_FILE`; a :class:`RulesError` where they cannot be read. Text that is not UTF-8
     but plainly GB18030 or UTF-16/32 is read so, with a note added to ``notes`` (see :func:`decode_text`)."""
     text = decode_text(raw, name, [] if notes is None else notes)
+    lower = name.lower()
+    if (lower.endswith(".json") or (not lower.endswith((".yaml", ".yml"))
+                                    and text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["))) \
+            and (fast := _json_records(text, name)) is not None:
+        return fast
     if name.lower().endswith(".json"):
         json_text = _check_json(text, name)
     else:  # standard input or a .txt holding JSON: read as the JSON it is (a .yaml file is YAML, as it says)
@@ -392,6 +397,149 @@ def parse_records(raw: bytes, name: str, notes: list[str] | None = None) -> tupl
         if name.lower().endswith(".json"):  # what JSON let through (too deep, a NUL) is said of JSON, not YAML
             raise RulesError([_as_json(i) for i in exc.issues]) from None
         raise
+
+
+class _Duplicate(Exception):
+    """A JSON object gave one key twice (the reader with positions says where)."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _Duplicate
+    return out
+
+
+def _plain_json(data: Any, limits: Limits) -> bool:
+    """Whether ``data``, as ``json.loads`` read it, is what the reader with positions would build alike: no deeper
+    than ``limits.max_depth``, no lone surrogate in a key or a string.
+
+    Not ``limits.max_nodes``: that bound keeps the YAML reader's nodes (~50 bytes of memory a byte of file) and its
+    aliases' expansions in check, and JSON has no aliases and ``json.loads`` needs a few bytes a byte: a list of
+    150,000 records (50 MB, 2.2 million values) was refused after the YAML reader had taken 3.3 GB and 69 CPU s,
+    and is answered now, as ``assess`` answers the same file."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limits.max_depth:
+            return False
+        if isinstance(value, str):
+            if not value.isascii():
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError:
+                    return False
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if not key.isascii():
+                    try:
+                        key.encode("utf-8")
+                    except UnicodeEncodeError:
+                        return False
+                stack.append((item, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+    return True
+
+
+def _json_records(text: str, name: str) -> tuple[Any, Positions] | None:
+    """The records of JSON ``text`` read by ``json.loads``, with positions found only when an error asks for one
+    (:class:`_JsonPositions`); ``None`` where the reader with positions is to read it — it is not plain JSON, or
+    it is one that reader refuses (a duplicate key, too deep, a control character, a lone surrogate, a number of
+    too many digits), which it then names at its line and column.
+
+    Why: that reader keeps a node with marks for every value, 2 GB for a 39 MB list of 88,000 records
+    (input38 §5); ``json.loads`` reads the same list in a twentieth of it, and a record's position is wanted only
+    for a record refused."""
+    import json
+
+    limits = Limits(max_bytes=MAX_RECORD_FILE)
+    body = text.removeprefix("\ufeff")
+    if len(text) > limits.max_bytes or not body.strip() or re.search(_NOT_PRINTABLE, body) is not None \
+            or body.count("\r") != body.count("\r\n") or re.search("[\x85\u2028\u2029]", body) is not None:
+        return None  # (YAML's other line breaks: its lines are not the ones counted here)
+    try:
+        data = json.loads(body, object_pairs_hook=_no_duplicates)
+    except (_Duplicate, ValueError, RecursionError):
+        return None
+    if not _plain_json(data, limits):
+        return None
+    return data, _JsonPositions(name, text=body, many=isinstance(data, list))
+
+
+class _JsonPositions(Positions):
+    """Positions in a JSON file read by ``json.loads``: none kept until one is asked for. A path in the top-level
+    list (``(3, "handled", 0, "on")``) is found by reading that one element again with positions (its start
+    found by ``raw_decode`` over the elements before it, once for all); a path in a single record, by reading
+    the file again with positions. Said as :func:`parse_yaml` says them, the file's line and column."""
+
+    def __init__(self, file: str, *, text: str, many: bool) -> None:
+        super().__init__(file)
+        self._text = text
+        self._many = many
+        self._whole: Positions | None = None
+        self._starts: list[int] = []  # where each element of the list read so far starts, and ends after it
+        self._ends: list[int] = []
+        self._next: int | None = None  # where the next element may start (None: not begun)
+        # an offset, its line and where that line begins: lines are counted on from it, not from the start (a
+        # list of thousands of refused records is one pass over the text)
+        self._line_at = (0, 1, 0)
+        self._elements: dict[int, tuple[Positions, tuple[int, int]]] = {}
+
+    def _reread(self, text: str) -> Positions | None:
+        try:
+            return parse_yaml(joined_surrogates(text) if "\\u" in text else text, self.file,
+                              limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False, json=True)[1]
+        except RulesError:  # JSON that YAML cannot read: said at the record's start
+            return None
+
+    def _where(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of ``offset`` in the text."""
+        at, line, begins = self._line_at if offset >= self._line_at[0] else (0, 1, 0)
+        if (crossed := self._text.count("\n", at, offset)):
+            line += crossed
+            begins = self._text.rfind("\n", at, offset) + 1
+        self._line_at = (offset, line, begins)
+        return line, offset - begins + 1
+
+    def _element(self, index: int) -> tuple[int, int] | None:
+        """The start and end offsets of element ``index`` of the top-level list."""
+        import json
+
+        space = json.decoder.WHITESPACE  # type: ignore[attr-defined]
+        decoder = json.JSONDecoder()
+        if self._next is None:
+            self._next = space.match(self._text, self._text.index("[") + 1).end()
+        while len(self._starts) <= index:
+            at = self._next
+            if self._text.startswith("]", at):
+                return None
+            _, end = decoder.raw_decode(self._text, at)
+            self._starts.append(at)
+            self._ends.append(end)
+            after = space.match(self._text, end).end()
+            self._next = space.match(self._text, after + 1).end() if self._text.startswith(",", after) else after
+        return self._starts[index], self._ends[index]
+
+    def at(self, path: PathKey) -> tuple[int, int]:
+        if self._many and not path:  # the list's '[' (not a reading of the whole list again)
+            return self._where(len(self._text) - len(self._text.lstrip(" \t\r\n")))
+        if not self._many or not isinstance(path[0], int):
+            if self._whole is None:
+                self._whole = self._reread(self._text) or Positions(self.file)
+            return self._whole.at(path)
+        index = path[0]
+        if index not in self._elements:
+            span = self._element(index)
+            if span is None:
+                return self.at(())
+            start = self._where(span[0])
+            self._elements[index] = (self._reread(self._text[span[0]:span[1]]) or Positions(self.file), start)
+        inner, (line, column) = self._elements[index]
+        if len(path) == 1:
+            return line, column
+        got_line, got_column = inner.at(path[1:])
+        return (line + got_line - 1, column + got_column - 1 if got_line == 1 else got_column)
 
 
 def _as_json(issue: Issue) -> Issue:
