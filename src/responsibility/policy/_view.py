@@ -393,13 +393,15 @@ class PolicyView:
         """Whether the division of duties gives the line ``sector`` a part in a problem of ``kind`` in ``area``
         (二(二)3 按照职责分工…涉及本部门问题): some level's holder, for that line, of one of the kind's own duties. A
         line the kind gives no part names no department through 二(二)3 alone (review30 #2: 财政 in false health
-        materials, 卫健 in a water project).
+        materials, 卫健 in a water project). A unit's part is its own line's, not its directing department's.
 
         >>> import responsibility
         >>> p = responsibility.load()
         >>> p.line_in_kind("health", "health_false_materials", "medical_insurance")
         True
         >>> p.line_in_kind("health", "health_false_materials", "finance")
+        False
+        >>> p.line_in_kind("education", "education_aid_not_paid", "education")
         False
         """
         cache: dict[tuple[str, str, str], bool] = self.__dict__.setdefault("_line_in_kind", {})
@@ -411,7 +413,10 @@ class PolicyView:
             # no line a part in a kind its work does not reach; a role holder stands for a line with no department
             work = dict.fromkeys(d for st in ("discovery", "handling", "rectification")
                                  for d in self.stage_duties(area, kind, st) if self.duty_area[d] == area)
-            got = cache[key] = any(self.bodies[h].role or sector in self.lines_of(h)
+            # — a department's own part, not a unit's it directs: the school's 发放 (二(六)2(1)) is the school's, and
+            # makes unpaid aid none of 县教育局's 本部门问题, whose part is 认定、审核 (二(六)2(2); review39 F2), as the
+            # water-supply unit's 水质 work is not 县水利局's (二(六)5(3)–(4))
+            got = cache[key] = any(self.bodies[h].role or self.bodies[h].sector == sector
                                    for did in work for h in self.holders(did, area, kind, sector))
         return got
 
@@ -1211,10 +1216,15 @@ class PolicyView:
             # (and a part as has_part reads it: this only narrows it. A 市水利局 handed a county's fund diversion whose
             # record gives no line holds a part by its own line alone, and has_part sets that step aside; whether it
             # should count is not this reading's question)
+            # (and a department handed what a unit it directs has a part in: 县教育局, over the schools
+            # (二(六)2(2) 县教育局负责各有关学校…), passes a school's misused aid on to the school — its own line's part
+            # is the school's, not its own 本部门问题 (line_in_kind; review39 F2), yet the school is its to hand to)
             got = cache[key] = self.has_part(area, kind, body, sector) and (
                 body in self.__dict__["_lead_bodies"] or any(
                     self._kind_holding(area, kind, body, line, stage) for line in dict.fromkeys((sector, None, own))
-                    for stage in STAGES))
+                    for stage in STAGES) or any(
+                    self.directing_department(u) == body and self.has_kind_part(area, kind, u, sector)
+                    for u in self.bodies if u != body))
         return got
 
     def by_line_concern(self, duty_id: str, area: str) -> bool:
