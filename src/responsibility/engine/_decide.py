@@ -277,9 +277,11 @@ class Decider:
         self._flips: dict[tuple[str, Any], Decider] | None = {}
         self._others: dict[str, tuple[Any, ...]] = {}  # (:meth:`_other_values`)
         self._switchable: dict[tuple[str, str | None, bool], tuple[str, ...]] = {}
-        #: :meth:`_todo` by area, kind and shape, and :meth:`_switched`'s plans by those and the placement keys under
-        #: the other values read.
-        self._todos: dict[tuple[Any, ...], tuple[tuple[str, Any, str], ...]] = {}
+        #: :meth:`_todo` (with the deciders of its values, and whether all are readings) by what it reads of a record:
+        #: area, kind, severity, whether a failure was found, the readings its context rests on; and
+        #: :meth:`_switched`'s plans by those, the record's plan and its placements under the other values read (plans
+        #: by identity).
+        self._todos: dict[tuple[Any, ...], tuple[tuple[tuple[str, Any, str], ...], tuple[Decider, ...], bool]] = {}
         self._switched_plans: dict[tuple[Any, ...], Plan] = {}
         self._linked_memo: dict[tuple[int, tuple[str, ...]], tuple[Any, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
@@ -389,37 +391,43 @@ class Decider:
             plans[tuple([self._canon(x) if type(x) is tuple else x for x in shape])] = untracked(plan, Plan)
         return facts, ctx, hits, plan, shape
 
-    def _switched(self, problem: Problem, jurisdiction: Jurisdiction, ctx: Context, shape: tuple[Any, ...],
-                  plan: Plan) -> Plan:
+    def _switched(self, problem: Problem, jurisdiction: Jurisdiction, ctx: Context, plan: Plan) -> Plan:
         """``plan`` with what the readings the text leaves open decide of its findings for this record
-        (:meth:`switched_rests`): kept by the record's shape *and* what the placing reads of it under each other value
+        (:meth:`switched_rests`): kept by the record's plan *and* the placement of the record under each other value
         read (:meth:`_placed_key`).
         A reading's other value may make a part of the record count that this one does not (its days under
         rectifier_holding: a rectifier holding it since the day it was found is late after 30 days, not after 14),
         so two records of one shape may switch otherwise; kept by the shape alone, a verdict's rests_on was the first
         such record's, and depended on what the decider had decided before it."""
-        # (the area and kind beside the shape: a record on which no rule fired has a shape that names neither, and a
-        # switch may still make findings for it)
+        # Kept by what the answer reads, not by the shape: the plan itself (its findings and clauses; a plan is its
+        # shape's, compared by identity), what _todo reads (the record's area, kind and severity, whether a failure was
+        # found, the readings the context rests on) and the plans the other values place the record by (also by
+        # identity: equal plans there are the same object, kept by what the placing reads, :meth:`_placement`). Small
+        # keys of identities: keyed by the shape and the placements' keys, the two look-ups hashed and compared long
+        # nested tuples on every verdict read (~a third of what a verdict's re-decisions cost beside derive).
         rec = problem.__dict__
-        at = (rec["area"], rec["kind"], shape)
+        at = (rec["area"], rec["kind"], rec["severity"], bool(plan.mains), tuple(ctx.rests_on))
         todo = self._todos.get(at)
         if todo is None:
-            todo = self._todo(problem, bool(plan.mains), ctx.rests_on)
+            found = self._todo(problem, bool(plan.mains), ctx.rests_on)
+            todo = (found, tuple([self._flipped(param, value) for param, value, _ in found]),
+                    all(why == "reading" for _, _, why in found))
             if len(self._todos) >= PLANS_KEPT:
                 self._todos.clear()
             self._todos[at] = todo
-        if not todo:
+        found, deciders, readings = todo
+        # (a reading links only findings the record has: with none, and nothing else to decide, nothing to link)
+        if not found or (readings and not plan.keys):
             return plan
         today = ctx.as_of
-        deciders = [self._flipped(param, value) for param, value, _ in todo]
-        others = [d._placed_key(problem, jurisdiction, today) for d in deciders]
-        key = (at, tuple([s for s, _ in others]))
+        others = tuple([d._placed_key(problem, jurisdiction, today)[1] for d in deciders])
+        key = (plan, at, others)
         got = self._switched_plans.get(key)
         if got is None:
             rest, links, removed = self.switched_rests(
                 problem, jurisdiction, plan.keys, today, bool(plan.mains), ctx.rests_on, self._plan_clauses(plan),
                 answered={(param, value): d._plan_clauses(p)
-                          for (param, value, _), d, (_, p) in zip(todo, deciders, others, strict=True)})
+                          for (param, value, _), d, p in zip(found, deciders, others, strict=True)})
             got = plan
             if rest or links or removed:
                 got = untracked(Plan(plan.mains, plan.keys, plan.fired, plan.duties,
@@ -1145,7 +1153,7 @@ class Decider:
         quotes) waits until it is read too. ``shape``: the record's, whose plan is read under the readings the text
         leaves open here (:meth:`_switched`: a verdict not read decides nothing again)."""
         if shape is not None and self._flips is not None:
-            plan = self._switched(problem, jurisdiction, ctx, shape, plan)
+            plan = self._switched(problem, jurisdiction, ctx, plan)
         rec = problem.__dict__  # (the record's fields from the model's dict: no __getattr__ hook per read)
         if ctx.set_aside:  # (a plan's rows are those of a record without steps set aside)
             rows = self._aside_rows(plan, problem, facts, hits, ctx)
