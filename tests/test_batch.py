@@ -695,10 +695,7 @@ def test_assessment_is_exported() -> None:
     assert responsibility.Assessment is Assessment and "Assessment" in responsibility.__all__
 
 
-def test_a_policy_amended_in_time_judges_each_problem_by_its_day(tmp_path: Path, province: Jurisdiction) -> None:
-    from tests.conftest import amended_rules
-
-    amended = responsibility.load(amended_rules(tmp_path / "rules"))
+def test_a_policy_amended_in_time_judges_each_problem_by_its_day(amended: Policy, province: Jurisdiction) -> None:
     assert amended.epochs
     records = ledger(amended, province, 200, seed=7, broken=0.1)
     for r in records:  # around the day the amendment takes effect (2021-06-01)
@@ -713,16 +710,9 @@ def test_a_policy_amended_in_time_judges_each_problem_by_its_day(tmp_path: Path,
 
 
 @pytest.fixture(scope="module")
-def amended() -> Policy:
-    import shutil
-    import tempfile
-
-    root = Path(__file__).resolve().parents[1]
-    target = Path(tempfile.mkdtemp()) / "rules"
-    shutil.copytree(root / "rules", target)
-    shutil.copytree(root / "examples" / "policy-changes" / "rural-revitalisation-2021" / "amendments",
-                    target / "amendments")
-    return responsibility.load(target)
+def amended(amended_policy: Policy) -> Policy:
+    """The amended policy the other modules read too (conftest ``amended_policy``: its warm-up is paid once)."""
+    return amended_policy
 
 
 def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy, province: Jurisdiction) -> None:

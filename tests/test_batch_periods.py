@@ -86,8 +86,10 @@ def _rules(target: Path, *, second: bool) -> Path:
 
 
 @pytest.fixture(scope="module")
-def amended(tmp_path_factory: pytest.TempPathFactory) -> Policy:
-    return responsibility.load(_rules(tmp_path_factory.mktemp("amended") / "rules", second=False))
+def amended(amended_policy: Policy) -> Policy:
+    """The one amendment of 2021-06-01 (conftest ``amended_policy``, the text ``_rules(second=False)`` makes: its
+    warm-up is shared with the other modules that read it)."""
+    return amended_policy
 
 
 @pytest.fixture(scope="module")

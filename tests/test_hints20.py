@@ -9,16 +9,14 @@ from typing import Any
 
 import pytest
 
-import responsibility
 from responsibility import Policy, ProblemError
-from tests.conftest import amended_rules
 
 ENGINES = ("compiled", "durable")
 
 
 @pytest.fixture(scope="module")
-def amended(tmp_path_factory: pytest.TempPathFactory) -> Policy:
-    return responsibility.load(amended_rules(tmp_path_factory.mktemp("amended") / "rules"))
+def amended(amended_policy: Policy) -> Policy:
+    return amended_policy  # (conftest: loaded once, its warm-up shared with the other modules that read it)
 
 
 def found_by(body: str, on: str = "2021-06-02", **more: Any) -> dict[str, Any]:

@@ -33,10 +33,8 @@ def ledger(tmp_path: Path) -> Any:
 
 
 @pytest.fixture(scope="module")
-def amended(tmp_path_factory: pytest.TempPathFactory) -> responsibility.Policy:
-    from tests.conftest import amended_rules
-
-    return responsibility.load(amended_rules(tmp_path_factory.mktemp("amended") / "rules"))
+def amended(amended_policy: responsibility.Policy) -> responsibility.Policy:
+    return amended_policy  # (conftest: loaded once, its warm-up shared with the other modules that read it)
 
 
 # ---------------------------------------------------------------- F1: a late entry
