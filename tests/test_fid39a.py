@@ -7,7 +7,6 @@ matter to hand to 县财政局 or 县民宗局. On both engines and in bulk."""
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from responsibility import Jurisdiction, Policy
 
 from .test_batch import TODAY, expected, got, ledger
+from .test_fid38c import reaimed
 
 ENTRY = ("projects", "project_not_entered_in_system")
 
@@ -106,23 +106,7 @@ def by_line_only(policy: Policy, area: str, kind: str, body: str) -> bool:
 def misassigned(policy: Policy, records: list[Any], seed: int) -> list[Any]:
     """``records`` with each assignment naming a body handed, mostly, to a body of its level that holds the kind only
     through a by-line duty (:func:`by_line_only`), where the level has one."""
-    rnd = random.Random(seed)
-    out = []
-    for r in records:
-        kind = r.get("kind") if isinstance(r, dict) else None
-        if kind is None or not isinstance(r.get("handled"), list):
-            out.append(r)
-            continue
-        steps = []
-        for h in r["handled"]:
-            if isinstance(h, dict) and h.get("action") == "assigned" and rnd.random() < 0.9:
-                wrong = sorted(b for b, body in policy.bodies.items() if body.level == h.get("to_level")
-                               and by_line_only(policy, r["domain"], kind, b))
-                if wrong:
-                    h = {**h, "to_body": rnd.choice(wrong)}
-            steps.append(h)
-        out.append({**r, "handled": steps})
-    return out
+    return reaimed(records, seed, lambda area, kind, b: by_line_only(policy, area, kind, b), policy)
 
 
 @pytest.fixture(scope="module")
