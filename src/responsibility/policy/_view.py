@@ -1216,14 +1216,18 @@ class PolicyView:
             # (and a part as has_part reads it: this only narrows it. A 市水利局 handed a county's fund diversion whose
             # record gives no line holds a part by its own line alone, and has_part sets that step aside; whether it
             # should count is not this reading's question)
-            # (and a department handed what a unit it directs has a part in: 县教育局, over the schools
-            # (二(六)2(2) 县教育局负责各有关学校…), passes a school's misused aid on to the school — its own line's part
-            # is the school's, not its own 本部门问题 (line_in_kind; review39 F2), yet the school is its to hand to)
+            # (and a department handed what a unit it directs has a part in, in the record's line — not through the
+            # unit's own line whatever the record's: 县教育局, over the schools (二(六)2(2) 县教育局负责各有关学校…),
+            # passes a school's misused aid on to the school — its line's part is the school's, not its own 本部门问题
+            # (line_in_kind; review39 F2), yet the school is its to hand to; a record of the finance line's 拨付 is not
+            # the school's, and handed to the bureau is no 交办: check39 E12. The one clause that widens has_part's
+            # narrowing here; it adds no body has_part does not)
             got = cache[key] = self.has_part(area, kind, body, sector) and (
                 body in self.__dict__["_lead_bodies"] or any(
                     self._kind_holding(area, kind, body, line, stage) for line in dict.fromkeys((sector, None, own))
                     for stage in STAGES) or any(
-                    self.directing_department(u) == body and self.has_kind_part(area, kind, u, sector)
+                    self.directing_department(u) == body and self.has_part(area, kind, u, sector)
+                    and any(self._kind_holding(area, kind, u, sector, stage) for stage in STAGES)
                     for u in self.bodies if u != body))
         return got
 
