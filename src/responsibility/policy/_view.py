@@ -360,7 +360,9 @@ class PolicyView:
                                 and (own == area or self.line_concerned(area, h)))
                 if own == area or kind is None or not of_line:
                     return of_line
-                return of_line if self.line_in_kind(area, kind, sector) else ()
+                # (at the holder's level or below: a line whose part in the kind is a level above's only —
+                # 二(五)5's 省市 spot check by 财政、民宗 — gives the county's department no 本部门问题; check39 #1)
+                return tuple(h for h in of_line if self.line_in_kind(area, kind, sector, self.bodies[h].level))
             if own == area:  # a problem of the area itself: whose line it is, nothing else says
                 return self._of_sector(held, None)
             # 涉及本部门问题 at one stage: a department whose only part in this kind is to help
@@ -389,11 +391,14 @@ class PolicyView:
             vias[(duty_id, area, kind, stage)] = {h: tuple(via[h]) for h in held}
         return tuple(held)
 
-    def line_in_kind(self, area: str, kind: str, sector: str) -> bool:
+    def line_in_kind(self, area: str, kind: str, sector: str, level: str | None = None) -> bool:
         """Whether the division of duties gives the line ``sector`` a part in a problem of ``kind`` in ``area``
         (二(二)3 按照职责分工…涉及本部门问题): some level's holder, for that line, of one of the kind's own duties. A
         line the kind gives no part names no department through 二(二)3 alone (review30 #2: 财政 in false health
-        materials, 卫健 in a water project). A unit's part is its own line's, not its directing department's.
+        materials, 卫健 in a water project). A unit's part is its own line's, not its directing department's. With
+        ``level``, only a part held at that level or below: 二(二)3 makes a county department answer for its own
+        line's problem at the county, 二(二)5 a province's or city's for its line's below it; 二(五)5's 省市 spot check
+        by 财政、民宗 gives 县财政局 no 本部门问题 in a project's system entry (二(五)3 县扶贫办; check39 #1).
 
         >>> import responsibility
         >>> p = responsibility.load()
@@ -404,8 +409,8 @@ class PolicyView:
         >>> p.line_in_kind("education", "education_aid_not_paid", "education")
         False
         """
-        cache: dict[tuple[str, str, str], bool] = self.__dict__.setdefault("_line_in_kind", {})
-        key = (area, kind, sector)
+        cache: dict[tuple[str, str, str, str | None], bool] = self.__dict__.setdefault("_line_in_kind", {})
+        key = (area, kind, sector, level)
         got = cache.get(key)
         if got is None:
             # the kind's own work (finding, passing on, rectifying it), not the guidance of it: 省市 departments
@@ -416,7 +421,9 @@ class PolicyView:
             # — a department's own part, not a unit's it directs: the school's 发放 (二(六)2(1)) is the school's, and
             # makes unpaid aid none of 县教育局's 本部门问题, whose part is 认定、审核 (二(六)2(2); review39 F2), as the
             # water-supply unit's 水质 work is not 县水利局's (二(六)5(3)–(4))
-            got = cache[key] = any(self.bodies[h].role or self.bodies[h].sector == sector
+            top = None if level is None else self.level_rank[level]
+            got = cache[key] = any((self.bodies[h].role or self.bodies[h].sector == sector)
+                                   and (top is None or self.level_rank[self.bodies[h].level] <= top)
                                    for did in work for h in self.holders(did, area, kind, sector))
         return got
 
@@ -1187,8 +1194,10 @@ class PolicyView:
         二(二)3, 二(二)5) counts where the kind's own work gives that line a part at the body's level or below
         (:meth:`_kind_holding`): 县财政局 is not the body to hand a project's system entry (二(五)3 县扶贫办),
         though 二(五)5 names 省市财政 in the spot check (check38 D2). A report stays on :meth:`has_part`, a part in
-        the area (what a body may pass on). The part is one :meth:`has_part` gives too (this reading narrows it,
-        never widens it); without a kind it is :meth:`has_part`.
+        the area (what a body may pass on). A department counts too for a unit it directs
+        (:meth:`directing_department`) that has such a part in the record's line: 县教育局 is a body to hand a
+        school's misused aid to (二(六)2(2) 县教育局负责各有关学校…), though the part is the school's (review39 F2).
+        The part is always one :meth:`has_part` gives too; without a kind it is :meth:`has_part`.
 
         >>> import responsibility
         >>> p = responsibility.load()
