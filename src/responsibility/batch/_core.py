@@ -312,6 +312,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     misassigned_steps(c, t)
     oversight_reports(c, t)
     own_handover_steps(c, t)
+    own_level_receipts(c, t)
     if receivers is not None or conceal_role:
         standing_alternatives(c, t)
     ok = ~c.slow
@@ -1193,6 +1194,34 @@ def own_handover_steps(c: Cols, t: Tables) -> None:
         same = np.flatnonzero(c.hp == w[i])
         held[i] = bool(((c.hto[same] == to[i]) & (c.hon[same] <= on[i]) & (same != at[i])).any())
     c.slow[w[held]] = True
+
+
+def own_level_receipts(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record with an assignment by a level to a body of its own, at a
+    level that for the kind only presses those below, by ``pressing_level_assignment: pass_down`` (the city's audit
+    find given to 市住建部门 for a county's house): by engine/_facts.py derive's ``handover`` that body holds the
+    problem from its day where the level handed it within its limit, and answers for not passing it down in place of
+    the body receiving_level_body chose (review39 F1). Every such record goes, whatever its days (32 and 36 of 5,000 of
+    the seeded test ledgers, which name a body in a fifth of their steps and often assign to the assigner's level)."""
+    if not len(c.hp):
+        return
+    table = pressing_table(t)
+    if table is None:
+        return
+    tb = c.htb if c.hcleared is None else np.maximum(c.htb, c.hcleared)
+    at = np.flatnonzero((c.hby == c.hto) & (tb >= 0) & (c.hact != REPORTED))
+    if not len(at):
+        return
+    w = c.hp[at]
+    keep = ~c.slow[w]
+    at, w = at[keep], w[keep]
+    if not len(at):
+        return
+    pr = np.maximum(pick(t.place_rank, pick(c.place, w)), 0)
+    a, k = pick(c.area, w), pick(c.kind, w)
+    # (only to a body with a part: one with none is no receipt, irregular_step's, which the fast path reads; where its
+    # part in the kind differs from ``part``, misassigned_steps has sent the record already)
+    c.slow[w[table[a, k, pr, c.hto[at]] & t.part[a, k, tb[at]]]] = True
 
 
 def record_lines(c: Cols, t: Tables) -> None:

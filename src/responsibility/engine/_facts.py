@@ -1368,11 +1368,27 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                         and (level, h["on"], to) in holders and holds_own_work(policy, area, kind, to, prank, sector):
                     handover[level] = (level, h["on"], to)
                     break
-            if level in handover:
-                seen.discard(level)
-                if handover[level][1] > start and HANDLING_LIMIT not in ctx.rests_on:
-                    ctx.rests_on.append(HANDLING_LIMIT)  # (by a shorter limit the report came too late)
-                continue
+        # — and, by pressing_level_assignment (pass_down), one that handed it within its limit to a department of its
+        # own with a part in the kind (``pressed``: a receipt to pass down, as from the level above — the city's
+        # audit find given to 市住建部门 for a county's house, 二(六)4(6)): that department holds it from its day,
+        # and whether it passed it down in time is its own (一(四) 对发现问题没有按程序及时交办和上报的, 相关工作人员:
+        # the record shows who held it); the body chosen to stand for the level before did its 交办 in time
+        # (review39 F1: 市扶贫办 named, 市住建部门 never). Handed after the limit, or to a body with no part, the level
+        # still answers as before (R-sat, fidelity12 G3c; irregular_step).
+        if not in_time and pressed and level not in handover and not below_authority and (
+                not body or gives_way(policy, area, kind, level, body, prank)):
+            for h in steps:
+                to = h["to_body"]
+                if id(h) in pressed and h["by_level"] == level and h["to_level"] == level \
+                        and received <= h["on"] <= due and to is not None and to != body \
+                        and (level, h["on"], to) in holders:
+                    handover[level] = (level, h["on"], to)
+                    break
+        if handover.get(level, (level, received, body)) != (level, received, body):
+            seen.discard(level)
+            if handover[level][1] > start and HANDLING_LIMIT not in ctx.rests_on:
+                ctx.rests_on.append(HANDLING_LIMIT)  # (by a shorter limit the report, or the hand-over, came too late)
+            continue
         # Below the authority a level must report upward; whether disposing of the problem within its
         # own bounds was enough is self_rectified_report_required. Passing it down in time (交办) to a
         # lower level that can rectify it is such a disposal (that level's failure to rectify is its own); an
