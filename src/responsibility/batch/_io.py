@@ -469,7 +469,9 @@ class Source:
                                           "or Parquet, which are read a block at a time")
             text = raw.decode(self.encoding)
             found = _list_elements(text)
-            if found is None:
+            if found is not None:
+                del raw  # (the list is read from ``text`` from here on: not holding the bytes too saves their size)
+            else:
                 data, twice = loads_marked(text)
         except UnicodeDecodeError as exc:
             # (a file read through the transcoder: its lines are the file's, its bytes UTF-8's)
