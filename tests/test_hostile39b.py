@@ -72,7 +72,8 @@ def test_list_peak_memory_is_near_json_lines(tmp_path: Path) -> None:
     assert a == b
     extra_mib = (list_kib - lines_kib) / 1024
     print(f"list {list_kib // 1024} MiB, lines {lines_kib // 1024} MiB, file {size_mib:.1f} MiB")
-    assert extra_mib < 3.5 * size_mib, (extra_mib, size_mib)
+    # (measured ~3x now, 6.4x before: 4.5x leaves room for a loaded machine's allocator and still fails before)
+    assert extra_mib < 4.5 * size_mib, (extra_mib, size_mib)
 
 
 @pytest.mark.parametrize("indent", [None, 2])
