@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 # Every string of a JSON text, whole, in order (outside strings JSON has no quotes, so scanning
@@ -26,16 +26,10 @@ from typing import Any
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"([ \t\r\n]*:)?', re.DOTALL)
 
 
-def loads_marked(text: str | bytes) -> tuple[Any, dict[int, str]]:
-    """``text`` parsed, and the objects that had a key twice: ``id(object) -> the key``.
-
-    Raises what :func:`json.loads` raises for text that is not JSON.
-
-    >>> value, twice = loads_marked('{"id": "a", "id": "b"}')
-    >>> duplicate_in(value, twice)
-    'id'
-    """
-    twice: dict[int, str] = {}
+def marking_pairs(twice: dict[int, str]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """An ``object_pairs_hook`` for :mod:`json` that builds each object as :func:`json.loads` does and notes in
+    ``twice`` (``id(object) -> the key``) each one that had a key twice: :func:`loads_marked`'s, for a reader that
+    parses a text piece by piece (batch/_io's JSON list)."""
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(items)
@@ -48,8 +42,21 @@ def loads_marked(text: str | bytes) -> tuple[Any, dict[int, str]]:
                 seen.add(key)
         return obj
 
+    return pairs
+
+
+def loads_marked(text: str | bytes) -> tuple[Any, dict[int, str]]:
+    """``text`` parsed, and the objects that had a key twice: ``id(object) -> the key``.
+
+    Raises what :func:`json.loads` raises for text that is not JSON.
+
+    >>> value, twice = loads_marked('{"id": "a", "id": "b"}')
+    >>> duplicate_in(value, twice)
+    'id'
+    """
+    twice: dict[int, str] = {}
     try:
-        return json.loads(text, object_pairs_hook=pairs), twice
+        return json.loads(text, object_pairs_hook=marking_pairs(twice)), twice
     except ValueError as exc:
         if "integer string conversion" in str(exc) and not isinstance(exc, json.JSONDecodeError):
             # Python's words ("use sys.set_int_max_str_digits()") would tell the user to change Python (review21b B21-1)

@@ -46,7 +46,7 @@ from .._files import (
     output_error,
     write_error,
 )
-from .._json import bad_line, duplicate_in, loads_marked, not_records, twice_message
+from .._json import bad_line, duplicate_in, loads_marked, marking_pairs, not_records, twice_message
 from ..policy._encoding import HIGH as _HIGH
 from ..policy._encoding import SNIFF, bom_encoding, detect_encoding, past_start, sample, wide_without_mark
 from ._assessor import (
@@ -814,19 +814,7 @@ def _list_items(text: str, starts: list[int], lines: list[int], first: int = 0
     record ``first``), each parsed when it is asked for, as (line, record, None), or (line, None, reject)
     for a record with a key twice."""
     twice: dict[int, str] = {}
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:  # (as loads_marked marks an object with a key twice)
-        obj = dict(items)
-        if len(obj) != len(items):
-            seen: set[str] = set()
-            for key, _ in items:
-                if key in seen:
-                    twice[id(obj)] = key
-                    break
-                seen.add(key)
-        return obj
-
-    decoder = json.JSONDecoder(object_pairs_hook=pairs)
+    decoder = json.JSONDecoder(object_pairs_hook=marking_pairs(twice))  # (as loads_marked marks a key twice)
     for i, (start, line) in enumerate(zip(starts, lines, strict=True), first):
         twice.clear()
         r, _ = decoder.raw_decode(text, start)
