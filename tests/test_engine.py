@@ -241,9 +241,9 @@ def test_departments_named_after_the_levels_deadline_answer_from_their_own_day(
     v = agreed(old, p, small_province)[0]
     reasons = {f.body: f.reason for f in v.findings if f.basis == "not_rectified"}
     assert {"county_government", "county_party_committee"} <= set(reasons)
-    assert "2021-03-02受交办整改，至2021-03-20" in reasons["county_government"]
+    assert "负责整改该问题（2021-03-02交办），至2021-03-20" in reasons["county_government"]
     for i, b in enumerate(handed):
-        assert f"2021-03-{25 + i}受交办整改，至2021-04-{24 + i}" in reasons[b]
+        assert f"负责整改该问题（2021-03-{25 + i}交办），至2021-04-{24 + i}" in reasons[b]
     # rectified on 04-10: after the county's deadline, within theirs — they are not named, the level's others are
     v = agreed(old, {**p, "rectified_on": "2021-04-10"}, small_province)[0]
     named = {f.body for f in v.findings if f.basis == "not_rectified"}
@@ -1231,9 +1231,9 @@ def test_a_not_rectified_reason_gives_the_body_s_own_assignment(policy: Policy, 
                            "to_body": "county_education", "on": "2021-03-02"},
                           {"action": "assigned", "by_level": "county", "to_level": "county", "to_body": "county_school",
                            "on": "2021-03-04"}]}
-    want = {("two", "county_medical_insurance"): "于2021-04-10受交办整改，至2021-05-10",
-            ("two", "county_disabled_federation"): "于2021-04-22受交办整改，至2021-05-22",
-            ("inside", "county_school"): "于2021-03-04受交办整改，至2021-04-01"}
+    want = {("two", "county_medical_insurance"): "（2021-04-10交办），至2021-05-10",
+            ("two", "county_disabled_federation"): "（2021-04-22交办），至2021-05-22",
+            ("inside", "county_school"): "（2021-03-04交办），至2021-04-01"}
     for p in (two, inside):
         v = policy.who_answers(p, engine=engine)  # type: ignore[arg-type]
         told = {f.body: f.reason for f in v.findings if f.basis == "not_rectified"}
