@@ -1,0 +1,84 @@
+"""What a verdict says of a rectifier and of a line it read from a finder (session 40, review40 F1 and F2).
+
+F2: not_rectified's reason said "{body}于{assigned}受交办整改" of every rectifier, also where the record shows the
+problem was handed to another body of the level (assignment_without_rectification_duty: level_holds leaves it with
+the level's rectifiers) or to the level with no body named: the reason now says what holds in every case — the body
+is to rectify it, and the day the problem was assigned (一(四) 对交办问题整改落实不到位的).
+
+F1: a record naming no ``sector`` takes the line of the departments it names (sectorless_alternatives' why). A line
+given only by the finder — 市医保, which presses all medical assistance (二(六)3(5)), found it late — says which line's
+work the finder looked at, not whose part at the county failed (二(六)3(3): 医保 approves, 财政 pays): the verdict
+now says its findings rest on sectorless_alternatives. A line the record's assignee gives (the county handed it to
+the school) is the record's own sorting (一(三) 分类交办) and cites nothing (test_fidelity22).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Jurisdiction, Policy
+
+from .test_batch import TODAY, expected, got
+from .test_fid28a import ENGINES
+
+COUNTY = "330127"  # 淳安县
+
+#: review40 F2: late medical assistance in the finance line (payment), handed by the county to its 医保, not rectified.
+F2: dict[str, Any] = {
+    "id": "F2", "area": "health", "kind": "health_assistance_late", "sector": "finance", "place": COUNTY,
+    "severity": "minor", "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+    "handled": [{"action": "assigned", "by_level": "county", "to_level": "county",
+                 "to_body": "county_medical_insurance", "on": "2021-03-03"}],
+    "deadline": "2021-04-30", "as_of": "2021-06-30"}
+
+#: review40 F1: the city's 医保 found late medical assistance; the city handed it to the county, naming no body.
+F1: dict[str, Any] = {
+    "id": "F1", "area": "health", "kind": "health_assistance_late", "place": COUNTY, "severity": "serious",
+    "discovered": {"level": "city", "channel": "research_supervision", "on": "2021-03-01",
+                   "body": "city_medical_insurance"},
+    "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-05"}],
+    "deadline": "2021-04-30", "as_of": "2021-06-30"}
+
+
+def _rests(policy: Policy, record: dict[str, Any], engine: str, body: str) -> set[str]:
+    """The interpretations linked to ``body``'s findings."""
+    d = policy.who_answers(record, engine=engine).to_dict()  # type: ignore[arg-type]
+    mine = {i for i, f in enumerate(d["findings"]) if f["body"] == body}
+    assert mine, d["findings"]
+    return {x["id"] for x in d["interpretations"] if mine & set(x["findings"])}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_rectifier_not_handed_the_problem_is_not_said_to_have_been(policy: Policy, engine: str) -> None:
+    v = policy.who_answers(F2, engine=engine)  # type: ignore[arg-type]
+    told = {(f.body, f.liability): (f.reason, f.reason_en) for f in v.findings if f.basis == "not_rectified"}
+    zh, en = told[("county_finance", "staff")]
+    assert "受交办" not in zh and "负责整改该问题（2021-03-03交办），至2021-04-30整改未落实到位" in zh, zh
+    assert "was to rectify the problem (assigned on 2021-03-03)" in en, en
+    # the same words where the record names the rectifier itself
+    named = {**F2, "sector": "medical_insurance"}
+    v = policy.who_answers(named, engine=engine)  # type: ignore[arg-type]
+    zh = next(f.reason for f in v.findings if f.basis == "not_rectified" and f.body == "county_medical_insurance")
+    assert zh.startswith("县级医保部门（淳安县）负责整改该问题（2021-03-03交办）"), zh
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_line_only_the_finder_gives_rests_on_sectorless_alternatives(policy: Policy, engine: str) -> None:
+    v = policy.who_answers(F1, engine=engine)  # type: ignore[arg-type]
+    assert {"not_discovered", "not_rectified"} <= {f.basis for f in v.findings if f.body == "county_medical_insurance"}
+    assert "sectorless_alternatives" in _rests(policy, F1, engine, "county_medical_insurance")
+    # the record's own sector: nothing to cite
+    assert "sectorless_alternatives" not in _rests(policy, {**F1, "sector": "medical_insurance"}, engine,
+                                                   "county_medical_insurance")
+    # the county named its 医保 as the assignee: the record sorted it (一(三) 分类交办), as a sector does
+    handed = {**F1, "handled": [{**F1["handled"][0], "to_body": "county_medical_insurance"}]}
+    assert "sectorless_alternatives" not in _rests(policy, handed, engine, "county_medical_insurance")
+
+
+def test_the_bulk_path_says_the_same(policy: Policy) -> None:
+    j = Jurisdiction.example()
+    records = [F1, F2, {**F1, "id": "F1s", "sector": "medical_insurance"}]
+    a = policy.assess(records, jurisdiction=j, today=TODAY)
+    assert got(a) == expected(policy, j, records, "compiled")
