@@ -455,6 +455,19 @@ def test_the_environment_variables_are_the_server_s() -> None:
     assert documented == read, documented ^ read
 
 
+def test_the_service_doc_s_create_app_keywords_are_its_settings() -> None:
+    """newcomer40: `create_app(no_auth=True)`, read off `--no-auth`, was a TypeError; the page names the keywords."""
+    import inspect
+
+    from responsibility.service import _app
+
+    said = section(SERVICE_DOC, "## Under another ASGI server").split("From Python,", 1)[1].split("\n\n", 1)[0]
+    named = set(re.findall(r"`([a-z][a-z_]*)(?:=[^`]*)?`", said))
+    assert {"auth", "tokens", "decision_log"} <= named, named
+    assert named <= set(inspect.signature(_app.Settings).parameters), named - set(
+        inspect.signature(_app.Settings).parameters)
+
+
 def test_every_python_block_of_the_docs_compiles_and_imports_what_exists() -> None:
     """Blocks that need a cluster (docs/scale.md: Dask, Spark) are not run here; they must still be
     Python, and every name they import from the package must exist."""
