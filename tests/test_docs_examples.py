@@ -98,6 +98,51 @@ def test_the_tour_python_runs_and_says_what_its_comments_say(tmp_path: Path, mon
     assert (info.value.field, info.value.code) == ("area", "unknown_area")  # as the README says
 
 
+def test_the_readme_s_own_record_runs_and_its_mistakes_are_what_who_says(
+        tmp_path: Path, run_cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's "Your own problem": the record as written is answered as its comment says, the place
+    lookup finds its code, and each mistake of the table, made in that record, gets the message the
+    table shows (newcomer40: a newcomer writes a record of their own before anything else)."""
+    import gzip
+
+    monkeypatch.chdir(tmp_path)
+    record = block(README, "own-record", "yaml")
+    (tmp_path / "my-problem.yaml").write_text(record, encoding="utf-8")
+    lookup, ask = block(README, "own-record-sh", "sh").strip().splitlines()
+    pattern = re.search(r"grep '([^']+)'", lookup).group(1)  # type: ignore[union-attr]
+    with gzip.open(ROOT / "examples" / "jurisdictions" / "zhejiang.csv.gz", "rt", encoding="utf-8") as f:
+        found = [line.rstrip("\n") for line in f if re.search(pattern, line.rstrip("\n"))]
+    assert found == [lookup.rsplit("# ", 1)[1].rsplit(": ", 1)[1]], found
+    command, _, comment = ask.partition("  #")
+    code, out, err = run_cli(*shlex.split(command)[1:])
+    assert code == 0, err
+    assert comment.strip().split(":")[0] in out, out  # 6 个主体 7 项认定
+    data = yaml.safe_load(record.replace("on:", "'on':"))
+    assert found[0].startswith(str(data["place"]))
+    # each row of the mistakes table, made in the record above (an edit per row: what the row says was written)
+    edits = {"place: 文屏村": ('place: "330127101207"', "place: 文屏村"),
+             "on: 2021/4/2": ("on: 2021-04-02", "on: 2021/4/2"),
+             "date: 2021-04-02": ("on: 2021-04-02", "date: 2021-04-02"),
+             "discover:": ("discovered:", "discover:"),
+             "area: 饮水": ("area: 饮水安全", "area: 饮水"),
+             "level: 县里": ("{level: 县,", "{level: 县里,")}
+    table = README.split("<!-- own-record-mistakes -->", 1)[1].split("\n\n", 1)[0]
+    rows = re.findall(r"^\| `([^`]+)`[^|]*\| `([^`]+)`", table, re.M)
+    assert {wrote for wrote, _ in rows} == set(edits), rows
+    for wrote, says in rows:
+        old, new = edits[wrote]
+        assert record.count(old) == 1, old
+        (tmp_path / "mistake.yaml").write_text(record.replace(old, new), encoding="utf-8")
+        code, out, err = run_cli("who", "mistake.yaml")
+        assert code == 2 and says in err, (wrote, err)
+    # and without as_of it is judged as of today, as the paragraph under the table says
+    (tmp_path / "no-as-of.yaml").write_text(re.sub(r"(?m)^as_of:.*$", "", record), encoding="utf-8")
+    import datetime as dt
+
+    code, out, err = run_cli("who", "no-as-of.yaml", "--explain")
+    assert code == 0 and f"截至 {dt.date.today().isoformat()}" in out, out[:300]
+
+
 def test_the_parameter_table_is_the_rules() -> None:
     table = README.split("| parameter | default |", 1)[1].split("\n\n", 1)[0]
     rows = re.findall(r"^\| `([a-z_]+)` \| ([^|]+) \|", table, re.M)
@@ -408,6 +453,19 @@ def test_the_environment_variables_are_the_server_s() -> None:
     read |= set(re.findall(r'"(RESPONSIBILITY_TOKENS\w*)"', inspect.getsource(_auth.TokenStore.from_env)))
     documented = set(re.findall(r"`(RESPONSIBILITY_[A-Z_]+)", section(SERVICE_DOC, "## Under another ASGI server")))
     assert documented == read, documented ^ read
+
+
+def test_the_service_doc_s_create_app_keywords_are_its_settings() -> None:
+    """newcomer40: `create_app(no_auth=True)`, read off `--no-auth`, was a TypeError; the page names the keywords."""
+    import inspect
+
+    from responsibility.service import _app
+
+    said = section(SERVICE_DOC, "## Under another ASGI server").split("From Python,", 1)[1].split("\n\n", 1)[0]
+    named = set(re.findall(r"`([a-z][a-z_]*)(?:=[^`]*)?`", said))
+    assert {"auth", "tokens", "decision_log"} <= named, named
+    assert named <= set(inspect.signature(_app.Settings).parameters), named - set(
+        inspect.signature(_app.Settings).parameters)
 
 
 def test_every_python_block_of_the_docs_compiles_and_imports_what_exists() -> None:

@@ -397,8 +397,11 @@ class PolicyView:
         line the kind gives no part names no department through 二(二)3 alone (review30 #2: 财政 in false health
         materials, 卫健 in a water project). A unit's part is its own line's, not its directing department's. With
         ``level``, only a part held at that level or below: 二(二)3 makes a county department answer for its own
-        line's problem at the county, 二(二)5 a province's or city's for its line's below it; 二(五)5's 省市 spot check
-        by 财政、民宗 gives 县财政局 no 本部门问题 in a project's system entry (二(五)3 县扶贫办; check39 #1).
+        line's problem at the county, 二(二)5 a province's or city's for its line's below it; 二(五)5's 省市 spot
+        check by 财政、民宗 gives 县财政局 no 本部门问题 in a project's system entry (二(五)3 县扶贫办; check39 #1).
+        Nor does a duty by which a department only passes on what a unit it directs finds and fixes
+        (:meth:`_passes_on_for_unit`: 县水利局 in water found substandard, whose 水质自检…确保供水达标 is
+        县级统管单位's, 二(六)5(3)–(4); check39 #2, fid40).
 
         >>> import responsibility
         >>> p = responsibility.load()
@@ -408,6 +411,8 @@ class PolicyView:
         False
         >>> p.line_in_kind("education", "education_aid_not_paid", "education")
         False
+        >>> [p.line_in_kind("water", k, "water") for k in ("water_quality_test_failed", "water_self_testing_not_done")]
+        [False, True]
         """
         cache: dict[tuple[str, str, str, str | None], bool] = self.__dict__.setdefault("_line_in_kind", {})
         key = (area, kind, sector, level)
@@ -424,7 +429,36 @@ class PolicyView:
             top = None if level is None else self.level_rank[level]
             got = cache[key] = any((self.bodies[h].role or self.bodies[h].sector == sector)
                                    and (top is None or self.level_rank[self.bodies[h].level] <= top)
+                                   and not self._passes_on_for_unit(area, kind, did, h)
                                    for did in work for h in self.holders(did, area, kind, sector))
+        return got
+
+    def _passes_on_for_unit(self, area: str, kind: str, duty_id: str, body: str) -> bool:
+        """Whether ``body`` holds ``duty_id`` in a problem of ``kind`` only to pass on (分类办理) what a unit it directs
+        (:meth:`directing_department`) finds and fixes: the duty is listed at the kind's handling only, not at its
+        discovery or rectification, and the unit holds one of the kind's own discovery or rectification duties. Its
+        part is then the unit's seen from above, not the department's own 本部门问题 (:meth:`line_in_kind`): 县水利局
+        passes a test failure to 县级统管单位, whose 水质自检…确保供水达标 found and fixes it (二(六)5(3)), under
+        水利部门负责农村供水工程建设与管理监管 (二(六)5(4)) — as 县教育局 hands a school's unpaid aid to the school
+        (has_kind_part's directed unit; review39 F2) — and has no test of its own to have found it with.
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p._passes_on_for_unit("water", k, "water_county_water_oversee_works", "county_water")
+        ...  for k in ("water_quality_test_failed", "water_quality_substandard")]
+        [True, True]
+        >>> p._passes_on_for_unit("water", "water_self_testing_not_done", "water_county_water_oversee", "county_water")
+        False
+        """
+        cache: dict[tuple[str, str, str, str], bool] = self.__dict__.setdefault("_passes_on_memo", {})
+        key = (area, kind, duty_id, body)
+        got = cache.get(key)
+        if got is None:
+            own = {d for st in ("discovery", "rectification") for d in self.stage_duties(area, kind, st)}
+            units = {u for u in self.bodies if self.directing_department(u) == body}
+            got = cache[key] = bool(units) and duty_id not in own \
+                and duty_id in self.stage_duties(area, kind, "handling") \
+                and any(u in self.duties[d].holders for d in own for u in units)
         return got
 
     def duty_reaches(self, duty_id: str, body: str, place_rank: int, area: str | None = None,
