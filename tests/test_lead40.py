@@ -5,11 +5,12 @@ problem was handed to another body of the level (assignment_without_rectificatio
 the level's rectifiers) or to the level with no body named: the reason now says what holds in every case — the body
 is to rectify it, and the day the problem was assigned (一(四) 对交办问题整改落实不到位的).
 
-F1: a record naming no ``sector`` takes the line of the departments it names (sectorless_alternatives' why). A line
-given only by the finder — 市医保, which presses all medical assistance (二(六)3(5)), found it late — says which line's
-work the finder looked at, not whose part at the county failed (二(六)3(3): 医保 approves, 财政 pays): the verdict
-now says its findings rest on sectorless_alternatives. A line the record's assignee gives (the county handed it to
-the school) is the record's own sorting (一(三) 分类交办) and cites nothing (test_fidelity22).
+F1 (and check40 C1, C2, C5): a record naming no ``sector`` takes the line of the departments it names
+(sectorless_alternatives' why). A finder of a level that does not itself rectify the kind — 市医保, which presses all
+medical assistance (二(六)3(5)), found it late — found it in its own line's work, which says nothing of whose part at
+the county failed (二(六)3(3): 医保 approves, 财政 pays): it gives no line, and the county's 问题所属部门 answers once
+(sectorless_alternatives: unresolved, cited). A county bureau that found it in its own work, an assignee or a
+concealer the record names still give theirs (一(三) 分类交办; test_fidelity22's school).
 """
 
 from __future__ import annotations
@@ -65,20 +66,34 @@ def test_a_rectifier_not_handed_the_problem_is_not_said_to_have_been(policy: Pol
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_a_line_only_the_finder_gives_rests_on_sectorless_alternatives(policy: Policy, engine: str) -> None:
+def test_a_finder_of_another_level_gives_the_record_no_line(policy: Policy, engine: str) -> None:
     v = policy.who_answers(F1, engine=engine)  # type: ignore[arg-type]
-    assert {"not_discovered", "not_rectified"} <= {f.basis for f in v.findings if f.body == "county_medical_insurance"}
-    assert "sectorless_alternatives" in _rests(policy, F1, engine, "county_medical_insurance")
-    # the record's own sector: nothing to cite
-    assert "sectorless_alternatives" not in _rests(policy, {**F1, "sector": "medical_insurance"}, engine,
-                                                   "county_medical_insurance")
-    # the county named its 医保 as the assignee: the record sorted it (一(三) 分类交办), as a sector does
-    handed = {**F1, "handled": [{**F1["handled"][0], "to_body": "county_medical_insurance"}]}
-    assert "sectorless_alternatives" not in _rests(policy, handed, engine, "county_medical_insurance")
+    county = {(f.body, f.basis) for f in v.findings if f.level == "county"}
+    # no line: the county's 问题所属部门 once (sectorless_alternatives: unresolved), not the finder's line's bureau
+    assert {("county_sector_department", "not_discovered"), ("county_sector_department", "not_rectified")} <= county
+    assert not {b for b, _ in county} & {"county_medical_insurance", "county_finance"}
+    assert "sectorless_alternatives" in _rests(policy, F1, engine, "county_sector_department")
+    # the record's own sector names the bureau, and cites nothing
+    lined = {**F1, "sector": "medical_insurance"}
+    assert "sectorless_alternatives" not in _rests(policy, lined, engine, "county_medical_insurance")
+    # the county 医保 that found it in its own work gives its line (二(二)3 涉及本部门问题的动态发现)
+    own = {**F1, "discovered": {"level": "county", "channel": "dynamic_tracking", "on": "2021-03-01",
+                                "body": "county_medical_insurance"}, "handled": []}
+    assert "county_medical_insurance" in {f.body for f in policy.who_answers(own, engine=engine).findings}  # type: ignore[arg-type]
+    # check40 C1: 市民政 finding a late renovation (its own 二(六)4(7) oversight) names no 县民政; 县建设 renovates
+    y1 = {"id": "Y1", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+          "severity": "minor", "discovered": {"level": "city", "channel": "research_supervision",
+                                              "body": "city_civil_affairs", "on": "2021-03-01"},
+          "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-03"}],
+          "deadline": "2021-04-30", "as_of": "2021-06-30"}
+    named = {f.body for f in policy.who_answers(y1, engine=engine).findings}  # type: ignore[arg-type]
+    assert "county_construction" in named and "county_civil_affairs" not in named
 
 
 def test_the_bulk_path_says_the_same(policy: Policy) -> None:
     j = Jurisdiction.example()
-    records = [F1, F2, {**F1, "id": "F1s", "sector": "medical_insurance"}]
+    records = [F1, F2, {**F1, "id": "F1s", "sector": "medical_insurance"},
+               {**F1, "id": "F1h", "area": "housing", "kind": "housing_renovation_late",
+                "discovered": {**F1["discovered"], "body": "city_civil_affairs"}}]
     a = policy.assess(records, jurisdiction=j, today=TODAY)
     assert got(a) == expected(policy, j, records, "compiled")

@@ -1229,9 +1229,10 @@ def record_lines(c: Cols, t: Tables) -> None:
     engine/_facts.py derive reads it (:func:`~responsibility.engine._facts.record_line`; review23 #2): of a record with
     a discovery, the departments among its finder, its steps' ``to_body`` (an assignment's only to a level that can
     rectify the kind, or where the record names no kind) and its concealers that may give it their line
-    (:func:`giving_line`); one line, or none where they give two. The templates are placed by it (the line is part of
-    their key: :meth:`Templates.codes`), and :func:`derive` reads the receiving body and the concealing body of such a
-    record by it.
+    (:func:`giving_line`) — the finder only where its level's own bodies rectify the kind
+    (``Tables.own_rectify_level``); one line, or none where they give two. The templates are placed by it (the line is
+    part of their key: :meth:`Templates.codes`), and :func:`derive` reads the receiving body and the concealing body of
+    such a record by it.
 
     What else derive reads by the line is whether a step's body has a part in the problem (engine/_facts.py
     ``to_right``, and assignment_without_rectification_duty's reading, ``_encode.level_holds``), which the fast path
@@ -1249,6 +1250,10 @@ def record_lines(c: Cols, t: Tables) -> None:
     if len(found):
         # (a body that gives its line only as an assignee, the 扶贫办, gives none as finder, receiver or concealer)
         found = found[~pick(t.assignee_only, c.dbody[found])]
+        # (a finder gives its line only where its level's own bodies rectify the kind: engine/_facts.named_line)
+        prank = np.maximum(pick(t.place_rank, pick(c.place, found)), 0)
+        found = found[t.own_rectify_level[pick(c.area, found), pick(c.kind, found), prank,
+                                          pick(t.body_rank, c.dbody[found])]]
         at = found[flat[row[found] + c.dbody[found]]]
         recs.append(at)
         bodies.append(c.dbody[at].astype(np.int64))

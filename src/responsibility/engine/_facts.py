@@ -872,7 +872,7 @@ def _every_line(policy: PolicyView, area: str, body: str) -> bool:
 
 
 def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozenset[int],
-               finder: bool = True) -> str | None:
+               own_levels: frozenset[int]) -> str | None:
     """The line the departments a record (``rec``: a parsed problem's fields) names give it, where it names no
     ``sector`` (:func:`record_line`): its finder, its steps' receivers and assignees, its concealers — an assignment
     only to a level among ``can_rectify`` (:meth:`PolicyView.rectifier_levels` of its kind and place). The verdict
@@ -882,9 +882,18 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
     holders answer, as for a record of that sector (县教育局 hands a student to the school: 市教育 presses it, not
     市民政、市残联…) — an assignment to a level where nobody can rectify the kind is no 交办 (一(三); irregular_step: it
     counts as none), and says nothing of whose line the problem is (a provincial policy gap handed to 市教育: R20-1).
-    ``finder``: False leaves the finder out (:func:`derive` asks whether the line rests on it alone)."""
+
+    The finder gives its line only where it is of a level whose own bodies rectify the kind (``own_levels``:
+    :meth:`PolicyView.own_rectifier_levels`): a department of another level found the problem in its own line's work
+    — 市医保, which presses all medical assistance (二(六)3(5) 统筹协调、督促落实…医疗救助), or 市民政, which oversees
+    its own part of renovation (二(六)4(7)) — and that says nothing of whose part failed at the level that rectifies
+    it (二(六)3(3) 医保 approves, 财政 pays; 二(六)4(3) renovation is 县建设's): the record names no line, and
+    sectorless_alternatives decides (review40 F1, check40 C1/C2/C5)."""
     d, kind, handled, concealed_by = rec["discovered"], rec["kind"], rec["handled"], rec["concealed_by"]
-    found_by = d.__dict__["body"] if d is not None and finder else None
+    found_by = d.__dict__["body"] if d is not None else None
+    if found_by is not None and (b := policy.bodies.get(found_by)) is not None \
+            and policy.level_rank.get(b.level) not in own_levels:
+        found_by = None
     if d is None or not (handled or concealed_by or found_by is not None):
         return None
     named = [x for x in (found_by, *(s["to_body"] for s in [h.__dict__ for h in handled]
@@ -1058,17 +1067,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         facts.append({"id": f"{pid}#{len(facts)}", "t": t, **base, **fields})
 
     d = rec["discovered"]
-    # A line the record gives only through its finder is sectorless_alternatives' reading (its why: "as does a
-    # department of one line the record names as its… finder"), and the verdict says it rests on it: what a body
-    # found says which line's work it looked at, not whose part at the problem's level failed (review40 F1: 市医保,
-    # pressing all medical assistance, 二(六)3(5), found it late, and the county 医保 — not 县财政, which pays it,
-    # 二(六)3(3) — was named, uncited). An assignee, receiver or concealer the record names is where the record itself
-    # sorted the problem (一(三) 按照问题类别…分类交办), as a sector is (test_fidelity22's school).
-    inferred = False
     if sector is None and d is not None:
-        sector = named_line(policy, rec, can_rectify)
-        inferred = sector is not None and d.__dict__["body"] is not None \
-            and named_line(policy, rec, can_rectify, finder=False) != sector
+        sector = named_line(policy, rec, can_rectify, own_levels)
     ctx.line = policy.sector_of(sector)
     if d is None:
         return facts, ctx
@@ -1091,7 +1091,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         if latest is not None and day < latest and IN_FORCE not in ctx.rests_on:
             ctx.rests_on.append(IN_FORCE)
         return since is not None and day < since
-    if alternatives and (sector is None or inferred or policy.idle_alternatives(area, kind, ctx.line)):
+    if alternatives and (sector is None or policy.idle_alternatives(area, kind, ctx.line)):
         # departments of one level each hold a duty for their own part and the record names none: who answers is
         # sectorless_alternatives' (probe9 P9-01) — also where its line gives a level nobody at a stage, which then
         # holds it as for no line (PolicyView.line_idle; review32 F1)

@@ -369,9 +369,11 @@ def _route(policy: Policy, problem: Problem | Mapping[str, Any], j: Jurisdiction
     # names as its finder, as the verdict reads it (named_line; the route does not read the steps or concealers:
     # ``unread``) — a route of 县教育局's find rested on sectorless_alternatives where the verdict reads the education
     # line (review25 #5)
+    place_rank = rank[level_of(parse_code(p.place))]
     line = p.sector if p.sector is not None else named_line(
         policy, {**p.__dict__, "handled": [], "concealed_by": []},
-        policy.rectifier_levels(p.domain, p.kind, rank[level_of(parse_code(p.place))]))
+        policy.rectifier_levels(p.domain, p.kind, place_rank),
+        policy.own_rectifier_levels(p.domain, p.kind, place_rank))
     sector = policy.sector_of(line)
     if level is not None:  # read as a record's level is (村, Village); "" is refused below, not "not given"
         level = ValueNames.of(policy).canonical("level", level.strip() if isinstance(level, str) else level)
