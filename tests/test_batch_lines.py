@@ -127,7 +127,7 @@ def test_every_line_named_everywhere_equals_who_answers_on_the_fast_path(policy:
     # the reference path; now only where the line changes whether a step's body has a part in the problem (~10% of
     # these), or for what sends a record of no line there too (~15%: these shapes hold many a later department)
     mine = lined(policy, j, recs)
-    assert len(mine) > 2000
+    assert len(mine) > 1800  # (1,989 since a finder of a level that does not rectify the kind gives none: session 40)
     assert referred(policy, j, mine) < len(mine) // 2
 
 
