@@ -302,6 +302,8 @@ class Decider:
         #: reading derives them again; tests compare the two), and how many times a switched decider was given them
         #: (:meth:`_placed_key`, counted on that decider).
         self.share_facts = True
+        #: :meth:`_placed_key`'s answers by the fired part of the record's hits and what the placing reads beside.
+        self._by_fired: dict[tuple[Any, ...], tuple[tuple[Any, ...], Plan]] = {}
         self.shared = 0
         self._linked_memo: dict[tuple[int, tuple[str, ...]], tuple[Any, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
@@ -492,9 +494,20 @@ class Decider:
         else:
             problem = here
             facts, ctx = derive(problem, self.policy, today)
-        hits = self.compiled.fire_read(problem.__dict__["area"], facts, derived=True)[0]
-        placed, _, key = self._placement(problem, jurisdiction, facts, hits, ctx, self.compiled)
-        return key, placed
+        rec = problem.__dict__
+        hits, fired = self.compiled.fire_read(rec["area"], facts, derived=True)
+        # Kept by the fired part as the engine gives it (a number per fact that met a rule, standing for the rules'
+        # ids with what a plan reads of the fact: engine/_compile's tokens, never reused), in place of the
+        # placement's key of a tuple per hit (:meth:`_placement`), which it decides: a look-up by a tuple of ints.
+        at = (rec["area"], rec["kind"], rec["severity"], ctx.line, facts[0]["prank"] if facts else None,
+              tuple(sorted(ctx.knew)) if ctx.knew else (), fired)
+        got = self._by_fired.get(at)
+        if got is None:
+            placed, _, key = self._placement(problem, jurisdiction, facts, hits, ctx, self.compiled)
+            if len(self._by_fired) >= PLANS_KEPT:
+                self._by_fired.clear()
+            got = self._by_fired[at] = (key, placed)
+        return got
 
     def _placement(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
                    ctx: Context, eng: _Engine) -> tuple[Plan, bool, tuple[Any, ...]]:
