@@ -12,13 +12,13 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from .._errors import EngineError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
 from ..policy._model import SEVERITIES, STAGES, Stage
-from ..policy._view import OWNER, SECTORLESS, PolicyView
+from ..policy._view import OWNER, SECTORLESS, ParameterReads, PolicyView, recording
 from ._compile import BELOW, Rule, RulesByArea, severity_rank, untracked
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
@@ -31,6 +31,7 @@ from ._facts import (
     CONCEALER,
     HANDLING_LIMIT,
     IRREGULAR,
+    NAMES_ON,
     NO_DUTY,
     OVERSIGHT_REPORT,
     OWN_WORK,
@@ -236,6 +237,16 @@ class _Memo(dict[Any, Any]):
         return value
 
 
+class _Every:
+    """Holds every parameter (:meth:`Decider._switched`: derive may have read any)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERY = _Every()
+
+
 class Decider:
     """One policy's rules and engines. Made once per policy; thread-safe."""
 
@@ -283,6 +294,17 @@ class Decider:
         #: by identity).
         self._todos: dict[tuple[Any, ...], tuple[tuple[tuple[str, Any, str], ...], tuple[Decider, ...], bool]] = {}
         self._switched_plans: dict[tuple[Any, ...], Plan] = {}
+        #: The view this decider derives facts on, which notes the parameters derive's facts read, and that note
+        #: (:meth:`_deriving`; a decider that decides readings again only): :meth:`_switched` fires a switched
+        #: reading's rules on the record's facts where derive has never read that reading's parameter.
+        self._derive_on: tuple[PolicyView, ParameterReads] | None = None
+        #: Whether :meth:`_switched` may fire a switched reading's rules on the record's own facts (False: every
+        #: reading derives them again; tests compare the two), and how many times a switched decider was given them
+        #: (:meth:`_placed_key`, counted on that decider).
+        self.share_facts = True
+        #: :meth:`_placed_key`'s answers by the fired part of the record's hits and what the placing reads beside.
+        self._by_fired: dict[tuple[Any, ...], tuple[tuple[Any, ...], Plan]] = {}
+        self.shared = 0
         self._linked_memo: dict[tuple[int, tuple[str, ...]], tuple[Any, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
         self._memo_main_skip: frozenset[str] | None = None  # (:meth:`_main_rests`)
@@ -365,7 +387,9 @@ class Decider:
                  ) -> tuple[list[Fact], Context, list[Hit], Plan, tuple[Any, ...]]:
         """:meth:`decide_parsed`'s facts, context, hits, plan (made, or the one kept for the record's shape) and shape;
         what the readings left open decide of the plan is read with the verdict's sheet (:meth:`_switched`)."""
-        facts, ctx = derive(problem, self.policy, today)
+        # (a decider that decides readings again derives on the view that notes what derive reads: _switched)
+        facts, ctx = derive(problem, self.policy if self._flips is None else (self._derive_on or self._deriving())[0],
+                            today)
         rec = problem.__dict__  # (the record's fields from the model's dict: no __getattr__ hook per read)
         if eng is self.compiled:  # it gives the fired part of the key with the hits, kept per fact
             hits, fired = self.compiled.fire_read(rec["area"], facts, derived=True)
@@ -391,7 +415,18 @@ class Decider:
             plans[tuple([self._canon(x) if type(x) is tuple else x for x in shape])] = untracked(plan, Plan)
         return facts, ctx, hits, plan, shape
 
-    def _switched(self, problem: Problem, jurisdiction: Jurisdiction, ctx: Context, plan: Plan) -> Plan:
+    def _deriving(self) -> tuple[PolicyView, ParameterReads]:
+        """:attr:`_derive_on`, made: a twin of the policy that notes each parameter whose value it gives out
+        (:func:`~responsibility.policy._view.recording`: fresh, none of the policy's memos, so nothing derive keeps
+        goes in unnoted), naming the policy as the view on which derive reads what it reads only to name a reading
+        (:data:`~._facts.NAMES_ON`: :func:`~._facts._discovery`'s readings)."""
+        twin, reads = recording(self.policy)
+        twin.__dict__[NAMES_ON] = self.policy
+        self._derive_on = got = (twin, reads)
+        return got
+
+    def _switched(self, problem: Problem, jurisdiction: Jurisdiction, ctx: Context, plan: Plan,
+                  facts: list[Fact] | None = None) -> Plan:
         """``plan`` with what the readings the text leaves open decide of its findings for this record
         (:meth:`switched_rests`): kept by the record's plan *and* the placement of the record under each other value
         read (:meth:`_placed_key`).
@@ -420,7 +455,15 @@ class Decider:
         if not found or (readings and not plan.keys):
             return plan
         today = ctx.as_of
-        others = tuple([d._placed_key(problem, jurisdiction, today)[1] for d in deciders])
+        # A reading whose parameter derive has never read on this decider's view (every record's derive so far, this
+        # one's among them: what derive keeps was made on that view, its reads noted then) gives the same facts and
+        # context under its other value: its decider fires its own rules on them (outside_channel_finder_level, read
+        # only to be named: 1,498 of 1,649 re-decisions on 14334c1's rules; session 40). Any other derives again.
+        noted = self._derive_on[1] if self._derive_on is not None and self.share_facts else None
+        read: Container[str] = noted.ids if noted is not None and not noted.every and facts is not None else _EVERY
+        same = (facts, ctx) if facts is not None else None
+        others = tuple([d._placed_key(problem, jurisdiction, today, None if param in read else same)[1]
+                        for (param, _, _), d in zip(found, deciders, strict=True)])
         key = (plan, at, others)
         got = self._switched_plans.get(key)
         if got is None:
@@ -437,16 +480,34 @@ class Decider:
             self._switched_plans[key] = got
         return got
 
-    def _placed_key(self, problem: Problem, jurisdiction: Jurisdiction, today: dt.date | None
-                    ) -> tuple[tuple[Any, ...], Plan]:
+    def _placed_key(self, problem: Problem, jurisdiction: Jurisdiction, today: dt.date | None,
+                    same: tuple[list[Fact], Context] | None = None) -> tuple[tuple[Any, ...], Plan]:
         """What the compiled engine's placing reads of a problem parsed by ``parse_problem`` under this decider's
         policy (:meth:`_placement`'s key, which decides the findings and their clauses), and that placement's plan:
-        :meth:`_switched` reads them under another value of a reading."""
-        problem = placed_for(problem, self.policy)
-        facts, ctx = derive(problem, self.policy, today)
-        hits = self.compiled.fire_read(problem.__dict__["area"], facts, derived=True)[0]
-        placed, _, key = self._placement(problem, jurisdiction, facts, hits, ctx, self.compiled)
-        return key, placed
+        :meth:`_switched` reads them under another value of a reading. ``same``: the record's facts and context as
+        derive gives them under this policy too (:meth:`_switched`: derive does not read the parameter this policy
+        sets otherwise), used unless the record is placed otherwise here (residents_committee_place)."""
+        here = placed_for(problem, self.policy)
+        if same is not None and here is problem:
+            facts, ctx = same
+            self.shared += 1
+        else:
+            problem = here
+            facts, ctx = derive(problem, self.policy, today)
+        rec = problem.__dict__
+        hits, fired = self.compiled.fire_read(rec["area"], facts, derived=True)
+        # Kept by the fired part as the engine gives it (a number per fact that met a rule, standing for the rules'
+        # ids with what a plan reads of the fact: engine/_compile's tokens, never reused), in place of the
+        # placement's key of a tuple per hit (:meth:`_placement`), which it decides: a look-up by a tuple of ints.
+        at = (rec["area"], rec["kind"], rec["severity"], ctx.line, facts[0]["prank"] if facts else None,
+              tuple(sorted(ctx.knew)) if ctx.knew else (), fired)
+        got = self._by_fired.get(at)
+        if got is None:
+            placed, _, key = self._placement(problem, jurisdiction, facts, hits, ctx, self.compiled)
+            if len(self._by_fired) >= PLANS_KEPT:
+                self._by_fired.clear()
+            got = self._by_fired[at] = (key, placed)
+        return got
 
     def _placement(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
                    ctx: Context, eng: _Engine) -> tuple[Plan, bool, tuple[Any, ...]]:
@@ -1153,7 +1214,7 @@ class Decider:
         quotes) waits until it is read too. ``shape``: the record's, whose plan is read under the readings the text
         leaves open here (:meth:`_switched`: a verdict not read decides nothing again)."""
         if shape is not None and self._flips is not None:
-            plan = self._switched(problem, jurisdiction, ctx, plan)
+            plan = self._switched(problem, jurisdiction, ctx, plan, facts)
         rec = problem.__dict__  # (the record's fields from the model's dict: no __getattr__ hook per read)
         if ctx.set_aside:  # (a plan's rows are those of a record without steps set aside)
             rows = self._aside_rows(plan, problem, facts, hits, ctx)

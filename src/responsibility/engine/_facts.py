@@ -907,14 +907,34 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
     return record_line(policy, rec["area"], kind, named, assigned) if named else None
 
 
+#: The attribute of a view that notes the parameters :func:`derive` reads (engine/_decide) holding the view it
+#: stands for, whose reads are not noted: what derive reads only to name a reading in a verdict's ``rests_on`` is read
+#: there (:func:`naming_view`).
+NAMES_ON = "_derive_names_on"
+
+
+def naming_view(policy: PolicyView) -> PolicyView:
+    """The view on which :func:`derive` reads what it reads only to name readings in a verdict's ``rests_on``, never
+    to make a fact or the context's line and levels: ``policy`` itself, or for a view that notes the parameters read
+    the view it was made from (:data:`NAMES_ON`), which notes nothing."""
+    named: PolicyView | None = policy.__dict__.get(NAMES_ON)
+    return policy if named is None else named
+
+
 def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | None, level: str, body: str | None,
                channel: str, prank: int) -> tuple[bool, tuple[str, ...]]:
     """Whether a discovery came through an outside channel, and the parameters a verdict rests on
-    because of who found it (kept per policy: a policy has few such discoveries)."""
-    rank = policy.level_rank
-    rests: list[str] = []
+    because of who found it (kept per policy: a policy has few such discoveries).
+
+    The second part names readings and makes no fact: it is read on :func:`naming_view`'s view, so that a view that
+    notes the parameters derive reads (engine/_decide's, :data:`NAMES_ON`) notes only those its facts read — a
+    decider deciding the record again under another value of outside_channel_finder_level, which this part alone
+    reads, then fires its rules on the same facts (engine/_decide ``Decider._switched``; session 40)."""
     # An outside channel (audit, hotline, media…) found it: the finder's own level missed it too.
     outside = not policy.channels[channel].own_work
+    policy = naming_view(policy)
+    rank = policy.level_rank
+    rests: list[str] = []
     # Found through an outside channel at a level where a body other than the finder had a discovery duty:
     # whether that level missed it too is outside_channel_finder_level's to say, either way.
     # (a duty that does not reach the place — a city's oversight of its own funds, a county's problem — names nobody

@@ -362,7 +362,12 @@ class PolicyView:
                     return of_line
                 # (at the holder's level or below: a line whose part in the kind is a level above's only —
                 # 二(五)5's 省市 spot check by 财政、民宗 — gives the county's department no 本部门问题; check39 #1)
-                return tuple(h for h in of_line if self.line_in_kind(area, kind, sector, self.bodies[h].level))
+                # (and at the rectification stage only where the fixing is its line's by the division of duties: a
+                # line whose part in the kind is another stage's, where the text names another body of its level
+                # to fix it, is not made its fixer by 即时整改 — 卫健's 水质监测 beside 县级统管单位's 确保供水达标;
+                # fid40c)
+                return tuple(h for h in of_line if self.line_in_kind(area, kind, sector, self.bodies[h].level)
+                             and not (stage == "rectification" and self.fixed_by_another(area, kind, sector, h)))
             if own == area:  # a problem of the area itself: whose line it is, nothing else says
                 return self._of_sector(held, None)
             # 涉及本部门问题 at one stage: a department whose only part in this kind is to help
@@ -431,6 +436,46 @@ class PolicyView:
                                    and (top is None or self.level_rank[self.bodies[h].level] <= top)
                                    and not self._passes_on_for_unit(area, kind, did, h)
                                    for did in work for h in self.holders(did, area, kind, sector))
+        return got
+
+    def fixed_by_another(self, area: str, kind: str, sector: str, body: str) -> bool:
+        """Whether 二(二)3's 即时整改 leaves department ``body``, of a record's line ``sector``, out of the
+        rectification of a problem of ``kind`` in ``area`` (按照职责分工…即时整改): its line holds none of the kind's
+        own rectification duties at its level or below — its part in the kind is at another stage (a check, a test,
+        a passing on) — and the kind's own rectification names another body of its level (a department, office,
+        unit or school; not the level's Party committee or government, which lead and press). The division of duties
+        then gives the fixing to that body, and the department's 本部门问题 is its own stage's part: 县卫健局's
+        水质监测网络建设和安全检测 (二(六)5(4)) finds water substandard, and 县级统管单位 落实水质自检…确保供水达标
+        (二(六)5(3)) makes it meet the standard. A department handed such a problem has a part in it and no duty to
+        rectify it (assignment_without_rectification_duty). Where the kind names no body of its level to fix it (a
+        water project finished late: the township builds, 二(五)2), the line's department is its level's rectifier
+        through 二(二)3 as before; finding is not narrowed so (二(二)3 动态发现: every body the problem concerns; the
+        fixing is the named body's, 一(三) 责任清单、整改清单; fid40c).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.fixed_by_another("water", k, "health", "county_health")
+        ...  for k in ("water_quality_test_failed", "water_quality_substandard")]
+        [True, True]
+        >>> p.fixed_by_another("projects", "project_late_or_unfinished", "water", "county_water")
+        False
+        >>> p.fixed_by_another("housing", "housing_renovation_late", "civil_affairs", "county_civil_affairs")
+        False
+        """
+        cache: dict[tuple[str, str, str, str], bool] = self.__dict__.setdefault("_fixed_by_another", {})
+        key = (area, kind, sector, body)
+        got = cache.get(key)
+        if got is None:
+            level = self.bodies[body].level
+            top = self.level_rank[level]
+            own = [d for d in self.stage_duties(area, kind, "rectification") if self.duty_area[d] == area
+                   and self.duties[d].scope != "area_holders"]
+            held = {h for d in own for h in self.holders(d, area, kind, sector)}
+            lined = any(self.bodies[h].sector == sector and self.level_rank[self.bodies[h].level] <= top
+                        for h in held)
+            others = any(h != body and self.bodies[h].level == level and not self.bodies[h].role
+                         and h not in self.main_holders for h in held)
+            got = cache[key] = not lined and others
         return got
 
     def _passes_on_for_unit(self, area: str, kind: str, duty_id: str, body: str) -> bool:
