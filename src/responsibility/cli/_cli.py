@@ -886,6 +886,22 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
         sys.exit(1)
 
 
+def _scenario_paths(paths: tuple[str, ...]) -> None:
+    """Refuse a scenario path that is a FIFO or a device: the scenario finder said "no such file or directory" of
+    one that is there (hostile40)."""
+    import os
+    import stat
+
+    for raw in paths:
+        try:
+            mode = os.stat(raw).st_mode
+        except OSError:
+            continue  # (the finder says what is missing)
+        if not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
+            raise ResponsibilityError(f"{raw}: not a regular file (a pipe or a device); give a scenario file "
+                                      "(*.scenarios.yaml) or a directory of them")
+
+
 @cli.command("test")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
@@ -902,6 +918,7 @@ def test_cmd(paths: tuple[str, ...], rules_dir: str | None, engine: str | None, 
     """
     from ..checks._scenarios import coverage, run_paths
 
+    _scenario_paths(paths)
     policy = load_policy(rules_dir)
     outcomes = list(run_paths(paths or ["."], policy, engine=_engine(engine)))
     if not outcomes:
@@ -998,6 +1015,7 @@ def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[s
         new = old
     if (new is None) == (rev is None):
         raise click.UsageError("give NEW, or --against REV, but not both")
+    _scenario_paths(scenario_paths)
     if rev is not None:
         old_dir, new_dir = _policy_at_revision(Path(old), rev), Path(old)
     else:

@@ -34,6 +34,7 @@ from ._store import (
     json_lines,
     lock_head,
     now,
+    quick_check,
     rows_to_insert,
     schema_version,
     shown_target,
@@ -994,6 +995,12 @@ class Ledger:
         cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at", "prev", "hash")
         prev, expected, n = GENESIS, 1, 0
         with self.engine.connect() as conn:
+            if (damage := quick_check(conn)) is not None:
+                # an intact chain said "正常" of a file whose pages SQLite could no longer read, and a damaged
+                # events page was exit 3 "a bug" (hostile40): the file's own soundness comes first
+                return Verification(False, 0, None, None, f"the database file is damaged ({damage}): it was cut "
+                                    "short or overwritten outside SQLite; restore it from a backup (`sqlite3 FILE "
+                                    ".recover` saves what it can read, into a new file)")
             head = conn.execute(sa.select(t.head.c.seq, t.head.c.hash)).first()
             if head is None:
                 return Verification(False, 0, None, None, "the ledger has no head row: it was damaged outside the "

@@ -1,0 +1,157 @@
+"""The input contract, hostile inputs (hostile40): a ledger whose SQLite file is damaged (exit 3 "a bug", 500, or
+"another program's database", and `ledger verify` said 正常 of it), an empty or broken .json given to `assess`,
+a FIFO given to `test` and `diff --scenarios`, and what else a fresh pass over the entry points found."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from responsibility import Ledger, LedgerError
+
+Run = Callable[..., tuple[int, str, str]]
+ROOT = Path(__file__).resolve().parents[1]
+EVENTS = ROOT / "examples" / "ledger" / "events.yaml"
+RECORD = ROOT / "examples" / "records" / "problem.json"
+
+
+# ---------------------------------------------------------------- 1. a ledger whose file is damaged
+
+
+def _ledger(tmp_path: Path, run_cli: Run) -> Path:
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    assert run_cli("ledger", "add", str(db), str(EVENTS), "--by", "clerk")[0] == 0
+    return db
+
+
+def _damage(db: Path, name: str) -> None:
+    """Overwrite the page of table or index ``name`` (its cells, not its header) as a disk fault or a copy taken
+    mid-write would: SQLite then says "database disk image is malformed" when it reads it."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0]
+    conn.close()
+    data = bytearray(db.read_bytes())
+    for i in range((root - 1) * page_size + 100, root * page_size, 5):
+        data[i] = 0x5A
+    db.write_bytes(bytes(data))
+
+
+def test_a_damaged_events_page_is_unusable_input_never_a_bug(tmp_path: Path, run_cli: Run) -> None:
+    """`ledger show` on a ledger whose events page was overwritten was exit 3 "internal error … this is a bug"
+    (sqlite3.DatabaseError: database disk image is malformed): the file is damaged, which is the input's state,
+    exit 2 saying so and what to do."""
+    db = _ledger(tmp_path, run_cli)
+    _damage(db, "events")
+    code, _, err = run_cli("ledger", "show", str(db), "CA-2021-101")
+    assert code == 2 and "damaged" in err and "backup" in err and "bug" not in err, err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_verify_says_a_damaged_file_is_damaged(tmp_path: Path, run_cli: Run) -> None:
+    """`ledger verify` said 正常 (hash chain intact) of a ledger whose index page was overwritten, while `ledger
+    show` of its problem failed: verify is where a clerk looks for damage, and it asks SQLite's own check first."""
+    db = _ledger(tmp_path, run_cli)
+    _damage(db, "ix_events_problem")
+    code, out, err = run_cli("ledger", "verify", str(db))
+    assert code == 1 and "damaged" in out and "正常：" not in out and "OK:" not in out, (out, err)
+    with Ledger.open(db) as ledger:
+        result = ledger.verify()
+    assert not result.ok and "damaged" in result.what
+
+
+def test_verify_of_a_damaged_events_page_is_a_finding(tmp_path: Path, run_cli: Run) -> None:
+    db = _ledger(tmp_path, run_cli)
+    _damage(db, "events")
+    code, out, err = run_cli("ledger", "verify", str(db))
+    assert code == 1 and "damaged" in out and "bug" not in err, (out, err)
+
+
+def test_a_sound_ledger_still_verifies(tmp_path: Path, run_cli: Run) -> None:
+    db = _ledger(tmp_path, run_cli)
+    code, out, _ = run_cli("ledger", "verify", str(db))
+    assert code == 0 and "正常" in out
+
+
+def test_a_damaged_meta_page_is_damage_not_another_program_s_database(tmp_path: Path, run_cli: Run) -> None:
+    """A ledger whose meta index page was overwritten lost its schema-version row to the reader, and was called
+    "another program's SQLite database (tables events, head, imports, meta), not a ledger": the user went looking
+    for another file. It holds a ledger's tables: it is a damaged ledger."""
+    db = _ledger(tmp_path, run_cli)
+    _damage(db, "sqlite_autoindex_meta_1")
+    code, _, err = run_cli("ledger", "list", str(db), "problems")
+    assert code == 2 and "another program" not in err and "damaged" in err and str(db) in err, err
+
+
+def test_the_service_answers_a_damaged_ledger_with_503_not_500(tmp_path: Path, run_cli: Run) -> None:
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    db = _ledger(tmp_path, run_cli)
+    app = create_app(Settings(auth=False, ledger=str(db), decision_log=tmp_path / "d.jsonl"))
+    _damage(db, "events")
+    with TestClient(app, raise_server_exceptions=False) as client:
+        got = client.get("/v1/ledger/events", params={"problem": "CA-2021-101"})
+    assert got.status_code == 503 and "damaged" in got.json()["error"]["message"], got.text
+
+
+def test_the_library_says_damage_as_a_ledger_error(tmp_path: Path, run_cli: Run) -> None:
+    db = _ledger(tmp_path, run_cli)
+    _damage(db, "events")
+    with Ledger.open(db) as ledger, pytest.raises(LedgerError, match="damaged"):
+        ledger.state("CA-2021-101")
+
+
+# ---------------------------------------------------------------- 2. assess of an empty or broken .json
+
+
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"  \n\n", b"\xef\xbb\xbf \r\n"])
+def test_assess_of_an_empty_json_file_is_a_warning_as_for_every_other_format(tmp_path: Path, run_cli: Run,
+                                                                              content: bytes) -> None:
+    """An empty .jsonl, .csv or .yaml is "holds no records", exit 0 (README: an input without any record is a
+    warning); an empty .json (or one of only a BOM) was exit 2 "is not valid JSON (Expecting value: line 1
+    column 1 (char 0)); for one record per line use .jsonl"."""
+    f = tmp_path / "none.json"
+    f.write_bytes(content)
+    code, _, err = run_cli("assess", str(f), "-o", str(tmp_path / "o.csv"), "--no-progress")
+    assert code == 0 and "holds no records" in err, err
+
+
+@pytest.mark.parametrize(("text", "where", "hint"), [
+    ('{"id": "a",\n "area": "housing",}', ":2:20: ", "fix the JSON syntax"),
+    ('{"id": "a"}\n{"id": "b"}\n', ":2:1: ", ".jsonl"),
+])
+def test_assess_says_a_json_syntax_error_at_file_line_column(tmp_path: Path, run_cli: Run, text: str, where: str,
+                                                              hint: str) -> None:
+    """It said "f.json is not valid JSON (… line 2 column 20 (char 31)); for one record per line use .jsonl"
+    whatever was wrong: the contract's file:line:column (as `who` says it), and the .jsonl hint only where the
+    file holds one record after another."""
+    f = tmp_path / "f.json"
+    f.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("assess", str(f), "-o", str(tmp_path / "o.csv"), "--no-progress")
+    assert code == 2 and f"{f}{where}" in err and hint in err, err
+    if hint != ".jsonl":
+        assert ".jsonl" not in err, err
+
+
+# ---------------------------------------------------------------- 3. a FIFO where a scenario file should be
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_test_and_diff_name_a_fifo_as_no_regular_file(tmp_path: Path, run_cli: Run) -> None:
+    """`responsibility test FIFO` said "FIFO: no such file or directory (check the path)" of a file that is
+    there: it is a pipe, not a scenario file. Said without opening it (which would wait for a writer)."""
+    fifo = tmp_path / "s.scenarios.yaml"
+    os.mkfifo(fifo)
+    code, _, err = run_cli("test", str(fifo))
+    assert code == 2 and "not a regular file" in err and "no such file" not in err, err
+    code, _, err = run_cli("diff", str(ROOT / "rules"), "--set", "handling_time_limit_days=15",
+                           "--scenarios", str(fifo))
+    assert code == 2 and "not a regular file" in err and "no such file" not in err, err
