@@ -155,3 +155,49 @@ def test_test_and_diff_name_a_fifo_as_no_regular_file(tmp_path: Path, run_cli: R
     code, _, err = run_cli("diff", str(ROOT / "rules"), "--set", "handling_time_limit_days=15",
                            "--scenarios", str(fifo))
     assert code == 2 and "not a regular file" in err and "no such file" not in err, err
+
+
+# ---------------------------------------------------------------- 4. a decision log over a file that is no log
+
+
+@pytest.mark.parametrize("name", ["problem.json", "problems.jsonl"])
+def test_the_decision_log_is_never_appended_to_a_json_file_that_is_no_log(tmp_path: Path, name: str) -> None:
+    """Only the first byte was checked ("{"): `serve --decision-log problem.json` appended log lines to a problem
+    record (a JSON document of several lines) and to a file of records as JSON lines. A log's every line is
+    {"time": …}."""
+    from responsibility import ResponsibilityError
+    from responsibility.service._log import DecisionLog
+
+    f = tmp_path / name
+    f.write_bytes((ROOT / "examples" / "records" / name).read_bytes())
+    before = f.read_bytes()
+    with pytest.raises(ResponsibilityError, match="not a decision log"):
+        DecisionLog(f).close()
+    assert f.read_bytes() == before
+    log = tmp_path / "d.jsonl"
+    first = DecisionLog(log)
+    first.write(endpoint="x")
+    first.close()
+    DecisionLog(log).close()  # a log is still appended to
+
+
+# ---------------------------------------------------------------- 5. a list named in Chinese over HTTP
+
+
+def test_the_service_takes_a_list_by_the_name_offices_call_it(tmp_path: Path, run_cli: Run) -> None:
+    """`ledger list DB 问题清单` reads the list (by either name, its help says); GET /v1/ledger/lists/问题清单 was 400
+    "'问题清单' is not one of 'problems', 'responsibilities' or 'rectifications'"."""
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    db = _ledger(tmp_path, run_cli)
+    app = create_app(Settings(auth=False, ledger=str(db), decision_log=tmp_path / "d.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        by_id = client.get("/v1/ledger/lists/responsibilities", params={"as_of": "2021-07-10"})
+        by_name = client.get("/v1/ledger/lists/责任清单", params={"as_of": "2021-07-10"})
+        wrong = client.get("/v1/ledger/lists/清单")
+    assert by_id.status_code == 200 and by_id.json(), by_id.text
+    assert by_name.status_code == 200 and by_name.json() == by_id.json(), by_name.text
+    err = wrong.json()["error"]
+    assert wrong.status_code == 400 and err["field"] == "path.name" and "问题清单" in err["suggestion"], wrong.text
