@@ -201,3 +201,46 @@ def test_the_service_takes_a_list_by_the_name_offices_call_it(tmp_path: Path, ru
     assert by_name.status_code == 200 and by_name.json() == by_id.json(), by_name.text
     err = wrong.json()["error"]
     assert wrong.status_code == 400 and err["field"] == "path.name" and "问题清单" in err["suggestion"], wrong.text
+
+
+# ---------------------------------------------------------------- 6. events as JSON lines
+
+
+def test_events_as_json_lines_are_not_sent_to_assess(tmp_path: Path, run_cli: Run) -> None:
+    """`ledger add DB events.jsonl` said "a file of JSON lines is for `responsibility assess`", which reads problem
+    records, never events: it says how to give the events as one list."""
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    f = tmp_path / "events.jsonl"
+    f.write_text('{"problem": "P1", "type": "registered", "on": "2021-03-01", "area": "housing", '
+                 '"place": "330127100219"}\n{"problem": "P1", "type": "discovered", "on": "2021-03-01", '
+                 '"level": "county", "channel": "hotline"}\n', encoding="utf-8")
+    code, _, err = run_cli("ledger", "add", str(db), str(f), "--by", "clerk")
+    assert code == 2 and f"{f}:2:1:" in err and "assess" not in err and "give one event" in err, err
+
+
+@pytest.mark.parametrize(("path", "headers", "body", "status", "said", "not_said"), [
+    ("/v1/ledger/events", {"Content-Type": "application/yaml"}, b"- {problem: P1}\n", 415, "reads an event",
+     "problem record"),
+    ("/v1/ledger/events", {"Content-Type": "application/json"}, b'{"problem": "P1"}\n{"problem": "P2"}\n', 400,
+     "[list]", "/v1/assess"),
+    ("/v1/ledger/merge", {"Content-Type": "text/csv"}, b"a,b\n", 415, "{source, into, on}", "problem record"),
+    ("/v1/ledger/merge", {"Content-Type": "application/json"}, b"[]", 422, '"source"', "None"),
+])
+def test_the_ledger_s_endpoints_say_what_they_read(tmp_path: Path, run_cli: Run, path: str,
+                                                   headers: dict[str, str], body: bytes, status: int, said: str,
+                                                   not_said: str) -> None:
+    """A YAML body to /v1/ledger/events was told "/v1/ledger/events reads one problem record as a JSON object …
+    many records go to /v1/assess as JSON lines", and events one per line "JSON lines … are read by /v1/assess
+    only": /v1/assess reads no events. A list sent to /v1/ledger/merge had no suggestion at all."""
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    db = _ledger(tmp_path, run_cli)
+    app = create_app(Settings(auth=False, ledger=str(db), decision_log=tmp_path / "d.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        got = client.post(path, content=body, headers=headers)
+    err = got.json()["error"]
+    text = err["message"] + " " + str(err["suggestion"])
+    assert got.status_code == status and said in text and not_said not in text, got.text

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import dataclasses
 import errno
 import gc
 import io
@@ -605,6 +606,13 @@ def _read_records(path: str, what: str = "a problem object", encoding: str | Non
         issue = exc.issues[0]
         if garbled:  # (what the error quotes is the garbled text: the note says why)
             click.echo(f"note: {garbled}", err=True)
+        if "problem" not in what and "`responsibility assess`" in issue.hint:
+            # events one per line (JSON lines) were told "a file of JSON lines is for `responsibility assess`",
+            # which reads problem records, never events (hostile40)
+            noun = what.removeprefix("an ").removeprefix("a ").removesuffix(" object")
+            issue = dataclasses.replace(issue, hint=f"give one {noun}, or a [list] of them: JSON lines are read as "
+                                                    "one list once put in [ ] with a comma after each line "
+                                                    "(jq -s . FILE does it)")
         raise ProblemError("", str(issue), code="unreadable") from None
     if isinstance(data, dict):
         return [data], pos, False

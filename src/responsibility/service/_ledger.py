@@ -333,7 +333,8 @@ def install(app: FastAPI, svc: Service) -> None:
         endpoint = "POST /v1/ledger/merge"
         started, who, led, raw, input_hash = await write_request(request)
         if not isinstance(raw, dict):
-            raise ApiError(422, "expected an object {source, into, on}", type="RequestError", field="(body)")
+            raise ApiError(422, f"expected an object {{source, into, on}}, not {kind_of(raw)}", type="RequestError",
+                           field="(body)", suggestion="send {\"source\": id, \"into\": id, \"on\": \"YYYY-MM-DD\"}")
         for key in ("source", "into", "on"):
             value = raw.get(key)
             if not isinstance(value, str) or not value.strip():
