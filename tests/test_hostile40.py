@@ -244,3 +244,26 @@ def test_the_ledger_s_endpoints_say_what_they_read(tmp_path: Path, run_cli: Run,
     err = got.json()["error"]
     text = err["message"] + " " + str(err["suggestion"])
     assert got.status_code == status and said in text and not_said not in text, got.text
+
+
+# ---------------------------------------------------------------- 7. a reader gone: 141, never exit 1
+
+
+@pytest.mark.parametrize("args", [["validate"], ["ledger", "verify", "{db}"], ["--version"],
+                                  ["test", str(ROOT / "examples" / "problems" / "basic_needs.scenarios.yaml")]])
+def test_a_reader_gone_is_141_on_every_command_not_exit_1(tmp_path: Path, run_cli: Run, args: list[str]) -> None:
+    """`validate | true`, `ledger verify DB | head -c1`, `test … | true` ended with exit 1 — "findings", "a broken
+    chain", "a failed scenario" — of a run that found none: click turns a broken pipe met by its echo into exit 1.
+    The README's contract is 141, quietly, as `who` and `assess` already ended."""
+    import subprocess
+    import sys
+
+    db = _ledger(tmp_path, run_cli)
+    read, write = os.pipe()
+    os.close(read)  # the reader has gone before the first line is written
+    try:
+        done = subprocess.run([sys.executable, "-m", "responsibility", *(a.format(db=db) for a in args)],
+                              stdout=write, stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    finally:
+        os.close(write)
+    assert done.returncode == 141 and "Traceback" not in done.stderr, done.stderr

@@ -431,6 +431,11 @@ def _main(argv: list[str] | None) -> int:
                "terminal is incomplete)")
         return int(exc.code)  # type: ignore[arg-type]
     except SystemExit as exc:
+        if _reader_gone_in_click():  # (click's own exit 1 for a broken pipe: README says 141)
+            from .._files import quiet_broken_stdout
+
+            quiet_broken_stdout()
+            return 141
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     except (ReaderGone, BrokenPipeError):
         # The reader of standard output stopped reading (`| head -1`): it asked for no more, so no
@@ -467,6 +472,23 @@ def _main(argv: list[str] | None) -> int:
         return 2
     except Exception as exc:  # a bug: one line, the traceback only when asked for
         return _internal_error(exc, debug)
+
+
+def _reader_gone_in_click() -> bool:
+    """Whether click met a broken pipe on standard output (its ``echo`` to a reader that stopped reading: ``validate |
+    true``, ``ledger verify DB | head -c1``, ``--help | true``) and turned it into ``sys.exit(1)``, wrapping the
+    standard streams: exit 1 said "findings" (a broken chain, a failed test) of a command that found none (hostile40).
+    The streams are unwrapped again (a caller in the same process writes on)."""
+    try:
+        from click.utils import _PacifyFlushWrapper
+    except ImportError:  # pragma: no cover - a click without it exits as it does
+        return False
+    gone = isinstance(sys.stdout, _PacifyFlushWrapper)
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if isinstance(stream, _PacifyFlushWrapper):
+            setattr(sys, name, stream.wrapped)
+    return gone
 
 
 def _internal_error(exc: BaseException, debug: bool) -> int:
