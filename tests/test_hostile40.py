@@ -267,3 +267,19 @@ def test_a_reader_gone_is_141_on_every_command_not_exit_1(tmp_path: Path, run_cl
     finally:
         os.close(write)
     assert done.returncode == 141 and "Traceback" not in done.stderr, done.stderr
+
+
+# ---------------------------------------------------------------- 8. an output named as a directory
+
+
+@pytest.mark.parametrize("args", [["assess", str(RECORD), "-o", "{out}/", "--to", "csv", "--no-progress"],
+                                  ["assess", str(RECORD), "-o", "{out}.csv/", "--no-progress"],
+                                  ["graph", "-o", "{out}.mmd/"],
+                                  ["who", str(RECORD), "--picture", "{out}.svg/"]])
+def test_an_output_ending_with_a_slash_is_no_file(tmp_path: Path, run_cli: Run, args: list[str]) -> None:
+    """`assess … -o results/ --to csv` wrote a file named results (Path() drops the slash), and `-o out.csv/` a file
+    out.csv: a name ending with / is a directory's, and there is none."""
+    out = tmp_path / "results"
+    code, _, err = run_cli(*(a.format(out=out) for a in args))
+    assert code == 2 and "ends with /" in err, err
+    assert list(tmp_path.iterdir()) == [], list(tmp_path.iterdir())

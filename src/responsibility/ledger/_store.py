@@ -202,9 +202,9 @@ def quick_check(conn: Any) -> str | None:
 def damaged(target: str, why: BaseException | str) -> str:
     """What to say of a ledger whose SQLite file is damaged, and what to do."""
     reason = " ".join(str(why).split()).split(" with text ")[0][:200]  # (not the damaged bytes themselves)
-    return (f"{shown_target(target)}: cannot use it: the ledger's database file is damaged ({reason}): it was cut short or "
-            "overwritten outside SQLite (a copy taken while it was written, a disk fault); nothing was written — "
-            "restore it from a backup (`sqlite3 FILE .recover` saves what it can read, into a new file)")
+    return (f"{shown_target(target)}: cannot use it: the ledger's database file is damaged ({reason}): it was cut "
+            "short or overwritten outside SQLite (a copy taken while it was written, a disk fault); nothing was "
+            "written — restore it from a backup (`sqlite3 FILE .recover` saves what it can read, into a new file)")
 
 
 #: Called (from another thread) when a writer has waited :data:`WAIT_NOTICE_AFTER` seconds for the
