@@ -283,3 +283,18 @@ def test_an_output_ending_with_a_slash_is_no_file(tmp_path: Path, run_cli: Run, 
     code, _, err = run_cli(*(a.format(out=out) for a in args))
     assert code == 2 and "ends with /" in err, err
     assert list(tmp_path.iterdir()) == [], list(tmp_path.iterdir())
+
+
+# ---------------------------------------------------------------- 9. an empty tokens file
+
+
+@pytest.mark.parametrize(("text", "held"), [("", "nothing (it is empty)"), ("hello\n", "text"),
+                                            ('{"tokens": null}', "null under tokens")])
+def test_a_tokens_file_holding_no_list_says_what_it_holds_and_how_to_make_one(tmp_path: Path, run_cli: Run,
+                                                                            text: str, held: str) -> None:
+    """`serve --tokens FILE` of an empty file said "tokens: expected a list of {name, role, jurisdiction, sha256}
+    entries", neither what the file holds nor how to make an entry."""
+    f = tmp_path / "tokens.yaml"
+    f.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("serve", "--tokens", str(f), "--port", "0")
+    assert code == 2 and f"not {held}" in err and "responsibility token" in err, err
