@@ -298,3 +298,22 @@ def test_a_tokens_file_holding_no_list_says_what_it_holds_and_how_to_make_one(tm
     f.write_text(text, encoding="utf-8")
     code, _, err = run_cli("serve", "--tokens", str(f), "--port", "0")
     assert code == 2 and f"not {held}" in err and "responsibility token" in err, err
+
+
+# ---------------------------------------------------------------- 10. a file name that is a terminal escape
+
+
+def test_a_file_name_found_in_a_directory_never_writes_a_terminal_escape(tmp_path: Path, run_cli: Run,
+                                                                          rules_copy: Path) -> None:
+    """A file named "\\x1b]0;…\\a\\x1b[2J.yaml" in a rules or scenario directory from elsewhere (a pull request, a
+    colleague's copy) was named raw in `validate`'s and `test`'s messages: on a terminal it set the window's title
+    and cleared the screen. Its control characters are shown escaped, as a record's are."""
+    name = "\x1b]0;owned\x07\x1b[2J"
+    (rules_copy / "areas" / f"{name}.yaml").write_text("x: 1\n", encoding="utf-8")
+    code, out, err = run_cli("validate", str(rules_copy))
+    assert code == 1 and "\x1b" not in out + err and "\\x1b]0;owned\\x07" in out, out
+    scenarios = tmp_path / "sc"
+    scenarios.mkdir()
+    (scenarios / f"{name}.scenarios.yaml").write_text("scenarios: 5\n", encoding="utf-8")
+    code, out, err = run_cli("test", str(scenarios))
+    assert code == 2 and "\x1b" not in out + err and "\\x1b]0;owned\\x07" in err, err
