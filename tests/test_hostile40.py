@@ -317,3 +317,19 @@ def test_a_file_name_found_in_a_directory_never_writes_a_terminal_escape(tmp_pat
     (scenarios / f"{name}.scenarios.yaml").write_text("scenarios: 5\n", encoding="utf-8")
     code, out, err = run_cli("test", str(scenarios))
     assert code == 2 and "\x1b" not in out + err and "\\x1b]0;owned\\x07" in err, err
+
+
+# ---------------------------------------------------------------- 11. an encoding asked of a workbook
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".json"])
+def test_ledger_list_says_an_encoding_a_workbook_cannot_take(tmp_path: Path, run_cli: Run, suffix: str) -> None:
+    """`ledger list DB problems -o l.xlsx --encoding gb18030` wrote the workbook and exit 0, the encoding dropped
+    without a word (its help: "Encoding of the CSV file -o writes"); the import side says so already (hostile38)."""
+    db = _ledger(tmp_path, run_cli)
+    out = tmp_path / f"l{suffix}"
+    code, _, err = run_cli("ledger", "list", str(db), "problems", "-o", str(out), "--encoding", "gb18030")
+    assert code == 2 and "--encoding" in err and ".csv" in err and not out.exists(), err
+    code, _, err = run_cli("ledger", "list", str(db), "problems", "-o", str(tmp_path / "l.csv"), "--encoding",
+                           "gb18030")
+    assert code == 0, err
