@@ -333,3 +333,27 @@ def test_ledger_list_says_an_encoding_a_workbook_cannot_take(tmp_path: Path, run
     code, _, err = run_cli("ledger", "list", str(db), "problems", "-o", str(tmp_path / "l.csv"), "--encoding",
                            "gb18030")
     assert code == 0, err
+
+
+# ---------------------------------------------------------------- 12. a workbook too long for Excel, over HTTP
+
+
+def test_an_export_too_long_for_a_sheet_is_the_request_s_to_narrow_not_503(tmp_path: Path, run_cli: Run,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """GET /v1/ledger/export of a ledger whose 责任清单 outgrew a sheet (1,080,004 rows, after 53 s) was 503 Service
+    Unavailable — "try later", which never helps — and said "or export CSV", which the service has no way to: 422,
+    what to narrow, and where a list of any length is had."""
+    from fastapi.testclient import TestClient
+
+    from responsibility.ledger import _xlsx
+    from responsibility.service import Settings, create_app
+
+    db = _ledger(tmp_path, run_cli)
+    monkeypatch.setattr(_xlsx, "MAX_ROWS", 1)
+    app = create_app(Settings(auth=False, ledger=str(db), decision_log=tmp_path / "d.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        got = client.get("/v1/ledger/export", params={"as_of": "2021-07-10"})
+    err = got.json()["error"]
+    assert got.status_code == 422 and "do not fit in one Excel sheet" in err["message"], got.text
+    assert "/v1/ledger/lists" in err["suggestion"] and "CSV" not in err["message"], got.text
+    assert "Retry-After" not in got.headers

@@ -38,6 +38,7 @@ from .._json import kind_of
 from ..ledger import Event
 from ..ledger._ledger import MAX_DAYS, MAX_SEQ
 from ..ledger._lists import json_rows as frame_rows
+from ..ledger._xlsx import TooManyRows
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal, _level, full_code
@@ -433,6 +434,11 @@ def install(app: FastAPI, svc: Service) -> None:
         try:
             await query(functools.partial(led.export_xlsx, tmp / name, on, place=where, area=area, status=status,
                                           within=within))
+        except TooManyRows as exc:  # the request's to narrow, not a database to wait for (it was 503)
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise ApiError(422, str(exc).partition("; ")[0], type="LedgerError", field="query",
+                           suggestion="filter by place, area or status; /v1/ledger/lists/{name} gives a list as "
+                                      "JSON, however long") from None
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
