@@ -357,3 +357,21 @@ def test_an_export_too_long_for_a_sheet_is_the_request_s_to_narrow_not_503(tmp_p
     assert got.status_code == 422 and "do not fit in one Excel sheet" in err["message"], got.text
     assert "/v1/ledger/lists" in err["suggestion"] and "CSV" not in err["message"], got.text
     assert "Retry-After" not in got.headers
+
+
+def test_an_export_too_long_for_a_sheet_is_one_line_without_a_traceback(tmp_path: Path, run_cli: Run) -> None:
+    """`ledger export` of a list longer than a sheet said so, then printed "Exception ignored in <generator object
+    WriteOnlyWorksheet._write_rows …> Traceback … I/O operation on closed file" at exit: the sheets before it were
+    begun and left. Every sheet's length is checked before the first is begun."""
+    import subprocess
+    import sys
+
+    db = _ledger(tmp_path, run_cli)
+    out = tmp_path / "w.xlsx"
+    code = ("import sys\nfrom responsibility.ledger import _xlsx\n_xlsx.MAX_ROWS = 1\n"
+            "from responsibility.cli import main\n"
+            f"sys.exit(main(['ledger', 'export', {str(db)!r}, {str(out)!r}, '--as-of', '2021-07-10']))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2 and "do not fit" in done.stderr, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert not out.exists()

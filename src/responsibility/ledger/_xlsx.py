@@ -95,14 +95,18 @@ def write_workbook(path: Any, sheets: Iterable[tuple[str, Any, set[int]]], *, in
     from ._compat import atomic_path, check_target
 
     check_target(path, inputs, what="workbook")  # before any sheet is built: a refusal leaves nothing half-made
+    sheets = list(sheets)
+    for title, frame, _ in sheets:
+        # every sheet before the first is begun: a write-only sheet begun and left printed a traceback ("Exception
+        # ignored in … _write_rows … I/O operation on closed file") after the clean error (hostile40)
+        if len(frame) > MAX_ROWS:
+            raise TooManyRows(f"{title}: {len(frame):,} rows do not fit in one Excel sheet ({MAX_ROWS:,}); "
+                              "filter by place, area or status, or export CSV")
     wb = openpyxl.Workbook(write_only=True)
     red = PatternFill("solid", fgColor=OVERDUE_FILL)
     head_fill = PatternFill("solid", fgColor=HEADER_FILL)
     bold = Font(bold=True)
     for title, frame, highlight in sheets:
-        if len(frame) > MAX_ROWS:
-            raise TooManyRows(f"{title}: {len(frame):,} rows do not fit in one Excel sheet ({MAX_ROWS:,}); "
-                              "filter by place, area or status, or export CSV")
         ws = wb.create_sheet(title=title)
         columns = list(frame.columns)
         records = [[_cell_value(v) for v in row] for row in frame.itertuples(index=False, name=None)]
