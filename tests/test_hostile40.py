@@ -375,3 +375,15 @@ def test_an_export_too_long_for_a_sheet_is_one_line_without_a_traceback(tmp_path
     assert done.returncode == 2 and "do not fit" in done.stderr, done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
     assert not out.exists()
+
+
+# ---------------------------------------------------------------- 13. the same events added twice
+
+
+def test_events_added_twice_say_what_to_do(tmp_path: Path, run_cli: Run) -> None:
+    """`ledger add DB events.yaml` a second time said "registered event on 2021-06-01: already registered on
+    2021-06-01", what was wrong and where, but not what to do."""
+    db = _ledger(tmp_path, run_cli)
+    code, _, err = run_cli("ledger", "add", str(db), str(EVENTS), "--by", "clerk")
+    assert code == 2 and f"{EVENTS}:" in err and "already registered" in err and "leave its registered event out" \
+        in err, err
