@@ -8,6 +8,7 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -387,3 +388,36 @@ def test_events_added_twice_say_what_to_do(tmp_path: Path, run_cli: Run) -> None
     code, _, err = run_cli("ledger", "add", str(db), str(EVENTS), "--by", "clerk")
     assert code == 2 and f"{EVENTS}:" in err and "already registered" in err and "leave its registered event out" \
         in err, err
+
+
+# ---------------------------------------------------------------- 14. a link to / in a policy directory
+
+
+def test_validate_never_walks_a_linked_tree_whole(tmp_path: Path, rules_copy: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A link to / saved in areas/ made `validate` walk the whole file system (17.8 s and 440 MB here) before naming
+    the one YAML file it found there: the look for YAML in a subfolder reads a bounded number of entries, and a
+    subfolder of yaml files is still named (r_sub below)."""
+    from responsibility import validate
+
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(25_000):  # a tree as wide as a system directory, no YAML in it
+        (big / f"d{i:05d}").mkdir()
+    (rules_copy / "areas" / "root").symlink_to(big, target_is_directory=True)
+    reads = {"n": 0}
+    real = os.scandir
+
+    def counting(path: Any = ".") -> Any:
+        reads["n"] += 1
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", counting)
+    validate(rules_copy)
+    assert reads["n"] < 1_000, reads
+    monkeypatch.setattr(os, "scandir", real)
+    sub = rules_copy / "areas" / "sub" / "deeper"
+    sub.mkdir(parents=True)
+    (sub / "x.yaml").write_text("id: x\n", encoding="utf-8")
+    issues = validate(rules_copy)
+    assert any("areas/sub/deeper/x.yaml" in str(i) and "subfolder" in str(i) for i in issues), issues
