@@ -55,6 +55,18 @@ def test_a_damaged_events_page_is_unusable_input_never_a_bug(tmp_path: Path, run
     assert len(err.strip().splitlines()) == 1, err
 
 
+@pytest.mark.parametrize("args", [["alerts"], ["duplicates"], ["list", "problems"], ["list", "indices"],
+                                  ["export", "{out}"]])
+def test_every_read_of_a_damaged_events_page_is_unusable_input(tmp_path: Path, run_cli: Run,
+                                                                args: list[str]) -> None:
+    """The lists read the events through SQLite's own cursor, past SQLAlchemy's hook: `ledger alerts`, `duplicates`,
+    `list` and `export` of a damaged ledger were still exit 3 "internal error … this is a bug"."""
+    db = _ledger(tmp_path, run_cli)
+    _damage(db, "events")
+    code, _, err = run_cli("ledger", args[0], str(db), *(a.format(out=tmp_path / "w.xlsx") for a in args[1:]))
+    assert code == 2 and "damaged" in err and "bug" not in err, err
+
+
 def test_verify_says_a_damaged_file_is_damaged(tmp_path: Path, run_cli: Run) -> None:
     """`ledger verify` said 正常 (hash chain intact) of a ledger whose index page was overwritten, while `ledger
     show` of its problem failed: verify is where a clerk looks for damage, and it asks SQLite's own check first."""

@@ -528,6 +528,10 @@ def _chunks(conn: Any, q: Any, *, upto: str | None, columns: tuple[str, ...],
             cursor.execute(str(compiled), args)
             while part := cursor.fetchmany(chunk):
                 yield part
+        except Exception as exc:  # (past SQLAlchemy's hook: a damaged file said as the hook says it, not as a bug)
+            if not is_damage(exc):
+                raise
+            raise LedgerError(damaged(str(conn.engine.url.database), exc)) from None
         finally:
             cursor.close()
         return
