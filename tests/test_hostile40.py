@@ -74,6 +74,7 @@ def test_verify_says_a_damaged_file_is_damaged(tmp_path: Path, run_cli: Run) -> 
     _damage(db, "ix_events_problem")
     code, out, err = run_cli("ledger", "verify", str(db))
     assert code == 1 and "damaged" in out and "正常：" not in out and "OK:" not in out, (out, err)
+    assert out.startswith("数据库文件已损坏"), out
     with Ledger.open(db) as ledger:
         result = ledger.verify()
     assert not result.ok and "damaged" in result.what

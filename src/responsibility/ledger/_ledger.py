@@ -64,6 +64,8 @@ class Verification:
         if self.ok:
             return f"正常：共 {self.events:,} 条事件，哈希链完整，末条事件哈希 {self.last_hash}"
         of = f"（问题 {self.problem}）" if self.problem is not None else ""  # a removed last event names no problem
+        if self.what.startswith("the database file is damaged"):
+            return "数据库文件已损坏（在 SQLite 之外被截断或改写），哈希链无法核对：请从备份恢复"
         if self.seq is None:  # the head row itself is gone
             return f"哈希链无法核对：{self.what}"
         return f"第 {self.seq} 条事件{of}处哈希链断开：{self.what}"
