@@ -30,6 +30,15 @@ from dataclasses import dataclass
 from typing import Any
 
 
+def shown_name(name: str) -> str:
+    """A file's name as a message shows it: a control character escaped (``\\x1b``), never written to the terminal —
+    a file named ``\\x1b]0;…\\a.yaml`` in a rules or scenario directory from elsewhere set the terminal's title, or
+    cleared its screen, when an error named it (hostile40)."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
+
+
 class ResponsibilityError(Exception):
     """Base class of every error raised on purpose by ``responsibility``."""
 
@@ -50,7 +59,8 @@ class Issue:
     code: str = "invalid"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        file = shown_name(self.file)
+        where = f"{file}:{self.line}:{self.column}" if self.line else file
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}: {self.message}{hint}"
 
@@ -91,7 +101,7 @@ class ProblemError(ResponsibilityError, ValueError):
         #: The position of the offending item in a list given at once (a ledger's events), when known.
         self.index = index
         self.detail = message
-        prefix = f"{where}: " if where else ""
+        prefix = f"{shown_name(where)}: " if where else ""
         shown = record if record is None or len(record) <= 60 else record[:60] + "…"
         # quoted as written: an id that is printable is shown as it is (repr doubled the backslash of an id its
         # reader had escaped already, problem 'a\\x00b': review22b R22b-9); one that is not, escaped
@@ -111,7 +121,7 @@ class JurisdictionError(ResponsibilityError, ValueError):
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
         self.file = file
         self.line = line
-        where = f"{file}:{line}: " if file and line else (f"{file}: " if file else "")
+        where = f"{shown_name(file)}:{line}: " if file and line else (f"{shown_name(file)}: " if file else "")
         super().__init__(where + message)
 
 

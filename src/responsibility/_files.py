@@ -226,6 +226,10 @@ def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wh
         return path
     if path.is_dir():
         raise OutputError(f"{what} {path} is a directory; give a file name")
+    if str(target).endswith(("/", os.sep)):
+        # a directory's name: Path() drops the slash, and `-o results/ --to csv` wrote a file named results (hostile40)
+        raise OutputError(f"{what} {target} names a directory (it ends with /) that does not exist; give a file "
+                          "name: drop the /, or create the directory and name a file in it")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"cannot write {what} {path}: directory {parent} does not exist")

@@ -468,6 +468,10 @@ class Source:
                                           "read whole; give a long ledger as JSON lines (one record per line), CSV "
                                           "or Parquet, which are read a block at a time")
             text = raw.decode(self.encoding)
+            if not text.strip(" \t\r\n\ufeff"):
+                # an empty file (or a BOM alone) holds no record, as an empty .jsonl, .csv or .yaml does: a
+                # warning, exit 0 — it was "not valid JSON (Expecting value: line 1 column 1 (char 0))" (hostile40)
+                return
             found = _list_elements(text)
             if found is not None:
                 del raw  # (the list is read from ``text`` from here on: not holding the bytes too saves their size)
@@ -486,8 +490,16 @@ class Source:
             raise ResponsibilityError(f"{name}: line {line}: {why}; a JSON document is read whole, so one broken "
                                       f"character makes all of it unreadable: fix that line{hint}") from None
         except ValueError as exc:
-            raise ResponsibilityError(f"{self.path} is not valid JSON ({exc}); for one record per line use "
-                                      ".jsonl") from None
+            name = "<stdin>" if self.path == "-" else self.path
+            if not isinstance(exc, json.JSONDecodeError):
+                raise ResponsibilityError(f"{name} is not valid JSON ({exc})") from None
+            # said at file:line:column, as `who` says it and the README's contract asks (hostile40: it was
+            # "is not valid JSON (… line 2 column 11 (char 63)); for one record per line use .jsonl" whatever
+            # was wrong)
+            hint = "one record per line is JSON lines: name the file .jsonl (or --from jsonl)" \
+                if exc.msg == "Extra data" else "fix the JSON syntax there"
+            raise ResponsibilityError(f"{name}:{exc.lineno}:{exc.colno}: is not valid JSON ({exc}); {hint}") \
+                from None
         except RecursionError:
             raise ResponsibilityError(f"{self.path}: JSON nested too deeply (a problem record is a few levels deep: "
                                       "is a value a document of its own?); fix the file") from None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import dataclasses
 import errno
 import gc
 import io
@@ -430,6 +431,11 @@ def _main(argv: list[str] | None) -> int:
                "terminal is incomplete)")
         return int(exc.code)  # type: ignore[arg-type]
     except SystemExit as exc:
+        if _reader_gone_in_click():  # (click's own exit 1 for a broken pipe: README says 141)
+            from .._files import quiet_broken_stdout
+
+            quiet_broken_stdout()
+            return 141
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     except (ReaderGone, BrokenPipeError):
         # The reader of standard output stopped reading (`| head -1`): it asked for no more, so no
@@ -466,6 +472,23 @@ def _main(argv: list[str] | None) -> int:
         return 2
     except Exception as exc:  # a bug: one line, the traceback only when asked for
         return _internal_error(exc, debug)
+
+
+def _reader_gone_in_click() -> bool:
+    """Whether click met a broken pipe on standard output (its ``echo`` to a reader that stopped reading: ``validate |
+    true``, ``ledger verify DB | head -c1``, ``--help | true``) and turned it into ``sys.exit(1)``, wrapping the
+    standard streams: exit 1 said "findings" (a broken chain, a failed test) of a command that found none (hostile40).
+    The streams are unwrapped again (a caller in the same process writes on)."""
+    try:
+        from click.utils import _PacifyFlushWrapper
+    except ImportError:  # pragma: no cover - a click without it exits as it does
+        return False
+    gone = isinstance(sys.stdout, _PacifyFlushWrapper)
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if isinstance(stream, _PacifyFlushWrapper):
+            setattr(sys, name, stream.wrapped)
+    return gone
 
 
 def _internal_error(exc: BaseException, debug: bool) -> int:
@@ -605,6 +628,13 @@ def _read_records(path: str, what: str = "a problem object", encoding: str | Non
         issue = exc.issues[0]
         if garbled:  # (what the error quotes is the garbled text: the note says why)
             click.echo(f"note: {garbled}", err=True)
+        if "problem" not in what and "`responsibility assess`" in issue.hint:
+            # events one per line (JSON lines) were told "a file of JSON lines is for `responsibility assess`",
+            # which reads problem records, never events (hostile40)
+            noun = what.removeprefix("an ").removeprefix("a ").removesuffix(" object")
+            issue = dataclasses.replace(issue, hint=f"give one {noun}, or a [list] of them: JSON lines are read as "
+                                                    "one list once put in [ ] with a comma after each line "
+                                                    "(jq -s . FILE does it)")
         raise ProblemError("", str(issue), code="unreadable") from None
     if isinstance(data, dict):
         return [data], pos, False
@@ -886,6 +916,22 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
         sys.exit(1)
 
 
+def _scenario_paths(paths: tuple[str, ...]) -> None:
+    """Refuse a scenario path that is a FIFO or a device: the scenario finder said "no such file or directory" of
+    one that is there (hostile40)."""
+    import os
+    import stat
+
+    for raw in paths:
+        try:
+            mode = os.stat(raw).st_mode
+        except OSError:
+            continue  # (the finder says what is missing)
+        if not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
+            raise ResponsibilityError(f"{raw}: not a regular file (a pipe or a device); give a scenario file "
+                                      "(*.scenarios.yaml) or a directory of them")
+
+
 @cli.command("test")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
@@ -902,6 +948,7 @@ def test_cmd(paths: tuple[str, ...], rules_dir: str | None, engine: str | None, 
     """
     from ..checks._scenarios import coverage, run_paths
 
+    _scenario_paths(paths)
     policy = load_policy(rules_dir)
     outcomes = list(run_paths(paths or ["."], policy, engine=_engine(engine)))
     if not outcomes:
@@ -998,6 +1045,7 @@ def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[s
         new = old
     if (new is None) == (rev is None):
         raise click.UsageError("give NEW, or --against REV, but not both")
+    _scenario_paths(scenario_paths)
     if rev is not None:
         old_dir, new_dir = _policy_at_revision(Path(old), rev), Path(old)
     else:

@@ -6,6 +6,7 @@ unknown area, level or place, a picture without ``--out``) is one line on stderr
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -81,6 +82,8 @@ def graph(
         from .._files import check_target, names_no_file
 
         target = Path(out)
+        if out.endswith(("/", os.sep)) and not target.is_dir():
+            check_target(out)  # (a directory's name, which Path() drops the / of: says so)
         if target.is_dir():  # (not `rules.svg` beside a folder `rules`, written without a word: review23b R23b-7)
             raise ResponsibilityError(f"--out {out} is a directory; give a file name, e.g. --out "
                                       f"{target / ('chain.' + fmt)}")

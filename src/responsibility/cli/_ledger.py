@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -277,6 +278,13 @@ def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple
 
     if which in ("indices", "recognition") and (area or status):  # they would be ignored, not applied
         raise click.UsageError(f"the {which} list takes --place and --as-of, not --area or --status")
+    suffix = os.path.splitext(output or "")[1].lower()
+    if suffix in (".xlsx", ".json") and click.get_current_context().get_parameter_source("encoding") \
+            == click.core.ParameterSource.COMMANDLINE:
+        # (it was dropped without a word: the file came out in UTF-8 whatever was asked; hostile40)
+        raise click.BadParameter(f"{encoding!r} is the encoding of a CSV file; a {suffix} file holds its text in "
+                                 f"Unicode whatever is asked: leave --encoding out, or write a .csv file",
+                                 param_hint="--encoding")
     with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
         day = _day(as_of)
         if which in ("indices", "recognition"):

@@ -507,8 +507,10 @@ class Folder:
                 d["who"] = _names(policy).body(d["who"])
         if e.type == "registered":
             if e.problem in self.states and not correcting:
-                self._fail(e, "problem", f"already registered on {self.states[e.problem].registered_on}",
-                           "duplicate_problem")
+                # (what to do, too: the same file added twice said only "already registered on …"; hostile40)
+                self._fail(e, "problem", f"already registered on {self.states[e.problem].registered_on}; the "
+                           "ledger holds this problem (a file added twice?): leave its registered event out, or give "
+                           "a new problem an id of its own", "duplicate_problem")
             if d["domain"] not in policy.problem_areas:
                 self._fail(e, "domain",
                            f"unknown duty area {d['domain']!r}; {_suggest(d['domain'], policy.problem_areas)}",

@@ -34,6 +34,7 @@ from ._store import (
     json_lines,
     lock_head,
     now,
+    quick_check,
     rows_to_insert,
     schema_version,
     shown_target,
@@ -63,6 +64,8 @@ class Verification:
         if self.ok:
             return f"正常：共 {self.events:,} 条事件，哈希链完整，末条事件哈希 {self.last_hash}"
         of = f"（问题 {self.problem}）" if self.problem is not None else ""  # a removed last event names no problem
+        if self.what.startswith("the database file is damaged"):
+            return "数据库文件已损坏（在 SQLite 之外被截断或改写），哈希链无法核对：请从备份恢复"
         if self.seq is None:  # the head row itself is gone
             return f"哈希链无法核对：{self.what}"
         return f"第 {self.seq} 条事件{of}处哈希链断开：{self.what}"
@@ -994,6 +997,12 @@ class Ledger:
         cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at", "prev", "hash")
         prev, expected, n = GENESIS, 1, 0
         with self.engine.connect() as conn:
+            if (damage := quick_check(conn)) is not None:
+                # an intact chain said "正常" of a file whose pages SQLite could no longer read, and a damaged
+                # events page was exit 3 "a bug" (hostile40): the file's own soundness comes first
+                return Verification(False, 0, None, None, f"the database file is damaged ({damage}): it was cut "
+                                    "short or overwritten outside SQLite; restore it from a backup (`sqlite3 FILE "
+                                    ".recover` saves what it can read, into a new file)")
             head = conn.execute(sa.select(t.head.c.seq, t.head.c.hash)).first()
             if head is None:
                 return Verification(False, 0, None, None, "the ledger has no head row: it was damaged outside the "

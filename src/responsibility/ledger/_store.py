@@ -25,10 +25,9 @@ from ._events import GENESIS
 
 SCHEMA_VERSION = 1
 
-__all__ = ["SCHEMA_VERSION", "LedgerError", "Tables", "corrected_rows", "create", "engine_of", "insert", "iter_rows",
-           "json_lines", "lock_head", "make_engine", "now", "rows_to_insert", "schema_version", "store_rules",
-           "stored_rules", "tables", "upgrade",
-           "url_of"]
+__all__ = ["SCHEMA_VERSION", "LedgerError", "Tables", "corrected_rows", "create", "damaged", "engine_of", "insert",
+           "is_damage", "iter_rows", "json_lines", "lock_head", "make_engine", "now", "quick_check", "rows_to_insert",
+           "schema_version", "store_rules", "stored_rules", "tables", "upgrade", "url_of"]
 
 
 def _sqlalchemy() -> Any:
@@ -151,6 +150,10 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
         def _error(context: Any) -> None:
             # a write to a file that may not be written (its permissions, a read-only share) is the user's
             # circumstance, not a bug (review19b T1: exit 3 "this is a bug", 500 from the service)
+            if is_damage(context.original_exception):
+                # a page of the file overwritten or cut off outside SQLite (a copy broken off, a disk fault):
+                # the input's state, not a bug (hostile40: `ledger show` was exit 3 "this is a bug")
+                raise LedgerError(damaged(file or url, context.original_exception)) from None
             if "readonly" in str(context.original_exception).lower():
                 raise LedgerError(f"{shown_target(file or url)}: cannot write to it (the file is read-only: its "
                                   "permissions, or a read-only disk or share); nothing was written — get write "
@@ -170,6 +173,38 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
         raise ExtraUnavailable(f"{exc}; PostgreSQL needs psycopg: pip install 'responsibility[ledger]'") from None
     except sa.exc.ArgumentError as exc:
         raise LedgerError(f"not a database URL: {url!r} ({exc})") from None
+
+
+def is_damage(exc: BaseException) -> bool:
+    """``exc`` is SQLite finding its file damaged (SQLITE_CORRUPT, SQLITE_NOTADB met past the first page, a text
+    cell that is not UTF-8)."""
+    text = str(exc).lower()
+    # (a cell overwritten with bytes that are no UTF-8: "Could not decode to UTF-8 column 'day'")
+    return "malformed" in text or "file is not a database" in text or "could not decode to utf-8" in text
+
+
+def quick_check(conn: Any) -> str | None:
+    """SQLite's own check of its file's pages and indexes (``PRAGMA quick_check``): its first complaint, or
+    ``None`` when the file is sound (and for a server's database, which keeps its own)."""
+    if conn.dialect.name != "sqlite":
+        return None
+    try:
+        rows = conn.exec_driver_sql("PRAGMA quick_check(5)").fetchall()
+    except Exception as exc:  # (the check itself stopped at a damaged page: the engine's hook made it a LedgerError)
+        if not is_damage(exc):
+            raise
+        return "database disk image is malformed (the check stopped at a damaged page)"
+    found = [line for r in rows for line in str(r[0]).splitlines()
+             if line.strip() and line.lower() != "ok" and not line.startswith("*** in database")]
+    return "; ".join(" ".join(f.split()) for f in found)[:200] or None
+
+
+def damaged(target: str, why: BaseException | str) -> str:
+    """What to say of a ledger whose SQLite file is damaged, and what to do."""
+    reason = " ".join(str(why).split()).split(" with text ")[0][:200]  # (not the damaged bytes themselves)
+    return (f"{shown_target(target)}: cannot use it: the ledger's database file is damaged ({reason}): it was cut "
+            "short or overwritten outside SQLite (a copy taken while it was written, a disk fault); nothing was "
+            "written — restore it from a backup (`sqlite3 FILE .recover` saves what it can read, into a new file)")
 
 
 #: Called (from another thread) when a writer has waited :data:`WAIT_NOTICE_AFTER` seconds for the
@@ -247,6 +282,13 @@ def schema_version(engine: Any) -> int | None:
             return None
         row = conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == "schema_version")).first()
         if row is None:
+            if sa.inspect(conn).has_table("events"):
+                # a ledger's tables, its version row gone (a damaged page of meta): not "another program's
+                # database" (hostile40), which sent the user looking for another file
+                where = engine.url.database if engine.url.get_backend_name() == "sqlite" else \
+                    engine.url.render_as_string(hide_password=True)
+                raise LedgerError(f"{where}: the ledger's meta table holds no schema version: it was damaged "
+                                  "outside the library; restore it from a backup")
             return None
         try:
             version = int(row[0])
@@ -486,6 +528,10 @@ def _chunks(conn: Any, q: Any, *, upto: str | None, columns: tuple[str, ...],
             cursor.execute(str(compiled), args)
             while part := cursor.fetchmany(chunk):
                 yield part
+        except Exception as exc:  # (past SQLAlchemy's hook: a damaged file said as the hook says it, not as a bug)
+            if not is_damage(exc):
+                raise
+            raise LedgerError(damaged(str(conn.engine.url.database), exc)) from None
         finally:
             cursor.close()
         return

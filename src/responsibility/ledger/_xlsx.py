@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .._errors import import_extra
+from .._errors import LedgerError, import_extra
 
 MAX_ROWS = 1_048_575
 #: The most a part of a workbook may unpack to, and how many times its packed size (Excel packs about 10 times).
@@ -33,6 +33,11 @@ HEADER_FILL = "DDEBF7"
 DATE_FORMAT = "yyyy-mm-dd"
 #: A share (本级主动发现占比 …) as a percentage with one decimal; the cell keeps the ratio.
 PERCENT_FORMAT = "0.0%"
+
+
+class TooManyRows(LedgerError):
+    """A list longer than an Excel sheet holds: the request's to narrow (a filter), not the database's fault (the
+    service said 503 "try later" of it: hostile40)."""
 
 
 def text_width(value: Any) -> int:
@@ -88,17 +93,20 @@ def write_workbook(path: Any, sheets: Iterable[tuple[str, Any, set[int]]], *, in
     from openpyxl.utils import get_column_letter
 
     from ._compat import atomic_path, check_target
-    from ._store import LedgerError
 
     check_target(path, inputs, what="workbook")  # before any sheet is built: a refusal leaves nothing half-made
+    sheets = list(sheets)
+    for title, frame, _ in sheets:
+        # every sheet before the first is begun: a write-only sheet begun and left printed a traceback ("Exception
+        # ignored in … _write_rows … I/O operation on closed file") after the clean error (hostile40)
+        if len(frame) > MAX_ROWS:
+            raise TooManyRows(f"{title}: {len(frame):,} rows do not fit in one Excel sheet ({MAX_ROWS:,}); "
+                              "filter by place, area or status, or export CSV")
     wb = openpyxl.Workbook(write_only=True)
     red = PatternFill("solid", fgColor=OVERDUE_FILL)
     head_fill = PatternFill("solid", fgColor=HEADER_FILL)
     bold = Font(bold=True)
     for title, frame, highlight in sheets:
-        if len(frame) > MAX_ROWS:
-            raise LedgerError(f"{title}: {len(frame):,} rows do not fit in one Excel sheet ({MAX_ROWS:,}); "
-                              "filter by place, area or status, or export CSV")
         ws = wb.create_sheet(title=title)
         columns = list(frame.columns)
         records = [[_cell_value(v) for v in row] for row in frame.itertuples(index=False, name=None)]

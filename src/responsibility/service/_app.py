@@ -229,18 +229,17 @@ class Service:
 async def read_json(request: Request, limit: int, seconds: float | None = None) -> Any:
     """The request body as JSON, refused with 413 past ``limit`` bytes, 408 when it has not all arrived within
     ``seconds`` and 400 when not JSON."""
+    reads, send, many = _body_words(request.url.path)
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise too_large(limit, suggestion=_SMALLER)
+        raise too_large(limit, suggestion=many)
     charset = check_encoding(request)
     from ._batch import named_format
 
     if (what := named_format(request)) is not None:  # (a YAML body was told "reads as a CSV row": review22b R22b-9)
         media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-        raise ApiError(415, f"{request.url.path} reads one problem record as a JSON object, not {media[:60]} "
-                       f"({what})", type="RequestError", field="(headers)",
-                       suggestion="send the record as JSON (Content-Type: application/json); many records go to "
-                       "/v1/assess as JSON lines")
+        raise ApiError(415, f"{request.url.path} reads {reads}, not {media[:60]} ({what})", type="RequestError",
+                       field="(headers)", suggestion=send)
     chunks: list[bytes] = []
     size = 0
     try:
@@ -248,7 +247,7 @@ async def read_json(request: Request, limit: int, seconds: float | None = None) 
             async for chunk in request.stream():
                 size += len(chunk)
                 if size > limit:
-                    raise too_large(limit, suggestion=_SMALLER)
+                    raise too_large(limit, suggestion=many)
                 chunks.append(chunk)
     except TimeoutError:
         raise too_slow(seconds or 0) from None
@@ -270,7 +269,9 @@ async def read_json(request: Request, limit: int, seconds: float | None = None) 
             else str(exc)
         hint = "send one JSON object (Content-Type: application/json)"
         if isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data" and exc.lineno > 1:  # JSON lines
-            hint = "send one JSON document; JSON lines (one object per line) are read by /v1/assess only"
+            hint = "send one JSON document; JSON lines (one object per line) are read by /v1/assess only" \
+                if not request.url.path.startswith("/v1/ledger/") else \
+                f"send one JSON document: {reads} (JSON lines of events go in one [list], a comma after each)"
         else:
             from ..batch._io import LOOK, not_json_lines
 
@@ -282,6 +283,21 @@ async def read_json(request: Request, limit: int, seconds: float | None = None) 
 
 
 _SMALLER = "send a smaller body; many problems go to /v1/assess as JSON lines"
+
+
+def _body_words(path: str) -> tuple[str, str, str]:
+    """What the endpoint at ``path`` reads, how to send it, and what to do with a body too large: the ledger's
+    endpoints were told "reads one problem record … many records go to /v1/assess" (hostile40), which reads no
+    events."""
+    if path == "/v1/ledger/events":
+        return ("an event (a JSON object) or a list of them", "send the events as JSON (Content-Type: "
+                "application/json): one object, or a [list]", "send the events in smaller lists, or a workbook "
+                "to /v1/ledger/import")
+    if path == "/v1/ledger/merge":
+        return ("a merge as a JSON object {source, into, on}", "send {\"source\": id, \"into\": id, \"on\": "
+                "\"YYYY-MM-DD\"} as JSON (Content-Type: application/json)", "send {source, into, on} alone")
+    return ("one problem record as a JSON object", "send the record as JSON (Content-Type: application/json); many "
+            "records go to /v1/assess as JSON lines", _SMALLER)
 
 
 

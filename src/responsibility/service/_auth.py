@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ResponsibilityError
+from .._json import kind_of
 
 #: Role → (reads places in its jurisdiction, writes the ledger there). A role is a level.
 ROLES: Mapping[str, tuple[bool, bool]] = {
@@ -149,7 +150,10 @@ class TokenStore:
 
         items = data.get("tokens") if isinstance(data, dict) else data
         if not isinstance(items, list):
-            raise fail("tokens", "expected a list of {name, role, jurisdiction, sha256} entries")
+            held = "nothing (it is empty)" if data is None else \
+                f"{kind_of(items)} under tokens" if isinstance(data, dict) else kind_of(data)
+            raise fail("tokens", f"expected a list of {{name, role, jurisdiction, sha256}} entries, not {held}; make "
+                       "each entry with `responsibility token --name … --role … --jurisdiction … >> FILE`")
         entries: list[_Entry] = []
         names: set[str] = set()
         holders: dict[str, str] = {}  # token hash -> the caller it was given to

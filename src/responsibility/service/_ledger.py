@@ -38,6 +38,7 @@ from .._json import kind_of
 from ..ledger import Event
 from ..ledger._ledger import MAX_DAYS, MAX_SEQ
 from ..ledger._lists import json_rows as frame_rows
+from ..ledger._xlsx import TooManyRows
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal, _level, full_code
@@ -56,6 +57,20 @@ Day = Annotated[str | None, Query(description="the day, YYYY-MM-DD (default: tod
                                   json_schema_extra={"format": "date"})]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+
+def _list_id(name: str) -> str:
+    """A list by id or by the name offices call it (问题清单 …), as `responsibility ledger list` takes it: the Chinese
+    name was a 400 over HTTP (hostile40)."""
+    if name in LIST_NAMES:
+        return name
+    from ..ledger._lists import names
+
+    chinese = {str(v["name"]): str(k) for k, v in names()["lists"].items() if k in LIST_NAMES}
+    if name.strip() in chinese:
+        return chinese[name.strip()]
+    choices = "'problems', 'responsibilities' or 'rectifications'"
+    raise ApiError(400, f"path parameter 'name': {name!r} is not one of {choices}", field="path.name",
+                   suggestion=f"use {choices} (or their names, {', '.join(chinese)})")
 
 def _safe_name(name: str) -> str:
     """An uploaded file's name, reduced to a safe base name (its suffix kept)."""
@@ -319,7 +334,8 @@ def install(app: FastAPI, svc: Service) -> None:
         endpoint = "POST /v1/ledger/merge"
         started, who, led, raw, input_hash = await write_request(request)
         if not isinstance(raw, dict):
-            raise ApiError(422, "expected an object {source, into, on}", type="RequestError", field="(body)")
+            raise ApiError(422, f"expected an object {{source, into, on}}, not {kind_of(raw)}", type="RequestError",
+                           field="(body)", suggestion="send {\"source\": id, \"into\": id, \"on\": \"YYYY-MM-DD\"}")
         for key in ("source", "into", "on"):
             value = raw.get(key)
             if not isinstance(value, str) or not value.strip():
@@ -339,11 +355,13 @@ def install(app: FastAPI, svc: Service) -> None:
 
     @app.get("/v1/ledger/lists/{name}", tags=tags, responses=errors,
              summary="问题清单 (problems), 责任清单 (responsibilities) or 整改清单 (rectifications), as of a day")
-    async def lists(request: Request, name: Annotated[Literal["problems", "responsibilities", "rectifications"],
-                                                      Path(description="which list")],
+    async def lists(request: Request, name: Annotated[str, Path(
+                        description="which list: problems, responsibilities or rectifications (or 问题清单, 责任清单, "
+                                    "整改清单)", json_schema_extra={"examples": list(LIST_NAMES)})],
                     as_of: Day = None, place: str | None = None, area: str | None = None,
                     status: str | None = None, lang: Literal["en", "zh"] = "en") -> Response:
         who = svc.caller(request)
+        name = _list_id(name)
         led = ledger()
         where = scope(who, f"GET /v1/ledger/lists/{name}", place)
         frame = await query(functools.partial(getattr(led, name), _lib.query_day("as_of", as_of), place=where,
@@ -416,6 +434,11 @@ def install(app: FastAPI, svc: Service) -> None:
         try:
             await query(functools.partial(led.export_xlsx, tmp / name, on, place=where, area=area, status=status,
                                           within=within))
+        except TooManyRows as exc:  # the request's to narrow, not a database to wait for (it was 503)
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise ApiError(422, str(exc).partition("; ")[0], type="LedgerError", field="query",
+                           suggestion="filter by place, area or status; /v1/ledger/lists/{name} gives a list as "
+                                      "JSON, however long") from None
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

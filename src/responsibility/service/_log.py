@@ -207,14 +207,16 @@ def _is_a_log(path: Path) -> None:
     file given by mistake): lines appended to it would spoil it."""
     try:
         with open(path, "rb") as f:
-            head = f.read(1)
+            head = f.readline(2**16)
     except FileNotFoundError:
         return
     except OSError as exc:
         raise ResponsibilityError(f"cannot open the decision log {path}: {exc.strerror}") from None
-    if head not in (b"", b"{"):
+    # every line of a log is one JSON object that starts with its time: a file that merely starts with "{" (a problem
+    # record, a JSON document of several lines, a file of records as JSON lines) was appended to (hostile40)
+    if head and not head.startswith(b'{"time":'):
         raise ResponsibilityError(f"{path} is not a decision log (its lines would be appended to it, and it does "
-                                  "not start with a JSON line); give a new file or an existing log")
+                                  "not start with a line of one, {\"time\": …}); give a new file or an existing log")
 
 
 #: The logs open in this process (so that :func:`read_log` sees every line written).
