@@ -97,3 +97,23 @@ def test_the_bulk_path_says_the_same(policy: Policy) -> None:
                 "discovered": {**F1["discovered"], "body": "city_civil_affairs"}}]
     a = policy.assess(records, jurisdiction=j, today=TODAY)
     assert got(a) == expected(policy, j, records, "compiled")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_units_own_sector_is_pressed_as_its_departments_line(policy: Policy, engine: str) -> None:
+    """fid40: ``sector: school`` (a unit's own line) made the city's education bureau press nothing, where
+    ``sector: water_supply`` made the city's water bureau press (二(六)5(6)): 二(六)2(4)'s six departments, read by
+    line, now read a unit's line as its directing department's, as a named holder's is (PolicyView.keeps_part)."""
+    p = policy.with_parameters(supervision_scope="own_and_level_above")
+    school = {"id": "E2", "area": "education", "kind": "education_student_not_identified", "place": "330127100219",
+              "severity": "serious", "deadline": "2021-04-01", "as_of": "2021-06-30",
+              "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
+              "handled": [{"action": "assigned", "by_level": "county", "to_level": "county",
+                           "to_body": "county_school", "on": "2021-03-03"}]}
+
+    def pressing(sector: str) -> set[str]:
+        v = p.who_answers({**school, "sector": sector}, engine=engine)  # type: ignore[arg-type]
+        return {f.body for f in v.findings if f.basis == "supervision"}
+
+    assert "city_education" in pressing("school")
+    assert pressing("school") == pressing("education")

@@ -1138,7 +1138,12 @@ class Decider:
                 for c in rule.conds for h in rule.holders[:1])
             for h in rule.holders:
                 b = policy.bodies[h.body]
-                if b.role and not policy.has_sector_at(sector, b.level):
+                # (a unit's own line, at a level without such a unit, is its directing department's for a duty held for
+                # its own part, as keeps_part reads it for a named holder: `sector: school` keeps 市教育's 二(六)2(4))
+                unit = policy.unit_line(sector)
+                if b.role and not policy.has_sector_at(sector, b.level) and not (
+                        unit != sector and unit is not None and policy.has_sector_at(unit, b.level)
+                        and any(policy.duties[d].scope == "by_sector" for d in h.duties)):
                     # No department of that line at this level in the data (a county 农业农村部门):
                     # the role stands for it, unresolved, rather than nobody (PolicyView._of_sector) — where a duty's
                     # list of departments is open (二(四)5 各行业主管部门), and then for 涉及本部门问题 (二(二)3) too;
@@ -1167,7 +1172,9 @@ class Decider:
                             xb = policy.bodies.get(x)
                             # 涉及本部门问题 of another area: only a department of the line the area concerns
                             # (probe10 P10-06)
-                            if xb is not None and xb.level == b.level and sector in policy.lines_of(x) and not (
+                            mine = sector in policy.lines_of(x) or (
+                                policy.duties[did].scope == "by_sector" and policy.keeps_part(x, sector))
+                            if xb is not None and xb.level == b.level and mine and not (
                                     other and not policy.line_concerned(rule.area, x)) and concerned:
                                 out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
                     continue
