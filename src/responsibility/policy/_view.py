@@ -481,13 +481,13 @@ class PolicyView:
     def _passes_on_for_unit(self, area: str, kind: str, duty_id: str, body: str) -> bool:
         """Whether ``body`` holds ``duty_id`` in a problem of ``kind`` only to pass on (分类办理) what a unit it directs
         (:meth:`directing_department`) finds or fixes: the duty is listed at the kind's handling only, not at its
-        discovery or rectification, and the unit holds one of the kind's own discovery or rectification duties (either:
-        an unsafe situation not reported is the unit's to make safe, 应急保供, though its finding is the village's and
-        township's; check40 C6). Its
-        part is then the unit's seen from above, not the department's own 本部门问题 (:meth:`line_in_kind`): 县水利局
-        passes a test failure to 县级统管单位, whose 水质自检…确保供水达标 found and fixes it (二(六)5(3)), under
-        水利部门负责农村供水工程建设与管理监管 (二(六)5(4)) — as 县教育局 hands a school's unpaid aid to the school
-        (has_kind_part's directed unit; review39 F2) — and has no test of its own to have found it with.
+        discovery or rectification, and the unit holds one of the kind's own discovery or rectification duties
+        (either: an unsafe situation not reported is the unit's to fix by its 专业管护 and 水质自检, 二(六)5(3), though
+        the village and township find it; check40 C6). Its part is then the unit's seen from above, not the
+        department's own 本部门问题 (:meth:`line_in_kind`): 县水利局 passes a test failure to 县级统管单位, whose
+        水质自检…确保供水达标 found and fixes it (二(六)5(3)), under 水利部门负责农村供水工程建设与管理监管
+        (二(六)5(4)) — as 县教育局 hands a school's unpaid aid to the school (has_kind_part's directed unit;
+        review39 F2) — and has no test of its own to have found it with.
 
         >>> import responsibility
         >>> p = responsibility.load()
