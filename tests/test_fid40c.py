@@ -16,6 +16,7 @@ import pytest
 from responsibility import Jurisdiction, Policy
 
 from .test_batch import TODAY, expected, got
+from .test_fid40 import handed as water_handed
 
 ENGINES = ("compiled", "durable")
 WATER_TESTS = ("water_quality_test_failed", "water_quality_substandard")
@@ -43,17 +44,10 @@ HANDED = [
 
 def handed(area: str, kind: str, to_body: str | None, sector: str | None = None, place: str = "330127100219",
            level: str = "city") -> dict[str, Any]:
-    """``level``'s audit (the county: its hotline) finds problem ``kind`` and hands it to ``to_body`` of the county,
-    which leaves it unrectified past its deadline."""
-    r: dict[str, Any] = {
-        "id": f"fid40c-{kind}-{to_body}-{sector}", "area": area, "kind": kind, "place": place, "severity": "minor",
-        "discovered": {"level": level, "channel": "audit" if level != "county" else "hotline", "on": "2021-03-01"},
-        "handled": [{"action": "assigned", "by_level": level, "to_level": "county", "on": "2021-03-03",
-                     **({"to_body": to_body} if to_body else {})}],
-        "deadline": "2021-04-30", "as_of": "2021-06-30"}
-    if sector:
-        r["sector"] = sector
-    return r
+    """``level``'s audit (the county: its hotline) finds problem ``kind`` of ``area`` and hands it to ``to_body`` of
+    the county, which leaves it unrectified past its deadline (test_fid40's water record, in any area)."""
+    return {**water_handed(kind, to_body, sector, place, level), "area": area,
+            "id": f"fid40c-{kind}-{to_body}-{sector}"}
 
 
 def findings(policy: Policy, record: dict[str, Any], engine: str = "compiled") -> dict[tuple[str, str], Any]:
