@@ -255,7 +255,7 @@ def _day_argument(value: Any, name: str) -> dt.date | None:
     from .engine._problem import parse_day
 
     try:  # the same days a record's as_of may name (1900-2999)
-        return parse_day(value)
+        return parse_day(value, cell=False)  # (an argument, not a spreadsheet's cell: no Excel hint)
     except PydanticCustomError as exc:
         raise ProblemError(name, exc.message(), code="bad_date") from None
 

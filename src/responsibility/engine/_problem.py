@@ -86,13 +86,37 @@ _JSON_KINDS = {"NoneType": "null", "list": "a list", "tuple": "a list", "str": "
                "int": "a number", "float": "a number", "bool": "true/false", "set": "a set", "frozenset": "a set"}
 
 
-def parse_day(value: Any) -> dt.date:
+#: Said after a day written as Excel writes it on Chinese Windows (2021/5/3) where the day came from a file's cell.
+_IN_EXCEL = " — in Excel, format the column as yyyy-mm-dd (设置单元格格式 → 自定义 → yyyy-mm-dd) before saving"
+
+
+def other_day_hint(value: Any, *, cell: bool = True) -> str | None:
+    """What a day written year first another way (``2021/3/1``, ``2021年3月1日``) is told — its ``YYYY-MM-DD`` —,
+    else ``None``: one message for a record's dates and a ledger event's (newcomer40). ``cell``: whether the day came
+    from a file or a spreadsheet's cell, where Excel may have written it so and the column's format is the cure;
+    a day typed as an option, a query parameter or an argument is told only what to write.
+
+    >>> other_day_hint("2021/3/1", cell=False)
+    '2021/3/1 is not a date as records write it; write 2021-03-01 (YYYY-MM-DD)'
+    """
+    if not isinstance(value, str):
+        return None
+    text = (value if value.isascii() else unicodedata.normalize("NFKC", value)).strip()
+    iso = _other_day(text)
+    if iso is None:
+        return None
+    return f"{_show(value)} is not a date as records write it; write {iso} (YYYY-MM-DD)" + (_IN_EXCEL if cell else "")
+
+
+def parse_day(value: Any, *, cell: bool = True) -> dt.date:
     """A record's date: ``YYYY-MM-DD`` text or a date, between 1900 and 2999.
 
     A number is refused (it is not read as Unix time), and so is a time of day other
     than midnight, and a datetime with a time zone (which day it is depends on the zone:
     ``Policy.who_answers(today=…)``, a record's dates and a ledger's ``as_of`` alike);
-    full-width digits are read as digits.
+    full-width digits are read as digits. ``cell``: whether the day came from a file's cell
+    (a record), which a day written as Excel writes it is told how to format (:func:`other_day_hint`);
+    ``False`` for an option, a query parameter or an argument.
 
     >>> parse_day("2021-03-01"), parse_day(dt.datetime(2021, 3, 1))
     (datetime.date(2021, 3, 1), datetime.date(2021, 3, 1))
@@ -116,10 +140,8 @@ def parse_day(value: Any) -> dt.date:
         m = _ISO_DAY.match(text) if text.isascii() else None
         if m is None:
             if (iso := _other_day(text)) is not None:  # Excel's way on Chinese Windows: 2021/5/3
-                raise _bad(
-                    "bad_date", "{got} is not a date as records write it; write {iso} (YYYY-MM-DD) — in Excel, "
-                    "format the column as yyyy-mm-dd (设置单元格格式 → 自定义 → yyyy-mm-dd) before saving",
-                    {"got": _show(value), "iso": iso})
+                # (the message as a template: what matched a day holds no brace)
+                raise _bad("bad_date", other_day_hint(value, cell=cell) or "", {"got": _show(value), "iso": iso})
             raise _bad("bad_date", "{got} is not a date; write YYYY-MM-DD",
                                       {"got": _show(value)})
         try:
@@ -133,7 +155,7 @@ def parse_day(value: Any) -> dt.date:
     else:
         text = str(value)
         if type(value).__name__ in ("datetime64", "Timestamp", "date32", "Date") and _ISO_DAY.match(text[:19]):
-            return parse_day(text[:19])
+            return parse_day(text[:19], cell=cell)
         raise _bad("bad_date", "a date is written YYYY-MM-DD (got a {kind})",
                                   {"kind": type(value).__name__})
     if not DAY_MIN <= day <= DAY_MAX:
