@@ -740,7 +740,8 @@ def _no_as_of(record: Any) -> bool:
     if not isinstance(record, Mapping):
         return getattr(record, "as_of", None) is None
     value = record.get("as_of")
-    return value is None or (isinstance(value, str) and not value.strip()) or (isinstance(value, float) and value != value)
+    return value is None or (isinstance(value, str) and not value.strip()) or \
+        (isinstance(value, float) and value != value)
 
 
 def table_row(record: Any) -> Any:

@@ -567,6 +567,31 @@ def channel_organs(policy: PolicyView, channel: str, level: str) -> frozenset[st
     return got
 
 
+def channel_level_refusal(policy: PolicyView, channel: str, level: str) -> str:
+    """The refusal of a finding at ``level`` through ``channel``, which the text gives other levels (全科网格 is
+    县级's, 一(一); 调查核查 省市两级's; 审计 the county's and up): the record most likely names the wrong
+    finder (review20 R20-7). One message for a record and a ledger's ``discovered`` event.
+
+    The channel's note, where the data gives one, says what a name of it means (市长热线 is a 县级市's mayor's hotline:
+    level county; review32 F7): it speaks of a finder written above the levels that run the channel (a 市 for 市长热线),
+    and is added only for such a level — a township finding through 热线 was told of 市长热线 (newcomer40).
+
+    >>> import responsibility
+    >>> print(channel_level_refusal(responsibility.load(), "hotline", "township"))  # doctest: +NORMALIZE_WHITESPACE
+    a township does not find problems through 'hotline' (县（市、区）长热线): county runs it (一(二)); give as level
+    the one whose body or work found it (a county audit of a village: level county)
+    """
+    ch = policy.channels[channel]
+    run_by = ch.levels or ()
+    rank = policy.level_rank
+    above = level in rank and all(rank[level] > rank.get(x, 0) for x in run_by)
+    # (the note before the "give as level …": what follows a message's last "; " is the service's suggestion)
+    return (f"a {level} does not find problems through {channel!r} ({ch.name}): {', '.join(run_by)} "
+            f"run{'s' if len(run_by) == 1 else ''} it ({'、'.join(ch.clauses)})"
+            + (f" — {ch.note.strip().rstrip('.')}" if ch.note and above else "")
+            + "; give as level the one whose body or work found it (a county audit of a village: level county)")
+
+
 def stand_in_refusal(policy: PolicyView, field: str, body_id: str, area: str, kind: str | None, *,
                      concealer: bool = False) -> str | None:
     """Why a record cannot name ``body_id`` in ``field`` (``discovered.body``, ``handled[i].to_body``,
@@ -2024,14 +2049,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if run_by is not None and d.level not in run_by:
             # a channel the text gives other levels (全科网格 is 县级's, 一(一); 调查核查 省市两级's; 上级核查 a level
             # above another's; 审计 the county's and up): the record most likely names the wrong finder (review20 R20-7)
-            ch = policy.channels[d.channel]
-            # the channel's note, where the data gives one, says what a name of it means (市长热线 is a 县级市's
-            # mayor's hotline: level county; review32 F7)
-            # (before the "give as level …": what follows a message's last "; " is the service's suggestion)
-            fail("discovered.level", f"a {d.level} does not find problems through {d.channel!r} ({ch.name}): "
-                 f"{', '.join(run_by)} run{'s' if len(run_by) == 1 else ''} it ({'、'.join(ch.clauses)})"
-                 + (f" — {ch.note.strip().rstrip('.')}" if ch.note else "") + "; give as level the one whose body "
-                 "or work found it (a county audit of a village: level county)", "level_mismatch")
+            fail("discovered.level", channel_level_refusal(policy, d.channel, d.level), "level_mismatch")
         if d.body is not None:
             body("discovered.body", d.body, d.level)
             if policy.bodies[d.body].level != d.level:

@@ -631,11 +631,9 @@ class Folder:
             if ch.levels is not None and d["level"] not in ch.levels:
                 # as who_answers refuses it (R20-7): stored, the problem could never be answered, and its
                 # 责任清单 would say only 无法认定 (engine22b: such records were taken in and refused later)
-                self._fail(e, "level", f"a {d['level']} does not find problems through {d['channel']!r} ({ch.name}): "
-                           f"{', '.join(ch.levels)} run{'s' if len(ch.levels) == 1 else ''} it "
-                           f"({'、'.join(ch.clauses)})" + (f" — {ch.note.strip().rstrip('.')}" if ch.note else "")
-                           + "; give as level the one whose body or work found it (a county audit of a village: "
-                           "level county)", "level_mismatch")
+                from ._compat import channel_level_refusal
+
+                self._fail(e, "level", channel_level_refusal(policy, d["channel"], d["level"]), "level_mismatch")
             body("body", d["level"])
             return
         if not s.discoveries and e.type != "concealed" and not correcting:
