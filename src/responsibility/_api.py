@@ -278,7 +278,7 @@ def _on_record(problem: Any, answer: Callable[[Any], _T]) -> _T:
     """``answer(record)`` for a record given as data (a dict, a :class:`Problem`, a frame's row) or
     as a record file's path, whose errors are then located in the file."""
     if not isinstance(problem, (str, Path)):
-        if isinstance(problem, list | tuple) or type(problem).__name__ == "DataFrame":
+        if type(problem).__name__ == "DataFrame":  # (a list is told so by the record parser, as assess tells it)
             _many_records(problem)
         return answer(_row_record(problem))
     record, locate = _file_record(problem)
@@ -289,19 +289,13 @@ def _on_record(problem: Any, answer: Callable[[Any], _T]) -> _T:
 
 
 def _many_records(records: Any) -> None:
-    """Refuse ``records``, a list or a data frame, given for one record: what answers many (``policy.assess``) and
-    how to give one (newcomer40: it was told only "give each record as one")."""
-    if type(records).__name__ == "DataFrame":
-        n = len(records)
-        got = f"a {type(records).__module__.split('.')[0]} DataFrame of {n:,} row{'s' if n != 1 else ''}"
-        one = "one row (df.iloc[0] in pandas, df.row(0, named=True) in polars)"
-    else:
-        n = len(records)
-        got = f"a {type(records).__name__} of {n:,} item{'s' if n != 1 else ''}"
-        one = "one item (records[0])"
-    raise ProblemError("(record)", f"expected one problem record (a dict), got {got}: policy.assess(records) answers "
-                       f"many (an Assessment, with findings and rejects as DataFrames); for one, give {one}",
-                       code="not_an_object")
+    """Refuse ``records``, a data frame, given for one record: what answers many (``policy.assess``) and how to give
+    one (newcomer40: it was told only "give each record as one")."""
+    n = len(records)
+    got = f"a {type(records).__module__.split('.')[0]} DataFrame of {n:,} row{'s' if n != 1 else ''}"
+    raise ProblemError("(record)", f"expected one problem record (a dict), got {got}: policy.assess(df) answers "
+                       "many (an Assessment, with findings and rejects as DataFrames); for one, give one row "
+                       "(df.iloc[0] in pandas, df.row(0, named=True) in polars)", code="not_an_object")
 
 
 def _file_record(path: str | Path) -> tuple[Any, Callable[[ProblemError], ProblemError]]:

@@ -943,9 +943,10 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
     else:
         if type(raw) is not dict and not isinstance(raw, Mapping):
             got = _JSON_KINDS.get(type(raw).__name__, f"a Python {type(raw).__name__}")  # JSON's words
+            # (what takes many, too: who_answers([record]) was told only "give each record as one"; newcomer40)
             raise ProblemError("(record)", f"expected an object, got {got}: a problem record is one object of its "
-                               "fields ({\"id\": …, \"area\": …, \"place\": …}); give each record as one",
-                               code="not_an_object")
+                               "fields ({\"id\": …, \"area\": …, \"place\": …}); give each record as one — many "
+                               "go to policy.assess, `responsibility assess` or POST /v1/assess", code="not_an_object")
         raw = without_nulls(raw)
         if "area" in raw and "domain" in raw:
             raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=_rid(raw),
