@@ -255,7 +255,7 @@ def _day_argument(value: Any, name: str) -> dt.date | None:
     from .engine._problem import parse_day
 
     try:  # the same days a record's as_of may name (1900-2999)
-        return parse_day(value)
+        return parse_day(value, cell=False)  # (an argument, not a spreadsheet's cell: no Excel hint)
     except PydanticCustomError as exc:
         raise ProblemError(name, exc.message(), code="bad_date") from None
 
@@ -278,12 +278,24 @@ def _on_record(problem: Any, answer: Callable[[Any], _T]) -> _T:
     """``answer(record)`` for a record given as data (a dict, a :class:`Problem`, a frame's row) or
     as a record file's path, whose errors are then located in the file."""
     if not isinstance(problem, (str, Path)):
+        if type(problem).__name__ == "DataFrame":  # (a list is told so by the record parser, as assess tells it)
+            _many_records(problem)
         return answer(_row_record(problem))
     record, locate = _file_record(problem)
     try:
         return answer(_row_record(record))  # dotted discovered.* keys read as who FILE reads them (review23b R23b-2)
     except ProblemError as exc:
         raise locate(exc) from None
+
+
+def _many_records(records: Any) -> None:
+    """Refuse ``records``, a data frame, given for one record: what answers many (``policy.assess``) and how to give
+    one (newcomer40: it was told only "give each record as one")."""
+    n = len(records)
+    got = f"a {type(records).__module__.split('.')[0]} DataFrame of {n:,} row{'s' if n != 1 else ''}"
+    raise ProblemError("(record)", f"expected one problem record (a dict), got {got}: policy.assess(df) answers "
+                       "many (an Assessment, with findings and rejects as DataFrames); for one, give one row "
+                       "(df.iloc[0] in pandas, df.row(0, named=True) in polars)", code="not_an_object")
 
 
 def _file_record(path: str | Path) -> tuple[Any, Callable[[ProblemError], ProblemError]]:

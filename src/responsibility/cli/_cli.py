@@ -21,7 +21,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
@@ -109,7 +109,7 @@ class DayParam(click.ParamType):  # type: ignore[type-arg,unused-ignore]
         from ..engine._problem import parse_day
 
         try:
-            return parse_day(value)
+            return parse_day(value, cell=False)  # (typed, not a spreadsheet's cell: no Excel hint)
         except ValueError as exc:  # (pydantic_core's error of a bad day: imported only when there is one)
             from pydantic_core import PydanticCustomError
 
@@ -735,6 +735,15 @@ class _VerdictsOut:
             self._flush()
 
 
+def _no_as_of(record: Any) -> bool:
+    """Whether ``record`` (a mapping, or a table's row) gives no ``as_of``: it is then judged as of today."""
+    if not isinstance(record, Mapping):
+        return getattr(record, "as_of", None) is None
+    value = record.get("as_of")
+    return value is None or (isinstance(value, str) and not value.strip()) or \
+        (isinstance(value, float) and value != value)
+
+
 def table_row(record: Any) -> Any:
     """A record written as a table's row (dotted ``discovered.*`` keys) read as ``Policy.who_answers`` and ``assess``
     read it (review22b R22b-2); any other record as it is."""
@@ -888,8 +897,20 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
     explained: list[str] = []
     kept: list[Any] = []
     failed = False
-    for v in each_streamed(records, pos, many, bad, lambda r: who_answers(
-            policy, table_row(r), jurisdiction=j, engine=_engine(engine), today=today)):
+    undated: list[str] = []  # (the first record answered as of today, for want of an as_of)
+
+    def answer(r: Any) -> Any:
+        got = who_answers(policy, table_row(r), jurisdiction=j, engine=_engine(engine), today=today)
+        if today is None and not undated and _no_as_of(r):
+            # a problem of 2021 never rectified has every deadline behind it as of today: say which day judged it,
+            # once, before its answer (newcomer40: only --explain's 截至 showed it; JSON's shape stays as it is)
+            undated.append(got.problem)
+            click.echo(f"note: a problem without as_of is judged as of today, {got.as_of.isoformat()} "
+                       f"({'first: ' if total > 1 else ''}{got.problem}); give the record's as_of, or --today "
+                       "YYYY-MM-DD", err=True)
+        return got
+
+    for v in each_streamed(records, pos, many, bad, answer):
         out.add(v)
         failed = failed or bool(v.failures)
         if explain:

@@ -115,6 +115,9 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
     if not _loopback(host):  # (once it is known to be listened on: not before an error that it cannot be)
         click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
     settings = Settings.from_env()
+    if settings.auth and settings.tokens is None:  # (create_app says it in Python's words: tokens=, auth=False)
+        raise ResponsibilityError("no tokens configured: give --tokens FILE (or set RESPONSIBILITY_TOKENS_FILE); make "
+                                  "one with `responsibility token`; for loopback development only, --no-auth")
     # a line per request on standard output, uvicorn's access log (the decision log is apart)
     access_log = log_level in ("info", "debug")
     from ._cli import _ClosedStdout
@@ -216,6 +219,13 @@ def token(name: str, role: str, jurisdiction: str, places: str | None) -> None:
     # Full-width digits (３３０１２７, as a Chinese input method types them) are the code, as a record's place, `graph
     # --place` and `ledger list --place` read them; the entry stores the ASCII digits the server's check reads.
     jurisdiction = unicodedata.normalize("NFKC", jurisdiction).strip()
+    source = places or os.environ.get("RESPONSIBILITY_JURISDICTION") or None
+    if jurisdiction and not jurisdiction.isdigit():
+        # a place's name (淳安县): its code, as `ledger list --place` and `graph --place` tell it (newcomer40)
+        from ..engine._problem import place_name_hint
+
+        if (hint := place_name_hint(load_jurisdiction(source), jurisdiction)) is not None:
+            raise ResponsibilityError(f"--jurisdiction {hint}")
     secret = new_token()
     entry = {"name": name, "role": role, "jurisdiction": jurisdiction, "sha256": token_hash(secret)}
     try:
@@ -226,7 +236,6 @@ def token(name: str, role: str, jurisdiction: str, places: str | None) -> None:
             text = text.replace(f"token: tokens[0].{key}: ", f"--{key} ")
         raise ResponsibilityError(text) from None
     # a code the server's places lack: `serve` refuses to start with such a token (review21b: made, then refused)
-    source = places or os.environ.get("RESPONSIBILITY_JURISDICTION") or None
     j = load_jurisdiction(source)
     code = store.principals()[0].code
     if code not in j:

@@ -86,13 +86,37 @@ _JSON_KINDS = {"NoneType": "null", "list": "a list", "tuple": "a list", "str": "
                "int": "a number", "float": "a number", "bool": "true/false", "set": "a set", "frozenset": "a set"}
 
 
-def parse_day(value: Any) -> dt.date:
+#: Said after a day written as Excel writes it on Chinese Windows (2021/5/3) where the day came from a file's cell.
+_IN_EXCEL = " — in Excel, format the column as yyyy-mm-dd (设置单元格格式 → 自定义 → yyyy-mm-dd) before saving"
+
+
+def other_day_hint(value: Any, *, cell: bool = True) -> str | None:
+    """What a day written year first another way (``2021/3/1``, ``2021年3月1日``) is told — its ``YYYY-MM-DD`` —,
+    else ``None``: one message for a record's dates and a ledger event's (newcomer40). ``cell``: whether the day came
+    from a file or a spreadsheet's cell, where Excel may have written it so and the column's format is the cure;
+    a day typed as an option, a query parameter or an argument is told only what to write.
+
+    >>> other_day_hint("2021/3/1", cell=False)
+    '2021/3/1 is not a date as records write it; write 2021-03-01 (YYYY-MM-DD)'
+    """
+    if not isinstance(value, str):
+        return None
+    text = (value if value.isascii() else unicodedata.normalize("NFKC", value)).strip()
+    iso = _other_day(text)
+    if iso is None:
+        return None
+    return f"{_show(value)} is not a date as records write it; write {iso} (YYYY-MM-DD)" + (_IN_EXCEL if cell else "")
+
+
+def parse_day(value: Any, *, cell: bool = True) -> dt.date:
     """A record's date: ``YYYY-MM-DD`` text or a date, between 1900 and 2999.
 
     A number is refused (it is not read as Unix time), and so is a time of day other
     than midnight, and a datetime with a time zone (which day it is depends on the zone:
     ``Policy.who_answers(today=…)``, a record's dates and a ledger's ``as_of`` alike);
-    full-width digits are read as digits.
+    full-width digits are read as digits. ``cell``: whether the day came from a file's cell
+    (a record), which a day written as Excel writes it is told how to format (:func:`other_day_hint`);
+    ``False`` for an option, a query parameter or an argument.
 
     >>> parse_day("2021-03-01"), parse_day(dt.datetime(2021, 3, 1))
     (datetime.date(2021, 3, 1), datetime.date(2021, 3, 1))
@@ -116,10 +140,8 @@ def parse_day(value: Any) -> dt.date:
         m = _ISO_DAY.match(text) if text.isascii() else None
         if m is None:
             if (iso := _other_day(text)) is not None:  # Excel's way on Chinese Windows: 2021/5/3
-                raise _bad(
-                    "bad_date", "{got} is not a date as records write it; write {iso} (YYYY-MM-DD) — in Excel, "
-                    "format the column as yyyy-mm-dd (设置单元格格式 → 自定义 → yyyy-mm-dd) before saving",
-                    {"got": _show(value), "iso": iso})
+                # (the message as a template: what matched a day holds no brace)
+                raise _bad("bad_date", other_day_hint(value, cell=cell) or "", {"got": _show(value), "iso": iso})
             raise _bad("bad_date", "{got} is not a date; write YYYY-MM-DD",
                                       {"got": _show(value)})
         try:
@@ -133,7 +155,7 @@ def parse_day(value: Any) -> dt.date:
     else:
         text = str(value)
         if type(value).__name__ in ("datetime64", "Timestamp", "date32", "Date") and _ISO_DAY.match(text[:19]):
-            return parse_day(text[:19])
+            return parse_day(text[:19], cell=cell)
         raise _bad("bad_date", "a date is written YYYY-MM-DD (got a {kind})",
                                   {"kind": type(value).__name__})
     if not DAY_MIN <= day <= DAY_MAX:
@@ -545,6 +567,31 @@ def channel_organs(policy: PolicyView, channel: str, level: str) -> frozenset[st
     return got
 
 
+def channel_level_refusal(policy: PolicyView, channel: str, level: str) -> str:
+    """The refusal of a finding at ``level`` through ``channel``, which the text gives other levels (全科网格 is
+    县级's, 一(一); 调查核查 省市两级's; 审计 the county's and up): the record most likely names the wrong
+    finder (review20 R20-7). One message for a record and a ledger's ``discovered`` event.
+
+    The channel's note, where the data gives one, says what a name of it means (市长热线 is a 县级市's mayor's hotline:
+    level county; review32 F7): it speaks of a finder written above the levels that run the channel (a 市 for 市长热线),
+    and is added only for such a level — a township finding through 热线 was told of 市长热线 (newcomer40).
+
+    >>> import responsibility
+    >>> print(channel_level_refusal(responsibility.load(), "hotline", "township"))  # doctest: +NORMALIZE_WHITESPACE
+    a township does not find problems through 'hotline' (县（市、区）长热线): county runs it (一(二)); give as level
+    the one whose body or work found it (a county audit of a village: level county)
+    """
+    ch = policy.channels[channel]
+    run_by = ch.levels or ()
+    rank = policy.level_rank
+    above = level in rank and all(rank[level] > rank.get(x, 0) for x in run_by)
+    # (the note before the "give as level …": what follows a message's last "; " is the service's suggestion)
+    return (f"a {level} does not find problems through {channel!r} ({ch.name}): {', '.join(run_by)} "
+            f"run{'s' if len(run_by) == 1 else ''} it ({'、'.join(ch.clauses)})"
+            + (f" — {ch.note.strip().rstrip('.')}" if ch.note and above else "")
+            + "; give as level the one whose body or work found it (a county audit of a village: level county)")
+
+
 def stand_in_refusal(policy: PolicyView, field: str, body_id: str, area: str, kind: str | None, *,
                      concealer: bool = False) -> str | None:
     """Why a record cannot name ``body_id`` in ``field`` (``discovered.body``, ``handled[i].to_body``,
@@ -896,9 +943,10 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
     else:
         if type(raw) is not dict and not isinstance(raw, Mapping):
             got = _JSON_KINDS.get(type(raw).__name__, f"a Python {type(raw).__name__}")  # JSON's words
+            # (what takes many, too: who_answers([record]) was told only "give each record as one"; newcomer40)
             raise ProblemError("(record)", f"expected an object, got {got}: a problem record is one object of its "
-                               "fields ({\"id\": …, \"area\": …, \"place\": …}); give each record as one",
-                               code="not_an_object")
+                               "fields ({\"id\": …, \"area\": …, \"place\": …}); give each record as one — many "
+                               "go to policy.assess, `responsibility assess` or POST /v1/assess", code="not_an_object")
         raw = without_nulls(raw)
         if "area" in raw and "domain" in raw:
             raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=_rid(raw),
@@ -2002,14 +2050,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if run_by is not None and d.level not in run_by:
             # a channel the text gives other levels (全科网格 is 县级's, 一(一); 调查核查 省市两级's; 上级核查 a level
             # above another's; 审计 the county's and up): the record most likely names the wrong finder (review20 R20-7)
-            ch = policy.channels[d.channel]
-            # the channel's note, where the data gives one, says what a name of it means (市长热线 is a 县级市's
-            # mayor's hotline: level county; review32 F7)
-            # (before the "give as level …": what follows a message's last "; " is the service's suggestion)
-            fail("discovered.level", f"a {d.level} does not find problems through {d.channel!r} ({ch.name}): "
-                 f"{', '.join(run_by)} run{'s' if len(run_by) == 1 else ''} it ({'、'.join(ch.clauses)})"
-                 + (f" — {ch.note.strip().rstrip('.')}" if ch.note else "") + "; give as level the one whose body "
-                 "or work found it (a county audit of a village: level county)", "level_mismatch")
+            fail("discovered.level", channel_level_refusal(policy, d.channel, d.level), "level_mismatch")
         if d.body is not None:
             body("discovered.body", d.body, d.level)
             if policy.bodies[d.body].level != d.level:

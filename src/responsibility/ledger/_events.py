@@ -36,7 +36,12 @@ from typing import Any
 
 from .._errors import ProblemError
 from .._json import kind_of
-from ..engine._problem import _NOT_TEXT, _noncharacter, _whole_number  # one rule for a record's text and an event's
+from ..engine._problem import (  # one rule for a record's text and an event's
+    _NOT_TEXT,
+    _noncharacter,
+    _whole_number,
+    other_day_hint,
+)
 
 #: The fields each type takes: name -> required.
 FIELDS: dict[str, dict[str, bool]] = {
@@ -178,8 +183,9 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
         # else: "2021-06-189" and "2021-06-18T25:99" are not the 18th.
         m = _DAY.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
         if m is None or (m[2] is not None and not _valid_time(m[2])):
-            raise ProblemError(field_name, f"not a date (YYYY-MM-DD): {shown(value)}", record=problem,
-                               code="bad_date")
+            # a day written otherwise (2021/3/1) is told its YYYY-MM-DD, as a record's is (newcomer40)
+            raise ProblemError(field_name, other_day_hint(value) or f"not a date (YYYY-MM-DD): {shown(value)}",
+                               record=problem, code="bad_date")
         try:
             day = dt.date.fromisoformat(m[1])
         except ValueError:

@@ -266,6 +266,14 @@ def _suggest(value: str, options: Iterable[str]) -> str:
         (" …" if len(opts) > 12 else "")
 
 
+def _term_hint(policy: Any, kind: str, value: Any, ids: Iterable[str]) -> str:
+    """What a record is told for ``value``, naming no term of ``kind`` among ``ids`` (饮水 → "did you mean
+    '饮水安全' (water)?"): the records' own hint, one message for a record and an event (newcomer40)."""
+    from ._compat import term_hint
+
+    return term_hint(policy, kind, str(value).strip(), list(ids))
+
+
 class Folder:
     """Problem states built from events in ``seq`` order.
 
@@ -512,26 +520,31 @@ class Folder:
                            "ledger holds this problem (a file added twice?): leave its registered event out, or give "
                            "a new problem an id of its own", "duplicate_problem")
             if d["domain"] not in policy.problem_areas:
-                self._fail(e, "domain",
-                           f"unknown duty area {d['domain']!r}; {_suggest(d['domain'], policy.problem_areas)}",
-                           "unknown_area")
+                self._fail(e, "domain", f"unknown duty area {d['domain']!r}; "
+                           f"{_term_hint(policy, 'area', d['domain'], policy.problem_areas)}", "unknown_area")
             if d.get("kind") is not None and (d["domain"], d["kind"]) not in policy.kinds:
                 kinds = [k for a, k in policy.kinds if a == d["domain"]]
                 self._fail(e, "kind",
-                           f"unknown problem kind {d['kind']!r} in {d['domain']}; {_suggest(d['kind'], kinds)}",
+                           f"unknown problem kind {d['kind']!r} in {d['domain']}; "
+                           f"{_term_hint(policy, 'kind:' + d['domain'], d['kind'], kinds)}",
                            "unknown_kind")
             sev = [s.id for s in policy.data.vocabulary.severities]
             if d.get("severity") is not None and d["severity"] not in sev:
-                self._fail(e, "severity", f"unknown severity {d['severity']!r}; {_suggest(d['severity'], sev)}",
+                self._fail(e, "severity", f"unknown severity {d['severity']!r}; "
+                           f"{_term_hint(policy, 'severity', d['severity'], sev)}",
                            "bad_value")
             if d.get("level") is not None and d["level"] not in rank:
-                self._fail(e, "level", f"unknown level {d['level']!r}; {_suggest(d['level'], rank)}", "unknown_level")
+                self._fail(e, "level", f"unknown level {d['level']!r}; {_term_hint(policy, 'level', d['level'], rank)}",
+                           "unknown_level")
             from ._compat import parse_code
 
             try:
                 code = parse_code(d["place"])
             except JurisdictionError as exc:
-                self._fail(e, "place", str(exc), "bad_place")
+                # a place's name where its code is due: which code it is, as a record is told (newcomer40)
+                from ._compat import place_name_hint
+
+                self._fail(e, "place", place_name_hint(j, d["place"]) or str(exc), "bad_place")
             if j is not None and j.get(code) is None:
                 self._fail(e, "place", f"place {d['place']} is not in jurisdiction {j.name!r}", "unknown_place")
             d["place"] = code  # stored as the full 12-digit code
@@ -574,7 +587,7 @@ class Folder:
         def level(name: str) -> int:
             v = d[name]
             if v not in rank:
-                self._fail(e, name, f"unknown level {v!r}; {_suggest(v, rank)}", "unknown_level")
+                self._fail(e, name, f"unknown level {v!r}; {_term_hint(policy, 'level', v, rank)}", "unknown_level")
             return rank[v]
 
         def body(name: str, at: str | None) -> None:
@@ -611,17 +624,16 @@ class Folder:
                 self._fail(e, "level", below("discovered", f"a {d['level']} cannot find a problem located at a "
                                                            f"{_place_level(s.place)}"), "level_mismatch")
             if d["channel"] not in policy.channels:
-                self._fail(e, "channel", f"unknown channel {d['channel']!r}; {_suggest(d['channel'], policy.channels)}",
+                self._fail(e, "channel", f"unknown channel {d['channel']!r}; "
+                           f"{_term_hint(policy, 'channel', d['channel'], policy.channels)}",
                            "unknown_channel")
             ch = policy.channels[d["channel"]]
             if ch.levels is not None and d["level"] not in ch.levels:
                 # as who_answers refuses it (R20-7): stored, the problem could never be answered, and its
                 # 责任清单 would say only 无法认定 (engine22b: such records were taken in and refused later)
-                self._fail(e, "level", f"a {d['level']} does not find problems through {d['channel']!r} ({ch.name}): "
-                           f"{', '.join(ch.levels)} run{'s' if len(ch.levels) == 1 else ''} it "
-                           f"({'、'.join(ch.clauses)})" + (f" — {ch.note.strip().rstrip('.')}" if ch.note else "")
-                           + "; give as level the one whose body or work found it (a county audit of a village: "
-                           "level county)", "level_mismatch")
+                from ._compat import channel_level_refusal
+
+                self._fail(e, "level", channel_level_refusal(policy, d["channel"], d["level"]), "level_mismatch")
             body("body", d["level"])
             return
         if not s.discoveries and e.type != "concealed" and not correcting:

@@ -1174,7 +1174,7 @@ def _day(value: dt.date | str | None) -> dt.date | None:
     if (why := zoned(value)) is not None:  # (as an event's day: the zone decides the day, hostile32 left)
         raise ProblemError("as_of", why, code="bad_date")
     try:
-        return parse_day(value)
+        return parse_day(value, cell=False)  # (an argument, not a spreadsheet's cell: no Excel hint)
     except PydanticCustomError as exc:
         # (a message that already says what to write got a second hint: "…; write a day that exists, as YYYY-MM-DD;
         # give a day YYYY-MM-DD between 1900 and 2999")

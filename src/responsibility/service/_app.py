@@ -101,9 +101,12 @@ class Service:
 
     def __init__(self, settings: Settings) -> None:
         if settings.auth and settings.tokens is None:
+            # in Python's words (`serve` says it in its options' before it gets here; newcomer40: create_app() was
+            # told of --tokens and --no-auth)
             raise ResponsibilityError(
-                "no tokens configured: give --tokens FILE (or set RESPONSIBILITY_TOKENS_FILE); make one with "
-                "`responsibility token`; for loopback development only, --no-auth")
+                "no tokens configured: give create_app(tokens=FILE) (a tokens file or a TokenStore; or set "
+                "RESPONSIBILITY_TOKENS_FILE); make one with `responsibility token`; for loopback development only, "
+                "auth=False (RESPONSIBILITY_NO_AUTH=1)")
         self.settings = settings
         self.policy = _lib.load_policy(settings.rules)
         self.jurisdiction = _lib.load_jurisdiction(settings.jurisdiction)

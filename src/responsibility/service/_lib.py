@@ -169,7 +169,7 @@ def query_day(name: str, value: str | None) -> dt.date | None:
     from ._errors import ApiError
 
     try:
-        return parse_day(value)
+        return parse_day(value, cell=False)  # (typed, not a spreadsheet's cell: no Excel hint)
     except PydanticCustomError as exc:
         raise ApiError(400, f"query parameter {name!r}: {exc.message()}", type="RequestError", field=f"query.{name}",
                        suggestion="give a day YYYY-MM-DD between 1900 and 2999") from None
