@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -186,16 +186,23 @@ def set_parameter(rules: Path, parameter: str, value: object) -> None:
 
 
 @pytest.fixture()
-def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
-    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[..., tuple[int, str, str]]]:
+    """Run the CLI in-process; returns (exit code, stdout, stderr). The ``RESPONSIBILITY_*`` environment is as before
+    afterwards: ``serve`` sets it for its workers, and a test's ``serve --tokens BROKEN`` left a later test's
+    ``create_app()`` reading that file (session 40: test_the_endpoint_table_is_the_server_s after test_hostile40)."""
     from responsibility.cli import main
+
+    before = {k: v for k, v in os.environ.items() if k.startswith("RESPONSIBILITY_")}
 
     def run(*args: str) -> tuple[int, str, str]:
         code = main(list(args))
         out, err = capsys.readouterr()
         return code, out, err
 
-    return run
+    yield run
+    for k in [k for k in os.environ if k.startswith("RESPONSIBILITY_") and k not in before]:
+        del os.environ[k]
+    os.environ.update(before)
 
 
 
