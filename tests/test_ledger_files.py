@@ -42,7 +42,8 @@ def test_example_workbook_imports_with_its_one_reject(ledger: Ledger) -> None:
     result = ledger.import_file(EXAMPLE, entered_by="县扶贫办")
     assert (result.rows, result.imported, result.rejected) == (7, 6, 1) and result.balanced
     assert result.rejects == [{"row": 8, "problem": "CA-2021-007", "field": "领域",
-                               "reason": "unknown duty area '饮水'; did you mean '饮水安全'?", "code": "unknown_area"}]
+                               "reason": "unknown duty area '饮水'; did you mean '饮水安全' (water)?",
+                               "code": "unknown_area"}]
     problems = ledger.problems("2021-06-20").set_index("problem")
     assert len(problems) == 6
     assert problems.loc["CA-2021-006", "status"] == "closed"

@@ -684,8 +684,10 @@ class RowReader:
         # with nothing close, the words the column takes (it said "unknown duty area '@bad'" and no more; hostile27)
         named = list(self.names[vocab]) or list(self.ids[vocab])
         listed = "、".join(named[:12]) + ("…" if len(named) > 12 else "")
-        raise ProblemError(f, f"unknown {word} {s!r}; " + (f"did you mean {close[0]!r}?" if close else
-                                                            f"write one of {listed}"),
+        # a name suggested with the id it stands for, as a record's hint gives it (饮水 → '饮水安全' (water))
+        near = "" if not close else f"did you mean {close[0]!r}" + (
+            f" ({self.names[vocab][close[0]]})?" if close[0] in self.names[vocab] else "?")
+        raise ProblemError(f, f"unknown {word} {s!r}; " + (near or f"write one of {listed}"),
                            code=_UNKNOWN.get(vocab, "bad_value"))
 
     def sector(self, row: list[Any]) -> str | None:
