@@ -14,7 +14,7 @@ import pytest
 from responsibility import Jurisdiction, Policy
 
 from .test_batch import TODAY, expected, got, ledger
-from .test_fid38c import reaimed
+from .test_fid38c import city_assigns, reaimed
 
 ENTRY = ("projects", "project_not_entered_in_system")
 
@@ -22,12 +22,7 @@ ENTRY = ("projects", "project_not_entered_in_system")
 def city_hands_entry(to_body: str, **extra: Any) -> dict[str, Any]:
     """The city audit finds a county project not entered into the national system and hands it to ``to_body``
     (check38 P3)."""
-    return {"id": "P3", "area": "projects", "kind": "project_not_entered_in_system", "place": "330127",
-            "severity": "minor", "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01",
-                                                "body": "city_audit"},
-            "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "to_body": to_body,
-                         "on": "2021-03-03"}],
-            "deadline": "2021-04-30", "as_of": "2021-06-30", **extra}
+    return city_assigns(to_body, **{"id": "P3", "area": ENTRY[0], "kind": ENTRY[1], **extra})
 
 
 def test_the_by_line_duties_are_read_from_the_data(policy: Policy) -> None:
