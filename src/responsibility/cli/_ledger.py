@@ -235,8 +235,22 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
                 click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
                            "give --rejects FILE to have every one", err=True)
     click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
+    known = sum(1 for r in result.rejects if r["code"] == "duplicate_problem")
+    if known:  # the office's weekly workbook imported again: its rows' later cells are not read (newcomer41)
+        click.echo(_ALREADY_THERE.format(n=known, target=target), err=True)
     if result.rejected:
         sys.exit(1)
+
+
+#: What ``ledger import`` says when rows name problems the ledger already holds: an office that keeps its Excel
+#: ledger and imports it again each week saw only "already in the ledger", and the rectification day it had
+#: filled in since was lost without a word.
+_ALREADY_THERE = (
+    "注意：{n:,} 行的问题已在台账中，未再导入；这些行此后填写或改动的内容（如整改完成时间、核验时间）不会读取，"
+    "请以事件录入（note: {n:,} row(s) hold problems the ledger already has, and were not imported again: an import "
+    "only adds new problems, so what such a row says since (a rectification, verification or closing day filled "
+    "in, a new assignment) is not read — enter it as an event: responsibility ledger add {target} EVENTS.yaml "
+    "--by WHO, e.g. {{problem: …, type: 整改情况报告, on: YYYY-MM-DD}}; docs/ledger.md, \"Importing again\")")
 
 
 #: How many rejected rows ``ledger import`` prints without ``--rejects`` (the rest are counted).
