@@ -170,3 +170,28 @@ def test_the_data_guide_s_duty_kinds_are_the_vocabulary_s_and_its_checks_come_in
         water.write_text(water.read_text(encoding="utf-8").replace(*fix, 1), encoding="utf-8")
     assert "[wrong_type]" in said[0] and "unknown duty kind 'monitoring'" in said[1] and "[quote]" in said[2]
     assert run_cli("validate", str(rules))[0] == 0
+
+
+def test_a_record_read_by_yaml_safe_load_is_told_why_its_on_is_missing() -> None:
+    import responsibility
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"refused with `(field 'discovered\.on': is required: [^`]*)`", readme)
+    assert said, "README's yaml.safe_load sentence"
+    text = block(readme, "own-record", "yaml")
+    record = yaml.safe_load(text)  # as a notebook would: on: becomes True
+    assert True in record["discovered"]
+    policy = responsibility.load()
+    for ask in (policy.who_answers, policy.route):
+        with pytest.raises(responsibility.ProblemError) as caught:
+            ask(record)
+        assert caught.value.code == "missing_field" and caught.value.field == "discovered.on"
+        assert said.group(1) in str(caught.value) and "pass the file's path instead" in str(caught.value)
+    record["discovered"]["on"] = record["discovered"].pop(True)
+    with pytest.raises(responsibility.ProblemError, match=r"'handled\[0\]\.on': is required: the record has the key"):
+        policy.who_answers(record)
+    del record["handled"]
+    record["discovered"].pop("on")  # an 'on' simply left out is told as before
+    with pytest.raises(responsibility.ProblemError) as caught:
+        policy.who_answers(record)
+    assert str(caught.value).endswith("field 'discovered.on': is required")
