@@ -195,3 +195,26 @@ def test_a_record_read_by_yaml_safe_load_is_told_why_its_on_is_missing() -> None
     with pytest.raises(responsibility.ProblemError) as caught:
         policy.who_answers(record)
     assert str(caught.value).endswith("field 'discovered.on': is required")
+
+
+def test_the_service_doc_says_a_request_cannot_set_a_parameter_and_how_to_serve_another(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import create_app
+
+    doc = (DOCS / "service.md").read_text(encoding="utf-8")
+    assert "(`?unit_liability_from=grave`) is 400" in doc and "--rules DIR" in doc
+    problem = (ROOT / "examples" / "records" / "problem.json").read_bytes()
+    with TestClient(create_app(auth=False, decision_log=str(tmp_path / "d.jsonl"))) as client:
+        asked = client.post("/v1/verdict?unit_liability_from=grave", content=problem)
+        assert asked.status_code == 400 and asked.json()["error"]["field"] == "query.unit_liability_from"
+        default = len(client.post("/v1/verdict", content=problem).json()["findings"])
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    parameters = rules / "parameters.yaml"
+    text = parameters.read_text(encoding="utf-8")
+    at = text.index("id: unit_liability_from")
+    parameters.write_text(text[:at] + text[at:].replace("value: serious", "value: grave", 1), encoding="utf-8")
+    with TestClient(create_app(auth=False, rules=str(rules), decision_log=str(tmp_path / "e.jsonl"))) as client:
+        other = client.post("/v1/verdict", content=problem).json()["findings"]
+    assert len(other) < default and not any(f["liability"] == "unit" for f in other)
