@@ -218,3 +218,36 @@ def test_the_service_doc_says_a_request_cannot_set_a_parameter_and_how_to_serve_
     with TestClient(create_app(auth=False, rules=str(rules), decision_log=str(tmp_path / "e.jsonl"))) as client:
         other = client.post("/v1/verdict", content=problem).json()["findings"]
     assert len(other) < default and not any(f["liability"] == "unit" for f in other)
+
+
+def test_a_scenario_file_s_bad_patterns_are_all_named_and_the_data_guide_says_which_names_patterns_take(
+        tmp_path: Path, run_cli: Any) -> None:
+    guide = (DOCS / "data-guide.md").read_text(encoding="utf-8")
+    assert "`name: 县（市、区）水利部门`" in guide and "`not_rectified` for 整改不到位" in guide
+    text = """scenarios:
+- name: 文屏村饮水：县热线发现，文昌镇未整改
+  problem:
+    id: WC-2021-001
+    area: 饮水安全
+    place: "330127101207"
+    severity: 较重
+    discovered: {level: 县, channel: 热线, on: 2021-04-02}
+    handled: [{action: 交办, by_level: 县, to_level: 乡镇, on: 2021-04-06}]
+    deadline: 2021-05-06
+    as_of: 2021-06-30
+  expect:
+    findings:
+    - {level: 乡镇, basis: 整改不到位, liability: 单位}
+    - {body: 县水利局, basis: supervision}
+"""
+    path = tmp_path / "mine.scenarios.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("test", str(path))
+    assert code == 2 and "validate" not in err, err  # (was: `responsibility validate <tmp>` lists them: no policy)
+    lines = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert [line.split(":")[2] for line in lines] == ["14", "14", "15"], err  # each at its line, one a line
+    assert "basis '整改不到位'" in err and "liability '单位'" in err and "body '县水利局'" in err
+    path.write_text(text.replace("basis: 整改不到位, liability: 单位", "basis: not_rectified, liability: unit")
+                    .replace("body: 县水利局", "name: 县（市、区）水利部门"), encoding="utf-8")
+    code, out, err = run_cli("test", str(path))
+    assert code == 0 and "1 passed, 0 failed" in out, out + err

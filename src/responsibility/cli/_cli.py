@@ -58,15 +58,24 @@ def _bug_reports() -> str:
     return BUG_REPORTS
 
 
+def _policy_root(exc: RulesError) -> Path | None:
+    """The policy directory the first of ``exc``'s issues lies in, or ``None`` when it lies in none (a scenario
+    file's: ``responsibility test`` was told to run `responsibility validate /tmp`, which is no policy; newcomer41)."""
+    if not exc.issues:
+        return None
+    root = Path(exc.issues[0].file).parent
+    if root.name in ("areas", "bodies", "sources", "amendments"):
+        root = root.parent
+    return root if (root / "policy.yaml").is_file() else None
+
+
 def _one_line(exc: RulesError) -> str:
     """A policy that cannot be used, in one line: its first problem and how many more."""
     first = str(exc.issues[0]) if exc.issues else "invalid policy data"
     more = len(exc.issues) - 1
     if more:
-        root = Path(exc.issues[0].file).parent
-        if root.name in ("areas", "bodies", "sources", "amendments"):
-            root = root.parent
-        first += f" (and {more} more; `responsibility validate {root}` lists them)"
+        root = _policy_root(exc)
+        first += f" (and {more} more; `responsibility validate {root}` lists them)" if root else f" (and {more} more)"
     return first
 
 
@@ -75,7 +84,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except RulesError as exc:
-            if ctx.invoked_subcommand == "validate":
+            if ctx.invoked_subcommand == "validate" or (ctx.invoked_subcommand == "test" and _policy_root(exc) is None):
+                # (a scenario file's problems: no other command lists them, so `test` does, one a line)
                 for issue in exc.issues:
                     click.echo(f"error: {issue}", err=True)
             else:
