@@ -251,3 +251,23 @@ def test_a_scenario_file_s_bad_patterns_are_all_named_and_the_data_guide_says_wh
                     .replace("body: 县水利局", "name: 县（市、区）水利部门"), encoding="utf-8")
     code, out, err = run_cli("test", str(path))
     assert code == 0 and "1 passed, 0 failed" in out, out + err
+
+
+def test_ledger_add_of_a_problem_record_says_it_is_one_and_the_doc_s_events_are_that_record(
+        tmp_path: Path, run_cli: Any) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    record = tmp_path / "my-problem.yaml"
+    record.write_text(block(readme, "own-record", "yaml"), encoding="utf-8")
+    db = str(tmp_path / "county.db")
+    run_cli("ledger", "init", db)
+    code, _, err = run_cli("ledger", "add", db, str(record), "--by", "县扶贫办")
+    assert code == 2 and "holds a problem record ('WC-2021-001'" in err and "not ledger events" in err, err
+    assert "field 'problem': is required" not in err  # (what it was told)
+    events = tmp_path / "events.yaml"
+    events.write_text(block((DOCS / "ledger.md").read_text(encoding="utf-8"), "record-as-events", "yaml"),
+                      encoding="utf-8")
+    assert run_cli("ledger", "add", db, str(events), "--by", "县扶贫办")[0] == 0
+    listed = run_cli("ledger", "list", db, "responsibilities", "--as-of", "2021-06-30", "--lang", "en")[1]
+    found = [line for line in listed.splitlines() if line.startswith("WC-2021-001,") and ",answers," in line]
+    said = run_cli("who", str(record))[1].splitlines()[0]
+    assert "（按责任计 14 项）" in said and len(found) == 14, (said, listed)

@@ -143,6 +143,14 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
     from .._errors import ProblemError
 
     events, pos, many = _read_records(file, "an event object")
+    if record := next((e for e in events if _is_a_record(e)), None):
+        shown = "standard input" if file == "-" else file
+        raise click.UsageError(
+            f"{shown} holds a problem record ({record.get('id')!r}: id, area, place …), not ledger events: a ledger "
+            "takes a problem as events, one per thing that happened — registered (area, kind, place, severity), "
+            "discovered (level, channel), assigned or reported (by_level, to_level; an assignment's deadline), "
+            "整改情况报告 (rectified_on's day), each with its day as on and the record's id as problem "
+            "(examples/ledger/events.yaml; docs/ledger.md, \"Events by hand\")")
     with _open(target, rules_dir, jurisdiction) as ledger:
         try:
             stored = ledger.append(events, entered_by=entered_by)
@@ -158,6 +166,13 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
     with _open(target, rules_dir, jurisdiction) as ledger:
         for note in ledger.step_notes(stored).values():
             click.echo(f"注意（note）：{note}", err=True)
+
+
+def _is_a_record(item: Any) -> bool:
+    """Whether ``item`` is a problem record rather than an event: the README's ``my-problem.yaml`` given to ``ledger
+    add`` was told only "field 'problem': is required" (newcomer41)."""
+    return (isinstance(item, dict) and "problem" not in item and "type" not in item and "id" in item
+            and bool({"area", "domain", "place"} & item.keys()))
 
 
 #: Fields an event file may carry (``Event.to_dict`` writes them, so an exported event reads back) that the ledger
