@@ -342,6 +342,9 @@ _MISTAKES = [
     ("areas/water.yaml", "    holders: [village_party_branch, village_committee]\n",
      "    holders: [village_party_branch, village_committee]\n   en: x\n"),
     ("bodies/city.yaml", "  name: 市政府\n", "  name: 市政府\n  name: 市政府\n"),
+    ("areas/housing.yaml", "    kinds: [review_approval]\n", "    kinds: [monitoring]\n"),  # newcomer41
+    ("areas/water.yaml", "    quote: 负责及时上报当地饮水安全情况\n",
+     "    quote: 负责及时上报当地饮水安全情况: 及时\n"),
 ]
 
 

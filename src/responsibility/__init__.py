@@ -4,7 +4,19 @@ The Zhejiang responsibility matrix (浙扶贫〔2020〕1号) as validated data, 
 graph over real jurisdictions and an accountability engine.
 
 >>> import responsibility
->>> policy = responsibility.load()
+>>> policy = responsibility.load()                  # the shipped rules, validated
+>>> verdict = policy.who_answers("examples/problems/housing-not-discovered.yaml")   # or a dict, a df row
+>>> len(verdict.findings), sorted({f.name for f in verdict.findings})   # in Jupyter, `verdict` shows a table
+(6, ['乡镇（街道）', '村党支部', '村委会'])
+>>> verdict.findings[0].name, verdict.findings[0].basis, verdict.findings[0].clauses
+('村委会', 'not_discovered', ('一(四)', '二(二)1', '二(六)4(1)'))
+
+Next: ``print(verdict.explain())`` (``"en"`` for English), ``verdict.to_frame()``,
+``verdict.draw()``; ``policy.with_parameters(...)`` for a what-if; ``policy.assess(records)``
+for many (an :class:`Assessment`); :class:`Ledger` for a county's 台账; a bad record raises
+:class:`ProblemError`. The README's quick tour has them all, with what each prints; ``help(responsibility.Policy)``
+lists every method (a long page: ``who_answers``, ``assess``, ``route`` and ``draw`` are the
+ones to start with).
 
 Importing the package is cheap: each public name is imported from its wing on first use
 (module ``__getattr__``), so ``import responsibility`` loads neither pydantic, networkx,

@@ -88,12 +88,15 @@ class Policy(PolicyView):
         if today is not None or (jurisdiction is not None and type(jurisdiction) is not _JURISDICTION[0]):
             today = _checked(jurisdiction, today)
         decide = _decide()
-        if type(problem) is dict:  # a record as data, as most are: what _on_record does for one, without a closure
-            got: Verdict = decide.who_answers(self, _row_record(problem), jurisdiction=jurisdiction, engine=engine,
-                                              today=today)
-            return got
-        verdict: Verdict = _on_record(problem, lambda record: decide.who_answers(
-            self, record, jurisdiction=jurisdiction, engine=engine, today=today))
+        try:
+            if type(problem) is dict:  # a record as data, as most are: what _on_record does for one, without a closure
+                got: Verdict = decide.who_answers(self, _row_record(problem), jurisdiction=jurisdiction,
+                                                  engine=engine, today=today)
+                return got
+            verdict: Verdict = _on_record(problem, lambda record: decide.who_answers(
+                self, record, jurisdiction=jurisdiction, engine=engine, today=today))
+        except ProblemError as exc:
+            raise _yaml_on(problem, exc) from None
         return verdict
 
     def route(self, problem: Problem | dict[str, Any] | str | Path, *, jurisdiction: Jurisdiction | None = None,
@@ -112,7 +115,10 @@ class Policy(PolicyView):
         from .engine._route import route
 
         today = _checked(jurisdiction, today)
-        return _on_record(problem, lambda record: route(self, record, jurisdiction, level=level, today=today))
+        try:
+            return _on_record(problem, lambda record: route(self, record, jurisdiction, level=level, today=today))
+        except ProblemError as exc:
+            raise _yaml_on(problem, exc) from None
 
     def assess(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | str | None = None,
                lang: Literal["zh", "en"] = "zh") -> Assessment:
@@ -286,6 +292,26 @@ def _on_record(problem: Any, answer: Callable[[Any], _T]) -> _T:
         return answer(_row_record(record))  # dotted discovered.* keys read as who FILE reads them (review23b R23b-2)
     except ProblemError as exc:
         raise locate(exc) from None
+
+
+def _yaml_on(problem: Any, exc: ProblemError) -> ProblemError:
+    """``exc``, saying why when a step's or the discovery's ``on`` is missing because ``yaml.safe_load`` read the key
+    ``on:`` as ``True`` (YAML 1.1): a notebook that loaded its record file so was told only "is required"
+    (newcomer40 #5, newcomer41). Any other error is ``exc`` itself."""
+    if exc.code != "missing_field" or not exc.field.endswith(".on") or not isinstance(problem, dict):
+        return exc
+    head = exc.field[:-3]
+    item: Any = problem.get("discovered")
+    if head != "discovered":
+        index = head.removeprefix("handled[").removesuffix("]")
+        steps = problem.get("handled")
+        item = steps[int(index)] if index.isdigit() and isinstance(steps, list) and int(index) < len(steps) else None
+    if not isinstance(item, dict) or True not in item:
+        return exc
+    return ProblemError(exc.field, f"{exc.detail}: the record has the key True where 'on' belongs, as yaml.safe_load "
+                        "reads an unquoted on: (YAML 1.1 reads on as true); pass the file's path instead, read as "
+                        "`responsibility who` reads it, or quote the key ('on':)",
+                        record=exc.record, code=exc.code, where=exc.where, index=exc.index)
 
 
 def _many_records(records: Any) -> None:

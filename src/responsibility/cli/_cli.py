@@ -58,15 +58,24 @@ def _bug_reports() -> str:
     return BUG_REPORTS
 
 
+def _policy_root(exc: RulesError) -> Path | None:
+    """The policy directory the first of ``exc``'s issues lies in, or ``None`` when it lies in none (a scenario
+    file's: ``responsibility test`` was told to run `responsibility validate /tmp`, which is no policy; newcomer41)."""
+    if not exc.issues:
+        return None
+    root = Path(exc.issues[0].file).parent
+    if root.name in ("areas", "bodies", "sources", "amendments"):
+        root = root.parent
+    return root if (root / "policy.yaml").is_file() else None
+
+
 def _one_line(exc: RulesError) -> str:
     """A policy that cannot be used, in one line: its first problem and how many more."""
     first = str(exc.issues[0]) if exc.issues else "invalid policy data"
     more = len(exc.issues) - 1
     if more:
-        root = Path(exc.issues[0].file).parent
-        if root.name in ("areas", "bodies", "sources", "amendments"):
-            root = root.parent
-        first += f" (and {more} more; `responsibility validate {root}` lists them)"
+        root = _policy_root(exc)
+        first += f" (and {more} more; `responsibility validate {root}` lists them)" if root else f" (and {more} more)"
     return first
 
 
@@ -75,7 +84,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except RulesError as exc:
-            if ctx.invoked_subcommand == "validate":
+            if ctx.invoked_subcommand == "validate" or (ctx.invoked_subcommand == "test" and _policy_root(exc) is None):
+                # (a scenario file's problems: no other command lists them, so `test` does, one a line)
                 for issue in exc.issues:
                     click.echo(f"error: {issue}", err=True)
             else:
@@ -414,7 +424,8 @@ def _main(argv: list[str] | None) -> int:
             click.echo(exc.ctx.get_help())  # the help a newcomer asked for by typing the name alone, not an error
             return 0
         where = f"responsibility {exc.ctx.command_path.partition(' ')[2]}".strip() if exc.ctx else "responsibility"
-        _error(f"{exc.format_message()} (see `{where} --help`)")
+        said = no_set_hint(where) if isinstance(exc, click.NoSuchOption) and exc.option_name == "--set" else None
+        _error(f"{said or exc.format_message()} (see `{where} --help`)")
         return 2
     except click.ClickException as exc:
         _error(exc.format_message())
@@ -533,6 +544,22 @@ def _error(message: str) -> None:
 
     with contextlib.suppress(OSError, ValueError):  # stderr itself may be gone
         click.echo(f"error: {message}", err=True)
+
+
+def no_set_hint(where: str) -> str | None:
+    """What a command that takes no ``--set`` says to one given it: ``ledger list … --set`` was told "Did you mean
+    '--status'?", and docs/ledger.md spoke of other parameter values as if the ledger's commands took them
+    (newcomer41). ``None`` for a command whose own words do (a mistyped command of its own)."""
+    if where.startswith("responsibility ledger"):
+        what = ("the ledger's commands take no --set: their lists are judged under the rules' parameters. For a "
+                "what-if, give --rules DIR, a copy of rules/ whose parameters.yaml gives the other value, or in "
+                "Python Ledger.open(LEDGER, policy=responsibility.load().with_parameters(NAME=VALUE))")
+    elif where == "responsibility serve":
+        what = ("serve takes no --set: it answers under the rules' parameters (GET /v1/policy/parameters lists them). "
+                "To serve other values, give --rules DIR, a copy of rules/ whose parameters.yaml gives them")
+    else:
+        return None
+    return f"{what}; `who`, `route`, `assess` and `diff` take --set NAME=VALUE"
 
 
 #: Files of many records in a table, which ``who``/``route``/``explain`` do not read (``assess`` does).

@@ -143,6 +143,14 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
     from .._errors import ProblemError
 
     events, pos, many = _read_records(file, "an event object")
+    if record := next((e for e in events if _is_a_record(e)), None):
+        shown = "standard input" if file == "-" else file
+        raise click.UsageError(
+            f"{shown} holds a problem record ({record.get('id')!r}: id, area, place …), not ledger events: a ledger "
+            "takes a problem as events, one per thing that happened — registered (area, kind, place, severity), "
+            "discovered (level, channel), assigned or reported (by_level, to_level; an assignment's deadline), "
+            "整改情况报告 (rectified_on's day), each with its day as on and the record's id as problem "
+            "(examples/ledger/events.yaml; docs/ledger.md, \"Events by hand\")")
     with _open(target, rules_dir, jurisdiction) as ledger:
         try:
             stored = ledger.append(events, entered_by=entered_by)
@@ -158,6 +166,13 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
     with _open(target, rules_dir, jurisdiction) as ledger:
         for note in ledger.step_notes(stored).values():
             click.echo(f"注意（note）：{note}", err=True)
+
+
+def _is_a_record(item: Any) -> bool:
+    """Whether ``item`` is a problem record rather than an event: the README's ``my-problem.yaml`` given to ``ledger
+    add`` was told only "field 'problem': is required" (newcomer41)."""
+    return (isinstance(item, dict) and "problem" not in item and "type" not in item and "id" in item
+            and bool({"area", "domain", "place"} & item.keys()))
 
 
 #: Fields an event file may carry (``Event.to_dict`` writes them, so an exported event reads back) that the ledger
@@ -235,8 +250,22 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
                 click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
                            "give --rejects FILE to have every one", err=True)
     click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
+    known = sum(1 for r in result.rejects if r["code"] == "duplicate_problem")
+    if known:  # the office's weekly workbook imported again: its rows' later cells are not read (newcomer41)
+        click.echo(_ALREADY_THERE.format(n=known, target=target), err=True)
     if result.rejected:
         sys.exit(1)
+
+
+#: What ``ledger import`` says when rows name problems the ledger already holds: an office that keeps its Excel
+#: ledger and imports it again each week saw only "already in the ledger", and the rectification day it had
+#: filled in since was lost without a word.
+_ALREADY_THERE = (
+    "注意：{n:,} 行的问题已在台账中，未再导入；这些行此后填写或改动的内容（如整改完成时间、核验时间）不会读取，"
+    "请以事件录入（note: {n:,} row(s) hold problems the ledger already has, and were not imported again: an import "
+    "only adds new problems, so what such a row says since (a rectification, verification or closing day filled "
+    "in, a new assignment) is not read — enter it as an event: responsibility ledger add {target} EVENTS.yaml "
+    "--by WHO, e.g. {{problem: …, type: 整改情况报告, on: YYYY-MM-DD}}; docs/ledger.md, \"Importing again\")")
 
 
 #: How many rejected rows ``ledger import`` prints without ``--rejects`` (the rest are counted).
