@@ -201,3 +201,20 @@ def test_the_water_bureau_sitting_on_or_hiding_a_water_problem_cites_sorting_it(
                 assert "二(二)3" in f.clauses and "二(六)5(4)" in f.clauses, (kind, f.clauses)
             else:
                 assert f.basis not in ("not_discovered", "not_rectified"), (kind, f.basis)
+
+
+# ---------------------------------------------------------------- review40 F4
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_false_project_in_the_county_library_is_not_the_villages_to_rectify(policy: Policy, engine: str) -> None:
+    """The township found a false project already in the county's library and handed it to the village: the village
+    is not named 整改不到位 (二(五)1 确定村级申报项目 cannot take it out; 二(五)3 the county's library), and the
+    township, below the kind's authority, answers for not reporting it up (一(三) 对超出本级权限的及时向上级单位
+    报送问题) — fails before: the village answered 整改不到位 and the township only pressed it."""
+    r = {"id": "fid41-f4", "area": "projects", "kind": "project_false_or_unnecessary", "place": "330127100219",
+         "severity": "minor", "discovered": {"level": "township", "channel": "verification_census", "on": "2021-03-01"},
+         "handled": [{"action": "assigned", "by_level": "township", "to_level": "village", "on": "2021-03-03"}],
+         "deadline": "2021-04-30", "as_of": "2021-06-30"}
+    got_ = answers(policy.who_answers(r, engine=engine))  # type: ignore[arg-type]
+    assert ("township_government", "not_handled") in got_, got_
+    assert not any(b.startswith("village") and basis == "not_rectified" for b, basis in got_), got_
