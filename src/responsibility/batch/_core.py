@@ -37,6 +37,7 @@ from ..engine._decide import MISSED as MISSED_BASIS
 from ..engine._facts import (
     OVERSIGHT_REPORT,
     OWN_WORK,
+    PASSES_ON,
     PEER_FINDS,
     PRESSING,
     assigned_line_of,
@@ -1331,9 +1332,18 @@ def misassigned_steps(c: Cols, t: Tables) -> None:
     assignment's body so) is not its part in the area that the fast path reads for every step (``Tables.part``):
     县人社局 handed late basic-living payments, a part elsewhere in 两不愁 only, is no 交办 (review38b F1). Where the
     two agree, ``part`` and assignment_without_rectification_duty's table (``Tables.level_holds``, built on it) read
-    the step as derive does. A body _encode.level_holds cleared is read as the record names it (``hcleared``)."""
+    the step as derive does. A body _encode.level_holds cleared is read as the record names it (``hcleared``).
+
+    A record with such a cleared step takes the reference path too, where misassigned_body_passes_on is true: whether
+    the body so handed the problem sat on it past the handling limit, and answers for it (engine/_facts.py
+    ``_misassigned``: review40 F2, check40 C7), the fast path does not read. (Under false it names nobody: only the
+    verdict's interpretations, which bulk rows do not carry, say the reading.)"""
     if not len(c.hp):
         return
+    if c.hcleared is not None and PASSES_ON in t.policy.parameters and t.policy.parameter(PASSES_ON):
+        cleared = c.hp[c.hcleared >= 0]
+        if len(cleared):
+            c.slow[cleared] = True
     tb = c.htb if c.hcleared is None else np.maximum(c.htb, c.hcleared)
     at = np.flatnonzero((tb >= 0) & (c.hact != REPORTED))
     if not len(at):

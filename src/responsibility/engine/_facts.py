@@ -89,6 +89,11 @@ IRREGULAR = "irregular_step"
 #: The parameter that decides who answers for the rectification of a problem assigned to a body with a part in it but
 #: no duty to rectify it, at a level where the kind is rectified (the county 扶贫办 handed a house's renovation; D4).
 NO_DUTY = "assignment_without_rectification_duty"
+#: The parameter that decides whether a body handed a problem that assignment_without_rectification_duty (level_holds)
+#: reads as received for its level, and that held it past the handling limit without its passing on to the body that
+#: rectifies it, answers for not passing it on (一(四) 对发现问题没有按程序及时交办和上报的; 二(二)3 分类办理;
+#: review40 F2, check40 C7).
+PASSES_ON = "misassigned_body_passes_on"
 #: The parameter that decides whether the province's and city's Party committees and governments bear main
 #: responsibility for a failure at their level on a problem outside their level's authority (a county's specific
 #: problem; review25 R25-2).
@@ -211,6 +216,9 @@ class _Setting(NamedTuple):
     #: level as a whole (assignment_without_rectification_duty: level_holds); None without the parameter (an older
     #: policy: the body is the assignee).
     level_holds: bool | None
+    #: Whether a body such an assignment named (level_holds) answers for sitting on it
+    #: (misassigned_body_passes_on); None without the parameter (an older policy: it answers for nothing).
+    passes_on: bool | None
     #: Whether an assignment to a level that for the kind only presses those below is read as that level's receipt
     #: (pressing_level_assignment: pass_down); None without the parameter (an older policy: an assignment).
     press_receipt: bool | None
@@ -257,6 +265,7 @@ def _setting(policy: PolicyView) -> _Setting:
                     has_irregular=IRREGULAR in policy.parameters,
                     level_holds=policy.parameter(NO_DUTY) == "level_holds" if NO_DUTY in policy.parameters
                     else None,
+                    passes_on=bool(policy.parameter(PASSES_ON)) if PASSES_ON in policy.parameters else None,
                     press_receipt=policy.parameter(PRESSING) == "pass_down" if PRESSING in policy.parameters
                     else None,
                     own_work=policy.parameter(OWN_WORK) == "not_rectified" if OWN_WORK in policy.parameters
@@ -269,6 +278,63 @@ def _setting(policy: PolicyView) -> _Setting:
                     shown_at=tuple((r, shown_field(r)) for r in shown_ranks(policy)),
                     shows=SCOPE in policy.parameters and policy.parameter(SCOPE) == SHOWN_SCOPE,
                     unshown={shown_field(r): 0 for r in shown_ranks(policy)})
+
+
+def _misassigned(steps: list[Any], handled: list[Any], no_duty: set[int], setting: _Setting, ctx: Context,
+                 facts: list[Fact], add: Callable[[str, Fact], None], to_right: Callable[[Any], bool],
+                 before: Callable[[dt.date], bool], rank: Mapping[str, int], deadline_given: dt.date | None,
+                 rectified_on: dt.date | None, as_of: dt.date) -> None:
+    """The bodies handed the problem by an assignment that assignment_without_rectification_duty (level_holds) read as
+    one to their level as a whole (``no_duty``: the ids of those steps), which then sat on it: held past the handling
+    limit from the day each was handed it, with no step of the record to or by its level within that limit that
+    counts (一(三) 按程序: not one to a body with no part) and the problem not rectified by its deadline (or, with none,
+    by the limits). By misassigned_body_passes_on (true) each answers 未及时交办上报 — 一(四) 对发现问题没有按程序
+    及时交办和上报的, 二(二)3 负责涉及本部门问题的…分类办理: it had the problem for its level and did not pass it to
+    the body the text makes rectify it (县医保 handed late payment of medical aid of the finance line, 二(六)3(3);
+    县水利 handed a failure of emergency supply, 二(六)5(3)); false leaves it unnamed, the level's rectifiers answering
+    as before. Either way the verdict rests on the reading where a body so sat on it (review40 F2, check40 C7). Its
+    finding rests on assignment_without_rectification_duty too (``nod``: under assignee it is the assignee instead). A
+    body that handed it on in time to another body with a part in the kind, though not the one to rectify it, is not
+    named: the record does not say which body of the level made the step, and the one it reached answers. A step of its
+    level within the limit to a body with no part in the kind (县卫健 handed a failure of emergency supply,
+    二(六)5(3)–(4)) passes it to nobody (一(三) 按程序): the body still answers, on irregular_step too (its ``aside``;
+    check40 C7's 县水利)."""
+    limit, rect_limit = setting.limit, setting.rect_limit
+    done: set[tuple[int, str]] = {(f["lvl"], f["body"]) for f in facts if f["t"] == "unhandled"}
+    for h in steps:
+        if id(h) not in no_duty:
+            continue
+        step = h.get("_step", h)
+        body, level, on = step["to_body"], h["to_level"], h["on"]
+        lvl = rank[level]
+        due = on + limit
+        if body is None or (lvl, body) in done or as_of <= due or before(due):
+            continue
+        # passed on in time: a step by its level, or to it, after it was handed it, within the limit, that counts as
+        # a step (一(三) 按程序)
+        if any(x is not h and on <= x["on"] <= due and level in (x["by_level"], x["to_level"]) and to_right(x)
+               for x in steps):
+            continue
+        # rectified by the assignment's deadline (or, with none, by the limits from the day it was handed it): it was
+        # evidently passed on, though the record shows no step
+        fixed_by = deadline_given if deadline_given is not None else due + rect_limit
+        if rectified_on is not None and rectified_on <= fixed_by:
+            continue
+        if PASSES_ON not in ctx.rests_on:
+            ctx.rests_on.append(PASSES_ON)
+        if not setting.passes_on:
+            continue
+        for rid in (HANDLING_LIMIT, NO_DUTY):
+            if rid not in ctx.rests_on:
+                ctx.rests_on.append(rid)
+        done.add((lvl, body))
+        # its level's steps within the limit that count as none (to a body with no part: irregular_step)
+        aside = " ".join(f"{_index(handled, x)}:part" for x in steps if x is not h and x["by_level"] == level
+                         and on <= x["on"] <= due and not to_right(x)) if setting.has_irregular else ""
+        if aside:
+            ctx.set_aside = True
+        add("unhandled", {"lvl": lvl, "body": body, "escalate": 0, "selffix": 0, "atp": 0, "rlim": 0,
+                          "aside": aside, "later": "", "chosen": 0, "own": 0, "nod": 1})
 
 
 def _shown_fields(setting: _Setting, policy: PolicyView, lvl: int, d_level: str, steps: list[Any],
@@ -1665,6 +1731,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                           "selffix": int(own_fix or disposed), "atp": int(discounted),
                                           "rlim": int(rlim), "aside": aside, "later": "", "chosen": 0, "own": 0})
 
+    if no_duty and setting.level_holds and setting.passes_on is not None:
+        _misassigned(steps, handled, no_duty, setting, ctx, facts, add, to_right, before, rank, deadline_given,
+                     rectified_on, as_of)
     # Every level the problem was assigned to answers for its rectification. One that passed it down within the
     # handling limit has done its 交办: by default it answers as a supervisor of the level below (一级抓一级, 三(二)),
     # not as assignee too.

@@ -366,7 +366,11 @@ class PolicyView:
                 # line whose part in the kind is another stage's, where the text names another body of its level
                 # to fix it, is not made its fixer by 即时整改 — 卫健's 水质监测 beside 县级统管单位's 确保供水达标;
                 # fid40c)
-                return tuple(h for h in of_line if self.line_in_kind(area, kind, sector, self.bodies[h].level)
+                # (at the handling stage a department that passes on what a unit it directs finds and fixes has
+                # that passing on as its 本部门问题: 二(二)3 分类办理 is the very duty, as water.yaml's handling note
+                # grounds 县水利's 管理监管 there — check40 C8: its not_handled and concealed had lost 二(二)3)
+                return tuple(h for h in of_line if self.line_in_kind(area, kind, sector, self.bodies[h].level,
+                                                                     passing_on=stage == "handling")
                              and not (stage == "rectification" and self.fixed_by_another(area, kind, sector, h)))
             if own == area:  # a problem of the area itself: whose line it is, nothing else says
                 return self._of_sector(held, None)
@@ -396,7 +400,8 @@ class PolicyView:
             vias[(duty_id, area, kind, stage)] = {h: tuple(via[h]) for h in held}
         return tuple(held)
 
-    def line_in_kind(self, area: str, kind: str, sector: str, level: str | None = None) -> bool:
+    def line_in_kind(self, area: str, kind: str, sector: str, level: str | None = None, *,
+                     passing_on: bool = False) -> bool:
         """Whether the division of duties gives the line ``sector`` a part in a problem of ``kind`` in ``area``
         (二(二)3 按照职责分工…涉及本部门问题): some level's holder, for that line, of one of the kind's own duties. A
         line the kind gives no part names no department through 二(二)3 alone (review30 #2: 财政 in false health
@@ -418,9 +423,15 @@ class PolicyView:
         False
         >>> [p.line_in_kind("water", k, "water") for k in ("water_quality_test_failed", "water_self_testing_not_done")]
         [False, True]
+
+        ``passing_on``: such a duty counts — at the handling stage, where passing the problem on to the unit is the
+        department's own 分类办理 (二(二)3 负责涉及本部门问题的…分类办理; check40 C8).
+
+        >>> p.line_in_kind("water", "water_quality_test_failed", "water", passing_on=True)
+        True
         """
-        cache: dict[tuple[str, str, str, str | None], bool] = self.__dict__.setdefault("_line_in_kind", {})
-        key = (area, kind, sector, level)
+        cache: dict[tuple[str, str, str, str | None, bool], bool] = self.__dict__.setdefault("_line_in_kind", {})
+        key = (area, kind, sector, level, passing_on)
         got = cache.get(key)
         if got is None:
             # the kind's own work (finding, passing on, rectifying it), not the guidance of it: 省市 departments
@@ -434,7 +445,7 @@ class PolicyView:
             top = None if level is None else self.level_rank[level]
             got = cache[key] = any((self.bodies[h].role or self.bodies[h].sector == sector)
                                    and (top is None or self.level_rank[self.bodies[h].level] <= top)
-                                   and not self._passes_on_for_unit(area, kind, did, h)
+                                   and (passing_on or not self._passes_on_for_unit(area, kind, did, h))
                                    for did in work for h in self.holders(did, area, kind, sector))
         return got
 
