@@ -132,3 +132,7 @@ def test_an_income_shortfall_of_the_hrss_line_names_the_hrss_bureau(policy: Poli
         county = {(f.body, f.basis) for f in w.findings if f.level == "county" and f.basis != "supervision"}
         assert county == {("county_poverty_office", "not_discovered")} | (
             set() if fixed else {("county_poverty_office", "not_rectified")}), sector
+    # nor a 两不愁 record naming neither kind nor line (sub_part, as basic_needs_county_employment)
+    kindless = {k: x for k, x in _income(None, fixed=fixed).items() if k != "kind"}
+    assert not any(f.body == "county_sector_department"
+                   for f in policy.who_answers(kindless, engine=engine).findings)
