@@ -38,9 +38,10 @@ def test_every_proposal_of_funds_is_of_kind_proposal_and_no_principle_reads_it(p
     谁分配谁监管 reads)."""
     found = proposals(policy)
     # (二(四)7's proposal is read by line for 民宗 since session 31, as its 统筹监督: its own-line duty and the joint
-    # twin; fid31d, review31 #1)
+    # twin; fid31d, review31 #1; and 扶贫办's since session 41, fid41b, review41 F1)
     assert found == {"funds_county_poverty_office_propose", "funds_county_poverty_office_propose_allocation",
                      "funds_county_sectors_propose", "funds_province_city_offices_propose",
+                     "funds_province_city_offices_propose_joint",
                      "funds_province_city_ethnic_propose", "funds_province_city_ethnic_propose_joint"}
     for did in found:
         assert policy.duties[did].kinds == ["proposal"], did
