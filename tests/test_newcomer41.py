@@ -261,7 +261,7 @@ def test_ledger_add_of_a_problem_record_says_it_is_one_and_the_doc_s_events_are_
     db = str(tmp_path / "county.db")
     run_cli("ledger", "init", db)
     code, _, err = run_cli("ledger", "add", db, str(record), "--by", "县扶贫办")
-    assert code == 2 and "holds a problem record ('WC-2021-001'" in err and "not ledger events" in err, err
+    assert code == 2 and "this is a problem record ('WC-2021-001'" in err and "not ledger events" in err, err
     assert "field 'problem': is required" not in err  # (what it was told)
     events = tmp_path / "events.yaml"
     events.write_text(block((DOCS / "ledger.md").read_text(encoding="utf-8"), "record-as-events", "yaml"),

@@ -144,13 +144,15 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
 
     events, pos, many = _read_records(file, "an event object")
     if record := next((e for e in events if _is_a_record(e)), None):
-        shown = "standard input" if file == "-" else file
-        raise click.UsageError(
-            f"{shown} holds a problem record ({record.get('id')!r}: id, area, place …), not ledger events: a ledger "
+        # located as any bad event is (file:line:column of the record), and naming the field an event lacks
+        raise located(ProblemError(
+            "problem", f"this is a problem record ({record.get('id')!r}: id, area, place …; no 'problem' field), "
+            "not ledger events: a ledger "
             "takes a problem as events, one per thing that happened — registered (area, kind, place, severity), "
             "discovered (level, channel), assigned or reported (by_level, to_level; an assignment's deadline), "
             "整改情况报告 (rectified_on's day), each with its day as on and the record's id as problem "
-            "(examples/ledger/events.yaml; docs/ledger.md, \"Events by hand\")")
+            "(examples/ledger/events.yaml; docs/ledger.md, \"Events by hand\")", code="not_an_event"),
+            pos, events.index(record), many)
     with _open(target, rules_dir, jurisdiction) as ledger:
         try:
             stored = ledger.append(events, entered_by=entered_by)
