@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from .._errors import EngineError
@@ -94,7 +94,7 @@ Removed = tuple[tuple[str, Any, tuple[tuple[str, str, str], ...]], ...]
 #: The most plans a decider keeps (:meth:`Decider.decide_parsed`); past it the oldest goes. A plan is
 #: a few hundred bytes beside the forms it shares; a province's records have a few thousand shapes.
 PLANS_KEPT = 20_000
-#: The most tuples a decider keeps one of each (:meth:`Decider._canon`) before it starts afresh.
+#: The most tuples a decider keeps one of each (:attr:`Decider._canon`) before it starts afresh.
 CANONS_KEPT = 200_000
 #: The most places (by the first digits of their code, as :data:`_LEVEL_DIGITS` counts them for a level) a decider
 #: keeps per jurisdiction (:meth:`Decider._places_in`).
@@ -237,6 +237,28 @@ class _Memo(dict[Any, Any]):
         return value
 
 
+#: What a finding's form reads of its facts (:meth:`Decider._rows`): whether any was rectified by its own level
+#: (selffix), answered by another body (atp), late (slow), escalated (escalate, of the first fact), spared by a time
+#: limit (rlim), the choices it was placed by (chosen), the body's own work (own), a level without a duty (nod), and
+#: how else an escalated level could dispose of it (:meth:`Decider.disposal`; False where not escalated).
+_FactPart = tuple[bool, bool, bool, bool, bool, int, bool, bool, "int | bool"]
+
+
+class _Canons(dict[Any, Any]):
+    """:attr:`Decider._canons`: ``canons[t]`` is the one tuple equal to ``t`` kept (``t`` itself, kept, the first time;
+    started afresh past :data:`CANONS_KEPT`). Read as ``canons[t]`` (``__getitem__``, bound once in the decider), a
+    tuple already kept costs a look-up in C and no Python frame (a new shape's plan and rows canonicalise ~60 tuples,
+    four in five already kept; session 41)."""
+
+    __slots__ = ()
+
+    def __missing__(self, t: Any) -> Any:
+        if len(self) >= CANONS_KEPT:
+            self.clear()
+        self[t] = t
+        return t
+
+
 class _Every:
     """Holds every parameter (:meth:`Decider._switched`: derive may have read any)."""
 
@@ -306,8 +328,11 @@ class Decider:
         self._by_fired: dict[tuple[Any, ...], tuple[tuple[Any, ...], Plan]] = {}
         self.shared = 0
         self._linked_memo: dict[tuple[int, tuple[str, ...]], tuple[Any, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-        self._row_forms: dict[tuple[Any, ...], FindingForm] = {}  # by what _static and _form read
-        self._memo_main_skip: frozenset[str] | None = None  # (:meth:`_main_rests`)
+        #: A finding's form by what _static and _form read (:meth:`_rows`: by the record's part, then the finding's).
+        self._row_forms: dict[tuple[Any, ...], dict[tuple[Any, ...], FindingForm]] = {}
+        #: (:meth:`_main_rests`: by finding key, whether it raises main responsibility; by what a form rests on, the
+        #: parameters it carries to it)
+        self._memo_main: tuple[_Memo, _Memo] | None = None
         self._found: dict[tuple[Any, ...], dict[str, str]] = {}  # a finder's reason values, by body, level, channel
         self._places: dict[Jurisdiction, dict[str, tuple[str, str, str]]] = {}  # :meth:`_places_in`
         #: A level's name and English name by its rank (what a reason's assignee reads; :meth:`_sheet`).
@@ -323,20 +348,12 @@ class Decider:
         #: :meth:`_interpretations_maker`'s, by the identity of the interpretations (kept with them).
         self._interpretations_makers: dict[int, tuple[Any, Callable[[Any], list[dict[str, Any]]]]] = {}
         #: One of each small tuple of strings and numbers that a new shape's plan, rows and keys hold (a hit's rule and
-        #: position, a finding's rules, a slot, a shape's parts; :meth:`_canon`): most are equal to one an earlier
+        #: position, a finding's rules, a slot, a shape's parts; :attr:`_canon`): most are equal to one an earlier
         #: shape holds, and a plan holding that one leaves its own to be freed at once, not kept for the garbage
         #: collector to walk (new shapes' objects were four in five of what a warm decider kept per decision).
-        self._canons: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-
-    def _canon(self, t: tuple[Any, ...]) -> tuple[Any, ...]:
-        """The decider's one tuple equal to ``t`` (``t`` itself the first time; :attr:`_canons`)."""
-        canons = self._canons
-        got = canons.get(t)
-        if got is None:
-            if len(canons) >= CANONS_KEPT:
-                canons.clear()
-            got = canons[t] = t
-        return got
+        self._canons = _Canons()
+        #: :attr:`_canon` as a bound ``__getitem__`` of :attr:`_canons` (no Python frame for a tuple already kept).
+        self._canon: Callable[[tuple[Any, ...]], tuple[Any, ...]] = self._canons.__getitem__
 
     def engine(self, name: EngineName | None = None) -> _Engine:
         """The engine called ``name``; ``None`` picks durable-rules where it imports."""
@@ -410,7 +427,7 @@ class Decider:
             if len(plans) >= PLANS_KEPT:
                 with contextlib.suppress(StopIteration, KeyError, RuntimeError):
                     del plans[next(iter(plans))]  # the oldest; another thread may have dropped it
-            # (kept as an equal tuple of the decider's one of each part: :meth:`_canon`; untracked: tuples of strings
+            # (kept as an equal tuple of the decider's one of each part: :attr:`_canon`; untracked: tuples of strings
             # and numbers, engine/_compile.untracked)
             plans[tuple([self._canon(x) if type(x) is tuple else x for x in shape])] = untracked(plan, Plan)
         return facts, ctx, hits, plan, shape
@@ -514,7 +531,7 @@ class Decider:
         """The plan placing ``hits`` as :meth:`_plan` does, kept by what it reads (:attr:`_placements`), whether it
         was made now, and that key."""
         rec = problem.__dict__
-        # (looked up by a key of new tuples; only a key kept holds the decider's one of each part, :meth:`_canon`: a
+        # (looked up by a key of new tuples; only a key kept holds the decider's one of each part, :attr:`_canon`: a
         # look-up in its large table per hit costs more than the key's own tuples)
         pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
               facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
@@ -723,14 +740,15 @@ class Decider:
 
     def _clauses_of(self, plan: Plan) -> dict[tuple[str, str, str], tuple[str, ...]]:
         """:meth:`_plan_clauses`, made."""
-        # Kept by finding, duties and the rules behind it (with their facts' positions, which the clauses do not read
-        # but which cost nothing to key by): a plan's findings are mostly those of earlier plans, and the clauses of one
-        # (a set, a sort by the documents' order) cost ~3 us; a new shape reads all of its plan's, and each reading it
-        # decides again reads the other decider's.
+        # Kept by finding, duties and the ids of the rules behind it (not their facts' positions, which the clauses do
+        # not read: keyed by those too, 882 clauses were made again in bench_engine's timed window of 2,000 records on
+        # 14334c1's rules, 84 now; session 41): a plan's findings are mostly those of earlier plans, and the clauses of
+        # one (a set, a sort by the documents' order) cost ~3 us; a new shape reads all of its plan's, and each reading
+        # it decides again reads the other decider's.
         memo, rule_of = self._clauses_memo, self._rule_of
         out = {}
         for k, ds, fs in zip(plan.keys, plan.duties, plan.fired, strict=True):
-            mk = (k, ds, fs)
+            mk = (k, ds, fs[0][0]) if len(fs) == 1 else (k, ds, *[r for r, _ in fs])
             got = memo.get(mk)
             if got is None:
                 if len(memo) >= PLANS_KEPT:
@@ -809,13 +827,21 @@ class Decider:
         slots: dict[tuple[Any, str, str | None, str | None], int] = {}
         slot_of: list[int] = []
         rules_of: list[tuple[str, ...]] = []
-        memo, passing, by_parameter, canon = self._row_forms, ctx.passed, ctx.deadline_from_parameter, self._canon
+        passing, by_parameter, canon = ctx.passed, ctx.deadline_from_parameter, self._canon
         sectorless = SECTORLESS in ctx.rests_on  # a sector-less record whose departments are alternatives
         owner = ctx.owner  # the place decides whose policy it is (policy_gap_owner)
         handed = ctx.handed
+        # What a form is made of (:meth:`_static`, :meth:`_form`), kept in two steps: by what the record gives every
+        # finding (the deadline's source, the policy's owner, the severity, the alternatives), then by the finding's
+        # key, duties and rules, what it reads of its facts (:data:`_FactPart`), whether it was passed on, its own
+        # day, whether steps were set aside and the readings linked to it.
+        part = (by_parameter, owner, severity, sectorless)
+        memo = self._row_forms.get(part)
+        if memo is None:
+            memo = self._row_forms[part] = {}
         # What a finding reads of a fact, by the fact's position: a fact gives several findings (each liability, each
-        # holder), read once.
-        read: dict[int, tuple[Fact, Any, bool, bool, bool, bool, Any, Any, bool, int, bool, bool]] = {}
+        # holder), read once: the fact, its level, type and body, and its part of the form's key.
+        read: dict[int, tuple[Fact, Any, Any, Any, _FactPart]] = {}
         links = plan.links
         for key, duties, positions in zip(plan.keys, plan.duties, plan.fired, strict=True):
             # a not_handled or not_rectified finding on a fact with steps set aside rests on irregular_step (its
@@ -830,11 +856,12 @@ class Decider:
                 known = read.get(at)
                 if known is None:
                     fact = everything[at]
-                    known = read[at] = (fact, fact.get("lvl"), bool(fact.get("selffix")), bool(fact.get("atp")),
-                                        bool(fact.get("slow")), bool(fact.get("escalate")), fact["t"], fact.get("body"),
-                                        bool(fact.get("rlim")), fact.get("chosen") or 0, bool(fact.get("own")),
-                                        bool(fact.get("nod")))
-                fact, lvl, selffix, atp, slow, escalate, t, body, rlim, chosen, own, nod = known
+                    escalate = bool(fact.get("escalate"))
+                    known = read[at] = (fact, fact.get("lvl"), fact["t"], fact.get("body"), (
+                        bool(fact.get("selffix")), bool(fact.get("atp")), bool(fact.get("slow")), escalate,
+                        bool(fact.get("rlim")), fact.get("chosen") or 0, bool(fact.get("own")), bool(fact.get("nod")),
+                        escalate and self.disposal(fact)))
+                fact, lvl, t, body, fpart = known
                 facts = [fact]
                 passed = key[1] == "not_rectified" and lvl in passing
             else:
@@ -842,28 +869,25 @@ class Decider:
                 facts = [everything[i] for _, i in positions]
                 fact = facts[0]
                 passed = key[1] == "not_rectified" and any(f.get("lvl") in passing for f in facts)
-                selffix = any(f.get("selffix") for f in facts)
-                atp = any(f.get("atp") for f in facts)
-                slow = any(f.get("slow") for f in facts)
-                rlim = any(f.get("rlim") for f in facts)
                 chosen = 0
                 for f in facts:
                     chosen |= f.get("chosen") or 0
-                own = any(f.get("own") for f in facts)
-                nod = any(f.get("nod") for f in facts)
-                lvl, escalate, t, body = fact.get("lvl"), bool(fact.get("escalate")), fact["t"], fact.get("body")
-            # What a form is made of (:meth:`_static`, :meth:`_form`): one look-up for a finding seen before.
+                escalate = bool(fact.get("escalate"))
+                lvl, t, body = fact.get("lvl"), fact["t"], fact.get("body")
+                fpart = (any(f.get("selffix") for f in facts), any(f.get("atp") for f in facts),
+                         any(f.get("slow") for f in facts), escalate, any(f.get("rlim") for f in facts), chosen,
+                         any(f.get("own") for f in facts), any(f.get("nod") for f in facts),
+                         escalate and self.disposal(fact))
             # a department its level handed the problem only after the level's limit, and that then sat on it: its
             # reason gives its own day (R-sat)
             own_day = bool(handed) and t == "unhandled" and (lvl, key[0]) in handed
             linked = links.get(key, ()) if links else ()
-            mk = (key, duties, rules, by_parameter, selffix, passed, atp, owner, severity, escalate, sectorless, slow,
-                  own_day, rlim, aside, chosen, own, nod, linked, escalate and self.disposal(fact))
+            mk = (key, duties, rules, fpart, passed, own_day, aside, linked)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
                 static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless, owner, aside,
-                                      chosen)
+                                      fpart[5])
                 if linked:
                     static = self._linked(static, linked)
                 form = self._form(key, duties, static, severity, fact, own_day)
@@ -898,24 +922,31 @@ class Decider:
         readings that only choose which body of the level answers, or on which of two failures (receiving_level_body,
         concealing_level_body, sectorless_alternatives, rectifier_holding, assignment_without_rectification_duty): the
         level failed under either value."""
-        policy = self.policy
-        skip = self._memo_main_skip
-        if skip is None:
-            skip = self._memo_main_skip = frozenset(
-                {li.from_parameter for li in policy.liabilities.values() if li.from_parameter is not None}
-                | {RECEIVER, CONCEALER, SECTORLESS, OWN_WORK, NO_DUTY})
-        quiet = policy.main_not_raised_by
-        common: dict[str, list[str]] = {}
+        memo = self._memo_main
+        if memo is None:
+            policy = self.policy
+            skip = frozenset({li.from_parameter for li in policy.liabilities.values() if li.from_parameter is not None}
+                             | {RECEIVER, CONCEALER, SECTORLESS, OWN_WORK, NO_DUTY})
+            quiet, parameters, bodies = policy.main_not_raised_by, policy.parameters, policy.bodies
+            # (kept: whether a finding's key is a failure that raises main responsibility, and by what a form rests on
+            # the parameters it carries to its level's main responsibility; a new shape's rows read them per finding)
+            memo = self._memo_main = (
+                _Memo(lambda key: key[1] in FAILURES and bodies[key[0]].kind not in quiet),
+                _Memo(lambda rests: tuple([r for r in rests if r in parameters and r not in skip])))
+        raises, carried = memo
+        common: dict[str, tuple[str, ...]] = {}
         for key, form in zip(plan.keys, forms, strict=True):
-            if key[1] in FAILURES and policy.bodies[key[0]].kind not in quiet:
-                mine = [r for r in form.rests_on if r in policy.parameters and r not in skip]
+            if raises[key]:
+                mine = carried[form.rests_on]
                 got = common.get(form.level)
-                common[form.level] = mine if got is None else [r for r in got if r in mine]
+                common[form.level] = mine if got is None else tuple([r for r in got if r in mine])
+        if not common:
+            return
         for i, (key, form) in enumerate(zip(plan.keys, forms, strict=True)):
-            extra = common.get(form.level) if key[1] == "main_responsibility" else None
-            if not extra or not (extra := [r for r in extra if r not in form.rests_on]):
+            if key[1] != "main_responsibility" or not (extra := common.get(form.level)) \
+                    or not (extra := tuple([r for r in extra if r not in form.rests_on])):
                 continue
-            static = self._linked(form.static, tuple(extra))
+            static = self._linked(form.static, extra)
             fact = everything[plan.fired[i][0][1]]
             forms[i] = self._form(key, form.duties, static, severity, fact)
 
@@ -993,9 +1024,41 @@ class Decider:
                   start: int, out: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]]) -> None:
         """:meth:`place_hits` into ``out``, each hit named by its rule's id and its position
         (from ``start``), as a :class:`Plan` keeps it."""
-        for pos, (rule, _, placings) in enumerate(self._placed_hits(area, kind, prank, hits, sector), start):
+        memo = self._placings
+        if memo is None:
+            placed_hits: Iterable[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]] = \
+                self._placed_hits(area, kind, prank, hits, sector)
+        else:  # (:meth:`_placed_hits` with :meth:`_placing` inline: a new placement reads ~12 hits, two frames each)
+            got = []
+            rectifiers = None
+            for rule, fact in hits:
+                body = fact.get("body")
+                mk = (rule.id, body if rule.holders is None or rule.basis == "supervision" else None, prank, sector,
+                      fact.get("later"))
+                placings = memo.get(mk)
+                if placings is None:
+                    placings = memo[mk] = self._placing_of(area, kind, prank, rule, fact, sector)
+                if rule.basis == "not_rectified" and placings:
+                    if rectifiers is None:
+                        rectifiers = set()
+                    fid = fact.get("id")
+                    rectifiers.update([(fid, key[0]) for key, _ in placings])
+                got.append((rule, fact, placings))
+            if rectifiers:
+                placed_hits = [(rule, fact, tuple([p for p in placings if (fact.get("id"), p[0][0]) not in rectifiers])
+                                if rule.basis == "supervision" else placings) for rule, fact, placings in got]
+            else:
+                placed_hits = got
+        for pos, (rule, _, placings) in enumerate(placed_hits, start):
+            rid = rule.id
             for key, duties in placings:
-                _placed(out, key, (rule.id, pos), duties)
+                # (_placed, inline)
+                was = out.get(key)
+                if was is None:
+                    out[key] = ([(rid, pos)], duties)
+                else:
+                    was[0].append((rid, pos))
+                    out[key] = (was[0], tuple(dict.fromkeys((*was[1], *duties))))
 
     def _placing(self, area: str, kind: str | None, prank: int, rule: Rule, fact: Fact,
                  sector: str | None) -> tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]:
