@@ -1,0 +1,155 @@
+"""The input contract, hostile inputs (hostile41): a full disk under the ledger's database (exit 3 "a bug" and a 500)
+and under the service's temporary directory (a 500, and a traceback after the error), and what else a fresh pass
+over the command line, the ledger and the service found."""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Ledger, LedgerError
+
+Run = Callable[..., tuple[int, str, str]]
+ROOT = Path(__file__).resolve().parents[1]
+EVENTS = ROOT / "examples" / "ledger" / "events.yaml"
+WORKBOOK = ROOT / "examples" / "ledger" / "county-ledger.xlsx"
+NEW = [{"problem": "N1", "type": "registered", "on": "2021-06-01", "area": "housing", "place": "330127100219",
+        "description": "屋顶漏雨" * 20},
+       {"problem": "N1", "type": "discovered", "on": "2021-06-01", "level": "county", "channel": "hotline"}]
+
+
+# ---------------------------------------------------------------- 1. a full disk under the ledger
+
+
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every SQLite connection the ledger opens from now on may not grow its file by a page: SQLite then says
+    "database or disk is full" (SQLITE_FULL), as on a disk with no room left."""
+    from responsibility.ledger import _store
+
+    made = _store.make_engine
+
+    def make_engine(url: str, *, file: str | None = None) -> Any:
+        engine = made(url, file=file)
+        import sqlalchemy as sa
+
+        def _full(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            pages = cur.execute("PRAGMA page_count").fetchone()[0]
+            cur.execute(f"PRAGMA max_page_count={pages}")
+            cur.close()
+
+        sa.event.listen(engine, "connect", _full)
+        return engine
+
+    monkeypatch.setattr(_store, "make_engine", make_engine)
+
+
+def _many(n: int = 200) -> list[dict[str, str]]:
+    return [{**e, "problem": f"N{i}"} for i in range(n) for e in NEW]
+
+
+def _events_file(tmp_path: Path) -> Path:
+    import json
+
+    path = tmp_path / "new.json"  # (enough events to need a new page of the file)
+    path.write_text(json.dumps(_many()), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["add", "import"])
+def test_a_full_disk_under_the_ledger_is_said_so_not_a_bug(tmp_path: Path, run_cli: Run,
+                                                           monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """`ledger add` and `ledger import` into a ledger whose disk was full ended with exit 3 "internal error …
+    database or disk is full … this is a bug": the disk is the user's circumstance, exit 2 saying what was left and
+    what to do, and the ledger holds what it held."""
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    full_disk(monkeypatch)
+    source = _events_file(tmp_path) if command == "add" else WORKBOOK
+    code, _, err = run_cli("ledger", command, str(db), str(source), "--by", "clerk")
+    assert code == 2 and "bug" not in err and "no space left" in err and "nothing of this command was stored" in err, \
+        err
+    assert "free space" in err, err
+    with Ledger.open(db) as ledger:
+        assert ledger.verify().ok and ledger.verify().events == 0
+
+
+def test_the_library_says_a_full_disk_as_a_ledger_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "county.db"
+    Ledger.create(db).close()
+    full_disk(monkeypatch)
+    with Ledger.open(db) as ledger, pytest.raises(LedgerError, match="no space left"):
+        ledger.append(_many(), entered_by="clerk")
+
+
+def test_the_service_answers_a_full_ledger_disk_with_503_not_500(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    db = tmp_path / "county.db"
+    Ledger.create(db).close()
+    full_disk(monkeypatch)
+    app = create_app(Settings(auth=False, ledger=str(db), decision_log=tmp_path / "d.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        got = client.post("/v1/ledger/events", json=_many())
+    assert got.status_code == 503 and "no space left" in got.json()["error"]["message"], got.text
+
+
+# ---------------------------------------------------------------- 2. a full disk under the temporary directory
+
+
+def _no_room(*_args: Any, **_kwargs: Any) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_an_export_whose_temporary_directory_is_full_is_said_so(tmp_path: Path, run_cli: Run,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """openpyxl writes a sheet's rows to a file in the temporary directory as they come: a full disk there was exit 3
+    "a bug", followed by "Exception ignored in … get_stream" from each sheet begun."""
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    assert run_cli("ledger", "add", str(db), str(EVENTS), "--by", "clerk")[0] == 0
+    monkeypatch.setattr(WriteOnlyWorksheet, "append", _no_room)
+    out = tmp_path / "w.xlsx"
+    code, _, err = run_cli("ledger", "export", str(db), str(out), "--as-of", "2021-07-10")
+    assert code == 2 and "bug" not in err and "temporary directory" in err and "TMPDIR" in err, err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("endpoint", ["export", "import"])
+def test_the_service_answers_a_full_temporary_directory_with_503_without_its_path(
+        tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch, endpoint: str) -> None:
+    """The export's workbook and the import's upload are written to the server's temporary directory: a full disk
+    there was 500 "internal error (a bug)". It is 503 (try later), and the answer names no path of the server."""
+    from fastapi.testclient import TestClient
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    from responsibility.service import Settings, create_app
+
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    app = create_app(Settings(auth=False, ledger=str(db), decision_log=tmp_path / "d.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        if endpoint == "export":
+            monkeypatch.setattr(WriteOnlyWorksheet, "append", _no_room)
+            got = client.get("/v1/ledger/export", params={"as_of": "2021-07-10"})
+        else:
+            import starlette.datastructures
+
+            monkeypatch.setattr(starlette.datastructures.UploadFile, "read", _async_no_room)
+            got = client.post("/v1/ledger/import", files={"file": ("county.xlsx", WORKBOOK.read_bytes())})
+    body = got.json()["error"]
+    assert got.status_code == 503 and "no space" in body["message"] and got.headers.get("retry-after"), got.text
+    assert "/" not in body["message"].replace("/v1/", ""), body
+
+
+async def _async_no_room(*_args: Any, **_kwargs: Any) -> bytes:
+    raise OSError(errno.ENOSPC, "No space left on device")
