@@ -153,3 +153,36 @@ def test_the_service_answers_a_full_temporary_directory_with_503_without_its_pat
 
 async def _async_no_room(*_args: Any, **_kwargs: Any) -> bytes:
     raise OSError(errno.ENOSPC, "No space left on device")
+
+
+# ---------------------------------------------------------------- 3. outputs over inputs, ids that look like options
+
+
+@pytest.mark.parametrize("end", ["-wal", "-shm", "-journal"])
+def test_the_decision_log_is_never_a_file_of_the_ledger(tmp_path: Path, run_cli: Run, end: str) -> None:
+    """`serve --ledger sv.db --decision-log sv.db-wal` started, and its log lines were appended to the file SQLite
+    writes its frames into: SQLite overwrote them (the audit trail lost without a word), and the WAL held text. The
+    ledger's own files were checked, its -wal, -shm and -journal not."""
+    from responsibility import ResponsibilityError
+    from responsibility.service import Settings, create_app
+
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    with pytest.raises(ResponsibilityError, match="decision log"):
+        create_app(Settings(auth=False, ledger=str(db), decision_log=tmp_path / f"county.db{end}"))
+    code, _, err = run_cli("serve", "--no-auth", "--ledger", str(db), "--decision-log", f"{db}{end}",
+                           "--port", "0")
+    assert code == 2 and "decision log" in err and "also an input" in err, err
+
+
+@pytest.mark.parametrize("ids", [["-3+4", "CA-2021-101"], ["CA-2021-101", "-3+4"]])
+def test_merge_says_how_to_give_an_id_that_begins_with_a_dash(tmp_path: Path, run_cli: Run, ids: list[str]) -> None:
+    """`ledger show` said how to give an id such as -3+4 (after --); `ledger merge` said click's "No such option
+    '-3'", as if the user had mistyped an option."""
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    code, _, err = run_cli("ledger", "merge", str(db), *ids, "--on", "2021-06-01", "--by", "clerk")
+    assert code == 2 and "No such option" not in err and "put -- before the ids" in err, err
+    assert "--on DAY --by WHO -- SOURCE INTO" in err, err
+    code, _, err = run_cli("ledger", "merge", str(db), "--on", "2021-06-01", "--by", "clerk", "--", *ids)
+    assert code == 2 and "unknown problem" in err and "No such option" not in err, err

@@ -385,7 +385,33 @@ def duplicates_cmd(target: str, window: int, as_of: Any, place: str | None, outp
         sys.exit(1)
 
 
-@ledger_group.command("merge")
+class _IdArguments(click.Command):
+    """A command whose arguments are problem ids: an id that begins with ``-`` (``-3+4``, as spreadsheets and
+    other systems make them) was refused as "No such option '-3'"; it is said how to give it (after ``--``)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given_args = list(args)  # (click takes them off the list as it parses)
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            given = next((a for a in given_args if a.startswith(exc.option_name)), exc.option_name)
+            if given[1:2].isalpha() or given[1:2] == "-":  # a mistyped option (--as-off): click's own words
+                raise
+            raise click.UsageError(f"{_shown(given)} begins with '-' and was read as an option; to give it as a "
+                                   f"problem id, put -- before the ids: responsibility ledger {self.name} "
+                                   f"{self.after.format(id=_shown(given))}", ctx) from None
+
+    #: How the command is written with its ids after ``--`` (the options before it: after ``--`` none is read).
+    after = "LEDGER -- {id}"
+
+
+class _MergeArguments(_IdArguments):
+    """``ledger merge``'s SOURCE and INTO may begin with ``-`` too (it said click's "No such option '-3'")."""
+
+    after = "LEDGER --on DAY --by WHO -- SOURCE INTO (the options before --: none is read after it)"
+
+
+@ledger_group.command("merge", cls=_MergeArguments)
 @click.argument("target", metavar="LEDGER")
 @click.argument("source")
 @click.argument("into")
@@ -408,23 +434,6 @@ def merge_cmd(target: str, source: str, into: str, on: Any, entered_by: str, rul
 
 #: The states in which a problem still waits for its assignment (a route says who must act).
 _UNASSIGNED = ("registered", "discovered", "reported")
-
-
-class _IdArguments(click.Command):
-    """A command whose arguments are problem ids: an id that begins with ``-`` (``-3+4``, as spreadsheets and
-    other systems make them) was refused as "No such option '-3'"; it is said how to give it (after ``--``)."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        given_args = list(args)  # (click takes them off the list as it parses)
-        try:
-            return super().parse_args(ctx, args)
-        except click.NoSuchOption as exc:
-            given = next((a for a in given_args if a.startswith(exc.option_name)), exc.option_name)
-            if given[1:2].isalpha() or given[1:2] == "-":  # a mistyped option (--as-off): click's own words
-                raise
-            raise click.UsageError(f"{_shown(given)} begins with '-' and was read as an option; to give it as a "
-                                   f"problem id, put -- before the ids: responsibility ledger {self.name} LEDGER -- "
-                                   f"{_shown(given)}", ctx) from None
 
 
 def _shown(problem: str) -> str:
