@@ -186,3 +186,38 @@ def test_merge_says_how_to_give_an_id_that_begins_with_a_dash(tmp_path: Path, ru
     assert "--on DAY --by WHO -- SOURCE INTO" in err, err
     code, _, err = run_cli("ledger", "merge", str(db), "--on", "2021-06-01", "--by", "clerk", "--", *ids)
     assert code == 2 and "unknown problem" in err and "No such option" not in err, err
+
+
+# ---------------------------------------------------------------- 4. the import form's odd fields
+
+
+def _client(tmp_path: Path, run_cli: Run) -> Any:
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    return TestClient(create_app(Settings(auth=False, ledger=str(db), decision_log=tmp_path / "d.jsonl")),
+                      raise_server_exceptions=False)
+
+
+def test_an_encoding_with_a_nul_is_no_text_encoding_not_a_500(tmp_path: Path, run_cli: Run) -> None:
+    """The import form's `encoding=utf-8\\x00` reached codecs.lookup, whose ValueError ("embedded null character")
+    was 500 "internal error (a bug)"."""
+    from responsibility._files import is_text_encoding
+
+    assert not is_text_encoding("utf-8\x00")
+    with _client(tmp_path, run_cli) as client:
+        got = client.post("/v1/ledger/import", files=[("file", ("a.xlsx", WORKBOOK.read_bytes())),
+                                                      ("encoding", (None, "utf-8\x00"))])
+    assert got.status_code == 422 and got.json()["error"]["field"] == "encoding", got.text
+
+
+def test_a_form_of_too_many_parts_says_what_to_send(tmp_path: Path, run_cli: Run) -> None:
+    """Starlette's "Too many fields. Maximum number of fields is 4." came with `"suggestion": null` and no field."""
+    with _client(tmp_path, run_cli) as client:
+        got = client.post("/v1/ledger/import", files=[("file", ("a.xlsx", WORKBOOK.read_bytes())),
+                                                      *[("sheet", (None, "台账"))] * 10])
+    body = got.json()["error"]
+    assert got.status_code == 400 and body["field"] == "(body)" and "'file'" in (body["suggestion"] or ""), body

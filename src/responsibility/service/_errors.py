@@ -213,6 +213,11 @@ def install(app: FastAPI) -> None:
                        "): its parts must be separated by the boundary the Content-Type names")
             hint = "let the client build the form: curl -F file=@ledger.xlsx (never set Content-Type by hand)"
             return ApiError(400, message, type="RequestError", field="(body)", suggestion=hint).response()
+        elif exc.status_code == 400 and str(exc.detail).lower().startswith(("too many fields", "too many files")):
+            # starlette's words for a form of too many parts came with no suggestion (hostile41)
+            return ApiError(400, f"the form has too many parts ({str(exc.detail).rstrip('.')})", type="RequestError",
+                            field="(body)", suggestion="send the form field 'file', and optionally 'mapping', "
+                            "'encoding' and 'sheet', each once").response()
         else:
             message, hint = str(exc.detail), None
         return ApiError(exc.status_code, message, type="RequestError", suggestion=hint,
