@@ -221,3 +221,43 @@ def test_a_form_of_too_many_parts_says_what_to_send(tmp_path: Path, run_cli: Run
                                                       *[("sheet", (None, "台账"))] * 10])
     body = got.json()["error"]
     assert got.status_code == 400 and body["field"] == "(body)" and "'file'" in (body["suggestion"] or ""), body
+
+
+# ---------------------------------------------------------------- 5. a write that is stored, and a report that is not
+
+
+def _cli(*args: str, stdout: Any = None, closed: bool = False) -> tuple[int, str]:
+    """The command line in a process of its own, its standard output ``stdout`` (or closed)."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "responsibility", *args]
+    if closed:
+        command = ["sh", "-c", 'exec "$@" >&-', "sh", *command]
+    done = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=300, check=False)
+    return done.returncode, done.stderr
+
+
+def test_a_stored_write_whose_report_cannot_be_written_says_it_was_stored(tmp_path: Path, run_cli: Run) -> None:
+    """`ledger add … >&-` (or > /dev/full) stored the events and then ended with exit 2 "standard output is closed"
+    (or "the output may be incomplete"): the user, told of an error, ran it again, and every event was refused as
+    already there. The error now says that the ledger holds them."""
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    code, err = _cli("ledger", "add", str(db), str(_events_file(tmp_path)), "--by", "clerk", closed=True)
+    assert code == 2 and "stored the 400 event(s), seq 1–400, all the same" in err and "do not add them again" in err, \
+        err
+    with open("/dev/full", "w") as full:
+        code, err = _cli("ledger", "merge", str(db), "N0", "N1", "--on", "2021-06-02", "--by", "clerk", stdout=full)
+    assert code == 2 and "stored the merge of N0 into N1, event 401, all the same" in err, err
+    with Ledger.open(db) as ledger:
+        assert ledger.verify().events == 401
+
+
+def test_an_import_whose_summary_cannot_be_written_says_it_was_stored(tmp_path: Path, run_cli: Run) -> None:
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    with open("/dev/full", "w") as full:
+        code, err = _cli("ledger", "import", str(db), str(WORKBOOK), "--by", "clerk", stdout=full)
+    assert code == 2 and "stored the import (rows 7 = imported 6 + rejected 1" in err, err
+    assert "do not import the file again" in err, err

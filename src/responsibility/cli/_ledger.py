@@ -152,12 +152,40 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
             raise located(exc, pos, exc.index or 0, many) from None
     first, last = (stored[0].seq, stored[-1].seq) if stored else (0, 0)
     seqs = f"{first}" if first == last else f"{first}–{last}"  # one event is "seq 4", not "seq 4–4"
-    click.echo(f"已存入事件 {len(stored)} 条，序号 {seqs}（stored {len(stored)} event(s), seq {seqs}）"
-               if stored else "没有要存入的事件（nothing to store）")
-    _note_kept_by_the_ledger(events, entered_by)
-    with _open(target, rules_dir, jurisdiction) as ledger:
-        for note in ledger.step_notes(stored).values():
-            click.echo(f"注意（note）：{note}", err=True)
+    with _stored_all_the_same(f"the ledger stored the {len(stored)} event(s), seq {seqs}, all the same (do not add "
+                              "them again)" if stored else ""):
+        click.echo(f"已存入事件 {len(stored)} 条，序号 {seqs}（stored {len(stored)} event(s), seq {seqs}）"
+                   if stored else "没有要存入的事件（nothing to store）")
+        _note_kept_by_the_ledger(events, entered_by)
+        with _open(target, rules_dir, jurisdiction) as ledger:
+            for note in ledger.step_notes(stored).values():
+                click.echo(f"注意（note）：{note}", err=True)
+
+
+@contextlib.contextmanager
+def _stored_all_the_same(stored: str) -> Iterator[None]:
+    """Around what a command that wrote to the ledger says once it is stored: an output that cannot be written
+    then (a closed or full standard output or error) ended with exit 2 "standard output is closed" or "the output may
+    be incomplete", and a user who ran the command again had every event refused as already there (hostile41). The
+    error says that the ledger holds what was stored. A reader that stopped reading (``| head``) stays quiet."""
+    import errno
+
+    from .._errors import OutputError, ReaderGone
+
+    try:
+        yield
+    except ReaderGone:
+        raise
+    except (OutputError, OSError) as exc:
+        if not stored or (isinstance(exc, OSError) and exc.errno == errno.EPIPE):
+            raise
+        if isinstance(exc, OutputError):
+            why = str(exc)
+        else:
+            from .._files import _describe
+
+            why = f"its report could not be written ({_describe(exc)})"
+        raise OutputError(f"{stored}: {why}") from None
 
 
 #: Fields an event file may carry (``Event.to_dict`` writes them, so an exported event reads back) that the ledger
@@ -212,29 +240,32 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
             if exc.field == "entered_by":  # the option, not the file
                 raise click.BadParameter(exc.detail, param_hint="--by") from None
             raise
-    for note in result.notes:
-        click.echo(f"note: {note}", err=True)
-    if result.rejects:
-        import pandas as pd
+    stored = f"the ledger stored the import ({result.summary(source=False)}) all the same (do not import the file " \
+        "again)" if result.events else ""
+    with _stored_all_the_same(stored):
+        for note in result.notes:
+            click.echo(f"note: {note}", err=True)
+        if result.rejects:
+            import pandas as pd
 
-        frame = pd.DataFrame(result.rejects, columns=["row", "problem", "field", "reason", "code"])
-        if rejects_path:
-            write_frame(frame, rejects_path, "rejects",
-                        inputs=[file, rules_dir, jurisdiction, mapping, *database_files(target)])
-        else:
-            from ..engine._problem import _show
+            frame = pd.DataFrame(result.rejects, columns=["row", "problem", "field", "reason", "code"])
+            if rejects_path:
+                write_frame(frame, rejects_path, "rejects",
+                            inputs=[file, rules_dir, jurisdiction, mapping, *database_files(target)])
+            else:
+                from ..engine._problem import _show
 
-            # (the id as typed can hold a bidi override, a line break, a NUL: R24b-2); at most SHOWN_REJECTS of
-            # them: a sheet of a million bad rows printed a million lines (newcomer37 H)
-            for r in result.rejects[:SHOWN_REJECTS]:
-                shown = _show(r["problem"]) if r["problem"] else "?"
-                click.echo(f"拒收：第 {r['row']} 行（{shown}），{r['field']}：{r['reason']} "
-                           f"[{r['code']}]", err=True)
-            if len(result.rejects) > SHOWN_REJECTS:
-                more = len(result.rejects) - SHOWN_REJECTS
-                click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
-                           "give --rejects FILE to have every one", err=True)
-    click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
+                # (the id as typed can hold a bidi override, a line break, a NUL: R24b-2); at most SHOWN_REJECTS of
+                # them: a sheet of a million bad rows printed a million lines (newcomer37 H)
+                for r in result.rejects[:SHOWN_REJECTS]:
+                    shown = _show(r["problem"]) if r["problem"] else "?"
+                    click.echo(f"拒收：第 {r['row']} 行（{shown}），{r['field']}：{r['reason']} "
+                               f"[{r['code']}]", err=True)
+                if len(result.rejects) > SHOWN_REJECTS:
+                    more = len(result.rejects) - SHOWN_REJECTS
+                    click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
+                               "give --rejects FILE to have every one", err=True)
+        click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
     if result.rejected:
         sys.exit(1)
 
@@ -429,7 +460,8 @@ def merge_cmd(target: str, source: str, into: str, on: Any, entered_by: str, rul
     (merge INTO into SOURCE instead)."""
     with _open(target, rules_dir, jurisdiction) as ledger:
         e = ledger.merge(source, into, on=on, entered_by=entered_by)
-    click.echo(f"已将问题 {source} 并入 {into}，事件 {e.seq}（merged {source} into {into} (event {e.seq})）")
+    with _stored_all_the_same(f"the ledger stored the merge of {source} into {into}, event {e.seq}, all the same"):
+        click.echo(f"已将问题 {source} 并入 {into}，事件 {e.seq}（merged {source} into {into} (event {e.seq})）")
 
 
 #: The states in which a problem still waits for its assignment (a route says who must act).
