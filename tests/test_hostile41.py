@@ -159,7 +159,8 @@ async def _async_no_room(*_args: Any, **_kwargs: Any) -> bytes:
 
 
 @pytest.mark.parametrize("end", ["-wal", "-shm", "-journal"])
-def test_the_decision_log_is_never_a_file_of_the_ledger(tmp_path: Path, run_cli: Run, end: str) -> None:
+def test_the_decision_log_is_never_a_file_of_the_ledger(tmp_path: Path, run_cli: Run, end: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """`serve --ledger sv.db --decision-log sv.db-wal` started, and its log lines were appended to the file SQLite
     writes its frames into: SQLite overwrote them (the audit trail lost without a word), and the WAL held text. The
     ledger's own files were checked, its -wal, -shm and -journal not."""
@@ -170,6 +171,9 @@ def test_the_decision_log_is_never_a_file_of_the_ledger(tmp_path: Path, run_cli:
     assert run_cli("ledger", "init", str(db))[0] == 0
     with pytest.raises(ResponsibilityError, match="decision log"):
         create_app(Settings(auth=False, ledger=str(db), decision_log=tmp_path / f"county.db{end}"))
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *_a, **_kw: None)  # (never listens, if it gets there)
     code, _, err = run_cli("serve", "--no-auth", "--ledger", str(db), "--decision-log", f"{db}{end}",
                            "--port", "0")
     assert code == 2 and "decision log" in err and "also an input" in err, err
@@ -261,3 +265,30 @@ def test_an_import_whose_summary_cannot_be_written_says_it_was_stored(tmp_path: 
         code, err = _cli("ledger", "import", str(db), str(WORKBOOK), "--by", "clerk", stdout=full)
     assert code == 2 and "stored the import (rows 7 = imported 6 + rejected 1" in err, err
     assert "do not import the file again" in err, err
+
+
+# ---------------------------------------------------------------- 6. a ledger that is no file
+
+
+@pytest.mark.parametrize("target", ["", ":memory:", "sqlite://", "sqlite:///:memory:"])
+def test_a_ledger_in_memory_is_refused_not_created_and_lost(tmp_path: Path, run_cli: Run, target: str) -> None:
+    """`ledger init ''` (or :memory:, sqlite://) said "已创建台账 (created ledger)" of a database SQLite kept in
+    memory and dropped as the command ended; every later command then said to run `ledger init`."""
+    code, out, err = run_cli("ledger", "init", target)
+    assert code == 2 and "created" not in out and "names no file" in err and "county.db" in err, (out, err)
+    with pytest.raises(LedgerError, match="names no file"):
+        Ledger.create(target)
+    code, _, err = run_cli("ledger", "list", target, "problems")
+    assert code == 2 and "names no file" in err, err
+
+
+def test_serve_refuses_an_empty_ledger_option(run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve --ledger ""` (an unset variable in a script) served with no ledger: every ledger request a 503."""
+    import uvicorn
+
+    served: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **_kw: served.append(app))  # (never listens, if it gets there)
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli("serve", "--no-auth", "--ledger", "", "--port", "0")
+    assert not served
+    assert code == 2 and "--ledger" in err and "empty" in err, err

@@ -95,6 +95,9 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
     from ..service._app import Settings, create_app
 
     _hangup_stops()
+    if ledger is not None and not ledger.strip():  # (it served with no ledger, every ledger request a 503; hostile41)
+        raise click.BadParameter("it is empty; give the ledger's file (county.db) or its URL, or leave --ledger out "
+                                 "for a server without a ledger", param_hint="--ledger")
     if no_auth and not _loopback(host):
         raise ResponsibilityError(f"--no-auth admits anyone: it is refused on {host}, which is not a loopback "
                                   "address; give --tokens FILE")

@@ -140,6 +140,12 @@ def _check_file(target: str, *, creating: bool) -> None:
     import stat
 
     path = _sqlite_path(target)
+    if not target or path == ":memory:" or (path is None and target.lower().startswith("sqlite:")):
+        # SQLite keeps such a database in memory (or, for '', in a temporary file) and drops it when the connection
+        # closes: `ledger init ''` said "created ledger" of nothing, and every later command said to run init
+        # (hostile41)
+        raise LedgerError(f"{target!r} names no file: SQLite would keep that ledger in memory and lose it when the "
+                          "command ends; give the ledger's file name (county.db, or sqlite:///county.db)")
     if path is None:
         return
     try:
