@@ -292,3 +292,38 @@ def test_serve_refuses_an_empty_ledger_option(run_cli: Run, tmp_path: Path, monk
     code, _, err = run_cli("serve", "--no-auth", "--ledger", "", "--port", "0")
     assert not served
     assert code == 2 and "--ledger" in err and "empty" in err, err
+
+
+# ---------------------------------------------------------------- 7. a reader while another process writes
+
+
+def test_a_read_never_waits_for_another_process_s_import(tmp_path: Path, run_cli: Run,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command looked for imports that never finished, and marked them, under the write lock: `ledger verify`
+    (or `list`, `alerts`, `show`, `export`) run while another process imported waited for the whole import and, after
+    a minute, ended with exit 2 "another process has held the ledger's write lock … nothing was written". A lock held
+    may be the import's own, alive: it is not told as unfinished then, and is once the lock is free and it is not."""
+    import sqlite3
+
+    from responsibility.ledger import _store
+
+    monkeypatch.setattr(_store, "BUSY_SECONDS", 2.0)  # (the wait, were it waited: not a minute)
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    assert run_cli("ledger", "add", str(db), str(EVENTS), "--by", "clerk")[0] == 0
+    writer = sqlite3.connect(db, isolation_level=None)
+    try:
+        writer.execute("INSERT INTO imports (id, source, started_at, status) VALUES ('b1', 'big.xlsx', "
+                       "'2021-07-01T08:00:00', 'started')")
+        writer.execute("BEGIN IMMEDIATE")  # the import, running
+        code, out, err = run_cli("ledger", "verify", str(db))
+        assert code == 0 and out.startswith("正常") and "lock" not in err and "big.xlsx" not in err, (out, err)
+        code, out, err = run_cli("ledger", "list", str(db), "problems", "--as-of", "2021-07-10")
+        assert code == 0 and "CA-2021-101" in out and "big.xlsx" not in err, err
+    finally:
+        writer.execute("ROLLBACK")  # the import killed: its rows never stored
+        writer.close()
+    code, _, err = run_cli("ledger", "verify", str(db))
+    assert code == 0 and "big.xlsx" in err and "did not finish" in err, err
+    code, _, err = run_cli("ledger", "verify", str(db))
+    assert code == 0 and "big.xlsx" not in err, err  # (told once)
