@@ -327,3 +327,50 @@ def test_a_read_never_waits_for_another_process_s_import(tmp_path: Path, run_cli
     assert code == 0 and "big.xlsx" in err and "did not finish" in err, err
     code, _, err = run_cli("ledger", "verify", str(db))
     assert code == 0 and "big.xlsx" not in err, err  # (told once)
+
+
+# ---------------------------------------------------------------- 8. --dask: an output directory replaced whole
+
+
+def _parquet_dir(where: Path) -> Path:
+    import json
+
+    import pandas as pd
+
+    rows = [json.loads(line) for line in (ROOT / "examples" / "records" / "problems.jsonl").read_text().splitlines()]
+    frame = pd.json_normalize(rows)
+    frame = frame.astype({c: "str" for c in frame.columns if frame[c].dtype == object})
+    where.mkdir(parents=True)
+    frame.to_parquet(where / "part-0.parquet")
+    return where
+
+
+@pytest.mark.parametrize("output", ["{top}", "{top}/in/out", "{other}"])
+def test_dask_never_replaces_a_directory_holding_the_input_or_other_files(tmp_path: Path, run_cli: Run,
+                                                                          output: str) -> None:
+    """`assess data/in --dask … -o data` replaced data/ whole: the input and every other file under it were removed
+    (the old directory is deleted once the new output is in place). `-o data/in/out` wrote the findings where the
+    next run read them as records ("has no 'id' column"). An existing directory of other files (`-o ~/reports`) was
+    emptied in the same way."""
+    pytest.importorskip("dask")
+    top = tmp_path / "data"
+    source = _parquet_dir(top / "in")
+    (top / "notes.txt").write_text("keep me", encoding="utf-8")
+    other = tmp_path / "reports"
+    other.mkdir()
+    (other / "2021-05.xlsx").write_bytes(b"PK")
+    target = output.format(top=top, other=other)
+    code, _, err = run_cli("assess", str(source), "--dask", "synchronous", "-o", target, "--today", "2021-06-30")
+    assert code == 2 and ("holds" in err or "inside the input" in err), err
+    assert (top / "notes.txt").exists() and (source / "part-0.parquet").exists() and (other / "2021-05.xlsx").exists()
+    assert not (source / "out").exists()
+
+
+def test_dask_replaces_its_own_earlier_output(tmp_path: Path, run_cli: Run) -> None:
+    pytest.importorskip("dask")
+    source = _parquet_dir(tmp_path / "in")
+    out = tmp_path / "out"
+    for _ in range(2):
+        code, _, err = run_cli("assess", str(source), "--dask", "synchronous", "-o", str(out), "--today", "2021-06-30")
+        assert code == 1 and "records in: 3" in err, err
+    assert [p.name for p in out.iterdir()] == ["part-0.parquet"]

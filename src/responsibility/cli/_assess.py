@@ -402,6 +402,9 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
             raise OutputError(f"{target} is the input or a file; give a directory for the output of --dask")
     if rejects_path is not None and _same_file(output, rejects_path):
         raise OutputError(f"the findings and the rejects would both go to {output}; give two directories")
+    for target in (output, rejects_path):
+        if target is not None:
+            _replaceable(target, input_path)
     if not os.path.exists(input_path):
         raise ResponsibilityError(f"no such file or directory: {input_path}")
     text_kinds = {".jsonl": "JSON lines", ".ndjson": "JSON lines", ".json": "JSON", ".csv": "CSV", ".yaml": "YAML",
@@ -480,6 +483,29 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
                err=True)
     if rejected:
         sys.exit(1)
+
+
+def _replaceable(target: str, input_path: str) -> None:
+    """Refuse an output directory of ``--dask`` that holds the input, lies inside it, or holds anything but a
+    previous output's Parquet files. The output replaces the directory whole (its old content is removed once the
+    new is in place): `assess data/in --dask … -o data` removed the input and every other file under data/, and
+    `-o data/in/out` put the findings where the next run read them as records (hostile41)."""
+    real, source = os.path.realpath(target), os.path.realpath(input_path)
+    if os.path.commonpath([real, source]) == real:
+        raise OutputError(f"{target} holds the input {input_path}: --dask replaces its output directory whole, "
+                          "which would remove the input; give a directory of its own for the output")
+    if os.path.isdir(source) and os.path.commonpath([real, source]) == source:
+        raise OutputError(f"{target} lies inside the input directory {input_path}: the next run would read the "
+                          "findings as records; give a directory outside it")
+    if os.path.isdir(target):
+        others = sorted(e.name for e in os.scandir(target)
+                        if not (e.is_file(follow_symlinks=False) and e.name.endswith(".parquet")))
+        if others:
+            shown = ", ".join(repr(x) for x in others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3
+                                                               else "")
+            raise OutputError(f"{target} holds {shown}, which are not a previous output's Parquet files: --dask "
+                              "replaces its output directory whole, and would remove them; give a new directory (or "
+                              "an earlier output's)")
 
 
 def _same_file(a: str, b: str) -> bool:
