@@ -490,6 +490,8 @@ def _replaceable(target: str, input_path: str) -> None:
     previous output's Parquet files. The output replaces the directory whole (its old content is removed once the
     new is in place): `assess data/in --dask … -o data` removed the input and every other file under data/, and
     `-o data/in/out` put the findings where the next run read them as records (hostile41)."""
+    if "://" in target or "://" in input_path:  # (a store's URL, s3://…: not a directory of this machine)
+        return
     real, source = os.path.realpath(target), os.path.realpath(input_path)
     if os.path.commonpath([real, source]) == real:
         raise OutputError(f"{target} holds the input {input_path}: --dask replaces its output directory whole, "
