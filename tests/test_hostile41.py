@@ -374,3 +374,46 @@ def test_dask_replaces_its_own_earlier_output(tmp_path: Path, run_cli: Run) -> N
         code, _, err = run_cli("assess", str(source), "--dask", "synchronous", "-o", str(out), "--today", "2021-06-30")
         assert code == 1 and "records in: 3" in err, err
     assert [p.name for p in out.iterdir()] == ["part-0.parquet"]
+
+
+# ---------------------------------------------------------------- 9. assess: a failed write leaves nothing behind
+
+
+def test_a_findings_file_that_cannot_be_finished_leaves_no_rejects_part_behind(tmp_path: Path, run_cli: Run,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the findings file could not be finished (a full disk at its last write), the rejects file was never
+    closed: its temporary `.rejects.csv.PID.….part` stayed in the directory, and the rejects file was not said."""
+    from responsibility import OutputError
+    from responsibility.batch import _io
+
+    close = _io.Sink.close
+
+    def failing(self: Any, ok: bool) -> None:
+        if self.kind == "findings" and ok:
+            close(self, False)
+            raise OutputError(f"cannot write findings file {self.path}: no space left on its disk; the previous file "
+                              "is unchanged")
+        close(self, ok)
+
+    monkeypatch.setattr(_io.Sink, "close", failing)
+    records = ROOT / "examples" / "records" / "problems.jsonl"
+    code, _, err = run_cli("assess", str(records), "-o", str(tmp_path / "f.csv"), "--rejects",
+                           str(tmp_path / "r.csv"), "--today", "2021-06-30")
+    assert code == 2 and "findings file" in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], list(tmp_path.iterdir())
+
+
+def test_a_json_lines_output_that_cannot_be_written_is_named_as_the_others_are(tmp_path: Path) -> None:
+    """`-o out.jsonl` on a full disk said "cannot write out.jsonl: no space …", where .csv, .json and .parquet said
+    "findings file out.csv … the previous file is unchanged"."""
+    from responsibility.batch._io import Sink
+
+    class Full:
+        def write(self, _data: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    sink = Sink(str(tmp_path / "out.jsonl"), "jsonl", "findings")
+    sink._file = Full()
+    with pytest.raises(Exception, match=r"findings file .*out\.jsonl: no space .*previous file is unchanged"):
+        sink._put(b"{}\n")
+    sink.close(False)

@@ -6,6 +6,7 @@ output) cannot be used at all.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -230,11 +231,21 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
                         bar.advance(result.records)
             ok = True
         finally:
-            findings.close(ok)
+            try:
+                findings.close(ok)
+            except BaseException:
+                ok = False  # (the rejects are not kept without their findings)
+                raise
+            finally:
+                # (closed even when the findings' close failed: a full disk left the rejects' temporary .part file
+                # beside them; hostile41)
+                if rejects is not None and ok:
+                    rejects.close(True)
+                elif rejects is not None:
+                    with contextlib.suppress(Exception):  # (what went wrong first is what is said)
+                        rejects.close(False)
             if ok:
                 assessor.save()
-            if rejects is not None:
-                rejects.close(ok)
     finally:
         if pool is not None:
             pool.close()
