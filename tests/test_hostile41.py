@@ -417,3 +417,31 @@ def test_a_json_lines_output_that_cannot_be_written_is_named_as_the_others_are(t
     with pytest.raises(Exception, match=r"findings file .*out\.jsonl: no space .*previous file is unchanged"):
         sink._put(b"{}\n")
     sink.close(False)
+
+
+# ---------------------------------------------------------------- 10. an output option given empty
+
+
+@pytest.mark.parametrize("args", [["ledger", "list", "{db}", "problems", "-o", ""],
+                                  ["ledger", "duplicates", "{db}", "-o", ""],
+                                  ["ledger", "import", "{db}", str(WORKBOOK), "--by", "clerk", "--rejects", ""],
+                                  ["assess", str(ROOT / "examples" / "records" / "problems.jsonl"), "-o", ""],
+                                  ["assess", str(ROOT / "examples" / "records" / "problems.jsonl"), "-o", "{tmp}/f.csv",
+                                   "--rejects", ""],
+                                  ["graph", "--area", "housing", "-o", ""],
+                                  ["serve", "--no-auth", "--decision-log", "", "--port", "0"]])
+def test_an_empty_output_name_is_refused_not_taken_as_none(tmp_path: Path, run_cli: Run, args: list[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-o "$OUT"` with the variable unset: `ledger list` and `duplicates` wrote the list to standard output, `--rejects`
+    printed the rejects on stderr and wrote no file, `serve` took the default decision log, and `assess -o ''` said
+    "findings file . is a directory" — each as if the option had been left out, or of another name."""
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *_a, **_kw: None)  # (never listens, if it gets there)
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    code, out, err = run_cli(*(a.format(db=db, tmp=tmp_path) for a in args))
+    assert code == 2 and "the file name is empty" in err and out == "", (out, err)
+    with Ledger.open(db) as ledger:
+        assert ledger.verify().events == 0  # (the import refused before it stored anything)

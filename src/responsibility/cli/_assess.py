@@ -24,6 +24,7 @@ from ._cli import (
     _terminated,
     cli,
     ending_signals,
+    file_named,
     may_end_at_once,
     restore_signals,
     text_encoding,
@@ -32,9 +33,9 @@ from ._cli import (
 
 @click.command("assess")
 @click.argument("input_path", metavar="INPUT", type=str)
-@click.option("-o", "--output", type=str, default=None,
+@click.option("-o", "--output", type=str, default=None, callback=file_named,
               help="Findings file (.parquet, .csv, .jsonl or .json); default (or -): JSON lines on stdout.")
-@click.option("--rejects", "rejects_path", type=str, default=None,
+@click.option("--rejects", "rejects_path", type=str, default=None, callback=file_named,
               help="Rejects file (same formats; - for JSON lines on stdout when -o is a file); default: each "
                    "reject on stderr.")
 @click.option("--from", "in_fmt", type=click.Choice(["jsonl", "json", "yaml", "csv", "parquet"]), default=None,
@@ -58,7 +59,7 @@ from ._cli import (
                    "records of 14 findings each took 2.4 GB at the default; a smaller chunk holds less "
                    "(docs/scale.md).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None, callback=file_named,
               help="Also write an HTML report (charts, one self-contained file); needs -o FILE.")
 @click.option("--encoding", default=None, callback=lambda _c, _p, v: text_encoding(v),
               help="Text encoding of a CSV or JSON input (default: UTF-8; a file that is plainly GB18030, as "

@@ -25,6 +25,7 @@ from ._cli import (
     cli,
     each_answered,
     end_for_bad,
+    file_named,
     load_policy,
     located,
     named,
@@ -214,7 +215,7 @@ def _note_kept_by_the_ledger(events: list[Any], entered_by: str) -> None:
 @click.option("--encoding", default=None, callback=lambda _c, _p, v: text_encoding(v),
               help="CSV encoding: utf-8, gbk or gb18030 (default: UTF-8, else GB18030).")
 @click.option("--sheet", default=None, help="Sheet of an .xlsx file (default: the first visible one).")
-@click.option("--rejects", "rejects_path", type=str, default=None,
+@click.option("--rejects", "rejects_path", type=str, default=None, callback=file_named,
               help="Write rejected rows with the reason (.csv or .xlsx); default: on stderr.")
 @_common
 def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, encoding: str | None,
@@ -294,7 +295,8 @@ def _list_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 @click.argument("target", metavar="LEDGER")
 @click.argument("which", metavar="LIST", callback=_list_name)
 @_filters
-@click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
+@click.option("-o", "--output", default=None, callback=file_named,
+              help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Headers and names in Chinese or as ids.")
 @click.option("--encoding", default="utf-8-sig", show_default=True, callback=lambda _c, _p, v: text_encoding(v),
@@ -401,7 +403,8 @@ def verify_cmd(target: str) -> None:
               help=f"Days between discoveries that still look like one problem (0 to {MAX_DAYS}).")
 @click.option("--as-of", "as_of", type=_DATE, default=None)
 @click.option("--place", default=None)
-@click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
+@click.option("-o", "--output", default=None, callback=file_named,
+              help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
 @_common
 def duplicates_cmd(target: str, window: int, as_of: Any, place: str | None, output: str | None,
                    rules_dir: str | None, jurisdiction: str | None) -> None:

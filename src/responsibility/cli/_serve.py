@@ -9,7 +9,7 @@ import sys
 import click
 
 from .._errors import ResponsibilityError
-from ._cli import WholeNumber, cli
+from ._cli import WholeNumber, cli, file_named
 
 
 def _loopback(host: str) -> bool:
@@ -60,6 +60,7 @@ def _host(value: str) -> str:
               help="Tokens file (YAML/JSON of name, role, jurisdiction, sha256); default: $RESPONSIBILITY_TOKENS_FILE.")
 @click.option("--no-auth", is_flag=True, help="Admit every request without a token (loopback only; development).")
 @click.option("--decision-log", default="decisions.jsonl", show_default=True, type=click.Path(dir_okay=False),
+              callback=file_named,
               help="Append one JSON line per verdict, batch and ledger write here.")
 @click.option("--host", default="127.0.0.1", show_default=True, callback=lambda _c, _p, v: _host(v),
               help="Address to listen on (0.0.0.0: every interface).")
