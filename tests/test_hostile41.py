@@ -432,9 +432,10 @@ def test_a_json_lines_output_that_cannot_be_written_is_named_as_the_others_are(t
                                   ["serve", "--no-auth", "--decision-log", "", "--port", "0"]])
 def test_an_empty_output_name_is_refused_not_taken_as_none(tmp_path: Path, run_cli: Run, args: list[str],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """`-o "$OUT"` with the variable unset: `ledger list` and `duplicates` wrote the list to standard output, `--rejects`
-    printed the rejects on stderr and wrote no file, `serve` took the default decision log, and `assess -o ''` said
-    "findings file . is a directory" — each as if the option had been left out, or of another name."""
+    """`-o "$OUT"` with the variable unset: `ledger list` and `duplicates` wrote the list to standard output,
+    `--rejects` printed the rejects on stderr and wrote no file, `serve` took the default decision log, and
+    `assess -o ''` said "findings file . is a directory" — each as if the option had been left out, or of another
+    name."""
     import uvicorn
 
     monkeypatch.setattr(uvicorn, "run", lambda *_a, **_kw: None)  # (never listens, if it gets there)
@@ -445,3 +446,12 @@ def test_an_empty_output_name_is_refused_not_taken_as_none(tmp_path: Path, run_c
     assert code == 2 and "the file name is empty" in err and out == "", (out, err)
     with Ledger.open(db) as ledger:
         assert ledger.verify().events == 0  # (the import refused before it stored anything)
+
+
+def test_a_ledger_named_dash_is_refused(tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ledger init -` made a file named '-' in the current directory, where every other command reads '-' as standard
+    input or output."""
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli("ledger", "init", "-")
+    assert code == 2 and "'-' names no ledger" in err and not (tmp_path / "-").exists(), err
+    assert run_cli("ledger", "init", "./-")[0] == 0 and (tmp_path / "-").exists()

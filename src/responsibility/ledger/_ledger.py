@@ -146,6 +146,9 @@ def _check_file(target: str, *, creating: bool) -> None:
         # (hostile41)
         raise LedgerError(f"{target!r} names no file: SQLite would keep that ledger in memory and lose it when the "
                           "command ends; give the ledger's file name (county.db, or sqlite:///county.db)")
+    if target == "-":  # (`ledger init -` made a file named '-'; every other command reads '-' as standard input)
+        raise LedgerError("'-' names no ledger: a ledger is a database file, never standard input or output; give "
+                          "its file name (county.db; ./- for a file named '-')")
     if path is None:
         return
     try:
