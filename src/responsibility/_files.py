@@ -55,6 +55,8 @@ def is_text_encoding(name: str) -> bool:
     """Whether ``name`` is a text encoding: known, and not a codec such as rot13, base64 or hex."""
     import codecs
 
+    if "\x00" in name:  # (codecs.lookup raised ValueError "embedded null character": a 500 for the form's
+        return False  # encoding of POST /v1/ledger/import; hostile41)
     try:
         codecs.lookup(name)
         "x".encode(name)  # LookupError for a codec that is no text encoding (not "": CPython skips empty text)

@@ -2132,7 +2132,16 @@ class Sink:
         try:
             self._file.write(data)
         except OSError as exc:
-            raise output_error(write_error(str(self.path or 'to standard output'), exc), exc) from None
+            raise self._failed(exc) from None
+
+    def _failed(self, exc: OSError) -> OutputError:
+        """The error for a write of this output that failed with ``exc``: the file named as what it is, and what
+        was left (a JSON lines file's said "cannot write out.jsonl: no space …" where the others said "findings
+        file out.csv … the previous file is unchanged"; hostile41)."""
+        if self.path is None:
+            return output_error(write_error("to standard output", exc), exc)
+        what = "findings file" if self.kind == "findings" else "rejects file"
+        return output_error(write_error(f"{what} {self.path}", exc, left="the previous file is unchanged"), exc)
 
     def schema(self) -> Any:
         return finding_schema() if self.kind == "findings" else reject_schema()
@@ -2246,7 +2255,7 @@ class Sink:
                     self._file.flush()
             except OSError as exc:
                 ok = False
-                raise output_error(write_error(str(self.path or 'to standard output'), exc), exc) from None
+                raise self._failed(exc) from None
             except BaseException:
                 ok = False
                 raise

@@ -6,6 +6,7 @@ output) cannot be used at all.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -23,6 +24,7 @@ from ._cli import (
     _terminated,
     cli,
     ending_signals,
+    file_named,
     may_end_at_once,
     restore_signals,
     text_encoding,
@@ -31,9 +33,9 @@ from ._cli import (
 
 @click.command("assess")
 @click.argument("input_path", metavar="INPUT", type=str)
-@click.option("-o", "--output", type=str, default=None,
+@click.option("-o", "--output", type=str, default=None, callback=file_named,
               help="Findings file (.parquet, .csv, .jsonl or .json); default (or -): JSON lines on stdout.")
-@click.option("--rejects", "rejects_path", type=str, default=None,
+@click.option("--rejects", "rejects_path", type=str, default=None, callback=file_named,
               help="Rejects file (same formats; - for JSON lines on stdout when -o is a file); default: each "
                    "reject on stderr.")
 @click.option("--from", "in_fmt", type=click.Choice(["jsonl", "json", "yaml", "csv", "parquet"]), default=None,
@@ -57,7 +59,7 @@ from ._cli import (
                    "records of 14 findings each took 2.4 GB at the default; a smaller chunk holds less "
                    "(docs/scale.md).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None, callback=file_named,
               help="Also write an HTML report (charts, one self-contained file); needs -o FILE.")
 @click.option("--encoding", default=None, callback=lambda _c, _p, v: text_encoding(v),
               help="Text encoding of a CSV or JSON input (default: UTF-8; a file that is plainly GB18030, as "
@@ -230,11 +232,21 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
                         bar.advance(result.records)
             ok = True
         finally:
-            findings.close(ok)
+            try:
+                findings.close(ok)
+            except BaseException:
+                ok = False  # (the rejects are not kept without their findings)
+                raise
+            finally:
+                # (closed even when the findings' close failed: a full disk left the rejects' temporary .part file
+                # beside them; hostile41)
+                if rejects is not None and ok:
+                    rejects.close(True)
+                elif rejects is not None:
+                    with contextlib.suppress(Exception):  # (what went wrong first is what is said)
+                        rejects.close(False)
             if ok:
                 assessor.save()
-            if rejects is not None:
-                rejects.close(ok)
     finally:
         if pool is not None:
             pool.close()
@@ -402,6 +414,9 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
             raise OutputError(f"{target} is the input or a file; give a directory for the output of --dask")
     if rejects_path is not None and _same_file(output, rejects_path):
         raise OutputError(f"the findings and the rejects would both go to {output}; give two directories")
+    for target in (output, rejects_path):
+        if target is not None:
+            _replaceable(target, input_path)
     if not os.path.exists(input_path):
         raise ResponsibilityError(f"no such file or directory: {input_path}")
     text_kinds = {".jsonl": "JSON lines", ".ndjson": "JSON lines", ".json": "JSON", ".csv": "CSV", ".yaml": "YAML",
@@ -480,6 +495,31 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
                err=True)
     if rejected:
         sys.exit(1)
+
+
+def _replaceable(target: str, input_path: str) -> None:
+    """Refuse an output directory of ``--dask`` that holds the input, lies inside it, or holds anything but a
+    previous output's Parquet files. The output replaces the directory whole (its old content is removed once the
+    new is in place): `assess data/in --dask … -o data` removed the input and every other file under data/, and
+    `-o data/in/out` put the findings where the next run read them as records (hostile41)."""
+    if "://" in target or "://" in input_path:  # (a store's URL, s3://…: not a directory of this machine)
+        return
+    real, source = os.path.realpath(target), os.path.realpath(input_path)
+    if os.path.commonpath([real, source]) == real:
+        raise OutputError(f"{target} holds the input {input_path}: --dask replaces its output directory whole, "
+                          "which would remove the input; give a directory of its own for the output")
+    if os.path.isdir(source) and os.path.commonpath([real, source]) == source:
+        raise OutputError(f"{target} lies inside the input directory {input_path}: the next run would read the "
+                          "findings as records; give a directory outside it")
+    if os.path.isdir(target):
+        others = sorted(e.name for e in os.scandir(target)
+                        if not (e.is_file(follow_symlinks=False) and e.name.endswith(".parquet")))
+        if others:
+            shown = ", ".join(repr(x) for x in others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3
+                                                               else "")
+            raise OutputError(f"{target} holds {shown}, which are not a previous output's Parquet files: --dask "
+                              "replaces its output directory whole, and would remove them; give a new directory (or "
+                              "an earlier output's)")
 
 
 def _same_file(a: str, b: str) -> bool:

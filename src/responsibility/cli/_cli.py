@@ -166,6 +166,17 @@ def _number(value: float | None) -> float | None:
     return value
 
 
+def file_named(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """An output option's file name, refused when empty: ``-o "$OUT"`` with the variable unset wrote the list to
+    standard output (``ledger list``), dropped the rejects file (``--rejects``), took the default decision log, or
+    said "findings file . is a directory" (hostile41)."""
+    if isinstance(value, str) and not value.strip():
+        name = next((o for o in param.opts if o.startswith("--")), param.opts[0] if param.opts else "the option")
+        raise click.BadParameter(f"the file name is empty ({value!r}: an unset variable?); give a file name, or leave "
+                                 f"{name} out", param=param)
+    return value
+
+
 def text_encoding(name: str | None) -> str | None:
     """``--encoding``: the name of a text encoding (rot13, base64 and hex are codecs, not encodings)."""
     from .._files import is_text_encoding

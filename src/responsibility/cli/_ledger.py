@@ -25,6 +25,7 @@ from ._cli import (
     cli,
     each_answered,
     end_for_bad,
+    file_named,
     load_policy,
     located,
     named,
@@ -162,12 +163,40 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
             raise located(exc, pos, exc.index or 0, many) from None
     first, last = (stored[0].seq, stored[-1].seq) if stored else (0, 0)
     seqs = f"{first}" if first == last else f"{first}–{last}"  # one event is "seq 4", not "seq 4–4"
-    click.echo(f"已存入事件 {len(stored)} 条，序号 {seqs}（stored {len(stored)} event(s), seq {seqs}）"
-               if stored else "没有要存入的事件（nothing to store）")
-    _note_kept_by_the_ledger(events, entered_by)
-    with _open(target, rules_dir, jurisdiction) as ledger:
-        for note in ledger.step_notes(stored).values():
-            click.echo(f"注意（note）：{note}", err=True)
+    with _stored_all_the_same(f"the ledger stored the {len(stored)} event(s), seq {seqs}, all the same (do not add "
+                              "them again)" if stored else ""):
+        click.echo(f"已存入事件 {len(stored)} 条，序号 {seqs}（stored {len(stored)} event(s), seq {seqs}）"
+                   if stored else "没有要存入的事件（nothing to store）")
+        _note_kept_by_the_ledger(events, entered_by)
+        with _open(target, rules_dir, jurisdiction) as ledger:
+            for note in ledger.step_notes(stored).values():
+                click.echo(f"注意（note）：{note}", err=True)
+
+
+@contextlib.contextmanager
+def _stored_all_the_same(stored: str) -> Iterator[None]:
+    """Around what a command that wrote to the ledger says once it is stored: an output that cannot be written
+    then (a closed or full standard output or error) ended with exit 2 "standard output is closed" or "the output may
+    be incomplete", and a user who ran the command again had every event refused as already there (hostile41). The
+    error says that the ledger holds what was stored. A reader that stopped reading (``| head``) stays quiet."""
+    import errno
+
+    from .._errors import OutputError, ReaderGone
+
+    try:
+        yield
+    except ReaderGone:
+        raise
+    except (OutputError, OSError) as exc:
+        if not stored or (isinstance(exc, OSError) and exc.errno == errno.EPIPE):
+            raise
+        if isinstance(exc, OutputError):
+            why = str(exc)
+        else:
+            from .._files import _describe
+
+            why = f"its report could not be written ({_describe(exc)})"
+        raise OutputError(f"{stored}: {why}") from None
 
 
 def _is_a_record(item: Any) -> bool:
@@ -203,7 +232,7 @@ def _note_kept_by_the_ledger(events: list[Any], entered_by: str) -> None:
 @click.option("--encoding", default=None, callback=lambda _c, _p, v: text_encoding(v),
               help="CSV encoding: utf-8, gbk or gb18030 (default: UTF-8, else GB18030).")
 @click.option("--sheet", default=None, help="Sheet of an .xlsx file (default: the first visible one).")
-@click.option("--rejects", "rejects_path", type=str, default=None,
+@click.option("--rejects", "rejects_path", type=str, default=None, callback=file_named,
               help="Write rejected rows with the reason (.csv or .xlsx); default: on stderr.")
 @_common
 def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, encoding: str | None,
@@ -229,32 +258,35 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
             if exc.field == "entered_by":  # the option, not the file
                 raise click.BadParameter(exc.detail, param_hint="--by") from None
             raise
-    for note in result.notes:
-        click.echo(f"note: {note}", err=True)
-    if result.rejects:
-        import pandas as pd
+    stored = f"the ledger stored the import ({result.summary(source=False)}) all the same (do not import the file " \
+        "again)" if result.events else ""
+    with _stored_all_the_same(stored):
+        for note in result.notes:
+            click.echo(f"note: {note}", err=True)
+        if result.rejects:
+            import pandas as pd
 
-        frame = pd.DataFrame(result.rejects, columns=["row", "problem", "field", "reason", "code"])
-        if rejects_path:
-            write_frame(frame, rejects_path, "rejects",
-                        inputs=[file, rules_dir, jurisdiction, mapping, *database_files(target)])
-        else:
-            from ..engine._problem import _show
+            frame = pd.DataFrame(result.rejects, columns=["row", "problem", "field", "reason", "code"])
+            if rejects_path:
+                write_frame(frame, rejects_path, "rejects",
+                            inputs=[file, rules_dir, jurisdiction, mapping, *database_files(target)])
+            else:
+                from ..engine._problem import _show
 
-            # (the id as typed can hold a bidi override, a line break, a NUL: R24b-2); at most SHOWN_REJECTS of
-            # them: a sheet of a million bad rows printed a million lines (newcomer37 H)
-            for r in result.rejects[:SHOWN_REJECTS]:
-                shown = _show(r["problem"]) if r["problem"] else "?"
-                click.echo(f"拒收：第 {r['row']} 行（{shown}），{r['field']}：{r['reason']} "
-                           f"[{r['code']}]", err=True)
-            if len(result.rejects) > SHOWN_REJECTS:
-                more = len(result.rejects) - SHOWN_REJECTS
-                click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
-                           "give --rejects FILE to have every one", err=True)
-    click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
-    known = sum(1 for r in result.rejects if r["code"] == "duplicate_problem")
-    if known:  # the office's weekly workbook imported again: its rows' later cells are not read (newcomer41)
-        click.echo(_ALREADY_THERE.format(n=known, target=target), err=True)
+                # (the id as typed can hold a bidi override, a line break, a NUL: R24b-2); at most SHOWN_REJECTS of
+                # them: a sheet of a million bad rows printed a million lines (newcomer37 H)
+                for r in result.rejects[:SHOWN_REJECTS]:
+                    shown = _show(r["problem"]) if r["problem"] else "?"
+                    click.echo(f"拒收：第 {r['row']} 行（{shown}），{r['field']}：{r['reason']} "
+                               f"[{r['code']}]", err=True)
+                if len(result.rejects) > SHOWN_REJECTS:
+                    more = len(result.rejects) - SHOWN_REJECTS
+                    click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
+                               "give --rejects FILE to have every one", err=True)
+        click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
+        known = sum(1 for r in result.rejects if r["code"] == "duplicate_problem")
+        if known:  # the office's weekly workbook imported again: its rows' later cells are not read (newcomer41)
+            click.echo(_ALREADY_THERE.format(n=known, target=target), err=True)
     if result.rejected:
         sys.exit(1)
 
@@ -294,7 +326,8 @@ def _list_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 @click.argument("target", metavar="LEDGER")
 @click.argument("which", metavar="LIST", callback=_list_name)
 @_filters
-@click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
+@click.option("-o", "--output", default=None, callback=file_named,
+              help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Headers and names in Chinese or as ids.")
 @click.option("--encoding", default="utf-8-sig", show_default=True, callback=lambda _c, _p, v: text_encoding(v),
@@ -401,7 +434,8 @@ def verify_cmd(target: str) -> None:
               help=f"Days between discoveries that still look like one problem (0 to {MAX_DAYS}).")
 @click.option("--as-of", "as_of", type=_DATE, default=None)
 @click.option("--place", default=None)
-@click.option("-o", "--output", default=None, help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
+@click.option("-o", "--output", default=None, callback=file_named,
+              help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
 @_common
 def duplicates_cmd(target: str, window: int, as_of: Any, place: str | None, output: str | None,
                    rules_dir: str | None, jurisdiction: str | None) -> None:
@@ -416,7 +450,33 @@ def duplicates_cmd(target: str, window: int, as_of: Any, place: str | None, outp
         sys.exit(1)
 
 
-@ledger_group.command("merge")
+class _IdArguments(click.Command):
+    """A command whose arguments are problem ids: an id that begins with ``-`` (``-3+4``, as spreadsheets and
+    other systems make them) was refused as "No such option '-3'"; it is said how to give it (after ``--``)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given_args = list(args)  # (click takes them off the list as it parses)
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            given = next((a for a in given_args if a.startswith(exc.option_name)), exc.option_name)
+            if given[1:2].isalpha() or given[1:2] == "-":  # a mistyped option (--as-off): click's own words
+                raise
+            raise click.UsageError(f"{_shown(given)} begins with '-' and was read as an option; to give it as a "
+                                   f"problem id, put -- before the ids: responsibility ledger {self.name} "
+                                   f"{self.after.format(id=_shown(given))}", ctx) from None
+
+    #: How the command is written with its ids after ``--`` (the options before it: after ``--`` none is read).
+    after = "LEDGER -- {id}"
+
+
+class _MergeArguments(_IdArguments):
+    """``ledger merge``'s SOURCE and INTO may begin with ``-`` too (it said click's "No such option '-3'")."""
+
+    after = "LEDGER --on DAY --by WHO -- SOURCE INTO (the options before --: none is read after it)"
+
+
+@ledger_group.command("merge", cls=_MergeArguments)
 @click.argument("target", metavar="LEDGER")
 @click.argument("source")
 @click.argument("into")
@@ -434,28 +494,12 @@ def merge_cmd(target: str, source: str, into: str, on: Any, entered_by: str, rul
     (merge INTO into SOURCE instead)."""
     with _open(target, rules_dir, jurisdiction) as ledger:
         e = ledger.merge(source, into, on=on, entered_by=entered_by)
-    click.echo(f"已将问题 {source} 并入 {into}，事件 {e.seq}（merged {source} into {into} (event {e.seq})）")
+    with _stored_all_the_same(f"the ledger stored the merge of {source} into {into}, event {e.seq}, all the same"):
+        click.echo(f"已将问题 {source} 并入 {into}，事件 {e.seq}（merged {source} into {into} (event {e.seq})）")
 
 
 #: The states in which a problem still waits for its assignment (a route says who must act).
 _UNASSIGNED = ("registered", "discovered", "reported")
-
-
-class _IdArguments(click.Command):
-    """A command whose arguments are problem ids: an id that begins with ``-`` (``-3+4``, as spreadsheets and
-    other systems make them) was refused as "No such option '-3'"; it is said how to give it (after ``--``)."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        given_args = list(args)  # (click takes them off the list as it parses)
-        try:
-            return super().parse_args(ctx, args)
-        except click.NoSuchOption as exc:
-            given = next((a for a in given_args if a.startswith(exc.option_name)), exc.option_name)
-            if given[1:2].isalpha() or given[1:2] == "-":  # a mistyped option (--as-off): click's own words
-                raise
-            raise click.UsageError(f"{_shown(given)} begins with '-' and was read as an option; to give it as a "
-                                   f"problem id, put -- before the ids: responsibility ledger {self.name} LEDGER -- "
-                                   f"{_shown(given)}", ctx) from None
 
 
 def _shown(problem: str) -> str:

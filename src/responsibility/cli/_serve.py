@@ -9,7 +9,7 @@ import sys
 import click
 
 from .._errors import ResponsibilityError
-from ._cli import WholeNumber, cli
+from ._cli import WholeNumber, cli, file_named
 
 
 def _loopback(host: str) -> bool:
@@ -60,6 +60,7 @@ def _host(value: str) -> str:
               help="Tokens file (YAML/JSON of name, role, jurisdiction, sha256); default: $RESPONSIBILITY_TOKENS_FILE.")
 @click.option("--no-auth", is_flag=True, help="Admit every request without a token (loopback only; development).")
 @click.option("--decision-log", default="decisions.jsonl", show_default=True, type=click.Path(dir_okay=False),
+              callback=file_named,
               help="Append one JSON line per verdict, batch and ledger write here.")
 @click.option("--host", default="127.0.0.1", show_default=True, callback=lambda _c, _p, v: _host(v),
               help="Address to listen on (0.0.0.0: every interface).")
@@ -95,6 +96,9 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
     from ..service._app import Settings, create_app
 
     _hangup_stops()
+    if ledger is not None and not ledger.strip():  # (it served with no ledger, every ledger request a 503; hostile41)
+        raise click.BadParameter("it is empty; give the ledger's file (county.db) or its URL, or leave --ledger out "
+                                 "for a server without a ledger", param_hint="--ledger")
     if no_auth and not _loopback(host):
         raise ResponsibilityError(f"--no-auth admits anyone: it is refused on {host}, which is not a loopback "
                                   "address; give --tokens FILE")

@@ -140,6 +140,15 @@ def _check_file(target: str, *, creating: bool) -> None:
     import stat
 
     path = _sqlite_path(target)
+    if not target or path == ":memory:" or (path is None and target.lower().startswith("sqlite:")):
+        # SQLite keeps such a database in memory (or, for '', in a temporary file) and drops it when the connection
+        # closes: `ledger init ''` said "created ledger" of nothing, and every later command said to run init
+        # (hostile41)
+        raise LedgerError(f"{target!r} names no file: SQLite would keep that ledger in memory and lose it when the "
+                          "command ends; give the ledger's file name (county.db, or sqlite:///county.db)")
+    if target == "-":  # (`ledger init -` made a file named '-'; every other command reads '-' as standard input)
+        raise LedgerError("'-' names no ledger: a ledger is a database file, never standard input or output; give "
+                          "its file name (county.db; ./- for a file named '-')")
     if path is None:
         return
     try:
@@ -944,12 +953,33 @@ class Ledger:
         With ``acknowledge`` they are reported once."""
         sa = _sa()
         t = tables()
-        with self.engine.connect().execution_options(ledger_write=acknowledge) as conn, conn.begin():
-            rows = [dict(r._mapping) for r in conn.execute(sa.select(t.imports).where(
-                t.imports.c.status.in_(["started", "failed"])))]
-            if acknowledge and rows:
-                conn.execute(sa.update(t.imports).where(t.imports.c.id.in_([r["id"] for r in rows])).values(
-                    status="abandoned"))
+        unfinished = sa.select(t.imports).where(t.imports.c.status.in_(["started", "failed"]))
+        with self.engine.connect() as conn, conn.begin():  # a read: no lock (most ledgers have none to tell)
+            rows = [dict(r._mapping) for r in conn.execute(unfinished)]
+        if not acknowledge or not rows:
+            return rows
+        # Acknowledging writes, and so took the write lock, waiting for it: every command (`ledger verify`, `list`)
+        # run while another process imported waited for that import and, after a minute, ended with exit 2 "another
+        # process has held the ledger's write lock" (hostile41). An import holds the lock while it runs, so a lock
+        # held now may be that very import's, alive: its row is then not told, and not marked.
+        from ._store import BUSY_SECONDS, LedgerBusy
+
+        with self.engine.connect().execution_options(ledger_write=True) as conn:
+            sqlite = conn.dialect.name == "sqlite"
+            raw = conn.connection.dbapi_connection  # (past SQLAlchemy, which would begin a transaction for it)
+            if sqlite and raw is not None:
+                raw.execute("PRAGMA busy_timeout=0")
+            try:
+                with conn.begin():
+                    rows = [dict(r._mapping) for r in conn.execute(unfinished)]
+                    if rows:
+                        conn.execute(sa.update(t.imports).where(t.imports.c.id.in_([r["id"] for r in rows])).values(
+                            status="abandoned"))
+            except LedgerBusy:
+                return []
+            finally:
+                if sqlite and raw is not None:
+                    raw.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
         return rows
 
     def export_xlsx(self, path: str | Any, as_of: dt.date | str | None = None, *, place: str | None = None,

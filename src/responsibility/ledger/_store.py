@@ -154,7 +154,19 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
                 # a page of the file overwritten or cut off outside SQLite (a copy broken off, a disk fault):
                 # the input's state, not a bug (hostile40: `ledger show` was exit 3 "this is a bug")
                 raise LedgerError(damaged(file or url, context.original_exception)) from None
-            if "readonly" in str(context.original_exception).lower():
+            text = str(context.original_exception).lower()
+            if "disk is full" in text or "disk i/o error" in text:
+                # a full disk met by a write (the commit of `ledger add`, `import`, a POST): it was exit 3 "this is a
+                # bug" and a 500 (hostile41); SQLite rolls the transaction back, so the ledger keeps what it held.
+                # (A "disk I/O error" is a full disk when the disk has no room left, else left to the caller.)
+                from ._ledger import _disk_full
+
+                if "disk is full" in text or _disk_full(file or url):
+                    from .._files import no_space
+
+                    raise LedgerError(no_space(f"the ledger {shown_target(file or url)}", left="the ledger is as it "
+                                               "was (nothing of this command was stored)")) from None
+            if "readonly" in text:
                 raise LedgerError(f"{shown_target(file or url)}: cannot write to it (the file is read-only: its "
                                   "permissions, or a read-only disk or share); nothing was written — get write "
                                   "access, or work on a copy") from None

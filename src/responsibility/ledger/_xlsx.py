@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .._errors import LedgerError, import_extra
+from .._errors import LedgerError, OutputError, import_extra
 
 MAX_ROWS = 1_048_575
 #: The most a part of a workbook may unpack to, and how many times its packed size (Excel packs about 10 times).
@@ -88,10 +89,6 @@ def _text_cell(cell: Any) -> Any:
 def write_workbook(path: Any, sheets: Iterable[tuple[str, Any, set[int]]], *, inputs: Iterable[Any] = ()) -> None:
     """Write ``sheets`` — (title, frame with Chinese headers, row positions to highlight) — to ``path``."""
     openpyxl = _openpyxl()
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
     from ._compat import atomic_path, check_target
 
     check_target(path, inputs, what="workbook")  # before any sheet is built: a refusal leaves nothing half-made
@@ -103,6 +100,35 @@ def write_workbook(path: Any, sheets: Iterable[tuple[str, Any, set[int]]], *, in
             raise TooManyRows(f"{title}: {len(frame):,} rows do not fit in one Excel sheet ({MAX_ROWS:,}); "
                               "filter by place, area or status, or export CSV")
     wb = openpyxl.Workbook(write_only=True)
+    try:
+        _fill(wb, sheets)
+    except BaseException as exc:
+        # a write-only sheet writes its rows to a temporary file as they come: a full disk there (the server's
+        # /tmp) left each begun sheet's writer to write again when collected, which printed "Exception ignored in
+        # … get_stream … No space left on device" after the clean error (hostile41)
+        _close_sheets(wb)
+        if isinstance(exc, OSError):  # (it was exit 3 "a bug" on the command line)
+            import tempfile
+
+            from .._files import _describe
+
+            why = "no space left on the disk of" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else \
+                f"{_describe(exc)} in"
+            raise OutputError(f"cannot write workbook {path}: {why} the temporary directory "
+                              f"{tempfile.gettempdir()}, where its sheets are built first; nothing was written (a "
+                              "file there is unchanged): free space there, or set TMPDIR to a directory on a disk "
+                              "with space, and run again") from None
+        raise
+    with atomic_path(path, inputs, what="workbook") as tmp:
+        _save(wb, tmp)
+
+
+def _fill(wb: Any, sheets: list[tuple[str, Any, set[int]]]) -> None:
+    """Append ``sheets`` to the write-only workbook ``wb``."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     red = PatternFill("solid", fgColor=OVERDUE_FILL)
     head_fill = PatternFill("solid", fgColor=HEADER_FILL)
     bold = Font(bold=True)
@@ -149,8 +175,16 @@ def write_workbook(path: Any, sheets: Iterable[tuple[str, Any, set[int]]], *, in
                 else:
                     out.append(v)
             ws.append(out)
-    with atomic_path(path, inputs, what="workbook") as tmp:
-        _save(wb, tmp)
+
+
+def _close_sheets(wb: Any) -> None:
+    """Close, quietly, the row writers of the sheets of ``wb`` not yet written (each would write to its closed
+    file when collected)."""
+    for ws in wb.worksheets:
+        for gen in (getattr(ws, "_rows", None), getattr(getattr(ws, "_writer", None), "xf", None)):
+            if gen is not None:
+                with contextlib.suppress(Exception):
+                    gen.close()
 
 
 def _save(wb: Any, path: Any) -> None:
@@ -168,12 +202,7 @@ def _save(wb: Any, path: Any) -> None:
     except BaseException:
         with contextlib.suppress(Exception):
             archive.close()  # (its file is closed even when writing the end of the archive fails)
-        for ws in wb.worksheets:  # the sheets not yet written: their row writers, closed now and quietly (each
-            # would write to its closed file when collected)
-            for gen in (getattr(ws, "_rows", None), getattr(getattr(ws, "_writer", None), "xf", None)):
-                if gen is not None:
-                    with contextlib.suppress(Exception):
-                        gen.close()
+        _close_sheets(wb)  # the sheets not yet written
         raise
 
 

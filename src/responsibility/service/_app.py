@@ -122,8 +122,10 @@ class Service:
                 "jurisdiction that has it (--jurisdiction)")
         self.policy_hash = _lib.content_hash(self.policy)
         self.jurisdiction_hash = _lib.jurisdiction_hash(self.jurisdiction)
+        # (the ledger's -wal and -shm files too: a decision log named sv.db-wal was appended to the file SQLite writes
+        # its frames into, which overwrote the log's lines; hostile41)
         inputs = [settings.jurisdiction, settings.tokens.path if settings.tokens is not None else None,
-                  _lib.ledger_file(settings.ledger)]
+                  *_lib.ledger_files(settings.ledger)]
         self.log = DecisionLog(settings.decision_log, inputs=inputs) if settings.decision_log else None
         self.assessors = Assessors(self.policy, self.jurisdiction)
         from ._ledger import open_ledger

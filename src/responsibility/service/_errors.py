@@ -17,6 +17,7 @@ A bug is 500 with an id to find it in the server's log: never a stack trace.
 from __future__ import annotations
 
 import codecs
+import errno
 import logging
 import re
 import secrets
@@ -212,6 +213,11 @@ def install(app: FastAPI) -> None:
                        "): its parts must be separated by the boundary the Content-Type names")
             hint = "let the client build the form: curl -F file=@ledger.xlsx (never set Content-Type by hand)"
             return ApiError(400, message, type="RequestError", field="(body)", suggestion=hint).response()
+        elif exc.status_code == 400 and str(exc.detail).lower().startswith(("too many fields", "too many files")):
+            # starlette's words for a form of too many parts came with no suggestion (hostile41)
+            return ApiError(400, f"the form has too many parts ({str(exc.detail).rstrip('.')})", type="RequestError",
+                            field="(body)", suggestion="send the form field 'file', and optionally 'mapping', "
+                            "'encoding' and 'sheet', each once").response()
         else:
             message, hint = str(exc.detail), None
         return ApiError(exc.status_code, message, type="RequestError", suggestion=hint,
@@ -219,6 +225,16 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def bug(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            # the server's own disk is full where an upload is spooled or a workbook is built (its temporary
+            # directory): the server's circumstance, not a bug, and not the request's fault (hostile41: it was 500
+            # "internal error (a bug)"). The path is not told: it is the server's.
+            log.error("no space left on the disk of the temporary directory for %s %s: %s", request.method,
+                      printable(request.url.path), exc)
+            return ApiError(503, "the server has no space left on its disk for this request's temporary files; "
+                            "nothing was stored", type="ServerFull", headers={"Retry-After": "60"},
+                            suggestion="try again later; tell the server's operator, who must free space on the "
+                            "disk of its temporary directory (TMPDIR)").response()
         ref = secrets.token_hex(6)
         log.exception("internal error %s on %s %s", ref, request.method, printable(request.url.path))
         return ApiError(500, f"internal error (a bug); the server's log has it as {ref}", type="InternalError",

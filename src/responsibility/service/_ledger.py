@@ -32,7 +32,7 @@ from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse
 
-from .._errors import LedgerError, ProblemError, ResponsibilityError
+from .._errors import LedgerError, OutputError, ProblemError, ResponsibilityError
 from .._files import is_text_encoding
 from .._json import kind_of
 from ..ledger import Event
@@ -439,6 +439,14 @@ def install(app: FastAPI, svc: Service) -> None:
             raise ApiError(422, str(exc).partition("; ")[0], type="LedgerError", field="query",
                            suggestion="filter by place, area or status; /v1/ledger/lists/{name} gives a list as "
                                       "JSON, however long") from None
+        except OutputError as exc:  # the server's temporary directory (a full disk): its path is the server's
+            shutil.rmtree(tmp, ignore_errors=True)
+            log.error("GET /v1/ledger/export: %s", exc)
+            raise ApiError(503, "the server could not build the workbook in its temporary directory "
+                           f"({'no space left on its disk' if 'no space' in str(exc) else 'it cannot write there'})",
+                           type="ServerFull", headers={"Retry-After": "60"},
+                           suggestion="try again later; tell the server's operator, who must free space on the disk "
+                                      "of its temporary directory (TMPDIR)") from None
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

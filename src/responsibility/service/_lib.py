@@ -150,11 +150,12 @@ def route(policy: PolicyView, problem: Any, jurisdiction: Jurisdiction, *, level
     return route(policy, record_of(problem), jurisdiction, level=level, today=today)
 
 
-def ledger_file(url: str | None) -> str | None:
-    """The file of a SQLite ledger given by path or ``sqlite:///`` URL (``None`` for a server's URL)."""
-    from ..ledger._ledger import _sqlite_path
+def ledger_files(url: str | None) -> list[str]:
+    """The files of a SQLite ledger given by path or ``sqlite:///`` URL: the database and its journal, WAL and
+    shared-memory files, which the server writes (none for a server's URL)."""
+    from ..ledger._ledger import database_files
 
-    return _sqlite_path(url) if url else None
+    return database_files(url) if url else []
 
 
 def query_day(name: str, value: str | None) -> dt.date | None:
