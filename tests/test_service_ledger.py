@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from responsibility import Jurisdiction, Policy
+from responsibility import Jurisdiction, Policy, ProblemError
 from responsibility.ledger import Ledger
 from responsibility.service import Settings, create_app, read_log
 
@@ -63,8 +63,13 @@ def client(ledger_path: str, log_path: Path) -> Iterator[TestClient]:
 def test_routes_are_the_library_s(client: TestClient, policy: Policy, example: Jurisdiction) -> None:
     for record in scenario_problems():
         r = client.post("/v1/route", json=record, headers=bearer("zhejiang"))
+        try:
+            expected = policy.route(record, jurisdiction=example).to_dict()
+        except ProblemError as exc:  # (a scenario judged under another parameter value: r41b-W14p)
+            assert r.status_code == 422 and r.json()["error"]["code"] == exc.code, r.text
+            continue
         assert r.status_code == 200, r.text
-        assert r.json() == policy.route(record, jurisdiction=example).to_dict()
+        assert r.json() == expected
     record = scenario_problems()[0]
     r = client.post("/v1/route?level=village", json=record, headers=bearer("chunan"))
     assert r.json() == policy.route(record, jurisdiction=example, level="village").to_dict()
