@@ -112,7 +112,7 @@ def wide_without_mark(data: bytes) -> str | None:
     four; Chinese text has fewer), or ``None``. Only the first KiB is looked at; UTF-8 text has
     no NUL at all."""
     head = data[:1024]
-    if len(head) < 2 or b"\x00" not in head:
+    if len(head) < 2 or b"\x00" not in head or _narrow_first_line(head):
         return None
     for size, names in ((4, ("UTF-32LE", "UTF-32BE")), (2, ("UTF-16LE", "UTF-16BE"))):
         units = len(head) // size
@@ -123,3 +123,21 @@ def wide_without_mark(data: bytes) -> str | None:
             if nul[text_at] * 8 < units and all(nul[k] * 3 >= units for k in range(size) if k != text_at):
                 return name
     return None
+
+
+def _narrow_first_line(head: bytes) -> bool:
+    """Whether ``head`` starts with a whole line of UTF-8 text: at least 8 bytes with no NUL that decode, ended by a
+    line feed. UTF-16 and UTF-32 text has its NULs from its first line on (ASCII is written with them; Chinese in
+    them does not decode as UTF-8), so such an input is UTF-8 with a broken line further on, whose line is rejected
+    alone: a JSON lines file whose first line was UTF-8 and a later one UTF-16 was read whole as UTF-16 and refused
+    (hostile41)."""
+    end = head.find(b"\n")
+    # (at least 8 bytes: the one byte before a UTF-16BE 上 (4E 0A) decodes as UTF-8 too; eight in a row would need
+    # four CJK characters each written in two ASCII bytes)
+    if end < 8 or b"\x00" in head[:end]:
+        return False
+    try:
+        head[:end].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
