@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from .._errors import EngineError
@@ -1024,41 +1024,9 @@ class Decider:
                   start: int, out: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]]) -> None:
         """:meth:`place_hits` into ``out``, each hit named by its rule's id and its position
         (from ``start``), as a :class:`Plan` keeps it."""
-        memo = self._placings
-        if memo is None:
-            placed_hits: Iterable[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]] = \
-                self._placed_hits(area, kind, prank, hits, sector)
-        else:  # (:meth:`_placed_hits` with :meth:`_placing` inline: a new placement reads ~12 hits, two frames each)
-            got = []
-            rectifiers = None
-            for rule, fact in hits:
-                body = fact.get("body")
-                mk = (rule.id, body if rule.holders is None or rule.basis == "supervision" else None, prank, sector,
-                      fact.get("later"))
-                placings = memo.get(mk)
-                if placings is None:
-                    placings = memo[mk] = self._placing_of(area, kind, prank, rule, fact, sector)
-                if rule.basis == "not_rectified" and placings:
-                    if rectifiers is None:
-                        rectifiers = set()
-                    fid = fact.get("id")
-                    rectifiers.update([(fid, key[0]) for key, _ in placings])
-                got.append((rule, fact, placings))
-            if rectifiers:
-                placed_hits = [(rule, fact, tuple([p for p in placings if (fact.get("id"), p[0][0]) not in rectifiers])
-                                if rule.basis == "supervision" else placings) for rule, fact, placings in got]
-            else:
-                placed_hits = got
-        for pos, (rule, _, placings) in enumerate(placed_hits, start):
-            rid = rule.id
+        for pos, (rule, _, placings) in enumerate(self._placed_hits(area, kind, prank, hits, sector), start):
             for key, duties in placings:
-                # (_placed, inline)
-                was = out.get(key)
-                if was is None:
-                    out[key] = ([(rid, pos)], duties)
-                else:
-                    was[0].append((rid, pos))
-                    out[key] = (was[0], tuple(dict.fromkeys((*was[1], *duties))))
+                _placed(out, key, (rule.id, pos), duties)
 
     def _placing(self, area: str, kind: str | None, prank: int, rule: Rule, fact: Fact,
                  sector: str | None) -> tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]:
