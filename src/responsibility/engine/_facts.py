@@ -1963,7 +1963,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 ctx.received.setdefault(rank[level], got_on)
                 for one in (standing_for(policy, area, kind, level, late_holder, "not_handled", prank)
                             if by_receiver and late_holder else (late_holder,)):
-                    add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(rank[level] < rank[authority]),
+                    # (``escalate`` 0: an assignee has nothing to report up — its reason is not a finder's below the
+                    # authority, 应及时上报)
+                    add("unhandled", {"lvl": rank[level], "body": one, "escalate": 0,
                                       "selffix": 0, "atp": 0, "rlim": 0, "aside": "", "later": "",
                                       "chosen": by_receiver | CHOSEN_LATE_PASS, "own": 0})
                 break  # (one late pass-on finding a level)
