@@ -36,7 +36,8 @@ F5: dict[str, Any] = {
 F07: dict[str, Any] = {
     "id": "fid42a-f07", "area": "funds", "kind": "funds_assets_mismanaged", "place": "330127100219",
     "severity": "serious",
-    "discovered": {"level": "city", "channel": "research_supervision", "on": "2021-03-01", "body": "city_poverty_office"},
+    "discovered": {"level": "city", "channel": "research_supervision", "on": "2021-03-01",
+                   "body": "city_poverty_office"},
     "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-04"},
                 {"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-20"}],
     "deadline": "2021-05-31", "rectified_on": "2021-05-15", "as_of": "2021-06-30"}
@@ -169,8 +170,8 @@ def test_a_set_aside_report_up_is_decided_by_the_parameter(policy: Policy, engin
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_report_beyond_the_reporters_authority_is_a_report_under_either_value(policy: Policy, engine: str) -> None:
-    """A township's dangerous house reported to 县建设部门 (一(三) 对超出本级权限的…报送): the county holds it under both
-    values, and the reading is not named (guard)."""
+    """A township's dangerous house reported to 县建设部门 (一(三) 对超出本级权限的…报送): the county holds it under
+    both values, and the reading is not named (guard)."""
     r = {"id": "fid42a-house", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
          "severity": "minor", "discovered": {"level": "township", "channel": "dynamic_tracking", "on": "2021-03-01"},
          "handled": [{"action": "reported", "by_level": "township", "to_level": "county",
