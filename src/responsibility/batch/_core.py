@@ -35,6 +35,9 @@ from ..engine._decide import CONCEALED as HID_BASIS
 from ..engine._decide import CONTEXT_FIELDS
 from ..engine._decide import MISSED as MISSED_BASIS
 from ..engine._facts import (
+    ASIDE_REPORT,
+    IRREGULAR,
+    LATE_PASS,
     OVERSIGHT_REPORT,
     OWN_WORK,
     PASSES_ON,
@@ -314,6 +317,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     oversight_reports(c, t)
     own_handover_steps(c, t)
     own_level_receipts(c, t)
+    late_pass_ons(c, t, limit)
     if receivers is not None or conceal_role:
         standing_alternatives(c, t)
     ok = ~c.slow
@@ -354,11 +358,29 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     press = pressing_steps(c, t, prank, hp, hact, hto, part) if len(hp) else None
     # holders: the finder's level, then each level it was reported to (first report wins); who knew it; who reported
     # it; and when each step's level received it (holders)
+    # at or above the kind's own authority, a report counts only where nobody at or below the level can rectify it
+    high = np.nonzero(high_step)[0]
+    if len(high):
+        w = hp[high]
+        can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], np.maximum(prank[w], 0)], axis=-1) > 0
+        up[high] = ~can[np.arange(len(high)), hby[high]]
     received, holder_body, knew, reported_by, got = holders(c, hp, hby, hto, htb, hon, rep_part, disc, nr, limit,
                                                             hact)
+    # a report upward that irregular_step sets aside (by a level at or above the kind's own authority, where a level at
+    # or below it can rectify it: ``up`` false) reached nobody by set_aside_report_receiver (nobody) — its receiver does
+    # not hold the problem, though the reporter knew it (engine/_facts.py ``holders``; review41 F4): who held it is
+    # read again without such reports (and with a pressing level's receipts: a receipt from above is no report, and
+    # who knew it is as before)
+    held_by = rep_part
+    if len(hp) and aside_reports_reach_nobody(t):
+        aside_up = rep_part & ~up
+        if aside_up.any():
+            held_by = rep_part & ~aside_up
     if press is not None:
-        # (who knew it and reported it are as before: a receipt from above is neither)
-        received, holder_body, _, _, got = holders(c, hp, hby, hto, htb, hon, rep_part | press, disc, nr, limit, hact)
+        held_by = held_by | press
+    if held_by is not rep_part:
+        received, holder_body, _, _, got = holders(c, hp, hby, hto, htb, hon, held_by, disc, nr, limit, hact)
+    if press is not None:
         counting_step = counting_step & ~press
     d = np.nonzero(disc)[0]
     # a report counts below the authority (一(三) 对超出本级权限的…报送), an assignment at or above it (probe9 P9-05):
@@ -382,12 +404,6 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if len(wrong):
         up[wrong] = can_fix[wrong]
         up[wrong] |= at_place[wrong]
-    # at or above the kind's own authority, a report counts only where nobody at or below the level can rectify it
-    high = np.nonzero(high_step)[0]
-    if len(high):
-        w = hp[high]
-        can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], np.maximum(prank[w], 0)], axis=-1) > 0
-        up[high] = ~can[np.arange(len(high)), hby[high]]
     if press is not None:
         # a level that only presses handing the problem to a body of its own has not passed it down (engine/_facts.py
         # ``acted``)
@@ -718,6 +734,32 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     fon = np.concatenate([rest[0], ron, rest[1]], **_I32)
     fdl = np.concatenate([rest[0], rdl, rest[1]], **_I32)
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
+
+
+def aside_reports_reach_nobody(t: Tables) -> bool:
+    """Whether a report upward that irregular_step sets aside reaches nobody (set_aside_report_receiver: nobody;
+    engine/_facts.py ``aside_reach``): its receiver then does not hold the problem."""
+    params = t.policy.parameters
+    return IRREGULAR in params and ASIDE_REPORT in params and t.policy.parameter(ASIDE_REPORT) == "nobody"
+
+
+def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:
+    """Mark slow (``c.slow``: the reference path) a record where, by late_pass_on_answers (not_handled), a level
+    assigned the problem may have passed it on only after its handling limit (engine/_facts.py ``late_pass``;
+    review41 F5, review41b D3): an assignment by a level made more than ``limit`` days after the first assignment to it
+    (any, counted or not: the reference path decides). Under none such a pass-on names nobody, and only the verdict's
+    interpretations, which bulk rows do not carry, say the reading."""
+    params = t.policy.parameters
+    if not len(c.hp) or LATE_PASS not in params or t.policy.parameter(LATE_PASS) != "not_handled":
+        return
+    asg = np.flatnonzero(c.hact != REPORTED)
+    if not len(asg):
+        return
+    first = np.full((c.n, t.max_rank + 1), np.iinfo(np.int64).max // 2, np.int64)
+    np.minimum.at(first, (c.hp[asg], c.hto[asg]), c.hon[asg].astype(np.int64))
+    late = asg[c.hon[asg].astype(np.int64) > first[c.hp[asg], c.hby[asg]] + limit]
+    if len(late):
+        c.slow[c.hp[late]] = True
 
 
 def implied_assignees(c: Cols, t: Tables, pr: I64, hp: I32, hact: I32, hby: I32, hto: I32, hon: I32, got: I64,

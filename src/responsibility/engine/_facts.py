@@ -117,6 +117,20 @@ OVERSIGHT_REPORT = "report_to_oversight"
 #: 县教育局's 核查; review37 D2). The finding rests on each.
 CHOSEN_BY_PARAMETER, CHOSEN_SAME_LEVEL, CHOSEN_OVERSIGHT_REPORT, CHOSEN_PRESSED = 1, 2, 4, 8
 CHOSEN_UNIT_BELOW = 16
+#: The parameter that decides what a level (or body) assigned a problem answers for when it passed the problem on
+#: only after the handling limit and no finding of its level's rectification takes the delay in (the problem rectified
+#: by its deadline, or its deadline not yet come): 未及时交办上报 (not_handled) or nothing (none; review41 F5,
+#: review41b D3).
+LATE_PASS = "late_pass_on_answers"
+#: The bit of a fact's ``chosen`` that says the finding is a late pass-on's, decided by late_pass_on_answers (the
+#: finding rests on it).
+CHOSEN_LATE_PASS = 32
+#: The parameter that decides whether the level a report upward reached holds the problem where irregular_step sets
+#: the report aside (a problem within the reporter's own authority): holds, or nobody (review41 F4).
+ASIDE_REPORT = "set_aside_report_receiver"
+#: The bit of a fact's ``chosen`` that says its level holds the problem by such a report (the finding rests on
+#: set_aside_report_receiver).
+CHOSEN_ASIDE_REPORT = 64
 #: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
 #: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
 PEER_FINDS = "lower_level_finds_higher_policy"
@@ -241,6 +255,13 @@ class _Setting(NamedTuple):
     shown_at: tuple[tuple[int, str], ...]
     shows: bool
     unshown: dict[str, int]
+    #: Whether a level (or body) assigned the problem that passed it on only after the handling limit answers for that
+    #: when no rectification finding of its level takes the delay in (late_pass_on_answers: not_handled); None without
+    #: the parameter (an older policy: it answers for nothing).
+    late_pass: bool | None
+    #: Whether the level a report upward that irregular_step sets aside reached holds the problem
+    #: (set_aside_report_receiver: holds); None without the parameter (an older policy: it holds it).
+    aside_reach: bool | None
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -277,7 +298,11 @@ def _setting(policy: PolicyView) -> _Setting:
                     peer_finds=bool(policy.parameter(PEER_FINDS)) if PEER_FINDS in policy.parameters else None,
                     shown_at=tuple((r, shown_field(r)) for r in shown_ranks(policy)),
                     shows=SCOPE in policy.parameters and policy.parameter(SCOPE) == SHOWN_SCOPE,
-                    unshown={shown_field(r): 0 for r in shown_ranks(policy)})
+                    unshown={shown_field(r): 0 for r in shown_ranks(policy)},
+                    late_pass=policy.parameter(LATE_PASS) == "not_handled" if LATE_PASS in policy.parameters
+                    else None,
+                    aside_reach=policy.parameter(ASIDE_REPORT) == "holds" if ASIDE_REPORT in policy.parameters
+                    and IRREGULAR in policy.parameters else None)
 
 
 def _misassigned(steps: list[Any], handled: list[Any], no_duty: set[int], setting: _Setting, ctx: Context,
@@ -1326,13 +1351,28 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # Who held the problem and had to pass it on: the finder's level, then each level it was
     # reported to. A level below the authority must report upward; at or above it, assign.
     holders: list[tuple[str, dt.date, str]] = [(d_level, d_on, d_body or "")]
+    aside_reports: set[int] = set()  # (the ids of reports upward irregular_step sets aside: set_aside_report_receiver)
     if reports or pressed:
         # (a receiver with no part in it that report_to_oversight counts — not an organ, which gives way — holds it
         # through no body: receiving_level_body names who had it)
+        # — and the receiver of a report upward that irregular_step sets aside (a level at or above the kind's own
+        # authority, where a level at or below it can rectify it, disposes of the problem by assigning it: 一(三)
+        # 对超出本级权限的及时向上级单位报送问题; its reporter answers for not passing it on) holds it by
+        # set_aside_report_receiver (holds, its default: 一(三) 省市两级及时回应基层反映问题 — the city was told of it),
+        # or, by nobody, the report reached nobody and the level it went to does not come to hold it; either way the
+        # verdict rests on the reading (review41 F4: 县民政局 named 未及时办理 and 市民政 未在10天内按程序交办或上报 for
+        # that same report, with nothing saying why the report both was and was not a step)
+        if setting.aside_reach is not None and reports:
+            for h in reports:
+                if rank[h["by_level"]] >= rank[nominal] and (kind is None or lowest <= rank[h["by_level"]]):
+                    aside_reports.add(id(h))
+            if aside_reports and ASIDE_REPORT not in ctx.rests_on:
+                ctx.rests_on.append(ASIDE_REPORT)
         holders += [(h["to_level"], h["on"], h["to_body"] or "" if not setting.report_any or h["to_body"] is None
                      or policy.has_part(area, kind, h["to_body"], line) or oversight_organ(policy, h["to_body"])
                      else "") for h in (reports if not pressed else [
-            h for h in steps if id(h) in pressed or (h["action"] == "reported" and to_right(h))])]
+            h for h in steps if id(h) in pressed or (h["action"] == "reported" and to_right(h))])
+            if setting.aside_reach is not False or id(h) not in aside_reports]
     seen: set[str] = set()
 
     def counts(h: Any) -> bool:
@@ -1706,6 +1746,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # R1: a city's 未及时交办上报 with leadership at grave listed the parameter with no finding resting on it)
             if pressed and any(id(h) in pressed and h["to_level"] == level and h["on"] == received for h in steps):
                 by_receiver |= CHOSEN_PRESSED
+            # — and one that holds it by a report upward irregular_step sets aside, by set_aside_report_receiver
+            # (holds; review41 F4)
+            if aside_reports and any(id(h) in aside_reports and h["to_level"] == level and h["on"] == received
+                                     for h in steps):
+                by_receiver |= CHOSEN_ASIDE_REPORT
             # (the role chosen for departments each holding its own part names each of them by sectorless_alternatives:
             # every_holder; review35b F4)
             standing = standing_for(policy, area, kind, level, holder, "not_handled", prank) \
@@ -1752,6 +1797,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         if to not in groups:
             groups[to] = {"": [h]}
     for level, by_body in sorted(groups.items(), key=lambda x: rank[x[0]]) if len(groups) > 1 else list(groups.items()):
+        level_facts = len(facts)  # (its rectification facts are the ones added from here: _late_pass_on reads them)
         every = [h for h in steps if counts(h) and h["to_level"] == level] or by_body.get("", [])
         # (a record with no kind: only at the place's level of a city or the province, where place_step says nobody
         # up to the assigner rectifies it; R21-2)
@@ -1869,6 +1915,60 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                     "nod": int(bool(no_duty) and any(id(x) in no_duty for x in given)),
                                     # (which levels above it the record shows had it: supervision_scope)
                                     **_shown_fields(setting, policy, rank[level], d_level, steps, concealed_by)})
+        if setting.late_pass is not None and len(steps) > 1:
+            # a group of this level that passed the problem on only after its handling limit, the delay taken in by no
+            # rectification finding of the level: late_pass_on_answers decides (review41 F5, review41b D3)
+            # (each group's first assignment: the ones chosen, and the level as a whole where its own 交办 to a body
+            # of its own took it out of them)
+            firsts: list[tuple[str, Any]] = [(b, g[0]) for b, g in chosen.items()]
+            if "" in by_body and "" not in chosen:
+                firsts.append(("", by_body[""][0]))
+            for body, lead in firsts:
+                got_on: dt.date = lead["on"]
+                due = got_on + limit
+                # (a rectification finding of the level takes the delay in; a level named for not passing it on as its
+                # finder or receiver is not named again)
+                if as_of <= due or before(due) or any(f["t"] == "unrectified" for f in facts[level_facts:]) \
+                        or any(f["t"] == "unhandled" and f["lvl"] == rank[level] for f in facts):
+                    continue
+                ons = [x["on"] for x in steps if x["action"] == "assigned" and x["by_level"] == level
+                       and x["on"] >= got_on and x is not lead and (
+                           (rank[x["to_level"]] < rank[level] and to_right(x)
+                            and (kind is None or rank[x["to_level"]] in can_rectify))
+                           or (x["to_level"] == level and x["to_body"] is not None and x["to_body"] != body
+                               and counts(x) and policy.rectifies(area, kind, x["to_body"], prank)
+                               and (not body or body in policy.under(x["to_body"]))))]
+                if not ons or min(ons) <= due:
+                    continue  # (nothing passed on, or passed on in time)
+                if LATE_PASS not in ctx.rests_on:
+                    ctx.rests_on.append(LATE_PASS)
+                if not setting.late_pass:
+                    continue
+                # who held it: the body the record shows was handed it (one assignment_without_rectification_duty read
+                # as to the level, ``_step``), else as for a level that had a report through no body named
+                # (receiving_level_body), the level's role where that body was itself handed it only late
+                late_holder: str = body or lead.get("_step", lead)["to_body"] or ""
+                by_receiver = 0
+                if not late_holder and setting.receive_role is not None:
+                    receiver = receiving_body(policy, area, kind, level, sector, prank)
+                    if receiver is not None:
+                        by_receiver = CHOSEN_BY_PARAMETER
+                        if RECEIVER not in ctx.rests_on:
+                            ctx.rests_on.append(RECEIVER)
+                        if setting.receive_role:
+                            late_holder = receiver
+                            if any(x["to_level"] == level and x.get("_step", x)["to_body"] == receiver
+                                   and x["on"] > due for x in steps):
+                                late_holder = policy.roles[level]
+                ctx.received.setdefault(rank[level], got_on)
+                for one in (standing_for(policy, area, kind, level, late_holder, "not_handled", prank)
+                            if by_receiver and late_holder else (late_holder,)):
+                    # (``escalate`` 0: an assignee has nothing to report up — its reason is not a finder's below the
+                    # authority, 应及时上报)
+                    add("unhandled", {"lvl": rank[level], "body": one, "escalate": 0,
+                                      "selffix": 0, "atp": 0, "rlim": 0, "aside": "", "later": "",
+                                      "chosen": by_receiver | CHOSEN_LATE_PASS, "own": 0})
+                break  # (one late pass-on finding a level)
 
     # a concealment is judged with the check it hid the problem from (一(四) 在…过程中瞒报漏报): one before the duties
     # applied is not judged, as a miss of that day is not (policy_in_force_from; review27 #1)
