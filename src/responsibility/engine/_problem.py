@@ -1217,7 +1217,8 @@ def _clashes_at(code: str, state: _ParseState, jurisdiction: Jurisdiction, place
     is at another level, each with the highest such place and the level the word names: the place's own and its
     parent's (kept per place code: a new village costs one scan of its own name). ``place`` and ``level``: the place of
     ``code`` and :func:`level_of` the code, where the caller has them."""
-    memo = _places_of(state.clashes_at, jurisdiction)
+    # (the jurisdiction's memo read without a call where it has one: a new village's parse asks twice)
+    memo = state.clashes_at.get(jurisdiction) or _places_of(state.clashes_at, jurisdiction)
     got = memo.get(code)
     if got is None:
         chinese = state.chinese
@@ -1241,11 +1242,14 @@ def _clashes_at(code: str, state: _ParseState, jurisdiction: Jurisdiction, place
             others = state.others.get(place.level)
             if others is None:
                 others = state.others[place.level] = tuple(w for w, lv in chinese.items() if lv != place.level)
-            own = {} if not name.endswith(others) else {w: (place, lv) for k in state.lengths if k < len(name)
-                   and (lv := chinese.get(w := name[-k:])) is not None and lv != place.level}
             if up is None:
                 up = _clashes_at(parent, state, jurisdiction)  # type: ignore[arg-type]
-            got = {**own, **up} if own else up  # a word a place above also ends with names that place
+            got = up  # (most names: no dict made for a place that ends with no other level's word)
+            if name.endswith(others):
+                own = {w: (place, lv) for k in state.lengths if k < len(name)
+                       and (lv := chinese.get(w := name[-k:])) is not None and lv != place.level}
+                if own:
+                    got = {**own, **up}  # a word a place above also ends with names that place
         if len(memo) >= 100_000:
             memo.clear()
         memo[code] = got
@@ -1616,7 +1620,7 @@ def _clash_of(state: _ParseState, jurisdiction: Jurisdiction, place: str, code: 
     place as written (:func:`_parsed_plainly`, and engine/_dicts.c's ``plain_record``, where it has none)."""
     got = _clashes_at(code, state, jurisdiction, here, level)
     clash = (got, code) if got else None
-    clashes = _places_of(state.clashes, jurisdiction)
+    clashes = state.clashes.get(jurisdiction) or _places_of(state.clashes, jurisdiction)
     if len(clashes) >= 100_000:
         clashes.clear()
     clashes[place] = clash
