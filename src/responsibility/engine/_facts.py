@@ -987,6 +987,30 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
         found_by = None
     if d is None or not (handled or concealed_by or found_by is not None):
         return None
+    # (kept per view by all it reads of the record: its area, kind, finder, concealers and each step's action and
+    # receiver — what follows reads nothing else but the view's constant parts; ~4% of a decision made afresh)
+    memos = policy.__dict__.get("_memos")
+    memo = memos.get(_NAMED_LINE) if memos else None
+    if memo is None:
+        memo = policy._memo(_NAMED_LINE, dict)
+    mk = (rec["area"], kind, found_by, can_rectify, tuple(concealed_by),
+          *[(s["action"], s["to_body"], s["to_level"]) for s in [h.__dict__ for h in handled]])
+    got: str | None = memo.get(mk, "")
+    if got != "":
+        return got
+    if len(memo) >= 100_000:
+        memo.clear()
+    got = memo[mk] = _named_line(policy, rec, kind, handled, concealed_by, found_by, can_rectify)
+    return got
+
+
+#: The policy view's memo of :func:`named_line`.
+_NAMED_LINE = "derive: named line"
+
+
+def _named_line(policy: PolicyView, rec: Mapping[str, Any], kind: str | None, handled: Any, concealed_by: Any,
+                found_by: str | None, can_rectify: frozenset[int]) -> str | None:
+    """:func:`named_line` made afresh."""
     named = [x for x in (found_by, *(s["to_body"] for s in [h.__dict__ for h in handled]
                                                if s["action"] != "assigned" or kind is None
                                                or policy.level_rank[s["to_level"]] in can_rectify),
