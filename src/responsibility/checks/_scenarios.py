@@ -25,7 +25,7 @@ each missing or unexpected finding and its clauses, and lists what was found.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -35,6 +35,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from .._errors import Issue, RulesError
 from ..chain._jurisdiction import Jurisdiction
 from ..engine._verdict import Finding, Verdict
+from ..policy._models import Failure, Liability
+from ..policy._text import fold
 from ..policy._view import PolicyView
 from ..policy._yaml import read_yaml
 
@@ -268,21 +270,71 @@ _VIEWS: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[PolicyView, PolicyVi
 
 
 def with_ids(expect: Expect, policy: PolicyView) -> Expect:
-    """``expect`` with levels typed by name (村, 乡镇, 县 …) as the policy's ids, as records read them."""
+    """``expect`` with its values written as a verdict prints them, or as a record names them, turned into the
+    policy's ids: a level by name (村, 乡镇（街道）, 县), a body by any name a record takes for it (村委会, 县水利局,
+    县（市、区）水利部门, County water bureau), a ``name`` likewise as the body's own name, a basis and a liability by
+    the short or full Chinese name or the English gloss the table and ``--explain`` show (应发现未发现,
+    ``应发现未发现（not_discovered）``, 整改不到位, 工作人员, 单位), and a place by a shorter division code (330127 for
+    淳安县, padded as findings are). A user who copied a verdict's words into a scenario file got "the pattern names
+    basis '整改不到位', which the policy does not have" (newcomer41 #2). A value that names nothing stays as written,
+    and is said so."""
     from ..engine._problem import ValueNames
 
     names = ValueNames.of(policy)
+    terms = _term_names(policy)
+    body_names = {b.name for b in policy.data.bodies}
 
-    def fix(group: list[Pattern]) -> list[Pattern]:
-        return [p.model_copy(update={"level": names.canonical("level", p.level)}) if p.level is not None else p
-                for p in group]
+    def body_of(value: str, level: str | None) -> str | None:
+        got = names.body(value, level)
+        return got if got in policy.bodies else None
 
-    return expect.model_copy(update={"findings": fix(expect.findings), "forbidden": fix(expect.forbidden)})
+    def fix(p: Pattern) -> Pattern:
+        update: dict[str, Any] = {}
+        level = names.canonical("level", p.level) if p.level is not None else None
+        if level is not None and level != p.level:
+            update["level"] = level
+        if p.body is not None and p.body not in policy.bodies and (b := body_of(p.body, level)) is not None:
+            update["body"] = b
+        if p.name is not None and p.name not in body_names and (b := body_of(p.name, level)) is not None:
+            update["name"] = policy.bodies[b].name
+        for key in ("basis", "liability"):
+            value = getattr(p, key)
+            if value is not None and (got := terms[key].get(fold(value))) is not None and got != value:
+                update[key] = got
+        if p.place is not None and p.place.isdigit() and len(p.place) in (2, 4, 6, 9):
+            update["place"] = p.place.ljust(12, "0")
+        return p.model_copy(update=update) if update else p
+
+    return expect.model_copy(update={"findings": [fix(p) for p in expect.findings],
+                                     "forbidden": [fix(p) for p in expect.forbidden]})
+
+
+def _term_names(policy: PolicyView) -> dict[str, dict[str, str]]:
+    """Every spelling (folded) of each basis and liability → its id: the id, the Chinese name and short name, the
+    English gloss and short gloss, and the table's ``short（id）`` form."""
+    out: dict[str, dict[str, str]] = {}
+    groups: tuple[tuple[str, Mapping[str, Failure | Liability]], ...] = (
+        ("basis", policy.failures), ("liability", policy.liabilities))
+    for key, terms in groups:
+        spelled: dict[str, str] = {}
+        for tid, t in terms.items():
+            for text in (tid, t.name, t.short, t.en, t.short_en):
+                if text:
+                    spelled.setdefault(fold(text), tid)
+                    spelled.setdefault(fold(f"{text}（{tid}）"), tid)
+        out[key] = spelled
+    return out
+
+
+def _term_list(policy: PolicyView, key: str) -> str:
+    """``not_discovered (应发现未发现), …``: the ids of ``key`` (basis, liability) with the Chinese a verdict shows."""
+    terms: Mapping[str, Failure | Liability] = policy.failures if key == "basis" else policy.liabilities
+    return ", ".join(f"{tid} ({t.short or t.name})" for tid, t in sorted(terms.items()))
 
 
 def _pattern_problems(pattern: Pattern, policy: PolicyView) -> Iterator[tuple[str, str, str]]:
     """``(key, message, hint)`` for each value of ``pattern`` that no finding of ``policy`` can have."""
-    from ..policy._loader import suggest
+    from ..policy._loader import closest, suggest
 
     known: dict[str, Iterable[str]] = {
         "body": {b.id for b in policy.data.bodies},
@@ -290,13 +342,23 @@ def _pattern_problems(pattern: Pattern, policy: PolicyView) -> Iterator[tuple[st
         "basis": policy.failures,
         "liability": policy.liabilities,
     }
+    terms = _term_names(policy)
     for key, options in known.items():
         value = getattr(pattern, key)
         if value is not None and value not in options:
             listed = sorted(options)
+            hint = suggest(value, options)
+            if not hint and key in terms:  # a Chinese word near one a verdict shows (瞒报 for 瞒报漏报)
+                near = closest(fold(value), [w for w in terms[key] if not w.isascii()])
+                hint = f"did you mean {terms[key][near]!r} ({near})?" if near is not None else ""
+            if not hint and key in terms:
+                hint = f"use one of {_term_list(policy, key)}"
+            elif not hint and key == "body":
+                hint = ("name it by its id, or by a name a record takes for it (村委会, 县水利局); "
+                        "`responsibility graph --area AREA --format mermaid` lists an area's bodies with their "
+                        "Chinese names")
             yield key, f"the pattern names {key} {value!r}, which the policy does not have", \
-                suggest(value, options) or (f"use one of {', '.join(listed)}" if len(listed) <= 8
-                                            else f"see the {key} ids in rules/")
+                hint or (f"use one of {', '.join(listed)}" if len(listed) <= 8 else f"see the {key} ids in rules/")
     for clause in pattern.clauses or ():
         if clause not in policy.clauses:
             yield "clauses", f"the pattern names clause {clause!r}, which the policy does not have", \
