@@ -54,6 +54,18 @@ def test_a_forbidden_pattern_in_chinese_still_forbids(tmp_path: Path, run_cli: A
     assert code == 1 and "unexpected finding township_government not_rectified/staff" in out + err, out + err
 
 
+def test_a_failure_report_shows_a_chinese_pattern_as_written_and_what_was_found_in_chinese(
+        tmp_path: Path, run_cli: Any) -> None:
+    # read as ids, the report named {body: county_party_committee, …}, which the file does not have, and listed what
+    # was found by ids alone
+    code, out, err = run_cli("test", _scenario(tmp_path, "    findings:\n    - {body: 县委, liability: 领导责任}\n"))
+    assert code == 1, out + err
+    assert ("- missing finding {body: county_party_committee, liability: leadership} "
+            "(written {body: 县委, liability: 领导责任})") in out + err, out + err
+    found = "county county_water supervision/unit clauses 一(四) 二(六)5(4) 三(三)  — "
+    assert found + "县（市、区）水利部门 指导督促不到位/单位" in out + err, out + err
+
+
 def test_a_pattern_s_unknown_chinese_word_is_told_the_nearest_with_its_id(tmp_path: Path, run_cli: Any) -> None:
     code, out, err = run_cli("test", _scenario(tmp_path, """    findings:
     - {basis: 瞒报}

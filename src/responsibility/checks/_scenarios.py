@@ -25,7 +25,7 @@ each missing or unexpected finding and its clauses, and lists what was found.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -152,6 +152,9 @@ class Outcome:
     errors: list[str] = field(default_factory=list)
     #: The scenario's problem record was refused (a ProblemError): the scenario tests nothing.
     unusable: bool = False
+    #: Each pattern as the file writes it, beside the one read with the policy's ids (``with_ids``): the report shows a
+    #: pattern written in Chinese (县委, 领导责任) as written too, so that it can be found in the file.
+    written: list[tuple[Pattern, Pattern]] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -164,18 +167,35 @@ class Outcome:
         pid = s.scenario.problem.get("id", "?")
         lines = [f"{s.label}", f"  problem {pid}: {'passed' if self.passed else 'FAILED'}"]
         lines += [f"  error: {e}" for e in self.errors]
+        def as_written(p: Pattern) -> str:
+            w = next((w for read, w in self.written if read is p), p)
+            return p.describe() + (f" (written {w.describe()})" if w != p else "")
+
+        named = _zh_labels(self.verdict)
         for p in self.missing:
-            lines.append(f"  - missing finding {p.describe()}")
+            lines.append(f"  - missing finding {as_written(p)}")
         for p, f in self.unexpected:
             lines.append(f"  + unexpected finding {f.body} {f.basis}/{f.liability} clauses {' '.join(f.clauses)}"
-                         f" (forbidden by {p.describe()})")
+                         f" (forbidden by {as_written(p)}){named(f)}")
         if self.verdict is not None and not self.passed:
             lines.append("  found:")
             for f in self.verdict.findings:
-                lines.append(f"    {f.level} {f.body} {f.basis}/{f.liability} clauses {' '.join(f.clauses)}")
+                lines.append(f"    {f.level} {f.body} {f.basis}/{f.liability} clauses {' '.join(f.clauses)}{named(f)}")
             if not self.verdict.findings:
                 lines.append("    (nothing)")
         return "\n".join(lines)
+
+
+def _zh_labels(verdict: Verdict | None) -> Callable[[Finding], str]:
+    """``  — 村委会 应发现未发现/工作人员``: a finding in the words the verdict's table prints, after its ids (a failure
+    report listed ids only, which a pattern written in Chinese does not show)."""
+    from ..engine._verdict_view import labels
+
+    policy = getattr(getattr(verdict, "context", None), "policy", None)
+    if policy is None:
+        return lambda f: ""
+    basis_of, liability_of = labels(policy, "zh", ids=False)
+    return lambda f: f"  — {f.name} {basis_of(f.basis)}/{liability_of(f.liability)}"
 
 
 def _unknown_key(loc: tuple[Any, ...]) -> str:
@@ -413,6 +433,8 @@ def run_scenario(ls: LoadedScenario, policy: PolicyView, jurisdiction: Jurisdict
         return Outcome(ls, None, errors=[str(exc)])
     out = Outcome(ls, verdict)
     expect = with_ids(sc.expect, policy)
+    out.written = [*zip(expect.findings, sc.expect.findings, strict=True),
+                   *zip(expect.forbidden, sc.expect.forbidden, strict=True)]
     out.errors += [f"expect: {message}" for group in (expect.findings, expect.forbidden) for pattern in group
                    for _, message, _ in _pattern_problems(pattern, policy)]
     for p in expect.findings:
