@@ -174,3 +174,24 @@ def test_the_readme_s_base_loader_advice_reads_the_record_assess_takes() -> None
     assert result.rejected == 0 and result.assessed == 1
     assert len(result.findings) == len(policy.who_answers(ROOT / "examples" / "problems"
                                                           / "housing-not-discovered.yaml").findings)
+
+
+def test_assess_of_a_list_a_ledger_wrote_says_so_and_where_its_verdicts_are(tmp_path: Path, run_cli: Any) -> None:
+    # an analyst's next step after the README's ledger day: `ledger list … -o p.csv`, then `assess p.csv`. It said
+    # "These are an office ledger's headers …: import the table into a ledger", which is where it came from
+    db = str(tmp_path / "county.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    run_cli("ledger", "import", db, str(ROOT / "examples" / "ledger" / "county-ledger.xlsx"), "--by", "县扶贫办")
+    for name, zh in (("problems", "问题清单"), ("responsibilities", "责任清单"), ("rectifications", "整改清单")):
+        for lang in ("zh", "en"):
+            listed = str(tmp_path / f"{name}-{lang}.csv")
+            assert run_cli("ledger", "list", db, name, "--as-of", "2021-06-20", "--lang", lang, "-o", listed)[0] == 0
+            code, _, err = run_cli("assess", listed)
+            assert code == 2 and f"This is a ledger's {zh} ({name})" in err, err
+            assert "office ledger's headers" not in err and "`responsibility ledger show DB ID`" in err, err
+    # an office's own table, with a 状态 column of its own, is still told to be imported
+    office = tmp_path / "office.csv"
+    office.write_text("问题编号,领域,所在地代码,登记时间,状态\nX-1,危房改造,330127100219,2021-03-01,整改中\n",
+                      encoding="utf-8")
+    code, _, err = run_cli("assess", str(office))
+    assert code == 2 and "office ledger's headers" in err and "This is a ledger's" not in err, err
