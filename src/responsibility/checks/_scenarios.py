@@ -18,8 +18,9 @@ A scenario file (``*.scenarios.yaml``) holds::
 
 A pattern matches a finding when every key it gives is equal (``clauses``: the
 listed clauses are among the finding's; ``rests_on``: the listed parameters and readings are among those the
-finding rests on, as the verdict's ``interpretations`` list it). Run them with ``responsibility test`` or
-pytest (the plugin collects ``*.scenarios.yaml``). A failure names the problem,
+finding rests on, as the verdict's ``interpretations`` list it). A value may be written as a verdict prints it
+(村委会, 县水利局, 乡镇（街道）, 整改不到位, 单位): :func:`with_ids` reads it as the id. Run them with
+``responsibility test`` or pytest (the plugin collects ``*.scenarios.yaml``). A failure names the problem,
 each missing or unexpected finding and its clauses, and lists what was found.
 """
 
