@@ -137,6 +137,12 @@ def test_the_docs_say_a_batch_goes_with_data_binary_and_what_d_gives() -> None:
     assert answer.status_code == 200 and len(lines) == 2, answer.text
     assert "line 1: not valid JSON (Extra data at column 377)" in lines[0]
     assert '"records":1' in lines[1].replace(" ", "")
+    # and a list on one line, as service.md says
+    assert "`not_an_object`" in service and "jq -c '.[]'" in service
+    record = (ROOT / "examples" / "records" / "problem.json").read_text(encoding="utf-8")
+    with TestClient(create_app(auth=False, decision_log=None)) as client:
+        answer = client.post("/v1/assess", content="[" + ",".join([" ".join(record.split())] * 2) + "]")
+    assert answer.status_code == 200 and '"code":"not_an_object"' in answer.text.replace(" ", ""), answer.text
 
 
 def test_ledger_md_says_python_and_http_imports_reject_known_problems_silently(tmp_path: Path) -> None:
