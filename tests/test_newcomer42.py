@@ -38,6 +38,7 @@ def test_a_scenario_pattern_takes_the_words_a_verdict_prints(tmp_path: Path, run
     - {body: 村委会, basis: 应发现未发现, liability: 工作人员}
     - {level: 乡镇（街道）, body: 乡镇（街道）, basis: 整改不到位, liability: 单位}
     - {body: 县水利局, basis: 指导督促不到位, liability: 所在单位责任, place: "330127"}
+    - {place: 文昌镇, basis: 整改不到位}
     - {name: 县水利部门, basis: 指导督促不到位（supervision）}
     - {body: County water-resources bureau, level: 县（市、区）, basis: supervision, liability: staff}
     forbidden:

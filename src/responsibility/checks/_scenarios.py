@@ -72,6 +72,9 @@ class Pattern(_Strict):
             if key in ("clauses", "rests_on"):
                 if not set(want) <= set(getattr(f, key)):
                     return False
+            elif key == "place" and not want.isdigit():  # a place by the name the table prints (文昌镇)
+                if f.place_name != want:
+                    return False
             elif getattr(f, key) != want:
                 return False
         return True
