@@ -306,7 +306,7 @@ def with_ids(expect: Expect, policy: PolicyView) -> Expect:
 
     names = ValueNames.of(policy)
     terms = _term_names(policy)
-    body_names = {b.name for b in policy.data.bodies}
+    body_names: set[str] = policy._memo("scenario_body_names", lambda: {b.name for b in policy.data.bodies})
 
     def body_of(value: str, level: str | None) -> str | None:
         got = names.body(value, level)
@@ -335,7 +335,11 @@ def with_ids(expect: Expect, policy: PolicyView) -> Expect:
 
 def _term_names(policy: PolicyView) -> dict[str, dict[str, str]]:
     """Every spelling (folded) of each basis and liability → its id: the id, the Chinese name and short name, the
-    English gloss and short gloss, and the table's ``short（id）`` form."""
+    English gloss and short gloss, and the table's ``short（id）`` form (made once per policy)."""
+    return policy._memo("scenario_terms", lambda: _terms_of(policy))
+
+
+def _terms_of(policy: PolicyView) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     groups: tuple[tuple[str, Mapping[str, Failure | Liability]], ...] = (
         ("basis", policy.failures), ("liability", policy.liabilities))
