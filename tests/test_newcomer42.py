@@ -202,3 +202,16 @@ def test_assess_of_a_list_a_ledger_wrote_says_so_and_where_its_verdicts_are(tmp_
                       encoding="utf-8")
     code, _, err = run_cli("assess", str(office))
     assert code == 2 and "office ledger's headers" in err and "This is a ledger's" not in err, err
+
+
+def test_the_readme_s_own_scenario_passes_as_it_says(tmp_path: Path, run_cli: Any) -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"<!-- own-scenario -->\s*```yaml\n(.*?)```", readme, re.S)
+    assert m, "no block <!-- own-scenario --> in the README"
+    path = tmp_path / "my.scenarios.yaml"
+    path.write_text(m.group(1), encoding="utf-8")
+    code, out, err = run_cli("test", str(path))
+    assert code == 0 and "1 passed, 0 failed" in out, out + err
+    assert "`1 passed, 0 failed`" in readme.split("<!-- own-scenario -->")[0][-400:]
