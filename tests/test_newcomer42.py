@@ -67,6 +67,16 @@ def test_a_failure_report_shows_a_chinese_pattern_as_written_and_what_was_found_
     assert found + "县（市、区）水利部门 指导督促不到位/单位" in out + err, out + err
 
 
+def test_a_failure_report_says_the_parameters_the_scenario_was_decided_under(tmp_path: Path, run_cli: Any) -> None:
+    # a scenario's parameters (Chinese names and values, as --set takes them) decide what was found: say so
+    path = _scenario(tmp_path, "    findings:\n    - {level: 乡镇, basis: 整改不到位, liability: 单位}\n")
+    text = Path(path).read_text(encoding="utf-8")
+    Path(path).write_text(text.replace("  expect:", "  parameters: {unit_liability_from: 严重}\n  expect:"),
+                          encoding="utf-8")
+    code, out, err = run_cli("test", path)
+    assert code == 1 and "  decided under: unit_liability_from=严重\n" in out + err, out + err
+
+
 def test_a_pattern_s_unknown_chinese_word_is_told_the_nearest_with_its_id(tmp_path: Path, run_cli: Any) -> None:
     code, out, err = run_cli("test", _scenario(tmp_path, """    findings:
     - {basis: 瞒报}

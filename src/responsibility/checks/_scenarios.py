@@ -170,6 +170,8 @@ class Outcome:
         s = self.scenario
         pid = s.scenario.problem.get("id", "?")
         lines = [f"{s.label}", f"  problem {pid}: {'passed' if self.passed else 'FAILED'}"]
+        if s.scenario.parameters and not self.passed:  # (what was found rests on them, not on the rules' values)
+            lines.append("  decided under: " + ", ".join(f"{k}={v}" for k, v in s.scenario.parameters.items()))
         lines += [f"  error: {e}" for e in self.errors]
         def as_written(p: Pattern) -> str:
             w = next((w for read, w in self.written if read is p), p)
