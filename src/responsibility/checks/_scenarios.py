@@ -18,14 +18,15 @@ A scenario file (``*.scenarios.yaml``) holds::
 
 A pattern matches a finding when every key it gives is equal (``clauses``: the
 listed clauses are among the finding's; ``rests_on``: the listed parameters and readings are among those the
-finding rests on, as the verdict's ``interpretations`` list it). Run them with ``responsibility test`` or
-pytest (the plugin collects ``*.scenarios.yaml``). A failure names the problem,
+finding rests on, as the verdict's ``interpretations`` list it). A value may be written as a verdict prints it
+(村委会, 县水利局, 乡镇（街道）, 整改不到位, 单位): :func:`with_ids` reads it as the id. Run them with
+``responsibility test`` or pytest (the plugin collects ``*.scenarios.yaml``). A failure names the problem,
 each missing or unexpected finding and its clauses, and lists what was found.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -35,6 +36,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from .._errors import Issue, RulesError
 from ..chain._jurisdiction import Jurisdiction
 from ..engine._verdict import Finding, Verdict
+from ..policy._models import Failure, Liability
+from ..policy._text import fold
 from ..policy._view import PolicyView
 from ..policy._yaml import read_yaml
 
@@ -68,6 +71,9 @@ class Pattern(_Strict):
                 continue
             if key in ("clauses", "rests_on"):
                 if not set(want) <= set(getattr(f, key)):
+                    return False
+            elif key == "place" and not want.isdigit():  # a place by the name the table prints (文昌镇)
+                if f.place_name != want:
                     return False
             elif getattr(f, key) != want:
                 return False
@@ -150,6 +156,9 @@ class Outcome:
     errors: list[str] = field(default_factory=list)
     #: The scenario's problem record was refused (a ProblemError): the scenario tests nothing.
     unusable: bool = False
+    #: Each pattern as the file writes it, beside the one read with the policy's ids (``with_ids``): the report shows a
+    #: pattern written in Chinese (县委, 领导责任) as written too, so that it can be found in the file.
+    written: list[tuple[Pattern, Pattern]] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -161,19 +170,38 @@ class Outcome:
         s = self.scenario
         pid = s.scenario.problem.get("id", "?")
         lines = [f"{s.label}", f"  problem {pid}: {'passed' if self.passed else 'FAILED'}"]
+        if s.scenario.parameters and not self.passed:  # (what was found rests on them, not on the rules' values)
+            lines.append("  decided under: " + ", ".join(f"{k}={v}" for k, v in s.scenario.parameters.items()))
         lines += [f"  error: {e}" for e in self.errors]
+        def as_written(p: Pattern) -> str:
+            w = next((w for read, w in self.written if read is p), p)
+            return p.describe() + (f" (written {w.describe()})" if w != p else "")
+
+        named = _zh_labels(self.verdict)
         for p in self.missing:
-            lines.append(f"  - missing finding {p.describe()}")
+            lines.append(f"  - missing finding {as_written(p)}")
         for p, f in self.unexpected:
             lines.append(f"  + unexpected finding {f.body} {f.basis}/{f.liability} clauses {' '.join(f.clauses)}"
-                         f" (forbidden by {p.describe()})")
+                         f" (forbidden by {as_written(p)}){named(f)}")
         if self.verdict is not None and not self.passed:
             lines.append("  found:")
             for f in self.verdict.findings:
-                lines.append(f"    {f.level} {f.body} {f.basis}/{f.liability} clauses {' '.join(f.clauses)}")
+                lines.append(f"    {f.level} {f.body} {f.basis}/{f.liability} clauses {' '.join(f.clauses)}{named(f)}")
             if not self.verdict.findings:
                 lines.append("    (nothing)")
         return "\n".join(lines)
+
+
+def _zh_labels(verdict: Verdict | None) -> Callable[[Finding], str]:
+    """``  — 村委会 应发现未发现/工作人员``: a finding in the words the verdict's table prints, after its ids (a failure
+    report listed ids only, which a pattern written in Chinese does not show)."""
+    from ..engine._verdict_view import labels
+
+    policy = getattr(getattr(verdict, "context", None), "policy", None)
+    if policy is None:
+        return lambda f: ""
+    basis_of, liability_of = labels(policy, "zh", ids=False)
+    return lambda f: f"  — {f.name} {basis_of(f.basis)}/{liability_of(f.liability)}"
 
 
 def _unknown_key(loc: tuple[Any, ...]) -> str:
@@ -268,21 +296,75 @@ _VIEWS: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[PolicyView, PolicyVi
 
 
 def with_ids(expect: Expect, policy: PolicyView) -> Expect:
-    """``expect`` with levels typed by name (村, 乡镇, 县 …) as the policy's ids, as records read them."""
+    """``expect`` with its values written as a verdict prints them, or as a record names them, turned into the
+    policy's ids: a level by name (村, 乡镇（街道）, 县), a body by any name a record takes for it (村委会, 县水利局,
+    县（市、区）水利部门, County water bureau), a ``name`` likewise as the body's own name, a basis and a liability by
+    the short or full Chinese name or the English gloss the table and ``--explain`` show (应发现未发现,
+    ``应发现未发现（not_discovered）``, 整改不到位, 工作人员, 单位), and a place by a shorter division code (330127 for
+    淳安县, padded as findings are). A user who copied a verdict's words into a scenario file got "the pattern names
+    basis '整改不到位', which the policy does not have" (newcomer41 #2). A value that names nothing stays as written,
+    and is said so."""
     from ..engine._problem import ValueNames
 
     names = ValueNames.of(policy)
+    terms = _term_names(policy)
+    body_names: set[str] = policy._memo("scenario_body_names", lambda: {b.name for b in policy.data.bodies})
 
-    def fix(group: list[Pattern]) -> list[Pattern]:
-        return [p.model_copy(update={"level": names.canonical("level", p.level)}) if p.level is not None else p
-                for p in group]
+    def body_of(value: str, level: str | None) -> str | None:
+        got = names.body(value, level)
+        return got if got in policy.bodies else None
 
-    return expect.model_copy(update={"findings": fix(expect.findings), "forbidden": fix(expect.forbidden)})
+    def fix(p: Pattern) -> Pattern:
+        update: dict[str, Any] = {}
+        level = names.canonical("level", p.level) if p.level is not None else None
+        if level is not None and level != p.level:
+            update["level"] = level
+        if p.body is not None and p.body not in policy.bodies and (b := body_of(p.body, level)) is not None:
+            update["body"] = b
+        if p.name is not None and p.name not in body_names and (b := body_of(p.name, level)) is not None:
+            update["name"] = policy.bodies[b].name
+        for key in ("basis", "liability"):
+            value = getattr(p, key)
+            if value is not None and (got := terms[key].get(fold(value))) is not None and got != value:
+                update[key] = got
+        if p.place is not None and p.place.isdigit() and len(p.place) in (2, 4, 6, 9):
+            update["place"] = p.place.ljust(12, "0")
+        return p.model_copy(update=update) if update else p
+
+    return expect.model_copy(update={"findings": [fix(p) for p in expect.findings],
+                                     "forbidden": [fix(p) for p in expect.forbidden]})
+
+
+def _term_names(policy: PolicyView) -> dict[str, dict[str, str]]:
+    """Every spelling (folded) of each basis and liability → its id: the id, the Chinese name and short name, the
+    English gloss and short gloss, and the table's ``short（id）`` form (made once per policy)."""
+    return policy._memo("scenario_terms", lambda: _terms_of(policy))
+
+
+def _terms_of(policy: PolicyView) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    groups: tuple[tuple[str, Mapping[str, Failure | Liability]], ...] = (
+        ("basis", policy.failures), ("liability", policy.liabilities))
+    for key, terms in groups:
+        spelled: dict[str, str] = {}
+        for tid, t in terms.items():
+            for text in (tid, t.name, t.short, t.en, t.short_en):
+                if text:
+                    spelled.setdefault(fold(text), tid)
+                    spelled.setdefault(fold(f"{text}（{tid}）"), tid)
+        out[key] = spelled
+    return out
+
+
+def _term_list(policy: PolicyView, key: str) -> str:
+    """``not_discovered (应发现未发现), …``: the ids of ``key`` (basis, liability) with the Chinese a verdict shows."""
+    terms: Mapping[str, Failure | Liability] = policy.failures if key == "basis" else policy.liabilities
+    return ", ".join(f"{tid} ({t.short or t.name})" for tid, t in sorted(terms.items()))
 
 
 def _pattern_problems(pattern: Pattern, policy: PolicyView) -> Iterator[tuple[str, str, str]]:
     """``(key, message, hint)`` for each value of ``pattern`` that no finding of ``policy`` can have."""
-    from ..policy._loader import suggest
+    from ..policy._loader import closest, suggest
 
     known: dict[str, Iterable[str]] = {
         "body": {b.id for b in policy.data.bodies},
@@ -290,13 +372,23 @@ def _pattern_problems(pattern: Pattern, policy: PolicyView) -> Iterator[tuple[st
         "basis": policy.failures,
         "liability": policy.liabilities,
     }
+    terms = _term_names(policy)
     for key, options in known.items():
         value = getattr(pattern, key)
         if value is not None and value not in options:
             listed = sorted(options)
+            hint = suggest(value, options)
+            if not hint and key in terms:  # a Chinese word near one a verdict shows (瞒报 for 瞒报漏报)
+                near = closest(fold(value), [w for w in terms[key] if not w.isascii()])
+                hint = f"did you mean {terms[key][near]!r} ({near})?" if near is not None else ""
+            if not hint and key in terms:
+                hint = f"use one of {_term_list(policy, key)}"
+            elif not hint and key == "body":
+                hint = ("name it by its id, or by a name a record takes for it (村委会, 县水利局); "
+                        "`responsibility graph --area AREA --format mermaid` lists an area's bodies with their "
+                        "Chinese names")
             yield key, f"the pattern names {key} {value!r}, which the policy does not have", \
-                suggest(value, options) or (f"use one of {', '.join(listed)}" if len(listed) <= 8
-                                            else f"see the {key} ids in rules/")
+                hint or (f"use one of {', '.join(listed)}" if len(listed) <= 8 else f"see the {key} ids in rules/")
     for clause in pattern.clauses or ():
         if clause not in policy.clauses:
             yield "clauses", f"the pattern names clause {clause!r}, which the policy does not have", \
@@ -351,6 +443,8 @@ def run_scenario(ls: LoadedScenario, policy: PolicyView, jurisdiction: Jurisdict
         return Outcome(ls, None, errors=[str(exc)])
     out = Outcome(ls, verdict)
     expect = with_ids(sc.expect, policy)
+    out.written = [*zip(expect.findings, sc.expect.findings, strict=True),
+                   *zip(expect.forbidden, sc.expect.forbidden, strict=True)]
     out.errors += [f"expect: {message}" for group in (expect.findings, expect.forbidden) for pattern in group
                    for _, message, _ in _pattern_problems(pattern, policy)]
     for p in expect.findings:
