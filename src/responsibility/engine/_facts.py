@@ -990,7 +990,7 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
     # (kept per view by all it reads of the record: its area, kind, finder, concealers and each step's action and
     # receiver — what follows reads nothing else but the view's constant parts; ~4% of a decision made afresh)
     memos = policy.__dict__.get("_memos")
-    memo = memos.get(_NAMED_LINE) if memos else None
+    memo: dict[tuple[Any, ...], str | None] | None = memos.get(_NAMED_LINE) if memos else None
     if memo is None:
         memo = policy._memo(_NAMED_LINE, dict)
     mk = (rec["area"], kind, found_by, can_rectify, tuple(concealed_by),
