@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,3 +71,88 @@ def test_a_binary_column_reads_alike_from_a_table_and_from_its_parquet_file(tmp_
     from_frame = policy.assess(table.to_pandas())
     assert (from_table.assessed, from_table.rejected) == (from_frame.assessed, from_frame.rejected) == (4, 2)
     assert sorted(from_table.rejects["field"]) == ["deadline", "id"]
+
+
+# ---------------------------------------------------------------- 2. the server's ledger path in a 503
+
+
+def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every SQLite connection the ledger opens from now on may not grow its file by a page (SQLITE_FULL)."""
+    from responsibility.ledger import _store
+
+    made = _store.make_engine
+
+    def make_engine(url: str, *, file: str | None = None) -> Any:
+        engine = made(url, file=file)
+        import sqlalchemy as sa
+
+        def _full(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute(f"PRAGMA max_page_count={cur.execute('PRAGMA page_count').fetchone()[0]}")
+            cur.close()
+
+        sa.event.listen(engine, "connect", _full)
+        return engine
+
+    monkeypatch.setattr(_store, "make_engine", make_engine)
+
+
+def _damage(db: Path, name: str) -> None:
+    """Overwrite the cells of table ``name``'s page, as a disk fault would ("database disk image is malformed")."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0]
+    conn.close()
+    data = bytearray(db.read_bytes())
+    for i in range((root - 1) * page_size + 100, root * page_size, 5):
+        data[i] = 0x5A
+    db.write_bytes(bytes(data))
+
+
+NEW = [{"problem": f"N{i}", "type": "registered", "on": "2021-06-01", "area": "housing", "place": "330127100219",
+        "description": "屋顶漏雨" * 20} for i in range(200)]
+
+
+@pytest.mark.parametrize("fault", ["full", "damaged", "import"])
+@pytest.mark.parametrize("given", ["absolute", "relative", "url"])
+def test_a_503_of_the_ledger_names_no_server_path(tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch,
+                                                  caplog: pytest.LogCaptureFixture, fault: str, given: str) -> None:
+    """hostile41 left: the ledger's 503 (a full disk, a damaged database) told the HTTP caller the server's ledger
+    path, /srv/…/county.db. It now says "the server's ledger"; the operator's log keeps the path."""
+    import io
+    import json
+
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    root = tmp_path / "srv-secret"
+    root.mkdir()
+    db = root / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    events = tmp_path / "e.json"
+    events.write_text(json.dumps(NEW[:3]), encoding="utf-8")
+    assert run_cli("ledger", "add", str(db), str(events), "--by", "clerk")[0] == 0
+    monkeypatch.chdir(tmp_path)
+    target = {"absolute": str(db), "relative": "srv-secret/county.db", "url": "sqlite:///srv-secret/county.db"}[given]
+    if fault != "damaged":
+        _full_disk(monkeypatch)
+    app = create_app(Settings(auth=False, ledger=target, decision_log=tmp_path / "d.jsonl"))
+    if fault == "damaged":
+        _damage(db, "events")
+    with TestClient(app, raise_server_exceptions=False) as client:
+        if fault == "damaged":
+            got = client.get("/v1/ledger/events", params={"problem": "N1"})
+        elif fault == "full":
+            got = client.post("/v1/ledger/events", json=NEW[3:])
+        else:
+            rows = "问题编号,领域,所在地代码,登记日期\n" + "".join(f"M{i},危房改造,330127100219,2021-06-01\n"
+                                                          for i in range(300))
+            got = client.post("/v1/ledger/import", files={"file": ("l.csv", io.BytesIO(rows.encode()), "text/csv")})
+    assert got.status_code == 503, got.text[:600]
+    assert "srv-secret" not in got.text and "county.db" not in got.text and str(tmp_path) not in got.text, got.text
+    assert "the server's ledger" in got.text or fault == "damaged", got.text
+    assert "srv-secret" in caplog.text, caplog.text
