@@ -156,3 +156,31 @@ def test_a_503_of_the_ledger_names_no_server_path(tmp_path: Path, run_cli: Run, 
     assert "srv-secret" not in got.text and "county.db" not in got.text and str(tmp_path) not in got.text, got.text
     assert "the server's ledger" in got.text or fault == "damaged", got.text
     assert "srv-secret" in caplog.text, caplog.text
+
+
+# ---------------------------------------------------------------- 3. a 5,000-character option value
+
+
+LONG = "q" * 4_990 + "END-OF-IT!"
+
+
+@pytest.mark.parametrize("args", [
+    ("assess", "-", "-o", "o.csv", "--lang", LONG),
+    ("graph", "--area", LONG),
+    ("ledger", "list", "x.db", LONG),
+    ("ledger", "init", f"{LONG}/x.db"),
+    ("serve", "--port", LONG),
+    ("validate", LONG),
+    ("assess", "{in}", "-o", f"{LONG}/x.csv"),
+], ids=["lang", "area", "list", "init", "port", "validate", "output"])
+def test_an_option_of_5000_characters_is_cut_in_the_error(run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          args: tuple[str, ...]) -> None:
+    """hostile41 left: the command line repeated a value whole in its error (a 5,000-character --lang, --area or file
+    name gave a 5 KB message; `ledger init` 10 KB). The value is cut to its start and end and its length, which still
+    tell which one it was; the exit is 2, with no traceback."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.json").write_text('{"id": "a", "area": "housing", "place": "330127100219"}', encoding="utf-8")
+    code, _, err = run_cli(*(a.replace("{in}", "in.json") for a in args))
+    assert code == 2 and err.startswith("error: ") and "Traceback" not in err, err[:300]
+    assert len(err) < 900 and "q" * 60 + "…" in err and "characters)" in err, err
+    assert "END-OF-IT!" in err or (args[0] in ("ledger", "assess") and "/x." in err), err
