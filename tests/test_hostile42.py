@@ -4,6 +4,7 @@ and what else a fresh pass over the command line, batch and the service found.""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from collections.abc import Callable
 from pathlib import Path
@@ -184,3 +185,29 @@ def test_an_option_of_5000_characters_is_cut_in_the_error(run_cli: Run, tmp_path
     assert code == 2 and err.startswith("error: ") and "Traceback" not in err, err[:300]
     assert len(err) < 900 and "q" * 60 + "…" in err and "characters)" in err, err
     assert "END-OF-IT!" in err or (args[0] in ("ledger", "assess") and "/x." in err), err
+
+
+def test_health_names_no_path_of_the_decision_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """GET /health, which needs no token, told anyone that lines of the decision log were lost, naming its file:
+    "cannot write the decision log /srv/…/decisions.jsonl: no space left on its disk". It says so without the path."""
+    import errno
+
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, _log, create_app
+
+    def full(*_args: Any, **_kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    where = tmp_path / "srv-secret"
+    where.mkdir()
+    app = create_app(Settings(auth=False, decision_log=where / "decisions.jsonl"))
+    monkeypatch.setattr(_log, "_write_all", full)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.post("/v1/verdict", json={"id": "a", **BASE}).status_code == 200
+        with contextlib.suppress(OSError):  # (its writer thread may have met the full disk first)
+            app.state.service.log.flush()
+        got = client.get("/health")
+    said = got.json().get("decision_log", "")
+    assert got.status_code == 200 and "lost" in said and "the server's decision log" in said, got.text
+    assert "srv-secret" not in got.text and str(tmp_path) not in got.text, got.text
