@@ -211,3 +211,22 @@ def test_health_names_no_path_of_the_decision_log(tmp_path: Path, monkeypatch: p
     said = got.json().get("decision_log", "")
     assert got.status_code == 200 and "lost" in said and "the server's decision log" in said, got.text
     assert "srv-secret" not in got.text and str(tmp_path) not in got.text, got.text
+
+
+def test_a_place_outside_the_server_s_jurisdiction_is_not_told_to_pass_an_option() -> None:
+    """A place outside the server's jurisdiction was answered "pass the jurisdiction that contains it
+    (--jurisdiction)" over HTTP (verdict, route and each rejected line of assess): an option of the command line, which
+    an HTTP caller cannot give. The answer says to check the place's code; the code stays unknown_place."""
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    outside = {"id": "a", "area": "housing", "place": "999999999999"}
+    with TestClient(create_app(Settings(auth=False, decision_log=None)), raise_server_exceptions=False) as client:
+        got = [client.post("/v1/verdict", json=outside), client.post("/v1/route", json=outside),
+               client.post("/v1/assess", content=b'{"id": "a", "area": "housing", "place": "999999999999"}\n',
+                           headers={"content-type": "application/x-ndjson"})]
+    assert [g.status_code for g in got] == [422, 422, 200], [g.text for g in got]
+    for g in got:
+        assert "--jurisdiction" not in g.text and "check the place's code" in g.text and "unknown_place" in g.text, \
+            g.text

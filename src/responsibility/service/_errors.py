@@ -114,15 +114,30 @@ def suggestion_of(message: str) -> str | None:
     return tail if sep and head and tail else None
 
 
+#: The command line's words in a library message, and what an HTTP caller, who cannot pick the server's jurisdiction,
+#: is told instead (hostile42: a place outside it was answered "pass the jurisdiction that contains it
+#: (--jurisdiction)", an option of the command line).
+_CLI_WORDS = (("; pass the jurisdiction that contains it (--jurisdiction)",
+               "; check the place's code: this server answers only for the places of that jurisdiction"),)
+
+
+def http_words(message: str) -> str:
+    """A library message as an HTTP caller reads it: what to do said without the command line's options."""
+    for cli, http in _CLI_WORDS:
+        message = message.replace(cli, http)
+    return message
+
+
 def from_library(exc: ResponsibilityError) -> ApiError:
-    """The API error for a library exception: its message unchanged, its field when it has one."""
+    """The API error for a library exception: its message (:func:`http_words`), its field when it has one."""
     name = type(exc).__name__
     if isinstance(exc, ProblemError):
         code = getattr(exc, "code", "invalid")
-        return ApiError(422, str(exc), type=name, field=exc.field, record=exc.record, code=code,
+        said = http_words(str(exc))
+        return ApiError(422, said, type=name, field=exc.field, record=exc.record, code=code,
                         # (None where the message says what to do: the response reads it from there, and an
                         # endpoint may say more, as /v1/verdict does of a list)
-                        suggestion=None if suggestion_of(str(exc)) else record_hint(exc.field, code, str(exc)))
+                        suggestion=None if suggestion_of(said) else record_hint(exc.field, code, said))
     if isinstance(exc, JurisdictionError):
         return ApiError(422, str(exc), type=name)
     if isinstance(exc, ChainError):
