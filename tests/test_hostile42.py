@@ -230,3 +230,58 @@ def test_a_place_outside_the_server_s_jurisdiction_is_not_told_to_pass_an_option
     for g in got:
         assert "--jurisdiction" not in g.text and "check the place's code" in g.text and "unknown_place" in g.text, \
             g.text
+
+
+def _unchecked_text(values: list[Any], large: bool = False) -> Any:
+    """A string array holding ``values`` (bytes) unchecked, as a writer that does not check UTF-8 leaves one."""
+    import pyarrow as pa
+
+    raw = pa.array(values, pa.large_binary() if large else pa.binary())
+    return pa.Array.from_buffers(pa.large_string() if large else pa.string(), len(raw), raw.buffers(),
+                                 null_count=raw.null_count)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_string_column_of_bytes_that_are_not_utf8_rejects_the_row(run_cli: Run, tmp_path: Path,
+                                                                    workers: str) -> None:
+    """A Parquet string column (top level, a discovered field, a handled step's, a concealed_by item) holding bytes
+    that are not UTF-8, as a writer that does not check them leaves it (a Hive table of GBK text), ended the run with
+    exit 3 "internal error … Cannot normalize utf8 string" (or a UnicodeDecodeError). Its row is rejected naming the
+    field; the other rows give the findings they give in a file without those bytes."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    n, bad = 3000, {5: "id", 1500: "discovered.level", 2500: "handled", 2800: "concealed_by"}
+
+    def table(broken: bool) -> Any:
+        def cell(i: int, field: str, good: bytes) -> bytes:
+            return good + b"\xfe" if broken and bad.get(i) == field else good
+
+        disc = pa.StructArray.from_arrays(
+            [_unchecked_text([cell(i, "discovered.level", b"county") for i in range(n)]),
+             pa.array(["audit"] * n), pa.array(["2021-03-01"] * n)], names=["level", "channel", "on"])
+        step = pa.StructArray.from_arrays(
+            [pa.array(["assigned"] * n), pa.array(["county"] * n), pa.array(["township"] * n),
+             _unchecked_text([cell(i, "handled", b"township_government") for i in range(n)]),
+             pa.array(["2021-03-02"] * n)], names=["action", "by_level", "to_level", "to_body", "on"])
+        handled = pa.ListArray.from_arrays(pa.array(range(n + 1), pa.int32()), step)
+        concealed = pa.ListArray.from_arrays(
+            pa.array(range(n + 1), pa.int32()),
+            _unchecked_text([cell(i, "concealed_by", b"village") for i in range(n)], large=False))
+        return pa.table({"id": _unchecked_text([cell(i, "id", f"P-{i}".encode()) for i in range(n)]),
+                         "discovered": disc, "handled": handled, "concealed_by": concealed,
+                         **{k: [v] * n for k, v in BASE.items()}})
+
+    outs = {}
+    for broken in (False, True):
+        path = tmp_path / f"in-{broken}.parquet"
+        pq.write_table(table(broken), path, row_group_size=1000)
+        out, rej = tmp_path / f"out-{broken}.csv", tmp_path / f"rej-{broken}.csv"
+        code, _, err = run_cli("assess", str(path), "-o", str(out), "--rejects", str(rej), "--lang", "en",
+                               "--workers", workers, "--chunk-size", "1024")
+        assert code in (0, 1) and "internal error" not in err, err
+        outs[broken] = (out.read_text(encoding="utf-8-sig").splitlines(), _rejects(rej))
+    (clean, clean_rejects), (found, rejects) = outs[False], outs[True]
+    assert clean_rejects == {} and len(clean) > n, clean_rejects
+    assert rejects == {5: "id", 1500: "discovered.level", 2500: "handled[0].to_body", 2800: "concealed_by[0]"}
+    assert [r for r in clean if r.split(",")[0] not in {str(i) for i in bad}] == found, "the other rows changed"
