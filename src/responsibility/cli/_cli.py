@@ -95,6 +95,8 @@ def capped(text: str) -> str:
         return text
 
     def cut(m: re.Match[str]) -> str:
+        if "，" in m[0] or "。" in m[0]:  # Chinese prose (a clause's text quoted), which has no spaces: kept whole
+            return m[0]
         head, body, close, stop = _PARTS.fullmatch(m[0]).groups()  # type: ignore[union-attr]
         return f"{head}{body[:SHOWN]}…{body[-TAIL:]}{close} ({len(body):,} characters){stop}" if len(body) > ECHO \
             else m[0]
