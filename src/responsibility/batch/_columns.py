@@ -19,6 +19,7 @@ nearest field name as a hint). It is one error for the whole file, not one per r
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import re
@@ -138,6 +139,9 @@ def flat_record(row: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     found: dict[str, Any] = {}
     bad: str | None = None
     for key, value in row.items():
+        if isinstance(value, bytes):  # a binary column's cell (Parquet, Arrow, pandas): the UTF-8 text it holds,
+            with contextlib.suppress(UnicodeDecodeError):  # as _read.as_text reads such a column; other bytes stay,
+                value = value.decode("utf-8")  # refused naming the field ("bytes that are not UTF-8 text (b'…')")
         if value is None or value == "" or PANDAS_INDEX.match(key) or _is_nan(value):
             continue
         if key in NESTED and isinstance(value, str):
@@ -348,10 +352,15 @@ def _midnight_dates(col: Any) -> Any:
 
 def needs_rows(table: Any) -> bool:
     """Whether a nested field is given as JSON text, or ``discovered`` beside dotted ``discovered.*`` columns (such
-    a table is read row by row: each row gives one of them, or is refused, as a CSV file's)."""
+    a table is read row by row: each row gives one of them, or is refused, as a CSV file's), or a column is binary
+    (each cell then read as the UTF-8 text it holds, or refused naming its column, by :func:`flat_record`: a
+    deadline as bytes was refused in every row, "got a bytes", in an Arrow table, read as text from a Parquet
+    file)."""
     import pyarrow as pa
 
     if "discovered" in table.column_names and any(n in table.column_names for n in DOTTED):
+        return True
+    if any(pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type) for f in table.schema):
         return True
     return any(n in table.column_names and (pa.types.is_string(table.schema.field(n).type)
                                             or pa.types.is_large_string(table.schema.field(n).type))

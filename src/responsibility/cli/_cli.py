@@ -20,6 +20,7 @@ import gc
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -79,6 +80,30 @@ def _one_line(exc: RulesError) -> str:
     return first
 
 
+#: The longest run of characters without a space (an option's value, a file name) an error repeats whole; a longer
+#: one is shown by its first :data:`SHOWN` and last :data:`TAIL` characters and its length (hostile41: a
+#: 5,000-character --lang, --area or file name came back whole, a 5 KB or 10 KB message; the service cuts at 120).
+ECHO, SHOWN, TAIL = 200, 60, 20
+_RUN = re.compile(r"\S{" + str(ECHO + 1) + ",}")
+_PARTS = re.compile(r"""([(\['"]*)(.*?)(['")\]]*)([.,:;]*)""", re.S)  # (quotes, brackets, punctuation: kept)
+
+
+def capped(text: str) -> str:
+    """``text`` with each run of characters without a space longer than :data:`ECHO` cut to its start and end and
+    its length: ``'xxxx…xxxx' (5,000 characters)``, still telling which value it was."""
+    if len(text) <= ECHO:
+        return text
+
+    def cut(m: re.Match[str]) -> str:
+        if "，" in m[0] or "。" in m[0]:  # Chinese prose (a clause's text quoted), which has no spaces: kept whole
+            return m[0]
+        head, body, close, stop = _PARTS.fullmatch(m[0]).groups()  # type: ignore[union-attr]
+        return f"{head}{body[:SHOWN]}…{body[-TAIL:]}{close} ({len(body):,} characters){stop}" if len(body) > ECHO \
+            else m[0]
+
+    return _RUN.sub(cut, text)
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -87,9 +112,9 @@ class _Group(click.Group):
             if ctx.invoked_subcommand == "validate" or (ctx.invoked_subcommand == "test" and _policy_root(exc) is None):
                 # (a scenario file's problems: no other command lists them, so `test` does, one a line)
                 for issue in exc.issues:
-                    click.echo(f"error: {issue}", err=True)
+                    click.echo(f"error: {capped(str(issue))}", err=True)
             else:
-                click.echo(f"error: {_one_line(exc)}", err=True)
+                click.echo(f"error: {capped(_one_line(exc))}", err=True)
             ctx.exit(2)
         except ResponsibilityError as exc:
             from .._errors import ReaderGone
@@ -99,10 +124,10 @@ class _Group(click.Group):
             if isinstance(exc, JurisdictionError) and "problem(s)" in str(exc).split("\n", 1)[0]:
                 # a list of a file's problems (at most 20 and a count): one a line, as validate lists issues
                 first, *rest = str(exc).split("\n")
-                click.echo("\n".join([f"error: {first}", *(f"  {x}" for x in rest)]), err=True)
+                click.echo("\n".join([f"error: {capped(first)}", *(f"  {capped(x)}" for x in rest)]), err=True)
                 ctx.exit(2)
             text = " ".join(str(exc).split("\n"))
-            click.echo(f"error: {text}", err=True)
+            click.echo(f"error: {capped(text)}", err=True)
             ctx.exit(2)
 
 
@@ -554,7 +579,7 @@ def _error(message: str) -> None:
     import contextlib
 
     with contextlib.suppress(OSError, ValueError):  # stderr itself may be gone
-        click.echo(f"error: {message}", err=True)
+        click.echo(f"error: {capped(message)}", err=True)
 
 
 def no_set_hint(where: str) -> str | None:
@@ -798,7 +823,7 @@ def end_for_bad(bad: list[ProblemError], total: int) -> None:
     if not bad:
         return
     for exc in bad:
-        click.echo(f"error: {' '.join(str(exc).split())}", err=True)
+        click.echo(f"error: {capped(' '.join(str(exc).split()))}", err=True)
     answered = total - len(bad)
     others = ("the other record is answered above" if answered == 1 else
               f"the other {answered:,} are answered above" if answered else "none was answered")

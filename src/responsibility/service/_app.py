@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, replace
@@ -423,6 +424,16 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> FastAPI:
     return app
 
 
+def _without_log_path(text: str, path: Any) -> str:
+    """``text`` (what the decision log says is wrong) with its file named "the server's decision log"."""
+    if not path:
+        return text
+    for form in sorted({str(path), os.path.abspath(path), os.path.realpath(path)}, key=len, reverse=True):
+        text = re.sub(r"(?:the )?decision log " + re.escape(form) + r"(?![\w/])", "the server's decision log", text)
+        text = text.replace(form, "the server's decision log")
+    return text
+
+
 def _routes(app: FastAPI, svc: Service) -> None:
     s = svc.settings
     problem_body = {"requestBody": {"required": True, "content": {
@@ -432,7 +443,9 @@ def _routes(app: FastAPI, svc: Service) -> None:
              "`decision_log` says when lines of the decision log were lost")
     async def health() -> dict[str, str]:
         if svc.log is not None and (failing := svc.log.failing()):  # (review22b R22b-7: it said nothing)
-            return {"status": "ok", "decision_log": failing}
+            # (without the log's path: /health needs no token, and a server's paths are not the caller's to learn;
+            # hostile42: it said "cannot write the decision log /srv/…/decisions.jsonl"; the server's log has it)
+            return {"status": "ok", "decision_log": _without_log_path(failing, s.decision_log)}
         return {"status": "ok"}
 
     @app.get("/version", tags=["service"], response_model=VersionOut,

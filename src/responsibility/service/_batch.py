@@ -36,7 +36,7 @@ from ..policy._encoding import HIGH, SNIFF, bom_encoding, detect_encoding
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal
-from ._errors import ApiError, too_large, too_slow
+from ._errors import ApiError, http_words, too_large, too_slow
 
 #: The longest line read as one record (as ``responsibility assess`` reads JSON lines): a longer
 #: one is a reject, read past without being held.
@@ -334,7 +334,10 @@ class Batch:
             self.output_hash.update(out)
             self.spool.write(out)
         for r in result.rejects:
-            self._emit({"rejected": dict(zip(_lib.REJECT_COLUMNS, r, strict=True))})
+            row = dict(zip(_lib.REJECT_COLUMNS, r, strict=True))
+            if isinstance(row.get("reason"), str):
+                row["reason"] = http_words(row["reason"])
+            self._emit({"rejected": row})
         self.assessed += result.assessed
         self.rejected += len(result.rejects)
         self.findings += n

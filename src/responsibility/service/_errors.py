@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import functools
 import logging
 import re
 import secrets
@@ -113,15 +114,30 @@ def suggestion_of(message: str) -> str | None:
     return tail if sep and head and tail else None
 
 
+#: The command line's words in a library message, and what an HTTP caller, who cannot pick the server's jurisdiction,
+#: is told instead (hostile42: a place outside it was answered "pass the jurisdiction that contains it
+#: (--jurisdiction)", an option of the command line).
+_CLI_WORDS = (("; pass the jurisdiction that contains it (--jurisdiction)",
+               "; check the place's code: this server answers only for the places of that jurisdiction"),)
+
+
+def http_words(message: str) -> str:
+    """A library message as an HTTP caller reads it: what to do said without the command line's options."""
+    for cli, http in _CLI_WORDS:
+        message = message.replace(cli, http)
+    return message
+
+
 def from_library(exc: ResponsibilityError) -> ApiError:
-    """The API error for a library exception: its message unchanged, its field when it has one."""
+    """The API error for a library exception: its message (:func:`http_words`), its field when it has one."""
     name = type(exc).__name__
     if isinstance(exc, ProblemError):
         code = getattr(exc, "code", "invalid")
-        return ApiError(422, str(exc), type=name, field=exc.field, record=exc.record, code=code,
+        said = http_words(str(exc))
+        return ApiError(422, said, type=name, field=exc.field, record=exc.record, code=code,
                         # (None where the message says what to do: the response reads it from there, and an
                         # endpoint may say more, as /v1/verdict does of a list)
-                        suggestion=None if suggestion_of(str(exc)) else record_hint(exc.field, code, str(exc)))
+                        suggestion=None if suggestion_of(said) else record_hint(exc.field, code, said))
     if isinstance(exc, JurisdictionError):
         return ApiError(422, str(exc), type=name)
     if isinstance(exc, ChainError):
@@ -185,11 +201,11 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
-        return exc.response()
+        return without_ledger_path(request, exc).response()
 
     @app.exception_handler(ResponsibilityError)
     async def library_error(request: Request, exc: ResponsibilityError) -> Response:
-        return from_library(exc).response()
+        return without_ledger_path(request, from_library(exc)).response()
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -239,6 +255,67 @@ def install(app: FastAPI) -> None:
         log.exception("internal error %s on %s %s", ref, request.method, printable(request.url.path))
         return ApiError(500, f"internal error (a bug); the server's log has it as {ref}", type="InternalError",
                         suggestion="report it with this id").response()
+
+
+def ledger_names(target: str | None) -> list[tuple[str, str]]:
+    """How a message may name the server's ledger ``target`` (a path or URL, as ``serve --ledger`` gives it), each
+    with the words an HTTP caller is told instead, longest first: its files (also its -wal, -shm and -journal) as
+    given and made absolute, the URL, and the directory that holds them (made absolute: a relative one, ``data``,
+    is a word a message may hold)."""
+    import os
+
+    from ..ledger._ledger import database_files
+
+    if not target:
+        return []
+    names: dict[str, str] = {target: "the server's ledger"}
+    files = database_files(target)
+    for f in files:
+        words = "the server's ledger" + f[len(files[0]):]
+        names[f] = words
+        for form in (os.path.abspath(f), os.path.realpath(f)):
+            names[form] = words
+            if os.path.dirname(form) not in ("", os.sep):
+                names.setdefault(os.path.dirname(form), "the ledger's directory")
+    return sorted(names.items(), key=lambda kv: -len(kv[0]))
+
+
+@functools.lru_cache(maxsize=8)
+def _ledger_pattern(target: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    names = dict(ledger_names(target))
+    # (a name stands alone: not inside a longer path or word, so that `--ledger x` hides no x of a message)
+    return re.compile(r"(?<![\w./\\-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w/\\])"), names
+
+
+def names_ledger(text: str, target: str | None) -> bool:
+    """Whether ``text`` (a library error's message) names the server's ledger ``target``: the database's fault (a
+    full disk, a damaged file), not the request's."""
+    return bool(target) and _ledger_pattern(str(target))[0].search(text) is not None
+
+
+def without_ledger_path(request: Request, err: ApiError) -> ApiError:
+    """``err`` without the server's ledger path (its files, directory or URL) in what the caller is told: a damaged
+    ledger, a full disk or a locked database was answered 503 naming ``/srv/ledgers/county.db``, a path of the
+    server's an HTTP caller must not learn (hostile41 left). The operator's log keeps the message as it was."""
+    svc = getattr(request.app.state, "service", None)
+    target = getattr(getattr(svc, "settings", None), "ledger", None)
+    if not target or not isinstance(target, str):
+        return err
+    pattern, names = _ledger_pattern(target)
+    said = [err.message, err.suggestion or "", *(v for v in err.extra.values() if isinstance(v, str))]
+    if not any(pattern.search(x) for x in said):
+        return err
+
+    def hide(text: str) -> str:
+        text = pattern.sub(lambda m: names[m[0]], text)
+        return text.replace("the ledger the server's ledger", "the server's ledger")
+
+    log.warning("%s %s: %s (answered %s without the ledger's path)", request.method, printable(request.url.path),
+                printable(err.message), err.status)
+    err.message = hide(err.message)
+    err.suggestion = hide(err.suggestion) if err.suggestion is not None else None
+    err.extra = {k: hide(v) if isinstance(v, str) else v for k, v in err.extra.items()}
+    return err
 
 
 _CHARSET = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,39}")

@@ -43,7 +43,7 @@ from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal, _level, full_code
 from ._batch import paced
-from ._errors import ApiError, from_library, too_large
+from ._errors import ApiError, from_library, names_ledger, too_large
 from ._log import digest
 from ._models import ErrorOut
 
@@ -548,9 +548,12 @@ def install(app: FastAPI, svc: Service) -> None:
                 where = "mapping" if mapping_path is not None and mapping_name in message else \
                     "encoding" if "encoding" in message and isinstance(encoding, str) and encoding else \
                     "sheet" if f"no sheet {sheet!r}" in message else getattr(exc, "field", "file")
+                # (the ledger's own fault, a full disk under it, is 503 as elsewhere: it was 422 field 'file', the
+                # caller's file blamed, since its words hold no "database"; hostile42)
                 err = ApiError(422, message, type=type(exc).__name__, field=where) \
                     if isinstance(exc, LedgerError) and "database" not in message \
-                    and getattr(exc, "retry_after", None) is None else from_library(exc)
+                    and getattr(exc, "retry_after", None) is None \
+                    and not names_ledger(str(exc), svc.settings.ledger) else from_library(exc)
                 err.message = message
                 svc.record(who, endpoint, err.status, started=started, input=input_hash, error=err.type)
                 raise err from None
