@@ -1199,7 +1199,9 @@ def test_an_assignment_to_the_place_level_naming_no_body_is_set_aside_and_says_o
          "handled": [{"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-02"}],
          "deadline": "2021-04-01", "as_of": "2021-06-30"}
     for view, unhandled_bodies in ((policy, []), (policy.with_parameters(place_above_rectifiers="holder"),
-                                                  ["province_poverty_office"])):
+                                                  ["province_construction"])):
+        # (fid41c, review41b D1: the province found it through no body named, its one holder the 扶贫办 by 二(二)5
+        # alone; receiving_level_body names 省住建, 二(六)4(6) 督促农村危旧房改造工作)
         for engine in ("compiled", "durable"):
             v = view.who_answers(p, engine=engine)  # type: ignore[arg-type]
             unhandled = [f for f in v.findings if f.basis == "not_handled"]

@@ -43,6 +43,7 @@ from ._facts import (
     SELF_RECTIFIED,
     Context,
     Fact,
+    _guides_only,
     derive,
     holds_own_work,
     in_force_from,
@@ -148,6 +149,11 @@ _OTHER_STAGES: tuple[Stage, ...] = ("handling", "discovery", "supervision")
 #: The same for a named concealer with none at handling (the concealment's stage): the school, whose 认定 is at
 #: discovery and rectification (二(六)2(1)), hid from the check the problem its own duty concerns (review32 F5).
 _CONCEALER_STAGES: tuple[Stage, ...] = ("discovery", "rectification", "supervision")
+#: The same for a named (or receiving_level_body's chosen) body of a city or the province that holds no part in passing
+#: the problem on, where its level's one holder of that is the 扶贫办 by 二(二)5 指导督促基层 alone: its part in the
+#: kind's work is at these stages (二(六)5(6) 省市行业主管部门…指导、协调和督促农村饮用水达标提标工程建设;
+#: review41b D1).
+_RECEIVER_STAGES: tuple[Stage, ...] = ("discovery", "rectification", "supervision")
 
 class Plan:
     """The findings of one shape of record (:meth:`Decider.shape`), short of the record's own parts.
@@ -535,7 +541,7 @@ class Decider:
         # look-up in its large table per hit costs more than the key's own tuples)
         pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
               facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
-              tuple([(rule.id, fact.get("body"), fact.get("later")) for rule, fact in hits]))
+              tuple([(rule.id, fact.get("body"), fact.get("later"), fact.get("nod")) for rule, fact in hits]))
         placed = self._placements.get(pk)
         if placed is not None:
             return placed, False, pk
@@ -880,7 +886,10 @@ class Decider:
                          escalate and self.disposal(fact))
             # a department its level handed the problem only after the level's limit, and that then sat on it: its
             # reason gives its own day (R-sat)
-            own_day = bool(handed) and t == "unhandled" and (lvl, key[0]) in handed
+            own_day = t == "unhandled" and ((bool(handed) and (lvl, key[0]) in handed)
+                                            or (fpart[7] and body == key[0]))
+            # (… or the body a level was handed the problem by an assignment it has no duty to rectify, which sat on
+            # it: misassigned_body_passes_on, the fact's ``nod``; :meth:`handed_on`)
             linked = links.get(key, ()) if links else ()
             mk = (key, duties, rules, fpart, passed, own_day, aside, linked)
             form = memo.get(mk)
@@ -1037,7 +1046,7 @@ class Decider:
         # What a hit places depends on its rule (area, kind, stage, basis, liability, holders), the
         # body its fact names where the rule reads it, the place's level and the record's sector.
         mk = (rule.id, fact.get("body") if rule.holders is None or rule.basis == "supervision" else None,
-              prank, sector, fact.get("later"))
+              prank, sector, fact.get("later"), fact.get("nod") if rule.basis == "not_handled" else None)
         got = memo.get(mk)
         if got is None:
             got = memo[mk] = self._placing_of(area, kind, prank, rule, fact, sector)
@@ -1095,6 +1104,14 @@ class Decider:
                 stages = _OTHER_STAGES if rule.basis == "not_rectified" else _CONCEALER_STAGES
                 own = next((got for st in stages if (got := policy.reaching(
                     policy.stage_holders(area, kind, st, sector), prank, area, kind, st, own=True).get(body))), own)
+            if not own and rule.basis == "not_handled" and kind is not None:
+                # a body of a city or the province whose one holder of the kind's handling is the 扶贫办 by 二(二)5
+                # 省市有关部门…负责指导督促基层问题发现和整改 alone (a guidance duty reaching below, not one to pass
+                # problems on): the department receiving_level_body chooses there (_facts.pressing_department), or a
+                # record names, answers with the duties the text ties it to the kind's work by (二(六)5(6) 省市行业主管
+                # 部门…指导、协调和督促农村饮用水达标提标工程建设: 市水利; 二(六)4(6) 省市住房城乡建设部门…督促农村危旧
+                # 房改造工作: 市住建), not on 一(三)/一(四) alone as a finder with no part (review41b D1)
+                own = self._tied_elsewhere(area, kind, prank, body, sector) or own
             if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
                 # A named body of the chain answers for what it itself failed to do, whatever its
                 # duties in the area (一(四) 对发现问题没有按程序及时交办和上报的: the finder's, the receiver's).
@@ -1109,16 +1126,52 @@ class Decider:
         # a body its level handed the problem to only after the handling limit did not hold it for the level's delay
         # (_facts._later; fidelity12 G3c): the level's other holders answer, or nobody
         later = fact.get("later")
+        # a body handed a problem it has no duty to rectify, which sat on it (misassigned_body_passes_on: true, the
+        # fact's ``nod``): its part was to pass it on — 二(二)3 负责涉及本部门问题的…分类办理, the duty the text gives
+        # it for sorting what it has, whatever its duties in the kind (fid41's suggestion: 县医保, holding none in the
+        # finance line, cited 一(三)/一(四) only)
+        handed = fact.get("body") if rule.basis == "not_handled" and fact.get("nod") else None
         out = []
         for body, duties in holders:
             if policy.level_rank[policy.bodies[body].level] < prank or (later and body in later.split()):
                 continue
+            if body == handed:
+                duties = tuple(dict.fromkeys((*duties, *self._sorting(body, prank))))
             if rule.basis == "supervision" and (body == fact.get("body") or fact.get("body") in policy.under(body)):
                 # the named assignee does not supervise its own rectification, nor is a body it leads at its level
                 # its supervisor (二(一) 党委领导、政府负责; 二(二)4 党委、政府…指导督促部门和乡村; probe8 P8-29)
                 continue
             out.append(((body, rule.basis, rule.liability), tuple(duties)))
         return tuple(out)
+
+    def _tied_elsewhere(self, area: str, kind: str, prank: int, body: str, sector: str | None) -> tuple[str, ...]:
+        """The duties of ``body`` (a department of a city or the province) in the kind's own area at
+        the stages other than handling (:data:`_RECEIVER_STAGES`) that reach the problem's place, where its level's
+        one holder of the kind's handling holds it only by duties of another area reaching below
+        (:func:`~._facts._guides_only`: 二(二)5); ``()`` elsewhere. The duties by which
+        :func:`~._facts.pressing_department` ties a department to the work (not scope area_holders: 二(二)3's
+        generic 涉及本部门问题), in the record's line, else as for a record naming none (review41b D1). The level's role
+        (市相关部门（问题所属部门）, which pressing_department names where several departments are so tied, or none)
+        answers with the duties it holds there for a record naming no line, which stand for those departments'
+        (二(六)3(5) 医保、卫健等相关行业主管部门…统筹协调、督促落实; 二(六)2(4) 教育、财政、民政…指导、协调
+        教育扶贫政策的落实); where it holds none (f25b-1), with none. (Kept with the placing: :meth:`_placing`.)"""
+        policy = self.policy
+        b = policy.bodies[body]
+        if policy.roles.get(b.level) is None:
+            return ()
+        stage = policy.failures["not_handled"].stage
+        held = {x: ds for x, ds in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind,
+                                                   stage).items() if policy.bodies[x].level == b.level}
+        if not held or body in held or not _guides_only(policy, area, held):
+            return ()
+        for line in (None,) if b.role else dict.fromkeys((sector, None)):
+            got = tuple(dict.fromkeys(
+                d for st in _RECEIVER_STAGES for d in (policy.reaching(policy.stage_holders(area, kind, st, line),
+                                                                       prank, area, kind, st).get(body) or ())
+                if policy.duty_area[d] == area and policy.duties[d].scope != "area_holders"))
+            if got:
+                return got
+        return ()
 
     def _held_only(self, area: str, kind: str, holders: Sequence[tuple[str, tuple[str, ...]]]
                    ) -> list[tuple[str, tuple[str, ...]]]:
@@ -1291,7 +1344,9 @@ class Decider:
             if isinstance(lvl, int):
                 # (the days' texts kept by day, _ISO: date.isoformat formats through PyUnicode_FromFormat, ~0.5 us)
                 # the day the body was itself handed it (R-sat), else the day its level received it
-                day = ctx.handed[(lvl, own)] if own is not None else received.get(lvl)
+                # (or, for a body handed it with no duty to rectify it, the day it was: handed_on)
+                day = (ctx.handed.get((lvl, own)) or self.handed_on(problem, lvl, own)) if own is not None \
+                    else received.get(lvl)
                 if day is not None:
                     values["received"] = iso.get(day) or _iso(day)
                     if in_force is not None and day < in_force:
@@ -1471,6 +1526,16 @@ class Decider:
             after.append(basis)
         return clauses, tuple(rests), tuple(after)
 
+    def _sorting(self, body_id: str, prank: int) -> tuple[str, ...]:
+        """The duties the text gives ``body_id`` for sorting and passing on problems it has, whatever their kind
+        (duty kind ``assignment``, held by every member unit in its area: scope area_holders — 二(二)3 成员单位…负责涉及
+        本部门问题的动态发现、分类办理、即时整改), that reach a problem placed at level rank ``prank``; ``()`` for a
+        body the text gives none (a village, a township, a city's bureau)."""
+        policy = self.policy
+        mine = tuple(d for d, duty in policy.duties.items() if duty.scope == "area_holders"
+                     and "assignment" in (duty.kinds or ()) and body_id in duty.holders)
+        return policy.reaching({body_id: mine}, prank).get(body_id, ()) if mine else ()
+
     def withheld(self, basis: str, sev: int) -> tuple[str, ...]:
         """The parameters that withheld a liability a finding of ``basis`` could give from a problem of severity rank
         ``sev``: each liability the failure gives only from a severity above it (unit_liability_from,
@@ -1524,13 +1589,15 @@ class Decider:
         escalate = bool(fact.get("escalate"))
         disposal = self.disposal(fact)  # (reason_values reads it too: what else would have disposed of it)
         mine = self.own_holding(key[0], duties, fact)  # (and it: whether the body was itself to rectify what it held)
-        fkey = (id(static), key, duties, severity, escalate, own_day, disposal, mine)
+        # (and whether it was handed a problem it has no duty to rectify: reason_values)
+        misassigned = fact.get("t") == "unhandled" and bool(fact.get("nod"))
+        fkey = (id(static), key, duties, severity, escalate, own_day, disposal, mine, misassigned)
         form = self._forms.get(fkey)
         if form is not None:
             return form
         body_id, basis, liability = key
         body = self.policy.bodies[body_id]
-        text = self._texts.get((body_id, basis, duties, severity, escalate, own_day, disposal, mine))
+        text = self._texts.get((body_id, basis, duties, severity, escalate, own_day, disposal, mine, misassigned))
         if text is None:  # fewer than forms: kept apart, so that a new form seldom formats anew
             failure = self.policy.failures[basis]
             own = self.reason_values(body_id, "", duties, severity, fact)
@@ -1538,7 +1605,7 @@ class Decider:
                                            own, CONTEXT_FIELDS)
             en, partial_en = fill_template(failure.reason_handed_en or failure.reason_en if own_day
                                            else failure.reason_en, own, CONTEXT_FIELDS)
-            text = self._texts[(body_id, basis, duties, severity, escalate, own_day, disposal, mine)] = (
+            text = self._texts[(body_id, basis, duties, severity, escalate, own_day, disposal, mine, misassigned)] = (
                 zh, en, dict(own) if partial_zh or partial_en else None)
         form = self._forms[fkey] = FindingForm(
             level=body.level, body=body_id, name=body.name, name_en=body.en, basis=basis, liability=liability,
@@ -1656,13 +1723,25 @@ class Decider:
         values.update(self.context_values(problem, fact, ctx))
         failure = self.policy.failures[basis]
         own = ctx.handed.get((fact["lvl"], body_id)) if fact["t"] == "unhandled" else None
-        if own is not None:  # it answers from the day it was itself handed it (Context.handed)
+        if own is None and fact["t"] == "unhandled" and fact.get("nod") and fact.get("body") == body_id:
+            own = self.handed_on(problem, fact["lvl"], body_id)
+        if own is not None:  # it answers from the day it was itself handed it (Context.handed, handed_on)
             values["received"] = own.isoformat()
             values.update(since_values(self._in_force) if self._in_force is not None and own < self._in_force
                           else {"since": "", "since_en": ""})
             return ((failure.reason_handed or failure.reason).format_map(values),
                     (failure.reason_handed_en or failure.reason_en).format_map(values))
         return failure.reason.format_map(values), failure.reason_en.format_map(values)
+
+    def handed_on(self, problem: Problem, lvl: Any, body: str) -> dt.date | None:
+        """The day the record shows ``body`` (of level rank ``lvl``) was first assigned the problem: for a body handed
+        it by an assignment it has no duty to rectify, which then sat on it (misassigned_body_passes_on: true; _facts
+        ._misassigned counts its limit from that step), the day its reason gives (fid41's suggestion). The first such
+        step, as the record shows it; None where it shows none."""
+        rank = self.policy.level_rank
+        days = [h.on for h in problem.handled or () if h.action == "assigned" and h.to_body == body
+                and rank.get(h.to_level) == lvl]
+        return min(days) if days else None
 
     def disposal(self, fact: Fact) -> int:
         """For a fact of a level below the problem's authority (``escalate``), how else than by reporting it upward
@@ -1745,6 +1824,14 @@ class Decider:
         elif policy.level_rank[body.level] == max(policy.level_rank.values()):
             held, act = ("holds_top" if duties and "holds_top" in phrases else held), "pass_on_top"
         values["holds"], values["holds_en"] = phrases.get(held, ""), phrases.get(f"{held}_en", "")
+        # why a body answers from the day it was itself handed it (reason_handed's {handed}): its level had run out of
+        # time; or, handed a problem it has no duty to rectify (misassigned_body_passes_on: true, the fact's ``nod``),
+        # it was to pass it on or report it — said in place of its duties (fid41's suggestion)
+        handed = "handed_late"
+        if fact.get("t") == "unhandled" and fact.get("nod") and "handed_misassigned" in phrases:
+            handed, held, act = "handed_misassigned", "", "pass_on_misassigned"
+            values["holds"] = values["holds_en"] = ""
+        values["handed"], values["handed_en"] = phrases.get(handed, ""), phrases.get(f"{handed}_en", "")
         values["pass_on"] = phrases.get(act, phrases.get("pass_on", ""))
         values["pass_on_en"] = phrases.get(f"{act}_en", phrases.get("pass_on_en", ""))
         # 主要领导是第一责任人 once: not again after a quoted duty that says it (二(一)1; N10-9)

@@ -669,8 +669,68 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
                     got = standing_body(policy, area, kind, level, held, stage)
             else:
                 got = standing_body(policy, area, kind, level, held, stage)
+        elif held and _guides_only(policy, area, held):
+            # a city or the province whose one holder of the kind's handling holds it only by 二(二)5
+            # 省市有关部门…负责指导督促基层问题发现和整改 (the 扶贫办: a guidance duty of no part in the area's work,
+            # not one to pass problems on): 一(三) 省市两级及时回应基层反映问题 names no body, and the record does not
+            # show the office had it (review41b D1) — the department the text ties to the kind's work at the level,
+            # else the role, once
+            got = pressing_department(policy, area, kind, level, policy.sector_of(sector), prank)
     memo[key] = got
     return got
+
+
+def _guides_only(policy: PolicyView, area: str, held: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether a level's one holder of a kind's handling (``held``) holds it only by duties of another area that reach
+    only problems below its level (二(二)5 指导督促基层, rules/areas/discovery.yaml
+    discovery_province_city_offices_guide): no part the text gives it in this area's work (review41b D1)."""
+    if len(held) != 1:
+        return False
+    duties = next(iter(held.values()))
+    return bool(duties) and all(policy.duty_area[d] != area and policy.duties[d].reach == "below" for d in duties)
+
+
+def pressing_department(policy: PolicyView, area: str, kind: str | None, level: str, line: str | None,
+                        prank: int) -> str | None:
+    """The body of ``level`` (the city, the province) that stands for it by ``receiving_level_body: unresolved`` where
+    its only holder of the kind's handling guides the grassroots (:func:`_guides_only`): the one department of the
+    level the text gives a part in the kind's own work in its area, at any stage (二(六)5(6)
+    省市行业主管部门…指导、协调和督促农村饮用水达标提标工程建设: 市水利; 二(六)4(6)
+    省市住房城乡建设部门…督促农村危旧房改造工作: 市住建) — the record's line's where it is one of them — else the
+    level's role (市相关部门（问题所属部门）), unresolved, once; None at a level without a role. ``prank``: the place's
+    level rank — only duties that reach the problem count (市财政's allocation reaches its own level's funds only).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> pressing_department(p, "water", "water_project_irregular", "city", None, 3)
+    'city_water'
+    >>> pressing_department(p, "housing", "housing_renovation_late", "province", None, 3)
+    'province_construction'
+    """
+    role = policy.roles.get(level)
+    if role is None:
+        return None
+    bodies = policy.bodies
+    kind_of = bodies[role].kind
+
+    def tied(at: str | None) -> list[str]:
+        return list(dict.fromkeys(
+            b for st in STAGES for b, ds in policy.reaching(policy.stage_holders(area, kind, st, at), prank, area,
+                                                            kind, st).items()
+            if bodies[b].level == level and bodies[b].kind == kind_of and not bodies[b].role
+            and any(policy.duty_area[d] == area and policy.duties[d].scope != "area_holders" for d in ds)))
+
+    if line is not None:
+        mine = [b for b in tied(line) if bodies[b].sector == line]
+        if mine:
+            return mine[0]
+        # (else the line's department where the text gives it a part in the area, as receiving_body reads a line;
+        # the role would stand for the line the record names — a line whose department has none says nothing)
+        own = line_department(policy, level, line)
+        if own is not None and not bodies[own].role and policy.has_part(area, kind, own, line):
+            return own
+    found = tied(None)
+    return found[0] if len(found) == 1 else role
 
 
 def standing_for(policy: PolicyView, area: str, kind: str | None, level: str, body: str, failure: str,
