@@ -479,7 +479,7 @@ def test_a_gzip_file_under_a_text_name_and_a_header_in_capitals_are_told(run_cli
 
 def test_text_in_a_binary_parquet_column_is_checked_as_text(run_cli: Any, tmp_path: Any) -> None:
     """review22b R22b-3: ids in a Parquet binary column skipped the control-character check (NUL and ESC reached the
-    outputs); the same ids in a string column were refused. A binary column that is not UTF-8 is refused by name."""
+    outputs); the same ids in a string column were refused. A binary column that is not UTF-8 is rejected, its row alone, naming the field."""
     import pyarrow.parquet as pq
 
     base = {"area": ["housing"] * 3, "place": ["330127100219"] * 3, "as_of": ["2021-03-05"] * 3,
@@ -493,7 +493,8 @@ def test_text_in_a_binary_parquet_column_is_checked_as_text(run_cli: Any, tmp_pa
     assert "problem 'a\\x00b', field 'id'" in err and "a\\\\x00b" not in err, err  # (escaped once, not twice)
     pq.write_table(pa.table({"id": pa.array([b"\xff\xfe", b"x", b"y"], pa.binary()), **base}), path)
     code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.csv"), "--lang", "en")
-    assert code == 2 and "the column 'id' holds bytes that are not UTF-8 text" in err, err
+    # (hostile42: the row is rejected naming its field, the others assessed — one bad record never sinks a run)
+    assert code == 1 and "rejected: 1" in err and "field 'id': bytes that are not UTF-8 text" in err, err
 
 
 def test_a_utf16_csv_is_read_with_a_note(run_cli: Any, tmp_path: Any) -> None:
