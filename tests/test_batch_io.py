@@ -479,7 +479,8 @@ def test_a_gzip_file_under_a_text_name_and_a_header_in_capitals_are_told(run_cli
 
 def test_text_in_a_binary_parquet_column_is_checked_as_text(run_cli: Any, tmp_path: Any) -> None:
     """review22b R22b-3: ids in a Parquet binary column skipped the control-character check (NUL and ESC reached the
-    outputs); the same ids in a string column were refused. A binary column that is not UTF-8 is rejected, its row alone, naming the field."""
+    outputs); the same ids in a string column were refused. A binary
+    cell that is not UTF-8 rejects its row alone, naming the field."""
     import pyarrow.parquet as pq
 
     base = {"area": ["housing"] * 3, "place": ["330127100219"] * 3, "as_of": ["2021-03-05"] * 3,

@@ -442,8 +442,8 @@ def test_properties_hold_over_random_problems(policy: Policy, province: Jurisdic
                 # a named assignee or concealer with no duty at its failure's stage quotes the duty of its part at
                 # another (review10 R10A-08; moved (fid33b, review32 F5): the school that hid a student it did not
                 # identify cites 二(六)2(1), a duty of discovery and rectification); so does a city's or the province's
-                # department that sat on a problem where its level's one holder of passing it on is the 扶贫办 by 二(二)5
-                # alone (fid42c, review41b D1: 市水利 cites 二(六)5(6), a duty of supervision)
+                # department that sat on a problem where its level's one holder of passing it on is the 扶贫办 by
+                # 二(二)5 alone (fid42c, review41b D1: 市水利 cites 二(六)5(6), a duty of supervision)
                 named = f.basis in ("not_rectified", "concealed") or (
                     f.basis == "not_handled" and f.level in ("city", "province"))
                 stages = ("discovery", "handling", "rectification", "supervision") if named \

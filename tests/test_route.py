@@ -260,8 +260,13 @@ def test_route_names_no_handler_that_a_verdict_would_not_hold_to_it(policy: Poli
     fa = policy.route({"id": "f", "area": "funds", "kind": "funds_allocation_irregular", "place": "330127",
                        "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}})
     # (fid41c, review41b D1: the city holds it through no body named, its one holder the 扶贫办 by 二(二)5 alone;
-    # receiving_level_body names the department 二(四)7 加强扶贫资金使用监管 ties to the work, as the verdict does)
-    assert [h.body for h in fa.handlers] == ["city_finance"]
+    # receiving_level_body names the one body the kind's own clause ties to the work, as the verdict does — 二(四)7
+    # ties two, 财政 加强扶贫资金使用监管 and 扶贫…部门 统筹监督扶贫资金和资产的管理使用, so the role once (check42))
+    assert [h.body for h in fa.handlers] == ["city_sector_department"]
+    v = policy.who_answers({"id": "f", "area": "funds", "kind": "funds_allocation_irregular", "place": "330127",
+                            "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"},
+                            "as_of": "2021-06-30"})
+    assert {f.body for f in v.findings if f.basis == "not_handled" and f.level == "city"} == {"city_sector_department"}
 
 
 def test_a_route_beyond_the_level_says_who_assigns(run_cli: Any, tmp_path: Path) -> None:

@@ -629,8 +629,10 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
     'city_civil_affairs'
     >>> receiving_body(p, "housing", "housing_renovation_late", "county", None, 1)  # the kind's one department
     'county_construction'
-    >>> receiving_body(p, "basic_needs", "basic_needs_income_not_raised", "county", None, 1) is None  # one holder
-    True
+    >>> receiving_body(p, "water", "water_project_irregular", "city", None, 1)  # 二(六)5(6), not the 扶贫办's 二(二)5
+    'city_water'
+    >>> receiving_body(p, "funds", "funds_diverted", "city", None, 1)  # 二(四)7 ties 财政 and 扶贫 alike
+    'city_sector_department'
     """
     memo: dict[tuple[str, str | None, str, str | None, int], str | None] = policy._memo(
         "derive: receiving body", dict)
@@ -693,8 +695,9 @@ def _guides_only(policy: PolicyView, area: str, held: Mapping[str, tuple[str, ..
 def pressing_department(policy: PolicyView, area: str, kind: str | None, level: str, line: str | None,
                         prank: int) -> str | None:
     """The body of ``level`` (the city, the province) that stands for it by ``receiving_level_body: unresolved`` where
-    its only holder of the kind's handling guides the grassroots (:func:`_guides_only`): the one department of the
-    level the text gives a part in the kind's own work in its area, at any stage (二(六)5(6)
+    its only holder of the kind's handling guides the grassroots (:func:`_guides_only`): the one body of the level
+    (the 扶贫办 included, a duty that only assists — 二(三)7 协助 — not counted) the text gives a part in the kind's own
+    work in its area, at any stage (二(六)5(6)
     省市行业主管部门…指导、协调和督促农村饮用水达标提标工程建设: 市水利; 二(六)4(6)
     省市住房城乡建设部门…督促农村危旧房改造工作: 市住建) — the record's line's where it is one of them — else the
     level's role (市相关部门（问题所属部门）), unresolved, once; None at a level without a role. ``prank``: the place's
@@ -711,14 +714,17 @@ def pressing_department(policy: PolicyView, area: str, kind: str | None, level: 
     if role is None:
         return None
     bodies = policy.bodies
-    kind_of = bodies[role].kind
 
+    # (every body of the level the kind's own clause names as a principal counts, the 扶贫办 included: 二(四)7
+    # gives the use of funds to 财政 加强扶贫资金使用监管 and to 扶贫…部门 统筹监督 — two principals, so the role
+    # once, not 财政 (check42); a duty that only assists (二(三)7 省市扶贫办：协助民政部门) ties no one)
     def tied(at: str | None) -> list[str]:
         return list(dict.fromkeys(
             b for st in STAGES for b, ds in policy.reaching(policy.stage_holders(area, kind, st, at), prank, area,
                                                             kind, st).items()
-            if bodies[b].level == level and bodies[b].kind == kind_of and not bodies[b].role
-            and any(policy.duty_area[d] == area and policy.duties[d].scope != "area_holders" for d in ds)))
+            if bodies[b].level == level and not bodies[b].role
+            and any(policy.duty_area[d] == area and policy.duties[d].scope != "area_holders"
+                    and "assistance" not in policy.duties[d].kinds for d in ds)))
 
     if line is not None:
         mine = [b for b in tied(line) if bodies[b].sector == line]
