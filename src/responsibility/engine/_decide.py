@@ -23,10 +23,7 @@ from ._compile import BELOW, Rule, RulesByArea, severity_rank, untracked
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import (
-    ASIDE_REPORT,
-    CHOSEN_ASIDE_REPORT,
     CHOSEN_BY_PARAMETER,
-    CHOSEN_LATE_PASS,
     CHOSEN_OVERSIGHT_REPORT,
     CHOSEN_PRESSED,
     CHOSEN_SAME_LEVEL,
@@ -34,7 +31,6 @@ from ._facts import (
     CONCEALER,
     HANDLING_LIMIT,
     IRREGULAR,
-    LATE_PASS,
     NAMES_ON,
     NO_DUTY,
     OVERSIGHT_REPORT,
@@ -1521,10 +1517,6 @@ class Decider:
             rests[OVERSIGHT_REPORT] = None
         if chosen & CHOSEN_PRESSED and basis == "not_handled":  # held it by a pressing level's receipt (review33 R1)
             rests[PRESSING] = None
-        if chosen & CHOSEN_LATE_PASS and basis == "not_handled":  # passed on late, fixed in time (review41 F5)
-            rests[LATE_PASS] = None
-        if chosen & CHOSEN_ASIDE_REPORT and basis == "not_handled":  # held by a report irregular_step sets aside (F4)
-            rests[ASIDE_REPORT] = None
         after: list[str] = []  # (the severity's thresholds come between)
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             after.append(OWNER)
