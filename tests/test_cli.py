@@ -170,7 +170,8 @@ def test_the_readings_line_names_a_quote_once(run_cli: Any, tmp_path: Path) -> N
                    '"severity":"serious","discovered":{"level":"province","channel":"audit","on":"2021-03-01"},'
                    '"handled":[{"action":"assigned","by_level":"province","to_level":"city","on":"2021-03-02"}],'
                    '"deadline":"2021-04-30","as_of":"2021-06-30"}', encoding="utf-8")
-    code, out, _ = run_cli("who", str(rec))
+    # (handling_holders: the city's office holds it by 二(二)5, as it did by default before review41b D1)
+    code, out, _ = run_cli("who", str(rec), "--set", "receiving_level_body=handling_holders")
     line = out[out.index("依据解释"):]
     assert code in (0, 1) and line.count("负责指导督促基层问题发现和整改") == 1, line
 

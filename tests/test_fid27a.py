@@ -43,7 +43,7 @@ def test_a_city_that_sat_on_a_pressing_assignment_did_not_pass_it_on(policy: Pol
     # fails before: city_poverty_office not_rectified on 二(二)5, and its supervisors (市住建 二(六)4(6), the province)
     v = policy.who_answers(record())
     got_ = {(f.body, f.basis) for f in v.findings}
-    assert ("city_poverty_office", "not_handled") in got_
+    assert ("city_construction", "not_handled") in got_  # (receiving_level_body: 二(六)4(6), review41b D1)
     assert not {b for b, basis in got_ if basis in ("not_rectified", "supervision")}
     mine = next(f for f in v.findings if f.basis == "not_handled")
     assert "2021-03-03" in mine.reason  # it held the problem from the day it was handed it
@@ -91,7 +91,7 @@ def test_a_late_pass_down_is_not_passing_it_on_in_time(policy: Policy) -> None:
                handled=[{"action": "assigned", "by_level": "province", "to_level": "city", "on": "2021-03-02"},
                         {"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-20"}],
                rectified_on="2021-04-20", as_of="2021-06-30")
-    assert ("city_poverty_office", "not_handled") in found(policy, r)
+    assert ("city_construction", "not_handled") in found(policy, r)
     assert not {b for b, basis in found(policy, r) if basis in ("not_rectified", "supervision")}
 
 

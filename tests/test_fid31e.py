@@ -99,7 +99,8 @@ def test_a_county_that_sent_its_own_renovation_up_answers_though_it_was_fixed_in
     r = sent_up()
     county = at_level(policy, r, "county", "not_handled", engine)
     assert county == {"county_sector_department"}  # (which body had it the record does not say: receiving_level_body)
-    assert at_level(policy, r, "city", "not_handled", engine) == {"city_poverty_office"}
+    # (receiving_level_body: 二(六)4(6), review41b D1)
+    assert at_level(policy, r, "city", "not_handled", engine) == {"city_construction"}
     v = policy.who_answers(r, engine=engine)  # type: ignore[arg-type]
     f = next(f for f in v.findings if f.level == "county" and f.basis == "not_handled")
     assert "irregular_step" in f.rests_on and "handling_time_limit_days" in f.rests_on
@@ -133,7 +134,7 @@ def test_the_city_sits_and_the_county_answers_as_before(policy: Policy) -> None:
     """Never sent back and never fixed: the county (on irregular_step) and 市扶贫办 answer, as before this change."""
     r = sent_up(back=None, rectified_on=None)
     assert at_level(policy, r, "county", "not_handled") == {"county_construction"}
-    assert at_level(policy, r, "city", "not_handled") == {"city_poverty_office"}
+    assert at_level(policy, r, "city", "not_handled") == {"city_construction"}
     assert "irregular_step" in rests(policy, r)
 
 

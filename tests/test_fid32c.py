@@ -52,7 +52,7 @@ def test_the_records_line_names_its_department(policy: Policy) -> None:
 def test_holder_still_counts_no_such_assignment(policy: Policy) -> None:
     other = policy.with_parameters(place_above_rectifiers="holder")
     got = _findings(other, _record())
-    assert ("province_poverty_office", "not_handled") in got
+    assert ("province_construction", "not_handled") in got
     assert not any(basis == "not_rectified" for _, basis in got), got
 
 

@@ -64,10 +64,12 @@ def test_its_reason_counts_from_the_day_it_was_handed_it(policy: Policy) -> None
     (_handed("2021-03-09", "city_construction", {**DOWN, "on": "2021-03-17"}), set()),
     # passed down on its day 22: it answers, not the office (fails before)
     (_handed("2021-03-03", "city_construction", {**DOWN, "on": "2021-03-25"}), {("city_construction", "not_handled")}),
-    # handed after the city's limit: the level held it unpassed past it, as before (R-sat, fidelity12 G3c)
-    (_handed("2021-03-20"), {("city_poverty_office", "not_handled")}),
-    # handed to a body with no part in a house (一(三) 按照问题类别…分类交办): no 交办, as before (irregular_step)
-    (_handed("2021-03-03", "city_education"), {("city_poverty_office", "not_handled")}),
+    # handed after the city's limit: the level held it unpassed past it, as before (R-sat, fidelity12 G3c) — through
+    # no body the record shows before 03-20: the role once (receiving_level_body, review41b D1); 市住建 sat on it after
+    (_handed("2021-03-20"), {("city_sector_department", "not_handled"), ("city_construction", "not_handled")}),
+    # handed to a body with no part in a house (一(三) 按照问题类别…分类交办): no 交办, as before (irregular_step); the
+    # city's holder is 市住建, the department 二(六)4(6) ties to the work (receiving_level_body, review41b D1)
+    (_handed("2021-03-03", "city_education"), {("city_construction", "not_handled")}),
 ])
 def test_which_body_of_the_city_answers(policy: Policy, handled: list[dict[str, Any]],
                                         city: set[tuple[str, str]]) -> None:

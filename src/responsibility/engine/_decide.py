@@ -43,7 +43,6 @@ from ._facts import (
     SELF_RECTIFIED,
     Context,
     Fact,
-    _guides_only,
     derive,
     holds_own_work,
     in_force_from,
@@ -51,6 +50,7 @@ from ._facts import (
     line_of,
     main_facts,
     stands_unresolved,
+    tied_elsewhere,
 )
 from ._problem import _CODED, SAME_LEVEL_CONCEALMENT, coded, is_problem, parse_day, parse_problem, placed_for
 from ._verdict import (
@@ -149,11 +149,6 @@ _OTHER_STAGES: tuple[Stage, ...] = ("handling", "discovery", "supervision")
 #: The same for a named concealer with none at handling (the concealment's stage): the school, whose 认定 is at
 #: discovery and rectification (二(六)2(1)), hid from the check the problem its own duty concerns (review32 F5).
 _CONCEALER_STAGES: tuple[Stage, ...] = ("discovery", "rectification", "supervision")
-#: The same for a named (or receiving_level_body's chosen) body of a city or the province that holds no part in passing
-#: the problem on, where its level's one holder of that is the 扶贫办 by 二(二)5 指导督促基层 alone: its part in the
-#: kind's work is at these stages (二(六)5(6) 省市行业主管部门…指导、协调和督促农村饮用水达标提标工程建设;
-#: review41b D1).
-_RECEIVER_STAGES: tuple[Stage, ...] = ("discovery", "rectification", "supervision")
 
 class Plan:
     """The findings of one shape of record (:meth:`Decider.shape`), short of the record's own parts.
@@ -1145,33 +1140,8 @@ class Decider:
         return tuple(out)
 
     def _tied_elsewhere(self, area: str, kind: str, prank: int, body: str, sector: str | None) -> tuple[str, ...]:
-        """The duties of ``body`` (a department of a city or the province) in the kind's own area at
-        the stages other than handling (:data:`_RECEIVER_STAGES`) that reach the problem's place, where its level's
-        one holder of the kind's handling holds it only by duties of another area reaching below
-        (:func:`~._facts._guides_only`: 二(二)5); ``()`` elsewhere. The duties by which
-        :func:`~._facts.pressing_department` ties a department to the work (not scope area_holders: 二(二)3's
-        generic 涉及本部门问题), in the record's line, else as for a record naming none (review41b D1). The level's role
-        (市相关部门（问题所属部门）, which pressing_department names where several departments are so tied, or none)
-        answers with the duties it holds there for a record naming no line, which stand for those departments'
-        (二(六)3(5) 医保、卫健等相关行业主管部门…统筹协调、督促落实; 二(六)2(4) 教育、财政、民政…指导、协调
-        教育扶贫政策的落实); where it holds none (f25b-1), with none. (Kept with the placing: :meth:`_placing`.)"""
-        policy = self.policy
-        b = policy.bodies[body]
-        if policy.roles.get(b.level) is None:
-            return ()
-        stage = policy.failures["not_handled"].stage
-        held = {x: ds for x, ds in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind,
-                                                   stage).items() if policy.bodies[x].level == b.level}
-        if not held or body in held or not _guides_only(policy, area, held):
-            return ()
-        for line in (None,) if b.role else dict.fromkeys((sector, None)):
-            got = tuple(dict.fromkeys(
-                d for st in _RECEIVER_STAGES for d in (policy.reaching(policy.stage_holders(area, kind, st, line),
-                                                                       prank, area, kind, st).get(body) or ())
-                if policy.duty_area[d] == area and policy.duties[d].scope != "area_holders"))
-            if got:
-                return got
-        return ()
+        """:func:`~._facts.tied_elsewhere` (the route reads it too)."""
+        return tied_elsewhere(self.policy, area, kind, prank, body, sector)
 
     def _held_only(self, area: str, kind: str, holders: Sequence[tuple[str, tuple[str, ...]]]
                    ) -> list[tuple[str, tuple[str, ...]]]:

@@ -723,8 +723,11 @@ def pressing_department(policy: PolicyView, area: str, kind: str | None, level: 
             b for st in STAGES for b, ds in policy.reaching(policy.stage_holders(area, kind, st, at), prank, area,
                                                             kind, st).items()
             if bodies[b].level == level and not bodies[b].role
+            # (nor a duty a parameter switches on for the body — water_policy_health_departments' 市卫健: the choice
+            # of receiver rests on no other reading)
             and any(policy.duty_area[d] == area and policy.duties[d].scope != "area_holders"
-                    and "assistance" not in policy.duties[d].kinds for d in ds)))
+                    and "assistance" not in policy.duties[d].kinds and policy.switch_of(d, b) is None
+                    for d in ds)))
 
     if line is not None:
         mine = [b for b in tied(line) if bodies[b].sector == line]
@@ -733,10 +736,48 @@ def pressing_department(policy: PolicyView, area: str, kind: str | None, level: 
         # (else the line's department where the text gives it a part in the area, as receiving_body reads a line;
         # the role would stand for the line the record names — a line whose department has none says nothing)
         own = line_department(policy, level, line)
-        if own is not None and not bodies[own].role and policy.has_part(area, kind, own, line):
+        if own is not None and not bodies[own].role and policy.has_part(area, kind, own, line) and any(
+                policy.duty_area[d] == area and policy.switch_of(d, own) is None
+                for st in STAGES for d in (policy.stage_holders(area, kind, st, line).get(own) or ())):
             return own
     found = tied(None)
     return found[0] if len(found) == 1 else role
+
+
+#: The stages whose duties tie a city's or the province's department to a kind's work (:func:`tied_elsewhere`).
+_TIED_STAGES: tuple[Stage, ...] = ("discovery", "rectification", "supervision")
+
+
+def tied_elsewhere(policy: PolicyView, area: str, kind: str, prank: int, body: str, sector: str | None
+               ) -> tuple[str, ...]:
+    """The duties of ``body`` (a department of a city or the province) in the kind's own area at the stages other
+    than handling (discovery, rectification, supervision) that reach the problem's place, where its level's one
+    holder of the kind's handling holds it only by duties of another area reaching below (:func:`_guides_only`:
+    二(二)5); ``()`` elsewhere. The duties by which
+    :func:`pressing_department` ties a department to the work (not scope area_holders: 二(二)3's
+    generic 涉及本部门问题), in the record's line, else as for a record naming none (review41b D1). The level's role
+    (市相关部门（问题所属部门）, which pressing_department names where several departments are so tied, or none)
+    answers with the duties it holds there for a record naming no line, which stand for those departments'
+    (二(六)3(5) 医保、卫健等相关行业主管部门…统筹协调、督促落实; 二(六)2(4) 教育、财政、民政…指导、协调
+    教育扶贫政策的落实); where it holds none (f25b-1), with none. A verdict's finding on it cites these, and a route
+    naming it as a handler names them alike."""
+    b = policy.bodies[body]
+    if policy.roles.get(b.level) is None:
+        return ()
+    stage = policy.failures["not_handled"].stage
+    held = {x: ds for x, ds in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind,
+                                               stage).items() if policy.bodies[x].level == b.level}
+    if not held or body in held or not _guides_only(policy, area, held):
+        return ()
+    for line in (None,) if b.role else dict.fromkeys((sector, None)):
+        got = tuple(dict.fromkeys(
+            d for st in _TIED_STAGES for d in (policy.reaching(policy.stage_holders(area, kind, st, line),
+                                                               prank, area, kind, st).get(body) or ())
+            if policy.duty_area[d] == area and policy.duties[d].scope != "area_holders"))
+        if got:
+            return got
+    return ()
+
 
 
 def standing_for(policy: PolicyView, area: str, kind: str | None, level: str, body: str, failure: str,

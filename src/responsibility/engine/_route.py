@@ -35,6 +35,7 @@ from ._facts import (
     receiving_body,
     standing_for,
     stands_unresolved,
+    tied_elsewhere,
 )
 from ._facts import gives_way as named_gives_way
 from ._problem import RESIDENTS_PLACE, Problem, ValueNames, parse_problem, residents_place
@@ -485,7 +486,14 @@ def _route(policy: Policy, problem: Problem | Mapping[str, Any], j: Jurisdiction
             out.append((b, ds, st))
         return tuple(out)
 
-    named = (*held_only(behind_of(("handling",), (*handlers, *report_to))),
+    def tied(rows: tuple[tuple[str, tuple[str, ...], Stage], ...]) -> tuple[tuple[str, tuple[str, ...], Stage], ...]:
+        # a city's or the province's department that passes it on with no handling duty of its own (receiving_level_body
+        # chose it: 二(二)5 is the level's only handling tie) stands on the duties tying it to the kind's work, as a
+        # verdict's finding on it does (二(六)5(6), 二(六)4(6): review41b D1)
+        return tuple((b, ds or (tied_elsewhere(policy, p.domain, p.kind, prank, b, sector) if p.kind else ()), st)
+                     for b, ds, st in rows)
+
+    named = (*held_only(tied(behind_of(("handling",), (*handlers, *report_to)))),
              *behind_of(("rectification", "handling", "discovery", "supervision"), assignees))
     duties = [d for _, ds, _ in named for d in ds]
     behind = [c for d in duties for c in (policy.duties[d].clause, *policy.duties[d].amended_by)] + at_level
