@@ -163,7 +163,7 @@ class Policy(PolicyView):
             # a dict with a row's dotted discovered.* keys (df.to_dict("records")) is read as who_answers reads it
             # (review22b R22b-2: who_answers answered it, assess([it]) refused it)
             records = [_row_record(r) for r in records]
-        return assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang)
+        return _yaml_on_rejects(assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang), records)
 
     def assess_dask(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | str | None = None,
                     lang: Literal["zh", "en"] = "zh") -> tuple[Any, Any]:
@@ -298,20 +298,59 @@ def _yaml_on(problem: Any, exc: ProblemError) -> ProblemError:
     """``exc``, saying why when a step's or the discovery's ``on`` is missing because ``yaml.safe_load`` read the key
     ``on:`` as ``True`` (YAML 1.1): a notebook that loaded its record file so was told only "is required"
     (newcomer40 #5, newcomer41). Any other error is ``exc`` itself."""
-    if exc.code != "missing_field" or not exc.field.endswith(".on") or not isinstance(problem, dict):
+    note = _yaml_on_note(problem, exc.field) if exc.code == "missing_field" else ""
+    if not note:
         return exc
-    head = exc.field[:-3]
+    return ProblemError(exc.field, f"{exc.detail}{note}", record=exc.record, code=exc.code, where=exc.where,
+                        index=exc.index)
+
+
+def _yaml_on_note(problem: Any, field: str) -> str:
+    """What :func:`_yaml_on` adds to a ``missing_field`` error of ``field`` (``discovered.on``, ``handled[2].on``) of
+    ``problem``: why, when the item holds the key ``True`` where ``on`` belongs; else ``""``."""
+    if not field.endswith(".on") or not isinstance(problem, dict):
+        return ""
+    head = field[:-3]
     item: Any = problem.get("discovered")
     if head != "discovered":
         index = head.removeprefix("handled[").removesuffix("]")
         steps = problem.get("handled")
         item = steps[int(index)] if index.isdigit() and isinstance(steps, list) and int(index) < len(steps) else None
     if not isinstance(item, dict) or True not in item:
-        return exc
-    return ProblemError(exc.field, f"{exc.detail}: the record has the key True where 'on' belongs, as yaml.safe_load "
-                        "reads an unquoted on: (YAML 1.1 reads on as true); pass the file's path instead, read as "
-                        "`responsibility who` reads it, or quote the key ('on':)",
-                        record=exc.record, code=exc.code, where=exc.where, index=exc.index)
+        return ""
+    return (": the record has the key True where 'on' belongs, as yaml.safe_load reads an unquoted on: (YAML 1.1 "
+            "reads on as true); pass the file's path instead, read as `responsibility who` reads it, or quote the "
+            "key ('on':)")
+
+
+def _yaml_on_rejects(result: Assessment, records: Any) -> Assessment:
+    """``result`` with :func:`_yaml_on`'s note on each reject of a record read by ``yaml.safe_load`` (its
+    ``discovered.on`` or a step's ``on`` missing, the key ``True`` in its place), as :meth:`Policy.who_answers` says
+    it (newcomer42: assess said only "is required"). ``records`` is what :meth:`Policy.assess` was given, a list
+    or a pandas frame (a reject's ``record`` is its position there); others are left as they are."""
+    frame = result.rejects
+    if not result.rejected or (not isinstance(records, list | tuple) and type(records).__name__ != "DataFrame"):
+        return result
+    rows = frame.index[(frame["code"] == "missing_field").to_numpy(bool)
+                       & frame["field"].str.endswith(".on").to_numpy(bool)]
+    if not len(rows):
+        return result
+    from .batch._columns import row_values
+
+    reasons = frame["reason"].copy()
+    for row in rows:
+        at = int(frame.at[row, "record"])
+        if isinstance(records, list | tuple):
+            record = records[at] if at < len(records) else None
+        else:
+            record = row_values(records.iloc[at]) if type(records).__module__.startswith("pandas") else \
+                records.row(at, named=True)
+        note = _yaml_on_note(record, str(frame.at[row, "field"]))
+        if note:
+            reasons.at[row] = f"{reasons.at[row]}{note}"
+    import dataclasses
+
+    return dataclasses.replace(result, rejects=frame.assign(reason=reasons))
 
 
 def _many_records(records: Any) -> None:
