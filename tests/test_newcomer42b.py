@@ -1,0 +1,85 @@
+"""The same hint on every road (session 42, wave 2): what ``who_answers`` or ``responsibility assess`` says of a
+mistake, ``Policy.assess`` says too — records read with ``yaml.safe_load`` (``on:`` read as ``True``), a list a ledger
+wrote given back to ``assess`` — and the errors a notebook user's typos meet say what is wrong and what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import responsibility
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIO = ROOT / "examples" / "problems" / "housing-not-discovered.yaml"
+YAML_ON = "the record has the key True where 'on' belongs, as yaml.safe_load reads an unquoted on:"
+
+
+def _safe_loaded() -> dict[str, Any]:
+    import yaml
+
+    record: dict[str, Any] = yaml.safe_load(SCENARIO.read_text(encoding="utf-8"))
+    assert True in record["discovered"] and "on" not in record["discovered"]  # YAML 1.1: the key on: is True
+    return record
+
+
+def test_assess_of_records_read_with_safe_load_says_why_on_is_missing(policy: Any) -> None:
+    # who_answers said why (newcomer40 #5); assess of the same record said only "field 'discovered.on': is required"
+    import pandas as pd
+
+    record = _safe_loaded()
+    with pytest.raises(responsibility.ProblemError) as one:
+        policy.who_answers(record)
+    good = {"id": "fine", "area": "housing", "place": "330127100219"}
+    for given in ([good, record], (good, record), pd.DataFrame([good, record])):
+        result = policy.assess(given, lang="en")
+        assert result.rejected == 1 and result.assessed == 1
+        reason = result.rejects.loc[0, "reason"]
+        assert result.rejects.loc[0, "record"] == 1 and result.rejects.loc[0, "code"] == "missing_field"
+        assert reason == str(one.value), reason  # the words who_answers says
+    # a step's on, the discovery's quoted: the step is named
+    step = {**record, "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}
+    result = policy.assess([step])
+    assert result.rejects.loc[0, "field"] == "handled[0].on" and YAML_ON in result.rejects.loc[0, "reason"]
+    # an on that is simply missing gets no such note
+    plain = {**step, "handled": [{"action": "assigned", "by_level": "county", "to_level": "township"}]}
+    result = policy.assess([plain])
+    assert result.rejects.loc[0, "reason"].endswith("field 'handled[0].on': is required")
+
+
+def _ledger_lists(tmp_path: Path, lang: str) -> dict[str, Any]:
+    from responsibility import Ledger
+
+    ledger = Ledger.create(str(tmp_path / f"office-{lang}.db"))
+    ledger.import_file(str(ROOT / "examples" / "ledger" / "county-ledger.xlsx"), entered_by="县扶贫办")
+    return ledger.lists("2021-06-20", lang=lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_policy_assess_of_a_list_the_ledger_wrote_says_what_it_is(tmp_path: Path, policy: Any, lang: str) -> None:
+    # `responsibility assess p.csv` said so (newcomer42); policy.assess(ledger.lists()["problems"]) said only
+    # "the data frame has no 'id' column"
+    lists = _ledger_lists(tmp_path, lang)
+    for name, zh in (("problems", "问题清单"), ("responsibilities", "责任清单"), ("rectifications", "整改清单")):
+        with pytest.raises(responsibility.ResponsibilityError) as caught:
+            policy.assess(lists[name])
+        said = str(caught.value)
+        assert f"This is a ledger's {zh} ({name})" in said and f'Ledger.lists()["{name}"]' in said, said
+        assert "`Ledger.record(ID)`" in said and said.count("This is a ledger's") == 1, said
+
+
+def test_the_cli_says_a_ledger_list_once_and_an_office_table_as_before(tmp_path: Path, run_cli: Any) -> None:
+    db = str(tmp_path / "county.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    run_cli("ledger", "import", db, str(ROOT / "examples" / "ledger" / "county-ledger.xlsx"), "--by", "县扶贫办")
+    listed = str(tmp_path / "p.csv")
+    assert run_cli("ledger", "list", db, "problems", "--as-of", "2021-06-20", "-o", listed)[0] == 0
+    code, _, err = run_cli("assess", listed)
+    assert code == 2 and err.count("This is a ledger's 问题清单 (problems)") == 1, err
+    assert "office ledger's headers" not in err, err
+    office = tmp_path / "office.csv"
+    office.write_text("问题编号,领域,所在地代码,登记时间,状态\nX-1,危房改造,330127100219,2021-03-01,整改中\n",
+                      encoding="utf-8")
+    code, _, err = run_cli("assess", str(office))
+    assert code == 2 and "office ledger's headers" in err and "This is a ledger's" not in err, err
