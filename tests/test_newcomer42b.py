@@ -83,3 +83,47 @@ def test_the_cli_says_a_ledger_list_once_and_an_office_table_as_before(tmp_path:
                       encoding="utf-8")
     code, _, err = run_cli("assess", str(office))
     assert code == 2 and "office ledger's headers" in err and "This is a ledger's" not in err, err
+
+
+_FLAT = {"id": "x1", "area": "housing", "place": "330127100219", "discovered.level": "county",
+         "discovered.channel": "hotline", "discovered.on": "2021-03-01", "as_of": "2021-06-30"}
+
+
+def test_one_row_or_a_dict_of_columns_given_to_assess_says_what_to_give(policy: Any) -> None:
+    # policy.assess(df.iloc[0]) took the row's 7 values for 7 records and rejected each; df.to_dict() was told
+    # "pass [record] for one"
+    import pandas as pd
+
+    df = pd.DataFrame([_FLAT, {**_FLAT, "id": "x2"}])
+    with pytest.raises(TypeError, match=r"got a pandas Series .*policy\.assess\(df\).*policy\.who_answers\(row\)"):
+        policy.assess(df.iloc[0])
+    for columns in (df.to_dict(), df.to_dict("list")):
+        with pytest.raises(TypeError, match=r"a dict of columns .*df\.to_dict\('records'\)"):
+            policy.assess(columns)
+    assert policy.assess(df).assessed == policy.assess(df.to_dict("records")).assessed == 2  # unchanged
+
+
+def test_a_frame_s_loop_items_are_told_to_give_the_row_or_the_frame(policy: Any) -> None:
+    # who_answers(next(df.iterrows())) said "got a list", itertuples' row "got a Python Pandas"; assess of either
+    # loop rejected every row so
+    import pandas as pd
+
+    df = pd.DataFrame([_FLAT, {**_FLAT, "id": "x2"}])
+    with pytest.raises(responsibility.ProblemError, match=r"\(index, row\) pair.*for _, row in df\.iterrows\(\)"):
+        policy.who_answers(next(df.iterrows()))
+    with pytest.raises(responsibility.ProblemError, match=r"named tuple \(Pandas.*row\._asdict\(\)"):
+        policy.route(next(df.itertuples()))
+    for loop in (df.iterrows(), df.itertuples(), list(df.iterrows())):
+        with pytest.raises(TypeError, match=r"assess\(\) takes records, got .*give the frame itself"):
+            policy.assess(loop)
+    # a generator of records is still read whole (its first record looked at, then kept)
+    result = policy.assess(row for _, row in df.iterrows())
+    assert result.records == result.assessed == 2
+    assert policy.who_answers(next(df.iterrows())[1]).problem == "x1"
+
+
+def test_with_parameters_of_a_dict_says_to_give_keywords(policy: Any) -> None:
+    # was "PolicyView.with_parameters() takes 1 positional argument but 2 were given"
+    with pytest.raises(TypeError, match=r"takes each parameter as a keyword .*with_parameters\(\*\*values\)"):
+        policy.with_parameters({"handling_time_limit_days": 15})
+    assert policy.with_parameters(**{"及时交办和上报时限（天）": 15}).what_if == {"handling_time_limit_days": (10, 15)}

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 from ._errors import Issue, ProblemError, RulesError
 from .chain._checks import load_checked, validate_dir
@@ -40,6 +40,25 @@ class Policy(PolicyView):
     >>> policy.body("county_civil_affairs").name
     '县（市、区）民政局'
     """
+
+    def with_parameters(self, *given: Any, **values: Any) -> Self:
+        """A new view of this policy with some parameters (``rules/parameters.yaml``) set: a what-if.
+
+        Each is a keyword, by its id or its Chinese name (a dict of them: ``with_parameters(**values)``), checked like
+        the file's (unknown names and values that do not fit raise :class:`~responsibility.RulesError`); every
+        verdict made under the new view says which parameters it changed (``verdict.what_if``, its ``explain()``
+        and ``to_dict()``).
+
+        >>> import responsibility
+        >>> responsibility.load().with_parameters(handling_time_limit_days=15).parameter("handling_time_limit_days")
+        15
+        """
+        if given:  # (a dict of them was "takes 1 positional argument but 2 were given": newcomer42b)
+            what = (f"a {type(given[0]).__name__} of them: with_parameters(**values)" if len(given) == 1
+                    and isinstance(given[0], Mapping) else f"{len(given)} positional argument(s)")
+            raise TypeError(f"with_parameters() takes each parameter as a keyword "
+                            f"(with_parameters(handling_time_limit_days=15)); for {what}")
+        return super().with_parameters(**values)
 
     @property
     def chain(self) -> nx.MultiDiGraph[str]:
@@ -153,6 +172,7 @@ class Policy(PolicyView):
         if records is None or isinstance(records, int | float):  # (an Arrow table is no Iterable, yet taken)
             raise TypeError(f"assess() takes many records (an iterable of dicts or a data frame), got "
                             f"{type(records).__name__}")
+        records = _many_checked(records)
         from .batch._assessment import needs_frames
 
         needs_frames("assess()")  # before the batch wing, which needs numpy
@@ -286,12 +306,66 @@ def _on_record(problem: Any, answer: Callable[[Any], _T]) -> _T:
     if not isinstance(problem, (str, Path)):
         if type(problem).__name__ == "DataFrame":  # (a list is told so by the record parser, as assess tells it)
             _many_records(problem)
+        if said := _row_kind(problem):
+            how = "row._asdict()" if hasattr(problem, "_asdict") else "the pair's row, `for _, row in df.iterrows()`"
+            raise ProblemError("(record)", f"expected one problem record (a dict), got {said}: give {how}, or "
+                               "df.iloc[i]; policy.assess(df) answers every row", code="not_an_object")
         return answer(_row_record(problem))
     record, locate = _file_record(problem)
     try:
         return answer(_row_record(record))  # dotted discovered.* keys read as who FILE reads them (review23b R23b-2)
     except ProblemError as exc:
         raise locate(exc) from None
+
+
+def _row_kind(item: Any) -> str:
+    """What ``item`` is when a data frame's loop gave it instead of a record (``""`` when it is none of those): a
+    notebook's ``for i, row in df.iterrows()`` or ``df.itertuples()`` handed over whole (newcomer42b: "got a list",
+    "got a Python Pandas")."""
+    if not isinstance(item, tuple):
+        return ""
+    if hasattr(item, "_fields") and hasattr(item, "_asdict"):
+        return (f"a named tuple ({type(item).__name__}, as df.itertuples() gives each row, its dotted columns "
+                "renamed _1, _2 …)")
+    if len(item) == 2 and type(item[1]).__name__ == "Series":
+        return "an (index, row) pair, as df.iterrows() gives each row"
+    return ""
+
+
+def _many_checked(records: Any) -> Any:
+    """``records`` for :meth:`Policy.assess`, refused with what to give instead where they are plainly not records:
+    one row of a frame (a pandas ``Series``, whose values were each rejected as a record: "7 records, 7 rejected"),
+    a dict of columns (``df.to_dict()``, told "pass [record] for one"), the pairs of ``df.iterrows()`` or the named
+    tuples of ``df.itertuples()`` (each rejected, "got a list"). An iterator's first item is looked at and kept, and
+    its items are read as a list's (:func:`_row_record`)."""
+    import itertools
+
+    kind = type(records)
+    if kind.__name__ == "Series" and hasattr(records, "to_list"):
+        raise TypeError(f"assess() takes many records (a data frame, or an iterable of dicts), got a "
+                        f"{kind.__module__.split('.')[0]} Series — one row's or one column's values: give the frame "
+                        "itself, policy.assess(df); one row is answered by policy.who_answers(row)")
+    if isinstance(records, dict) and records and all(
+            isinstance(v, list | tuple | dict) or type(v).__name__ in ("ndarray", "Series") for v in records.values()):
+        raise TypeError("assess() takes many records, got a dict of columns (as df.to_dict() or df.to_dict('list') "
+                        "gives them): give the frame itself, policy.assess(df), a list of records "
+                        "(df.to_dict('records')), or pandas.DataFrame(that dict)")
+    first: Any = None
+    if kind in (list, tuple):
+        first = records[0] if records else None
+    elif isinstance(records, Iterator) and kind.__name__ not in ("DataFrame", "Table", "RecordBatch"):
+        try:
+            first = next(records)
+        except StopIteration:
+            return ()
+        # each read as a list's is (a frame's row, a dict with dotted discovered.* keys: they were rejected, "got a
+        # Python Series", from a generator, and assessed from a list)
+        records = map(_row_record, itertools.chain((first,), records))
+    said = _row_kind(first)
+    if said:
+        raise TypeError(f"assess() takes records, got {said}: give the frame itself, policy.assess(df), which reads "
+                        "every row (its dotted discovered.* columns too)")
+    return records
 
 
 def _yaml_on(problem: Any, exc: ProblemError) -> ProblemError:
