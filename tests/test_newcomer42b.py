@@ -127,3 +127,11 @@ def test_with_parameters_of_a_dict_says_to_give_keywords(policy: Any) -> None:
     with pytest.raises(TypeError, match=r"takes each parameter as a keyword .*with_parameters\(\*\*values\)"):
         policy.with_parameters({"handling_time_limit_days": 15})
     assert policy.with_parameters(**{"及时交办和上报时限（天）": 15}).what_if == {"handling_time_limit_days": (10, 15)}
+
+
+def test_records_md_says_what_policy_assess_takes_and_refuses() -> None:
+    text = (ROOT / "docs" / "records.md").read_text(encoding="utf-8").split("## The flat form", 1)[1]
+    python = text.split("In Python, `policy.assess` takes", 1)[1].split("\n\n", 1)[0]
+    for said in ("df.iterrows()", "df.itertuples()", "df.to_dict()", "`Series`", 'Ledger.lists()["problems"]',
+                 "yaml.safe_load", "the record has the key True where 'on'"):
+        assert said in python, said
