@@ -135,3 +135,15 @@ def test_records_md_says_what_policy_assess_takes_and_refuses() -> None:
     for said in ("df.iterrows()", "df.itertuples()", "df.to_dict()", "`Series`", 'Ledger.lists()["problems"]',
                  "yaml.safe_load", "the record has the key True where 'on'"):
         assert said in python, said
+
+
+def test_policy_assess_of_an_office_workbook_names_its_headers_as_the_cli_does(policy: Any) -> None:
+    # pd.read_excel of the office workbook, then policy.assess(df): "no 'id' column" only; `assess` said more
+    import pandas as pd
+
+    df = pd.read_excel(ROOT / "examples" / "ledger" / "county-ledger.xlsx")
+    with pytest.raises(responsibility.ResponsibilityError) as caught:
+        policy.assess(df)
+    said = str(caught.value)
+    assert "These are an office ledger's headers (问题编号 is id, 领域 is area" in said, said
+    assert "Ledger.import_file in Python" in said and getattr(caught.value, "columns", ()) == tuple(df.columns)

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
-from ._errors import Issue, ProblemError, RulesError
+from ._errors import Issue, ProblemError, ResponsibilityError, RulesError
 from .chain._checks import load_checked, validate_dir
 from .policy._view import PolicyView
 
@@ -183,7 +183,11 @@ class Policy(PolicyView):
             # a dict with a row's dotted discovered.* keys (df.to_dict("records")) is read as who_answers reads it
             # (review22b R22b-2: who_answers answered it, assess([it]) refused it)
             records = [_row_record(r) for r in records]
-        return _yaml_on_rejects(assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang), records)
+        try:
+            result = assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang)
+        except ResponsibilityError as exc:  # (batch._columns.ColumnError)
+            raise _office_table(exc) from None
+        return _yaml_on_rejects(result, records)
 
     def assess_dask(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | str | None = None,
                     lang: Literal["zh", "en"] = "zh") -> tuple[Any, Any]:
@@ -366,6 +370,25 @@ def _many_checked(records: Any) -> Any:
         raise TypeError(f"assess() takes records, got {said}: give the frame itself, policy.assess(df), which reads "
                         "every row (its dotted discovered.* columns too)")
     return records
+
+
+def _office_table(exc: ResponsibilityError) -> ResponsibilityError:
+    """``exc``, a table's column error, saying which record field each of an office ledger's headers is, as
+    ``responsibility assess`` says it (``pd.read_excel`` of an office workbook was told only "no 'id' column"); a
+    list a ledger wrote is said so by the error itself (batch._columns.ledger_list)."""
+    from .batch._columns import ledger_list
+
+    columns: tuple[str, ...] = getattr(exc, "columns", ())
+    if not columns or ledger_list(columns):
+        return exc
+    from .cli._assess import _office_headers
+
+    said = _office_headers(columns)
+    if not said:
+        return exc
+    out = type(exc)(f"{exc}{said} (Ledger.import_file in Python)")
+    out.columns = columns  # type: ignore[attr-defined]
+    return out
 
 
 def _yaml_on(problem: Any, exc: ProblemError) -> ProblemError:
