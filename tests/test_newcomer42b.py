@@ -147,3 +147,15 @@ def test_policy_assess_of_an_office_workbook_names_its_headers_as_the_cli_does(p
     said = str(caught.value)
     assert "These are an office ledger's headers (问题编号 is id, 领域 is area" in said, said
     assert "Ledger.import_file in Python" in said and getattr(caught.value, "columns", ()) == tuple(df.columns)
+
+
+def test_a_datetime_with_a_time_for_today_or_as_of_says_to_give_its_day(policy: Any) -> None:
+    # a notebook's today=datetime.now() was told "a date without a time of day is expected", not what to give
+    import datetime as dt
+
+    record = {"id": "a", "area": "housing", "place": "330127100219"}
+    with pytest.raises(responsibility.ProblemError, match=r"give the day, today=d\.date\(\) of a datetime d"):
+        policy.route(record, today=dt.datetime(2021, 6, 30, 10))
+    with pytest.raises(responsibility.ProblemError, match=r"give the day, as_of=d\.date\(\)"):
+        responsibility.load(as_of=dt.datetime(2021, 6, 30, 10))
+    assert policy.route(record, today=dt.datetime(2021, 6, 30)).problem == "a"  # midnight: its day, as before

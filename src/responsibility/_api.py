@@ -287,7 +287,10 @@ def _day_argument(value: Any, name: str) -> dt.date | None:
     try:  # the same days a record's as_of may name (1900-2999)
         return parse_day(value, cell=False)  # (an argument, not a spreadsheet's cell: no Excel hint)
     except PydanticCustomError as exc:
-        raise ProblemError(name, exc.message(), code="bad_date") from None
+        said = exc.message()
+        if isinstance(value, dt.datetime) and value.tzinfo is None:  # (a notebook's datetime.now(): newcomer42b)
+            said += f"; give the day, {name}=d.date() of a datetime d"
+        raise ProblemError(name, said, code="bad_date") from None
 
 
 def _directory_argument(path: Any, call: str) -> None:
