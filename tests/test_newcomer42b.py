@@ -159,3 +159,11 @@ def test_a_datetime_with_a_time_for_today_or_as_of_says_to_give_its_day(policy: 
     with pytest.raises(responsibility.ProblemError, match=r"give the day, as_of=d\.date\(\)"):
         responsibility.load(as_of=dt.datetime(2021, 6, 30, 10))
     assert policy.route(record, today=dt.datetime(2021, 6, 30)).problem == "a"  # midnight: its day, as before
+
+
+def test_policy_assess_of_a_ledger_list_s_rows_as_dicts_says_what_they_are(tmp_path: Path, policy: Any) -> None:
+    # lists["problems"].to_dict("records"): each row was rejected "field 'problem': unknown field"
+    lists = _ledger_lists(tmp_path, "en")
+    with pytest.raises(TypeError, match=r"got the rows of a ledger's list\. This is a ledger's 问题清单 \(problems\)"):
+        policy.assess(lists["problems"].to_dict("records"))
+    assert policy.assess([{"id": "a", "area": "housing", "place": "330127100219", "status": "x"}]).rejected == 1

@@ -183,6 +183,13 @@ class Policy(PolicyView):
             # a dict with a row's dotted discovered.* keys (df.to_dict("records")) is read as who_answers reads it
             # (review22b R22b-2: who_answers answered it, assess([it]) refused it)
             records = [_row_record(r) for r in records]
+            if records and isinstance(records[0], dict):
+                # the rows of a ledger's list (lists()["problems"].to_dict("records")): each was rejected, "field
+                # 'problem': unknown field"
+                from .batch._columns import ledger_list
+
+                if said := ledger_list(tuple(str(k) for k in records[0])):
+                    raise TypeError(f"assess() takes problem records, got the rows of a ledger's list{said}")
         try:
             result = assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang)
         except ResponsibilityError as exc:  # (batch._columns.ColumnError)
