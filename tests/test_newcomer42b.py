@@ -167,3 +167,13 @@ def test_policy_assess_of_a_ledger_list_s_rows_as_dicts_says_what_they_are(tmp_p
     with pytest.raises(TypeError, match=r"got the rows of a ledger's list\. This is a ledger's 问题清单 \(problems\)"):
         policy.assess(lists["problems"].to_dict("records"))
     assert policy.assess([{"id": "a", "area": "housing", "place": "330127100219", "status": "x"}]).rejected == 1
+
+
+def test_assess_dask_of_a_pandas_frame_says_what_it_takes(policy: Any) -> None:
+    # was AttributeError: 'DataFrame' object has no attribute 'to_delayed'
+    import pandas as pd
+
+    for given in (pd.DataFrame([_FLAT]), [_FLAT]):
+        with pytest.raises(TypeError, match=r"takes a dask\.dataframe\.DataFrame, got a (pandas DataFrame|list): "
+                                            r"policy\.assess\(records\)"):
+            policy.assess_dask(given)

@@ -206,6 +206,12 @@ class Policy(PolicyView):
             dask.compute(findings.to_parquet("findings/", compute=False),
                          rejects.to_parquet("rejects/", compute=False))
         """
+        module = type(records).__module__.split(".")[0]
+        if module in ("pandas", "polars", "pyarrow") or isinstance(records, list | tuple):
+            # (a pandas frame was "'DataFrame' object has no attribute 'to_delayed'": newcomer42b)
+            got = f"a {module} {type(records).__name__}" if module != "builtins" else f"a {type(records).__name__}"
+            raise TypeError(f"assess_dask() takes a dask.dataframe.DataFrame, got {got}: policy.assess(records) "
+                            "answers it on this machine, or give dask.dataframe.from_pandas(df, npartitions=N)")
         from .batch._dask import assess_dask
 
         today = _checked(jurisdiction, today, lang)
