@@ -434,8 +434,10 @@ def test_assess_takes_what_if_parameters_as_who_does(run_cli: Run, tmp_path: Pat
     code, _, err = run_cli(*args(jcsv, str(src), "-o", str(out), "--set", "supervision_scope=none",
                                  "--set", "handling_time_limit_days=15"))
     assert code == 0, err
-    # review26 #8: a choice by its Chinese name and its id
-    assert "假设参数（不是规则的默认值）：" in err and "supervision_scope = 不追究（none）" in err
+    # review26 #8: a choice by its Chinese name and its id; newcomer42: a parameter by its Chinese name, as `who` and
+    # `route` name it (it was its id, handling_time_limit_days = 15)
+    assert "假设参数（不是规则的默认值）：" in err and "督促整改责任的范围=不追究（none）" in err, err
+    assert "及时交办和上报时限（天）=15（规则：10）" in err and "handling_time_limit_days = " not in err, err
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     expected = policy.with_parameters(supervision_scope="none", handling_time_limit_days=15).assess(
         records, jurisdiction=province, today=TODAY)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
-from ._errors import Issue, ProblemError, RulesError
+from ._errors import Issue, ProblemError, ResponsibilityError, RulesError
 from .chain._checks import load_checked, validate_dir
 from .policy._view import PolicyView
 
@@ -40,6 +40,25 @@ class Policy(PolicyView):
     >>> policy.body("county_civil_affairs").name
     '县（市、区）民政局'
     """
+
+    def with_parameters(self, *given: Any, **values: Any) -> Self:
+        """A new view of this policy with some parameters (``rules/parameters.yaml``) set: a what-if.
+
+        Each is a keyword, by its id or its Chinese name (a dict of them: ``with_parameters(**values)``), checked like
+        the file's (unknown names and values that do not fit raise :class:`~responsibility.RulesError`); every
+        verdict made under the new view says which parameters it changed (``verdict.what_if``, its ``explain()``
+        and ``to_dict()``).
+
+        >>> import responsibility
+        >>> responsibility.load().with_parameters(handling_time_limit_days=15).parameter("handling_time_limit_days")
+        15
+        """
+        if given:  # (a dict of them was "takes 1 positional argument but 2 were given": newcomer42b)
+            what = (f"a {type(given[0]).__name__} of them: with_parameters(**values)" if len(given) == 1
+                    and isinstance(given[0], Mapping) else f"{len(given)} positional argument(s)")
+            raise TypeError(f"with_parameters() takes each parameter as a keyword "
+                            f"(with_parameters(handling_time_limit_days=15)); for {what}")
+        return super().with_parameters(**values)
 
     @property
     def chain(self) -> nx.MultiDiGraph[str]:
@@ -153,6 +172,7 @@ class Policy(PolicyView):
         if records is None or isinstance(records, int | float):  # (an Arrow table is no Iterable, yet taken)
             raise TypeError(f"assess() takes many records (an iterable of dicts or a data frame), got "
                             f"{type(records).__name__}")
+        records = _many_checked(records)
         from .batch._assessment import needs_frames
 
         needs_frames("assess()")  # before the batch wing, which needs numpy
@@ -163,7 +183,18 @@ class Policy(PolicyView):
             # a dict with a row's dotted discovered.* keys (df.to_dict("records")) is read as who_answers reads it
             # (review22b R22b-2: who_answers answered it, assess([it]) refused it)
             records = [_row_record(r) for r in records]
-        return assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang)
+            if records and isinstance(records[0], dict):
+                # the rows of a ledger's list (lists()["problems"].to_dict("records")): each was rejected, "field
+                # 'problem': unknown field"
+                from .batch._columns import ledger_list
+
+                if said := ledger_list(tuple(str(k) for k in records[0])):
+                    raise TypeError(f"assess() takes problem records, got the rows of a ledger's list{said}")
+        try:
+            result = assess(self, records, jurisdiction=jurisdiction, today=today, lang=lang)
+        except ResponsibilityError as exc:  # (batch._columns.ColumnError)
+            raise _office_table(exc) from None
+        return _yaml_on_rejects(result, records)
 
     def assess_dask(self, records: Any, *, jurisdiction: Jurisdiction | None = None, today: dt.date | str | None = None,
                     lang: Literal["zh", "en"] = "zh") -> tuple[Any, Any]:
@@ -175,6 +206,12 @@ class Policy(PolicyView):
             dask.compute(findings.to_parquet("findings/", compute=False),
                          rejects.to_parquet("rejects/", compute=False))
         """
+        module = type(records).__module__.split(".")[0]
+        if module in ("pandas", "polars", "pyarrow") or isinstance(records, list | tuple):
+            # (a pandas frame was "'DataFrame' object has no attribute 'to_delayed'": newcomer42b)
+            got = f"a {module} {type(records).__name__}" if module != "builtins" else f"a {type(records).__name__}"
+            raise TypeError(f"assess_dask() takes a dask.dataframe.DataFrame, got {got}: policy.assess(records) "
+                            "answers it on this machine, or give dask.dataframe.from_pandas(df, npartitions=N)")
         from .batch._dask import assess_dask
 
         today = _checked(jurisdiction, today, lang)
@@ -263,7 +300,10 @@ def _day_argument(value: Any, name: str) -> dt.date | None:
     try:  # the same days a record's as_of may name (1900-2999)
         return parse_day(value, cell=False)  # (an argument, not a spreadsheet's cell: no Excel hint)
     except PydanticCustomError as exc:
-        raise ProblemError(name, exc.message(), code="bad_date") from None
+        said = exc.message()
+        if isinstance(value, dt.datetime) and value.tzinfo is None:  # (a notebook's datetime.now(): newcomer42b)
+            said += f"; give the day, {name}=d.date() of a datetime d"
+        raise ProblemError(name, said, code="bad_date") from None
 
 
 def _directory_argument(path: Any, call: str) -> None:
@@ -286,6 +326,10 @@ def _on_record(problem: Any, answer: Callable[[Any], _T]) -> _T:
     if not isinstance(problem, (str, Path)):
         if type(problem).__name__ == "DataFrame":  # (a list is told so by the record parser, as assess tells it)
             _many_records(problem)
+        if said := _row_kind(problem):
+            how = "row._asdict()" if hasattr(problem, "_asdict") else "the pair's row, `for _, row in df.iterrows()`"
+            raise ProblemError("(record)", f"expected one problem record (a dict), got {said}: give {how}, or "
+                               "df.iloc[i]; policy.assess(df) answers every row", code="not_an_object")
         return answer(_row_record(problem))
     record, locate = _file_record(problem)
     try:
@@ -294,24 +338,132 @@ def _on_record(problem: Any, answer: Callable[[Any], _T]) -> _T:
         raise locate(exc) from None
 
 
+def _row_kind(item: Any) -> str:
+    """What ``item`` is when a data frame's loop gave it instead of a record (``""`` when it is none of those): a
+    notebook's ``for i, row in df.iterrows()`` or ``df.itertuples()`` handed over whole (newcomer42b: "got a list",
+    "got a Python Pandas")."""
+    if not isinstance(item, tuple):
+        return ""
+    if hasattr(item, "_fields") and hasattr(item, "_asdict"):
+        return (f"a named tuple ({type(item).__name__}, as df.itertuples() gives each row, its dotted columns "
+                "renamed _1, _2 …)")
+    if len(item) == 2 and type(item[1]).__name__ == "Series":
+        return "an (index, row) pair, as df.iterrows() gives each row"
+    return ""
+
+
+def _many_checked(records: Any) -> Any:
+    """``records`` for :meth:`Policy.assess`, refused with what to give instead where they are plainly not records:
+    one row of a frame (a pandas ``Series``, whose values were each rejected as a record: "7 records, 7 rejected"),
+    a dict of columns (``df.to_dict()``, told "pass [record] for one"), the pairs of ``df.iterrows()`` or the named
+    tuples of ``df.itertuples()`` (each rejected, "got a list"). An iterator's first item is looked at and kept, and
+    its items are read as a list's (:func:`_row_record`)."""
+    import itertools
+
+    kind = type(records)
+    if kind.__name__ == "Series" and hasattr(records, "to_list"):
+        raise TypeError(f"assess() takes many records (a data frame, or an iterable of dicts), got a "
+                        f"{kind.__module__.split('.')[0]} Series — one row's or one column's values: give the frame "
+                        "itself, policy.assess(df); one row is answered by policy.who_answers(row)")
+    if isinstance(records, dict) and records and all(
+            isinstance(v, list | tuple | dict) or type(v).__name__ in ("ndarray", "Series") for v in records.values()):
+        raise TypeError("assess() takes many records, got a dict of columns (as df.to_dict() or df.to_dict('list') "
+                        "gives them): give the frame itself, policy.assess(df), a list of records "
+                        "(df.to_dict('records')), or pandas.DataFrame(that dict)")
+    first: Any = None
+    if kind in (list, tuple):
+        first = records[0] if records else None
+    elif isinstance(records, Iterator) and kind.__name__ not in ("DataFrame", "Table", "RecordBatch"):
+        try:
+            first = next(records)
+        except StopIteration:
+            return ()
+        # each read as a list's is (a frame's row, a dict with dotted discovered.* keys: they were rejected, "got a
+        # Python Series", from a generator, and assessed from a list)
+        records = map(_row_record, itertools.chain((first,), records))
+    said = _row_kind(first)
+    if said:
+        raise TypeError(f"assess() takes records, got {said}: give the frame itself, policy.assess(df), which reads "
+                        "every row (its dotted discovered.* columns too)")
+    return records
+
+
+def _office_table(exc: ResponsibilityError) -> ResponsibilityError:
+    """``exc``, a table's column error, saying which record field each of an office ledger's headers is, as
+    ``responsibility assess`` says it (``pd.read_excel`` of an office workbook was told only "no 'id' column"); a
+    list a ledger wrote is said so by the error itself (batch._columns.ledger_list)."""
+    from .batch._columns import ledger_list
+
+    columns: tuple[str, ...] = getattr(exc, "columns", ())
+    if not columns or ledger_list(columns):
+        return exc
+    from .cli._assess import _office_headers
+
+    said = _office_headers(columns)
+    if not said:
+        return exc
+    out = type(exc)(f"{exc}{said} (Ledger.import_file in Python)")
+    out.columns = columns  # type: ignore[attr-defined]
+    return out
+
+
 def _yaml_on(problem: Any, exc: ProblemError) -> ProblemError:
     """``exc``, saying why when a step's or the discovery's ``on`` is missing because ``yaml.safe_load`` read the key
     ``on:`` as ``True`` (YAML 1.1): a notebook that loaded its record file so was told only "is required"
     (newcomer40 #5, newcomer41). Any other error is ``exc`` itself."""
-    if exc.code != "missing_field" or not exc.field.endswith(".on") or not isinstance(problem, dict):
+    note = _yaml_on_note(problem, exc.field) if exc.code == "missing_field" else ""
+    if not note:
         return exc
-    head = exc.field[:-3]
+    return ProblemError(exc.field, f"{exc.detail}{note}", record=exc.record, code=exc.code, where=exc.where,
+                        index=exc.index)
+
+
+def _yaml_on_note(problem: Any, field: str) -> str:
+    """What :func:`_yaml_on` adds to a ``missing_field`` error of ``field`` (``discovered.on``, ``handled[2].on``) of
+    ``problem``: why, when the item holds the key ``True`` where ``on`` belongs; else ``""``."""
+    if not field.endswith(".on") or not isinstance(problem, dict):
+        return ""
+    head = field[:-3]
     item: Any = problem.get("discovered")
     if head != "discovered":
         index = head.removeprefix("handled[").removesuffix("]")
         steps = problem.get("handled")
         item = steps[int(index)] if index.isdigit() and isinstance(steps, list) and int(index) < len(steps) else None
     if not isinstance(item, dict) or True not in item:
-        return exc
-    return ProblemError(exc.field, f"{exc.detail}: the record has the key True where 'on' belongs, as yaml.safe_load "
-                        "reads an unquoted on: (YAML 1.1 reads on as true); pass the file's path instead, read as "
-                        "`responsibility who` reads it, or quote the key ('on':)",
-                        record=exc.record, code=exc.code, where=exc.where, index=exc.index)
+        return ""
+    return (": the record has the key True where 'on' belongs, as yaml.safe_load reads an unquoted on: (YAML 1.1 "
+            "reads on as true); pass the file's path instead, read as `responsibility who` reads it, or quote the "
+            "key ('on':)")
+
+
+def _yaml_on_rejects(result: Assessment, records: Any) -> Assessment:
+    """``result`` with :func:`_yaml_on`'s note on each reject of a record read by ``yaml.safe_load`` (its
+    ``discovered.on`` or a step's ``on`` missing, the key ``True`` in its place), as :meth:`Policy.who_answers` says
+    it (newcomer42: assess said only "is required"). ``records`` is what :meth:`Policy.assess` was given, a list
+    or a pandas frame (a reject's ``record`` is its position there); others are left as they are."""
+    frame = result.rejects
+    if not result.rejected or (not isinstance(records, list | tuple) and type(records).__name__ != "DataFrame"):
+        return result
+    rows = frame.index[(frame["code"] == "missing_field").to_numpy(bool)
+                       & frame["field"].str.endswith(".on").to_numpy(bool)]
+    if not len(rows):
+        return result
+    from .batch._columns import row_values
+
+    reasons = frame["reason"].copy()
+    for row in rows:
+        at = int(frame.at[row, "record"])
+        if isinstance(records, list | tuple):
+            record = records[at] if at < len(records) else None
+        else:
+            record = row_values(records.iloc[at]) if type(records).__module__.startswith("pandas") else \
+                records.row(at, named=True)
+        note = _yaml_on_note(record, str(frame.at[row, "field"]))
+        if note:
+            reasons.at[row] = f"{reasons.at[row]}{note}"
+    import dataclasses
+
+    return dataclasses.replace(result, rejects=frame.assign(reason=reasons))
 
 
 def _many_records(records: Any) -> None:

@@ -64,8 +64,42 @@ def check_columns(names: Sequence[str], what: str = "the ledger") -> None:
     try:
         _check_columns([n for n in names if not PANDAS_INDEX.match(n)], what)
     except ColumnError as exc:
-        exc.columns = tuple(names)
-        raise
+        said = ledger_list(names)
+        if not said:
+            exc.columns = tuple(names)
+            raise
+        err = ColumnError(f"{exc}{said}")
+        err.columns = tuple(names)
+        raise err from None
+
+
+#: Headers only a list of ``ledger list`` has (Chinese, and ``--lang en``), by the list and its Chinese name.
+#: (An office's own workbook may have a 状态 or 整改单位 column: these are the columns no office ledger has.)
+LEDGER_LISTS = (
+    ("problems", "问题清单", ({"登记时间", "状态", "全部发现渠道"}, {"registered_on", "status", "channels"})),
+    ("responsibilities", "责任清单", ({"责任类型", "追责情形", "单位所在地代码"}, {"role", "basis", "body_place"})),
+    ("rectifications", "整改清单", ({"剩余天数", "时限按默认参数"}, {"days_left", "deadline_from_parameter"})),
+)
+
+
+def ledger_list(columns: Sequence[str]) -> str:
+    """For a list a ledger wrote, assessed next (``ledger list DB problems -o p.csv`` then ``assess p.csv``;
+    ``policy.assess(ledger.lists()["problems"])``): that it is one, that it holds no problem records (no steps, no
+    deadlines), and where the ledger's verdicts and a problem's record are; else ``""``. (The command said the headers
+    were an office ledger's, to be imported into a ledger, which is where it came from; Python said only "no 'id'
+    column": newcomer42.)"""
+    have = set(columns)
+    for name, zh, marks in LEDGER_LISTS:
+        if any(mark <= have for mark in marks):
+            verdicts = ("it holds the ledger's verdicts already, a row for each body that must act or answers" if
+                        name == "responsibilities" else "the ledger's verdicts are its 责任清单, `responsibility "
+                        "ledger list DB responsibilities` (Ledger.lists()[\"responsibilities\"] in Python)")
+            return (f". This is a ledger's {zh} ({name}), as `responsibility ledger list DB {name}` writes it "
+                    f"(Ledger.lists()[\"{name}\"] in Python): a list, not problem records (no row holds a problem's "
+                    f"steps of handling), so it cannot be assessed; {verdicts}. One problem's record is the "
+                    "\"record\" of `responsibility ledger show DB ID`, or `Ledger.record(ID)` in Python "
+                    "(docs/ledger.md)")
+    return ""
 
 
 def _check_columns(names: Sequence[str], what: str) -> None:

@@ -110,7 +110,11 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
         if not getattr(exc, "columns", ()):
             raise
         columns = exc.columns  # type: ignore[attr-defined]
-        raise type(exc)(f"{exc}{_ledger_list(columns) or _office_headers(columns)}") from None
+        from ..batch._columns import ledger_list
+
+        if ledger_list(columns):  # (said by the error itself, as Python's policy.assess says it)
+            raise
+        raise type(exc)(f"{exc}{_office_headers(columns)}") from None
     finally:
         collected(collector=not ending())  # (the command's own process ends now: its collector stays rare)
         allow_pandas()
@@ -334,9 +338,12 @@ def _summary(lang: str, policy: Any, records: int, assessed: int, rejected: int,
             lines.append("  " + pad(names[b], first) + "".join(pad(f"{v:,}", width, True) for v in [*row, sum(row)]))
         totals = [sum(counts.get((b, x), 0) for b in bases) for x in liabilities]
         lines.append("  " + pad("合计", first) + "".join(pad(f"{v:,}", width, True) for v in [*totals, sum(totals)]))
-    if changed:  # a choice by its Chinese name and the id --set takes (review26 #8)
+    if changed:  # a parameter by its Chinese name, as `who` and `route` name it (newcomer42: it was its id here); a
+        # choice by its Chinese name and the id --set takes (review26 #8)
+        parameters = getattr(policy, "parameters", {})
         lines.append("假设参数（不是规则的默认值）：" + "；".join(
-            f"{k} = {value_zh(policy, k, new, True)}（规则：{value_zh(policy, k, old, True)}）"
+            f"{getattr(parameters.get(k), 'name', None) or k}={value_zh(policy, k, new)}"
+            f"（规则：{value_zh(policy, k, old)}）"
             for k, (old, new) in changed.items()))
     return "\n".join(lines) + "\n（" + "; ".join(english.splitlines()[:2]) + "）"
 
@@ -349,32 +356,6 @@ _RECORD_COLUMNS = {"problem": "id", "domain": "area", "kind": "kind", "sector": 
                    "discovered_on": "discovered.on", "discovered_level": "discovered.level",
                    "channel": "discovered.channel", "discovered_by": "discovered.body", "deadline": "deadline",
                    "rectified_on": "rectified_on"}
-
-
-#: Headers only a list of ``ledger list`` has (Chinese, and ``--lang en``), by the list and its Chinese name.
-#: (An office's own workbook may have a 状态 or 整改单位 column: these are the columns no office ledger has.)
-_LEDGER_LISTS = (
-    ("problems", "问题清单", ({"登记时间", "状态", "全部发现渠道"}, {"registered_on", "status", "channels"})),
-    ("responsibilities", "责任清单", ({"责任类型", "追责情形", "单位所在地代码"}, {"role", "basis", "body_place"})),
-    ("rectifications", "整改清单", ({"剩余天数", "时限按默认参数"}, {"days_left", "deadline_from_parameter"})),
-)
-
-
-def _ledger_list(columns: tuple[str, ...]) -> str:
-    """For a list a ledger wrote (``ledger list DB problems -o p.csv``, assessed next by an analyst: it said the
-    headers were an office ledger's, to be imported into a ledger, which is where it came from): that it is one, that
-    it holds no problem records (no steps, no deadlines), and where the ledger's verdicts are."""
-    have = set(columns)
-    for name, zh, marks in _LEDGER_LISTS:
-        if any(mark <= have for mark in marks):
-            verdicts = ("it holds the ledger's verdicts already, a row for each body that must act or answers" if
-                        name == "responsibilities" else "the ledger's verdicts are its 责任清单, `responsibility "
-                        "ledger list DB responsibilities`")
-            return (f". This is a ledger's {zh} ({name}), as `responsibility ledger list DB {name}` writes it: a list, "
-                    f"not problem records (no row holds a problem's steps of handling), so it cannot be assessed; "
-                    f"{verdicts}. One problem's record is the \"record\" of `responsibility ledger show DB ID`, or "
-                    "`Ledger.record(ID)` in Python (docs/ledger.md)")
-    return ""
 
 
 def _office_headers(columns: tuple[str, ...]) -> str:
