@@ -71,6 +71,9 @@ def test_a_utf8_file_with_one_gbk_line_rejects_that_line_alone(run_cli: Run, tmp
     assert f"line {line}: bytes that are not utf-8 text" in err, err
     assert "read as GB18030" not in err, err
     assert _problems(out) == {"甲一"}
+    # said once, with what to do (--encoding gb18030, which each rejected line suggests, would spoil the UTF-8 one)
+    assert "mixes encodings: read as UTF-8, as its byte order mark or its other text says; a line in GB18030 (GBK) " \
+        "is rejected (pasted from a file saved so?): retype it, or save the whole file as UTF-8" in err, err
 
 
 def test_a_utf8_file_with_one_gbk_line_over_http(client: Any) -> None:

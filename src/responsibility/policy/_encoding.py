@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["HIGH", "SNIFF", "bom_encoding", "detect_encoding", "sample", "wide_without_mark"]
+__all__ = ["HIGH", "SNIFF", "bom_encoding", "detect_encoding", "pasted_lines", "sample", "wide_without_mark"]
 
 
 #: Byte order marks other than UTF-8's, and the encodings they name (UTF-32's first: it starts as UTF-16's).
@@ -116,6 +116,30 @@ def _utf8_lines(head: bytes) -> bool:
             return True
         sure += three == 2
     return 0 < sure >= foreign
+
+
+def pasted_lines(head: bytes) -> int:
+    """How many lines of ``head``, an input read as UTF-8 (:func:`detect_encoding` found nothing else), are not UTF-8
+    but read as Chinese in GB18030: lines pasted from a file saved so (Excel on Chinese Windows). Each is rejected
+    alone; the caller says why once, with what to do (``--encoding gb18030`` would spoil the UTF-8 lines)."""
+    if head.isascii():
+        return 0
+    lines = head.split(b"\n")
+    found = 0
+    for line in lines[:-1] if len(lines) > 1 else lines:  # (the last may be cut in a character by head's end)
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            text = line.decode("gb18030")
+        except UnicodeDecodeError:
+            continue
+        found += sum(1 for c in _NOT_ASCII.findall(text) if _chinese(c) or _gbk(c)) >= 2
+    return found
 
 
 def _chinese(c: str) -> bool:
