@@ -40,10 +40,10 @@ from ..policy._view import PolicyView
 from . import _saved
 from ._assessment import Assessment, needs_frames
 from ._columns import blank_rows, check_columns, flat_record, json_problem, needs_rows, normalise, row_values
-from ._read import text_tables
 from ._core import FOUND, Templates, asked_count, check, derive, expand, keep_asked, receiving_bodies, seed_asked
 from ._emit import REJECT_COLUMNS, Columns, Emitter, Lazy, Segments, reasons
 from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
+from ._read import text_tables
 from ._repeats import Repeats
 from ._tables import EPOCH, Tables, pick, place_names
 
