@@ -43,6 +43,7 @@ from ._columns import blank_rows, check_columns, flat_record, json_problem, need
 from ._core import FOUND, Templates, asked_count, check, derive, expand, keep_asked, receiving_bodies, seed_asked
 from ._emit import REJECT_COLUMNS, Columns, Emitter, Lazy, Segments, reasons
 from ._encode import Cols, arrow_rows, encode_arrow, encode_dicts, problem_days
+from ._read import text_tables
 from ._repeats import Repeats
 from ._tables import EPOCH, Tables, pick, place_names
 
@@ -654,7 +655,8 @@ def parts(records: Any, t: Tables) -> Iterator[Part]:
 
         check_columns(records.schema.names, "the table")
         table = pa.Table.from_batches([records]) if isinstance(records, pa.RecordBatch) else records
-        yield from arrow_parts(table, t)
+        for piece, first in text_tables(table):  # (text that is not UTF-8: its rows rejected, as from Parquet)
+            yield from arrow_parts(piece, t, start=first)
         return
     if kind in ("pandas", "polars"):
         check_columns([str(c) for c in records.columns], "the data frame")

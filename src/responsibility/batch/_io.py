@@ -48,7 +48,15 @@ from .._files import (
 )
 from .._json import bad_line, duplicate_in, loads_marked, marking_pairs, not_records, twice_message
 from ..policy._encoding import HIGH as _HIGH
-from ..policy._encoding import SNIFF, bom_encoding, detect_encoding, past_start, sample, wide_without_mark
+from ..policy._encoding import (
+    SNIFF,
+    bom_encoding,
+    detect_encoding,
+    past_start,
+    pasted_lines,
+    sample,
+    wide_without_mark,
+)
 from ._assessor import (
     CHUNK,
     Part,
@@ -222,7 +230,15 @@ class Source:
                 self.note = f"{name} is not UTF-8 ({why}); read as {found[0].upper()}; give --encoding to read it " \
                     "otherwise"
             elif detect and not marked and fmt != "parquet":  # UTF-8 that reads as GB18030's Chinese (B20-12)
-                self.note = misread_note("standard input" if path == "-" else path, head)
+                name = "standard input" if path == "-" else path
+                self.note = misread_note(name, head)
+                if self.note is None and (pasted := pasted_lines(head)):  # (a UTF-8 file with GBK lines in it was
+                    # read whole as GB18030, its UTF-8 text silently spoilt: hostile42b)
+                    lines, them = ("a line in GB18030 (GBK) is", "it") if pasted == 1 else \
+                        (f"{pasted} lines in GB18030 (GBK) are", "them")
+                    self.note = f"{name} mixes encodings: read as UTF-8, as its byte order mark or its other text " \
+                        f"says; {lines} rejected (pasted from a file saved so?): retype {them}, or save the whole " \
+                        "file as UTF-8 (--encoding gb18030 would spoil its UTF-8 lines)"
         if bare and fmt != "parquet" and not bom_encoding(start):
             wide = wide_without_mark(start)
             if wide is None or not wide.lower().startswith(self.encoding):

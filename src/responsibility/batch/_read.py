@@ -105,6 +105,29 @@ def parquet_batches(path: str, f: Any, size: int) -> Iterator[Any]:
         given = 0
 
 
+def text_tables(table: Any) -> Iterator[tuple[Any, int]]:
+    """``table`` (an Arrow table given to ``Policy.assess``, or one file of ``assess --dask``) read as a Parquet
+    file's batches are (:func:`as_text`): the table itself when its text is all UTF-8 and it has no binary column,
+    else tables of :func:`as_text`'s pieces, each with the number of its first row (its rows keep their numbers).
+    A string column of bytes that are not UTF-8 ended ``Policy.assess`` and ``assess --dask`` with ArrowInvalid
+    "Cannot normalize utf8 string" (hostile42): each such row is now rejected naming its field, the rest assessed."""
+    import pyarrow as pa
+
+    pieces: list[tuple[Any, int]] = []
+    same = True
+    at = 0
+    for batch in table.to_batches():
+        for piece in as_text(batch):
+            same = same and piece is batch
+            pieces.append((piece, at))
+            at += piece.num_rows
+    if same:
+        yield table, 0
+        return
+    for piece, first in pieces:
+        yield pa.Table.from_batches([piece]), first
+
+
 def as_text(batch: Any) -> Iterator[Any]:
     """``batch`` with each binary column read as the UTF-8 text it holds, so that it is checked as text is (review22b
     R22b-3: an id in a binary column skipped the control-character check, and NUL and ESC reached the outputs), in

@@ -197,6 +197,7 @@ def apply_amendments(data: PolicyData, amendments: list[tuple[Amendment, Any]],
         aid: [(located or {}).get(duty_key(aid, index[aid], d.id, i)) for i, d in enumerate(duties)]
         for aid, duties in areas.items()}
     replaced: dict[tuple[str, dt.date], Issue] = {}  # (body, day) → where the replacement applied was given
+    set_to: dict[tuple[str, dt.date], tuple[Any, Issue]] = {}  # (parameter, day) → the value set, and where
     for am, where in sorted(amendments, key=lambda x: (x[0].effective_from, x[0].id)):
         day = am.effective_from
         sources.append(am.source)
@@ -251,6 +252,18 @@ def apply_amendments(data: PolicyData, amendments: list[tuple[Amendment, Any]],
                     msg = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
                     issues.append(where.issue((*sub, "value"), f"value does not fit: {msg}", "", "wrong_type"))
                     continue
+                key = (change.set_parameter, day)
+                if key in set_to and set_to[key][0] != new.value:
+                    # (the later in date-and-id order silently won: two amendments in force on one day gave
+                    # handling_time_limit_days 10 and 20, validate said OK and `who` used 20; hostile42)
+                    was, first = set_to[key]
+                    issues.append(where.issue(
+                        (*sub, "value"), f"parameter {change.set_parameter!r} is set on {day} to {new.value!r} "
+                        f"here and to {was!r} at {first.file}:{first.line}:{first.column}",
+                        "keep one of the two changes, or date the later one from the day it takes over: a parameter "
+                        "has one value on a day", "amendment_clash"))
+                    continue
+                set_to.setdefault(key, (new.value, where.issue((*sub, "value"), "")))
                 params = [_end(p, day) if p in live_p else p for p in params]
                 params.append(_start(new, day, change.clause, effective_to=live_p[0].effective_to))
             elif isinstance(change, EndDuty):
