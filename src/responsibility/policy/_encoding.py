@@ -142,6 +142,22 @@ def pasted_lines(head: bytes) -> int:
     return found
 
 
+def says_utf8(head: bytes) -> bool:
+    """Whether ``head`` says it is UTF-8 beyond being read so: a UTF-8 byte order mark, or a line of text beyond ASCII
+    that decodes as UTF-8. A short file all in GB18030 says nothing of the kind: it does not "mix encodings"."""
+    if head.startswith(codecs.BOM_UTF8):
+        return True
+    lines = head.split(b"\n")
+    for line in lines[:-1] if len(lines) > 1 else lines:
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
+
+
 def _chinese(c: str) -> bool:
     """Whether the character ``c`` is CJK punctuation, a CJK ideograph or a full-width form (compared, not
     matched by a character class: compiling that class cost every start ~4 ms)."""
