@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from responsibility import Jurisdiction, Policy
 
 TODAY = dt.date(2021, 6, 30)
@@ -56,3 +58,24 @@ def test_the_bulk_path_names_the_body_who_answers_names(policy: Policy) -> None:
     assert county & unnamed == unnamed
     # the reading is only for an unnamed holder and a hand-over within the county set aside
     assert {("H16-none", "county_medical_insurance"), ("H16-named", "county_medical_insurance")} <= county
+
+
+FID39B_10: dict[str, Any] = {
+    "id": "FID39B-10", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+    "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"},
+    "handled": [{"action": "assigned", "by_level": "city", "to_level": "city", "to_body": "city_construction",
+                 "on": "2021-03-20"}], "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("value", ["unresolved", "handling_holders"])
+def test_a_department_handed_it_late_that_sat_on_it_answers_under_either_receiving_value(policy: Policy,
+                                                                                         value: str) -> None:
+    # check42 N1: 市住建's own sitting from 03-20 does not depend on who is taken to have held it before
+    from tests.test_batch import expected, got
+
+    view = policy.with_parameters(receiving_level_body=value)
+    ex = Jurisdiction.example()
+    v = view.who_answers(FID39B_10, jurisdiction=ex, today=TODAY)
+    own = [f for f in v.findings if f.body == "city_construction" and f.basis == "not_handled"]
+    assert len(own) == 1 and "2021-03-20" in own[0].reason
+    assert got(view.assess([FID39B_10], jurisdiction=ex, today=TODAY)) == expected(view, ex, [FID39B_10], "compiled")

@@ -1887,10 +1887,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(below_authority),
                                   "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
                                   "aside": aside, "later": late_bodies, "chosen": by_receiver, "own": int(own_hold)})
-            if holder != body and steps:
+            if (holder != body or by_receiver & CHOSEN_BY_PARAMETER) and steps:
                 # a department the record shows the level handed it to answers beside the body chosen, which stands
                 # for the one that had it before: handed within the level's limit, from the level's day, as among the
                 # level's holders; handed after it, only where it then sat on it, from its own day (_later, R-sat)
+                # — beside the level's holders under receiving_level_body: handling_holders too: its own sitting on it
+                # does not depend on who is taken to have held it before (check42 N1: 市住建, handed it 03-20 and
+                # never passing it on, was named only under unresolved)
                 handed_to: list[str] = []
                 for h in steps:
                     to = h.get("_step", h)["to_body"]
@@ -1899,7 +1902,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                         handed_to.append(to)
                 out = set(late_bodies.split())
                 for sat in handed_to:
-                    if sat not in out:
+                    # (under handling_holders the level's holders stand for its own days: only a department handed it
+                    # late that then sat on it past its own limit is added, from its own day)
+                    if sat not in out and (holder != body or (rank[level], sat) in ctx.handed):
                         add("unhandled", {"lvl": rank[level], "body": sat, "escalate": int(below_authority),
                                           "selffix": int(own_fix or disposed), "atp": int(discounted),
                                           "rlim": int(rlim), "aside": aside, "later": "", "chosen": 0, "own": 0})
