@@ -23,7 +23,11 @@ from ._compile import BELOW, Rule, RulesByArea, severity_rank, untracked
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import (
+    ASIDE_REPORT,
+    CHOSEN_ASIDE_REPORT,
     CHOSEN_BY_PARAMETER,
+    CHOSEN_LATE_PASS,
+    CHOSEN_MISROUTED,
     CHOSEN_OVERSIGHT_REPORT,
     CHOSEN_PRESSED,
     CHOSEN_SAME_LEVEL,
@@ -31,6 +35,8 @@ from ._facts import (
     CONCEALER,
     HANDLING_LIMIT,
     IRREGULAR,
+    LATE_PASS,
+    MISROUTED,
     NAMES_ON,
     NO_DUTY,
     OVERSIGHT_REPORT,
@@ -924,13 +930,14 @@ class Decider:
         主体责任 did not). Every failure, not any: a parameter only one of a level's two failures rests on does not
         remove the level's failure alone. Not the liability thresholds (the failure's own liabilities), nor the
         readings that only choose which body of the level answers, or on which of two failures (receiving_level_body,
-        concealing_level_body, sectorless_alternatives, rectifier_holding, assignment_without_rectification_duty): the
+        concealing_level_body, sectorless_alternatives, rectifier_holding, assignment_without_rectification_duty,
+        misrouted_level_holder): the
         level failed under either value."""
         memo = self._memo_main
         if memo is None:
             policy = self.policy
             skip = frozenset({li.from_parameter for li in policy.liabilities.values() if li.from_parameter is not None}
-                             | {RECEIVER, CONCEALER, SECTORLESS, OWN_WORK, NO_DUTY})
+                             | {RECEIVER, CONCEALER, SECTORLESS, OWN_WORK, NO_DUTY, MISROUTED})
             quiet, parameters, bodies = policy.main_not_raised_by, policy.parameters, policy.bodies
             # (kept: whether a finding's key is a failure that raises main responsibility, and by what a form rests on
             # the parameters it carries to its level's main responsibility; a new shape's rows read them per finding)
@@ -1487,6 +1494,12 @@ class Decider:
             rests[OVERSIGHT_REPORT] = None
         if chosen & CHOSEN_PRESSED and basis == "not_handled":  # held it by a pressing level's receipt (review33 R1)
             rests[PRESSING] = None
+        if chosen & CHOSEN_LATE_PASS and basis == "not_handled":  # passed on late, fixed in time (review41 F5)
+            rests[LATE_PASS] = None
+        if chosen & CHOSEN_ASIDE_REPORT and basis == "not_handled":  # held by a report irregular_step sets aside (F4)
+            rests[ASIDE_REPORT] = None
+        if chosen & CHOSEN_MISROUTED and basis == "not_handled":  # its own hand-over within the county set aside (R2)
+            rests[MISROUTED] = None
         after: list[str] = []  # (the severity's thresholds come between)
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             after.append(OWNER)

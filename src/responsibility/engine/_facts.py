@@ -131,6 +131,13 @@ ASIDE_REPORT = "set_aside_report_receiver"
 #: The bit of a fact's ``chosen`` that says its level holds the problem by such a report (the finding rests on
 #: set_aside_report_receiver).
 CHOSEN_ASIDE_REPORT = 64
+#: The parameter that decides which body of the county answers where the record names none that had the problem but
+#: shows the county itself handing it to a body of its own that counts as none (irregular_step): the county's
+#: 负有该问题交办上报职责的机构（记录未写明）, once (unresolved), or the body receiving_level_body chose
+#: (kind_department; review42 R2).
+MISROUTED = "misrouted_level_holder"
+#: The bit of a fact's ``chosen`` that says its body was chosen by misrouted_level_holder (the finding rests on it).
+CHOSEN_MISROUTED = 128
 #: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
 #: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
 PEER_FINDS = "lower_level_finds_higher_policy"
@@ -262,6 +269,10 @@ class _Setting(NamedTuple):
     #: Whether the level a report upward that irregular_step sets aside reached holds the problem
     #: (set_aside_report_receiver: holds); None without the parameter (an older policy: it holds it).
     aside_reach: bool | None
+    #: Whether a county that had the problem through no body named and shows its own hand-over within the level set
+    #: aside stands for its unnamed holder (misrouted_level_holder: unresolved); None without the parameter (an older
+    #: policy: receiving_level_body's body).
+    misrouted: bool | None
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -302,6 +313,8 @@ def _setting(policy: PolicyView) -> _Setting:
                     late_pass=policy.parameter(LATE_PASS) == "not_handled" if LATE_PASS in policy.parameters
                     else None,
                     aside_reach=policy.parameter(ASIDE_REPORT) == "holds" if ASIDE_REPORT in policy.parameters
+                    and IRREGULAR in policy.parameters else None,
+                    misrouted=policy.parameter(MISROUTED) == "unresolved" if MISROUTED in policy.parameters
                     and IRREGULAR in policy.parameters else None)
 
 
@@ -1758,7 +1771,27 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # handling limit, then the rectification limit, as ``fixed`` above). Either way the verdict rests on it.
             # (a named finder or receiver that gives way to its level: the body receiving_level_body chooses)
             own_hold = False  # (the fact's ``own``: rectifier_holding decided it, and its findings rest on it)
-            if setting.own_work is not None and not below_authority:
+            # A level that had it through no body the record names, where the record shows the level itself handing
+            # it to a body of its own that counts as none (irregular_step: a county bureau with no part), shows that
+            # whoever held it passed it on by category (一(三) 县级建立…台账，按照问题类别…列出问题清单、责任清单) — not
+            # the kind's department sitting on its own work: the record shows the problem going elsewhere, never to
+            # that department. Which of the level's bodies with a part in passing it on made that hand-over the record
+            # does not say: by receiving_level_body: unresolved, the level's 负有该问题交办上报职责的机构（记录未写明）,
+            # once (review42 R2: 县医保 was named 本身负责该问题的办理和整改 for a problem the county sent to 县教育局)
+            # — the county's, whose ledger 一(三) gives that sorting to; at the city and the province (省市两级及时回应
+            # 基层反映问题, no ledger, no such stand-in body) receiving_level_body's department stands (FID39B-11).
+            # The text leaves open whether that department (the 责任清单 points the kind to it) had it and passed it on
+            # wrongly: misrouted_level_holder decides (kind_department: receiving_level_body's body, as before), and
+            # the verdict rests on it either way. (A record whose sector, or whose named bodies, give it a line says
+            # whose problem it is: receiving_level_body's line department stands.)
+            unnamed = next((b.id for b in policy.bodies.values() if b.level == level and b.kind == UNNAMED_HOLDERS),
+                           None) if setting.receive_role and setting.misrouted is not None and sector is None \
+                and steps and any(
+                x["by_level"] == level and x["to_level"] == level and x["action"] == "assigned"
+                and x["to_body"] is not None and x["on"] >= received and not any(x is a for a in acted)
+                for x in steps) and (not body or gives_way(policy, area, kind, level, body, prank)) else None
+            dispatched = unnamed is not None and bool(setting.misrouted)
+            if setting.own_work is not None and not below_authority and not dispatched:
                 me = body
                 if (not body or gives_way(policy, area, kind, level, body, prank)) and setting.receive_role:
                     me = receiving_body(policy, area, kind, level, sector, prank) or ""
@@ -1854,6 +1887,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             # handed it to only after its limit (fidelity12 G3c): it did not hold it before, and which
                             # body did the record does not say — the role, unresolved, once
                             holder = policy.roles[level]
+                        elif dispatched:
+                            # (its own hand-over within the level, set aside: the body that passed it on, unnamed)
+                            holder = unnamed or holder
+                        if unnamed is not None:
+                            by_receiver |= CHOSEN_MISROUTED
             # — and a level that had it by a report to its supervisory organ (or, by any_receiver, to a bureau with no
             # part) has it by report_to_oversight: its finding rests on that (``chosen`` bit 4; review29 #6)
             if body and setting.oversight_report and (oversight_organ(policy, body) or (
@@ -1890,10 +1928,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(below_authority),
                                   "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
                                   "aside": aside, "later": late_bodies, "chosen": by_receiver, "own": int(own_hold)})
-            if holder != body and steps:
+            if (holder != body or by_receiver & CHOSEN_BY_PARAMETER) and steps:
                 # a department the record shows the level handed it to answers beside the body chosen, which stands
                 # for the one that had it before: handed within the level's limit, from the level's day, as among the
                 # level's holders; handed after it, only where it then sat on it, from its own day (_later, R-sat)
+                # — beside the level's holders under receiving_level_body: handling_holders too: its own sitting on it
+                # does not depend on who is taken to have held it before (check42 N1: 市住建, handed it 03-20 and
+                # never passing it on, was named only under unresolved)
                 handed_to: list[str] = []
                 for h in steps:
                     to = h.get("_step", h)["to_body"]
@@ -1902,7 +1943,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                         handed_to.append(to)
                 out = set(late_bodies.split())
                 for sat in handed_to:
-                    if sat not in out:
+                    # (under handling_holders the level's holders stand for its own days: only a department handed it
+                    # late that then sat on it past its own limit is added, from its own day)
+                    if sat not in out and (holder != body or (rank[level], sat) in ctx.handed):
                         add("unhandled", {"lvl": rank[level], "body": sat, "escalate": int(below_authority),
                                           "selffix": int(own_fix or disposed), "atp": int(discounted),
                                           "rlim": int(rlim), "aside": aside, "later": "", "chosen": 0, "own": 0})
