@@ -138,6 +138,12 @@ class EagerDecider(Decider):
                 rests["pressing_level_assignment"] = None
             if basis == "concealed" and chosen & 16:  # a school below its county hid it from its check (fid38a)
                 rests["unit_below_own_level"] = None
+            if basis == "not_handled" and chosen & 32:  # passed on late, fixed in time (fid42a, review41 F5)
+                rests["late_pass_on_answers"] = None
+            if basis == "not_handled" and chosen & 64:  # held by a report irregular_step sets aside (fid42a, F4)
+                rests["set_aside_report_receiver"] = None
+            if basis == "not_handled" and chosen & 128:  # its own hand-over within the county set aside (fid42d, R2)
+                rests["misrouted_level_holder"] = None
             sev = fired[0][1].get("sev") if fired else None
             for lid, li in policy.liabilities.items():  # a liability withheld by its threshold (review18 P1)
                 if sev is not None and li.from_parameter is not None and (
