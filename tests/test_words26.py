@@ -166,7 +166,8 @@ def test_assess_report_and_summary_name_values_in_chinese(policy: Policy, run_cl
     code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "f.csv"), "--report", str(report),
                            "--set", "supervision_scope=none")
     assert code == 0, err
-    assert f"supervision_scope = 不追究（none）（规则：{OWN_LEVEL}）" in err, err
+    # (the parameter by its Chinese name, as who and route name it: newcomer42b)
+    assert f"督促整改责任的范围=不追究（none）（规则：{OWN_LEVEL}）" in err, err
     page = report.read_text(encoding="utf-8")
     assert f"不追究（none）（规则默认值：{OWN_LEVEL}）" in page  # the what-if banner and the parameters' table
     assert "未确定（unresolved）" in page and "否（false）" in page and "较重（serious）" in page
