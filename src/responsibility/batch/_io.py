@@ -55,7 +55,6 @@ from ..policy._encoding import (
     past_start,
     pasted_lines,
     sample,
-    says_utf8,
     wide_without_mark,
 )
 from ._assessor import (
@@ -234,8 +233,8 @@ class Source:
                 name = "standard input" if path == "-" else path
                 self.note = misread_note(name, head)
                 # (a UTF-8 file with GBK lines in it was read whole as GB18030, its UTF-8 text silently spoilt:
-                # hostile42b; a short file all in GBK mixes nothing, and keeps its one-line refusal)
-                if self.note is None and (pasted := pasted_lines(head)) and says_utf8(head):
+                # hostile42b)
+                if self.note is None and (pasted := pasted_lines(head)):
                     lines, them = ("a line in GB18030 (GBK) is", "it") if pasted == 1 else \
                         (f"{pasted} lines in GB18030 (GBK) are", "them")
                     self.note = f"{name} mixes encodings: read as UTF-8, as its byte order mark or its other text " \

@@ -749,12 +749,11 @@ def pressing_department(policy: PolicyView, area: str, kind: str | None, level: 
         # (else the line's department where the text gives it a part in the area, as receiving_body reads a line;
         # the role would stand for the line the record names — a line whose department has none says nothing)
         own = line_department(policy, level, line)
-        seen = [d for d, duty in policy.duties.items() if policy.duty_area[d] == area and own in duty.holders] \
-            if own is not None else []
-        # (not a part that only a switched-on reading gives it: water_policy_health_departments' 市卫健)
-        if own is not None and not bodies[own].role and policy.has_part(area, kind, own, line) and (
-                not seen or any(policy.switch_of(d, own) is None for d in seen)):
-            return own
+        if own is not None and not bodies[own].role and policy.has_part(area, kind, own, line):
+            # (not a part that only a switched-on reading gives it: water_policy_health_departments' 市卫健)
+            held = [d for d, duty in policy.duties.items() if policy.duty_area[d] == area and own in duty.holders]
+            if not held or any(policy.switch_of(d, own) is None for d in held):
+                return own
     found = tied(None)
     return found[0] if len(found) == 1 else role
 

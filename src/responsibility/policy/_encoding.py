@@ -121,16 +121,19 @@ def _utf8_lines(head: bytes) -> bool:
 def pasted_lines(head: bytes) -> int:
     """How many lines of ``head``, an input read as UTF-8 (:func:`detect_encoding` found nothing else), are not UTF-8
     but read as Chinese in GB18030: lines pasted from a file saved so (Excel on Chinese Windows). Each is rejected
-    alone; the caller says why once, with what to do (``--encoding gb18030`` would spoil the UTF-8 lines)."""
+    alone; the caller says why once, with what to do (``--encoding gb18030`` would spoil the UTF-8 lines). Only a
+    text that says it is UTF-8 — its byte order mark, or a line beyond ASCII that decodes so — has lines pasted into
+    it: a short file all in GB18030 mixes nothing (0), and keeps its one refusal."""
     if head.isascii():
         return 0
     lines = head.split(b"\n")
-    found = 0
+    found, utf8 = 0, head.startswith(codecs.BOM_UTF8)
     for line in lines[:-1] if len(lines) > 1 else lines:  # (the last may be cut in a character by head's end)
         if line.isascii():
             continue
         try:
             line.decode("utf-8")
+            utf8 = True
             continue
         except UnicodeDecodeError:
             pass
@@ -139,23 +142,7 @@ def pasted_lines(head: bytes) -> int:
         except UnicodeDecodeError:
             continue
         found += sum(1 for c in _NOT_ASCII.findall(text) if _chinese(c) or _gbk(c)) >= 2
-    return found
-
-
-def says_utf8(head: bytes) -> bool:
-    """Whether ``head`` says it is UTF-8 beyond being read so: a UTF-8 byte order mark, or a line of text beyond ASCII
-    that decodes as UTF-8. A short file all in GB18030 says nothing of the kind: it does not "mix encodings"."""
-    if head.startswith(codecs.BOM_UTF8):
-        return True
-    lines = head.split(b"\n")
-    for line in lines[:-1] if len(lines) > 1 else lines:
-        if not line.isascii():
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError:
-                continue
-            return True
-    return False
+    return found if utf8 else 0
 
 
 def _chinese(c: str) -> bool:
