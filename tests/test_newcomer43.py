@@ -114,3 +114,53 @@ def test_the_readme_s_scenario_mistakes_are_what_the_commands_say(tmp_path: Path
 
     shown = repr(responsibility.load().who_answers(str(ROOT / "examples" / "problems" / "housing-not-discovered.yaml")))
     assert ": 6 finding(s) on 3 bodies" in shown and "`<Verdict …: 6 finding(s) on 3 bodies …>`" in README, shown
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_the_service_doc_s_python_client_prints_what_its_comments_say(tmp_path: Path, run_cli: Any) -> None:
+    # a developer of another system calling the service from Python: the doc had curl only
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    doc = (ROOT / "docs" / "service.md").read_text(encoding="utf-8")
+    code = doc.split("<!-- service-python -->", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    assert 'URL, TOKEN = "http://127.0.0.1:8000", "tp_…"' in code
+    assert "is read when `serve` starts" in doc  # (a caller added while it runs is 401 until it starts again)
+    made = subprocess.run([sys.executable, "-m", "responsibility", "token", "--name", "dev", "--role", "county",
+                           "--jurisdiction", "330127"], cwd=tmp_path, capture_output=True, text=True, check=True)
+    (tmp_path / "tokens.yaml").write_text(made.stdout, encoding="utf-8")
+    token = made.stderr.strip().rsplit(": ", 1)[1]
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "responsibility", "serve", "--tokens", "tokens.yaml",
+                               "--port", str(port), "--log-level", "warning"], cwd=tmp_path,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        for _ in range(240):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health"):
+                    break
+            except OSError:
+                assert server.poll() is None, "the server stopped"
+                time.sleep(0.5)
+        script = code.replace('"http://127.0.0.1:8000", "tp_…"', f'"http://127.0.0.1:{port}", "{token}"')
+        ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    assert ran.returncode == 0, ran.stderr
+    # each print's comment is what it prints (the first's up to its colon: the rest explains it)
+    said = [line.split("# ", 1)[1] for line in code.splitlines() if line.lstrip().startswith("print(")]
+    said[0] = said[0].split(":", 1)[0]
+    assert ran.stdout.splitlines() == said, (ran.stdout, said)
