@@ -164,3 +164,21 @@ def test_the_service_doc_s_python_client_prints_what_its_comments_say(tmp_path: 
     said = [line.split("# ", 1)[1] for line in code.splitlines() if line.lstrip().startswith("print(")]
     said[0] = said[0].split(":", 1)[0]
     assert ran.stdout.splitlines() == said, (ran.stdout, said)
+
+
+def test_records_md_s_pandas_recipe_keeps_an_office_s_ids_and_reads_excel_s_gbk(tmp_path: Path) -> None:
+    # a notebook user reading an Excel CSV: pandas raised UnicodeDecodeError, and read the id 0042 as the number 42,
+    # so the findings' problem ids did not join back to the office's
+    pd = pytest.importorskip("pandas")
+    import responsibility
+
+    doc = (ROOT / "docs" / "records.md").read_text(encoding="utf-8")
+    assert '`pd.read_csv(path, dtype=str, encoding="gb18030")`' in doc and "an id `0042` becomes the record" in doc
+    path = tmp_path / "office.csv"
+    path.write_bytes("id,area,place,discovered.level,discovered.channel,discovered.on,as_of\n"
+                     "0042,饮水安全,330127101207,县,热线,2021-04-02,2021-06-30\n".encode("gb18030"))
+    with pytest.raises(UnicodeDecodeError):
+        pd.read_csv(path)
+    policy = responsibility.load()
+    assert set(policy.assess(pd.read_csv(path, encoding="gb18030")).findings["problem"]) == {"42"}
+    assert set(policy.assess(pd.read_csv(path, dtype=str, encoding="gb18030")).findings["problem"]) == {"0042"}
