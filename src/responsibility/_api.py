@@ -509,6 +509,13 @@ def _file_record(path: str | Path) -> tuple[Any, Callable[[ProblemError], Proble
 
     for note in notes:  # the note `responsibility who` prints (a file read as GB18030 or UTF-16)
         warnings.warn(note, UnicodeWarning, stacklevel=4)
+    first = data[0] if isinstance(data, list) and data else data
+    if isinstance(first, dict) and ("scenarios" in first or "problem" in first):
+        # a scenario file, named where a record file goes: say what runs it
+        from .checks._scenarios import scenario_file_note
+
+        if (held := scenario_file_note(name, data)) is not None:
+            raise ProblemError("(record)", held, code="not_an_object")
     if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
         return data[0], lambda exc: pos.locate(exc, (0,))
     if isinstance(data, dict):

@@ -223,10 +223,68 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
             if model is None:
                 return "unknown key"
     keys = list(model.model_fields)
+    if model is Pattern and (key := TABLE_KEYS.get("".join(fold(str(loc[-1])).split()))) is not None:
+        # (the table's column names: the values may stay as the table prints them, the keys are the JSON's)
+        shown = ("主体", "层级", "地点", "依据", "责任", "条款")
+        table = ", ".join(f"{zh} → {TABLE_KEYS[zh]}" for zh in shown)
+        return (f"unknown key {loc[-1]!r}: it is the table's column, written {key}: in a pattern (a pattern's keys "
+                f"are {', '.join(keys)}; {table}; the values may stay as the table prints them: "
+                f"{{body: 村委会, basis: 应发现未发现, liability: 单位}})")
     hint = suggest(str(loc[-1]), keys)
     what = {"ScenarioFile": "a scenario file", "Scenario": "a scenario", "Pattern": "a finding pattern"}.get(
         model.__name__, model.__name__.lower())
     return f"unknown key {loc[-1]!r}; {what} takes {', '.join(keys)}" + (f" ({hint})" if hint else "")
+
+
+#: The columns of ``who``'s table and of the ledger's 责任清单, as a Chinese reader copies them into a pattern's keys
+#: (newcomer43: ``{主体: 村委会, 依据: 应发现未发现}`` was told only that '主体' is no key), and the key each is.
+TABLE_KEYS = {"主体": "body", "单位": "body", "责任单位": "body", "主体/层级": "body", "层级": "level", "地点": "place",
+              "所在地": "place", "依据": "basis", "追责情形": "basis", "责任": "liability", "责任类别": "liability",
+              "条款": "clauses", "名称": "name"}
+
+_RECORD_KEYS = frozenset({"id", "area", "domain", "kind", "place", "discovered", "handled", "severity"})
+
+
+def _is_scenario(item: Any) -> bool:
+    return isinstance(item, dict) and "problem" in item and ("expect" in item or "name" in item)
+
+
+def _is_record(item: Any) -> bool:
+    return isinstance(item, dict) and len(_RECORD_KEYS.intersection(item)) >= 2 and "problem" not in item
+
+
+def scenario_file_note(name: str, data: Any) -> str | None:
+    """What to run instead, when a file given to ``who``, ``route`` or ``who_answers`` holds scenarios
+    (``scenarios:``, or scenarios without it): it was refused as a record with "field 'scenarios': unknown field"
+    (newcomer43). ``None`` for any other content."""
+    items = data if isinstance(data, list) else [data]
+    if not (isinstance(data, dict) and "scenarios" in data) and not (items and all(map(_is_scenario, items))):
+        return None
+    shown = name if name != "<stdin>" else "FILE"
+    return (f"{name} holds scenarios (a problem and the findings expected of it), not a problem record: "
+            f"`responsibility test {shown}` runs them; a problem record to answer is "
+            "the part under a scenario's `problem:`, saved in a file of its own")
+
+
+def _not_a_scenario_file(name: str, data: Any) -> str | None:
+    """What a file given to ``responsibility test`` holds instead of ``scenarios:`` — a problem record, or
+    scenarios without the key above them — and what to do (newcomer43: both were "scenarios: is required", or "holds
+    a list")."""
+    items = data if isinstance(data, list) else [data]
+    if not items or not all(isinstance(item, dict) for item in items):
+        return None
+    if all(map(_is_record, items)):
+        many = "problem records" if len(items) > 1 else "a problem record"
+        return (f"holds {many}, not scenarios: `responsibility who {name}` answers {'them' if len(items) > 1 else 'it'}"
+                "; to keep an answer as a test, write a scenario file: `scenarios:`, then for each record an item "
+                "`- name: …` with the record indented under `problem:` and the findings it must have under "
+                "`expect: {findings: […]}`")
+    if all(map(_is_scenario, items)):
+        what = "a list of scenarios" if isinstance(data, list) else "one scenario"
+        how = "the list indented under it" if isinstance(data, list) else \
+            "the scenario as its one item, `- name: …`, indented under it"
+        return f"holds {what} without `scenarios:` above: write `scenarios:` as the first line, and {how}"
+    return None
 
 
 def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[LoadedScenario]:
@@ -252,6 +310,8 @@ def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[L
             kinds: dict[type, str] = {list: "a list", str: "a text"}
             what = "is empty" if data is None else "holds " + kinds.get(type(data), "a value")
             msg = f"{what}; a scenario file is a mapping with a list under 'scenarios:'"
+        if loc in ((), ("scenarios",)) and (instead := _not_a_scenario_file(str(path), data)) is not None:
+            loc, msg = (), instead  # (a record file, or scenarios written without the key above them)
         raise RulesError([pos.issue(loc, f"{'.'.join(map(str, loc))}: {msg}" if loc else msg,
                                     "see the scenario format in docs/data-guide.md, \"Scenario files\"",
                                     "scenario")]) from None

@@ -699,6 +699,13 @@ def _read_records(path: str, what: str = "a problem object", encoding: str | Non
                                                     "one list once put in [ ] with a comma after each line "
                                                     "(jq -s . FILE does it)")
         raise ProblemError("", str(issue), code="unreadable") from None
+    first = data[0] if isinstance(data, list) and data else data
+    if "problem" in what and isinstance(first, dict) and ("scenarios" in first or "problem" in first):
+        # a scenario file (`who my.scenarios.yaml`), refused as a record with "field 'scenarios': unknown field"
+        from ..checks._scenarios import scenario_file_note
+
+        if (held := scenario_file_note(name, data)) is not None:
+            raise ProblemError("", held, code="not_an_object")
     if isinstance(data, dict):
         return [data], pos, False
     if isinstance(data, list):
