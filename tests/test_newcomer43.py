@@ -182,3 +182,18 @@ def test_records_md_s_pandas_recipe_keeps_an_office_s_ids_and_reads_excel_s_gbk(
     policy = responsibility.load()
     assert set(policy.assess(pd.read_csv(path, encoding="gb18030")).findings["problem"]) == {"42"}
     assert set(policy.assess(pd.read_csv(path, dtype=str, encoding="gb18030")).findings["problem"]) == {"0042"}
+
+
+def test_a_full_width_comma_typed_in_a_record_is_named(tmp_path: Path, run_cli: Any) -> None:
+    # (patch newcomer43-fullwidth-comma.patch) a Chinese input method types '，' between a flow mapping's items: PyYAML
+    # said "did not find expected ',' or '}'"; in a flow list, [村，乡镇] was one item '村,乡镇', "neither a level nor a
+    # body; did you mean 'township_government'"
+    record = _RECORD.replace("{level: 县, channel: 热线, on: 2021-04-02}", "{level: 县，channel: 热线，on: 2021-04-02}")
+    code, _out, err = run_cli("who", _write(tmp_path, "comma.yaml", record))
+    assert code == 2 and "comma.yaml:5:" in err and "the comma is the full-width '，' (U+FF0C)" in err, err
+    record = _RECORD + "concealed_by: [村，乡镇]\n"
+    code, _out, err = run_cli("who", _write(tmp_path, "list.yaml", record))
+    assert code == 2 and "'村,乡镇' is 2 names in one item: write each as an item of its own, [村, 乡镇]" in err, err
+    # a Chinese comma inside a value that parses stays a value's character
+    code, _out, err = run_cli("who", _write(tmp_path, "fine.yaml", "# 文屏村，文昌镇\n" + _RECORD))
+    assert code == 0, err

@@ -2100,6 +2100,11 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
     for i, who in enumerate(p.concealed_by):
         field = f"concealed_by[{i}]"
         if who not in levels and who not in policy.bodies:
+            if len(parts := [w.strip() for w in re.split(r"[,，]", who) if w.strip()]) > 1:
+                # ([村，乡镇] typed with a Chinese input method: one item, '村,乡镇', "did you mean 乡镇（街道）?")
+                fail(field, f"{who!r} is {len(parts)} names in one item: write each as an item of its own, "
+                     f"[{', '.join(parts)}] (a full-width '，' does not part a YAML list's items; ',' does)",
+                     "unknown_body")
             hint = suggest(who, levels) if who.isascii() else ""
             fail(field, f"{who!r} is neither a level nor a body; {hint or body_hint(policy, who, levels_too=True)}",
                  "unknown_body")

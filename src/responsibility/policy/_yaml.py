@@ -582,6 +582,19 @@ def _fullwidth_colon(text: str, line: int) -> tuple[int, int] | None:
     return None
 
 
+def _fullwidth_comma(text: str, line: int) -> tuple[int, int] | None:
+    """Where ``line`` of ``text``, or the line above, has the full-width comma '，' after a flow collection's
+    opening '{' or '[' (1-based line, column), else ``None``."""
+    lines = text.split("\n", line)[:line]
+    for n in (line, line - 1):
+        if 1 <= n <= len(lines):
+            row = lines[n - 1]
+            opened = min((i for i in (row.find("{"), row.find("[")) if i >= 0), default=-1)
+            if opened >= 0 and (at := row.find("，", opened)) >= 0:
+                return n, at + 1
+    return None
+
+
 #: Spaces YAML does not read as one: the full-width space a Chinese input method types, the no-break space (a
 #: copy from a web page or Word) and the other Unicode spaces.
 _WIDE_SPACES = {"\u3000": "the full-width space '\u3000' (U+3000)", "\u00a0": "a no-break space (U+00A0)"}
@@ -723,6 +736,11 @@ def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = T
             raise RulesError([Issue(file, wide[0], wide[1], "YAML syntax error: the key's colon is the full-width "
                                     "'：' (U+FF1A), which YAML does not read as one",
                                     "write it as ':' (ASCII) followed by a space", code)]) from None
+        if code == "yaml_syntax" and (comma := _fullwidth_comma(text, line)) is not None:
+            # ({level: 县，channel: 热线} typed with a Chinese input method: "did not find expected ',' or '}'")
+            raise RulesError([Issue(file, comma[0], comma[1], "YAML syntax error: the comma is the full-width '，' "
+                                    "(U+FF0C), which YAML does not read as one between the items of {…} or […]",
+                                    "write it as ',' (ASCII) followed by a space", code)]) from None
         if code == "yaml_syntax" and (space := _wide_space(text, line)) is not None:
             # (typed with a Chinese input method in full-width mode, or pasted from a web page: hostile29)
             where = "after the key's colon" if space[3] else "in the indentation"
