@@ -731,11 +731,11 @@ def pressing_department(policy: PolicyView, area: str, kind: str | None, level: 
     # (every body of the level the kind's own clause names as a principal counts, the 扶贫办 included: 二(四)7
     # gives the use of funds to 财政 加强扶贫资金使用监管 and to 扶贫…部门 统筹监督 — two principals, so the role
     # once, not 财政 (check42); a duty that only assists (二(三)7 省市扶贫办：协助民政部门) ties no one)
-    def tied(at: str | None) -> list[str]:
+    def tied(at: str | None, role_too: bool = False) -> list[str]:
         return list(dict.fromkeys(
             b for st in STAGES for b, ds in policy.reaching(policy.stage_holders(area, kind, st, at), prank, area,
                                                             kind, st).items()
-            if bodies[b].level == level and not bodies[b].role
+            if bodies[b].level == level and (role_too or not bodies[b].role)
             # (nor a duty a parameter switches on for the body — water_policy_health_departments' 市卫健: the choice
             # of receiver rests on no other reading)
             and any(policy.duty_area[d] == area and policy.duties[d].scope != "area_holders"
@@ -755,7 +755,43 @@ def pressing_department(policy: PolicyView, area: str, kind: str | None, level: 
             if not held or any(policy.switch_of(d, own) is None for d in held):
                 return own
     found = tied(None)
-    return found[0] if len(found) == 1 else role
+    if len(found) == 1:
+        return found[0]
+    # (no body of the level tied to the kind at all, nor the role for the departments a clause names together
+    # (二(六)3(5) 医保、卫健等, 二(六)2(4) 教育、财政、民政…): 二(六)1(4) 干部联系 is the county Party committee's and
+    # government's and 二(六)1(5) is silent; a water unit's self-testing 二(六)5(3) is the county unit's — the role
+    # 市相关部门（问题所属部门） would say a department's line exists when none does (check42 C3): the level's body
+    # standing for the one the record does not name, once, as the county's (review34 F5); several tied: the role;
+    # a record naming no kind says nothing of which work it is — whose line, the role says, as before)
+    return (None if found or kind is None or tied(None, True) else level_holders_unnamed(policy, level)) or role
+
+
+def keeps_lists(policy: PolicyView, level: str) -> bool:
+    """Whether a body of ``level`` keeps 一(三)'s lists (县级建立问题发现和整改情况台账，按照问题类别…列出问题清单、
+    责任清单): holds a duty of that clause to pass problems on (kind ``assignment``: discovery_county_ledger). The
+    county only; 一(三) gives the city and the province 及时回应基层反映问题 and no lists
+    (misrouted_level_holder: 仅适用于县级)."""
+    memo: dict[str, bool] = policy._memo("derive: keeps lists", dict)
+    if level not in memo:
+        memo[level] = any(d.clause == "一(三)" and "assignment" in d.kinds
+                          and any(policy.bodies[h].level == level for h in d.holders) for d in policy.duties.values())
+    return memo[level]
+
+
+def level_holders_unnamed(policy: PolicyView, level: str) -> str | None:
+    """The body of ``level`` of kind ``unresolved_holders`` (县（市、区）负有该问题交办上报职责的机构（记录未写明）,
+    市级/省级掌握该问题的机构（记录未写明）), which stands for the body of the level a record does not name, where no
+    department of the level has a part in the kind; None where the level has none.
+
+    >>> import responsibility
+    >>> level_holders_unnamed(responsibility.load(), "city")
+    'city_holders_unnamed'
+    """
+    memo: dict[str, str | None] = policy._memo("derive: level holders unnamed", dict)
+    if level not in memo:
+        memo[level] = next((b.id for b in policy.bodies.values() if b.level == level and b.kind == UNNAMED_HOLDERS),
+                           None)
+    return memo[level]
 
 
 #: The stages whose duties tie a city's or the province's department to a kind's work (:func:`tied_elsewhere`).
@@ -1780,14 +1816,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # does not say: by receiving_level_body: unresolved, the level's 负有该问题交办上报职责的机构（记录未写明）,
             # once (review42 R2: 县医保 was named 本身负责该问题的办理和整改 for a problem the county sent to 县教育局)
             # — the county's, whose ledger 一(三) gives that sorting to; at the city and the province (省市两级及时回应
-            # 基层反映问题, no ledger, no such stand-in body) receiving_level_body's department stands (FID39B-11).
+            # 基层反映问题, no ledger: :func:`keeps_lists`; their stand-in bodies, check42 C3, stand only where no
+            # department is tied to the kind) receiving_level_body's department stands (FID39B-11).
             # The text leaves open whether that department (the 责任清单 points the kind to it) had it and passed it on
             # wrongly: misrouted_level_holder decides (kind_department: receiving_level_body's body, as before), and
             # the verdict rests on it either way. (A record whose sector, or whose named bodies, give it a line says
             # whose problem it is: receiving_level_body's line department stands.)
-            unnamed = next((b.id for b in policy.bodies.values() if b.level == level and b.kind == UNNAMED_HOLDERS),
-                           None) if setting.receive_role and setting.misrouted is not None and sector is None \
-                and steps and any(
+            unnamed = level_holders_unnamed(policy, level) if keeps_lists(policy, level) and setting.receive_role \
+                and setting.misrouted is not None and sector is None and steps and any(
                 x["by_level"] == level and x["to_level"] == level and x["action"] == "assigned"
                 and x["to_body"] is not None and x["on"] >= received and not any(x is a for a in acted)
                 for x in steps) and (not body or gives_way(policy, area, kind, level, body, prank)) else None

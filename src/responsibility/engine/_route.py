@@ -341,8 +341,12 @@ def route(policy: Policy, problem: Problem | Mapping[str, Any], jurisdiction: Ju
 
         other = _route(flipped(policy, param), problem, j, level, today)
         # a body the route names that the other value would not (the 问题所属部门 standing for one line, where the
-        # joint reading names every department): as a verdict's finding on it links the parameter
-        if any(not set(now) <= set(then) for now, then in zip(_acting(got), _acting(other), strict=True)):
+        # joint reading names every department): as a verdict's finding on it links the parameter; or other clauses
+        # behind the bodies it names, as a verdict links a finding made under the other value with other clauses
+        # (the city's role receiving_level_body chose stands on 二(六)3(5)'s by-line duty, which the joint reading
+        # gives each department instead: test_fidelity18's gap, fid43b)
+        if any(not set(now) <= set(then) for now, then in zip(_acting(got), _acting(other), strict=True)) \
+                or set(got.clauses) != set(other.clauses):
             extra.append(param)
     if not extra:
         return got
