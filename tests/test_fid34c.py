@@ -32,10 +32,9 @@ def test_a_level_stands_for_its_role_only_where_a_department_has_a_part_in_the_k
     for area, kind in policy.kinds:
         for level, role in policy.roles.items():
             got = {concealing_role(policy, area, kind, level), receiving_body(policy, area, kind, level, None, 1)}
-            # (the county only: at a city or the province whose one holder is the 扶贫办 by 二(二)5 alone, a kind no
-            # department there has a part in — 干部联系 二(六)1(4) — gets the role once under receiving_level_body
-            # (review41b D1), the safer of it and the office; a city/province unnamed holder is check42's C3, not done)
-            if role in got and level == "county":
+            # (every level: a city or the province whose one holder is the 扶贫办 by 二(二)5 alone gets its own unnamed
+            # holder for a kind no department there has a part in — 干部联系 二(六)1(4) —, check42 C3, fid43b)
+            if role in got:
                 assert _department_has_part(policy, area, kind, level), (area, kind, level)
             if "county_holders_unnamed" in got:
                 seen.add(kind)
