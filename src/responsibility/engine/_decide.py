@@ -1477,6 +1477,9 @@ class Decider:
             rests[RECT_LIMIT] = None
         if own:  # a rectifier that sat on what it found or received: not_handled or not_rectified by the reading
             rests[OWN_WORK] = None
+            # and, where its part in rectifying the kind is itself a reading under a parameter (ledger_county_rectifier:
+            # a county department's 二(二)3 part in the township's ledger, review42 R4), on that parameter too
+            rests.update(dict.fromkeys(self._own_work_switches(body_id, fired)))
         if nod:  # an assignment to a body with no duty to rectify it: who is its assignee is the parameter's (D4)
             rests[NO_DUTY] = None
         if aside and basis in _ASIDE_BASES:  # (its supervisors press it either way)
@@ -1533,6 +1536,23 @@ class Decider:
                 if li.from_parameter is not None and (not allowed or lid in allowed)
                 and sev < severity_rank(policy.parameter(li.from_parameter)))
         return got
+
+    def _own_work_switches(self, body_id: str, fired: Sequence[Hit]) -> tuple[str, ...]:
+        """The ``applies_if`` parameters of the rectification duties of the fired rules' kind that make ``body_id``
+        itself the one to rectify it (:func:`holds_own_work`): a body named for sitting on its own work
+        (rectifier_holding) through a duty only a parameter switches on rests on that parameter too (review42 R4)."""
+        if not fired:
+            return ()
+        policy = self.policy
+        rule = fired[0][0]
+        kind = rule.kind or None
+        line = line_of(policy, body_id)
+        out: dict[str, None] = {}
+        for d in policy.stage_duties(rule.area, kind, "rectification"):
+            if (switch := policy.switch_of(d, body_id)) is not None \
+                    and body_id in policy.holders(d, rule.area, kind, line, "rectification"):
+                out[switch] = None
+        return tuple(out)
 
     def concerned_by_reading(self, body_id: str, duties: Sequence[str], fired: Sequence[Hit]) -> tuple[str, ...]:
         """The duties read by interpretation through which a problem concerns ``body_id`` where a finding's duty is
