@@ -1459,6 +1459,10 @@ class Decider:
                 rests[d] = None
             if (switch := policy.switch_of(d, body_id)) is not None:
                 rests[switch] = None
+            # a duty that a parameter's other reading of the same words stands in place of (``replaces``), for a body
+            # that reading does not name: the finding rests on that parameter too (joined_records_both_halves: the
+            # county's role once, in place of both halves' holders; review42 R5)
+            rests.update(dict.fromkeys(self._replacing_switches(d, body_id)))
         rests.update(dict.fromkeys(self.concerned_by_reading(body_id, duties, fired)))
         # unresolved: the record does not say whose line the problem is in (the role), or which of the level's holders
         # of a kind no department has a part in had it (review34 F5)
@@ -1536,6 +1540,23 @@ class Decider:
                 if li.from_parameter is not None and (not allowed or lid in allowed)
                 and sev < severity_rank(policy.parameter(li.from_parameter)))
         return got
+
+    def _replacing_switches(self, duty_id: str, body_id: str) -> tuple[str, ...]:
+        """The ``applies_if`` parameters of the duties that replace ``duty_id`` (the same words read otherwise, where
+        their parameter holds) and that ``body_id`` does not hold: a finding through ``duty_id`` on ``body_id`` is
+        made only while that parameter leaves ``duty_id`` standing (review42 R5)."""
+        memo: dict[str, dict[str, frozenset[str]]] | None = self.__dict__.get("_replacers")
+        if memo is None:
+            memo = {}
+            for r in self.policy.duties.values():
+                if r.applies_if is not None:
+                    for d in r.replaces:
+                        # (each parameter's replacing duties' holders together: 二(六)5(6)'s water twin still names
+                        # 市水利, though the health twin beside it does not)
+                        by = memo.setdefault(d, {})
+                        by[str(r.applies_if)] = by.get(str(r.applies_if), frozenset()) | frozenset(r.holders)
+            self.__dict__["_replacers"] = memo
+        return tuple(p for p, holders in memo.get(duty_id, {}).items() if body_id not in holders)
 
     def _own_work_switches(self, body_id: str, fired: Sequence[Hit]) -> tuple[str, ...]:
         """The ``applies_if`` parameters of the rectification duties of the fired rules' kind that make ``body_id``
