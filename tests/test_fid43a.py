@@ -1,13 +1,13 @@
 """fid43a (session 43): two readings of project management made named parameters (review42 R4, R5).
 
 - ledger_county_rectifier (new, default true): whether a county line department rectifies the project ledger the
-  township keeps (二(五)2 乡镇…并做好项目台账资料) as a problem 涉及本部门 (二(二)3). A county body named for sitting on it
-  as its own work (rectifier_holding) says so; under false it only passes it on (负有交办上报职责). 二(五)3 民宗和财政等相关
-  部门负责相应的项目指导、协调和管理 is no longer read as rectifying the township's ledger.
+  township keeps (二(五)2 乡镇…并做好项目台账资料) as a problem 涉及本部门 (二(二)3). A county body named for
+  sitting on it as its own work (rectifier_holding) says so; under false it only passes it on (负有交办上报职责).
+  二(五)3 民宗和财政等相关部门负责相应的项目指导、协调和管理 is no longer read as rectifying the township's ledger.
 - joined_records_both_halves (new, default false): a record of project_records_incomplete does not say whether the
-  township's ledger (二(五)2) or 县扶贫办's entry into the national system (二(五)3) failed, so by default neither half's
-  own holder is named 应发现未发现: only the county's part common to both (二(五)3 县（市、区）行业主管部门, the role once,
-  unresolved; the office for a record in its own line). true gives the answer before (both halves' holders)."""
+  township's ledger (二(五)2) or 县扶贫办's entry into the national system (二(五)3) failed, so by default neither
+  half's own holder is named 应发现未发现: only the county's part common to both (二(五)3 县（市、区）行业主管部门,
+  the role once, unresolved; the office for a record in its own line). true gives the answer before (both halves)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -88,8 +88,8 @@ def test_under_false_the_county_holder_only_passes_the_townships_ledger_on(
 @pytest.mark.parametrize("engine", ENGINES)
 def test_the_management_of_projects_is_not_read_as_rectifying_the_townships_ledger(policy: Policy,
                                                                                    engine: str) -> None:
-    # 二(五)3 民宗和财政等相关部门负责相应的项目指导、协调和管理: the county water bureau handed a water project's ledger
-    # (p38-09b) is its assignee only by ledger_county_rectifier's reading of 二(二)3, which its finding cites
+    # 二(五)3 民宗和财政等相关部门负责相应的项目指导、协调和管理: the county water bureau handed a water project's
+    # ledger (p38-09b) is its assignee only by ledger_county_rectifier's reading of 二(二)3, which its finding cites
     [f] = [f for f in _county(_verdict(policy, P38_09B, engine)) if f.basis == "not_rectified"]
     assert f.body == "county_water" and f.clauses == ("一(四)", "二(二)3")
     assert LEDGER in f.rests_on
