@@ -1459,6 +1459,10 @@ class Decider:
                 rests[d] = None
             if (switch := policy.switch_of(d, body_id)) is not None:
                 rests[switch] = None
+            # a duty that a parameter's other reading of the same words stands in place of (``replaces``), for a body
+            # that reading does not name: the finding rests on that parameter too (joined_records_both_halves: the
+            # county's role once, in place of both halves' holders; review42 R5)
+            rests.update(dict.fromkeys(self._replacing_switches(d, body_id)))
         rests.update(dict.fromkeys(self.concerned_by_reading(body_id, duties, fired)))
         # unresolved: the record does not say whose line the problem is in (the role), or which of the level's holders
         # of a kind no department has a part in had it (review34 F5)
@@ -1477,6 +1481,9 @@ class Decider:
             rests[RECT_LIMIT] = None
         if own:  # a rectifier that sat on what it found or received: not_handled or not_rectified by the reading
             rests[OWN_WORK] = None
+            # and, where its part in rectifying the kind is itself a reading under a parameter (ledger_county_rectifier:
+            # a county department's 二(二)3 part in the township's ledger, review42 R4), on that parameter too
+            rests.update(dict.fromkeys(self._own_work_switches(body_id, fired)))
         if nod:  # an assignment to a body with no duty to rectify it: who is its assignee is the parameter's (D4)
             rests[NO_DUTY] = None
         if aside and basis in _ASIDE_BASES:  # (its supervisors press it either way)
@@ -1533,6 +1540,40 @@ class Decider:
                 if li.from_parameter is not None and (not allowed or lid in allowed)
                 and sev < severity_rank(policy.parameter(li.from_parameter)))
         return got
+
+    def _replacing_switches(self, duty_id: str, body_id: str) -> tuple[str, ...]:
+        """The ``applies_if`` parameters of the duties that replace ``duty_id`` (the same words read otherwise, where
+        their parameter holds) and that ``body_id`` does not hold: a finding through ``duty_id`` on ``body_id`` is
+        made only while that parameter leaves ``duty_id`` standing (review42 R5)."""
+        memo: dict[str, dict[str, frozenset[str]]] | None = self.__dict__.get("_replacers")
+        if memo is None:
+            memo = {}
+            for r in self.policy.duties.values():
+                if r.applies_if is not None:
+                    for d in r.replaces:
+                        # (each parameter's replacing duties' holders together: 二(六)5(6)'s water twin still names
+                        # 市水利, though the health twin beside it does not)
+                        by = memo.setdefault(d, {})
+                        by[str(r.applies_if)] = by.get(str(r.applies_if), frozenset()) | frozenset(r.holders)
+            self.__dict__["_replacers"] = memo
+        return tuple(p for p, holders in memo.get(duty_id, {}).items() if body_id not in holders)
+
+    def _own_work_switches(self, body_id: str, fired: Sequence[Hit]) -> tuple[str, ...]:
+        """The ``applies_if`` parameters of the rectification duties of the fired rules' kind that make ``body_id``
+        itself the one to rectify it (:func:`holds_own_work`): a body named for sitting on its own work
+        (rectifier_holding) through a duty only a parameter switches on rests on that parameter too (review42 R4)."""
+        if not fired:
+            return ()
+        policy = self.policy
+        rule = fired[0][0]
+        kind = rule.kind or None
+        line = line_of(policy, body_id)
+        out: dict[str, None] = {}
+        for d in policy.stage_duties(rule.area, kind, "rectification"):
+            if (switch := policy.switch_of(d, body_id)) is not None \
+                    and body_id in policy.holders(d, rule.area, kind, line, "rectification"):
+                out[switch] = None
+        return tuple(out)
 
     def concerned_by_reading(self, body_id: str, duties: Sequence[str], fired: Sequence[Hit]) -> tuple[str, ...]:
         """The duties read by interpretation through which a problem concerns ``body_id`` where a finding's duty is
