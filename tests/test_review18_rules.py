@@ -12,7 +12,10 @@ from responsibility import Policy
 def test_a_project_not_entered_in_the_system_quotes_the_entering_duty(policy: Policy) -> None:
     """review18b D7b: the county poverty office's not_discovered quoted its review of projects into the library,
     not 并及时录入全国扶贫开发信息系统项目管理板块, the duty the kind is about."""
-    v = policy.who_answers({"id": "q1", "area": "projects", "kind": "project_records_incomplete",
+    # (under joined_records_both_halves: true, the answer before fid43a: by default the joined kind names neither half's
+    # own holder, review42 R5)
+    v = policy.with_parameters(joined_records_both_halves=True).who_answers({
+                            "id": "q1", "area": "projects", "kind": "project_records_incomplete",
                             "place": "330127100219", "as_of": "2021-06-30",
                             "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}})
     office = next(f for f in v.findings if f.body == "county_poverty_office")

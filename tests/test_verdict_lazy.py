@@ -97,6 +97,8 @@ class EagerDecider(Decider):
                     rests[d] = None
                 if policy.duties[d].applies_if is not None:
                     rests[str(policy.duties[d].applies_if)] = None
+                # a duty a parameter's other reading replaces, for a body it does not name (fid43a, review42 R5)
+                rests.update(dict.fromkeys(self._replacing_switches(d, body_id)))
             if fired:  # the readings through which 二(二)3 涉及本部门问题 concerns the body (probe10 P10-12)
                 rule = fired[0][0]
                 for d in duties:
@@ -119,6 +121,8 @@ class EagerDecider(Decider):
             # rectify it (review28 #7): the finding rests on the reading that decided it (fid28a)
             if any(fact.get("own") for _, fact in fired):
                 rests["rectifier_holding"] = None
+                # its part in rectifying it switched on by a parameter (fid43a ledger_county_rectifier, review42 R4)
+                rests.update(dict.fromkeys(self._own_work_switches(body_id, fired)))
             if any(fact.get("nod") for _, fact in fired):
                 rests["assignment_without_rectification_duty"] = None
             if any(fact.get("aside") for _, fact in fired) and basis in ("not_handled", "not_rectified"):
