@@ -118,14 +118,16 @@ def _utf8_lines(head: bytes) -> bool:
     return 0 < sure >= foreign
 
 
-def pasted_lines(head: bytes) -> int:
+def pasted_lines(head: bytes) -> tuple[int, bool]:
     """How many lines of ``head``, an input read as UTF-8 (:func:`detect_encoding` found nothing else), are not UTF-8
-    but read as Chinese in GB18030: lines pasted from a file saved so (Excel on Chinese Windows). Each is rejected
+    but read as Chinese in GB18030: lines pasted from a file saved so (Excel on Chinese Windows); and whether the
+    text says it is UTF-8 — its byte order mark, or a line beyond ASCII that decodes so. Each pasted line is rejected
     alone; the caller says why once, with what to do (``--encoding gb18030`` would spoil the UTF-8 lines). Only a
-    text that says it is UTF-8 — its byte order mark, or a line beyond ASCII that decodes so — has lines pasted into
-    it: a short file all in GB18030 mixes nothing (0), and keeps its one refusal."""
+    text that says it is UTF-8 has lines pasted into it: a short file all in GB18030 mixes nothing (0), and keeps its
+    one refusal. A line past ``head`` that is not UTF-8 is pasted too when the text says it is UTF-8: its reject must
+    not send the user to ``--encoding gb18030`` either (hostile43)."""
     if head.isascii():
-        return 0
+        return 0, False
     lines = head.split(b"\n")
     found, utf8 = 0, head.startswith(codecs.BOM_UTF8)
     for line in lines[:-1] if len(lines) > 1 else lines:  # (the last may be cut in a character by head's end)
@@ -142,7 +144,7 @@ def pasted_lines(head: bytes) -> int:
         except UnicodeDecodeError:
             continue
         found += sum(1 for c in _NOT_ASCII.findall(text) if _chinese(c) or _gbk(c)) >= 2
-    return found if utf8 else 0
+    return (found if utf8 else 0), utf8
 
 
 def _chinese(c: str) -> bool:

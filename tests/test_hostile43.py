@@ -1,0 +1,144 @@
+"""Hostile input and the input contract (hostile43): what session 42 left — the hint of a GBK line pasted into a
+UTF-8 file (near its start and past the detector's 64 KiB), the HTTP ledger list, ``serve`` on a damaged ledger, a
+read-only ledger — and what was found hunting for more."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+Run = Callable[..., tuple[int, str, str]]
+ROOT = Path(__file__).resolve().parents[1]
+RECORDS = [json.loads(x) for x in (ROOT / "examples" / "records" / "problems.jsonl").read_text("utf-8").splitlines()]
+CSV_HEAD = "id,area,kind,sector,place,severity,discovered.level,discovered.channel,discovered.on,deadline,as_of\n"
+
+
+# ---------------------------------------------------------------- 1, 2. a GBK line pasted into a UTF-8 file
+
+
+def _jsonl_line(rid: str) -> str:
+    return json.dumps({**RECORDS[0], "id": rid}, ensure_ascii=False) + "\n"
+
+
+def _csv_line(rid: str) -> str:
+    r = RECORDS[0]
+    d = r["discovered"]
+    return f"{rid},{r['area']},{r['kind']},{r['sector']},{r['place']},{r['severity']},{d['level']},{d['channel']}," \
+        f"{d['on']},{r['deadline']},{r['as_of']}\n"
+
+
+def _pasted(fmt: str, utf8_lines: int) -> bytes:
+    """``utf8_lines`` UTF-8 records (ids 甲0, 甲1, …), then one whose id 乙二 is GBK."""
+    line = _jsonl_line if fmt == "jsonl" else _csv_line
+    head = b"" if fmt == "jsonl" else CSV_HEAD.encode()
+    return head + "".join(line(f"甲{i}") for i in range(utf8_lines)).encode("utf-8") + line("乙二").encode("gbk")
+
+
+@pytest.mark.parametrize("far", [False, True], ids=["near", "past-64KiB"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_pasted_gbk_line_is_not_told_to_read_the_file_as_gb18030(run_cli: Run, tmp_path: Path, fmt: str,
+                                                                   far: bool) -> None:
+    """Before: the note said "--encoding gb18030 would spoil its UTF-8 lines", and the line's own reject said "try
+    --encoding gb18030" (hostile42b left). Past the note's 64 KiB window there was no note at all, only that wrong
+    hint. Now the reject says the file's other text is UTF-8 and what to do, wherever the line is."""
+    n = 1000 if far else 1
+    data = _pasted(fmt, n)
+    assert (len(data) > 70_000) is far
+    src = tmp_path / f"in.{fmt}"
+    src.write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    code, _, err = run_cli("assess", str(src), "-o", str(out), "--lang", "en")
+    assert code == 1, err
+    assert f"records in: {n + 1:,}   assessed: {n:,}   rejected: 1" in err, err
+    line = n + 1 + (fmt == "csv")
+    assert f"line {line}: bytes that are not utf-8 text" in err, err
+    assert "try --encoding gb18030" not in err, err
+    assert "the file's other text is UTF-8, so this line was likely pasted from a file saved in GB18030" in err, err
+
+
+def test_a_short_gbk_file_keeps_its_gb18030_hint(run_cli: Run, tmp_path: Path) -> None:
+    """The other side: a file with no UTF-8 text beyond ASCII (a GBK id too short for the detector) is not mixed; its
+    line is still told to try --encoding gb18030, which reads it."""
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(_jsonl_line("乙").encode("gbk"))
+    code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "o.jsonl"), "--lang", "en")
+    assert code == 1, err
+    assert "try --encoding gb18030" in err, err
+    assert "other text is UTF-8" not in err, err
+
+
+def test_a_pasted_gbk_line_over_http(client: Any) -> None:
+    """POST /v1/assess told such a line to "declare their encoding in Content-Type (…; charset=gb18030)", which
+    would spoil the UTF-8 lines."""
+    from tests.test_service import bearer
+
+    body = _pasted("jsonl", 2)
+    r = client.post("/v1/assess", content=body,
+                    headers={**bearer("zhejiang"), "Content-Type": "application/x-ndjson"})
+    assert r.status_code == 200, r.text
+    lines = [json.loads(x) for x in r.text.splitlines()]
+    assert lines[-1]["summary"]["records"] == 3 and lines[-1]["summary"]["rejected"] == 1, lines[-1]
+    text = json.dumps([x for x in lines if "rejected" in x or "error" in x], ensure_ascii=False)
+    assert "line 3: bytes that are not UTF-8 text" in text, text
+    assert "charset=gb18030 would spoil" in text, text
+    assert "declare their encoding" not in text, text
+
+
+# ---------------------------------------------------------------- 3. a ledger's list, assessed as records
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml"])
+def test_a_ledger_list_as_json_is_refused_once(run_cli: Run, county_db: Path, tmp_path: Path, fmt: str,
+                                               lang: str) -> None:
+    """`ledger list DB problems -o p.json` then `assess p.json`: every row was rejected, "field 'problem': unknown
+    field" (exit 1), where the same list as CSV, and Policy.assess of its rows, are refused once, saying what it is.
+    JSON, JSON lines and YAML now say the same (exit 2)."""
+    import yaml
+
+    listed = tmp_path / "p.json"
+    code, _, err = run_cli("ledger", "list", str(county_db), "problems", "-o", str(listed), "--lang", lang)
+    assert code == 0, err
+    rows = json.loads(listed.read_text("utf-8"))
+    src = tmp_path / f"p.{fmt}"
+    if fmt == "jsonl":
+        src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    elif fmt == "yaml":
+        src.write_text(yaml.safe_dump(rows, allow_unicode=True), "utf-8")
+    code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "o.jsonl"), "--lang", "en")
+    assert code == 2, err
+    assert "This is a ledger's 问题清单 (problems)" in err, err
+    assert "unknown field" not in err and "Traceback" not in err, err
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+@pytest.mark.parametrize("name", ["problems", "responsibilities", "rectifications"])
+def test_a_ledger_list_over_http_is_refused_once(client: Any, name: str) -> None:
+    """The rows GET /v1/ledger/lists/NAME gives, sent back to POST /v1/assess one to a line: 200 with every line
+    rejected "field 'problem': unknown field". Now one 422 that says what the body is."""
+    from tests.test_service import bearer
+
+    h = bearer("zhejiang")
+    rows = client.get(f"/v1/ledger/lists/{name}", headers=h).json()
+    assert rows and "id" not in rows[0]
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows[:5]).encode()
+    r = client.post("/v1/assess", content=body, headers={**h, "Content-Type": "application/x-ndjson"})
+    assert r.status_code == 422, r.text
+    error = r.json()["error"]
+    assert "rows of a ledger's" in error["message"] and f"GET /v1/ledger/lists/{name}" in error["message"], error
+    assert error["field"] == "(body)"
+
+
+def test_problem_records_with_extra_fields_are_still_assessed_one_by_one(run_cli: Run, tmp_path: Path) -> None:
+    """The other side: a record with an id is a record, whatever else it holds (its unknown fields are rejected with
+    it, the run goes on)."""
+    odd = {**RECORDS[0], "status": "open", "registered_on": "2021-03-01", "channels": "hotline"}
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(odd) + "\n" + json.dumps(RECORDS[1]) + "\n", "utf-8")
+    code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "o.jsonl"), "--lang", "en")
+    assert code == 1, err
+    assert "records in: 2   assessed: 1   rejected: 1" in err, err
