@@ -142,3 +142,42 @@ def test_problem_records_with_extra_fields_are_still_assessed_one_by_one(run_cli
     code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "o.jsonl"), "--lang", "en")
     assert code == 1, err
     assert "records in: 2   assessed: 1   rejected: 1" in err, err
+
+
+# ---------------------------------------------------------------- 4. serve on a damaged ledger
+
+
+def _damaged(county_db: Path, tmp_path: Path, how: str) -> Path:
+    data = bytearray(county_db.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    if how == "cut-mid-page":  # a copy that stopped short
+        data = data[:-1000]
+    else:  # the events table's pages overwritten (a disk fault): opening the file reads none of them
+        import sqlite3
+
+        with sqlite3.connect(county_db) as conn:
+            (root,), = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'").fetchall()
+        data[(root - 1) * size:root * size] = b"\xff" * size
+    target = tmp_path / "damaged.db"
+    target.write_bytes(bytes(data))
+    return target
+
+
+@pytest.mark.parametrize("how", ["cut-mid-page", "events-page"])
+def test_serve_refuses_a_damaged_ledger_before_listening(county_db: Path, tmp_path: Path, how: str) -> None:
+    """`serve --ledger damaged.db` started, answered 200 from the pages it could read and 503 from the others
+    (hostile40 left it: no check at startup). Now it says the file is damaged, exit 2, and never listens."""
+    import subprocess
+    import sys
+
+    db = _damaged(county_db, tmp_path, how)
+    try:
+        done = subprocess.run([sys.executable, "-m", "responsibility", "serve", "--no-auth", "--ledger", str(db),
+                               "--port", "0", "--decision-log", str(tmp_path / "d.jsonl")],
+                              capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        pytest.fail("serve started on a damaged ledger")
+    assert done.returncode == 2, done.stderr
+    assert "the ledger's database file is damaged" in done.stderr, done.stderr
+    assert "restore it from a backup" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert "serving on" not in done.stderr, done.stderr
