@@ -181,3 +181,81 @@ def test_serve_refuses_a_damaged_ledger_before_listening(county_db: Path, tmp_pa
     assert "the ledger's database file is damaged" in done.stderr, done.stderr
     assert "restore it from a backup" in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert "serving on" not in done.stderr, done.stderr
+
+
+# ---------------------------------------------------------------- 5. a ledger on read-only media
+
+_RO_SCRIPT = r"""
+import contextlib, io, json, sys
+from responsibility.cli import main
+out = []
+for args in json.loads(sys.argv[1]):
+    err, std = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(std):
+        try:
+            code = main(args)
+        except SystemExit as exc:
+            code = exc.code
+    out.append([code, err.getvalue()])
+print(json.dumps(out))
+"""
+
+
+def _read_only(folder: Path, commands: list[list[str]]) -> list[tuple[int, str]]:
+    """Run each of ``commands`` (the CLI's arguments) with ``folder`` read-only: by its permissions for a user who is
+    not root, else in a mount namespace where it is a read-only bind mount (skipped where neither can be had)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    call = [sys.executable, "-c", _RO_SCRIPT, json.dumps(commands)]
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            done = subprocess.run(call, capture_output=True, text=True, timeout=300)
+        finally:
+            folder.chmod(0o755)
+    else:
+        if shutil.which("unshare") is None:
+            pytest.skip("running as root, with no unshare to make a read-only mount")
+        mount = f"mount --bind '{folder}' '{folder}' && mount -o remount,ro,bind '{folder}' || exit 99"
+        done = subprocess.run(["unshare", "-m", "sh", "-c", mount + ' && exec "$@"', "sh", *call],
+                              capture_output=True, text=True, timeout=300)
+        if done.returncode == 99 or "unshare failed" in done.stderr or "Operation not permitted" in done.stderr:
+            pytest.skip(f"no read-only mount here: {done.stderr.strip()[:200]}")
+    assert done.returncode == 0, done.stderr
+    return [(code, err) for code, err in json.loads(done.stdout.splitlines()[-1])]
+
+
+def test_a_ledger_on_read_only_media(county_db: Path, tmp_path: Path) -> None:
+    """A ledger in a directory that cannot be written (a snapshot, a read-only mount or share): every command, even
+    `verify`, said "cannot use it as a ledger database (unable to open database file); … its directory must be
+    writable too" (hostile40 left it), so an auditor could not read a backup. Now the reading commands read it (the
+    file alone is the ledger: no -wal beside it), each writing one says the ledger cannot be written, exit 2, and
+    `init` there says the directory cannot be written."""
+    import shutil
+
+    folder = tmp_path / "snapshot"
+    folder.mkdir()
+    db = folder / "county.db"
+    shutil.copy(county_db, db)
+    events = tmp_path / "ev.yaml"
+    events.write_text("- problem: CA-2021-001\n  type: rectified\n  on: 2021-05-01\n", "utf-8")
+    reading = [["ledger", "show", str(db), "CA-2021-001"], ["ledger", "list", str(db), "problems"],
+               ["ledger", "verify", str(db)], ["ledger", "duplicates", str(db)],
+               ["ledger", "export", str(db), str(tmp_path / "out.xlsx")]]
+    writing = [["ledger", "add", str(db), str(events), "--by", "clerk"],
+               ["ledger", "import", str(db), str(ROOT / "examples" / "ledger" / "county-ledger.xlsx"), "--by", "c"],
+               ["ledger", "merge", str(db), "CA-2021-001", "CA-2021-002", "--on", "2021-05-01", "--by", "clerk"]]
+    init = [["ledger", "init", str(folder / "new.db")]]
+    got = _read_only(folder, reading + writing + init)
+    for args, (code, err) in zip(reading, got, strict=False):
+        assert code in (0, 1) and "error" not in err, (args, err)  # (1: duplicates found)
+    for args, (code, err) in zip(writing, got[len(reading):], strict=False):
+        assert code == 2, (args, err)
+        assert "cannot write to it" in err and "read-only" in err and "Traceback" not in err, (args, err)
+    code, err = got[-1]
+    assert code == 2 and f"its directory {folder} cannot be written" in err, err
+    assert sorted(p.name for p in folder.iterdir()) == ["county.db"]  # nothing was made beside it
+    assert db.read_bytes() == county_db.read_bytes()

@@ -67,6 +67,11 @@ def _sound_ledger(opened: object, target: str) -> None:
     if found is not None:
         opened.close()  # type: ignore[attr-defined]
         raise ResponsibilityError(damaged(target, found))
+    from ..ledger._store import read_only_dir
+
+    if read_only_dir(getattr(opened, "file", None)) is not None:  # (read as immutable: ledger._store.make_engine)
+        click.echo(f"note: the ledger {target} is on read-only media (its directory cannot be written): it is "
+                   "served for reading; each write (events, merges, imports) answers 503", err=True)
 
 
 @click.command("serve")
