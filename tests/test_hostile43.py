@@ -259,3 +259,38 @@ def test_a_ledger_on_read_only_media(county_db: Path, tmp_path: Path) -> None:
     assert code == 2 and f"its directory {folder} cannot be written" in err, err
     assert sorted(p.name for p in folder.iterdir()) == ["county.db"]  # nothing was made beside it
     assert db.read_bytes() == county_db.read_bytes()
+
+
+# ---------------------------------------------------------------- found: UTF-8 lines in a GB18030 input
+
+
+def _gbk_with_utf8(fmt: str, gbk_lines: int, at: list[int]) -> bytes:
+    line = _jsonl_line if fmt == "jsonl" else _csv_line
+    out = [] if fmt == "jsonl" else [CSV_HEAD.encode()]
+    for i in range(gbk_lines):
+        out.append(line(f"甲{i}").encode("gbk"))
+        if i in at:
+            out.append(line("乙二").encode("utf-8"))
+    return b"".join(out)
+
+
+@pytest.mark.parametrize("where", ["head", "past-64KiB"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_utf8_line_in_a_gb18030_input_is_rejected_not_misread(run_cli: Run, tmp_path: Path, fmt: str,
+                                                                where: str) -> None:
+    """A file whose Chinese is GBK (read as GB18030, with its note) with one line of UTF-8 text, "乙二": the line was
+    read as GB18030, silently, its findings carrying "涔欎簩" (exit 0, 0 rejected) — among many GBK lines in the
+    detector's window (the balance of lines keeps GB18030) and past it. Now that line is rejected, saying what it is,
+    and the GBK lines are assessed."""
+    n = 1000
+    data = _gbk_with_utf8(fmt, n, [5] if where == "head" else [n - 2])
+    src = tmp_path / f"in.{fmt}"
+    src.write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    code, _, err = run_cli("assess", str(src), "-o", str(out), "--lang", "en")
+    assert code == 1, err
+    assert "read as GB18030" in err, err
+    assert f"records in: {n + 1:,}   assessed: {n:,}   rejected: 1" in err, err
+    assert "UTF-8 text ('乙二'" in err, err
+    ids = {json.loads(x)["problem"] for x in out.read_text("utf-8").splitlines()}
+    assert len(ids) == n and all(i.startswith("甲") for i in ids), sorted(ids)[-3:]

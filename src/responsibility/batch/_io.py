@@ -55,6 +55,7 @@ from ..policy._encoding import (
     past_start,
     pasted_lines,
     sample,
+    utf8_line,
     wide_without_mark,
 )
 from ._assessor import (
@@ -970,6 +971,22 @@ def _undecodable(line: int, exc: UnicodeDecodeError | None, encoding: str, read_
     return reject(0, line, problem_error("(record)", why, "bad_encoding"))
 
 
+#: The encodings a line of UTF-8 text pasted into would be misread in silently (:func:`utf8_line`).
+_GB = frozenset({"gb18030", "gbk", "gb2312"})
+
+
+def _pasted_utf8(line: int, raw: bytes, encoding: str) -> Reject:
+    """The reject of a line of UTF-8 text in an input read as GB18030 (:func:`utf8_line`): it was read as other
+    Chinese, silently, its findings carrying "鐢蹭竴" for the id "甲一" (hostile43)."""
+    shown = "".join(_NOT_ASCII.findall(raw.decode("utf-8", "replace")))[:8]
+    why = f"line {line}: UTF-8 text ({shown!r}…) in a file read as {encoding.upper()}, where it reads as other " \
+        "Chinese; pasted from a UTF-8 file? retype it, or save the whole file in one encoding"
+    return reject(0, line, problem_error("(record)", why, "bad_encoding"))
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def row_keys(record: Any) -> Any:
     """A record written with a table row's dotted ``discovered.*`` keys (pandas' ``to_json(orient="records")`` of a
     flat frame) read as ``who_answers``, ``who FILE`` and ``assess([dict])`` read it; any other as it is (review23b
@@ -987,6 +1004,9 @@ def _json_line(n: int, raw: bytes, encoding: str, read_as: str | None = None, *,
     if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if not raw.strip():
+        return
+    if encoding in _GB and utf8_line(raw):
+        yield n, None, _pasted_utf8(n, raw, encoding)
         return
     try:
         text = raw.decode(encoding)
@@ -1782,6 +1802,9 @@ class _CsvReader:
                 if _ESCAPED.search("\x00".join(cells)):
                     yield first, None, _undecodable(first, None, self.encoding, self.read_as, mixed=self.source.mixed)
                     continue
+                if self.encoding in _GB and utf8_line(raw := ",".join(cells).encode(self.encoding, "surrogateescape")):
+                    yield first, None, _pasted_utf8(first, raw, self.encoding)
+                    continue
                 record, bad = flat(cells)
                 if bad is None:
                     yield first, record, None
@@ -1873,6 +1896,8 @@ class _CsvReader:
         header = self.header
         spare = [f"\x00{i}" for i in range(self.spare)]  # the columns without a header: empty, then dropped
         table = _c_csv_table(body, ends, header + spare) if self.encoding in ("utf-8", "ascii") else None
+        if self.encoding in _GB and any(utf8_line(x) for x in body.split(b"\n")):
+            return None  # a row of UTF-8 text, which GB18030 would misread silently: Python's reading rejects it
         if self.encoding not in ("utf-8", "ascii"):
             try:
                 body = body.decode(self.encoding).encode()
