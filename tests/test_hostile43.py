@@ -294,3 +294,20 @@ def test_a_utf8_line_in_a_gb18030_input_is_rejected_not_misread(run_cli: Run, tm
     assert "UTF-8 text ('乙二'" in err, err
     ids = {json.loads(x)["problem"] for x in out.read_text("utf-8").splitlines()}
     assert len(ids) == n and all(i.startswith("甲") for i in ids), sorted(ids)[-3:]
+
+
+@pytest.mark.parametrize("declared", [False, True], ids=["detected", "charset"])
+def test_a_utf8_line_in_a_gb18030_body_over_http(client: Any, declared: bool) -> None:
+    """POST /v1/assess with a GBK body (told from its bytes, or declared charset=gb18030) holding one UTF-8 line:
+    200, 0 rejected, and the line's findings carried "涔欎簩" for "乙二". Now that line is rejected."""
+    from tests.test_service import bearer
+
+    body = _gbk_with_utf8("jsonl", 30, [3])
+    kind = "application/x-ndjson" + ("; charset=gb18030" if declared else "")
+    r = client.post("/v1/assess", content=body, headers={**bearer("zhejiang"), "Content-Type": kind})
+    assert r.status_code == 200, r.text
+    lines = [json.loads(x) for x in r.text.splitlines()]
+    assert lines[-1]["summary"]["records"] == 31 and lines[-1]["summary"]["rejected"] == 1, lines[-1]
+    problems = {x["problem"] for x in lines if "problem" in x and "rejected" not in x}
+    assert len(problems) == 30 and all(p.startswith("甲") for p in problems), sorted(problems)[-3:]
+    assert "UTF-8 text in a body read as GB18030" in r.text, r.text[-2000:]

@@ -32,7 +32,7 @@ from starlette.types import Message, Receive
 from .._errors import ProblemError
 from .._json import bad_line
 from ..batch._io import LOOK, UNDECODABLE, first_record, list_rows, not_json_lines, row_keys
-from ..policy._encoding import HIGH, SNIFF, bom_encoding, detect_encoding, pasted_lines
+from ..policy._encoding import HIGH, SNIFF, bom_encoding, detect_encoding, pasted_lines, utf8_line
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal
@@ -185,6 +185,13 @@ class Batch:
             if not raw.strip():
                 return
             number = count()
+            if decoder is not None and not raw.isascii() and (gb := type(decoder).__module__.rsplit(".", 1)[-1]) in \
+                    ("gb18030", "gbk", "gb2312") and utf8_line(_typed(raw, gb)):
+                # a line of UTF-8 text in a GB18030 body, read as other Chinese, silently (hostile43)
+                why = f"line {line_no}: UTF-8 text in a body read as {gb.upper()}, where it reads as other Chinese; " \
+                    "send every line in one encoding (UTF-8)"
+                rejects.append((number, line_no, None, "(record)", "bad_encoding", str(ProblemError("(record)", why))))
+                return
             try:
                 record = jsonio.loads(raw)
             except UnicodeDecodeError as exc:  # as `responsibility assess` says it of a JSON line
@@ -460,6 +467,15 @@ def check_media_type(request: Request) -> None:
                        f"{media[:60]} ({what})", type="RequestError", field="(headers)",
                        suggestion="send JSON lines with Content-Type: application/x-ndjson; a CSV, Excel or Parquet "
                        "ledger is assessed by `responsibility assess FILE`")
+
+
+def _typed(line: bytes, encoding: str) -> bytes:
+    """A line as the body sent it, from its UTF-8 reading through ``encoding`` (GB18030 reads one way back); ``b""``
+    when it holds bytes the encoding did not read (rejected as such)."""
+    try:
+        return line.decode("utf-8").encode(encoding)
+    except UnicodeError:
+        return b""
 
 
 def _decoder(head: bytes, *, midstream: bool = False) -> Any:
