@@ -176,9 +176,11 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
                     raise LedgerError(no_space(f"the ledger {shown_target(file or url)}", left="the ledger is as it "
                                                "was (nothing of this command was stored)")) from None
             if "readonly" in text:
-                raise LedgerError(f"{shown_target(file or url)}: cannot write to it (the file is read-only: its "
-                                  "permissions, or a read-only disk or share); nothing was written — get write "
-                                  "access, or work on a copy") from None
+                what = "the file is read-only: its permissions, or a read-only disk or share" if frozen is None else \
+                    "its directory cannot be written, where SQLite keeps its -wal and -shm files beside it: a " \
+                    "read-only disk or share, or the directory's permissions; the ledger is read as it is"
+                raise LedgerError(f"{shown_target(file or url)}: cannot write to it ({what}); nothing was written — "
+                                  "get write access, or work on a copy") from None
 
         sa.event.listen(engine, "connect", _connect)
         sa.event.listen(engine, "begin", _begin)
