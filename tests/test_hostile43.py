@@ -311,3 +311,39 @@ def test_a_utf8_line_in_a_gb18030_body_over_http(client: Any, declared: bool) ->
     problems = {x["problem"] for x in lines if "problem" in x and "rejected" not in x}
     assert len(problems) == 30 and all(p.startswith("甲") for p in problems), sorted(problems)[-3:]
     assert "UTF-8 text in a body read as GB18030" in r.text, r.text[-2000:]
+
+
+@pytest.mark.parametrize("encoding", [None, "gb18030", "cp936"])
+def test_ledger_import_rejects_a_utf8_row_of_a_gb18030_csv(run_cli: Run, tmp_path: Path, encoding: str | None) -> None:
+    """`ledger import` of a GBK ledger CSV with one row saved as UTF-8 (its Chinese only "甲一", which GB18030 reads
+    whole): the row was imported with the description "鐢蹭竴" — into the append-only, hash-chained ledger, for good.
+    Now that row is rejected, saying what it is, and the others are imported."""
+    import csv
+    import io
+
+    import yaml
+
+    sheet = yaml.safe_load((ROOT / "examples" / "ledger" / "county-ledger.yaml").read_text("utf-8"))
+    heads, rows = sheet["headers"], sheet["rows"]
+
+    def line(values: list[Any]) -> str:
+        s = io.StringIO()
+        csv.writer(s, lineterminator="\n").writerow(["" if v is None else v for v in values])
+        return s.getvalue()
+
+    data = line(heads).encode("gbk")
+    for i, row in enumerate(rows):
+        if i == 2:
+            row = {**row, "领域": "water", "严重程度": "minor", "问题描述": "甲一", "发现层级": "township",
+                   "发现渠道": "grid", "发现单位": None, "上报层级": "county", "整改层级": "township"}
+        data += line([row.get(h) for h in heads]).encode("utf-8" if i == 2 else "gbk")
+    src = tmp_path / "ledger.csv"
+    src.write_bytes(data)
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    code, _, err = run_cli("ledger", "import", str(db), str(src), "--by", "clerk",
+                           *(["--encoding", encoding] if encoding else []))
+    assert "line 4: not GB18030 (GBK) text, as the file is read, but UTF-8" in err, err
+    assert "甲一" in err, err
+    code, out, err = run_cli("ledger", "show", str(db), rows[2]["问题编号"])
+    assert code == 2 and "鐢蹭竴" not in out, (code, out[:300], err)
