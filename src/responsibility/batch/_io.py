@@ -55,6 +55,7 @@ from ..policy._encoding import (
     past_start,
     pasted_lines,
     sample,
+    utf8_line,
     wide_without_mark,
 )
 from ._assessor import (
@@ -70,7 +71,7 @@ from ._assessor import (
     to_arrow,
     to_python,
 )
-from ._columns import DOTTED, NESTED, check_columns, flat_reader, flat_record, normalise
+from ._columns import DOTTED, NESTED, check_columns, flat_reader, flat_record, ledger_list, normalise
 from ._emit import FINDING_COLUMNS, REJECT_COLUMNS, Columns, Lazy
 from ._encode import _validity
 from ._parallel import Behind, prefetch
@@ -186,6 +187,11 @@ class Source:
         #: The encoding of a text input whose line ends, quotes and commas are not ASCII's bytes
         #: (UTF-16, UTF-32): it is read through a UTF-8 transcoder, ``encoding`` then UTF-8.
         self.transcode: str | None = None
+        #: Whether the input, read as UTF-8, says it is UTF-8 (its byte order mark, or text beyond ASCII that decodes
+        #: so): a line of it that is not was pasted from another file, and ``--encoding gb18030`` would spoil the rest
+        #: — its reject says so, wherever the line is (hostile43: each said "try --encoding gb18030", past the note's
+        #: first 64 KiB too).
+        self.mixed = False
         self.total: int | None = None
         # ``start``: the input's first bytes, where alone a byte order mark (or UTF-16's NULs) counts; ``head``: what
         # tells the encoding, ``start`` or, past an ASCII start, the bytes from the first that is not (``midstream``:
@@ -234,7 +240,8 @@ class Source:
                 self.note = misread_note(name, head)
                 # (a UTF-8 file with GBK lines in it was read whole as GB18030, its UTF-8 text silently spoilt:
                 # hostile42b)
-                if self.note is None and (pasted := pasted_lines(head)):
+                pasted, self.mixed = pasted_lines(head)
+                if self.note is None and pasted:
                     lines, them = ("a line in GB18030 (GBK) is", "it") if pasted == 1 else \
                         (f"{pasted} lines in GB18030 (GBK) are", "them")
                     self.note = f"{name} mixes encodings: read as UTF-8, as its byte order mark or its other text " \
@@ -371,6 +378,7 @@ class Source:
             try:
                 head = f.read(LOOK)
                 self._json_lines_at_all(head.decode(self.encoding, "replace").encode(), whole=len(head) < LOOK)
+                self._not_a_list(first_record(head.decode(self.encoding, "replace").encode()))
             except BaseException:
                 f.close()
                 raise
@@ -405,6 +413,7 @@ class Source:
                     pos, first = (3 if buf.startswith(b"\xef\xbb\xbf") else 0), False  # a UTF-8 byte order mark
                     self._json_lines_at_all(bytes(memoryview(buf)[:min(size, LOOK)]),
                                             whole=size <= LOOK and (final or read < _BLOCK))
+                    self._not_a_list(first_record(bytes(memoryview(buf)[:min(size, LOOK)])))
                 if skipping:  # the rest of a line over MAX_LINE, already rejected: read past it
                     end = buf.find(b"\n", 0, size)
                     if end < 0 and not final:
@@ -449,6 +458,14 @@ class Source:
             raise ResponsibilityError(f"{name} is not JSON lines (one problem record, a JSON object, per line): "
                                       f"{found[0]}; {not_json_lines_hint(found[1], self.path)}")
 
+    def _not_a_list(self, record: Any) -> None:
+        """Refuse an input whose first record is a row of a list a ledger wrote (``ledger list DB problems -o
+        p.json``, then ``assess p.json``): one error, exit 2, as for such a CSV (:func:`~._columns.check_columns`)
+        and ``Policy.assess`` of its rows — each row was rejected, "field 'problem': unknown field" (hostile43)."""
+        if (said := list_rows(record)) is not None:
+            name = "standard input" if self.path == "-" else self.path
+            raise ResponsibilityError(f"{name}: {said}")
+
     def _jsonl_piece(self, data: memoryview, pos: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
                      number: int, line: int) -> Part:
         """The lines of ``data`` from ``pos`` to ``ends`` (each with its ``flags``) as a part."""
@@ -456,7 +473,7 @@ class Source:
         bounds[0] = 0
         np.subtract(ends, pos, out=bounds[1:])
         return _jsonl_part(data[pos:int(ends[-1])], bounds, number, line, self.transcode,
-                           flags.copy())
+                           flags.copy(), mixed=self.mixed)
 
     def _json_lines(self, f: IO[bytes], start: int = 0) -> Iterator[tuple[int | None, Any, Reject | None]]:
         """(line, record, None) or (line, None, reject) for each line that is not blank (Python's parser)."""
@@ -470,10 +487,10 @@ class Source:
                     while (piece := f.readline(_BLOCK)) and not piece.endswith(b"\n"):
                         pass
                     continue
-                yield from _json_line(n, raw, self.encoding, self.transcode)
+                yield from _json_line(n, raw, self.encoding, self.transcode, mixed=self.mixed)
 
     def _undecodable(self, line: int, exc: UnicodeDecodeError | None) -> Reject:
-        return _undecodable(line, exc, self.encoding, self.transcode)
+        return _undecodable(line, exc, self.encoding, self.transcode, mixed=self.mixed)
 
     def _json_parts(self) -> Iterator[Part]:
         try:
@@ -521,6 +538,9 @@ class Source:
             raise ResponsibilityError(f"{self.path}: JSON nested too deeply (a problem record is a few levels deep: "
                                       "is a value a document of its own?); fix the file") from None
         if found is not None:
+            if found[0]:
+                with contextlib.suppress(ValueError, RecursionError):
+                    self._not_a_list(json.loads(text[found[0][0]:found[1][0]]))
             yield from self._list_parts(text, *found)
             return
         if isinstance(data, dict) and len(data) == 1:  # {"records": [...]}: a list wrapped in an object
@@ -530,6 +550,8 @@ class Source:
                                           f"{len(inner):,} objects; assess reads a list of problem records (or one "
                                           f"record): give the list itself (e.g. jq '.[{json.dumps(key)[:42]}]')")
         records = data if isinstance(data, list) else [data]
+        if records:
+            self._not_a_list(records[0])
         lines = _element_lines(text) if isinstance(data, list) else [_first_line(text, 0)]
 
         def items() -> Iterator[tuple[int | None, Any, Reject | None]]:
@@ -614,6 +636,8 @@ class Source:
             raise ResponsibilityError(f"{issue}{more}") from None
         if data is None:  # an empty document: no record (a warning, as any empty input)
             return
+        if isinstance(data, (dict, list)) and data:
+            self._not_a_list(data if isinstance(data, dict) else data[0])
         if isinstance(data, dict):
             yield from self._chunks(iter([(pos.at(())[0], data, None)]))
         elif isinstance(data, list):
@@ -933,17 +957,34 @@ class _Transcoded(io.RawIOBase):
         super().close()
 
 
-def _undecodable(line: int, exc: UnicodeDecodeError | None, encoding: str, read_as: str | None = None) -> Reject:
+def _undecodable(line: int, exc: UnicodeDecodeError | None, encoding: str, read_as: str | None = None, *,
+                 mixed: bool = False) -> Reject:
     """The reject of a line with bytes that are not text in the input's encoding (``read_as``: the
     file's own encoding, when it was read as UTF-8 through :class:`_Transcoded`; the bytes seen
-    then are not the file's)."""
+    then are not the file's; ``mixed``: the input says it is UTF-8 elsewhere, :attr:`Source.mixed`)."""
     if read_as is not None:
         why = f"line {line}: bytes that are not {read_as.removesuffix('-sig')} text (a broken or odd code unit)"
         return reject(0, line, problem_error("(record)", why, "bad_encoding"))
     byte = f" (byte 0x{exc.object[exc.start]:02x})" if exc is not None and exc.start < len(exc.object) else ""
-    hint = _HINT if encoding.startswith("utf") else ""
+    hint = (_MIXED_HINT if mixed else _HINT) if encoding.startswith("utf") else ""
     why = f"line {line}: bytes that are not {encoding.removesuffix('-sig')} text{byte}{hint}"
     return reject(0, line, problem_error("(record)", why, "bad_encoding"))
+
+
+#: The encodings a line of UTF-8 text pasted into would be misread in silently (:func:`utf8_line`).
+_GB = frozenset({"gb18030", "gbk", "gb2312"})
+
+
+def _pasted_utf8(line: int, raw: bytes, encoding: str) -> Reject:
+    """The reject of a line of UTF-8 text in an input read as GB18030 (:func:`utf8_line`): it was read as other
+    Chinese, silently, its findings carrying "鐢蹭竴" for the id "甲一" (hostile43)."""
+    shown = "".join(_NOT_ASCII.findall(raw.decode("utf-8", "replace")))[:8]
+    why = f"line {line}: UTF-8 text ({shown!r}…) in a file read as {encoding.upper()}, where it reads as other " \
+        "Chinese; pasted from a UTF-8 file? retype it, or save the whole file in one encoding"
+    return reject(0, line, problem_error("(record)", why, "bad_encoding"))
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def row_keys(record: Any) -> Any:
@@ -957,17 +998,20 @@ def row_keys(record: Any) -> Any:
     return record
 
 
-def _json_line(n: int, raw: bytes, encoding: str, read_as: str | None = None
+def _json_line(n: int, raw: bytes, encoding: str, read_as: str | None = None, *, mixed: bool = False
                ) -> Iterator[tuple[int | None, Any, Reject | None]]:
     """A JSON line parsed by Python: nothing for a blank line, else (line, record, None) or (line, None, reject)."""
     if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if not raw.strip():
         return
+    if encoding in _GB and utf8_line(raw):
+        yield n, None, _pasted_utf8(n, raw, encoding)
+        return
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        yield n, None, _undecodable(n, exc, encoding, read_as)
+        yield n, None, _undecodable(n, exc, encoding, read_as, mixed=mixed)
         return
     try:
         record, twice = loads_marked(text)
@@ -998,6 +1042,29 @@ def _read_into(f: IO[bytes], view: memoryview) -> int:
     return len(data)
 
 
+def list_rows(record: Any) -> str | None:
+    """Why ``record``, the first of an input, is no problem record but a row of a list a ledger wrote (its keys are
+    that list's columns: :func:`~._columns.ledger_list`, and it has no ``id``), or ``None``."""
+    if not isinstance(record, dict) or "id" in record:
+        return None
+    said = ledger_list(tuple(str(k) for k in record))
+    return f"its records have no 'id' field{said}" if said else None
+
+
+def first_record(head: bytes) -> Any:
+    """The first line of JSON lines that is not blank, parsed (``None`` when it is not JSON, or not whole in
+    ``head``)."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    for line in head.split(b"\n")[:-1] if b"\n" in head else [head]:
+        if line.strip():
+            try:
+                return json.loads(line)
+            except (ValueError, RecursionError):
+                return None
+    return None
+
+
 def _find_all(data: bytes, needle: bytes) -> list[int]:
     """Where ``needle`` occurs in ``data`` (``bytes.find``, which is fast where it is rare)."""
     out, i = [], data.find(needle)
@@ -1008,7 +1075,8 @@ def _find_all(data: bytes, needle: bytes) -> list[int]:
 
 
 def _jsonl_part(data: bytes | memoryview, bounds: npt.NDArray[np.int64], number: int, line: int,
-                read_as: str | None = None, flags: npt.NDArray[np.uint8] | None = None) -> Part:
+                read_as: str | None = None, flags: npt.NDArray[np.uint8] | None = None, *, mixed: bool = False
+                ) -> Part:
     """One chunk of JSON lines (line ``k`` is ``data[bounds[k]:bounds[k + 1]]``; the first is line
     ``line + 1`` of the input and record ``number``) as a :class:`Part` (see :meth:`Source._jsonl_parts`).
     The lines the C parser cannot carry exactly are found in bulk, without a Python object per line
@@ -1048,7 +1116,7 @@ def _jsonl_part(data: bytes | memoryview, bounds: npt.NDArray[np.int64], number:
         if k in row_of:
             take.append(row_of[k])
         else:
-            got = next(_json_line(line + k + 1, text(k), "utf-8", read_as), None)
+            got = next(_json_line(line + k + 1, text(k), "utf-8", read_as, mixed=mixed), None)
             if got is None:
                 continue
             _, record, refused = got
@@ -1732,7 +1800,10 @@ class _CsvReader:
                         yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
                         continue
                 if _ESCAPED.search("\x00".join(cells)):
-                    yield first, None, _undecodable(first, None, self.encoding, self.read_as)
+                    yield first, None, _undecodable(first, None, self.encoding, self.read_as, mixed=self.source.mixed)
+                    continue
+                if self.encoding in _GB and utf8_line(raw := ",".join(cells).encode(self.encoding, "surrogateescape")):
+                    yield first, None, _pasted_utf8(first, raw, self.encoding)
                     continue
                 record, bad = flat(cells)
                 if bad is None:
@@ -1825,6 +1896,8 @@ class _CsvReader:
         header = self.header
         spare = [f"\x00{i}" for i in range(self.spare)]  # the columns without a header: empty, then dropped
         table = _c_csv_table(body, ends, header + spare) if self.encoding in ("utf-8", "ascii") else None
+        if self.encoding in _GB and any(utf8_line(x) for x in body.split(b"\n")):
+            return None  # a row of UTF-8 text, which GB18030 would misread silently: Python's reading rejects it
         if self.encoding not in ("utf-8", "ascii"):
             try:
                 body = body.decode(self.encoding).encode()
@@ -2034,6 +2107,11 @@ except ImportError:  # installed without a C compiler: numpy finds the same line
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
 _HINT = "; a file saved by Excel in Chinese is often GB18030: try --encoding gb18030"
+#: The hint of a line that is not UTF-8 in an input whose other text is (:attr:`Source.mixed`): reading it all as
+#: GB18030 would turn that text silently into other Chinese.
+_MIXED_HINT = "; the file's other text is UTF-8, so this line was likely pasted from a file saved in GB18030 (GBK, " \
+    "as Excel saves on Chinese Windows): retype it, or save the whole file as UTF-8 (--encoding gb18030 would spoil " \
+    "the UTF-8 lines)"
 
 
 def _gb18030_hint(raw: bytes) -> str:

@@ -52,6 +52,28 @@ def _host(value: str) -> str:
     return host
 
 
+def _sound_ledger(opened: object, target: str) -> None:
+    """Refuse (exit 2, before listening) a ledger whose SQLite file is damaged in a page that opening it did not
+    read: ``serve`` started and answered 503 to every ledger request that met the page, and 200 to the others,
+    from a file that was no longer whole (hostile40, hostile43). SQLite's ``quick_check`` of every page costs
+    ~0.3 CPU s per 300 MB (a million events); a server's database (PostgreSQL) keeps its own."""
+    engine = getattr(opened, "engine", None)
+    if engine is None or engine.dialect.name != "sqlite":
+        return
+    from ..ledger._store import damaged, quick_check
+
+    with engine.connect() as conn:
+        found = quick_check(conn)
+    if found is not None:
+        opened.close()  # type: ignore[attr-defined]
+        raise ResponsibilityError(damaged(target, found))
+    from ..ledger._store import read_only_dir
+
+    if read_only_dir(getattr(opened, "file", None)) is not None:  # (read as immutable: ledger._store.make_engine)
+        click.echo(f"note: the ledger {target} is on read-only media (its directory cannot be written): it is "
+                   "served for reading; each write (events, merges, imports) answers 503", err=True)
+
+
 @click.command("serve")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
 @click.option("--jurisdiction", type=click.Path(dir_okay=False), help="CSV of places (default: shipped example).")
@@ -132,6 +154,7 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
         click.echo("responsibility: standard output is closed: no access log (a line per request); the decision "
                    "log is kept as ever", err=True)
     app = create_app(settings)  # unusable settings fail here, before listening, as one line and exit 2
+    _sound_ledger(app.state.service.ledger, ledger or "")
     shown = f"[{host}]" if ":" in host else host  # (an IPv6 address in a URL is in brackets)
     click.echo(f"responsibility: serving on http://{shown}:{port} (docs at /docs; decision log {decision_log})",
                err=True)

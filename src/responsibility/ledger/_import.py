@@ -14,6 +14,7 @@ that is not UTF-8 is read as GB18030 (a superset of GBK) and the result says so.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -29,7 +30,7 @@ from typing import Any
 
 from .._errors import ProblemError
 from ..batch._io import HeldLines, never_closed, swallowed
-from ..policy._encoding import bom_encoding, detect_encoding, past_start, sample
+from ..policy._encoding import bom_encoding, detect_encoding, past_start, sample, utf8_line
 from ._events import LEDGER_NAME, RECORD_NAME, Event, shown
 from ._store import LedgerError
 from ._xlsx import Unreadable
@@ -280,6 +281,11 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
     reader = csv.reader(held, delimiter=delimiter)
     names: list[str] = []  # the header, once found: a reject names the cell by it
 
+    try:  # (an encoding read in, by its codec's name: cp936 is GBK)
+        gb = codecs.lookup(str(encoding)).name in ("gb18030", "gbk", "gb2312")
+    except LookupError:
+        gb = False
+
     def body() -> Iterator[tuple[int, list[Any]]]:
         line = 0
         for n in itertools.count(1):
@@ -304,6 +310,16 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
             if names and any(_UNDECODED.search(c) for c in row):  # a stray byte spoils its row, not the file
                 cells = [_UNDECODED.sub("\ufffd", c) for c in row]
                 yield n, BrokenRow(cells, f"line {line}: {_misread(row, str(encoding))}", "bad_encoding")
+                held.lines.clear()
+                continue
+            if names and gb and \
+                    utf8_line(typed := ",".join(row).encode(str(encoding), errors="surrogateescape")):
+                # a row of UTF-8 text in a file read as GB18030 reads as other Chinese ("甲一" as "鐢蹭竴"), stored for
+                # good in the append-only ledger, silently (hostile43)
+                shown = typed.decode("utf-8", "replace")[:40]
+                yield n, BrokenRow(row, f"line {line}: not {_ENCODINGS['gb18030']} text, as the file is read, but "
+                                   f"UTF-8 (a line pasted from a file saved so: {shown!r}); retype the row, or save "
+                                   f"the whole file in one encoding", "bad_encoding")
                 held.lines.clear()
                 continue
             if held.ended and (why := never_closed(held.text(), first, line)):  # the rest of the file as one cell

@@ -208,9 +208,31 @@ def _database_errors(target: str) -> Iterator[None]:
                                        "of this command was stored)")) from None
         hint = "; check the free space of its disk, and any limit on file sizes (ulimit -f)" \
             if "disk i/o error" in reason.lower() else \
-            "; SQLite keeps two files beside it (-wal, -shm), so its directory must be writable too" \
-            if "unable to open database file" in reason.lower() and "://" not in target else ""
+            _unopened(target) if "unable to open database file" in reason.lower() else ""
         raise LedgerError(f"{shown_target(target)}: cannot use it as a ledger database ({reason}){hint}") from None
+
+
+def _unopened(target: str) -> str:
+    """What to say of a SQLite ledger SQLite could not open: its directory, when that cannot be written (a read-only
+    disk or share, its permissions), and what to do (hostile43: "its directory must be writable too" was said of any
+    such failure, not whether it was)."""
+    import os
+
+    path = _sqlite_path(target)
+    if path is None or path == ":memory:":
+        return ""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.access(folder, os.W_OK):
+        return "; SQLite keeps two files beside it (-wal, -shm), so its directory must be writable too"
+    if not os.path.exists(path):
+        return f"; its directory {folder} cannot be written (a read-only disk or share, or its permissions): create " \
+            "the ledger in a directory you may write"
+    if not os.path.exists(path + "-wal"):
+        return f"; its directory {folder} cannot be written (a read-only disk or share, or its permissions), where " \
+            "SQLite keeps two files beside it (-wal, -shm): copy it to a directory you may write, and open the copy"
+    return f"; its directory {folder} cannot be written (a read-only disk or share, or its permissions), and its " \
+        f"-wal file holds writes not yet in the file itself, which SQLite cannot read there: copy {path} and " \
+        f"{path}-wal together to a directory you may write, and open the copy"
 
 
 class Ledger:

@@ -121,6 +121,15 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
     sa = _sqlalchemy()
     if url.startswith("sqlite"):
         where = sa.engine.URL.create("sqlite", database=file) if file is not None else url
+        if (frozen := read_only_dir(file if file is not None else _sqlite_file(url))) is not None:
+            # a ledger on read-only media (a snapshot, a read-only mount or share): SQLite cannot make the -wal and
+            # -shm files it reads a WAL database with, and every command, `verify` too, was "unable to open database
+            # file" (hostile40, hostile43). With no -wal holding writes not yet in the file, the file alone is the
+            # ledger: it is read as immutable, and a write is refused as for a read-only file.
+            from urllib.parse import quote
+
+            where = sa.engine.URL.create("sqlite", database=f"file:{quote(frozen)}",
+                                         query={"immutable": "1", "uri": "true"})
         engine = sa.create_engine(where, connect_args={"timeout": BUSY_SECONDS})
 
         def _connect(dbapi_conn: Any, _record: Any) -> None:
@@ -167,9 +176,11 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
                     raise LedgerError(no_space(f"the ledger {shown_target(file or url)}", left="the ledger is as it "
                                                "was (nothing of this command was stored)")) from None
             if "readonly" in text:
-                raise LedgerError(f"{shown_target(file or url)}: cannot write to it (the file is read-only: its "
-                                  "permissions, or a read-only disk or share); nothing was written — get write "
-                                  "access, or work on a copy") from None
+                what = "the file is read-only: its permissions, or a read-only disk or share" if frozen is None else \
+                    "its directory cannot be written, where SQLite keeps its -wal and -shm files beside it: a " \
+                    "read-only disk or share, or the directory's permissions; the ledger is read as it is"
+                raise LedgerError(f"{shown_target(file or url)}: cannot write to it ({what}); nothing was written — "
+                                  "get write access, or work on a copy") from None
 
         sa.event.listen(engine, "connect", _connect)
         sa.event.listen(engine, "begin", _begin)
@@ -185,6 +196,31 @@ def make_engine(url: str, *, file: str | None = None) -> Any:
         raise ExtraUnavailable(f"{exc}; PostgreSQL needs psycopg: pip install 'responsibility[ledger]'") from None
     except sa.exc.ArgumentError as exc:
         raise LedgerError(f"not a database URL: {url!r} ({exc})") from None
+
+
+def _sqlite_file(url: str) -> str | None:
+    """The file of a ``sqlite:///`` URL (``None`` for memory)."""
+    path = url[len("sqlite:///"):].split("?", 1)[0] if url.startswith("sqlite:///") else ""
+    return path if path and path != ":memory:" else None
+
+
+def read_only_dir(file: str | None) -> str | None:
+    """``file``, a SQLite ledger that exists, when its directory cannot be written (read-only media, or its
+    permissions) and no ``-wal`` file beside it holds writes not yet in it: the file alone is then the whole ledger,
+    read as immutable (:func:`make_engine`). ``None`` otherwise (opened as ever)."""
+    import os
+
+    if not file or not os.path.isfile(file):
+        return None
+    folder = os.path.dirname(os.path.abspath(file))
+    if os.access(folder, os.W_OK):
+        return None
+    try:
+        if os.path.getsize(file + "-wal") > 0:
+            return None  # (its writes are not in the file: reading the file alone would be an older ledger)
+    except OSError:
+        pass
+    return os.path.abspath(file)
 
 
 def is_damage(exc: BaseException) -> bool:

@@ -31,8 +31,8 @@ from starlette.types import Message, Receive
 
 from .._errors import ProblemError
 from .._json import bad_line
-from ..batch._io import LOOK, UNDECODABLE, not_json_lines, row_keys
-from ..policy._encoding import HIGH, SNIFF, bom_encoding, detect_encoding
+from ..batch._io import LOOK, UNDECODABLE, first_record, list_rows, not_json_lines, row_keys
+from ..policy._encoding import HIGH, SNIFF, bom_encoding, detect_encoding, pasted_lines, utf8_line
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal
@@ -185,6 +185,13 @@ class Batch:
             if not raw.strip():
                 return
             number = count()
+            if decoder is not None and not raw.isascii() and (gb := type(decoder).__module__.rsplit(".", 1)[-1]) in \
+                    ("gb18030", "gbk", "gb2312") and utf8_line(_typed(raw, gb)):
+                # a line of UTF-8 text in a GB18030 body, read as other Chinese, silently (hostile43)
+                why = f"line {line_no}: UTF-8 text in a body read as {gb.upper()}, where it reads as other Chinese; " \
+                    "send every line in one encoding (UTF-8)"
+                rejects.append((number, line_no, None, "(record)", "bad_encoding", str(ProblemError("(record)", why))))
+                return
             try:
                 record = jsonio.loads(raw)
             except UnicodeDecodeError as exc:  # as `responsibility assess` says it of a JSON line
@@ -193,6 +200,10 @@ class Batch:
                     why = f"line {line_no}: bytes that are not {self.charset} text, as Content-Type declares"
                 elif decoder is not None:
                     why = f"line {line_no}: bytes that are not text in the body's encoding; send JSON lines in UTF-8"
+                elif mixed:
+                    why = f"line {line_no}: bytes that are not UTF-8 text{byte}; the body's other text is UTF-8, so " \
+                          "this line was likely pasted from a file saved in GB18030 (GBK): send it in UTF-8 " \
+                          "(charset=gb18030 would spoil the UTF-8 lines)"
                 else:
                     why = f"line {line_no}: bytes that are not UTF-8 text{byte}; send JSON lines in UTF-8, or " \
                           "declare their encoding in Content-Type (application/x-ndjson; charset=gb18030)"
@@ -269,6 +280,10 @@ class Batch:
         # (a byte order mark, UTF-16's NULs), else from SNIFF bytes from its first byte that is not ASCII. ASCII
         # reads alike in UTF-8 and GB18030: a body's ASCII start is read as it comes, the rest held until told.
         lead: bytes | None = b""  # bytes not yet read, until the encoding is told (then None)
+        # whether the body, read as UTF-8, says it is (a line beyond ASCII that decodes so): a line that is not was
+        # pasted from another file, and charset=gb18030 would spoil the others (hostile43: each such line was told
+        # to declare it)
+        mixed = False
         if self.charset is not None:  # declared: nothing to tell
             lead = None
             if self.charset != "utf-8":
@@ -276,7 +291,7 @@ class Batch:
         began = False  # whether a byte of the body has been read (past the start: no mark, no NULs)
 
         async def tell(data: bytes, end: bool) -> None:
-            nonlocal lead, decoder, began
+            nonlocal lead, decoder, began, mixed
             assert lead is not None
             lead += data
             if not began:
@@ -299,6 +314,7 @@ class Batch:
             began = True
             await process(lead[:high])
             decoder = _decoder(lead[high:high + SNIFF], midstream=True)  # (past an ASCII start: no mark, R24b-0)
+            mixed = decoder is None and pasted_lines(lead[high:high + SNIFF])[1]
             data, lead = lead[high:], None
             await process(data)
 
@@ -390,6 +406,20 @@ def check_json_lines(head: bytes, *, whole: bool, charset: str | None = None) ->
     ``head``: its start as UTF-8, read in the ``charset`` Content-Type declares)."""
     found = not_json_lines(head, whole=whole, encoding=charset, declared_by="Content-Type")
     if found is None:
+        # the rows of a ledger's list (GET /v1/ledger/lists/problems, sent back one to a line): each was rejected,
+        # "field 'problem': unknown field", where `assess` and Policy.assess refuse the input once (hostile43)
+        if list_rows(record := first_record(head)) is not None:
+            from ..batch._columns import LEDGER_LISTS
+
+            have = {str(k) for k in record}
+            name, zh = next((n, z) for n, z, marks in LEDGER_LISTS if any(m <= have for m in marks))
+            verdicts = "it holds the ledger's verdicts already" if name == "responsibilities" else \
+                "the ledger's verdicts are its 责任清单, GET /v1/ledger/lists/responsibilities"
+            raise ApiError(422, f"the request body holds the rows of a ledger's {zh} ({name}), as GET "
+                           f"/v1/ledger/lists/{name} gives them, not problem records (its first line has no 'id'; "
+                           "no row holds a problem's steps of handling), so it cannot be assessed",
+                           type="RequestError", field="(body)",
+                           suggestion=f"send problem records, one per line (docs/records.md); {verdicts}")
         return
     what, fmt = found
     if fmt == "json":
@@ -437,6 +467,15 @@ def check_media_type(request: Request) -> None:
                        f"{media[:60]} ({what})", type="RequestError", field="(headers)",
                        suggestion="send JSON lines with Content-Type: application/x-ndjson; a CSV, Excel or Parquet "
                        "ledger is assessed by `responsibility assess FILE`")
+
+
+def _typed(line: bytes, encoding: str) -> bytes:
+    """A line as the body sent it, from its UTF-8 reading through ``encoding`` (GB18030 reads one way back); ``b""``
+    when it holds bytes the encoding did not read (rejected as such)."""
+    try:
+        return line.decode("utf-8").encode(encoding)
+    except UnicodeError:
+        return b""
 
 
 def _decoder(head: bytes, *, midstream: bool = False) -> Any:
