@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import shutil
 import sys
@@ -11,11 +12,41 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import yaml
-from hypothesis import settings
 
-import responsibility
-from responsibility import Jurisdiction, Policy
+
+def _rewrite_the_tests_only(packages: tuple[str, ...] = ("responsibility", "hypothesis")) -> None:
+    """Let pytest rewrite the asserts of the tests, not those of the library and of hypothesis.
+
+    pytest rewrites every module of a distribution that declares a ``pytest11`` plugin: the library does (the scenario
+    files' plugin, checks/_plugin), and so does hypothesis. Each worker then rewrote their ~150 modules on import, which
+    only changes the message of a failing assert inside them: ~1 CPU s of each worker's collection (of 9.5: suite43).
+    Both are imported below, after pytest marked them and before they are first imported (the plugin's own modules
+    already are, rewritten). Without pytest's rewriting (``--assert=plain``) there is nothing to unmark."""
+    try:
+        from _pytest.assertion.rewrite import AssertionRewritingHook
+    except ImportError:  # pragma: no cover - another pytest: its rewriting as it is
+        return
+    for hook in sys.meta_path:
+        marked = getattr(hook, "_must_rewrite", None)
+        if isinstance(hook, AssertionRewritingHook) and isinstance(marked, set):
+            marked.difference_update(packages)
+            getattr(hook, "_marked_for_rewrite_cache", {}).clear()
+
+
+_rewrite_the_tests_only()
+
+# The cycle collector runs rarely in the suite's processes, as it does in ``assess`` (batch/_workers: the same
+# thresholds): with its default thresholds it ran after every 700 new objects and walked, again and again, the large
+# heap that the loaded policies, jurisdictions and memos of a worker make. That took ~15 % of the CPU of the
+# tests measured and ~35 % of the collection (suite43). Every object is still collected (a test that needs it
+# at once calls gc.collect()); a test that reads the thresholds sets and reads its own.
+gc.set_threshold(100_000, 50, 1000)
+
+import yaml  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+import responsibility  # noqa: E402
+from responsibility import Jurisdiction, Policy  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"
