@@ -316,6 +316,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     misassigned_steps(c, t)
     oversight_reports(c, t)
     own_handover_steps(c, t)
+    anonymous_handover_steps(c, t)
     own_level_receipts(c, t)
     late_pass_ons(c, t, limit)
     if receivers is not None or conceal_role:
@@ -1237,6 +1238,35 @@ def own_handover_steps(c: Cols, t: Tables) -> None:
         same = np.flatnonzero(c.hp == w[i])
         held[i] = bool(((c.hto[same] == to[i]) & (c.hon[same] <= on[i]) & (same != at[i])).any())
     c.slow[w[held]] = True
+
+
+def anonymous_handover_steps(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record with a report from below naming no body, by a level the
+    record shows assigned the problem before, to a level that had it before: by engine/_facts.py derive's ``bounced``
+    the body receiving_level_body gives may be the one to rectify it, holding it from the report's day, and
+    assignee_report_to_rectifier reads the assignee's report (review43a D1, fid43c). Rare: the reference path
+    decides."""
+    if not len(c.hp) or OWN_WORK not in t.policy.parameters:
+        return
+    anon = np.flatnonzero((c.hact == REPORTED) & (c.htb < 0) & (c.hby < c.hto))
+    anon = anon[~c.slow[c.hp[anon]]]
+    if not len(anon):
+        return
+    # (by record and level: the first day an assignment went to it, the first day any step did, and how many did)
+    far = np.iinfo(np.int64).max // 2
+    shape = (c.n, t.max_rank + 1)
+    asg = np.flatnonzero(c.hact != REPORTED)
+    first_asg = np.full(shape, far, np.int64)
+    np.minimum.at(first_asg, (c.hp[asg], c.hto[asg]), c.hon[asg].astype(np.int64))
+    first_any = np.full(shape, far, np.int64)
+    np.minimum.at(first_any, (c.hp, c.hto), c.hon.astype(np.int64))
+    steps_to = np.zeros(shape, np.int32)
+    np.add.at(steps_to, (c.hp, c.hto), 1)
+    r, by, to, on = c.hp[anon], c.hby[anon], c.hto[anon], c.hon[anon].astype(np.int64)
+    assigned = first_asg[r, by] <= on
+    # (the level had it before: found there, or another step to it by then — a second step the same day counts too)
+    held = (c.disc[r] & (c.dlev[r] == to)) | ((steps_to[r, to] >= 2) & (first_any[r, to] <= on))
+    c.slow[r[assigned & held]] = True
 
 
 def own_level_receipts(c: Cols, t: Tables) -> None:

@@ -141,6 +141,11 @@ CHOSEN_MISROUTED = 128
 #: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
 #: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
 PEER_FINDS = "lower_level_finds_higher_policy"
+#: The parameter that decides whether an assignee that reported the problem, within its handling limit, to a body of
+#: a higher level that is itself the one to rectify it (县民政局, 二(三)3 审核审批，纳入) has passed it on
+#: (passed_on: 一(三) 对超出本级权限的及时向上级单位报送问题 — it answers no 整改不到位 for the assignment) or stays its
+#: assignee (assignee_answers; review43a D1).
+TO_RECTIFIER = "assignee_report_to_rectifier"
 
 
 def stands_unresolved(body: Body) -> bool:
@@ -273,6 +278,10 @@ class _Setting(NamedTuple):
     #: aside stands for its unnamed holder (misrouted_level_holder: unresolved); None without the parameter (an older
     #: policy: receiving_level_body's body).
     misrouted: bool | None
+    #: Whether an assignee's report in time to a body above that is itself to rectify the problem passes it on
+    #: (assignee_report_to_rectifier: passed_on); None without the parameter (an older policy: it stays the assignee,
+    #: and that body's sitting on the problem is not read).
+    to_rectifier: bool | None
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -315,7 +324,9 @@ def _setting(policy: PolicyView) -> _Setting:
                     aside_reach=policy.parameter(ASIDE_REPORT) == "holds" if ASIDE_REPORT in policy.parameters
                     and IRREGULAR in policy.parameters else None,
                     misrouted=policy.parameter(MISROUTED) == "unresolved" if MISROUTED in policy.parameters
-                    and IRREGULAR in policy.parameters else None)
+                    and IRREGULAR in policy.parameters else None,
+                    to_rectifier=policy.parameter(TO_RECTIFIER) == "passed_on" if TO_RECTIFIER in policy.parameters
+                    and OWN_WORK in policy.parameters else None)
 
 
 def _misassigned(steps: list[Any], handled: list[Any], no_duty: set[int], setting: _Setting, ctx: Context,
@@ -1611,9 +1622,42 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # (a level whose holding through no body named ended, within its limit, with a report from below to a body of its
     # own that is itself to rectify it: the holding that body's report gives it, by level — see below)
     handover: dict[str, tuple[str, dt.date, str]] = {}
+    # An assignee that reported the problem, within the handling limit of its assignment (and by its deadline), to a
+    # body of a higher level — at or above the authority, a level that had the problem before (its finder, or handed
+    # it by an earlier step) — that is itself the one to rectify it (:func:`holds_own_work`: the county hands an
+    # omitted household to the township, which reports it on day 2 to 县民政局, 二(三)3 负责…审核审批，纳入低收入
+    # 农户; the township's part is 二(三)2 受理申请…入户核实, and 一(三) 对超出本级权限的及时向上级单位报送问题): that
+    # body holds the problem from the report's day, as if the report had come to it straight, and what its sitting on
+    # it is, rectifier_holding decides — its level's earlier holding, disposed of in time, does not excuse it
+    # (review43a D1: the report was dropped, 县民政局 answering nothing for four months). Whether the assignee has
+    # thereby done its part (no 整改不到位 of its assignment) the record does not show: assignee_report_to_rectifier
+    # decides (below).
+    # (``bounced``: such reports by id; ``back``: their holdings; ``prompt``: levels whose holding was disposed of in
+    # time, which such a report brings the problem back to)
+    bounced: set[int] = set()
+    back: set[tuple[str, dt.date, str]] = set()
+    prompt: set[str] = set()
+    if reports and setting.to_rectifier is not None:
+        for h in reports:
+            up = h["to_level"]
+            # (a report naming no body: the body receiving_level_body (unresolved) stands for the level's receipt)
+            to = h["to_body"] or (receiving_body(policy, area, kind, up, sector, prank) if setting.receive_role
+                                  else None)
+            if to is None or rank[up] <= rank[h["by_level"]] or rank[up] < rank[authority] \
+                    or (deadline_given is not None and h["on"] > deadline_given) \
+                    or not holds_own_work(policy, area, kind, to, prank, sector) \
+                    or not (d_level == up or any(s is not h and s["to_level"] == up and s["on"] <= h["on"]
+                                                 for s in steps)):
+                continue
+            if any(counts(s) and s["to_level"] == h["by_level"] and s["on"] <= h["on"] <= s["on"] + limit
+                   for s in steps):
+                bounced.add(id(h))
+                back.add((up, h["on"], h["to_body"] or ""))
     for level, received, body in holders:
-        if level in seen or handover.get(level, (level, received, body)) != (level, received, body):
+        if (level in seen and not (level in prompt and (level, received, body) in back)) \
+                or handover.get(level, (level, received, body)) != (level, received, body):
             continue
+        prompt.discard(level)  # (brought back once)
         seen.add(level)
         ctx.received[rank[level]] = received
         below_authority = rank[level] < rank[authority]
@@ -1725,6 +1769,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     and received <= h["on"] <= due):
                 ctx.rests_on.append(HANDLING_LIMIT)  # (its pass-down in time by this limit only)
             in_time = not must_report
+        if in_time and back:
+            prompt.add(level)
         if not in_time and as_of <= due:
             # still within its limit on the day of the verdict: the limit spared it (a county on day 9 of a hotline
             # find answers by 5 days, not by 10), and the verdict says so (review18 P1)
@@ -2115,6 +2161,15 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                       not body) if not passed and steps and setting.has_irregular else ""
                 if aside:
                     ctx.set_aside = True
+                # an assignee that reported it in time to the body above that rectifies it (``bounced``): by
+                # assignee_report_to_rectifier (passed_on) it has passed it on, and that body answers for its own
+                # sitting on it (review43a D1); the verdict rests on the reading either way
+                if bounced and any(id(x) in bounced and x["by_level"] == level
+                                   and given[0]["on"] <= x["on"] <= given[0]["on"] + limit for x in steps):
+                    if TO_RECTIFIER not in ctx.rests_on:
+                        ctx.rests_on.append(TO_RECTIFIER)
+                    if setting.to_rectifier:
+                        continue
                 # a body of a level nobody there can rectify at answers only by place_above_rectifiers (R9A-10)
                 # (an assignment a lower level's step shows, in time by the handling limit only: ``slow`` makes the
                 # finding rest on the limit, as a pass-on after it does)
