@@ -151,12 +151,23 @@ def test_aid_finance_did_not_disburse_is_not_the_schools_miss(policy: Policy, en
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("sector", [None, "school", "education"])
+@pytest.mark.parametrize("sector", ["school", "education"])
 def test_aid_not_paid_out_by_the_school_is_both_misses(policy: Policy, engine: str, sector: str | None) -> None:
-    """The school's own line (or the education line it is under, or none said): the school missed it (二(六)2(1)), and
+    """The school's own line (or the education line it is under): the school missed it (二(六)2(1)), and
     so did finance, whose 监管资助资金 (二(六)2(2)) reaches the school's paying out — as before."""
     # (the education line also names 县教育局 through 二(二)3 涉及本部门问题, as before)
     assert {"county_finance", "county_school"} <= missed(policy, aid(sector), engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_aid_not_paid_naming_no_line_is_finances_miss_unless_every_holder(policy: Policy, engine: str) -> None:
+    """None said (re-pinned by fid43d, review43b R3): the record does not show the school's 提取、发放 (二(六)2(1)) at
+    fault, so under sectorless_alternatives=unresolved only finance, whose 监管资助资金 (二(六)2(2)) reaches either
+    part, missed it; every_holder names the school too."""
+    assert "county_school" not in missed(policy, aid(), engine)
+    assert "county_finance" in missed(policy, aid(), engine)
+    every = policy.with_parameters(sectorless_alternatives="every_holder")
+    assert {"county_finance", "county_school"} <= missed(every, aid(), engine)
 
 
 def water(kind: str, sector: str | None = None) -> dict[str, Any]:

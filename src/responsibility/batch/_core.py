@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from ..engine._compile import SCOPE, SHOWN_SCOPE, shown_field, shown_ranks
 from ..engine._decide import CONCEALED as HID_BASIS
-from ..engine._decide import CONTEXT_FIELDS
+from ..engine._decide import CONTEXT_FIELDS, OFFICES
 from ..engine._decide import MISSED as MISSED_BASIS
 from ..engine._facts import (
     ASIDE_REPORT,
@@ -319,6 +319,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     anonymous_handover_steps(c, t)
     own_level_receipts(c, t)
     late_pass_ons(c, t, limit)
+    co_assignees(c, t)
     if receivers is not None or conceal_role:
         standing_alternatives(c, t)
     ok = ~c.slow
@@ -761,6 +762,28 @@ def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:
     late = asg[c.hon[asg].astype(np.int64) > first[c.hp[asg], c.hby[asg]] + limit]
     if len(late):
         c.slow[c.hp[late]] = True
+
+
+def co_assignees(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record with assignments to two or more named bodies of one level
+    (a co-assignee named 整改不到位 does not press the other's part of the same rectification: engine/_decide.py
+    ``_placed_hits``, review43b R3; the fast path places each fact alone), and, under ``offices_press_every_area:
+    false``, every record (the province's and city's poverty office presses on 二(二)5 alone only where the record
+    shows it acting: ``Decider._offices_aside``, review43b R1)."""
+    params = t.policy.parameters
+    if OFFICES in params and not t.policy.parameter(OFFICES):
+        c.slow[:] = True
+        return
+    named = np.flatnonzero((c.hact != REPORTED) & (c.htb >= 0))
+    if len(named) < 2:
+        return
+    nr = t.max_rank + 1
+    lv = c.hp[named].astype(np.int64) * nr + c.hto[named]
+    pairs = np.unique(np.stack([lv, c.htb[named].astype(np.int64)]), axis=1)
+    keys, counts = np.unique(pairs[0], return_counts=True)
+    many = keys[counts > 1]
+    if len(many):
+        c.slow[(many // nr).astype(np.int64)] = True
 
 
 def implied_assignees(c: Cols, t: Tables, pr: I64, hp: I32, hact: I32, hby: I32, hto: I32, hon: I32, got: I64,

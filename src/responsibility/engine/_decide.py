@@ -86,6 +86,10 @@ _LEVEL_DIGITS = dict(LEVEL_DIGITS)
 #: ``tuple.__new__``: makes a named tuple from a tuple of its fields without its Python ``__new__``.
 _new_tuple = tuple.__new__
 
+#: The reading that the province's and city's poverty offices press every area's rectification as
+#: 省市有关部门 (二(二)5), and the duty it reads (review43b R1): under false the office presses on that duty alone only
+#: where the record shows it acting (its finder or an assignee).
+OFFICES, OFFICES_GUIDE = "offices_press_every_area", "discovery_province_city_offices_guide"
 #: The four failures of 一(四); main responsibility follows from them at the level they occur.
 FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
 #: Concealing a problem (瞒报漏报) and missing it (应发现未发现) exclude each other for one body.
@@ -524,7 +528,7 @@ class Decider:
         # ids with what a plan reads of the fact: engine/_compile's tokens, never reused), in place of the
         # placement's key of a tuple per hit (:meth:`_placement`), which it decides: a look-up by a tuple of ints.
         at = (rec["area"], rec["kind"], rec["severity"], ctx.line, facts[0]["prank"] if facts else None,
-              tuple(sorted(ctx.knew)) if ctx.knew else (), fired)
+              tuple(sorted(ctx.knew)) if ctx.knew else (), fired, self._offices_acting(problem))
         got = self._by_fired.get(at)
         if got is None:
             placed, _, key = self._placement(problem, jurisdiction, facts, hits, ctx, self.compiled)
@@ -542,7 +546,8 @@ class Decider:
         # look-up in its large table per hit costs more than the key's own tuples)
         pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
               facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
-              tuple([(rule.id, fact.get("body"), fact.get("later"), fact.get("nod")) for rule, fact in hits]))
+              tuple([(rule.id, fact.get("body"), fact.get("later"), fact.get("nod")) for rule, fact in hits]),
+              self._offices_acting(problem))
         placed = self._placements.get(pk)
         if placed is not None:
             return placed, False, pk
@@ -550,7 +555,7 @@ class Decider:
         if len(self._placements) >= PLANS_KEPT:
             self._placements.clear()
         canon = self._canon
-        key = (*pk[:7], tuple(map(canon, pk[7])))
+        key = (*pk[:7], tuple(map(canon, pk[7])), pk[8])
         self._placements[tuple([canon(x) if type(x) is tuple else x for x in key])] = untracked(placed, Plan)
         return placed, True, pk
 
@@ -577,7 +582,34 @@ class Decider:
         return (engine, rec["severity"], ctx.line, facts[0]["prank"] if facts else None,
                 tuple(sorted(ctx.knew)) if ctx.knew else (), tuple(sorted(ctx.passed)) if ctx.passed else (),
                 tuple(sorted(ctx.handed)) if ctx.handed else (), ctx.deadline_from_parameter,
-                tuple(ctx.rests_on), fired)
+                tuple(ctx.rests_on), fired, self._offices_acting(problem))
+
+    def _offices_acting(self, problem: Problem) -> tuple[str, ...] | None:
+        """Under ``offices_press_every_area: false``, the holders of the offices' 二(二)5 duty the record shows acting
+        (its finder, or a body handed it): the only ones that press on that duty alone; None under true (or a policy
+        without the parameter), where every holder does."""
+        policy = self.policy
+        if OFFICES not in policy.parameters or policy.parameter(OFFICES) or OFFICES_GUIDE not in policy.duties:
+            return None
+        holders = policy.duties[OFFICES_GUIDE].holders
+        rec = problem.__dict__
+        found = rec["discovered"].body if rec.get("discovered") is not None else None
+        named = [found, *[h.to_body for h in rec.get("handled") or ()]]
+        return tuple(sorted({b for b in named if b is not None and b in holders}))
+
+    def _offices_aside(self, problem: Problem,
+                       raw: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]]) -> bool:
+        """Drop from ``raw`` the 指导督促 of a province's or city's poverty office resting on 二(二)5 alone
+        (``discovery_province_city_offices_guide``) that the record does not show acting, under
+        ``offices_press_every_area: false`` (review43b R1); whether one was dropped."""
+        acting = self._offices_acting(problem)
+        if acting is None:
+            return False
+        gone = [k for k, (_, duties) in raw.items()
+                if k[1] == "supervision" and duties == (OFFICES_GUIDE,) and k[0] not in acting]
+        for k in gone:
+            del raw[k]
+        return bool(gone)
 
     def _plan(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
               ctx: Context, eng: _Engine) -> Plan:
@@ -590,6 +622,7 @@ class Decider:
         area, kind = problem.area, problem.kind
         raw: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]] = {}
         self._place_at(area, kind, prank, hits, sector, 0, raw)
+        offices_aside = self._offices_aside(problem, raw)
         placed = self.without_knowers_missing(raw, ctx.knew)
         failed = self.failure_levels(placed)
         rule_of = self._rule_of
@@ -612,7 +645,7 @@ class Decider:
         canon = self._canon
         return Plan(canon(tuple(sorted(failed))), canon(tuple(keys)),
                     canon(tuple([canon(tuple([canon(hit) for hit in placed[k][0]])) for k in keys])),
-                    canon(tuple([placed[k][1] for k in keys])), spared)
+                    canon(tuple([placed[k][1] for k in keys])), (*spared, OFFICES) if offices_aside else spared)
 
     def switched_rests(self, problem: Problem, jurisdiction: Jurisdiction, keys: Sequence[tuple[str, str, str]],
                        today: dt.date | None, failed: bool = False, rests: Sequence[str] = (),
@@ -1022,13 +1055,21 @@ class Decider:
                   ) -> Iterator[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]]:
         """Each hit with what it places (:meth:`_placing`), less the 指导督促 of a body that the same fact makes
         answer as its rectifier: a level assigned the problem as a whole whose department of the record's line
-        answers 整改不到位 does not also press itself (一(四) 交办问题整改落实不到位: one failure; review25 R25-10)."""
+        answers 整改不到位 does not also press itself (一(四) 交办问题整改落实不到位: one failure; review25
+        R25-10) — nor, handed the problem beside another body of its level, press that body's part of the same
+        rectification (县财政局 and the school both handed unpaid aid: finance answers 整改不到位, not 指导督促 too;
+        review43b R3)."""
         got = [(rule, fact, self._placing(area, kind, prank, rule, fact, sector)) for rule, fact in hits]
         rectifiers = {(fact.get("id"), key[0]) for rule, fact, placings in got if rule.basis == "not_rectified"
                       for key, _ in placings}
+        if rectifiers:
+            rectifiers |= {(("lvl", fact.get("lvl")), key[0]) for rule, fact, placings in got
+                           if rule.basis == "not_rectified" and fact.get("lvl") is not None for key, _ in placings
+                           if key[0] == fact.get("body")}  # (a body the record itself handed it)
         for rule, fact, placings in got:
             if rectifiers and rule.basis == "supervision":
-                placings = tuple(p for p in placings if (fact.get("id"), p[0][0]) not in rectifiers)
+                placings = tuple(p for p in placings if (fact.get("id"), p[0][0]) not in rectifiers
+                                 and (("lvl", fact.get("lvl")), p[0][0]) not in rectifiers)
             yield rule, fact, placings
 
     def _place_at(self, area: str, kind: str | None, prank: int, hits: list[Hit], sector: str | None,
@@ -1061,6 +1102,8 @@ class Decider:
         holders: Sequence[tuple[str, tuple[str, ...]]]
         if rule.holders is not None:
             holders = self.resolved(rule, sector, prank)
+            if sector is None and rule.basis == MISSED and kind is not None:
+                holders = self._whole_over_parts(area, kind, holders)
         else:
             body = str(fact["body"])
             stage = policy.reaching(policy.stage_holders(area, kind, rule.stage, sector), prank, area, kind, rule.stage)
@@ -1145,6 +1188,34 @@ class Decider:
                 continue
             out.append(((body, rule.basis, rule.liability), tuple(duties)))
         return tuple(out)
+
+    def _whole_over_parts(self, area: str, kind: str, holders: Sequence[tuple[str, tuple[str, ...]]]
+                          ) -> Sequence[tuple[str, tuple[str, ...]]]:
+        """``holders`` of a failure to find a problem of a record naming no line, less, under
+        ``sectorless_alternatives: unresolved``, a body whose part in the kind's discovery is only a duty held for its
+        own part (``scope: by_sector``) beside a body of its level holding a whole duty of the kind there: the record
+        does not show the part failed (一(四) 追究相关工作人员责任: 相关), and the whole duty's holder answers for
+        any part (二(六)2(2) 县财政局负责及时拨付和监管资助资金 reaches the school's 提取、发放, 二(六)2(1);
+        review43b R3). Under
+        ``every_holder`` each answers, as at the other stages."""
+        policy = self.policy
+        if SECTORLESS not in policy.parameters or policy.parameter(SECTORLESS) != "unresolved" \
+                or not policy.has_alternatives(area, kind):
+            return holders
+
+        def own(duties: tuple[str, ...]) -> list[str]:
+            return [d for d in duties if policy.duty_area[d] == area and policy.duties[d].scope != "area_holders"]
+
+        # (the kind's holders at discovery, not only the rule's: a school taken to be below the county that found the
+        # problem, unit_below_own_level, is named alone by its rule, with finance's whole duty at its level still)
+        whole = {policy.bodies[b].level for b, ds in policy.stage_holders(area, kind, "discovery").items()
+                 if any(policy.duties[d].scope != "by_sector" for d in own(ds))}
+        if not whole:
+            return holders
+        return [(b, ds) for b, ds in holders
+                if not (policy.bodies[b].level in whole and (mine := own(ds))
+                        and all(policy.duties[d].scope == "by_sector" for d in mine)
+                        and not any(policy.duties[d].scope == "area_holders" for d in ds))]
 
     def _tied_elsewhere(self, area: str, kind: str, prank: int, body: str, sector: str | None) -> tuple[str, ...]:
         """:func:`~._facts.tied_elsewhere` (the route reads it too)."""
@@ -1464,6 +1535,8 @@ class Decider:
             # county's role once, in place of both halves' holders; review42 R5)
             rests.update(dict.fromkeys(self._replacing_switches(d, body_id)))
         rests.update(dict.fromkeys(self.concerned_by_reading(body_id, duties, fired)))
+        if basis == "supervision" and duties == (OFFICES_GUIDE,) and OFFICES in policy.parameters:
+            rests[OFFICES] = None  # the office presses on 二(二)5 alone: offices_press_every_area's reading (R1)
         # unresolved: the record does not say whose line the problem is in (the role), or which of the level's holders
         # of a kind no department has a part in had it (review34 F5)
         if stands_unresolved(body):
