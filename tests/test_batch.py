@@ -315,6 +315,28 @@ def own_receipt_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> 
     return len(ids)
 
 
+def co_assignee_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+    """How many records batch/_core.py co_assignees sends to the reference path: assignments to two or more bodies of
+    one level, one of them named (a co-assignee named 整改不到位 does not press the other's part: review43b R3)."""
+    from unittest import mock
+
+    import numpy as np
+
+    import responsibility.batch._core as core
+
+    ids: set[str] = set()
+    real = core.co_assignees
+
+    def run(c: Any, t: Any) -> None:
+        before = c.slow.copy()
+        real(c, t)
+        ids.update(c.ids[i] for i in np.flatnonzero(c.slow & ~before))
+
+    with mock.patch.object(core, "co_assignees", run):
+        policy.assess(records, jurisdiction=j, today=TODAY)
+    return len(ids)
+
+
 def durable_share(records: list[Any]) -> list[int]:
     """The numbers of a third of ``records``, or a little more, that hold every area with each of its kinds and each
     finder's level, and each finder's level concealed or not (and a record that is no mapping): every third record,
@@ -579,7 +601,7 @@ def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, r
         policy, province, records) + kindless_place_records(policy, province, records) + receiver_records(
         policy, province, records) + lined_records(policy, province, records) + fid31e_records(
         policy, province, records) + misassigned_records(policy, province, records) + own_receipt_records(
-        policy, province, records)
+        policy, province, records) + co_assignee_records(policy, province, records)
 
 
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
@@ -599,7 +621,8 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
     kindless = kindless_place_records(policy, province, records) + receiver_records(policy, province, records) \
         + lined_records(policy, province, records) + fid31e_records(policy, province, records) \
         + misassigned_records(policy, province, records) \
-        + own_receipt_records(policy, province, records)  # (review23 #2; fid38c; fid39b)
+        + own_receipt_records(policy, province, records) \
+        + co_assignee_records(policy, province, records)  # (review23 #2; fid38c; fid39b; review43b R3)
     # (own: ~1% of this generator's records; 20 of 2,000 since the policy's kinds grew, fid29)
     assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 50
     assert d4 < len(records) // 80  # (this generator names a random body in a fifth of its steps)
@@ -761,7 +784,8 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
     assert least <= referred <= least + d4_records(amended, province, records) + kindless_place_records(
         amended, province, records) + receiver_records(amended, province, records) + lined_records(
         amended, province, records) + fid31e_records(amended, province, records) + misassigned_records(
-        amended, province, records) + own_receipt_records(amended, province, records)
+        amended, province, records) + own_receipt_records(amended, province, records) \
+        + co_assignee_records(amended, province, records)
     assert len(assessor._assessors) >= 2
     a = amended.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(amended, province, records, "compiled")

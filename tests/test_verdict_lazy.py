@@ -24,7 +24,7 @@ import responsibility
 from responsibility import Jurisdiction, Policy, ProblemError
 from responsibility.chain._jurisdiction import ancestor_code, parse_code
 from responsibility.checks._scenarios import discover, load_scenarios
-from responsibility.engine._decide import Decider, decider_of, who_answers
+from responsibility.engine._decide import OFFICES, OFFICES_GUIDE, Decider, decider_of, who_answers
 from responsibility.engine._engine_durable import available
 from responsibility.engine._facts import PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, derive, main_facts, stands_unresolved
 from responsibility.engine._problem import coded
@@ -99,6 +99,9 @@ class EagerDecider(Decider):
                     rests[str(policy.duties[d].applies_if)] = None
                 # a duty a parameter's other reading replaces, for a body it does not name (fid43a, review42 R5)
                 rests.update(dict.fromkeys(self._replacing_switches(d, body_id)))
+            # the office pressing on 二(二)5 alone rests on offices_press_every_area (fid43d, review43b R1)
+            if basis == "supervision" and duties == (OFFICES_GUIDE,) and OFFICES in policy.parameters:
+                rests[OFFICES] = None
             if fired:  # the readings through which 二(二)3 涉及本部门问题 concerns the body (probe10 P10-12)
                 rule = fired[0][0]
                 for d in duties:
@@ -489,7 +492,8 @@ class _Dropping(Decider):
         if isinstance(self.part, int):
             return key[:self.part] + key[self.part + 1:]
         k = self.part[1] - 1  # an entry is (rule id, (body, level, escalation, self-rectification))
-        return (*key[:-1], tuple((rule, read[:k] + read[k + 1:]) for rule, read in key[-1]))
+        f = KEY_PARTS["rules fired"]  # (not the key's last part: the offices the record shows acting follow it)
+        return (*key[:f], tuple((rule, read[:k] + read[k + 1:]) for rule, read in key[f]), *key[f + 1:])
 
     def _flipped(self, param: str, value: Any) -> Decider:
         # The deciders under the other values of a reading key their plans the same way: the verdict's switched part

@@ -765,23 +765,31 @@ def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:
 
 
 def co_assignees(c: Cols, t: Tables) -> None:
-    """Mark slow (``c.slow``: the reference path) a record with assignments to two or more named bodies of one level
-    (a co-assignee named 整改不到位 does not press the other's part of the same rectification: engine/_decide.py
-    ``_placed_hits``, review43b R3; the fast path places each fact alone), and, under ``offices_press_every_area:
+    """Mark slow (``c.slow``: the reference path) a record with assignments to two or more bodies of one level, one
+    of them named (the other may be the level with no body named; a co-assignee named 整改不到位 does not press the
+    other's part of the same rectification: engine/_decide.py ``_placed_hits``, review43b R3; the fast path places
+    each fact alone), and, under ``offices_press_every_area:
     false``, every record (the province's and city's poverty office presses on 二(二)5 alone only where the record
     shows it acting: ``Decider._offices_aside``, review43b R1)."""
     params = t.policy.parameters
     if OFFICES in params and not t.policy.parameter(OFFICES):
         c.slow[:] = True
         return
-    named = np.flatnonzero((c.hact != REPORTED) & (c.htb >= 0))
-    if len(named) < 2:
+    # (an assignment to the level with no body named counts as one more assignee beside a named one: the level's
+    # unnamed holder, or the role, is named 整改不到位 beside the body and the body then presses no part of it)
+    steps = np.flatnonzero(c.hact != REPORTED)
+    if len(steps) < 2 or not bool((c.htb[steps] >= 0).any()):
         return
     nr = t.max_rank + 1
-    lv = c.hp[named].astype(np.int64) * nr + c.hto[named]
-    pairs = np.unique(np.stack([lv, c.htb[named].astype(np.int64)]), axis=1)
-    keys, counts = np.unique(pairs[0], return_counts=True)
-    many = keys[counts > 1]
+    lv = c.hp[steps].astype(np.int64) * nr + c.hto[steps]
+    body = np.maximum(c.htb[steps].astype(np.int64), -1) + 1  # (0: no body named)
+    nb = int(body.max()) + 1
+    # (one 1-d key per (record and level, body), and counts asked for: np.unique over an axis, or without counts,
+    # imports numpy.ma, which assess leaves out)
+    pairs = np.unique(lv * nb + body, return_counts=True)[0]
+    keys, counts = np.unique(pairs // nb, return_counts=True)
+    named_at = np.unique(pairs[pairs % nb > 0] // nb, return_counts=True)[0]
+    many = keys[(counts > 1) & np.isin(keys, named_at)]
     if len(many):
         c.slow[(many // nr).astype(np.int64)] = True
 
