@@ -293,9 +293,9 @@ def fid31e_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
     return len(ids)
 
 
-def own_receipt_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
-    """How many records batch/_core.py own_level_receipts sends to the reference path: an assignment by a level that
-    only presses those below to a body of its own (engine/_facts.py derive's ``handover``; review39 F1, fid39b)."""
+def _referred_by(marker: str, policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+    """How many records batch/_core.py's ``marker`` itself sends to the reference path (``c.slow``), over an
+    assessment of ``records``."""
     from unittest import mock
 
     import numpy as np
@@ -303,38 +303,28 @@ def own_receipt_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> 
     import responsibility.batch._core as core
 
     ids: set[str] = set()
-    real = core.own_level_receipts
+    real = getattr(core, marker)
 
     def run(c: Any, t: Any) -> None:
         before = c.slow.copy()
         real(c, t)
         ids.update(c.ids[i] for i in np.flatnonzero(c.slow & ~before))
 
-    with mock.patch.object(core, "own_level_receipts", run):
+    with mock.patch.object(core, marker, run):
         policy.assess(records, jurisdiction=j, today=TODAY)
     return len(ids)
+
+
+def own_receipt_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+    """How many records batch/_core.py own_level_receipts sends to the reference path: an assignment by a level that
+    only presses those below to a body of its own (engine/_facts.py derive's ``handover``; review39 F1, fid39b)."""
+    return _referred_by("own_level_receipts", policy, j, records)
 
 
 def co_assignee_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
     """How many records batch/_core.py co_assignees sends to the reference path: assignments to two or more bodies of
     one level, one of them named (a co-assignee named 整改不到位 does not press the other's part: review43b R3)."""
-    from unittest import mock
-
-    import numpy as np
-
-    import responsibility.batch._core as core
-
-    ids: set[str] = set()
-    real = core.co_assignees
-
-    def run(c: Any, t: Any) -> None:
-        before = c.slow.copy()
-        real(c, t)
-        ids.update(c.ids[i] for i in np.flatnonzero(c.slow & ~before))
-
-    with mock.patch.object(core, "co_assignees", run):
-        policy.assess(records, jurisdiction=j, today=TODAY)
-    return len(ids)
+    return _referred_by("co_assignees", policy, j, records)
 
 
 def durable_share(records: list[Any]) -> list[int]:

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
@@ -18,6 +17,10 @@ import pytest
 from responsibility import Jurisdiction, Policy
 
 from .test_batch import TODAY, expected, got, relays
+from .verdicts import found as answers
+from .verdicts import rested as rests
+from .verdicts import variant as with_
+from .verdicts import verdict_under as verdict
 
 ENGINES = ("compiled", "durable")
 LATE = "late_pass_on_answers"
@@ -72,24 +75,6 @@ LATE_HOLDER = {"fid42a-f5": "county_sector_department", "fid42a-f07": "county_se
                "fid42a-b15": "county_civil_affairs", "fid42a-w12": "county_water"}
 
 
-def with_(record: dict[str, Any], **changes: Any) -> dict[str, Any]:
-    r = copy.deepcopy(record)
-    r.update(changes)
-    r["id"] = f"{r['id']}-{'-'.join(sorted(changes))}"
-    return r
-
-
-def verdict(policy: Policy, record: dict[str, Any], engine: str, **values: Any) -> Any:
-    p = policy.with_parameters(**values) if values else policy
-    return p.who_answers(record, engine=engine)  # type: ignore[arg-type]
-
-
-def answers(v: Any) -> set[tuple[str, str]]:
-    return {(f.body, f.basis) for f in v.findings}
-
-
-def rests(v: Any) -> set[str]:
-    return {i.id for i in v.interpretations}
 
 
 def test_the_parameters_are_documented_with_the_text(policy: Policy) -> None:

@@ -17,6 +17,10 @@ import pytest
 from responsibility import Jurisdiction, Policy
 
 from .test_batch import TODAY, expected, got
+from .verdicts import found as answers
+from .verdicts import rested as rests
+from .verdicts import variant
+from .verdicts import verdict_under as verdict
 
 ENGINES = ("compiled", "durable")
 TO_RECTIFIER = "assignee_report_to_rectifier"
@@ -40,23 +44,7 @@ P04D: dict[str, Any] = {**copy.deepcopy(P04), "id": "fid43c-p04d", "area": "basi
                         "kind": "basic_needs_eligible_not_included"}
 
 def with_(record: dict[str, Any], **changes: Any) -> dict[str, Any]:
-    r = copy.deepcopy(record)
-    r.update(changes)
-    r["id"] = f"{r['id']}-{'-'.join(sorted(changes))}"
-    return {k: v for k, v in r.items() if v is not None}
-
-
-def verdict(policy: Policy, record: dict[str, Any], engine: str, **values: Any) -> Any:
-    p = policy.with_parameters(**values) if values else policy
-    return p.who_answers(record, engine=engine)  # type: ignore[arg-type]
-
-
-def answers(v: Any) -> set[tuple[str, str]]:
-    return {(f.body, f.basis) for f in v.findings}
-
-
-def rests(v: Any) -> set[str]:
-    return {i.id for i in v.interpretations}
+    return variant(record, drop_none=True, **changes)
 
 
 def test_the_parameter_is_documented_with_the_text(policy: Policy) -> None:

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
@@ -20,6 +19,10 @@ import pytest
 from responsibility import Jurisdiction, Policy
 
 from .test_batch import TODAY, expected, got
+from .verdicts import found as answers
+from .verdicts import rested as rests
+from .verdicts import variant as with_
+from .verdicts import verdict_under as verdict
 
 ENGINES = ("compiled", "durable")
 SECTORLESS = "sectorless_alternatives"
@@ -51,24 +54,6 @@ W12: dict[str, Any] = {
     "deadline": "2021-04-30", "as_of": "2021-06-30"}
 
 
-def with_(record: dict[str, Any], **changes: Any) -> dict[str, Any]:
-    r = copy.deepcopy(record)
-    r.update(changes)
-    r["id"] = f"{r['id']}-{'-'.join(sorted(changes))}"
-    return r
-
-
-def verdict(policy: Policy, record: dict[str, Any], engine: str, **values: Any) -> Any:
-    p = policy.with_parameters(**values) if values else policy
-    return p.who_answers(record, engine=engine)  # type: ignore[arg-type]
-
-
-def answers(v: Any) -> set[tuple[str, str]]:
-    return {(f.body, f.basis) for f in v.findings}
-
-
-def rests(v: Any) -> set[str]:
-    return {i.id for i in v.interpretations}
 
 
 # ---------------------------------------------------------------- R3

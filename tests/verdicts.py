@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from responsibility import Policy
@@ -15,3 +16,28 @@ def answers(policy: Policy, record: dict[str, Any], engine: str = "compiled") ->
 def rests(policy: Policy, record: dict[str, Any], engine: str = "compiled") -> set[str]:
     """The ids of the interpretations and parameters ``record``'s verdict from ``engine`` rests on."""
     return {i.id for i in policy.who_answers(record, engine=engine).interpretations}  # type: ignore[arg-type]
+
+
+def variant(record: dict[str, Any], *, drop_none: bool = False, **changes: Any) -> dict[str, Any]:
+    """A copy of ``record`` with ``changes``, its id marked with their names (``drop_none``: fields set to None left
+    out, as a record that does not give them)."""
+    r = copy.deepcopy(record)
+    r.update(changes)
+    r["id"] = f"{r['id']}-{'-'.join(sorted(changes))}"
+    return {k: v for k, v in r.items() if v is not None} if drop_none else r
+
+
+def verdict_under(policy: Policy, record: dict[str, Any], engine: str, **values: Any) -> Any:
+    """``record``'s verdict from ``engine`` under the parameter ``values`` (the shipped values where none is given)."""
+    p = policy.with_parameters(**values) if values else policy
+    return p.who_answers(record, engine=engine)  # type: ignore[arg-type]
+
+
+def found(v: Any) -> set[tuple[str, str]]:
+    """The (body, basis) pairs of the verdict ``v``."""
+    return {(f.body, f.basis) for f in v.findings}
+
+
+def rested(v: Any) -> set[str]:
+    """The ids of the interpretations and parameters the verdict ``v`` rests on."""
+    return {i.id for i in v.interpretations}
