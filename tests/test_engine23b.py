@@ -170,7 +170,9 @@ def test_the_water_supply_unit_is_the_countys_level_and_the_school_below_it_as_t
     water = _rec("water", "water_quality_test_failed", by="county", channel="audit", to=None)
     assert unit not in _answers(policy, water, engine)
     assert unit in _answers(policy.with_parameters(outside_channel_finder_level=True), water, engine)
-    school = _rec("education", "education_aid_not_paid", by="county", channel="audit", to=None)
+    # (a record of the school's line: one naming no line names finance alone, whose 监管 reaches the school's part,
+    # under sectorless_alternatives' default — fid43d, review43b R3)
+    school = _rec("education", "education_aid_not_paid", by="county", channel="audit", to=None, sector="school")
     assert ("county_school", "not_discovered") in _answers(policy, school, engine)
     assert ("county_school", "not_discovered") not in _answers(
         policy.with_parameters(unit_below_own_level=False), school, engine)
