@@ -377,8 +377,9 @@ class Source:
             f = self._open()
             try:
                 head = f.read(LOOK)
-                self._json_lines_at_all(head.decode(self.encoding, "replace").encode(), whole=len(head) < LOOK)
-                self._not_a_list(first_record(head.decode(self.encoding, "replace").encode()))
+                text = head.decode(self.encoding, "replace").encode()  # (its UTF-8, as the parser reads it)
+                self._json_lines_at_all(text, whole=len(head) < LOOK)
+                self._not_a_list(first_record(text))
             except BaseException:
                 f.close()
                 raise
@@ -411,9 +412,9 @@ class Source:
                 final = not read
                 if first and (size >= 3 or final):  # (what comes before that holds no line end)
                     pos, first = (3 if buf.startswith(b"\xef\xbb\xbf") else 0), False  # a UTF-8 byte order mark
-                    self._json_lines_at_all(bytes(memoryview(buf)[:min(size, LOOK)]),
-                                            whole=size <= LOOK and (final or read < _BLOCK))
-                    self._not_a_list(first_record(bytes(memoryview(buf)[:min(size, LOOK)])))
+                    head = bytes(memoryview(buf)[:min(size, LOOK)])
+                    self._json_lines_at_all(head, whole=size <= LOOK and (final or read < _BLOCK))
+                    self._not_a_list(first_record(head))
                 if skipping:  # the rest of a line over MAX_LINE, already rejected: read past it
                     end = buf.find(b"\n", 0, size)
                     if end < 0 and not final:

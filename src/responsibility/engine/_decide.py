@@ -588,10 +588,15 @@ class Decider:
         """Under ``offices_press_every_area: false``, the holders of the offices' 二(二)5 duty the record shows acting
         (its finder, or a body handed it): the only ones that press on that duty alone; None under true (or a policy
         without the parameter), where every holder does."""
-        policy = self.policy
-        if OFFICES not in policy.parameters or policy.parameter(OFFICES) or OFFICES_GUIDE not in policy.duties:
+        # (the holders are the decider's, as its policy is, looked up once: every decision's keys read this)
+        holders: frozenset[str] | bool | None = self.__dict__.get("_offices_holders", False)
+        if holders is False:
+            policy = self.policy
+            holders = None if OFFICES not in policy.parameters or policy.parameter(OFFICES) \
+                or OFFICES_GUIDE not in policy.duties else frozenset(policy.duties[OFFICES_GUIDE].holders)
+            self.__dict__["_offices_holders"] = holders
+        if not isinstance(holders, frozenset):
             return None
-        holders = policy.duties[OFFICES_GUIDE].holders
         rec = problem.__dict__
         found = rec["discovered"].body if rec.get("discovered") is not None else None
         named = [found, *[h.to_body for h in rec.get("handled") or ()]]

@@ -476,7 +476,7 @@ def standing_body(policy: PolicyView, area: str, kind: str | None, level: str,
         # unresolved, once (review20c C20-1: not each of them)
         if len(held) == 1:
             return next(iter(held))
-        return next((b.id for b in bodies.values() if b.level == level and b.kind == UNNAMED_HOLDERS), None)
+        return level_holders_unnamed(policy, level)
     return role
 
 
