@@ -165,7 +165,7 @@ def test_output_is_byte_identical_run_after_run_and_with_workers(run_cli: Run, t
     ("ledger.csv", "id,domian,place\np,housing,33\n", "has no 'area' column; did you mean 'domian' → 'area'?"),
     ("ledger.csv", "id,domain,place,place\n", "two columns named 'place'"),
     ("ledger.jsonl/", None, "is a directory"),
-    ("ledgers/", None, "ledgers is a directory; give a ledger file"),
+    ("ledgers/", None, "ledgers is a directory; give a file of problem records"),
 ])
 def test_unusable_input_is_one_line_and_exit_2(run_cli: Run, tmp_path: Path, jcsv: str, name: str,
                                                content: str | bytes | None, message: str) -> None:

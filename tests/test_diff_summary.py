@@ -43,7 +43,7 @@ def test_summary_counts_then_the_largest_groups() -> None:
            "30 changed scenario(s) of 30 compared." in text
     assert "| duty | 20 | 0 | 20 |" in text
     # by area and day: water groups are every third one
-    assert "| 2021-06-01 | housing |" in text and "|  | water |" in text
+    assert "| on 2021-06-01 | housing |" in text and "| any day | water |" in text
     assert "### The largest groups (5 of 100;" in text
     rows = [ln for ln in lines if ln.startswith("| ") and "new_body_" in ln]
     assert len(rows) == 5 and "new_body_0_0" in rows[0] and rows[0].split(" | ")[1] == "30"

@@ -98,11 +98,17 @@ def format_of(path: str, given: str | None, what: str) -> str:
         return "jsonl"
     fmt = _EXT.get(Path(path).suffix.lower())
     if fmt is None and os.path.isdir(path):
-        hint = "a ledger file (or --dask SCHEDULER for a directory of Parquet files)" if what == "input" else "a file"
+        # ("a ledger file" read as the SQLite ledger of `responsibility ledger`: ux44)
+        hint = "a file of problem records (.jsonl, .json, .yaml, .csv or .parquet; or --dask SCHEDULER for a " \
+            "directory of Parquet files)" if what == "input" else "a file"
         raise ResponsibilityError(f"{path} is a directory; give {hint}")
     if fmt in INPUT_ONLY and what != "input":
         raise ResponsibilityError(f"{what} {path!r}: {fmt.upper()} is read, not written; "
                                   "use .jsonl, .json, .csv or .parquet")
+    if fmt is None and what == "input" and (kind := _NOT_RECORDS.get(Path(path).suffix.lower())):
+        # (`assess verdict.png`, the picture `who --picture` wrote: "cannot tell the format … from its extension")
+        raise ResponsibilityError(f"{path} is {kind}, not problem records: give a file of records (.jsonl, .json, "
+                                  ".yaml, .csv or .parquet)")
     if fmt is None and what == "input" and Path(path).suffix.lower() in (".xlsx", ".xlsm", ".xls"):
         raise ResponsibilityError(f"{path} is an Excel workbook: save its sheet as CSV (UTF-8) and assess that, or "
                                   "import the workbook into a ledger with `responsibility ledger import`, which reads "
@@ -118,6 +124,13 @@ def format_of(path: str, given: str | None, what: str) -> str:
         raise ResponsibilityError(f"cannot tell the format of {what} {path!r} from its extension; use "
                                   f"{exts} or --{'from' if what == 'input' else 'to'}")
     return fmt
+
+
+#: Extensions of files that are plainly no records, and what they are.
+_NOT_RECORDS = {".png": "a picture", ".jpg": "a picture", ".jpeg": "a picture", ".gif": "a picture",
+                ".svg": "a picture", ".pdf": "a PDF document", ".html": "a web page", ".htm": "a web page",
+                ".doc": "a Word document", ".docx": "a Word document", ".db": "a database (a ledger? `responsibility "
+                "ledger list` reads it)", ".sqlite": "a database (a ledger? `responsibility ledger list` reads it)"}
 
 
 def _encoding(name: str) -> str:
@@ -191,7 +204,9 @@ class Source:
         #: so): a line of it that is not was pasted from another file, and ``--encoding gb18030`` would spoil the rest
         #: — its reject says so, wherever the line is (hostile43: each said "try --encoding gb18030", past the note's
         #: first 64 KiB too).
-        self.mixed = False
+        #: The input says it is UTF-8 (its mark, or a line of it) and has lines in GB18030: true, or the hint each
+        #: such line's reject gives where those lines are most of it (:func:`_mostly_gb18030`)
+        self.mixed: bool | str = False
         self.total: int | None = None
         # ``start``: the input's first bytes, where alone a byte order mark (or UTF-16's NULs) counts; ``head``: what
         # tells the encoding, ``start`` or, past an ASCII start, the bytes from the first that is not (``midstream``:
@@ -241,7 +256,21 @@ class Source:
                 # (a UTF-8 file with GBK lines in it was read whole as GB18030, its UTF-8 text silently spoilt:
                 # hostile42b)
                 pasted, self.mixed = pasted_lines(head)
-                if self.note is None and pasted:
+                utf8, foreign = _utf8_line_numbers(head) if self.mixed else ([], 0)
+                if self.note is None and foreign > len(utf8) and not start.startswith(codecs.BOM_UTF8):
+                    # mostly GB18030 with a line or two of UTF-8 (pasted into an Excel CSV): "retype them" meant
+                    # hundreds of lines, where --encoding gb18030 reads them and rejects the UTF-8 lines alone,
+                    # each named (utf8_line, as `--encoding gb18030` reads such a line: ux44)
+                    shown = ", ".join(map(str, utf8[:5])) + (", …" if len(utf8) > 5 else "")
+                    which = (f"line {shown} is" if len(utf8) == 1 else f"lines {shown} are") if not midstream else \
+                        ("a line is" if len(utf8) == 1 else f"{len(utf8)} lines are")
+                    self.mixed = _MOSTLY_GB_HINT
+                    self.note = f"{name} mixes encodings: most of the lines it starts with ({foreign} of " \
+                        f"{foreign + len(utf8)} beyond ASCII) are GB18030 (GBK, as Excel saves on Chinese Windows), " \
+                        f"but {which} UTF-8, so it was read as UTF-8 and its GB18030 lines are rejected: give " \
+                        "--encoding gb18030, which reads them and rejects the UTF-8 lines alone, each named, to " \
+                        "retype — or save the whole file in one encoding"
+                elif self.note is None and pasted:
                     lines, them = ("a line in GB18030 (GBK) is", "it") if pasted == 1 else \
                         (f"{pasted} lines in GB18030 (GBK) are", "them")
                     self.note = f"{name} mixes encodings: read as UTF-8, as its byte order mark or its other text " \
@@ -463,9 +492,19 @@ class Source:
         """Refuse an input whose first record is a row of a list a ledger wrote (``ledger list DB problems -o
         p.json``, then ``assess p.json``): one error, exit 2, as for such a CSV (:func:`~._columns.check_columns`)
         and ``Policy.assess`` of its rows — each row was rejected, "field 'problem': unknown field" (hostile43)."""
+        name = "standard input" if self.path == "-" else self.path
         if (said := list_rows(record)) is not None:
-            name = "standard input" if self.path == "-" else self.path
             raise ResponsibilityError(f"{name}: {said}")
+        if isinstance(record, dict) and "id" not in record and (
+                "scenarios" in record or ("problem" in record and ("expect" in record or "name" in record))):
+            # a scenario file given to assess: each of its items was rejected, "field 'scenarios': unknown field"
+            # (ux44; who and route say the same through checks' scenario_file_note, a wing batch may not import)
+            shown = self.path if self.path != "-" else "FILE"
+            raise ResponsibilityError(
+                f"{name} holds scenarios (a problem and the findings expected of it), not problem records: "
+                f"`responsibility test {shown}` runs them; `responsibility assess` takes problem records — JSON "
+                "lines, CSV, Parquet, or a JSON or YAML list of records, each as the part under a scenario's "
+                "`problem:`")
 
     def _jsonl_piece(self, data: memoryview, pos: int, ends: npt.NDArray[np.int64], flags: npt.NDArray[np.uint8],
                      number: int, line: int) -> Part:
@@ -959,15 +998,17 @@ class _Transcoded(io.RawIOBase):
 
 
 def _undecodable(line: int, exc: UnicodeDecodeError | None, encoding: str, read_as: str | None = None, *,
-                 mixed: bool = False) -> Reject:
+                 mixed: bool | str = False) -> Reject:
     """The reject of a line with bytes that are not text in the input's encoding (``read_as``: the
     file's own encoding, when it was read as UTF-8 through :class:`_Transcoded`; the bytes seen
-    then are not the file's; ``mixed``: the input says it is UTF-8 elsewhere, :attr:`Source.mixed`)."""
+    then are not the file's; ``mixed``: the input says it is UTF-8 elsewhere, :attr:`Source.mixed`, or the hint
+    to give where its lines are mostly GB18030)."""
     if read_as is not None:
         why = f"line {line}: bytes that are not {read_as.removesuffix('-sig')} text (a broken or odd code unit)"
         return reject(0, line, problem_error("(record)", why, "bad_encoding"))
     byte = f" (byte 0x{exc.object[exc.start]:02x})" if exc is not None and exc.start < len(exc.object) else ""
-    hint = (_MIXED_HINT if mixed else _HINT) if encoding.startswith("utf") else ""
+    hint = ((mixed if isinstance(mixed, str) else _MIXED_HINT) if mixed else _HINT) if encoding.startswith("utf") \
+        else ""
     why = f"line {line}: bytes that are not {encoding.removesuffix('-sig')} text{byte}{hint}"
     return reject(0, line, problem_error("(record)", why, "bad_encoding"))
 
@@ -999,7 +1040,7 @@ def row_keys(record: Any) -> Any:
     return record
 
 
-def _json_line(n: int, raw: bytes, encoding: str, read_as: str | None = None, *, mixed: bool = False
+def _json_line(n: int, raw: bytes, encoding: str, read_as: str | None = None, *, mixed: bool | str = False
                ) -> Iterator[tuple[int | None, Any, Reject | None]]:
     """A JSON line parsed by Python: nothing for a blank line, else (line, record, None) or (line, None, reject)."""
     if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
@@ -1076,7 +1117,7 @@ def _find_all(data: bytes, needle: bytes) -> list[int]:
 
 
 def _jsonl_part(data: bytes | memoryview, bounds: npt.NDArray[np.int64], number: int, line: int,
-                read_as: str | None = None, flags: npt.NDArray[np.uint8] | None = None, *, mixed: bool = False
+                read_as: str | None = None, flags: npt.NDArray[np.uint8] | None = None, *, mixed: bool | str = False
                 ) -> Part:
     """One chunk of JSON lines (line ``k`` is ``data[bounds[k]:bounds[k + 1]]``; the first is line
     ``line + 1`` of the input and record ``number``) as a :class:`Part` (see :meth:`Source._jsonl_parts`).
@@ -1719,10 +1760,19 @@ class _CsvReader:
         return end, reader.line_num
 
     def _check_header(self, header: list[str]) -> None:
+        raw = ",".join(header).encode(self.encoding, "surrogateescape")
+        if any(raw.startswith(magic) for magic, _ in _MAGIC) and not _ESCAPED.search(",".join(header)):
+            # (a PDF's first line is text: "no 'id' column; its columns: %PDF-1.7")
+            raise ResponsibilityError(f"{self.path}: the header is no row of cells{_gb18030_hint(raw)}")
         if any(_ESCAPED.search(h) for h in header):
             raw = ",".join(header).encode(self.encoding, "surrogateescape")
             raise ResponsibilityError(f"{self.path}: the header has bytes that are not "
                                       f"{self.encoding.removesuffix('-sig')} text{_gb18030_hint(raw)}")
+        if len(header) == 1 and (sep := next((c for c in _WIDE_SEPARATORS if c in header[0]), None)):
+            # (a header typed with a Chinese input method: "no 'id' column; its columns: id，area，…", ux44)
+            raise ResponsibilityError(f"{self.path}: the header's cells are separated by {_WIDE_SEPARATORS[sep]}, "
+                                      f"which CSV does not read as separators ({header[0][:80]}); write ASCII commas "
+                                      "(,) between the cells, in the header and in every row")
         if len(header) == 1 and (sep := next((c for c in "\t;|" if c in header[0]), None)):
             name = {"\t": "tabs", ";": "semicolons", "|": "bars"}[sep]
             raise ResponsibilityError(f"{self.path}: the header's cells are separated by {name}, not commas "
@@ -1786,6 +1836,15 @@ class _CsvReader:
                     pid = cells[header.index("id")] if "id" in header and header.index("id") < len(cells) else None
                     yield first, None, reject(0, first, problem_error("(record)", why, "bad_row", record=pid or None))
                     continue
+                # (not 、, which values hold: 县（市、区）长热线)
+                if len(cells) < width and (sep := next((c for c in "，；" if any(c in x for x in cells)), None)) and \
+                        sum(x.count(sep) for x in cells) >= max(2, (width - len(cells)) // 2):
+                    # a row typed with a Chinese input method: one cell, refused as "field 'area': is required" (ux44)
+                    why = f"line {first}: {len(cells)} cell{'s' if len(cells) > 1 else ''}, but the header has " \
+                        f"{width}: its cells are separated by {_WIDE_SEPARATORS[sep]}, which CSV does not read as " \
+                        "separators; write ASCII commas (,) between the cells"
+                    yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
+                    continue
                 if len(cells) > width:
                     if len(cells) <= width + self.spare and not any(c.strip() for c in cells[width:]):
                         cells = cells[:width]  # the empty cells of the columns without a header
@@ -1800,11 +1859,13 @@ class _CsvReader:
                         why = f"line {first}: {len(cells)} cells, but the header has {named}"
                         yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
                         continue
-                if _ESCAPED.search("\x00".join(cells)):
-                    yield first, None, _undecodable(first, None, self.encoding, self.read_as, mixed=self.source.mixed)
-                    continue
+                # (a UTF-8 line that is not GB18030 text either is told as UTF-8 too: it was "bytes that are not
+                # gb18030 text", with nothing to do; ux44)
                 if self.encoding in _GB and utf8_line(raw := ",".join(cells).encode(self.encoding, "surrogateescape")):
                     yield first, None, _pasted_utf8(first, raw, self.encoding)
+                    continue
+                if _ESCAPED.search("\x00".join(cells)):
+                    yield first, None, _undecodable(first, None, self.encoding, self.read_as, mixed=self.source.mixed)
                     continue
                 record, bad = flat(cells)
                 if bad is None:
@@ -2113,11 +2174,33 @@ _HINT = "; a file saved by Excel in Chinese is often GB18030: try --encoding gb1
 _MIXED_HINT = "; the file's other text is UTF-8, so this line was likely pasted from a file saved in GB18030 (GBK, " \
     "as Excel saves on Chinese Windows): retype it, or save the whole file as UTF-8 (--encoding gb18030 would spoil " \
     "the UTF-8 lines)"
+#: The hint of such a line where most of the input's lines are GB18030 and few UTF-8 (:func:`_utf8_line_numbers`).
+_MOSTLY_GB_HINT = "; most of the file's lines are GB18030 (GBK, as Excel saves on Chinese Windows) and a few UTF-8: " \
+    "--encoding gb18030 reads this line and rejects the UTF-8 ones alone, each named"
+
+
+def _utf8_line_numbers(head: bytes) -> tuple[list[int], int]:
+    """The numbers of the whole lines of ``head`` (an input's start) that hold text beyond ASCII and decode as UTF-8,
+    and how many such lines do not."""
+    out, foreign = [], 0
+    for i, line in enumerate(head.split(b"\n")[:-1], 1):
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                foreign += 1
+                continue
+            out.append(i)
+    return out, foreign
 
 
 def _gb18030_hint(raw: bytes) -> str:
     """:data:`_HINT`, unless ``raw`` (a header's bytes) holds control bytes, which no text file's header has: then
     what else it may be (review23b R23b-7: random bytes were told to try GB18030, which reads them no better)."""
+    for magic, kind in _MAGIC:
+        if raw.startswith(magic):
+            return f"; it is {kind} (it starts with the bytes {magic.hex(' ')}), not a CSV file: give the file of " \
+                "problem records"
     if _CONTROL_BYTES.search(raw) is None:
         return _HINT
     return "; it holds control bytes, as no text does: is it a CSV file at all (not a workbook, an archive, a " \
@@ -2125,6 +2208,13 @@ def _gb18030_hint(raw: bytes) -> str:
 
 
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Separators a Chinese input method types for a comma, which a CSV reader reads as text in a cell.
+_WIDE_SEPARATORS = {"，": "full-width commas (，)", "、": "enumeration commas (、)", "；": "full-width semicolons (；)"}
+#: The bytes a file that is no text starts with, and what it is (a header with bytes that are not text was told to
+#: try --encoding gb18030: ux44, a picture renamed .csv).
+_MAGIC = ((b"\x89PNG", "a PNG picture"), (b"\xff\xd8\xff", "a JPEG picture"), (b"GIF8", "a GIF picture"),
+          (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a zip archive (an Excel workbook, a Word document?)"),
+          (b"\xd0\xcf\x11\xe0", "an old Office file (.xls, .doc)"), (b"\x1f\x8b", "compressed with gzip"))
 
 
 # ------------------------------------------------------------------------------ writing

@@ -37,6 +37,10 @@ LEVEL_IDS = ("village", "township", "county", "city", "province")
 SUMMARY_GROUPS = 20
 SUMMARY_CELL = 400
 SUMMARY_LIMIT = 64 * 1024
+#: What the answers' first column is (it was headed "from" and showed the day before a change for the period
+#: before it, which read as "from that day on": ux44).
+DISCOVERED_NOTE = ("`discovered`: which problems a row is about, by the day they were discovered — that day picks "
+                   "the rules in force, old and new")
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,29 @@ class Diff:
     time_limits: tuple[str, ...] = ()
     #: How many user scenarios were compared (``--scenarios``); 0 when none was given.
     scenarios_compared: int = 0
+    #: The days on which either policy's rules change (its ``effective_from``/``effective_to``), in order.
+    boundaries: tuple[dt.date, ...] = ()
+    #: The one day compared (``--as-of``), or ``None`` when every period was.
+    as_of: dt.date | None = None
+
+    def period(self, day: dt.date | None) -> str:
+        """The problems an answer change of ``day`` is about, by the day they were discovered — the day picks the
+        rules in force: ``before 2021-06-01``, ``from 2021-06-01``, ``from 2021-06-01 to 2021-12-31``,
+        ``on 2021-07-01`` (``--as-of``) or ``any day`` (neither policy is dated). The bare day, headed "from", read as
+        "from that day on" for the period before the first change, which the day before it stands for (ux44).
+
+        >>> d = Diff((), (), (), 0, boundaries=(dt.date(2021, 6, 1),))
+        >>> d.period(dt.date(2021, 5, 31)), d.period(dt.date(2021, 6, 1))
+        ('before 2021-06-01', 'from 2021-06-01')
+        """
+        if day is None:
+            return "any day"
+        if self.as_of is not None:
+            return f"on {day}"
+        later = [b for b in self.boundaries if b > day]
+        if day not in self.boundaries:
+            return f"before {later[0]}" if later else f"on {day}"
+        return f"from {day} to {later[0] - dt.timedelta(days=1)}" if later else f"from {day}"
 
     def scenario_count(self) -> str:
         """``2 changed scenario(s) of 40 compared``, or that none was compared (not "0 changed")."""
@@ -134,6 +161,8 @@ class Diff:
         return {"shapes_compared": self.shapes, "data": [c.to_dict() for c in self.data],
                 "answers": [c.to_dict() for c in self.answers],
                 "scenarios": [c.to_dict() for c in self.scenarios], "scenarios_compared": self.scenarios_compared,
+                # each answer's "day" is a day of the period it stands for, which "discovered" names
+                "periods": {str(a.day) if a.day else "": self.period(a.day) for a in self.answers},
                 "time_limits": list(self.time_limits)}
 
     def to_json(self) -> str:
@@ -154,11 +183,12 @@ class Diff:
                 out.append(f"| {c.kind} | `{c.id}` | {c.change} | {fields} |")
         if self.answers:
             out += ["", "### Answers (shapes with the same change grouped; the JSON lists every shape)", "",
-                    "| from | shapes | example shape | appeared | vanished |", "|---|---|---|---|---|"]
+                    DISCOVERED_NOTE + ".", "",
+                    "| discovered | shapes | example shape | appeared | vanished |", "|---|---|---|---|---|"]
             for group in self.grouped():
                 a = group[0]
                 shape = ", ".join(f"{k}={v}" for k, v in a.shape.items())
-                out.append(f"| {a.day or ''} | {len(group)} | {shape} | {_findings(a.appeared)} | "
+                out.append(f"| {self.period(a.day)} | {len(group)} | {shape} | {_findings(a.appeared)} | "
                            f"{_findings(a.vanished)} |")
         if self.scenarios:
             out += ["", "### Scenarios", "", "| scenario | appeared | vanished |", "|---|---|---|"]
@@ -187,18 +217,21 @@ class Diff:
             out += [f"| {k} | {n['added']} | {n['removed']} | {n['changed']} |" for k, n in sorted(kinds.items())]
         all_groups = self.grouped()
         if self.answers:
-            by_area = Counter((str(a.day or ""), str(a.shape.get("area", ""))) for a in self.answers)
-            out += ["", "### Changed answer shapes by area", "", "| from | area | shapes |", "|---|---|---|"]
-            out += [f"| {day} | {area} | {n} |" for (day, area), n in sorted(by_area.items())]
+            by_area = Counter((a.day or dt.date.min, str(a.shape.get("area", ""))) for a in self.answers)
+            out += ["", "### Changed answer shapes by area", "", DISCOVERED_NOTE + ".", "",
+                    "| discovered | area | shapes |", "|---|---|---|"]
+            out += [f"| {self.period(None if day == dt.date.min else day)} | {area} | {n} |"
+                    for (day, area), n in sorted(by_area.items())]
             shown = all_groups[:groups]
             out += ["", f"### The largest groups ({len(shown)} of {len(all_groups)}; shapes with the same change "
-                    "grouped)", "", "| from | shapes | example shape | appeared | vanished |", "|---|---|---|---|---|"]
+                    "grouped)", "", "| discovered | shapes | example shape | appeared | vanished |",
+                    "|---|---|---|---|---|"]
             budget = limit - sum(len(x.encode("utf-8")) + 1 for x in out)
             for group in shown:
                 a = group[0]
                 shape = ", ".join(f"{k}={v}" for k, v in a.shape.items())
-                out.append(f"| {a.day or ''} | {len(group)} | {_cap(shape)} | {_cap(_findings(a.appeared[:9]))} | "
-                           f"{_cap(_findings(a.vanished[:9]))} |")
+                out.append(f"| {self.period(a.day)} | {len(group)} | {_cap(shape)} | "
+                           f"{_cap(_findings(a.appeared[:9]))} | {_cap(_findings(a.vanished[:9]))} |")
                 budget -= len(out[-1].encode("utf-8")) + 1
                 if budget < 0:  # the rest would be cut anyway
                     break
@@ -533,7 +566,7 @@ def diff(old: PolicyView, new: PolicyView, *, scenarios: Iterable[str | Path] = 
     data = tuple(data_changes(old, new))
     compared: list[int] = []
     changed = tuple(scenario_changes(old, new, scenarios, compared))
-    return Diff(data, tuple(answers), changed, count, _time_limits(old, new), len(compared))
+    return Diff(data, tuple(answers), changed, count, _time_limits(old, new), len(compared), tuple(days), as_of)
 
 
 def _time_limits(old: PolicyView, new: PolicyView) -> tuple[str, ...]:

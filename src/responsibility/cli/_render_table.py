@@ -150,6 +150,8 @@ def _say(console: Console, text: str, en: bool) -> None:
 
 def print_diff(result: Diff, console: Console | None = None) -> None:
     """Print a policy impact diff: data changes, then grouped answer changes, then scenarios."""
+    from ..checks._diff import DISCOVERED_NOTE
+
     console = console or Console()
     console.print(f"{len(result.data)} data change(s); {len(result.answers)} changed answer shape(s) of "
                   f"{result.shapes} compared; {result.scenario_count()}", highlight=False)
@@ -163,12 +165,12 @@ def print_diff(result: Diff, console: Console | None = None) -> None:
             t.add_row(c.kind, c.id, c.change, "; ".join(f"{k}: {a!r} → {b!r}" for k, (a, b) in c.fields.items()))
         console.print(t)
     if result.answers:
-        t = Table(title="answer changes (grouped)")
-        for col in ("from", "shapes", "example shape", "appeared", "vanished"):
+        t = Table(title="answer changes (grouped)", caption=DISCOVERED_NOTE.replace("`", ""))
+        for col in ("discovered", "shapes", "example shape", "appeared", "vanished"):
             t.add_column(col, overflow="fold")
         for group in result.grouped():
             a = group[0]
-            t.add_row(str(a.day or ""), str(len(group)), ", ".join(f"{k}={v}" for k, v in a.shape.items()),
+            t.add_row(result.period(a.day), str(len(group)), ", ".join(f"{k}={v}" for k, v in a.shape.items()),
                       _lines(a.appeared), _lines(a.vanished))
         console.print(t)
     for s in result.scenarios:

@@ -86,7 +86,8 @@ def _sound_ledger(opened: object, target: str) -> None:
               help="Append one JSON line per verdict, batch and ledger write here.")
 @click.option("--host", default="127.0.0.1", show_default=True, callback=lambda _c, _p, v: _host(v),
               help="Address to listen on (0.0.0.0: every interface).")
-@click.option("--port", default=8000, show_default=True, type=WholeNumber(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=WholeNumber(0, 65535),
+              help="Port to listen on; 0: a free one, picked and printed as the server starts.")
 @click.option("--engine", type=click.Choice(["compiled", "durable"]), default="compiled", show_default=True,
               help="Engine of verdicts that do not ask for one (the same findings; compiled is faster).")
 @click.option("--workers", default=1, show_default=True, type=WholeNumber(1, 64), help="Server processes.")
@@ -155,9 +156,14 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
                    "log is kept as ever", err=True)
     app = create_app(settings)  # unusable settings fail here, before listening, as one line and exit 2
     _sound_ledger(app.state.service.ledger, ledger or "")
+    picked = ""
+    if port == 0:
+        # uvicorn would bind a port of its own and this line say ":0" (each of --workers another port; ux44): one is
+        # picked here, as late as can be, and every worker listens on it
+        port, picked = free_port(host), " (--port 0: a free port, picked now)"
     shown = f"[{host}]" if ":" in host else host  # (an IPv6 address in a URL is in brackets)
-    click.echo(f"responsibility: serving on http://{shown}:{port} (docs at /docs; decision log {decision_log})",
-               err=True)
+    click.echo(f"responsibility: serving on http://{shown}:{port}{picked} (docs at /docs; decision log "
+               f"{decision_log})", err=True)
     if workers > 1:
         from ..service._workers import run
 
@@ -188,6 +194,15 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
         if svc.log is not None and svc.log.lost:  # an audit trail with holes: not a clean stop (review22b R22b-7)
             click.echo(f"error: {svc.log.failing()}", err=True)
             sys.exit(2)
+
+
+def free_port(host: str) -> int:
+    """A port of ``host`` nothing listens on now (the kernel's pick for port 0)."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
 
 
 def _hangup_stops() -> None:
