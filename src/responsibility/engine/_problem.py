@@ -273,6 +273,28 @@ _FIELDS: dict[str, list[str]] = {  # (the models' fields, in their order: _recor
     "handled": ["action", "by_level", "to_level", "to_body", "on"],
 }
 
+#: The Chinese words an office writes for a record's keys (the ledger import's headers among them: ledger/mapping.yaml),
+#: by the key they stand for: a record keyed so was refused "unknown field; allowed: id, area, …" (ux44).
+_CHINESE_KEYS: dict[str, dict[str, str]] = {
+    "problem": {**dict.fromkeys(["编号", "问题编号", "序号"], "id"), **dict.fromkeys(["领域", "问题领域", "所属领域"], "area"),
+                **dict.fromkeys(["问题类型", "问题种类", "类型"], "kind"),
+                **dict.fromkeys(["所属部门", "责任部门", "行业部门", "部门", "行业"], "sector"),
+                **dict.fromkeys(["地点", "所在地", "所在地代码", "行政区划代码", "区划代码", "地址"], "place"),
+                **dict.fromkeys(["严重程度", "程度"], "severity"), **dict.fromkeys(["发现", "发现情况"], "discovered"),
+                **dict.fromkeys(["处置", "交办", "办理", "处理", "交办上报"], "handled"),
+                **dict.fromkeys(["整改时限", "整改期限", "期限"], "deadline"),
+                **dict.fromkeys(["整改完成时间", "完成时间", "整改日期", "整改完成日期"], "rectified_on"),
+                **dict.fromkeys(["瞒报", "瞒报单位", "瞒报主体"], "concealed_by"),
+                **dict.fromkeys(["评估日期", "截至", "截至日期"], "as_of")},
+    "discovered": {**dict.fromkeys(["层级", "发现层级"], "level"), **dict.fromkeys(["渠道", "发现渠道", "问题来源"], "channel"),
+                   **dict.fromkeys(["日期", "时间", "发现日期", "发现时间"], "on"),
+                   **dict.fromkeys(["单位", "发现单位", "主体"], "body")},
+    "handled": {**dict.fromkeys(["动作", "方式"], "action"), **dict.fromkeys(["交办层级", "上报层级"], "by_level"),
+                **dict.fromkeys(["整改层级", "承办层级", "层级"], "to_level"),
+                **dict.fromkeys(["整改单位", "承办单位", "单位", "主体"], "to_body"),
+                **dict.fromkeys(["日期", "时间", "交办日期", "交办时间", "上报日期", "上报时间"], "on")},
+}
+
 #: pydantic error types → the reason codes of docs/records.md.
 _CODES = {"bad_date": "bad_date", "bad_value": "bad_value", "bad_text": "bad_text", "missing": "missing_field",
           "extra_forbidden": "unknown_field", "too_long": "bad_value", "literal_error": "bad_value",
@@ -1670,8 +1692,13 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
         parent = "problem" if len(loc) == 1 else ("discovered" if loc[0] == "discovered" else "handled")
         from ..policy._yaml import lookalike  # (a refused record only: a start that reads no YAML never needs it)
 
-        hint = (isinstance(loc[-1], str) and lookalike(loc[-1][:40], _FIELDS[parent])) \
-            or suggest(str(loc[-1])[:40], _FIELDS[parent]) or f"allowed: {', '.join(_FIELDS[parent])}"
+        key = str(loc[-1]).strip()
+        if (field := _CHINESE_KEYS[parent].get(key)) is not None:
+            hint = f"a record's keys are English: write {field!r} for {key!r} (the values may stay Chinese: " \
+                "docs/records.md lists every field)"
+        else:
+            hint = (isinstance(loc[-1], str) and lookalike(loc[-1][:40], _FIELDS[parent])) \
+                or suggest(str(loc[-1])[:40], _FIELDS[parent]) or f"allowed: {', '.join(_FIELDS[parent])}"
         return ProblemError(_path(loc), f"unknown field; {hint}", record=rid, code=code)
     if kind == "missing":
         return ProblemError(_path(loc), "is required", record=rid, code=code)
@@ -1868,6 +1895,26 @@ def coded(place: str) -> tuple[str, str]:
     return got
 
 
+def level_hint(policy: PolicyView, jurisdiction: Jurisdiction | None, field: str, value: str, ids: list[str]) -> str:
+    """What to write in the level ``field`` instead of ``value``: where ``value`` is a place's name (``to_level:
+    文昌镇``), that it is one, the levels the field takes and the one of that place, and the fields a place or a
+    body goes in (ux44: it was "did you mean '镇'", which never said the name was a place's, nor where a place or
+    the body the step went to is written); else :func:`term_hint`."""
+    found = jurisdiction.named(value.strip()) if jurisdiction is not None else []
+    if not found:
+        return term_hint(policy, "level", value, ids)
+    names = {lv.id: lv.name for lv in policy.data.vocabulary.levels}
+    allowed = ", ".join(f"{names.get(i, i)} ({i})" for i in ids)
+    own = sorted({x.level for x in found}, key=lambda lv: ids.index(lv) if lv in ids else len(ids))
+    theirs = " or ".join(f"{names.get(lv, lv)} ({lv})" for lv in own)
+    body = {"discovered.level": "discovered.body"}.get(field) or \
+        (field.removesuffix("to_level") + "to_body" if field.endswith("to_level") else None)
+    where = f"`{body}` names the body at that level (an id or a Chinese name), " if body else ""
+    return (f"{value!r} is a place's name ({found[0].code}{', …' if len(found) > 1 else ''}), not a level; "
+            f"a level is one of {allowed} — {value}'s is {theirs}; {where}and where the problem lies is the "
+            "record's `place`, a division code")
+
+
 def place_name_hint(jurisdiction: Jurisdiction | None, text: Any) -> str | None:
     """What to write where a place's name is given for its division code (a record's ``place``,
     ``--place``): ``'千岛湖镇' is a place's name; give its division code: 330127100000 (淳安县, 杭州市)``,
@@ -2034,7 +2081,8 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if value not in levels:
             if not value.strip():  # an empty cell of a Parquet file or a frame: as an empty CSV cell, absent (input23)
                 fail(field, f"is empty; give one of {', '.join(levels)}", "missing_field")
-            fail(field, f"unknown level {value!r}; {term_hint(policy, 'level', value, list(levels))}", "unknown_level")
+            fail(field, f"unknown level {value!r}; {level_hint(policy, jurisdiction, field, value, list(levels))}",
+                 "unknown_level")
 
     def body(field: str, value: str, level: str) -> None:
         if value not in policy.bodies:
