@@ -1,0 +1,111 @@
+"""fid44: the duty whose pressing offices_press_every_area narrows is data (``presses_only_acting``), not code.
+
+The project's rule: nothing about a specific duty is hard-coded in Python. The last duty id in engine code
+(``discovery_province_city_offices_guide``, 二(二)5 省市有关部门…负责指导督促基层问题发现和整改, read by
+offices_press_every_area) now sits on the parameter in rules/parameters.yaml; the engine reads it from there, the
+load checks it names a duty (file:line:column, as every other reference), and the answers are unchanged
+(tests/test_fid43d.py pins them).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import responsibility
+from responsibility import Policy
+from responsibility.engine._decide import pressing_where_acting
+
+from .test_fid43d import W12
+from .verdicts import found as answers
+from .verdicts import rested as rests
+from .verdicts import verdict_under as verdict
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "responsibility"
+OFFICES = "offices_press_every_area"
+GUIDE = "discovery_province_city_offices_guide"
+
+
+def test_the_parameter_names_the_duty_it_narrows(policy: Policy) -> None:
+    """The link is in the data: the parameter lists 二(二)5's offices duty, and the engine's map is read from it."""
+    assert policy.parameters[OFFICES].presses_only_acting == [GUIDE]
+    assert pressing_where_acting(policy) == {GUIDE: OFFICES}
+    assert policy.duties[GUIDE].clause == "二(二)5"
+
+
+def _string_constants(path: Path) -> set[str]:
+    """The string literals of a module's code, less docstrings (a doctest's example names ids to show a call)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+            and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    return {n.value for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs}
+
+
+@pytest.mark.parametrize("wing", ["engine", "batch"])
+def test_no_duty_kind_or_area_id_in_engine_or_batch_code(policy: Policy, wing: str) -> None:
+    """No duty, problem kind or area id appears as a literal in the engine's or the batch path's code: which duty a
+    reading touches is the data's to say (a stage's name that is also the area ``discovery`` is a stage)."""
+    ids = set(policy.duties) | set(policy.kinds) | {a.id for a in policy.data.areas}
+    stages = {"discovery", "handling", "rectification", "supervision"}
+    found = {f"{p.relative_to(SRC)}: {s}" for p in sorted((SRC / wing).glob("*.py"))
+             for s in _string_constants(p) & (ids - stages)}
+    assert not found, sorted(found)
+
+
+def test_an_unknown_duty_in_presses_only_acting_is_a_data_error(rules_copy: Path) -> None:
+    """A misspelt duty is refused at load with where it is, as any other unknown reference (before: the engine's
+    constant would silently match nothing)."""
+    f = rules_copy / "parameters.yaml"
+    text = f.read_text(encoding="utf-8")
+    old = f"presses_only_acting: [{GUIDE}]"
+    assert text.count(old) == 1
+    f.write_text(text.replace(old, "presses_only_acting: [discovery_province_city_office_guide]"), encoding="utf-8")
+    issues = responsibility.validate(rules_copy)
+    bad = [i for i in issues if i.code == "unknown_ref" and "discovery_province_city_office_guide" in i.message]
+    assert bad, issues
+    line = text[:text.index(old)].count("\n") + 1
+    assert bad[0].file.endswith("parameters.yaml") and bad[0].line == line and bad[0].column > 0, str(bad[0])
+    assert GUIDE in bad[0].hint or GUIDE in bad[0].message  # the close match is suggested
+
+
+def test_presses_only_acting_is_for_a_bool_parameter(rules_copy: Path) -> None:
+    """Only a bool parameter has the false that narrows; on another type the list is refused at load."""
+    f = rules_copy / "parameters.yaml"
+    text = f.read_text(encoding="utf-8")
+    anchor = "  - id: handling_time_limit_days\n"
+    assert anchor in text
+    i = text.index(anchor)
+    j = text.index("\n  - id: ", i + 1)
+    f.write_text(text[:j] + f"\n    presses_only_acting: [{GUIDE}]" + text[j:], encoding="utf-8")
+    issues = responsibility.validate(rules_copy)
+    assert any("presses_only_acting" in i.message and "bool" in i.message for i in issues), issues
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_the_data_link_keeps_the_answer(policy: Policy, engine: str) -> None:
+    """W12 (review43b): 市扶贫办 presses on 二(二)5 alone under true and rests on the parameter; under false it is left
+    out and the verdict says so — the answers tests/test_fid43d.py pins, now read from the data."""
+    v = verdict(policy, W12, engine)
+    assert ("city_poverty_office", "supervision") in answers(v)
+    assert OFFICES in rests(v)
+    off = verdict(policy, W12, engine, **{OFFICES: False})
+    assert ("city_poverty_office", "supervision") not in answers(off)
+    assert OFFICES in rests(off)
+
+
+def test_a_policy_whose_parameter_lists_no_duty_narrows_nothing(rules_copy: Path) -> None:
+    """The engine narrows only the duties the data lists: with the list taken out, false leaves the office pressing
+    as true does, and no finding rests on the parameter (the link is the data's, not a constant's)."""
+    f = rules_copy / "parameters.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace(f"    presses_only_acting: [{GUIDE}]\n", "", 1),
+                 encoding="utf-8")
+    bare = responsibility.load(rules_copy)
+    assert pressing_where_acting(bare) == {}
+    for engine in ("compiled", "durable"):
+        v = verdict(bare, W12, engine, **{OFFICES: False})
+        assert ("city_poverty_office", "supervision") in answers(v)
+        assert all(OFFICES not in f.rests_on for f in v.findings)
