@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,3 +110,80 @@ def test_a_policy_whose_parameter_lists_no_duty_narrows_nothing(rules_copy: Path
         v = verdict(bare, W12, engine, **{OFFICES: False})
         assert ("city_poverty_office", "supervision") in answers(v)
         assert all(OFFICES not in f.rests_on for f in v.findings)
+
+
+# ---------------------------------------------------------------- an assignment to a body with no part in the kind
+
+UNRELATED = "assignment_to_body_without_part"
+#: 市财政局 found poverty assets mismanaged and handed them to 县民宗局, which the text gives no part in that kind
+#: (its 二(四)5 funds duties are its own line's funds, not assets' management: 二(四)3 县财政部门…对当地扶贫资产负全面
+#: 监管责任); never rectified
+D4: dict[str, Any] = {
+    "id": "fid44-d4", "area": "funds", "kind": "funds_assets_mismanaged", "place": "330127100219",
+    "severity": "minor",
+    "discovered": {"level": "city", "channel": "survey_verification", "on": "2021-03-01", "body": "city_finance"},
+    "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "to_body": "county_ethnic_religious",
+                 "on": "2021-03-03"}],
+    "deadline": "2021-04-30", "as_of": "2021-06-30"}
+ENGINES = ("compiled", "durable")
+
+
+def test_the_reading_is_a_parameter_whose_default_names_no_one_more(policy: Policy) -> None:
+    """The text leaves it open (一(三) 分类交办 by the county's 台账; 一(四)): a choice parameter, the reading before it
+    (irregular_step's) its default, citing the clauses it reads."""
+    p = policy.parameters[UNRELATED]
+    assert p.type == "choice" and p.value == "set_aside" and p.choices == ["set_aside", "level_receives"]
+    assert {"一(三)", "一(四)", "二(二)3"} <= set(p.clauses)
+    assert p.why_zh and "县民宗局" in p.why_zh and "县民宗局" in p.why
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_set_aside_names_the_assigner_and_rests_on_the_reading(policy: Policy, engine: str) -> None:
+    """Default: the step is no 交办; the finder that made it answers 未按程序及时交办 and says it rests on the reading
+    (before: irregular_step alone); nobody is named 整改不到位, 县民宗局 nothing."""
+    v = verdict(policy, D4, engine)
+    f = next(f for f in v.findings if (f.body, f.basis) == ("city_finance", "not_handled"))
+    assert {UNRELATED, "irregular_step"} <= set(f.rests_on)
+    assert not {b for b, basis in answers(v) if basis == "not_rectified"}
+    assert all(f.body != "county_ethnic_religious" for f in v.findings)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_level_receives_names_the_levels_rectifiers(policy: Policy, engine: str) -> None:
+    """level_receives: the county as a whole was handed it (as an assignment naming no body): its rectifiers of
+    assets answer 整改不到位, resting on the reading; the city passed it on; 县民宗局 still answers for nothing."""
+    v = verdict(policy, D4, engine, **{UNRELATED: "level_receives"})
+    nobody = verdict(policy, {**D4, "handled": [{**D4["handled"][0], "to_body": None}]}, engine)
+    assert answers(v) == answers(nobody)
+    assert ("county_finance", "not_rectified") in answers(v)
+    assert ("city_finance", "not_handled") not in answers(v)
+    assert all(f.body != "county_ethnic_religious" for f in v.findings)
+    assert all(UNRELATED in f.rests_on for f in v.findings if f.basis == "not_rectified")
+
+
+@pytest.mark.parametrize("value", ["set_aside", "level_receives"])
+def test_a_levels_own_hand_over_is_not_the_readings(policy: Policy, value: str) -> None:
+    """The county sorting its own audit's finding to 县民宗局 still holds it (一(三) 县级…分类交办): its holder answers
+    未按程序及时交办 under either value, nobody 整改不到位, and the verdict does not rest on the reading."""
+    r = {**D4, "id": "fid44-d4-own",
+         "discovered": {"level": "county", "channel": "audit", "on": "2021-03-01", "body": "county_audit"},
+         "handled": [{**D4["handled"][0], "by_level": "county"}]}
+    v = verdict(policy, r, "compiled", **{UNRELATED: value})
+    assert ("county_holders_unnamed", "not_handled") in answers(v)
+    assert not {b for b, basis in answers(v) if basis == "not_rectified"}
+    assert UNRELATED not in rests(v)
+
+
+def test_a_body_with_a_part_is_not_the_readings(policy: Policy) -> None:
+    """An assignment to a body with a part in the kind but no duty to rectify it is
+    assignment_without_rectification_duty's (level_holds), not this reading's; one to the rectifier, neither's."""
+    housing = {"id": "fid44-h", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+               "severity": "minor", "discovered": {"level": "city", "channel": "survey_verification",
+                                                   "on": "2021-03-01"},
+               "handled": [{"action": "assigned", "by_level": "city", "to_level": "county",
+                            "to_body": "county_poverty_office", "on": "2021-03-03"}],
+               "deadline": "2021-04-30", "as_of": "2021-06-30"}
+    v = verdict(policy, housing, "compiled")
+    assert "assignment_without_rectification_duty" in rests(v) and UNRELATED not in rests(v)
+    fixed = verdict(policy, {**D4, "handled": [{**D4["handled"][0], "to_body": "county_finance"}]}, "compiled")
+    assert UNRELATED not in rests(fixed) and ("county_finance", "not_rectified") in answers(fixed)
