@@ -187,3 +187,29 @@ def test_a_body_with_a_part_is_not_the_readings(policy: Policy) -> None:
     assert "assignment_without_rectification_duty" in rests(v) and UNRELATED not in rests(v)
     fixed = verdict(policy, {**D4, "handled": [{**D4["handled"][0], "to_body": "county_finance"}]}, "compiled")
     assert UNRELATED not in rests(fixed) and ("county_finance", "not_rectified") in answers(fixed)
+
+
+#: review's D2: an income shortfall the record puts in 民政's line, handed by the city to 县民政局 — which the rules
+#: give no part in 增收 (二(六)1(3) 县（市、区）行业主管部门…做好低收入农户增收 names no department; read as the poverty
+#: office's line, 人社's for employment) — never rectified
+D2: dict[str, Any] = {
+    "id": "fid44-d2", "area": "basic_needs", "kind": "basic_needs_income_not_raised", "sector": "civil_affairs",
+    "place": "330127100219", "severity": "minor",
+    "discovered": {"level": "city", "channel": "survey_verification", "on": "2021-03-01"},
+    "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "to_body": "county_civil_affairs",
+                 "on": "2021-03-03"}],
+    "deadline": "2021-04-30", "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_income_in_civil_affairs_line_is_the_same_choice(policy: Policy, engine: str) -> None:
+    """D2 is D4's step: by default the city answers 未按程序交办 and nobody 整改不到位, and the verdict now says it
+    rests on assignment_to_body_without_part; level_receives names the county's income rectifier (the office), and
+    县民政局, given no part in 增收, is named under neither."""
+    v = verdict(policy, D2, engine)
+    assert ("city_poverty_office", "not_handled") in answers(v) and UNRELATED in rests(v)
+    assert not {b for b, basis in answers(v) if basis == "not_rectified"}
+    lr = verdict(policy, D2, engine, **{UNRELATED: "level_receives"})
+    assert ("county_poverty_office", "not_rectified") in answers(lr)
+    assert ("city_poverty_office", "not_handled") not in answers(lr)
+    assert all(f.body != "county_civil_affairs" for x in (v, lr) for f in x.findings)
