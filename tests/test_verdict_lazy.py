@@ -24,7 +24,7 @@ import responsibility
 from responsibility import Jurisdiction, Policy, ProblemError
 from responsibility.chain._jurisdiction import ancestor_code, parse_code
 from responsibility.checks._scenarios import discover, load_scenarios
-from responsibility.engine._decide import OFFICES, OFFICES_GUIDE, Decider, decider_of, who_answers
+from responsibility.engine._decide import Decider, decider_of, pressing_where_acting, who_answers
 from responsibility.engine._engine_durable import available
 from responsibility.engine._facts import PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, derive, main_facts, stands_unresolved
 from responsibility.engine._problem import coded
@@ -100,8 +100,10 @@ class EagerDecider(Decider):
                 # a duty a parameter's other reading replaces, for a body it does not name (fid43a, review42 R5)
                 rests.update(dict.fromkeys(self._replacing_switches(d, body_id)))
             # the office pressing on 二(二)5 alone rests on offices_press_every_area (fid43d, review43b R1)
-            if basis == "supervision" and duties == (OFFICES_GUIDE,) and OFFICES in policy.parameters:
-                rests[OFFICES] = None
+            # (the duty and its parameter are data: presses_only_acting in rules/parameters.yaml, fid44)
+            if basis == "supervision" and len(duties) == 1 \
+                    and (narrowing := pressing_where_acting(policy).get(duties[0])) is not None:
+                rests[narrowing] = None
             if fired:  # the readings through which 二(二)3 涉及本部门问题 concerns the body (probe10 P10-12)
                 rule = fired[0][0]
                 for d in duties:

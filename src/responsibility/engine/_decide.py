@@ -87,9 +87,11 @@ _LEVEL_DIGITS = dict(LEVEL_DIGITS)
 _new_tuple = tuple.__new__
 
 #: The reading that the province's and city's poverty offices press every area's rectification as
-#: 省市有关部门 (二(二)5), and the duty it reads (review43b R1): under false the office presses on that duty alone only
-#: where the record shows it acting (its finder or an assignee).
-OFFICES, OFFICES_GUIDE = "offices_press_every_area", "discovery_province_city_offices_guide"
+#: 省市有关部门 (二(二)5) (review43b R1): under false the office presses on that duty alone only where the record shows
+#: it acting (its finder or an assignee). Which duty it reads is data (its ``presses_only_acting``, read through
+#: :func:`pressing_where_acting`); the id stays for the batch path's check that a record under false is decided by
+#: the reference path.
+OFFICES = "offices_press_every_area"
 #: The four failures of 一(四); main responsibility follows from them at the level they occur.
 FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
 #: Concealing a problem (瞒报漏报) and missing it (应发现未发现) exclude each other for one body.
@@ -297,6 +299,8 @@ class Decider:
         self._resolved: dict[tuple[str, str | None, int | None], tuple[tuple[str, tuple[str, ...]], ...]] = {}
         self._label = f"{policy.data.meta.id}@{policy.data.meta.version}"
         self._quotes_parameters: tuple[dict[str, str], dict[str, Any]] | None = None
+        #: Each duty whose pressing a bool parameter's false narrows, with the parameter (:func:`pressing_where_acting`)
+        self._acting_only = pressing_where_acting(policy)
         self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}  # :meth:`_static`
         self._static_bases: dict[tuple[Any, ...], _StaticBase] = {}  # :meth:`_static_base`: its key less the severity
         self._withheld: dict[tuple[str, int], tuple[str, ...]] = {}  # :meth:`withheld`
@@ -584,18 +588,25 @@ class Decider:
                 tuple(sorted(ctx.handed)) if ctx.handed else (), ctx.deadline_from_parameter,
                 tuple(ctx.rests_on), fired, self._offices_acting(problem))
 
-    def _offices_acting(self, problem: Problem) -> tuple[str, ...] | None:
-        """Under ``offices_press_every_area: false``, the holders of the offices' 二(二)5 duty the record shows acting
-        (its finder, or a body handed it): the only ones that press on that duty alone; None under true (or a policy
-        without the parameter), where every holder does."""
-        # (the holders are the decider's, as its policy is, looked up once: every decision's keys read this)
-        holders: frozenset[str] | bool | None = self.__dict__.get("_offices_holders", False)
-        if holders is False:
+    def _narrowed(self) -> tuple[dict[str, str], frozenset[str] | None]:
+        """The duties a bool parameter in force false narrows to the bodies the record shows acting (its
+        ``presses_only_acting``), each with that parameter, and their holders; None for the holders where no
+        parameter narrows any (offices_press_every_area true, or a policy without such a parameter)."""
+        # (the decider's, as its policy is, looked up once: every decision's keys read this)
+        got: tuple[dict[str, str], frozenset[str] | None] | None = self.__dict__.get("_narrowed_duties")
+        if got is None:
             policy = self.policy
-            holders = None if OFFICES not in policy.parameters or policy.parameter(OFFICES) \
-                or OFFICES_GUIDE not in policy.duties else frozenset(policy.duties[OFFICES_GUIDE].holders)
-            self.__dict__["_offices_holders"] = holders
-        if not isinstance(holders, frozenset):
+            narrowed = {d: p for d, p in pressing_where_acting(policy).items() if not policy.parameter(p)}
+            holders = frozenset(b for d in narrowed for b in policy.duties[d].holders) if narrowed else None
+            got = self.__dict__["_narrowed_duties"] = (narrowed, holders)
+        return got
+
+    def _offices_acting(self, problem: Problem) -> tuple[str, ...] | None:
+        """Under a parameter's false that narrows a duty's pressing (``presses_only_acting``: offices_press_every_area,
+        二(二)5), the holders of such a duty the record shows acting (its finder, or a body handed it): the only ones
+        that press on that duty alone; None where no parameter narrows any, where every holder does."""
+        holders = self._narrowed()[1]
+        if holders is None:
             return None
         rec = problem.__dict__
         found = rec["discovered"].body if rec.get("discovered") is not None else None
@@ -603,18 +614,20 @@ class Decider:
         return tuple(sorted({b for b in named if b is not None and b in holders}))
 
     def _offices_aside(self, problem: Problem,
-                       raw: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]]) -> bool:
-        """Drop from ``raw`` the 指导督促 of a province's or city's poverty office resting on 二(二)5 alone
-        (``discovery_province_city_offices_guide``) that the record does not show acting, under
-        ``offices_press_every_area: false`` (review43b R1); whether one was dropped."""
+                       raw: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]]
+                       ) -> tuple[str, ...]:
+        """Drop from ``raw`` the 指导督促 resting on a narrowed duty alone (a province's or city's poverty office on
+        二(二)5, under ``offices_press_every_area: false``, review43b R1) of a holder the record does not show acting;
+        the parameters that dropped one."""
         acting = self._offices_acting(problem)
         if acting is None:
-            return False
-        gone = [k for k, (_, duties) in raw.items()
-                if k[1] == "supervision" and duties == (OFFICES_GUIDE,) and k[0] not in acting]
-        for k in gone:
+            return ()
+        narrowed = self._narrowed()[0]
+        gone = [(k, narrowed[duties[0]]) for k, (_, duties) in raw.items()
+                if k[1] == "supervision" and len(duties) == 1 and duties[0] in narrowed and k[0] not in acting]
+        for k, _ in gone:
             del raw[k]
-        return bool(gone)
+        return tuple(dict.fromkeys(p for _, p in gone))
 
     def _plan(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
               ctx: Context, eng: _Engine) -> Plan:
@@ -650,7 +663,7 @@ class Decider:
         canon = self._canon
         return Plan(canon(tuple(sorted(failed))), canon(tuple(keys)),
                     canon(tuple([canon(tuple([canon(hit) for hit in placed[k][0]])) for k in keys])),
-                    canon(tuple([placed[k][1] for k in keys])), (*spared, OFFICES) if offices_aside else spared)
+                    canon(tuple([placed[k][1] for k in keys])), (*spared, *offices_aside) if offices_aside else spared)
 
     def switched_rests(self, problem: Problem, jurisdiction: Jurisdiction, keys: Sequence[tuple[str, str, str]],
                        today: dt.date | None, failed: bool = False, rests: Sequence[str] = (),
@@ -1540,8 +1553,8 @@ class Decider:
             # county's role once, in place of both halves' holders; review42 R5)
             rests.update(dict.fromkeys(self._replacing_switches(d, body_id)))
         rests.update(dict.fromkeys(self.concerned_by_reading(body_id, duties, fired)))
-        if basis == "supervision" and duties == (OFFICES_GUIDE,) and OFFICES in policy.parameters:
-            rests[OFFICES] = None  # the office presses on 二(二)5 alone: offices_press_every_area's reading (R1)
+        if basis == "supervision" and len(duties) == 1 and (p := self._acting_only.get(duties[0])) is not None:
+            rests[p] = None  # the office presses on 二(二)5 alone: offices_press_every_area's reading (R1)
         # unresolved: the record does not say whose line the problem is in (the role), or which of the level's holders
         # of a kind no department has a part in had it (review34 F5)
         if stands_unresolved(body):
@@ -2020,6 +2033,15 @@ def _set_view(policy: PolicyView, name: str, value: Any) -> PolicyView:
     _cache.derive_key(policy.data, data, f"set {name}={value!r}")  # (its rules are cached as the policy's: _compile)
     changed = {**policy.what_if, name: (policy.what_if.get(name, (policy.parameter(name),))[0], value)}
     return type(policy)(data, root=policy.root, loaded=policy._loaded, as_of=policy.as_of, what_if=changed)
+
+
+def pressing_where_acting(policy: PolicyView) -> dict[str, str]:
+    """Each duty a bool parameter lists in ``presses_only_acting`` (rules/parameters.yaml), with the parameter: under
+    its false the duty's holders press a rectification through that duty alone only where the record shows them
+    acting, and a finding through it alone rests on the parameter under either value (offices_press_every_area:
+    二(二)5 省市有关部门, which does not list its departments). Data, not code: no duty is named here."""
+    return {d: p.id for p in policy.parameters.values() if p.type == "bool"
+            for d in p.presses_only_acting if d in policy.duties}
 
 
 def decider_of(policy: PolicyView) -> Decider:

@@ -146,6 +146,11 @@ PEER_FINDS = "lower_level_finds_higher_policy"
 #: (passed_on: 一(三) 对超出本级权限的及时向上级单位报送问题 — it answers no 整改不到位 for the assignment) or stays its
 #: assignee (assignee_answers; review43a D1).
 TO_RECTIFIER = "assignee_report_to_rectifier"
+#: The parameter that decides how another level's assignment to a named body with no part in the problem's kind, of a
+#: level where the kind is rectified (a city handing a county's mismanaged poverty assets to 县民宗局), is read: as no
+#: 交办 (set_aside: irregular_step's reading, the assigner answers 未按程序及时交办) or as the 交办 to that level as a
+#: whole, whose rectifiers answer 整改不到位 (level_receives).
+UNRELATED = "assignment_to_body_without_part"
 
 
 def stands_unresolved(body: Body) -> bool:
@@ -282,6 +287,10 @@ class _Setting(NamedTuple):
     #: (assignee_report_to_rectifier: passed_on); None without the parameter (an older policy: it stays the assignee,
     #: and that body's sitting on the problem is not read).
     to_rectifier: bool | None
+    #: Whether another level's assignment to a named body with no part in the problem's kind, of a level where the
+    #: kind is rectified, is the 交办 to that level as a whole (assignment_to_body_without_part: level_receives); None
+    #: without the parameter (an older policy: irregular_step sets it aside, as set_aside does).
+    unrelated: bool | None
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -326,7 +335,9 @@ def _setting(policy: PolicyView) -> _Setting:
                     misrouted=policy.parameter(MISROUTED) == "unresolved" if MISROUTED in policy.parameters
                     and IRREGULAR in policy.parameters else None,
                     to_rectifier=policy.parameter(TO_RECTIFIER) == "passed_on" if TO_RECTIFIER in policy.parameters
-                    and OWN_WORK in policy.parameters else None)
+                    and OWN_WORK in policy.parameters else None,
+                    unrelated=policy.parameter(UNRELATED) == "level_receives" if UNRELATED in policy.parameters
+                    and IRREGULAR in policy.parameters else None)
 
 
 def _misassigned(steps: list[Any], handled: list[Any], no_duty: set[int], setting: _Setting, ctx: Context,
@@ -1478,6 +1489,25 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 who = place_level_body(policy, area, kind, h["to_level"], rec["sector"])
                 if who is not None:
                     steps[i] = {**h, "to_body": who, "_step": h, "_role": True}
+    if steps and setting.unrelated is not None:
+        # Another level's assignment to a named body the text gives no part in the problem's kind (a city handing
+        # a county's mismanaged poverty assets, 二(四)3 县财政部门…对当地扶贫资产负全面监管责任, to 县民宗局), of a
+        # level where a body rectifies it other than by pressing those below: irregular_step reads it as no 交办
+        # (一(三) 按照问题类别…分类交办), so the assigner answers 未按程序及时交办 and nobody was handed it to rectify
+        # (set_aside, the default); level_receives reads it as the 交办 to that level as a whole — 一(三) has the
+        # county keep the lists by category (县级建立…台账，按照问题类别…列出…整改清单) — whose rectifiers then answer
+        # 整改不到位 (一(四) 对交办问题整改落实不到位的), as assignment_without_rectification_duty (level_holds) reads
+        # a body with some part. A level's own hand-over within itself is not this: it still holds the problem (its
+        # own 分类交办). Either way a verdict with such a step rests on the parameter.
+        for i, h in enumerate(steps):
+            b = h["to_body"]
+            if b is not None and h["action"] == "assigned" and "_role" not in h \
+                    and rank[h["to_level"]] < rank[h["by_level"]] and rank[h["to_level"]] in own_levels \
+                    and h["to_level"] in policy.roles and not policy.has_kind_part(area, kind, b, line):
+                if UNRELATED not in ctx.rests_on:
+                    ctx.rests_on.append(UNRELATED)
+                if setting.unrelated:
+                    steps[i] = {**h, "to_body": None, "_step": h}  # (``_step``: the record's step, for its index)
     no_duty: set[int] = set()  # (the ids of such steps' dicts: the findings of their groups rest on the parameter)
     if steps and setting.level_holds is not None:
         # An assignment to a body with a part in the problem's kind but no duty to rectify it, at a level where a body

@@ -482,6 +482,13 @@ class Parameter(Term, _Dated):
     why: str = Field(description="Why this default: what the text says and what it leaves open.")
     why_zh: str | None = Field(None, description="The same in Chinese: what a reader of a Chinese verdict resting on "
                                "the parameter is told (`who --explain`'s 说明).")
+    presses_only_acting: list[Id] = Field(
+        default_factory=list,
+        description="A bool parameter's duties (rules/areas/) whose holders, under the value false, press a "
+        "rectification (the supervision stage) through that duty alone only where the record shows them acting at "
+        "their level: the problem's finder (discovered.body) or a body handed it (handled[].to_body). A finding "
+        "through one of them alone says it rests on the parameter, under either value (二(二)5 省市有关部门…"
+        "负责指导督促基层问题发现和整改, which does not list its departments: offices_press_every_area).")
     choices_zh: dict[str, Annotated[str, StringConstraints(min_length=1, max_length=40)]] | None = (
         Field(None, description="A choice parameter's choices in Chinese, by id (`own_and_level_above: 本级及上一级`): "
               "how Chinese output writes a value, `中文（id）` (the id is what `--set` takes). Every choice is named "
@@ -511,6 +518,14 @@ class Parameter(Term, _Dated):
             raise ValueError(f"choices_zh gives no Chinese name for {', '.join(map(repr, missing))}: add {write} "
                              "under choices_zh (every choice is named)")
         return {c: named[c] for c in ids}  # in the choices' order
+
+    @model_validator(mode="after")
+    def _acting_only_on_a_bool(self) -> Parameter:
+        """Only a bool parameter has a false under which its duties press only where the record shows them acting."""
+        if self.presses_only_acting and self.type != "bool":
+            raise ValueError(f"parameter {self.id!r}: presses_only_acting lists the duties a bool parameter's false "
+                             f"reading narrows; this one is of type {self.type!r}: remove presses_only_acting")
+        return self
 
     @model_validator(mode="after")
     def _value_fits(self) -> Parameter:

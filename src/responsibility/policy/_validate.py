@@ -369,6 +369,11 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
     pw = w["parameters"]
     for i, prm in enumerate(data.parameters):
         cites(Where(pw.positions, ("parameters", i)), ("clauses",), prm.clauses)
+        for j, did in enumerate(prm.presses_only_acting):
+            # the duty whose pressing the parameter's false narrows: the engine reads it from here, not from code
+            if did not in all_duties:
+                out.append(_ref(Where(pw.positions, ("parameters", i)), ("presses_only_acting", j), "duty", did,
+                                all_duties))
     return out
 
 
