@@ -823,3 +823,18 @@ def test_every_table_path_reads_flat_columns_integer_codes_and_parsed_dates(poli
     assert frame["place"].dtype.kind == "i" and frame["as_of"].dtype.kind == "M"
     for table in (frame, pl.from_pandas(frame)):
         assert got(policy.assess(table, jurisdiction=province, today=TODAY)) == reference, type(table)
+
+
+@pytest.mark.durable
+def test_level_receives_equals_who_answers(policy: Policy, province: Jurisdiction) -> None:
+    # assignment_to_body_without_part (level_receives) reads another level's assignment to a body with no part in the
+    # kind as one to its level (fid44): the bulk path sends every record to the reference path under it, and the
+    # records include such steps, whose answers the value changes
+    from responsibility.engine._facts import UNRELATED
+
+    view = policy.with_parameters(**{UNRELATED: "level_receives"})
+    records = ledger(policy, province, 600, seed=44, broken=0.0)
+    a = view.assess(records, jurisdiction=province, today=TODAY)
+    assert got(a) == expected(view, province, records, "compiled")
+    assert sum(UNRELATED in {i.id for i in policy.who_answers(r, jurisdiction=province, today=TODAY).interpretations}
+               for r in records) > 0  # the records exercise it

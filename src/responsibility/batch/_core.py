@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from ..engine._compile import SCOPE, SHOWN_SCOPE, shown_field, shown_ranks
 from ..engine._decide import CONCEALED as HID_BASIS
-from ..engine._decide import CONTEXT_FIELDS, OFFICES
+from ..engine._decide import CONTEXT_FIELDS, pressing_where_acting
 from ..engine._decide import MISSED as MISSED_BASIS
 from ..engine._facts import (
     ASIDE_REPORT,
@@ -43,6 +43,7 @@ from ..engine._facts import (
     PASSES_ON,
     PEER_FINDS,
     PRESSING,
+    UNRELATED,
     assigned_line_of,
     gives_line,
     gives_way,
@@ -768,11 +769,15 @@ def co_assignees(c: Cols, t: Tables) -> None:
     """Mark slow (``c.slow``: the reference path) a record with assignments to two or more bodies of one level, one
     of them named (the other may be the level with no body named; a co-assignee named 整改不到位 does not press the
     other's part of the same rectification: engine/_decide.py ``_placed_hits``, review43b R3; the fast path places
-    each fact alone), and, under ``offices_press_every_area:
-    false``, every record (the province's and city's poverty office presses on 二(二)5 alone only where the record
-    shows it acting: ``Decider._offices_aside``, review43b R1)."""
-    params = t.policy.parameters
-    if OFFICES in params and not t.policy.parameter(OFFICES):
+    each fact alone), and, under a false of a parameter that narrows a duty's pressing (``presses_only_acting``:
+    ``offices_press_every_area``), every record (the province's and city's poverty office presses on 二(二)5 alone only
+    where the record shows it acting: ``Decider._offices_aside``, review43b R1)."""
+    if any(not t.policy.parameter(p) for p in set(pressing_where_acting(t.policy).values())):
+        c.slow[:] = True
+        return
+    # (assignment_to_body_without_part: level_receives reads another level's assignment to a body with no part in the
+    # kind as one to its level, which the fast path sets aside as irregular_step's: the reference path decides)
+    if UNRELATED in t.policy.parameters and t.policy.parameter(UNRELATED) == "level_receives":
         c.slow[:] = True
         return
     # (an assignment to the level with no body named counts as one more assignee beside a named one: the level's
