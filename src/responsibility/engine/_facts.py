@@ -700,8 +700,9 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
         elif held and _guides_only(policy, area, held):
             # a city or the province whose one holder of the kind's handling holds it only by 二(二)5
             # 省市有关部门…负责指导督促基层问题发现和整改 (the 扶贫办: a guidance duty of no part in the area's work,
-            # not one to pass problems on), or, for a problem placed at its own code, by 二(一)1(3)'s 同级 daily business
-            # alone (read as the county's keeper of the lists, whom such a record does not show had it; review44 D2):
+            # not one to pass problems on), or, for a problem placed at its own code, by 二(一)1(3)'s 同级 daily
+            # business alone (read as the county's keeper of the lists, whom such a record does not show had it;
+            # review44 D2):
             # 一(三) 省市两级及时回应基层反映问题 names no body, and the record does not show the office had it
             # (review41b D1) — the department the text ties to the kind's work at the level, else the role, once
             got = pressing_department(policy, area, kind, level, policy.sector_of(sector), prank)
