@@ -92,10 +92,13 @@ def test_the_records_line_names_the_citys_department(policy: Policy) -> None:
 def test_holder_and_a_levels_own_assignment_keep_the_holder(policy: Policy) -> None:
     holder = policy.with_parameters(place_above_rectifiers="holder")
     assert ("province_sector_department", "not_handled") in _answers(holder, _kindless())
-    # the city handing itself its own find names nobody it handed it to: it still holds it (P9-19, R21-2)
+    # the city handing itself its own find names nobody it handed it to: it still holds it (P9-19, R21-2) — the body
+    # receiving_level_body stands for it (moved, fid44b: the office only under handling_holders; review44 D2)
     own = _kindless(discovered={"level": "city", "channel": "audit", "on": "2021-03-01"},
                     handled=[{"action": "assigned", "by_level": "city", "to_level": "city", "on": "2021-03-02"}])
-    assert ("city_poverty_office", "not_handled") in _answers(policy, own)
+    assert ("city_sector_department", "not_handled") in _answers(policy, own)
+    assert ("city_poverty_office", "not_handled") in _answers(
+        policy.with_parameters(receiving_level_body="handling_holders"), own)
 
 
 # ------------------------------------------------------------------------------------------------ F6

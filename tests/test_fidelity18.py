@@ -154,22 +154,29 @@ def test_a_route_rests_on_what_verdicts_on_its_bodies_rest_on(policy: Policy) ->
 
 def test_a_route_names_its_readings(policy: Policy, run_cli: Any, tmp_path: Any) -> None:
     """The route of a city's own funds problem: its poverty office handles it by 二(一)1(3) read as the city's keeper
-    of its own problems, which the route now cites and names (it cited 二(四)2–5, 8; review17c F5)."""
+    of its own problems, which the route now cites and names (it cited 二(四)2–5, 8; review17c F5). moved (fid44b,
+    review44 D2): that reading is receiving_level_body's handling_holders; by default the record (no body named)
+    does not show the office had it, as it does not show the county's keeper had one (一(三)), and the route, as the
+    verdict, names the city's 相关部门（问题所属部门） once (二(四)7 ties 财政 and 扶贫 alike), resting on it."""
     import json
 
     record = {"id": "r1", "area": "funds", "kind": "funds_diverted", "place": "3301", "as_of": "2021-03-02",
               "discovered": {"level": "city", "channel": "audit", "on": "2021-03-01"}}
-    r = policy.route(record)
+    default = policy.route(record)
+    assert [b.body for b in default.handlers] == ["city_sector_department"]
+    assert "receiving_level_body" in default.rests_on
+    assert "discovery_province_city_offices_own_level" not in default.rests_on
+    r = policy.with_parameters(receiving_level_body="handling_holders").route(record)
     assert "discovery_province_city_offices_own_level" in r.rests_on and "二(一)1(3)" in r.clauses
     assert "discovery_province_city_offices_guide" not in r.rests_on  # 二(二)5 presses the levels below, not the city
     path = tmp_path / "r1.json"
     path.write_text(json.dumps(record), encoding="utf-8")
-    code, out, _ = run_cli("route", str(path))
+    code, out, _ = run_cli("route", str(path), "--set", "receiving_level_body=handling_holders")
     assert code == 0
     line = next(x for x in out.splitlines() if x.strip().startswith("依据解释"))
     assert "职责的解释「各级扶贫办要承担同级扶贫开发领导小组日常事务」" \
         "（discovery_province_city_offices_own_level）" in line
-    code, out, _ = run_cli("route", str(path), "--lang", "en")
+    code, out, _ = run_cli("route", str(path), "--lang", "en", "--set", "receiving_level_body=handling_holders")
     assert "discovery_province_city_offices_own_level" in out
 
 

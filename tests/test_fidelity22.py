@@ -45,11 +45,15 @@ def test_a_kindless_problem_its_places_level_hands_itself_with_no_body_leaves_it
     """R21-2: 一(四) 对发现问题没有按程序及时交办和上报的. A problem with no kind placed at a city (or the province)
     that the level itself "assigns" to itself naming no body shows no body that took it: the level that held it answers
     for not passing it on, as it does for the same record with a kind — not nobody. The verdict says it rests on
-    place_above_rectifiers and irregular_step."""
+    place_above_rectifiers and irregular_step. moved (fid44b, review44 D2): which body of the level held it the
+    record does not say (一(四) 相关工作人员; 一(三) 省市两级及时回应基层反映问题 names none), and the
+    office's 二(一)1(3) 同级…日常事务 is read as the county's keeper of the lists is: receiving_level_body's
+    role (a record naming no kind), once, by default; the office under handling_holders."""
     r = _kindless(place, by)
-    office = f"{by}_poverty_office"
-    assert (office, "not_handled") in _answers(policy, r, engine)
-    assert {PLACE_ABOVE, "irregular_step"} <= _rests(policy, r, engine)
+    assert (f"{by}_sector_department", "not_handled") in _answers(policy, r, engine)
+    assert {PLACE_ABOVE, "irregular_step", "receiving_level_body"} <= _rests(policy, r, engine)
+    holders = policy.with_parameters(receiving_level_body="handling_holders")
+    assert (f"{by}_poverty_office", "not_handled") in _answers(holders, r, engine)
 
 
 @pytest.mark.parametrize("engine", ENGINES)

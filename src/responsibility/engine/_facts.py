@@ -668,6 +668,8 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
     'city_water'
     >>> receiving_body(p, "funds", "funds_diverted", "city", None, 1)  # 二(四)7 ties 财政 and 扶贫 alike
     'city_sector_department'
+    >>> receiving_body(p, "water", "water_emergency_failure", "city", None, 4)  # placed at the city: not its 扶贫办
+    'city_holders_unnamed'
     """
     memo: dict[tuple[str, str | None, str, str | None, int], str | None] = policy._memo(
         "derive: receiving body", dict)
@@ -709,9 +711,11 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
         elif held and _guides_only(policy, area, held):
             # a city or the province whose one holder of the kind's handling holds it only by 二(二)5
             # 省市有关部门…负责指导督促基层问题发现和整改 (the 扶贫办: a guidance duty of no part in the area's work,
-            # not one to pass problems on): 一(三) 省市两级及时回应基层反映问题 names no body, and the record does not
-            # show the office had it (review41b D1) — the department the text ties to the kind's work at the level,
-            # else the role, once
+            # not one to pass problems on), or, for a problem placed at its own code, by 二(一)1(3)'s 同级 daily
+            # business alone (read as the county's keeper of the lists, whom such a record does not show had it;
+            # review44 D2):
+            # 一(三) 省市两级及时回应基层反映问题 names no body, and the record does not show the office had it
+            # (review41b D1) — the department the text ties to the kind's work at the level, else the role, once
             got = pressing_department(policy, area, kind, level, policy.sector_of(sector), prank)
     memo[key] = got
     return got
@@ -720,11 +724,16 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
 def _guides_only(policy: PolicyView, area: str, held: Mapping[str, tuple[str, ...]]) -> bool:
     """Whether a level's one holder of a kind's handling (``held``) holds it only by duties of another area that reach
     only problems below its level (二(二)5 指导督促基层, rules/areas/discovery.yaml
-    discovery_province_city_offices_guide): no part the text gives it in this area's work (review41b D1)."""
+    discovery_province_city_offices_guide) or only its own level's (二(一)1(3) 各级扶贫办要承担同级扶贫开发领导小组日常
+    事务, discovery_province_city_offices_own_level): no part the text gives it in this area's work (review41b D1).
+    The second is read as the county's keeper of the lists is (一(三)): a record naming no body at the city or the
+    province does not show the office had a problem placed there, as at the county it does not show the keeper had it,
+    so receiving_level_body decides who stands for the level, as it does for the same problem placed below."""
     if len(held) != 1:
         return False
     duties = next(iter(held.values()))
-    return bool(duties) and all(policy.duty_area[d] != area and policy.duties[d].reach == "below" for d in duties)
+    return bool(duties) and all(policy.duty_area[d] != area and policy.duties[d].reach in ("below", "own_level")
+                                for d in duties)
 
 
 def pressing_department(policy: PolicyView, area: str, kind: str | None, level: str, line: str | None,
