@@ -120,6 +120,11 @@ def test_awkward_cells_read_in_c_give_what_python_gives(run_cli: Run, tmp_path: 
     for k, (_, cells, _) in enumerate(AWKWARD):
         row = list(rows[10 + 13 * k])
         row[0] = f"awkward{k}"
+        if any("\n" in v for v in cells.values()):
+            # a row over two lines whose JSON cells hold as many commas as two rows is read by Python, as one that may
+            # have swallowed the next row (_CsvReader._swallowing): the generated record under it must not decide
+            # which path the awkward cell takes (new kinds in the rules drew a long hand-over chain there)
+            row[COLUMNS.index("handled")] = "[]"
         for c, v in cells.items():
             row[COLUMNS.index(c)] = v
         rows[10 + 13 * k] = row

@@ -276,7 +276,8 @@ _FIELDS: dict[str, list[str]] = {  # (the models' fields, in their order: _recor
 #: The Chinese words an office writes for a record's keys (the ledger import's headers among them: ledger/mapping.yaml),
 #: by the key they stand for: a record keyed so was refused "unknown field; allowed: id, area, …" (ux44).
 _CHINESE_KEYS: dict[str, dict[str, str]] = {
-    "problem": {**dict.fromkeys(["编号", "问题编号", "序号"], "id"), **dict.fromkeys(["领域", "问题领域", "所属领域"], "area"),
+    "problem": {**dict.fromkeys(["编号", "问题编号", "序号"], "id"),
+                **dict.fromkeys(["领域", "问题领域", "所属领域"], "area"),
                 **dict.fromkeys(["问题类型", "问题种类", "类型"], "kind"),
                 **dict.fromkeys(["所属部门", "责任部门", "行业部门", "部门", "行业"], "sector"),
                 **dict.fromkeys(["地点", "所在地", "所在地代码", "行政区划代码", "区划代码", "地址"], "place"),
@@ -286,7 +287,8 @@ _CHINESE_KEYS: dict[str, dict[str, str]] = {
                 **dict.fromkeys(["整改完成时间", "完成时间", "整改日期", "整改完成日期"], "rectified_on"),
                 **dict.fromkeys(["瞒报", "瞒报单位", "瞒报主体"], "concealed_by"),
                 **dict.fromkeys(["评估日期", "截至", "截至日期"], "as_of")},
-    "discovered": {**dict.fromkeys(["层级", "发现层级"], "level"), **dict.fromkeys(["渠道", "发现渠道", "问题来源"], "channel"),
+    "discovered": {**dict.fromkeys(["层级", "发现层级"], "level"),
+                   **dict.fromkeys(["渠道", "发现渠道", "问题来源"], "channel"),
                    **dict.fromkeys(["日期", "时间", "发现日期", "发现时间"], "on"),
                    **dict.fromkeys(["单位", "发现单位", "主体"], "body")},
     "handled": {**dict.fromkeys(["动作", "方式"], "action"), **dict.fromkeys(["交办层级", "上报层级"], "by_level"),
