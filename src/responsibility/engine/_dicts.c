@@ -560,9 +560,10 @@ done:
     return m;
 }
 
-/* A new dict of `n` keys and values, in order (NULL on an error). */
+/* A new dict of `n` keys and values, in order (NULL on an error). Made at its size: a dict made empty grows twice on
+   its way to a Problem's 12 fields, each time making its table again. */
 static PyObject *dict_of(Py_ssize_t n, PyObject **keys, PyObject **values) {
-    PyObject *d = PyDict_New();
+    PyObject *d = _PyDict_NewPresized(n);
     if (d == NULL)
         return NULL;
     for (Py_ssize_t i = 0; i < n; i++)
