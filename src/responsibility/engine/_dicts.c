@@ -795,6 +795,9 @@ static PyObject *plain_record(PyObject *module, PyObject *const *args, Py_ssize_
         || !PyUnicode_CheckExact(PyTuple_GET_ITEM(coded, 1)))
         goto none;
     PyObject *code = PyTuple_GET_ITEM(coded, 0), *place_level = PyTuple_GET_ITEM(coded, 1);
+    here = PyObject_CallMethodOneArg(jur, s_get, code);
+    if (here == NULL || here == Py_None)
+        goto none;
     /* (the memo's dict of the jurisdiction's places: _problem._places_of) */
     PyObject *of_places = PyDict_GetItemWithError(clashes, jur);
     if (of_places != NULL && !PyDict_CheckExact(of_places))
@@ -802,12 +805,6 @@ static PyObject *plain_record(PyObject *module, PyObject *const *args, Py_ssize_
     PyObject *clash = of_places == NULL ? NULL : PyDict_GetItemWithError(of_places, place);
     if (clash == NULL) {
         if (PyErr_Occurred())
-            goto none;
-        /* the jurisdiction's place, asked only where the memo has none for the place as written: it is filled (here
-           and by _parsed_plainly) only for a place the jurisdiction has, and a jurisdiction's places never change, so
-           a place it holds is one the jurisdiction has (Jurisdiction.get, a Python call: ~1,000 instructions a record) */
-        here = PyObject_CallMethodOneArg(jur, s_get, code);
-        if (here == NULL || here == Py_None)
             goto none;
         clash = PyObject_CallFunctionObjArgs(p_clash_fn, state, jur, place, code, place_level, here, NULL);
         if (clash == NULL)
