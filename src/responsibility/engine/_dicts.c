@@ -20,6 +20,7 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>  /* PyMemberDef, T_OBJECT_EX: a form's slots (form_slots) */
 
 static PyObject *k_place, *k_clauses, *k_reason, *k_value, *k_findings, *k_proto, *k_zh_reason, *k_en_reason;
 
@@ -153,6 +154,77 @@ static PyObject *shared_reason(Reasons *kept, PyObject *pieces, Py_ssize_t s, Py
     return text;
 }
 
+/* Where a form's slots sit in the object (finding_dicts reads four per finding): PyObject_GetAttr finds a slot through
+   the type's member descriptor each time (~165 instructions a read: the three were a sixth of a finding dict's
+   instructions), a read at a known offset is a load. Kept for one class, the first exact class met whose four names are plain object slots of a class
+   reading attributes the generic way, with its version tag: a class whose dict has changed since (its tag with it)
+   is looked at afresh. Anything else (a subclass, another class, an unset slot) reads through PyObject_GetAttr, as
+   before. This is the layout of a class, no policy's data: one table serves every decider. */
+typedef struct {
+    PyTypeObject *type;     /* owned (no other class can come at its address while it is kept) */
+    unsigned int version;   /* its tp_version_tag when the offsets were read */
+    Py_ssize_t proto, zh_reason, en_reason, clauses;
+} FormSlots;
+
+static FormSlots form_slots = {NULL, 0, 0, 0, 0, 0};
+
+/* The offset of slot `name` of class `t`, or -1 where it is not a plain object slot. */
+static Py_ssize_t slot_offset(PyTypeObject *t, PyObject *name) {
+    PyObject *descr = PyObject_GetAttr((PyObject *)t, name);
+    if (descr == NULL) {
+        PyErr_Clear();
+        return -1;
+    }
+    Py_ssize_t at = -1;
+    if (Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+        PyMemberDef *m = ((PyMemberDescrObject *)descr)->d_member;
+        if ((m->type == T_OBJECT_EX || m->type == T_OBJECT) && m->offset > 0)
+            at = m->offset;
+    }
+    Py_DECREF(descr);
+    return at;
+}
+
+/* Whether the slots of `form` are read at form_slots' offsets (learning them for its class where none is kept). */
+static int form_slots_of(PyObject *form) {
+    PyTypeObject *t = Py_TYPE(form);
+    if (t == form_slots.type && (t->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) && t->tp_version_tag == form_slots.version)
+        return 1;
+    if (form_slots.type != NULL && t != form_slots.type)
+        return 0;  /* (another class: kept for the first one only) */
+    if (t->tp_getattro != PyObject_GenericGetAttr || !PyType_HasFeature(t, Py_TPFLAGS_VALID_VERSION_TAG))
+        return 0;
+    unsigned int version = t->tp_version_tag;
+    Py_ssize_t proto = slot_offset(t, k_proto), zh = slot_offset(t, k_zh_reason), en = slot_offset(t, k_en_reason),
+               clauses = slot_offset(t, k_clauses);
+    /* (the look-ups above may have run Python code: the tag is read again after them) */
+    if (proto < 0 || zh < 0 || en < 0 || clauses < 0 || !PyType_HasFeature(t, Py_TPFLAGS_VALID_VERSION_TAG)
+        || t->tp_version_tag != version) {
+        return 0;
+    }
+    Py_INCREF(t);
+    Py_XSETREF(form_slots.type, t);
+    form_slots.version = version;
+    form_slots.proto = proto;
+    form_slots.zh_reason = zh;
+    form_slots.en_reason = en;
+    form_slots.clauses = clauses;
+    return 1;
+}
+
+/* Slot `name` of `form` (a new reference): at `offset` where it is set (offset > 0), else as PyObject_GetAttr reads it
+   (which raises for an unset slot). */
+static PyObject *slot_read(PyObject *form, Py_ssize_t offset, PyObject *name) {
+    if (offset > 0) {
+        PyObject *got = *(PyObject **)((char *)form + offset);
+        if (got != NULL) {
+            Py_INCREF(got);
+            return got;
+        }
+    }
+    return PyObject_GetAttr(form, name);
+}
+
 /* The dict of a finding of `form` (its proto, clauses and reason `name` read) in slot number `s`, `slot`;
    make(form, en) first where the form has no proto or no reason in the language yet. A reason made from a template's
    pieces is made once per verdict for each template and slot (`kept`). */
@@ -163,11 +235,14 @@ static PyObject *finding_dict(PyObject *form, PyObject *name, Py_ssize_t s, PyOb
         return NULL;
     }
     PyObject *proto = NULL, *reason = NULL, *clauses = NULL, *d = NULL;
+    int fast = form_slots_of(form);
+    Py_ssize_t at_proto = fast ? form_slots.proto : 0, at_clauses = fast ? form_slots.clauses : 0,
+               at_reason = fast ? (en ? form_slots.en_reason : form_slots.zh_reason) : 0;
     for (int attempt = 0; attempt < 2; attempt++) {
-        proto = PyObject_GetAttr(form, k_proto);
+        proto = slot_read(form, at_proto, k_proto);
         if (proto == NULL)
             return NULL;
-        reason = PyObject_GetAttr(form, name);
+        reason = slot_read(form, at_reason, name);
         if (reason == NULL)
             goto done;
         if (proto != Py_None && reason != Py_None)
@@ -187,7 +262,7 @@ static PyObject *finding_dict(PyObject *form, PyObject *name, Py_ssize_t s, PyOb
         PyErr_SetString(PyExc_TypeError, "a form's proto is a dict");
         goto done;
     }
-    clauses = PyObject_GetAttr(form, k_clauses);
+    clauses = slot_read(form, at_clauses, k_clauses);
     if (clauses == NULL)
         goto done;
     if (!PyTuple_Check(clauses)) {
@@ -485,9 +560,10 @@ done:
     return m;
 }
 
-/* A new dict of `n` keys and values, in order (NULL on an error). */
+/* A new dict of `n` keys and values, in order (NULL on an error). Made at its size: a dict made empty grows twice on
+   its way to a Problem's 12 fields, each time making its table again. */
 static PyObject *dict_of(Py_ssize_t n, PyObject **keys, PyObject **values) {
-    PyObject *d = PyDict_New();
+    PyObject *d = _PyDict_NewPresized(n);
     if (d == NULL)
         return NULL;
     for (Py_ssize_t i = 0; i < n; i++)
