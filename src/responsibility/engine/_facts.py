@@ -722,18 +722,54 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
 
 
 def _guides_only(policy: PolicyView, area: str, held: Mapping[str, tuple[str, ...]]) -> bool:
-    """Whether a level's one holder of a kind's handling (``held``) holds it only by duties of another area that reach
-    only problems below its level (二(二)5 指导督促基层, rules/areas/discovery.yaml
-    discovery_province_city_offices_guide) or only its own level's (二(一)1(3) 各级扶贫办要承担同级扶贫开发领导小组日常
-    事务, discovery_province_city_offices_own_level): no part the text gives it in this area's work (review41b D1).
-    The second is read as the county's keeper of the lists is (一(三)): a record naming no body at the city or the
-    province does not show the office had a problem placed there, as at the county it does not show the keeper had it,
-    so receiving_level_body decides who stands for the level, as it does for the same problem placed below."""
+    """Whether a level's one holder of a kind's handling (``held``) holds it only by duties of no part in the area's
+    work (of another area, or by another section's words: :func:`_area_work`) that reach only problems below its
+    level (二(二)5 指导督促基层, rules/areas/discovery.yaml discovery_province_city_offices_guide) or only its own
+    level's (二(一)1(3) 各级扶贫办要承担同级扶贫开发领导小组日常事务, discovery_province_city_offices_own_level): no
+    part the text gives it in this area's work (review41b D1). The second is read as the county's keeper of the lists
+    is (一(三)): a record naming no body at the city or the province does not show the office had a problem placed
+    there, as at the county it does not show the keeper had it, so receiving_level_body decides who stands for the
+    level, as it does for the same problem placed below."""
     if len(held) != 1:
         return False
     duties = next(iter(held.values()))
-    return bool(duties) and all(policy.duty_area[d] != area and policy.duties[d].reach in ("below", "own_level")
+    return bool(duties) and all(not _area_work(policy, area, d) and policy.duties[d].reach in ("below", "own_level")
                                 for d in duties)
+
+
+def _area_work(policy: PolicyView, area: str, duty: str) -> bool:
+    """Whether ``duty`` gives its holder a part in ``area``'s own work (:func:`_guides_only`,
+    :func:`pressing_department`): a duty of the area by a clause of the area's own section. The discovery area lists
+    二(一)1(3) 各级扶贫办要承担同级扶贫开发领导小组日常事务 (discovery_province_city_offices_own_level) for its own
+    kinds too; its words are 二(一)'s daily business, the same for a specific problem as for a water problem, and give
+    the office no more of a part in a specific problem of its level than in a water one (review44 D2's over-blame,
+    left there for the discovery area's own kinds).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> _area_work(p, "discovery", "discovery_province_city_offices_own_level")
+    False
+    >>> _area_work(p, "discovery", "discovery_province_city_offices_guide")
+    True
+    >>> _area_work(p, "water", "discovery_province_city_offices_guide")
+    False
+    """
+    if policy.duty_area[duty] != area:
+        return False
+    own = policy.areas[area].clause
+    clause = policy.duties[duty].clause
+    # (a duty of the area quoting 一 — 一(三)'s lists, 一(一)'s find — has no section of another area: the area's)
+    return not any(a.clause != own and _under(clause, a.clause) for a in policy.areas.values())
+
+
+def _under(clause: str, section: str) -> bool:
+    """Whether ``clause`` is ``section`` or one of its items (二(六)1(3) under 二(六)1, not 二(六)10 under 二(六)1).
+
+    >>> _under("二(一)1(3)", "二(一)"), _under("二(六)10", "二(六)1"), _under("二(二)5", "二(二)")
+    (True, False, True)
+    """
+    return clause.startswith(section) and (len(clause) == len(section) or not (
+        section[-1].isdigit() and clause[len(section)].isdigit()))
 
 
 def pressing_department(policy: PolicyView, area: str, kind: str | None, level: str, line: str | None,
@@ -769,7 +805,7 @@ def pressing_department(policy: PolicyView, area: str, kind: str | None, level: 
             if bodies[b].level == level and (role_too or not bodies[b].role)
             # (nor a duty a parameter switches on for the body — water_policy_health_departments' 市卫健: the choice
             # of receiver rests on no other reading)
-            and any(policy.duty_area[d] == area and policy.duties[d].scope != "area_holders"
+            and any(_area_work(policy, area, d) and policy.duties[d].scope != "area_holders"
                     and "assistance" not in policy.duties[d].kinds and policy.switch_of(d, b) is None
                     for d in ds)))
 
@@ -854,7 +890,7 @@ def tied_elsewhere(policy: PolicyView, area: str, kind: str, prank: int, body: s
         got = tuple(dict.fromkeys(
             d for st in _TIED_STAGES for d in (policy.reaching(policy.stage_holders(area, kind, st, line),
                                                                prank, area, kind, st).get(body) or ())
-            if policy.duty_area[d] == area and policy.duties[d].scope != "area_holders"))
+            if _area_work(policy, area, d) and policy.duties[d].scope != "area_holders"))
         if got:
             return got
     return ()
