@@ -86,12 +86,6 @@ _LEVEL_DIGITS = dict(LEVEL_DIGITS)
 #: ``tuple.__new__``: makes a named tuple from a tuple of its fields without its Python ``__new__``.
 _new_tuple = tuple.__new__
 
-#: The reading that the province's and city's poverty offices press every area's rectification as
-#: 省市有关部门 (二(二)5) (review43b R1): under false the office presses on that duty alone only where the record shows
-#: it acting (its finder or an assignee). Which duty it reads is data (its ``presses_only_acting``, read through
-#: :func:`pressing_where_acting`); the id stays for the batch path's check that a record under false is decided by
-#: the reference path.
-OFFICES = "offices_press_every_area"
 #: The four failures of 一(四); main responsibility follows from them at the level they occur.
 FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
 #: Concealing a problem (瞒报漏报) and missing it (应发现未发现) exclude each other for one body.
@@ -596,7 +590,7 @@ class Decider:
         got: tuple[dict[str, str], frozenset[str] | None] | None = self.__dict__.get("_narrowed_duties")
         if got is None:
             policy = self.policy
-            narrowed = {d: p for d, p in pressing_where_acting(policy).items() if not policy.parameter(p)}
+            narrowed = {d: p for d, p in self._acting_only.items() if not policy.parameter(p)}
             holders = frozenset(b for d in narrowed for b in policy.duties[d].holders) if narrowed else None
             got = self.__dict__["_narrowed_duties"] = (narrowed, holders)
         return got

@@ -756,10 +756,15 @@ def _area_work(policy: PolicyView, area: str, duty: str) -> bool:
     """
     if policy.duty_area[duty] != area:
         return False
-    own = policy.areas[area].clause
-    clause = policy.duties[duty].clause
-    # (a duty of the area quoting 一 — 一(三)'s lists, 一(一)'s find — has no section of another area: the area's)
-    return not any(a.clause != own and _under(clause, a.clause) for a in policy.areas.values())
+    # (kept per policy view: placements ask it for every duty of every holder they weigh, and it walks every area)
+    memo: dict[tuple[str, str], bool] = policy._memo("derive: area work", dict)
+    got = memo.get((area, duty))
+    if got is None:
+        own = policy.areas[area].clause
+        clause = policy.duties[duty].clause
+        # (a duty of the area quoting 一 — 一(三)'s lists, 一(一)'s find — has no section of another area: the area's)
+        got = memo[area, duty] = not any(a.clause != own and _under(clause, a.clause) for a in policy.areas.values())
+    return got
 
 
 def _under(clause: str, section: str) -> bool:
