@@ -160,7 +160,7 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
     if port == 0:
         # uvicorn would bind a port of its own and this line say ":0" (each of --workers another port; ux44): one is
         # picked here, as late as can be, and every worker listens on it
-        port, picked = free_port(host), " (--port 0: a free port, picked now)"
+        port, picked = check_port(host, 0), " (--port 0: a free port, picked now)"
     shown = f"[{host}]" if ":" in host else host  # (an IPv6 address in a URL is in brackets)
     click.echo(f"responsibility: serving on http://{shown}:{port}{picked} (docs at /docs; decision log "
                f"{decision_log})", err=True)
@@ -194,15 +194,6 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
         if svc.log is not None and svc.log.lost:  # an audit trail with holes: not a clean stop (review22b R22b-7)
             click.echo(f"error: {svc.log.failing()}", err=True)
             sys.exit(2)
-
-
-def free_port(host: str) -> int:
-    """A port of ``host`` nothing listens on now (the kernel's pick for port 0)."""
-    import socket
-
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
 
 
 def _hangup_stops() -> None:

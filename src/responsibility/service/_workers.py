@@ -60,8 +60,9 @@ def _cannot_listen(host: str, port: int, exc: OSError) -> str:
     return f"cannot listen on {host}:{port}: {exc.strerror or exc}{why}"
 
 
-def check_port(host: str, port: int) -> None:
-    """:class:`~responsibility.ResponsibilityError` (one line) when ``host:port`` cannot be listened on."""
+def check_port(host: str, port: int) -> int:
+    """The port ``host:port`` binds (for port 0, the free one the kernel picks); a
+    :class:`~responsibility.ResponsibilityError` (one line) when it cannot be listened on."""
     from .._errors import ResponsibilityError
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -69,6 +70,7 @@ def check_port(host: str, port: int) -> None:
         with socket.socket(family, socket.SOCK_STREAM) as sock:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((host, port))
+            return int(sock.getsockname()[1])
     except OSError as exc:
         raise ResponsibilityError(_cannot_listen(host, port, exc)) from None
 
