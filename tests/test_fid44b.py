@@ -25,6 +25,8 @@ import pytest
 from responsibility import Policy
 from responsibility.policy._model import Stage
 
+from .verdicts import batch_and_answers
+
 JOINED = "joined_records_both_halves"
 RECEIVER = "receiving_level_body"
 VILLAGE = "330127100219"
@@ -216,16 +218,5 @@ def _records() -> list[dict[str, Any]]:
 def test_the_batch_gives_what_who_answers_gives(policy: Policy, params: dict[str, Any]) -> None:
     """responsibility.batch over these records: every finding row (reason included) as who_answers gives it."""
     view = policy.with_parameters(**params) if params else policy
-    records = _records()
-    a = view.assess(records)
-    assert a.rejected == 0 and a.assessed == len(records)
-    cols = ["problem", "area", "level", "body", "name", "place", "basis", "liability", "clauses", "reason"]
-    got = [tuple(x) for x in a.findings[cols].astype(object).itertuples(index=False)]
-    want = []
-    for r in records:
-        v = view.who_answers(r)
-        for f in v.findings:
-            d = f.to_dict("zh")
-            want.append((v.problem, v.context.problem.area, d["level"], d["body"], d["name"], d["place"], d["basis"],
-                         d["liability"], ";".join(d["clauses"]), d["reason"]))
+    got, want = batch_and_answers(view, _records())
     assert got == want and len(got) > 60

@@ -41,3 +41,20 @@ def found(v: Any) -> set[tuple[str, str]]:
 def rested(v: Any) -> set[str]:
     """The ids of the interpretations and parameters the verdict ``v`` rests on."""
     return {i.id for i in v.interpretations}
+
+
+def batch_and_answers(view: Any, records: list[dict[str, Any]]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """``view.assess(records)``'s finding rows (reason included, every record assessed, none rejected) and the same
+    rows as ``who_answers`` gives them, record by record: the batch path must equal the reference."""
+    a = view.assess(records)
+    assert a.rejected == 0 and a.assessed == len(records)
+    cols = ["problem", "area", "level", "body", "name", "place", "basis", "liability", "clauses", "reason"]
+    got = [tuple(x) for x in a.findings[cols].astype(object).itertuples(index=False)]
+    want = []
+    for r in records:
+        v = view.who_answers(r)
+        for f in v.findings:
+            d = f.to_dict("zh")
+            want.append((v.problem, v.context.problem.area, d["level"], d["body"], d["name"], d["place"], d["basis"],
+                         d["liability"], ";".join(d["clauses"]), d["reason"]))
+    return got, want
