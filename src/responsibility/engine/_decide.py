@@ -295,6 +295,11 @@ class Decider:
         self._quotes_parameters: tuple[dict[str, str], dict[str, Any]] | None = None
         #: Each duty whose pressing a bool parameter's false narrows, with the parameter (:func:`pressing_where_acting`)
         self._acting_only = pressing_where_acting(policy)
+        #: Each duty whose pressing a bool parameter's true widens to the bodies the record shows acting
+        #: (:func:`pressing_also_acting`), with the parameter, and the holders of any of them
+        self._also_acting = pressing_also_acting(policy)
+        self._also_holders = frozenset(b for d in self._also_acting for b in policy.duties[d].holders)
+        self._acting_reach: dict[tuple[str, str, str, int], bool] = {}  # :meth:`_acting_reaches`
         self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}  # :meth:`_static`
         self._static_bases: dict[tuple[Any, ...], _StaticBase] = {}  # :meth:`_static_base`: its key less the severity
         self._withheld: dict[tuple[str, int], tuple[str, ...]] = {}  # :meth:`withheld`
@@ -467,7 +472,8 @@ class Decider:
         # keys of identities: keyed by the shape and the placements' keys, the two look-ups hashed and compared long
         # nested tuples on every verdict read (~a third of what a verdict's re-decisions cost beside derive).
         rec = problem.__dict__
-        at = (rec["area"], rec["kind"], rec["severity"], bool(plan.mains), tuple(ctx.rests_on))
+        at = (rec["area"], rec["kind"], rec["severity"], bool(plan.mains), tuple(ctx.rests_on),
+              self._acting_named(problem))
         todo = self._todos.get(at)
         if todo is None:
             found = self._todo(problem, bool(plan.mains), ctx.rests_on)
@@ -526,7 +532,8 @@ class Decider:
         # ids with what a plan reads of the fact: engine/_compile's tokens, never reused), in place of the
         # placement's key of a tuple per hit (:meth:`_placement`), which it decides: a look-up by a tuple of ints.
         at = (rec["area"], rec["kind"], rec["severity"], ctx.line, facts[0]["prank"] if facts else None,
-              tuple(sorted(ctx.knew)) if ctx.knew else (), fired, self._offices_acting(problem))
+              tuple(sorted(ctx.knew)) if ctx.knew else (), fired, self._offices_acting(problem),
+              self._acting_pressers(problem))
         got = self._by_fired.get(at)
         if got is None:
             placed, _, key = self._placement(problem, jurisdiction, facts, hits, ctx, self.compiled)
@@ -545,7 +552,7 @@ class Decider:
         pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
               facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
               tuple([(rule.id, fact.get("body"), fact.get("later"), fact.get("nod")) for rule, fact in hits]),
-              self._offices_acting(problem))
+              self._offices_acting(problem), self._acting_pressers(problem))
         placed = self._placements.get(pk)
         if placed is not None:
             return placed, False, pk
@@ -553,7 +560,7 @@ class Decider:
         if len(self._placements) >= PLANS_KEPT:
             self._placements.clear()
         canon = self._canon
-        key = (*pk[:7], tuple(map(canon, pk[7])), pk[8])
+        key = (*pk[:7], tuple(map(canon, pk[7])), *pk[8:])
         self._placements[tuple([canon(x) if type(x) is tuple else x for x in key])] = untracked(placed, Plan)
         return placed, True, pk
 
@@ -564,8 +571,9 @@ class Decider:
         knew the problem or passed it down, whether a deadline came from a parameter, what the
         verdict rests on without a finding); and each rule that fired (which says the area, kind,
         failure, level and liability) with what the placing and the findings read of its fact:
-        the body it names, its level, escalation and self-rectification. Main responsibility
-        follows from these (:meth:`_plan`). ``fired``: that last part as the compiled engine gives it
+        the body it names, its level, escalation and self-rectification; then the offices and the departments the
+        record shows acting where a parameter reads them (:meth:`_offices_acting`, :meth:`_acting_pressers`). Main
+        responsibility follows from these (:meth:`_plan`). ``fired``: that last part as the compiled engine gives it
         (:meth:`CompiledEngine.fire_read`: for derive's facts a number per fact standing for it), else read here from
         ``hits``."""
         if fired is None:
@@ -580,7 +588,7 @@ class Decider:
         return (engine, rec["severity"], ctx.line, facts[0]["prank"] if facts else None,
                 tuple(sorted(ctx.knew)) if ctx.knew else (), tuple(sorted(ctx.passed)) if ctx.passed else (),
                 tuple(sorted(ctx.handed)) if ctx.handed else (), ctx.deadline_from_parameter,
-                tuple(ctx.rests_on), fired, self._offices_acting(problem))
+                tuple(ctx.rests_on), fired, self._offices_acting(problem), self._acting_pressers(problem))
 
     def _narrowed(self) -> tuple[dict[str, str], frozenset[str] | None]:
         """The duties a bool parameter in force false narrows to the bodies the record shows acting (its
@@ -623,6 +631,83 @@ class Decider:
             del raw[k]
         return tuple(dict.fromkeys(p for _, p in gone))
 
+    def _acting_named(self, problem: Problem) -> tuple[tuple[str, str], ...]:
+        """The bodies the record shows acting (its finder, a body handed it) that hold a duty a bool parameter's true
+        widens the pressing of (``presses_also_acting``: acting_departments_press, 二(二)5), each with that duty,
+        under either value (what :meth:`_todo` decides again); () for a record naming none, as most do."""
+        holders = self._also_holders
+        if not holders:
+            return ()
+        rec = problem.__dict__
+        found = rec["discovered"].body if rec.get("discovered") is not None else None
+        named = {b for b in (found, *[h.to_body for h in rec.get("handled") or ()]) if b is not None and b in holders}
+        if not named:
+            return ()
+        duties = self.policy.duties
+        return tuple(sorted((b, d) for b in named for d in self._also_acting if b in duties[d].holders))
+
+    def _acting_pressers(self, problem: Problem) -> tuple[tuple[str, str], ...]:
+        """Those of :meth:`_acting_named` whose parameter is true: the bodies (with the duty) that press through that
+        duty where the kind does not concern them (:meth:`_acting_added`); what a plan reads of them."""
+        named = self._acting_named(problem)
+        if not named:
+            return ()
+        policy, also = self.policy, self._also_acting
+        return tuple(x for x in named if policy.parameter(also[x[1]]))
+
+    def _acting_reaches(self, area: str, body: str, duty: str, prank: int) -> bool:
+        """Whether ``body``, shown acting, presses through ``duty`` (:meth:`_acting_added`) a problem of ``area`` placed
+        at level rank ``prank``: the duty applies and reaches it as pressing (二(二)5 指导督促基层: placed below the
+        holder's level, at a grassroots one), and the body's line holds a duty of the area (按照职责分工: 二(六)5(6)
+        省市行业主管部门 in water, 二(六)4(6) 省市住房城乡建设部门 in housing; ``line_concerned`` with no kind) — the
+        kind's own division of duties is what the parameter reads past, the area's is not."""
+        key = (area, body, duty, prank)
+        got = self._acting_reach.get(key)
+        if got is None:
+            policy = self.policy
+            got = self._acting_reach[key] = (policy.duty_applies(duty)
+                                             and policy.duty_reaches(duty, body, prank, None, None, "supervision")
+                                             and policy.line_concerned(area, body))
+        return got
+
+    def _acting_added(self, area: str, prank: int,
+                      got: list[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]],
+                      acting: tuple[tuple[str, str], ...], rectifiers: set[tuple[Any, str]]
+                      ) -> list[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]]:
+        """``got`` (:meth:`_placed_hits`) with each of ``acting`` (:meth:`_acting_pressers`: a province's or city's
+        department the record shows holding the problem, under acting_departments_press) placed as a presser on the
+        supervision hits of its level. 二(二)5 省市有关部门：加大调研指导和问题核查力度，负责指导督促基层问题发现和
+        整改: the department whose own 调研督导 found the problem, or that was handed it, is such a 有关部门
+        whatever the kind's own duties give its line.
+
+        The hit is one of its level's own pressing (its rule's holders are of that level: the level presses under
+        supervision_scope, as the record shows it had the problem), of an assignee below it (not a peer). The body
+        reaches the problem (:meth:`_acting_reaches`); it is not the assignee or one it leads, nor the assignee's
+        co-assignee answering 整改不到位 (one failure); and it is not placed otherwise already (through the kind's own
+        duties it presses as they say, and rests on nothing of this). Only on a hit of no principle (a principle's
+        extra clauses are its holders', not this body's)."""
+        policy = self.policy
+        rank = policy.level_rank
+        normal = {key for _, _, placings in got for key, _ in placings}
+        out = []
+        for rule, fact, placings in got:
+            if rule.basis == "supervision" and rule.holders and not rule.extra_clauses:
+                level = policy.bodies[rule.holders[0].body].level
+                lvl, assignee = fact.get("lvl"), fact.get("body")
+                more = []
+                for body, duty in acting:
+                    key = (body, "supervision", rule.liability)
+                    if policy.bodies[body].level != level or key in normal or lvl is None or lvl >= rank[level] \
+                            or (assignee and (body == assignee or assignee in policy.under(body))) \
+                            or (fact.get("id"), body) in rectifiers or (("lvl", lvl), body) in rectifiers \
+                            or not self._acting_reaches(area, body, duty, prank):
+                        continue
+                    more.append((key, (duty,)))
+                if more:
+                    placings = (*placings, *more)
+            out.append((rule, fact, placings))
+        return out
+
     def _plan(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
               ctx: Context, eng: _Engine) -> Plan:
         """Place ``hits`` (and main responsibility where a failure was found, 一(四)) and make the
@@ -633,7 +718,7 @@ class Decider:
         sector = ctx.line  # (the record's sector's, or the line the departments it names give: derive, review23 #2)
         area, kind = problem.area, problem.kind
         raw: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]] = {}
-        self._place_at(area, kind, prank, hits, sector, 0, raw)
+        self._place_at(area, kind, prank, hits, sector, 0, raw, self._acting_pressers(problem))
         offices_aside = self._offices_aside(problem, raw)
         placed = self.without_knowers_missing(raw, ctx.knew)
         failed = self.failure_levels(placed)
@@ -732,6 +817,12 @@ class Decider:
         for p in rests:
             for value in self._other_values(p):
                 todo.setdefault((p, value), "reading")
+        # a department the record shows acting presses under a parameter's true where the kind does not concern it
+        # (presses_also_acting: acting_departments_press): decided again under its other value, a finding made only
+        # under true links it, and a verdict false leaves one out of names it (the findings change, as a switch's)
+        for _, duty in self._acting_named(problem):
+            p = self._also_acting[duty]
+            todo.setdefault((p, not policy.parameter(p)), "switch")
         for p, (old, new) in policy.what_if.items():
             if p in policy.parameters and old != new and old in self._other_values(p):
                 todo[(p, old)] = "what_if"
@@ -1042,7 +1133,7 @@ class Decider:
                ctx: Context) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
         """Findings keyed by (body, basis, liability): the hits behind each and its duties."""
         prank = self.policy.level_rank[coded(problem.place)[1]]  # (as derive reads it)
-        placed = self.place_hits(problem.area, problem.kind, prank, hits, ctx.line)
+        placed = self.place_hits(problem.area, problem.kind, prank, hits, ctx.line, self._acting_pressers(problem))
         return self.without_knowers_missing(placed, ctx.knew)
 
     def failure_levels(self, placed: Mapping[tuple[str, str, str], Any]) -> set[int]:
@@ -1054,23 +1145,28 @@ class Decider:
                 if basis in FAILURES and policy.bodies[body].kind not in quiet}
 
     def place_hits(self, area: str, kind: str | None, prank: int, hits: list[Hit], sector: str | None = None,
+                   acting: tuple[tuple[str, str], ...] = ()
                    ) -> dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]]:
         """:meth:`_place` for a problem in ``area``/``kind`` whose place's level has rank ``prank``
-        and whose line is ``sector`` (one fact's hits; concealment is applied by :meth:`_place`)."""
+        and whose line is ``sector`` (one fact's hits; concealment is applied by :meth:`_place`); ``acting``: the
+        record's :meth:`_acting_pressers` (the batch's fast path has none: its records naming one take the reference
+        path)."""
         out: dict[tuple[str, str, str], tuple[list[Hit], tuple[str, ...]]] = {}
-        for rule, fact, placings in self._placed_hits(area, kind, prank, hits, sector):
+        for rule, fact, placings in self._placed_hits(area, kind, prank, hits, sector, acting):
             for key, duties in placings:
                 _placed(out, key, (rule, fact), duties)
         return out
 
     def _placed_hits(self, area: str, kind: str | None, prank: int, hits: list[Hit], sector: str | None,
-                  ) -> Iterator[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]]:
+                     acting: tuple[tuple[str, str], ...] = (),
+                     ) -> Iterator[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]]:
         """Each hit with what it places (:meth:`_placing`), less the 指导督促 of a body that the same fact makes
         answer as its rectifier: a level assigned the problem as a whole whose department of the record's line
         answers 整改不到位 does not also press itself (一(四) 交办问题整改落实不到位: one failure; review25
         R25-10) — nor, handed the problem beside another body of its level, press that body's part of the same
         rectification (县财政局 and the school both handed unpaid aid: finance answers 整改不到位, not 指导督促 too;
-        review43b R3)."""
+        review43b R3). ``acting``: the departments the record shows acting that press also where the kind does not
+        concern them (:meth:`_acting_added`)."""
         got = [(rule, fact, self._placing(area, kind, prank, rule, fact, sector)) for rule, fact in hits]
         rectifiers = {(fact.get("id"), key[0]) for rule, fact, placings in got if rule.basis == "not_rectified"
                       for key, _ in placings}
@@ -1078,17 +1174,20 @@ class Decider:
             rectifiers |= {(("lvl", fact.get("lvl")), key[0]) for rule, fact, placings in got
                            if rule.basis == "not_rectified" and fact.get("lvl") is not None for key, _ in placings
                            if key[0] == fact.get("body")}  # (a body the record itself handed it)
-        for rule, fact, placings in got:
-            if rectifiers and rule.basis == "supervision":
-                placings = tuple(p for p in placings if (fact.get("id"), p[0][0]) not in rectifiers
-                                 and (("lvl", fact.get("lvl")), p[0][0]) not in rectifiers)
-            yield rule, fact, placings
+        if rectifiers:
+            got = [(rule, fact, tuple(p for p in placings if (fact.get("id"), p[0][0]) not in rectifiers
+                                      and (("lvl", fact.get("lvl")), p[0][0]) not in rectifiers)
+                    if rule.basis == "supervision" else placings) for rule, fact, placings in got]
+        if acting:
+            got = self._acting_added(area, prank, got, acting, rectifiers)
+        yield from got
 
     def _place_at(self, area: str, kind: str | None, prank: int, hits: list[Hit], sector: str | None,
-                  start: int, out: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]]) -> None:
+                  start: int, out: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]],
+                  acting: tuple[tuple[str, str], ...] = ()) -> None:
         """:meth:`place_hits` into ``out``, each hit named by its rule's id and its position
         (from ``start``), as a :class:`Plan` keeps it."""
-        for pos, (rule, _, placings) in enumerate(self._placed_hits(area, kind, prank, hits, sector), start):
+        for pos, (rule, _, placings) in enumerate(self._placed_hits(area, kind, prank, hits, sector, acting), start):
             for key, duties in placings:
                 _placed(out, key, (rule.id, pos), duties)
 
@@ -2036,6 +2135,15 @@ def pressing_where_acting(policy: PolicyView) -> dict[str, str]:
     二(二)5 省市有关部门, which does not list its departments). Data, not code: no duty is named here."""
     return {d: p.id for p in policy.parameters.values() if p.type == "bool"
             for d in p.presses_only_acting if d in policy.duties}
+
+
+def pressing_also_acting(policy: PolicyView) -> dict[str, str]:
+    """Each duty a bool parameter lists in ``presses_also_acting`` (rules/parameters.yaml), with the parameter: under
+    its true the duty's holders that the record shows acting press a rectification through it also where the
+    problem's kind does not concern them (:meth:`Decider._acting_added`; acting_departments_press: 二(二)5 省市有关部门,
+    which does not list its departments). Data, not code: no duty is named here."""
+    return {d: p.id for p in policy.parameters.values() if p.type == "bool"
+            for d in p.presses_also_acting if d in policy.duties}
 
 
 def decider_of(policy: PolicyView) -> Decider:

@@ -489,6 +489,14 @@ class Parameter(Term, _Dated):
         "their level: the problem's finder (discovered.body) or a body handed it (handled[].to_body). A finding "
         "through one of them alone says it rests on the parameter, under either value (二(二)5 省市有关部门…"
         "负责指导督促基层问题发现和整改, which does not list its departments: offices_press_every_area).")
+    presses_also_acting: list[Id] = Field(
+        default_factory=list,
+        description="A bool parameter's duties (rules/areas/) whose holders, under the value true, also press a "
+        "rectification (the supervision stage) through that duty where the problem's kind does not concern them, "
+        "where the record shows them acting at the pressing level: the problem's finder (discovered.body) or a body "
+        "handed it (handled[].to_body), of a line holding a duty of the problem's area. A finding made so says it "
+        "rests on the parameter, and a verdict the other value changes says so (二(二)5 省市有关部门…"
+        "负责指导督促基层问题发现和整改, which does not list its departments: acting_departments_press).")
     choices_zh: dict[str, Annotated[str, StringConstraints(min_length=1, max_length=40)]] | None = (
         Field(None, description="A choice parameter's choices in Chinese, by id (`own_and_level_above: 本级及上一级`): "
               "how Chinese output writes a value, `中文（id）` (the id is what `--set` takes). Every choice is named "
@@ -521,10 +529,14 @@ class Parameter(Term, _Dated):
 
     @model_validator(mode="after")
     def _acting_only_on_a_bool(self) -> Parameter:
-        """Only a bool parameter has a false under which its duties press only where the record shows them acting."""
+        """Only a bool parameter has a value under which its duties press only (or also) where the record shows them
+        acting."""
         if self.presses_only_acting and self.type != "bool":
             raise ValueError(f"parameter {self.id!r}: presses_only_acting lists the duties a bool parameter's false "
                              f"reading narrows; this one is of type {self.type!r}: remove presses_only_acting")
+        if self.presses_also_acting and self.type != "bool":
+            raise ValueError(f"parameter {self.id!r}: presses_also_acting lists the duties a bool parameter's true "
+                             f"reading widens; this one is of type {self.type!r}: remove presses_also_acting")
         return self
 
     @model_validator(mode="after")

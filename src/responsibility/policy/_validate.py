@@ -374,6 +374,11 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
             if did not in all_duties:
                 out.append(_ref(Where(pw.positions, ("parameters", i)), ("presses_only_acting", j), "duty", did,
                                 all_duties))
+        for j, did in enumerate(prm.presses_also_acting):
+            # the duty whose pressing the parameter's true widens to the bodies the record shows acting
+            if did not in all_duties:
+                out.append(_ref(Where(pw.positions, ("parameters", i)), ("presses_also_acting", j), "duty", did,
+                                all_duties))
     return out
 
 
