@@ -50,6 +50,9 @@ class EagerDecider(Decider):
     def decide_parsed(self, problem: Any, jurisdiction: Any, eng: Any, *, today: Any = None) -> Verdict:
         facts, ctx = derive(problem, self.policy, today)
         hits = eng.fire(problem.domain, facts)
+        # (_place places the departments the record shows acting that press under acting_departments_press, as the
+        # plans do, Decider._acting_added; a finding made so rests on the reading through switched_rests' links below,
+        # which decide the record again under its other value: fid45b)
         placed = self._place(problem, jurisdiction, hits, ctx)
         failed = self.failure_levels(placed)
         if failed:
