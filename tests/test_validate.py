@@ -49,12 +49,14 @@ def drop_duties_citing(rules: Path, clause: str) -> int:
                 for stage, ids in (holder.get(field) or {}).items():
                     holder[field][stage] = [i for i in ids if i not in gone]
         f.write_text(yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    # (a parameter names the duties its false narrows, presses_only_acting: a reference to them as a stage's is; fid44)
+    # (a parameter names the duties its false narrows, presses_only_acting, or its true widens, presses_also_acting: a
+    # reference to them as a stage's is; fid44, fid45b)
     pf = rules / "parameters.yaml"
     params = yaml.load(pf.read_text(encoding="utf-8"), Loader=_LOADER)
     for p in params["parameters"]:
-        if "presses_only_acting" in p:
-            p["presses_only_acting"] = [i for i in p["presses_only_acting"] if i not in gone]
+        for field in ("presses_only_acting", "presses_also_acting"):
+            if field in p:
+                p[field] = [i for i in p[field] if i not in gone]
     pf.write_text(yaml.dump(params, Dumper=_DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return len(gone)
 
