@@ -320,6 +320,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     anonymous_handover_steps(c, t)
     own_level_receipts(c, t)
     late_pass_ons(c, t, limit)
+    astray_steps(c, t)
     co_assignees(c, t)
     if receivers is not None or conceal_role:
         standing_alternatives(c, t)
@@ -763,6 +764,37 @@ def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:
     late = asg[c.hon[asg].astype(np.int64) > first[c.hp[asg], c.hby[asg]] + limit]
     if len(late):
         c.slow[c.hp[late]] = True
+
+
+def astray_steps(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record with another level's assignment to a named body the text
+    gives no part in the problem's kind, followed (on its day or later) by an assignment by the level it went to:
+    engine/_facts.py ``_reached`` may read that step as the 交办 to the level, under either value of
+    assignment_to_body_without_part (check44 #1), where the fast path sets it aside as irregular_step's. The shape is
+    read loosely (no body's part in the area or the kind, any level below): the reference path decides the rest."""
+    if not len(c.hp) or UNRELATED not in t.policy.parameters or IRREGULAR not in t.policy.parameters:
+        return
+    asg = np.flatnonzero(c.hact != REPORTED)
+    at = asg[(c.htb[asg] >= 0) & (c.hto[asg] < c.hby[asg])]
+    if not len(at):
+        return
+    w = c.hp[at]
+    a, kc, b = pick(c.area, w), pick(c.kind, w), c.htb[at]
+    keep = ~(t.part[a, kc, b] & t.kind_part[a, kc, b]) & ~c.slow[w]
+    at, w = at[keep], w[keep]
+    if not len(at):
+        return
+    # (one sorted key (record, level, day) per assignment: a step has a later one by its level where the first key
+    # at or after its own (record, level to, day) is of the same record and level)
+    nr, shift = t.max_rank + 1, np.int64(1 << 32)
+    day0 = int(c.hon[asg].min())
+    keys = np.sort((c.hp[asg].astype(np.int64) * nr + c.hby[asg]) * shift + (c.hon[asg].astype(np.int64) - day0))
+    asked = w.astype(np.int64) * nr + c.hto[at]
+    found = keys[np.minimum(np.searchsorted(keys, asked * shift + (c.hon[at].astype(np.int64) - day0)),
+                            len(keys) - 1)]
+    hit = found // shift == asked
+    if hit.any():
+        c.slow[w[hit]] = True
 
 
 def co_assignees(c: Cols, t: Tables) -> None:

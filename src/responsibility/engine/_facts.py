@@ -1395,6 +1395,27 @@ def _main_outside(policy: PolicyView, area: str, kind: str | None, prank: int) -
                      and policy.level_rank[policy.bodies[b].level] > prank)
 
 
+def _reached(h: Mapping[str, Any], steps: list[Any], d_level: str, to_right: Callable[[Any], bool]) -> bool:
+    """Whether the record shows that ``h``, another level's assignment to a named body the text gives no part in the
+    problem's kind (assignment_to_body_without_part), reached the level it went to: that level itself assigned the
+    problem on or after its day, and nothing else of the record gave the level the problem by then — it did not find
+    it, and no step of another level to it that counts (``to_right``) came on or before that assignment. The level
+    then sorted it by category itself (一(三) 县级建立问题发现和整改情况台账，按照问题类别、办理权限等因素，列出
+    问题清单、责任清单、整改清单): the step handed it the problem, whichever body it named, and whatever the level then
+    did with it — in time or late — is the level's, as if the step had named no body (check44 #1: the city answered
+    未按程序交办 for a problem the county had routed to 县财政局 two days later). A report back up is no such sign: it
+    may be the body named returning what is not its own, which the parameter reads."""
+    level, on = h["to_level"], h["on"]
+    if d_level == level:
+        return False
+    for s in steps:
+        if s["by_level"] == level and s["action"] == "assigned" and s["on"] >= on and not any(
+                o is not h and o["to_level"] == level and o["by_level"] != level and o["on"] <= s["on"] and to_right(o)
+                for o in steps):
+            return True
+    return False
+
+
 def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -> tuple[list[Fact], Context]:
     """The facts of ``problem`` (already checked by ``parse_problem``) and their context."""
     # The record's fields read once from the models' dicts: an attribute of a pydantic model is read through its
@@ -1548,16 +1569,21 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # county keep the lists by category (县级建立…台账，按照问题类别…列出…整改清单) — whose rectifiers then answer
         # 整改不到位 (一(四) 对交办问题整改落实不到位的), as assignment_without_rectification_duty (level_holds) reads
         # a body with some part. A level's own hand-over within itself is not this: it still holds the problem (its
-        # own 分类交办). Either way a verdict with such a step rests on the parameter.
-        for i, h in enumerate(steps):
-            b = h["to_body"]
-            if b is not None and h["action"] == "assigned" and "_role" not in h \
-                    and rank[h["to_level"]] < rank[h["by_level"]] and rank[h["to_level"]] in own_levels \
-                    and h["to_level"] in policy.roles and not policy.has_kind_part(area, kind, b, line):
-                if UNRELATED not in ctx.rests_on:
-                    ctx.rests_on.append(UNRELATED)
-                if setting.unrelated:
-                    steps[i] = {**h, "to_body": None, "_step": h}  # (``_step``: the record's step, for its index)
+        # own 分类交办). Either way a verdict with such a step rests on the parameter — unless the record shows the
+        # step reached that level (:func:`_reached`): then it is the 交办 to the level under either value, as if it
+        # named no body, and rests on nothing (check44 #1).
+        # (each step's reach read before any is cleared: another such step is no sign of its level's holding)
+        astray = [i for i, h in enumerate(steps)
+                  if h["to_body"] is not None and h["action"] == "assigned" and "_role" not in h
+                  and rank[h["to_level"]] < rank[h["by_level"]] and rank[h["to_level"]] in own_levels
+                  and h["to_level"] in policy.roles and not policy.has_kind_part(area, kind, h["to_body"], line)]
+        reached = [_reached(steps[i], steps, d_level, to_right) for i in astray]
+        for i, got in zip(astray, reached, strict=True):
+            if not got and UNRELATED not in ctx.rests_on:
+                ctx.rests_on.append(UNRELATED)
+            if setting.unrelated or got:
+                # (``_step``: the record's step, for its index; ``_astray``: its body is never one that held it)
+                steps[i] = {**steps[i], "to_body": None, "_step": steps[i], "_astray": True}
     no_duty: set[int] = set()  # (the ids of such steps' dicts: the findings of their groups rest on the parameter)
     if steps and setting.level_holds is not None:
         # An assignment to a body with a part in the problem's kind but no duty to rectify it, at a level where a body
@@ -2100,7 +2126,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 # never passing it on, was named only under unresolved)
                 handed_to: list[str] = []
                 for h in steps:
-                    to = h.get("_step", h)["to_body"]
+                    to = _named(h)
                     if h["to_level"] == level and to is not None and to not in standing and to not in handed_to \
                             and hands(h):
                         handed_to.append(to)
@@ -2293,7 +2319,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 # who held it: the body the record shows was handed it (one assignment_without_rectification_duty read
                 # as to the level, ``_step``), else as for a level that had a report through no body named
                 # (receiving_level_body), the level's role where that body was itself handed it only late
-                late_holder: str = body or lead.get("_step", lead)["to_body"] or ""
+                late_holder: str = body or _named(lead) or ""
                 by_receiver = 0
                 if not late_holder and setting.receive_role is not None:
                     receiver = receiving_body(policy, area, kind, level, sector, prank)
@@ -2303,7 +2329,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             ctx.rests_on.append(RECEIVER)
                         if setting.receive_role:
                             late_holder = receiver
-                            if any(x["to_level"] == level and x.get("_step", x)["to_body"] == receiver
+                            if any(x["to_level"] == level and _named(x) == receiver
                                    and x["on"] > due for x in steps):
                                 late_holder = policy.roles[level]
                 ctx.received.setdefault(rank[level], got_on)
@@ -2483,6 +2509,17 @@ def _passed_aside(steps: list[Any], handled: list[Any], level: str, start: dt.da
     return " ".join(out)
 
 
+def _named(h: Mapping[str, Any]) -> str | None:
+    """The body step ``h`` handed the problem to, as the record names it — also where
+    assignment_without_rectification_duty read it as to the level as a whole (``_step``: that body, with a part in the
+    kind, received it then) — but not one the text gives no part in the kind, whose step was read as to its level
+    (``_astray``: assignment_to_body_without_part, or the level's own later step, :func:`_reached`): such a body holds
+    nothing of it (二(二)3 涉及本部门问题), and the level's holder stands for it (a late pass-on had named 县民宗局
+    未及时交办上报)."""
+    named: str | None = h["to_body"] if "_astray" in h else h.get("_step", h)["to_body"]
+    return named
+
+
 def _index(handled: list[Any], x: Any) -> int:
     """The index in the record's ``handled`` of step ``x`` (its fields' dict, or a copy of them with ``_step``)."""
     x = x.get("_step", x)
@@ -2510,7 +2547,7 @@ def _later(steps: Iterable[Any], level: str, body: str, due: dt.date, hands: Cal
     for h in steps:
         # (the body the record names, though assignment_without_rectification_duty read the step as to the level as
         # a whole: the record shows when that body received it)
-        to = h.get("_step", h)["to_body"]
+        to = _named(h)
         if h["to_level"] == level and to is not None and to != body and hands(h):
             first.setdefault(to, h["on"])  # the steps are in day order
     later = []
