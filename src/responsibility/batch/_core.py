@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from ..engine._compile import SCOPE, SHOWN_SCOPE, shown_field, shown_ranks
 from ..engine._decide import CONCEALED as HID_BASIS
-from ..engine._decide import CONTEXT_FIELDS, pressing_where_acting
+from ..engine._decide import CONTEXT_FIELDS, pressing_also_acting, pressing_where_acting
 from ..engine._decide import MISSED as MISSED_BASIS
 from ..engine._facts import (
     ASIDE_REPORT,
@@ -322,6 +322,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     late_pass_ons(c, t, limit)
     astray_steps(c, t)
     co_assignees(c, t)
+    acting_pressers(c, t)
     if receivers is not None or conceal_role:
         standing_alternatives(c, t)
     ok = ~c.slow
@@ -829,6 +830,25 @@ def co_assignees(c: Cols, t: Tables) -> None:
     many = keys[(counts > 1) & np.isin(keys, named_at)]
     if len(many):
         c.slow[(many // nr).astype(np.int64)] = True
+
+
+def acting_pressers(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record naming, as its finder or a body handed it, a holder of a
+    duty a bool parameter's true widens the pressing of (``presses_also_acting``: ``acting_departments_press``, 二(二)5
+    省市有关部门): under true such a department presses the rectification below it where the kind does not concern it
+    (engine/_decide.py ``Decider._acting_added``), and under either value the verdict is decided again under the
+    other (``Decider._todo``); the fast path places each fact alone and reads neither. Rare: a province's or city's
+    department named in the record."""
+    also = pressing_also_acting(t.policy)
+    if not also:
+        return
+    idx = np.array(sorted({t.body_index[b] for d in also for b in t.policy.duties[d].holders if b in t.body_index}),
+                   np.int64)
+    if not len(idx):
+        return
+    c.slow |= c.disc & np.isin(c.dbody, idx)
+    if len(c.htb):
+        c.slow[c.hp[np.isin(c.htb, idx)]] = True
 
 
 def implied_assignees(c: Cols, t: Tables, pr: I64, hp: I32, hact: I32, hby: I32, hto: I32, hon: I32, got: I64,
