@@ -30,7 +30,7 @@ from .._errors import ResponsibilityError
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import ANONYMOUS, Principal, TokenStore
-from ._batch import Assessors, Batch, check_media_type
+from ._batch import Assessors, Batch, check_media_type, scenario_body
 from ._errors import ApiError, check_encoding, from_library, install, printable, too_large, too_slow
 from ._log import DecisionLog, digest, findings_hash
 from ._models import ErrorOut, VerdictOut, VersionOut
@@ -204,6 +204,10 @@ class Service:
         who = self.caller(request)
         raw = await read_json(request, self.settings.max_body, self.settings.body_seconds)
         input_hash = digest(raw)
+        if (refused := scenario_body(raw, request.url.path)) is not None:
+            self.record(who, endpoint, refused.status, started=started, input=input_hash, error=refused.type,
+                        field=refused.field)
+            raise refused
         self.check_place(who, endpoint, raw, input_hash)
         try:
             return who, input_hash, compute(raw)
