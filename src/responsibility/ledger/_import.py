@@ -692,6 +692,16 @@ class RowReader:
             if found in self.ids["body"]:
                 return str(found)
             raise ProblemError(f, f"unknown body {s!r}; {body_hint(self.policy, s, level)}", code="unknown_body")
+        if vocab == "level" and self.jurisdiction is not None and (found := self.jurisdiction.named(s.strip())):
+            # a place's name in a level's column (整改层级: 文昌镇) was told "write one of 村、乡镇（街道）…", never
+            # that it is a place's name nor which level that place is (ux45; a record's level says so: level_hint)
+            zh = {i: n for n, i in self.names[vocab].items()} if self.names[vocab] else {}
+            theirs = " or ".join(dict.fromkeys(zh.get(x.level, x.level) for x in found))
+            listed = "、".join(zh.get(i, i) for i in sorted(self.ids[vocab], key=lambda i: self.policy.level_rank[i]))
+            raise ProblemError(f, f"unknown level {s!r}; {s!r} is a place's name ({found[0].code}"
+                               f"{', …' if len(found) > 1 else ''}), not a level: write its level, {theirs} (a level "
+                               f"is one of {listed}); the place the problem lies in is the row's division code",
+                               code="unknown_level")
         from difflib import get_close_matches
 
         known = [*self.names[vocab], *self.ids[vocab]]
