@@ -282,7 +282,8 @@ class Event:
             from difflib import get_close_matches
 
             close = get_close_matches(str(kind), TYPES, n=1)
-            named = "; ".join(f"{t} ({'、'.join(w)})" if w else t for t, w in _type_names().items())
+            # (", ": the service's suggestion is what follows a message's last "; ", which was the list's last type)
+            named = ", ".join(f"{t} ({'、'.join(w)})" if w else t for t, w in _type_names().items())
             hint = f"did you mean {close[0]!r}?" if close else f"use one of {named}"
             raise ProblemError("type", f"unknown event type {shown(kind)}; {hint}", record=problem,
                                code="unknown_event_type")
