@@ -167,3 +167,21 @@ def test_an_unknown_event_types_suggestion_lists_every_type() -> None:
         Event.parse({"problem": "p", "type": "bogus", "on": "2021-06-18"}, entered_by="x")
     err = from_library(caught.value)
     assert err.body()["error"]["suggestion"].startswith("use one of registered (登记), discovered (发现)"), err.body()
+
+
+# ---------------------------------------------------------------- a ledger's own export, imported to copy it
+
+
+def test_importing_a_ledgers_export_says_it_is_a_report_not_a_copy(ledger: Ledger, tmp_path: Path) -> None:
+    """Before: exit 0, the problems imported and every assignment and deadline gone, with only the note of columns no
+    field matched (docs/ledger.md says an export is a report; the import did not)."""
+    book = tmp_path / "county.xlsx"
+    ledger.export_xlsx(book, as_of="2021-06-20")
+    copy = Ledger.create(tmp_path / "copy.db")
+    result = copy.import_file(book, entered_by="x")
+    assert result.imported == result.rows > 0, result
+    assert any("is a workbook `ledger export` wrote: a report, not a copy of a ledger" in n for n in result.notes), \
+        result.notes
+    # an office's own workbook gets no such note
+    office = copy.import_file(ROOT / "examples" / "ledger" / "county-ledger.xlsx", entered_by="x")
+    assert not any("`ledger export` wrote" in n for n in office.notes), office.notes

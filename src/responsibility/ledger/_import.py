@@ -430,6 +430,10 @@ def _header(rows: Iterator[tuple[int, list[Any]]], mapping: Mapping_ | None
     return seen[0][0], _names(seen[0][1]), itertools.chain(seen[1:], rows)
 
 
+#: The sheets ``ledger export`` writes first (问题清单、责任清单、整改清单): a workbook with all three is one.
+_EXPORTED = frozenset({"问题清单", "责任清单", "整改清单"})
+
+
 def _workbook_table(p: Path, sheet: str | None, mapping: Mapping_ | None, notes: list[str],
                     result: ImportResult | None = None) -> tuple[list[str], Iterable[tuple[int, list[Any]]]]:
     from ._xlsx import Book
@@ -466,6 +470,13 @@ def _workbook_table(p: Path, sheet: str | None, mapping: Mapping_ | None, notes:
     if n > 1:
         notes.append(f"{p.name}: the headers of sheet {first!r} are on row {n}; the row(s) above them (a title) "
                      "were not read")
+    if set(book.names) >= _EXPORTED:
+        # a ledger's own export, imported to copy the ledger: exit 0, each problem imported, and every assignment,
+        # report and deadline gone without a word past the note of unmatched columns (ux45)
+        notes.append(f"{p.name} is a workbook `ledger export` wrote: a report, not a copy of a ledger — its lists "
+                     "carry no history (assignments, reports, their deadlines, concealments), so only the problems and "
+                     "their discovery are imported, and the verdicts of this ledger will differ from the one it came "
+                     "from; a ledger is copied as its database file (docs/ledger.md, \"Excel as offices use it\")")
 
     def body() -> Iterator[tuple[int, list[Any]]]:
         try:
