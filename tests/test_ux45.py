@@ -185,3 +185,20 @@ def test_importing_a_ledgers_export_says_it_is_a_report_not_a_copy(ledger: Ledge
     # an office's own workbook gets no such note
     office = copy.import_file(ROOT / "examples" / "ledger" / "county-ledger.xlsx", entered_by="x")
     assert not any("`ledger export` wrote" in n for n in office.notes), office.notes
+
+
+# ---------------------------------------------------------------- a record file sent as it is
+
+
+@pytest.mark.parametrize(("body", "command"), [
+    ("# my-problem.yaml\nid: WC-2021-001\narea: 饮水安全\n", "who"),
+    ("id,area,place\nWC-1,water,330127101207\n", "assess"),
+])
+def test_a_yaml_or_csv_record_file_sent_for_a_verdict_is_told_what_answers_it(client: Any, body: str,
+                                                                               command: str) -> None:
+    """Before: 400 naming what the body is, with "send one JSON object (Content-Type: application/json)"."""
+    r = client.post("/v1/verdict", content=body.encode(), headers=TOKEN)
+    assert r.status_code == 400, r.text
+    suggestion = r.json()["error"]["suggestion"]
+    assert suggestion.startswith("send the record as one JSON object"), suggestion
+    assert f"`responsibility {command} FILE`" in suggestion, suggestion

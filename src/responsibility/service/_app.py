@@ -288,6 +288,11 @@ async def read_json(request: Request, limit: int, seconds: float | None = None) 
             found = not_json_lines(body[:LOOK], whole=len(body) <= LOOK)
             if found is not None and found[1] not in ("json", None):  # what it is, as /v1/assess tells it
                 where += f"; {found[0]}"
+                if found[1] in ("yaml", "csv") and not request.url.path.startswith("/v1/ledger/"):
+                    # (a record file sent as it is, `curl -d @my-problem.yaml`, was told only "send one JSON object")
+                    command = "who" if found[1] == "yaml" else "assess"
+                    hint = f"send the record as one JSON object (docs/records.md; the same fields as the " \
+                        f"{found[1].upper()}); a {found[1].upper()} file is answered by `responsibility {command} FILE`"
         raise ApiError(400, f"the request body is not valid JSON ({where})", type="RequestError", field="(body)",
                        suggestion=hint) from None
 
