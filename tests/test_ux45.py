@@ -202,3 +202,28 @@ def test_a_yaml_or_csv_record_file_sent_for_a_verdict_is_told_what_answers_it(cl
     suggestion = r.json()["error"]["suggestion"]
     assert suggestion.startswith("send the record as one JSON object"), suggestion
     assert f"`responsibility {command} FILE`" in suggestion, suggestion
+
+
+# ---------------------------------------------------------------- an upload named as the server's ledger
+
+
+@pytest.mark.parametrize("upload", ["county.db", "county.db.csv"])
+def test_an_upload_named_as_the_servers_ledger_does_not_learn_its_name(tmp_path: Path, upload: str,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: 422 "the server's ledger: not a .csv or .xlsx file" — the words that hide the ledger's path (here as
+    `serve --ledger county.db` gives it, relative) told the caller that the server's ledger is called county.db."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, TokenStore, create_app, token_hash
+
+    monkeypatch.chdir(tmp_path)
+    Ledger.create("county.db")
+    tokens = TokenStore.from_data({"tokens": [{"name": "ux45", "role": "county", "jurisdiction": "330127",
+                                               "sha256": token_hash("secret-ux45")}]})
+    with TestClient(create_app(Settings(tokens=tokens, ledger="county.db")), raise_server_exceptions=False) as c:
+        r = c.post("/v1/ledger/import", files={"file": (upload, b"\x00\x01 not a ledger\n")}, headers=TOKEN)
+    assert r.status_code == 422, r.text
+    message = r.json()["error"]["message"]
+    assert "server's ledger" not in message, message
+    assert upload.endswith(".csv") or f"uploaded-{upload}" in message, message

@@ -498,6 +498,10 @@ def install(app: FastAPI, svc: Service) -> None:
                     raise ApiError(422, "the form has no file (field 'file')", type="RequestError", field="file",
                                    suggestion="send the ledger as the form field 'file'")
                 name = _safe_name(upload.filename or "upload.csv")
+                if names_ledger(name, svc.settings.ledger):
+                    # (an upload named as the server's ledger file was told "the server's ledger: not a .csv …", the
+                    # words that hide its path, which told the caller the ledger's file name: ux45)
+                    name = f"uploaded-{name}"
                 if FilePath(name).suffix.lower() not in (".csv", ".xlsx", ".xlsm"):
                     raise ApiError(422, f"{name}: not a .csv or .xlsx file", type="RequestError", field="file",
                                    suggestion="upload the ledger as .xlsx or .csv")
