@@ -227,3 +227,27 @@ def test_an_upload_named_as_the_servers_ledger_does_not_learn_its_name(tmp_path:
     message = r.json()["error"]["message"]
     assert "server's ledger" not in message, message
     assert upload.endswith(".csv") or f"uploaded-{upload}" in message, message
+
+
+@pytest.mark.parametrize("as_list", [False, True])
+def test_a_problem_record_sent_as_an_event_is_told_what_a_ledger_takes(tmp_path: Path, as_list: bool,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: 422 "field 'problem': is required: the id of the problem the event is about" (`ledger add` says what a
+    ledger takes instead since newcomer41; the service did not)."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, TokenStore, create_app, token_hash
+
+    monkeypatch.chdir(tmp_path)
+    Ledger.create("county.db")
+    tokens = TokenStore.from_data({"tokens": [{"name": "ux45", "role": "county", "jurisdiction": "330127",
+                                               "sha256": token_hash("secret-ux45")}]})
+    body = [RECORD] if as_list else RECORD
+    with TestClient(create_app(Settings(tokens=tokens, ledger="county.db")), raise_server_exceptions=False) as c:
+        r = c.post("/v1/ledger/events", json=body, headers=TOKEN)
+    assert r.status_code == 422, r.text
+    err = r.json()["error"]
+    assert err["code"] == "not_an_event" and err["field"] == ("[0].problem" if as_list else "problem"), err
+    assert "this is a problem record ('2021-0042'" in err["message"], err
+    assert "POST /v1/verdict" in err["suggestion"], err
