@@ -775,6 +775,11 @@ def _not_json_lines(head: bytes, whole: bool) -> tuple[str, str | None] | None:
     if len(cells) >= 2:
         shown_cells = ", ".join(repr(c[:20]) for c in cells[:4]) + (", …" if len(cells) > 4 else "")
         return f"{shown} reads as a CSV row of {len(cells)} cells ({shown_cells})", "csv"
+    if len(cells) == 1 and (wide := next((c for c in "，；" if text.count(c) >= 2), None)) is not None:
+        # (a header typed with a Chinese input method was "not JSON, nor is any line after it" over HTTP, ux45: as
+        # `assess FILE.csv` says it of its header, ux44)
+        return f"{shown} reads as a CSV row whose cells are separated by {_WIDE_SEPARATORS[wide]}, which CSV does " \
+            "not read as separators: write ASCII commas (,) between the cells", "csv"
     sep = next((c for c in "\t;|" if c in text), None)
     if sep is not None:
         name = {"\t": "tabs", ";": "semicolons", "|": "bars"}[sep]

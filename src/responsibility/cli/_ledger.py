@@ -144,16 +144,12 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
     from .._errors import ProblemError
 
     events, pos, many = _read_records(file, "an event object")
-    if record := next((e for e in events if _is_a_record(e)), None):
+    from ..ledger._events import record_not_events
+
+    if (at := next((i for i, e in enumerate(events) if record_not_events(e)), None)) is not None:
         # located as any bad event is (file:line:column of the record), and naming the field an event lacks
-        raise located(ProblemError(
-            "problem", f"this is a problem record ({record.get('id')!r}: id, area, place …; no 'problem' field), "
-            "not ledger events: a ledger "
-            "takes a problem as events, one per thing that happened — registered (area, kind, place, severity), "
-            "discovered (level, channel), assigned or reported (by_level, to_level; an assignment's deadline), "
-            "整改情况报告 (rectified_on's day), each with its day as on and the record's id as problem "
-            "(examples/ledger/events.yaml; docs/ledger.md, \"Events by hand\")", code="not_an_event"),
-            pos, events.index(record), many)
+        raise located(ProblemError("problem", record_not_events(events[at]) or "", code="not_an_event"),
+                      pos, at, many)
     with _open(target, rules_dir, jurisdiction) as ledger:
         try:
             stored = ledger.append(events, entered_by=entered_by)
@@ -197,13 +193,6 @@ def _stored_all_the_same(stored: str) -> Iterator[None]:
 
             why = f"its report could not be written ({_describe(exc)})"
         raise OutputError(f"{stored}: {why}") from None
-
-
-def _is_a_record(item: Any) -> bool:
-    """Whether ``item`` is a problem record rather than an event: the README's ``my-problem.yaml`` given to ``ledger
-    add`` was told only "field 'problem': is required" (newcomer41)."""
-    return (isinstance(item, dict) and "problem" not in item and "type" not in item and "id" in item
-            and bool({"area", "domain", "place"} & item.keys()))
 
 
 #: Fields an event file may carry (``Event.to_dict`` writes them, so an exported event reads back) that the ledger

@@ -282,7 +282,8 @@ class Event:
             from difflib import get_close_matches
 
             close = get_close_matches(str(kind), TYPES, n=1)
-            named = "; ".join(f"{t} ({'、'.join(w)})" if w else t for t, w in _type_names().items())
+            # (", ": the service's suggestion is what follows a message's last "; ", which was the list's last type)
+            named = ", ".join(f"{t} ({'、'.join(w)})" if w else t for t, w in _type_names().items())
             hint = f"did you mean {close[0]!r}?" if close else f"use one of {named}"
             raise ProblemError("type", f"unknown event type {shown(kind)}; {hint}", record=problem,
                                code="unknown_event_type")
@@ -489,3 +490,17 @@ def events_from_record(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     if record.get("rectified_on"):
         out.append({"problem": pid, "type": "rectified", "on": record["rectified_on"]})
     return sorted(out, key=lambda e: (e["type"] != "registered", str(e["on"])))
+
+
+def record_not_events(item: Any) -> str | None:
+    """Why ``item`` is a problem record rather than an event (what ``ledger add`` and ``POST /v1/ledger/events`` say
+    of it), else ``None``: the README's ``my-problem.yaml`` given to ``ledger add`` was told only "field 'problem': is
+    required" (newcomer41), and over HTTP still was (ux45)."""
+    if not (isinstance(item, dict) and "problem" not in item and "type" not in item and "id" in item
+            and {"area", "domain", "place"} & item.keys()):
+        return None
+    return (f"this is a problem record ({item.get('id')!r}: id, area, place …; no 'problem' field), not ledger events: "
+            "a ledger takes a problem as events, one per thing that happened — registered (area, kind, place, "
+            "severity), discovered (level, channel), assigned or reported (by_level, to_level; an assignment's "
+            "deadline), 整改情况报告 (rectified_on's day), each with its day as on and the record's id as problem "
+            "(examples/ledger/events.yaml; docs/ledger.md, \"Events by hand\")")

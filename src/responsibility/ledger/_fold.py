@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .._errors import JurisdictionError, ProblemError
-from ._events import Event, ledger_named, shown, type_named
+from ._events import FIELDS, Event, ledger_named, shown, type_named
 
 #: Status ids, in the order a problem moves through them (names in ``columns.yaml``).
 STATUSES = ("registered", "discovered", "reported", "assigned", "rectified", "verified", "closed", "merged")
@@ -272,6 +272,23 @@ def _term_hint(policy: Any, kind: str, value: Any, ids: Iterable[str]) -> str:
     from ._compat import term_hint
 
     return term_hint(policy, kind, str(value).strip(), list(ids))
+
+
+def _level_hint(policy: Any, jurisdiction: Any, e: Event, field: str, value: Any, ids: Iterable[str]) -> str:
+    """What event ``e`` is told for ``value`` in its level ``field``: a place's name (``to_level: 文昌镇``) is said to
+    be one, with the levels the field takes and the field the body goes in, as a record's level is (ux44 gave records
+    this; an event was told "did you mean '镇'", which never said the name was a place's); else :func:`_term_hint`."""
+    from ._compat import level_hint
+
+    said = level_hint(policy, jurisdiction, field, str(value).strip(), list(ids))
+    body = {"by_level": "by_body", "level": "body"}.get(field)
+    if body is not None and body in FIELDS[e.type] and "; and where the problem lies" in said:
+        # (the record's hint names a body field for its own level fields only: to_level's, discovered.level's)
+        said = said.replace("; and where the problem lies",
+                            f"; `{body}` names the body at that level (an id or a Chinese name), and where the "
+                            "problem lies", 1)
+    # an event has no `place` of its own: its problem's is in its registered event
+    return said.replace("the record's `place`", "the problem's `place` (its registered event's)")
 
 
 class Folder:
@@ -534,8 +551,8 @@ class Folder:
                            f"{_term_hint(policy, 'severity', d['severity'], sev)}",
                            "bad_value")
             if d.get("level") is not None and d["level"] not in rank:
-                self._fail(e, "level", f"unknown level {d['level']!r}; {_term_hint(policy, 'level', d['level'], rank)}",
-                           "unknown_level")
+                said = _level_hint(policy, j, e, "level", d["level"], rank)
+                self._fail(e, "level", f"unknown level {d['level']!r}; {said}", "unknown_level")
             from ._compat import parse_code
 
             try:
@@ -587,7 +604,7 @@ class Folder:
         def level(name: str) -> int:
             v = d[name]
             if v not in rank:
-                self._fail(e, name, f"unknown level {v!r}; {_term_hint(policy, 'level', v, rank)}", "unknown_level")
+                self._fail(e, name, f"unknown level {v!r}; {_level_hint(policy, j, e, name, v, rank)}", "unknown_level")
             return rank[v]
 
         def body(name: str, at: str | None) -> None:

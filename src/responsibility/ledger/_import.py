@@ -430,6 +430,10 @@ def _header(rows: Iterator[tuple[int, list[Any]]], mapping: Mapping_ | None
     return seen[0][0], _names(seen[0][1]), itertools.chain(seen[1:], rows)
 
 
+#: The sheets ``ledger export`` writes first (问题清单、责任清单、整改清单): a workbook with all three is one.
+_EXPORTED = frozenset({"问题清单", "责任清单", "整改清单"})
+
+
 def _workbook_table(p: Path, sheet: str | None, mapping: Mapping_ | None, notes: list[str],
                     result: ImportResult | None = None) -> tuple[list[str], Iterable[tuple[int, list[Any]]]]:
     from ._xlsx import Book
@@ -466,6 +470,13 @@ def _workbook_table(p: Path, sheet: str | None, mapping: Mapping_ | None, notes:
     if n > 1:
         notes.append(f"{p.name}: the headers of sheet {first!r} are on row {n}; the row(s) above them (a title) "
                      "were not read")
+    if set(book.names) >= _EXPORTED:
+        # a ledger's own export, imported to copy the ledger: exit 0, each problem imported, and every assignment,
+        # report and deadline gone without a word past the note of unmatched columns (ux45)
+        notes.append(f"{p.name} is a workbook `ledger export` wrote: a report, not a copy of a ledger — its lists "
+                     "carry no history (assignments, reports, their deadlines, concealments), so only the problems and "
+                     "their discovery are imported, and the verdicts of this ledger will differ from the one it came "
+                     "from; a ledger is copied as its database file (docs/ledger.md, \"Excel as offices use it\")")
 
     def body() -> Iterator[tuple[int, list[Any]]]:
         try:
@@ -692,6 +703,16 @@ class RowReader:
             if found in self.ids["body"]:
                 return str(found)
             raise ProblemError(f, f"unknown body {s!r}; {body_hint(self.policy, s, level)}", code="unknown_body")
+        if vocab == "level" and self.jurisdiction is not None and (found := self.jurisdiction.named(s.strip())):
+            # a place's name in a level's column (整改层级: 文昌镇) was told "write one of 村、乡镇（街道）…", never
+            # that it is a place's name nor which level that place is (ux45; a record's level says so: level_hint)
+            zh = {i: n for n, i in self.names[vocab].items()} if self.names[vocab] else {}
+            theirs = " or ".join(dict.fromkeys(zh.get(x.level, x.level) for x in found))
+            listed = "、".join(zh.get(i, i) for i in sorted(self.ids[vocab], key=lambda i: self.policy.level_rank[i]))
+            raise ProblemError(f, f"unknown level {s!r}; {s!r} is a place's name ({found[0].code}"
+                               f"{', …' if len(found) > 1 else ''}), not a level: write its level, {theirs} (a level "
+                               f"is one of {listed}); the place the problem lies in is the row's division code",
+                               code="unknown_level")
         from difflib import get_close_matches
 
         known = [*self.names[vocab], *self.ids[vocab]]

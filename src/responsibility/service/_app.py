@@ -30,7 +30,7 @@ from .._errors import ResponsibilityError
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import ANONYMOUS, Principal, TokenStore
-from ._batch import Assessors, Batch, check_media_type
+from ._batch import Assessors, Batch, check_media_type, scenario_body
 from ._errors import ApiError, check_encoding, from_library, install, printable, too_large, too_slow
 from ._log import DecisionLog, digest, findings_hash
 from ._models import ErrorOut, VerdictOut, VersionOut
@@ -204,6 +204,10 @@ class Service:
         who = self.caller(request)
         raw = await read_json(request, self.settings.max_body, self.settings.body_seconds)
         input_hash = digest(raw)
+        if (refused := scenario_body(raw, request.url.path)) is not None:
+            self.record(who, endpoint, refused.status, started=started, input=input_hash, error=refused.type,
+                        field=refused.field)
+            raise refused
         self.check_place(who, endpoint, raw, input_hash)
         try:
             return who, input_hash, compute(raw)
@@ -284,6 +288,11 @@ async def read_json(request: Request, limit: int, seconds: float | None = None) 
             found = not_json_lines(body[:LOOK], whole=len(body) <= LOOK)
             if found is not None and found[1] not in ("json", None):  # what it is, as /v1/assess tells it
                 where += f"; {found[0]}"
+                if found[1] in ("yaml", "csv") and not request.url.path.startswith("/v1/ledger/"):
+                    # (a record file sent as it is, `curl -d @my-problem.yaml`, was told only "send one JSON object")
+                    command = "who" if found[1] == "yaml" else "assess"
+                    hint = f"send the record as one JSON object (docs/records.md; the same fields as the " \
+                        f"{found[1].upper()}); a {found[1].upper()} file is answered by `responsibility {command} FILE`"
         raise ApiError(400, f"the request body is not valid JSON ({where})", type="RequestError", field="(body)",
                        suggestion=hint) from None
 

@@ -401,6 +401,27 @@ class Assessors:
             return got
 
 
+def scenario_body(record: Any, endpoint: str) -> ApiError | None:
+    """The 422 for a body (or the first line of a batch) that is a scenario (``{"name": …, "problem": {…}, "expect":
+    …}``) or a scenario file (``{"scenarios": […]}``) rather than a problem record, else ``None``: each was refused
+    as a record with "field 'name': unknown field" (ux45; ``assess`` and ``who`` say what a scenario file is, ux44)."""
+    if not isinstance(record, dict) or "id" in record:
+        return None
+    if "scenarios" in record:
+        what = "a scenario file's content ({\"scenarios\": […]}, the record of each with the findings expected of it)"
+    elif "problem" in record and ("expect" in record or "name" in record):
+        what = "a scenario (a problem record under 'problem', with the findings expected of it)"
+    else:
+        return None
+    many = endpoint == "/v1/assess"
+    part = "each scenario's 'problem', one to a line" if many else "a scenario's 'problem' object alone"
+    where = "the request body's first line" if many else "the request body"
+    return ApiError(422, f"{where} is {what}, not a problem record: send {part}",
+                    type="ProblemError", field="(record)", code="not_an_object",
+                    suggestion=f"send {part}; `responsibility test FILE` runs a scenario file and checks its "
+                    "expected findings")
+
+
 def check_json_lines(head: bytes, *, whole: bool, charset: str | None = None) -> None:
     """415 for a body that is plainly not JSON lines (:func:`~responsibility.batch._io.not_json_lines`;
     ``head``: its start as UTF-8, read in the ``charset`` Content-Type declares)."""
@@ -420,6 +441,8 @@ def check_json_lines(head: bytes, *, whole: bool, charset: str | None = None) ->
                            "no row holds a problem's steps of handling), so it cannot be assessed",
                            type="RequestError", field="(body)",
                            suggestion=f"send problem records, one per line (docs/records.md); {verdicts}")
+        if (err := scenario_body(record, "/v1/assess")) is not None:
+            raise err
         return
     what, fmt = found
     if fmt == "json":

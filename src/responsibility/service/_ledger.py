@@ -36,6 +36,7 @@ from .._errors import LedgerError, OutputError, ProblemError, ResponsibilityErro
 from .._files import is_text_encoding
 from .._json import kind_of
 from ..ledger import Event
+from ..ledger._events import record_not_events
 from ..ledger._ledger import MAX_DAYS, MAX_SEQ
 from ..ledger._lists import json_rows as frame_rows
 from ..ledger._xlsx import TooManyRows
@@ -234,6 +235,13 @@ def install(app: FastAPI, svc: Service) -> None:
             # A client that sends the day's new events as a list need not special-case a day with none.
             svc.record(who, endpoint, 200, started=started, input=input_hash, events=0)
             return _json([])
+        for i, e in enumerate(items):  # a problem record sent as an event: what a ledger takes instead (ux45)
+            if (said := record_not_events(e)) is not None:
+                at = f"[{i}]." if isinstance(raw, list) else ""
+                svc.record(who, endpoint, 422, started=started, input=input_hash, error="ProblemError")
+                raise ApiError(422, f"field '{at}problem': {said}", type="ProblemError", field=f"{at}problem",
+                               code="not_an_event", suggestion="send events (docs/ledger.md, \"Events by hand\"); a "
+                               "problem record is answered by POST /v1/verdict")
         # Each event read by the ledger's own parser, so that the problem and place checked are the
         # ones it stores (a number 777 is problem "777", " CA-1 " is "CA-1"); one it refuses is
         # left for it to name.
@@ -498,6 +506,10 @@ def install(app: FastAPI, svc: Service) -> None:
                     raise ApiError(422, "the form has no file (field 'file')", type="RequestError", field="file",
                                    suggestion="send the ledger as the form field 'file'")
                 name = _safe_name(upload.filename or "upload.csv")
+                if names_ledger(name, svc.settings.ledger):
+                    # (an upload named as the server's ledger file was told "the server's ledger: not a .csv …", the
+                    # words that hide its path, which told the caller the ledger's file name: ux45)
+                    name = f"uploaded-{name}"
                 if FilePath(name).suffix.lower() not in (".csv", ".xlsx", ".xlsm"):
                     raise ApiError(422, f"{name}: not a .csv or .xlsx file", type="RequestError", field="file",
                                    suggestion="upload the ledger as .xlsx or .csv")
