@@ -108,6 +108,32 @@ def other_day_hint(value: Any, *, cell: bool = True) -> str | None:
     return f"{_show(value)} is not a date as records write it; write {iso} (YYYY-MM-DD)" + (_IN_EXCEL if cell else "")
 
 
+#: Excel's day numbers a date column not formatted as dates holds (20,000 is 1954-10-03, 80,000 is 2119-01-10): a
+#: number so, or its digits, where a day is due is told the day it counts (ux44 left: "44256 is not a date").
+EXCEL_DAYS = range(20_000, 80_001)
+
+
+def excel_day_hint(value: Any, *, cell: bool = True) -> str | None:
+    """What a day given as Excel's day number (``44256``, or its text) is told — the day it counts and its
+    ``YYYY-MM-DD`` —, else ``None``: one message for a record's dates, a ledger event's and a workbook's cells.
+    Never read as that day: a number in a day's place may be anything else as well. ``cell``: as
+    :func:`other_day_hint`'s.
+
+    >>> excel_day_hint(44256, cell=False)
+    '44256 is how Excel counts the day 2021-03-01; write 2021-03-01 (YYYY-MM-DD)'
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif isinstance(value, str):
+        text = (value if value.isascii() else unicodedata.normalize("NFKC", value)).strip()
+        value = int(text) if text.isascii() and text.isdigit() and len(text) == 5 else None
+    if isinstance(value, bool) or not isinstance(value, int) or value not in EXCEL_DAYS:
+        return None
+    day = (dt.date(1899, 12, 30) + dt.timedelta(days=value)).isoformat()
+    where = " when a column is not formatted as dates" if cell else ""
+    return f"{value} is how Excel counts the day {day}{where}; write {day} (YYYY-MM-DD)" + (_IN_EXCEL if cell else "")
+
+
 def parse_day(value: Any, *, cell: bool = True) -> dt.date:
     """A record's date: ``YYYY-MM-DD`` text or a date, between 1900 and 2999.
 
@@ -142,6 +168,8 @@ def parse_day(value: Any, *, cell: bool = True) -> dt.date:
             if (iso := _other_day(text)) is not None:  # Excel's way on Chinese Windows: 2021/5/3
                 # (the message as a template: what matched a day holds no brace)
                 raise _bad("bad_date", other_day_hint(value, cell=cell) or "", {"got": _show(value), "iso": iso})
+            if (serial := excel_day_hint(text, cell=cell)) is not None:  # (what matched five digits holds no brace)
+                raise _bad("bad_date", serial, {"got": _show(value)})
             raise _bad("bad_date", "{got} is not a date; write YYYY-MM-DD",
                                       {"got": _show(value)})
         try:
@@ -151,6 +179,8 @@ def parse_day(value: Any, *, cell: bool = True) -> dt.date:
                                       {"got": text[:10]}) from None
     elif isinstance(value, bool | int | float):
         # (true was "not as the number True", NaN "the number nan": said in JSON's words, as other fields say them)
+        if (serial := excel_day_hint(value, cell=cell)) is not None:
+            raise _bad("bad_date", serial, {})
         raise _bad("bad_date", "a date is written YYYY-MM-DD, not as {got}", {"got": _what(value)})
     else:
         text = str(value)

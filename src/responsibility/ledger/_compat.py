@@ -12,6 +12,7 @@ from ..engine._problem import (
     body_hint,
     canonical_record,
     channel_level_refusal,
+    excel_day_hint,
     level_body_hint,
     level_hint,
     parse_day,
@@ -27,7 +28,7 @@ from ..policy._view import PolicyView
 
 __all__ = ["LEVEL_DIGITS", "Jurisdiction", "Plan", "PolicyView", "Route", "ValueNames", "ancestor_code", "batch_assess",
            "below_community", "body_hint", "canonical_record", "channel_level_refusal", "check_target",
-           "level_body_hint", "level_hint", "level_of",
+           "excel_day_hint", "level_body_hint", "level_hint", "level_of",
            "level_words_of_the_place", "other_period", "parse_code", "parse_day", "parse_problem", "place_name_hint",
            "route", "route_bodies", "stand_in_refusal", "term_hint", "who_answers"]
 

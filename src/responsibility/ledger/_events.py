@@ -40,6 +40,7 @@ from ..engine._problem import (  # one rule for a record's text and an event's
     _NOT_TEXT,
     _noncharacter,
     _whole_number,
+    excel_day_hint,
     other_day_hint,
 )
 
@@ -184,8 +185,8 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
         m = _DAY.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
         if m is None or (m[2] is not None and not _valid_time(m[2])):
             # a day written otherwise (2021/3/1) is told its YYYY-MM-DD, as a record's is (newcomer40)
-            raise ProblemError(field_name, other_day_hint(value) or f"not a date (YYYY-MM-DD): {shown(value)}",
-                               record=problem, code="bad_date")
+            raise ProblemError(field_name, other_day_hint(value) or excel_day_hint(value)
+                               or f"not a date (YYYY-MM-DD): {shown(value)}", record=problem, code="bad_date")
         try:
             day = dt.date.fromisoformat(m[1])
         except ValueError:

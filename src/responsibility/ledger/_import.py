@@ -760,11 +760,12 @@ class RowReader:
                     # 2021-02-30 was told "not a date … (use YYYY-MM-DD)", which it is written as; the day is missing
                     raise ProblemError(f, f"{shown(v)} is not a valid date (no such day); write a day that exists, "
                                        "as YYYY-MM-DD", code="bad_date") from None
-        hint = ""
-        if s.isdigit() and 20_000 <= int(s) <= 80_000:  # Excel's day number of a cell not formatted as a date
-            day = dt.date(1899, 12, 30) + dt.timedelta(days=int(s))
-            hint = f"; {s} is how Excel counts the day {day} when the column is not formatted as dates: format it so"
-        raise ProblemError(f, f"not a date: {shown(v)} (use YYYY-MM-DD){hint}", code="bad_date")
+        from ._compat import excel_day_hint
+
+        # Excel's day number of a cell not formatted as a date: the records' words for it (one message)
+        if (serial := excel_day_hint(v)) is not None:
+            raise ProblemError(f, serial, code="bad_date")
+        raise ProblemError(f, f"not a date: {shown(v)} (use YYYY-MM-DD)", code="bad_date")
 
     def events(self, row: list[Any], entered_by: str) -> list[Event]:
         """The events of one row; :class:`ProblemError` names the field of a bad cell."""
