@@ -836,5 +836,7 @@ def test_level_receives_equals_who_answers(policy: Policy, province: Jurisdictio
     records = ledger(policy, province, 600, seed=44, broken=0.0)
     a = view.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(view, province, records, "compiled")
-    assert sum(UNRELATED in {i.id for i in policy.who_answers(r, jurisdiction=province, today=TODAY).interpretations}
-               for r in records) > 0  # the records exercise it
+    # the records exercise it (the first such record is enough: deciding all 600 again under the shipped value
+    # to count them cost ~3 CPU s and asserted no more)
+    assert any(UNRELATED in {i.id for i in policy.who_answers(r, jurisdiction=province, today=TODAY).interpretations}
+               for r in records)
