@@ -327,6 +327,14 @@ def co_assignee_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> 
     return _referred_by("co_assignees", policy, j, records)
 
 
+def acting_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+    """How many records batch/_core.py acting_pressers sends to the reference path: a province's or city's department
+    holding a presses_also_acting duty named as the finder or a body handed the problem (acting_departments_press,
+    二(二)5 省市有关部门…负责指导督促基层问题发现和整改: under true it may press the rectification below; the fast path
+    places each fact alone and reads neither value)."""
+    return _referred_by("acting_pressers", policy, j, records)
+
+
 def durable_share(records: list[Any]) -> list[int]:
     """The numbers of a third of ``records``, or a little more, that hold every area with each of its kinds and each
     finder's level, and each finder's level concealed or not (and a record that is no mapping): every third record,

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from responsibility import Jurisdiction, Policy
 
 from .strategies import channel_at
-from .test_batch import TODAY, expected, got
+from .test_batch import TODAY, acting_records, expected, got
 
 #: a village of the shipped jurisdiction (every level above it is there)
 PLACE = "330127100219"
@@ -130,7 +130,9 @@ def test_every_line_named_everywhere_equals_who_answers_on_the_fast_path(policy:
     # (session 40: a finder of a level that does not rectify the kind gives no line, and 467 records of the fast path
     # left this set: 2,456 lined and 1,091 referred before, 1,989 and 1,044 after)
     assert len(mine) > 1800
-    assert referred(policy, j, mine) < len(mine) * 3 // 5
+    # (session 45: a province's or city's department named in a record takes the reference path, acting_pressers —
+    # these records name every department, so ~380 more: the bound holds for the rest)
+    assert referred(policy, j, mine) - acting_records(policy, j, mine) < len(mine) * 3 // 5
 
 
 def test_lined_records_with_a_sector_equal_who_answers(policy: Policy) -> None:

@@ -16,6 +16,7 @@ from responsibility import Jurisdiction, Policy
 
 from .test_batch import (
     TODAY,
+    acting_records,
     co_assignee_records,
     d4_records,
     expected,
@@ -192,7 +193,7 @@ def test_a_policy_with_three_periods_gives_who_answers_in_every_input_form(three
     assert least <= sum(r.referred for r in results) <= least + d4_records(three, province, records) \
         + kindless_place_records(three, province, records) + receiver_records(three, province, records) \
         + lined_records(three, province, records) + fid31e_records(three, province, records) \
-        + co_assignee_records(three, province, records)
+        + co_assignee_records(three, province, records) + acting_records(three, province, records)
     a = three.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(three, province, records, "compiled")
     tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
@@ -212,7 +213,7 @@ def test_a_chunk_of_one_period_gives_who_answers(three: Policy, province: Jurisd
     assert least <= sum(r.referred for r in results) <= least + d4_records(three, province, records) \
         + kindless_place_records(three, province, records) + receiver_records(three, province, records) \
         + lined_records(three, province, records) + fid31e_records(three, province, records) \
-        + co_assignee_records(three, province, records)
+        + co_assignee_records(three, province, records) + acting_records(three, province, records)
     a = three.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(three, province, records, "compiled")
 
