@@ -248,6 +248,11 @@ def read_entry(kind: str, key: str, fmt: int) -> object | None:
         got: object = pickle.loads(payload)
     except Exception:
         return None
+    # (an entry read is one in use: _trim keeps the newest by mtime, so without this the first entries written — the
+    # shipped policy's, its areas' rules — went first, however often they were read, and every later cold process
+    # rebuilt them while once-used what-if views stayed)
+    with contextlib.suppress(OSError):
+        os.utime(path)
     return got
 
 
