@@ -251,3 +251,21 @@ def test_a_problem_record_sent_as_an_event_is_told_what_a_ledger_takes(tmp_path:
     assert err["code"] == "not_an_event" and err["field"] == ("[0].problem" if as_list else "problem"), err
     assert "this is a problem record ('2021-0042'" in err["message"], err
     assert "POST /v1/verdict" in err["suggestion"], err
+
+
+# ---------------------------------------------------------------- a scenario where a record goes, in Python
+
+
+@pytest.mark.parametrize("shape", ["scenario", "file"])
+def test_a_scenario_given_to_who_answers_is_told_to_pass_its_problem(policy: Any, shape: str) -> None:
+    """policy.who_answers(scenario) named only the scenario's first key ("field 'name': unknown field"); it now says it
+    is a scenario and to pass its 'problem', and the batch rejects such a row in the same words."""
+    given = SCENARIO if shape == "scenario" else {"scenarios": [SCENARIO]}
+    with pytest.raises(ProblemError) as e:
+        policy.who_answers(given)
+    words = str(e.value)
+    assert "not a problem record" in words and "'problem'" in words
+    assert ("scenario file's content" in words) == (shape == "file")
+    a = policy.assess([given, RECORD])
+    assert (a.records, a.assessed, a.rejected) == (2, 1, 1)
+    assert a.rejects.iloc[0]["reason"] == words

@@ -1722,6 +1722,14 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
             return ProblemError(_path(loc), f"the discovery is given twice, as 'discovered' and as {loc[0]!r}; "
                                 "keep one of the two", record=rid, code=code)
         parent = "problem" if len(loc) == 1 else ("discovered" if loc[0] == "discovered" else "handled")
+        if len(loc) == 1 and ("scenarios" in raw or (isinstance(raw.get("problem"), Mapping)
+                                                      and ("expect" in raw or "name" in raw))):
+            # a scenario (or a scenario file's content) handed where a record goes, in Python: the service and the
+            # commands say so (ux44, ux45); "unknown field" named its first key only
+            what = "a scenario file's content" if "scenarios" in raw else "a scenario (its record is under 'problem')"
+            return ProblemError(_path(loc), f"unknown field: this is {what}, not a problem record; pass the "
+                                "scenario's 'problem' (`responsibility test FILE` runs a scenario file and checks "
+                                "its expected findings)", record=rid, code=code)
         from ..policy._yaml import lookalike  # (a refused record only: a start that reads no YAML never needs it)
 
         key = str(loc[-1]).strip()
