@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from responsibility import Ledger, ProblemError
+from responsibility import Ledger, LedgerError, ProblemError
 
 Run = Callable[..., tuple[int, str, str]]
 ROOT = Path(__file__).resolve().parents[1]
@@ -269,3 +269,22 @@ def test_a_scenario_given_to_who_answers_is_told_to_pass_its_problem(policy: Any
     a = policy.assess([given, RECORD])
     assert (a.records, a.assessed, a.rejected) == (2, 1, 1)
     assert a.rejects.iloc[0]["reason"] == words
+
+
+# ---------------------------------------------------------------- a new ledger named like a data file
+
+
+@pytest.mark.parametrize("name", ["ledger.csv", "台账.xlsx", "county.JSON"])
+def test_a_new_ledger_named_like_a_data_file_is_refused(run_cli: Run, tmp_path: Path, name: str) -> None:
+    """`ledger init ledger.csv` made an SQLite database named .csv without a word (ux45 left it): refused, exit 2, one
+    line naming what a ledger is and a name to use; nothing made. A .db name is still made; Ledger.create the
+    same."""
+    target = tmp_path / name
+    code, out, err = run_cli("ledger", "init", str(target))
+    assert code == 2 and not out and "Traceback" not in err
+    assert "a ledger is an SQLite database" in err and f"{target.stem}.db" in err
+    assert not target.exists()
+    with pytest.raises(LedgerError, match="a ledger is an SQLite database"):
+        Ledger.create(str(target))
+    assert not target.exists()
+    assert run_cli("ledger", "init", str(tmp_path / "county.db"))[0] == 0

@@ -133,6 +133,11 @@ def database_files(target: str) -> list[str]:
     return [] if path is None else [path, *(path + end for end in ("-journal", "-wal", "-shm"))]
 
 
+#: Suffixes of the files a ledger reads and writes (imports, exports, lists, records), never of a new ledger itself.
+_DATA_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".xls", ".json", ".jsonl", ".yaml", ".yml", ".parquet",
+                            ".html", ".md"})
+
+
 def _check_file(target: str, *, creating: bool) -> None:
     """Refuse, as one :class:`LedgerError`, a SQLite ledger path that is a directory, a pipe or
     a device, or a file that is not an SQLite database (SQLite would fail deep inside)."""
@@ -155,6 +160,13 @@ def _check_file(target: str, *, creating: bool) -> None:
         st = os.stat(path)
     except OSError:
         if creating:
+            suffix = os.path.splitext(path)[1].lower()
+            if suffix in _DATA_SUFFIXES:
+                # `ledger init ledger.csv` made an SQLite database named .csv without a word: a user who opens it in
+                # Excel finds binary, and one who meant a CSV ledger never learns there is none (ux45)
+                raise LedgerError(f"{target}: a ledger is an SQLite database (or a PostgreSQL URL), not a {suffix} "
+                                  f"file; name it so (e.g. {os.path.splitext(path)[0]}.db) — a {suffix} file is what "
+                                  "`ledger import` reads and `ledger export` or `ledger list -o` write") from None
             parent = os.path.dirname(path) or "."
             if not os.path.isdir(parent):
                 raise LedgerError(f"{target}: directory {parent} does not exist; create it first") from None
