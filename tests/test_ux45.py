@@ -288,3 +288,22 @@ def test_a_new_ledger_named_like_a_data_file_is_refused(run_cli: Run, tmp_path: 
         Ledger.create(str(target))
     assert not target.exists()
     assert run_cli("ledger", "init", str(tmp_path / "county.db"))[0] == 0
+
+
+# ---------------------------------------------------------------- a file mixing UTF-8 and GB18030 lines
+
+
+def test_a_record_file_mixing_two_encodings_is_told_to_retype_the_line(run_cli: Run, tmp_path: Path) -> None:
+    """A YAML record whose Chinese is UTF-8 but one pasted line GB18030 was told to convert the whole file with
+    `iconv -f GB18030`, which garbles the UTF-8 lines (ux44 left it): it is told the file mixes two encodings and which
+    line to retype; a file of GB18030 alone is still told to convert."""
+    mixed = tmp_path / "m.yaml"
+    utf8 = "id: a\narea: housing\nplace: '330127100219'\nnote: 危房\n".encode()
+    mixed.write_bytes(utf8 + "# 危房\n".encode("gb18030"))
+    code, _, err = run_cli("who", str(mixed))
+    assert code == 2 and "Traceback" not in err
+    assert f"{mixed}:5:" in err and "mixes two encodings" in err and "line 5" in err and "iconv" not in err
+    alone = tmp_path / "g.yaml"
+    alone.write_bytes("# 危房\nid: a\n".encode("gb18030"))
+    code, _, err = run_cli("who", str(alone))
+    assert code == 2 and "mixes" not in err

@@ -851,9 +851,18 @@ def decode_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
                 from None
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise RulesError([Issue(name, line, column, f"not UTF-8 text (byte 0x{data[exc.start]:02x})",
-                                "save it as UTF-8; files from Excel or Chinese Windows are usually GB18030/GBK: "
-                                "iconv -f GB18030 -t UTF-8", "encoding")]) from None
+        before = data[:data.rfind(b"\n", 0, exc.start) + 1].decode("utf-8-sig")
+        if any("\u4e00" <= ch <= "\u9fff" for ch in before):
+            # Chinese read as UTF-8 on the lines before it: the file mixes two encodings, a line pasted from another
+            # program; converting the whole file (iconv -f GB18030) would garble the UTF-8 lines instead (ux44). (Lines
+            # before it, not its own: GB18030's bytes may read as a stray UTF-8 letter or two before they fail.)
+            hint = (f"the text before it is UTF-8, so the file mixes two encodings: retype line {line} (and any "
+                    "other line the editor shows garbled) and save the file as UTF-8")
+        else:
+            hint = ("save it as UTF-8; files from Excel or Chinese Windows are usually GB18030/GBK: "
+                    "iconv -f GB18030 -t UTF-8")
+        raise RulesError([Issue(name, line, column, f"not UTF-8 text (byte 0x{data[exc.start]:02x})", hint,
+                                "encoding")]) from None
 
 
 class BinaryKind(NamedTuple):
