@@ -299,7 +299,7 @@ class Decider:
         #: (:func:`pressing_also_acting`), with the parameter, and the holders of any of them
         self._also_acting = pressing_also_acting(policy)
         self._also_holders = frozenset(b for d in self._also_acting for b in policy.duties[d].holders)
-        self._acting_reach: dict[tuple[str, str, str, int], bool] = {}  # :meth:`_acting_reaches`
+        self._acting_reach: dict[tuple[str, str | None, str | None, str, str, int], bool] = {}  # _acting_reaches
         self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}  # :meth:`_static`
         self._static_bases: dict[tuple[Any, ...], _StaticBase] = {}  # :meth:`_static_base`: its key less the severity
         self._withheld: dict[tuple[str, int], tuple[str, ...]] = {}  # :meth:`withheld`
@@ -632,15 +632,19 @@ class Decider:
         return tuple(dict.fromkeys(p for _, p in gone))
 
     def _acting_named(self, problem: Problem) -> tuple[tuple[str, str], ...]:
-        """The bodies the record shows acting (its finder, a body handed it) that hold a duty a bool parameter's true
-        widens the pressing of (``presses_also_acting``: acting_departments_press, 二(二)5), each with that duty,
-        under either value (what :meth:`_todo` decides again); () for a record naming none, as most do."""
+        """The bodies the record shows acting (its finder, a body an assignment handed it) that hold a duty a bool
+        parameter's true widens the pressing of (``presses_also_acting``: acting_departments_press, 二(二)5), each
+        with that duty, under either value (what :meth:`_todo` decides again); () for a record naming none, as most
+        do."""
         holders = self._also_holders
         if not holders:
             return ()
         rec = problem.__dict__
         found = rec["discovered"].body if rec.get("discovered") is not None else None
-        named = {b for b in (found, *[h.to_body for h in rec.get("handled") or ()]) if b is not None and b in holders}
+        # (a body handed the problem, 交办: not one a report went up to, 上报 — check45 #4: 市水利 told of what the
+        # county had already assigned was named 指导督促 beside its 未及时交办)
+        named = {b for b in (found, *[h.to_body for h in rec.get("handled") or () if h.action == "assigned"])
+                 if b is not None and b in holders}
         if not named:
             return ()
         duties = self.policy.duties
@@ -655,22 +659,30 @@ class Decider:
         policy, also = self.policy, self._also_acting
         return tuple(x for x in named if policy.parameter(also[x[1]]))
 
-    def _acting_reaches(self, area: str, body: str, duty: str, prank: int) -> bool:
-        """Whether ``body``, shown acting, presses through ``duty`` (:meth:`_acting_added`) a problem of ``area`` placed
-        at level rank ``prank``: the duty applies and reaches it as pressing (二(二)5 指导督促基层: placed below the
-        holder's level, at a grassroots one), and the body's line holds a duty of the area (按照职责分工: 二(六)5(6)
-        省市行业主管部门 in water, 二(六)4(6) 省市住房城乡建设部门 in housing; ``line_concerned`` with no kind) — the
-        kind's own division of duties is what the parameter reads past, the area's is not."""
-        key = (area, body, duty, prank)
+    def _acting_reaches(self, area: str, kind: str | None, sector: str | None, body: str, duty: str,
+                        prank: int) -> bool:
+        """Whether ``body``, shown acting, presses through ``duty`` (:meth:`_acting_added`) a problem of
+        ``area`` (of ``kind``) placed at level rank ``prank``: the duty applies and reaches it as pressing
+        (二(二)5 指导督促基层: placed below the holder's level, at a grassroots one), and the problem concerns
+        the body's line (按照职责分工; 二(二)3 涉及本部门问题): its line holds a duty the kind implicates at a
+        level below its own, the one it guides (``line_concerned`` with the kind, ``below``: 市水利 for a failure
+        of emergency supply, the water line's 县级统管单位's; not 市卫健, whose line holds nothing of it, nor
+        市教育局 that only forwarded poverty assets, nor 市人社 through the 省市 guide duty 二(六)2(4) lists it in
+        beside others, check45 #1); where the record gives the problem's line (``sector``: its own, or the one
+        the departments it names give), it is the body's line (市民政 finding false renovation records of the
+        construction line does not press them). What the parameter reads past is only that the kind's duties
+        name no 省市 department at the pressing stage."""
+        key = (area, kind, sector, body, duty, prank)
         got = self._acting_reach.get(key)
         if got is None:
             policy = self.policy
             got = self._acting_reach[key] = (policy.duty_applies(duty)
                                              and policy.duty_reaches(duty, body, prank, None, None, "supervision")
-                                             and policy.line_concerned(area, body))
+                                             and (sector is None or policy.bodies[body].sector == sector)
+                                             and policy.line_concerned(area, body, kind, below=True))
         return got
 
-    def _acting_added(self, area: str, prank: int,
+    def _acting_added(self, area: str, kind: str | None, prank: int, sector: str | None,
                       got: list[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]],
                       acting: tuple[tuple[str, str], ...], rectifiers: set[tuple[Any, str]]
                       ) -> list[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]]:
@@ -700,7 +712,7 @@ class Decider:
                     if policy.bodies[body].level != level or key in normal or lvl is None or lvl >= rank[level] \
                             or (assignee and (body == assignee or assignee in policy.under(body))) \
                             or (fact.get("id"), body) in rectifiers or (("lvl", lvl), body) in rectifiers \
-                            or not self._acting_reaches(area, body, duty, prank):
+                            or not self._acting_reaches(area, kind, sector, body, duty, prank):
                         continue
                     more.append((key, (duty,)))
                 if more:
@@ -1179,7 +1191,7 @@ class Decider:
                                       and (("lvl", fact.get("lvl")), p[0][0]) not in rectifiers)
                     if rule.basis == "supervision" else placings) for rule, fact, placings in got]
         if acting:
-            got = self._acting_added(area, prank, got, acting, rectifiers)
+            got = self._acting_added(area, kind, prank, sector, got, acting, rectifiers)
         yield from got
 
     def _place_at(self, area: str, kind: str | None, prank: int, hits: list[Hit], sector: str | None,

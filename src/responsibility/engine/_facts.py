@@ -1395,7 +1395,8 @@ def _main_outside(policy: PolicyView, area: str, kind: str | None, prank: int) -
                      and policy.level_rank[policy.bodies[b].level] > prank)
 
 
-def _reached(h: Mapping[str, Any], steps: list[Any], d_level: str, to_right: Callable[[Any], bool]) -> bool:
+def _reached(h: Mapping[str, Any], steps: list[Any], d_level: str, to_right: Callable[[Any], bool],
+             has_part: Callable[[str], bool]) -> bool:
     """Whether the record shows that ``h``, another level's assignment to a named body the text gives no part in the
     problem's kind (assignment_to_body_without_part), reached the level it went to: that level itself assigned the
     problem on or after its day, and nothing else of the record gave the level the problem by then — it did not find
@@ -1404,12 +1405,15 @@ def _reached(h: Mapping[str, Any], steps: list[Any], d_level: str, to_right: Cal
     问题清单、责任清单、整改清单): the step handed it the problem, whichever body it named, and whatever the level then
     did with it — in time or late — is the level's, as if the step had named no body (check44 #1: the city answered
     未按程序交办 for a problem the county had routed to 县财政局 two days later). A report back up is no such sign: it
-    may be the body named returning what is not its own, which the parameter reads."""
+    may be the body named returning what is not its own, which the parameter reads; nor is the level's own step to a
+    body the text gives no part either (``has_part`` false: the same 县民宗局 again, or 县委组织部) — that shows no
+    sorting by category (check45 #2)."""
     level, on = h["to_level"], h["on"]
     if d_level == level:
         return False
     for s in steps:
-        if s["by_level"] == level and s["action"] == "assigned" and s["on"] >= on and not any(
+        if s["by_level"] == level and s["action"] == "assigned" and s["on"] >= on \
+                and (s["to_body"] is None or has_part(s["to_body"])) and not any(
                 o is not h and o["to_level"] == level and o["by_level"] != level and o["on"] <= s["on"] and to_right(o)
                 for o in steps):
             return True
@@ -1577,7 +1581,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                   if h["to_body"] is not None and h["action"] == "assigned" and "_role" not in h
                   and rank[h["to_level"]] < rank[h["by_level"]] and rank[h["to_level"]] in own_levels
                   and h["to_level"] in policy.roles and not policy.has_kind_part(area, kind, h["to_body"], line)]
-        reached = [_reached(steps[i], steps, d_level, to_right) for i in astray]
+        reached = [_reached(steps[i], steps, d_level, to_right,
+                            lambda b: policy.has_kind_part(area, kind, b, line)) for i in astray]
         for i, got in zip(astray, reached, strict=True):
             if not got and UNRELATED not in ctx.rests_on:
                 ctx.rests_on.append(UNRELATED)

@@ -1124,7 +1124,7 @@ class PolicyView:
                          and any(self.bodies[u].kind == "leading_group"
                                  for u in self.under(b)))
 
-    def line_concerned(self, area: str, body: str, kind: str | None = None) -> bool:
+    def line_concerned(self, area: str, body: str, kind: str | None = None, *, below: bool = False) -> bool:
         """Whether a problem of ``area`` (of ``kind``, where given) can concern department ``body`` 按照职责分工
         (二(二)3 涉及本部门问题, 二(二)5 有关部门…指导督促基层): it holds a duty of the area itself (one the kind
         implicates at some stage, :meth:`implicated_duties`), or a department of its line at a level below it does
@@ -1133,7 +1133,9 @@ class PolicyView:
         bureaus; 卫健 only 省市, 二(六)3(5)): a record in the health line does not make it answer for a county's delay
         (probe10 P10-06). The county civil affairs bureau provides the list of low-income students (二(六)2(2)), but a
         student the school did not identify is not its problem (二(六)2(1)–(2) give that to the school and the education
-        bureau; review23 #3).
+        bureau; review23 #3). ``below``: only a department of its line at a level below it counts (the one it
+        guides), not a duty of its own level — the 省市 guide duties that list many departments together (二(六)2(4)
+        人力社保、残联…) do not make the problem concern each of them (check45 #1).
 
         >>> import responsibility
         >>> p = responsibility.load()
@@ -1166,7 +1168,7 @@ class PolicyView:
         x = self.bodies[body]
         if x.sector is None:
             return False
-        rank = self.level_rank[x.level]
+        rank = self.level_rank[x.level] - below
         if lowest.get(x.sector, rank + 1) <= rank:
             return True
         # a line the data has no body for at a level where an open list of the area's holders (二(四)5 各行业主管部门,
