@@ -39,7 +39,9 @@ def test_switched_plans_are_kept_by_plans_not_by_shapes(policy: Policy, jurisdic
     for key in d._switched_plans:
         plan, at, others = key
         assert type(plan) is Plan and all(type(p) is Plan for p in others)
-        assert len(at) == 5  # area, kind, severity, whether a failure was found, the readings the context rests on
+        # area, kind, severity, whether a failure was found, the readings the context rests on, and the province's or
+        # city's departments the record shows acting (acting_departments_press reads them)
+        assert len(at) == 6
 
 
 def test_a_record_without_findings_resting_on_readings_alone_is_not_decided_again(

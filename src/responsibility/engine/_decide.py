@@ -467,8 +467,9 @@ class Decider:
         such record's, and depended on what the decider had decided before it."""
         # Kept by what the answer reads, not by the shape: the plan itself (its findings and clauses; a plan is its
         # shape's, compared by identity), what _todo reads (the record's area, kind and severity, whether a failure was
-        # found, the readings the context rests on) and the plans the other values place the record by (also by
-        # identity: equal plans there are the same object, kept by what the placing reads, :meth:`_placement`). Small
+        # found, the readings the context rests on, the departments the record shows acting) and the plans the other
+        # values place the record by (also by identity: equal plans there are the same object, kept by what the
+        # placing reads, :meth:`_placement`). Small
         # keys of identities: keyed by the shape and the placements' keys, the two look-ups hashed and compared long
         # nested tuples on every verdict read (~a third of what a verdict's re-decisions cost beside derive).
         rec = problem.__dict__
