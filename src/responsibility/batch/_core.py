@@ -833,12 +833,12 @@ def co_assignees(c: Cols, t: Tables) -> None:
 
 
 def acting_pressers(c: Cols, t: Tables) -> None:
-    """Mark slow (``c.slow``: the reference path) a record naming, as its finder or a body handed it, a holder of a
-    duty a bool parameter's true widens the pressing of (``presses_also_acting``: ``acting_departments_press``, 二(二)5
-    省市有关部门): under true such a department presses the rectification below it where the kind does not concern it
-    (engine/_decide.py ``Decider._acting_added``), and under either value the verdict is decided again under the
-    other (``Decider._todo``); the fast path places each fact alone and reads neither. Rare: a province's or city's
-    department named in the record."""
+    """Mark slow (``c.slow``: the reference path) a record naming, as its finder or a body an assignment handed it, a
+    holder of a duty a bool parameter's true widens the pressing of (``presses_also_acting``:
+    ``acting_departments_press``, 二(二)5 省市有关部门): under true such a department presses the rectification below
+    it where the kind does not concern it (engine/_decide.py ``Decider._acting_added``), and under either value the
+    verdict is decided again under the other (``Decider._todo``); the fast path places each fact alone and reads
+    neither. Rare: a province's or city's department named in the record."""
     also = pressing_also_acting(t.policy)
     if not also:
         return
@@ -847,8 +847,8 @@ def acting_pressers(c: Cols, t: Tables) -> None:
     if not len(idx):
         return
     c.slow |= c.disc & np.isin(c.dbody, idx)
-    if len(c.htb):
-        c.slow[c.hp[np.isin(c.htb, idx)]] = True
+    if len(c.htb):  # (an assignment's body: a report up does not show the department acting, as the engine reads)
+        c.slow[c.hp[np.isin(c.htb, idx) & (c.hact != REPORTED)]] = True
 
 
 def implied_assignees(c: Cols, t: Tables, pr: I64, hp: I32, hact: I32, hby: I32, hto: I32, hon: I32, got: I64,

@@ -300,6 +300,9 @@ class Decider:
         self._also_acting = pressing_also_acting(policy)
         self._also_holders = frozenset(b for d in self._also_acting for b in policy.duties[d].holders)
         self._acting_reach: dict[tuple[str, str | None, str | None, str, str, int], bool] = {}  # _acting_reaches
+        #: The last record :meth:`_acting_named` read, with its answer: a decision asks it ~4 times (the plan's,
+        #: the placement's and the re-decisions' keys, _todo), each a walk over the record's steps (~3% of a decision)
+        self._acting_last: tuple[Problem | None, tuple[tuple[str, str], ...]] = (None, ())
         self._static_memo: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}  # :meth:`_static`
         self._static_bases: dict[tuple[Any, ...], _StaticBase] = {}  # :meth:`_static_base`: its key less the severity
         self._withheld: dict[tuple[str, int], tuple[str, ...]] = {}  # :meth:`withheld`
@@ -611,10 +614,7 @@ class Decider:
         holders = self._narrowed()[1]
         if holders is None:
             return None
-        rec = problem.__dict__
-        found = rec["discovered"].body if rec.get("discovered") is not None else None
-        named = [found, *[h.to_body for h in rec.get("handled") or ()]]
-        return tuple(sorted({b for b in named if b is not None and b in holders}))
+        return tuple(sorted(_shown_acting(problem, holders, assigned_only=False)))
 
     def _offices_aside(self, problem: Problem,
                        raw: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]]
@@ -640,16 +640,17 @@ class Decider:
         holders = self._also_holders
         if not holders:
             return ()
-        rec = problem.__dict__
-        found = rec["discovered"].body if rec.get("discovered") is not None else None
+        last = self._acting_last  # (one read: the pair is replaced whole, never changed in place)
+        if last[0] is problem:
+            return last[1]
         # (a body handed the problem, 交办: not one a report went up to, 上报 — check45 #4: 市水利 told of what the
         # county had already assigned was named 指导督促 beside its 未及时交办)
-        named = {b for b in (found, *[h.to_body for h in rec.get("handled") or () if h.action == "assigned"])
-                 if b is not None and b in holders}
-        if not named:
-            return ()
+        named = _shown_acting(problem, holders, assigned_only=True)
         duties = self.policy.duties
-        return tuple(sorted((b, d) for b in named for d in self._also_acting if b in duties[d].holders))
+        got = tuple(sorted((b, d) for b in named for d in self._also_acting if b in duties[d].holders)) \
+            if named else ()
+        self._acting_last = (problem, got)
+        return got
 
     def _acting_pressers(self, problem: Problem) -> tuple[tuple[str, str], ...]:
         """Those of :meth:`_acting_named` whose parameter is true: the bodies (with the duty) that press through that
@@ -2148,6 +2149,15 @@ def pressing_where_acting(policy: PolicyView) -> dict[str, str]:
     二(二)5 省市有关部门, which does not list its departments). Data, not code: no duty is named here."""
     return {d: p.id for p in policy.parameters.values() if p.type == "bool"
             for d in p.presses_only_acting if d in policy.duties}
+
+
+def _shown_acting(problem: Problem, holders: frozenset[str], *, assigned_only: bool) -> set[str]:
+    """Those of ``holders`` the record shows acting: its finder (``discovered.body``) and the bodies its steps handed
+    the problem (``handled[].to_body``; with ``assigned_only``, assignments' alone, not a report's)."""
+    rec = problem.__dict__
+    found = rec["discovered"].body if rec.get("discovered") is not None else None
+    named = {found, *[h.to_body for h in rec.get("handled") or () if not assigned_only or h.action == "assigned"]}
+    return named & holders
 
 
 def pressing_also_acting(policy: PolicyView) -> dict[str, str]:
