@@ -9,23 +9,14 @@ from typing import Any
 
 import pytest
 
-import responsibility
 from responsibility import Jurisdiction, Policy, ProblemError
 from responsibility.engine import _verdict
 from responsibility.engine._problem import parse_problem
 from responsibility.engine._verdict import FindingForm, blank, finding_spec
 
+from .test_verdict_dict import RECORD  # (a housing record of one shape, read by both files)
+
 _dicts = pytest.importorskip("responsibility.engine._dicts")
-
-RECORD = {"id": "a", "domain": "housing", "place": "330127100219", "severity": "grave",
-          "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
-          "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-20"}],
-          "as_of": "2021-12-31"}
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return responsibility.load()
 
 
 def form(cls: type[FindingForm] = FindingForm, template: str = "{place}（{finder}）未及时交办") -> FindingForm:

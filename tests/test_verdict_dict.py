@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-import responsibility
 from responsibility import Policy
 from responsibility.engine._verdict import FindingForm, InterpretationForm, blank
 
@@ -19,11 +18,6 @@ RECORD = {"id": "a", "domain": "housing", "place": "330127100219", "severity": "
           "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"},
           "handled": [{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-20"}],
           "as_of": "2021-12-31"}
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return responsibility.load()
 
 
 def mutate(value: Any) -> None:
