@@ -47,6 +47,7 @@ from .._files import (
     write_error,
 )
 from .._json import bad_line, duplicate_in, loads_marked, marking_pairs, not_records, twice_message
+from ..engine._problem import scenario_shape
 from ..policy._encoding import HIGH as _HIGH
 from ..policy._encoding import (
     SNIFF,
@@ -495,8 +496,7 @@ class Source:
         name = "standard input" if self.path == "-" else self.path
         if (said := list_rows(record)) is not None:
             raise ResponsibilityError(f"{name}: {said}")
-        if isinstance(record, dict) and "id" not in record and (
-                "scenarios" in record or ("problem" in record and ("expect" in record or "name" in record))):
+        if scenario_shape(record) is not None:
             # a scenario file given to assess: each of its items was rejected, "field 'scenarios': unknown field"
             # (ux44; who and route say the same through checks' scenario_file_note, a wing batch may not import)
             shown = self.path if self.path != "-" else "FILE"

@@ -1707,6 +1707,18 @@ def _rid(raw: Mapping[str, Any]) -> str | None:
     return _show(record, 200) if isinstance(record, str | int) and not isinstance(record, bool) else None
 
 
+def scenario_shape(raw: Any) -> Literal["file", "scenario"] | None:
+    """Whether ``raw``, given where a problem record goes, is a scenario file's content (``{"scenarios": […]}``:
+    ``"file"``) or one scenario (``{"name": …, "problem": {…}, "expect": …}``: ``"scenario"``), else ``None`` (a
+    mapping with an ``id`` is a record, whatever else it holds): what ``who_answers``, ``assess`` and the service say
+    of one, each in its own words."""
+    if not isinstance(raw, Mapping) or "id" in raw:
+        return None
+    if "scenarios" in raw:
+        return "file"
+    return "scenario" if "problem" in raw and ("expect" in raw or "name" in raw) else None
+
+
 def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None,
                    policy: PolicyView | None = None) -> ProblemError:
     # An unknown field is usually a misspelt known one: report it before the "missing" it causes.
@@ -1722,11 +1734,10 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
             return ProblemError(_path(loc), f"the discovery is given twice, as 'discovered' and as {loc[0]!r}; "
                                 "keep one of the two", record=rid, code=code)
         parent = "problem" if len(loc) == 1 else ("discovered" if loc[0] == "discovered" else "handled")
-        if len(loc) == 1 and ("scenarios" in raw or (isinstance(raw.get("problem"), Mapping)
-                                                      and ("expect" in raw or "name" in raw))):
+        if len(loc) == 1 and (shape := scenario_shape(raw)) is not None:
             # a scenario (or a scenario file's content) handed where a record goes, in Python: the service and the
             # commands say so (ux44, ux45); "unknown field" named its first key only
-            what = "a scenario file's content" if "scenarios" in raw else "a scenario (its record is under 'problem')"
+            what = "a scenario file's content" if shape == "file" else "a scenario (its record is under 'problem')"
             return ProblemError(_path(loc), f"unknown field: this is {what}, not a problem record; pass the "
                                 "scenario's 'problem' (`responsibility test FILE` runs a scenario file and checks "
                                 "its expected findings)", record=rid, code=code)

@@ -32,6 +32,7 @@ from starlette.types import Message, Receive
 from .._errors import ProblemError
 from .._json import bad_line
 from ..batch._io import LOOK, UNDECODABLE, first_record, list_rows, not_json_lines, row_keys
+from ..engine._problem import scenario_shape
 from ..policy._encoding import HIGH, SNIFF, bom_encoding, detect_encoding, pasted_lines, utf8_line
 from . import _jsonio as jsonio
 from . import _lib
@@ -405,14 +406,11 @@ def scenario_body(record: Any, endpoint: str) -> ApiError | None:
     """The 422 for a body (or the first line of a batch) that is a scenario (``{"name": …, "problem": {…}, "expect":
     …}``) or a scenario file (``{"scenarios": […]}``) rather than a problem record, else ``None``: each was refused
     as a record with "field 'name': unknown field" (ux45; ``assess`` and ``who`` say what a scenario file is, ux44)."""
-    if not isinstance(record, dict) or "id" in record:
+    shape = scenario_shape(record)
+    if shape is None:
         return None
-    if "scenarios" in record:
-        what = "a scenario file's content ({\"scenarios\": […]}, the record of each with the findings expected of it)"
-    elif "problem" in record and ("expect" in record or "name" in record):
-        what = "a scenario (a problem record under 'problem', with the findings expected of it)"
-    else:
-        return None
+    what = "a scenario file's content ({\"scenarios\": […]}, the record of each with the findings expected of it)" \
+        if shape == "file" else "a scenario (a problem record under 'problem', with the findings expected of it)"
     many = endpoint == "/v1/assess"
     part = "each scenario's 'problem', one to a line" if many else "a scenario's 'problem' object alone"
     where = "the request body's first line" if many else "the request body"
