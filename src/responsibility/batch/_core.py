@@ -769,10 +769,11 @@ def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:
 
 def astray_steps(c: Cols, t: Tables) -> None:
     """Mark slow (``c.slow``: the reference path) a record with another level's assignment to a named body the text
-    gives no part in the problem's kind, followed (on its day or later) by an assignment by the level it went to:
-    engine/_facts.py ``_reached`` may read that step as the 交办 to the level, under either value of
-    assignment_to_body_without_part (check44 #1), where the fast path sets it aside as irregular_step's. The shape is
-    read loosely (no body's part in the area or the kind, any level below): the reference path decides the rest."""
+    gives no part in the problem's kind, and an assignment by the level it went to, on any day: engine/_facts.py
+    ``_reached`` may read that step as the 交办 to the level, under either value of assignment_to_body_without_part
+    (check44 #1; the level's step before it, check45 #5; a city that only presses, check45 #3), where the fast path
+    sets it aside as irregular_step's. The shape is read loosely (no body's part in the area or the kind, any level
+    below): the reference path decides the rest."""
     if not len(c.hp) or UNRELATED not in t.policy.parameters or IRREGULAR not in t.policy.parameters:
         return
     asg = np.flatnonzero(c.hact != REPORTED)
@@ -785,15 +786,12 @@ def astray_steps(c: Cols, t: Tables) -> None:
     at, w = at[keep], w[keep]
     if not len(at):
         return
-    # (one sorted key (record, level, day) per assignment: a step has a later one by its level where the first key
-    # at or after its own (record, level to, day) is of the same record and level)
-    nr, shift = t.max_rank + 1, np.int64(1 << 32)
-    day0 = int(c.hon[asg].min())
-    keys = np.sort((c.hp[asg].astype(np.int64) * nr + c.hby[asg]) * shift + (c.hon[asg].astype(np.int64) - day0))
+    # (one sorted key (record, level) per assignment: a step's level made one where the first key at or after its
+    # own (record, level to) is the same)
+    nr = t.max_rank + 1
+    keys = np.sort(c.hp[asg].astype(np.int64) * nr + c.hby[asg])
     asked = w.astype(np.int64) * nr + c.hto[at]
-    found = keys[np.minimum(np.searchsorted(keys, asked * shift + (c.hon[at].astype(np.int64) - day0)),
-                            len(keys) - 1)]
-    hit = found // shift == asked
+    hit = keys[np.minimum(np.searchsorted(keys, asked), len(keys) - 1)] == asked
     if hit.any():
         c.slow[w[hit]] = True
 

@@ -1399,7 +1399,7 @@ def _reached(h: Mapping[str, Any], steps: list[Any], d_level: str, to_right: Cal
              has_part: Callable[[str], bool]) -> bool:
     """Whether the record shows that ``h``, another level's assignment to a named body the text gives no part in the
     problem's kind (assignment_to_body_without_part), reached the level it went to: that level itself assigned the
-    problem on or after its day, and nothing else of the record gave the level the problem by then — it did not find
+    problem (to a body with a part, or none), and nothing else of the record gave the level the problem by then — it did not find
     it, and no step of another level to it that counts (``to_right``) came on or before that assignment. The level
     then sorted it by category itself (一(三) 县级建立问题发现和整改情况台账，按照问题类别、办理权限等因素，列出
     问题清单、责任清单、整改清单): the step handed it the problem, whichever body it named, and whatever the level then
@@ -1407,12 +1407,22 @@ def _reached(h: Mapping[str, Any], steps: list[Any], d_level: str, to_right: Cal
     未按程序交办 for a problem the county had routed to 县财政局 two days later). A report back up is no such sign: it
     may be the body named returning what is not its own, which the parameter reads; nor is the level's own step to a
     body the text gives no part either (``has_part`` false: the same 县民宗局 again, or 县委组织部) — that shows no
-    sorting by category (check45 #2)."""
-    level, on = h["to_level"], h["on"]
+    sorting by category (check45 #2).
+    — The level's own step may come before ``h`` too (check45 #5, A12: the county handed its 县财政局 the city's find
+    on 03-02, the city's step to 县民宗局 came on 03-03): the level had the problem and had sorted it already, so the
+    step took nothing from anyone who should have had it, and under set_aside the city had answered 未按程序交办 for a
+    step that changed nothing, where the same record with the city's step naming no body names nobody at the city.
+    — A level that only presses those below (the city, for a county's poverty assets) is read the same way by the
+    caller: its own step down to a body with a part (or naming none) shows the step reached it — 三(二) 逐级传导压力，
+    形成一级抓一级 makes the city the level that passes a province's find on, and 二(二)5 省市有关部门…负责指导督促基层
+    问题发现和整改 has it press the county; the city keeps no lists of its own (一(三) gives the 台账 to 县级), but its
+    step is the sorting a level passing the problem on does (check45 #3, F1: 省财政 named 未按程序交办 for poverty
+    assets handed to 市教育局 the city sent on to 县财政局 two days later)."""
+    level = h["to_level"]
     if d_level == level:
         return False
     for s in steps:
-        if s["by_level"] == level and s["action"] == "assigned" and s["on"] >= on \
+        if s["by_level"] == level and s["action"] == "assigned" \
                 and (s["to_body"] is None or has_part(s["to_body"])) and not any(
                 o is not h and o["to_level"] == level and o["by_level"] != level and o["on"] <= s["on"] and to_right(o)
                 for o in steps):
@@ -1577,16 +1587,22 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # step reached that level (:func:`_reached`): then it is the 交办 to the level under either value, as if it
         # named no body, and rests on nothing (check44 #1).
         # (each step's reach read before any is cleared: another such step is no sign of its level's holding)
+        # — and such a step to a level that only presses those below (at or above the place: the city, for a
+        # county's poverty assets) that the record shows reached it: the level's own step passed it on (三(二)
+        # 一级抓一级), and it is the 交办 to the level as a whole, as one naming no body (``pressing``). One the record
+        # does not show reaching it stays irregular_step's alone: the parameter reads a level that rectifies the kind.
         astray = [i for i, h in enumerate(steps)
                   if h["to_body"] is not None and h["action"] == "assigned" and "_role" not in h
-                  and rank[h["to_level"]] < rank[h["by_level"]] and rank[h["to_level"]] in own_levels
+                  and rank[h["to_level"]] < rank[h["by_level"]] and (
+                      rank[h["to_level"]] in own_levels or (rank[h["to_level"]] in can_rectify and rank[h["to_level"]] >= prank))
                   and h["to_level"] in policy.roles and not policy.has_kind_part(area, kind, h["to_body"], line)]
         reached = [_reached(steps[i], steps, d_level, to_right,
                             lambda b: policy.has_kind_part(area, kind, b, line)) for i in astray]
         for i, got in zip(astray, reached, strict=True):
-            if not got and UNRELATED not in ctx.rests_on:
+            pressing = rank[steps[i]["to_level"]] not in own_levels
+            if not got and not pressing and UNRELATED not in ctx.rests_on:
                 ctx.rests_on.append(UNRELATED)
-            if setting.unrelated or got:
+            if (setting.unrelated and not pressing) or got:
                 # (``_step``: the record's step, for its index; ``_astray``: its body is never one that held it)
                 steps[i] = {**steps[i], "to_body": None, "_step": steps[i], "_astray": True}
     no_duty: set[int] = set()  # (the ids of such steps' dicts: the findings of their groups rest on the parameter)
