@@ -1894,10 +1894,14 @@ def shown_pass_down(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, auth: I
             and received.flags.c_contiguous and received.dtype == np.int32:
         i32 = np.int32
         out = np.empty(len(ur), np.bool_)
+        # (a level's step within itself hands it nothing (engine/_facts.py _shown_pass_down): the kernel reads a step's
+        # level to only for the first day each level was handed it, and the top level's never — no level above it can
+        # be shown passing it down — so such a step is read as to the top level)
+        to = np.where(hby == hto, i32(received.shape[1] - 1), hto) if received.shape[1] else hto
         got = _c_pass_down(out, np.ascontiguousarray(ur, np.int64), np.ascontiguousarray(ul, np.int64),
                            np.ascontiguousarray(auth, i32), received,
                            *(np.ascontiguousarray(x, i32) for x in (c.area, c.kind, pr)), rect,
-                           *(np.ascontiguousarray(x, i32) for x in (hp, hact, hby, hto, hon)), rect.shape[0],
+                           *(np.ascontiguousarray(x, i32) for x in (hp, hact, hby, to, hon)), rect.shape[0],
                            rect.shape[1], limit, REPORTED)
         if got >= 0:
             return out if got else None
@@ -1918,7 +1922,8 @@ def shown_pass_down_numpy(c: Cols, t: Tables, ur: I64, ul: I64, received: I32, a
         return None
     never = np.iinfo(np.int32).max
     first_to = np.full((n, nr), never, np.int64)  # the first day a step handed each record's level the problem
-    np.minimum.at(first_to, (hp, hto), hon.astype(np.int64))
+    other = hby != hto  # (by another level: a level's own step within itself hands it nothing)
+    np.minimum.at(first_to, (hp[other], hto[other]), hon[other].astype(np.int64))
     shown = np.zeros((n, nr), np.bool_)
     for lv in range(1, nr):
         at = np.flatnonzero(cand & (hby < lv))

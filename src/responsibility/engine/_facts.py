@@ -2494,7 +2494,11 @@ def _shown_pass_down(steps: list[Any], level: str, received: dt.date, due: dt.da
                 or r not in can_rectify \
                 or (by in held and held[by] <= on):
             continue
-        if any(y["to_level"] == by and y["on"] <= on for y in steps):
+        # (handed it by another level's step: the level's own hand-over within itself — the county's to 县财政局, this
+        # very step — is what shows it had the problem, not how it came to; counting it had the city, which found it
+        # on 03-01, answer 未及时交办 for a county that assigned its 县财政局 on 03-02, where the county's step to its
+        # township spares it)
+        if any(y["to_level"] == by and y["by_level"] != by and y["on"] <= on for y in steps):
             continue
         above = [lv for lv, got in held.items() if got <= on and rank[lv] > r]
         if above and min(above, key=lambda lv: rank[lv]) == level:
