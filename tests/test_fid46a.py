@@ -1,14 +1,15 @@
 """fid46a: a step to a body with no part that the level it went to shows it had — one level up, and before the step.
 
-check45 #3 (F1): 省财政 found poverty assets mismanaged at a village and handed them to 市教育局 (no part in them:
-二(四)7 gives assets to 扶贫、民宗, their funds to 财政); the city passed them to 县财政局 two days later. 省财政 answered
-未按程序交办 (irregular_step) under both values of assignment_to_body_without_part, where the same record with the
-province's step naming no body names no one at the province. The city keeps no lists (一(三) gives the 台账 to 县级),
-but 三(二) 逐级传导压力，形成一级抓一级 makes it the level that passes the province's find on, and 二(二)5 has it press the
-county: its own step down to a body with a part shows the province's step reached it (engine/_facts.py ``_reached``).
-check45 #3 (B2): 省审计 → 市财政局 (no part in water) → 县级统管单位 named 省水利, in no record, for the province's step:
-the same reach; and where the county, not the city, acts, its own step to its unit shows the province passed it down
-(``_shown_pass_down`` had read the county's step within itself as its being handed the problem).
+check45 #3 (F1): 省财政 found poverty assets mismanaged at a village and handed them to 市教育局 (no part in
+them: 二(四)7 gives assets to 扶贫、民宗, their funds to 财政); the city passed them to 县财政局 two days later.
+省财政 answered 未按程序交办 (irregular_step) under both values of assignment_to_body_without_part, where the same
+record with the province's step naming no body names no one at the province. The city keeps no lists (一(三) gives
+the 台账 to 县级), but 三(二) 逐级传导压力，形成一级抓一级 makes it the level that passes the province's find on,
+and 二(二)5 has it press the county: its own step down to a body with a part shows the province's step reached it
+(engine/_facts.py ``_reached``).
+check45 #3 (B2): 省审计 → 市财政局 (no part in water) → 县级统管单位 named 省水利, in no record, for the
+province's step: the same reach; and where the county, not the city, acts, its own step to its unit shows the
+province passed it down (``_shown_pass_down`` had read the county's step within itself as its being handed the problem).
 check45 #5 (A12): the county assigned 县财政局 on 03-02, the city's step to 县民宗局 came on 03-03: 市财政局 answered
 未按程序交办 for a step that changed nothing; the county had the problem and had sorted it (一(三)).
 Each record's verdict equals its control's, under both values, on both engines; the batch equals who_answers.
@@ -107,11 +108,11 @@ def _rests(v: Any) -> set[str]:
 @pytest.mark.parametrize(("record", "body"), PAIRS, ids=lambda x: x["id"] if isinstance(x, dict) else x)
 def test_the_step_reached_the_level_that_shows_it_had_it(policy: Policy, record: dict[str, Any], body: str,
                                                          value: str, engine: str) -> None:
-    """一(四) 对发现问题没有按程序及时交办和上报的: the level the step went to shows, by its own step to a body with a part
-    (or down), that it had the problem — the city passing the province's find on (三(二) 一级抓一级), the county that had
-    sorted it already (一(三) 按照问题类别…列出…责任清单): the verdict equals the control's (the step naming no body) in
-    bodies, bases, liabilities, clauses and what each rests on, and the verdict's interpretations, under either value;
-    the body named with no part is never named."""
+    """一(四) 对发现问题没有按程序及时交办和上报的: the level the step went to shows, by its own step to a body with a
+    part (or down), that it had the problem — the city passing the province's find on (三(二) 一级抓一级), the county
+    that had sorted it already (一(三) 按照问题类别…列出…责任清单): the verdict equals the control's (the step naming
+    no body) in bodies, bases, liabilities, clauses and what each rests on, and the verdict's interpretations, under
+    either value; the body named with no part is never named."""
     v = verdict_under(policy, record, engine, **{UNRELATED: value})
     x = verdict_under(policy, _nobody(record, body), engine, **{UNRELATED: value})
     assert _findings(v) == _findings(x)
@@ -123,9 +124,9 @@ def test_the_step_reached_the_level_that_shows_it_had_it(policy: Policy, record:
 @pytest.mark.parametrize("value", VALUES)
 def test_nobody_at_the_province_answers_for_a_step_the_city_passed_on(policy: Policy, value: str) -> None:
     """F1 and B2 (check45 #3): 省财政 and 省水利 (in no record: the province's holder of 省审计's find by
-    receiving_level_body) answered 未按程序交办 (一(三), 一(四)); the city passed the problem to the county's body with a
-    part two days later (二(四)3 县财政部门…对当地扶贫资产负全面监管责任; 二(六)5(3) 县级统管单位). Where the county,
-    not the city, assigns its unit, the city shows nothing (the province's step stays irregular_step's), but the
+    receiving_level_body) answered 未按程序交办 (一(三), 一(四)); the city passed the problem to the county's body
+    with a part two days later (二(四)3 县财政部门…对当地扶贫资产负全面监管责任; 二(六)5(3) 县级统管单位). Where the
+    county, not the city, assigns its unit, the city shows nothing (the province's step stays irregular_step's), but the
     county's step to its unit shows the province passed it down in time, as a step naming no body does."""
     for record in (F1, B2, B2_COUNTY):
         v = verdict_under(policy, record, "compiled", **{UNRELATED: value})
@@ -165,6 +166,10 @@ def test_the_city_never_answers_for_a_step_that_changed_nothing(policy: Policy, 
         assert ("county_finance", "not_rectified") in {(f.body, f.basis) for f in v.findings}
 
 
+#: the bodies with no part the records' steps name
+WRONG = ("city_education", "county_ethnic_religious")
+
+
 @pytest.mark.parametrize("value", VALUES)
 def test_batch_equals_who_answers(policy: Policy, value: str) -> None:
     """The batch path gives exactly what who_answers gives for these records and their controls (rows, reasons
@@ -175,8 +180,7 @@ def test_batch_equals_who_answers(policy: Policy, value: str) -> None:
     for r in organised:
         r["id"] += "-org"
         r["handled"] = [{**h, "to_body": "county_organisation" if h["to_level"] == "county" else "city_health"}
-                        if h["by_level"] != h["to_level"] and h["to_body"] in ("city_education", "county_ethnic_religious")
-                        else h for h in r["handled"]]
+                        if h["by_level"] != h["to_level"] and h["to_body"] in WRONG else h for h in r["handled"]]
     got, want = batch_and_answers(policy.with_parameters(**{UNRELATED: value}), records + organised)
     assert got == want
     assert not [row for row in got if row[2] == "province" and row[0] in (F1["id"], B2["id"], F1["id"] + "-org")]

@@ -1399,19 +1399,19 @@ def _reached(h: Mapping[str, Any], steps: list[Any], d_level: str, to_right: Cal
              has_part: Callable[[str], bool]) -> bool:
     """Whether the record shows that ``h``, another level's assignment to a named body the text gives no part in the
     problem's kind (assignment_to_body_without_part), reached the level it went to: that level itself assigned the
-    problem (to a body with a part, or none), and nothing else of the record gave the level the problem by then — it did not find
-    it, and no step of another level to it that counts (``to_right``) came on or before that assignment. The level
-    then sorted it by category itself (一(三) 县级建立问题发现和整改情况台账，按照问题类别、办理权限等因素，列出
-    问题清单、责任清单、整改清单): the step handed it the problem, whichever body it named, and whatever the level then
-    did with it — in time or late — is the level's, as if the step had named no body (check44 #1: the city answered
-    未按程序交办 for a problem the county had routed to 县财政局 two days later). A report back up is no such sign: it
-    may be the body named returning what is not its own, which the parameter reads; nor is the level's own step to a
-    body the text gives no part either (``has_part`` false: the same 县民宗局 again, or 县委组织部) — that shows no
-    sorting by category (check45 #2).
-    — The level's own step may come before ``h`` too (check45 #5, A12: the county handed its 县财政局 the city's find
-    on 03-02, the city's step to 县民宗局 came on 03-03): the level had the problem and had sorted it already, so the
-    step took nothing from anyone who should have had it, and under set_aside the city had answered 未按程序交办 for a
-    step that changed nothing, where the same record with the city's step naming no body names nobody at the city.
+    problem (to a body with a part, or none), and nothing else of the record gave the level the problem by then — it did
+    not find it, and no step of another level to it that counts (``to_right``) came on or before that assignment. The
+    level then sorted it by category itself (一(三)
+    县级建立问题发现和整改情况台账，按照问题类别、办理权限等因素，列出问题清单、责任清单、整改清单): the step handed it
+    the problem, whichever body it named, and whatever the level then did with it — in time or late — is the level's, as
+    if the step had named no body (check44 #1: the city answered 未按程序交办 for a problem the county had routed to
+    县财政局 two days later). A report back up is no such sign: it may be the body named returning what is not its own,
+    which the parameter reads; nor is the level's own step to a body the text gives no part either (``has_part`` false:
+    the same 县民宗局 again, or 县委组织部) — that shows no sorting by category (check45 #2).
+    — The level's own step may come before ``h`` too (check45 #5, A12: the county handed its 县财政局 the city's find on
+    03-02, the city's step to 县民宗局 came on 03-03): the level had the problem and had sorted it already, so the step
+    took nothing from anyone who should have had it, and under set_aside the city had answered 未按程序交办 for a step
+    that changed nothing, where the same record with the city's step naming no body names nobody at the city.
     — A level that only presses those below (the city, for a county's poverty assets) is read the same way by the
     caller: its own step down to a body with a part (or naming none) shows the step reached it — 三(二) 逐级传导压力，
     形成一级抓一级 makes the city the level that passes a province's find on, and 二(二)5 省市有关部门…负责指导督促基层
@@ -1593,8 +1593,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # does not show reaching it stays irregular_step's alone: the parameter reads a level that rectifies the kind.
         astray = [i for i, h in enumerate(steps)
                   if h["to_body"] is not None and h["action"] == "assigned" and "_role" not in h
-                  and rank[h["to_level"]] < rank[h["by_level"]] and (
-                      rank[h["to_level"]] in own_levels or (rank[h["to_level"]] in can_rectify and rank[h["to_level"]] >= prank))
+                  and rank[h["to_level"]] < rank[h["by_level"]] and (rank[h["to_level"]] in own_levels or (
+                      rank[h["to_level"]] in can_rectify and rank[h["to_level"]] >= prank))
                   and h["to_level"] in policy.roles and not policy.has_kind_part(area, kind, h["to_body"], line)]
         reached = [_reached(steps[i], steps, d_level, to_right,
                             lambda b: policy.has_kind_part(area, kind, b, line)) for i in astray]
