@@ -52,6 +52,7 @@ from ._facts import (
     derive,
     holds_own_work,
     in_force_from,
+    keeps_lists,
     line_gives_no_part,
     line_of,
     main_facts,
@@ -555,7 +556,8 @@ class Decider:
         # look-up in its large table per hit costs more than the key's own tuples)
         pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
               facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
-              tuple([(rule.id, fact.get("body"), fact.get("later"), fact.get("nod")) for rule, fact in hits]),
+              tuple([(rule.id, fact.get("body"), fact.get("later"), fact.get("nod"), fact.get("escalate"))
+                     for rule, fact in hits]),
               self._offices_acting(problem), self._acting_pressers(problem))
         placed = self._placements.get(pk)
         if placed is not None:
@@ -1214,7 +1216,8 @@ class Decider:
         # What a hit places depends on its rule (area, kind, stage, basis, liability, holders), the
         # body its fact names where the rule reads it, the place's level and the record's sector.
         mk = (rule.id, fact.get("body") if rule.holders is None or rule.basis == "supervision" else None,
-              prank, sector, fact.get("later"), fact.get("nod") if rule.basis == "not_handled" else None)
+              prank, sector, fact.get("later"), fact.get("nod") if rule.basis == "not_handled" else None,
+              fact.get("escalate") if rule.basis == "not_handled" else None)
         got = memo.get(mk)
         if got is None:
             got = memo[mk] = self._placing_of(area, kind, prank, rule, fact, sector)
@@ -1282,6 +1285,17 @@ class Decider:
                 # 部门…指导、协调和督促农村饮用水达标提标工程建设: 市水利; 二(六)4(6) 省市住房城乡建设部门…督促农村危旧
                 # 房改造工作: 市住建), not on 一(三)/一(四) alone as a finder with no part (review41b D1)
                 own = self._tied_elsewhere(area, kind, prank, body, sector) or own
+            if own and rule.basis == "not_handled" and not keeps_lists(policy, policy.bodies[body].level) \
+                    and not any(policy.duty_area[d] == area for d in own) and self.own_holding(body, own, fact):
+                # a body that was itself to rectify what it held and sat on it (:meth:`own_holding`, as its reason says:
+                # 本身负责该问题的办理和整改; read from the fact's area, kind, place's level and escalation, which the
+                # batch's facts give too), whose handling duty is none of the kind's area, answers on the duty of the
+                # area that made it the rectifier: 市扶贫办 holding its city's own poverty assets is tied to them by 二(四)7 扶贫、民宗部门负责
+                # 统筹监督扶贫资金和资产的管理使用, not by 二(一)1(3)'s daily affairs, whose own note says that alone does
+                # not make the office hold a problem (check44 #2). (A handling duty of the area — 二(六)5(6) for
+                # 市水利's policy gap — already says why it holds it; so does a county's 二(二)3 分类办理, the sorting
+                # 一(三) gives the county that keeps the lists.)
+                own = self._rectifying(area, kind, prank, body, sector) or own
             if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
                 # A named body of the chain answers for what it itself failed to do, whatever its
                 # duties in the area (一(四) 对发现问题没有按程序及时交办和上报的: the finder's, the receiver's).
@@ -1313,6 +1327,16 @@ class Decider:
                 continue
             out.append(((body, rule.basis, rule.liability), tuple(duties)))
         return tuple(out)
+
+    def _rectifying(self, area: str, kind: str | None, prank: int, body: str, sector: str | None
+                    ) -> tuple[str, ...] | None:
+        """The duties ``body`` holds in the kind's rectification reaching a problem placed at rank ``prank`` as its own
+        level's work (in the record's line, else its own): what makes it the one to rectify it (:func:`holds_own_work`)."""
+        policy = self.policy
+        line = sector if sector is not None else policy.bodies[body].sector
+        got = policy.reaching(policy.stage_holders(area, kind, "rectification", line), prank, area, kind,
+                              "rectification", own=True).get(body) or ()
+        return tuple(d for d in got if policy.duty_area[d] == area) or None
 
     def _whole_over_parts(self, area: str, kind: str, holders: Sequence[tuple[str, tuple[str, ...]]]
                           ) -> Sequence[tuple[str, tuple[str, ...]]]:
