@@ -1290,11 +1290,11 @@ class Decider:
                 # a body that was itself to rectify what it held and sat on it (:meth:`own_holding`, as its reason says:
                 # 本身负责该问题的办理和整改; read from the fact's area, kind, place's level and escalation, which the
                 # batch's facts give too), whose handling duty is none of the kind's area, answers on the duty of the
-                # area that made it the rectifier: 市扶贫办 holding its city's own poverty assets is tied to them by 二(四)7 扶贫、民宗部门负责
-                # 统筹监督扶贫资金和资产的管理使用, not by 二(一)1(3)'s daily affairs, whose own note says that alone does
-                # not make the office hold a problem (check44 #2). (A handling duty of the area — 二(六)5(6) for
-                # 市水利's policy gap — already says why it holds it; so does a county's 二(二)3 分类办理, the sorting
-                # 一(三) gives the county that keeps the lists.)
+                # area that made it the rectifier: 市扶贫办 holding its city's own poverty assets is tied to them
+                # by 二(四)7 扶贫、民宗部门负责统筹监督扶贫资金和资产的管理使用, not by 二(一)1(3)'s daily
+                # affairs, whose own note says that alone does not make the office hold a problem (check44 #2). (A
+                # handling duty of the area — 二(六)5(6) for 市水利's policy gap — already says why it holds it; so
+                # does a county's 二(二)3 分类办理, the sorting 一(三) gives the county that keeps the lists.)
                 own = self._rectifying(area, kind, prank, body, sector) or own
             if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
                 # A named body of the chain answers for what it itself failed to do, whatever its
@@ -1330,8 +1330,9 @@ class Decider:
 
     def _rectifying(self, area: str, kind: str | None, prank: int, body: str, sector: str | None
                     ) -> tuple[str, ...] | None:
-        """The duties ``body`` holds in the kind's rectification reaching a problem placed at rank ``prank`` as its own
-        level's work (in the record's line, else its own): what makes it the one to rectify it (:func:`holds_own_work`)."""
+        """The duties of the kind's area ``body`` holds in the kind's rectification reaching a problem placed at rank
+        ``prank`` as its own level's work (in the record's line, else its own): what makes it the one to rectify it
+        (:func:`holds_own_work`); None where it holds none."""
         policy = self.policy
         line = sector if sector is not None else policy.bodies[body].sector
         got = policy.reaching(policy.stage_holders(area, kind, "rectification", line), prank, area, kind,
@@ -2206,7 +2207,7 @@ def _shown_acting(problem: Problem, holders: frozenset[str], *, assigned_only: b
     d = rec.get("discovered")
     found = d.body if d is not None else None
     steps = rec.get("handled") or ()
-    if found is not None and rank is not None and _handed_up(d.level, steps, rank):
+    if found is not None and d is not None and rank is not None and _handed_up(d.level, steps, rank):
         found = None
     named = {found, *[h.to_body for h in steps if not assigned_only or h.action == "assigned"]}
     return named & holders
