@@ -12,7 +12,8 @@
   a `sector`, or the county's report to 市财政局: the kind's own rule names the line's city department (check45 #6).
 - The acting finding's reason says why the department is 有关 (发现或受交办该问题; check45 #7).
 - A city's or the province's body that was itself to rectify what it sat on cites the duty of the kind's area that
-  made it the rectifier (市扶贫办, its city's own poverty assets: 二(四)7), not 二(一)1(3) (check44 #2).
+  made it the rectifier (市扶贫办, its city's own poverty assets: 二(四)7) beside 二(一)1(3), whose reading made it its
+  level's holder (check44 #2); the route the same.
 """
 
 from __future__ import annotations
@@ -167,13 +168,19 @@ def test_the_acting_reason_says_why_the_department_is_concerned(policy: Policy, 
 def test_the_city_office_holding_its_own_assets_cites_what_makes_it_the_rectifier(policy: Policy, engine: str) -> None:
     f = _finding(verdict(policy, OWN, engine), "city_poverty_office", "not_handled")
     assert f is not None
-    assert "二(四)7" in f.clauses and "二(一)1(3)" not in f.clauses
-    assert f.duties == ("funds_province_city_offices_oversee_own",)
+    assert f.clauses == ("一(三)", "一(四)", "二(一)1(3)", "二(四)7")
+    assert f.duties == ("funds_province_city_offices_oversee_own", "discovery_province_city_offices_own_level")
     assert "本身负责该问题的办理和整改" in f.reason
+    # (the reading that made the office its level's holder stays one it rests on)
+    assert "discovery_province_city_offices_own_level" in f.rests_on
     # the province's own, the same
     prov = with_(OWN, place="33", discovered={**OWN["discovered"], "level": "province"})
     g = _finding(verdict(policy, prov, engine), "province_poverty_office", "not_handled")
-    assert g is not None and "二(四)7" in g.clauses and "二(一)1(3)" not in g.clauses
+    assert g is not None and "二(四)7" in g.clauses
+    # the route names the same clause for the office it has handle it (test_fidelity18's rule: no reading but the
+    # verdict's)
+    r = policy.route(OWN)
+    assert [b.body for b in r.handlers] == ["city_poverty_office"] and "二(四)7" in r.clauses
 
 
 def test_a_handling_duty_of_the_area_and_a_county_holder_keep_their_citations(policy: Policy) -> None:

@@ -1285,17 +1285,19 @@ class Decider:
                 # 部门…指导、协调和督促农村饮用水达标提标工程建设: 市水利; 二(六)4(6) 省市住房城乡建设部门…督促农村危旧
                 # 房改造工作: 市住建), not on 一(三)/一(四) alone as a finder with no part (review41b D1)
                 own = self._tied_elsewhere(area, kind, prank, body, sector) or own
-            if own and rule.basis == "not_handled" and not keeps_lists(policy, policy.bodies[body].level) \
-                    and not any(policy.duty_area[d] == area for d in own) and self.own_holding(body, own, fact):
+            if own and rule.basis == "not_handled" and self.own_holding(body, own, fact) \
+                    and (mine := rectifying_duties(policy, area, kind, prank, body, own, sector)):
                 # a body that was itself to rectify what it held and sat on it (:meth:`own_holding`, as its reason says:
                 # 本身负责该问题的办理和整改; read from the fact's area, kind, place's level and escalation, which the
                 # batch's facts give too), whose handling duty is none of the kind's area, answers on the duty of the
-                # area that made it the rectifier: 市扶贫办 holding its city's own poverty assets is tied to them
-                # by 二(四)7 扶贫、民宗部门负责统筹监督扶贫资金和资产的管理使用, not by 二(一)1(3)'s daily
-                # affairs, whose own note says that alone does not make the office hold a problem (check44 #2). (A
-                # handling duty of the area — 二(六)5(6) for 市水利's policy gap — already says why it holds it; so
-                # does a county's 二(二)3 分类办理, the sorting 一(三) gives the county that keeps the lists.)
-                own = self._rectifying(area, kind, prank, body, sector) or own
+                # area that made it the rectifier too: 市扶贫办 holding its city's own poverty assets is tied to them
+                # by 二(四)7 扶贫、民宗部门负责统筹监督扶贫资金和资产的管理使用, which 二(一)1(3)'s daily affairs
+                # alone do not say (its own note: that does not make the office hold a problem; check44 #2). The
+                # handling duty stays beside it: the reading that made the office its level's holder is still one the
+                # finding rests on (receiving_level_body: handling_holders reads the office so). (A handling duty of
+                # the area — 二(六)5(6) for 市水利's policy gap — already says why it holds it; so does a county's
+                # 二(二)3 分类办理, the sorting 一(三) gives the county that keeps the lists.)
+                own = (*mine, *own)
             if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
                 # A named body of the chain answers for what it itself failed to do, whatever its
                 # duties in the area (一(四) 对发现问题没有按程序及时交办和上报的: the finder's, the receiver's).
@@ -1327,17 +1329,6 @@ class Decider:
                 continue
             out.append(((body, rule.basis, rule.liability), tuple(duties)))
         return tuple(out)
-
-    def _rectifying(self, area: str, kind: str | None, prank: int, body: str, sector: str | None
-                    ) -> tuple[str, ...] | None:
-        """The duties of the kind's area ``body`` holds in the kind's rectification reaching a problem placed at rank
-        ``prank`` as its own level's work (in the record's line, else its own): what makes it the one to rectify it
-        (:func:`holds_own_work`); None where it holds none."""
-        policy = self.policy
-        line = sector if sector is not None else policy.bodies[body].sector
-        got = policy.reaching(policy.stage_holders(area, kind, "rectification", line), prank, area, kind,
-                              "rectification", own=True).get(body) or ()
-        return tuple(d for d in got if policy.duty_area[d] == area) or None
 
     def _whole_over_parts(self, area: str, kind: str, holders: Sequence[tuple[str, tuple[str, ...]]]
                           ) -> Sequence[tuple[str, tuple[str, ...]]]:
@@ -2187,6 +2178,21 @@ def _set_view(policy: PolicyView, name: str, value: Any) -> PolicyView:
     _cache.derive_key(policy.data, data, f"set {name}={value!r}")  # (its rules are cached as the policy's: _compile)
     changed = {**policy.what_if, name: (policy.what_if.get(name, (policy.parameter(name),))[0], value)}
     return type(policy)(data, root=policy.root, loaded=policy._loaded, as_of=policy.as_of, what_if=changed)
+
+
+def rectifying_duties(policy: PolicyView, area: str, kind: str | None, prank: int, body: str,
+                      handling: Sequence[str], sector: str | None) -> tuple[str, ...] | None:
+    """For a province's or city's body itself to rectify the problem it held and sat on (``own_holding``: its reason
+    says 本身负责该问题的办理和整改), whose ``handling`` duties are none of the kind's area, the duties of the area that
+    make it the rectifier, which its finding cites in their place: its rectification duties reaching a problem placed
+    at rank ``prank`` as its own level's work (in the record's line, else its own); None where that is not so. The
+    verdict (:meth:`Decider._placing_of`) and the route (engine/_route) read it alike."""
+    if keeps_lists(policy, policy.bodies[body].level) or any(policy.duty_area[d] == area for d in handling):
+        return None
+    line = sector if sector is not None else policy.bodies[body].sector
+    got = policy.reaching(policy.stage_holders(area, kind, "rectification", line), prank, area, kind,
+                          "rectification", own=True).get(body) or ()
+    return tuple(d for d in got if policy.duty_area[d] == area) or None
 
 
 def pressing_where_acting(policy: PolicyView) -> dict[str, str]:
