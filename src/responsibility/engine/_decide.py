@@ -52,6 +52,7 @@ from ._facts import (
     derive,
     holds_own_work,
     in_force_from,
+    keeps_lists,
     line_gives_no_part,
     line_of,
     main_facts,
@@ -555,7 +556,8 @@ class Decider:
         # look-up in its large table per hit costs more than the key's own tuples)
         pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
               facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
-              tuple([(rule.id, fact.get("body"), fact.get("later"), fact.get("nod")) for rule, fact in hits]),
+              tuple([(rule.id, fact.get("body"), fact.get("later"), fact.get("nod"), fact.get("escalate"))
+                     for rule, fact in hits]),
               self._offices_acting(problem), self._acting_pressers(problem))
         placed = self._placements.get(pk)
         if placed is not None:
@@ -645,7 +647,7 @@ class Decider:
             return last[1]
         # (a body handed the problem, 交办: not one a report went up to, 上报 — check45 #4: 市水利 told of what the
         # county had already assigned was named 指导督促 beside its 未及时交办)
-        named = _shown_acting(problem, holders, assigned_only=True)
+        named = _shown_acting(problem, holders, assigned_only=True, rank=self.policy.level_rank)
         duties = self.policy.duties
         got = tuple(sorted((b, d) for b in named for d in self._also_acting if b in duties[d].holders)) \
             if named else ()
@@ -1214,7 +1216,8 @@ class Decider:
         # What a hit places depends on its rule (area, kind, stage, basis, liability, holders), the
         # body its fact names where the rule reads it, the place's level and the record's sector.
         mk = (rule.id, fact.get("body") if rule.holders is None or rule.basis == "supervision" else None,
-              prank, sector, fact.get("later"), fact.get("nod") if rule.basis == "not_handled" else None)
+              prank, sector, fact.get("later"), fact.get("nod") if rule.basis == "not_handled" else None,
+              fact.get("escalate") if rule.basis == "not_handled" else None)
         got = memo.get(mk)
         if got is None:
             got = memo[mk] = self._placing_of(area, kind, prank, rule, fact, sector)
@@ -1282,6 +1285,19 @@ class Decider:
                 # 部门…指导、协调和督促农村饮用水达标提标工程建设: 市水利; 二(六)4(6) 省市住房城乡建设部门…督促农村危旧
                 # 房改造工作: 市住建), not on 一(三)/一(四) alone as a finder with no part (review41b D1)
                 own = self._tied_elsewhere(area, kind, prank, body, sector) or own
+            if own and rule.basis == "not_handled" and self.own_holding(body, own, fact) \
+                    and (mine := rectifying_duties(policy, area, kind, prank, body, own, sector)):
+                # a body that was itself to rectify what it held and sat on it (:meth:`own_holding`, as its reason says:
+                # 本身负责该问题的办理和整改; read from the fact's area, kind, place's level and escalation, which the
+                # batch's facts give too), whose handling duty is none of the kind's area, answers on the duty of the
+                # area that made it the rectifier too: 市扶贫办 holding its city's own poverty assets is tied to them
+                # by 二(四)7 扶贫、民宗部门负责统筹监督扶贫资金和资产的管理使用, which 二(一)1(3)'s daily affairs
+                # alone do not say (its own note: that does not make the office hold a problem; check44 #2). The
+                # handling duty stays beside it: the reading that made the office its level's holder is still one the
+                # finding rests on (receiving_level_body: handling_holders reads the office so). (A handling duty of
+                # the area — 二(六)5(6) for 市水利's policy gap — already says why it holds it; so does a county's
+                # 二(二)3 分类办理, the sorting 一(三) gives the county that keeps the lists.)
+                own = (*mine, *own)
             if own is not None or policy.bodies[body].kind not in policy.failures[rule.basis].gives_way:
                 # A named body of the chain answers for what it itself failed to do, whatever its
                 # duties in the area (一(四) 对发现问题没有按程序及时交办和上报的: the finder's, the receiver's).
@@ -1819,21 +1835,40 @@ class Decider:
             return form
         body_id, basis, liability = key
         body = self.policy.bodies[body_id]
-        text = self._texts.get((body_id, basis, duties, severity, escalate, own_day, disposal, mine, misassigned))
+        acting = self._acting_form(basis, duties, static[1])
+        text = self._texts.get((body_id, basis, duties, severity, escalate, own_day, disposal, mine, misassigned,
+                                acting))
         if text is None:  # fewer than forms: kept apart, so that a new form seldom formats anew
             failure = self.policy.failures[basis]
             own = self.reason_values(body_id, "", duties, severity, fact)
+            if acting:
+                self._acting_values(own)
             zh, partial_zh = fill_template(failure.reason_handed or failure.reason if own_day else failure.reason,
                                            own, CONTEXT_FIELDS)
             en, partial_en = fill_template(failure.reason_handed_en or failure.reason_en if own_day
                                            else failure.reason_en, own, CONTEXT_FIELDS)
-            text = self._texts[(body_id, basis, duties, severity, escalate, own_day, disposal, mine, misassigned)] = (
+            text = self._texts[(body_id, basis, duties, severity, escalate, own_day, disposal, mine, misassigned,
+                                acting)] = (
                 zh, en, dict(own) if partial_zh or partial_en else None)
         form = self._forms[fkey] = FindingForm(
             level=body.level, body=body_id, name=body.name, name_en=body.en, basis=basis, liability=liability,
             clauses=static[0], duties=duties, rests_on=static[1], reason=text[0], reason_en=text[1], own=text[2],
             static=static)
         return form
+
+    def _acting_form(self, basis: str, duties: tuple[str, ...], rests: Container[str]) -> bool:
+        """Whether a finding presses only as a department the record shows holding the problem: a 指导督促 through
+        duties a bool parameter's true widens to such bodies (``presses_also_acting``), made under that parameter
+        (it rests on it: :meth:`switched_rests`' link). Its reason says why the department is 有关 (check45 #7); the
+        same duty placed by the kind's own rules (the record's line's department) rests on nothing of this."""
+        also = self._also_acting
+        return basis == "supervision" and bool(duties) and all(d in also for d in duties) \
+            and any(also[d] in rests for d in duties)
+
+    def _acting_values(self, values: dict[str, str]) -> None:
+        """Fill ``values``' acting phrase (:meth:`_acting_form`), where the policy gives one."""
+        phrases = self.policy.data.accountability.phrases
+        values["acting"], values["acting_en"] = phrases.get("acting", ""), phrases.get("acting_en", "")
 
     def clauses(self, body_id: str, basis: str, duties: Sequence[str], rules: Sequence[Rule]) -> tuple[str, ...]:
         """The clauses behind a finding, in the documents' order: the failure's, the duties',
@@ -1938,10 +1973,13 @@ class Decider:
         return InterpretationForm(rid, "principle", pr.name, pr.oversight_kinds, pr.en)
 
     def _reason(self, problem: Problem, body_id: str, place: str, basis: str, duties: tuple[str, ...],
-                fact: Fact, ctx: Context) -> tuple[str, str]:
+                fact: Fact, ctx: Context, rests: Container[str] = ()) -> tuple[str, str]:
         """The reason of one finding, made at once from the record (the eager reference the lazy verdict is
-        tested against): what :meth:`_form` and :meth:`_sheet` give between them."""
+        tested against): what :meth:`_form` and :meth:`_sheet` give between them. ``rests``: what the finding
+        rests on (:meth:`_acting_form` reads it)."""
         values = self.reason_values(body_id, place, duties, problem.severity, fact)
+        if self._acting_form(basis, duties, rests):
+            self._acting_values(values)
         values.update(self.context_values(problem, fact, ctx))
         failure = self.policy.failures[basis]
         own = ctx.handed.get((fact["lvl"], body_id)) if fact["t"] == "unhandled" else None
@@ -2142,6 +2180,21 @@ def _set_view(policy: PolicyView, name: str, value: Any) -> PolicyView:
     return type(policy)(data, root=policy.root, loaded=policy._loaded, as_of=policy.as_of, what_if=changed)
 
 
+def rectifying_duties(policy: PolicyView, area: str, kind: str | None, prank: int, body: str,
+                      handling: Sequence[str], sector: str | None) -> tuple[str, ...] | None:
+    """For a province's or city's body itself to rectify the problem it held and sat on (``own_holding``: its reason
+    says 本身负责该问题的办理和整改), whose ``handling`` duties are none of the kind's area, the duties of the area that
+    make it the rectifier, which its finding cites in their place: its rectification duties reaching a problem placed
+    at rank ``prank`` as its own level's work (in the record's line, else its own); None where that is not so. The
+    verdict (:meth:`Decider._placing_of`) and the route (engine/_route) read it alike."""
+    if keeps_lists(policy, policy.bodies[body].level) or any(policy.duty_area[d] == area for d in handling):
+        return None
+    line = sector if sector is not None else policy.bodies[body].sector
+    got = policy.reaching(policy.stage_holders(area, kind, "rectification", line), prank, area, kind,
+                          "rectification", own=True).get(body) or ()
+    return tuple(d for d in got if policy.duty_area[d] == area) or None
+
+
 def pressing_where_acting(policy: PolicyView) -> dict[str, str]:
     """Each duty a bool parameter lists in ``presses_only_acting`` (rules/parameters.yaml), with the parameter: under
     its false the duty's holders press a rectification through that duty alone only where the record shows them
@@ -2151,13 +2204,30 @@ def pressing_where_acting(policy: PolicyView) -> dict[str, str]:
             for d in p.presses_only_acting if d in policy.duties}
 
 
-def _shown_acting(problem: Problem, holders: frozenset[str], *, assigned_only: bool) -> set[str]:
+def _shown_acting(problem: Problem, holders: frozenset[str], *, assigned_only: bool,
+                  rank: Mapping[str, int] | None = None) -> set[str]:
     """Those of ``holders`` the record shows acting: its finder (``discovered.body``) and the bodies its steps handed
-    the problem (``handled[].to_body``; with ``assigned_only``, assignments' alone, not a report's)."""
+    the problem (``handled[].to_body``; with ``assigned_only``, assignments' alone, not a report's — and, given the
+    levels' ``rank``, not a finder whose level only reported the problem up: :func:`_handed_up`)."""
     rec = problem.__dict__
-    found = rec["discovered"].body if rec.get("discovered") is not None else None
-    named = {found, *[h.to_body for h in rec.get("handled") or () if not assigned_only or h.action == "assigned"]}
+    d = rec.get("discovered")
+    found = d.body if d is not None else None
+    steps = rec.get("handled") or ()
+    if found is not None and d is not None and rank is not None and _handed_up(d.level, steps, rank):
+        found = None
+    named = {found, *[h.to_body for h in steps if not assigned_only or h.action == "assigned"]}
     return named & holders
+
+
+def _handed_up(level: str, steps: Sequence[Any], rank: Mapping[str, int]) -> bool:
+    """Whether the finder's ``level`` handed the problem only up: it made steps, each a report to a level above it,
+    and no assignment. Its finder then holds no rectification to press: 一(三) 对超出本级权限的及时向上级单位报送问题
+    gives the problem to the level above, whose 交办 the rectification below then is (一(四) 对交办问题整改落实不到位的;
+    三(二) 一级抓一级), and whether the report itself was in order is 一(四) 没有按程序及时交办和上报's, answered apart
+    (check45 #4, D4: 市水利 reported an emergency-supply failure to 省水利, which assigned the county's unit; 市水利 was
+    named 指导督促不到位 of a rectification it never assigned, beside its 未及时交办)."""
+    own = [h for h in steps if h.by_level == level]
+    return bool(own) and all(h.action != "assigned" and rank[h.to_level] > rank[level] for h in own)
 
 
 def pressing_also_acting(policy: PolicyView) -> dict[str, str]:

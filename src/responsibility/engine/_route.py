@@ -30,6 +30,7 @@ from ._facts import (
     RECEIVER,
     SELF_RECTIFIED,
     holds_own_work,
+    line_of,
     named_line,
     place_level_body,
     receiving_body,
@@ -497,7 +498,18 @@ def _route(policy: Policy, problem: Problem | Mapping[str, Any], j: Jurisdiction
         return tuple((b, ds or (tied_elsewhere(policy, p.domain, p.kind, prank, b, sector) if p.kind else ()), st)
                      for b, ds, st in rows)
 
-    named = (*held_only(tied(behind_of(("handling",), (*handlers, *report_to)))),
+    def own_part(rows: tuple[tuple[str, tuple[str, ...], Stage], ...]
+                 ) -> tuple[tuple[str, tuple[str, ...], Stage], ...]:
+        # a city's or the province's handler that is itself to rectify the problem (below no authority) stands on the
+        # duty of the kind's area that makes it the rectifier too, as a verdict's finding on it cites it (市扶贫办
+        # holding its city's own poverty assets: 二(四)7 beside 二(一)1(3); check44 #2)
+        from ._decide import rectifying_duties
+
+        return tuple((b, (mine if ds and not escalate and p.kind and holds_own_work(
+            policy, p.domain, p.kind, b, prank, line_of(policy, b)) and (mine := rectifying_duties(
+                policy, p.domain, p.kind, prank, b, ds, sector)) else ()) + ds, st) for b, ds, st in rows)
+
+    named = (*held_only(own_part(tied(behind_of(("handling",), (*handlers, *report_to))))),
              *behind_of(("rectification", "handling", "discovery", "supervision"), assignees))
     duties = [d for _, ds, _ in named for d in ds]
     behind = [c for d in duties for c in (policy.duties[d].clause, *policy.duties[d].amended_by)] + at_level
