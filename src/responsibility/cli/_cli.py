@@ -67,7 +67,18 @@ def _policy_root(exc: RulesError) -> Path | None:
     root = Path(exc.issues[0].file).parent
     if root.name in ("areas", "bodies", "sources", "amendments"):
         root = root.parent
+    # an amendments/ that links back to the directory (ln -s .. rules/amendments) put its files at rules/amendments/
+    # amendments/…, and the hint said `validate rules/amendments` (ux46): name the directory itself
+    while root.parent != root and root.is_symlink() and _same(root, root.parent):
+        root = root.parent
     return root if (root / "policy.yaml").is_file() else None
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return False
 
 
 def _one_line(exc: RulesError) -> str:

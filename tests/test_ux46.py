@@ -1,0 +1,100 @@
+"""A hostile user's leftovers (ux46): a JSON key given twice over HTTP (told as `assess FILE` tells it, not as "not
+valid JSON"); a request body that is not UTF-8, now with the byte and where; a policy whose amendments/ links back to
+itself, whose "validate …" hint named the link."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+Run = Callable[..., tuple[int, str, str]]
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "problems" / "housing-not-discovered.yaml"
+RECORD: dict[str, Any] = json.loads((ROOT / "examples" / "records" / "problem.json").read_text("utf-8"))
+TOKEN = {"Authorization": "Bearer secret-ux46"}
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, TokenStore, create_app, token_hash
+
+    tokens = TokenStore.from_data({"tokens": [{"name": "ux46", "role": "county", "jurisdiction": "330127",
+                                               "sha256": token_hash("secret-ux46")}]})
+    with TestClient(create_app(Settings(tokens=tokens)), raise_server_exceptions=False) as c:
+        yield c
+
+
+def _twice(record: dict[str, Any], key: str, value: str) -> bytes:
+    """``record`` as JSON with ``key`` given again, last."""
+    return json.dumps(record, ensure_ascii=False).encode()[:-1] + f', "{key}": "{value}"}}'.encode()
+
+
+# ---------------------------------------------------------------- a key given twice, over HTTP
+
+
+def test_a_json_line_with_a_key_twice_is_rejected_in_the_words_assess_uses(client: Any, tmp_path: Path,
+                                                                          run_cli: Run) -> None:
+    """Before: /v1/assess said 'line 1: not valid JSON (the key "area" is given twice; …); fix that line: one record
+    per line, …' where `assess FILE` says 'line 1: the key "area" is given twice; remove one of them' (it is valid
+    JSON: two readers read it two ways)."""
+    body = _twice(RECORD, "area", "water") + b"\n"
+    r = client.post("/v1/assess", content=body, headers=TOKEN)
+    assert r.status_code == 200, r.text
+    rows = [json.loads(x) for x in r.text.splitlines()]
+    http = rows[0]["rejected"]
+    assert rows[-1]["summary"]["records"] == 1 and rows[-1]["summary"]["rejected"] == 1, rows
+    (tmp_path / "twice.jsonl").write_bytes(body)
+    code, out, _ = run_cli("assess", str(tmp_path / "twice.jsonl"), "-o", str(tmp_path / "f.csv"), "--rejects", "-")
+    cli = json.loads(out.splitlines()[0])
+    assert code == 1, out
+    assert http["reason"] == cli["reason"] == \
+        'line 1: the key "area" is given twice; remove one of them (JSON keeps the last)', (http, cli)
+    assert http["code"] == cli["code"] == "bad_json" and "not valid JSON" not in http["reason"]
+
+
+@pytest.mark.parametrize("path", ["/v1/verdict", "/v1/route"])
+def test_a_record_with_a_key_twice_is_not_called_invalid_json(client: Any, path: str) -> None:
+    """Before: 400 'the request body is not valid JSON (the key "id" is given twice; …)', suggestion 'send one JSON
+    object' — which it was."""
+    r = client.post(path, content=_twice(RECORD, "id", "other"), headers=TOKEN)
+    assert r.status_code == 400, r.text
+    err = r.json()["error"]
+    assert err["field"] == "(body)" and "not valid JSON" not in err["message"], err
+    assert 'the key "id" is given twice; remove one of them' in err["message"], err
+    assert err["suggestion"] == "send each key of an object once", err
+
+
+# ---------------------------------------------------------------- a body that is not UTF-8
+
+
+@pytest.mark.parametrize(("content_type", "charset"), [("application/json", "UTF-8"),
+                                                       ("application/json; charset=utf-8", "UTF-8"),
+                                                       ("application/json; charset=ascii", "ascii")])
+def test_a_body_that_is_not_utf8_says_which_byte_and_where(client: Any, content_type: str, charset: str) -> None:
+    """Before: 'the request body is not UTF-8 text', with nothing to look for in a body of many KiB."""
+    body = b'{"id": "A-\xff", "area": "housing"}'
+    r = client.post("/v1/verdict", content=body, headers={**TOKEN, "Content-Type": content_type})
+    assert r.status_code == 400, r.text
+    err = r.json()["error"]
+    assert err["message"] == f"the request body is not {charset} text (byte 0xff at offset 10)", err
+    assert "charset=gb18030" in err["suggestion"], err
+
+
+# ---------------------------------------------------------------- a policy whose amendments/ links back to itself
+
+
+def test_an_amendments_link_to_the_policy_itself_names_the_policy_to_validate(rules_copy: Path, run_cli: Run) -> None:
+    """``ln -s .. rules/amendments``: its files are read as rules/amendments/amendments/…, each refused, and the
+    one-line error said "`responsibility validate rules/amendments` lists them" — the link, not the directory."""
+    (rules_copy / "amendments").symlink_to("../" + rules_copy.name)
+    code, out, err = run_cli("who", str(EXAMPLE), "--rules", str(rules_copy))
+    assert code == 2, (out, err)
+    assert f"`responsibility validate {rules_copy}` lists them" in err, err
+    assert "Traceback" not in err
