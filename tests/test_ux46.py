@@ -98,3 +98,30 @@ def test_an_amendments_link_to_the_policy_itself_names_the_policy_to_validate(ru
     assert code == 2, (out, err)
     assert f"`responsibility validate {rules_copy}` lists them" in err, err
     assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------- an office workbook's dates that name no day
+
+
+def test_an_imported_date_that_names_no_day_says_what_to_write(tmp_path: Path) -> None:
+    """`ledger import` reads 2021年3月1日 and 2021/3/1 (an office's ways); before, 21/3/1 was the year 21
+    ("0021-03-01 is outside the years 1900-2999": not what was written), and 2021-13-01, 3/1/2021, 13/1/2021 "not a
+    date: … (use YYYY-MM-DD)", which the first is written as. A day is never guessed: each row is rejected, and
+    counted."""
+    from responsibility import Ledger
+
+    cells = {"A1": "21/3/1", "A2": "3/1/2021", "A3": "13/1/2021", "A4": "2021-13-01", "A5": "2021年2月30日",
+             "A6": "2021年3月1日"}
+    rows = "".join(f"{pid},危房改造,330127100219,{day},县,热线\n" for pid, day in cells.items())
+    (tmp_path / "office.csv").write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\n" + rows, "utf-8")
+    result = Ledger.create(tmp_path / "office.db").import_file(tmp_path / "office.csv", entered_by="ux46")
+    assert (result.rows, result.imported, result.rejected) == (6, 1, 5), result
+    said = {r["problem"]: r["reason"] for r in result.rejects}
+    assert all(r["code"] == "bad_date" and r["field"] == "发现时间" for r in result.rejects), result.rejects
+    assert said == {
+        "A1": "'21/3/1' has a two-digit year; write the year in full, as YYYY-MM-DD (2021-03-01 if it is 2021)",
+        "A2": "'3/1/2021' puts the year last; write the year first: 2021-03-01 or 2021-01-03, as meant (YYYY-MM-DD)",
+        "A3": "'13/1/2021' puts the year last; write the year first: 2021-01-13 (YYYY-MM-DD)",
+        "A4": "'2021-13-01' is not a valid date (no month 13); write the year, month and day, as YYYY-MM-DD",
+        "A5": "'2021年2月30日' is not a valid date (no such day); write a day that exists, as YYYY-MM-DD",
+    }, said
