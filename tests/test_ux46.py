@@ -125,3 +125,17 @@ def test_an_imported_date_that_names_no_day_says_what_to_write(tmp_path: Path) -
         "A4": "'2021-13-01' is not a valid date (no month 13); write the year, month and day, as YYYY-MM-DD",
         "A5": "'2021年2月30日' is not a valid date (no such day); write a day that exists, as YYYY-MM-DD",
     }, said
+
+
+@pytest.mark.parametrize(("day", "why"), [("2021-13-01", "no month 13); write the year, month and day"),
+                                          ("2021-00-10", "no month 0); write the year, month and day"),
+                                          ("2021-02-30", "no such day); write a day that exists")])
+def test_an_event_s_day_with_no_such_month_says_which(tmp_path: Path, day: str, why: str) -> None:
+    """An event's `on: 2021-13-01` was "is not a valid date (no such day)"."""
+    from responsibility import Ledger, LedgerError
+
+    ledger = Ledger.create(tmp_path / "l.db")
+    with pytest.raises((LedgerError, ValueError)) as caught:
+        ledger.append({"problem": "P1", "type": "registered", "on": day, "area": "housing",
+                       "place": "330127100219"}, entered_by="ux46")
+    assert f"'{day}' is not a valid date ({why}, as YYYY-MM-DD" in str(caught.value), caught.value
