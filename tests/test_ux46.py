@@ -139,3 +139,52 @@ def test_an_event_s_day_with_no_such_month_says_which(tmp_path: Path, day: str, 
         ledger.append({"problem": "P1", "type": "registered", "on": day, "area": "housing",
                        "place": "330127100219"}, entered_by="ux46")
     assert f"'{day}' is not a valid date ({why}, as YYYY-MM-DD" in str(caught.value), caught.value
+
+
+# ---------------------------------------------------------------- an upload whose caller has gone
+
+
+def test_an_import_told_to_stop_stores_nothing_and_the_ledger_takes_writes(tmp_path: Path) -> None:
+    """A 1.2-million-row upload whose client gave up after two minutes held the server's write lock for ten more,
+    every other writer answered 503, to store what nobody was told of. The import now asks ``stop`` between parts
+    of 20,000 rows; the service's says the caller is gone. Stopped: nothing of it stored, not reported later as an
+    interrupted import, and the ledger takes the next writer at once."""
+    from responsibility import Ledger
+    from responsibility.ledger._ledger import ImportStopped
+
+    rows = "".join(f"S{i},危房改造,330127100219,2021-03-01,县,热线\n" for i in range(20_001))
+    (tmp_path / "big.csv").write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\n" + rows, "utf-8")
+    ledger = Ledger.create(tmp_path / "l.db")
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # the first part goes in, the second is refused
+
+    with pytest.raises(ImportStopped, match=r"big\.csv: the import was stopped after 20,000 rows; nothing of it "
+                                            r"was stored"):
+        ledger.import_file(tmp_path / "big.csv", entered_by="ux46", stop=stop)
+    assert ledger.verify().events == 0 and ledger.interrupted() == []
+    ledger.append({"problem": "P1", "type": "registered", "on": "2021-03-01", "area": "housing",
+                   "place": "330127100219"}, entered_by="ux46")
+    assert ledger.verify().events == 1
+
+
+def test_the_service_s_watch_says_gone_when_the_caller_closes() -> None:
+    import asyncio
+    import threading
+
+    pytest.importorskip("fastapi")
+    from responsibility.service._ledger import _watch
+
+    class Caller:
+        def __init__(self) -> None:
+            self.asked = 0
+
+        async def is_disconnected(self) -> bool:
+            self.asked += 1
+            return self.asked >= 3
+
+    gone, caller = threading.Event(), Caller()
+    asyncio.run(_watch(caller, gone, every=0))  # type: ignore[arg-type]
+    assert gone.is_set() and caller.asked == 3
