@@ -188,3 +188,18 @@ def test_the_service_s_watch_says_gone_when_the_caller_closes() -> None:
     gone, caller = threading.Event(), Caller()
     asyncio.run(_watch(caller, gone, every=0))  # type: ignore[arg-type]
     assert gone.is_set() and caller.asked == 3
+
+
+# ---------------------------------------------------------------- an output name the file system refuses
+
+
+@pytest.mark.parametrize("command", ["assess", "picture"])
+def test_an_output_name_too_long_says_which_part_and_the_most(tmp_path: Path, run_cli: Run, command: str) -> None:
+    """Before: "cannot complete: file name too long (…); the output may be incomplete" — nothing had been opened."""
+    name = tmp_path / ("o" * 300 + (".csv" if command == "assess" else ".png"))
+    args = ["assess", str(ROOT / "examples" / "records" / "ledger.csv"), "-o", str(name)] if command == "assess" \
+        else ["who", str(EXAMPLE), "--picture", str(name)]
+    code, _, err = run_cli(*args)
+    assert code == 2, err
+    assert "file name too long (304 bytes in one part of it, where at most 255 are allowed" in err, err
+    assert "give a shorter name" in err and "incomplete" not in err and "Traceback" not in err, err
