@@ -203,3 +203,29 @@ def test_an_output_name_too_long_says_which_part_and_the_most(tmp_path: Path, ru
     assert code == 2, err
     assert "file name too long (304 bytes in one part of it, where at most 255 are allowed" in err, err
     assert "give a shorter name" in err and "incomplete" not in err and "Traceback" not in err, err
+
+
+# ---------------------------------------------------------------- a stray quote closed on its own line
+
+
+def test_a_stray_quote_closed_on_its_line_is_named_in_assess_and_the_import(tmp_path: Path, run_cli: Run) -> None:
+    """`"q2,water,…,"[{""action"…`: the quote at the start of the line is closed by the JSON cell's, so the row's
+    cells are read into its first; the reject was "field 'severity': unknown severity '2021-05-10'" (a cell of the
+    JSON). A quote that runs over lines was named since review10b; one closed on its own line was not."""
+    from responsibility import Ledger
+
+    lines = (ROOT / "examples" / "records" / "ledger.csv").read_text("utf-8").splitlines()
+    (tmp_path / "q.csv").write_text("\n".join([lines[0], lines[1], '"stray,' + lines[2], *lines[3:]]) + "\n", "utf-8")
+    code, out, _ = run_cli("assess", str(tmp_path / "q.csv"), "-o", str(tmp_path / "f.csv"), "--rejects", "-")
+    rejects = [json.loads(x) for x in out.splitlines()]
+    assert code == 1 and [r["line"] for r in rejects] == [3, 5], rejects
+    assert rejects[0]["code"] == "bad_row" and rejects[0]["reason"].startswith(
+        "line 3: its first cell ('stray,2021-0043,water,,330127100219,mino…') holds a whole row's commas: a quote "
+        "at the start of the line opened a cell that a later quote on the line closed"), rejects[0]
+    office = "问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\n" + "".join(
+        f'{q}A{i},危房改造,330127100219,2021-03-01,县,{q}热线\n' for i, q in enumerate(["", '"', ""]))
+    (tmp_path / "office.csv").write_text(office, "utf-8")
+    result = Ledger.create(tmp_path / "l.db").import_file(tmp_path / "office.csv", entered_by="ux46")
+    assert (result.rows, result.imported, result.rejected) == (3, 2, 1), result
+    assert "its first cell ('A1,危房改造,330127100219,2021-03-01,县,热线') holds a whole row's commas" in \
+        result.rejects[0]["reason"], result.rejects

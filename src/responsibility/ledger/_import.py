@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ProblemError
-from ..batch._io import HeldLines, never_closed, swallowed
+from ..batch._io import HeldLines, never_closed, swallowed, swallowed_on_its_line
 from ..policy._encoding import bom_encoding, detect_encoding, past_start, sample, utf8_line
 from ._events import LEDGER_NAME, RECORD_NAME, Event, shown
 from ._store import LedgerError
@@ -328,6 +328,8 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
             held.lines.clear()
             if line > first and (why := swallowed(row, first, names, delimiter)) is not None:
                 yield n, BrokenRow(row, why)  # rows read into one cell by a stray quote: never silently
+            elif line == first and (why := swallowed_on_its_line(row, first, delimiter)) is not None:
+                yield n, BrokenRow(row, why)  # (a row read into its first cell, as `assess` says it)
             elif any(c.strip() for c in row):
                 yield n, row
 
