@@ -1618,6 +1618,22 @@ def swallowed(cells: Sequence[str], first: int, names: Sequence[str] = (), delim
     return None
 
 
+def swallowed_on_its_line(cells: Sequence[str], first: int, delimiter: str = ",") -> str | None:
+    """What to say of a row whose first cell holds a whole row's separators and a division code or a date: a stray
+    quote at the start of the line that a later quote on it closed (``"q1,water,…,"[{""action"…``), so the row's
+    cells were read into one (ux46: its reject was "field 'severity': unknown severity '2021-05-10'", a cell of the
+    JSON). ``None`` for any other row; an id never holds a row's commas."""
+    width = max(len(cells) - 1, 2)
+    if not cells or cells[0].count(delimiter) < width or "\n" in cells[0]:
+        return None
+    parts = [c.strip().strip('"').strip() for c in cells[0].split(delimiter)]
+    if not any(_ROW_CELL.fullmatch(c) for c in parts):
+        return None
+    return (f"line {first}: its first cell ({_show_cell(cells[0])}) holds a whole row's commas: a quote at the start "
+            "of the line opened a cell that a later quote on the line closed, so the row's cells were read into it; "
+            "if that quote is stray, remove it (a quote inside a cell is written twice: \"\")")
+
+
 class _CsvReader:
     """The records of a CSV file, as :meth:`Source.parts` gives them.
 
@@ -1840,6 +1856,9 @@ class _CsvReader:
                 if line > first and (why := swallowed(cells, first, header)) is not None:
                     pid = cells[header.index("id")] if "id" in header and header.index("id") < len(cells) else None
                     yield first, None, reject(0, first, problem_error("(record)", why, "bad_row", record=pid or None))
+                    continue
+                if line == first and (why := swallowed_on_its_line(cells, first)) is not None:
+                    yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
                     continue
                 # (not 、, which values hold: 县（市、区）长热线)
                 if len(cells) < width and (sep := next((c for c in "，；" if any(c in x for x in cells)), None)) and \

@@ -67,7 +67,33 @@ def _policy_root(exc: RulesError) -> Path | None:
     root = Path(exc.issues[0].file).parent
     if root.name in ("areas", "bodies", "sources", "amendments"):
         root = root.parent
+    # an amendments/ that links back to the directory (ln -s .. rules/amendments) put its files at rules/amendments/
+    # amendments/…, and the hint said `validate rules/amendments` (ux46): name the directory itself
+    while root.parent != root and root.is_symlink() and _same(root, root.parent):
+        root = root.parent
     return root if (root / "policy.yaml").is_file() else None
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def _name_too_long(name: str) -> str:
+    """What to do about a file name the system refuses as too long: which part, how long, the most it may be."""
+    parts = [p for p in name.split(os.sep) if p]
+    longest = max(parts, key=lambda p: len(os.fsencode(p)), default=name)
+    try:
+        most = os.pathconf(os.path.dirname(os.path.abspath(name)) or ".", "PC_NAME_MAX")
+    except (OSError, ValueError):
+        most = 255
+    size = len(os.fsencode(longest))
+    if size > most:
+        return (f"{name}: file name too long ({size:,} bytes in one part of it, where at most {most} are allowed; "
+                "a Chinese character takes 3); give a shorter name")
+    return f"{name}: file name too long (the whole path, {len(os.fsencode(name)):,} bytes); give a shorter path"
 
 
 def _one_line(exc: RulesError) -> str:
@@ -514,6 +540,11 @@ def _main(argv: list[str] | None) -> int:
 
             _error(no_space(str(exc.filename or "the output"), left="the output may be incomplete",
                             quota=exc.errno == errno.EDQUOT))
+            return 2
+        if exc.errno == errno.ENAMETOOLONG and exc.filename:
+            # nothing was opened, so nothing is incomplete (ux46: "-o" with a 300-character name was "cannot complete:
+            # file name too long (…); the output may be incomplete")
+            _error(_name_too_long(str(exc.filename)))
             return 2
         _error(f"cannot complete: {(exc.strerror or str(exc)).lower()}{where}; the output may be incomplete")
         return 2

@@ -190,8 +190,11 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
         try:
             day = dt.date.fromisoformat(m[1])
         except ValueError:
-            raise ProblemError(field_name, f"{shown(value)} is not a valid date (no such day); write a day that "
-                               "exists, as YYYY-MM-DD", record=problem, code="bad_date") from None
+            month = int(m[1][5:7])  # (2021-13-01 was "no such day": ux46)
+            what = "no such day); write a day that exists" if 1 <= month <= 12 else \
+                f"no month {month}); write the year, month and day"
+            raise ProblemError(field_name, f"{shown(value)} is not a valid date ({what}, as YYYY-MM-DD",
+                               record=problem, code="bad_date") from None
     if not FIRST_DAY <= day <= LAST_DAY:
         raise ProblemError(field_name, f"{day.isoformat()} is outside the years 1900-2999; write a day between "
                            "1900 and 2999 (YYYY-MM-DD)", record=problem, code="bad_date")

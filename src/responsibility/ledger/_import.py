@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ProblemError
-from ..batch._io import HeldLines, never_closed, swallowed
+from ..batch._io import HeldLines, never_closed, swallowed, swallowed_on_its_line
 from ..policy._encoding import bom_encoding, detect_encoding, past_start, sample, utf8_line
 from ._events import LEDGER_NAME, RECORD_NAME, Event, shown
 from ._store import LedgerError
@@ -328,6 +328,8 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
             held.lines.clear()
             if line > first and (why := swallowed(row, first, names, delimiter)) is not None:
                 yield n, BrokenRow(row, why)  # rows read into one cell by a stray quote: never silently
+            elif line == first and (why := swallowed_on_its_line(row, first, delimiter)) is not None:
+                yield n, BrokenRow(row, why)  # (a row read into its first cell, as `assess` says it)
             elif any(c.strip() for c in row):
                 yield n, row
 
@@ -752,14 +754,10 @@ class RowReader:
             except ValueError:
                 continue
         parts = [p for p in "".join(c if c.isdigit() else " " for c in s).split() if p]
-        if len(parts) == 3:  # 2021年3月1日
-            try:
-                return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-            except ValueError:
-                if len(parts[0]) == 4 and 1 <= int(parts[1]) <= 12 and 1 <= int(parts[2]) <= 31:
-                    # 2021-02-30 was told "not a date … (use YYYY-MM-DD)", which it is written as; the day is missing
-                    raise ProblemError(f, f"{shown(v)} is not a valid date (no such day); write a day that exists, "
-                                       "as YYYY-MM-DD", code="bad_date") from None
+        if len(parts) == 3 and (why := _three_numbers(parts)) is not None:  # 2021年3月1日
+            if isinstance(why, dt.date):
+                return why
+            raise ProblemError(f, f"{shown(v)} {why}", code="bad_date")
         from ._compat import excel_day_hint
 
         # Excel's day number of a cell not formatted as a date: the records' words for it (one message)
@@ -968,3 +966,39 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
         imported_at[pid] = n
         events.extend(evs)
     return events
+
+
+def _three_numbers(parts: list[str]) -> dt.date | str | None:
+    """The day three numbers in a cell write (2021年3月1日, 2021/3/1), or why they write none and what to write;
+    ``None`` where they are no date at all. A cell's day is never guessed: 21/3/1 was read as the year 21 and told
+    "0021-03-01 is outside the years 1900-2999", and 2021-13-01 or 3/1/2021 "not a date (use YYYY-MM-DD)" (ux46)."""
+    year, month, day = (int(p) for p in parts)
+    if len(parts[0]) == 4:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            if not 1 <= month <= 12:
+                return f"is not a valid date (no month {month}); write the year, month and day, as YYYY-MM-DD"
+            if 1 <= day <= 31:  # 2021-02-30 was told "not a date … (use YYYY-MM-DD)", as it is written
+                return "is not a valid date (no such day); write a day that exists, as YYYY-MM-DD"
+            return None
+    if len(parts[2]) == 4 and len(parts[0]) <= 2 and len(parts[1]) <= 2:  # 3/1/2021: which is the month?
+        first, second, year = year, month, day
+        days = [f"{year}-{m:02d}-{d:02d}" for m, d in ((first, second), (second, first)) if _exists(year, m, d)]
+        if not days:
+            return None
+        which = days[0] if len(days) == 1 or days[0] == days[1] else f"{days[0]} or {days[1]}, as meant"
+        return f"puts the year last; write the year first: {which} (YYYY-MM-DD)"
+    if len(parts[0]) <= 2 and _exists(2000 + year, month, day):  # 21/3/1
+        full = 2000 + year
+        return f"has a two-digit year; write the year in full, as YYYY-MM-DD ({full}-{month:02d}-{day:02d} if it is " \
+            f"{full})"
+    return None
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True

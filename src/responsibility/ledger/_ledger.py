@@ -8,7 +8,7 @@ import itertools
 import json
 import os
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,10 @@ from ._store import (
     tables,
     url_of,
 )
+
+
+class ImportStopped(LedgerError):
+    """An import ended by its ``stop`` (the service's caller went away): the ledger is as it was."""
 
 
 @dataclass(frozen=True)
@@ -904,13 +908,15 @@ class Ledger:
 
     def import_file(self, path: str | Any, *, entered_by: str, mapping: str | Any = None,
                     encoding: str | None = None, sheet: str | None = None, within: str | None = None,
-                    source: str | None = None) -> ImportResult:
+                    source: str | None = None, stop: Callable[[], bool] | None = None) -> ImportResult:
         """Import an existing ledger from .xlsx or .csv (Chinese headers, a YAML column mapping;
         default ``ledger/mapping.yaml``) in one transaction. Every row is imported or rejected with
         its reason: an :class:`ImportResult` whose ``rows == imported + blank + rejected``.
         A crash or kill leaves the ledger as it was; the next import says so (:meth:`interrupted`).
         ``within`` (a division code) rejects the rows placed outside it; ``source`` names the file
-        in the result and the ledger's record of imports (default: ``path``)."""
+        in the result and the ledger's record of imports (default: ``path``). ``stop``, asked between
+        parts of 20,000 rows, ends the import with nothing stored when it says so (the service's, when
+        the caller is gone)."""
         from ._import import ImportResult, load_mapping, read_table
 
         if type(path).__name__ in ("DataFrame", "Series", "LazyFrame"):  # (was os.fspath's TypeError)
@@ -926,12 +932,13 @@ class Ledger:
         result = ImportResult(source=str(path))
         header, rows = read_table(path, encoding=encoding, sheet=sheet or m.sheet, result=result, mapping=m)
         try:
-            return self._import_rows(header, rows, m, result, entered_by, within, source)
+            return self._import_rows(header, rows, m, result, entered_by, within, source, stop)
         finally:
             getattr(rows, "close", lambda: None)()  # a workbook refused before its rows are read is closed too
 
     def _import_rows(self, header: list[str], rows: Any, m: Any, result: ImportResult, entered_by: str,
-                     within: str | None, source: str | None) -> ImportResult:
+                     within: str | None, source: str | None,
+                     stop: Callable[[], bool] | None = None) -> ImportResult:
         from ._import import RowReader, rows_to_events, unmatched
 
         if source is not None:
@@ -966,6 +973,11 @@ class Ledger:
                         part = list(itertools.islice(rows, 20_000))
                         if not part:
                             break
+                        if stop is not None and stop():
+                            # (ux46: a 1.2-million-row upload whose caller had gone held the write lock for
+                            # minutes, every other writer 503, to store what nobody would be told of)
+                            raise ImportStopped(f"{result.source}: the import was stopped after "
+                                                f"{result.rows:,} rows; nothing of it was stored")
                         events = rows_to_events(part, reader, str(entered_by), folder, result, known)
                         stored, seq, last = rows_to_insert(events, seq, last, at, batch)
                         insert(conn, stored, seq, last)

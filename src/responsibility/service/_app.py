@@ -268,10 +268,16 @@ async def read_json(request: Request, limit: int, seconds: float | None = None) 
         if charset is not None and charset != "utf-8":  # declared in Content-Type (orjson reads UTF-8 only)
             body = body.decode(charset).encode("utf-8")
         return jsonio.loads(body)
-    except UnicodeDecodeError:
-        raise ApiError(400, f"the request body is not {charset or 'UTF-8'} text", type="RequestError",
+    except UnicodeDecodeError as exc:
+        # where, as `assess` says it of a line (ux46: the body was "not UTF-8 text", with no byte to look for)
+        at = f" (byte 0x{exc.object[exc.start]:02x} at offset {exc.start:,})" if exc.start < len(exc.object) else ""
+        named = charset if charset not in (None, "utf-8") else "UTF-8"
+        raise ApiError(400, f"the request body is not {named} text{at}", type="RequestError",
                        field="(body)", suggestion="send the JSON as UTF-8 text, or declare its encoding in "
                        "Content-Type (application/json; charset=gb18030)") from None
+    except jsonio.KeyTwice as exc:  # valid JSON, read two ways: refused in `who`'s words, not as "not valid JSON"
+        raise ApiError(400, f"the request body is refused: {exc}", type="RequestError", field="(body)",
+                       suggestion="send each key of an object once") from None
     except ValueError as exc:
         # (json's "Invalid control character at" said "at at line …": review22b R22b-9)
         where = f"{exc.msg.removesuffix(' at')} at line {exc.lineno} column {exc.colno}" \

@@ -212,7 +212,7 @@ class Batch:
                                 str(ProblemError("(record)", why))))
                 return
             except (ValueError, RecursionError) as exc:  # JSONDecodeError
-                why = bad_line(line_no, exc)
+                why = f"line {line_no}: {exc}" if isinstance(exc, jsonio.KeyTwice) else bad_line(line_no, exc)
                 rejects.append((number, line_no, None, "(record)", "bad_json", str(ProblemError("(record)", why))))
                 return
             record = row_keys(record)  # a table row's dotted discovered.* keys, read as assess FILE reads them

@@ -39,6 +39,13 @@ def dumps(value: Any) -> bytes:
         return json.dumps(value, ensure_ascii=True, default=str, separators=(",", ":")).encode()
 
 
+class KeyTwice(ValueError):
+    """A JSON object that gives one key twice: valid JSON that JSON readers read differently (the last value, or
+    the first), so it is refused with the words `responsibility who` and `assess` use, never as "not valid JSON"
+    (ux46: a JSON line of /v1/assess said "line 1: not valid JSON (the key \"area\" is given twice …); fix that
+    line: …" where `assess FILE` says "line 1: the key \"area\" is given twice; remove one of them")."""
+
+
 def loads(data: bytes | str) -> Any:
     """JSON from bytes; ``ValueError`` for anything that is not JSON (also nesting too deep to read)."""
     if orjson is not None:
@@ -55,7 +62,7 @@ def loads(data: bytes | str) -> Any:
     try:
         value, twice = loads_marked(data)
         if (key := duplicate_in(value, twice)) is not None:
-            raise ValueError(twice_message(key))
+            raise KeyTwice(twice_message(key))
         return value
     except RecursionError:
         raise ValueError("nested too deeply") from None
