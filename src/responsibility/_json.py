@@ -89,7 +89,8 @@ def bad_line(n: int, exc: BaseException) -> str:
     if isinstance(exc, RecursionError) or "nested too deeply" in str(exc):  # (Python's json; orjson, the service's)
         return (f"line {n}: JSON nested too deeply (a problem record is a few levels deep: is a value a document of "
                 "its own?); fix that line: one record, a JSON object, per line")
-    msg = getattr(exc, "msg", None) or str(exc)
+    # (json's "Invalid control character at" said "… at at column 13", as the service's body once did: review22b)
+    msg = (getattr(exc, "msg", None) or str(exc)).removesuffix(" at")
     col = getattr(exc, "colno", None)
     at = f" at column {col}" if isinstance(col, int) and getattr(exc, "lineno", 1) == 1 else ""
     return (f"line {n}: not valid JSON ({msg}{at}); fix that line: one record per line, a JSON object "

@@ -12,7 +12,9 @@ Not checked here: cross-references and citations (``_validate``).
 from __future__ import annotations
 
 import difflib
+import errno
 import functools
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -335,6 +337,14 @@ def read_policy_dir(path: str | Path) -> Loaded:
     root = Path(path)
     if not root.is_dir():
         what = "not a directory" if root.exists() else "no such directory"
+        if root.is_symlink() and not root.exists():  # (ux46: a loop of links, la → lb → la, was "no such directory")
+            try:
+                root.resolve(strict=True)
+            except RuntimeError:  # a loop (Python < 3.13)
+                what = "a loop of symbolic links, not a directory"
+            except OSError as exc:
+                what = ("a loop of symbolic links, not a directory" if exc.errno == errno.ELOOP
+                        else f"a symbolic link to {os.readlink(root)}, which does not exist")
         hint = ("point at a policy directory (a copy of the shipped rules/), or give no path (load(), no --rules) "
                 "for the rules shipped with the package")
         raise RulesError([Issue(str(root), 0, 0, what, hint, "missing_dir")])
