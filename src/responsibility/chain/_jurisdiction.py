@@ -20,6 +20,7 @@ import operator
 import os
 import random
 import re
+import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -62,6 +63,10 @@ def _not_digits(text: str) -> str:
     if re.fullmatch(r"[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+", text):
         return (": a long number in scientific notation, as Excel shows it and may save it: its last digits are lost; "
                 "write the code's digits as text (format the column as text in Excel)")
+    # '330127 101000' was told "write its … digits (330127100219)": the example, another place's code (ux46)
+    digits = "".join(str(unicodedata.decimal(c, c)) for c in text if c not in " \u3000-_.,/")
+    if digits.isascii() and digits.isdigit() and len(digits) in _LENGTHS:
+        return f": write {digits}, without spaces or separators"
     return ": write its 2, 4, 6, 9 or 12 digits (330127100219)"
 
 

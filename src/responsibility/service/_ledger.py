@@ -136,8 +136,15 @@ def install(app: FastAPI, svc: Service) -> None:
             return who.code[:len(who.prefix)] if who.code else None
         code = _lib.record_place(place)  # read as a record's place is (full-width digits too)
         if code is None:
-            raise ApiError(400, f"query parameter 'place': {place!r} is not a division code (2, 4, 6, 9 or 12 "
-                           "digits)", type="RequestError", field="query.place",
+            from .._errors import JurisdictionError
+            from ..ledger._compat import parse_code
+
+            try:  # what is wrong with it, in the words `ledger list --place` and a record use (ux46)
+                parse_code(place)
+                why = f"{place!r} is not a division code (2, 4, 6, 9 or 12 digits)"
+            except JurisdictionError as exc:
+                why = str(exc)
+            raise ApiError(400, f"query parameter 'place': {why}", type="RequestError", field="query.place",
                            suggestion="give a division code of your jurisdiction, e.g. 330127")
         if not who.reads(code):
             raise svc.refuse(who, endpoint, "place", place, None)
