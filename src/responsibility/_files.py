@@ -344,7 +344,7 @@ def atomic_path(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wha
     _remove_stale_parts(parent, path.name)
     try:
         # (the writer's pid in the name: a later write removes what a killed writer left; review20b B20-10)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=parent)
+        fd, name = tempfile.mkstemp(prefix=f".{_part_stem(path.name)}.{os.getpid()}.", suffix=".part", dir=parent)
     except OSError as exc:
         raise OutputError(write_error(f"{what} {path}", exc)) from None
     os.close(fd)
@@ -367,6 +367,18 @@ def atomic_path(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wha
     _sync_dir(parent)
 
 
+def _part_stem(name: str) -> str:
+    """How a temporary part's name begins: the target's name, or a digest of it where the part's name would be too
+    long for the file system, which allows 255 bytes (ux46: an output named with 244 bytes, which the file system takes,
+    was refused "file name too long": the part adds ~25)."""
+    raw = os.fsencode(name)
+    if len(raw) <= 200:
+        return name
+    import hashlib
+
+    return f"long-{hashlib.sha256(raw).hexdigest()[:16]}"
+
+
 def _remove_stale_parts(parent: Path, name: str) -> None:
     """Remove the temporary files of earlier writes of ``name`` in ``parent`` whose writer is gone (killed before it
     could remove them: kill -9, a power cut); a part whose writer still runs, or is another user's, is left alone."""
@@ -374,7 +386,7 @@ def _remove_stale_parts(parent: Path, name: str) -> None:
 
     # (mkstemp's random part has no dot: ``.report.2021.csv.<pid>.<rand>.part`` is report.2021.csv's, not report's;
     # review20c C20-2)
-    pattern = re.compile(re.escape(f".{name}.") + r"([0-9]+)\.[A-Za-z0-9_]+\.part")
+    pattern = re.compile(re.escape(f".{_part_stem(name)}.") + r"([0-9]+)\.[A-Za-z0-9_]+\.part")
     with contextlib.suppress(OSError):
         for entry in os.scandir(parent):
             m = pattern.fullmatch(entry.name)
