@@ -22,6 +22,7 @@
 #include <Python.h>
 #include <structmember.h>  /* PyMemberDef, T_OBJECT_EX: a form's slots (form_slots) */
 
+static PyObject *k_received, *k_assigned, *k_deadline, *k_assignee, *k_assignee_en;
 static PyObject *k_place, *k_clauses, *k_reason, *k_value, *k_findings, *k_proto, *k_zh_reason, *k_en_reason;
 
 /* `values[field]`, formatted as an f-string formats it (a new reference). */
@@ -1016,6 +1017,175 @@ fail:
     return NULL;
 }
 
+/* ------------------------------------------------------------------------------------------------------------
+   A verdict's slots (engine/_decide.py Decider._sheet), made in C.
+
+   sheet_slots(row_slots, code, digits, places, found, handed, received, iso, assigned, lowest, assigned_to,
+               assignees, in_force, since_values, place_entry, jurisdiction) -> list | None
+
+   The list _sheet's slot loop makes from a plan's rows' slots (lvl, level, to, own): for each, (the place's code, its
+   name, values), values a copy of `found` with "place" set to the name a reason gives the place at `level` (read
+   from `places` by the first digits[level] digits of `code`, or made there by place_entry(places, jurisdiction,
+   code, level, prefix) where `places` lacks them) and, where lvl is an int, "received" (the day the body
+   was handed it, handed[(lvl, own)], where own is not None; else received[lvl]) as iso[day], since_values(in_force)'s
+   items where that day is before `in_force`, and where `assigned` is not empty "assigned" and "deadline" (of
+   assigned_to[(lvl, to)] where to is not None and it is there, else assigned[lvl] where lvl is in assigned, else
+   assigned[lowest]) as iso gives them and "assignee", "assignee_en" from assignees[rank]. But for a new place it reads
+   those memos only: None where one lacks what it needs (a day not formatted yet, a body's handed day the context
+   does not hold, an object not of the exact type the loop expects), with nothing changed, and the Python loop then
+   makes the slots (filling the memos). It makes the same dicts, with the same keys in the same order, as the loop. */
+
+/* d[key] for an exact dict d, borrowed; NULL without an error where it is absent (or d is no exact dict). */
+static PyObject *memo_get(PyObject *d, PyObject *key, int *err) {
+    if (!PyDict_CheckExact(d))
+        return NULL;
+    PyObject *got = PyDict_GetItemWithError(d, key);
+    if (got == NULL && PyErr_Occurred())
+        *err = 1;
+    return got;
+}
+
+/* iso[day] as a str (borrowed), NULL where not kept. */
+static PyObject *iso_of(PyObject *iso, PyObject *day, int *err) {
+    PyObject *text = memo_get(iso, day, err);
+    return text != NULL && PyUnicode_CheckExact(text) && PyUnicode_GET_LENGTH(text) > 0 ? text : NULL;
+}
+
+static PyObject *sheet_slots(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 16) {
+        PyErr_SetString(PyExc_TypeError, "sheet_slots(row_slots, code, digits, places, found, handed, received, iso, "
+                                         "assigned, lowest, assigned_to, assignees, in_force, since_values, "
+                                         "place_entry, jurisdiction)");
+        return NULL;
+    }
+    PyObject *row_slots = args[0], *code = args[1], *digits = args[2], *places = args[3], *found = args[4],
+             *handed = args[5], *received = args[6], *iso = args[7], *assigned = args[8], *lowest = args[9],
+             *assigned_to = args[10], *assignees = args[11], *in_force = args[12], *since_of = args[13],
+             *place_entry = args[14], *jurisdiction = args[15];
+    if (!PyTuple_CheckExact(row_slots) || !PyUnicode_CheckExact(code) || !PyDict_CheckExact(found)
+        || !PyDict_CheckExact(assigned) || !PyDict_CheckExact(digits) || !PyDict_CheckExact(places))
+        Py_RETURN_NONE;
+    int any_assigned = PyDict_GET_SIZE(assigned) > 0, err = 0;
+    Py_ssize_t n = PyTuple_GET_SIZE(row_slots);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *row = PyTuple_GET_ITEM(row_slots, i);
+        if (!PyTuple_CheckExact(row) || PyTuple_GET_SIZE(row) != 4)
+            goto none;
+        PyObject *lvl = PyTuple_GET_ITEM(row, 0), *level = PyTuple_GET_ITEM(row, 1), *to = PyTuple_GET_ITEM(row, 2),
+                 *own = PyTuple_GET_ITEM(row, 3);
+        PyObject *width = memo_get(digits, level, &err);
+        if (width == NULL || !PyLong_CheckExact(width))
+            goto none;
+        Py_ssize_t w = PyLong_AsSsize_t(width);
+        if (w < 0)
+            goto none;
+        PyObject *prefix = PyUnicode_Substring(code, 0, w);
+        if (prefix == NULL)
+            goto fail;
+        PyObject *got = memo_get(places, prefix, &err);
+        if (got == NULL && !err)  /* (a place not met yet: place_entry makes its entry, as the loop does) */
+            got = PyObject_CallFunctionObjArgs(place_entry, places, jurisdiction, code, level, prefix, NULL);
+        else
+            Py_XINCREF(got);
+        Py_DECREF(prefix);
+        if (got == NULL)
+            goto fail;  /* (place_entry's error, or the look-up's: the loop's would be the same) */
+        if (!PyTuple_CheckExact(got) || PyTuple_GET_SIZE(got) != 3) {
+            Py_DECREF(got);
+            goto none;
+        }
+        PyObject *values = PyDict_Copy(found);
+        PyObject *slot = values == NULL ? NULL
+                         : PyTuple_Pack(3, PyTuple_GET_ITEM(got, 0), PyTuple_GET_ITEM(got, 1), values);
+        Py_XDECREF(values);  /* (the slot holds it) */
+        int rc = slot == NULL ? -1 : PyList_Append(out, slot);
+        Py_XDECREF(slot);
+        if (rc < 0 || PyDict_SetItem(values, k_place, PyTuple_GET_ITEM(got, 2)) < 0) {
+            Py_DECREF(got);
+            goto fail;
+        }
+        Py_DECREF(got);
+        if (!PyLong_Check(lvl))
+            continue;
+        PyObject *day;
+        if (own != Py_None) {
+            PyObject *key = PyTuple_Pack(2, lvl, own);
+            if (key == NULL)
+                goto fail;
+            day = memo_get(handed, key, &err);
+            Py_DECREF(key);
+            if (day == NULL || day == Py_None)  /* (handed_on reads the record: the loop's) */
+                goto none;
+        }
+        else {
+            if (!PyDict_CheckExact(received))
+                goto none;
+            day = memo_get(received, lvl, &err);
+            if (err)
+                goto none;
+        }
+        if (day != NULL && day != Py_None) {
+            PyObject *text = iso_of(iso, day, &err);
+            if (text == NULL || PyDict_SetItem(values, k_received, text) < 0)
+                goto none;
+            if (in_force != Py_None) {
+                int before = PyObject_RichCompareBool(day, in_force, Py_LT);
+                if (before < 0)
+                    goto none;
+                if (before) {
+                    PyObject *since = PyObject_CallOneArg(since_of, in_force);
+                    if (since == NULL)
+                        goto none;
+                    rc = PyDict_Update(values, since);
+                    Py_DECREF(since);
+                    if (rc < 0)
+                        goto none;
+                }
+            }
+        }
+        if (any_assigned) {
+            int here = PyDict_Contains(assigned, lvl);
+            if (here < 0)
+                goto none;
+            PyObject *rank = here ? lvl : lowest;
+            PyObject *pair = NULL;
+            if (to != Py_None) {
+                PyObject *key = PyTuple_Pack(2, lvl, to);
+                if (key == NULL)
+                    goto fail;
+                pair = memo_get(assigned_to, key, &err);
+                Py_DECREF(key);
+                if (err || !PyDict_CheckExact(assigned_to))
+                    goto none;
+            }
+            if (pair == NULL)
+                pair = memo_get(assigned, rank, &err);
+            PyObject *names = memo_get(assignees, rank, &err);
+            if (pair == NULL || !PyTuple_CheckExact(pair) || PyTuple_GET_SIZE(pair) != 2 || names == NULL
+                || !PyTuple_CheckExact(names) || PyTuple_GET_SIZE(names) != 2)
+                goto none;
+            PyObject *on = iso_of(iso, PyTuple_GET_ITEM(pair, 0), &err),
+                     *deadline = iso_of(iso, PyTuple_GET_ITEM(pair, 1), &err);
+            if (on == NULL || deadline == NULL || PyDict_SetItem(values, k_assigned, on) < 0
+                || PyDict_SetItem(values, k_deadline, deadline) < 0
+                || PyDict_SetItem(values, k_assignee, PyTuple_GET_ITEM(names, 0)) < 0
+                || PyDict_SetItem(values, k_assignee_en, PyTuple_GET_ITEM(names, 1)) < 0)
+                goto none;
+        }
+    }
+    return out;
+none:  /* (an error here, as a key that cannot be hashed, is the Python loop's to raise) */
+    PyErr_Clear();
+    Py_DECREF(out);
+    Py_RETURN_NONE;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* untrack(obj, types) -> int: stop the garbage collector tracking `obj` and what it holds, where none of it can be
    part of a reference cycle, so that a full collection no longer walks what a decider keeps (its rules, forms and
    memo tuples: most of a warm process's tracked objects). An object is left to the collector (tracked) unless it
@@ -1028,12 +1198,14 @@ fail:
    collection frees less, never more). A dict is tracked again by CPython when a tracked object is put in it;
    CPython itself untracks tuples and dicts of atomic values the same way. Returns how many were untracked. */
 
+#define UNTRACK_DEPTH 64
 typedef struct {
     PyObject *types;   /* a tuple of classes */
-    PyObject *seen;    /* a set of the addresses of the objects being read, or found to stay tracked */
+    PyObject *kept;    /* a set of the addresses of the objects found to stay tracked (made when the first is) */
     int unsafe;        /* what the object being read refers to: something that may refer back to it */
     int depth;
     Py_ssize_t count;
+    PyObject *path[UNTRACK_DEPTH];  /* the objects being read, outermost first (borrowed: the caller holds them) */
 } Untrack;
 
 static int long_lived(PyObject *o) {
@@ -1059,7 +1231,10 @@ static int untrack_visit(PyObject *o, void *arg) {
     return 0;
 }
 
-/* Untrack `o` (tracked) where it and what it holds can be: 0, or -1 with an error set. */
+/* Untrack `o` (tracked) where it and what it holds can be: 0, or -1 with an error set. An object met again while it is
+   being read (on `path`: a cycle) or found before to stay tracked (in `kept`) is not read again. (The objects being
+   read are told by a look along the path, a few deep, not by a set of their addresses: a set took an int object
+   and three set operations per object read, most of what untracking a new plan's rows cost.) */
 static int untrack_one(PyObject *o, Untrack *u) {
     PyTypeObject *t = Py_TYPE(o);
     int eligible = t == &PyTuple_Type || t == &PyFrozenSet_Type || t == &PyDict_Type;
@@ -1068,28 +1243,38 @@ static int untrack_one(PyObject *o, Untrack *u) {
         for (Py_ssize_t i = 0; i < n && !eligible; i++)
             eligible = (PyObject *)t == PyTuple_GET_ITEM(u->types, i);
     }
-    if (!eligible || u->depth >= 64)
+    if (!eligible || u->depth >= UNTRACK_DEPTH)
         return 0;
-    PyObject *addr = PyLong_FromVoidPtr(o);
-    if (addr == NULL)
-        return -1;
-    int met = PySet_Contains(u->seen, addr);
-    if (met != 0 || PySet_Add(u->seen, addr) < 0) {
+    for (int k = 0; k < u->depth; k++)
+        if (u->path[k] == o)
+            return 0;  /* (in a cycle with what is being read) */
+    if (u->kept != NULL) {
+        PyObject *addr = PyLong_FromVoidPtr(o);
+        if (addr == NULL)
+            return -1;
+        int met = PySet_Contains(u->kept, addr);
         Py_DECREF(addr);
-        return met < 0 ? -1 : 0;  /* (met before: in a cycle with what is being read, or left tracked) */
+        if (met != 0)
+            return met < 0 ? -1 : 0;  /* (left tracked before) */
     }
     int outer = u->unsafe;
     u->unsafe = 0;
-    u->depth++;
+    u->path[u->depth++] = o;
     int err = t->tp_traverse(o, untrack_visit, u);
     u->depth--;
-    if (err == 0 && !u->unsafe && PyObject_GC_IsTracked(o)) {
-        PyObject_GC_UnTrack(o);
-        u->count++;
-        err = PySet_Discard(u->seen, addr) < 0 ? -1 : 0;
+    if (err == 0 && PyObject_GC_IsTracked(o)) {
+        if (!u->unsafe) {
+            PyObject_GC_UnTrack(o);
+            u->count++;
+        }
+        else {  /* it stays tracked: kept, so that what else refers to it does not read it again */
+            PyObject *addr = PyLong_FromVoidPtr(o);
+            if (addr == NULL || (u->kept == NULL && (u->kept = PySet_New(NULL)) == NULL) || PySet_Add(u->kept, addr) < 0)
+                err = -1;
+            Py_XDECREF(addr);
+        }
     }
     u->unsafe = outer;
-    Py_DECREF(addr);
     return err < 0 ? -1 : 0;
 }
 
@@ -1098,12 +1283,10 @@ static PyObject *untrack(PyObject *module, PyObject *const *args, Py_ssize_t nar
         PyErr_SetString(PyExc_TypeError, "untrack(obj, types): types is a tuple of classes");
         return NULL;
     }
-    Untrack u = {args[1], PySet_New(NULL), 0, 0, 0};
-    if (u.seen == NULL)
-        return NULL;
+    Untrack u = {args[1], NULL, 0, 0, 0, {NULL}};
     PyObject *o = args[0];
     int err = PyObject_IS_GC(o) && PyObject_GC_IsTracked(o) ? untrack_one(o, &u) : 0;
-    Py_DECREF(u.seen);
+    Py_XDECREF(u.kept);
     return err < 0 ? NULL : PyLong_FromSsize_t(u.count);
 }
 
@@ -1113,10 +1296,10 @@ static PyObject *untrack(PyObject *module, PyObject *const *args, Py_ssize_t nar
 static PyObject *settle(PyObject *module, PyObject *obj) {
     if (PyObject_IS_GC(obj) && !PyObject_GC_IsTracked(obj)) {
         PyObject *none = PyTuple_New(0);
-        Untrack u = {none, PySet_New(NULL), 0, 0, 0};
-        int err = none == NULL || u.seen == NULL ? -1 : Py_TYPE(obj)->tp_traverse(obj, untrack_visit, &u);
+        Untrack u = {none, NULL, 0, 0, 0, {NULL}};
+        int err = none == NULL ? -1 : Py_TYPE(obj)->tp_traverse(obj, untrack_visit, &u);
         Py_XDECREF(none);
-        Py_XDECREF(u.seen);
+        Py_XDECREF(u.kept);
         if (err < 0)
             return NULL;
         if (u.unsafe)
@@ -1136,6 +1319,9 @@ static PyMethodDef methods[] = {
      "plain_record(raw, policy, jurisdiction): a plain record's Problem, or None."},
     {"fire_derived", (PyCFunction)(void (*)(void))fire_derived, METH_FASTCALL,
      "fire_derived(met, area, facts): the hits and tokens of derive's facts, or None (engine/_engine_compiled.py)."},
+    {"sheet_slots", (PyCFunction)(void (*)(void))sheet_slots, METH_FASTCALL,
+     "sheet_slots(row_slots, code, digits, places, found, handed, received, iso, assigned, lowest, assigned_to, "
+     "assignees, in_force, since_values, place_entry, jurisdiction): a verdict's slots from kept memos, or None (engine/_decide.py)."},
     {"untrack", (PyCFunction)(void (*)(void))untrack, METH_FASTCALL,
      "untrack(obj, types): untrack obj and what it holds where none of it can be in a cycle; how many."},
     {"settle", (PyCFunction)settle, METH_O,
@@ -1152,7 +1338,12 @@ PyMODINIT_FUNC PyInit__dicts(void) {
         || !(k_reason = PyUnicode_InternFromString("reason")) || !(k_value = PyUnicode_InternFromString("value"))
         || !(k_findings = PyUnicode_InternFromString("findings"))
         || !(k_proto = PyUnicode_InternFromString("proto")) || !(k_zh_reason = PyUnicode_InternFromString("zh_reason"))
-        || !(k_en_reason = PyUnicode_InternFromString("en_reason")))
+        || !(k_en_reason = PyUnicode_InternFromString("en_reason"))
+        || !(k_received = PyUnicode_InternFromString("received"))
+        || !(k_assigned = PyUnicode_InternFromString("assigned"))
+        || !(k_deadline = PyUnicode_InternFromString("deadline"))
+        || !(k_assignee = PyUnicode_InternFromString("assignee"))
+        || !(k_assignee_en = PyUnicode_InternFromString("assignee_en")))
         return NULL;
     if (plain_strings() < 0)
         return NULL;
