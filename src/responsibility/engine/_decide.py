@@ -87,6 +87,12 @@ _LEVEL_DIGITS = dict(LEVEL_DIGITS)
 #: ``tuple.__new__``: makes a named tuple from a tuple of its fields without its Python ``__new__``.
 _new_tuple = tuple.__new__
 
+_c_sheet_slots: Callable[..., list[Any] | None] | None
+try:  # the slot loop of Decider._sheet in C (engine/_dicts.c sheet_slots), where the extension was built
+    from ._dicts import sheet_slots as _c_sheet_slots
+except ImportError:  # pragma: no cover - without a C compiler: the loop in Python
+    _c_sheet_slots = None
+
 #: The four failures of 一(四); main responsibility follows from them at the level they occur.
 FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
 #: Concealing a problem (瞒报漏报) and missing it (应发现未发现) exclude each other for one body.
@@ -1513,41 +1519,39 @@ class Decider:
         places = self._places.get(jurisdiction) or self._places_in(jurisdiction)
         where = rec["place"]
         code = (_CODED.get(where) or coded(where))[0]  # (derive has read the place's code)
-        slots: list[Slot] = []
         assigned_to = ctx.assigned_to
         iso, assignees, digits, in_force = _ISO, self._assignees, _LEVEL_DIGITS, self._in_force
-        for lvl, level, to, own in rows.slots:
-            # the place at the body's level is named by the first digits of the record's place code (ancestor_code):
-            # kept by those, so that records of a new village share its county's, city's and province's entries
-            prefix = code[:digits[level]]
-            got = places.get(prefix)
-            if got is None:
-                if len(places) >= PLACES_KEPT:
-                    places.clear()
-                place_code = ancestor_code(code, level)
-                place = jurisdiction.get(place_code)
-                got = places[prefix] = (
-                    (place_code, place.name, place.name) if place else (place_code, "", place_code))
-            values = found.copy()  # every field a template leaves unfilled has a value: no missing key
-            values["place"] = got[2]
-            if isinstance(lvl, int):
-                # (the days' texts kept by day, _ISO: date.isoformat formats through PyUnicode_FromFormat, ~0.5 us)
-                # the day the body was itself handed it (R-sat), else the day its level received it
-                # (or, for a body handed it with no duty to rectify it, the day it was: handed_on)
-                day = (ctx.handed.get((lvl, own)) or self.handed_on(problem, lvl, own)) if own is not None \
-                    else received.get(lvl)
-                if day is not None:
-                    values["received"] = iso.get(day) or _iso(day)
-                    if in_force is not None and day < in_force:
-                        values.update(since_values(in_force))
-                if assigned:
-                    # The fact's own assignment, or (for supervisors and main responsibility) the lowest one.
-                    rank = lvl if lvl in assigned else lowest
-                    on, deadline = assigned_to.get((lvl, to), assigned[rank]) if to is not None else assigned[rank]
-                    values["assigned"] = iso.get(on) or _iso(on)
-                    values["deadline"] = iso.get(deadline) or _iso(deadline)
-                    values["assignee"], values["assignee_en"] = assignees[rank]
-            slots.append((got[0], got[1], values))
+        # (in C where every memo the loop reads holds what it needs, as most records' do; else the loop below)
+        slots: list[Slot] | None = None if _c_sheet_slots is None else _c_sheet_slots(
+            rows.slots, code, digits, places, found, ctx.handed, received, iso, assigned, lowest, assigned_to,
+            assignees, in_force, since_values, _place_entry, jurisdiction)
+        if slots is None:
+            slots = []
+            for lvl, level, to, own in rows.slots:
+                # the place at the body's level is named by the first digits of the record's place code (ancestor_code):
+                # kept by those, so that records of a new village share its county's, city's and province's entries
+                prefix = code[:digits[level]]
+                got = places.get(prefix) or _place_entry(places, jurisdiction, code, level, prefix)
+                values = found.copy()  # every field a template leaves unfilled has a value: no missing key
+                values["place"] = got[2]
+                if isinstance(lvl, int):
+                    # (the days' texts kept by day, _ISO: date.isoformat formats through PyUnicode_FromFormat, ~0.5 us)
+                    # the day the body was itself handed it (R-sat), else the day its level received it
+                    # (or, for a body handed it with no duty to rectify it, the day it was: handed_on)
+                    day = (ctx.handed.get((lvl, own)) or self.handed_on(problem, lvl, own)) if own is not None \
+                        else received.get(lvl)
+                    if day is not None:
+                        values["received"] = iso.get(day) or _iso(day)
+                        if in_force is not None and day < in_force:
+                            values.update(since_values(in_force))
+                    if assigned:
+                        # The fact's own assignment, or (for supervisors and main responsibility) the lowest one.
+                        rank = lvl if lvl in assigned else lowest
+                        on, deadline = assigned_to.get((lvl, to), assigned[rank]) if to is not None else assigned[rank]
+                        values["assigned"] = iso.get(on) or _iso(on)
+                        values["deadline"] = iso.get(deadline) or _iso(deadline)
+                        values["assignee"], values["assignee_en"] = assignees[rank]
+                slots.append((got[0], got[1], values))
         # (the named tuple made as a tuple is: its generated __new__ is a Python frame per verdict)
         return _new_tuple(Sheet, (rows.forms, rows.slot_of, rows.rules, slots, rows.interpretations,
                                   functools.partial(self._more_of, problem, jurisdiction, facts, hits, plan),
@@ -2151,6 +2155,18 @@ def since_values(in_force: dt.date) -> dict[str, str]:
     so; empty for a day on or after it. (One dict per day, never mutated: callers copy it into theirs.)"""
     day = in_force.isoformat()
     return {"since": f"自本方案施行之日（{day}）起", "since_en": f" of {day}, the day the policy took effect"}
+
+
+def _place_entry(places: dict[str, tuple[str, str, str]], jurisdiction: Jurisdiction, code: str, level: str,
+                 prefix: str) -> tuple[str, str, str]:
+    """The entry of :meth:`Decider._places_in`'s ``places`` for the place at ``level`` above ``code`` (``prefix``: the
+    first digits of ``code`` that name it), made and kept (``places`` starts afresh past :data:`PLACES_KEPT`)."""
+    if len(places) >= PLACES_KEPT:
+        places.clear()
+    place_code = ancestor_code(code, level)
+    place = jurisdiction.get(place_code)
+    got = places[prefix] = (place_code, place.name, place.name) if place else (place_code, "", place_code)
+    return got
 
 
 #: ``date.isoformat()`` by date, for the days a reason names (:meth:`Decider._sheet`): records repeat the same days.
