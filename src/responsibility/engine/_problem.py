@@ -175,6 +175,9 @@ def parse_day(value: Any, *, cell: bool = True) -> dt.date:
         try:
             day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
+            if not 1 <= int(m[2]) <= 12:  # (2021-13-01 was "no such day": ux46)
+                raise _bad("bad_date", "{got} is not a valid date (no month {month}); write the year, month and day, "
+                           "as YYYY-MM-DD", {"got": text[:10], "month": int(m[2])}) from None
             raise _bad("bad_date", "{got} is not a valid date (no such day); write a day that exists, as YYYY-MM-DD",
                                       {"got": text[:10]}) from None
     elif isinstance(value, bool | int | float):
