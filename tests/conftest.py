@@ -135,56 +135,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session")
 def policy() -> Policy:
     """The shipped policy, loaded once."""
-    return _shared_base(responsibility.load(RULES))
-
-
-# ---------------------------------------------------------------- what-if views shared between tests
-
-#: The worker's shared policies (the session fixtures' and the views made of them below): a test's
-#: ``policy.with_parameters(...)`` of one of them is answered by the view an earlier test of the worker made with the
-#: same arguments. A fresh view of the same values pays its warm-up again (its plans, the readings it switches, its
-#: rules indexed): measured 1.2–2.4 CPU s more than the warm view for 800 records of a bulk test (suite46), and the
-#: suite makes ~300 such views, most of them with arguments another test has used. It is the session ``policy``'s own
-#: bargain: its memos are shared by every test already (and tests/test_verdict_lazy.py holds that a warm decider
-#: answers as an eager one does). Set RESPONSIBILITY_TEST_FRESH_VIEWS=1 for a run where every call makes a new view.
-_SHARED_BASES: dict[int, Policy] = {}
-_SHARED_VIEWS: dict[tuple[object, ...], tuple[Policy, Policy]] = {}
-#: Views kept (the last used): each holds its memos, ~15 MB once warm (suite46: three views warmed by 800 records
-#: each, then dropped, gave back 46 MB).
-_SHARED_VIEWS_KEEP = 16
-#: Test modules whose views stay their own: they count compiles, cache entries or memos that a view makes, or test
-#: what with_parameters itself returns.
-_OWN_VIEWS = ("test_compile37.py", "test_whatif.py", "test_verdict_lazy.py", "test_batch_saved.py",
-              "test_policy_cache_plain.py", "test_cold_start.py")
-_TESTS = str(ROOT / "tests") + os.sep
-
-
-def _shared_base(p: Policy) -> Policy:
-    _SHARED_BASES[id(p)] = p
-    return p
-
-
-def _with_parameters_shared(self: Policy, *given: object, **values: object) -> Policy:
-    caller = sys._getframe(1).f_code.co_filename
-    if (given or id(self) not in _SHARED_BASES or not caller.startswith(_TESTS)
-            or os.path.basename(caller).startswith(("test_perf", *_OWN_VIEWS))
-            or os.environ.get("RESPONSIBILITY_TEST_FRESH_VIEWS")):
-        return _made_with_parameters(self, *given, **values)
-    # (by type and repr: True is no 1; the cache settings too, as a test with a cache of its own must see its view
-    # write there)
-    key = (id(self), os.environ.get("RESPONSIBILITY_CACHE_DIR"), os.environ.get("RESPONSIBILITY_CACHE"),
-           *((k, type(v).__name__, repr(v)) for k, v in values.items()))
-    kept = _SHARED_VIEWS.pop(key, None)
-    if kept is None or kept[0] is not self:  # (another policy of the same id, made after the first one's end)
-        kept = (self, _shared_base(_made_with_parameters(self, **values)))
-    _SHARED_VIEWS[key] = kept  # (last used last)
-    while len(_SHARED_VIEWS) > _SHARED_VIEWS_KEEP:
-        _SHARED_BASES.pop(id(_SHARED_VIEWS.pop(next(iter(_SHARED_VIEWS)))[1]), None)
-    return kept[1]
-
-
-_made_with_parameters = Policy.with_parameters
-Policy.with_parameters = _with_parameters_shared  # type: ignore[method-assign]
+    return responsibility.load(RULES)
 
 
 @pytest.fixture(scope="session")
@@ -251,7 +202,7 @@ def amended_policy(tmp_path_factory: pytest.TempPathFactory) -> Policy:
     modules that only read it. A fresh object of the same text pays the warm-up again (its rule sets read back from the
     cache and indexed, its own memos): ~3.8 CPU s more than the same object for 1,000 records of every area (suite39),
     so each module that loaded its own copy paid it again."""
-    return _shared_base(responsibility.load(amended_rules(tmp_path_factory.mktemp("amended") / "rules")))
+    return responsibility.load(amended_rules(tmp_path_factory.mktemp("amended") / "rules"))
 
 
 def set_parameter(rules: Path, parameter: str, value: object) -> None:
