@@ -14,11 +14,6 @@ pd = pytest.importorskip("pandas")
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def policy() -> responsibility.Policy:
-    return responsibility.load()
-
-
 def test_a_row_of_the_assessed_frame_gets_the_findings_assess_gave_it(policy: responsibility.Policy) -> None:
     df = pd.read_csv(ROOT / "examples" / "records" / "ledger.csv")
     assert df["place"].dtype.kind == "i"  # the place codes read as integers, as pandas reads them

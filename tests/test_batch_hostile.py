@@ -256,6 +256,7 @@ def _kill_mid_run(proc: subprocess.Popen[bytes], how: signal.Signals, out: Path,
         assert b"Traceback" not in proc.stderr.read()
 
 
+@pytest.mark.slow  # 21 CPU s (suite46): a dask local cluster's workers start and warm up a policy each
 def test_dask_on_a_local_cluster_equals_one_machine_row_for_row(run_cli: Run, tmp_path: Path, policy: Policy,
                                                                  province: Jurisdiction, jcsv: str) -> None:
     pytest.importorskip("distributed")

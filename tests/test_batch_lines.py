@@ -117,6 +117,7 @@ def lined(policy: Policy, j: Jurisdiction, recs: list[dict[str, Any]]) -> list[d
     return [r for r in recs if r["id"] in ids]
 
 
+@pytest.mark.slow  # 25–35 CPU s (suite45, suite46): every department named at every place, both paths
 def test_every_line_named_everywhere_equals_who_answers_on_the_fast_path(policy: Policy) -> None:
     j = Jurisdiction.example()  # (the shipped one, as who_answers reads it)
     recs = records(policy, sorted(policy.problem_areas))

@@ -173,6 +173,7 @@ def test_records_naming_renamed_bodies_and_on_the_day_of_a_change_get_who_answer
     assert "unknown body 'county_poverty_office'" in reasons and "unknown body 'county_rural_revitalisation'" in reasons
 
 
+@pytest.mark.slow  # 21–24 CPU s (suite45, suite46): 1,500 records over three periods, four input forms
 def test_a_policy_with_three_periods_gives_who_answers_in_every_input_form(three: Policy,
                                                                            province: Jurisdiction) -> None:
     import polars as pl

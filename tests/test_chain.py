@@ -18,8 +18,9 @@ RULES = Path(__file__).resolve().parents[1] / "rules"
 
 
 @pytest.fixture(scope="module")
-def shipped() -> Policy:
-    return responsibility.load(RULES)
+def shipped(policy: Policy) -> Policy:
+    # (conftest's session policy: the same shipped rules, loaded and warmed once a process)
+    return policy
 
 
 def _copy(tmp_path: Path) -> Path:

@@ -21,8 +21,9 @@ NODE = re.compile(r'^    (\w+)\["([^"]+)"\]$')
 
 
 @pytest.fixture(scope="module")
-def shipped() -> Policy:
-    return responsibility.load(RULES)
+def shipped(policy: Policy) -> Policy:
+    # (conftest's session policy: the same shipped rules, loaded and warmed once a process)
+    return policy
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

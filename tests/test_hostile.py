@@ -81,8 +81,9 @@ def api(call: Callable[[], Any], *, seconds: float = 60.0) -> BaseException | No
 
 
 @pytest.fixture(scope="module")
-def shipped() -> Policy:
-    return responsibility.load(RULES)
+def shipped(policy: Policy) -> Policy:
+    # (conftest's session policy: the same shipped rules, loaded and warmed once a process)
+    return policy
 
 
 # ---------------------------------------------------------------- the CLI cases

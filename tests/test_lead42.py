@@ -10,11 +10,6 @@ import responsibility
 from responsibility.engine._facts import pressing_department
 
 
-@pytest.fixture(scope="module")
-def policy() -> responsibility.Policy:
-    return responsibility.load()
-
-
 @pytest.mark.parametrize("level", ["city", "province"])
 @pytest.mark.parametrize("kind", ["funds_diverted", "funds_allocation_irregular", "funds_poor_performance"])
 def test_funds_tie_finance_and_the_office_alike_so_the_role_stands_once(policy: responsibility.Policy, kind: str,

@@ -26,8 +26,9 @@ PROPS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthC
 
 
 @pytest.fixture(scope="module")
-def shipped() -> Policy:
-    return responsibility.load(RULES)
+def shipped(policy: Policy) -> Policy:
+    # (conftest's session policy: the same shipped rules, loaded and warmed once a process)
+    return policy
 
 
 @pytest.fixture(scope="module")

@@ -14,11 +14,6 @@ BASE: dict[str, Any] = {"area": "housing", "place": "330127100219",
                         "as_of": "2021-03-02"}
 
 
-@pytest.fixture(scope="module")
-def policy() -> responsibility.Policy:
-    return responsibility.load()
-
-
 @pytest.mark.parametrize("engine", ["compiled", "durable"])
 @pytest.mark.parametrize("raw", [b"a\x00b", bytearray(b"c\x1bd"), b"e\xe2\x80\x8bf"])
 def test_a_control_character_in_bytes_is_refused_as_in_text(policy: responsibility.Policy, raw: bytes,

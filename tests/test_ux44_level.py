@@ -14,11 +14,6 @@ RECORD = {"id": "WC-1", "area": "water", "place": "330127101207", "severity": "s
           "deadline": "2021-05-06", "as_of": "2021-06-30"}
 
 
-@pytest.fixture(scope="module")
-def policy() -> responsibility.Policy:
-    return responsibility.load()
-
-
 def test_a_townships_name_as_to_level_names_the_levels_and_to_body(policy: responsibility.Policy) -> None:
     record = {**RECORD, "handled": [{**RECORD["handled"][0], "to_level": "文昌镇"}]}
     with pytest.raises(ProblemError) as caught:
