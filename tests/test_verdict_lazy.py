@@ -169,7 +169,7 @@ class EagerDecider(Decider):
                 rests[basis] = None
             rests.update(dict.fromkeys(self._links.get(key, ())))
             text = self._reason(problem, body_id, place.name if place else place_code, basis, duties,
-                                fired[0][1], ctx)
+                                fired[0][1], ctx, rests)  # (an acting department's reason says so: check45 #7)
             index[key] = len(findings)
             up = [p.name for p in jurisdiction.ancestors(code)
                   if policy.level_rank[p.level] <= policy.level_rank[body.level]]
@@ -271,6 +271,7 @@ def compare_all(policy: Policy, cases: list[tuple[dict[str, Any], Jurisdiction]]
     return compared
 
 
+@pytest.mark.slow  # (~20 CPU s: every scenario problem, both engines; the full suite runs it)
 def test_every_scenario_problem_gets_the_eager_verdict(policy: Policy) -> None:
     cases = scenario_problems()
     assert len(cases) > 100
