@@ -1195,7 +1195,9 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
                own_levels: frozenset[int]) -> str | None:
     """The line the departments a record (``rec``: a parsed problem's fields) names give it, where it names no
     ``sector`` (:func:`record_line`): its finder, its steps' receivers and assignees, its concealers — an assignment
-    only to a level among ``can_rectify`` (:meth:`PolicyView.rectifier_levels` of its kind and place). The verdict
+    only to a level among ``can_rectify`` (:meth:`PolicyView.rectifier_levels` of its kind and place), a report only
+    by a level that keeps 一(三)'s lists (:func:`keeps_lists`) or is among ``own_levels``, as the finder, or to a level
+    among ``own_levels``. The verdict
     (:func:`derive`) and the route read the line so (review25 #5).
 
     A department the record names gives its line where the record gives none (review23 #2, review24 #2): the line's
@@ -1222,14 +1224,14 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
     memo: dict[tuple[Any, ...], str | None] | None = memos.get(_NAMED_LINE) if memos else None
     if memo is None:
         memo = policy._memo(_NAMED_LINE, dict)
-    mk = (rec["area"], kind, found_by, can_rectify, tuple(concealed_by),
-          *[(s["action"], s["to_body"], s["to_level"]) for s in [h.__dict__ for h in handled]])
+    mk = (rec["area"], kind, found_by, can_rectify, own_levels, tuple(concealed_by),
+          *[(s["action"], s["to_body"], s["to_level"], s["by_level"]) for s in [h.__dict__ for h in handled]])
     got: str | None = memo.get(mk, "")
     if got != "":
         return got
     if len(memo) >= 100_000:
         memo.clear()
-    got = memo[mk] = _named_line(policy, rec, kind, handled, concealed_by, found_by, can_rectify)
+    got = memo[mk] = _named_line(policy, rec, kind, handled, concealed_by, found_by, can_rectify, own_levels)
     return got
 
 
@@ -1238,11 +1240,25 @@ _NAMED_LINE = "derive: named line"
 
 
 def _named_line(policy: PolicyView, rec: Mapping[str, Any], kind: str | None, handled: Any, concealed_by: Any,
-                found_by: str | None, can_rectify: frozenset[int]) -> str | None:
+                found_by: str | None, can_rectify: frozenset[int], own_levels: frozenset[int]) -> str | None:
     """:func:`named_line` made afresh."""
-    named = [x for x in (found_by, *(s["to_body"] for s in [h.__dict__ for h in handled]
-                                               if s["action"] != "assigned" or kind is None
-                                               or policy.level_rank[s["to_level"]] in can_rectify),
+    rank = policy.level_rank
+
+    def gives(s: Mapping[str, Any]) -> bool:
+        if kind is None:
+            return True
+        if s["action"] == "assigned":
+            return rank[s["to_level"]] in can_rectify
+        # a report's receiver only where the reporting level sorts problems by category (一(三) 县级…按照问题类别…
+        # 对超出本级权限的及时向上级单位报送问题: keeps_lists) or its own bodies rectify the kind, as for the finder, or
+        # where the report goes to a level whose own bodies rectify it (the receiver holds it where it is rectified:
+        # a city's report of a rules gap to 省财政, r41-F10): a city that only passed its find up to a level that
+        # presses too chose no line by it (check46 #1, FD4: 市财政局 pressing a village's assets it only reported to
+        # 省财政, on no parameter)
+        return keeps_lists(policy, s["by_level"]) or rank[s["by_level"]] in own_levels \
+            or rank[s["to_level"]] in own_levels
+
+    named = [x for x in (found_by, *(s["to_body"] for s in [h.__dict__ for h in handled] if gives(s)),
                          *(w for w in concealed_by if w not in policy.level_rank)) if x is not None]
     # (a body that gives its line only as an assignee — the 扶贫办, keeper of the lists — gives it only so named)
     assigned = [x for s in [h.__dict__ for h in handled] if s["action"] == "assigned"
