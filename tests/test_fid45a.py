@@ -5,10 +5,11 @@ check44 #1: the city handed a county's mismanaged poverty assets to 县民宗局
 assignment_to_body_without_part (set_aside) the city's step was no 交办, and 市财政局 answered 未按程序交办 — though the
 same verdict named 县财政局 整改不到位 because the county had handed it to it. 一(三) gives the sorting to the county
 (县级建立问题发现和整改情况台账，按照问题类别、办理权限等因素，列出问题清单、责任清单、整改清单), and the record shows
-it sorted it: the step reached the county, whichever body it named. Where the county itself assigns the problem on or
-after the step's day, and nothing else gave it the problem by then, the step is the 交办 to the county under either
-value, as the same record naming no body (engine/_facts.py ``_reached``); the verdict then rests on nothing of the
-parameter. Otherwise the parameter decides, as before.
+it sorted it: the step reached the county, whichever body it named. Where the county itself assigns the problem (to
+a body with a part, or down), on any day — before or after the step (fid46a, check45 #5) — and nothing else gave it
+the problem by then, the step is the 交办 to the county under either value, as the same record naming no body
+(engine/_facts.py ``_reached``); the verdict then rests on nothing of the parameter. Otherwise the parameter decides,
+as before.
 """
 
 from __future__ import annotations

@@ -71,7 +71,8 @@ def _water(rid: str, handled: list[dict[str, Any]], **more: Any) -> dict[str, An
 #: check45's F1: 省财政 → 市教育局 (03-03) → the city hands 县财政局 (03-05)
 F1 = _assets("fid46a-f1", PROVINCE_FINANCE, [_step("province", "city", "city_education"),
                                              _step("city", "county", "county_finance", on="2021-03-05")])
-#: … the city's step past its 10 days: the delay is the city's, as in the control
+#: … the city's step past its 10 days: that does not show whose the delay was (the city keeps no lists, 一(三)), and
+#: assignment_to_body_without_part decides (check46 #3; tests/test_fid46c.py)
 F1_LATE = _assets("fid46a-f1late", PROVINCE_FINANCE, [_step("province", "city", "city_education"),
                                                       _step("city", "county", "county_finance", on="2021-03-25")])
 #: … no step of the city: nothing shows the step reached it (unchanged: irregular_step)
@@ -91,7 +92,7 @@ A12_DOWN = _assets("fid46a-a12down", CITY_FINANCE, [_step("county", "township", 
 #: A12 without the city's step: the county's step the day after the city found it shows the city passed it down
 A12_ALONE = _assets("fid46a-a12alone", CITY_FINANCE, [_step("county", "county", "county_finance", on="2021-03-02")])
 #: (record, the body its control leaves out)
-PAIRS = [(F1, "city_education"), (F1_LATE, "city_education"), (B2, "city_finance"),
+PAIRS = [(F1, "city_education"), (B2, "city_finance"),
          (A12, "county_ethnic_religious"), (A12_DOWN, "county_ethnic_religious")]
 
 
@@ -134,10 +135,15 @@ def test_nobody_at_the_province_answers_for_a_step_the_city_passed_on(policy: Po
         assert "irregular_step" not in _rests(v) or record is B2_COUNTY
     x = verdict_under(policy, _nobody(B2_COUNTY, "city_finance"), "compiled", **{UNRELATED: value})
     assert _findings(verdict_under(policy, B2_COUNTY, "compiled", **{UNRELATED: value})) == _findings(x)
-    # the city's late step is the city's delay: its holder answers 未及时交办, as in the control
+    # the city's late step rests on the parameter: set_aside, the province's step was no 交办 and it answers
+    # 未按程序交办; level_receives, the city received it and its holder answers 未及时交办, as in the control
     late = verdict_under(policy, F1_LATE, "compiled", **{UNRELATED: value})
     f = next(f for f in late.findings if f.basis == "not_handled")
-    assert (f.body, f.level, f.clauses) == ("city_poverty_office", "city", ("一(三)", "一(四)", "二(二)5"))
+    if value == "level_receives":
+        assert (f.body, f.level, f.clauses) == ("city_poverty_office", "city", ("一(三)", "一(四)", "二(二)5"))
+    else:
+        assert (f.body, f.level, f.clauses) == ("province_finance", "province", ("一(三)", "一(四)"))
+    assert UNRELATED in f.rests_on
 
 
 @pytest.mark.parametrize("engine", ENGINES)

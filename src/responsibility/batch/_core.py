@@ -48,6 +48,7 @@ from ..engine._facts import (
     gives_line,
     gives_way,
     holds_own_work,
+    keeps_lists,
     level_body,
     line_concealer,
     oversight_organ,
@@ -1387,7 +1388,8 @@ def record_lines(c: Cols, t: Tables) -> None:
     """The line each record's named departments give it (``c.line``: an index of ``t.lines``, 0 for none), as
     engine/_facts.py derive reads it (:func:`~responsibility.engine._facts.record_line`; review23 #2): of a record with
     a discovery, the departments among its finder, its steps' ``to_body`` (an assignment's only to a level that can
-    rectify the kind, or where the record names no kind) and its concealers that may give it their line
+    rectify the kind, a report's only by a level that keeps 一(三)'s lists or whose own bodies rectify it, or to one
+    whose own do; either where the record names no kind) and its concealers that may give it their line
     (:func:`giving_line`) — the finder only where its level's own bodies rectify the kind
     (``Tables.own_rectify_level``); one line, or none where they give two. The templates are placed by it (the line is
     part of their key: :meth:`Templates.codes`), and :func:`derive` reads the receiving body and the concealing body of
@@ -1431,8 +1433,15 @@ def record_lines(c: Cols, t: Tables) -> None:
                 w = c.hp[at]
                 prank = np.maximum(pick(t.place_rank, pick(c.place, w)), 0)
                 assigned = c.hact[at] == 0
-                named = (~assigned | (pick(c.kind, w) == 0) |
-                         t.rectify_level[pick(c.area, w), pick(c.kind, w), prank, c.hto[at]]) & \
+                a, k = pick(c.area, w), pick(c.kind, w)
+                # a report's receiver only where the reporting level keeps 一(三)'s lists or its own bodies rectify the
+                # kind, as the finder, or it goes to a level whose own bodies do (engine/_facts._named_line; check46 #1)
+                sorts = t.policy._memo("batch: keeps lists", lambda: np.array(
+                    [t.rank_level.get(r) is not None and keeps_lists(t.policy, t.rank_level[r])
+                     for r in range(t.max_rank + 1)], np.bool_))
+                named = ((k == 0) | np.where(assigned, t.rectify_level[a, k, prank, c.hto[at]],
+                                             sorts[c.hby[at]] | t.own_rectify_level[a, k, prank, c.hby[at]]
+                                             | t.own_rectify_level[a, k, prank, c.hto[at]])) & \
                     (assigned | ~pick(t.assignee_only, tb[at]))
                 at = at[named]
                 recs.append(c.hp[at].astype(np.int64))

@@ -2241,9 +2241,18 @@ def _handed_up(level: str, steps: Sequence[Any], rank: Mapping[str, int]) -> boo
     gives the problem to the level above, whose 交办 the rectification below then is (一(四) 对交办问题整改落实不到位的;
     三(二) 一级抓一级), and whether the report itself was in order is 一(四) 没有按程序及时交办和上报's, answered apart
     (check45 #4, D4: 市水利 reported an emergency-supply failure to 省水利, which assigned the county's unit; 市水利 was
-    named 指导督促不到位 of a rectification it never assigned, beside its 未及时交办)."""
+    named 指导督促不到位 of a rectification it never assigned, beside its 未及时交办).
+
+    Not where a level above then assigned the problem back to the finder's level (to the level, or a body of it), on
+    or after the report: the rectification below is then the finder's level's 交办 again, as if it had kept it, and
+    whether the province named the finder or the city as a whole does not decide whether the finder presses (check46
+    #2, D4c against D4d2)."""
     own = [h for h in steps if h.by_level == level]
-    return bool(own) and all(h.action != "assigned" and rank[h.to_level] > rank[level] for h in own)
+    if not own or not all(h.action != "assigned" and rank[h.to_level] > rank[level] for h in own):
+        return False
+    first = min(h.on for h in own)
+    return not any(h.action == "assigned" and h.to_level == level and rank[h.by_level] > rank[level]
+                   and h.on >= first for h in steps)
 
 
 def pressing_also_acting(policy: PolicyView) -> dict[str, str]:

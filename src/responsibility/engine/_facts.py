@@ -1195,7 +1195,9 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
                own_levels: frozenset[int]) -> str | None:
     """The line the departments a record (``rec``: a parsed problem's fields) names give it, where it names no
     ``sector`` (:func:`record_line`): its finder, its steps' receivers and assignees, its concealers — an assignment
-    only to a level among ``can_rectify`` (:meth:`PolicyView.rectifier_levels` of its kind and place). The verdict
+    only to a level among ``can_rectify`` (:meth:`PolicyView.rectifier_levels` of its kind and place), a report only
+    by a level that keeps 一(三)'s lists (:func:`keeps_lists`) or is among ``own_levels``, as the finder, or to a level
+    among ``own_levels``. The verdict
     (:func:`derive`) and the route read the line so (review25 #5).
 
     A department the record names gives its line where the record gives none (review23 #2, review24 #2): the line's
@@ -1222,14 +1224,14 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
     memo: dict[tuple[Any, ...], str | None] | None = memos.get(_NAMED_LINE) if memos else None
     if memo is None:
         memo = policy._memo(_NAMED_LINE, dict)
-    mk = (rec["area"], kind, found_by, can_rectify, tuple(concealed_by),
-          *[(s["action"], s["to_body"], s["to_level"]) for s in [h.__dict__ for h in handled]])
+    mk = (rec["area"], kind, found_by, can_rectify, own_levels, tuple(concealed_by),
+          *[(s["action"], s["to_body"], s["to_level"], s["by_level"]) for s in [h.__dict__ for h in handled]])
     got: str | None = memo.get(mk, "")
     if got != "":
         return got
     if len(memo) >= 100_000:
         memo.clear()
-    got = memo[mk] = _named_line(policy, rec, kind, handled, concealed_by, found_by, can_rectify)
+    got = memo[mk] = _named_line(policy, rec, kind, handled, concealed_by, found_by, can_rectify, own_levels)
     return got
 
 
@@ -1238,11 +1240,25 @@ _NAMED_LINE = "derive: named line"
 
 
 def _named_line(policy: PolicyView, rec: Mapping[str, Any], kind: str | None, handled: Any, concealed_by: Any,
-                found_by: str | None, can_rectify: frozenset[int]) -> str | None:
+                found_by: str | None, can_rectify: frozenset[int], own_levels: frozenset[int]) -> str | None:
     """:func:`named_line` made afresh."""
-    named = [x for x in (found_by, *(s["to_body"] for s in [h.__dict__ for h in handled]
-                                               if s["action"] != "assigned" or kind is None
-                                               or policy.level_rank[s["to_level"]] in can_rectify),
+    rank = policy.level_rank
+
+    def gives(s: Mapping[str, Any]) -> bool:
+        if kind is None:
+            return True
+        if s["action"] == "assigned":
+            return rank[s["to_level"]] in can_rectify
+        # a report's receiver only where the reporting level sorts problems by category (一(三) 县级…按照问题类别…
+        # 对超出本级权限的及时向上级单位报送问题: keeps_lists) or its own bodies rectify the kind, as for the finder, or
+        # where the report goes to a level whose own bodies rectify it (the receiver holds it where it is rectified:
+        # a city's report of a rules gap to 省财政, r41-F10): a city that only passed its find up to a level that
+        # presses too chose no line by it (check46 #1, FD4: 市财政局 pressing a village's assets it only reported to
+        # 省财政, on no parameter)
+        return keeps_lists(policy, s["by_level"]) or rank[s["by_level"]] in own_levels \
+            or rank[s["to_level"]] in own_levels
+
+    named = [x for x in (found_by, *(s["to_body"] for s in [h.__dict__ for h in handled] if gives(s)),
                          *(w for w in concealed_by if w not in policy.level_rank)) if x is not None]
     # (a body that gives its line only as an assignee — the 扶贫办, keeper of the lists — gives it only so named)
     assigned = [x for s in [h.__dict__ for h in handled] if s["action"] == "assigned"
@@ -1396,7 +1412,7 @@ def _main_outside(policy: PolicyView, area: str, kind: str | None, prank: int) -
 
 
 def _reached(h: Mapping[str, Any], steps: list[Any], d_level: str, to_right: Callable[[Any], bool],
-             has_part: Callable[[str], bool]) -> bool:
+             has_part: Callable[[str], bool], by: dt.date | None = None) -> bool:
     """Whether the record shows that ``h``, another level's assignment to a named body the text gives no part in the
     problem's kind (assignment_to_body_without_part), reached the level it went to: that level itself assigned the
     problem (to a body with a part, or none), and nothing else of the record gave the level the problem by then — it did
@@ -1417,12 +1433,13 @@ def _reached(h: Mapping[str, Any], steps: list[Any], d_level: str, to_right: Cal
     形成一级抓一级 makes the city the level that passes a province's find on, and 二(二)5 省市有关部门…负责指导督促基层
     问题发现和整改 has it press the county; the city keeps no lists of its own (一(三) gives the 台账 to 县级), but its
     step is the sorting a level passing the problem on does (check45 #3, F1: 省财政 named 未按程序交办 for poverty
-    assets handed to 市教育局 the city sent on to 县财政局 two days later)."""
+    assets handed to 市教育局 the city sent on to 县财政局 two days later). ``by``: only the level's own step on or
+    before that day counts (the caller's pressing level, within the handling limit)."""
     level = h["to_level"]
     if d_level == level:
         return False
     for s in steps:
-        if s["by_level"] == level and s["action"] == "assigned" \
+        if s["by_level"] == level and s["action"] == "assigned" and (by is None or s["on"] <= by) \
                 and (s["to_body"] is None or has_part(s["to_body"])) and not any(
                 o is not h and o["to_level"] == level and o["by_level"] != level and o["on"] <= s["on"] and to_right(o)
                 for o in steps):
@@ -1591,17 +1608,34 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # county's poverty assets) that the record shows reached it: the level's own step passed it on (三(二)
         # 一级抓一级), and it is the 交办 to the level as a whole, as one naming no body (``pressing``). One the record
         # does not show reaching it stays irregular_step's alone: the parameter reads a level that rectifies the kind.
+        # Only the pressing level's step within the handling limit shows that: the city keeps no lists (一(三) gives
+        # them to 县级), so a pass-on months later does not show that the time 市教育局 sat on it was the city's pace
+        # rather than the cost of the step not made 按程序 — whether such a late receipt is the level's is what the
+        # parameter decides (set_aside: the assigner answers 未按程序交办; level_receives: the level's holder, late),
+        # and the verdict rests on it and on the limit (check46 #3, P6/P25).
         astray = [i for i, h in enumerate(steps)
                   if h["to_body"] is not None and h["action"] == "assigned" and "_role" not in h
                   and rank[h["to_level"]] < rank[h["by_level"]] and (rank[h["to_level"]] in own_levels or (
                       rank[h["to_level"]] in can_rectify and rank[h["to_level"]] >= prank))
                   and h["to_level"] in policy.roles and not policy.has_kind_part(area, kind, h["to_body"], line)]
-        reached = [_reached(steps[i], steps, d_level, to_right,
-                            lambda b: policy.has_kind_part(area, kind, b, line)) for i in astray]
-        for i, got in zip(astray, reached, strict=True):
-            pressing = rank[steps[i]["to_level"]] not in own_levels
+        def parted(b: str) -> bool:
+            return policy.has_kind_part(area, kind, b, line)
+
+        def reach(h: Any) -> tuple[bool, bool]:
+            """Whether ``h`` reached its level, and whether it is a pressing level's that only a late step shows."""
+            got = _reached(h, steps, d_level, to_right, parted)
+            if not got or rank[h["to_level"]] in own_levels:
+                return got, False
+            timely = _reached(h, steps, d_level, to_right, parted, h["on"] + limit)
+            return timely, not timely
+
+        reached = [reach(steps[i]) for i in astray]
+        for i, (got, late) in zip(astray, reached, strict=True):
+            pressing = rank[steps[i]["to_level"]] not in own_levels and not late
             if not got and not pressing and UNRELATED not in ctx.rests_on:
                 ctx.rests_on.append(UNRELATED)
+            if late and HANDLING_LIMIT not in ctx.rests_on:
+                ctx.rests_on.append(HANDLING_LIMIT)
             if (setting.unrelated and not pressing) or got:
                 # (``_step``: the record's step, for its index; ``_astray``: its body is never one that held it)
                 steps[i] = {**steps[i], "to_body": None, "_step": steps[i], "_astray": True}
