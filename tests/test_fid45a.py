@@ -22,7 +22,7 @@ import pytest
 
 from responsibility import Policy
 
-from .verdicts import batch_and_answers, verdict_under
+from .verdicts import batch_and_answers, marked_by, verdict_under
 
 UNRELATED = "assignment_to_body_without_part"
 VALUES = ("set_aside", "level_receives")
@@ -216,22 +216,9 @@ def test_batch_equals_who_answers(policy: Policy, value: str) -> None:
 def test_the_batch_sends_the_shape_to_the_reference_path(policy: Policy) -> None:
     """batch/_core.astray_steps itself marks every record whose county then assigned it that no earlier marker sent
     (with 县委组织部, which has no part in the area either, as well as 县民宗局), and none without such a step."""
-    import numpy as np
-
-    import responsibility.batch._core as core
-
     records = [_with(r, f"{body}", handled=[{**h, "to_body": body} if h == CITY_STEP else h for h in r["handled"]])
                for body in ("county_organisation", "county_ethnic_religious") for r in [*REACHED, ALONE, BACK]]
-    marked: set[str] = set()
-    real = core.astray_steps
-
-    def run(c: Any, t: Any) -> None:
-        before = c.slow.copy()
-        real(c, t)
-        marked.update(c.ids[i] for i in np.flatnonzero(c.slow & ~before))
-
-    with mock.patch.object(core, "astray_steps", run):
-        policy.assess(records)
+    marked = marked_by(policy, records, "astray_steps")
     shown = {r["id"] for r in records if not r["id"].startswith((ALONE["id"], BACK["id"]))}
     before = _slow_before(policy, records)
     assert shown - before <= marked

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import copy
 from typing import Any
-from unittest import mock
 
 import pytest
 
 from responsibility import Policy
 
-from .verdicts import batch_and_answers, verdict_under
+from .verdicts import batch_and_answers, marked_by, verdict_under
 
 UNRELATED = "assignment_to_body_without_part"
 VALUES = ("set_aside", "level_receives")
@@ -195,22 +194,9 @@ def test_batch_equals_who_answers(policy: Policy, value: str) -> None:
 def test_the_batch_sends_a_step_before_the_wrong_one_to_the_reference_path(policy: Policy) -> None:
     """batch/_core.astray_steps marks a record whose level made its own assignment before the wrong-body step too
     (A12_DOWN with 县委组织部: no other marker sends it), and not one whose level made none (F1_ALONE)."""
-    import numpy as np
-
-    import responsibility.batch._core as core
-
     org = copy.deepcopy(A12_DOWN)
     org["id"] += "-org"
     org["handled"][1]["to_body"] = "county_organisation"
-    marked: set[str] = set()
-    real = core.astray_steps
-
-    def run(c: Any, t: Any) -> None:
-        before = c.slow.copy()
-        real(c, t)
-        marked.update(c.ids[i] for i in np.flatnonzero(c.slow & ~before))
-
-    with mock.patch.object(core, "astray_steps", run):
-        policy.assess([org, F1_ALONE])
+    marked = marked_by(policy, [org, F1_ALONE], "astray_steps")
     assert org["id"] in marked
     assert F1_ALONE["id"] not in marked

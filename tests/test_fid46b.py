@@ -25,8 +25,11 @@ import pytest
 from responsibility import Policy
 
 from .verdicts import batch_and_answers
+from .verdicts import finder as _found
+from .verdicts import step as _a
 from .verdicts import variant as with_
 from .verdicts import verdict_under as verdict
+from .verdicts import village_record as _record
 
 ENGINES = ("compiled", "durable")
 ACTING = "acting_departments_press"
@@ -34,20 +37,7 @@ VILLAGE = "330127100219"
 BOTH = (True, False)
 
 
-def _a(by: str, to: str, body: str | None = None, on: str = "2021-03-03", action: str = "assigned") -> dict[str, Any]:
-    step = {"action": action, "by_level": by, "to_level": to, "on": on}
-    return {**step, "to_body": body} if body else step
 
-
-def _record(rid: str, area: str, kind: str, found: dict[str, Any], steps: list[dict[str, Any]],
-            **more: Any) -> dict[str, Any]:
-    return {"id": rid, "area": area, "kind": kind, "place": VILLAGE, "severity": "minor", "discovered": found,
-            "handled": steps, "deadline": "2021-04-30", "as_of": "2021-06-30", **more}
-
-
-def _found(level: str, body: str | None = None, channel: str = "research_supervision") -> dict[str, Any]:
-    d = {"level": level, "channel": channel, "on": "2021-03-01"}
-    return {**d, "body": body} if body else d
 
 
 #: check45 D4: 市水利 found a failure of emergency supply and reported it to 省水利 (the county's to assign: irregular);

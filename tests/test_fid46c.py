@@ -28,8 +28,11 @@ import pytest
 from responsibility import Policy
 
 from .verdicts import batch_and_answers, rested
+from .verdicts import finder as _found
+from .verdicts import step as _a
 from .verdicts import variant as with_
 from .verdicts import verdict_under as verdict
+from .verdicts import village_record as _record
 
 ENGINES = ("compiled", "durable")
 ACTING = "acting_departments_press"
@@ -39,24 +42,11 @@ BOTH = (True, False)
 VALUES = ("set_aside", "level_receives")
 
 
-def _a(by: str, to: str, body: str | None = None, on: str = "2021-03-03", action: str = "assigned") -> dict[str, Any]:
-    step = {"action": action, "by_level": by, "to_level": to, "on": on}
-    return {**step, "to_body": body} if body else step
-
 
 def _r(by: str, to: str, body: str | None = None, on: str = "2021-03-03") -> dict[str, Any]:
     return _a(by, to, body, on, "reported")
 
 
-def _record(rid: str, area: str, kind: str, found: dict[str, Any], steps: list[dict[str, Any]],
-            **more: Any) -> dict[str, Any]:
-    return {"id": rid, "area": area, "kind": kind, "place": VILLAGE, "severity": "minor", "discovered": found,
-            "handled": steps, "deadline": "2021-04-30", "as_of": "2021-06-30", **more}
-
-
-def _found(level: str, body: str | None = None, channel: str = "research_supervision") -> dict[str, Any]:
-    d = {"level": level, "channel": channel, "on": "2021-03-01"}
-    return {**d, "body": body} if body else d
 
 
 def _funds(rid: str, found: dict[str, Any], *steps: dict[str, Any], **more: Any) -> dict[str, Any]:

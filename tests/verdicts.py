@@ -58,3 +58,45 @@ def batch_and_answers(view: Any, records: list[dict[str, Any]]) -> tuple[list[tu
             want.append((v.problem, v.context.problem.area, d["level"], d["body"], d["name"], d["place"], d["basis"],
                          d["liability"], ";".join(d["clauses"]), d["reason"]))
     return got, want
+
+
+def marked_by(policy: Policy, records: list[dict[str, Any]], marker: str) -> set[str]:
+    """The ids of ``records`` that the batch's ``marker`` (a function of responsibility.batch._core setting its
+    columns' ``slow`` flags) itself sends to the reference path, as ``policy.assess`` runs it."""
+    from unittest import mock
+
+    import numpy as np
+
+    import responsibility.batch._core as core
+
+    marked: set[str] = set()
+    real = getattr(core, marker)
+
+    def spy(c: Any, t: Any) -> None:
+        before = c.slow.copy()
+        real(c, t)
+        marked.update(c.ids[i] for i in np.flatnonzero(c.slow & ~before))
+
+    with mock.patch.object(core, marker, spy):
+        policy.assess(records)
+    return marked
+
+
+def step(by: str, to: str, body: str | None = None, on: str = "2021-03-03", action: str = "assigned") -> dict[str, Any]:
+    """A ``handled`` step: ``by`` level ``action`` (assigned, reported) the problem to ``to`` level (and ``body``)."""
+    s = {"action": action, "by_level": by, "to_level": to, "on": on}
+    return {**s, "to_body": body} if body else s
+
+
+def village_record(rid: str, area: str, kind: str, found: dict[str, Any], steps: list[dict[str, Any]],
+                   **more: Any) -> dict[str, Any]:
+    """A minor problem at the village 330127100219, due 2021-04-30, judged on 2021-06-30, unrectified unless
+    ``more`` says."""
+    return {"id": rid, "area": area, "kind": kind, "place": "330127100219", "severity": "minor", "discovered": found,
+            "handled": steps, "deadline": "2021-04-30", "as_of": "2021-06-30", **more}
+
+
+def finder(level: str, body: str | None = None, channel: str = "research_supervision") -> dict[str, Any]:
+    """A ``discovered`` block: ``level`` (and ``body``) found it through ``channel`` on 2021-03-01."""
+    d = {"level": level, "channel": channel, "on": "2021-03-01"}
+    return {**d, "body": body} if body else d
