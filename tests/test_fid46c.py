@@ -80,6 +80,12 @@ D4C = _record("fid46c-d4c", "water", "water_emergency_failure", _CITY_WATER,
 #: D4d2: the same, the province handing it back to 市水利 by name
 D4D2 = with_(D4C, handled=[D4C["handled"][0], _a("province", "city", "city_water", on="2021-03-05"),
                            D4C["handled"][2]])
+#: check46b: handed back to 市财政局 (no part in an emergency supply: irregular_step's, no step), the county acted
+D4C_FIN = with_(D4C, handled=[D4C["handled"][0], _a("province", "city", "city_finance", on="2021-03-05"),
+                              D4C["handled"][2]])
+#: check46b: the province had itself assigned the county's unit before it handed the problem back to the city
+D4C_AFTER = with_(D4C, handled=[D4C["handled"][0], _a("province", "county", "county_water_supply_unit",
+                                                      on="2021-03-05"), _a("province", "city", on="2021-03-06")])
 #: check45 D4: only reported up, the province assigned the county's unit (fid46b: no press)
 D4 = _record("fid46c-d4", "water", "water_emergency_failure", _CITY_WATER,
              [_r("city", "province", "province_water"), _a("province", "county", "county_water_supply_unit",
@@ -146,6 +152,17 @@ def test_a_finder_handed_it_back_as_a_level_presses_as_one_handed_it_by_name(pol
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("record", [D4C_FIN, D4C_AFTER], ids=["to-no-part-body", "after-the-province-assigned"])
+def test_a_hand_back_that_is_no_step_or_comes_after_the_provinces_own_leaves_the_finder_out(
+        policy: Policy, engine: str, record: dict[str, Any]) -> None:
+    # (check46b: a step to a body with no part in the kind is irregular_step's, read as no step; and once the province
+    # assigned the county's unit itself, the rectification below is its 交办, whatever it hands the city later)
+    v = verdict(policy, record, engine)
+    assert not _named(v, "city_water", "supervision")
+    assert _named(verdict(policy, D4C, engine), "city_water", "supervision")  # (the control: handed back in order)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("record", [P6, P25], ids=["p6", "p25"])
 def test_a_late_city_step_leaves_the_no_part_step_to_the_parameter(policy: Policy, engine: str,
                                                                    record: dict[str, Any]) -> None:
@@ -175,7 +192,7 @@ def test_a_county_step_with_no_city_step_clears_the_province(policy: Policy, eng
     assert _upper(v) == _upper(verdict(policy, P18X, engine, **{UNRELATED: value}))
 
 
-RECORDS = [FD4, FD4E, FD4X, A15B, GAP, D4C, D4D2, D4, P6, P25, F1, P18, P18X]
+RECORDS = [FD4, FD4E, FD4X, A15B, GAP, D4C, D4D2, D4C_FIN, D4C_AFTER, D4, P6, P25, F1, P18, P18X]
 
 
 @pytest.mark.parametrize("values", [{}, {ACTING: False}, {UNRELATED: "level_receives"}], ids=["default", "off", "lr"])

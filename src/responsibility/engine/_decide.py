@@ -653,7 +653,9 @@ class Decider:
             return last[1]
         # (a body handed the problem, 交办: not one a report went up to, 上报 — check45 #4: 市水利 told of what the
         # county had already assigned was named 指导督促 beside its 未及时交办)
-        named = _shown_acting(problem, holders, assigned_only=True, rank=self.policy.level_rank)
+        policy = self.policy
+        named = _shown_acting(problem, holders, assigned_only=True, rank=policy.level_rank,
+                              right=lambda b: policy.has_kind_part(problem.area, problem.kind, b, problem.sector))
         duties = self.policy.duties
         got = tuple(sorted((b, d) for b in named for d in self._also_acting if b in duties[d].holders)) \
             if named else ()
@@ -2221,21 +2223,23 @@ def pressing_where_acting(policy: PolicyView) -> dict[str, str]:
 
 
 def _shown_acting(problem: Problem, holders: frozenset[str], *, assigned_only: bool,
-                  rank: Mapping[str, int] | None = None) -> set[str]:
+                  rank: Mapping[str, int] | None = None, right: Callable[[str], bool] | None = None) -> set[str]:
     """Those of ``holders`` the record shows acting: its finder (``discovered.body``) and the bodies its steps handed
     the problem (``handled[].to_body``; with ``assigned_only``, assignments' alone, not a report's — and, given the
-    levels' ``rank``, not a finder whose level only reported the problem up: :func:`_handed_up`)."""
+    levels' ``rank`` and what a body ``right`` to hand it to is, not a finder whose level only reported the problem
+    up: :func:`_handed_up`)."""
     rec = problem.__dict__
     d = rec.get("discovered")
     found = d.body if d is not None else None
     steps = rec.get("handled") or ()
-    if found is not None and d is not None and rank is not None and _handed_up(d.level, steps, rank):
+    if found is not None and d is not None and right is not None and rank is not None \
+            and _handed_up(d.level, steps, rank, right):
         found = None
     named = {found, *[h.to_body for h in steps if not assigned_only or h.action == "assigned"]}
     return named & holders
 
 
-def _handed_up(level: str, steps: Sequence[Any], rank: Mapping[str, int]) -> bool:
+def _handed_up(level: str, steps: Sequence[Any], rank: Mapping[str, int], right: Callable[[str], bool]) -> bool:
     """Whether the finder's ``level`` handed the problem only up: it made steps, each a report to a level above it,
     and no assignment. Its finder then holds no rectification to press: 一(三) 对超出本级权限的及时向上级单位报送问题
     gives the problem to the level above, whose 交办 the rectification below then is (一(四) 对交办问题整改落实不到位的;
@@ -2246,13 +2250,20 @@ def _handed_up(level: str, steps: Sequence[Any], rank: Mapping[str, int]) -> boo
     Not where a level above then assigned the problem back to the finder's level (to the level, or a body of it), on
     or after the report: the rectification below is then the finder's level's 交办 again, as if it had kept it, and
     whether the province named the finder or the city as a whole does not decide whether the finder presses (check46
-    #2, D4c against D4d2)."""
+    #2, D4c against D4d2). Only a hand-back that counts as one: to the level, or to a body ``right`` says has a part in
+    the problem's kind (one to a body with none is irregular_step's, read as no step: 省水利 handing 市水利's report to
+    市财政局 gave 市水利 no 交办 to press), and before a level above had itself assigned the problem below the
+    finder's level (the rectification below is then that level's 交办, whatever it hands the finder's level later;
+    check46b #1, #2)."""
     own = [h for h in steps if h.by_level == level]
     if not own or not all(h.action != "assigned" and rank[h.to_level] > rank[level] for h in own):
         return False
     first = min(h.on for h in own)
+    above = [g.on for g in steps  # a level above's own assignments below the finder's level
+             if g.action == "assigned" and rank[g.by_level] > rank[level] and rank[g.to_level] < rank[level]]
     return not any(h.action == "assigned" and h.to_level == level and rank[h.by_level] > rank[level]
-                   and h.on >= first for h in steps)
+                   and h.on >= first and (h.to_body is None or right(h.to_body)) and not any(on < h.on for on in above)
+                   for h in steps)
 
 
 def pressing_also_acting(policy: PolicyView) -> dict[str, str]:
