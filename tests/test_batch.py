@@ -17,6 +17,7 @@ import responsibility
 from responsibility import Assessment, Jurisdiction, Policy, ProblemError
 
 from .strategies import channel_at
+from .verdicts import marked_by
 
 LEVELS = ["village", "township", "county", "city", "province"]
 TODAY = dt.date(2021, 9, 1)
@@ -296,23 +297,7 @@ def fid31e_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
 def _referred_by(marker: str, policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
     """How many records batch/_core.py's ``marker`` itself sends to the reference path (``c.slow``), over an
     assessment of ``records``."""
-    from unittest import mock
-
-    import numpy as np
-
-    import responsibility.batch._core as core
-
-    ids: set[str] = set()
-    real = getattr(core, marker)
-
-    def run(c: Any, t: Any) -> None:
-        before = c.slow.copy()
-        real(c, t)
-        ids.update(c.ids[i] for i in np.flatnonzero(c.slow & ~before))
-
-    with mock.patch.object(core, marker, run):
-        policy.assess(records, jurisdiction=j, today=TODAY)
-    return len(ids)
+    return len(marked_by(policy, records, marker, jurisdiction=j, today=TODAY))
 
 
 def own_receipt_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:

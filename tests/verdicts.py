@@ -60,9 +60,9 @@ def batch_and_answers(view: Any, records: list[dict[str, Any]]) -> tuple[list[tu
     return got, want
 
 
-def marked_by(policy: Policy, records: list[dict[str, Any]], marker: str) -> set[str]:
+def marked_by(policy: Policy, records: list[Any], marker: str, **assess: Any) -> set[str]:
     """The ids of ``records`` that the batch's ``marker`` (a function of responsibility.batch._core setting its
-    columns' ``slow`` flags) itself sends to the reference path, as ``policy.assess`` runs it."""
+    columns' ``slow`` flags) itself sends to the reference path, as ``policy.assess(records, **assess)`` runs it."""
     from unittest import mock
 
     import numpy as np
@@ -78,7 +78,7 @@ def marked_by(policy: Policy, records: list[dict[str, Any]], marker: str) -> set
         marked.update(c.ids[i] for i in np.flatnonzero(c.slow & ~before))
 
     with mock.patch.object(core, marker, spy):
-        policy.assess(records)
+        policy.assess(records, **assess)
     return marked
 
 
