@@ -1,9 +1,11 @@
-"""A request body that comes slowly, for the service's deadline tests (test_hostile28, test_hostile29)."""
+"""The service under test: a request body that comes slowly, for the deadline tests (test_hostile28, test_hostile29),
+and the app with one county caller (the ux tests)."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import contextlib
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 
@@ -20,3 +22,17 @@ def paced_receive(chunks: list[tuple[float, bytes]], end: bool = True) -> Callab
         return {"type": "http.request", "body": data, "more_body": not (end and not parts)}
 
     return receive
+
+
+@contextlib.contextmanager
+def county_client(name: str, **settings: Any) -> Iterator[Any]:
+    """A ``TestClient`` of the service with one caller, ``name``, a county's (330127) whose bearer token is
+    ``secret-<name>``, and ``settings`` (e.g. ``ledger``); server errors come back as responses."""
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, TokenStore, create_app, token_hash
+
+    tokens = TokenStore.from_data({"tokens": [{"name": name, "role": "county", "jurisdiction": "330127",
+                                               "sha256": token_hash(f"secret-{name}")}]})
+    with TestClient(create_app(Settings(tokens=tokens, **settings)), raise_server_exceptions=False) as c:
+        yield c

@@ -13,6 +13,8 @@ import pytest
 
 from responsibility import Ledger, LedgerError, ProblemError
 
+from .asgi import county_client
+
 Run = Callable[..., tuple[int, str, str]]
 ROOT = Path(__file__).resolve().parents[1]
 RECORD: dict[str, Any] = json.loads((ROOT / "examples" / "records" / "problem.json").read_text("utf-8"))
@@ -24,13 +26,7 @@ TOKEN = {"Authorization": "Bearer secret-ux45"}
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
     pytest.importorskip("fastapi")
-    from fastapi.testclient import TestClient
-
-    from responsibility.service import Settings, TokenStore, create_app, token_hash
-
-    tokens = TokenStore.from_data({"tokens": [{"name": "ux45", "role": "county", "jurisdiction": "330127",
-                                               "sha256": token_hash("secret-ux45")}]})
-    with TestClient(create_app(Settings(tokens=tokens)), raise_server_exceptions=False) as c:
+    with county_client("ux45") as c:
         yield c
 
 

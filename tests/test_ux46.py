@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from .asgi import county_client
+
 Run = Callable[..., tuple[int, str, str]]
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "problems" / "housing-not-discovered.yaml"
@@ -21,13 +23,7 @@ TOKEN = {"Authorization": "Bearer secret-ux46"}
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
     pytest.importorskip("fastapi")
-    from fastapi.testclient import TestClient
-
-    from responsibility.service import Settings, TokenStore, create_app, token_hash
-
-    tokens = TokenStore.from_data({"tokens": [{"name": "ux46", "role": "county", "jurisdiction": "330127",
-                                               "sha256": token_hash("secret-ux46")}]})
-    with TestClient(create_app(Settings(tokens=tokens)), raise_server_exceptions=False) as c:
+    with county_client("ux46") as c:
         yield c
 
 

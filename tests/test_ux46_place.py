@@ -12,6 +12,8 @@ import pytest
 
 from responsibility import Policy, ProblemError
 
+from .asgi import county_client
+
 ROOT = Path(__file__).resolve().parents[1]
 RECORD: dict[str, Any] = json.loads((ROOT / "examples" / "records" / "problem.json").read_text("utf-8"))
 
@@ -37,16 +39,10 @@ def test_a_code_that_is_no_digits_still_gets_the_example(policy: Policy) -> None
 def test_the_service_s_place_query_says_it_in_the_same_words(tmp_path: Path) -> None:
     """`?place=330127 101000` was "is not a division code (2, 4, 6, 9 or 12 digits)", without the code to write."""
     pytest.importorskip("fastapi")
-    from fastapi.testclient import TestClient
-
     from responsibility import Ledger
-    from responsibility.service import Settings, TokenStore, create_app, token_hash
 
     Ledger.create(tmp_path / "l.db").close()
-    tokens = TokenStore.from_data({"tokens": [{"name": "ux46", "role": "county", "jurisdiction": "330127",
-                                               "sha256": token_hash("secret-ux46")}]})
-    with TestClient(create_app(Settings(tokens=tokens, ledger=str(tmp_path / "l.db"))),
-                    raise_server_exceptions=False) as client:
+    with county_client("ux46", ledger=str(tmp_path / "l.db")) as client:
         r = client.get("/v1/ledger/alerts", params={"place": "330127 101000"},
                        headers={"Authorization": "Bearer secret-ux46"})
     assert r.status_code == 400, r.text
