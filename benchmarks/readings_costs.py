@@ -33,6 +33,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+#: What this wraps or reads of engine/_decide by name, with the parameters it passes along (tests/test_perf47.py:
+#: a rename or a new parameter must show there, not as a benchmark that silently measures nothing).
+WRAPPED = {"derive": ("problem", "policy", "today"), "placed_for": ("p", "policy"),
+           "Decider._placed_key": ("self", "problem", "jurisdiction", "today", "same"),
+           "Decider._switched": ("self", "problem", "jurisdiction", "ctx", "plan", "facts"),
+           "Decider._plan": None, "Decider._plan_clauses": ("self", "plan")}
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
