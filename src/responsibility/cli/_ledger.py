@@ -73,7 +73,7 @@ def _say_waiting() -> None:
 
 
 def _open(target: str, rules_dir: str | None = None, jurisdiction: str | None = None, *,
-          create: bool = False) -> Any:
+          create: bool = False, shows: bool = False) -> Any:
     from ..ledger import Ledger, _store
 
     _store.wait_notice = lambda: _say_waiting()  # a writer that waits for another process says so
@@ -94,7 +94,31 @@ def _open(target: str, rules_dir: str | None = None, jurisdiction: str | None = 
                    f"样子，请重新导入（warning: the import of {imp['source']} started at {imp['started_at']} did not "
                    "finish; nothing from it is in the ledger, which is as it was before it: run the import again）",
                    err=True)
+    if shows:
+        _say_if_altered(ledger, target)
     return ledger
+
+
+def _say_if_altered(ledger: Any, target: str) -> None:
+    """A warning on stderr when the ledger's hash chain is broken, before a command shows its data: `ledger list` of
+    a ledger whose rows were edited outside the library listed the altered data without a word, and only `verify`
+    told (ux46). The command still does its work: the office may need the lists to see what was changed."""
+    from .._errors import shown_name
+
+    broken = ledger.chain_break()
+    if broken is None:
+        return
+    shown = shown_name(target)
+    of = f"（问题 {broken.problem}）" if broken.problem is not None else ""
+    at = f"第 {broken.seq} 条事件{of}处" if broken.seq is not None else ""
+    where = f" at event {broken.seq}" if broken.seq is not None else ""
+    if broken.problem is not None:
+        where += f" (problem {broken.problem!r})"
+    click.echo(f"警告：台账的哈希链{at}断开，其数据在本库之外被改动过，以下内容可能含被改动的数据；"
+               f"`responsibility ledger verify {shown}` 说明详情，请从备份恢复台账"
+               f"（warning: {shown}: the hash chain is broken{where}: "
+               f"{broken.what}; what follows may show data altered outside the library — `responsibility ledger "
+               f"verify {shown}` says where; restore the ledger from a backup）", err=True)
 
 
 def _day(value: dt.date | None) -> dt.date:
@@ -338,7 +362,7 @@ def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple
         raise click.BadParameter(f"{encoding!r} is the encoding of a CSV file; a {suffix} file holds its text in "
                                  f"Unicode whatever is asked: leave --encoding out, or write a .csv file",
                                  param_hint="--encoding")
-    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
+    with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
         day = _day(as_of)
         if which in ("indices", "recognition"):
             frame = getattr(ledger, which)(day, place=place, lang=lang)
@@ -367,7 +391,7 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
     from .._files import check_target
 
     check_target(output, [rules_dir, jurisdiction], what="workbook")  # the ledger's own files: export_xlsx
-    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
+    with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
         ledger.export_xlsx(output, _day(as_of), place=place, area=list(area) or None, status=list(status) or None,
                            within=within)
     click.echo(f"已写入 {output}（wrote {output}）")
@@ -390,7 +414,7 @@ def alerts_cmd(target: str, within: int, as_of: Any, place: str | None, area: tu
     """Deadlines passed or near, grouped by the body that must act. Exit 1 when anything is overdue."""
     from ._ledger_support import print_alerts, write_frame
 
-    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
+    with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
         frame = ledger.alerts(within, _day(as_of), place=place, area=list(area) or None)
         places = ledger.jurisdiction
         overdue = bool(frame["overdue"].any())
@@ -432,7 +456,7 @@ def duplicates_cmd(target: str, window: int, as_of: Any, place: str | None, outp
     from ..ledger._ledger import database_files
     from ._ledger_support import write_frame
 
-    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
+    with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
         frame = ledger.duplicates(window, _day(as_of), place=place, lang="zh")
     write_frame(frame, output, "duplicates", inputs=[rules_dir, jurisdiction, *database_files(target)])
     if len(frame):
@@ -509,7 +533,7 @@ def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, juris
     A PROBLEM that begins with '-' is given after --: `ledger show LEDGER -- -3+4`."""
     from .._errors import ProblemError
 
-    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
+    with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
         day = _day(as_of)
         if problem[:1] == "'" and len(problem) > 1 and not ledger.events(problem) and ledger.events(problem[1:]):
             # the ' a CSV export puts before text a spreadsheet would read as a formula (=, +, -, @), copied

@@ -1068,10 +1068,6 @@ class Ledger:
 
     def verify(self) -> Verification:
         """Check the hash chain: the first event altered, removed or reordered, if any."""
-        sa = _sa()
-        t = tables()
-        cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at", "prev", "hash")
-        prev, expected, n = GENESIS, 1, 0
         with self.engine.connect() as conn:
             if (damage := quick_check(conn)) is not None:
                 # an intact chain said "正常" of a file whose pages SQLite could no longer read, and a damaged
@@ -1079,27 +1075,43 @@ class Ledger:
                 return Verification(False, 0, None, None, f"the database file is damaged ({damage}): it was cut "
                                     "short or overwritten outside SQLite; restore it from a backup (`sqlite3 FILE "
                                     ".recover` saves what it can read, into a new file)")
-            head = conn.execute(sa.select(t.head.c.seq, t.head.c.hash)).first()
-            if head is None:
-                return Verification(False, 0, None, None, "the ledger has no head row: it was damaged outside the "
-                                    "library; restore it from a backup")
-            head_seq, head_hash = head
-            rows = iter_rows(conn, columns=cols)
-            broken: tuple[Any, ...] | None = None
-            for seq, problem, kind, day, data, by, at, stored_prev, stored in rows:
-                n += 1
-                own = chain_hash(stored_prev, problem, kind, day, data, by, at)
-                if own != stored or seq != expected or stored_prev != prev:
-                    broken = (seq, problem, stored_prev, own != stored)
-                    break
-                prev, expected = stored, expected + 1
-            rows.close()
-            if broken is not None:
-                seq, problem, stored_prev, altered = broken
-                if altered:
-                    return Verification(False, n, seq, problem, "its content was altered after it was stored "
-                                        "(its hash no longer matches)")
-                return self._break(conn, n, seq, problem, stored_prev, expected)
+            return self._walk_chain(conn)
+
+    def chain_break(self) -> Verification | None:
+        """Where the hash chain breaks (:meth:`verify`'s answer), or ``None`` when it is whole: the walk over the
+        events alone, without SQLite's check of every page, which a command that opened the ledger has had read
+        already. The commands that show a ledger's data ask it first, so that data altered outside the library is
+        never shown without a word (ux46: `ledger list` of a tampered ledger listed the altered place as stored)."""
+        with self.engine.connect() as conn:
+            found = self._walk_chain(conn)
+        return None if found.ok else found
+
+    def _walk_chain(self, conn: Any) -> Verification:
+        sa = _sa()
+        t = tables()
+        cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at", "prev", "hash")
+        prev, expected, n = GENESIS, 1, 0
+        head = conn.execute(sa.select(t.head.c.seq, t.head.c.hash)).first()
+        if head is None:
+            return Verification(False, 0, None, None, "the ledger has no head row: it was damaged outside the "
+                                "library; restore it from a backup")
+        head_seq, head_hash = head
+        rows = iter_rows(conn, columns=cols)
+        broken: tuple[Any, ...] | None = None
+        for seq, problem, kind, day, data, by, at, stored_prev, stored in rows:
+            n += 1
+            own = chain_hash(stored_prev, problem, kind, day, data, by, at)
+            if own != stored or seq != expected or stored_prev != prev:
+                broken = (seq, problem, stored_prev, own != stored)
+                break
+            prev, expected = stored, expected + 1
+        rows.close()
+        if broken is not None:
+            seq, problem, stored_prev, altered = broken
+            if altered:
+                return Verification(False, n, seq, problem, "its content was altered after it was stored "
+                                    "(its hash no longer matches)")
+            return self._break(conn, n, seq, problem, stored_prev, expected)
         if n < head_seq:
             return Verification(False, n, n + 1, None, f"the last {head_seq - n} event(s) were removed "
                                 f"(the ledger's head records {head_seq})")
