@@ -13,6 +13,7 @@ traceback: every :class:`ResponsibilityError` becomes one line on stderr.
 from __future__ import annotations
 
 import atexit
+import codecs
 import contextlib
 import dataclasses
 import errno
@@ -467,7 +468,47 @@ def _quiet_threads() -> bool:
     return all(t is me or t.daemon or not t.is_alive() for t in threading.enumerate())
 
 
+def _name_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """The encoding error handler of the messages on stderr: a byte of a file name that is not UTF-8, which Python
+    holds as a lone surrogate (U+DC80–U+DCFF), is shown as the byte it is (``\\xff``), as a name typed with it
+    reads; any other character the stream cannot encode, as Python's own ``backslashreplace`` shows it. A name
+    with such a byte was shown ``p\\udcff.csv``, which names no character the user ever wrote (ux46)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    part = exc.object[exc.start:exc.end]
+    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF
+                   else c.encode("ascii", "backslashreplace").decode("ascii") for c in part), exc.end
+
+
+codecs.register_error("responsibility.name_bytes", _name_bytes)
+
+
+@contextlib.contextmanager
+def _messages_name_bytes() -> Iterator[None]:
+    """stderr with :func:`_name_bytes` as its error handler while a command runs, as it was afterwards."""
+    stream = sys.stderr
+    before = getattr(stream, "errors", None)
+    if not isinstance(stream, io.TextIOWrapper) or before not in ("strict", "backslashreplace", "surrogateescape"):
+        yield
+        return
+    try:
+        stream.reconfigure(errors="responsibility.name_bytes")
+    except (ValueError, OSError):  # (a closed or detached stream: nothing to say on it anyway)
+        yield
+        return
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError, OSError):
+            stream.reconfigure(errors=before)
+
+
 def _main(argv: list[str] | None) -> int:
+    with _messages_name_bytes():
+        return _run_main(argv)
+
+
+def _run_main(argv: list[str] | None) -> int:
     from .._errors import ReaderGone
 
     args = list(sys.argv[1:] if argv is None else argv)
