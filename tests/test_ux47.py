@@ -64,3 +64,45 @@ def test_a_written_file_whose_name_is_not_utf8_is_named_by_its_byte(
 
 def test_the_handler_shows_other_characters_as_python_does() -> None:
     assert "中\udcfe".encode("ascii", "responsibility.name_bytes") == b"\\u4e2d\\xfe"
+
+
+# ---------------------------------------------------------------- one upload holds the write lock for a bounded time
+
+def _csv_ledger(path: Path, rows: int) -> Path:
+    head = "问题编号,领域,问题类型,所在地代码,严重程度,发现时间,发现层级,发现渠道\n"
+    row = "危房改造,困难家庭危房改造不及时,330127100219,较重,2021-03-01,县,县长热线"
+    body = "".join(f"U-{i},{row}\n" for i in range(rows))
+    path.write_text(head + body, encoding="utf-8")
+    return path
+
+
+def test_an_upload_of_more_rows_than_the_limit_is_refused_with_nothing_stored(tmp_path: Path) -> None:
+    from responsibility import Ledger
+    from tests.asgi import county_client
+
+    db = tmp_path / "c.db"
+    Ledger.create(str(db))
+    big = _csv_ledger(tmp_path / "big.csv", 5)
+    with county_client("chunan", ledger=str(db), max_import_rows=4) as c:
+        auth = {"Authorization": "Bearer secret-chunan"}
+        r = c.post("/v1/ledger/import", headers=auth, files={"file": ("big.csv", big.read_bytes())})
+        assert r.status_code == 413, r.text
+        body = r.json()["error"]
+        assert body["message"] == "big.csv: the upload has more than 4 rows, the limit of this server"
+        assert "split the ledger into files of at most 4 rows (nothing of this one was stored)" in body["suggestion"]
+        assert c.get("/v1/ledger/lists/problems?as_of=2021-06-20", headers=auth).json() == []
+        # at the limit it is imported, and the next writer is not told of an unfinished import
+        ok = _csv_ledger(tmp_path / "ok.csv", 4)
+        r = c.post("/v1/ledger/import", headers=auth, files={"file": ("ok.csv", ok.read_bytes())})
+        assert r.status_code == 200 and r.json()["imported"] == 4, r.text
+    assert Ledger.open(str(db)).interrupted() == []
+
+
+def test_the_library_refuses_an_import_past_max_rows_and_keeps_the_ledger(tmp_path: Path) -> None:
+    from responsibility import Ledger
+    from responsibility.ledger._ledger import ImportTooLarge
+
+    led = Ledger.create(str(tmp_path / "c.db"))
+    with pytest.raises(ImportTooLarge, match="more than 2 rows"):
+        led.import_file(_csv_ledger(tmp_path / "l.csv", 3), entered_by="me", max_rows=2)
+    assert led.verify().events == 0 and led.interrupted() == []

@@ -49,6 +49,15 @@ class ImportStopped(LedgerError):
     """An import ended by its ``stop`` (the service's caller went away): the ledger is as it was."""
 
 
+class ImportTooLarge(LedgerError):
+    """An import of more rows than its ``max_rows`` (the service's limit): refused with nothing stored, so that one
+    upload does not hold the ledger's write lock longer than other writers wait for it."""
+
+    def __init__(self, message: str, limit: int) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+
 @dataclass(frozen=True)
 class Verification:
     """The outcome of :meth:`Ledger.verify`: ``ok``, how many events were checked, and the first
@@ -908,7 +917,8 @@ class Ledger:
 
     def import_file(self, path: str | Any, *, entered_by: str, mapping: str | Any = None,
                     encoding: str | None = None, sheet: str | None = None, within: str | None = None,
-                    source: str | None = None, stop: Callable[[], bool] | None = None) -> ImportResult:
+                    source: str | None = None, stop: Callable[[], bool] | None = None,
+                    max_rows: int | None = None) -> ImportResult:
         """Import an existing ledger from .xlsx or .csv (Chinese headers, a YAML column mapping;
         default ``ledger/mapping.yaml``) in one transaction. Every row is imported or rejected with
         its reason: an :class:`ImportResult` whose ``rows == imported + blank + rejected``.
@@ -916,7 +926,8 @@ class Ledger:
         ``within`` (a division code) rejects the rows placed outside it; ``source`` names the file
         in the result and the ledger's record of imports (default: ``path``). ``stop``, asked between
         parts of 20,000 rows, ends the import with nothing stored when it says so (the service's, when
-        the caller is gone)."""
+        the caller is gone). ``max_rows``: a file with more rows is refused (:class:`ImportTooLarge`) with nothing
+        stored, once its rows read pass it — the write lock is held for that many rows' work at most."""
         from ._import import ImportResult, load_mapping, read_table
 
         if type(path).__name__ in ("DataFrame", "Series", "LazyFrame"):  # (was os.fspath's TypeError)
@@ -932,13 +943,13 @@ class Ledger:
         result = ImportResult(source=str(path))
         header, rows = read_table(path, encoding=encoding, sheet=sheet or m.sheet, result=result, mapping=m)
         try:
-            return self._import_rows(header, rows, m, result, entered_by, within, source, stop)
+            return self._import_rows(header, rows, m, result, entered_by, within, source, stop, max_rows)
         finally:
             getattr(rows, "close", lambda: None)()  # a workbook refused before its rows are read is closed too
 
     def _import_rows(self, header: list[str], rows: Any, m: Any, result: ImportResult, entered_by: str,
                      within: str | None, source: str | None,
-                     stop: Callable[[], bool] | None = None) -> ImportResult:
+                     stop: Callable[[], bool] | None = None, max_rows: int | None = None) -> ImportResult:
         from ._import import RowReader, rows_to_events, unmatched
 
         if source is not None:
@@ -968,11 +979,20 @@ class Ledger:
                     sa.select(t.events.c.problem).where(t.events.c.type == "registered"))}
                 folder = Folder(self.policy, self.jurisdiction)
                 at = now()
+                read = 0
                 with paused_gc():
                     while True:  # 20,000 rows at a time: memory stays flat, the transaction is one
-                        part = list(itertools.islice(rows, 20_000))
+                        part = list(itertools.islice(rows, 20_000 if max_rows is None else
+                                                     max(1, min(20_000, max_rows + 1 - read))))
                         if not part:
                             break
+                        read += len(part)
+                        if max_rows is not None and read > max_rows:
+                            # (ux46 left: a million-row upload held the write lock for minutes while its caller
+                            # waited, and every other writer gave up after a minute's wait)
+                            raise ImportTooLarge(f"{result.source}: the file has more than {max_rows:,} rows, the "
+                                                 "most one import here may have; nothing of it was stored",
+                                                 max_rows)
                         if stop is not None and stop():
                             # (ux46: a 1.2-million-row upload whose caller had gone held the write lock for
                             # minutes, every other writer 503, to store what nobody would be told of)

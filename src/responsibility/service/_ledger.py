@@ -39,7 +39,7 @@ from .._files import is_text_encoding
 from .._json import kind_of
 from ..ledger import Event
 from ..ledger._events import record_not_events
-from ..ledger._ledger import MAX_DAYS, MAX_SEQ, ImportStopped
+from ..ledger._ledger import MAX_DAYS, MAX_SEQ, ImportStopped, ImportTooLarge
 from ..ledger._lists import json_rows as frame_rows
 from ..ledger._xlsx import TooManyRows
 from . import _jsonio as jsonio
@@ -562,7 +562,15 @@ def install(app: FastAPI, svc: Service) -> None:
                     led.import_file, path, entered_by=who.name, mapping=mapping_path,
                     encoding=encoding if isinstance(encoding, str) and encoding else None,
                     sheet=sheet if isinstance(sheet, str) and sheet else None,
-                    within=who.code or None, source=name, stop=gone.is_set))
+                    within=who.code or None, source=name, stop=gone.is_set,
+                    max_rows=svc.settings.max_import_rows))
+            except ImportTooLarge as exc:
+                err = too_large(exc.limit, f"{name}: the upload", "rows", suggestion=(
+                    f"split the ledger into files of at most {exc.limit:,} rows (nothing of this one was stored), or "
+                    "import it on the server with `responsibility ledger import`; the server's --max-import-rows "
+                    "sets the limit"))
+                svc.record(who, endpoint, err.status, started=started, input=input_hash, error=err.type)
+                raise err from None
             except ImportStopped as exc:  # nobody to answer: said in the log, and the decision log
                 log.warning("import: %s went away; %s", who.name, _form_words(str(exc).replace(f"{tmp}/", "")))
                 svc.record(who, endpoint, 499, started=started, input=input_hash, error="ImportStopped")
