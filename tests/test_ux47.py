@@ -106,3 +106,16 @@ def test_the_library_refuses_an_import_past_max_rows_and_keeps_the_ledger(tmp_pa
     with pytest.raises(ImportTooLarge, match="more than 2 rows"):
         led.import_file(_csv_ledger(tmp_path / "l.csv", 3), entered_by="me", max_rows=2)
     assert led.verify().events == 0 and led.interrupted() == []
+
+
+def test_a_row_repeated_in_one_file_is_not_said_to_be_in_the_ledger(tmp_path: Path, run_cli: Run) -> None:
+    db = str(tmp_path / "i.db")
+    rows = _csv_ledger(tmp_path / "dup.csv", 1)
+    rows.write_text(rows.read_text(encoding="utf-8") + rows.read_text(encoding="utf-8").splitlines()[1] + "\n",
+                    encoding="utf-8")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, _out, err = run_cli("ledger", "import", db, str(rows), "--by", "me")
+    assert code == 1 and "problem 'U-0' is already in this file (row 2) [duplicate_problem]" in err
+    assert "the ledger already has" not in err  # (it said so, and that what such a row says since is not read)
+    code, _out, err = run_cli("ledger", "import", db, str(rows), "--by", "me")
+    assert code == 1 and "note: 2 row(s) hold problems the ledger already has" in err

@@ -297,7 +297,9 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
                     click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
                                "give --rejects FILE to have every one", err=True)
         click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
-        known = sum(1 for r in result.rejects if r["code"] == "duplicate_problem")
+        # (a row repeating an earlier row of the same file is no problem the ledger had: it was told it was)
+        known = sum(1 for r in result.rejects if r["code"] == "duplicate_problem"
+                    and str(r["reason"]).endswith("is already in the ledger"))
         if known:  # the office's weekly workbook imported again: its rows' later cells are not read (newcomer41)
             click.echo(_ALREADY_THERE.format(n=known, target=target), err=True)
     if result.rejected:
