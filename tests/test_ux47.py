@@ -119,3 +119,48 @@ def test_a_row_repeated_in_one_file_is_not_said_to_be_in_the_ledger(tmp_path: Pa
     assert "the ledger already has" not in err  # (it said so, and that what such a row says since is not read)
     code, _out, err = run_cli("ledger", "import", db, str(rows), "--by", "me")
     assert code == 1 and "note: 2 row(s) hold problems the ledger already has" in err
+
+
+# ---------------------------------------------------------------- every event that cannot be read, at once
+
+_BAD_EVENTS = """\
+- {problem: A1, type: registered, on: 2021-03-01, area: housing, place: "330127100219"}
+- {problem: A1, type: discoverd, on: 2021-03-01, level: county, channel: grid}
+- {problem: A2, type: registered, on: 2021-13-01, area: housing, place: "330127100219"}
+"""
+
+
+def test_ledger_add_names_every_event_it_cannot_read(tmp_path: Path, run_cli: Run) -> None:
+    db = str(tmp_path / "a.db")
+    events = tmp_path / "evs.yaml"
+    events.write_text(_BAD_EVENTS, encoding="utf-8")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, _out, err = run_cli("ledger", "add", db, str(events), "--by", "me")
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert lines[0].endswith("evs.yaml:2:17: problem 'A1', field 'type': event 2: unknown event type 'discoverd'; "
+                             "did you mean 'discovered'?")
+    assert lines[1].endswith("evs.yaml:3:35: problem 'A2', field 'on': event 3: '2021-13-01' is not a valid date "
+                             "(no month 13); write the year, month and day, as YYYY-MM-DD")
+    assert len(lines) == 2
+    assert run_cli("ledger", "verify", db)[1].startswith("正常：共 0 条事件")  # all or none
+
+
+def test_the_service_and_python_say_each_in_one_message(tmp_path: Path) -> None:
+    from responsibility import Ledger, ProblemError
+    from tests.asgi import county_client
+
+    db = tmp_path / "c.db"
+    Ledger.create(str(db))
+    events = [{"problem": "A1", "type": "registerd", "on": "2021-03-01"},
+              {"problem": "A2", "type": "registered", "on": "2021-13-01", "area": "housing", "place": "330127100219"}]
+    with pytest.raises(ProblemError) as caught:
+        Ledger.open(str(db)).append(events, entered_by="me")
+    said = ("problem 'A1', field 'type': event 1: unknown event type 'registerd'; did you mean 'registered'?; also "
+            "problem 'A2', field 'on': event 2: '2021-13-01' is not a valid date (no month 13)")
+    assert str(caught.value).startswith(said) and caught.value.index == 0
+    with county_client("chunan", ledger=str(db)) as c:
+        r = c.post("/v1/ledger/events", headers={"Authorization": "Bearer secret-chunan"}, json=events)
+    error = r.json()["error"]
+    assert r.status_code == 422 and error["type"] == "ProblemError" and error["field"] == "[0].type"
+    assert error["message"].startswith(said)

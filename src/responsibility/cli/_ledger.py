@@ -180,6 +180,13 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
         except ProblemError as exc:
             if exc.field == "entered_by":  # the option, not the file
                 raise click.BadParameter(exc.detail, param_hint="--by") from None
+            each = getattr(exc, "errors", None)
+            if each and len(each) > 1:  # every event that cannot be read, each at its own file:line:column
+                from ._cli import _error
+
+                for one in each[:-1]:
+                    _error(str(located(one, pos, one.index or 0, many)))
+                raise located(each[-1], pos, each[-1].index or 0, many) from None
             raise located(exc, pos, exc.index or 0, many) from None
     first, last = (stored[0].seq, stored[-1].seq) if stored else (0, 0)
     seqs = f"{first}" if first == last else f"{first}–{last}"  # one event is "seq 4", not "seq 4–4"

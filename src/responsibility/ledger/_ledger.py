@@ -49,6 +49,29 @@ class ImportStopped(LedgerError):
     """An import ended by its ``stop`` (the service's caller went away): the ledger is as it was."""
 
 
+#: How many events that cannot be read one refusal names (the rest counted).
+MAX_BAD_EVENTS = 20
+
+
+class EventErrors(ProblemError):
+    """Several events given at once that cannot be read: the first as the error itself (its field, code and index),
+    each in ``errors``; the message names every one (at most :data:`MAX_BAD_EVENTS`)."""
+
+    def __init__(self, errors: list[ProblemError]) -> None:
+        first = errors[0]
+        shown = errors[1:MAX_BAD_EVENTS]
+        more = len(errors) - 1 - len(shown)
+        also = "".join(f"; also {_of_problem(e)}field {e.field!r}: {e.detail}" for e in shown)
+        tail = f"; and more events that cannot be read (only the first {MAX_BAD_EVENTS} are named)" if more else ""
+        super().__init__(first.field, first.detail + also + tail, record=first.record, code=first.code,
+                         where=first.where, index=first.index)
+        self.errors = list(errors[:MAX_BAD_EVENTS])
+
+
+def _of_problem(exc: ProblemError) -> str:
+    return f"problem {exc.record!r}, " if exc.record else ""
+
+
 class ImportTooLarge(LedgerError):
     """An import of more rows than its ``max_rows`` (the service's limit): refused with nothing stored, so that one
     upload does not hold the ledger's write lock longer than other writers wait for it."""
@@ -503,12 +526,19 @@ class Ledger:
                 if not raw:
                     break
                 parsed = []
+                bad: list[ProblemError] = []
                 for i, r in enumerate(raw):
                     try:
                         parsed.append(r if isinstance(r, Event) and entered_by is None else
                                       Event.parse(r.to_dict() if isinstance(r, Event) else r, entered_by=entered_by))
                     except ProblemError as exc:
-                        raise _of_event(_as_written(exc, r), total + i, bool(total) or len(raw) > 1) from None
+                        # every event that cannot be read is said at once (a file with three typos was mended and
+                        # refused three times over; ux47), as a record's every error is
+                        bad.append(_of_event(_as_written(exc, r), total + i, bool(total) or len(raw) > 1))
+                        if len(bad) > MAX_BAD_EVENTS:
+                            break
+                if bad:
+                    raise (bad[0] if len(bad) == 1 else EventErrors(bad)) from None
                 self._load(conn, folder, parsed, loaded, existing, within)
                 for i, e in enumerate(parsed):
                     try:

@@ -130,7 +130,8 @@ def http_words(message: str) -> str:
 
 def from_library(exc: ResponsibilityError) -> ApiError:
     """The API error for a library exception: its message (:func:`http_words`), its field when it has one."""
-    name = type(exc).__name__
+    # (several events refused at once are a ProblemError to a caller, as one is)
+    name = "ProblemError" if isinstance(exc, ProblemError) else type(exc).__name__
     if isinstance(exc, ProblemError):
         code = getattr(exc, "code", "invalid")
         said = http_words(str(exc))
