@@ -164,3 +164,19 @@ def test_the_service_and_python_say_each_in_one_message(tmp_path: Path) -> None:
     error = r.json()["error"]
     assert r.status_code == 422 and error["type"] == "ProblemError" and error["field"] == "[0].type"
     assert error["message"].startswith(said)
+
+
+# ---------------------------------------------------------------- what people type for a language or a list
+
+@pytest.mark.parametrize(("typed", "meant"), [("cn", "zh"), ("中文", "zh"), ("English", "en")])
+def test_lang_as_people_type_it_is_told_which_it_means(run_cli: Run, typed: str, meant: str) -> None:
+    code, _out, err = run_cli("graph", "--area", "housing", "--lang", typed)
+    assert code == 2 and f"{typed!r} is not one of 'zh', 'en'; did you mean {meant!r}?" in err
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("problem", "'problems' (问题清单)"),
+                                              ("责任", "'responsibilities' (责任清单)"),
+                                              ("indexes", "'indices' (评价指数)")])
+def test_a_list_named_nearly_is_told_its_name(run_cli: Run, tmp_path: Path, typed: str, meant: str) -> None:
+    code, _out, err = run_cli("ledger", "list", str(tmp_path / "none.db"), typed)
+    assert code == 2 and f"{typed!r} is no list; did you mean {meant}? (the lists: problems (问题清单)" in err

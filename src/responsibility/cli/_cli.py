@@ -158,6 +158,29 @@ class _Group(click.Group):
             ctx.exit(2)
 
 
+#: What people type for a language instead of its code (``--lang cn``), and the code they mean.
+_LANG_WORDS = {"cn": "zh", "zh-cn": "zh", "zh_cn": "zh", "zh-hans": "zh", "chs": "zh", "chinese": "zh",
+               "中文": "zh", "汉语": "zh", "简体中文": "zh", "english": "en", "eng": "en", "en-us": "en", "en_us": "en",
+               "en-gb": "en", "英文": "en", "英语": "en"}
+
+
+class LangChoice(click.Choice):  # type: ignore[type-arg,unused-ignore]
+    """``--lang zh|en``: a value people type for one of them (``cn``, ``chinese``, ``中文``) is told which it means
+    (it was told only "'cn' is not one of 'zh', 'en'": ux46 left), never taken for it."""
+
+    def __init__(self) -> None:
+        super().__init__(["zh", "en"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            meant = _LANG_WORDS.get(" ".join(str(value).split()).lower())
+            if meant is None:
+                raise
+            self.fail(f"{str(value)!r} is not one of 'zh', 'en'; did you mean {meant!r}?", param, ctx)
+
+
 class DayParam(click.ParamType):  # type: ignore[type-arg,unused-ignore]
     """A ``YYYY-MM-DD`` option value, read as problem records read dates."""
 
@@ -994,7 +1017,7 @@ def picture_paths(path: Path, problems: list[str]) -> list[Path]:
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
 @click.option("--jurisdiction", type=click.Path(dir_okay=False), help="CSV of places (default: shipped example).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--lang", type=LangChoice(), default="zh", show_default=True)
 @click.option("--engine", type=click.Choice(["durable", "compiled"]), default=None,
               help="Rule engine (default: durable-rules where it runs, else compiled).")
 @click.option("--explain", is_flag=True, help="Print the chain of reasoning after the answer.")

@@ -20,6 +20,7 @@ import click
 
 from ._cli import (
     DayParam,
+    LangChoice,
     WholeNumber,
     _read_records,
     cli,
@@ -341,6 +342,16 @@ def _list_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     if value.strip() in chinese:
         return str(chinese[value.strip()])
     known = ", ".join(f"{k} ({v})" for v, k in chinese.items())
+    # (problem, 问题, 责任: a list named as the lists' own words name it, singular or short; ux46 left)
+    from difflib import get_close_matches
+
+    said = " ".join(value.split()).lower()
+    meant = (next((k for k in _LISTS if said and (k.startswith(said) or said.rstrip("s") == k.rstrip("s"))), None)
+             or next((k for v, k in chinese.items() if said and v.startswith(said)), None)
+             or next(iter(get_close_matches(said, list(_LISTS), n=1)), None))
+    if meant is not None:
+        raise click.BadParameter(f"{value!r} is no list; did you mean {meant!r} "
+                                 f"({next(v for v, k in chinese.items() if k == meant)})? (the lists: {known})")
     raise click.BadParameter(f"{value!r} is no list; use one of {known}")
 
 
@@ -350,7 +361,7 @@ def _list_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 @_filters
 @click.option("-o", "--output", default=None, callback=file_named,
               help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+@click.option("--lang", type=LangChoice(), default="zh", show_default=True,
               help="Headers and names in Chinese or as ids.")
 @click.option("--encoding", default="utf-8-sig", show_default=True, callback=lambda _c, _p, v: text_encoding(v),
               help="Encoding of the CSV file -o writes (gb18030 for old Excel); standard output is UTF-8.")
@@ -414,7 +425,7 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
 @click.option("--place", default=None, help="Only problems at or under this place.")
 @click.option("--area", multiple=True, help="Only problems of this duty area (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+@click.option("--lang", type=LangChoice(), default="zh", show_default=True,
               help="Chinese or English: the words of the text format; the headers and names of csv and json, as "
                    "`ledger list` writes them (zh: 是/否; en: ids, true/false).")
 @_common
@@ -571,7 +582,7 @@ def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, juris
 @click.option("--level", default=None, help="The level that registers the problem (default: the finder's).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--today", type=_DATE, default=None, help="The day for records without as_of (default: today).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+@click.option("--lang", type=LangChoice(), default="zh", show_default=True,
               help="The words of the text format, in Chinese or English.")
 @click.option("--encoding", default=None, callback=lambda _c, _p, v: text_encoding(v),
               help="Text encoding of FILE (default: UTF-8; a file that is plainly GB18030 or UTF-16 is read so, with "
