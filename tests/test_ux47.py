@@ -180,3 +180,27 @@ def test_lang_as_people_type_it_is_told_which_it_means(run_cli: Run, typed: str,
 def test_a_list_named_nearly_is_told_its_name(run_cli: Run, tmp_path: Path, typed: str, meant: str) -> None:
     code, _out, err = run_cli("ledger", "list", str(tmp_path / "none.db"), typed)
     assert code == 2 and f"{typed!r} is no list; did you mean {meant}? (the lists: problems (问题清单)" in err
+
+
+def test_the_service_s_answers_that_show_a_tampered_ledger_carry_a_warning(tmp_path: Path) -> None:
+    from responsibility import Ledger
+    from responsibility.service._ledger import CHAIN_HEADER
+    from tests.asgi import county_client
+
+    db = tmp_path / "c.db"
+    Ledger.create(str(db)).append({"problem": "P1", "type": "registered", "on": "2021-03-01", "area": "housing",
+                                   "place": "330127100219"}, entered_by="me")
+    auth = {"Authorization": "Bearer secret-chunan"}
+    asks = ["/v1/ledger/lists/problems?as_of=2021-06-20", "/v1/ledger/alerts?as_of=2021-06-20",
+            "/v1/ledger/events", "/v1/ledger/events?problem=P1", "/v1/ledger/export?as_of=2021-06-20"]
+    with county_client("chunan", ledger=str(db)) as c:
+        for url in asks:
+            r = c.get(url, headers=auth)
+            assert r.status_code == 200 and CHAIN_HEADER not in r.headers, (url, r.text)
+        _tampered(str(db))
+        for url in asks:
+            r = c.get(url, headers=auth)
+            assert r.status_code == 200, (url, r.text)
+            assert r.headers[CHAIN_HEADER].startswith("the ledger's hash chain is broken at event 1: its content was "
+                                                      "altered after it was stored"), url
+            assert "P1" not in r.headers[CHAIN_HEADER]  # an id is told by /v1/ledger/verify, to those who may read it

@@ -325,6 +325,8 @@ class Ledger:
         self._jurisdiction = jurisdiction
         #: Whether the policy was checked against the rules the ledger's events were entered under (rules_refusal).
         self._rules_checked = False
+        #: :meth:`chain_warning`'s last walk: what the ledger was then, and where its chain broke (None: whole).
+        self._chain_memo: tuple[Any, Verification | None] | None = None
 
     # ------------------------------------------------------------------ opening
 
@@ -1135,6 +1137,32 @@ class Ledger:
         with self.engine.connect() as conn:
             found = self._walk_chain(conn)
         return None if found.ok else found
+
+    def chain_warning(self) -> Verification | None:
+        """:meth:`chain_break`, walked again only when the ledger has changed since the last walk — its head row, and
+        a SQLite ledger's files (their size and time of change, which an edit outside the library changes too): for
+        a server, which asks before each answer that shows the ledger's data. A server's database edited in a row
+        without a write of the library after it is seen at the next write, or when the server starts again."""
+        import os
+
+        sa = _sa()
+        t = tables()
+        with self.engine.connect() as conn:
+            head = conn.execute(sa.select(t.head.c.seq, t.head.c.hash)).first()
+        files = []
+        for name in (self.file, self.file + "-wal") if self.file else ():  # (not -shm: a read writes to it)
+            try:
+                st = os.stat(name)
+            except OSError:
+                continue
+            files.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
+        key = (tuple(head) if head is not None else None, tuple(files))
+        memo = self._chain_memo
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        found = self.chain_break()
+        self._chain_memo = (key, found)
+        return found
 
     def _walk_chain(self, conn: Any) -> Verification:
         sa = _sa()
