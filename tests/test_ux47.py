@@ -204,3 +204,17 @@ def test_the_service_s_answers_that_show_a_tampered_ledger_carry_a_warning(tmp_p
             assert r.headers[CHAIN_HEADER].startswith("the ledger's hash chain is broken at event 1: its content was "
                                                       "altered after it was stored"), url
             assert "P1" not in r.headers[CHAIN_HEADER]  # an id is told by /v1/ledger/verify, to those who may read it
+
+
+@pytest.mark.parametrize("altered", ["data = x'7b7d'", "problem = x'5031'", "entered_by = 5"])
+def test_a_row_given_bytes_outside_the_library_is_damage_not_a_bug(one_problem_ledger: Callable[[str], str],
+                                                                  run_cli: Run, altered: str) -> None:
+    db = one_problem_ledger("P1")
+    with sqlite3.connect(db) as conn:  # a column of the library's text set to bytes (or a number) by hand
+        conn.execute(f"UPDATE events SET {altered} WHERE seq = 1")
+    code, out, err = run_cli("ledger", "verify", db)
+    assert code == 1 and "its content was altered after it was stored" in out, err  # (was exit 3, a TypeError)
+    code, _out, err = run_cli("ledger", "list", db, "problems", "--as-of", "2021-06-20")
+    assert code in (0, 2) and "internal error" not in err and "the hash chain is broken at event 1" in err
+    if code == 2:
+        assert "error: the ledger was damaged outside the library" in err
