@@ -218,3 +218,23 @@ def test_a_row_given_bytes_outside_the_library_is_damage_not_a_bug(one_problem_l
     assert code in (0, 2) and "internal error" not in err and "the hash chain is broken at event 1" in err
     if code == 2:
         assert "error: the ledger was damaged outside the library" in err
+
+
+def test_the_service_s_warning_holds_for_a_problem_id_set_to_bytes(tmp_path: Path) -> None:
+    from responsibility import Ledger
+    from responsibility.service._ledger import CHAIN_HEADER
+    from tests.asgi import county_client
+
+    db = tmp_path / "c.db"
+    led = Ledger.create(str(db))
+    led.append({"problem": "P1", "type": "registered", "on": "2021-03-01", "area": "housing",
+                "place": "330127100219"}, entered_by="me")
+    led.append({"problem": "P2", "type": "registered", "on": "2021-03-01", "area": "housing",
+                "place": "330127100219"}, entered_by="me")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE events SET problem = x'5032' WHERE seq = 2")
+    with county_client("chunan", ledger=str(db)) as c:
+        r = c.get("/v1/ledger/events", headers={"Authorization": "Bearer secret-chunan"})
+    assert r.status_code in (200, 503), r.text  # never 500
+    if r.status_code == 200:
+        assert r.headers[CHAIN_HEADER].startswith("the ledger's hash chain is broken at event 2")

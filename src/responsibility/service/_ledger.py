@@ -165,7 +165,7 @@ def install(app: FastAPI, svc: Service) -> None:
         if broken is None:
             return {}
         at = f" at event {broken.seq}" if broken.seq is not None else ""
-        what = broken.what.replace(broken.problem, "…") if broken.problem else broken.what
+        what = broken.what.replace(str(broken.problem), "…") if broken.problem else broken.what
         if (broken.seq, what) not in told:
             told.add((broken.seq, what))
             log.warning("the ledger's hash chain is broken%s (problem %s): %s", at, broken.problem, what)
