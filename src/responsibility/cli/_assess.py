@@ -20,6 +20,7 @@ import click
 from .._errors import OutputError, ResponsibilityError
 from ._cli import (
     DayParam,
+    LangChoice,
     WholeNumber,
     _terminated,
     cli,
@@ -45,7 +46,7 @@ from ._cli import (
               help="Output format (default: from OUTPUT's extension, else JSON lines).")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
 @click.option("--jurisdiction", type=click.Path(dir_okay=False), help="CSV of places (default: shipped example).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of reasons.")
+@click.option("--lang", type=LangChoice(), default="zh", show_default=True, help="Language of reasons.")
 @click.option("--today", type=DayParam(), default=None,
               help="Assessment date of records without as_of (default: today).")
 @click.option("--workers", type=WholeNumber(0, 64), default=0,

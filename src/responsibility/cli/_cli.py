@@ -13,6 +13,7 @@ traceback: every :class:`ResponsibilityError` becomes one line on stderr.
 from __future__ import annotations
 
 import atexit
+import codecs
 import contextlib
 import dataclasses
 import errno
@@ -155,6 +156,29 @@ class _Group(click.Group):
             text = " ".join(str(exc).split("\n"))
             click.echo(f"error: {capped(text)}", err=True)
             ctx.exit(2)
+
+
+#: What people type for a language instead of its code (``--lang cn``), and the code they mean.
+_LANG_WORDS = {"cn": "zh", "zh-cn": "zh", "zh_cn": "zh", "zh-hans": "zh", "chs": "zh", "chinese": "zh",
+               "中文": "zh", "汉语": "zh", "简体中文": "zh", "english": "en", "eng": "en", "en-us": "en", "en_us": "en",
+               "en-gb": "en", "英文": "en", "英语": "en"}
+
+
+class LangChoice(click.Choice):  # type: ignore[type-arg,unused-ignore]
+    """``--lang zh|en``: a value people type for one of them (``cn``, ``chinese``, ``中文``) is told which it means
+    (it was told only "'cn' is not one of 'zh', 'en'": ux46 left), never taken for it."""
+
+    def __init__(self) -> None:
+        super().__init__(["zh", "en"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            meant = _LANG_WORDS.get(" ".join(str(value).split()).lower())
+            if meant is None:
+                raise
+            self.fail(f"{str(value)!r} is not one of 'zh', 'en'; did you mean {meant!r}?", param, ctx)
 
 
 class DayParam(click.ParamType):  # type: ignore[type-arg,unused-ignore]
@@ -467,7 +491,47 @@ def _quiet_threads() -> bool:
     return all(t is me or t.daemon or not t.is_alive() for t in threading.enumerate())
 
 
+def _name_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """The encoding error handler of the messages on stderr: a byte of a file name that is not UTF-8, which Python
+    holds as a lone surrogate (U+DC80–U+DCFF), is shown as the byte it is (``\\xff``), as a name typed with it
+    reads; any other character the stream cannot encode, as Python's own ``backslashreplace`` shows it. A name
+    with such a byte was shown ``p\\udcff.csv``, which names no character the user ever wrote (ux46)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    part = exc.object[exc.start:exc.end]
+    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF
+                   else c.encode("ascii", "backslashreplace").decode("ascii") for c in part), exc.end
+
+
+codecs.register_error("responsibility.name_bytes", _name_bytes)
+
+
+@contextlib.contextmanager
+def _messages_name_bytes() -> Iterator[None]:
+    """stderr with :func:`_name_bytes` as its error handler while a command runs, as it was afterwards."""
+    stream = sys.stderr
+    before = getattr(stream, "errors", None)
+    if not isinstance(stream, io.TextIOWrapper) or before not in ("strict", "backslashreplace", "surrogateescape"):
+        yield
+        return
+    try:
+        stream.reconfigure(errors="responsibility.name_bytes")
+    except (ValueError, OSError):  # (a closed or detached stream: nothing to say on it anyway)
+        yield
+        return
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError, OSError):
+            stream.reconfigure(errors=before)
+
+
 def _main(argv: list[str] | None) -> int:
+    with _messages_name_bytes():
+        return _run_main(argv)
+
+
+def _run_main(argv: list[str] | None) -> int:
     from .._errors import ReaderGone
 
     args = list(sys.argv[1:] if argv is None else argv)
@@ -953,7 +1017,7 @@ def picture_paths(path: Path, problems: list[str]) -> list[Path]:
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
 @click.option("--jurisdiction", type=click.Path(dir_okay=False), help="CSV of places (default: shipped example).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--lang", type=LangChoice(), default="zh", show_default=True)
 @click.option("--engine", type=click.Choice(["durable", "compiled"]), default=None,
               help="Rule engine (default: durable-rules where it runs, else compiled).")
 @click.option("--explain", is_flag=True, help="Print the chain of reasoning after the answer.")

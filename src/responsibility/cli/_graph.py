@@ -13,7 +13,7 @@ from typing import Literal
 import click
 
 from .._errors import ResponsibilityError
-from ._cli import cli, file_named
+from ._cli import LangChoice, cli, file_named
 
 #: The file names a text diagram may be written to (a Mermaid diagram may sit in Markdown; DOT and GraphML not).
 _TEXT_SUFFIXES = {"dot": (".dot", ".gv", ".txt"), "mermaid": (".mmd", ".mermaid", ".md", ".txt"),
@@ -50,7 +50,7 @@ def _a_diagram(path: Path) -> bool:
     help="CSV of places for --place (default: the example jurisdiction).",
 )
 @click.option("-o", "--out", type=str, callback=file_named, help="Write to this file (required for png and svg).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+@click.option("--lang", type=LangChoice(), default="zh", show_default=True,
               help="Language of a picture's labels.")
 def graph(
     rules_dir: str | None,

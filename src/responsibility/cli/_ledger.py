@@ -20,6 +20,7 @@ import click
 
 from ._cli import (
     DayParam,
+    LangChoice,
     WholeNumber,
     _read_records,
     cli,
@@ -73,7 +74,7 @@ def _say_waiting() -> None:
 
 
 def _open(target: str, rules_dir: str | None = None, jurisdiction: str | None = None, *,
-          create: bool = False) -> Any:
+          create: bool = False, shows: bool = False) -> Any:
     from ..ledger import Ledger, _store
 
     _store.wait_notice = lambda: _say_waiting()  # a writer that waits for another process says so
@@ -94,7 +95,31 @@ def _open(target: str, rules_dir: str | None = None, jurisdiction: str | None = 
                    f"样子，请重新导入（warning: the import of {imp['source']} started at {imp['started_at']} did not "
                    "finish; nothing from it is in the ledger, which is as it was before it: run the import again）",
                    err=True)
+    if shows:
+        _say_if_altered(ledger, target)
     return ledger
+
+
+def _say_if_altered(ledger: Any, target: str) -> None:
+    """A warning on stderr when the ledger's hash chain is broken, before a command shows its data: `ledger list` of
+    a ledger whose rows were edited outside the library listed the altered data without a word, and only `verify`
+    told (ux46). The command still does its work: the office may need the lists to see what was changed."""
+    from .._errors import shown_name
+
+    broken = ledger.chain_break()
+    if broken is None:
+        return
+    shown = shown_name(target)
+    of = f"（问题 {broken.problem}）" if broken.problem is not None else ""
+    at = f"第 {broken.seq} 条事件{of}处" if broken.seq is not None else ""
+    where = f" at event {broken.seq}" if broken.seq is not None else ""
+    if broken.problem is not None:
+        where += f" (problem {broken.problem!r})"
+    click.echo(f"警告：台账的哈希链{at}断开，其数据在本库之外被改动过，以下内容可能含被改动的数据；"
+               f"`responsibility ledger verify {shown}` 说明详情，请从备份恢复台账"
+               f"（warning: {shown}: the hash chain is broken{where}: "
+               f"{broken.what}; what follows may show data altered outside the library — `responsibility ledger "
+               f"verify {shown}` says where; restore the ledger from a backup）", err=True)
 
 
 def _day(value: dt.date | None) -> dt.date:
@@ -156,6 +181,13 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
         except ProblemError as exc:
             if exc.field == "entered_by":  # the option, not the file
                 raise click.BadParameter(exc.detail, param_hint="--by") from None
+            each = getattr(exc, "errors", None)
+            if each and len(each) > 1:  # every event that cannot be read, each at its own file:line:column
+                from ._cli import _error
+
+                for one in each[:-1]:
+                    _error(str(located(one, pos, one.index or 0, many)))
+                raise located(each[-1], pos, each[-1].index or 0, many) from None
             raise located(exc, pos, exc.index or 0, many) from None
     first, last = (stored[0].seq, stored[-1].seq) if stored else (0, 0)
     seqs = f"{first}" if first == last else f"{first}–{last}"  # one event is "seq 4", not "seq 4–4"
@@ -273,7 +305,9 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
                     click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
                                "give --rejects FILE to have every one", err=True)
         click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
-        known = sum(1 for r in result.rejects if r["code"] == "duplicate_problem")
+        # (a row repeating an earlier row of the same file is no problem the ledger had: it was told it was)
+        known = sum(1 for r in result.rejects if r["code"] == "duplicate_problem"
+                    and str(r["reason"]).endswith("is already in the ledger"))
         if known:  # the office's weekly workbook imported again: its rows' later cells are not read (newcomer41)
             click.echo(_ALREADY_THERE.format(n=known, target=target), err=True)
     if result.rejected:
@@ -308,6 +342,16 @@ def _list_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     if value.strip() in chinese:
         return str(chinese[value.strip()])
     known = ", ".join(f"{k} ({v})" for v, k in chinese.items())
+    # (problem, 问题, 责任: a list named as the lists' own words name it, singular or short; ux46 left)
+    from difflib import get_close_matches
+
+    said = " ".join(value.split()).lower()
+    meant = (next((k for k in _LISTS if said and (k.startswith(said) or said.rstrip("s") == k.rstrip("s"))), None)
+             or next((k for v, k in chinese.items() if said and v.startswith(said)), None)
+             or next(iter(get_close_matches(said, list(_LISTS), n=1)), None))
+    if meant is not None:
+        raise click.BadParameter(f"{value!r} is no list; did you mean {meant!r} "
+                                 f"({next(v for v, k in chinese.items() if k == meant)})? (the lists: {known})")
     raise click.BadParameter(f"{value!r} is no list; use one of {known}")
 
 
@@ -317,7 +361,7 @@ def _list_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 @_filters
 @click.option("-o", "--output", default=None, callback=file_named,
               help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+@click.option("--lang", type=LangChoice(), default="zh", show_default=True,
               help="Headers and names in Chinese or as ids.")
 @click.option("--encoding", default="utf-8-sig", show_default=True, callback=lambda _c, _p, v: text_encoding(v),
               help="Encoding of the CSV file -o writes (gb18030 for old Excel); standard output is UTF-8.")
@@ -338,7 +382,7 @@ def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple
         raise click.BadParameter(f"{encoding!r} is the encoding of a CSV file; a {suffix} file holds its text in "
                                  f"Unicode whatever is asked: leave --encoding out, or write a .csv file",
                                  param_hint="--encoding")
-    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
+    with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
         day = _day(as_of)
         if which in ("indices", "recognition"):
             frame = getattr(ledger, which)(day, place=place, lang=lang)
@@ -367,7 +411,7 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
     from .._files import check_target
 
     check_target(output, [rules_dir, jurisdiction], what="workbook")  # the ledger's own files: export_xlsx
-    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
+    with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
         ledger.export_xlsx(output, _day(as_of), place=place, area=list(area) or None, status=list(status) or None,
                            within=within)
     click.echo(f"已写入 {output}（wrote {output}）")
@@ -381,7 +425,7 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
 @click.option("--place", default=None, help="Only problems at or under this place.")
 @click.option("--area", multiple=True, help="Only problems of this duty area (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+@click.option("--lang", type=LangChoice(), default="zh", show_default=True,
               help="Chinese or English: the words of the text format; the headers and names of csv and json, as "
                    "`ledger list` writes them (zh: 是/否; en: ids, true/false).")
 @_common
@@ -390,7 +434,7 @@ def alerts_cmd(target: str, within: int, as_of: Any, place: str | None, area: tu
     """Deadlines passed or near, grouped by the body that must act. Exit 1 when anything is overdue."""
     from ._ledger_support import print_alerts, write_frame
 
-    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
+    with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
         frame = ledger.alerts(within, _day(as_of), place=place, area=list(area) or None)
         places = ledger.jurisdiction
         overdue = bool(frame["overdue"].any())
@@ -432,7 +476,7 @@ def duplicates_cmd(target: str, window: int, as_of: Any, place: str | None, outp
     from ..ledger._ledger import database_files
     from ._ledger_support import write_frame
 
-    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
+    with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
         frame = ledger.duplicates(window, _day(as_of), place=place, lang="zh")
     write_frame(frame, output, "duplicates", inputs=[rules_dir, jurisdiction, *database_files(target)])
     if len(frame):
@@ -509,7 +553,7 @@ def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, juris
     A PROBLEM that begins with '-' is given after --: `ledger show LEDGER -- -3+4`."""
     from .._errors import ProblemError
 
-    with _open(target, rules_dir, jurisdiction) as ledger, _filter_options():
+    with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
         day = _day(as_of)
         if problem[:1] == "'" and len(problem) > 1 and not ledger.events(problem) and ledger.events(problem[1:]):
             # the ' a CSV export puts before text a spreadsheet would read as a formula (=, +, -, @), copied
@@ -538,7 +582,7 @@ def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, juris
 @click.option("--level", default=None, help="The level that registers the problem (default: the finder's).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--today", type=_DATE, default=None, help="The day for records without as_of (default: today).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+@click.option("--lang", type=LangChoice(), default="zh", show_default=True,
               help="The words of the text format, in Chinese or English.")
 @click.option("--encoding", default=None, callback=lambda _c, _p, v: text_encoding(v),
               help="Text encoding of FILE (default: UTF-8; a file that is plainly GB18030 or UTF-16 is read so, with "

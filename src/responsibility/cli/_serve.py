@@ -97,6 +97,8 @@ def _sound_ledger(opened: object, target: str) -> None:
               help="Bytes per batch request.")
 @click.option("--max-batch-records", default=1_000_000, show_default=True, type=WholeNumber(1),
               help="Records per batch request.")
+@click.option("--max-import-rows", default=100_000, show_default=True, type=WholeNumber(1),
+              help="Rows per ledger upload (POST /v1/ledger/import holds the ledger's write lock while it runs).")
 @click.option("--body-seconds", default=30, show_default=True, type=WholeNumber(1),
               help="Seconds a request's body may take to arrive (a batch's or an upload's: may pause between its "
                    "parts); 408 past them.")
@@ -104,7 +106,8 @@ def _sound_ledger(opened: object, target: str) -> None:
               default="info", show_default=True)
 def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, tokens_file: str | None,
           no_auth: bool, decision_log: str, host: str, port: int, engine: str, workers: int, max_body: int,
-          max_batch_bytes: int, max_batch_records: int, log_level: str, body_seconds: int = 30) -> None:
+          max_batch_bytes: int, max_batch_records: int, log_level: str, body_seconds: int = 30,
+          max_import_rows: int = 100_000) -> None:
     """Answer over HTTP: verdicts, batches, policy views (and the ledger), with OpenAPI at /docs.
 
     Listens on 127.0.0.1 unless --host says otherwise; every request but /health and /version
@@ -130,7 +133,8 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
            "RESPONSIBILITY_NO_AUTH": "1" if no_auth else None, "RESPONSIBILITY_ENGINE": engine,
            "RESPONSIBILITY_DECISION_LOG": decision_log,
            "RESPONSIBILITY_MAX_BODY": str(max_body), "RESPONSIBILITY_MAX_BATCH_RECORDS": str(max_batch_records),
-           "RESPONSIBILITY_MAX_BATCH_BYTES": str(max_batch_bytes), "RESPONSIBILITY_BODY_SECONDS": str(body_seconds)}
+           "RESPONSIBILITY_MAX_BATCH_BYTES": str(max_batch_bytes), "RESPONSIBILITY_BODY_SECONDS": str(body_seconds),
+           "RESPONSIBILITY_MAX_IMPORT_ROWS": str(max_import_rows)}
     for key, value in env.items():
         if value is not None:
             os.environ[key] = value

@@ -49,6 +49,38 @@ class ImportStopped(LedgerError):
     """An import ended by its ``stop`` (the service's caller went away): the ledger is as it was."""
 
 
+#: How many events that cannot be read one refusal names (the rest counted).
+MAX_BAD_EVENTS = 20
+
+
+class EventErrors(ProblemError):
+    """Several events given at once that cannot be read: the first as the error itself (its field, code and index),
+    each in ``errors``; the message names every one (at most :data:`MAX_BAD_EVENTS`)."""
+
+    def __init__(self, errors: list[ProblemError]) -> None:
+        first = errors[0]
+        shown = errors[1:MAX_BAD_EVENTS]
+        more = len(errors) - 1 - len(shown)
+        also = "".join(f"; also {_of_problem(e)}field {e.field!r}: {e.detail}" for e in shown)
+        tail = f"; and more events that cannot be read (only the first {MAX_BAD_EVENTS} are named)" if more else ""
+        super().__init__(first.field, first.detail + also + tail, record=first.record, code=first.code,
+                         where=first.where, index=first.index)
+        self.errors = list(errors[:MAX_BAD_EVENTS])
+
+
+def _of_problem(exc: ProblemError) -> str:
+    return f"problem {exc.record!r}, " if exc.record else ""
+
+
+class ImportTooLarge(LedgerError):
+    """An import of more rows than its ``max_rows`` (the service's limit): refused with nothing stored, so that one
+    upload does not hold the ledger's write lock longer than other writers wait for it."""
+
+    def __init__(self, message: str, limit: int) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+
 @dataclass(frozen=True)
 class Verification:
     """The outcome of :meth:`Ledger.verify`: ``ok``, how many events were checked, and the first
@@ -293,6 +325,8 @@ class Ledger:
         self._jurisdiction = jurisdiction
         #: Whether the policy was checked against the rules the ledger's events were entered under (rules_refusal).
         self._rules_checked = False
+        #: :meth:`chain_warning`'s last walk: what the ledger was then, and where its chain broke (None: whole).
+        self._chain_memo: tuple[Any, Verification | None] | None = None
 
     # ------------------------------------------------------------------ opening
 
@@ -387,8 +421,11 @@ class Ledger:
         it that is no user error: an event row that is not JSON, a field of the wrong type) comes from rows the
         hash chain shows were altered; ``None`` otherwise (a bug stays a bug). Review18c T2: such rows gave "this is
         a bug", exit 3."""
-        if isinstance(exc, ResponsibilityError) or not isinstance(exc, (ValueError, TypeError, LookupError,
-                                                                         AttributeError)):
+        # (and the database's own refusal of what it reads: SQLite's "JSON cannot hold BLOB values" of a row whose
+        # data was set to bytes was exit 3, "a bug"; ux47)
+        database = isinstance(exc, _sa().exc.DBAPIError) or type(exc).__module__.startswith(("sqlite3", "psycopg"))
+        if isinstance(exc, ResponsibilityError) or not (database or isinstance(exc, (ValueError, TypeError,
+                                                                                     LookupError, AttributeError))):
             return None
         try:
             check = self.verify()
@@ -494,12 +531,19 @@ class Ledger:
                 if not raw:
                     break
                 parsed = []
+                bad: list[ProblemError] = []
                 for i, r in enumerate(raw):
                     try:
                         parsed.append(r if isinstance(r, Event) and entered_by is None else
                                       Event.parse(r.to_dict() if isinstance(r, Event) else r, entered_by=entered_by))
                     except ProblemError as exc:
-                        raise _of_event(_as_written(exc, r), total + i, bool(total) or len(raw) > 1) from None
+                        # every event that cannot be read is said at once (a file with three typos was mended and
+                        # refused three times over; ux47), as a record's every error is
+                        bad.append(_of_event(_as_written(exc, r), total + i, bool(total) or len(raw) > 1))
+                        if len(bad) > MAX_BAD_EVENTS:
+                            break
+                if bad:
+                    raise (bad[0] if len(bad) == 1 else EventErrors(bad)) from None
                 self._load(conn, folder, parsed, loaded, existing, within)
                 for i, e in enumerate(parsed):
                     try:
@@ -908,7 +952,8 @@ class Ledger:
 
     def import_file(self, path: str | Any, *, entered_by: str, mapping: str | Any = None,
                     encoding: str | None = None, sheet: str | None = None, within: str | None = None,
-                    source: str | None = None, stop: Callable[[], bool] | None = None) -> ImportResult:
+                    source: str | None = None, stop: Callable[[], bool] | None = None,
+                    max_rows: int | None = None) -> ImportResult:
         """Import an existing ledger from .xlsx or .csv (Chinese headers, a YAML column mapping;
         default ``ledger/mapping.yaml``) in one transaction. Every row is imported or rejected with
         its reason: an :class:`ImportResult` whose ``rows == imported + blank + rejected``.
@@ -916,7 +961,8 @@ class Ledger:
         ``within`` (a division code) rejects the rows placed outside it; ``source`` names the file
         in the result and the ledger's record of imports (default: ``path``). ``stop``, asked between
         parts of 20,000 rows, ends the import with nothing stored when it says so (the service's, when
-        the caller is gone)."""
+        the caller is gone). ``max_rows``: a file with more rows is refused (:class:`ImportTooLarge`) with nothing
+        stored, once its rows read pass it — the write lock is held for that many rows' work at most."""
         from ._import import ImportResult, load_mapping, read_table
 
         if type(path).__name__ in ("DataFrame", "Series", "LazyFrame"):  # (was os.fspath's TypeError)
@@ -932,13 +978,13 @@ class Ledger:
         result = ImportResult(source=str(path))
         header, rows = read_table(path, encoding=encoding, sheet=sheet or m.sheet, result=result, mapping=m)
         try:
-            return self._import_rows(header, rows, m, result, entered_by, within, source, stop)
+            return self._import_rows(header, rows, m, result, entered_by, within, source, stop, max_rows)
         finally:
             getattr(rows, "close", lambda: None)()  # a workbook refused before its rows are read is closed too
 
     def _import_rows(self, header: list[str], rows: Any, m: Any, result: ImportResult, entered_by: str,
                      within: str | None, source: str | None,
-                     stop: Callable[[], bool] | None = None) -> ImportResult:
+                     stop: Callable[[], bool] | None = None, max_rows: int | None = None) -> ImportResult:
         from ._import import RowReader, rows_to_events, unmatched
 
         if source is not None:
@@ -968,11 +1014,20 @@ class Ledger:
                     sa.select(t.events.c.problem).where(t.events.c.type == "registered"))}
                 folder = Folder(self.policy, self.jurisdiction)
                 at = now()
+                read = 0
                 with paused_gc():
                     while True:  # 20,000 rows at a time: memory stays flat, the transaction is one
-                        part = list(itertools.islice(rows, 20_000))
+                        part = list(itertools.islice(rows, 20_000 if max_rows is None else
+                                                     max(1, min(20_000, max_rows + 1 - read))))
                         if not part:
                             break
+                        read += len(part)
+                        if max_rows is not None and read > max_rows:
+                            # (ux46 left: a million-row upload held the write lock for minutes while its caller
+                            # waited, and every other writer gave up after a minute's wait)
+                            raise ImportTooLarge(f"{result.source}: the file has more than {max_rows:,} rows, the "
+                                                 "most one import here may have; nothing of it was stored",
+                                                 max_rows)
                         if stop is not None and stop():
                             # (ux46: a 1.2-million-row upload whose caller had gone held the write lock for
                             # minutes, every other writer 503, to store what nobody would be told of)
@@ -1068,10 +1123,6 @@ class Ledger:
 
     def verify(self) -> Verification:
         """Check the hash chain: the first event altered, removed or reordered, if any."""
-        sa = _sa()
-        t = tables()
-        cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at", "prev", "hash")
-        prev, expected, n = GENESIS, 1, 0
         with self.engine.connect() as conn:
             if (damage := quick_check(conn)) is not None:
                 # an intact chain said "正常" of a file whose pages SQLite could no longer read, and a damaged
@@ -1079,27 +1130,76 @@ class Ledger:
                 return Verification(False, 0, None, None, f"the database file is damaged ({damage}): it was cut "
                                     "short or overwritten outside SQLite; restore it from a backup (`sqlite3 FILE "
                                     ".recover` saves what it can read, into a new file)")
+            return self._walk_chain(conn)
+
+    def chain_break(self) -> Verification | None:
+        """Where the hash chain breaks (:meth:`verify`'s answer), or ``None`` when it is whole: the walk over the
+        events alone, without SQLite's check of every page, which a command that opened the ledger has had read
+        already. The commands that show a ledger's data ask it first, so that data altered outside the library is
+        never shown without a word (ux46: `ledger list` of a tampered ledger listed the altered place as stored)."""
+        with self.engine.connect() as conn:
+            found = self._walk_chain(conn)
+        return None if found.ok else found
+
+    def chain_warning(self) -> Verification | None:
+        """:meth:`chain_break`, walked again only when the ledger has changed since the last walk — its head row, and
+        a SQLite ledger's files (their size and time of change, which an edit outside the library changes too): for
+        a server, which asks before each answer that shows the ledger's data. A server's database edited in a row
+        without a write of the library after it is seen at the next write, or when the server starts again."""
+        import os
+
+        sa = _sa()
+        t = tables()
+        with self.engine.connect() as conn:
             head = conn.execute(sa.select(t.head.c.seq, t.head.c.hash)).first()
-            if head is None:
-                return Verification(False, 0, None, None, "the ledger has no head row: it was damaged outside the "
-                                    "library; restore it from a backup")
-            head_seq, head_hash = head
-            rows = iter_rows(conn, columns=cols)
-            broken: tuple[Any, ...] | None = None
+        files = []
+        for name in (self.file, self.file + "-wal") if self.file else ():  # (not -shm: a read writes to it)
+            try:
+                st = os.stat(name)
+            except OSError:
+                continue
+            files.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
+        key = (tuple(head) if head is not None else None, tuple(files))
+        memo = self._chain_memo
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        found = self.chain_break()
+        self._chain_memo = (key, found)
+        return found
+
+    def _walk_chain(self, conn: Any) -> Verification:
+        sa = _sa()
+        t = tables()
+        cols = ("seq", "problem", "type", "day", "data", "entered_by", "entered_at", "prev", "hash")
+        prev, expected, n = GENESIS, 1, 0
+        head = conn.execute(sa.select(t.head.c.seq, t.head.c.hash)).first()
+        if head is None:
+            return Verification(False, 0, None, None, "the ledger has no head row: it was damaged outside the "
+                                "library; restore it from a backup")
+        head_seq, head_hash = head
+        rows = iter_rows(conn, columns=cols)
+        broken: tuple[Any, ...] | None = None
+        try:
             for seq, problem, kind, day, data, by, at, stored_prev, stored in rows:
                 n += 1
-                own = chain_hash(stored_prev, problem, kind, day, data, by, at)
+                try:
+                    own: str | None = chain_hash(stored_prev, problem, kind, day, data, by, at)
+                except (TypeError, AttributeError):
+                    # a column holding bytes or a number, which the library never writes (`UPDATE events SET
+                    # data = x'ff00'`): altered; it was exit 3 "a bug" for verify and for every list (ux47)
+                    own = None
                 if own != stored or seq != expected or stored_prev != prev:
                     broken = (seq, problem, stored_prev, own != stored)
                     break
                 prev, expected = stored, expected + 1
-            rows.close()
-            if broken is not None:
-                seq, problem, stored_prev, altered = broken
-                if altered:
-                    return Verification(False, n, seq, problem, "its content was altered after it was stored "
-                                        "(its hash no longer matches)")
-                return self._break(conn, n, seq, problem, stored_prev, expected)
+        finally:
+            rows.close()  # (before the connection: the collector closing it later said "Cannot operate on a closed …")
+        if broken is not None:
+            seq, problem, stored_prev, altered = broken
+            if altered:
+                return Verification(False, n, seq, problem, "its content was altered after it was stored "
+                                    "(its hash no longer matches)")
+            return self._break(conn, n, seq, problem, stored_prev, expected)
         if n < head_seq:
             return Verification(False, n, n + 1, None, f"the last {head_seq - n} event(s) were removed "
                                 f"(the ledger's head records {head_seq})")

@@ -50,10 +50,10 @@ class Settings:
     the default of verdicts: ``compiled`` (the same findings as durable-rules, which the library's
     differential tests prove, about five times faster and safe under threads). Limits:
     ``max_body`` bytes for a single request, ``max_batch_bytes`` and ``max_batch_records`` for a
-    batch; ``body_seconds``: a single request's body must arrive within so many seconds, and a batch's or a
-    ledger upload's may pause no longer between its parts (408 otherwise: a client dribbling a byte now and
-    then held its connection for as long as it liked); under ``responsibility serve`` a request's headers too
-    (``_protocol``).
+    batch, ``max_import_rows`` for a ledger upload; ``body_seconds``: a single request's body must arrive within
+    so many seconds, and a batch's or a ledger upload's may pause no longer between its parts (408 otherwise: a
+    client dribbling a byte now and then held its connection for as long as it liked); under ``responsibility
+    serve`` a request's headers too (``_protocol``).
     """
 
     rules: str | Path | None = None
@@ -67,12 +67,16 @@ class Settings:
     max_batch_bytes: int = 256 * 2**20
     max_batch_records: int = 1_000_000
     body_seconds: int = 30
+    #: Rows of one ledger upload: an import holds the ledger's write lock while it runs (~0.15 CPU ms a row), and
+    #: other writers wait for it a minute at most (ux46 left: a million-row upload held it for minutes).
+    max_import_rows: int = 100_000
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         """Settings from ``RESPONSIBILITY_RULES``, ``_JURISDICTION``, ``_LEDGER``, ``_DECISION_LOG``
         (default ``decisions.jsonl``), ``_TOKENS_FILE`` or ``_TOKENS``, ``_NO_AUTH=1``, and
-        ``_ENGINE``, ``_MAX_BODY``, ``_MAX_BATCH_BYTES``, ``_MAX_BATCH_RECORDS``, ``_BODY_SECONDS``."""
+        ``_ENGINE``, ``_MAX_BODY``, ``_MAX_BATCH_BYTES``, ``_MAX_BATCH_RECORDS``, ``_BODY_SECONDS``,
+        ``_MAX_IMPORT_ROWS``."""
         env = dict(os.environ if environ is None else environ)
 
         def get(name: str) -> str | None:
@@ -94,7 +98,8 @@ class Settings:
                    max_body=number("MAX_BODY", cls.max_body),
                    max_batch_bytes=number("MAX_BATCH_BYTES", cls.max_batch_bytes),
                    max_batch_records=number("MAX_BATCH_RECORDS", cls.max_batch_records),
-                   body_seconds=number("BODY_SECONDS", cls.body_seconds))
+                   body_seconds=number("BODY_SECONDS", cls.body_seconds),
+                   max_import_rows=number("MAX_IMPORT_ROWS", cls.max_import_rows))
 
 
 class Service:

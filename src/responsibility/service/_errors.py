@@ -90,7 +90,7 @@ def capped(text: str) -> str:
 def too_large(limit: int, what: str = "the request body", unit: str = "bytes",
               suggestion: str = "split the batch into several requests") -> ApiError:
     """413 for a body or a batch over one of the server's limits."""
-    more = "has more than" if unit == "records" else "is larger than"
+    more = "has more than" if unit in ("records", "rows") else "is larger than"
     return ApiError(413, f"{what} {more} {limit:,} {unit}, the limit of this server", type="LimitExceeded",
                     field="(body)", limit=limit, suggestion=suggestion)
 
@@ -130,7 +130,8 @@ def http_words(message: str) -> str:
 
 def from_library(exc: ResponsibilityError) -> ApiError:
     """The API error for a library exception: its message (:func:`http_words`), its field when it has one."""
-    name = type(exc).__name__
+    # (several events refused at once are a ProblemError to a caller, as one is)
+    name = "ProblemError" if isinstance(exc, ProblemError) else type(exc).__name__
     if isinstance(exc, ProblemError):
         code = getattr(exc, "code", "invalid")
         said = http_words(str(exc))

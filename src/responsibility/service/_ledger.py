@@ -39,7 +39,7 @@ from .._files import is_text_encoding
 from .._json import kind_of
 from ..ledger import Event
 from ..ledger._events import record_not_events
-from ..ledger._ledger import MAX_DAYS, MAX_SEQ, ImportStopped
+from ..ledger._ledger import MAX_DAYS, MAX_SEQ, ImportStopped, ImportTooLarge
 from ..ledger._lists import json_rows as frame_rows
 from ..ledger._xlsx import TooManyRows
 from . import _jsonio as jsonio
@@ -89,9 +89,13 @@ def open_ledger(url: str, policy: Any, jurisdiction: Any) -> Any:
     return Ledger.open(url, policy=policy, jurisdiction=jurisdiction)
 
 
-def _json(value: Any, status: int = 200) -> Response:
+def _json(value: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     return Response(jsonio.dumps(value), status_code=status,
-                    media_type="application/json")
+                    media_type="application/json", headers=headers)
+
+
+#: The header an answer showing a ledger's data carries when the ledger's hash chain is broken.
+CHAIN_HEADER = "X-Ledger-Warning"
 
 
 _FORM = ("file", "mapping", "encoding", "sheet")
@@ -149,6 +153,26 @@ def install(app: FastAPI, svc: Service) -> None:
         if not who.reads(code):
             raise svc.refuse(who, endpoint, "place", place, None)
         return code
+
+    told: set[Any] = set()
+
+    async def chain(led: Any) -> dict[str, str]:
+        """The header that says the ledger's hash chain is broken, for an answer that shows its data (none when it is
+        whole): `ledger list` says it on stderr (ux47), and a program reading the lists over HTTP was told nothing of
+        rows altered outside the library. No problem's id is in it (it may be another county's): GET
+        /v1/ledger/verify names it to those who may read it. Walked again only when the ledger has changed."""
+        broken = await run_in_threadpool(led.chain_warning)
+        if broken is None:
+            return {}
+        at = f" at event {broken.seq}" if broken.seq is not None else ""
+        what = broken.what.replace(str(broken.problem), "…") if broken.problem else broken.what
+        if (broken.seq, what) not in told:
+            told.add((broken.seq, what))
+            log.warning("the ledger's hash chain is broken%s (problem %s): %s", at, broken.problem, what)
+        said = (f"the ledger's hash chain is broken{at}: {what}; this answer may show data altered outside the "
+                "library (GET /v1/ledger/verify says where; the server's operator must restore the ledger from a "
+                "backup)")
+        return {CHAIN_HEADER: said.encode("ascii", "replace").decode("ascii")}  # (a header is Latin-1 at most)
 
     async def query(call: Callable[[], Any]) -> Any:
         """``call`` (a ledger read) off the event loop; a query value the ledger refuses (an unknown
@@ -217,7 +241,7 @@ def install(app: FastAPI, svc: Service) -> None:
                                suggestion="e.g. ?problem=CA-2021-003, or leave it out for the events of your "
                                "jurisdiction page by page")
             await named_problem(who, endpoint, led, problem, "problem")
-            return _json([e.to_dict() for e in await run_in_threadpool(led.events, problem)])
+            return _json([e.to_dict() for e in await run_in_threadpool(led.events, problem)], headers=await chain(led))
         where = scope(who, endpoint, place)
         page = await run_in_threadpool(functools.partial(led.events, place=where, after=after, limit=limit + 1))
         more = len(page) > limit
@@ -229,7 +253,8 @@ def install(app: FastAPI, svc: Service) -> None:
             from urllib.parse import urlencode
 
             headers = {"X-Next-After": cursor, "Link": f'<{request.url.path}?{urlencode(query)}>; rel="next"'}
-        return Response(jsonio.dumps([e.to_dict() for e in page]), media_type="application/json", headers=headers)
+        return Response(jsonio.dumps([e.to_dict() for e in page]), media_type="application/json",
+                        headers={**headers, **await chain(led)})
 
     @app.post("/v1/ledger/events", tags=tags, responses=errors, status_code=201,
               summary="Append events (one object or a list) in one transaction; county users, own county")
@@ -383,7 +408,7 @@ def install(app: FastAPI, svc: Service) -> None:
         where = scope(who, f"GET /v1/ledger/lists/{name}", place)
         frame = await query(functools.partial(getattr(led, name), _lib.query_day("as_of", as_of), place=where,
                                               area=area, status=status, lang=lang))
-        return _json(frame_rows(frame))
+        return _json(frame_rows(frame), headers=await chain(led))
 
     @app.get("/v1/ledger/alerts", tags=tags, responses=errors,
              summary="Open problems whose limits pass within N days or have passed, by the body that must act")
@@ -395,7 +420,7 @@ def install(app: FastAPI, svc: Service) -> None:
         where = scope(who, "GET /v1/ledger/alerts", place)
         frame = await query(functools.partial(led.alerts, within, _lib.query_day("as_of", as_of), place=where,
                                               area=area, lang=lang))
-        return _json(frame_rows(frame))
+        return _json(frame_rows(frame), headers=await chain(led))
 
     @app.get("/v1/ledger/duplicates", tags=tags, responses=errors,
              summary="Likely duplicates: open problems of one place, area and kind found within `window` days")
@@ -409,7 +434,7 @@ def install(app: FastAPI, svc: Service) -> None:
         where = scope(who, "GET /v1/ledger/duplicates", place)
         frame = await query(functools.partial(led.duplicates, window, _lib.query_day("as_of", as_of), place=where,
                                               lang=lang))
-        return _json(frame_rows(frame))
+        return _json(frame_rows(frame), headers=await chain(led))
 
     @app.get("/v1/ledger/indices", tags=tags, responses=errors,
              summary="评价指数 (三(三)) per jurisdiction of a level and per period, from the caller's problems")
@@ -431,7 +456,7 @@ def install(app: FastAPI, svc: Service) -> None:
                            suggestion=f"ask for the level {_level(code)} or below")
         frame = await query(functools.partial(led.indices, _lib.query_day("as_of", as_of), level=level,
                                               period=period, place=where, lang=lang))
-        return _json(frame_rows(frame))
+        return _json(frame_rows(frame), headers=await chain(led))
 
     @app.get("/v1/ledger/export", tags=tags, responses={
         200: {"content": {XLSX: {}}, "description": "the workbook"}, **errors},
@@ -467,7 +492,7 @@ def install(app: FastAPI, svc: Service) -> None:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-        return FileResponse(tmp / name, media_type=XLSX, filename=name,
+        return FileResponse(tmp / name, media_type=XLSX, filename=name, headers=await chain(led),
                             background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True))
 
     @app.post("/v1/ledger/import", tags=tags, status_code=200,
@@ -562,7 +587,15 @@ def install(app: FastAPI, svc: Service) -> None:
                     led.import_file, path, entered_by=who.name, mapping=mapping_path,
                     encoding=encoding if isinstance(encoding, str) and encoding else None,
                     sheet=sheet if isinstance(sheet, str) and sheet else None,
-                    within=who.code or None, source=name, stop=gone.is_set))
+                    within=who.code or None, source=name, stop=gone.is_set,
+                    max_rows=svc.settings.max_import_rows))
+            except ImportTooLarge as exc:
+                err = too_large(exc.limit, f"{name}: the upload", "rows", suggestion=(
+                    f"split the ledger into files of at most {exc.limit:,} rows (nothing of this one was stored), or "
+                    "import it on the server with `responsibility ledger import`; the server's --max-import-rows "
+                    "sets the limit"))
+                svc.record(who, endpoint, err.status, started=started, input=input_hash, error=err.type)
+                raise err from None
             except ImportStopped as exc:  # nobody to answer: said in the log, and the decision log
                 log.warning("import: %s went away; %s", who.name, _form_words(str(exc).replace(f"{tmp}/", "")))
                 svc.record(who, endpoint, 499, started=started, input=input_hash, error="ImportStopped")
