@@ -18,6 +18,7 @@ stable reason ``code``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import functools
@@ -108,6 +109,42 @@ def other_day_hint(value: Any, *, cell: bool = True) -> str | None:
     return f"{_show(value)} is not a date as records write it; write {iso} (YYYY-MM-DD)" + (_IN_EXCEL if cell else "")
 
 
+#: Characters that look like the '-' of a day (a hyphen, dash or minus of another script or font) and are not it.
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u30fc\ufe58\ufe63")
+
+
+def unseen_in_day(value: Any) -> str | None:
+    """What a day written with a character no day holds is told — which character (its code point and name), where,
+    and what to write —, else ``None``: an invisible one (a zero-width space or a byte-order mark copied with a date
+    from a web page or a chat, a control character) or one that looks like '-' and is not it (U+2010 HYPHEN; the
+    full-width '－' is read as '-' already). A day with a zero-width space after it, which looks exactly like one, was
+    told only "is not a date; write YYYY-MM-DD" (ux46 left). One message for a record's dates and a ledger event's.
+    """
+    if not isinstance(value, str) or value.isascii():
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    odd = [(i, c) for i, c in enumerate(text) if c in _DASHES or unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp")
+           or (unicodedata.category(c) == "Zs" and c != " ")]
+    if not odd:
+        return None
+    at, c = odd[0]
+    name = unicodedata.name(c, "a character without a name")
+    where = f"after {text[:at]!r}" if at else "before the day"
+    more = f" (and {len(odd) - 1} more such)" if len(odd) > 1 else ""
+    clean = "".join("-" if ch in _DASHES else ch for i, ch in enumerate(text) if (i, ch) not in odd or ch in _DASHES)
+    m = _ISO_DAY.match(clean) if clean.isascii() else None
+    iso = None
+    if m is not None:
+        with contextlib.suppress(ValueError):
+            iso = dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    write = f"write {iso} (YYYY-MM-DD)" if iso else "write the day as YYYY-MM-DD"
+    if c in _DASHES:
+        return (f"'{_show(value)}' holds '{c}' (U+{ord(c):04X}, {name}){more} {where}, which looks like the '-' of a "
+                f"day and is not it; type the '-' on the keyboard: {write}")
+    return (f"'{_show(value)}' holds an invisible character, U+{ord(c):04X} ({name}){more}, {where}; delete it "
+            f"(retyping the day removes it): {write}")
+
+
 #: Excel's day numbers a date column not formatted as dates holds (20,000 is 1954-10-03, 80,000 is 2119-01-10): a
 #: number so, or its digits, where a day is due is told the day it counts (ux44 left: "44256 is not a date").
 EXCEL_DAYS = range(20_000, 80_001)
@@ -170,6 +207,8 @@ def parse_day(value: Any, *, cell: bool = True) -> dt.date:
                 raise _bad("bad_date", other_day_hint(value, cell=cell) or "", {"got": _show(value), "iso": iso})
             if (serial := excel_day_hint(text, cell=cell)) is not None:  # (what matched five digits holds no brace)
                 raise _bad("bad_date", serial, {"got": _show(value)})
+            if (unseen := unseen_in_day(value)) is not None:
+                raise _bad("bad_date", "{unseen}", {"unseen": unseen})
             raise _bad("bad_date", "{got} is not a date; write YYYY-MM-DD",
                                       {"got": _show(value)})
         try:
@@ -1722,10 +1761,40 @@ def scenario_shape(raw: Any) -> Literal["file", "scenario"] | None:
     return "scenario" if "problem" in raw and ("expect" in raw or "name" in raw) else None
 
 
+#: The other errors of a refused record said with its first, at most (the rest counted).
+_MORE_ERRORS = 5
+
+
 def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None,
                    policy: PolicyView | None = None) -> ProblemError:
-    # An unknown field is usually a misspelt known one: report it before the "missing" it causes.
-    err = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
+    """The refusal of a record pydantic refused: its first error, named by its field, and every other after it
+    (``…; also field 'discovered.on': …``): a record with no channel and the month 13 was told only of the channel, to
+    be refused again for the month once that was mended (ux46 left). An unknown field is usually a misspelt known
+    one: it comes first, and the "missing" it causes in the same object is not said."""
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    unknown_in = {tuple(e["loc"])[:-1] for e in errors if e["type"] == "extra_forbidden"}
+    first = _one_error(errors[0], raw, rid, policy)
+    if any(e["type"] == "invalid_key" for e in errors):
+        # a key that is not text (True: yaml.safe_load's reading of on:) is one cause of every error beside it, which
+        # the first's words say (_api._yaml_on)
+        return first
+    seen = {first.field}
+    others: list[ProblemError] = []
+    for err in errors[1:]:
+        if err["type"] == "missing" and tuple(err["loc"])[:-1] in unknown_in:
+            continue
+        other = _one_error(err, raw, rid, policy)
+        if other.field not in seen:
+            seen.add(other.field)
+            others.append(other)
+    if not others:
+        return first
+    said = "; ".join(f"field {o.field!r}: {o.detail}" for o in others[:_MORE_ERRORS])
+    more = f"; and {len(others) - _MORE_ERRORS} more" if len(others) > _MORE_ERRORS else ""
+    return ProblemError(first.field, f"{first.detail}; also {said}{more}", record=rid, code=first.code)
+
+
+def _one_error(err: Any, raw: Mapping[str, Any], rid: str | None, policy: PolicyView | None) -> ProblemError:
     loc = tuple(err["loc"])
     if loc and loc[0] == "area" and "domain" in raw:
         loc = ("domain", *loc[1:])

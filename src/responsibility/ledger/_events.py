@@ -42,6 +42,7 @@ from ..engine._problem import (  # one rule for a record's text and an event's
     _whole_number,
     excel_day_hint,
     other_day_hint,
+    unseen_in_day,
 )
 
 #: The fields each type takes: name -> required.
@@ -185,7 +186,7 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
         m = _DAY.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
         if m is None or (m[2] is not None and not _valid_time(m[2])):
             # a day written otherwise (2021/3/1) is told its YYYY-MM-DD, as a record's is (newcomer40)
-            raise ProblemError(field_name, other_day_hint(value) or excel_day_hint(value)
+            raise ProblemError(field_name, other_day_hint(value) or excel_day_hint(value) or unseen_in_day(value)
                                or f"not a date (YYYY-MM-DD): {shown(value)}", record=problem, code="bad_date")
         try:
             day = dt.date.fromisoformat(m[1])
