@@ -36,7 +36,10 @@ def shown_name(name: str) -> str:
     cleared its screen, when an error named it (hostile40)."""
     if name.isprintable():
         return name
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
+    # a byte of a name that is not UTF-8 (held as a lone surrogate, U+DC80–U+DCFF) as the byte it is: "b\\udcff.yaml"
+    # named no character the user ever wrote (ux46)
+    return "".join(c if c.isprintable() else f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF
+                   else c.encode("unicode_escape").decode("ascii") for c in name)
 
 
 class ResponsibilityError(Exception):
