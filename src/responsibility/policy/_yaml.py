@@ -731,6 +731,12 @@ def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = T
         problem = exc.problem or exc.context or "invalid YAML"
         code = "yaml_limit" if "nesting depth" in problem else "yaml_syntax"
         hint = "flatten the structure" if code == "yaml_limit" else "fix the YAML syntax"
+        if code == "yaml_syntax" and (tab := _tab_indent(text, line)) is not None:
+            # (PyYAML said "found character that cannot start any token", or "a tab character that violates
+            # indentation", of a line indented with a tab, as editors set to tabs write it; first, as the one cause
+            # seen on the very line: a folded text above it with a '：' was told its key's colon was full-width, ux47)
+            raise RulesError([Issue(file, line, tab, "YAML syntax error: YAML does not allow tabs for indentation",
+                                    "indent with spaces; set the editor to insert spaces for a tab", code)]) from None
         if code == "yaml_syntax" and (wide := _fullwidth_colon(text, line)) is not None:
             # (a key typed with a Chinese input method: PyYAML said "could not find expected ':'" a line below it)
             raise RulesError([Issue(file, wide[0], wide[1], "YAML syntax error: the key's colon is the full-width "
@@ -751,11 +757,6 @@ def parse_yaml(text: str, file: str, *, limits: Limits = LIMITS, dates: bool = T
             raise RulesError([Issue(file, line, col, "YAML syntax error: a second document ('---') in one file",
                                     "a file holds one YAML document: remove the '---' line and merge what follows "
                                     "into the document above", code)]) from None
-        if code == "yaml_syntax" and (tab := _tab_indent(text, line)) is not None:
-            # (PyYAML said "found character that cannot start any token", or "a tab character that violates
-            # indentation", of a line indented with a tab, as editors set to tabs write it)
-            raise RulesError([Issue(file, line, tab, "YAML syntax error: YAML does not allow tabs for indentation",
-                                    "indent with spaces; set the editor to insert spaces for a tab", code)]) from None
         if "invalid Unicode character escape" in problem and (half := _lone_surrogate(text, line, col)):
             # (JSON reads it, then the reader for positions refused it: "YAML syntax error" in a .json; review21b)
             raise RulesError([Issue(file, line, col, f"{half} is half of a UTF-16 surrogate pair, not a character "
