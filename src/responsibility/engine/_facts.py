@@ -1817,7 +1817,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                    for s in steps):
                 bounced.add(id(h))
                 back.add((up, h["on"], h["to_body"] or ""))
-    for level, received, body in holders:
+    for at, (level, received, body) in enumerate(holders):
         if (level in seen and not (level in prompt and (level, received, body) in back)) \
                 or handover.get(level, (level, received, body)) != (level, received, body):
             continue
@@ -1849,7 +1849,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     # (review18 P1; final22: a province that handed a county's problem on on day 6 answers by 5 days)
                     ctx.rests_on.append(HANDLING_LIMIT)
                 break
-        # A level that only presses those below, handed the problem by a higher level's step (a receipt to pass down,
+        # A level that only presses those below, handed the problem by a step to it (a receipt to pass down,
         # pressing_level_assignment) after the record shows it had itself passed it down, in order, to a level that
         # rectifies it (the city assigned 县财政局 on 03-02; the province's step to the city came on 03-03) has done
         # the 交办 that receipt asks of it: 一(四) 对发现问题没有按程序及时交办和上报的 does not reach a level whose
@@ -1903,9 +1903,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 if receipt and PRESSING not in ctx.rests_on:
                     ctx.rests_on.append(PRESSING)
                 if receipt and setting.press_receipt:
-                    if to not in shown_pressed:
+                    if to not in shown_pressed and to not in seen:
+                        # (before the level's later receipts, which it then holds from this day: the province's step
+                        # to 市纪委 on 03-24 did not make the city's holding start then, its own step showing it on
+                        # 02-28)
                         shown_pressed[to] = down_on
-                        holders.append((to, down_on, ""))
+                        holders.insert(max(at + 1, next(
+                            (k for k, x in enumerate(holders) if x[0] == to), len(holders))), (to, down_on, ""))
                 else:
                     implied.setdefault(to, {"action": "assigned", "by_level": level, "to_level": to, "to_body": None,
                                             "on": down_on, "_limit": down_on > start})
