@@ -654,8 +654,12 @@ class Decider:
         # (a body handed the problem, 交办: not one a report went up to, 上报 — check45 #4: 市水利 told of what the
         # county had already assigned was named 指导督促 beside its 未及时交办)
         policy = self.policy
-        named = _shown_acting(problem, holders, assigned_only=True, rank=policy.level_rank,
-                              right=lambda b: policy.has_kind_part(problem.area, problem.kind, b, problem.sector))
+        rank = policy.level_rank
+        # (the levels that rectify the kind read only for a finder whose level reported the problem up: few records)
+        named = _shown_acting(problem, holders, assigned_only=True, rank=rank,
+                              right=lambda b: policy.has_kind_part(problem.area, problem.kind, b, problem.sector),
+                              rectifies=lambda r: r in policy.own_rectifier_levels(
+                                  problem.area, problem.kind, rank[coded(problem.place)[1]]))
         duties = self.policy.duties
         got = tuple(sorted((b, d) for b in named for d in self._also_acting if b in duties[d].holders)) \
             if named else ()
@@ -2223,47 +2227,82 @@ def pressing_where_acting(policy: PolicyView) -> dict[str, str]:
 
 
 def _shown_acting(problem: Problem, holders: frozenset[str], *, assigned_only: bool,
-                  rank: Mapping[str, int] | None = None, right: Callable[[str], bool] | None = None) -> set[str]:
+                  rank: Mapping[str, int] | None = None, right: Callable[[str], bool] | None = None,
+                  rectifies: Callable[[int], bool] | None = None) -> set[str]:
     """Those of ``holders`` the record shows acting: its finder (``discovered.body``) and the bodies its steps handed
     the problem (``handled[].to_body``; with ``assigned_only``, assignments' alone, not a report's — and, given the
-    levels' ``rank`` and what a body ``right`` to hand it to is, not a finder whose level only reported the problem
-    up: :func:`_handed_up`)."""
+    levels' ``rank``, what a body ``right`` to hand it to is and which level ranks ``rectifies`` the kind itself, not
+    a finder whose level only reported the problem up, nor a body of that level such a level above handed it back to
+    in a step that does not count as a hand-back: :func:`_handed_up`, :func:`_hands_back`)."""
     rec = problem.__dict__
     d = rec.get("discovered")
     found = d.body if d is not None else None
     steps = rec.get("handled") or ()
-    if found is not None and d is not None and right is not None and rank is not None \
-            and _handed_up(d.level, steps, rank, right):
-        found = None
+    if d is not None and right is not None and rank is not None and rectifies is not None \
+            and _reported_only(d.level, steps, rank):
+        # (the finder's level only reported it up: a body of it handed the problem back presses only by a step that
+        # counts as the hand-back — the same test for the finder and for the body named, check46b #2's
+        # D4c_lateback_named: 市水利 handed back by name after the deadline, the county's unit assigned by 省水利 on
+        # 03-05, pressed where the same step to the city as a whole did not)
+        deadline = rec.get("deadline")
+        first = min(h.on for h in steps if h.by_level == d.level)
+        back = [h for h in steps if h.action == "assigned" and h.to_level == d.level and h.on >= first
+                and rank[h.by_level] > rank[d.level]]
+        if _handed_up(d.level, steps, rank, right, rectifies, deadline):
+            found = None
+        # (a body named keeps its press where the step is no 交办 by irregular_step, as before: the province's step to
+        # 市水利 itself, check46 D4d2, which test_fid46b/46c pin — only the bounds in time are read for it)
+        named = {found, *[h.to_body for h in steps if h.action == "assigned" and not (
+            any(h is x for x in back) and not _hands_back(h, d.level, steps, rank, None, rectifies, deadline))]}
+        return named & holders
     named = {found, *[h.to_body for h in steps if not assigned_only or h.action == "assigned"]}
     return named & holders
 
 
-def _handed_up(level: str, steps: Sequence[Any], rank: Mapping[str, int], right: Callable[[str], bool]) -> bool:
+def _reported_only(level: str, steps: Sequence[Any], rank: Mapping[str, int]) -> bool:
     """Whether the finder's ``level`` handed the problem only up: it made steps, each a report to a level above it,
-    and no assignment. Its finder then holds no rectification to press: 一(三) 对超出本级权限的及时向上级单位报送问题
-    gives the problem to the level above, whose 交办 the rectification below then is (一(四) 对交办问题整改落实不到位的;
-    三(二) 一级抓一级), and whether the report itself was in order is 一(四) 没有按程序及时交办和上报's, answered apart
-    (check45 #4, D4: 市水利 reported an emergency-supply failure to 省水利, which assigned the county's unit; 市水利 was
-    named 指导督促不到位 of a rectification it never assigned, beside its 未及时交办).
-
-    Not where a level above then assigned the problem back to the finder's level (to the level, or a body of it), on
-    or after the report: the rectification below is then the finder's level's 交办 again, as if it had kept it, and
-    whether the province named the finder or the city as a whole does not decide whether the finder presses (check46
-    #2, D4c against D4d2). Only a hand-back that counts as one: to the level, or to a body ``right`` says has a part in
-    the problem's kind (one to a body with none is irregular_step's, read as no step: 省水利 handing 市水利's report to
-    市财政局 gave 市水利 no 交办 to press), and before a level above had itself assigned the problem below the
-    finder's level (the rectification below is then that level's 交办, whatever it hands the finder's level later;
-    check46b #1, #2)."""
+    and no assignment."""
     own = [h for h in steps if h.by_level == level]
-    if not own or not all(h.action != "assigned" and rank[h.to_level] > rank[level] for h in own):
+    return bool(own) and all(h.action != "assigned" and rank[h.to_level] > rank[level] for h in own)
+
+
+def _handed_up(level: str, steps: Sequence[Any], rank: Mapping[str, int], right: Callable[[str], bool],
+               rectifies: Callable[[int], bool], deadline: Any = None) -> bool:
+    """Whether the finder's ``level`` handed the problem only up (:func:`_reported_only`) and no level above handed it
+    back (:func:`_hands_back`). Its finder then holds no rectification to press: 一(三)
+    对超出本级权限的及时向上级单位报送问题 gives the problem to the level above, whose 交办 the rectification below
+    then is (一(四) 对交办问题整改落实不到位的; 三(二) 一级抓一级), and whether the report itself was in order is
+    一(四) 没有按程序及时交办和上报's, answered apart (check45 #4, D4: 市水利 reported an emergency-supply failure to
+    省水利, which assigned the county's unit; 市水利 was named 指导督促不到位 of a rectification it never assigned,
+    beside its 未及时交办)."""
+    if not _reported_only(level, steps, rank):
         return False
-    first = min(h.on for h in own)
-    above = [g.on for g in steps  # a level above's own assignments below the finder's level
-             if g.action == "assigned" and rank[g.by_level] > rank[level] and rank[g.to_level] < rank[level]]
-    return not any(h.action == "assigned" and h.to_level == level and rank[h.by_level] > rank[level]
-                   and h.on >= first and (h.to_body is None or right(h.to_body)) and not any(on < h.on for on in above)
-                   for h in steps)
+    first = min(h.on for h in steps if h.by_level == level)
+    return not any(h.action == "assigned" and h.to_level == level and rank[h.by_level] > rank[level] and h.on >= first
+                   and _hands_back(h, level, steps, rank, right, rectifies, deadline) for h in steps)
+
+
+def _hands_back(h: Any, level: str, steps: Sequence[Any], rank: Mapping[str, int],
+                right: Callable[[str], bool] | None, rectifies: Callable[[int], bool], deadline: Any) -> bool:
+    """Whether ``h``, a level above's assignment to the finder's ``level`` (to the level, or a body of it) on or after
+    the level reported the problem up, hands it back so that the rectification below is the finder's level's 交办
+    again, as if it had kept it (check46 #2: whether the province named the finder or the city as a whole does not
+    decide whether the finder presses, D4c against D4d2). Only a step that counts as a 交办: to the level, or to a
+    body ``right`` says has a part in the problem's kind (one to a body with none is irregular_step's, read as no step:
+    省水利 handing 市水利's report to 市财政局 gave 市水利 no 交办 to press; check46b #1); made on or before the
+    record's ``deadline`` (a hand-back after it gave the level nothing to press while the rectification ran: 二(二)5
+    指导督促基层…整改 is of a rectification under way); and before any 交办 of a level above to a level below the
+    finder's that itself rectifies the kind (``rectifies``, by rank; to that level, or to a body with a part): the
+    rectification below is then that level's own 交办, whatever it hands the finder's level later (check46b #2:
+    D4c_lateback, D4c_back_after_direct and D4c_lateback_named). ``right`` None: the body's part is not asked (a
+    body named, :func:`_shown_acting`), and any 交办 below counts."""
+    if right is not None and h.to_body is not None and not right(h.to_body):
+        return False
+    if deadline is not None and h.on > deadline:
+        return False
+    return not any(g.action == "assigned" and rank[g.by_level] > rank[level] and rank[g.to_level] < rank[level]
+                   and rectifies(rank[g.to_level]) and (g.to_body is None or right is None or right(g.to_body))
+                   and g.on < h.on for g in steps)
 
 
 def pressing_also_acting(policy: PolicyView) -> dict[str, str]:

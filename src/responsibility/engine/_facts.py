@@ -1798,6 +1798,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     bounced: set[int] = set()
     back: set[tuple[str, dt.date, str]] = set()
     prompt: set[str] = set()
+    # (a level that only presses those below, which a lower level's step shows was passed the problem: under
+    # pressing_level_assignment (pass_down) its receipt, by level, as ``pressed`` are — see below)
+    shown_pressed: dict[str, dt.date] = {}
     if reports and setting.to_rectifier is not None:
         for h in reports:
             up = h["to_level"]
@@ -1814,7 +1817,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                    for s in steps):
                 bounced.add(id(h))
                 back.add((up, h["on"], h["to_body"] or ""))
-    for level, received, body in holders:
+    for at, (level, received, body) in enumerate(holders):
         if (level in seen and not (level in prompt and (level, received, body) in back)) \
                 or handover.get(level, (level, received, body)) != (level, received, body):
             continue
@@ -1846,6 +1849,22 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     # (review18 P1; final22: a province that handed a county's problem on on day 6 answers by 5 days)
                     ctx.rests_on.append(HANDLING_LIMIT)
                 break
+        # A level that only presses those below, handed the problem by a step to it (a receipt to pass down,
+        # pressing_level_assignment) after the record shows it had itself passed it down, in order, to a level that
+        # rectifies it (the city assigned 县财政局 on 03-02; the province's step to the city came on 03-03) has done
+        # the 交办 that receipt asks of it: 一(四) 对发现问题没有按程序及时交办和上报的 does not reach a level whose
+        # 交办 the record shows, and a second hand-down of what the county already has would pass on nothing
+        # (check46 #6, P5: 市扶贫办 named 未及时交办 for it) — unless the problem came back up from below between
+        # (a report to this level or above: then it holds it afresh)
+        if not in_time and steps and not below_authority and (shown_pressed.get(level) == received or (pressed and any(
+                id(x) in pressed and x["to_level"] == level and x["on"] == received for x in steps))):
+            for h in steps:
+                if h["by_level"] == level and h["on"] < received and h["action"] == "assigned" \
+                        and rank[h["to_level"]] < rank[level] and rank[h["to_level"]] in can_rectify and to_right(h) \
+                        and not any(x["action"] == "reported" and rank[x["to_level"]] >= rank[level]
+                                    and h["on"] <= x["on"] <= received for x in steps):
+                    in_time = True
+                    break
         # Below the authority a level must see the problem reach a level above it (一(三) 及时向上级单位报送): a
         # step by a higher level within this level's limit (it reported it on, or assigned it) shows the problem
         # got there in time, though the record shows no report of this level's own.
@@ -1870,9 +1889,30 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 # hotline's house that only the township's hand-down to its village shows, never rectified, named nobody
                 # 整改不到位; with the county's step shown the township answers)
                 # (``_limit``: a shorter limit would not show it in time — the assignee's finding rests on the limit)
-                implied.setdefault(down["by_level"], {"action": "assigned", "by_level": level,
-                                                      "to_level": down["by_level"], "to_body": None, "on": down_on,
-                                                      "_limit": down_on > start})
+                # — but a level that for this kind only presses those below (the city, for a county's poverty assets:
+                # 二(二)5 指导督促基层, 二(四)7 统筹监督) is handed it as pressing_level_assignment reads an assignment
+                # to it: by pass_down it received the problem to pass it down, holds it from that day and answers for
+                # its own 交办 (一(四) 对发现问题没有按程序及时交办和上报的), not 整改不到位 for work the text gives the
+                # county (check46 #6, P21: 市扶贫办 named 整改不到位 for a village's assets the city had passed to
+                # 县委组织部, a body with no part in them); by assignee it is the assignee, as before. Either way the
+                # verdict rests on the reading, as for a record showing the assignment
+                to, r = down["by_level"], rank[down["by_level"]]
+                receipt = setting.press_receipt is not None and r not in own_levels and r >= rank[authority] \
+                    and any(prank <= o < r for o in own_levels) and not any(
+                        counts(x) and x["to_level"] == to for x in steps)
+                if receipt and PRESSING not in ctx.rests_on:
+                    ctx.rests_on.append(PRESSING)
+                if receipt and setting.press_receipt:
+                    if to not in shown_pressed and to not in seen:
+                        # (before the level's later receipts, which it then holds from this day: the province's step
+                        # to 市纪委 on 03-24 did not make the city's holding start then, its own step showing it on
+                        # 02-28)
+                        shown_pressed[to] = down_on
+                        holders.insert(max(at + 1, next(
+                            (k for k, x in enumerate(holders) if x[0] == to), len(holders))), (to, down_on, ""))
+                else:
+                    implied.setdefault(to, {"action": "assigned", "by_level": level, "to_level": to, "to_body": None,
+                                            "on": down_on, "_limit": down_on > start})
                 if down_on > start and HANDLING_LIMIT not in ctx.rests_on:
                     ctx.rests_on.append(HANDLING_LIMIT)  # (as above: by a shorter limit it got there too late)
         # At or above the authority, a level that held the problem through no body the record names (or through a
@@ -2157,7 +2197,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # — and a level that holds it by an assignment pressing_level_assignment (pass_down) reads as a receipt to
             # pass down: under assignee it would be the assignee, its not passing it on no failure of its own (review33
             # R1: a city's 未及时交办上报 with leadership at grave listed the parameter with no finding resting on it)
-            if pressed and any(id(h) in pressed and h["to_level"] == level and h["on"] == received for h in steps):
+            if shown_pressed.get(level) == received or (pressed and any(
+                    id(h) in pressed and h["to_level"] == level and h["on"] == received for h in steps)):
                 by_receiver |= CHOSEN_PRESSED
             # — and one that holds it by a report upward irregular_step sets aside, by set_aside_report_receiver
             # (holds; review41 F4)
