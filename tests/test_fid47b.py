@@ -221,16 +221,46 @@ def test_the_supplementary_insurance_press_is_read_by_line(policy: Policy, engin
     assert {("city_health", "supervision"), ("city_medical_insurance", "supervision")} <= found(both)
 
 
+# ------------------------------------------------------------------ check47b #4: income naming no line
+
+INCOME = "income_unnamed_line_alternatives"
+#: check47b F3_income_hrss: 市人社 finds the county's income raising short and hands it to the county
+INC_HRSS = _record("fid47b-inc-hrss", "basic_needs", "basic_needs_income_not_raised", _found("city", "city_hrss"),
+                   [_a("city", "county")])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", (True, False))
+def test_an_income_record_naming_no_line_names_the_office_or_the_role(policy: Policy, engine: str,
+                                                                      value: bool) -> None:
+    v = verdict(policy, INC_HRSS, engine, **{INCOME: value})
+    who = "county_sector_department" if value else "county_poverty_office"
+    county = {(b, basis) for b, basis in _at(v, "county") if basis != "supervision"}
+    assert county == {(who, "not_discovered"), (who, "not_rectified")}
+    assert all(INCOME in _finding(v, who, basis).rests_on for basis in ("not_discovered", "not_rectified"))
+    # a record naming its line names that line's department under either value
+    for sector, body in (("hrss", "county_hrss"), ("poverty_office", "county_poverty_office")):
+        w = verdict(policy, with_(INC_HRSS, sector=sector), engine, **{INCOME: value})
+        county = {b for b, _ in _at(w, "county")}
+        assert body in county
+        assert not ({"county_poverty_office", "county_hrss", "county_sector_department"} - {body}) & county
+
+
+def test_every_holder_names_both_income_lines(policy: Policy) -> None:
+    v = verdict(policy, INC_HRSS, "compiled", **{INCOME: True, SECTORLESS: "every_holder"})
+    assert {("county_poverty_office", "not_rectified"), ("county_hrss", "not_rectified")} <= found(v)
+
+
 # ------------------------------------------------------------------ the batch
 
 
 _ALL = [TEST_H5, TEST_CV, TEST_T4, EMERG_H5, JOINED_H5, HOUSE_T4, RECORDS_T4, UNREPORTED_T4, NK_EDU, NK_EDU_P,
         NK_HEALTH, NK_BASIC, K_EDU, with_(NK_EDU, sector="education"), with_(NK_BASIC, sector="civil_affairs"),
-        INS_OFFICE, INS_CITY_MI, INS_LEVEL]
+        INS_OFFICE, INS_CITY_MI, INS_LEVEL, INC_HRSS, with_(INC_HRSS, sector="hrss")]
 
 
-@pytest.mark.parametrize("values", [{}, {JOINED: True}, {JOINT: True}, {SECTORLESS: "every_holder"}],
-                         ids=["shipped", "joined", "joint", "every_holder"])
+@pytest.mark.parametrize("values", [{}, {JOINED: True}, {JOINT: True}, {SECTORLESS: "every_holder"}, {INCOME: True}],
+                         ids=["shipped", "joined", "joint", "every_holder", "income"])
 def test_the_batch_gives_what_who_answers_gives(policy: Policy, values: dict[str, Any]) -> None:
     got, want = batch_and_answers(policy.with_parameters(**values) if values else policy, _ALL)
     assert got == want
