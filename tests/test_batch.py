@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import contextlib
 import datetime as dt
 import random
 import subprocess
@@ -263,19 +264,25 @@ def misassigned_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> 
         for view, p in valid_problems(policy, j, records))
 
 
-def fid31e_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
-    """How many records batch/_core sends to the reference path for what session 31 (fid31e) read: a late level with
-    a step set aside whose record shows the rectifier handed it after its limit (gone_with_aside; review30 #4), a
-    level an implied pass-down makes the assignee (implied_assignees; fid30 left #1), and a department a higher level
-    assigned the problem to, which the bulk path still reads as having sat on it (later_bodies; engine/_facts _later
-    no longer does). Counted by running the bulk path with those three watched."""
+#: the functions of batch/_core.py that send records to the reference path (setting their columns' ``slow`` flags)
+#: whose own marks the bounds below count
+WATCHED = ("gone_with_aside", "implied_assignees", "later_bodies", "own_level_receipts", "co_assignees",
+           "acting_pressers")
+
+
+@contextlib.contextmanager
+def watching(*markers: str) -> Iterator[dict[str, set[str]]]:
+    """While open, the ids of the records each of ``markers`` (all of :data:`WATCHED` where none is named) itself
+    sends to the reference path (``c.slow``) in the assessments run meanwhile. A test that bounds its own run's
+    referred records by these counts watches that run, rather than assessing the records again for each marker: the
+    marks are the same (a marker marks a record by its own columns and the policy's tables), at none of the cost."""
     from unittest import mock
 
     import numpy as np
 
     import responsibility.batch._core as core
 
-    ids: set[str] = set()
+    marked: dict[str, set[str]] = {name: set() for name in markers or WATCHED}
 
     def watch(name: str) -> Any:
         real = getattr(core, name)
@@ -283,41 +290,68 @@ def fid31e_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
         def run(c: Any, *args: Any, **kwargs: Any) -> Any:
             before = c.slow.copy()
             out = real(c, *args, **kwargs)
-            ids.update(c.ids[i] for i in np.flatnonzero(c.slow & ~before))
+            marked[name].update(c.ids[i] for i in np.flatnonzero(c.slow & ~before))
             return out
         return run
 
-    with mock.patch.object(core, "gone_with_aside", watch("gone_with_aside")), \
-            mock.patch.object(core, "implied_assignees", watch("implied_assignees")), \
-            mock.patch.object(core, "later_bodies", watch("later_bodies")):
-        policy.assess(records, jurisdiction=j, today=TODAY)
-    return len(ids)
+    with contextlib.ExitStack() as stack:
+        for name in marked:
+            stack.enter_context(mock.patch.object(core, name, watch(name)))
+        yield marked
 
 
-def _referred_by(marker: str, policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+def _marked(policy: Policy, j: Jurisdiction, records: list[Any], marked: dict[str, set[str]] | None,
+            *markers: str) -> dict[str, set[str]]:
+    """``marked`` (what :func:`watching` saw of an assessment of ``records`` by ``policy`` over ``j``), or, where the
+    caller watched none, the marks of ``markers`` over an assessment of ``records`` run now."""
+    if marked is None:
+        with watching(*markers) as marked:
+            policy.assess(records, jurisdiction=j, today=TODAY)
+    return marked
+
+
+def fid31e_records(policy: Policy, j: Jurisdiction, records: list[Any],
+                   marked: dict[str, set[str]] | None = None) -> int:
+    """How many records batch/_core sends to the reference path for what session 31 (fid31e) read: a late level with
+    a step set aside whose record shows the rectifier handed it after its limit (gone_with_aside; review30 #4), a
+    level an implied pass-down makes the assignee (implied_assignees; fid30 left #1), and a department a higher level
+    assigned the problem to, which the bulk path still reads as having sat on it (later_bodies; engine/_facts _later
+    no longer does). Counted from ``marked`` (:func:`watching`), or by running the bulk path with those three
+    watched."""
+    m = _marked(policy, j, records, marked, "gone_with_aside", "implied_assignees", "later_bodies")
+    return len(m["gone_with_aside"] | m["implied_assignees"] | m["later_bodies"])
+
+
+def _referred_by(marker: str, policy: Policy, j: Jurisdiction, records: list[Any],
+                 marked: dict[str, set[str]] | None = None) -> int:
     """How many records batch/_core.py's ``marker`` itself sends to the reference path (``c.slow``), over an
-    assessment of ``records``."""
+    assessment of ``records`` (``marked``: as :func:`watching` saw it)."""
+    if marked is not None:
+        return len(marked[marker])
     return len(marked_by(policy, records, marker, jurisdiction=j, today=TODAY))
 
 
-def own_receipt_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+def own_receipt_records(policy: Policy, j: Jurisdiction, records: list[Any],
+                        marked: dict[str, set[str]] | None = None) -> int:
     """How many records batch/_core.py own_level_receipts sends to the reference path: an assignment by a level that
     only presses those below to a body of its own (engine/_facts.py derive's ``handover``; review39 F1, fid39b)."""
-    return _referred_by("own_level_receipts", policy, j, records)
+    return _referred_by("own_level_receipts", policy, j, records, marked)
 
 
-def co_assignee_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+def co_assignee_records(policy: Policy, j: Jurisdiction, records: list[Any],
+                        marked: dict[str, set[str]] | None = None) -> int:
     """How many records batch/_core.py co_assignees sends to the reference path: assignments to two or more bodies of
     one level, one of them named (a co-assignee named 整改不到位 does not press the other's part: review43b R3)."""
-    return _referred_by("co_assignees", policy, j, records)
+    return _referred_by("co_assignees", policy, j, records, marked)
 
 
-def acting_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> int:
+def acting_records(policy: Policy, j: Jurisdiction, records: list[Any],
+                   marked: dict[str, set[str]] | None = None) -> int:
     """How many records batch/_core.py acting_pressers sends to the reference path: a province's or city's department
     holding a presses_also_acting duty named as the finder or a body handed the problem (acting_departments_press,
     二(二)5 省市有关部门…负责指导督促基层问题发现和整改: under true it may press the rectification below; the fast path
     places each fact alone and reads neither value)."""
-    return _referred_by("acting_pressers", policy, j, records)
+    return _referred_by("acting_pressers", policy, j, records, marked)
 
 
 def durable_share(records: list[Any]) -> list[int]:
@@ -576,15 +610,16 @@ def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, r
     assert got(a) == expected(policy, province, records, "compiled")
     durable_agrees(policy, province, records, a)
     assessor = batch.Assessor(policy, province, today=TODAY)
-    referred = sum(x.referred for x in (assessor.run(part) for part in batch.parts(records, assessor.t)))
+    with watching() as marked:  # (what the bounds below count of the markers, from this run)
+        referred = sum(x.referred for x in (assessor.run(part) for part in batch.parts(records, assessor.t)))
     # only a level with three such departments, or one that then sat on it and answers from its own day — or one
     # handed to a department of a level that held it, after the limit, that assignment_without_rectification_duty
     # reads as to the level as a whole (D4: the encoder sends it to the reference path; these records are all valid)
     assert referred <= later.count(3) + own_day_records(policy, province, records) + d4_records(
         policy, province, records) + kindless_place_records(policy, province, records) + receiver_records(
         policy, province, records) + lined_records(policy, province, records) + fid31e_records(
-        policy, province, records) + misassigned_records(policy, province, records) + own_receipt_records(
-        policy, province, records) + co_assignee_records(policy, province, records)
+        policy, province, records, marked) + misassigned_records(policy, province, records) + own_receipt_records(
+        policy, province, records, marked) + co_assignee_records(policy, province, records, marked)
 
 
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
@@ -592,7 +627,8 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
 
     records = ledger(policy, province, 2000, seed=8)
     assessor = batch.Assessor(policy, province, today=TODAY)
-    results = [assessor.run(part) for part in batch.parts(records, assessor.t)]
+    with watching() as marked:  # (what the bounds below count of the markers, from this run)
+        results = [assessor.run(part) for part in batch.parts(records, assessor.t)]
     assert sum(r.assessed for r in results) == len(records)
     # none needed parse_problem or who_answers but the few where a department answers from the day it was itself
     # handed the problem (its reason says that day: the reference path gives it), and those where a level that held
@@ -602,10 +638,10 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
     # — and those with no kind handed to their place's level where nobody up to the assigner rectifies it (R21-2)
     own, d4 = own_day_records(policy, province, records), d4_records(policy, province, records)
     kindless = kindless_place_records(policy, province, records) + receiver_records(policy, province, records) \
-        + lined_records(policy, province, records) + fid31e_records(policy, province, records) \
+        + lined_records(policy, province, records) + fid31e_records(policy, province, records, marked) \
         + misassigned_records(policy, province, records) \
-        + own_receipt_records(policy, province, records) \
-        + co_assignee_records(policy, province, records)  # (review23 #2; fid38c; fid39b; review43b R3)
+        + own_receipt_records(policy, province, records, marked) \
+        + co_assignee_records(policy, province, records, marked)  # (review23 #2; fid38c; fid39b; review43b R3)
     # (own: ~1% of this generator's records; 20 of 2,000 since the policy's kinds grew, fid29)
     assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 50
     assert d4 < len(records) // 80  # (this generator names a random body in a fifth of its steps)
@@ -756,7 +792,8 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
             r["discovered"]["on"] = r["discovered"]["on"].replace("2021-01", "2021-06").replace("2021-02", "2021-05")
     assessor = batch.make_assessor(amended, province, today=TODAY)
     assert isinstance(assessor, batch.Periods)
-    results = [assessor.run(part) for part in batch.parts(records, assessor.t)]
+    with watching() as marked:  # (what the bounds below count of the markers, from this run)
+        results = [assessor.run(part) for part in batch.parts(records, assessor.t)]
     assessed = sum(r.assessed for r in results)
     assert assessed > 600
     # every record the reference path took, it rejected, or a department answers in it from the day it was itself
@@ -766,9 +803,9 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
     least = len(records) - assessed + own_day_records(amended, province, records)
     assert least <= referred <= least + d4_records(amended, province, records) + kindless_place_records(
         amended, province, records) + receiver_records(amended, province, records) + lined_records(
-        amended, province, records) + fid31e_records(amended, province, records) + misassigned_records(
-        amended, province, records) + own_receipt_records(amended, province, records) \
-        + co_assignee_records(amended, province, records)
+        amended, province, records) + fid31e_records(amended, province, records, marked) + misassigned_records(
+        amended, province, records) + own_receipt_records(amended, province, records, marked) \
+        + co_assignee_records(amended, province, records, marked)
     assert len(assessor._assessors) >= 2
     a = amended.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(amended, province, records, "compiled")

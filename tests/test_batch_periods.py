@@ -27,6 +27,7 @@ from .test_batch import (
     lined_records,
     own_day_records,
     receiver_records,
+    watching,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,12 +151,19 @@ def move(r: dict[str, Any], day: str) -> dict[str, Any]:
     return r
 
 
-def _assessor(policy: Policy, j: Jurisdiction, records: list[Any]) -> tuple[Any, list[Any]]:
+def _assessor(policy: Policy, j: Jurisdiction, records: list[Any],
+              marked: dict[str, set[str]] | None = None) -> tuple[Any, list[Any]]:
+    """The periods' assessor and its results over ``records`` (``marked``: filled with what test_batch.watching sees
+    of this run, for the bounds that count it)."""
     import responsibility.batch._assessor as batch
 
     assessor = batch.make_assessor(policy, j, today=TODAY)
     assert isinstance(assessor, batch.Periods)
-    return assessor, [assessor.run(part) for part in batch.parts(records, assessor.t)]
+    with watching() as seen:
+        results = [assessor.run(part) for part in batch.parts(records, assessor.t)]
+    if marked is not None:
+        marked.update(seen)
+    return assessor, results
 
 
 def test_records_naming_renamed_bodies_and_on_the_day_of_a_change_get_who_answers(amended: Policy,
@@ -182,7 +190,8 @@ def test_a_policy_with_three_periods_gives_who_answers_in_every_input_form(three
     # spread over the three periods (March, July, August), around their first days
     records = around([move(r, f"2021-{('03', '07', '08')[i % 3]}{r['discovered']['on'][7:]}")
                       if isinstance(r.get("discovered"), dict) else r for i, r in enumerate(records)], seed=2)
-    assessor, results = _assessor(three, province, records)
+    marked: dict[str, set[str]] = {}
+    assessor, results = _assessor(three, province, records, marked)
     assert len(assessor._assessors) == 3
     assert assessor.assessor(2).policy.parameter("handling_time_limit_days") == 5
     assert "county_rural_affairs" in assessor.assessor(2).t.bodies
@@ -193,8 +202,8 @@ def test_a_policy_with_three_periods_gives_who_answers_in_every_input_form(three
     least = len(records) - assessed + own_day_records(three, province, records)  # (and D4's: test_batch.d4_records)
     assert least <= sum(r.referred for r in results) <= least + d4_records(three, province, records) \
         + kindless_place_records(three, province, records) + receiver_records(three, province, records) \
-        + lined_records(three, province, records) + fid31e_records(three, province, records) \
-        + co_assignee_records(three, province, records) + acting_records(three, province, records)
+        + lined_records(three, province, records) + fid31e_records(three, province, records, marked) \
+        + co_assignee_records(three, province, records, marked) + acting_records(three, province, records, marked)
     a = three.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(three, province, records, "compiled")
     tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
@@ -207,14 +216,15 @@ def test_a_policy_with_three_periods_gives_who_answers_in_every_input_form(three
 def test_a_chunk_of_one_period_gives_who_answers(three: Policy, province: Jurisdiction, day: str) -> None:
     # every record in one period (not the assessment date's): its rows pass on coded by that period
     records = [move(r, day) for r in ledger(three, province, 400, seed=23) if isinstance(r.get("discovered"), dict)]
-    _, results = _assessor(three, province, records)
+    marked: dict[str, set[str]] = {}
+    _, results = _assessor(three, province, records, marked)
     assessed = sum(r.assessed for r in results)
     assert assessed > 300
     least = len(records) - assessed + own_day_records(three, province, records)  # (and D4's: test_batch.d4_records)
     assert least <= sum(r.referred for r in results) <= least + d4_records(three, province, records) \
         + kindless_place_records(three, province, records) + receiver_records(three, province, records) \
-        + lined_records(three, province, records) + fid31e_records(three, province, records) \
-        + co_assignee_records(three, province, records) + acting_records(three, province, records)
+        + lined_records(three, province, records) + fid31e_records(three, province, records, marked) \
+        + co_assignee_records(three, province, records, marked) + acting_records(three, province, records, marked)
     a = three.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(three, province, records, "compiled")
 
