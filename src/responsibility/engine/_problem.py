@@ -1763,6 +1763,9 @@ def scenario_shape(raw: Any) -> Literal["file", "scenario"] | None:
 
 #: The other errors of a refused record said with its first, at most (the rest counted).
 _MORE_ERRORS = 5
+#: ... and at most this many characters with the first's words (a refusal stays one readable line: tests/test_hostile
+#: holds every refusal under 400 characters with the record's id and field).
+_MORE_ERRORS_CHARS = 280
 
 
 def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None,
@@ -1789,9 +1792,19 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
             others.append(other)
     if not others:
         return first
-    said = "; ".join(f"field {o.field!r}: {o.detail}" for o in others[:_MORE_ERRORS])
-    more = f"; and {len(others) - _MORE_ERRORS} more" if len(others) > _MORE_ERRORS else ""
-    return ProblemError(first.field, f"{first.detail}; also {said}{more}", record=rid, code=first.code)
+    # (a one-line message a person reads: the others stop at a length as well as a count, the rest counted)
+    parts: list[str] = []
+    for o in others[:_MORE_ERRORS]:
+        piece = f"field {o.field!r}: {o.detail}"
+        if len(first.detail) + sum(len(x) + 2 for x in parts) + len(piece) > _MORE_ERRORS_CHARS:
+            break
+        parts.append(piece)
+    rest = len(others) - len(parts)
+    if not parts:
+        return ProblemError(first.field, f"{first.detail}; and {rest} other field{'s' if rest > 1 else ''} wrong",
+                            record=rid, code=first.code)
+    more = f"; and {rest} more" if rest else ""
+    return ProblemError(first.field, f"{first.detail}; also {'; '.join(parts)}{more}", record=rid, code=first.code)
 
 
 def _one_error(err: Any, raw: Mapping[str, Any], rid: str | None, policy: PolicyView | None) -> ProblemError:
