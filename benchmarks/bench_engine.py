@@ -326,6 +326,22 @@ def cold_starts(runs: int = 3) -> None:
                   f"wall {statistics.median(w for _, w in got):.2f} s")
 
 
+def after_warm_up(doc: str) -> tuple[Any, responsibility.Policy, Jurisdiction, int]:
+    """The command line and start of the scripts that time new records after bench_engine's warm-up
+    (first_time.py, readings_costs.py): ``--rules``, ``--n``, ``--warm`` (0: ``WARM · N``), the policy cache off (the
+    rules loaded, not read back from an earlier run), and the loaded policy, the synthetic jurisdiction and the
+    warm-up's size."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--rules", type=Path, default=ROOT / "rules")
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--warm", type=int, default=0, help="default: bench_engine's, 5·N")
+    args = ap.parse_args()
+    os.environ["RESPONSIBILITY_CACHE"] = "off"
+    return (args, responsibility.load(args.rules), Jurisdiction.synthetic(), args.warm or WARM * args.n)
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:
         n, engine, mode, rules = int(sys.argv[2]), sys.argv[3], sys.argv[4], Path(sys.argv[5])

@@ -23,7 +23,6 @@ part of a decision (~35 of ~95 µs on 14334c1's rules) that repeating the same r
 
 from __future__ import annotations
 
-import argparse
 import collections
 import os
 import sys
@@ -49,20 +48,11 @@ SHAPE = ("engine", "severity", "line", "prank", "knew", "passed", "handed", "dea
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rules", type=Path, default=ROOT / "rules")
-    ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--warm", type=int, default=0, help="default: bench_engine's, 5·N")
-    args = ap.parse_args()
-    os.environ["RESPONSIBILITY_CACHE"] = "off"
     import importlib
 
-    from bench_engine import WARM, problems
+    from bench_engine import after_warm_up, problems
 
-    import responsibility
-
-    warm_n = args.warm or WARM * args.n
-    policy, j = responsibility.load(args.rules), responsibility.Jurisdiction.synthetic()
+    args, policy, j, warm_n = after_warm_up(__doc__ or "")
     recs = problems(policy, j, warm_n + 2 * args.n)
     shapes: list[tuple[Any, ...]] = []
     decide = importlib.import_module("responsibility.engine._decide")

@@ -21,7 +21,6 @@ re-decisions are, and how many of them a finer test could skip — the ceiling o
 
 from __future__ import annotations
 
-import argparse
 import collections
 import os
 import sys
@@ -42,22 +41,13 @@ WRAPPED = {"derive": ("problem", "policy", "today"), "placed_for": ("p", "policy
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rules", type=Path, default=ROOT / "rules")
-    ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--warm", type=int, default=0, help="default: bench_engine's, 5·N")
-    args = ap.parse_args()
-    os.environ["RESPONSIBILITY_CACHE"] = "off"
     import importlib
 
-    from bench_engine import WARM, problems
+    from bench_engine import after_warm_up, problems
 
-    import responsibility
-
+    args, policy, j, warm_n = after_warm_up(__doc__ or "")
     decide: Any = importlib.import_module("responsibility.engine._decide")
     decider_class = decide.Decider
-    warm_n = args.warm or WARM * args.n
-    policy, j = responsibility.load(args.rules), responsibility.Jurisdiction.synthetic()
 
     def run(rs: list[dict[str, Any]]) -> float:
         t = time.thread_time()
