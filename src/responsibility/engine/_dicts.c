@@ -1045,6 +1045,18 @@ static PyObject *memo_get(PyObject *d, PyObject *key, int *err) {
     return got;
 }
 
+/* d[(a, b)] (borrowed), as memo_get; *err = -1 where the key itself could not be made (an exception is set). */
+static PyObject *memo_get2(PyObject *d, PyObject *a, PyObject *b, int *err) {
+    PyObject *key = PyTuple_Pack(2, a, b);
+    if (key == NULL) {
+        *err = -1;
+        return NULL;
+    }
+    PyObject *got = memo_get(d, key, err);
+    Py_DECREF(key);
+    return got;
+}
+
 /* iso[day] as a str (borrowed), NULL where not kept. */
 static PyObject *iso_of(PyObject *iso, PyObject *day, int *err) {
     PyObject *text = memo_get(iso, day, err);
@@ -1112,11 +1124,9 @@ static PyObject *sheet_slots(PyObject *module, PyObject *const *args, Py_ssize_t
             continue;
         PyObject *day;
         if (own != Py_None) {
-            PyObject *key = PyTuple_Pack(2, lvl, own);
-            if (key == NULL)
+            day = memo_get2(handed, lvl, own, &err);
+            if (err < 0)
                 goto fail;
-            day = memo_get(handed, key, &err);
-            Py_DECREF(key);
             if (day == NULL || day == Py_None)  /* (handed_on reads the record: the loop's) */
                 goto none;
         }
@@ -1153,11 +1163,9 @@ static PyObject *sheet_slots(PyObject *module, PyObject *const *args, Py_ssize_t
             PyObject *rank = here ? lvl : lowest;
             PyObject *pair = NULL;
             if (to != Py_None) {
-                PyObject *key = PyTuple_Pack(2, lvl, to);
-                if (key == NULL)
+                pair = memo_get2(assigned_to, lvl, to, &err);
+                if (err < 0)
                     goto fail;
-                pair = memo_get(assigned_to, key, &err);
-                Py_DECREF(key);
                 if (err || !PyDict_CheckExact(assigned_to))
                     goto none;
             }
