@@ -239,6 +239,10 @@ def load(path: str | Path | None = None, *, as_of: dt.date | str | None = None) 
     on that day.
     Raises :class:`RulesError` listing every problem if the data is not sound.
 
+    Loading the same files again in one process (a notebook's cell run again) gives the policy read before, which
+    has already made its first decisions (a policy never changes: ``with_parameters`` makes a new one); an edited
+    file is a new load, and ``RESPONSIBILITY_CACHE=off`` loads afresh each time.
+
     >>> import responsibility
     >>> policy = responsibility.load()
     >>> sorted(policy.problem_areas)[:3]
