@@ -138,6 +138,17 @@ def policy() -> Policy:
     return responsibility.load(RULES)
 
 
+def fresh_load(path: Path | None = None) -> Policy:
+    """``responsibility.load(path)`` as a new process's first load gives it: a view of its own, with memos of its
+    own. A load of the same files again in one process answers with the view made before, memos warm
+    (policy/_cache.kept_view); a test of what a fresh policy's first decisions do (a decider's order, what a dropped
+    policy frees), or one that empties or fills a policy's memos by hand, takes this one instead."""
+    from responsibility.policy import _cache
+
+    with _cache.views_apart():
+        return responsibility.load(path)
+
+
 @pytest.fixture(scope="session")
 def example() -> Jurisdiction:
     """The shipped example jurisdiction."""

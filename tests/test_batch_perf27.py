@@ -10,12 +10,11 @@ from typing import Any
 import numpy as np
 import pytest
 
-import responsibility
 from responsibility import Jurisdiction, Policy
 from responsibility.batch import _assessor, _core, _encode, _saved
 from responsibility.batch._assessor import Assessor, make_assessor
 
-from .conftest import own_cache
+from .conftest import fresh_load, own_cache
 from .test_batch import TODAY, expected, got, ledger
 
 
@@ -38,7 +37,7 @@ def test_a_loaded_assessor_asks_the_policy_nothing_its_entry_kept(policy: Policy
     built = make_assessor(policy, province, today=TODAY)
     assert isinstance(built, Assessor) and built.loaded
     township = _encode.community_township(built.t).copy()
-    fresh = responsibility.load()  # (a policy object of its own: none of the first one's memos)
+    fresh = fresh_load()  # (a policy object of its own: none of the first one's memos)
     assert fresh is not policy and "batch: giving line" not in fresh.__dict__.get("_memos", {})
 
     def asked(*_: object, **__: object) -> None:

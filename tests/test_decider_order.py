@@ -17,7 +17,7 @@ from typing import Any
 import responsibility
 from responsibility import Jurisdiction
 
-from .conftest import RULES
+from .conftest import RULES, fresh_load
 from .strategies import channel_at
 
 
@@ -37,7 +37,7 @@ OLD = {**YOUNG, "id": "old", "place": "330101001201", "discovered": {"level": "p
 
 def verdicts(records: list[dict[str, Any]], j: Jurisdiction, engine: str = "compiled") -> dict[str, str]:
     """Each record's ``to_dict`` as JSON, decided in the given order by a freshly loaded policy's decider."""
-    policy = responsibility.load(RULES)
+    policy = fresh_load(RULES)
     return {r["id"]: json.dumps(policy.who_answers(r, jurisdiction=j, engine=engine).to_dict(),  # type: ignore[arg-type]
                                 ensure_ascii=False, sort_keys=True) for r in records}
 
@@ -62,7 +62,7 @@ def test_two_records_of_one_shape_rest_on_a_reading_as_each_does_alone() -> None
 
 def test_verdicts_do_not_depend_on_the_order_of_decisions() -> None:
     j = province()
-    policy = responsibility.load(RULES)
+    policy = fresh_load(RULES)
     rnd = random.Random(36)
     villages = [p.code for p in j.at_level("village")]
     levels = ["village", "township", "county", "city", "province"]

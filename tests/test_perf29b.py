@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from responsibility import Jurisdiction, Policy
 
+from .conftest import fresh_load
+
 TODAY = dt.date(2021, 9, 1)
 NONE = -(2**31)
 
@@ -191,14 +193,13 @@ def test_a_loaded_assessor_asks_derive_s_questions_no_more(policy: Policy, small
     # fails before: derive asked the policy in Python, by codes, which body a level with a line stands for
     # (receiving_body), whether a named finder gives way (gives_way) and each level's policy peers (owner_peers) —
     # answers kept in the policy's memos, cold in every new process: ~0.05-0.1 CPU s of each 1M bench run
-    import responsibility
     from responsibility.batch import _core
     from responsibility.batch._assessor import Assessor, make_assessor
 
     from .test_batch import got, ledger, relays
 
     records = ledger(policy, small, 800, seed=29, broken=0.05) + relays(policy, small, 300, seed=29)
-    fresh_one = responsibility.load()  # (a policy object of its own: no memo of the session's)
+    fresh_one = fresh_load()  # (a policy object of its own: no memo of the session's)
     counted = {"receiving_body": 0, "gives_way": 0, "owner_peers": 0}
 
     def counting(name: str) -> object:
@@ -214,7 +215,7 @@ def test_a_loaded_assessor_asks_derive_s_questions_no_more(policy: Policy, small
             m.setattr(_core, name, counting(name))
         first = fresh_one.assess(records, jurisdiction=small, today=TODAY)  # builds, then saves
     assert all(counted.values()), counted  # (these records ask each kind of question)
-    fresh = responsibility.load()
+    fresh = fresh_load()
     assert "batch: gives way" not in fresh.__dict__.get("_memos", {})
 
     def asked(*_: object, **__: object) -> None:
@@ -232,13 +233,12 @@ def test_a_loaded_assessor_asks_derive_s_questions_no_more(policy: Policy, small
 def test_a_run_that_asks_more_saves_its_entry_again(policy: Policy, small: Jurisdiction, cache: object) -> None:
     """A loaded run whose records ask what the entry did not hold (no new template needed) writes the entry again,
     with the new answers; one that asks nothing new leaves it."""
-    import responsibility
     from responsibility.batch import _core
     from responsibility.batch._assessor import Assessor, make_assessor
 
     from .test_batch import ledger
 
-    fresh = responsibility.load()
+    fresh = fresh_load()
     fresh.assess(ledger(policy, small, 300, seed=5), jurisdiction=small, today=TODAY)
     a = make_assessor(fresh, small, today=TODAY)
     assert isinstance(a, Assessor) and a.loaded
@@ -251,7 +251,7 @@ def test_a_run_that_asks_more_saves_its_entry_again(policy: Policy, small: Juris
             memo[("asked", name)] = True
             break
     a.save()
-    b = make_assessor(responsibility.load(), small, today=TODAY)
+    b = make_assessor(fresh_load(), small, today=TODAY)
     assert isinstance(b, Assessor) and b.loaded and _core.asked_count(b.templates) == before + 1
 
 

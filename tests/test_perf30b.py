@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from responsibility import Jurisdiction, Policy
 
+from .conftest import fresh_load
 from .test_batch import TODAY, ledger, relays
 
 
@@ -84,11 +85,10 @@ def test_a_run_with_workers_saves_what_their_derive_asked(run_cli: Any, tmp_path
 def test_asked_since_gives_each_answer_once(policy: Policy, small: Jurisdiction) -> None:
     """What a worker gives on after a chunk: the answers added to a memo since it last gave, a table once; taken by
     another process, they fill its memos where it has none of its own."""
-    import responsibility
     from responsibility.batch import _core
     from responsibility.batch._assessor import Assessor, make_assessor
 
-    fresh = responsibility.load()
+    fresh = fresh_load()
     a = make_assessor(fresh, small, today=TODAY)
     assert isinstance(a, Assessor)
     tpl, sent = a.templates, {}
@@ -106,7 +106,7 @@ def test_asked_since_gives_each_answer_once(policy: Policy, small: Jurisdiction)
     assert _core.asked_since(tpl, sent) == {_core.GIVES_WAY: {(9, 9, 9, 9, 9): True}, _core.OWNER_PEERS: table}
     assert _core.asked_since(tpl, sent) == {}
 
-    other = responsibility.load()
+    other = fresh_load()
     b = make_assessor(other, small, today=TODAY)
     assert isinstance(b, Assessor)
     mine: dict[Any, bool] = other._memo(_core.GIVES_WAY, dict)

@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 
-import responsibility
 from responsibility import Jurisdiction, Policy
 from responsibility.engine import _compile, _decide, _verdict
 from responsibility.engine._compile import Cond, Holder, Rule
 from responsibility.engine._decide import Plan, Rows, decider_of
 from responsibility.engine._verdict import FindingForm, InterpretationForm
 
+from .conftest import fresh_load
 from .strategies import bench_engine_records
 
 _dicts = pytest.importorskip("responsibility.engine._dicts")
@@ -129,7 +129,7 @@ def test_a_warm_decider_keeps_its_rules_plans_and_rows_untracked(jurisdiction: J
     # (what other tests of this process keep is counted before: on an xdist worker that had run other tests, 884
     # such objects were tracked beside this decider's 681 forms; the count is of this decider's)
     before = kinds()
-    policy = responsibility.load()  # (its own decider: nothing kept from other tests)
+    policy = fresh_load()  # (its own decider: nothing kept from other tests)
     _warm(policy, jurisdiction, 200)
     d = decider_of(policy)
     rules = [r for area in d.compiled._areas for r in d.rules[area]]
@@ -150,7 +150,7 @@ def test_a_warm_decider_keeps_its_rules_plans_and_rows_untracked(jurisdiction: J
 
 
 def test_a_dropped_policy_is_freed_with_what_its_decider_kept(jurisdiction: Jurisdiction) -> None:
-    policy = responsibility.load()
+    policy = fresh_load()
     _warm(policy, jurisdiction, 60)
     gone = weakref.ref(decider_of(policy))
     del policy
@@ -161,10 +161,10 @@ def test_a_dropped_policy_is_freed_with_what_its_decider_kept(jurisdiction: Juri
 @pytest.mark.slow  # two fresh policies' cold deciders: ~10 s (23 s at load 8)
 def test_verdicts_are_those_of_a_decider_keeping_everything_tracked(jurisdiction: Jurisdiction,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    with_untrack = _warm(responsibility.load(), jurisdiction, 150)
+    with_untrack = _warm(fresh_load(), jurisdiction, 150)
     monkeypatch.setattr(_compile, "_c_untrack", None)
     monkeypatch.setattr(_verdict, "_c_settle", None)
-    policy = responsibility.load()
+    policy = fresh_load()
     assert _warm(policy, jurisdiction, 150) == with_untrack
     assert gc.is_tracked(next(iter(decider_of(policy)._plans.values())))
     assert _decide.untracked is _compile.untracked

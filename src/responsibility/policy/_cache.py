@@ -42,8 +42,10 @@ import pickle
 import stat
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from ._model import PolicyData
@@ -60,6 +62,7 @@ FOLDERS = ("sources", "bodies", "areas", "amendments")
 #: How many entries to keep (the newest); older ones are removed when a new one is written.
 KEEP = 16
 _PACKAGE = Path(__file__).resolve().parents[1]
+_V = TypeVar("_V")
 
 
 def enabled() -> bool:
@@ -228,6 +231,101 @@ def content_key(data: PolicyData) -> str | None:
         found = _derived.get(id(data))
         got = found[1] if found is not None and found[0] is data else None
     return got
+
+
+#: How many policies read from the cache this process keeps in use (:func:`kept_view`): the shipped rules, an
+#: ``--as-of`` day or two, a notebook's edited copy. Each holds its engines' memos, a few MB.
+VIEWS_KEPT = 4
+#: Views read from the cache in this process, newest last: (key, root, day, cache directory) → the cache's entries
+#: as they stood, and the views of that load (one per class and form: plain twins or models).
+_views: dict[tuple[str, str, object, str], tuple[tuple[object, ...], list[tuple[object, bool]]]] = {}
+_views_lock = threading.Lock()
+#: Above 0 within :func:`views_apart`.
+_apart = [0]
+
+
+@contextlib.contextmanager
+def views_apart() -> Iterator[None]:
+    """Within it, a load keeps no view and is given none kept: each is a view of its own, with memos of its own,
+    as a new process's first load is (a test of what that first load does, of a decider's order, of what a dropped
+    policy frees)."""
+    with _views_lock:
+        _apart[0] += 1
+    try:
+        yield
+    finally:
+        with _views_lock:
+            _apart[0] -= 1
+
+
+def _entries_now(folder: Path, key: str) -> tuple[object, ...]:
+    """The cache directory and this key's two policy entries as they stand (which file, its owner and mode, an
+    entry's size; ``None`` for one that is not there): a kept view answers only while they are the same. Not their
+    times: every read marks an entry in use, and the suite's workers, a service's, share one directory."""
+    def seen(path: Path, entry: bool) -> object:
+        try:
+            info = os.lstat(path) if entry else os.stat(path)
+        except OSError:
+            return None
+        return info.st_dev, info.st_ino, info.st_uid, info.st_mode, info.st_size if entry else 0
+
+    return (seen(folder, False), seen(folder / f"policy-{key}.pickle", True),
+            seen(folder / f"{PLAIN_KIND}-{key}.pickle", True))
+
+
+def kept_view(key: str, root: Path, as_of: object, cls: type[_V], *, plain: bool = False) -> _V | None:
+    """The view of the policy at ``root`` read from the cache under ``key`` earlier in this process (kept by
+    :func:`keep_view`), as of the same day, of exactly ``cls`` and in the same form (plain twins or models), or
+    ``None``.
+
+    Loading the same files again in one process (``responsibility.load()`` in a notebook cell run twice, the CLI run
+    in-process, a test that loads the shipped rules) answers with the view already made, so the memos its engines
+    filled in its first decisions are not paid for again (2.5 CPU s on 700 records for a fresh view, 0.19 warm:
+    suite47). A view is read-only to its users (its data's models are frozen; ``with_parameters`` and ``at`` make
+    new views) and what it derives depends on its data alone. An edited file is another key; the cache turned off,
+    pointed at another directory, or its entries for this key changed on disk (removed, rewritten, damaged, made
+    writable by others) loads as before; only a view read back from the cache is kept, never one read from the YAML,
+    so a kept view is what that new load would give (no file positions)."""
+    try:
+        folder = cache_dir()
+    except Exception:  # (no home: no cache)
+        return None
+    vk = (key, str(root), as_of, str(folder))
+    with _views_lock:
+        got = _views.pop(vk, None) if not _apart[0] else None
+        if got is None:
+            return None
+        if _entries_now(folder, key) != got[0]:
+            return None  # (dropped: changed on disk)
+        for view, is_plain in got[1]:
+            if type(view) is cls and is_plain == plain:
+                # (marked in use, as a read marks it, so that _trim keeps it while this process uses it)
+                with contextlib.suppress(OSError):
+                    os.utime(folder / f"{PLAIN_KIND if plain else 'policy'}-{key}.pickle")
+                _views[vk] = got  # (the newest now)
+                return view  # (of exactly that class)
+        _views[vk] = got
+    return None
+
+
+def keep_view(key: str, root: Path, as_of: object, view: object, *, plain: bool) -> None:
+    """Keep ``view``, just read from the cache under ``key`` (see :func:`kept_view`), dropping the oldest load past
+    :data:`VIEWS_KEPT`."""
+    try:
+        folder = cache_dir()
+    except Exception:
+        return
+    vk = (key, str(root), as_of, str(folder))
+    with _views_lock:
+        if _apart[0]:
+            return
+        now = _entries_now(folder, key)
+        old = _views.pop(vk, None)
+        views = [(v, p) for v, p in old[1] if not (type(v) is type(view) and p == plain)] if old and old[0] == now \
+            else []
+        _views[vk] = (now, [*views, (view, plain)])
+        while len(_views) > VIEWS_KEPT:
+            del _views[next(iter(_views))]
 
 
 def read_entry(kind: str, key: str, fmt: int) -> object | None:
