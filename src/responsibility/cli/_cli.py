@@ -937,8 +937,20 @@ def end_for_bad(bad: list[ProblemError], total: int) -> None:
 def located(exc: ProblemError, pos: Any, i: int, many: bool) -> ProblemError:
     """``exc`` located in the file: ``file:line:column`` of the field it names in record ``i``
     (of a list when ``many``)."""
-    located_error: ProblemError = pos.locate(exc, (i,) if many else ())
+    located_error: ProblemError = pos.locate(typed(exc), (i,) if many else ())
     return located_error
+
+
+def typed(exc: ProblemError) -> ProblemError:
+    """``exc`` without the advice on Excel's date column (a record's ``2021/4/2``): the file was typed (YAML or
+    JSON, which Excel does not save), so "format the column as yyyy-mm-dd" sent its writer looking for a spreadsheet
+    (ux47 left); what to write stays."""
+    from ..engine._problem import _IN_EXCEL
+
+    if _IN_EXCEL not in exc.detail:
+        return exc
+    return ProblemError(exc.field, exc.detail.replace(_IN_EXCEL, ""), record=exc.record, code=exc.code,
+                        where=exc.where, index=exc.index)
 
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:
