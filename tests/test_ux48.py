@@ -1,0 +1,95 @@
+"""Session 48's newcomer and hostile-input fixes (ux48): each pinned in-process."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from responsibility.engine._problem import _IN_EXCEL
+
+Run = Callable[..., tuple[int, str, str]]
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "problems" / "housing-not-discovered.yaml"
+RECORD = {"id": "D1", "area": "housing", "place": "330127100219",
+          "discovered": {"level": "county", "channel": "hotline", "on": "2021/4/2"}, "as_of": "2021-06-30"}
+TOLD = "2021/4/2 is not a date as records write it; write 2021-04-02 (YYYY-MM-DD)"
+
+
+# ---------------------------------------------------------------- a typed file's 2021/4/2: no Excel advice
+
+def test_who_of_a_typed_record_is_not_told_to_format_an_excel_column(tmp_path: Path, run_cli: Run) -> None:
+    """`on: 2021/4/2` typed in a YAML record was told "— in Excel, format the column as yyyy-mm-dd …" (ux47 left):
+    no spreadsheet saves YAML or JSON. What to write stays; so does where."""
+    for name, text in (("d.yaml", "id: D1\narea: housing\nplace: '330127100219'\n"
+                                  "discovered: {level: county, channel: hotline, on: 2021/4/2}\n"),
+                       ("d.json", json.dumps(RECORD))):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        code, _, err = run_cli("who", str(path))
+        assert code == 2 and TOLD in err and _IN_EXCEL not in err and f"{name}:" in err, err
+
+
+def test_assess_drops_the_excel_advice_for_typed_files_only(tmp_path: Path, run_cli: Run) -> None:
+    """The same record in JSON lines or YAML is told what `who` tells it; in a CSV, which Excel does save, the
+    advice on the column stays."""
+    typed = tmp_path / "d.jsonl"
+    typed.write_text(json.dumps(RECORD) + "\n", encoding="utf-8")
+    table = tmp_path / "d.csv"
+    table.write_text("id,area,place,discovered.level,discovered.channel,discovered.on,as_of\n"
+                     "D1,housing,330127100219,county,hotline,2021/4/2,2021-06-30\n", encoding="utf-8")
+    for path, excel in ((typed, False), (table, True)):
+        rejects = tmp_path / f"{path.stem}-{path.suffix[1:]}-rejects.csv"
+        code, _, err = run_cli("assess", str(path), "-o", str(tmp_path / "f.csv"), "--rejects", str(rejects))
+        said = rejects.read_text(encoding="utf-8-sig")
+        assert code == 1 and TOLD in said and (_IN_EXCEL in said) is excel, (path.name, said, err)
+
+
+def test_a_typed_event_is_not_told_to_format_an_excel_column(tmp_path: Path, run_cli: Run) -> None:
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    events = tmp_path / "ev.yaml"
+    events.write_text("- {problem: P1, type: registered, on: 2021/4/2, area: 危房改造, place: '330127100219'}\n",
+                      encoding="utf-8")
+    code, _, err = run_cli("ledger", "add", str(db), str(events), "--by", "x")
+    assert code == 2 and TOLD in err and _IN_EXCEL not in err and "ev.yaml:1:" in err, err
+
+
+def test_the_service_tells_a_json_record_what_to_write() -> None:
+    from tests.asgi import county_client
+
+    with county_client("chunan") as c:
+        r = c.post("/v1/verdict", json=RECORD, headers={"Authorization": "Bearer secret-chunan"})
+    message = r.json()["error"]["message"]
+    assert r.status_code == 422 and TOLD in message and _IN_EXCEL not in message, r.text
+
+
+# ---------------------------------------------------------------- the table as the README shows it
+
+def test_who_s_table_has_no_line_of_spaces_above_its_header(run_cli: Run) -> None:
+    """A newcomer's diff of `who`'s table against the README's copy: the table's top edge (box SIMPLE_HEAD) was a
+    line of 68 spaces between the title and the header, which the README did not show."""
+    code, out, _ = run_cli("who", str(EXAMPLE))
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("问题 example-housing-1") and "主体 / 层级" in lines[1], out
+    assert lines[2].strip().startswith("──") and lines[3].lstrip().startswith("1  村委会"), out
+    assert not any(line and not line.strip() for line in lines), "a line of spaces only"
+    assert "" in lines[3:] and lines[lines.index("", 3) + 1].startswith("1.村委会"), out  # rows, a blank, reasons
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_who_s_table_of_two_records_keeps_them_apart(tmp_path: Path, run_cli: Run, lang: str) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    both = tmp_path / "two.yaml"
+    both.write_text("- " + text.replace("\n", "\n  ").rstrip() + "\n- " +
+                    text.replace("example-housing-1", "example-housing-2").replace("\n", "\n  ").rstrip() + "\n",
+                    encoding="utf-8")
+    code, out, err = run_cli("who", str(both), "--lang", lang)
+    assert code == 0, err
+    lines = out.splitlines()
+    heads = [i for i, line in enumerate(lines) if line.startswith(("问题 example-housing-", "Problem example-housing-"))]
+    header = "body / level" if lang == "en" else "主体 / 层级"
+    assert len(heads) == 2 and all(header in lines[i + 1] for i in heads), out
