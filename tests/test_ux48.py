@@ -93,3 +93,47 @@ def test_who_s_table_of_two_records_keeps_them_apart(tmp_path: Path, run_cli: Ru
     heads = [i for i, line in enumerate(lines) if line.startswith(("问题 example-housing-", "Problem example-housing-"))]
     header = "body / level" if lang == "en" else "主体 / 层级"
     assert len(heads) == 2 and all(header in lines[i + 1] for i in heads), out
+
+
+# ---------------------------------------------------------------- every problem's refused event, at once
+
+STATE_ERRORS = """\
+- {problem: A1, type: registered, on: 2021-03-01, area: 危房改造, place: "330127100219"}
+- {problem: A1, type: assigned, on: 2021-02-01, by_level: 县, to_level: 乡镇}
+- {problem: A1, type: rectified, on: 2021-04-01}
+- {problem: A2, type: registered, on: 2021-03-01, area: 危房改造, place: "330127100219"}
+- {problem: A2, type: rectified, on: 2021-04-01}
+- {problem: A4, type: assigned, on: 2021-03-02, by_level: 县, to_level: 乡镇}
+"""
+
+
+def test_ledger_add_says_every_problem_s_refused_event_at_once(tmp_path: Path, run_cli: Run) -> None:
+    """Checks that depend on the ledger's state (an order, an unknown problem) stopped at the first (ux47 left): a
+    file with three problems so was refused three times. Each problem's first refused event is said, at its own
+    line, in the file's order; a later event of a refused problem is not judged; nothing is stored. The unknown
+    problem was said at the file's first line, with no event number."""
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    events = tmp_path / "ev.yaml"
+    events.write_text(STATE_ERRORS, encoding="utf-8")
+    code, _, err = run_cli("ledger", "add", str(db), str(events), "--by", "x")
+    said = [line for line in err.splitlines() if line.startswith("error: ev.yaml") or "ev.yaml:" in line]
+    assert code == 2 and len(said) == 3, err
+    assert "ev.yaml:2:" in said[0] and "problem 'A1'" in said[0] and "before the problem was registered" in said[0]
+    assert "ev.yaml:5:" in said[1] and "problem 'A2'" in said[1] and "no discovery yet" in said[1]
+    assert "ev.yaml:6:" in said[2] and "event 6: assigned event on 2021-03-02: unknown problem 'A4'" in said[2]
+    assert "rectified event on 2021-04-01" not in err.split("A2")[0]  # A1's own rectification: not judged
+    code, out, _ = run_cli("ledger", "list", str(db), "problems")
+    assert code == 0 and len(out.splitlines()) == 1  # the header only: all or none
+
+
+def test_append_gives_the_first_refused_event_as_the_error_and_names_the_others(tmp_path: Path) -> None:
+    import yaml
+
+    from responsibility import Ledger, ProblemError
+
+    with Ledger.create(tmp_path / "l.db") as ledger, pytest.raises(ProblemError) as caught:
+        ledger.append(yaml.load(STATE_ERRORS, yaml.BaseLoader), entered_by="x")
+    exc = caught.value
+    assert exc.index == 1 and exc.record == "A1" and exc.field == "on", exc
+    assert "also problem 'A2'" in str(exc) and "also problem 'A4'" in str(exc), exc
