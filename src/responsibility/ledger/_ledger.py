@@ -219,6 +219,15 @@ def _check_file(target: str, *, creating: bool) -> None:
         except OSError as exc:
             raise LedgerError(f"{target}: cannot read it ({(exc.strerror or str(exc)).lower()})") from None
         if magic != b"SQLite format 3\x00":
+            if creating:
+                # `ledger init county-ledger.xlsx` was told to "create one elsewhere with `ledger init FILE`", the
+                # command it had just run: init makes a new file, and this one is there already, and no ledger
+                suffix = os.path.splitext(path)[1].lower()
+                what = f"a {suffix} file" if suffix in _DATA_SUFFIXES else "a file that is not a ledger"
+                raise LedgerError(f"{target}: is there already, {what} (not an SQLite database), and init never "
+                                  "writes over a file; give a new file's name (e.g. county.db)"
+                                  + (" — a file such as this one goes into the ledger with `responsibility ledger "
+                                     "import LEDGER FILE`" if suffix in (".xlsx", ".csv") else ""))
             raise LedgerError(f"{target}: not a ledger (not an SQLite database); give a ledger's file, or create "
                               "one elsewhere with `responsibility ledger init FILE`")
 
