@@ -90,7 +90,8 @@ def test_who_s_table_of_two_records_keeps_them_apart(tmp_path: Path, run_cli: Ru
     code, out, err = run_cli("who", str(both), "--lang", lang)
     assert code == 0, err
     lines = out.splitlines()
-    heads = [i for i, line in enumerate(lines) if line.startswith(("问题 example-housing-", "Problem example-housing-"))]
+    titles = ("问题 example-housing-", "Problem example-housing-")
+    heads = [i for i, line in enumerate(lines) if line.startswith(titles)]
     header = "body / level" if lang == "en" else "主体 / 层级"
     assert len(heads) == 2 and all(header in lines[i + 1] for i in heads), out
 
@@ -137,3 +138,40 @@ def test_append_gives_the_first_refused_event_as_the_error_and_names_the_others(
     exc = caught.value
     assert exc.index == 1 and exc.record == "A1" and exc.field == "on", exc
     assert "also problem 'A2'" in str(exc) and "also problem 'A4'" in str(exc), exc
+
+
+# ---------------------------------------------------------------- who of records sharing an id
+
+def test_who_notes_records_that_share_an_id(tmp_path: Path, run_cli: Run) -> None:
+    """`assess` says so of records sharing an id; `who` said nothing (ux47 left). Each is still answered."""
+    one = {**RECORD, "discovered": {**RECORD["discovered"], "on": "2021-03-01"}}
+    both = tmp_path / "two.json"
+    both.write_text(json.dumps([one, one, {**one, "id": "D2"}], indent=1), encoding="utf-8")
+    code, out, err = run_cli("who", str(both), "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 3, err
+    assert "note: id 'D1' is on 2 records (line 2, line " in err and "each is answered as a problem of its own" in err
+    assert "'D2'" not in err
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps(one), encoding="utf-8")
+    assert "note: id" not in run_cli("who", str(single))[2]
+
+
+# ---------------------------------------------------------------- ledger init over a file that is there
+
+def test_ledger_init_over_a_workbook_says_init_never_writes_over_a_file(tmp_path: Path, run_cli: Run) -> None:
+    """`ledger init county-ledger.xlsx` (the workbook there) was told "create one elsewhere with `responsibility
+    ledger init FILE`", the command just typed; it is told what init does, the name to give, and where a
+    workbook goes. The file is left as it was."""
+    book = tmp_path / "county-ledger.xlsx"
+    book.write_bytes((ROOT / "examples" / "ledger" / "county-ledger.xlsx").read_bytes())
+    before = book.read_bytes()
+    code, _, err = run_cli("ledger", "init", str(book))
+    assert code == 2 and "is there already, a .xlsx file" in err and "init never writes over a file" in err, err
+    assert "`responsibility ledger import LEDGER FILE`" in err and "create one elsewhere" not in err, err
+    assert book.read_bytes() == before
+    notes = tmp_path / "notes.db"
+    notes.write_text("hello\n", encoding="utf-8")
+    code, _, err = run_cli("ledger", "init", str(notes))
+    assert code == 2 and "a file that is not a ledger" in err and "ledger import" not in err, err
+    code, _, err = run_cli("ledger", "list", str(notes), "problems")  # (not init: a ledger's file is asked for)
+    assert code == 2 and "not a ledger (not an SQLite database)" in err, err
