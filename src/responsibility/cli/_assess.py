@@ -212,6 +212,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         show = sys.stderr.isatty() if progress is None else progress
         records = assessed = rejected = 0
         counts: Any = None
+        typed = fmt_in in ("json", "jsonl", "yaml")
         repeats = Repeats()  # records that share an id: assessed each, and said (review26 H3)
         ok = False
         try:
@@ -225,7 +226,8 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
                             continue
                         chunk = (meta.records, meta.assessed, meta.rejects, meta.counts)
                         records, assessed, rejected, counts = _tally(records, assessed, rejected, counts, chunk,
-                                                                     rejects, merge_counts, bar, lang == "zh")
+                                                                     rejects, merge_counts, bar, lang == "zh",
+                                                                     typed)
                         bar.advance(meta.records)
                 else:
                     overlap = Overlap()  # (written behind while that overlaps the assessing, else at once)
@@ -234,7 +236,8 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
                         findings.write_findings(result.columns, inline=overlap.inline())
                         chunk = (result.records, result.assessed, result.rejects, result.counts)
                         records, assessed, rejected, counts = _tally(records, assessed, rejected, counts, chunk,
-                                                                     rejects, merge_counts, bar, lang == "zh")
+                                                                     rejects, merge_counts, bar, lang == "zh",
+                                                                     typed)
                         bar.advance(result.records)
             ok = True
         finally:
@@ -283,9 +286,16 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
 
 
 def _tally(records: int, assessed: int, rejected: int, counts: Any, chunk: tuple[int, int, list[Any], Any],
-           sink: Any, merge: Any, bar: _Progress, zh: bool = False) -> tuple[int, int, int, Any]:
+           sink: Any, merge: Any, bar: _Progress, zh: bool = False, typed: bool = False
+           ) -> tuple[int, int, int, Any]:
     """Add a chunk's numbers; write its rejects (or print them when there is no rejects file)."""
     n, ok, rejects, more = chunk
+    if typed and rejects:
+        from ..engine._problem import _IN_EXCEL
+
+        # a typed file's record (JSON, JSON lines, YAML: no spreadsheet saves them) is told what to write for its
+        # 2021/4/2, not how to format an Excel column (ux47 left), as `who` tells the same record
+        rejects = [(*r[:5], r[5].replace(_IN_EXCEL, ""), *r[6:]) if _IN_EXCEL in r[5] else r for r in rejects]
     if sink is not None:
         sink.write_rejects(rejects)
     else:

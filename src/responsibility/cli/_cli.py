@@ -937,8 +937,20 @@ def end_for_bad(bad: list[ProblemError], total: int) -> None:
 def located(exc: ProblemError, pos: Any, i: int, many: bool) -> ProblemError:
     """``exc`` located in the file: ``file:line:column`` of the field it names in record ``i``
     (of a list when ``many``)."""
-    located_error: ProblemError = pos.locate(exc, (i,) if many else ())
+    located_error: ProblemError = pos.locate(typed(exc), (i,) if many else ())
     return located_error
+
+
+def typed(exc: ProblemError) -> ProblemError:
+    """``exc`` without the advice on Excel's date column (a record's ``2021/4/2``): the file was typed (YAML or
+    JSON, which Excel does not save), so "format the column as yyyy-mm-dd" sent its writer looking for a spreadsheet
+    (ux47 left); what to write stays."""
+    from ..engine._problem import _IN_EXCEL
+
+    if _IN_EXCEL not in exc.detail:
+        return exc
+    return ProblemError(exc.field, exc.detail.replace(_IN_EXCEL, ""), record=exc.record, code=exc.code,
+                        where=exc.where, index=exc.index)
 
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:
@@ -1054,6 +1066,8 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
     total = len(records)
     if not records:
         click.echo(f"warning: {'standard input' if file == '-' else file} holds no problems", err=True)
+    if many:
+        _say_repeated_ids(records, pos)
     # Each answer is written as it is made and let go (input38 item 5: a list of 10,000 problems held every verdict
     # and its dict, then the whole JSON text, at once: 856 MB); only what is said after them all is kept — the
     # explanations' text, and the verdicts themselves only for --picture.
@@ -1100,6 +1114,24 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
     end_for_bad(bad, total)  # (after the answers: exit 2 outranks --check's 1)
     if check and failed:
         sys.exit(1)
+
+
+def _say_repeated_ids(records: list[Any], pos: Any) -> None:
+    """A note on stderr for each id a list gives more than one record (at most five, the rest counted): each is
+    answered as a record of its own, as `assess` answers them and says so (ux47 left: `who` said nothing, and
+    a reader summing the answers by id counted one problem twice)."""
+    at: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        rid = r.get("id") if isinstance(r, Mapping) else None
+        if isinstance(rid, str | int) and not isinstance(rid, bool):
+            at.setdefault(str(rid), []).append(i)
+    repeated = [(rid, ix) for rid, ix in at.items() if len(ix) > 1]
+    for rid, ix in repeated[:5]:
+        lines = ", ".join(f"line {pos.at((i,))[0]}" for i in ix[:5]) + (", …" if len(ix) > 5 else "")
+        click.echo(f"note: id {rid!r} is on {len(ix)} records ({lines}): each is answered as a problem of its own; "
+                   "give each problem its own id, or remove the repeated records", err=True)
+    if len(repeated) > 5:
+        click.echo(f"note: {len(repeated) - 5:,} more ids are on more than one record", err=True)
 
 
 def _scenario_paths(paths: tuple[str, ...]) -> None:

@@ -46,7 +46,9 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
         # most room to the names within 80 columns.
         # The title is a line of its own: as the table's title it wrapped at the table's width.
         _say(console, title, en)
-        table = Table(expand=False, box=box.SIMPLE_HEAD,
+        # No edges: SIMPLE_HEAD's top and bottom edges are lines of spaces only, and the one under the title was
+        # not in the README's copy of the table (a newcomer's diff showed it); the blank line after the rows stays.
+        table = Table(expand=False, box=box.SIMPLE_HEAD, show_edge=False,
                       collapse_padding=True, pad_edge=False)
         policy = getattr(v.context, "policy", None)
         basis_of, liability_of = labels(policy, lang, ids=False)
@@ -80,6 +82,7 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
             # A Chinese reason has no spaces to wrap at: keep it on the number's line.
             reasons.append(f"{n}. {f.reason_en}" if en else f"{n}.{f.reason}")
         console.print(table)
+        console.print()
         for line in reasons:
             _say(console, line, en)
         _rests(console, v, en)

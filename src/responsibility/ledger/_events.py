@@ -185,9 +185,12 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
         # else: "2021-06-189" and "2021-06-18T25:99" are not the 18th.
         m = _DAY.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
         if m is None or (m[2] is not None and not _valid_time(m[2])):
-            # a day written otherwise (2021/3/1) is told its YYYY-MM-DD, as a record's is (newcomer40)
-            raise ProblemError(field_name, other_day_hint(value) or excel_day_hint(value) or unseen_in_day(value)
-                               or f"not a date (YYYY-MM-DD): {shown(value)}", record=problem, code="bad_date")
+            # a day written otherwise (2021/3/1) is told its YYYY-MM-DD, as a record's is (newcomer40), without the
+            # advice on Excel's date column: an event is typed (ledger add's file, a request); a workbook's cells go
+            # through the import's own reading of days (ux47 left)
+            raise ProblemError(field_name, other_day_hint(value, cell=False) or excel_day_hint(value)
+                               or unseen_in_day(value) or f"not a date (YYYY-MM-DD): {shown(value)}",
+                               record=problem, code="bad_date")
         try:
             day = dt.date.fromisoformat(m[1])
         except ValueError:

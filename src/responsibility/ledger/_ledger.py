@@ -219,6 +219,15 @@ def _check_file(target: str, *, creating: bool) -> None:
         except OSError as exc:
             raise LedgerError(f"{target}: cannot read it ({(exc.strerror or str(exc)).lower()})") from None
         if magic != b"SQLite format 3\x00":
+            if creating:
+                # `ledger init county-ledger.xlsx` was told to "create one elsewhere with `ledger init FILE`", the
+                # command it had just run: init makes a new file, and this one is there already, and no ledger
+                suffix = os.path.splitext(path)[1].lower()
+                what = f"a {suffix} file" if suffix in _DATA_SUFFIXES else "a file that is not a ledger"
+                raise LedgerError(f"{target}: is there already, {what} (not an SQLite database), and init never "
+                                  "writes over a file; give a new file's name (e.g. county.db)"
+                                  + (" — a file such as this one goes into the ledger with `responsibility ledger "
+                                     "import LEDGER FILE`" if suffix in (".xlsx", ".csv") else ""))
             raise LedgerError(f"{target}: not a ledger (not an SQLite database); give a ledger's file, or create "
                               "one elsewhere with `responsibility ledger init FILE`")
 
@@ -544,12 +553,28 @@ class Ledger:
                             break
                 if bad:
                     raise (bad[0] if len(bad) == 1 else EventErrors(bad)) from None
-                self._load(conn, folder, parsed, loaded, existing, within)
+                unknown = self._load(conn, folder, parsed, loaded, existing, within)
+                failed: set[str] = set()  # problems with an event refused: their later events are not checked
+                for i, err in unknown:
+                    # (located at its own event: it was said at the file's first, with no "event N")
+                    bad.append(_of_event(_as_written(err, raw[i]), total + i, bool(total) or len(parsed) > 1))
+                    failed.add(parsed[i].problem)
                 for i, e in enumerate(parsed):
+                    if e.problem in failed or (e.type == "merged" and str(e.data.get("into")) in failed):
+                        continue  # (checked against a state the refused event would have made: said wrongly)
                     try:
                         folder.apply(e, check=True)
                     except ProblemError as exc:
-                        raise _of_event(_as_written(exc, raw[i]), total + i, bool(total) or len(parsed) > 1) from None
+                        # every problem's first refused event is said at once, as unreadable events are (ux47 left:
+                        # a file of ten problems with a step out of order in three was mended three times); what
+                        # follows a refused event of the same problem is not judged, nothing is stored
+                        bad.append(_of_event(_as_written(exc, raw[i]), total + i, bool(total) or len(parsed) > 1))
+                        failed.add(e.problem)
+                        if len(bad) > MAX_BAD_EVENTS:
+                            break
+                if bad:
+                    bad.sort(key=lambda x: x.index if x.index is not None else total + len(raw))  # in the file's order
+                    raise (bad[0] if len(bad) == 1 else EventErrors(bad)) from None
                 # The event checks cover every field and date; what only the whole record shows (whether
                 # a concealment fits 一(四)) is checked as who_answers would check it.
                 for pid in dict.fromkeys(e.problem for e in parsed if e.type == "concealed"):
@@ -602,8 +627,9 @@ class Ledger:
         return total
 
     def _load(self, conn: Any, folder: Folder, events: list[Event], loaded: set[str],
-              existing: dict[str, set[str]], within: str | None = None) -> None:
-        """Fold into ``folder`` the stored history of every problem ``events`` touch that it lacks."""
+              existing: dict[str, set[str]], within: str | None = None) -> list[tuple[int, ProblemError]]:
+        """Fold into ``folder`` the stored history of every problem ``events`` touch that it lacks; the events
+        that name a problem neither the ledger nor ``events`` registers, each with its index."""
         # the targets of merges, and of merges a correction redirects (replace.into), must be folded too
         wanted = ({e.problem for e in events} | {str(e.data["into"]) for e in events if e.type == "merged"} |
                   {str(r["into"]) for e in events if e.type == "corrected" and isinstance(r := e.data.get("replace"),
@@ -628,18 +654,24 @@ class Ledger:
                     folder.by_seq[e.seq] = e
             loaded.update(ids)
         known = set(folder.states) | {x.problem for x in events if x.type == "registered"}
-        for e in events:
+        unknown: list[tuple[int, ProblemError]] = []
+        for i, e in enumerate(events):
             if e.type != "registered" and e.problem not in known:
                 hint = self._suggest_problem(conn, e.problem, within)
-                raise ProblemError("problem", f"{e.type} event on {e.on}: unknown problem {e.problem!r}; {hint}",
-                                   record=e.problem, code="unknown_problem")
+                unknown.append((i, ProblemError("problem", f"{e.type} event on {e.on}: unknown problem "
+                                                f"{e.problem!r}; {hint}", record=e.problem, code="unknown_problem")))
+                known.add(e.problem)  # (once: its other events are not told the same again)
+                continue
             into = e.data.get("into") if e.type == "merged" and isinstance(e.data, Mapping) else None
             if isinstance(into, str) and into != e.problem and into not in known:
                 # checked against the ledger, as the problem is: the fold knows only the problems loaded for these
                 # events, and offered the merged problem itself as the one to merge it into (newcomer37 C)
                 hint = self._suggest_problem(conn, into, within)
-                raise ProblemError("into", f"merged event on {e.on}: unknown problem {into!r}; {hint}",
-                                   record=e.problem, code="unknown_problem")
+                unknown.append((i, ProblemError("into", f"merged event on {e.on}: unknown problem {into!r}; {hint}",
+                                                record=e.problem, code="unknown_problem")))
+            if len(unknown) > MAX_BAD_EVENTS:
+                break
+        return unknown
 
     def suggest_problem(self, pid: str, within: str | None = None) -> str:
         """What to do about a problem id the ledger does not know (or holds outside ``within``, a division
