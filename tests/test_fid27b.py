@@ -108,7 +108,11 @@ JOINT = {
 } - {("funds_diverted", "county"), ("funds_poor_performance", "county"),
      # fid30: the city's (province's) own assets are the poverty office's to rectify, and 民宗's for its own
      # line only (二(四)7 扶贫、民宗部门负责统筹监督…资产的管理使用, read by line as for a county's): one rectifier
-     ("funds_assets_mismanaged", "city"), ("funds_assets_mismanaged", "province")}
+     ("funds_assets_mismanaged", "city"), ("funds_assets_mismanaged", "province"),
+     # fid48 (check47a #1): a county's idle or lost assets are 县财政部门's (二(四)3 全面监管) beside the village and
+     # township; 县扶贫办's 二(四)4 资产收益分配方案 counts only for a record of its line (line_named_only), so a record
+     # naming none names 县财政局 alone
+     ("funds_assets_mismanaged", "county")}
 # fid28b: the county's own funds diverted or idle are one line's — 二(四)4 财政专项扶贫资金 (扶贫办) or
 # 二(四)5 本部门扶贫领域资金 (其他行业主管部门) — so, the line not given, the 问题所属部门 rectifies once,
 # not the office beside it

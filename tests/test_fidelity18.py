@@ -236,11 +236,13 @@ def test_a_late_step_is_not_a_step_set_aside(policy: Policy, engine: str) -> Non
 
 
 def test_the_reading_has_no_other_value(policy: Policy) -> None:
-    """irregular_step names a reading without an alternative (the bulk path has none): --set of another value is
-    refused as a value that is not a choice."""
+    """irregular_step names a reading with one alternative only, for a report up above the kind's authority that the
+    level above passed on in time (fid48, check47b #3: above_authority_report_counts, the default): --set of another
+    value is refused as a value that is not a choice."""
     from responsibility import RulesError
 
-    assert policy.parameter("irregular_step") == "not_counted"
+    assert policy.parameter("irregular_step") == "above_authority_report_counts"
+    assert set(policy.parameters["irregular_step"].choices or ()) == {"above_authority_report_counts", "not_counted"}
     with pytest.raises(RulesError, match="not_counted"):
         policy.with_parameters(irregular_step="counted")
 

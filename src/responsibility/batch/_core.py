@@ -322,6 +322,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     own_level_receipts(c, t)
     late_pass_ons(c, t, limit)
     astray_steps(c, t)
+    reached_reports(c, t)
     co_assignees(c, t)
     acting_pressers(c, t)
     if receivers is not None or conceal_role:
@@ -747,6 +748,25 @@ def aside_reports_reach_nobody(t: Tables) -> bool:
     engine/_facts.py ``aside_reach``): its receiver then does not hold the problem."""
     params = t.policy.parameters
     return IRREGULAR in params and ASIDE_REPORT in params and t.policy.parameter(ASIDE_REPORT) == "nobody"
+
+
+def reached_reports(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record of a kind with a report upward by a level at or above its
+    kind's own authority. engine/_facts.py ``reach_reports`` may count it (irregular_step:
+    above_authority_report_counts, where the level it went to passed the problem on in time; check47b #3), where the
+    fast path sets it aside, and the verdict then rests on irregular_step under either value; and where it is set
+    aside, the reporter's 未及时交办上报 reason says the report did not count (its fact's ``aside``: ``i:own``), which
+    the fast path's facts do not carry. The shape is read loosely (any such report): the reference path decides."""
+    if not len(c.hp) or IRREGULAR not in t.policy.parameters:
+        return
+    rep = np.flatnonzero(c.hact == REPORTED)
+    if not len(rep):
+        return
+    w = c.hp[rep]
+    nominal = pick(t.authority.ravel(), per_record(t.authority, c.area, c.kind) + t.max_rank)
+    hit = (c.hby[rep] >= nominal[w]) & (pick(c.kind, w) != 0)
+    if hit.any():
+        c.slow[w[hit]] = True
 
 
 def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:

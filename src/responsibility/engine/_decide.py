@@ -283,6 +283,13 @@ class _Every:
 _EVERY = _Every()
 
 
+def aside_report(fact: Fact) -> bool:
+    """Whether ``fact`` is a level's failure to pass the problem on where a report upward it made within its limit was
+    set aside (its ``aside`` has an ``i:own`` mark; irregular_step): its reason says the report did not count rather
+    than that it did not report (check47b #3)."""
+    return fact.get("t") == "unhandled" and any(m.endswith(":own") for m in str(fact.get("aside") or "").split())
+
+
 class Decider:
     """One policy's rules and engines. Made once per policy; thread-safe."""
 
@@ -1056,7 +1063,9 @@ class Decider:
             # (… or the body a level was handed the problem by an assignment it has no duty to rectify, which sat on
             # it: misassigned_body_passes_on, the fact's ``nod``; :meth:`handed_on`)
             linked = links.get(key, ()) if links else ()
-            mk = (key, duties, rules, fpart, passed, own_day, aside, linked)
+            # (a report up set aside among its steps: the reason says so, aside_report — the first fact's, as _form
+            # reads it)
+            mk = (key, duties, rules, fpart, passed, own_day, aside, linked, aside and aside_report(fact))
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
@@ -1839,7 +1848,8 @@ class Decider:
         mine = self.own_holding(key[0], duties, fact)  # (and it: whether the body was itself to rectify what it held)
         # (and whether it was handed a problem it has no duty to rectify: reason_values)
         misassigned = fact.get("t") == "unhandled" and bool(fact.get("nod"))
-        fkey = (id(static), key, duties, severity, escalate, own_day, disposal, mine, misassigned)
+        report_aside = aside_report(fact)  # (and whether its report up was set aside: reason_values)
+        fkey = (id(static), key, duties, severity, escalate, own_day, disposal, mine, misassigned, report_aside)
         form = self._forms.get(fkey)
         if form is not None:
             return form
@@ -1847,7 +1857,7 @@ class Decider:
         body = self.policy.bodies[body_id]
         acting = self._acting_form(basis, duties, static[1])
         text = self._texts.get((body_id, basis, duties, severity, escalate, own_day, disposal, mine, misassigned,
-                                acting))
+                                acting, report_aside))
         if text is None:  # fewer than forms: kept apart, so that a new form seldom formats anew
             failure = self.policy.failures[basis]
             own = self.reason_values(body_id, "", duties, severity, fact)
@@ -1858,7 +1868,7 @@ class Decider:
             en, partial_en = fill_template(failure.reason_handed_en or failure.reason_en if own_day
                                            else failure.reason_en, own, CONTEXT_FIELDS)
             text = self._texts[(body_id, basis, duties, severity, escalate, own_day, disposal, mine, misassigned,
-                                acting)] = (
+                                acting, report_aside)] = (
                 zh, en, dict(own) if partial_zh or partial_en else None)
         form = self._forms[fkey] = FindingForm(
             level=body.level, body=body_id, name=body.name, name_en=body.en, basis=basis, liability=liability,
@@ -2093,6 +2103,11 @@ class Decider:
             held, act = "holds_own", "pass_on_own"
         elif policy.level_rank[body.level] == max(policy.level_rank.values()):
             held, act = ("holds_top" if duties and "holds_top" in phrases else held), "pass_on_top"
+        elif "pass_on_aside_report" in phrases and aside_report(fact):
+            # a level that reported the problem up within its limit, the report set aside (irregular_step: within its
+            # authority, or not passed on in time by the level above): 未在10天内…上报 would misstate a report made on
+            # day 2 — the reason says the report did not count, as --explain names it (check47b #3)
+            act = "pass_on_aside_report"
         values["holds"], values["holds_en"] = phrases.get(held, ""), phrases.get(f"{held}_en", "")
         # why a body answers from the day it was itself handed it (reason_handed's {handed}): its level had run out of
         # time; or, handed a problem it has no duty to rectify (misassigned_body_passes_on: true, the fact's ``nod``),

@@ -86,6 +86,9 @@ PLACE_ABOVE = "place_above_rectifiers"
 #: a problem that does not exceed the level's authority …) counts as no step: a level's not_handled finding rests on
 #: it where such a step of its own fell within its handling limit (review17 D5, review17c K4).
 IRREGULAR = "irregular_step"
+#: irregular_step's value under which a report upward above the kind's authority counts where the level it went to
+#: passed the problem on in order within the reporter's limit (check47b #3)
+REPORT_REACH = "above_authority_report_counts"
 #: The parameter that decides who answers for the rectification of a problem assigned to a body with a part in it but
 #: no duty to rectify it, at a level where the kind is rectified (the county 扶贫办 handed a house's renovation; D4).
 NO_DUTY = "assignment_without_rectification_duty"
@@ -291,6 +294,10 @@ class _Setting(NamedTuple):
     #: kind is rectified, is the 交办 to that level as a whole (assignment_to_body_without_part: level_receives); None
     #: without the parameter (an older policy: irregular_step sets it aside, as set_aside does).
     unrelated: bool | None
+    #: Whether a report upward by a level at or above the kind's own authority counts where the level it went to passed
+    #: the problem on in order within the reporter's handling limit (irregular_step: above_authority_report_counts;
+    #: check47b #3); False under not_counted and without the parameter (an older policy: set aside always).
+    report_reach: bool
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -337,7 +344,9 @@ def _setting(policy: PolicyView) -> _Setting:
                     to_rectifier=policy.parameter(TO_RECTIFIER) == "passed_on" if TO_RECTIFIER in policy.parameters
                     and OWN_WORK in policy.parameters else None,
                     unrelated=policy.parameter(UNRELATED) == "level_receives" if UNRELATED in policy.parameters
-                    and IRREGULAR in policy.parameters else None)
+                    and IRREGULAR in policy.parameters else None,
+                    report_reach=IRREGULAR in policy.parameters
+                    and policy.parameter(IRREGULAR) == REPORT_REACH)
 
 
 def _misassigned(steps: list[Any], handled: list[Any], no_duty: set[int], setting: _Setting, ctx: Context,
@@ -1705,6 +1714,41 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # reported to. A level below the authority must report upward; at or above it, assign.
     holders: list[tuple[str, dt.date, str]] = [(d_level, d_on, d_body or "")]
     aside_reports: set[int] = set()  # (the ids of reports upward irregular_step sets aside: set_aside_report_receiver)
+    # A report upward by a level at or above the kind's own authority that keeps no lists (a city line
+    # department's to its province counterpart, of a county's house) where the level it went to passed the problem
+    # on in order — an assignment that counts, down to a level that rectifies the kind or back to the reporter's own
+    # level — within the reporter's handling limit, counted from the day the reporter's level held it: by
+    # irregular_step (above_authority_report_counts, the default) the report is the reporter's passing it on.
+    # 一(三)'s 超出本级权限 test is the county's, whose lists sort problems by authority (its own report of what is
+    # within it stays set aside: F27A-4b); the text gives the city no other 程序 (省市两级及时回应基层反映问题;
+    # 三(二) 逐级传导压力，形成一级抓一级), and a problem that reached the level rectifying it in time was passed on
+    # 及时 (一(四)). not_counted sets it aside whatever followed. A level above that sat on it, or passed it on
+    # late, leaves the report set aside under either value (check47b #3; fid46a's "reach"). Either way the verdict
+    # rests on the reading.
+    reach_reports: set[int] = set()
+    if reports and setting.has_irregular:
+        for h in reports:
+            by = h["by_level"]
+            # (the county's own report of what is within its authority stays set aside: 一(三)'s procedure is its own,
+            # its lists sort problems 按照…办理权限 — F27A-4b)
+            if rank[by] < rank[nominal] or (kind is not None and not lowest <= rank[by]) or keeps_lists(policy, by):
+                continue
+            held_from = d_on if by == d_level else min(
+                (s["on"] for s in steps if s["to_level"] == by and s["on"] <= h["on"]), default=h["on"])
+            if since is not None and held_from < since:
+                held_from = since
+            up, r_due = h["to_level"], held_from + limit
+            for s in steps:
+                if s["action"] == "assigned" and s["by_level"] == up and h["on"] <= s["on"] <= r_due \
+                        and to_right(s) and id(s) not in pressed and rank[s["to_level"]] < rank[up] \
+                        and (s["to_level"] == by or rank[s["to_level"]] in can_rectify):
+                    if IRREGULAR not in ctx.rests_on:
+                        ctx.rests_on.append(IRREGULAR)
+                    if HANDLING_LIMIT not in ctx.rests_on:
+                        ctx.rests_on.append(HANDLING_LIMIT)
+                    if setting.report_reach:
+                        reach_reports.add(id(h))
+                    break
     if reports or pressed:
         # (a receiver with no part in it that report_to_oversight counts — not an organ, which gives way — holds it
         # through no body: receiving_level_body names who had it)
@@ -1717,7 +1761,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # that same report, with nothing saying why the report both was and was not a step)
         if setting.aside_reach is not None and reports:
             for h in reports:
-                if rank[h["by_level"]] >= rank[nominal] and (kind is None or lowest <= rank[h["by_level"]]):
+                if rank[h["by_level"]] >= rank[nominal] and (kind is None or lowest <= rank[h["by_level"]]) \
+                        and id(h) not in reach_reports:
                     aside_reports.add(id(h))
             if aside_reports and ASIDE_REPORT not in ctx.rests_on:
                 ctx.rests_on.append(ASIDE_REPORT)
@@ -1831,7 +1876,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # a body can rectify it: an assignment to one that cannot (a county's subsidy review sent to a township, a
         # provincial rule sent to a county) is not 按程序 交办, and the assigner still holds it.
         acted = [h for h in steps if h["by_level"] == level and h["on"] >= received and to_right(h)
-                 and ((h["action"] == "reported" and (rank[level] < rank[nominal] or stuck)) or (
+                 and ((h["action"] == "reported" and (rank[level] < rank[nominal] or stuck or id(h) in reach_reports))
+                      or (
                      h["action"] == "assigned" and not below_authority and (
                      (kind is None and not place_step(h, named=False)) or rank[h["to_level"]] in can_rectify
                      or at_place(h)) and not (h["to_level"] == level and id(h) in pressed)))] if steps else []

@@ -65,11 +65,12 @@ def standing_holders(policy: Policy, area: str, kind: str | None, stage: Stage,
         return {b: ds for b, ds in held.items() if b in raw or roles.get(bodies[b].level) in raw or any(
             duties[d].scope == "area_holders" and (bodies[b].level, d) in at for d in ds)}
     # (the place's level rank: a county-placed specific problem keeps the county's role, as the verdict does)
+    # (and a department named only through a by_sector duty the kind counts for its line only: 县扶贫办's 二(四)4 in a
+    # mismanaged asset, check47a #1 — role_stands_aside reads that too)
     aside = policy.role_stands_aside
-    if not any(policy.bodies[b].role and aside(area, kind, stage, b, ds, prank) for b, ds in held.items()):
+    if not any(aside(area, kind, stage, b, ds, prank) for b, ds in held.items()):
         return held
-    return {b: ds for b, ds in held.items() if not (policy.bodies[b].role and aside(area, kind, stage, b, ds,
-                                                                                         prank))}
+    return {b: ds for b, ds in held.items() if not aside(area, kind, stage, b, ds, prank)}
 
 
 def _handling_clauses(policy: Policy) -> tuple[str, ...]:

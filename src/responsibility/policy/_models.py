@@ -366,7 +366,9 @@ class ProblemKind(Named, _Dated):
         "that count only for a record naming that department's line (sector): for a record naming none, the level's "
         "role body (问题所属部门) does not stand for them beside the body the text names for the kind's work at "
         "that stage (二(六)4(3) 县建设部门 for a late renovation; 二(六)4(4)'s land, subsidy and status check are "
-        "other departments' parts the record does not show failed; review23 #6).",
+        "other departments' parts the record does not show failed; review23 #6). A duty of scope by_sector listed "
+        "here is its named holder's only for a record naming that holder's line: a record naming none does not name "
+        "it (二(四)4 县扶贫办's 资产收益分配方案 in a mismanaged asset, whose idle or lost half is 二(四)1–3's).",
     )
     basis: Basis = "text"
 

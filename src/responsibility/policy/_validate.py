@@ -334,14 +334,16 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
                         out.append(_ref(kw, ("stages", stage, j), "duty", did, all_duties))
                 listed = pk.stages.of(stage)
                 for j, did in enumerate(pk.line_named_only.of(stage)):
-                    # a duty of the kind's own list at that stage, held for its own part (own_sector)
+                    # a duty of the kind's own list at that stage, held for its own part (own_sector, by_sector)
                     if did not in listed:
                         out.append(_ref(kw, ("line_named_only", stage, j), f"duty the kind lists at {stage}", did,
                                         listed))
-                    elif (dd := next((x for x in a.duties if x.id == did), None)) is None or dd.scope != "own_sector":
+                    elif (dd := next((x for x in a.duties if x.id == did), None)) is None \
+                            or dd.scope not in ("own_sector", "by_sector"):
                         out.append(kw.issue(("line_named_only", stage, j), f"{did!r} is not a duty of area {a.id!r} "
-                                            "held by each department for its own part (scope own_sector)",
-                                            "list only own_sector duties of the area here", "invalid"))
+                                            "held by each department for its own part (scope own_sector or "
+                                            "by_sector)", "list only own_sector or by_sector duties of the area here",
+                                            "invalid"))
     acc = w["accountability"]
     params = {p.id for p in data.parameters}
     for i, f in enumerate(data.accountability.failures):

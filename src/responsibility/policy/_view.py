@@ -592,11 +592,17 @@ class PolicyView:
         True
         """
         b = self.bodies[body]
-        if not b.role:
-            return False
         ds = tuple(duties)
-        kind = kind or self.areas[area].kind_when_none
         if not ds:
+            return False
+        kind = kind or self.areas[area].kind_when_none
+        if not b.role and (kind is None or not any(
+                self.duties[d].scope == "by_sector" and d in self.kinds[(area, kind)].line_named_only.of(stage)
+                for d in ds)):
+            # (a named department only through a duty it holds for its own part, scope by_sector, that the kind counts
+            # for its line only: a record naming none does not show that part failed — 县扶贫办's 二(四)4 提出…资产收益
+            # 分配方案 in 资产闲置流失、收益分配不规范, whose idle or lost assets are 二(四)1–3's; check47a #1. A record
+            # naming a line keeps it by keeps_part, as before)
             return False
         if kind is None:  # (a record naming no kind, of an area that reads it as none)
             named_only = set(self.areas[area].line_named_only_without_kind.of(stage))
