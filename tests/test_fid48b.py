@@ -101,7 +101,6 @@ def test_the_village_that_keeps_its_part_cites_its_own_item(policy: Policy, engi
 _ALL = [SUB_T4, SUB_H5, SUB_CV, SUB_TOWN, FAC_T4, FLOOR_T4, ELIG_T4]
 
 
-@pytest.mark.parametrize("values", [{}, {"joined_records_both_halves": True}], ids=["shipped", "joined"])
-def test_the_batch_gives_what_who_answers_gives(policy: Policy, values: dict[str, Any]) -> None:
-    got, want = batch_and_answers(policy.with_parameters(**values) if values else policy, _ALL)
+def test_the_batch_gives_what_who_answers_gives(policy: Policy) -> None:
+    got, want = batch_and_answers(policy, _ALL)
     assert got == want
