@@ -1,0 +1,106 @@
+"""fid48b: 二(六) 两不愁三保障, the village's items read against the kinds that made it a rectifier (fid47b's "noticed,
+left"; check47b's weaker cases and #6).
+
+- Water below standard (water_quality_substandard) is put right by the supply unit's 专业管护…确保供水达标 (二(六)5(3))
+  under the township's 供水安全保障 (二(六)5(2)); the village's part is 及时上报…水源地日常巡查 (二(六)5(1)). As for a
+  failed test (fid47b), its 二(二)1 整改 gives way to the item's own division: a pass-down to it is no 交办
+  (irregular_step), the level that made it answers, and the village is no longer named 整改不到位 on 二(二)1 alone. It
+  still answers for not finding it (its patrol and report are how such water is known).
+- Where the village's own item gives it a part in the fix, it stays a rectifier, now citing that item beside 二(二)1:
+  an unprotected source (二(六)5(1) 水源地日常巡查, water_facilities_unmaintained), a household below the floor line
+  (二(六)1(1) 及时帮助困难群众申请社会救助，并通过村集体给予直接帮扶) and an eligible household not taken in (二(六)1(1)
+  及时帮助困难群众申请社会救助). Who is named there is unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Policy
+
+from .verdicts import batch_and_answers, found
+from .verdicts import finder as _found
+from .verdicts import step as _a
+from .verdicts import verdict_under as verdict
+from .verdicts import village_record as _record
+
+ENGINES = ("compiled", "durable")
+VILLAGE = ("village_committee", "village_party_branch")
+IRREGULAR = "irregular_step"
+
+_HOTLINE = _found("county", channel="hotline")
+_GRID = _found("township", channel="grid")
+_DOWN = [_a("county", "township"), _a("township", "village", on="2021-03-05")]
+_SUB = "water_quality_substandard"
+
+#: the township's grid finds water below standard and hands it to the village
+SUB_T4 = _record("fid48b-sub-t4", "water", _SUB, _GRID, [_a("township", "village")])
+#: a hotline report handed county → township → village
+SUB_H5 = _record("fid48b-sub-h5", "water", _SUB, _HOTLINE, _DOWN)
+#: the county hands it straight to the village
+SUB_CV = _record("fid48b-sub-cv", "water", _SUB, _HOTLINE, [_a("county", "village")])
+#: the township keeps it and does not fix it: the control, unchanged
+SUB_TOWN = _record("fid48b-sub-town", "water", _SUB, _HOTLINE, [_a("county", "township")])
+#: an unprotected source handed to the village: its 水源地日常巡查 is a part of the after-care (二(六)5(1))
+FAC_T4 = _record("fid48b-fac-t4", "water", "water_facilities_unmaintained", _GRID, [_a("township", "village")])
+#: a household below the floor line, and an eligible one not taken in, handed to the village
+FLOOR_T4 = _record("fid48b-floor-t4", "basic_needs", "basic_needs_below_floor", _GRID, [_a("township", "village")])
+ELIG_T4 = _record("fid48b-elig-t4", "basic_needs", "basic_needs_eligible_not_included", _GRID,
+                  [_a("township", "village")])
+
+
+def _finding(v: Any, body: str, basis: str) -> Any:
+    got = [f for f in v.findings if (f.body, f.basis) == (body, basis)]
+    return got[0] if got else None
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_substandard_water_handed_to_the_village_is_the_passing_levels_step_out_of_order(
+        policy: Policy, engine: str) -> None:
+    # the township's own pass-down answers 未按程序交办; the village, not its fixer, is no 整改不到位
+    v = verdict(policy, SUB_T4, engine)
+    f = _finding(v, "township_government", "not_handled")
+    assert f is not None and IRREGULAR in f.rests_on
+    assert not any(f.body in VILLAGE and f.basis == "not_rectified" for f in v.findings)
+    # it still answers for not finding it first (二(六)5(1) 及时上报…日常巡查 is how such water is known)
+    assert {(b, "not_discovered") for b in VILLAGE} <= found(v)
+    # county → township → village: the township that was handed it answers 整改不到位, the county's water bureau presses
+    v = verdict(policy, SUB_H5, engine)
+    f = _finding(v, "township_government", "not_rectified")
+    assert f is not None and IRREGULAR in f.rests_on and "二(六)5(2)" in f.clauses
+    assert not any(f.body in VILLAGE and f.basis == "not_rectified" for f in v.findings)
+    assert ("county_water", "supervision") in found(v)
+    # the county's straight pass-down: its holder answers, the village nothing but its miss
+    v = verdict(policy, SUB_CV, engine)
+    assert not any(f.body in VILLAGE and f.basis in ("not_rectified", "not_handled") for f in v.findings)
+    assert any(f.basis == "not_handled" and f.level == "county" and IRREGULAR in f.rests_on for f in v.findings)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_township_handed_substandard_water_still_rectifies_it(policy: Policy, engine: str) -> None:
+    v = verdict(policy, SUB_TOWN, engine)
+    f = _finding(v, "township_government", "not_rectified")
+    assert f is not None and IRREGULAR not in f.rests_on
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("record", "clause"), [(FAC_T4, "二(六)5(1)"), (FLOOR_T4, "二(六)1(1)"),
+                                                (ELIG_T4, "二(六)1(1)")], ids=["facilities", "floor", "eligible"])
+def test_the_village_that_keeps_its_part_cites_its_own_item(policy: Policy, engine: str, record: dict[str, Any],
+                                                             clause: str) -> None:
+    v = verdict(policy, record, engine)
+    for body in VILLAGE:
+        f = _finding(v, body, "not_rectified")
+        assert f is not None and clause in f.clauses and "二(二)1" in f.clauses
+    # no step out of order: the pass-down to it was a 交办
+    assert _finding(v, "township_government", "not_handled") is None
+
+
+_ALL = [SUB_T4, SUB_H5, SUB_CV, SUB_TOWN, FAC_T4, FLOOR_T4, ELIG_T4]
+
+
+def test_the_batch_gives_what_who_answers_gives(policy: Policy) -> None:
+    got, want = batch_and_answers(policy, _ALL)
+    assert got == want
