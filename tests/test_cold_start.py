@@ -10,6 +10,7 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -340,3 +341,34 @@ def test_the_kept_views_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(_cache._views) == _cache.VIEWS_KEPT
     assert responsibility.load(as_of=days[-1]) is views[-1]
     assert responsibility.load(as_of=days[0]) is not views[0]  # (the oldest, dropped)
+
+
+def test_the_command_line_in_one_process_uses_the_view_read_before(cache: Path, rules_copy: Path, run_cli: Any,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # fails before: each in-process command (run_cli, a service's and a ledger's loads) made a new view of the same
+    # files and paid its engines' first decisions again
+    load_checked(rules_copy, cls=PolicyView)  # (read from the YAML and cached)
+    plain = load_checked(rules_copy, cls=PolicyView, plain=True)
+    models = load_checked(rules_copy, cls=PolicyView)
+    assert plain is not models and type(plain.data) is not type(models.data)  # (each form its own view)
+    assert load_checked(rules_copy, cls=PolicyView, plain=True) is plain
+    assert load_checked(rules_copy, cls=PolicyView) is models
+    assert load_checked(rules_copy, cls=responsibility.Policy) is not models  # (exactly the class asked for)
+    record = rules_copy.parent / "p.yaml"
+    record.write_text('id: p\narea: housing\nplace: "331127"\ndiscovered: {level: county, channel: hotline, '
+                      'on: 2021-03-01}\nas_of: 2021-12-31\n', encoding="utf-8")
+    from responsibility.engine import _decide
+
+    made: list[object] = []
+    real = _decide.Decider.__init__
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> None:
+        made.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(_decide.Decider, "__init__", counted)
+    said = [run_cli("who", str(record), "--rules", str(rules_copy))]
+    first = len(made)
+    said.append(run_cli("who", str(record), "--rules", str(rules_copy)))
+    assert said[0][0] == 0 and said[0] == said[1]
+    assert first >= 1 and len(made) == first  # (the second decided with the first one's decider)

@@ -63,9 +63,16 @@ def load_checked(path: str | Path | None = None, *, as_of: dt.date | None = None
     """
     root = Path(path) if path is not None else default_rules_dir()
     key = _cache.key_of(root) if _cache.enabled() else None
-    data = _cache.read(key, plain=plain) if key is not None else None  # (plain: policy/_cache.read)
-    if data is not None:
-        return cls(data, root=root, loaded=None, as_of=as_of)
+    if key is not None:
+        # the same files loaded again in this process (the CLI run in-process, a service's and a ledger's loads)
+        # answer with the view made before, its engines' memos warm (policy/_cache.kept_view)
+        if (kept := _cache.kept_view(key, root, as_of, cls, plain=plain)) is not None:
+            return kept
+        data = _cache.read(key, plain=plain)  # (plain: policy/_cache.read)
+        if data is not None:
+            view = cls(data, root=root, loaded=None, as_of=as_of)
+            _cache.keep_view(key, root, as_of, view, plain=plain)
+            return view
     loaded = read_policy_dir(root)
     issues = loaded.issues or check_all(loaded)
     if issues:
