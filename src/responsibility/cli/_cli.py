@@ -1131,8 +1131,8 @@ def _say_repeated_ids(records: list[Any], pos: Any) -> None:
         # (a list on one line has every record on line 1: its items are told by their place in the list)
         said = [f"line {n}" for n in lines] if len(set(lines)) == len(lines) else [f"item {i + 1}" for i in ix[:5]]
         lines_said = ", ".join(said) + (", …" if len(ix) > 5 else "")
-        click.echo(f"note: id {rid!r} is on {len(ix)} records ({lines_said}): each is answered as a problem of its own; "
-                   "give each problem its own id, or remove the repeated records", err=True)
+        click.echo(f"note: id {rid!r} is on {len(ix)} records ({lines_said}): each is answered as a problem of its "
+                   "own; give each problem its own id, or remove the repeated records", err=True)
     if len(repeated) > 5:
         click.echo(f"note: {len(repeated) - 5:,} more ids are on more than one record", err=True)
 
