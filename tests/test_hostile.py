@@ -541,7 +541,8 @@ def test_who_output_closed_full_or_broken(tmp_path: Path) -> None:
     """A closed stdout, a full disk: exit 2 and one line, never exit 0 or 1; a reader that goes away
     (`| head -1`): exit 141 (128 + SIGPIPE) and nothing on stderr, since it asked for no more."""
     f = tmp_path / "p.json"
-    f.write_text(json.dumps([RECORD] * 200), encoding="utf-8")
+    # (each its own id: 200 records of one id are noted on stderr, which a broken pipe's run must leave empty)
+    f.write_text(json.dumps([{**RECORD, "id": f"h-{i}"} for i in range(200)]), encoding="utf-8")
     argv = [sys.executable, "-m", "responsibility", "who", str(f), "--engine", "compiled"]
     closed = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=TIMEOUT,
                             preexec_fn=lambda: os.close(1), check=False)

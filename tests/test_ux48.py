@@ -151,6 +151,9 @@ def test_who_notes_records_that_share_an_id(tmp_path: Path, run_cli: Run) -> Non
     assert code == 0 and len(json.loads(out)) == 3, err
     assert "note: id 'D1' is on 2 records (line 2, line " in err and "each is answered as a problem of its own" in err
     assert "'D2'" not in err
+    flat = tmp_path / "flat.json"  # a list on one line: every record is on line 1, so each is told by its place
+    flat.write_text(json.dumps([one, {**one, "id": "D2"}, one]), encoding="utf-8")
+    assert "note: id 'D1' is on 2 records (item 1, item 3)" in run_cli("who", str(flat))[2]
     single = tmp_path / "one.json"
     single.write_text(json.dumps(one), encoding="utf-8")
     assert "note: id" not in run_cli("who", str(single))[2]
@@ -175,3 +178,23 @@ def test_ledger_init_over_a_workbook_says_init_never_writes_over_a_file(tmp_path
     assert code == 2 and "a file that is not a ledger" in err and "ledger import" not in err, err
     code, _, err = run_cli("ledger", "list", str(notes), "problems")  # (not init: a ledger's file is asked for)
     assert code == 2 and "not a ledger (not an SQLite database)" in err, err
+
+
+def test_the_service_says_every_refused_event_and_the_first_s_cure(tmp_path: Path) -> None:
+    """POST /v1/ledger/events of two problems each with an event out of order: one 422 naming both, with the
+    first's field and code — and its suggestion, which was the last event's (B1's field with B2's cure)."""
+    from responsibility import Ledger
+    from tests.asgi import county_client
+
+    db = tmp_path / "l.db"
+    Ledger.create(db).close()
+    with county_client("chunan", ledger=str(db)) as c:
+        r = c.post("/v1/ledger/events", headers={"Authorization": "Bearer secret-chunan"}, json=[
+            {"problem": "B1", "type": "registered", "on": "2021-03-01", "area": "housing", "place": "330127100219"},
+            {"problem": "B1", "type": "assigned", "on": "2021-02-01", "by_level": "county", "to_level": "township"},
+            {"problem": "B2", "type": "registered", "on": "2021-03-01", "area": "housing", "place": "330127100219"},
+            {"problem": "B2", "type": "rectified", "on": "2021-04-01"}])
+    error = r.json()["error"]
+    assert r.status_code == 422 and error["field"] == "[1].on" and error["record"] == "B1", r.text
+    assert "also problem 'B2', field 'type': event 4:" in error["message"], r.text
+    assert error["suggestion"].startswith("give this event the day it happened"), r.text

@@ -1127,9 +1127,12 @@ def _say_repeated_ids(records: list[Any], pos: Any) -> None:
             at.setdefault(str(rid), []).append(i)
     repeated = [(rid, ix) for rid, ix in at.items() if len(ix) > 1]
     for rid, ix in repeated[:5]:
-        lines = ", ".join(f"line {pos.at((i,))[0]}" for i in ix[:5]) + (", …" if len(ix) > 5 else "")
-        click.echo(f"note: id {rid!r} is on {len(ix)} records ({lines}): each is answered as a problem of its own; "
-                   "give each problem its own id, or remove the repeated records", err=True)
+        lines = [pos.at((i,))[0] for i in ix[:5]]
+        # (a list on one line has every record on line 1: its items are told by their place in the list)
+        said = [f"line {n}" for n in lines] if len(set(lines)) == len(lines) else [f"item {i + 1}" for i in ix[:5]]
+        lines_said = ", ".join(said) + (", …" if len(ix) > 5 else "")
+        click.echo(f"note: id {rid!r} is on {len(ix)} records ({lines_said}): each is answered as a problem of its "
+                   "own; give each problem its own id, or remove the repeated records", err=True)
     if len(repeated) > 5:
         click.echo(f"note: {len(repeated) - 5:,} more ids are on more than one record", err=True)
 

@@ -140,6 +140,13 @@ def from_library(exc: ResponsibilityError) -> ApiError:
     if isinstance(exc, ProblemError):
         code = getattr(exc, "code", "invalid")
         said = http_words(str(exc))
+        # several events refused at once (EventErrors): the suggestion is the first's, whose field and code the
+        # error gives — the message's last "; " part was the last event's (ux48: B1's field with B2's cure)
+        errors = getattr(exc, "errors", None)
+        first = http_words(errors[0].detail) if isinstance(errors, list) and len(errors) > 1 and \
+            isinstance(errors[0], ProblemError) else None
+        if first is not None and (cure := suggestion_of(first)):
+            return ApiError(422, said, type=name, field=exc.field, record=exc.record, code=code, suggestion=cure)
         return ApiError(422, said, type=name, field=exc.field, record=exc.record, code=code,
                         # (None where the message says what to do: the response reads it from there, and an
                         # endpoint may say more, as /v1/verdict does of a list)
