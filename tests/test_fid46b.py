@@ -83,12 +83,16 @@ def _city(v: Any) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_finder_that_reported_up_does_not_press_what_the_province_assigned(policy: Policy, engine: str) -> None:
-    v = verdict(policy, D4, engine)
+    # (fid48, check47b #3: under irregular_step's default the province's assignment within 市水利's limit makes its
+    # report count, and 市水利 is named for nothing; its 未及时交办 is not_counted's reading, pinned here)
+    assert _finding(verdict(policy, D4, engine), "city_water") is None
+    old = {"irregular_step": "not_counted"}
+    v = verdict(policy, D4, engine, **old)
     assert _finding(v, "city_water") is None
     # its report out of order is still its own 未及时交办 (一(四) 没有按程序及时交办和上报), as before
     assert _finding(v, "city_water", "not_handled") is not None
     # the city answers as with no finder named, and nothing rests on the parameter
-    assert _city(v) == _city(verdict(policy, D4N, engine)) | {("city_water", "not_handled")}
+    assert _city(v) == _city(verdict(policy, D4N, engine, **old)) | {("city_water", "not_handled")}
     assert ACTING not in {i.id for i in v.interpretations}
     assert ACTING not in _finding(v, "city_water", "not_handled").rests_on
 

@@ -146,7 +146,11 @@ def test_a_hand_back_by_name_after_the_deadline_or_the_provinces_own_step_leaves
         for value in (True, False):
             v = verdict(policy, record, engine, **{ACTING: value})
             assert ("city_water", "supervision") not in found(v)
-            assert ("city_water", "not_handled") in found(v)  # (its report up: D4's reading, unchanged)
+            # (its report up: D4's reading, under irregular_step=not_counted — by the default the province's own
+            # step within 市水利's limit makes it count, fid48)
+            old = verdict(policy, record, engine, **{ACTING: value, "irregular_step": "not_counted"})
+            assert ("city_water", "supervision") not in found(old)
+            assert ("city_water", "not_handled") in found(old)
     # the controls: handed back in order, by name (D4d2) or to the level within the deadline, 市水利 presses on the
     # parameter, and not under false
     for record in (D4D2, IN_TIME_LEVEL):

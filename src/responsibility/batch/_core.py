@@ -751,12 +751,13 @@ def aside_reports_reach_nobody(t: Tables) -> bool:
 
 
 def reached_reports(c: Cols, t: Tables) -> None:
-    """Mark slow (``c.slow``: the reference path) a record of a kind with a report upward by a level at or above its
-    kind's own authority. engine/_facts.py ``reach_reports`` may count it (irregular_step:
-    above_authority_report_counts, where the level it went to passed the problem on in time; check47b #3), where the
-    fast path sets it aside, and the verdict then rests on irregular_step under either value; and where it is set
-    aside, the reporter's 未及时交办上报 reason says the report did not count (its fact's ``aside``: ``i:own``), which
-    the fast path's facts do not carry. The shape is read loosely (any such report): the reference path decides."""
+    """Mark slow (``c.slow``: the reference path) a record with a report upward by a level at or above its kind's
+    own authority (its area's, for a record naming no kind). engine/_facts.py ``reach_reports`` may count it
+    (irregular_step: above_authority_report_counts, where the level it went to passed the problem on in time;
+    check47b #3), where the fast path sets it aside, and the verdict then rests on irregular_step under either
+    value; and where it is set aside, the reporter's 未及时交办上报 reason says the report did not count (its fact's
+    ``aside``: ``i:own``), which the fast path's facts do not carry. The shape is read loosely (any such report): the
+    reference path decides."""
     if not len(c.hp) or IRREGULAR not in t.policy.parameters:
         return
     rep = np.flatnonzero(c.hact == REPORTED)
@@ -764,7 +765,7 @@ def reached_reports(c: Cols, t: Tables) -> None:
         return
     w = c.hp[rep]
     nominal = pick(t.authority.ravel(), per_record(t.authority, c.area, c.kind) + t.max_rank)
-    hit = (c.hby[rep] >= nominal[w]) & (pick(c.kind, w) != 0)
+    hit = c.hby[rep] >= nominal[w]  # (a record naming no kind too: its reporter's reason reads the same)
     if hit.any():
         c.slow[w[hit]] = True
 
