@@ -10,6 +10,11 @@ left"; check47b's weaker cases and #6).
   an unprotected source (二(六)5(1) 水源地日常巡查, water_facilities_unmaintained), a household below the floor line
   (二(六)1(1) 及时帮助困难群众申请社会救助，并通过村集体给予直接帮扶) and an eligible household not taken in (二(六)1(1)
   及时帮助困难群众申请社会救助). Who is named there is unchanged.
+- check48b #2–#3, read by the same rule: the township handed a badly built works (water_project_quality_unsafe) stays
+  its rectifier — the village, 二(六)5(1) 做好供水工程建设, rectifies it, and the township is the step to it; taking the
+  township out made the county's step to it no 交办 even where it went on to the village — now citing its own 二(六)5(2)
+  负责辖区范围农村供水安全保障工作 beside 二(二)2; and the county Party committee and government press the floor line
+  through their own 二(六)1(4) 落实年度低收入农户托底线以下人员消除工作, not through 二(二)4 alone.
 """
 
 from __future__ import annotations
@@ -98,7 +103,44 @@ def test_the_village_that_keeps_its_part_cites_its_own_item(policy: Policy, engi
     assert _finding(v, "township_government", "not_handled") is None
 
 
-_ALL = [SUB_T4, SUB_H5, SUB_CV, SUB_TOWN, FAC_T4, FLOOR_T4, ELIG_T4]
+# ------------------------------------------------------- check48b #2, #3: the township's and the leaders' own items
+
+_QUALITY = "water_project_quality_unsafe"
+#: check48b WPQ_CH: the county hotline hands a badly built works to the township
+WPQ_CH = _record("fid48b-wpq-ch", "water", _QUALITY, _HOTLINE, [_a("county", "township")])
+#: the same passed on to the village, whose 做好供水工程建设 (二(六)5(1)) makes it this kind's rectifier
+WPQ_CHV = _record("fid48b-wpq-chv", "water", _QUALITY, _HOTLINE, _DOWN)
+#: check48b BF_CA: a city audit hands a household below the floor line to the county
+BF_CA = _record("fid48b-bf-ca", "basic_needs", "basic_needs_below_floor", _found("city", "city_audit", "audit"),
+                [_a("city", "county")])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_township_handed_a_badly_built_works_cites_its_supply_safety(policy: Policy, engine: str) -> None:
+    # 二(六)5(2) 负责辖区范围农村供水安全保障工作 is its own part; it stays the rectifier, the county's step a 交办
+    v = verdict(policy, WPQ_CH, engine)
+    f = _finding(v, "township_government", "not_rectified")
+    assert f is not None and "二(六)5(2)" in f.clauses and IRREGULAR not in f.rests_on
+    assert not any(f.level == "county" and f.basis == "not_handled" for f in v.findings)
+    # through the township to the village, which rectifies: no step out of order anywhere
+    v = verdict(policy, WPQ_CHV, engine)
+    assert {(b, "not_rectified") for b in VILLAGE} <= found(v)
+    assert not any(f.basis == "not_handled" for f in v.findings)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_county_leaders_press_the_floor_line_through_their_own_item(policy: Policy, engine: str) -> None:
+    v = verdict(policy, BF_CA, engine)
+    for body in ("county_party_committee", "county_government"):
+        f = _finding(v, body, "supervision")
+        assert f is not None and "二(六)1(4)" in f.clauses and "二(二)4" in f.clauses
+    # under rectify they are rectifiers beside the departments, on the same item, and press no more
+    w = verdict(policy, BF_CA, engine, level_assignment_leaders="rectify")
+    assert ("county_government", "not_rectified") in found(w)
+    assert ("county_government", "supervision") not in found(w)
+
+
+_ALL = [SUB_T4, SUB_H5, SUB_CV, SUB_TOWN, FAC_T4, FLOOR_T4, ELIG_T4, WPQ_CH, WPQ_CHV, BF_CA]
 
 
 def test_the_batch_gives_what_who_answers_gives(policy: Policy) -> None:
