@@ -15,6 +15,12 @@ left"; check47b's weaker cases and #6).
   township out made the county's step to it no 交办 even where it went on to the village — now citing its own 二(六)5(2)
   负责辖区范围农村供水安全保障工作 beside 二(二)2; and the county Party committee and government press the floor line
   through their own 二(六)1(4) 落实年度低收入农户托底线以下人员消除工作, not through 二(二)4 alone.
+- 二(六)3(5) gives the pressing of 医疗补充性政策保险措施 to 医保、卫健等 at 省市, while its county work is 县扶贫办's
+  (二(六)3(3)), a line neither holds (check47b #5). insurance_pressed_by_medical_insurance decides: by default the
+  record's line (a record of the office's line has no 二(六)3(5) presser, one naming none the 问题所属部门 once), and
+  the verdict says it rests on the choice; true reads the insurance as 医保's line, 省市医保 pressing it whatever the
+  line.
+  Other health kinds read through the same words do not rest on it.
 """
 
 from __future__ import annotations
@@ -140,7 +146,87 @@ def test_the_county_leaders_press_the_floor_line_through_their_own_item(policy: 
     assert ("county_government", "supervision") not in found(w)
 
 
-_ALL = [SUB_T4, SUB_H5, SUB_CV, SUB_TOWN, FAC_T4, FLOOR_T4, ELIG_T4, WPQ_CH, WPQ_CHV, BF_CA]
+# ------------------------------------------------------------ check47b #5: who presses the supplementary insurance
+
+INSURANCE = "insurance_pressed_by_medical_insurance"
+JOINT = "joint_guidance_every_line"
+SECTORLESS = "sectorless_alternatives"
+_INS = "health_insurance_not_in_place"
+_CITY_OFFICE = _found("city", "city_poverty_office")
+#: check47b F4_ins_sector: 市扶贫办 hands it to 县扶贫办, the record of the office's line
+INS_OFFICE = _record("fid48b-ins-office", "health", _INS, _CITY_OFFICE, [_a("city", "county", "county_poverty_office")],
+                     sector="poverty_office")
+#: F4_ins_cityMI: 市医保 finds it and hands it to 县扶贫办
+INS_CITY_MI = _record("fid48b-ins-mi", "health", _INS, _found("city", "city_medical_insurance"),
+                      [_a("city", "county", "county_poverty_office")])
+#: HI1: no line, the county as a level
+INS_LEVEL = _record("fid48b-ins-level", "health", _INS, _CITY_OFFICE, [_a("city", "county")])
+#: a provincial inspection tour hands it to 县扶贫办
+INS_PROV = _record("fid48b-ins-prov", "health", _INS, _found("province", channel="inspection_tour"),
+                   [_a("province", "county", "county_poverty_office")])
+#: another health kind read by line through the same words (二(六)3(5) …医疗救助): not touched by the parameter
+ASSIST = _record("fid48b-assist", "health", "health_assistance_late", _CITY_OFFICE, [_a("city", "county")])
+_PRESSERS = {"medical_insurance", "health", "sector_department"}
+
+
+def _pressers(v: Any, level: str) -> set[str]:
+    return {f.body for f in v.findings if f.level == level and f.basis == "supervision"
+            and f.body.split("_", 1)[1] in _PRESSERS}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_by_default_the_insurance_is_pressed_by_the_records_line_and_says_it_rests_on_the_choice(
+        policy: Policy, engine: str) -> None:
+    # the office's line: no 二(六)3(5) presser (the office presses on 二(二)5), and the verdict says true would differ
+    v = verdict(policy, INS_OFFICE, engine)
+    assert _pressers(v, "city") == set()
+    assert ("city_poverty_office", "supervision") in found(v)
+    assert INSURANCE in {i.id for i in v.interpretations}
+    # naming no line: the 问题所属部门 once, standing for 医保 or 卫健, even where 市医保 found it
+    for record in (INS_CITY_MI, INS_LEVEL):
+        v = verdict(policy, record, engine)
+        assert _pressers(v, "city") == {"city_sector_department"}
+        f = _finding(v, "city_sector_department", "supervision")
+        assert SECTORLESS in f.rests_on and INSURANCE in f.rests_on and "二(六)3(5)" in f.clauses
+    assert _pressers(verdict(policy, INS_PROV, engine), "province") == {"province_sector_department"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_read_as_the_medical_insurance_line_the_departments_press_it_whatever_the_line(
+        policy: Policy, engine: str) -> None:
+    for record, level in ((INS_OFFICE, "city"), (INS_CITY_MI, "city"), (INS_LEVEL, "city"), (INS_PROV, "province")):
+        v = verdict(policy, record, engine, **{INSURANCE: True})
+        body = f"{level}_medical_insurance"
+        assert _pressers(v, level) == {body}
+        f = _finding(v, body, "supervision")
+        assert INSURANCE in f.rests_on and "二(六)3(5)" in f.clauses
+        # the county's answer is the same under either value
+        county = {x for x in found(v) if x[0].startswith("county")}
+        assert county == {x for x in found(verdict(policy, record, engine)) if x[0].startswith("county")}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", (True, False))
+def test_the_joint_reading_still_names_both_and_other_kinds_do_not_rest_on_the_choice(
+        policy: Policy, engine: str, value: bool) -> None:
+    v = verdict(policy, INS_OFFICE, engine, **{INSURANCE: value, JOINT: True})
+    assert _pressers(v, "city") == {"city_medical_insurance", "city_health"}
+    # late medical assistance: the role once under either value, and no word of the insurance's choice
+    v = verdict(policy, ASSIST, engine, **{INSURANCE: value})
+    assert _pressers(v, "city") == {"city_sector_department"}
+    assert INSURANCE not in {i.id for i in v.interpretations}
+
+
+# (the shipped values are the batch test's below; joint_guidance_every_line alone is test_fid47b's)
+@pytest.mark.parametrize("values", [{INSURANCE: True}, {INSURANCE: True, JOINT: True}],
+                         ids=["medical_insurance", "both_joint"])
+def test_the_batch_gives_what_who_answers_gives_for_the_insurance(policy: Policy, values: dict[str, Any]) -> None:
+    got, want = batch_and_answers(policy.with_parameters(**values),
+                                  [INS_OFFICE, INS_CITY_MI, INS_LEVEL, INS_PROV, ASSIST])
+    assert got == want
+
+_ALL = [SUB_T4, SUB_H5, SUB_CV, SUB_TOWN, FAC_T4, FLOOR_T4, ELIG_T4, WPQ_CH, WPQ_CHV, BF_CA,
+        INS_OFFICE, INS_CITY_MI, INS_LEVEL, INS_PROV, ASSIST]
 
 
 def test_the_batch_gives_what_who_answers_gives(policy: Policy) -> None:
