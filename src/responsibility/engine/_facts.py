@@ -554,8 +554,9 @@ def _concealer(policy: PolicyView, area: str, kind: str | None, level: str, sect
 
 def guiding_level_department(policy: PolicyView, area: str, kind: str | None, level: str) -> str | None:
     """The department a city or the province stands for, where its one holder of the handling stage of a problem of
-    ``kind`` holds it only by guiding the grassroots (:func:`_guides_only`): :func:`pressing_department`, reach read
-    from the lowest level (a level's concealment is read per level, as the bulk path's tables are); None elsewhere.
+    ``kind`` holds it only by guiding the grassroots (:func:`_guides_only`): :func:`pressing_department` where that is
+    a department (not the role, nor the level's unnamed holder), reach read from the lowest level (a level's
+    concealment is read per level, as the bulk path's tables are); None elsewhere.
 
     >>> import responsibility
     >>> p = responsibility.load()
@@ -574,6 +575,10 @@ def guiding_level_department(policy: PolicyView, area: str, kind: str | None, le
                     if policy.bodies[b].level == level}
             if held and _guides_only(policy, area, held):
                 got = pressing_department(policy, area, kind, level, None, min(policy.level_rank.values()))
+                # (only a department the text ties to the kind's work: where none is (the role, or the level's
+                # unnamed holder), the level's holders answer, as the default names the one holder — fidelity20)
+                if got is not None and (policy.bodies[got].role or got == level_holders_unnamed(policy, level)):
+                    got = None
         memo[key] = got
     return memo[key]
 
