@@ -14,6 +14,14 @@
   one of its own line does. The office's duty is held for its own part (by_sector) and listed in the kind's
   line_named_only, so it is not read as the role's either: a 民宗 record does not name 县民宗局 [二(二)3]
   (fid47's own_sector twin did; check47a #1).
+- 项目台账资料不全或未及时录入信息系统 joins the township's ledger (二(五)2) and 县扶贫办's entry (二(五)3). Its
+  rectification now follows its discovery under joined_records_both_halves: by default the county's common part,
+  二(五)3's heading, once (the role, unresolved; the record's line's department where its sector names one), not the
+  office's entry; true names the office. A checking department handed it (县水利, 二(五)3 检查、验收) is still not
+  made the fixer through 二(二)3 即时整改 (fid40c; check47a #2).
+- concealing_level_body=handling_holders at a city whose one holder of the handling only guides the grassroots (the
+  扶贫办's 二(二)5) names the department the text ties to the kind's work, as receiving_level_body does: 市民政 for an
+  identification problem (二(三)6; the 扶贫办 only 协助, 二(三)7; check47a #5).
 """
 
 from __future__ import annotations
@@ -52,6 +60,12 @@ F1Y = _record("fid48-f1y", "housing", "housing_renovation_late", _CITY_BUILD, [_
 #: the province passes it on only after the city's 10 days (from 03-01)
 F1_LATE = _record("fid48-f1-late", "housing", "housing_renovation_late", _CITY_BUILD,
                   [_UP, _a("province", "county", on="2021-03-20")])
+#: a record naming no kind: the county office's report to the province (its reason reads the same; the bulk path
+#: marked only kinded records at first)
+KINDLESS_UP = {k: v for k, v in _record("fid48-kindless-up", "housing", "", _found("county", "county_poverty_office",
+                                                                                  "verification_census"),
+                                        [_a("county", "province", on="2021-03-05", action="reported")]).items()
+               if k != "kind"}
 #: the county's own report of its own house to the city, which hands it back: still no 交办 of the county's (F27A-4b)
 COUNTY_UP = _record("fid48-county-up", "housing", "housing_renovation_late",
                     _found("county", "county_construction", "hotline"),
@@ -148,17 +162,103 @@ def test_a_lined_mismanaged_asset_names_its_own_line_only(policy: Policy, engine
         assert county == {"county_finance"}, (sector, county)
 
 
+# ------------------------------------------------------------------ check47a #2: the joined records kind
+
+JOINED = "joined_records_both_halves"
+PRI1 = _record("fid48-pri1", "projects", "project_records_incomplete", _CITY_MEDIA, [_a("city", "county")])
+PRI2 = _record("fid48-pri2", "projects", "project_records_incomplete",
+               _found("city", "city_hrss", "survey_verification"),
+               [_a("city", "province", "province_hrss", action="reported"), _a("province", "county", on="2021-03-05")])
+#: fid40c's record: a city audit hands it to 县水利, whose part is the check
+PRI_W = _record("fid48-pri-w", "projects", "project_records_incomplete", _found("city", channel="audit"),
+                [_a("city", "county", "county_water")])
+
+
+def _rectifiers(v: Any) -> set[str]:
+    return {b for b, x in found(v) if x == "not_rectified" and b.startswith("county_")}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_joined_kind_names_the_common_part_by_default(policy: Policy, engine: str) -> None:
+    for record in (PRI1, PRI2, PRI_W):
+        v = verdict(policy, record, engine)
+        assert _rectifiers(v) == {"county_sector_department"}, (record["id"], found(v))
+        f = next(f for f in v.findings if (f.body, f.basis) == ("county_sector_department", "not_rectified"))
+        assert "二(五)3" in f.clauses and JOINED in f.rests_on
+        both = verdict(policy, record, engine, **{JOINED: True})
+        assert _rectifiers(both) == {"county_poverty_office"}, (record["id"], found(both))
+    # the office's own line names the office under either value
+    for value in (False, True):
+        v = verdict(policy, _lined(PRI1, "poverty_office"), engine, **{JOINED: value})
+        assert _rectifiers(v) == {"county_poverty_office"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", [False, True])
+def test_a_checker_handed_the_joined_kind_is_not_its_fixer(policy: Policy, engine: str, value: bool) -> None:
+    v = verdict(policy, PRI_W, engine, **{JOINED: value})
+    assert ("county_water", "not_rectified") not in found(v)
+
+
+# ------------------------------------------------------------------ check47a #5: a city's concealment
+
+CONCEALER = "concealing_level_body"
+HID = {**_record("fid48-hid", "identification", "identification_ineligible_included",
+                 _found("province", channel="inspection_tour"), [_a("province", "county")]), "concealed_by": ["city"]}
+RECEIVED = _record("fid48-recv", "identification", "identification_ineligible_included",
+                   _found("province", channel="inspection_tour"), [_a("province", "city")])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_city_that_hid_an_identification_problem_is_read_as_receiving_it(policy: Policy, engine: str) -> None:
+    recv = verdict(policy, RECEIVED, engine)
+    assert ("city_civil_affairs", "not_handled") in found(recv)
+    v = verdict(policy, HID, engine, **{CONCEALER: "handling_holders"})
+    f = next(f for f in v.findings if f.basis == "concealed" and f.level == "city")
+    assert f.body == "city_civil_affairs" and "二(三)6" in f.clauses and CONCEALER in f.rests_on
+    assert ("city_poverty_office", "concealed") not in found(v)
+    # the default stays the role, unresolved, once (safe: it names no body the record does not)
+    d = verdict(policy, HID, engine)
+    assert {b for b, x in found(d) if x == "concealed"} == {"city_sector_department"}
+
+
+# ------------------------------------------------------------------ check48b #4: the office's own push
+
+PUSHED = {"id": "fid48-pushed", "area": "identification", "kind": "identification_pushed_info_untrue",
+          "place": "330127100219", "severity": "minor",
+          "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01",
+                         "body": "county_poverty_office"}, "handled": [], "as_of": "2021-06-30"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_office_sitting_on_its_own_push_quotes_its_duty(policy: Policy, engine: str) -> None:
+    # 二(三)4 县扶贫办…推送至省大救助信息系统审核，对推送对象信息的真实性、完整性负责: the kind is the office's own act
+    # (it cited 一(三), 一(四) alone before)
+    v = verdict(policy, PUSHED, engine)
+    f = next(f for f in v.findings if (f.body, f.basis) == ("county_poverty_office", "not_handled"))
+    assert "二(三)4" in f.clauses
+
+
 # ------------------------------------------------------------------ the batch
 
 
 _ALL = [F1, F1_EDU, F1X, F1Y, F1_LATE, COUNTY_UP, FA1, FA2, FA3, *(_lined(FA1, s) for s in (
-    "poverty_office", "ethnic_religious", "hrss"))]
+    "poverty_office", "ethnic_religious", "hrss")), PRI1, PRI2, PRI_W, HID, RECEIVED, KINDLESS_UP, PUSHED]
 
 
-@pytest.mark.parametrize("value", VALUES)
-def test_the_batch_gives_what_who_answers_gives(policy: Policy, value: str) -> None:
-    got, want = batch_and_answers(policy.with_parameters(**{IRREGULAR: value}), _ALL)
+@pytest.mark.parametrize("values", [{IRREGULAR: VALUES[0]}, {IRREGULAR: VALUES[1]}, {JOINED: True},
+                                    {CONCEALER: "handling_holders"}], ids=[*VALUES, "joined", "handling_holders"])
+def test_the_batch_gives_what_who_answers_gives(policy: Policy, values: dict[str, Any]) -> None:
+    got, want = batch_and_answers(policy.with_parameters(**values), _ALL)
     assert got == want
+
+
+def test_the_batch_sends_a_guiding_citys_concealment_to_the_reference_path(policy: Policy) -> None:
+    county = {**HID, "id": "fid48-hid-county", "concealed_by": ["county"]}
+    marked = marked_by(policy, [HID, county], "guiding_concealers", **{})
+    assert not marked  # (the default: the fast path's role table reads it)
+    marked = marked_by(policy.with_parameters(**{CONCEALER: "handling_holders"}), [HID, county], "guiding_concealers")
+    assert marked == {HID["id"]}
 
 
 def test_the_batch_sends_such_reports_to_the_reference_path(policy: Policy) -> None:
@@ -166,5 +266,5 @@ def test_the_batch_sends_such_reports_to_the_reference_path(policy: Policy) -> N
     # test and the reason are the reference's)
     below = _record("fid48-below", "housing", "housing_renovation_late", _found("township", channel="grid"),
                     [_a("township", "county", action="reported")])
-    marked = marked_by(policy, [F1, F1_EDU, F1_LATE, F1Y, COUNTY_UP, below], "reached_reports")
-    assert marked == {F1["id"], F1_EDU["id"], F1_LATE["id"], F1Y["id"], COUNTY_UP["id"]}
+    marked = marked_by(policy, [F1, F1_EDU, F1_LATE, F1Y, COUNTY_UP, KINDLESS_UP, below], "reached_reports")
+    assert marked == {F1["id"], F1_EDU["id"], F1_LATE["id"], F1Y["id"], COUNTY_UP["id"], KINDLESS_UP["id"]}

@@ -36,6 +36,7 @@ from ..engine._decide import CONTEXT_FIELDS, pressing_also_acting, pressing_wher
 from ..engine._decide import MISSED as MISSED_BASIS
 from ..engine._facts import (
     ASIDE_REPORT,
+    CONCEALER,
     IRREGULAR,
     LATE_PASS,
     OVERSIGHT_REPORT,
@@ -47,6 +48,7 @@ from ..engine._facts import (
     assigned_line_of,
     gives_line,
     gives_way,
+    guiding_level_department,
     holds_own_work,
     keeps_lists,
     level_body,
@@ -323,6 +325,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     late_pass_ons(c, t, limit)
     astray_steps(c, t)
     reached_reports(c, t)
+    guiding_concealers(c, t)
     co_assignees(c, t)
     acting_pressers(c, t)
     if receivers is not None or conceal_role:
@@ -765,9 +768,38 @@ def reached_reports(c: Cols, t: Tables) -> None:
         return
     w = c.hp[rep]
     nominal = pick(t.authority.ravel(), per_record(t.authority, c.area, c.kind) + t.max_rank)
-    hit = c.hby[rep] >= nominal[w]  # (a record naming no kind too: its reporter's reason reads the same)
-    if hit.any():
-        c.slow[w[hit]] = True
+    # (a record naming no kind too: its reporter's reason reads the same)
+    hit = np.flatnonzero(c.hby[rep] >= nominal[w])
+    if not len(hit):
+        return
+    rep, w = rep[hit], w[hit]
+    # — only a report the fast path sets aside: to a body with a part in the area (or none: to_right), by a level at or
+    # below which someone can rectify the kind (not ``up``: engine/_facts.py ``stuck``; derive's ``high`` steps)
+    htb = c.htb[rep]
+    part = (htb < 0) | t.part.ravel()[per_record(t.part, c.area, c.kind)[w] + np.maximum(htb, 0)]
+    prank = np.maximum(pick(t.place_rank, c.place), 0)
+    can = np.cumsum(t.rectify_level[c.area[w], c.kind[w], prank[w]], axis=-1) > 0
+    aside = part & can[np.arange(len(w)), c.hby[rep]]
+    if aside.any():
+        c.slow[w[aside]] = True
+
+
+def guiding_concealers(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record naming as concealer a city or the province whose one holder
+    of the kind's handling only guides the grassroots, under concealing_level_body: handling_holders
+    (engine/_facts.py ``guiding_level_department``; check47a #5): the level stands for the department the text ties
+    to the kind's work there, where the fast path names the level's holders. Few records name a concealing level."""
+    if not len(c.cp) or CONCEALER not in t.policy.parameters \
+            or t.policy.parameter(CONCEALER) != "handling_holders":
+        return
+    for i in np.flatnonzero(c.cbody < 0).tolist():
+        r = int(c.cp[i])
+        if c.slow[r]:
+            continue
+        k = int(c.kind[r])
+        if guiding_level_department(t.policy, t.areas[int(c.area[r])], t.kind_names[k - 1] if k else None,
+                                    t.rank_level[int(c.clvl[i])]) is not None:
+            c.slow[r] = True
 
 
 def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:

@@ -1468,8 +1468,13 @@ class Decider:
                             # (probe10 P10-06)
                             mine = sector in policy.lines_of(x) or (
                                 policy.duties[did].scope == "by_sector" and policy.keeps_part(x, sector))
+                            # (nor, at the rectification stage, a line whose part in the kind is another stage's
+                            # where the kind names another body of its level to fix it: PolicyView.fixed_by_another,
+                            # as holders() reads 二(二)3 for a rule naming the department — fid40c, check47a #2)
                             if xb is not None and xb.level == b.level and mine and not (
-                                    other and not policy.line_concerned(rule.area, x)) and concerned:
+                                    other and not policy.line_concerned(rule.area, x)) and concerned and not (
+                                    other and rule.stage == "rectification" and rule.kind
+                                    and policy.fixed_by_another(rule.area, rule.kind, sector, x)):
                                 out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
                     continue
                 # (a duty held for its own part: a unit's own line reads as its directing department's, keeps_part)

@@ -534,8 +534,14 @@ def _concealer(policy: PolicyView, area: str, kind: str | None, level: str, sect
     in, which the record's ``sector`` names, else :func:`concealing_role` (:func:`standing_body`); a level without a
     role body (the village, the township) stands for its holders."""
     role = policy.roles.get(level)
-    if not as_role or role is None:
+    if role is None:
         return ""
+    if not as_role:
+        # handling_holders: the level's holders of the handling stage — but a city or the province whose one such
+        # holder only guides the grassroots (the 扶贫办's 二(二)5: no part in the area's work, review41b D1) stands, as
+        # receiving_level_body reads such a level, for the department the text ties to the kind's work there: 市民政
+        # for an identification problem (二(三)6; the 扶贫办 only 协助, 二(三)7), not the office (check47a #5)
+        return guiding_level_department(policy, area, kind, level) or ""
     line = policy.sector_of(sector)
     if line is not None:
         # as a level that received it (:func:`receiving_body`): the line's department only where it holds the kind's
@@ -544,6 +550,37 @@ def _concealer(policy: PolicyView, area: str, kind: str | None, level: str, sect
         return line_concealer(policy, area, kind, level, line) or role
     # (None: a level with no body to stand for the holders of a kind no department has a part in: they answer)
     return concealing_role(policy, area, kind, level) or ""
+
+
+def guiding_level_department(policy: PolicyView, area: str, kind: str | None, level: str) -> str | None:
+    """The department a city or the province stands for, where its one holder of the handling stage of a problem of
+    ``kind`` holds it only by guiding the grassroots (:func:`_guides_only`): :func:`pressing_department` where that is
+    a department (not the role, nor the level's unnamed holder), reach read from the lowest level (a level's
+    concealment is read per level, as the bulk path's tables are); None elsewhere.
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> guiding_level_department(p, "identification", "identification_ineligible_included", "city")
+    'city_civil_affairs'
+    >>> guiding_level_department(p, "housing", "housing_danger_unreported", "county") is None
+    True
+    """
+    memo: dict[tuple[str, str | None, str], str | None] = policy._memo("derive: guiding level department", dict)
+    key = (area, kind, level)
+    if key not in memo:
+        got = None
+        if level in policy.roles and not keeps_lists(policy, level):
+            stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
+            held = {b: ds for b, ds in policy.stage_holders(area, kind, stage).items()
+                    if policy.bodies[b].level == level}
+            if held and _guides_only(policy, area, held):
+                got = pressing_department(policy, area, kind, level, None, min(policy.level_rank.values()))
+                # (only a department the text ties to the kind's work: where none is (the role, or the level's
+                # unnamed holder), the level's holders answer, as the default names the one holder — fidelity20)
+                if got is not None and (policy.bodies[got].role or got == level_holders_unnamed(policy, level)):
+                    got = None
+        memo[key] = got
+    return memo[key]
 
 
 def line_concealer(policy: PolicyView, area: str, kind: str | None, level: str, line: str) -> str | None:

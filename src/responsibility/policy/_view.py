@@ -481,6 +481,13 @@ class PolicyView:
             top = self.level_rank[level]
             own = [d for d in self.stage_duties(area, kind, "rectification") if self.duty_area[d] == area
                    and self.duties[d].scope != "area_holders"]
+            # (and the kind's own rectification duties a parameter switches off in place of another reading of the
+            # same words (``replaces``): the text still names their holder to fix its part — 县扶贫办's 二(五)3 entry
+            # in a joined records problem, under joined_records_both_halves false — so a checking line's department
+            # is not made the fixer through 二(二)3 即时整改; check47a #2 with fid40c)
+            own += [d for d in self.kinds[(area, kind)].stages.of("rectification")
+                    if d in self.duties and self.duties[d].replaces and not self.duty_applies(d)
+                    and self.duty_area[d] == area and self.duties[d].scope != "area_holders"]
             held = {h for d in own for h in self.holders(d, area, kind, sector)}
             lined = any(self.bodies[h].sector == sector and self.level_rank[self.bodies[h].level] <= top
                         for h in held)
