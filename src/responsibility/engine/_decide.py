@@ -196,8 +196,8 @@ class Plan:
         self.removed = removed
         self.rows: Rows | None = None
         #: The rows of a record of the plan with steps set aside (irregular_step), by the positions of the facts that
-        #: have them (:meth:`Decider._aside_rows`).
-        self.asides: dict[frozenset[int], Rows] | None = None
+        #: have them and of those among them whose report up was set aside (:meth:`Decider._aside_rows`).
+        self.asides: dict[tuple[frozenset[int], frozenset[int]], Rows] | None = None
 
 
 class Rows(NamedTuple):
@@ -1141,14 +1141,18 @@ class Decider:
         differ, so the two share the plan, and where the plan's own rows are made, these are made from them (a plan's
         rows are much of a new shape's cost)."""
         aside_at = frozenset([i for i, (_, fact) in enumerate(hits) if fact.get("aside")])
+        # (and which of them had a report up set aside: their reasons say so, aside_report — a record whose same facts
+        # had only other steps set aside must not be given those rows, nor that one these: the batch's reasons, which
+        # equal who_answers', differed by which of the two a decider met first)
+        own_at = frozenset([i for i in aside_at if aside_report(hits[i][1])])
         asides = plan.asides
         if asides is None:
             asides = plan.asides = {}
-        got = asides.get(aside_at)
+        got = asides.get((aside_at, own_at))
         if got is None:
             everything = self._facts_of(problem, facts, hits, plan)
-            got = asides[aside_at] = self._rows(plan, problem.__dict__["severity"], everything, ctx, aside_at,
-                                                plan.rows)
+            got = asides[aside_at, own_at] = self._rows(plan, problem.__dict__["severity"], everything, ctx,
+                                                        aside_at, plan.rows)
         return got
 
     def without_knowers_missing(self, placed: dict[tuple[str, str, str], Any],
