@@ -267,7 +267,7 @@ def misassigned_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> 
 #: the functions of batch/_core.py that send records to the reference path (setting their columns' ``slow`` flags)
 #: whose own marks the bounds below count
 WATCHED = ("gone_with_aside", "implied_assignees", "later_bodies", "own_level_receipts", "co_assignees",
-           "acting_pressers")
+           "acting_pressers", "reached_reports")
 
 
 @contextlib.contextmanager
@@ -352,6 +352,15 @@ def acting_records(policy: Policy, j: Jurisdiction, records: list[Any],
     二(二)5 省市有关部门…负责指导督促基层问题发现和整改: under true it may press the rectification below; the fast path
     places each fact alone and reads neither value)."""
     return _referred_by("acting_pressers", policy, j, records, marked)
+
+
+def reached_records(policy: Policy, j: Jurisdiction, records: list[Any],
+                    marked: dict[str, set[str]] | None = None) -> int:
+    """How many records batch/_core.py reached_reports sends to the reference path: a report upward by a level at or
+    above the kind's authority that the fast path would set aside, which engine/_facts.py may count where the level
+    it went to passed the problem on in time (irregular_step: above_authority_report_counts), and whose reporter's
+    reason otherwise says the report did not count (check47b #3)."""
+    return _referred_by("reached_reports", policy, j, records, marked)
 
 
 def durable_share(records: list[Any]) -> list[int]:

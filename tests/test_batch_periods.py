@@ -26,6 +26,7 @@ from .test_batch import (
     ledger,
     lined_records,
     own_day_records,
+    reached_records,
     receiver_records,
     watching,
 )
@@ -203,7 +204,8 @@ def test_a_policy_with_three_periods_gives_who_answers_in_every_input_form(three
     assert least <= sum(r.referred for r in results) <= least + d4_records(three, province, records) \
         + kindless_place_records(three, province, records) + receiver_records(three, province, records) \
         + lined_records(three, province, records) + fid31e_records(three, province, records, marked) \
-        + co_assignee_records(three, province, records, marked) + acting_records(three, province, records, marked)
+        + co_assignee_records(three, province, records, marked) + acting_records(three, province, records, marked) \
+        + reached_records(three, province, records, marked)
     a = three.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(three, province, records, "compiled")
     tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
@@ -224,7 +226,8 @@ def test_a_chunk_of_one_period_gives_who_answers(three: Policy, province: Jurisd
     assert least <= sum(r.referred for r in results) <= least + d4_records(three, province, records) \
         + kindless_place_records(three, province, records) + receiver_records(three, province, records) \
         + lined_records(three, province, records) + fid31e_records(three, province, records, marked) \
-        + co_assignee_records(three, province, records, marked) + acting_records(three, province, records, marked)
+        + co_assignee_records(three, province, records, marked) + acting_records(three, province, records, marked) \
+        + reached_records(three, province, records, marked)
     a = three.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(three, province, records, "compiled")
 
