@@ -250,20 +250,8 @@ def load(path: str | Path | None = None, *, as_of: dt.date | str | None = None) 
     """
     _directory_argument(path, "load()")
     # (as_of="2021-01-01" was "'str' object is not callable"; "x" and 2021 were taken, and failed later)
-    day = _day_argument(as_of, "as_of")
-    from .policy import _cache
-    from .policy._loader import default_rules_dir
-
-    # the same files loaded again in this process answer with the view made before, its memos warm (_cache.kept_view)
-    root = Path(path) if path is not None else default_rules_dir()
-    key = _cache.key_of(root) if _cache.enabled() else None
-    if key is not None and (kept := _cache.kept_view(key, root, day, Policy)) is not None:
-        return kept
-    policy = load_checked(path, as_of=day, cls=Policy)
-    read = _cache.key_for(policy.data) if policy._loaded is None else None  # (read back from the cache, under that)
-    if read is not None:
-        _cache.keep_view(read, root, day, policy, plain=False)
-    return policy
+    # (a second load of the same files answers with the view kept before: load_checked, _cache.kept_view)
+    return load_checked(path, as_of=_day_argument(as_of, "as_of"), cls=Policy)
 
 
 @functools.cache
