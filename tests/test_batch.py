@@ -300,6 +300,44 @@ def watching(*markers: str) -> Iterator[dict[str, set[str]]]:
         yield marked
 
 
+def assessed(policy: Policy, j: Jurisdiction, records: list[Any]) -> tuple[Assessment, Any, list[Any],
+                                                                          dict[str, set[str]], set[str]]:
+    """``policy.assess(records)`` and, from that one run, its assessor, each chunk's result (``referred``: how many
+    took the reference path), what :func:`watching` saw and the ids of the records given to ``who_answers`` there
+    (every referred record but one its text rejects first). The tests that bound the referred records and compare
+    the rows with ``who_answers`` read both from here: they assessed the same records twice, once through
+    ``Assessor.run`` and once through ``assess``, which runs the same assessor over the same chunks (suite49)."""
+    from unittest import mock
+
+    import responsibility.batch._assessor as batch
+
+    made: list[tuple[Any, list[Any]]] = []
+    referred: set[str] = set()
+    real_make, real_who = batch.make_assessor, batch.who_answers
+
+    def make(*args: Any, **kwargs: Any) -> Any:
+        assessor, results = real_make(*args, **kwargs), []
+        run = assessor.run
+
+        def running(*a: Any, **k: Any) -> Any:
+            results.append(run(*a, **k))
+            return results[-1]
+        assessor.run = running
+        made.append((assessor, results))
+        return assessor
+
+    def who(policy: Any, raw: Any, **kwargs: Any) -> Any:
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            referred.add(raw["id"])
+        return real_who(policy, raw, **kwargs)
+
+    with mock.patch.object(batch, "make_assessor", make), mock.patch.object(batch, "who_answers", who), \
+            watching() as marked:
+        a = policy.assess(records, jurisdiction=j, today=TODAY)
+    [(assessor, results)] = made
+    return a, assessor, results, marked, referred
+
+
 def _marked(policy: Policy, j: Jurisdiction, records: list[Any], marked: dict[str, set[str]] | None,
             *markers: str) -> dict[str, set[str]]:
     """``marked`` (what :func:`watching` saw of an assessment of ``records`` by ``policy`` over ``j``), or, where the
@@ -614,13 +652,13 @@ def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, r
                                                                         policy, TODAY)[0]
              if fact in (None, f["t"]) and f.get("later")]
     assert later.count(1) > least[0] and later.count(2) >= least[1]  # the records exercise it
-    a = policy.assess(records, jurisdiction=province, today=TODAY)
+    # (the bounds below count the markers and the referred records of this run)
+    a, assessor, results, marked, _ = assessed(policy, province, records)
+    assert isinstance(assessor, batch.Assessor)
     assert a.assessed == len(records)
     assert got(a) == expected(policy, province, records, "compiled")
     durable_agrees(policy, province, records, a)
-    assessor = batch.Assessor(policy, province, today=TODAY)
-    with watching() as marked:  # (what the bounds below count of the markers, from this run)
-        referred = sum(x.referred for x in (assessor.run(part) for part in batch.parts(records, assessor.t)))
+    referred = sum(x.referred for x in results)
     # only a level with three such departments, or one that then sat on it and answers from its own day — or one
     # handed to a department of a level that held it, after the limit, that assignment_without_rectification_duty
     # reads as to the level as a whole (D4: the encoder sends it to the reference path; these records are all valid)
@@ -799,24 +837,22 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
     for r in records:  # on both sides of the day the amendment takes effect (2021-06-01)
         if isinstance(r.get("discovered"), dict):
             r["discovered"]["on"] = r["discovered"]["on"].replace("2021-01", "2021-06").replace("2021-02", "2021-05")
-    assessor = batch.make_assessor(amended, province, today=TODAY)
+    # (one run: the bounds below count its markers and referred records, and its rows are compared)
+    a, assessor, results, marked, _ = assessed(amended, province, records)
     assert isinstance(assessor, batch.Periods)
-    with watching() as marked:  # (what the bounds below count of the markers, from this run)
-        results = [assessor.run(part) for part in batch.parts(records, assessor.t)]
-    assessed = sum(r.assessed for r in results)
-    assert assessed > 600
+    assessed_ = sum(r.assessed for r in results)
+    assert assessed_ > 600
     # every record the reference path took, it rejected, or a department answers in it from the day it was itself
     # handed the problem (R-sat), or a department of a level that held it was handed it late (D4, d4_records): every
     # other valid record took the fast path of its period
     referred = sum(r.referred for r in results)
-    least = len(records) - assessed + own_day_records(amended, province, records)
+    least = len(records) - assessed_ + own_day_records(amended, province, records)
     assert least <= referred <= least + d4_records(amended, province, records) + kindless_place_records(
         amended, province, records) + receiver_records(amended, province, records) + lined_records(
         amended, province, records) + fid31e_records(amended, province, records, marked) + misassigned_records(
         amended, province, records) + own_receipt_records(amended, province, records, marked) \
         + co_assignee_records(amended, province, records, marked)
     assert len(assessor._assessors) >= 2
-    a = amended.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(amended, province, records, "compiled")
     tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
     table = pl.from_dicts(tidy, infer_schema_length=None).to_arrow()
