@@ -570,7 +570,14 @@ def test_a_stop_signal_during_a_durable_decision_stops_it_as_anywhere_else(polic
     import os
     import signal
 
-    _once_inside_durable_rules(policy, monkeypatch, lambda: os.kill(os.getpid(), signal.SIGINT), KeyboardInterrupt)
+    # (Python's own Ctrl-C handler for the test: a pytest started in the background by a non-interactive shell
+    # inherits SIGINT ignored, and then nothing is raised — rightly — and the test failed where it tests nothing)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        _once_inside_durable_rules(policy, monkeypatch, lambda: os.kill(os.getpid(), signal.SIGINT),
+                                   KeyboardInterrupt)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @pytest.mark.durable
