@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as _field
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn
 
 from .._errors import JurisdictionError, ProblemError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, Place, is_residents_committee, level_of, parse_code
@@ -1781,12 +1781,22 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
         # a key that is not text (True: yaml.safe_load's reading of on:) is one cause of every error beside it, which
         # the first's words say (_api._yaml_on)
         return first
-    seen = {first.field}
-    others: list[ProblemError] = []
+    said = [first]
     for err in errors[1:]:
         if err["type"] == "missing" and tuple(err["loc"])[:-1] in unknown_in:
             continue
-        other = _one_error(err, raw, rid, policy)
+        said.append(_one_error(err, raw, rid, policy))
+    return _joined(said, rid)
+
+
+def _joined(faults: list[ProblemError], rid: str | None) -> ProblemError:
+    """One refusal of a record's ``faults`` (its first named by its field, code and all, and every other after it:
+    ``…; also field 'discovered.on': …``), each field once: pydantic's (:func:`_problem_error`) and the policy's
+    (:func:`_check_all`) are said alike. A batch keeps it as one reject row with all its reasons."""
+    first = faults[0]
+    seen = {first.field}
+    others: list[ProblemError] = []
+    for other in faults[1:]:
         if other.field not in seen:
             seen.add(other.field)
             others.append(other)
@@ -2173,45 +2183,86 @@ def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None,
     return None
 
 
-def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
-    def fail(field: str, message: str, code: str) -> None:
-        raise ProblemError(field, message, record=p.id, code=code)
+class _Refused(Exception):
+    """One check of :func:`_check_all` refused the record (its words are kept): the checks that do not rest on it go
+    on."""
 
-    if p.area not in policy._memo("problem areas", lambda: frozenset(policy.problem_areas)):
-        # a record may name an area by id or by its Chinese name: hint from both
-        fail("area", f"unknown duty area {p.area!r}; {term_hint(policy, 'area', p.area, list(policy.problem_areas))}",
-             "unknown_area")
-    if p.kind is not None and (p.area, p.kind) not in policy.kinds:
-        kinds = [k for a, k in policy.kinds if a == p.area]
-        hint = term_hint(policy, f"kind:{p.area}", p.kind, kinds)
-        fail("kind", f"unknown problem kind {p.kind!r} in {p.area}; {hint}", "unknown_kind")
-    if p.sector is not None and p.sector not in policy.sectors and \
-            (p.sector not in policy.bodies or policy.bodies[p.sector].role or policy.bodies[p.sector].sector is None):
-        if p.sector in policy.bodies or p.sector.isascii():
-            choices = sorted({*policy.sectors, *(b for b, x in policy.bodies.items() if x.sector and not x.role)})
-            hint = suggest(p.sector, choices) or "use a sector such as " + ", ".join(sorted(policy.sectors)[:6]) + " …"
-        else:  # a Chinese name: the line it names (a sector's id), not a department of a level it does not say
-            hint = sector_hint(policy, p.sector)
-        fail("sector", f"unknown sector or body {p.sector!r}; {hint}", "unknown_sector")
-    if p.sector is not None and (line := policy.sector_of(p.sector)) not in policy.sectors_with_part(p.area):
-        # 二(二)3 按照职责分工…涉及本部门问题: a line the text gives no duty in the area does not make its department
-        # answer; refused, not read as naming it (probe9 P9-14)
-        fail("sector", sector_refusal(policy, p.area, p.sector, str(line)), "sector_not_in_area")
-    try:
-        code, place_level = coded(p.place)
-    except JurisdictionError as exc:
-        # a place's name where its code is due: say which code it is (newcomer10 N10-10)
-        fail("place", place_name_hint(jurisdiction, p.place) or str(exc), "bad_place")
-    # an urban community's record is answered at its township's code (residents_committee_place=township): the
-    # place the record gave must be in the jurisdiction too, and is the one named (session 31: a community of a
-    # township not in it was refused as "place 330127001000", a code the user never wrote; one of a township in it
-    # but itself not was taken, where under =village, in the ledger and in the bulk path it is refused)
-    own = residents_place(p)
-    if jurisdiction.get(code) is None or \
-            (own is not None and own != p.place and jurisdiction.get(coded(own)[0]) is None):
-        fail("place", f"place {own or p.place} is not in jurisdiction {jurisdiction.name!r}; pass the "
-                      "jurisdiction that contains it (--jurisdiction)", "unknown_place")
+
+def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
+    """Every fault of ``p`` against the policy and the jurisdiction, raised as one :class:`ProblemError`: the first
+    named by its field and the others after it, as :func:`_problem_error` says pydantic's (a user mending a record
+    met its area, place, level and channel faults one per run: ux48 left). A check that rests on a field found wrong
+    (a level's rank, a channel's levels, a body's level) is not made, and each field is named once."""
+    faults: list[ProblemError] = []
+
+    def fail(field: str, message: str, code: str) -> NoReturn:
+        faults.append(ProblemError(field, message, record=p.id, code=code))
+        raise _Refused
+
+    def checked(check: Callable[..., object], *args: Any) -> bool:
+        """Whether ``check(*args)`` passed (its fault, if any, is kept)."""
+        try:
+            check(*args)
+        except _Refused:
+            return False
+        return True
+
+    def area() -> None:
+        if p.area not in policy._memo("problem areas", lambda: frozenset(policy.problem_areas)):
+            # a record may name an area by id or by its Chinese name: hint from both
+            fail("area", f"unknown duty area {p.area!r}; "
+                 f"{term_hint(policy, 'area', p.area, list(policy.problem_areas))}", "unknown_area")
+
+    def kind() -> None:
+        if p.kind is not None and (p.area, p.kind) not in policy.kinds:
+            kinds = [k for a, k in policy.kinds if a == p.area]
+            hint = term_hint(policy, f"kind:{p.area}", p.kind, kinds)
+            fail("kind", f"unknown problem kind {p.kind!r} in {p.area}; {hint}", "unknown_kind")
+
+    def sector(area_known: bool) -> None:
+        if p.sector is not None and p.sector not in policy.sectors and (
+                p.sector not in policy.bodies or policy.bodies[p.sector].role
+                or policy.bodies[p.sector].sector is None):
+            if p.sector in policy.bodies or p.sector.isascii():
+                choices = sorted({*policy.sectors, *(b for b, x in policy.bodies.items() if x.sector and not x.role)})
+                hint = suggest(p.sector, choices) or "use a sector such as " + ", ".join(sorted(policy.sectors)[:6]) \
+                    + " …"
+            else:  # a Chinese name: the line it names (a sector's id), not a department of a level it does not say
+                hint = sector_hint(policy, p.sector)
+            fail("sector", f"unknown sector or body {p.sector!r}; {hint}", "unknown_sector")
+        if area_known and p.sector is not None and \
+                (line := policy.sector_of(p.sector)) not in policy.sectors_with_part(p.area):
+            # 二(二)3 按照职责分工…涉及本部门问题: a line the text gives no duty in the area does not make its
+            # department answer; refused, not read as naming it (probe9 P9-14)
+            fail("sector", sector_refusal(policy, p.area, p.sector, str(line)), "sector_not_in_area")
+
+    # (what rests on the area and kind — a stand-in's holders, a concealer's part — is asked only of known ones)
+    area_ok = checked(area)
+    area_ok = checked(kind) and area_ok if area_ok else False
+    checked(lambda: sector(area_ok))
+    code = place_level = ""
+
+    def place() -> None:
+        nonlocal code, place_level
+        try:
+            code, place_level = coded(p.place)
+        except JurisdictionError as exc:
+            # a place's name where its code is due: say which code it is (newcomer10 N10-10)
+            fail("place", place_name_hint(jurisdiction, p.place) or str(exc), "bad_place")
+        # an urban community's record is answered at its township's code (residents_committee_place=township): the
+        # place the record gave must be in the jurisdiction too, and is the one named (session 31: a community of a
+        # township not in it was refused as "place 330127001000", a code the user never wrote; one of a township in
+        # it but itself not was taken, where under =village, in the ledger and in the bulk path it is refused)
+        own = residents_place(p)
+        if jurisdiction.get(code) is None or \
+                (own is not None and own != p.place and jurisdiction.get(coded(own)[0]) is None):
+            fail("place", f"place {own or p.place} is not in jurisdiction {jurisdiction.name!r}; pass the "
+                          "jurisdiction that contains it (--jurisdiction)", "unknown_place")
+
+    # (a place outside the jurisdiction still has a level: the checks against its rank are made; one not read has none)
+    checked(place)
     levels = policy.level_rank
+    place_rank = levels[place_level] if place_level else None
 
     def level(field: str, value: str) -> None:
         if value not in levels:
@@ -2224,65 +2275,92 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if value not in policy.bodies:
             fail(field, f"unknown body {value!r}; {body_hint(policy, value, level if level in levels else None)}",
                  "unknown_body")
-        if (stand_in := stand_in_refusal(policy, field, value, p.area, p.kind)) is not None:
+        if area_ok and (stand_in := stand_in_refusal(policy, field, value, p.area, p.kind)) is not None:
             fail(field, stand_in, "unknown_body")
 
-    place_rank = levels[place_level]
     d = p.discovered
+    found_level = channel_known = False
     if d is not None:
-        level("discovered.level", d.level)
-        if d.channel not in policy.channels:
-            fail("discovered.channel", f"unknown channel {d.channel!r}; "
-                 f"{term_hint(policy, 'channel', d.channel, list(policy.channels))}", "unknown_channel")
-        run_by = policy.channels[d.channel].levels
-        if run_by is not None and d.level not in run_by:
-            # a channel the text gives other levels (全科网格 is 县级's, 一(一); 调查核查 省市两级's; 上级核查 a level
-            # above another's; 审计 the county's and up): the record most likely names the wrong finder (review20 R20-7)
-            fail("discovered.level", channel_level_refusal(policy, d.channel, d.level), "level_mismatch")
-        if d.body is not None:
-            body("discovered.body", d.body, d.level)
-            if policy.bodies[d.body].level != d.level:
-                fail("discovered.body", level_body_hint(policy, d.body, d.level, "discovered.level"), "level_mismatch")
-        if levels[d.level] < place_rank:
-            # the place is where the problem came to light, within the finder's reach; what exceeds the finder's
-            # authority it reports upward (一(三) 对超出本级权限的及时向上级单位报送问题; probe10 P10-13). For a policy
-            # gap the place's level also says whose policy it is (PolicyView.authority; review10 R10A-05).
-            fail("discovered.level", _community(p, "discovered") or f"a {d.level} cannot find a problem located at "
-                 f"a {level_of(code)}; give as place where it came to light, at or below the finder (the {d.level}'s "
-                 "own code or one under it), and record its report upward — a policy gap placed there is read as the "
-                 "province's policy (a city code names the city's own)", "level_mismatch")
-    elif p.handled or p.rectified_on or p.concealed_by:
-        fail("discovered", "the problem was handled, rectified or concealed but has no 'discovered'; "
-             "say when and by whom it was found", "missing_discovery")
-    for i, h in enumerate(p.handled):
-        f = f"handled[{i}]"
-        level(f"{f}.by_level", h.by_level)
-        level(f"{f}.to_level", h.to_level)
-        if levels[h.by_level] < place_rank and (said := _community(p, "reported")):
-            # a village that reports an urban community's problem: no village level answers there, as for a finder,
-            # an assignee or a concealer (the bulk path sends such a record here to be refused, batch/_encode)
-            fail(f"{f}.by_level", said, "level_mismatch")
-        if h.to_body is not None:
-            body(f"{f}.to_body", h.to_body, h.to_level)
-            if policy.bodies[h.to_body].level != h.to_level:
-                fail(f"{f}.to_body", level_body_hint(policy, h.to_body, h.to_level, f"{f}.to_level"),
+        found_level = checked(lambda: level("discovered.level", d.level))
+
+        def channel() -> None:
+            if d.channel not in policy.channels:
+                fail("discovered.channel", f"unknown channel {d.channel!r}; "
+                     f"{term_hint(policy, 'channel', d.channel, list(policy.channels))}", "unknown_channel")
+
+        def finder() -> None:
+            run_by = policy.channels[d.channel].levels
+            if run_by is not None and d.level not in run_by:
+                # a channel the text gives other levels (全科网格 is 县级's, 一(一); 调查核查 省市两级's; 上级核查 a
+                # level above another's; 审计 the county's and up): the record most likely names the wrong finder
+                # (review20 R20-7)
+                fail("discovered.level", channel_level_refusal(policy, d.channel, d.level), "level_mismatch")
+            if place_rank is not None and levels[d.level] < place_rank:
+                # the place is where the problem came to light, within the finder's reach; what exceeds the finder's
+                # authority it reports upward (一(三) 对超出本级权限的及时向上级单位报送问题; probe10 P10-13). For a
+                # policy gap the place's level also says whose policy it is (PolicyView.authority; review10 R10A-05).
+                fail("discovered.level", _community(p, "discovered") or f"a {d.level} cannot find a problem located "
+                     f"at a {level_of(code)}; give as place where it came to light, at or below the finder (the "
+                     f"{d.level}'s own code or one under it), and record its report upward — a policy gap placed "
+                     "there is read as the province's policy (a city code names the city's own)", "level_mismatch")
+
+        def finding_body(body_id: str) -> None:
+            body("discovered.body", body_id, d.level)
+            if found_level and policy.bodies[body_id].level != d.level:
+                fail("discovered.body", level_body_hint(policy, body_id, d.level, "discovered.level"),
                      "level_mismatch")
-        if h.action == "reported" and levels[h.to_level] <= levels[h.by_level]:
-            fail(f"{f}.to_level", "a report goes to a higher level; use action 'assigned' to pass it down",
-                 "wrong_direction")
-        if h.action == "assigned" and levels[h.to_level] > levels[h.by_level]:
-            fail(f"{f}.to_level", "an assignment goes to the same or a lower level; use 'reported' to go up",
-                 "wrong_direction")
-        if levels[h.to_level] < place_rank:
-            fail(f"{f}.to_level", _community(p, "handled")
-                 or f"the place is a {level_of(code)}; nothing below it can take the problem", "level_mismatch")
-    fault = _date_fault(p, today, *in_force(policy))
-    if fault is not None:
-        if fault[2] == "before_effect":
-            fail(fault[0], fault[1], "before_effect")
-        fail(fault[0], fault[1], "order_violation")
-    for i, who in enumerate(p.concealed_by):
-        field = f"concealed_by[{i}]"
+
+        channel_known = checked(channel)
+        if found_level and channel_known:
+            checked(finder)
+        if d.body is not None:
+            checked(lambda: finding_body(d.body))  # type: ignore[arg-type]
+    elif p.handled or p.rectified_on or p.concealed_by:
+        checked(lambda: fail("discovered", "the problem was handled, rectified or concealed but has no "
+                             "'discovered'; say when and by whom it was found", "missing_discovery"))
+
+    def step(i: int, h: Any) -> None:
+        f = f"handled[{i}]"
+        by = checked(lambda: level(f"{f}.by_level", h.by_level))
+        to = checked(lambda: level(f"{f}.to_level", h.to_level))
+
+        def reporter() -> None:
+            if place_rank is not None and levels[h.by_level] < place_rank and (said := _community(p, "reported")):
+                # a village that reports an urban community's problem: no village level answers there, as for a
+                # finder, an assignee or a concealer (the bulk path sends such a record here to be refused,
+                # batch/_encode)
+                fail(f"{f}.by_level", said, "level_mismatch")
+
+        def taker() -> None:
+            if h.to_body is not None:
+                body(f"{f}.to_body", h.to_body, h.to_level)
+                if to and policy.bodies[h.to_body].level != h.to_level:
+                    fail(f"{f}.to_body", level_body_hint(policy, h.to_body, h.to_level, f"{f}.to_level"),
+                         "level_mismatch")
+
+        def direction() -> None:
+            if h.action == "reported" and levels[h.to_level] <= levels[h.by_level]:
+                fail(f"{f}.to_level", "a report goes to a higher level; use action 'assigned' to pass it down",
+                     "wrong_direction")
+            if h.action == "assigned" and levels[h.to_level] > levels[h.by_level]:
+                fail(f"{f}.to_level", "an assignment goes to the same or a lower level; use 'reported' to go up",
+                     "wrong_direction")
+
+        def below_place() -> None:
+            if place_rank is not None and levels[h.to_level] < place_rank:
+                fail(f"{f}.to_level", _community(p, "handled")
+                     or f"the place is a {level_of(code)}; nothing below it can take the problem", "level_mismatch")
+
+        if by:
+            checked(reporter)
+        checked(taker)
+        if by and to:
+            checked(direction)
+        if to:
+            checked(below_place)
+
+    def concealer(field: str, who: str, found: bool) -> None:
+        """The faults of one concealer; against the discovery only where its level and channel were read."""
         if who not in levels and who not in policy.bodies:
             if len(parts := [w.strip() for w in re.split(r"[,，]", who) if w.strip()]) > 1:
                 # ([村，乡镇] typed with a Chinese input method: one item, '村,乡镇', "did you mean 乡镇（街道）?")
@@ -2292,9 +2370,10 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             hint = suggest(who, levels) if who.isascii() else ""
             fail(field, f"{who!r} is neither a level nor a body; {hint or body_hint(policy, who, levels_too=True)}",
                  "unknown_body")
-        if (stand_in := stand_in_refusal(policy, field, who, p.area, p.kind, concealer=True)) is not None:
+        if area_ok and (stand_in := stand_in_refusal(policy, field, who, p.area, p.kind, concealer=True)) is not None:
             fail(field, stand_in, "unknown_body")
-        assert d is not None  # checked above: concealment needs a discovery
+        if not found or d is None:  # (its place against the discovery's is not asked of a discovery refused)
+            return
         level_id = who if who in levels else policy.bodies[who].level
         # 一(四): concealment or omission during a higher level's verification, inspection or audit.
         channel = policy.channels[d.channel]
@@ -2338,7 +2417,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             fail(field, f"the problem was found through {d.channel!r}, which checks no one; concealment is during a "
                  "higher level's verification, inspection or audit (一(四) 上级核查和巡视审计等过程中): give that "
                  f"check as discovered.channel ({checks}), or leave concealed_by out", "concealment")
-        if levels[level_id] < place_rank:
+        if place_rank is not None and levels[level_id] < place_rank:
             fail(field, _community(p, "concealed")
                  or f"the place is a {level_of(code)}; nothing below it can conceal the problem", "concealment")
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
@@ -2346,6 +2425,16 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
                                      for b in policy.stage_holders(p.area, p.kind, stage)):
             fail(field, f"no {who} body answers for this kind of problem; name the body that concealed it",
                  "concealment")
+
+    for i, h in enumerate(p.handled):
+        step(i, h)
+    fault = _date_fault(p, today, *in_force(policy))
+    if fault is not None:
+        faults.append(ProblemError(fault[0], fault[1], record=p.id, code=fault[2]))
+    for i, who in enumerate(p.concealed_by):
+        checked(concealer, f"concealed_by[{i}]", who, area_ok and found_level and channel_known)
+    if faults:
+        raise _joined(faults, p.id)
 
 
 def unit_below_level(policy: PolicyView, body: str, area: str | None = None, kind: str | None = None) -> bool:

@@ -1,0 +1,62 @@
+"""Session 49's user-facing errors: a record's every fault at once, the Excel advice only for a spreadsheet's cell,
+the writers' words, and the reason a concealment is refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import responsibility
+from responsibility import Policy
+
+PLACE = "330127100219"  # a village of the example jurisdiction
+
+
+def record(**change: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {"id": "p1", "area": "housing", "place": PLACE,
+                            "discovered": {"level": "village", "channel": "grid", "on": "2021-03-01"},
+                            "as_of": "2021-04-01"}
+    return {**base, **change}
+
+
+def refusal(policy: Policy, rec: dict[str, Any]) -> responsibility.ProblemError:
+    with pytest.raises(responsibility.ProblemError) as info:
+        policy.who_answers(rec)
+    return info.value
+
+
+def test_a_record_s_policy_faults_are_said_at_once(policy: Policy) -> None:
+    # an unknown area, an unknown channel, a misspelt step level and a misspelt concealer: one run names all four,
+    # each by its field (they came one per run: ux48 left)
+    err = refusal(policy, record(area="housingx", discovered={"level": "village", "channel": "gridd",
+                                                              "on": "2021-03-01"},
+                                 handled=[{"action": "reported", "by_level": "villag", "to_level": "township",
+                                           "on": "2021-03-02"}]))
+    assert (err.field, err.code) == ("area", "unknown_area")
+    for field in ("discovered.channel", "handled[0].by_level"):
+        assert f"field {field!r}:" in err.detail
+    assert str(err).count("field 'area'") == 1
+
+
+def test_a_fault_resting_on_another_is_not_said(policy: Policy) -> None:
+    # an unknown level has no rank: the report's direction is not judged against it, and the level is named once
+    err = refusal(policy, record(handled=[{"action": "reported", "by_level": "villag", "to_level": "township",
+                                           "on": "2021-03-02"}], as_of="2021-01-01"))
+    assert err.field == "handled[0].by_level"
+    assert "goes to a higher level" not in err.detail
+    assert "field 'as_of'" in err.detail or "field 'discovered.on'" in err.detail
+
+
+def test_one_fault_is_said_alone(policy: Policy) -> None:
+    err = refusal(policy, record(discovered={"level": "village", "channel": "gridd", "on": "2021-03-01"}))
+    assert err.field == "discovered.channel" and "; also" not in err.detail
+
+
+def test_the_batch_keeps_one_reject_row_with_every_reason(policy: Policy) -> None:
+    bad = record(id="bad", area="housingx", discovered={"level": "vilage", "channel": "grid", "on": "2021-03-01"})
+    result = policy.assess([record(id="good"), bad])
+    rejects = result.rejects
+    assert list(rejects["problem"]) == ["bad"] and list(rejects["field"]) == ["area"]
+    reason = str(rejects["reason"].iloc[0])
+    assert "unknown duty area" in reason and "field 'discovered.level': unknown level 'vilage'" in reason
