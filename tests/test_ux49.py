@@ -60,3 +60,17 @@ def test_the_batch_keeps_one_reject_row_with_every_reason(policy: Policy) -> Non
     assert list(rejects["problem"]) == ["bad"] and list(rejects["field"]) == ["area"]
     reason = str(rejects["reason"].iloc[0])
     assert "unknown duty area" in reason and "field 'discovered.level': unknown level 'vilage'" in reason
+
+
+@pytest.mark.parametrize("channel", ["dynamic_tracking", "grid", "one_household_one_cadre"])
+def test_concealment_from_no_check_says_so(policy: Policy, channel: str) -> None:
+    # 一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的: what refuses it is that 动态跟踪 is no check; 核查普查, a
+    # level's own work too, is one (check48a #5)
+    err = refusal(policy, record(discovered={"level": "county", "channel": channel,
+                                                                   "on": "2021-03-01"}, concealed_by=["village"]))
+    assert err.code == "concealment"
+    assert "which is no check" in err.detail and "一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的" in err.detail
+    assert "verification_census" in err.detail and "leave concealed_by out" in err.detail
+    ok = record(discovered={"level": "county", "channel": "verification_census",
+                                                  "on": "2021-03-01"}, concealed_by=["village"])
+    assert policy.who_answers(ok).findings

@@ -2378,8 +2378,13 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         # 一(四): concealment or omission during a higher level's verification, inspection or audit.
         channel = policy.channels[d.channel]
         if channel.own_work and not channel.verification:
-            fail(field, f"the problem was found through {d.channel!r}, a level's own work; concealment is "
-                 "during a higher level's verification, inspection or audit (一(四))", "concealment")
+            # what refuses it is that the channel is no check, not that it is a level's own work: 核查普查, 调查核查
+            # and 调研督导 are own work too, and checks (check48a #5)
+            checks = ", ".join(c for c, x in policy.channels.items() if x.verification or x.oversight)
+            fail(field, f"the problem was found through {d.channel!r} ({channel.name}), which is no check: "
+                 "concealment is during a higher level's check, inspection or audit (一(四) 对上级核查和巡视审计等"
+                 f"过程中瞒报漏报问题的), and {channel.name} is none of them; give the check it was hidden from as "
+                 f"discovered.channel ({checks}), or leave concealed_by out", "concealment")
         # a unit placed at the level but not of it (a school: 二(六)2(2) 县教育局负责各有关学校学生资助对象认定、
         # 审核) is below it by unit_below_own_level, as for discovery: its level's check of it is a 上级核查
         # (review37 D2)
