@@ -3,13 +3,17 @@ the writers' words, and the reason a concealment is refused."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import responsibility
 from responsibility import Policy
+from responsibility.engine._problem import _IN_EXCEL, typed_records
 
+ROOT = Path(__file__).resolve().parents[1]
 PLACE = "330127100219"  # a village of the example jurisdiction
 
 
@@ -74,3 +78,48 @@ def test_concealment_from_no_check_says_so(policy: Policy, channel: str) -> None
     ok = record(discovered={"level": "county", "channel": "verification_census",
                                                   "on": "2021-03-01"}, concealed_by=["village"])
     assert policy.who_answers(ok).findings
+
+
+# ---------------------------------------------------------------- the Excel advice: made only for a cell
+
+SLASHED = record(discovered={"level": "village", "channel": "grid", "on": "2021/4/2"})
+TOLD = "2021/4/2 is not a date as records write it; write 2021-04-02 (YYYY-MM-DD)"
+
+
+def test_a_typed_record_file_given_to_who_answers_is_told_no_excel_advice(policy: Policy, tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(SLASHED), encoding="utf-8")
+    for call in (policy.who_answers, policy.route):
+        with pytest.raises(responsibility.ProblemError) as info:
+            call(path)
+        assert TOLD in str(info.value) and _IN_EXCEL not in str(info.value) and "r.json:1:" in str(info.value)
+    # a dict (a data frame's row, a record from anywhere) may be a spreadsheet's cells: the advice stays, and the
+    # file's reading above left no trace on it (a context, not a switch)
+    assert _IN_EXCEL in refusal(policy, SLASHED).detail
+
+
+def test_typed_records_is_a_context(policy: Policy) -> None:
+    with typed_records():
+        assert _IN_EXCEL not in refusal(policy, SLASHED).detail
+        with typed_records(False):  # (a spreadsheet read within a typed context)
+            assert _IN_EXCEL in refusal(policy, SLASHED).detail
+        assert _IN_EXCEL not in refusal(policy, SLASHED).detail
+    assert _IN_EXCEL in refusal(policy, SLASHED).detail
+
+
+def test_no_reader_cuts_the_advice_out_again() -> None:
+    # the advice is never made for a typed file, so nothing strips it (ux48's three strippers)
+    src = ROOT / "src" / "responsibility"
+    for name in ("cli/_cli.py", "cli/_assess.py", "service/_errors.py", "service/_batch.py", "_api.py"):
+        assert "_IN_EXCEL" not in (src / name).read_text(encoding="utf-8"), name
+
+
+def test_the_service_s_batch_tells_a_json_line_no_excel_advice() -> None:
+    from tests.asgi import county_client
+
+    with county_client("chunan") as c:
+        r = c.post("/v1/assess", content=json.dumps(SLASHED).encode() + b"\n",
+                   headers={"Authorization": "Bearer secret-chunan", "Content-Type": "application/x-ndjson"})
+    rows = [json.loads(x) for x in r.text.splitlines() if x]
+    reasons = [x["rejected"]["reason"] for x in rows if x.get("rejected", {}).get("field") == "discovered.on"]
+    assert r.status_code == 200 and reasons and TOLD in reasons[0] and _IN_EXCEL not in reasons[0], r.text

@@ -813,12 +813,17 @@ def _read_records(path: str, what: str = "a problem object", encoding: str | Non
 
 def each_located(records: list[Any], pos: Any, many: bool, answer: Callable[[Any], _T]) -> Iterator[_T]:
     """``answer(record)`` for each record in turn; a :class:`ProblemError` is located in the file
-    (``file:line:column`` of the field it names)."""
+    (``file:line:column`` of the field it names). The records are a typed file's (YAML or JSON): a refused day is
+    told what to write, not how to format an Excel column (:func:`~responsibility.engine._problem.typed_records`)."""
+    from ..engine._problem import typed_records
+
     for i, r in enumerate(records):
         try:
-            yield answer(r)
+            with typed_records():
+                got = answer(r)
         except ProblemError as exc:
             raise located(exc, pos, i, many) from None
+        yield got
 
 
 def each_answered(records: list[Any], pos: Any, many: bool, answer: Callable[[Any], _T]
@@ -829,11 +834,14 @@ def each_answered(records: list[Any], pos: Any, many: bool, answer: Callable[[An
     answered, each bad one is told where and what (:func:`end_for_bad`). A file of one record raises its error."""
     if not many:
         return list(each_located(records, pos, many, answer)), []
+    from ..engine._problem import typed_records
+
     out: list[_T] = []
     bad: list[ProblemError] = []
     for i, r in enumerate(records):
         try:
-            out.append(answer(r))
+            with typed_records():  # (a typed file's records, as each_located's)
+                out.append(answer(r))
         except ProblemError as exc:
             bad.append(located(exc, pos, i, many))
     return out, bad
@@ -844,10 +852,13 @@ def each_streamed(records: list[Any], pos: Any, many: bool, bad: list[ProblemErr
     """:func:`each_answered` one answer at a time: each record that can be answered is answered and let go
     (``records[i]`` becomes ``None``), each that cannot is added to ``bad``, located; a file of one record raises
     its error."""
+    from ..engine._problem import typed_records
+
     for i in range(len(records)):
         r, records[i] = records[i], None
         try:
-            got = answer(r)
+            with typed_records():  # (a typed file's records, as each_located's; never around the yield)
+                got = answer(r)
         except ProblemError as exc:
             if not many:
                 raise located(exc, pos, i, many) from None
@@ -937,20 +948,8 @@ def end_for_bad(bad: list[ProblemError], total: int) -> None:
 def located(exc: ProblemError, pos: Any, i: int, many: bool) -> ProblemError:
     """``exc`` located in the file: ``file:line:column`` of the field it names in record ``i``
     (of a list when ``many``)."""
-    located_error: ProblemError = pos.locate(typed(exc), (i,) if many else ())
+    located_error: ProblemError = pos.locate(exc, (i,) if many else ())
     return located_error
-
-
-def typed(exc: ProblemError) -> ProblemError:
-    """``exc`` without the advice on Excel's date column (a record's ``2021/4/2``): the file was typed (YAML or
-    JSON, which Excel does not save), so "format the column as yyyy-mm-dd" sent its writer looking for a spreadsheet
-    (ux47 left); what to write stays."""
-    from ..engine._problem import _IN_EXCEL
-
-    if _IN_EXCEL not in exc.detail:
-        return exc
-    return ProblemError(exc.field, exc.detail.replace(_IN_EXCEL, ""), record=exc.record, code=exc.code,
-                        where=exc.where, index=exc.index)
 
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:

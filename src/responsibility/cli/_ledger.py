@@ -175,9 +175,12 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
         # located as any bad event is (file:line:column of the record), and naming the field an event lacks
         raise located(ProblemError("problem", record_not_events(events[at]) or "", code="not_an_event"),
                       pos, at, many)
+    from ..engine._problem import typed_records
+
     with _open(target, rules_dir, jurisdiction) as ledger:
         try:
-            stored = ledger.append(events, entered_by=entered_by)
+            with typed_records():  # (a YAML or JSON file's events: a refused day is told no Excel advice)
+                stored = ledger.append(events, entered_by=entered_by)
         except ProblemError as exc:
             if exc.field == "entered_by":  # the option, not the file
                 raise click.BadParameter(exc.detail, param_hint="--by") from None

@@ -29,7 +29,8 @@ import operator
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from dataclasses import field as _field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn
@@ -89,6 +90,36 @@ _JSON_KINDS = {"NoneType": "null", "list": "a list", "tuple": "a list", "str": "
 
 #: Said after a day written as Excel writes it on Chinese Windows (2021/5/3) where the day came from a file's cell.
 _IN_EXCEL = " — in Excel, format the column as yyyy-mm-dd (设置单元格格式 → 自定义 → yyyy-mm-dd) before saving"
+
+#: Whether the records parsed here may come from a spreadsheet's cells (a CSV, Parquet or Excel file, a data frame, a
+#: dict from Python: the default), whose refused day is told how to format an Excel column, or were typed (a YAML, JSON
+#: or JSON lines file, a request to the service: :func:`typed_records`), where that advice sent the writer looking for
+#: a spreadsheet (ux47 left). A context variable: a thread or a task of its own reads its own, and a worker forked
+#: inside :func:`typed_records` reads what was set there.
+_CELLS: ContextVar[bool] = ContextVar("responsibility_record_cells", default=True)
+
+
+@contextlib.contextmanager
+def typed_records(typed: bool = True) -> Iterator[None]:
+    """Within it, the records parsed were typed (``typed``; ``False``: they may be a spreadsheet's cells): a refused
+    day says what to write (``2021-04-02``) and not how to format an Excel column. Where records are read: ``who``,
+    ``assess`` of a YAML, JSON or JSON lines file, ``Policy.who_answers(path)``, the service.
+
+    >>> import responsibility
+    >>> record = {"id": "p1", "area": "housing", "place": "330127100219",
+    ...           "discovered": {"level": "village", "channel": "grid", "on": "2021/3/1"}}
+    >>> with typed_records():
+    ...     try:
+    ...         responsibility.load().who_answers(record)
+    ...     except responsibility.ProblemError as e:
+    ...         print(e.detail)
+    '2021/3/1' is not a date as records write it; write 2021-03-01 (YYYY-MM-DD)
+    """
+    token = _CELLS.set(not typed)
+    try:
+        yield
+    finally:
+        _CELLS.reset(token)
 
 
 def other_day_hint(value: Any, *, cell: bool = True) -> str | None:
@@ -1864,12 +1895,24 @@ def _one_error(err: Any, raw: Mapping[str, Any], rid: str | None, policy: Policy
         return ProblemError(_path(loc), f"{said}; a step of handled is {named}: assigned "
                             "passes the problem down to a level that rectifies it, reported takes it up; a "
                             "rectification is no step (give its day as rectified_on)", record=rid, code=code)
+    if kind == "bad_date" and not _CELLS.get():
+        msg = _typed_day(got) or msg  # (typed: the day's refusal made again without the Excel column's advice)
     worded = _worded(kind, loc, got, err.get("ctx") or {})
     if worded is not None:  # pydantic's own words ("Input should be a valid string") said as this page says them
         return ProblemError(_path(loc), worded, record=rid, code=code)
     if kind not in ("bad_date", "bad_value"):
         msg += f" (got {_show(got)})"
     return ProblemError(_path(loc), msg, record=rid, code=code)
+
+
+def _typed_day(value: Any) -> str | None:
+    """The refusal of ``value`` as a typed record's day (:func:`parse_day` with ``cell=False``), else ``None``."""
+    try:
+        parse_day(value, cell=False)
+    except ValueError as exc:  # (pydantic_core's PydanticCustomError is a ValueError)
+        message = getattr(exc, "message", None)
+        return str(message()) if callable(message) else None
+    return None
 
 
 def _what(value: Any) -> str:
