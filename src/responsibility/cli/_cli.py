@@ -1119,12 +1119,9 @@ def _say_repeated_ids(records: list[Any], pos: Any) -> None:
     """A note on stderr for each id a list gives more than one record (at most five, the rest counted): each is
     answered as a record of its own, as `assess` answers them and says so (ux47 left: `who` said nothing, and
     a reader summing the answers by id counted one problem twice)."""
-    at: dict[str, list[int]] = {}
-    for i, r in enumerate(records):
-        rid = r.get("id") if isinstance(r, Mapping) else None
-        if isinstance(rid, str | int) and not isinstance(rid, bool):
-            at.setdefault(str(rid), []).append(i)
-    repeated = [(rid, ix) for rid, ix in at.items() if len(ix) > 1]
+    from ..batch._repeats import repeated_ids
+
+    repeated = list(repeated_ids(records).items())
     for rid, ix in repeated[:5]:
         lines = [pos.at((i,))[0] for i in ix[:5]]
         # (a list on one line has every record on line 1: its items are told by their place in the list)
