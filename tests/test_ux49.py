@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import responsibility
-from responsibility import Policy
+from responsibility import OutputError, Policy
 from responsibility.batch._repeats import repeated_ids
 from responsibility.engine._problem import _IN_EXCEL, typed_records
 
@@ -140,3 +140,33 @@ def test_who_and_assess_count_repeated_ids_alike(tmp_path: Path, run_cli: Run) -
     assert code == 0 and "note: id '7' is on 2 records (item 1, item 2)" in err, err
     assert repeated_ids(rows) == {"7": [0, 1]}
     assert repeated_ids([record(id="a"), "not a record", record(id="b")]) == {}
+
+
+# ---------------------------------------------------------------- writers say what they wrote
+
+def test_assess_says_the_files_it_wrote(tmp_path: Path, run_cli: Run) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps(record()) + "\n" + json.dumps(SLASHED | {"id": "bad"}) + "\n", encoding="utf-8")
+    out, rejects = tmp_path / "f.csv", tmp_path / "rej.csv"
+    code, _, err = run_cli("assess", str(path), "-o", str(out), "--rejects", str(rejects))
+    assert code == 1 and f"wrote {out}\n" in err and f"wrote {rejects}\n" in err, err
+    code, _, err = run_cli("assess", str(path), "-o", "/dev/null")
+    assert code == 1 and "wrote" not in err, err  # (nothing kept: nothing said)
+
+
+def test_an_unwritable_directory_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from responsibility import _files
+
+    with pytest.raises(OutputError, match="does not exist; create it first"):
+        _files.check_target(tmp_path / "nope" / "f.csv", [], what="findings")
+    # (root writes into a read-only directory: the check's answer is taken as a user's would be)
+    monkeypatch.setattr(_files.os, "access", lambda *a, **k: False)
+    with pytest.raises(OutputError, match="not writable; write it into a directory you can write to"):
+        _files.check_target(tmp_path / "f.csv", [], what="findings")
+
+
+def test_ledger_export_says_it_on_stderr(tmp_path: Path, run_cli: Run) -> None:
+    db = tmp_path / "l.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    code, out, err = run_cli("ledger", "export", str(db), str(tmp_path / "x.xlsx"))
+    assert code in (0, 1) and "已写入" not in out and f"wrote {tmp_path / 'x.xlsx'}" in err, (out, err)

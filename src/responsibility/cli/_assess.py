@@ -273,6 +273,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     for line in repeats_said(found, lang == "zh"):
         click.echo(line, err=True)
     click.echo(_summary(lang, policy, records, assessed, rejected, table, assessor.t.liabilities), err=True)
+    _say_written(output, rejects_path)
     if report_path is not None:
         from ..batch._report import write_report_from_files
 
@@ -285,6 +286,17 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     may_end_at_once()  # every file written is closed (renamed into place), the workers stopped
     if rejected:
         sys.exit(1)
+
+
+def _say_written(*paths: str | None) -> None:
+    """``wrote FILE`` on stderr for each file an assessment wrote, as `--report`, `who --picture`, `graph -o` and the
+    ledger's lists say theirs (ux48 left: `assess -o findings.csv` said nothing of it); not for standard output or
+    the null device, where nothing is kept."""
+    from .._files import is_devnull
+
+    for path in paths:
+        if path is not None and path != "-" and not is_devnull(path):
+            click.echo(f"wrote {path}", err=True)
 
 
 def _tally(records: int, assessed: int, rejected: int, counts: Any, chunk: tuple[int, int, list[Any], Any],
@@ -507,6 +519,7 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
         click.echo(line, err=True)
     click.echo(_summary(lang, policy, int(n), int(n) - rejected, rejected, table_counts, list(policy.liabilities)),
                err=True)
+    _say_written(output, rejects_path)
     if rejected:
         sys.exit(1)
 

@@ -417,7 +417,8 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
     with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
         ledger.export_xlsx(output, _day(as_of), place=place, area=list(area) or None, status=list(status) or None,
                            within=within)
-    click.echo(f"已写入 {output}（wrote {output}）")
+    # (on stderr, as every other command that writes a file says it: stdout is the command's output, none here)
+    click.echo(f"已写入 {output}（wrote {output}）", err=True)
 
 
 @ledger_group.command("alerts")
