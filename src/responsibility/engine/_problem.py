@@ -19,6 +19,7 @@ stable reason ``code``.
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import difflib
 import functools
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 from dataclasses import field as _field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn
 
-from .._errors import JurisdictionError, ProblemError
+from .._errors import JurisdictionError, ProblemError, ResponsibilityError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, Place, is_residents_committee, level_of, parse_code
 from ..policy._loader import closest, suggest
 from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES
@@ -120,6 +121,7 @@ def typed_records(typed: bool = True) -> Iterator[None]:
         yield
     finally:
         _CELLS.reset(token)
+
 
 
 def other_day_hint(value: Any, *, cell: bool = True) -> str | None:
@@ -1085,7 +1087,13 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         except records.ValidationError as exc:
             bare = _without_pandas_missing(raw)
             if bare is None:
-                raise _problem_error(exc, raw, _rid(raw), policy) from None
+                errors = exc.errors()
+                said = _pydantic_faults(errors, raw, _rid(raw), policy)
+                if not any(e["type"] == "invalid_key" for e in errors) and "domain" not in raw:
+                    # and what the policy says of the fields pydantic took (ux48 left: a record with a month 13 and an
+                    # unknown area was told of the area a run later)
+                    said += _policy_faults(errors, raw, policy, jurisdiction, today)
+                raise _joined(said, _rid(raw)) from None
             # pandas' NaT and NA in a dict (df.to_dict("records")) are missing values, as in the frame itself
             # (review18 M4: they were refused in pydantic's words); looked for only once a record is refused
             return parse_problem(bare, policy, jurisdiction, today)
@@ -1805,19 +1813,73 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
     (``…; also field 'discovered.on': …``): a record with no channel and the month 13 was told only of the channel, to
     be refused again for the month once that was mended (ux46 left). An unknown field is usually a misspelt known
     one: it comes first, and the "missing" it causes in the same object is not said."""
-    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    return _joined(_pydantic_faults(exc.errors(), raw, rid, policy), rid)
+
+
+def _pydantic_faults(errors: list[Any], raw: Mapping[str, Any], rid: str | None,
+                     policy: PolicyView | None = None) -> list[ProblemError]:
+    """:func:`_problem_error`'s refusals, one per error of pydantic's (``exc.errors()``), unknown fields first."""
+    errors = sorted(errors, key=lambda e: e["type"] != "extra_forbidden")
     unknown_in = {tuple(e["loc"])[:-1] for e in errors if e["type"] == "extra_forbidden"}
     first = _one_error(errors[0], raw, rid, policy)
     if any(e["type"] == "invalid_key" for e in errors):
         # a key that is not text (True: yaml.safe_load's reading of on:) is one cause of every error beside it, which
         # the first's words say (_api._yaml_on)
-        return first
+        return [first]
     said = [first]
     for err in errors[1:]:
         if err["type"] == "missing" and tuple(err["loc"])[:-1] in unknown_in:
             continue
         said.append(_one_error(err, raw, rid, policy))
-    return _joined(said, rid)
+    return said
+
+
+#: What stands in a refused record for a field pydantic refused (by the field's name), so that the model takes the
+#: record and the policy's checks of the other fields are made (:func:`_policy_faults`); ``None``: the field is left
+#: out (it may be), ``...``: the area's stand-in (the policy's first area).
+_STAND_INS: dict[str, Any] = {
+    "id": "_", "area": ..., "place": "33", "level": "_", "by_level": "_", "to_level": "_", "channel": "_",
+    "action": "assigned", "on": "2021-01-01", "kind": None, "sector": None, "body": None, "to_body": None,
+    "severity": None, "deadline": None, "rectified_on": None, "as_of": None, "discovered": None, "handled": [],
+    "concealed_by": []}
+
+
+def _policy_faults(errors: list[Any], raw: Mapping[str, Any], policy: PolicyView, jurisdiction: Jurisdiction,
+                   today: dt.date | None) -> list[ProblemError]:
+    """The faults :func:`_faults` finds in the fields pydantic took of a record it refused (``errors``, its own):
+    each refused field has a stand-in the model takes (:data:`_STAND_INS`) and its checks, and those resting on it,
+    are not made. Best effort, said after pydantic's: a record the model refuses even so gets none."""
+    try:
+        fixed = canonical_record(raw, policy)
+        skip: set[str] = set()
+        for e in errors:
+            loc = tuple(e["loc"])
+            if not loc:
+                return []
+            *path, last = loc
+            at: Any = fixed
+            for key in path:
+                at = at[key]
+            if e["type"] == "extra_forbidden":
+                del at[last]
+                continue
+            skip.add(_path(loc))
+            if isinstance(last, int):  # a step or a concealer of the wrong kind
+                at[last] = "_" if path == ["concealed_by"] else \
+                    {"action": "assigned", "by_level": "_", "to_level": "_", "on": "2021-01-01"}
+                continue
+            if last not in _STAND_INS:
+                return []
+            stand_in = _STAND_INS[last]
+            if stand_in is None:
+                at.pop(last, None)
+            else:
+                at[last] = next(iter(policy.problem_areas)) if stand_in is ... else copy.copy(stand_in)
+        records = _records()
+        p = placed_for(records.Problem.model_validate(fixed), policy)
+        return _faults(p, policy, jurisdiction, today, frozenset(skip))
+    except (LookupError, TypeError, ValueError, ResponsibilityError):  # (pydantic's ValidationError: a ValueError)
+        return []
 
 
 def _joined(faults: list[ProblemError], rid: str | None) -> ProblemError:
@@ -2232,11 +2294,27 @@ class _Refused(Exception):
 
 
 def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
-    """Every fault of ``p`` against the policy and the jurisdiction, raised as one :class:`ProblemError`: the first
-    named by its field and the others after it, as :func:`_problem_error` says pydantic's (a user mending a record
-    met its area, place, level and channel faults one per run: ux48 left). A check that rests on a field found wrong
-    (a level's rank, a channel's levels, a body's level) is not made, and each field is named once."""
+    """Every fault of ``p`` against the policy and the jurisdiction (:func:`_faults`), raised as one
+    :class:`ProblemError`: the first named by its field and the others after it, as :func:`_problem_error` says
+    pydantic's (a user mending a record met its area, place, level and channel faults one per run: ux48 left)."""
+    if faults := _faults(p, policy, jurisdiction, today):
+        raise _joined(faults, p.id)
+
+
+#: A record's fields that hold a day (a step's and the discovery's ``on`` besides).
+_DAY_FIELDS = frozenset({"deadline", "rectified_on", "as_of", "discovered", "handled"})
+
+
+def _faults(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None,
+            skip: frozenset[str] = frozenset()) -> list[ProblemError]:
+    """Every fault of ``p`` against the policy and the jurisdiction, in the order the checks are made. A check that
+    rests on a field found wrong (a level's rank, a channel's levels, a body's level) is not made, nor one of a field
+    in ``skip`` (pydantic refused it, and ``p`` holds a stand-in there: :func:`_policy_faults`); no day's order is
+    judged where a day was refused."""
     faults: list[ProblemError] = []
+
+    def given(field: str) -> bool:
+        return field not in skip
 
     def fail(field: str, message: str, code: str) -> NoReturn:
         faults.append(ProblemError(field, message, record=p.id, code=code))
@@ -2280,9 +2358,10 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             fail("sector", sector_refusal(policy, p.area, p.sector, str(line)), "sector_not_in_area")
 
     # (what rests on the area and kind — a stand-in's holders, a concealer's part — is asked only of known ones)
-    area_ok = checked(area)
-    area_ok = checked(kind) and area_ok if area_ok else False
-    checked(lambda: sector(area_ok))
+    area_ok = given("area") and checked(area)
+    area_ok = given("kind") and checked(kind) and area_ok if area_ok else False
+    if given("sector"):
+        checked(lambda: sector(area_ok))
     code = place_level = ""
 
     def place() -> None:
@@ -2303,7 +2382,8 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
                           "jurisdiction that contains it (--jurisdiction)", "unknown_place")
 
     # (a place outside the jurisdiction still has a level: the checks against its rank are made; one not read has none)
-    checked(place)
+    if given("place"):
+        checked(place)
     levels = policy.level_rank
     place_rank = levels[place_level] if place_level else None
 
@@ -2321,10 +2401,10 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if area_ok and (stand_in := stand_in_refusal(policy, field, value, p.area, p.kind)) is not None:
             fail(field, stand_in, "unknown_body")
 
-    d = p.discovered
+    d = p.discovered if given("discovered") else None
     found_level = channel_known = False
     if d is not None:
-        found_level = checked(lambda: level("discovered.level", d.level))
+        found_level = given("discovered.level") and checked(lambda: level("discovered.level", d.level))
 
         def channel() -> None:
             if d.channel not in policy.channels:
@@ -2353,19 +2433,19 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
                 fail("discovered.body", level_body_hint(policy, body_id, d.level, "discovered.level"),
                      "level_mismatch")
 
-        channel_known = checked(channel)
+        channel_known = given("discovered.channel") and checked(channel)
         if found_level and channel_known:
             checked(finder)
-        if d.body is not None:
+        if d.body is not None and given("discovered.body"):
             checked(lambda: finding_body(d.body))  # type: ignore[arg-type]
-    elif p.handled or p.rectified_on or p.concealed_by:
+    elif given("discovered") and (p.handled or p.rectified_on or p.concealed_by):
         checked(lambda: fail("discovered", "the problem was handled, rectified or concealed but has no "
                              "'discovered'; say when and by whom it was found", "missing_discovery"))
 
     def step(i: int, h: Any) -> None:
         f = f"handled[{i}]"
-        by = checked(lambda: level(f"{f}.by_level", h.by_level))
-        to = checked(lambda: level(f"{f}.to_level", h.to_level))
+        by = given(f"{f}.by_level") and checked(lambda: level(f"{f}.by_level", h.by_level))
+        to = given(f"{f}.to_level") and checked(lambda: level(f"{f}.to_level", h.to_level))
 
         def reporter() -> None:
             if place_rank is not None and levels[h.by_level] < place_rank and (said := _community(p, "reported")):
@@ -2396,8 +2476,9 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
 
         if by:
             checked(reporter)
-        checked(taker)
-        if by and to:
+        if given(f"{f}.to_body"):
+            checked(taker)
+        if by and to and given(f"{f}.action"):
             checked(direction)
         if to:
             checked(below_place)
@@ -2474,15 +2555,18 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             fail(field, f"no {who} body answers for this kind of problem; name the body that concealed it",
                  "concealment")
 
-    for i, h in enumerate(p.handled):
-        step(i, h)
-    fault = _date_fault(p, today, *in_force(policy))
+    for i, h in enumerate(p.handled if given("handled") else ()):
+        if given(f"handled[{i}]"):
+            step(i, h)
+    dated = not any(f in _DAY_FIELDS or f.endswith(".on") or (f.startswith("handled[") and f.endswith("]"))
+                    for f in skip)
+    fault = _date_fault(p, today, *in_force(policy)) if dated else None
     if fault is not None:
         faults.append(ProblemError(fault[0], fault[1], record=p.id, code=fault[2]))
-    for i, who in enumerate(p.concealed_by):
-        checked(concealer, f"concealed_by[{i}]", who, area_ok and found_level and channel_known)
-    if faults:
-        raise _joined(faults, p.id)
+    for i, who in enumerate(p.concealed_by if given("concealed_by") else ()):
+        if given(f"concealed_by[{i}]"):
+            checked(concealer, f"concealed_by[{i}]", who, area_ok and found_level and channel_known)
+    return faults
 
 
 def unit_below_level(policy: PolicyView, body: str, area: str | None = None, kind: str | None = None) -> bool:
