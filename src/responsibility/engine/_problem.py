@@ -123,6 +123,11 @@ def typed_records(typed: bool = True) -> Iterator[None]:
         _CELLS.reset(token)
 
 
+def from_cells() -> bool:
+    """Whether the records read here may be a spreadsheet's cells (outside :func:`typed_records`, or within
+    ``typed_records(False)``): what a reader that words its own refusals (a ledger's events) asks."""
+    return _CELLS.get()
+
 
 def other_day_hint(value: Any, *, cell: bool = True) -> str | None:
     """What a day written year first another way (``2021/3/1``, ``2021年3月1日``) is told — its ``YYYY-MM-DD`` —,
