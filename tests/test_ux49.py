@@ -203,3 +203,12 @@ def test_a_typed_event_s_excel_day_number_is_told_no_column_advice(tmp_path: Pat
     code, _, err = run_cli("ledger", "add", str(db), str(events), "--by", "x")
     assert code == 2 and "44256 is how Excel counts the day 2021-03-01; write 2021-03-01" in err, err
     assert "column" not in err and "ev.yaml:1:" in err, err
+
+
+def test_the_faults_past_the_line_are_named_by_field(policy: Policy) -> None:
+    # a concealer's refusal is longer than the line: the faults after the first are named by field and code rather
+    # than counted ("and 2 other fields wrong" left the user to find them)
+    err = refusal(policy, record(concealed_by=["village", 5.5, "townshp"]))
+    assert err.field == "concealed_by[1]"
+    assert "also wrong: 'concealed_by[0]' (concealment), 'concealed_by[2]' (unknown_body)" in err.detail
+    assert len(str(err)) < 400

@@ -1810,6 +1810,8 @@ _MORE_ERRORS = 5
 #: ... and at most this many characters with the first's words (a refusal stays one readable line: tests/test_hostile
 #: holds every refusal under 400 characters with the record's id and field).
 _MORE_ERRORS_CHARS = 280
+#: ... and the others past that named by field and code, at most this many (the rest counted).
+_MORE_NAMED = 3
 
 
 def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None,
@@ -1900,19 +1902,31 @@ def _joined(faults: list[ProblemError], rid: str | None) -> ProblemError:
             others.append(other)
     if not others:
         return first
-    # (a one-line message a person reads: the others stop at a length as well as a count, the rest counted)
+    # (a one-line message a person reads, under 400 characters with its id and field: the others stop at a length as
+    # well as a count; the rest are named by field and code, a few, and counted — "and 2 other fields wrong" left the
+    # user to find them, where a concealer's refusal alone is longer than the line)
     parts: list[str] = []
     for o in others[:_MORE_ERRORS]:
         piece = f"field {o.field!r}: {o.detail}"
         if len(first.detail) + sum(len(x) + 2 for x in parts) + len(piece) > _MORE_ERRORS_CHARS:
             break
         parts.append(piece)
-    rest = len(others) - len(parts)
-    if not parts:
-        return ProblemError(first.field, f"{first.detail}; and {rest} other field{'s' if rest > 1 else ''} wrong",
-                            record=rid, code=first.code)
-    more = f"; and {rest} more" if rest else ""
-    return ProblemError(first.field, f"{first.detail}; also {'; '.join(parts)}{more}", record=rid, code=first.code)
+
+    def wrong(rest: list[ProblemError], shown: int) -> str:
+        named = [f"{o.field!r} ({o.code})" for o in rest[:shown]]
+        return ", ".join(named) + (f" and {len(rest) - len(named)} more" if len(rest) > len(named) else "")
+
+    for k in range(len(parts), -1, -1):  # the rest named (a few) before more of the others in full
+        rest = others[k:]
+        head = f"{first.detail}; also {'; '.join(parts[:k])}" if k else first.detail
+        if not rest:
+            return ProblemError(first.field, head, record=rid, code=first.code)
+        lead = "; and wrong too: " if k else "; also wrong: "
+        if len(head) + len(lead) + len(tail := wrong(rest, min(len(rest), _MORE_NAMED))) <= _MORE_ERRORS_CHARS + 20:
+            return ProblemError(first.field, head + lead + tail, record=rid, code=first.code)
+    n = len(others)  # (a first refusal about as long as the line)
+    return ProblemError(first.field, f"{first.detail}; and {n} other field{'s' if n > 1 else ''} wrong", record=rid,
+                        code=first.code)
 
 
 def _one_error(err: Any, raw: Mapping[str, Any], rid: str | None, policy: PolicyView | None) -> ProblemError:
@@ -2509,11 +2523,12 @@ def _faults(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: d
         if channel.own_work and not channel.verification:
             # what refuses it is that the channel is no check, not that it is a level's own work: 核查普查, 调查核查
             # and 调研督导 are own work too, and checks (check48a #5)
-            checks = ", ".join(c for c, x in policy.channels.items() if x.verification or x.oversight)
+            checks = [c for c, x in policy.channels.items() if x.verification or x.oversight]
+            named = ", ".join(checks[:3]) + (" …" if len(checks) > 3 else "")
             fail(field, f"the problem was found through {d.channel!r} ({channel.name}), which is no check: "
                  "concealment is during a higher level's check, inspection or audit (一(四) 对上级核查和巡视审计等"
-                 f"过程中瞒报漏报问题的), and {channel.name} is none of them; give the check it was hidden from as "
-                 f"discovered.channel ({checks}), or leave concealed_by out", "concealment")
+                 f"过程中瞒报漏报问题的); give the check it was hidden from as discovered.channel ({named}), or leave "
+                 "concealed_by out", "concealment")
         # a unit placed at the level but not of it (a school: 二(六)2(2) 县教育局负责各有关学校学生资助对象认定、
         # 审核) is below it by unit_below_own_level, as for discovery: its level's check of it is a 上级核查
         # (review37 D2)
