@@ -212,3 +212,11 @@ def test_the_faults_past_the_line_are_named_by_field(policy: Policy) -> None:
     assert err.field == "concealed_by[1]"
     assert "also wrong: 'concealed_by[0]' (concealment), 'concealed_by[2]' (unknown_body)" in err.detail
     assert len(str(err)) < 400
+
+
+def test_a_misspelt_discovered_is_not_also_told_missing(policy: Policy) -> None:
+    # the README's table of first mistakes: `discover:` is told the field it likely is, and nothing more (the policy's
+    # "has no 'discovered'" came with it once pydantic's faults and the policy's were said together)
+    rec = record(handled=[{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"}])
+    rec["discover"] = rec.pop("discovered")
+    assert str(refusal(policy, rec)) == "problem 'p1', field 'discover': unknown field; did you mean 'discovered'?"
