@@ -170,6 +170,7 @@ def test_assess_says_the_files_it_wrote(tmp_path: Path, run_cli: Run) -> None:
     out, rejects = tmp_path / "f.csv", tmp_path / "rej.csv"
     code, _, err = run_cli("assess", str(path), "-o", str(out), "--rejects", str(rejects))
     assert code == 1 and f"wrote {out}\n" in err and f"wrote {rejects}\n" in err, err
+    assert "records in: 2" in err.splitlines()[-1], err  # (the summary stays the last line a script reads)
     code, _, err = run_cli("assess", str(path), "-o", "/dev/null")
     assert code == 1 and "wrote" not in err, err  # (nothing kept: nothing said)
 

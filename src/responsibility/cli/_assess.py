@@ -272,8 +272,8 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     found = repeats.found()
     for line in repeats_said(found, lang == "zh"):
         click.echo(line, err=True)
+    _say_written(output, rejects_path)  # (before the summary, which stays the last line a script reads)
     click.echo(_summary(lang, policy, records, assessed, rejected, table, assessor.t.liabilities), err=True)
-    _say_written(output, rejects_path)
     if report_path is not None:
         from ..batch._report import write_report_from_files
 
@@ -517,9 +517,9 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
             start += fragment.count_rows()
     for line in repeats_said(repeats.found(), lang == "zh"):
         click.echo(line, err=True)
+    _say_written(output, rejects_path)
     click.echo(_summary(lang, policy, int(n), int(n) - rejected, rejected, table_counts, list(policy.liabilities)),
                err=True)
-    _say_written(output, rejects_path)
     if rejected:
         sys.exit(1)
 
