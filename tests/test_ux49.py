@@ -221,3 +221,12 @@ def test_a_misspelt_discovered_is_not_also_told_missing(policy: Policy) -> None:
     rec = record(handled=[{"action": "assigned", "by_level": "county", "to_level": "township", "on": "2021-03-02"}])
     rec["discover"] = rec.pop("discovered")
     assert str(refusal(policy, rec)) == "problem 'p1', field 'discover': unknown field; did you mean 'discovered'?"
+
+
+def test_a_scenario_file_s_record_is_told_no_excel_advice(tmp_path: Path, run_cli: Run) -> None:
+    path = tmp_path / "s.scenarios.yaml"
+    path.write_text("scenarios:\n- name: x\n  problem:\n    id: p1\n    area: housing\n    place: '330127100219'\n"
+                    "    discovered: {level: village, channel: grid, on: 2021/4/2}\n    as_of: 2021-05-01\n"
+                    "  expect:\n    failures: 0\n", encoding="utf-8")
+    code, out, err = run_cli("test", str(path))
+    assert code == 2 and TOLD in out and _IN_EXCEL not in out + err, (out, err)

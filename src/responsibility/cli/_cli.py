@@ -1164,10 +1164,12 @@ def test_cmd(paths: tuple[str, ...], rules_dir: str | None, engine: str | None, 
     Exit 0 when every scenario passes (and coverage reaches --threshold), 1 otherwise.
     """
     from ..checks._scenarios import coverage, run_paths
+    from ..engine._problem import typed_records
 
     _scenario_paths(paths)
     policy = load_policy(rules_dir)
-    outcomes = list(run_paths(paths or ["."], policy, engine=_engine(engine)))
+    with typed_records():  # (a scenario file is YAML: its record's 2021/4/2 is told no Excel advice, as who's is)
+        outcomes = list(run_paths(paths or ["."], policy, engine=_engine(engine)))
     if not outcomes:
         raise ResponsibilityError(f"no scenarios found in {', '.join(paths or ['.'])} (looked for files named "
                                   "*.scenarios.yaml with at least one scenario); nothing was tested")
