@@ -2528,8 +2528,8 @@ def _faults(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: d
         if channel.own_work and not channel.verification:
             # what refuses it is that the channel is no check, not that it is a level's own work: 核查普查, 调查核查
             # and 调研督导 are own work too, and checks (check48a #5)
-            checks = [c for c, x in policy.channels.items() if x.verification or x.oversight]
-            named = ", ".join(checks[:3]) + (" …" if len(checks) > 3 else "")
+            checking = [c for c, x in policy.channels.items() if x.verification or x.oversight]
+            named = ", ".join(checking[:3]) + (" …" if len(checking) > 3 else "")
             fail(field, f"the problem was found through {d.channel!r} ({channel.name}), which is no check: "
                  "concealment is during a higher level's check, inspection or audit (一(四) 对上级核查和巡视审计等"
                  f"过程中瞒报漏报问题的); give the check it was hidden from as discovered.channel ({named}), or leave "
