@@ -114,7 +114,7 @@ def typed_records(typed: bool = True) -> Iterator[None]:
     ...         responsibility.load().who_answers(record)
     ...     except responsibility.ProblemError as e:
     ...         print(e.detail)
-    '2021/3/1' is not a date as records write it; write 2021-03-01 (YYYY-MM-DD)
+    2021/3/1 is not a date as records write it; write 2021-03-01 (YYYY-MM-DD)
     """
     token = _CELLS.set(not typed)
     try:
