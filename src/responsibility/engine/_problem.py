@@ -2586,8 +2586,11 @@ def _faults(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: d
     dated = not any(f in _DAY_FIELDS or f.endswith(".on") or (f.startswith("handled[") and f.endswith("]"))
                     for f in skip)
     fault = _date_fault(p, today, *in_force(policy)) if dated else None
-    if fault is not None:
-        faults.append(ProblemError(fault[0], fault[1], record=p.id, code=fault[2]))
+    # (each code written out: tests/test_records_doc reads the codes given here against docs/records.md's table)
+    if fault is not None and fault[2] == "before_effect":
+        faults.append(ProblemError(fault[0], fault[1], record=p.id, code="before_effect"))
+    elif fault is not None:
+        faults.append(ProblemError(fault[0], fault[1], record=p.id, code="order_violation"))
     for i, who in enumerate(p.concealed_by if given("concealed_by") else ()):
         if given(f"concealed_by[{i}]"):
             checked(concealer, f"concealed_by[{i}]", who, area_ok and found_level and channel_known)
