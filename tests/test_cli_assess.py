@@ -188,7 +188,9 @@ def test_a_clean_ledger_exits_0_quietly_when_not_a_terminal(run_cli: Run, tmp_pa
     src.write_text("".join(json.dumps(r) + "\n" for r in good_records(policy, province, 50, seed=14)),
                    encoding="utf-8")
     code, _, err = run_cli(*args(jcsv, str(src), "-o", str(tmp_path / "out.csv")))
-    assert code == 0 and err.startswith("记录 50 条 = 已评估 50 + 拒收 0（核对一致）")
+    # (the file it wrote, then the summary: nothing else; ux49)
+    wrote = f"wrote {tmp_path / 'out.csv'}\n"
+    assert code == 0 and err.startswith(wrote + "记录 50 条 = 已评估 50 + 拒收 0（核对一致）"), err
     assert "assessing" not in err  # no progress bar on a pipe
 
 

@@ -223,8 +223,8 @@ def test_the_ledger_s_summaries_are_in_chinese_with_the_english_after(tmp_path: 
     assert code == 0 and out.startswith("已将问题 CA-2021-002 并入 CA-2021-001，事件 26"), out
     code, out, _ = run_cli("ledger", "upgrade", db)
     assert code == 0 and out.startswith("结构版本 1：已是最新"), out
-    code, out, _ = run_cli("ledger", "export", db, str(tmp_path / "x.xlsx"))
-    assert code in (0, 1) and out.startswith("已写入 "), out
+    code, out, err = run_cli("ledger", "export", db, str(tmp_path / "x.xlsx"))
+    assert code in (0, 1) and err.startswith("已写入 "), (out, err)
 
 
 # ------------------------------------------------------------------ one huge cell never sinks an assess run

@@ -337,8 +337,13 @@ def _on_record(problem: Any, answer: Callable[[Any], _T]) -> _T:
                                "df.iloc[i]; policy.assess(df) answers every row", code="not_an_object")
         return answer(_row_record(problem))
     record, locate = _file_record(problem)
+    from .engine._problem import typed_records
+
     try:
-        return answer(_row_record(record))  # dotted discovered.* keys read as who FILE reads them (review23b R23b-2)
+        # a YAML or JSON file is typed, never a spreadsheet's cells: a refused day is told what to write, not how to
+        # format an Excel column, as `who FILE` tells it (ux48 left)
+        with typed_records():
+            return answer(_row_record(record))  # dotted discovered.* keys read as who FILE reads them (R23b-2)
     except ProblemError as exc:
         raise locate(exc) from None
 

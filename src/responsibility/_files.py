@@ -234,10 +234,13 @@ def check_target(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wh
                           "name: drop the /, or create the directory and name a file in it")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"cannot write {what} {path}: directory {parent} does not exist")
+        raise OutputError(f"cannot write {what} {path}: directory {parent} does not exist; create it first, or "
+                          "name a file in a directory that exists")
     if not os.access(parent, os.W_OK | os.X_OK):
         # found before any output is written, not after the others were replaced (review19b M7)
-        raise OutputError(f"cannot write {what} {path}: directory {parent} is not writable")
+        # (what to do said too: ux48 left; the words fit a command's -o and a Python call's path alike)
+        raise OutputError(f"cannot write {what} {path}: directory {parent} is not writable; write it into a "
+                          f"directory you can write to, or get write permission on {parent}")
     for other in inputs:
         if other is None or str(other) == "-":
             continue

@@ -5,7 +5,7 @@ notebook view and its report). Each such record is still assessed or rejected as
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 
@@ -194,6 +194,18 @@ class Repeats:
             line = None if lines is None else int(lines[i - starts[c]])
             out.setdefault(str(rid), []).append((int(numbers[i]), line))
         return {rid: at for rid, at in out.items() if len(at) > 1}
+
+
+def repeated_ids(records: Sequence[Any]) -> dict[str, list[int]]:
+    """Each id on more than one of ``records`` (a list given at once: ``who``'s) and the positions (from 0) of its
+    records, in input order: counted by :class:`Repeats`, as ``assess`` counts them, so the two commands agree on
+    what a repeat is (an id 7 and "7" are one; ux48 left: ``who`` counted them itself)."""
+    import numpy as np
+
+    seen = Repeats()
+    seen._strings([_id_text(r.get("id")) if isinstance(r, Mapping) else None for r in records],
+                  np.arange(len(records), dtype=np.int64), None)
+    return {rid: [n for n, _ in at] for rid, at in seen.found().items()}
 
 
 #: The repeated ids named one by one; the rest are counted.

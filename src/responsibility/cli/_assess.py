@@ -136,6 +136,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     from ..batch._repeats import Repeats, repeats_said
     from ..batch._workers import Pool, default_workers, merge_counts
     from ..chain._jurisdiction import Jurisdiction
+    from ..engine._problem import typed_records
 
     # "-" is standard output, as it is standard input for INPUT (it was a file named "-").
     if output == "-":
@@ -193,72 +194,73 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     big = fmt_in == "parquet" and input_path != "-" and os.path.isfile(input_path) \
         and os.path.getsize(input_path) > 8 * 2**20
     n = (workers or (default_workers() if big else 1)) if fmt_in in ("parquet", "csv", "jsonl") else 1
-    pool = Pool(lambda: assessor, n) if n > 1 else None
-    try:
-        if input_path == "-" and sys.stdin is None:  # started with standard input closed (`<&-`): it was exit 3
-            raise ResponsibilityError("standard input is closed; give a file, or pipe the records in")
-        source = Source(input_path, fmt_in, assessor.t, encoding=encoding or "utf-8", detect=encoding is None,
-                        chunk=chunk_size)
-        if source.note:
-            click.echo(f"note: {source.note}", err=True)
-        dicts = assessor.dictionaries  # (made once: an amended policy's assessor made them with its periods')
-        inputs = [input_path, rules_dir, jurisdiction]
-        if output is not None and rejects_path is not None and _same_file(output, rejects_path) \
-                and not is_devnull(output):
-            raise OutputError(f"the findings and the rejects would both go to {output}; give two files")
-        findings = Sink(output, fmt_out, "findings", dicts, inputs=inputs, neutralise=neutralise)
-        rejects = Sink(rejects_path, fmt_rejects, "rejects", inputs=[*inputs, output], neutralise=neutralise) \
-            if fmt_rejects else None
-        show = sys.stderr.isatty() if progress is None else progress
-        records = assessed = rejected = 0
-        counts: Any = None
-        typed = fmt_in in ("json", "jsonl", "yaml")
-        repeats = Repeats()  # records that share an id: assessed each, and said (review26 H3)
-        ok = False
+    # a typed file's records (JSON, JSON lines, YAML: no spreadsheet saves them) are told what to write for a
+    # 2021/4/2, not how to format an Excel column (ux47 left), as `who` tells the same record; the workers are forked
+    # inside, and read the same
+    with typed_records(fmt_in in ("json", "jsonl", "yaml")):
+        pool = Pool(lambda: assessor, n) if n > 1 else None
         try:
-            with _Progress(show, source.total) as bar:
-                if pool is not None:
-                    chunks = map(repeats.batch, source.batches()) if fmt_in == "parquet" else \
-                        prefetch(map(repeats.part, source.parts()))
-                    for table, w, slot, meta in pool.run(chunks):
-                        findings.write_findings(table, done=functools.partial(pool.release, w, slot))
-                        if meta is None:
-                            continue
-                        chunk = (meta.records, meta.assessed, meta.rejects, meta.counts)
-                        records, assessed, rejected, counts = _tally(records, assessed, rejected, counts, chunk,
-                                                                     rejects, merge_counts, bar, lang == "zh",
-                                                                     typed)
-                        bar.advance(meta.records)
-                else:
-                    overlap = Overlap()  # (written behind while that overlaps the assessing, else at once)
-                    for part in map(repeats.part, source.parts()):
-                        result = assessor.run(part)
-                        findings.write_findings(result.columns, inline=overlap.inline())
-                        chunk = (result.records, result.assessed, result.rejects, result.counts)
-                        records, assessed, rejected, counts = _tally(records, assessed, rejected, counts, chunk,
-                                                                     rejects, merge_counts, bar, lang == "zh",
-                                                                     typed)
-                        bar.advance(result.records)
-            ok = True
-        finally:
+            if input_path == "-" and sys.stdin is None:  # started with standard input closed (`<&-`): it was exit 3
+                raise ResponsibilityError("standard input is closed; give a file, or pipe the records in")
+            source = Source(input_path, fmt_in, assessor.t, encoding=encoding or "utf-8", detect=encoding is None,
+                            chunk=chunk_size)
+            if source.note:
+                click.echo(f"note: {source.note}", err=True)
+            dicts = assessor.dictionaries  # (made once: an amended policy's assessor made them with its periods')
+            inputs = [input_path, rules_dir, jurisdiction]
+            if output is not None and rejects_path is not None and _same_file(output, rejects_path) \
+                    and not is_devnull(output):
+                raise OutputError(f"the findings and the rejects would both go to {output}; give two files")
+            findings = Sink(output, fmt_out, "findings", dicts, inputs=inputs, neutralise=neutralise)
+            rejects = Sink(rejects_path, fmt_rejects, "rejects", inputs=[*inputs, output], neutralise=neutralise) \
+                if fmt_rejects else None
+            show = sys.stderr.isatty() if progress is None else progress
+            records = assessed = rejected = 0
+            counts: Any = None
+            repeats = Repeats()  # records that share an id: assessed each, and said (review26 H3)
+            ok = False
             try:
-                findings.close(ok)
-            except BaseException:
-                ok = False  # (the rejects are not kept without their findings)
-                raise
+                with _Progress(show, source.total) as bar:
+                    if pool is not None:
+                        chunks = map(repeats.batch, source.batches()) if fmt_in == "parquet" else \
+                            prefetch(map(repeats.part, source.parts()))
+                        for table, w, slot, meta in pool.run(chunks):
+                            findings.write_findings(table, done=functools.partial(pool.release, w, slot))
+                            if meta is None:
+                                continue
+                            chunk = (meta.records, meta.assessed, meta.rejects, meta.counts)
+                            records, assessed, rejected, counts = _tally(records, assessed, rejected, counts, chunk,
+                                                                         rejects, merge_counts, bar, lang == "zh")
+                            bar.advance(meta.records)
+                    else:
+                        overlap = Overlap()  # (written behind while that overlaps the assessing, else at once)
+                        for part in map(repeats.part, source.parts()):
+                            result = assessor.run(part)
+                            findings.write_findings(result.columns, inline=overlap.inline())
+                            chunk = (result.records, result.assessed, result.rejects, result.counts)
+                            records, assessed, rejected, counts = _tally(records, assessed, rejected, counts, chunk,
+                                                                         rejects, merge_counts, bar, lang == "zh")
+                            bar.advance(result.records)
+                ok = True
             finally:
-                # (closed even when the findings' close failed: a full disk left the rejects' temporary .part file
-                # beside them; hostile41)
-                if rejects is not None and ok:
-                    rejects.close(True)
-                elif rejects is not None:
-                    with contextlib.suppress(Exception):  # (what went wrong first is what is said)
-                        rejects.close(False)
-            if ok:
-                assessor.save()
-    finally:
-        if pool is not None:
-            pool.close()
+                try:
+                    findings.close(ok)
+                except BaseException:
+                    ok = False  # (the rejects are not kept without their findings)
+                    raise
+                finally:
+                    # (closed even when the findings' close failed: a full disk left the rejects' temporary .part file
+                    # beside them; hostile41)
+                    if rejects is not None and ok:
+                        rejects.close(True)
+                    elif rejects is not None:
+                        with contextlib.suppress(Exception):  # (what went wrong first is what is said)
+                            rejects.close(False)
+                if ok:
+                    assessor.save()
+        finally:
+            if pool is not None:
+                pool.close()
     table = count_table(assessor.t, counts) if counts is not None else {}
     if fmt_in == "parquet" and source.total is not None:  # (read in workers too: told by what came back)
         source.blank_rows = source.total - records
@@ -270,6 +272,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     found = repeats.found()
     for line in repeats_said(found, lang == "zh"):
         click.echo(line, err=True)
+    _say_written(output, rejects_path)  # (before the summary, which stays the last line a script reads)
     click.echo(_summary(lang, policy, records, assessed, rejected, table, assessor.t.liabilities), err=True)
     if report_path is not None:
         from ..batch._report import write_report_from_files
@@ -285,17 +288,21 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         sys.exit(1)
 
 
+def _say_written(*paths: str | None) -> None:
+    """``wrote FILE`` on stderr for each file an assessment wrote, as `--report`, `who --picture`, `graph -o` and the
+    ledger's lists say theirs (ux48 left: `assess -o findings.csv` said nothing of it); not for standard output or
+    the null device, where nothing is kept."""
+    from .._files import is_devnull
+
+    for path in paths:
+        if path is not None and path != "-" and not is_devnull(path):
+            click.echo(f"wrote {path}", err=True)
+
+
 def _tally(records: int, assessed: int, rejected: int, counts: Any, chunk: tuple[int, int, list[Any], Any],
-           sink: Any, merge: Any, bar: _Progress, zh: bool = False, typed: bool = False
-           ) -> tuple[int, int, int, Any]:
+           sink: Any, merge: Any, bar: _Progress, zh: bool = False) -> tuple[int, int, int, Any]:
     """Add a chunk's numbers; write its rejects (or print them when there is no rejects file)."""
     n, ok, rejects, more = chunk
-    if typed and rejects:
-        from ..engine._problem import _IN_EXCEL
-
-        # a typed file's record (JSON, JSON lines, YAML: no spreadsheet saves them) is told what to write for its
-        # 2021/4/2, not how to format an Excel column (ux47 left), as `who` tells the same record
-        rejects = [(*r[:5], r[5].replace(_IN_EXCEL, ""), *r[6:]) if _IN_EXCEL in r[5] else r for r in rejects]
     if sink is not None:
         sink.write_rejects(rejects)
     else:
@@ -510,6 +517,7 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
             start += fragment.count_rows()
     for line in repeats_said(repeats.found(), lang == "zh"):
         click.echo(line, err=True)
+    _say_written(output, rejects_path)
     click.echo(_summary(lang, policy, int(n), int(n) - rejected, rejected, table_counts, list(policy.liabilities)),
                err=True)
     if rejected:

@@ -813,12 +813,17 @@ def _read_records(path: str, what: str = "a problem object", encoding: str | Non
 
 def each_located(records: list[Any], pos: Any, many: bool, answer: Callable[[Any], _T]) -> Iterator[_T]:
     """``answer(record)`` for each record in turn; a :class:`ProblemError` is located in the file
-    (``file:line:column`` of the field it names)."""
+    (``file:line:column`` of the field it names). The records are a typed file's (YAML or JSON): a refused day is
+    told what to write, not how to format an Excel column (:func:`~responsibility.engine._problem.typed_records`)."""
+    from ..engine._problem import typed_records
+
     for i, r in enumerate(records):
         try:
-            yield answer(r)
+            with typed_records():
+                got = answer(r)
         except ProblemError as exc:
             raise located(exc, pos, i, many) from None
+        yield got
 
 
 def each_answered(records: list[Any], pos: Any, many: bool, answer: Callable[[Any], _T]
@@ -829,11 +834,14 @@ def each_answered(records: list[Any], pos: Any, many: bool, answer: Callable[[An
     answered, each bad one is told where and what (:func:`end_for_bad`). A file of one record raises its error."""
     if not many:
         return list(each_located(records, pos, many, answer)), []
+    from ..engine._problem import typed_records
+
     out: list[_T] = []
     bad: list[ProblemError] = []
     for i, r in enumerate(records):
         try:
-            out.append(answer(r))
+            with typed_records():  # (a typed file's records, as each_located's)
+                out.append(answer(r))
         except ProblemError as exc:
             bad.append(located(exc, pos, i, many))
     return out, bad
@@ -844,10 +852,13 @@ def each_streamed(records: list[Any], pos: Any, many: bool, bad: list[ProblemErr
     """:func:`each_answered` one answer at a time: each record that can be answered is answered and let go
     (``records[i]`` becomes ``None``), each that cannot is added to ``bad``, located; a file of one record raises
     its error."""
+    from ..engine._problem import typed_records
+
     for i in range(len(records)):
         r, records[i] = records[i], None
         try:
-            got = answer(r)
+            with typed_records():  # (a typed file's records, as each_located's; never around the yield)
+                got = answer(r)
         except ProblemError as exc:
             if not many:
                 raise located(exc, pos, i, many) from None
@@ -937,20 +948,8 @@ def end_for_bad(bad: list[ProblemError], total: int) -> None:
 def located(exc: ProblemError, pos: Any, i: int, many: bool) -> ProblemError:
     """``exc`` located in the file: ``file:line:column`` of the field it names in record ``i``
     (of a list when ``many``)."""
-    located_error: ProblemError = pos.locate(typed(exc), (i,) if many else ())
+    located_error: ProblemError = pos.locate(exc, (i,) if many else ())
     return located_error
-
-
-def typed(exc: ProblemError) -> ProblemError:
-    """``exc`` without the advice on Excel's date column (a record's ``2021/4/2``): the file was typed (YAML or
-    JSON, which Excel does not save), so "format the column as yyyy-mm-dd" sent its writer looking for a spreadsheet
-    (ux47 left); what to write stays."""
-    from ..engine._problem import _IN_EXCEL
-
-    if _IN_EXCEL not in exc.detail:
-        return exc
-    return ProblemError(exc.field, exc.detail.replace(_IN_EXCEL, ""), record=exc.record, code=exc.code,
-                        where=exc.where, index=exc.index)
 
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:
@@ -1120,12 +1119,9 @@ def _say_repeated_ids(records: list[Any], pos: Any) -> None:
     """A note on stderr for each id a list gives more than one record (at most five, the rest counted): each is
     answered as a record of its own, as `assess` answers them and says so (ux47 left: `who` said nothing, and
     a reader summing the answers by id counted one problem twice)."""
-    at: dict[str, list[int]] = {}
-    for i, r in enumerate(records):
-        rid = r.get("id") if isinstance(r, Mapping) else None
-        if isinstance(rid, str | int) and not isinstance(rid, bool):
-            at.setdefault(str(rid), []).append(i)
-    repeated = [(rid, ix) for rid, ix in at.items() if len(ix) > 1]
+    from ..batch._repeats import repeated_ids
+
+    repeated = list(repeated_ids(records).items())
     for rid, ix in repeated[:5]:
         lines = [pos.at((i,))[0] for i in ix[:5]]
         # (a list on one line has every record on line 1: its items are told by their place in the list)
@@ -1168,10 +1164,12 @@ def test_cmd(paths: tuple[str, ...], rules_dir: str | None, engine: str | None, 
     Exit 0 when every scenario passes (and coverage reaches --threshold), 1 otherwise.
     """
     from ..checks._scenarios import coverage, run_paths
+    from ..engine._problem import typed_records
 
     _scenario_paths(paths)
     policy = load_policy(rules_dir)
-    outcomes = list(run_paths(paths or ["."], policy, engine=_engine(engine)))
+    with typed_records():  # (a scenario file is YAML: its record's 2021/4/2 is told no Excel advice, as who's is)
+        outcomes = list(run_paths(paths or ["."], policy, engine=_engine(engine)))
     if not outcomes:
         raise ResponsibilityError(f"no scenarios found in {', '.join(paths or ['.'])} (looked for files named "
                                   "*.scenarios.yaml with at least one scenario); nothing was tested")

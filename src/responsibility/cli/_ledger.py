@@ -175,9 +175,12 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
         # located as any bad event is (file:line:column of the record), and naming the field an event lacks
         raise located(ProblemError("problem", record_not_events(events[at]) or "", code="not_an_event"),
                       pos, at, many)
+    from ..engine._problem import typed_records
+
     with _open(target, rules_dir, jurisdiction) as ledger:
         try:
-            stored = ledger.append(events, entered_by=entered_by)
+            with typed_records():  # (a YAML or JSON file's events: a refused day is told no Excel advice)
+                stored = ledger.append(events, entered_by=entered_by)
         except ProblemError as exc:
             if exc.field == "entered_by":  # the option, not the file
                 raise click.BadParameter(exc.detail, param_hint="--by") from None
@@ -414,7 +417,8 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
     with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
         ledger.export_xlsx(output, _day(as_of), place=place, area=list(area) or None, status=list(status) or None,
                            within=within)
-    click.echo(f"已写入 {output}（wrote {output}）")
+    # (on stderr, as every other command that writes a file says it: stdout is the command's output, none here)
+    click.echo(f"已写入 {output}（wrote {output}）", err=True)
 
 
 @ledger_group.command("alerts")

@@ -19,6 +19,7 @@ stable reason ``code``.
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import difflib
 import functools
@@ -29,12 +30,13 @@ import operator
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from dataclasses import field as _field
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn
 
-from .._errors import JurisdictionError, ProblemError
+from .._errors import JurisdictionError, ProblemError, ResponsibilityError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, Place, is_residents_committee, level_of, parse_code
 from ..policy._loader import closest, suggest
 from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES
@@ -89,6 +91,42 @@ _JSON_KINDS = {"NoneType": "null", "list": "a list", "tuple": "a list", "str": "
 
 #: Said after a day written as Excel writes it on Chinese Windows (2021/5/3) where the day came from a file's cell.
 _IN_EXCEL = " — in Excel, format the column as yyyy-mm-dd (设置单元格格式 → 自定义 → yyyy-mm-dd) before saving"
+
+#: Whether the records parsed here may come from a spreadsheet's cells (a CSV, Parquet or Excel file, a data frame, a
+#: dict from Python: the default), whose refused day is told how to format an Excel column, or were typed (a YAML, JSON
+#: or JSON lines file, a request to the service: :func:`typed_records`), where that advice sent the writer looking for
+#: a spreadsheet (ux47 left). A context variable: a thread or a task of its own reads its own, and a worker forked
+#: inside :func:`typed_records` reads what was set there.
+_CELLS: ContextVar[bool] = ContextVar("responsibility_record_cells", default=True)
+
+
+@contextlib.contextmanager
+def typed_records(typed: bool = True) -> Iterator[None]:
+    """Within it, the records parsed were typed (``typed``; ``False``: they may be a spreadsheet's cells): a refused
+    day says what to write (``2021-04-02``) and not how to format an Excel column. Where records are read: ``who``,
+    ``assess`` of a YAML, JSON or JSON lines file, ``Policy.who_answers(path)``, the service.
+
+    >>> import responsibility
+    >>> record = {"id": "p1", "area": "housing", "place": "330127100219",
+    ...           "discovered": {"level": "village", "channel": "grid", "on": "2021/3/1"}}
+    >>> with typed_records():
+    ...     try:
+    ...         responsibility.load().who_answers(record)
+    ...     except responsibility.ProblemError as e:
+    ...         print(e.detail)
+    2021/3/1 is not a date as records write it; write 2021-03-01 (YYYY-MM-DD)
+    """
+    token = _CELLS.set(not typed)
+    try:
+        yield
+    finally:
+        _CELLS.reset(token)
+
+
+def from_cells() -> bool:
+    """Whether the records read here may be a spreadsheet's cells (outside :func:`typed_records`, or within
+    ``typed_records(False)``): what a reader that words its own refusals (a ledger's events) asks."""
+    return _CELLS.get()
 
 
 def other_day_hint(value: Any, *, cell: bool = True) -> str | None:
@@ -1054,7 +1092,13 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         except records.ValidationError as exc:
             bare = _without_pandas_missing(raw)
             if bare is None:
-                raise _problem_error(exc, raw, _rid(raw), policy) from None
+                errors = exc.errors()
+                said = _pydantic_faults(errors, raw, _rid(raw), policy)
+                if not any(e["type"] == "invalid_key" for e in errors) and "domain" not in raw:
+                    # and what the policy says of the fields pydantic took (ux48 left: a record with a month 13 and an
+                    # unknown area was told of the area a run later)
+                    said += _policy_faults(errors, raw, policy, jurisdiction, today)
+                raise _joined(said, _rid(raw)) from None
             # pandas' NaT and NA in a dict (df.to_dict("records")) are missing values, as in the frame itself
             # (review18 M4: they were refused in pydantic's words); looked for only once a record is refused
             return parse_problem(bare, policy, jurisdiction, today)
@@ -1766,6 +1810,8 @@ _MORE_ERRORS = 5
 #: ... and at most this many characters with the first's words (a refusal stays one readable line: tests/test_hostile
 #: holds every refusal under 400 characters with the record's id and field).
 _MORE_ERRORS_CHARS = 280
+#: ... and the others past that named by field and code, at most this many (the rest counted).
+_MORE_NAMED = 3
 
 
 def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None,
@@ -1774,37 +1820,115 @@ def _problem_error(exc: ValidationError, raw: Mapping[str, Any], rid: str | None
     (``…; also field 'discovered.on': …``): a record with no channel and the month 13 was told only of the channel, to
     be refused again for the month once that was mended (ux46 left). An unknown field is usually a misspelt known
     one: it comes first, and the "missing" it causes in the same object is not said."""
-    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    return _joined(_pydantic_faults(exc.errors(), raw, rid, policy), rid)
+
+
+def _pydantic_faults(errors: list[Any], raw: Mapping[str, Any], rid: str | None,
+                     policy: PolicyView | None = None) -> list[ProblemError]:
+    """:func:`_problem_error`'s refusals, one per error of pydantic's (``exc.errors()``), unknown fields first."""
+    errors = sorted(errors, key=lambda e: e["type"] != "extra_forbidden")
     unknown_in = {tuple(e["loc"])[:-1] for e in errors if e["type"] == "extra_forbidden"}
     first = _one_error(errors[0], raw, rid, policy)
     if any(e["type"] == "invalid_key" for e in errors):
         # a key that is not text (True: yaml.safe_load's reading of on:) is one cause of every error beside it, which
         # the first's words say (_api._yaml_on)
-        return first
-    seen = {first.field}
-    others: list[ProblemError] = []
+        return [first]
+    said = [first]
     for err in errors[1:]:
         if err["type"] == "missing" and tuple(err["loc"])[:-1] in unknown_in:
             continue
-        other = _one_error(err, raw, rid, policy)
+        said.append(_one_error(err, raw, rid, policy))
+    return said
+
+
+#: What stands in a refused record for a field pydantic refused (by the field's name), so that the model takes the
+#: record and the policy's checks of the other fields are made (:func:`_policy_faults`); ``None``: the field is left
+#: out (it may be), ``...``: the area's stand-in (the policy's first area).
+_STAND_INS: dict[str, Any] = {
+    "id": "_", "area": ..., "place": "33", "level": "_", "by_level": "_", "to_level": "_", "channel": "_",
+    "action": "assigned", "on": "2021-01-01", "kind": None, "sector": None, "body": None, "to_body": None,
+    "severity": None, "deadline": None, "rectified_on": None, "as_of": None, "discovered": None, "handled": [],
+    "concealed_by": []}
+
+
+def _policy_faults(errors: list[Any], raw: Mapping[str, Any], policy: PolicyView, jurisdiction: Jurisdiction,
+                   today: dt.date | None) -> list[ProblemError]:
+    """The faults :func:`_faults` finds in the fields pydantic took of a record it refused (``errors``, its own):
+    each refused field has a stand-in the model takes (:data:`_STAND_INS`) and its checks, and those resting on it,
+    are not made. Best effort, said after pydantic's: a record the model refuses even so gets none."""
+    try:
+        fixed = canonical_record(raw, policy)
+        skip: set[str] = set()
+        for e in errors:
+            loc = tuple(e["loc"])
+            if not loc:
+                return []
+            *path, last = loc
+            at: Any = fixed
+            for key in path:
+                at = at[key]
+            if e["type"] == "extra_forbidden":
+                del at[last]
+                if not path:  # (a misspelt 'discovered' is not told missing too, as pydantic's missing are not)
+                    skip.add(_MISSPELT)
+                continue
+            skip.add(_path(loc))
+            if isinstance(last, int):  # a step or a concealer of the wrong kind
+                at[last] = "_" if path == ["concealed_by"] else \
+                    {"action": "assigned", "by_level": "_", "to_level": "_", "on": "2021-01-01"}
+                continue
+            if last not in _STAND_INS:
+                return []
+            stand_in = _STAND_INS[last]
+            if stand_in is None:
+                at.pop(last, None)
+            else:
+                at[last] = next(iter(policy.problem_areas)) if stand_in is ... else copy.copy(stand_in)
+        records = _records()
+        p = placed_for(records.Problem.model_validate(fixed), policy)
+        return _faults(p, policy, jurisdiction, today, frozenset(skip))
+    except (LookupError, TypeError, ValueError, ResponsibilityError):  # (pydantic's ValidationError: a ValueError)
+        return []
+
+
+def _joined(faults: list[ProblemError], rid: str | None) -> ProblemError:
+    """One refusal of a record's ``faults`` (its first named by its field, code and all, and every other after it:
+    ``…; also field 'discovered.on': …``), each field once: pydantic's (:func:`_problem_error`) and the policy's
+    (:func:`_check_all`) are said alike. A batch keeps it as one reject row with all its reasons."""
+    first = faults[0]
+    seen = {first.field}
+    others: list[ProblemError] = []
+    for other in faults[1:]:
         if other.field not in seen:
             seen.add(other.field)
             others.append(other)
     if not others:
         return first
-    # (a one-line message a person reads: the others stop at a length as well as a count, the rest counted)
+    # (a one-line message a person reads, under 400 characters with its id and field: the others stop at a length as
+    # well as a count; the rest are named by field and code, a few, and counted — "and 2 other fields wrong" left the
+    # user to find them, where a concealer's refusal alone is longer than the line)
     parts: list[str] = []
     for o in others[:_MORE_ERRORS]:
         piece = f"field {o.field!r}: {o.detail}"
         if len(first.detail) + sum(len(x) + 2 for x in parts) + len(piece) > _MORE_ERRORS_CHARS:
             break
         parts.append(piece)
-    rest = len(others) - len(parts)
-    if not parts:
-        return ProblemError(first.field, f"{first.detail}; and {rest} other field{'s' if rest > 1 else ''} wrong",
-                            record=rid, code=first.code)
-    more = f"; and {rest} more" if rest else ""
-    return ProblemError(first.field, f"{first.detail}; also {'; '.join(parts)}{more}", record=rid, code=first.code)
+
+    def wrong(rest: list[ProblemError], shown: int) -> str:
+        named = [f"{o.field!r} ({o.code})" for o in rest[:shown]]
+        return ", ".join(named) + (f" and {len(rest) - len(named)} more" if len(rest) > len(named) else "")
+
+    for k in range(len(parts), -1, -1):  # the rest named (a few) before more of the others in full
+        rest = others[k:]
+        head = f"{first.detail}; also {'; '.join(parts[:k])}" if k else first.detail
+        if not rest:
+            return ProblemError(first.field, head, record=rid, code=first.code)
+        lead = "; and wrong too: " if k else "; also wrong: "
+        if len(head) + len(lead) + len(tail := wrong(rest, min(len(rest), _MORE_NAMED))) <= _MORE_ERRORS_CHARS + 20:
+            return ProblemError(first.field, head + lead + tail, record=rid, code=first.code)
+    n = len(others)  # (a first refusal about as long as the line)
+    return ProblemError(first.field, f"{first.detail}; and {n} other field{'s' if n > 1 else ''} wrong", record=rid,
+                        code=first.code)
 
 
 def _one_error(err: Any, raw: Mapping[str, Any], rid: str | None, policy: PolicyView | None) -> ProblemError:
@@ -1854,12 +1978,24 @@ def _one_error(err: Any, raw: Mapping[str, Any], rid: str | None, policy: Policy
         return ProblemError(_path(loc), f"{said}; a step of handled is {named}: assigned "
                             "passes the problem down to a level that rectifies it, reported takes it up; a "
                             "rectification is no step (give its day as rectified_on)", record=rid, code=code)
+    if kind == "bad_date" and not _CELLS.get():
+        msg = _typed_day(got) or msg  # (typed: the day's refusal made again without the Excel column's advice)
     worded = _worded(kind, loc, got, err.get("ctx") or {})
     if worded is not None:  # pydantic's own words ("Input should be a valid string") said as this page says them
         return ProblemError(_path(loc), worded, record=rid, code=code)
     if kind not in ("bad_date", "bad_value"):
         msg += f" (got {_show(got)})"
     return ProblemError(_path(loc), msg, record=rid, code=code)
+
+
+def _typed_day(value: Any) -> str | None:
+    """The refusal of ``value`` as a typed record's day (:func:`parse_day` with ``cell=False``), else ``None``."""
+    try:
+        parse_day(value, cell=False)
+    except ValueError as exc:  # (pydantic_core's PydanticCustomError is a ValueError)
+        message = getattr(exc, "message", None)
+        return str(message()) if callable(message) else None
+    return None
 
 
 def _what(value: Any) -> str:
@@ -2173,45 +2309,107 @@ def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None,
     return None
 
 
-def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
-    def fail(field: str, message: str, code: str) -> None:
-        raise ProblemError(field, message, record=p.id, code=code)
+class _Refused(Exception):
+    """One check of :func:`_check_all` refused the record (its words are kept): the checks that do not rest on it go
+    on."""
 
-    if p.area not in policy._memo("problem areas", lambda: frozenset(policy.problem_areas)):
-        # a record may name an area by id or by its Chinese name: hint from both
-        fail("area", f"unknown duty area {p.area!r}; {term_hint(policy, 'area', p.area, list(policy.problem_areas))}",
-             "unknown_area")
-    if p.kind is not None and (p.area, p.kind) not in policy.kinds:
-        kinds = [k for a, k in policy.kinds if a == p.area]
-        hint = term_hint(policy, f"kind:{p.area}", p.kind, kinds)
-        fail("kind", f"unknown problem kind {p.kind!r} in {p.area}; {hint}", "unknown_kind")
-    if p.sector is not None and p.sector not in policy.sectors and \
-            (p.sector not in policy.bodies or policy.bodies[p.sector].role or policy.bodies[p.sector].sector is None):
-        if p.sector in policy.bodies or p.sector.isascii():
-            choices = sorted({*policy.sectors, *(b for b, x in policy.bodies.items() if x.sector and not x.role)})
-            hint = suggest(p.sector, choices) or "use a sector such as " + ", ".join(sorted(policy.sectors)[:6]) + " …"
-        else:  # a Chinese name: the line it names (a sector's id), not a department of a level it does not say
-            hint = sector_hint(policy, p.sector)
-        fail("sector", f"unknown sector or body {p.sector!r}; {hint}", "unknown_sector")
-    if p.sector is not None and (line := policy.sector_of(p.sector)) not in policy.sectors_with_part(p.area):
-        # 二(二)3 按照职责分工…涉及本部门问题: a line the text gives no duty in the area does not make its department
-        # answer; refused, not read as naming it (probe9 P9-14)
-        fail("sector", sector_refusal(policy, p.area, p.sector, str(line)), "sector_not_in_area")
-    try:
-        code, place_level = coded(p.place)
-    except JurisdictionError as exc:
-        # a place's name where its code is due: say which code it is (newcomer10 N10-10)
-        fail("place", place_name_hint(jurisdiction, p.place) or str(exc), "bad_place")
-    # an urban community's record is answered at its township's code (residents_committee_place=township): the
-    # place the record gave must be in the jurisdiction too, and is the one named (session 31: a community of a
-    # township not in it was refused as "place 330127001000", a code the user never wrote; one of a township in it
-    # but itself not was taken, where under =village, in the ledger and in the bulk path it is refused)
-    own = residents_place(p)
-    if jurisdiction.get(code) is None or \
-            (own is not None and own != p.place and jurisdiction.get(coded(own)[0]) is None):
-        fail("place", f"place {own or p.place} is not in jurisdiction {jurisdiction.name!r}; pass the "
-                      "jurisdiction that contains it (--jurisdiction)", "unknown_place")
+
+def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None) -> None:
+    """Every fault of ``p`` against the policy and the jurisdiction (:func:`_faults`), raised as one
+    :class:`ProblemError`: the first named by its field and the others after it, as :func:`_problem_error` says
+    pydantic's (a user mending a record met its area, place, level and channel faults one per run: ux48 left)."""
+    if faults := _faults(p, policy, jurisdiction, today):
+        raise _joined(faults, p.id)
+
+
+#: In :func:`_faults`' ``skip``: the record has an unknown field, likely a known one misspelt ('discover'), which is
+#: said; a missing discovery is not said as well.
+_MISSPELT = "(misspelt)"
+#: A record's fields that hold a day (a step's and the discovery's ``on`` besides).
+_DAY_FIELDS = frozenset({"deadline", "rectified_on", "as_of", "discovered", "handled"})
+
+
+def _faults(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: dt.date | None,
+            skip: frozenset[str] = frozenset()) -> list[ProblemError]:
+    """Every fault of ``p`` against the policy and the jurisdiction, in the order the checks are made. A check that
+    rests on a field found wrong (a level's rank, a channel's levels, a body's level) is not made, nor one of a field
+    in ``skip`` (pydantic refused it, and ``p`` holds a stand-in there: :func:`_policy_faults`); no day's order is
+    judged where a day was refused."""
+    faults: list[ProblemError] = []
+
+    def given(field: str) -> bool:
+        return field not in skip
+
+    def fail(field: str, message: str, code: str) -> NoReturn:
+        faults.append(ProblemError(field, message, record=p.id, code=code))
+        raise _Refused
+
+    def checked(check: Callable[..., object], *args: Any) -> bool:
+        """Whether ``check(*args)`` passed (its fault, if any, is kept)."""
+        try:
+            check(*args)
+        except _Refused:
+            return False
+        return True
+
+    def area() -> None:
+        if p.area not in policy._memo("problem areas", lambda: frozenset(policy.problem_areas)):
+            # a record may name an area by id or by its Chinese name: hint from both
+            fail("area", f"unknown duty area {p.area!r}; "
+                 f"{term_hint(policy, 'area', p.area, list(policy.problem_areas))}", "unknown_area")
+
+    def kind() -> None:
+        if p.kind is not None and (p.area, p.kind) not in policy.kinds:
+            kinds = [k for a, k in policy.kinds if a == p.area]
+            hint = term_hint(policy, f"kind:{p.area}", p.kind, kinds)
+            fail("kind", f"unknown problem kind {p.kind!r} in {p.area}; {hint}", "unknown_kind")
+
+    def sector(area_known: bool) -> None:
+        if p.sector is not None and p.sector not in policy.sectors and (
+                p.sector not in policy.bodies or policy.bodies[p.sector].role
+                or policy.bodies[p.sector].sector is None):
+            if p.sector in policy.bodies or p.sector.isascii():
+                choices = sorted({*policy.sectors, *(b for b, x in policy.bodies.items() if x.sector and not x.role)})
+                hint = suggest(p.sector, choices) or "use a sector such as " + ", ".join(sorted(policy.sectors)[:6]) \
+                    + " …"
+            else:  # a Chinese name: the line it names (a sector's id), not a department of a level it does not say
+                hint = sector_hint(policy, p.sector)
+            fail("sector", f"unknown sector or body {p.sector!r}; {hint}", "unknown_sector")
+        if area_known and p.sector is not None and \
+                (line := policy.sector_of(p.sector)) not in policy.sectors_with_part(p.area):
+            # 二(二)3 按照职责分工…涉及本部门问题: a line the text gives no duty in the area does not make its
+            # department answer; refused, not read as naming it (probe9 P9-14)
+            fail("sector", sector_refusal(policy, p.area, p.sector, str(line)), "sector_not_in_area")
+
+    # (what rests on the area and kind — a stand-in's holders, a concealer's part — is asked only of known ones)
+    area_ok = given("area") and checked(area)
+    area_ok = given("kind") and checked(kind) and area_ok if area_ok else False
+    if given("sector"):
+        checked(lambda: sector(area_ok))
+    code = place_level = ""
+
+    def place() -> None:
+        nonlocal code, place_level
+        try:
+            code, place_level = coded(p.place)
+        except JurisdictionError as exc:
+            # a place's name where its code is due: say which code it is (newcomer10 N10-10)
+            fail("place", place_name_hint(jurisdiction, p.place) or str(exc), "bad_place")
+        # an urban community's record is answered at its township's code (residents_committee_place=township): the
+        # place the record gave must be in the jurisdiction too, and is the one named (session 31: a community of a
+        # township not in it was refused as "place 330127001000", a code the user never wrote; one of a township in
+        # it but itself not was taken, where under =village, in the ledger and in the bulk path it is refused)
+        own = residents_place(p)
+        if jurisdiction.get(code) is None or \
+                (own is not None and own != p.place and jurisdiction.get(coded(own)[0]) is None):
+            fail("place", f"place {own or p.place} is not in jurisdiction {jurisdiction.name!r}; pass the "
+                          "jurisdiction that contains it (--jurisdiction)", "unknown_place")
+
+    # (a place outside the jurisdiction still has a level: the checks against its rank are made; one not read has none)
+    if given("place"):
+        checked(place)
     levels = policy.level_rank
+    place_rank = levels[place_level] if place_level else None
 
     def level(field: str, value: str) -> None:
         if value not in levels:
@@ -2224,65 +2422,93 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
         if value not in policy.bodies:
             fail(field, f"unknown body {value!r}; {body_hint(policy, value, level if level in levels else None)}",
                  "unknown_body")
-        if (stand_in := stand_in_refusal(policy, field, value, p.area, p.kind)) is not None:
+        if area_ok and (stand_in := stand_in_refusal(policy, field, value, p.area, p.kind)) is not None:
             fail(field, stand_in, "unknown_body")
 
-    place_rank = levels[place_level]
-    d = p.discovered
+    d = p.discovered if given("discovered") else None
+    found_level = channel_known = False
     if d is not None:
-        level("discovered.level", d.level)
-        if d.channel not in policy.channels:
-            fail("discovered.channel", f"unknown channel {d.channel!r}; "
-                 f"{term_hint(policy, 'channel', d.channel, list(policy.channels))}", "unknown_channel")
-        run_by = policy.channels[d.channel].levels
-        if run_by is not None and d.level not in run_by:
-            # a channel the text gives other levels (全科网格 is 县级's, 一(一); 调查核查 省市两级's; 上级核查 a level
-            # above another's; 审计 the county's and up): the record most likely names the wrong finder (review20 R20-7)
-            fail("discovered.level", channel_level_refusal(policy, d.channel, d.level), "level_mismatch")
-        if d.body is not None:
-            body("discovered.body", d.body, d.level)
-            if policy.bodies[d.body].level != d.level:
-                fail("discovered.body", level_body_hint(policy, d.body, d.level, "discovered.level"), "level_mismatch")
-        if levels[d.level] < place_rank:
-            # the place is where the problem came to light, within the finder's reach; what exceeds the finder's
-            # authority it reports upward (一(三) 对超出本级权限的及时向上级单位报送问题; probe10 P10-13). For a policy
-            # gap the place's level also says whose policy it is (PolicyView.authority; review10 R10A-05).
-            fail("discovered.level", _community(p, "discovered") or f"a {d.level} cannot find a problem located at "
-                 f"a {level_of(code)}; give as place where it came to light, at or below the finder (the {d.level}'s "
-                 "own code or one under it), and record its report upward — a policy gap placed there is read as the "
-                 "province's policy (a city code names the city's own)", "level_mismatch")
-    elif p.handled or p.rectified_on or p.concealed_by:
-        fail("discovered", "the problem was handled, rectified or concealed but has no 'discovered'; "
-             "say when and by whom it was found", "missing_discovery")
-    for i, h in enumerate(p.handled):
-        f = f"handled[{i}]"
-        level(f"{f}.by_level", h.by_level)
-        level(f"{f}.to_level", h.to_level)
-        if levels[h.by_level] < place_rank and (said := _community(p, "reported")):
-            # a village that reports an urban community's problem: no village level answers there, as for a finder,
-            # an assignee or a concealer (the bulk path sends such a record here to be refused, batch/_encode)
-            fail(f"{f}.by_level", said, "level_mismatch")
-        if h.to_body is not None:
-            body(f"{f}.to_body", h.to_body, h.to_level)
-            if policy.bodies[h.to_body].level != h.to_level:
-                fail(f"{f}.to_body", level_body_hint(policy, h.to_body, h.to_level, f"{f}.to_level"),
+        found_level = given("discovered.level") and checked(lambda: level("discovered.level", d.level))
+
+        def channel() -> None:
+            if d.channel not in policy.channels:
+                fail("discovered.channel", f"unknown channel {d.channel!r}; "
+                     f"{term_hint(policy, 'channel', d.channel, list(policy.channels))}", "unknown_channel")
+
+        def finder() -> None:
+            run_by = policy.channels[d.channel].levels
+            if run_by is not None and d.level not in run_by:
+                # a channel the text gives other levels (全科网格 is 县级's, 一(一); 调查核查 省市两级's; 上级核查 a
+                # level above another's; 审计 the county's and up): the record most likely names the wrong finder
+                # (review20 R20-7)
+                fail("discovered.level", channel_level_refusal(policy, d.channel, d.level), "level_mismatch")
+            if place_rank is not None and levels[d.level] < place_rank:
+                # the place is where the problem came to light, within the finder's reach; what exceeds the finder's
+                # authority it reports upward (一(三) 对超出本级权限的及时向上级单位报送问题; probe10 P10-13). For a
+                # policy gap the place's level also says whose policy it is (PolicyView.authority; review10 R10A-05).
+                fail("discovered.level", _community(p, "discovered") or f"a {d.level} cannot find a problem located "
+                     f"at a {level_of(code)}; give as place where it came to light, at or below the finder (the "
+                     f"{d.level}'s own code or one under it), and record its report upward — a policy gap placed "
+                     "there is read as the province's policy (a city code names the city's own)", "level_mismatch")
+
+        def finding_body(body_id: str) -> None:
+            body("discovered.body", body_id, d.level)
+            if found_level and policy.bodies[body_id].level != d.level:
+                fail("discovered.body", level_body_hint(policy, body_id, d.level, "discovered.level"),
                      "level_mismatch")
-        if h.action == "reported" and levels[h.to_level] <= levels[h.by_level]:
-            fail(f"{f}.to_level", "a report goes to a higher level; use action 'assigned' to pass it down",
-                 "wrong_direction")
-        if h.action == "assigned" and levels[h.to_level] > levels[h.by_level]:
-            fail(f"{f}.to_level", "an assignment goes to the same or a lower level; use 'reported' to go up",
-                 "wrong_direction")
-        if levels[h.to_level] < place_rank:
-            fail(f"{f}.to_level", _community(p, "handled")
-                 or f"the place is a {level_of(code)}; nothing below it can take the problem", "level_mismatch")
-    fault = _date_fault(p, today, *in_force(policy))
-    if fault is not None:
-        if fault[2] == "before_effect":
-            fail(fault[0], fault[1], "before_effect")
-        fail(fault[0], fault[1], "order_violation")
-    for i, who in enumerate(p.concealed_by):
-        field = f"concealed_by[{i}]"
+
+        channel_known = given("discovered.channel") and checked(channel)
+        if found_level and channel_known:
+            checked(finder)
+        if d.body is not None and given("discovered.body"):
+            checked(lambda: finding_body(d.body))  # type: ignore[arg-type]
+    elif given("discovered") and given(_MISSPELT) and (p.handled or p.rectified_on or p.concealed_by):
+        checked(lambda: fail("discovered", "the problem was handled, rectified or concealed but has no "
+                             "'discovered'; say when and by whom it was found", "missing_discovery"))
+
+    def step(i: int, h: Any) -> None:
+        f = f"handled[{i}]"
+        by = given(f"{f}.by_level") and checked(lambda: level(f"{f}.by_level", h.by_level))
+        to = given(f"{f}.to_level") and checked(lambda: level(f"{f}.to_level", h.to_level))
+
+        def reporter() -> None:
+            if place_rank is not None and levels[h.by_level] < place_rank and (said := _community(p, "reported")):
+                # a village that reports an urban community's problem: no village level answers there, as for a
+                # finder, an assignee or a concealer (the bulk path sends such a record here to be refused,
+                # batch/_encode)
+                fail(f"{f}.by_level", said, "level_mismatch")
+
+        def taker() -> None:
+            if h.to_body is not None:
+                body(f"{f}.to_body", h.to_body, h.to_level)
+                if to and policy.bodies[h.to_body].level != h.to_level:
+                    fail(f"{f}.to_body", level_body_hint(policy, h.to_body, h.to_level, f"{f}.to_level"),
+                         "level_mismatch")
+
+        def direction() -> None:
+            if h.action == "reported" and levels[h.to_level] <= levels[h.by_level]:
+                fail(f"{f}.to_level", "a report goes to a higher level; use action 'assigned' to pass it down",
+                     "wrong_direction")
+            if h.action == "assigned" and levels[h.to_level] > levels[h.by_level]:
+                fail(f"{f}.to_level", "an assignment goes to the same or a lower level; use 'reported' to go up",
+                     "wrong_direction")
+
+        def below_place() -> None:
+            if place_rank is not None and levels[h.to_level] < place_rank:
+                fail(f"{f}.to_level", _community(p, "handled")
+                     or f"the place is a {level_of(code)}; nothing below it can take the problem", "level_mismatch")
+
+        if by:
+            checked(reporter)
+        if given(f"{f}.to_body"):
+            checked(taker)
+        if by and to and given(f"{f}.action"):
+            checked(direction)
+        if to:
+            checked(below_place)
+
+    def concealer(field: str, who: str, found: bool) -> None:
+        """The faults of one concealer; against the discovery only where its level and channel were read."""
         if who not in levels and who not in policy.bodies:
             if len(parts := [w.strip() for w in re.split(r"[,，]", who) if w.strip()]) > 1:
                 # ([村，乡镇] typed with a Chinese input method: one item, '村,乡镇', "did you mean 乡镇（街道）?")
@@ -2292,15 +2518,22 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             hint = suggest(who, levels) if who.isascii() else ""
             fail(field, f"{who!r} is neither a level nor a body; {hint or body_hint(policy, who, levels_too=True)}",
                  "unknown_body")
-        if (stand_in := stand_in_refusal(policy, field, who, p.area, p.kind, concealer=True)) is not None:
+        if area_ok and (stand_in := stand_in_refusal(policy, field, who, p.area, p.kind, concealer=True)) is not None:
             fail(field, stand_in, "unknown_body")
-        assert d is not None  # checked above: concealment needs a discovery
+        if not found or d is None:  # (its place against the discovery's is not asked of a discovery refused)
+            return
         level_id = who if who in levels else policy.bodies[who].level
         # 一(四): concealment or omission during a higher level's verification, inspection or audit.
         channel = policy.channels[d.channel]
         if channel.own_work and not channel.verification:
-            fail(field, f"the problem was found through {d.channel!r}, a level's own work; concealment is "
-                 "during a higher level's verification, inspection or audit (一(四))", "concealment")
+            # what refuses it is that the channel is no check, not that it is a level's own work: 核查普查, 调查核查
+            # and 调研督导 are own work too, and checks (check48a #5)
+            checking = [c for c, x in policy.channels.items() if x.verification or x.oversight]
+            named = ", ".join(checking[:3]) + (" …" if len(checking) > 3 else "")
+            fail(field, f"the problem was found through {d.channel!r} ({channel.name}), which is no check: "
+                 "concealment is during a higher level's check, inspection or audit (一(四) 对上级核查和巡视审计等"
+                 f"过程中瞒报漏报问题的); give the check it was hidden from as discovered.channel ({named}), or leave "
+                 "concealed_by out", "concealment")
         # a unit placed at the level but not of it (a school: 二(六)2(2) 县教育局负责各有关学校学生资助对象认定、
         # 审核) is below it by unit_below_own_level, as for discovery: its level's check of it is a 上级核查
         # (review37 D2)
@@ -2338,7 +2571,7 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
             fail(field, f"the problem was found through {d.channel!r}, which checks no one; concealment is during a "
                  "higher level's verification, inspection or audit (一(四) 上级核查和巡视审计等过程中): give that "
                  f"check as discovered.channel ({checks}), or leave concealed_by out", "concealment")
-        if levels[level_id] < place_rank:
+        if place_rank is not None and levels[level_id] < place_rank:
             fail(field, _community(p, "concealed")
                  or f"the place is a {level_of(code)}; nothing below it can conceal the problem", "concealment")
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
@@ -2346,6 +2579,22 @@ def _check_all(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today
                                      for b in policy.stage_holders(p.area, p.kind, stage)):
             fail(field, f"no {who} body answers for this kind of problem; name the body that concealed it",
                  "concealment")
+
+    for i, h in enumerate(p.handled if given("handled") else ()):
+        if given(f"handled[{i}]"):
+            step(i, h)
+    dated = not any(f in _DAY_FIELDS or f.endswith(".on") or (f.startswith("handled[") and f.endswith("]"))
+                    for f in skip)
+    fault = _date_fault(p, today, *in_force(policy)) if dated else None
+    # (each code written out: tests/test_records_doc reads the codes given here against docs/records.md's table)
+    if fault is not None and fault[2] == "before_effect":
+        faults.append(ProblemError(fault[0], fault[1], record=p.id, code="before_effect"))
+    elif fault is not None:
+        faults.append(ProblemError(fault[0], fault[1], record=p.id, code="order_violation"))
+    for i, who in enumerate(p.concealed_by if given("concealed_by") else ()):
+        if given(f"concealed_by[{i}]"):
+            checked(concealer, f"concealed_by[{i}]", who, area_ok and found_level and channel_known)
+    return faults
 
 
 def unit_below_level(policy: PolicyView, body: str, area: str | None = None, kind: str | None = None) -> bool:

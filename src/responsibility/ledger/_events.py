@@ -41,6 +41,7 @@ from ..engine._problem import (  # one rule for a record's text and an event's
     _noncharacter,
     _whole_number,
     excel_day_hint,
+    from_cells,
     other_day_hint,
     unseen_in_day,
 )
@@ -187,8 +188,9 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
         if m is None or (m[2] is not None and not _valid_time(m[2])):
             # a day written otherwise (2021/3/1) is told its YYYY-MM-DD, as a record's is (newcomer40), without the
             # advice on Excel's date column: an event is typed (ledger add's file, a request); a workbook's cells go
-            # through the import's own reading of days (ux47 left)
-            raise ProblemError(field_name, other_day_hint(value, cell=False) or excel_day_hint(value)
+            # through the import's own reading of days (ux47 left). An Excel day number keeps the column's advice
+            # but where the events are known typed (ledger add, the service: typed_records)
+            raise ProblemError(field_name, other_day_hint(value, cell=False) or excel_day_hint(value, cell=from_cells())
                                or unseen_in_day(value) or f"not a date (YYYY-MM-DD): {shown(value)}",
                                record=problem, code="bad_date")
         try:

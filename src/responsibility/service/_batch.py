@@ -341,7 +341,7 @@ class Batch:
 
     def _run(self, part: Any) -> Any:
         with self.lock:
-            return self.assessor.run(part)
+            return _lib.typed(self.assessor.run, part)  # (a request's JSON lines: typed, no Excel advice)
 
     def _write(self, result: Any) -> None:
         columns, values = _lib.batch_rows(self.dicts, result.columns)

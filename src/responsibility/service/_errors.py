@@ -38,7 +38,6 @@ from .._errors import (
     ResponsibilityError,
     RulesError,
 )
-from ..engine._problem import _IN_EXCEL
 from . import _jsonio as jsonio
 
 log = logging.getLogger("responsibility.service")
@@ -119,11 +118,7 @@ def suggestion_of(message: str) -> str | None:
 #: is told instead (hostile42: a place outside it was answered "pass the jurisdiction that contains it
 #: (--jurisdiction)", an option of the command line).
 _CLI_WORDS = (("; pass the jurisdiction that contains it (--jurisdiction)",
-               "; check the place's code: this server answers only for the places of that jurisdiction"),
-              # a request's record is JSON a program or a person wrote, never a spreadsheet's cell: its 2021/4/2 is
-              # told what to write, not how to format an Excel column (ux47 left; `who` and `assess` of a typed file
-              # say the same)
-              (_IN_EXCEL, ""))
+               "; check the place's code: this server answers only for the places of that jurisdiction"),)
 
 
 def http_words(message: str) -> str:

@@ -340,7 +340,7 @@ def install(app: FastAPI, svc: Service) -> None:
         """Run ``write`` (a ledger append) off the event loop; 201 with the stored events, logged. The
         field of a refused event of a list is its path in the body (``[1].type``)."""
         try:
-            stored = await run_in_threadpool(write)
+            stored = await run_in_threadpool(_lib.typed, write)  # (typed JSON: a day is told no Excel advice)
         except ResponsibilityError as exc:
             err = from_library(exc)
             if err.suggestion is not None and "docs/records.md" in err.suggestion:

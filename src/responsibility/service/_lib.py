@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ..batch._emit import REJECT_COLUMNS
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from ..policy._view import PolicyView
 
 EngineName = Literal["durable", "compiled"]
+_T = TypeVar("_T")
 __all__ = ["REJECT_COLUMNS"]  # the columns of a rejected record, as ``responsibility assess`` writes them
 
 
@@ -42,9 +44,21 @@ def who_answers(policy: PolicyView, problem: Any, jurisdiction: Jurisdiction, *,
     """The library's verdict on one problem (what ``Policy.who_answers`` calls)."""
     from ..batch._columns import record_of
     from ..engine._decide import who_answers
+    from ..engine._problem import typed_records
 
     # a record with a table row's dotted discovered.* keys is read as Policy.who_answers reads it (review23b R23b-2)
-    return who_answers(policy, record_of(problem), jurisdiction=jurisdiction, engine=engine, today=today)
+    with typed_records():
+        return who_answers(policy, record_of(problem), jurisdiction=jurisdiction, engine=engine, today=today)
+
+
+def typed(call: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+    """``call(*args, **kwargs)`` reading typed records: a request's JSON, which a program or a person wrote and no
+    spreadsheet saved, so a refused day is told what to write and not how to format an Excel column (ux47 left: the
+    advice was made, then cut out of the message again)."""
+    from ..engine._problem import typed_records
+
+    with typed_records():
+        return call(*args, **kwargs)
 
 
 def content_hash(policy: PolicyView) -> str:
@@ -147,7 +161,7 @@ def route(policy: PolicyView, problem: Any, jurisdiction: Jurisdiction, *, level
     from ..batch._columns import record_of
     from ..engine._route import route
 
-    return route(policy, record_of(problem), jurisdiction, level=level, today=today)
+    return typed(route, policy, record_of(problem), jurisdiction, level=level, today=today)
 
 
 def ledger_files(url: str | None) -> list[str]:
