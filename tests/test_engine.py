@@ -142,7 +142,7 @@ def test_concealment_by_level_and_by_body(policy: Policy, small_province: Jurisd
 @pytest.mark.parametrize(("change", "words"), [
     ({"concealed_by": ["province"]}, "not below the county"),
     ({"discovered": {"level": "county", "channel": "grid", "on": "2021-03-01"}, "concealed_by": ["village"]},
-     "a level's own work"),
+     "which is no check"),
 ])
 def test_concealment_needs_a_higher_level_verification(policy: Policy, small_province: Jurisdiction,
                                                         change: dict[str, Any], words: str) -> None:
