@@ -39,6 +39,7 @@ from ..engine._facts import (
     CONCEALER,
     IRREGULAR,
     LATE_PASS,
+    MISSING_STEP,
     OVERSIGHT_REPORT,
     OWN_WORK,
     PASSES_ON,
@@ -437,6 +438,15 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         passed_down = shown_pass_down(c, t, ur, ul, received, auth, pr, hp, hact, hby, hto, hon, limit)
         if passed_down is not None:
             ur, ul, stepped_late = ur[~passed_down], ul[~passed_down], stepped_late[~passed_down]
+    # a late level the record shows no step of from its day, whose first step after it is another level's after its
+    # limit: missing_step_holder decides, not the rectification date, and the reason says the record shows no step of
+    # the level's (engine/_facts.py ``gap``; check48a #1) — such records take the reference path
+    missing_slow = False
+    if len(ur) and len(hp) and MISSING_STEP in t.policy.parameters:
+        gap = missing_steps(ur, ul, stepped_late, received, hp, hby, hon, limit)
+        if gap.any():
+            c.slow[ur[gap]] = True
+            missing_slow = True
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
     # a holder below the authority saw it fixed without reporting it and the parameter says it still had to report it
     # (looked at only where the level is late)
@@ -711,7 +721,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             hit_r, hit_l = np.nonzero(at)
             knew[pick(d, pick(under, hit_r)), hit_l] = True
     # (their other facts too: the reference path gives all of their findings)
-    if len(moved) or len(slowed) or referred or aside_slow or implied_slow:
+    if len(moved) or len(slowed) or referred or aside_slow or implied_slow or missing_slow:
         d, cpos = d[~c.slow[d]], cpos[~c.slow[c.cp[cpos]]]
         keep_u = ~c.slow[ur]
         ur, ul, later = ur[keep_u], ul[keep_u], later[keep_u]
@@ -800,6 +810,30 @@ def guiding_concealers(c: Cols, t: Tables) -> None:
         if guiding_level_department(t.policy, t.areas[int(c.area[r])], t.kind_names[k - 1] if k else None,
                                     t.rank_level[int(c.clvl[i])]) is not None:
             c.slow[r] = True
+
+
+def missing_steps(ur: I64, ul: I64, stepped_late: Bool, received: I32, hp: I32, hby: I32, hon: I32,
+                  limit: int) -> Bool:
+    """Whether each late level (record ``ur``, rank ``ul``) shows no step of its own on or after the day it received
+    the problem, while the record's first step on or after that day is another level's made more than ``limit`` days
+    after it (engine/_facts.py ``gap``, missing_step_holder; check48a #1). ``hp`` is sorted by record. Read loosely
+    (from the day it received it, not the day the duties applied): the reference path decides."""
+    out = np.zeros(len(ur), np.bool_)
+    lo, hi = np.searchsorted(hp, ur, "left"), np.searchsorted(hp, ur, "right")
+    n = (hi - lo) * ~stepped_late
+    if not n.any():
+        return out
+    pair = np.repeat(np.arange(len(ur)), n)
+    step = np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+    day = take(received, ur, ul).astype(np.int64)
+    on = hon[step].astype(np.int64)
+    after = on >= day[pair]
+    own = np.zeros(len(ur), np.bool_)
+    np.logical_or.at(own, pair[after & (hby[step] == ul[pair])], True)
+    first = np.full(len(ur), np.iinfo(np.int64).max, np.int64)
+    np.minimum.at(first, pair[after], on[after])
+    gap: Bool = (first != np.iinfo(np.int64).max) & (first > day + limit) & ~own
+    return gap
 
 
 def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:

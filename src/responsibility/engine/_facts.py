@@ -141,6 +141,13 @@ CHOSEN_ASIDE_REPORT = 64
 MISROUTED = "misrouted_level_holder"
 #: The bit of a fact's ``chosen`` that says its body was chosen by misrouted_level_holder (the finding rests on it).
 CHOSEN_MISROUTED = 128
+#: The parameter that decides who answers for the delay where a level that held the problem shows no step of its own
+#: and the record's first step after its day is another level's, made only after its handling limit: the level
+#: (holding_level) or nobody (check48a #1).
+MISSING_STEP = "missing_step_holder"
+#: The bit of a fact's ``chosen`` that says its level answers by missing_step_holder (the finding rests on it, and its
+#: reason says the record shows no step of the level's).
+CHOSEN_MISSING_STEP = 256
 #: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
 #: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
 PEER_FINDS = "lower_level_finds_higher_policy"
@@ -298,6 +305,10 @@ class _Setting(NamedTuple):
     #: the problem on in order within the reporter's handling limit (irregular_step: above_authority_report_counts;
     #: check47b #3); False under not_counted and without the parameter (an older policy: set aside always).
     report_reach: bool
+    #: Whether a level that held the problem, shows no step of its own and sees the record's first step after its day
+    #: come from another level only after its limit answers for the delay (missing_step_holder: holding_level); None
+    #: without the parameter (an older policy: it answers unless the problem was rectified by its deadline).
+    missing: bool | None
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -346,7 +357,9 @@ def _setting(policy: PolicyView) -> _Setting:
                     unrelated=policy.parameter(UNRELATED) == "level_receives" if UNRELATED in policy.parameters
                     and IRREGULAR in policy.parameters else None,
                     report_reach=IRREGULAR in policy.parameters
-                    and policy.parameter(IRREGULAR) == REPORT_REACH)
+                    and policy.parameter(IRREGULAR) == REPORT_REACH,
+                    missing=policy.parameter(MISSING_STEP) == "holding_level" if MISSING_STEP in policy.parameters
+                    else None)
 
 
 def _misassigned(steps: list[Any], handled: list[Any], no_duty: set[int], setting: _Setting, ctx: Context,
@@ -2089,11 +2102,22 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 if x["by_level"] == level and x["on"] > due:
                     shown = True
                     break
+            # — and a level the record shows no step of at all from its day, whose first step after that day is
+            # another level's made only after this level's limit: the problem sat past the limit, and where the record
+            # does not say — with this level, or with the one whose step it shows (the township's find, the county's
+            # assignment to it on day 20). missing_step_holder decides, not the rectification date (一(四) names the
+            # failure to pass on in time apart from 整改落实不到位; check48a #1: the township answered only where the
+            # problem was not rectified by the record's deadline)
+            gap = False
+            if setting.missing is not None and not shown and steps and not any(
+                    x["by_level"] == level and x["on"] >= received for x in steps):
+                after = [x["on"] for x in steps if x["on"] >= received]
+                gap = bool(after) and min(after) > due
             # (only a level that can rectify it itself, other than by pressing those below, can have rectified it
             # itself: a county that found a provincial policy gap, later mended, did not — the problem was evidently
             # passed on, and the reading self_rectified_report_required has nothing to decide; review22 R22-1)
-            own_fix = fixed and below_authority and not shown and not any(x["by_level"] == level for x in reports) \
-                and rank[level] in own_levels
+            own_fix = fixed and below_authority and not shown and not gap \
+                and not any(x["by_level"] == level for x in reports) and rank[level] in own_levels
             # — but not a level whose own steps within its limit the record shows counting as none (irregular_step),
             # where the record then shows the problem first handed to a level that can rectify it only after that
             # limit: the record shows how it was handled, and it was not by this level in time (一(三) 对本级权限范围内
@@ -2104,7 +2128,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 steps, due, can_rectify, rank, counts) and bool(_set_aside(
                     steps, handled, level, received, due, below_authority, stuck or rank[level] < rank[nominal],
                     can_rectify, rank, to_right, place_step, setting.place_assignee, kind is None))
-            if fixed and not own_fix and not shown and not late_reach:
+            if fixed and not own_fix and not shown and not late_reach and not gap:
                 # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
                 for rid in (HANDLING_LIMIT, *(() if (deadline_given is not None and assigned)
                                               or (by_deadline and rectified_on > by_limits) else (RECT_LIMIT,))):
@@ -2114,7 +2138,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # rectified, but after the rectification limit: not taken as evidently handled, on the parameter — the
             # level's finding rests on it as much as an excusal would (probe9 P9-11), and says so (``rlim``: its
             # --explain said of the parameter "据此未另认定主体", no body named by it; review17 D4)
-            rlim = rectified_on is not None and not fixed and not shown and not (
+            rlim = rectified_on is not None and not fixed and not shown and not gap and not (
                 deadline_given is not None and assigned)
             if rlim and RECT_LIMIT not in ctx.rests_on:
                 ctx.rests_on.append(RECT_LIMIT)
@@ -2198,6 +2222,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                                 "aside": own_aside, "own": 1, "nod": 0, **_shown_fields(
                                                     setting, policy, rank[level], d_level, steps, concealed_by)})
                         continue
+            if gap:
+                if MISSING_STEP not in ctx.rests_on:
+                    ctx.rests_on.append(MISSING_STEP)
+                if not setting.missing:
+                    continue
             # a level whose 交办 to a body of the place's level place_above_rectifiers (holder) does not count answers
             # by that parameter (review10 R10A-06); so does one whose 交办 to the place's level names no body where no
             # body stands for the level (holder: review17 D2, R21-2; the default counts one naming none as one naming
@@ -2295,7 +2324,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             for one in standing:
                 add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(below_authority),
                                   "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
-                                  "aside": aside, "later": late_bodies, "chosen": by_receiver, "own": int(own_hold)})
+                                  "aside": aside, "later": late_bodies, "own": int(own_hold),
+                                  "chosen": by_receiver | (CHOSEN_MISSING_STEP if gap else 0)})
             if (holder != body or by_receiver & CHOSEN_BY_PARAMETER) and steps:
                 # a department the record shows the level handed it to answers beside the body chosen, which stands
                 # for the one that had it before: handed within the level's limit, from the level's day, as among the

@@ -1,0 +1,97 @@
+"""fid49: disclosures and over-blames check48a and check48b found, read against the text.
+
+- A level that held the problem (its finder, or the level a report reached) whose record shows no step of its own,
+  the first step after its day being another level's made after its handling limit: the record does not say where
+  the problem sat (一(四) 对发现问题没有按程序及时交办和上报的). missing_step_holder decides — holding_level (the
+  default) names that level, its reason saying the record shows no step of the level's; nobody names no body for the
+  delay — and the rectification date decides neither (before, the level was named only where the problem was not
+  rectified by the record's deadline; check48a #1). A level whose own late step the record shows answers under both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Policy
+
+from .verdicts import batch_and_answers, found, rested
+from .verdicts import finder as _found
+from .verdicts import step as _a
+from .verdicts import verdict_under as verdict
+from .verdicts import village_record as _record
+
+ENGINES = ("compiled", "durable")
+MISSING = "missing_step_holder"
+MISSING_VALUES = ("holding_level", "nobody")
+
+_HOUSE = ("housing", "housing_renovation_late")
+
+# ------------------------------------------------------------------ check48a #1: no step of the holder's shown
+
+#: G1_T: the township finds a house on 03-01; the record's first step is the county's assignment to it on 03-20
+G1_T = _record("fid49-g1-t", *_HOUSE, _found("township", channel="grid"), [_a("county", "township", on="2021-03-20")])
+#: G1_Tr: the same, rectified on 04-20 (by the record's deadline)
+G1_TR = {**G1_T, "id": "fid49-g1-tr", "rectified_on": "2021-04-20"}
+#: G1_P: the province finds it through the media; the record's first step is the city's to the county on 03-20
+G1_P = _record("fid49-g1-p", *_HOUSE, _found("province", channel="media"),
+               [_a("city", "county", on="2021-03-20"), _a("county", "township", on="2021-03-22")])
+G1_PR = {**G1_P, "id": "fid49-g1-pr", "rectified_on": "2021-04-20"}
+#: G1_Pctl: the province's own step to the city is shown, late (03-20); rectified in time
+G1_PCTL = _record("fid49-g1-pctl", *_HOUSE, _found("province", channel="media"),
+                  [_a("province", "city", on="2021-03-20"), _a("city", "county", on="2021-03-22"),
+                   _a("county", "township", on="2021-03-24")], rectified_on="2021-04-20")
+#: the county's step within the township's limit: no gap (the problem reached the county in time)
+G1_IN_TIME = _record("fid49-g1-in-time", *_HOUSE, _found("township", channel="grid"),
+                     [_a("county", "township", on="2021-03-05")], rectified_on="2021-04-20")
+
+_GAPS = ((G1_T, "township_government"), (G1_TR, "township_government"), (G1_P, "province_construction"),
+         (G1_PR, "province_construction"))
+
+
+def _finding(v: Any, body: str, basis: str) -> Any:
+    return next((f for f in v.findings if (f.body, f.basis) == (body, basis)), None)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_holder_with_no_step_shown_answers_whatever_the_rectification(policy: Policy, engine: str) -> None:
+    for record, holder in _GAPS:
+        v = verdict(policy, record, engine)
+        f = _finding(v, holder, "not_handled")
+        assert f is not None, record["id"]
+        assert MISSING in f.rests_on, record["id"]
+        zh, en = f.to_dict("zh")["reason"], f.to_dict("en")["reason"]
+        assert "记录未显示本级交办或上报" in zh, zh
+        assert "shows no step of its level" in en, en
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_nobody_names_no_body_for_the_gap_and_says_so(policy: Policy, engine: str) -> None:
+    for record, holder in _GAPS:
+        v = verdict(policy, record, engine, **{MISSING: "nobody"})
+        assert (holder, "not_handled") not in found(v), record["id"]
+        assert MISSING in rested(v), record["id"]
+    # the township's own 整改不到位 of the county's assignment stands under either value
+    assert ("township_government", "not_rectified") in found(verdict(policy, G1_T, engine, **{MISSING: "nobody"}))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", MISSING_VALUES)
+def test_a_late_step_shown_and_a_step_in_time_are_read_as_before(policy: Policy, engine: str, value: str) -> None:
+    v = verdict(policy, G1_PCTL, engine, **{MISSING: value})
+    f = _finding(v, "province_construction", "not_handled")
+    assert f is not None and MISSING not in f.rests_on
+    assert "记录未显示" not in f.to_dict("zh")["reason"]
+    w = verdict(policy, G1_IN_TIME, engine, **{MISSING: value})
+    assert ("township_government", "not_handled") not in found(w)
+    assert MISSING not in rested(w)
+
+
+_ALL = [G1_T, G1_TR, G1_P, G1_PR, G1_PCTL, G1_IN_TIME]
+
+
+@pytest.mark.parametrize("values", [{MISSING: v} for v in MISSING_VALUES], ids=list(MISSING_VALUES))
+def test_the_batch_gives_what_who_answers_gives(policy: Policy, values: dict[str, Any]) -> None:
+    got, want = batch_and_answers(policy.with_parameters(**values), _ALL)
+    assert got == want
