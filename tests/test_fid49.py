@@ -6,6 +6,11 @@
   default) names that level, its reason saying the record shows no step of the level's; nobody names no body for the
   delay — and the rectification date decides neither (before, the level was named only where the problem was not
   rectified by the record's deadline; check48a #1). A level whose own late step the record shows answers under both.
+- A problem reported up to the province through no body named, where the province's one holder of the handling is
+  itself the one to rectify it (省扶贫办 for a 共性问题, 一(三) 省市两级…做好共性问题整改; 二(二)5), or where
+  receiving_level_body chose a department whose own line rectifies it (省民政厅 for a 两不愁 policy gap, 二(六)1(5)),
+  goes through rectifier_holding as a named receiver does: the finding rests on it and flips under its other value
+  (check48a #2; the reason already said 本身负责该问题的办理和整改).
 """
 
 from __future__ import annotations
@@ -94,4 +99,51 @@ _ALL = [G1_T, G1_TR, G1_P, G1_PR, G1_PCTL, G1_IN_TIME]
 @pytest.mark.parametrize("values", [{MISSING: v} for v in MISSING_VALUES], ids=list(MISSING_VALUES))
 def test_the_batch_gives_what_who_answers_gives(policy: Policy, values: dict[str, Any]) -> None:
     got, want = batch_and_answers(policy.with_parameters(**values), _ALL)
+    assert got == want
+
+
+# ------------------------------------------------------------------ check48a #2: a policy gap reported to the province
+
+OWN_WORK = "rectifier_holding"
+_UP_TWICE = [_a("county", "city", on="2021-03-03", action="reported"),
+             _a("city", "province", on="2021-03-05", action="reported")]
+_COUNTY_HOTLINE = _found("county", channel="hotline")
+G2_COMMON = _record("fid49-g2-common", "discovery", "common_policy_problem", _COUNTY_HOTLINE, _UP_TWICE)
+G2_MECH = _record("fid49-g2-mech", "discovery", "province_city_mechanism_gap", _COUNTY_HOTLINE, _UP_TWICE)
+G2_BN = _record("fid49-g2-bn", "basic_needs", "basic_needs_policy_gap", _COUNTY_HOTLINE, _UP_TWICE)
+#: the control: the report names the office
+G2_NAMED = _record("fid49-g2-named", "discovery", "common_policy_problem", _COUNTY_HOTLINE,
+                   [_UP_TWICE[0], _a("city", "province", "province_poverty_office", on="2021-03-05",
+                                     action="reported")])
+_G2 = ((G2_COMMON, "province_poverty_office"), (G2_MECH, "province_poverty_office"),
+       (G2_BN, "province_civil_affairs"), (G2_NAMED, "province_poverty_office"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_rectifier_reported_to_through_no_body_goes_through_rectifier_holding(policy: Policy, engine: str) -> None:
+    for record, body in _G2:
+        v = verdict(policy, record, engine)
+        f = _finding(v, body, "not_handled")
+        assert f is not None and OWN_WORK in f.rests_on, record["id"]
+        w = verdict(policy, record, engine, **{OWN_WORK: "not_rectified"})
+        assert (body, "not_handled") not in found(w), record["id"]
+        g = _finding(w, body, "not_rectified")
+        assert g is not None and OWN_WORK in g.rests_on, record["id"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", ("not_handled", "not_rectified"))
+def test_the_sole_holder_rests_on_no_receiving_level_body(policy: Policy, engine: str, value: str) -> None:
+    # (one holder: it answers under either value of receiving_level_body, which decides nothing here)
+    for values in ({OWN_WORK: value}, {OWN_WORK: value, "receiving_level_body": "handling_holders"}):
+        v = verdict(policy, G2_COMMON, engine, **values)
+        f = next(f for f in v.findings if f.body == "province_poverty_office" and f.level == "province")
+        assert "receiving_level_body" not in f.rests_on
+
+
+@pytest.mark.parametrize("values", [{OWN_WORK: "not_handled"}, {OWN_WORK: "not_rectified"},
+                                    {OWN_WORK: "not_rectified", "receiving_level_body": "handling_holders"}],
+                         ids=["not_handled", "not_rectified", "handling_holders"])
+def test_the_batch_gives_what_who_answers_gives_for_policy_gaps(policy: Policy, values: dict[str, Any]) -> None:
+    got, want = batch_and_answers(policy.with_parameters(**values), [r for r, _ in _G2])
     assert got == want

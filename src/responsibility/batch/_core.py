@@ -54,9 +54,11 @@ from ..engine._facts import (
     keeps_lists,
     level_body,
     line_concealer,
+    line_of,
     oversight_organ,
     owner_peers,
     receiving_body,
+    sole_holder,
     standing_for,
 )
 from ..policy._model import SEVERITIES
@@ -535,15 +537,21 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         ub_own = take(holder_body, ur, ul)
         if chosen is not None:
             ub_own = np.where(chosen >= 0, chosen, ub_own)
-        cand = np.flatnonzero((ub_own >= 0) & (ul >= pick(auth, ur)))
-        if len(cand):
-            w = pick(ur, cand)
-            lines = pick(c.line, w) if c.line is not None else np.zeros(len(w), np.int32)
-            own_hit = holding_own_work(t, pick(c.area, w), pick(c.kind, w), pick(pr, w),
-                                       pick(ub_own, cand), lines)
-            if own_hit.any():
-                c.slow[w[own_hit]] = True
-                referred = True
+        # (and the level's one holder of the handling, where receiving_level_body chooses none: engine/_facts.py
+        # sole_holder, check48a #2 — read loosely, for every late level: the reference path decides)
+        sole = sole_holders(t, pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul)
+        for bodies in (ub_own, sole):
+            cand = np.flatnonzero((bodies >= 0) & (ul >= pick(auth, ur)))
+            if len(cand):
+                w = pick(ur, cand)
+                lines = pick(c.line, w) if c.line is not None else np.zeros(len(w), np.int32)
+                # (a record naming no line: the body's own, as the engine reads it)
+                lines = np.where(lines > 0, lines, pick(body_lines(t), pick(bodies, cand)))
+                own_hit = holding_own_work(t, pick(c.area, w), pick(c.kind, w), pick(pr, w),
+                                           pick(bodies, cand), lines)
+                if own_hit.any():
+                    c.slow[w[own_hit]] = True
+                    referred = True
     # every body each level was assigned to must rectify by the deadline (engine/_facts.py): the counting assignments
     # grouped by (record, level, body) — one group for the level as a whole where one of them named no body (it takes
     # in those to its bodies; probe8 P8-09); each group's first assignment decides its deadline, its latest times a
@@ -1127,6 +1135,33 @@ def own_work_reading(t: Tables) -> bool:
     (``rectifier_holding: not_rectified``; engine/_facts.py OWN_WORK)."""
     policy = t.policy
     return OWN_WORK in policy.parameters and policy.parameter(OWN_WORK) == "not_rectified"
+
+
+def sole_holders(t: Tables, area: I32, kind: I32, prank: I64, level: I64) -> I32:
+    """The one body of each ``level`` holding the handling of its record's kind (engine/_facts.py
+    :func:`~responsibility.engine._facts.sole_holder`), -1 where several or none; each combination asked once per
+    policy."""
+    policy = t.policy
+    memo: dict[tuple[int, int, int, int], int] = policy._memo("batch: sole holders", dict)
+    out = np.full(len(area), -1, np.int32)
+    for i, key in enumerate(zip(area.tolist(), kind.tolist(), prank.tolist(), level.tolist(), strict=True)):
+        got = memo.get(key)
+        if got is None:
+            a, k, p, lv = key
+            one = sole_holder(policy, t.areas[a], t.kind_names[k - 1] if k else None, t.rank_level[lv], p) \
+                if t.rank_level[lv] in policy.roles else None
+            got = memo[key] = t.body_index[one] if one is not None else -1
+        out[i] = got
+    return out
+
+
+def body_lines(t: Tables) -> I32:
+    """Each body's line code (engine/_facts.py :func:`~responsibility.engine._facts.line_of`; 0 for none): the line
+    the engine reads a body's own work by where the record names none."""
+    policy = t.policy
+    got: I32 = policy._memo("batch: body lines", lambda: np.array(
+        [t.line_index.get(line_of(policy, b) or "", 0) for b in t.bodies], np.int32))
+    return got
 
 
 def holding_own_work(t: Tables, area: I32, kind: I32, prank: I64, body: I32, line: I32) -> Bool:

@@ -780,6 +780,33 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
     return got
 
 
+def sole_holder(policy: PolicyView, area: str, kind: str | None, level: str, prank: int) -> str | None:
+    """The one body of ``level`` that holds the handling of ``kind`` in ``area`` for a problem placed at level rank
+    ``prank``, where it is the only one (:func:`receiving_body` gives None there: it answers under either value of
+    receiving_level_body); None where several hold it, or none.
+
+    A problem reported to such a level through no body named reached that body as surely as one naming it: what its
+    sitting on it is, where it is itself the one to rectify it, is rectifier_holding's as for a named receiver (check48a
+    #2: 省扶贫办 sat on a 共性问题 reported to the province, 一(三) 省市两级…做好共性问题整改, and the finding neither
+    rested on rectifier_holding nor flipped under its other value).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> sole_holder(p, "discovery", "common_policy_problem", "province", 1)
+    'province_poverty_office'
+    >>> sole_holder(p, "housing", "housing_policy_gap", "province", 1) is None  # 省建设厅 and 省扶贫办 hold it
+    True
+    """
+    memo: dict[tuple[str, str | None, str, int], str | None] = policy._memo("derive: sole holder", dict)
+    key = (area, kind, level, prank)
+    if key not in memo:
+        stage = policy.failures["not_handled"].stage if "not_handled" in policy.failures else "handling"
+        held = [b for b in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind, stage)
+                if policy.bodies[b].level == level]
+        memo[key] = held[0] if len(held) == 1 else None
+    return memo[key]
+
+
 def _guides_only(policy: PolicyView, area: str, held: Mapping[str, tuple[str, ...]]) -> bool:
     """Whether a level's one holder of a kind's handling (``held``) holds it only by duties of no part in the area's
     work (of another area, or by another section's words: :func:`_area_work`) that reach only problems below its
@@ -2183,13 +2210,23 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 for x in steps) and (not body or gives_way(policy, area, kind, level, body, prank)) else None
             dispatched = unnamed is not None and bool(setting.misrouted)
             if setting.own_work is not None and not below_authority and not dispatched:
-                me = body
-                if (not body or gives_way(policy, area, kind, level, body, prank)) and setting.receive_role:
-                    me = receiving_body(policy, area, kind, level, sector, prank) or ""
+                me, chose = body, False
+                if (not body or gives_way(policy, area, kind, level, body, prank)) \
+                        and setting.receive_role is not None:
+                    # (the body receiving_level_body chose; where it chooses none, the level's one holder of the
+                    # handling, which answers under either value: check48a #2, a 共性问题 reported to the province)
+                    chosen_by = receiving_body(policy, area, kind, level, sector, prank) if setting.receive_role \
+                        else None
+                    chose = chosen_by is not None
+                    me = chosen_by or sole_holder(policy, area, kind, level, prank) or ""
                 # (a step of its level the record shows that counts as none — irregular_step: 一(三) 按程序, not the
                 # county hotline's find "assigned" to a township that cannot approve it — is no step of its own: what it
                 # sat on is still rectifier_holding's; review32 R32-147, F6)
-                if me and holds_own_work(policy, area, kind, me, prank, sector) and not any(
+                # (a record naming no line: the body's own, as the reason reads it — Decider.own_holding: 省民政厅
+                # chosen for a 两不愁 policy gap was told 本身负责该问题的办理和整改 while rectifier_holding was not
+                # consulted; check48a #2)
+                if me and holds_own_work(policy, area, kind, me, prank,
+                                         sector if sector is not None else line_of(policy, me)) and not any(
                         x["on"] >= received and (any(x is a for a in acted) if x["by_level"] == level else (
                             x["to_level"] == level and (x["action"] != "reported" or (x["to_body"] or "") != body)))
                         for x in steps):
@@ -2197,7 +2234,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     if OWN_WORK not in ctx.rests_on:
                         ctx.rests_on.append(OWN_WORK)
                     if setting.own_work:
-                        if me != body and RECEIVER not in ctx.rests_on:
+                        if chose and RECEIVER not in ctx.rests_on:
                             ctx.rests_on.append(RECEIVER)
                         own_due = deadline_given if deadline_given is not None and assigned \
                             and deadline_given >= received else received + limit + rect_limit
