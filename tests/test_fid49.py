@@ -11,6 +11,9 @@
   receiving_level_body chose a department whose own line rectifies it (省民政厅 for a 两不愁 policy gap, 二(六)1(5)),
   goes through rectifier_holding as a named receiver does: the finding rests on it and flips under its other value
   (check48a #2; the reason already said 本身负责该问题的办理和整改).
+- project_ledger_incomplete: the county's part in rectifying the township's ledger is ledger_county_rectifier's
+  reading (二(五)2 gives the ledger to the township; 二(二)3 涉及本部门问题). The county leaders', the city's and the
+  province's supervision of that rectification exist only under it, and now rest on it (check48b #1).
 """
 
 from __future__ import annotations
@@ -146,4 +149,37 @@ def test_the_sole_holder_rests_on_no_receiving_level_body(policy: Policy, engine
                          ids=["not_handled", "not_rectified", "handling_holders"])
 def test_the_batch_gives_what_who_answers_gives_for_policy_gaps(policy: Policy, values: dict[str, Any]) -> None:
     got, want = batch_and_answers(policy.with_parameters(**values), [r for r, _ in _G2])
+    assert got == want
+
+
+# ------------------------------------------------------------------ check48b #1: ledger_county_rectifier's pressers
+
+LEDGER = "ledger_county_rectifier"
+_CITY_AUDIT = _found("city", "city_audit", "audit")
+LC1 = _record("fid49-lc1", "projects", "project_ledger_incomplete", _CITY_AUDIT, [_a("city", "county")])
+LC2 = _record("fid49-lc2", "projects", "project_ledger_incomplete", _CITY_AUDIT,
+              [_a("city", "county", "county_poverty_office")], rectified_on="2021-05-20")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_pressers_of_the_countys_ledger_rectification_rest_on_the_reading(policy: Policy, engine: str) -> None:
+    for record in (LC1, LC2):
+        v = verdict(policy, record, engine)
+        pressers = [f for f in v.findings if f.basis == "supervision"]
+        assert {"county_party_committee", "county_government"} <= {f.body for f in pressers}, record["id"]
+        assert any(f.level == "city" for f in pressers), record["id"]
+        for f in pressers:
+            assert LEDGER in f.rests_on, (record["id"], f.body)
+        # under false none of them answers: the county holds no rectification of the ledger
+        w = verdict(policy, record, engine, **{LEDGER: False})
+        assert not [f for f in w.findings if f.basis == "supervision"], record["id"]
+    # the township's own miss rests on nothing of the kind
+    v = verdict(policy, LC1, engine)
+    f = _finding(v, "township_government", "not_discovered")
+    assert f is not None and LEDGER not in f.rests_on
+
+
+@pytest.mark.parametrize("values", [{LEDGER: True}, {LEDGER: False}], ids=["true", "false"])
+def test_the_batch_gives_what_who_answers_gives_for_the_ledger(policy: Policy, values: dict[str, Any]) -> None:
+    got, want = batch_and_answers(policy.with_parameters(**values), [LC1, LC2])
     assert got == want

@@ -32,6 +32,7 @@ from ._facts import (
     CHOSEN_OVERSIGHT_REPORT,
     CHOSEN_PRESSED,
     CHOSEN_SAME_LEVEL,
+    CHOSEN_SWITCHED,
     CHOSEN_UNIT_BELOW,
     CONCEALER,
     HANDLING_LIMIT,
@@ -1760,6 +1761,8 @@ class Decider:
             rests[MISROUTED] = None
         if chosen & CHOSEN_MISSING_STEP and basis == "not_handled":  # no step of its level shown (check48a #1)
             rests[MISSING_STEP] = None
+        if chosen & CHOSEN_SWITCHED and fired:  # a rectification there only by a parameter's reading (check48b #1)
+            rests.update(dict.fromkeys(self._rectifying_switches(fired)))
         after: list[str] = []  # (the severity's thresholds come between)
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             after.append(OWNER)
@@ -1810,6 +1813,16 @@ class Decider:
                         by[str(r.applies_if)] = by.get(str(r.applies_if), frozenset()) | frozenset(r.holders)
             self.__dict__["_replacers"] = memo
         return tuple(p for p, holders in memo.get(duty_id, {}).items() if body_id not in holders)
+
+    def _rectifying_switches(self, fired: Sequence[Hit]) -> tuple[str, ...]:
+        """The ``applies_if`` parameters of the rectification duties of the fired rules' kind: a finding on a
+        rectification that a level has only through such duties (:data:`CHOSEN_SWITCHED`) rests on them (check48b
+        #1: 县党委 pressing the county department's rectification of a township's ledger, ledger_county_rectifier)."""
+        policy = self.policy
+        rule = fired[0][0]
+        kind = rule.kind or None
+        return tuple(dict.fromkeys(str(policy.duties[d].applies_if) for d in policy.stage_duties(
+            rule.area, kind, "rectification") if policy.duties[d].applies_if is not None))
 
     def _own_work_switches(self, body_id: str, fired: Sequence[Hit]) -> tuple[str, ...]:
         """The ``applies_if`` parameters of the rectification duties of the fired rules' kind that make ``body_id``

@@ -148,6 +148,11 @@ MISSING_STEP = "missing_step_holder"
 #: The bit of a fact's ``chosen`` that says its level answers by missing_step_holder (the finding rests on it, and its
 #: reason says the record shows no step of the level's).
 CHOSEN_MISSING_STEP = 256
+#: The bit of an ``unrectified`` fact's ``chosen`` that says its level (or body) is a rectifier of the kind only through
+#: duties a parameter switches on (``applies_if``: ledger_county_rectifier's 二(二)3 part in the township's ledger,
+#: projects_county_ledger_line_rectify): every finding on the fact — its supervisors' too, which press a rectification
+#: that exists only under that reading — rests on the parameter (check48b #1).
+CHOSEN_SWITCHED = 512
 #: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
 #: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
 PEER_FINDS = "lower_level_finds_higher_policy"
@@ -804,6 +809,32 @@ def sole_holder(policy: PolicyView, area: str, kind: str | None, level: str, pra
         held = [b for b in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind, stage)
                 if policy.bodies[b].level == level]
         memo[key] = held[0] if len(held) == 1 else None
+    return memo[key]
+
+
+def switched_rectifier(policy: PolicyView, area: str, kind: str | None, level: str, body: str, prank: int) -> bool:
+    """Whether ``level``'s part in rectifying ``kind`` (``body``'s, where one is named) for a problem placed at level
+    rank ``prank`` comes only through duties a parameter switches on (``applies_if``): the county's departments'
+    二(二)3 part in a township's project ledger (ledger_county_rectifier). A finding on its rectification then rests on
+    that parameter, whoever it names (:data:`CHOSEN_SWITCHED`; check48b #1).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> switched_rectifier(p, "projects", "project_ledger_incomplete", "county", "", 1)
+    True
+    >>> switched_rectifier(p, "projects", "project_ledger_incomplete", "township", "", 1)
+    False
+    """
+    memo: dict[tuple[str, str | None, str, str, int], bool] = policy._memo("derive: switched rectifier", dict)
+    key = (area, kind, level, body, prank)
+    if key not in memo:
+        if body:  # (a named body's own duties: an own_sector one is held by it, not by the level's role)
+            duties = [d for d in policy.stage_duties(area, kind, "rectification") if body in policy.duties[d].holders]
+        else:
+            duties = [d for b, ds in policy.reaching(policy.stage_holders(area, kind, "rectification"), prank, area,
+                                                     kind, "rectification").items()
+                      if policy.bodies[b].level == level for d in ds]
+        memo[key] = bool(duties) and all(policy.duties[d].applies_if is not None for d in duties)
     return memo[key]
 
 
@@ -2531,6 +2562,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                     # (its group holds an assignment assignment_without_rectification_duty read:
                                     # review28 #7)
                                     "nod": int(bool(no_duty) and any(id(x) in no_duty for x in given)),
+                                    # (its rectification there only by a parameter's reading: its supervisors rest on
+                                    # it too; check48b #1)
+                                    "chosen": CHOSEN_SWITCHED if switched_rectifier(policy, area, kind, level, body,
+                                                                                    prank) else 0,
                                     # (which levels above it the record shows had it: supervision_scope)
                                     **_shown_fields(setting, policy, rank[level], d_level, steps, concealed_by)})
         if setting.late_pass is not None and len(steps) > 1:
