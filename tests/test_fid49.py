@@ -14,6 +14,10 @@
 - project_ledger_incomplete: the county's part in rectifying the township's ledger is ledger_county_rectifier's
   reading (二(五)2 gives the ledger to the township; 二(二)3 涉及本部门问题). The county leaders', the city's and the
   province's supervision of that rectification exist only under it, and now rest on it (check48b #1).
+- receiving_level_body: handling_holders at a city whose one holder of the handling only guides the grassroots (the
+  扶贫办's 二(二)5) names the department the text ties to the kind's work there, as concealing_level_body's
+  handling_holders does since session 48: 市民政 for an identification problem (二(三)6; the office only 协助, 二(三)7),
+  not 市扶贫办 (fid48's left item).
 """
 
 from __future__ import annotations
@@ -182,4 +186,29 @@ def test_the_pressers_of_the_countys_ledger_rectification_rest_on_the_reading(po
 @pytest.mark.parametrize("values", [{LEDGER: True}, {LEDGER: False}], ids=["true", "false"])
 def test_the_batch_gives_what_who_answers_gives_for_the_ledger(policy: Policy, values: dict[str, Any]) -> None:
     got, want = batch_and_answers(policy.with_parameters(**values), [LC1, LC2])
+    assert got == want
+
+
+# ------------------------------------------------------------------ fid48's left item: a city that received it
+
+RECEIVER = "receiving_level_body"
+C6 = _record("fid49-c6", "identification", "identification_ineligible_included", _found("county", channel="hotline"),
+             [_a("county", "city", action="reported")])
+C6_FOUND = _record("fid49-c6-found", "identification", "identification_ineligible_included", _found("city"), [])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", ("unresolved", "handling_holders"))
+def test_a_city_that_received_an_identification_problem_stands_for_its_civil_affairs(policy: Policy, engine: str,
+                                                                                    value: str) -> None:
+    for record in (C6, C6_FOUND):
+        v = verdict(policy, record, engine, **{RECEIVER: value})
+        city = {f.body for f in v.findings if f.basis == "not_handled" and f.level == "city"}
+        assert city == {"city_civil_affairs"}, (record["id"], city)
+
+
+@pytest.mark.parametrize("values", [{RECEIVER: "unresolved"}, {RECEIVER: "handling_holders"}],
+                         ids=["unresolved", "handling_holders"])
+def test_the_batch_gives_what_who_answers_gives_for_a_receiving_city(policy: Policy, values: dict[str, Any]) -> None:
+    got, want = batch_and_answers(policy.with_parameters(**values), [C6, C6_FOUND])
     assert got == want

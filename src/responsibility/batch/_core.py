@@ -45,11 +45,13 @@ from ..engine._facts import (
     PASSES_ON,
     PEER_FINDS,
     PRESSING,
+    RECEIVER,
     UNRELATED,
     assigned_line_of,
     gives_line,
     gives_way,
     guiding_level_department,
+    guiding_receiver,
     holds_own_work,
     keeps_lists,
     level_body,
@@ -445,10 +447,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # the level's (engine/_facts.py ``gap``; check48a #1) — such records take the reference path
     missing_slow = False
     if len(ur) and len(hp) and MISSING_STEP in t.policy.parameters:
-        gap = missing_steps(ur, ul, stepped_late, received, hp, hby, hon, limit)
-        if gap.any():
-            c.slow[ur[gap]] = True
-            missing_slow = True
+        missing_slow = missing_steps(c, ur, ul, stepped_late, received, hp, hby, hon, limit)
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
     # a holder below the authority saw it fixed without reporting it and the parameter says it still had to report it
     # (looked at only where the level is late)
@@ -530,6 +529,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             if shown.any():
                 c.slow[ur[shown]] = True
                 referred = True
+    # a city or the province that had it through no body named, whose one holder of the handling only guides the
+    # grassroots, stands under receiving_level_body: handling_holders for the department the text ties to the kind's
+    # work there (engine/_facts.py guiding_receiver; fid48's left item) — such records take the reference path
+    if len(ur) and guiding_receivers(c, t, ur, ul, pr):
+        referred = True
     # a body that is itself to rectify the problem it found or had reported to it (engine/_facts.py holds_own_work), at
     # a level at or above the authority: by rectifier_holding: not_rectified what it sat on is its own 整改不到位
     # (review27 #9) — such records (a few in a hundred) take the reference path
@@ -820,17 +824,17 @@ def guiding_concealers(c: Cols, t: Tables) -> None:
             c.slow[r] = True
 
 
-def missing_steps(ur: I64, ul: I64, stepped_late: Bool, received: I32, hp: I32, hby: I32, hon: I32,
-                  limit: int) -> Bool:
+def missing_steps(c: Cols, ur: I64, ul: I64, stepped_late: Bool, received: I32, hp: I32, hby: I32, hon: I32,
+                  limit: int) -> bool:
     """Whether each late level (record ``ur``, rank ``ul``) shows no step of its own on or after the day it received
     the problem, while the record's first step on or after that day is another level's made more than ``limit`` days
-    after it (engine/_facts.py ``gap``, missing_step_holder; check48a #1). ``hp`` is sorted by record. Read loosely
-    (from the day it received it, not the day the duties applied): the reference path decides."""
-    out = np.zeros(len(ur), np.bool_)
+    after it (engine/_facts.py ``gap``, missing_step_holder; check48a #1), marked slow (``c.slow``: the reference
+    path); whether any was. ``hp`` is sorted by record. Read loosely (from the day it received it, not the day the
+    duties applied): the reference path decides."""
     lo, hi = np.searchsorted(hp, ur, "left"), np.searchsorted(hp, ur, "right")
     n = (hi - lo) * ~stepped_late
     if not n.any():
-        return out
+        return False
     pair = np.repeat(np.arange(len(ur)), n)
     step = np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
     day = take(received, ur, ul).astype(np.int64)
@@ -840,8 +844,12 @@ def missing_steps(ur: I64, ul: I64, stepped_late: Bool, received: I32, hp: I32, 
     np.logical_or.at(own, pair[after & (hby[step] == ul[pair])], True)
     first = np.full(len(ur), np.iinfo(np.int64).max, np.int64)
     np.minimum.at(first, pair[after], on[after])
-    gap: Bool = (first != np.iinfo(np.int64).max) & (first > day + limit) & ~own
-    return gap
+    rect = pick(c.rect, ur).astype(np.int64)
+    gap = (first != np.iinfo(np.int64).max) & (first > day + limit) & ~own & ((rect == NONE) | (rect > day + limit))
+    if not gap.any():
+        return False
+    c.slow[ur[gap]] = True
+    return True
 
 
 def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:
@@ -1135,6 +1143,30 @@ def own_work_reading(t: Tables) -> bool:
     (``rectifier_holding: not_rectified``; engine/_facts.py OWN_WORK)."""
     policy = t.policy
     return OWN_WORK in policy.parameters and policy.parameter(OWN_WORK) == "not_rectified"
+
+
+def guiding_receivers(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64) -> bool:
+    """Mark slow (``c.slow``: the reference path) a record with a late city or province that, under
+    receiving_level_body: handling_holders, stands for the department engine/_facts.py ``guiding_receiver`` gives (the
+    fast path names the level's holders); whether any was marked. Read loosely (whoever the record names there): the
+    reference path decides."""
+    policy = t.policy
+    if RECEIVER not in policy.parameters or policy.parameter(RECEIVER) != "handling_holders":
+        return False
+    memo: dict[tuple[int, int, int, int], bool] = policy._memo("batch: guiding receivers", dict)
+    hit = np.zeros(len(ur), np.bool_)
+    for i, key in enumerate(zip(pick(c.area, ur).tolist(), pick(c.kind, ur).tolist(), pick(pr, ur).tolist(),
+                                ul.tolist(), strict=True)):
+        got = memo.get(key)
+        if got is None:
+            a, k, p, lv = key
+            got = memo[key] = guiding_receiver(policy, t.areas[a], t.kind_names[k - 1] if k else None,
+                                               t.rank_level[lv], p) is not None
+        hit[i] = got
+    if not hit.any():
+        return False
+    c.slow[ur[hit]] = True
+    return True
 
 
 def sole_holders(t: Tables, area: I32, kind: I32, prank: I64, level: I64) -> I32:

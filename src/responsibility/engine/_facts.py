@@ -834,7 +834,38 @@ def switched_rectifier(policy: PolicyView, area: str, kind: str | None, level: s
             duties = [d for b, ds in policy.reaching(policy.stage_holders(area, kind, "rectification"), prank, area,
                                                      kind, "rectification").items()
                       if policy.bodies[b].level == level for d in ds]
-        memo[key] = bool(duties) and all(policy.duties[d].applies_if is not None for d in duties)
+        # (switch_of: not a duty whose other reading gives the body the same words — 二(六)5(6)'s water twin)
+        memo[key] = bool(duties) and all(
+            policy.switch_of(d, b) is not None for d in duties
+            for b in ((body,) if body else [h for h in policy.duties[d].holders if policy.bodies[h].level == level]))
+    return memo[key]
+
+
+def guiding_receiver(policy: PolicyView, area: str, kind: str | None, level: str, prank: int) -> str | None:
+    """The department a city or the province that received a problem of ``kind`` placed at level rank ``prank`` through
+    no body named stands for under receiving_level_body: handling_holders, where its one holder of the handling only
+    guides the grassroots (:func:`_guides_only`): :func:`guiding_level_department`, as a level named as concealer
+    stands for under concealing_level_body: handling_holders — 市民政 for an identification problem (二(三)6; the 扶贫办
+    only 协助, 二(三)7), not the office (fid48's left item); None elsewhere (the level's holders answer).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> guiding_receiver(p, "identification", "identification_ineligible_included", "city", 1)
+    'city_civil_affairs'
+    >>> guiding_receiver(p, "housing", "housing_renovation_late", "county", 1) is None
+    True
+    """
+    memo: dict[tuple[str, str | None, str, int], str | None] = policy._memo("derive: guiding receiver", dict)
+    key = (area, kind, level, prank)
+    if key not in memo:
+        got = None
+        if level in policy.roles and not keeps_lists(policy, level):
+            stage = policy.failures["not_handled"].stage if "not_handled" in policy.failures else "handling"
+            held = {b: ds for b, ds in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind,
+                                                        stage).items() if policy.bodies[b].level == level}
+            if held and _guides_only(policy, area, held):
+                got = guiding_level_department(policy, area, kind, level)
+        memo[key] = got
     return memo[key]
 
 
@@ -2166,8 +2197,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # assignment to it on day 20). missing_step_holder decides, not the rectification date (一(四) names the
             # failure to pass on in time apart from 整改落实不到位; check48a #1: the township answered only where the
             # problem was not rectified by the record's deadline)
+            # (a problem rectified within the level's own limit sat past no limit: nobody's delay to place)
             gap = False
-            if setting.missing is not None and not shown and steps and not any(
+            if setting.missing is not None and not shown and steps and not (
+                    rectified_on is not None and rectified_on <= due) and not any(
                     x["by_level"] == level and x["on"] >= received for x in steps):
                 after = [x["on"] for x in steps if x["on"] >= received]
                 gap = bool(after) and min(after) > due
@@ -2356,6 +2389,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             holder = unnamed or holder
                         if unnamed is not None:
                             by_receiver |= CHOSEN_MISROUTED
+                    elif sector is None and (guide := guiding_receiver(policy, area, kind, level, prank)) is not None \
+                            and guide not in late_bodies.split() and (rank[level], guide) not in ctx.handed:
+                        # handling_holders at a city or the province whose one holder only guides the grassroots: the
+                        # department the text ties to the kind's work there, as concealing_level_body's
+                        # handling_holders reads such a level (市民政 for an identification problem, 二(三)6; fid48)
+                        holder = guide
             # — and a level that had it by a report to its supervisory organ (or, by any_receiver, to a bureau with no
             # part) has it by report_to_oversight: its finding rests on that (``chosen`` bit 4; review29 #6)
             if body and setting.oversight_report and (oversight_organ(policy, body) or (
