@@ -18,6 +18,10 @@
   扶贫办's 二(二)5) names the department the text ties to the kind's work there, as concealing_level_body's
   handling_holders does since session 48: 市民政 for an identification problem (二(三)6; the office only 协助, 二(三)7),
   not 市扶贫办 (fid48's left item).
+- A problem rectified within its holder's own handling limit was handled in time: a step the ledger logs after the fix
+  (a closing hand-down, a report for the record) makes no 未在10天内…交办或上报 (check49 #2: 县建设部门 named for a
+  house fixed on day 9 because the county "assigned" it on day 20). Under self_rectified_report_required: true a
+  finder below the authority that fixed it itself still had to report it in time, as without the step.
 """
 
 from __future__ import annotations
@@ -211,4 +215,35 @@ def test_a_city_that_received_an_identification_problem_stands_for_its_civil_aff
                          ids=["unresolved", "handling_holders"])
 def test_the_batch_gives_what_who_answers_gives_for_a_receiving_city(policy: Policy, values: dict[str, Any]) -> None:
     got, want = batch_and_answers(policy.with_parameters(**values), [C6, C6_FOUND])
+    assert got == want
+
+
+# ------------------------------------------------------------------ check49 #2: a step logged after the fix
+
+_S8_BASE = {"id": "fid49-s8", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+            "severity": "minor", "discovered": _found("county", channel="hotline"), "rectified_on": "2021-03-10",
+            "as_of": "2021-06-30"}
+S8 = {**_S8_BASE, "handled": [_a("county", "township", on="2021-03-20")]}
+S8N = {**_S8_BASE, "id": "fid49-s8n", "handled": []}
+S8DL = {**S8, "id": "fid49-s8dl", "deadline": "2021-04-30"}
+S8T = {**_S8_BASE, "id": "fid49-s8t", "discovered": _found("township", channel="grid"),
+       "handled": [_a("township", "county", on="2021-03-20", action="reported")]}
+S8TN = {**S8T, "id": "fid49-s8tn", "handled": []}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_step_logged_after_a_fix_within_the_limit_is_no_late_pass_on(policy: Policy, engine: str) -> None:
+    for record in (S8, S8N, S8DL, S8T, S8TN):
+        v = verdict(policy, record, engine)
+        assert not [f for f in v.findings if f.basis == "not_handled"], record["id"]
+    # self_rectified_report_required: true — the township had to report what it fixed, with or without the late report
+    for record in (S8T, S8TN):
+        v = verdict(policy, record, engine, self_rectified_report_required=True)
+        assert ("township_government", "not_handled") in found(v), record["id"]
+
+
+@pytest.mark.parametrize("values", [{}, {"self_rectified_report_required": True}], ids=["default", "must_report"])
+def test_the_batch_gives_what_who_answers_gives_after_a_fix(policy: Policy, values: dict[str, Any]) -> None:
+    view = policy.with_parameters(**values) if values else policy
+    got, want = batch_and_answers(view, [S8, S8N, S8DL, S8T, S8TN])
     assert got == want

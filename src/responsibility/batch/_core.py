@@ -468,8 +468,17 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     rect_u = pick(c.rect, ur)
     # (a self-fixed level: one that can rectify it itself, other than by pressing those below: engine/_facts.py
     # own_fix, R22-1; its table looked up only for the few levels it decides, not for every late one: ~2% of derive)
-    gone = (rect_u != NONE) & (rect_u <= due_fix) & ~stepped_late
+    # (a step of the level after its limit is no late one where the problem was rectified within that limit: check49 #2)
+    gone = (rect_u != NONE) & (rect_u <= due_fix) & ~(
+        stepped_late & (rect_u.astype(np.int64) > take(received, ur, ul).astype(np.int64) + limit))
     if must_report:
+        # (a level that fixed it within its limit and stepped only after it: whether it still had to report is the
+        # reference path's, engine/_facts.py own_fix — check49 #2)
+        early = np.flatnonzero(stepped_late & (rect_u != NONE) & (
+            rect_u.astype(np.int64) <= take(received, ur, ul).astype(np.int64) + limit))
+        if len(early):
+            c.slow[pick(ur, early)] = True
+            missing_slow = True
         f = np.flatnonzero(gone)
         lr, ll = pick(ur, f), pick(ul, f)
         self_fixed = np.flatnonzero(pick(disc, lr) & (ll < pick(auth, lr)) & ~take(reported_by, lr, ll))

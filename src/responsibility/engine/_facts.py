@@ -2186,11 +2186,16 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # a step of its own the record shows after the limit, counted or not (a late one to the wrong department
             # is no better than a late one to the right one; probe8 P8-27) — a pass-down too: the parameter excuses one
             # made in time, not one that held it past the limit (一(四) 及时交办; review8a R8A-3)
+            # — but not where the problem was rectified within the level's own limit: it was handled in time, and a
+            # step the ledger logs after the fix (a closing hand-down, a report for the record) makes no failure of
+            # 一(四) 没有按程序及时交办和上报 (check49 #2: 县建设部门 named 未在10天内按程序办理 for a house fixed on
+            # day 9 because the county "assigned" it on day 20; the same record without the step named nobody)
             shown = False
-            for x in steps:
-                if x["by_level"] == level and x["on"] > due:
-                    shown = True
-                    break
+            if not (rectified_on is not None and rectified_on <= due):
+                for x in steps:
+                    if x["by_level"] == level and x["on"] > due:
+                        shown = True
+                        break
             # — and a level the record shows no step of at all from its day, whose first step after that day is
             # another level's made only after this level's limit: the problem sat past the limit, and where the record
             # does not say — with this level, or with the one whose step it shows (the township's find, the county's
@@ -2207,8 +2212,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # (only a level that can rectify it itself, other than by pressing those below, can have rectified it
             # itself: a county that found a provincial policy gap, later mended, did not — the problem was evidently
             # passed on, and the reading self_rectified_report_required has nothing to decide; review22 R22-1)
-            own_fix = fixed and below_authority and not shown and not gap \
-                and not any(x["by_level"] == level for x in reports) and rank[level] in own_levels
+            # (a report it made only after a fix within its limit does not show it passed the fix to another: check49
+            # #2's S8t under self_rectified_report_required: true reads as the same record without the report)
+            own_fix = fixed and below_authority and not shown and not gap and not any(
+                x["by_level"] == level and not (rectified_on is not None and rectified_on <= due < x["on"])
+                for x in reports) and rank[level] in own_levels
             # — but not a level whose own steps within its limit the record shows counting as none (irregular_step),
             # where the record then shows the problem first handed to a level that can rectify it only after that
             # limit: the record shows how it was handled, and it was not by this level in time (一(三) 对本级权限范围内
