@@ -22,6 +22,10 @@
   (a closing hand-down, a report for the record) makes no 未在10天内…交办或上报 (check49 #2: 县建设部门 named for a
   house fixed on day 9 because the county "assigned" it on day 20). Under self_rectified_report_required: true a
   finder below the authority that fixed it itself still had to report it in time, as without the step.
+- A report up by a level whose own counting assignment had already passed the problem on within its limit (the county
+  assigned the township on 03-03 and told the city on 03-04) is a notice: the city holds nothing by it under either
+  value of set_aside_report_receiver, and is not named 未在10天内…交办或上报 (check49 #1); without the assignment the
+  county and the city both answer, as the parameter's why reads it.
 """
 
 from __future__ import annotations
@@ -246,4 +250,41 @@ def test_a_step_logged_after_a_fix_within_the_limit_is_no_late_pass_on(policy: P
 def test_the_batch_gives_what_who_answers_gives_after_a_fix(policy: Policy, values: dict[str, Any]) -> None:
     view = policy.with_parameters(**values) if values else policy
     got, want = batch_and_answers(view, [S8, S8N, S8DL, S8T, S8TN])
+    assert got == want
+
+
+# ------------------------------------------------------------------ check49 #1: a report after the county assigned it
+
+ASIDE = "set_aside_report_receiver"
+_TOLD = _a("county", "city", on="2021-03-04", action="reported")
+S11 = _record("fid49-s11", *_HOUSE, _found("county", channel="hotline"), [_a("county", "township"), _TOLD])
+S11B = _record("fid49-s11b", "basic_needs", "basic_needs_approval_late", _found("county", channel="hotline"),
+               [_a("county", "county", "county_civil_affairs"), _TOLD])
+S11R = {**S11, "id": "fid49-s11r", "rectified_on": "2021-04-20"}
+#: the parameter's own case: the county reports it up instead of assigning it
+S11_UP = _record("fid49-s11-up", *_HOUSE, _found("county", channel="hotline"), [_TOLD])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", ("holds", "nobody"))
+def test_a_report_after_the_countys_assignment_is_a_notice(policy: Policy, engine: str, value: str) -> None:
+    for record in (S11, S11B, S11R):
+        v = verdict(policy, record, engine, **{ASIDE: value})
+        assert not [f for f in v.findings if f.basis == "not_handled"], (record["id"], found(v))
+    # S11b's city still presses its civil-affairs line's rectification (supervision_scope: the record shows it knew)
+    assert ("city_civil_affairs", "supervision") in found(verdict(policy, S11B, engine, **{ASIDE: value}))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_parameters_own_case_is_read_as_before(policy: Policy, engine: str) -> None:
+    v = verdict(policy, S11_UP, engine)
+    assert {("county_construction", "not_handled"), ("city_construction", "not_handled")} <= found(v)
+    f = _finding(v, "city_construction", "not_handled")
+    assert f is not None and ASIDE in f.rests_on
+    assert ("city_construction", "not_handled") not in found(verdict(policy, S11_UP, engine, **{ASIDE: "nobody"}))
+
+
+@pytest.mark.parametrize("values", [{ASIDE: "holds"}, {ASIDE: "nobody"}], ids=["holds", "nobody"])
+def test_the_batch_gives_what_who_answers_gives_for_a_notice(policy: Policy, values: dict[str, Any]) -> None:
+    got, want = batch_and_answers(policy.with_parameters(**values), [S11, S11B, S11R, S11_UP])
     assert got == want

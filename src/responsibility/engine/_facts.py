@@ -1898,10 +1898,26 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # or, by nobody, the report reached nobody and the level it went to does not come to hold it; either way the
         # verdict rests on the reading (review41 F4: 县民政局 named 未及时办理 and 市民政 未在10天内按程序交办或上报 for
         # that same report, with nothing saying why the report both was and was not a step)
+        # — but a report by a level whose own assignment that counts, within its handling limit, had already passed
+        # the problem on in order (the county assigned the township on 03-03 and told the city on 03-04) is a notice:
+        # the level it went to was told of a problem already with the level that rectifies it, and has nothing to
+        # 交办 or 上报 (一(三) 县级…分类交办; 省市两级及时回应基层反映问题). It holds nothing by it under either value
+        # (supervision_scope may still name it a supervisor, the record showing it knew; check49 #1: 市住建 named
+        # 未在10天内按程序交办或上报 in 28 kinds whenever a county both handled a problem and told the city)
+        notices: set[int] = set()
         if setting.aside_reach is not None and reports:
             for h in reports:
-                if rank[h["by_level"]] >= rank[nominal] and (kind is None or lowest <= rank[h["by_level"]]) \
+                by = h["by_level"]
+                if rank[by] >= rank[nominal] and (kind is None or lowest <= rank[by]) \
                         and id(h) not in reach_reports:
+                    held_from = d_on if by == d_level else min(
+                        (s["on"] for s in steps if s["to_level"] == by and s["on"] <= h["on"]), default=h["on"])
+                    if any(s["action"] == "assigned" and s["by_level"] == by and held_from <= s["on"] <= h["on"]
+                           and s["on"] <= held_from + limit and to_right(s) and id(s) not in pressed
+                           and rank[s["to_level"]] in can_rectify
+                           and not (s["to_level"] == by and rank[by] < rank[authority]) for s in steps):
+                        notices.add(id(h))
+                        continue
                     aside_reports.add(id(h))
             if aside_reports and ASIDE_REPORT not in ctx.rests_on:
                 ctx.rests_on.append(ASIDE_REPORT)
@@ -1909,7 +1925,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                      or policy.has_part(area, kind, h["to_body"], line) or oversight_organ(policy, h["to_body"])
                      else "") for h in (reports if not pressed else [
             h for h in steps if id(h) in pressed or (h["action"] == "reported" and to_right(h))])
-            if setting.aside_reach is not False or id(h) not in aside_reports]
+            if (setting.aside_reach is not False or id(h) not in aside_reports) and id(h) not in notices]
     seen: set[str] = set()
 
     def counts(h: Any) -> bool:
