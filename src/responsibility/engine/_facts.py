@@ -864,7 +864,11 @@ def guiding_receiver(policy: PolicyView, area: str, kind: str | None, level: str
             held = {b: ds for b, ds in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind,
                                                         stage).items() if policy.bodies[b].level == level}
             if held and _guides_only(policy, area, held):
-                got = guiding_level_department(policy, area, kind, level)
+                # (read at the problem's place, as receiving_body reads it: a problem placed at the city's own code
+                # ties no department there, and the level's holders answer — test_fid44b)
+                got = pressing_department(policy, area, kind, level, None, prank)
+                if got is not None and (policy.bodies[got].role or got == level_holders_unnamed(policy, level)):
+                    got = None
         memo[key] = got
     return memo[key]
 
