@@ -155,6 +155,10 @@ class EagerDecider(Decider):
                 rests["set_aside_report_receiver"] = None
             if basis == "not_handled" and chosen & 128:  # its own hand-over within the county set aside (fid42d, R2)
                 rests["misrouted_level_holder"] = None
+            if basis == "not_handled" and chosen & 256:  # no step of its level shown (fid49, check48a #1)
+                rests["missing_step_holder"] = None
+            if chosen & 512 and fired:  # a rectification there only by a parameter's reading (fid49, check48b #1)
+                rests.update(dict.fromkeys(self._rectifying_switches(fired)))
             sev = fired[0][1].get("sev") if fired else None
             for lid, li in policy.liabilities.items():  # a liability withheld by its threshold (review18 P1)
                 if sev is not None and li.from_parameter is not None and (

@@ -39,23 +39,28 @@ from ..engine._facts import (
     CONCEALER,
     IRREGULAR,
     LATE_PASS,
+    MISSING_STEP,
     OVERSIGHT_REPORT,
     OWN_WORK,
     PASSES_ON,
     PEER_FINDS,
     PRESSING,
+    RECEIVER,
     UNRELATED,
     assigned_line_of,
     gives_line,
     gives_way,
     guiding_level_department,
+    guiding_receiver,
     holds_own_work,
     keeps_lists,
     level_body,
     line_concealer,
+    line_of,
     oversight_organ,
     owner_peers,
     receiving_body,
+    sole_holder,
     standing_for,
 )
 from ..policy._model import SEVERITIES
@@ -437,6 +442,12 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         passed_down = shown_pass_down(c, t, ur, ul, received, auth, pr, hp, hact, hby, hto, hon, limit)
         if passed_down is not None:
             ur, ul, stepped_late = ur[~passed_down], ul[~passed_down], stepped_late[~passed_down]
+    # a late level the record shows no step of from its day, whose first step after it is another level's after its
+    # limit: missing_step_holder decides, not the rectification date, and the reason says the record shows no step of
+    # the level's (engine/_facts.py ``gap``; check48a #1) — such records take the reference path
+    missing_slow = False
+    if len(ur) and len(hp) and MISSING_STEP in t.policy.parameters:
+        missing_slow = missing_steps(c, ur, ul, stepped_late, received, hp, hby, hon, limit)
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
     # a holder below the authority saw it fixed without reporting it and the parameter says it still had to report it
     # (looked at only where the level is late)
@@ -457,8 +468,17 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     rect_u = pick(c.rect, ur)
     # (a self-fixed level: one that can rectify it itself, other than by pressing those below: engine/_facts.py
     # own_fix, R22-1; its table looked up only for the few levels it decides, not for every late one: ~2% of derive)
-    gone = (rect_u != NONE) & (rect_u <= due_fix) & ~stepped_late
+    # (a step of the level after its limit is no late one where the problem was rectified within that limit: check49 #2)
+    gone = (rect_u != NONE) & (rect_u <= due_fix) & ~(
+        stepped_late & (rect_u.astype(np.int64) > take(received, ur, ul).astype(np.int64) + limit))
     if must_report:
+        # (a level that fixed it within its limit and stepped only after it: whether it still had to report is the
+        # reference path's, engine/_facts.py own_fix — check49 #2)
+        early = np.flatnonzero(stepped_late & (rect_u != NONE) & (
+            rect_u.astype(np.int64) <= take(received, ur, ul).astype(np.int64) + limit))
+        if len(early):
+            c.slow[pick(ur, early)] = True
+            missing_slow = True
         f = np.flatnonzero(gone)
         lr, ll = pick(ur, f), pick(ul, f)
         self_fixed = np.flatnonzero(pick(disc, lr) & (ll < pick(auth, lr)) & ~take(reported_by, lr, ll))
@@ -518,6 +538,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             if shown.any():
                 c.slow[ur[shown]] = True
                 referred = True
+    # a city or the province that had it through no body named, whose one holder of the handling only guides the
+    # grassroots, stands under receiving_level_body: handling_holders for the department the text ties to the kind's
+    # work there (engine/_facts.py guiding_receiver; fid48's left item) — such records take the reference path
+    if len(ur) and guiding_receivers(c, t, ur, ul, pr):
+        referred = True
     # a body that is itself to rectify the problem it found or had reported to it (engine/_facts.py holds_own_work), at
     # a level at or above the authority: by rectifier_holding: not_rectified what it sat on is its own 整改不到位
     # (review27 #9) — such records (a few in a hundred) take the reference path
@@ -525,15 +550,21 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         ub_own = take(holder_body, ur, ul)
         if chosen is not None:
             ub_own = np.where(chosen >= 0, chosen, ub_own)
-        cand = np.flatnonzero((ub_own >= 0) & (ul >= pick(auth, ur)))
-        if len(cand):
-            w = pick(ur, cand)
-            lines = pick(c.line, w) if c.line is not None else np.zeros(len(w), np.int32)
-            own_hit = holding_own_work(t, pick(c.area, w), pick(c.kind, w), pick(pr, w),
-                                       pick(ub_own, cand), lines)
-            if own_hit.any():
-                c.slow[w[own_hit]] = True
-                referred = True
+        # (and the level's one holder of the handling, where receiving_level_body chooses none: engine/_facts.py
+        # sole_holder, check48a #2 — read loosely, for every late level: the reference path decides)
+        sole = sole_holders(t, pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul)
+        for bodies in (ub_own, sole):
+            cand = np.flatnonzero((bodies >= 0) & (ul >= pick(auth, ur)))
+            if len(cand):
+                w = pick(ur, cand)
+                lines = pick(c.line, w) if c.line is not None else np.zeros(len(w), np.int32)
+                # (a record naming no line: the body's own, as the engine reads it)
+                lines = np.where(lines > 0, lines, pick(body_lines(t), pick(bodies, cand)))
+                own_hit = holding_own_work(t, pick(c.area, w), pick(c.kind, w), pick(pr, w),
+                                           pick(bodies, cand), lines)
+                if own_hit.any():
+                    c.slow[w[own_hit]] = True
+                    referred = True
     # every body each level was assigned to must rectify by the deadline (engine/_facts.py): the counting assignments
     # grouped by (record, level, body) — one group for the level as a whole where one of them named no body (it takes
     # in those to its bodies; probe8 P8-09); each group's first assignment decides its deadline, its latest times a
@@ -711,7 +742,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             hit_r, hit_l = np.nonzero(at)
             knew[pick(d, pick(under, hit_r)), hit_l] = True
     # (their other facts too: the reference path gives all of their findings)
-    if len(moved) or len(slowed) or referred or aside_slow or implied_slow:
+    if len(moved) or len(slowed) or referred or aside_slow or implied_slow or missing_slow:
         d, cpos = d[~c.slow[d]], cpos[~c.slow[c.cp[cpos]]]
         keep_u = ~c.slow[ur]
         ur, ul, later = ur[keep_u], ul[keep_u], later[keep_u]
@@ -800,6 +831,34 @@ def guiding_concealers(c: Cols, t: Tables) -> None:
         if guiding_level_department(t.policy, t.areas[int(c.area[r])], t.kind_names[k - 1] if k else None,
                                     t.rank_level[int(c.clvl[i])]) is not None:
             c.slow[r] = True
+
+
+def missing_steps(c: Cols, ur: I64, ul: I64, stepped_late: Bool, received: I32, hp: I32, hby: I32, hon: I32,
+                  limit: int) -> bool:
+    """Whether each late level (record ``ur``, rank ``ul``) shows no step of its own on or after the day it received
+    the problem, while the record's first step on or after that day is another level's made more than ``limit`` days
+    after it (engine/_facts.py ``gap``, missing_step_holder; check48a #1), marked slow (``c.slow``: the reference
+    path); whether any was. ``hp`` is sorted by record. Read loosely (from the day it received it, not the day the
+    duties applied): the reference path decides."""
+    lo, hi = np.searchsorted(hp, ur, "left"), np.searchsorted(hp, ur, "right")
+    n = (hi - lo) * ~stepped_late
+    if not n.any():
+        return False
+    pair = np.repeat(np.arange(len(ur)), n)
+    step = np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+    day = take(received, ur, ul).astype(np.int64)
+    on = hon[step].astype(np.int64)
+    after = on >= day[pair]
+    own = np.zeros(len(ur), np.bool_)
+    np.logical_or.at(own, pair[after & (hby[step] == ul[pair])], True)
+    first = np.full(len(ur), np.iinfo(np.int64).max, np.int64)
+    np.minimum.at(first, pair[after], on[after])
+    rect = pick(c.rect, ur).astype(np.int64)
+    gap = (first != np.iinfo(np.int64).max) & (first > day + limit) & ~own & ((rect == NONE) | (rect > day + limit))
+    if not gap.any():
+        return False
+    c.slow[ur[gap]] = True
+    return True
 
 
 def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:
@@ -1093,6 +1152,57 @@ def own_work_reading(t: Tables) -> bool:
     (``rectifier_holding: not_rectified``; engine/_facts.py OWN_WORK)."""
     policy = t.policy
     return OWN_WORK in policy.parameters and policy.parameter(OWN_WORK) == "not_rectified"
+
+
+def guiding_receivers(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64) -> bool:
+    """Mark slow (``c.slow``: the reference path) a record with a late city or province that, under
+    receiving_level_body: handling_holders, stands for the department engine/_facts.py ``guiding_receiver`` gives (the
+    fast path names the level's holders); whether any was marked. Read loosely (whoever the record names there): the
+    reference path decides."""
+    policy = t.policy
+    if RECEIVER not in policy.parameters or policy.parameter(RECEIVER) != "handling_holders":
+        return False
+    memo: dict[tuple[int, int, int, int], bool] = policy._memo("batch: guiding receivers", dict)
+    hit = np.zeros(len(ur), np.bool_)
+    for i, key in enumerate(zip(pick(c.area, ur).tolist(), pick(c.kind, ur).tolist(), pick(pr, ur).tolist(),
+                                ul.tolist(), strict=True)):
+        got = memo.get(key)
+        if got is None:
+            a, k, p, lv = key
+            got = memo[key] = guiding_receiver(policy, t.areas[a], t.kind_names[k - 1] if k else None,
+                                               t.rank_level[lv], p) is not None
+        hit[i] = got
+    if not hit.any():
+        return False
+    c.slow[ur[hit]] = True
+    return True
+
+
+def sole_holders(t: Tables, area: I32, kind: I32, prank: I64, level: I64) -> I32:
+    """The one body of each ``level`` holding the handling of its record's kind (engine/_facts.py
+    :func:`~responsibility.engine._facts.sole_holder`), -1 where several or none; each combination asked once per
+    policy."""
+    policy = t.policy
+    memo: dict[tuple[int, int, int, int], int] = policy._memo("batch: sole holders", dict)
+    out = np.full(len(area), -1, np.int32)
+    for i, key in enumerate(zip(area.tolist(), kind.tolist(), prank.tolist(), level.tolist(), strict=True)):
+        got = memo.get(key)
+        if got is None:
+            a, k, p, lv = key
+            one = sole_holder(policy, t.areas[a], t.kind_names[k - 1] if k else None, t.rank_level[lv], p) \
+                if t.rank_level[lv] in policy.roles else None
+            got = memo[key] = t.body_index[one] if one is not None else -1
+        out[i] = got
+    return out
+
+
+def body_lines(t: Tables) -> I32:
+    """Each body's line code (engine/_facts.py :func:`~responsibility.engine._facts.line_of`; 0 for none): the line
+    the engine reads a body's own work by where the record names none."""
+    policy = t.policy
+    got: I32 = policy._memo("batch: body lines", lambda: np.array(
+        [t.line_index.get(line_of(policy, b) or "", 0) for b in t.bodies], np.int32))
+    return got
 
 
 def holding_own_work(t: Tables, area: I32, kind: I32, prank: I64, body: I32, line: I32) -> Bool:

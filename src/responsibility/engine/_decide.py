@@ -28,15 +28,18 @@ from ._facts import (
     CHOSEN_BY_PARAMETER,
     CHOSEN_LATE_PASS,
     CHOSEN_MISROUTED,
+    CHOSEN_MISSING_STEP,
     CHOSEN_OVERSIGHT_REPORT,
     CHOSEN_PRESSED,
     CHOSEN_SAME_LEVEL,
+    CHOSEN_SWITCHED,
     CHOSEN_UNIT_BELOW,
     CONCEALER,
     HANDLING_LIMIT,
     IRREGULAR,
     LATE_PASS,
     MISROUTED,
+    MISSING_STEP,
     NAMES_ON,
     NO_DUTY,
     OVERSIGHT_REPORT,
@@ -288,6 +291,13 @@ def aside_report(fact: Fact) -> bool:
     set aside (its ``aside`` has an ``i:own`` mark; irregular_step): its reason says the report did not count rather
     than that it did not report (check47b #3)."""
     return fact.get("t") == "unhandled" and any(m.endswith(":own") for m in str(fact.get("aside") or "").split())
+
+
+def missing_step(fact: Fact) -> bool:
+    """Whether ``fact`` is a level's failure to pass the problem on where the record shows no step of the level's at
+    all, the first one after its day another level's after its limit (missing_step_holder: holding_level): its reason
+    says the record shows no step of the level's (check48a #1)."""
+    return fact.get("t") == "unhandled" and bool((fact.get("chosen") or 0) & CHOSEN_MISSING_STEP)
 
 
 class Decider:
@@ -1749,6 +1759,10 @@ class Decider:
             rests[ASIDE_REPORT] = None
         if chosen & CHOSEN_MISROUTED and basis == "not_handled":  # its own hand-over within the county set aside (R2)
             rests[MISROUTED] = None
+        if chosen & CHOSEN_MISSING_STEP and basis == "not_handled":  # no step of its level shown (check48a #1)
+            rests[MISSING_STEP] = None
+        if chosen & CHOSEN_SWITCHED and fired:  # a rectification there only by a parameter's reading (check48b #1)
+            rests.update(dict.fromkeys(self._rectifying_switches(fired)))
         after: list[str] = []  # (the severity's thresholds come between)
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             after.append(OWNER)
@@ -1799,6 +1813,16 @@ class Decider:
                         by[str(r.applies_if)] = by.get(str(r.applies_if), frozenset()) | frozenset(r.holders)
             self.__dict__["_replacers"] = memo
         return tuple(p for p, holders in memo.get(duty_id, {}).items() if body_id not in holders)
+
+    def _rectifying_switches(self, fired: Sequence[Hit]) -> tuple[str, ...]:
+        """The ``applies_if`` parameters of the rectification duties of the fired rules' kind: a finding on a
+        rectification that a level has only through such duties (:data:`CHOSEN_SWITCHED`) rests on them (check48b
+        #1: 县党委 pressing the county department's rectification of a township's ledger, ledger_county_rectifier)."""
+        policy = self.policy
+        rule = fired[0][0]
+        kind = rule.kind or None
+        return tuple(dict.fromkeys(str(policy.duties[d].applies_if) for d in policy.stage_duties(
+            rule.area, kind, "rectification") if policy.duties[d].applies_if is not None))
 
     def _own_work_switches(self, body_id: str, fired: Sequence[Hit]) -> tuple[str, ...]:
         """The ``applies_if`` parameters of the rectification duties of the fired rules' kind that make ``body_id``
@@ -1858,7 +1882,10 @@ class Decider:
         # (and whether it was handed a problem it has no duty to rectify: reason_values)
         misassigned = fact.get("t") == "unhandled" and bool(fact.get("nod"))
         report_aside = aside_report(fact)  # (and whether its report up was set aside: reason_values)
-        fkey = (id(static), key, duties, severity, escalate, own_day, disposal, mine, misassigned, report_aside)
+        # (and whether the record shows no step of its level at all: reason_values)
+        missing = missing_step(fact)
+        fkey = (id(static), key, duties, severity, escalate, own_day, disposal, mine, misassigned, report_aside,
+                missing)
         form = self._forms.get(fkey)
         if form is not None:
             return form
@@ -1866,7 +1893,7 @@ class Decider:
         body = self.policy.bodies[body_id]
         acting = self._acting_form(basis, duties, static[1])
         text = self._texts.get((body_id, basis, duties, severity, escalate, own_day, disposal, mine, misassigned,
-                                acting, report_aside))
+                                acting, report_aside, missing))
         if text is None:  # fewer than forms: kept apart, so that a new form seldom formats anew
             failure = self.policy.failures[basis]
             own = self.reason_values(body_id, "", duties, severity, fact)
@@ -1877,7 +1904,7 @@ class Decider:
             en, partial_en = fill_template(failure.reason_handed_en or failure.reason_en if own_day
                                            else failure.reason_en, own, CONTEXT_FIELDS)
             text = self._texts[(body_id, basis, duties, severity, escalate, own_day, disposal, mine, misassigned,
-                                acting, report_aside)] = (
+                                acting, report_aside, missing)] = (
                 zh, en, dict(own) if partial_zh or partial_en else None)
         form = self._forms[fkey] = FindingForm(
             level=body.level, body=body_id, name=body.name, name_en=body.en, basis=basis, liability=liability,
@@ -2128,6 +2155,11 @@ class Decider:
         values["handed"], values["handed_en"] = phrases.get(handed, ""), phrases.get(f"{handed}_en", "")
         values["pass_on"] = phrases.get(act, phrases.get("pass_on", ""))
         values["pass_on_en"] = phrases.get(f"{act}_en", phrases.get("pass_on_en", ""))
+        if "missing_step" in phrases and missing_step(fact):
+            # the record shows no step of the level's: the reason says so rather than that it sat on the problem
+            # (missing_step_holder: holding_level; check48a #1)
+            values["pass_on"] += phrases["missing_step"]
+            values["pass_on_en"] += phrases.get("missing_step_en", "")
         # 主要领导是第一责任人 once: not again after a quoted duty that says it (二(一)1; N10-9)
         said = phrases.get("first_leader_quote")
         if not (said and said in values["duty"]):

@@ -141,6 +141,18 @@ CHOSEN_ASIDE_REPORT = 64
 MISROUTED = "misrouted_level_holder"
 #: The bit of a fact's ``chosen`` that says its body was chosen by misrouted_level_holder (the finding rests on it).
 CHOSEN_MISROUTED = 128
+#: The parameter that decides who answers for the delay where a level that held the problem shows no step of its own
+#: and the record's first step after its day is another level's, made only after its handling limit: the level
+#: (holding_level) or nobody (check48a #1).
+MISSING_STEP = "missing_step_holder"
+#: The bit of a fact's ``chosen`` that says its level answers by missing_step_holder (the finding rests on it, and its
+#: reason says the record shows no step of the level's).
+CHOSEN_MISSING_STEP = 256
+#: The bit of an ``unrectified`` fact's ``chosen`` that says its level (or body) is a rectifier of the kind only through
+#: duties a parameter switches on (``applies_if``: ledger_county_rectifier's 二(二)3 part in the township's ledger,
+#: projects_county_ledger_line_rectify): every finding on the fact — its supervisors' too, which press a rectification
+#: that exists only under that reading — rests on the parameter (check48b #1).
+CHOSEN_SWITCHED = 512
 #: The parameter that decides whether a level below the owner of a policy gap, which makes such policy for its own level
 #: (the city, for the province's gap), answers for not having found the owner's own gap (review27 3b).
 PEER_FINDS = "lower_level_finds_higher_policy"
@@ -298,6 +310,10 @@ class _Setting(NamedTuple):
     #: the problem on in order within the reporter's handling limit (irregular_step: above_authority_report_counts;
     #: check47b #3); False under not_counted and without the parameter (an older policy: set aside always).
     report_reach: bool
+    #: Whether a level that held the problem, shows no step of its own and sees the record's first step after its day
+    #: come from another level only after its limit answers for the delay (missing_step_holder: holding_level); None
+    #: without the parameter (an older policy: it answers unless the problem was rectified by its deadline).
+    missing: bool | None
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -346,7 +362,9 @@ def _setting(policy: PolicyView) -> _Setting:
                     unrelated=policy.parameter(UNRELATED) == "level_receives" if UNRELATED in policy.parameters
                     and IRREGULAR in policy.parameters else None,
                     report_reach=IRREGULAR in policy.parameters
-                    and policy.parameter(IRREGULAR) == REPORT_REACH)
+                    and policy.parameter(IRREGULAR) == REPORT_REACH,
+                    missing=policy.parameter(MISSING_STEP) == "holding_level" if MISSING_STEP in policy.parameters
+                    else None)
 
 
 def _misassigned(steps: list[Any], handled: list[Any], no_duty: set[int], setting: _Setting, ctx: Context,
@@ -765,6 +783,94 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
             got = pressing_department(policy, area, kind, level, policy.sector_of(sector), prank)
     memo[key] = got
     return got
+
+
+def sole_holder(policy: PolicyView, area: str, kind: str | None, level: str, prank: int) -> str | None:
+    """The one body of ``level`` that holds the handling of ``kind`` in ``area`` for a problem placed at level rank
+    ``prank``, where it is the only one (:func:`receiving_body` gives None there: it answers under either value of
+    receiving_level_body); None where several hold it, or none.
+
+    A problem reported to such a level through no body named reached that body as surely as one naming it: what its
+    sitting on it is, where it is itself the one to rectify it, is rectifier_holding's as for a named receiver (check48a
+    #2: 省扶贫办 sat on a 共性问题 reported to the province, 一(三) 省市两级…做好共性问题整改, and the finding neither
+    rested on rectifier_holding nor flipped under its other value).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> sole_holder(p, "discovery", "common_policy_problem", "province", 1)
+    'province_poverty_office'
+    >>> sole_holder(p, "housing", "housing_policy_gap", "province", 1) is None  # 省建设厅 and 省扶贫办 hold it
+    True
+    """
+    memo: dict[tuple[str, str | None, str, int], str | None] = policy._memo("derive: sole holder", dict)
+    key = (area, kind, level, prank)
+    if key not in memo:
+        stage = policy.failures["not_handled"].stage if "not_handled" in policy.failures else "handling"
+        held = [b for b in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind, stage)
+                if policy.bodies[b].level == level]
+        memo[key] = held[0] if len(held) == 1 else None
+    return memo[key]
+
+
+def switched_rectifier(policy: PolicyView, area: str, kind: str | None, level: str, body: str, prank: int) -> bool:
+    """Whether ``level``'s part in rectifying ``kind`` (``body``'s, where one is named) for a problem placed at level
+    rank ``prank`` comes only through duties a parameter switches on (``applies_if``): the county's departments'
+    二(二)3 part in a township's project ledger (ledger_county_rectifier). A finding on its rectification then rests on
+    that parameter, whoever it names (:data:`CHOSEN_SWITCHED`; check48b #1).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> switched_rectifier(p, "projects", "project_ledger_incomplete", "county", "", 1)
+    True
+    >>> switched_rectifier(p, "projects", "project_ledger_incomplete", "township", "", 1)
+    False
+    """
+    memo: dict[tuple[str, str | None, str, str, int], bool] = policy._memo("derive: switched rectifier", dict)
+    key = (area, kind, level, body, prank)
+    if key not in memo:
+        if body:  # (a named body's own duties: an own_sector one is held by it, not by the level's role)
+            duties = [d for d in policy.stage_duties(area, kind, "rectification") if body in policy.duties[d].holders]
+        else:
+            duties = [d for b, ds in policy.reaching(policy.stage_holders(area, kind, "rectification"), prank, area,
+                                                     kind, "rectification").items()
+                      if policy.bodies[b].level == level for d in ds]
+        # (switch_of: not a duty whose other reading gives the body the same words — 二(六)5(6)'s water twin)
+        memo[key] = bool(duties) and all(
+            policy.switch_of(d, b) is not None for d in duties
+            for b in ((body,) if body else [h for h in policy.duties[d].holders if policy.bodies[h].level == level]))
+    return memo[key]
+
+
+def guiding_receiver(policy: PolicyView, area: str, kind: str | None, level: str, prank: int) -> str | None:
+    """The department a city or the province that received a problem of ``kind`` placed at level rank ``prank`` through
+    no body named stands for under receiving_level_body: handling_holders, where its one holder of the handling only
+    guides the grassroots (:func:`_guides_only`): :func:`guiding_level_department`, as a level named as concealer
+    stands for under concealing_level_body: handling_holders — 市民政 for an identification problem (二(三)6; the 扶贫办
+    only 协助, 二(三)7), not the office (fid48's left item); None elsewhere (the level's holders answer).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> guiding_receiver(p, "identification", "identification_ineligible_included", "city", 1)
+    'city_civil_affairs'
+    >>> guiding_receiver(p, "housing", "housing_renovation_late", "county", 1) is None
+    True
+    """
+    memo: dict[tuple[str, str | None, str, int], str | None] = policy._memo("derive: guiding receiver", dict)
+    key = (area, kind, level, prank)
+    if key not in memo:
+        got = None
+        if level in policy.roles and not keeps_lists(policy, level):
+            stage = policy.failures["not_handled"].stage if "not_handled" in policy.failures else "handling"
+            held = {b: ds for b, ds in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind,
+                                                        stage).items() if policy.bodies[b].level == level}
+            if held and _guides_only(policy, area, held):
+                # (read at the problem's place, as receiving_body reads it: a problem placed at the city's own code
+                # ties no department there, and the level's holders answer — test_fid44b)
+                got = pressing_department(policy, area, kind, level, None, prank)
+                if got is not None and (policy.bodies[got].role or got == level_holders_unnamed(policy, level)):
+                    got = None
+        memo[key] = got
+    return memo[key]
 
 
 def _guides_only(policy: PolicyView, area: str, held: Mapping[str, tuple[str, ...]]) -> bool:
@@ -1796,10 +1902,26 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # or, by nobody, the report reached nobody and the level it went to does not come to hold it; either way the
         # verdict rests on the reading (review41 F4: 县民政局 named 未及时办理 and 市民政 未在10天内按程序交办或上报 for
         # that same report, with nothing saying why the report both was and was not a step)
+        # — but a report by a level whose own assignment that counts, within its handling limit, had already passed
+        # the problem on in order (the county assigned the township on 03-03 and told the city on 03-04) is a notice:
+        # the level it went to was told of a problem already with the level that rectifies it, and has nothing to
+        # 交办 or 上报 (一(三) 县级…分类交办; 省市两级及时回应基层反映问题). It holds nothing by it under either value
+        # (supervision_scope may still name it a supervisor, the record showing it knew; check49 #1: 市住建 named
+        # 未在10天内按程序交办或上报 in 28 kinds whenever a county both handled a problem and told the city)
+        notices: set[int] = set()
         if setting.aside_reach is not None and reports:
             for h in reports:
-                if rank[h["by_level"]] >= rank[nominal] and (kind is None or lowest <= rank[h["by_level"]]) \
+                by = h["by_level"]
+                if rank[by] >= rank[nominal] and (kind is None or lowest <= rank[by]) \
                         and id(h) not in reach_reports:
+                    held_from = d_on if by == d_level else min(
+                        (s["on"] for s in steps if s["to_level"] == by and s["on"] <= h["on"]), default=h["on"])
+                    if any(s["action"] == "assigned" and s["by_level"] == by and held_from <= s["on"] <= h["on"]
+                           and s["on"] <= held_from + limit and to_right(s) and id(s) not in pressed
+                           and rank[s["to_level"]] in can_rectify
+                           and not (s["to_level"] == by and rank[by] < rank[authority]) for s in steps):
+                        notices.add(id(h))
+                        continue
                     aside_reports.add(id(h))
             if aside_reports and ASIDE_REPORT not in ctx.rests_on:
                 ctx.rests_on.append(ASIDE_REPORT)
@@ -1807,7 +1929,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                      or policy.has_part(area, kind, h["to_body"], line) or oversight_organ(policy, h["to_body"])
                      else "") for h in (reports if not pressed else [
             h for h in steps if id(h) in pressed or (h["action"] == "reported" and to_right(h))])
-            if setting.aside_reach is not False or id(h) not in aside_reports]
+            if (setting.aside_reach is not False or id(h) not in aside_reports) and id(h) not in notices]
     seen: set[str] = set()
 
     def counts(h: Any) -> bool:
@@ -2084,16 +2206,37 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # a step of its own the record shows after the limit, counted or not (a late one to the wrong department
             # is no better than a late one to the right one; probe8 P8-27) — a pass-down too: the parameter excuses one
             # made in time, not one that held it past the limit (一(四) 及时交办; review8a R8A-3)
+            # — but not where the problem was rectified within the level's own limit: it was handled in time, and a
+            # step the ledger logs after the fix (a closing hand-down, a report for the record) makes no failure of
+            # 一(四) 没有按程序及时交办和上报 (check49 #2: 县建设部门 named 未在10天内按程序办理 for a house fixed on
+            # day 9 because the county "assigned" it on day 20; the same record without the step named nobody)
             shown = False
-            for x in steps:
-                if x["by_level"] == level and x["on"] > due:
-                    shown = True
-                    break
+            if not (rectified_on is not None and rectified_on <= due):
+                for x in steps:
+                    if x["by_level"] == level and x["on"] > due:
+                        shown = True
+                        break
+            # — and a level the record shows no step of at all from its day, whose first step after that day is
+            # another level's made only after this level's limit: the problem sat past the limit, and where the record
+            # does not say — with this level, or with the one whose step it shows (the township's find, the county's
+            # assignment to it on day 20). missing_step_holder decides, not the rectification date (一(四) names the
+            # failure to pass on in time apart from 整改落实不到位; check48a #1: the township answered only where the
+            # problem was not rectified by the record's deadline)
+            # (a problem rectified within the level's own limit sat past no limit: nobody's delay to place)
+            gap = False
+            if setting.missing is not None and not shown and steps and not (
+                    rectified_on is not None and rectified_on <= due) and not any(
+                    x["by_level"] == level and x["on"] >= received for x in steps):
+                after = [x["on"] for x in steps if x["on"] >= received]
+                gap = bool(after) and min(after) > due
             # (only a level that can rectify it itself, other than by pressing those below, can have rectified it
             # itself: a county that found a provincial policy gap, later mended, did not — the problem was evidently
             # passed on, and the reading self_rectified_report_required has nothing to decide; review22 R22-1)
-            own_fix = fixed and below_authority and not shown and not any(x["by_level"] == level for x in reports) \
-                and rank[level] in own_levels
+            # (a report it made only after a fix within its limit does not show it passed the fix to another: check49
+            # #2's S8t under self_rectified_report_required: true reads as the same record without the report)
+            own_fix = fixed and below_authority and not shown and not gap and not any(
+                x["by_level"] == level and not (rectified_on is not None and rectified_on <= due < x["on"])
+                for x in reports) and rank[level] in own_levels
             # — but not a level whose own steps within its limit the record shows counting as none (irregular_step),
             # where the record then shows the problem first handed to a level that can rectify it only after that
             # limit: the record shows how it was handled, and it was not by this level in time (一(三) 对本级权限范围内
@@ -2104,7 +2247,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 steps, due, can_rectify, rank, counts) and bool(_set_aside(
                     steps, handled, level, received, due, below_authority, stuck or rank[level] < rank[nominal],
                     can_rectify, rank, to_right, place_step, setting.place_assignee, kind is None))
-            if fixed and not own_fix and not shown and not late_reach:
+            if fixed and not own_fix and not shown and not late_reach and not gap:
                 # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
                 for rid in (HANDLING_LIMIT, *(() if (deadline_given is not None and assigned)
                                               or (by_deadline and rectified_on > by_limits) else (RECT_LIMIT,))):
@@ -2114,7 +2257,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # rectified, but after the rectification limit: not taken as evidently handled, on the parameter — the
             # level's finding rests on it as much as an excusal would (probe9 P9-11), and says so (``rlim``: its
             # --explain said of the parameter "据此未另认定主体", no body named by it; review17 D4)
-            rlim = rectified_on is not None and not fixed and not shown and not (
+            rlim = rectified_on is not None and not fixed and not shown and not gap and not (
                 deadline_given is not None and assigned)
             if rlim and RECT_LIMIT not in ctx.rests_on:
                 ctx.rests_on.append(RECT_LIMIT)
@@ -2159,13 +2302,23 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 for x in steps) and (not body or gives_way(policy, area, kind, level, body, prank)) else None
             dispatched = unnamed is not None and bool(setting.misrouted)
             if setting.own_work is not None and not below_authority and not dispatched:
-                me = body
-                if (not body or gives_way(policy, area, kind, level, body, prank)) and setting.receive_role:
-                    me = receiving_body(policy, area, kind, level, sector, prank) or ""
+                me, chose = body, False
+                if (not body or gives_way(policy, area, kind, level, body, prank)) \
+                        and setting.receive_role is not None:
+                    # (the body receiving_level_body chose; where it chooses none, the level's one holder of the
+                    # handling, which answers under either value: check48a #2, a 共性问题 reported to the province)
+                    chosen_by = receiving_body(policy, area, kind, level, sector, prank) if setting.receive_role \
+                        else None
+                    chose = chosen_by is not None
+                    me = chosen_by or sole_holder(policy, area, kind, level, prank) or ""
                 # (a step of its level the record shows that counts as none — irregular_step: 一(三) 按程序, not the
                 # county hotline's find "assigned" to a township that cannot approve it — is no step of its own: what it
                 # sat on is still rectifier_holding's; review32 R32-147, F6)
-                if me and holds_own_work(policy, area, kind, me, prank, sector) and not any(
+                # (a record naming no line: the body's own, as the reason reads it — Decider.own_holding: 省民政厅
+                # chosen for a 两不愁 policy gap was told 本身负责该问题的办理和整改 while rectifier_holding was not
+                # consulted; check48a #2)
+                if me and holds_own_work(policy, area, kind, me, prank,
+                                         sector if sector is not None else line_of(policy, me)) and not any(
                         x["on"] >= received and (any(x is a for a in acted) if x["by_level"] == level else (
                             x["to_level"] == level and (x["action"] != "reported" or (x["to_body"] or "") != body)))
                         for x in steps):
@@ -2173,7 +2326,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     if OWN_WORK not in ctx.rests_on:
                         ctx.rests_on.append(OWN_WORK)
                     if setting.own_work:
-                        if me != body and RECEIVER not in ctx.rests_on:
+                        if chose and RECEIVER not in ctx.rests_on:
                             ctx.rests_on.append(RECEIVER)
                         own_due = deadline_given if deadline_given is not None and assigned \
                             and deadline_given >= received else received + limit + rect_limit
@@ -2198,6 +2351,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                                 "aside": own_aside, "own": 1, "nod": 0, **_shown_fields(
                                                     setting, policy, rank[level], d_level, steps, concealed_by)})
                         continue
+            if gap:
+                if MISSING_STEP not in ctx.rests_on:
+                    ctx.rests_on.append(MISSING_STEP)
+                if not setting.missing:
+                    continue
             # a level whose 交办 to a body of the place's level place_above_rectifiers (holder) does not count answers
             # by that parameter (review10 R10A-06); so does one whose 交办 to the place's level names no body where no
             # body stands for the level (holder: review17 D2, R21-2; the default counts one naming none as one naming
@@ -2259,6 +2417,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             holder = unnamed or holder
                         if unnamed is not None:
                             by_receiver |= CHOSEN_MISROUTED
+                    elif sector is None and (guide := guiding_receiver(policy, area, kind, level, prank)) is not None \
+                            and guide not in late_bodies.split() and (rank[level], guide) not in ctx.handed:
+                        # handling_holders at a city or the province whose one holder only guides the grassroots: the
+                        # department the text ties to the kind's work there, as concealing_level_body's
+                        # handling_holders reads such a level (市民政 for an identification problem, 二(三)6; fid48)
+                        holder = guide
             # — and a level that had it by a report to its supervisory organ (or, by any_receiver, to a bureau with no
             # part) has it by report_to_oversight: its finding rests on that (``chosen`` bit 4; review29 #6)
             if body and setting.oversight_report and (oversight_organ(policy, body) or (
@@ -2295,7 +2459,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             for one in standing:
                 add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(below_authority),
                                   "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
-                                  "aside": aside, "later": late_bodies, "chosen": by_receiver, "own": int(own_hold)})
+                                  "aside": aside, "later": late_bodies, "own": int(own_hold),
+                                  "chosen": by_receiver | (CHOSEN_MISSING_STEP if gap else 0)})
             if (holder != body or by_receiver & CHOSEN_BY_PARAMETER) and steps:
                 # a department the record shows the level handed it to answers beside the body chosen, which stands
                 # for the one that had it before: handed within the level's limit, from the level's day, as among the
@@ -2464,6 +2629,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                     # (its group holds an assignment assignment_without_rectification_duty read:
                                     # review28 #7)
                                     "nod": int(bool(no_duty) and any(id(x) in no_duty for x in given)),
+                                    # (its rectification there only by a parameter's reading: its supervisors rest on
+                                    # it too; check48b #1)
+                                    "chosen": CHOSEN_SWITCHED if switched_rectifier(policy, area, kind, level, body,
+                                                                                    prank) else 0,
                                     # (which levels above it the record shows had it: supervision_scope)
                                     **_shown_fields(setting, policy, rank[level], d_level, steps, concealed_by)})
         if setting.late_pass is not None and len(steps) > 1:

@@ -34,6 +34,7 @@ from ._facts import (
     named_line,
     place_level_body,
     receiving_body,
+    sole_holder,
     standing_for,
     stands_unresolved,
     tied_elsewhere,
@@ -431,10 +432,13 @@ def _route(policy: Policy, problem: Problem | Mapping[str, Any], j: Jurisdiction
     escalate = rank[registering] < rank[auth_level]
     # the one body that holds it (its finder, or receiving_level_body's), itself the kind's rectifier: whether sitting
     # on it is 没有按程序及时交办 or 整改不到位 is rectifier_holding's, as a verdict on it says (review27 #9)
+    # — or, where that parameter chooses none, the level's one holder of the handling (_facts.sole_holder; check48a #2);
+    # a record naming no line reads the holder's own (as the verdict does)
     holder = finder if finder is not None else receiver if receiver is not None and policy.parameter(
-        RECEIVER) == "unresolved" else None
+        RECEIVER) == "unresolved" else sole_holder(policy, p.domain, p.kind, registering, rank[place_level]) \
+        if RECEIVER in policy.parameters else None
     own_work = OWN_WORK in policy.parameters and holder is not None and not escalate and holds_own_work(
-        policy, p.domain, p.kind, holder, rank[place_level], line)
+        policy, p.domain, p.kind, holder, rank[place_level], line if line is not None else line_of(policy, holder))
     received = found.on if found else (p.as_of or today or dt.date.today())
     handling_days = int(policy.parameter("handling_time_limit_days"))
     rect_days = int(policy.parameter("rectification_time_limit_days"))
