@@ -267,7 +267,7 @@ def misassigned_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> 
 #: the functions of batch/_core.py that send records to the reference path (setting their columns' ``slow`` flags)
 #: whose own marks the bounds below count
 WATCHED = ("gone_with_aside", "implied_assignees", "later_bodies", "own_level_receipts", "co_assignees",
-           "acting_pressers", "reached_reports")
+           "acting_pressers", "reached_reports", "missing_steps", "guiding_receivers")
 
 
 @contextlib.contextmanager
@@ -367,6 +367,14 @@ def _referred_by(marker: str, policy: Policy, j: Jurisdiction, records: list[Any
     if marked is not None:
         return len(marked[marker])
     return len(marked_by(policy, records, marker, jurisdiction=j, today=TODAY))
+
+
+def missing_records(policy: Policy, j: Jurisdiction, records: list[Any],
+                    marked: dict[str, set[str]] | None = None) -> int:
+    """How many records batch/_core.py missing_steps sends to the reference path: a late level the record shows no
+    step of, whose first step after its day is another level's after its limit (engine/_facts.py ``gap``,
+    missing_step_holder; fid49, check48a #1)."""
+    return _referred_by("missing_steps", policy, j, records, marked)
 
 
 def own_receipt_records(policy: Policy, j: Jurisdiction, records: list[Any],
@@ -688,7 +696,9 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
         + lined_records(policy, province, records) + fid31e_records(policy, province, records, marked) \
         + misassigned_records(policy, province, records) \
         + own_receipt_records(policy, province, records, marked) \
-        + co_assignee_records(policy, province, records, marked)  # (review23 #2; fid38c; fid39b; review43b R3)
+        + co_assignee_records(policy, province, records, marked) \
+        + missing_records(policy, province, records, marked) \
+        + reached_records(policy, province, records, marked)  # (review23 #2; fid38c; fid39b; review43b R3; fid49)
     # (own: ~1% of this generator's records; 20 of 2,000 since the policy's kinds grew, fid29)
     assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 50
     assert d4 < len(records) // 80  # (this generator names a random body in a fifth of its steps)
