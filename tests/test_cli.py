@@ -166,14 +166,19 @@ def test_the_readings_line_names_a_quote_once(run_cli: Any, tmp_path: Path) -> N
     """review19 M3: two readings that quote the same words of 二(二)5 (the offices' and the departments') printed the
     quote twice in a row on the 依据解释 line."""
     rec = tmp_path / "r.json"
-    rec.write_text('{"id":"r","area":"housing","kind":"housing_renovation_late","place":"330127100219",'
+    rec.write_text('{"id":"r","area":"funds","kind":"funds_diverted","place":"330127100219",'
                    '"severity":"serious","discovered":{"level":"province","channel":"audit","on":"2021-03-01"},'
                    '"handled":[{"action":"assigned","by_level":"province","to_level":"city","on":"2021-03-02"}],'
                    '"deadline":"2021-04-30","as_of":"2021-06-30"}', encoding="utf-8")
-    # (handling_holders: the city's office holds it by 二(二)5, as it did by default before review41b D1)
+    # (handling_holders: the city's office holds it by 二(二)5, as it did by default before review41b D1; a housing
+    # record's city now names 市住建, the kind's guiding department, fid49 — so funds, where the office still holds it)
     code, out, _ = run_cli("who", str(rec), "--set", "receiving_level_body=handling_holders")
     line = out[out.index("依据解释"):]
     assert code in (0, 1) and line.count("负责指导督促基层问题发现和整改") == 1, line
+    code, out, _ = run_cli("who", str(rec), "--set", "receiving_level_body=handling_holders", "--format", "json")
+    quoting = [i["id"] for i in json.loads(out)["interpretations"] if "负责指导督促基层问题发现和整改" in json.dumps(
+        i, ensure_ascii=False)]
+    assert len(quoting) >= 2, quoting  # (two readings quote the words: the line is what says them once)
 
 
 @pytest.mark.parametrize("command", ["who", "route"])
