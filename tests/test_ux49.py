@@ -193,19 +193,6 @@ def test_ledger_export_says_it_on_stderr(tmp_path: Path, run_cli: Run) -> None:
     assert code in (0, 1) and "已写入" not in out and f"wrote {tmp_path / 'x.xlsx'}" in err, (out, err)
 
 
-def test_a_typed_event_s_excel_day_number_is_told_no_column_advice(tmp_path: Path, run_cli: Run) -> None:
-    # `ledger add` of YAML: an Excel day number is told its day, not how to format a column; Ledger.append from
-    # Python (a dict may be a sheet's row) keeps the advice (test_ux45_serial)
-    db = tmp_path / "l.db"
-    assert run_cli("ledger", "init", str(db))[0] == 0
-    events = tmp_path / "ev.yaml"
-    events.write_text("- {problem: P1, type: registered, on: 44256, area: 危房改造, place: '330127100219'}\n",
-                      encoding="utf-8")
-    code, _, err = run_cli("ledger", "add", str(db), str(events), "--by", "x")
-    assert code == 2 and "44256 is how Excel counts the day 2021-03-01; write 2021-03-01" in err, err
-    assert "column" not in err and "ev.yaml:1:" in err, err
-
-
 def test_the_faults_past_the_line_are_named_by_field(policy: Policy) -> None:
     # a concealer's refusal is longer than the line: the faults after the first are named by field and code rather
     # than counted ("and 2 other fields wrong" left the user to find them)
