@@ -1602,7 +1602,8 @@ def record_lines(c: Cols, t: Tables) -> None:
                 sorts = t.policy._memo("batch: keeps lists", lambda: np.array(
                     [t.rank_level.get(r) is not None and keeps_lists(t.policy, t.rank_level[r])
                      for r in range(t.max_rank + 1)], np.bool_))
-                named = ((k == 0) | np.where(assigned, t.rectify_level[a, k, prank, c.hto[at]],
+                named = ((k == 0) | np.where(assigned, t.rectify_level[a, k, prank, c.hto[at]]
+                                             & ~_unlined(t)[a, k, prank, tb[at]],
                                              sorts[c.hby[at]] | t.own_rectify_level[a, k, prank, c.hby[at]]
                                              | t.own_rectify_level[a, k, prank, c.hto[at]])) & \
                     (assigned | ~pick(t.assignee_only, tb[at]))
@@ -1643,6 +1644,21 @@ def record_lines(c: Cols, t: Tables) -> None:
     differ = np.array([not _same_part(t, k) for k in keys.tolist()], np.bool_)
     if differ.any():
         c.slow[w[differ]] = True
+
+
+def _unlined(t: Tables) -> Bool:
+    """Whether an assignment to a body (area, kind, place rank, body) gives a record naming no line no line: a body
+    whose every duty to rectify the kind counts for a record of its line only, handed it for its level as a whole
+    (assignment_without_rectification_duty: level_holds, ``Tables.level_holds``; engine/_facts._named_line,
+    PolicyView.rectifies_for_named_line_only; check49 #3)."""
+    got: Bool | None = t.__dict__.get("_unlined")  # (kept on the tables: one per view and jurisdiction)
+    if got is None:
+        got = np.zeros_like(t.level_holds)
+        for a, k, place, b in zip(*np.nonzero(t.level_holds), strict=True):
+            kid = t.kind_names[k - 1] if k else None
+            got[a, k, place, b] = t.policy.rectifies_for_named_line_only(t.areas[a], kid, t.bodies[b], int(place))
+        t.__dict__["_unlined"] = got
+    return got
 
 
 def _same_part(t: Tables, key: int) -> bool:

@@ -1376,7 +1376,7 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
     memo: dict[tuple[Any, ...], str | None] | None = memos.get(_NAMED_LINE) if memos else None
     if memo is None:
         memo = policy._memo(_NAMED_LINE, dict)
-    mk = (rec["area"], kind, found_by, can_rectify, own_levels, tuple(concealed_by),
+    mk = (rec["area"], kind, rec["place"], found_by, can_rectify, own_levels, tuple(concealed_by),
           *[(s["action"], s["to_body"], s["to_level"], s["by_level"]) for s in [h.__dict__ for h in handled]])
     got: str | None = memo.get(mk, "")
     if got != "":
@@ -1395,12 +1395,20 @@ def _named_line(policy: PolicyView, rec: Mapping[str, Any], kind: str | None, ha
                 found_by: str | None, can_rectify: frozenset[int], own_levels: frozenset[int]) -> str | None:
     """:func:`named_line` made afresh."""
     rank = policy.level_rank
+    # (an assignee whose part in the kind counts for a record of its line only — 县民政局's 身份信息对比 in a
+    # renovation, 二(六)4(4) — is handed the problem for its level as a whole under
+    # assignment_without_rectification_duty (level_holds), and says nothing of whose line it is: the kind's own
+    # rectifier answers, check49 #3; under assignee it is the assignee, and its line is the record's as before)
+    unlined = bool(kind is not None and policy._memo("derive: setting", lambda: _setting(policy)).level_holds)
+    prank = rank[(_CODED.get(rec["place"]) or coded(rec["place"]))[1]] if unlined else 0
 
     def gives(s: Mapping[str, Any]) -> bool:
         if kind is None:
             return True
         if s["action"] == "assigned":
-            return rank[s["to_level"]] in can_rectify
+            return rank[s["to_level"]] in can_rectify and not (
+                unlined and s["to_body"] is not None
+                and policy.rectifies_for_named_line_only(rec["area"], kind, s["to_body"], prank))
         # a report's receiver only where the reporting level sorts problems by category (一(三) 县级…按照问题类别…
         # 对超出本级权限的及时向上级单位报送问题: keeps_lists) or its own bodies rectify the kind, as for the finder, or
         # where the report goes to a level whose own bodies rectify it (the receiver holds it where it is rectified:
