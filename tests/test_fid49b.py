@@ -124,3 +124,70 @@ def test_the_batch_gives_what_who_answers_gives(policy: Policy, values: dict[str
     # and in the other order: nothing decided before changes a record's result
     got, want = batch_and_answers(view, _ALL[::-1])
     assert got == want
+
+
+# ------------------------------------------------------------------ one sitting after a hand-back: one finding
+
+LATE_PASS = "late_pass_on_answers"
+
+#: X1: the township reports a house to the county on 03-03; the county reports it up on 03-05, the city hands it back
+#: on 03-07, and the county passes it to the township only on 03-25
+X1 = _record("fid49b-x1", *_HOUSE, _found("township", channel="grid"),
+             [_a("township", "county", on="2021-03-03", action="reported"),
+              _a("county", "city", on="2021-03-05", action="reported"),
+              _a("city", "county", on="2021-03-07"), _a("county", "township", on="2021-03-25")])
+#: X2: the same without the detour through the city: the county's own holding is late
+X2 = _record("fid49b-x2", *_HOUSE, _found("township", channel="grid"),
+             [_a("township", "county", on="2021-03-03", action="reported"), _a("county", "township", on="2021-03-25")])
+#: X3: the city finds it and assigns it to the county on 03-03; the county passes it on on 03-25
+X3 = _record("fid49b-x3", *_HOUSE, _found("city", channel="survey_verification"),
+             [_a("city", "county"), _a("county", "township", on="2021-03-25")])
+#: S5: the county's hotline finds it, the county reports it up on 03-03, the city hands it back on 03-05; nothing more
+S5 = _record("fid49b-s5", *_HOUSE, _found("county", channel="hotline"),
+             [_a("county", "city", action="reported"), _a("city", "county", on="2021-03-05")])
+#: rectified by the deadline: no assignee finding, the late pass-on late_pass_on_answers' alone
+X1R = {**X1, "id": "fid49b-x1r", "rectified_on": "2021-04-20"}
+X3R = {**X3, "id": "fid49b-x3r", "rectified_on": "2021-04-20"}
+#: the hand-back after the county's own limit (03-20): two sittings, two findings, as before
+S5_LATE = _record("fid49b-s5-late", *_HOUSE, _found("county", channel="hotline"),
+                  [_a("county", "city", action="reported"), _a("city", "county", on="2021-03-20")])
+#: passed down within its limit as assignee (03-14) but after its own (03-11): the one delay is its own holding's
+S5_DOWN = _record("fid49b-s5-down", *_HOUSE, _found("county", channel="hotline"),
+                  [_a("county", "city", action="reported"), _a("city", "county", on="2021-03-05"),
+                   _a("county", "township", on="2021-03-14")])
+
+_COUNTY = "county_construction"
+
+
+def _county_rows(v: Any) -> set[str]:
+    return {f.basis for f in v.findings if f.body == _COUNTY and f.basis != "supervision"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", ("none", "not_handled"))
+def test_one_late_sitting_after_a_hand_back_is_one_finding(policy: Policy, engine: str, value: str) -> None:
+    def county(record: dict[str, Any]) -> set[str]:
+        return _county_rows(verdict(policy, record, engine, **{LATE_PASS: value}))
+    # as X3: the assignee's 整改不到位 carries the delay, and nobody is named twice for it
+    assert county(X1) == county(X3) - {"not_discovered"} == {"not_rectified"}
+    assert county(S5) == {"not_rectified"}
+    assert county(X2) == {"not_handled"}
+    # fixed by the deadline: the late pass-on is late_pass_on_answers', once, as in X3
+    want = {"not_handled"} if value == "not_handled" else set()
+    assert county(X1R) == county(X3R) - {"not_discovered"} == want
+    if value == "not_handled":
+        f = next(f for f in verdict(policy, X1R, engine, **{LATE_PASS: value}).findings
+                 if (f.body, f.basis) == (_COUNTY, "not_handled"))
+        assert LATE_PASS in f.rests_on
+    # two sittings, or one delay that is the earlier holding's alone: as before
+    assert county(S5_LATE) == {"not_handled", "not_rectified"}
+    assert county(S5_DOWN) == {"not_handled"}
+
+
+_SITTINGS = [X1, X2, X3, S5, X1R, X3R, S5_LATE, S5_DOWN]
+
+
+@pytest.mark.parametrize("values", [{LATE_PASS: v} for v in ("none", "not_handled")], ids=["none", "not_handled"])
+def test_the_batch_gives_what_who_answers_gives_after_a_hand_back(policy: Policy, values: dict[str, Any]) -> None:
+    got, want = batch_and_answers(policy.with_parameters(**values), _SITTINGS)
+    assert got == want

@@ -448,6 +448,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     missing_slow = False
     if len(ur) and len(hp) and MISSING_STEP in t.policy.parameters:
         missing_slow = missing_steps(c, ur, ul, stepped_late, received, hp, hby, hon, limit)
+    # a late level handed the problem back by a higher level's assignment within its limit holds it from then as that
+    # assignment's assignee (engine/_facts.py; check49b #2) — such records take the reference path
+    if len(ur) and len(hp) and handed_back(c, ur, ul, received, hp, hact, hby, hto, hon, limit):
+        missing_slow = True
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
     # a holder below the authority saw it fixed without reporting it and the parameter says it still had to report it
     # (looked at only where the level is late)
@@ -858,6 +862,28 @@ def missing_steps(c: Cols, ur: I64, ul: I64, stepped_late: Bool, received: I32, 
     if not gap.any():
         return False
     c.slow[ur[gap]] = True
+    return True
+
+
+def handed_back(c: Cols, ur: I64, ul: I64, received: I32, hp: I32, hact: Any, hby: I32, hto: I32, hon: I32,
+                limit: int) -> bool:
+    """Whether a late level (record ``ur``, rank ``ul``) was handed the problem by a higher level's assignment to it
+    within ``limit`` days of the day it received it (engine/_facts.py: one sitting after a hand-back; check49b #2),
+    marked slow (``c.slow``: the reference path); whether any was. ``hp`` is sorted by record. Read loosely (any such
+    assignment, counted or not): the reference path decides."""
+    lo, hi = np.searchsorted(hp, ur, "left"), np.searchsorted(hp, ur, "right")
+    n = hi - lo
+    if not n.any():
+        return False
+    pair = np.repeat(np.arange(len(ur)), n)
+    step = np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+    day = take(received, ur, ul).astype(np.int64)[pair]
+    on = hon[step].astype(np.int64)
+    back = (hact[step] != REPORTED) & (hto[step] == ul[pair]) & (hby[step] > ul[pair]) & (on >= day) \
+        & (on <= day + limit)
+    if not back.any():
+        return False
+    c.slow[ur[np.unique(pair[back])]] = True
     return True
 
 

@@ -2078,6 +2078,26 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                     and h["on"] <= x["on"] <= received for x in steps):
                     in_time = True
                     break
+        # At or above the authority, a level that rectifies the kind itself and is handed the problem back, within its
+        # own limit, by a higher level's assignment that counts (the county reported its own renovation up on 03-03, the
+        # city handed it back on 03-05) holds it from then as that assignment's assignee: one sitting, whose delay is
+        # in its finding as assignee (一(四) 交办问题整改落实不到位; late_pass_on_answers for a late pass-on), as for
+        # a level the problem first reached by the assignment. Its earlier holding is not a second failure of 一(四)
+        # 没有按程序及时交办和上报 (check49b #2, check49 #4: 县建设部门 named both 未在10天内按程序办理 and 整改不到位
+        # for one sitting). A hand-back after its limit leaves the earlier delay its own, as before; so does one the
+        # level then passed on within its limit as assignee (found 03-01, handed back 03-05, passed down 03-14): the
+        # one delay is then its earlier holding's, and that finding stands alone.
+        if not in_time and steps and not below_authority and rank[level] in own_levels:
+            for h in steps:
+                if h["action"] == "assigned" and h["to_level"] == level and rank[h["by_level"]] > rank[level] \
+                        and received <= h["on"] <= due and counts(h) \
+                        and (h["to_body"] is None or policy.rectifies(area, kind, h["to_body"], prank)) \
+                        and not any(x["by_level"] == level and h["on"] <= x["on"] <= h["on"] + limit and counts(x)
+                                    for x in steps):
+                    in_time = True
+                    if h["on"] > start and HANDLING_LIMIT not in ctx.rests_on:
+                        ctx.rests_on.append(HANDLING_LIMIT)  # (as below: by a shorter limit it came back too late)
+                    break
         # Below the authority a level must see the problem reach a level above it (一(三) 及时向上级单位报送): a
         # step by a higher level within this level's limit (it reported it on, or assigned it) shows the problem
         # got there in time, though the record shows no report of this level's own.
