@@ -267,7 +267,7 @@ def misassigned_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> 
 #: the functions of batch/_core.py that send records to the reference path (setting their columns' ``slow`` flags)
 #: whose own marks the bounds below count
 WATCHED = ("gone_with_aside", "implied_assignees", "later_bodies", "own_level_receipts", "co_assignees",
-           "acting_pressers", "reached_reports", "missing_steps", "guiding_receivers")
+           "acting_pressers", "reached_reports", "missing_steps", "guiding_receivers", "handed_back")
 
 
 @contextlib.contextmanager
@@ -375,6 +375,13 @@ def missing_records(policy: Policy, j: Jurisdiction, records: list[Any],
     step of, whose first step after its day is another level's after its limit (engine/_facts.py ``gap``,
     missing_step_holder; fid49, check48a #1)."""
     return _referred_by("missing_steps", policy, j, records, marked)
+
+
+def handed_back_records(policy: Policy, j: Jurisdiction, records: list[Any],
+                        marked: dict[str, set[str]] | None = None) -> int:
+    """How many records batch/_core.py handed_back sends to the reference path: a late level handed the problem back
+    by a higher level's assignment within its limit (engine/_facts.py: one sitting; fid49b, check49b #2)."""
+    return _referred_by("handed_back", policy, j, records, marked)
 
 
 def own_receipt_records(policy: Policy, j: Jurisdiction, records: list[Any],
@@ -698,6 +705,7 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
         + own_receipt_records(policy, province, records, marked) \
         + co_assignee_records(policy, province, records, marked) \
         + missing_records(policy, province, records, marked) \
+        + handed_back_records(policy, province, records, marked) \
         + reached_records(policy, province, records, marked)  # (review23 #2; fid38c; fid39b; review43b R3; fid49)
     # (own: ~1% of this generator's records; 20 of 2,000 since the policy's kinds grew, fid29)
     assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 50
@@ -861,7 +869,8 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
         amended, province, records) + receiver_records(amended, province, records) + lined_records(
         amended, province, records) + fid31e_records(amended, province, records, marked) + misassigned_records(
         amended, province, records) + own_receipt_records(amended, province, records, marked) \
-        + co_assignee_records(amended, province, records, marked)
+        + co_assignee_records(amended, province, records, marked) \
+        + handed_back_records(amended, province, records, marked)
     assert len(assessor._assessors) >= 2
     assert got(a) == expected(amended, province, records, "compiled")
     tidy = [{k: v for k, v in r.items() if v is not None} for r in records]

@@ -448,6 +448,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     missing_slow = False
     if len(ur) and len(hp) and MISSING_STEP in t.policy.parameters:
         missing_slow = missing_steps(c, ur, ul, stepped_late, received, hp, hby, hon, limit)
+    # a late level handed the problem back by a higher level's assignment within its limit holds it from then as that
+    # assignment's assignee (engine/_facts.py; check49b #2) — such records take the reference path
+    if len(ur) and len(hp) and handed_back(c, ur, ul, received, hp, hact, hby, hto, hon, limit):
+        missing_slow = True
     # rectified by its deadline: evidently handled, unless the record shows the level's step late, or
     # a holder below the authority saw it fixed without reporting it and the parameter says it still had to report it
     # (looked at only where the level is late)
@@ -858,6 +862,28 @@ def missing_steps(c: Cols, ur: I64, ul: I64, stepped_late: Bool, received: I32, 
     if not gap.any():
         return False
     c.slow[ur[gap]] = True
+    return True
+
+
+def handed_back(c: Cols, ur: I64, ul: I64, received: I32, hp: I32, hact: Any, hby: I32, hto: I32, hon: I32,
+                limit: int) -> bool:
+    """Whether a late level (record ``ur``, rank ``ul``) was handed the problem by a higher level's assignment to it
+    within ``limit`` days of the day it received it (engine/_facts.py: one sitting after a hand-back; check49b #2),
+    marked slow (``c.slow``: the reference path); whether any was. ``hp`` is sorted by record. Read loosely (any such
+    assignment, counted or not): the reference path decides."""
+    lo, hi = np.searchsorted(hp, ur, "left"), np.searchsorted(hp, ur, "right")
+    n = hi - lo
+    if not n.any():
+        return False
+    pair = np.repeat(np.arange(len(ur)), n)
+    step = np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+    day = take(received, ur, ul).astype(np.int64)[pair]
+    on = hon[step].astype(np.int64)
+    back = (hact[step] != REPORTED) & (hto[step] == ul[pair]) & (hby[step] > ul[pair]) & (on >= day) \
+        & (on <= day + limit)
+    if not back.any():
+        return False
+    c.slow[ur[np.unique(pair[back])]] = True
     return True
 
 
@@ -1602,7 +1628,8 @@ def record_lines(c: Cols, t: Tables) -> None:
                 sorts = t.policy._memo("batch: keeps lists", lambda: np.array(
                     [t.rank_level.get(r) is not None and keeps_lists(t.policy, t.rank_level[r])
                      for r in range(t.max_rank + 1)], np.bool_))
-                named = ((k == 0) | np.where(assigned, t.rectify_level[a, k, prank, c.hto[at]],
+                named = ((k == 0) | np.where(assigned, t.rectify_level[a, k, prank, c.hto[at]]
+                                             & ~_unlined(t)[a, k, prank, tb[at]],
                                              sorts[c.hby[at]] | t.own_rectify_level[a, k, prank, c.hby[at]]
                                              | t.own_rectify_level[a, k, prank, c.hto[at]])) & \
                     (assigned | ~pick(t.assignee_only, tb[at]))
@@ -1643,6 +1670,21 @@ def record_lines(c: Cols, t: Tables) -> None:
     differ = np.array([not _same_part(t, k) for k in keys.tolist()], np.bool_)
     if differ.any():
         c.slow[w[differ]] = True
+
+
+def _unlined(t: Tables) -> Bool:
+    """Whether an assignment to a body (area, kind, place rank, body) gives a record naming no line no line: a body
+    whose every duty to rectify the kind counts for a record of its line only, handed it for its level as a whole
+    (assignment_without_rectification_duty: level_holds, ``Tables.level_holds``; engine/_facts._named_line,
+    PolicyView.rectifies_for_named_line_only; check49 #3)."""
+    got: Bool | None = t.__dict__.get("_unlined")  # (kept on the tables: one per view and jurisdiction)
+    if got is None:
+        got = np.zeros_like(t.level_holds)
+        for a, k, place, b in zip(*np.nonzero(t.level_holds), strict=True):
+            kid = t.kind_names[k - 1] if k else None
+            got[a, k, place, b] = t.policy.rectifies_for_named_line_only(t.areas[a], kid, t.bodies[b], int(place))
+        t.__dict__["_unlined"] = got
+    return got
 
 
 def _same_part(t: Tables, key: int) -> bool:

@@ -1376,7 +1376,7 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
     memo: dict[tuple[Any, ...], str | None] | None = memos.get(_NAMED_LINE) if memos else None
     if memo is None:
         memo = policy._memo(_NAMED_LINE, dict)
-    mk = (rec["area"], kind, found_by, can_rectify, own_levels, tuple(concealed_by),
+    mk = (rec["area"], kind, rec["place"], found_by, can_rectify, own_levels, tuple(concealed_by),
           *[(s["action"], s["to_body"], s["to_level"], s["by_level"]) for s in [h.__dict__ for h in handled]])
     got: str | None = memo.get(mk, "")
     if got != "":
@@ -1395,12 +1395,20 @@ def _named_line(policy: PolicyView, rec: Mapping[str, Any], kind: str | None, ha
                 found_by: str | None, can_rectify: frozenset[int], own_levels: frozenset[int]) -> str | None:
     """:func:`named_line` made afresh."""
     rank = policy.level_rank
+    # (an assignee whose part in the kind counts for a record of its line only — 县民政局's 身份信息对比 in a
+    # renovation, 二(六)4(4) — is handed the problem for its level as a whole under
+    # assignment_without_rectification_duty (level_holds), and says nothing of whose line it is: the kind's own
+    # rectifier answers, check49 #3; under assignee it is the assignee, and its line is the record's as before)
+    unlined = bool(kind is not None and policy._memo("derive: setting", lambda: _setting(policy)).level_holds)
+    prank = rank[(_CODED.get(rec["place"]) or coded(rec["place"]))[1]] if unlined else 0
 
     def gives(s: Mapping[str, Any]) -> bool:
         if kind is None:
             return True
         if s["action"] == "assigned":
-            return rank[s["to_level"]] in can_rectify
+            return rank[s["to_level"]] in can_rectify and not (
+                unlined and s["to_body"] is not None
+                and policy.rectifies_for_named_line_only(rec["area"], kind, s["to_body"], prank))
         # a report's receiver only where the reporting level sorts problems by category (一(三) 县级…按照问题类别…
         # 对超出本级权限的及时向上级单位报送问题: keeps_lists) or its own bodies rectify the kind, as for the finder, or
         # where the report goes to a level whose own bodies rectify it (the receiver holds it where it is rectified:
@@ -2069,6 +2077,26 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                         and not any(x["action"] == "reported" and rank[x["to_level"]] >= rank[level]
                                     and h["on"] <= x["on"] <= received for x in steps):
                     in_time = True
+                    break
+        # At or above the authority, a level that rectifies the kind itself and is handed the problem back, within its
+        # own limit, by a higher level's assignment that counts (the county reported its own renovation up on 03-03, the
+        # city handed it back on 03-05) holds it from then as that assignment's assignee: one sitting, whose delay is
+        # in its finding as assignee (一(四) 交办问题整改落实不到位; late_pass_on_answers for a late pass-on), as for
+        # a level the problem first reached by the assignment. Its earlier holding is not a second failure of 一(四)
+        # 没有按程序及时交办和上报 (check49b #2, check49 #4: 县建设部门 named both 未在10天内按程序办理 and 整改不到位
+        # for one sitting). A hand-back after its limit leaves the earlier delay its own, as before; so does one the
+        # level then passed on within its limit as assignee (found 03-01, handed back 03-05, passed down 03-14): the
+        # one delay is then its earlier holding's, and that finding stands alone.
+        if not in_time and steps and not below_authority and rank[level] in own_levels:
+            for h in steps:
+                if h["action"] == "assigned" and h["to_level"] == level and rank[h["by_level"]] > rank[level] \
+                        and received <= h["on"] <= due and counts(h) \
+                        and (h["to_body"] is None or policy.rectifies(area, kind, h["to_body"], prank)) \
+                        and not any(x["by_level"] == level and h["on"] <= x["on"] <= h["on"] + limit and counts(x)
+                                    for x in steps):
+                    in_time = True
+                    if h["on"] > start and HANDLING_LIMIT not in ctx.rests_on:
+                        ctx.rests_on.append(HANDLING_LIMIT)  # (as below: by a shorter limit it came back too late)
                     break
         # Below the authority a level must see the problem reach a level above it (一(三) 及时向上级单位报送): a
         # step by a higher level within this level's limit (it reported it on, or assigned it) shows the problem

@@ -1073,10 +1073,52 @@ class PolicyView:
         if got is None and sector is not None:
             got = cache[key] = self._rectifies_through(area, kind, body, place_rank, sector)
         if got is None:
-            got = cache[key] = self.rectifies(area, kind, body, place_rank) or any(
+            got = cache[key] = (self.rectifies(area, kind, body, place_rank) or any(
                 self._rectifies_through(area, kind, body, place_rank, sector)
-                for sector in dict.fromkeys((None, self.bodies[body].sector)))
+                for sector in dict.fromkeys((None, self.bodies[body].sector)))) \
+                and not self.rectifies_for_named_line_only(area, kind, body, place_rank)
         return got
+
+    def rectifies_for_named_line_only(self, area: str, kind: str | None, body: str, place_rank: int) -> bool:
+        """Whether ``body``'s every duty to rectify a problem of ``kind`` in ``area`` placed at level rank
+        ``place_rank`` is one the kind counts for a record of its line only (``line_named_only``), or 二(二)3's
+        涉及本部门问题 that concerns it only by such a duty. A record naming no line does not show that such a body's
+        part failed, and the text gives the rectification to another: 二(六)4(4) 民政 身份信息对比 beside 二(六)4(3)
+        县建设部门 for a late renovation; 二(四)4 扶贫办 提出…资产收益分配方案 beside 二(四)3 县财政 全面监管 for
+        mismanaged assets. Naming it as assignee is then an assignment to a body with a part and no duty to rectify
+        (:meth:`has_rectification_duty`; assignment_without_rectification_duty), as 县扶贫办 handed a renovation is,
+        not one naming its line (check49 #3).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.rectifies_for_named_line_only(a, k, b, 1) for a, k, b in [
+        ...     ("housing", "housing_renovation_late", "county_civil_affairs"),
+        ...     ("funds", "funds_assets_mismanaged", "county_poverty_office"),
+        ...     ("funds", "funds_assets_mismanaged", "county_finance"),
+        ...     ("housing", "housing_renovation_late", "county_construction")]]
+        [True, True, False, False]
+        >>> p.has_rectification_duty("housing", "housing_renovation_late", "county_civil_affairs", 1, "civil_affairs")
+        True
+        """
+        if kind is None:
+            return False
+        named_only = self.kinds[(area, kind)].line_named_only.of("rectification")
+        if not named_only:
+            return False
+        ds = dict.fromkeys(d for sector in dict.fromkeys((None, self.bodies[body].sector))
+                           for d in self.reaching(self.stage_holders(area, kind, "rectification", sector), place_rank,
+                                                  area, kind, "rectification").get(body, ()))
+        if not any(d in named_only for d in ds):
+            return False
+        for d in ds:
+            if d in named_only:
+                continue
+            if self.duties[d].scope != "area_holders":
+                return False
+            through = self.concerned_through(d, body, area, kind, "rectification")
+            if through and not set(through) <= set(named_only):
+                return False
+        return True
 
     def _rectifies_through(self, area: str, kind: str | None, body: str, place_rank: int, sector: str | None) -> bool:
         """Whether ``body`` holds a rectification duty of a problem of ``kind`` in ``area`` whose line is ``sector``
