@@ -43,6 +43,8 @@ def _records(policy: Policy, n: int, seed: int) -> list[tuple[dict[str, Any], fr
     with_line = sorted(b for b in policy.bodies if line_of(policy, b) is not None)
     lined = {a: sorted(with_line, key=lambda b, a=a: not policy.has_part(a, None, b, None))[:4]  # type: ignore[misc]
              for a in areas}
+    places = {policy.level_rank[level]: code for level, code in
+              (("village", "330127100219"), ("township", "330127100000"), ("county", "330127000000"))}
     out = []
     for _ in range(n):
         area = rnd.choice(areas)
@@ -53,9 +55,11 @@ def _records(policy: Policy, n: int, seed: int) -> list[tuple[dict[str, Any], fr
                                  to_level=rnd.choice(levels[1:4]), by_level=rnd.choice(levels[1:4]))
                  for _ in range(rnd.choice((0, 1, 1, 2)))]
         concealed = rnd.choice(([], [], [levels[1]], [bodies[0]], [bodies[-1]]))
-        rec = {"area": area, "kind": kind, "discovered": SimpleNamespace(body=rnd.choice(named)),
-               "handled": steps, "concealed_by": concealed}
         prank = rnd.choice(sorted(policy.level_rank.values())[:3])
+        # (its place at that level: named_line reads the place, whose rank decides whether an assignee whose part
+        # counts for its own line only gives the record its line, fid49b)
+        rec = {"area": area, "kind": kind, "place": places[prank],
+               "discovered": SimpleNamespace(body=rnd.choice(named)), "handled": steps, "concealed_by": concealed}
         out.append((rec, policy.rectifier_levels(area, kind, prank), policy.own_rectifier_levels(area, kind, prank)))
     return out
 

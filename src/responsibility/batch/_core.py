@@ -883,7 +883,7 @@ def handed_back(c: Cols, ur: I64, ul: I64, received: I32, hp: I32, hact: Any, hb
         & (on <= day + limit)
     if not back.any():
         return False
-    c.slow[ur[np.unique(pair[back])]] = True
+    c.slow[ur[pair[back]]] = True  # (a repeated index sets True again: no np.unique, which imports numpy.ma)
     return True
 
 

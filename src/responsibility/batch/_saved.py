@@ -62,7 +62,8 @@ KIND = "assessor"
 #: The cache entries of the package code's digest, by a stamp of its files (:func:`_code_digest`).
 _CODE_KIND = "assessor_code"
 #: Attributes of the saved objects that belong to this process: given again, or made again.
-_TABLES_OWN = ("policy", "jurisdiction", "decider")
+#: (``_unlined``: made on first use by batch/_core._unlined, as a built assessor makes it: not saved)
+_TABLES_OWN = ("policy", "jurisdiction", "decider", "_unlined")
 _TEMPLATES_OWN = ("t", "_ids", "_placed", "_arrays", "reads")
 _PACKAGE = Path(__file__).resolve().parents[1]
 
