@@ -1376,7 +1376,11 @@ def named_line(policy: PolicyView, rec: Mapping[str, Any], can_rectify: frozense
     memo: dict[tuple[Any, ...], str | None] | None = memos.get(_NAMED_LINE) if memos else None
     if memo is None:
         memo = policy._memo(_NAMED_LINE, dict)
-    mk = (rec["area"], kind, rec["place"], found_by, can_rectify, own_levels, tuple(concealed_by),
+    # (by the place's level rank, the only part of the place _named_line reads: keyed by the place itself, the memo
+    # missed on nearly every record of a ledger of many places)
+    place = rec["place"]
+    mk = (rec["area"], kind, policy.level_rank[(_CODED.get(place) or coded(place))[1]], found_by, can_rectify,
+          own_levels, tuple(concealed_by),
           *[(s["action"], s["to_body"], s["to_level"], s["by_level"]) for s in [h.__dict__ for h in handled]])
     got: str | None = memo.get(mk, "")
     if got != "":
