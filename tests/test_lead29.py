@@ -69,6 +69,8 @@ def test_concealment_from_a_channel_that_checks_no_one_is_refused(policy: Policy
         policy.who_answers(_concealed(channel))
     assert err.value.code == "concealment" and err.value.field == "concealed_by[0]"
     assert "checks no one" in str(err.value) and "leave concealed_by out" in str(err.value)
+    # (a few checks to give, the text's own first, not every check's id: ~480 characters before, ux50)
+    assert "(audit, inspection_tour, higher_level_verification …)" in str(err.value) and len(str(err.value)) < 320
     pytest.importorskip("pandas")
     a = policy.assess([_concealed(channel)])
     assert a.rejected == 1 and a.rejects.loc[0, "code"] == "concealment"

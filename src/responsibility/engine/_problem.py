@@ -1914,17 +1914,27 @@ def _joined(faults: list[ProblemError], rid: str | None) -> ProblemError:
             break
         parts.append(piece)
 
-    def wrong(rest: list[ProblemError], shown: int) -> str:
-        named = [f"{o.field!r} ({o.code})" for o in rest[:shown]]
+    def wrong(rest: list[ProblemError], room: int) -> str:
+        # the first few by field and code, then by field alone, as many as the room holds: a record with seven
+        # faults was told four and "and 3 more", which left the user to find them (ux49 left)
+        named: list[str] = []
+        for i, o in enumerate(rest):
+            piece = f"{o.field!r} ({o.code})" if i < _MORE_NAMED else repr(o.field)
+            more = len(rest) - i - 1
+            if sum(len(x) + 2 for x in named) + len(piece) + (len(f" and {more} more") if more else 0) > room:
+                break
+            named.append(piece)
         return ", ".join(named) + (f" and {len(rest) - len(named)} more" if len(rest) > len(named) else "")
 
-    for k in range(len(parts), -1, -1):  # the rest named (a few) before more of the others in full
+    room = _MORE_ERRORS_CHARS + 20
+    for k in range(len(parts), -1, -1):  # every other field named, before more of the others in full
         rest = others[k:]
         head = f"{first.detail}; also {'; '.join(parts[:k])}" if k else first.detail
         if not rest:
             return ProblemError(first.field, head, record=rid, code=first.code)
         lead = "; and wrong too: " if k else "; also wrong: "
-        if len(head) + len(lead) + len(tail := wrong(rest, min(len(rest), _MORE_NAMED))) <= _MORE_ERRORS_CHARS + 20:
+        tail = wrong(rest, room - len(head) - len(lead))
+        if (not tail.endswith(" more") or k == 0) and tail.startswith("'"):
             return ProblemError(first.field, head + lead + tail, record=rid, code=first.code)
     n = len(others)  # (a first refusal about as long as the line)
     return ProblemError(first.field, f"{first.detail}; and {n} other field{'s' if n > 1 else ''} wrong", record=rid,
@@ -2528,12 +2538,10 @@ def _faults(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: d
         if channel.own_work and not channel.verification:
             # what refuses it is that the channel is no check, not that it is a level's own work: 核查普查, 调查核查
             # and 调研督导 are own work too, and checks (check48a #5)
-            checking = [c for c, x in policy.channels.items() if x.verification or x.oversight]
-            named = ", ".join(checking[:3]) + (" …" if len(checking) > 3 else "")
             fail(field, f"the problem was found through {d.channel!r} ({channel.name}), which is no check: "
                  "concealment is during a higher level's check, inspection or audit (一(四) 对上级核查和巡视审计等"
-                 f"过程中瞒报漏报问题的); give the check it was hidden from as discovered.channel ({named}), or leave "
-                 "concealed_by out", "concealment")
+                 f"过程中瞒报漏报问题的); give the check it was hidden from as discovered.channel "
+                 f"({_checks_named(policy, d.level, own_work=True)}), or leave concealed_by out", "concealment")
         # a unit placed at the level but not of it (a school: 二(六)2(2) 县教育局负责各有关学校学生资助对象认定、
         # 审核) is below it by unit_below_own_level, as for discovery: its level's check of it is a 上级核查
         # (review37 D2)
@@ -2567,10 +2575,11 @@ def _faults(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: d
         if (below or levels[level_id] < levels[d.level]) and not (channel.verification or channel.oversight):
             # 一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的: a hotline, a platform or the press checks no one, and
             # nobody reports to them; the record says no check in which the concealer had to report (review29 #1)
-            checks = ", ".join(c for c, x in policy.channels.items() if x.verification or x.oversight)
-            fail(field, f"the problem was found through {d.channel!r}, which checks no one; concealment is during a "
-                 "higher level's verification, inspection or audit (一(四) 上级核查和巡视审计等过程中): give that "
-                 f"check as discovered.channel ({checks}), or leave concealed_by out", "concealment")
+            # (what the user needs: that the channel is no check, and a few checks to give; every check of the
+            # policy was ~330 characters of ids, ux49 left)
+            fail(field, f"the problem was found through {d.channel!r} ({channel.name}), which checks no one; "
+                 "concealment is during a higher level's check (一(四) 上级核查和巡视审计等过程中): give that check as "
+                 f"discovered.channel ({_checks_named(policy, d.level)}), or leave concealed_by out", "concealment")
         if place_rank is not None and levels[level_id] < place_rank:
             fail(field, _community(p, "concealed")
                  or f"the place is a {level_of(code)}; nothing below it can conceal the problem", "concealment")
@@ -2595,6 +2604,17 @@ def _faults(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: d
         if given(f"concealed_by[{i}]"):
             checked(concealer, f"concealed_by[{i}]", who, area_ok and found_level and channel_known)
     return faults
+
+
+def _checks_named(policy: PolicyView, level: str, own_work: bool = False) -> str:
+    """A few of the checks a concealment can be from, for a refusal, each run at ``level``: for a find by a level's
+    own work, its own checks first (核查普查); else those the text's 一(四) names itself (上级核查, 巡视, 审计) first;
+    three named, the rest "…" (the whole list of ids was longer than the rest of the message)."""
+    checks = [c for c, x in policy.channels.items() if (x.verification or x.oversight)
+              and (x.levels is None or level in x.levels)]
+    checks.sort(key=lambda c: not policy.channels[c].own_work if own_work
+                else "一(四)" not in policy.channels[c].clauses)
+    return ", ".join(checks[:3]) + (" …" if len(checks) > 3 else "")
 
 
 def unit_below_level(policy: PolicyView, body: str, area: str | None = None, kind: str | None = None) -> bool:
