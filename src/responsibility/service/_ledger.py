@@ -285,6 +285,14 @@ def install(app: FastAPI, svc: Service) -> None:
                 parsed.append((i, Event.parse(e, entered_by=who.name)))
             except ProblemError:
                 continue
+        if len(parsed) < len(items):
+            # an event that cannot be read is the ledger's to name, with every other such one (422, as `ledger add`
+            # says them), before any problem is looked up: a later event's unknown problem was 404 and the
+            # unreadable one went untold (ux49 left). The ledger reads every event before it asks its state, so its
+            # answer tells nothing of another county's problems.
+            writer(who, endpoint, started, input_hash)
+            return await stored_events(who, endpoint, started, input_hash, functools.partial(
+                led.append, items, entered_by=who.name, within=who.prefix), many=isinstance(raw, list))
         registered = {ev.problem: ev.data.get("place") for _, ev in parsed if ev.type == "registered"}
         for i, ev in parsed:
             at = f"[{i}]." if isinstance(raw, list) else ""
