@@ -152,7 +152,7 @@ def test_output_is_byte_identical_run_after_run_and_with_workers(run_cli: Run, t
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("missing.jsonl", None, "no such file: "),
+    ("missing.jsonl", None, "missing.jsonl: no such file (check the path)"),  # (as `who` says it)
     ("ledger.yaml", "id: x\n  bad: [\n", "ledger.yaml:2:6: YAML syntax error"),
     ("ledger.yaml", "5\n", "ledger.yaml holds a number (5), not a problem object; write a problem object or a list"),
     ("ledger.yaml", "id: 危房\n".encode("gb18030"), "-t UTF-8); or read it as it is with --encoding gb18030"),

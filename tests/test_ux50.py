@@ -109,3 +109,20 @@ def test_an_unreadable_event_is_told_before_another_s_unknown_problem(tmp_path: 
         alone = c.post("/v1/ledger/events", json=[unknown], headers=auth)  # (still the documented 404 alone)
         assert alone.status_code == 404 and alone.json()["error"]["field"] == "[0].problem", alone.text
     assert Ledger.open(db).events() == []
+
+
+# ---------------------------------------------------------------- the newcomer's walk
+
+
+def test_diff_given_nothing_to_compare_says_what_to_give(run_cli: Run, tmp_path: Path) -> None:
+    # `responsibility diff rules` was told "give NEW, or --against REV, but not both" (it gave neither)
+    code, _, err = run_cli("diff", str(tmp_path))
+    assert code == 2 and "but not both" not in err and "--against REV" in err and "--set NAME=VALUE" in err, err
+
+
+def test_assess_of_a_missing_file_says_it_as_who_does(run_cli: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "nofile.csv"
+    code, _, err = run_cli("assess", str(missing))
+    assert code == 2 and f"{missing}: no such file (check the path)" in err, err
+    code, _, told = run_cli("who", str(missing))
+    assert code == 2 and f"{missing}: no such file (check the path)" in told, told

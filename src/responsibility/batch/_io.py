@@ -153,7 +153,7 @@ def _regular(path: str) -> None:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise ResponsibilityError(f"no such file: {path}") from None
+        raise ResponsibilityError(f"{path}: no such file (check the path)") from None
     except OSError as exc:
         raise ResponsibilityError(f"cannot read {path}: {exc.strerror}") from None
     if not stat.S_ISREG(mode):
@@ -226,7 +226,7 @@ class Source:
                         head = _beyond_ascii(f, head)
                         midstream = head is not start  # (the same bytes unless it read on)
             except FileNotFoundError:
-                raise ResponsibilityError(f"no such file: {path}") from None
+                raise ResponsibilityError(f"{path}: no such file (check the path)") from None
             except OSError as exc:
                 raise ResponsibilityError(f"cannot read {path}: {exc.strerror}") from None
         elif fmt != "parquet":

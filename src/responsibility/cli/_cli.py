@@ -1262,7 +1262,10 @@ def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[s
 
     if settings and new is None and rev is None:
         new = old
-    if (new is None) == (rev is None):
+    if new is None and rev is None:  # ("but not both" was said to a user who gave neither)
+        raise click.UsageError(f"give what to compare {old} with: NEW (another policy directory), --against REV (a git "
+                               "revision of it, e.g. HEAD) or --set NAME=VALUE (a parameter changed)")
+    if new is not None and rev is not None:
         raise click.UsageError("give NEW, or --against REV, but not both")
     _scenario_paths(scenario_paths)
     if rev is not None:
