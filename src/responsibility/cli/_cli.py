@@ -728,7 +728,9 @@ def _read_records(path: str, what: str = "a problem object", encoding: str | Non
 
     name = "<stdin>" if path == "-" else path
     suffix = Path(path).suffix.lower() if path != "-" else ""
-    if suffix in _LEDGER_SUFFIXES:  # a table of records, not one record: read as YAML it gave a syntax error
+    if suffix in _LEDGER_SUFFIXES and Path(path).exists():
+        # a table of records, not one record: read as YAML it gave a syntax error (a table that is not there is told
+        # so by the reader, as any file: "nofile.csv is a CSV table" sent the user to assess it)
         hint = f"assess a table with `responsibility assess {path}`" if "problem" in what and suffix != ".xlsx" \
             else "import a table or workbook into a ledger with `responsibility ledger import`"
         raise ProblemError("", f"{name} is {_LEDGER_SUFFIXES[suffix]}: this command reads {what} (or a list of "
