@@ -102,10 +102,12 @@ def test_an_unreadable_event_is_told_before_another_s_unknown_problem(tmp_path: 
     unknown = {"problem": "NOPE", "type": "rectified", "on": "2021-06-02"}
     with county_client("c", ledger=str(db), decision_log=str(tmp_path / "d.jsonl")) as c:
         auth = {"Authorization": "Bearer secret-c"}
-        told = c.post("/v1/ledger/events", json=[bad_day, unknown], headers=auth)
+        typo = {"problem": "K2", "type": "registrd", "on": "2021-06-02"}
+        told = c.post("/v1/ledger/events", json=[bad_day, unknown, typo], headers=auth)
         assert told.status_code == 422, told.text
         error = told.json()["error"]
         assert error["field"] == "[0].on" and error["code"] == "bad_date" and "2021-06-01" in error["message"]
+        assert "'registered'" in error["message"]  # (every unreadable event of the body, as `ledger add` says them)
         alone = c.post("/v1/ledger/events", json=[unknown], headers=auth)  # (still the documented 404 alone)
         assert alone.status_code == 404 and alone.json()["error"]["field"] == "[0].problem", alone.text
     assert Ledger.open(db).events() == []
