@@ -128,3 +128,9 @@ def test_assess_of_a_missing_file_says_it_as_who_does(run_cli: Run, tmp_path: Pa
     assert code == 2 and f"{missing}: no such file (check the path)" in err, err
     code, _, told = run_cli("who", str(missing))
     assert code == 2 and f"{missing}: no such file (check the path)" in told, told
+
+
+def test_who_answers_of_a_mistyped_file_name_says_no_such_file(policy: Policy) -> None:
+    err = refusal(policy, "examples/problems/housing-not-discovred.yaml")  # type: ignore[arg-type]
+    assert "no such file: check the path" in str(err) and "nor a file" in str(err) and err.code == "not_an_object"
+    assert "no such file" not in str(refusal(policy, "x"))  # type: ignore[arg-type]  # (a word, not a file's name)

@@ -503,6 +503,10 @@ def _file_record(path: str | Path) -> tuple[Any, Callable[[ProblemError], Proble
         text = name.lstrip()
         json_text = isinstance(path, str) and text[:1] in ("{", "[")
         shown = f"{name[:60]!r}… ({len(name):,} characters)" if len(name) > 80 else repr(name)
+        # (a name that reads as a file's, mistyped, is told that no file has it: "nor a file" alone left the user to
+        # wonder whether the name or the file was wrong)
+        pathlike = not json_text and Path(text).suffix.lower() in (".yaml", ".yml", ".json")
+        shown += " (no such file: check the path)" if pathlike else ""
         raise ProblemError("(record)", f"{shown} is not a problem record (a dict) nor a file: give the record's "
                            "fields as a dict" + (" (json.loads the text first)" if json_text else "") +
                            ", or the path of a YAML or JSON file holding one", code="not_an_object")
