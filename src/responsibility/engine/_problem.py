@@ -1934,7 +1934,7 @@ def _joined(faults: list[ProblemError], rid: str | None) -> ProblemError:
             return ProblemError(first.field, head, record=rid, code=first.code)
         lead = "; and wrong too: " if k else "; also wrong: "
         tail = wrong(rest, room - len(head) - len(lead))
-        if (not tail.endswith(" more") or k == 0) and tail.startswith("'"):
+        if (not tail.endswith(" more") or k == 0) and not tail.startswith(" "):  # (" and N more": none named)
             return ProblemError(first.field, head + lead + tail, record=rid, code=first.code)
     n = len(others)  # (a first refusal about as long as the line)
     return ProblemError(first.field, f"{first.detail}; and {n} other field{'s' if n > 1 else ''} wrong", record=rid,
@@ -2610,8 +2610,8 @@ def _checks_named(policy: PolicyView, level: str, own_work: bool = False) -> str
     """A few of the checks a concealment can be from, for a refusal, each run at ``level``: for a find by a level's
     own work, its own checks first (核查普查); else those the text's 一(四) names itself (上级核查, 巡视, 审计) first;
     three named, the rest "…" (the whole list of ids was longer than the rest of the message)."""
-    checks = [c for c, x in policy.channels.items() if (x.verification or x.oversight)
-              and (x.levels is None or level in x.levels)]
+    every = [c for c, x in policy.channels.items() if x.verification or x.oversight]
+    checks = [c for c in every if policy.channels[c].levels is None or level in policy.channels[c].levels] or every
     checks.sort(key=lambda c: not policy.channels[c].own_work if own_work
                 else "一(四)" not in policy.channels[c].clauses)
     return ", ".join(checks[:3]) + (" …" if len(checks) > 3 else "")
