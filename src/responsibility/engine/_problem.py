@@ -2611,7 +2611,7 @@ def _checks_named(policy: PolicyView, level: str, own_work: bool = False) -> str
     own work, its own checks first (核查普查); else those the text's 一(四) names itself (上级核查, 巡视, 审计) first;
     three named, the rest "…" (the whole list of ids was longer than the rest of the message)."""
     every = [c for c, x in policy.channels.items() if x.verification or x.oversight]
-    checks = [c for c in every if policy.channels[c].levels is None or level in policy.channels[c].levels] or every
+    checks = [c for c in every if level in (policy.channels[c].levels or (level,))] or every
     checks.sort(key=lambda c: not policy.channels[c].own_work if own_work
                 else "一(四)" not in policy.channels[c].clauses)
     return ", ".join(checks[:3]) + (" …" if len(checks) > 3 else "")
