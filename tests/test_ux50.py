@@ -134,3 +134,13 @@ def test_who_answers_of_a_mistyped_file_name_says_no_such_file(policy: Policy) -
     err = refusal(policy, "examples/problems/housing-not-discovred.yaml")  # type: ignore[arg-type]
     assert "no such file: check the path" in str(err) and "nor a file" in str(err) and err.code == "not_an_object"
     assert "no such file" not in str(refusal(policy, "x"))  # type: ignore[arg-type]  # (a word, not a file's name)
+
+
+def test_a_record_file_s_overlong_number_is_told_to_be_written_as_text(run_cli: Run, tmp_path: Path) -> None:
+    # a 5,000-digit id is a code typed without quotes: "use a smaller number" sent the user to change the code itself
+    path = tmp_path / "huge.yaml"
+    path.write_text("id: 1" + "0" * 5000 + "\narea: housing\n", encoding="utf-8")
+    code, _, err = run_cli("who", str(path))
+    assert code == 2
+    assert "huge.yaml:1:5" in err and "in quotes, as text" in err
+    assert "smaller number" not in err

@@ -344,7 +344,11 @@ class _Builder:
             what = {_TIMESTAMP_TAG: "date", "tag:yaml.org,2002:int": "integer",
                     "tag:yaml.org,2002:float": "number"}.get(node.tag, "value")
             where = f"{_dotted(path)}: " if path else ""
-            hint = "write a date as YYYY-MM-DD" if what == "date" else "use a smaller number"
+            # (an id or a division code of many digits is text: "use a smaller number" sent the user to change it; the
+            # service's JSON reader says the same, "write a long code as text, in quotes")
+            hint = "write a date as YYYY-MM-DD" if what == "date" else \
+                "no field holds a number this long: write a long code or id in quotes, as text" if what == "integer" \
+                else "use a smaller number"
             reason = "too many digits" if "digits" in str(exc) else _short(str(exc), 60)
             raise self.fail(node, f"{where}{_short(str(node.value))} is not a valid {what} ({reason})", hint,
                             "yaml_value") from None
