@@ -159,6 +159,8 @@ class EagerDecider(Decider):
                 rests["missing_step_holder"] = None
             if chosen & 512 and fired:  # a rectification there only by a parameter's reading (fid49, check48b #1)
                 rests.update(dict.fromkeys(self._rectifying_switches(fired)))
+            if chosen & 1024:  # a record's deadline, no assignment shown, did not spare it (fid50, check49b #1)
+                rests["deadline_without_assignment"] = None
             sev = fired[0][1].get("sev") if fired else None
             for lid, li in policy.liabilities.items():  # a liability withheld by its threshold (review18 P1)
                 if sev is not None and li.from_parameter is not None and (

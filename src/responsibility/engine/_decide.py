@@ -33,6 +33,7 @@ from ._facts import (
     CHOSEN_PRESSED,
     CHOSEN_SAME_LEVEL,
     CHOSEN_SWITCHED,
+    CHOSEN_UNASSIGNED_DEADLINE,
     CHOSEN_UNIT_BELOW,
     CONCEALER,
     HANDLING_LIMIT,
@@ -50,6 +51,7 @@ from ._facts import (
     RECEIVER,
     RECT_LIMIT,
     SELF_RECTIFIED,
+    UNASSIGNED_DEADLINE,
     Context,
     Fact,
     derive,
@@ -1763,6 +1765,8 @@ class Decider:
             rests[MISSING_STEP] = None
         if chosen & CHOSEN_SWITCHED and fired:  # a rectification there only by a parameter's reading (check48b #1)
             rests.update(dict.fromkeys(self._rectifying_switches(fired)))
+        if chosen & CHOSEN_UNASSIGNED_DEADLINE:  # a record's deadline, no assignment shown, did not spare it (check49b)
+            rests[UNASSIGNED_DEADLINE] = None
         after: list[str] = []  # (the severity's thresholds come between)
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             after.append(OWNER)

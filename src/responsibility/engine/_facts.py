@@ -166,6 +166,13 @@ TO_RECTIFIER = "assignee_report_to_rectifier"
 #: 交办 (set_aside: irregular_step's reading, the assigner answers 未按程序及时交办) or as the 交办 to that level as a
 #: whole, whose rectifiers answer 整改不到位 (level_receives).
 UNRELATED = "assignment_to_body_without_part"
+#: The parameter that decides whether a record's deadline, where the record shows no assignment at all, stands for an
+#: assignment the record leaves out (unrecorded_assignment: a level it shows no step for, the problem rectified by that
+#: day, was evidently handled) or stretches the limits for nobody (limits; check49b #1).
+UNASSIGNED_DEADLINE = "deadline_without_assignment"
+#: The bit of a fact's ``chosen`` that says its level answers only because deadline_without_assignment (limits) did not
+#: let the record's deadline stretch its limits (the finding rests on it).
+CHOSEN_UNASSIGNED_DEADLINE = 1024
 
 
 def stands_unresolved(body: Body) -> bool:
@@ -314,6 +321,12 @@ class _Setting(NamedTuple):
     #: come from another level only after its limit answers for the delay (missing_step_holder: holding_level); None
     #: without the parameter (an older policy: it answers unless the problem was rectified by its deadline).
     missing: bool | None
+    #: Whether a record's deadline, where it shows no assignment at all, is that of an assignment the record leaves out,
+    #: so that a level it shows no step for and whose problem was rectified by it was evidently handled
+    #: (deadline_without_assignment: unrecorded_assignment); True without the parameter (an older policy: review31's
+    #: reading), and whether the parameter is there (a verdict it decides rests on it).
+    unassigned_deadline: bool
+    has_unassigned_deadline: bool
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -364,7 +377,10 @@ def _setting(policy: PolicyView) -> _Setting:
                     report_reach=IRREGULAR in policy.parameters
                     and policy.parameter(IRREGULAR) == REPORT_REACH,
                     missing=policy.parameter(MISSING_STEP) == "holding_level" if MISSING_STEP in policy.parameters
-                    else None)
+                    else None,
+                    unassigned_deadline=UNASSIGNED_DEADLINE not in policy.parameters
+                    or policy.parameter(UNASSIGNED_DEADLINE) == "unrecorded_assignment",
+                    has_unassigned_deadline=UNASSIGNED_DEADLINE in policy.parameters)
 
 
 def _misassigned(steps: list[Any], handled: list[Any], no_duty: set[int], setting: _Setting, ctx: Context,
@@ -2225,14 +2241,22 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # its handling limit, then the rectification limit of an assignment made on the limit's last day (a
             # county that assigned on day 10 had until day 40; reading 30 days from its receipt named it for a fix
             # on days 31–40 that full compliance allows: review17 D4)
-            # — a record's deadline where it shows no assignment at all (one set by an assignment the record leaves out)
-            # is a day the problem was to be rectified by: rectified by it, it was evidently handled, though the limits
-            # would have ended sooner (review31 #2, R31-90: 县建设部门 named for a house renovated by the record's 05-31
-            # because 10 + 30 days ran to 04-27; f18-2 read it so before). Never a day sooner than the limits; and not a
-            # deadline the record shows set by an assignment that counts as none (R8A-5a/5c: it lends none)
+            # — a record's deadline where it shows no assignment at all: by deadline_without_assignment
+            # (unrecorded_assignment) one set by an assignment the record leaves out, a day the problem was to be
+            # rectified by — rectified by it, it was evidently handled, though the limits would have ended sooner
+            # (review31 #2, R31-90: 县建设部门 named for a house renovated by the record's 05-31 because 10 + 30 days
+            # ran to 04-27); by limits (the default) a date set by nobody the record shows, which stretches no
+            # level's 及时 (check49b #1: the county hotline's find of 03-01, fixed 12-01 by a deadline of 12-31, no
+            # step shown: the county, which held it nine months, was spared, silently). Never a day sooner than the
+            # limits; and not a deadline the record shows set by an assignment that counts as none (R8A-5a/5c: it
+            # lends none)
             by_limits = received + limit + rect_limit
-            by_deadline = deadline_given is not None and not assigned and deadline_given > by_limits and not any(
+            stretch = deadline_given is not None and not assigned and deadline_given > by_limits and not any(
                 x["action"] == "assigned" for x in steps)
+            by_deadline = stretch and setting.unassigned_deadline
+            # (the parameter decides only a rectification after the limits and by the deadline)
+            stretched = stretch and setting.has_unassigned_deadline and rectified_on is not None \
+                and by_limits < rectified_on <= deadline_given
             fixed = rectified_on is not None and rectified_on <= (
                 deadline_given if deadline_given is not None and (assigned or by_deadline) else by_limits)
             # a step of its own the record shows after the limit, counted or not (a late one to the wrong department
@@ -2266,9 +2290,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # passed on, and the reading self_rectified_report_required has nothing to decide; review22 R22-1)
             # (a report it made only after a fix within its limit does not show it passed the fix to another: check49
             # #2's S8t under self_rectified_report_required: true reads as the same record without the report)
-            own_fix = fixed and below_authority and not shown and not gap and not any(
+            own_fixed = below_authority and not shown and not gap and not any(
                 x["by_level"] == level and not (rectified_on is not None and rectified_on <= due < x["on"])
                 for x in reports) and rank[level] in own_levels
+            own_fix = fixed and own_fixed
             # — but not a level whose own steps within its limit the record shows counting as none (irregular_step),
             # where the record then shows the problem first handed to a level that can rectify it only after that
             # limit: the record shows how it was handled, and it was not by this level in time (一(三) 对本级权限范围内
@@ -2279,6 +2304,26 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 steps, due, can_rectify, rank, counts) and bool(_set_aside(
                     steps, handled, level, received, due, below_authority, stuck or rank[level] < rank[nominal],
                     can_rectify, rank, to_right, place_step, setting.place_assignee, kind is None))
+            # deadline_without_assignment decides this level where one value spares it and the other does not: read
+            # as fixed (unrecorded_assignment) it is spared unless it had to report a fix of its own, or the record
+            # shows the problem reaching a rectifier only late (as ``fixed`` is read below); read by the limits it
+            # answers (check49b #1). The verdict rests on it either way, and the finding on it by ``chosen``.
+            deadline_decides = False
+            if stretched and not shown and not gap and not before(due):
+                if fixed:
+                    spared = (not own_fix and not late_reach) or (own_fix and not must_report)
+                else:
+                    late_alt = not own_fixed and setting.has_irregular and _reached_late(
+                        steps, due, can_rectify, rank, counts) and bool(_set_aside(
+                            steps, handled, level, received, due, below_authority,
+                            stuck or rank[level] < rank[nominal], can_rectify, rank, to_right, place_step,
+                            setting.place_assignee, kind is None))
+                    spared = (not own_fixed and not late_alt) or (own_fixed and not must_report)
+                if spared:
+                    deadline_decides = True
+                    if UNASSIGNED_DEADLINE not in ctx.rests_on:
+                        ctx.rests_on.append(UNASSIGNED_DEADLINE)
+            by_deadline_bit = CHOSEN_UNASSIGNED_DEADLINE if deadline_decides else 0
             if fixed and not own_fix and not shown and not late_reach and not gap:
                 # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
                 for rid in (HANDLING_LIMIT, *(() if (deadline_given is not None and assigned)
@@ -2380,8 +2425,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             if own_aside:
                                 ctx.set_aside = True
                             add("unrectified", {"lvl": rank[level], "body": me, "atp": 0, "slow": 0, "later": "",
-                                                "aside": own_aside, "own": 1, "nod": 0, **_shown_fields(
-                                                    setting, policy, rank[level], d_level, steps, concealed_by)})
+                                                "aside": own_aside, "own": 1, "nod": 0,
+                                                **({"chosen": by_deadline_bit} if by_deadline_bit else {}),
+                                                **_shown_fields(setting, policy, rank[level], d_level, steps,
+                                                                concealed_by)})
                         continue
             if gap:
                 if MISSING_STEP not in ctx.rests_on:
@@ -2492,7 +2539,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(below_authority),
                                   "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
                                   "aside": aside, "later": late_bodies, "own": int(own_hold),
-                                  "chosen": by_receiver | (CHOSEN_MISSING_STEP if gap else 0)})
+                                  "chosen": by_receiver | (CHOSEN_MISSING_STEP if gap else 0) | by_deadline_bit})
             if (holder != body or by_receiver & CHOSEN_BY_PARAMETER) and steps:
                 # a department the record shows the level handed it to answers beside the body chosen, which stands
                 # for the one that had it before: handed within the level's limit, from the level's day, as among the

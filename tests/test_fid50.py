@@ -1,0 +1,143 @@
+"""fid50: engine fidelity, read against the text.
+
+1. A record's ``deadline`` where the record shows no assignment at all (check49b #1). 一(四) 对发现问题没有按程序及时
+   交办和上报的; 一(三) 对超出本级权限的及时向上级单位报送问题: 及时 is the handling limit's. A level the record shows
+   holding the problem and no step of its own is read as having passed it on in time where the problem was rectified by
+   handling_time_limit_days + rectification_time_limit_days of its holding it. A deadline set by nobody the record
+   shows (a ledger's 整改期限 column) stretches that for nobody by deadline_without_assignment's default (limits): the
+   county hotline's find of 03-01, fixed 12-01 against a deadline of 12-31 (DL1), names 县建设部门 as the same record
+   without the deadline (DL0) does, resting on the parameter. unrecorded_assignment (the reading before) spares it, and
+   the verdict says it rests on the parameter. Only a fix after the limits and by the deadline is decided by it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Policy
+
+from .verdicts import batch_and_answers, found, rested
+from .verdicts import finder as _found
+from .verdicts import step as _a
+from .verdicts import verdict_under as verdict
+from .verdicts import village_record as _record
+
+ENGINES = ("compiled", "durable")
+
+# ------------------------------------------------------------------ 1. a deadline with no assignment shown
+
+DEADLINE = "deadline_without_assignment"
+DEADLINE_VALUES = ("limits", "unrecorded_assignment")
+_HOUSE = ("housing", "housing_renovation_late")
+_COUNTY = "county_construction"
+
+#: DL1: the county hotline finds it on 03-01; no step; deadline 12-31, rectified 12-01 (the limits ran to 04-10)
+DL1 = _record("fid50-dl1", *_HOUSE, _found("county", channel="hotline"), [], deadline="2021-12-31",
+              rectified_on="2021-12-01", as_of="2022-01-31")
+#: DL0: the same without the deadline
+DL0 = {k: v for k, v in {**DL1, "id": "fid50-dl0"}.items() if k != "deadline"}
+#: VT8: the village grid finds it, reports it to the township on 03-10 (the township's limits ran to 04-19); deadline
+#: 05-30, rectified 05-01
+VT8 = _record("fid50-vt8", *_HOUSE, _found("village", channel="grid"),
+              [_a("village", "township", on="2021-03-10", action="reported")], deadline="2021-05-30",
+              rectified_on="2021-05-01")
+VT8N = {k: v for k, v in {**VT8, "id": "fid50-vt8n"}.items() if k != "deadline"}
+#: R31-90's shape: the township reports it to 县建设部门 on 03-18 (limits to 04-27); deadline 05-31, fixed 05-20
+R31 = _record("fid50-r31", *_HOUSE, _found("township", channel="grid"),
+              [_a("township", "county", _COUNTY, on="2021-03-03", action="reported")], deadline="2021-05-31",
+              rectified_on="2021-05-20")
+#: controls the parameter does not decide: fixed within the limits (04-05), never fixed, fixed after the deadline,
+#: and a record whose deadline is a shown assignment's
+DL_IN_LIMITS = {**DL1, "id": "fid50-dl-in", "rectified_on": "2021-04-05"}
+DL_NEVER = {k: v for k, v in {**DL1, "id": "fid50-dl-never"}.items() if k != "rectified_on"}
+DL_AFTER = {**DL1, "id": "fid50-dl-after", "deadline": "2021-11-30"}
+DL_ASSIGNED = _record("fid50-dl-assigned", *_HOUSE, _found("county", channel="hotline"),
+                      [_a("county", "township", on="2021-03-05")], deadline="2021-12-31", rectified_on="2021-12-01",
+                      as_of="2022-01-31")
+_DECIDED = [(DL1, DL0, _COUNTY, "county"), (VT8, VT8N, "township_government", "township"),
+            (R31, None, _COUNTY, "county")]
+_CONTROLS = [DL_IN_LIMITS, DL_NEVER, DL_AFTER, DL_ASSIGNED]
+
+
+def _handling(v: Any, body: str) -> Any:
+    return next((f for f in v.findings if (f.body, f.basis) == (body, "not_handled")), None)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_deadline_with_no_assignment_shown_stretches_no_limit_by_default(policy: Policy, engine: str) -> None:
+    for record, without, body, _level in _DECIDED:
+        v = verdict(policy, record, engine)
+        f = _handling(v, body)
+        assert f is not None, record["id"]
+        assert DEADLINE in f.rests_on and DEADLINE in rested(v), record["id"]
+        # the same findings as the record without the deadline, which rest on nothing of it
+        if without is not None:
+            w = verdict(policy, without, engine)
+            assert found(v) == found(w), record["id"]
+            assert DEADLINE not in rested(w)
+    # the reason says what the record shows: the level held it and did not pass it on within the limit
+    reason = _handling(verdict(policy, DL1, engine), _COUNTY).reason
+    assert "自2021-03-01掌握该问题" in reason and "未在10天内" in reason
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_read_as_an_unrecorded_assignment_the_deadline_spares_the_level_and_says_so(policy: Policy,
+                                                                                    engine: str) -> None:
+    for record, _without, body, _level in _DECIDED:
+        v = verdict(policy, record, engine, **{DEADLINE: "unrecorded_assignment"})
+        assert _handling(v, body) is None, record["id"]
+        assert DEADLINE in rested(v), record["id"]
+        # the interpretation names no finding: it spared a body
+        assert next(i for i in v.interpretations if i.id == DEADLINE).findings == (), record["id"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", DEADLINE_VALUES)
+def test_records_the_parameter_does_not_decide_do_not_rest_on_it(policy: Policy, engine: str, value: str) -> None:
+    for record in _CONTROLS:
+        v = verdict(policy, record, engine, **{DEADLINE: value})
+        assert DEADLINE not in rested(v), record["id"]
+        assert found(v) == found(verdict(policy, record, engine, **{DEADLINE: "limits" if value != "limits"
+                                                                       else "unrecorded_assignment"})), record["id"]
+    # fixed within the limits: nobody answers for not passing it on; never fixed, or fixed after the deadline: the
+    # county does; the deadline of an assignment the record shows is that assignment's (the township answers nothing
+    # for a fix by it, the county passed it on in time)
+    assert _handling(verdict(policy, DL_IN_LIMITS, engine, **{DEADLINE: value}), _COUNTY) is None
+    assert _handling(verdict(policy, DL_NEVER, engine, **{DEADLINE: value}), _COUNTY) is not None
+    assert _handling(verdict(policy, DL_AFTER, engine, **{DEADLINE: value}), _COUNTY) is not None
+    assert not any(f.basis in ("not_handled", "not_rectified")
+                   for f in verdict(policy, DL_ASSIGNED, engine, **{DEADLINE: value}).findings)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", DEADLINE_VALUES)
+def test_under_rectifier_holding_not_rectified_the_finding_rests_on_it_too(policy: Policy, engine: str,
+                                                                           value: str) -> None:
+    v = verdict(policy, DL1, engine, **{DEADLINE: value, "rectifier_holding": "not_rectified"})
+    own = [f for f in v.findings if f.body == _COUNTY and f.basis in ("not_handled", "not_rectified")]
+    if value == "limits":
+        assert [f.basis for f in own] == ["not_rectified"]
+        assert DEADLINE in own[0].rests_on
+        # its supervisors press a rectification only this reading makes late: they rest on it too
+        pressers = [f for f in v.findings if f.basis == "supervision"]
+        assert pressers and all(DEADLINE in f.rests_on for f in pressers)
+    else:
+        assert own == []
+    assert DEADLINE in rested(v)
+
+
+_DEADLINE_ALL = [DL1, DL0, VT8, VT8N, R31, *_CONTROLS]
+
+
+@pytest.mark.parametrize("values", [{DEADLINE: v} for v in DEADLINE_VALUES]
+                         + [{DEADLINE: v, "rectifier_holding": "not_rectified"} for v in DEADLINE_VALUES],
+                         ids=[*DEADLINE_VALUES, *(f"{v}-not_rectified" for v in DEADLINE_VALUES)])
+def test_the_batch_gives_what_who_answers_gives_for_a_deadline_with_no_assignment(policy: Policy,
+                                                                                  values: dict[str, Any]) -> None:
+    view = policy.with_parameters(**values)
+    got, want = batch_and_answers(view, _DEADLINE_ALL)
+    assert got == want
+    got, want = batch_and_answers(view, _DEADLINE_ALL[::-1])
+    assert got == want
