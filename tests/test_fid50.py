@@ -141,3 +141,62 @@ def test_the_batch_gives_what_who_answers_gives_for_a_deadline_with_no_assignmen
     assert got == want
     got, want = batch_and_answers(view, _DEADLINE_ALL[::-1])
     assert got == want
+
+
+# ------------------------------------------------------------------ 4. a level's leaders holding a problem (PCR)
+#
+# check49b #3: a report of a late renovation to 县党委 (to_body), which sits on it. level_assignment_leaders (press, the
+# default) gives the county's Party committee and government no rectifying duty of their own beside 县建设部门
+# (二(六)4(5) 组织做好…治理改造工作 beside 二(六)4(3)): they lead and press. rectifier_holding's not_rectified reads the
+# sitting of a body "itself the one to rectify it" as its own 整改不到位; under press the committee is not such a body,
+# so it answers for not passing the problem on, and the finding rests on level_assignment_leaders (under rectify it is,
+# and answers 整改不到位, resting on both).
+
+LEADERS = "level_assignment_leaders"
+OWN_WORK = "rectifier_holding"
+PCR = _record("fid50-pcr", *_HOUSE, _found("township", channel="grid"),
+              [_a("township", "county", "county_party_committee", action="reported")])
+PCR_GOV = {**PCR, "id": "fid50-pcr-gov",
+           "handled": [_a("township", "county", "county_government", action="reported")]}
+#: the control: the report to 县建设部门, itself the one to rectify it under either value
+PCR_DEPT = {**PCR, "id": "fid50-pcr-dept",
+            "handled": [_a("township", "county", _COUNTY, action="reported")]}
+
+
+def _own(v: Any, body: str) -> set[str]:
+    return {f.basis for f in v.findings if f.body == body and f.basis in ("not_handled", "not_rectified")}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("leaders", ("press", "rectify"))
+def test_a_leader_sitting_on_a_report_is_its_own_rectifier_only_by_rectify(policy: Policy, engine: str,
+                                                                           leaders: str) -> None:
+    for record, body in ((PCR, "county_party_committee"), (PCR_GOV, "county_government")):
+        v = verdict(policy, record, engine, **{LEADERS: leaders, OWN_WORK: "not_rectified"})
+        want = "not_handled" if leaders == "press" else "not_rectified"
+        assert _own(v, body) == {want}, record["id"]
+        f = next(f for f in v.findings if (f.body, f.basis) == (body, want))
+        assert LEADERS in f.rests_on, record["id"]
+        # press: rectifier_holding reads nothing here (its other value gives the same finding)
+        assert (OWN_WORK in f.rests_on) == (leaders == "rectify"), record["id"]
+        # under rectifier_holding's default the finding is not_handled either way, and level_assignment_leaders
+        # decides nothing of it
+        w = verdict(policy, record, engine, **{LEADERS: leaders})
+        assert _own(w, body) == {"not_handled"}, record["id"]
+        g = next(f for f in w.findings if (f.body, f.basis) == (body, "not_handled"))
+        assert LEADERS not in g.rests_on, record["id"]
+    # the department told of its own work: rectifier_holding's, never level_assignment_leaders'
+    d = verdict(policy, PCR_DEPT, engine, **{LEADERS: leaders, OWN_WORK: "not_rectified"})
+    assert _own(d, _COUNTY) == {"not_rectified"}
+    assert LEADERS not in next(f for f in d.findings if f.body == _COUNTY).rests_on
+
+
+@pytest.mark.parametrize("values", [{LEADERS: a, OWN_WORK: b} for a in ("press", "rectify")
+                                    for b in ("not_handled", "not_rectified")],
+                         ids=[f"{a}-{b}" for a in ("press", "rectify") for b in ("not_handled", "not_rectified")])
+def test_the_batch_gives_what_who_answers_gives_for_a_leader_holding(policy: Policy, values: dict[str, Any]) -> None:
+    records = [PCR, PCR_GOV, PCR_DEPT]
+    got, want = batch_and_answers(policy.with_parameters(**values), records)
+    assert got == want
+    got, want = batch_and_answers(policy.with_parameters(**values), records[::-1])
+    assert got == want

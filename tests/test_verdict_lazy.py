@@ -161,6 +161,8 @@ class EagerDecider(Decider):
                 rests.update(dict.fromkeys(self._rectifying_switches(fired)))
             if chosen & 1024:  # a record's deadline, no assignment shown, did not spare it (fid50, check49b #1)
                 rests["deadline_without_assignment"] = None
+            if chosen & 2048:  # a level's leader holding it: its own 整改不到位 only by rectify (fid50, check49b #3)
+                rests["level_assignment_leaders"] = None
             sev = fired[0][1].get("sev") if fired else None
             for lid, li in policy.liabilities.items():  # a liability withheld by its threshold (review18 P1)
                 if sev is not None and li.from_parameter is not None and (

@@ -19,7 +19,7 @@ from .._errors import EngineError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, ParameterReads, PolicyView, recording
-from ._compile import BELOW, Rule, RulesByArea, severity_rank, untracked
+from ._compile import BELOW, LEADERS, Rule, RulesByArea, severity_rank, untracked
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import (
@@ -27,6 +27,7 @@ from ._facts import (
     CHOSEN_ASIDE_REPORT,
     CHOSEN_BY_PARAMETER,
     CHOSEN_LATE_PASS,
+    CHOSEN_LEADING,
     CHOSEN_MISROUTED,
     CHOSEN_MISSING_STEP,
     CHOSEN_OVERSIGHT_REPORT,
@@ -1767,6 +1768,8 @@ class Decider:
             rests.update(dict.fromkeys(self._rectifying_switches(fired)))
         if chosen & CHOSEN_UNASSIGNED_DEADLINE:  # a record's deadline, no assignment shown, did not spare it (check49b)
             rests[UNASSIGNED_DEADLINE] = None
+        if chosen & CHOSEN_LEADING:  # a level's leader holding it: its own 整改不到位 only by rectify (check49b #3)
+            rests[LEADERS] = None
         after: list[str] = []  # (the severity's thresholds come between)
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             after.append(OWNER)

@@ -173,6 +173,11 @@ UNASSIGNED_DEADLINE = "deadline_without_assignment"
 #: The bit of a fact's ``chosen`` that says its level answers only because deadline_without_assignment (limits) did not
 #: let the record's deadline stretch its limits (the finding rests on it).
 CHOSEN_UNASSIGNED_DEADLINE = 1024
+#: The bit of a fact's ``chosen`` that says its body is a level's Party committee or government holding the problem,
+#: whose sitting on it rectifier_holding (not_rectified) reads as its own 整改不到位 only where level_assignment_leaders
+#: (rectify) gives it a rectifying duty of its own (:func:`leading_rectifier`): the finding rests on that parameter
+#: (check49b #3).
+CHOSEN_LEADING = 2048
 
 
 def stands_unresolved(body: Body) -> bool:
@@ -1122,11 +1127,21 @@ def assignee_rectifies(policy: PolicyView, area: str, kind: str | None, body: st
         return False
     if LEADERS not in policy.parameters or policy.parameter(LEADERS) != "press":
         return True
+    return not leading_rectifier(policy, area, kind, body, prank)
+
+
+def leading_rectifier(policy: PolicyView, area: str, kind: str | None, body: str, prank: int) -> bool:
+    """Whether ``body`` is a level's Party committee or government whose rectifying duty in ``kind`` stands beside a
+    department's of the same item (:func:`~._compile.level_leaders`: 二(六)4(5) 组织做好…治理改造工作 beside 二(六)4(3)
+    县建设部门), so that whether it rectifies the kind or leads and presses that department is level_assignment_leaders'
+    (press: 二(二)4, 二(一) 党委领导、政府负责), whatever the parameter's value."""
+    if LEADERS not in policy.parameters:
+        return False
     level = policy.bodies[body].level
     held = tuple(Holder(b, ds) for b, ds in policy.reaching(policy.stage_holders(area, kind, "rectification"), prank,
                                                           area, kind, "rectification").items()
                  if policy.bodies[b].level == level)
-    return body not in level_leaders(policy, area, policy.level_rank[level], held)
+    return body in level_leaders(policy, area, policy.level_rank[level], held)
 
 
 def place_level_body(policy: PolicyView, area: str, kind: str | None, level: str, sector: str | None) -> str | None:
@@ -1214,9 +1229,27 @@ def holds_own_work(policy: PolicyView, area: str, kind: str | None, body: str, p
     below (二(二)5). Such a body has no 交办 to make (二(二)3 负责涉及本部门问题的动态发现、分类办理、即时整改):
     whether what it sat on is 没有按程序及时交办 or its own 整改不到位 is rectifier_holding's (一(四); review27 #9:
     县民政局 told of an application not approved, 二(三)3). Duties read as :meth:`PolicyView.has_rectification_duty`
-    reads them for the record's line; 二(二)3 of another area only where the kind gives the body's line a part. The
-    bulk path asks it too (batch/_core)."""
+    reads them for the record's line; 二(二)3 of another area only where the kind gives the body's line a part. Not a
+    level's Party committee or government whose part stands beside a department's of the same item, where
+    level_assignment_leaders (press) reads it as leading and pressing that department (:func:`leading_rectifier`):
+    "a body whose part in rectifying is only to pass the problem on … is not such a body" (rectifier_holding), and
+    press gives it no rectifying duty of its own (check49b #3: 县党委 told of a late renovation it sat on was named
+    整改不到位 under rectifier_holding: not_rectified, on no word of level_assignment_leaders). The bulk path asks it
+    too (batch/_core)."""
     memo: dict[tuple[str, str | None, str, int, str | None], bool] = policy._memo("derive: holds own work", dict)
+    key = (area, kind, body, prank, sector)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _holds_own_duty(policy, area, kind, body, prank, sector) and not (
+            leading_rectifier(policy, area, kind, body, prank) and policy.parameter(LEADERS) == "press")
+    return got
+
+
+def _holds_own_duty(policy: PolicyView, area: str, kind: str | None, body: str, prank: int,
+                    sector: str | None) -> bool:
+    """:func:`holds_own_work` but for level_assignment_leaders: whether ``body`` holds a rectifying duty of its own in
+    the kind (kept per view)."""
+    memo: dict[tuple[str, str | None, str, int, str | None], bool] = policy._memo("derive: holds own duty", dict)
     key = (area, kind, body, prank, sector)
     got = memo.get(key)
     if got is None:
@@ -2323,7 +2356,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     deadline_decides = True
                     if UNASSIGNED_DEADLINE not in ctx.rests_on:
                         ctx.rests_on.append(UNASSIGNED_DEADLINE)
-            by_deadline_bit = CHOSEN_UNASSIGNED_DEADLINE if deadline_decides else 0
+            fact_bits = CHOSEN_UNASSIGNED_DEADLINE if deadline_decides else 0
             if fixed and not own_fix and not shown and not late_reach and not gap:
                 # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
                 for rid in (HANDLING_LIMIT, *(() if (deadline_given is not None and assigned)
@@ -2394,11 +2427,22 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 # (a record naming no line: the body's own, as the reason reads it — Decider.own_holding: 省民政厅
                 # chosen for a 两不愁 policy gap was told 本身负责该问题的办理和整改 while rectifier_holding was not
                 # consulted; check48a #2)
+                # (a level's Party committee or government, which rectifies only by level_assignment_leaders: rectify —
+                # under press it leads and presses the department, and answers for not passing the problem on:
+                # either way the finding rests on that parameter where rectifier_holding reads its sitting as its own
+                # 整改不到位; check49b #3)
+                idle = not any(
+                    x["on"] >= received and (any(x is a for a in acted) if x["by_level"] == level else (
+                        x["to_level"] == level and (x["action"] != "reported" or (x["to_body"] or "") != body)))
+                    for x in steps)
+                if idle and me and setting.own_work and leading_rectifier(policy, area, kind, me, prank) \
+                        and _holds_own_duty(policy, area, kind, me, prank,
+                                            sector if sector is not None else line_of(policy, me)):
+                    fact_bits |= CHOSEN_LEADING
+                    if LEADERS not in ctx.rests_on:
+                        ctx.rests_on.append(LEADERS)
                 if me and holds_own_work(policy, area, kind, me, prank,
-                                         sector if sector is not None else line_of(policy, me)) and not any(
-                        x["on"] >= received and (any(x is a for a in acted) if x["by_level"] == level else (
-                            x["to_level"] == level and (x["action"] != "reported" or (x["to_body"] or "") != body)))
-                        for x in steps):
+                                         sector if sector is not None else line_of(policy, me)) and idle:
                     own_hold = True
                     if OWN_WORK not in ctx.rests_on:
                         ctx.rests_on.append(OWN_WORK)
@@ -2426,7 +2470,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                 ctx.set_aside = True
                             add("unrectified", {"lvl": rank[level], "body": me, "atp": 0, "slow": 0, "later": "",
                                                 "aside": own_aside, "own": 1, "nod": 0,
-                                                **({"chosen": by_deadline_bit} if by_deadline_bit else {}),
+                                                **({"chosen": fact_bits} if fact_bits else {}),
                                                 **_shown_fields(setting, policy, rank[level], d_level, steps,
                                                                 concealed_by)})
                         continue
@@ -2539,7 +2583,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(below_authority),
                                   "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
                                   "aside": aside, "later": late_bodies, "own": int(own_hold),
-                                  "chosen": by_receiver | (CHOSEN_MISSING_STEP if gap else 0) | by_deadline_bit})
+                                  "chosen": by_receiver | (CHOSEN_MISSING_STEP if gap else 0) | fact_bits})
             if (holder != body or by_receiver & CHOSEN_BY_PARAMETER) and steps:
                 # a department the record shows the level handed it to answers beside the body chosen, which stands
                 # for the one that had it before: handed within the level's limit, from the level's day, as among the
