@@ -228,3 +228,35 @@ def test_a_city_named_alike_under_both_values_does_not_rest_on_the_receiver_read
     other = "handling_holders" if value == "unresolved" else "unresolved"
     assert {(f.body, f.basis) for f in city} == {(f.body, f.basis) for f in verdict(
         policy, CITY_ID, engine, **{RECEIVER: other}).findings if f.level == "city"}
+
+
+# ------------------------------------------------------------------ 2. reasons that name the set-aside step
+#
+# check49 #4's other half: a body itself the one to rectify the problem, whose level reported it up within its limit
+# (the report set aside by irregular_step: the renovation is within the county's authority), was told 本身负责…未在
+# 10天内按程序办理, as if it had sat on it. Its reason now says the report did not count, as a level's holder's does.
+
+ASIDE_UP = _record("fid50-aside-up", *_HOUSE, _found("county", channel="hotline"),
+                   [_a("county", "city", on="2021-03-05", action="reported")])
+#: the control: no step at all — the body sat on its own work
+SAT = _record("fid50-sat", *_HOUSE, _found("county", channel="hotline"), [])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_rectifier_whose_report_up_was_set_aside_is_told_so(policy: Policy, engine: str) -> None:
+    f = _handling(verdict(policy, ASIDE_UP, engine), _COUNTY)
+    assert f is not None and "irregular_step" in f.rests_on
+    assert "本身负责该问题的办理和整改" in f.reason
+    assert "其向上级的报送未计为交办" in f.reason
+    assert "did not count" in f.reason_en
+    g = _handling(verdict(policy, SAT, engine), _COUNTY)
+    assert g is not None and g.reason.endswith("未在10天内按程序办理。")
+
+
+@pytest.mark.parametrize("values", [{}, {OWN_WORK: "not_rectified"}], ids=["not_handled", "not_rectified"])
+def test_the_batch_gives_what_who_answers_gives_for_the_reasons(policy: Policy, values: dict[str, Any]) -> None:
+    records = [ASIDE_UP, SAT]
+    got, want = batch_and_answers(policy.with_parameters(**values), records)
+    assert got == want
+    got, want = batch_and_answers(policy.with_parameters(**values), records[::-1])
+    assert got == want

@@ -2146,6 +2146,12 @@ class Decider:
         held, act = ("holds" if duties else "holds_found"), "pass_on"
         if "holds_own" in phrases and self.own_holding(body_id, duties, fact):
             held, act = "holds_own", "pass_on_own"
+            if "pass_on_aside_report" in phrases and aside_report(fact):
+                # … that did report it up within its limit, the report set aside (irregular_step: the problem within
+                # its own authority): the reason names the report that did not count, not a sitting on its own work
+                # (check49 #4: 县建设部门 told 本身负责…未在10天内按程序办理 of a renovation it reported to the city on
+                # day 4)
+                act = "pass_on_aside_report"
         elif policy.level_rank[body.level] == max(policy.level_rank.values()):
             held, act = ("holds_top" if duties and "holds_top" in phrases else held), "pass_on_top"
         elif "pass_on_aside_report" in phrases and aside_report(fact):
