@@ -260,3 +260,42 @@ def test_the_batch_gives_what_who_answers_gives_for_the_reasons(policy: Policy, 
     assert got == want
     got, want = batch_and_answers(policy.with_parameters(**values), records[::-1])
     assert got == want
+
+
+# ------------------------------------------------------------------ 5. LC2: a line only a switched part gives
+#
+# fid49's left item: a city audit's find of a township's project ledger, handed to 县扶贫办 (LC2). The assignment gives
+# the record the office's line only because ledger_county_rectifier (true) gives the county a part in rectifying the
+# ledger (二(二)3); under false the county cannot rectify it, the assignment gives no line, and the role answers
+# 应发现未发现 in the office's place. 县扶贫办's not_discovered, read by that line, now rests on the parameter; the
+# township's own miss, read by no line, does not.
+
+LEDGER = "ledger_county_rectifier"
+LC2 = _record("fid50-lc2", "projects", "project_ledger_incomplete", _found("city", "city_audit", "audit"),
+              [_a("city", "county", "county_poverty_office")], rectified_on="2021-05-20")
+#: the control: the record names the office's line itself
+LC2_SECTOR = {**LC2, "id": "fid50-lc2-sector", "sector": "poverty_office"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_line_given_only_by_a_switched_part_is_disclosed(policy: Policy, engine: str) -> None:
+    v = verdict(policy, LC2, engine)
+    office = next(f for f in v.findings if (f.body, f.basis) == ("county_poverty_office", "not_discovered"))
+    assert LEDGER in office.rests_on
+    township = next(f for f in v.findings if (f.body, f.basis) == ("township_government", "not_discovered"))
+    assert LEDGER not in township.rests_on
+    # flipping it names the role in the office's place: the disclosure is owed
+    w = verdict(policy, LC2, engine, **{LEDGER: False})
+    assert ("county_poverty_office", "not_discovered") not in found(w)
+    assert ("county_sector_department", "not_discovered") in found(w)
+    # a record that names the line itself: the office answers by the record, not by the parameter
+    s = verdict(policy, LC2_SECTOR, engine)
+    f = next(f for f in s.findings if (f.body, f.basis) == ("county_poverty_office", "not_discovered"))
+    assert LEDGER not in f.rests_on
+    assert ("county_poverty_office", "not_discovered") in found(verdict(policy, LC2_SECTOR, engine, **{LEDGER: False}))
+
+
+@pytest.mark.parametrize("values", [{LEDGER: True}, {LEDGER: False}], ids=["true", "false"])
+def test_the_batch_gives_what_who_answers_gives_for_a_switched_line(policy: Policy, values: dict[str, Any]) -> None:
+    got, want = batch_and_answers(policy.with_parameters(**values), [LC2, LC2_SECTOR])
+    assert got == want

@@ -161,6 +161,8 @@ class EagerDecider(Decider):
                 rests.update(dict.fromkeys(self._rectifying_switches(fired)))
             if chosen & 1024:  # a record's deadline, no assignment shown, did not spare it (fid50, check49b #1)
                 rests["deadline_without_assignment"] = None
+            if chosen & 8192 and fired and any(policy.duties[d].scope in ("by_sector", "own_sector") for d in duties):
+                rests.update(dict.fromkeys(self._rectifying_switches(fired)))  # a switched line (fid50, LC2)
             if chosen & 2048:  # a level's leader holding it: its own 整改不到位 only by rectify (fid50, check49b #3)
                 rests["level_assignment_leaders"] = None
             sev = fired[0][1].get("sev") if fired else None

@@ -28,6 +28,7 @@ from ._facts import (
     CHOSEN_BY_PARAMETER,
     CHOSEN_LATE_PASS,
     CHOSEN_LEADING,
+    CHOSEN_LINE_SWITCHED,
     CHOSEN_MISROUTED,
     CHOSEN_MISSING_STEP,
     CHOSEN_OVERSIGHT_REPORT,
@@ -1770,6 +1771,10 @@ class Decider:
             rests.update(dict.fromkeys(self._rectifying_switches(fired)))
         if chosen & CHOSEN_UNASSIGNED_DEADLINE:  # a record's deadline, no assignment shown, did not spare it (check49b)
             rests[UNASSIGNED_DEADLINE] = None
+        if chosen & CHOSEN_LINE_SWITCHED and fired and any(
+                policy.duties[d].scope in ("by_sector", "own_sector") for d in duties):  # a line only a switched
+            # part gave it, read by that line (fid49's left item: LC2's 县扶贫办, ledger_county_rectifier)
+            rests.update(dict.fromkeys(self._rectifying_switches(fired)))
         if chosen & CHOSEN_LEADING:  # a level's leader holding it: its own 整改不到位 only by rectify (check49b #3)
             rests[LEADERS] = None
         after: list[str] = []  # (the severity's thresholds come between)

@@ -181,6 +181,10 @@ CHOSEN_LEADING = 2048
 #: The bit of a fact's ``chosen`` that says receiving_level_body chose its body (bit 1) as its other value would: the
 #: finding does not rest on it.
 CHOSEN_RECEIVER_SAME = 4096
+#: The bit of a ``found`` fact's ``chosen`` that says the record's line came from an assignment to a level that
+#: rectifies the kind only through duties a parameter switches on (ledger_county_rectifier: 县扶贫办 handed a township's
+#: project ledger): a finding on it whose duties are read by the line rests on that parameter (fid49's left item).
+CHOSEN_LINE_SWITCHED = 8192
 
 
 def stands_unresolved(body: Body) -> bool:
@@ -863,6 +867,11 @@ def switched_rectifier(policy: PolicyView, area: str, kind: str | None, level: s
             policy.switch_of(d, b) is not None for d in duties
             for b in ((body,) if body else [h for h in policy.duties[d].holders if policy.bodies[h].level == level]))
     return memo[key]
+
+
+def _level_of(policy: PolicyView, rank: int) -> str:
+    """The level of rank ``rank``."""
+    return next(lv for lv, r in policy.level_rank.items() if r == rank)
 
 
 def guiding_receiver(policy: PolicyView, area: str, kind: str | None, level: str, prank: int) -> str | None:
@@ -1699,8 +1708,21 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         facts.append({"id": f"{pid}#{len(facts)}", "t": t, **base, **fields})
 
     d = rec["discovered"]
+    line_switched = 0
     if sector is None and d is not None:
         sector = named_line(policy, rec, can_rectify, own_levels)
+        # the line a department named as assignee gives, only because a parameter switches on its level's part in
+        # rectifying the kind (the county's 二(二)3 part in a township's project ledger): read without it, the record
+        # names another line (none), and the findings read by it rest on that parameter (fid49's left item: LC2's
+        # 县扶贫办 named 应发现未发现 by the line, on no word of ledger_county_rectifier)
+        if sector is not None and (switched := frozenset(
+                r for r in can_rectify if switched_rectifier(policy, area, kind, _level_of(policy, r), "", prank))) \
+                and named_line(policy, rec, can_rectify - switched, own_levels) != sector:
+            line_switched = CHOSEN_LINE_SWITCHED
+            for rid in dict.fromkeys(str(policy.duties[x].applies_if) for x in policy.stage_duties(
+                    area, kind, "rectification") if policy.duties[x].applies_if is not None):
+                if rid not in ctx.rests_on:
+                    ctx.rests_on.append(rid)
     ctx.line = policy.sector_of(sector)
     if d is None:
         return facts, ctx
@@ -1729,7 +1751,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # holds it as for no line (PolicyView.line_idle; review32 F1)
         ctx.rests_on.append(SECTORLESS)
     if not before(d_on):  # a discovery before the day: no level answers for not having found it
-        add("found", {"frank": rank[d_level], "outside": int(outside), "fbody": d_body or ""})
+        add("found", {"frank": rank[d_level], "outside": int(outside), "fbody": d_body or "",
+                      **({"chosen": line_switched} if line_switched else {})})
         if peers and setting.peer_finds is not None:
             # a level below the owner of a policy gap that makes such policy for itself (the city, for the province's
             # own gap the province found): whether it had to find the owner's gap is lower_level_finds_higher_policy's
